@@ -1,0 +1,32 @@
+/**
+ * What a command may touch, passed in explicitly so tests run commands in-process.
+ */
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface CliEnv {
+  /** Folder relative paths are resolved against. */
+  cwd: string;
+  /** Data (tables, CSV on `-`). */
+  stdout: (text: string) => void;
+  /** Diagnostics: warnings, errors, progress. */
+  stderr: (text: string) => void;
+}
+
+/** The real process's environment. */
+export function processEnv(): CliEnv {
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  };
+}
+
+/** The package's own folder (holding `indicators/` and `data/`), from `src/cli` or `dist/cli` alike. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The shipped Changzhou example, used when `--indicators` and `--data` are not given. */
+export const EXAMPLE = {
+  indicators: resolve(PACKAGE_ROOT, "indicators/changzhou-2020.csv"),
+  data: resolve(PACKAGE_ROOT, "data/changzhou/values.csv"),
+};

@@ -1,0 +1,57 @@
+/**
+ * Option parsers and the input options shared by the commands that read a tree and values.
+ */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { isAbsolute, relative, resolve } from "node:path";
+import { UsageError } from "../errors.js";
+import { EXAMPLE, PACKAGE_ROOT, type CliEnv } from "./env.js";
+
+/** Parses a whole number within bounds, for commander. */
+export function integerOption(name: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!/^[+-]?\d+$/.test(text.trim()) || value < min || value > max)
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return value;
+  };
+}
+
+export interface InputOptions {
+  indicators?: string;
+  data?: string;
+}
+
+/** Adds `--indicators FILE` and `--data FILE`. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option("-i, --indicators <file>", "indicator tree (CSV); default: the shipped Changzhou example"))
+    .addOption(new Option("-d, --data <file>", "values (CSV, long or wide); default: the shipped Changzhou example"));
+}
+
+export interface ResolvedInputs {
+  indicators: string;
+  data: string;
+  /** How messages name the files: as given on the command line, or relative to the package for the example. */
+  labels: { tree: string; data: string };
+  example: boolean;
+}
+
+/** The tree and data paths to read: both given, or neither (the shipped example). */
+export function resolveInputs(options: InputOptions, env: CliEnv): ResolvedInputs {
+  if (!options.indicators && !options.data) {
+    const label = (path: string) => relative(PACKAGE_ROOT, path).split("\\").join("/");
+    return { ...EXAMPLE, labels: { tree: label(EXAMPLE.indicators), data: label(EXAMPLE.data) }, example: true };
+  }
+  if (!options.indicators || !options.data)
+    throw new UsageError(
+      "E_USAGE",
+      `${options.indicators ? "--data" : "--indicators"} is missing; expected both --indicators and --data, or neither for the shipped example`,
+    );
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(env.cwd, path));
+  return {
+    indicators: absolute(options.indicators),
+    data: absolute(options.data),
+    labels: { tree: options.indicators, data: options.data },
+    example: false,
+  };
+}

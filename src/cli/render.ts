@@ -1,0 +1,57 @@
+/**
+ * Terminal text: the table of the overall index and the first-level sub-indices by year, with year-on-year growth.
+ */
+import { resultIndex, type IndexResult } from "../core/compute.js";
+import { formatValue } from "../io/to-csv.js";
+
+const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+/** Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += WIDE_CHARACTER.test(character) ? 2 : 1;
+  return width;
+}
+
+const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+const padStart = (text: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+
+/** Lays out rows of cells as aligned columns (first columns left-aligned, the rest right-aligned). */
+export function renderColumns(rows: readonly (readonly string[])[], leftColumns = 1): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows
+    .map((row) => row.map((cell, i) => (i < leftColumns ? padEnd(cell, widths[i]) : padStart(cell, widths[i]))).join("  ").trimEnd())
+    .join("\n");
+}
+
+/** Growth from `previous` to `value` in percent, signed, one decimal: `+12.3%`. Empty when undefined. */
+export function formatGrowth(value: number, previous: number): string {
+  if (!Number.isFinite(value) || !Number.isFinite(previous) || previous === 0) return "";
+  const growth = (100 * (value - previous)) / previous;
+  const text = formatValue(growth, 1);
+  return `${growth >= 0 && !text.startsWith("-") ? "+" : ""}${text}%`;
+}
+
+/**
+ * The summary table of a result: per unit, the overall index and the first-level sub-indices for every year, each
+ * with its year-on-year growth.
+ */
+export function renderIndexTable(result: IndexResult, decimals = 2): string {
+  const blocks: string[] = [];
+  result.units.forEach((unit, u) => {
+    const title = `${unit ? `${unit}: ` : ""}index, base year ${result.baseYear} = 100 (growth on the previous year)`;
+    const rows: string[][] = [["code", "name", ...result.years.map(String)]];
+    result.nodes.forEach((node, n) => {
+      if (node.level > 1) return;
+      const cells = result.years.map((_, y) => {
+        const value = result.values[resultIndex(result, n, u, y)];
+        const growth = y > 0 ? formatGrowth(value, result.values[resultIndex(result, n, u, y - 1)]) : "";
+        return `${formatValue(value, decimals)}${growth ? ` (${growth})` : ""}`;
+      });
+      rows.push([node.code, node.name, ...cells]);
+    });
+    blocks.push(`${title}\n${renderColumns(rows, 2)}`);
+  });
+  return blocks.join("\n\n") + "\n";
+}

@@ -1,0 +1,66 @@
+/**
+ * Every user-facing message, as a function of what it names. Tests compare against these functions,
+ * so a wording change is made once. Shape: `<what went wrong> "<found>"; expected <what>`.
+ */
+import { INDEX_CODE } from "./types.js";
+
+const quote = (value: string) => JSON.stringify(value);
+
+export const messages = {
+  // tree
+  missingColumn: (column: string, found: readonly string[]) =>
+    `missing column ${quote(column)}; found columns ${found.map(quote).join(", ") || "(none)"}`,
+  emptyCode: () => `empty code; every row needs a code in column "code"`,
+  reservedCode: (code: string) => `code ${quote(code)} is reserved for the overall index; expected another code`,
+  duplicateCode: (code: string, firstLine: number | undefined) =>
+    `duplicate code ${quote(code)}${firstLine ? ` (first defined on line ${firstLine})` : ""}; expected each code once`,
+  unknownParent: (parent: string) => `unknown parent ${quote(parent)}; expected a code from column "code" or an empty cell`,
+  selfParent: (code: string) => `node ${quote(code)} is its own parent; expected another code or an empty cell`,
+  treeCycle: (path: readonly string[]) => `cycle in the tree: ${path.join(" -> ")}; expected every chain of parents to end at a first-level node`,
+  missingDirection: (code: string) =>
+    `indicator ${quote(code)} has no direction; expected "+" or "-" (also positive/negative, 正向/逆向, 1/-1)`,
+  badDirection: (code: string, found: string) =>
+    `indicator ${quote(code)} has direction ${quote(found)}; expected "+" or "-" (also positive/negative, 正向/逆向, 1/-1)`,
+  badWeight: (code: string, found: string) => `node ${quote(code)} has weight ${quote(found)}; expected a number >= 0 or an empty cell`,
+  negativeWeight: (code: string, found: string) => `node ${quote(code)} has negative weight ${quote(found)}; expected a number >= 0`,
+  mixedWeights: (parent: string, given: readonly string[], empty: readonly string[]) =>
+    `children of ${quote(parent)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
+  zeroWeightSum: (parent: string) => `the weights of the children of ${quote(parent)} sum to 0; expected a positive sum`,
+  weightsRenormalised: (parent: string, sum: number) =>
+    `the weights of the children of ${quote(parent)} sum to ${sum}, not 1; they were divided by their sum`,
+  emptyTree: () => `the tree has no nodes; expected at least one indicator`,
+
+  // values
+  badYear: (found: string) => `year ${quote(found)} is not a year; expected a whole number such as 2017`,
+  badValue: (found: string) =>
+    `value ${quote(found)} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+  unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
+  valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
+  duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined) =>
+    `duplicate value for unit ${quote(unit)}, year ${year}, indicator ${quote(indicator)}${
+      firstLine ? ` (first given on line ${firstLine})` : ""
+    }; expected one value per unit, year and indicator`,
+  indicatorWithoutValues: (code: string) => `indicator ${quote(code)} has no values; expected at least one value in the data`,
+  missingValue: (indicator: string, unit: string, year: number) =>
+    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}; expected a value (or choose a missing-value policy)`,
+  baseYearAbsent: (year: number, years: readonly number[]) =>
+    `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
+  noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
+  wrongFieldCount: (found: number, expected: number) => `row has ${found} fields; expected ${expected} like the header`,
+  unknownLayout: (header: readonly string[]) =>
+    `cannot tell the layout from the header ${header.map(quote).join(", ")}; expected long columns "unit,year,indicator,value" or wide columns "indicator,2017,2018,..."`,
+
+  // method
+  baseValueZero: (indicator: string, unit: string, year: number) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}: the base value (${year}) is 0, so a fixed-base index is undefined; expected a non-zero base value`,
+  baseValueMissing: (indicator: string, unit: string, year: number) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
+  baseValueNegative: (indicator: string, unit: string, year: number, value: number) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
+  zeroValueNegativeDirection: (indicator: string, unit: string, year: number) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
+  unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
+    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}`,
+
+  indexCode: INDEX_CODE,
+} as const;

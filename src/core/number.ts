@@ -1,0 +1,40 @@
+/**
+ * The one rule for reading a number written by a person (in a CSV cell, an Excel export, a tree weight).
+ *
+ * - Surrounding spaces (also full-width and non-breaking) are ignored; full-width digits and signs (`１２３．５`) read as ASCII.
+ * - Thousands separators are accepted only in their proper places: `1,234`, `1,234,567.5` (not `1,23`).
+ * - A trailing percent sign is a unit mark and is dropped: `1.96%` reads as 1.96, the value of an indicator whose unit is %.
+ * - A missing value is written as an empty cell or one of `MISSING_TOKENS` and reads as `NaN`.
+ * - Anything else (`abc`, `1.2.3`, `12a`) is not a number: `parseNumber` returns `undefined`, and the caller reports it
+ *   with its file, line and column.
+ */
+
+/** Cells that mean "no value". Compared after trimming, case-insensitively. */
+export const MISSING_TOKENS = ["", "-", "—", "–", "--", "na", "n/a", "nan", "null", "..", "…", "#n/a"] as const;
+
+const MISSING = new Set<string>(MISSING_TOKENS);
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/** Turns full-width forms (U+FF01..U+FF5E, the ideographic space) into their ASCII twins. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+/**
+ * Reads a number by the rule above: a finite number, `NaN` for a missing value, or `undefined` when the text is not a number.
+ * @example parseNumber("1,234.5") // => 1234.5
+ * @example parseNumber("1.96%") // => 1.96
+ * @example parseNumber("NA") // => NaN
+ * @example parseNumber("12a") // => undefined
+ */
+export function parseNumber(text: string): number | undefined {
+  let cell = toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
+  if (MISSING.has(cell.toLowerCase())) return Number.NaN;
+  if (cell.endsWith("%")) cell = cell.slice(0, -1);
+  if (cell.startsWith("−")) cell = "-" + cell.slice(1);
+  if (GROUPED_NUMBER.test(cell)) cell = cell.replace(/,/g, "");
+  if (!PLAIN_NUMBER.test(cell)) return undefined;
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * The panel: every value of every indicator for every unit and year, in one `Float64Array`.
+ * Layout is indicator-major, then unit, then year: `values[(indicator * unitCount + unit) * yearCount + year]`,
+ * so the series of one indicator is one contiguous block of `unitCount * yearCount` cells (what normalisation reads),
+ * and the years of one unit are contiguous inside it. Missing values are `NaN`.
+ */
+import type { Issue, Validated } from "../errors.js";
+import { messages } from "./messages.js";
+import type { Tree } from "./types.js";
+
+export interface Panel {
+  units: readonly string[];
+  years: readonly number[];
+  indicators: readonly string[];
+  values: Float64Array;
+}
+
+/** One value as read from a data file. `value` is `NaN` for a cell written as missing. */
+export interface ValueRecord {
+  unit: string;
+  year: number;
+  indicator: string;
+  value: number;
+  /** Provenance label from the data's `source` column, if any. */
+  source?: string;
+  line?: number;
+}
+
+/** An empty panel (all `NaN`). */
+export function createPanel(units: readonly string[], years: readonly number[], indicators: readonly string[]): Panel {
+  const values = new Float64Array(units.length * years.length * indicators.length).fill(Number.NaN);
+  return { units, years, indicators, values };
+}
+
+/** Position of a cell in `panel.values`. */
+export function cellIndex(panel: Pick<Panel, "units" | "years">, indicator: number, unit: number, year: number): number {
+  return (indicator * panel.units.length + unit) * panel.years.length + year;
+}
+
+/** The contiguous block of one indicator (`unitCount * yearCount` cells), as a view. */
+export function indicatorBlock(panel: Panel, indicator: number): Float64Array {
+  const size = panel.units.length * panel.years.length;
+  return panel.values.subarray(indicator * size, (indicator + 1) * size);
+}
+
+/**
+ * Builds the panel for the leaves of `tree` from value records, collecting every problem: a value for an unknown
+ * indicator or for a group, a duplicate (unit, year, indicator), an indicator without any value.
+ * Units keep their order of first appearance; years are sorted.
+ */
+export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?: string): Validated<Panel> {
+  const issues: Issue[] = [];
+  const indicatorPosition = new Map(tree.indicators.map((code, i) => [code, i] as const));
+  const unitPosition = new Map<string, number>();
+  const yearSet = new Set<number>();
+  for (const record of records) {
+    if (!unitPosition.has(record.unit)) unitPosition.set(record.unit, unitPosition.size);
+    yearSet.add(record.year);
+  }
+  const units = [...unitPosition.keys()];
+  const years = [...yearSet].sort((a, b) => a - b);
+  const yearPosition = new Map(years.map((year, i) => [year, i] as const));
+  const panel = createPanel(units, years, tree.indicators);
+
+  const seen = new Map<number, ValueRecord>();
+  const observed = new Set<string>();
+  for (const record of records) {
+    const where = { source, line: record.line, column: "indicator", id: record.indicator };
+    const indicator = indicatorPosition.get(record.indicator);
+    if (indicator === undefined) {
+      const node = tree.byCode.get(record.indicator);
+      issues.push({
+        ...where,
+        code: node ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR",
+        message: node ? messages.valueForGroup(record.indicator) : messages.unknownIndicator(record.indicator),
+      });
+      continue;
+    }
+    const cell = cellIndex(panel, indicator, unitPosition.get(record.unit)!, yearPosition.get(record.year)!);
+    const first = seen.get(cell);
+    if (first) {
+      issues.push({
+        ...where,
+        code: "E_DUPLICATE_VALUE",
+        message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line),
+      });
+      continue;
+    }
+    seen.set(cell, record);
+    panel.values[cell] = record.value;
+    if (!Number.isNaN(record.value)) observed.add(record.indicator);
+  }
+  if (records.length === 0) issues.push({ code: "E_NO_DATA", message: messages.noData(), source });
+  else
+    for (const code of tree.indicators)
+      if (!observed.has(code)) {
+        const node = tree.byCode.get(code)!;
+        issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
+      }
+  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: panel, warnings: [] };
+}

@@ -1,0 +1,177 @@
+/**
+ * The indicator tree: building it from rows and validating it in one pass.
+ * Leaves are indicators, inner nodes are groups; first-level nodes hang under the overall index (`INDEX`).
+ */
+import type { Issue, Validated } from "../errors.js";
+import { messages } from "./messages.js";
+import { parseNumber } from "./number.js";
+import { INDEX_CODE, type Direction, type GroupNode, type Tree, type TreeNode } from "./types.js";
+
+/** One row of a tree file, as text; `line` is 1-based in `source`. */
+export interface TreeRow {
+  line?: number;
+  code: string;
+  parent: string;
+  name: string;
+  nameEn?: string;
+  weight: string;
+  direction: string;
+  measure?: string;
+  description?: string;
+  source?: string;
+  attributes?: Record<string, string>;
+}
+
+const DIRECTION_WORDS: Record<string, Direction> = {
+  "+": "positive",
+  "1": "positive",
+  "+1": "positive",
+  positive: "positive",
+  pos: "positive",
+  正向: "positive",
+  正: "positive",
+  "-": "negative",
+  "−": "negative",
+  "-1": "negative",
+  negative: "negative",
+  neg: "negative",
+  逆向: "negative",
+  负向: "negative",
+  逆: "negative",
+  负: "negative",
+};
+
+/** Reads a direction word (`+`, `-`, `positive`, `negative`, `正向`, `逆向`, `1`, `-1`); `undefined` if it is none. */
+export function parseDirection(text: string): Direction | undefined {
+  return DIRECTION_WORDS[text.trim().toLowerCase()];
+}
+
+/**
+ * Builds and validates a tree from its rows, collecting every problem: empty or duplicate codes, unknown parents,
+ * cycles, leaves without a direction, weights that are not numbers >= 0, siblings that mix given and empty weights.
+ */
+export function buildTree(rows: readonly TreeRow[], source?: string): Validated<Tree> {
+  const issues: Issue[] = [];
+  const at = (row: TreeRow, code: string, message: string, column?: string): Issue => ({
+    code,
+    message,
+    source,
+    line: row.line,
+    column,
+    id: row.code || undefined,
+  });
+
+  const firstRow = new Map<string, TreeRow>();
+  for (const row of rows) {
+    if (!row.code) issues.push(at(row, "E_EMPTY_CODE", messages.emptyCode(), "code"));
+    else if (row.code === INDEX_CODE) issues.push(at(row, "E_RESERVED_CODE", messages.reservedCode(row.code), "code"));
+    else if (firstRow.has(row.code))
+      issues.push(at(row, "E_DUPLICATE_CODE", messages.duplicateCode(row.code, firstRow.get(row.code)!.line), "code"));
+    else firstRow.set(row.code, row);
+  }
+  if (rows.length === 0) issues.push({ code: "E_EMPTY_TREE", message: messages.emptyTree(), source });
+
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const [code, row] of firstRow) {
+    if (!row.parent) roots.push(code);
+    else if (row.parent === code) issues.push(at(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
+    else if (!firstRow.has(row.parent)) issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent), "parent"));
+    else {
+      const list = children.get(row.parent) ?? [];
+      list.push(code);
+      children.set(row.parent, list);
+    }
+  }
+
+  // Depth-first from the roots; whatever is not reached hangs in a cycle.
+  const order: string[] = [];
+  const level = new Map<string, number>();
+  const visit = (code: string, depth: number) => {
+    level.set(code, depth);
+    order.push(code);
+    for (const child of children.get(code) ?? []) visit(child, depth + 1);
+  };
+  for (const root of roots) visit(root, 1);
+  const reported = new Set<string>();
+  for (const [code, row] of firstRow) {
+    if (level.has(code) || reported.has(code) || !firstRow.has(row.parent) || row.parent === code) continue;
+    const path = [code];
+    let cursor = row.parent;
+    while (!path.includes(cursor) && firstRow.has(cursor)) {
+      path.push(cursor);
+      cursor = firstRow.get(cursor)!.parent;
+    }
+    if (!path.includes(cursor)) continue; // leads into an unknown parent, reported above
+    const cycle = path.slice(path.indexOf(cursor));
+    if (cycle.some((member) => reported.has(member))) continue;
+    cycle.forEach((member) => reported.add(member));
+    issues.push(at(firstRow.get(cursor)!, "E_TREE_CYCLE", messages.treeCycle([...cycle, cursor]), "parent"));
+  }
+
+  const nodes: TreeNode[] = [];
+  for (const code of order) {
+    const row = firstRow.get(code)!;
+    const weightText = row.weight.trim();
+    let weight = Number.NaN;
+    if (weightText !== "") {
+      const parsed = parseNumber(weightText);
+      if (parsed === undefined || Number.isNaN(parsed)) issues.push(at(row, "E_BAD_WEIGHT", messages.badWeight(code, row.weight), "weight"));
+      else if (parsed < 0) issues.push(at(row, "E_NEGATIVE_WEIGHT", messages.negativeWeight(code, row.weight), "weight"));
+      else weight = parsed;
+    }
+    const base = {
+      code,
+      parent: row.parent || null,
+      name: row.name || code,
+      nameEn: row.nameEn || undefined,
+      weight,
+      measure: row.measure || undefined,
+      description: row.description || undefined,
+      source: row.source || undefined,
+      level: level.get(code)!,
+      line: row.line,
+      attributes: row.attributes ?? {},
+    };
+    const kids = children.get(code);
+    if (kids) {
+      nodes.push({ ...base, kind: "group", children: kids });
+      continue;
+    }
+    const directionText = row.direction.trim();
+    const direction = parseDirection(directionText);
+    if (!directionText) issues.push(at(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
+    else if (!direction) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
+    nodes.push({ ...base, kind: "indicator", direction: direction ?? "positive" });
+  }
+
+  // Siblings either all carry a weight or all leave it empty (equal weights).
+  const byCode = new Map(nodes.map((node) => [node.code, node] as const));
+  for (const [parent, siblings] of [[INDEX_CODE, roots] as const, ...children]) {
+    const given = siblings.filter((code) => byCode.has(code) && firstRow.get(code)!.weight.trim() !== "");
+    const empty = siblings.filter((code) => byCode.has(code) && firstRow.get(code)!.weight.trim() === "");
+    if (given.length > 0 && empty.length > 0)
+      issues.push(at(firstRow.get(empty[0])!, "E_MIXED_WEIGHTS", messages.mixedWeights(parent, given, empty), "weight"));
+  }
+
+  if (issues.length > 0) return { ok: false, issues, warnings: [] };
+  const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);
+  return { ok: true, value: { nodes, roots, indicators, byCode, source }, warnings: [] };
+}
+
+/** The children of a node, with `INDEX` standing for the overall index. */
+export function childrenOf(tree: Tree, code: string): readonly string[] {
+  if (code === INDEX_CODE) return tree.roots;
+  const node = tree.byCode.get(code);
+  return node?.kind === "group" ? node.children : [];
+}
+
+/** The groups of the tree, children before parents (the order of aggregation), ending with none of the leaves. */
+export function groupsBottomUp(tree: Tree): GroupNode[] {
+  return tree.nodes.filter((node): node is GroupNode => node.kind === "group").reverse();
+}
+
+/** The depth of the tree: 1 for a flat list of indicators. */
+export function treeDepth(tree: Tree): number {
+  return tree.nodes.reduce((depth, node) => Math.max(depth, node.level), 0);
+}

@@ -1,0 +1,78 @@
+/**
+ * Errors with stable codes. The CLI maps them to exit codes in `cli/main.ts`:
+ * `InputError` and `ValidationError` exit 1, `UsageError` exits 2, `OutputError` exits 3, anything else is a bug.
+ */
+
+/** One problem found in the inputs: where it is, what was found and what was expected. */
+export interface Issue {
+  /** Stable code such as `E_UNKNOWN_PARENT`. */
+  code: string;
+  /** The message, already naming the thing, what was found and what was expected. */
+  message: string;
+  /** The file (or other source) the problem is in. */
+  source?: string;
+  /** 1-based line in the source file. */
+  line?: number;
+  /** Column name or 1-based column number. */
+  column?: string | number;
+  /** The indicator, group or unit concerned. */
+  id?: string;
+}
+
+/** Base class of every error the tool raises on purpose. */
+export class IndexToolError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** The user's files or values are wrong. */
+export class InputError extends IndexToolError {
+  readonly source?: string;
+  readonly line?: number;
+  readonly column?: string | number;
+  readonly id?: string;
+  constructor(code: string, message: string, where: Omit<Issue, "code" | "message"> = {}, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.source = where.source;
+    this.line = where.line;
+    this.column = where.column;
+    this.id = where.id;
+  }
+}
+
+/** Several input problems, collected in one pass. */
+export class ValidationError extends IndexToolError {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    super("E_VALIDATION", `${issues.length} problem${issues.length === 1 ? "" : "s"} found:\n` + issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}
+
+/** The command line itself is wrong (unknown option, bad option value). */
+export class UsageError extends IndexToolError {}
+
+/** An output file or folder could not be written. */
+export class OutputError extends IndexToolError {}
+
+/** A bug in the tool. */
+export class InternalError extends IndexToolError {}
+
+/** `source:line: message` (the place prefix only where the message does not already carry it). */
+export function formatIssue(issue: Issue): string {
+  const place = placeOf(issue);
+  return place && !issue.message.startsWith(place) ? `${place}: ${issue.message}` : issue.message;
+}
+
+/** `file:line` or `file` or "" for an issue. */
+export function placeOf(issue: Pick<Issue, "source" | "line">): string {
+  if (!issue.source) return "";
+  return issue.line ? `${issue.source}:${issue.line}` : issue.source;
+}
+
+/** The outcome of a validation: a value, or every issue found. */
+export type Validated<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };

@@ -1,0 +1,23 @@
+/**
+ * Writing output files atomically: every file goes to a temporary name in the same folder first and is renamed into
+ * place only once all of them are written, so a failed run never leaves half a file or destroys the last good output.
+ */
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { OutputError } from "../errors.js";
+
+/** Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure. */
+export async function writeFilesAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<string[]> {
+  const names = Object.keys(files);
+  const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
+  try {
+    await mkdir(dir, { recursive: true });
+    await Promise.all(names.map((name, i) => writeFile(temporary[i], files[name])));
+    for (const [i, name] of names.entries()) await rename(temporary[i], join(dir, name));
+  } catch (cause) {
+    await Promise.all(temporary.map((path) => rm(path, { force: true })));
+    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    throw new OutputError("E_WRITE", `${dir}: cannot write the output (${reason}); expected a writable folder`, { cause });
+  }
+  return names.map((name) => join(dir, name));
+}
