@@ -14,7 +14,7 @@ export type { TreeRow } from "./core/tree.js";
 export { buildPanel, createPanel, cellIndex } from "./core/panel.js";
 export type { Panel, ValueRecord } from "./core/panel.js";
 export { parseNumber, MISSING_TOKENS } from "./core/number.js";
-export { normalize, normalizeFixedBase, NORMALIZE_METHODS } from "./core/normalize.js";
+export { normalize, normalizeFixedBase, normalizeMinMax, NORMALIZE_METHODS } from "./core/normalize.js";
 export type { NormalizeMethod, NormalizeContext } from "./core/normalize.js";
 export { aggregate, aggregateArithmetic, AGGREGATE_METHODS } from "./core/aggregate.js";
 export type { AggregateMethod } from "./core/aggregate.js";

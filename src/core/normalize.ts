@@ -8,7 +8,7 @@ import { messages } from "./messages.js";
 import { indicatorBlock, type Panel } from "./panel.js";
 import type { Direction } from "./types.js";
 
-export const NORMALIZE_METHODS = ["fixed-base"] as const;
+export const NORMALIZE_METHODS = ["fixed-base", "min-max"] as const;
 export type NormalizeMethod = (typeof NORMALIZE_METHODS)[number];
 
 /** Everything a method may need besides the values. */
@@ -43,11 +43,39 @@ export function normalizeFixedBase(values: ArrayLike<number>, context: Normalize
   return out;
 }
 
+/**
+ * Min-max over the whole panel (every unit and year together, the European Innovation Scoreboard practice, so scores
+ * are comparable over time), on a 0-100 scale: `100 * (x - min) / (max - min)`, or `100 * (max - x) / (max - min)` for
+ * a negative indicator. `NaN` cells are ignored for min and max and stay `NaN`. When max = min every score is
+ * undefined (`NaN`).
+ * @example normalizeMinMax([2, 4, 6], { unitCount: 1, yearCount: 3, baseYear: 0, direction: "positive" }, out) // out => [0, 50, 100]
+ * Reference: OECD/JRC Handbook (2008), section 5; European Innovation Scoreboard methodology report.
+ */
+export function normalizeMinMax(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  let minValue = Infinity;
+  let maxValue = -Infinity;
+  const size = context.unitCount * context.yearCount;
+  for (let cell = 0; cell < size; cell++) {
+    const value = values[cell];
+    if (value < minValue) minValue = value;
+    if (value > maxValue) maxValue = value;
+  }
+  const range = maxValue - minValue;
+  for (let cell = 0; cell < size; cell++) {
+    const value = values[cell];
+    if (!(range > 0)) out[cell] = Number.NaN;
+    else out[cell] = context.direction === "positive" ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
+  }
+  return out;
+}
+
 /** Applies `method` to one indicator block. */
 export function normalize(method: NormalizeMethod, values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
   switch (method) {
     case "fixed-base":
       return normalizeFixedBase(values, context, out);
+    case "min-max":
+      return normalizeMinMax(values, context, out);
     default: {
       const unknown: never = method;
       throw new RangeError(messages.unknownMethod("normalisation", unknown, NORMALIZE_METHODS));
