@@ -6,8 +6,15 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { OutputError } from "../errors.js";
 
-/** Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure. */
-export async function writeFilesAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<string[]> {
+/**
+ * Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure, naming the
+ * folder as `label` (default: `dir`).
+ */
+export async function writeFilesAtomic(
+  dir: string,
+  files: Readonly<Record<string, string | Uint8Array>>,
+  label = dir,
+): Promise<string[]> {
   const names = Object.keys(files);
   const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
   try {
@@ -15,9 +22,9 @@ export async function writeFilesAtomic(dir: string, files: Readonly<Record<strin
     await Promise.all(names.map((name, i) => writeFile(temporary[i], files[name])));
     for (const [i, name] of names.entries()) await rename(temporary[i], join(dir, name));
   } catch (cause) {
-    await Promise.all(temporary.map((path) => rm(path, { force: true })));
+    await Promise.all(temporary.map((path) => rm(path, { force: true }).catch(() => undefined)));
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new OutputError("E_WRITE", `${dir}: cannot write the output (${reason}); expected a writable folder`, { cause });
+    throw new OutputError("E_WRITE", `${label}: cannot write the output (${reason}); expected a writable folder`, { cause });
   }
   return names.map((name) => join(dir, name));
 }

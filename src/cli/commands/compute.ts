@@ -58,7 +58,7 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
     "scores.csv": formatScoresCsv(result, options.decimals),
     "index.json": formatIndexJson(result),
   };
-  await writeFilesAtomic(resolve(env.cwd, options.out), files);
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
   printWarnings(result.warnings, env);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);

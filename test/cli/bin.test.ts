@@ -1,0 +1,30 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { makeTempDir } from "../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
+const run = promisify(execFile);
+
+describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => {
+  it.skipIf(!existsSync(fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url))))(
+    "computes the shipped example from any folder and exits 0",
+    async () => {
+      const dir = await makeTempDir();
+      const { stdout } = await run(process.execPath, [BIN, "compute", "--decimals", "2"], { cwd: dir });
+      expect(stdout).toMatch(/^常州高新区: index, base year 2017 = 100/);
+      expect(stdout).toMatch(/\nINDEX\s+总指数\s+100\.00 /);
+      expect(await readFile(join(dir, "out/index.csv"), "utf8")).toMatch(/^unit,year,code,name,level,value\n常州高新区,2017,INDEX,总指数,0,100\.00\n/);
+    },
+  );
+
+  it("exits 1 on invalid input and 2 on a usage error", async () => {
+    const dir = await makeTempDir({ "t.csv": "code,parent,name,weight,direction\nA,,a,,\n", "v.csv": "year,indicator,value\n2017,A,1\n" });
+    await expect(run(process.execPath, [BIN, "validate", "-i", "t.csv", "-d", "v.csv"], { cwd: dir })).rejects.toMatchObject({ code: 1 });
+    await expect(run(process.execPath, [BIN, "compute", "--nope"], { cwd: dir })).rejects.toMatchObject({ code: 2 });
+  });
+});

@@ -1,0 +1,135 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+
+async function smallProject(): Promise<string> {
+  return makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+}
+
+describe("innovation-index compute", () => {
+  it("writes the four files with the hand-computed values of the small fixture", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "--out", "out", "--decimals", "2"], dir);
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, index.json to out\n");
+    expect(run.code).toBe(0);
+    expect(await listDir(join(dir, "out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+    // Values worked out by hand in test/core/compute.test.ts (fixed base 2017, X = mean(X1, X2), INDEX = 0.6·X + 0.4·Y).
+    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(
+      [
+        "unit,year,code,name,level,value",
+        "U1,2017,INDEX,总指数,0,100.00",
+        "U1,2017,X,维度X,1,100.00",
+        "U1,2017,Y,维度Y,1,100.00",
+        "U1,2018,INDEX,总指数,0,115.50",
+        "U1,2018,X,维度X,1,122.50",
+        "U1,2018,Y,维度Y,1,105.00",
+        "U1,2019,INDEX,总指数,0,143.00",
+        "U1,2019,X,维度X,1,175.00",
+        "U1,2019,Y,维度Y,1,95.00",
+        "U2,2017,INDEX,总指数,0,100.00",
+        "U2,2017,X,维度X,1,100.00",
+        "U2,2017,Y,维度Y,1,100.00",
+        "U2,2018,INDEX,总指数,0,111.50",
+        "U2,2018,X,维度X,1,112.50",
+        "U2,2018,Y,维度Y,1,110.00",
+        "U2,2019,INDEX,总指数,0,117.00",
+        "U2,2019,X,维度X,1,115.00",
+        "U2,2019,Y,维度Y,1,120.00",
+        "",
+      ].join("\n"),
+    );
+    expect(await readFile(join(dir, "out/index-wide.csv"), "utf8")).toBe(
+      [
+        "unit,code,name,level,2017,2018,2019",
+        "U1,INDEX,总指数,0,100.00,115.50,143.00",
+        "U1,X,维度X,1,100.00,122.50,175.00",
+        "U1,Y,维度Y,1,100.00,105.00,95.00",
+        "U2,INDEX,总指数,0,100.00,111.50,117.00",
+        "U2,X,维度X,1,100.00,112.50,115.00",
+        "U2,Y,维度Y,1,100.00,110.00,120.00",
+        "",
+      ].join("\n"),
+    );
+    const scores = (await readFile(join(dir, "out/scores.csv"), "utf8")).split("\n");
+    // U1 X2 is negative: 100·50/25 = 200 in 2019
+    expect(scores).toContain("U1,2019,X2,指标2,2,200.00");
+    expect(scores).toHaveLength(1 + 2 * 3 * 3 + 1);
+    const json = JSON.parse(await readFile(join(dir, "out/index.json"), "utf8"));
+    expect(json.baseYear).toBe(2017);
+    expect(json.results[1]).toEqual({ unit: "U1", year: 2018, values: { INDEX: 115.5, X: 122.5, X1: 120, X2: 125, Y: 105, Y1: 105 } });
+    // the terminal table: overall index and first-level sub-indices with year-on-year growth
+    expect(run.stdout).toContain("INDEX  总指数  100.00  115.50 (+15.5%)  143.00 (+23.8%)");
+  });
+
+  it("reads the wide layout as one unit", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": await fixture("tree.csv"),
+      "wide.csv": "indicator,name,2017,2018\nX1,a,10,12\nX2,b,50,40\nY1,c,\"1,000\",1.05e3\n",
+    });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "wide.csv", "-q"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // 2018 by hand: X = mean(120, 125) = 122.5; Y = 100·1050/1000 = 105; INDEX = 0.6·122.5 + 0.4·105 = 115.5
+    expect(await readFile(join(dir, "out/index-wide.csv"), "utf8")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
+  });
+
+  it("gives byte-identical files for the same inputs", async () => {
+    const dir = await smallProject();
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-o", "a", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-o", "b", "-q"], dir);
+    for (const name of ["index.csv", "index-wide.csv", "scores.csv", "index.json"])
+      expect(await readFile(join(dir, "b", name), "utf8")).toBe(await readFile(join(dir, "a", name), "utf8"));
+  });
+
+  it("keeps the last good output when a run fails, and writes nothing new", async () => {
+    const dir = await smallProject();
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q"], dir);
+    const before = await readFile(join(dir, "out/index.csv"), "utf8");
+    await writeFile(join(dir, "values.csv"), (await fixture("values.csv")).replace("U1,2018,X1,12", "U1,2018,X1,twelve"));
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(before);
+    expect(await listDir(join(dir, "out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+  });
+
+  it("exits 3 when the output folder cannot be written, leaving no temporary file", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), blocked: "a file" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-o", "blocked/out"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe("error: blocked/out: cannot write the output (ENOTDIR); expected a writable folder\n");
+    // a rename that fails (index.json is a folder) removes every temporary file
+    await mkdir(join(dir, "out/index.json"), { recursive: true });
+    const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(failed.code).toBe(3);
+    expect((await listDir(join(dir, "out"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it.each([
+    [["compute", "--decimals", "x"], /--decimals must be a whole number from 0 to 15, got "x"/],
+    [["compute", "--missing", "guess"], /argument 'guess' is invalid\. Allowed choices are error, reweight/],
+    [["compute", "--bogus"], /unknown option '--bogus'/],
+    [["compute", "-i", "tree.csv"], /--data is missing; expected both --indicators and --data, or neither for the shipped example/],
+    [["frobnicate"], /unknown command 'frobnicate'/],
+  ])("exits 2 on a usage error: %j", async (argv, message) => {
+    const dir = await smallProject();
+    const run = await runCli(argv, dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+
+  it("computes the shipped Changzhou example with no arguments", async () => {
+    const dir = await makeTempDir();
+    const run = await runCli(["compute"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("using the shipped Changzhou example (illustrative data, not the official index)");
+    const wide = (await readFile(join(dir, "out/index-wide.csv"), "utf8")).split("\n");
+    expect(wide[0]).toBe("code,name,level,2017,2018,2019,2020");
+    // 1 overall index + 5 dimensions + 15 second-level groups, and a trailing newline
+    expect(wide).toHaveLength(1 + 1 + 5 + 15 + 1);
+    expect(wide.filter((line) => /^[A-E],/.test(line)).map((line) => line.split(",")[1])).toEqual(["双创活力", "产业成长", "互联互通", "平台赋能", "场景融合"]);
+    expect(wide.every((line) => line === "" || line.startsWith("code") || line.split(",")[3] === "100.0000")).toBe(true);
+  });
+});

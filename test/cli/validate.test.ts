@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const TREE = "code,parent,name,weight,direction\nX,,X,,\nX1,X,x1,,+\nX2,X,x2,,-\n";
+const VALUES = "unit,year,indicator,value\nU,2017,X1,10\nU,2018,X1,12\nU,2017,X2,5\nU,2018,X2,4\n";
+
+/** Runs `validate` and `compute` on a tree and values; both must fail alike and write nothing. */
+async function expectProblems(tree: string, values: string, argv: string[] = []) {
+  const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+  const validate = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", ...argv], dir);
+  const compute = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", ...argv], dir);
+  expect(validate.code).toBe(1);
+  expect(compute.code).toBe(1);
+  expect(compute.stderr).toBe(validate.stderr);
+  expect(await listDir(join(dir, "out"))).toEqual([]);
+  return validate.stderr;
+}
+
+describe("innovation-index validate", () => {
+  it("says ok and exits 0 on clean inputs", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run).toEqual({ code: 0, stdout: "ok: tree.csv (2 indicators in 1 groups), values.csv (1 unit, years 2017, 2018)\n", stderr: "" });
+  });
+
+  it("validates the shipped example", async () => {
+    const run = await runCli(["validate"], await makeTempDir());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ok: indicators\/changzhou-2020\.csv \(40 indicators in 20 groups\), data\/changzhou\/values\.csv \(1 unit, years 2017, 2018, 2019, 2020\)\n$/);
+  });
+
+  it.each([
+    ["unknown parent", TREE + "X3,Q,x3,,+\n", VALUES, `tree.csv:5: ${messages.unknownParent("Q")}`],
+    ["duplicate code", TREE + "X1,X,again,,+\n", VALUES, `tree.csv:5: ${messages.duplicateCode("X1", 3)}`],
+    ["cycle", TREE + "C1,C2,c,,+\nC2,C1,c,,+\n", VALUES, `tree.csv:5: ${messages.treeCycle(["C1", "C2", "C1"])}`],
+    ["leaf with no direction", TREE + "X3,X,x3,,\n", VALUES, `tree.csv:5: ${messages.missingDirection("X3")}`],
+    ["non-numeric weight", TREE.replace("X,,X,,", "X,,X,heavy,"), VALUES, `tree.csv:2: ${messages.badWeight("X", "heavy")}`],
+    ["negative weight", TREE.replace("X,,X,,", "X,,X,-1,"), VALUES, `tree.csv:2: ${messages.negativeWeight("X", "-1")}`],
+    ["value for an unknown indicator", TREE, VALUES + "U,2017,X9,1\n", `values.csv:6: ${messages.unknownIndicator("X9")}`],
+    ["duplicate value", TREE, VALUES + "U,2017,X1,11\n", `values.csv:6: ${messages.duplicateValue("U", 2017, "X1", 2)}`],
+    ["non-numeric value", TREE, VALUES.replace("U,2018,X1,12", "U,2018,X1,1 2 x"), `values.csv:3: ${messages.badValue("1 2 x")}`],
+    ["indicator with no values", TREE + "X3,X,x3,,+\n", VALUES, `tree.csv:5: ${messages.indicatorWithoutValues("X3")}`],
+    ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), messages.missingValue("X2", "U", 2018)],
+    ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), messages.baseValueZero("X1", "U", 2017)],
+  ])("reports a %s with its place, exit code 1 and no output", async (_, tree, values, expected) => {
+    const stderr = await expectProblems(tree, values);
+    expect(stderr).toBe(`error: 1 problem found:\n${expected}\n`);
+  });
+
+  it("reports a base year absent from the data", async () => {
+    const stderr = await expectProblems(TREE, VALUES, ["--base-year", "2016"]);
+    expect(stderr).toBe(`error: 1 problem found:\n${messages.baseYearAbsent(2016, [2017, 2018])}\n`);
+  });
+
+  it("collects the problems of both files in one pass", async () => {
+    const stderr = await expectProblems(TREE + "X3,Q,x3,,+\n", VALUES + "U,2017,X1,11\nU,2019,X2,abc\n");
+    expect(stderr).toBe(
+      [
+        "error: 2 problems found:",
+        `tree.csv:5: ${messages.unknownParent("Q")}`,
+        `values.csv:7: ${messages.badValue("abc")}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("names a missing file", async () => {
+    const run = await runCli(["validate", "-i", "nope.csv", "-d", "values.csv"], await makeTempDir({ "values.csv": VALUES }));
+    expect(run).toMatchObject({ code: 1, stderr: "error: nope.csv: no such file; expected a readable file\n" });
+  });
+
+  it("warns about weights that do not sum to 1, and refuses them under --strict", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,a,2,+\nB,,b,3,+\n";
+    const values = "year,indicator,value\n2017,A,1\n2017,B,1\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const loose = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toBe(`warning: tree.csv:2: ${messages.weightsRenormalised("INDEX", 5)}\n`);
+    const strict = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--strict"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\ntree.csv:2: ${messages.weightsRenormalised("INDEX", 5)}\n`);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
+import { messages } from "../../src/core/messages.js";
+import { normalizeFixedBase, normalizeMinMax } from "../../src/core/normalize.js";
+import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
+import { buildTree, type TreeRow } from "../../src/core/tree.js";
+import type { Tree } from "../../src/core/types.js";
+import { ValidationError } from "../../src/errors.js";
+
+/** The tree of test/fixtures/small: X (0.6) = mean(X1 +, X2 -), Y (0.4) = Y1 +. */
+function smallTree(): Tree {
+  const rows: TreeRow[] = [
+    ["X", "", "0.6", ""],
+    ["X1", "X", "", "+"],
+    ["X2", "X", "", "-"],
+    ["Y", "", "0.4", ""],
+    ["Y1", "Y", "", "+"],
+  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
+  const built = buildTree(rows, "tree.csv");
+  if (!built.ok) throw new Error("fixture tree is invalid");
+  return built.value;
+}
+
+/** Values by unit: indicator -> [2017, 2018, 2019]. */
+function records(values: Record<string, Record<string, number[]>>): ValueRecord[] {
+  return Object.entries(values).flatMap(([unit, series]) =>
+    Object.entries(series).flatMap(([indicator, list]) => list.map((value, y) => ({ unit, year: 2017 + y, indicator, value }))),
+  );
+}
+
+const SMALL = {
+  U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] },
+  U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },
+};
+
+function compute(values: Record<string, Record<string, number[]>>, options = {}): IndexResult {
+  const tree = smallTree();
+  const panel = buildPanel(tree, records(values));
+  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
+  return computeIndex(tree, panel.value, options);
+}
+
+const valueOf = (result: IndexResult, code: string, unit: number, year: number) =>
+  result.values[resultIndex(result, result.nodes.findIndex((node) => node.code === code), unit, year)];
+
+describe("computeIndex with the default method (fixed-base, arithmetic)", () => {
+  it("matches the hand computation of the small fixture", () => {
+    const result = compute(SMALL);
+    // U1 by hand: X1 = 100·(10,12,15)/10 = 100, 120, 150; X2 (negative) = 100·50/(50,40,25) = 100, 125, 200;
+    // X = mean = 100, 122.5, 175; Y = Y1 = 100·(200,210,190)/200 = 100, 105, 95;
+    // INDEX = 0.6·X + 0.4·Y = 100, 73.5 + 42 = 115.5, 105 + 38 = 143.
+    const expected: Record<string, number[][]> = {
+      X1: [[100, 120, 150], [100, 125, 150]],
+      X2: [[100, 125, 200], [100, 100, 80]],
+      X: [[100, 122.5, 175], [100, 112.5, 115]],
+      Y: [[100, 105, 95], [100, 110, 120]],
+      // U2 by hand: X = mean(100·(4,5,6)/4, 100·8/(8,8,10)) = 100, 112.5, 115; Y = 100·(30,33,36)/30 = 100, 110, 120;
+      // INDEX = 0.6·(100, 112.5, 115) + 0.4·(100, 110, 120) = 100, 111.5, 117.
+      INDEX: [[100, 115.5, 143], [100, 111.5, 117]],
+    };
+    for (const [code, byUnit] of Object.entries(expected))
+      byUnit.forEach((series, u) => series.forEach((value, y) => expect(valueOf(result, code, u, y)).toBeCloseTo(value, 9)));
+    expect(result.nodes.map((node) => `${node.code}:${node.level}:${node.kind}`)).toEqual([
+      "INDEX:0:index",
+      "X:1:group",
+      "X1:2:indicator",
+      "X2:2:indicator",
+      "Y:1:group",
+      "Y1:2:indicator",
+    ]);
+    expect(result.baseYear).toBe(2017);
+  });
+
+  it("gives exactly 100 for every node in the base year, whatever the weights' rounding", () => {
+    const result = compute(SMALL, { baseYear: 2018 });
+    for (let n = 0; n < result.nodes.length; n++) for (let u = 0; u < 2; u++) expect(result.values[resultIndex(result, n, u, 1)]).toBe(100);
+    // U1, X1 against 2018: 100·15/12 = 125
+    expect(valueOf(result, "X1", 0, 2)).toBeCloseTo(125, 12);
+  });
+
+  it("reports a base year absent from the data", () => {
+    expect(() => compute(SMALL, { baseYear: 2016 })).toThrow(messages.baseYearAbsent(2016, [2017, 2018, 2019]));
+  });
+
+  it("reports every zero, missing or negative base and every gap at once, naming indicator and unit", () => {
+    const gappy = {
+      U1: { X1: [0, 12, 15], X2: [50, Number.NaN, 25], Y1: [-2, 210, 190] },
+      U2: { X1: [Number.NaN, 5, 6], X2: [8, 0, 10], Y1: [30, 33, 36] },
+    };
+    let error: unknown;
+    try {
+      compute(gappy);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.message)).toEqual([
+      messages.baseValueZero("X1", "U1", 2017),
+      messages.baseValueMissing("X1", "U2", 2017),
+      messages.zeroValueNegativeDirection("X2", "U2", 2018),
+      messages.baseValueNegative("Y1", "U1", 2017, -2),
+      messages.missingValue("X2", "U1", 2018),
+    ]);
+  });
+
+  it("under the reweight policy leaves a missing child out and renormalises its siblings", () => {
+    const result = compute({ U1: { X1: [10, Number.NaN, 15], X2: [50, 40, 25], Y1: [200, 210, 190] } }, { missing: "reweight" });
+    // 2018: X1 missing, so X = X2 = 125; INDEX = 0.6·125 + 0.4·105 = 75 + 42 = 117
+    expect(valueOf(result, "X1", 0, 1)).toBeNaN();
+    expect(valueOf(result, "X", 0, 1)).toBeCloseTo(125, 12);
+    expect(valueOf(result, "INDEX", 0, 1)).toBeCloseTo(117, 12);
+  });
+
+  it("turns weight warnings into errors under strict", () => {
+    const rows: TreeRow[] = [
+      { line: 2, code: "A", parent: "", name: "A", weight: "2", direction: "+" },
+      { line: 3, code: "B", parent: "", name: "B", weight: "3", direction: "+" },
+    ];
+    const built = buildTree(rows, "t.csv");
+    if (!built.ok) throw new Error("invalid");
+    const panel = buildPanel(built.value, [
+      { unit: "", year: 2017, indicator: "A", value: 1 },
+      { unit: "", year: 2017, indicator: "B", value: 1 },
+    ]);
+    if (!panel.ok) throw new Error("invalid");
+    expect(computeIndex(built.value, panel.value).warnings.map((w) => w.code)).toEqual(["W_WEIGHTS_RENORMALISED"]);
+    expect(() => computeIndex(built.value, panel.value, { strict: true })).toThrow(messages.weightsRenormalised("INDEX", 5));
+  });
+});
+
+describe("normalizeFixedBase and normalizeMinMax", () => {
+  const context = { unitCount: 2, yearCount: 3, baseYear: 0, direction: "positive" as const };
+
+  it("normalizeFixedBase divides by the base value unit by unit, inverted for a negative indicator", () => {
+    const out = new Float64Array(6);
+    normalizeFixedBase([12, 72, 24, 50, Number.NaN, 25], context, out);
+    // by hand: 100·72/12 = 600 (the Changzhou six-fold rise), 100·24/12 = 200; 100·25/50 = 50
+    expect([...out]).toEqual([100, 600, 200, 100, Number.NaN, 50]);
+    normalizeFixedBase([12, 72, 24, 50, 40, 25], { ...context, direction: "negative" }, out);
+    // by hand: 100·12/72 = 16.666…, 100·12/24 = 50; 100·50/40 = 125, 100·50/25 = 200
+    expect(out[1]).toBeCloseTo(100 / 6, 12);
+    expect([out[0], out[2], out[3], out[4], out[5]]).toEqual([100, 50, 100, 125, 200]);
+  });
+
+  it("normalizeMinMax maps the panel minimum to 0 and maximum to 100, reversed for a negative indicator", () => {
+    const out = new Float64Array(6);
+    normalizeMinMax([2, 4, 6, 10, Number.NaN, 8], context, out);
+    // by hand: min 2, max 10: (x − 2)/8·100 = 0, 25, 50, 100, NaN, 75
+    expect([...out]).toEqual([0, 25, 50, 100, Number.NaN, 75]);
+    normalizeMinMax([2, 4, 6, 10, Number.NaN, 8], { ...context, direction: "negative" }, out);
+    expect([...out]).toEqual([100, 75, 50, 0, Number.NaN, 25]);
+    normalizeMinMax([3, 3, 3, 3, 3, 3], context, out);
+    expect([...out].every(Number.isNaN)).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { buildTree, groupsBottomUp, parseDirection, treeDepth, type TreeRow } from "../../src/core/tree.js";
+
+/** Rows from compact `code,parent,weight,direction` tuples, numbered from line 2 like a CSV body. */
+const rows = (...specs: [string, string, string, string][]): TreeRow[] =>
+  specs.map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
+
+describe("buildTree", () => {
+  it("builds levels, tree order and the leaves of a three-level tree", () => {
+    const built = buildTree(
+      rows(["A", "", "", ""], ["A1", "A", "", ""], ["A11", "A1", "", "+"], ["B", "", "", ""], ["B1", "B", "", "-"], ["A12", "A1", "", "正向"]),
+      "t.csv",
+    );
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const tree = built.value;
+    // pre-order with siblings in file order: A, A1, A11, A12, B, B1
+    expect(tree.nodes.map((node) => `${node.code}:${node.level}`)).toEqual(["A:1", "A1:2", "A11:3", "A12:3", "B:1", "B1:2"]);
+    expect(tree.indicators).toEqual(["A11", "A12", "B1"]);
+    expect(tree.roots).toEqual(["A", "B"]);
+    expect(treeDepth(tree)).toBe(3);
+    expect(groupsBottomUp(tree).map((group) => group.code)).toEqual(["B", "A1", "A"]);
+    expect(tree.byCode.get("B1")).toMatchObject({ kind: "indicator", direction: "negative" });
+    expect(tree.byCode.get("A12")).toMatchObject({ kind: "indicator", direction: "positive" });
+  });
+
+  it.each([
+    ["+", "positive"],
+    ["-", "negative"],
+    ["positive", "positive"],
+    ["Negative", "negative"],
+    ["正向", "positive"],
+    ["逆向", "negative"],
+    ["1", "positive"],
+    ["-1", "negative"],
+    ["up", undefined],
+  ])("parseDirection(%j) is %j", (text, expected) => {
+    expect(parseDirection(text)).toBe(expected);
+  });
+
+  it("collects every problem in one pass with its line and column", () => {
+    const built = buildTree(
+      rows(
+        ["A", "", "", ""],
+        ["A", "", "", ""], // duplicate, line 3
+        ["A1", "Z", "", "+"], // unknown parent, line 4
+        ["A2", "A", "abc", "+"], // bad weight, line 5
+        ["A3", "A", "-1", "+"], // negative weight, line 6
+        ["A4", "A", "", ""], // no direction and mixed weights, line 7
+        ["A5", "A", "1", "up"], // bad direction, line 8
+        ["C1", "C2", "", ""], // cycle C1 -> C2 -> C1, lines 9-10
+        ["C2", "C1", "", ""],
+        ["", "A", "", "+"], // empty code, line 11
+        ["INDEX", "", "", "+"], // reserved, line 12
+      ),
+      "t.csv",
+    );
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    const found = built.issues.map((issue) => [issue.code, issue.line, issue.column, issue.message]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["E_DUPLICATE_CODE", 3, "code", messages.duplicateCode("A", 2)],
+        ["E_UNKNOWN_PARENT", 4, "parent", messages.unknownParent("Z")],
+        ["E_BAD_WEIGHT", 5, "weight", messages.badWeight("A2", "abc")],
+        ["E_NEGATIVE_WEIGHT", 6, "weight", messages.negativeWeight("A3", "-1")],
+        ["E_MISSING_DIRECTION", 7, "direction", messages.missingDirection("A4")],
+        ["E_BAD_DIRECTION", 8, "direction", messages.badDirection("A5", "up")],
+        ["E_TREE_CYCLE", 9, "parent", messages.treeCycle(["C1", "C2", "C1"])],
+        ["E_EMPTY_CODE", 11, "code", messages.emptyCode()],
+        ["E_RESERVED_CODE", 12, "code", messages.reservedCode("INDEX")],
+        ["E_MIXED_WEIGHTS", 7, "weight", messages.mixedWeights("A", ["A2", "A3", "A5"], ["A4"])],
+      ]),
+    );
+    expect(built.issues).toHaveLength(10);
+    expect(built.issues.every((issue) => issue.source === "t.csv")).toBe(true);
+  });
+
+  it("reports a node that is its own parent", () => {
+    const built = buildTree(rows(["A", "A", "", "+"]), "t.csv");
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.issues[0]).toMatchObject({ code: "E_TREE_CYCLE", message: messages.selfParent("A"), line: 2 });
+  });
+
+  it("refuses an empty tree", () => {
+    const built = buildTree([], "t.csv");
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.issues.map((issue) => issue.code)).toEqual(["E_EMPTY_TREE"]);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Test helpers: temporary folders from a `{ path: content }` map, and the CLI run in-process.
+ */
+import { mkdtemp, mkdir, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { main } from "../src/cli/main.js";
+
+/** A fresh temporary folder holding `files` (relative path -> text or bytes). */
+export async function makeTempDir(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "innovation-index-"));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process in `cwd`, capturing stdout and stderr. */
+export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+/** The names in a folder, sorted; [] when it does not exist. */
+export async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+}
