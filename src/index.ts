@@ -25,6 +25,7 @@ export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./c
 
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/tree-csv.js";
+export { parseTreeYaml } from "./io/tree-yaml.js";
 export { parseDataCsv } from "./io/data-csv.js";
 export { loadInputs } from "./io/load.js";
 export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "./io/to-csv.js";

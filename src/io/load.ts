@@ -8,6 +8,7 @@ import type { Tree } from "../core/types.js";
 import { parseDataCsv } from "./data-csv.js";
 import { readText } from "./read-text.js";
 import { parseTreeCsv } from "./tree-csv.js";
+import { parseTreeYaml } from "./tree-yaml.js";
 
 export interface LoadedInputs {
   tree: Tree;
@@ -24,7 +25,7 @@ export async function loadInputs(treePath: string, dataPath: string, labels = { 
   const [treeText, dataText] = await Promise.all([readText(treePath, labels.tree), readText(dataPath, labels.data)]);
   let tree: Tree | undefined;
   try {
-    tree = parseTreeCsv(treeText, labels.tree);
+    tree = /\.ya?ml$/i.test(treePath) ? parseTreeYaml(treeText, labels.tree) : parseTreeCsv(treeText, labels.tree);
   } catch (error) {
     issues.push(...issuesOf(error));
   }
