@@ -9,11 +9,12 @@ import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../io/to
 import { formatIndexJson } from "../../io/to-json.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 
-export interface ComputeCommandOptions extends InputOptions {
+export interface ComputeCommandOptions extends InputOptions, MethodCommandOptions {
   baseYear?: number;
   out: string;
   decimals: number;
@@ -33,7 +34,7 @@ Examples:
   $ innovation-index compute                      # the shipped Changzhou example, into out/
   $ innovation-index compute -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --base-year 2017 --out out/`,
     );
-  addInputOptions(command)
+  addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for index.csv, index-wide.csv, scores.csv and index.json", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
@@ -49,6 +50,7 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
+    ...methodOptionsOf(options),
     missing: options.missing,
     strict: options.strict,
   });
