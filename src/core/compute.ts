@@ -10,6 +10,7 @@ import { indicatorBlock, type Panel } from "./panel.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
+import type { WeightingSummary } from "./weighting/derive.js";
 
 export const MISSING_POLICIES = ["error", "reweight"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
@@ -27,6 +28,8 @@ export interface ComputeOptions {
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */
   strict?: boolean;
+  /** How `weights` were derived, recorded in the result. Default `{ method: "explicit" }`. */
+  weighting?: WeightingSummary;
 }
 
 /** A row of the result: the overall index, a group or an indicator. */
@@ -55,7 +58,9 @@ export interface IndexResult {
   values: Float64Array;
   /** The panel the result was computed from (raw values). */
   panel: Panel;
-  options: Required<Omit<ComputeOptions, "weights" | "baseYear">>;
+  options: Required<Omit<ComputeOptions, "weights" | "baseYear" | "weighting">>;
+  /** How the weights were derived (method, and for objective methods the units and years used). */
+  weighting: WeightingSummary;
   warnings: Issue[];
 }
 
@@ -132,6 +137,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     values,
     panel,
     options: { normalize: normalizeMethod, aggregate: aggregateMethod, missing, strict: options.strict ?? false },
+    weighting: options.weighting ?? { method: "explicit" },
     warnings,
   };
 }
