@@ -21,6 +21,20 @@ export type { AggregateMethod } from "./core/aggregate.js";
 export { resolveWeights, globalWeights } from "./core/weight.js";
 export type { Weights } from "./core/weight.js";
 export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";
+export { deriveWeights, WEIGHT_METHODS, SUBJECTIVE_METHODS } from "./core/weighting/derive.js";
+export type { WeightingOptions, WeightingResult, WeightingSummary, WeightMethod, SubjectiveMethod } from "./core/weighting/derive.js";
+export { ahpPriorities, ahpWeights, RANDOM_INDEX } from "./core/weighting/ahp.js";
+export type { Judgement, AhpPriorities, ConsistencyRow } from "./core/weighting/ahp.js";
+export { entropyScores } from "./core/weighting/entropy.js";
+export { criticScores } from "./core/weighting/critic.js";
+export { coefficientOfVariationScores } from "./core/weighting/coefficient-of-variation.js";
+export { pcaScores, pcaWeightsFromCorrelation } from "./core/weighting/pca.js";
+export { combineWeights, COMBINATIONS } from "./core/weighting/combine.js";
+export { equalWeights } from "./core/weighting/equal.js";
+export { objectiveWeights, OBJECTIVE_METHODS, GROUP_WEIGHT_RULES } from "./core/weighting/objective.js";
+export type { ObjectiveMethod, GroupWeightRule } from "./core/weighting/objective.js";
+export { principalEigenPower, symmetricEigen } from "./core/weighting/eigen.js";
+export type { PrincipalEigen } from "./core/weighting/eigen.js";
 export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./core/compute.js";
 
 // Reading and writing
@@ -30,3 +44,6 @@ export { parseDataCsv } from "./io/data-csv.js";
 export { loadInputs } from "./io/load.js";
 export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "./io/to-csv.js";
 export { formatIndexJson, toIndexJson } from "./io/to-json.js";
+export { parseAhpCsv, readAhpJudgements } from "./io/ahp-csv.js";
+export { loadMathjsEigen } from "./io/mathjs-eigen.js";
+export { formatWeightsCsv, formatWeightsJson, toWeightsJson } from "./io/to-weights.js";

@@ -5,6 +5,8 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isAbsolute, resolve } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
+import { weightingMessages } from "../core/weighting/messages.js";
+import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import { deriveWeights, SUBJECTIVE_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
@@ -92,7 +94,8 @@ export async function runWeighting(
   if (ahp) {
     const path = options.ahp ?? (inputs.example ? EXAMPLE_AHP.path : undefined);
     judgementSource = options.ahp ?? (inputs.example ? EXAMPLE_AHP.label : undefined);
-    if (path) judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
+    if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
+    judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
   }
   return deriveWeights(inputs.tree, inputs.panel, {
     method,
