@@ -10,7 +10,7 @@ import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import { deriveWeights, SUBJECTIVE_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
-import { readAhpJudgements } from "../io/ahp-csv.js";
+import { readAhpJudgements } from "../io/read-ahp.js";
 import { loadMathjsEigen } from "../io/mathjs-eigen.js";
 import { formatValue } from "../io/to-csv.js";
 import { EXAMPLE_AHP, type CliEnv } from "./env.js";

@@ -10,7 +10,6 @@ import type { Judgement } from "../core/weighting/ahp.js";
 import { weightingMessages } from "../core/weighting/messages.js";
 import { findColumns } from "./columns.js";
 import { parseCsv } from "./csv.js";
-import { readText } from "./read-text.js";
 
 const AHP_COLUMNS = { group: ["parent", "组", "上级"], a: ["i", "row"], b: ["j", "column"], value: ["judgement", "判断", "标度"] } as const;
 
@@ -45,9 +44,4 @@ export function parseAhpCsv(text: string, source: string): Judgement[] {
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return judgements;
-}
-
-/** Reads a judgement file (CSV); `label` names it in messages. */
-export async function readAhpJudgements(path: string, label = path): Promise<Judgement[]> {
-  return parseAhpCsv(await readText(path, label), label);
 }

@@ -171,6 +171,47 @@ describe("innovation-index weights: errors", () => {
   });
 });
 
+describe("innovation-index weights: options", () => {
+  const json = async (dir: string, args: string[]) => {
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--format", "json", ...args], dir);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    return { ...parsed, byCode: Object.fromEntries(parsed.weights.map((row: { code: string; weight: number }) => [row.code, row.weight])) };
+  };
+  const [d1, d2, d3] = [referenceDivergence(X1, false), referenceDivergence(X2, true), referenceDivergence(Y1, false)];
+  const entropyX = (d1 + d2) / (d1 + d2 + d3);
+
+  it("--method combined mixes AHP and entropy additively (alpha) or multiplicatively, sibling by sibling", async () => {
+    const dir = await smallProject({ "ahp.csv": "group,a,b,value\nINDEX,X,Y,3\nX,X1,X2,4\n" });
+    // AHP: X 3/4, Y 1/4; X1 4/5, X2 1/5. Entropy (sum rule): X = (d1 + d2)/Σd, X1 = d1/(d1 + d2).
+    const additive = await json(dir, ["--method", "combined", "--ahp", "ahp.csv", "--alpha", "0.3"]);
+    expect(additive.weighting).toMatchObject({ method: "combined", subjective: "ahp", objective: "entropy", combination: "additive", alpha: 0.3 });
+    expect(additive.byCode.X).toBeCloseTo(0.3 * 0.75 + 0.7 * entropyX, 12);
+    expect(additive.byCode.X1).toBeCloseTo(0.3 * 0.8 + 0.7 * (d1 / (d1 + d2)), 12);
+    const multiplicative = await json(dir, ["--method", "combined", "--ahp", "ahp.csv", "--combination", "multiplicative"]);
+    const [productX, productY] = [0.75 * entropyX, 0.25 * (1 - entropyX)];
+    expect(multiplicative.byCode.X).toBeCloseTo(productX / (productX + productY), 12);
+    expect(multiplicative.consistency.map((row: { group: string }) => row.group)).toEqual(["INDEX", "X"]);
+  });
+
+  it("--group-weights tree keeps the tree's group weights; --entropy-shift is recorded and used", async () => {
+    const dir = await smallProject();
+    const tree = await json(dir, ["--method", "entropy", "--group-weights", "tree"]);
+    expect(tree.byCode.X).toBe(0.6);
+    expect(tree.byCode.X1).toBeCloseTo(d1 / (d1 + d2), 12);
+    const shifted = await json(dir, ["--method", "entropy", "--entropy-shift", "0.01"]);
+    expect(shifted.weighting.entropyShift).toBe(0.01);
+    expect(shifted.byCode.X).not.toBeCloseTo(entropyX, 6);
+  });
+
+  it("--ahp accepts the YAML form (a whole matrix)", async () => {
+    const dir = await smallProject({ "ahp.yaml": "INDEX:\n  order: [X, Y]\n  matrix:\n    - [1, 3]\n    - [1/3, 1]\nX:\n  - [X1, X2, 4]\n" });
+    const result = await json(dir, ["--method", "ahp", "--ahp", "ahp.yaml"]);
+    expect(result.byCode.X).toBeCloseTo(0.75, 12);
+    expect(result.byCode.X1).toBeCloseTo(0.8, 12);
+  });
+});
+
 describe("innovation-index compute --weights", () => {
   it("uses the derived weights and records them in index.json", async () => {
     const dir = await smallProject();
