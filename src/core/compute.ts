@@ -11,6 +11,7 @@ import { indicatorBlock, type Panel } from "./panel.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
+import type { WeightingSummary } from "./weighting/derive.js";
 
 export const MISSING_POLICIES = ["error", "reweight"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
@@ -37,6 +38,8 @@ export interface ComputeOptions {
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */
   strict?: boolean;
+  /** How `weights` were derived, recorded in the result. Default `{ method: "explicit" }`. */
+  weighting?: WeightingSummary;
 }
 
 /** A row of the result: the overall index, a group or an indicator. */
@@ -67,12 +70,14 @@ export interface IndexResult {
   values: Float64Array;
   /** The panel the result was computed from (raw values). */
   panel: Panel;
-  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear">>;
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting">>;
+  /** How the weights were derived (method, and for objective methods the units and years used). */
+  weighting: WeightingSummary;
   warnings: Issue[];
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -172,6 +177,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       ...(options.dampen !== undefined ? { dampen: options.dampen } : {}),
       ...(options.referenceUnit !== undefined ? { referenceUnit: options.referenceUnit } : {}),
     },
+    weighting: options.weighting ?? { method: "explicit" },
     warnings,
   };
 }

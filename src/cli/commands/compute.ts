@@ -13,8 +13,11 @@ import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "..
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
+import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
-export interface ComputeCommandOptions extends InputOptions, MethodCommandOptions {
+export interface ComputeCommandOptions extends InputOptions, WeightingCliOptions, MethodCommandOptions {
+  weights: WeightMethod;
   baseYear?: number;
   out: string;
   decimals: number;
@@ -41,6 +44,8 @@ Examples:
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
+    .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  addWeightingOptions(command)
     .action(async (options: ComputeCommandOptions) => runCompute(options, env));
 }
 
@@ -48,11 +53,14 @@ Examples:
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
     missing: options.missing,
     strict: options.strict,
+    weights: weighting?.weights,
+    weighting: weighting?.summary,
   });
   const files = {
     "index.csv": formatIndexCsv(result, options.decimals),
@@ -62,7 +70,8 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings(result.warnings, env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  if (weighting) env.stderr(describeWeighting(weighting));
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stdout(renderIndexTable(result));
   env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
