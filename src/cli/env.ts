@@ -33,3 +33,9 @@ export const EXAMPLE = {
   indicators: resolve(PACKAGE_ROOT, "indicators/changzhou-2020.csv"),
   data: resolve(PACKAGE_ROOT, "data/changzhou/values.csv"),
 };
+
+/** The illustrative AHP judgements shipped with the Changzhou example, used by AHP runs on the shipped example. */
+export const EXAMPLE_AHP = {
+  path: resolve(PACKAGE_ROOT, "indicators/changzhou-2020-ahp.csv"),
+  label: "indicators/changzhou-2020-ahp.csv",
+};

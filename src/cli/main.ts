@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { registerCompute } from "./commands/compute.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerWeights } from "./commands/weights.js";
 import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
 import { reportError } from "./report-issues.js";
 
@@ -23,6 +24,7 @@ export function createProgram(env: CliEnv): Command {
     .showHelpAfterError("(run with --help for usage)");
   registerCompute(program, env);
   registerValidate(program, env);
+  registerWeights(program, env);
   registerUncertainty(program, env);
   return program;
 }

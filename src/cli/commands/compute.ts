@@ -9,11 +9,15 @@ import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../io/to
 import { formatIndexJson } from "../../io/to-json.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
+import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
-export interface ComputeCommandOptions extends InputOptions {
+export interface ComputeCommandOptions extends InputOptions, WeightingCliOptions, MethodCommandOptions {
+  weights: WeightMethod;
   baseYear?: number;
   out: string;
   decimals: number;
@@ -33,13 +37,15 @@ Examples:
   $ innovation-index compute                      # the shipped Changzhou example, into out/
   $ innovation-index compute -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --base-year 2017 --out out/`,
     );
-  addInputOptions(command)
+  addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for index.csv, index-wide.csv, scores.csv and index.json", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
+    .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  addWeightingOptions(command)
     .action(async (options: ComputeCommandOptions) => runCompute(options, env));
 }
 
@@ -47,10 +53,14 @@ Examples:
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
+    ...methodOptionsOf(options),
     missing: options.missing,
     strict: options.strict,
+    weights: weighting?.weights,
+    weighting: weighting?.summary,
   });
   const files = {
     "index.csv": formatIndexCsv(result, options.decimals),
@@ -60,7 +70,8 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings(result.warnings, env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  if (weighting) env.stderr(describeWeighting(weighting));
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stdout(renderIndexTable(result));
   env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
