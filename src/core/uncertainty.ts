@@ -132,8 +132,9 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (missingPolicies.length > 1) factors.push({ choice: "missing", size: 1, options: missingPolicies });
   if (factors.length === 0) throw new RangeError("analyzeUncertainty: nothing varies; expected weight noise or ranges, or two or more methods in a list");
 
-  // Every pair of normalisation and missing-value policy is validated and scored before the first run.
-  for (const normalize of normalizations) for (const missing of missingPolicies) engine.prepare({ normalize, missing });
+  // Every combination of methods is validated before the first run, and the scores of each pair kept.
+  for (const normalize of normalizations)
+    for (const missing of missingPolicies) for (const aggregate of aggregations) engine.prepare({ normalize, missing, aggregate });
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
