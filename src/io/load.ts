@@ -6,9 +6,9 @@ import { IndexToolError, ValidationError, type Issue } from "../errors.js";
 import { buildPanel, type Panel, type ValueRecord } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import { parseDataCsv } from "./data-csv.js";
-import { readText } from "./read-text.js";
+import { parsePanelFast } from "./data-csv-fast.js";
+import { decodeText, readBytes, readText } from "./read-text.js";
 import { parseTreeCsv } from "./tree-csv.js";
-import { parseTreeYaml } from "./tree-yaml.js";
 
 export interface LoadedInputs {
   tree: Tree;
@@ -22,13 +22,18 @@ export interface LoadedInputs {
  */
 export async function loadInputs(treePath: string, dataPath: string, labels = { tree: treePath, data: dataPath }): Promise<LoadedInputs> {
   const issues: Issue[] = [];
-  const [treeText, dataText] = await Promise.all([readText(treePath, labels.tree), readText(dataPath, labels.data)]);
+  const [treeText, dataBytes] = await Promise.all([readText(treePath, labels.tree), readBytes(dataPath, labels.data)]);
   let tree: Tree | undefined;
   try {
-    tree = /\.ya?ml$/i.test(treePath) ? parseTreeYaml(treeText, labels.tree) : parseTreeCsv(treeText, labels.tree);
+    // The YAML parser is loaded only for a YAML tree, so that runs on CSV start fast.
+    tree = /\.ya?ml$/i.test(treePath) ? (await import("./tree-yaml.js")).parseTreeYaml(treeText, labels.tree) : parseTreeCsv(treeText, labels.tree);
   } catch (error) {
     issues.push(...issuesOf(error));
   }
+  // Large plain files are read straight into the panel; anything unusual (and every error) goes the general way.
+  const fast = tree && parsePanelFast(dataBytes, tree);
+  if (tree && fast) return fastInputs(tree, fast);
+  const dataText = decodeText(dataBytes, labels.data);
   let records: ValueRecord[] | undefined;
   try {
     const parsed = parseDataCsv(dataText, labels.data);
@@ -43,6 +48,28 @@ export async function loadInputs(treePath: string, dataPath: string, labels = { 
     if (!panel.ok) issues.push(...panel.issues);
   }
   throw new ValidationError(issues);
+}
+
+/** Inputs read by the fast path: the records, rarely needed, are rebuilt from the panel on first use (no lines). */
+function fastInputs(tree: Tree, panel: Panel): LoadedInputs {
+  let records: ValueRecord[] | undefined;
+  return {
+    tree,
+    panel,
+    get records() {
+      if (!records) {
+        records = [];
+        const { units, years, indicators, values } = panel;
+        for (let i = 0; i < indicators.length; i++)
+          for (let u = 0; u < units.length; u++)
+            for (let y = 0; y < years.length; y++) {
+              const value = values[(i * units.length + u) * years.length + y];
+              if (!Number.isNaN(value)) records.push({ unit: units[u], year: years[y], indicator: indicators[i], value });
+            }
+      }
+      return records;
+    },
+  };
 }
 
 /** The issues an error carries (a `ValidationError`'s list, or the error itself as one issue). */

@@ -5,8 +5,7 @@ import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
-import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../io/to-csv.js";
-import { formatIndexJson } from "../../io/to-json.js";
+import { indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../io/result-chunks.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
@@ -63,10 +62,10 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
     weighting: weighting?.summary,
   });
   const files = {
-    "index.csv": formatIndexCsv(result, options.decimals),
-    "index-wide.csv": formatIndexWideCsv(result, options.decimals),
-    "scores.csv": formatScoresCsv(result, options.decimals),
-    "index.json": formatIndexJson(result),
+    "index.csv": indexCsvChunks(result, options.decimals),
+    "index-wide.csv": indexWideCsvChunks(result, options.decimals),
+    "scores.csv": scoresCsvChunks(result, options.decimals),
+    "index.json": indexJsonChunks(result),
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
