@@ -40,6 +40,8 @@ interface Step {
 interface Scored {
   result: IndexResult;
   views: Float64Array[][];
+  /** Per step and child: whether the child's scores are all observed (no `NaN`); groups are decided per run. */
+  complete: boolean[][];
 }
 
 export class IndexEngine {
@@ -62,6 +64,9 @@ export class IndexEngine {
   private readonly scored = new Map<string, Scored>();
   private readonly validated = new Set<string>();
   private readonly stepMethods = new Map<AggregateMethod, AggregateMethod[]>();
+  /** Per group, whether its values of the current run are all observed. */
+  private readonly groupComplete: Uint8Array;
+  private readonly sums: Float64Array;
 
   /** Builds the engine; throws `ValidationError` when the tree's weights cannot be resolved. */
   constructor(tree: Tree, panel: Panel, options: Pick<ComputeOptions, "baseYear" | "strict"> = {}) {
@@ -83,6 +88,8 @@ export class IndexEngine {
     this.siblingSets = this.steps.map((step) => step.children);
     this.groupValues = new Float64Array(groups.length * this.blockSize);
     this.groupViews = groups.map((_, g) => this.groupValues.subarray(g * this.blockSize, (g + 1) * this.blockSize));
+    this.groupComplete = new Uint8Array(groups.length);
+    this.sums = new Float64Array(this.blockSize);
   }
 
   /**
@@ -110,7 +117,11 @@ export class IndexEngine {
     // Node n of the tree is node n + 1 of the result (the overall index comes first); groups live in the group buffer.
     const view = (node: number) =>
       this.groupOfNode[node] >= 0 ? this.groupViews[this.groupOfNode[node]] : result.values.subarray((node + 1) * size, (node + 2) * size);
-    this.scored.set(pair, { result, views: this.steps.map((step) => step.children.map(view)) });
+    const views = this.steps.map((step) => step.children.map(view));
+    const complete = this.steps.map((step, s) =>
+      step.children.map((child, c) => this.groupOfNode[child] < 0 && !views[s][c].some(Number.isNaN)),
+    );
+    this.scored.set(pair, { result, views, complete });
     return result;
   }
 
@@ -119,14 +130,46 @@ export class IndexEngine {
    * siblings, such as `nominalWeights`), written into `out`. Only the aggregation is computed; scores come from the cache.
    */
   evaluate(choice: EngineChoice, weights: ArrayLike<number>, out: Float64Array): Float64Array {
-    const { views } = this.scoredFor(choice);
+    const { views, complete } = this.scoredFor(choice);
     const methods = this.methodsFor(choice.aggregate);
     for (let s = 0; s < this.steps.length; s++) {
       const step = this.steps[s];
-      for (let c = 0; c < step.children.length; c++) step.weights[c] = weights[step.children[c]];
-      aggregate(methods[s], views[s], step.weights, step.group < 0 ? out : this.groupViews[step.group]);
+      let allComplete = true;
+      for (let c = 0; c < step.children.length; c++) {
+        const child = step.children[c];
+        step.weights[c] = weights[child];
+        const group = this.groupOfNode[child];
+        if (!(group < 0 ? complete[s][c] : this.groupComplete[group] === 1)) allComplete = false;
+      }
+      const target = step.group < 0 ? out : this.groupViews[step.group];
+      if (methods[s] === "arithmetic" && allComplete) this.aggregateComplete(views[s], step.weights, target);
+      else aggregate(methods[s], views[s], step.weights, target);
+      if (step.group >= 0) this.groupComplete[step.group] = methods[s] === "arithmetic" && allComplete ? 1 : 0;
     }
     return out;
+  }
+
+  /**
+   * `aggregateArithmetic` for children without any `NaN`, child by child instead of cell by cell (sequential memory,
+   * no tests in the inner loop). Same operations in the same order, `first + Σ_{c≥1} w[c]·(s[c] − first) / Σ w`, so
+   * the same bits: equal scores still give exactly that score.
+   */
+  private aggregateComplete(children: readonly Float64Array[], weights: Float64Array, out: Float64Array): void {
+    let weightSum = 0;
+    for (let c = 0; c < children.length; c++) weightSum += weights[c];
+    const first = children[0];
+    if (!(weightSum > 0)) {
+      out.fill(Number.NaN);
+      return;
+    }
+    const sums = this.sums;
+    sums.fill(0);
+    for (let c = 1; c < children.length; c++) {
+      const child = children[c];
+      const weight = weights[c];
+      for (let cell = 0; cell < sums.length; cell++) sums[cell] += weight * (child[cell] - first[cell]);
+    }
+    for (let cell = 0; cell < sums.length; cell++) out[cell] = first[cell] + sums[cell] / weightSum;
   }
 
   private scoredFor(choice: EngineChoice): Scored {

@@ -64,12 +64,13 @@ export function parseCsv(text: string, source: string): CsvTable {
 }
 
 /**
- * The table of a text without double quotes and without bare carriage returns, split by hand exactly as csv-parse
+ * The table of a text without double quotes and with one kind of line end, split by hand exactly as csv-parse
  * would with the options of `parseCsv` (BOM dropped, cells trimmed of the same white space as `String.prototype.trim`,
  * empty lines skipped, each row's line number); `undefined` for any other text.
  */
 function parsePlainCsv(text: string): CsvTable | undefined {
-  if (text.includes('"') || /\r(?!\n)/.test(text)) return undefined;
+  // Line ends must be all \n or all \r\n: csv-parse treats mixed ones in its own way, so they go to it.
+  if (text.includes('"') || (text.includes("\r") && (/\r(?!\n)/.test(text) || /(?<!\r)\n/.test(text)))) return undefined;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
   const rows: CsvRow[] = [];

@@ -102,11 +102,14 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
   let previousIndicatorEnd = -1;
   let previousIndicator = -1;
 
+  // Line ends must be all \n or all \r\n (csv-parse reads mixed ones its own way).
+  const crlf = buffer.indexOf(RETURN) >= 0;
   while (position < end) {
     let lineEnd = buffer.indexOf(NEWLINE, position);
     if (lineEnd < 0) lineEnd = end;
     let contentEnd = lineEnd;
     if (contentEnd > position && buffer[contentEnd - 1] === RETURN) contentEnd--;
+    else if (crlf && lineEnd < end) return undefined;
     const lineStart = position;
     position = lineEnd + 1;
     if (contentEnd === lineStart) continue; // an empty line
