@@ -28,7 +28,9 @@ export type { Judgement, AhpPriorities, ConsistencyRow } from "./core/weighting/
 export { entropyScores } from "./core/weighting/entropy.js";
 export { criticScores } from "./core/weighting/critic.js";
 export { coefficientOfVariationScores } from "./core/weighting/coefficient-of-variation.js";
-export { pcaScores, pcaWeightsFromCorrelation } from "./core/weighting/pca.js";
+export { pcaScores, pcaWeightsFromCorrelation, PCA_ROTATIONS } from "./core/weighting/pca.js";
+export type { PcaRotation, PcaDetails } from "./core/weighting/pca.js";
+export { varimax } from "./core/weighting/varimax.js";
 export { combineWeights, COMBINATIONS } from "./core/weighting/combine.js";
 export { equalWeights } from "./core/weighting/equal.js";
 export { objectiveWeights, OBJECTIVE_METHODS, GROUP_WEIGHT_RULES } from "./core/weighting/objective.js";
