@@ -11,6 +11,8 @@ export interface CliEnv {
   stdout: (text: string) => void;
   /** Diagnostics: warnings, errors, progress. */
   stderr: (text: string) => void;
+  /** Binary data on stdout (`--format xlsx`). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 /** The real process's environment. */
@@ -19,6 +21,7 @@ export function processEnv(): CliEnv {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
   };
 }
 

@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { registerCompute } from "./commands/compute.js";
+import { registerReport } from "./commands/report.js";
 import { registerValidate } from "./commands/validate.js";
 import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
 import { reportError } from "./report-issues.js";
@@ -21,6 +22,7 @@ export function createProgram(env: CliEnv): Command {
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .showHelpAfterError("(run with --help for usage)");
   registerCompute(program, env);
+  registerReport(program, env);
   registerValidate(program, env);
   return program;
 }
