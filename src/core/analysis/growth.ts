@@ -8,7 +8,7 @@ import { resultIndex, type IndexResult } from "../compute.js";
 export interface Growth {
   /** `v[t] − v[t−1]` in points, `t−1` being the previous year of the data; `NaN` in the first year. */
   change: Float64Array;
-  /** `100 · (v[t] / v[t−1] − 1)`; `NaN` unless `v[t−1] > 0` (a percent of a zero or negative score has no meaning). */
+  /** `100 · (v[t] − v[t−1]) / v[t−1]`; `NaN` unless `v[t−1] > 0` (a percent of a zero or negative score has no meaning). */
   changePercent: Float64Array;
   /** Average change per year since the first year `f` of the data, in points: `(v[t] − v[f]) / (t − f)`. */
   averageChange: Float64Array;
@@ -43,7 +43,7 @@ export function computeGrowth(result: Pick<IndexResult, "units" | "years" | "nod
         const previous = values[cell - 1];
         const span = years[year] - years[0];
         growth.change[cell] = value - previous;
-        if (previous > 0) growth.changePercent[cell] = 100 * (value / previous - 1);
+        if (previous > 0) growth.changePercent[cell] = (100 * (value - previous)) / previous;
         growth.averageChange[cell] = (value - first) / span;
         if (first > 0 && value >= 0) growth.cagrPercent[cell] = 100 * (Math.pow(value / first, 1 / span) - 1);
       }
