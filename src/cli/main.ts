@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { registerCompute } from "./commands/compute.js";
 import { registerReport } from "./commands/report.js";
+import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerWeights } from "./commands/weights.js";
 import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
 import { reportError } from "./report-issues.js";
 
@@ -24,6 +26,8 @@ export function createProgram(env: CliEnv): Command {
   registerCompute(program, env);
   registerReport(program, env);
   registerValidate(program, env);
+  registerWeights(program, env);
+  registerUncertainty(program, env);
   return program;
 }
 

@@ -34,7 +34,7 @@ export function formatGrowth(value: number, previous: number): string {
 export function renderIndexTable(result: IndexResult, decimals = 2): string {
   const blocks: string[] = [];
   result.units.forEach((unit, u) => {
-    const title = `${unit ? `${unit}: ` : ""}index, base year ${result.baseYear} = 100 (growth on the previous year)`;
+    const title = `${unit ? `${unit}: ` : ""}index, ${scaleOf(result)} (growth on the previous year)`;
     const rows: string[][] = [["code", "name", ...result.years.map(String)]];
     result.nodes.forEach((node, n) => {
       if (node.level > 1) return;
@@ -48,4 +48,11 @@ export function renderIndexTable(result: IndexResult, decimals = 2): string {
     blocks.push(`${title}\n${renderColumns(rows, 2)}`);
   });
   return blocks.join("\n\n") + "\n";
+}
+
+/** "base year 2017 = 100" when every indicator is indexed to its own base year, else the normalisations used. */
+function scaleOf(result: IndexResult): string {
+  const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
+  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
+  return methods.every(ownBase) ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
 }

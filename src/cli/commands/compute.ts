@@ -7,12 +7,16 @@ import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/c
 import { loadInputs } from "../../io/load.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
+import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
-export interface ComputeCommandOptions extends InputOptions, OutputOptions {
+export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions {
+  weights: WeightMethod;
   baseYear?: number;
   missing: MissingPolicy;
   strict: boolean;
@@ -32,13 +36,15 @@ Examples:
   $ innovation-index compute --report --lang en   # also out/report.html
   $ innovation-index compute --out - --table growth > growth.csv`,
     );
-  addOutputOptions(addInputOptions(command))
+  addOutputOptions(addMethodOptions(addInputOptions(command)))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
+    .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  addWeightingOptions(command)
     .action(async (options: ComputeCommandOptions) => runCompute(options, env));
 }
 
@@ -46,16 +52,21 @@ Examples:
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
+    ...methodOptionsOf(options),
     missing: options.missing,
     strict: options.strict,
+    weights: weighting?.weights,
+    weighting: weighting?.summary,
   });
   const { files, printed } = await buildOutputs(result, options);
   if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
-  printWarnings(result.warnings, env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  if (weighting) env.stderr(describeWeighting(weighting));
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   if (printed === undefined) env.stdout(renderIndexTable(result));
   if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);

@@ -39,7 +39,8 @@ type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "option
 
 /**
  * Decomposes the change of the overall index from `fromYear` to `toYear` into the contributions of every node, unit by
- * unit. `aggregationOf(code)` names the aggregation of a group (default: the run's). Missing scores contribute 0 and
+ * unit. `aggregationOf(code)` names the aggregation of a group (default: the node's `method` in the result, else the
+ * run's `aggregate` option). Missing scores contribute 0 and
  * move the weights of their siblings as the aggregation did.
  * @throws RangeError when a year is not a year of the result
  * @example small fixture, unit U1, 2017 → 2019: X (0.6) contributes 0.6·75 = 45, Y (0.4) contributes 0.4·(−5) = −2, INDEX 43
@@ -48,7 +49,7 @@ export function computeContributions(
   result: Source,
   fromYear: number,
   toYear: number,
-  aggregationOf: (code: string) => string = () => String(result.options.aggregate),
+  aggregationOf?: (code: string) => string,
 ): Contributions {
   const from = result.years.indexOf(fromYear);
   const to = result.years.indexOf(toYear);
@@ -82,7 +83,8 @@ export function computeContributions(
       const linearParts = kids.map((_, c) => term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]));
       let parts = linearParts;
       let how: ContributionMethod = "additive";
-      if (aggregationOf(result.nodes[parent].code) !== "arithmetic") {
+      const aggregation = aggregationOf ? aggregationOf(result.nodes[parent].code) : (result.nodes[parent].method ?? String(result.options.aggregate));
+      if (aggregation !== "arithmetic") {
         const logParts = kids.map((_, c) => term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c])));
         const logTotal = sum(logParts);
         if (logParts.every(Number.isFinite) && logTotal !== 0) [parts, how] = [logParts.map((part) => part / logTotal), "log-share"];
