@@ -55,7 +55,9 @@ export type { Judgement, AhpPriorities, ConsistencyRow } from "./core/weighting/
 export { entropyScores } from "./core/weighting/entropy.js";
 export { criticScores } from "./core/weighting/critic.js";
 export { coefficientOfVariationScores } from "./core/weighting/coefficient-of-variation.js";
-export { pcaScores, pcaWeightsFromCorrelation } from "./core/weighting/pca.js";
+export { pcaScores, pcaWeightsFromCorrelation, PCA_ROTATIONS } from "./core/weighting/pca.js";
+export type { PcaRotation, PcaDetails } from "./core/weighting/pca.js";
+export { varimax } from "./core/weighting/varimax.js";
 export { combineWeights, COMBINATIONS } from "./core/weighting/combine.js";
 export { equalWeights } from "./core/weighting/equal.js";
 export { objectiveWeights, OBJECTIVE_METHODS, GROUP_WEIGHT_RULES } from "./core/weighting/objective.js";
@@ -63,13 +65,29 @@ export type { ObjectiveMethod, GroupWeightRule } from "./core/weighting/objectiv
 export { principalEigenPower, symmetricEigen } from "./core/weighting/eigen.js";
 export type { PrincipalEigen } from "./core/weighting/eigen.js";
 export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./core/compute.js";
+export { analyzeResult } from "./core/analysis/analyze.js";
+export type { Analysis } from "./core/analysis/analyze.js";
+export { computeGrowth } from "./core/analysis/growth.js";
+export type { Growth } from "./core/analysis/growth.js";
+export { computeContributions, CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
+export type { Contributions, ContributionDepth, ContributionMethod } from "./core/analysis/contributions.js";
+export { computeRanks } from "./core/analysis/ranks.js";
+export type { Ranks } from "./core/analysis/ranks.js";
 
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/tree-csv.js";
 export { parseTreeYaml } from "./io/tree-yaml.js";
 export { parseDataCsv } from "./io/data-csv.js";
 export { loadInputs } from "./io/load.js";
-export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "./io/to-csv.js";
+export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv, formatTableCsv, neutralizeFormula, UTF8_BOM } from "./io/to-csv.js";
+export type { CsvOptions } from "./io/to-csv.js";
+export { indexTable, wideTable, scoresTable, coverageTable } from "./io/tables.js";
+export type { Table, Column, ColumnKind, Cell, Language } from "./io/tables.js";
+export { growthTable, contributionsTable, ranksTable } from "./io/analysis-tables.js";
+export { formatXlsx } from "./io/to-xlsx.js";
+export type { XlsxOptions } from "./io/to-xlsx.js";
+export { formatReportHtml, escapeHtml } from "./io/to-html.js";
+export type { ReportOptions } from "./io/to-html.js";
 export { formatIndexJson, toIndexJson } from "./io/to-json.js";
 export { parseAhpCsv } from "./io/ahp-csv.js";
 export { parseAhpYaml } from "./io/ahp-yaml.js";

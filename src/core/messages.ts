@@ -113,6 +113,14 @@ export const messages = {
     `${option} has no effect: no indicator is normalised with ${methods.join(", ")}`,
   aggregateLevelWithoutGroups: (level: number, levels: readonly number[]) =>
     `--aggregate names level ${level}, which has no groups; expected one of: ${levels.join(", ")} (0 is the overall index)`,
+  // uncertainty
+  unknownRangeNode: (code: string) => `weight range for unknown node ${quote(code)}; expected a code of the indicator tree`,
+  badRangeBound: (code: string, bound: string, found: string) =>
+    `node ${quote(code)} has ${bound} weight ${quote(found)}; expected a number >= 0`,
+  invertedRange: (code: string, min: number, max: number) => `node ${quote(code)} has min ${min} above max ${max}; expected min <= max`,
+  nothingVaries: () =>
+    `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
+  duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
 
   indexCode: INDEX_CODE,
 } as const;
