@@ -9,6 +9,7 @@ import { weightingMessages } from "../core/weighting/messages.js";
 import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import { deriveWeights, SUBJECTIVE_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
 import { readAhpJudgements } from "../io/read-ahp.js";
 import { loadMathjsEigen } from "../io/mathjs-eigen.js";
@@ -23,6 +24,7 @@ export interface WeightingCliOptions {
   weightUnits?: string[];
   groupWeights: GroupWeightRule;
   entropyShift: number;
+  pcaRotation: PcaRotation;
   subjective?: SubjectiveMethod;
   objective: ObjectiveMethod;
   combination: Combination;
@@ -67,6 +69,7 @@ export function addWeightingOptions(command: Command): Command {
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
     .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores) or tree (groups keep the tree's weights)").choices(GROUP_WEIGHT_RULES).default("sum"))
     .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
+    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (varimax, the OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
     .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
     .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))
@@ -107,6 +110,7 @@ export async function runWeighting(
     units: options.weightUnits,
     groupWeights: options.groupWeights,
     entropyShift: options.entropyShift,
+    pcaRotation: options.pcaRotation,
     subjective: method === "combined" ? (options.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
     objective: options.objective,
     combination: options.combination,
@@ -121,7 +125,9 @@ export function describeWeighting(result: WeightingResult): string {
   const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
   if (summary.years && summary.units)
     lines.push(
-      `objective weights from ${summary.units.length * summary.years.length} observations: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"`,
+      `objective weights from ${summary.units.length * summary.years.length} observations: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
+        (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
+        (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
     );
   if (result.consistency.length > 0) {
     const rows = [["group", "n", "lambda_max", "CI", "CR"]];

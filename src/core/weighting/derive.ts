@@ -12,6 +12,7 @@ import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
 import { explicitWeights } from "./explicit.js";
 import { weightingMessages } from "./messages.js";
+import type { PcaRotation } from "./pca.js";
 import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
 
 export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
@@ -36,6 +37,8 @@ export interface WeightingOptions {
   groupWeights?: GroupWeightRule;
   /** Entropy: the shift added to min-max scores. Default 0 (textbook). */
   entropyShift?: number;
+  /** PCA: `varimax` (default) or `none`. */
+  pcaRotation?: PcaRotation;
   /** `combined`: the subjective set. Default `ahp` when judgements are given, else `explicit`. */
   subjective?: SubjectiveMethod;
   /** `combined`: the objective set. Default `entropy`. */
@@ -56,6 +59,7 @@ export interface WeightingSummary {
   years?: readonly number[];
   groupWeights?: GroupWeightRule;
   entropyShift?: number;
+  pcaRotation?: PcaRotation;
   /** AHP: the judgement file. */
   judgements?: string;
   allowInconsistent?: boolean;
@@ -125,6 +129,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     const result = objectiveWeights(tree, panel, which, options);
     Object.assign(summary, { units: result.units, years: result.years, groupWeights: options.groupWeights ?? "sum" });
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
+    if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
     issues.push(...result.issues);
     warnings.push(...result.warnings);
     return result.weights;

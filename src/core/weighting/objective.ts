@@ -13,7 +13,7 @@ import { criticScores } from "./critic.js";
 import { entropyScores } from "./entropy.js";
 import { weightingMessages } from "./messages.js";
 import { selectObservations, type ObjectiveInput, type ObjectiveScores, type ObservationChoice } from "./observations.js";
-import { pcaScores } from "./pca.js";
+import { pcaScores, type PcaRotation } from "./pca.js";
 
 export const OBJECTIVE_METHODS = ["entropy", "critic", "cv", "pca"] as const;
 export type ObjectiveMethod = (typeof OBJECTIVE_METHODS)[number];
@@ -36,6 +36,8 @@ export interface ObjectiveOptions extends ObservationChoice {
   groupWeights?: GroupWeightRule;
   /** Entropy only: the shift added to min-max scores. Default 0 (textbook). */
   entropyShift?: number;
+  /** PCA only: rotate the retained components by `varimax` (default, the OECD handbook) or not (`none`). */
+  pcaRotation?: PcaRotation;
 }
 
 export interface ObjectiveWeights {
@@ -59,7 +61,7 @@ export function objectiveScores(method: ObjectiveMethod, input: ObjectiveInput, 
     case "cv":
       return coefficientOfVariationScores(input);
     case "pca":
-      return { ...pcaScores(input), issues: [] };
+      return { ...pcaScores(input, options.pcaRotation), issues: [] };
     default: {
       const unknown: never = method;
       throw new RangeError(messages.unknownMethod("weighting", unknown, OBJECTIVE_METHODS));
