@@ -14,10 +14,37 @@ export type { TreeRow } from "./core/tree.js";
 export { buildPanel, createPanel, cellIndex } from "./core/panel.js";
 export type { Panel, ValueRecord } from "./core/panel.js";
 export { parseNumber, MISSING_TOKENS } from "./core/number.js";
-export { normalize, normalizeFixedBase, normalizeMinMax, NORMALIZE_METHODS } from "./core/normalize.js";
-export type { NormalizeMethod, NormalizeContext } from "./core/normalize.js";
-export { aggregate, aggregateArithmetic, AGGREGATE_METHODS } from "./core/aggregate.js";
-export type { AggregateMethod } from "./core/aggregate.js";
+export {
+  normalize,
+  normalizeFixedBase,
+  normalizeChain,
+  normalizeMinMax,
+  normalizeMinMaxYear,
+  normalizeGoalposts,
+  normalizeZScore,
+  normalizeZScoreYear,
+  normalizeRank,
+  normalizeDistanceToTarget,
+  normalizeDistanceToReference,
+  scoreRatio,
+  NORMALIZE_METHODS,
+  RATIO_METHODS,
+  DAMPENINGS,
+} from "./core/normalize.js";
+export type { NormalizeMethod, NormalizeContext, Dampening } from "./core/normalize.js";
+export { planNormalization } from "./core/normalize/plan.js";
+export type { IndicatorNormalization, NormalizeDefaults } from "./core/normalize/plan.js";
+export {
+  aggregate,
+  aggregateArithmetic,
+  aggregateGeometric,
+  aggregateHarmonic,
+  aggregateMazziottaPareto,
+  parseAggregateSpec,
+  planAggregation,
+  AGGREGATE_METHODS,
+} from "./core/aggregate.js";
+export type { AggregateMethod, AggregateSpec } from "./core/aggregate.js";
 export { resolveWeights, globalWeights } from "./core/weight.js";
 export type { Weights } from "./core/weight.js";
 export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";

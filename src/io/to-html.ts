@@ -6,7 +6,7 @@ import type { Analysis } from "../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import type { Issue } from "../errors.js";
 import { formatIssue } from "../errors.js";
-import { barChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./report/charts.js";
+import { barChart, barChartHeight, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./report/charts.js";
 import { fill, wordsOf, type Words } from "./report/labels.js";
 import { nodeName, type Language, type Table } from "./tables.js";
 import { formatValue } from "./to-csv.js";
@@ -60,11 +60,22 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     }
     return charts;
   });
-  let rankChartIndex = -1;
+  const rankCharts: number[] = [];
   if (analysis.ranks) {
     const ranks = analysis.ranks;
-    const series = result.units.map((unit, u) => ({ name: unit, values: years.map((_, y) => ranks.rank[resultIndex(result, 0, u, y)]) }));
-    rankChartIndex = requests.push({ option: rankChart(words.ranking, years, series, result.units.length), height: rankChartHeight(result.units.length) }) - 1;
+    const lastYear = years.length - 1;
+    const order = result.units
+      .map((_, u) => u)
+      .sort((a, b) => rankOrder(ranks.rank[resultIndex(result, 0, a, lastYear)]) - rankOrder(ranks.rank[resultIndex(result, 0, b, lastYear)]) || a - b);
+    const labels = order.map((u) => `${formatValue(ranks.rank[resultIndex(result, 0, u, lastYear)], 0)}. ${result.units[u]}`);
+    const values = order.map((u) => result.values[resultIndex(result, 0, u, lastYear)]);
+    const league = barChart(fill(words.league, { year: last }), labels, values, decimals, "#3b6fb6");
+    rankCharts.push(requests.push({ option: league, height: barChartHeight(order.length) }) - 1);
+    // Rank lines over the years read well for a few units only; with many they are a tangle.
+    if (years.length > 1 && result.units.length <= MAX_RANK_LINES) {
+      const series = result.units.map((unit, u) => ({ name: unit, values: years.map((_, y) => ranks.rank[resultIndex(result, 0, u, y)]) }));
+      rankCharts.push(requests.push({ option: rankChart(words.ranking, years, series, result.units.length), height: rankChartHeight(result.units.length) }) - 1);
+    }
   }
   const svgs = await renderCharts(requests);
 
@@ -73,11 +84,12 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
   parts.push(`<h1>${escapeHtml(words.title)}</h1>`);
   parts.push(
     `<p class="meta">${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ${escapeHtml(words.years)}: ${first}–${last} · ` +
-      `${escapeHtml(words.units)}: ${result.units.map(escapeHtml).join(", ")} · ${escapeHtml(words.method)}: ` +
+      `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ` +
       `${escapeHtml(words.normalization)} ${escapeHtml(String(result.options.normalize))}, ${escapeHtml(words.aggregation)} ` +
-      `${escapeHtml(String(result.options.aggregate))}, ${escapeHtml(words.missing)} ${escapeHtml(String(result.options.missing))}</p>`,
+      `${escapeHtml(aggregationText(result))}, ${escapeHtml(words.missing)} ${escapeHtml(String(result.options.missing))}</p>`,
   );
-  if (rankChartIndex >= 0) parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2>${figure(svgs[rankChartIndex])}${rankTable(result, analysis, words)}</section>`);
+  if (rankCharts.length > 0)
+    parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2><div class="charts">${rankCharts.map((k) => figure(svgs[k])).join("")}</div>${rankTable(result, analysis, words)}</section>`);
   result.units.forEach((unit, u) => {
     const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
     const heading = unit ? `<h2>${escapeHtml(unit)}</h2>` : "";
@@ -115,6 +127,24 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     parts.push(`<section><h2>${escapeHtml(words.warnings)}</h2><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`);
   parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
   return page(words.title, language, parts.join("\n"));
+}
+
+/** Units shown one by one in the rank chart; more get the bar chart of the last year only. */
+const MAX_RANK_LINES = 12;
+
+const rankOrder = (rank: number) => (Number.isNaN(rank) ? Number.POSITIVE_INFINITY : rank);
+
+/** The units, all of them up to 12, else the first 10 and how many more. */
+function unitList(units: readonly string[]): string {
+  if (units.length <= 12) return units.map(escapeHtml).join(", ");
+  return `${units.slice(0, 10).map(escapeHtml).join(", ")} … (${units.length})`;
+}
+
+/** The aggregation, with its per-level overrides (`arithmetic; 1=geometric`). */
+function aggregationText(result: IndexResult): string {
+  const byLevel = (result.options as { aggregateByLevel?: Readonly<Record<number, string>> }).aggregateByLevel ?? {};
+  const levels = Object.entries(byLevel).map(([level, method]) => `${level}=${method}`);
+  return [String(result.options.aggregate), ...levels].join("; ");
 }
 
 interface HtmlCell {

@@ -108,7 +108,7 @@ describe("report.html in headless Chromium", () => {
     const page = await openReport(join(dir, "out/report.html"), "report-two-units.png");
     expect(page.errors).toEqual([]);
     expect(page.scripts).toBe(0);
-    // the ranking chart, then per unit the line, radar and bar charts
-    expect(page.charts).toHaveLength(1 + 2 * 3);
+    // the league of the last year and the ranks over the years, then per unit the line, radar and bar charts
+    expect(page.charts).toHaveLength(2 + 2 * 3);
   });
 });

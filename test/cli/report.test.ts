@@ -21,8 +21,8 @@ describe("innovation-index report", () => {
     expect(await listDir(join(dir, "out"))).toEqual(["report.html"]);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).toBe(true);
-    // a ranking chart, then a line, radar and bar chart for each of the two units
-    expect(html.match(/<svg /g)).toHaveLength(7);
+    // the league of the last year and the ranks over the years, then a line, radar and bar chart for each of the two units
+    expect(html.match(/<svg /g)).toHaveLength(8);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)=/);
     // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
@@ -42,6 +42,20 @@ describe("innovation-index report", () => {
       // the unit's name in the ranking chart's legend, escaped by ECharts
       expect(html).toContain("&lt;img src=x onerror=alert(3)&gt;");
     }
+  });
+
+  it("with more than 12 units shows the league of the last year but no tangle of rank lines", async () => {
+    const lines = ["unit,year,indicator,value"];
+    for (let u = 1; u <= 13; u++)
+      for (const year of [2017, 2018]) for (const indicator of ["X1", "X2", "Y1"]) lines.push(`Unit ${u},${year},${indicator},${indicator === "X1" && year === 2018 ? 10 + u : 10}`);
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": lines.join("\n") });
+    expect((await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    // the league, then 3 charts for each of the 13 units
+    expect(html.match(/<svg /g)).toHaveLength(1 + 13 * 3);
+    expect(html).toContain("Unit 1, Unit 2, Unit 3, Unit 4, Unit 5, Unit 6, Unit 7, Unit 8, Unit 9, Unit 10 … (13)");
+    // only X1 moves, from 10 to 10 + u: INDEX 2018 = 0.6·(100 + 10u + 100)/2 + 0.4·100 = 100 + 3u, so unit 13 leads with 139
+    expect(html).toMatch(/>1\. Unit 13<.*>139\.00</s);
   });
 
   it("labels the report in English with --lang en, taking name_en from the tree", async () => {

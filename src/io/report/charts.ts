@@ -58,8 +58,11 @@ export function radarChart(title: string, axes: readonly string[], series: reado
   };
 }
 
-/** Horizontal bars, green for a positive contribution and red for a negative one, with their values. */
-export function barChart(title: string, labels: readonly string[], values: readonly number[], decimals: number): EChartsOption {
+/**
+ * Horizontal bars from the top down, with their values: green for a positive value and red for a negative one, or all
+ * in `color`.
+ */
+export function barChart(title: string, labels: readonly string[], values: readonly number[], decimals: number, color?: string): EChartsOption {
   return {
     ...COMMON,
     title: { text: title, left: "center", textStyle: { fontSize: 15 } },
@@ -71,7 +74,7 @@ export function barChart(title: string, labels: readonly string[], values: reado
         type: "bar",
         data: [...values].reverse().map((value) => ({
           value: toData(value),
-          itemStyle: { color: value >= 0 ? "#2e8b57" : "#c0392b" },
+          itemStyle: { color: color ?? (value >= 0 ? "#2e8b57" : "#c0392b") },
           label: { show: true, position: value >= 0 ? "right" : "left", formatter: Number.isFinite(value) ? value.toFixed(decimals) : "" },
         })),
       },
@@ -91,6 +94,9 @@ export function rankChart(title: string, years: readonly number[], series: reado
     series: series.map((item) => ({ type: "line", name: item.name, data: item.values.map(toData), symbolSize: 6 })),
   };
 }
+
+/** The height a bar chart of `count` bars needs. */
+export const barChartHeight = (count: number) => Math.max(HEIGHT, 96 + 26 * count);
 
 /** The height a rank chart needs for its legend. */
 export const rankChartHeight = (unitCount: number) => HEIGHT + 24 * Math.max(0, Math.ceil(unitCount / 6) - 1);

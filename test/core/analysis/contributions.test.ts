@@ -99,3 +99,39 @@ describe("computeContributions (other aggregations: log-change shares)", () => {
     expect(method[1][0]).toBe("linear-share");
   });
 });
+
+describe("computeContributions on results of computeIndex with other aggregations", () => {
+  it("a geometric overall index: the log-change shares are exact, and each method is recorded", () => {
+    // INDEX = X^0.6 · Y^0.4 (geometric at level 0), groups arithmetic
+    const result = smallResult(SMALL, { aggregateByLevel: { 0: "geometric" } });
+    const { contribution, method } = computeContributions(result, 2017, 2019);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    // U1 by hand: X = 175, Y = 95; INDEX 2019 = 175^0.6 · 95^0.4; the change splits in the ratio 0.6·ln 1.75 : 0.4·ln 0.95
+    const index2019 = Math.pow(175, 0.6) * Math.pow(95, 0.4);
+    expect(at(result, result.values, "INDEX", 0, 2)).toBeCloseTo(index2019, 10);
+    const [logX, logY] = [0.6 * Math.log(1.75), 0.4 * Math.log(0.95)];
+    expect(c("X")).toBeCloseTo(((index2019 - 100) * logX) / (logX + logY), 10);
+    expect(c("Y")).toBeCloseTo(((index2019 - 100) * logY) / (logX + logY), 10);
+    expect(c("X") + c("Y")).toBeCloseTo(index2019 - 100, 10);
+    // inside X (arithmetic) the split stays additive and sums to X's contribution
+    expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 10);
+    expect(c("X1") / c("X2")).toBeCloseTo(50 / 100, 10); // X1 rose 50 points, X2 100 points, equal weights
+    const of = (code: string) => method[result.nodes.findIndex((node) => node.code === code)][0];
+    expect([of("X"), of("Y"), of("X1")]).toEqual(["log-share", "log-share", "additive"]);
+  });
+
+  it.each(["harmonic", "mpi", "geometric"] as const)("with %s aggregation everywhere the contributions still sum to every parent's", (aggregate) => {
+    const result = smallResult(SMALL, { aggregate });
+    for (const [from, to] of [[2017, 2018], [2018, 2019], [2017, 2019]]) {
+      const { contribution } = computeContributions(result, from, to);
+      for (let u = 0; u < 2; u++) {
+        const c = (code: string) => contributionOf(result, contribution, code, u);
+        const change = at(result, result.values, "INDEX", u, to - 2017) - at(result, result.values, "INDEX", u, from - 2017);
+        expect(c("INDEX")).toBe(change);
+        expect(c("X") + c("Y")).toBeCloseTo(change, 10);
+        expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 10);
+        expect(c("Y1")).toBeCloseTo(c("Y"), 10);
+      }
+    }
+  });
+});
