@@ -5,14 +5,17 @@
 import { ValidationError, type Issue } from "../errors.js";
 import { aggregate, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import { checkFixedBase, normalize, type NormalizeMethod } from "./normalize.js";
+import type { Imputation, MissingPolicy } from "./missing.js";
+import { normalize, type NormalizeMethod } from "./normalize.js";
+import type { OutlierMethod, Treatment } from "./outliers.js";
 import { indicatorBlock, type Panel } from "./panel.js";
+import { prepareData } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
+import type { ZeroBasePolicy } from "./zero-base.js";
 import { resolveWeights, type Weights } from "./weight.js";
 
-export const MISSING_POLICIES = ["error", "reweight"] as const;
-export type MissingPolicy = (typeof MISSING_POLICIES)[number];
+export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
 export interface ComputeOptions {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
@@ -21,8 +24,17 @@ export interface ComputeOptions {
   normalize?: NormalizeMethod;
   /** Aggregation of every group. Default `arithmetic`. */
   aggregate?: AggregateMethod;
-  /** What a missing value does: `error` (default) reports every gap; `reweight` drops it and renormalises its siblings. */
+  /**
+   * What a missing value does (per indicator, the tree's `missing` column wins): `error` (default) reports every gap;
+   * `carry-forward`, `carry-back`, `interpolate` fill it; `reweight` drops it and renormalises its siblings.
+   */
   missing?: MissingPolicy;
+  /** A zero base value under fixed-base: `error` (default), `first-nonzero` or `min-max` (tree column `zero_base`). */
+  zeroBase?: ZeroBasePolicy;
+  /** Outlier treatment before normalisation: `none` (default), `winsorise` or `log` (tree column `outliers`). */
+  outliers?: OutlierMethod;
+  /** Most points winsorised per indicator. Default 5. */
+  winsorMax?: number;
   /** Weights within siblings, replacing the tree's (e.g. derived by AHP or entropy). Default: the tree's. */
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */
@@ -53,8 +65,14 @@ export interface IndexResult {
    * normalised score; for a group, its sub-index; for `INDEX`, the overall index.
    */
   values: Float64Array;
-  /** The panel the result was computed from (raw values). */
+  /** The panel the result was computed from (raw values, formulas evaluated, gaps as `NaN`). */
   panel: Panel;
+  /** The values that were normalised: `panel` after imputation and outlier treatment. */
+  preparedPanel: Panel;
+  /** Every imputed or reweighted cell (`value` is `NaN` for a reweighted one). */
+  imputations: Imputation[];
+  /** Every cell changed by the outlier treatment. */
+  treatments: Treatment[];
   options: Required<Omit<ComputeOptions, "weights" | "baseYear">>;
   warnings: Issue[];
 }
@@ -87,9 +105,9 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
   const fixedBase = baseYearPosition >= 0 && normalizeMethod === "fixed-base";
-  if (fixedBase) issues.push(...checkFixedBase(panel, directions, baseYearPosition));
-  // A missing base value is already reported by the fixed-base check, so it is skipped here.
-  if (missing === "error") issues.push(...missingValueIssues(panel, fixedBase ? baseYearPosition : -1));
+  const prepared = prepareData(tree, panel, { ...options, fixedBase, baseYear: baseYearPosition });
+  issues.push(...prepared.issues);
+  warnings.push(...prepared.warnings);
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -115,8 +133,9 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   };
 
   panel.indicators.forEach((code, i) => {
-    const context = { unitCount, yearCount, baseYear: baseYearPosition, direction: directions[i] };
-    normalize(normalizeMethod, indicatorBlock(panel, i), context, block(code));
+    const plan = prepared.plans[i];
+    const context = { unitCount, yearCount, baseYear: fixedBase ? plan.baseYear : baseYearPosition, direction: directions[i] };
+    normalize(fixedBase ? plan.method : normalizeMethod, indicatorBlock(prepared.panel, i), context, block(code));
   });
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
     const children = childrenOf(tree, code);
@@ -131,23 +150,18 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     nodes,
     values,
     panel,
-    options: { normalize: normalizeMethod, aggregate: aggregateMethod, missing, strict: options.strict ?? false },
+    preparedPanel: prepared.panel,
+    imputations: prepared.imputations,
+    treatments: prepared.treatments,
+    options: {
+      normalize: normalizeMethod,
+      aggregate: aggregateMethod,
+      missing,
+      zeroBase: options.zeroBase ?? "error",
+      outliers: options.outliers ?? "none",
+      winsorMax: options.winsorMax ?? 5,
+      strict: options.strict ?? false,
+    },
     warnings,
   };
-}
-
-/** One issue per missing cell (indicator, unit, year) of the panel, except in the year at position `skipYear`. */
-export function missingValueIssues(panel: Panel, skipYear = -1): Issue[] {
-  const issues: Issue[] = [];
-  const yearCount = panel.years.length;
-  panel.indicators.forEach((indicator, i) => {
-    const block = indicatorBlock(panel, i);
-    for (let cell = 0; cell < block.length; cell++)
-      if (Number.isNaN(block[cell]) && cell % yearCount !== skipYear) {
-        const unit = panel.units[Math.floor(cell / yearCount)];
-        const year = panel.years[cell % yearCount];
-        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator });
-      }
-  });
-  return issues;
 }

@@ -2,6 +2,7 @@
  * Every user-facing message, as a function of what it names. Tests compare against these functions,
  * so a wording change is made once. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
+import { dataMessages } from "./data-messages.js";
 import { INDEX_CODE } from "./types.js";
 
 const quote = (value: string) => JSON.stringify(value);
@@ -63,4 +64,5 @@ export const messages = {
     `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}`,
 
   indexCode: INDEX_CODE,
+  ...dataMessages,
 } as const;

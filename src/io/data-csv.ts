@@ -29,7 +29,11 @@ export function parseYear(text: string): number | undefined {
 
 /** The records of a values CSV, or every problem found (bad years, bad numbers, wrong field counts). */
 export function parseDataCsv(text: string, source: string): Validated<ValueRecord[]> {
-  const table = parseCsv(text, source);
+  return parseDataTable(parseCsv(text, source), source);
+}
+
+/** The records of a values table (from a CSV file or a workbook sheet), or every problem found. */
+export function parseDataTable(table: CsvTable, source: string): Validated<ValueRecord[]> {
   const long = findColumns(table.header, LONG_COLUMNS);
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) return parseLong(table, long, source);
   const yearColumns = table.header.map((name, index) => ({ year: parseYear(name), index })).filter((column) => column.year !== undefined);

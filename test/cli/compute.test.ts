@@ -9,13 +9,15 @@ async function smallProject(): Promise<string> {
   return makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
 }
 
+const OUTPUT_FILES = ["coverage.csv", "imputations.csv", "index-wide.csv", "index.csv", "index.json", "scores.csv", "treatment.csv"];
+
 describe("innovation-index compute", () => {
-  it("writes the four files with the hand-computed values of the small fixture", async () => {
+  it("writes the index files and the data tables with the hand-computed values of the small fixture", async () => {
     const dir = await smallProject();
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "--out", "out", "--decimals", "2"], dir);
-    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, index.json to out\n");
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, index.json, imputations.csv, coverage.csv, treatment.csv to out\n");
     expect(run.code).toBe(0);
-    expect(await listDir(join(dir, "out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+    expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
     // Values worked out by hand in test/core/compute.test.ts (fixed base 2017, X = mean(X1, X2), INDEX = 0.6·X + 0.4·Y).
     expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(
       [
@@ -91,7 +93,7 @@ describe("innovation-index compute", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
     expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(before);
-    expect(await listDir(join(dir, "out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+    expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
   });
 
   it("exits 3 when the output folder cannot be written, leaving no temporary file", async () => {
@@ -108,7 +110,7 @@ describe("innovation-index compute", () => {
 
   it.each([
     [["compute", "--decimals", "x"], /--decimals must be a whole number from 0 to 15, got "x"/],
-    [["compute", "--missing", "guess"], /argument 'guess' is invalid\. Allowed choices are error, reweight/],
+    [["compute", "--missing", "guess"], /argument 'guess' is invalid\. Allowed choices are error, carry-forward, interpolate, carry-back, reweight/],
     [["compute", "--bogus"], /unknown option '--bogus'/],
     [["compute", "-i", "tree.csv"], /--data is missing; expected both --indicators and --data, or neither for the shipped example/],
     [["frobnicate"], /unknown command 'frobnicate'/],
