@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { registerCompute } from "./commands/compute.js";
+import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
 import { reportError } from "./report-issues.js";
@@ -22,6 +23,7 @@ export function createProgram(env: CliEnv): Command {
     .showHelpAfterError("(run with --help for usage)");
   registerCompute(program, env);
   registerValidate(program, env);
+  registerTemplate(program, env);
   return program;
 }
 

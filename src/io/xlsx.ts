@@ -107,5 +107,30 @@ export async function formatWorkbook(sheetName: string, rows: readonly (readonly
     const widest = Math.max(...rows.map((row) => String(row[i] ?? "").length));
     column.width = Math.min(60, Math.max(8, widest + 2));
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return fixZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+/**
+ * Sets the modification time of every entry of a zip archive to 1980-01-01 00:00 (the zip epoch), in the local and
+ * central headers, so the same workbook gives the same bytes whenever it is written. Data and checksums are untouched.
+ */
+export function fixZipTimes(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) return bytes;
+  const entries = view.getUint16(end + 10, true);
+  let position = view.getUint32(end + 16, true);
+  const dosDate = (0 << 9) | (1 << 5) | 1;
+  for (let i = 0; i < entries && view.getUint32(position, true) === 0x02014b50; i++) {
+    view.setUint16(position + 12, 0, true);
+    view.setUint16(position + 14, dosDate, true);
+    const local = view.getUint32(position + 42, true);
+    if (view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, 0, true);
+      view.setUint16(local + 12, dosDate, true);
+    }
+    position += 46 + view.getUint16(position + 28, true) + view.getUint16(position + 30, true) + view.getUint16(position + 32, true);
+  }
+  return bytes;
 }
