@@ -42,7 +42,7 @@ export function parseOutlierMethod(text: string): OutlierMethod | undefined {
 /**
  * Sample skewness `G1 = g1·√(n(n−1))/(n−2)` with `g1 = √n·Σd³/(Σd²)^(3/2)`, `d = x − mean` (Excel `SKEW`).
  * `NaN` with fewer than 3 values or no spread.
- * @example skewness([1, 2, 3, 10]) // => 1.8137...
+ * @example skewness([1, 2, 3, 10]) // => 1.7636...
  */
 export function skewness(values: readonly number[]): number {
   const n = values.length;
