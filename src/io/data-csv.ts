@@ -56,7 +56,7 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     const value = parseNumber(cells[columns.value]);
     const indicator = cells[columns.indicator];
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), table.header[columns.year]));
-    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value]), table.header[columns.value]));
+    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value], table.header[columns.value]), table.header[columns.value]));
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(), table.header[columns.indicator]));
     if (year === undefined || value === undefined || !indicator) continue;
     records.push({
@@ -89,7 +89,7 @@ function parseWide(
       const text = cells[index] ?? "";
       const value = parseNumber(text);
       if (value === undefined) {
-        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text), source, line, column: table.header[index] });
+        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text, table.header[index]), source, line, column: table.header[index] });
         continue;
       }
       records.push({ unit: "", year, indicator, value, line });
