@@ -11,6 +11,10 @@ export interface CliEnv {
   stdout: (text: string) => void;
   /** Diagnostics: warnings, errors, progress. */
   stderr: (text: string) => void;
+  /** Binary data on stdout (`--format xlsx`). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
+  /** Whether stderr is a terminal (progress bars are drawn only there). Default false. */
+  stderrIsTerminal?: boolean;
 }
 
 /** The real process's environment. */
@@ -19,6 +23,8 @@ export function processEnv(): CliEnv {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
+    stderrIsTerminal: process.stderr.isTTY === true,
   };
 }
 
@@ -29,4 +35,10 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..
 export const EXAMPLE = {
   indicators: resolve(PACKAGE_ROOT, "indicators/changzhou-2020.csv"),
   data: resolve(PACKAGE_ROOT, "data/changzhou/values.csv"),
+};
+
+/** The illustrative AHP judgements shipped with the Changzhou example, used by AHP runs on the shipped example. */
+export const EXAMPLE_AHP = {
+  path: resolve(PACKAGE_ROOT, "indicators/changzhou-2020-ahp.csv"),
+  label: "indicators/changzhou-2020-ahp.csv",
 };

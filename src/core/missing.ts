@@ -92,19 +92,19 @@ export interface ImputedPanel {
   panel: Panel;
   /** Every imputed or reweighted cell, indicator by indicator, unit by unit, year by year. */
   imputations: Imputation[];
-  /** Every gap left unfilled by its policy (`error`, or a gap the policy cannot reach). */
-  issues: Issue[];
+  /**
+   * Every gap left unfilled by its policy (`error`, or a gap the policy cannot reach), with its panel cell
+   * (`cellIndex`) so a caller can drop the gaps another check already reports (a missing base value).
+   */
+  gaps: { cell: number; issue: Issue }[];
 }
 
-/**
- * Applies each indicator's missing-value policy (`policies[i]` for `panel.indicators[i]`) to the whole panel.
- * Gaps in the year at position `skipYear` are not reported here (under fixed-base the base-year check reports them).
- */
-export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], skipYear = -1): ImputedPanel {
+/** Applies each indicator's missing-value policy (`policies[i]` for `panel.indicators[i]`) to the whole panel. */
+export function imputePanel(panel: Panel, policies: readonly MissingPolicy[]): ImputedPanel {
   const values = new Float64Array(panel.values);
   const result: Panel = { ...panel, values };
   const imputations: Imputation[] = [];
-  const issues: Issue[] = [];
+  const gaps: { cell: number; issue: Issue }[] = [];
   const yearCount = panel.years.length;
   const out = new Float64Array(yearCount);
   const methods: (ImputationMethod | undefined)[] = new Array(yearCount);
@@ -117,18 +117,20 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], sk
       for (let t = 0; t < yearCount; t++) {
         const method = methods[t];
         if (method) {
-          if (method !== "reweight" || t !== skipYear) imputations.push({ unit, year: panel.years[t], indicator, method, value: out[t] });
+          imputations.push({ unit, year: panel.years[t], indicator, method, value: out[t] });
           series[t] = out[t];
-        } else if (Number.isNaN(series[t]) && t !== skipYear) {
+        } else if (Number.isNaN(series[t])) {
           const year = panel.years[t];
-          issues.push(
-            policy === "error"
-              ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator }
-              : { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator },
-          );
+          gaps.push({
+            cell: (i * panel.units.length + u) * yearCount + t,
+            issue:
+              policy === "error"
+                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator }
+                : { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator },
+          });
         }
       }
     });
   });
-  return { panel: result, imputations, issues };
+  return { panel: result, imputations, gaps };
 }

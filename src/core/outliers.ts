@@ -140,9 +140,10 @@ export interface TreatedPanel {
 
 /**
  * Treats every indicator by its method (`methods[i]` for `panel.indicators[i]`) over all its observed units and
- * years, recording every changed cell. `fixedBase` adds a warning for each log-transformed indicator.
+ * years, recording every changed cell. A log-transformed indicator normalised by the fixed-base index (`fixedBase`,
+ * one for all or one per indicator) gets a warning.
  */
-export function treatOutliers(panel: Panel, methods: readonly OutlierMethod[], maxPoints: number, fixedBase = false): TreatedPanel {
+export function treatOutliers(panel: Panel, methods: readonly OutlierMethod[], maxPoints: number, fixedBase: boolean | readonly boolean[] = false): TreatedPanel {
   const values = new Float64Array(panel.values);
   const result: Panel = { ...panel, values };
   const treatments: Treatment[] = [];
@@ -168,7 +169,7 @@ export function treatOutliers(panel: Panel, methods: readonly OutlierMethod[], m
     } else if (!logTransform(block)) {
       warnings.push({ code: "W_LOG_UNDEFINED", message: messages.logUndefined(indicator), id: indicator });
       return;
-    } else if (fixedBase) warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
+    } else if (typeof fixedBase === "boolean" ? fixedBase : fixedBase[i]) warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
     for (let cell = 0; cell < block.length; cell++) {
       if (Number.isNaN(original[cell]) || block[cell] === original[cell]) continue;
       treatments.push({

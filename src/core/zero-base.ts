@@ -17,9 +17,10 @@ import { indicatorBlock, type Panel } from "./panel.js";
 export const ZERO_BASE_POLICIES = ["error", "first-nonzero", "min-max"] as const;
 export type ZeroBasePolicy = (typeof ZERO_BASE_POLICIES)[number];
 
-/** How one indicator is normalised after the zero-base policy: its method and the position of its base year. */
-export interface IndicatorPlan {
+/** What the policy decided for one indicator: keep its fixed-base index (from `baseYear`) or switch to min-max. */
+export interface ZeroBaseDecision {
   method: "fixed-base" | "min-max";
+  /** Position of the indicator's base year in the panel's years. */
   baseYear: number;
 }
 
@@ -30,19 +31,23 @@ export function parseZeroBasePolicy(text: string): ZeroBasePolicy | undefined {
 }
 
 /**
- * The plan of every indicator under fixed-base with the base year at position `baseYear`: fixed-base from that year,
- * unless a unit's base value is 0 and the indicator's policy says otherwise.
+ * The decision for every fixed-base indicator (`fixedBase[i]`) with the base year at position `baseYear`: its own
+ * fixed-base index, unless a unit's base value is 0 and its policy says otherwise. Other indicators are left as they are.
  */
-export function planZeroBase(panel: Panel, policies: readonly ZeroBasePolicy[], baseYear: number): { plans: IndicatorPlan[]; warnings: Issue[] } {
+export function planZeroBase(
+  panel: Panel,
+  policies: readonly ZeroBasePolicy[],
+  fixedBase: readonly boolean[],
+  baseYear: number,
+): { decisions: ZeroBaseDecision[]; warnings: Issue[] } {
   const yearCount = panel.years.length;
   const warnings: Issue[] = [];
-  const plans = panel.indicators.map((indicator, i): IndicatorPlan => {
-    const plan: IndicatorPlan = { method: "fixed-base", baseYear };
+  const decisions = panel.indicators.map((indicator, i): ZeroBaseDecision => {
+    const keep: ZeroBaseDecision = { method: "fixed-base", baseYear };
     const policy = policies[i];
-    if (policy === "error") return plan;
+    if (policy === "error" || !fixedBase[i] || baseYear < 0) return keep;
     const block = indicatorBlock(panel, i);
-    const hasZeroBase = panel.units.some((_, u) => block[u * yearCount + baseYear] === 0);
-    if (!hasZeroBase) return plan;
+    if (!panel.units.some((_, u) => block[u * yearCount + baseYear] === 0)) return keep;
     const year = panel.years[baseYear];
     if (policy === "min-max") {
       warnings.push({ code: "W_ZERO_BASE_MIN_MAX", message: messages.zeroBaseMinMax(indicator, year), id: indicator });
@@ -59,7 +64,7 @@ export function planZeroBase(panel: Panel, policies: readonly ZeroBasePolicy[], 
       }
     }
     // No usable year: keep the base; the base-year check reports the zero.
-    return plan;
+    return keep;
   });
-  return { plans, warnings };
+  return { decisions, warnings };
 }

@@ -35,7 +35,8 @@ const GAPPY = [
   "",
 ].join("\n");
 
-const read = (dir: string, name: string) => readFile(join(dir, name), "utf8");
+/** A written file's text without the UTF-8 byte order mark the CSV files start with. */
+const read = async (dir: string, name: string) => (await readFile(join(dir, name), "utf8")).replace(/^\uFEFF/, "");
 
 describe("missing values from the command line", () => {
   it("fails with the defaults on gappy data, naming every gap at once, and writes nothing", async () => {
@@ -64,19 +65,19 @@ describe("missing values from the command line", () => {
     expect(await read(dir, "out/imputations.csv")).toBe(
       [
         "unit,year,indicator,method,value",
-        "U1,2018,X1,interpolate,13",
-        "U2,2017,X2,carry-back,8",
-        "U1,2019,Y1,carry-forward,210",
-        "U2,2018,Y1,interpolate,33",
+        "U1,2018,X1,interpolate,13.0000",
+        "U2,2017,X2,carry-back,8.0000",
+        "U1,2019,Y1,carry-forward,210.0000",
+        "U2,2018,Y1,interpolate,33.0000",
         "",
       ].join("\n"),
     );
     expect(await read(dir, "out/coverage.csv")).toBe(
       [
-        "indicator,expected,observed,imputed,reweighted,share_observed",
-        "X1,6,5,1,0,0.8333",
-        "X2,6,5,1,0,0.8333",
-        "Y1,6,4,2,0,0.6667",
+        "indicator,name,expected,observed,imputed,reweighted,share_observed",
+        "X1,指标1,6,5,1,0,0.8333",
+        "X2,指标2,6,5,1,0,0.8333",
+        "Y1,指标3,6,4,2,0,0.6667",
         "",
       ].join("\n"),
     );
@@ -96,7 +97,7 @@ describe("missing values from the command line", () => {
     );
     // U2 2018: Y is missing, so INDEX = X = mean(100·5/4, 100·8/8) = mean(125, 100) = 112.5
     expect(await read(dir, "out/index.csv")).toContain("U2,2018,INDEX,总指数,0,112.5000\n");
-    expect(await read(dir, "out/coverage.csv")).toContain("Y1,6,4,0,2,0.6667\n");
+    expect(await read(dir, "out/coverage.csv")).toContain("Y1,指标3,6,4,0,2,0.6667\n");
   });
 });
 
@@ -108,7 +109,7 @@ describe("outliers from the command line", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--outliers", "winsorise", "-q"], dir);
     expect(run.code).toBe(0);
     // COINr's example: 100 → 30 (skewness 3.063 → 1.712)
-    expect(await read(dir, "out/treatment.csv")).toBe("unit,year,indicator,method,original,value\n,2020,A,winsorise-high,100,30\n");
+    expect(await read(dir, "out/treatment.csv")).toBe("unit,year,indicator,method,original,value\n,2020,A,winsorise-high,100.0000,30.0000\n");
     // fixed base 2009 = 1: 2020 is 100·30/1 = 3000
     expect(await read(dir, "out/index.csv")).toContain(",2020,INDEX,总指数,0,3000.0000\n");
   });
@@ -216,7 +217,7 @@ describe("innovation-index template", () => {
     const dir = await makeTempDir({ "tree.csv": tree });
     const run = await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--out", "values.csv"], dir);
     expect(run).toEqual({ code: 0, stdout: "", stderr: "wrote values.csv: 3 rows to fill in\n" });
-    expect(await read(dir, "values.csv")).toBe(
+    expect(await readFile(join(dir, "values.csv"), "utf8")).toBe(
       "\uFEFFindicator,name,measure,2017,2018,2019\nrd,A = rd / revenue * 100,,,,\nrevenue,A = rd / revenue * 100,,,,\nB,孵化器,个,,,\n",
     );
     const again = await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--out", "values.csv"], dir);
@@ -227,7 +228,7 @@ describe("innovation-index template", () => {
   it("writes the long layout for several units, and a workbook that reads back once filled in", async () => {
     const dir = await makeTempDir({ "tree.csv": tree });
     await runCli(["template", "-i", "tree.csv", "--years", "2017,2018", "--units", "常州,无锡", "--out", "long.csv"], dir);
-    const long = (await read(dir, "long.csv")).split("\n");
+    const long = (await readFile(join(dir, "long.csv"), "utf8")).split("\n");
     expect(long[0]).toBe("\uFEFFunit,year,indicator,name,value");
     expect(long).toHaveLength(1 + 2 * 2 * 3 + 1);
     expect(long[1]).toBe("常州,2017,rd,A = rd / revenue * 100,");

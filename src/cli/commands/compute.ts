@@ -1,25 +1,24 @@
 /**
  * `compute`: read the tree and values, validate, compute every sub-index and the overall index, write the files.
  */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
-import { computeCoverage } from "../../core/coverage.js";
 import { loadInputs } from "../../io/load.js";
-import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../io/to-csv.js";
-import { formatCoverageCsv, formatImputationsCsv, formatTreatmentCsv } from "../../io/to-data-csv.js";
-import { formatIndexJson } from "../../io/to-json.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
+import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
-export interface ComputeCommandOptions extends InputOptions, DataOptions {
+export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
+  weights: WeightMethod;
   baseYear?: number;
-  out: string;
-  decimals: number;
   strict: boolean;
   quiet: boolean;
 }
@@ -33,15 +32,18 @@ export function registerCompute(program: Command, env: CliEnv): void {
       `
 Examples:
   $ innovation-index compute                      # the shipped Changzhou example, into out/
-  $ innovation-index compute -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --base-year 2017 --out out/`,
+  $ innovation-index compute -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --base-year 2017 --out out/
+  $ innovation-index compute --report --lang en   # also out/report.html
+  $ innovation-index compute --out - --table growth > growth.csv`,
     );
-  addInputOptions(command)
+  addOutputOptions(addMethodOptions(addInputOptions(command)))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("-o, --out <dir>", "folder for index.csv, index-wide.csv, scores.csv, index.json and the data tables", "out")
+    .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
-    .option("-q, --quiet", "print nothing but errors", false);
-  addDataOptions(command)
+    .option("-q, --quiet", "print nothing but errors", false)
+    .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  addWeightingOptions(addDataOptions(command))
     .action(async (options: ComputeCommandOptions) => runCompute(options, env));
 }
 
@@ -49,27 +51,25 @@ Examples:
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
+    ...methodOptionsOf(options),
     missing: options.missing,
     zeroBase: options.zeroBase,
     outliers: options.outliers,
     winsorMax: options.winsorMax,
     strict: options.strict,
+    weights: weighting?.weights,
+    weighting: weighting?.summary,
   });
-  const files = {
-    "index.csv": formatIndexCsv(result, options.decimals),
-    "index-wide.csv": formatIndexWideCsv(result, options.decimals),
-    "scores.csv": formatScoresCsv(result, options.decimals),
-    "index.json": formatIndexJson(result),
-    "imputations.csv": formatImputationsCsv(result.imputations),
-    "coverage.csv": formatCoverageCsv(computeCoverage(result.panel, result.imputations), options.decimals),
-    "treatment.csv": formatTreatmentCsv(result.treatments),
-  };
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  const { files, printed } = await buildOutputs(result, options);
+  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
-  printWarnings(result.warnings, env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  if (weighting) env.stderr(describeWeighting(weighting));
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
-  env.stdout(renderIndexTable(result));
-  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  if (printed === undefined) env.stdout(renderIndexTable(result));
+  if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
 }

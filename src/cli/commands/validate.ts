@@ -6,10 +6,11 @@ import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 
-export interface ValidateCommandOptions extends InputOptions, DataOptions {
+export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions, DataOptions {
   baseYear?: number;
   strict: boolean;
   quiet: boolean;
@@ -19,12 +20,11 @@ export function registerValidate(program: Command, env: CliEnv): void {
   const command = program
     .command("validate")
     .description("check the indicator tree and the values and report every problem at once (exit 0 when clean, 1 otherwise)");
-  addInputOptions(command)
+  addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--strict", "treat warnings as errors", false)
     .option("-q, --quiet", "print nothing but errors", false);
-  addDataOptions(command)
-    .action(async (options: ValidateCommandOptions) => runValidate(options, env));
+  addDataOptions(command).action(async (options: ValidateCommandOptions) => runValidate(options, env));
 }
 
 /** Runs `validate`: the same checks as `compute`, without writing anything. */
@@ -33,6 +33,7 @@ export async function runValidate(options: ValidateCommandOptions, env: CliEnv):
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
+    ...methodOptionsOf(options),
     missing: options.missing,
     zeroBase: options.zeroBase,
     outliers: options.outliers,
