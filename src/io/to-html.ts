@@ -86,7 +86,8 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     `<p class="meta">${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ${escapeHtml(words.years)}: ${first}–${last} · ` +
       `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ` +
       `${escapeHtml(words.normalization)} ${escapeHtml(String(result.options.normalize))}, ${escapeHtml(words.aggregation)} ` +
-      `${escapeHtml(aggregationText(result))}, ${escapeHtml(words.missing)} ${escapeHtml(String(result.options.missing))}</p>`,
+      `${escapeHtml(aggregationText(result))}, ${escapeHtml(words.weighting)} ${escapeHtml(String(result.weighting?.method ?? "explicit"))}, ` +
+      `${escapeHtml(words.missing)} ${escapeHtml(String(result.options.missing))}</p>`,
   );
   if (rankCharts.length > 0)
     parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2><div class="charts">${rankCharts.map((k) => figure(svgs[k])).join("")}</div>${rankTable(result, analysis, words)}</section>`);
