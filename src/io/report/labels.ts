@@ -38,6 +38,7 @@ const WORDS = {
     value: "值",
     change: "变化（点）",
     changePercent: "变化（%）",
+    cagrPercent: "{from}年以来年均增长（%）",
     contribution: "贡献（点）",
     sharePercent: "占比（%）",
     notes:
@@ -75,6 +76,7 @@ const WORDS = {
     value: "Value",
     change: "Change (points)",
     changePercent: "Change (%)",
+    cagrPercent: "Yearly growth since {from} (%)",
     contribution: "Contribution (points)",
     sharePercent: "Share (%)",
     notes:
