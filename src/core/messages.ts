@@ -97,6 +97,7 @@ export const messages = {
     `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")}`,
   capTooLow: (code: string, cap: number) =>
     `indicator ${quote(code)} has cap ${cap}; expected a number >= 100 (a lower cap would move the base year off 100)`,
+  capOptionTooLow: (cap: number) => `--cap ${cap} is below 100; expected a number >= 100 (a lower cap would move the base year off 100)`,
   missingGoalposts: (code: string, noMin: boolean, noMax: boolean) =>
     `indicator ${quote(code)} uses min-max-goalposts but has no ${noMin && noMax ? `"min" and "max"` : noMin ? `"min"` : `"max"`} in the tree; expected numbers in columns "min" and "max"`,
   goalpostsOrder: (code: string, min: number, max: number) =>

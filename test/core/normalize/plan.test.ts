@@ -97,6 +97,11 @@ describe("planNormalization: the tree's columns override the run's default", () 
     expect(issues[4].message).toBe(messages.missingTarget("D"));
     expect(issues.every((issue) => issue.source === "tree.csv")).toBe(true);
   });
+
+  it("reports a run-wide cap below 100 once, not per indicator", () => {
+    const { issues } = planNormalization(tree([["A", "", "+"], ["B", "", "+"]]), { cap: 99 });
+    expect(issues).toEqual([{ code: "E_BAD_OPTION", message: messages.capOptionTooLow(99), column: "--cap" }]);
+  });
 });
 
 describe("computeIndex with per-indicator methods", () => {
