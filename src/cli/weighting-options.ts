@@ -67,7 +67,7 @@ export function addWeightingOptions(command: Command): Command {
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
-    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores) or tree (groups keep the tree's weights)").choices(GROUP_WEIGHT_RULES).default("sum"))
+    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores), tree (groups keep the tree's weights) or level (groups weighed on their sub-index values)").choices(GROUP_WEIGHT_RULES).default("sum"))
     .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
     .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (varimax, the OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))

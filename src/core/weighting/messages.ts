@@ -20,6 +20,8 @@ export const weightingMessages = {
     `indicator ${quote(indicator)} does not vary over the chosen observations, so it carries no information for ${method} weights; it gets weight 0`,
   noVariation: (group: string, method: string) =>
     `no indicator under ${quote(group)} varies over the chosen observations, so ${method} weights are undefined; expected at least one varying indicator`,
+  noVariationEqual: (group: string, method: string) =>
+    `no child of ${quote(group)} varies over the chosen observations, so ${method} weights are undefined among them; they get equal weights`,
   zeroGroupWeight: (group: string, method: string) =>
     `group ${quote(group)} gets ${method} weight 0 (none of its indicators varies); its children get equal weights within it`,
   meanNotPositive: (indicator: string, mean: number) =>
