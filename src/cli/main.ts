@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { registerCompute } from "./commands/compute.js";
 import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
+import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
 import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
@@ -26,6 +27,7 @@ export function createProgram(env: CliEnv): Command {
   registerCompute(program, env);
   registerReport(program, env);
   registerValidate(program, env);
+  registerTemplate(program, env);
   registerWeights(program, env);
   registerUncertainty(program, env);
   return program;
