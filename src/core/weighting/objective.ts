@@ -48,9 +48,13 @@ export interface ObjectiveWeights {
   weights: Weights;
   /** Each indicator's raw score (entropy divergence d, CRITIC C, coefficient of variation, PCA weight). */
   scores: ReadonlyMap<string, number>;
-  /** The unit-years the weights were derived from. */
+  /** The unit-years the weights were derived from: these units and years, less `dropped`. */
   units: readonly string[];
   years: readonly number[];
+  /** How many unit-years were used. */
+  observations: number;
+  /** Unit-years left out for a missing value (`missing: "drop"`). */
+  dropped: { unit: string; year: number }[];
   issues: Issue[];
   warnings: Issue[];
 }
@@ -85,15 +89,18 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
   const selected = selectObservations(panel, options);
   const units = options.units ?? panel.units;
   const years = options.years ?? panel.years;
-  const empty = { weights: new Map(), scores: new Map(), units, years, warnings: [] };
+  const empty = { weights: new Map(), scores: new Map(), units, years, observations: 0, dropped: [], warnings: [] };
   if (!selected.observations) return { ...empty, issues: selected.issues };
-  const { columns } = selected.observations;
+  const { columns, dropped } = selected.observations;
+  const observations = columns.get(tree.indicators[0])!.length;
   const direction = (code: string) => (tree.byCode.get(code) as { direction: Direction }).direction;
   const run = (codes: readonly string[]) =>
     objectiveScores(method, { codes, directions: codes.map(direction), columns: codes.map((code) => columns.get(code)!) }, options);
   const label = METHOD_LABEL[method];
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
+  if (dropped.length > 0)
+    warnings.push({ code: "W_OBSERVATIONS_DROPPED", message: weightingMessages.observationsDropped(dropped.map(({ unit, year }) => `${unit} ${year}`)) });
   const scores = new Map<string, number>();
   const weights = new Map<string, number>();
   const parents = [INDEX_CODE, ...tree.nodes.filter((node) => node.kind === "group").map((node) => node.code)];
@@ -173,5 +180,5 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
         issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
     }
   }
-  return { weights, scores, units, years, issues, warnings };
+  return { weights, scores, units, years, observations, dropped, issues, warnings };
 }

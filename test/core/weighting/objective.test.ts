@@ -131,6 +131,24 @@ describe("objectiveWeights, observations", () => {
     expect(objectiveWeights(tree, gappy, "entropy", { years: [2017, 2019] }).issues).toEqual([]);
   });
 
+  it("with missing: drop, leaves out every unit-year with a gap, for every indicator, and says which", () => {
+    const { tree } = fixture();
+    const gappy = makePanel(tree, [2017, 2018, 2019], { X1: { U: [1, Number.NaN, 3] }, X2: { U: [3, 2, 1] }, Y1: { U: [1, 2, 4] } });
+    const dropped = objectiveWeights(tree, gappy, "entropy", { missing: "drop" });
+    const twoYears = objectiveWeights(tree, gappy, "entropy", { years: [2017, 2019] });
+    expect(dropped.issues).toEqual([]);
+    expect(dropped.observations).toBe(2);
+    expect(dropped.dropped).toEqual([{ unit: "U", year: 2018 }]);
+    for (const code of ["X", "X1", "X2", "Y", "Y1"]) expect(dropped.weights.get(code)).toBe(twoYears.weights.get(code));
+    expect(dropped.warnings).toEqual([
+      expect.objectContaining({ code: "W_OBSERVATIONS_DROPPED", message: weightingMessages.observationsDropped(["U 2018"]) }),
+    ]);
+    const sparse = makePanel(tree, [2017, 2018], { X1: { U: [1, Number.NaN] }, X2: { U: [3, 2] }, Y1: { U: [1, 2] } });
+    expect(objectiveWeights(tree, sparse, "entropy", { missing: "drop" }).issues).toEqual([
+      expect.objectContaining({ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewCompleteObservations(1, 2) }),
+    ]);
+  });
+
   it("reports a tree where no indicator varies", () => {
     const tree = makeTree([["A", "", "", "+"], ["B", "", "", "+"]]);
     const panel = makePanel(tree, [2017, 2018], { A: { U: [1, 1] }, B: { U: [2, 2] } });
