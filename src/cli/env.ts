@@ -11,6 +11,8 @@ export interface CliEnv {
   stdout: (text: string) => void;
   /** Diagnostics: warnings, errors, progress. */
   stderr: (text: string) => void;
+  /** Binary data on stdout (`--format xlsx`). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   /** Whether stderr is a terminal (progress bars are drawn only there). Default false. */
   stderrIsTerminal?: boolean;
 }
@@ -21,6 +23,7 @@ export function processEnv(): CliEnv {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
     stderrIsTerminal: process.stderr.isTTY === true,
   };
 }

@@ -5,7 +5,9 @@ import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { registerCompute } from "./commands/compute.js";
+import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
+import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
 import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
@@ -23,7 +25,9 @@ export function createProgram(env: CliEnv): Command {
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .showHelpAfterError("(run with --help for usage)");
   registerCompute(program, env);
+  registerReport(program, env);
   registerValidate(program, env);
+  registerTemplate(program, env);
   registerWeights(program, env);
   registerUncertainty(program, env);
   return program;

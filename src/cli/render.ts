@@ -2,16 +2,10 @@
  * Terminal text: the table of the overall index and the first-level sub-indices by year, with year-on-year growth.
  */
 import { resultIndex, type IndexResult } from "../core/compute.js";
+import { displayWidth } from "../io/text-width.js";
 import { formatValue } from "../io/to-csv.js";
 
-const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-
-/** Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) width += WIDE_CHARACTER.test(character) ? 2 : 1;
-  return width;
-}
+export { displayWidth };
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
 const padStart = (text: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(text))) + text;

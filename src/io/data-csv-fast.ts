@@ -2,7 +2,7 @@
  * The fast path for large values files: a long-layout CSV (`unit,year,indicator,value`) read straight from its bytes
  * into the panel's `Float64Array`, with no per-row objects and no intermediate strings for numbers.
  *
- * It applies only to the plain case: UTF-8 text without any double quote, a long-layout header, every row with as
+ * It applies only to the plain case: UTF-8 text without any double quote or NUL byte, a long-layout header, every row with as
  * many fields as the header, every year, value and indicator valid, no duplicate. For anything else it returns
  * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
  * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
@@ -66,7 +66,8 @@ class Columns {
  * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted.
  */
 export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined {
-  if (bytes.indexOf(QUOTE) >= 0 || !isUtf8(bytes)) return undefined;
+  // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
+  if (bytes.indexOf(QUOTE) >= 0 || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let position = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   const end = buffer.length;

@@ -51,6 +51,8 @@ export function attributeOf(node: TreeNode, ...names: readonly string[]): { key:
 export function planNormalization(tree: Tree, defaults: NormalizeDefaults = {}): { plans: IndicatorNormalization[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const plans: IndicatorNormalization[] = [];
+  if (defaults.cap !== undefined && !(defaults.cap >= MIN_CAP))
+    issues.push({ code: "E_BAD_OPTION", message: messages.capOptionTooLow(defaults.cap), column: "--cap" });
   for (const node of tree.nodes) {
     const at = (column: string, code: string, message: string): Issue => ({ code, message, source: tree.source, line: node.line, column, id: node.code });
     if (node.kind === "group") {
@@ -81,7 +83,8 @@ export function planNormalization(tree: Tree, defaults: NormalizeDefaults = {}):
     }
     const plan: IndicatorNormalization = { method };
 
-    const cap = number("cap") ?? defaults.cap;
+    const ownCap = number("cap");
+    const cap = ownCap ?? (defaults.cap !== undefined && defaults.cap >= MIN_CAP ? defaults.cap : undefined);
     if (cap !== undefined && !Number.isNaN(cap)) {
       if (cap < MIN_CAP) issues.push(at("cap", "E_BAD_SETTING", messages.capTooLow(node.code, cap)));
       else if (RATIO_METHODS.includes(method)) plan.cap = cap;

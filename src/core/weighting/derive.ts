@@ -12,6 +12,8 @@ import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
 import { explicitWeights } from "./explicit.js";
 import { weightingMessages } from "./messages.js";
+import type { WeightMissingPolicy } from "./observations.js";
+import type { PcaRotation } from "./pca.js";
 import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
 
 export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
@@ -32,10 +34,14 @@ export interface WeightingOptions {
   /** Objective methods: the units and years to derive weights from. Default: all of the panel. */
   units?: readonly string[];
   years?: readonly number[];
+  /** Objective methods: a missing value is an `error` (default) or `drop`s its unit-year. */
+  missing?: WeightMissingPolicy;
   /** Objective methods: how groups are weighted. Default `sum`. */
   groupWeights?: GroupWeightRule;
   /** Entropy: the shift added to min-max scores. Default 0 (textbook). */
   entropyShift?: number;
+  /** PCA: `varimax` (default) or `none`. */
+  pcaRotation?: PcaRotation;
   /** `combined`: the subjective set. Default `ahp` when judgements are given, else `explicit`. */
   subjective?: SubjectiveMethod;
   /** `combined`: the objective set. Default `entropy`. */
@@ -51,11 +57,14 @@ export interface WeightingOptions {
 /** What a run used, recorded in `index.json` and printed by `weights`. */
 export interface WeightingSummary {
   method: WeightMethod;
-  /** Objective methods: the unit-years the weights were derived from, and the group rule. */
+  /** Objective methods: the unit-years the weights were derived from (these units and years less `dropped`), and the group rule. */
   units?: readonly string[];
   years?: readonly number[];
+  observations?: number;
+  dropped?: { unit: string; year: number }[];
   groupWeights?: GroupWeightRule;
   entropyShift?: number;
+  pcaRotation?: PcaRotation;
   /** AHP: the judgement file. */
   judgements?: string;
   allowInconsistent?: boolean;
@@ -123,8 +132,10 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
   const objective = (which: ObjectiveMethod): Weights => {
     if (!panel) throw new RangeError(`deriveWeights: the ${which} method needs the panel`);
     const result = objectiveWeights(tree, panel, which, options);
-    Object.assign(summary, { units: result.units, years: result.years, groupWeights: options.groupWeights ?? "sum" });
+    Object.assign(summary, { units: result.units, years: result.years, observations: result.observations, groupWeights: options.groupWeights ?? "sum" });
+    if (result.dropped.length > 0) summary.dropped = result.dropped;
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
+    if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
     issues.push(...result.issues);
     warnings.push(...result.warnings);
     return result.weights;

@@ -24,6 +24,31 @@ describe("pcaWeightsFromCorrelation", () => {
     [2 / 11.4, 2 / 11.4, 2 / 11.4, 0.9 / 3.8, 0.9 / 3.8].forEach((weight, j) => expect(details.weights[j]).toBeCloseTo(weight, 12));
   });
 
+  it("with varimax, resolves two components of equal eigenvalue into one per block (known answer)", () => {
+    // Block 1: 3 indicators correlating 0.3 (eigenvalue 1 + 2·0.3 = 1.6); block 2: 2 indicators correlating 0.6
+    // (eigenvalue 1.6). The eigenvalue 1.6 is double, so the unrotated eigenvectors are any basis of its plane;
+    // varimax turns them into simple structure: squared loadings 1.6/3 on block 1 and 1.6/2 on block 2.
+    // Each component explains 1.6 of the 3.2 retained: weights (1.6/3)/3.2 = 1/6 and 0.8/3.2 = 1/4.
+    const r = [
+      [1, 0.3, 0.3, 0, 0],
+      [0.3, 1, 0.3, 0, 0],
+      [0.3, 0.3, 1, 0, 0],
+      [0, 0, 0, 1, 0.6],
+      [0, 0, 0, 0.6, 1],
+    ];
+    const details = pcaWeightsFromCorrelation(r, "varimax");
+    expect(details.retained).toBe(2);
+    details.explained.forEach((value) => expect(value).toBeCloseTo(1.6, 10));
+    [1 / 6, 1 / 6, 1 / 6, 1 / 4, 1 / 4].forEach((weight, j) => expect(details.weights[j]).toBeCloseTo(weight, 10));
+    expect(details.component[0]).not.toBe(details.component[3]);
+  });
+
+  it("without rotation uses the eigenvalues as explained variance", () => {
+    const details = pcaWeightsFromCorrelation([[1, 0.5, 0.5, 0, 0], [0.5, 1, 0.5, 0, 0], [0.5, 0.5, 1, 0, 0], [0, 0, 0, 1, 0.8], [0, 0, 0, 0.8, 1]], "none");
+    expect(details.explained[0]).toBeCloseTo(2, 12);
+    expect(details.explained[1]).toBeCloseTo(1.8, 12);
+  });
+
   it("keeps the first component when no eigenvalue exceeds 1", () => {
     expect(pcaWeightsFromCorrelation([[1, 0], [0, 1]]).retained).toBe(1);
   });
