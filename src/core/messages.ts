@@ -124,6 +124,8 @@ export const messages = {
     `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
   choiceUndefined: (normalize: string, aggregate: string, missing: string) =>
     `the index is undefined with normalisation ${quote(normalize)}, aggregation ${quote(aggregate)} and missing-value policy ${quote(missing)} (problems below); expected methods the data allow, so remove one from its list`,
+  workbookTooLarge: (rows: number, limit: number) =>
+    `index.xlsx was not written: the scores table has ${rows} rows and an Excel sheet holds at most ${limit} (header included); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
 
   indexCode: INDEX_CODE,

@@ -1,12 +1,16 @@
 /**
- * The result files of `compute` as sequences of text chunks, for writing large results without building one giant
- * string (a V8 string holds at most about 512 MB) or one array per row. Each generator yields the same bytes as its
- * one-string twin (`formatIndexCsv`, `formatScoresCsv`, `formatIndexWideCsv` in `to-csv.ts`, `formatIndexJson` in
+ * The largest result files of `compute` as sequences of text chunks, for writing large results without building one
+ * giant string (a V8 string holds at most about 512 MB) or one array per row. Each generator yields the same bytes as
+ * its one-string twin (`formatIndexCsv`, `formatScoresCsv`, `formatIndexWideCsv` in `to-csv.ts`, `formatIndexJson` in
  * `to-json.ts`), one unit at a time; the tests hold them equal.
  */
 import type { IndexResult, ResultNode } from "../core/compute.js";
 import { csvField } from "./csv.js";
+import { neutralizeFormula, UTF8_BOM, type CsvOptions } from "./to-csv.js";
 import { toIndexJson } from "./to-json.js";
+
+/** A text cell as `formatTableCsv` writes it: formula-neutralised, then quoted when needed. */
+const textCell = (text: string) => csvField(neutralizeFormula(text));
 
 /** `formatValue` of `to-csv.ts`, faster: the `-0` test runs only on negative texts. */
 function formatNumber(value: number, decimals: number): string {
@@ -17,14 +21,15 @@ function formatNumber(value: number, decimals: number): string {
 
 const isAggregate = (node: ResultNode) => node.kind !== "indicator";
 
-function* longChunks(result: IndexResult, decimals: number, keep: (node: ResultNode) => boolean): Generator<string> {
-  yield "unit,year,code,name,level,value\n";
+function* longChunks(result: IndexResult, options: CsvOptions, keep: (node: ResultNode) => boolean): Generator<string> {
+  const decimals = options.decimals ?? 4;
+  yield `${options.bom ? UTF8_BOM : ""}unit,year,code,name,level,value\n`;
   const { units, years, nodes, values } = result;
   const blockSize = units.length * years.length;
-  const kept = nodes.flatMap((node, n) => (keep(node) ? [{ n, prefix: `${csvField(node.code)},${csvField(node.name)},${node.level},` }] : []));
+  const kept = nodes.flatMap((node, n) => (keep(node) ? [{ n, prefix: `${textCell(node.code)},${textCell(node.name)},${node.level},` }] : []));
   const yearTexts = years.map((year) => `${year},`);
   for (let u = 0; u < units.length; u++) {
-    const unit = `${csvField(units[u])},`;
+    const unit = `${textCell(units[u])},`;
     let chunk = "";
     for (let y = 0; y < years.length; y++) {
       const start = unit + yearTexts[y];
@@ -36,27 +41,28 @@ function* longChunks(result: IndexResult, decimals: number, keep: (node: ResultN
 }
 
 /** `index.csv` in chunks (see `formatIndexCsv`). */
-export function indexCsvChunks(result: IndexResult, decimals = 4): Iterable<string> {
-  return longChunks(result, decimals, isAggregate);
+export function indexCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<string> {
+  return longChunks(result, options, isAggregate);
 }
 
 /** `scores.csv` in chunks (see `formatScoresCsv`). */
-export function scoresCsvChunks(result: IndexResult, decimals = 4): Iterable<string> {
-  return longChunks(result, decimals, (node) => !isAggregate(node));
+export function scoresCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<string> {
+  return longChunks(result, options, (node) => !isAggregate(node));
 }
 
 /** `index-wide.csv` in chunks (see `formatIndexWideCsv`). */
-export function* indexWideCsvChunks(result: IndexResult, decimals = 4): Generator<string> {
+export function* indexWideCsvChunks(result: IndexResult, options: CsvOptions = {}): Generator<string> {
+  const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
   const several = units.length > 1;
   const blockSize = units.length * years.length;
-  yield [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(csvField).join(",") + "\n";
+  yield (options.bom ? UTF8_BOM : "") + [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(textCell).join(",") + "\n";
   for (let u = 0; u < units.length; u++) {
-    const unit = several ? `${csvField(units[u])},` : "";
+    const unit = several ? `${textCell(units[u])},` : "";
     let chunk = "";
     nodes.forEach((node, n) => {
       if (!isAggregate(node)) return;
-      chunk += `${unit}${csvField(node.code)},${csvField(node.name)},${node.level}`;
+      chunk += `${unit}${textCell(node.code)},${textCell(node.name)},${node.level}`;
       for (let y = 0; y < years.length; y++) chunk += `,${formatNumber(values[n * blockSize + u * years.length + y], decimals)}`;
       chunk += "\n";
     });

@@ -12,7 +12,7 @@ function awkwardResult(units: string[]): IndexResult {
   const rows = [
     ["G,1", "", "0.5", "", 'Group "one"'],
     ["a", "G,1", "", "+", "维度\nA"],
-    ["b", "G,1", "", "-", "plain"],
+    ["b", "G,1", "", "-", "=plain"],
     ["H", "", "0.5", "", "H"],
     ["c", "H", "", "+", "c"],
   ].map(([code, parent, weight, direction, name], i) => ({ line: i + 2, code, parent, name, weight, direction }));
@@ -34,13 +34,14 @@ function awkwardResult(units: string[]): IndexResult {
 const join = (chunks: Iterable<string>) => [...chunks].join("");
 
 describe("result chunks (the streamed result files)", () => {
-  it.each([[["U1", 'U"2', "U,3"]], [["常州"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
+  it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
     const result = awkwardResult(units);
-    for (const decimals of [0, 4, 15]) {
-      expect(join(indexCsvChunks(result, decimals))).toBe(formatIndexCsv(result, decimals));
-      expect(join(scoresCsvChunks(result, decimals))).toBe(formatScoresCsv(result, decimals));
-      expect(join(indexWideCsvChunks(result, decimals))).toBe(formatIndexWideCsv(result, decimals));
-    }
+    for (const decimals of [0, 4, 15])
+      for (const bom of [false, true]) {
+        expect(join(indexCsvChunks(result, { decimals, bom }))).toBe(formatIndexCsv(result, decimals, { bom }));
+        expect(join(scoresCsvChunks(result, { decimals, bom }))).toBe(formatScoresCsv(result, decimals, { bom }));
+        expect(join(indexWideCsvChunks(result, { decimals, bom }))).toBe(formatIndexWideCsv(result, decimals, { bom }));
+      }
     const json = join(indexJsonChunks(result));
     expect(json).toBe(formatIndexJson(result));
     expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0

@@ -63,11 +63,11 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
-  const { files, printed } = await buildOutputs(result, options);
+  const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options);
   if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
-  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings, ...outputWarnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
   const summary = describeDataStage(result);
   if (summary) env.stderr(summary);
