@@ -12,7 +12,7 @@ import { REPORT_LANGUAGES } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/tables.js";
 import { formatTableCsv, formatValue } from "../io/to-csv.js";
 import { formatIndexJson } from "../io/to-json.js";
-import { indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../io/result-chunks.js";
+import { growthCsvChunks, indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../io/result-chunks.js";
 import { messages } from "../core/messages.js";
 import type { Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
@@ -118,11 +118,12 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
     if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table);
     if (!options.reportOnly) {
       const csvOptions = { decimals: options.decimals, bom: options.bom ?? true };
-      // The three tables of every node are streamed (same bytes as formatTableCsv); the others are small.
+      // The tables with a row per node are streamed (same bytes as formatTableCsv); the others are small.
       const streamed: Partial<Record<TableName, () => Iterable<string>>> = {
         index: () => indexCsvChunks(result, csvOptions),
         "index-wide": () => indexWideCsvChunks(result, csvOptions),
         scores: () => scoresCsvChunks(result, csvOptions),
+        growth: () => growthCsvChunks(result, analysis, csvOptions),
       };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);

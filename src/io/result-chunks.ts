@@ -4,6 +4,7 @@
  * its one-string twin (`formatIndexCsv`, `formatScoresCsv`, `formatIndexWideCsv` in `to-csv.ts`, `formatIndexJson` in
  * `to-json.ts`), one unit at a time; the tests hold them equal.
  */
+import type { Analysis } from "../core/analysis/analyze.js";
 import type { IndexResult, ResultNode } from "../core/compute.js";
 import { csvField } from "./csv.js";
 import { neutralizeFormula, UTF8_BOM, type CsvOptions } from "./to-csv.js";
@@ -12,11 +13,28 @@ import { toIndexJson } from "./to-json.js";
 /** A text cell as `formatTableCsv` writes it: formula-neutralised, then quoted when needed. */
 const textCell = (text: string) => csvField(neutralizeFormula(text));
 
-/** `formatValue` of `to-csv.ts`, faster: the `-0` test runs only on negative texts. */
-function formatNumber(value: number, decimals: number): string {
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * `formatValue` of `to-csv.ts` (`toFixed`, `-0` printed as `0`), faster. `toFixed` rounds the exact binary value to the
+ * nearest multiple of 10^-decimals; so does `Math.round(|value|·10^decimals)` whenever the scaled value is below 10^12
+ * (the product's rounding error is then below 2^-13) and its fraction is not within 0.001 of one half. Those cases,
+ * nearly all, are built from the whole number; the rest go to `toFixed`.
+ */
+export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return "";
-  const text = value.toFixed(decimals);
-  return text.charCodeAt(0) === 45 && /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+  const magnitude = Math.abs(value);
+  const scaled = magnitude * POWERS_OF_TEN[decimals];
+  const whole = Math.round(scaled);
+  if (decimals > 15 || !(scaled < 1e12) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 0.001) {
+    const text = value.toFixed(decimals);
+    return text.charCodeAt(0) === 45 && /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+  }
+  let digits = String(whole);
+  const sign = value < 0 && whole !== 0 ? "-" : "";
+  if (decimals === 0) return sign + digits;
+  if (digits.length <= decimals) digits = "0".repeat(decimals + 1 - digits.length) + digits;
+  return `${sign}${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
 }
 
 const isAggregate = (node: ResultNode) => node.kind !== "indicator";
@@ -66,6 +84,28 @@ export function* indexWideCsvChunks(result: IndexResult, options: CsvOptions = {
       for (let y = 0; y < years.length; y++) chunk += `,${formatNumber(values[n * blockSize + u * years.length + y], decimals)}`;
       chunk += "\n";
     });
+    yield chunk;
+  }
+}
+
+/** `growth.csv` in chunks (see `growthTable` in `analysis-tables.ts`): every node, every year after the first. */
+export function* growthCsvChunks(result: IndexResult, analysis: Analysis, options: CsvOptions = {}): Generator<string> {
+  const decimals = options.decimals ?? 4;
+  const { units, years, nodes, values } = result;
+  const { change, changePercent, averageChange, cagrPercent } = analysis.growth;
+  const blockSize = units.length * years.length;
+  yield `${options.bom ? UTF8_BOM : ""}unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent\n`;
+  const prefixes = nodes.map((node) => `,${textCell(node.code)},${textCell(node.name)},${node.level},`);
+  for (let u = 0; u < units.length; u++) {
+    const unit = textCell(units[u]);
+    let chunk = "";
+    for (let n = 0; n < nodes.length; n++)
+      for (let y = 1; y < years.length; y++) {
+        const cell = n * blockSize + u * years.length + y;
+        chunk +=
+          `${unit}${prefixes[n]}${years[y]},${formatNumber(values[cell], decimals)},${formatNumber(change[cell], decimals)},` +
+          `${formatNumber(changePercent[cell], decimals)},${formatNumber(averageChange[cell], decimals)},${formatNumber(cagrPercent[cell], decimals)}\n`;
+      }
     yield chunk;
   }
 }

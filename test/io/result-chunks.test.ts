@@ -3,7 +3,11 @@ import { computeIndex, type IndexResult } from "../../src/core/compute.js";
 import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
 import { buildTree } from "../../src/core/tree.js";
 import { formatCsv } from "../../src/io/csv.js";
-import { indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../src/io/result-chunks.js";
+import { analyzeResult } from "../../src/core/analysis/analyze.js";
+import { growthTable } from "../../src/io/analysis-tables.js";
+import { formatNumber, growthCsvChunks, indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../src/io/result-chunks.js";
+import { formatTableCsv, formatValue } from "../../src/io/to-csv.js";
+import fc from "fast-check";
 import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../src/io/to-csv.js";
 import { formatIndexJson } from "../../src/io/to-json.js";
 
@@ -41,6 +45,8 @@ describe("result chunks (the streamed result files)", () => {
         expect(join(indexCsvChunks(result, { decimals, bom }))).toBe(formatIndexCsv(result, decimals, { bom }));
         expect(join(scoresCsvChunks(result, { decimals, bom }))).toBe(formatScoresCsv(result, decimals, { bom }));
         expect(join(indexWideCsvChunks(result, { decimals, bom }))).toBe(formatIndexWideCsv(result, decimals, { bom }));
+        const analysis = analyzeResult(result);
+        expect(join(growthCsvChunks(result, analysis, { decimals, bom }))).toBe(formatTableCsv(growthTable(result, analysis), { decimals, bom }));
       }
     const json = join(indexJsonChunks(result));
     expect(json).toBe(formatIndexJson(result));
@@ -54,5 +60,23 @@ describe("formatCsv (hand-written, as csv-stringify writes)", () => {
     expect(formatCsv([["a", "a,b", 'a"b', "a\nb", "a\rb", " a ", ""], [1.5, 0, -0, 12]])).toBe('a,"a,b","a""b","a\nb",a\rb, a ,\n1.5,0,0,12\n');
     expect(formatCsv([])).toBe("");
     expect(formatCsv([[]])).toBe("\n");
+  });
+});
+
+describe("formatNumber (fast fixed decimals)", () => {
+  it("equals formatValue (toFixed, -0 as 0) on random doubles, halves and huge values", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 20000), // exact and near ties at 4 decimals (x.xxxx5)
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 1000 + 0.0005),
+      fc.constantFrom(0, -0, 1.00005, 2.5, -2.5, 0.5, -0.5, 1e21, -1e-7, 123.456, Number.NaN, Infinity),
+    );
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 15 }), (x, decimals) => {
+        expect(formatNumber(x, decimals)).toBe(formatValue(x, decimals));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

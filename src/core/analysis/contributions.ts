@@ -67,6 +67,9 @@ export function computeContributions(
   const scale = new Float64Array(nodeCount * unitCount);
   const value = (node: number, unit: number, year: number) => result.values[resultIndex(result, node, unit, year)];
   const root = position.get(INDEX_CODE)!;
+  // What does not depend on the unit, once per group.
+  const weightsOf = children.map((kids) => kids.map((child) => result.nodes[child].weight));
+  const aggregationOfNode = result.nodes.map((node) => (aggregationOf ? aggregationOf(node.code) : (node.method ?? String(result.options.aggregate))));
 
   for (let unit = 0; unit < unitCount; unit++) {
     contribution[root * unitCount + unit] = value(root, unit, to) - value(root, unit, from);
@@ -75,7 +78,7 @@ export function computeContributions(
       const kids = children[parent];
       if (kids.length === 0) continue;
       const parentCell = parent * unitCount + unit;
-      const weights = kids.map((child) => result.nodes[child].weight);
+      const weights = weightsOf[parent];
       const scoresFrom = kids.map((child) => value(child, unit, from));
       const scoresTo = kids.map((child) => value(child, unit, to));
       const weightsFrom = effectiveWeights(weights, scoresFrom);
@@ -83,7 +86,7 @@ export function computeContributions(
       const linearParts = kids.map((_, c) => term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]));
       let parts = linearParts;
       let how: ContributionMethod = "additive";
-      const aggregation = aggregationOf ? aggregationOf(result.nodes[parent].code) : (result.nodes[parent].method ?? String(result.options.aggregate));
+      const aggregation = aggregationOfNode[parent];
       if (aggregation !== "arithmetic") {
         const logParts = kids.map((_, c) => term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c])));
         const logTotal = sum(logParts);
