@@ -18,16 +18,20 @@ const TIE_DIGITS = 12;
  * Competition ranking ("1224"), the rule of Excel's `RANK.EQ` in descending order: a unit's rank is 1 plus the number
  * of units with a strictly higher value; tied units share the best rank and the next ranks are skipped. Every score is
  * "higher is better" (directions are applied when normalising). Values equal to 12 significant digits tie.
- * Missing values get no rank and do not count.
+ * Missing values get no rank and do not count. Nodes `keep` refuses (default: none) are left unranked (`NaN`).
  * @example ranks of [120, 130, 120, 110] // [2, 1, 2, 4]
  */
-export function computeRanks(result: Pick<IndexResult, "units" | "years" | "nodes" | "values">): Ranks {
+export function computeRanks(
+  result: Pick<IndexResult, "units" | "years" | "nodes" | "values">,
+  keep: (node: IndexResult["nodes"][number]) => boolean = () => true,
+): Ranks {
   const size = result.values.length;
   const ranks: Ranks = { rank: new Float64Array(size).fill(Number.NaN), rankChange: new Float64Array(size).fill(Number.NaN) };
   const unitCount = result.units.length;
   const keys = new Float64Array(unitCount);
   const sorted = new Float64Array(unitCount);
-  for (let node = 0; node < result.nodes.length; node++)
+  for (let node = 0; node < result.nodes.length; node++) {
+    if (!keep(result.nodes[node])) continue;
     for (let year = 0; year < result.years.length; year++) {
       let count = 0;
       for (let unit = 0; unit < unitCount; unit++) {
@@ -51,6 +55,7 @@ export function computeRanks(result: Pick<IndexResult, "units" | "years" | "node
         if (year > 0) ranks.rankChange[cell] = ranks.rank[cell - 1] - ranks.rank[cell];
       }
     }
+  }
   return ranks;
 }
 
