@@ -5,10 +5,10 @@
 import { IndexToolError, ValidationError, type Issue } from "../errors.js";
 import { buildPanel, type Panel, type ValueRecord } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
-import { parseDataCsv } from "./data-csv.js";
 import { readText } from "./read-text.js";
 import { parseTreeCsv } from "./tree-csv.js";
 import { parseTreeYaml } from "./tree-yaml.js";
+import { readValues } from "./values-folder.js";
 
 export interface LoadedInputs {
   tree: Tree;
@@ -22,7 +22,7 @@ export interface LoadedInputs {
  */
 export async function loadInputs(treePath: string, dataPath: string, labels = { tree: treePath, data: dataPath }): Promise<LoadedInputs> {
   const issues: Issue[] = [];
-  const [treeText, dataText] = await Promise.all([readText(treePath, labels.tree), readText(dataPath, labels.data)]);
+  const [treeText, values] = await Promise.all([readText(treePath, labels.tree), readValues(dataPath, labels.data)]);
   let tree: Tree | undefined;
   try {
     tree = /\.ya?ml$/i.test(treePath) ? parseTreeYaml(treeText, labels.tree) : parseTreeCsv(treeText, labels.tree);
@@ -30,13 +30,8 @@ export async function loadInputs(treePath: string, dataPath: string, labels = { 
     issues.push(...issuesOf(error));
   }
   let records: ValueRecord[] | undefined;
-  try {
-    const parsed = parseDataCsv(dataText, labels.data);
-    if (parsed.ok) records = parsed.value;
-    else issues.push(...parsed.issues);
-  } catch (error) {
-    issues.push(...issuesOf(error));
-  }
+  if (values.ok) records = values.value;
+  else issues.push(...values.issues);
   if (tree && records) {
     const panel = buildPanel(tree, records, labels.data);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
