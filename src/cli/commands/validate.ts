@@ -2,6 +2,7 @@
  * `validate`: check the tree and the values, reporting every problem at once; write nothing.
  */
 import { Option, type Command } from "commander";
+import { applyProject } from "../project-options.js";
 import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import type { CliEnv } from "../env.js";
@@ -13,6 +14,7 @@ export interface ValidateCommandOptions extends InputOptions {
   missing: MissingPolicy;
   strict: boolean;
   quiet: boolean;
+  project?: string;
 }
 
 export function registerValidate(program: Command, env: CliEnv): void {
@@ -24,7 +26,11 @@ export function registerValidate(program: Command, env: CliEnv): void {
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
-    .action(async (options: ValidateCommandOptions) => runValidate(options, env));
+    .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
+    .action(async (_options: ValidateCommandOptions, command: Command) => {
+      await applyProject(command, env);
+      return runValidate(command.opts(), env);
+    });
 }
 
 /** Runs `validate`: the same checks as `compute`, without writing anything. */
