@@ -1,8 +1,10 @@
 /**
  * What a command may touch, passed in explicitly so tests run commands in-process.
  */
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Issue } from "../errors.js";
 
 export interface CliEnv {
   /** Folder relative paths are resolved against. */
@@ -11,6 +13,8 @@ export interface CliEnv {
   stdout: (text: string) => void;
   /** Diagnostics: warnings, errors, progress. */
   stderr: (text: string) => void;
+  /** Prints a warning (set by `--log-format`); without it warnings are printed as text on `stderr`. */
+  warn?: (issue: Issue) => void;
 }
 
 /** The real process's environment. */
@@ -24,6 +28,9 @@ export function processEnv(): CliEnv {
 
 /** The package's own folder (holding `indicators/` and `data/`), from `src/cli` or `dist/cli` alike. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The tool's version, from its package.json. */
+export const VERSION = (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** The shipped Changzhou example, used when `--indicators` and `--data` are not given. */
 export const EXAMPLE = {

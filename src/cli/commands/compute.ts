@@ -12,6 +12,10 @@ import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
+import { projectMessages } from "../../core/project-messages.js";
+import { UsageError } from "../../errors.js";
+import { applyProject } from "../project-options.js";
+import { runProjectCompute, type ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions {
   baseYear?: number;
@@ -20,6 +24,8 @@ export interface ComputeCommandOptions extends InputOptions {
   missing: MissingPolicy;
   strict: boolean;
   quiet: boolean;
+  project?: string;
+  ifChanged: boolean;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -40,11 +46,29 @@ Examples:
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
-    .action(async (options: ComputeCommandOptions) => runCompute(options, env));
+    .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
+    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
+    .action(async (options: ComputeCommandOptions, command: Command) => {
+      const project = await applyProject(command, env);
+      if (project && command.getOptionValueSource("out") !== "cli") return runProjectCompute(command.opts(), command, project, env, computeOutputs);
+      if (options.ifChanged) throw new UsageError("E_USAGE", projectMessages.ifChangedWithoutProject());
+      return runCompute(command.opts(), env);
+    });
 }
 
 /** Runs `compute`: read, validate, compute, format, write. */
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
+  const { inputs, result, files } = await computeOutputs(options, env);
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (options.quiet) return;
+  printWarnings(result.warnings, env);
+  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  env.stdout(renderIndexTable(result));
+  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+}
+
+/** Read, validate, compute and format: the files of a run, not yet written. */
+export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
   const result = computeIndex(tree, panel, {
@@ -58,10 +82,5 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
     "scores.csv": formatScoresCsv(result, options.decimals),
     "index.json": formatIndexJson(result),
   };
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
-  if (options.quiet) return;
-  printWarnings(result.warnings, env);
-  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
-  env.stdout(renderIndexTable(result));
-  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  return { inputs, result, files };
 }
