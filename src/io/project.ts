@@ -101,7 +101,7 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
     case "unrecognized_keys":
       return issue.keys.map((key) => at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? []), [...path, key]));
     case "invalid_type": {
-      const expected = EXPECTED_TYPE[issue.expected] ?? issue.expected;
+      const expected = (isIntegerKey(path) ? EXPECTED_TYPE.int : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
     }
     case "invalid_value": {
@@ -115,6 +115,13 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
     default:
       return [at(`${keyPath}: found ${describeFound(found)}; ${issue.message}`)];
   }
+}
+
+/** Whether the key at `path` holds a whole number (zod reports a text there as "expected number"). */
+function isIntegerKey(path: readonly (string | number)[]): boolean {
+  const blocks: Record<string, Record<string, unknown>> = { methods: METHOD_OPTIONS, outputs: OUTPUT_OPTIONS };
+  const schema = path.length === 2 ? blocks[String(path[0])]?.[String(path[1])] : undefined;
+  return (schema as { isInt?: boolean } | undefined)?.isInt === true;
 }
 
 const EXPECTED_TYPE: Record<string, string> = {
