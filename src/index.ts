@@ -14,19 +14,83 @@ export type { TreeRow } from "./core/tree.js";
 export { buildPanel, createPanel, cellIndex } from "./core/panel.js";
 export type { Panel, ValueRecord } from "./core/panel.js";
 export { parseNumber, MISSING_TOKENS } from "./core/number.js";
-export { normalize, normalizeFixedBase, normalizeMinMax, NORMALIZE_METHODS } from "./core/normalize.js";
-export type { NormalizeMethod, NormalizeContext } from "./core/normalize.js";
-export { aggregate, aggregateArithmetic, AGGREGATE_METHODS } from "./core/aggregate.js";
-export type { AggregateMethod } from "./core/aggregate.js";
+export {
+  normalize,
+  normalizeFixedBase,
+  normalizeChain,
+  normalizeMinMax,
+  normalizeMinMaxYear,
+  normalizeGoalposts,
+  normalizeZScore,
+  normalizeZScoreYear,
+  normalizeRank,
+  normalizeDistanceToTarget,
+  normalizeDistanceToReference,
+  scoreRatio,
+  NORMALIZE_METHODS,
+  RATIO_METHODS,
+  DAMPENINGS,
+} from "./core/normalize.js";
+export type { NormalizeMethod, NormalizeContext, Dampening } from "./core/normalize.js";
+export { planNormalization } from "./core/normalize/plan.js";
+export type { IndicatorNormalization, NormalizeDefaults } from "./core/normalize/plan.js";
+export {
+  aggregate,
+  aggregateArithmetic,
+  aggregateGeometric,
+  aggregateHarmonic,
+  aggregateMazziottaPareto,
+  parseAggregateSpec,
+  planAggregation,
+  AGGREGATE_METHODS,
+} from "./core/aggregate.js";
+export type { AggregateMethod, AggregateSpec } from "./core/aggregate.js";
 export { resolveWeights, globalWeights } from "./core/weight.js";
 export type { Weights } from "./core/weight.js";
 export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";
+export { deriveWeights, WEIGHT_METHODS, SUBJECTIVE_METHODS } from "./core/weighting/derive.js";
+export type { WeightingOptions, WeightingResult, WeightingSummary, WeightMethod, SubjectiveMethod } from "./core/weighting/derive.js";
+export { ahpPriorities, ahpWeights, RANDOM_INDEX } from "./core/weighting/ahp.js";
+export type { Judgement, AhpPriorities, ConsistencyRow } from "./core/weighting/ahp.js";
+export { entropyScores } from "./core/weighting/entropy.js";
+export { criticScores } from "./core/weighting/critic.js";
+export { coefficientOfVariationScores } from "./core/weighting/coefficient-of-variation.js";
+export { pcaScores, pcaWeightsFromCorrelation, PCA_ROTATIONS } from "./core/weighting/pca.js";
+export type { PcaRotation, PcaDetails } from "./core/weighting/pca.js";
+export { varimax } from "./core/weighting/varimax.js";
+export { combineWeights, COMBINATIONS } from "./core/weighting/combine.js";
+export { equalWeights } from "./core/weighting/equal.js";
+export { objectiveWeights, OBJECTIVE_METHODS, GROUP_WEIGHT_RULES } from "./core/weighting/objective.js";
+export type { ObjectiveMethod, GroupWeightRule } from "./core/weighting/objective.js";
+export { principalEigenPower, symmetricEigen } from "./core/weighting/eigen.js";
+export type { PrincipalEigen } from "./core/weighting/eigen.js";
 export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./core/compute.js";
+export { analyzeResult } from "./core/analysis/analyze.js";
+export type { Analysis } from "./core/analysis/analyze.js";
+export { computeGrowth } from "./core/analysis/growth.js";
+export type { Growth } from "./core/analysis/growth.js";
+export { computeContributions, CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
+export type { Contributions, ContributionDepth, ContributionMethod } from "./core/analysis/contributions.js";
+export { computeRanks } from "./core/analysis/ranks.js";
+export type { Ranks } from "./core/analysis/ranks.js";
 
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/tree-csv.js";
 export { parseTreeYaml } from "./io/tree-yaml.js";
 export { parseDataCsv } from "./io/data-csv.js";
 export { loadInputs } from "./io/load.js";
-export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "./io/to-csv.js";
+export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv, formatTableCsv, neutralizeFormula, UTF8_BOM } from "./io/to-csv.js";
+export type { CsvOptions } from "./io/to-csv.js";
+export { indexTable, wideTable, scoresTable, coverageTable } from "./io/tables.js";
+export type { Table, Column, ColumnKind, Cell, Language } from "./io/tables.js";
+export { growthTable, contributionsTable, ranksTable } from "./io/analysis-tables.js";
+export { formatXlsx } from "./io/to-xlsx.js";
+export type { XlsxOptions } from "./io/to-xlsx.js";
+export { formatReportHtml, escapeHtml } from "./io/to-html.js";
+export type { ReportOptions } from "./io/to-html.js";
 export { formatIndexJson, toIndexJson } from "./io/to-json.js";
+export { parseAhpCsv } from "./io/ahp-csv.js";
+export { parseAhpYaml } from "./io/ahp-yaml.js";
+export { readAhpJudgements } from "./io/read-ahp.js";
+export { loadMathjsEigen } from "./io/mathjs-eigen.js";
+export { formatWeightsCsv, formatWeightsJson, toWeightsJson } from "./io/to-weights.js";

@@ -13,6 +13,10 @@ export interface CliEnv {
   stdout: (text: string) => void;
   /** Diagnostics: warnings, errors, progress. */
   stderr: (text: string) => void;
+  /** Binary data on stdout (`--format xlsx`). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
+  /** Whether stderr is a terminal (progress bars are drawn only there). Default false. */
+  stderrIsTerminal?: boolean;
   /** Prints a warning (set by `--log-format`); without it warnings are printed as text on `stderr`. */
   warn?: (issue: Issue) => void;
 }
@@ -23,6 +27,8 @@ export function processEnv(): CliEnv {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
+    stderrIsTerminal: process.stderr.isTTY === true,
   };
 }
 
@@ -36,4 +42,10 @@ export const VERSION = (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, "package.j
 export const EXAMPLE = {
   indicators: resolve(PACKAGE_ROOT, "indicators/changzhou-2020.csv"),
   data: resolve(PACKAGE_ROOT, "data/changzhou/values.csv"),
+};
+
+/** The illustrative AHP judgements shipped with the Changzhou example, used by AHP runs on the shipped example. */
+export const EXAMPLE_AHP = {
+  path: resolve(PACKAGE_ROOT, "indicators/changzhou-2020-ahp.csv"),
+  label: "indicators/changzhou-2020-ahp.csv",
 };

@@ -5,7 +5,10 @@ import { Command, Option } from "commander";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerInit } from "./commands/init.js";
+import { registerReport } from "./commands/report.js";
+import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
 
@@ -25,7 +28,10 @@ export function createProgram(env: CliEnv): Command {
     if (program.opts().quiet && command.options.some((option) => option.long === "--quiet")) command.setOptionValue("quiet", true);
   });
   registerCompute(program, env);
+  registerReport(program, env);
   registerValidate(program, env);
+  registerWeights(program, env);
+  registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
   return program;

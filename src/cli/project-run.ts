@@ -8,7 +8,7 @@ import { relative, resolve } from "node:path";
 import type { IndexResult } from "../core/compute.js";
 import { compareRunValues, countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import { INDEX_CODE } from "../core/types.js";
-import { OutputError } from "../errors.js";
+import { OutputError, type Issue } from "../errors.js";
 import {
   digestContents,
   digestFiles,
@@ -29,6 +29,7 @@ import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { ResolvedInputs } from "./options.js";
 import type { AppliedProject } from "./project-options.js";
+import { printOutput } from "./outputs.js";
 import { renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
 
@@ -36,7 +37,13 @@ import { printWarnings } from "./report-issues.js";
 export interface ComputedOutputs {
   inputs: ResolvedInputs;
   result: IndexResult;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
+  /** What `--format` prints on stdout instead of the summary table, if anything. */
+  printed?: string | Uint8Array;
+  /** Every warning of the run (weighting and computation). */
+  warnings: Issue[];
+  /** Lines to print on stderr after the warnings (how the weights were derived). */
+  notes: string[];
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
@@ -100,7 +107,7 @@ export async function runProjectCompute(
     const computed = await computeOutputs(options, env);
     const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
     const { result } = computed;
-    const files: Record<string, string> = { ...computed.files, [INPUT_VALUES_FILE]: formatInputValuesCsv(result.panel) };
+    const files: Record<string, string | Uint8Array> = { ...computed.files, [INPUT_VALUES_FILE]: formatInputValuesCsv(result.panel) };
     const manifest: RunManifest = {
       tool: { name: "innovation-index", version: VERSION },
       startedAt: startedAt.toISOString(),
@@ -109,7 +116,7 @@ export async function runProjectCompute(
       options: recorded,
       inputs,
       coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
-      warnings: result.warnings,
+      warnings: computed.warnings,
       outputs: digestContents(files),
     };
     files[MANIFEST_FILE] = formatManifest(manifest);
@@ -126,15 +133,17 @@ export async function runProjectCompute(
       throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${(cause as NodeJS.ErrnoException).code ?? cause}); expected a writable folder`, { cause });
     }
 
+    if (computed.printed !== undefined) printOutput(computed.printed, env);
     if (options.quiet) return;
-    printWarnings(result.warnings, env);
-    env.stdout(renderIndexTable(result));
+    printWarnings(computed.warnings, env);
+    for (const note of computed.notes) env.stderr(note);
+    if (computed.printed === undefined) env.stdout(renderIndexTable(result));
     env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
     if (!latestRun) env.stderr(`first run of this project: no earlier run to compare with\n`);
     else {
       const revisions = [
-        ...compareRunValues("input", latestRun.inputs ?? [], parseInputValuesCsv(files[INPUT_VALUES_FILE], INPUT_VALUES_FILE)),
-        ...compareRunValues("output", latestRun.outputs, parseIndexJsonValues(files["index.json"], "index.json")),
+        ...compareRunValues("input", latestRun.inputs ?? [], parseInputValuesCsv(String(files[INPUT_VALUES_FILE]), INPUT_VALUES_FILE)),
+        ...compareRunValues("output", latestRun.outputs, parseIndexJsonValues(String(files["index.json"]), "index.json")),
       ];
       env.stderr(formatRevisionSummary(latest!, revisions, options.decimals) + "\n");
     }

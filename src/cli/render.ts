@@ -2,16 +2,10 @@
  * Terminal text: the table of the overall index and the first-level sub-indices by year, with year-on-year growth.
  */
 import { resultIndex, type IndexResult } from "../core/compute.js";
+import { displayWidth } from "../io/text-width.js";
 import { formatValue } from "../io/to-csv.js";
 
-const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-
-/** Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) width += WIDE_CHARACTER.test(character) ? 2 : 1;
-  return width;
-}
+export { displayWidth };
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
 const padStart = (text: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(text))) + text;
@@ -40,7 +34,7 @@ export function formatGrowth(value: number, previous: number): string {
 export function renderIndexTable(result: IndexResult, decimals = 2): string {
   const blocks: string[] = [];
   result.units.forEach((unit, u) => {
-    const title = `${unit ? `${unit}: ` : ""}index, base year ${result.baseYear} = 100 (growth on the previous year)`;
+    const title = `${unit ? `${unit}: ` : ""}index, ${scaleOf(result)} (growth on the previous year)`;
     const rows: string[][] = [["code", "name", ...result.years.map(String)]];
     result.nodes.forEach((node, n) => {
       if (node.level > 1) return;
@@ -54,4 +48,11 @@ export function renderIndexTable(result: IndexResult, decimals = 2): string {
     blocks.push(`${title}\n${renderColumns(rows, 2)}`);
   });
   return blocks.join("\n\n") + "\n";
+}
+
+/** "base year 2017 = 100" when every indicator is indexed to its own base year, else the normalisations used. */
+function scaleOf(result: IndexResult): string {
+  const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
+  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
+  return methods.every(ownBase) ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
 }

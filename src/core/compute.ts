@@ -3,13 +3,15 @@
  * bottom-up into the overall index.
  */
 import { ValidationError, type Issue } from "../errors.js";
-import { aggregate, type AggregateMethod } from "./aggregate.js";
+import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import { checkFixedBase, normalize, type NormalizeMethod } from "./normalize.js";
+import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
+import { planNormalization } from "./normalize/plan.js";
 import { indicatorBlock, type Panel } from "./panel.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
+import type { WeightingSummary } from "./weighting/derive.js";
 
 export const MISSING_POLICIES = ["error", "reweight"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
@@ -17,16 +19,27 @@ export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 export interface ComputeOptions {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
-  /** Normalisation of every indicator. Default `fixed-base`. */
+  /** Normalisation of every indicator (the tree's `normalise` column overrides it per indicator). Default `fixed-base`. */
   normalize?: NormalizeMethod;
+  /** Ratio methods (fixed-base, chain, distance-to-*): the highest score, >= 100 (tree column `cap`). Default: none. */
+  cap?: number;
+  /** Ratio methods: dampen the ratio r to `100·(1 + ln r)` or `100·√r` (tree column `dampen`). Default: none. */
+  dampen?: Dampening;
+  /** `distance-to-reference`: the unit every other is compared with. Default: each unit's own base-year value. */
+  referenceUnit?: string;
   /** Aggregation of every group. Default `arithmetic`. */
   aggregate?: AggregateMethod;
+  /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
+   * `aggregate` column in the tree overrides both. Default: none. */
+  aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
   /** What a missing value does: `error` (default) reports every gap; `reweight` drops it and renormalises its siblings. */
   missing?: MissingPolicy;
   /** Weights within siblings, replacing the tree's (e.g. derived by AHP or entropy). Default: the tree's. */
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */
   strict?: boolean;
+  /** How `weights` were derived, recorded in the result. Default `{ method: "explicit" }`. */
+  weighting?: WeightingSummary;
 }
 
 /** A row of the result: the overall index, a group or an indicator. */
@@ -40,6 +53,8 @@ export interface ResultNode {
   parent: string | null;
   /** Weight within its siblings (1 for the overall index). */
   weight: number;
+  /** How the node's value was obtained: its normalisation (indicators) or aggregation (groups and the index). */
+  method?: string;
 }
 
 export interface IndexResult {
@@ -55,9 +70,14 @@ export interface IndexResult {
   values: Float64Array;
   /** The panel the result was computed from (raw values). */
   panel: Panel;
-  options: Required<Omit<ComputeOptions, "weights" | "baseYear">>;
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting">>;
+  /** How the weights were derived (method, and for objective methods the units and years used). */
+  weighting: WeightingSummary;
   warnings: Issue[];
 }
+
+/** Options without a default value: absent from `result.options` unless given. */
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -83,13 +103,20 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
   issues.push(...resolved.issues);
   const warnings = [...resolved.warnings];
+  const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen });
+  warnings.push(...unusedOptionWarnings(options, normalization.plans));
   if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
-  const fixedBase = baseYearPosition >= 0 && normalizeMethod === "fixed-base";
-  if (fixedBase) issues.push(...checkFixedBase(panel, directions, baseYearPosition));
-  // A missing base value is already reported by the fixed-base check, so it is skipped here.
-  if (missing === "error") issues.push(...missingValueIssues(panel, fixedBase ? baseYearPosition : -1));
+  const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {} });
+  issues.push(...normalization.issues, ...aggregation.issues);
+  const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
+  if (options.referenceUnit !== undefined && referenceUnit < 0)
+    issues.push({ code: "E_UNKNOWN_REFERENCE_UNIT", message: messages.unknownReferenceUnit(options.referenceUnit, panel.units), column: "unit" });
+  const checked = checkNormalization(panel, normalization.plans, directions, baseYearPosition, referenceUnit);
+  issues.push(...checked.issues);
+  // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
+  if (missing === "error") issues.push(...missingValueIssues(panel, (cell) => checked.reportedMissing.has(cell)));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -107,6 +134,9 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       weight: resolved.weights.get(node.code)!,
     })),
   ];
+  const indicatorPosition = new Map(panel.indicators.map((code, i) => [code, i] as const));
+  for (const node of nodes)
+    node.method = node.kind === "indicator" ? normalization.plans[indicatorPosition.get(node.code)!].method : aggregation.methods.get(node.code);
   const position = new Map(nodes.map((node, i) => [node.code, i] as const));
   const values = new Float64Array(nodes.length * blockSize);
   const block = (code: string) => {
@@ -115,14 +145,20 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   };
 
   panel.indicators.forEach((code, i) => {
-    const context = { unitCount, yearCount, baseYear: baseYearPosition, direction: directions[i] };
-    normalize(normalizeMethod, indicatorBlock(panel, i), context, block(code));
+    const { method, ...settings } = normalization.plans[i];
+    const reference = method === "distance-to-reference" && referenceUnit >= 0 ? { referenceUnit } : {};
+    const context = { unitCount, yearCount, baseYear: baseYearPosition, direction: directions[i], ...settings, ...reference };
+    normalize(method, indicatorBlock(panel, i), context, block(code));
   });
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
-    aggregate(aggregateMethod, children.map(block), childWeights, block(code));
+    const method = aggregation.methods.get(code)!;
+    issues.push(...checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
+    aggregate(method, children.map(block), childWeights, block(code));
   }
+  // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
+  if (issues.length > 0) throw new ValidationError(issues);
 
   return {
     units: panel.units,
@@ -131,23 +167,47 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     nodes,
     values,
     panel,
-    options: { normalize: normalizeMethod, aggregate: aggregateMethod, missing, strict: options.strict ?? false },
+    options: {
+      normalize: normalizeMethod,
+      aggregate: aggregateMethod,
+      missing,
+      strict: options.strict ?? false,
+      ...(options.aggregateByLevel && Object.keys(options.aggregateByLevel).length > 0 ? { aggregateByLevel: options.aggregateByLevel } : {}),
+      ...(options.cap !== undefined ? { cap: options.cap } : {}),
+      ...(options.dampen !== undefined ? { dampen: options.dampen } : {}),
+      ...(options.referenceUnit !== undefined ? { referenceUnit: options.referenceUnit } : {}),
+    },
+    weighting: options.weighting ?? { method: "explicit" },
     warnings,
   };
 }
 
-/** One issue per missing cell (indicator, unit, year) of the panel, except in the year at position `skipYear`. */
-export function missingValueIssues(panel: Panel, skipYear = -1): Issue[] {
+/**
+ * One issue per missing cell (indicator, unit, year) of the panel, except in the year at position `skip` (a number)
+ * or the panel cells (`cellIndex`) for which `skip` returns true.
+ */
+export function missingValueIssues(panel: Panel, skip: number | ((cell: number) => boolean) = -1): Issue[] {
   const issues: Issue[] = [];
   const yearCount = panel.years.length;
   panel.indicators.forEach((indicator, i) => {
     const block = indicatorBlock(panel, i);
     for (let cell = 0; cell < block.length; cell++)
-      if (Number.isNaN(block[cell]) && cell % yearCount !== skipYear) {
+      if (Number.isNaN(block[cell]) && (typeof skip === "number" ? cell % yearCount !== skip : !skip(i * block.length + cell))) {
         const unit = panel.units[Math.floor(cell / yearCount)];
         const year = panel.years[cell % yearCount];
         issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator });
       }
   });
   return issues;
+}
+
+/** Warnings for method options no indicator uses (`--cap` without any ratio method, ...). */
+function unusedOptionWarnings(options: ComputeOptions, plans: readonly { method: NormalizeMethod }[]): Issue[] {
+  const warnings: Issue[] = [];
+  const ratio = plans.some((plan) => RATIO_METHODS.includes(plan.method));
+  if (options.cap !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--cap", RATIO_METHODS) });
+  if (options.dampen !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--dampen", RATIO_METHODS) });
+  if (options.referenceUnit !== undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--reference-unit", ["distance-to-reference"]) });
+  return warnings;
 }

@@ -62,5 +62,66 @@ export const messages = {
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
     `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}`,
 
+  // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
+  chainBaseMissing: (indicator: string, unit: string, year: number) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year`,
+  chainValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so a chain index (a product of year-on-year ratios) is undefined; expected a positive value`,
+  referenceValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
+    `indicator ${quote(indicator)}, reference unit ${quote(unit)}, year ${year}: the reference value is ${
+      Number.isNaN(value) ? "missing" : value
+    }, so the distance to it is undefined; expected a positive value`,
+  unknownReferenceUnit: (unit: string, units: readonly string[]) =>
+    `reference unit ${quote(unit)} is not in the data; expected one of: ${units.join(", ")}`,
+  zeroValueReversedRatio: (indicator: string, unit: string, year: number, method: string) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
+  dampenUndefined: (indicator: string, unit: string, year: number, value: number, dampen: string) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so the ratio is ${
+      value === 0 ? "0" : "negative"
+    } and ${dampen === "log" ? "log dampening 100·(1 + ln r) needs r > 0" : "square-root dampening 100·√r needs r >= 0"}; expected a ${
+      dampen === "log" ? "positive" : "non-negative"
+    } value, or no dampening`,
+  constantIndicator: (indicator: string, method: string, value: number, count: number, year: number | undefined, unitCount: number) =>
+    `indicator ${quote(indicator)} has ${count === 1 ? "a single value" : `the same value ${value} for all ${count} observations`}${
+      year === undefined ? "" : ` in ${year}`
+    }, so ${method} is undefined (${method.startsWith("z-score") ? "sd = 0" : "max = min"}); expected at least two different values${
+      year !== undefined && unitCount === 1 ? ` (with one unit, use ${method.replace("-year", "")} over the panel)` : ", or another normalisation"
+    }`,
+  indicatorSettingOnGroup: (code: string, column: string) =>
+    `group ${quote(code)} has a value in column ${quote(column)}; expected it on indicators (leaves) only`,
+  groupSettingOnIndicator: (code: string, column: string) =>
+    `indicator ${quote(code)} has a value in column ${quote(column)}; expected it on groups only`,
+  badNumericSetting: (code: string, column: string, found: string) =>
+    `indicator ${quote(code)} has ${column} ${quote(found)}; expected a number`,
+  badChoiceSetting: (code: string, column: string, found: string, expected: readonly string[]) =>
+    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")}`,
+  capTooLow: (code: string, cap: number) =>
+    `indicator ${quote(code)} has cap ${cap}; expected a number >= 100 (a lower cap would move the base year off 100)`,
+  capOptionTooLow: (cap: number) => `--cap ${cap} is below 100; expected a number >= 100 (a lower cap would move the base year off 100)`,
+  missingGoalposts: (code: string, noMin: boolean, noMax: boolean) =>
+    `indicator ${quote(code)} uses min-max-goalposts but has no ${noMin && noMax ? `"min" and "max"` : noMin ? `"min"` : `"max"`} in the tree; expected numbers in columns "min" and "max"`,
+  goalpostsOrder: (code: string, min: number, max: number) =>
+    `indicator ${quote(code)} has goalposts min ${min} and max ${max}; expected min < max`,
+  missingTarget: (code: string) =>
+    `indicator ${quote(code)} uses distance-to-target but has no "target" in the tree; expected a positive number in column "target"`,
+  targetNotPositive: (code: string, target: number) => `indicator ${quote(code)} has target ${target}; expected a positive number`,
+  scoreNotPositive: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
+    `group ${quote(group)}, unit ${quote(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
+    `expected positive scores (min-max gives 0 to the lowest value, z-scores can be negative: use fixed-base or min-max-goalposts, or --aggregate arithmetic)`,
+  mpiMeanNotPositive: (group: string, unit: string, year: number, mean: number) =>
+    `group ${quote(group)}, unit ${quote(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
+  optionUnused: (option: string, methods: readonly string[]) =>
+    `${option} has no effect: no indicator is normalised with ${methods.join(", ")}`,
+  aggregateLevelWithoutGroups: (level: number, levels: readonly number[]) =>
+    `--aggregate names level ${level}, which has no groups; expected one of: ${levels.join(", ")} (0 is the overall index)`,
+  // uncertainty
+  unknownRangeNode: (code: string) => `weight range for unknown node ${quote(code)}; expected a code of the indicator tree`,
+  badRangeBound: (code: string, bound: string, found: string) =>
+    `node ${quote(code)} has ${bound} weight ${quote(found)}; expected a number >= 0`,
+  invertedRange: (code: string, min: number, max: number) => `node ${quote(code)} has min ${min} above max ${max}; expected min <= max`,
+  nothingVaries: () =>
+    `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
+  duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
+
   indexCode: INDEX_CODE,
 } as const;

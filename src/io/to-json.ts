@@ -8,6 +8,7 @@ import type { Issue } from "../errors.js";
 export interface IndexJson {
   baseYear: number;
   options: IndexResult["options"];
+  weighting: IndexResult["weighting"];
   units: readonly string[];
   years: readonly number[];
   nodes: IndexResult["nodes"];
@@ -32,6 +33,7 @@ export function toIndexJson(result: IndexResult): IndexJson {
   return {
     baseYear: result.baseYear,
     options: result.options,
+    weighting: result.weighting,
     units: result.units,
     years: result.years,
     nodes: result.nodes,

@@ -18,7 +18,7 @@ describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => 
       const { stdout } = await run(process.execPath, [BIN, "compute", "--decimals", "2"], { cwd: dir });
       expect(stdout).toMatch(/^常州高新区: index, base year 2017 = 100/);
       expect(stdout).toMatch(/\nINDEX\s+总指数\s+100\.00 /);
-      expect(await readFile(join(dir, "out/index.csv"), "utf8")).toMatch(/^unit,year,code,name,level,value\n常州高新区,2017,INDEX,总指数,0,100\.00\n/);
+      expect(await readFile(join(dir, "out/index.csv"), "utf8")).toMatch(/^\uFEFFunit,year,code,name,level,value\n常州高新区,2017,INDEX,总指数,0,100\.00\n/);
     },
   );
 

@@ -5,21 +5,34 @@ import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
+/** What compute writes for the small fixture (two units, so ranks.csv too). */
+const OUTPUT_FILES = [
+  "contributions.csv",
+  "growth.csv",
+  "index-wide.csv",
+  "index.csv",
+  "index.json",
+  "index.xlsx",
+  "ranks.csv",
+  "scores.csv",
+];
+
 async function smallProject(): Promise<string> {
   return makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
 }
 
 describe("innovation-index compute", () => {
-  it("writes the four files with the hand-computed values of the small fixture", async () => {
+  it("writes the files with the hand-computed values of the small fixture", async () => {
     const dir = await smallProject();
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "--out", "out", "--decimals", "2"], dir);
-    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, index.json to out\n");
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, ranks.csv, index.json, index.xlsx to out\n");
     expect(run.code).toBe(0);
-    expect(await listDir(join(dir, "out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+    expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
     // Values worked out by hand in test/core/compute.test.ts (fixed base 2017, X = mean(X1, X2), INDEX = 0.6·X + 0.4·Y).
+    // CSV files for people start with a UTF-8 byte order mark (Excel then reads the Chinese names)
     expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(
       [
-        "unit,year,code,name,level,value",
+        "\uFEFFunit,year,code,name,level,value",
         "U1,2017,INDEX,总指数,0,100.00",
         "U1,2017,X,维度X,1,100.00",
         "U1,2017,Y,维度Y,1,100.00",
@@ -43,7 +56,7 @@ describe("innovation-index compute", () => {
     );
     expect(await readFile(join(dir, "out/index-wide.csv"), "utf8")).toBe(
       [
-        "unit,code,name,level,2017,2018,2019",
+        "\uFEFFunit,code,name,level,2017,2018,2019",
         "U1,INDEX,总指数,0,100.00,115.50,143.00",
         "U1,X,维度X,1,100.00,122.50,175.00",
         "U1,Y,维度Y,1,100.00,105.00,95.00",
@@ -91,7 +104,7 @@ describe("innovation-index compute", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
     expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(before);
-    expect(await listDir(join(dir, "out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+    expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
   });
 
   it("exits 3 when the output folder cannot be written, leaving no temporary file", async () => {
@@ -126,10 +139,10 @@ describe("innovation-index compute", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("using the shipped Changzhou example (illustrative data, not the official index)");
     const wide = (await readFile(join(dir, "out/index-wide.csv"), "utf8")).split("\n");
-    expect(wide[0]).toBe("code,name,level,2017,2018,2019,2020");
+    expect(wide[0]).toBe("\uFEFFcode,name,level,2017,2018,2019,2020");
     // 1 overall index + 5 dimensions + 15 second-level groups, and a trailing newline
     expect(wide).toHaveLength(1 + 1 + 5 + 15 + 1);
     expect(wide.filter((line) => /^[A-E],/.test(line)).map((line) => line.split(",")[1])).toEqual(["双创活力", "产业成长", "互联互通", "平台赋能", "场景融合"]);
-    expect(wide.every((line) => line === "" || line.startsWith("code") || line.split(",")[3] === "100.0000")).toBe(true);
+    expect(wide.every((line) => line === "" || line.startsWith("\uFEFFcode") || line.split(",")[3] === "100.0000")).toBe(true);
   });
 });

@@ -5,22 +5,23 @@ import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
-import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../io/to-csv.js";
-import { formatIndexJson } from "../../io/to-json.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
+import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
 import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { runProjectCompute, type ComputedOutputs } from "../project-run.js";
 
-export interface ComputeCommandOptions extends InputOptions {
+export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions {
+  weights: WeightMethod;
   baseYear?: number;
-  out: string;
-  decimals: number;
   missing: MissingPolicy;
   strict: boolean;
   quiet: boolean;
@@ -37,15 +38,19 @@ export function registerCompute(program: Command, env: CliEnv): void {
       `
 Examples:
   $ innovation-index compute                      # the shipped Changzhou example, into out/
-  $ innovation-index compute -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --base-year 2017 --out out/`,
+  $ innovation-index compute -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --base-year 2017 --out out/
+  $ innovation-index compute --report --lang en   # also out/report.html
+  $ innovation-index compute --out - --table growth > growth.csv`,
     );
-  addInputOptions(command)
+  addOutputOptions(addMethodOptions(addInputOptions(command)))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("-o, --out <dir>", "folder for index.csv, index-wide.csv, scores.csv and index.json", "out")
+    .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
+    .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  addWeightingOptions(command)
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
     .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
     .action(async (options: ComputeCommandOptions, command: Command) => {
@@ -58,29 +63,31 @@ Examples:
 
 /** Runs `compute`: read, validate, compute, format, write. */
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
-  const { inputs, result, files } = await computeOutputs(options, env);
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  const { inputs, result, files, printed, warnings, notes } = await computeOutputs(options, env);
+  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
-  printWarnings(result.warnings, env);
+  printWarnings(warnings, env);
+  for (const note of notes) env.stderr(note);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
-  env.stdout(renderIndexTable(result));
-  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  if (printed === undefined) env.stdout(renderIndexTable(result));
+  if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
 }
 
-/** Read, validate, compute and format: the files of a run, not yet written. */
+/** Read, validate, compute and format: the outputs of a run, not yet written. */
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
+    ...methodOptionsOf(options),
     missing: options.missing,
     strict: options.strict,
+    weights: weighting?.weights,
+    weighting: weighting?.summary,
   });
-  const files = {
-    "index.csv": formatIndexCsv(result, options.decimals),
-    "index-wide.csv": formatIndexWideCsv(result, options.decimals),
-    "scores.csv": formatScoresCsv(result, options.decimals),
-    "index.json": formatIndexJson(result),
-  };
-  return { inputs, result, files };
+  const { files, printed } = await buildOutputs(result, options);
+  const warnings = [...(weighting?.warnings ?? []), ...result.warnings];
+  return { inputs, result, files, printed, warnings, notes: weighting ? [describeWeighting(weighting)] : [] };
 }

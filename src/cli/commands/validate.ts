@@ -6,10 +6,11 @@ import { applyProject } from "../project-options.js";
 import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 
-export interface ValidateCommandOptions extends InputOptions {
+export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions {
   baseYear?: number;
   missing: MissingPolicy;
   strict: boolean;
@@ -21,7 +22,7 @@ export function registerValidate(program: Command, env: CliEnv): void {
   const command = program
     .command("validate")
     .description("check the indicator tree and the values and report every problem at once (exit 0 when clean, 1 otherwise)");
-  addInputOptions(command)
+  addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings as errors", false)
@@ -37,7 +38,7 @@ export function registerValidate(program: Command, env: CliEnv): void {
 export async function runValidate(options: ValidateCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
-  const result = computeIndex(tree, panel, { baseYear: options.baseYear, missing: options.missing, strict: options.strict });
+  const result = computeIndex(tree, panel, { baseYear: options.baseYear, ...methodOptionsOf(options), missing: options.missing, strict: options.strict });
   if (options.quiet) return;
   printWarnings(result.warnings, env);
   const groups = tree.nodes.length - tree.indicators.length;

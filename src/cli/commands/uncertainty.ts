@@ -1,0 +1,170 @@
+/**
+ * `uncertainty`: Monte Carlo uncertainty analysis and Sobol sensitivity analysis of the index over the choices the
+ * user lets vary (weights, normalisation, aggregation, missing-value policy); writes uncertainty.csv,
+ * sensitivity.csv and uncertainty.html to --out.
+ */
+import { InvalidArgumentError, type Command } from "commander";
+import { resolve } from "node:path";
+import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
+import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
+import { messages } from "../../core/messages.js";
+import { NORMALIZE_METHODS, type NormalizeMethod } from "../../core/normalize.js";
+import { MAX_SEED } from "../../core/random.js";
+import { analyzeUncertainty, type UncertaintyResult } from "../../core/uncertainty.js";
+import { UsageError } from "../../errors.js";
+import { loadInputs } from "../../io/load.js";
+import { formatValue } from "../../io/to-csv.js";
+import { formatSensitivityCsv, formatUncertaintyCsv } from "../../io/uncertainty-csv.js";
+import { formatUncertaintyHtml } from "../../io/uncertainty-html.js";
+import { readWeightRanges } from "../../io/weight-ranges-csv.js";
+import { writeFilesAtomic } from "../../io/write.js";
+import type { CliEnv } from "../env.js";
+import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { createProgress } from "../progress.js";
+import { renderColumns } from "../render.js";
+
+export interface UncertaintyCommandOptions extends InputOptions {
+  baseYear?: number;
+  weightNoise?: number;
+  weightRanges?: string;
+  normalisations: NormalizeMethod[];
+  aggregations: AggregateMethod[];
+  missingPolicies: MissingPolicy[];
+  replications: number;
+  seed: number;
+  out: string;
+  decimals: number;
+  quiet: boolean;
+}
+
+/** Parses a comma-separated list of methods from `allowed` (the core's method list), for commander. */
+export function methodListOption<T extends string>(option: string, kind: string, allowed: readonly T[]) {
+  return (text: string): T[] => {
+    const list = text.split(",").map((item) => item.trim()).filter(Boolean);
+    for (const [i, item] of list.entries()) {
+      if (!allowed.includes(item as T)) throw new InvalidArgumentError(messages.unknownMethod(kind, item, allowed));
+      if (list.indexOf(item) !== i) throw new InvalidArgumentError(messages.duplicateChoice(option, item));
+    }
+    if (list.length === 0) throw new InvalidArgumentError(`${option} is empty; expected one or more of: ${allowed.join(", ")}`);
+    return list as T[];
+  };
+}
+
+function fractionOption(text: string): number {
+  const value = Number(text);
+  if (!/^\s*\d*\.?\d+(e-?\d+)?\s*$/i.test(text) || !(value > 0 && value <= 1))
+    throw new InvalidArgumentError(`--weight-noise must be a number above 0 and at most 1 (0.2 means ±20%), got "${text}"`);
+  return value;
+}
+
+export function registerUncertainty(program: Command, env: CliEnv): void {
+  const command = program
+    .command("uncertainty")
+    .description("Monte Carlo uncertainty and Sobol sensitivity analysis of the index over the choices that vary")
+    .addHelpText(
+      "after",
+      `
+The first method of each list is the nominal choice. Outputs in --out: uncertainty.csv (nominal, median and
+5-95% interval of the index and the rank per unit and year), sensitivity.csv (first-order and total Sobol indices
+of each varied choice), uncertainty.html (the intervals as a chart).
+
+Examples:
+  $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
+  $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies reweight`,
+    );
+  addInputOptions(command)
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
+    .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
+    .option(`--normalisations <list>`, `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")})`, methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS), [
+      "fixed-base",
+    ])
+    .option(`--aggregations <list>`, `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")})`, methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS), [
+      "arithmetic",
+    ])
+    .option(
+      `--missing-policies <list>`,
+      `missing-value policies to draw from (${MISSING_POLICIES.join(", ")})`,
+      methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES),
+      ["error"],
+    )
+    .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
+    .option("--seed <n>", "seed of the random generator: the same seed gives the same numbers", integerOption("--seed", 0, MAX_SEED), 1)
+    .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
+    .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
+    .option("-q, --quiet", "print nothing but errors", false)
+    .action(async (options: UncertaintyCommandOptions) => runUncertainty(options, env));
+}
+
+/** Runs `uncertainty`: read, validate, analyse, format, write. */
+export async function runUncertainty(options: UncertaintyCommandOptions, env: CliEnv): Promise<void> {
+  const varies =
+    options.weightNoise !== undefined ||
+    options.weightRanges !== undefined ||
+    options.normalisations.length > 1 ||
+    options.aggregations.length > 1 ||
+    options.missingPolicies.length > 1;
+  if (!varies) throw new UsageError("E_USAGE", messages.nothingVaries());
+  const inputs = resolveInputs(options, env);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const weightRanges = options.weightRanges
+    ? await readWeightRanges(resolve(env.cwd, options.weightRanges), options.weightRanges, tree)
+    : undefined;
+  const progress = createProgress(env, "uncertainty", options.quiet);
+  let result: UncertaintyResult;
+  try {
+    result = analyzeUncertainty(tree, panel, {
+      replications: options.replications,
+      seed: options.seed,
+      baseYear: options.baseYear,
+      weightNoise: options.weightNoise,
+      weightRanges,
+      normalizations: options.normalisations,
+      aggregations: options.aggregations,
+      missingPolicies: options.missingPolicies,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.finish();
+  }
+  const files = {
+    "uncertainty.csv": formatUncertaintyCsv(result, options.decimals),
+    "sensitivity.csv": formatSensitivityCsv(result, options.decimals),
+    "uncertainty.html": formatUncertaintyHtml(result, `Uncertainty analysis: ${inputs.labels.tree}`),
+  };
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (options.quiet) return;
+  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  env.stdout(renderUncertaintySummary(result));
+  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+}
+
+/** The terminal summary: the last year's intervals per unit, and each choice's share of the variance. */
+export function renderUncertaintySummary(result: UncertaintyResult): string {
+  const y = result.years.length - 1;
+  const yearCount = result.years.length;
+  const rows = [["unit", "nominal", "median", "5%", "95%", "rank", "rank 5-95%"]];
+  result.units.forEach((unit, u) => {
+    const cell = u * yearCount + y;
+    const f = (value: number) => formatValue(value, 2);
+    const rank = (value: number) => formatValue(value, Number.isInteger(value) ? 0 : 1);
+    rows.push([
+      unit || "(unit)",
+      f(result.index.nominal[cell]),
+      f(result.index.median[cell]),
+      f(result.index.low[cell]),
+      f(result.index.high[cell]),
+      rank(result.rank.nominal[cell]),
+      `${rank(result.rank.low[cell])}-${rank(result.rank.high[cell])}`,
+    ]);
+  });
+  const sensitivity = [["choice", "first order", "total"]];
+  result.choices.forEach(({ choice }, i) => {
+    const at = i * yearCount + y;
+    sensitivity.push([choice, formatValue(result.sensitivity.index.overallFirstOrder[at], 3), formatValue(result.sensitivity.index.overallTotal[at], 3)]);
+  });
+  return (
+    `uncertainty of the overall index in ${result.years[y]} (${result.replications} replications, ${result.runs} runs, seed ${result.seed})\n` +
+    `${renderColumns(rows)}\n\nshare of the variance of the index explained by each choice (all units, ${result.years[y]})\n${renderColumns(sensitivity)}\n`
+  );
+}

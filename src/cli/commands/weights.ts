@@ -1,0 +1,62 @@
+/**
+ * `weights`: derive the weights of every node by a method and print (or write) them, with AHP consistency.
+ */
+import { Option, type Command } from "commander";
+import { basename, dirname, resolve } from "node:path";
+import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { loadInputs } from "../../io/load.js";
+import { formatWeightsCsv, formatWeightsJson } from "../../io/to-weights.js";
+import { writeFilesAtomic } from "../../io/write.js";
+import type { CliEnv } from "../env.js";
+import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { printWarnings } from "../report-issues.js";
+import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+
+export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions {
+  method: WeightMethod;
+  format: "csv" | "json";
+  out?: string;
+  decimals: number;
+  strict: boolean;
+}
+
+export function registerWeights(program: Command, env: CliEnv): void {
+  const command = program
+    .command("weights")
+    .description("derive the weight of every node (within its siblings and in the overall index) and print them")
+    .addHelpText(
+      "after",
+      `
+Methods: explicit (the tree), equal (level by level), ahp (--ahp FILE), entropy, critic, cv (coefficient of
+variation), pca, combined (--subjective, --objective, --combination, --alpha).
+
+Examples:
+  $ innovation-index weights --method entropy                  # the shipped Changzhou example
+  $ innovation-index weights --method ahp --format json        # with indicators/changzhou-2020-ahp.csv
+  $ innovation-index weights -i tree.csv -d values.csv --method critic --weight-years 2018-2020 --out weights.csv
+  $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
+    );
+  addInputOptions(command).addOption(new Option("-m, --method <method>", "weighting method").choices(WEIGHT_METHODS).default("explicit"));
+  addWeightingOptions(command)
+    .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
+    .option("-o, --out <file>", "write the weights to this file instead of stdout")
+    .option("--decimals <n>", "decimals of the weights in CSV", integerOption("--decimals", 0, 15), 6)
+    .option("--strict", "treat warnings as errors", false)
+    .action(async (options: WeightsCommandOptions) => runWeights(options, env));
+}
+
+/** Runs `weights`: read, validate, derive, format, print or write. */
+export async function runWeights(options: WeightsCommandOptions, env: CliEnv): Promise<void> {
+  const inputs = resolveInputs(options, env);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const result = await runWeighting(options.method, options, { tree, panel, example: inputs.example }, env);
+  const text = options.format === "json" ? formatWeightsJson(tree, result) : formatWeightsCsv(tree, result, options.decimals);
+  if (options.out) {
+    const path = resolve(env.cwd, options.out);
+    await writeFilesAtomic(dirname(path), { [basename(path)]: text }, options.out);
+  } else env.stdout(text);
+  printWarnings(result.warnings, env);
+  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  env.stderr(describeWeighting(result));
+  if (options.out) env.stderr(`wrote ${options.out}\n`);
+}

@@ -1,0 +1,163 @@
+/**
+ * What a run writes besides the index itself: the analysis tables, the Excel workbook, the HTML report, and the
+ * data printed on stdout (`--format`, `--out -`). Shared by `compute` and `report`.
+ */
+import { Option, type Command } from "commander";
+import { analyzeResult, type Analysis } from "../core/analysis/analyze.js";
+import { CONTRIBUTION_DEPTHS, type ContributionDepth } from "../core/analysis/contributions.js";
+import type { IndexResult } from "../core/compute.js";
+import { UsageError } from "../errors.js";
+import { contributionsTable, growthTable, ranksTable } from "../io/analysis-tables.js";
+import { REPORT_LANGUAGES } from "../io/report/labels.js";
+import { coverageTable, indexTable, scoresTable, wideTable, type Language, type Table } from "../io/tables.js";
+import { formatTableCsv, formatValue } from "../io/to-csv.js";
+import { formatIndexJson } from "../io/to-json.js";
+import type { CliEnv } from "./env.js";
+import { renderColumns, renderIndexTable } from "./render.js";
+
+export const OUTPUT_FORMATS = ["table", "csv", "json", "xlsx"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const TABLE_NAMES = ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export interface OutputOptions {
+  out: string;
+  decimals: number;
+  /** Also write `report.html`. */
+  report?: boolean;
+  /** Write `report.html` only (the `report` command). */
+  reportOnly?: boolean;
+  contributions: ContributionDepth;
+  /** UTF-8 byte order mark: `undefined` means on for files, off for stdout. */
+  bom?: boolean;
+  xlsx: boolean;
+  format?: OutputFormat;
+  table?: TableName;
+  lang: Language;
+}
+
+/** Adds the output options (everything but `--out` and `--decimals`). */
+export function addOutputOptions(command: Command, withReportSwitch = true): Command {
+  if (withReportSwitch) command.option("--report", "also write report.html (charts and tables, one self-contained file)", false);
+  return command
+    .addOption(new Option("--contributions <depth>", "contributions.csv down to the first-level dimensions or every indicator").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
+    .option("--bom", "start CSV files with a UTF-8 byte order mark, so Excel reads Chinese text (default: on for files, off on stdout)")
+    .option("--no-bom", "write CSV without the byte order mark")
+    .option("--no-xlsx", "do not write index.xlsx")
+    .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
+    .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
+    .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
+}
+
+/** The tables of a run, by name, in workbook order (ranks only with several units). */
+export function runTables(result: IndexResult, analysis: Analysis, depth: ContributionDepth): Map<TableName, Table> {
+  const tables = new Map<TableName, Table>([
+    ["index", indexTable(result)],
+    ["index-wide", wideTable(result)],
+    ["scores", scoresTable(result)],
+    ["growth", growthTable(result, analysis)],
+    ["contributions", contributionsTable(result, analysis, depth)],
+  ]);
+  const ranks = ranksTable(result, analysis);
+  if (ranks) tables.set("ranks", ranks);
+  tables.set("coverage", coverageTable(result));
+  return tables;
+}
+
+export interface RunOutputs {
+  analysis: Analysis;
+  /** Files to write into `--out` (name -> content), none with `--out -`. */
+  files: Record<string, string | Uint8Array>;
+  /** What goes to stdout instead of the terminal summary, if anything. */
+  printed?: string | Uint8Array;
+}
+
+/** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
+export async function buildOutputs(result: IndexResult, options: OutputOptions): Promise<RunOutputs> {
+  const analysis = analyzeResult(result);
+  const tables = runTables(result, analysis, options.contributions);
+  const toStdout = options.out === "-";
+  const format = options.format ?? (toStdout ? "csv" : undefined);
+  if (options.table && (format === undefined || format === "xlsx"))
+    throw new UsageError("E_USAGE", `--table ${options.table} needs --format table, csv or json; expected one of them with --table`);
+  if (options.table === "ranks" && !tables.has("ranks"))
+    throw new UsageError("E_USAGE", `--table ranks needs several units; the data has one unit`);
+
+  const files: Record<string, string | Uint8Array> = {};
+  if (!toStdout) {
+    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, tables);
+    if (!options.reportOnly) {
+      const csv = (name: TableName) => formatTableCsv(tables.get(name)!, { decimals: options.decimals, bom: options.bom ?? true });
+      for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks"] as const)
+        if (tables.has(name)) files[`${name}.csv`] = csv(name);
+      files["index.json"] = formatIndexJson(result);
+      if (options.xlsx) files["index.xlsx"] = await workbook(tables, options.decimals);
+    }
+  }
+
+  let printed: string | Uint8Array | undefined;
+  const table = tables.get(options.table ?? "index")!;
+  switch (format) {
+    case undefined:
+      break;
+    case "table":
+      printed = options.table ? renderTable(table, options.decimals) : renderIndexTable(result);
+      break;
+    case "csv":
+      printed = formatTableCsv(table, { decimals: options.decimals, bom: options.bom ?? false });
+      break;
+    case "json":
+      printed = options.table ? JSON.stringify(tableObjects(table), null, 2) + "\n" : formatIndexJson(result);
+      break;
+    case "xlsx":
+      printed = await workbook(tables, options.decimals);
+      break;
+    default: {
+      const unknown: never = format;
+      throw new UsageError("E_USAGE", `unknown format ${String(unknown)}`);
+    }
+  }
+  return { analysis, files, printed };
+}
+
+/** Sends printed output to stdout (bytes as bytes). */
+export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
+  if (typeof printed === "string") env.stdout(printed);
+  else if (env.stdoutBytes) env.stdoutBytes(printed);
+  else throw new UsageError("E_USAGE", "--format xlsx needs a byte stream on stdout; expected stdout redirected to a file");
+}
+
+async function workbook(tables: Map<TableName, Table>, decimals: number): Promise<Uint8Array> {
+  const { formatXlsx } = await import("../io/to-xlsx.js");
+  return formatXlsx([...tables.values()], { decimals });
+}
+
+async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, tables: Map<TableName, Table>): Promise<string> {
+  const { formatReportHtml } = await import("../io/to-html.js");
+  const { wordsOf } = await import("../io/report/labels.js");
+  const words = wordsOf(options.lang);
+  return formatReportHtml(result, analysis, {
+    language: options.lang,
+    decimals: Math.min(options.decimals, 2),
+    appendix: [
+      { title: words.coverage, table: tables.get("coverage") },
+      { title: words.imputations, table: undefined, empty: words.noImputations },
+    ],
+  });
+}
+
+/** A table as aligned terminal columns. */
+function renderTable(table: Table, decimals: number): string {
+  const rows = table.rows.map((row) =>
+    row.map((cell, i) => (typeof cell === "string" ? cell : formatValue(cell, table.columns[i].kind === "integer" ? 0 : decimals))),
+  );
+  const textColumns = table.columns.findIndex((column) => column.kind !== "text");
+  return renderColumns([table.columns.map((column) => column.name), ...rows], textColumns < 0 ? table.columns.length : textColumns) + "\n";
+}
+
+/** A table as JSON objects keyed by column name, numbers unrounded, `null` where missing. */
+function tableObjects(table: Table): Record<string, string | number | null>[] {
+  return table.rows.map((row) =>
+    Object.fromEntries(table.columns.map((column, i) => [column.name, typeof row[i] === "number" && !Number.isFinite(row[i]) ? null : row[i]])),
+  );
+}

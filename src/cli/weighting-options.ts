@@ -1,0 +1,138 @@
+/**
+ * The weighting options shared by `weights` and `compute`, and running the chosen method for a command.
+ */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { isAbsolute, resolve } from "node:path";
+import type { Panel } from "../core/panel.js";
+import type { Tree } from "../core/types.js";
+import { weightingMessages } from "../core/weighting/messages.js";
+import { UsageError } from "../errors.js";
+import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
+import { deriveWeights, SUBJECTIVE_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
+import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
+import { readAhpJudgements } from "../io/read-ahp.js";
+import { loadMathjsEigen } from "../io/mathjs-eigen.js";
+import { formatValue } from "../io/to-csv.js";
+import { EXAMPLE_AHP, type CliEnv } from "./env.js";
+import { renderColumns } from "./render.js";
+
+export interface WeightingCliOptions {
+  ahp?: string;
+  allowInconsistent: boolean;
+  weightYears?: number[];
+  weightUnits?: string[];
+  groupWeights: GroupWeightRule;
+  entropyShift: number;
+  pcaRotation: PcaRotation;
+  subjective?: SubjectiveMethod;
+  objective: ObjectiveMethod;
+  combination: Combination;
+  alpha: number;
+}
+
+/** Parses `2017-2020`, `2017,2019` or a mix (`2015-2017,2020`) into sorted distinct years. */
+export function parseYearList(text: string): number[] {
+  const years = new Set<number>();
+  for (const part of text.split(",").map((piece) => piece.trim())) {
+    const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(part);
+    if (range && Number(range[1]) <= Number(range[2])) for (let year = Number(range[1]); year <= Number(range[2]); year++) years.add(year);
+    else if (/^\d{4}$/.test(part)) years.add(Number(part));
+    else throw new InvalidArgumentError(`--weight-years must list years such as 2017-2020 or 2017,2019, got "${text}"`);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Parses a comma-separated list of units. */
+export function parseUnitList(text: string): string[] {
+  const units = text.split(",").map((unit) => unit.trim());
+  if (units.some((unit) => unit === "")) throw new InvalidArgumentError(`--weight-units must list units separated by commas, got "${text}"`);
+  return [...new Set(units)];
+}
+
+/** Parses a number within [min, max], for commander. */
+export function numberOption(name: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max)
+      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
+    return value;
+  };
+}
+
+/** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */
+export function addWeightingOptions(command: Command): Command {
+  return command
+    .option("--ahp <file>", "AHP pairwise judgements (CSV: group,a,b,value); default for the shipped example: indicators/changzhou-2020-ahp.csv")
+    .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
+    .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
+    .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
+    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores) or tree (groups keep the tree's weights)").choices(GROUP_WEIGHT_RULES).default("sum"))
+    .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
+    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (varimax, the OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
+    .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
+    .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
+    .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))
+    .option("--alpha <a>", "combined, additive: the share of the subjective set", numberOption("--alpha", 0, 1), 0.5);
+}
+
+/** Whether a run of `method` reads AHP judgements. */
+export function usesAhp(method: WeightMethod, options: Pick<WeightingCliOptions, "subjective" | "ahp">): boolean {
+  return method === "ahp" || (method === "combined" && (options.subjective === "ahp" || (!options.subjective && options.ahp !== undefined)));
+}
+
+/**
+ * Derives the weights for a command: reads the judgements when AHP is involved (the shipped example's file when the
+ * shipped example is used and no `--ahp` is given), loads mathjs for the eigenvector, and runs the pure core.
+ */
+export async function runWeighting(
+  method: WeightMethod,
+  options: WeightingCliOptions & { strict?: boolean },
+  inputs: { tree: Tree; panel: Panel; example: boolean },
+  env: CliEnv,
+): Promise<WeightingResult> {
+  let judgements;
+  let judgementSource: string | undefined;
+  const ahp = usesAhp(method, options);
+  if (ahp) {
+    const path = options.ahp ?? (inputs.example ? EXAMPLE_AHP.path : undefined);
+    judgementSource = options.ahp ?? (inputs.example ? EXAMPLE_AHP.label : undefined);
+    if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
+    judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
+  }
+  return deriveWeights(inputs.tree, inputs.panel, {
+    method,
+    judgements,
+    judgementSource,
+    eigen: ahp ? await loadMathjsEigen() : undefined,
+    allowInconsistent: options.allowInconsistent,
+    years: options.weightYears,
+    units: options.weightUnits,
+    groupWeights: options.groupWeights,
+    entropyShift: options.entropyShift,
+    pcaRotation: options.pcaRotation,
+    subjective: method === "combined" ? (options.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
+    objective: options.objective,
+    combination: options.combination,
+    alpha: options.alpha,
+    strict: options.strict,
+  });
+}
+
+/** The diagnostic lines: the method, the observations objective weights came from, and the AHP consistency table. */
+export function describeWeighting(result: WeightingResult): string {
+  const summary = result.summary;
+  const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
+  if (summary.years && summary.units)
+    lines.push(
+      `objective weights from ${summary.units.length * summary.years.length} observations: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
+        (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
+        (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
+    );
+  if (result.consistency.length > 0) {
+    const rows = [["group", "n", "lambda_max", "CI", "CR"]];
+    for (const row of result.consistency) rows.push([row.group, String(row.n), formatValue(row.lambdaMax, 4), formatValue(row.ci, 4), formatValue(row.cr, 4)]);
+    lines.push(`AHP consistency (CR < 0.1 is acceptable):\n${renderColumns(rows)}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,113 @@
+/**
+ * Which aggregation each group uses: a default, overridden per level (`--aggregate arithmetic,0=geometric`) and per
+ * group (the tree's `aggregate` column on a group row); and the cells where the chosen mean is undefined.
+ */
+import type { Issue } from "../../errors.js";
+import { AGGREGATE_METHODS, type AggregateMethod } from "../aggregate.js";
+import { messages } from "../messages.js";
+import { INDEX_CODE, type Tree } from "../types.js";
+import { attributeOf } from "../normalize/plan.js";
+
+/** A default method and exceptions by level (0 is the overall index, 1 the first-level groups, ...). */
+export interface AggregateSpec {
+  method: AggregateMethod;
+  byLevel: Readonly<Record<number, AggregateMethod>>;
+}
+
+/**
+ * Reads `METHOD`, `LEVEL=METHOD` or a comma-separated list of both (`arithmetic,0=geometric`, `1=mpi,2=geometric`).
+ * A bare method sets the default (arithmetic when none is given). Returns an error message for anything else.
+ * @example parseAggregateSpec("geometric,2=arithmetic") // => { ok: true, value: { method: "geometric", byLevel: { 2: "arithmetic" } } }
+ */
+export function parseAggregateSpec(text: string): { ok: true; value: AggregateSpec } | { ok: false; message: string } {
+  let method: AggregateMethod = "arithmetic";
+  const byLevel: Record<number, AggregateMethod> = {};
+  const isMethod = (word: string): word is AggregateMethod => (AGGREGATE_METHODS as readonly string[]).includes(word);
+  const expected = `expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${AGGREGATE_METHODS.join(", ")}`;
+  const items = text.split(",").map((item) => item.trim().toLowerCase());
+  for (const item of items) {
+    const match = /^(\d+)\s*=\s*(.+)$/.exec(item);
+    const word = match ? match[2].trim() : item;
+    if (!isMethod(word)) return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ${expected}` };
+    if (match) byLevel[Number(match[1])] = word;
+    else method = word;
+  }
+  return { ok: true, value: { method, byLevel } };
+}
+
+/**
+ * The method of every group and of the overall index (`INDEX`), and every problem: a level without groups, an
+ * unknown method in the tree's `aggregate` column, an `aggregate` cell on an indicator.
+ */
+export function planAggregation(tree: Tree, spec: AggregateSpec): { methods: Map<string, AggregateMethod>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const groups = tree.nodes.filter((node) => node.kind === "group");
+  const levels = [...new Set([0, ...groups.map((group) => group.level)])].sort((a, b) => a - b);
+  for (const level of Object.keys(spec.byLevel).map(Number))
+    if (!levels.includes(level))
+      issues.push({ code: "E_AGGREGATE_LEVEL", message: messages.aggregateLevelWithoutGroups(level, levels), column: "--aggregate" });
+  const methodAt = (level: number) => spec.byLevel[level] ?? spec.method;
+  const methods = new Map<string, AggregateMethod>([[INDEX_CODE, methodAt(0)]]);
+  for (const node of tree.nodes) {
+    const { key, text } = attributeOf(node, "aggregate", "aggregation");
+    const at = (code: string, message: string): Issue => ({ code, message, source: tree.source, line: node.line, column: key, id: node.code });
+    if (node.kind === "indicator") {
+      if (text) issues.push(at("E_SETTING_ON_INDICATOR", messages.groupSettingOnIndicator(node.code, key)));
+      continue;
+    }
+    let method = methodAt(node.level);
+    if (text) {
+      const found = text.toLowerCase();
+      if ((AGGREGATE_METHODS as readonly string[]).includes(found)) method = found as AggregateMethod;
+      else issues.push(at("E_UNKNOWN_METHOD", messages.unknownMethod("aggregation", text, AGGREGATE_METHODS)));
+    }
+    methods.set(node.code, method);
+  }
+  return { methods, issues };
+}
+
+/**
+ * The cells of one group where `method` is undefined: a child score <= 0 under the geometric or harmonic mean, a
+ * weighted mean <= 0 under the MPI. `children` and `childCodes` are parallel; blocks are unit-major over `years`.
+ */
+export function checkAggregation(
+  method: AggregateMethod,
+  group: string,
+  childCodes: readonly string[],
+  children: readonly ArrayLike<number>[],
+  weights: ArrayLike<number>,
+  units: readonly string[],
+  years: readonly number[],
+): Issue[] {
+  const issues: Issue[] = [];
+  if (method === "arithmetic") return issues;
+  const cellCount = units.length * years.length;
+  const unitOf = (cell: number) => units[Math.floor(cell / years.length)];
+  const yearOf = (cell: number) => years[cell % years.length];
+  for (let cell = 0; cell < cellCount; cell++) {
+    if (method === "mpi") {
+      let sum = 0;
+      let weightSum = 0;
+      children.forEach((child, c) => {
+        if (!Number.isNaN(child[cell])) {
+          sum += weights[c] * child[cell];
+          weightSum += weights[c];
+        }
+      });
+      const mean = sum / weightSum;
+      if (weightSum > 0 && !(mean > 0))
+        issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: messages.mpiMeanNotPositive(group, unitOf(cell), yearOf(cell), mean) });
+      continue;
+    }
+    children.forEach((child, c) => {
+      const score = child[cell];
+      if (score <= 0)
+        issues.push({
+          code: "E_AGGREGATE_UNDEFINED",
+          id: group,
+          message: messages.scoreNotPositive(method, group, childCodes[c], unitOf(cell), yearOf(cell), score),
+        });
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,30 @@
+/**
+ * The analysis that comes with every run: growth, contributions to the change of the overall index, and ranks.
+ */
+import type { IndexResult } from "../compute.js";
+import { computeContributions, type Contributions } from "./contributions.js";
+import { computeGrowth, type Growth } from "./growth.js";
+import { computeRanks, type Ranks } from "./ranks.js";
+
+export interface Analysis {
+  growth: Growth;
+  /**
+   * Contributions for every pair of consecutive years of the data, then for the first year to the last when there are
+   * more than two years.
+   */
+  contributions: Contributions[];
+  /** Ranks among the units; `undefined` with a single unit. */
+  ranks?: Ranks;
+}
+
+/** Analyses a result: growth of every node, contributions for every consecutive pair of years and the whole period, ranks. */
+export function analyzeResult(result: IndexResult, aggregationOf?: (code: string) => string): Analysis {
+  const { years } = result;
+  const pairs: [number, number][] = years.slice(1).map((year, i) => [years[i], year]);
+  if (years.length > 2) pairs.push([years[0], years[years.length - 1]]);
+  return {
+    growth: computeGrowth(result),
+    contributions: pairs.map(([from, to]) => computeContributions(result, from, to, aggregationOf)),
+    ranks: result.units.length > 1 ? computeRanks(result) : undefined,
+  };
+}

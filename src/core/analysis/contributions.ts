@@ -1,0 +1,126 @@
+/**
+ * Contributions: how many points of the change of the overall index between two years each node accounts for.
+ *
+ * Arithmetic aggregation decomposes exactly. A group is `G = Σ w'[c]·s[c]`, where `w'` are the weights renormalised
+ * over the children observed in that year (the plain weights when nothing is missing), so
+ * `G[t1] − G[t0] = Σ (w'[c,t1]·s[c,t1] − w'[c,t0]·s[c,t0])`, which is `Σ w[c]·(s[c,t1] − s[c,t0])` with no gaps:
+ * each term is the child's part of the change of its parent. Down the tree a part is carried up in the overall index's
+ * points, so an indicator contributes (product of the weights down its path) × (change of its score), and the
+ * contributions of the children of every group sum exactly (up to floating-point rounding) to the group's contribution;
+ * those of the first-level dimensions sum to the change of the overall index.
+ *
+ * Any other aggregation is split by log-change shares: child `c` takes the share
+ * `(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) / (ln G[t1] − ln G[t0])` of its parent's contribution. This is exact
+ * for the weighted geometric mean (the logarithmic-mean Divisia decomposition, Ang 2004) and an approximation for the
+ * others; where a log is undefined (a score ≤ 0) or the log change is 0, the linear shares `w·Δs / Σ w·Δs` are used.
+ * Either way the children's contributions still sum to their parent's.
+ * Reference: OECD/JRC Handbook (2008), section 7 (back to the data: decomposition); Ang (2004), Energy Policy 32.
+ */
+import { resultIndex, type IndexResult } from "../compute.js";
+import { INDEX_CODE } from "../types.js";
+
+/** How deep `contributions.csv` goes: the first-level dimensions, or every group and indicator. */
+export const CONTRIBUTION_DEPTHS = ["dimensions", "indicators"] as const;
+export type ContributionDepth = (typeof CONTRIBUTION_DEPTHS)[number];
+
+/** How a node's contribution was split off its parent's. */
+export type ContributionMethod = "total" | "additive" | "log-share" | "linear-share";
+
+export interface Contributions {
+  fromYear: number;
+  toYear: number;
+  /** Contribution of each node, in points of the overall index: `[node * unitCount + unit]`; for `INDEX`, its change. */
+  contribution: Float64Array;
+  /** Per node: how its contribution was split off its parent's (`total` for the overall index). */
+  method: ContributionMethod[][];
+}
+
+type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
+
+/**
+ * Decomposes the change of the overall index from `fromYear` to `toYear` into the contributions of every node, unit by
+ * unit. `aggregationOf(code)` names the aggregation of a group (default: the node's `method` in the result, else the
+ * run's `aggregate` option). Missing scores contribute 0 and
+ * move the weights of their siblings as the aggregation did.
+ * @throws RangeError when a year is not a year of the result
+ * @example small fixture, unit U1, 2017 → 2019: X (0.6) contributes 0.6·75 = 45, Y (0.4) contributes 0.4·(−5) = −2, INDEX 43
+ */
+export function computeContributions(
+  result: Source,
+  fromYear: number,
+  toYear: number,
+  aggregationOf?: (code: string) => string,
+): Contributions {
+  const from = result.years.indexOf(fromYear);
+  const to = result.years.indexOf(toYear);
+  if (from < 0 || to < 0) throw new RangeError(`computeContributions requires years of the result, got ${fromYear} and ${toYear}`);
+  const nodeCount = result.nodes.length;
+  const unitCount = result.units.length;
+  const position = new Map(result.nodes.map((node, n) => [node.code, n] as const));
+  const children: number[][] = result.nodes.map(() => []);
+  result.nodes.forEach((node, n) => {
+    if (node.parent !== null) children[position.get(node.parent)!].push(n);
+  });
+  const contribution = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
+  const method: ContributionMethod[][] = result.nodes.map(() => new Array<ContributionMethod>(unitCount).fill("total"));
+  // scale[n]: points of the overall index per point of node n, for the additive split of n's children.
+  const scale = new Float64Array(nodeCount * unitCount);
+  const value = (node: number, unit: number, year: number) => result.values[resultIndex(result, node, unit, year)];
+  const root = position.get(INDEX_CODE)!;
+
+  for (let unit = 0; unit < unitCount; unit++) {
+    contribution[root * unitCount + unit] = value(root, unit, to) - value(root, unit, from);
+    scale[root * unitCount + unit] = 1;
+    for (let parent = 0; parent < nodeCount; parent++) {
+      const kids = children[parent];
+      if (kids.length === 0) continue;
+      const parentCell = parent * unitCount + unit;
+      const weights = kids.map((child) => result.nodes[child].weight);
+      const scoresFrom = kids.map((child) => value(child, unit, from));
+      const scoresTo = kids.map((child) => value(child, unit, to));
+      const weightsFrom = effectiveWeights(weights, scoresFrom);
+      const weightsTo = effectiveWeights(weights, scoresTo);
+      const linearParts = kids.map((_, c) => term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]));
+      let parts = linearParts;
+      let how: ContributionMethod = "additive";
+      const aggregation = aggregationOf ? aggregationOf(result.nodes[parent].code) : (result.nodes[parent].method ?? String(result.options.aggregate));
+      if (aggregation !== "arithmetic") {
+        const logParts = kids.map((_, c) => term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c])));
+        const logTotal = sum(logParts);
+        if (logParts.every(Number.isFinite) && logTotal !== 0) [parts, how] = [logParts.map((part) => part / logTotal), "log-share"];
+        else [parts, how] = [shares(linearParts), "linear-share"];
+      }
+      kids.forEach((child, c) => {
+        const cell = child * unitCount + unit;
+        const part = how === "additive" ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
+        contribution[cell] = part;
+        method[child][unit] = how;
+        const change = scoresTo[c] - scoresFrom[c];
+        // Where the child did not change, its children's parts are 0 anyway (with fixed weights); the first-order
+        // scale keeps the recursion defined.
+        scale[cell] = change !== 0 && Number.isFinite(change) ? part / change : (scale[parentCell] * (weightsFrom[c] + weightsTo[c])) / 2;
+      });
+    }
+  }
+  return { fromYear, toYear, contribution, method };
+}
+
+/** Weights renormalised over the children whose score is observed (0 for a missing one), as aggregation does. */
+function effectiveWeights(weights: readonly number[], scores: readonly number[]): number[] {
+  let total = 0;
+  weights.forEach((weight, c) => {
+    if (!Number.isNaN(scores[c])) total += weight;
+  });
+  return weights.map((weight, c) => (Number.isNaN(scores[c]) || !(total > 0) ? 0 : weight / total));
+}
+
+/** `weight · score`, with a weight of 0 making a missing score count as nothing. */
+const term = (weight: number, score: number) => (weight === 0 ? 0 : weight * score);
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/** Parts as shares of their total; equal shares when the total is 0. */
+function shares(parts: readonly number[]): number[] {
+  const total = sum(parts);
+  return parts.map((part) => (total !== 0 && Number.isFinite(total) ? part / total : 1 / parts.length));
+}

@@ -1,0 +1,52 @@
+/**
+ * Growth of every node (overall index, groups and indicator scores), unit by unit: the change on the previous year of
+ * the data, and the average yearly change since the first year of the data, each in points and in percent.
+ */
+import { resultIndex, type IndexResult } from "../compute.js";
+
+/** Growth figures laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
+export interface Growth {
+  /** `v[t] − v[t−1]` in points, `t−1` being the previous year of the data; `NaN` in the first year. */
+  change: Float64Array;
+  /** `100 · (v[t] − v[t−1]) / v[t−1]`; `NaN` unless `v[t−1] > 0` (a percent of a zero or negative score has no meaning). */
+  changePercent: Float64Array;
+  /** Average change per year since the first year `f` of the data, in points: `(v[t] − v[f]) / (t − f)`. */
+  averageChange: Float64Array;
+  /**
+   * Compound annual growth rate since the first year `f`, in percent: `100 · ((v[t] / v[f])^(1 / (t − f)) − 1)`;
+   * `NaN` unless `v[f] > 0` and `v[t] ≥ 0`.
+   */
+  cagrPercent: Float64Array;
+}
+
+/**
+ * Computes the growth of every node of a result. Years are the years of the data: when a year is absent, the change
+ * runs over the gap, and the average and compound rates divide by the real number of years. `NaN` values give `NaN`.
+ * @example growth of [100, 110, 121] over 2017–2019 // change [NaN, 10, 11], changePercent [NaN, 10, 10], cagrPercent [NaN, 10, 10]
+ * Reference: OECD/JRC Handbook (2008), section 8 (presentation: growth of composite indicators over time).
+ */
+export function computeGrowth(result: Pick<IndexResult, "units" | "years" | "nodes" | "values">): Growth {
+  const size = result.values.length;
+  const growth: Growth = {
+    change: new Float64Array(size).fill(Number.NaN),
+    changePercent: new Float64Array(size).fill(Number.NaN),
+    averageChange: new Float64Array(size).fill(Number.NaN),
+    cagrPercent: new Float64Array(size).fill(Number.NaN),
+  };
+  const { years, values } = result;
+  for (let node = 0; node < result.nodes.length; node++)
+    for (let unit = 0; unit < result.units.length; unit++) {
+      const first = values[resultIndex(result, node, unit, 0)];
+      for (let year = 1; year < years.length; year++) {
+        const cell = resultIndex(result, node, unit, year);
+        const value = values[cell];
+        const previous = values[cell - 1];
+        const span = years[year] - years[0];
+        growth.change[cell] = value - previous;
+        if (previous > 0) growth.changePercent[cell] = (100 * (value - previous)) / previous;
+        growth.averageChange[cell] = (value - first) / span;
+        if (first > 0 && value >= 0) growth.cagrPercent[cell] = 100 * (Math.pow(value / first, 1 / span) - 1);
+      }
+    }
+  return growth;
+}

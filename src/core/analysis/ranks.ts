@@ -1,0 +1,47 @@
+/**
+ * Ranks of units, node by node and year by year, and how they changed on the previous year.
+ */
+import { resultIndex, type IndexResult } from "../compute.js";
+
+/** Ranks laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
+export interface Ranks {
+  /** 1 for the highest value; `NaN` where the value is missing. */
+  rank: Float64Array;
+  /** `rank[t−1] − rank[t]`: positive when the unit moved up; `NaN` in the first year or where a rank is missing. */
+  rankChange: Float64Array;
+}
+
+/** Significant digits two values must share to tie, so that rounding noise (115.5 vs 115.49999999999999) ties. */
+const TIE_DIGITS = 12;
+
+/**
+ * Competition ranking ("1224"), the rule of Excel's `RANK.EQ` in descending order: a unit's rank is 1 plus the number
+ * of units with a strictly higher value; tied units share the best rank and the next ranks are skipped. Every score is
+ * "higher is better" (directions are applied when normalising). Values equal to 12 significant digits tie.
+ * Missing values get no rank and do not count.
+ * @example ranks of [120, 130, 120, 110] // [2, 1, 2, 4]
+ */
+export function computeRanks(result: Pick<IndexResult, "units" | "years" | "nodes" | "values">): Ranks {
+  const size = result.values.length;
+  const ranks: Ranks = { rank: new Float64Array(size).fill(Number.NaN), rankChange: new Float64Array(size).fill(Number.NaN) };
+  const unitCount = result.units.length;
+  const keys = new Float64Array(unitCount);
+  for (let node = 0; node < result.nodes.length; node++)
+    for (let year = 0; year < result.years.length; year++) {
+      for (let unit = 0; unit < unitCount; unit++) keys[unit] = tieKey(result.values[resultIndex(result, node, unit, year)]);
+      for (let unit = 0; unit < unitCount; unit++) {
+        if (Number.isNaN(keys[unit])) continue;
+        let higher = 0;
+        for (let other = 0; other < unitCount; other++) if (keys[other] > keys[unit]) higher++;
+        const cell = resultIndex(result, node, unit, year);
+        ranks.rank[cell] = higher + 1;
+        if (year > 0) ranks.rankChange[cell] = ranks.rank[cell - 1] - ranks.rank[cell];
+      }
+    }
+  return ranks;
+}
+
+/** The value rounded to `TIE_DIGITS` significant digits (`NaN` stays `NaN`). */
+function tieKey(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(TIE_DIGITS)) : value;
+}

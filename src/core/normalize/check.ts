@@ -1,0 +1,125 @@
+/**
+ * The cells where a normalisation is undefined, reported before anything is computed: a missing or non-positive
+ * base, a zero under a reversed ratio, a ratio a dampening cannot take, a constant indicator under min-max or z-score,
+ * a missing or non-positive reference value.
+ */
+import type { Issue } from "../../errors.js";
+import { messages } from "../messages.js";
+import { RATIO_METHODS } from "../normalize.js";
+import { indicatorBlock, type Panel } from "../panel.js";
+import type { Direction } from "../types.js";
+import { cellSets, observed } from "./cells.js";
+import type { IndicatorNormalization } from "./plan.js";
+
+/** What the checks found: the issues, and the panel cells of missing values they already reported. */
+export interface NormalizationCheck {
+  issues: Issue[];
+  /** Panel cell positions (`cellIndex`) of missing values already reported (a base or reference value). */
+  reportedMissing: Set<number>;
+}
+
+/**
+ * Checks every indicator under its own method. `baseYear` and `referenceUnit` are positions in the panel
+ * (`referenceUnit` -1 or absent: no reference unit).
+ */
+export function checkNormalization(
+  panel: Panel,
+  plans: readonly IndicatorNormalization[],
+  directions: readonly Direction[],
+  baseYear: number,
+  referenceUnit = -1,
+): NormalizationCheck {
+  const issues: Issue[] = [];
+  const reportedMissing = new Set<number>();
+  const yearCount = panel.years.length;
+  const blockSize = panel.units.length * yearCount;
+  panel.indicators.forEach((indicator, i) => {
+    const plan = plans[i];
+    const block = indicatorBlock(panel, i);
+    const direction = directions[i];
+    const where = { id: indicator };
+    const unitOf = (cell: number) => panel.units[Math.floor(cell / yearCount)];
+    const yearOf = (cell: number) => panel.years[cell % yearCount];
+    const usesOwnBase = plan.method === "fixed-base" || (plan.method === "distance-to-reference" && referenceUnit < 0);
+
+    if (usesOwnBase || plan.method === "chain") {
+      if (baseYear < 0) return; // the absent base year is reported once by the caller
+      panel.units.forEach((unit, u) => {
+        const baseCell = u * yearCount + baseYear;
+        const base = block[baseCell];
+        const year = panel.years[baseYear];
+        if (Number.isNaN(base)) {
+          reportedMissing.add(i * blockSize + baseCell);
+          issues.push({
+            ...where,
+            code: "E_BASE_MISSING",
+            message: usesOwnBase ? messages.baseValueMissing(indicator, unit, year) : messages.chainBaseMissing(indicator, unit, year),
+          });
+        } else if (usesOwnBase && base === 0) issues.push({ ...where, code: "E_BASE_ZERO", message: messages.baseValueZero(indicator, unit, year) });
+        else if (usesOwnBase && base < 0)
+          issues.push({ ...where, code: "E_BASE_NEGATIVE", message: messages.baseValueNegative(indicator, unit, year, base) });
+      });
+    }
+    if (plan.method === "chain")
+      for (let cell = 0; cell < blockSize; cell++)
+        if (block[cell] <= 0)
+          issues.push({ ...where, code: "E_CHAIN_NOT_POSITIVE", message: messages.chainValueNotPositive(indicator, unitOf(cell), yearOf(cell), block[cell]) });
+
+    if (plan.method === "distance-to-reference" && referenceUnit >= 0)
+      for (let year = 0; year < yearCount; year++) {
+        const cell = referenceUnit * yearCount + year;
+        const reference = block[cell];
+        if (Number.isNaN(reference)) reportedMissing.add(i * blockSize + cell);
+        if (!(reference > 0))
+          issues.push({
+            ...where,
+            code: "E_REFERENCE_VALUE",
+            message: messages.referenceValueNotPositive(indicator, panel.units[referenceUnit], panel.years[year], reference),
+          });
+      }
+
+    // A reversed ratio (reference / value) is undefined at a value of 0; a dampened ratio needs r > 0 (log) or r >= 0.
+    // Every reference of a ratio method is positive once the checks above pass, so the sign of r is the sign of x.
+    if (RATIO_METHODS.includes(plan.method) && plan.method !== "chain") {
+      const baseOk = (cell: number) => !(usesOwnBase && cell % yearCount === baseYear);
+      for (let cell = 0; cell < blockSize; cell++) {
+        const value = block[cell];
+        if (Number.isNaN(value) || !baseOk(cell)) continue;
+        if (direction === "negative" && value === 0)
+          issues.push({
+            ...where,
+            code: "E_ZERO_VALUE_NEGATIVE",
+            message: usesOwnBase
+              ? messages.zeroValueNegativeDirection(indicator, unitOf(cell), yearOf(cell))
+              : messages.zeroValueReversedRatio(indicator, unitOf(cell), yearOf(cell), plan.method),
+          });
+        else if ((plan.dampen === "log" && value <= 0) || (plan.dampen === "sqrt" && value < 0))
+          issues.push({ ...where, code: "E_DAMPEN_UNDEFINED", message: messages.dampenUndefined(indicator, unitOf(cell), yearOf(cell), value, plan.dampen) });
+      }
+    }
+
+    const scaled =
+      plan.method === "min-max" || plan.method === "z-score" ? "panel" : plan.method === "min-max-year" || plan.method === "z-score-year" ? "year" : undefined;
+    if (scaled)
+      for (const cells of cellSets({ unitCount: panel.units.length, yearCount }, scaled)) {
+        const list = observed(block, cells);
+        if (list.length === 0 || list.some((value) => value !== list[0])) continue;
+        const year = scaled === "year" ? yearOf(cells[0]) : undefined;
+        issues.push({
+          ...where,
+          code: "E_CONSTANT_INDICATOR",
+          message: messages.constantIndicator(indicator, plan.method, list[0], list.length, year, panel.units.length),
+        });
+      }
+  });
+  return { issues, reportedMissing };
+}
+
+/**
+ * The cells for which a fixed-base index is undefined or meaningless: a base value that is missing, zero or negative,
+ * and, for a negative indicator, a zero value in another year (base / 0).
+ */
+export function checkFixedBase(panel: Panel, directions: readonly Direction[], baseYear: number): Issue[] {
+  const plans = panel.indicators.map((): IndicatorNormalization => ({ method: "fixed-base" }));
+  return checkNormalization(panel, plans, directions, baseYear).issues;
+}

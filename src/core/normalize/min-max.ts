@@ -1,0 +1,72 @@
+/**
+ * Min-max scaling onto 0-100, over the whole panel, within each year, or between goalposts given in the tree.
+ */
+import type { NormalizeContext } from "../normalize.js";
+import { cellSets, observed, type Scope } from "./cells.js";
+
+/**
+ * `100·(x − min)/(max − min)` for a positive indicator, `100·(max − x)/(max − min)` for a negative one, with min and
+ * max over `scope`. `NaN` cells are ignored for min and max and stay `NaN`. When max = min the score is 0/0, `NaN`
+ * (COINr's `n_minmax` returns `NaN` with a warning; `checkNormalization` makes it an error naming the indicator).
+ */
+function minMax(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
+  for (const cells of cellSets(context, scope)) {
+    let minValue = Infinity;
+    let maxValue = -Infinity;
+    for (const value of observed(values, cells)) {
+      if (value < minValue) minValue = value;
+      if (value > maxValue) maxValue = value;
+    }
+    const range = maxValue - minValue;
+    for (const cell of cells) {
+      const value = values[cell];
+      if (!(range > 0) || Number.isNaN(value)) out[cell] = Number.NaN;
+      else out[cell] = context.direction === "positive" ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
+    }
+  }
+  return out;
+}
+
+/**
+ * Min-max over the whole panel (every unit and year together, the European Innovation Scoreboard practice, so scores
+ * are comparable over time), on a 0-100 scale: `100·(x − min)/(max − min)`, or `100·(max − x)/(max − min)` for a
+ * negative indicator. `NaN` cells are ignored for min and max and stay `NaN`. When max = min every score is `NaN`.
+ * @example normalizeMinMax([2, 4, 6], { unitCount: 1, yearCount: 3, baseYear: 0, direction: "positive" }, out) // out => [0, 50, 100]
+ * Reference: OECD/JRC Handbook (2008), section 5; European Innovation Scoreboard methodology report.
+ */
+export function normalizeMinMax(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  return minMax(values, context, out, "panel");
+}
+
+/**
+ * Min-max within each year (min and max across the units of that year): the best unit of every year scores 100 and
+ * the worst 0, so scores rank units within a year but are not comparable over time.
+ * @example normalizeMinMaxYear([1, 5, 3, 9], { unitCount: 2, yearCount: 2, baseYear: 0, direction: "positive" }, out) // out => [0, 0, 100, 100]
+ * Reference: OECD/JRC Handbook (2008), section 5; COINr `n_minmax` applied year by year.
+ */
+export function normalizeMinMaxYear(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  return minMax(values, context, out, "year");
+}
+
+/**
+ * Min-max between fixed goalposts (the tree's `min` and `max` columns): `100·(x − min)/(max − min)`, or
+ * `100·(max − x)/(max − min)` for a negative indicator, truncated to [0, 100] (a value beyond a goalpost scores as the
+ * goalpost). Scores are comparable over time and across runs because the goalposts do not move with the data.
+ * @example normalizeGoalposts([0, 5, 20], { unitCount: 1, yearCount: 3, baseYear: 0, direction: "positive", goalposts: { min: 0, max: 10 } }, out) // out => [0, 50, 100]
+ * Reference: COINr `n_goalposts(x, gposts = c(l, u, 100), trunc2posts = TRUE)`; Global Innovation Index, AMPI.
+ */
+export function normalizeGoalposts(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  const { min: minValue, max: maxValue } = context.goalposts ?? { min: Number.NaN, max: Number.NaN };
+  const range = maxValue - minValue;
+  const size = context.unitCount * context.yearCount;
+  for (let cell = 0; cell < size; cell++) {
+    const value = values[cell];
+    if (!(range > 0) || Number.isNaN(value)) {
+      out[cell] = Number.NaN;
+      continue;
+    }
+    const score = context.direction === "positive" ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
+    out[cell] = score < 0 ? 0 : score > 100 ? 100 : score;
+  }
+  return out;
+}

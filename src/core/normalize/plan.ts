@@ -1,0 +1,122 @@
+/**
+ * The normalisation of each indicator: the run's default (`--normalise`, `--cap`, `--dampen`) overridden by the
+ * indicator's own columns in the tree (`normalise`, `cap`, `dampen`, and the parameters `min`, `max`, `target`).
+ */
+import type { Issue } from "../../errors.js";
+import { messages } from "../messages.js";
+import { NORMALIZE_METHODS, RATIO_METHODS, type NormalizeMethod } from "../normalize.js";
+import { parseNumber } from "../number.js";
+import type { Tree, TreeNode } from "../types.js";
+import { DAMPENINGS, type Dampening } from "./ratio.js";
+
+/** The run-wide normalisation settings (the command line). */
+export interface NormalizeDefaults {
+  /** Default `fixed-base`. */
+  method?: NormalizeMethod;
+  /** Ratio methods: cap on a score, >= 100. Default: none. */
+  cap?: number;
+  /** Ratio methods: dampening of the ratio. Default: none. */
+  dampen?: Dampening;
+}
+
+/** How one indicator is normalised. */
+export interface IndicatorNormalization {
+  method: NormalizeMethod;
+  cap?: number;
+  dampen?: Dampening;
+  goalposts?: { min: number; max: number };
+  target?: number;
+}
+
+/** Tree columns read as per-indicator settings (lower case; `normalize` is accepted for `normalise`). */
+export const INDICATOR_SETTINGS = ["normalise", "normalize", "normalisation", "normalization", "min", "max", "target", "cap", "dampen"] as const;
+
+/** The smallest cap: a cap below 100 would move the base year (and the reference) off 100. */
+export const MIN_CAP = 100;
+
+/** The text of a setting in a node's attributes, matching keys case-insensitively; "" when absent. */
+export function attributeOf(node: TreeNode, ...names: readonly string[]): { key: string; text: string } {
+  for (const [key, value] of Object.entries(node.attributes)) {
+    const normalized = key.trim().toLowerCase().replace(/[\s-]+/g, "_");
+    if (names.includes(normalized) && value.trim() !== "") return { key, text: value.trim() };
+  }
+  return { key: names[0], text: "" };
+}
+
+/**
+ * The normalisation of every indicator, in `tree.indicators` order, and every problem with the tree's settings:
+ * an unknown method, a cap or goalpost or target that is not a number, goalposts or a target missing for the method
+ * that needs them, min >= max, a target <= 0, and indicator settings written on a group.
+ */
+export function planNormalization(tree: Tree, defaults: NormalizeDefaults = {}): { plans: IndicatorNormalization[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const plans: IndicatorNormalization[] = [];
+  if (defaults.cap !== undefined && !(defaults.cap >= MIN_CAP))
+    issues.push({ code: "E_BAD_OPTION", message: messages.capOptionTooLow(defaults.cap), column: "--cap" });
+  for (const node of tree.nodes) {
+    const at = (column: string, code: string, message: string): Issue => ({ code, message, source: tree.source, line: node.line, column, id: node.code });
+    if (node.kind === "group") {
+      for (const name of INDICATOR_SETTINGS) {
+        const { key, text } = attributeOf(node, name);
+        if (text) issues.push(at(key, "E_SETTING_ON_GROUP", messages.indicatorSettingOnGroup(node.code, key)));
+      }
+      continue;
+    }
+    const number = (name: string): number | undefined => {
+      const { key, text } = attributeOf(node, name);
+      if (!text) return undefined;
+      const value = parseNumber(text);
+      if (Number.isNaN(value)) return undefined; // written as missing (NA, -, ...)
+      if (value === undefined) {
+        issues.push(at(key, "E_BAD_SETTING", messages.badNumericSetting(node.code, key, text)));
+        return Number.NaN;
+      }
+      return value;
+    };
+
+    const methodCell = attributeOf(node, "normalise", "normalize", "normalisation", "normalization");
+    let method = defaults.method ?? "fixed-base";
+    if (methodCell.text) {
+      const found = methodCell.text.toLowerCase();
+      if ((NORMALIZE_METHODS as readonly string[]).includes(found)) method = found as NormalizeMethod;
+      else issues.push(at(methodCell.key, "E_UNKNOWN_METHOD", messages.unknownMethod("normalisation", methodCell.text, NORMALIZE_METHODS)));
+    }
+    const plan: IndicatorNormalization = { method };
+
+    const ownCap = number("cap");
+    const cap = ownCap ?? (defaults.cap !== undefined && defaults.cap >= MIN_CAP ? defaults.cap : undefined);
+    if (cap !== undefined && !Number.isNaN(cap)) {
+      if (cap < MIN_CAP) issues.push(at("cap", "E_BAD_SETTING", messages.capTooLow(node.code, cap)));
+      else if (RATIO_METHODS.includes(method)) plan.cap = cap;
+    }
+    const dampenCell = attributeOf(node, "dampen");
+    let dampen = defaults.dampen;
+    if (dampenCell.text) {
+      const found = dampenCell.text.toLowerCase();
+      if ((DAMPENINGS as readonly string[]).includes(found)) dampen = found as Dampening;
+      else issues.push(at(dampenCell.key, "E_BAD_SETTING", messages.badChoiceSetting(node.code, dampenCell.key, dampenCell.text, DAMPENINGS)));
+    }
+    if (dampen && RATIO_METHODS.includes(method)) plan.dampen = dampen;
+
+    const minValue = number("min");
+    const maxValue = number("max");
+    if (method === "min-max-goalposts") {
+      if (minValue === undefined || maxValue === undefined)
+        issues.push(at(minValue === undefined ? "min" : "max", "E_MISSING_GOALPOSTS", messages.missingGoalposts(node.code, minValue === undefined, maxValue === undefined)));
+      else if (!Number.isNaN(minValue) && !Number.isNaN(maxValue)) {
+        if (!(minValue < maxValue)) issues.push(at("min", "E_GOALPOSTS_ORDER", messages.goalpostsOrder(node.code, minValue, maxValue)));
+        else plan.goalposts = { min: minValue, max: maxValue };
+      }
+    }
+    const target = number("target");
+    if (method === "distance-to-target") {
+      if (target === undefined) issues.push(at("target", "E_MISSING_TARGET", messages.missingTarget(node.code)));
+      else if (!Number.isNaN(target)) {
+        if (!(target > 0)) issues.push(at("target", "E_TARGET_NOT_POSITIVE", messages.targetNotPositive(node.code, target)));
+        else plan.target = target;
+      }
+    }
+    plans.push(plan);
+  }
+  return { plans, issues };
+}

@@ -1,0 +1,45 @@
+/**
+ * Standardisation (z-scores), over the whole panel or within each year, on the 100 ± 10 scale.
+ */
+import type { NormalizeContext } from "../normalize.js";
+import { cellSets, observed, type Scope } from "./cells.js";
+
+/** Mean and sample standard deviation (divisor n − 1, like R's `sd` and COINr) of a list; sd is `NaN` for n < 2. */
+export function meanAndSampleSd(list: readonly number[]): { mean: number; sd: number } {
+  const n = list.length;
+  let sum = 0;
+  for (const value of list) sum += value;
+  const mean = sum / n;
+  let squares = 0;
+  for (const value of list) squares += (value - mean) * (value - mean);
+  return { mean, sd: n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN };
+}
+
+function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
+  const sign = context.direction === "positive" ? 1 : -1;
+  for (const cells of cellSets(context, scope)) {
+    const { mean, sd } = meanAndSampleSd(observed(values, cells));
+    for (const cell of cells) {
+      const value = values[cell];
+      out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : 100 + (10 * sign * (value - mean)) / sd;
+    }
+  }
+  return out;
+}
+
+/**
+ * Z-score over the whole panel (every unit and year): `z = (x − mean)/sd` with the sample sd (n − 1, as COINr's
+ * `n_zscore` and R's `sd`), negated for a negative indicator, reported on the Mazziotta–Pareto scale `100 + 10·z`
+ * (so the panel mean scores 100, one sd above it 110; COINr `n_zscore(x, m_sd = c(100, 10))`). `NaN` cells are left
+ * out of mean and sd and stay `NaN`; sd = 0 (a constant indicator) gives `NaN` (reported as an error).
+ * @example normalizeZScore([1, 2, 3], { unitCount: 1, yearCount: 3, baseYear: 0, direction: "positive" }, out) // out => [90, 100, 110]
+ * Reference: OECD/JRC Handbook (2008), section 5; Mazziotta & Pareto (2016); COINr `n_zscore`.
+ */
+export function normalizeZScore(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  return zScore(values, context, out, "panel");
+}
+
+/** Z-score within each year (mean and sample sd across the units of that year), on the `100 + 10·z` scale. */
+export function normalizeZScoreYear(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  return zScore(values, context, out, "year");
+}

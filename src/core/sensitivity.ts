@@ -1,0 +1,140 @@
+/**
+ * Variance-based sensitivity analysis: Sobol first-order and total indices of groups of input factors, estimated with
+ * the Saltelli design and the Jansen estimators (Saltelli et al. 2010, "Variance based sensitivity analysis of model
+ * output", Computer Physics Communications 181, table 2, estimators (b) and (f)).
+ *
+ * The inputs are `D` independent uniforms on [0, 1), split into `k` *factors*: consecutive groups of columns that vary
+ * together (a vector of weights is one factor; the choice of a normalisation method is another). The design draws two
+ * independent N × D matrices A and B; `A_B(i)` is A with the columns of factor i taken from B. With `f` the model:
+ *
+ * - variance `V = Var(f)`, estimated from the 2N runs of A and B together (sample variance, divisor 2N − 1);
+ * - first order `S_i = V_i / V` with `V_i = V − (1/2N)·Σ_j (f(B)_j − f(A_B(i))_j)²` (Jansen 1999): the share of the
+ *   variance that factor i explains alone;
+ * - total `S_Ti = (1/2N)·Σ_j (f(A)_j − f(A_B(i))_j)² / V` (Jansen 1999): the share it explains with all its
+ *   interactions.
+ *
+ * That is N·(k + 2) model runs. For a linear model `Y = Σ a_i·X_i` with independent inputs both indices equal
+ * `a_i²·Var(X_i) / Var(Y)`. Estimates carry sampling error of order 1/√N: a first-order estimate may be slightly
+ * negative or a total slightly above 1. Where the output does not vary (`V = 0`) or is `NaN` in some run, its indices
+ * are `NaN`.
+ *
+ * The model may have many outputs (every unit and year): all are estimated from the same runs, and the matrices are
+ * never stored (each row is drawn, run and folded into running sums), so memory is O((k + 2)·outputs).
+ */
+import type { RandomSource } from "./random.js";
+
+/** What `estimateSobol` needs. */
+export interface SobolDesign {
+  /** Columns of each factor (`[3, 1]`: factor 0 is three uniforms, factor 1 is one). */
+  factorSizes: readonly number[];
+  /** N, the rows of A and of B. At least 2. */
+  samples: number;
+  /** Uniforms on [0, 1), consumed row by row: A's D values, then B's D values. */
+  random: RandomSource;
+  /** Outputs of the model. */
+  outputCount: number;
+  /** The model: reads the D uniforms `inputs` and writes its outputs into `out`. */
+  evaluate: (inputs: Float64Array, out: Float64Array) => void;
+  /** Called with each independent run (A rows as runs 0..N−1, B rows as N..2N−1): a plain Monte Carlo sample of size 2N. */
+  observe?: (run: number, outputs: Float64Array) => void;
+  /** Called after each row of the design with the model runs done and the total. */
+  onProgress?: (runsDone: number, runsTotal: number) => void;
+}
+
+/** Sobol indices for every output: `firstOrder[factor * outputCount + output]`, likewise `total`. */
+export interface SobolIndices {
+  factorCount: number;
+  outputCount: number;
+  /** Variance of every output over the 2N runs of A and B. */
+  variance: Float64Array;
+  /** `V_i` (the numerator of `S_i`), per factor and output. */
+  firstOrderVariance: Float64Array;
+  /** `V_Ti` (the numerator of `S_Ti`), per factor and output. */
+  totalVariance: Float64Array;
+  /** `S_i = V_i / V`. */
+  firstOrder: Float64Array;
+  /** `S_Ti = V_Ti / V`. */
+  total: Float64Array;
+  /** Model runs: N·(k + 2). */
+  runs: number;
+}
+
+/**
+ * Runs the Saltelli design and returns the Jansen first-order and total indices of every factor for every output.
+ * @example
+ * // Y = X1 + 2·X2 with X1, X2 uniform: S_1 = S_T1 = 1/5, S_2 = S_T2 = 4/5
+ * estimateSobol({ factorSizes: [1, 1], samples: 4096, random: createRandom(1), outputCount: 1,
+ *   evaluate: (x, out) => { out[0] = x[0] + 2 * x[1]; } }).firstOrder // => about [0.2, 0.8]
+ */
+export function estimateSobol(design: SobolDesign): SobolIndices {
+  const { factorSizes, samples, random, outputCount, evaluate } = design;
+  if (!(Number.isInteger(samples) && samples >= 2)) throw new RangeError(`estimateSobol requires at least 2 samples, got ${samples}`);
+  const factorCount = factorSizes.length;
+  const starts: number[] = [];
+  let columns = 0;
+  for (const size of factorSizes) {
+    starts.push(columns);
+    columns += size;
+  }
+  const a = new Float64Array(columns);
+  const b = new Float64Array(columns);
+  const mixed = new Float64Array(columns);
+  const outA = new Float64Array(outputCount);
+  const outB = new Float64Array(outputCount);
+  const outMixed = new Float64Array(outputCount);
+  // Running mean and sum of squared deviations (Welford) over the runs of A and B, for a variance free of cancellation.
+  const mean = new Float64Array(outputCount);
+  const squares = new Float64Array(outputCount);
+  const firstSums = new Float64Array(factorCount * outputCount);
+  const totalSums = new Float64Array(factorCount * outputCount);
+  const runsTotal = samples * (factorCount + 2);
+  let count = 0;
+  const fold = (values: Float64Array) => {
+    count++;
+    for (let m = 0; m < outputCount; m++) {
+      const delta = values[m] - mean[m];
+      mean[m] += delta / count;
+      squares[m] += delta * (values[m] - mean[m]);
+    }
+  };
+
+  for (let j = 0; j < samples; j++) {
+    for (let d = 0; d < columns; d++) a[d] = random();
+    for (let d = 0; d < columns; d++) b[d] = random();
+    evaluate(a, outA);
+    design.observe?.(j, outA);
+    evaluate(b, outB);
+    design.observe?.(samples + j, outB);
+    fold(outA);
+    fold(outB);
+    for (let i = 0; i < factorCount; i++) {
+      mixed.set(a);
+      mixed.set(b.subarray(starts[i], starts[i] + factorSizes[i]), starts[i]);
+      evaluate(mixed, outMixed);
+      const offset = i * outputCount;
+      for (let m = 0; m < outputCount; m++) {
+        const first = outB[m] - outMixed[m];
+        const total = outA[m] - outMixed[m];
+        firstSums[offset + m] += first * first;
+        totalSums[offset + m] += total * total;
+      }
+    }
+    design.onProgress?.((j + 1) * (factorCount + 2), runsTotal);
+  }
+
+  const variance = new Float64Array(outputCount);
+  for (let m = 0; m < outputCount; m++) variance[m] = squares[m] / (2 * samples - 1);
+  const firstOrderVariance = new Float64Array(factorCount * outputCount);
+  const totalVariance = new Float64Array(factorCount * outputCount);
+  const firstOrder = new Float64Array(factorCount * outputCount);
+  const total = new Float64Array(factorCount * outputCount);
+  for (let i = 0; i < factorCount; i++)
+    for (let m = 0; m < outputCount; m++) {
+      const cell = i * outputCount + m;
+      firstOrderVariance[cell] = variance[m] - firstSums[cell] / (2 * samples);
+      totalVariance[cell] = totalSums[cell] / (2 * samples);
+      firstOrder[cell] = variance[m] > 0 ? firstOrderVariance[cell] / variance[m] : Number.NaN;
+      total[cell] = variance[m] > 0 ? totalVariance[cell] / variance[m] : Number.NaN;
+    }
+  return { factorCount, outputCount, variance, firstOrderVariance, totalVariance, firstOrder, total, runs: runsTotal };
+}

@@ -1,0 +1,316 @@
+/**
+ * Uncertainty and sensitivity analysis (OECD/JRC Handbook 2008, section 7): how much the index and the ranking of
+ * each unit depend on the choices made in building the index.
+ *
+ * Each varied *choice* is one factor: the weights (every weight perturbed at once), the normalisation method, the
+ * aggregation method, the missing-value policy. A Saltelli design of N replications (`estimateSobol`) runs the index
+ * N·(k + 2) times for k varied choices, drawing each run's choices from uniforms:
+ *
+ * - weights: a weight `w` with relative noise `r` becomes `w·(1 + r·(2u − 1))` (uniform on `w·[1 − r, 1 + r]`); a weight
+ *   with a range `[min, max]` becomes `min + (max − min)·u`; then siblings are divided by their sum again;
+ * - a method among m listed ones: the `floor(m·u)`-th, so each is equally likely.
+ *
+ * Output per unit and year: the nominal index (the first method of each list, the tree's weights), the median and the
+ * 5% and 95% quantiles of the index and of the rank over the 2N independent runs of the design's matrices A and B, and
+ * the first-order and total Sobol indices of each choice for the index and the rank. Quantiles are R's type 7 (linear
+ * interpolation between order statistics). Rank 1 is the highest index in the year; ties share their mean rank.
+ */
+import type { AggregateMethod } from "./aggregate.js";
+import type { MissingPolicy } from "./compute.js";
+import { IndexEngine, type EngineChoice } from "./engine.js";
+import type { NormalizeMethod } from "./normalize.js";
+import type { Panel } from "./panel.js";
+import { createRandom } from "./random.js";
+import { estimateSobol } from "./sensitivity.js";
+import type { Tree } from "./types.js";
+
+/** The choices an analysis may vary, in the order they are reported. */
+export const UNCERTAINTY_CHOICES = ["weights", "normalisation", "aggregation", "missing"] as const;
+export type UncertaintyChoice = (typeof UNCERTAINTY_CHOICES)[number];
+
+export interface UncertaintyOptions {
+  /** Replications N of the Saltelli design (2N independent runs for the intervals, N·(k + 2) in all). At least 2. */
+  replications: number;
+  /** Seed of the generator (`createRandom`). */
+  seed: number;
+  /** Base year of every normalisation. Default: the earliest year. */
+  baseYear?: number;
+  /** Relative noise r on every weight (0 < r ≤ 1): uniform on `w·[1 − r, 1 + r]`. Default: none. */
+  weightNoise?: number;
+  /** Ranges of weights by node code, on the scale of the weights normalised within siblings. Default: none. */
+  weightRanges?: ReadonlyMap<string, { min: number; max: number }>;
+  /** Normalisation methods to draw from; the first is the nominal one. Default `["fixed-base"]`. */
+  normalizations?: readonly NormalizeMethod[];
+  /** Aggregation methods to draw from; the first is the nominal one. Default `["arithmetic"]`. */
+  aggregations?: readonly AggregateMethod[];
+  /** Missing-value policies to draw from; the first is the nominal one. Default `["error"]`. */
+  missingPolicies?: readonly MissingPolicy[];
+  /** Called as runs complete (for a progress bar). */
+  onProgress?: (runsDone: number, runsTotal: number) => void;
+}
+
+/** A varied choice and the options it was drawn from. */
+export interface VariedChoice {
+  choice: UncertaintyChoice;
+  /** The methods drawn from; for weights, a description such as `±20%`. */
+  options: readonly string[];
+}
+
+/** Per-cell statistics over the runs; every array is `units × years`, unit-major like a panel block. */
+export interface Distribution {
+  nominal: Float64Array;
+  median: Float64Array;
+  /** 5% quantile. */
+  low: Float64Array;
+  /** 95% quantile. */
+  high: Float64Array;
+}
+
+/** Sobol indices of each varied choice; arrays are `choice × units × years`, and `choice × years` for `overall`. */
+export interface ChoiceSensitivity {
+  firstOrder: Float64Array;
+  total: Float64Array;
+  /**
+   * Per year, over all units together: `Σ_u V_i(u) / Σ_u V(u)` (first order) and likewise for the total, the
+   * generalised Sobol index of the vector of all units' outputs (Gamboa, Janon, Klein, Lagnoux 2014): the choices'
+   * shares of the total variance of the year.
+   */
+  overallFirstOrder: Float64Array;
+  overallTotal: Float64Array;
+}
+
+export interface UncertaintyResult {
+  units: readonly string[];
+  years: readonly number[];
+  baseYear: number;
+  choices: readonly VariedChoice[];
+  replications: number;
+  /** Model runs: N·(k + 2). */
+  runs: number;
+  seed: number;
+  index: Distribution;
+  rank: Distribution;
+  sensitivity: { index: ChoiceSensitivity; rank: ChoiceSensitivity };
+}
+
+/**
+ * Runs the analysis. Throws `RangeError` (prefixed `analyzeUncertainty`) when nothing varies or an option is out of
+ * range, and `ValidationError` when the data do not allow one of the listed methods (checked before any run).
+ */
+export function analyzeUncertainty(tree: Tree, panel: Panel, options: UncertaintyOptions): UncertaintyResult {
+  const normalizations = options.normalizations?.length ? options.normalizations : (["fixed-base"] as const);
+  const aggregations = options.aggregations?.length ? options.aggregations : (["arithmetic"] as const);
+  const missingPolicies = options.missingPolicies?.length ? options.missingPolicies : (["error"] as const);
+  const noise = options.weightNoise ?? 0;
+  const ranges = options.weightRanges ?? new Map<string, { min: number; max: number }>();
+  if (!(noise >= 0 && noise <= 1)) throw new RangeError(`analyzeUncertainty requires a weight noise from 0 to 1, got ${noise}`);
+  if (!(Number.isInteger(options.replications) && options.replications >= 2))
+    throw new RangeError(`analyzeUncertainty requires at least 2 replications, got ${options.replications}`);
+
+  const engine = new IndexEngine(tree, panel, { baseYear: options.baseYear });
+  const nodeCount = tree.nodes.length;
+  const nodePosition = new Map(tree.nodes.map((node, i) => [node.code, i] as const));
+  const rangeMin = new Float64Array(nodeCount).fill(Number.NaN);
+  const rangeMax = new Float64Array(nodeCount).fill(Number.NaN);
+  for (const [code, range] of ranges) {
+    const node = nodePosition.get(code);
+    if (node === undefined) throw new RangeError(`analyzeUncertainty: weight range for unknown node "${code}"`);
+    if (!(range.min >= 0 && range.max >= range.min))
+      throw new RangeError(`analyzeUncertainty: weight range of "${code}" is [${range.min}, ${range.max}]; expected 0 <= min <= max`);
+    rangeMin[node] = range.min;
+    rangeMax[node] = range.max;
+  }
+
+  type Factor = { choice: UncertaintyChoice; size: number; options: readonly string[] };
+  const factors: Factor[] = [];
+  if (noise > 0 || ranges.size > 0) {
+    const label = [noise > 0 ? `±${formatPercent(noise)}` : "", ranges.size > 0 ? `${ranges.size} range${ranges.size === 1 ? "" : "s"}` : ""];
+    factors.push({ choice: "weights", size: nodeCount, options: [label.filter(Boolean).join(", ")] });
+  }
+  if (normalizations.length > 1) factors.push({ choice: "normalisation", size: 1, options: normalizations });
+  if (aggregations.length > 1) factors.push({ choice: "aggregation", size: 1, options: aggregations });
+  if (missingPolicies.length > 1) factors.push({ choice: "missing", size: 1, options: missingPolicies });
+  if (factors.length === 0) throw new RangeError("analyzeUncertainty: nothing varies; expected weight noise or ranges, or two or more methods in a list");
+
+  // Every pair of normalisation and missing-value policy is validated and scored before the first run.
+  for (const normalize of normalizations) for (const missing of missingPolicies) engine.prepare({ normalize, missing });
+
+  const unitCount = panel.units.length;
+  const yearCount = panel.years.length;
+  const blockSize = engine.blockSize;
+  const nominalChoice: EngineChoice = { normalize: normalizations[0], aggregate: aggregations[0], missing: missingPolicies[0] };
+  const nominalIndex = engine.evaluate(nominalChoice, engine.nominalWeights, new Float64Array(blockSize));
+  const nominalRank = rankDescending(nominalIndex, unitCount, yearCount, new Float64Array(blockSize));
+
+  // The model: uniforms -> choices -> [index block, rank block].
+  const weights = new Float64Array(nodeCount);
+  const choice: EngineChoice = { ...nominalChoice };
+  const index = new Float64Array(blockSize);
+  const rankScratch = new Float64Array(unitCount);
+  const rankOrder = new Uint32Array(unitCount);
+  const varyWeights = factors[0].choice === "weights";
+  // Without varied weights a run is fully determined by its methods: each combination is computed once.
+  const memo = new Map<string, Float64Array>();
+  const pick = <T>(list: readonly T[], u: number): T => list[Math.min(list.length - 1, Math.floor(u * list.length))];
+  const evaluate = (inputs: Float64Array, out: Float64Array) => {
+    let column = 0;
+    for (const factor of factors) {
+      const u = inputs[column];
+      if (factor.choice === "weights") drawWeights(inputs.subarray(column, column + nodeCount));
+      else if (factor.choice === "normalisation") choice.normalize = pick(normalizations, u);
+      else if (factor.choice === "aggregation") choice.aggregate = pick(aggregations, u);
+      else choice.missing = pick(missingPolicies, u);
+      column += factor.size;
+    }
+    const key = varyWeights ? "" : `${choice.normalize}\u0000${choice.aggregate}\u0000${choice.missing}`;
+    const known = memo.get(key);
+    if (known) return out.set(known);
+    engine.evaluate(choice, varyWeights ? weights : engine.nominalWeights, index);
+    out.set(index, 0);
+    rankDescending(index, unitCount, yearCount, out.subarray(blockSize), rankScratch, rankOrder);
+    if (!varyWeights) memo.set(key, out.slice());
+  };
+  const drawWeights = (uniforms: Float64Array) => {
+    const nominal = engine.nominalWeights;
+    for (let n = 0; n < nodeCount; n++)
+      weights[n] = Number.isNaN(rangeMin[n])
+        ? nominal[n] * (1 + noise * (2 * uniforms[n] - 1))
+        : rangeMin[n] + (rangeMax[n] - rangeMin[n]) * uniforms[n];
+    for (const siblings of engine.siblingSets) {
+      let sum = 0;
+      for (const n of siblings) sum += weights[n];
+      for (const n of siblings) weights[n] = sum > 0 ? weights[n] / sum : 1 / siblings.length;
+    }
+  };
+
+  // The 2N independent runs of A and B, cell-major so that each cell's runs are one contiguous block to sort.
+  const sampleCount = 2 * options.replications;
+  const indexRuns = new Float64Array(blockSize * sampleCount);
+  const rankRuns = new Float64Array(blockSize * sampleCount);
+  const sobol = estimateSobol({
+    factorSizes: factors.map((factor) => factor.size),
+    samples: options.replications,
+    random: createRandom(options.seed),
+    outputCount: 2 * blockSize,
+    evaluate,
+    observe: (run, outputs) => {
+      for (let cell = 0; cell < blockSize; cell++) {
+        indexRuns[cell * sampleCount + run] = outputs[cell];
+        rankRuns[cell * sampleCount + run] = outputs[blockSize + cell];
+      }
+    },
+    onProgress: options.onProgress,
+  });
+
+  const sensitivityOf = (offset: number): ChoiceSensitivity => {
+    const k = factors.length;
+    const pickBlock = (array: Float64Array) => {
+      const out = new Float64Array(k * blockSize);
+      for (let i = 0; i < k; i++) out.set(array.subarray(i * 2 * blockSize + offset, i * 2 * blockSize + offset + blockSize), i * blockSize);
+      return out;
+    };
+    const overall = (numerators: Float64Array) => {
+      const out = new Float64Array(k * yearCount);
+      for (let i = 0; i < k; i++)
+        for (let year = 0; year < yearCount; year++) {
+          let numerator = 0;
+          let variance = 0;
+          for (let unit = 0; unit < unitCount; unit++) {
+            const cell = unit * yearCount + year;
+            numerator += numerators[i * 2 * blockSize + offset + cell];
+            variance += sobol.variance[offset + cell];
+          }
+          out[i * yearCount + year] = variance > 0 ? numerator / variance : Number.NaN;
+        }
+      return out;
+    };
+    return {
+      firstOrder: pickBlock(sobol.firstOrder),
+      total: pickBlock(sobol.total),
+      overallFirstOrder: overall(sobol.firstOrderVariance),
+      overallTotal: overall(sobol.totalVariance),
+    };
+  };
+
+  return {
+    units: panel.units,
+    years: panel.years,
+    baseYear: engine.baseYear,
+    choices: factors.map(({ choice, options }) => ({ choice, options })),
+    replications: options.replications,
+    runs: sobol.runs,
+    seed: options.seed,
+    index: { nominal: nominalIndex, ...summarize(indexRuns, blockSize, sampleCount) },
+    rank: { nominal: nominalRank, ...summarize(rankRuns, blockSize, sampleCount) },
+    sensitivity: { index: sensitivityOf(0), rank: sensitivityOf(blockSize) },
+  };
+}
+
+/** Median, 5% and 95% quantiles of each cell's runs (`runs[cell * sampleCount + run]`), over the finite runs. */
+function summarize(runs: Float64Array, cellCount: number, sampleCount: number): Omit<Distribution, "nominal"> {
+  const median = new Float64Array(cellCount);
+  const low = new Float64Array(cellCount);
+  const high = new Float64Array(cellCount);
+  for (let cell = 0; cell < cellCount; cell++) {
+    // A typed-array sort is numeric and puts NaN last.
+    const sorted = runs.subarray(cell * sampleCount, (cell + 1) * sampleCount).sort();
+    let finite = sorted.length;
+    while (finite > 0 && Number.isNaN(sorted[finite - 1])) finite--;
+    const observed = sorted.subarray(0, finite);
+    median[cell] = quantileSorted(observed, 0.5);
+    low[cell] = quantileSorted(observed, 0.05);
+    high[cell] = quantileSorted(observed, 0.95);
+  }
+  return { median, low, high };
+}
+
+/**
+ * The p-quantile of sorted values by linear interpolation between order statistics (R's default, type 7):
+ * `h = (n − 1)·p`, `x[floor(h)] + (h − floor(h))·(x[floor(h) + 1] − x[floor(h)])`. `NaN` for no values.
+ * @example quantileSorted([1, 2, 3, 4], 0.5) // => 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * p;
+  const below = Math.floor(h);
+  const above = Math.min(n - 1, below + 1);
+  return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+}
+
+/**
+ * Ranks of the units in every year of a block (`values[unit * yearCount + year]`): 1 for the highest value, ties get
+ * the mean of the ranks they span, `NaN` values get `NaN` and are not counted.
+ * @example rankDescending([10, 30, 30, 5], 4, 1, out) // => [3, 1.5, 1.5, 4]
+ */
+export function rankDescending(
+  values: ArrayLike<number>,
+  unitCount: number,
+  yearCount: number,
+  out: Float64Array,
+  scratch = new Float64Array(unitCount),
+  order = new Uint32Array(unitCount),
+): Float64Array {
+  for (let year = 0; year < yearCount; year++) {
+    let count = 0;
+    for (let unit = 0; unit < unitCount; unit++) {
+      const value = values[unit * yearCount + year];
+      if (Number.isNaN(value)) out[unit * yearCount + year] = Number.NaN;
+      else {
+        scratch[unit] = value;
+        order[count++] = unit;
+      }
+    }
+    const ranked = order.subarray(0, count).sort((x, y) => scratch[y] - scratch[x] || x - y);
+    for (let start = 0; start < count; ) {
+      let end = start + 1;
+      while (end < count && scratch[ranked[end]] === scratch[ranked[start]]) end++;
+      const rank = (start + 1 + end) / 2; // the mean of ranks start + 1 .. end
+      for (let i = start; i < end; i++) out[ranked[i] * yearCount + year] = rank;
+      start = end;
+    }
+  }
+  return out;
+}
+
+const formatPercent = (fraction: number) => `${Math.round(fraction * 1e6) / 1e4}%`;

@@ -1,0 +1,174 @@
+/**
+ * Choosing a weighting method for a run: the dispatcher over every method, and the record of what was used.
+ */
+import { ValidationError, type Issue } from "../../errors.js";
+import { messages } from "../messages.js";
+import type { Panel } from "../panel.js";
+import type { Tree } from "../types.js";
+import { globalWeights, type Weights } from "../weight.js";
+import { ahpWeights, type ConsistencyRow, type Judgement } from "./ahp.js";
+import { combineWeights, type Combination } from "./combine.js";
+import type { PrincipalEigen } from "./eigen.js";
+import { equalWeights } from "./equal.js";
+import { explicitWeights } from "./explicit.js";
+import { weightingMessages } from "./messages.js";
+import type { PcaRotation } from "./pca.js";
+import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
+
+export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
+export type SubjectiveMethod = (typeof SUBJECTIVE_METHODS)[number];
+export const WEIGHT_METHODS = [...SUBJECTIVE_METHODS, ...OBJECTIVE_METHODS, "combined"] as const;
+export type WeightMethod = (typeof WEIGHT_METHODS)[number];
+
+export interface WeightingOptions {
+  /** The method. Default `explicit` (the tree's weights). */
+  method?: WeightMethod;
+  /** AHP: the pairwise judgements, and the file they came from (for messages). */
+  judgements?: readonly Judgement[];
+  judgementSource?: string;
+  /** AHP: the principal-eigenpair routine. Default power iteration. */
+  eigen?: PrincipalEigen;
+  /** AHP: accept CR >= 0.1 with a warning. Default false. */
+  allowInconsistent?: boolean;
+  /** Objective methods: the units and years to derive weights from. Default: all of the panel. */
+  units?: readonly string[];
+  years?: readonly number[];
+  /** Objective methods: how groups are weighted. Default `sum`. */
+  groupWeights?: GroupWeightRule;
+  /** Entropy: the shift added to min-max scores. Default 0 (textbook). */
+  entropyShift?: number;
+  /** PCA: `varimax` (default) or `none`. */
+  pcaRotation?: PcaRotation;
+  /** `combined`: the subjective set. Default `ahp` when judgements are given, else `explicit`. */
+  subjective?: SubjectiveMethod;
+  /** `combined`: the objective set. Default `entropy`. */
+  objective?: ObjectiveMethod;
+  /** `combined`: the form. Default `additive`. */
+  combination?: Combination;
+  /** `combined`, additive: the share of the subjective set. Default 0.5. */
+  alpha?: number;
+  /** Turn warnings into errors. Default false. */
+  strict?: boolean;
+}
+
+/** What a run used, recorded in `index.json` and printed by `weights`. */
+export interface WeightingSummary {
+  method: WeightMethod;
+  /** Objective methods: the unit-years the weights were derived from, and the group rule. */
+  units?: readonly string[];
+  years?: readonly number[];
+  groupWeights?: GroupWeightRule;
+  entropyShift?: number;
+  pcaRotation?: PcaRotation;
+  /** AHP: the judgement file. */
+  judgements?: string;
+  allowInconsistent?: boolean;
+  subjective?: SubjectiveMethod;
+  objective?: ObjectiveMethod;
+  combination?: Combination;
+  alpha?: number;
+}
+
+export interface WeightingResult {
+  /** Weight of every node within its siblings (siblings sum to 1). */
+  weights: Weights;
+  /** Weight of every node in the overall index: the product of the weights from the root down. */
+  globalWeights: ReadonlyMap<string, number>;
+  /** AHP consistency per judged group (empty for other methods). */
+  consistency: ConsistencyRow[];
+  summary: WeightingSummary;
+  warnings: Issue[];
+}
+
+/**
+ * Derives the weights of every node by `options.method`. Throws `ValidationError` with every problem at once (and,
+ * under `strict`, every warning as an error).
+ */
+export function deriveWeights(tree: Tree, panel: Panel | undefined, options: WeightingOptions = {}): WeightingResult {
+  const method = options.method ?? "explicit";
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const consistency: ConsistencyRow[] = [];
+  const summary: WeightingSummary = { method };
+
+  const subjective = (which: SubjectiveMethod): Weights => {
+    switch (which) {
+      case "explicit": {
+        const result = explicitWeights(tree);
+        issues.push(...result.issues);
+        warnings.push(...result.warnings);
+        return result.weights;
+      }
+      case "equal":
+        return equalWeights(tree);
+      case "ahp": {
+        summary.judgements = options.judgementSource;
+        summary.allowInconsistent = options.allowInconsistent ?? false;
+        if (!options.judgements) {
+          issues.push({ code: "E_AHP_NO_JUDGEMENTS", message: weightingMessages.ahpFileMissing() });
+          return new Map();
+        }
+        const result = ahpWeights(tree, options.judgements, {
+          eigen: options.eigen,
+          allowInconsistent: options.allowInconsistent,
+          source: options.judgementSource,
+        });
+        issues.push(...result.issues);
+        warnings.push(...result.warnings);
+        consistency.push(...result.consistency);
+        return result.weights;
+      }
+      default: {
+        const unknown: never = which;
+        throw new RangeError(messages.unknownMethod("weighting", unknown, SUBJECTIVE_METHODS));
+      }
+    }
+  };
+  const objective = (which: ObjectiveMethod): Weights => {
+    if (!panel) throw new RangeError(`deriveWeights: the ${which} method needs the panel`);
+    const result = objectiveWeights(tree, panel, which, options);
+    Object.assign(summary, { units: result.units, years: result.years, groupWeights: options.groupWeights ?? "sum" });
+    if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
+    if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
+    issues.push(...result.issues);
+    warnings.push(...result.warnings);
+    return result.weights;
+  };
+
+  let weights: Weights;
+  switch (method) {
+    case "explicit":
+    case "equal":
+    case "ahp":
+      weights = subjective(method);
+      break;
+    case "entropy":
+    case "critic":
+    case "cv":
+    case "pca":
+      weights = objective(method);
+      break;
+    case "combined": {
+      const subjectiveMethod = options.subjective ?? (options.judgements ? "ahp" : "explicit");
+      const objectiveMethod = options.objective ?? "entropy";
+      const combination = options.combination ?? "additive";
+      const alpha = options.alpha ?? 0.5;
+      Object.assign(summary, { subjective: subjectiveMethod, objective: objectiveMethod, combination });
+      if (combination === "additive") summary.alpha = alpha;
+      const subjectiveWeights = subjective(subjectiveMethod);
+      const objectiveWeights_ = objective(objectiveMethod);
+      if (issues.length > 0) throw new ValidationError(issues);
+      const combined = combineWeights(tree, subjectiveWeights, objectiveWeights_, combination, alpha);
+      issues.push(...combined.issues);
+      weights = combined.weights;
+      break;
+    }
+    default: {
+      const unknown: never = method;
+      throw new RangeError(messages.unknownMethod("weighting", unknown, WEIGHT_METHODS));
+    }
+  }
+  if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { weights, globalWeights: globalWeights(tree, weights), consistency, summary, warnings };
+}

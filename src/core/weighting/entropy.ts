@@ -1,0 +1,48 @@
+/**
+ * Entropy weights (熵权法): an indicator whose values are spread evenly over the observations has high entropy and
+ * carries little information, so it weighs little.
+ */
+import type { Issue } from "../../errors.js";
+import { constantWarning, unitInterval, type ObjectiveInput, type ObjectiveScores } from "./observations.js";
+
+export interface EntropyOptions {
+  /**
+   * A constant added to every min-max score before the shares are taken (the "shifted" variant of the Chinese
+   * literature, e.g. 0.0001, which avoids zero shares). Default 0: the textbook variant.
+   */
+  shift?: number;
+}
+
+/**
+ * Entropy scores over `m` observations. For each indicator: min-max to [0, 1] with its direction
+ * (`x' = (x - min)/(max - min)`, or `(max - x)/(max - min)` for a negative indicator), plus `shift` when given;
+ * shares `p[k] = x'[k] / Σ x'`; entropy `e = -Σ p[k]·ln p[k] / ln m` with `0·ln 0 = 0`; divergence `d = 1 - e`, the
+ * score (weights are `d / Σ d`). An indicator that does not vary (max = min) has `d = 0`, with a warning.
+ * @throws RangeError when there are fewer than 2 observations (ln 1 = 0).
+ * @example entropyScores({ codes: ["a"], directions: ["positive"], columns: [Float64Array.of(0, 1)] }).scores // => [0]
+ * Reference: METHODS.md (entropy weight method); Shannon (1948); e.g. Zou, Yun & Sun (2006), J. Environmental Sciences 18(5).
+ */
+export function entropyScores(input: ObjectiveInput, options: EntropyOptions = {}): ObjectiveScores {
+  const shift = options.shift ?? 0;
+  const scores = new Float64Array(input.codes.length);
+  const warnings: Issue[] = [];
+  input.codes.forEach((code, j) => {
+    const column = input.columns[j];
+    const m = column.length;
+    if (m < 2) throw new RangeError("entropyScores requires at least 2 observations");
+    const scaled = unitInterval(column, input.directions[j]);
+    if (!scaled) {
+      warnings.push(constantWarning(code, "entropy"));
+      return;
+    }
+    let sum = 0;
+    for (let k = 0; k < m; k++) sum += scaled[k] + shift;
+    let entropy = 0;
+    for (let k = 0; k < m; k++) {
+      const share = (scaled[k] + shift) / sum;
+      if (share > 0) entropy -= share * Math.log(share);
+    }
+    scores[j] = 1 - entropy / Math.log(m);
+  });
+  return { scores, warnings };
+}

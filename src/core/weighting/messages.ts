@@ -1,0 +1,52 @@
+/**
+ * The user-facing messages of weighting, as functions of what they name (the same shape as `core/messages.ts`:
+ * `<what went wrong> "<found>"; expected <what>`). Tests compare against these functions.
+ */
+const quote = (value: string) => JSON.stringify(value);
+const list = (values: readonly (string | number)[]) => values.map(String).join(", ");
+const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
+
+export const weightingMessages = {
+  // choosing the observations objective weights are derived from
+  unknownWeightUnit: (unit: string, units: readonly string[]) =>
+    `unknown unit ${quote(unit)} in --weight-units; expected one of the data's units: ${list(units.map(quote))}`,
+  unknownWeightYear: (year: number, years: readonly number[]) =>
+    `year ${year} in --weight-years is absent from the data; expected one of ${list(years)}`,
+  tooFewObservations: (count: number) =>
+    `objective weights need at least 2 observations (unit-years), found ${count}; expected more years or units in --weight-years / --weight-units`,
+  missingObservation: (indicator: string, unit: string, year: number) =>
+    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}; objective weights need every value of the chosen years and units (narrow them with --weight-years / --weight-units)`,
+  constantIndicator: (indicator: string, method: string) =>
+    `indicator ${quote(indicator)} does not vary over the chosen observations, so it carries no information for ${method} weights; it gets weight 0`,
+  noVariation: (group: string, method: string) =>
+    `no indicator under ${quote(group)} varies over the chosen observations, so ${method} weights are undefined; expected at least one varying indicator`,
+  zeroGroupWeight: (group: string, method: string) =>
+    `group ${quote(group)} gets ${method} weight 0 (none of its indicators varies); its children get equal weights within it`,
+  meanNotPositive: (indicator: string, mean: number) =>
+    `indicator ${quote(indicator)} has mean ${number(mean)} over the chosen observations; the coefficient of variation needs a positive mean (values on a ratio scale)`,
+
+  // AHP
+  unknownAhpGroup: (group: string) =>
+    `unknown group ${quote(group)}; expected INDEX (the first-level nodes) or the code of a group of the tree`,
+  notAChild: (child: string, group: string, children: readonly string[]) =>
+    `${quote(child)} is not a child of ${quote(group)}; expected one of ${list(children)}`,
+  selfJudgement: (child: string) =>
+    `${quote(child)} is compared with itself; expected two different children (the diagonal is always 1)`,
+  duplicateJudgement: (group: string, a: string, b: string, firstLine: number | undefined) =>
+    `the pair ${quote(a)}, ${quote(b)} of group ${quote(group)} is judged twice${firstLine ? ` (first on line ${firstLine})` : ""}; expected one judgement per pair (its reciprocal is implied)`,
+  badJudgementValue: (found: string) =>
+    `judgement value ${quote(found)} is not a positive number; expected a number such as 3, 0.5 or 1/3`,
+  missingJudgement: (group: string, a: string, b: string) =>
+    `group ${quote(group)}: no judgement for the pair ${quote(a)}, ${quote(b)}; expected a row "${group},${a},${b},value" (how many times ${a} is as important as ${b})`,
+  groupNotJudged: (group: string) =>
+    `group ${quote(group)} has no judgements in the AHP file; its children keep the tree's weights`,
+  tooManyChildren: (group: string, count: number) =>
+    `group ${quote(group)} has ${count} children; AHP consistency needs Saaty's random index, tabulated for at most 15`,
+  inconsistent: (group: string, cr: number, lambdaMax: number, ci: number, n: number) =>
+    `group ${quote(group)}: the judgements are inconsistent, CR = ${number(cr)} (lambda_max ${number(lambdaMax)}, CI ${number(ci)}, n ${n}); expected CR < 0.1: revise the judgements, or pass --allow-inconsistent`,
+  ahpFileMissing: () => `--method ahp needs the pairwise judgements; expected --ahp FILE (CSV with columns group,a,b,value)`,
+
+  // combination
+  combinationUndefined: (group: string) =>
+    `the multiplicative combination is undefined for the children of ${quote(group)}: every product of subjective and objective weight is 0; expected at least one child with both weights positive`,
+} as const;

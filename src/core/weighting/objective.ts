@@ -1,0 +1,140 @@
+/**
+ * Objective (data-driven) weights for a whole tree: which indicators are weighed against each other, and how
+ * groups get their weights.
+ */
+import type { Issue } from "../../errors.js";
+import { messages } from "../messages.js";
+import type { Panel } from "../panel.js";
+import { childrenOf } from "../tree.js";
+import { INDEX_CODE, type Direction, type Tree } from "../types.js";
+import { resolveWeights, type Weights } from "../weight.js";
+import { coefficientOfVariationScores } from "./coefficient-of-variation.js";
+import { criticScores } from "./critic.js";
+import { entropyScores } from "./entropy.js";
+import { weightingMessages } from "./messages.js";
+import { selectObservations, type ObjectiveInput, type ObjectiveScores, type ObservationChoice } from "./observations.js";
+import { pcaScores, type PcaRotation } from "./pca.js";
+
+export const OBJECTIVE_METHODS = ["entropy", "critic", "cv", "pca"] as const;
+export type ObjectiveMethod = (typeof OBJECTIVE_METHODS)[number];
+
+/**
+ * How groups are weighted by an objective method:
+ * - `sum` (default): the method scores all indicators of the tree together; an indicator's weight within its group
+ *   is its score over its siblings' scores, and a group's weight is the sum of its indicators' scores over its
+ *   siblings' sums. The global weights of the indicators are then exactly the method's flat weights over all of
+ *   them (METHODS.md: "a group's weight is the sum of its leaves' d").
+ * - `tree`: the method scores the indicators of each group among themselves only; groups keep the tree's weights
+ *   (explicit, or equal when the tree gives none). A group whose children mix groups and indicators keeps the tree's
+ *   weights for all of them.
+ */
+export const GROUP_WEIGHT_RULES = ["sum", "tree"] as const;
+export type GroupWeightRule = (typeof GROUP_WEIGHT_RULES)[number];
+
+export interface ObjectiveOptions extends ObservationChoice {
+  /** How groups are weighted. Default `sum`. */
+  groupWeights?: GroupWeightRule;
+  /** Entropy only: the shift added to min-max scores. Default 0 (textbook). */
+  entropyShift?: number;
+  /** PCA only: rotate the retained components by `varimax` (default, the OECD handbook) or not (`none`). */
+  pcaRotation?: PcaRotation;
+}
+
+export interface ObjectiveWeights {
+  weights: Weights;
+  /** Each indicator's raw score (entropy divergence d, CRITIC C, coefficient of variation, PCA weight). */
+  scores: ReadonlyMap<string, number>;
+  /** The unit-years the weights were derived from. */
+  units: readonly string[];
+  years: readonly number[];
+  issues: Issue[];
+  warnings: Issue[];
+}
+
+/** Runs one objective method on a set of indicators. */
+export function objectiveScores(method: ObjectiveMethod, input: ObjectiveInput, options: ObjectiveOptions = {}): ObjectiveScores & { issues: Issue[] } {
+  switch (method) {
+    case "entropy":
+      return { ...entropyScores(input, { shift: options.entropyShift }), issues: [] };
+    case "critic":
+      return { ...criticScores(input), issues: [] };
+    case "cv":
+      return coefficientOfVariationScores(input);
+    case "pca":
+      return { ...pcaScores(input, options.pcaRotation), issues: [] };
+    default: {
+      const unknown: never = method;
+      throw new RangeError(messages.unknownMethod("weighting", unknown, OBJECTIVE_METHODS));
+    }
+  }
+}
+
+const METHOD_LABEL: Record<ObjectiveMethod, string> = { entropy: "entropy", critic: "CRITIC", cv: "coefficient-of-variation", pca: "PCA" };
+
+/**
+ * Objective weights for every node of the tree, from the chosen unit-years of the panel (default: all), by the
+ * group rule of `options.groupWeights`. Collects every issue: unknown units or years, fewer than 2 observations, a
+ * missing value among them, a method-specific problem (a mean <= 0 for `cv`), a tree where nothing varies.
+ */
+export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMethod, options: ObjectiveOptions = {}): ObjectiveWeights {
+  const rule = options.groupWeights ?? "sum";
+  const selected = selectObservations(panel, options);
+  const units = options.units ?? panel.units;
+  const years = options.years ?? panel.years;
+  const empty = { weights: new Map(), scores: new Map(), units, years, warnings: [] };
+  if (!selected.observations) return { ...empty, issues: selected.issues };
+  const { columns } = selected.observations;
+  const direction = (code: string) => (tree.byCode.get(code) as { direction: Direction }).direction;
+  const run = (codes: readonly string[]) =>
+    objectiveScores(method, { codes, directions: codes.map(direction), columns: codes.map((code) => columns.get(code)!) }, options);
+  const label = METHOD_LABEL[method];
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const scores = new Map<string, number>();
+  const weights = new Map<string, number>();
+  const parents = [INDEX_CODE, ...tree.nodes.filter((node) => node.kind === "group").map((node) => node.code)];
+
+  if (rule === "sum") {
+    const result = run(tree.indicators);
+    issues.push(...result.issues);
+    warnings.push(...result.warnings);
+    tree.indicators.forEach((code, j) => scores.set(code, result.scores[j]));
+    // Bottom-up: a group's mass is the sum of its indicators' scores.
+    const mass = new Map(scores);
+    for (const node of [...tree.nodes].reverse())
+      if (node.kind === "group") mass.set(node.code, node.children.reduce((total, child) => total + mass.get(child)!, 0));
+    const total = tree.roots.reduce((sum, root) => sum + mass.get(root)!, 0);
+    if (!(total > 0) && issues.length === 0) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(INDEX_CODE, label), id: INDEX_CODE });
+    for (const parent of parents) {
+      const siblings = childrenOf(tree, parent);
+      const sum = siblings.reduce((total, code) => total + mass.get(code)!, 0);
+      if (sum > 0) siblings.forEach((code) => weights.set(code, mass.get(code)! / sum));
+      else {
+        siblings.forEach((code) => weights.set(code, 1 / siblings.length));
+        if (parent !== INDEX_CODE && total > 0)
+          warnings.push({ code: "W_ZERO_GROUP_WEIGHT", message: weightingMessages.zeroGroupWeight(parent, label), id: parent });
+      }
+    }
+  } else {
+    const treeWeights = resolveWeights(tree);
+    issues.push(...treeWeights.issues);
+    for (const parent of parents) {
+      const siblings = childrenOf(tree, parent);
+      const leaves = siblings.every((code) => tree.byCode.get(code)!.kind === "indicator");
+      if (!leaves) {
+        siblings.forEach((code) => weights.set(code, treeWeights.weights.get(code)!));
+        warnings.push(...treeWeights.warnings.filter((warning) => warning.id === parent));
+        continue;
+      }
+      const result = run(siblings);
+      issues.push(...result.issues);
+      warnings.push(...result.warnings);
+      siblings.forEach((code, j) => scores.set(code, result.scores[j]));
+      const sum = result.scores.reduce((total, value) => total + value, 0);
+      if (sum > 0) siblings.forEach((code, j) => weights.set(code, result.scores[j] / sum));
+      else if (result.issues.length === 0)
+        issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
+    }
+  }
+  return { weights, scores, units, years, issues, warnings };
+}

@@ -1,0 +1,138 @@
+/**
+ * The report's charts: ECharts options built from the results, rendered on the server to SVG strings (no browser, no
+ * script in the page). ECharts is loaded only when a report is made. ECharts escapes every text it writes into the SVG.
+ */
+import type { EChartsOption } from "echarts";
+
+/** Fonts that show Chinese on Linux (Noto CJK), Windows (Microsoft YaHei) and macOS (PingFang). */
+export const FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif";
+
+const WIDTH = 760;
+const HEIGHT = 380;
+const COMMON: EChartsOption = {
+  animation: false,
+  backgroundColor: "#ffffff",
+  textStyle: { fontFamily: FONT_FAMILY },
+};
+
+export interface Series {
+  name: string;
+  values: readonly number[];
+}
+
+/** A line per series over the years (the overall index and the first-level sub-indices). */
+export function lineChart(title: string, years: readonly number[], series: readonly Series[]): EChartsOption {
+  return {
+    ...COMMON,
+    title: { text: title, left: "center", textStyle: { fontSize: 15 } },
+    legend: { bottom: 0, type: "plain" },
+    grid: { left: 56, right: 24, top: 48, bottom: 64 },
+    xAxis: { type: "category", data: years.map(String), boundaryGap: false },
+    yAxis: { type: "value", scale: true },
+    series: series.map((item, i) => ({
+      type: "line",
+      name: item.name,
+      data: item.values.map(toData),
+      symbolSize: 6,
+      lineStyle: { width: i === 0 ? 3 : 1.5 },
+      z: i === 0 ? 3 : 2,
+    })),
+  };
+}
+
+/** The first-level profile of two years on one radar; the axes run from 0 to a round maximum above every value. */
+export function radarChart(title: string, axes: readonly string[], series: readonly Series[]): EChartsOption {
+  const largest = Math.max(...series.flatMap((item) => item.values.filter(Number.isFinite)), 0);
+  const max = niceCeiling(largest * 1.05);
+  return {
+    ...COMMON,
+    title: { text: title, left: "center", textStyle: { fontSize: 15 } },
+    legend: { bottom: 0 },
+    radar: { indicator: axes.map((name) => ({ name, max })), radius: "62%", center: ["50%", "54%"] },
+    series: [
+      {
+        type: "radar",
+        data: series.map((item) => ({ name: item.name, value: item.values.map(toData) as number[], areaStyle: { opacity: 0.12 } })),
+      },
+    ],
+  };
+}
+
+/**
+ * Horizontal bars from the top down, with their values: green for a positive value and red for a negative one, or all
+ * in `color`.
+ */
+export function barChart(title: string, labels: readonly string[], values: readonly number[], decimals: number, color?: string): EChartsOption {
+  return {
+    ...COMMON,
+    title: { text: title, left: "center", textStyle: { fontSize: 15 } },
+    grid: { left: 16, right: 64, top: 48, bottom: 24, containLabel: true },
+    xAxis: { type: "value" },
+    yAxis: { type: "category", data: [...labels].reverse(), axisTick: { show: false } },
+    series: [
+      {
+        type: "bar",
+        data: [...values].reverse().map((value) => ({
+          value: toData(value),
+          itemStyle: { color: color ?? (value >= 0 ? "#2e8b57" : "#c0392b") },
+          label: { show: true, position: value >= 0 ? "right" : "left", formatter: Number.isFinite(value) ? value.toFixed(decimals) : "" },
+        })),
+      },
+    ],
+  };
+}
+
+/** One line per unit: its rank over the years, rank 1 at the top. */
+export function rankChart(title: string, years: readonly number[], series: readonly Series[], unitCount: number): EChartsOption {
+  return {
+    ...COMMON,
+    title: { text: title, left: "center", textStyle: { fontSize: 15 } },
+    legend: { bottom: 0, type: "plain" },
+    grid: { left: 48, right: 24, top: 48, bottom: 24 + 24 * Math.ceil(series.length / 6) },
+    xAxis: { type: "category", data: years.map(String), boundaryGap: false },
+    yAxis: { type: "value", inverse: true, min: 1, max: Math.max(unitCount, 2), minInterval: 1 },
+    series: series.map((item) => ({ type: "line", name: item.name, data: item.values.map(toData), symbolSize: 6 })),
+  };
+}
+
+/** The height a bar chart of `count` bars needs. */
+export const barChartHeight = (count: number) => Math.max(HEIGHT, 96 + 26 * count);
+
+/** The height a rank chart needs for its legend. */
+export const rankChartHeight = (unitCount: number) => HEIGHT + 24 * Math.max(0, Math.ceil(unitCount / 6) - 1);
+
+/**
+ * Renders each option to an SVG string (`renderToSVGString` of a server-side, `ssr` chart). ECharts numbers the
+ * CSS classes of its charts with process-wide counters; they are renumbered per chart (`ii<k>-<n>`) so that the same
+ * report gives the same bytes and two charts in one page never share a class.
+ */
+export async function renderCharts(options: readonly { option: EChartsOption; height?: number }[]): Promise<string[]> {
+  const echarts = await import("echarts");
+  return options.map(({ option, height }, k) => {
+    const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: height ?? HEIGHT });
+    try {
+      chart.setOption(option);
+      return renumberClasses(chart.renderToSVGString(), k);
+    } finally {
+      chart.dispose();
+    }
+  });
+}
+
+function renumberClasses(svg: string, chart: number): string {
+  const names = new Map<string, string>();
+  return svg.replace(/\bzr\d+-[a-z]+-?\d+\b/g, (found) => {
+    if (!names.has(found)) names.set(found, `ii${chart}-${names.size}`);
+    return names.get(found)!;
+  });
+}
+
+const toData = (value: number) => (Number.isFinite(value) ? value : "-");
+
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k at or above `value` (for an axis maximum). */
+export function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = Math.pow(10, Math.floor(Math.log10(value)));
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}

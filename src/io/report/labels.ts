@@ -1,0 +1,93 @@
+/**
+ * The words of the HTML report in Chinese and English. Names of the index, groups and indicators come from the tree.
+ */
+import type { Language } from "../tables.js";
+
+export const REPORT_LANGUAGES = ["zh", "en"] as const;
+
+const WORDS = {
+  zh: {
+    title: "创新指数报告",
+    overallIndex: "总指数",
+    baseYear: "基期",
+    years: "年份",
+    units: "评价对象",
+    method: "方法",
+    normalization: "标准化",
+    aggregation: "合成",
+    missing: "缺失值处理",
+    trend: "总指数与一级分指数",
+    profile: "一级分指数：{to}年与{from}年对比",
+    contributions: "{from}—{to}年总指数变化的贡献（点）",
+    ranking: "总指数排名",
+    league: "{year}年总指数（名次）",
+    rank: "排名",
+    results: "指数结果",
+    growth: "增长",
+    contributionTable: "贡献分解",
+    rankTable: "排名",
+    coverage: "数据覆盖",
+    imputations: "缺失值插补",
+    noImputations: "没有插补的数值。",
+    warnings: "提示",
+    code: "代码",
+    name: "名称",
+    level: "层级",
+    unit: "对象",
+    value: "值",
+    change: "变化（点）",
+    changePercent: "变化（%）",
+    contribution: "贡献（点）",
+    sharePercent: "占比（%）",
+    notes:
+      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和精确等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列取同一名次）。",
+  },
+  en: {
+    title: "Innovation index report",
+    overallIndex: "Overall index",
+    baseYear: "Base year",
+    years: "Years",
+    units: "Units",
+    method: "Method",
+    normalization: "normalisation",
+    aggregation: "aggregation",
+    missing: "missing values",
+    trend: "Overall index and first-level sub-indices",
+    profile: "First-level sub-indices: {to} against {from}",
+    contributions: "Contributions to the change of the overall index, {from}–{to} (points)",
+    ranking: "Rank of the overall index",
+    league: "Overall index {year} (rank)",
+    rank: "Rank",
+    results: "Results",
+    growth: "Growth",
+    contributionTable: "Contributions",
+    rankTable: "Ranks",
+    coverage: "Coverage of the data",
+    imputations: "Imputed values",
+    noImputations: "No value was imputed.",
+    warnings: "Warnings",
+    code: "Code",
+    name: "Name",
+    level: "Level",
+    unit: "Unit",
+    value: "Value",
+    change: "Change (points)",
+    changePercent: "Change (%)",
+    contribution: "Contribution (points)",
+    sharePercent: "Share (%)",
+    notes:
+      "Contributions: for arithmetic aggregation, weight × change of the child's score (for deeper levels, the product of the weights down the path); they sum exactly to the change of the overall index. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank).",
+  },
+} as const;
+
+export type Words = { [key in keyof (typeof WORDS)["zh"]]: string };
+
+/** The report's words in `language`. */
+export function wordsOf(language: Language): Words {
+  return WORDS[language];
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

@@ -1,0 +1,178 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+const smallProject = async (files: Record<string, string> = {}) =>
+  makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...files });
+const SMALL = ["-i", "tree.csv", "-d", "values.csv"];
+
+describe("compute: analysis files", () => {
+  it("writes growth.csv, contributions.csv and ranks.csv with the hand-computed values", async () => {
+    const dir = await smallProject();
+    expect((await runCli(["compute", ...SMALL, "-q", "--decimals", "2"], dir)).code).toBe(0);
+    const growth = (await readFile(join(dir, "out/growth.csv"), "utf8")).split("\n");
+    expect(growth[0]).toBe("\uFEFFunit,code,name,level,year,value,change,change_percent,average_change,cagr_percent");
+    // U1 INDEX 2019: 143, +27.5 on 115.5 = +23.81 %, 21.5 points a year since 2017, CAGR √1.43 − 1 = 19.58 %
+    expect(growth).toContain("U1,INDEX,总指数,0,2019,143.00,27.50,23.81,21.50,19.58");
+    // U1 Y 2019: 95, −10 on 105 = −9.52 %; negative numbers stay numbers (no leading ')
+    expect(growth).toContain("U1,Y,维度Y,1,2019,95.00,-10.00,-9.52,-2.50,-2.53");
+    const contributions = (await readFile(join(dir, "out/contributions.csv"), "utf8")).split("\n");
+    expect(contributions[0]).toBe("\uFEFFunit,from_year,to_year,code,name,level,from_value,to_value,change,contribution,share_percent,method");
+    // U1 2017 -> 2019: X 0.6·75 = 45 (104.65 % of 43), Y 0.4·(−5) = −2 (−4.65 %)
+    expect(contributions).toContain("U1,2017,2019,INDEX,总指数,0,100.00,143.00,43.00,43.00,100.00,total");
+    expect(contributions).toContain("U1,2017,2019,X,维度X,1,100.00,175.00,75.00,45.00,104.65,additive");
+    expect(contributions).toContain("U1,2017,2019,Y,维度Y,1,100.00,95.00,-5.00,-2.00,-4.65,additive");
+    // pairs 2017-2018, 2018-2019 and 2017-2019 for 2 units, 3 rows each (INDEX, X, Y), header and final newline
+    expect(contributions).toHaveLength(1 + 2 * 3 * 3 + 1);
+    const ranks = (await readFile(join(dir, "out/ranks.csv"), "utf8")).split("\n");
+    expect(ranks[0]).toBe("\uFEFFunit,year,code,name,level,value,rank,rank_change");
+    // 2018: U1 115.5 ahead of U2 111.5; both 100 (tied first) in 2017, so U2 lost one place
+    expect(ranks).toContain("U1,2018,INDEX,总指数,0,115.50,1,0");
+    expect(ranks).toContain("U2,2018,INDEX,总指数,0,111.50,2,-1");
+    expect(ranks).toContain("U1,2017,INDEX,总指数,0,100.00,1,");
+  });
+
+  it("--contributions indicators adds every group and indicator: products of weights × change of score", async () => {
+    const dir = await smallProject();
+    await runCli(["compute", ...SMALL, "-q", "--decimals", "2", "--contributions", "indicators"], dir);
+    const contributions = (await readFile(join(dir, "out/contributions.csv"), "utf8")).split("\n");
+    // U1 2017 -> 2019: X1 0.6·0.5·50 = 15, X2 0.6·0.5·100 = 30, Y1 0.4·(−5) = −2
+    expect(contributions).toContain("U1,2017,2019,X1,指标1,2,100.00,150.00,50.00,15.00,34.88,additive");
+    expect(contributions).toContain("U1,2017,2019,X2,指标2,2,100.00,200.00,100.00,30.00,69.77,additive");
+    expect(contributions).toContain("U1,2017,2019,Y1,指标3,2,100.00,95.00,-5.00,-2.00,-4.65,additive");
+  });
+
+  it("writes one unit's files without ranks.csv", async () => {
+    const dir = await smallProject({ "one.csv": (await fixture("values.csv")).split("\n").filter((line) => !line.startsWith("U2")).join("\n") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "one.csv"], dir);
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, index.json, index.xlsx to out\n");
+  });
+});
+
+describe("compute: CSV for Excel", () => {
+  it("neutralises text cells that Excel would run as formulas, and --no-bom drops the byte order mark", async () => {
+    const values = (await fixture("values.csv")).replaceAll("U2,", "=2+5,");
+    const tree = (await fixture("tree.csv")).replace("Y,,维度Y", "Y,,@维度Y");
+    const hostile = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q", "--decimals", "2", "--no-bom"], hostile);
+    const index = await readFile(join(hostile, "out/index.csv"), "utf8");
+    expect(index.startsWith("unit,year,code")).toBe(true);
+    expect(index.split("\n")).toContain("'=2+5,2019,Y,'@维度Y,1,120.00");
+    const growth = (await readFile(join(hostile, "out/growth.csv"), "utf8")).split("\n");
+    expect(growth).toContain("U1,Y,'@维度Y,1,2019,95.00,-10.00,-9.52,-2.50,-2.53");
+  });
+
+  it("writes index.xlsx with one sheet per table, frozen header rows and numbers as numbers", async () => {
+    const dir = await smallProject();
+    await runCli(["compute", ...SMALL, "-q"], dir);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"]);
+    for (const sheet of workbook.worksheets) expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
+    const wide = workbook.getWorksheet("index-wide")!;
+    expect(wide.getRow(1).values).toEqual([undefined, "unit", "code", "name", "level", "2017", "2018", "2019"]);
+    // U1 INDEX 2018 = 115.5 (by hand), a number cell with four decimals shown
+    expect(wide.getCell("F2").value).toBe(115.5);
+    expect(wide.getCell("F2").numFmt).toBe("0.0000");
+    expect(wide.getCell("D2").value).toBe(0);
+    const coverage = workbook.getWorksheet("coverage")!;
+    expect(coverage.getRow(2).values).toEqual([undefined, "X1", "指标1", 6, 0, 100]);
+    await expect(runCli(["compute", ...SMALL, "-q", "--no-xlsx", "-o", "plain"], dir)).resolves.toMatchObject({ code: 0 });
+    expect((await readFile(join(dir, "plain/index.csv"), "utf8")).length).toBeGreaterThan(0);
+    await expect(readFile(join(dir, "plain/index.xlsx"))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("compute: --format and --out -", () => {
+  it("--out - writes no file and prints the index as CSV without a byte order mark", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", ...SMALL, "--out", "-", "--decimals", "1"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual(["unit,year,code,name,level,value", "U1,2017,INDEX,总指数,0,100.0", "U1,2017,X,维度X,1,100.0"]);
+    expect(run.stderr).toBe("");
+    await expect(readFile(join(dir, "out/index.csv"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("--format json --table growth prints rows as objects with unrounded numbers and null where undefined", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", ...SMALL, "--out", "-", "--format", "json", "--table", "growth"], dir);
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    // U1 INDEX 2018: 115.5 on 100 (one year, so the average and the compound rate equal the change)
+    expect(rows[0]).toMatchObject({ unit: "U1", code: "INDEX", name: "总指数", level: 0, year: 2018, value: 115.5, change: 15.5, change_percent: 15.5, average_change: 15.5 });
+    expect(rows[0].cagr_percent).toBeCloseTo(15.5, 12);
+    expect(rows.find((row) => row.code === "X2" && row.year === 2019 && row.unit === "U1")).toMatchObject({ value: 200, change: 75 });
+    const ranks = JSON.parse((await runCli(["compute", ...SMALL, "--out", "-", "--format", "json", "--table", "ranks"], dir)).stdout);
+    expect(ranks[0]).toEqual({ unit: "U1", year: 2017, code: "INDEX", name: "总指数", level: 0, value: 100, rank: 1, rank_change: null });
+  });
+
+  it("--format table --table ranks prints aligned columns, and the files are still written", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", ...SMALL, "--format", "table", "--table", "ranks", "-q"], dir);
+    expect(run.stdout.split("\n")[0]).toMatch(/^unit\s+year\s+code\s+name\s+level\s+value\s+rank\s+rank_change$/);
+    expect(run.stdout).toMatch(/\nU2\s+2019\s+INDEX\s+总指数\s+0\s+117\.0000\s+2\s+0\n/);
+    expect((await readFile(join(dir, "out/ranks.csv"), "utf8")).length).toBeGreaterThan(0);
+  });
+
+  it("--format xlsx writes the workbook's bytes to stdout", async () => {
+    const dir = await smallProject();
+    const chunks: Uint8Array[] = [];
+    const code = await main(["compute", ...SMALL, "--out", "-", "--format", "xlsx"], {
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      stdoutBytes: (bytes) => void chunks.push(bytes),
+    });
+    expect(code).toBe(0);
+    expect(Buffer.from(chunks[0]).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it.each([
+    [["--table", "growth"], /--table growth needs --format table, csv or json/],
+    [["--format", "csv", "--table", "nothing"], /argument 'nothing' is invalid/],
+    [["--format", "pdf"], /argument 'pdf' is invalid\. Allowed choices are table, csv, json, xlsx/],
+  ])("exits 2 on %j", async (argv, message) => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", ...SMALL, ...argv], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it("--table ranks with one unit is a usage error", async () => {
+    const dir = await smallProject({ "one.csv": (await fixture("values.csv")).split("\n").filter((line) => !line.startsWith("U2")).join("\n") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "one.csv", "--out", "-", "--table", "ranks"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--table ranks needs several units; the data has one unit/);
+  });
+});
+
+describe("the shipped Changzhou example", () => {
+  it("contributions of the dimensions and of the indicators sum exactly to the change of the overall index", async () => {
+    const dir = await makeTempDir();
+    const json = JSON.parse((await runCli(["compute", "--out", "-", "--format", "json"], dir)).stdout);
+    const table = await runCli(["compute", "--out", "-", "--format", "json", "--table", "contributions", "--contributions", "indicators"], dir);
+    const rows = JSON.parse(table.stdout) as { from_year: number; to_year: number; code: string; level: number; contribution: number }[];
+    // Reference written independently: the global weight of a node is the product of the weights in index.json from
+    // the root down, and for the arithmetic aggregation its contribution is global weight × change of its value.
+    type JsonNode = { code: string; parent: string | null; weight: number; kind: string };
+    const nodes = new Map<string, JsonNode>((json.nodes as JsonNode[]).map((node) => [node.code, node]));
+    const globalWeight = (code: string): number => (code === "INDEX" ? 1 : nodes.get(code)!.weight * globalWeight(nodes.get(code)!.parent!));
+    const valueOf = (year: number, code: string) => json.results.find((result: { year: number }) => result.year === year).values[code] as number;
+    const pairs = [[2017, 2018], [2018, 2019], [2019, 2020], [2017, 2020]];
+    expect(new Set(rows.map((row) => `${row.from_year}-${row.to_year}`))).toEqual(new Set(pairs.map((pair) => pair.join("-"))));
+    for (const [from, to] of pairs) {
+      const pairRows = rows.filter((row) => row.from_year === from && row.to_year === to);
+      const change = valueOf(to, "INDEX") - valueOf(from, "INDEX");
+      expect(pairRows.find((row) => row.code === "INDEX")!.contribution).toBe(change);
+      const sum = (filter: (row: (typeof rows)[number]) => boolean) => pairRows.filter(filter).reduce((total, row) => total + row.contribution, 0);
+      expect(sum((row) => row.level === 1)).toBeCloseTo(change, 10);
+      expect(sum((row) => nodes.get(row.code)?.kind === "indicator")).toBeCloseTo(change, 10);
+      expect(pairRows.filter((row) => nodes.get(row.code)?.kind === "indicator")).toHaveLength(40);
+      for (const row of pairRows)
+        if (row.code !== "INDEX") expect(row.contribution).toBeCloseTo(globalWeight(row.code) * (valueOf(to, row.code) - valueOf(from, row.code)), 10);
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+
+/** The small fixture with hostile names: an indicator named <script>, a unit named like a formula and markup. */
+async function hostileProject(): Promise<string> {
+  const tree = (await fixture("tree.csv")).replace("X1,X,指标1,Indicator 1", "X1,X,<script>alert(1)</script>,<script>alert(2)</script>");
+  const values = (await fixture("values.csv")).replaceAll("U2,", '"=HYPERLINK(""x"")<img src=x onerror=alert(3)>",');
+  return makeTempDir({ "tree.csv": tree, "values.csv": values });
+}
+
+describe("innovation-index report", () => {
+  it("writes only out/report.html, a page with inline SVG charts and no script", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    const run = await runCli(["report", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("wrote report.html to out\n");
+    expect(await listDir(join(dir, "out"))).toEqual(["report.html"]);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).toBe(true);
+    // the league of the last year and the ranks over the years, then a line, radar and bar chart for each of the two units
+    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\s(src|href)=/);
+    // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
+    expect(html).toContain("<td>X</td><td>维度X</td><td class=\"number\">52.50</td><td class=\"number\">31.50</td><td class=\"number\">114.55</td>");
+    expect(html).toContain("<td>Y</td><td>维度Y</td><td class=\"number\">-10.00</td><td class=\"number\">-4.00</td><td class=\"number\">-14.55</td>");
+  });
+
+  it("escapes every text from the input files, in the tables and in the charts", async () => {
+    const dir = await hostileProject();
+    for (const lang of ["zh", "en"]) {
+      const run = await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", lang], dir);
+      expect(run.code).toBe(0);
+      const html = await readFile(join(dir, "out/report.html"), "utf8");
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<img/i);
+      expect(html).toContain(lang === "zh" ? "&#60;script&#62;alert(1)&#60;/script&#62;" : "&#60;img src=x onerror=alert(3)&#62;");
+      // the unit's name in the ranking chart's legend, escaped by ECharts
+      expect(html).toContain("&lt;img src=x onerror=alert(3)&gt;");
+    }
+  });
+
+  it("with more than 12 units shows the league of the last year but no tangle of rank lines", async () => {
+    const lines = ["unit,year,indicator,value"];
+    for (let u = 1; u <= 13; u++)
+      for (const year of [2017, 2018]) for (const indicator of ["X1", "X2", "Y1"]) lines.push(`Unit ${u},${year},${indicator},${indicator === "X1" && year === 2018 ? 10 + u : 10}`);
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": lines.join("\n") });
+    expect((await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    // the league, then 3 charts for each of the 13 units
+    expect(html.match(/<svg /g)).toHaveLength(1 + 13 * 3);
+    expect(html).toContain("Unit 1, Unit 2, Unit 3, Unit 4, Unit 5, Unit 6, Unit 7, Unit 8, Unit 9, Unit 10 … (13)");
+    // only X1 moves, from 10 to 10 + u: INDEX 2018 = 0.6·(100 + 10u + 100)/2 + 0.4·100 = 100 + 3u, so unit 13 leads with 139
+    expect(html).toMatch(/>1\. Unit 13<.*>139\.00</s);
+  });
+
+  it("labels the report in English with --lang en, taking name_en from the tree", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html).toContain("<html lang=\"en\">");
+    expect(html).toContain("<title>Innovation index report</title>");
+    expect(html).toContain("<td>Dimension X</td>");
+    expect(html).not.toContain("维度X");
+  });
+
+  it("gives byte-identical report.html, index.xlsx and CSV files for the same inputs", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-o", "a", "-q"], dir);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // past the 2-second resolution of ZIP dates
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-o", "b", "-q"], dir);
+    const names = await listDir(join(dir, "a"));
+    expect(names).toContain("report.html");
+    expect(names).toContain("index.xlsx");
+    expect(await listDir(join(dir, "b"))).toEqual(names);
+    for (const name of names) expect((await readFile(join(dir, "b", name))).equals(await readFile(join(dir, "a", name))), name).toBe(true);
+  });
+});

@@ -1,0 +1,143 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createProgress, renderProgressBar } from "../../src/cli/progress.js";
+import { messages } from "../../src/core/messages.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+
+async function smallProject(extra: Record<string, string> = {}): Promise<string> {
+  return makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...extra });
+}
+
+const ARGS = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-noise", "0.2", "--normalisations", "fixed-base,min-max", "-n", "200"];
+
+describe("innovation-index uncertainty", () => {
+  it("writes uncertainty.csv, sensitivity.csv and uncertainty.html with the nominal index of compute", async () => {
+    const dir = await smallProject();
+    const run = await runCli([...ARGS, "--seed", "3", "--out", "out"], dir);
+    expect(run.stderr).toBe("wrote uncertainty.csv, sensitivity.csv, uncertainty.html to out\n");
+    expect(run.code).toBe(0);
+    expect(await listDir(join(dir, "out"))).toEqual(["sensitivity.csv", "uncertainty.csv", "uncertainty.html"]);
+    const lines = (await readFile(join(dir, "out/uncertainty.csv"), "utf8")).split("\n");
+    expect(lines[0]).toBe("unit,year,index_nominal,index_median,index_p05,index_p95,rank_nominal,rank_median,rank_p05,rank_p95");
+    // Nominal values as computed by hand in test/core/compute.test.ts (fixed base 2017): U1 115.5, 143; U2 111.5, 117.
+    expect(lines.map((line) => line.split(",").slice(0, 3).join(","))).toEqual([
+      "unit,year,index_nominal",
+      "U1,2017,100.0000",
+      "U1,2018,115.5000",
+      "U1,2019,143.0000",
+      "U2,2017,100.0000",
+      "U2,2018,111.5000",
+      "U2,2019,117.0000",
+      "",
+    ]);
+    // Nominal ranks: U1 ahead of U2 in 2018 and 2019; both 100 in 2017, a tie sharing ranks 1 and 2.
+    expect(lines.map((line) => line.split(",")[6])).toEqual(["rank_nominal", "1.5000", "1.0000", "1.0000", "1.5000", "2.0000", "2.0000", undefined]);
+    for (const line of lines.slice(1, -1)) {
+      const [nominal, median, low, high] = line.split(",").slice(2, 6).map(Number);
+      expect(low).toBeLessThanOrEqual(nominal);
+      expect(high).toBeGreaterThanOrEqual(nominal);
+      expect(low).toBeLessThanOrEqual(median);
+      expect(median).toBeLessThanOrEqual(high);
+    }
+    const sensitivity = (await readFile(join(dir, "out/sensitivity.csv"), "utf8")).split("\n");
+    expect(sensitivity[0]).toBe("output,year,scope,unit,choice,first_order,total");
+    // 2 outputs × 3 years × (1 all-units row + 2 units) × 2 choices, a header and the final newline
+    expect(sensitivity).toHaveLength(2 * 3 * 3 * 2 + 2);
+    expect(sensitivity[1]).toMatch(/^index,2017,all,,weights,/);
+    expect(sensitivity[3]).toMatch(/^index,2017,unit,U1,weights,/);
+    const html = await readFile(join(dir, "out/uncertainty.html"), "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("200 replications");
+    expect(html).not.toMatch(/<script|src=|href=/);
+    expect(run.stdout).toMatch(/^uncertainty of the overall index in 2019 \(200 replications, 800 runs, seed 3\)\n/);
+  });
+
+  it("gives byte-identical files for the same seed, and other numbers for another seed", async () => {
+    const dir = await smallProject();
+    await runCli([...ARGS, "--seed", "5", "--out", "a", "-q"], dir);
+    await runCli([...ARGS, "--seed", "5", "--out", "b", "-q"], dir);
+    await runCli([...ARGS, "--seed", "6", "--out", "c", "-q"], dir);
+    for (const name of ["uncertainty.csv", "sensitivity.csv", "uncertainty.html"]) {
+      const a = await readFile(join(dir, "a", name));
+      expect((await readFile(join(dir, "b", name))).equals(a)).toBe(true);
+      expect((await readFile(join(dir, "c", name))).equals(a)).toBe(false);
+    }
+  });
+
+  it("escapes unit names in the HTML", async () => {
+    const values = (await fixture("values.csv")).replaceAll("U1", "<b>&U1</b>");
+    const dir = await smallProject({ "values.csv": values });
+    const run = await runCli([...ARGS, "--out", "out", "-q"], dir);
+    expect(run.code).toBe(0);
+    const html = await readFile(join(dir, "out/uncertainty.html"), "utf8");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("&#60;b&#62;&#38;U1&#60;/b&#62;");
+  });
+
+  it("draws weights from the ranges of a --weight-ranges file", async () => {
+    const dir = await smallProject({ "ranges.csv": "code,min,max\nX,0.5,0.5\nY,0.1,0.9\n" });
+    const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-ranges", "ranges.csv", "-n", "300", "-q"], dir);
+    expect(run.code).toBe(0);
+    // U1 2019: X = 175, Y = 95, w_X = 0.5/(0.5 + w_Y) in [0.357, 0.833]: INDEX = 95 + 80·w_X in [123.57, 161.67].
+    const row = (await readFile(join(dir, "out/uncertainty.csv"), "utf8")).split("\n")[3].split(",");
+    expect(Number(row[4])).toBeGreaterThanOrEqual(123.57);
+    expect(Number(row[5])).toBeLessThanOrEqual(161.67);
+  });
+
+  it("exits 1 listing every problem of a weight-ranges file, writing nothing", async () => {
+    const dir = await smallProject({ "ranges.csv": "code,min,max\nZ,0.1,0.2\nX,abc,0.5\nY,0.9,0.1\n" });
+    const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-ranges", "ranges.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`ranges.csv:2: ${messages.unknownRangeNode("Z")}`);
+    expect(run.stderr).toContain(`ranges.csv:3: ${messages.badRangeBound("X", "min", "abc")}`);
+    expect(run.stderr).toContain(`ranges.csv:4: ${messages.invertedRange("Y", 0.9, 0.1)}`);
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+
+  it.each([
+    [["uncertainty", "-i", "tree.csv", "-d", "values.csv"], messages.nothingVaries()],
+    [["uncertainty", "--normalisations", "fixed-base,minmax"], messages.unknownMethod("normalisation", "minmax", ["fixed-base", "min-max"]).split(";")[0]],
+    [["uncertainty", "--normalisations", "min-max,min-max"], messages.duplicateChoice("--normalisations", "min-max")],
+    [["uncertainty", "--weight-noise", "1.5"], `--weight-noise must be a number above 0 and at most 1`],
+    [["uncertainty", "--weight-noise", "0.1", "-n", "1"], `--replications must be a whole number from 2`],
+  ])("exits 2 on a usage error: %j", async (argv, message) => {
+    const dir = await smallProject();
+    const run = await runCli(argv, dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+
+  it("runs the shipped example", async () => {
+    const dir = await makeTempDir();
+    const run = await runCli(["uncertainty", "--weight-noise", "0.25", "-n", "50"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/常州高新区\s+239\.46 /); // the nominal 2020 index of compute
+  });
+});
+
+describe("progress bar", () => {
+  it("renderProgressBar(label, done, total) shows a 30-character bar, the percentage and the count", () => {
+    expect(renderProgressBar("uncertainty", 1000, 4000)).toBe(`uncertainty [${"#".repeat(8)}${".".repeat(22)}]  25% 1000/4000`);
+  });
+
+  it("draws only on a terminal, not under --quiet, and erases itself", () => {
+    let text = "";
+    const env = { cwd: ".", stdout: () => undefined, stderr: (chunk: string) => void (text += chunk) };
+    createProgress({ ...env, stderrIsTerminal: true }, "run", false, 0).update(1, 2);
+    expect(text).toBe(`\r${renderProgressBar("run", 1, 2)}`);
+    text = "";
+    const progress = createProgress({ ...env, stderrIsTerminal: true }, "run", false, 0);
+    progress.update(2, 2);
+    progress.finish();
+    expect(text.endsWith("\r\u001b[K")).toBe(true);
+    text = "";
+    createProgress({ ...env, stderrIsTerminal: false }, "run", false, 0).update(1, 2);
+    createProgress({ ...env, stderrIsTerminal: true }, "run", true, 0).update(1, 2);
+    createProgress({ ...env, stderrIsTerminal: true }, "run", false, 60_000).update(1, 2);
+    expect(text).toBe("");
+  });
+});

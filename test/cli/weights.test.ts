@@ -1,0 +1,235 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { weightingMessages } from "../../src/core/weighting/messages.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+
+async function smallProject(files: Record<string, string> = {}): Promise<string> {
+  return makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...files });
+}
+
+/**
+ * Reference entropy written independently of src/: min-max (direction honoured), shares, entropy in base m,
+ * divergence 1 - e. Columns are the small fixture's values over all 6 unit-years.
+ */
+function referenceDivergence(values: number[], negative: boolean): number {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const scaled = values.map((value) => (negative ? high - value : value - low) / (high - low));
+  const total = scaled.reduce((a, b) => a + b, 0);
+  return 1 + scaled.reduce((sum, value) => (value === 0 ? sum : sum + (value / total) * (Math.log(value / total) / Math.log(values.length))), 0);
+}
+const X1 = [10, 12, 15, 4, 5, 6];
+const X2 = [50, 40, 25, 8, 8, 10];
+const Y1 = [200, 210, 190, 30, 33, 36];
+
+describe("innovation-index weights", () => {
+  it("--method entropy prints code,parent,level,weight,global_weight matching an independent computation", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy"], dir);
+    expect(run.code).toBe(0);
+    const [d1, d2, d3] = [referenceDivergence(X1, false), referenceDivergence(X2, true), referenceDivergence(Y1, false)];
+    const total = d1 + d2 + d3;
+    const f = (value: number) => value.toFixed(6);
+    expect(run.stdout).toBe(
+      [
+        "code,parent,level,weight,global_weight",
+        `X,INDEX,1,${f((d1 + d2) / total)},${f((d1 + d2) / total)}`,
+        `X1,X,2,${f(d1 / (d1 + d2))},${f(d1 / total)}`,
+        `X2,X,2,${f(d2 / (d1 + d2))},${f(d2 / total)}`,
+        `Y,INDEX,1,${f(d3 / total)},${f(d3 / total)}`,
+        `Y1,Y,2,1.000000,${f(d3 / total)}`,
+        "",
+      ].join("\n"),
+    );
+    expect(run.stderr).toBe(
+      'weights by entropy\nobjective weights from 6 observations: units U1, U2; years 2017, 2018, 2019; groups weighted by rule "sum"\n',
+    );
+  });
+
+  it("--format json gives weights with globalWeight, the observations used, and an empty consistency list", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic", "--weight-years", "2018-2019", "--weight-units", "U1", "--format", "json"], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.weighting).toEqual({ method: "critic", units: ["U1"], years: [2018, 2019], groupWeights: "sum" });
+    expect(json.consistency).toEqual([]);
+    expect(json.weights.map((row: { code: string }) => row.code)).toEqual(["X", "X1", "X2", "Y", "Y1"]);
+    // two observations: every varying indicator min-maxes to (0, 1) or (1, 0), σ = 1/2;
+    // X1 (12, 15) -> (0, 1); X2 (40, 25), negative -> (0, 1); Y1 (210, 190) -> (1, 0).
+    // r(X1, X2) = 1, r(X1, Y1) = r(X2, Y1) = -1: C(X1) = C(X2) = 1/2·(0 + 2) = 1, C(Y1) = 1/2·(2 + 2) = 2,
+    // so X1 and X2 weigh 1/4 and Y1 1/2.
+    const byCode = Object.fromEntries(json.weights.map((row: { code: string; globalWeight: number }) => [row.code, row.globalWeight]));
+    expect(byCode.X1).toBeCloseTo(0.25, 12);
+    expect(byCode.X2).toBeCloseTo(0.25, 12);
+    expect(byCode.Y1).toBeCloseTo(0.5, 12);
+  });
+
+  it("--method ahp prints the priorities and, on stderr, lambda_max, CI and CR per group", async () => {
+    const dir = await smallProject({ "ahp.csv": "group,a,b,value\nINDEX,X,Y,3\nX,X2,X1,1/4\n" });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp", "--ahp", "ahp.csv"], dir);
+    expect(run.code).toBe(0);
+    // 2x2: a/(1+a): X 3/4, Y 1/4; X1 vs X2 = 4: X1 4/5, X2 1/5
+    expect(run.stdout).toBe(
+      ["code,parent,level,weight,global_weight", "X,INDEX,1,0.750000,0.750000", "X1,X,2,0.800000,0.600000", "X2,X,2,0.200000,0.150000", "Y,INDEX,1,0.250000,0.250000", "Y1,Y,2,1.000000,0.250000", ""].join("\n"),
+    );
+    expect(run.stderr).toContain("weights by ahp from ahp.csv\nAHP consistency (CR < 0.1 is acceptable):\ngroup  n  lambda_max      CI      CR\nINDEX  2      2.0000  0.0000  0.0000\nX      2      2.0000  0.0000  0.0000\n");
+  });
+
+  it("--method ahp on the shipped example uses the shipped judgements; group B matches the n = 3 closed form", async () => {
+    const run = await runCli(["weights", "--method", "ahp", "--format", "json"], await makeTempDir());
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.weighting).toEqual({ method: "ahp", judgements: "indicators/changzhou-2020-ahp.csv", allowInconsistent: false });
+    expect(json.consistency).toHaveLength(21); // INDEX and the 20 groups with two or more children
+    expect(json.consistency.every((row: { cr: number }) => row.cr < 0.1)).toBe(true);
+    // B: B1 vs B2 = 1, B1 vs B3 = 2, B2 vs B3 = 1. For n = 3 the eigenvector is the row geometric mean
+    // (2^(1/3), 1, 2^(-1/3)) and lambda_max = 1 + 2^(1/3) + 2^(-1/3).
+    const b = json.consistency.find((row: { group: string }) => row.group === "B");
+    expect(b.lambdaMax).toBeCloseTo(1 + Math.cbrt(2) + Math.cbrt(0.5), 10);
+    expect(b.cr).toBeCloseTo((b.lambdaMax - 3) / 2 / 0.58, 12);
+    const rows = [Math.cbrt(2), 1, Math.cbrt(0.5)];
+    const sum = rows[0] + rows[1] + rows[2];
+    const weight = (code: string) => json.weights.find((row: { code: string }) => row.code === code).weight;
+    ["B1", "B2", "B3"].forEach((code, i) => expect(weight(code)).toBeCloseTo(rows[i] / sum, 10));
+  });
+
+  it("--method entropy on the shipped example prints 60 nodes whose indicator global weights sum to 1", async () => {
+    const run = await runCli(["weights", "--method", "entropy", "--format", "json"], await makeTempDir());
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.weights).toHaveLength(60);
+    expect(json.weighting.years).toEqual([2017, 2018, 2019, 2020]);
+    const indicators = json.weights.filter((row: { level: number }) => row.level === 3);
+    expect(indicators).toHaveLength(40);
+    expect(indicators.reduce((sum: number, row: { globalWeight: number }) => sum + row.globalWeight, 0)).toBeCloseTo(1, 12);
+    expect(run.stderr).toContain("objective weights from 4 observations: units 常州高新区; years 2017, 2018, 2019, 2020");
+  });
+
+  it("--out writes the file and prints nothing on stdout", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal", "--out", "w/weights.csv"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(await readFile(join(dir, "w/weights.csv"), "utf8")).toContain("X1,X,2,0.500000,0.250000\n");
+  });
+});
+
+describe("innovation-index weights: errors", () => {
+  it("a missing judgement names the pair and the group (exit 1)", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,a,,+\nB,,b,,+\nC,,c,,+\n";
+    const values = "year,indicator,value\n2017,A,1\n2017,B,2\n2017,C,3\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values, "ahp.csv": "group,a,b,value\nINDEX,A,B,2\nINDEX,A,C,3\n" });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp", "--ahp", "ahp.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`error: 1 problem found:\nahp.csv: ${weightingMessages.missingJudgement("INDEX", "B", "C")}\n`);
+  });
+
+  it("an inconsistent matrix is an error with its CR, and a warning under --allow-inconsistent", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,a,,+\nB,,b,,+\nC,,c,,+\n";
+    const values = "year,indicator,value\n2017,A,1\n2017,B,2\n2017,C,3\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values, "ahp.csv": "group,a,b,value\nINDEX,A,B,9\nINDEX,B,C,9\nINDEX,C,A,9\n" });
+    const refused = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp", "--ahp", "ahp.csv"], dir);
+    expect(refused.code).toBe(1);
+    // a cycle 9, 9, 9: lambda_max = 1 + 1/9 + 9 (the n = 3 closed form), CI = (lambda_max - 3)/2, CR = CI/0.58 = 6.130268
+    expect(refused.stderr).toMatch(/^error: 1 problem found:\nahp\.csv:2: group "INDEX": the judgements are inconsistent, CR = 6\.130268 \(lambda_max 10\.111111, CI 3\.555556, n 3\)/);
+    const allowed = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp", "--ahp", "ahp.csv", "--allow-inconsistent"], dir);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toMatch(/^warning: ahp\.csv:2: group "INDEX": the judgements are inconsistent/);
+  });
+
+  it("an unknown group and a child that is not in its group are reported with file and line, together", async () => {
+    const dir = await smallProject({ "ahp.csv": "# judgements\ngroup,a,b,value\nINDEX,X,Y,2\nZ,X1,X2,3\nX,X1,Y1,2\n" });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp", "--ahp", "ahp.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        "error: 2 problems found:",
+        `ahp.csv:4: ${weightingMessages.unknownAhpGroup("Z")}`,
+        `ahp.csv:5: ${weightingMessages.notAChild("Y1", "X", ["X1", "X2"])}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("--method ahp without --ahp on one's own files is a usage error (exit 2)", async () => {
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp"], await smallProject());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${weightingMessages.ahpFileMissing()}\n(run with --help for usage)\n`);
+  });
+
+  it("--weight-years absent from the data is an input error; an unreadable list is a usage error", async () => {
+    const dir = await smallProject();
+    const absent = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy", "--weight-years", "2016-2017"], dir);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toBe(`error: 1 problem found:\n${weightingMessages.unknownWeightYear(2016, [2017, 2018, 2019])}\n`);
+    const unreadable = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy", "--weight-years", "last"], dir);
+    expect(unreadable.code).toBe(2);
+  });
+});
+
+describe("innovation-index weights: options", () => {
+  const json = async (dir: string, args: string[]) => {
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--format", "json", ...args], dir);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    return { ...parsed, byCode: Object.fromEntries(parsed.weights.map((row: { code: string; weight: number }) => [row.code, row.weight])) };
+  };
+  const [d1, d2, d3] = [referenceDivergence(X1, false), referenceDivergence(X2, true), referenceDivergence(Y1, false)];
+  const entropyX = (d1 + d2) / (d1 + d2 + d3);
+
+  it("--method combined mixes AHP and entropy additively (alpha) or multiplicatively, sibling by sibling", async () => {
+    const dir = await smallProject({ "ahp.csv": "group,a,b,value\nINDEX,X,Y,3\nX,X1,X2,4\n" });
+    // AHP: X 3/4, Y 1/4; X1 4/5, X2 1/5. Entropy (sum rule): X = (d1 + d2)/Σd, X1 = d1/(d1 + d2).
+    const additive = await json(dir, ["--method", "combined", "--ahp", "ahp.csv", "--alpha", "0.3"]);
+    expect(additive.weighting).toMatchObject({ method: "combined", subjective: "ahp", objective: "entropy", combination: "additive", alpha: 0.3 });
+    expect(additive.byCode.X).toBeCloseTo(0.3 * 0.75 + 0.7 * entropyX, 12);
+    expect(additive.byCode.X1).toBeCloseTo(0.3 * 0.8 + 0.7 * (d1 / (d1 + d2)), 12);
+    const multiplicative = await json(dir, ["--method", "combined", "--ahp", "ahp.csv", "--combination", "multiplicative"]);
+    const [productX, productY] = [0.75 * entropyX, 0.25 * (1 - entropyX)];
+    expect(multiplicative.byCode.X).toBeCloseTo(productX / (productX + productY), 12);
+    expect(multiplicative.consistency.map((row: { group: string }) => row.group)).toEqual(["INDEX", "X"]);
+  });
+
+  it("--group-weights tree keeps the tree's group weights; --entropy-shift is recorded and used", async () => {
+    const dir = await smallProject();
+    const tree = await json(dir, ["--method", "entropy", "--group-weights", "tree"]);
+    expect(tree.byCode.X).toBe(0.6);
+    expect(tree.byCode.X1).toBeCloseTo(d1 / (d1 + d2), 12);
+    const shifted = await json(dir, ["--method", "entropy", "--entropy-shift", "0.01"]);
+    expect(shifted.weighting.entropyShift).toBe(0.01);
+    expect(shifted.byCode.X).not.toBeCloseTo(entropyX, 6);
+  });
+
+  it("--ahp accepts the YAML form (a whole matrix)", async () => {
+    const dir = await smallProject({ "ahp.yaml": "INDEX:\n  order: [X, Y]\n  matrix:\n    - [1, 3]\n    - [1/3, 1]\nX:\n  - [X1, X2, 4]\n" });
+    const result = await json(dir, ["--method", "ahp", "--ahp", "ahp.yaml"]);
+    expect(result.byCode.X).toBeCloseTo(0.75, 12);
+    expect(result.byCode.X1).toBeCloseTo(0.8, 12);
+  });
+});
+
+describe("innovation-index compute --weights", () => {
+  it("uses the derived weights and records them in index.json", async () => {
+    const dir = await smallProject();
+    const weights = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "cv", "--format", "json"], dir);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "cv", "--out", "out", "-q"], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(await readFile(join(dir, "out/index.json"), "utf8"));
+    expect(json.weighting).toEqual({ method: "cv", units: ["U1", "U2"], years: [2017, 2018, 2019], groupWeights: "sum" });
+    // With arithmetic aggregation the overall index is Σ global weight · indicator score (fixed base 2017):
+    // U1 2019: X1 = 150, X2 = 100·50/25 = 200, Y1 = 95.
+    const global = Object.fromEntries(JSON.parse(weights.stdout).weights.map((row: { code: string; globalWeight: number }) => [row.code, row.globalWeight]));
+    const u1In2019 = json.results.find((row: { unit: string; year: number }) => row.unit === "U1" && row.year === 2019);
+    expect(u1In2019.values.INDEX).toBeCloseTo(global.X1 * 150 + global.X2 * 200 + global.Y1 * 95, 10);
+  });
+
+  it("records the tree's weights as method explicit by default", async () => {
+    const dir = await smallProject();
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "out", "-q"], dir);
+    expect(JSON.parse(await readFile(join(dir, "out/index.json"), "utf8")).weighting).toEqual({ method: "explicit" });
+  });
+});

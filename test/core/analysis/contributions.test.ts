@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { computeContributions } from "../../../src/core/analysis/contributions.js";
+import { at, bareResult, smallResult, SMALL } from "./fixture.js";
+
+/** The contribution of `code` for unit `u`. */
+function contributionOf(result: { nodes: readonly { code: string }[]; units: readonly string[] }, contribution: Float64Array, code: string, u: number) {
+  return contribution[result.nodes.findIndex((node) => node.code === code) * result.units.length + u];
+}
+
+describe("computeContributions (arithmetic aggregation: exact)", () => {
+  it("splits the change of the small fixture's index into weight × change of each child, by hand", () => {
+    const result = smallResult();
+    const { contribution, method } = computeContributions(result, 2017, 2019);
+    const c = (code: string, u: number) => contributionOf(result, contribution, code, u);
+    // U1: X 100 -> 175 with weight 0.6: 45; Y 100 -> 95 with weight 0.4: −2; INDEX 100 -> 143: 43 = 45 − 2
+    expect(c("INDEX", 0)).toBeCloseTo(43, 12);
+    expect(c("X", 0)).toBeCloseTo(45, 12);
+    expect(c("Y", 0)).toBeCloseTo(-2, 12);
+    // indicators: product of the weights down the path × change of the score:
+    // X1 0.6·0.5·(150 − 100) = 15, X2 0.6·0.5·(200 − 100) = 30, Y1 0.4·1·(95 − 100) = −2
+    expect(c("X1", 0)).toBeCloseTo(15, 12);
+    expect(c("X2", 0)).toBeCloseTo(30, 12);
+    expect(c("Y1", 0)).toBeCloseTo(-2, 12);
+    expect(method.map((byUnit) => byUnit[0])).toEqual(["total", "additive", "additive", "additive", "additive", "additive"]);
+  });
+
+  it("works year on year too: U2 2018 -> 2019", () => {
+    const result = smallResult();
+    const { contribution } = computeContributions(result, 2018, 2019);
+    const c = (code: string) => contributionOf(result, contribution, code, 1);
+    // U2: X 112.5 -> 115: 0.6·2.5 = 1.5; Y 110 -> 120: 0.4·10 = 4; INDEX 111.5 -> 117: 5.5
+    // X1 125 -> 150: 0.3·25 = 7.5; X2 100 -> 80: 0.3·(−20) = −6
+    expect([c("INDEX"), c("X"), c("Y"), c("X1"), c("X2"), c("Y1")].map((value) => Number(value.toFixed(12)))).toEqual([5.5, 1.5, 4, 7.5, -6, 4]);
+  });
+
+  it("sums exactly to the parent's change at every level, for every unit and pair of years", () => {
+    // A less round case than the fixture: irregular values, so the check is not an accident of round numbers.
+    const values = {
+      A: { X1: [3.7, 4.91, 6.02], X2: [81.3, 77.7, 64.2], Y1: [1234, 1388.8, 1301.5] },
+      B: { X1: [0.42, 0.4, 0.51], X2: [9.9, 11.4, 8.75], Y1: [17, 23, 29.3] },
+    };
+    const result = smallResult(values);
+    for (const [from, to] of [[2017, 2018], [2018, 2019], [2017, 2019], [2019, 2017]]) {
+      const { contribution } = computeContributions(result, from, to);
+      for (let u = 0; u < 2; u++) {
+        const c = (code: string) => contributionOf(result, contribution, code, u);
+        const change = (code: string) => at(result, result.values, code, u, to - 2017) - at(result, result.values, code, u, from - 2017);
+        expect(c("INDEX")).toBe(change("INDEX"));
+        expect(c("X") + c("Y")).toBeCloseTo(change("INDEX"), 12);
+        expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 12);
+        expect(c("Y1")).toBeCloseTo(c("Y"), 12);
+        // each first-level term is weight × change (the plain formula, no missing values here)
+        expect(c("X")).toBeCloseTo(0.6 * change("X"), 12);
+        expect(c("X2")).toBeCloseTo(0.6 * 0.5 * change("X2"), 12);
+      }
+    }
+  });
+
+  it("with missing values (reweight) uses the weights of the observed children in each year and still sums exactly", () => {
+    const values = structuredClone(SMALL) as typeof SMALL;
+    values.U1.X2[1] = Number.NaN; // U1, 2018: X = X1 alone = 120
+    const result = smallResult(values, { missing: "reweight" });
+    // INDEX 2018 = 0.6·120 + 0.4·105 = 114; change 14
+    const { contribution } = computeContributions(result, 2017, 2018);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    expect(c("INDEX")).toBeCloseTo(14, 12);
+    expect(c("X")).toBeCloseTo(12, 12); // 0.6·(120 − 100)
+    expect(c("Y")).toBeCloseTo(2, 12); // 0.4·(105 − 100)
+    // inside X the weights move from (0.5, 0.5) to (1, 0): X1 1·120 − 0.5·100 = 70, X2 0 − 0.5·100 = −50 (in X's
+    // points), times 0.6 = 42 and −30 in the index's points; 42 − 30 = 12
+    expect(c("X1")).toBeCloseTo(42, 12);
+    expect(c("X2")).toBeCloseTo(-30, 12);
+  });
+
+  it("throws a RangeError for a year the result does not have", () => {
+    expect(() => computeContributions(smallResult(), 2016, 2019)).toThrow(RangeError);
+  });
+});
+
+describe("computeContributions (other aggregations: log-change shares)", () => {
+  // INDEX = geometric mean of A and B (weights 0.5): 2017 √(100·100) = 100, 2018 √(144·121) = 132
+  const result = bareResult([2017, 2018], { INDEX: [[100, 132]], A: [[100, 144]], B: [[100, 121]] }, {}, { INDEX: 1, A: 0.5, B: 0.5 });
+
+  it("is the exact logarithmic-mean Divisia split for a geometric mean", () => {
+    const { contribution, method } = computeContributions(result, 2017, 2018, () => "geometric");
+    // Δ = 32 shared in proportion to 0.5·ln 1.44 = ln 1.2 and 0.5·ln 1.21 = ln 1.1 (which sum to ln 1.32 = ln(132/100))
+    expect(contribution[1]).toBeCloseTo((32 * Math.log(1.2)) / Math.log(1.32), 12);
+    expect(contribution[2]).toBeCloseTo((32 * Math.log(1.1)) / Math.log(1.32), 12);
+    expect(contribution[1] + contribution[2]).toBeCloseTo(32, 12);
+    expect(method[1][0]).toBe("log-share");
+  });
+
+  it("falls back to linear shares when a score is not positive, still summing to the change", () => {
+    const zero = bareResult([2017, 2018], { INDEX: [[50, 80]], A: [[0, 40]], B: [[100, 120]] }, {}, { INDEX: 1, A: 0.5, B: 0.5 });
+    const { contribution, method } = computeContributions(zero, 2017, 2018, () => "harmonic");
+    // linear parts 0.5·40 = 20 and 0.5·20 = 10: shares 2/3 and 1/3 of the change 30
+    expect(contribution[1]).toBeCloseTo(20, 12);
+    expect(contribution[2]).toBeCloseTo(10, 12);
+    expect(method[1][0]).toBe("linear-share");
+  });
+});
+
+describe("computeContributions on results of computeIndex with other aggregations", () => {
+  it("a geometric overall index: the log-change shares are exact, and each method is recorded", () => {
+    // INDEX = X^0.6 · Y^0.4 (geometric at level 0), groups arithmetic
+    const result = smallResult(SMALL, { aggregateByLevel: { 0: "geometric" } });
+    const { contribution, method } = computeContributions(result, 2017, 2019);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    // U1 by hand: X = 175, Y = 95; INDEX 2019 = 175^0.6 · 95^0.4; the change splits in the ratio 0.6·ln 1.75 : 0.4·ln 0.95
+    const index2019 = Math.pow(175, 0.6) * Math.pow(95, 0.4);
+    expect(at(result, result.values, "INDEX", 0, 2)).toBeCloseTo(index2019, 10);
+    const [logX, logY] = [0.6 * Math.log(1.75), 0.4 * Math.log(0.95)];
+    expect(c("X")).toBeCloseTo(((index2019 - 100) * logX) / (logX + logY), 10);
+    expect(c("Y")).toBeCloseTo(((index2019 - 100) * logY) / (logX + logY), 10);
+    expect(c("X") + c("Y")).toBeCloseTo(index2019 - 100, 10);
+    // inside X (arithmetic) the split stays additive and sums to X's contribution
+    expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 10);
+    expect(c("X1") / c("X2")).toBeCloseTo(50 / 100, 10); // X1 rose 50 points, X2 100 points, equal weights
+    const of = (code: string) => method[result.nodes.findIndex((node) => node.code === code)][0];
+    expect([of("X"), of("Y"), of("X1")]).toEqual(["log-share", "log-share", "additive"]);
+  });
+
+  it.each(["harmonic", "mpi", "geometric"] as const)("with %s aggregation everywhere the contributions still sum to every parent's", (aggregate) => {
+    const result = smallResult(SMALL, { aggregate });
+    for (const [from, to] of [[2017, 2018], [2018, 2019], [2017, 2019]]) {
+      const { contribution } = computeContributions(result, from, to);
+      for (let u = 0; u < 2; u++) {
+        const c = (code: string) => contributionOf(result, contribution, code, u);
+        const change = at(result, result.values, "INDEX", u, to - 2017) - at(result, result.values, "INDEX", u, from - 2017);
+        expect(c("INDEX")).toBe(change);
+        expect(c("X") + c("Y")).toBeCloseTo(change, 10);
+        expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 10);
+        expect(c("Y1")).toBeCloseTo(c("Y"), 10);
+      }
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { computeGrowth } from "../../../src/core/analysis/growth.js";
+import { at, bareResult, smallResult } from "./fixture.js";
+
+describe("computeGrowth", () => {
+  it("computeGrowth(result) gives the hand-computed changes of the small fixture", () => {
+    const result = smallResult();
+    const growth = computeGrowth(result);
+    // U1 INDEX = 100, 115.5, 143 (test/core/compute.test.ts): 2018 +15.5 points = +15.5 %;
+    // 2019 +27.5 points = 27.5 / 115.5 = +23.8095 %; since 2017: 43 / 2 = 21.5 points a year, CAGR √1.43 − 1.
+    expect(at(result, growth.change, "INDEX", 0, 1)).toBeCloseTo(15.5, 12);
+    expect(at(result, growth.changePercent, "INDEX", 0, 1)).toBeCloseTo(15.5, 12);
+    expect(at(result, growth.change, "INDEX", 0, 2)).toBeCloseTo(27.5, 12);
+    expect(at(result, growth.changePercent, "INDEX", 0, 2)).toBeCloseTo((100 * 27.5) / 115.5, 12);
+    expect(at(result, growth.averageChange, "INDEX", 0, 2)).toBeCloseTo(21.5, 12);
+    expect(at(result, growth.cagrPercent, "INDEX", 0, 2)).toBeCloseTo(100 * (Math.sqrt(1.43) - 1), 12);
+    // the first year has no growth
+    for (const array of Object.values(growth)) expect(at(result, array, "INDEX", 0, 0)).toBeNaN();
+    // U1 Y = 100, 105, 95: 2019 −10 points = −10 / 105 = −9.5238 %; U2 X1 (an indicator score) = 100, 125, 150
+    expect(at(result, growth.change, "Y", 0, 2)).toBeCloseTo(-10, 12);
+    expect(at(result, growth.changePercent, "Y", 0, 2)).toBeCloseTo(-1000 / 105, 12);
+    expect(at(result, growth.changePercent, "X1", 1, 2)).toBeCloseTo(20, 12);
+    expect(at(result, growth.cagrPercent, "X1", 1, 2)).toBeCloseTo(100 * (Math.sqrt(1.5) - 1), 12);
+  });
+
+  it("computeGrowth(result) divides by the real number of years when a year is absent", () => {
+    // 2017, 2019, 2020: 100 -> 121 over two years is 10 % a year compounded, 10.5 points a year on average
+    const result = bareResult([2017, 2019, 2020], { INDEX: [[100, 121, 133.1]] });
+    const growth = computeGrowth(result);
+    expect(growth.change[1]).toBeCloseTo(21, 12);
+    expect(growth.changePercent[1]).toBeCloseTo(21, 12);
+    expect(growth.averageChange[1]).toBeCloseTo(10.5, 12);
+    expect(growth.cagrPercent[1]).toBeCloseTo(10, 12);
+    expect(growth.cagrPercent[2]).toBeCloseTo(10, 12); // 133.1 = 100 · 1.1³
+  });
+
+  it("computeGrowth(result) leaves percentages undefined on a zero or negative start, and NaN as NaN", () => {
+    const result = bareResult([2017, 2018, 2019], { INDEX: [[0, 5, 10], [-2, 2, Number.NaN]] });
+    const growth = computeGrowth(result);
+    expect(Array.from(growth.change)).toEqual([Number.NaN, 5, 5, Number.NaN, 4, Number.NaN]);
+    expect(growth.changePercent[1]).toBeNaN(); // from 0
+    expect(growth.changePercent[2]).toBeCloseTo(100, 12); // 5 -> 10
+    expect(growth.cagrPercent[2]).toBeNaN(); // first year 0
+    expect(growth.changePercent[4]).toBeNaN(); // from −2
+    expect(growth.averageChange[4]).toBe(4);
+    expect(growth.cagrPercent[4]).toBeNaN();
+  });
+});

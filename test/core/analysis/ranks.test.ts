@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { computeRanks } from "../../../src/core/analysis/ranks.js";
+import { at, bareResult, smallResult } from "./fixture.js";
+
+describe("computeRanks", () => {
+  it("computeRanks(result) ranks like Excel's RANK.EQ (descending): ties share the best rank, the next is skipped", () => {
+    // =RANK.EQ(x, {120;130;120;110}) in a spreadsheet gives 2, 1, 2, 4; a missing value has no rank
+    const result = bareResult([2017, 2018], { INDEX: [[120, 100], [130, 110], [120, 120], [110, Number.NaN], [Number.NaN, 90]] });
+    const { rank, rankChange } = computeRanks(result);
+    expect([0, 1, 2, 3, 4].map((u) => at(result, rank, "INDEX", u, 0))).toEqual([2, 1, 2, 4, Number.NaN]);
+    // 2018: 120 > 110 > 100 > 90
+    expect([0, 1, 2, 3, 4].map((u) => at(result, rank, "INDEX", u, 1))).toEqual([3, 2, 1, Number.NaN, 4]);
+    // change = previous rank − rank: U1 2 -> 3 is −1, U3 2 -> 1 is +1
+    expect([0, 1, 2, 3, 4].map((u) => at(result, rankChange, "INDEX", u, 1))).toEqual([-1, -1, 1, Number.NaN, Number.NaN]);
+    expect(at(result, rankChange, "INDEX", 0, 0)).toBeNaN();
+  });
+
+  it("computeRanks(result) ties values that differ only by rounding noise", () => {
+    const result = bareResult([2017], { INDEX: [[115.5], [115.49999999999999], [115.4999]] });
+    const { rank } = computeRanks(result);
+    expect(Array.from(rank)).toEqual([1, 1, 3]);
+  });
+
+  it("computeRanks(result) ranks the small fixture's units year by year", () => {
+    // INDEX: U1 100, 115.5, 143; U2 100, 111.5, 117 (both 100 in the base year: a tie)
+    const result = smallResult();
+    const { rank } = computeRanks(result);
+    expect([0, 1, 2].map((y) => at(result, rank, "INDEX", 0, y))).toEqual([1, 1, 1]);
+    expect([0, 1, 2].map((y) => at(result, rank, "INDEX", 1, y))).toEqual([1, 2, 2]);
+    // Y: U1 105, 95 against U2 110, 120
+    expect([1, 2].map((y) => at(result, rank, "Y", 0, y))).toEqual([2, 2]);
+  });
+});

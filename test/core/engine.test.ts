@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { computeIndex } from "../../src/core/compute.js";
+import { IndexEngine } from "../../src/core/engine.js";
+import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
+import { buildTree, type TreeRow } from "../../src/core/tree.js";
+import type { Tree } from "../../src/core/types.js";
+import { ValidationError } from "../../src/errors.js";
+
+/** Three levels: INDEX = 0.5·A + 0.5·B; A = (0.7·A1 + 0.3·A2); A1 = mean(a, b); A2 = c; B = mean(d −, e). */
+function deepTree(): Tree {
+  const rows: TreeRow[] = [
+    ["A", "", "0.5", ""],
+    ["A1", "A", "0.7", ""],
+    ["a", "A1", "", "+"],
+    ["b", "A1", "", "+"],
+    ["A2", "A", "0.3", ""],
+    ["c", "A2", "", "+"],
+    ["B", "", "0.5", ""],
+    ["d", "B", "", "-"],
+    ["e", "B", "", "+"],
+  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
+  const built = buildTree(rows);
+  if (!built.ok) throw new Error("fixture tree is invalid");
+  return built.value;
+}
+
+/** Two units, three years, values made up so that no two scores coincide. */
+function deepPanel(tree: Tree, gap = false): Panel {
+  const series: Record<string, number[]> = { a: [10, 12, 15], b: [4, 5, 7], c: [100, 90, 120], d: [8, 6, 5], e: [1, 1.5, 1.2] };
+  const records: ValueRecord[] = [];
+  ["U1", "U2"].forEach((unit, u) =>
+    Object.entries(series).forEach(([indicator, values]) =>
+      values.forEach((value, y) => records.push({ unit, year: 2020 + y, indicator, value: gap && u === 1 && indicator === "b" && y === 2 ? Number.NaN : value * (1 + u * 0.1 * (y + 1)) })),
+    ),
+  );
+  const panel = buildPanel(tree, records);
+  if (!panel.ok) throw new Error("fixture panel is invalid");
+  return panel.value;
+}
+
+describe("IndexEngine", () => {
+  it.each(["fixed-base", "min-max"] as const)("evaluate() with the nominal weights equals computeIndex's overall index (%s)", (normalize) => {
+    const tree = deepTree();
+    const panel = deepPanel(tree);
+    const engine = new IndexEngine(tree, panel);
+    const out = engine.evaluate({ normalize, aggregate: "arithmetic", missing: "error" }, engine.nominalWeights, new Float64Array(6));
+    const reference = computeIndex(tree, panel, { normalize }).values.subarray(0, 6);
+    for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 12);
+  });
+
+  it("evaluate() with other weights equals computeIndex given the same weights", () => {
+    const tree = deepTree();
+    const panel = deepPanel(tree);
+    const engine = new IndexEngine(tree, panel);
+    const weights = new Map([["A", 0.2], ["B", 0.8], ["A1", 0.1], ["A2", 0.9], ["a", 0.25], ["b", 0.75], ["c", 1], ["d", 0.6], ["e", 0.4]]);
+    const vector = Float64Array.from(tree.nodes, (node) => weights.get(node.code)!);
+    const choice = { normalize: "fixed-base", aggregate: "arithmetic", missing: "error" } as const;
+    const out = engine.evaluate(choice, vector, new Float64Array(6));
+    const reference = computeIndex(tree, panel, { weights }).values.subarray(0, 6);
+    for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 12);
+    // By hand for U1 in 2022: a = 150, b = 175, c = 120, d = 100·8/5 = 160, e = 120;
+    // A1 = 0.25·150 + 0.75·175 = 168.75; A = 0.1·168.75 + 0.9·120 = 124.875; B = 0.6·160 + 0.4·120 = 144;
+    // INDEX = 0.2·124.875 + 0.8·144 = 140.175.
+    expect(out[2]).toBeCloseTo(140.175, 10);
+  });
+
+  it("nominalWeights are the tree's weights normalised within siblings, in tree order", () => {
+    const engine = new IndexEngine(deepTree(), deepPanel(deepTree()));
+    expect([...engine.nominalWeights]).toEqual([0.5, 0.7, 0.5, 0.5, 0.3, 1, 0.5, 0.5, 0.5]);
+    expect(engine.siblingSets.map((set) => [...set])).toEqual([[7, 8], [5], [2, 3], [1, 4], [0, 6]]);
+  });
+
+  it("keeps the scores of each (normalisation, missing policy) pair: a second run reuses them", () => {
+    const tree = deepTree();
+    const engine = new IndexEngine(tree, deepPanel(tree));
+    const first = engine.prepare({ normalize: "min-max", missing: "error" });
+    expect(engine.prepare({ normalize: "min-max", missing: "error" })).toBe(first);
+    expect(engine.prepare({ normalize: "fixed-base", missing: "error" })).not.toBe(first);
+  });
+
+  it("prepare() reports a pair the data do not allow (a gap under the error policy) and accepts reweight", () => {
+    const tree = deepTree();
+    const engine = new IndexEngine(tree, deepPanel(tree, true));
+    expect(() => engine.prepare({ normalize: "fixed-base", missing: "error" })).toThrow(ValidationError);
+    const out = engine.evaluate({ normalize: "fixed-base", aggregate: "arithmetic", missing: "reweight" }, engine.nominalWeights, new Float64Array(6));
+    const reference = computeIndex(tree, deepPanel(tree, true), { missing: "reweight" }).values.subarray(0, 6);
+    for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 12);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { NormalizeContext } from "../../../src/core/normalize.js";
+import { normalizeGoalposts, normalizeMinMax, normalizeMinMaxYear } from "../../../src/core/normalize/min-max.js";
+import { normalizeRank } from "../../../src/core/normalize/rank.js";
+import { meanAndSampleSd, normalizeZScore, normalizeZScoreYear } from "../../../src/core/normalize/z-score.js";
+
+const NaN = Number.NaN;
+const context = (unitCount: number, yearCount: number, extra: Partial<NormalizeContext> = {}): NormalizeContext => ({
+  unitCount,
+  yearCount,
+  baseYear: 0,
+  direction: "positive",
+  ...extra,
+});
+const run = (method: typeof normalizeMinMax, values: number[], ctx: NormalizeContext) =>
+  Array.from(method(values, ctx, new Float64Array(values.length)));
+const close = (actual: number[], expected: number[]) => {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((value, i) => (Number.isNaN(expected[i]) ? expect(value).toBeNaN() : expect(value).toBeCloseTo(expected[i], 6)));
+};
+
+describe("min-max", () => {
+  it("over the panel: min 2 and max 10 of every unit and year, NaN ignored", () => {
+    // 100·(x − 2)/8: 2 -> 0, 4 -> 25, 6 -> 50, 10 -> 100, 8 -> 75
+    expect(run(normalizeMinMax, [2, 4, 6, 10, NaN, 8], context(2, 3))).toEqual([0, 25, 50, 100, NaN, 75]);
+    // negative: 100·(10 − x)/8
+    expect(run(normalizeMinMax, [2, 4, 6, 10, NaN, 8], context(2, 3, { direction: "negative" }))).toEqual([100, 75, 50, 0, NaN, 25]);
+  });
+
+  it("within each year: min and max across the units of that year", () => {
+    // U1 = 1, 5, 9 and U2 = 3, 5, 7. 2017: 1 vs 3 -> 0, 100; 2018: 5 vs 5 -> undefined; 2019: 9 vs 7 -> 100, 0
+    expect(run(normalizeMinMaxYear, [1, 5, 9, 3, 5, 7], context(2, 3))).toEqual([0, NaN, 100, 100, NaN, 0]);
+    expect(run(normalizeMinMaxYear, [1, 5, 9, 3, 5, 7], context(2, 3, { direction: "negative" }))).toEqual([100, NaN, 0, 0, NaN, 100]);
+    // three units in one year: 2, 5, 8 -> 0, 50, 100
+    expect(run(normalizeMinMaxYear, [2, 5, 8], context(3, 1))).toEqual([0, 50, 100]);
+  });
+
+  it("between goalposts, truncated to [0, 100] like COINr n_goalposts(trunc2posts = TRUE)", () => {
+    const goalposts = { min: 0, max: 10 };
+    // −5 and 12 lie beyond the goalposts and score as the goalposts; 2.5 -> 25
+    expect(run(normalizeGoalposts, [-5, 0, 2.5, 10, 12], context(1, 5, { goalposts }))).toEqual([0, 0, 25, 100, 100]);
+    // negative: 100·(10 − x)/10, as COINr's flipped goalposts ((x·−1) − (−u))/((−l) − (−u)) = (u − x)/(u − l)
+    expect(run(normalizeGoalposts, [-5, 0, 2.5, 10, 12], context(1, 5, { goalposts, direction: "negative" }))).toEqual([100, 100, 75, 0, 0]);
+  });
+});
+
+describe("z-score (sample sd, like R's sd and COINr n_zscore), on the 100 + 10·z scale", () => {
+  it("meanAndSampleSd divides by n − 1", () => {
+    // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32, sample variance 32/7, sd 2.1380899
+    // (Python statistics.stdev gives 2.138089935299395)
+    const { mean, sd } = meanAndSampleSd([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(mean).toBe(5);
+    expect(sd).toBeCloseTo(2.138089935299395, 12);
+    expect(meanAndSampleSd([3]).sd).toBeNaN();
+  });
+
+  it("over the panel", () => {
+    // 1, 2, 3: mean 2, sd 1 -> z = −1, 0, 1 -> 90, 100, 110
+    expect(run(normalizeZScore, [1, 2, 3], context(1, 3))).toEqual([90, 100, 110]);
+    // 9 in the list above: z = 4/2.1380899 = 1.8708287 -> 118.708287; negative -> 81.291713
+    const values = [2, 4, 4, 4, 5, 5, 7, 9];
+    expect(run(normalizeZScore, values, context(2, 4))[7]).toBeCloseTo(118.7082869, 6);
+    expect(run(normalizeZScore, values, context(2, 4, { direction: "negative" }))[7]).toBeCloseTo(81.2917131, 6);
+  });
+
+  it("within each year", () => {
+    // U1 = 1, 10; U2 = 3, 20. 2017: mean 2, sd √2, z = ∓1/√2; 2018: mean 15, sd √50, z = ∓5/√50 = ∓1/√2
+    // 100 ∓ 10/√2 = 92.928932, 107.071068
+    close(run(normalizeZScoreYear, [1, 10, 3, 20], context(2, 2)), [92.928932, 92.928932, 107.071068, 107.071068]);
+  });
+
+  it("is NaN for a constant indicator (sd = 0)", () => {
+    expect(run(normalizeZScore, [4, 4, 4], context(1, 3))).toEqual([NaN, NaN, NaN]);
+  });
+});
+
+describe("rank (per year across units, ties averaged, more is better)", () => {
+  it("ranks ascending with average ranks for ties", () => {
+    // 30, 10, 20, 20: 10 is 1st, the two 20s share ranks 2 and 3 -> 2.5, 30 is 4th (R: rank(c(30,10,20,20)) = 4 1 2.5 2.5)
+    expect(run(normalizeRank, [30, 10, 20, 20], context(4, 1))).toEqual([4, 1, 2.5, 2.5]);
+    // negative: the lowest value is best -> 30 ranks 1, 10 ranks 4
+    expect(run(normalizeRank, [30, 10, 20, 20], context(4, 1, { direction: "negative" }))).toEqual([1, 4, 2.5, 2.5]);
+  });
+
+  it("ranks each year separately and leaves missing cells unranked", () => {
+    // units A, B, C over 2 years: 2017 = 5, NaN, 1 -> 2, NaN, 1; 2018 = 1, 2, 3 -> 1, 2, 3
+    expect(run(normalizeRank, [5, 1, NaN, 2, 1, 3], context(3, 2))).toEqual([2, 1, NaN, 2, 1, 3]);
+  });
+});

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { computeIndex } from "../../src/core/compute.js";
+import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
+import { buildTree, type TreeRow } from "../../src/core/tree.js";
+import type { Tree } from "../../src/core/types.js";
+import { analyzeUncertainty, quantileSorted, rankDescending } from "../../src/core/uncertainty.js";
+
+/** INDEX = 0.6·X + 0.4·Y, X = mean(X1 +, X2 −), Y = Y1 + (the small fixture's tree). */
+function smallTree(): Tree {
+  const rows: TreeRow[] = [
+    ["X", "", "0.6", ""],
+    ["X1", "X", "", "+"],
+    ["X2", "X", "", "-"],
+    ["Y", "", "0.4", ""],
+    ["Y1", "Y", "", "+"],
+  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
+  const built = buildTree(rows);
+  if (!built.ok) throw new Error("fixture tree is invalid");
+  return built.value;
+}
+
+function panelOf(tree: Tree, values: Record<string, Record<string, number[]>>): Panel {
+  const records: ValueRecord[] = Object.entries(values).flatMap(([unit, series]) =>
+    Object.entries(series).flatMap(([indicator, list]) => list.map((value, y) => ({ unit, year: 2017 + y, indicator, value }))),
+  );
+  const panel = buildPanel(tree, records);
+  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
+  return panel.value;
+}
+
+const SMALL = {
+  U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] },
+  U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },
+  U3: { X1: [5, 5.5, 7], X2: [20, 19, 15], Y1: [10, 14, 12] },
+};
+
+describe("quantileSorted(values, p)", () => {
+  it.each([
+    // R: quantile(c(1, 2, 3, 4), c(0.05, 0.5, 0.95)) = 1.15, 2.5, 3.85 (type 7)
+    [[1, 2, 3, 4], 0.05, 1.15],
+    [[1, 2, 3, 4], 0.5, 2.5],
+    [[1, 2, 3, 4], 0.95, 3.85],
+    [[7], 0.05, 7],
+  ])("quantileSorted(%j, %s) = %s (R type 7)", (values, p, expected) => {
+    expect(quantileSorted(values, p)).toBeCloseTo(expected, 12);
+  });
+
+  it("quantileSorted([], p) is NaN", () => {
+    expect(quantileSorted([], 0.5)).toBeNaN();
+  });
+});
+
+describe("rankDescending(values)", () => {
+  it("ranks 1 for the highest value, averages ties, leaves NaN unranked, year by year", () => {
+    // Two years, four units, values[unit * 2 + year]. Year 0: 10, 30, 30, 5 -> 3, 1.5, 1.5, 4.
+    // Year 1: 1, NaN, 3, 2 -> 3, NaN, 1, 2.
+    const out = rankDescending([10, 1, 30, Number.NaN, 30, 3, 5, 2], 4, 2, new Float64Array(8));
+    expect([...out]).toEqual([3, 3, 1.5, Number.NaN, 1.5, 1, 4, 2]);
+  });
+});
+
+describe("analyzeUncertainty", () => {
+  it("gives the nominal index of computeIndex, and intervals that contain it under weight noise", () => {
+    const tree = smallTree();
+    const panel = panelOf(tree, SMALL);
+    const result = analyzeUncertainty(tree, panel, { replications: 500, seed: 1, weightNoise: 0.25 });
+    const reference = computeIndex(tree, panel).values.subarray(0, 9);
+    for (let cell = 0; cell < 9; cell++) {
+      expect(result.index.nominal[cell]).toBeCloseTo(reference[cell], 12);
+      expect(result.index.low[cell]).toBeLessThanOrEqual(result.index.nominal[cell] + 1e-9);
+      expect(result.index.high[cell]).toBeGreaterThanOrEqual(result.index.nominal[cell] - 1e-9);
+      expect(result.index.low[cell]).toBeLessThanOrEqual(result.index.median[cell]);
+      expect(result.index.median[cell]).toBeLessThanOrEqual(result.index.high[cell]);
+    }
+    // The base year is 100 for every unit whatever the weights: no spread, and no variance to explain.
+    expect(result.index.low[0]).toBeCloseTo(100, 12);
+    expect(result.index.high[0]).toBeCloseTo(100, 12);
+    expect(result.sensitivity.index.firstOrder[0]).toBeNaN();
+    // U1 2019: X = mean(150, 200) = 175 and Y = 95 differ, so the index moves with the weights and the interval is
+    // proper. Bounds by hand: X's weight 0.6·(1 ± 0.25) against Y's 0.4·(1 ± 0.25), renormalised, ranges from
+    // 0.45/(0.45 + 0.5) = 0.4737 to 0.75/(0.75 + 0.3) = 0.7143, so INDEX = 95 + 80·w_X lies in [132.89, 152.14].
+    expect(result.index.low[2]).toBeGreaterThan(132.89);
+    expect(result.index.high[2]).toBeLessThan(152.15);
+    expect(result.index.high[2] - result.index.low[2]).toBeGreaterThan(5);
+    expect(result.choices).toEqual([{ choice: "weights", options: ["±25%"] }]);
+    expect(result.runs).toBe(500 * 3);
+  });
+
+  it("ranks: the nominal ranks are those of the nominal index, and the rank intervals contain them", () => {
+    const tree = smallTree();
+    const result = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 200, seed: 3, weightNoise: 0.2, normalizations: ["fixed-base", "min-max"] });
+    // 2019 nominal (fixed-base): U1 = 143, U2 = 117, U3 = 0.6·mean(140, 133.33) + 0.4·120 = 130 -> ranks 1, 3, 2.
+    expect(result.index.nominal[8]).toBeCloseTo(0.6 * ((140 + 100 * 20 / 15) / 2) + 0.4 * 120, 10);
+    expect([result.rank.nominal[2], result.rank.nominal[5], result.rank.nominal[8]]).toEqual([1, 3, 2]);
+    for (let cell = 0; cell < 9; cell++) {
+      expect(result.rank.low[cell]).toBeLessThanOrEqual(result.rank.nominal[cell]);
+      expect(result.rank.high[cell]).toBeGreaterThanOrEqual(result.rank.nominal[cell]);
+    }
+  });
+
+  it("same seed, same numbers; another seed, other numbers", () => {
+    const tree = smallTree();
+    const panel = panelOf(tree, SMALL);
+    const options = { replications: 100, weightNoise: 0.3, normalizations: ["fixed-base", "min-max"] as const };
+    const first = analyzeUncertainty(tree, panel, { ...options, seed: 7 });
+    const again = analyzeUncertainty(tree, panel, { ...options, seed: 7 });
+    const other = analyzeUncertainty(tree, panel, { ...options, seed: 8 });
+    expect(again.index.median).toEqual(first.index.median);
+    expect(again.sensitivity.index.total).toEqual(first.sensitivity.index.total);
+    expect(again.rank.high).toEqual(first.rank.high);
+    expect(other.index.median).not.toEqual(first.index.median);
+  });
+
+  it("a choice between two normalisations alone explains all the variance: S = S_T = 1", () => {
+    // With one factor A_B(1) = B, so f(A_B) = f(B) and the Jansen first order is exactly V/V = 1; the total
+    // (1/2N)·Σ(f(A) − f(B))² estimates V too. Each run is either the fixed-base or the min-max index, each with
+    // probability 1/2, so the 5% quantile is the smaller and the 95% quantile the larger of the two.
+    const tree = smallTree();
+    const panel = panelOf(tree, SMALL);
+    const result = analyzeUncertainty(tree, panel, { replications: 400, seed: 2, normalizations: ["fixed-base", "min-max"] });
+    const fixedBase = computeIndex(tree, panel).values.subarray(0, 9);
+    const minMax = computeIndex(tree, panel, { normalize: "min-max" }).values.subarray(0, 9);
+    for (let cell = 0; cell < 9; cell++) {
+      expect(result.index.low[cell]).toBeCloseTo(Math.min(fixedBase[cell], minMax[cell]), 12);
+      expect(result.index.high[cell]).toBeCloseTo(Math.max(fixedBase[cell], minMax[cell]), 12);
+      expect(result.sensitivity.index.firstOrder[cell]).toBeCloseTo(1, 12);
+      expect(Math.abs(result.sensitivity.index.total[cell] - 1)).toBeLessThan(0.2);
+    }
+  });
+
+  it("a unit whose scores are equal in every year has an index the weights cannot move: no spread, no variance", () => {
+    // U4's three series give equal fixed-base scores: X1 = 100·(10, 20, 30)/10 = 100, 200, 300; X2 (negative) =
+    // 100·30/(30, 15, 10) = 100, 200, 300; Y1 = 100, 200, 300. Any weighted mean of equal scores is that score.
+    const tree = smallTree();
+    const values = { ...SMALL, U4: { X1: [10, 20, 30], X2: [30, 15, 10], Y1: [10, 20, 30] } };
+    const result = analyzeUncertainty(tree, panelOf(tree, values), { replications: 300, seed: 4, weightNoise: 0.5 });
+    // Cells of U4 are 9, 10, 11 (unit-major, three years).
+    expect(result.index.low[10]).toBeCloseTo(200, 10);
+    expect(result.index.high[10]).toBeCloseTo(200, 10);
+    expect(result.index.low[11]).toBeCloseTo(300, 10);
+    expect(result.index.high[11]).toBeCloseTo(300, 10);
+    expect(result.sensitivity.index.firstOrder[10]).toBeNaN();
+    // U1 in 2019 does move (see above): its weights' first order and total are 1 (the only factor).
+    expect(result.sensitivity.index.firstOrder[2]).toBeCloseTo(1, 12);
+    expect(Math.abs(result.sensitivity.index.total[2] - 1)).toBeLessThan(0.2);
+  });
+
+  it("the overall (all units) index of a year is the variance-weighted mean of the units' indices", () => {
+    const tree = smallTree();
+    const result = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 200, seed: 9, weightNoise: 0.3, normalizations: ["fixed-base", "min-max"] });
+    // With one output per unit, Σ_u V_i(u) / Σ_u V(u) lies between the smallest and largest unit index of that year.
+    for (let i = 0; i < 2; i++)
+      for (let year = 0; year < 3; year++) {
+        const units = [0, 1, 2].map((unit) => result.sensitivity.index.total[i * 9 + unit * 3 + year]).filter(Number.isFinite);
+        const overall = result.sensitivity.index.overallTotal[i * 3 + year];
+        if (units.length === 0) continue;
+        expect(overall).toBeGreaterThanOrEqual(Math.min(...units) - 1e-12);
+        expect(overall).toBeLessThanOrEqual(Math.max(...units) + 1e-12);
+      }
+  });
+
+  it("throws when nothing varies or an option is out of range", () => {
+    const tree = smallTree();
+    const panel = panelOf(tree, SMALL);
+    expect(() => analyzeUncertainty(tree, panel, { replications: 10, seed: 1 })).toThrow(/nothing varies/);
+    expect(() => analyzeUncertainty(tree, panel, { replications: 1, seed: 1, weightNoise: 0.1 })).toThrow(/at least 2 replications/);
+    expect(() => analyzeUncertainty(tree, panel, { replications: 10, seed: 1, weightNoise: 1.5 })).toThrow(/weight noise from 0 to 1/);
+    expect(() => analyzeUncertainty(tree, panel, { replications: 10, seed: 1, weightRanges: new Map([["Z", { min: 0, max: 1 }]]) })).toThrow(/unknown node "Z"/);
+  });
+
+  it("weight ranges: a node drawn from [min, max] moves the index within the bounds worked out by hand", () => {
+    // X's weight from [0.5, 0.5] and Y's from [0.1, 0.9]: w_X = 0.5/(0.5 + w_Y) ranges over [0.357, 0.833].
+    // U1 2019: INDEX = 95 + 80·w_X in [123.57, 161.67].
+    const tree = smallTree();
+    const ranges = new Map([["X", { min: 0.5, max: 0.5 }], ["Y", { min: 0.1, max: 0.9 }]]);
+    const result = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 500, seed: 5, weightRanges: ranges });
+    expect(result.index.low[2]).toBeGreaterThan(95 + (80 * 0.5) / 1.4 - 1e-9);
+    expect(result.index.high[2]).toBeLessThan(95 + (80 * 0.5) / 0.6 + 1e-9);
+    expect(result.index.high[2] - result.index.low[2]).toBeGreaterThan(20);
+  });
+});
