@@ -51,7 +51,9 @@ export async function applyProject(command: Command, env: CliEnv, { setOptions =
     if (!setOptions || command.getOptionValueSource(name) === "cli") return;
     command.setOptionValueWithSource(name, value, "config");
   };
-  const optionFor = (key: string) => command.options.find((option) => option.long === `--${key}`);
+  // `xlsx: false` is `--no-xlsx`: a switch that exists only negated is found by its positive name.
+  const optionFor = (key: string) =>
+    command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
   const indicators = optionFor("indicators");
   const data = optionFor("data");
   if (indicators) set(indicators, fromProject(settings.indicators));
@@ -93,7 +95,7 @@ export async function applyProject(command: Command, env: CliEnv, { setOptions =
  * received (a number as written, a list joined by commas), checked against the option's choices.
  */
 function parseOptionValue(option: Option, value: unknown): { ok: true; value: unknown } | { ok: false; expected: string } {
-  if (option.isBoolean()) return typeof value === "boolean" ? { ok: true, value } : { ok: false, expected: "true or false" };
+  if (option.isBoolean() || option.negate) return typeof value === "boolean" ? { ok: true, value } : { ok: false, expected: "true or false" };
   if (value === null || typeof value === "object" && !Array.isArray(value)) return { ok: false, expected: `a value for ${option.long}` };
   const text = Array.isArray(value) ? value.map(String).join(",") : String(value);
   const choices = option.argChoices;

@@ -47,7 +47,7 @@ export interface ComputedOutputs {
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
-const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data"]);
+const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data", "format", "table"]);
 
 /**
  * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
@@ -73,7 +73,7 @@ export async function runProjectCompute(
   const { runsDir, runsLabel } = project;
   // Options are recorded under their flag names, the keys of index.yaml.
   const recorded: Record<string, unknown> = {};
-  const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--/, "") ?? option.attributeName()]));
+  const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--(no-)?/, "") ?? option.attributeName()]));
   const fileOptionValues: { role: string; path: string }[] = [];
   for (const [name, value] of Object.entries(command.opts())) {
     if (RUN_OPTIONS.has(name) || value === undefined) continue;

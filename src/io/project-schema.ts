@@ -6,7 +6,17 @@
  * the same parser as the flag, so a new compute option needs one line here, in the block it belongs to.
  */
 import { z } from "zod";
+import { CONTRIBUTION_DEPTHS } from "../core/analysis/contributions.js";
+import { AGGREGATE_METHODS } from "../core/aggregate.js";
 import { MISSING_POLICIES } from "../core/compute.js";
+import { NORMALIZE_METHODS } from "../core/normalize.js";
+import { MIN_CAP } from "../core/normalize/plan.js";
+import { DAMPENINGS } from "../core/normalize/ratio.js";
+import { COMBINATIONS } from "../core/weighting/combine.js";
+import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "../core/weighting/derive.js";
+import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "../core/weighting/objective.js";
+import { PCA_ROTATIONS } from "../core/weighting/pca.js";
+import { REPORT_LANGUAGES } from "./report/labels.js";
 
 /** Schemas of keys whose value is a file or folder, resolved relative to the project file's folder. */
 const PATH_SCHEMAS = new WeakSet<z.ZodType>();
@@ -24,17 +34,40 @@ export function isPathSchema(schema: z.ZodType): boolean {
 }
 
 const year = z.int().min(1000).max(9999);
+const share = z.number().min(0).max(1);
 
 /** How the index is computed: one line per compute option, keyed by its flag name. */
 export const METHOD_OPTIONS = {
   "base-year": year.describe("year every fixed-base index is 100 in (--base-year; default: the earliest year in the data)"),
+  normalise: z.enum(NORMALIZE_METHODS).describe("normalisation of every indicator (--normalise; default fixed-base)"),
+  cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
+  dampen: z.enum(DAMPENINGS).describe("ratio methods: dampen the ratio (--dampen)"),
+  "reference-unit": z.string().describe("distance-to-reference: the unit every other is compared with (--reference-unit)"),
+  aggregate: z.string().describe(`aggregation: METHOD, or LEVEL=METHOD per level, comma-separated (--aggregate); METHOD: ${AGGREGATE_METHODS.join(", ")}`),
   missing: z.enum(MISSING_POLICIES).describe("what a missing value does (--missing): error reports every gap, reweight drops it and renormalises its siblings"),
   strict: z.boolean().describe("treat warnings, such as weights that do not sum to 1, as errors (--strict)"),
+  weights: z.enum(WEIGHT_METHODS).describe("weighting method (--weights; default explicit: the tree's weights)"),
+  ahp: projectPath("AHP pairwise judgements, CSV group,a,b,value (--ahp)"),
+  "allow-inconsistent": z.boolean().describe("accept AHP judgements with CR >= 0.1, with a warning (--allow-inconsistent)"),
+  "weight-years": z.union([z.string(), z.array(year)]).describe("years objective weights are derived from: 2017-2020, 2018,2019 or a list (--weight-years)"),
+  "weight-units": z.union([z.string(), z.array(z.string())]).describe("units objective weights are derived from: comma-separated or a list (--weight-units)"),
+  "group-weights": z.enum(GROUP_WEIGHT_RULES).describe("objective methods: how groups are weighted (--group-weights)"),
+  "entropy-shift": share.describe("entropy: added to every min-max score before taking shares (--entropy-shift)"),
+  "pca-rotation": z.enum(PCA_ROTATIONS).describe("pca: rotation of the retained components (--pca-rotation)"),
+  subjective: z.enum(SUBJECTIVE_METHODS).describe("combined: the subjective set (--subjective)"),
+  objective: z.enum(OBJECTIVE_METHODS).describe("combined: the objective set (--objective)"),
+  combination: z.enum(COMBINATIONS).describe("combined: additive or multiplicative (--combination)"),
+  alpha: share.describe("combined, additive: the share of the subjective set (--alpha)"),
 } satisfies Record<string, z.ZodType>;
 
-/** What the outputs look like: one line per compute option, keyed by its flag name. */
+/** What the outputs look like: one line per compute option, keyed by its flag name (`xlsx: false` is `--no-xlsx`). */
 export const OUTPUT_OPTIONS = {
   decimals: z.int().min(0).max(15).describe("decimals printed in the CSV files (--decimals; default 4)"),
+  report: z.boolean().describe("also write report.html (--report)"),
+  contributions: z.enum(CONTRIBUTION_DEPTHS).describe("contributions.csv down to the dimensions or every indicator (--contributions)"),
+  bom: z.boolean().describe("start CSV files with a UTF-8 byte order mark (--bom / --no-bom; default true)"),
+  xlsx: z.boolean().describe("write index.xlsx (false is --no-xlsx; default true)"),
+  lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
 } satisfies Record<string, z.ZodType>;
 
 /** `index.yaml`. */

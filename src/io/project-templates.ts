@@ -17,12 +17,16 @@ indicators: indicators.csv   # the indicator tree
 values: data                 # every CSV file in data/ is read; add data/2021.csv for a new year
 runs: runs                   # one folder per run; runs/LATEST names the last published one
 
-methods:                     # each key is a compute option (the flag without --)
+methods:                     # each key is a compute option (the flag without --); see innovation-index compute --help
   base-year: 2017
+  normalise: fixed-base      # 100 · value / base-year value, per indicator and unit
+  aggregate: arithmetic      # weighted mean of the children, level by level
+  weights: explicit          # the weights of indicators.csv
   missing: error             # error: every gap is an error; reweight: drop it and renormalise its siblings
 
 outputs:
   decimals: 4
+  report: false              # true: also write report.html
 `,
     "indicators.csv": `code,parent,name,name_en,weight,direction,unit
 A,,创新投入,Innovation input,0.5,,

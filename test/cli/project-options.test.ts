@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectMessages } from "../../src/core/project-messages.js";
+import { METHOD_OPTIONS } from "../../src/io/project-schema.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -39,7 +40,8 @@ describe("compute and validate with index.yaml", () => {
     const dir = await project("indicators: tree.csv\nvalues: data\noutputs:\n  decimals: 2\n");
     const run = await runCli(["compute", "--out", "out", "-q"], join(dir, "sub"));
     expect(run.code).toBe(0);
-    expect(await listDir(join(dir, "sub/out"))).toEqual(["index-wide.csv", "index.csv", "index.json", "scores.csv"]);
+    expect(await listDir(join(dir, "sub/out"))).toEqual(expect.arrayContaining(["index-wide.csv", "index.csv", "index.json", "scores.csv"]));
+    expect(await listDir(join(dir, "sub/out"))).not.toContain("manifest.json");
     expect(await readFile(join(dir, "sub/out/index.csv"), "utf8")).toContain("U1,2018,INDEX,总指数,0,115.50\n");
     expect(await listDir(join(dir, "sub/runs"))).toEqual([]);
   });
@@ -50,7 +52,7 @@ describe("compute and validate with index.yaml", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       `error: 2 problems found:\nindex.yaml:4: ${projectMessages.badKey("methods.missing", "skip", "one of: error, reweight")}\n` +
-        `index.yaml:5: ${projectMessages.unknownKey("methods.normalize-typo", ["base-year", "missing", "strict"])}\n`,
+        `index.yaml:5: ${projectMessages.unknownKey("methods.normalize-typo", Object.keys(METHOD_OPTIONS))}\n`,
     );
   });
 
@@ -76,5 +78,46 @@ describe("compute and validate with index.yaml", () => {
     expect(run.stderr).toBe(
       'error: 1 problem found:\ndata/b.csv:2: duplicate value for unit "U1", year 2019, indicator "X1" (first given in data/a.csv on line 4); expected one value per unit, year and indicator\n',
     );
+  });
+});
+
+describe("every compute option can be set in index.yaml", () => {
+  it("keys of methods: and outputs: give the same files as the same flags", async () => {
+    const yaml = [
+      "indicators: tree.csv",
+      "values: data",
+      "methods:",
+      "  base-year: 2018",
+      "  normalise: chain",
+      '  aggregate: "arithmetic,0=geometric"',
+      "  weights: equal",
+      "  weight-years: [2017, 2018]",
+      "outputs:",
+      "  decimals: 6",
+      "  xlsx: false",
+      "  bom: false",
+      "",
+    ].join("\n");
+    const dir = await project(yaml);
+    const sub = join(dir, "sub");
+    const fromFile = await runCli(["compute", "--out", "from-file", "-q"], sub);
+    expect(fromFile.stderr).toBe("");
+    expect(fromFile.code).toBe(0);
+    const flags = ["--base-year", "2018", "--normalise", "chain", "--aggregate", "arithmetic,0=geometric", "--weights", "equal", "--weight-years", "2017,2018", "--decimals", "6", "--no-xlsx", "--no-bom"];
+    // The parent folder has no index.yaml: the flags alone.
+    const fromFlags = await runCli(["compute", "-i", "sub/tree.csv", "-d", "sub/data", ...flags, "--out", "from-flags", "-q"], dir);
+    expect(fromFlags.code).toBe(0);
+    const fileNames = await listDir(join(sub, "from-file"));
+    expect(fileNames).not.toContain("index.xlsx");
+    expect(await listDir(join(dir, "from-flags"))).toEqual(fileNames);
+    for (const name of fileNames) expect(await readFile(join(sub, "from-file", name), "utf8")).toBe(await readFile(join(dir, "from-flags", name), "utf8"));
+    expect(await readFile(join(sub, "from-file/index.csv"), "utf8")).toMatch(/^unit,year/); // no byte order mark
+  });
+
+  it("a value the option's own parser refuses is reported with the key and its line", async () => {
+    const dir = await project('indicators: tree.csv\nvalues: data\nmethods:\n  aggregate: "arithmetic,0=median"\n');
+    const run = await runCli(["compute"], join(dir, "sub"));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: 1 problem found:\nindex\.yaml:4: methods\.aggregate: found string "arithmetic,0=median"; expected what --aggregate accepts \(.+\)\n$/);
   });
 });

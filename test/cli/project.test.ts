@@ -85,7 +85,11 @@ describe("a project computed every year", () => {
     const [run1] = await runIds(dir);
     expect(run1).toMatch(RUN_ID);
     expect(await latest(dir)).toBe(run1);
-    expect(await listDir(join(dir, "runs", run1))).toEqual(["index-wide.csv", "index.csv", "index.json", "input-values.csv", "manifest.json", "scores.csv"]);
+    // The run folder holds what compute --out writes, plus input-values.csv and manifest.json.
+    expect((await runCli(["compute", "--out", "plain", "-q"], dir)).code).toBe(0);
+    const plainFiles = await listDir(join(dir, "plain"));
+    expect(plainFiles).toEqual(expect.arrayContaining(["index-wide.csv", "index.csv", "index.json", "scores.csv"]));
+    expect(await listDir(join(dir, "runs", run1))).toEqual([...plainFiles, "input-values.csv", "manifest.json"].sort());
     // Fixed base 2017, X = mean(X1, X2) with X2 negative, INDEX = 0.6·X + 0.4·Y: U1 2019 = 0.6·(150 + 200)/2 + 0.4·95 = 143.
     expect(await indexCsv(dir, run1)).toContain("U1,2019,INDEX,总指数,0,143.0000");
 
@@ -98,7 +102,7 @@ describe("a project computed every year", () => {
       ...[2017, 2018, 2019].map((year) => ({ role: "values", path: `data/${year}.csv`, bytes: Buffer.byteLength(YEARS[year]), sha256: createHash("sha256").update(YEARS[year]).digest("hex") })),
     ]);
     for (const output of manifest1.outputs) expect(output.sha256).toBe(await fileSha256(join(dir, "runs", run1, output.path)));
-    expect(manifest1.outputs.map((output: { path: string }) => output.path)).toEqual(["index-wide.csv", "index.csv", "index.json", "input-values.csv", "scores.csv"]);
+    expect(manifest1.outputs.map((output: { path: string }) => output.path)).toEqual([...plainFiles, "input-values.csv"].sort());
     expect(manifest1.coverage).toEqual({ units: ["U1", "U2"], years: [2017, 2018, 2019], baseYear: 2017, indicators: 3 });
 
     // Nothing changed: --if-changed does no work.
