@@ -7,6 +7,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
+import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
@@ -30,6 +31,7 @@ export function createProgram(env: CliEnv): Command {
   registerCompute(program, env);
   registerReport(program, env);
   registerValidate(program, env);
+  registerTemplate(program, env);
   registerWeights(program, env);
   registerUncertainty(program, env);
   registerDiff(program, env);

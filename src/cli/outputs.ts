@@ -9,7 +9,7 @@ import type { IndexResult } from "../core/compute.js";
 import { UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/analysis-tables.js";
 import { REPORT_LANGUAGES } from "../io/report/labels.js";
-import { coverageTable, indexTable, scoresTable, wideTable, type Language, type Table } from "../io/tables.js";
+import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/tables.js";
 import { formatTableCsv, formatValue } from "../io/to-csv.js";
 import { formatIndexJson } from "../io/to-json.js";
 import type { CliEnv } from "./env.js";
@@ -17,7 +17,7 @@ import { renderColumns, renderIndexTable } from "./render.js";
 
 export const OUTPUT_FORMATS = ["table", "csv", "json", "xlsx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-export const TABLE_NAMES = ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"] as const;
+export const TABLE_NAMES = ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface OutputOptions {
@@ -61,6 +61,8 @@ export function runTables(result: IndexResult, analysis: Analysis, depth: Contri
   const ranks = ranksTable(result, analysis);
   if (ranks) tables.set("ranks", ranks);
   tables.set("coverage", coverageTable(result));
+  tables.set("imputations", imputationsTable(result));
+  tables.set("treatment", treatmentTable(result));
   return tables;
 }
 
@@ -88,7 +90,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
     if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, tables);
     if (!options.reportOnly) {
       const csv = (name: TableName) => formatTableCsv(tables.get(name)!, { decimals: options.decimals, bom: options.bom ?? true });
-      for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks"] as const)
+      for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (tables.has(name)) files[`${name}.csv`] = csv(name);
       files["index.json"] = formatIndexJson(result);
       if (options.xlsx) files["index.xlsx"] = await workbook(tables, options.decimals);
@@ -141,7 +143,7 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     decimals: Math.min(options.decimals, 2),
     appendix: [
       { title: words.coverage, table: tables.get("coverage") },
-      { title: words.imputations, table: undefined, empty: words.noImputations },
+      { title: words.imputations, table: tables.get("imputations"), empty: words.noImputations },
     ],
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Applying a project file to a command: `index.yaml`'s keys become the command's option values, unless the same option
- * was given on the command line (flags override the file). The mapping is generic: a key of `methods:` or `outputs:`
+ * was given on the command line (flags override the file). The mapping is generic: a key of `inputs:`, `methods:` or `outputs:`
  * is the option's flag name without `--`, and its value goes through the option's own parser and choices, exactly as
  * if it had been typed.
  */
@@ -10,7 +10,7 @@ import { describeFound, projectMessages } from "../core/project-messages.js";
 import type { z } from "zod";
 import { ValidationError, type Issue } from "../errors.js";
 import { findProjectFile, readProject, type Project } from "../io/project.js";
-import { isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS } from "../io/project-schema.js";
+import { INPUT_OPTIONS, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS } from "../io/project-schema.js";
 import type { CliEnv } from "./env.js";
 
 /** A project applied to a command. */
@@ -60,6 +60,7 @@ export async function applyProject(command: Command, env: CliEnv, { setOptions =
   if (data) set(data, fromProject(settings.values));
 
   const blocks = [
+    ["inputs", settings.inputs, INPUT_OPTIONS],
     ["methods", settings.methods, METHOD_OPTIONS],
     ["outputs", settings.outputs, OUTPUT_OPTIONS],
   ] as const;

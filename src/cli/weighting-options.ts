@@ -9,6 +9,7 @@ import { weightingMessages } from "../core/weighting/messages.js";
 import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import { deriveWeights, SUBJECTIVE_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
 import { readAhpJudgements } from "../io/read-ahp.js";
@@ -22,6 +23,7 @@ export interface WeightingCliOptions {
   allowInconsistent: boolean;
   weightYears?: number[];
   weightUnits?: string[];
+  weightMissing: WeightMissingPolicy;
   groupWeights: GroupWeightRule;
   entropyShift: number;
   pcaRotation: PcaRotation;
@@ -67,7 +69,8 @@ export function addWeightingOptions(command: Command): Command {
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
-    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores) or tree (groups keep the tree's weights)").choices(GROUP_WEIGHT_RULES).default("sum"))
+    .addOption(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES).default("error"))
+    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores), tree (groups keep the tree's weights) or level (groups weighed on their sub-index values)").choices(GROUP_WEIGHT_RULES).default("sum"))
     .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
     .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (varimax, the OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
@@ -108,6 +111,7 @@ export async function runWeighting(
     allowInconsistent: options.allowInconsistent,
     years: options.weightYears,
     units: options.weightUnits,
+    missing: options.weightMissing,
     groupWeights: options.groupWeights,
     entropyShift: options.entropyShift,
     pcaRotation: options.pcaRotation,
@@ -125,7 +129,7 @@ export function describeWeighting(result: WeightingResult): string {
   const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
   if (summary.years && summary.units)
     lines.push(
-      `objective weights from ${summary.units.length * summary.years.length} observations: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
+      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
         (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
         (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
     );

@@ -5,16 +5,19 @@
 import { ValidationError, type Issue } from "../errors.js";
 import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
+import type { Imputation, MissingPolicy } from "./missing.js";
 import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
 import { planNormalization } from "./normalize/plan.js";
+import type { OutlierMethod, Treatment } from "./outliers.js";
 import { indicatorBlock, type Panel } from "./panel.js";
+import { prepareData } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
+import type { ZeroBasePolicy } from "./zero-base.js";
 import type { WeightingSummary } from "./weighting/derive.js";
 
-export const MISSING_POLICIES = ["error", "reweight"] as const;
-export type MissingPolicy = (typeof MISSING_POLICIES)[number];
+export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
 export interface ComputeOptions {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
@@ -32,8 +35,17 @@ export interface ComputeOptions {
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
-  /** What a missing value does: `error` (default) reports every gap; `reweight` drops it and renormalises its siblings. */
+  /**
+   * What a missing value does (per indicator, the tree's `missing` column wins): `error` (default) reports every gap;
+   * `carry-forward`, `carry-back`, `interpolate` fill it; `reweight` drops it and renormalises its siblings.
+   */
   missing?: MissingPolicy;
+  /** A zero base value under fixed-base: `error` (default), `first-nonzero` or `min-max` (tree column `zero_base`). */
+  zeroBase?: ZeroBasePolicy;
+  /** Outlier treatment before normalisation: `none` (default), `winsorise` or `log` (tree column `outliers`). */
+  outliers?: OutlierMethod;
+  /** Most points winsorised per indicator. Default 5. */
+  winsorMax?: number;
   /** Weights within siblings, replacing the tree's (e.g. derived by AHP or entropy). Default: the tree's. */
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */
@@ -68,8 +80,14 @@ export interface IndexResult {
    * normalised score; for a group, its sub-index; for `INDEX`, the overall index.
    */
   values: Float64Array;
-  /** The panel the result was computed from (raw values). */
+  /** The panel the result was computed from (raw values, formulas evaluated, gaps as `NaN`). */
   panel: Panel;
+  /** The values that were normalised: `panel` after imputation and outlier treatment. */
+  preparedPanel: Panel;
+  /** Every imputed or reweighted cell (`value` is `NaN` for a reweighted one). */
+  imputations: Imputation[];
+  /** Every cell changed by the outlier treatment. */
+  treatments: Treatment[];
   options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
@@ -113,10 +131,15 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
   if (options.referenceUnit !== undefined && referenceUnit < 0)
     issues.push({ code: "E_UNKNOWN_REFERENCE_UNIT", message: messages.unknownReferenceUnit(options.referenceUnit, panel.units), column: "unit" });
-  const checked = checkNormalization(panel, normalization.plans, directions, baseYearPosition, referenceUnit);
+  // The data stage (imputation, outliers, zero bases) may change an indicator's plan and base year.
+  const prepared = prepareData(tree, panel, { ...options, plans: normalization.plans, baseYear: baseYearPosition });
+  const plans = prepared.plans;
+  issues.push(...prepared.issues);
+  warnings.push(...prepared.warnings);
+  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit);
   issues.push(...checked.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
-  if (missing === "error") issues.push(...missingValueIssues(panel, (cell) => checked.reportedMissing.has(cell)));
+  issues.push(...prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -136,7 +159,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   ];
   const indicatorPosition = new Map(panel.indicators.map((code, i) => [code, i] as const));
   for (const node of nodes)
-    node.method = node.kind === "indicator" ? normalization.plans[indicatorPosition.get(node.code)!].method : aggregation.methods.get(node.code);
+    node.method = node.kind === "indicator" ? plans[indicatorPosition.get(node.code)!].method : aggregation.methods.get(node.code);
   const position = new Map(nodes.map((node, i) => [node.code, i] as const));
   const values = new Float64Array(nodes.length * blockSize);
   const block = (code: string) => {
@@ -145,10 +168,10 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   };
 
   panel.indicators.forEach((code, i) => {
-    const { method, ...settings } = normalization.plans[i];
+    const { method, ...settings } = plans[i];
     const reference = method === "distance-to-reference" && referenceUnit >= 0 ? { referenceUnit } : {};
-    const context = { unitCount, yearCount, baseYear: baseYearPosition, direction: directions[i], ...settings, ...reference };
-    normalize(method, indicatorBlock(panel, i), context, block(code));
+    const context = { unitCount, yearCount, baseYear: prepared.baseYears[i], direction: directions[i], ...settings, ...reference };
+    normalize(method, indicatorBlock(prepared.panel, i), context, block(code));
   });
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
     const children = childrenOf(tree, code);
@@ -167,10 +190,16 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     nodes,
     values,
     panel,
+    preparedPanel: prepared.panel,
+    imputations: prepared.imputations,
+    treatments: prepared.treatments,
     options: {
       normalize: normalizeMethod,
       aggregate: aggregateMethod,
       missing,
+      zeroBase: options.zeroBase ?? "error",
+      outliers: options.outliers ?? "none",
+      winsorMax: options.winsorMax ?? 5,
       strict: options.strict ?? false,
       ...(options.aggregateByLevel && Object.keys(options.aggregateByLevel).length > 0 ? { aggregateByLevel: options.aggregateByLevel } : {}),
       ...(options.cap !== undefined ? { cap: options.cap } : {}),

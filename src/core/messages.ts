@@ -2,6 +2,7 @@
  * Every user-facing message, as a function of what it names. Tests compare against these functions,
  * so a wording change is made once. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
+import { dataMessages } from "./data-messages.js";
 import { INDEX_CODE } from "./types.js";
 
 const quote = (value: string) => JSON.stringify(value);
@@ -32,8 +33,8 @@ export const messages = {
 
   // values
   badYear: (found: string) => `year ${quote(found)} is not a year; expected a whole number such as 2017`,
-  badValue: (found: string) =>
-    `value ${quote(found)} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+  badValue: (found: string, column?: string) =>
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
   unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
   duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>
@@ -124,4 +125,5 @@ export const messages = {
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
 
   indexCode: INDEX_CODE,
+  ...dataMessages,
 } as const;

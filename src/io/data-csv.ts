@@ -29,7 +29,11 @@ export function parseYear(text: string): number | undefined {
 
 /** The records of a values CSV, or every problem found (bad years, bad numbers, wrong field counts). */
 export function parseDataCsv(text: string, source: string): Validated<ValueRecord[]> {
-  const table = parseCsv(text, source);
+  return parseDataTable(parseCsv(text, source), source);
+}
+
+/** The records of a values table (from a CSV file or a workbook sheet), or every problem found. */
+export function parseDataTable(table: CsvTable, source: string): Validated<ValueRecord[]> {
   const long = findColumns(table.header, LONG_COLUMNS);
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) return parseLong(table, long, source);
   const yearColumns = table.header.map((name, index) => ({ year: parseYear(name), index })).filter((column) => column.year !== undefined);
@@ -52,7 +56,7 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     const value = parseNumber(cells[columns.value]);
     const indicator = cells[columns.indicator];
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), table.header[columns.year]));
-    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value]), table.header[columns.value]));
+    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value], table.header[columns.value]), table.header[columns.value]));
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(), table.header[columns.indicator]));
     if (year === undefined || value === undefined || !indicator) continue;
     records.push({
@@ -85,7 +89,7 @@ function parseWide(
       const text = cells[index] ?? "";
       const value = parseNumber(text);
       if (value === undefined) {
-        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text), source, line, column: table.header[index] });
+        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text, table.header[index]), source, line, column: table.header[index] });
         continue;
       }
       records.push({ unit: "", year, indicator, value, line });

@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "
 import type { z } from "zod";
 import { describeFound, projectMessages } from "../core/project-messages.js";
 import { InputError, ValidationError, type Issue } from "../errors.js";
-import { METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, type ProjectFile } from "./project-schema.js";
+import { INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, type ProjectFile } from "./project-schema.js";
 import { readText } from "./read-text.js";
 
 /** The name of a project file. */
@@ -86,6 +86,7 @@ export function parseProject(text: string, file: string, label = file): Project 
 /** The keys allowed in each block of the file, for messages about unknown keys. */
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   "": Object.keys(PROJECT_SCHEMA.shape),
+  inputs: Object.keys(INPUT_OPTIONS),
   methods: Object.keys(METHOD_OPTIONS),
   outputs: Object.keys(OUTPUT_OPTIONS),
 };
@@ -119,7 +120,7 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
 
 /** Whether the key at `path` holds a whole number (zod reports a text there as "expected number"). */
 function isIntegerKey(path: readonly (string | number)[]): boolean {
-  const blocks: Record<string, Record<string, unknown>> = { methods: METHOD_OPTIONS, outputs: OUTPUT_OPTIONS };
+  const blocks: Record<string, Record<string, unknown>> = { inputs: INPUT_OPTIONS, methods: METHOD_OPTIONS, outputs: OUTPUT_OPTIONS };
   const schema = path.length === 2 ? blocks[String(path[0])]?.[String(path[1])] : undefined;
   return (schema as { isInt?: boolean } | undefined)?.isInt === true;
 }

@@ -1,22 +1,61 @@
 /**
- * Reading a text file the way people save them: UTF-8 with or without a byte-order mark.
- * Bytes that are not valid UTF-8 are an error naming the file, never mojibake in the output.
+ * Reading a text file the way people save them: UTF-8 with or without a byte-order mark, GBK/GB18030 (what Excel on
+ * Chinese Windows saves as "CSV"), or UTF-16 with a byte-order mark (Excel's "Unicode text").
+ * Bytes that are none of these are an error naming the file, never mojibake in the output.
  */
 import { readFile } from "node:fs/promises";
+import iconv from "iconv-lite";
 import { InputError } from "../errors.js";
 
-/** Decodes bytes as UTF-8 (dropping a BOM); throws `InputError` `E_ENCODING` on invalid bytes. */
-export function decodeText(bytes: Uint8Array, source: string): string {
+/** `auto` reads UTF-8 (BOM or not), else UTF-16 with a BOM, else GB18030; the others force one encoding. */
+export const ENCODINGS = ["auto", "utf-8", "gb18030", "gbk"] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Reads an encoding name (`utf8`, `GBK`, `GB2312`, `cp936` are accepted); `undefined` if it is none. */
+export function parseEncoding(text: string): Encoding | undefined {
+  const word = text.trim().toLowerCase().replace(/_/g, "-");
+  if (word === "utf8") return "utf-8";
+  if (word === "gb2312" || word === "cp936" || word === "windows-936") return "gbk";
+  return (ENCODINGS as readonly string[]).includes(word) ? (word as Encoding) : undefined;
+}
+
+/**
+ * Decodes bytes as text by `encoding` (default `auto`), dropping a BOM; throws `InputError` `E_ENCODING` when the bytes
+ * are not valid in it. Under `auto`, invalid UTF-8 that is valid GB18030 reads as GB18030 (GBK is a subset).
+ */
+export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding = "auto"): string {
+  if (encoding === "auto" || encoding === "utf-8") {
+    if (encoding === "auto" && bytes[0] === 0xff && bytes[1] === 0xfe) return strictDecode(bytes, "utf-16le", source);
+    if (encoding === "auto" && bytes[0] === 0xfe && bytes[1] === 0xff) return strictDecode(bytes, "utf-16be", source);
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch (cause) {
+      if (encoding === "utf-8")
+        throw new InputError("E_ENCODING", `${source}: the file is not valid UTF-8; expected a UTF-8 text file (or give --encoding gbk)`, { source }, { cause });
+    }
+  }
+  // GB18030 decodes every byte sequence it defines; the replacement character marks one it does not.
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
+  if (!text.includes("\uFFFD") && !text.includes("\u0000")) return text.replace(/^\uFEFF/, "");
+  const what = encoding === "auto" ? "neither UTF-8 nor GBK/GB18030 text" : `not valid ${encoding.toUpperCase()}`;
+  throw new InputError(
+    "E_ENCODING",
+    `${source}: the file is ${what}; expected a CSV saved as "CSV UTF-8" or as CSV from Chinese Excel (GBK), or an .xlsx workbook`,
+    { source },
+  );
+}
+
+function strictDecode(bytes: Uint8Array, label: string, source: string): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new InputError("E_ENCODING", `${source}: the file is not valid UTF-8; expected a UTF-8 text file (save as "CSV UTF-8" in Excel)`, { source }, { cause });
+    throw new InputError("E_ENCODING", `${source}: the file starts like ${label.toUpperCase()} text but is not valid ${label.toUpperCase()}; expected UTF-8`, { source }, { cause });
   }
 }
 
 /** Reads a text file; a missing or unreadable file is an `InputError` naming it (as `label`, default its path). */
-export async function readText(path: string, label = path): Promise<string> {
-  return decodeText(await readBytes(path, label), label);
+export async function readText(path: string, label = path, encoding: Encoding = "auto"): Promise<string> {
+  return decodeText(await readBytes(path, label), label, encoding);
 }
 
 /** Reads a file's bytes; a missing or unreadable file is an `InputError` naming it (as `label`, default its path). */

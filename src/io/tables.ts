@@ -3,6 +3,7 @@
  * text cells come from the inputs (units, codes, names), number cells are values (`NaN` is an empty cell).
  */
 import { resultIndex, type IndexResult, type ResultNode } from "../core/compute.js";
+import { computeCoverage } from "../core/coverage.js";
 import type { Panel } from "../core/panel.js";
 
 /** How a column's cells are written: text as is, numbers with the run's decimals, whole numbers without decimals. */
@@ -74,16 +75,27 @@ export function wideTable(result: IndexResult, language?: Language): Table {
 }
 
 /**
- * `coverage`: per indicator, how many of its `unit × year` cells have a value.
- * Columns `code,name,observed,missing,coverage_percent`.
+ * `coverage`: per indicator, its `unit × year` cells expected, observed in the data, imputed and reweighted, and the
+ * share observed (0 to 1), by `computeCoverage`. Columns `indicator,name,expected,observed,imputed,reweighted,share_observed`.
  */
 export function coverageTable(result: IndexResult, panel: Panel = result.panel): Table {
-  const cellCount = panel.units.length * panel.years.length;
-  const rows: Cell[][] = panel.indicators.map((code, i) => {
-    let observed = 0;
-    for (let cell = i * cellCount; cell < (i + 1) * cellCount; cell++) if (!Number.isNaN(panel.values[cell])) observed++;
-    const node = result.nodes.find((candidate) => candidate.code === code);
-    return [code, node ? node.name : code, observed, cellCount - observed, cellCount > 0 ? (100 * observed) / cellCount : Number.NaN];
+  const rows: Cell[][] = computeCoverage(panel, result.imputations ?? []).map((row) => {
+    const node = result.nodes.find((candidate) => candidate.code === row.indicator);
+    return [row.indicator, node ? node.name : row.indicator, row.expected, row.observed, row.imputed, row.reweighted, row.shareObserved];
   });
-  return { name: "coverage", columns: [text("code"), text("name"), integer("observed"), integer("missing"), number("coverage_percent")], rows };
+  const columns = [text("indicator"), text("name"), integer("expected"), integer("observed"), integer("imputed"), integer("reweighted"), number("share_observed")];
+  return { name: "coverage", columns, rows };
+}
+
+/** `imputations`: every imputed or reweighted cell, `unit,year,indicator,method,value` (value empty when reweighted). */
+export function imputationsTable(result: Pick<IndexResult, "imputations">): Table {
+  const rows: Cell[][] = (result.imputations ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.value]);
+  return { name: "imputations", columns: [text("unit"), integer("year"), text("indicator"), text("method"), number("value")], rows };
+}
+
+/** `treatment`: every cell the outlier treatment changed, `unit,year,indicator,method,original,value`. */
+export function treatmentTable(result: Pick<IndexResult, "treatments">): Table {
+  const rows: Cell[][] = (result.treatments ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.original, row.value]);
+  const columns = [text("unit"), integer("year"), text("indicator"), text("method"), number("original"), number("value")];
+  return { name: "treatment", columns, rows };
 }

@@ -6,7 +6,7 @@ import type { Analysis } from "../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import type { Issue } from "../errors.js";
 import { formatIssue } from "../errors.js";
-import { barChart, barChartHeight, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./report/charts.js";
+import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./report/charts.js";
 import { fill, wordsOf, type Words } from "./report/labels.js";
 import { nodeName, type Language, type Table } from "./tables.js";
 import { formatValue } from "./to-csv.js";
@@ -27,106 +27,151 @@ export function escapeHtml(text: string): string {
 
 type ChartRequest = Parameters<typeof renderCharts>[0][number];
 
+/** What every part of the report reads. */
+interface Context {
+  result: IndexResult;
+  analysis: Analysis;
+  words: Words;
+  decimals: number;
+  /** Display name of node `n` (the overall index by the report's word). */
+  name: (n: number) => string;
+  /** The overall index and the first-level nodes, with their positions. */
+  topNodes: { node: IndexResult["nodes"][number]; n: number }[];
+  /** The contributions of the last year's change, when there are two years or more. */
+  latest?: Analysis["contributions"][number];
+}
+
 /** The report of a result and its analysis, as HTML text. */
 export async function formatReportHtml(result: IndexResult, analysis: Analysis, options: ReportOptions = {}): Promise<string> {
   const language = options.language ?? "zh";
-  const decimals = options.decimals ?? 2;
   const words = wordsOf(language);
-  const name = (n: number) => (n === 0 ? words.overallIndex : nodeName(result.nodes[n], language));
-  const topNodes = result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level <= 1);
-  const dimensions = topNodes.filter(({ node }) => node.level === 1);
   const { years } = result;
-  const first = years[0];
-  const last = years[years.length - 1];
-  const latest = analysis.contributions.find((item) => item.toYear === last && item.fromYear === years[years.length - 2]);
+  const context: Context = {
+    result,
+    analysis,
+    words,
+    decimals: options.decimals ?? 2,
+    name: (n) => (n === 0 ? words.overallIndex : nodeName(result.nodes[n], language)),
+    topNodes: result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level <= 1),
+    latest: analysis.contributions.find((item) => item.toYear === years[years.length - 1] && item.fromYear === years[years.length - 2]),
+  };
 
-  // Charts first (one batch, so ECharts is loaded once), then the page around them.
+  // Every chart in one batch (ECharts is loaded once), then the page around them.
   const requests: ChartRequest[] = [];
-  const perUnit = result.units.map((_, u) => {
-    const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
-    const charts: number[] = [];
-    const series: Series[] = topNodes.map(({ n }) => ({ name: name(n), values: years.map((_, y) => value(n, y)) }));
-    charts.push(requests.push({ option: lineChart(words.trend, years, series) }) - 1);
-    if (years.length > 1) {
-      const baseYear = years.indexOf(result.baseYear) >= 0 ? result.baseYear : first;
-      const from = baseYear === last ? first : baseYear;
-      const radar = [from, last].map((year) => ({ name: String(year), values: dimensions.map(({ n }) => value(n, years.indexOf(year))) }));
-      charts.push(requests.push({ option: radarChart(fill(words.profile, { from, to: last }), dimensions.map(({ n }) => name(n)), radar) }) - 1);
-    }
-    if (latest) {
-      const title = fill(words.contributions, { from: latest.fromYear, to: latest.toYear });
-      const values = dimensions.map(({ n }) => latest.contribution[n * result.units.length + u]);
-      charts.push(requests.push({ option: barChart(title, dimensions.map(({ n }) => name(n)), values, decimals) }) - 1);
-    }
-    return charts;
-  });
-  const rankCharts: number[] = [];
-  if (analysis.ranks) {
-    const ranks = analysis.ranks;
-    const lastYear = years.length - 1;
-    const order = result.units
-      .map((_, u) => u)
-      .sort((a, b) => rankOrder(ranks.rank[resultIndex(result, 0, a, lastYear)]) - rankOrder(ranks.rank[resultIndex(result, 0, b, lastYear)]) || a - b);
-    const labels = order.map((u) => `${formatValue(ranks.rank[resultIndex(result, 0, u, lastYear)], 0)}. ${result.units[u]}`);
-    const values = order.map((u) => result.values[resultIndex(result, 0, u, lastYear)]);
-    const league = barChart(fill(words.league, { year: last }), labels, values, decimals, "#3b6fb6");
-    rankCharts.push(requests.push({ option: league, height: barChartHeight(order.length) }) - 1);
-    // Rank lines over the years read well for a few units only; with many they are a tangle.
-    if (years.length > 1 && result.units.length <= MAX_RANK_LINES) {
-      const series = result.units.map((unit, u) => ({ name: unit, values: years.map((_, y) => ranks.rank[resultIndex(result, 0, u, y)]) }));
-      rankCharts.push(requests.push({ option: rankChart(words.ranking, years, series, result.units.length), height: rankChartHeight(result.units.length) }) - 1);
-    }
-  }
+  const add = (request: ChartRequest) => requests.push(request) - 1;
+  const rankCharts = analysis.ranks ? rankingCharts(context).map(add) : [];
+  const unitCharts = result.units.map((_, u) => chartsOfUnit(context, u).map(add));
   const svgs = await renderCharts(requests);
+  const figures = (charts: number[]) => `<div class="charts">${charts.map((k) => `<figure class="chart">${svgs[k]}</figure>`).join("")}</div>`;
 
-  const number = (value: number) => formatValue(value, decimals);
-  const parts: string[] = [];
-  parts.push(`<h1>${escapeHtml(words.title)}</h1>`);
-  parts.push(
-    `<p class="meta">${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ${escapeHtml(words.years)}: ${first}–${last} · ` +
-      `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ` +
-      `${escapeHtml(words.normalization)} ${escapeHtml(String(result.options.normalize))}, ${escapeHtml(words.aggregation)} ` +
-      `${escapeHtml(aggregationText(result))}, ${escapeHtml(words.missing)} ${escapeHtml(String(result.options.missing))}</p>`,
-  );
-  if (rankCharts.length > 0)
-    parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2><div class="charts">${rankCharts.map((k) => figure(svgs[k])).join("")}</div>${rankTable(result, analysis, words)}</section>`);
+  const parts = [`<h1>${escapeHtml(words.title)}</h1>`, metaLine(context)];
+  if (analysis.ranks) parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2>${figures(rankCharts)}${rankTable(context)}</section>`);
   result.units.forEach((unit, u) => {
-    const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
     const heading = unit ? `<h2>${escapeHtml(unit)}</h2>` : "";
-    const charts = `<div class="charts">${perUnit[u].map((k) => figure(svgs[k])).join("")}</div>`;
-    const resultsRows = result.nodes
-      .map((node, n) => ({ node, n }))
-      .filter(({ node }) => node.kind !== "indicator")
-      .map(({ node, n }) => [cell(node.code), cell(name(n), `level-${node.level}`), cell(String(node.level)), ...years.map((_, y) => numberCell(number(value(n, y))))]);
-    const results = htmlTable([words.code, words.name, words.level, ...years.map(String)], resultsRows);
-    const growthRows = topNodes.map(({ node, n }) => {
-      const at = resultIndex(result, n, u, years.length - 1);
-      return [cell(node.code), cell(name(n)), numberCell(number(value(n, years.length - 1))), numberCell(number(analysis.growth.change[at])), numberCell(number(analysis.growth.changePercent[at]))];
-    });
-    const growth = years.length > 1 ? `<h3>${escapeHtml(words.growth)} ${years[years.length - 2]}–${last}</h3>${htmlTable([words.code, words.name, words.value, words.change, words.changePercent], growthRows)}` : "";
-    const contributionTables = analysis.contributions
-      .filter((item) => item === latest || (item.fromYear === first && item.toYear === last))
-      .map((item) => {
-        const from = years.indexOf(item.fromYear);
-        const to = years.indexOf(item.toYear);
-        const total = item.contribution[u];
-        const rows = topNodes.map(({ node, n }) => {
-          const contribution = item.contribution[n * result.units.length + u];
-          return [cell(node.code), cell(name(n)), numberCell(number(value(n, to) - value(n, from))), numberCell(number(contribution)), numberCell(number(total !== 0 ? (100 * contribution) / total : Number.NaN))];
-        });
-        return `<h3>${escapeHtml(words.contributionTable)} ${item.fromYear}–${item.toYear}</h3>${htmlTable([words.code, words.name, words.change, words.contribution, words.sharePercent], rows)}`;
-      })
-      .join("");
-    parts.push(`<section>${heading}${charts}<h3>${escapeHtml(words.results)}</h3>${results}${growth}${contributionTables}</section>`);
+    parts.push(`<section>${heading}${figures(unitCharts[u])}${tablesOfUnit(context, u)}</section>`);
   });
   for (const item of options.appendix ?? []) {
-    const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, decimals) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
+    const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, context.decimals) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
     parts.push(`<section><h2>${escapeHtml(item.title)}</h2>${body}</section>`);
   }
   if (result.warnings.length > 0)
     parts.push(`<section><h2>${escapeHtml(words.warnings)}</h2><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`);
   parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
   return page(words.title, language, parts.join("\n"));
+}
+
+/** Base year, years, units and the method. */
+function metaLine({ result, words }: Context): string {
+  const { years } = result;
+  const method = [
+    `${words.normalization} ${String(result.options.normalize)}`,
+    `${words.aggregation} ${aggregationText(result)}`,
+    `${words.weighting} ${String(result.weighting?.method ?? "explicit")}`,
+    `${words.missing} ${String(result.options.missing)}`,
+  ];
+  return (
+    `<p class="meta">${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
+    `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ${escapeHtml(method.join(", "))}</p>`
+  );
+}
+
+/**
+ * A unit's charts: the index and the first-level sub-indices over the years; their profile in the last year against the
+ * base year (a radar, or grouped bars with fewer than three dimensions); the contributions to the last change.
+ */
+function chartsOfUnit({ result, words, decimals, name, topNodes, latest }: Context, u: number): ChartRequest[] {
+  const { years } = result;
+  const last = years[years.length - 1];
+  const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
+  const dimensions = topNodes.filter(({ node }) => node.level === 1);
+  const series: Series[] = topNodes.map(({ n }) => ({ name: name(n), values: years.map((_, y) => value(n, y)) }));
+  const charts: ChartRequest[] = [{ option: lineChart(words.trend, years, series) }];
+  if (years.length > 1) {
+    const from = result.baseYear !== last && years.includes(result.baseYear) ? result.baseYear : years[0];
+    const radar = [from, last].map((year) => ({ name: String(year), values: dimensions.map(({ n }) => value(n, years.indexOf(year))) }));
+    const title = fill(words.profile, { from, to: last });
+    const axes = dimensions.map(({ n }) => name(n));
+    // A radar needs three axes at least; with fewer, grouped bars show the same profile.
+    charts.push({ option: axes.length >= 3 ? radarChart(title, axes, radar) : groupedBarChart(title, axes, radar) });
+  }
+  if (latest) {
+    const title = fill(words.contributions, { from: latest.fromYear, to: latest.toYear });
+    const values = dimensions.map(({ n }) => latest.contribution[n * result.units.length + u]);
+    charts.push({ option: barChart(title, dimensions.map(({ n }) => name(n)), values, decimals) });
+  }
+  return charts;
+}
+
+/** Several units: the overall index of the last year from first to last place, and (up to 12 units) ranks over the years. */
+function rankingCharts({ result, analysis, words, decimals }: Context): ChartRequest[] {
+  const ranks = analysis.ranks!;
+  const { years, units } = result;
+  const lastYear = years.length - 1;
+  const rankOf = (u: number, y: number) => ranks.rank[resultIndex(result, 0, u, y)];
+  const order = units.map((_, u) => u).sort((a, b) => rankOrder(rankOf(a, lastYear)) - rankOrder(rankOf(b, lastYear)) || a - b);
+  const labels = order.map((u) => `${formatValue(rankOf(u, lastYear), 0)}. ${units[u]}`);
+  const values = order.map((u) => result.values[resultIndex(result, 0, u, lastYear)]);
+  const charts: ChartRequest[] = [{ option: barChart(fill(words.league, { year: years[lastYear] }), labels, values, decimals, "#3b6fb6"), height: barChartHeight(units.length) }];
+  // Rank lines over the years read well for a few units only; with many they are a tangle.
+  if (years.length > 1 && units.length <= MAX_RANK_LINES) {
+    const series = units.map((unit, u) => ({ name: unit, values: years.map((_, y) => rankOf(u, y)) }));
+    charts.push({ option: rankChart(words.ranking, years, series, units.length), height: rankChartHeight(units.length) });
+  }
+  return charts;
+}
+
+/** A unit's tables: every group by year, the growth of the last year, the contributions of the last change and of the whole period. */
+function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, latest }: Context, u: number): string {
+  const { years } = result;
+  const first = years[0];
+  const last = years.length - 1;
+  const number = (value: number) => numberCell(formatValue(value, decimals));
+  const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
+  const groups = result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.kind !== "indicator");
+  const resultRows = groups.map(({ node, n }) => [cell(node.code), cell(name(n), `level-${node.level}`), cell(String(node.level)), ...years.map((_, y) => number(value(n, y)))]);
+  const parts = [`<h3>${escapeHtml(words.results)}</h3>`, htmlTable([words.code, words.name, words.level, ...years.map(String)], resultRows)];
+  if (years.length > 1) {
+    const { change, changePercent, cagrPercent } = analysis.growth;
+    const growthRows = topNodes.map(({ node, n }) => {
+      const at = resultIndex(result, n, u, last);
+      return [cell(node.code), cell(name(n)), number(value(n, last)), number(change[at]), number(changePercent[at]), number(cagrPercent[at])];
+    });
+    parts.push(`<h3>${escapeHtml(words.growth)} ${years[last - 1]}–${years[last]}</h3>`);
+    parts.push(htmlTable([words.code, words.name, words.value, words.change, words.changePercent, fill(words.cagrPercent, { from: first })], growthRows));
+  }
+  for (const item of analysis.contributions) {
+    if (item !== latest && !(item.fromYear === first && item.toYear === years[last])) continue;
+    const from = years.indexOf(item.fromYear);
+    const to = years.indexOf(item.toYear);
+    const total = item.contribution[u];
+    const rows = topNodes.map(({ node, n }) => {
+      const contribution = item.contribution[n * result.units.length + u];
+      return [cell(node.code), cell(name(n)), number(value(n, to) - value(n, from)), number(contribution), number(total !== 0 ? (100 * contribution) / total : Number.NaN)];
+    });
+    parts.push(`<h3>${escapeHtml(words.contributionTable)} ${item.fromYear}–${item.toYear}</h3>`);
+    parts.push(htmlTable([words.code, words.name, words.change, words.contribution, words.sharePercent], rows));
+  }
+  return parts.join("");
 }
 
 /** Units shown one by one in the rank chart; more get the bar chart of the last year only. */
@@ -172,13 +217,11 @@ function genericTable(table: Table, decimals: number): string {
 }
 
 /** Ranks of the overall index: one row per unit, one column per year. */
-function rankTable(result: IndexResult, analysis: Analysis, words: Words): string {
+function rankTable({ result, analysis, words }: Context): string {
   const ranks = analysis.ranks!;
   const rows = result.units.map((unit, u) => [cell(unit), ...result.years.map((_, y) => numberCell(formatValue(ranks.rank[resultIndex(result, 0, u, y)], 0)))]);
   return htmlTable([words.unit, ...result.years.map((year) => `${words.rank} ${year}`)], rows);
 }
-
-const figure = (svg: string) => `<figure class="chart">${svg}</figure>`;
 
 const STYLE = `
 body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif; margin: 24px auto; max-width: 1560px; color: #222; padding: 0 16px; }

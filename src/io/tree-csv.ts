@@ -7,7 +7,7 @@ import { ValidationError, type Issue } from "../errors.js";
 import { messages } from "../core/messages.js";
 import { buildTree, type TreeRow } from "../core/tree.js";
 import type { Tree } from "../core/types.js";
-import { parseCsv } from "./csv.js";
+import { parseCsv, type CsvTable } from "./csv.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
 import { readText } from "./read-text.js";
 
@@ -26,7 +26,11 @@ const REQUIRED = ["code", "parent", "name", "weight", "direction"] as const;
 
 /** Parses a tree CSV into validated rows; every problem (missing columns, then the tree rules) is collected. */
 export function parseTreeCsv(text: string, source: string): Tree {
-  const table = parseCsv(text, source);
+  return parseTreeTable(parseCsv(text, source), source);
+}
+
+/** Parses a tree table (from a CSV file or a workbook sheet), like `parseTreeCsv`. */
+export function parseTreeTable(table: CsvTable, source: string): Tree {
   const columns = findColumns(table.header, TREE_COLUMNS);
   const issues: Issue[] = REQUIRED.filter((key) => columns[key] < 0 && !(key === "name" && columns.name_en >= 0)).map((key) => ({
     code: "E_MISSING_COLUMN",

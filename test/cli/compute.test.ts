@@ -8,13 +8,16 @@ const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, 
 /** What compute writes for the small fixture (two units, so ranks.csv too). */
 const OUTPUT_FILES = [
   "contributions.csv",
+  "coverage.csv",
   "growth.csv",
+  "imputations.csv",
   "index-wide.csv",
   "index.csv",
   "index.json",
   "index.xlsx",
   "ranks.csv",
   "scores.csv",
+  "treatment.csv",
 ];
 
 async function smallProject(): Promise<string> {
@@ -25,7 +28,7 @@ describe("innovation-index compute", () => {
   it("writes the files with the hand-computed values of the small fixture", async () => {
     const dir = await smallProject();
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "--out", "out", "--decimals", "2"], dir);
-    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, ranks.csv, index.json, index.xlsx to out\n");
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, ranks.csv, coverage.csv, imputations.csv, treatment.csv, index.json, index.xlsx to out\n");
     expect(run.code).toBe(0);
     expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
     // Values worked out by hand in test/core/compute.test.ts (fixed base 2017, X = mean(X1, X2), INDEX = 0.6·X + 0.4·Y).
@@ -121,7 +124,7 @@ describe("innovation-index compute", () => {
 
   it.each([
     [["compute", "--decimals", "x"], /--decimals must be a whole number from 0 to 15, got "x"/],
-    [["compute", "--missing", "guess"], /argument 'guess' is invalid\. Allowed choices are error, reweight/],
+    [["compute", "--missing", "guess"], /argument 'guess' is invalid\. Allowed choices are error, carry-forward, interpolate, carry-back, reweight/],
     [["compute", "--bogus"], /unknown option '--bogus'/],
     [["compute", "-i", "tree.csv"], /--data is missing; expected both --indicators and --data, or neither for the shipped example/],
     [["frobnicate"], /unknown command 'frobnicate'/],

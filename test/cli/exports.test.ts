@@ -48,7 +48,7 @@ describe("compute: analysis files", () => {
   it("writes one unit's files without ranks.csv", async () => {
     const dir = await smallProject({ "one.csv": (await fixture("values.csv")).split("\n").filter((line) => !line.startsWith("U2")).join("\n") });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "one.csv"], dir);
-    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, index.json, index.xlsx to out\n");
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, coverage.csv, imputations.csv, treatment.csv, index.json, index.xlsx to out\n");
   });
 });
 
@@ -71,7 +71,7 @@ describe("compute: CSV for Excel", () => {
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"]);
     for (const sheet of workbook.worksheets) expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
     const wide = workbook.getWorksheet("index-wide")!;
     expect(wide.getRow(1).values).toEqual([undefined, "unit", "code", "name", "level", "2017", "2018", "2019"]);
@@ -80,7 +80,8 @@ describe("compute: CSV for Excel", () => {
     expect(wide.getCell("F2").numFmt).toBe("0.0000");
     expect(wide.getCell("D2").value).toBe(0);
     const coverage = workbook.getWorksheet("coverage")!;
-    expect(coverage.getRow(2).values).toEqual([undefined, "X1", "指标1", 6, 0, 100]);
+    // indicator, name, expected, observed, imputed, reweighted, share observed: 6 of 6 cells observed
+    expect(coverage.getRow(2).values).toEqual([undefined, "X1", "指标1", 6, 6, 0, 0, 1]);
     await expect(runCli(["compute", ...SMALL, "-q", "--no-xlsx", "-o", "plain"], dir)).resolves.toMatchObject({ code: 0 });
     expect((await readFile(join(dir, "plain/index.csv"), "utf8")).length).toBeGreaterThan(0);
     await expect(readFile(join(dir, "plain/index.xlsx"))).rejects.toThrow(/ENOENT/);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MISSING_POLICIES } from "../../src/core/missing.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { METHOD_OPTIONS } from "../../src/io/project-schema.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
@@ -51,7 +52,7 @@ describe("compute and validate with index.yaml", () => {
     const run = await runCli(["compute"], join(dir, "sub"));
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `error: 2 problems found:\nindex.yaml:4: ${projectMessages.badKey("methods.missing", "skip", "one of: error, reweight")}\n` +
+      `error: 2 problems found:\nindex.yaml:4: ${projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)}\n` +
         `index.yaml:5: ${projectMessages.unknownKey("methods.normalize-typo", Object.keys(METHOD_OPTIONS))}\n`,
     );
   });

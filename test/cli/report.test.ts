@@ -25,6 +25,7 @@ describe("innovation-index report", () => {
     expect(html.match(/<svg /g)).toHaveLength(8);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)=/);
+    expect(html).toContain("标准化 fixed-base, 合成 arithmetic, 权重 explicit, 缺失值处理 error");
     // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
     expect(html).toContain("<td>X</td><td>维度X</td><td class=\"number\">52.50</td><td class=\"number\">31.50</td><td class=\"number\">114.55</td>");
     expect(html).toContain("<td>Y</td><td>维度Y</td><td class=\"number\">-10.00</td><td class=\"number\">-4.00</td><td class=\"number\">-14.55</td>");

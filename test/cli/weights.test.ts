@@ -54,7 +54,7 @@ describe("innovation-index weights", () => {
     const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic", "--weight-years", "2018-2019", "--weight-units", "U1", "--format", "json"], dir);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(json.weighting).toEqual({ method: "critic", units: ["U1"], years: [2018, 2019], groupWeights: "sum" });
+    expect(json.weighting).toEqual({ method: "critic", units: ["U1"], years: [2018, 2019], observations: 2, groupWeights: "sum" });
     expect(json.consistency).toEqual([]);
     expect(json.weights.map((row: { code: string }) => row.code)).toEqual(["X", "X1", "X2", "Y", "Y1"]);
     // two observations: every varying indicator min-maxes to (0, 1) or (1, 0), σ = 1/2;
@@ -212,6 +212,39 @@ describe("innovation-index weights: options", () => {
   });
 });
 
+describe("innovation-index weights on COINr's ASEM cut (gaps)", () => {
+  it("--weight-missing drop leaves out the unit-years with a gap; the global weights equal flat entropy on the complete cases", async () => {
+    const asem = (name: string) => readFile(new URL(`../fixtures/asem/${name}`, import.meta.url), "utf8");
+    const [treeText, valuesText] = await Promise.all([asem("tree-scaling.csv"), asem("values.csv")]);
+    const dir = await makeTempDir({ "tree.csv": treeText, "values.csv": valuesText });
+    const refused = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy"], dir);
+    expect(refused.code).toBe(1);
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy", "--weight-missing", "drop", "--format", "json"], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    // Reference, independent of src/: complete unit-years, then referenceDivergence per indicator (direction from the tree).
+    // code is the first field and direction the last (some quoted names hold commas)
+    const negative = new Map(
+      treeText.trim().split("\n").slice(1).map((line) => line.split(",")).filter((cells) => cells.at(-1)).map((cells) => [cells[0], cells.at(-1) === "-"]),
+    );
+    expect(negative.size).toBe(12);
+    const cells = new Map<string, Map<string, number>>();
+    for (const line of valuesText.trim().split("\n").slice(1)) {
+      const [unit, year, indicator, value] = line.split(",");
+      if (value === "" || !negative.has(indicator)) continue;
+      const key = `${unit} ${year}`;
+      if (!cells.has(key)) cells.set(key, new Map());
+      cells.get(key)!.set(indicator, Number(value));
+    }
+    const complete = [...cells.values()].filter((row) => row.size === negative.size);
+    expect(json.weighting.observations).toBe(complete.length);
+    expect(json.weighting.observations + json.weighting.dropped.length).toBe(51 * 5);
+    const divergence = new Map([...negative].map(([code, isNegative]) => [code, referenceDivergence(complete.map((row) => row.get(code)!), isNegative)]));
+    const total = [...divergence.values()].reduce((a, b) => a + b, 0);
+    for (const row of json.weights.filter((entry: { level: number }) => entry.level === 2)) expect(row.globalWeight).toBeCloseTo(divergence.get(row.code)! / total, 12);
+  });
+});
+
 describe("innovation-index compute --weights", () => {
   it("uses the derived weights and records them in index.json", async () => {
     const dir = await smallProject();
@@ -219,7 +252,7 @@ describe("innovation-index compute --weights", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "cv", "--out", "out", "-q"], dir);
     expect(run.code).toBe(0);
     const json = JSON.parse(await readFile(join(dir, "out/index.json"), "utf8"));
-    expect(json.weighting).toEqual({ method: "cv", units: ["U1", "U2"], years: [2017, 2018, 2019], groupWeights: "sum" });
+    expect(json.weighting).toEqual({ method: "cv", units: ["U1", "U2"], years: [2017, 2018, 2019], observations: 6, groupWeights: "sum" });
     // With arithmetic aggregation the overall index is Σ global weight · indicator score (fixed base 2017):
     // U1 2019: X1 = 150, X2 = 100·50/25 = 200, Y1 = 95.
     const global = Object.fromEntries(JSON.parse(weights.stdout).weights.map((row: { code: string; globalWeight: number }) => [row.code, row.globalWeight]));

@@ -42,7 +42,7 @@ describe("parseDataCsv", () => {
     if (parsed.ok) return;
     expect(parsed.issues.map((issue) => [issue.code, issue.line, issue.column, issue.message])).toEqual([
       ["E_BAD_YEAR", 2, "year", messages.badYear("20x7")],
-      ["E_BAD_NUMBER", 3, "value", messages.badValue("abc")],
+      ["E_BAD_NUMBER", 3, "value", messages.badValue("abc", "value")],
       ["E_EMPTY_CODE", 4, "indicator", messages.emptyCode()],
       ["E_FIELD_COUNT", 5, "", messages.wrongFieldCount(3, 4)],
     ]);

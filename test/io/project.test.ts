@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { MISSING_POLICIES } from "../../src/core/missing.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { ValidationError } from "../../src/errors.js";
 import { parseProject } from "../../src/io/project.js";
-import { formatProjectJsonSchema, METHOD_OPTIONS, OUTPUT_OPTIONS } from "../../src/io/project-schema.js";
+import { formatProjectJsonSchema, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS } from "../../src/io/project-schema.js";
 import { createProgram } from "../../src/cli/main.js";
 
 function problems(text: string) {
@@ -20,7 +21,7 @@ describe("parseProject(text)", () => {
   it("reads a minimal project with its defaults", () => {
     const project = parseProject("indicators: tree.csv\nvalues: data\n", "/p/index.yaml");
     expect(project.dir).toBe("/p");
-    expect(project.settings).toEqual({ indicators: "tree.csv", values: "data", runs: "runs", methods: {}, outputs: {} });
+    expect(project.settings).toEqual({ indicators: "tree.csv", values: "data", runs: "runs", inputs: {}, methods: {}, outputs: {} });
   });
 
   it("reports every problem at once with its line, key path, what was found and what was expected", () => {
@@ -38,15 +39,15 @@ describe("parseProject(text)", () => {
     expect(problems(text)).toEqual([
       { line: 1, column: "values", message: projectMessages.missingKey("values", "a text") },
       { line: 4, column: "methods.base-year", message: projectMessages.badKey("methods.base-year", "twenty", "a whole number") },
-      { line: 5, column: "methods.missing", message: projectMessages.badKey("methods.missing", "skip", "one of: error, reweight") },
+      { line: 5, column: "methods.missing", message: projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`) },
       { line: 6, column: "methods.strict", message: projectMessages.badKey("methods.strict", "yes please", "true or false") },
       { line: 8, column: "outputs.decimals", message: projectMessages.badKey("outputs.decimals", 40, "a number <= 15") },
       { line: 9, column: "outputs.colour", message: projectMessages.unknownKey("outputs.colour", Object.keys(OUTPUT_OPTIONS)) },
-      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "methods", "outputs"]) },
+      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "inputs", "methods", "outputs"]) },
     ]);
     // The message text a user reads:
-    expect(projectMessages.badKey("methods.missing", "skip", "one of: error, reweight")).toBe(
-      'methods.missing: found string "skip"; expected one of: error, reweight',
+    expect(projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)).toBe(
+      'methods.missing: found string "skip"; expected one of: error, carry-forward, interpolate, carry-back, reweight',
     );
   });
 
@@ -68,6 +69,6 @@ describe("schema/index.schema.json", () => {
     const runOnly = ["indicators", "data", "out", "quiet", "project", "if-changed", "format", "table"];
     const names = compute.options.filter((option) => !option.hidden).map((option) => option.long!.replace(/^--(no-)?/, ""));
     const options = [...new Set(names)].filter((name) => !runOnly.includes(name));
-    expect([...Object.keys(METHOD_OPTIONS), ...Object.keys(OUTPUT_OPTIONS)].sort()).toEqual(options.sort());
+    expect([...Object.keys(INPUT_OPTIONS), ...Object.keys(METHOD_OPTIONS), ...Object.keys(OUTPUT_OPTIONS)].sort()).toEqual(options.sort());
   });
 });

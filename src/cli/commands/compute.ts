@@ -3,9 +3,10 @@
  */
 import { Option, type Command } from "commander";
 import { resolve } from "node:path";
-import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
+import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import { writeFilesAtomic } from "../../io/write.js";
+import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
@@ -19,10 +20,9 @@ import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { runProjectCompute, type ComputedOutputs } from "../project-run.js";
 
-export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions {
+export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
   weights: WeightMethod;
   baseYear?: number;
-  missing: MissingPolicy;
   strict: boolean;
   quiet: boolean;
   project?: string;
@@ -46,11 +46,10 @@ Examples:
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
-    .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
     .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
-  addWeightingOptions(command)
+  addWeightingOptions(addDataOptions(command))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
     .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
     .action(async (options: ComputeCommandOptions, command: Command) => {
@@ -77,12 +76,15 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
 /** Read, validate, compute and format: the outputs of a run, not yet written. */
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
     missing: options.missing,
+    zeroBase: options.zeroBase,
+    outliers: options.outliers,
+    winsorMax: options.winsorMax,
     strict: options.strict,
     weights: weighting?.weights,
     weighting: weighting?.summary,

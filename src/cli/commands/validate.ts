@@ -1,18 +1,18 @@
 /**
  * `validate`: check the tree and the values, reporting every problem at once; write nothing.
  */
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { applyProject } from "../project-options.js";
-import { computeIndex, MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
+import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
+import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 
-export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions {
+export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions, DataOptions {
   baseYear?: number;
-  missing: MissingPolicy;
   strict: boolean;
   quiet: boolean;
   project?: string;
@@ -24,21 +24,28 @@ export function registerValidate(program: Command, env: CliEnv): void {
     .description("check the indicator tree and the values and report every problem at once (exit 0 when clean, 1 otherwise)");
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .addOption(new Option("--missing <policy>", "what a missing value does").choices(MISSING_POLICIES).default("error"))
     .option("--strict", "treat warnings as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
-    .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
-    .action(async (_options: ValidateCommandOptions, command: Command) => {
-      await applyProject(command, env);
-      return runValidate(command.opts(), env);
-    });
+    .option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
+  addDataOptions(command).action(async (_options: ValidateCommandOptions, command: Command) => {
+    await applyProject(command, env);
+    return runValidate(command.opts(), env);
+  });
 }
 
 /** Runs `validate`: the same checks as `compute`, without writing anything. */
 export async function runValidate(options: ValidateCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
-  const result = computeIndex(tree, panel, { baseYear: options.baseYear, ...methodOptionsOf(options), missing: options.missing, strict: options.strict });
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+  const result = computeIndex(tree, panel, {
+    baseYear: options.baseYear,
+    ...methodOptionsOf(options),
+    missing: options.missing,
+    zeroBase: options.zeroBase,
+    outliers: options.outliers,
+    winsorMax: options.winsorMax,
+    strict: options.strict,
+  });
   if (options.quiet) return;
   printWarnings(result.warnings, env);
   const groups = tree.nodes.length - tree.indicators.length;

@@ -19,14 +19,14 @@ export interface NormalizationCheck {
 }
 
 /**
- * Checks every indicator under its own method. `baseYear` and `referenceUnit` are positions in the panel
+ * Checks every indicator under its own method. `baseYear` (one for all, or one per indicator) and `referenceUnit` are positions in the panel
  * (`referenceUnit` -1 or absent: no reference unit).
  */
 export function checkNormalization(
   panel: Panel,
   plans: readonly IndicatorNormalization[],
   directions: readonly Direction[],
-  baseYear: number,
+  baseYears: number | readonly number[],
   referenceUnit = -1,
 ): NormalizationCheck {
   const issues: Issue[] = [];
@@ -35,6 +35,7 @@ export function checkNormalization(
   const blockSize = panel.units.length * yearCount;
   panel.indicators.forEach((indicator, i) => {
     const plan = plans[i];
+    const baseYear = typeof baseYears === "number" ? baseYears : baseYears[i];
     const block = indicatorBlock(panel, i);
     const direction = directions[i];
     const where = { id: indicator };

@@ -12,6 +12,7 @@ import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
 import { explicitWeights } from "./explicit.js";
 import { weightingMessages } from "./messages.js";
+import type { WeightMissingPolicy } from "./observations.js";
 import type { PcaRotation } from "./pca.js";
 import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
 
@@ -33,6 +34,8 @@ export interface WeightingOptions {
   /** Objective methods: the units and years to derive weights from. Default: all of the panel. */
   units?: readonly string[];
   years?: readonly number[];
+  /** Objective methods: a missing value is an `error` (default) or `drop`s its unit-year. */
+  missing?: WeightMissingPolicy;
   /** Objective methods: how groups are weighted. Default `sum`. */
   groupWeights?: GroupWeightRule;
   /** Entropy: the shift added to min-max scores. Default 0 (textbook). */
@@ -54,9 +57,11 @@ export interface WeightingOptions {
 /** What a run used, recorded in `index.json` and printed by `weights`. */
 export interface WeightingSummary {
   method: WeightMethod;
-  /** Objective methods: the unit-years the weights were derived from, and the group rule. */
+  /** Objective methods: the unit-years the weights were derived from (these units and years less `dropped`), and the group rule. */
   units?: readonly string[];
   years?: readonly number[];
+  observations?: number;
+  dropped?: { unit: string; year: number }[];
   groupWeights?: GroupWeightRule;
   entropyShift?: number;
   pcaRotation?: PcaRotation;
@@ -127,7 +132,8 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
   const objective = (which: ObjectiveMethod): Weights => {
     if (!panel) throw new RangeError(`deriveWeights: the ${which} method needs the panel`);
     const result = objectiveWeights(tree, panel, which, options);
-    Object.assign(summary, { units: result.units, years: result.years, groupWeights: options.groupWeights ?? "sum" });
+    Object.assign(summary, { units: result.units, years: result.years, observations: result.observations, groupWeights: options.groupWeights ?? "sum" });
+    if (result.dropped.length > 0) summary.dropped = result.dropped;
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
     if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
     issues.push(...result.issues);

@@ -14,12 +14,18 @@ export const weightingMessages = {
     `year ${year} in --weight-years is absent from the data; expected one of ${list(years)}`,
   tooFewObservations: (count: number) =>
     `objective weights need at least 2 observations (unit-years), found ${count}; expected more years or units in --weight-years / --weight-units`,
+  tooFewCompleteObservations: (count: number, total: number) =>
+    `objective weights need at least 2 complete observations (unit-years with a value for every indicator), found ${count} of ${total}; expected fewer gaps, or other --weight-years / --weight-units`,
+  observationsDropped: (dropped: readonly string[]) =>
+    `${dropped.length} unit-year${dropped.length === 1 ? "" : "s"} left out of the objective weights for a missing value (--weight-missing drop): ${dropped.join(", ")}`,
   missingObservation: (indicator: string, unit: string, year: number) =>
-    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}; objective weights need every value of the chosen years and units (narrow them with --weight-years / --weight-units)`,
+    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}; objective weights need every value of the chosen years and units (narrow them with --weight-years / --weight-units, or pass --weight-missing drop)`,
   constantIndicator: (indicator: string, method: string) =>
     `indicator ${quote(indicator)} does not vary over the chosen observations, so it carries no information for ${method} weights; it gets weight 0`,
   noVariation: (group: string, method: string) =>
     `no indicator under ${quote(group)} varies over the chosen observations, so ${method} weights are undefined; expected at least one varying indicator`,
+  noVariationEqual: (group: string, method: string) =>
+    `no child of ${quote(group)} varies over the chosen observations, so ${method} weights are undefined among them; they get equal weights`,
   zeroGroupWeight: (group: string, method: string) =>
     `group ${quote(group)} gets ${method} weight 0 (none of its indicators varies); its children get equal weights within it`,
   meanNotPositive: (indicator: string, mean: number) =>

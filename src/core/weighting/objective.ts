@@ -5,14 +5,14 @@
 import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
-import { childrenOf } from "../tree.js";
+import { childrenOf, groupsBottomUp } from "../tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "../types.js";
 import { resolveWeights, type Weights } from "../weight.js";
 import { coefficientOfVariationScores } from "./coefficient-of-variation.js";
 import { criticScores } from "./critic.js";
 import { entropyScores } from "./entropy.js";
 import { weightingMessages } from "./messages.js";
-import { selectObservations, type ObjectiveInput, type ObjectiveScores, type ObservationChoice } from "./observations.js";
+import { selectObservations, unitInterval, type ObjectiveInput, type ObjectiveScores, type ObservationChoice } from "./observations.js";
 import { pcaScores, type PcaRotation } from "./pca.js";
 
 export const OBJECTIVE_METHODS = ["entropy", "critic", "cv", "pca"] as const;
@@ -27,8 +27,12 @@ export type ObjectiveMethod = (typeof OBJECTIVE_METHODS)[number];
  * - `tree`: the method scores the indicators of each group among themselves only; groups keep the tree's weights
  *   (explicit, or equal when the tree gives none). A group whose children mix groups and indicators keeps the tree's
  *   weights for all of them.
+ * - `level`: level by level from the bottom up, every set of siblings is weighted by the method on the siblings'
+ *   values: an indicator's raw values, and for a group its sub-index on the [0, 1] scale, the weighted mean (with the
+ *   weights just derived below it) of its children's min-max scores `x'` (direction honoured; a constant indicator
+ *   counts as 0) or sub-indices. Siblings that all do not vary get equal weights, with a warning.
  */
-export const GROUP_WEIGHT_RULES = ["sum", "tree"] as const;
+export const GROUP_WEIGHT_RULES = ["sum", "tree", "level"] as const;
 export type GroupWeightRule = (typeof GROUP_WEIGHT_RULES)[number];
 
 export interface ObjectiveOptions extends ObservationChoice {
@@ -44,9 +48,13 @@ export interface ObjectiveWeights {
   weights: Weights;
   /** Each indicator's raw score (entropy divergence d, CRITIC C, coefficient of variation, PCA weight). */
   scores: ReadonlyMap<string, number>;
-  /** The unit-years the weights were derived from. */
+  /** The unit-years the weights were derived from: these units and years, less `dropped`. */
   units: readonly string[];
   years: readonly number[];
+  /** How many unit-years were used. */
+  observations: number;
+  /** Unit-years left out for a missing value (`missing: "drop"`). */
+  dropped: { unit: string; year: number }[];
   issues: Issue[];
   warnings: Issue[];
 }
@@ -81,15 +89,18 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
   const selected = selectObservations(panel, options);
   const units = options.units ?? panel.units;
   const years = options.years ?? panel.years;
-  const empty = { weights: new Map(), scores: new Map(), units, years, warnings: [] };
+  const empty = { weights: new Map(), scores: new Map(), units, years, observations: 0, dropped: [], warnings: [] };
   if (!selected.observations) return { ...empty, issues: selected.issues };
-  const { columns } = selected.observations;
+  const { columns, dropped } = selected.observations;
+  const observations = columns.get(tree.indicators[0])!.length;
   const direction = (code: string) => (tree.byCode.get(code) as { direction: Direction }).direction;
   const run = (codes: readonly string[]) =>
     objectiveScores(method, { codes, directions: codes.map(direction), columns: codes.map((code) => columns.get(code)!) }, options);
   const label = METHOD_LABEL[method];
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
+  if (dropped.length > 0)
+    warnings.push({ code: "W_OBSERVATIONS_DROPPED", message: weightingMessages.observationsDropped(dropped.map(({ unit, year }) => `${unit} ${year}`)) });
   const scores = new Map<string, number>();
   const weights = new Map<string, number>();
   const parents = [INDEX_CODE, ...tree.nodes.filter((node) => node.kind === "group").map((node) => node.code)];
@@ -115,6 +126,39 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
           warnings.push({ code: "W_ZERO_GROUP_WEIGHT", message: weightingMessages.zeroGroupWeight(parent, label), id: parent });
       }
     }
+  } else if (rule === "level") {
+    // Each node's values on the [0, 1] scale, filled bottom-up: min-max scores for indicators, sub-indices for groups.
+    const scaled = new Map<string, Float64Array>();
+    for (const code of tree.indicators) scaled.set(code, unitInterval(columns.get(code)!, direction(code)) ?? new Float64Array(columns.get(code)!.length));
+    for (const parent of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
+      const siblings = childrenOf(tree, parent);
+      const isIndicator = (code: string) => tree.byCode.get(code)!.kind === "indicator";
+      const result = objectiveScores(
+        method,
+        {
+          codes: siblings,
+          directions: siblings.map((code) => (isIndicator(code) ? direction(code) : "positive")),
+          columns: siblings.map((code) => (isIndicator(code) ? columns.get(code)! : scaled.get(code)!)),
+        },
+        options,
+      );
+      issues.push(...result.issues);
+      warnings.push(...result.warnings.filter((warning) => isIndicator(warning.id ?? "")));
+      siblings.forEach((code, j) => scores.set(code, result.scores[j]));
+      const sum = result.scores.reduce((total, value) => total + value, 0);
+      siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));
+      if (!(sum > 0) && result.issues.length === 0) {
+        if (parent === INDEX_CODE) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
+        else warnings.push({ code: "W_NO_VARIATION", message: weightingMessages.noVariationEqual(parent, label), id: parent });
+      }
+      if (parent === INDEX_CODE) break;
+      const subIndex = new Float64Array(columns.get(tree.indicators[0])!.length);
+      siblings.forEach((code) => {
+        const column = scaled.get(code)!;
+        for (let k = 0; k < subIndex.length; k++) subIndex[k] += weights.get(code)! * column[k];
+      });
+      scaled.set(parent, subIndex);
+    }
   } else {
     const treeWeights = resolveWeights(tree);
     issues.push(...treeWeights.issues);
@@ -136,5 +180,5 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
         issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
     }
   }
-  return { weights, scores, units, years, issues, warnings };
+  return { weights, scores, units, years, observations, dropped, issues, warnings };
 }

@@ -7,23 +7,32 @@ import { indicatorBlock, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import { weightingMessages } from "./messages.js";
 
+export const WEIGHT_MISSING_POLICIES = ["error", "drop"] as const;
+/** What a missing value among the chosen unit-years does: `error` (default) or `drop` the unit-year (listwise). */
+export type WeightMissingPolicy = (typeof WEIGHT_MISSING_POLICIES)[number];
+
 /** Which unit-years objective weights are derived from. Default: every unit and every year of the panel. */
 export interface ObservationChoice {
   units?: readonly string[];
   years?: readonly number[];
+  /** A missing value: `error` (default, every gap is reported) or `drop` its unit-year for every indicator. */
+  missing?: WeightMissingPolicy;
 }
 
 /** The chosen observations: one column of `units.length * years.length` values per indicator (unit-major). */
 export interface Observations {
   units: readonly string[];
   years: readonly number[];
-  /** Indicator code -> its values over the chosen unit-years. */
+  /** Indicator code -> its values over the chosen unit-years that were kept. */
   columns: ReadonlyMap<string, Float64Array>;
+  /** The unit-years left out under the `drop` policy (a value of some indicator was missing). */
+  dropped: { unit: string; year: number }[];
 }
 
 /**
  * Picks the chosen unit-years out of the panel. Collects every problem: a unit or year absent from the data, fewer
- * than 2 observations, any missing value among them (objective methods need complete columns).
+ * than 2 observations, any missing value among them (objective methods need complete columns) unless `missing` is
+ * `drop`, which leaves out every unit-year where some indicator has no value (listwise deletion).
  */
 export function selectObservations(panel: Panel, choice: ObservationChoice = {}): { observations?: Observations; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -38,28 +47,25 @@ export function selectObservations(panel: Panel, choice: ObservationChoice = {})
   if (issues.length > 0) return { issues };
   const count = units.length * years.length;
   if (count < 2) return { issues: [{ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewObservations(count) }] };
-  const unitPositions = units.map((unit) => panel.units.indexOf(unit));
-  const yearPositions = years.map((year) => panel.years.indexOf(year));
   const yearCount = panel.years.length;
-  const columns = new Map<string, Float64Array>();
-  panel.indicators.forEach((indicator, i) => {
-    const block = indicatorBlock(panel, i);
-    const column = new Float64Array(count);
-    unitPositions.forEach((u, unitIndex) =>
-      yearPositions.forEach((t, yearIndex) => {
-        const value = block[u * yearCount + t];
-        column[unitIndex * years.length + yearIndex] = value;
-        if (Number.isNaN(value))
-          issues.push({
-            code: "E_MISSING_VALUE",
-            message: weightingMessages.missingObservation(indicator, units[unitIndex], years[yearIndex]),
-            id: indicator,
-          });
-      }),
-    );
-    columns.set(indicator, column);
-  });
-  return issues.length > 0 ? { issues } : { observations: { units, years, columns }, issues };
+  const cells = units.flatMap((unit) => years.map((year) => ({ unit, year, cell: panel.units.indexOf(unit) * yearCount + panel.years.indexOf(year) })));
+  const blocks = panel.indicators.map((_, i) => indicatorBlock(panel, i));
+  const complete = cells.filter(({ cell }) => blocks.every((block) => !Number.isNaN(block[cell])));
+  const drop = choice.missing === "drop";
+  if (!drop)
+    panel.indicators.forEach((indicator, i) => {
+      for (const { unit, year, cell } of cells)
+        if (Number.isNaN(blocks[i][cell]))
+          issues.push({ code: "E_MISSING_VALUE", message: weightingMessages.missingObservation(indicator, unit, year), id: indicator });
+    });
+  else if (complete.length < 2)
+    issues.push({ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewCompleteObservations(complete.length, count) });
+  if (issues.length > 0) return { issues };
+  const kept = drop ? complete : cells;
+  const columns = new Map(panel.indicators.map((indicator, i) => [indicator, Float64Array.from(kept, ({ cell }) => blocks[i][cell])] as const));
+  const keptSet = new Set(kept);
+  const dropped = cells.filter((entry) => !keptSet.has(entry)).map(({ unit, year }) => ({ unit, year }));
+  return { observations: { units, years, columns, dropped }, issues };
 }
 
 /**

@@ -58,6 +58,19 @@ export function radarChart(title: string, axes: readonly string[], series: reado
   };
 }
 
+/** Vertical bars grouped by axis, one colour per series: the profile when there are too few axes for a radar. */
+export function groupedBarChart(title: string, axes: readonly string[], series: readonly Series[]): EChartsOption {
+  return {
+    ...COMMON,
+    title: { text: title, left: "center", textStyle: { fontSize: 15 } },
+    legend: { bottom: 0 },
+    grid: { left: 56, right: 24, top: 48, bottom: 64 },
+    xAxis: { type: "category", data: [...axes] },
+    yAxis: { type: "value" },
+    series: series.map((item) => ({ type: "bar", name: item.name, data: item.values.map(toData), barMaxWidth: 48 })),
+  };
+}
+
 /**
  * Horizontal bars from the top down, with their values: green for a positive value and red for a negative one, or all
  * in `color`.
@@ -72,6 +85,7 @@ export function barChart(title: string, labels: readonly string[], values: reado
     series: [
       {
         type: "bar",
+        barMaxWidth: 32,
         data: [...values].reverse().map((value) => ({
           value: toData(value),
           itemStyle: { color: color ?? (value >= 0 ? "#2e8b57" : "#c0392b") },

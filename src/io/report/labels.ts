@@ -16,6 +16,7 @@ const WORDS = {
     normalization: "标准化",
     aggregation: "合成",
     missing: "缺失值处理",
+    weighting: "权重",
     trend: "总指数与一级分指数",
     profile: "一级分指数：{to}年与{from}年对比",
     contributions: "{from}—{to}年总指数变化的贡献（点）",
@@ -37,6 +38,7 @@ const WORDS = {
     value: "值",
     change: "变化（点）",
     changePercent: "变化（%）",
+    cagrPercent: "{from}年以来年均增长（%）",
     contribution: "贡献（点）",
     sharePercent: "占比（%）",
     notes:
@@ -52,6 +54,7 @@ const WORDS = {
     normalization: "normalisation",
     aggregation: "aggregation",
     missing: "missing values",
+    weighting: "weights",
     trend: "Overall index and first-level sub-indices",
     profile: "First-level sub-indices: {to} against {from}",
     contributions: "Contributions to the change of the overall index, {from}–{to} (points)",
@@ -73,6 +76,7 @@ const WORDS = {
     value: "Value",
     change: "Change (points)",
     changePercent: "Change (%)",
+    cagrPercent: "Yearly growth since {from} (%)",
     contribution: "Contribution (points)",
     sharePercent: "Share (%)",
     notes:

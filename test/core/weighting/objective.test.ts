@@ -46,6 +46,48 @@ describe("objectiveWeights, group rule tree", () => {
   });
 });
 
+describe("objectiveWeights, group rule level", () => {
+  const tree = () =>
+    makeTree([
+      ["X", "", "", ""],
+      ["X1", "X", "", "+"],
+      ["X2", "X", "", "+"],
+      ["Y", "", "", ""],
+      ["Y1", "Y", "", "+"],
+    ]);
+  /** -Σ p ln p / ln m with 0·ln 0 = 0 over shares of x (written out for the test). */
+  const divergence = (x: number[]) => {
+    const total = x.reduce((a, b) => a + b, 0);
+    return 1 + x.reduce((sum, value) => (value > 0 ? sum + (value / total) * Math.log(value / total) : sum), 0) / Math.log(x.length);
+  };
+
+  it("weights groups by the method on their sub-indices (weighted means of their children's min-max scores)", () => {
+    // X1 (0, 1, 2) -> x' (0, 1/2, 1); X2 (0, 2, 2) -> (0, 1, 1); Y1 (5, 3, 1) -> (1, 1/2, 0)
+    const panel = makePanel(tree(), [2017, 2018, 2019], { X1: { U: [0, 1, 2] }, X2: { U: [0, 2, 2] }, Y1: { U: [5, 3, 1] } });
+    const result = objectiveWeights(tree(), panel, "entropy", { groupWeights: "level" });
+    expect(result.issues).toEqual([]);
+    const [d1, d2] = [divergence([0, 0.5, 1]), divergence([0, 1, 1])];
+    const [w1, w2] = [d1 / (d1 + d2), d2 / (d1 + d2)];
+    expect(result.weights.get("X1")).toBeCloseTo(w1, 14);
+    expect(result.weights.get("X2")).toBeCloseTo(w2, 14);
+    // sub-index X = w1·(0, 1/2, 1) + w2·(0, 1, 1) = (0, w1/2 + w2, 1), already on [0, 1]; Y = (1, 1/2, 0)
+    const [dX, dY] = [divergence([0, w1 / 2 + w2, 1]), divergence([1, 0.5, 0])];
+    expect(result.weights.get("X")).toBeCloseTo(dX / (dX + dY), 14);
+    expect(result.weights.get("Y")).toBeCloseTo(dY / (dX + dY), 14);
+  });
+
+  it("gives a group whose children cancel out weight 0, where the sum rule would not", () => {
+    // X1 (0, 1) and X2 (1, 0): equal entropy weights, sub-index X = (1/2, 1/2) does not vary; Y1 (0, 1) does.
+    const panel = makePanel(tree(), [2017, 2018], { X1: { U: [0, 1] }, X2: { U: [1, 0] }, Y1: { U: [0, 1] } });
+    const level = objectiveWeights(tree(), panel, "entropy", { groupWeights: "level" });
+    expect(level.weights.get("X")).toBe(0);
+    expect(level.weights.get("Y")).toBe(1);
+    expect(level.weights.get("X1")).toBeCloseTo(0.5, 14);
+    // sum rule: every indicator has d = 1, so X weighs 2/3
+    expect(objectiveWeights(tree(), panel, "entropy").weights.get("X")).toBeCloseTo(2 / 3, 14);
+  });
+});
+
 describe("objectiveWeights, observations", () => {
   it("uses only the chosen years", () => {
     const { tree, panel } = fixture();
@@ -87,6 +129,24 @@ describe("objectiveWeights, observations", () => {
       expect.objectContaining({ code: "E_MISSING_VALUE", id: "X1", message: weightingMessages.missingObservation("X1", "U", 2018) }),
     ]);
     expect(objectiveWeights(tree, gappy, "entropy", { years: [2017, 2019] }).issues).toEqual([]);
+  });
+
+  it("with missing: drop, leaves out every unit-year with a gap, for every indicator, and says which", () => {
+    const { tree } = fixture();
+    const gappy = makePanel(tree, [2017, 2018, 2019], { X1: { U: [1, Number.NaN, 3] }, X2: { U: [3, 2, 1] }, Y1: { U: [1, 2, 4] } });
+    const dropped = objectiveWeights(tree, gappy, "entropy", { missing: "drop" });
+    const twoYears = objectiveWeights(tree, gappy, "entropy", { years: [2017, 2019] });
+    expect(dropped.issues).toEqual([]);
+    expect(dropped.observations).toBe(2);
+    expect(dropped.dropped).toEqual([{ unit: "U", year: 2018 }]);
+    for (const code of ["X", "X1", "X2", "Y", "Y1"]) expect(dropped.weights.get(code)).toBe(twoYears.weights.get(code));
+    expect(dropped.warnings).toEqual([
+      expect.objectContaining({ code: "W_OBSERVATIONS_DROPPED", message: weightingMessages.observationsDropped(["U 2018"]) }),
+    ]);
+    const sparse = makePanel(tree, [2017, 2018], { X1: { U: [1, Number.NaN] }, X2: { U: [3, 2] }, Y1: { U: [1, 2] } });
+    expect(objectiveWeights(tree, sparse, "entropy", { missing: "drop" }).issues).toEqual([
+      expect.objectContaining({ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewCompleteObservations(1, 2) }),
+    ]);
   });
 
   it("reports a tree where no indicator varies", () => {

@@ -10,7 +10,7 @@ import { INDEX_CODE } from "../../../src/core/types.js";
 import { ahpPriorities } from "../../../src/core/weighting/ahp.js";
 import { deriveWeights, type WeightMethod } from "../../../src/core/weighting/derive.js";
 import type { ObjectiveInput } from "../../../src/core/weighting/observations.js";
-import { objectiveScores, OBJECTIVE_METHODS } from "../../../src/core/weighting/objective.js";
+import { GROUP_WEIGHT_RULES, objectiveScores, OBJECTIVE_METHODS } from "../../../src/core/weighting/objective.js";
 import { makePanel, makeTree } from "./helpers.js";
 
 /** m observations x k indicators of distinct-enough positive values (no constant column). */
@@ -92,9 +92,13 @@ describe("ahpPriorities", () => {
 });
 
 describe("deriveWeights", () => {
-  it.each(["explicit", "equal", "entropy", "critic", "cv", "pca", "combined"] as WeightMethod[])(
-    "%s: the weights of every set of siblings sum to 1, and global weights of the indicators sum to 1",
-    (method) => {
+  const cases = [
+    ...(["explicit", "equal"] as WeightMethod[]).map((method) => [method, "sum"] as const),
+    ...(["entropy", "critic", "cv", "pca", "combined"] as WeightMethod[]).flatMap((method) => GROUP_WEIGHT_RULES.map((rule) => [method, rule] as const)),
+  ];
+  it.each(cases)(
+    "%s (group rule %s): the weights of every set of siblings sum to 1, and global weights of the indicators sum to 1",
+    (method, rule) => {
       fc.assert(
         fc.property(
           fc.array(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 4, maxLength: 4 }).filter((column) => new Set(column).size > 1), {
@@ -114,7 +118,7 @@ describe("deriveWeights", () => {
             ]);
             const codes = ["A1", "A2", "B11", "B12", "B2"];
             const panel = makePanel(tree, [2017, 2018], Object.fromEntries(codes.map((code, j) => [code, { U1: columns[j].slice(0, 2), U2: columns[j].slice(2) }])));
-            const result = deriveWeights(tree, panel, { method });
+            const result = deriveWeights(tree, panel, { method, groupWeights: rule });
             for (const parent of [INDEX_CODE, "A", "B", "B1"]) {
               const sum = childrenOf(tree, parent).reduce((total, code) => total + result.weights.get(code)!, 0);
               expect(sum).toBeCloseTo(1, 12);
@@ -122,7 +126,7 @@ describe("deriveWeights", () => {
             expect(codes.reduce((total, code) => total + result.globalWeights.get(code)!, 0)).toBeCloseTo(1, 12);
           },
         ),
-        { numRuns: 40 },
+        { numRuns: 25 },
       );
     },
   );

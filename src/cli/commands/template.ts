@@ -1,0 +1,99 @@
+/**
+ * `template`: write an empty values file (CSV or .xlsx) for a tree and years, ready to be filled in.
+ */
+import { InvalidArgumentError, type Command } from "commander";
+import { access } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import type { CompiledFormula } from "../../core/formula.js";
+import { FormulaError, formulaIndicators } from "../../core/formula.js";
+import { messages } from "../../core/messages.js";
+import { OutputError, UsageError, ValidationError } from "../../errors.js";
+import { readTreeFile } from "../../io/load.js";
+import { parseEncoding, type Encoding } from "../../io/read-text.js";
+import { formatTemplateCsv, templateRows, templateSeries } from "../../io/template.js";
+import { writeFilesAtomic } from "../../io/write.js";
+import type { CliEnv } from "../env.js";
+
+export interface TemplateCommandOptions {
+  indicators: string;
+  years: number[];
+  out: string;
+  units?: string[];
+  force: boolean;
+  encoding?: string;
+  treeSheet?: string;
+}
+
+/** Reads `2017-2020` or `2017,2018,2020` as a list of years. */
+export function parseYears(text: string): number[] {
+  const range = /^\s*(\d{4})\s*[-–:]\s*(\d{4})\s*$/.exec(text);
+  const years = range
+    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
+    : text.split(",").map((part) => (/^\s*\d{4}\s*$/.test(part) ? Number(part) : Number.NaN));
+  if (years.length === 0 || years.some(Number.isNaN) || years.length > 200)
+    throw new InvalidArgumentError(`--years must be a range such as 2017-2020 or a list such as 2017,2018,2020, got "${text}"`);
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+export function registerTemplate(program: Command, env: CliEnv): void {
+  program
+    .command("template")
+    .description("write an empty values file (CSV or .xlsx) for an indicator tree and years, ready to be filled in")
+    .requiredOption("-i, --indicators <file>", "indicator tree (CSV, YAML or .xlsx)")
+    .requiredOption("--years <years>", "years: a range such as 2017-2020 or a list such as 2017,2018,2020", parseYears)
+    .requiredOption("-o, --out <file>", "file to write: .csv (UTF-8 with BOM, opens in Excel) or .xlsx")
+    .option("--units <names>", "units, comma-separated: writes the long layout (unit,year,indicator,name,value)", (text: string) =>
+      text.split(",").map((unit) => unit.trim()).filter(Boolean),
+    )
+    .option("--force", "overwrite --out if it exists", false)
+    .option("--encoding <name>", "encoding of a CSV tree (default: auto)")
+    .option("--tree-sheet <name>", "sheet of an .xlsx tree (default: the first)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ innovation-index template -i indicators/changzhou-2020.csv --years 2017-2020 --out values.xlsx
+  $ innovation-index template -i tree.csv --years 2019,2020 --units 常州,无锡 --out values.csv`,
+    )
+    .action(async (options: TemplateCommandOptions) => runTemplate(options, env));
+}
+
+/** Runs `template`: read the tree, list the series to fill, write the file. */
+export async function runTemplate(options: TemplateCommandOptions, env: CliEnv): Promise<void> {
+  const format = /\.xlsx$/i.test(options.out) ? "xlsx" : /\.csv$/i.test(options.out) ? "csv" : undefined;
+  if (!format) throw new UsageError("E_USAGE", `--out must end in .csv or .xlsx, got "${options.out}"`);
+  const encoding: Encoding | undefined = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
+  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", `--encoding must be auto, utf-8, gb18030 or gbk, got "${options.encoding}"`);
+  const target = resolve(env.cwd, options.out);
+  if (!options.force && (await exists(target))) throw new OutputError("E_EXISTS", `${options.out}: the file exists; expected a new file name (or --force to overwrite it)`);
+  const tree = await readTreeFile(resolve(env.cwd, options.indicators), options.indicators, { encoding, sheet: options.treeSheet });
+  const compiled = new Map<string, CompiledFormula>();
+  const formulas = formulaIndicators(tree);
+  if (formulas.length > 0) {
+    const { createFormulaCompiler } = await import("../../io/formula-mathjs.js");
+    const compile = await createFormulaCompiler();
+    const issues = [];
+    for (const formula of formulas)
+      try {
+        compiled.set(formula.code, compile(formula.formula));
+      } catch (error) {
+        if (!(error instanceof FormulaError)) throw error;
+        const message = messages.badFormula(formula.code, formula.formula, error.message);
+        issues.push({ code: "E_FORMULA", message, source: tree.source, line: formula.line, column: "formula", id: formula.code });
+      }
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+  const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? []);
+  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/xlsx.js")).formatWorkbook("values", rows);
+  await writeFilesAtomic(dirname(target), { [basename(target)]: content }, options.out);
+  env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The data options shared by the commands that read a tree and values: missing values, zero bases, outliers,
+ * encodings and workbook sheets.
+ */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { MISSING_POLICIES, type MissingPolicy } from "../core/missing.js";
+import { OUTLIER_METHODS, type OutlierMethod } from "../core/outliers.js";
+import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
+import { ENCODINGS, parseEncoding, type Encoding } from "../io/read-text.js";
+import { integerOption } from "./options.js";
+
+export interface DataOptions {
+  missing: MissingPolicy;
+  zeroBase: ZeroBasePolicy;
+  outliers: OutlierMethod;
+  winsorMax: number;
+  encoding: Encoding;
+  sheet?: string;
+  treeSheet?: string;
+}
+
+/** Adds `--missing`, `--zero-base`, `--outliers`, `--winsor-max`, `--encoding` and `--sheet`. */
+export function addDataOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--missing <policy>", "what a missing value does (per indicator: tree column missing)").choices(MISSING_POLICIES).default("error"),
+    )
+    .addOption(
+      new Option("--zero-base <policy>", "a zero base value under fixed-base (per indicator: tree column zero_base)")
+        .choices(ZERO_BASE_POLICIES)
+        .default("error"),
+    )
+    .addOption(
+      new Option("--outliers <method>", "outlier treatment before normalisation (per indicator: tree column outliers)")
+        .choices(OUTLIER_METHODS)
+        .default("none"),
+    )
+    .option("--winsor-max <n>", "most points winsorised per indicator", integerOption("--winsor-max", 1, 1_000_000), 5)
+    .addOption(
+      new Option("--encoding <name>", `encoding of CSV inputs: ${ENCODINGS.join(", ")} (auto: UTF-8, else GB18030)`)
+        .argParser(encodingOption)
+        .default("auto"),
+    )
+    .option("--sheet <name>", "sheet of an .xlsx values file (name or 1-based number; default: the first)")
+    .option("--tree-sheet <name>", "sheet of an .xlsx indicator tree (name or 1-based number; default: the first)");
+}
+
+function encodingOption(text: string): Encoding {
+  const encoding = parseEncoding(text);
+  if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got "${text}"`);
+  return encoding;
+}

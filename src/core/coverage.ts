@@ -1,0 +1,43 @@
+/**
+ * Data coverage per indicator: how many of its cells (units × years) were observed, imputed or reweighted.
+ */
+import type { Imputation } from "./missing.js";
+import { indicatorBlock, type Panel } from "./panel.js";
+
+/** One row of the coverage table. `expected = observed + imputed + reweighted + (cells still missing)`. */
+export interface Coverage {
+  indicator: string;
+  /** Units × years. */
+  expected: number;
+  /** Cells with a value in the data (for a formula indicator: every variable present). */
+  observed: number;
+  /** Cells filled by carry-forward, carry-back or interpolation. */
+  imputed: number;
+  /** Cells left out of the aggregation, their siblings' weights renormalised. */
+  reweighted: number;
+  /** `observed / expected`, from 0 to 1 (`NaN` when nothing is expected). */
+  shareObserved: number;
+}
+
+/**
+ * The coverage table, one row per indicator of `panel` (in panel order), from the panel as read (gaps are `NaN`) and
+ * the imputations made. Reference: OECD/JRC Handbook (2008), step 3 (report the share of imputed data).
+ * @example computeCoverage(panel, result.imputations) // => [{ indicator: "A1", expected: 6, observed: 5, imputed: 1, ... }]
+ */
+export function computeCoverage(panel: Panel, imputations: readonly Imputation[]): Coverage[] {
+  const counts = new Map(panel.indicators.map((indicator) => [indicator, { imputed: 0, reweighted: 0 }] as [string, { imputed: number; reweighted: number }]));
+  for (const imputation of imputations) {
+    const count = counts.get(imputation.indicator);
+    if (!count) continue;
+    if (imputation.method === "reweight") count.reweighted++;
+    else count.imputed++;
+  }
+  return panel.indicators.map((indicator, i) => {
+    const block = indicatorBlock(panel, i);
+    let observed = 0;
+    for (const value of block) if (!Number.isNaN(value)) observed++;
+    const expected = block.length;
+    const { imputed, reweighted } = counts.get(indicator)!;
+    return { indicator, expected, observed, imputed, reweighted, shareObserved: expected > 0 ? observed / expected : Number.NaN };
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Messages of the data stage (formulas, missing values, zero bases, outliers, encodings, workbooks), merged into
+ * `messages` in `messages.ts`. Shape: `<what went wrong> "<found>"; expected <what>`.
+ */
+const quote = (value: string) => JSON.stringify(value);
+
+export const dataMessages = {
+  // formulas
+  badFormula: (indicator: string, formula: string, reason: string) =>
+    `indicator ${quote(indicator)} has formula ${quote(formula)}, which is refused: ${reason}; expected arithmetic over variable names, e.g. "rd_spending / revenue * 100"`,
+  formulaOnGroup: (code: string) => `group ${quote(code)} has a formula; expected formulas on indicators (leaves) only`,
+  formulaReference: (indicator: string, formula: string, name: string) =>
+    `formula ${quote(formula)} of indicator ${quote(indicator)} reads ${quote(name)}, a group or another formula indicator; expected variables or plain indicators`,
+  unknownVariable: (indicator: string, formula: string, name: string) =>
+    `formula ${quote(formula)} of indicator ${quote(indicator)} uses unknown variable ${quote(name)}; expected rows with indicator ${quote(name)} in the values file`,
+  valueForFormula: (indicator: string) =>
+    `${quote(indicator)} is computed by its formula; expected values for its variables, not for the indicator itself`,
+  formulaFailed: (indicator: string, formula: string, unit: string, year: number, reason: string) =>
+    `formula ${quote(formula)} of indicator ${quote(indicator)} fails for unit ${quote(unit)}, year ${year}: ${reason}; expected a number`,
+  formulaNotFinite: (indicator: string, formula: string, unit: string, year: number, value: number, scope: readonly (readonly [string, number])[]) =>
+    `formula ${quote(formula)} of indicator ${quote(indicator)} gives ${value} for unit ${quote(unit)}, year ${year} (${
+      scope.map(([name, x]) => `${name} = ${x}`).join(", ") || "no variables"
+    })${Number.isNaN(value) ? "" : ", a division by zero?"}; expected a finite number`,
+
+  // missing values
+  cannotImpute: (indicator: string, unit: string, year: number, policy: string) =>
+    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}, and ${policy} has no ${
+      policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
+    } value of this unit to use; expected a value (or another missing-value policy)`,
+  badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>
+    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)`,
+
+  // zero base
+  zeroBaseShifted: (indicator: string, year: number, baseYear: number) =>
+    `indicator ${quote(indicator)}: a base value (${year}) is 0, so its fixed-base index uses ${baseYear} as its base (100 in ${baseYear}), not ${year}`,
+  zeroBaseMinMax: (indicator: string, year: number) =>
+    `indicator ${quote(indicator)}: a base value (${year}) is 0, so it is normalised by min-max (0-100 over the panel) instead of the fixed-base index`,
+
+  // outliers
+  outliersRemain: (indicator: string, points: number, skewness: number, kurtosis: number) =>
+    `indicator ${quote(indicator)} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max or use --outliers log`,
+  logWithFixedBase: (indicator: string) =>
+    `indicator ${quote(indicator)} was log-transformed before a fixed-base index: its ratios to the base year now depend on the transform, not on the data alone`,
+  logUndefined: (indicator: string) =>
+    `indicator ${quote(indicator)} has a single distinct value, so the log transform ln(x − min + 0.01·(max − min)) is undefined; expected at least two distinct values`,
+} as const;
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,97 @@
+/**
+ * The data stage between reading and normalising, in the OECD/JRC order: missing values (impute or reweight), outlier
+ * treatment, then the zero-base policy. Each indicator may override the run's policies in the tree (columns `missing`,
+ * `outliers`, `zero_base`). Problems are collected, never thrown; the gaps left unfilled come with their panel cells so
+ * the caller can drop those its base-year check already reports.
+ */
+import type { Issue } from "../errors.js";
+import { messages } from "./messages.js";
+import { imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy } from "./missing.js";
+import type { IndicatorNormalization } from "./normalize/plan.js";
+import { OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod, type Treatment } from "./outliers.js";
+import type { Panel } from "./panel.js";
+import type { Tree } from "./types.js";
+import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
+
+export interface PrepareOptions {
+  /** Missing-value policy of every indicator without its own. Default `error`. */
+  missing?: MissingPolicy;
+  /** Zero-base policy of fixed-base indicators. Default `error`. */
+  zeroBase?: ZeroBasePolicy;
+  /** Outlier treatment. Default `none`. */
+  outliers?: OutlierMethod;
+  /** Most points winsorised per indicator. Default 5 (COINr's `winmax`). */
+  winsorMax?: number;
+  /** How each indicator is normalised (panel order). */
+  plans: readonly IndicatorNormalization[];
+  /** Position of the base year in `panel.years` (-1 when absent). */
+  baseYear: number;
+}
+
+export interface PreparedData {
+  /** The values normalisation reads: imputed and treated. */
+  panel: Panel;
+  imputations: Imputation[];
+  treatments: Treatment[];
+  /** The plans after the zero-base policy (an indicator may switch to min-max). */
+  plans: IndicatorNormalization[];
+  /** Per indicator, the position of its base year (moved by `first-nonzero`). */
+  baseYears: number[];
+  /** Gaps no policy filled, with their panel cells. */
+  gaps: { cell: number; issue: Issue }[];
+  /** Problems with the tree's policy columns. */
+  issues: Issue[];
+  warnings: Issue[];
+}
+
+/** Runs the data stage. */
+export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): PreparedData {
+  const issues: Issue[] = [];
+  const missing = perIndicator(tree, panel, "missing", options.missing ?? "error", parseMissingPolicy, MISSING_POLICIES, issues);
+  const outliers = perIndicator(tree, panel, "outliers", options.outliers ?? "none", parseOutlierMethod, OUTLIER_METHODS, issues);
+  const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
+
+  const fixedBase = options.plans.map((plan) => plan.method === "fixed-base");
+  const imputed = imputePanel(panel, missing);
+  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, fixedBase);
+  const zero = planZeroBase(treated.panel, zeroBase, fixedBase, options.baseYear);
+  const plans = options.plans.map((plan, i): IndicatorNormalization => (zero.decisions[i].method === "min-max" ? { method: "min-max" } : { ...plan }));
+  return {
+    panel: treated.panel,
+    imputations: imputed.imputations,
+    treatments: treated.treatments,
+    plans,
+    baseYears: zero.decisions.map((decision) => decision.baseYear),
+    gaps: imputed.gaps,
+    issues,
+    warnings: [...treated.warnings, ...zero.warnings],
+  };
+}
+
+/** Each indicator's setting: its tree column `column` when given (checked), else the run's. */
+function perIndicator<T extends string>(
+  tree: Tree,
+  panel: Panel,
+  column: string,
+  fallback: T,
+  parse: (text: string) => T | undefined,
+  allowed: readonly T[],
+  issues: Issue[],
+): T[] {
+  return panel.indicators.map((code) => {
+    const node = tree.byCode.get(code);
+    const text = node?.attributes[column];
+    if (!node || text === undefined || text.trim() === "") return fallback;
+    const parsed = parse(text);
+    if (parsed !== undefined) return parsed;
+    issues.push({
+      code: "E_BAD_POLICY",
+      message: messages.badPolicy(column, code, text, allowed),
+      source: tree.source,
+      line: node.line,
+      column,
+      id: code,
+    });
+    return fallback;
+  });
+}

@@ -1,0 +1,261 @@
+/**
+ * The data stage from the command line: gaps, policies, outputs listing every imputed or treated cell, encodings,
+ * workbooks, formulas and the template command. Every fixture is made here.
+ */
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const TREE = "code,parent,name,weight,direction\nX,,维度X,0.6,\nX1,X,指标1,,+\nX2,X,指标2,,-\nY,,维度Y,0.4,\nY1,Y,指标3,,+\n";
+/** Gaps: X1/U1 2018, X2/U2 2017 (a base value), Y1/U1 2019 and Y1/U2 2018. */
+const GAPPY = [
+  "unit,year,indicator,value",
+  "U1,2017,X1,10",
+  "U1,2018,X1,",
+  "U1,2019,X1,16",
+  "U1,2017,X2,50",
+  "U1,2018,X2,40",
+  "U1,2019,X2,25",
+  "U1,2017,Y1,200",
+  "U1,2018,Y1,210",
+  "U1,2019,Y1,NA",
+  "U2,2017,X1,4",
+  "U2,2018,X1,5",
+  "U2,2019,X1,6",
+  "U2,2017,X2,-",
+  "U2,2018,X2,8",
+  "U2,2019,X2,10",
+  "U2,2017,Y1,30",
+  "U2,2018,Y1,..",
+  "U2,2019,Y1,36",
+  "",
+].join("\n");
+
+/** A written file's text without the UTF-8 byte order mark the CSV files start with. */
+const read = async (dir: string, name: string) => (await readFile(join(dir, name), "utf8")).replace(/^\uFEFF/, "");
+
+describe("missing values from the command line", () => {
+  it("fails with the defaults on gappy data, naming every gap at once, and writes nothing", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        "error: 4 problems found:",
+        messages.baseValueMissing("X2", "U2", 2017),
+        messages.missingValue("X1", "U1", 2018),
+        messages.missingValue("Y1", "U1", 2019),
+        messages.missingValue("Y1", "U2", 2018),
+        "",
+      ].join("\n"),
+    );
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+
+  it("interpolates, listing every imputed cell in imputations.csv and counting them in coverage.csv", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate", "-q"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // by hand: X1/U1 2018 = (10 + 16)/2 = 13; Y1/U1 2019 ← 210 (last known); X2/U2 2017 ← 8 (first known);
+    // Y1/U2 2018 = (30 + 36)/2 = 33
+    expect(await read(dir, "out/imputations.csv")).toBe(
+      [
+        "unit,year,indicator,method,value",
+        "U1,2018,X1,interpolate,13.0000",
+        "U2,2017,X2,carry-back,8.0000",
+        "U1,2019,Y1,carry-forward,210.0000",
+        "U2,2018,Y1,interpolate,33.0000",
+        "",
+      ].join("\n"),
+    );
+    expect(await read(dir, "out/coverage.csv")).toBe(
+      [
+        "indicator,name,expected,observed,imputed,reweighted,share_observed",
+        "X1,指标1,6,5,1,0,0.8333",
+        "X2,指标2,6,5,1,0,0.8333",
+        "Y1,指标3,6,4,2,0,0.6667",
+        "",
+      ].join("\n"),
+    );
+    // U1 2018: X = mean(100·13/10, 100·50/40) = mean(130, 125) = 127.5; Y = 105; INDEX = 76.5 + 42 = 118.5
+    expect(await read(dir, "out/index.csv")).toContain("U1,2018,INDEX,总指数,0,118.5000\n");
+    expect(await read(dir, "out/treatment.csv")).toBe("unit,year,indicator,method,original,value\n");
+  });
+
+  it("reweights, listing the reweighted cells with an empty value; a missing base value is still an error", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY, "based.csv": GAPPY.replace("U2,2017,X2,-", "U2,2017,X2,8") });
+    const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "reweight"], dir);
+    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.baseValueMissing("X2", "U2", 2017)}\n`);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "based.csv", "--missing", "reweight", "-q"], dir);
+    expect(run.code).toBe(0);
+    expect(await read(dir, "out/imputations.csv")).toBe(
+      ["unit,year,indicator,method,value", "U1,2018,X1,reweight,", "U1,2019,Y1,reweight,", "U2,2018,Y1,reweight,", ""].join("\n"),
+    );
+    // U2 2018: Y is missing, so INDEX = X = mean(100·5/4, 100·8/8) = mean(125, 100) = 112.5
+    expect(await read(dir, "out/index.csv")).toContain("U2,2018,INDEX,总指数,0,112.5000\n");
+    expect(await read(dir, "out/coverage.csv")).toContain("Y1,指标3,6,4,0,2,0.6667\n");
+  });
+});
+
+describe("outliers from the command line", () => {
+  it("lists every winsorised cell in treatment.csv", async () => {
+    const series = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+    const values = ["year,indicator,value", ...series.map((value, i) => `${2009 + i},A,${value}`), ""].join("\n");
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,a,,+\n", "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--outliers", "winsorise", "-q"], dir);
+    expect(run.code).toBe(0);
+    // COINr's example: 100 → 30 (skewness 3.063 → 1.712)
+    expect(await read(dir, "out/treatment.csv")).toBe("unit,year,indicator,method,original,value\n,2020,A,winsorise-high,100.0000,30.0000\n");
+    // fixed base 2009 = 1: 2020 is 100·30/1 = 3000
+    expect(await read(dir, "out/index.csv")).toContain(",2020,INDEX,总指数,0,3000.0000\n");
+  });
+});
+
+describe("files people actually have", () => {
+  const VALUES = "地区,年份,指标代码,数值\n常州,2017,X1,10\n常州,2018,X1,12\n常州,2017,X2,50\n常州,2018,X2,40\n常州,2017,Y1,\"1,000\"\n常州,2018,Y1,１０５０\n";
+
+  it("reads a GBK CSV (as Excel on Chinese Windows saves it) and writes UTF-8 without mojibake", async () => {
+    const dir = await makeTempDir({ "tree.csv": iconv.encode(TREE, "gbk"), "values.csv": iconv.encode(VALUES, "gbk") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // 2018: X = mean(120, 125) = 122.5; Y = 105; INDEX = 0.6·122.5 + 0.4·105 = 115.5
+    expect(await read(dir, "out/index-wide.csv")).toBe(
+      "code,name,level,2017,2018\nINDEX,总指数,0,100.0000,115.5000\nX,维度X,1,100.0000,122.5000\nY,维度Y,1,100.0000,105.0000\n",
+    );
+    expect(await read(dir, "out/index.csv")).toContain("常州,2018,INDEX");
+  });
+
+  it("reads UTF-8 with a BOM and UTF-16 with a BOM alike", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALUES, "utf16le")]);
+    const dir = await makeTempDir({ "tree.csv": "\uFEFF" + TREE, "values.csv": utf16 });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q"], dir);
+    expect(run.code).toBe(0);
+    expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
+  });
+
+  it("refuses a file that is neither UTF-8 nor GBK, and GBK under --encoding utf-8", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": Buffer.from([0x79, 0x65, 0x61, 0x72, 0x0a, 0xff, 0xfe, 0x80, 0x81, 0x20]), "gbk.csv": iconv.encode(VALUES, "gbk") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: 1 problem found:\nvalues\.csv: the file is neither UTF-8 nor GBK\/GB18030 text; expected/);
+    const forced = await runCli(["compute", "-i", "tree.csv", "-d", "gbk.csv", "--encoding", "utf-8"], dir);
+    expect(forced.stderr).toMatch(/gbk\.csv: the file is not valid UTF-8; expected a UTF-8 text file \(or give --encoding gbk\)/);
+    const usage = await runCli(["compute", "--encoding", "latin1"], dir);
+    expect(usage.code).toBe(2);
+  });
+
+  it("reads the tree and the values from workbooks, a percentage cell as its percent number, the sheet by --sheet", async () => {
+    const treeBook = new ExcelJS.Workbook();
+    const treeSheet = treeBook.addWorksheet("指标");
+    TREE.trim().split("\n").forEach((line) => treeSheet.addRow(line.split(",").map((cell) => (/^\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell))));
+    const valueBook = new ExcelJS.Workbook();
+    valueBook.addWorksheet("notes").addRow(["nothing here"]);
+    const sheet = valueBook.addWorksheet("数据");
+    sheet.addRow(["indicator", "name", 2017, 2018]);
+    sheet.addRow(["X1", "share", 0.1, 0.12]);
+    sheet.getRow(2).getCell(3).numFmt = "0.00%";
+    sheet.getRow(2).getCell(4).numFmt = "0.00%";
+    sheet.addRow(["X2", "b", 50, { formula: "B1", result: 40 }]);
+    sheet.addRow(["Y1", "c", "1,000", 1050]);
+    const dir = await makeTempDir({
+      "tree.xlsx": new Uint8Array(await treeBook.xlsx.writeBuffer()),
+      "values.xlsx": new Uint8Array(await valueBook.xlsx.writeBuffer()),
+    });
+    const run = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.xlsx", "--sheet", "数据", "-q"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // X1 reads 10% and 12% as 10 and 12: 2018 is 120; with X2 125 and Y1 105, INDEX = 115.5 as by hand above
+    expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
+    const wrong = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.xlsx", "--sheet", "3"], dir);
+    expect(wrong.stderr).toBe('error: 1 problem found:\nvalues.xlsx: no sheet "3"; expected one of "notes", "数据" or a number from 1 to 2\n');
+    const first = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.xlsx"], dir);
+    expect(first.stderr).toMatch(/values\.xlsx\[notes\]:1: cannot tell the layout from the header "nothing here"/);
+  });
+
+  it("names the sheet, line and value of a bad cell in a workbook", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("v");
+    sheet.addRow(["year", "indicator", "value"]);
+    sheet.addRow([2017, "A", "12a"]);
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,a,,+\n", "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.xlsx"], dir);
+    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.xlsx[v]:2: ${messages.badValue("12a", "value")}\n`);
+  });
+});
+
+describe("formula indicators from the command line", () => {
+  it("computes an indicator from raw variables in the values file", async () => {
+    const tree = "code,parent,name,weight,direction,formula\nA,,a,0.5,+,rd / revenue * 100\nB,,b,0.5,+,\n";
+    const values = "year,indicator,value\n2017,rd,3\n2017,revenue,150\n2018,rd,4\n2018,revenue,160\n2017,B,10\n2018,B,11\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q"], dir);
+    expect(run.code).toBe(0);
+    // A = 2, 2.5 → 100, 125; B → 100, 110; INDEX 2018 = (125 + 110)/2 = 117.5
+    expect(await read(dir, "out/scores.csv")).toContain(",2018,A,a,1,125.0000\n");
+    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
+  });
+
+  it("refuses a hostile formula before reading any value, naming the indicator and the formula", async () => {
+    const tree = 'code,parent,name,weight,direction,formula\nA,,a,,+,"a.constructor.constructor(""return process"")"\n';
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "year,indicator,value\n2017,a,1\n" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `tree.csv:2: ${messages.badFormula("A", 'a.constructor.constructor("return process")', `function expression is not allowed; allowed: abs, sqrt, cbrt, exp, log, log10, log2, log1p, min, max, round, floor, ceil, sign`)}`,
+    );
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+});
+
+describe("innovation-index template", () => {
+  const tree = "code,parent,name,weight,direction,unit,formula\nA,,研发强度,0.5,+,%,rd / revenue * 100\nB,,孵化器,0.5,+,个,\n";
+
+  it("writes the wide CSV for one unit, with formula variables in place of their indicator", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree });
+    const run = await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--out", "values.csv"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "wrote values.csv: 3 rows to fill in\n" });
+    expect(await readFile(join(dir, "values.csv"), "utf8")).toBe(
+      "\uFEFFindicator,name,measure,2017,2018,2019\nrd,A = rd / revenue * 100,,,,\nrevenue,A = rd / revenue * 100,,,,\nB,孵化器,个,,,\n",
+    );
+    const again = await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--out", "values.csv"], dir);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toBe("error: values.csv: the file exists; expected a new file name (or --force to overwrite it)\n");
+  });
+
+  it("writes the long layout for several units, and a workbook that reads back once filled in", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree });
+    await runCli(["template", "-i", "tree.csv", "--years", "2017,2018", "--units", "常州,无锡", "--out", "long.csv"], dir);
+    const long = (await readFile(join(dir, "long.csv"), "utf8")).split("\n");
+    expect(long[0]).toBe("\uFEFFunit,year,indicator,name,value");
+    expect(long).toHaveLength(1 + 2 * 2 * 3 + 1);
+    expect(long[1]).toBe("常州,2017,rd,A = rd / revenue * 100,");
+    const run = await runCli(["template", "-i", "tree.csv", "--years", "2017-2018", "--out", "values.xlsx"], dir);
+    expect(run.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "values.xlsx"));
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, "indicator", "name", "measure", "2017", "2018"]);
+    // fill it in and compute: A = 3/150·100 = 2 → 4/160·100 = 2.5; B 10 → 11
+    [[3, 4], [150, 160], [10, 11]].forEach((pair, i) => {
+      sheet.getRow(i + 2).getCell(4).value = pair[0];
+      sheet.getRow(i + 2).getCell(5).value = pair[1];
+    });
+    await book.xlsx.writeFile(join(dir, "values.xlsx"));
+    const computed = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "-q"], dir);
+    expect(computed.code).toBe(0);
+    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
+  });
+
+  it.each([
+    [["template", "-i", "tree.csv", "--years", "17-19", "--out", "v.csv"], /--years must be a range such as 2017-2020/],
+    [["template", "-i", "tree.csv", "--years", "2017", "--out", "v.txt"], /--out must end in \.csv or \.xlsx, got "v\.txt"/],
+    [["template", "--years", "2017", "--out", "v.csv"], /required option '-i, --indicators <file>' not specified/],
+  ])("exits 2 on %j", async (argv, message) => {
+    const run = await runCli(argv, await makeTempDir({ "tree.csv": tree }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { imputePanel, imputeSeries, parseMissingPolicy, type ImputationMethod, type MissingPolicy } from "../../src/core/missing.js";
+import { createPanel, type Panel } from "../../src/core/panel.js";
+
+const NaN_ = Number.NaN;
+const YEARS = [2016, 2017, 2018, 2019, 2020];
+
+function impute(values: number[], policy: MissingPolicy, years = YEARS) {
+  const out = new Float64Array(values.length);
+  const methods: (ImputationMethod | undefined)[] = [];
+  imputeSeries(values, years, policy, out, methods);
+  return { out: [...out], methods };
+}
+
+describe("imputeSeries", () => {
+  const gappy = [NaN_, 10, NaN_, 16, NaN_];
+
+  it("carry-forward fills a gap with the last earlier value and leaves a leading gap", () => {
+    // by hand: 2018 takes 10 (2017), 2020 takes 16 (2019); 2016 has no earlier value
+    const { out, methods } = impute(gappy, "carry-forward");
+    expect(out).toEqual([NaN_, 10, 10, 16, 16]);
+    expect(methods).toEqual([undefined, undefined, "carry-forward", undefined, "carry-forward"]);
+  });
+
+  it("carry-back fills a gap with the first later value and leaves a trailing gap", () => {
+    // by hand: 2016 takes 10 (2017), 2018 takes 16 (2019); 2020 has no later value
+    const { out, methods } = impute(gappy, "carry-back");
+    expect(out).toEqual([10, 10, 16, 16, NaN_]);
+    expect(methods).toEqual(["carry-back", undefined, "carry-back", undefined, undefined]);
+  });
+
+  it("interpolate is linear between the known years and carries the nearest value at the edges", () => {
+    // by hand: 2018 = 10 + (16 − 10)·(2018 − 2017)/(2019 − 2017) = 13; 2016 ← 10 (carry-back), 2020 ← 16 (carry-forward)
+    const { out, methods } = impute(gappy, "interpolate");
+    expect(out).toEqual([10, 10, 13, 16, 16]);
+    expect(methods).toEqual(["carry-back", undefined, "interpolate", undefined, "carry-forward"]);
+  });
+
+  it("interpolate weighs uneven gaps by the calendar years, not the positions", () => {
+    // years 2010, 2011, 2015: 2011 = 10 + (30 − 10)·(2011 − 2010)/(2015 − 2010) = 14
+    expect(impute([10, NaN_, 30], "interpolate", [2010, 2011, 2015]).out).toEqual([10, 14, 30]);
+    // two consecutive gaps between 2 and 8 over 3 years: 4 and 6
+    expect(impute([2, NaN_, NaN_, 8], "interpolate", [2017, 2018, 2019, 2020]).out).toEqual([2, 4, 6, 8]);
+  });
+
+  it("reweight leaves the gap and marks it; error marks nothing", () => {
+    expect(impute([1, NaN_, 3], "reweight", [1, 2, 3])).toEqual({ out: [1, NaN_, 3], methods: [undefined, "reweight", undefined] });
+    expect(impute([1, NaN_, 3], "error", [1, 2, 3])).toEqual({ out: [1, NaN_, 3], methods: [undefined, undefined, undefined] });
+  });
+
+  it("cannot fill a unit with no value at all", () => {
+    for (const policy of ["carry-forward", "carry-back", "interpolate"] as const)
+      expect(impute([NaN_, NaN_], policy, [1, 2]).methods).toEqual([undefined, undefined]);
+  });
+
+  it.each([
+    ["Interpolate", "interpolate"],
+    [" carry-back ", "carry-back"],
+    ["guess", undefined],
+  ])("parseMissingPolicy(%j) is %j", (text, expected) => {
+    expect(parseMissingPolicy(text)).toBe(expected);
+  });
+});
+
+/** A panel of two indicators, two units, three years from indicator -> unit -> values. */
+function panelOf(values: Record<string, Record<string, number[]>>): Panel {
+  const indicators = Object.keys(values);
+  const units = Object.keys(values[indicators[0]]);
+  const panel = createPanel(units, [2017, 2018, 2019], indicators);
+  panel.values.set(indicators.flatMap((indicator) => units.flatMap((unit) => values[indicator][unit])));
+  return panel;
+}
+
+describe("imputePanel", () => {
+  const panel = panelOf({ A: { U1: [1, NaN_, 3], U2: [NaN_, 5, 6] }, B: { U1: [7, 8, NaN_], U2: [NaN_, NaN_, NaN_] } });
+
+  it("records every imputed and reweighted cell and leaves the input untouched", () => {
+    const before = [...panel.values];
+    const imputed = imputePanel(panel, ["interpolate", "reweight"]);
+    expect([...panel.values]).toEqual(before);
+    // A/U1 2018 = (1 + 3)/2 = 2; A/U2 2017 ← 5 (carry-back edge); B: every gap reweighted
+    expect([...imputed.panel.values]).toEqual([1, 2, 3, 5, 5, 6, 7, 8, NaN_, NaN_, NaN_, NaN_]);
+    expect(imputed.imputations).toEqual([
+      { unit: "U1", year: 2018, indicator: "A", method: "interpolate", value: 2 },
+      { unit: "U2", year: 2017, indicator: "A", method: "carry-back", value: 5 },
+      { unit: "U1", year: 2019, indicator: "B", method: "reweight", value: NaN_ },
+      { unit: "U2", year: 2017, indicator: "B", method: "reweight", value: NaN_ },
+      { unit: "U2", year: 2018, indicator: "B", method: "reweight", value: NaN_ },
+      { unit: "U2", year: 2019, indicator: "B", method: "reweight", value: NaN_ },
+    ]);
+    expect(imputed.gaps).toEqual([]);
+  });
+
+  it("reports every gap at once under error, and every gap a policy cannot reach", () => {
+    const imputed = imputePanel(panel, ["error", "carry-forward"]);
+    expect(imputed.gaps.map((gap) => [gap.cell, gap.issue.message])).toEqual([
+      // cells: indicator-major, then unit, then year: A/U1/2018 is 1, A/U2/2017 is 3, B/U2 starts at 9
+      [1, messages.missingValue("A", "U1", 2018)],
+      [3, messages.missingValue("A", "U2", 2017)],
+      [9, messages.cannotImpute("B", "U2", 2017, "carry-forward")],
+      [10, messages.cannotImpute("B", "U2", 2018, "carry-forward")],
+      [11, messages.cannotImpute("B", "U2", 2019, "carry-forward")],
+    ]);
+    // B/U1 2019 ← 8 was filled
+    expect(imputed.imputations).toEqual([{ unit: "U1", year: 2019, indicator: "B", method: "carry-forward", value: 8 }]);
+  });
+});

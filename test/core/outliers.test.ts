@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { failsOutlierRule, kurtosis, logTransform, skewness, treatOutliers, winsorise } from "../../src/core/outliers.js";
+import { createPanel } from "../../src/core/panel.js";
+
+/**
+ * Reference statistics written the way Excel documents SKEW and KURT (with the sample standard deviation s), a different
+ * formula from the one in the code: SKEW = n/((n−1)(n−2))·Σ((x−m)/s)³; KURT = n(n+1)/((n−1)(n−2)(n−3))·Σ((x−m)/s)⁴ − 3(n−1)²/((n−2)(n−3)).
+ */
+function excelSkew(x: number[]): number {
+  const n = x.length;
+  const m = x.reduce((a, b) => a + b) / n;
+  const s = Math.sqrt(x.reduce((a, v) => a + (v - m) ** 2, 0) / (n - 1));
+  return (n / ((n - 1) * (n - 2))) * x.reduce((a, v) => a + ((v - m) / s) ** 3, 0);
+}
+function excelKurt(x: number[]): number {
+  const n = x.length;
+  const m = x.reduce((a, b) => a + b) / n;
+  const s = Math.sqrt(x.reduce((a, v) => a + (v - m) ** 2, 0) / (n - 1));
+  const sum = x.reduce((a, v) => a + ((v - m) / s) ** 4, 0);
+  return ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * sum - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+}
+
+/** COINr's documentation example: 1..10 with two outliers. */
+const COINR_EXAMPLE = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+/** Two high outliers that need two steps: 1..20, 200, 300. */
+const TWO_STEPS = [...Array.from({ length: 20 }, (_, i) => i + 1), 200, 300];
+
+describe("skewness and kurtosis (Excel SKEW/KURT, COINr skew/kurt)", () => {
+  it.each([[COINR_EXAMPLE], [TWO_STEPS], [[1, 2, 3, 10]], [[5, -3, 2.5, 8, 0, 1]]])("match the Excel formulas on %j", (x) => {
+    expect(skewness(x)).toBeCloseTo(excelSkew(x), 12);
+    expect(kurtosis(x)).toBeCloseTo(excelKurt(x), 12);
+  });
+
+  it("are undefined with too few values or no spread", () => {
+    expect(skewness([1, 2])).toBeNaN();
+    expect(kurtosis([1, 2, 3])).toBeNaN();
+    expect(skewness([4, 4, 4, 4])).toBeNaN();
+    expect(failsOutlierRule([4, 4, 4, 4])).toBe(false);
+  });
+
+  it("the COINr example fails the rule: skewness 3.063 > 2 and kurtosis 9.741 > 3.5", () => {
+    // values from the Excel formulas above (Python, by hand): 3.0632410342, 9.7413908346
+    expect(skewness(COINR_EXAMPLE)).toBeCloseTo(3.0632410342394985, 10);
+    expect(kurtosis(COINR_EXAMPLE)).toBeCloseTo(9.741390834569142, 10);
+    expect(failsOutlierRule(COINR_EXAMPLE)).toBe(true);
+  });
+});
+
+describe("winsorise (COINr's rule)", () => {
+  it("replaces the maximum by the next value until the rule holds", () => {
+    const values = Float64Array.from(COINR_EXAMPLE);
+    // step 1: 100 → 30; then skewness 1.712 < 2, so it stops after one point
+    expect(winsorise(values, 5)).toEqual({ points: 1, passes: true });
+    expect([...values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 30]);
+  });
+
+  it("counts a winsorised point again when it ties with the next extreme", () => {
+    const values = Float64Array.from(TWO_STEPS);
+    // step 1: 300 → 200 (skewness 3.002, kurtosis 7.861: still fails); step 2: both 200s → 20 (skewness −0.094: passes)
+    expect(winsorise(values, 5)).toEqual({ points: 2, passes: true });
+    expect([...values].slice(-3)).toEqual([20, 20, 20]);
+  });
+
+  it("stops at the limit, still failing", () => {
+    const values = Float64Array.from(TWO_STEPS);
+    expect(winsorise(values, 1)).toEqual({ points: 1, passes: false });
+    expect([...values].slice(-3)).toEqual([20, 200, 200]);
+  });
+
+  it("treats the minimum when the skew is negative, and ignores NaN", () => {
+    const values = Float64Array.from([Number.NaN, ...COINR_EXAMPLE.map((x) => -x)]);
+    expect(winsorise(values, 5)).toEqual({ points: 1, passes: true });
+    expect(values[0]).toBeNaN();
+    expect(values[12]).toBe(-30);
+  });
+});
+
+describe("logTransform (COINr log_CT)", () => {
+  it("is ln(x − min + 0.01·(max − min))", () => {
+    const values = Float64Array.from([2, 12, Number.NaN, 102]);
+    expect(logTransform(values)).toBe(true);
+    // min 2, max 102, shift 0.01·100 = 1: ln(1), ln(11), NaN, ln(101)
+    expect(values[0]).toBe(0);
+    expect(values[1]).toBeCloseTo(Math.log(11), 14);
+    expect(values[2]).toBeNaN();
+    expect(values[3]).toBeCloseTo(Math.log(101), 14);
+    expect(logTransform(Float64Array.from([3, 3]))).toBe(false);
+  });
+});
+
+describe("treatOutliers", () => {
+  // One indicator, 3 units × 4 years = the COINr example; a second indicator without outliers.
+  function panel() {
+    const result = createPanel(["U1", "U2", "U3"], [2017, 2018, 2019, 2020], ["A", "B"]);
+    result.values.set([...COINR_EXAMPLE, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    return result;
+  }
+
+  it("winsorises over all units and years and lists every changed cell", () => {
+    const treated = treatOutliers(panel(), ["winsorise", "winsorise"], 5);
+    // the 12th cell is U3, 2020 (unit-major): 100 → 30; B passes the rule untouched
+    expect(treated.treatments).toEqual([{ unit: "U3", year: 2020, indicator: "A", method: "winsorise-high", original: 100, value: 30 }]);
+    expect(treated.panel.values[11]).toBe(30);
+    expect(treated.warnings).toEqual([]);
+  });
+
+  it("warns when the limit is reached and the rule still fails", () => {
+    const input = createPanel(["U"], TWO_STEPS.map((_, i) => 2000 + i), ["A"]);
+    input.values.set(TWO_STEPS);
+    const treated = treatOutliers(input, ["winsorise"], 1);
+    expect(treated.treatments).toEqual([{ unit: "U", year: 2021, indicator: "A", method: "winsorise-high", original: 300, value: 200 }]);
+    expect(treated.warnings.map((warning) => warning.message)).toEqual([
+      messages.outliersRemain("A", 1, skewness([...TWO_STEPS.slice(0, 21), 200]), kurtosis([...TWO_STEPS.slice(0, 21), 200])),
+    ]);
+  });
+
+  it("log-transforms every cell of an indicator that fails the rule, and warns under fixed-base", () => {
+    const treated = treatOutliers(panel(), ["log", "log"], 5, true);
+    // min 1, max 100, shift 0.01·99 − 1: the cell 30 becomes ln(30 − 1 + 0.99) = ln(29.99)
+    expect(treated.treatments).toHaveLength(12);
+    expect(treated.treatments[10]).toEqual({ unit: "U3", year: 2019, indicator: "A", method: "log", original: 30, value: Math.log(29.99) });
+    expect(treated.warnings.map((warning) => warning.code)).toEqual(["W_LOG_FIXED_BASE"]);
+  });
+});

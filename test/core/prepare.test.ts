@@ -1,0 +1,177 @@
+/**
+ * The data stage through `computeIndex`: each missing-value and zero-base policy on a small tree, by hand.
+ * Tree: X (0.6) = mean(X1 +, X2 −), Y (0.4) = Y1 +; years 2017, 2018, 2019; fixed base 2017.
+ */
+import { describe, expect, it } from "vitest";
+import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from "../../src/core/compute.js";
+import { computeCoverage } from "../../src/core/coverage.js";
+import { messages } from "../../src/core/messages.js";
+import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
+import { buildTree, type TreeRow } from "../../src/core/tree.js";
+import { ValidationError } from "../../src/errors.js";
+
+const NaN_ = Number.NaN;
+
+function tree(attributes: Record<string, Record<string, string>> = {}) {
+  const rows: TreeRow[] = [
+    ["X", "", "0.6", ""],
+    ["X1", "X", "", "+"],
+    ["X2", "X", "", "-"],
+    ["Y", "", "0.4", ""],
+    ["Y1", "Y", "", "+"],
+  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction, attributes: attributes[code] ?? {} }));
+  const built = buildTree(rows, "tree.csv");
+  if (!built.ok) throw new Error("invalid tree");
+  return built.value;
+}
+
+function compute(values: Record<string, number[]>, options: ComputeOptions = {}, attributes = {}): IndexResult {
+  const records: ValueRecord[] = Object.entries(values).flatMap(([indicator, list]) =>
+    list.map((value, y) => ({ unit: "U", year: 2017 + y, indicator, value })),
+  );
+  const t = tree(attributes);
+  const panel = buildPanel(t, records);
+  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
+  return computeIndex(t, panel.value, options);
+}
+
+const valueOf = (result: IndexResult, code: string, year: number) =>
+  result.values[resultIndex(result, result.nodes.findIndex((node) => node.code === code), 0, year)];
+
+function problems(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map((issue) => issue.message);
+    throw error;
+  }
+  return [];
+}
+
+const GAPPY = { X1: [10, NaN_, 15], X2: [50, 40, NaN_], Y1: [NaN_, 210, 190] };
+
+describe("missing-value policies in computeIndex", () => {
+  it("error (default) names every gap at once, the missing base value first", () => {
+    expect(problems(() => compute(GAPPY))).toEqual([
+      messages.baseValueMissing("Y1", "U", 2017),
+      messages.missingValue("X1", "U", 2018),
+      messages.missingValue("X2", "U", 2019),
+    ]);
+  });
+
+  it("interpolate fills the middle gap, carries the edges, and records each cell", () => {
+    const result = compute(GAPPY, { missing: "interpolate" });
+    // X1 2018 = (10 + 15)/2 = 12.5 → 125; X2 2019 ← 40 (carry-forward) → 100·50/40 = 125; Y1 2017 ← 210 (carry-back)
+    // so Y1 = 100, 100, 100·190/210; X 2018 = mean(125, 100·50/40 = 125) = 125; INDEX 2018 = 0.6·125 + 0.4·100 = 115
+    expect(valueOf(result, "X1", 1)).toBeCloseTo(125, 12);
+    expect(valueOf(result, "X2", 2)).toBeCloseTo(125, 12);
+    expect(valueOf(result, "Y1", 2)).toBeCloseTo((100 * 190) / 210, 12);
+    expect(valueOf(result, "INDEX", 1)).toBeCloseTo(115, 12);
+    expect(result.imputations).toEqual([
+      { unit: "U", year: 2018, indicator: "X1", method: "interpolate", value: 12.5 },
+      { unit: "U", year: 2019, indicator: "X2", method: "carry-forward", value: 40 },
+      { unit: "U", year: 2017, indicator: "Y1", method: "carry-back", value: 210 },
+    ]);
+    // the raw panel keeps its gaps; the prepared panel is what was normalised
+    expect(result.panel.values[1]).toBeNaN();
+    expect(result.preparedPanel.values[1]).toBe(12.5);
+  });
+
+  it("carry-forward cannot fill a missing base value; carry-back cannot fill a trailing gap", () => {
+    expect(problems(() => compute(GAPPY, { missing: "carry-forward" }))).toEqual([messages.baseValueMissing("Y1", "U", 2017)]);
+    expect(problems(() => compute(GAPPY, { missing: "carry-back" }))).toEqual([messages.cannotImpute("X2", "U", 2019, "carry-back")]);
+  });
+
+  it("takes each indicator's own policy from the tree's missing column", () => {
+    const result = compute(GAPPY, { missing: "carry-back" }, { X2: { missing: "carry-forward" } });
+    // X1 2018 ← 15 → 150; X2 2019 ← 40 → 125; Y1 2017 ← 210. INDEX 2018 = 0.6·mean(150, 125) + 0.4·100 = 82.5 + 40 = 122.5
+    expect(valueOf(result, "INDEX", 1)).toBeCloseTo(122.5, 12);
+    expect(result.imputations.map((row) => `${row.indicator}:${row.method}:${row.value}`)).toEqual([
+      "X1:carry-back:15",
+      "X2:carry-forward:40",
+      "Y1:carry-back:210",
+    ]);
+  });
+
+  it("reweight drops the cell, renormalises the siblings and records the cell with an empty value", () => {
+    const result = compute({ X1: [10, NaN_, 15], X2: [50, 40, 25], Y1: [200, 210, 190] }, { missing: "reweight" });
+    // 2018: X = X2 = 125; INDEX = 0.6·125 + 0.4·105 = 117
+    expect(valueOf(result, "INDEX", 1)).toBeCloseTo(117, 12);
+    expect(result.imputations).toEqual([{ unit: "U", year: 2018, indicator: "X1", method: "reweight", value: NaN_ }]);
+  });
+
+  it("reports a policy the tree column does not know, naming the tree line", () => {
+    let error: unknown;
+    try {
+      compute(GAPPY, {}, { X1: { missing: "guess" } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ValidationError).issues[0]).toMatchObject({
+      code: "E_BAD_POLICY",
+      source: "tree.csv",
+      line: 3,
+      message: messages.badPolicy("missing", "X1", "guess", ["error", "carry-forward", "interpolate", "carry-back", "reweight"]),
+    });
+  });
+});
+
+describe("computeCoverage", () => {
+  it("counts observed, imputed and reweighted cells per indicator", () => {
+    const result = compute(GAPPY, { missing: "interpolate" }, { X1: { missing: "reweight" } });
+    expect(computeCoverage(result.panel, result.imputations)).toEqual([
+      { indicator: "X1", expected: 3, observed: 2, imputed: 0, reweighted: 1, shareObserved: 2 / 3 },
+      { indicator: "X2", expected: 3, observed: 2, imputed: 1, reweighted: 0, shareObserved: 2 / 3 },
+      { indicator: "Y1", expected: 3, observed: 2, imputed: 1, reweighted: 0, shareObserved: 2 / 3 },
+    ]);
+  });
+});
+
+describe("zero-base policies", () => {
+  const ZERO = { X1: [0, 4, 8], X2: [50, 40, 25], Y1: [200, 210, 190] };
+
+  it("error (default) reports the zero base", () => {
+    expect(problems(() => compute(ZERO))).toEqual([messages.baseValueZero("X1", "U", 2017)]);
+  });
+
+  it("first-nonzero makes 2018 the base of X1 only, with a warning", () => {
+    const result = compute(ZERO, { zeroBase: "first-nonzero" });
+    // X1 against 2018: 100·0/4 = 0, 100, 200. X 2017 = mean(0, 100) = 50; INDEX 2017 = 0.6·50 + 0.4·100 = 70
+    expect([0, 1, 2].map((year) => valueOf(result, "X1", year))).toEqual([0, 100, 200]);
+    expect(valueOf(result, "INDEX", 0)).toBeCloseTo(70, 12);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([messages.zeroBaseShifted("X1", 2017, 2018)]);
+  });
+
+  it("min-max normalises X1 over the panel instead, with a warning", () => {
+    const result = compute(ZERO, { zeroBase: "min-max" });
+    // X1 min 0, max 8: 0, 50, 100; X2 stays fixed-base: 100, 125, 200
+    expect([0, 1, 2].map((year) => valueOf(result, "X1", year))).toEqual([0, 50, 100]);
+    expect(valueOf(result, "X2", 2)).toBe(200);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["W_ZERO_BASE_MIN_MAX"]);
+  });
+
+  it("first-nonzero still reports a zero base when no later year is non-zero", () => {
+    expect(problems(() => compute({ ...ZERO, X1: [0, 0, 0] }, { zeroBase: "first-nonzero" }))).toEqual([messages.baseValueZero("X1", "U", 2017)]);
+  });
+
+  it("the tree's zero_base column sets it per indicator", () => {
+    const result = compute(ZERO, {}, { X1: { zero_base: "min-max" } });
+    expect(valueOf(result, "X1", 1)).toBe(50);
+  });
+});
+
+describe("outliers in computeIndex", () => {
+  it("winsorises before normalising and records the cell", () => {
+    // one unit over 12 years: the COINr example; 100 → 30 in 2028 before the fixed-base index (base 1 in 2017)
+    const years = Array.from({ length: 12 }, (_, i) => 2017 + i);
+    const series = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+    const rows: TreeRow[] = [{ line: 2, code: "A", parent: "", name: "A", weight: "", direction: "+" }];
+    const built = buildTree(rows, "t.csv");
+    if (!built.ok) throw new Error("invalid");
+    const panel = buildPanel(built.value, years.map((year, i) => ({ unit: "U", year, indicator: "A", value: series[i] })));
+    if (!panel.ok) throw new Error("invalid");
+    const result = computeIndex(built.value, panel.value, { outliers: "winsorise" });
+    expect(result.treatments).toEqual([{ unit: "U", year: 2028, indicator: "A", method: "winsorise-high", original: 100, value: 30 }]);
+    expect(result.values[resultIndex(result, 0, 0, 11)]).toBe(3000); // 100·30/1
+  });
+});
