@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import { writeFilesAtomic } from "../../io/write.js";
-import { addDataOptions, type DataOptions } from "../data-options.js";
+import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
@@ -91,5 +91,6 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   });
   const { files, printed } = await buildOutputs(result, options);
   const warnings = [...(weighting?.warnings ?? []), ...result.warnings];
-  return { inputs, result, files, printed, warnings, notes: weighting ? [describeWeighting(weighting)] : [] };
+  const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");
+  return { inputs, result, files, printed, warnings, notes };
 }
