@@ -133,6 +133,12 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
     for (const parent of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
       const siblings = childrenOf(tree, parent);
       const isIndicator = (code: string) => tree.byCode.get(code)!.kind === "indicator";
+      if (siblings.length === 1) {
+        // An only child weighs 1 whatever the method says (CRITIC would score it 0: no other indicator to differ from).
+        weights.set(siblings[0], 1);
+        if (parent !== INDEX_CODE) scaled.set(parent, scaled.get(siblings[0])!);
+        continue;
+      }
       const result = objectiveScores(
         method,
         {
@@ -168,6 +174,10 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
       if (!leaves) {
         siblings.forEach((code) => weights.set(code, treeWeights.weights.get(code)!));
         warnings.push(...treeWeights.warnings.filter((warning) => warning.id === parent));
+        continue;
+      }
+      if (siblings.length === 1) {
+        weights.set(siblings[0], 1); // an only child weighs 1 whatever the method says
         continue;
       }
       const result = run(siblings);

@@ -51,6 +51,8 @@ describe("objectiveWeights, group rule tree", () => {
     const result = objectiveWeights(tree, panel, "critic", { groupWeights: "tree" });
     expect(result.issues).toEqual([]);
     expect(result.weights.get("X1")).toBe(0.5);
+    // Y1 is an only child: weight 1 (CRITIC alone would score it 0, having no other indicator to differ from)
+    expect(result.weights.get("Y1")).toBe(1);
     expect(result.warnings.map((warning) => warning.code)).toEqual(["W_CONSTANT_INDICATOR", "W_CONSTANT_INDICATOR", "W_NO_VARIATION"]);
     expect(result.warnings[2].message).toBe(weightingMessages.noVariationEqual("X", "CRITIC"));
   });
