@@ -3,6 +3,7 @@
  * encodings and workbook sheets.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
+import type { IndexResult } from "../core/compute.js";
 import { MISSING_POLICIES, type MissingPolicy } from "../core/missing.js";
 import { OUTLIER_METHODS, type OutlierMethod } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
@@ -49,4 +50,24 @@ function encodingOption(text: string): Encoding {
   const encoding = parseEncoding(text);
   if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got "${text}"`);
   return encoding;
+}
+
+/**
+ * One line naming what the data stage did, e.g. `imputed 3 cells (interpolate 2, carry-back 1), reweighted 1,
+ * treated 0 (see imputations.csv, treatment.csv)`; "" when it did nothing.
+ */
+export function describeDataStage(result: Pick<IndexResult, "imputations" | "treatments">): string {
+  const counts = new Map<string, number>();
+  let reweighted = 0;
+  for (const row of result.imputations)
+    if (row.method === "reweight") reweighted++;
+    else counts.set(row.method, (counts.get(row.method) ?? 0) + 1);
+  const imputed = result.imputations.length - reweighted;
+  if (imputed === 0 && reweighted === 0 && result.treatments.length === 0) return "";
+  const plural = (count: number) => `${count} cell${count === 1 ? "" : "s"}`;
+  const detail = [...counts].map(([method, count]) => `${method} ${count}`).join(", ");
+  return (
+    `imputed ${plural(imputed)}${detail ? ` (${detail})` : ""}, reweighted ${plural(reweighted)}, ` +
+    `outlier-treated ${plural(result.treatments.length)} (see imputations.csv, treatment.csv)\n`
+  );
 }
