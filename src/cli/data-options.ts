@@ -3,17 +3,20 @@
  * encodings and workbook sheets.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { MISSING_POLICIES, type MissingPolicy } from "../core/missing.js";
-import { OUTLIER_METHODS, type OutlierMethod } from "../core/outliers.js";
+import type { IndexResult } from "../core/compute.js";
+import { MISSING_POLICIES, UNFILLED_POLICIES, type MissingPolicy, type UnfilledPolicy } from "../core/missing.js";
+import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read-text.js";
 import { integerOption } from "./options.js";
 
 export interface DataOptions {
   missing: MissingPolicy;
+  unfilled: UnfilledPolicy;
   zeroBase: ZeroBasePolicy;
   outliers: OutlierMethod;
   winsorMax: number;
+  outlierScope: OutlierScope;
   encoding: Encoding;
   sheet?: string;
   treeSheet?: string;
@@ -26,6 +29,11 @@ export function addDataOptions(command: Command): Command {
       new Option("--missing <policy>", "what a missing value does (per indicator: tree column missing)").choices(MISSING_POLICIES).default("error"),
     )
     .addOption(
+      new Option("--unfilled <policy>", "a gap the --missing policy cannot fill (no value of the unit at all, an edge)")
+        .choices(UNFILLED_POLICIES)
+        .default("error"),
+    )
+    .addOption(
       new Option("--zero-base <policy>", "a zero base value under fixed-base (per indicator: tree column zero_base)")
         .choices(ZERO_BASE_POLICIES)
         .default("error"),
@@ -35,7 +43,12 @@ export function addDataOptions(command: Command): Command {
         .choices(OUTLIER_METHODS)
         .default("none"),
     )
-    .option("--winsor-max <n>", "most points winsorised per indicator", integerOption("--winsor-max", 1, 1_000_000), 5)
+    .option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year)", integerOption("--winsor-max", 1, 1_000_000), 5)
+    .addOption(
+      new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year)")
+        .choices(OUTLIER_SCOPES)
+        .default("panel"),
+    )
     .addOption(
       new Option("--encoding <name>", `encoding of CSV inputs: ${ENCODINGS.join(", ")} (auto: UTF-8, else GB18030)`)
         .argParser(encodingOption)
@@ -49,4 +62,24 @@ function encodingOption(text: string): Encoding {
   const encoding = parseEncoding(text);
   if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got "${text}"`);
   return encoding;
+}
+
+/**
+ * One line naming what the data stage did, e.g. `imputed 3 cells (interpolate 2, carry-back 1), reweighted 1,
+ * treated 0 (see imputations.csv, treatment.csv)`; "" when it did nothing.
+ */
+export function describeDataStage(result: Pick<IndexResult, "imputations" | "treatments">): string {
+  const counts = new Map<string, number>();
+  let reweighted = 0;
+  for (const row of result.imputations)
+    if (row.method === "reweight") reweighted++;
+    else counts.set(row.method, (counts.get(row.method) ?? 0) + 1);
+  const imputed = result.imputations.length - reweighted;
+  if (imputed === 0 && reweighted === 0 && result.treatments.length === 0) return "";
+  const plural = (count: number) => `${count} cell${count === 1 ? "" : "s"}`;
+  const detail = [...counts].map(([method, count]) => `${method} ${count}`).join(", ");
+  return (
+    `imputed ${plural(imputed)}${detail ? ` (${detail})` : ""}, reweighted ${plural(reweighted)}, ` +
+    `outlier-treated ${plural(result.treatments.length)} (see imputations.csv, treatment.csv)\n`
+  );
 }

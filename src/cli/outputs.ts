@@ -129,9 +129,13 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
   else throw new UsageError("E_USAGE", "--format xlsx needs a byte stream on stdout; expected stdout redirected to a file");
 }
 
+/** Tables that get a sheet only when they have rows. */
+const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
+
 async function workbook(tables: Map<TableName, Table>, decimals: number): Promise<Uint8Array> {
   const { formatXlsx } = await import("../io/to-xlsx.js");
-  return formatXlsx([...tables.values()], { decimals });
+  const sheets = [...tables].filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0).map(([, table]) => table);
+  return formatXlsx(sheets, { decimals });
 }
 
 async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, tables: Map<TableName, Table>): Promise<string> {
@@ -144,6 +148,7 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     appendix: [
       { title: words.coverage, table: tables.get("coverage") },
       { title: words.imputations, table: tables.get("imputations"), empty: words.noImputations },
+      { title: words.treatment, table: tables.get("treatment") },
     ],
   });
 }

@@ -28,8 +28,12 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
     if (encoding === "auto" && bytes[0] === 0xff && bytes[1] === 0xfe) return strictDecode(bytes, "utf-16le", source);
     if (encoding === "auto" && bytes[0] === 0xfe && bytes[1] === 0xff) return strictDecode(bytes, "utf-16be", source);
     try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+      const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+      // NUL is valid UTF-8 but never in a text file: UTF-16 without its BOM, or a binary file.
+      if (!text.includes("\u0000")) return text;
+      throw new InputError("E_ENCODING", `${source}: the file contains NUL bytes, so it is not text in UTF-8 or GBK (UTF-16 without a byte-order mark, or a binary file); expected a CSV saved as "CSV UTF-8"`, { source });
     } catch (cause) {
+      if (cause instanceof InputError) throw cause;
       if (encoding === "utf-8")
         throw new InputError("E_ENCODING", `${source}: the file is not valid UTF-8; expected a UTF-8 text file (or give --encoding gbk)`, { source }, { cause });
     }

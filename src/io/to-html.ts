@@ -7,7 +7,7 @@ import { resultIndex, type IndexResult } from "../core/compute.js";
 import type { Issue } from "../errors.js";
 import { formatIssue } from "../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./report/charts.js";
-import { fill, wordsOf, type Words } from "./report/labels.js";
+import { columnTitle, fill, wordsOf, type Words } from "./report/labels.js";
 import { nodeName, type Language, type Table } from "./tables.js";
 import { formatValue } from "./to-csv.js";
 
@@ -16,7 +16,10 @@ export interface ReportOptions {
   language?: Language;
   /** Decimals shown in the tables. Default 2. */
   decimals?: number;
-  /** Extra tables shown at the end, each under its title (coverage, imputations). */
+  /**
+   * Extra tables shown at the end, each under its title (coverage, imputations, treatment); an empty table shows the
+   * `empty` text, or is left out when there is none.
+   */
   appendix?: readonly { title: string; table: Table | undefined; empty?: string }[];
 }
 
@@ -71,7 +74,8 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     parts.push(`<section>${heading}${figures(unitCharts[u])}${tablesOfUnit(context, u)}</section>`);
   });
   for (const item of options.appendix ?? []) {
-    const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, context.decimals) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
+    if (item.table?.rows.length === 0 && item.empty === undefined) continue;
+    const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, context.decimals, language) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
     parts.push(`<section><h2>${escapeHtml(item.title)}</h2>${body}</section>`);
   }
   if (result.warnings.length > 0)
@@ -205,15 +209,15 @@ function htmlTable(headers: readonly string[], rows: readonly (readonly HtmlCell
   return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
-/** Any `Table`, numbers right-aligned with `decimals`. */
-function genericTable(table: Table, decimals: number): string {
+/** Any `Table`, numbers right-aligned with `decimals`, headers in `language`. */
+function genericTable(table: Table, decimals: number, language: Language): string {
   const rows = table.rows.map((row) =>
     row.map((value, i) => {
       if (typeof value === "string") return cell(value);
       return numberCell(formatValue(value, table.columns[i].kind === "integer" ? 0 : decimals));
     }),
   );
-  return htmlTable(table.columns.map((column) => column.name), rows);
+  return htmlTable(table.columns.map((column) => columnTitle(column.name, language)), rows);
 }
 
 /** Ranks of the overall index: one row per unit, one column per year. */

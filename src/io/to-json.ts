@@ -3,6 +3,8 @@
  * (`null` where undefined).
  */
 import { resultIndex, type IndexResult } from "../core/compute.js";
+import type { Imputation } from "../core/missing.js";
+import type { Treatment } from "../core/outliers.js";
 import type { Issue } from "../errors.js";
 
 export interface IndexJson {
@@ -15,6 +17,10 @@ export interface IndexJson {
   /** One entry per unit and year: `values[code]` for every node, scores of indicators included. */
   results: { unit: string; year: number; values: Record<string, number | null> }[];
   warnings: Issue[];
+  /** Every imputed or reweighted cell (`value` null when reweighted). */
+  imputations: (Omit<Imputation, "value"> & { value: number | null })[];
+  /** Every cell the outlier treatment changed. */
+  treatments: Treatment[];
 }
 
 /** `index.json`: the same results as the CSV files, unrounded. */
@@ -39,6 +45,8 @@ export function toIndexJson(result: IndexResult): IndexJson {
     nodes: result.nodes,
     results,
     warnings: result.warnings,
+    imputations: result.imputations.map((row) => ({ ...row, value: Number.isFinite(row.value) ? row.value : null })),
+    treatments: result.treatments,
   };
 }
 

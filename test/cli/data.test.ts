@@ -58,8 +58,11 @@ describe("missing values from the command line", () => {
 
   it("interpolates, listing every imputed cell in imputations.csv and counting them in coverage.csv", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
-    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate", "-q"], dir);
-    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "imputed 4 cells (interpolate 2, carry-back 1, carry-forward 1), reweighted 0 cells, outlier-treated 0 cells (see imputations.csv, treatment.csv)\n",
+    );
     // by hand: X1/U1 2018 = (10 + 16)/2 = 13; Y1/U1 2019 ← 210 (last known); X2/U2 2017 ← 8 (first known);
     // Y1/U2 2018 = (30 + 36)/2 = 33
     expect(await read(dir, "out/imputations.csv")).toBe(
@@ -84,6 +87,9 @@ describe("missing values from the command line", () => {
     // U1 2018: X = mean(100·13/10, 100·50/40) = mean(130, 125) = 127.5; Y = 105; INDEX = 76.5 + 42 = 118.5
     expect(await read(dir, "out/index.csv")).toContain("U1,2018,INDEX,总指数,0,118.5000\n");
     expect(await read(dir, "out/treatment.csv")).toBe("unit,year,indicator,method,original,value\n");
+    const json = JSON.parse(await read(dir, "out/index.json"));
+    expect(json.imputations[0]).toEqual({ unit: "U1", year: 2018, indicator: "X1", method: "interpolate", value: 13 });
+    expect(json.options).toMatchObject({ missing: "interpolate", zeroBase: "error", outliers: "none", winsorMax: 5 });
   });
 
   it("reweights, listing the reweighted cells with an empty value; a missing base value is still an error", async () => {
@@ -98,6 +104,30 @@ describe("missing values from the command line", () => {
     // U2 2018: Y is missing, so INDEX = X = mean(100·5/4, 100·8/8) = mean(125, 100) = 112.5
     expect(await read(dir, "out/index.csv")).toContain("U2,2018,INDEX,总指数,0,112.5000\n");
     expect(await read(dir, "out/coverage.csv")).toContain("Y1,指标3,6,4,0,2,0.6667\n");
+    expect(JSON.parse(await read(dir, "out/index.json")).imputations[0]).toEqual({ unit: "U1", year: 2018, indicator: "X1", method: "reweight", value: null });
+  });
+});
+
+describe("gaps a policy cannot fill", () => {
+  it("are errors by default and reweighted under --unfilled reweight", async () => {
+    // carry-back fills X2/U2 2017 ← 8, X1/U1 2018 ← 16, Y1/U2 2018 ← 36, but Y1/U1 2019 has no later value
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
+    const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back"], dir);
+    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.cannotImpute("Y1", "U1", 2019, "carry-back")}\n`);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back", "--unfilled", "reweight", "-q"], dir);
+    expect(run.code).toBe(0);
+    expect(await read(dir, "out/imputations.csv")).toBe(
+      [
+        "unit,year,indicator,method,value",
+        "U1,2018,X1,carry-back,16.0000",
+        "U2,2017,X2,carry-back,8.0000",
+        "U1,2019,Y1,reweight,",
+        "U2,2018,Y1,carry-back,36.0000",
+        "",
+      ].join("\n"),
+    );
+    // U1 2019: Y is left out, so INDEX = X = mean(100·16/10, 100·50/25) = mean(160, 200) = 180
+    expect(await read(dir, "out/index.csv")).toContain("U1,2019,INDEX,总指数,0,180.0000\n");
   });
 });
 
@@ -195,6 +225,21 @@ describe("formula indicators from the command line", () => {
     expect(run.code).toBe(0);
     // A = 2, 2.5 → 100, 125; B → 100, 110; INDEX 2018 = (125 + 110)/2 = 117.5
     expect(await read(dir, "out/scores.csv")).toContain(",2018,A,a,1,125.0000\n");
+    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
+  });
+
+  it("reads a formula from a YAML tree; a missing variable is a gap the missing-value policy fills, counted in coverage", async () => {
+    const tree = "- code: A\n  weight: 0.5\n  direction: +\n  formula: rd / revenue * 100\n- code: B\n  weight: 0.5\n  direction: +\n";
+    // rd is missing in 2018: A 2018 is a gap, interpolated between 2 (2017) and 3 (2019) as 2.5
+    const values = "indicator,2017,2018,2019\nrd,3,,6\nrevenue,150,160,200\nB,10,11,12\n";
+    const dir = await makeTempDir({ "tree.yaml": tree, "values.csv": values });
+    const failed = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv"], dir);
+    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.missingValue("A", "", 2018)}\n`);
+    const run = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv", "--missing", "interpolate", "-q"], dir);
+    expect(run.code).toBe(0);
+    expect(await read(dir, "out/imputations.csv")).toBe("unit,year,indicator,method,value\n,2018,A,interpolate,2.5000\n");
+    expect(await read(dir, "out/coverage.csv")).toContain("A,A,3,2,1,0,0.6667\n");
+    // A: 100, 125, 150; B: 100, 110, 120; INDEX 2018 = (125 + 110)/2 = 117.5
     expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
   });
 

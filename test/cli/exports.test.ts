@@ -71,7 +71,8 @@ describe("compute: CSV for Excel", () => {
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"]);
+    // no value was imputed nor treated: no sheet for those
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"]);
     for (const sheet of workbook.worksheets) expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
     const wide = workbook.getWorksheet("index-wide")!;
     expect(wide.getRow(1).values).toEqual([undefined, "unit", "code", "name", "level", "2017", "2018", "2019"]);
@@ -85,6 +86,26 @@ describe("compute: CSV for Excel", () => {
     await expect(runCli(["compute", ...SMALL, "-q", "--no-xlsx", "-o", "plain"], dir)).resolves.toMatchObject({ code: 0 });
     expect((await readFile(join(dir, "plain/index.csv"), "utf8")).length).toBeGreaterThan(0);
     await expect(readFile(join(dir, "plain/index.xlsx"))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("compute: imputations in the workbook and the report", () => {
+  it("a gap filled by interpolation gets an imputations sheet and a row in the report", async () => {
+    // U1 X1 2018 missing: interpolated between 10 (2017) and 15 (2019) = 12.5
+    const values = (await fixture("values.csv")).replace("U1,2018,X1,12", "U1,2018,X1,");
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate", "--report", "-q"], dir);
+    expect(run.code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations"]);
+    const imputations = workbook.getWorksheet("imputations")!;
+    expect(imputations.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(imputations.getRow(2).values).toEqual([undefined, "U1", 2018, "X1", "interpolate", 12.5]);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html).toContain("<h2>缺失值插补与重新加权</h2><table><thead><tr><th>对象</th><th>年份</th><th>指标</th><th>方法</th><th>值</th></tr></thead>");
+    expect(html).toContain("<tr><td>U1</td><td class=\"number\">2018</td><td>X1</td><td>interpolate</td><td class=\"number\">12.50</td></tr>");
   });
 });
 

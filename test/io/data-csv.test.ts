@@ -48,6 +48,13 @@ describe("parseDataCsv", () => {
     ]);
   });
 
+  it("names the year column of a bad cell in the wide layout", () => {
+    const parsed = parseDataCsv("indicator,2017,2018\nA,1,x\n", "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ code: "E_BAD_NUMBER", line: 2, column: "2018", message: messages.badValue("x", "2018") });
+    expect(messages.badValue("x", "2018")).toMatch(/^value "x" in column "2018" is not a number; expected/);
+  });
+
   it("reports a header it cannot read", () => {
     const parsed = parseDataCsv("foo,bar\n1,2\n", "v.csv");
     expect(parsed.ok).toBe(false);

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import { writeFilesAtomic } from "../../io/write.js";
-import { addDataOptions, type DataOptions } from "../data-options.js";
+import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
@@ -56,9 +56,11 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
     missing: options.missing,
+    unfilled: options.unfilled,
     zeroBase: options.zeroBase,
     outliers: options.outliers,
     winsorMax: options.winsorMax,
+    outlierScope: options.outlierScope,
     strict: options.strict,
     weights: weighting?.weights,
     weighting: weighting?.summary,
@@ -69,6 +71,8 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
   if (options.quiet) return;
   printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
+  const summary = describeDataStage(result);
+  if (summary) env.stderr(summary);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   if (printed === undefined) env.stdout(renderIndexTable(result));
   if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);

@@ -28,8 +28,9 @@ const WORDS = {
     contributionTable: "贡献分解",
     rankTable: "排名",
     coverage: "数据覆盖",
-    imputations: "缺失值插补",
-    noImputations: "没有插补的数值。",
+    imputations: "缺失值插补与重新加权",
+    noImputations: "没有插补或重新加权的数值。",
+    treatment: "异常值处理",
     warnings: "提示",
     code: "代码",
     name: "名称",
@@ -66,8 +67,9 @@ const WORDS = {
     contributionTable: "Contributions",
     rankTable: "Ranks",
     coverage: "Coverage of the data",
-    imputations: "Imputed values",
-    noImputations: "No value was imputed.",
+    imputations: "Imputed and reweighted values",
+    noImputations: "No value was imputed or left out.",
+    treatment: "Outlier treatment",
     warnings: "Warnings",
     code: "Code",
     name: "Name",
@@ -85,6 +87,27 @@ const WORDS = {
 } as const;
 
 export type Words = { [key in keyof (typeof WORDS)["zh"]]: string };
+
+/** Headers of the data tables (coverage, imputations, treatment) in Chinese; in English the column names are kept. */
+const COLUMN_NAMES_ZH: Readonly<Record<string, string>> = {
+  indicator: "指标",
+  name: "名称",
+  unit: "对象",
+  year: "年份",
+  expected: "应有",
+  observed: "实有",
+  imputed: "插补",
+  reweighted: "重新加权",
+  share_observed: "实有比例",
+  method: "方法",
+  value: "值",
+  original: "原值",
+};
+
+/** The header of a table column in `language`. */
+export function columnTitle(column: string, language: Language): string {
+  return language === "zh" ? (COLUMN_NAMES_ZH[column] ?? column) : column.replaceAll("_", " ");
+}
 
 /** The report's words in `language`. */
 export function wordsOf(language: Language): Words {
