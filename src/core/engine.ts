@@ -7,9 +7,10 @@
  * than one panel), one buffer for the groups (`groups × units × years`, a fraction of a panel) and the caller's output
  * block. The input panel itself is shared, never copied.
  */
-import type { AggregateMethod } from "./aggregate.js";
-import { aggregate } from "./aggregate.js";
+import { aggregate, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { computeIndex, type ComputeOptions, type IndexResult, type MissingPolicy } from "./compute.js";
+import { ValidationError } from "../errors.js";
+import { messages } from "./messages.js";
 import type { NormalizeMethod } from "./normalize.js";
 import type { Panel } from "./panel.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
@@ -25,6 +26,8 @@ export interface EngineChoice {
 
 /** One aggregation step: a group (or the overall index) from its children. */
 interface Step {
+  /** Code of the group, `INDEX` for the overall index. */
+  code: string;
   /** Position in `tree.nodes` of each child. */
   children: number[];
   /** Position of the group in the group buffer; -1 for the overall index (written to the caller's block). */
@@ -37,6 +40,8 @@ interface Step {
 interface Scored {
   result: IndexResult;
   views: Float64Array[][];
+  /** Per step and child: whether the child's scores are all observed (no `NaN`); groups are decided per run. */
+  complete: boolean[][];
 }
 
 export class IndexEngine {
@@ -57,6 +62,11 @@ export class IndexEngine {
   /** For every node of `tree.nodes`, its position in the group buffer, or -1 for an indicator. */
   private readonly groupOfNode: Int32Array;
   private readonly scored = new Map<string, Scored>();
+  private readonly validated = new Set<string>();
+  private readonly stepMethods = new Map<AggregateMethod, AggregateMethod[]>();
+  /** Per group, whether its values of the current run are all observed. */
+  private readonly groupComplete: Uint8Array;
+  private readonly sums: Float64Array;
 
   /** Builds the engine; throws `ValidationError` when the tree's weights cannot be resolved. */
   constructor(tree: Tree, panel: Panel, options: Pick<ComputeOptions, "baseYear" | "strict"> = {}) {
@@ -73,20 +83,46 @@ export class IndexEngine {
     this.groupOfNode = Int32Array.from(tree.nodes, (node) => groupPosition.get(node.code) ?? -1);
     this.steps = [...groups.map((group) => group.code), INDEX_CODE].map((code) => {
       const children = childrenOf(tree, code).map((child) => position.get(child)!);
-      return { children, group: code === INDEX_CODE ? -1 : groupPosition.get(code)!, weights: new Float64Array(children.length) };
+      return { code, children, group: code === INDEX_CODE ? -1 : groupPosition.get(code)!, weights: new Float64Array(children.length) };
     });
     this.siblingSets = this.steps.map((step) => step.children);
     this.groupValues = new Float64Array(groups.length * this.blockSize);
     this.groupViews = groups.map((_, g) => this.groupValues.subarray(g * this.blockSize, (g + 1) * this.blockSize));
+    this.groupComplete = new Uint8Array(groups.length);
+    this.sums = new Float64Array(this.blockSize);
   }
 
   /**
-   * The full result (every node) for a normalisation and missing-value policy with the tree's weights and arithmetic
-   * aggregation, computed once and kept. Throws `ValidationError` when the data do not allow the pair (a missing base
-   * value for fixed-base, a gap under the `error` policy).
+   * Checks that the data allow a combination of methods, by computing the index with it once (with the tree's
+   * weights), and keeps the scores of its (normalisation, missing-value policy) pair. Throws `ValidationError` listing
+   * every problem, headed by which combination it is (a missing base value for fixed-base, a gap under the `error`
+   * policy, a score <= 0 under a geometric mean).
    */
-  prepare(choice: Pick<EngineChoice, "normalize" | "missing">): IndexResult {
-    return this.scoredFor(choice).result;
+  prepare(choice: EngineChoice): IndexResult {
+    const key = `${choice.normalize}\u0000${choice.missing}\u0000${choice.aggregate}`;
+    const pair = `${choice.normalize}\u0000${choice.missing}`;
+    const known = this.scored.get(pair);
+    if (known && this.validated.has(key)) return known.result;
+    let result: IndexResult;
+    try {
+      result = computeIndex(this.tree, this.panel, { ...this.options, ...choice });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const issue = { code: "E_CHOICE_UNDEFINED", message: messages.choiceUndefined(choice.normalize, choice.aggregate, choice.missing) };
+      throw new ValidationError([issue, ...error.issues]);
+    }
+    this.validated.add(key);
+    if (known) return known.result;
+    const size = this.blockSize;
+    // Node n of the tree is node n + 1 of the result (the overall index comes first); groups live in the group buffer.
+    const view = (node: number) =>
+      this.groupOfNode[node] >= 0 ? this.groupViews[this.groupOfNode[node]] : result.values.subarray((node + 1) * size, (node + 2) * size);
+    const views = this.steps.map((step) => step.children.map(view));
+    const complete = this.steps.map((step, s) =>
+      step.children.map((child, c) => this.groupOfNode[child] < 0 && !views[s][c].some(Number.isNaN)),
+    );
+    this.scored.set(pair, { result, views, complete });
+    return result;
   }
 
   /**
@@ -94,27 +130,63 @@ export class IndexEngine {
    * siblings, such as `nominalWeights`), written into `out`. Only the aggregation is computed; scores come from the cache.
    */
   evaluate(choice: EngineChoice, weights: ArrayLike<number>, out: Float64Array): Float64Array {
-    const { views } = this.scoredFor(choice);
+    const { views, complete } = this.scoredFor(choice);
+    const methods = this.methodsFor(choice.aggregate);
     for (let s = 0; s < this.steps.length; s++) {
       const step = this.steps[s];
-      for (let c = 0; c < step.children.length; c++) step.weights[c] = weights[step.children[c]];
-      aggregate(choice.aggregate, views[s], step.weights, step.group < 0 ? out : this.groupViews[step.group]);
+      let allComplete = true;
+      for (let c = 0; c < step.children.length; c++) {
+        const child = step.children[c];
+        step.weights[c] = weights[child];
+        const group = this.groupOfNode[child];
+        if (!(group < 0 ? complete[s][c] : this.groupComplete[group] === 1)) allComplete = false;
+      }
+      const target = step.group < 0 ? out : this.groupViews[step.group];
+      if (methods[s] === "arithmetic" && allComplete) this.aggregateComplete(views[s], step.weights, target);
+      else aggregate(methods[s], views[s], step.weights, target);
+      if (step.group >= 0) this.groupComplete[step.group] = methods[s] === "arithmetic" && allComplete ? 1 : 0;
     }
     return out;
   }
 
-  private scoredFor(choice: Pick<EngineChoice, "normalize" | "missing">): Scored {
-    const key = `${choice.normalize}\u0000${choice.missing}`;
-    let scored = this.scored.get(key);
+  /**
+   * `aggregateArithmetic` for children without any `NaN`, child by child instead of cell by cell (sequential memory,
+   * no tests in the inner loop). Same operations in the same order, `first + Σ_{c≥1} w[c]·(s[c] − first) / Σ w`, so
+   * the same bits: equal scores still give exactly that score.
+   */
+  private aggregateComplete(children: readonly Float64Array[], weights: Float64Array, out: Float64Array): void {
+    let weightSum = 0;
+    for (let c = 0; c < children.length; c++) weightSum += weights[c];
+    const first = children[0];
+    if (!(weightSum > 0)) {
+      out.fill(Number.NaN);
+      return;
+    }
+    const sums = this.sums;
+    sums.fill(0);
+    for (let c = 1; c < children.length; c++) {
+      const child = children[c];
+      const weight = weights[c];
+      for (let cell = 0; cell < sums.length; cell++) sums[cell] += weight * (child[cell] - first[cell]);
+    }
+    for (let cell = 0; cell < sums.length; cell++) out[cell] = first[cell] + sums[cell] / weightSum;
+  }
+
+  private scoredFor(choice: EngineChoice): Scored {
+    const scored = this.scored.get(`${choice.normalize}\u0000${choice.missing}`);
     if (scored) return scored;
-    const result = computeIndex(this.tree, this.panel, { ...this.options, normalize: choice.normalize, missing: choice.missing });
-    const size = this.blockSize;
-    // Node n of the tree is node n + 1 of the result (the overall index comes first); groups live in the group buffer.
-    const view = (node: number) =>
-      this.groupOfNode[node] >= 0 ? this.groupViews[this.groupOfNode[node]] : result.values.subarray((node + 1) * size, (node + 2) * size);
-    const views = this.steps.map((step) => step.children.map(view));
-    scored = { result, views };
-    this.scored.set(key, scored);
-    return scored;
+    this.prepare(choice);
+    return this.scored.get(`${choice.normalize}\u0000${choice.missing}`)!;
+  }
+
+  /** The method of every step when `method` is the default: the tree's `aggregate` column overrides it per group. */
+  private methodsFor(method: AggregateMethod): AggregateMethod[] {
+    let methods = this.stepMethods.get(method);
+    if (!methods) {
+      const plan = planAggregation(this.tree, { method, byLevel: {} });
+      methods = this.steps.map((step) => plan.methods.get(step.code) ?? method);
+      this.stepMethods.set(method, methods);
+    }
+    return methods;
   }
 }

@@ -122,6 +122,8 @@ export const messages = {
   invertedRange: (code: string, min: number, max: number) => `node ${quote(code)} has min ${min} above max ${max}; expected min <= max`,
   nothingVaries: () =>
     `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
+  choiceUndefined: (normalize: string, aggregate: string, missing: string) =>
+    `the index is undefined with normalisation ${quote(normalize)}, aggregation ${quote(aggregate)} and missing-value policy ${quote(missing)} (problems below); expected methods the data allow, so remove one from its list`,
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
 
   indexCode: INDEX_CODE,

@@ -132,8 +132,9 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (missingPolicies.length > 1) factors.push({ choice: "missing", size: 1, options: missingPolicies });
   if (factors.length === 0) throw new RangeError("analyzeUncertainty: nothing varies; expected weight noise or ranges, or two or more methods in a list");
 
-  // Every pair of normalisation and missing-value policy is validated and scored before the first run.
-  for (const normalize of normalizations) for (const missing of missingPolicies) engine.prepare({ normalize, missing });
+  // Every combination of methods is validated before the first run, and the scores of each pair kept.
+  for (const normalize of normalizations)
+    for (const missing of missingPolicies) for (const aggregate of aggregations) engine.prepare({ normalize, missing, aggregate });
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
@@ -147,7 +148,6 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const choice: EngineChoice = { ...nominalChoice };
   const index = new Float64Array(blockSize);
   const rankScratch = new Float64Array(unitCount);
-  const rankOrder = new Uint32Array(unitCount);
   const varyWeights = factors[0].choice === "weights";
   // Without varied weights a run is fully determined by its methods: each combination is computed once.
   const memo = new Map<string, Float64Array>();
@@ -167,7 +167,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     if (known) return out.set(known);
     engine.evaluate(choice, varyWeights ? weights : engine.nominalWeights, index);
     out.set(index, 0);
-    rankDescending(index, unitCount, yearCount, out.subarray(blockSize), rankScratch, rankOrder);
+    rankDescending(index, unitCount, yearCount, out.subarray(blockSize), rankScratch);
     if (!varyWeights) memo.set(key, out.slice());
   };
   const drawWeights = (uniforms: Float64Array) => {
@@ -289,28 +289,52 @@ export function rankDescending(
   yearCount: number,
   out: Float64Array,
   scratch = new Float64Array(unitCount),
-  order = new Uint32Array(unitCount),
 ): Float64Array {
   for (let year = 0; year < yearCount; year++) {
     let count = 0;
     for (let unit = 0; unit < unitCount; unit++) {
       const value = values[unit * yearCount + year];
-      if (Number.isNaN(value)) out[unit * yearCount + year] = Number.NaN;
-      else {
-        scratch[unit] = value;
-        order[count++] = unit;
-      }
+      if (!Number.isNaN(value)) scratch[count++] = value;
     }
-    const ranked = order.subarray(0, count).sort((x, y) => scratch[y] - scratch[x] || x - y);
-    for (let start = 0; start < count; ) {
-      let end = start + 1;
-      while (end < count && scratch[ranked[end]] === scratch[ranked[start]]) end++;
-      const rank = (start + 1 + end) / 2; // the mean of ranks start + 1 .. end
-      for (let i = start; i < end; i++) out[ranked[i] * yearCount + year] = rank;
-      start = end;
+    // A native numeric sort of the values, then each unit's rank from the values above and equal to its own.
+    const sorted = scratch.subarray(0, count).sort();
+    for (let unit = 0; unit < unitCount; unit++) {
+      const cell = unit * yearCount + year;
+      const value = values[cell];
+      if (Number.isNaN(value)) {
+        out[cell] = Number.NaN;
+        continue;
+      }
+      const below = lowerBound(sorted, value);
+      const upTo = upperBound(sorted, value);
+      out[cell] = count - upTo + (upTo - below + 1) / 2; // (units above) + mean of the ranks the ties span
     }
   }
   return out;
+}
+
+/** The first position in ascending `sorted` whose value is >= `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The first position in ascending `sorted` whose value is > `value`. */
+function upperBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const formatPercent = (fraction: number) => `${Math.round(fraction * 1e6) / 1e4}%`;

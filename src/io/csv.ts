@@ -1,8 +1,9 @@
 /**
  * CSV text <-> rows, keeping the line number of every row for messages.
+ * Text without any double quote (the common case) is split by hand; csv-parse, loaded only then, reads the rest.
+ * Rows are written by hand the way csv-stringify writes them (RFC 4180).
  */
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { createRequire } from "node:module";
 import { InputError } from "../errors.js";
 
 /** A row of cells with the 1-based line it starts on. */
@@ -32,8 +33,12 @@ export function detectDelimiter(text: string): string {
  * A malformed file (an unclosed quote) is an `InputError` with its line.
  */
 export function parseCsv(text: string, source: string): CsvTable {
+  const plain = parsePlainCsv(text);
+  if (plain) return plain;
   let records: { record: string[]; info: { lines: number } }[];
   try {
+    // Loaded on demand (synchronously, from its CommonJS build) so that a run on plain files never pays for it.
+    const { parse } = createRequire(import.meta.url)("csv-parse/sync") as typeof import("csv-parse/sync");
     records = parse(text, {
       bom: true,
       delimiter: detectDelimiter(text),
@@ -58,7 +63,33 @@ export function parseCsv(text: string, source: string): CsvTable {
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
 }
 
-/** Formats rows as CSV (RFC 4180, `\n` line ends). */
+/**
+ * The table of a text without double quotes and with one kind of line end, split by hand exactly as csv-parse
+ * would with the options of `parseCsv` (BOM dropped, cells trimmed of the same white space as `String.prototype.trim`,
+ * empty lines skipped, each row's line number); `undefined` for any other text.
+ */
+function parsePlainCsv(text: string): CsvTable | undefined {
+  // Line ends must be all \n or all \r\n: csv-parse treats mixed ones in its own way, so they go to it.
+  if (text.includes('"') || (text.includes("\r") && (/\r(?!\n)/.test(text) || /(?<!\r)\n/.test(text)))) return undefined;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = detectDelimiter(body);
+  const rows: CsvRow[] = [];
+  body.split("\n").forEach((line, i) => {
+    const cells = (line.endsWith("\r") ? line.slice(0, -1) : line).split(delimiter).map((cell) => cell.trim());
+    if (cells.some((cell) => cell !== "")) rows.push({ line: i + 1, cells });
+  });
+  const [head, ...rest] = rows;
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest };
+}
+
+/** A CSV field as csv-stringify writes it: quoted, with quotes doubled, when it holds a comma, a quote or a newline. */
+export function csvField(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Formats rows as CSV (RFC 4180, `\n` line ends), byte for byte as csv-stringify does. */
 export function formatCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return stringify(rows as (string | number)[][], { eof: true, record_delimiter: "unix" });
+  let text = "";
+  for (const row of rows) text += row.map((cell) => csvField(String(cell))).join(",") + "\n";
+  return text;
 }

@@ -12,7 +12,8 @@ import type { ValueRecord } from "../core/panel.js";
 import { parseCsv, type CsvTable } from "./csv.js";
 import { findColumns } from "./columns.js";
 
-const LONG_COLUMNS = {
+/** Column names of the long layout and their aliases. */
+export const LONG_COLUMNS = {
   unit: ["region", "country", "entity", "地区", "区域", "单元", "评价对象"],
   year: ["time", "period", "年份", "年度", "年"],
   indicator: ["code", "indicator_code", "icode", "指标", "指标代码", "代码"],

@@ -10,8 +10,8 @@ import type { Tree } from "../core/types.js";
 import { parseCsv, type CsvTable } from "./csv.js";
 import { parseDataTable } from "./data-csv.js";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
+import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
-import { parseTreeYaml } from "./tree-yaml.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 
 export interface LoadedInputs {
@@ -59,14 +59,19 @@ export async function loadInputs(
   let dataSource = labels.data;
   // An unreadable file stops here, on its own; problems inside the files are collected below.
   const [treeBytes, dataBytes] = await Promise.all([readBytes(treePath, labels.tree), readBytes(dataPath, labels.data)]);
+  try {
+    tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+  } catch (error) {
+    treeIssues.push(...issuesOf(error));
+  }
+  // Large plain CSV files (UTF-8, long layout, no quotes, no problem) are read straight into the panel; anything
+  // else, every error included, goes the general way below.
+  const utf8 = options.encoding === undefined || options.encoding === "auto" || options.encoding === "utf-8";
+  if (tree && utf8 && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+    const panel = parsePanelFast(dataBytes, tree);
+    if (panel) return fastInputs(tree, panel);
+  }
   await Promise.all([
-    (async () => {
-      try {
-        tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
-      } catch (error) {
-        treeIssues.push(...issuesOf(error));
-      }
-    })(),
     (async () => {
       try {
         const { table, source } = await parseTable(dataBytes, labels.data, options);
@@ -103,9 +108,32 @@ export async function readTreeFile(path: string, label = path, options: { encodi
 }
 
 async function parseTreeBytes(bytes: Uint8Array, path: string, label: string, options: { encoding?: Encoding; sheet?: string }): Promise<Tree> {
-  if (/\.ya?ml$/i.test(path)) return parseTreeYaml(decodeText(bytes, label, options.encoding), label);
+  // The YAML parser is loaded only for a YAML tree, so that runs on CSV start fast.
+  if (/\.ya?ml$/i.test(path)) return (await import("./tree-yaml.js")).parseTreeYaml(decodeText(bytes, label, options.encoding), label);
   const { table, source } = await parseTable(bytes, label, options);
   return parseTreeTable(table, source);
+}
+
+/** Inputs read by the fast path: the records, rarely needed, are rebuilt from the panel on first use (no lines). */
+function fastInputs(tree: Tree, panel: Panel): LoadedInputs {
+  let records: ValueRecord[] | undefined;
+  return {
+    tree,
+    panel,
+    get records() {
+      if (!records) {
+        records = [];
+        const { units, years, indicators, values } = panel;
+        for (let i = 0; i < indicators.length; i++)
+          for (let u = 0; u < units.length; u++)
+            for (let y = 0; y < years.length; y++) {
+              const value = values[(i * units.length + u) * years.length + y];
+              if (!Number.isNaN(value)) records.push({ unit: units[u], year: years[y], indicator: indicators[i], value });
+            }
+      }
+      return records;
+    },
+  };
 }
 
 /** The issues an error carries (a `ValidationError`'s list, or the error itself as one issue). */

@@ -8,11 +8,11 @@ import { OutputError } from "../errors.js";
 
 /**
  * Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure, naming the
- * folder as `label` (default: `dir`).
+ * folder as `label` (default: `dir`). A content may be a sequence of text chunks, streamed to the file as produced.
  */
 export async function writeFilesAtomic(
   dir: string,
-  files: Readonly<Record<string, string | Uint8Array>>,
+  files: Readonly<Record<string, string | Uint8Array | Iterable<string>>>,
   label = dir,
 ): Promise<string[]> {
   const names = Object.keys(files);

@@ -141,3 +141,30 @@ describe("progress bar", () => {
     expect(text).toBe("");
   });
 });
+
+describe("innovation-index uncertainty with every kind of method", () => {
+  it("draws among chain, rank and fixed-base normalisations and three means, and agrees with compute at the nominal", async () => {
+    const dir = await smallProject();
+    const run = await runCli(
+      ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--normalisations", "chain,rank,fixed-base", "--aggregations", "geometric,arithmetic,harmonic", "-n", "100", "-q"],
+      dir,
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const nominal = (await readFile(join(dir, "out/uncertainty.csv"), "utf8")).split("\n").slice(1, -1).map((line) => line.split(",")[2]);
+    const computed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--normalise", "chain", "--aggregate", "geometric", "--out", "c", "-q"], dir);
+    expect(computed.code).toBe(0);
+    const index = (await readFile(join(dir, "c/index.csv"), "utf8")).split("\n").filter((line) => line.includes(",INDEX,")).map((line) => line.split(",").at(-1));
+    expect(nominal).toEqual(index);
+    const choices = new Set((await readFile(join(dir, "out/sensitivity.csv"), "utf8")).split("\n").slice(1, -1).map((line) => line.split(",")[4]));
+    expect([...choices]).toEqual(["normalisation", "aggregation"]);
+  });
+
+  it("exits 1 naming the combination when the data do not allow one (a min-max score of 0 under a geometric mean)", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--normalisations", "fixed-base,min-max", "--aggregations", "arithmetic,geometric"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(messages.choiceUndefined("min-max", "geometric", "error"));
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { AGGREGATE_METHODS } from "../../src/core/aggregate.js";
 import { computeIndex } from "../../src/core/compute.js";
+import { messages } from "../../src/core/messages.js";
+import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
 import { IndexEngine } from "../../src/core/engine.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
@@ -73,17 +76,62 @@ describe("IndexEngine", () => {
   it("keeps the scores of each (normalisation, missing policy) pair: a second run reuses them", () => {
     const tree = deepTree();
     const engine = new IndexEngine(tree, deepPanel(tree));
-    const first = engine.prepare({ normalize: "min-max", missing: "error" });
-    expect(engine.prepare({ normalize: "min-max", missing: "error" })).toBe(first);
-    expect(engine.prepare({ normalize: "fixed-base", missing: "error" })).not.toBe(first);
+    const first = engine.prepare({ normalize: "min-max", missing: "error", aggregate: "arithmetic" });
+    expect(engine.prepare({ normalize: "min-max", missing: "error", aggregate: "arithmetic" })).toBe(first);
+    expect(engine.prepare({ normalize: "fixed-base", missing: "error", aggregate: "arithmetic" })).not.toBe(first);
   });
 
   it("prepare() reports a pair the data do not allow (a gap under the error policy) and accepts reweight", () => {
     const tree = deepTree();
     const engine = new IndexEngine(tree, deepPanel(tree, true));
-    expect(() => engine.prepare({ normalize: "fixed-base", missing: "error" })).toThrow(ValidationError);
+    expect(() => engine.prepare({ normalize: "fixed-base", missing: "error", aggregate: "arithmetic" })).toThrow(ValidationError);
     const out = engine.evaluate({ normalize: "fixed-base", aggregate: "arithmetic", missing: "reweight" }, engine.nominalWeights, new Float64Array(6));
     const reference = computeIndex(tree, deepPanel(tree, true), { missing: "reweight" }).values.subarray(0, 6);
     for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 12);
+  });
+
+  // Every method the core lists, so methods added later are covered too: the engine must agree with computeIndex.
+  const combinations = NORMALIZE_METHODS.flatMap((normalize) => AGGREGATE_METHODS.map((aggregate) => [normalize, aggregate] as const));
+  it.each(combinations)("evaluate() equals computeIndex for normalisation %s and aggregation %s, or both refuse", (normalize, aggregate) => {
+    const tree = deepTree();
+    const panel = deepPanel(tree);
+    const engine = new IndexEngine(tree, panel);
+    let reference: Float64Array | undefined;
+    try {
+      reference = computeIndex(tree, panel, { normalize, aggregate }).values.subarray(0, 6);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+    }
+    const choice = { normalize, aggregate, missing: "error" } as const;
+    if (!reference) {
+      expect(() => engine.prepare(choice)).toThrow(messages.choiceUndefined(normalize, aggregate, "error"));
+      return;
+    }
+    const out = engine.evaluate(choice, engine.nominalWeights, new Float64Array(6));
+    for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 10);
+  });
+
+  it("keeps a group's own aggregate column from the tree whatever the default", () => {
+    // B aggregates geometrically in the tree: B = sqrt(d·e) in fixed-base terms. U1 2022: sqrt(160·120) = 138.564...
+    const base = deepTree();
+    const rows: TreeRow[] = base.nodes.map((node, i) => ({
+      line: i + 2,
+      code: node.code,
+      parent: node.parent ?? "",
+      name: node.code,
+      weight: Number.isNaN(node.weight) ? "" : String(node.weight),
+      direction: node.kind === "indicator" ? (node.direction === "positive" ? "+" : "-") : "",
+      attributes: (node.code === "B" ? { aggregate: "geometric" } : {}) as Record<string, string>,
+    }));
+    const built = buildTree(rows);
+    if (!built.ok) throw new Error("tree");
+    const tree = built.value;
+    const panel = deepPanel(tree);
+    const engine = new IndexEngine(tree, panel);
+    const out = engine.evaluate({ normalize: "fixed-base", aggregate: "arithmetic", missing: "error" }, engine.nominalWeights, new Float64Array(6));
+    const reference = computeIndex(tree, panel).values.subarray(0, 6);
+    for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 10);
+    // U1 2022 by hand: A = 0.7·mean(150, 175) + 0.3·120 = 149.75; B = sqrt(160·120) = 138.5641; INDEX = mean = 144.1570.
+    expect(out[2]).toBeCloseTo((149.75 + Math.sqrt(160 * 120)) / 2, 10);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
@@ -56,6 +57,22 @@ describe("rankDescending(values)", () => {
     // Year 1: 1, NaN, 3, 2 -> 3, NaN, 1, 2.
     const out = rankDescending([10, 1, 30, Number.NaN, 30, 3, 5, 2], 4, 2, new Float64Array(8));
     expect([...out]).toEqual([3, 3, 1.5, Number.NaN, 1.5, 1, 4, 2]);
+  });
+});
+
+describe("rankDescending against the definition", () => {
+  it("rank = 1 + (values above) + (ties − 1)/2, counted by brute force", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 40 }), (values) => {
+        const out = rankDescending(values, values.length, 1, new Float64Array(values.length));
+        values.forEach((value, unit) => {
+          if (Number.isNaN(value)) return expect(out[unit]).toBeNaN();
+          const above = values.filter((other) => other > value).length;
+          const ties = values.filter((other) => other === value).length;
+          expect(out[unit]).toBe(1 + above + (ties - 1) / 2);
+        });
+      }),
+    );
   });
 });
 

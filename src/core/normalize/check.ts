@@ -8,7 +8,7 @@ import { messages } from "../messages.js";
 import { RATIO_METHODS } from "../normalize.js";
 import { indicatorBlock, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
-import { cellSets, observed } from "./cells.js";
+import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
 
 /** What the checks found: the issues, and the panel cells of missing values they already reported. */
@@ -102,16 +102,24 @@ export function checkNormalization(
     const scaled =
       plan.method === "min-max" || plan.method === "z-score" ? "panel" : plan.method === "min-max-year" || plan.method === "z-score-year" ? "year" : undefined;
     if (scaled)
-      for (const cells of cellSets({ unitCount: panel.units.length, yearCount }, scaled)) {
-        const list = observed(block, cells);
-        if (list.length === 0 || list.some((value) => value !== list[0])) continue;
-        const year = scaled === "year" ? yearOf(cells[0]) : undefined;
+      forEachCellSet({ unitCount: panel.units.length, yearCount }, scaled, (start, step, count) => {
+        // Constant: every observed value equals the first one (and there is one).
+        let first = Number.NaN;
+        let observedCount = 0;
+        for (let cell = start; cell < start + step * count; cell += step) {
+          const value = block[cell];
+          if (Number.isNaN(value)) continue;
+          if (observedCount++ === 0) first = value;
+          else if (value !== first) return;
+        }
+        if (observedCount === 0) return;
+        const year = scaled === "year" ? yearOf(start) : undefined;
         issues.push({
           ...where,
           code: "E_CONSTANT_INDICATOR",
-          message: messages.constantIndicator(indicator, plan.method, list[0], list.length, year, panel.units.length),
+          message: messages.constantIndicator(indicator, plan.method, first, observedCount, year, panel.units.length),
         });
-      }
+      });
   });
   return { issues, reportedMissing };
 }

@@ -2,7 +2,7 @@
  * Min-max scaling onto 0-100, over the whole panel, within each year, or between goalposts given in the tree.
  */
 import type { NormalizeContext } from "../normalize.js";
-import { cellSets, observed, type Scope } from "./cells.js";
+import { forEachCellSet, type Scope } from "./cells.js";
 
 /**
  * `100·(x − min)/(max − min)` for a positive indicator, `100·(max − x)/(max − min)` for a negative one, with min and
@@ -10,20 +10,23 @@ import { cellSets, observed, type Scope } from "./cells.js";
  * (COINr's `n_minmax` returns `NaN` with a warning; `checkNormalization` makes it an error naming the indicator).
  */
 function minMax(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
-  for (const cells of cellSets(context, scope)) {
+  const positive = context.direction === "positive";
+  forEachCellSet(context, scope, (start, step, count) => {
+    const end = start + step * count;
     let minValue = Infinity;
     let maxValue = -Infinity;
-    for (const value of observed(values, cells)) {
+    for (let cell = start; cell < end; cell += step) {
+      const value = values[cell]; // NaN compares false both ways, so missing cells are skipped
       if (value < minValue) minValue = value;
       if (value > maxValue) maxValue = value;
     }
     const range = maxValue - minValue;
-    for (const cell of cells) {
+    for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
       if (!(range > 0) || Number.isNaN(value)) out[cell] = Number.NaN;
-      else out[cell] = context.direction === "positive" ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
+      else out[cell] = positive ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
     }
-  }
+  });
   return out;
 }
 

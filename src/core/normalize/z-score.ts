@@ -2,7 +2,7 @@
  * Standardisation (z-scores), over the whole panel or within each year, on the 100 ± 10 scale.
  */
 import type { NormalizeContext } from "../normalize.js";
-import { cellSets, observed, type Scope } from "./cells.js";
+import { forEachCellSet, type Scope } from "./cells.js";
 
 /** Mean and sample standard deviation (divisor n − 1, like R's `sd` and COINr) of a list; sd is `NaN` for n < 2. */
 export function meanAndSampleSd(list: readonly number[]): { mean: number; sd: number } {
@@ -17,13 +17,29 @@ export function meanAndSampleSd(list: readonly number[]): { mean: number; sd: nu
 
 function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
   const sign = context.direction === "positive" ? 1 : -1;
-  for (const cells of cellSets(context, scope)) {
-    const { mean, sd } = meanAndSampleSd(observed(values, cells));
-    for (const cell of cells) {
+  forEachCellSet(context, scope, (start, step, count) => {
+    const end = start + step * count;
+    // The same sums in the same order as meanAndSampleSd over the observed values, without listing them.
+    let n = 0;
+    let sum = 0;
+    for (let cell = start; cell < end; cell += step) {
+      const value = values[cell];
+      if (Number.isNaN(value)) continue;
+      n++;
+      sum += value;
+    }
+    const mean = sum / n;
+    let squares = 0;
+    for (let cell = start; cell < end; cell += step) {
+      const value = values[cell];
+      if (!Number.isNaN(value)) squares += (value - mean) * (value - mean);
+    }
+    const sd = n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN;
+    for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
       out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : 100 + (10 * sign * (value - mean)) / sd;
     }
-  }
+  });
   return out;
 }
 

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: the four speed figures of the README, each measured in its own Node process (so each peak memory
+ * is its own), printed with the machine they were measured on. Not part of `npm test`.
+ *
+ * (a) engine: normalise + aggregate all levels, 3,000 units × 200 indicators × 20 years; target < 1 s, peak < 1.5 GB
+ * (b) cli: `compute` end to end from CSV on the same panel; target >= 1 million values per second
+ * (c) uncertainty: 1,000 replications, 51 × 49 × 3 levels, weight noise and two normalisations; target < 1 s
+ * (d) startup: `compute` on the shipped example against `node -e 0`; target <= 2×
+ *
+ * `node bench/index.mjs engine startup` runs only the named benchmarks.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { machine } from "./timing.mjs";
+
+const ALL = ["engine", "cli", "uncertainty", "startup"];
+const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
+const results = {};
+for (const name of chosen) {
+  const script = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
+  process.stderr.write(`running ${name}...\n`);
+  const run = spawnSync(process.execPath, ["--max-old-space-size=4096", script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) throw new Error(`bench ${name} failed (exit ${run.status})`);
+  results[name] = JSON.parse(run.stdout.trim().split("\n").at(-1));
+}
+
+const lines = [`machine: ${machine()}`, ""];
+const verdict = (met) => (met ? "met" : "NOT met");
+const ms = (value) => `${value.toFixed(0)} ms`;
+if (results.engine) {
+  const { computeMs, computeMinMaxMs, engineAggregateMs, peakRssMb, values } = results.engine;
+  lines.push(
+    `(a) engine, ${(values / 1e6).toFixed(0)}M values: computeIndex (fixed-base, arithmetic, checks included) ${ms(computeMs)}` +
+      ` (${((values / computeMs) * 1000 / 1e6).toFixed(1)}M values/s), min-max ${ms(computeMinMaxMs)};` +
+      ` aggregation alone (Monte Carlo engine) ${ms(engineAggregateMs)}; peak memory ${peakRssMb.toFixed(0)} MB`,
+    `    target < 1000 ms: ${verdict(computeMs < 1000)} (${(1000 / computeMs).toFixed(1)}× under); peak < 1536 MB: ${verdict(peakRssMb < 1536)}`,
+  );
+}
+if (results.cli) {
+  const { values, wallMs, valuesPerSecond, peakRssMb, generalWallMs, generalValuesPerSecond } = results.cli;
+  lines.push(
+    `(b) compute from CSV, ${(values / 1e6).toFixed(0)}M values: ${ms(wallMs)}, ${(valuesPerSecond / 1e6).toFixed(2)}M values/s, peak memory ${peakRssMb.toFixed(0)} MB;` +
+      ` general reader (csv-parse, a tenth of the data): ${ms(generalWallMs)}, ${(generalValuesPerSecond / 1e6).toFixed(2)}M values/s (fast path ${(valuesPerSecond / generalValuesPerSecond).toFixed(1)}×)`,
+    `    target >= 1M values/s: ${verdict(valuesPerSecond >= 1e6)} (${(valuesPerSecond / 1e6).toFixed(2)}×)`,
+  );
+}
+if (results.uncertainty) {
+  const { replications, runs, analysisMs, cliWallMs } = results.uncertainty;
+  lines.push(
+    `(c) uncertainty, ${replications} replications (${runs} index runs): analysis ${ms(analysisMs)}, command end to end ${ms(cliWallMs)}`,
+    `    target < 1000 ms: ${verdict(analysisMs < 1000)} for the analysis, ${verdict(cliWallMs < 1000)} end to end`,
+  );
+}
+if (results.startup) {
+  const { nodeMs, computeMs, ratio } = results.startup;
+  lines.push(`(d) startup: compute on the example ${ms(computeMs)}, node -e 0 ${ms(nodeMs)}, ratio ${ratio.toFixed(2)}×`, `    target <= 2×: ${verdict(ratio <= 2)}`);
+}
+process.stdout.write(lines.join("\n") + "\n");

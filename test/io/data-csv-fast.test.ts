@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildPanel, type Panel } from "../../src/core/panel.js";
+import { buildTree } from "../../src/core/tree.js";
+import type { Tree } from "../../src/core/types.js";
+import { parseDataCsv } from "../../src/io/data-csv.js";
+import { parsePanelFast, readNumber } from "../../src/io/data-csv-fast.js";
+import { parseNumber } from "../../src/core/number.js";
+
+function tree(): Tree {
+  const rows = [
+    ["G", "", "", ""],
+    ["A", "G", "", "+"],
+    ["B", "G", "", "-"],
+    ["C", "G", "", "+"],
+  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
+  const built = buildTree(rows);
+  if (!built.ok) throw new Error("tree");
+  return built.value;
+}
+
+/** The general way: csv-parse, records, buildPanel. */
+function generalPanel(text: string): Panel | undefined {
+  const records = parseDataCsv(text, "values.csv");
+  if (!records.ok) return undefined;
+  const panel = buildPanel(tree(), records.value);
+  return panel.ok ? panel.value : undefined;
+}
+
+const fast = (text: string) => parsePanelFast(Buffer.from(text, "utf8"), tree());
+
+const same = (a: Panel, b: Panel) => {
+  expect(a.units).toEqual(b.units);
+  expect(a.years).toEqual(b.years);
+  expect(a.indicators).toEqual(b.indicators);
+  expect([...a.values]).toEqual([...b.values]); // toEqual tells NaN from NaN, and 0 from -0
+};
+
+describe("parsePanelFast (the fast path for large long-layout CSV files)", () => {
+  it("reads a plain file into the same panel as the general reader", () => {
+    const text = "\ufeffunit,year,indicator,value\r\n北京,2018,A,1.5\r\n北京,2017,A,2\r\n上海,2017,A,-0.25\r\n北京,2017,B,1e3\r\n北京,2018,B,1,234.5%\r\n上海,2018,C, 7 \r\n\r\n,,,\r\n上海,2017,B,NA\r\n上海,2017,C,.5\r\n";
+    // "1,234.5%" splits into two fields here, so this file is not plain: it goes the general way (undefined).
+    expect(fast(text)).toBeUndefined();
+    const plain = text.replace("1,234.5%", "1234.5%");
+    const panel = fast(plain)!;
+    expect(panel).toBeDefined();
+    same(panel, generalPanel(plain)!);
+    expect(panel.units).toEqual(["北京", "上海"]);
+    expect(panel.years).toEqual([2017, 2018]);
+  });
+
+  it.each([
+    ["a quoted cell", 'unit,year,indicator,value\n"U1",2017,A,1\nU1,2017,B,1\nU1,2017,C,1\n'],
+    ["the wide layout", "indicator,2017,2018\nA,1,2\nB,1,2\nC,1,2\n"],
+    ["a wrong field count", "unit,year,indicator,value\nU1,2017,A\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["an unknown indicator", "unit,year,indicator,value\nU1,2017,Z,1\nU1,2017,A,1\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["a group given a value", "unit,year,indicator,value\nU1,2017,G,1\nU1,2017,A,1\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["a duplicate", "unit,year,indicator,value\nU1,2017,A,1\nU1,2017,A,2\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["a bad number", "unit,year,indicator,value\nU1,2017,A,1x\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["a bad year", "unit,year,indicator,value\nU1,17,A,1\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["an indicator without values", "unit,year,indicator,value\nU1,2017,A,1\nU1,2017,B,1\n"],
+    ["a unit name ending in a Unicode space", "unit,year,indicator,value\nU1\u3000,2017,A,1\nU1,2017,B,1\nU1,2017,C,1\n"],
+    ["text that is not UTF-8", Buffer.from([0x75, 0x6e, 0x69, 0x74, 0xff]).toString("latin1")],
+  ])("returns undefined for %s, leaving it to the general reader", (_, text) => {
+    const bytes = _ === "text that is not UTF-8" ? Buffer.from([0x75, 0x2c, 0xff, 0x0a]) : Buffer.from(text, "utf8");
+    expect(parsePanelFast(bytes, tree())).toBeUndefined();
+  });
+
+  it("reads without a unit column as one unnamed unit, and semicolon-separated files", () => {
+    const text = "year;indicator;value\n2017;A;1\n2017;B;2\n2017;C;3\n";
+    same(fast(text)!, generalPanel(text)!);
+    expect(fast(text)!.units).toEqual([""]);
+  });
+
+  it("agrees with the general reader on random plain files", () => {
+    const cell = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }).map(String),
+      fc.integer({ min: -99999, max: 99999 }).map(String),
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 999999 })).map(([a, b]) => `${a}.${b}`),
+      fc.constantFrom("", "NA", "-", "12%", "１２", " 3.5 ", "1e-3", "+4", "-0", "0.1234567890123456789", "7."),
+    );
+    const row = fc.tuple(fc.constantFrom("U1", "U2", "东", "U 3"), fc.constantFrom(2015, 2016, 2017), fc.constantFrom("A", "B", "C"), cell);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.constantFrom("\n", "\r\n"), (rows, newline) => {
+        const text = ["unit,year,indicator,value", ...rows.map((r) => r.join(","))].join(newline) + newline;
+        const general = generalPanel(text);
+        const quick = fast(text);
+        if (general === undefined) expect(quick).toBeUndefined();
+        else if (quick !== undefined) same(quick, general);
+        // (quick may decline a file the general reader accepts, never the other way round)
+        if (!general) return;
+        // Every file here is plain when the general reader accepts it, so the fast path must take it.
+        expect(quick).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("readNumber(bytes) (the number rule on bytes)", () => {
+  it.each(["0", "-0", "1", "16.1885", "0.887213779453269", "390.799991147468", ".5", "5.", "+4", "-12.25", "123456789012345", "1234567890123456", "1e5", "1.96%", "1,234.5", "NA", "", "abc", "1.2.3", "１２"])(
+    "readNumber(%j) equals parseNumber",
+    (text) => {
+      const bytes = Buffer.from(text, "utf8");
+      const expected = parseNumber(text);
+      const found = readNumber(bytes, 0, bytes.length);
+      if (expected === undefined) expect(found).toBeUndefined();
+      else expect(Object.is(found, expected)).toBe(true);
+    },
+  );
+});

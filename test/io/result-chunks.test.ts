@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { computeIndex, type IndexResult } from "../../src/core/compute.js";
+import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
+import { buildTree } from "../../src/core/tree.js";
+import { formatCsv } from "../../src/io/csv.js";
+import { indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../src/io/result-chunks.js";
+import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../src/io/to-csv.js";
+import { formatIndexJson } from "../../src/io/to-json.js";
+
+/** A result whose names need quoting (comma, quote, newline), with Chinese text, a gap and a -0 score. */
+function awkwardResult(units: string[]): IndexResult {
+  const rows = [
+    ["G,1", "", "0.5", "", 'Group "one"'],
+    ["a", "G,1", "", "+", "维度\nA"],
+    ["b", "G,1", "", "-", "plain"],
+    ["H", "", "0.5", "", "H"],
+    ["c", "H", "", "+", "c"],
+  ].map(([code, parent, weight, direction, name], i) => ({ line: i + 2, code, parent, name, weight, direction }));
+  const tree = buildTree(rows);
+  if (!tree.ok) throw new Error("tree");
+  const records: ValueRecord[] = [];
+  units.forEach((unit, u) =>
+    ["a", "b", "c"].forEach((indicator, i) =>
+      [2017, 2018, 2019].forEach((year, y) =>
+        records.push({ unit, year, indicator, value: u === 0 && i === 2 && y === 1 ? Number.NaN : 1 + u + i * 0.37 + y * 0.11 }),
+      ),
+    ),
+  );
+  const panel = buildPanel(tree.value, records);
+  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join());
+  return computeIndex(tree.value, panel.value, { missing: "reweight", normalize: "min-max" });
+}
+
+const join = (chunks: Iterable<string>) => [...chunks].join("");
+
+describe("result chunks (the streamed result files)", () => {
+  it.each([[["U1", 'U"2', "U,3"]], [["常州"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
+    const result = awkwardResult(units);
+    for (const decimals of [0, 4, 15]) {
+      expect(join(indexCsvChunks(result, decimals))).toBe(formatIndexCsv(result, decimals));
+      expect(join(scoresCsvChunks(result, decimals))).toBe(formatScoresCsv(result, decimals));
+      expect(join(indexWideCsvChunks(result, decimals))).toBe(formatIndexWideCsv(result, decimals));
+    }
+    const json = join(indexJsonChunks(result));
+    expect(json).toBe(formatIndexJson(result));
+    expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0
+  });
+});
+
+describe("formatCsv (hand-written, as csv-stringify writes)", () => {
+  it("quotes fields with a comma, a quote or a newline, doubles quotes, and leaves the rest alone", () => {
+    // Expected text from csv-stringify 6 with { eof: true, record_delimiter: "unix" } on the same rows.
+    expect(formatCsv([["a", "a,b", 'a"b', "a\nb", "a\rb", " a ", ""], [1.5, 0, -0, 12]])).toBe('a,"a,b","a""b","a\nb",a\rb, a ,\n1.5,0,0,12\n');
+    expect(formatCsv([])).toBe("");
+    expect(formatCsv([[]])).toBe("\n");
+  });
+});
