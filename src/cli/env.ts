@@ -23,6 +23,11 @@ export interface CliEnv {
 
 /** The real process's environment. */
 export function processEnv(): CliEnv {
+  // `innovation-index compute --format csv | head`: when the reader goes away, stop quietly as other Unix tools do.
+  process.stdout.once("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),

@@ -65,7 +65,7 @@ export function numberOption(name: string, min: number, max: number) {
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */
 export function addWeightingOptions(command: Command): Command {
   return command
-    .option("--ahp <file>", "AHP pairwise judgements (CSV: group,a,b,value); default for the shipped example: indicators/changzhou-2020-ahp.csv")
+    .option("--ahp <file>", "AHP pairwise judgements (CSV group,a,b,value, or YAML); default for the shipped example: indicators/changzhou-2020-ahp.csv")
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)

@@ -93,8 +93,9 @@ function metaLine({ result, words }: Context): string {
     `${words.weighting} ${String(result.weighting?.method ?? "explicit")}`,
     `${words.missing} ${String(result.options.missing)}`,
   ];
+  const base = everyUnitOwnBase(result) ? `${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ` : "";
   return (
-    `<p class="meta">${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
+    `<p class="meta">${base}${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
     `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ${escapeHtml(method.join(", "))}</p>`
   );
 }
@@ -176,6 +177,15 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
     parts.push(htmlTable([words.code, words.name, words.change, words.contribution, words.sharePercent], rows));
   }
   return parts.join("");
+}
+
+/**
+ * Whether every indicator is 100 in the base year for every unit (fixed-base, chain, distance to the unit's own base
+ * year), so that "base year = 100" describes the whole index.
+ */
+function everyUnitOwnBase(result: IndexResult): boolean {
+  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
+  return result.nodes.every((node) => node.kind !== "indicator" || ownBase(node.method ?? String(result.options.normalize)));
 }
 
 /** Units shown one by one in the rank chart; more get the bar chart of the last year only. */

@@ -41,9 +41,11 @@ export async function runValidate(options: ValidateCommandOptions, env: CliEnv):
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
     missing: options.missing,
+    unfilled: options.unfilled,
     zeroBase: options.zeroBase,
     outliers: options.outliers,
     winsorMax: options.winsorMax,
+    outlierScope: options.outlierScope,
     strict: options.strict,
   });
   if (options.quiet) return;

@@ -44,6 +44,18 @@ describe("objectiveWeights, group rule tree", () => {
     expect(result.weights.get("X1")).toBeCloseTo(dX1 / (dX1 + 0.25), 14);
     expect(result.weights.get("Y1")).toBe(1);
   });
+
+  it("gives the indicators of a group equal weights, with a warning, when none of them varies", () => {
+    const { tree } = fixture();
+    const panel = makePanel(tree, [2017, 2018], { X1: { U: [2, 2] }, X2: { U: [5, 5] }, Y1: { U: [1, 2] } });
+    const result = objectiveWeights(tree, panel, "critic", { groupWeights: "tree" });
+    expect(result.issues).toEqual([]);
+    expect(result.weights.get("X1")).toBe(0.5);
+    // Y1 is an only child: weight 1 (CRITIC alone would score it 0, having no other indicator to differ from)
+    expect(result.weights.get("Y1")).toBe(1);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["W_CONSTANT_INDICATOR", "W_CONSTANT_INDICATOR", "W_NO_VARIATION"]);
+    expect(result.warnings[2].message).toBe(weightingMessages.noVariationEqual("X", "CRITIC"));
+  });
 });
 
 describe("objectiveWeights, group rule level", () => {
