@@ -9,6 +9,7 @@ import { z } from "zod";
 import { CONTRIBUTION_DEPTHS } from "../core/analysis/contributions.js";
 import { AGGREGATE_METHODS } from "../core/aggregate.js";
 import { MISSING_POLICIES } from "../core/compute.js";
+import { UNFILLED_POLICIES } from "../core/missing.js";
 import { NORMALIZE_METHODS } from "../core/normalize.js";
 import { MIN_CAP } from "../core/normalize/plan.js";
 import { DAMPENINGS } from "../core/normalize/ratio.js";
@@ -16,7 +17,7 @@ import { COMBINATIONS } from "../core/weighting/combine.js";
 import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "../core/weighting/derive.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "../core/weighting/objective.js";
 import { PCA_ROTATIONS } from "../core/weighting/pca.js";
-import { OUTLIER_METHODS } from "../core/outliers.js";
+import { OUTLIER_METHODS, OUTLIER_SCOPES } from "../core/outliers.js";
 import { WEIGHT_MISSING_POLICIES } from "../core/weighting/observations.js";
 import { ZERO_BASE_POLICIES } from "../core/zero-base.js";
 import { ENCODINGS } from "./read-text.js";
@@ -49,9 +50,11 @@ export const METHOD_OPTIONS = {
   "reference-unit": z.string().describe("distance-to-reference: the unit every other is compared with (--reference-unit)"),
   aggregate: z.string().describe(`aggregation: METHOD, or LEVEL=METHOD per level, comma-separated (--aggregate); METHOD: ${AGGREGATE_METHODS.join(", ")}`),
   missing: z.enum(MISSING_POLICIES).describe("what a missing value does (--missing; default error: every gap is reported)"),
+  unfilled: z.enum(UNFILLED_POLICIES).describe("a gap the missing policy cannot fill (--unfilled)"),
   "zero-base": z.enum(ZERO_BASE_POLICIES).describe("a zero base value under fixed-base (--zero-base; default error)"),
   outliers: z.enum(OUTLIER_METHODS).describe("outlier treatment before normalisation (--outliers; default none)"),
   "winsor-max": z.int().min(1).describe("most points winsorised per indicator (--winsor-max; default 5)"),
+  "outlier-scope": z.enum(OUTLIER_SCOPES).describe("outliers over the whole panel of an indicator or each year apart (--outlier-scope)"),
   strict: z.boolean().describe("treat warnings, such as weights that do not sum to 1, as errors (--strict)"),
   weights: z.enum(WEIGHT_METHODS).describe("weighting method (--weights; default explicit: the tree's weights)"),
   ahp: projectPath("AHP pairwise judgements, CSV group,a,b,value (--ahp)"),
