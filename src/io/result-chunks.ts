@@ -6,6 +6,7 @@
  */
 import type { IndexResult, ResultNode } from "../core/compute.js";
 import { csvField } from "./csv.js";
+import { neutralizeFormula } from "./to-csv.js";
 import { toIndexJson } from "./to-json.js";
 
 /** `formatValue` of `to-csv.ts`, faster: the `-0` test runs only on negative texts. */
@@ -17,14 +18,17 @@ function formatNumber(value: number, decimals: number): string {
 
 const isAggregate = (node: ResultNode) => node.kind !== "indicator";
 
+/** A text cell from the inputs, neutralised against formula injection as `formatTableCsv` does. */
+const textField = (text: string) => csvField(neutralizeFormula(text));
+
 function* longChunks(result: IndexResult, decimals: number, keep: (node: ResultNode) => boolean): Generator<string> {
   yield "unit,year,code,name,level,value\n";
   const { units, years, nodes, values } = result;
   const blockSize = units.length * years.length;
-  const kept = nodes.flatMap((node, n) => (keep(node) ? [{ n, prefix: `${csvField(node.code)},${csvField(node.name)},${node.level},` }] : []));
+  const kept = nodes.flatMap((node, n) => (keep(node) ? [{ n, prefix: `${textField(node.code)},${textField(node.name)},${node.level},` }] : []));
   const yearTexts = years.map((year) => `${year},`);
   for (let u = 0; u < units.length; u++) {
-    const unit = `${csvField(units[u])},`;
+    const unit = `${textField(units[u])},`;
     let chunk = "";
     for (let y = 0; y < years.length; y++) {
       const start = unit + yearTexts[y];
@@ -52,11 +56,11 @@ export function* indexWideCsvChunks(result: IndexResult, decimals = 4): Generato
   const blockSize = units.length * years.length;
   yield [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(csvField).join(",") + "\n";
   for (let u = 0; u < units.length; u++) {
-    const unit = several ? `${csvField(units[u])},` : "";
+    const unit = several ? `${textField(units[u])},` : "";
     let chunk = "";
     nodes.forEach((node, n) => {
       if (!isAggregate(node)) return;
-      chunk += `${unit}${csvField(node.code)},${csvField(node.name)},${node.level}`;
+      chunk += `${unit}${textField(node.code)},${textField(node.name)},${node.level}`;
       for (let y = 0; y < years.length; y++) chunk += `,${formatNumber(values[n * blockSize + u * years.length + y], decimals)}`;
       chunk += "\n";
     });

@@ -252,7 +252,7 @@ th { background: #f4f6f8; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.level-2 { padding-left: 20px; } td.level-3 { padding-left: 32px; } td.level-4 { padding-left: 44px; }
 footer { color: #666; font-size: 12px; margin-top: 32px; border-top: 1px solid #ddd; }
-@media print { section { break-inside: avoid-page; } body { margin: 0; max-width: none; } }
+@media print { body { margin: 0; max-width: none; padding: 0; } figure.chart, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
 `;
 
 function page(title: string, language: Language, body: string): string {
