@@ -40,6 +40,12 @@ export function createProgram(env: CliEnv): Command {
   registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  // Every command that reads a tree and values can be pointed at a project file.
+  for (const command of program.commands) {
+    const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
+    if (reads && !command.options.some((option) => option.long === "--project"))
+      command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
+  }
   return program;
 }
 

@@ -41,6 +41,7 @@ describe("compute and validate with index.yaml", () => {
     const dir = await project("indicators: tree.csv\nvalues: data\n");
     const run = await runCli(["weights"], join(dir, "sub"));
     expect(run.code).toBe(0);
+    expect((await runCli(["weights", "--project", "sub"], dir)).stdout).toBe(run.stdout);
     // The tree's weights: X 0.6 and Y 0.4 at the top, X1 and X2 equal (0.5 each, 0.3 of the whole).
     expect(run.stdout).toMatch(/\nX,INDEX,1,0\.60*,0\.60*\nX1,X,2,0\.50*,0\.30*\n/);
   });
