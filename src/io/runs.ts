@@ -13,7 +13,7 @@
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
 import { hostname } from "node:os";
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { projectMessages } from "../core/project-messages.js";
 import { OutputError } from "../errors.js";
@@ -149,6 +149,26 @@ async function isStale(lockPath: string): Promise<boolean> {
 }
 
 /**
+ * Creates `path` holding `content`, failing with `EEXIST` when it exists. The content is written to a temporary file
+ * first and hard-linked into place, so no other process ever sees the file empty; on a file system without hard links
+ * the file is created exclusively and then filled.
+ */
+async function createWithContent(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  try {
+    await link(temporary, path);
+  } catch (error) {
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    const handle = await open(path, "wx");
+    await handle.writeFile(content);
+    await handle.close();
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/**
  * Takes `runs/.lock` (created exclusively, so two runs never both get it) and returns the function that releases it.
  * A stale lock (its process is gone, see `isStale`) is removed and taken over; a live one is an `OutputError` `E_LOCKED`
  * naming its holder. A lock from another host is never judged stale: its pid means nothing here.
@@ -163,9 +183,7 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(lockPath, "wx");
-      await handle.writeFile(JSON.stringify(holder) + "\n");
-      await handle.close();
+      await createWithContent(lockPath, JSON.stringify(holder) + "\n");
       return () => rm(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
@@ -175,12 +193,12 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
         continue;
       }
       const text = await readFile(lockPath, "utf8").catch(() => "");
-      let description = "unreadable lock";
+      let description = "a lock file being written, or damaged";
       try {
         const other = JSON.parse(text) as LockHolder;
         description = `pid ${other.pid} on ${other.host}, since ${other.startedAt}`;
       } catch {
-        // keep "unreadable lock"
+        // keep the description
       }
       throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${LOCK_FILE}`, description));
     }

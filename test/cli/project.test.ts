@@ -249,6 +249,24 @@ describe("a project computed every year", () => {
     expect(names).toEqual([id, newId, "LATEST"]);
   });
 
+  it.skipIf(!BUILT)("runs started at the same moment: each publishes or exits 3, and every published run is complete", async () => {
+    const dir = await makeProject();
+    const codes = await Promise.all(
+      [4, 5, 6, 7].map(
+        (decimals) =>
+          new Promise<number>((done) =>
+            execFile(process.execPath, [BIN, "compute", "-q", "--decimals", String(decimals)], { cwd: dir }, (error) => done((error as { code?: number } | null)?.code ?? 0)),
+          ),
+      ),
+    );
+    expect(codes.every((code) => code === 0 || code === 3)).toBe(true);
+    const ids = await runIds(dir);
+    expect(ids).toHaveLength(codes.filter((code) => code === 0).length);
+    expect(ids).toContain(await latest(dir));
+    for (const id of ids) expect(await listDir(join(dir, "runs", id))).toContain("manifest.json");
+    expect(await listDir(join(dir, "runs"))).toEqual([...ids, "LATEST"]); // no lock, no staging folder left
+  });
+
   it("a live lock stops a second run with exit code 3; a stale one is taken over", async () => {
     const dir = await makeProject();
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
