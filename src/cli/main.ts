@@ -12,6 +12,7 @@ import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
+import { applyProject } from "./project-options.js";
 
 /** Builds the program with every command. */
 export function createProgram(env: CliEnv): Command {
@@ -24,9 +25,12 @@ export function createProgram(env: CliEnv): Command {
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .showHelpAfterError("(run with --help for usage)");
-  // A --quiet before the command name applies to the command too.
-  program.hook("preAction", (_program, command) => {
+  program.hook("preAction", async (_program, command) => {
+    // A --quiet before the command name applies to the command too.
     if (program.opts().quiet && command.options.some((option) => option.long === "--quiet")) command.setOptionValue("quiet", true);
+    // Every command that reads a tree and values takes its choices from the project's index.yaml, if there is one.
+    const indicators = command.options.find((option) => option.long === "--indicators");
+    if (indicators && !indicators.mandatory) await applyProject(command, env);
   });
   registerCompute(program, env);
   registerReport(program, env);

@@ -36,7 +36,17 @@ export function displayPath(cwd: string, path: string): string {
  * (schema, or a value an option's parser refuses) is reported at once, naming file, line and key. With
  * `setOptions: false` the file is only read and checked (for commands that need the project's folders only).
  */
-export async function applyProject(command: Command, env: CliEnv, { setOptions = true } = {}): Promise<AppliedProject | undefined> {
+export function applyProject(command: Command, env: CliEnv, { setOptions = true } = {}): Promise<AppliedProject | undefined> {
+  // Applied once per command, whoever asks first (the program's preAction hook or the command itself).
+  if (!setOptions) return readAndApply(command, env, false);
+  let applied = APPLIED.get(command);
+  if (!applied) APPLIED.set(command, (applied = readAndApply(command, env, true)));
+  return applied;
+}
+
+const APPLIED = new WeakMap<Command, Promise<AppliedProject | undefined>>();
+
+async function readAndApply(command: Command, env: CliEnv, setOptions: boolean): Promise<AppliedProject | undefined> {
   const explicit = command.getOptionValue("project") as string | undefined;
   const file = findProjectFile(env.cwd, explicit);
   if (!file) return undefined;

@@ -84,8 +84,9 @@ export async function runProjectCompute(
     } else recorded[flag] = value;
   }
 
-  // Every input file, hashed: the tree, each values file, and any file an option names.
+  // Every input file, hashed: index.yaml, the tree, each values file, and any file an option names.
   const inputFiles = [
+    { role: "project", path: project.file },
     { role: "indicators", path: resolve(env.cwd, options.indicators!) },
     ...(await listValueFiles(resolve(env.cwd, options.data!))).map((file) => ({ role: "values", path: file.path })),
     ...fileOptionValues,

@@ -104,14 +104,15 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
 }
 
 /**
- * Removes what killed runs left: staging folders, and run folders newer than `LATEST` (never published). Only called
- * while holding the lock, so no other run is writing them.
+ * Removes what killed runs left: staging folders, and run folders newer than `LATEST` (never published). Without a
+ * `LATEST` file no run folder is removed: a deleted pointer must not cost the history. Only called while holding the
+ * lock, so no other run is writing them.
  */
 export async function removeUnpublished(runsDir: string): Promise<string[]> {
   const latest = await readLatest(runsDir);
   const names = await readdir(runsDir).catch(() => [] as string[]);
   const leftovers = names.filter(
-    (name) => name.startsWith(STAGING_PREFIX) || (isRunId(name) && (!latest || name > latest)) || /^\.LATEST\.\d+\.tmp$/.test(name),
+    (name) => name.startsWith(STAGING_PREFIX) || (isRunId(name) && latest !== undefined && name > latest) || /^\.LATEST\.\d+\.tmp$/.test(name),
   );
   for (const name of leftovers) await rm(join(runsDir, name), { recursive: true, force: true });
   return leftovers;

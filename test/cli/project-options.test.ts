@@ -27,7 +27,7 @@ describe("compute and validate with index.yaml", () => {
     expect(index).toContain("U1,2018,INDEX,总指数,0,100.000\n");
     const manifest = JSON.parse(await readFile(join(dir, "sub/runs", id, "manifest.json"), "utf8"));
     expect(manifest.options).toMatchObject({ "base-year": 2018, decimals: 3 });
-    expect(manifest.inputs.map((input: { path: string }) => input.path)).toEqual(["tree.csv", "data/values.csv"]);
+    expect(manifest.inputs.map((input: { path: string }) => input.path)).toEqual(["index.yaml", "tree.csv", "data/values.csv"]);
   });
 
   it("validate reads index.yaml too", async () => {
@@ -35,6 +35,14 @@ describe("compute and validate with index.yaml", () => {
     const run = await runCli(["validate"], join(dir, "sub"));
     expect(run.stdout).toBe("ok: tree.csv (3 indicators in 2 groups), data (2 units, years 2017, 2018, 2019)\n");
     expect(run.code).toBe(0);
+  });
+
+  it("other commands that read a tree and values (weights) take them from index.yaml too", async () => {
+    const dir = await project("indicators: tree.csv\nvalues: data\n");
+    const run = await runCli(["weights"], join(dir, "sub"));
+    expect(run.code).toBe(0);
+    // The tree's weights: X 0.6 and Y 0.4 at the top, X1 and X2 equal (0.5 each, 0.3 of the whole).
+    expect(run.stdout).toMatch(/\nX,INDEX,1,0\.60*,0\.60*\nX1,X,2,0\.50*,0\.30*\n/);
   });
 
   it("--out DIR writes straight into DIR, with the project's choices and no run folder", async () => {

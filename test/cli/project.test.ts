@@ -98,6 +98,7 @@ describe("a project computed every year", () => {
     expect(manifest1.tool).toEqual({ name: "innovation-index", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(manifest1.options).toMatchObject({ "base-year": 2017, missing: "error", decimals: 4, strict: false });
     expect(manifest1.inputs).toEqual([
+      { role: "project", path: "index.yaml", bytes: Buffer.byteLength(PROJECT), sha256: createHash("sha256").update(PROJECT).digest("hex") },
       { role: "indicators", path: "indicators.csv", bytes: Buffer.byteLength(TREE), sha256: await fileSha256(join(dir, "indicators.csv")) },
       ...[2017, 2018, 2019].map((year) => ({ role: "values", path: `data/${year}.csv`, bytes: Buffer.byteLength(YEARS[year]), sha256: createHash("sha256").update(YEARS[year]).digest("hex") })),
     ]);
