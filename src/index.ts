@@ -68,10 +68,10 @@ export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./c
 // The data stage: formulas, missing values, outliers, zero bases, coverage
 export { evaluateFormulas, formulaIndicators, FormulaError } from "./core/formula.js";
 export type { CompiledFormula, FormulaCompiler } from "./core/formula.js";
-export { imputePanel, imputeSeries, parseMissingPolicy } from "./core/missing.js";
-export type { Imputation, ImputationMethod, ImputedPanel } from "./core/missing.js";
-export { OUTLIER_METHODS, skewness, kurtosis, failsOutlierRule, winsorise, logTransform, treatOutliers } from "./core/outliers.js";
-export type { OutlierMethod, Treatment, TreatedPanel } from "./core/outliers.js";
+export { imputePanel, imputeSeries, parseMissingPolicy, UNFILLED_POLICIES } from "./core/missing.js";
+export type { Imputation, ImputationMethod, ImputedPanel, UnfilledPolicy } from "./core/missing.js";
+export { OUTLIER_METHODS, OUTLIER_SCOPES, skewness, kurtosis, failsOutlierRule, winsorise, logTransform, treatOutliers } from "./core/outliers.js";
+export type { OutlierMethod, OutlierScope, Treatment, TreatedPanel } from "./core/outliers.js";
 export { ZERO_BASE_POLICIES, planZeroBase } from "./core/zero-base.js";
 export type { ZeroBasePolicy, ZeroBaseDecision } from "./core/zero-base.js";
 export { prepareData } from "./core/prepare.js";
@@ -115,3 +115,14 @@ export { parseAhpYaml } from "./io/ahp-yaml.js";
 export { readAhpJudgements } from "./io/read-ahp.js";
 export { loadMathjsEigen } from "./io/mathjs-eigen.js";
 export { formatWeightsCsv, formatWeightsJson, toWeightsJson } from "./io/to-weights.js";
+
+// Projects (index.yaml), runs and revisions
+export { parseProject, readProject, findProjectFile, PROJECT_FILE } from "./io/project.js";
+export type { Project } from "./io/project.js";
+export { PROJECT_SCHEMA, formatProjectJsonSchema } from "./io/project-schema.js";
+export type { ProjectFile } from "./io/project-schema.js";
+export { compareRunValues, countRevisions, largestRevision, REVISION_KINDS } from "./core/revision.js";
+export type { Revision, RevisionKind, RevisionStatus, RevisionCounts, RunValue } from "./core/revision.js";
+export { readRun, sha256, MANIFEST_FILE, INPUT_VALUES_FILE } from "./io/run-files.js";
+export type { RunManifest, RunData, FileDigest } from "./io/run-files.js";
+export { readLatest, listPublishedRuns, LATEST_FILE } from "./io/runs.js";

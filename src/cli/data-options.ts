@@ -4,17 +4,19 @@
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { IndexResult } from "../core/compute.js";
-import { MISSING_POLICIES, type MissingPolicy } from "../core/missing.js";
-import { OUTLIER_METHODS, type OutlierMethod } from "../core/outliers.js";
+import { MISSING_POLICIES, UNFILLED_POLICIES, type MissingPolicy, type UnfilledPolicy } from "../core/missing.js";
+import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read-text.js";
 import { integerOption } from "./options.js";
 
 export interface DataOptions {
   missing: MissingPolicy;
+  unfilled: UnfilledPolicy;
   zeroBase: ZeroBasePolicy;
   outliers: OutlierMethod;
   winsorMax: number;
+  outlierScope: OutlierScope;
   encoding: Encoding;
   sheet?: string;
   treeSheet?: string;
@@ -27,6 +29,11 @@ export function addDataOptions(command: Command): Command {
       new Option("--missing <policy>", "what a missing value does (per indicator: tree column missing)").choices(MISSING_POLICIES).default("error"),
     )
     .addOption(
+      new Option("--unfilled <policy>", "a gap the --missing policy cannot fill (no value of the unit at all, an edge)")
+        .choices(UNFILLED_POLICIES)
+        .default("error"),
+    )
+    .addOption(
       new Option("--zero-base <policy>", "a zero base value under fixed-base (per indicator: tree column zero_base)")
         .choices(ZERO_BASE_POLICIES)
         .default("error"),
@@ -36,7 +43,12 @@ export function addDataOptions(command: Command): Command {
         .choices(OUTLIER_METHODS)
         .default("none"),
     )
-    .option("--winsor-max <n>", "most points winsorised per indicator", integerOption("--winsor-max", 1, 1_000_000), 5)
+    .option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year)", integerOption("--winsor-max", 1, 1_000_000), 5)
+    .addOption(
+      new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year)")
+        .choices(OUTLIER_SCOPES)
+        .default("panel"),
+    )
     .addOption(
       new Option("--encoding <name>", `encoding of CSV inputs: ${ENCODINGS.join(", ")} (auto: UTF-8, else GB18030)`)
         .argParser(encodingOption)

@@ -65,7 +65,7 @@ export function numberOption(name: string, min: number, max: number) {
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */
 export function addWeightingOptions(command: Command): Command {
   return command
-    .option("--ahp <file>", "AHP pairwise judgements (CSV: group,a,b,value); default for the shipped example: indicators/changzhou-2020-ahp.csv")
+    .option("--ahp <file>", "AHP pairwise judgements (CSV group,a,b,value, or YAML); default for the shipped example: indicators/changzhou-2020-ahp.csv")
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
@@ -129,7 +129,7 @@ export function describeWeighting(result: WeightingResult): string {
   const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
   if (summary.years && summary.units)
     lines.push(
-      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
+      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.map((unit) => unit || "(unnamed)").join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
         (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
         (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
     );

@@ -5,10 +5,10 @@
 import { ValidationError, type Issue } from "../errors.js";
 import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import type { Imputation, MissingPolicy } from "./missing.js";
+import type { Imputation, MissingPolicy, UnfilledPolicy } from "./missing.js";
 import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
 import { planNormalization } from "./normalize/plan.js";
-import type { OutlierMethod, Treatment } from "./outliers.js";
+import type { OutlierMethod, OutlierScope, Treatment } from "./outliers.js";
 import { indicatorBlock, type Panel } from "./panel.js";
 import { prepareData } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
@@ -40,12 +40,16 @@ export interface ComputeOptions {
    * `carry-forward`, `carry-back`, `interpolate` fill it; `reweight` drops it and renormalises its siblings.
    */
   missing?: MissingPolicy;
+  /** A gap the missing-value policy cannot fill (a unit with no value at all, an edge): `error` (default) or `reweight`. */
+  unfilled?: UnfilledPolicy;
   /** A zero base value under fixed-base: `error` (default), `first-nonzero` or `min-max` (tree column `zero_base`). */
   zeroBase?: ZeroBasePolicy;
   /** Outlier treatment before normalisation: `none` (default), `winsorise` or `log` (tree column `outliers`). */
   outliers?: OutlierMethod;
-  /** Most points winsorised per indicator. Default 5. */
+  /** Most points winsorised per indicator (and year, under `outlierScope` `year`). Default 5. */
   winsorMax?: number;
+  /** Outlier treatment over all units and years of an indicator (`panel`, default) or each year apart (`year`). */
+  outlierScope?: OutlierScope;
   /** Weights within siblings, replacing the tree's (e.g. derived by AHP or entropy). Default: the tree's. */
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */
@@ -197,9 +201,11 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       normalize: normalizeMethod,
       aggregate: aggregateMethod,
       missing,
+      unfilled: options.unfilled ?? "error",
       zeroBase: options.zeroBase ?? "error",
       outliers: options.outliers ?? "none",
       winsorMax: options.winsorMax ?? 5,
+      outlierScope: options.outlierScope ?? "panel",
       strict: options.strict ?? false,
       ...(options.aggregateByLevel && Object.keys(options.aggregateByLevel).length > 0 ? { aggregateByLevel: options.aggregateByLevel } : {}),
       ...(options.cap !== undefined ? { cap: options.cap } : {}),

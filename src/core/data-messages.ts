@@ -37,8 +37,8 @@ export const dataMessages = {
     `indicator ${quote(indicator)}: a base value (${year}) is 0, so it is normalised by min-max (0-100 over the panel) instead of the fixed-base index`,
 
   // outliers
-  outliersRemain: (indicator: string, points: number, skewness: number, kurtosis: number) =>
-    `indicator ${quote(indicator)} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max or use --outliers log`,
+  outliersRemain: (indicator: string, points: number, skewness: number, kurtosis: number, year?: number) =>
+    `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max or use --outliers log`,
   logWithFixedBase: (indicator: string) =>
     `indicator ${quote(indicator)} was log-transformed before a fixed-base index: its ratios to the base year now depend on the transform, not on the data alone`,
   logUndefined: (indicator: string) =>

@@ -12,7 +12,7 @@
  * - `reweight`: the gap stays missing; aggregation leaves it out and renormalises its siblings' weights (NBS, COINr).
  *
  * A gap a policy cannot fill (carry-forward before the first observed year, carry-back after the last, a unit with no
- * value at all) is an error naming it. Reference: OECD/JRC Handbook (2008), step 3 (imputation of missing data).
+ * value at all) is an error naming it, or, when the caller says so (`unfilled` = `reweight`), reweighted and recorded. Reference: OECD/JRC Handbook (2008), step 3 (imputation of missing data).
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
@@ -20,6 +20,10 @@ import { indicatorBlock, type Panel } from "./panel.js";
 
 export const MISSING_POLICIES = ["error", "carry-forward", "interpolate", "carry-back", "reweight"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
+
+/** What a gap the policy cannot fill does: `error` (default) or `reweight`. */
+export const UNFILLED_POLICIES = ["error", "reweight"] as const;
+export type UnfilledPolicy = (typeof UNFILLED_POLICIES)[number];
 
 /** How one cell was filled (or, for `reweight`, left out). */
 export type ImputationMethod = "carry-forward" | "carry-back" | "interpolate" | "reweight";
@@ -99,8 +103,11 @@ export interface ImputedPanel {
   gaps: { cell: number; issue: Issue }[];
 }
 
-/** Applies each indicator's missing-value policy (`policies[i]` for `panel.indicators[i]`) to the whole panel. */
-export function imputePanel(panel: Panel, policies: readonly MissingPolicy[]): ImputedPanel {
+/**
+ * Applies each indicator's missing-value policy (`policies[i]` for `panel.indicators[i]`) to the whole panel. A gap a
+ * filling policy cannot reach is reported, or reweighted when `unfilled` is `reweight` (never under `error`).
+ */
+export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], unfilled: UnfilledPolicy = "error"): ImputedPanel {
   const values = new Float64Array(panel.values);
   const result: Panel = { ...panel, values };
   const imputations: Imputation[] = [];
@@ -119,6 +126,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[]): I
         if (method) {
           imputations.push({ unit, year: panel.years[t], indicator, method, value: out[t] });
           series[t] = out[t];
+        } else if (Number.isNaN(series[t]) && unfilled === "reweight" && policy !== "error") {
+          imputations.push({ unit, year: panel.years[t], indicator, method: "reweight", value: Number.NaN });
         } else if (Number.isNaN(series[t])) {
           const year = panel.years[t];
           gaps.push({

@@ -138,38 +138,60 @@ export interface TreatedPanel {
   warnings: Issue[];
 }
 
+/** Over which cells the rule and the treatment run: all units and years of an indicator, or each year's units apart. */
+export const OUTLIER_SCOPES = ["panel", "year"] as const;
+export type OutlierScope = (typeof OUTLIER_SCOPES)[number];
+
 /**
- * Treats every indicator by its method (`methods[i]` for `panel.indicators[i]`) over all its observed units and
- * years, recording every changed cell. A log-transformed indicator normalised by the fixed-base index (`fixedBase`,
- * one for all or one per indicator) gets a warning.
+ * Treats every indicator by its method (`methods[i]` for `panel.indicators[i]`), recording every changed cell. With
+ * `scope` `panel` (default) the rule and the `maxPoints` limit apply to all observed units and years of the indicator
+ * together; with `year`, to each year's units apart (as COINr treats each year of a panel). A log-transformed
+ * indicator normalised by the fixed-base index (`fixedBase`, one for all or one per indicator) gets a warning.
  */
-export function treatOutliers(panel: Panel, methods: readonly OutlierMethod[], maxPoints: number, fixedBase: boolean | readonly boolean[] = false): TreatedPanel {
+export function treatOutliers(
+  panel: Panel,
+  methods: readonly OutlierMethod[],
+  maxPoints: number,
+  fixedBase: boolean | readonly boolean[] = false,
+  scope: OutlierScope = "panel",
+): TreatedPanel {
   const values = new Float64Array(panel.values);
   const result: Panel = { ...panel, values };
   const treatments: Treatment[] = [];
   const warnings: Issue[] = [];
+  const unitCount = panel.units.length;
   const yearCount = panel.years.length;
+  const sets: { year?: number; cells: number[] }[] =
+    scope === "panel"
+      ? [{ cells: Array.from({ length: unitCount * yearCount }, (_, cell) => cell) }]
+      : panel.years.map((year, t) => ({ year, cells: Array.from({ length: unitCount }, (_, u) => u * yearCount + t) }));
   panel.indicators.forEach((indicator, i) => {
     const method = methods[i];
     if (method === "none") return;
     const block = indicatorBlock(result, i);
     const original = Float64Array.from(block);
-    const observed = [...original].filter((value) => !Number.isNaN(value));
-    if (!failsOutlierRule(observed)) return;
-    if (method === "winsorise") {
-      const outcome = winsorise(block, maxPoints);
-      if (!outcome.passes) {
-        const after = [...block].filter((value) => !Number.isNaN(value));
-        warnings.push({
-          code: "W_OUTLIERS_REMAIN",
-          message: messages.outliersRemain(indicator, outcome.points, skewness(after), kurtosis(after)),
-          id: indicator,
-        });
-      }
-    } else if (!logTransform(block)) {
-      warnings.push({ code: "W_LOG_UNDEFINED", message: messages.logUndefined(indicator), id: indicator });
-      return;
-    } else if (typeof fixedBase === "boolean" ? fixedBase : fixedBase[i]) warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
+    let logged = false;
+    for (const set of sets) {
+      const part = Float64Array.from(set.cells, (cell) => block[cell]);
+      if (!failsOutlierRule([...part].filter((value) => !Number.isNaN(value)))) continue;
+      if (method === "winsorise") {
+        const outcome = winsorise(part, maxPoints);
+        if (!outcome.passes) {
+          const after = [...part].filter((value) => !Number.isNaN(value));
+          warnings.push({
+            code: "W_OUTLIERS_REMAIN",
+            message: messages.outliersRemain(indicator, outcome.points, skewness(after), kurtosis(after), set.year),
+            id: indicator,
+          });
+        }
+      } else if (!logTransform(part)) {
+        warnings.push({ code: "W_LOG_UNDEFINED", message: messages.logUndefined(indicator), id: indicator });
+        continue;
+      } else logged = true;
+      set.cells.forEach((cell, k) => (block[cell] = part[k]));
+    }
+    if (logged && (typeof fixedBase === "boolean" ? fixedBase : fixedBase[i]))
+      warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
     for (let cell = 0; cell < block.length; cell++) {
       if (Number.isNaN(original[cell]) || block[cell] === original[cell]) continue;
       treatments.push({

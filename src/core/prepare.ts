@@ -6,9 +6,9 @@
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
-import { imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy } from "./missing.js";
+import { imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy, type UnfilledPolicy } from "./missing.js";
 import type { IndicatorNormalization } from "./normalize/plan.js";
-import { OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod, type Treatment } from "./outliers.js";
+import { OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod, type OutlierScope, type Treatment } from "./outliers.js";
 import type { Panel } from "./panel.js";
 import type { Tree } from "./types.js";
 import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
@@ -16,12 +16,16 @@ import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePol
 export interface PrepareOptions {
   /** Missing-value policy of every indicator without its own. Default `error`. */
   missing?: MissingPolicy;
+  /** A gap the missing-value policy cannot fill: `error` (default) or `reweight`. */
+  unfilled?: UnfilledPolicy;
   /** Zero-base policy of fixed-base indicators. Default `error`. */
   zeroBase?: ZeroBasePolicy;
   /** Outlier treatment. Default `none`. */
   outliers?: OutlierMethod;
-  /** Most points winsorised per indicator. Default 5 (COINr's `winmax`). */
+  /** Most points winsorised per indicator (per indicator and year under scope `year`). Default 5 (COINr's `winmax`). */
   winsorMax?: number;
+  /** Outlier treatment over all units and years together (`panel`, default) or each year apart (`year`). */
+  outlierScope?: OutlierScope;
   /** How each indicator is normalised (panel order). */
   plans: readonly IndicatorNormalization[];
   /** Position of the base year in `panel.years` (-1 when absent). */
@@ -52,8 +56,8 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
   const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
 
   const fixedBase = options.plans.map((plan) => plan.method === "fixed-base");
-  const imputed = imputePanel(panel, missing);
-  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, fixedBase);
+  const imputed = imputePanel(panel, missing, options.unfilled ?? "error");
+  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, fixedBase, options.outlierScope ?? "panel");
   const zero = planZeroBase(treated.panel, zeroBase, fixedBase, options.baseYear);
   const plans = options.plans.map((plan, i): IndicatorNormalization => (zero.decisions[i].method === "min-max" ? { method: "min-max" } : { ...plan }));
   return {

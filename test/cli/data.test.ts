@@ -108,6 +108,29 @@ describe("missing values from the command line", () => {
   });
 });
 
+describe("gaps a policy cannot fill", () => {
+  it("are errors by default and reweighted under --unfilled reweight", async () => {
+    // carry-back fills X2/U2 2017 ← 8, X1/U1 2018 ← 16, Y1/U2 2018 ← 36, but Y1/U1 2019 has no later value
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
+    const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back"], dir);
+    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.cannotImpute("Y1", "U1", 2019, "carry-back")}\n`);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back", "--unfilled", "reweight", "-q"], dir);
+    expect(run.code).toBe(0);
+    expect(await read(dir, "out/imputations.csv")).toBe(
+      [
+        "unit,year,indicator,method,value",
+        "U1,2018,X1,carry-back,16.0000",
+        "U2,2017,X2,carry-back,8.0000",
+        "U1,2019,Y1,reweight,",
+        "U2,2018,Y1,carry-back,36.0000",
+        "",
+      ].join("\n"),
+    );
+    // U1 2019: Y is left out, so INDEX = X = mean(100·16/10, 100·50/25) = mean(160, 200) = 180
+    expect(await read(dir, "out/index.csv")).toContain("U1,2019,INDEX,总指数,0,180.0000\n");
+  });
+});
+
 describe("outliers from the command line", () => {
   it("lists every winsorised cell in treatment.csv", async () => {
     const series = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];

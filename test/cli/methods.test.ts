@@ -111,7 +111,7 @@ describe("compute --aggregate", () => {
     const dir = await project(TREE_WITH_COLUMNS);
     await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-o", "out", "-q", "--aggregate", "geometric,0=arithmetic", "--cap", "300"], dir);
     const json = JSON.parse(await readFile(join(dir, "out/index.json"), "utf8"));
-    expect(json.options).toEqual({ normalize: "fixed-base", aggregate: "geometric", missing: "error", zeroBase: "error", outliers: "none", winsorMax: 5, strict: false, aggregateByLevel: { 0: "arithmetic" }, cap: 300 });
+    expect(json.options).toEqual({ normalize: "fixed-base", aggregate: "geometric", missing: "error", unfilled: "error", zeroBase: "error", outliers: "none", winsorMax: 5, outlierScope: "panel", strict: false, aggregateByLevel: { 0: "arithmetic" }, cap: 300 });
     expect(json.nodes.map((node: { code: string; method: string }) => `${node.code}:${node.method}`)).toEqual([
       "INDEX:arithmetic",
       "X:geometric",

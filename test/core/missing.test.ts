@@ -92,6 +92,17 @@ describe("imputePanel", () => {
     expect(imputed.gaps).toEqual([]);
   });
 
+  it("reweights the gaps a policy cannot reach when unfilled is reweight, but never the gaps of the error policy", () => {
+    const imputed = imputePanel(panel, ["error", "carry-forward"], "reweight");
+    expect(imputed.gaps.map((gap) => gap.cell)).toEqual([1, 3]);
+    expect(imputed.imputations.map((row) => `${row.indicator}/${row.unit}/${row.year}:${row.method}`)).toEqual([
+      "B/U1/2019:carry-forward",
+      "B/U2/2017:reweight",
+      "B/U2/2018:reweight",
+      "B/U2/2019:reweight",
+    ]);
+  });
+
   it("reports every gap at once under error, and every gap a policy cannot reach", () => {
     const imputed = imputePanel(panel, ["error", "carry-forward"]);
     expect(imputed.gaps.map((gap) => [gap.cell, gap.issue.message])).toEqual([

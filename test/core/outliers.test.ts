@@ -115,6 +115,19 @@ describe("treatOutliers", () => {
     ]);
   });
 
+  it("under the year scope treats each year's units apart, with the limit per year", () => {
+    // 12 units × 2 years: 2017 is 1..12 (no outliers), 2018 is the COINr example; unit-major cells: u·2 + t
+    const input = createPanel(Array.from({ length: 12 }, (_, u) => `U${u + 1}`), [2017, 2018], ["A"]);
+    input.values.set(Array.from({ length: 12 }, (_, u) => [u + 1, COINR_EXAMPLE[u]]).flat());
+    const treated = treatOutliers(input, ["winsorise"], 5, false, "year");
+    // 2018: U12's 100 → 30 (as in the COINr example); 2017 passes the rule
+    expect(treated.treatments).toEqual([{ unit: "U12", year: 2018, indicator: "A", method: "winsorise-high", original: 100, value: 30 }]);
+    // the panel scope sees all 24 values (worked with the Excel formulas in Python): step 1, 100 → 30, leaves skewness
+    // 2.240 and kurtosis 5.184, still failing; step 2, both 30s → 12 (skewness 0.039): two cells treated
+    const panelWide = treatOutliers(input, ["winsorise"], 5, false, "panel");
+    expect(panelWide.treatments.map((row) => `${row.unit}/${row.year}:${row.original}->${row.value}`)).toEqual(["U11/2018:30->12", "U12/2018:100->12"]);
+  });
+
   it("log-transforms every cell of an indicator that fails the rule, and warns under fixed-base", () => {
     const treated = treatOutliers(panel(), ["log", "log"], 5, true);
     // min 1, max 100, shift 0.01·99 − 1: the cell 30 becomes ln(30 − 1 + 0.99) = ln(29.99)

@@ -38,7 +38,7 @@ function awkwardResult(units: string[]): IndexResult {
 const join = (chunks: Iterable<string>) => [...chunks].join("");
 
 describe("result chunks (the streamed result files)", () => {
-  it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
+  it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]], [["=U1", "-U2", "@U3"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
     const result = awkwardResult(units);
     for (const decimals of [0, 4, 15])
       for (const bom of [false, true]) {

@@ -26,7 +26,7 @@ export type ObjectiveMethod = (typeof OBJECTIVE_METHODS)[number];
  *   them (METHODS.md: "a group's weight is the sum of its leaves' d").
  * - `tree`: the method scores the indicators of each group among themselves only; groups keep the tree's weights
  *   (explicit, or equal when the tree gives none). A group whose children mix groups and indicators keeps the tree's
- *   weights for all of them.
+ *   weights for all of them. Indicators none of which varies get equal weights, with a warning.
  * - `level`: level by level from the bottom up, every set of siblings is weighted by the method on the siblings'
  *   values: an indicator's raw values, and for a group its sub-index on the [0, 1] scale, the weighted mean (with the
  *   weights just derived below it) of its children's min-max scores `x'` (direction honoured; a constant indicator
@@ -115,7 +115,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
     for (const node of [...tree.nodes].reverse())
       if (node.kind === "group") mass.set(node.code, node.children.reduce((total, child) => total + mass.get(child)!, 0));
     const total = tree.roots.reduce((sum, root) => sum + mass.get(root)!, 0);
-    if (!(total > 0) && issues.length === 0) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(INDEX_CODE, label), id: INDEX_CODE });
+    // A lone indicator weighs 1 whatever the method says (CRITIC scores it 0, having no other indicator to differ from).
+    if (!(total > 0) && issues.length === 0 && tree.indicators.length > 1) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(INDEX_CODE, label), id: INDEX_CODE });
     for (const parent of parents) {
       const siblings = childrenOf(tree, parent);
       const sum = siblings.reduce((total, code) => total + mass.get(code)!, 0);
@@ -133,6 +134,12 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
     for (const parent of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
       const siblings = childrenOf(tree, parent);
       const isIndicator = (code: string) => tree.byCode.get(code)!.kind === "indicator";
+      if (siblings.length === 1) {
+        // An only child weighs 1 whatever the method says (CRITIC would score it 0: no other indicator to differ from).
+        weights.set(siblings[0], 1);
+        if (parent !== INDEX_CODE) scaled.set(parent, scaled.get(siblings[0])!);
+        continue;
+      }
       const result = objectiveScores(
         method,
         {
@@ -170,14 +177,18 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
         warnings.push(...treeWeights.warnings.filter((warning) => warning.id === parent));
         continue;
       }
+      if (siblings.length === 1) {
+        weights.set(siblings[0], 1); // an only child weighs 1 whatever the method says
+        continue;
+      }
       const result = run(siblings);
       issues.push(...result.issues);
       warnings.push(...result.warnings);
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));
       const sum = result.scores.reduce((total, value) => total + value, 0);
-      if (sum > 0) siblings.forEach((code, j) => weights.set(code, result.scores[j] / sum));
-      else if (result.issues.length === 0)
-        issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
+      siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));
+      if (!(sum > 0) && result.issues.length === 0)
+        warnings.push({ code: "W_NO_VARIATION", message: weightingMessages.noVariationEqual(parent, label), id: parent });
     }
   }
   return { weights, scores, units, years, observations, dropped, issues, warnings };

@@ -181,7 +181,7 @@ describe("computeIndex with per-indicator methods", () => {
   it("warns about method options that no indicator uses", () => {
     const result = compute([["A", "", "+"], ["B", "", "+"]], { U: { A: [1, 2], B: [2, 1] }, V: { A: [3, 1], B: [0, 5] } }, { normalize: "rank", cap: 200 });
     expect(result.warnings).toEqual([{ code: "W_OPTION_UNUSED", message: messages.optionUnused("--cap", ["fixed-base", "chain", "distance-to-target", "distance-to-reference"]) }]);
-    expect(result.options).toEqual({ normalize: "rank", aggregate: "arithmetic", missing: "error", zeroBase: "error", outliers: "none", winsorMax: 5, strict: false, cap: 200 });
+    expect(result.options).toEqual({ normalize: "rank", aggregate: "arithmetic", missing: "error", unfilled: "error", zeroBase: "error", outliers: "none", winsorMax: 5, outlierScope: "panel", strict: false, cap: 200 });
   });
 
   it("reports a child score <= 0 under a geometric mean, after normalisation", () => {

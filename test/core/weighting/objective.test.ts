@@ -44,6 +44,18 @@ describe("objectiveWeights, group rule tree", () => {
     expect(result.weights.get("X1")).toBeCloseTo(dX1 / (dX1 + 0.25), 14);
     expect(result.weights.get("Y1")).toBe(1);
   });
+
+  it("gives the indicators of a group equal weights, with a warning, when none of them varies", () => {
+    const { tree } = fixture();
+    const panel = makePanel(tree, [2017, 2018], { X1: { U: [2, 2] }, X2: { U: [5, 5] }, Y1: { U: [1, 2] } });
+    const result = objectiveWeights(tree, panel, "critic", { groupWeights: "tree" });
+    expect(result.issues).toEqual([]);
+    expect(result.weights.get("X1")).toBe(0.5);
+    // Y1 is an only child: weight 1 (CRITIC alone would score it 0, having no other indicator to differ from)
+    expect(result.weights.get("Y1")).toBe(1);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["W_CONSTANT_INDICATOR", "W_CONSTANT_INDICATOR", "W_NO_VARIATION"]);
+    expect(result.warnings[2].message).toBe(weightingMessages.noVariationEqual("X", "CRITIC"));
+  });
 });
 
 describe("objectiveWeights, group rule level", () => {
@@ -147,6 +159,17 @@ describe("objectiveWeights, observations", () => {
     expect(objectiveWeights(tree, sparse, "entropy", { missing: "drop" }).issues).toEqual([
       expect.objectContaining({ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewCompleteObservations(1, 2) }),
     ]);
+  });
+
+  it("gives a lone indicator weight 1 under every rule and method", () => {
+    const tree = makeTree([["A", "", "", "+"]]);
+    const panel = makePanel(tree, [2017, 2018, 2019], { A: { U: [1, 2, 3] } });
+    for (const method of ["entropy", "critic", "cv", "pca"] as const)
+      for (const groupWeights of ["sum", "tree", "level"] as const) {
+        const result = objectiveWeights(tree, panel, method, { groupWeights });
+        expect(result.issues).toEqual([]);
+        expect(result.weights.get("A")).toBe(1);
+      }
   });
 
   it("reports a tree where no indicator varies", () => {
