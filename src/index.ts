@@ -115,3 +115,14 @@ export { parseAhpYaml } from "./io/ahp-yaml.js";
 export { readAhpJudgements } from "./io/read-ahp.js";
 export { loadMathjsEigen } from "./io/mathjs-eigen.js";
 export { formatWeightsCsv, formatWeightsJson, toWeightsJson } from "./io/to-weights.js";
+
+// Projects (index.yaml), runs and revisions
+export { parseProject, readProject, findProjectFile, PROJECT_FILE } from "./io/project.js";
+export type { Project } from "./io/project.js";
+export { PROJECT_SCHEMA, formatProjectJsonSchema } from "./io/project-schema.js";
+export type { ProjectFile } from "./io/project-schema.js";
+export { compareRunValues, countRevisions, largestRevision, REVISION_KINDS } from "./core/revision.js";
+export type { Revision, RevisionKind, RevisionStatus, RevisionCounts, RunValue } from "./core/revision.js";
+export { readRun, sha256, MANIFEST_FILE, INPUT_VALUES_FILE } from "./io/run-files.js";
+export type { RunManifest, RunData, FileDigest } from "./io/run-files.js";
+export { readLatest, listPublishedRuns, LATEST_FILE } from "./io/runs.js";

@@ -1,8 +1,10 @@
 /**
  * What a command may touch, passed in explicitly so tests run commands in-process.
  */
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Issue } from "../errors.js";
 
 export interface CliEnv {
   /** Folder relative paths are resolved against. */
@@ -15,10 +17,17 @@ export interface CliEnv {
   stdoutBytes?: (bytes: Uint8Array) => void;
   /** Whether stderr is a terminal (progress bars are drawn only there). Default false. */
   stderrIsTerminal?: boolean;
+  /** Prints a warning (set by `--log-format`); without it warnings are printed as text on `stderr`. */
+  warn?: (issue: Issue) => void;
 }
 
 /** The real process's environment. */
 export function processEnv(): CliEnv {
+  // `innovation-index compute --format csv | head`: when the reader goes away, stop quietly as other Unix tools do.
+  process.stdout.once("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
@@ -30,6 +39,9 @@ export function processEnv(): CliEnv {
 
 /** The package's own folder (holding `indicators/` and `data/`), from `src/cli` or `dist/cli` alike. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The tool's version, from its package.json. */
+export const VERSION = (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** The shipped Changzhou example, used when `--indicators` and `--data` are not given. */
 export const EXAMPLE = {

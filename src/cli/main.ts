@@ -1,19 +1,18 @@
 /**
  * The command line: argv -> command; errors -> exit code.
  */
-import { Command } from "commander";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { Command, Option } from "commander";
 import { registerCompute } from "./commands/compute.js";
+import { registerDiff } from "./commands/diff.js";
+import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
-import { PACKAGE_ROOT, processEnv, type CliEnv } from "./env.js";
-import { reportError } from "./report-issues.js";
-
-const VERSION = (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+import { processEnv, VERSION, type CliEnv } from "./env.js";
+import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
+import { applyProject } from "./project-options.js";
 
 /** Builds the program with every command. */
 export function createProgram(env: CliEnv): Command {
@@ -21,25 +20,43 @@ export function createProgram(env: CliEnv): Command {
     .description("compute composite innovation indices from an indicator tree and yearly values")
     .version(VERSION)
     .option("--debug", "print stack traces with errors", false)
+    .option("-q, --quiet", "print nothing but errors on stderr (for cron); the same as a command's --quiet", false)
+    .addOption(new Option("--log-format <format>", "text, or json: one JSON object per line on stderr (for log collectors)").choices(LOG_FORMATS).default("text"))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .showHelpAfterError("(run with --help for usage)");
+  program.hook("preAction", async (_program, command) => {
+    // A --quiet before the command name applies to the command too.
+    if (program.opts().quiet && command.options.some((option) => option.long === "--quiet")) command.setOptionValue("quiet", true);
+    // Every command that reads a tree and values takes its choices from the project's index.yaml, if there is one.
+    const indicators = command.options.find((option) => option.long === "--indicators");
+    if (indicators && !indicators.mandatory) await applyProject(command, env);
+  });
   registerCompute(program, env);
   registerReport(program, env);
   registerValidate(program, env);
   registerTemplate(program, env);
   registerWeights(program, env);
   registerUncertainty(program, env);
+  registerDiff(program, env);
+  registerInit(program, env);
+  // Every command that reads a tree and values can be pointed at a project file.
+  for (const command of program.commands) {
+    const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
+    if (reads && !command.options.some((option) => option.long === "--project"))
+      command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
+  }
   return program;
 }
 
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], env: CliEnv = processEnv()): Promise<number> {
-  const program = createProgram(env);
+  const settings = logSettingsOf(argv);
+  const program = createProgram(loggingEnv(env, settings));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
-    return reportError(error, env, argv.includes("--debug"));
+    return reportLoggedError(error, env, settings, argv.includes("--debug"));
   }
 }

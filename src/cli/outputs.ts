@@ -12,6 +12,9 @@ import { REPORT_LANGUAGES } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/tables.js";
 import { formatTableCsv, formatValue } from "../io/to-csv.js";
 import { formatIndexJson } from "../io/to-json.js";
+import { growthCsvChunks, indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../io/result-chunks.js";
+import { messages } from "../core/messages.js";
+import type { Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
 import { renderColumns, renderIndexTable } from "./render.js";
 
@@ -34,6 +37,8 @@ export interface OutputOptions {
   format?: OutputFormat;
   table?: TableName;
   lang: Language;
+  /** Rows an Excel sheet may hold; index.xlsx is left out when the scores table needs more. Default 1,048,576. */
+  excelMaxRows?: number;
 }
 
 /** Adds the output options (everything but `--out` and `--decimals`). */
@@ -51,75 +56,105 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
 
 /** The tables of a run, by name, in workbook order (ranks only with several units). */
 export function runTables(result: IndexResult, analysis: Analysis, depth: ContributionDepth): Map<TableName, Table> {
-  const tables = new Map<TableName, Table>([
-    ["index", indexTable(result)],
-    ["index-wide", wideTable(result)],
-    ["scores", scoresTable(result)],
-    ["growth", growthTable(result, analysis)],
-    ["contributions", contributionsTable(result, analysis, depth)],
+  return new Map([...lazyRunTables(result, analysis, depth)].map(([name, table]) => [name, table()]));
+}
+
+/** Each table of a run as a function that builds it, so a run builds only the tables it writes. */
+function lazyRunTables(result: IndexResult, analysis: Analysis, depth: ContributionDepth): Map<TableName, () => Table> {
+  const tables = new Map<TableName, () => Table>([
+    ["index", () => indexTable(result)],
+    ["index-wide", () => wideTable(result)],
+    ["scores", () => scoresTable(result)],
+    ["growth", () => growthTable(result, analysis)],
+    ["contributions", () => contributionsTable(result, analysis, depth)],
   ]);
   const ranks = ranksTable(result, analysis);
-  if (ranks) tables.set("ranks", ranks);
-  tables.set("coverage", coverageTable(result));
-  tables.set("imputations", imputationsTable(result));
-  tables.set("treatment", treatmentTable(result));
+  if (ranks) tables.set("ranks", () => ranks);
+  tables.set("coverage", () => coverageTable(result));
+  tables.set("imputations", () => imputationsTable(result));
+  tables.set("treatment", () => treatmentTable(result));
   return tables;
 }
 
+/** Rows of an Excel worksheet, header included (Excel 2007 and later). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
 export interface RunOutputs {
   analysis: Analysis;
-  /** Files to write into `--out` (name -> content), none with `--out -`. */
-  files: Record<string, string | Uint8Array>;
+  /** Files to write into `--out` (name -> content, large ones as text chunks), none with `--out -`. */
+  files: Record<string, string | Uint8Array | Iterable<string>>;
   /** What goes to stdout instead of the terminal summary, if anything. */
   printed?: string | Uint8Array;
+  /** Outputs left out, and why (an index.xlsx that Excel could not open). */
+  warnings: Issue[];
 }
 
 /** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
 export async function buildOutputs(result: IndexResult, options: OutputOptions): Promise<RunOutputs> {
   const analysis = analyzeResult(result);
-  const tables = runTables(result, analysis, options.contributions);
+  const lazy = lazyRunTables(result, analysis, options.contributions);
+  const built = new Map<TableName, Table>();
+  const table = (name: TableName) => {
+    if (!built.has(name)) built.set(name, lazy.get(name)!());
+    return built.get(name)!;
+  };
+  const tables = () => new Map([...lazy.keys()].map((name) => [name, table(name)]));
   const toStdout = options.out === "-";
   const format = options.format ?? (toStdout ? "csv" : undefined);
   if (options.table && (format === undefined || format === "xlsx"))
     throw new UsageError("E_USAGE", `--table ${options.table} needs --format table, csv or json; expected one of them with --table`);
-  if (options.table === "ranks" && !tables.has("ranks"))
+  if (options.table === "ranks" && !lazy.has("ranks"))
     throw new UsageError("E_USAGE", `--table ranks needs several units; the data has one unit`);
 
-  const files: Record<string, string | Uint8Array> = {};
+  const files: RunOutputs["files"] = {};
+  const warnings: Issue[] = [];
+  // The scores table has a row per unit, year and indicator: beyond Excel's sheet size no workbook can hold it.
+  const scoreRows = result.units.length * result.years.length * result.nodes.filter((node) => node.kind === "indicator").length;
+  const maxRows = options.excelMaxRows ?? EXCEL_MAX_ROWS;
+  const xlsx = options.xlsx && scoreRows + 1 <= maxRows;
+  if (options.xlsx && !xlsx && !toStdout && !options.reportOnly)
+    warnings.push({ code: "W_XLSX_TOO_LARGE", message: messages.workbookTooLarge(scoreRows, maxRows) });
   if (!toStdout) {
-    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, tables);
+    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table);
     if (!options.reportOnly) {
-      const csv = (name: TableName) => formatTableCsv(tables.get(name)!, { decimals: options.decimals, bom: options.bom ?? true });
+      const csvOptions = { decimals: options.decimals, bom: options.bom ?? true };
+      // The tables with a row per node are streamed (same bytes as formatTableCsv); the others are small.
+      const streamed: Partial<Record<TableName, () => Iterable<string>>> = {
+        index: () => indexCsvChunks(result, csvOptions),
+        "index-wide": () => indexWideCsvChunks(result, csvOptions),
+        scores: () => scoresCsvChunks(result, csvOptions),
+        growth: () => growthCsvChunks(result, analysis, csvOptions),
+      };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
-        if (tables.has(name)) files[`${name}.csv`] = csv(name);
-      files["index.json"] = formatIndexJson(result);
-      if (options.xlsx) files["index.xlsx"] = await workbook(tables, options.decimals);
+        if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
+      files["index.json"] = indexJsonChunks(result);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
     }
   }
 
   let printed: string | Uint8Array | undefined;
-  const table = tables.get(options.table ?? "index")!;
+  const chosen = () => table(options.table ?? "index");
   switch (format) {
     case undefined:
       break;
     case "table":
-      printed = options.table ? renderTable(table, options.decimals) : renderIndexTable(result);
+      printed = options.table ? renderTable(chosen(), options.decimals) : renderIndexTable(result);
       break;
     case "csv":
-      printed = formatTableCsv(table, { decimals: options.decimals, bom: options.bom ?? false });
+      printed = formatTableCsv(chosen(), { decimals: options.decimals, bom: options.bom ?? false });
       break;
     case "json":
-      printed = options.table ? JSON.stringify(tableObjects(table), null, 2) + "\n" : formatIndexJson(result);
+      printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables, options.decimals);
+      printed = await workbook(tables(), options.decimals);
       break;
     default: {
       const unknown: never = format;
       throw new UsageError("E_USAGE", `unknown format ${String(unknown)}`);
     }
   }
-  return { analysis, files, printed };
+  return { analysis, files, printed, warnings };
 }
 
 /** Sends printed output to stdout (bytes as bytes). */
@@ -138,7 +173,7 @@ async function workbook(tables: Map<TableName, Table>, decimals: number): Promis
   return formatXlsx(sheets, { decimals });
 }
 
-async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, tables: Map<TableName, Table>): Promise<string> {
+async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table): Promise<string> {
   const { formatReportHtml } = await import("../io/to-html.js");
   const { wordsOf } = await import("../io/report/labels.js");
   const words = wordsOf(options.lang);
@@ -146,9 +181,9 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     language: options.lang,
     decimals: Math.min(options.decimals, 2),
     appendix: [
-      { title: words.coverage, table: tables.get("coverage") },
-      { title: words.imputations, table: tables.get("imputations"), empty: words.noImputations },
-      { title: words.treatment, table: tables.get("treatment") },
+      { title: words.coverage, table: table("coverage") },
+      { title: words.imputations, table: table("imputations"), empty: words.noImputations },
+      { title: words.treatment, table: table("treatment") },
     ],
   });
 }

@@ -10,7 +10,7 @@ export const EXIT = { ok: 0, input: 1, usage: 2, output: 3, internal: 4 } as con
 
 /** Prints each warning as `warning: <where>: <message>`. */
 export function printWarnings(warnings: readonly Issue[], env: CliEnv): void {
-  for (const warning of warnings) env.stderr(`warning: ${formatIssue(warning)}\n`);
+  for (const warning of warnings) env.warn ? env.warn(warning) : env.stderr(`warning: ${formatIssue(warning)}\n`);
 }
 
 /** Prints an error the way its kind asks and returns the exit code. */

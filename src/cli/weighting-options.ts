@@ -129,7 +129,7 @@ export function describeWeighting(result: WeightingResult): string {
   const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
   if (summary.years && summary.units)
     lines.push(
-      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
+      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.map((unit) => unit || "(unnamed)").join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
         (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
         (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
     );

@@ -37,9 +37,9 @@ export const messages = {
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
   unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
-  duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined) =>
+  duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>
     `duplicate value for unit ${quote(unit)}, year ${year}, indicator ${quote(indicator)}${
-      firstLine ? ` (first given on line ${firstLine})` : ""
+      firstLine ? ` (first given ${firstFile ? `in ${firstFile} ` : ""}on line ${firstLine})` : ""
     }; expected one value per unit, year and indicator`,
   indicatorWithoutValues: (code: string) => `indicator ${quote(code)} has no values; expected at least one value in the data`,
   missingValue: (indicator: string, unit: string, year: number) =>
@@ -124,6 +124,8 @@ export const messages = {
     `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
   choiceUndefined: (normalize: string, aggregate: string, missing: string) =>
     `the index is undefined with normalisation ${quote(normalize)}, aggregation ${quote(aggregate)} and missing-value policy ${quote(missing)} (problems below); expected methods the data allow, so remove one from its list`,
+  workbookTooLarge: (rows: number, limit: number) =>
+    `index.xlsx was not written: the scores table has ${rows} rows and an Excel sheet holds at most ${limit} (header included); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
 
   indexCode: INDEX_CODE,

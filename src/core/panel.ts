@@ -24,6 +24,8 @@ export interface ValueRecord {
   /** Provenance label from the data's `source` column, if any. */
   source?: string;
   line?: number;
+  /** The file the value was read from, when the values come from several files (a values folder). */
+  file?: string;
 }
 
 /** An empty panel (all `NaN`). */
@@ -65,7 +67,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
   for (const record of records) {
-    const where = { source, line: record.line, column: "indicator", id: record.indicator };
+    const where = { source: record.file ?? source, line: record.line, column: "indicator", id: record.indicator };
     const indicator = indicatorPosition.get(record.indicator);
     if (indicator === undefined) {
       const node = tree.byCode.get(record.indicator);
@@ -82,7 +84,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
       issues.push({
         ...where,
         code: "E_DUPLICATE_VALUE",
-        message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line),
+        message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line, first.file !== record.file ? first.file : undefined),
       });
       continue;
     }

@@ -12,6 +12,7 @@ import { parseDataTable } from "./data-csv.js";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
+import { readValueFiles } from "./values-folder.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 
 export interface LoadedInputs {
@@ -44,6 +45,7 @@ export async function parseTable(bytes: Uint8Array, label: string, options: { en
 
 /**
  * Reads and validates the tree and the values; throws `ValidationError` with every problem of both files.
+ * `dataPath` may be a folder: every values file in it is read (see `values-folder.ts`).
  * `labels` name the files in messages (default: their paths).
  */
 export async function loadInputs(
@@ -58,7 +60,8 @@ export async function loadInputs(
   let records: ValueRecord[] | undefined;
   let dataSource = labels.data;
   // An unreadable file stops here, on its own; problems inside the files are collected below.
-  const [treeBytes, dataBytes] = await Promise.all([readBytes(treePath, labels.tree), readBytes(dataPath, labels.data)]);
+  const [treeBytes, dataFiles] = await Promise.all([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
+  const dataBytes = dataFiles.length === 1 ? dataFiles[0].bytes : undefined;
   try {
     tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
   } catch (error) {
@@ -67,21 +70,27 @@ export async function loadInputs(
   // Large plain CSV files (UTF-8, long layout, no quotes, no problem) are read straight into the panel; anything
   // else, every error included, goes the general way below.
   const utf8 = options.encoding === undefined || options.encoding === "auto" || options.encoding === "utf-8";
-  if (tree && utf8 && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+  if (tree && dataBytes && utf8 && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const panel = parsePanelFast(dataBytes, tree);
     if (panel) return fastInputs(tree, panel);
   }
   await Promise.all([
     (async () => {
-      try {
-        const { table, source } = await parseTable(dataBytes, labels.data, options);
-        dataSource = source;
-        const parsed = parseDataTable(table, source);
-        if (parsed.ok) records = parsed.value;
-        else dataIssues.push(...parsed.issues);
-      } catch (error) {
-        dataIssues.push(...issuesOf(error));
+      // A values folder is the union of its files; each record then names its file, for messages.
+      const several = dataFiles.length > 1;
+      const all: ValueRecord[] = [];
+      for (const file of dataFiles) {
+        try {
+          const { table, source } = await parseTable(file.bytes, file.label, options);
+          if (!several) dataSource = source;
+          const parsed = parseDataTable(table, source);
+          if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
+          else dataIssues.push(...parsed.issues);
+        } catch (error) {
+          dataIssues.push(...issuesOf(error));
+        }
       }
+      if (dataIssues.length === 0) records = all;
     })(),
   ]);
   const issues = [...treeIssues, ...dataIssues];

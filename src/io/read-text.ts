@@ -4,7 +4,7 @@
  * Bytes that are none of these are an error naming the file, never mojibake in the output.
  */
 import { readFile } from "node:fs/promises";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 import { InputError } from "../errors.js";
 
 /** `auto` reads UTF-8 (BOM or not), else UTF-16 with a BOM, else GB18030; the others force one encoding. */
@@ -39,6 +39,8 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
     }
   }
   // GB18030 decodes every byte sequence it defines; the replacement character marks one it does not.
+  // iconv-lite is loaded only for text that is not UTF-8, so that runs on UTF-8 files start fast.
+  const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
   if (!text.includes("\uFFFD") && !text.includes("\u0000")) return text.replace(/^\uFEFF/, "");
   const what = encoding === "auto" ? "neither UTF-8 nor GBK/GB18030 text" : `not valid ${encoding.toUpperCase()}`;

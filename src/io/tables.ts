@@ -22,6 +22,8 @@ export interface Table {
   name: string;
   columns: Column[];
   rows: Cell[][];
+  /** Leading columns to keep in view when scrolling right (the labels of a wide table). Default 0. */
+  frozenColumns?: number;
 }
 
 export const text = (name: string): Column => ({ name, kind: "text" });
@@ -71,7 +73,7 @@ export function wideTable(result: IndexResult, language?: Language): Table {
     }),
   );
   const columns = [...(several ? [text("unit")] : []), text("code"), text("name"), integer("level"), ...result.years.map((year) => number(String(year)))];
-  return { name: "index-wide", columns, rows };
+  return { name: "index-wide", columns, rows, frozenColumns: columns.length - result.years.length };
 }
 
 /**

@@ -93,8 +93,9 @@ function metaLine({ result, words }: Context): string {
     `${words.weighting} ${String(result.weighting?.method ?? "explicit")}`,
     `${words.missing} ${String(result.options.missing)}`,
   ];
+  const base = everyUnitOwnBase(result) ? `${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ` : "";
   return (
-    `<p class="meta">${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
+    `<p class="meta">${base}${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
     `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ${escapeHtml(method.join(", "))}</p>`
   );
 }
@@ -178,6 +179,15 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
   return parts.join("");
 }
 
+/**
+ * Whether every indicator is 100 in the base year for every unit (fixed-base, chain, distance to the unit's own base
+ * year), so that "base year = 100" describes the whole index.
+ */
+function everyUnitOwnBase(result: IndexResult): boolean {
+  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
+  return result.nodes.every((node) => node.kind !== "indicator" || ownBase(node.method ?? String(result.options.normalize)));
+}
+
 /** Units shown one by one in the rank chart; more get the bar chart of the last year only. */
 const MAX_RANK_LINES = 12;
 
@@ -242,7 +252,7 @@ th { background: #f4f6f8; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.level-2 { padding-left: 20px; } td.level-3 { padding-left: 32px; } td.level-4 { padding-left: 44px; }
 footer { color: #666; font-size: 12px; margin-top: 32px; border-top: 1px solid #ddd; }
-@media print { section { break-inside: avoid-page; } body { margin: 0; max-width: none; } }
+@media print { body { margin: 0; max-width: none; padding: 0; } figure.chart, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
 `;
 
 function page(title: string, language: Language, body: string): string {

@@ -1,6 +1,6 @@
 /**
- * Tables as an Excel workbook: one sheet per table, a bold frozen header row, number formats with the run's decimals,
- * column widths fitted to the content. Text cells are written as text (never as formulas), numbers as numbers, a
+ * Tables as an Excel workbook: one sheet per table, a bold frozen header row with filter buttons, number formats with
+ * the run's decimals, column widths fitted to the content. Text cells are written as text (never as formulas), numbers as numbers, a
  * missing value as an empty cell. ExcelJS is loaded only when a workbook is asked for.
  */
 import { displayWidth } from "./text-width.js";
@@ -26,7 +26,7 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", xSplit: table.frozenColumns ?? 0, ySplit: 1 }] });
     sheet.addRow(table.columns.map((column) => column.name)).font = { bold: true };
     for (const row of table.rows)
       sheet.addRow(row.map((cell) => (typeof cell === "number" && !Number.isFinite(cell) ? null : cell)));
@@ -40,6 +40,7 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
       }
       sheetColumn.width = Math.min(60, width + 2);
     });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
     // The header keeps the default format (a year column's header "2017" is text).
     sheet.getRow(1).eachCell((cell) => (cell.numFmt = "General"));
   }

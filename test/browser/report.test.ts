@@ -73,8 +73,10 @@ async function openReport(path: string, screenshot: string) {
   const scripts = await page.$$eval("script", (elements) => elements.length);
   const title = await page.title();
   await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
+  // printed to PDF (A4), as an office would
+  const pdf = await page.pdf({ path: join(ARTIFACTS, screenshot.replace(/\.png$/, ".pdf")), format: "A4", printBackground: true });
   await page.close();
-  return { errors, requests, charts, scripts, title };
+  return { errors, requests, charts, scripts, title, pdf };
 }
 
 describe("report.html in headless Chromium", () => {
@@ -89,6 +91,8 @@ describe("report.html in headless Chromium", () => {
     expect(page.requests).toEqual([pathToFileURL(join(dir, "out/report.html")).href]);
     expect(page.scripts).toBe(0);
     expect(page.title).toBe("创新指数报告");
+    expect(Buffer.from(page.pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(page.pdf.length).toBeGreaterThan(20_000);
     // one unit: the line chart, the radar and the contributions bar chart
     expect(page.charts).toHaveLength(3);
     for (const chart of page.charts) {

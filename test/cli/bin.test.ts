@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -26,5 +26,17 @@ describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => 
     const dir = await makeTempDir({ "t.csv": "code,parent,name,weight,direction\nA,,a,,\n", "v.csv": "year,indicator,value\n2017,A,1\n" });
     await expect(run(process.execPath, [BIN, "validate", "-i", "t.csv", "-d", "v.csv"], { cwd: dir })).rejects.toMatchObject({ code: 1 });
     await expect(run(process.execPath, [BIN, "compute", "--nope"], { cwd: dir })).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("stops quietly with exit code 0 when the reader of stdout goes away (`... | head -1`)", async () => {
+    const dir = await makeTempDir();
+    // Closing the read end at once makes the first writes of the JSON fail with EPIPE, as `| head -1` does.
+    const child = spawn(process.execPath, [BIN, "compute", "--format", "json", "--out", "out"], { cwd: dir });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 });

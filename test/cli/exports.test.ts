@@ -75,6 +75,9 @@ describe("compute: CSV for Excel", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"]);
     for (const sheet of workbook.worksheets) expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
     const wide = workbook.getWorksheet("index-wide")!;
+    // unit, code, name and level stay in view when scrolling through the years; every header has a filter button
+    expect(wide.views[0]).toMatchObject({ state: "frozen", xSplit: 4, ySplit: 1 });
+    expect(wide.autoFilter).toBe("A1:G1");
     expect(wide.getRow(1).values).toEqual([undefined, "unit", "code", "name", "level", "2017", "2018", "2019"]);
     // U1 INDEX 2018 = 115.5 (by hand), a number cell with four decimals shown
     expect(wide.getCell("F2").value).toBe(115.5);

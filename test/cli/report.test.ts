@@ -81,3 +81,25 @@ describe("innovation-index report", () => {
     for (const name of names) expect((await readFile(join(dir, "b", name))).equals(await readFile(join(dir, "a", name))), name).toBe(true);
   });
 });
+
+describe("innovation-index report with other normalisations", () => {
+  it("says 'base year = 100' only when every indicator is 100 in the base year", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir);
+    expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain('<p class="meta">Base year: 2017 = 100 · Years: 2017–2019');
+    await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en", "--normalise", "min-max"], dir);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html).toContain('<p class="meta">Years: 2017–2019');
+    expect(html).toContain("normalisation min-max");
+  });
+});
+
+describe("innovation-index report with a single year", () => {
+  it("draws the league and one line chart per unit, and leaves growth and contributions empty", async () => {
+    const values = (await fixture("values.csv")).split("\n").filter((line) => !/,201[89],/.test(line)).join("\n");
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": values });
+    expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-q"], dir)).code).toBe(0);
+    expect((await readFile(join(dir, "out/report.html"), "utf8")).match(/<svg /g)).toHaveLength(1 + 2);
+    expect(await readFile(join(dir, "out/growth.csv"), "utf8")).toBe("\uFEFFunit,code,name,level,year,value,change,change_percent,average_change,cagr_percent\n");
+  });
+});

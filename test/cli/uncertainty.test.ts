@@ -168,3 +168,32 @@ describe("innovation-index uncertainty with every kind of method", () => {
     expect(await listDir(join(dir, "out"))).toEqual([]);
   });
 });
+
+describe("innovation-index uncertainty with missing-value policies as a choice", () => {
+  it("draws between interpolation and reweighting on data with a gap, and agrees with compute at the nominal", async () => {
+    // U1's X1 is missing in 2018: interpolation fills (10 + 15)/2 = 12.5, reweighting drops it from X's mean.
+    const values = (await fixture("values.csv")).replace("U1,2018,X1,12", "U1,2018,X1,");
+    const dir = await smallProject({ "values.csv": values });
+    const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--missing-policies", "interpolate,reweight", "-n", "100", "-q"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const rows = (await readFile(join(dir, "out/uncertainty.csv"), "utf8")).split("\n");
+    // Nominal (interpolate): X1 = 125 in 2018, X2 = 125, X = 125, Y = 105: INDEX = 0.6·125 + 0.4·105 = 117.
+    // Reweighted: X = X2 = 125 as well, so this cell cannot move; U1 2018 is 117 either way.
+    expect(rows[2].split(",").slice(0, 6)).toEqual(["U1", "2018", "117.0000", "117.0000", "117.0000", "117.0000"]);
+    const computed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate", "--out", "c", "-q"], dir);
+    expect(computed.code).toBe(0);
+    const index = (await readFile(join(dir, "c/index.csv"), "utf8")).split("\n").filter((line) => line.includes(",INDEX,")).map((line) => line.split(",").at(-1));
+    expect(rows.slice(1, -1).map((line) => line.split(",")[2])).toEqual(index);
+    const choices = new Set((await readFile(join(dir, "out/sensitivity.csv"), "utf8")).split("\n").slice(1, -1).map((line) => line.split(",")[4]));
+    expect([...choices]).toEqual(["missing"]);
+  });
+
+  it("exits 1 naming the combination when a gap meets the error policy", async () => {
+    const values = (await fixture("values.csv")).replace("U1,2018,X1,12", "U1,2018,X1,");
+    const dir = await smallProject({ "values.csv": values });
+    const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--missing-policies", "reweight,error"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(messages.choiceUndefined("fixed-base", "arithmetic", "error"));
+  });
+});

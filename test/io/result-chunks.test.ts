@@ -3,7 +3,11 @@ import { computeIndex, type IndexResult } from "../../src/core/compute.js";
 import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
 import { buildTree } from "../../src/core/tree.js";
 import { formatCsv } from "../../src/io/csv.js";
-import { indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../src/io/result-chunks.js";
+import { analyzeResult } from "../../src/core/analysis/analyze.js";
+import { growthTable } from "../../src/io/analysis-tables.js";
+import { formatNumber, growthCsvChunks, indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../src/io/result-chunks.js";
+import { formatTableCsv, formatValue } from "../../src/io/to-csv.js";
+import fc from "fast-check";
 import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../src/io/to-csv.js";
 import { formatIndexJson } from "../../src/io/to-json.js";
 
@@ -12,7 +16,7 @@ function awkwardResult(units: string[]): IndexResult {
   const rows = [
     ["G,1", "", "0.5", "", 'Group "one"'],
     ["a", "G,1", "", "+", "维度\nA"],
-    ["b", "G,1", "", "-", "plain"],
+    ["b", "G,1", "", "-", "=plain"],
     ["H", "", "0.5", "", "H"],
     ["c", "H", "", "+", "c"],
   ].map(([code, parent, weight, direction, name], i) => ({ line: i + 2, code, parent, name, weight, direction }));
@@ -34,13 +38,16 @@ function awkwardResult(units: string[]): IndexResult {
 const join = (chunks: Iterable<string>) => [...chunks].join("");
 
 describe("result chunks (the streamed result files)", () => {
-  it.each([[["U1", 'U"2', "U,3"]], [["常州"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
+  it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]], [["=U1", "-U2", "@U3"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
     const result = awkwardResult(units);
-    for (const decimals of [0, 4, 15]) {
-      expect(join(indexCsvChunks(result, decimals))).toBe(formatIndexCsv(result, decimals));
-      expect(join(scoresCsvChunks(result, decimals))).toBe(formatScoresCsv(result, decimals));
-      expect(join(indexWideCsvChunks(result, decimals))).toBe(formatIndexWideCsv(result, decimals));
-    }
+    for (const decimals of [0, 4, 15])
+      for (const bom of [false, true]) {
+        expect(join(indexCsvChunks(result, { decimals, bom }))).toBe(formatIndexCsv(result, decimals, { bom }));
+        expect(join(scoresCsvChunks(result, { decimals, bom }))).toBe(formatScoresCsv(result, decimals, { bom }));
+        expect(join(indexWideCsvChunks(result, { decimals, bom }))).toBe(formatIndexWideCsv(result, decimals, { bom }));
+        const analysis = analyzeResult(result);
+        expect(join(growthCsvChunks(result, analysis, { decimals, bom }))).toBe(formatTableCsv(growthTable(result, analysis), { decimals, bom }));
+      }
     const json = join(indexJsonChunks(result));
     expect(json).toBe(formatIndexJson(result));
     expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0
@@ -53,5 +60,23 @@ describe("formatCsv (hand-written, as csv-stringify writes)", () => {
     expect(formatCsv([["a", "a,b", 'a"b', "a\nb", "a\rb", " a ", ""], [1.5, 0, -0, 12]])).toBe('a,"a,b","a""b","a\nb",a\rb, a ,\n1.5,0,0,12\n');
     expect(formatCsv([])).toBe("");
     expect(formatCsv([[]])).toBe("\n");
+  });
+});
+
+describe("formatNumber (fast fixed decimals)", () => {
+  it("equals formatValue (toFixed, -0 as 0) on random doubles, halves and huge values", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 20000), // exact and near ties at 4 decimals (x.xxxx5)
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 1000 + 0.0005),
+      fc.constantFrom(0, -0, 1.00005, 2.5, -2.5, 0.5, -0.5, 1e21, -1e-7, 123.456, Number.NaN, Infinity),
+    );
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 15 }), (x, decimals) => {
+        expect(formatNumber(x, decimals)).toBe(formatValue(x, decimals));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -15,12 +15,18 @@ import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { projectMessages } from "../../core/project-messages.js";
+import { UsageError } from "../../errors.js";
+import { applyProject } from "../project-options.js";
+import { runProjectCompute, type ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
   weights: WeightMethod;
   baseYear?: number;
   strict: boolean;
   quiet: boolean;
+  project?: string;
+  ifChanged: boolean;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -44,11 +50,31 @@ Examples:
     .option("-q, --quiet", "print nothing but errors", false)
     .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
   addWeightingOptions(addDataOptions(command))
-    .action(async (options: ComputeCommandOptions) => runCompute(options, env));
+    .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
+    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
+    .action(async (options: ComputeCommandOptions, command: Command) => {
+      const project = await applyProject(command, env);
+      if (project && command.getOptionValueSource("out") !== "cli") return runProjectCompute(command.opts(), command, project, env, computeOutputs);
+      if (options.ifChanged) throw new UsageError("E_USAGE", projectMessages.ifChangedWithoutProject());
+      return runCompute(command.opts(), env);
+    });
 }
 
 /** Runs `compute`: read, validate, compute, format, write. */
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
+  const { inputs, result, files, printed, warnings, notes } = await computeOutputs(options, env);
+  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (printed !== undefined) printOutput(printed, env);
+  if (options.quiet) return;
+  printWarnings(warnings, env);
+  for (const note of notes) env.stderr(note);
+  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  if (printed === undefined) env.stdout(renderIndexTable(result));
+  if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+}
+
+/** Read, validate, compute and format: the outputs of a run, not yet written. */
+export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
@@ -65,15 +91,8 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
-  const { files, printed } = await buildOutputs(result, options);
-  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
-  if (printed !== undefined) printOutput(printed, env);
-  if (options.quiet) return;
-  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
-  if (weighting) env.stderr(describeWeighting(weighting));
-  const summary = describeDataStage(result);
-  if (summary) env.stderr(summary);
-  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
-  if (printed === undefined) env.stdout(renderIndexTable(result));
-  if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options);
+  const warnings = [...(weighting?.warnings ?? []), ...result.warnings, ...outputWarnings];
+  const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");
+  return { inputs, result, files, printed, warnings, notes };
 }

@@ -2,6 +2,7 @@
  * `validate`: check the tree and the values, reporting every problem at once; write nothing.
  */
 import type { Command } from "commander";
+import { applyProject } from "../project-options.js";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import { addDataOptions, type DataOptions } from "../data-options.js";
@@ -14,6 +15,7 @@ export interface ValidateCommandOptions extends InputOptions, MethodCommandOptio
   baseYear?: number;
   strict: boolean;
   quiet: boolean;
+  project?: string;
 }
 
 export function registerValidate(program: Command, env: CliEnv): void {
@@ -23,8 +25,12 @@ export function registerValidate(program: Command, env: CliEnv): void {
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--strict", "treat warnings as errors", false)
-    .option("-q, --quiet", "print nothing but errors", false);
-  addDataOptions(command).action(async (options: ValidateCommandOptions) => runValidate(options, env));
+    .option("-q, --quiet", "print nothing but errors", false)
+    .option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
+  addDataOptions(command).action(async (_options: ValidateCommandOptions, command: Command) => {
+    await applyProject(command, env);
+    return runValidate(command.opts(), env);
+  });
 }
 
 /** Runs `validate`: the same checks as `compute`, without writing anything. */

@@ -13,7 +13,7 @@ export interface Analysis {
    * more than two years.
    */
   contributions: Contributions[];
-  /** Ranks among the units; `undefined` with a single unit. */
+  /** Ranks among the units of the overall index and every group (indicators are not ranked); `undefined` with a single unit. */
   ranks?: Ranks;
 }
 
@@ -25,6 +25,7 @@ export function analyzeResult(result: IndexResult, aggregationOf?: (code: string
   return {
     growth: computeGrowth(result),
     contributions: pairs.map(([from, to]) => computeContributions(result, from, to, aggregationOf)),
-    ranks: result.units.length > 1 ? computeRanks(result) : undefined,
+    // Only the overall index and the groups are ranked (the ranks table and the report show no indicator ranks).
+    ranks: result.units.length > 1 ? computeRanks(result, (node) => node.kind !== "indicator") : undefined,
   };
 }

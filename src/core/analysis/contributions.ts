@@ -4,16 +4,19 @@
  * Arithmetic aggregation decomposes exactly. A group is `G = Σ w'[c]·s[c]`, where `w'` are the weights renormalised
  * over the children observed in that year (the plain weights when nothing is missing), so
  * `G[t1] − G[t0] = Σ (w'[c,t1]·s[c,t1] − w'[c,t0]·s[c,t0])`, which is `Σ w[c]·(s[c,t1] − s[c,t0])` with no gaps:
- * each term is the child's part of the change of its parent. Down the tree a part is carried up in the overall index's
- * points, so an indicator contributes (product of the weights down its path) × (change of its score), and the
- * contributions of the children of every group sum exactly (up to floating-point rounding) to the group's contribution;
- * those of the first-level dimensions sum to the change of the overall index.
+ * each term is the child's part of the change of its parent. Down an arithmetic tree the overall index is
+ * `Σ W[n,t]·v[n,t]` over the nodes of any level, `W[n,t]` being the product of the (renormalised) weights on the path
+ * from the root to `n` in year `t`; so a node contributes `W[n,t1]·v[n,t1] − W[n,t0]·v[n,t0]`, which is (product of the
+ * weights down its path) × (change of its value) with no gaps. The contributions of the children of every group sum
+ * exactly (up to floating-point rounding) to the group's contribution; those of the first-level dimensions sum to the
+ * change of the overall index.
  *
  * Any other aggregation is split by log-change shares: child `c` takes the share
  * `(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) / (ln G[t1] − ln G[t0])` of its parent's contribution. This is exact
  * for the weighted geometric mean (the logarithmic-mean Divisia decomposition, Ang 2004) and an approximation for the
  * others; where a log is undefined (a score ≤ 0) or the log change is 0, the linear shares `w·Δs / Σ w·Δs` are used.
- * Either way the children's contributions still sum to their parent's.
+ * Either way the children's contributions still sum to their parent's. Below such a group, an arithmetic group splits
+ * its contribution in proportion to its children's parts `w'[c,t1]·s[c,t1] − w'[c,t0]·s[c,t0]`.
  * Reference: OECD/JRC Handbook (2008), section 7 (back to the data: decomposition); Ang (2004), Energy Policy 32.
  */
 import { resultIndex, type IndexResult } from "../compute.js";
@@ -63,19 +66,29 @@ export function computeContributions(
   });
   const contribution = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
   const method: ContributionMethod[][] = result.nodes.map(() => new Array<ContributionMethod>(unitCount).fill("total"));
-  // scale[n]: points of the overall index per point of node n, for the additive split of n's children.
+  // pathFrom/pathTo[n]: the product of the renormalised weights from the root to n in each year, while every group on
+  // the path is arithmetic (NaN below any other aggregation).
+  const pathFrom = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
+  const pathTo = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
+  // scale[n]: points of the overall index per point of node n, for the additive split of n's children below a
+  // non-arithmetic group.
   const scale = new Float64Array(nodeCount * unitCount);
   const value = (node: number, unit: number, year: number) => result.values[resultIndex(result, node, unit, year)];
   const root = position.get(INDEX_CODE)!;
+  // What does not depend on the unit, once per group.
+  const weightsOf = children.map((kids) => kids.map((child) => result.nodes[child].weight));
+  const aggregationOfNode = result.nodes.map((node) => (aggregationOf ? aggregationOf(node.code) : (node.method ?? String(result.options.aggregate))));
 
   for (let unit = 0; unit < unitCount; unit++) {
     contribution[root * unitCount + unit] = value(root, unit, to) - value(root, unit, from);
     scale[root * unitCount + unit] = 1;
+    pathFrom[root * unitCount + unit] = 1;
+    pathTo[root * unitCount + unit] = 1;
     for (let parent = 0; parent < nodeCount; parent++) {
       const kids = children[parent];
       if (kids.length === 0) continue;
       const parentCell = parent * unitCount + unit;
-      const weights = kids.map((child) => result.nodes[child].weight);
+      const weights = weightsOf[parent];
       const scoresFrom = kids.map((child) => value(child, unit, from));
       const scoresTo = kids.map((child) => value(child, unit, to));
       const weightsFrom = effectiveWeights(weights, scoresFrom);
@@ -83,16 +96,22 @@ export function computeContributions(
       const linearParts = kids.map((_, c) => term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]));
       let parts = linearParts;
       let how: ContributionMethod = "additive";
-      const aggregation = aggregationOf ? aggregationOf(result.nodes[parent].code) : (result.nodes[parent].method ?? String(result.options.aggregate));
+      const aggregation = aggregationOfNode[parent];
       if (aggregation !== "arithmetic") {
         const logParts = kids.map((_, c) => term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c])));
         const logTotal = sum(logParts);
         if (logParts.every(Number.isFinite) && logTotal !== 0) [parts, how] = [logParts.map((part) => part / logTotal), "log-share"];
         else [parts, how] = [shares(linearParts), "linear-share"];
       }
+      const exactPath = how === "additive" && !Number.isNaN(pathFrom[parentCell]);
       kids.forEach((child, c) => {
         const cell = child * unitCount + unit;
-        const part = how === "additive" ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
+        let part: number;
+        if (exactPath) {
+          pathFrom[cell] = pathFrom[parentCell] * weightsFrom[c];
+          pathTo[cell] = pathTo[parentCell] * weightsTo[c];
+          part = term(pathTo[cell], scoresTo[c]) - term(pathFrom[cell], scoresFrom[c]);
+        } else part = how === "additive" ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
         contribution[cell] = part;
         method[child][unit] = how;
         const change = scoresTo[c] - scoresFrom[c];

@@ -18,26 +18,44 @@ const TIE_DIGITS = 12;
  * Competition ranking ("1224"), the rule of Excel's `RANK.EQ` in descending order: a unit's rank is 1 plus the number
  * of units with a strictly higher value; tied units share the best rank and the next ranks are skipped. Every score is
  * "higher is better" (directions are applied when normalising). Values equal to 12 significant digits tie.
- * Missing values get no rank and do not count.
+ * Missing values get no rank and do not count. Nodes `keep` refuses (default: none) are left unranked (`NaN`).
  * @example ranks of [120, 130, 120, 110] // [2, 1, 2, 4]
  */
-export function computeRanks(result: Pick<IndexResult, "units" | "years" | "nodes" | "values">): Ranks {
+export function computeRanks(
+  result: Pick<IndexResult, "units" | "years" | "nodes" | "values">,
+  keep: (node: IndexResult["nodes"][number]) => boolean = () => true,
+): Ranks {
   const size = result.values.length;
   const ranks: Ranks = { rank: new Float64Array(size).fill(Number.NaN), rankChange: new Float64Array(size).fill(Number.NaN) };
   const unitCount = result.units.length;
   const keys = new Float64Array(unitCount);
-  for (let node = 0; node < result.nodes.length; node++)
+  const sorted = new Float64Array(unitCount);
+  for (let node = 0; node < result.nodes.length; node++) {
+    if (!keep(result.nodes[node])) continue;
     for (let year = 0; year < result.years.length; year++) {
-      for (let unit = 0; unit < unitCount; unit++) keys[unit] = tieKey(result.values[resultIndex(result, node, unit, year)]);
+      let count = 0;
+      for (let unit = 0; unit < unitCount; unit++) {
+        keys[unit] = tieKey(result.values[resultIndex(result, node, unit, year)]);
+        if (!Number.isNaN(keys[unit])) sorted[count++] = keys[unit];
+      }
+      // The units with a strictly higher key are those after the last equal key in ascending order: a native sort and
+      // a binary search per unit instead of comparing every pair of units.
+      const ascending = sorted.subarray(0, count).sort();
       for (let unit = 0; unit < unitCount; unit++) {
         if (Number.isNaN(keys[unit])) continue;
-        let higher = 0;
-        for (let other = 0; other < unitCount; other++) if (keys[other] > keys[unit]) higher++;
+        let low = 0;
+        let high = count;
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (ascending[middle] <= keys[unit]) low = middle + 1;
+          else high = middle;
+        }
         const cell = resultIndex(result, node, unit, year);
-        ranks.rank[cell] = higher + 1;
+        ranks.rank[cell] = count - low + 1;
         if (year > 0) ranks.rankChange[cell] = ranks.rank[cell - 1] - ranks.rank[cell];
       }
     }
+  }
   return ranks;
 }
 

@@ -63,7 +63,7 @@ const JACOBI_MAX_SWEEPS = 100;
  * decreasing order (ties keep their position); each eigenvector's sign is fixed so that its largest component (the
  * first among equals) is positive, which makes the output deterministic.
  * Reference: Press et al., *Numerical Recipes*, section 11.1 (Jacobi transformations of a symmetric matrix).
- * @example symmetricEigen([[2, 1], [1, 2]]) // => { values: [3, 1], vectors: [[0.7071, 0.7071], [-0.7071, 0.7071]] }
+ * @example symmetricEigen([[2, 1], [1, 2]]) // => { values: [3, 1], vectors: [[0.7071, 0.7071], [0.7071, -0.7071]] }
  */
 export function symmetricEigen(matrix: Matrix): SymmetricEigen {
   const n = matrix.length;

@@ -19,7 +19,7 @@ export interface EntropyOptions {
  * shares `p[k] = x'[k] / Σ x'`; entropy `e = -Σ p[k]·ln p[k] / ln m` with `0·ln 0 = 0`; divergence `d = 1 - e`, the
  * score (weights are `d / Σ d`). An indicator that does not vary (max = min) has `d = 0`, with a warning.
  * @throws RangeError when there are fewer than 2 observations (ln 1 = 0).
- * @example entropyScores({ codes: ["a"], directions: ["positive"], columns: [Float64Array.of(0, 1)] }).scores // => [0]
+ * @example entropyScores({ codes: ["a"], directions: ["positive"], columns: [Float64Array.of(0, 1)] }).scores // => [1] (all the mass on one observation: e = 0)
  * Reference: METHODS.md (entropy weight method); Shannon (1948); e.g. Zou, Yun & Sun (2006), J. Environmental Sciences 18(5).
  */
 export function entropyScores(input: ObjectiveInput, options: EntropyOptions = {}): ObjectiveScores {

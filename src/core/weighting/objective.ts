@@ -115,7 +115,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
     for (const node of [...tree.nodes].reverse())
       if (node.kind === "group") mass.set(node.code, node.children.reduce((total, child) => total + mass.get(child)!, 0));
     const total = tree.roots.reduce((sum, root) => sum + mass.get(root)!, 0);
-    if (!(total > 0) && issues.length === 0) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(INDEX_CODE, label), id: INDEX_CODE });
+    // A lone indicator weighs 1 whatever the method says (CRITIC scores it 0, having no other indicator to differ from).
+    if (!(total > 0) && issues.length === 0 && tree.indicators.length > 1) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(INDEX_CODE, label), id: INDEX_CODE });
     for (const parent of parents) {
       const siblings = childrenOf(tree, parent);
       const sum = siblings.reduce((total, code) => total + mass.get(code)!, 0);

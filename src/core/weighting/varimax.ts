@@ -14,7 +14,7 @@ const ANGLE_TOLERANCE = 1e-14;
  * optimal plane rotation is `φ = ¼·atan2(D − 2AB/p, C − (A² − B²)/p)`; sweeps over all pairs repeat until every
  * angle is below 1e-14. With fewer than two components there is nothing to rotate. The rotation preserves each row's
  * communality (sum of squares).
- * @example varimax([[0.5, 0.5], [0.5, -0.5]]) // => simple structure [[0.7071, 0], [0, 0.7071]] up to column signs
+ * @example varimax([[0.5, 0.5], [0.5, -0.5]]) // => [[0.7071, 0], [0, -0.7071]] (simple structure)
  * Reference: Kaiser (1958), Psychometrika 23, 187-200; Kaiser (1959), Educational and Psychological Measurement 19,
  * 413-420; OECD/JRC Handbook (2008), section 6.1.
  */

@@ -135,3 +135,22 @@ describe("computeContributions on results of computeIndex with other aggregation
     }
   });
 });
+
+describe("computeContributions when a whole dimension is missing in one year (reweight)", () => {
+  it("uses the weights of each year down the whole path, so every level still sums exactly", () => {
+    const values = structuredClone(SMALL) as typeof SMALL;
+    values.U1.Y1[1] = Number.NaN; // U1, 2018: Y is missing, so INDEX 2018 = X alone = 122.5
+    const result = smallResult(values, { missing: "reweight" });
+    expect(at(result, result.values, "INDEX", 0, 1)).toBeCloseTo(122.5, 12);
+    const { contribution } = computeContributions(result, 2017, 2018);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    // By hand, path weights 2017: X 0.6, X1 and X2 0.3, Y and Y1 0.4; 2018: X 1, X1 and X2 0.5, Y and Y1 0.
+    // X: 1·122.5 − 0.6·100 = 62.5; Y: 0 − 0.4·100 = −40; together 22.5 = 122.5 − 100
+    expect(c("X")).toBeCloseTo(62.5, 12);
+    expect(c("Y")).toBeCloseTo(-40, 12);
+    // X1: 0.5·120 − 0.3·100 = 30; X2: 0.5·125 − 0.3·100 = 32.5 (sum 62.5); Y1: 0 − 0.4·100 = −40
+    expect(c("X1")).toBeCloseTo(30, 12);
+    expect(c("X2")).toBeCloseTo(32.5, 12);
+    expect(c("Y1")).toBeCloseTo(-40, 12);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeRanks } from "../../../src/core/analysis/ranks.js";
 import { at, bareResult, smallResult } from "./fixture.js";
@@ -29,5 +30,24 @@ describe("computeRanks", () => {
     expect([0, 1, 2].map((y) => at(result, rank, "INDEX", 1, y))).toEqual([1, 2, 2]);
     // Y: U1 105, 95 against U2 110, 120
     expect([1, 2].map((y) => at(result, rank, "Y", 0, y))).toEqual([2, 2]);
+  });
+});
+
+describe("computeRanks against its definition", () => {
+  it("rank = 1 + the number of units with a strictly higher value (to 12 digits), on random data with ties and gaps", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }).map((v) => v + 1e-14), fc.integer({ min: 0, max: 4 }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 30 }),
+        (values) => {
+          const result = { units: values.map((_, u) => `U${u}`), years: [2020], nodes: [{ code: "INDEX" }] as never, values: Float64Array.from(values) };
+          const { rank } = computeRanks(result);
+          values.forEach((value, unit) => {
+            if (Number.isNaN(value)) return expect(rank[unit]).toBeNaN();
+            const key = (x: number) => Number(x.toPrecision(12));
+            expect(rank[unit]).toBe(1 + values.filter((other) => key(other) > key(value)).length);
+          });
+        },
+      ),
+    );
   });
 });

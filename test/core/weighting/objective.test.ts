@@ -161,6 +161,17 @@ describe("objectiveWeights, observations", () => {
     ]);
   });
 
+  it("gives a lone indicator weight 1 under every rule and method", () => {
+    const tree = makeTree([["A", "", "", "+"]]);
+    const panel = makePanel(tree, [2017, 2018, 2019], { A: { U: [1, 2, 3] } });
+    for (const method of ["entropy", "critic", "cv", "pca"] as const)
+      for (const groupWeights of ["sum", "tree", "level"] as const) {
+        const result = objectiveWeights(tree, panel, method, { groupWeights });
+        expect(result.issues).toEqual([]);
+        expect(result.weights.get("A")).toBe(1);
+      }
+  });
+
   it("reports a tree where no indicator varies", () => {
     const tree = makeTree([["A", "", "", "+"], ["B", "", "", "+"]]);
     const panel = makePanel(tree, [2017, 2018], { A: { U: [1, 1] }, B: { U: [2, 2] } });

@@ -1,0 +1,124 @@
+/**
+ * `diff`: every value that changed between two runs of a project, inputs and outputs, with the size of the change;
+ * and the options and input files that changed.
+ */
+import { Option, type Command } from "commander";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { projectMessages } from "../../core/project-messages.js";
+import { compareRunValues, countRevisions, type Revision } from "../../core/revision.js";
+import { InputError, UsageError } from "../../errors.js";
+import { compareManifests, formatRevisionsCsv, REVISION_COLUMNS } from "../../io/revision-csv.js";
+import { readRun, type RunData } from "../../io/run-files.js";
+import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs.js";
+import { formatValue } from "../../io/to-csv.js";
+import type { CliEnv } from "../env.js";
+import { integerOption } from "../options.js";
+import { applyProject, displayPath } from "../project-options.js";
+import { renderColumns } from "../render.js";
+
+export const DIFF_FORMATS = ["table", "csv"] as const;
+
+export interface DiffCommandOptions {
+  project?: string;
+  runs?: string;
+  format: (typeof DIFF_FORMATS)[number];
+  decimals?: number;
+  quiet: boolean;
+}
+
+export function registerDiff(program: Command, env: CliEnv): void {
+  program
+    .command("diff")
+    .description("list every value that changed between two runs, inputs and outputs, with the size of the change")
+    .argument("[run-a]", "the earlier run: a run id (or its start), latest, previous, or a run folder (default: previous)")
+    .argument("[run-b]", "the later run, likewise (default: latest)")
+    .option("--project <file>", "project file (default: index.yaml in the current folder)")
+    .option("--runs <dir>", "the runs folder (default: the one set in index.yaml)")
+    .addOption(new Option("--format <format>", "table for people, csv for programs (unrounded values)").choices(DIFF_FORMATS).default("table"))
+    .option("--decimals <n>", "decimals of the values (default: 4 in the table, unrounded in CSV)", integerOption("--decimals", 0, 15))
+    .option("-q, --quiet", "print the differences only, no summary line", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ innovation-index diff                       # latest against the run before it
+  $ innovation-index diff 20250301T020000.000Z-1a2b3c4d latest --format csv > revisions.csv`,
+    )
+    .action(async (runA: string | undefined, runB: string | undefined, options: DiffCommandOptions, command: Command) =>
+      runDiff(runA, runB, options, command, env),
+    );
+}
+
+/** Runs `diff`: find both runs, read them, compare, print. Exit 0 whether or not anything changed. */
+export async function runDiff(runA: string | undefined, runB: string | undefined, options: DiffCommandOptions, command: Command, env: CliEnv): Promise<void> {
+  const runsDir = options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
+  const before = await findRun(runA ?? "previous", runsDir, env);
+  const after = await findRun(runB ?? "latest", runsDir, env);
+  const [a, b] = await Promise.all([readRun(before.folder, before.label), readRun(after.folder, after.label)]);
+  const revisions = compareRuns(a, b);
+  const settings = compareManifests(a.manifest, b.manifest);
+  if (options.format === "csv") {
+    env.stdout(formatRevisionsCsv(revisions, settings, options.decimals));
+    return;
+  }
+  const decimals = options.decimals ?? 4;
+  const number = (value: number) => formatValue(value, decimals);
+  const sign = (value: number) => (value > 0 ? "+" : "");
+  const rows: string[][] = [[...REVISION_COLUMNS]];
+  for (const change of settings) rows.push([change.kind, change.status, "", "", change.code, change.before, change.after, "", ""]);
+  for (const revision of revisions)
+    rows.push([
+      revision.kind,
+      revision.status,
+      revision.unit,
+      String(revision.year),
+      revision.code,
+      number(revision.before),
+      number(revision.after),
+      Number.isFinite(revision.change) ? sign(revision.change) + number(revision.change) : "",
+      Number.isFinite(revision.changePercent) ? `${sign(revision.changePercent)}${formatValue(revision.changePercent, 2)}%` : "",
+    ]);
+  if (!options.quiet) {
+    const counts = (kind: "input" | "output") => {
+      const count = countRevisions(revisions, kind);
+      return `${count.changed} changed, ${count.added} added, ${count.removed} removed`;
+    };
+    env.stderr(`${a.label} -> ${b.label}: inputs ${a.inputs && b.inputs ? counts("input") : "not recorded"}; outputs ${counts("output")}; ${settings.length} option or file change${settings.length === 1 ? "" : "s"}\n`);
+  }
+  if (rows.length > 1) env.stdout(renderColumns(rows, 5) + "\n");
+}
+
+/** Input revisions (when both runs recorded their input values) then output revisions. */
+export function compareRuns(before: RunData, after: RunData): Revision[] {
+  return [
+    ...(before.inputs && after.inputs ? compareRunValues("input", before.inputs, after.inputs) : []),
+    ...compareRunValues("output", before.outputs, after.outputs),
+  ];
+}
+
+/**
+ * The folder of a run named by `reference`: `latest`, `previous` (the published run before latest), a run id or the
+ * start of one (unique), or a folder path.
+ */
+async function findRun(reference: string, runsDir: string | undefined, env: CliEnv): Promise<{ folder: string; label: string }> {
+  const path = resolve(env.cwd, reference);
+  const isRunName = /^(latest|previous|\d{8}T[\d.]*Z?[-0-9a-f]*)$/.test(reference);
+  if (!isRunName && existsSync(path)) return { folder: path, label: displayPath(env.cwd, path) };
+  if (!runsDir) throw new UsageError("E_USAGE", projectMessages.noProjectForDiff());
+  const runsLabel = displayPath(env.cwd, runsDir);
+  const published = await listPublishedRuns(runsDir);
+  let id: string | undefined;
+  if (reference === "latest" || reference === "previous") {
+    const latest = await readLatest(runsDir);
+    const position = latest ? published.indexOf(latest) : -1;
+    id = reference === "latest" ? latest : position > 0 ? published[position - 1] : undefined;
+    if (!id) throw new InputError("E_TOO_FEW_RUNS", projectMessages.tooFewRuns(runsLabel, published.length), { source: runsLabel });
+  } else {
+    const all = await listRunIds(runsDir);
+    const matches = all.filter((candidate) => candidate.startsWith(reference));
+    if (matches.length !== 1) throw new UsageError("E_UNKNOWN_RUN", projectMessages.unknownRun(reference, runsLabel, all));
+    id = matches[0];
+  }
+  return { folder: join(runsDir, id), label: `${runsLabel}/${id}` };
+}

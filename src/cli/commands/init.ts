@@ -1,0 +1,52 @@
+/**
+ * `init [dir]`: scaffold a project: `index.yaml`, an indicator tree, a values folder and a README for the team.
+ */
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { OutputError } from "../../errors.js";
+import { projectTemplates } from "../../io/project-templates.js";
+import { writeFilesAtomic } from "../../io/write.js";
+import { PACKAGE_ROOT, type CliEnv } from "../env.js";
+import { displayPath } from "../project-options.js";
+
+export interface InitCommandOptions {
+  force: boolean;
+  quiet: boolean;
+}
+
+export function registerInit(program: Command, env: CliEnv): void {
+  program
+    .command("init")
+    .description("create a project: index.yaml, an indicator tree, a values folder and a README for the team")
+    .argument("[dir]", "the project folder (created if needed)", ".")
+    .option("--force", "overwrite files that already exist", false)
+    .option("-q, --quiet", "print nothing but errors", false)
+    .addHelpText("after", `\nExample:\n  $ innovation-index init my-index && cd my-index && innovation-index compute`)
+    .action(async (dir: string, options: InitCommandOptions) => runInit(dir, options, env));
+}
+
+/** Runs `init`: refuses to overwrite an existing file unless `--force`, then writes every file or none. */
+export async function runInit(dir: string, options: InitCommandOptions, env: CliEnv): Promise<void> {
+  const folder = resolve(env.cwd, dir);
+  const schema = relative(folder, join(PACKAGE_ROOT, "schema", "index.schema.json")).split("\\").join("/");
+  const files = projectTemplates(schema);
+  const label = displayPath(env.cwd, folder);
+  const existing = Object.keys(files).filter((path) => existsSync(join(folder, path)));
+  if (existing.length > 0 && !options.force)
+    throw new OutputError(
+      "E_EXISTS",
+      `${label}: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; expected a folder without them (or --force to overwrite)`,
+    );
+  // Files in subfolders are written folder by folder, each atomically.
+  const byFolder = new Map<string, Record<string, string>>();
+  for (const [path, text] of Object.entries(files)) {
+    const slash = path.lastIndexOf("/");
+    const sub = slash < 0 ? "" : path.slice(0, slash);
+    byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: text });
+  }
+  for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label);
+  if (options.quiet) return;
+  env.stderr(`created ${Object.keys(files).join(", ")} in ${label}\n`);
+  env.stderr(`next: replace the example tree and values, then run "innovation-index compute"${label === "." ? "" : ` in ${label}`}\n`);
+}

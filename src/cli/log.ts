@@ -1,0 +1,83 @@
+/**
+ * Global output settings: `--quiet` (only errors on stderr, for cron) and `--log-format json` (one JSON object per line
+ * on stderr, for log collectors). Both are read off the command line before it is parsed, so that even a usage error
+ * comes out in the chosen form, and they apply wherever the flag is written (`innovation-index --quiet compute` or
+ * `innovation-index compute --quiet`).
+ */
+import { CommanderError } from "commander";
+import { formatIssue, ValidationError, IndexToolError, type Issue } from "../errors.js";
+import type { CliEnv } from "./env.js";
+import { reportError } from "./report-issues.js";
+
+export const LOG_FORMATS = ["text", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export interface LogSettings {
+  quiet: boolean;
+  format: LogFormat;
+}
+
+/** The log settings of a command line: `-q`/`--quiet` and `--log-format FORMAT` (or `=FORMAT`), before any `--`. */
+export function logSettingsOf(argv: readonly string[]): LogSettings {
+  const settings: LogSettings = { quiet: false, format: "text" };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (argument === "--") break;
+    if (argument === "-q" || argument === "--quiet") settings.quiet = true;
+    const format = argument === "--log-format" ? argv[i + 1] : argument.startsWith("--log-format=") ? argument.slice(13) : undefined;
+    if (format === "json" || format === "text") settings.format = format;
+  }
+  return settings;
+}
+
+type Level = "error" | "warning" | "info";
+
+/** The level of a chunk of diagnostic text, from its prefix. */
+function levelOf(text: string): { level: Level; message: string } {
+  const match = /^(error|internal error|warning): /.exec(text);
+  if (!match) return { level: "info", message: text };
+  return { level: match[1] === "warning" ? "warning" : "error", message: text.slice(match[0].length) };
+}
+
+/** One JSON log line. */
+export function formatLogLine(level: Level, fields: Record<string, unknown>): string {
+  const line: Record<string, unknown> = { time: new Date().toISOString(), level };
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== "") line[key] = value;
+  return JSON.stringify(line) + "\n";
+}
+
+/**
+ * The environment commands get: stderr filtered by `--quiet` (errors only) and turned into JSON lines by
+ * `--log-format json`; `warn` prints a warning with its code and place as fields.
+ */
+export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
+  const write = (text: string) => {
+    const { level, message } = levelOf(text);
+    if (settings.quiet && level !== "error") return;
+    if (settings.format === "text") env.stderr(text);
+    else env.stderr(formatLogLine(level, { message: message.replace(/\n$/, "") }));
+  };
+  const warn = (issue: Issue) => {
+    if (settings.quiet) return;
+    if (settings.format === "text") env.stderr(`warning: ${formatIssue(issue)}\n`);
+    else env.stderr(formatLogLine("warning", { ...issue }));
+  };
+  return { ...env, stderr: write, warn };
+}
+
+/**
+ * Reports an error and returns the exit code: as text (see `reportError`), or in JSON one line per problem with its code,
+ * file, line and column, and a last line with the exit code.
+ */
+export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSettings, debug: boolean): number {
+  if (settings.format === "text") return reportError(error, env, debug);
+  const code = reportError(error, { ...env, stderr: () => undefined }, false);
+  if (error instanceof ValidationError) for (const issue of error.issues) env.stderr(formatLogLine("error", { ...issue }));
+  else if (error instanceof IndexToolError) {
+    const where = error as IndexToolError & Partial<Issue>;
+    env.stderr(formatLogLine("error", { code: error.code, message: error.message, source: where.source, line: where.line, column: where.column, id: where.id }));
+  } else if (!(error instanceof CommanderError))
+    env.stderr(formatLogLine("error", { code: "E_INTERNAL", message: error instanceof Error ? error.stack : String(error) }));
+  if (code !== 0) env.stderr(formatLogLine("error", { message: `exit code ${code}`, exitCode: code }));
+  return code;
+}

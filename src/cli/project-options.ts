@@ -1,0 +1,121 @@
+/**
+ * Applying a project file to a command: `index.yaml`'s keys become the command's option values, unless the same option
+ * was given on the command line (flags override the file). The mapping is generic: a key of `inputs:`, `methods:` or `outputs:`
+ * is the option's flag name without `--`, and its value goes through the option's own parser and choices, exactly as
+ * if it had been typed.
+ */
+import { InvalidArgumentError, type Command, type Option } from "commander";
+import { isAbsolute, relative, resolve } from "node:path";
+import { describeFound, projectMessages } from "../core/project-messages.js";
+import type { z } from "zod";
+import { ValidationError, type Issue } from "../errors.js";
+import { findProjectFile, readProject, type Project } from "../io/project.js";
+import { INPUT_OPTIONS, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS } from "../io/project-schema.js";
+import type { CliEnv } from "./env.js";
+
+/** A project applied to a command. */
+export interface AppliedProject extends Project {
+  /** Absolute folder of the run folders. */
+  runsDir: string;
+  /** How messages name the runs folder. */
+  runsLabel: string;
+  /** Attribute names of the options whose value is a file (hashed into the manifest). */
+  fileOptions: string[];
+}
+
+/** A path as messages name it: relative to `cwd` when inside it, else absolute. */
+export function displayPath(cwd: string, path: string): string {
+  const relativePath = relative(cwd, path);
+  const shown = !relativePath ? "." : relativePath.startsWith("..") || isAbsolute(relativePath) ? path : relativePath;
+  return shown.split("\\").join("/");
+}
+
+/**
+ * Finds the project file (`--project`, or `index.yaml` in the current folder), validates it and sets the command's
+ * options from it where the command line left them unset. Returns `undefined` when there is no project. Every problem
+ * (schema, or a value an option's parser refuses) is reported at once, naming file, line and key. With
+ * `setOptions: false` the file is only read and checked (for commands that need the project's folders only).
+ */
+export function applyProject(command: Command, env: CliEnv, { setOptions = true } = {}): Promise<AppliedProject | undefined> {
+  // Applied once per command, whoever asks first (the program's preAction hook or the command itself).
+  if (!setOptions) return readAndApply(command, env, false);
+  let applied = APPLIED.get(command);
+  if (!applied) APPLIED.set(command, (applied = readAndApply(command, env, true)));
+  return applied;
+}
+
+const APPLIED = new WeakMap<Command, Promise<AppliedProject | undefined>>();
+
+async function readAndApply(command: Command, env: CliEnv, setOptions: boolean): Promise<AppliedProject | undefined> {
+  const explicit = command.getOptionValue("project") as string | undefined;
+  const file = findProjectFile(env.cwd, explicit);
+  if (!file) return undefined;
+  const project = await readProject(file, displayPath(env.cwd, file));
+  const settings = project.settings;
+  const fromProject = (path: string) => displayPath(env.cwd, resolve(project.dir, path));
+  const issues: Issue[] = [];
+  const fileOptions: string[] = [];
+
+  const set = (option: Option, value: unknown) => {
+    const name = option.attributeName();
+    if (!setOptions || command.getOptionValueSource(name) === "cli") return;
+    command.setOptionValueWithSource(name, value, "config");
+  };
+  // `xlsx: false` is `--no-xlsx`: a switch that exists only negated is found by its positive name.
+  const optionFor = (key: string) =>
+    command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
+  const indicators = optionFor("indicators");
+  const data = optionFor("data");
+  if (indicators) set(indicators, fromProject(settings.indicators));
+  if (data) set(data, fromProject(settings.values));
+
+  const blocks = [
+    ["inputs", settings.inputs, INPUT_OPTIONS],
+    ["methods", settings.methods, METHOD_OPTIONS],
+    ["outputs", settings.outputs, OUTPUT_OPTIONS],
+  ] as const;
+  for (const [, , schemas] of blocks)
+    for (const [key, schema] of Object.entries(schemas as Record<string, z.ZodType>)) {
+      const option = optionFor(key);
+      if (option && isPathSchema(schema)) fileOptions.push(option.attributeName());
+    }
+  for (const [block, values, schemas] of blocks)
+    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+      if (value === undefined) continue;
+      const option = optionFor(key);
+      if (!option) continue; // an option of another command (validate has no --decimals)
+      const isPath = isPathSchema((schemas as Record<string, z.ZodType>)[key]);
+      const parsed = parseOptionValue(option, isPath ? fromProject(String(value)) : value);
+      if (parsed.ok) set(option, parsed.value);
+      else
+        issues.push({
+          code: "E_PROJECT",
+          message: projectMessages.badKey(`${block}.${key}`, value, parsed.expected),
+          source: project.label,
+          line: project.lineOf([block, key]),
+          column: `${block}.${key}`,
+        });
+    }
+  if (issues.length > 0) throw new ValidationError(issues);
+  const runsDir = resolve(project.dir, settings.runs);
+  return { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions };
+}
+
+/**
+ * A value from the file through the option's parser: booleans for switches, otherwise the text the flag would have
+ * received (a number as written, a list joined by commas), checked against the option's choices.
+ */
+function parseOptionValue(option: Option, value: unknown): { ok: true; value: unknown } | { ok: false; expected: string } {
+  if (option.isBoolean() || option.negate) return typeof value === "boolean" ? { ok: true, value } : { ok: false, expected: "true or false" };
+  if (value === null || typeof value === "object" && !Array.isArray(value)) return { ok: false, expected: `a value for ${option.long}` };
+  const text = Array.isArray(value) ? value.map(String).join(",") : String(value);
+  const choices = option.argChoices;
+  if (choices && !choices.includes(text)) return { ok: false, expected: `one of: ${choices.join(", ")}` };
+  if (!option.parseArg) return { ok: true, value: text };
+  try {
+    return { ok: true, value: option.parseArg(text, undefined) };
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) return { ok: false, expected: `what ${option.long} accepts (${error.message.replace(/^error: /, "")})` };
+    return { ok: false, expected: `a valid value for ${option.long} (${describeFound(value)} was refused)` };
+  }
+}

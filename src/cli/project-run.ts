@@ -1,0 +1,180 @@
+/**
+ * `compute` in a project: a new run folder `runs/<run-id>/` with the outputs, `input-values.csv` and `manifest.json`,
+ * published by moving `runs/LATEST` only once everything is written, under a lock; `--if-changed` skips the run when
+ * nothing changed since the latest one; a one-line summary of the revisions against the latest run.
+ */
+import type { Command } from "commander";
+import { relative, resolve } from "node:path";
+import type { IndexResult } from "../core/compute.js";
+import { compareRunValues, countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
+import { INDEX_CODE } from "../core/types.js";
+import { OutputError, type Issue } from "../errors.js";
+import {
+  digestContents,
+  digestFiles,
+  fingerprintOf,
+  formatInputValuesCsv,
+  formatManifest,
+  INPUT_VALUES_FILE,
+  MANIFEST_FILE,
+  parseIndexJsonValues,
+  parseInputValuesCsv,
+  readRun,
+  type RunManifest,
+} from "../io/run-files.js";
+import { acquireLock, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
+import { formatValue } from "../io/to-csv.js";
+import { listValueFiles } from "../io/values-folder.js";
+import type { ComputeCommandOptions } from "./commands/compute.js";
+import { VERSION, type CliEnv } from "./env.js";
+import type { ResolvedInputs } from "./options.js";
+import type { AppliedProject } from "./project-options.js";
+import { printOutput } from "./outputs.js";
+import { renderIndexTable } from "./render.js";
+import { printWarnings } from "./report-issues.js";
+
+/** What `compute` produces before writing: the inputs read, the result and the files (name -> content). */
+export interface ComputedOutputs {
+  inputs: ResolvedInputs;
+  result: IndexResult;
+  files: Record<string, string | Uint8Array | Iterable<string>>;
+  /** What `--format` prints on stdout instead of the summary table, if anything. */
+  printed?: string | Uint8Array;
+  /** Every warning of the run (weighting and computation). */
+  warnings: Issue[];
+  /** Lines to print on stderr after the warnings (how the weights were derived). */
+  notes: string[];
+}
+
+/** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
+const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data", "format", "table"]);
+
+/**
+ * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
+ * `LATEST` not yet moved) kills the process on the spot, as a power cut or `kill -9` would.
+ */
+function crashPoint(name: string): void {
+  if (process.env.INNOVATION_INDEX_CRASH_AT === name) process.kill(process.pid, "SIGKILL");
+}
+
+/** A path relative to the project folder, with `/` separators. */
+function projectRelative(project: AppliedProject, cwd: string, path: string): string {
+  return relative(project.dir, resolve(cwd, path)).split("\\").join("/");
+}
+
+/** Runs `compute` in a project (see the file comment). */
+export async function runProjectCompute(
+  options: ComputeCommandOptions,
+  command: Command,
+  project: AppliedProject,
+  env: CliEnv,
+  computeOutputs: (options: ComputeCommandOptions, env: CliEnv) => Promise<ComputedOutputs>,
+): Promise<void> {
+  const { runsDir, runsLabel } = project;
+  // Options are recorded under their flag names, the keys of index.yaml.
+  const recorded: Record<string, unknown> = {};
+  const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--(no-)?/, "") ?? option.attributeName()]));
+  const fileOptionValues: { role: string; path: string }[] = [];
+  for (const [name, value] of Object.entries(command.opts())) {
+    if (RUN_OPTIONS.has(name) || value === undefined) continue;
+    const flag = flagOf.get(name) ?? name;
+    if (project.fileOptions.includes(name)) {
+      recorded[flag] = projectRelative(project, env.cwd, String(value));
+      fileOptionValues.push({ role: flag, path: resolve(env.cwd, String(value)) });
+    } else recorded[flag] = value;
+  }
+
+  // Every input file, hashed: index.yaml, the tree, each values file, and any file an option names.
+  const inputFiles = [
+    { role: "project", path: project.file },
+    { role: "indicators", path: resolve(env.cwd, options.indicators!) },
+    ...(await listValueFiles(resolve(env.cwd, options.data!))).map((file) => ({ role: "values", path: file.path })),
+    ...fileOptionValues,
+  ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
+  const inputs = await digestFiles(inputFiles);
+  const fingerprint = fingerprintOf(VERSION, recorded, inputs);
+
+  const latest = await readLatest(runsDir);
+  const latestRun = latest ? await readRun(resolve(runsDir, latest), `${runsLabel}/${latest}`).catch(() => undefined) : undefined;
+  if (options.ifChanged && latestRun?.manifest?.fingerprint === fingerprint) {
+    if (!options.quiet) env.stderr(`unchanged since run ${latest} (same inputs, options and tool version); nothing to do\n`);
+    return;
+  }
+
+  const release = await acquireLock(runsDir, runsLabel);
+  try {
+    await removeUnpublished(runsDir);
+    const startedAt = new Date();
+    const computed = await computeOutputs(options, env);
+    const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
+    const { result } = computed;
+    // Large outputs come as text chunks; a run folder is hashed and compared whole, so they are joined here.
+    const joined = Object.fromEntries(
+      Object.entries(computed.files).map(([name, content]) => [name, typeof content === "string" || content instanceof Uint8Array ? content : [...content].join("")]),
+    );
+    const files: Record<string, string | Uint8Array> = { ...joined, [INPUT_VALUES_FILE]: formatInputValuesCsv(result.panel) };
+    const manifest: RunManifest = {
+      tool: { name: "innovation-index", version: VERSION },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      fingerprint,
+      options: recorded,
+      inputs,
+      coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
+      warnings: computed.warnings,
+      outputs: digestContents(files),
+    };
+    files[MANIFEST_FILE] = formatManifest(manifest);
+    const runLabel = `${runsLabel}/${id}`;
+    try {
+      await stageRun(runsDir, id, files, runLabel);
+      crashPoint("staged");
+      await finishRun(runsDir, id);
+      crashPoint("finished");
+      await writeLatest(runsDir, id);
+    } catch (cause) {
+      await removeUnpublished(runsDir).catch(() => undefined);
+      if (cause instanceof OutputError) throw cause;
+      throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${(cause as NodeJS.ErrnoException).code ?? cause}); expected a writable folder`, { cause });
+    }
+
+    if (computed.printed !== undefined) printOutput(computed.printed, env);
+    if (options.quiet) return;
+    printWarnings(computed.warnings, env);
+    for (const note of computed.notes) env.stderr(note);
+    if (computed.printed === undefined) env.stdout(renderIndexTable(result));
+    env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
+    if (!latestRun) env.stderr(`first run of this project: no earlier run to compare with\n`);
+    else {
+      const revisions = [
+        ...compareRunValues("input", latestRun.inputs ?? [], parseInputValuesCsv(String(files[INPUT_VALUES_FILE]), INPUT_VALUES_FILE)),
+        ...compareRunValues("output", latestRun.outputs, parseIndexJsonValues(String(files["index.json"]), "index.json")),
+      ];
+      env.stderr(formatRevisionSummary(latest!, revisions, options.decimals) + "\n");
+    }
+  } finally {
+    await release();
+  }
+}
+
+const formatCounts = (counts: RevisionCounts) => `${counts.changed} changed, ${counts.added} added, ${counts.removed} removed`;
+
+/**
+ * One line: how many input and output values changed, appeared or disappeared against run `against`, and the largest
+ * change of the overall index (or of any output when the overall index did not change).
+ */
+export function formatRevisionSummary(against: string, revisions: readonly Revision[], decimals: number): string {
+  if (revisions.length === 0) return `revisions against run ${against}: none (every input and output value is the same)`;
+  const largest = largestRevision(revisions, "output", INDEX_CODE) ?? largestRevision(revisions, "output");
+  const sign = (value: number) => (value > 0 ? "+" : "");
+  const detail = largest
+    ? `; largest: ${largest.code}${largest.unit ? ` ${largest.unit}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
+        largest.after,
+        decimals,
+      )} (${sign(largest.change)}${formatValue(largest.change, decimals)})`
+    : "";
+  return `revisions against run ${against}: inputs ${formatCounts(countRevisions(revisions, "input"))}; outputs ${formatCounts(
+    countRevisions(revisions, "output"),
+  )}${detail} (details: innovation-index diff)`;
+}
+

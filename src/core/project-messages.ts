@@ -1,0 +1,32 @@
+/**
+ * The messages of projects, runs and revisions, as functions of what they name (see `messages.ts` for the shape:
+ * `<what went wrong> "<found>"; expected <what>`).
+ */
+const quote = (value: string) => JSON.stringify(value);
+
+/** A value from a project file as written, for messages. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return `a list ${quote(JSON.stringify(value))}`;
+  if (typeof value === "object") return "a block of keys";
+  return `${typeof value} ${quote(String(value))}`;
+}
+
+export const projectMessages = {
+  yamlSyntax: (reason: string) => `the file is not valid YAML (${reason}); expected keys such as indicators, values, methods`,
+  notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
+  badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,
+  missingKey: (path: string, expected: string) => `${path} is missing; expected ${expected}`,
+  unknownKey: (path: string, known: readonly string[]) => `unknown key ${quote(path)}; expected one of: ${known.join(", ")}`,
+  notFound: (path: string) => `no project file ${quote(path)}; expected an index.yaml (create one with "innovation-index init")`,
+
+  locked: (lock: string, holder: string) =>
+    `${lock}: another run holds the lock (${holder}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone`,
+  unknownRun: (reference: string, runs: string, known: readonly string[]) =>
+    `unknown run ${quote(reference)} in ${runs}; expected a run id (${known.slice(-3).join(", ") || "no runs yet"}), latest, previous, or a run folder`,
+  tooFewRuns: (runs: string, count: number) =>
+    `${runs} has ${count} published run${count === 1 ? "" : "s"}; expected at least two to compare (or name two runs)`,
+  noProjectForDiff: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or two run folders`,
+  ifChangedWithoutProject: () => `--if-changed compares with the latest run of a project; expected an index.yaml (or --project FILE) and no --out`,
+} as const;

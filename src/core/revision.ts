@@ -1,0 +1,90 @@
+/**
+ * Revisions between two runs: every value that changed, appeared or disappeared, inputs (the values read) and outputs
+ * (indicator scores, sub-indices, the overall index), with the size of the change.
+ */
+
+/** One value of a run, input or output. */
+export interface RunValue {
+  unit: string;
+  year: number;
+  /** Indicator, group or `INDEX`. */
+  code: string;
+  /** `NaN` for a missing value. */
+  value: number;
+}
+
+export const REVISION_KINDS = ["input", "output"] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/** `changed`: both values present and different; `added`: missing before; `removed`: missing after. */
+export type RevisionStatus = "changed" | "added" | "removed";
+
+export interface Revision {
+  kind: RevisionKind;
+  status: RevisionStatus;
+  unit: string;
+  year: number;
+  code: string;
+  /** `NaN` when added. */
+  before: number;
+  /** `NaN` when removed. */
+  after: number;
+  /** `after - before` (`NaN` unless changed). */
+  change: number;
+  /** `100 · (after - before) / |before|` (`NaN` unless changed, or when `before` is 0). */
+  changePercent: number;
+}
+
+const keyOf = (value: RunValue) => `${value.unit}\u0000${value.year}\u0000${value.code}`;
+
+/**
+ * Every difference between `before` and `after` values of one kind. A missing value (`NaN` or no row) on one side only
+ * is an addition or a removal; equal values (bit for bit) are no revision. Order: `after`'s order, then removals in
+ * `before`'s order.
+ */
+export function compareRunValues(kind: RevisionKind, before: readonly RunValue[], after: readonly RunValue[]): Revision[] {
+  const previous = new Map<string, RunValue>();
+  for (const value of before) if (!Number.isNaN(value.value)) previous.set(keyOf(value), value);
+  const revisions: Revision[] = [];
+  const seen = new Set<string>();
+  for (const value of after) {
+    if (Number.isNaN(value.value)) continue;
+    const key = keyOf(value);
+    seen.add(key);
+    const old = previous.get(key);
+    const base = { kind, unit: value.unit, year: value.year, code: value.code, after: value.value };
+    if (!old) revisions.push({ ...base, status: "added", before: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
+    else if (!Object.is(old.value, value.value)) {
+      const change = value.value - old.value;
+      const changePercent = old.value === 0 ? Number.NaN : (100 * change) / Math.abs(old.value);
+      revisions.push({ ...base, status: "changed", before: old.value, change, changePercent });
+    }
+  }
+  for (const [key, old] of previous)
+    if (!seen.has(key))
+      revisions.push({ kind, status: "removed", unit: old.unit, year: old.year, code: old.code, before: old.value, after: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
+  return revisions;
+}
+
+/** Counts of revisions by status. */
+export interface RevisionCounts {
+  changed: number;
+  added: number;
+  removed: number;
+}
+
+/** Counts of the revisions of one kind. */
+export function countRevisions(revisions: readonly Revision[], kind: RevisionKind): RevisionCounts {
+  const counts: RevisionCounts = { changed: 0, added: 0, removed: 0 };
+  for (const revision of revisions) if (revision.kind === kind) counts[revision.status]++;
+  return counts;
+}
+
+/** The changed value of `kind` with the largest absolute change (the first one on ties), if any. */
+export function largestRevision(revisions: readonly Revision[], kind: RevisionKind, code?: string): Revision | undefined {
+  let largest: Revision | undefined;
+  for (const revision of revisions)
+    if (revision.kind === kind && revision.status === "changed" && (code === undefined || revision.code === code))
+      if (!largest || Math.abs(revision.change) > Math.abs(largest.change)) largest = revision;
+  return largest;
+}

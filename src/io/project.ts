@@ -1,0 +1,135 @@
+/**
+ * Reading a project file (`index.yaml`): YAML, checked against `PROJECT_SCHEMA`, every problem reported at once with
+ * the file, the line, the key path, what was found and what was expected.
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
+import type { z } from "zod";
+import { describeFound, projectMessages } from "../core/project-messages.js";
+import { InputError, ValidationError, type Issue } from "../errors.js";
+import { INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, type ProjectFile } from "./project-schema.js";
+import { readText } from "./read-text.js";
+
+/** The name of a project file. */
+export const PROJECT_FILE = "index.yaml";
+
+export interface Project {
+  /** Absolute path of `index.yaml`. */
+  file: string;
+  /** Its folder: relative paths in the file are relative to it. */
+  dir: string;
+  /** How messages name the file. */
+  label: string;
+  settings: ProjectFile;
+  /** The 1-based line of a key path in the file (the line of its parent block when the key is absent). */
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/**
+ * The project file to use: `explicit` (a file, or a folder holding `index.yaml`) when given, else `index.yaml` in `cwd`
+ * when it exists, else `undefined`. An explicit path that does not exist is an `InputError`.
+ */
+export function findProjectFile(cwd: string, explicit?: string): string | undefined {
+  if (explicit) {
+    const path = resolve(cwd, explicit);
+    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, PROJECT_FILE) : path;
+    if (!existsSync(file)) throw new InputError("E_NO_PROJECT", projectMessages.notFound(explicit), { source: explicit });
+    return file;
+  }
+  const file = join(cwd, PROJECT_FILE);
+  return existsSync(file) ? file : undefined;
+}
+
+/** Reads and validates a project file; throws `ValidationError` listing every problem. */
+export async function readProject(file: string, label = file): Promise<Project> {
+  const text = await readText(file, label);
+  return parseProject(text, file, label);
+}
+
+/** Parses and validates the text of a project file (see `readProject`). */
+export function parseProject(text: string, file: string, label = file): Project {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const line = lineAt(error.pos[0]);
+    throw new ValidationError([{ code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(error.code), source: label, line }]);
+  }
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? document.contents : (document.getIn(path.slice(0, depth), true) as Node | undefined);
+      if (node && (node as { range?: number[] }).range) {
+        // Point at the key of a `key: value` pair rather than at its value.
+        if (depth > 0) {
+          const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
+          if (isMap(parent)) {
+            const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === path[depth - 1]);
+            const key = pair?.key as Node | undefined;
+            if (key?.range) return lineAt(key.range[0]);
+          }
+        }
+        return lineAt((node as { range: number[] }).range[0]);
+      }
+    }
+    return undefined;
+  };
+  const data = document.toJS() ?? {};
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new ValidationError([{ code: "E_PROJECT_SHAPE", message: projectMessages.notAMap(data), source: label, line: lineOf([]) }]);
+  const parsed = PROJECT_SCHEMA.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf)));
+  return { file, dir: dirname(file), label, settings: parsed.data, lineOf };
+}
+
+/** The keys allowed in each block of the file, for messages about unknown keys. */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  "": Object.keys(PROJECT_SCHEMA.shape),
+  inputs: Object.keys(INPUT_OPTIONS),
+  methods: Object.keys(METHOD_OPTIONS),
+  outputs: Object.keys(OUTPUT_OPTIONS),
+};
+
+/** Turns a zod issue into our issues (one per unknown key), naming the key path, what was found and what was expected. */
+function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["lineOf"]): Issue[] {
+  const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+  const keyPath = path.join(".");
+  const at = (message: string, where = path): Issue => ({ code: "E_PROJECT", message, source, line: lineOf(where), column: where.join(".") });
+  const found = "input" in issue ? issue.input : undefined;
+  const absent = !("input" in issue) || found === undefined;
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? []), [...path, key]));
+    case "invalid_type": {
+      const expected = (isIntegerKey(path) ? EXPECTED_TYPE.int : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
+      return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
+    }
+    case "invalid_value": {
+      const expected = `one of: ${issue.values.map(String).join(", ")}`;
+      return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
+    }
+    case "too_small":
+      return [at(projectMessages.badKey(keyPath, found, issue.origin === "string" ? "a non-empty text" : `a number >= ${issue.minimum}`))];
+    case "too_big":
+      return [at(projectMessages.badKey(keyPath, found, `a number <= ${issue.maximum}`))];
+    default:
+      return [at(`${keyPath}: found ${describeFound(found)}; ${issue.message}`)];
+  }
+}
+
+/** Whether the key at `path` holds a whole number (zod reports a text there as "expected number"). */
+function isIntegerKey(path: readonly (string | number)[]): boolean {
+  const blocks: Record<string, Record<string, unknown>> = { inputs: INPUT_OPTIONS, methods: METHOD_OPTIONS, outputs: OUTPUT_OPTIONS };
+  const schema = path.length === 2 ? blocks[String(path[0])]?.[String(path[1])] : undefined;
+  return (schema as { isInt?: boolean } | undefined)?.isInt === true;
+}
+
+const EXPECTED_TYPE: Record<string, string> = {
+  string: "a text",
+  int: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  object: "a block of keys",
+  array: "a list",
+};

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectMessages } from "../../src/core/project-messages.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+
+describe("innovation-index diff", () => {
+  it("needs two published runs (exit 1), a known run (exit 2) and a project or two folders (exit 2)", async () => {
+    const dir = await makeTempDir({ "index.yaml": "indicators: tree.csv\nvalues: values.csv\n", "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const tooFew = await runCli(["diff"], dir);
+    expect(tooFew.code).toBe(1);
+    expect(tooFew.stderr).toBe(`error: ${projectMessages.tooFewRuns("runs", 1)}\n`);
+    const unknown = await runCli(["diff", "20990101", "latest"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: unknown run "20990101" in runs; expected a run id \(\d{8}T/);
+    const outside = await runCli(["diff"], await makeTempDir());
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe(`error: ${projectMessages.noProjectForDiff()}\n(run with --help for usage)\n`);
+  });
+
+  it("compares two --out folders (outputs only) by path", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "-o", "a", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2018", "-o", "b", "-q"], dir);
+    const run = await runCli(["diff", "a", "b", "--format", "csv"], dir);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trimEnd().split("\n").map((line) => line.split(","));
+    // Base 2018 instead of 2017: U1 X1 2017 is 100·10/12 = 83.33… instead of 100.
+    const x1 = rows.find((row) => row[1] === "changed" && row[2] === "U1" && row[3] === "2017" && row[4] === "X1")!;
+    expect(Number(x1[5])).toBe(100);
+    expect(Number(x1[6])).toBeCloseTo(1000 / 12, 12);
+    expect(Number(x1[7])).toBeCloseTo(1000 / 12 - 100, 12);
+    expect(rows.every((row) => row[0] !== "input")).toBe(true); // --out folders do not record their inputs
+  });
+});

@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { PROJECT_SCHEMA } from "../../src/io/project-schema.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+describe("innovation-index init", () => {
+  it("scaffolds a project that compute runs as it is", async () => {
+    const dir = await makeTempDir();
+    const init = await runCli(["init", "idx"], dir);
+    expect(init.code).toBe(0);
+    expect(await listDir(join(dir, "idx"))).toEqual(["README.md", "data", "index.yaml", "indicators.csv"]);
+    expect(await listDir(join(dir, "idx/data"))).toEqual(["2017.csv", "2018.csv"]);
+    const yaml = await readFile(join(dir, "idx/index.yaml"), "utf8");
+    expect(PROJECT_SCHEMA.safeParse(parse(yaml)).success).toBe(true);
+    expect(yaml).toMatch(/^# yaml-language-server: \$schema=.*schema\/index\.schema\.json\n/);
+
+    const compute = await runCli(["compute", "-q"], join(dir, "idx"));
+    expect(compute.code).toBe(0);
+    const id = (await readFile(join(dir, "idx/runs/LATEST"), "utf8")).trim();
+    // By hand: A1 1.98/1.80 = 1.1, A2 462/420 = 1.1, so A = 110; B1 38.5/35 = 1.1 -> 110, B2 (negative) 0.50/0.40 -> 125,
+    // so B = 117.5; INDEX = 0.5·110 + 0.5·117.5 = 113.75.
+    expect(await readFile(join(dir, "idx/runs", id, "index.csv"), "utf8")).toContain("Example zone,2018,INDEX,总指数,0,113.7500\n");
+  });
+
+  it("refuses to overwrite (exit 3) unless --force", async () => {
+    const dir = await makeTempDir({ "index.yaml": "mine\n" });
+    const again = await runCli(["init"], dir);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toBe("error: .: index.yaml already exists; expected a folder without them (or --force to overwrite)\n");
+    expect(await readFile(join(dir, "index.yaml"), "utf8")).toBe("mine\n");
+    expect((await runCli(["init", "--force", "-q"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "index.yaml"), "utf8")).toMatch(/^# yaml-language-server/);
+  });
+});

@@ -1,0 +1,46 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { logSettingsOf } from "../../src/cli/log.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+
+describe("--quiet and --log-format json", () => {
+  it("logSettingsOf(argv) finds them anywhere before --", () => {
+    expect(logSettingsOf(["compute", "-q"])).toEqual({ quiet: true, format: "text" });
+    expect(logSettingsOf(["--log-format", "json", "compute"])).toEqual({ quiet: false, format: "json" });
+    expect(logSettingsOf(["compute", "--log-format=json", "--quiet"])).toEqual({ quiet: true, format: "json" });
+    expect(logSettingsOf(["compute", "--", "-q"])).toEqual({ quiet: false, format: "text" });
+  });
+
+  it("--quiet before the command prints nothing on success and still prints errors", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    const ok = await runCli(["--quiet", "compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(ok).toEqual({ code: 0, stdout: "", stderr: "" });
+    const bad = await runCli(["--quiet", "compute", "-i", "tree.csv", "-d", "nope.csv"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('error: nope.csv: no such file; expected a readable file\n');
+  });
+
+  it("--log-format json writes one JSON object per line: each problem with its code and place, then the exit code", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": "unit,year,indicator,value\nU1,2017,X1,abc\nU1,2017,Q,1\n" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(lines.map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-\d\d-\d\dT/), rest))).toEqual([
+      { level: "error", code: "E_BAD_NUMBER", message: expect.stringMatching(/^value "abc".* is not a number/), source: "values.csv", line: 2, column: "value" },
+      { level: "error", message: "exit code 1", exitCode: 1 },
+    ]);
+  });
+
+  it("--log-format json turns warnings and progress into JSON lines too", async () => {
+    const tree = "code,parent,name,weight,direction\nX,,x,0.3,\nX1,X,a,,+\nY,,y,0.3,\nY1,Y,b,,+\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "year,indicator,value\n2017,X1,1\n2017,Y1,2\n" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ level: "warning", code: "W_WEIGHTS_RENORMALISED" });
+    expect(lines[1]).toMatchObject({ level: "info", message: expect.stringMatching(/^wrote index\.csv, .* to out$/) });
+    expect(lines).toHaveLength(2);
+  });
+});

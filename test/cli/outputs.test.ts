@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { buildOutputs } from "../../src/cli/outputs.js";
+import { computeIndex } from "../../src/core/compute.js";
+import { messages } from "../../src/core/messages.js";
+import { buildPanel } from "../../src/core/panel.js";
+import { buildTree } from "../../src/core/tree.js";
+import { formatIndexCsv, formatScoresCsv } from "../../src/io/to-csv.js";
+import { formatIndexJson } from "../../src/io/to-json.js";
+
+function smallResult() {
+  const tree = buildTree(
+    [
+      ["X", "", "", ""],
+      ["X1", "X", "", "+"],
+      ["X2", "X", "", "-"],
+    ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction })),
+  );
+  if (!tree.ok) throw new Error("tree");
+  const records = ["U1", "U2"].flatMap((unit, u) =>
+    ["X1", "X2"].flatMap((indicator, i) => [2017, 2018].map((year, y) => ({ unit, year, indicator, value: 10 + u + 2 * i + 3 * y }))),
+  );
+  const panel = buildPanel(tree.value, records);
+  if (!panel.ok) throw new Error("panel");
+  return computeIndex(tree.value, panel.value);
+}
+
+const OPTIONS = { out: "out", decimals: 4, contributions: "dimensions" as const, xlsx: true, lang: "zh" as const };
+const text = (content: string | Uint8Array | Iterable<string>) =>
+  typeof content === "string" ? content : content instanceof Uint8Array ? Buffer.from(content).toString("utf8") : [...content].join("");
+
+describe("buildOutputs", () => {
+  it("streams index.csv, scores.csv and index.json with the same bytes as the one-string formatters", async () => {
+    const result = smallResult();
+    const { files, warnings } = await buildOutputs(result, { ...OPTIONS, xlsx: false });
+    expect(text(files["index.csv"])).toBe(formatIndexCsv(result, 4, { bom: true }));
+    expect(text(files["scores.csv"])).toBe(formatScoresCsv(result, 4, { bom: true }));
+    expect(text(files["index.json"])).toBe(formatIndexJson(result));
+    expect(warnings).toEqual([]);
+  });
+
+  it("leaves index.xlsx out, with a warning, when the scores table would not fit in an Excel sheet", async () => {
+    // 2 units × 2 years × 2 indicators = 8 score rows, 9 with the header: a sheet of 8 rows cannot hold them.
+    const result = smallResult();
+    const small = await buildOutputs(result, { ...OPTIONS, excelMaxRows: 8 });
+    expect(Object.keys(small.files)).not.toContain("index.xlsx");
+    expect(small.warnings).toEqual([{ code: "W_XLSX_TOO_LARGE", message: messages.workbookTooLarge(8, 8) }]);
+    const fits = await buildOutputs(result, { ...OPTIONS, excelMaxRows: 9 });
+    expect(Object.keys(fits.files)).toContain("index.xlsx");
+    expect(fits.warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * Three yearly runs of a project, as a team would do them: data up to 2019, then 2020 added, then a 2018 value revised;
+ * and runs that fail or are killed on the way.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
+const BUILT = existsSync(fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url)));
+const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
+
+const TREE = `code,parent,name,name_en,weight,direction
+X,,维度X,Dimension X,0.6,
+X1,X,指标1,Indicator 1,,+
+X2,X,指标2,Indicator 2,,-
+Y,,维度Y,Dimension Y,0.4,
+Y1,Y,指标3,Indicator 3,,+
+`;
+
+/** One year of values: [U1 X1, X2, Y1], [U2 X1, X2, Y1] (2017-2019: the small fixture of test/fixtures/small). */
+function yearFile(year: number, u1: number[], u2: number[]): string {
+  const codes = ["X1", "X2", "Y1"];
+  const lines = ["unit,year,indicator,value"];
+  codes.forEach((code, i) => lines.push(`U1,${year},${code},${u1[i]}`));
+  codes.forEach((code, i) => lines.push(`U2,${year},${code},${u2[i]}`));
+  return lines.join("\n") + "\n";
+}
+
+const YEARS: Record<number, string> = {
+  2017: yearFile(2017, [10, 50, 200], [4, 8, 30]),
+  2018: yearFile(2018, [12, 40, 210], [5, 8, 33]),
+  2019: yearFile(2019, [15, 25, 190], [6, 10, 36]),
+  2020: yearFile(2020, [18, 20, 220], [8, 10, 39]),
+};
+
+const PROJECT = `name: test index
+indicators: indicators.csv
+values: data
+methods:
+  base-year: 2017
+`;
+
+async function makeProject(): Promise<string> {
+  return makeTempDir({
+    "index.yaml": PROJECT,
+    "indicators.csv": TREE,
+    "data/2017.csv": YEARS[2017],
+    "data/2018.csv": YEARS[2018],
+    "data/2019.csv": YEARS[2019],
+    "data/README.md": "not a values file: ignored",
+  });
+}
+
+/** SHA-256 of a file, computed here independently of the tool. */
+async function fileSha256(path: string): Promise<string> {
+  return createHash("sha256").update(await readFile(path)).digest("hex");
+}
+
+const runIds = async (dir: string) => (await listDir(join(dir, "runs"))).filter((name) => RUN_ID.test(name));
+const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+const manifestOf = async (dir: string, id: string) => JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
+const indexCsv = async (dir: string, id: string) => (await readFile(join(dir, "runs", id, "index.csv"), "utf8")).split("\n");
+
+/** Parses the CSV of `diff --format csv` (no quoted cells in these tests). */
+function parseRows(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.trimEnd().split("\n").map((line) => line.split(","));
+  return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+}
+
+describe("a project computed every year", () => {
+  it("publishes run folders, moves LATEST, records hashes, skips unchanged runs and explains revisions", async () => {
+    const dir = await makeProject();
+
+    // Year 1: data for 2017-2019.
+    const first = await runCli(["compute"], dir);
+    expect(first.stderr).toMatch(/first run of this project/);
+    expect(first.code).toBe(0);
+    const [run1] = await runIds(dir);
+    expect(run1).toMatch(RUN_ID);
+    expect(await latest(dir)).toBe(run1);
+    // The run folder holds what compute --out writes, plus input-values.csv and manifest.json.
+    expect((await runCli(["compute", "--out", "plain", "-q"], dir)).code).toBe(0);
+    const plainFiles = await listDir(join(dir, "plain"));
+    expect(plainFiles).toEqual(expect.arrayContaining(["index-wide.csv", "index.csv", "index.json", "scores.csv"]));
+    expect(await listDir(join(dir, "runs", run1))).toEqual([...plainFiles, "input-values.csv", "manifest.json"].sort());
+    // Fixed base 2017, X = mean(X1, X2) with X2 negative, INDEX = 0.6·X + 0.4·Y: U1 2019 = 0.6·(150 + 200)/2 + 0.4·95 = 143.
+    expect(await indexCsv(dir, run1)).toContain("U1,2019,INDEX,总指数,0,143.0000");
+
+    // The manifest: tool, options by flag name, SHA-256 of every input (recomputed here) and output, coverage.
+    const manifest1 = await manifestOf(dir, run1);
+    expect(manifest1.tool).toEqual({ name: "innovation-index", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(manifest1.options).toMatchObject({ "base-year": 2017, missing: "error", decimals: 4, strict: false });
+    expect(manifest1.inputs).toEqual([
+      { role: "project", path: "index.yaml", bytes: Buffer.byteLength(PROJECT), sha256: createHash("sha256").update(PROJECT).digest("hex") },
+      { role: "indicators", path: "indicators.csv", bytes: Buffer.byteLength(TREE), sha256: await fileSha256(join(dir, "indicators.csv")) },
+      ...[2017, 2018, 2019].map((year) => ({ role: "values", path: `data/${year}.csv`, bytes: Buffer.byteLength(YEARS[year]), sha256: createHash("sha256").update(YEARS[year]).digest("hex") })),
+    ]);
+    for (const output of manifest1.outputs) expect(output.sha256).toBe(await fileSha256(join(dir, "runs", run1, output.path)));
+    expect(manifest1.outputs.map((output: { path: string }) => output.path)).toEqual([...plainFiles, "input-values.csv"].sort());
+    expect(manifest1.coverage).toEqual({ units: ["U1", "U2"], years: [2017, 2018, 2019], baseYear: 2017, indicators: 3 });
+
+    // Nothing changed: --if-changed does no work.
+    const unchanged = await runCli(["compute", "--if-changed"], dir);
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stderr).toBe(`unchanged since run ${run1} (same inputs, options and tool version); nothing to do\n`);
+    expect(unchanged.stdout).toBe("");
+    expect(await runIds(dir)).toEqual([run1]);
+
+    // Year 2: 2020 added as one more file; nothing else changes.
+    await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
+    const second = await runCli(["compute", "--if-changed"], dir);
+    expect(second.code).toBe(0);
+    const [, run2] = await runIds(dir);
+    expect(run2 > run1).toBe(true);
+    expect(await latest(dir)).toBe(run2);
+    // 2 units x 3 indicators of 2020 added; 2 units x 6 outputs (INDEX, X, X1, X2, Y, Y1) added; earlier values unmoved.
+    expect(second.stderr).toContain(
+      `revisions against run ${run1}: inputs 0 changed, 6 added, 0 removed; outputs 0 changed, 12 added, 0 removed (details: innovation-index diff)`,
+    );
+    // U1 2020: X1 = 100·18/10 = 180, X2 = 100·50/20 = 250, X = 215, Y = 100·220/200 = 110, INDEX = 0.6·215 + 0.4·110 = 173.
+    // U2 2020: X1 = 200, X2 = 100·8/10 = 80, X = 140, Y = 130, INDEX = 0.6·140 + 0.4·130 = 136.
+    const index2 = await indexCsv(dir, run2);
+    expect(index2).toContain("U1,2020,INDEX,总指数,0,173.0000");
+    expect(index2).toContain("U2,2020,INDEX,总指数,0,136.0000");
+    expect((await manifestOf(dir, run2)).coverage.years).toEqual([2017, 2018, 2019, 2020]);
+
+    // Year 3: the 2018 value of X1 for U1 is revised from 12 to 13.
+    await writeFile(join(dir, "data/2018.csv"), YEARS[2018].replace("U1,2018,X1,12", "U1,2018,X1,13"));
+    const third = await runCli(["compute", "--if-changed"], dir);
+    expect(third.code).toBe(0);
+    const [, , run3] = await runIds(dir);
+    expect(await latest(dir)).toBe(run3);
+    // X1 = 100·13/10 = 130 (was 120), X = (130 + 125)/2 = 127.5 (was 122.5), INDEX = 0.6·127.5 + 0.4·105 = 118.5 (was 115.5).
+    expect(third.stderr).toContain(
+      `revisions against run ${run2}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; largest: INDEX U1 2018 115.5000 -> 118.5000 (+3.0000)`,
+    );
+    const manifest3 = await manifestOf(dir, run3);
+    const revisedInput = manifest3.inputs.find((input: { path: string }) => input.path === "data/2018.csv");
+    expect(revisedInput.sha256).toBe(await fileSha256(join(dir, "data/2018.csv")));
+    expect(revisedInput.sha256).not.toBe(manifest1.inputs.find((input: { path: string }) => input.path === "data/2018.csv").sha256);
+
+    // diff, default latest against the run before it: every changed value with its size.
+    const diff = await runCli(["diff", "--format", "csv"], dir);
+    expect(diff.code).toBe(0);
+    const rows = parseRows(diff.stdout);
+    expect(rows.map((row) => [row.kind, row.status, row.unit, row.year, row.code])).toEqual([
+      ["file", "changed", "", "", "data/2018.csv"],
+      ["input", "changed", "U1", "2018", "X1"],
+      ["output", "changed", "U1", "2018", "INDEX"],
+      ["output", "changed", "U1", "2018", "X"],
+      ["output", "changed", "U1", "2018", "X1"],
+    ]);
+    const values = rows.slice(1).map((row) => [row.before, row.after, row.change].map(Number));
+    expect(values).toEqual([
+      [12, 13, 1],
+      [115.5, 118.5, 3],
+      [122.5, 127.5, 5],
+      [120, 130, 10],
+    ]);
+    expect(Number(rows[1].change_percent)).toBeCloseTo((100 * 1) / 12, 12);
+    expect(Number(rows[2].change_percent)).toBeCloseTo((100 * 3) / 115.5, 12);
+
+    // diff of two named runs (an id, or its unique start): the 2020 year as additions.
+    const added = parseRows((await runCli(["diff", run1, run2.slice(0, 20), "--format", "csv"], dir)).stdout);
+    expect(added.filter((row) => row.kind === "input").map((row) => `${row.status} ${row.unit} ${row.year} ${row.code} ${row.after}`)).toEqual([
+      "added U1 2020 X1 18",
+      "added U1 2020 X2 20",
+      "added U1 2020 Y1 220",
+      "added U2 2020 X1 8",
+      "added U2 2020 X2 10",
+      "added U2 2020 Y1 39",
+    ]);
+    expect(added.filter((row) => row.kind === "output" && row.status === "added")).toHaveLength(12);
+    expect(added.find((row) => row.kind === "file")).toMatchObject({ status: "added", code: "data/2020.csv" });
+
+    // The table for people.
+    const table = await runCli(["diff"], dir);
+    expect(table.stdout).toMatch(/^kind\s+status\s+unit\s+year\s+code\s+before\s+after\s+change\s+change_percent\n/);
+    expect(table.stdout).toMatch(/\noutput\s+changed\s+U1\s+2018\s+INDEX\s+115\.5000\s+118\.5000\s+\+3\.0000\s+\+2\.60%\n/);
+    expect(table.stderr).toBe(`runs/${run2} -> runs/${run3}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; 1 option or file change\n`);
+  });
+
+  it("same inputs give byte-identical run folders apart from the manifest's time fields; an option change is a change", async () => {
+    const [a, b] = [await makeProject(), await makeProject()];
+    expect((await runCli(["compute", "-q"], a)).code).toBe(0);
+    expect((await runCli(["compute", "-q"], b)).code).toBe(0);
+    const [idA, idB] = [await latest(a), await latest(b)];
+    expect(idA.slice(-8)).toBe(idB.slice(-8)); // the fingerprint part of the id
+    for (const name of await listDir(join(a, "runs", idA))) {
+      const [textA, textB] = [await readFile(join(a, "runs", idA, name), "utf8"), await readFile(join(b, "runs", idB, name), "utf8")];
+      const withoutTimes = (text: string) => text.replace(/"(startedAt|finishedAt)": "[^"]*"/g, "");
+      expect(withoutTimes(textB)).toBe(withoutTimes(textA));
+    }
+    // Same data, another option (a flag overriding index.yaml): --if-changed runs, then has nothing more to do.
+    expect((await runCli(["compute", "--if-changed", "--decimals", "2", "-q"], a)).code).toBe(0);
+    expect(await runIds(a)).toHaveLength(2);
+    expect((await manifestOf(a, await latest(a))).options.decimals).toBe(2);
+    expect((await runCli(["compute", "--if-changed", "--decimals", "2"], a)).stderr).toMatch(/^unchanged since run/);
+    expect(await runIds(a)).toHaveLength(2);
+  });
+
+  it("a run that fails validation leaves LATEST, the runs and the lock as they were", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const before = await listDir(join(dir, "runs"));
+    const id = await latest(dir);
+    await writeFile(join(dir, "data/2020.csv"), "unit,year,indicator,value\nU1,2020,X1,abc\nU1,20x0,X2,1\n");
+    const failed = await runCli(["compute"], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^error: 2 problems found:\ndata\/2020\.csv:2: value "abc".* is not a number.*\ndata\/2020\.csv:3: year "20x0" is not a year/);
+    expect(await latest(dir)).toBe(id);
+    expect(await listDir(join(dir, "runs"))).toEqual(before);
+    expect(before).toEqual([id, "LATEST"]);
+  });
+
+  it.skipIf(!BUILT)("a run killed mid-way leaves LATEST intact; the next run clears what it left and publishes", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
+    for (const point of ["staged", "finished"]) {
+      const killed = await new Promise<{ signal: string | null }>((done) =>
+        execFile(process.execPath, [BIN, "compute", "-q"], { cwd: dir, env: { ...process.env, INNOVATION_INDEX_CRASH_AT: point } }, (error) =>
+          done({ signal: (error as { signal?: string } | null)?.signal ?? null }),
+        ),
+      );
+      expect(killed.signal).toBe("SIGKILL");
+      expect(await latest(dir)).toBe(id);
+      // The killed run left its lock (pid of a dead process, this host) and a staging or an unpublished run folder.
+      const lock = JSON.parse(await readFile(join(dir, "runs/.lock"), "utf8"));
+      expect(lock.host).toBe(hostname());
+      const names = await listDir(join(dir, "runs"));
+      expect(names.some((name) => (point === "staged" ? name.startsWith(".staging-") : RUN_ID.test(name) && name > id))).toBe(true);
+      // diff still compares published runs only.
+      expect((await runCli(["diff", "latest", "latest", "--format", "csv"], dir)).stdout).toBe("kind,status,unit,year,code,before,after,change,change_percent\n");
+    }
+    const recovered = await runCli(["compute"], dir);
+    expect(recovered.code).toBe(0);
+    expect(recovered.stderr).toContain(`revisions against run ${id}: inputs 0 changed, 6 added, 0 removed`);
+    const names = await listDir(join(dir, "runs"));
+    const newId = await latest(dir);
+    expect(names).toEqual([id, newId, "LATEST"]);
+  });
+
+  it.skipIf(!BUILT)("runs started at the same moment: each publishes or exits 3, and every published run is complete", async () => {
+    const dir = await makeProject();
+    const codes = await Promise.all(
+      [4, 5, 6, 7].map(
+        (decimals) =>
+          new Promise<number>((done) =>
+            execFile(process.execPath, [BIN, "compute", "-q", "--decimals", String(decimals)], { cwd: dir }, (error) => done((error as { code?: number } | null)?.code ?? 0)),
+          ),
+      ),
+    );
+    expect(codes.every((code) => code === 0 || code === 3)).toBe(true);
+    const ids = await runIds(dir);
+    expect(ids).toHaveLength(codes.filter((code) => code === 0).length);
+    expect(ids).toContain(await latest(dir));
+    for (const id of ids) expect(await listDir(join(dir, "runs", id))).toContain("manifest.json");
+    expect(await listDir(join(dir, "runs"))).toEqual([...ids, "LATEST"]); // no lock, no staging folder left
+  });
+
+  it("a live lock stops a second run with exit code 3; a stale one is taken over", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00.000Z" }));
+    const locked = await runCli(["compute"], dir);
+    expect(locked.code).toBe(3);
+    expect(locked.stderr).toBe(
+      `error: runs/.lock: another run holds the lock (pid ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone\n`,
+    );
+    expect(await latest(dir)).toBe(id);
+    // A pid that no longer runs: the lock is stale.
+    const deadPid = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: "2026-01-01T00:00:00.000Z" }));
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    expect(await latest(dir)).not.toBe(id);
+    expect(await listDir(join(dir, "runs"))).not.toContain(".lock");
+  });
+});
