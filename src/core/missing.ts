@@ -108,7 +108,8 @@ export interface ImputedPanel {
  * filling policy cannot reach is reported, or reweighted when `unfilled` is `reweight` (never under `error`).
  */
 export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], unfilled: UnfilledPolicy = "error"): ImputedPanel {
-  const values = new Float64Array(panel.values);
+  // Under `error` alone nothing is written, so the panel is shared rather than copied (a large panel is large).
+  const values = policies.some((policy) => policy !== "error") ? new Float64Array(panel.values) : panel.values;
   const result: Panel = { ...panel, values };
   const imputations: Imputation[] = [];
   const gaps: { cell: number; issue: Issue }[] = [];
@@ -120,7 +121,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
     const block = indicatorBlock(result, i);
     panel.units.forEach((unit, u) => {
       const series = block.subarray(u * yearCount, (u + 1) * yearCount);
-      imputeSeries(series, panel.years, policy, out, methods);
+      if (policy === "error") methods.fill(undefined);
+      else imputeSeries(series, panel.years, policy, out, methods);
       for (let t = 0; t < yearCount; t++) {
         const method = methods[t];
         if (method) {

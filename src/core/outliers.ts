@@ -155,6 +155,7 @@ export function treatOutliers(
   fixedBase: boolean | readonly boolean[] = false,
   scope: OutlierScope = "panel",
 ): TreatedPanel {
+  if (methods.every((method) => method === "none")) return { panel, treatments: [], warnings: [] };
   const values = new Float64Array(panel.values);
   const result: Panel = { ...panel, values };
   const treatments: Treatment[] = [];

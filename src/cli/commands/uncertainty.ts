@@ -15,11 +15,12 @@ import { UsageError } from "../../errors.js";
 import { loadInputs } from "../../io/load.js";
 import { formatValue } from "../../io/to-csv.js";
 import { writeFilesAtomic } from "../../io/write.js";
+import { addFileOptions, type FileOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { renderColumns } from "../render.js";
 
-export interface UncertaintyCommandOptions extends InputOptions {
+export interface UncertaintyCommandOptions extends InputOptions, FileOptions {
   baseYear?: number;
   weightNoise?: number;
   weightRanges?: string;
@@ -68,7 +69,7 @@ Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
   $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies reweight`,
     );
-  addInputOptions(command)
+  addFileOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
@@ -111,7 +112,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       import("../progress.js"),
     ]);
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const weightRanges = options.weightRanges
     ? await readWeightRanges(resolve(env.cwd, options.weightRanges), options.weightRanges, tree)
     : undefined;
