@@ -156,7 +156,9 @@ export function renderUncertaintySummary(result: UncertaintyResult): string {
   result.units.forEach((unit, u) => {
     const cell = u * yearCount + y;
     const f = (value: number) => formatValue(value, 2);
-    const rank = (value: number) => formatValue(value, Number.isInteger(value) ? 0 : 1);
+    // Ranks are whole numbers unless quantiles fall between two (one decimal then, for both ends alike).
+    const whole = [result.rank.nominal[cell], result.rank.low[cell], result.rank.high[cell]].every(Number.isInteger);
+    const rank = (value: number) => formatValue(value, whole ? 0 : 1);
     rows.push([
       unit || "(unit)",
       f(result.index.nominal[cell]),
