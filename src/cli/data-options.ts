@@ -10,21 +10,25 @@ import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read-text.js";
 import { integerOption } from "./options.js";
 
-export interface DataOptions {
+/** The options that say how to read the input files. */
+export interface FileOptions {
+  encoding: Encoding;
+  sheet?: string;
+  treeSheet?: string;
+}
+
+export interface DataOptions extends FileOptions {
   missing: MissingPolicy;
   unfilled: UnfilledPolicy;
   zeroBase: ZeroBasePolicy;
   outliers: OutlierMethod;
   winsorMax: number;
   outlierScope: OutlierScope;
-  encoding: Encoding;
-  sheet?: string;
-  treeSheet?: string;
 }
 
-/** Adds `--missing`, `--zero-base`, `--outliers`, `--winsor-max`, `--encoding` and `--sheet`. */
+/** Adds `--missing`, `--unfilled`, `--zero-base`, `--outliers`, `--winsor-max`, `--outlier-scope` and the file options. */
 export function addDataOptions(command: Command): Command {
-  return command
+  command
     .addOption(
       new Option("--missing <policy>", "what a missing value does (per indicator: tree column missing)").choices(MISSING_POLICIES).default("error"),
     )
@@ -49,6 +53,13 @@ export function addDataOptions(command: Command): Command {
         .choices(OUTLIER_SCOPES)
         .default("panel"),
     )
+;
+  return addFileOptions(command);
+}
+
+/** Adds `--encoding`, `--sheet` and `--tree-sheet`. */
+export function addFileOptions(command: Command): Command {
+  return command
     .addOption(
       new Option("--encoding <name>", `encoding of CSV inputs: ${ENCODINGS.join(", ")} (auto: UTF-8, else GB18030)`)
         .argParser(encodingOption)

@@ -159,6 +159,17 @@ describe("files people actually have", () => {
     expect(await read(dir, "out/index.csv")).toContain("常州,2018,INDEX");
   });
 
+  it("takes --encoding and --sheet in weights and uncertainty too", async () => {
+    const dir = await makeTempDir({ "tree.csv": iconv.encode(TREE, "gbk"), "values.csv": iconv.encode(VALUES, "gbk") });
+    const weights = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--encoding", "gbk"], dir);
+    expect(weights.code).toBe(0);
+    // explicit weights of the tree: X 0.6, and X1, X2 half of it each in the overall index
+    expect(weights.stdout).toMatch(/^X1,X,2,0\.5000+,0\.3000+/m);
+    const forced = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--encoding", "utf-8", "--weight-noise", "0.2"], dir);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/tree\.csv: the file is not valid UTF-8/);
+  });
+
   it("reads UTF-8 with a BOM and UTF-16 with a BOM alike", async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALUES, "utf16le")]);
     const dir = await makeTempDir({ "tree.csv": "\uFEFF" + TREE, "values.csv": utf16 });

@@ -10,20 +10,17 @@ import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { messages } from "../../core/messages.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "../../core/normalize.js";
 import { MAX_SEED } from "../../core/random.js";
-import { analyzeUncertainty, type UncertaintyResult } from "../../core/uncertainty.js";
+import type { UncertaintyResult } from "../../core/uncertainty.js";
 import { UsageError } from "../../errors.js";
 import { loadInputs } from "../../io/load.js";
 import { formatValue } from "../../io/to-csv.js";
-import { formatSensitivityCsv, formatUncertaintyCsv } from "../../io/uncertainty-csv.js";
-import { formatUncertaintyHtml } from "../../io/uncertainty-html.js";
-import { readWeightRanges } from "../../io/weight-ranges-csv.js";
 import { writeFilesAtomic } from "../../io/write.js";
+import { addFileOptions, type FileOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { createProgress } from "../progress.js";
 import { renderColumns } from "../render.js";
 
-export interface UncertaintyCommandOptions extends InputOptions {
+export interface UncertaintyCommandOptions extends InputOptions, FileOptions {
   baseYear?: number;
   weightNoise?: number;
   weightRanges?: string;
@@ -72,7 +69,7 @@ Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
   $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies reweight`,
     );
-  addInputOptions(command)
+  addFileOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
@@ -105,8 +102,17 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     options.aggregations.length > 1 ||
     options.missingPolicies.length > 1;
   if (!varies) throw new UsageError("E_USAGE", messages.nothingVaries());
+  // The analysis and its writers load only when this command runs, so that other commands start fast.
+  const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }] =
+    await Promise.all([
+      import("../../core/uncertainty.js"),
+      import("../../io/uncertainty-csv.js"),
+      import("../../io/uncertainty-html.js"),
+      import("../../io/weight-ranges-csv.js"),
+      import("../progress.js"),
+    ]);
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const weightRanges = options.weightRanges
     ? await readWeightRanges(resolve(env.cwd, options.weightRanges), options.weightRanges, tree)
     : undefined;

@@ -7,12 +7,13 @@ import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.j
 import { loadInputs } from "../../io/load.js";
 import { formatWeightsCsv, formatWeightsJson } from "../../io/to-weights.js";
 import { writeFilesAtomic } from "../../io/write.js";
+import { addFileOptions, type FileOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
-export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions {
+export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions, FileOptions {
   method: WeightMethod;
   format: "csv" | "json";
   out?: string;
@@ -36,7 +37,7 @@ Examples:
   $ innovation-index weights -i tree.csv -d values.csv --method critic --weight-years 2018-2020 --out weights.csv
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
-  addInputOptions(command).addOption(new Option("-m, --method <method>", "weighting method").choices(WEIGHT_METHODS).default("explicit"));
+  addFileOptions(addInputOptions(command)).addOption(new Option("-m, --method <method>", "weighting method").choices(WEIGHT_METHODS).default("explicit"));
   addWeightingOptions(command)
     .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
     .option("-o, --out <file>", "write the weights to this file instead of stdout")
@@ -48,7 +49,7 @@ Examples:
 /** Runs `weights`: read, validate, derive, format, print or write. */
 export async function runWeights(options: WeightsCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const result = await runWeighting(options.method, options, { tree, panel, example: inputs.example }, env);
   const text = options.format === "json" ? formatWeightsJson(tree, result) : formatWeightsCsv(tree, result, options.decimals);
   if (options.out) {
