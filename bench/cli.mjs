@@ -1,7 +1,8 @@
 /**
  * (b) End to end from CSV: `compute` on the synthetic 3,000 × 200 × 20 panel written as a long CSV (12 million rows,
  * about 310 MB), run in a fresh Node process, wall time from spawn to exit; and, for comparison, the general reader
- * (csv-parse, one record object per row) on a tenth of the units, forced by quoting one unit name.
+ * (csv-parse, one record object per row) on a tenth of the units, forced by quoting one unit name; and reading plus
+ * computing alone (no analysis, no files).
  * Prints one JSON line.
  */
 import { spawnSync } from "node:child_process";
@@ -36,6 +37,9 @@ const { tree, panel } = syntheticPanel(shape);
 writeFileSync(join(dir, "tree.csv"), treeCsv(tree));
 if (!existsSync(join(dir, "values.csv"))) await writeChunks(join(dir, "values.csv"), valuesCsvChunks(panel));
 const fast = runCompute(dir, "values.csv");
+// Reading (loadInputs) and computing (computeIndex) alone, without the analysis and the output files.
+const readRun = spawnSync(process.execPath, [fileURLToPath(new URL("./read-child.mjs", import.meta.url)), "tree.csv", "values.csv"], { cwd: dir, encoding: "utf8" });
+const read = JSON.parse(readRun.stdout.trim());
 
 // The general reader on a tenth of the units: the same rows, with the first unit's name quoted.
 const sampleUnits = shape.units / 10;
@@ -59,6 +63,8 @@ console.log(
     wallMs: fast.wallMs,
     valuesPerSecond: values / (fast.wallMs / 1000),
     peakRssMb: fast.peakRssMb,
+    readMs: read.readMs,
+    computeMs: read.computeMs,
     generalValues: values / 10,
     generalWallMs: general.wallMs,
     generalValuesPerSecond: values / 10 / (general.wallMs / 1000),

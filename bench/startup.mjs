@@ -1,6 +1,6 @@
 /**
- * (d) Startup: wall time of `compute` on the shipped Changzhou example against `node -e 0`, both in fresh processes,
- * interleaved, median of 21 runs each. Prints one JSON line.
+ * (d) Startup: wall time of `compute` on the shipped Changzhou example (as it runs by default, and with --no-xlsx)
+ * against `node -e 0`, all in fresh processes, interleaved, median of 21 runs each. Prints one JSON line.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,11 +12,14 @@ const bin = fileURLToPath(new URL("../bin/innovation-index.js", import.meta.url)
 const out = join(mkdtempSync(join(tmpdir(), "innovation-index-startup-")), "out");
 const empty = [];
 const compute = [];
+const noXlsx = [];
 timeNode([bin, "compute", "--out", out, "-q"]); // warm the file cache
 for (let i = 0; i < 21; i++) {
   empty.push(timeNode(["-e", "0"]));
   compute.push(timeNode([bin, "compute", "--out", out, "-q"]));
+  noXlsx.push(timeNode([bin, "compute", "--out", out, "-q", "--no-xlsx"]));
 }
 const nodeMs = median(empty);
 const computeMs = median(compute);
-console.log(JSON.stringify({ bench: "startup", nodeMs, computeMs, ratio: computeMs / nodeMs }));
+const noXlsxMs = median(noXlsx);
+console.log(JSON.stringify({ bench: "startup", nodeMs, computeMs, ratio: computeMs / nodeMs, noXlsxMs, noXlsxRatio: noXlsxMs / nodeMs }));

@@ -87,6 +87,18 @@ export type { Contributions, ContributionDepth, ContributionMethod } from "./cor
 export { computeRanks } from "./core/analysis/ranks.js";
 export type { Ranks } from "./core/analysis/ranks.js";
 
+// Uncertainty and sensitivity analysis
+export { analyzeUncertainty, quantileSorted, rankDescending, UNCERTAINTY_CHOICES } from "./core/uncertainty.js";
+export type { UncertaintyOptions, UncertaintyResult, UncertaintyChoice, VariedChoice, Distribution, ChoiceSensitivity } from "./core/uncertainty.js";
+export { estimateSobol } from "./core/sensitivity.js";
+export type { SobolDesign, SobolIndices } from "./core/sensitivity.js";
+export { createRandom, sfc32 } from "./core/random.js";
+export type { RandomSource } from "./core/random.js";
+export { IndexEngine } from "./core/engine.js";
+export type { EngineChoice } from "./core/engine.js";
+export { formatUncertaintyCsv, formatSensitivityCsv } from "./io/uncertainty-csv.js";
+export { formatUncertaintyHtml } from "./io/uncertainty-html.js";
+
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/tree-csv.js";
 export { parseTreeYaml } from "./io/tree-yaml.js";

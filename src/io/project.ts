@@ -2,17 +2,15 @@
  * Reading a project file (`index.yaml`): YAML, checked against `PROJECT_SCHEMA`, every problem reported at once with
  * the file, the line, the key path, what was found and what was expected.
  */
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
 import { describeFound, projectMessages } from "../core/project-messages.js";
-import { InputError, ValidationError, type Issue } from "../errors.js";
+import { ValidationError, type Issue } from "../errors.js";
 import { INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, type ProjectFile } from "./project-schema.js";
 import { readText } from "./read-text.js";
 
-/** The name of a project file. */
-export const PROJECT_FILE = "index.yaml";
+export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
 export interface Project {
   /** Absolute path of `index.yaml`. */
@@ -24,21 +22,6 @@ export interface Project {
   settings: ProjectFile;
   /** The 1-based line of a key path in the file (the line of its parent block when the key is absent). */
   lineOf: (path: readonly (string | number)[]) => number | undefined;
-}
-
-/**
- * The project file to use: `explicit` (a file, or a folder holding `index.yaml`) when given, else `index.yaml` in `cwd`
- * when it exists, else `undefined`. An explicit path that does not exist is an `InputError`.
- */
-export function findProjectFile(cwd: string, explicit?: string): string | undefined {
-  if (explicit) {
-    const path = resolve(cwd, explicit);
-    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, PROJECT_FILE) : path;
-    if (!existsSync(file)) throw new InputError("E_NO_PROJECT", projectMessages.notFound(explicit), { source: explicit });
-    return file;
-  }
-  const file = join(cwd, PROJECT_FILE);
-  return existsSync(file) ? file : undefined;
 }
 
 /** Reads and validates a project file; throws `ValidationError` listing every problem. */

@@ -10,18 +10,14 @@ import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { messages } from "../../core/messages.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "../../core/normalize.js";
 import { MAX_SEED } from "../../core/random.js";
-import { analyzeUncertainty, type UncertaintyResult } from "../../core/uncertainty.js";
+import type { UncertaintyResult } from "../../core/uncertainty.js";
 import { UsageError } from "../../errors.js";
 import { loadInputs } from "../../io/load.js";
 import { formatValue } from "../../io/to-csv.js";
-import { formatSensitivityCsv, formatUncertaintyCsv } from "../../io/uncertainty-csv.js";
-import { formatUncertaintyHtml } from "../../io/uncertainty-html.js";
-import { readWeightRanges } from "../../io/weight-ranges-csv.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import { addFileOptions, type FileOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { createProgress } from "../progress.js";
 import { renderColumns } from "../render.js";
 
 export interface UncertaintyCommandOptions extends InputOptions, FileOptions {
@@ -106,6 +102,15 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     options.aggregations.length > 1 ||
     options.missingPolicies.length > 1;
   if (!varies) throw new UsageError("E_USAGE", messages.nothingVaries());
+  // The analysis and its writers load only when this command runs, so that other commands start fast.
+  const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }] =
+    await Promise.all([
+      import("../../core/uncertainty.js"),
+      import("../../io/uncertainty-csv.js"),
+      import("../../io/uncertainty-html.js"),
+      import("../../io/weight-ranges-csv.js"),
+      import("../progress.js"),
+    ]);
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const weightRanges = options.weightRanges
