@@ -39,6 +39,8 @@ export interface OutputOptions {
   lang: Language;
   /** Rows an Excel sheet may hold; index.xlsx is left out when the scores table needs more. Default 1,048,576. */
   excelMaxRows?: number;
+  /** Cells index.xlsx may hold in all; it is left out above. Default `XLSX_CELL_LIMIT` (2,000,000). */
+  excelMaxCells?: number;
 }
 
 /** Adds the output options (everything but `--out` and `--decimals`). */
@@ -79,6 +81,31 @@ function lazyRunTables(result: IndexResult, analysis: Analysis, depth: Contribut
 /** Rows of an Excel worksheet, header included (Excel 2007 and later). */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
+/**
+ * Cells above which index.xlsx is left out: ExcelJS holds the whole workbook in memory (about 300 bytes a cell) and
+ * Excel takes minutes to open such a file, while the CSV files hold every table whatever its size.
+ */
+export const XLSX_CELL_LIMIT = 2_000_000;
+
+/** The cells of the workbook's sheets, counted from the result's shape without building them. */
+function workbookCells(result: IndexResult, analysis: Analysis, depth: ContributionDepth): number {
+  const units = result.units.length;
+  const years = result.years.length;
+  const nodes = result.nodes.length;
+  const indicators = result.nodes.filter((node) => node.kind === "indicator").length;
+  const aggregates = nodes - indicators;
+  const top = result.nodes.filter((node) => node.level <= 1).length;
+  return (
+    units * years * aggregates * 6 + // index
+    units * aggregates * (3 + (units > 1 ? 1 : 0) + years) + // index-wide
+    units * years * indicators * 6 + // scores
+    units * nodes * Math.max(0, years - 1) * 10 + // growth
+    units * analysis.contributions.length * (depth === "indicators" ? nodes : top) * 12 + // contributions
+    (units > 1 ? aggregates * years * units * 8 : 0) + // ranks
+    indicators * 7 // coverage
+  );
+}
+
 export interface RunOutputs {
   analysis: Analysis;
   /** Files to write into `--out` (name -> content, large ones as text chunks), none with `--out -`. */
@@ -111,9 +138,15 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
   // The scores table has a row per unit, year and indicator: beyond Excel's sheet size no workbook can hold it.
   const scoreRows = result.units.length * result.years.length * result.nodes.filter((node) => node.kind === "indicator").length;
   const maxRows = options.excelMaxRows ?? EXCEL_MAX_ROWS;
-  const xlsx = options.xlsx && scoreRows + 1 <= maxRows;
+  const maxCells = options.excelMaxCells ?? XLSX_CELL_LIMIT;
+  const cells = workbookCells(result, analysis, options.contributions);
+  const xlsx = options.xlsx && scoreRows + 1 <= maxRows && cells <= maxCells;
   if (options.xlsx && !xlsx && !toStdout && !options.reportOnly)
-    warnings.push({ code: "W_XLSX_TOO_LARGE", message: messages.workbookTooLarge(scoreRows, maxRows) });
+    warnings.push(
+      scoreRows + 1 > maxRows
+        ? { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooLarge(scoreRows, maxRows) }
+        : { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooManyCells(cells, maxCells) },
+    );
   if (!toStdout) {
     if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table);
     if (!options.reportOnly) {

@@ -126,6 +126,8 @@ export const messages = {
     `the index is undefined with normalisation ${quote(normalize)}, aggregation ${quote(aggregate)} and missing-value policy ${quote(missing)} (problems below); expected methods the data allow, so remove one from its list`,
   workbookTooLarge: (rows: number, limit: number) =>
     `index.xlsx was not written: the scores table has ${rows} rows and an Excel sheet holds at most ${limit} (header included); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
+  workbookTooManyCells: (cells: number, limit: number) =>
+    `index.xlsx was not written: its sheets would hold about ${cells} cells, more than ${limit} (minutes to write and to open); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
 
   indexCode: INDEX_CODE,

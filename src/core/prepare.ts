@@ -51,6 +51,19 @@ export interface PreparedData {
 /** Runs the data stage. */
 export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): PreparedData {
   const issues: Issue[] = [];
+  // The policies are indicator settings: on a group they would do nothing, so they are refused there.
+  for (const node of tree.nodes)
+    if (node.kind === "group")
+      for (const column of ["missing", "outliers", "zero_base"])
+        if ((node.attributes[column] ?? "").trim() !== "")
+          issues.push({
+            code: "E_SETTING_ON_GROUP",
+            message: messages.indicatorSettingOnGroup(node.code, column),
+            source: tree.source,
+            line: node.line,
+            column,
+            id: node.code,
+          });
   const missing = perIndicator(tree, panel, "missing", options.missing ?? "error", parseMissingPolicy, MISSING_POLICIES, issues);
   const outliers = perIndicator(tree, panel, "outliers", options.outliers ?? "none", parseOutlierMethod, OUTLIER_METHODS, issues);
   const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);

@@ -100,6 +100,10 @@ describe("missing-value policies in computeIndex", () => {
     expect(result.imputations).toEqual([{ unit: "U", year: 2018, indicator: "X1", method: "reweight", value: NaN_ }]);
   });
 
+  it("refuses a policy column on a group", () => {
+    expect(problems(() => compute(GAPPY, { missing: "interpolate" }, { X: { missing: "reweight" } }))).toEqual([messages.indicatorSettingOnGroup("X", "missing")]);
+  });
+
   it("reports a policy the tree column does not know, naming the tree line", () => {
     let error: unknown;
     try {
