@@ -3,7 +3,7 @@
  * user lets vary (weights, normalisation, aggregation, missing-value policy); writes uncertainty.csv,
  * sensitivity.csv and uncertainty.html to --out.
  */
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
 import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
@@ -73,17 +73,20 @@ Examples:
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
-    .option(`--normalisations <list>`, `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")})`, methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS), [
-      "fixed-base",
-    ])
-    .option(`--aggregations <list>`, `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")})`, methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS), [
-      "arithmetic",
-    ])
-    .option(
-      `--missing-policies <list>`,
-      `missing-value policies to draw from (${MISSING_POLICIES.join(", ")})`,
-      methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES),
-      ["error"],
+    .addOption(
+      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")})`)
+        .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS))
+        .default(["fixed-base"], "fixed-base"),
+    )
+    .addOption(
+      new Option("--aggregations <list>", `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")})`)
+        .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS))
+        .default(["arithmetic"], "arithmetic"),
+    )
+    .addOption(
+      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")})`)
+        .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES))
+        .default(["error"], "error"),
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
     .option("--seed <n>", "seed of the random generator: the same seed gives the same numbers", integerOption("--seed", 0, MAX_SEED), 1)
@@ -153,7 +156,9 @@ export function renderUncertaintySummary(result: UncertaintyResult): string {
   result.units.forEach((unit, u) => {
     const cell = u * yearCount + y;
     const f = (value: number) => formatValue(value, 2);
-    const rank = (value: number) => formatValue(value, Number.isInteger(value) ? 0 : 1);
+    // Ranks are whole numbers unless quantiles fall between two (one decimal then, for both ends alike).
+    const whole = [result.rank.nominal[cell], result.rank.low[cell], result.rank.high[cell]].every(Number.isInteger);
+    const rank = (value: number) => formatValue(value, whole ? 0 : 1);
     rows.push([
       unit || "(unit)",
       f(result.index.nominal[cell]),
