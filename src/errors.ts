@@ -13,7 +13,7 @@ export interface Issue {
   source?: string;
   /** 1-based line in the source file. */
   line?: number;
-  /** Column name or 1-based column number. */
+  /** Column name, or the 1-based column number of a cell (then printed in the place: `file:line:column`). */
   column?: string | number;
   /** The indicator, group or unit concerned. */
   id?: string;
@@ -62,16 +62,17 @@ export class OutputError extends IndexToolError {}
 /** A bug in the tool. */
 export class InternalError extends IndexToolError {}
 
-/** `source:line: message` (the place prefix only where the message does not already carry it). */
+/** `source:line:column: message` (the place prefix only where the message does not already carry it). */
 export function formatIssue(issue: Issue): string {
   const place = placeOf(issue);
   return place && !issue.message.startsWith(place) ? `${place}: ${issue.message}` : issue.message;
 }
 
-/** `file:line` or `file` or "" for an issue. */
-export function placeOf(issue: Pick<Issue, "source" | "line">): string {
+/** `file:line:column` (a column number only), `file:line`, `file` or "" for an issue. */
+export function placeOf(issue: Pick<Issue, "source" | "line" | "column">): string {
   if (!issue.source) return "";
-  return issue.line ? `${issue.source}:${issue.line}` : issue.source;
+  if (!issue.line) return issue.source;
+  return typeof issue.column === "number" ? `${issue.source}:${issue.line}:${issue.column}` : `${issue.source}:${issue.line}`;
 }
 
 /** The outcome of a validation: a value, or every issue found. */

@@ -48,7 +48,7 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
   for (const { line, cells } of table.rows) {
-    const at = (code: string, message: string, column: string): Issue => ({ code, message, source, line, column });
+    const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
     if (cells.length !== table.header.length) {
       issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length), ""));
       continue;
@@ -56,8 +56,8 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     const year = parseYear(cells[columns.year]);
     const value = parseNumber(cells[columns.value]);
     const indicator = cells[columns.indicator];
-    if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), table.header[columns.year]));
-    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value], table.header[columns.value]), table.header[columns.value]));
+    if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
+    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value], table.header[columns.value]), columns.value + 1));
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(), table.header[columns.indicator]));
     if (year === undefined || value === undefined || !indicator) continue;
     records.push({
@@ -90,7 +90,7 @@ function parseWide(
       const text = cells[index] ?? "";
       const value = parseNumber(text);
       if (value === undefined) {
-        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text, table.header[index]), source, line, column: table.header[index] });
+        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text, table.header[index]), source, line, column: index + 1 });
         continue;
       }
       records.push({ unit: "", year, indicator, value, line });

@@ -223,7 +223,7 @@ describe("files people actually have", () => {
     sheet.addRow([2017, "A", "12a"]);
     const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,a,,+\n", "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
     const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.xlsx"], dir);
-    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.xlsx[v]:2: ${messages.badValue("12a", "value")}\n`);
+    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.xlsx[v]:2:3: ${messages.badValue("12a", "value")}\n`);
   });
 });
 

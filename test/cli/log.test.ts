@@ -28,7 +28,7 @@ describe("--quiet and --log-format json", () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line));
     expect(lines.map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-\d\d-\d\dT/), rest))).toEqual([
-      { level: "error", code: "E_BAD_NUMBER", message: expect.stringMatching(/^value "abc".* is not a number/), source: "values.csv", line: 2, column: "value" },
+      { level: "error", code: "E_BAD_NUMBER", message: expect.stringMatching(/^value "abc".* is not a number/), source: "values.csv", line: 2, column: 4 },
       { level: "error", message: "exit code 1", exitCode: 1 },
     ]);
   });

@@ -214,7 +214,7 @@ describe("a project computed every year", () => {
     await writeFile(join(dir, "data/2020.csv"), "unit,year,indicator,value\nU1,2020,X1,abc\nU1,20x0,X2,1\n");
     const failed = await runCli(["compute"], dir);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^error: 2 problems found:\ndata\/2020\.csv:2: value "abc".* is not a number.*\ndata\/2020\.csv:3: year "20x0" is not a year/);
+    expect(failed.stderr).toMatch(/^error: 2 problems found:\ndata\/2020\.csv:2:4: value "abc".* is not a number.*\ndata\/2020\.csv:3:2: year "20x0" is not a year/);
     expect(await latest(dir)).toBe(id);
     expect(await listDir(join(dir, "runs"))).toEqual(before);
     expect(before).toEqual([id, "LATEST"]);

@@ -41,7 +41,7 @@ describe("innovation-index validate", () => {
     ["negative weight", TREE.replace("X,,X,,", "X,,X,-1,"), VALUES, `tree.csv:2: ${messages.negativeWeight("X", "-1")}`],
     ["value for an unknown indicator", TREE, VALUES + "U,2017,X9,1\n", `values.csv:6: ${messages.unknownIndicator("X9")}`],
     ["duplicate value", TREE, VALUES + "U,2017,X1,11\n", `values.csv:6: ${messages.duplicateValue("U", 2017, "X1", 2)}`],
-    ["non-numeric value", TREE, VALUES.replace("U,2018,X1,12", "U,2018,X1,1 2 x"), `values.csv:3: ${messages.badValue("1 2 x", "value")}`],
+    ["non-numeric value", TREE, VALUES.replace("U,2018,X1,12", "U,2018,X1,1 2 x"), `values.csv:3:4: ${messages.badValue("1 2 x", "value")}`],
     ["indicator with no values", TREE + "X3,X,x3,,+\n", VALUES, `tree.csv:5: ${messages.indicatorWithoutValues("X3")}`],
     ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), messages.missingValue("X2", "U", 2018)],
     ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), messages.baseValueZero("X1", "U", 2017)],
@@ -61,7 +61,7 @@ describe("innovation-index validate", () => {
       [
         "error: 2 problems found:",
         `tree.csv:5: ${messages.unknownParent("Q")}`,
-        `values.csv:7: ${messages.badValue("abc", "value")}`,
+        `values.csv:7:4: ${messages.badValue("abc", "value")}`,
         "",
       ].join("\n"),
     );

@@ -41,8 +41,9 @@ describe("parseDataCsv", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.issues.map((issue) => [issue.code, issue.line, issue.column, issue.message])).toEqual([
-      ["E_BAD_YEAR", 2, "year", messages.badYear("20x7")],
-      ["E_BAD_NUMBER", 3, "value", messages.badValue("abc", "value")],
+      // The cell's column number (year is the 2nd column, value the 4th), printed as file:line:column.
+      ["E_BAD_YEAR", 2, 2, messages.badYear("20x7")],
+      ["E_BAD_NUMBER", 3, 4, messages.badValue("abc", "value")],
       ["E_EMPTY_CODE", 4, "indicator", messages.emptyCode()],
       ["E_FIELD_COUNT", 5, "", messages.wrongFieldCount(3, 4)],
     ]);
@@ -51,7 +52,7 @@ describe("parseDataCsv", () => {
   it("names the year column of a bad cell in the wide layout", () => {
     const parsed = parseDataCsv("indicator,2017,2018\nA,1,x\n", "v.csv");
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ code: "E_BAD_NUMBER", line: 2, column: "2018", message: messages.badValue("x", "2018") });
+    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ code: "E_BAD_NUMBER", line: 2, column: 3, message: messages.badValue("x", "2018") });
     expect(messages.badValue("x", "2018")).toMatch(/^value "x" in column "2018" is not a number; expected/);
   });
 

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue, placeOf } from "../src/errors.js";
+
+describe("placeOf / formatIssue", () => {
+  it("prints file:line:column for a cell, file:line for a row, file alone, or nothing", () => {
+    expect(placeOf({ source: "values.csv", line: 7, column: 4 })).toBe("values.csv:7:4");
+    // A column given by name is said in the message, not in the place.
+    expect(placeOf({ source: "tree.csv", line: 3, column: "weight" })).toBe("tree.csv:3");
+    expect(placeOf({ source: "tree.csv" })).toBe("tree.csv");
+    expect(placeOf({ line: 3 })).toBe("");
+  });
+
+  it("prefixes the place unless the message already starts with it", () => {
+    expect(formatIssue({ code: "E_X", message: "bad", source: "v.csv", line: 2, column: 3 })).toBe("v.csv:2:3: bad");
+    expect(formatIssue({ code: "E_X", message: "v.csv:2:3: bad", source: "v.csv", line: 2, column: 3 })).toBe("v.csv:2:3: bad");
+    expect(formatIssue({ code: "E_X", message: "bad" })).toBe("bad");
+  });
+});
