@@ -18,7 +18,7 @@ import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCli
 import { projectMessages } from "../../core/project-messages.js";
 import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
-import { runProjectCompute, type ComputedOutputs } from "../project-run.js";
+import type { ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
   weights: WeightMethod;
@@ -54,7 +54,9 @@ Examples:
     .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
     .action(async (options: ComputeCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
-      if (project && command.getOptionValueSource("out") !== "cli") return runProjectCompute(command.opts(), command, project, env, computeOutputs);
+      // Run folders, manifests and locks load only for a project run.
+      if (project && command.getOptionValueSource("out") !== "cli")
+        return (await import("../project-run.js")).runProjectCompute(command.opts(), command, project, env, computeOutputs);
       if (options.ifChanged) throw new UsageError("E_USAGE", projectMessages.ifChangedWithoutProject());
       return runCompute(command.opts(), env);
     });
