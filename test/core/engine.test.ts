@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AGGREGATE_METHODS } from "../../src/core/aggregate.js";
-import { computeIndex } from "../../src/core/compute.js";
+import { computeIndex, MISSING_POLICIES } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
 import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
 import { IndexEngine } from "../../src/core/engine.js";
@@ -133,5 +133,24 @@ describe("IndexEngine", () => {
     for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 10);
     // U1 2022 by hand: A = 0.7·mean(150, 175) + 0.3·120 = 149.75; B = sqrt(160·120) = 138.5641; INDEX = mean = 144.1570.
     expect(out[2]).toBeCloseTo((149.75 + Math.sqrt(160 * 120)) / 2, 10);
+  });
+
+  it.each(MISSING_POLICIES)("evaluate() equals computeIndex under the missing-value policy %s on a panel with a gap, or both refuse", (missing) => {
+    const tree = deepTree();
+    const panel = deepPanel(tree, true);
+    const engine = new IndexEngine(tree, panel);
+    let reference: Float64Array | undefined;
+    try {
+      reference = computeIndex(tree, panel, { missing }).values.subarray(0, 6);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+    }
+    const choice = { normalize: "fixed-base", aggregate: "arithmetic", missing } as const;
+    if (!reference) {
+      expect(() => engine.prepare(choice)).toThrow(messages.choiceUndefined("fixed-base", "arithmetic", missing));
+      return;
+    }
+    const out = engine.evaluate(choice, engine.nominalWeights, new Float64Array(6));
+    for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 10);
   });
 });
