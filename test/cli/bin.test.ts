@@ -11,7 +11,7 @@ const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.u
 const run = promisify(execFile);
 
 describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => {
-  it.skipIf(!existsSync(fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url))))(
+  it.skipIf(!existsSync(fileURLToPath(new URL("../../dist/bundle/main.js", import.meta.url))))(
     "computes the shipped example from any folder and exits 0",
     async () => {
       const dir = await makeTempDir();

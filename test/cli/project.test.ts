@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url)));
+const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/main.js", import.meta.url)));
 const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
 
 const TREE = `code,parent,name,name_en,weight,direction
