@@ -50,7 +50,7 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .addOption(new Option("--contributions <depth>", "contributions.csv down to the first-level dimensions or every indicator").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
     .option("--bom", "start CSV files with a UTF-8 byte order mark, so Excel reads Chinese text (default: on for files, off on stdout)")
     .option("--no-bom", "write CSV without the byte order mark")
-    .option("--no-xlsx", "do not write index.xlsx")
+    .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
     .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));

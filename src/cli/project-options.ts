@@ -64,7 +64,7 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
     if (!setOptions || command.getOptionValueSource(name) === "cli") return;
     command.setOptionValueWithSource(name, value, "config");
   };
-  // `xlsx: false` is `--no-xlsx`: a switch that exists only negated is found by its positive name.
+  // `bom: false` is `--no-bom`: a switch that exists only negated is found by its positive name.
   const optionFor = (key: string) =>
     command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
   const indicators = optionFor("indicators");

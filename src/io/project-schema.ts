@@ -78,13 +78,13 @@ export const INPUT_OPTIONS = {
   "tree-sheet": z.union([z.string(), z.int()]).describe("sheet of an .xlsx indicator tree (--tree-sheet; default the first)"),
 } satisfies Record<string, z.ZodType>;
 
-/** What the outputs look like: one line per compute option, keyed by its flag name (`xlsx: false` is `--no-xlsx`). */
+/** What the outputs look like: one line per compute option, keyed by its flag name (`bom: false` is `--no-bom`). */
 export const OUTPUT_OPTIONS = {
   decimals: z.int().min(0).max(15).describe("decimals printed in the CSV files (--decimals; default 4)"),
   report: z.boolean().describe("also write report.html (--report)"),
   contributions: z.enum(CONTRIBUTION_DEPTHS).describe("contributions.csv down to the dimensions or every indicator (--contributions)"),
   bom: z.boolean().describe("start CSV files with a UTF-8 byte order mark (--bom / --no-bom; default true)"),
-  xlsx: z.boolean().describe("write index.xlsx (false is --no-xlsx; default true)"),
+  xlsx: z.boolean().describe("also write index.xlsx (--xlsx; default false)"),
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
 } satisfies Record<string, z.ZodType>;
 

@@ -27,6 +27,7 @@ methods:                     # each key is a compute option (the flag without --
 outputs:
   decimals: 4
   report: false              # true: also write report.html
+  xlsx: true                 # also write index.xlsx, every table in one Excel workbook
 `,
     "indicators.csv": `code,parent,name,name_en,weight,direction,unit
 A,,创新投入,Innovation input,0.5,,

@@ -104,7 +104,7 @@ describe("every compute option can be set in index.yaml", () => {
       "  weight-years: [2017, 2018]",
       "outputs:",
       "  decimals: 6",
-      "  xlsx: false",
+      "  xlsx: true",
       "  bom: false",
       "",
     ].join("\n");
@@ -113,12 +113,12 @@ describe("every compute option can be set in index.yaml", () => {
     const fromFile = await runCli(["compute", "--out", "from-file", "-q"], sub);
     expect(fromFile.stderr).toBe("");
     expect(fromFile.code).toBe(0);
-    const flags = ["--base-year", "2018", "--normalise", "chain", "--aggregate", "arithmetic,0=geometric", "--weights", "equal", "--weight-years", "2017,2018", "--decimals", "6", "--no-xlsx", "--no-bom"];
+    const flags = ["--base-year", "2018", "--normalise", "chain", "--aggregate", "arithmetic,0=geometric", "--weights", "equal", "--weight-years", "2017,2018", "--decimals", "6", "--xlsx", "--no-bom"];
     // The parent folder has no index.yaml: the flags alone.
     const fromFlags = await runCli(["compute", "-i", "sub/tree.csv", "-d", "sub/data", ...flags, "--out", "from-flags", "-q"], dir);
     expect(fromFlags.code).toBe(0);
     const fileNames = await listDir(join(sub, "from-file"));
-    expect(fileNames).not.toContain("index.xlsx");
+    expect(fileNames).toContain("index.xlsx");
     expect(await listDir(join(dir, "from-flags"))).toEqual(fileNames);
     for (const name of fileNames) expect(await readFile(join(sub, "from-file", name), "utf8")).toBe(await readFile(join(dir, "from-flags", name), "utf8"));
     expect(await readFile(join(sub, "from-file/index.csv"), "utf8")).toMatch(/^unit,year/); // no byte order mark

@@ -71,9 +71,9 @@ describe("innovation-index report", () => {
 
   it("gives byte-identical report.html, index.xlsx and CSV files for the same inputs", async () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
-    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-o", "a", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--xlsx", "-o", "a", "-q"], dir);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // past the 2-second resolution of ZIP dates
-    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-o", "b", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--xlsx", "-o", "b", "-q"], dir);
     const names = await listDir(join(dir, "a"));
     expect(names).toContain("report.html");
     expect(names).toContain("index.xlsx");
