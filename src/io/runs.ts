@@ -12,7 +12,7 @@
  *   `LATEST`), which the next run removes.
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
-import { hostname } from "node:os";
+import { hostname, uptime } from "node:os";
 import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { projectMessages } from "../core/project-messages.js";
@@ -135,7 +135,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A lock file is stale when its process is gone: same host and a dead pid, or unreadable and older than a minute. */
+/**
+ * A lock file is stale when its process is gone: same host and a dead pid, or same host and written before the machine
+ * last started (a power cut mid-run: after the reboot its pid may belong to another process), or unreadable and older
+ * than a minute.
+ */
 async function isStale(lockPath: string): Promise<boolean> {
   let holder: Partial<LockHolder>;
   try {
@@ -145,7 +149,10 @@ async function isStale(lockPath: string): Promise<boolean> {
     const info = await stat(lockPath).catch(() => undefined);
     return !info || Date.now() - info.mtimeMs > 60_000;
   }
-  return holder.host === hostname() && typeof holder.pid === "number" && !isAlive(holder.pid);
+  if (holder.host !== hostname() || typeof holder.pid !== "number") return false;
+  const bootTime = Date.now() - uptime() * 1000;
+  const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
+  return writtenBeforeBoot || !isAlive(holder.pid);
 }
 
 /**

@@ -272,20 +272,30 @@ describe("a project computed every year", () => {
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const id = await latest(dir);
     await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
-    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2026-01-01T00:00:00.000Z" }));
+    const now = new Date().toISOString();
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now }));
     const locked = await runCli(["compute"], dir);
     expect(locked.code).toBe(3);
     expect(locked.stderr).toBe(
-      `error: runs/.lock: another run holds the lock (pid ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone\n`,
+      `error: runs/.lock: another run holds the lock (pid ${process.pid} on ${hostname()}, since ${now}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone\n`,
     );
     expect(await latest(dir)).toBe(id);
+    // Another host's lock is never judged stale here.
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: 1, host: `not-${hostname()}`, startedAt: "2000-01-01T00:00:00.000Z" }));
+    expect((await runCli(["compute"], dir)).code).toBe(3);
+    // Written before this machine last started (a power cut mid-run): stale, even if its pid now runs something else.
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: "2000-01-01T00:00:00.000Z" }));
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const afterReboot = await latest(dir);
+    expect(afterReboot).not.toBe(id);
+    await writeFile(join(dir, "data/2021.csv"), YEARS[2020].replaceAll("2020", "2021"));
     // A pid that no longer runs: the lock is stale.
     const deadPid = await new Promise<number>((done) => {
       const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
     });
     await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: "2026-01-01T00:00:00.000Z" }));
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
-    expect(await latest(dir)).not.toBe(id);
+    expect(await latest(dir)).not.toBe(afterReboot);
     expect(await listDir(join(dir, "runs"))).not.toContain(".lock");
   });
 });
