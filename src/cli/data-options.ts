@@ -3,7 +3,7 @@
  * encodings and workbook sheets.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import type { IndexResult } from "../core/compute.js";
+import type { ComputeOptions, IndexResult } from "../core/compute.js";
 import { MISSING_POLICIES, UNFILLED_POLICIES, type MissingPolicy, type UnfilledPolicy } from "../core/missing.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
@@ -55,6 +55,12 @@ export function addDataOptions(command: Command): Command {
     )
 ;
   return addFileOptions(command);
+}
+
+/** The compute options the data options set (what `compute` and `validate` pass to `computeIndex` alike). */
+export function dataOptionsOf(options: DataOptions): Pick<ComputeOptions, "missing" | "unfilled" | "zeroBase" | "outliers" | "winsorMax" | "outlierScope"> {
+  const { missing, unfilled, zeroBase, outliers, winsorMax, outlierScope } = options;
+  return { missing, unfilled, zeroBase, outliers, winsorMax, outlierScope };
 }
 
 /** Adds `--encoding`, `--sheet` and `--tree-sheet`. */

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
 import { writeFilesAtomic } from "../../io/write.js";
-import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
+import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
@@ -83,12 +83,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
-    missing: options.missing,
-    unfilled: options.unfilled,
-    zeroBase: options.zeroBase,
-    outliers: options.outliers,
-    winsorMax: options.winsorMax,
-    outlierScope: options.outlierScope,
+    ...dataOptionsOf(options),
     strict: options.strict,
     weights: weighting?.weights,
     weighting: weighting?.summary,

@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { applyProject } from "../project-options.js";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
-import { addDataOptions, type DataOptions } from "../data-options.js";
+import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
@@ -40,12 +40,7 @@ export async function runValidate(options: ValidateCommandOptions, env: CliEnv):
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
-    missing: options.missing,
-    unfilled: options.unfilled,
-    zeroBase: options.zeroBase,
-    outliers: options.outliers,
-    winsorMax: options.winsorMax,
-    outlierScope: options.outlierScope,
+    ...dataOptionsOf(options),
     strict: options.strict,
   });
   if (options.quiet) return;
