@@ -22,7 +22,7 @@ import {
   readRun,
   type RunManifest,
 } from "../io/run-files.js";
-import { acquireLock, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
+import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
 import { formatValue } from "../io/to-csv.js";
 import { listValueFiles } from "../io/values-folder.js";
 import type { ComputeCommandOptions } from "./commands/compute.js";
@@ -133,7 +133,8 @@ export async function runProjectCompute(
       crashPoint("finished");
       await writeLatest(runsDir, id);
     } catch (cause) {
-      await removeUnpublished(runsDir).catch(() => undefined);
+      // This run was not published: its staging or run folder goes (even on a first run, which has no LATEST yet).
+      await discardRun(runsDir, id).catch(() => undefined);
       if (cause instanceof OutputError) throw cause;
       throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${(cause as NodeJS.ErrnoException).code ?? cause}); expected a writable folder`, { cause });
     }

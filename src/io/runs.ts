@@ -103,6 +103,12 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
   return folder;
 }
 
+/** Removes the staging and run folders of run `id`, which was not published. */
+export async function discardRun(runsDir: string, id: string): Promise<void> {
+  await rm(join(runsDir, STAGING_PREFIX + id), { recursive: true, force: true });
+  if ((await readLatest(runsDir)) !== id) await rm(join(runsDir, id), { recursive: true, force: true });
+}
+
 /**
  * Removes what killed runs left: staging folders, and run folders newer than `LATEST` (never published). Without a
  * `LATEST` file no run folder is removed: a deleted pointer must not cost the history. Only called while holding the

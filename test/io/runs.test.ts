@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { acquireLock, isRunId, listPublishedRuns, newRunId, readLatest, writeLatest } from "../../src/io/runs.js";
+import { acquireLock, discardRun, isRunId, listPublishedRuns, newRunId, readLatest, writeLatest } from "../../src/io/runs.js";
 import { canonicalJson, fingerprintOf } from "../../src/io/run-files.js";
 import { listDir, makeTempDir } from "../helpers.js";
 
@@ -29,6 +29,17 @@ describe("LATEST and the lock", () => {
     await writeLatest(dir, "20260102T000000.000Z-11111111");
     expect(await listPublishedRuns(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111"]);
     expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111", "LATEST"]); // no temporary file left
+  });
+
+  it("discardRun removes an unpublished run's staging and run folders, never the published one", async () => {
+    const a = "20260101T000000.000Z-00000000";
+    const b = "20260102T000000.000Z-11111111";
+    const dir = await makeTempDir({ [`${a}/index.json`]: "{}", [`${b}/index.json`]: "{}", [`.staging-${b}/index.json`]: "{}" });
+    await discardRun(dir, b); // no LATEST at all: a first run that failed
+    expect(await listDir(dir)).toEqual([a]);
+    await writeLatest(dir, a);
+    await discardRun(dir, a);
+    expect(await listDir(dir)).toEqual([a, "LATEST"]);
   });
 
   it("acquireLock writes pid and host, refuses a second holder and releases", async () => {
