@@ -44,8 +44,15 @@ function cell(value: number, decimals?: number): string {
 
 export const REVISION_COLUMNS = ["kind", "status", "unit", "year", "code", "before", "after", "change", "change_percent"] as const;
 
-/** The revisions and setting changes as CSV (`REVISION_COLUMNS`), values unrounded unless `decimals` is given. */
-export function formatRevisionsCsv(revisions: readonly Revision[], settings: readonly SettingChange[], decimals?: number): string {
+/** How the numbers of a revision row are written: the values before and after, the change, the change in percent. */
+export interface RevisionNumberFormat {
+  value: (value: number) => string;
+  change: (change: number) => string;
+  percent: (changePercent: number) => string;
+}
+
+/** The header (`REVISION_COLUMNS`), then one row per setting change, then one per revision: for CSV and the terminal alike. */
+export function revisionRows(revisions: readonly Revision[], settings: readonly SettingChange[], format: RevisionNumberFormat): string[][] {
   const rows: string[][] = [[...REVISION_COLUMNS]];
   for (const change of settings) rows.push([change.kind, change.status, "", "", change.code, change.before, change.after, "", ""]);
   for (const revision of revisions)
@@ -55,10 +62,16 @@ export function formatRevisionsCsv(revisions: readonly Revision[], settings: rea
       revision.unit,
       String(revision.year),
       revision.code,
-      cell(revision.before, decimals),
-      cell(revision.after, decimals),
-      cell(revision.change, decimals),
-      cell(revision.changePercent, decimals === undefined ? undefined : 2),
+      format.value(revision.before),
+      format.value(revision.after),
+      format.change(revision.change),
+      format.percent(revision.changePercent),
     ]);
-  return formatCsv(rows);
+  return rows;
+}
+
+/** The revisions and setting changes as CSV (`REVISION_COLUMNS`), values unrounded unless `decimals` is given. */
+export function formatRevisionsCsv(revisions: readonly Revision[], settings: readonly SettingChange[], decimals?: number): string {
+  const number = (value: number) => cell(value, decimals);
+  return formatCsv(revisionRows(revisions, settings, { value: number, change: number, percent: (value) => cell(value, decimals === undefined ? undefined : 2) }));
 }

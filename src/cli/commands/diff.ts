@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { compareRunValues, countRevisions, type Revision } from "../../core/revision.js";
 import { InputError, UsageError } from "../../errors.js";
-import { compareManifests, formatRevisionsCsv, REVISION_COLUMNS } from "../../io/revision-csv.js";
+import { compareManifests, formatRevisionsCsv, revisionRows } from "../../io/revision-csv.js";
 import { readRun, type RunData } from "../../io/run-files.js";
 import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs.js";
 import { formatValue } from "../../io/to-csv.js";
@@ -65,20 +65,11 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
   const decimals = options.decimals ?? 4;
   const number = (value: number) => formatValue(value, decimals);
   const sign = (value: number) => (value > 0 ? "+" : "");
-  const rows: string[][] = [[...REVISION_COLUMNS]];
-  for (const change of settings) rows.push([change.kind, change.status, "", "", change.code, change.before, change.after, "", ""]);
-  for (const revision of revisions)
-    rows.push([
-      revision.kind,
-      revision.status,
-      revision.unit,
-      String(revision.year),
-      revision.code,
-      number(revision.before),
-      number(revision.after),
-      Number.isFinite(revision.change) ? sign(revision.change) + number(revision.change) : "",
-      Number.isFinite(revision.changePercent) ? `${sign(revision.changePercent)}${formatValue(revision.changePercent, 2)}%` : "",
-    ]);
+  const rows = revisionRows(revisions, settings, {
+    value: number,
+    change: (change) => (Number.isFinite(change) ? sign(change) + number(change) : ""),
+    percent: (percent) => (Number.isFinite(percent) ? `${sign(percent)}${formatValue(percent, 2)}%` : ""),
+  });
   if (!options.quiet) {
     const counts = (kind: "input" | "output") => {
       const count = countRevisions(revisions, kind);
