@@ -2,42 +2,14 @@ import { describe, expect, it } from "vitest";
 import { computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
 import { normalizeFixedBase, normalizeMinMax } from "../../src/core/normalize.js";
-import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
+import { buildPanel } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
-import type { Tree } from "../../src/core/types.js";
 import { ValidationError } from "../../src/errors.js";
-
-/** The tree of test/fixtures/small: X (0.6) = mean(X1 +, X2 -), Y (0.4) = Y1 +. */
-function smallTree(): Tree {
-  const rows: TreeRow[] = [
-    ["X", "", "0.6", ""],
-    ["X1", "X", "", "+"],
-    ["X2", "X", "", "-"],
-    ["Y", "", "0.4", ""],
-    ["Y1", "Y", "", "+"],
-  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
-  const built = buildTree(rows, "tree.csv");
-  if (!built.ok) throw new Error("fixture tree is invalid");
-  return built.value;
-}
-
-/** Values by unit: indicator -> [2017, 2018, 2019]. */
-function records(values: Record<string, Record<string, number[]>>): ValueRecord[] {
-  return Object.entries(values).flatMap(([unit, series]) =>
-    Object.entries(series).flatMap(([indicator, list]) => list.map((value, y) => ({ unit, year: 2017 + y, indicator, value }))),
-  );
-}
-
-const SMALL = {
-  U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] },
-  U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },
-};
+import { panelOf, SMALL, smallTree } from "./small.js";
 
 function compute(values: Record<string, Record<string, number[]>>, options = {}): IndexResult {
   const tree = smallTree();
-  const panel = buildPanel(tree, records(values));
-  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
-  return computeIndex(tree, panel.value, options);
+  return computeIndex(tree, panelOf(tree, values), options);
 }
 
 const valueOf = (result: IndexResult, code: string, unit: number, year: number) =>

@@ -6,33 +6,16 @@ import { describe, expect, it } from "vitest";
 import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from "../../src/core/compute.js";
 import { computeCoverage } from "../../src/core/coverage.js";
 import { messages } from "../../src/core/messages.js";
-import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
+import { buildPanel } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
 import { ValidationError } from "../../src/errors.js";
+import { panelOf, smallTree } from "./small.js";
 
 const NaN_ = Number.NaN;
 
-function tree(attributes: Record<string, Record<string, string>> = {}) {
-  const rows: TreeRow[] = [
-    ["X", "", "0.6", ""],
-    ["X1", "X", "", "+"],
-    ["X2", "X", "", "-"],
-    ["Y", "", "0.4", ""],
-    ["Y1", "Y", "", "+"],
-  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction, attributes: attributes[code] ?? {} }));
-  const built = buildTree(rows, "tree.csv");
-  if (!built.ok) throw new Error("invalid tree");
-  return built.value;
-}
-
 function compute(values: Record<string, number[]>, options: ComputeOptions = {}, attributes = {}): IndexResult {
-  const records: ValueRecord[] = Object.entries(values).flatMap(([indicator, list]) =>
-    list.map((value, y) => ({ unit: "U", year: 2017 + y, indicator, value })),
-  );
-  const t = tree(attributes);
-  const panel = buildPanel(t, records);
-  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
-  return computeIndex(t, panel.value, options);
+  const tree = smallTree(attributes);
+  return computeIndex(tree, panelOf(tree, { U: values }), options);
 }
 
 const valueOf = (result: IndexResult, code: string, year: number) =>

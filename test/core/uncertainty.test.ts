@@ -1,34 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
-import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
-import { buildTree, type TreeRow } from "../../src/core/tree.js";
-import type { Tree } from "../../src/core/types.js";
 import { analyzeUncertainty, quantileSorted, rankDescending } from "../../src/core/uncertainty.js";
+import { panelOf, smallTree } from "./small.js";
 
-/** INDEX = 0.6·X + 0.4·Y, X = mean(X1 +, X2 −), Y = Y1 + (the small fixture's tree). */
-function smallTree(): Tree {
-  const rows: TreeRow[] = [
-    ["X", "", "0.6", ""],
-    ["X1", "X", "", "+"],
-    ["X2", "X", "", "-"],
-    ["Y", "", "0.4", ""],
-    ["Y1", "Y", "", "+"],
-  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
-  const built = buildTree(rows);
-  if (!built.ok) throw new Error("fixture tree is invalid");
-  return built.value;
-}
-
-function panelOf(tree: Tree, values: Record<string, Record<string, number[]>>): Panel {
-  const records: ValueRecord[] = Object.entries(values).flatMap(([unit, series]) =>
-    Object.entries(series).flatMap(([indicator, list]) => list.map((value, y) => ({ unit, year: 2017 + y, indicator, value }))),
-  );
-  const panel = buildPanel(tree, records);
-  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
-  return panel.value;
-}
-
+/** The small fixture's values (INDEX = 0.6·X + 0.4·Y, X = mean(X1 +, X2 −), Y = Y1 +) and a third unit. */
 const SMALL = {
   U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] },
   U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },

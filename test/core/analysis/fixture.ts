@@ -2,33 +2,15 @@
  * The small fixture (test/fixtures/small) computed in memory, and a bare result built from given values.
  */
 import { computeIndex, type ComputeOptions, type IndexResult, type ResultNode } from "../../../src/core/compute.js";
-import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
-import { buildTree, type TreeRow } from "../../../src/core/tree.js";
+import { panelOf, SMALL, smallTree } from "../small.js";
 
-/** X (0.6) = mean(X1 +, X2 −), Y (0.4) = Y1 +, as in test/fixtures/small/tree.csv. */
+/** The small fixture computed with `options` (values by unit, as `SMALL`). */
 export function smallResult(values: Record<string, Record<string, number[]>> = SMALL, options: ComputeOptions = {}): IndexResult {
-  const rows: TreeRow[] = [
-    ["X", "", "0.6", ""],
-    ["X1", "X", "", "+"],
-    ["X2", "X", "", "-"],
-    ["Y", "", "0.4", ""],
-    ["Y1", "Y", "", "+"],
-  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
-  const tree = buildTree(rows, "tree.csv");
-  if (!tree.ok) throw new Error("fixture tree is invalid");
-  const records: ValueRecord[] = Object.entries(values).flatMap(([unit, series]) =>
-    Object.entries(series).flatMap(([indicator, list]) => list.map((value, y) => ({ unit, year: 2017 + y, indicator, value }))),
-  );
-  const panel = buildPanel(tree.value, records);
-  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
-  return computeIndex(tree.value, panel.value, options);
+  const tree = smallTree();
+  return computeIndex(tree, panelOf(tree, values), options);
 }
 
-/** test/fixtures/small/values.csv, by unit: indicator -> [2017, 2018, 2019]. */
-export const SMALL = {
-  U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] },
-  U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },
-};
+export { SMALL };
 
 /** A result with one node per series, values given unit by unit: `series[node][unit] = [year values]`. */
 export function bareResult(years: number[], series: Record<string, number[][]>, parents: Record<string, string | null> = {}, weights: Record<string, number> = {}) {
