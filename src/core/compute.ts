@@ -5,21 +5,21 @@
 import { ValidationError, type Issue } from "../errors.js";
 import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import type { Imputation, MissingPolicy, UnfilledPolicy } from "./missing.js";
+import type { Imputation } from "./missing.js";
 import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
 import { planNormalization } from "./normalize/plan.js";
-import type { OutlierMethod, OutlierScope, Treatment } from "./outliers.js";
+import type { Treatment } from "./outliers.js";
 import { indicatorBlock, type Panel } from "./panel.js";
-import { prepareData } from "./prepare.js";
+import { prepareData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
-import type { ZeroBasePolicy } from "./zero-base.js";
 import type { WeightingSummary } from "./weighting/derive.js";
 
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
-export interface ComputeOptions {
+/** The options of `computeIndex`; the data stage's (missing values, zero bases, outliers) are those of `prepareData`. */
+export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear"> {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
   /** Normalisation of every indicator (the tree's `normalise` column overrides it per indicator). Default `fixed-base`. */
@@ -35,21 +35,6 @@ export interface ComputeOptions {
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
-  /**
-   * What a missing value does (per indicator, the tree's `missing` column wins): `error` (default) reports every gap;
-   * `carry-forward`, `carry-back`, `interpolate` fill it; `reweight` drops it and renormalises its siblings.
-   */
-  missing?: MissingPolicy;
-  /** A gap the missing-value policy cannot fill (a unit with no value at all, an edge): `error` (default) or `reweight`. */
-  unfilled?: UnfilledPolicy;
-  /** A zero base value under fixed-base: `error` (default), `first-nonzero` or `min-max` (tree column `zero_base`). */
-  zeroBase?: ZeroBasePolicy;
-  /** Outlier treatment before normalisation: `none` (default), `winsorise` or `log` (tree column `outliers`). */
-  outliers?: OutlierMethod;
-  /** Most points winsorised per indicator (and year, under `outlierScope` `year`). Default 5. */
-  winsorMax?: number;
-  /** Outlier treatment over all units and years of an indicator (`panel`, default) or each year apart (`year`). */
-  outlierScope?: OutlierScope;
   /** Weights within siblings, replacing the tree's (e.g. derived by AHP or entropy). Default: the tree's. */
   weights?: Weights;
   /** Turn warnings (weights that did not sum to 1) into errors. Default false. */

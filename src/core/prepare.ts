@@ -14,13 +14,16 @@ import type { Tree } from "./types.js";
 import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
 
 export interface PrepareOptions {
-  /** Missing-value policy of every indicator without its own. Default `error`. */
+  /**
+   * What a missing value does (per indicator, the tree's `missing` column wins): `error` (default) reports every gap;
+   * `carry-forward`, `carry-back`, `interpolate` fill it; `reweight` drops it and renormalises its siblings.
+   */
   missing?: MissingPolicy;
-  /** A gap the missing-value policy cannot fill: `error` (default) or `reweight`. */
+  /** A gap the missing-value policy cannot fill (a unit with no value at all, an edge): `error` (default) or `reweight`. */
   unfilled?: UnfilledPolicy;
-  /** Zero-base policy of fixed-base indicators. Default `error`. */
+  /** A zero base value under fixed-base: `error` (default), `first-nonzero` or `min-max` (tree column `zero_base`). */
   zeroBase?: ZeroBasePolicy;
-  /** Outlier treatment. Default `none`. */
+  /** Outlier treatment before normalisation: `none` (default), `winsorise` or `log` (tree column `outliers`). */
   outliers?: OutlierMethod;
   /** Most points winsorised per indicator (per indicator and year under scope `year`). Default 5 (COINr's `winmax`). */
   winsorMax?: number;
