@@ -79,6 +79,7 @@ export type { PrepareOptions, PreparedData } from "./core/prepare.js";
 export { computeCoverage } from "./core/coverage.js";
 export type { Coverage } from "./core/coverage.js";
 export { analyzeResult } from "./core/analysis/analyze.js";
+export type { AnalysisOptions } from "./core/analysis/analyze.js";
 export type { Analysis } from "./core/analysis/analyze.js";
 export { computeGrowth } from "./core/analysis/growth.js";
 export type { Growth } from "./core/analysis/growth.js";

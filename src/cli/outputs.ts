@@ -12,8 +12,17 @@ import { REPORT_LANGUAGES } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/tables.js";
 import { formatTableCsv, formatValue } from "../io/to-csv.js";
 import { formatIndexJson } from "../io/to-json.js";
-import { growthCsvChunks, indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../io/result-chunks.js";
+import {
+  contributionsCsvChunks,
+  growthCsvChunks,
+  indexCsvChunks,
+  indexJsonChunks,
+  indexWideCsvChunks,
+  ranksCsvChunks,
+  scoresCsvChunks,
+} from "../io/result-chunks.js";
 import { messages } from "../core/messages.js";
+import type { FileContent } from "../io/write.js";
 import type { Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
 import { renderColumns, renderIndexTable } from "./render.js";
@@ -70,8 +79,7 @@ function lazyRunTables(result: IndexResult, analysis: Analysis, depth: Contribut
     ["growth", () => growthTable(result, analysis)],
     ["contributions", () => contributionsTable(result, analysis, depth)],
   ]);
-  const ranks = ranksTable(result, analysis);
-  if (ranks) tables.set("ranks", () => ranks);
+  if (analysis.ranks) tables.set("ranks", () => ranksTable(result, analysis)!);
   tables.set("coverage", () => coverageTable(result));
   tables.set("imputations", () => imputationsTable(result));
   tables.set("treatment", () => treatmentTable(result));
@@ -109,7 +117,7 @@ function workbookCells(result: IndexResult, analysis: Analysis, depth: Contribut
 export interface RunOutputs {
   analysis: Analysis;
   /** Files to write into `--out` (name -> content, large ones as text chunks), none with `--out -`. */
-  files: Record<string, string | Uint8Array | Iterable<string>>;
+  files: Record<string, FileContent>;
   /** What goes to stdout instead of the terminal summary, if anything. */
   printed?: string | Uint8Array;
   /** Outputs left out, and why (an index.xlsx that Excel could not open). */
@@ -118,7 +126,7 @@ export interface RunOutputs {
 
 /** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
 export async function buildOutputs(result: IndexResult, options: OutputOptions): Promise<RunOutputs> {
-  const analysis = analyzeResult(result);
+  const analysis = analyzeResult(result, { contributions: options.contributions });
   const lazy = lazyRunTables(result, analysis, options.contributions);
   const built = new Map<TableName, Table>();
   const table = (name: TableName) => {
@@ -151,12 +159,14 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
     if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table);
     if (!options.reportOnly) {
       const csvOptions = { decimals: options.decimals, bom: options.bom ?? true };
-      // The tables with a row per node are streamed (same bytes as formatTableCsv); the others are small.
-      const streamed: Partial<Record<TableName, () => Iterable<string>>> = {
+      // The tables that grow with the panel are streamed (same bytes as formatTableCsv); the others are small.
+      const streamed: Partial<Record<TableName, () => Iterable<Uint8Array>>> = {
         index: () => indexCsvChunks(result, csvOptions),
         "index-wide": () => indexWideCsvChunks(result, csvOptions),
         scores: () => scoresCsvChunks(result, csvOptions),
         growth: () => growthCsvChunks(result, analysis, csvOptions),
+        contributions: () => contributionsCsvChunks(result, analysis, options.contributions, csvOptions),
+        ranks: () => ranksCsvChunks(result, analysis, csvOptions),
       };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);

@@ -24,6 +24,7 @@ import {
 } from "../io/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
 import { formatValue } from "../io/to-csv.js";
+import type { FileContent } from "../io/write.js";
 import { listValueFiles } from "../io/values-folder.js";
 import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
@@ -37,7 +38,7 @@ import { printWarnings } from "./report-issues.js";
 export interface ComputedOutputs {
   inputs: ResolvedInputs;
   result: IndexResult;
-  files: Record<string, string | Uint8Array | Iterable<string>>;
+  files: Record<string, FileContent>;
   /** What `--format` prints on stdout instead of the summary table, if anything. */
   printed?: string | Uint8Array;
   /** Every warning of the run (weighting and computation). */

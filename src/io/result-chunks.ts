@@ -1,11 +1,14 @@
 /**
- * The largest result files of `compute` as sequences of text chunks, for writing large results without building one
- * giant string (a V8 string holds at most about 512 MB) or one array per row. Each generator yields the same bytes as
- * its one-string twin (`formatIndexCsv`, `formatScoresCsv`, `formatIndexWideCsv` in `to-csv.ts`, `formatIndexJson` in
- * `to-json.ts`), one unit at a time; the tests hold them equal.
+ * The result files of `compute` that grow with the panel, as sequences of byte chunks, for writing large results
+ * without building one giant string (a V8 string holds at most about 512 MB), a string per cell or an array per row.
+ * Each generator yields the same bytes as its one-string twin (`formatIndexCsv`, `formatScoresCsv`,
+ * `formatIndexWideCsv` in `to-csv.ts`, `formatTableCsv` of the analysis tables in `analysis-tables.ts`,
+ * `formatIndexJson` in `to-json.ts`) encoded as UTF-8, one unit (or node) at a time; the tests hold them equal.
  */
 import type { Analysis } from "../core/analysis/analyze.js";
+import type { ContributionDepth } from "../core/analysis/contributions.js";
 import type { IndexResult, ResultNode } from "../core/compute.js";
+import { ByteChunks, CHUNK_BYTES, encodeText } from "./byte-chunks.js";
 import { csvField } from "./csv.js";
 import { neutralizeFormula, UTF8_BOM, type CsvOptions } from "./to-csv.js";
 import { toIndexJson } from "./to-json.js";
@@ -13,132 +16,235 @@ import { toIndexJson } from "./to-json.js";
 /** A text cell as `formatTableCsv` writes it: formula-neutralised, then quoted when needed. */
 const textCell = (text: string) => csvField(neutralizeFormula(text));
 
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** The first chunk of a CSV file: the byte order mark when asked for, and the header row. */
+const headerOf = (options: CsvOptions, columns: string) => encodeText(`${options.bom ? UTF8_BOM : ""}${columns}\n`);
 
-/**
- * `formatValue` of `to-csv.ts` (`toFixed`, `-0` printed as `0`), faster. `toFixed` rounds the exact binary value to the
- * nearest multiple of 10^-decimals; so does `Math.round(|value|·10^decimals)` whenever the scaled value is below 10^12
- * (the product's rounding error is then below 2^-13) and its fraction is not within 0.001 of one half. Those cases,
- * nearly all, are built from the whole number; the rest go to `toFixed`.
- */
-export function formatNumber(value: number, decimals: number): string {
-  if (!Number.isFinite(value)) return "";
-  const magnitude = Math.abs(value);
-  const scaled = magnitude * POWERS_OF_TEN[decimals];
-  const whole = Math.round(scaled);
-  if (decimals > 15 || !(scaled < 1e12) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 0.001) {
-    const text = value.toFixed(decimals);
-    return text.charCodeAt(0) === 45 && /^-0\.?0*$/.test(text) ? text.slice(1) : text;
-  }
-  let digits = String(whole);
-  const sign = value < 0 && whole !== 0 ? "-" : "";
-  if (decimals === 0) return sign + digits;
-  if (digits.length <= decimals) digits = "0".repeat(decimals + 1 - digits.length) + digits;
-  return `${sign}${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
-}
+const NEWLINE = 10;
+const COMMA = 44;
 
 const isAggregate = (node: ResultNode) => node.kind !== "indicator";
 
-function* longChunks(result: IndexResult, options: CsvOptions, keep: (node: ResultNode) => boolean): Generator<string> {
+function* longChunks(result: IndexResult, options: CsvOptions, keep: (node: ResultNode) => boolean): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
-  yield `${options.bom ? UTF8_BOM : ""}unit,year,code,name,level,value\n`;
+  yield headerOf(options, "unit,year,code,name,level,value");
   const { units, years, nodes, values } = result;
   const blockSize = units.length * years.length;
-  const kept = nodes.flatMap((node, n) => (keep(node) ? [{ n, prefix: `${textCell(node.code)},${textCell(node.name)},${node.level},` }] : []));
-  const yearTexts = years.map((year) => `${year},`);
+  const kept = nodes.flatMap((node, n) => (keep(node) ? [n] : []));
+  const prefixes = kept.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`));
+  const yearTexts = years.map((year) => encodeText(`${year},`));
+  const out = new ByteChunks();
   for (let u = 0; u < units.length; u++) {
-    const unit = `${textCell(units[u])},`;
-    let chunk = "";
+    const unit = encodeText(`${textCell(units[u])},`);
     for (let y = 0; y < years.length; y++) {
-      const start = unit + yearTexts[y];
       const cell = u * years.length + y;
-      for (const { n, prefix } of kept) chunk += `${start}${prefix}${formatNumber(values[n * blockSize + cell], decimals)}\n`;
+      for (let k = 0; k < kept.length; k++) {
+        out.bytes(unit);
+        out.bytes(yearTexts[y]);
+        out.bytes(prefixes[k]);
+        out.fixed(values[kept[k] * blockSize + cell], decimals);
+        out.byte(NEWLINE);
+      }
     }
-    yield chunk;
+    if (out.length >= CHUNK_BYTES) yield out.take();
   }
+  if (out.length > 0) yield out.take();
 }
 
 /** `index.csv` in chunks (see `formatIndexCsv`). */
-export function indexCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<string> {
+export function indexCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<Uint8Array> {
   return longChunks(result, options, isAggregate);
 }
 
 /** `scores.csv` in chunks (see `formatScoresCsv`). */
-export function scoresCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<string> {
+export function scoresCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<Uint8Array> {
   return longChunks(result, options, (node) => !isAggregate(node));
 }
 
 /** `index-wide.csv` in chunks (see `formatIndexWideCsv`). */
-export function* indexWideCsvChunks(result: IndexResult, options: CsvOptions = {}): Generator<string> {
+export function* indexWideCsvChunks(result: IndexResult, options: CsvOptions = {}): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
   const several = units.length > 1;
   const blockSize = units.length * years.length;
-  yield (options.bom ? UTF8_BOM : "") + [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(textCell).join(",") + "\n";
+  yield headerOf(options, [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(textCell).join(","));
+  const aggregates = nodes.flatMap((node, n) => (isAggregate(node) ? [n] : []));
+  const prefixes = aggregates.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level}`));
+  const out = new ByteChunks();
   for (let u = 0; u < units.length; u++) {
-    const unit = several ? `${textCell(units[u])},` : "";
-    let chunk = "";
-    nodes.forEach((node, n) => {
-      if (!isAggregate(node)) return;
-      chunk += `${unit}${textCell(node.code)},${textCell(node.name)},${node.level}`;
-      for (let y = 0; y < years.length; y++) chunk += `,${formatNumber(values[n * blockSize + u * years.length + y], decimals)}`;
-      chunk += "\n";
-    });
-    yield chunk;
+    const unit = encodeText(several ? `${textCell(units[u])},` : "");
+    for (let k = 0; k < aggregates.length; k++) {
+      out.bytes(unit);
+      out.bytes(prefixes[k]);
+      for (let y = 0; y < years.length; y++) {
+        out.byte(COMMA);
+        out.fixed(values[aggregates[k] * blockSize + u * years.length + y], decimals);
+      }
+      out.byte(NEWLINE);
+    }
+    if (out.length >= CHUNK_BYTES) yield out.take();
   }
+  if (out.length > 0) yield out.take();
 }
 
 /** `growth.csv` in chunks (see `growthTable` in `analysis-tables.ts`): every node, every year after the first. */
-export function* growthCsvChunks(result: IndexResult, analysis: Analysis, options: CsvOptions = {}): Generator<string> {
+export function* growthCsvChunks(result: IndexResult, analysis: Analysis, options: CsvOptions = {}): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
   const { change, changePercent, averageChange, cagrPercent } = analysis.growth;
   const blockSize = units.length * years.length;
-  yield `${options.bom ? UTF8_BOM : ""}unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent\n`;
-  const prefixes = nodes.map((node) => `,${textCell(node.code)},${textCell(node.name)},${node.level},`);
+  yield headerOf(options, "unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent");
+  const prefixes = nodes.map((node) => encodeText(`,${textCell(node.code)},${textCell(node.name)},${node.level},`));
+  const yearTexts = years.map((year) => encodeText(`${year},`));
+  const out = new ByteChunks();
   for (let u = 0; u < units.length; u++) {
-    const unit = textCell(units[u]);
-    let chunk = "";
+    const unit = encodeText(textCell(units[u]));
     for (let n = 0; n < nodes.length; n++)
       for (let y = 1; y < years.length; y++) {
         const cell = n * blockSize + u * years.length + y;
-        chunk +=
-          `${unit}${prefixes[n]}${years[y]},${formatNumber(values[cell], decimals)},${formatNumber(change[cell], decimals)},` +
-          `${formatNumber(changePercent[cell], decimals)},${formatNumber(averageChange[cell], decimals)},${formatNumber(cagrPercent[cell], decimals)}\n`;
+        out.bytes(unit);
+        out.bytes(prefixes[n]);
+        out.bytes(yearTexts[y]);
+        out.fixed(values[cell], decimals);
+        out.byte(COMMA);
+        out.fixed(change[cell], decimals);
+        out.byte(COMMA);
+        out.fixed(changePercent[cell], decimals);
+        out.byte(COMMA);
+        out.fixed(averageChange[cell], decimals);
+        out.byte(COMMA);
+        out.fixed(cagrPercent[cell], decimals);
+        out.byte(NEWLINE);
       }
-    yield chunk;
+    if (out.length >= CHUNK_BYTES) yield out.take();
   }
+  if (out.length > 0) yield out.take();
+}
+
+/** `ranks.csv` in chunks (see `ranksTable` in `analysis-tables.ts`); nothing with a single unit (no ranks). */
+export function* ranksCsvChunks(result: IndexResult, analysis: Analysis, options: CsvOptions = {}): Generator<Uint8Array> {
+  const { ranks } = analysis;
+  if (!ranks) return;
+  const decimals = options.decimals ?? 4;
+  const { units, years, nodes, values } = result;
+  yield headerOf(options, "unit,year,code,name,level,value,rank,rank_change");
+  const unitTexts = units.map((unit) => encodeText(`${textCell(unit)},`));
+  const order = new Uint32Array(units.length);
+  const keys = new Float64Array(units.length);
+  const out = new ByteChunks();
+  for (let n = 0; n < nodes.length; n++) {
+    if (!isAggregate(nodes[n])) continue;
+    const suffix = encodeText(`,${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`);
+    for (let y = 0; y < years.length; y++) {
+      const yearText = encodeText(String(years[y]));
+      // Units from first to last, missing ranks last, ties in unit order (as `ranksTable`).
+      for (let u = 0; u < units.length; u++) {
+        const rank = ranks.rank[(n * units.length + u) * years.length + y];
+        keys[u] = Number.isNaN(rank) ? Number.POSITIVE_INFINITY : rank;
+        order[u] = u;
+      }
+      order.sort((a, b) => keys[a] - keys[b] || a - b);
+      for (const u of order) {
+        const cell = (n * units.length + u) * years.length + y;
+        out.bytes(unitTexts[u]);
+        out.bytes(yearText);
+        out.bytes(suffix);
+        out.fixed(values[cell], decimals);
+        out.byte(COMMA);
+        out.fixed(ranks.rank[cell], 0);
+        out.byte(COMMA);
+        out.fixed(ranks.rankChange[cell], 0);
+        out.byte(NEWLINE);
+      }
+      if (out.length >= CHUNK_BYTES) yield out.take();
+    }
+  }
+  if (out.length > 0) yield out.take();
+}
+
+/** `contributions.csv` in chunks (see `contributionsTable` in `analysis-tables.ts`). */
+export function* contributionsCsvChunks(
+  result: IndexResult,
+  analysis: Analysis,
+  depth: ContributionDepth = "dimensions",
+  options: CsvOptions = {},
+): Generator<Uint8Array> {
+  const decimals = options.decimals ?? 4;
+  const { units, years, nodes, values } = result;
+  yield headerOf(options, "unit,from_year,to_year,code,name,level,from_value,to_value,change,contribution,share_percent,method");
+  const shown = nodes.flatMap((node, n) => (depth === "indicators" || node.level <= 1 ? [n] : []));
+  const prefixes = shown.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`));
+  const methods = new Map<string, Uint8Array>();
+  const methodText = (method: string) => methods.get(method) ?? methods.set(method, encodeText(`,${textCell(method)}\n`)).get(method)!;
+  const pairs = analysis.contributions.map((item) => ({
+    item,
+    from: years.indexOf(item.fromYear),
+    to: years.indexOf(item.toYear),
+    years: encodeText(`${item.fromYear},${item.toYear},`),
+  }));
+  const out = new ByteChunks();
+  for (let u = 0; u < units.length; u++) {
+    const unit = encodeText(`${textCell(units[u])},`);
+    for (const { item, from, to, years: pairText } of pairs) {
+      const total = item.contribution[u];
+      for (let k = 0; k < shown.length; k++) {
+        const n = shown[k];
+        const fromValue = values[(n * units.length + u) * years.length + from];
+        const toValue = values[(n * units.length + u) * years.length + to];
+        const contribution = item.contribution[n * units.length + u];
+        out.bytes(unit);
+        out.bytes(pairText);
+        out.bytes(prefixes[k]);
+        out.fixed(fromValue, decimals);
+        out.byte(COMMA);
+        out.fixed(toValue, decimals);
+        out.byte(COMMA);
+        out.fixed(toValue - fromValue, decimals);
+        out.byte(COMMA);
+        out.fixed(contribution, decimals);
+        out.byte(COMMA);
+        out.fixed(total !== 0 ? (100 * contribution) / total : Number.NaN, decimals);
+        out.bytes(methodText(item.method[n][u]));
+      }
+    }
+    if (out.length >= CHUNK_BYTES) yield out.take();
+  }
+  if (out.length > 0) yield out.take();
 }
 
 /**
  * `index.json` in chunks (see `formatIndexJson`): everything but `results` is written by `JSON.stringify`, and each
  * result entry by hand in the same two-space layout (numbers print as JSON prints them, `null` where undefined).
  */
-export function* indexJsonChunks(result: IndexResult): Generator<string> {
+export function* indexJsonChunks(result: IndexResult): Generator<Uint8Array> {
   const marker = "\u0000results\u0000";
   const head = JSON.stringify({ ...toIndexJson({ ...result, units: [], years: [] }), units: result.units, years: result.years, results: marker }, null, 2);
   const [before, after] = head.split(JSON.stringify(marker));
   const { units, years, nodes, values } = result;
   if (units.length * years.length === 0) {
-    yield `${before}[]${after}\n`;
+    yield encodeText(`${before}[]${after}\n`);
     return;
   }
-  yield `${before}[\n`;
+  yield encodeText(`${before}[\n`);
   const blockSize = units.length * years.length;
-  const keys = nodes.map((node) => `        ${JSON.stringify(node.code)}: `);
+  const keys = nodes.map((node, n) => encodeText(`${n > 0 ? ",\n" : ""}        ${JSON.stringify(node.code)}: `));
+  const yearTexts = years.map((year) => encodeText(`,\n      "year": ${year},\n      "values": {\n`));
+  const entryEnd = encodeText("\n      }\n    }");
+  const out = new ByteChunks();
   for (let u = 0; u < units.length; u++) {
-    let chunk = "";
-    const unit = JSON.stringify(units[u]);
+    const unit = encodeText(`    {\n      "unit": ${JSON.stringify(units[u])}`);
+    const separatedUnit = encodeText(`,\n    {\n      "unit": ${JSON.stringify(units[u])}`);
     for (let y = 0; y < years.length; y++) {
       const cell = u * years.length + y;
-      chunk += `${u + y > 0 ? ",\n" : ""}    {\n      "unit": ${unit},\n      "year": ${years[y]},\n      "values": {\n`;
+      out.bytes(u + y > 0 ? separatedUnit : unit);
+      out.bytes(yearTexts[y]);
       for (let n = 0; n < nodes.length; n++) {
-        const value = values[n * blockSize + cell];
-        chunk += `${keys[n]}${Number.isFinite(value) ? String(value) : "null"}${n < nodes.length - 1 ? ",\n" : "\n"}`;
+        out.bytes(keys[n]);
+        out.json(values[n * blockSize + cell]);
       }
-      chunk += "      }\n    }";
+      out.bytes(entryEnd);
     }
-    yield chunk;
+    if (out.length >= CHUNK_BYTES) yield out.take();
   }
-  yield `\n  ]${after}\n`;
+  out.bytes(encodeText(`\n  ]${after}\n`));
+  yield out.take();
 }

@@ -6,13 +6,16 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { OutputError } from "../errors.js";
 
+/** What a file holds: text, bytes, or a sequence of chunks written as they are produced. */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
 /**
  * Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure, naming the
- * folder as `label` (default: `dir`). A content may be a sequence of text chunks, streamed to the file as produced.
+ * folder as `label` (default: `dir`). A content may be a sequence of chunks, streamed to the file as produced.
  */
 export async function writeFilesAtomic(
   dir: string,
-  files: Readonly<Record<string, string | Uint8Array | Iterable<string>>>,
+  files: Readonly<Record<string, FileContent>>,
   label = dir,
 ): Promise<string[]> {
   const names = Object.keys(files);

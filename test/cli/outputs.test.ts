@@ -7,6 +7,7 @@ import { buildPanel } from "../../src/core/panel.js";
 import { buildTree } from "../../src/core/tree.js";
 import { formatIndexCsv, formatScoresCsv } from "../../src/io/to-csv.js";
 import { formatIndexJson } from "../../src/io/to-json.js";
+import { textOf as text } from "../helpers.js";
 
 function smallResult() {
   const tree = buildTree(
@@ -26,8 +27,6 @@ function smallResult() {
 }
 
 const OPTIONS = { out: "out", decimals: 4, contributions: "dimensions" as const, xlsx: true, lang: "zh" as const };
-const text = (content: string | Uint8Array | Iterable<string>) =>
-  typeof content === "string" ? content : content instanceof Uint8Array ? Buffer.from(content).toString("utf8") : [...content].join("");
 
 describe("buildOutputs", () => {
   it("streams index.csv, scores.csv and index.json with the same bytes as the one-string formatters", async () => {

@@ -4,12 +4,22 @@ import { buildPanel, type ValueRecord } from "../../src/core/panel.js";
 import { buildTree } from "../../src/core/tree.js";
 import { formatCsv } from "../../src/io/csv.js";
 import { analyzeResult } from "../../src/core/analysis/analyze.js";
-import { growthTable } from "../../src/io/analysis-tables.js";
-import { formatNumber, growthCsvChunks, indexCsvChunks, indexJsonChunks, indexWideCsvChunks, scoresCsvChunks } from "../../src/io/result-chunks.js";
+import { contributionsTable, growthTable, ranksTable } from "../../src/io/analysis-tables.js";
+import { ByteChunks, formatNumber } from "../../src/io/byte-chunks.js";
+import {
+  contributionsCsvChunks,
+  growthCsvChunks,
+  indexCsvChunks,
+  indexJsonChunks,
+  indexWideCsvChunks,
+  ranksCsvChunks,
+  scoresCsvChunks,
+} from "../../src/io/result-chunks.js";
 import { formatTableCsv, formatValue } from "../../src/io/to-csv.js";
 import fc from "fast-check";
 import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../src/io/to-csv.js";
 import { formatIndexJson } from "../../src/io/to-json.js";
+import { textOf as join } from "../helpers.js";
 
 /** A result whose names need quoting (comma, quote, newline), with Chinese text, a gap and a -0 score. */
 function awkwardResult(units: string[]): IndexResult {
@@ -35,7 +45,6 @@ function awkwardResult(units: string[]): IndexResult {
   return computeIndex(tree.value, panel.value, { missing: "reweight", normalize: "min-max" });
 }
 
-const join = (chunks: Iterable<string>) => [...chunks].join("");
 
 describe("result chunks (the streamed result files)", () => {
   it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]], [["=U1", "-U2", "@U3"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
@@ -47,10 +56,26 @@ describe("result chunks (the streamed result files)", () => {
         expect(join(indexWideCsvChunks(result, { decimals, bom }))).toBe(formatIndexWideCsv(result, decimals, { bom }));
         const analysis = analyzeResult(result);
         expect(join(growthCsvChunks(result, analysis, { decimals, bom }))).toBe(formatTableCsv(growthTable(result, analysis), { decimals, bom }));
+        const ranks = ranksTable(result, analysis);
+        expect(join(ranksCsvChunks(result, analysis, { decimals, bom }))).toBe(ranks ? formatTableCsv(ranks, { decimals, bom }) : "");
+        for (const depth of ["dimensions", "indicators"] as const)
+          expect(join(contributionsCsvChunks(result, analysis, depth, { decimals, bom }))).toBe(
+            formatTableCsv(contributionsTable(result, analysis, depth), { decimals, bom }),
+          );
       }
     const json = join(indexJsonChunks(result));
     expect(json).toBe(formatIndexJson(result));
     expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0
+  });
+
+  it("split into several chunks of about a megabyte when the file is larger, with the same bytes", () => {
+    // 3,000 units: growth.csv holds 3,000 × 5 nodes × 2 years = 30,000 rows of about 70 bytes, two megabytes.
+    const result = awkwardResult(Array.from({ length: 3000 }, (_, u) => `U${u}`));
+    const analysis = analyzeResult(result);
+    const chunks = [...growthCsvChunks(result, analysis)];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(join(chunks)).toBe(formatTableCsv(growthTable(result, analysis), {}));
+    expect(join(indexJsonChunks(result))).toBe(formatIndexJson(result));
   });
 });
 
@@ -63,8 +88,8 @@ describe("formatCsv (hand-written, as csv-stringify writes)", () => {
   });
 });
 
-describe("formatNumber (fast fixed decimals)", () => {
-  it("equals formatValue (toFixed, -0 as 0) on random doubles, halves and huge values", () => {
+describe("formatNumber and ByteChunks.fixed (fast fixed decimals)", () => {
+  it("equal formatValue (toFixed, -0 as 0) on random doubles, halves and huge values", () => {
     const value = fc.oneof(
       fc.double({ noNaN: true }),
       fc.double({ min: -1e6, max: 1e6, noNaN: true }),
@@ -75,6 +100,9 @@ describe("formatNumber (fast fixed decimals)", () => {
     fc.assert(
       fc.property(value, fc.integer({ min: 0, max: 15 }), (x, decimals) => {
         expect(formatNumber(x, decimals)).toBe(formatValue(x, decimals));
+        const out = new ByteChunks(4);
+        out.fixed(x, decimals);
+        expect(Buffer.from(out.take()).toString("latin1")).toBe(formatValue(x, decimals));
       }),
       { numRuns: 20000 },
     );

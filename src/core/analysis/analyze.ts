@@ -2,7 +2,7 @@
  * The analysis that comes with every run: growth, contributions to the change of the overall index, and ranks.
  */
 import type { IndexResult } from "../compute.js";
-import { computeContributions, type Contributions } from "./contributions.js";
+import { computeContributions, type ContributionDepth, type Contributions } from "./contributions.js";
 import { computeGrowth, type Growth } from "./growth.js";
 import { computeRanks, type Ranks } from "./ranks.js";
 
@@ -17,14 +17,21 @@ export interface Analysis {
   ranks?: Ranks;
 }
 
+export interface AnalysisOptions {
+  /** The aggregation of a group (default: the node's `method` in the result, else the run's `aggregate` option). */
+  aggregationOf?: (code: string) => string;
+  /** How deep the contributions go (default `indicators`: every node); `dimensions` is enough for the report. */
+  contributions?: ContributionDepth;
+}
+
 /** Analyses a result: growth of every node, contributions for every consecutive pair of years and the whole period, ranks. */
-export function analyzeResult(result: IndexResult, aggregationOf?: (code: string) => string): Analysis {
+export function analyzeResult(result: IndexResult, options: AnalysisOptions = {}): Analysis {
   const { years } = result;
   const pairs: [number, number][] = years.slice(1).map((year, i) => [years[i], year]);
   if (years.length > 2) pairs.push([years[0], years[years.length - 1]]);
   return {
     growth: computeGrowth(result),
-    contributions: pairs.map(([from, to]) => computeContributions(result, from, to, aggregationOf)),
+    contributions: pairs.map(([from, to]) => computeContributions(result, from, to, options.aggregationOf, options.contributions)),
     // Only the overall index and the groups are ranked (the ranks table and the report show no indicator ranks).
     ranks: result.units.length > 1 ? computeRanks(result, (node) => node.kind !== "indicator") : undefined,
   };

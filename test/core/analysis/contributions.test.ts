@@ -24,6 +24,17 @@ describe("computeContributions (arithmetic aggregation: exact)", () => {
     expect(method.map((byUnit) => byUnit[0])).toEqual(["total", "additive", "additive", "additive", "additive", "additive"]);
   });
 
+  it("with depth dimensions gives the same overall and first-level contributions, and leaves the deeper nodes out", () => {
+    const result = smallResult();
+    const all = computeContributions(result, 2017, 2019);
+    const top = computeContributions(result, 2017, 2019, undefined, "dimensions");
+    for (let u = 0; u < 2; u++)
+      for (const code of ["INDEX", "X", "Y"]) expect(contributionOf(result, top.contribution, code, u)).toBe(contributionOf(result, all.contribution, code, u));
+    // U1: X contributes 45 and Y −2 (as in the test above); X1, X2 and Y1 are not computed.
+    expect(contributionOf(result, top.contribution, "X", 0)).toBeCloseTo(45, 12);
+    for (const code of ["X1", "X2", "Y1"]) expect(contributionOf(result, top.contribution, code, 0)).toBeNaN();
+  });
+
   it("works year on year too: U2 2018 -> 2019", () => {
     const result = smallResult();
     const { contribution } = computeContributions(result, 2018, 2019);
