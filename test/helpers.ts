@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main } from "../src/cli/main.js";
-import type { FileContent } from "../src/io/write.js";
+import { joinContent, type FileContent } from "../src/io/write.js";
 
 /** A fresh temporary folder holding `files` (relative path -> text or bytes). */
 export async function makeTempDir(files: Record<string, string | Uint8Array> = {}): Promise<string> {
@@ -42,7 +42,6 @@ export async function listDir(dir: string): Promise<string[]> {
 
 /** A file's content (text, bytes, or chunks of either) as the UTF-8 text it writes. */
 export function textOf(content: FileContent): string {
-  if (typeof content === "string") return content;
-  if (content instanceof Uint8Array) return Buffer.from(content).toString("utf8");
-  return Buffer.concat([...content].map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk))).toString("utf8");
+  const joined = joinContent(content);
+  return typeof joined === "string" ? joined : Buffer.from(joined).toString("utf8");
 }

@@ -24,7 +24,7 @@ import {
 } from "../io/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
 import { formatValue } from "../io/to-csv.js";
-import type { FileContent } from "../io/write.js";
+import { joinContent, type FileContent } from "../io/write.js";
 import { listValueFiles } from "../io/values-folder.js";
 import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
@@ -109,10 +109,8 @@ export async function runProjectCompute(
     const computed = await computeOutputs(options, env);
     const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
     const { result } = computed;
-    // Large outputs come as text chunks; a run folder is hashed and compared whole, so they are joined here.
-    const joined = Object.fromEntries(
-      Object.entries(computed.files).map(([name, content]) => [name, typeof content === "string" || content instanceof Uint8Array ? content : [...content].join("")]),
-    );
+    // Large outputs come in chunks; a run folder is hashed and compared whole, so they are joined here.
+    const joined = Object.fromEntries(Object.entries(computed.files).map(([name, content]) => [name, joinContent(content)]));
     const files: Record<string, string | Uint8Array> = { ...joined, [INPUT_VALUES_FILE]: formatInputValuesCsv(result.panel) };
     const manifest: RunManifest = {
       tool: { name: "innovation-index", version: VERSION },

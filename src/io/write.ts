@@ -9,6 +9,12 @@ import { OutputError } from "../errors.js";
 /** What a file holds: text, bytes, or a sequence of chunks written as they are produced. */
 export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
 
+/** A content as one string or one run of bytes (chunks joined, text chunks encoded as UTF-8). */
+export function joinContent(content: FileContent): string | Uint8Array {
+  if (typeof content === "string" || content instanceof Uint8Array) return content;
+  return Buffer.concat([...content].map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk)));
+}
+
 /**
  * Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure, naming the
  * folder as `label` (default: `dir`). A content may be a sequence of chunks, streamed to the file as produced.

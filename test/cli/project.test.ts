@@ -90,6 +90,7 @@ describe("a project computed every year", () => {
     const plainFiles = await listDir(join(dir, "plain"));
     expect(plainFiles).toEqual(expect.arrayContaining(["index-wide.csv", "index.csv", "index.json", "scores.csv"]));
     expect(await listDir(join(dir, "runs", run1))).toEqual([...plainFiles, "input-values.csv", "manifest.json"].sort());
+    for (const name of plainFiles) expect(await readFile(join(dir, "runs", run1, name)), name).toEqual(await readFile(join(dir, "plain", name)));
     // Fixed base 2017, X = mean(X1, X2) with X2 negative, INDEX = 0.6·X + 0.4·Y: U1 2019 = 0.6·(150 + 200)/2 + 0.4·95 = 143.
     expect(await indexCsv(dir, run1)).toContain("U1,2019,INDEX,总指数,0,143.0000");
 
