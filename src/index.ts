@@ -83,7 +83,7 @@ export type { AnalysisOptions } from "./core/analysis/analyze.js";
 export type { Analysis } from "./core/analysis/analyze.js";
 export { computeGrowth } from "./core/analysis/growth.js";
 export type { Growth } from "./core/analysis/growth.js";
-export { computeContributions, CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
+export { computeContributions, contributionMethod, CONTRIBUTION_DEPTHS, CONTRIBUTION_METHODS } from "./core/analysis/contributions.js";
 export type { Contributions, ContributionDepth, ContributionMethod } from "./core/analysis/contributions.js";
 export { computeRanks } from "./core/analysis/ranks.js";
 export type { Ranks } from "./core/analysis/ranks.js";

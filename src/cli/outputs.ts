@@ -12,15 +12,8 @@ import { REPORT_LANGUAGES } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/tables.js";
 import { formatTableCsv, formatValue } from "../io/to-csv.js";
 import { formatIndexJson } from "../io/to-json.js";
-import {
-  contributionsCsvChunks,
-  growthCsvChunks,
-  indexCsvChunks,
-  indexJsonChunks,
-  indexWideCsvChunks,
-  ranksCsvChunks,
-  scoresCsvChunks,
-} from "../io/result-chunks.js";
+import { fileJob } from "../io/file-jobs.js";
+import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChunks } from "../io/result-chunks.js";
 import { messages } from "../core/messages.js";
 import type { FileContent } from "../io/write.js";
 import type { Issue } from "../errors.js";
@@ -160,17 +153,18 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
     if (!options.reportOnly) {
       const csvOptions = { decimals: options.decimals, bom: options.bom ?? true };
       // The tables that grow with the panel are streamed (same bytes as formatTableCsv); the others are small.
-      const streamed: Partial<Record<TableName, () => Iterable<Uint8Array>>> = {
-        index: () => indexCsvChunks(result, csvOptions),
+      // The largest are jobs, which may run on worker threads (see writeFilesAtomic).
+      const streamed: Partial<Record<TableName, () => FileContent>> = {
+        index: () => fileJob("index.csv", result, csvOptions),
         "index-wide": () => indexWideCsvChunks(result, csvOptions),
-        scores: () => scoresCsvChunks(result, csvOptions),
-        growth: () => growthCsvChunks(result, analysis, csvOptions),
+        scores: () => fileJob("scores.csv", result, csvOptions),
+        growth: () => fileJob("growth.csv", result, csvOptions),
         contributions: () => contributionsCsvChunks(result, analysis, options.contributions, csvOptions),
         ranks: () => ranksCsvChunks(result, analysis, csvOptions),
       };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
-      files["index.json"] = indexJsonChunks(result);
+      files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
       if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
     }
   }

@@ -48,7 +48,7 @@ export interface ComputedOutputs {
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
-const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data", "format", "table"]);
+const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data", "format", "table", "threads"]);
 
 /**
  * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,

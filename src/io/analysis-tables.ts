@@ -3,7 +3,7 @@
  */
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import type { Analysis } from "../core/analysis/analyze.js";
-import type { ContributionDepth } from "../core/analysis/contributions.js";
+import { contributionMethod, type ContributionDepth } from "../core/analysis/contributions.js";
 import { integer, isAggregate, nodeName, number, text, type Cell, type Language, type Table } from "./tables.js";
 
 /**
@@ -78,7 +78,7 @@ export function contributionsTable(result: IndexResult, analysis: Analysis, dept
           toValue - fromValue,
           contribution,
           total !== 0 ? (100 * contribution) / total : Number.NaN,
-          contributions.method[n][u],
+          contributionMethod(contributions, unitCount, n, u),
         ]);
       });
     }),

@@ -6,7 +6,8 @@
  * `formatIndexJson` in `to-json.ts`) encoded as UTF-8, one unit (or node) at a time; the tests hold them equal.
  */
 import type { Analysis } from "../core/analysis/analyze.js";
-import type { ContributionDepth } from "../core/analysis/contributions.js";
+import { CONTRIBUTION_METHODS, type ContributionDepth } from "../core/analysis/contributions.js";
+import { emptyGrowth, seriesGrowth } from "../core/analysis/growth.js";
 import type { IndexResult, ResultNode } from "../core/compute.js";
 import { ByteChunks, CHUNK_BYTES, encodeText } from "./byte-chunks.js";
 import { csvField } from "./csv.js";
@@ -22,9 +23,12 @@ const headerOf = (options: CsvOptions, columns: string) => encodeText(`${options
 const NEWLINE = 10;
 const COMMA = 44;
 
-const isAggregate = (node: ResultNode) => node.kind !== "indicator";
+const isAggregate = (node: Pick<ResultNode, "kind">) => node.kind !== "indicator";
 
-function* longChunks(result: IndexResult, options: CsvOptions, keep: (node: ResultNode) => boolean): Generator<Uint8Array> {
+/** What the streamed files need of a result (all that a worker thread is sent). */
+export type ResultShape = Pick<IndexResult, "units" | "years" | "values"> & { nodes: readonly Pick<ResultNode, "code" | "name" | "level" | "kind">[] };
+
+function* longChunks(result: ResultShape, options: CsvOptions, keep: (node: ResultShape["nodes"][number]) => boolean): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
   yield headerOf(options, "unit,year,code,name,level,value");
   const { units, years, nodes, values } = result;
@@ -51,17 +55,17 @@ function* longChunks(result: IndexResult, options: CsvOptions, keep: (node: Resu
 }
 
 /** `index.csv` in chunks (see `formatIndexCsv`). */
-export function indexCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<Uint8Array> {
+export function indexCsvChunks(result: ResultShape, options: CsvOptions = {}): Iterable<Uint8Array> {
   return longChunks(result, options, isAggregate);
 }
 
 /** `scores.csv` in chunks (see `formatScoresCsv`). */
-export function scoresCsvChunks(result: IndexResult, options: CsvOptions = {}): Iterable<Uint8Array> {
+export function scoresCsvChunks(result: ResultShape, options: CsvOptions = {}): Iterable<Uint8Array> {
   return longChunks(result, options, (node) => !isAggregate(node));
 }
 
 /** `index-wide.csv` in chunks (see `formatIndexWideCsv`). */
-export function* indexWideCsvChunks(result: IndexResult, options: CsvOptions = {}): Generator<Uint8Array> {
+export function* indexWideCsvChunks(result: ResultShape, options: CsvOptions = {}): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
   const several = units.length > 1;
@@ -86,35 +90,41 @@ export function* indexWideCsvChunks(result: IndexResult, options: CsvOptions = {
   if (out.length > 0) yield out.take();
 }
 
-/** `growth.csv` in chunks (see `growthTable` in `analysis-tables.ts`): every node, every year after the first. */
-export function* growthCsvChunks(result: IndexResult, analysis: Analysis, options: CsvOptions = {}): Generator<Uint8Array> {
+/**
+ * `growth.csv` in chunks (see `growthTable` in `analysis-tables.ts`): every node, every year after the first. The growth
+ * figures are computed series by series (`seriesGrowth`, as `computeGrowth` does), so no growth array is needed.
+ */
+export function* growthCsvChunks(result: ResultShape, options: CsvOptions = {}): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
-  const { change, changePercent, averageChange, cagrPercent } = analysis.growth;
-  const blockSize = units.length * years.length;
+  const yearCount = years.length;
+  const growth = emptyGrowth(yearCount);
+  const { change, changePercent, averageChange, cagrPercent } = growth;
   yield headerOf(options, "unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent");
   const prefixes = nodes.map((node) => encodeText(`,${textCell(node.code)},${textCell(node.name)},${node.level},`));
   const yearTexts = years.map((year) => encodeText(`${year},`));
   const out = new ByteChunks();
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(textCell(units[u]));
-    for (let n = 0; n < nodes.length; n++)
-      for (let y = 1; y < years.length; y++) {
-        const cell = n * blockSize + u * years.length + y;
+    for (let n = 0; n < nodes.length; n++) {
+      const start = (n * units.length + u) * yearCount;
+      seriesGrowth(values, start, years, growth, 0);
+      for (let y = 1; y < yearCount; y++) {
         out.bytes(unit);
         out.bytes(prefixes[n]);
         out.bytes(yearTexts[y]);
-        out.fixed(values[cell], decimals);
+        out.fixed(values[start + y], decimals);
         out.byte(COMMA);
-        out.fixed(change[cell], decimals);
+        out.fixed(change[y], decimals);
         out.byte(COMMA);
-        out.fixed(changePercent[cell], decimals);
+        out.fixed(changePercent[y], decimals);
         out.byte(COMMA);
-        out.fixed(averageChange[cell], decimals);
+        out.fixed(averageChange[y], decimals);
         out.byte(COMMA);
-        out.fixed(cagrPercent[cell], decimals);
+        out.fixed(cagrPercent[y], decimals);
         out.byte(NEWLINE);
       }
+    }
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
   if (out.length > 0) yield out.take();
@@ -128,21 +138,29 @@ export function* ranksCsvChunks(result: IndexResult, analysis: Analysis, options
   const { units, years, nodes, values } = result;
   yield headerOf(options, "unit,year,code,name,level,value,rank,rank_change");
   const unitTexts = units.map((unit) => encodeText(`${textCell(unit)},`));
+  // Units from first to last, missing ranks last, ties in unit order (as `ranksTable`): ranks are whole numbers from
+  // 1 to the unit count, so a counting sort puts them in order.
   const order = new Uint32Array(units.length);
-  const keys = new Float64Array(units.length);
+  const slots = new Int32Array(units.length + 2);
   const out = new ByteChunks();
   for (let n = 0; n < nodes.length; n++) {
     if (!isAggregate(nodes[n])) continue;
     const suffix = encodeText(`,${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`);
     for (let y = 0; y < years.length; y++) {
       const yearText = encodeText(String(years[y]));
-      // Units from first to last, missing ranks last, ties in unit order (as `ranksTable`).
-      for (let u = 0; u < units.length; u++) {
+      const slotOf = (u: number) => {
         const rank = ranks.rank[(n * units.length + u) * years.length + y];
-        keys[u] = Number.isNaN(rank) ? Number.POSITIVE_INFINITY : rank;
-        order[u] = u;
+        return Number.isNaN(rank) ? units.length + 1 : rank;
+      };
+      slots.fill(0);
+      for (let u = 0; u < units.length; u++) slots[slotOf(u)]++;
+      // Each slot's count becomes the position of its first unit.
+      for (let slot = 0, first = 0; slot < slots.length; slot++) {
+        const count = slots[slot];
+        slots[slot] = first;
+        first += count;
       }
-      order.sort((a, b) => keys[a] - keys[b] || a - b);
+      for (let u = 0; u < units.length; u++) order[slots[slotOf(u)]++] = u;
       for (const u of order) {
         const cell = (n * units.length + u) * years.length + y;
         out.bytes(unitTexts[u]);
@@ -173,8 +191,7 @@ export function* contributionsCsvChunks(
   yield headerOf(options, "unit,from_year,to_year,code,name,level,from_value,to_value,change,contribution,share_percent,method");
   const shown = nodes.flatMap((node, n) => (depth === "indicators" || node.level <= 1 ? [n] : []));
   const prefixes = shown.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`));
-  const methods = new Map<string, Uint8Array>();
-  const methodText = (method: string) => methods.get(method) ?? methods.set(method, encodeText(`,${textCell(method)}\n`)).get(method)!;
+  const methodTexts = CONTRIBUTION_METHODS.map((method) => encodeText(`,${textCell(method)}\n`));
   const pairs = analysis.contributions.map((item) => ({
     item,
     from: years.indexOf(item.fromYear),
@@ -203,7 +220,7 @@ export function* contributionsCsvChunks(
         out.fixed(contribution, decimals);
         out.byte(COMMA);
         out.fixed(total !== 0 ? (100 * contribution) / total : Number.NaN, decimals);
-        out.bytes(methodText(item.method[n][u]));
+        out.bytes(methodTexts[item.method[n * units.length + u]]);
       }
     }
     if (out.length >= CHUNK_BYTES) yield out.take();
@@ -211,14 +228,27 @@ export function* contributionsCsvChunks(
   if (out.length > 0) yield out.take();
 }
 
-/**
- * `index.json` in chunks (see `formatIndexJson`): everything but `results` is written by `JSON.stringify`, and each
- * result entry by hand in the same two-space layout (numbers print as JSON prints them, `null` where undefined).
- */
-export function* indexJsonChunks(result: IndexResult): Generator<Uint8Array> {
+/** The text of `index.json` before and after its `results` array, which is left out of the frame. */
+export type JsonFrame = readonly [before: string, after: string];
+
+/** The frame of `index.json`: everything but `results`, as `JSON.stringify` writes it (see `formatIndexJson`). */
+export function indexJsonFrame(result: IndexResult): JsonFrame {
   const marker = "\u0000results\u0000";
   const head = JSON.stringify({ ...toIndexJson({ ...result, units: [], years: [] }), units: result.units, years: result.years, results: marker }, null, 2);
   const [before, after] = head.split(JSON.stringify(marker));
+  return [before, after];
+}
+
+/** `index.json` in chunks (see `formatIndexJson`). */
+export function indexJsonChunks(result: IndexResult): Iterable<Uint8Array> {
+  return indexJsonResultChunks(result, indexJsonFrame(result));
+}
+
+/**
+ * `index.json` in chunks from its frame: each result entry is written by hand in the two-space layout of
+ * `JSON.stringify` (numbers print as JSON prints them, `null` where undefined).
+ */
+export function* indexJsonResultChunks(result: ResultShape, [before, after]: JsonFrame): Generator<Uint8Array> {
   const { units, years, nodes, values } = result;
   if (units.length * years.length === 0) {
     yield encodeText(`${before}[]${after}\n`);

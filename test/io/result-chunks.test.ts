@@ -55,7 +55,7 @@ describe("result chunks (the streamed result files)", () => {
         expect(join(scoresCsvChunks(result, { decimals, bom }))).toBe(formatScoresCsv(result, decimals, { bom }));
         expect(join(indexWideCsvChunks(result, { decimals, bom }))).toBe(formatIndexWideCsv(result, decimals, { bom }));
         const analysis = analyzeResult(result);
-        expect(join(growthCsvChunks(result, analysis, { decimals, bom }))).toBe(formatTableCsv(growthTable(result, analysis), { decimals, bom }));
+        expect(join(growthCsvChunks(result, { decimals, bom }))).toBe(formatTableCsv(growthTable(result, analysis), { decimals, bom }));
         const ranks = ranksTable(result, analysis);
         expect(join(ranksCsvChunks(result, analysis, { decimals, bom }))).toBe(ranks ? formatTableCsv(ranks, { decimals, bom }) : "");
         for (const depth of ["dimensions", "indicators"] as const)
@@ -68,11 +68,31 @@ describe("result chunks (the streamed result files)", () => {
     expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0
   });
 
+  it("list ranks.csv from first to last with tied units in unit order and missing ranks last", () => {
+    // Units C and A tie (same values), D has no value at all in 2018 (its index is missing that year), B is lowest.
+    const tree = buildTree([{ line: 2, code: "x", parent: "", name: "x", weight: "", direction: "+" }]);
+    if (!tree.ok) throw new Error("tree");
+    const values: Record<string, [number, number]> = { A: [10, 30], B: [10, 11], C: [10, 30], D: [10, Number.NaN] };
+    const records = Object.entries(values).flatMap(([unit, [first, second]]) => [
+      { unit, year: 2017, indicator: "x", value: first },
+      { unit, year: 2018, indicator: "x", value: second },
+    ]);
+    const panel = buildPanel(tree.value, records);
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(tree.value, panel.value, { missing: "reweight", unfilled: "reweight" });
+    const analysis = analyzeResult(result);
+    const text = join(ranksCsvChunks(result, analysis));
+    expect(text).toBe(formatTableCsv(ranksTable(result, analysis)!, {}));
+    // 2018, fixed base 2017: A and C 300 (rank 1, tied), B 110 (rank 3: two units above it), D missing (last, no rank).
+    const rows2018 = text.split("\n").filter((line) => line.includes(",2018,INDEX,"));
+    expect(rows2018.map((line) => line.split(",")[0] + ":" + line.split(",")[6])).toEqual(["A:1", "C:1", "B:3", "D:"]);
+  });
+
   it("split into several chunks of about a megabyte when the file is larger, with the same bytes", () => {
     // 3,000 units: growth.csv holds 3,000 × 5 nodes × 2 years = 30,000 rows of about 70 bytes, two megabytes.
     const result = awkwardResult(Array.from({ length: 3000 }, (_, u) => `U${u}`));
     const analysis = analyzeResult(result);
-    const chunks = [...growthCsvChunks(result, analysis)];
+    const chunks = [...growthCsvChunks(result)];
     expect(chunks.length).toBeGreaterThan(2);
     expect(join(chunks)).toBe(formatTableCsv(growthTable(result, analysis), {}));
     expect(join(indexJsonChunks(result))).toBe(formatIndexJson(result));

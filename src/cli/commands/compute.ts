@@ -5,6 +5,7 @@ import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
+import { defaultThreads } from "../../io/file-jobs.js";
 import { writeFilesAtomic } from "../../io/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
@@ -25,6 +26,8 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   baseYear?: number;
   strict: boolean;
   quiet: boolean;
+  /** Threads writing the large result files (default `defaultThreads`). */
+  threads?: number;
   project?: string;
   ifChanged: boolean;
 }
@@ -48,6 +51,11 @@ Examples:
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
+    .option(
+      "--threads <n>",
+      "threads writing the large result files at once (default: every core for a result of a million values or more, else 1)",
+      integerOption("--threads", 1, 1024),
+    )
     .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
   addWeightingOptions(addDataOptions(command))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
@@ -65,7 +73,7 @@ Examples:
 /** Runs `compute`: read, validate, compute, format, write. */
 export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
   const { inputs, result, files, printed, warnings, notes } = await computeOutputs(options, env);
-  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length));
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
   printWarnings(warnings, env);

@@ -7,7 +7,8 @@ import { computeGrowth, type Growth } from "./growth.js";
 import { computeRanks, type Ranks } from "./ranks.js";
 
 export interface Analysis {
-  growth: Growth;
+  /** Growth of every node (computed when first read). */
+  readonly growth: Growth;
   /**
    * Contributions for every pair of consecutive years of the data, then for the first year to the last when there are
    * more than two years.
@@ -29,8 +30,13 @@ export function analyzeResult(result: IndexResult, options: AnalysisOptions = {}
   const { years } = result;
   const pairs: [number, number][] = years.slice(1).map((year, i) => [years[i], year]);
   if (years.length > 2) pairs.push([years[0], years[years.length - 1]]);
+  let growth: Growth | undefined;
   return {
-    growth: computeGrowth(result),
+    // Computed on first use: the growth arrays are four times the size of the result, and growth.csv is written from
+    // the values series by series without them.
+    get growth() {
+      return (growth ??= computeGrowth(result));
+    },
     contributions: pairs.map(([from, to]) => computeContributions(result, from, to, options.aggregationOf, options.contributions)),
     // Only the overall index and the groups are ranked (the ranks table and the report show no indicator ranks).
     ranks: result.units.length > 1 ? computeRanks(result, (node) => node.kind !== "indicator") : undefined,

@@ -26,16 +26,26 @@ import { INDEX_CODE } from "../types.js";
 export const CONTRIBUTION_DEPTHS = ["dimensions", "indicators"] as const;
 export type ContributionDepth = (typeof CONTRIBUTION_DEPTHS)[number];
 
-/** How a node's contribution was split off its parent's. */
-export type ContributionMethod = "total" | "additive" | "log-share" | "linear-share";
+/** How a node's contribution was split off its parent's; `total` for the overall index and a node not decomposed. */
+export const CONTRIBUTION_METHODS = ["total", "additive", "log-share", "linear-share"] as const;
+export type ContributionMethod = (typeof CONTRIBUTION_METHODS)[number];
+const [TOTAL, ADDITIVE, LOG_SHARE, LINEAR_SHARE] = [0, 1, 2, 3];
 
 export interface Contributions {
   fromYear: number;
   toYear: number;
   /** Contribution of each node, in points of the overall index: `[node * unitCount + unit]`; for `INDEX`, its change. */
   contribution: Float64Array;
-  /** Per node: how its contribution was split off its parent's (`total` for the overall index). */
-  method: ContributionMethod[][];
+  /**
+   * How each node's contribution was split off its parent's, `[node * unitCount + unit]`, as a position in
+   * `CONTRIBUTION_METHODS` (read it with `contributionMethod`).
+   */
+  method: Uint8Array;
+}
+
+/** How `node`'s contribution for `unit` was split off its parent's. */
+export function contributionMethod(contributions: Contributions, unitCount: number, node: number, unit: number): ContributionMethod {
+  return CONTRIBUTION_METHODS[contributions.method[node * unitCount + unit]];
 }
 
 type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
@@ -69,11 +79,11 @@ export function computeContributions(
     if (node.parent !== null) children[position.get(node.parent)!].push(n);
   });
   const contribution = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
-  const method: ContributionMethod[][] = result.nodes.map(() => new Array<ContributionMethod>(unitCount).fill("total"));
+  const method = new Uint8Array(nodeCount * unitCount).fill(TOTAL);
   // pathFrom/pathTo[n]: the product of the renormalised weights from the root to n in each year, while every group on
-  // the path is arithmetic (NaN below any other aggregation).
-  const pathFrom = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
-  const pathTo = new Float64Array(nodeCount * unitCount).fill(Number.NaN);
+  // the path is arithmetic (NaN below any other aggregation); written for every node before its children read it.
+  const pathFrom = new Float64Array(nodeCount * unitCount);
+  const pathTo = new Float64Array(nodeCount * unitCount);
   // scale[n]: points of the overall index per point of node n, for the additive split of n's children below a
   // non-arithmetic group.
   const scale = new Float64Array(nodeCount * unitCount);
@@ -109,7 +119,7 @@ export function computeContributions(
       effectiveWeights(weights, scoresFrom, weightsFrom, count);
       effectiveWeights(weights, scoresTo, weightsTo, count);
       // The linear parts; with a non-arithmetic group, the log-change shares where they are defined (else linear shares).
-      let how: ContributionMethod = "additive";
+      let how = ADDITIVE;
       let linearTotal = 0;
       for (let c = 0; c < count; c++) {
         parts[c] = term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]);
@@ -124,16 +134,16 @@ export function computeContributions(
           logTotal += part;
         }
         if (finite && logTotal !== 0) {
-          how = "log-share";
+          how = LOG_SHARE;
           for (let c = 0; c < count; c++) parts[c] = (term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c]))) / logTotal;
         } else {
-          how = "linear-share";
+          how = LINEAR_SHARE;
           // Parts as shares of their total; equal shares when the total is 0.
           const usable = linearTotal !== 0 && Number.isFinite(linearTotal);
           for (let c = 0; c < count; c++) parts[c] = usable ? parts[c] / linearTotal : 1 / count;
         }
       }
-      const exactPath = how === "additive" && !Number.isNaN(pathFrom[parentCell]);
+      const exactPath = how === ADDITIVE && !Number.isNaN(pathFrom[parentCell]);
       for (let c = 0; c < count; c++) {
         const child = kids[c];
         const cell = child * unitCount + unit;
@@ -142,9 +152,13 @@ export function computeContributions(
           pathFrom[cell] = pathFrom[parentCell] * weightsFrom[c];
           pathTo[cell] = pathTo[parentCell] * weightsTo[c];
           part = term(pathTo[cell], scoresTo[c]) - term(pathFrom[cell], scoresFrom[c]);
-        } else part = how === "additive" ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
+        } else {
+          pathFrom[cell] = Number.NaN;
+          pathTo[cell] = Number.NaN;
+          part = how === ADDITIVE ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
+        }
         contribution[cell] = part;
-        method[child][unit] = how;
+        method[cell] = how;
         const change = scoresTo[c] - scoresFrom[c];
         // Where the child did not change, its children's parts are 0 anyway (with fixed weights); the first-order
         // scale keeps the recursion defined.

@@ -2,7 +2,7 @@
  * Growth of every node (overall index, groups and indicator scores), unit by unit: the change on the previous year of
  * the data, and the average yearly change since the first year of the data, each in points and in percent.
  */
-import { resultIndex, type IndexResult } from "../compute.js";
+import type { IndexResult } from "../compute.js";
 
 /** Growth figures laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
 export interface Growth {
@@ -26,27 +26,37 @@ export interface Growth {
  * Reference: OECD/JRC Handbook (2008), section 8 (presentation: growth of composite indicators over time).
  */
 export function computeGrowth(result: Pick<IndexResult, "units" | "years" | "nodes" | "values">): Growth {
-  const size = result.values.length;
-  const growth: Growth = {
+  const growth = emptyGrowth(result.values.length);
+  const yearCount = result.years.length;
+  for (let series = 0; series < result.nodes.length * result.units.length; series++)
+    seriesGrowth(result.values, series * yearCount, result.years, growth, series * yearCount);
+  return growth;
+}
+
+/** Growth arrays of `size` cells, all `NaN`. */
+export function emptyGrowth(size: number): Growth {
+  return {
     change: new Float64Array(size).fill(Number.NaN),
     changePercent: new Float64Array(size).fill(Number.NaN),
     averageChange: new Float64Array(size).fill(Number.NaN),
     cagrPercent: new Float64Array(size).fill(Number.NaN),
   };
-  const { years, values } = result;
-  for (let node = 0; node < result.nodes.length; node++)
-    for (let unit = 0; unit < result.units.length; unit++) {
-      const first = values[resultIndex(result, node, unit, 0)];
-      for (let year = 1; year < years.length; year++) {
-        const cell = resultIndex(result, node, unit, year);
-        const value = values[cell];
-        const previous = values[cell - 1];
-        const span = years[year] - years[0];
-        growth.change[cell] = value - previous;
-        if (previous > 0) growth.changePercent[cell] = (100 * (value - previous)) / previous;
-        growth.averageChange[cell] = (value - first) / span;
-        if (first > 0 && value >= 0) growth.cagrPercent[cell] = 100 * (Math.pow(value / first, 1 / span) - 1);
-      }
-    }
-  return growth;
+}
+
+/**
+ * The growth of one series, a node of a unit over the years (`values[start + y]` for year `years[y]`), written into
+ * `into` at `at + y` (the first year is left as it is: `NaN` in `emptyGrowth`).
+ */
+export function seriesGrowth(values: ArrayLike<number>, start: number, years: readonly number[], into: Growth, at: number): void {
+  const first = values[start];
+  for (let year = 1; year < years.length; year++) {
+    const value = values[start + year];
+    const previous = values[start + year - 1];
+    const span = years[year] - years[0];
+    const cell = at + year;
+    into.change[cell] = value - previous;
+    into.changePercent[cell] = previous > 0 ? (100 * (value - previous)) / previous : Number.NaN;
+    into.averageChange[cell] = (value - first) / span;
+    into.cagrPercent[cell] = first > 0 && value >= 0 ? 100 * (Math.pow(value / first, 1 / span) - 1) : Number.NaN;
+  }
 }

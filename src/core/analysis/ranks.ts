@@ -28,29 +28,34 @@ export function computeRanks(
   const size = result.values.length;
   const ranks: Ranks = { rank: new Float64Array(size).fill(Number.NaN), rankChange: new Float64Array(size).fill(Number.NaN) };
   const unitCount = result.units.length;
-  const keys = new Float64Array(unitCount);
   const sorted = new Float64Array(unitCount);
   for (let node = 0; node < result.nodes.length; node++) {
     if (!keep(result.nodes[node])) continue;
     for (let year = 0; year < result.years.length; year++) {
       let count = 0;
       for (let unit = 0; unit < unitCount; unit++) {
-        keys[unit] = tieKey(result.values[resultIndex(result, node, unit, year)]);
-        if (!Number.isNaN(keys[unit])) sorted[count++] = keys[unit];
+        const value = result.values[resultIndex(result, node, unit, year)];
+        if (!Number.isNaN(value)) sorted[count++] = value;
       }
       // The units with a strictly higher key are those after the last equal key in ascending order: a native sort and
-      // a binary search per unit instead of comparing every pair of units.
+      // a binary search per unit instead of comparing every pair of units. Rounding to 12 digits never reverses an
+      // order, so the values sort as their keys do, and only the values just above a unit's can share its key.
       const ascending = sorted.subarray(0, count).sort();
       for (let unit = 0; unit < unitCount; unit++) {
-        if (Number.isNaN(keys[unit])) continue;
+        const cell = resultIndex(result, node, unit, year);
+        const value = result.values[cell];
+        if (Number.isNaN(value)) continue;
         let low = 0;
         let high = count;
         while (low < high) {
           const middle = (low + high) >>> 1;
-          if (ascending[middle] <= keys[unit]) low = middle + 1;
+          if (ascending[middle] <= value) low = middle + 1;
           else high = middle;
         }
-        const cell = resultIndex(result, node, unit, year);
+        if (low < count && mayTie(value, ascending[low])) {
+          const key = tieKey(value);
+          while (low < count && mayTie(value, ascending[low]) && tieKey(ascending[low]) === key) low++;
+        }
         ranks.rank[cell] = count - low + 1;
         if (year > 0) ranks.rankChange[cell] = ranks.rank[cell - 1] - ranks.rank[cell];
       }
@@ -58,6 +63,12 @@ export function computeRanks(
   }
   return ranks;
 }
+
+/**
+ * Whether `higher` (≥ `value`) may round to the same `TIE_DIGITS` significant digits as `value`: two values with the
+ * same rounding are at most one unit of the 12th digit apart, below 10^-11 of their size; twice that is a safe bound.
+ */
+const mayTie = (value: number, higher: number) => higher - value <= 2e-11 * Math.max(Math.abs(value), Math.abs(higher));
 
 /** The value rounded to `TIE_DIGITS` significant digits (`NaN` stays `NaN`). */
 function tieKey(value: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeContributions } from "../../../src/core/analysis/contributions.js";
+import { computeContributions, CONTRIBUTION_METHODS } from "../../../src/core/analysis/contributions.js";
 import { at, bareResult, smallResult, SMALL } from "./fixture.js";
 
 /** The contribution of `code` for unit `u`. */
@@ -21,7 +21,8 @@ describe("computeContributions (arithmetic aggregation: exact)", () => {
     expect(c("X1", 0)).toBeCloseTo(15, 12);
     expect(c("X2", 0)).toBeCloseTo(30, 12);
     expect(c("Y1", 0)).toBeCloseTo(-2, 12);
-    expect(method.map((byUnit) => byUnit[0])).toEqual(["total", "additive", "additive", "additive", "additive", "additive"]);
+    // unit U1 of 2: every node's method code at [node * 2 + 0]
+    expect(result.nodes.map((_, n) => CONTRIBUTION_METHODS[method[n * 2]])).toEqual(["total", "additive", "additive", "additive", "additive", "additive"]);
   });
 
   it("with depth dimensions gives the same overall and first-level contributions, and leaves the deeper nodes out", () => {
@@ -98,7 +99,7 @@ describe("computeContributions (other aggregations: log-change shares)", () => {
     expect(contribution[1]).toBeCloseTo((32 * Math.log(1.2)) / Math.log(1.32), 12);
     expect(contribution[2]).toBeCloseTo((32 * Math.log(1.1)) / Math.log(1.32), 12);
     expect(contribution[1] + contribution[2]).toBeCloseTo(32, 12);
-    expect(method[1][0]).toBe("log-share");
+    expect(CONTRIBUTION_METHODS[method[1 * result.units.length]]).toBe("log-share");
   });
 
   it("falls back to linear shares when a score is not positive, still summing to the change", () => {
@@ -107,7 +108,7 @@ describe("computeContributions (other aggregations: log-change shares)", () => {
     // linear parts 0.5·40 = 20 and 0.5·20 = 10: shares 2/3 and 1/3 of the change 30
     expect(contribution[1]).toBeCloseTo(20, 12);
     expect(contribution[2]).toBeCloseTo(10, 12);
-    expect(method[1][0]).toBe("linear-share");
+    expect(CONTRIBUTION_METHODS[method[1 * zero.units.length]]).toBe("linear-share");
   });
 });
 
@@ -127,7 +128,7 @@ describe("computeContributions on results of computeIndex with other aggregation
     // inside X (arithmetic) the split stays additive and sums to X's contribution
     expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 10);
     expect(c("X1") / c("X2")).toBeCloseTo(50 / 100, 10); // X1 rose 50 points, X2 100 points, equal weights
-    const of = (code: string) => method[result.nodes.findIndex((node) => node.code === code)][0];
+    const of = (code: string) => CONTRIBUTION_METHODS[method[result.nodes.findIndex((node) => node.code === code) * result.units.length]];
     expect([of("X"), of("Y"), of("X1")]).toEqual(["log-share", "log-share", "additive"]);
   });
 

@@ -1,0 +1,133 @@
+/**
+ * The largest result files written in parallel: each is a job that names one of the streamed writers of
+ * `result-chunks.ts` and carries what the writer needs (the result's shape). Jobs run on worker threads and on this
+ * thread at once, largest first; each writes its chunks to its path. A job gives the same bytes wherever it runs: the
+ * writers are the same functions.
+ */
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { growthCsvChunks, indexCsvChunks, indexJsonResultChunks, scoresCsvChunks, type JsonFrame, type ResultShape } from "./result-chunks.js";
+import type { CsvOptions } from "./to-csv.js";
+
+/** The streamed writers a job may name. */
+export type JobWriter = "index.csv" | "scores.csv" | "growth.csv" | "index.json";
+
+/** A result file to be written by `runFileJobs`. */
+export interface FileJob {
+  kind: "file-job";
+  writer: JobWriter;
+  result: ResultShape;
+  options: CsvOptions;
+  /** `index.json` only: the text around its results (`indexJsonFrame`). */
+  frame?: JsonFrame;
+}
+
+/** Whether a file's content is a job. */
+export const isFileJob = (content: unknown): content is FileJob => (content as FileJob | undefined)?.kind === "file-job";
+
+/** A job writing `writer`'s file of `result`: only the result's shape goes with it (and to a worker). */
+export function fileJob(writer: JobWriter, result: ResultShape, options: CsvOptions, frame?: JsonFrame): FileJob {
+  const { units, years, values, nodes } = result;
+  return { kind: "file-job", writer, result: { units, years, values, nodes: nodes.map(({ code, name, level, kind }) => ({ code, name, level, kind })) }, options, frame };
+}
+
+/** The chunks of a job's file. */
+export function jobChunks(job: FileJob): Iterable<Uint8Array> {
+  switch (job.writer) {
+    case "index.csv":
+      return indexCsvChunks(job.result, job.options);
+    case "scores.csv":
+      return scoresCsvChunks(job.result, job.options);
+    case "growth.csv":
+      return growthCsvChunks(job.result, job.options);
+    case "index.json":
+      return indexJsonResultChunks(job.result, job.frame!);
+  }
+}
+
+/** Writes a job's file on this thread, chunk by chunk. */
+export function writeJobSync(job: FileJob, path: string): void {
+  const file = openSync(path, "w");
+  try {
+    for (const chunk of jobChunks(job)) for (let done = 0; done < chunk.length; ) done += writeSync(file, chunk, done);
+  } finally {
+    closeSync(file);
+  }
+}
+
+/** Cells of a result above which `compute` writes its files in parallel by default: below, starting threads costs more than it saves. */
+export const PARALLEL_FROM_CELLS = 1_000_000;
+
+/** The threads `compute` uses by default for a result of `cells` values: every core for a large result, else one. */
+export const defaultThreads = (cells: number): number => (cells >= PARALLEL_FROM_CELLS ? Math.max(2, availableParallelism()) : 1);
+
+const WORKER_SCRIPT = new URL("./file-worker.js", import.meta.url);
+
+interface JobReply {
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Writes every job to its path using up to `threads` threads in all (this one included; 1 writes everything here).
+ * Without the compiled worker script (running from the TypeScript sources) everything is written here.
+ * @throws the first error of a job (an `Error` with the file system's `code`, such as `ENOSPC`)
+ */
+export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[], threads: number): Promise<void> {
+  const queue = [...jobs].sort((a, b) => jobSize(b.job) - jobSize(a.job));
+  const workerCount = existsSync(WORKER_SCRIPT) ? Math.min(threads - 1, queue.length - 1) : 0;
+  // The values go to the workers in shared memory, once, instead of a copy per job.
+  const shared = new Map<Float64Array, Float64Array>();
+  const sharedValues = (values: Float64Array) => {
+    if (!shared.has(values)) {
+      const copy = new Float64Array(new SharedArrayBuffer(values.byteLength));
+      copy.set(values);
+      shared.set(values, copy);
+    }
+    return shared.get(values)!;
+  };
+  const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker(fileURLToPath(WORKER_SCRIPT)));
+  // After a failure no job starts; the first failure is thrown once the running ones end.
+  let failed = false;
+  const take = () => (failed ? undefined : queue.shift());
+  const stopOnFailure = (error: unknown) => {
+    failed = true;
+    throw error;
+  };
+  try {
+    const onWorkers = workers.map(async (worker) => {
+      for (let next = take(); next; next = take()) {
+        const job = { ...next.job, result: { ...next.job.result, values: sharedValues(next.job.result.values) } };
+        const reply = await new Promise<JobReply>((resolve, reject) => {
+          worker.once("message", resolve);
+          worker.once("error", reject);
+          worker.postMessage({ job, path: next.path });
+        });
+        worker.removeAllListeners("error");
+        if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
+      }
+    }).map((loop) => loop.catch(stopOnFailure));
+    const here = (async () => {
+      // Let the workers take their first jobs, then write the rest here, yielding between files.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let next = take(); next; next = take()) {
+        writeJobSync(next.job, next.path);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })().catch(stopOnFailure);
+    const settled = await Promise.allSettled([...onWorkers, here]);
+    const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+    if (rejected) throw rejected.reason;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Rough bytes of a job's file, to start the largest first. */
+function jobSize(job: FileJob): number {
+  const perValue = { "index.csv": 1, "scores.csv": 1, "growth.csv": 2, "index.json": 1.2 }[job.writer];
+  return job.result.values.length * perValue;
+}
