@@ -60,8 +60,11 @@ export function writeJobSync(job: FileJob, path: string): void {
 /** Cells of a result above which `compute` writes its files in parallel by default: below, starting threads costs more than it saves. */
 export const PARALLEL_FROM_CELLS = 1_000_000;
 
-/** The threads `compute` uses by default for a result of `cells` values: every core for a large result, else one. */
-export const defaultThreads = (cells: number): number => (cells >= PARALLEL_FROM_CELLS ? Math.max(2, availableParallelism()) : 1);
+/**
+ * The threads `compute` uses by default for a result of `cells` values: one more than the cores for a large result
+ * (this thread also writes the small files and waits on the disk), else one.
+ */
+export const defaultThreads = (cells: number): number => (cells >= PARALLEL_FROM_CELLS ? availableParallelism() + 1 : 1);
 
 const WORKER_SCRIPT = new URL("./file-worker.js", import.meta.url);
 
@@ -73,10 +76,11 @@ interface JobReply {
 
 /**
  * Writes every job to its path using up to `threads` threads in all (this one included; 1 writes everything here).
- * Without the compiled worker script (running from the TypeScript sources) everything is written here.
+ * Without the compiled worker script (running from the TypeScript sources) everything is written here. This thread
+ * takes jobs only once `ready` settles (the other files it writes meanwhile), so the workers start on the largest.
  * @throws the first error of a job (an `Error` with the file system's `code`, such as `ENOSPC`)
  */
-export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[], threads: number): Promise<void> {
+export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[], threads: number, ready: Promise<unknown> = Promise.resolve()): Promise<void> {
   const queue = [...jobs].sort((a, b) => jobSize(b.job) - jobSize(a.job));
   const workerCount = existsSync(WORKER_SCRIPT) ? Math.min(threads - 1, queue.length - 1) : 0;
   // The values go to the workers in shared memory, once, instead of a copy per job.
@@ -111,8 +115,9 @@ export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[
       }
     }).map((loop) => loop.catch(stopOnFailure));
     const here = (async () => {
-      // Let the workers take their first jobs, then write the rest here, yielding between files.
-      await new Promise((resolve) => setImmediate(resolve));
+      // The workers take their first jobs while this thread ends what it was doing; then it writes the rest, yielding
+      // between files.
+      await ready.catch(() => undefined);
       for (let next = take(); next; next = take()) {
         writeJobSync(next.job, next.path);
         await new Promise((resolve) => setImmediate(resolve));
@@ -126,8 +131,18 @@ export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[
   }
 }
 
-/** Rough bytes of a job's file, to start the largest first. */
-function jobSize(job: FileJob): number {
-  const perValue = { "index.csv": 1, "scores.csv": 1, "growth.csv": 2, "index.json": 1.2 }[job.writer];
-  return job.result.values.length * perValue;
+/** Rough cost of a job (numbers to write, JSON's counting double for their shortest form), to start the largest first. */
+function jobSize({ writer, result }: FileJob): number {
+  const cells = result.units.length * result.years.length;
+  const indicators = result.nodes.filter((node) => node.kind === "indicator").length;
+  switch (writer) {
+    case "index.csv":
+      return cells * (result.nodes.length - indicators);
+    case "scores.csv":
+      return cells * indicators;
+    case "growth.csv":
+      return cells * result.nodes.length * 5;
+    case "index.json":
+      return cells * result.nodes.length * 2;
+  }
 }

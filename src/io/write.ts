@@ -43,7 +43,7 @@ export async function writeFilesAtomic(
       else plain.push(writeFile(temporary[i], content));
     });
     // Every write ends (or fails) before anything is renamed or removed.
-    const settled = await Promise.allSettled([...plain, runFileJobs(jobs, threads)]);
+    const settled = await Promise.allSettled([...plain, runFileJobs(jobs, threads, Promise.allSettled(plain))]);
     const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (failed) throw failed.reason;
     for (const [i, name] of names.entries()) await rename(temporary[i], join(dir, name));
