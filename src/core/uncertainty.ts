@@ -21,6 +21,7 @@
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
+import type { Issue } from "../errors.js";
 import type { IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -99,6 +100,11 @@ export interface UncertaintyResult {
   seed: number;
   /** The nominal run as `computeIndex` computed it (its warnings, imputations, outlier treatments, weights). */
   nominalRun: IndexResult;
+  /**
+   * The nominal run's warnings, less those saying an option is unused (`--cap` without a ratio method) when another
+   * listed method uses it.
+   */
+  warnings: Issue[];
   index: Distribution;
   rank: Distribution;
   sensitivity: { index: ChoiceSensitivity; rank: ChoiceSensitivity };
@@ -158,8 +164,12 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   // Every combination of methods is validated before the first run (the nominal one first), and the scores of each
   // pair kept.
   const nominalRun = engine.prepare({ normalize: normalizations[0], aggregate: aggregations[0], missing: missingPolicies[0] });
+  const runs: IndexResult[] = [];
   for (const normalize of normalizations)
-    for (const missing of missingPolicies) for (const aggregate of aggregations) engine.prepare({ normalize, missing, aggregate });
+    for (const missing of missingPolicies) for (const aggregate of aggregations) runs.push(engine.prepare({ normalize, missing, aggregate }));
+  const warnings = nominalRun.warnings.filter(
+    (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
+  );
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
@@ -266,6 +276,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     runs: sobol.runs,
     seed: options.seed,
     nominalRun,
+    warnings,
     index: { nominal: nominalIndex, ...summarize(indexRuns, blockSize, sampleCount) },
     rank: { nominal: nominalRank, ...summarize(rankRuns, blockSize, sampleCount) },
     sensitivity: { index: sensitivityOf(0), rank: sensitivityOf(blockSize) },

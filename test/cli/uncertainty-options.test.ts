@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
+import { RATIO_METHODS } from "../../src/core/normalize.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -190,6 +191,20 @@ describe("uncertainty's nominal run is compute with the same options", () => {
     expect(run.stderr).toContain(`warning: ${messages.logWithFixedBase("X1")}`);
     expect(run.stderr).toContain("weights by equal\n");
     expect(run.stderr).toContain("nominal run: imputed 0 cells, reweighted 0 cells, outlier-treated 20 cells\n");
+  });
+});
+
+describe("warnings", () => {
+  it("--cap is reported unused only when no listed normalisation uses it", async () => {
+    const dir = await setUp();
+    const argv = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--cap", "140", "-n", "10"];
+    const unused = `warning: ${messages.optionUnused("--cap", RATIO_METHODS)}`;
+    const used = await runCli([...argv, "--normalisations", "min-max,fixed-base"], dir);
+    expect(used.code).toBe(0);
+    expect(used.stderr).not.toContain("warning:");
+    const none = await runCli([...argv, "--normalisations", "min-max,z-score"], dir);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain(unused);
   });
 });
 

@@ -89,19 +89,16 @@ Examples:
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
     .addOption(
-      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")})`)
-        .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS))
-        .default(undefined, "the --normalise method, fixed-base"),
+      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")}); default: the --normalise method alone`)
+        .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS)),
     )
     .addOption(
-      new Option("--aggregations <list>", `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")})`)
-        .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS))
-        .default(undefined, "the --aggregate method, arithmetic"),
+      new Option("--aggregations <list>", `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")}); default: the --aggregate method alone`)
+        .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS)),
     )
     .addOption(
-      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")})`)
-        .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES))
-        .default(undefined, "the --missing policy, error"),
+      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")}); default: the --missing policy alone`)
+        .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES)),
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
     .option("--seed <n>", "seed of the random generator: the same seed gives the same numbers", integerOption("--seed", 0, MAX_SEED), 1)
@@ -208,7 +205,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings([...(weighting?.warnings ?? []), ...result.nominalRun.warnings], env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result.nominalRun, { files: false });
   if (dataStage) env.stderr(`nominal run: ${dataStage}`);
