@@ -21,7 +21,7 @@
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
-import type { Issue } from "../errors.js";
+import { ValidationError, type Issue } from "../errors.js";
 import type { IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -29,6 +29,9 @@ import type { Panel } from "./panel.js";
 import { createRandom } from "./random.js";
 import { estimateSobol } from "./sensitivity.js";
 import type { Tree } from "./types.js";
+
+/** The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option. */
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED"]);
 
 /** The choices an analysis may vary, in the order they are reported. */
 export const UNCERTAINTY_CHOICES = ["weights", "normalisation", "aggregation", "missing"] as const;
@@ -136,7 +139,8 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     onProgress: _onProgress,
     ...settings
   } = options;
-  const engine = new IndexEngine(tree, panel, settings);
+  // `strict` is applied to the analysis as a whole below: an option unused by one listed method is not an error.
+  const engine = new IndexEngine(tree, panel, { ...settings, strict: false });
   const nodeCount = tree.nodes.length;
   const nodePosition = new Map(tree.nodes.map((node, i) => [node.code, i] as const));
   const rangeMin = new Float64Array(nodeCount).fill(Number.NaN);
@@ -170,6 +174,9 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const warnings = nominalRun.warnings.filter(
     (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
   );
+  // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).
+  const refused = options.strict ? warnings.filter((warning) => STRICT_WARNINGS.has(warning.code)) : [];
+  if (refused.length > 0) throw new ValidationError(refused.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;

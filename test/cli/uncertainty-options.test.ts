@@ -205,6 +205,18 @@ describe("warnings", () => {
     const none = await runCli([...argv, "--normalisations", "min-max,z-score"], dir);
     expect(none.code).toBe(0);
     expect(none.stderr).toContain(unused);
+    // Under --strict the same rule: an error only when no listed method uses --cap, as compute --strict would refuse it.
+    expect((await runCli([...argv, "--strict", "--normalisations", "min-max,fixed-base", "-q"], dir)).code).toBe(0);
+    const strict = await runCli([...argv, "--strict", "--normalisations", "min-max,z-score", "-q"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\n${messages.optionUnused("--cap", RATIO_METHODS)}\n`);
+    const tree = (await readFile(join(dir, "tree.csv"), "utf8")).replace(",0.4,", ",0.5,");
+    await writeFile(join(dir, "tree-0.5.csv"), tree);
+    const weights = await runCli(["uncertainty", "-i", "tree-0.5.csv", "-d", "values.csv", "--strict", "--weight-noise", "0.1", "-q"], dir);
+    const computeStrict = await runCli(["compute", "-i", "tree-0.5.csv", "-d", "values.csv", "--strict", "-q"], dir);
+    expect(computeStrict.code).toBe(1);
+    expect(weights.code).toBe(1);
+    expect(weights.stderr).toBe(computeStrict.stderr);
   });
 });
 
