@@ -83,9 +83,10 @@ function encodingOption(text: string): Encoding {
 
 /**
  * One line naming what the data stage did, e.g. `imputed 3 cells (interpolate 2, carry-back 1), reweighted 1,
- * treated 0 (see imputations.csv, treatment.csv)`; "" when it did nothing.
+ * treated 0 (see imputations.csv, treatment.csv)`; "" when it did nothing. `files: false` leaves out the files
+ * (for a command that does not write them).
  */
-export function describeDataStage(result: Pick<IndexResult, "imputations" | "treatments">): string {
+export function describeDataStage(result: Pick<IndexResult, "imputations" | "treatments">, { files = true } = {}): string {
   const counts = new Map<string, number>();
   let reweighted = 0;
   for (const row of result.imputations)
@@ -97,6 +98,6 @@ export function describeDataStage(result: Pick<IndexResult, "imputations" | "tre
   const detail = [...counts].map(([method, count]) => `${method} ${count}`).join(", ");
   return (
     `imputed ${plural(imputed)}${detail ? ` (${detail})` : ""}, reweighted ${plural(reweighted)}, ` +
-    `outlier-treated ${plural(result.treatments.length)} (see imputations.csv, treatment.csv)\n`
+    `outlier-treated ${plural(result.treatments.length)}${files ? " (see imputations.csv, treatment.csv)" : ""}\n`
   );
 }

@@ -8,7 +8,7 @@ import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
 import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
-import { deriveWeights, SUBJECTIVE_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import { deriveWeights, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
@@ -60,6 +60,11 @@ export function numberOption(name: string, min: number, max: number) {
       throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
     return value;
   };
+}
+
+/** Adds `--weights <method>`, the weighting method of a command that computes the index (default explicit). */
+export function addWeightsOption(command: Command): Command {
+  return command.addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
 }
 
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */

@@ -77,14 +77,14 @@ export interface IndexResult {
   imputations: Imputation[];
   /** Every cell changed by the outlier treatment. */
   treatments: Treatment[];
-  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting">>;
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
   warnings: Issue[];
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {

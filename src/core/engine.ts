@@ -1,7 +1,9 @@
 /**
  * A reusable index engine for many runs over one tree and panel (Monte Carlo, sensitivity analysis): it keeps the
  * normalised scores of every indicator once per (normalisation, missing-value policy) pair, and recomputes only the
- * aggregation, which weights and the aggregation method change, into buffers allocated once.
+ * aggregation, which weights and the aggregation method change, into buffers allocated once. Every other setting of
+ * `computeIndex` (weights, cap, dampening, reference unit, aggregation by level, the data stage's policies) is fixed
+ * for all runs; the data stage (imputation, outlier treatment) runs once per missing-value policy.
  *
  * Memory: one score array per pair used (from `computeIndex`, `(nodes + 1) × units × years` values, so a little more
  * than one panel), one buffer for the groups (`groups × units × years`, a fraction of a panel) and the caller's output
@@ -9,6 +11,7 @@
  */
 import { aggregate, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { computeIndex, type ComputeOptions, type IndexResult, type MissingPolicy } from "./compute.js";
+import { treatData, type TreatedData } from "./prepare.js";
 import { ValidationError } from "../errors.js";
 import { messages } from "./messages.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -16,6 +19,9 @@ import type { Panel } from "./panel.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Tree } from "./types.js";
 import { resolveWeights } from "./weight.js";
+
+/** The settings of `computeIndex` every run of an engine shares (all but the three method choices). */
+export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated">;
 
 /** The method choices of one run. */
 export interface EngineChoice {
@@ -49,34 +55,36 @@ export class IndexEngine {
   readonly panel: Panel;
   /** Cells of one block: `units × years`. */
   readonly blockSize: number;
-  /** The weight of every node of `tree.nodes` within its siblings (the tree's weights normalised). */
+  /** The weight of every node of `tree.nodes` within its siblings (`options.weights`, else the tree's normalised). */
   readonly nominalWeights: Float64Array;
   /** The base year used for every normalisation. */
   readonly baseYear: number;
   /** Siblings as lists of positions in `tree.nodes` (the first list holds the first-level nodes). */
   readonly siblingSets: readonly (readonly number[])[];
-  private readonly options: Pick<ComputeOptions, "baseYear" | "strict">;
+  private readonly options: EngineOptions;
   private readonly steps: Step[];
   private readonly groupValues: Float64Array;
   private readonly groupViews: Float64Array[];
   /** For every node of `tree.nodes`, its position in the group buffer, or -1 for an indicator. */
   private readonly groupOfNode: Int32Array;
   private readonly scored = new Map<string, Scored>();
+  /** The data stage per missing-value policy, shared by every normalisation. */
+  private readonly treated = new Map<MissingPolicy, TreatedData>();
   private readonly validated = new Set<string>();
   private readonly stepMethods = new Map<AggregateMethod, AggregateMethod[]>();
   /** Per group, whether its values of the current run are all observed. */
   private readonly groupComplete: Uint8Array;
   private readonly sums: Float64Array;
 
-  /** Builds the engine; throws `ValidationError` when the tree's weights cannot be resolved. */
-  constructor(tree: Tree, panel: Panel, options: Pick<ComputeOptions, "baseYear" | "strict"> = {}) {
+  /** Builds the engine for runs with `options` (as `computeIndex` takes them) and varied methods. */
+  constructor(tree: Tree, panel: Panel, options: EngineOptions = {}) {
     this.tree = tree;
     this.panel = panel;
     this.options = options;
     this.baseYear = options.baseYear ?? panel.years[0];
     this.blockSize = panel.units.length * panel.years.length;
     const position = new Map(tree.nodes.map((node, i) => [node.code, i] as const));
-    const resolved = resolveWeights(tree).weights;
+    const resolved = options.weights ?? resolveWeights(tree).weights;
     this.nominalWeights = Float64Array.from(tree.nodes, (node) => resolved.get(node.code) ?? Number.NaN);
     const groups = groupsBottomUp(tree);
     const groupPosition = new Map(groups.map((group, i) => [group.code, i] as const));
@@ -105,7 +113,9 @@ export class IndexEngine {
     if (known && this.validated.has(key)) return known.result;
     let result: IndexResult;
     try {
-      result = computeIndex(this.tree, this.panel, { ...this.options, ...choice });
+      let treated = this.treated.get(choice.missing);
+      if (!treated) this.treated.set(choice.missing, (treated = treatData(this.tree, this.panel, { ...this.options, missing: choice.missing })));
+      result = computeIndex(this.tree, this.panel, { ...this.options, ...choice, treated });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const issue = { code: "E_CHOICE_UNDEFINED", message: messages.choiceUndefined(choice.normalize, choice.aggregate, choice.missing) };
@@ -179,11 +189,14 @@ export class IndexEngine {
     return this.scored.get(`${choice.normalize}\u0000${choice.missing}`)!;
   }
 
-  /** The method of every step when `method` is the default: the tree's `aggregate` column overrides it per group. */
+  /**
+   * The method of every step when `method` is the default: `options.aggregateByLevel` overrides it per level, and the
+   * tree's `aggregate` column per group.
+   */
   private methodsFor(method: AggregateMethod): AggregateMethod[] {
     let methods = this.stepMethods.get(method);
     if (!methods) {
-      const plan = planAggregation(this.tree, { method, byLevel: {} });
+      const plan = planAggregation(this.tree, { method, byLevel: this.options.aggregateByLevel ?? {} });
       methods = this.steps.map((step) => plan.methods.get(step.code) ?? method);
       this.stepMethods.set(method, methods);
     }

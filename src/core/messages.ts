@@ -129,6 +129,8 @@ export const messages = {
   workbookTooManyCells: (cells: number, limit: number) =>
     `index.xlsx was not written: its sheets would hold about ${cells} cells, more than ${limit} (minutes to write and to open); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
+  nominalConflict: (option: string, found: string, listOption: string, list: readonly string[]) =>
+    `${option} ${found} and ${listOption} ${list.join(",")} disagree on the nominal choice (the first of ${listOption}); expected ${listOption} to start with ${found}, or only one of the two options`,
 
   indexCode: INDEX_CODE,
   ...dataMessages,

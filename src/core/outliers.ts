@@ -136,6 +136,8 @@ export interface TreatedPanel {
   panel: Panel;
   treatments: Treatment[];
   warnings: Issue[];
+  /** Per indicator (panel order), whether its values were log-transformed (in one year at least, under scope `year`). */
+  logged: boolean[];
 }
 
 /** Over which cells the rule and the treatment run: all units and years of an indicator, or each year's units apart. */
@@ -155,7 +157,8 @@ export function treatOutliers(
   fixedBase: boolean | readonly boolean[] = false,
   scope: OutlierScope = "panel",
 ): TreatedPanel {
-  if (methods.every((method) => method === "none")) return { panel, treatments: [], warnings: [] };
+  const loggedIndicators = panel.indicators.map(() => false);
+  if (methods.every((method) => method === "none")) return { panel, treatments: [], warnings: [], logged: loggedIndicators };
   const values = new Float64Array(panel.values);
   const result: Panel = { ...panel, values };
   const treatments: Treatment[] = [];
@@ -191,6 +194,7 @@ export function treatOutliers(
       } else logged = true;
       set.cells.forEach((cell, k) => (block[cell] = part[k]));
     }
+    loggedIndicators[i] = logged;
     if (logged && (typeof fixedBase === "boolean" ? fixedBase : fixedBase[i]))
       warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
     for (let cell = 0; cell < block.length; cell++) {
@@ -205,5 +209,5 @@ export function treatOutliers(
       });
     }
   });
-  return { panel: result, treatments, warnings };
+  return { panel: result, treatments, warnings, logged: loggedIndicators };
 }

@@ -33,6 +33,11 @@ export interface PrepareOptions {
   plans: readonly IndicatorNormalization[];
   /** Position of the base year in `panel.years` (-1 when absent). */
   baseYear: number;
+  /**
+   * The imputation and outlier treatment already done by `treatData` with these same options on this same panel, to
+   * reuse instead of redoing them (runs that differ only in normalisation). Default: done here.
+   */
+  treated?: TreatedData;
 }
 
 export interface PreparedData {
@@ -51,8 +56,28 @@ export interface PreparedData {
   warnings: Issue[];
 }
 
-/** Runs the data stage. */
-export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): PreparedData {
+/**
+ * The part of the data stage that does not depend on how indicators are normalised: the tree's policy columns read,
+ * the gaps imputed, the outliers treated. `treatData` computes it; `prepareData` runs it, or reuses one given as
+ * `treated` (runs that differ only in normalisation share one).
+ */
+export interface TreatedData {
+  /** The values after imputation and outlier treatment. */
+  panel: Panel;
+  imputations: Imputation[];
+  treatments: Treatment[];
+  gaps: { cell: number; issue: Issue }[];
+  issues: Issue[];
+  /** The outlier treatment's warnings, in indicator order. */
+  warnings: Issue[];
+  /** Per indicator, whether it was log-transformed (a warning under fixed-base, which depends on the normalisation). */
+  logged: boolean[];
+  /** Per indicator, its zero-base policy. */
+  zeroBase: ZeroBasePolicy[];
+}
+
+/** Reads the policy columns, imputes and treats outliers: the data stage up to the zero-base policy. */
+export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions, "plans" | "baseYear" | "treated">): TreatedData {
   const issues: Issue[] = [];
   // The policies are indicator settings: on a group they would do nothing, so they are refused there.
   for (const node of tree.nodes)
@@ -70,21 +95,43 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
   const missing = perIndicator(tree, panel, "missing", options.missing ?? "error", parseMissingPolicy, MISSING_POLICIES, issues);
   const outliers = perIndicator(tree, panel, "outliers", options.outliers ?? "none", parseOutlierMethod, OUTLIER_METHODS, issues);
   const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
-
-  const fixedBase = options.plans.map((plan) => plan.method === "fixed-base");
   const imputed = imputePanel(panel, missing, options.unfilled ?? "error");
-  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, fixedBase, options.outlierScope ?? "panel");
-  const zero = planZeroBase(treated.panel, zeroBase, fixedBase, options.baseYear);
-  const plans = options.plans.map((plan, i): IndicatorNormalization => (zero.decisions[i].method === "min-max" ? { method: "min-max" } : { ...plan }));
+  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, false, options.outlierScope ?? "panel");
   return {
     panel: treated.panel,
     imputations: imputed.imputations,
     treatments: treated.treatments,
-    plans,
-    baseYears: zero.decisions.map((decision) => decision.baseYear),
     gaps: imputed.gaps,
     issues,
-    warnings: [...treated.warnings, ...zero.warnings],
+    warnings: treated.warnings,
+    logged: treated.logged,
+    zeroBase,
+  };
+}
+
+/** Runs the data stage (reusing `options.treated` when given). */
+export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): PreparedData {
+  const treated = options.treated ?? treatData(tree, panel, options);
+  const fixedBase = options.plans.map((plan) => plan.method === "fixed-base");
+  // A log-transformed fixed-base indicator is warned about after the indicator's own treatment warnings.
+  const warnings: Issue[] = [];
+  let next = 0;
+  panel.indicators.forEach((indicator, i) => {
+    while (next < treated.warnings.length && treated.warnings[next].id === indicator) warnings.push(treated.warnings[next++]);
+    if (treated.logged[i] && fixedBase[i]) warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
+  });
+  warnings.push(...treated.warnings.slice(next));
+  const zero = planZeroBase(treated.panel, treated.zeroBase, fixedBase, options.baseYear);
+  const plans = options.plans.map((plan, i): IndicatorNormalization => (zero.decisions[i].method === "min-max" ? { method: "min-max" } : { ...plan }));
+  return {
+    panel: treated.panel,
+    imputations: treated.imputations,
+    treatments: treated.treatments,
+    plans,
+    baseYears: zero.decisions.map((decision) => decision.baseYear),
+    gaps: treated.gaps,
+    issues: treated.issues,
+    warnings: [...warnings, ...zero.warnings],
   };
 }
 

@@ -10,25 +10,38 @@
  *   with a range `[min, max]` becomes `min + (max − min)·u`; then siblings are divided by their sum again;
  * - a method among m listed ones: the `floor(m·u)`-th, so each is equally likely.
  *
- * Output per unit and year: the nominal index (the first method of each list, the tree's weights), the median and the
+ * Every other setting of `computeIndex` (the weights, derived or the tree's; cap, dampening, reference unit, aggregation
+ * by level; the data stage's policies) is given once and applies to every run, the nominal one included, so that the
+ * nominal run is `computeIndex` with those settings and the first method of each list.
+ *
+ * Output per unit and year: the nominal index (the first method of each list, the nominal weights), the median and the
  * 5% and 95% quantiles of the index and of the rank over the 2N independent runs of the design's matrices A and B, and
  * the first-order and total Sobol indices of each choice for the index and the rank. Quantiles are R's type 7 (linear
  * interpolation between order statistics). Rank 1 is the highest index in the year; ties share their mean rank.
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
-import { IndexEngine, type EngineChoice } from "./engine.js";
+import { ValidationError, type Issue } from "../errors.js";
+import type { IndexResult } from "./compute.js";
+import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
 import type { Panel } from "./panel.js";
 import { createRandom } from "./random.js";
 import { estimateSobol } from "./sensitivity.js";
 import type { Tree } from "./types.js";
 
+/** The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option. */
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED"]);
+
 /** The choices an analysis may vary, in the order they are reported. */
 export const UNCERTAINTY_CHOICES = ["weights", "normalisation", "aggregation", "missing"] as const;
 export type UncertaintyChoice = (typeof UNCERTAINTY_CHOICES)[number];
 
-export interface UncertaintyOptions {
+/**
+ * The options of the analysis; those of `EngineOptions` (`computeIndex`'s settings but the three method choices, such
+ * as `weights`, `cap`, `outliers`) apply to every run. Weight noise and ranges perturb `weights` when given.
+ */
+export interface UncertaintyOptions extends EngineOptions {
   /** Replications N of the Saltelli design (2N independent runs for the intervals, N·(k + 2) in all). At least 2. */
   replications: number;
   /** Seed of the generator (`createRandom`). */
@@ -88,6 +101,13 @@ export interface UncertaintyResult {
   /** Model runs: N·(k + 2). */
   runs: number;
   seed: number;
+  /** The nominal run as `computeIndex` computed it (its warnings, imputations, outlier treatments, weights). */
+  nominalRun: IndexResult;
+  /**
+   * The nominal run's warnings, less those saying an option is unused (`--cap` without a ratio method) when another
+   * listed method uses it.
+   */
+  warnings: Issue[];
   index: Distribution;
   rank: Distribution;
   sensitivity: { index: ChoiceSensitivity; rank: ChoiceSensitivity };
@@ -107,7 +127,20 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (!(Number.isInteger(options.replications) && options.replications >= 2))
     throw new RangeError(`analyzeUncertainty requires at least 2 replications, got ${options.replications}`);
 
-  const engine = new IndexEngine(tree, panel, { baseYear: options.baseYear });
+  // Everything but the analysis's own options is a setting of every run.
+  const {
+    replications: _replications,
+    seed: _seed,
+    weightNoise: _weightNoise,
+    weightRanges: _weightRanges,
+    normalizations: _normalizations,
+    aggregations: _aggregations,
+    missingPolicies: _missingPolicies,
+    onProgress: _onProgress,
+    ...settings
+  } = options;
+  // `strict` is applied to the analysis as a whole below: an option unused by one listed method is not an error.
+  const engine = new IndexEngine(tree, panel, { ...settings, strict: false });
   const nodeCount = tree.nodes.length;
   const nodePosition = new Map(tree.nodes.map((node, i) => [node.code, i] as const));
   const rangeMin = new Float64Array(nodeCount).fill(Number.NaN);
@@ -132,9 +165,18 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (missingPolicies.length > 1) factors.push({ choice: "missing", size: 1, options: missingPolicies });
   if (factors.length === 0) throw new RangeError("analyzeUncertainty: nothing varies; expected weight noise or ranges, or two or more methods in a list");
 
-  // Every combination of methods is validated before the first run, and the scores of each pair kept.
+  // Every combination of methods is validated before the first run (the nominal one first), and the scores of each
+  // pair kept.
+  const nominalRun = engine.prepare({ normalize: normalizations[0], aggregate: aggregations[0], missing: missingPolicies[0] });
+  const runs: IndexResult[] = [];
   for (const normalize of normalizations)
-    for (const missing of missingPolicies) for (const aggregate of aggregations) engine.prepare({ normalize, missing, aggregate });
+    for (const missing of missingPolicies) for (const aggregate of aggregations) runs.push(engine.prepare({ normalize, missing, aggregate }));
+  const warnings = nominalRun.warnings.filter(
+    (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
+  );
+  // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).
+  const refused = options.strict ? warnings.filter((warning) => STRICT_WARNINGS.has(warning.code)) : [];
+  if (refused.length > 0) throw new ValidationError(refused.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
@@ -240,6 +282,8 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     replications: options.replications,
     runs: sobol.runs,
     seed: options.seed,
+    nominalRun,
+    warnings,
     index: { nominal: nominalIndex, ...summarize(indexRuns, blockSize, sampleCount) },
     rank: { nominal: nominalRank, ...summarize(rankRuns, blockSize, sampleCount) },
     sensitivity: { index: sensitivityOf(0), rank: sensitivityOf(blockSize) },

@@ -1,7 +1,7 @@
 /**
  * `compute`: read the tree and values, validate, compute every sub-index and the overall index, write the files.
  */
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/load.js";
@@ -14,8 +14,8 @@ import { addInputOptions, integerOption, resolveInputs, type InputOptions } from
 import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
-import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
-import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import type { WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
 import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
@@ -55,9 +55,8 @@ Examples:
       "--threads <n>",
       "threads writing the large result files at once (default: the cores + 1 for a result of a million values or more, else 1)",
       integerOption("--threads", 1, 1024),
-    )
-    .addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
-  addWeightingOptions(addDataOptions(command))
+    );
+  addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
     .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
     .action(async (options: ComputeCommandOptions, command: Command) => {

@@ -1,7 +1,8 @@
 /**
  * `uncertainty`: Monte Carlo uncertainty analysis and Sobol sensitivity analysis of the index over the choices the
  * user lets vary (weights, normalisation, aggregation, missing-value policy); writes uncertainty.csv,
- * sensitivity.csv and uncertainty.html to --out.
+ * sensitivity.csv and uncertainty.html to --out. Every method and data option of `compute` applies to every run, so the
+ * nominal run is `compute` with the same options.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { resolve } from "node:path";
@@ -11,22 +12,30 @@ import { messages } from "../../core/messages.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "../../core/normalize.js";
 import { MAX_SEED } from "../../core/random.js";
 import type { UncertaintyResult } from "../../core/uncertainty.js";
+import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError } from "../../errors.js";
 import { loadInputs } from "../../io/load.js";
 import { formatValue } from "../../io/to-csv.js";
 import { writeFilesAtomic } from "../../io/write.js";
-import { addFileOptions, type FileOptions } from "../data-options.js";
+import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { applyProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
+import { printWarnings } from "../report-issues.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
-export interface UncertaintyCommandOptions extends InputOptions, FileOptions {
+export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
   baseYear?: number;
+  strict: boolean;
+  weights: WeightMethod;
   weightNoise?: number;
   weightRanges?: string;
-  normalisations: NormalizeMethod[];
-  aggregations: AggregateMethod[];
-  missingPolicies: MissingPolicy[];
+  /** The lists of methods to draw from; absent: the single method of `--normalise`, `--aggregate`, `--missing`. */
+  normalisations?: NormalizeMethod[];
+  aggregations?: AggregateMethod[];
+  missingPolicies?: MissingPolicy[];
   replications: number;
   seed: number;
   out: string;
@@ -61,49 +70,92 @@ export function registerUncertainty(program: Command, env: CliEnv): void {
     .addHelpText(
       "after",
       `
-The first method of each list is the nominal choice. Outputs in --out: uncertainty.csv (nominal, median and
-5-95% interval of the index and the rank per unit and year), sensitivity.csv (first-order and total Sobol indices
-of each varied choice), uncertainty.html (the intervals as a chart).
+The first method of each list is the nominal choice; without a list, --normalise, --aggregate and --missing give the
+one method (as in compute), and given with a list they must name its first method. Every other option of compute
+(--weights, --cap, --outliers, ...) applies to every run, so the nominal run is compute with the same options; weight
+noise and ranges perturb the nominal weights (the tree's, or those --weights derives). Outputs in --out:
+uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year), sensitivity.csv
+(first-order and total Sobol indices of each varied choice), uncertainty.html (the intervals as a chart).
 
 Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
-  $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies reweight`,
+  $ innovation-index uncertainty -i tree.csv -d values.csv --weights entropy --weight-noise 0.2 --outliers winsorise
+  $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies interpolate,reweight`,
     );
-  addFileOptions(addInputOptions(command))
+  addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+  addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
     .addOption(
-      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")})`)
-        .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS))
-        .default(["fixed-base"], "fixed-base"),
+      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")}); default: the --normalise method alone`)
+        .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS)),
     )
     .addOption(
-      new Option("--aggregations <list>", `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")})`)
-        .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS))
-        .default(["arithmetic"], "arithmetic"),
+      new Option("--aggregations <list>", `aggregation methods to draw from (${AGGREGATE_METHODS.join(", ")}); default: the --aggregate method alone`)
+        .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS)),
     )
     .addOption(
-      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")})`)
-        .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES))
-        .default(["error"], "error"),
+      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")}); default: the --missing policy alone`)
+        .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES)),
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
     .option("--seed <n>", "seed of the random generator: the same seed gives the same numbers", integerOption("--seed", 0, MAX_SEED), 1)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("-q, --quiet", "print nothing but errors", false)
-    .action(async (options: UncertaintyCommandOptions) => runUncertainty(options, env));
+    .action(async (_options: UncertaintyCommandOptions, command: Command) => {
+      await applyProject(command, env);
+      return runUncertainty(command.opts(), env, (name) => command.getOptionValueSource(name) === "cli");
+    });
 }
 
-/** Runs `uncertainty`: read, validate, analyse, format, write. */
-export async function runUncertainty(options: UncertaintyCommandOptions, env: CliEnv): Promise<void> {
+/** The method lists of the analysis, their first methods the nominal choice. */
+export interface ChoiceLists {
+  normalizations: NormalizeMethod[];
+  aggregations: AggregateMethod[];
+  missingPolicies: MissingPolicy[];
+  /** `--aggregate`'s methods by level, applied to every run (empty when a list replaces a project file's `aggregate`). */
+  aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
+}
+
+/**
+ * The method lists from the single options (`--normalise`, `--aggregate`, `--missing`) and the lists
+ * (`--normalisations`, `--aggregations`, `--missing-policies`): a single option alone is a list of one; a list alone
+ * stands; both on the command line must agree on the nominal (first) method, else a `UsageError`. A single option set
+ * by the project file gives way to a list on the command line (flags override the file). `fromCommandLine(name)` says
+ * whether the option with attribute `name` was typed.
+ */
+export function choiceListsOf(options: UncertaintyCommandOptions, fromCommandLine: (name: string) => boolean): ChoiceLists {
+  const methods = methodOptionsOf(options);
+  const normaliseName = options.normalise !== undefined ? "normalise" : "normalize";
+  const pick = <T extends string>(single: T | undefined, singleName: string, option: string, list: T[] | undefined, listOption: string, fallback: T): T[] => {
+    if (list === undefined) return [single ?? fallback];
+    if (single !== undefined && fromCommandLine(singleName) && single !== list[0])
+      throw new UsageError("E_USAGE", messages.nominalConflict(option, single, listOption, list));
+    return list;
+  };
+  const normalizations = pick(methods.normalize, normaliseName, `--${normaliseName}`, options.normalisations, "--normalisations", "fixed-base");
+  const aggregations = pick(methods.aggregate, "aggregate", "--aggregate", options.aggregations, "--aggregations", "arithmetic");
+  const missingPolicies = pick(options.missing, "missing", "--missing", options.missingPolicies, "--missing-policies", "error");
+  // A list typed on the command line replaces the project file's aggregate key, its levels included.
+  const byLevel = options.aggregations !== undefined && !fromCommandLine("aggregate") ? undefined : methods.aggregateByLevel;
+  return { normalizations, aggregations, missingPolicies, aggregateByLevel: byLevel };
+}
+
+/**
+ * Runs `uncertainty`: read, validate, derive the weights, analyse, format, write. `fromCommandLine(name)` says whether
+ * an option was typed rather than set by the project file or its default (see `choiceListsOf`).
+ */
+export async function runUncertainty(options: UncertaintyCommandOptions, env: CliEnv, fromCommandLine: (name: string) => boolean = () => true): Promise<void> {
+  const lists = choiceListsOf(options, fromCommandLine);
   const varies =
     options.weightNoise !== undefined ||
     options.weightRanges !== undefined ||
-    options.normalisations.length > 1 ||
-    options.aggregations.length > 1 ||
-    options.missingPolicies.length > 1;
+    lists.normalizations.length > 1 ||
+    lists.aggregations.length > 1 ||
+    lists.missingPolicies.length > 1;
   if (!varies) throw new UsageError("E_USAGE", messages.nothingVaries());
   // The analysis and its writers load only when this command runs, so that other commands start fast.
   const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }] =
@@ -119,18 +171,28 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   const weightRanges = options.weightRanges
     ? await readWeightRanges(resolve(env.cwd, options.weightRanges), options.weightRanges, tree)
     : undefined;
+  // Derived weights are the nominal weights: computed once, as compute does, then perturbed by the noise or ranges.
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
+  const { normalize: _normalize, aggregate: _aggregate, aggregateByLevel: _byLevel, ...methodSettings } = methodOptionsOf(options);
+  const { missing: _missing, ...dataSettings } = dataOptionsOf(options);
   const progress = createProgress(env, "uncertainty", options.quiet);
   let result: UncertaintyResult;
   try {
     result = analyzeUncertainty(tree, panel, {
+      ...methodSettings,
+      ...dataSettings,
+      aggregateByLevel: lists.aggregateByLevel,
+      baseYear: options.baseYear,
+      strict: options.strict,
+      weights: weighting?.weights,
+      weighting: weighting?.summary,
       replications: options.replications,
       seed: options.seed,
-      baseYear: options.baseYear,
       weightNoise: options.weightNoise,
       weightRanges,
-      normalizations: options.normalisations,
-      aggregations: options.aggregations,
-      missingPolicies: options.missingPolicies,
+      normalizations: lists.normalizations,
+      aggregations: lists.aggregations,
+      missingPolicies: lists.missingPolicies,
       onProgress: progress.update,
     });
   } finally {
@@ -143,6 +205,10 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  if (weighting) env.stderr(describeWeighting(weighting));
+  const dataStage = describeDataStage(result.nominalRun, { files: false });
+  if (dataStage) env.stderr(`nominal run: ${dataStage}`);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stdout(renderUncertaintySummary(result));
   env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
