@@ -50,7 +50,8 @@ export class ByteChunks {
   private buffer: Buffer;
   private position = 0;
 
-  constructor(private readonly capacity = CHUNK_BYTES + (CHUNK_BYTES >> 2)) {
+  /** Starts small (a small file needs no megabyte buffer) and grows to a chunk and a quarter. */
+  constructor(private capacity = 1 << 14) {
     this.buffer = Buffer.allocUnsafe(capacity);
   }
 
@@ -62,9 +63,15 @@ export class ByteChunks {
   /** The bytes written since the last `take`, as a chunk of their own; starts a new chunk. */
   take(): Uint8Array {
     const chunk = this.buffer.subarray(0, this.position);
+    this.capacity = Math.max(this.capacity, Math.min(this.buffer.length, CHUNK_BYTES + (CHUNK_BYTES >> 2)));
     this.buffer = Buffer.allocUnsafe(this.capacity);
     this.position = 0;
     return chunk;
+  }
+
+  /** The bytes written since the last `take`, as the last chunk (the writer is not used after). */
+  finish(): Uint8Array {
+    return this.buffer.subarray(0, this.position);
   }
 
   /** Makes room for `count` more bytes. */

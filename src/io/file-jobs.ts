@@ -7,7 +7,6 @@
 import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { growthCsvChunks, indexCsvChunks, indexJsonResultChunks, scoresCsvChunks, type JsonFrame, type ResultShape } from "./result-chunks.js";
 import type { CsvOptions } from "./to-csv.js";
 
@@ -93,7 +92,9 @@ export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[
     }
     return shared.get(values)!;
   };
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker(fileURLToPath(WORKER_SCRIPT)));
+  // Loaded only when used, as the commands that write small files should start fast.
+  const { Worker } = workerCount > 0 ? await import("node:worker_threads") : { Worker: undefined };
+  const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker!(fileURLToPath(WORKER_SCRIPT)));
   // After a failure no job starts; the first failure is thrown once the running ones end.
   let failed = false;
   const take = () => (failed ? undefined : queue.shift());

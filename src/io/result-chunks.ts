@@ -30,13 +30,13 @@ export type ResultShape = Pick<IndexResult, "units" | "years" | "values"> & { no
 
 function* longChunks(result: ResultShape, options: CsvOptions, keep: (node: ResultShape["nodes"][number]) => boolean): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
-  yield headerOf(options, "unit,year,code,name,level,value");
   const { units, years, nodes, values } = result;
   const blockSize = units.length * years.length;
   const kept = nodes.flatMap((node, n) => (keep(node) ? [n] : []));
   const prefixes = kept.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`));
   const yearTexts = years.map((year) => encodeText(`${year},`));
   const out = new ByteChunks();
+  out.bytes(headerOf(options, "unit,year,code,name,level,value"));
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(`${textCell(units[u])},`);
     for (let y = 0; y < years.length; y++) {
@@ -51,7 +51,7 @@ function* longChunks(result: ResultShape, options: CsvOptions, keep: (node: Resu
     }
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
-  if (out.length > 0) yield out.take();
+  if (out.length > 0) yield out.finish();
 }
 
 /** `index.csv` in chunks (see `formatIndexCsv`). */
@@ -70,10 +70,10 @@ export function* indexWideCsvChunks(result: ResultShape, options: CsvOptions = {
   const { units, years, nodes, values } = result;
   const several = units.length > 1;
   const blockSize = units.length * years.length;
-  yield headerOf(options, [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(textCell).join(","));
   const aggregates = nodes.flatMap((node, n) => (isAggregate(node) ? [n] : []));
   const prefixes = aggregates.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level}`));
   const out = new ByteChunks();
+  out.bytes(headerOf(options, [...(several ? ["unit"] : []), "code", "name", "level", ...years.map(String)].map(textCell).join(",")));
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(several ? `${textCell(units[u])},` : "");
     for (let k = 0; k < aggregates.length; k++) {
@@ -87,7 +87,7 @@ export function* indexWideCsvChunks(result: ResultShape, options: CsvOptions = {
     }
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
-  if (out.length > 0) yield out.take();
+  if (out.length > 0) yield out.finish();
 }
 
 /**
@@ -100,10 +100,10 @@ export function* growthCsvChunks(result: ResultShape, options: CsvOptions = {}):
   const yearCount = years.length;
   const growth = emptyGrowth(yearCount);
   const { change, changePercent, averageChange, cagrPercent } = growth;
-  yield headerOf(options, "unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent");
   const prefixes = nodes.map((node) => encodeText(`,${textCell(node.code)},${textCell(node.name)},${node.level},`));
   const yearTexts = years.map((year) => encodeText(`${year},`));
   const out = new ByteChunks();
+  out.bytes(headerOf(options, "unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent"));
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(textCell(units[u]));
     for (let n = 0; n < nodes.length; n++) {
@@ -127,7 +127,7 @@ export function* growthCsvChunks(result: ResultShape, options: CsvOptions = {}):
     }
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
-  if (out.length > 0) yield out.take();
+  if (out.length > 0) yield out.finish();
 }
 
 /** `ranks.csv` in chunks (see `ranksTable` in `analysis-tables.ts`); nothing with a single unit (no ranks). */
@@ -136,13 +136,13 @@ export function* ranksCsvChunks(result: IndexResult, analysis: Analysis, options
   if (!ranks) return;
   const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
-  yield headerOf(options, "unit,year,code,name,level,value,rank,rank_change");
   const unitTexts = units.map((unit) => encodeText(`${textCell(unit)},`));
   // Units from first to last, missing ranks last, ties in unit order (as `ranksTable`): ranks are whole numbers from
   // 1 to the unit count, so a counting sort puts them in order.
   const order = new Uint32Array(units.length);
   const slots = new Int32Array(units.length + 2);
   const out = new ByteChunks();
+  out.bytes(headerOf(options, "unit,year,code,name,level,value,rank,rank_change"));
   for (let n = 0; n < nodes.length; n++) {
     if (!isAggregate(nodes[n])) continue;
     const suffix = encodeText(`,${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`);
@@ -176,7 +176,7 @@ export function* ranksCsvChunks(result: IndexResult, analysis: Analysis, options
       if (out.length >= CHUNK_BYTES) yield out.take();
     }
   }
-  if (out.length > 0) yield out.take();
+  if (out.length > 0) yield out.finish();
 }
 
 /** `contributions.csv` in chunks (see `contributionsTable` in `analysis-tables.ts`). */
@@ -188,7 +188,6 @@ export function* contributionsCsvChunks(
 ): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
   const { units, years, nodes, values } = result;
-  yield headerOf(options, "unit,from_year,to_year,code,name,level,from_value,to_value,change,contribution,share_percent,method");
   const shown = nodes.flatMap((node, n) => (depth === "indicators" || node.level <= 1 ? [n] : []));
   const prefixes = shown.map((n) => encodeText(`${textCell(nodes[n].code)},${textCell(nodes[n].name)},${nodes[n].level},`));
   const methodTexts = CONTRIBUTION_METHODS.map((method) => encodeText(`,${textCell(method)}\n`));
@@ -199,6 +198,7 @@ export function* contributionsCsvChunks(
     years: encodeText(`${item.fromYear},${item.toYear},`),
   }));
   const out = new ByteChunks();
+  out.bytes(headerOf(options, "unit,from_year,to_year,code,name,level,from_value,to_value,change,contribution,share_percent,method"));
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(`${textCell(units[u])},`);
     for (const { item, from, to, years: pairText } of pairs) {
@@ -225,7 +225,7 @@ export function* contributionsCsvChunks(
     }
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
-  if (out.length > 0) yield out.take();
+  if (out.length > 0) yield out.finish();
 }
 
 /** The text of `index.json` before and after its `results` array, which is left out of the frame. */
@@ -254,12 +254,12 @@ export function* indexJsonResultChunks(result: ResultShape, [before, after]: Jso
     yield encodeText(`${before}[]${after}\n`);
     return;
   }
-  yield encodeText(`${before}[\n`);
+  const out = new ByteChunks();
+  out.bytes(encodeText(`${before}[\n`));
   const blockSize = units.length * years.length;
   const keys = nodes.map((node, n) => encodeText(`${n > 0 ? ",\n" : ""}        ${JSON.stringify(node.code)}: `));
   const yearTexts = years.map((year) => encodeText(`,\n      "year": ${year},\n      "values": {\n`));
   const entryEnd = encodeText("\n      }\n    }");
-  const out = new ByteChunks();
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(`    {\n      "unit": ${JSON.stringify(units[u])}`);
     const separatedUnit = encodeText(`,\n    {\n      "unit": ${JSON.stringify(units[u])}`);
@@ -276,5 +276,5 @@ export function* indexJsonResultChunks(result: ResultShape, [before, after]: Jso
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
   out.bytes(encodeText(`\n  ]${after}\n`));
-  yield out.take();
+  yield out.finish();
 }

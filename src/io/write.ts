@@ -39,8 +39,11 @@ export async function writeFilesAtomic(
     const plain: Promise<void>[] = [];
     names.forEach((name, i) => {
       const content = files[name];
-      if (isFileJob(content)) jobs.push({ job: content, path: temporary[i] });
-      else plain.push(writeFile(temporary[i], content));
+      // On one thread a job is one more stream of chunks, written alongside the others.
+      if (isFileJob(content)) {
+        if (threads > 1) jobs.push({ job: content, path: temporary[i] });
+        else plain.push(writeFile(temporary[i], jobChunks(content)));
+      } else plain.push(writeFile(temporary[i], content));
     });
     // Every write ends (or fails) before anything is renamed or removed.
     const settled = await Promise.allSettled([...plain, runFileJobs(jobs, threads, Promise.allSettled(plain))]);

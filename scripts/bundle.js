@@ -1,0 +1,22 @@
+// Bundles the CLI into dist/bundle with esbuild (`npm run bundle`, part of `npm run build`):
+// - dist/bundle/main.js and its chunks: split at every dynamic import, so that a command loads only what it runs;
+//   the heavy packages stay external and load lazily, while commander, which every run needs, is bundled in (one
+//   module instead of seven for Node to resolve and load: a few milliseconds of startup);
+// - dist/bundle/file-worker.js: the worker thread that writes large result files, one self-contained file.
+import { rmSync, readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const bundledIn = new Set(["commander"]);
+const common = { bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning" };
+rmSync(new URL("../dist/bundle", import.meta.url), { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: ["src/cli/main.ts"],
+  splitting: true,
+  outdir: "dist/bundle",
+  external: Object.keys(dependencies).filter((name) => !bundledIn.has(name)),
+  // commander is CommonJS: its require() of Node's modules needs a require in the ES module.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+await build({ ...common, entryPoints: ["src/io/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
