@@ -46,15 +46,21 @@ export function jobChunks(job: FileJob): Iterable<Uint8Array> {
   }
 }
 
-/** Writes a job's file on this thread, chunk by chunk. */
-export function writeJobSync(job: FileJob, path: string): void {
+/** Writes a file chunk by chunk on this thread (text chunks as UTF-8). */
+export function writeChunksSync(path: string, chunks: Iterable<string | Uint8Array>): void {
   const file = openSync(path, "w");
   try {
-    for (const chunk of jobChunks(job)) for (let done = 0; done < chunk.length; ) done += writeSync(file, chunk, done);
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done);
+    }
   } finally {
     closeSync(file);
   }
 }
+
+/** Writes a job's file on this thread. */
+export const writeJobSync = (job: FileJob, path: string): void => writeChunksSync(path, jobChunks(job));
 
 /** Cells of a result above which `compute` writes its files in parallel by default: below, starting threads costs more than it saves. */
 export const PARALLEL_FROM_CELLS = 1_000_000;
