@@ -9,6 +9,7 @@ import { buildPanel, type Panel, type ValueRecord } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import { parseCsv, type CsvTable } from "./csv.js";
 import { parseDataTable } from "./data-csv.js";
+import { isUtf8 } from "node:buffer";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
@@ -67,11 +68,12 @@ export async function loadInputs(
   } catch (error) {
     treeIssues.push(...issuesOf(error));
   }
-  // Large plain CSV files (UTF-8, long layout, no quotes, no problem) are read straight into the panel; anything
-  // else, every error included, goes the general way below.
-  const utf8 = options.encoding === undefined || options.encoding === "auto" || options.encoding === "utf-8";
-  if (tree && dataBytes && utf8 && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
-    const panel = parsePanelFast(dataBytes, tree);
+  // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
+  // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
+  // general way below.
+  if (tree && dataBytes && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+    const utf8 = utf8Of(dataBytes, options.encoding);
+    const panel = utf8 && parsePanelFast(utf8, tree);
     if (panel) return fastInputs(tree, panel);
   }
   await Promise.all([
@@ -153,4 +155,14 @@ export function issuesOf(error: unknown): Issue[] {
     return [{ code: error.code, message: error.message, source: where.source, line: where.line, column: where.column, id: where.id }];
   }
   throw error;
+}
+
+/** The bytes of a text file as UTF-8: themselves if they are, else decoded and re-encoded; `undefined` if not text. */
+function utf8Of(bytes: Uint8Array, encoding: Encoding = "auto"): Uint8Array | undefined {
+  if ((encoding === "auto" || encoding === "utf-8") && isUtf8(bytes)) return bytes;
+  try {
+    return Buffer.from(decodeText(bytes, "", encoding), "utf8");
+  } catch {
+    return undefined;
+  }
 }

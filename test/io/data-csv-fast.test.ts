@@ -6,6 +6,10 @@ import type { Tree } from "../../src/core/types.js";
 import { parseDataCsv } from "../../src/io/data-csv.js";
 import { parsePanelFast, readNumber } from "../../src/io/data-csv-fast.js";
 import { parseNumber } from "../../src/core/number.js";
+import { loadInputs } from "../../src/io/load.js";
+import iconv from "iconv-lite";
+import { join } from "node:path";
+import { makeTempDir } from "../helpers.js";
 
 function tree(): Tree {
   const rows = [
@@ -94,6 +98,25 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("loadInputs on a GBK values file (as Excel on Chinese Windows saves it)", () => {
+  it("reads it the fast way, as its UTF-8 re-encoding, into the panel its UTF-8 twin gives", async () => {
+    const text = "地区,年份,指标,数值\n常州,2017,A,10\n常州,2018,A,12.5\n常州,2017,B,50%\n常州,2018,B,１０５０\n无锡,2017,C,—\n无锡,2018,C,3\n";
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nG,,G,,\nA,G,A,,+\nB,G,B,,-\nC,G,C,,+\n",
+      "gbk.csv": iconv.encode(text, "gbk"),
+      "utf8.csv": text,
+    });
+    const gbk = await loadInputs(join(dir, "tree.csv"), join(dir, "gbk.csv"));
+    const utf8 = await loadInputs(join(dir, "tree.csv"), join(dir, "utf8.csv"));
+    same(gbk.panel, utf8.panel);
+    // units in order of appearance; B 2017 "50%" is 50, 2018 full-width １０５０ is 1050; C 2017 "—" is missing
+    expect(gbk.panel.units).toEqual(["常州", "无锡"]);
+    expect([...gbk.panel.values]).toEqual([10, 12.5, Number.NaN, Number.NaN, 50, 1050, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, 3]);
+    // The fast path builds the records only when asked (a getter); the general one has them as data.
+    expect(Object.getOwnPropertyDescriptor(gbk, "records")?.get).toBeTypeOf("function");
   });
 });
 
