@@ -113,6 +113,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
 
   // Line ends must be all \n or all \r\n (csv-parse reads mixed ones its own way).
   const crlf = buffer.indexOf(RETURN) >= 0;
+  // Most files have no quote at all: their fields are split without looking for one.
+  const quotes = buffer.indexOf(QUOTE, position) >= 0;
   while (position < end) {
     let lineEnd = buffer.indexOf(NEWLINE, position);
     if (lineEnd < 0) lineEnd = end;
@@ -130,7 +132,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
     let start = lineStart;
     let empty = true;
     for (let i = lineStart; i <= contentEnd; i++) {
-      if (i === start) {
+      if (quotes && i === start) {
         let open = start;
         while (open < contentEnd && (buffer[open] === SPACE || buffer[open] === TAB)) open++;
         if (open < contentEnd && buffer[open] === QUOTE) {
@@ -150,7 +152,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
         }
       }
       if (i < contentEnd && buffer[i] !== separator) {
-        if (buffer[i] === QUOTE) return undefined;
+        if (quotes && buffer[i] === QUOTE) return undefined;
         continue;
       }
       if (field === fieldCount) return undefined; // too many fields
