@@ -37,6 +37,7 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   aggregations?: AggregateMethod[];
   missingPolicies?: MissingPolicy[];
   replications: number;
+  bootstrap: number;
   seed: number;
   out: string;
   decimals: number;
@@ -60,6 +61,13 @@ function fractionOption(text: string): number {
   const value = Number(text);
   if (!/^\s*\d*\.?\d+(e-?\d+)?\s*$/i.test(text) || !(value > 0 && value <= 1))
     throw new InvalidArgumentError(`--weight-noise must be a number above 0 and at most 1 (0.2 means ±20%), got "${text}"`);
+  return value;
+}
+
+/** `--bootstrap`: 0 (none), or 2 to 100,000 resamples. */
+function resampleOption(text: string): number {
+  const value = integerOption("--bootstrap", 0, 100_000)(text);
+  if (value === 1) throw new InvalidArgumentError(`--bootstrap must be 0 (no intervals) or at least 2 resamples, got "${text}"`);
   return value;
 }
 
@@ -102,6 +110,7 @@ Examples:
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
     .option("--seed <n>", "seed of the random generator: the same seed gives the same numbers", integerOption("--seed", 0, MAX_SEED), 1)
+    .option("--bootstrap <b>", "resample the design's rows b times for 95% intervals of the sensitivity indices over all units (0: none)", resampleOption, 0)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("-q, --quiet", "print nothing but errors", false)
@@ -188,6 +197,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       weighting: weighting?.summary,
       replications: options.replications,
       seed: options.seed,
+      bootstrap: options.bootstrap,
       weightNoise: options.weightNoise,
       weightRanges,
       normalizations: lists.normalizations,
