@@ -143,6 +143,12 @@ export const UNCERTAINTY_OPTIONS = {
   "missing-policies": methodList(MISSING_POLICIES, "missing-value policies to draw from, the first the nominal one (--missing-policies)"),
   replications: z.int().min(2).max(10_000_000).describe("replications N of the Saltelli design (--replications; default 1000)"),
   seed: z.int().min(0).max(MAX_SEED).describe("seed of the random generator: the same seed gives the same numbers (--seed; default 1)"),
+  bootstrap: z
+    .int()
+    .min(0)
+    .max(100_000)
+    .refine((value) => value !== 1, "expected 0 (no intervals) or at least 2 resamples")
+    .describe("resamples for 95% bootstrap intervals of the sensitivity indices over all units, 0 for none (--bootstrap; default 0)"),
   out: projectOutputPath("folder for uncertainty.csv, sensitivity.csv and uncertainty.html (--out; default out in the current folder)"),
   decimals: z.int().min(0).max(15).describe("decimals printed in uncertainty.csv and sensitivity.csv (--decimals; default outputs.decimals, else 4)"),
 } satisfies Record<string, z.ZodType>;

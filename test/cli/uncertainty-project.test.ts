@@ -45,6 +45,7 @@ const BLOCK = [
   "missing-policies: [interpolate, carry-forward]",
   "replications: 64",
   "seed: 7",
+  "bootstrap: 50",
   "out: results",
   "decimals: 3",
 ];
@@ -53,7 +54,7 @@ const FLAGS = [
   "-i", "sub/tree.csv", "-d", "sub/data", "--missing", "interpolate",
   "--weight-noise", "0.3", "--weight-ranges", "sub/ranges.csv", "--normalisations", "fixed-base,chain",
   "--aggregations", "arithmetic,geometric", "--missing-policies", "interpolate,carry-forward",
-  "--replications", "64", "--seed", "7", "--decimals", "3",
+  "--replications", "64", "--seed", "7", "--bootstrap", "50", "--decimals", "3",
 ];
 const FILES = ["sensitivity.csv", "uncertainty.csv", "uncertainty.html"];
 
@@ -100,9 +101,9 @@ describe("uncertainty: in index.yaml", () => {
     const fromFile = await runCli(["uncertainty", "--project", "sub", ...typed, "--out", "typed", "-q"], dir);
     expect(fromFile.stderr).toBe("");
     expect(fromFile.code).toBe(0);
-    // The file's aggregations and weight ranges stay; --missing interpolate replaces missing-policies (no list).
+    // The file's aggregations, weight ranges and bootstrap stay; --missing interpolate replaces missing-policies (no list).
     const flags = [
-      "-i", "sub/tree.csv", "-d", "sub/data", "--weight-ranges", "sub/ranges.csv", "--aggregations", "arithmetic,geometric", ...typed,
+      "-i", "sub/tree.csv", "-d", "sub/data", "--weight-ranges", "sub/ranges.csv", "--aggregations", "arithmetic,geometric", "--bootstrap", "50", ...typed,
     ];
     const fromFlags = await runCli(["uncertainty", ...flags, "--out", "flags", "-q"], dir);
     expect(fromFlags.code).toBe(0);
@@ -115,9 +116,10 @@ describe("uncertainty: in index.yaml", () => {
   });
 
   it("a bad value is exit 1 naming the file, line and key, for uncertainty and compute alike", async () => {
-    const dir = await project(["weight-noise: 1.5", "normalisations: [fixed-base, median]", "seed: one", "replications: 1", "colour: red"]);
+    const dir = await project(["weight-noise: 1.5", "normalisations: [fixed-base, median]", "seed: one", "replications: 1", "colour: red", "bootstrap: 1"]);
     const expected =
-      "error: 5 problems found:\n" +
+      "error: 6 problems found:\n" +
+      "sub/index.yaml:13: uncertainty.bootstrap: found number \"1\"; expected 0 (no intervals) or at least 2 resamples\n" +
       `sub/index.yaml:8: ${projectMessages.badKey("uncertainty.weight-noise", 1.5, "a number <= 1")}\n` +
       `sub/index.yaml:9: ${projectMessages.badKey(
         "uncertainty.normalisations",
@@ -126,7 +128,7 @@ describe("uncertainty: in index.yaml", () => {
       )}\n` +
       `sub/index.yaml:11: ${projectMessages.badKey("uncertainty.replications", 1, "a number >= 2")}\n` +
       `sub/index.yaml:10: ${projectMessages.badKey("uncertainty.seed", "one", "a whole number")}\n` +
-      `sub/index.yaml:12: ${projectMessages.unknownKey("uncertainty.colour", ["weight-noise", "weight-ranges", "normalisations", "aggregations", "missing-policies", "replications", "seed", "out", "decimals"])}\n`;
+      `sub/index.yaml:12: ${projectMessages.unknownKey("uncertainty.colour", ["weight-noise", "weight-ranges", "normalisations", "aggregations", "missing-policies", "replications", "seed", "bootstrap", "out", "decimals"])}\n`;
     for (const command of ["uncertainty", "compute"]) {
       const run = await runCli([command, "--project", "sub"], dir);
       expect(run.code).toBe(1);
