@@ -73,6 +73,11 @@ describe("innovation-index uncertainty", () => {
       expect(Number(total)).toBeLessThanOrEqual(Number(totalHigh));
     }
     for (const row of rows.filter((row) => row[2] === "unit")) expect(row.slice(7)).toEqual(["", "", "", ""]);
+    // the page shows each index over all units with its interval: "0.123 (0.100–0.150)"
+    const [, , , , choice, first, , firstLow, firstHigh] = all[0];
+    const round = (value: string) => Number(value).toFixed(3);
+    const html = await readFile(join(dir, "a/uncertainty.html"), "utf8");
+    expect(html).toContain(`<tr><td>${choice}</td><td>${round(first)} <span class="bounds">(${round(firstLow)}–${round(firstHigh)})</span></td>`);
     const refused = await runCli([...ARGS, "--bootstrap", "1"], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--bootstrap must be 0 \(no intervals\) or at least 2 resamples, got "1"/);
