@@ -109,7 +109,7 @@ function workbookCells(result: IndexResult, analysis: Analysis, depth: Contribut
 
 export interface RunOutputs {
   analysis: Analysis;
-  /** Files to write into `--out` (name -> content, large ones as text chunks), none with `--out -`. */
+  /** Files to write into `--out` (name -> content, large ones as byte chunks or jobs), none with `--out -`. */
   files: Record<string, FileContent>;
   /** What goes to stdout instead of the terminal summary, if anything. */
   printed?: string | Uint8Array;
