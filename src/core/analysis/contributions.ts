@@ -93,7 +93,7 @@ export function computeContributions(
   const weightsOf = children.map((kids) => Float64Array.from(kids, (child) => result.nodes[child].weight));
   const arithmetic = result.nodes.map((node) => (aggregationOf ? aggregationOf(node.code) : (node.method ?? String(result.options.aggregate))) === "arithmetic");
   // Per-group scratch, reused for every group and unit.
-  const widest = Math.max(0, ...children.map((kids) => kids.length));
+  const widest = children.reduce((most, kids) => Math.max(most, kids.length), 0);
   const scoresFrom = new Float64Array(widest);
   const scoresTo = new Float64Array(widest);
   const weightsFrom = new Float64Array(widest);
