@@ -9,22 +9,21 @@ import type { IndexResult } from "../core/compute.js";
 import { compareRunValues, countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
+import { defaultThreads } from "../io/file-jobs.js";
 import {
-  digestContents,
   digestFiles,
   fingerprintOf,
-  formatInputValuesCsv,
   formatManifest,
   INPUT_VALUES_FILE,
+  inputValuesCsvChunks,
   MANIFEST_FILE,
-  parseIndexJsonValues,
-  parseInputValuesCsv,
   readRun,
+  type FileDigest,
   type RunManifest,
 } from "../io/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
 import { formatValue } from "../io/to-csv.js";
-import { joinContent, type FileContent } from "../io/write.js";
+import type { FileContent } from "../io/write.js";
 import { listValueFiles } from "../io/values-folder.js";
 import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
@@ -109,24 +108,25 @@ export async function runProjectCompute(
     const computed = await computeOutputs(options, env);
     const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
     const { result } = computed;
-    // Large outputs come in chunks; a run folder is hashed and compared whole, so they are joined here.
-    const joined = Object.fromEntries(Object.entries(computed.files).map(([name, content]) => [name, joinContent(content)]));
-    const files: Record<string, string | Uint8Array> = { ...joined, [INPUT_VALUES_FILE]: formatInputValuesCsv(result.panel) };
-    const manifest: RunManifest = {
+    // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
+    // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
+    const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesCsvChunks(result.panel) };
+    const finishedAt = new Date();
+    const manifestOf = (outputs: FileDigest[]): RunManifest => ({
       tool: { name: "innovation-index", version: VERSION },
       startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
+      finishedAt: finishedAt.toISOString(),
       fingerprint,
       options: recorded,
       inputs,
       coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
       warnings: computed.warnings,
-      outputs: digestContents(files),
-    };
-    files[MANIFEST_FILE] = formatManifest(manifest);
+      outputs,
+    });
+    const threads = options.threads ?? defaultThreads(result.values.length);
     const runLabel = `${runsLabel}/${id}`;
     try {
-      await stageRun(runsDir, id, files, runLabel);
+      await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
       crashPoint("staged");
       await finishRun(runsDir, id);
       crashPoint("finished");
@@ -146,10 +146,9 @@ export async function runProjectCompute(
     env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
     if (!latestRun) env.stderr(`first run of this project: no earlier run to compare with\n`);
     else {
-      const revisions = [
-        ...compareRunValues("input", latestRun.inputs ?? [], parseInputValuesCsv(String(files[INPUT_VALUES_FILE]), INPUT_VALUES_FILE)),
-        ...compareRunValues("output", latestRun.outputs, parseIndexJsonValues(String(files["index.json"]), "index.json")),
-      ];
+      // The new run's values, read back from its folder as `diff` reads any run.
+      const published = await readRun(resolve(runsDir, id), runLabel);
+      const revisions = [...compareRunValues("input", latestRun.inputs ?? [], published.inputs ?? []), ...compareRunValues("output", latestRun.outputs, published.outputs)];
       env.stderr(formatRevisionSummary(latest!, revisions, options.decimals) + "\n");
     }
   } finally {

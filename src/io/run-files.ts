@@ -10,7 +10,7 @@ import type { Panel } from "../core/panel.js";
 import type { RunValue } from "../core/revision.js";
 import type { Issue } from "../errors.js";
 import { InputError } from "../errors.js";
-import { formatCsv, parseCsv } from "./csv.js";
+import { csvField, parseCsv } from "./csv.js";
 import { readBytes } from "./read-text.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -55,17 +55,6 @@ export async function digestFiles(files: readonly { role: string; path: string; 
   );
 }
 
-/** Digests of file contents in memory (`name -> content`), sorted by name. */
-export function digestContents(files: Readonly<Record<string, string | Uint8Array>>): FileDigest[] {
-  return Object.keys(files)
-    .sort()
-    .map((path) => {
-      const content = files[path];
-      const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.length;
-      return { path, bytes, sha256: sha256(content) };
-    });
-}
-
 /** JSON with object keys sorted at every depth, so equal values give equal text. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
@@ -85,20 +74,26 @@ export function formatManifest(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/** `input-values.csv`: `unit,year,indicator,value` for every cell of the panel, unrounded, a missing value empty. */
-export function formatInputValuesCsv(panel: Panel): string {
-  const rows: (string | number)[][] = [["unit", "year", "indicator", "value"]];
+/**
+ * `input-values.csv`: `unit,year,indicator,value` for every cell of the panel, unrounded, a missing value empty; as
+ * chunks of text, one per unit, so that a large panel is never held whole as text.
+ */
+export function* inputValuesCsvChunks(panel: Panel): Generator<string> {
   const yearCount = panel.years.length;
   const unitCount = panel.units.length;
-  panel.units.forEach((unit, u) =>
-    panel.years.forEach((year, y) =>
-      panel.indicators.forEach((indicator, i) => {
+  const indicators = panel.indicators.map((indicator) => csvField(indicator));
+  yield "unit,year,indicator,value\n";
+  for (const [u, unit] of panel.units.entries()) {
+    const unitField = csvField(unit);
+    let text = "";
+    for (const [y, year] of panel.years.entries())
+      for (const [i, indicator] of indicators.entries()) {
         const value = panel.values[(i * unitCount + u) * yearCount + y];
-        rows.push([unit, year, indicator, Number.isNaN(value) ? "" : String(value)]);
-      }),
-    ),
-  );
-  return formatCsv(rows);
+        // A number never needs quoting.
+        text += `${unitField},${year},${indicator},${Number.isNaN(value) ? "" : String(value)}\n`;
+      }
+    yield text;
+  }
 }
 
 /** The values of an `input-values.csv`. */
