@@ -1,0 +1,34 @@
+/**
+ * `input-values.csv` written in chunks: the same text as csv-stringify makes of the rows listed cell by cell.
+ */
+import { stringify } from "csv-stringify/sync";
+import { describe, expect, it } from "vitest";
+import type { Panel } from "../../src/core/panel.js";
+import { inputValuesCsvChunks, parseInputValuesCsv } from "../../src/io/run-files.js";
+
+describe("input-values.csv", () => {
+  it("inputValuesCsvChunks gives one chunk per unit after the header, joined equal to csv-stringify's text of every cell", () => {
+    const units = ["U1", 'Unit "2", east', "U3"];
+    const years = [2017, 2018];
+    const indicators = ["a", "b,c", "d"];
+    // Every cell distinct; two missing.
+    const cell = (u: number, y: number, i: number) => (u === 1 && y === 0 && i === 2) || (u === 2 && y === 1 && i === 0) ? Number.NaN : u * 100 + y * 10 + i + 0.125 * (i + 1);
+    const values = new Float64Array(units.length * years.length * indicators.length);
+    // The panel layout: indicator-major, then unit, then year.
+    units.forEach((_, u) => years.forEach((_, y) => indicators.forEach((_, i) => (values[(i * units.length + u) * years.length + y] = cell(u, y, i)))));
+    const panel: Panel = { units, years, indicators, values };
+
+    const rows: string[][] = [["unit", "year", "indicator", "value"]];
+    units.forEach((unit, u) => years.forEach((year, y) => indicators.forEach((indicator, i) => rows.push([unit, String(year), indicator, Number.isNaN(cell(u, y, i)) ? "" : String(cell(u, y, i))]))));
+    const chunks = [...inputValuesCsvChunks(panel)];
+    expect(chunks).toHaveLength(1 + units.length);
+    expect(chunks.join("")).toBe(stringify(rows, { record_delimiter: "\n" }));
+    expect(chunks[2]).toContain('"Unit ""2"", east",2017,"b,c",101.25\n');
+
+    // Read back: every value, the missing ones NaN.
+    const parsed = parseInputValuesCsv(chunks.join(""), "input-values.csv");
+    expect(parsed).toHaveLength(18);
+    expect(parsed[5]).toEqual({ unit: "U1", year: 2018, code: "d", value: 12.375 });
+    expect(parsed[8].value).toBeNaN(); // Unit "2", 2017, d
+  });
+});
