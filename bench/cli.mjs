@@ -1,7 +1,7 @@
 /**
  * (b) End to end from CSV: `compute` on the synthetic 3,000 × 200 × 20 panel written as a long CSV (12 million rows,
  * about 310 MB), run in a fresh Node process, wall time from spawn to exit; and, for comparison, the general reader
- * (csv-parse, one record object per row) on a tenth of the units, forced by quoting one unit name; and reading plus
+ * (csv-parse, one record object per row) on a tenth of the units, forced by a doubled quote in one unit's name; and reading plus
  * computing alone (no analysis, no files).
  * Prints one JSON line.
  */
@@ -45,7 +45,7 @@ const fast = runCompute(dir, "values.csv");
 const readRun = spawnSync(process.execPath, [fileURLToPath(new URL("./read-child.mjs", import.meta.url)), "tree.csv", "values.csv"], { cwd: dir, encoding: "utf8" });
 const read = JSON.parse(readRun.stdout.trim());
 
-// The general reader on a tenth of the units: the same rows, with the first unit's name quoted.
+// The general reader on a tenth of the units: the same rows, the first unit named U"00001 (a doubled quote in CSV).
 const sampleUnits = shape.units / 10;
 const sample = { ...panel, units: panel.units.slice(0, sampleUnits), values: new Float64Array(sampleUnits * shape.indicators * shape.years) };
 for (let i = 0; i < shape.indicators; i++)
@@ -53,7 +53,7 @@ for (let i = 0; i < shape.indicators; i++)
 const quoted = (function* () {
   let first = true;
   for (const chunk of valuesCsvChunks(sample)) {
-    yield first ? chunk : chunk.replace(/^U00001,/gm, '"U00001",');
+    yield first ? chunk : chunk.replace(/^U00001,/gm, '"U""00001",');
     first = false;
   }
 })();

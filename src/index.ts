@@ -89,7 +89,8 @@ export { computeRanks } from "./core/analysis/ranks.js";
 export type { Ranks } from "./core/analysis/ranks.js";
 
 // Uncertainty and sensitivity analysis
-export { analyzeUncertainty, quantileSorted, rankDescending, UNCERTAINTY_CHOICES } from "./core/uncertainty.js";
+export { analyzeUncertainty, rankDescending, UNCERTAINTY_CHOICES } from "./core/uncertainty.js";
+export { quantileSorted } from "./core/quantile.js";
 export type { UncertaintyOptions, UncertaintyResult, UncertaintyChoice, VariedChoice, Distribution, ChoiceSensitivity } from "./core/uncertainty.js";
 export { estimateSobol } from "./core/sensitivity.js";
 export type { SobolDesign, SobolIndices } from "./core/sensitivity.js";

@@ -2,7 +2,8 @@
  * Applying a project file to a command: `index.yaml`'s keys become the command's option values, unless the same option
  * was given on the command line (flags override the file). The mapping is generic: a key of `inputs:`, `methods:` or `outputs:`
  * is the option's flag name without `--`, and its value goes through the option's own parser and choices, exactly as
- * if it had been typed.
+ * if it had been typed. The keys of `uncertainty:` apply to the `uncertainty` command only (after `outputs:`, so that
+ * its `decimals` wins there).
  */
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import { isAbsolute, relative, resolve } from "node:path";
@@ -52,7 +53,7 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
   if (!file) return undefined;
   // The YAML parser and the schema (zod) load only when there is a project, so that plain runs start fast.
   const { readProject } = await import("../io/project.js");
-  const { INPUT_OPTIONS, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS } = await import("../io/project-schema.js");
+  const { INPUT_OPTIONS, isOutputPathSchema, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } = await import("../io/project-schema.js");
   const project = await readProject(file, displayPath(env.cwd, file));
   const settings = project.settings;
   const fromProject = (path: string) => displayPath(env.cwd, resolve(project.dir, path));
@@ -72,22 +73,23 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
   if (indicators) set(indicators, fromProject(settings.indicators));
   if (data) set(data, fromProject(settings.values));
 
-  const blocks = [
+  const blocks: [string, Record<string, unknown>, Record<string, z.ZodType>][] = [
     ["inputs", settings.inputs, INPUT_OPTIONS],
     ["methods", settings.methods, METHOD_OPTIONS],
     ["outputs", settings.outputs, OUTPUT_OPTIONS],
-  ] as const;
+  ];
+  if (command.name() === "uncertainty") blocks.push(["uncertainty", settings.uncertainty, UNCERTAINTY_OPTIONS]);
   for (const [, , schemas] of blocks)
-    for (const [key, schema] of Object.entries(schemas as Record<string, z.ZodType>)) {
+    for (const [key, schema] of Object.entries(schemas)) {
       const option = optionFor(key);
-      if (option && isPathSchema(schema)) fileOptions.push(option.attributeName());
+      if (option && isPathSchema(schema) && !isOutputPathSchema(schema)) fileOptions.push(option.attributeName());
     }
   for (const [block, values, schemas] of blocks)
-    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
       const option = optionFor(key);
       if (!option) continue; // an option of another command (validate has no --decimals)
-      const isPath = isPathSchema((schemas as Record<string, z.ZodType>)[key]);
+      const isPath = isPathSchema(schemas[key]);
       const parsed = parseOptionValue(option, isPath ? fromProject(String(value)) : value);
       if (parsed.ok) set(option, parsed.value);
       else

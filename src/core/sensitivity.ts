@@ -37,6 +37,11 @@ export interface SobolDesign {
   evaluate: (inputs: Float64Array, out: Float64Array) => void;
   /** Called with each independent run (A rows as runs 0..N−1, B rows as N..2N−1): a plain Monte Carlo sample of size 2N. */
   observe?: (run: number, outputs: Float64Array) => void;
+  /**
+   * Called for row j and each factor i with the outputs of A_j, B_j and A_B(i)_j (the terms of the estimators, for a
+   * bootstrap of the rows; see `sensitivity-bootstrap.ts`).
+   */
+  observeRow?: (row: number, factor: number, outA: Float64Array, outB: Float64Array, outMixed: Float64Array) => void;
   /** Called after each row of the design with the model runs done and the total. */
   onProgress?: (runsDone: number, runsTotal: number) => void;
 }
@@ -111,6 +116,7 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
       mixed.set(a);
       mixed.set(b.subarray(starts[i], starts[i] + factorSizes[i]), starts[i]);
       evaluate(mixed, outMixed);
+      design.observeRow?.(j, i, outA, outB, outMixed);
       const offset = i * outputCount;
       for (let m = 0; m < outputCount; m++) {
         const first = outB[m] - outMixed[m];

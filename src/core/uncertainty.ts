@@ -27,7 +27,9 @@ import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js"
 import type { NormalizeMethod } from "./normalize.js";
 import type { Panel } from "./panel.js";
 import { createRandom } from "./random.js";
+import { quantileSorted } from "./quantile.js";
 import { estimateSobol } from "./sensitivity.js";
+import { bootstrapGroupIndices, type GroupTerms, type IndexIntervals } from "./sensitivity-bootstrap.js";
 import type { Tree } from "./types.js";
 
 /** The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option. */
@@ -58,6 +60,11 @@ export interface UncertaintyOptions extends EngineOptions {
   aggregations?: readonly AggregateMethod[];
   /** Missing-value policies to draw from; the first is the nominal one. Default `["error"]`. */
   missingPolicies?: readonly MissingPolicy[];
+  /**
+   * Bootstrap resamples of the design's rows for 95% intervals of the indices over all units (`overallFirstOrder`,
+   * `overallTotal`); 0 or absent: none.
+   */
+  bootstrap?: number;
   /** Called as runs complete (for a progress bar). */
   onProgress?: (runsDone: number, runsTotal: number) => void;
 }
@@ -90,6 +97,8 @@ export interface ChoiceSensitivity {
    */
   overallFirstOrder: Float64Array;
   overallTotal: Float64Array;
+  /** With `bootstrap`: 95% percentile intervals of `overallFirstOrder` and `overallTotal`, laid out like them. */
+  overallIntervals?: IndexIntervals;
 }
 
 export interface UncertaintyResult {
@@ -126,6 +135,9 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (!(noise >= 0 && noise <= 1)) throw new RangeError(`analyzeUncertainty requires a weight noise from 0 to 1, got ${noise}`);
   if (!(Number.isInteger(options.replications) && options.replications >= 2))
     throw new RangeError(`analyzeUncertainty requires at least 2 replications, got ${options.replications}`);
+  const resamples = options.bootstrap ?? 0;
+  if (!(resamples === 0 || (Number.isInteger(resamples) && resamples >= 2)))
+    throw new RangeError(`analyzeUncertainty requires 0 or at least 2 bootstrap resamples, got ${resamples}`);
 
   // Everything but the analysis's own options is a setting of every run.
   const {
@@ -136,6 +148,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     normalizations: _normalizations,
     aggregations: _aggregations,
     missingPolicies: _missingPolicies,
+    bootstrap: _bootstrap,
     onProgress: _onProgress,
     ...settings
   } = options;
@@ -229,10 +242,26 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const sampleCount = 2 * options.replications;
   const indexRuns = new Float64Array(blockSize * sampleCount);
   const rankRuns = new Float64Array(blockSize * sampleCount);
+  // With a bootstrap, the terms of the estimators over all units, per output (index, rank), year and row.
+  const samples = options.replications;
+  const k = factors.length;
+  const groups: GroupTerms[] = [];
+  if (resamples > 0)
+    for (let output = 0; output < 2; output++)
+      for (let year = 0; year < yearCount; year++)
+        groups.push({
+          samples,
+          outputCount: unitCount,
+          runsA: new Float64Array(unitCount * samples),
+          runsB: new Float64Array(unitCount * samples),
+          first: new Float64Array(k * samples),
+          total: new Float64Array(k * samples),
+        });
+  const random = createRandom(options.seed);
   const sobol = estimateSobol({
     factorSizes: factors.map((factor) => factor.size),
-    samples: options.replications,
-    random: createRandom(options.seed),
+    samples,
+    random,
     outputCount: 2 * blockSize,
     evaluate,
     observe: (run, outputs) => {
@@ -241,11 +270,33 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
         rankRuns[cell * sampleCount + run] = outputs[blockSize + cell];
       }
     },
+    observeRow:
+      resamples > 0
+        ? (row, factor, outA, outB, outMixed) =>
+            groups.forEach((group, g) => {
+              const offset = g < yearCount ? 0 : blockSize;
+              const year = g % yearCount;
+              let first = 0;
+              let total = 0;
+              for (let unit = 0; unit < unitCount; unit++) {
+                const cell = offset + unit * yearCount + year;
+                if (factor === 0) {
+                  group.runsA[unit * samples + row] = outA[cell];
+                  group.runsB[unit * samples + row] = outB[cell];
+                }
+                first += (outB[cell] - outMixed[cell]) ** 2;
+                total += (outA[cell] - outMixed[cell]) ** 2;
+              }
+              group.first[factor * samples + row] = first;
+              group.total[factor * samples + row] = total;
+            })
+        : undefined,
     onProgress: options.onProgress,
   });
+  // The bootstrap draws continue the design's generator, so the same seed gives the same intervals.
+  const intervals = resamples > 0 ? bootstrapGroupIndices(groups, k, resamples, random) : [];
 
   const sensitivityOf = (offset: number): ChoiceSensitivity => {
-    const k = factors.length;
     const pickBlock = (array: Float64Array) => {
       const out = new Float64Array(k * blockSize);
       for (let i = 0; i < k; i++) out.set(array.subarray(i * 2 * blockSize + offset, i * 2 * blockSize + offset + blockSize), i * blockSize);
@@ -266,11 +317,29 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
         }
       return out;
     };
+    // The groups' intervals (per factor) laid out like the overall indices (factor × year).
+    const layOut = (pick: (group: IndexIntervals) => Float64Array) => {
+      const out = new Float64Array(k * yearCount);
+      for (let year = 0; year < yearCount; year++) {
+        const group = intervals[(offset === 0 ? 0 : yearCount) + year];
+        for (let i = 0; i < k; i++) out[i * yearCount + year] = pick(group)[i];
+      }
+      return out;
+    };
     return {
       firstOrder: pickBlock(sobol.firstOrder),
       total: pickBlock(sobol.total),
       overallFirstOrder: overall(sobol.firstOrderVariance),
       overallTotal: overall(sobol.totalVariance),
+      overallIntervals:
+        resamples > 0
+          ? {
+              firstOrderLow: layOut((group) => group.firstOrderLow),
+              firstOrderHigh: layOut((group) => group.firstOrderHigh),
+              totalLow: layOut((group) => group.totalLow),
+              totalHigh: layOut((group) => group.totalHigh),
+            }
+          : undefined,
     };
   };
 
@@ -306,20 +375,6 @@ function summarize(runs: Float64Array, cellCount: number, sampleCount: number): 
     high[cell] = quantileSorted(observed, 0.95);
   }
   return { median, low, high };
-}
-
-/**
- * The p-quantile of sorted values by linear interpolation between order statistics (R's default, type 7):
- * `h = (n − 1)·p`, `x[floor(h)] + (h − floor(h))·(x[floor(h) + 1] − x[floor(h)])`. `NaN` for no values.
- * @example quantileSorted([1, 2, 3, 4], 0.5) // => 2.5
- */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const below = Math.floor(h);
-  const above = Math.min(n - 1, below + 1);
-  return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
 }
 
 /**

@@ -113,18 +113,6 @@ export class ByteChunks {
     this.position = position;
   }
 
-  /** Appends a whole number of at most 15 digits (as `String(value)` prints it). */
-  integer(value: number): void {
-    if (value < 0) {
-      this.byte(MINUS);
-      value = -value;
-    }
-    let digits = 1;
-    while (digits < 16 && value >= POWERS_OF_TEN[digits]) digits++;
-    this.reserve(digits);
-    this.writeDigits(value, digits);
-  }
-
   /** Writes the `digits` last decimal digits of the whole number `value` (zero-padded), room reserved. */
   private writeDigits(value: number, digits: number): void {
     const buffer = this.buffer;

@@ -2,8 +2,9 @@
  * The fast path for large values files: a long-layout CSV (`unit,year,indicator,value`) read straight from its bytes
  * into the panel's `Float64Array`, with no per-row objects and no intermediate strings for numbers.
  *
- * It applies only to the plain case: UTF-8 text without any double quote or NUL byte, a long-layout header, every row with as
- * many fields as the header, every year, value and indicator valid, no duplicate. For anything else it returns
+ * It applies only to the plain case: UTF-8 text without a NUL byte, quotes only around whole fields on one line
+ * (`"1,234"`, as Excel writes a cell holding a comma), a long-layout header, every row with as many fields as the
+ * header, every year, value and indicator valid, no duplicate. For anything else it returns
  * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
  * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
  *
@@ -73,7 +74,7 @@ class Columns {
  */
 export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined {
   // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
-  if (bytes.indexOf(QUOTE) >= 0 || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
+  if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let position = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   const end = buffer.length;
@@ -86,6 +87,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
     let lineEnd = buffer.indexOf(NEWLINE, position);
     if (lineEnd < 0) lineEnd = end;
     const line = buffer.toString("utf8", position, lineEnd).replace(/\r$/, "");
+    if (line.includes('"')) return undefined; // a quoted header goes the general way
     position = lineEnd + 1;
     const cells = line.split(delimiter).map((cell) => cell.trim());
     if (cells.some((cell) => cell !== "")) header = cells;
@@ -111,6 +113,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
 
   // Line ends must be all \n or all \r\n (csv-parse reads mixed ones its own way).
   const crlf = buffer.indexOf(RETURN) >= 0;
+  // Most files have no quote at all: their fields are split without looking for one.
+  const quotes = buffer.indexOf(QUOTE, position) >= 0;
   while (position < end) {
     let lineEnd = buffer.indexOf(NEWLINE, position);
     if (lineEnd < 0) lineEnd = end;
@@ -121,12 +125,36 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
     position = lineEnd + 1;
     if (contentEnd === lineStart) continue; // an empty line
 
-    // Split into fields, trimmed of spaces and tabs.
+    // Split into fields, trimmed of spaces and tabs. A field may be quoted as a whole ("1,234", "Korea, Republic of"),
+    // as Excel writes a cell with a comma; a quote anywhere else, a doubled quote, a quoted field that spans lines or
+    // holds spaces at its ends inside the quotes goes the general way.
     let field = 0;
     let start = lineStart;
     let empty = true;
     for (let i = lineStart; i <= contentEnd; i++) {
-      if (i < contentEnd && buffer[i] !== separator) continue;
+      if (quotes && i === start) {
+        let open = start;
+        while (open < contentEnd && (buffer[open] === SPACE || buffer[open] === TAB)) open++;
+        if (open < contentEnd && buffer[open] === QUOTE) {
+          const close = buffer.indexOf(QUOTE, open + 1);
+          if (close < 0 || close >= contentEnd || buffer[close + 1] === QUOTE) return undefined;
+          if (close > open + 1 && isBlank(buffer[open + 1], buffer[close - 1])) return undefined;
+          let after = close + 1;
+          while (after < contentEnd && (buffer[after] === SPACE || buffer[after] === TAB)) after++;
+          if ((after < contentEnd && buffer[after] !== separator) || field === fieldCount) return undefined;
+          starts[field] = open + 1;
+          ends[field] = close;
+          if (close > open + 1) empty = false;
+          field++;
+          start = after + 1;
+          i = after;
+          continue;
+        }
+      }
+      if (i < contentEnd && buffer[i] !== separator) {
+        if (quotes && buffer[i] === QUOTE) return undefined;
+        continue;
+      }
       if (field === fieldCount) return undefined; // too many fields
       let fieldStart = start;
       let fieldEnd = i;
@@ -214,6 +242,9 @@ function estimateRows(buffer: Buffer, start: number): number {
   if (lines === 0) return 1024;
   return Math.ceil(((buffer.length - start) * lines * 1.05) / (sampleEnd - start)) + 1024;
 }
+
+/** Whether either byte is a space or a tab. */
+const isBlank = (first: number, last: number) => first === SPACE || first === TAB || last === SPACE || last === TAB;
 
 /** Whether bytes [start, end) equal bytes [otherStart, otherEnd) of the same buffer. */
 function sameBytes(buffer: Buffer, start: number, end: number, otherStart: number, otherEnd: number): boolean {

@@ -142,12 +142,7 @@ export async function runFileJobs(
     const onWorkers = workers.map(async (worker) => {
       for (let next = take(); next; next = take()) {
         const job = { ...next.job, result: { ...next.job.result, values: sharedValues(next.job.result.values) } };
-        const reply = await new Promise<JobReply>((resolve, reject) => {
-          worker.once("message", resolve);
-          worker.once("error", reject);
-          worker.postMessage({ job, path: next.path, digest });
-        });
-        worker.removeAllListeners("error");
+        const reply = await ask(worker, { job, path: next.path, digest });
         if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
         if (reply.digest) digests[next.index] = reply.digest;
       }
@@ -170,6 +165,21 @@ export async function runFileJobs(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Sends a worker a job and waits for its reply; a worker that fails or exits instead rejects. */
+function ask(worker: import("node:worker_threads").Worker, message: unknown): Promise<JobReply> {
+  return new Promise<JobReply>((resolve, reject) => {
+    const onExit = (code: number) => settle(() => reject(new Error(`a worker thread stopped (exit code ${code}) before writing its file`)));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onMessage = (reply: JobReply) => settle(() => resolve(reply));
+    const settle = (then: () => void) => {
+      worker.off("exit", onExit).off("error", onError).off("message", onMessage);
+      then();
+    };
+    worker.on("exit", onExit).on("error", onError).on("message", onMessage);
+    worker.postMessage(message);
+  });
 }
 
 /** Rough cost of a job (numbers to write, JSON's counting double for their shortest form), to start the largest first. */

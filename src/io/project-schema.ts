@@ -3,7 +3,9 @@
  * (for editors) is generated from it by `npm run schema`.
  *
  * Every key of `inputs:`, `methods:` and `outputs:` is the name of a `compute` option (the flag without `--`) and goes through
- * the same parser as the flag, so a new compute option needs one line here, in the block it belongs to.
+ * the same parser as the flag, so a new compute option needs one line here, in the block it belongs to. The keys of
+ * `uncertainty:` are the options of the `uncertainty` command that `compute` does not have (and its output folder and
+ * decimals), used by that command only.
  */
 import { z } from "zod";
 import { CONTRIBUTION_DEPTHS } from "../core/analysis/contributions.js";
@@ -18,6 +20,7 @@ import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "../core/weighting/derive.js"
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "../core/weighting/objective.js";
 import { PCA_ROTATIONS } from "../core/weighting/pca.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES } from "../core/outliers.js";
+import { MAX_SEED } from "../core/random.js";
 import { WEIGHT_MISSING_POLICIES } from "../core/weighting/observations.js";
 import { ZERO_BASE_POLICIES } from "../core/zero-base.js";
 import { ENCODINGS } from "./read-text.js";
@@ -36,6 +39,46 @@ export function projectPath(description: string): z.ZodString {
 /** Whether a key's schema is a path (see `projectPath`). */
 export function isPathSchema(schema: z.ZodType): boolean {
   return PATH_SCHEMAS.has(schema);
+}
+
+/** Path schemas that name an output (not an input file, whose hash a manifest records). */
+const OUTPUT_PATH_SCHEMAS = new WeakSet<z.ZodType>();
+
+/** A folder written to, relative to the folder of `index.yaml` (or absolute). */
+function projectOutputPath(description: string): z.ZodString {
+  const schema = projectPath(description);
+  OUTPUT_PATH_SCHEMAS.add(schema);
+  return schema;
+}
+
+/** Whether a key's schema is a path the command writes to (see `projectOutputPath`). */
+export function isOutputPathSchema(schema: z.ZodType): boolean {
+  return OUTPUT_PATH_SCHEMAS.has(schema);
+}
+
+/** What a key expects, for messages, where zod's own issue would not say it (a union of a list and a text). */
+const EXPECTED = new WeakMap<z.ZodType, string>();
+
+/** The text of what a key's schema expects, if it has one (see `methodList`). */
+export function expectedOf(schema: z.ZodType | undefined): string | undefined {
+  return schema ? EXPECTED.get(schema) : undefined;
+}
+
+/**
+ * A list of methods from `allowed`, each once: a YAML list, or the text the flag takes (comma-separated). The first
+ * method is the nominal choice.
+ */
+function methodList<T extends string>(allowed: readonly [T, ...T[]], description: string) {
+  const name = allowed.map((method) => method.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const schema = z
+    .union([z.array(z.enum(allowed)).min(1), z.string().regex(new RegExp(`^\\s*(?:${name})\\s*(?:,\\s*(?:${name})\\s*)*$`))])
+    .refine((value) => {
+      const list = typeof value === "string" ? value.split(",").map((method) => method.trim()) : value;
+      return new Set(list).size === list.length;
+    })
+    .describe(description);
+  EXPECTED.set(schema, `a list of one or more of: ${allowed.join(", ")}, each once (or the same comma-separated)`);
+  return schema;
 }
 
 const year = z.int().min(1000).max(9999);
@@ -88,6 +131,28 @@ export const OUTPUT_OPTIONS = {
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
 } satisfies Record<string, z.ZodType>;
 
+/**
+ * How `uncertainty` varies the choices: one line per option of `uncertainty` that `compute` does not have, keyed by its
+ * flag name (the nominal methods, the weighting and the data stage come from `methods:`).
+ */
+export const UNCERTAINTY_OPTIONS = {
+  "weight-noise": z.number().gt(0).max(1).describe("perturb every weight uniformly within ±r of itself, 0.2 = ±20% (--weight-noise)"),
+  "weight-ranges": projectPath("CSV code,min,max: draw these nodes' weights uniformly from [min, max] (--weight-ranges)"),
+  normalisations: methodList(NORMALIZE_METHODS, "normalisation methods to draw from, the first the nominal one (--normalisations)"),
+  aggregations: methodList(AGGREGATE_METHODS, "aggregation methods to draw from, the first the nominal one (--aggregations)"),
+  "missing-policies": methodList(MISSING_POLICIES, "missing-value policies to draw from, the first the nominal one (--missing-policies)"),
+  replications: z.int().min(2).max(10_000_000).describe("replications N of the Saltelli design (--replications; default 1000)"),
+  seed: z.int().min(0).max(MAX_SEED).describe("seed of the random generator: the same seed gives the same numbers (--seed; default 1)"),
+  bootstrap: z
+    .int()
+    .min(0)
+    .max(100_000)
+    .refine((value) => value !== 1, "expected 0 (no intervals) or at least 2 resamples")
+    .describe("resamples for 95% bootstrap intervals of the sensitivity indices over all units, 0 for none (--bootstrap; default 0)"),
+  out: projectOutputPath("folder for uncertainty.csv, sensitivity.csv and uncertainty.html (--out; default out in the current folder)"),
+  decimals: z.int().min(0).max(15).describe("decimals printed in uncertainty.csv and sensitivity.csv (--decimals; default outputs.decimals, else 4)"),
+} satisfies Record<string, z.ZodType>;
+
 /** `index.yaml`. */
 export const PROJECT_SCHEMA = z
   .strictObject({
@@ -100,6 +165,11 @@ export const PROJECT_SCHEMA = z
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),
     outputs: z.strictObject(OUTPUT_OPTIONS).partial().default({}).describe("what the outputs look like; each key is a compute option"),
+    uncertainty: z
+      .strictObject(UNCERTAINTY_OPTIONS)
+      .partial()
+      .default({})
+      .describe("how innovation-index uncertainty varies the choices; each key is an uncertainty option, unused by compute"),
   })
   .describe("an innovation-index project: the choices of a yearly computation (innovation-index compute)");
 

@@ -28,6 +28,16 @@ outputs:
   decimals: 4
   report: false              # true: also write report.html
   xlsx: true                 # also write index.xlsx, every table in one Excel workbook
+
+# How "innovation-index uncertainty" varies the choices (compute does not use this block). Uncomment to run the
+# analysis with no flags; the first method of each list is the nominal one, the same as in methods: above.
+# uncertainty:
+#   weight-noise: 0.2                       # every weight within ±20% of itself, siblings renormalised
+#   normalisations: [fixed-base, chain]     # normalisations to draw from
+#   aggregations: [arithmetic, geometric]   # aggregations to draw from (geometric needs scores > 0: not with min-max)
+#   replications: 1000                      # N of the Saltelli design
+#   seed: 1                                 # the same seed gives the same numbers
+#   out: uncertainty                        # uncertainty.csv, sensitivity.csv and uncertainty.html
 `,
     "indicators.csv": `code,parent,name,name_en,weight,direction,unit
 A,,创新投入,Innovation input,0.5,,
@@ -79,6 +89,13 @@ The shipped tree and values are an example: replace them with yours before publi
 Correct the value in its \`data/<year>.csv\` (keep a note in the \`source\` column), run \`compute\`, then
 \`innovation-index diff\` to see which published index values moved and by how much. Earlier runs stay untouched in
 \`runs/\`: they are the record of what was published when.
+
+## How much the results depend on the choices
+
+Uncomment the \`uncertainty:\` block of \`index.yaml\` and run \`innovation-index uncertainty\`: it recomputes the index
+with the weights and methods varied as the block says and writes \`uncertainty/uncertainty.csv\` (each unit's 5–95%
+interval of the index and of its rank), \`sensitivity.csv\` (which choice matters most) and \`uncertainty.html\`. The
+same seed gives the same numbers.
 
 ## Safety
 

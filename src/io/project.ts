@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "
 import type { z } from "zod";
 import { describeFound, projectMessages } from "../core/project-messages.js";
 import { ValidationError, type Issue } from "../errors.js";
-import { INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, type ProjectFile } from "./project-schema.js";
+import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { readText } from "./read-text.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
@@ -62,7 +62,7 @@ export function parseProject(text: string, file: string, label = file): Project 
   if (typeof data !== "object" || Array.isArray(data))
     throw new ValidationError([{ code: "E_PROJECT_SHAPE", message: projectMessages.notAMap(data), source: label, line: lineOf([]) }]);
   const parsed = PROJECT_SCHEMA.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf)));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf, data)));
   return { file, dir: dirname(file), label, settings: parsed.data, lineOf };
 }
 
@@ -72,15 +72,39 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   inputs: Object.keys(INPUT_OPTIONS),
   methods: Object.keys(METHOD_OPTIONS),
   outputs: Object.keys(OUTPUT_OPTIONS),
+  uncertainty: Object.keys(UNCERTAINTY_OPTIONS),
 };
 
-/** Turns a zod issue into our issues (one per unknown key), naming the key path, what was found and what was expected. */
-function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["lineOf"]): Issue[] {
+/** The option blocks of the file: block -> key -> schema. */
+const BLOCKS: Record<string, Record<string, z.ZodType>> = {
+  inputs: INPUT_OPTIONS,
+  methods: METHOD_OPTIONS,
+  outputs: OUTPUT_OPTIONS,
+  uncertainty: UNCERTAINTY_OPTIONS,
+};
+
+/** The schema of the key at `path` in an option block, if it is one. */
+function blockKeySchema(path: readonly (string | number)[]): z.ZodType | undefined {
+  return path.length >= 2 ? BLOCKS[String(path[0])]?.[String(path[1])] : undefined;
+}
+
+/**
+ * Turns a zod issue into our issues (one per unknown key), naming the key path, what was found and what was expected;
+ * `data` is the file's content.
+ */
+function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["lineOf"], data: object): Issue[] {
   const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
   const keyPath = path.join(".");
   const at = (message: string, where = path): Issue => ({ code: "E_PROJECT", message, source, line: lineOf(where), column: where.join(".") });
   const found = "input" in issue ? issue.input : undefined;
   const absent = !("input" in issue) || found === undefined;
+  // A key whose schema says what it expects (a list of methods) is reported as a whole, whatever zod found wrong in it.
+  const expected = expectedOf(blockKeySchema(path));
+  if (expected && issue.code !== "unrecognized_keys") {
+    const key = path.slice(0, 2);
+    const value = (data as Record<string, Record<string, unknown> | undefined>)[String(key[0])]?.[String(key[1])];
+    return [at(projectMessages.badKey(key.join("."), value, expected), key)];
+  }
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? []), [...path, key]));
@@ -93,9 +117,17 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
     }
     case "too_small":
-      return [at(projectMessages.badKey(keyPath, found, issue.origin === "string" ? "a non-empty text" : `a number >= ${issue.minimum}`))];
+      return [
+        at(
+          projectMessages.badKey(
+            keyPath,
+            found,
+            issue.origin === "string" ? "a non-empty text" : issue.origin === "array" ? "a non-empty list" : `a number ${issue.inclusive === false ? ">" : ">="} ${issue.minimum}`,
+          ),
+        ),
+      ];
     case "too_big":
-      return [at(projectMessages.badKey(keyPath, found, `a number <= ${issue.maximum}`))];
+      return [at(projectMessages.badKey(keyPath, found, `a number ${issue.inclusive === false ? "<" : "<="} ${issue.maximum}`))];
     default:
       return [at(`${keyPath}: found ${describeFound(found)}; ${issue.message}`)];
   }
@@ -103,8 +135,7 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
 
 /** Whether the key at `path` holds a whole number (zod reports a text there as "expected number"). */
 function isIntegerKey(path: readonly (string | number)[]): boolean {
-  const blocks: Record<string, Record<string, unknown>> = { inputs: INPUT_OPTIONS, methods: METHOD_OPTIONS, outputs: OUTPUT_OPTIONS };
-  const schema = path.length === 2 ? blocks[String(path[0])]?.[String(path[1])] : undefined;
+  const schema = path.length === 2 ? blockKeySchema(path) : undefined;
   return (schema as { isInt?: boolean } | undefined)?.isInt === true;
 }
 

@@ -17,7 +17,7 @@ import { toIndexJson } from "./to-json.js";
 /** A text cell as `formatTableCsv` writes it: formula-neutralised, then quoted when needed. */
 const textCell = (text: string) => csvField(neutralizeFormula(text));
 
-/** The first chunk of a CSV file: the byte order mark when asked for, and the header row. */
+/** The header row of a CSV file as bytes, after the byte order mark when asked for. */
 const headerOf = (options: CsvOptions, columns: string) => encodeText(`${options.bom ? UTF8_BOM : ""}${columns}\n`);
 
 const NEWLINE = 10;

@@ -33,23 +33,28 @@ export function formatUncertaintyCsv(result: UncertaintyResult, decimals = 4): s
 /**
  * `sensitivity.csv`: the first-order and total Sobol indices of each varied choice, for the overall index (`output`
  * = `index`) and for the rank (`rank`). For each year, the rows of scope `all` (empty `unit`) hold the indices over all
- * units together (the choices' shares of the summed variance), followed by one row per unit (scope `unit`).
+ * units together (the choices' shares of the summed variance), with their 95% bootstrap intervals when the analysis
+ * ran one (`first_order_low` ... `total_high`, empty otherwise), followed by one row per unit (scope `unit`).
  * An empty index means the output did not vary (or was undefined in some run).
  */
 export function formatSensitivityCsv(result: UncertaintyResult, decimals = 4): string {
-  const rows: (string | number)[][] = [["output", "year", "scope", "unit", "choice", "first_order", "total"]];
+  const rows: (string | number)[][] = [
+    ["output", "year", "scope", "unit", "choice", "first_order", "total", "first_order_low", "first_order_high", "total_low", "total_high"],
+  ];
   const yearCount = result.years.length;
   const blockSize = result.units.length * yearCount;
   const add = (output: string, sensitivity: ChoiceSensitivity) => {
+    const intervals = sensitivity.overallIntervals;
     result.years.forEach((year, y) => {
       result.choices.forEach(({ choice }, i) => {
         const at = i * yearCount + y;
-        rows.push([output, year, "all", "", choice, formatValue(sensitivity.overallFirstOrder[at], decimals), formatValue(sensitivity.overallTotal[at], decimals)]);
+        const bounds = intervals ? [intervals.firstOrderLow, intervals.firstOrderHigh, intervals.totalLow, intervals.totalHigh].map((values) => formatValue(values[at], decimals)) : ["", "", "", ""];
+        rows.push([output, year, "all", "", choice, formatValue(sensitivity.overallFirstOrder[at], decimals), formatValue(sensitivity.overallTotal[at], decimals), ...bounds]);
       });
       result.units.forEach((unit, u) => {
         result.choices.forEach(({ choice }, i) => {
           const at = i * blockSize + u * yearCount + y;
-          rows.push([output, year, "unit", unit, choice, formatValue(sensitivity.firstOrder[at], decimals), formatValue(sensitivity.total[at], decimals)]);
+          rows.push([output, year, "unit", unit, choice, formatValue(sensitivity.firstOrder[at], decimals), formatValue(sensitivity.total[at], decimals), "", "", "", ""]);
         });
       });
     });

@@ -3,7 +3,7 @@
  * nominal index and rank against the 5–95% interval and the median of the Monte Carlo runs, as hand-written SVG, and
  * the Sobol indices of each varied choice over all units. Every text from the input is escaped.
  */
-import type { UncertaintyResult } from "../core/uncertainty.js";
+import type { ChoiceSensitivity, UncertaintyResult } from "../core/uncertainty.js";
 import { formatValue } from "./to-csv.js";
 
 const ROW = 18;
@@ -33,6 +33,7 @@ table { border-collapse: collapse; margin: 0.5em 0 2em; }
 td, th { padding: 2px 10px; border-bottom: 1px solid #ddd; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 .interval { stroke: #4a78b5; stroke-width: 4; stroke-linecap: round; opacity: 0.55; }
+.bounds { color: #666; font-size: 0.9em; }
 .median { fill: #1f3f6e; }
 .nominal { fill: #d9480f; }
 .axis { stroke: #999; stroke-width: 1; }
@@ -97,15 +98,18 @@ function yearSection(result: UncertaintyResult, y: number): string {
       }
     }
   });
+  // Each index with its 95% bootstrap interval when the analysis ran one: "0.812 (0.790–0.835)".
+  const indexCell = (sensitivity: ChoiceSensitivity, kind: "first" | "total", at: number) => {
+    const value = formatValue(kind === "first" ? sensitivity.overallFirstOrder[at] : sensitivity.overallTotal[at], 3);
+    const bounds = sensitivity.overallIntervals;
+    if (!bounds || value === "") return `<td>${value}</td>`;
+    const [low, high] = kind === "first" ? [bounds.firstOrderLow[at], bounds.firstOrderHigh[at]] : [bounds.totalLow[at], bounds.totalHigh[at]];
+    return `<td>${value} <span class="bounds">(${formatValue(low, 3)}–${formatValue(high, 3)})</span></td>`;
+  };
   const sensitivityRows = result.choices.map(({ choice }, i) => {
     const at = i * yearCount + y;
-    const cells = [
-      result.sensitivity.index.overallFirstOrder[at],
-      result.sensitivity.index.overallTotal[at],
-      result.sensitivity.rank.overallFirstOrder[at],
-      result.sensitivity.rank.overallTotal[at],
-    ].map((value) => `<td>${formatValue(value, 3)}</td>`);
-    return `<tr><td>${escapeHtml(choice)}</td>${cells.join("")}</tr>`;
+    const { index, rank } = result.sensitivity;
+    return `<tr><td>${escapeHtml(choice)}</td>${indexCell(index, "first", at)}${indexCell(index, "total", at)}${indexCell(rank, "first", at)}${indexCell(rank, "total", at)}</tr>`;
   });
   return `<section>
 <h2>${result.years[y]}</h2>
@@ -113,7 +117,7 @@ function yearSection(result: UncertaintyResult, y: number): string {
 ${parts.join("\n")}
 </svg>
 <table>
-<thead><tr><th>choice (all units)</th><th>index: first order</th><th>index: total</th><th>rank: first order</th><th>rank: total</th></tr></thead>
+<thead><tr><th>choice (all units)${result.sensitivity.index.overallIntervals ? ", 95% interval" : ""}</th><th>index: first order</th><th>index: total</th><th>rank: first order</th><th>rank: total</th></tr></thead>
 <tbody>
 ${sensitivityRows.join("\n")}
 </tbody>

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -22,6 +22,32 @@ describe("innovation-index init", () => {
     // By hand: A1 1.98/1.80 = 1.1, A2 462/420 = 1.1, so A = 110; B1 38.5/35 = 1.1 -> 110, B2 (negative) 0.50/0.40 -> 125,
     // so B = 117.5; INDEX = 0.5·110 + 0.5·117.5 = 113.75.
     expect(await readFile(join(dir, "idx/runs", id, "index.csv"), "utf8")).toContain("Example zone,2018,INDEX,总指数,0,113.7500\n");
+  });
+
+  it("shows the uncertainty: block commented out; uncommented, uncertainty runs with no flags", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["init", "idx", "-q"], dir)).code).toBe(0);
+    const yaml = await readFile(join(dir, "idx/index.yaml"), "utf8");
+    expect(parse(yaml).uncertainty).toBeUndefined();
+    const block = yaml.slice(yaml.indexOf("# uncertainty:"));
+    expect(block).toMatch(/^# {3}weight-noise: 0\.2 /m);
+    expect(block).toMatch(/^# {3}replications: 1000 /m);
+    expect(block).toMatch(/^# {3}seed: 1 /m);
+    const uncommented = yaml.slice(0, yaml.indexOf("# uncertainty:")) + block.replace(/^# /gm, "");
+    expect(PROJECT_SCHEMA.parse(parse(uncommented)).uncertainty).toEqual({
+      "weight-noise": 0.2,
+      normalisations: ["fixed-base", "chain"],
+      aggregations: ["arithmetic", "geometric"],
+      replications: 1000,
+      seed: 1,
+      out: "uncertainty",
+    });
+    await writeFile(join(dir, "idx/index.yaml"), uncommented);
+    const run = await runCli(["uncertainty", "-q"], join(dir, "idx"));
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    // The nominal run is compute's (113.75 in 2018, see above), written into idx/uncertainty with outputs.decimals 4.
+    expect(await readFile(join(dir, "idx/uncertainty/uncertainty.csv"), "utf8")).toMatch(/\nExample zone,2018,113\.7500,/);
   });
 
   it("refuses to overwrite (exit 3) unless --force", async () => {

@@ -43,7 +43,9 @@ describe("innovation-index uncertainty", () => {
       expect(median).toBeLessThanOrEqual(high);
     }
     const sensitivity = (await readFile(join(dir, "out/sensitivity.csv"), "utf8")).split("\n");
-    expect(sensitivity[0]).toBe("output,year,scope,unit,choice,first_order,total");
+    expect(sensitivity[0]).toBe("output,year,scope,unit,choice,first_order,total,first_order_low,first_order_high,total_low,total_high");
+    // without --bootstrap the interval columns are empty
+    expect(sensitivity[1]).toMatch(/,,,,$/);
     // 2 outputs × 3 years × (1 all-units row + 2 units) × 2 choices, a header and the final newline
     expect(sensitivity).toHaveLength(2 * 3 * 3 * 2 + 2);
     expect(sensitivity[1]).toMatch(/^index,2017,all,,weights,/);
@@ -53,6 +55,32 @@ describe("innovation-index uncertainty", () => {
     expect(html).toContain("200 replications");
     expect(html).not.toMatch(/<script|src=|href=/);
     expect(run.stdout).toMatch(/^uncertainty of the overall index in 2019 \(200 replications, 800 runs, seed 3\)\n/);
+  });
+
+  it("--bootstrap B gives 95% intervals of the indices over all units, the same for the same seed; --bootstrap 1 is refused", async () => {
+    const dir = await smallProject();
+    for (const out of ["a", "b"]) expect((await runCli([...ARGS, "--bootstrap", "300", "--out", out, "-q"], dir)).code).toBe(0);
+    const text = await readFile(join(dir, "a/sensitivity.csv"), "utf8");
+    expect(await readFile(join(dir, "b/sensitivity.csv"), "utf8")).toBe(text);
+    const rows = text.trim().split("\n").slice(1).map((line) => line.split(","));
+    const all = rows.filter((row) => row[2] === "all" && row[1] !== "2017"); // in 2017 every run is 100: no variance
+    expect(all.length).toBeGreaterThan(0);
+    for (const [, , , , , first, total, firstLow, firstHigh, totalLow, totalHigh] of all) {
+      expect(Number(firstLow)).toBeLessThanOrEqual(Number(firstHigh));
+      expect(Number(totalLow)).toBeLessThanOrEqual(Number(totalHigh));
+      // the estimate itself lies inside its percentile interval here (not a law, but true of these smooth draws)
+      expect(Number(first)).toBeGreaterThanOrEqual(Number(firstLow));
+      expect(Number(total)).toBeLessThanOrEqual(Number(totalHigh));
+    }
+    for (const row of rows.filter((row) => row[2] === "unit")) expect(row.slice(7)).toEqual(["", "", "", ""]);
+    // the page shows each index over all units with its interval: "0.123 (0.100–0.150)"
+    const [, , , , choice, first, , firstLow, firstHigh] = all[0];
+    const round = (value: string) => Number(value).toFixed(3);
+    const html = await readFile(join(dir, "a/uncertainty.html"), "utf8");
+    expect(html).toContain(`<tr><td>${choice}</td><td>${round(first)} <span class="bounds">(${round(firstLow)}–${round(firstHigh)})</span></td>`);
+    const refused = await runCli([...ARGS, "--bootstrap", "1"], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--bootstrap must be 0 \(no intervals\) or at least 2 resamples, got "1"/);
   });
 
   it("gives byte-identical files for the same seed, and other numbers for another seed", async () => {

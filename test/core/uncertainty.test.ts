@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
-import { analyzeUncertainty, quantileSorted, rankDescending } from "../../src/core/uncertainty.js";
+import { analyzeUncertainty, rankDescending } from "../../src/core/uncertainty.js";
 import { panelOf, smallTree } from "./small.js";
 
 /** The small fixture's values (INDEX = 0.6·X + 0.4·Y, X = mean(X1 +, X2 −), Y = Y1 +) and a third unit. */
@@ -10,22 +10,6 @@ const SMALL = {
   U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },
   U3: { X1: [5, 5.5, 7], X2: [20, 19, 15], Y1: [10, 14, 12] },
 };
-
-describe("quantileSorted(values, p)", () => {
-  it.each([
-    // R: quantile(c(1, 2, 3, 4), c(0.05, 0.5, 0.95)) = 1.15, 2.5, 3.85 (type 7)
-    [[1, 2, 3, 4], 0.05, 1.15],
-    [[1, 2, 3, 4], 0.5, 2.5],
-    [[1, 2, 3, 4], 0.95, 3.85],
-    [[7], 0.05, 7],
-  ])("quantileSorted(%j, %s) = %s (R type 7)", (values, p, expected) => {
-    expect(quantileSorted(values, p)).toBeCloseTo(expected, 12);
-  });
-
-  it("quantileSorted([], p) is NaN", () => {
-    expect(quantileSorted([], 0.5)).toBeNaN();
-  });
-});
 
 describe("rankDescending(values)", () => {
   it("ranks 1 for the highest value, averages ties, leaves NaN unranked, year by year", () => {

@@ -4,7 +4,7 @@ import { MISSING_POLICIES } from "../../src/core/missing.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { ValidationError } from "../../src/errors.js";
 import { parseProject } from "../../src/io/project.js";
-import { formatProjectJsonSchema, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS } from "../../src/io/project-schema.js";
+import { formatProjectJsonSchema, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } from "../../src/io/project-schema.js";
 import { createProgram } from "../../src/cli/main.js";
 
 function problems(text: string) {
@@ -21,7 +21,7 @@ describe("parseProject(text)", () => {
   it("reads a minimal project with its defaults", () => {
     const project = parseProject("indicators: tree.csv\nvalues: data\n", "/p/index.yaml");
     expect(project.dir).toBe("/p");
-    expect(project.settings).toEqual({ indicators: "tree.csv", values: "data", runs: "runs", inputs: {}, methods: {}, outputs: {} });
+    expect(project.settings).toEqual({ indicators: "tree.csv", values: "data", runs: "runs", inputs: {}, methods: {}, outputs: {}, uncertainty: {} });
   });
 
   it("reports every problem at once with its line, key path, what was found and what was expected", () => {
@@ -43,12 +43,35 @@ describe("parseProject(text)", () => {
       { line: 6, column: "methods.strict", message: projectMessages.badKey("methods.strict", "yes please", "true or false") },
       { line: 8, column: "outputs.decimals", message: projectMessages.badKey("outputs.decimals", 40, "a number <= 15") },
       { line: 9, column: "outputs.colour", message: projectMessages.unknownKey("outputs.colour", Object.keys(OUTPUT_OPTIONS)) },
-      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "inputs", "methods", "outputs"]) },
+      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "inputs", "methods", "outputs", "uncertainty"]) },
     ]);
     // The message text a user reads:
     expect(projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)).toBe(
       'methods.missing: found string "skip"; expected one of: error, carry-forward, interpolate, carry-back, reweight',
     );
+  });
+
+  it("reads the uncertainty: block as written (a list, or the flag's comma-separated text), and checks its values", () => {
+    const project = parseProject("indicators: t\nvalues: v\nuncertainty:\n  weight-noise: 0.2\n  normalisations: [fixed-base, min-max]\n  aggregations: arithmetic,mpi\n  seed: 1\n", "/p/index.yaml");
+    expect(project.settings.uncertainty).toEqual({ "weight-noise": 0.2, normalisations: ["fixed-base", "min-max"], aggregations: "arithmetic,mpi", seed: 1 });
+    const text = [
+      "indicators: t", // 1
+      "values: v", // 2
+      "uncertainty:", // 3
+      "  weight-noise: 0", // 4
+      "  aggregations: []", // 5
+      "  missing-policies: error, skip", // 6
+      "  replications: 2.5", // 7
+      "  out: 3", // 8
+    ].join("\n");
+    const policies = "a list of one or more of: error, carry-forward, interpolate, carry-back, reweight, each once (or the same comma-separated)";
+    expect(problems(text)).toEqual([
+      { line: 4, column: "uncertainty.weight-noise", message: 'uncertainty.weight-noise: found number "0"; expected a number > 0' },
+      { line: 5, column: "uncertainty.aggregations", message: projectMessages.badKey("uncertainty.aggregations", [], "a list of one or more of: arithmetic, geometric, harmonic, mpi, each once (or the same comma-separated)") },
+      { line: 6, column: "uncertainty.missing-policies", message: projectMessages.badKey("uncertainty.missing-policies", "error, skip", policies) },
+      { line: 7, column: "uncertainty.replications", message: 'uncertainty.replications: found number "2.5"; expected a whole number' },
+      { line: 8, column: "uncertainty.out", message: 'uncertainty.out: found number "3"; expected a text' },
+    ]);
   });
 
   it("reports YAML syntax errors and a file that is not a block of keys with their line", () => {
@@ -70,5 +93,17 @@ describe("schema/index.schema.json", () => {
     const names = compute.options.filter((option) => !option.hidden).map((option) => option.long!.replace(/^--(no-)?/, ""));
     const options = [...new Set(names)].filter((name) => !runOnly.includes(name));
     expect([...Object.keys(INPUT_OPTIONS), ...Object.keys(METHOD_OPTIONS), ...Object.keys(OUTPUT_OPTIONS)].sort()).toEqual(options.sort());
+  });
+
+  it("lists, in uncertainty:, every option of uncertainty that compute does not have, with its output folder and decimals", () => {
+    const program = createProgram({ cwd: "/", stdout: () => {}, stderr: () => {} });
+    const namesOf = (name: string) => {
+      const command = program.commands.find((candidate) => candidate.name() === name)!;
+      return command.options.filter((option) => !option.hidden).map((option) => option.long!.replace(/^--(no-)?/, ""));
+    };
+    const compute = new Set(namesOf("compute"));
+    // --project and --quiet say where and how to run, not what the analysis varies.
+    const own = namesOf("uncertainty").filter((name) => !compute.has(name) && name !== "project");
+    expect(Object.keys(UNCERTAINTY_OPTIONS).sort()).toEqual([...own, "decimals", "out"].sort());
   });
 });

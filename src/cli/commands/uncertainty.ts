@@ -9,11 +9,12 @@ import { resolve } from "node:path";
 import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
 import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { messages } from "../../core/messages.js";
+import { projectMessages } from "../../core/project-messages.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "../../core/normalize.js";
 import { MAX_SEED } from "../../core/random.js";
 import type { UncertaintyResult } from "../../core/uncertainty.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { UsageError } from "../../errors.js";
+import { UsageError, ValidationError, type Issue } from "../../errors.js";
 import { loadInputs } from "../../io/load.js";
 import { formatValue } from "../../io/to-csv.js";
 import { writeFilesAtomic } from "../../io/write.js";
@@ -21,7 +22,7 @@ import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } fr
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { applyProject } from "../project-options.js";
+import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
@@ -37,6 +38,7 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   aggregations?: AggregateMethod[];
   missingPolicies?: MissingPolicy[];
   replications: number;
+  bootstrap: number;
   seed: number;
   out: string;
   decimals: number;
@@ -63,6 +65,13 @@ function fractionOption(text: string): number {
   return value;
 }
 
+/** `--bootstrap`: 0 (none), or 2 to 100,000 resamples. */
+function resampleOption(text: string): number {
+  const value = integerOption("--bootstrap", 0, 100_000)(text);
+  if (value === 1) throw new InvalidArgumentError(`--bootstrap must be 0 (no intervals) or at least 2 resamples, got "${text}"`);
+  return value;
+}
+
 export function registerUncertainty(program: Command, env: CliEnv): void {
   const command = program
     .command("uncertainty")
@@ -76,6 +85,8 @@ one method (as in compute), and given with a list they must name its first metho
 noise and ranges perturb the nominal weights (the tree's, or those --weights derives). Outputs in --out:
 uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year), sensitivity.csv
 (first-order and total Sobol indices of each varied choice), uncertainty.html (the intervals as a chart).
+In a project, the uncertainty: block of index.yaml sets the options above that compute lacks (and --out, --decimals),
+under their flag names; flags override it.
 
 Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
@@ -102,12 +113,13 @@ Examples:
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
     .option("--seed <n>", "seed of the random generator: the same seed gives the same numbers", integerOption("--seed", 0, MAX_SEED), 1)
+    .option("--bootstrap <b>", "resample the design's rows b times for 95% intervals of the sensitivity indices over all units (0: none)", resampleOption, 0)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: UncertaintyCommandOptions, command: Command) => {
-      await applyProject(command, env);
-      return runUncertainty(command.opts(), env, (name) => command.getOptionValueSource(name) === "cli");
+      const project = await applyProject(command, env);
+      return runUncertainty(command.opts(), env, optionSourcesOf(command, project));
     });
 }
 
@@ -120,36 +132,72 @@ export interface ChoiceLists {
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
 }
 
-/**
- * The method lists from the single options (`--normalise`, `--aggregate`, `--missing`) and the lists
- * (`--normalisations`, `--aggregations`, `--missing-policies`): a single option alone is a list of one; a list alone
- * stands; both on the command line must agree on the nominal (first) method, else a `UsageError`. A single option set
- * by the project file gives way to a list on the command line (flags override the file). `fromCommandLine(name)` says
- * whether the option with attribute `name` was typed.
- */
-export function choiceListsOf(options: UncertaintyCommandOptions, fromCommandLine: (name: string) => boolean): ChoiceLists {
-  const methods = methodOptionsOf(options);
-  const normaliseName = options.normalise !== undefined ? "normalise" : "normalize";
-  const pick = <T extends string>(single: T | undefined, singleName: string, option: string, list: T[] | undefined, listOption: string, fallback: T): T[] => {
-    if (list === undefined) return [single ?? fallback];
-    if (single !== undefined && fromCommandLine(singleName) && single !== list[0])
-      throw new UsageError("E_USAGE", messages.nominalConflict(option, single, listOption, list));
-    return list;
+/** Where an option's value came from: typed, the project file, or neither (absent, or the option's default). */
+export type OptionSource = "command line" | "project file" | undefined;
+
+/** Where the options of a run came from, and the project file that set some of them (for its messages). */
+export interface OptionSources {
+  /** The source of the option with attribute name `name`. */
+  sourceOf: (name: string) => OptionSource;
+  project?: Pick<AppliedProject, "label" | "lineOf" | "settings">;
+}
+
+/** Every option typed (a run without a project, from code). */
+const ALL_TYPED: OptionSources = { sourceOf: () => "command line" };
+
+/** The sources of a command's options after `applyProject`. */
+export function optionSourcesOf(command: Command, project: AppliedProject | undefined): OptionSources {
+  const sourceOf = (name: string): OptionSource => {
+    const source = command.getOptionValueSource(name);
+    return source === "cli" ? "command line" : source === "config" ? "project file" : undefined;
   };
-  const normalizations = pick(methods.normalize, normaliseName, `--${normaliseName}`, options.normalisations, "--normalisations", "fixed-base");
-  const aggregations = pick(methods.aggregate, "aggregate", "--aggregate", options.aggregations, "--aggregations", "arithmetic");
-  const missingPolicies = pick(options.missing, "missing", "--missing", options.missingPolicies, "--missing-policies", "error");
-  // A list typed on the command line replaces the project file's aggregate key, its levels included.
-  const byLevel = options.aggregations !== undefined && !fromCommandLine("aggregate") ? undefined : methods.aggregateByLevel;
-  return { normalizations, aggregations, missingPolicies, aggregateByLevel: byLevel };
+  return { sourceOf, project };
 }
 
 /**
- * Runs `uncertainty`: read, validate, derive the weights, analyse, format, write. `fromCommandLine(name)` says whether
- * an option was typed rather than set by the project file or its default (see `choiceListsOf`).
+ * The method lists from the single options (`--normalise`, `--aggregate`, `--missing`) and the lists
+ * (`--normalisations`, `--aggregations`, `--missing-policies`): a single option alone is a list of one; a list alone
+ * stands. What is typed replaces what the project file says about the same choice (a typed list replaces the file's
+ * `methods:` method, a typed single method the file's `uncertainty:` list). Given together on the command line, or
+ * together in the file, the single method and the list must agree on the nominal (first) method: else a `UsageError`,
+ * or a `ValidationError` naming the file's key and line.
  */
-export async function runUncertainty(options: UncertaintyCommandOptions, env: CliEnv, fromCommandLine: (name: string) => boolean = () => true): Promise<void> {
-  const lists = choiceListsOf(options, fromCommandLine);
+export function choiceListsOf(options: UncertaintyCommandOptions, { sourceOf, project }: OptionSources = ALL_TYPED): ChoiceLists {
+  const methods = methodOptionsOf(options);
+  const normaliseName = options.normalise !== undefined ? "normalise" : "normalize";
+  const issues: Issue[] = [];
+  const pick = <T extends string>(single: T | undefined, singleName: string, singleKey: string, list: T[] | undefined, listName: string, listKey: string, fallback: T): T[] => {
+    const singleSource = single === undefined ? undefined : sourceOf(singleName);
+    const listSource = list === undefined ? undefined : sourceOf(listName);
+    if (list === undefined || (singleSource === "command line" && listSource === "project file")) return [single ?? fallback];
+    if (singleSource === undefined || (listSource === "command line" && singleSource === "project file") || single === list[0]) return list;
+    if (singleSource === "command line") throw new UsageError("E_USAGE", messages.nominalConflict(`--${singleKey}`, single!, `--${listKey}`, list));
+    // Both from the project file.
+    const methodsKey = singleKey === "normalize" ? "normalise" : singleKey;
+    issues.push({
+      code: "E_PROJECT",
+      message: projectMessages.nominalConflict(`uncertainty.${listKey}`, project?.settings.uncertainty[listKey as "normalisations"] ?? list, `methods.${methodsKey}`, single!, project?.lineOf(["methods", methodsKey])),
+      source: project?.label,
+      line: project?.lineOf(["uncertainty", listKey]),
+      column: `uncertainty.${listKey}`,
+    });
+    return list;
+  };
+  const normalizations = pick(methods.normalize, normaliseName, normaliseName, options.normalisations, "normalisations", "normalisations", "fixed-base");
+  const aggregations = pick(methods.aggregate, "aggregate", "aggregate", options.aggregations, "aggregations", "aggregations", "arithmetic");
+  const missingPolicies = pick(options.missing, "missing", "missing", options.missingPolicies, "missingPolicies", "missing-policies", "error");
+  if (issues.length > 0) throw new ValidationError(issues);
+  // A list typed on the command line replaces the project file's aggregate key, its levels included.
+  const replaced = options.aggregations !== undefined && sourceOf("aggregations") === "command line" && sourceOf("aggregate") !== "command line";
+  return { normalizations, aggregations, missingPolicies, aggregateByLevel: replaced ? undefined : methods.aggregateByLevel };
+}
+
+/**
+ * Runs `uncertainty`: read, validate, derive the weights, analyse, format, write. `sources` says which options were
+ * typed and which the project file set (see `choiceListsOf`).
+ */
+export async function runUncertainty(options: UncertaintyCommandOptions, env: CliEnv, sources: OptionSources = ALL_TYPED): Promise<void> {
+  const lists = choiceListsOf(options, sources);
   const varies =
     options.weightNoise !== undefined ||
     options.weightRanges !== undefined ||
@@ -188,6 +236,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       weighting: weighting?.summary,
       replications: options.replications,
       seed: options.seed,
+      bootstrap: options.bootstrap,
       weightNoise: options.weightNoise,
       weightRanges,
       normalizations: lists.normalizations,
