@@ -4,7 +4,7 @@
  * two runs can be compared value by value); reading a run folder back for comparisons.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { RunValue } from "../core/revision.js";
@@ -126,6 +126,19 @@ export interface RunData {
   manifest?: RunManifest;
   inputs?: RunValue[];
   outputs: RunValue[];
+}
+
+/**
+ * The manifest of a run folder that holds one and an `index.json`, without reading its values; `undefined` for a folder
+ * that holds neither, or a manifest that is not JSON.
+ */
+export async function readManifest(folder: string): Promise<RunManifest | undefined> {
+  try {
+    await stat(join(folder, "index.json"));
+    return JSON.parse(await readFile(join(folder, MANIFEST_FILE), "utf8")) as RunManifest;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a run folder (or any folder holding an `index.json` written by compute). */

@@ -1,16 +1,18 @@
 /**
  * A project run writes its outputs as plain compute does: streamed, the large files on `--threads` threads, each file
  * hashed as it is written. These tests run the built CLI (worker threads need the compiled worker script, see
- * test/io/file-jobs.test.ts), on a panel large enough for the large files to span several 1 MB chunks.
+ * test/io/file-jobs.test.ts), on a panel large enough for the large files to span several 1 MB chunks. And the
+ * revision summary, which reads the runs' values back, left out for runs too large to compare in memory.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { listDir, makeTempDir } from "../helpers.js";
+import { summariseRevisions } from "../../src/cli/project-run.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/file-worker.js", import.meta.url)));
@@ -99,5 +101,33 @@ describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () =
     const names = await listDir(join(dir, "runs"));
     expect(names).toHaveLength(3);
     expect(names.filter((name) => RUN_ID.test(name))).toEqual([id, await latest(dir)]);
+  });
+});
+
+describe("the revision summary of a project run", () => {
+  it("compares the two runs' values, or says it left them out when they exceed the size compared in memory", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": "name: summary\nindicators: indicators.csv\nvalues: values.csv\n",
+      "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,+\n",
+      "values.csv": "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,15\nU1,2018,B,30\n",
+    });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = await latest(dir);
+    // A 2018 value revised: A 15 -> 12, so INDEX 2018 = (120 + 150) / 2 = 135, down from (150 + 150) / 2 = 150.
+    await writeFile(join(dir, "values.csv"), "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,12\nU1,2018,B,30\n");
+    const second = await runCli(["compute"], dir);
+    expect(second.code).toBe(0);
+    const id = await latest(dir);
+    const line = `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed, 0 added, 0 removed; largest: INDEX U1 2018 150.0000 -> 135.0000 (-15.0000) (details: innovation-index diff)`;
+    expect(second.stderr).toContain(line + "\n");
+    expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4)).toBe(line);
+
+    // With a limit below the size of the two runs' index.json and input-values.csv, summed here from the files.
+    let bytes = 0;
+    for (const run of [first, id]) for (const name of ["index.json", "input-values.csv"]) bytes += (await stat(join(dir, "runs", run, name))).size;
+    expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes - 1)).toBe(
+      `revisions against run ${first}: not compared (the two runs' values take ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${((bytes - 1) / 2 ** 20).toFixed(1)} MB a run compares in memory; innovation-index diff compares them)`,
+    );
+    expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes)).toBe(line);
   });
 });
