@@ -4,6 +4,7 @@
  * two runs can be compared value by value); reading a run folder back for comparisons.
  */
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Panel } from "../core/panel.js";
@@ -11,7 +12,7 @@ import type { RunValue } from "../core/revision.js";
 import type { Issue } from "../errors.js";
 import { InputError } from "../errors.js";
 import { csvField, parseCsv } from "./csv.js";
-import { readBytes } from "./read-text.js";
+import { unreadable } from "./read-text.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const INPUT_VALUES_FILE = "input-values.csv";
@@ -45,12 +46,24 @@ export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-/** Digests of files on disk, in the order given; a file that cannot be read is an `InputError` naming it. */
+/**
+ * Digests of files on disk, in the order given, each read as a stream (never whole in memory); a file that cannot be
+ * read is an `InputError` naming it.
+ */
 export async function digestFiles(files: readonly { role: string; path: string; label: string }[]): Promise<FileDigest[]> {
   return Promise.all(
     files.map(async (file) => {
-      const bytes = await readBytes(file.path, file.label);
-      return { role: file.role, path: file.label, bytes: bytes.length, sha256: sha256(bytes) };
+      const hash = createHash("sha256");
+      let bytes = 0;
+      try {
+        for await (const chunk of createReadStream(file.path) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          bytes += chunk.length;
+        }
+      } catch (cause) {
+        throw unreadable(cause, file.label);
+      }
+      return { role: file.role, path: file.label, bytes, sha256: hash.digest("hex") };
     }),
   );
 }

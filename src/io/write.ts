@@ -79,16 +79,19 @@ async function writeFiles(
     mkdirSync(dir, { recursive: true });
     if (threads > 1) {
       const written = await writeInParallel(names.map((name, i) => ({ content: files[name], path: temporary[i] })), threads, newHash);
-      names.forEach((name, i) => written[i] && (digests[name] = written[i]!));
+      for (const [i, name] of names.entries()) if (written[i]) digests[name] = written[i]!;
     } else
       names.forEach((name, i) => {
         const content = files[name];
         const hash = newHash?.();
-        let bytes: number;
+        let bytes = 0;
         if (typeof content === "string" || content instanceof Uint8Array) {
           writeFileSync(temporary[i], content);
-          hash?.update(typeof content === "string" ? Buffer.from(content, "utf8") : content);
-          bytes = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+          if (hash) {
+            const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+            hash.update(whole);
+            bytes = whole.length;
+          }
         } else bytes = writeChunksSync(temporary[i], isFileJob(content) ? jobChunks(content) : content, hash);
         if (hash) digests[name] = { bytes, sha256: hash.digest("hex") };
       });
