@@ -4,27 +4,28 @@
  * nothing changed since the latest one; a one-line summary of the revisions against the latest run.
  */
 import type { Command } from "commander";
+import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { IndexResult } from "../core/compute.js";
 import { compareRunValues, countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
+import { defaultThreads } from "../io/file-jobs.js";
 import {
-  digestContents,
   digestFiles,
   fingerprintOf,
-  formatInputValuesCsv,
   formatManifest,
   INPUT_VALUES_FILE,
+  inputValuesCsvChunks,
   MANIFEST_FILE,
-  parseIndexJsonValues,
-  parseInputValuesCsv,
+  readManifest,
   readRun,
+  type FileDigest,
   type RunManifest,
 } from "../io/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
 import { formatValue } from "../io/to-csv.js";
-import { joinContent, type FileContent } from "../io/write.js";
+import type { FileContent } from "../io/write.js";
 import { listValueFiles } from "../io/values-folder.js";
 import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
@@ -96,8 +97,9 @@ export async function runProjectCompute(
   const fingerprint = fingerprintOf(VERSION, recorded, inputs);
 
   const latest = await readLatest(runsDir);
-  const latestRun = latest ? await readRun(resolve(runsDir, latest), `${runsLabel}/${latest}`).catch(() => undefined) : undefined;
-  if (options.ifChanged && latestRun?.manifest?.fingerprint === fingerprint) {
+  // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.
+  const latestManifest = latest ? await readManifest(resolve(runsDir, latest)) : undefined;
+  if (options.ifChanged && latestManifest && latestManifest.fingerprint === fingerprint) {
     if (!options.quiet) env.stderr(`unchanged since run ${latest} (same inputs, options and tool version); nothing to do\n`);
     return;
   }
@@ -109,24 +111,25 @@ export async function runProjectCompute(
     const computed = await computeOutputs(options, env);
     const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
     const { result } = computed;
-    // Large outputs come in chunks; a run folder is hashed and compared whole, so they are joined here.
-    const joined = Object.fromEntries(Object.entries(computed.files).map(([name, content]) => [name, joinContent(content)]));
-    const files: Record<string, string | Uint8Array> = { ...joined, [INPUT_VALUES_FILE]: formatInputValuesCsv(result.panel) };
-    const manifest: RunManifest = {
+    // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
+    // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
+    const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesCsvChunks(result.panel) };
+    const finishedAt = new Date();
+    const manifestOf = (outputs: FileDigest[]): RunManifest => ({
       tool: { name: "innovation-index", version: VERSION },
       startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
+      finishedAt: finishedAt.toISOString(),
       fingerprint,
       options: recorded,
       inputs,
       coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
       warnings: computed.warnings,
-      outputs: digestContents(files),
-    };
-    files[MANIFEST_FILE] = formatManifest(manifest);
+      outputs,
+    });
+    const threads = options.threads ?? defaultThreads(result.values.length);
     const runLabel = `${runsLabel}/${id}`;
     try {
-      await stageRun(runsDir, id, files, runLabel);
+      await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
       crashPoint("staged");
       await finishRun(runsDir, id);
       crashPoint("finished");
@@ -144,17 +147,45 @@ export async function runProjectCompute(
     for (const note of computed.notes) env.stderr(note);
     if (computed.printed === undefined) env.stdout(renderIndexTable(result));
     env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
-    if (!latestRun) env.stderr(`first run of this project: no earlier run to compare with\n`);
-    else {
-      const revisions = [
-        ...compareRunValues("input", latestRun.inputs ?? [], parseInputValuesCsv(String(files[INPUT_VALUES_FILE]), INPUT_VALUES_FILE)),
-        ...compareRunValues("output", latestRun.outputs, parseIndexJsonValues(String(files["index.json"]), "index.json")),
-      ];
-      env.stderr(formatRevisionSummary(latest!, revisions, options.decimals) + "\n");
-    }
+    env.stderr((latest ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals) : FIRST_RUN) + "\n");
   } finally {
     await release();
   }
+}
+
+const FIRST_RUN = "first run of this project: no earlier run to compare with";
+
+/**
+ * Above this many bytes of `index.json` and `input-values.csv` in the two runs together, the revision summary is left
+ * out: the runs are compared value by value in memory, which takes about 25 times the size of those files.
+ */
+export const REVISION_SUMMARY_MAX_BYTES = 256 * 2 ** 20;
+
+/**
+ * The revision summary of run `id` against run `against` (`formatRevisionSummary`); the first-run line when `against`
+ * cannot be read; a line saying it was left out when the runs' values exceed `maxBytes` (`diff` compares them).
+ */
+export async function summariseRevisions(
+  runsDir: string,
+  runsLabel: string,
+  against: string,
+  id: string,
+  decimals: number,
+  maxBytes = REVISION_SUMMARY_MAX_BYTES,
+): Promise<string> {
+  const sizes = await Promise.all(
+    [against, id].flatMap((run) => ["index.json", INPUT_VALUES_FILE].map((name) => stat(resolve(runsDir, run, name)).then((info) => info.size, () => 0))),
+  );
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  if (bytes > maxBytes)
+    return `revisions against run ${against}: not compared (the two runs' values take ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${(
+      maxBytes / 2 ** 20
+    ).toFixed(1)} MB a run compares in memory; innovation-index diff compares them)`;
+  const before = await readRun(resolve(runsDir, against), `${runsLabel}/${against}`).catch(() => undefined);
+  if (!before) return FIRST_RUN;
+  const after = await readRun(resolve(runsDir, id), `${runsLabel}/${id}`);
+  const revisions = [...compareRunValues("input", before.inputs ?? [], after.inputs ?? []), ...compareRunValues("output", before.outputs, after.outputs)];
+  return formatRevisionSummary(against, revisions, decimals);
 }
 
 const formatCounts = (counts: RevisionCounts) => `${counts.changed} changed, ${counts.added} added, ${counts.removed} removed`;

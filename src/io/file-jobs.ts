@@ -2,7 +2,8 @@
  * The largest result files written in parallel: each is a job that names one of the streamed writers of
  * `result-chunks.ts` and carries what the writer needs (the result's shape). Jobs run on worker threads and on this
  * thread at once, largest first; each writes its chunks to its path. A job gives the same bytes wherever it runs: the
- * writers are the same functions.
+ * writers are the same functions. On request a job also hashes its bytes as it writes them (SHA-256), so a run's
+ * manifest gets the digest of every file without reading it back or holding it whole in memory.
  */
 import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -46,21 +47,39 @@ export function jobChunks(job: FileJob): Iterable<Uint8Array> {
   }
 }
 
-/** Writes a file chunk by chunk on this thread (text chunks as UTF-8). */
-export function writeChunksSync(path: string, chunks: Iterable<string | Uint8Array>): void {
+/** What receives a file's bytes as they are written: a `Hash` of `node:crypto` (kept as a type, loaded only when used). */
+export interface ChunkHash {
+  update(bytes: Uint8Array): unknown;
+}
+
+/** The size and SHA-256 (hex) of a file written. */
+export interface Digest {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Writes a file chunk by chunk on this thread (text chunks as UTF-8), passing each chunk to `hash` if given; returns
+ * the number of bytes written.
+ */
+export function writeChunksSync(path: string, chunks: Iterable<string | Uint8Array>, hash?: ChunkHash): number {
   const file = openSync(path, "w");
+  let size = 0;
   try {
     for (const chunk of chunks) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      hash?.update(bytes);
       for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done);
+      size += bytes.length;
     }
   } finally {
     closeSync(file);
   }
+  return size;
 }
 
-/** Writes a job's file on this thread. */
-export const writeJobSync = (job: FileJob, path: string): void => writeChunksSync(path, jobChunks(job));
+/** Writes a job's file on this thread; returns the number of bytes written. */
+export const writeJobSync = (job: FileJob, path: string, hash?: ChunkHash): number => writeChunksSync(path, jobChunks(job), hash);
 
 /** Cells of a result above which `compute` writes its files in parallel by default: below, starting threads costs more than it saves. */
 export const PARALLEL_FROM_CELLS = 1_000_000;
@@ -77,16 +96,27 @@ interface JobReply {
   ok: boolean;
   code?: string;
   message?: string;
+  /** When the job was sent with `digest: true`. */
+  digest?: Digest;
 }
 
 /**
  * Writes every job to its path using up to `threads` threads in all (this one included; 1 writes everything here).
  * Without the compiled worker script (running from the TypeScript sources) everything is written here. This thread
  * takes jobs only once `ready` settles (the other files it writes meanwhile), so the workers start on the largest.
+ * With `digest`, each job also hashes its bytes on the thread that writes them; the digests come back in the order of
+ * `jobs` (else an empty array).
  * @throws the first error of a job (an `Error` with the file system's `code`, such as `ENOSPC`)
  */
-export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[], threads: number, ready: Promise<unknown> = Promise.resolve()): Promise<void> {
-  const queue = [...jobs].sort((a, b) => jobSize(b.job) - jobSize(a.job));
+export async function runFileJobs(
+  jobs: readonly { job: FileJob; path: string }[],
+  threads: number,
+  ready: Promise<unknown> = Promise.resolve(),
+  digest = false,
+): Promise<Digest[]> {
+  const queue = jobs.map((entry, index) => ({ ...entry, index })).sort((a, b) => jobSize(b.job) - jobSize(a.job));
+  const digests: Digest[] = [];
+  const createHash = digest ? (await import("node:crypto")).createHash : undefined;
   const workerCount = existsSync(WORKER_SCRIPT) ? Math.min(threads - 1, queue.length - 1) : 0;
   // The values go to the workers in shared memory, once, instead of a copy per job.
   const shared = new Map<Float64Array, Float64Array>();
@@ -112,8 +142,9 @@ export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[
     const onWorkers = workers.map(async (worker) => {
       for (let next = take(); next; next = take()) {
         const job = { ...next.job, result: { ...next.job.result, values: sharedValues(next.job.result.values) } };
-        const reply = await ask(worker, { job, path: next.path });
+        const reply = await ask(worker, { job, path: next.path, digest });
         if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
+        if (reply.digest) digests[next.index] = reply.digest;
       }
     }).map((loop) => loop.catch(stopOnFailure));
     const here = (async () => {
@@ -121,13 +152,16 @@ export async function runFileJobs(jobs: readonly { job: FileJob; path: string }[
       // between files.
       await ready.catch(() => undefined);
       for (let next = take(); next; next = take()) {
-        writeJobSync(next.job, next.path);
+        const hash = createHash?.("sha256");
+        const bytes = writeJobSync(next.job, next.path, hash);
+        if (hash) digests[next.index] = { bytes, sha256: hash.digest("hex") };
         await new Promise((resolve) => setImmediate(resolve));
       }
     })().catch(stopOnFailure);
     const settled = await Promise.allSettled([...onWorkers, here]);
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;
+    return digests;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -69,8 +69,13 @@ export async function readBytes(path: string, label = path): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const what = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? cause})`;
-    throw new InputError("E_READ", `${label}: ${what}; expected a readable file`, { source: label }, { cause });
+    throw unreadable(cause, label);
   }
+}
+
+/** The `InputError` of a file that could not be read (`cause`, the file system's error), naming it as `label`. */
+export function unreadable(cause: unknown, label: string): InputError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const what = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? cause})`;
+  return new InputError("E_READ", `${label}: ${what}; expected a readable file`, { source: label }, { cause });
 }

@@ -4,14 +4,15 @@
  * two runs can be compared value by value); reading a run folder back for comparisons.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { RunValue } from "../core/revision.js";
 import type { Issue } from "../errors.js";
 import { InputError } from "../errors.js";
-import { formatCsv, parseCsv } from "./csv.js";
-import { readBytes } from "./read-text.js";
+import { csvField, parseCsv } from "./csv.js";
+import { unreadable } from "./read-text.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const INPUT_VALUES_FILE = "input-values.csv";
@@ -45,25 +46,26 @@ export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-/** Digests of files on disk, in the order given; a file that cannot be read is an `InputError` naming it. */
+/**
+ * Digests of files on disk, in the order given, each read as a stream (never whole in memory); a file that cannot be
+ * read is an `InputError` naming it.
+ */
 export async function digestFiles(files: readonly { role: string; path: string; label: string }[]): Promise<FileDigest[]> {
   return Promise.all(
     files.map(async (file) => {
-      const bytes = await readBytes(file.path, file.label);
-      return { role: file.role, path: file.label, bytes: bytes.length, sha256: sha256(bytes) };
+      const hash = createHash("sha256");
+      let bytes = 0;
+      try {
+        for await (const chunk of createReadStream(file.path) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          bytes += chunk.length;
+        }
+      } catch (cause) {
+        throw unreadable(cause, file.label);
+      }
+      return { role: file.role, path: file.label, bytes, sha256: hash.digest("hex") };
     }),
   );
-}
-
-/** Digests of file contents in memory (`name -> content`), sorted by name. */
-export function digestContents(files: Readonly<Record<string, string | Uint8Array>>): FileDigest[] {
-  return Object.keys(files)
-    .sort()
-    .map((path) => {
-      const content = files[path];
-      const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.length;
-      return { path, bytes, sha256: sha256(content) };
-    });
 }
 
 /** JSON with object keys sorted at every depth, so equal values give equal text. */
@@ -85,20 +87,26 @@ export function formatManifest(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/** `input-values.csv`: `unit,year,indicator,value` for every cell of the panel, unrounded, a missing value empty. */
-export function formatInputValuesCsv(panel: Panel): string {
-  const rows: (string | number)[][] = [["unit", "year", "indicator", "value"]];
+/**
+ * `input-values.csv`: `unit,year,indicator,value` for every cell of the panel, unrounded, a missing value empty; as
+ * chunks of text, one per unit, so that a large panel is never held whole as text.
+ */
+export function* inputValuesCsvChunks(panel: Panel): Generator<string> {
   const yearCount = panel.years.length;
   const unitCount = panel.units.length;
-  panel.units.forEach((unit, u) =>
-    panel.years.forEach((year, y) =>
-      panel.indicators.forEach((indicator, i) => {
+  const indicators = panel.indicators.map((indicator) => csvField(indicator));
+  yield "unit,year,indicator,value\n";
+  for (const [u, unit] of panel.units.entries()) {
+    const unitField = csvField(unit);
+    let text = "";
+    for (const [y, year] of panel.years.entries())
+      for (const [i, indicator] of indicators.entries()) {
         const value = panel.values[(i * unitCount + u) * yearCount + y];
-        rows.push([unit, year, indicator, Number.isNaN(value) ? "" : String(value)]);
-      }),
-    ),
-  );
-  return formatCsv(rows);
+        // A number never needs quoting.
+        text += `${unitField},${year},${indicator},${Number.isNaN(value) ? "" : String(value)}\n`;
+      }
+    yield text;
+  }
 }
 
 /** The values of an `input-values.csv`. */
@@ -131,6 +139,19 @@ export interface RunData {
   manifest?: RunManifest;
   inputs?: RunValue[];
   outputs: RunValue[];
+}
+
+/**
+ * The manifest of a run folder that holds one and an `index.json`, without reading its values; `undefined` for a folder
+ * that holds neither, or a manifest that is not JSON.
+ */
+export async function readManifest(folder: string): Promise<RunManifest | undefined> {
+  try {
+    await stat(join(folder, "index.json"));
+    return JSON.parse(await readFile(join(folder, MANIFEST_FILE), "utf8")) as RunManifest;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a run folder (or any folder holding an `index.json` written by compute). */

@@ -17,7 +17,8 @@ import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } fro
 import { join } from "node:path";
 import { projectMessages } from "../core/project-messages.js";
 import { OutputError } from "../errors.js";
-import { writeFilesAtomic } from "./write.js";
+import type { FileDigest } from "./run-files.js";
+import { writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "./write.js";
 
 export const LATEST_FILE = "LATEST";
 export const LOCK_FILE = ".lock";
@@ -89,10 +90,24 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
   await rename(temporary, join(runsDir, LATEST_FILE));
 }
 
-/** Writes every file of a run into its staging folder `.staging-<id>` and returns that folder. */
-export async function stageRun(runsDir: string, id: string, files: Readonly<Record<string, string | Uint8Array>>, label: string): Promise<string> {
+/**
+ * Writes every file of a run into its staging folder `.staging-<id>` and returns that folder. The large files are
+ * streamed, their jobs on up to `threads` threads, each file hashed as it is written; then the files `last` makes from
+ * those digests (the manifest, which lists them) are written into the same folder.
+ */
+export async function stageRun(
+  runsDir: string,
+  id: string,
+  files: Readonly<Record<string, FileContent>>,
+  label: string,
+  { threads = 1, last }: { threads?: number; last?: (outputs: FileDigest[]) => Record<string, string> } = {},
+): Promise<string> {
   const staging = join(runsDir, STAGING_PREFIX + id);
-  await writeFilesAtomic(staging, files, label);
+  const digests = await writeFilesAtomicWithDigests(staging, files, label, threads);
+  const outputs = Object.keys(digests)
+    .sort()
+    .map((path) => ({ path, ...digests[path] }));
+  if (last) await writeFilesAtomic(staging, last(outputs), label);
   return staging;
 }
 

@@ -1,0 +1,133 @@
+/**
+ * A project run writes its outputs as plain compute does: streamed, the large files on `--threads` threads, each file
+ * hashed as it is written. These tests run the built CLI (worker threads need the compiled worker script, see
+ * test/io/file-jobs.test.ts), on a panel large enough for the large files to span several 1 MB chunks. And the
+ * revision summary, which reads the runs' values back, left out for runs too large to compare in memory.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { summariseRevisions } from "../../src/cli/project-run.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
+const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/file-worker.js", import.meta.url)));
+const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
+
+/** 300 units × 2 dimensions of 10 indicators × 8 years; growth.csv is about 4 MB. */
+function project(): Record<string, string> {
+  const indicators = Array.from({ length: 20 }, (_, i) => `I${String(i + 1).padStart(2, "0")}`);
+  const tree = ["code,parent,name,weight,direction", "D1,,Dimension 1,,", "D2,,Dimension 2,,"];
+  indicators.forEach((code, i) => tree.push(`${code},${i < 10 ? "D1" : "D2"},Indicator ${code},,${i % 4 === 3 ? "-" : "+"}`));
+  const values = ["unit,year,indicator,value"];
+  for (let u = 0; u < 300; u++)
+    for (let year = 2017; year <= 2024; year++)
+      indicators.forEach((code, i) => values.push(`U${u},${year},${code},${1 + ((u * 31 + i * 17 + (year - 2017) * 7) % 97) / 7}`));
+  return {
+    "index.yaml": "name: threads\nindicators: indicators.csv\nvalues: values.csv\nmethods:\n  base-year: 2017\n",
+    "indicators.csv": tree.join("\n") + "\n",
+    "values.csv": values.join("\n") + "\n",
+  };
+}
+
+/** Runs the built CLI in `cwd`, with `ulimit -f` blocks of 1 KiB if given; the exit code and stderr. */
+function runBuilt(argv: string[], cwd: string, fileSizeLimit?: number): Promise<{ code: number; stderr: string }> {
+  const [command, args] =
+    fileSizeLimit === undefined
+      ? [process.execPath, [BIN, ...argv]]
+      : ["/bin/sh", ["-c", `ulimit -f ${fileSizeLimit} && exec "$0" "$@"`, process.execPath, BIN, ...argv]];
+  return new Promise((done) =>
+    execFile(command, args, { cwd }, (error, _stdout, stderr) => done({ code: (error as { code?: number } | null)?.code ?? 0, stderr })),
+  );
+}
+
+/** SHA-256 of a file, computed here from the whole file read back. */
+const fileSha256 = async (path: string) => createHash("sha256").update(await readFile(path)).digest("hex");
+const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+const manifestOf = async (folder: string) => JSON.parse(await readFile(join(folder, "manifest.json"), "utf8"));
+
+describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () => {
+  it("--threads 3 gives the run folder of --threads 1: the same files, byte for byte, and the same digests", async () => {
+    const folders: string[] = [];
+    for (const threads of ["1", "3"]) {
+      const dir = await makeTempDir(project());
+      const run = await runBuilt(["compute", "-q", "--threads", threads], dir);
+      expect(run, run.stderr).toMatchObject({ code: 0 });
+      folders.push(join(dir, "runs", await latest(dir)));
+    }
+    const [one, three] = folders;
+    const names = await listDir(one);
+    expect(names).toEqual(expect.arrayContaining(["growth.csv", "index.csv", "index.json", "input-values.csv", "manifest.json", "scores.csv"]));
+    expect(await listDir(three)).toEqual(names);
+    // Buffer.equals: toEqual compares megabytes byte by byte, slowly.
+    for (const name of names.filter((name) => name !== "manifest.json")) expect((await readFile(join(three, name))).equals(await readFile(join(one, name))), name).toBe(true);
+    // The growth table spans several 1 MB chunks, so its digest is a hash fed chunk by chunk.
+    expect((await stat(join(one, "growth.csv"))).size).toBeGreaterThan(3 << 20);
+
+    const [manifestOne, manifestThree] = [await manifestOf(one), await manifestOf(three)];
+    // Every output listed, in name order, with its size and a SHA-256 recomputed here from the whole file.
+    expect(manifestThree.outputs.map((output: { path: string }) => output.path)).toEqual(names.filter((name) => name !== "manifest.json"));
+    for (const output of manifestThree.outputs) {
+      expect(output.sha256, output.path).toBe(await fileSha256(join(three, output.path)));
+      expect(output.bytes, output.path).toBe((await stat(join(three, output.path))).size);
+    }
+    // Apart from the times, the manifests agree: the thread count is not a recorded option.
+    const { startedAt: _s1, finishedAt: _f1, ...restOne } = manifestOne;
+    const { startedAt: _s3, finishedAt: _f3, ...restThree } = manifestThree;
+    expect(restThree).toEqual(restOne);
+    expect(restThree.options).not.toHaveProperty("threads");
+  });
+
+  it("a run that cannot write its files (a file size limit) exits 3 and leaves LATEST, the runs and no staging folder", async () => {
+    const dir = await makeTempDir(project());
+    expect((await runBuilt(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    const before = await listDir(join(dir, "runs"));
+    expect(before).toEqual([id, "LATEST"]);
+    for (const threads of ["1", "3"]) {
+      // 64 KiB: the lock file is written, the large outputs are not (EFBIG).
+      const failed = await runBuilt(["compute", "-q", "--threads", threads], dir, 64);
+      expect(failed.code, failed.stderr).toBe(3);
+      expect(failed.stderr).toMatch(/^error: runs\/\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}: cannot write the output \(EFBIG\); expected a writable folder/);
+      expect(await latest(dir)).toBe(id);
+      expect(await listDir(join(dir, "runs"))).toEqual(before); // no staging folder, no new run, no lock left
+    }
+    // The published run is untouched and the next run publishes.
+    expect((await runBuilt(["compute", "-q", "--threads", "3"], dir)).code).toBe(0);
+    const names = await listDir(join(dir, "runs"));
+    expect(names).toHaveLength(3);
+    expect(names.filter((name) => RUN_ID.test(name))).toEqual([id, await latest(dir)]);
+  });
+});
+
+describe("the revision summary of a project run", () => {
+  it("compares the two runs' values, or says it left them out when they exceed the size compared in memory", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": "name: summary\nindicators: indicators.csv\nvalues: values.csv\n",
+      "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,+\n",
+      "values.csv": "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,15\nU1,2018,B,30\n",
+    });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = await latest(dir);
+    // A 2018 value revised: A 15 -> 12, so INDEX 2018 = (120 + 150) / 2 = 135, down from (150 + 150) / 2 = 150.
+    await writeFile(join(dir, "values.csv"), "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,12\nU1,2018,B,30\n");
+    const second = await runCli(["compute"], dir);
+    expect(second.code).toBe(0);
+    const id = await latest(dir);
+    const line = `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed, 0 added, 0 removed; largest: INDEX U1 2018 150.0000 -> 135.0000 (-15.0000) (details: innovation-index diff)`;
+    expect(second.stderr).toContain(line + "\n");
+    expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4)).toBe(line);
+
+    // With a limit below the size of the two runs' index.json and input-values.csv, summed here from the files.
+    let bytes = 0;
+    for (const run of [first, id]) for (const name of ["index.json", "input-values.csv"]) bytes += (await stat(join(dir, "runs", run, name))).size;
+    expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes - 1)).toBe(
+      `revisions against run ${first}: not compared (the two runs' values take ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${((bytes - 1) / 2 ** 20).toFixed(1)} MB a run compares in memory; innovation-index diff compares them)`,
+    );
+    expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes)).toBe(line);
+  });
+});
