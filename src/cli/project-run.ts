@@ -10,13 +10,12 @@ import type { IndexResult } from "../core/compute.js";
 import { compareRunValues, countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
-import { defaultThreads } from "../io/file-jobs.js";
+import { defaultThreads, inputValuesJob } from "../io/file-jobs.js";
 import {
   digestFiles,
   fingerprintOf,
   formatManifest,
   INPUT_VALUES_FILE,
-  inputValuesCsvChunks,
   MANIFEST_FILE,
   readManifest,
   readRun,
@@ -113,7 +112,7 @@ export async function runProjectCompute(
     const { result } = computed;
     // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
     // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
-    const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesCsvChunks(result.panel) };
+    const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesJob(result.panel) };
     const finishedAt = new Date();
     const manifestOf = (outputs: FileDigest[]): RunManifest => ({
       tool: { name: "innovation-index", version: VERSION },

@@ -8,11 +8,12 @@
 import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { growthCsvChunks, indexCsvChunks, indexJsonResultChunks, scoresCsvChunks, type JsonFrame, type ResultShape } from "./result-chunks.js";
+import { growthCsvChunks, indexCsvChunks, indexJsonResultChunks, inputValuesCsvChunks, scoresCsvChunks, type JsonFrame, type ResultShape } from "./result-chunks.js";
+import type { Panel } from "../core/panel.js";
 import type { CsvOptions } from "./to-csv.js";
 
 /** The streamed writers a job may name. */
-export type JobWriter = "index.csv" | "scores.csv" | "growth.csv" | "index.json";
+export type JobWriter = "index.csv" | "scores.csv" | "growth.csv" | "index.json" | "input-values.csv";
 
 /** A result file to be written by `runFileJobs`. */
 export interface FileJob {
@@ -33,6 +34,13 @@ export function fileJob(writer: JobWriter, result: ResultShape, options: CsvOpti
   return { kind: "file-job", writer, result: { units, years, values, nodes: nodes.map(({ code, name, level, kind }) => ({ code, name, level, kind })) }, options, frame };
 }
 
+/** The job writing a panel's `input-values.csv` (its indicators as the shape's nodes). */
+export function inputValuesJob(panel: Panel): FileJob {
+  const { units, years, values, indicators } = panel;
+  const nodes = indicators.map((code) => ({ code, name: code, level: 0, kind: "indicator" as const }));
+  return fileJob("input-values.csv", { units, years, values, nodes }, {});
+}
+
 /** The chunks of a job's file. */
 export function jobChunks(job: FileJob): Iterable<Uint8Array> {
   switch (job.writer) {
@@ -44,6 +52,8 @@ export function jobChunks(job: FileJob): Iterable<Uint8Array> {
       return growthCsvChunks(job.result, job.options);
     case "index.json":
       return indexJsonResultChunks(job.result, job.frame!);
+    case "input-values.csv":
+      return inputValuesCsvChunks(job.result);
   }
 }
 
@@ -194,6 +204,8 @@ function jobSize({ writer, result }: FileJob): number {
     case "growth.csv":
       return cells * result.nodes.length * 5;
     case "index.json":
+    case "input-values.csv":
+      // numbers in their shortest form, each as costly as two fixed ones
       return cells * result.nodes.length * 2;
   }
 }

@@ -278,3 +278,32 @@ export function* indexJsonResultChunks(result: ResultShape, [before, after]: Jso
   out.bytes(encodeText(`\n  ]${after}\n`));
   yield out.finish();
 }
+
+/**
+ * `input-values.csv` of a project run: `unit,year,indicator,value` for every cell of the panel, unrounded (as
+ * JavaScript prints a number), a missing value empty; units and indicators quoted only when needed (the file is read
+ * back by the tool, so no formula guard). `panel` is the panel as a shape: its indicators as the nodes.
+ */
+export function* inputValuesCsvChunks(panel: ResultShape): Generator<Uint8Array> {
+  const { units, years, nodes, values } = panel;
+  const yearCount = years.length;
+  const indicators = nodes.map((node) => encodeText(`,${csvField(node.code)},`));
+  const yearTexts = years.map((year) => encodeText(`,${year}`));
+  const out = new ByteChunks();
+  out.bytes(encodeText("unit,year,indicator,value\n"));
+  for (let u = 0; u < units.length; u++) {
+    const unit = encodeText(csvField(units[u]));
+    for (let y = 0; y < yearCount; y++)
+      for (let i = 0; i < nodes.length; i++) {
+        const value = values[(i * units.length + u) * yearCount + y];
+        out.bytes(unit);
+        out.bytes(yearTexts[y]);
+        out.bytes(indicators[i]);
+        // A number never needs quoting.
+        if (!Number.isNaN(value)) out.ascii(String(value));
+        out.byte(NEWLINE);
+      }
+    if (out.length >= CHUNK_BYTES) yield out.take();
+  }
+  if (out.length > 0) yield out.finish();
+}

@@ -87,28 +87,6 @@ export function formatManifest(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/**
- * `input-values.csv`: `unit,year,indicator,value` for every cell of the panel, unrounded, a missing value empty; as
- * chunks of text, one per unit, so that a large panel is never held whole as text.
- */
-export function* inputValuesCsvChunks(panel: Panel): Generator<string> {
-  const yearCount = panel.years.length;
-  const unitCount = panel.units.length;
-  const indicators = panel.indicators.map((indicator) => csvField(indicator));
-  yield "unit,year,indicator,value\n";
-  for (const [u, unit] of panel.units.entries()) {
-    const unitField = csvField(unit);
-    let text = "";
-    for (const [y, year] of panel.years.entries())
-      for (const [i, indicator] of indicators.entries()) {
-        const value = panel.values[(i * unitCount + u) * yearCount + y];
-        // A number never needs quoting.
-        text += `${unitField},${year},${indicator},${Number.isNaN(value) ? "" : String(value)}\n`;
-      }
-    yield text;
-  }
-}
-
 /** The values of an `input-values.csv`. */
 export function parseInputValuesCsv(text: string, source: string): RunValue[] {
   return parseCsv(text, source).rows.map(({ cells }) => ({

@@ -7,11 +7,12 @@ import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import type { Panel } from "../../src/core/panel.js";
-import { digestFiles, inputValuesCsvChunks, parseInputValuesCsv } from "../../src/io/run-files.js";
-import { makeTempDir } from "../helpers.js";
+import { digestFiles, parseInputValuesCsv } from "../../src/io/run-files.js";
+import { inputValuesJob, jobChunks } from "../../src/io/file-jobs.js";
+import { makeTempDir, textOf } from "../helpers.js";
 
 describe("input-values.csv", () => {
-  it("inputValuesCsvChunks gives one chunk per unit after the header, joined equal to csv-stringify's text of every cell", () => {
+  it("inputValuesJob writes csv-stringify's text of every cell, unrounded, a missing value empty", () => {
     const units = ["U1", 'Unit "2", east', "U3"];
     const years = [2017, 2018];
     const indicators = ["a", "b,c", "d"];
@@ -24,13 +25,12 @@ describe("input-values.csv", () => {
 
     const rows: string[][] = [["unit", "year", "indicator", "value"]];
     units.forEach((unit, u) => years.forEach((year, y) => indicators.forEach((indicator, i) => rows.push([unit, String(year), indicator, Number.isNaN(cell(u, y, i)) ? "" : String(cell(u, y, i))]))));
-    const chunks = [...inputValuesCsvChunks(panel)];
-    expect(chunks).toHaveLength(1 + units.length);
-    expect(chunks.join("")).toBe(stringify(rows, { record_delimiter: "\n" }));
-    expect(chunks[2]).toContain('"Unit ""2"", east",2017,"b,c",101.25\n');
+    const text = textOf(jobChunks(inputValuesJob(panel)));
+    expect(text).toBe(stringify(rows, { record_delimiter: "\n" }));
+    expect(text).toContain('"Unit ""2"", east",2017,"b,c",101.25\n');
 
     // Read back: every value, the missing ones NaN.
-    const parsed = parseInputValuesCsv(chunks.join(""), "input-values.csv");
+    const parsed = parseInputValuesCsv(text, "input-values.csv");
     expect(parsed).toHaveLength(18);
     expect(parsed[5]).toEqual({ unit: "U1", year: 2018, code: "d", value: 12.375 });
     expect(parsed[8].value).toBeNaN(); // Unit "2", 2017, d
