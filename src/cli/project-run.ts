@@ -93,7 +93,10 @@ export async function runProjectCompute(
     ...fileOptionValues,
   ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
   const inputs = await digestFiles(inputFiles);
-  const fingerprint = fingerprintOf(VERSION, recorded, inputs);
+  // index.yaml acts on compute only through the options recorded above and the files it names, all in the
+  // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
+  // uncertainty: block) is no reason to run again. The manifest still records its digest.
+  const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
 
   const latest = await readLatest(runsDir);
   // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.

@@ -205,6 +205,14 @@ describe("a project computed every year", () => {
     expect((await manifestOf(a, await latest(a))).options.decimals).toBe(2);
     expect((await runCli(["compute", "--if-changed", "--decimals", "2"], a)).stderr).toMatch(/^unchanged since run/);
     expect(await runIds(a)).toHaveLength(2);
+    // An edit of index.yaml that changes nothing for compute (a comment, the name, the uncertainty: block) is no change;
+    // one that changes an option is.
+    await writeFile(join(a, "index.yaml"), `# yearly run\n${PROJECT.replace("name: test index", "name: renamed")}uncertainty:\n  seed: 9\n`);
+    expect((await runCli(["compute", "--if-changed", "--decimals", "2"], a)).stderr).toMatch(/^unchanged since run/);
+    await writeFile(join(a, "index.yaml"), PROJECT.replace("base-year: 2017", "base-year: 2018"));
+    expect((await runCli(["compute", "--if-changed", "--decimals", "2", "-q"], a)).code).toBe(0);
+    expect(await runIds(a)).toHaveLength(3);
+    expect((await manifestOf(a, await latest(a))).options["base-year"]).toBe(2018);
   });
 
   it("a run that fails validation leaves LATEST, the runs and the lock as they were", async () => {
