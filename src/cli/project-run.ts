@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { IndexResult } from "../core/compute.js";
-import { compareRunValues, countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
+import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
 import { defaultThreads, inputValuesJob } from "../io/file-jobs.js";
@@ -18,11 +18,11 @@ import {
   INPUT_VALUES_FILE,
   MANIFEST_FILE,
   readManifest,
-  readRun,
   type FileDigest,
   type RunManifest,
 } from "../io/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
+import { compareRunFoldersOrFail, EarlierRunError, readRunManifest, requireIndexJson } from "../io/run-values.js";
 import { formatValue } from "../io/to-csv.js";
 import type { FileContent } from "../io/write.js";
 import { listValueFiles } from "../io/values-folder.js";
@@ -159,9 +159,10 @@ const FIRST_RUN = "first run of this project: no earlier run to compare with";
 
 /**
  * Above this many bytes of `index.json` and `input-values.csv` in the two runs together, the revision summary is left
- * out: the runs are compared value by value in memory, which takes about 25 times the size of those files.
+ * out. The runs are compared in typed arrays (`compareRunFolders`), which take about a third of the size of those files
+ * besides the largest file while it is read, so this only guards against runs far beyond any panel seen so far.
  */
-export const REVISION_SUMMARY_MAX_BYTES = 256 * 2 ** 20;
+export const REVISION_SUMMARY_MAX_BYTES = 64 * 2 ** 30;
 
 /**
  * The revision summary of run `id` against run `against` (`formatRevisionSummary`); the first-run line when `against`
@@ -183,10 +184,24 @@ export async function summariseRevisions(
     return `revisions against run ${against}: not compared (the two runs' values take ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${(
       maxBytes / 2 ** 20
     ).toFixed(1)} MB a run compares in memory; innovation-index diff compares them)`;
-  const before = await readRun(resolve(runsDir, against), `${runsLabel}/${against}`).catch(() => undefined);
-  if (!before) return FIRST_RUN;
-  const after = await readRun(resolve(runsDir, id), `${runsLabel}/${id}`);
-  const revisions = [...compareRunValues("input", before.inputs ?? [], after.inputs ?? []), ...compareRunValues("output", before.outputs, after.outputs)];
+  const before = { folder: resolve(runsDir, against), label: `${runsLabel}/${against}` };
+  const after = { folder: resolve(runsDir, id), label: `${runsLabel}/${id}` };
+  // A run before this one that cannot be read (no index.json, a manifest or values that are not what compute writes)
+  // counts as none.
+  const readable = await requireIndexJson(before)
+    .then(() => readRunManifest(before))
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!readable) return FIRST_RUN;
+  let revisions: Revision[];
+  try {
+    revisions = (await compareRunFoldersOrFail(before, after, "either")).revisions;
+  } catch (cause) {
+    if (cause instanceof EarlierRunError) return FIRST_RUN;
+    throw cause;
+  }
   return formatRevisionSummary(against, revisions, decimals);
 }
 

@@ -9,7 +9,8 @@ import { projectMessages } from "../../core/project-messages.js";
 import { compareRunValues, countRevisions, type Revision } from "../../core/revision.js";
 import { InputError, UsageError } from "../../errors.js";
 import { compareManifests, formatRevisionsCsv, revisionRows } from "../../io/revision-csv.js";
-import { readRun, type RunData } from "../../io/run-files.js";
+import type { RunData } from "../../io/run-files.js";
+import { compareRunFolders, readRunManifest, requireIndexJson } from "../../io/run-values.js";
 import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs.js";
 import { formatValue } from "../../io/to-csv.js";
 import type { CliEnv } from "../env.js";
@@ -55,9 +56,11 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
   const runsDir = options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
   const before = await findRun(runA ?? "previous", runsDir, env);
   const after = await findRun(runB ?? "latest", runsDir, env);
-  const [a, b] = await Promise.all([readRun(before.folder, before.label), readRun(after.folder, after.label)]);
-  const revisions = compareRuns(a, b);
-  const settings = compareManifests(a.manifest, b.manifest);
+  for (const run of [before, after]) await requireIndexJson(run);
+  const [manifestA, manifestB] = [await readRunManifest(before), await readRunManifest(after)];
+  // Both runs' values are read into typed tables and compared kind by kind (see `compareRunFolders`).
+  const { revisions, inputsRecorded } = await compareRunFolders(before, after, "both");
+  const settings = compareManifests(manifestA, manifestB);
   if (options.format === "csv") {
     env.stdout(formatRevisionsCsv(revisions, settings, options.decimals));
     return;
@@ -75,12 +78,12 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
       const count = countRevisions(revisions, kind);
       return `${count.changed} changed, ${count.added} added, ${count.removed} removed`;
     };
-    env.stderr(`${a.label} -> ${b.label}: inputs ${a.inputs && b.inputs ? counts("input") : "not recorded"}; outputs ${counts("output")}; ${settings.length} option or file change${settings.length === 1 ? "" : "s"}\n`);
+    env.stderr(`${before.label} -> ${after.label}: inputs ${inputsRecorded ? counts("input") : "not recorded"}; outputs ${counts("output")}; ${settings.length} option or file change${settings.length === 1 ? "" : "s"}\n`);
   }
   if (rows.length > 1) env.stdout(renderColumns(rows, 5) + "\n");
 }
 
-/** Input revisions (when both runs recorded their input values) then output revisions. */
+/** Input revisions (when both runs recorded their input values) then output revisions, from values read as objects. */
 export function compareRuns(before: RunData, after: RunData): Revision[] {
   return [
     ...(before.inputs && after.inputs ? compareRunValues("input", before.inputs, after.inputs) : []),

@@ -1,0 +1,189 @@
+/**
+ * Revisions between two runs over typed arrays, for runs of any size: each run's values of one kind sit in one
+ * `Float64Array` over a unit × year × code index shared by the two runs, and the runs are compared by a loop over
+ * cells. Gives exactly the revisions of `compareRunValues` (same values, same order) without an object per value.
+ */
+import type { Revision, RevisionKind } from "./revision.js";
+
+/**
+ * The keys shared by the runs compared: units, codes and (unit, year) pairs in order of first appearance. A cell is
+ * `pair · stride + code`; `stride` doubles when the codes outgrow it, and every table of the index is laid out anew.
+ */
+export class RunValueIndex {
+  readonly units: string[] = [];
+  readonly codes: string[] = [];
+  /** The unit (position in `units`) and the year of each pair. */
+  readonly pairUnits: number[] = [];
+  readonly pairYears: number[] = [];
+  stride = 64;
+  private readonly unitIds = new Map<string, number>();
+  private readonly codeIds = new Map<string, number>();
+  /** Per unit: year -> pair (a `Map` keys numbers as `${year}` would: -0 and 0 alike, NaN alike). */
+  private readonly pairIds: Map<number, number>[] = [];
+  private readonly tables: RunValueTable[] = [];
+
+  /** A new, empty table of values over this index. */
+  table(): RunValueTable {
+    const table = new RunValueTable(this);
+    this.tables.push(table);
+    return table;
+  }
+
+  /** The pair of `unit` and `year`, added if new. */
+  pair(unit: string, year: number): number {
+    let unitId = this.unitIds.get(unit);
+    if (unitId === undefined) {
+      unitId = this.units.push(unit) - 1;
+      this.unitIds.set(unit, unitId);
+      this.pairIds.push(new Map());
+    }
+    const years = this.pairIds[unitId];
+    let pair = years.get(year);
+    if (pair === undefined) {
+      pair = this.pairUnits.push(unitId) - 1;
+      this.pairYears.push(year);
+      years.set(year, pair);
+    }
+    return pair;
+  }
+
+  /** The position of `code`, added if new. */
+  code(code: string): number {
+    let id = this.codeIds.get(code);
+    if (id === undefined) {
+      id = this.codes.push(code) - 1;
+      this.codeIds.set(code, id);
+      if (id >= this.stride) {
+        const stride = this.stride;
+        while (this.stride <= id) this.stride *= 2;
+        for (const table of this.tables) table.relayout(stride, this.stride);
+      }
+    }
+    return id;
+  }
+
+  /** The cells of the index as it stands. */
+  get cells(): number {
+    return this.pairUnits.length * this.stride;
+  }
+}
+
+/**
+ * The values of one kind of one run over a `RunValueIndex`: `values` holds the last value given to each cell (`NaN`
+ * where none), `order` the cell of every value given, in the order given; a missing value (`NaN`) is no value.
+ * Only when a cell is given twice does the table also keep each value given (`orderValues`).
+ */
+export class RunValueTable {
+  values = new Float64Array(0);
+  order = new Int32Array(1024);
+  orderValues: Float64Array | undefined;
+  size = 0;
+
+  constructor(readonly index: RunValueIndex) {}
+
+  /** Gives `value` to the cell of `pair` and `code` (positions in the index); a missing value is skipped. */
+  add(pair: number, code: number, value: number): void {
+    if (Number.isNaN(value)) return;
+    const cell = pair * this.index.stride + code;
+    if (cell >= this.values.length) this.grow(cell);
+    if (this.size === this.order.length) {
+      const order = new Int32Array(this.order.length * 2);
+      order.set(this.order);
+      this.order = order;
+      if (this.orderValues) {
+        const orderValues = new Float64Array(order.length);
+        orderValues.set(this.orderValues);
+        this.orderValues = orderValues;
+      }
+    }
+    if (!this.orderValues && !Number.isNaN(this.values[cell])) {
+      // A cell given twice: from now on each value given is kept as well.
+      this.orderValues = new Float64Array(this.order.length);
+      for (let i = 0; i < this.size; i++) this.orderValues[i] = this.values[this.order[i]];
+    }
+    if (this.orderValues) this.orderValues[this.size] = value;
+    this.order[this.size++] = cell;
+    this.values[cell] = value;
+  }
+
+  /** Gives `value` to the cell of `unit`, `year` and `code`. */
+  set(unit: string, year: number, code: string, value: number): void {
+    if (!Number.isNaN(value)) this.add(this.index.pair(unit, year), this.index.code(code), value);
+  }
+
+  /** Room for `cell` and the cells of the index as it stands, with room to grow. */
+  private grow(cell: number): void {
+    const length = Math.max(cell + 1, this.index.cells, Math.ceil(this.values.length * 1.5));
+    const values = new Float64Array(length).fill(Number.NaN);
+    values.set(this.values);
+    this.values = values;
+  }
+
+  /** Lays the cells out anew for a larger stride (`RunValueIndex.code`). */
+  relayout(from: number, to: number): void {
+    const pairs = Math.ceil(this.values.length / from);
+    const values = new Float64Array(pairs * to).fill(Number.NaN);
+    for (let pair = 0; pair < pairs; pair++) values.set(this.values.subarray(pair * from, (pair + 1) * from), pair * to);
+    this.values = values;
+    for (let i = 0; i < this.size; i++) {
+      const cell = this.order[i];
+      this.order[i] = Math.floor(cell / from) * to + (cell % from);
+    }
+  }
+
+  /** Empties the table (its index keeps its keys). */
+  reset(): void {
+    this.values.fill(Number.NaN);
+    this.size = 0;
+    this.orderValues = undefined;
+  }
+
+  /** Makes `values` cover every cell of the index (once all runs are read). */
+  complete(): void {
+    if (this.values.length < this.index.cells) this.grow(this.index.cells - 1);
+  }
+}
+
+/**
+ * Every difference between the `before` and `after` tables (over the same index) of one kind, exactly as
+ * `compareRunValues` lists it for the same values: `after`'s order, then removals in `before`'s order.
+ */
+export function compareRunTables(kind: RevisionKind, before: RunValueTable, after: RunValueTable): Revision[] {
+  const index = after.index;
+  if (before.index !== index) throw new Error("compareRunTables: the tables are over different indexes");
+  before.complete();
+  after.complete();
+  const { stride, units, codes, pairUnits, pairYears } = index;
+  const key = (cell: number) => {
+    const pair = Math.floor(cell / stride);
+    return { unit: units[pairUnits[pair]], year: pairYears[pair], code: codes[cell - pair * stride] };
+  };
+  const previous = before.values;
+  const seen = new Uint8Array(index.cells);
+  const revisions: Revision[] = [];
+  const { order, orderValues, values } = after;
+  for (let i = 0; i < after.size; i++) {
+    const cell = order[i];
+    const value = orderValues ? orderValues[i] : values[cell];
+    seen[cell] = 1;
+    const old = previous[cell];
+    if (Number.isNaN(old)) {
+      const { unit, year, code } = key(cell);
+      revisions.push({ kind, unit, year, code, after: value, status: "added", before: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
+    } else if (old !== value || (old === 0 && 1 / old !== 1 / value)) {
+      // Unequal bit for bit, as `Object.is` (0 and -0 differ; NaN is no value here).
+      const { unit, year, code } = key(cell);
+      const change = value - old;
+      const changePercent = old === 0 ? Number.NaN : (100 * change) / Math.abs(old);
+      revisions.push({ kind, unit, year, code, after: value, status: "changed", before: old, change, changePercent });
+    }
+  }
+  for (let i = 0; i < before.size; i++) {
+    const cell = before.order[i];
+    if (seen[cell]) continue;
+    seen[cell] = 1;
+    const { unit, year, code } = key(cell);
+    revisions.push({ kind, status: "removed", unit, year, code, before: previous[cell], after: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
+  }
+  return revisions;
+}

@@ -1,0 +1,523 @@
+/**
+ * A run's values read straight from the bytes of its `index.json` (the `results`) and `input-values.csv` into a
+ * `RunValueTable`, with no object per value, so that runs of any size can be compared.
+ *
+ * The byte readers take the files as compute writes them, and any valid JSON or plain CSV like them. For anything
+ * else (a quoted CSV field, a CSV cell with spaces at its ends, a JSON string with an escape in a key, a code that
+ * JavaScript would order first as an array index, a code twice in one entry, a value that is not a number or null,
+ * invalid JSON) they return false and the file is read the general way (`parseIndexJsonValues`,
+ * `parseInputValuesCsv`), which gives the same values and reports the same errors.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Revision, RevisionKind, RunValue } from "../core/revision.js";
+import { compareRunTables, RunValueIndex, type RunValueTable } from "../core/revision-table.js";
+import { InputError } from "../errors.js";
+import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/** 10^0 .. 10^22, every one an exact double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/** The file's bytes, or `undefined` when it cannot be read (as `readRun` treats a missing file). */
+export async function readBytes(path: string): Promise<Buffer | undefined> {
+  return readFile(path).catch(() => undefined);
+}
+
+/** Fills `table` from the values read the general way (a value that is not a number, as JSON allows, as a number). */
+function fillTable(table: RunValueTable, values: readonly RunValue[]): void {
+  for (const { unit, year, code, value } of values) table.set(unit, year, code, value);
+}
+
+/** Reads the `results` of an `index.json` into `table` (fast when it can, else the general way). */
+export function readIndexJsonValues(bytes: Buffer, source: string, table: RunValueTable): void {
+  if (table.size === 0 && readIndexJsonFast(bytes, table)) return;
+  table.reset();
+  fillTable(table, parseIndexJsonValues(bytes.toString("utf8"), source));
+}
+
+/** Reads an `input-values.csv` into `table` (fast when it can, else the general way). */
+export function readInputValues(bytes: Buffer, source: string, table: RunValueTable): void {
+  if (table.size === 0 && readInputValuesFast(bytes, table)) return;
+  table.reset();
+  fillTable(table, parseInputValuesCsv(bytes.toString("utf8"), source));
+}
+
+/** Whether bytes [start, end) are ASCII digits only, without a leading zero unless "0" (an array index). */
+function isArrayIndex(buffer: Buffer, start: number, end: number): boolean {
+  if (end === start || end - start > 10) return false;
+  if (buffer[start] === ZERO && end - start > 1) return false;
+  for (let i = start; i < end; i++) if (buffer[i] < ZERO || buffer[i] > NINE) return false;
+  return Number(buffer.toString("latin1", start, end)) < 2 ** 32 - 1;
+}
+
+/** A JSON reader over bytes that gives up (`Fail`) on anything it does not expect. */
+class Fail extends Error {}
+
+class JsonBytes {
+  position = 0;
+  constructor(readonly buffer: Buffer) {}
+
+  fail(): never {
+    throw new Fail();
+  }
+
+  space(): void {
+    const buffer = this.buffer;
+    let i = this.position;
+    while (i < buffer.length) {
+      const byte = buffer[i];
+      if (byte !== SPACE && byte !== NEWLINE && byte !== RETURN && byte !== TAB) break;
+      i++;
+    }
+    this.position = i;
+  }
+
+  /** Skips white space, then expects `byte`. */
+  expect(byte: number): void {
+    this.space();
+    if (this.buffer[this.position] !== byte) this.fail();
+    this.position++;
+  }
+
+  /** Skips white space; whether the next byte is `byte` (consumed if so). */
+  next(byte: number): boolean {
+    this.space();
+    if (this.buffer[this.position] !== byte) return false;
+    this.position++;
+    return true;
+  }
+
+  /** The bounds of a string without escapes or control characters (after the opening quote, at it). */
+  plainString(): [number, number] {
+    this.expect(QUOTE);
+    const buffer = this.buffer;
+    const start = this.position;
+    let i = start;
+    for (; i < buffer.length; i++) {
+      const byte = buffer[i];
+      if (byte === QUOTE) break;
+      if (byte === BACKSLASH || byte < SPACE) this.fail();
+    }
+    if (i >= buffer.length) this.fail();
+    this.position = i + 1;
+    return [start, i];
+  }
+
+  /** A string, escapes decoded by `JSON.parse`. */
+  string(): string {
+    this.expect(QUOTE);
+    const buffer = this.buffer;
+    const start = this.position - 1;
+    let escaped = false;
+    let i = this.position;
+    for (; i < buffer.length; i++) {
+      const byte = buffer[i];
+      if (byte === QUOTE) break;
+      if (byte < SPACE) this.fail();
+      if (byte === BACKSLASH) {
+        escaped = true;
+        i++;
+      }
+    }
+    if (i >= buffer.length) this.fail();
+    this.position = i + 1;
+    if (!escaped) return buffer.toString("utf8", start + 1, i);
+    try {
+      return JSON.parse(buffer.toString("utf8", start, i + 1)) as string;
+    } catch {
+      this.fail();
+    }
+  }
+
+  /** A number by the JSON grammar, converted as `JSON.parse` converts it. */
+  number(): number {
+    this.space();
+    const buffer = this.buffer;
+    const start = this.position;
+    let i = start;
+    const negative = buffer[i] === MINUS;
+    if (negative) i++;
+    let mantissa = 0;
+    let digits = 0;
+    let decimals = 0;
+    if (buffer[i] === ZERO) {
+      i++;
+      digits++;
+    } else if (buffer[i] > ZERO && buffer[i] <= NINE)
+      for (; buffer[i] >= ZERO && buffer[i] <= NINE; i++) {
+        mantissa = mantissa * 10 + (buffer[i] - ZERO);
+        digits++;
+      }
+    else this.fail();
+    if (buffer[i] === DOT) {
+      i++;
+      const first = i;
+      for (; buffer[i] >= ZERO && buffer[i] <= NINE; i++) {
+        mantissa = mantissa * 10 + (buffer[i] - ZERO);
+        digits++;
+        decimals++;
+      }
+      if (i === first) this.fail();
+    }
+    let exponent = false;
+    if (buffer[i] === 0x65 || buffer[i] === 0x45) {
+      exponent = true;
+      i++;
+      if (buffer[i] === PLUS || buffer[i] === MINUS) i++;
+      const first = i;
+      while (buffer[i] >= ZERO && buffer[i] <= NINE) i++;
+      if (i === first) this.fail();
+    }
+    this.position = i;
+    // Up to 15 digits the mantissa is an exact integer and one division by an exact power of ten rounds correctly.
+    if (!exponent && digits <= 15) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
+    return Number(buffer.toString("latin1", start, i));
+  }
+
+  /** Skips any JSON value. */
+  skip(): void {
+    this.space();
+    const byte = this.buffer[this.position];
+    if (byte === QUOTE) this.string();
+    else if (byte === OPEN_BRACE) {
+      this.position++;
+      if (this.next(CLOSE_BRACE)) return;
+      do {
+        this.string();
+        this.expect(COLON);
+        this.skip();
+      } while (this.next(COMMA));
+      this.expect(CLOSE_BRACE);
+    } else if (byte === OPEN_BRACKET) {
+      this.position++;
+      if (this.next(CLOSE_BRACKET)) return;
+      do this.skip();
+      while (this.next(COMMA));
+      this.expect(CLOSE_BRACKET);
+    } else if (!this.literal("true") && !this.literal("false") && !this.literal("null")) this.number();
+  }
+
+  /** Whether `word` comes next (consumed if so). */
+  literal(word: "true" | "false" | "null"): boolean {
+    this.space();
+    for (let i = 0; i < word.length; i++) if (this.buffer[this.position + i] !== word.charCodeAt(i)) return false;
+    this.position += word.length;
+    return true;
+  }
+}
+
+/** The fast reader of `index.json`: false when the file must be read the general way. */
+export function readIndexJsonFast(bytes: Buffer, table: RunValueTable): boolean {
+  const buffer = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? undefined : bytes;
+  if (!buffer) return false; // JSON.parse refuses a byte order mark: the general way says so
+  const json = new JsonBytes(buffer);
+  const index = table.index;
+  try {
+    json.expect(OPEN_BRACE);
+    let results = false;
+    if (!json.next(CLOSE_BRACE)) {
+      do {
+        const key = json.string();
+        json.expect(COLON);
+        if (key !== "results") {
+          json.skip();
+          continue;
+        }
+        // `results` twice (the last one counts for JSON.parse), or not an array: the general way.
+        if (results || !json.next(OPEN_BRACKET)) json.fail();
+        results = true;
+        // Per code, the last entry that gave it: a code twice in one entry goes the general way.
+        let entryOfCode = new Int32Array(256).fill(-1);
+        let entry = 0;
+        if (!json.next(CLOSE_BRACKET)) {
+          do {
+            json.expect(OPEN_BRACE);
+            let unit: string | undefined;
+            let year: number | undefined;
+            let valuesStart = -1;
+            if (!json.next(CLOSE_BRACE)) {
+              do {
+                const field = json.string();
+                json.expect(COLON);
+                if (field === "unit" && unit === undefined) {
+                  json.space();
+                  if (buffer[json.position] !== QUOTE) json.fail();
+                  unit = json.string();
+                } else if (field === "year" && year === undefined) year = json.number();
+                else if (field === "values" && valuesStart < 0) {
+                  json.space();
+                  valuesStart = json.position;
+                  json.skip();
+                } else if (field === "unit" || field === "year" || field === "values") json.fail();
+                else json.skip();
+              } while (json.next(COMMA));
+              json.expect(CLOSE_BRACE);
+            }
+            if (unit === undefined || year === undefined || valuesStart < 0) json.fail();
+            const entryEnd = json.position;
+            // The values, read now that the unit and the year are known (they may come after them).
+            json.position = valuesStart;
+            json.expect(OPEN_BRACE);
+            const pair = index.pair(unit!, year!);
+            if (!json.next(CLOSE_BRACE)) {
+              do {
+                const [start, end] = json.plainString();
+                if (isArrayIndex(buffer, start, end)) json.fail(); // Object.entries would list it first
+                const code = index.code(buffer.toString("utf8", start, end));
+                if (code >= entryOfCode.length) {
+                  const bigger = new Int32Array(Math.max(code + 1, entryOfCode.length * 2)).fill(-1);
+                  bigger.set(entryOfCode);
+                  entryOfCode = bigger;
+                }
+                if (entryOfCode[code] === entry) json.fail();
+                entryOfCode[code] = entry;
+                json.expect(COLON);
+                table.add(pair, code, json.literal("null") ? Number.NaN : json.number());
+              } while (json.next(COMMA));
+              json.expect(CLOSE_BRACE);
+            }
+            json.position = entryEnd;
+            entry++;
+          } while (json.next(COMMA));
+          json.expect(CLOSE_BRACKET);
+        }
+      } while (json.next(COMMA));
+      json.expect(CLOSE_BRACE);
+    }
+    json.space();
+    return results && json.position === buffer.length;
+  } catch (cause) {
+    if (cause instanceof Fail) return false;
+    throw cause;
+  }
+}
+
+/** Whether a byte is white space that `String.prototype.trim` would remove (the ASCII ones). */
+const isSpace = (byte: number) => byte === SPACE || (byte >= TAB && byte <= RETURN);
+
+/** The fast reader of `input-values.csv`: false when the file must be read the general way. */
+export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boolean {
+  const header = "unit,year,indicator,value\n";
+  let position = 0;
+  for (; position < header.length; position++) if (buffer[position] !== header.charCodeAt(position)) return false;
+  // Quotes and carriage returns (and so any multi-line field) go the general way.
+  if (buffer.indexOf(QUOTE, position) >= 0 || buffer.indexOf(RETURN, position) >= 0) return false;
+  const index = table.index;
+  const end = buffer.length;
+  const starts = new Int32Array(4);
+  const ends = new Int32Array(4);
+  let previousStart = -1;
+  let previousEnd = -1;
+  let previousPair = -1;
+  let previousCodeStart = -1;
+  let previousCodeEnd = -1;
+  let previousCode = -1;
+  const same = (start: number, stop: number, otherStart: number, otherEnd: number) => {
+    if (otherStart < 0 || stop - start !== otherEnd - otherStart) return false;
+    for (let i = 0; i < stop - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;
+    return true;
+  };
+  while (position < end) {
+    let lineEnd = buffer.indexOf(NEWLINE, position);
+    if (lineEnd < 0) lineEnd = end;
+    const lineStart = position;
+    position = lineEnd + 1;
+    if (lineEnd === lineStart) continue; // an empty line
+    let field = 0;
+    let start = lineStart;
+    for (let i = lineStart; i <= lineEnd; i++) {
+      if (i < lineEnd && buffer[i] !== COMMA) continue;
+      if (field === 4) return false;
+      starts[field] = start;
+      ends[field] = i;
+      field++;
+      start = i + 1;
+    }
+    if (field !== 4) return false;
+    let empty = true;
+    for (let f = 0; f < 4; f++) {
+      if (ends[f] === starts[f]) continue;
+      empty = false;
+      if (isSpace(buffer[starts[f]]) || isSpace(buffer[ends[f] - 1])) return false;
+    }
+    if (empty) continue; // a row of empty cells, skipped as an empty line
+    // The (unit, year) pair, unless unit and year are the bytes of the row before.
+    let pair: number;
+    if (same(starts[0], ends[1], previousStart, previousEnd)) pair = previousPair;
+    else {
+      const unit = buffer.toString("utf8", starts[0], ends[0]);
+      if (unit.trim() !== unit) return false;
+      const yearLength = ends[1] - starts[1];
+      if (yearLength === 0 || yearLength > 9) return false;
+      let year = 0;
+      for (let i = starts[1]; i < ends[1]; i++) {
+        const digit = buffer[i] - ZERO;
+        if (digit < 0 || digit > 9) return false;
+        year = year * 10 + digit;
+      }
+      pair = index.pair(unit, year);
+    }
+    previousStart = starts[0];
+    previousEnd = ends[1];
+    previousPair = pair;
+    let code: number;
+    if (same(starts[2], ends[2], previousCodeStart, previousCodeEnd)) code = previousCode;
+    else {
+      const text = buffer.toString("utf8", starts[2], ends[2]);
+      if (text.trim() !== text) return false;
+      code = index.code(text);
+    }
+    previousCodeStart = starts[2];
+    previousCodeEnd = ends[2];
+    previousCode = code;
+    const value = ends[3] === starts[3] ? Number.NaN : readValue(buffer, starts[3], ends[3]);
+    table.add(pair, code, value);
+  }
+  return true;
+}
+
+/** `Number(text)` of a value cell: plain decimals of up to 15 digits converted here, anything else by `Number`. */
+function readValue(buffer: Buffer, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  if (buffer[i] === MINUS || buffer[i] === PLUS) negative = buffer[i++] === MINUS;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  let dot = false;
+  for (; i < end; i++) {
+    const byte = buffer[i];
+    if (byte >= ZERO && byte <= NINE) {
+      mantissa = mantissa * 10 + (byte - ZERO);
+      digits++;
+      if (dot) decimals++;
+    } else if (byte === DOT && !dot) dot = true;
+    else break;
+  }
+  if (i === end && digits > 0 && digits <= 15) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
+  return Number(buffer.toString("utf8", start, end));
+}
+
+/** A run folder and the label its messages name it by. */
+export interface RunFolder {
+  folder: string;
+  label: string;
+}
+
+/** What two run folders hold of one kind of values: the file, how to read it into a table. */
+const KIND_FILES = {
+  input: { name: INPUT_VALUES_FILE, read: readInputValues },
+  output: { name: "index.json", read: readIndexJsonValues },
+} as const;
+
+/**
+ * The values of one kind of two runs, as tables over one index: `undefined` for a run without the file. The files are
+ * read one after the other, so that only one is in memory at a time besides the tables.
+ */
+export async function readRunTables(
+  kind: RevisionKind,
+  before: RunFolder,
+  after: RunFolder,
+): Promise<[RunValueTable | undefined, RunValueTable | undefined]> {
+  const { name, read } = KIND_FILES[kind];
+  const index = new RunValueIndex();
+  const tableOf = async (run: RunFolder) => {
+    const bytes = await readBytes(join(run.folder, name));
+    if (!bytes) return undefined;
+    const table = index.table();
+    read(bytes, `${run.label}/${name}`, table);
+    return table;
+  };
+  let first: RunValueTable | undefined;
+  try {
+    first = await tableOf(before);
+  } catch (cause) {
+    throw new EarlierRunError(cause);
+  }
+  return [first, await tableOf(after)];
+}
+
+/** An error reading the earlier of two runs compared (`cause`); `compareRunFolders` unwraps it unless asked not to. */
+export class EarlierRunError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("the earlier run cannot be read", { cause });
+  }
+}
+
+/** Throws the error of `readRun` for a folder without an `index.json`. */
+export async function requireIndexJson(run: RunFolder): Promise<void> {
+  const found = await stat(join(run.folder, "index.json")).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!found)
+    throw new InputError("E_RUN_FILE", `${run.label}: no index.json; expected a run folder (or a folder written by compute --out)`, { source: run.label });
+}
+
+/** The manifest of a run folder, `undefined` when it has none; a manifest that is not JSON throws, as in `readRun`. */
+export async function readRunManifest(run: RunFolder): Promise<RunManifest | undefined> {
+  const text = await readFile(join(run.folder, MANIFEST_FILE), "utf8").catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as RunManifest);
+}
+
+/**
+ * The revisions between two run folders, as `compareRunValues` lists them for the values `readRun` reads: input
+ * revisions (when `inputs` is `both`, only if both runs recorded their input values; when `either`, a run without them
+ * counts as one without values), then output revisions; and whether both runs recorded their input values. Reads
+ * each kind into typed tables, one kind at a time.
+ */
+export async function compareRunFolders(
+  before: RunFolder,
+  after: RunFolder,
+  inputs: "both" | "either",
+): Promise<{ revisions: Revision[]; inputsRecorded: boolean }> {
+  try {
+    return await compareRunFoldersOrFail(before, after, inputs);
+  } catch (cause) {
+    throw cause instanceof EarlierRunError ? cause.cause : cause;
+  }
+}
+
+/** `compareRunFolders`, with an error reading the earlier run thrown as an `EarlierRunError`. */
+export async function compareRunFoldersOrFail(
+  before: RunFolder,
+  after: RunFolder,
+  inputs: "both" | "either",
+): Promise<{ revisions: Revision[]; inputsRecorded: boolean }> {
+  const revisions: Revision[] = [];
+  let inputsRecorded: boolean;
+  {
+    const [old, current] = await readRunTables("input", before, after);
+    inputsRecorded = old !== undefined && current !== undefined;
+    if (old && current) append(revisions, compareRunTables("input", old, current));
+    else if (inputs === "either" && (old || current)) {
+      const empty = (old ?? current)!.index.table();
+      append(revisions, compareRunTables("input", old ?? empty, current ?? empty));
+    }
+  }
+  const [old, current] = await readRunTables("output", before, after);
+  append(revisions, compareRunTables("output", old!, current!));
+  return { revisions, inputsRecorded };
+}
+
+/** Appends `items` to `list` (a spread would overflow the stack for millions of items). */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
