@@ -32,6 +32,8 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+/** 2^53: every integer below it is an exact double (and a sum of exact ones that stays below it, exact). */
+const MAX_EXACT = 2 ** 53;
 /** 10^0 .. 10^22, every one an exact double. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
@@ -57,6 +59,13 @@ export function readInputValues(bytes: Buffer, source: string, table: RunValueTa
   if (table.size === 0 && readInputValuesFast(bytes, table)) return;
   table.reset();
   fillTable(table, parseInputValuesCsv(bytes.toString("utf8"), source));
+}
+
+/** Whether bytes [start, end) equal bytes [otherStart, otherEnd) of the same buffer. */
+function sameBytes(buffer: Buffer, start: number, end: number, otherStart: number, otherEnd: number): boolean {
+  if (end - start !== otherEnd - otherStart) return false;
+  for (let i = 0; i < end - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;
+  return true;
 }
 
 /** Whether bytes [start, end) are ASCII digits only, without a leading zero unless "0" (an array index). */
@@ -186,8 +195,9 @@ class JsonBytes {
       if (i === first) this.fail();
     }
     this.position = i;
-    // Up to 15 digits the mantissa is an exact integer and one division by an exact power of ten rounds correctly.
-    if (!exponent && digits <= 15) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
+    // While the mantissa is an exact integer (below 2^53, so exact as it was summed) and 10^decimals an exact double,
+    // one division rounds correctly: the same double as JSON.parse gives.
+    if (!exponent && (digits <= 15 || (mantissa < MAX_EXACT && decimals <= 22))) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
     return Number(buffer.toString("latin1", start, i));
   }
 
@@ -246,12 +256,52 @@ export function readIndexJsonFast(bytes: Buffer, table: RunValueTable): boolean 
         // Per code, the last entry that gave it: a code twice in one entry goes the general way.
         let entryOfCode = new Int32Array(256).fill(-1);
         let entry = 0;
+        const keyStarts: number[] = [];
+        const keyEnds: number[] = [];
+        const keyCodes: number[] = [];
+        /** Reads the values of entry `entry` (at their opening brace) into the pair's cells. */
+        const readValues = (pair: number) => {
+          json.expect(OPEN_BRACE);
+          if (!json.next(CLOSE_BRACE)) {
+            let key = 0;
+            do {
+              const [start, end] = json.plainString();
+              // Entries list their codes in the same order: the key is compared byte by byte with the one in the same
+              // place in the entry before, and decoded only when it differs.
+              let code: number;
+              if (key < keyCodes.length && sameBytes(buffer, start, end, keyStarts[key], keyEnds[key])) code = keyCodes[key];
+              else {
+                if (isArrayIndex(buffer, start, end)) json.fail(); // Object.entries would list it first
+                code = index.code(buffer.toString("utf8", start, end));
+                if (key >= keyCodes.length) {
+                  keyStarts.push(start);
+                  keyEnds.push(end);
+                  keyCodes.push(code);
+                } else keyCodes[key] = code;
+              }
+              keyStarts[key] = start;
+              keyEnds[key] = end;
+              key++;
+              if (code >= entryOfCode.length) {
+                const bigger = new Int32Array(Math.max(code + 1, entryOfCode.length * 2)).fill(-1);
+                bigger.set(entryOfCode);
+                entryOfCode = bigger;
+              }
+              if (entryOfCode[code] === entry) json.fail();
+              entryOfCode[code] = entry;
+              json.expect(COLON);
+              table.add(pair, code, json.literal("null") ? Number.NaN : json.number());
+            } while (json.next(COMMA));
+            json.expect(CLOSE_BRACE);
+          }
+        };
         if (!json.next(CLOSE_BRACKET)) {
           do {
             json.expect(OPEN_BRACE);
             let unit: string | undefined;
             let year: number | undefined;
             let valuesStart = -1;
+            let valuesRead = false;
             if (!json.next(CLOSE_BRACE)) {
               do {
                 const field = json.string();
@@ -264,36 +314,23 @@ export function readIndexJsonFast(bytes: Buffer, table: RunValueTable): boolean 
                 else if (field === "values" && valuesStart < 0) {
                   json.space();
                   valuesStart = json.position;
-                  json.skip();
+                  // Read at once after the unit and the year (as compute writes them), else once they are known.
+                  if (unit !== undefined && year !== undefined) {
+                    readValues(index.pair(unit, year));
+                    valuesRead = true;
+                  } else json.skip();
                 } else if (field === "unit" || field === "year" || field === "values") json.fail();
                 else json.skip();
               } while (json.next(COMMA));
               json.expect(CLOSE_BRACE);
             }
             if (unit === undefined || year === undefined || valuesStart < 0) json.fail();
-            const entryEnd = json.position;
-            // The values, read now that the unit and the year are known (they may come after them).
-            json.position = valuesStart;
-            json.expect(OPEN_BRACE);
-            const pair = index.pair(unit!, year!);
-            if (!json.next(CLOSE_BRACE)) {
-              do {
-                const [start, end] = json.plainString();
-                if (isArrayIndex(buffer, start, end)) json.fail(); // Object.entries would list it first
-                const code = index.code(buffer.toString("utf8", start, end));
-                if (code >= entryOfCode.length) {
-                  const bigger = new Int32Array(Math.max(code + 1, entryOfCode.length * 2)).fill(-1);
-                  bigger.set(entryOfCode);
-                  entryOfCode = bigger;
-                }
-                if (entryOfCode[code] === entry) json.fail();
-                entryOfCode[code] = entry;
-                json.expect(COLON);
-                table.add(pair, code, json.literal("null") ? Number.NaN : json.number());
-              } while (json.next(COMMA));
-              json.expect(CLOSE_BRACE);
+            if (!valuesRead) {
+              const entryEnd = json.position;
+              json.position = valuesStart;
+              readValues(index.pair(unit!, year!));
+              json.position = entryEnd;
             }
-            json.position = entryEnd;
             entry++;
           } while (json.next(COMMA));
           json.expect(CLOSE_BRACKET);
@@ -326,9 +363,10 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
   let previousStart = -1;
   let previousEnd = -1;
   let previousPair = -1;
-  let previousCodeStart = -1;
-  let previousCodeEnd = -1;
-  let previousCode = -1;
+  let key = 0;
+  const codeStarts: number[] = [];
+  const codeEnds: number[] = [];
+  const codeIds: number[] = [];
   const same = (start: number, stop: number, otherStart: number, otherEnd: number) => {
     if (otherStart < 0 || stop - start !== otherEnd - otherStart) return false;
     for (let i = 0; i < stop - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;
@@ -362,6 +400,7 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
     let pair: number;
     if (same(starts[0], ends[1], previousStart, previousEnd)) pair = previousPair;
     else {
+      key = 0;
       const unit = buffer.toString("utf8", starts[0], ends[0]);
       if (unit.trim() !== unit) return false;
       const yearLength = ends[1] - starts[1];
@@ -377,23 +416,33 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
     previousStart = starts[0];
     previousEnd = ends[1];
     previousPair = pair;
+    // The k-th row of a unit and year usually has the code of the k-th row of the unit and year before (compute
+    // writes every code in the same order): compared byte by byte, decoded only when it differs.
     let code: number;
-    if (same(starts[2], ends[2], previousCodeStart, previousCodeEnd)) code = previousCode;
+    if (key < codeIds.length && same(starts[2], ends[2], codeStarts[key], codeEnds[key])) code = codeIds[key];
     else {
       const text = buffer.toString("utf8", starts[2], ends[2]);
       if (text.trim() !== text) return false;
       code = index.code(text);
+      if (key >= codeIds.length) {
+        codeStarts.push(0);
+        codeEnds.push(0);
+        codeIds.push(code);
+      } else codeIds[key] = code;
     }
-    previousCodeStart = starts[2];
-    previousCodeEnd = ends[2];
-    previousCode = code;
+    codeStarts[key] = starts[2];
+    codeEnds[key] = ends[2];
+    key++;
     const value = ends[3] === starts[3] ? Number.NaN : readValue(buffer, starts[3], ends[3]);
     table.add(pair, code, value);
   }
   return true;
 }
 
-/** `Number(text)` of a value cell: plain decimals of up to 15 digits converted here, anything else by `Number`. */
+/**
+ * `Number(text)` of a value cell: plain decimals whose digits make an integer below 2^53 converted here (as
+ * `JsonBytes.number`), anything else by `Number`.
+ */
 function readValue(buffer: Buffer, start: number, end: number): number {
   let i = start;
   let negative = false;
@@ -411,7 +460,7 @@ function readValue(buffer: Buffer, start: number, end: number): number {
     } else if (byte === DOT && !dot) dot = true;
     else break;
   }
-  if (i === end && digits > 0 && digits <= 15) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
+  if (i === end && digits > 0 && (digits <= 15 || (mantissa < MAX_EXACT && decimals <= 22))) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
   return Number(buffer.toString("utf8", start, end));
 }
 
