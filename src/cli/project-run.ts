@@ -108,47 +108,53 @@ export async function runProjectCompute(
 
   const release = await acquireLock(runsDir, runsLabel);
   try {
-    await removeUnpublished(runsDir);
-    const startedAt = new Date();
-    const computed = await computeOutputs(options, env);
-    const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
-    const { result } = computed;
-    // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
-    // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
-    const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesJob(result.panel) };
-    const finishedAt = new Date();
-    const manifestOf = (outputs: FileDigest[]): RunManifest => ({
-      tool: { name: "innovation-index", version: VERSION },
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      fingerprint,
-      options: recorded,
-      inputs,
-      coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
-      warnings: computed.warnings,
-      outputs,
-    });
-    const threads = options.threads ?? defaultThreads(result.values.length);
-    const runLabel = `${runsLabel}/${id}`;
-    try {
-      await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
-      crashPoint("staged");
-      await finishRun(runsDir, id);
-      crashPoint("finished");
-      await writeLatest(runsDir, id);
-    } catch (cause) {
-      // This run was not published: its staging or run folder goes (even on a first run, which has no LATEST yet).
-      await discardRun(runsDir, id).catch(() => undefined);
-      if (cause instanceof OutputError) throw cause;
-      throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${(cause as NodeJS.ErrnoException).code ?? cause}); expected a writable folder`, { cause });
-    }
+    // The run is computed, published and printed in a function of its own, so that its values (about the size of the
+    // panel and the results) are garbage once it returns, before the revision summary reads both runs' values.
+    const id = await (async (): Promise<string | undefined> => {
+      await removeUnpublished(runsDir);
+      const startedAt = new Date();
+      const computed = await computeOutputs(options, env);
+      const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
+      const { result } = computed;
+      // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
+      // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
+      const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesJob(result.panel) };
+      const finishedAt = new Date();
+      const manifestOf = (outputs: FileDigest[]): RunManifest => ({
+        tool: { name: "innovation-index", version: VERSION },
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        fingerprint,
+        options: recorded,
+        inputs,
+        coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
+        warnings: computed.warnings,
+        outputs,
+      });
+      const threads = options.threads ?? defaultThreads(result.values.length);
+      const runLabel = `${runsLabel}/${id}`;
+      try {
+        await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
+        crashPoint("staged");
+        await finishRun(runsDir, id);
+        crashPoint("finished");
+        await writeLatest(runsDir, id);
+      } catch (cause) {
+        // This run was not published: its staging or run folder goes (even on a first run, which has no LATEST yet).
+        await discardRun(runsDir, id).catch(() => undefined);
+        if (cause instanceof OutputError) throw cause;
+        throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${(cause as NodeJS.ErrnoException).code ?? cause}); expected a writable folder`, { cause });
+      }
 
-    if (computed.printed !== undefined) printOutput(computed.printed, env);
-    if (options.quiet) return;
-    printWarnings(computed.warnings, env);
-    for (const note of computed.notes) env.stderr(note);
-    if (computed.printed === undefined) env.stdout(renderIndexTable(result));
-    env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
+      if (computed.printed !== undefined) printOutput(computed.printed, env);
+      if (options.quiet) return undefined;
+      printWarnings(computed.warnings, env);
+      for (const note of computed.notes) env.stderr(note);
+      if (computed.printed === undefined) env.stdout(renderIndexTable(result));
+      env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
+      return id;
+    })();
+    if (id === undefined) return;
     env.stderr((latest ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals) : FIRST_RUN) + "\n");
   } finally {
     await release();
