@@ -139,4 +139,6 @@ export { compareRunValues, countRevisions, largestRevision, REVISION_KINDS } fro
 export type { Revision, RevisionKind, RevisionStatus, RevisionCounts, RunValue } from "./core/revision.js";
 export { readRun, sha256, MANIFEST_FILE, INPUT_VALUES_FILE } from "./io/run-files.js";
 export type { RunManifest, RunData, FileDigest } from "./io/run-files.js";
+export { compareRunTables, RunValueIndex, RunValueTable } from "./core/revision-table.js";
+export { compareRunFolders } from "./io/run-values.js";
 export { readLatest, listPublishedRuns, LATEST_FILE } from "./io/runs.js";
