@@ -2,10 +2,11 @@
  * A run's values read straight from the bytes of its `index.json` (the `results`) and `input-values.csv` into a
  * `RunValueTable`, with no object per value, so that runs of any size can be compared.
  *
- * The byte readers take the files as compute writes them, and any valid JSON or plain CSV like them. For anything
- * else (a quoted CSV field, a CSV cell with spaces at its ends, a JSON string with an escape in a key, a code that
- * JavaScript would order first as an array index, a code twice in one entry, a value that is not a number or null,
- * invalid JSON) they return false and the file is read the general way (`parseIndexJsonValues`,
+ * The byte readers take the files as compute writes them (units and codes quoted when they hold a comma or a quote),
+ * and any valid JSON or CSV like them. For anything else (a CSV with `\r\n` line ends, a cell with spaces at its ends, a
+ * quoted year or value, a field over two lines, a JSON string with an escape in a key, a code that JavaScript would
+ * order first as an array index, a code twice in one entry, a value that is not a number or null, invalid JSON) they
+ * return false and the file is read the general way (`parseIndexJsonValues`,
  * `parseInputValuesCsv`), which gives the same values and reports the same errors.
  */
 import { readFile, stat } from "node:fs/promises";
@@ -354,8 +355,10 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
   const header = "unit,year,indicator,value\n";
   let position = 0;
   for (; position < header.length; position++) if (buffer[position] !== header.charCodeAt(position)) return false;
-  // Quotes and carriage returns (and so any multi-line field) go the general way.
-  if (buffer.indexOf(QUOTE, position) >= 0 || buffer.indexOf(RETURN, position) >= 0) return false;
+  // Carriage returns go the general way; quotes are looked for only in files that hold one.
+  if (buffer.indexOf(RETURN, position) >= 0) return false;
+  const quotes = buffer.indexOf(QUOTE, position) >= 0;
+  const quoted = new Uint8Array(4);
   const index = table.index;
   const end = buffer.length;
   const starts = new Int32Array(4);
@@ -367,6 +370,9 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
   const codeStarts: number[] = [];
   const codeEnds: number[] = [];
   const codeIds: number[] = [];
+  /** Field `f` of the row as text, a quoted one without its quotes and with doubled quotes single. */
+  const text = (f: number) =>
+    quoted[f] ? buffer.toString("utf8", starts[f] + 1, ends[f] - 1).replaceAll('""', '"') : buffer.toString("utf8", starts[f], ends[f]);
   const same = (start: number, stop: number, otherStart: number, otherEnd: number) => {
     if (otherStart < 0 || stop - start !== otherEnd - otherStart) return false;
     for (let i = 0; i < stop - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;
@@ -381,11 +387,32 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
     let field = 0;
     let start = lineStart;
     for (let i = lineStart; i <= lineEnd; i++) {
-      if (i < lineEnd && buffer[i] !== COMMA) continue;
+      if (quotes && i === start && i < lineEnd && buffer[i] === QUOTE) {
+        // A field quoted as a whole, on one line, as compute quotes a unit or code with a comma or a quote
+        // ("Korea, Republic of", doubled quotes inside); bounds kept with the quotes, decoded by `text`.
+        let close = i + 1;
+        for (;;) {
+          close = buffer.indexOf(QUOTE, close);
+          if (close < 0 || close >= lineEnd) return false;
+          if (close + 1 < lineEnd && buffer[close + 1] === QUOTE) close += 2;
+          else break;
+        }
+        if ((close + 1 < lineEnd && buffer[close + 1] !== COMMA) || field === 4 || close === i + 1) return false;
+        starts[field] = i;
+        ends[field] = close + 1;
+        quoted[field++] = 1;
+        start = close + 2;
+        i = close + 1;
+        continue;
+      }
+      if (i < lineEnd && buffer[i] !== COMMA) {
+        if (quotes && buffer[i] === QUOTE) return false; // a quote inside a field
+        continue;
+      }
       if (field === 4) return false;
       starts[field] = start;
       ends[field] = i;
-      field++;
+      quoted[field++] = 0;
       start = i + 1;
     }
     if (field !== 4) return false;
@@ -396,12 +423,13 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
       if (isSpace(buffer[starts[f]]) || isSpace(buffer[ends[f] - 1])) return false;
     }
     if (empty) continue; // a row of empty cells, skipped as an empty line
+    if (quoted[1] || quoted[3]) return false; // compute never quotes a year or a value
     // The (unit, year) pair, unless unit and year are the bytes of the row before.
     let pair: number;
     if (same(starts[0], ends[1], previousStart, previousEnd)) pair = previousPair;
     else {
       key = 0;
-      const unit = buffer.toString("utf8", starts[0], ends[0]);
+      const unit = text(0);
       if (unit.trim() !== unit) return false;
       const yearLength = ends[1] - starts[1];
       if (yearLength === 0 || yearLength > 9) return false;
@@ -421,9 +449,9 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
     let code: number;
     if (key < codeIds.length && same(starts[2], ends[2], codeStarts[key], codeEnds[key])) code = codeIds[key];
     else {
-      const text = buffer.toString("utf8", starts[2], ends[2]);
-      if (text.trim() !== text) return false;
-      code = index.code(text);
+      const name = text(2);
+      if (name.trim() !== name) return false;
+      code = index.code(name);
       if (key >= codeIds.length) {
         codeStarts.push(0);
         codeEnds.push(0);

@@ -66,8 +66,8 @@ describe("reading run values into tables", () => {
       fc.property(inputValuesArbitrary, inputValuesArbitrary, (before, after) => {
         const { tables, objects } = bothWays(readInputValues, parseInputValuesCsv, before, after);
         expect(tables).toEqual(objects);
-        // Files without a quoted field are read by the byte reader.
-        if (!before.includes('"')) expect(readInputValuesFast(Buffer.from(before), new RunValueIndex().table())).toBe(true);
+        // compute's layout (units and codes quoted when they hold a comma or a quote) is read by the byte reader.
+        expect(readInputValuesFast(Buffer.from(before), new RunValueIndex().table())).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -111,21 +111,48 @@ describe("reading run values into tables", () => {
     expect(() => readIndexJsonValues(Buffer.from(`{"results": [01]}`), "r/index.json", table)).toThrow("not valid JSON");
   });
 
+  it("reads units and codes quoted as compute quotes them", () => {
+    // By hand: "Korea, Republic of" and Unit "2" (doubled quotes) decoded; the code "b,c" too.
+    const text = 'unit,year,indicator,value\n"Korea, Republic of",2018,"b,c",1.5\n"Unit ""2""",2018,a,\n"Unit ""2""",2019,a,2\n';
+    const table = new RunValueIndex().table();
+    expect(readInputValuesFast(Buffer.from(text), table)).toBe(true);
+    expect(compareRunTables("input", table.index.table(), table).map((r) => [r.unit, r.year, r.code, r.after])).toEqual([
+      ["Korea, Republic of", 2018, "b,c", 1.5],
+      ['Unit "2"', 2019, "a", 2],
+    ]);
+  });
+
   it("leaves CSV that csv-parse reads its own way to the general reader, with the same values", () => {
     const cases = [
       "\ufeffunit,year,indicator,value\nU1,2018,a,1\n", // a byte order mark
       "unit,year,indicator,value\r\nU1,2018,a,1\r\n", // CRLF
       "unit,year,indicator,value\n U1 ,2018,a, 2\n", // spaces trimmed
-      'unit,year,indicator,value\n"U1",2018,a,3\n', // a quoted field
+      'unit,year,indicator,value\nU1,"2018",a,3\n', // a quoted year
+      'unit,year,indicator,value\nU1,2018,a,"3"\n', // a quoted value
+      'unit,year,indicator,value\nU1,2018,a,3\nU1,2018,b,"3"\n', // a quoted value in a row of the same unit and year
+      'unit,year,indicator,value\n"U1\nU2",2018,a,3\n', // a field over two lines
+      'unit,year,indicator,value\n"U1" ,2018,a,3\n', // a space after the quotes
+      'unit,year,indicator,value\nU"1",2018,a,3\n', // a quote inside a field
+      'unit,year,indicator,value\n" U1",2018,a,3\n', // a space inside the quotes
       "unit,year,indicator,value\nU1,,a,4\n", // an empty year: Number("") is 0
       "unit,year,indicator,value\nU1,2018,a\n", // a short row: no value
       "unit;year;indicator;value\nU1;2018;a;5\n", // another delimiter
     ];
     for (const text of cases) {
       expect(readInputValuesFast(Buffer.from(text), new RunValueIndex().table())).toBe(false);
+      let objects: RunValue[] | Error;
+      try {
+        objects = parseInputValuesCsv(text, "x");
+      } catch (error) {
+        objects = error as Error;
+      }
       const table = new RunValueIndex().table();
+      if (objects instanceof Error) {
+        expect(() => readInputValues(Buffer.from(text), "x", table)).toThrow(objects.message);
+        continue;
+      }
       readInputValues(Buffer.from(text), "x", table);
-      expect(compareRunTables("input", table.index.table(), table)).toEqual(compareRunValues("input", [], parseInputValuesCsv(text, "x")));
+      expect(compareRunTables("input", table.index.table(), table)).toEqual(compareRunValues("input", [], objects));
     }
     // By hand: " U1 " and " 2" are read as U1 and 2; an empty year as 0.
     const read = (text: string) => {
@@ -133,7 +160,8 @@ describe("reading run values into tables", () => {
       readInputValues(Buffer.from(text), "x", table);
       return compareRunTables("input", table.index.table(), table).map((r) => [r.unit, r.year, r.code, r.after]);
     };
-    expect(read(cases[2])).toEqual([["U1", 2018, "a", 2]]);
-    expect(read(cases[4])).toEqual([["U1", 0, "a", 4]]);
+    expect(read("unit,year,indicator,value\n U1 ,2018,a, 2\n")).toEqual([["U1", 2018, "a", 2]]);
+    expect(read("unit,year,indicator,value\nU1,,a,4\n")).toEqual([["U1", 0, "a", 4]]);
+    expect(read('unit,year,indicator,value\nU1,"2018",a,"3"\n')).toEqual([["U1", 2018, "a", 3]]);
   });
 });
