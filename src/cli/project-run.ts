@@ -8,6 +8,7 @@ import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { IndexResult } from "../core/compute.js";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
+import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
 import { defaultThreads, inputValuesJob } from "../io/file-jobs.js";
@@ -22,7 +23,7 @@ import {
   type RunManifest,
 } from "../io/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
-import { compareRunFoldersOrFail, EarlierRunError, readRunManifest, requireIndexJson } from "../io/run-values.js";
+import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } from "../io/run-values.js";
 import { formatValue } from "../io/to-csv.js";
 import type { FileContent } from "../io/write.js";
 import { listValueFiles } from "../io/values-folder.js";
@@ -201,14 +202,16 @@ export async function summariseRevisions(
       () => false,
     );
   if (!readable) return FIRST_RUN;
-  let revisions: Revision[];
+  let tallies: { input: RevisionTally; output: RevisionTally };
   try {
-    revisions = (await compareRunFoldersOrFail(before, after, "either")).revisions;
+    // Counted without listing the revisions, so that a run that changes every value (a new base year) still gets its line.
+    tallies = await tallyRunFolders(before, after, INDEX_CODE);
   } catch (cause) {
     if (cause instanceof EarlierRunError) return FIRST_RUN;
     throw cause;
   }
-  return formatRevisionSummary(against, revisions, decimals);
+  const { input, output } = tallies;
+  return formatSummaryLine(against, input.counts, output.counts, output.largestOfCode ?? output.largest, decimals);
 }
 
 const formatCounts = (counts: RevisionCounts) => `${counts.changed} changed, ${counts.added} added, ${counts.removed} removed`;
@@ -218,8 +221,14 @@ const formatCounts = (counts: RevisionCounts) => `${counts.changed} changed, ${c
  * change of the overall index (or of any output when the overall index did not change).
  */
 export function formatRevisionSummary(against: string, revisions: readonly Revision[], decimals: number): string {
-  if (revisions.length === 0) return `revisions against run ${against}: none (every input and output value is the same)`;
   const largest = largestRevision(revisions, "output", INDEX_CODE) ?? largestRevision(revisions, "output");
+  return formatSummaryLine(against, countRevisions(revisions, "input"), countRevisions(revisions, "output"), largest, decimals);
+}
+
+/** The line of `formatRevisionSummary` from the counts of input and output revisions and the largest change. */
+function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: Revision | undefined, decimals: number): string {
+  const total = inputs.changed + inputs.added + inputs.removed + outputs.changed + outputs.added + outputs.removed;
+  if (total === 0) return `revisions against run ${against}: none (every input and output value is the same)`;
   const sign = (value: number) => (value > 0 ? "+" : "");
   const detail = largest
     ? `; largest: ${largest.code}${largest.unit ? ` ${largest.unit}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
@@ -227,8 +236,6 @@ export function formatRevisionSummary(against: string, revisions: readonly Revis
         decimals,
       )} (${sign(largest.change)}${formatValue(largest.change, decimals)})`
     : "";
-  return `revisions against run ${against}: inputs ${formatCounts(countRevisions(revisions, "input"))}; outputs ${formatCounts(
-    countRevisions(revisions, "output"),
-  )}${detail} (details: innovation-index diff)`;
+  return `revisions against run ${against}: inputs ${formatCounts(inputs)}; outputs ${formatCounts(outputs)}${detail} (details: innovation-index diff)`;
 }
 

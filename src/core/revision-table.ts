@@ -3,7 +3,7 @@
  * `Float64Array` over a unit × year × code index shared by the two runs, and the runs are compared by a loop over
  * cells. Gives exactly the revisions of `compareRunValues` (same values, same order) without an object per value.
  */
-import type { Revision, RevisionKind } from "./revision.js";
+import type { Revision, RevisionCounts, RevisionKind, RevisionStatus } from "./revision.js";
 
 /**
  * The keys shared by the runs compared: units, codes and (unit, year) pairs in order of first appearance. A cell is
@@ -144,46 +144,96 @@ export class RunValueTable {
   }
 }
 
+/** Called for each revision of `visitRunTables`, in order: its status, its cell, the values before and after. */
+export type RevisionVisitor = (status: RevisionStatus, cell: number, before: number, after: number) => void;
+
 /**
- * Every difference between the `before` and `after` tables (over the same index) of one kind, exactly as
- * `compareRunValues` lists it for the same values: `after`'s order, then removals in `before`'s order.
+ * Visits every difference between the `before` and `after` tables (over the same index) in the order of
+ * `compareRunValues`: `after`'s order, then removals in `before`'s order. No object per value.
  */
-export function compareRunTables(kind: RevisionKind, before: RunValueTable, after: RunValueTable): Revision[] {
+export function visitRunTables(before: RunValueTable, after: RunValueTable, visit: RevisionVisitor): void {
   const index = after.index;
-  if (before.index !== index) throw new Error("compareRunTables: the tables are over different indexes");
+  if (before.index !== index) throw new Error("visitRunTables: the tables are over different indexes");
   before.complete();
   after.complete();
-  const { stride, units, codes, pairUnits, pairYears } = index;
-  const key = (cell: number) => {
-    const pair = Math.floor(cell / stride);
-    return { unit: units[pairUnits[pair]], year: pairYears[pair], code: codes[cell - pair * stride] };
-  };
   const previous = before.values;
   const seen = new Uint8Array(index.cells);
-  const revisions: Revision[] = [];
   const { order, orderValues, values } = after;
   for (let i = 0; i < after.size; i++) {
     const cell = order[i];
     const value = orderValues ? orderValues[i] : values[cell];
     seen[cell] = 1;
     const old = previous[cell];
-    if (Number.isNaN(old)) {
-      const { unit, year, code } = key(cell);
-      revisions.push({ kind, unit, year, code, after: value, status: "added", before: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
-    } else if (old !== value || (old === 0 && 1 / old !== 1 / value)) {
-      // Unequal bit for bit, as `Object.is` (0 and -0 differ; NaN is no value here).
-      const { unit, year, code } = key(cell);
-      const change = value - old;
-      const changePercent = old === 0 ? Number.NaN : (100 * change) / Math.abs(old);
-      revisions.push({ kind, unit, year, code, after: value, status: "changed", before: old, change, changePercent });
-    }
+    if (Number.isNaN(old)) visit("added", cell, Number.NaN, value);
+    // Unequal bit for bit, as `Object.is` (0 and -0 differ; NaN is no value here).
+    else if (old !== value || (old === 0 && 1 / old !== 1 / value)) visit("changed", cell, old, value);
   }
   for (let i = 0; i < before.size; i++) {
     const cell = before.order[i];
     if (seen[cell]) continue;
     seen[cell] = 1;
-    const { unit, year, code } = key(cell);
-    revisions.push({ kind, status: "removed", unit, year, code, before: previous[cell], after: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
+    visit("removed", cell, previous[cell], Number.NaN);
   }
+}
+
+/** The revision of `kind` at `cell` of `index`, as `compareRunValues` gives it. */
+export function revisionAt(kind: RevisionKind, index: RunValueIndex, status: RevisionStatus, cell: number, before: number, after: number): Revision {
+  const pair = Math.floor(cell / index.stride);
+  const unit = index.units[index.pairUnits[pair]];
+  const year = index.pairYears[pair];
+  const code = index.codes[cell - pair * index.stride];
+  if (status !== "changed") return { kind, status, unit, year, code, before, after, change: Number.NaN, changePercent: Number.NaN };
+  const change = after - before;
+  return { kind, status, unit, year, code, before, after, change, changePercent: before === 0 ? Number.NaN : (100 * change) / Math.abs(before) };
+}
+
+/**
+ * Every difference between the `before` and `after` tables (over the same index) of one kind, exactly as
+ * `compareRunValues` lists it for the same values: `after`'s order, then removals in `before`'s order.
+ */
+export function compareRunTables(kind: RevisionKind, before: RunValueTable, after: RunValueTable): Revision[] {
+  const revisions: Revision[] = [];
+  visitRunTables(before, after, (status, cell, old, value) => revisions.push(revisionAt(kind, after.index, status, cell, old, value)));
   return revisions;
+}
+
+/** The counts of the revisions of one kind and the largest changes, as `countRevisions` and `largestRevision` give them. */
+export interface RevisionTally {
+  counts: RevisionCounts;
+  /** The changed value with the largest absolute change (the first one on ties). */
+  largest?: Revision;
+  /** Likewise among the values of `code` (when a code was asked for). */
+  largestOfCode?: Revision;
+}
+
+/**
+ * Counts and largest changes of the revisions between two tables, without listing them: the same as `countRevisions`
+ * and `largestRevision` (with and without `code`) of `compareRunTables`, in memory that does not grow with the number
+ * of revisions.
+ */
+export function tallyRunTables(kind: RevisionKind, before: RunValueTable, after: RunValueTable, code?: string): RevisionTally {
+  const index = after.index;
+  const counts: RevisionCounts = { changed: 0, added: 0, removed: 0 };
+  let largest = -1;
+  let largestSize = -1;
+  let largestOfCode = -1;
+  let largestOfCodeSize = -1;
+  let before0 = Number.NaN;
+  let after0 = Number.NaN;
+  let beforeOfCode = Number.NaN;
+  let afterOfCode = Number.NaN;
+  visitRunTables(before, after, (status, cell, old, value) => {
+    counts[status]++;
+    if (status !== "changed") return;
+    const size = Math.abs(value - old);
+    // Strictly larger, as `largestRevision`: the first one wins a tie.
+    if (largest < 0 || size > largestSize) [largest, largestSize, before0, after0] = [cell, size, old, value];
+    if (code !== undefined && index.codes[cell % index.stride] === code && (largestOfCode < 0 || size > largestOfCodeSize))
+      [largestOfCode, largestOfCodeSize, beforeOfCode, afterOfCode] = [cell, size, old, value];
+  });
+  return {
+    counts,
+    largest: largest < 0 ? undefined : revisionAt(kind, index, "changed", largest, before0, after0),
+    largestOfCode: largestOfCode < 0 ? undefined : revisionAt(kind, index, "changed", largestOfCode, beforeOfCode, afterOfCode),
+  };
 }

@@ -12,7 +12,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Revision, RevisionKind, RunValue } from "../core/revision.js";
-import { compareRunTables, RunValueIndex, type RunValueTable } from "../core/revision-table.js";
+import { compareRunTables, RunValueIndex, tallyRunTables, type RevisionTally, type RunValueTable } from "../core/revision-table.js";
 import { InputError } from "../errors.js";
 import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
 
@@ -597,4 +597,22 @@ export async function compareRunFoldersOrFail(
 /** Appends `items` to `list` (a spread would overflow the stack for millions of items). */
 function append<T>(list: T[], items: readonly T[]): void {
   for (const item of items) list.push(item);
+}
+
+/**
+ * The tallies of the revisions between two run folders (`tallyRunTables`): inputs (a run without its input values
+ * counts as one without values), and outputs with the largest change of `code`. Memory does not grow with the number
+ * of revisions. An error reading the earlier run is thrown as an `EarlierRunError`.
+ */
+export async function tallyRunFolders(before: RunFolder, after: RunFolder, code: string): Promise<{ input: RevisionTally; output: RevisionTally }> {
+  let input: RevisionTally = { counts: { changed: 0, added: 0, removed: 0 } };
+  {
+    const [old, current] = await readRunTables("input", before, after);
+    if (old || current) {
+      const empty = (old ?? current)!.index.table();
+      input = tallyRunTables("input", old ?? empty, current ?? empty);
+    }
+  }
+  const [old, current] = await readRunTables("output", before, after);
+  return { input, output: tallyRunTables("output", old!, current!, code) };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareRunTables, RunValueIndex } from "../../src/core/revision-table.js";
-import { compareRunValues, type RunValue } from "../../src/core/revision.js";
+import { compareRunTables, RunValueIndex, tallyRunTables } from "../../src/core/revision-table.js";
+import { compareRunValues, countRevisions, largestRevision, type RunValue } from "../../src/core/revision.js";
 
 const value = (unit: string, year: number, code: string, v: number): RunValue => ({ unit, year, code, value: v });
 
@@ -15,6 +15,15 @@ function compareAsTables(kind: "input" | "output", before: readonly RunValue[], 
     if (i < after.length) current.set(after[i].unit, after[i].year, after[i].code, after[i].value);
   }
   return compareRunTables(kind, old, current);
+}
+
+/** Counts and largest changes of both runs' values as tables over one index. */
+function tallyAsTables(kind: "input" | "output", before: readonly RunValue[], after: readonly RunValue[], code: string) {
+  const index = new RunValueIndex();
+  const [old, current] = [index.table(), index.table()];
+  for (const v of before) old.set(v.unit, v.year, v.code, v.value);
+  for (const v of after) current.set(v.unit, v.year, v.code, v.value);
+  return tallyRunTables(kind, old, current, code);
 }
 
 /** A run's values: few units, years and codes so that the runs share many keys; some keys twice. */
@@ -56,7 +65,14 @@ describe("compareRunTables(kind, before, after)", () => {
     for (const codes of [6, 150])
       fc.assert(
         fc.property(runArbitrary(codes), runArbitrary(codes), fc.constantFrom("input" as const, "output" as const), (before, after, kind) => {
-          expect(compareAsTables(kind, before, after)).toEqual(compareRunValues(kind, before, after));
+          const revisions = compareRunValues(kind, before, after);
+          expect(compareAsTables(kind, before, after)).toEqual(revisions);
+          // The tally without the list: the counts and largest changes of the list (here of INDEX and of any code).
+          expect(tallyAsTables(kind, before, after, "INDEX")).toEqual({
+            counts: countRevisions(revisions, kind),
+            largest: largestRevision(revisions, kind),
+            largestOfCode: largestRevision(revisions, kind, "INDEX"),
+          });
         }),
         { numRuns: 300 },
       );
