@@ -70,8 +70,13 @@ export function revisionRows(revisions: readonly Revision[], settings: readonly 
   return rows;
 }
 
+/** The numbers of the CSV of revisions: unrounded unless `decimals` is given (percentages then with 2). */
+export function revisionCsvFormat(decimals?: number): RevisionNumberFormat {
+  const number = (value: number) => cell(value, decimals);
+  return { value: number, change: number, percent: (value) => cell(value, decimals === undefined ? undefined : 2) };
+}
+
 /** The revisions and setting changes as CSV (`REVISION_COLUMNS`), values unrounded unless `decimals` is given. */
 export function formatRevisionsCsv(revisions: readonly Revision[], settings: readonly SettingChange[], decimals?: number): string {
-  const number = (value: number) => cell(value, decimals);
-  return formatCsv(revisionRows(revisions, settings, { value: number, change: number, percent: (value) => cell(value, decimals === undefined ? undefined : 2) }));
+  return formatCsv(revisionRows(revisions, settings, revisionCsvFormat(decimals)));
 }

@@ -1,7 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectMessages } from "../../src/core/project-messages.js";
+import { compareRuns } from "../../src/cli/commands/diff.js";
+import { compareManifests, formatRevisionsCsv } from "../../src/io/revision-csv.js";
+import { readRun } from "../../src/io/run-files.js";
+import { listPublishedRuns } from "../../src/io/runs.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -34,5 +38,30 @@ describe("innovation-index diff", () => {
     expect(Number(x1[6])).toBeCloseTo(1000 / 12, 12);
     expect(Number(x1[7])).toBeCloseTo(1000 / 12 - 100, 12);
     expect(rows.every((row) => row[0] !== "input")).toBe(true); // --out folders do not record their inputs
+  });
+
+  it("prints the CSV that the values read as objects give (readRun, compareRuns, formatRevisionsCsv)", async () => {
+    // Two runs: the base value U1 2017 X1 revised (10 -> 12.5, so U1's X1 scores and the groups above change) and an
+    // option changed. The reference reads both runs as objects and compares them by key.
+    const values = await fixture("values.csv");
+    const dir = await makeTempDir({ "index.yaml": "indicators: tree.csv\nvalues: values.csv\n", "tree.csv": await fixture("tree.csv"), "values.csv": values });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const lines = values.trimEnd().split("\n");
+    const revised = [lines[0], ...lines.slice(1).map((line, i) => (i === 0 ? line.replace(/,[^,]*$/, ",12.5") : line))];
+    await writeFile(join(dir, "values.csv"), revised.join("\n") + "\n");
+    expect((await runCli(["compute", "-q", "--missing", "carry-forward"], dir)).code).toBe(0);
+    const [a, b] = await listPublishedRuns(join(dir, "runs"));
+    const [runA, runB] = [await readRun(join(dir, "runs", a), "a"), await readRun(join(dir, "runs", b), "b")];
+    const expected = formatRevisionsCsv(compareRuns(runA, runB), compareManifests(runA.manifest, runB.manifest));
+    expect(expected).toContain("input,changed,U1,2017,X1,10,12.5,2.5,25\n"); // 100·2.5/10
+    expect(expected).toContain("option,changed,,,missing,error,carry-forward,,\n");
+    expect(expected).toContain("output,changed,U1,2018,X1,120,96,-24,-20\n"); // 100·12/10 -> 100·12/12.5
+    expect(expected.split("\n").length).toBeGreaterThan(5);
+    for (const decimals of [[], ["--decimals", "3"]]) {
+      const run = await runCli(["diff", "--format", "csv", ...decimals], dir);
+      expect(run.code).toBe(0);
+      const reference = decimals.length ? formatRevisionsCsv(compareRuns(runA, runB), compareManifests(runA.manifest, runB.manifest), 3) : expected;
+      expect(run.stdout).toBe(reference);
+    }
   });
 });

@@ -6,11 +6,13 @@ import { Option, type Command } from "commander";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
-import { compareRunValues, countRevisions, type Revision } from "../../core/revision.js";
+import { compareRunValues, countRevisions, type Revision, type RevisionKind } from "../../core/revision.js";
+import { revisionAt, visitRunTables, type RunValueTable } from "../../core/revision-table.js";
 import { InputError, UsageError } from "../../errors.js";
-import { compareManifests, formatRevisionsCsv, revisionRows } from "../../io/revision-csv.js";
+import { formatCsv } from "../../io/csv.js";
+import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange } from "../../io/revision-csv.js";
 import type { RunData } from "../../io/run-files.js";
-import { compareRunFolders, readRunManifest, requireIndexJson } from "../../io/run-values.js";
+import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/run-values.js";
 import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs.js";
 import { formatValue } from "../../io/to-csv.js";
 import type { CliEnv } from "../env.js";
@@ -58,13 +60,13 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
   const after = await findRun(runB ?? "latest", runsDir, env);
   for (const run of [before, after]) await requireIndexJson(run);
   const [manifestA, manifestB] = [await readRunManifest(before), await readRunManifest(after)];
-  // Both runs' values are read into typed tables and compared kind by kind (see `compareRunFolders`).
-  const { revisions, inputsRecorded } = await compareRunFolders(before, after, "both");
   const settings = compareManifests(manifestA, manifestB);
   if (options.format === "csv") {
-    env.stdout(formatRevisionsCsv(revisions, settings, options.decimals));
+    await printRevisionsCsv(before, after, settings, options.decimals, env);
     return;
   }
+  // Both runs' values are read into typed tables and compared kind by kind (see `compareRunFolders`).
+  const { revisions, inputsRecorded } = await compareRunFolders(before, after, "both");
   const decimals = options.decimals ?? 4;
   const number = (value: number) => formatValue(value, decimals);
   const sign = (value: number) => (value > 0 ? "+" : "");
@@ -81,6 +83,36 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
     env.stderr(`${before.label} -> ${after.label}: inputs ${inputsRecorded ? counts("input") : "not recorded"}; outputs ${counts("output")}; ${settings.length} option or file change${settings.length === 1 ? "" : "s"}\n`);
   }
   if (rows.length > 1) env.stdout(renderColumns(rows, 5) + "\n");
+}
+
+/**
+ * The CSV of `diff`, the same text as `formatRevisionsCsv` of `compareRunFolders`, printed as the tables are compared
+ * (about a megabyte at a time), so that two runs that differ in every value can be compared too. Every file is read
+ * before anything is printed, so that an unreadable run prints nothing.
+ */
+async function printRevisionsCsv(before: RunFolder, after: RunFolder, settings: readonly SettingChange[], decimals: number | undefined, env: CliEnv): Promise<void> {
+  let tables: [RevisionKind, RunValueTable | undefined, RunValueTable | undefined][];
+  try {
+    tables = [
+      ["input", ...(await readRunTables("input", before, after))],
+      ["output", ...(await readRunTables("output", before, after))],
+    ];
+  } catch (cause) {
+    throw cause instanceof EarlierRunError ? cause.cause : cause;
+  }
+  const format = revisionCsvFormat(decimals);
+  let text = formatCsv(revisionRows([], settings, format));
+  for (const [kind, old, current] of tables) {
+    if (!old || !current) continue; // input values recorded by one run only, or neither
+    visitRunTables(old, current, (status, cell, oldValue, value) => {
+      text += formatCsv(revisionRows([revisionAt(kind, current.index, status, cell, oldValue, value)], [], format).slice(1));
+      if (text.length >= 2 ** 20) {
+        env.stdout(text);
+        text = "";
+      }
+    });
+  }
+  env.stdout(text);
 }
 
 /** Input revisions (when both runs recorded their input values) then output revisions, from values read as objects. */
