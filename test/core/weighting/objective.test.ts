@@ -56,6 +56,16 @@ describe("objectiveWeights, group rule tree", () => {
     expect(result.warnings.map((warning) => warning.code)).toEqual(["W_CONSTANT_INDICATOR", "W_CONSTANT_INDICATOR", "W_NO_VARIATION"]);
     expect(result.warnings[2].message).toBe(weightingMessages.noVariationEqual("X", "CRITIC"));
   });
+
+  it("gives CRITIC's perfectly correlated indicators equal weights, with a warning: both score σ·Σ(1 − 1) = 0", () => {
+    const { tree } = fixture();
+    // X1 (+) and X2 (−) both scale to [0, 1, 0] (correlation 1); Y1 varies
+    const panel = makePanel(tree, [2017, 2018, 2019], { X1: { U: [5, 6, 5] }, X2: { U: [5, 4, 5] }, Y1: { U: [1, 2, 3] } });
+    const result = objectiveWeights(tree, panel, "critic", { groupWeights: "tree" });
+    expect(result.issues).toEqual([]);
+    expect([result.weights.get("X1"), result.weights.get("X2")]).toEqual([0.5, 0.5]);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["W_NO_VARIATION"]);
+  });
 });
 
 describe("objectiveWeights, group rule level", () => {
