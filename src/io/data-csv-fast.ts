@@ -9,15 +9,17 @@
  * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
  *
  * Fields are split by hand on the delimiter of the header line (`detectDelimiter`) and trimmed of spaces and tabs.
- * Numbers follow the rule of `core/number.ts`: a plain ASCII decimal (`-12.5`, `.5`, `3.`) with at most 15 digits is
- * converted here as `digits / 10^decimals`, an exact integer divided by an exact power of ten, which IEEE division
- * rounds correctly, so the result is the same double as `Number(text)`; every other cell (exponents, `%`, thousands
- * separators, full-width digits, missing-value tokens, longer numbers) goes through `parseNumber` itself.
+ * Numbers follow the rule of `core/number.ts`: a plain ASCII decimal (`-12.5`, `.5`, `3.`) whose digits make an exact
+ * integer is converted here as `digits / 10^decimals` (`plainDecimal`), an exact integer divided by an exact power of
+ * ten, which IEEE division rounds correctly, so the result is the same double as `Number(text)`; every other cell
+ * (exponents, `%`, thousands separators, full-width digits, missing-value tokens, longer numbers) goes through
+ * `parseNumber` itself.
  */
 import { isUtf8 } from "node:buffer";
 import { createPanel, type Panel } from "../core/panel.js";
 import { parseNumber } from "../core/number.js";
 import type { Tree } from "../core/types.js";
+import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns } from "./columns.js";
 import { detectDelimiter } from "./csv.js";
 import { LONG_COLUMNS, parseYear } from "./data-csv.js";
@@ -27,13 +29,7 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
 const ZERO = 0x30;
-const NINE = 0x39;
-/** 10^0 .. 10^22, every one an exact double. */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /** Growable typed columns of the rows read. */
 class Columns {
@@ -246,13 +242,6 @@ function estimateRows(buffer: Buffer, start: number): number {
 /** Whether either byte is a space or a tab. */
 const isBlank = (first: number, last: number) => first === SPACE || first === TAB || last === SPACE || last === TAB;
 
-/** Whether bytes [start, end) equal bytes [otherStart, otherEnd) of the same buffer. */
-function sameBytes(buffer: Buffer, start: number, end: number, otherStart: number, otherEnd: number): boolean {
-  if (end - start !== otherEnd - otherStart || otherStart < 0) return false;
-  for (let i = 0; i < end - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;
-  return true;
-}
-
 /** A year of four ASCII digits, else the general rule (`2017年`, full-width digits); `undefined` if not a year. */
 function readYear(buffer: Buffer, start: number, end: number): number | undefined {
   if (end - start === 4) {
@@ -269,23 +258,5 @@ function readYear(buffer: Buffer, start: number, end: number): number | undefine
 
 /** A number by the rule of `core/number.ts`: `NaN` for a missing value, `undefined` for a cell that is not a number. */
 export function readNumber(buffer: Buffer, start: number, end: number): number | undefined {
-  let i = start;
-  let negative = false;
-  if (i < end && (buffer[i] === MINUS || buffer[i] === PLUS)) negative = buffer[i++] === MINUS;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = 0;
-  let dot = false;
-  for (; i < end; i++) {
-    const byte = buffer[i];
-    if (byte >= ZERO && byte <= NINE) {
-      mantissa = mantissa * 10 + (byte - ZERO);
-      digits++;
-      if (dot) decimals++;
-    } else if (byte === DOT && !dot) dot = true;
-    else break;
-  }
-  // Up to 15 digits the mantissa is an exact integer (< 2^53) and the division below rounds correctly.
-  if (i === end && digits > 0 && digits <= 15) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
-  return parseNumber(buffer.toString("utf8", start, end));
+  return plainDecimal(buffer, start, end) ?? parseNumber(buffer.toString("utf8", start, end));
 }

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { Revision, RevisionKind, RunValue } from "../core/revision.js";
 import { compareRunTables, RunValueIndex, tallyRunTables, type RevisionTally, type RunValueTable } from "../core/revision-table.js";
 import { InputError } from "../errors.js";
+import { isExactDecimal, plainDecimal, POWERS_OF_TEN, sameBytes } from "./byte-numbers.js";
 import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
 
 const QUOTE = 0x22;
@@ -33,10 +34,6 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
-/** 2^53: every integer below it is an exact double (and a sum of exact ones that stays below it, exact). */
-const MAX_EXACT = 2 ** 53;
-/** 10^0 .. 10^22, every one an exact double. */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /** The file's bytes, or `undefined` when it cannot be read (as `readRun` treats a missing file). */
 export async function readBytes(path: string): Promise<Buffer | undefined> {
@@ -60,13 +57,6 @@ export function readInputValues(bytes: Buffer, source: string, table: RunValueTa
   if (table.size === 0 && readInputValuesFast(bytes, table)) return;
   table.reset();
   fillTable(table, parseInputValuesCsv(bytes.toString("utf8"), source));
-}
-
-/** Whether bytes [start, end) equal bytes [otherStart, otherEnd) of the same buffer. */
-function sameBytes(buffer: Buffer, start: number, end: number, otherStart: number, otherEnd: number): boolean {
-  if (end - start !== otherEnd - otherStart) return false;
-  for (let i = 0; i < end - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;
-  return true;
 }
 
 /** Whether bytes [start, end) are ASCII digits only, without a leading zero unless "0" (an array index). */
@@ -196,9 +186,8 @@ class JsonBytes {
       if (i === first) this.fail();
     }
     this.position = i;
-    // While the mantissa is an exact integer (below 2^53, so exact as it was summed) and 10^decimals an exact double,
-    // one division rounds correctly: the same double as JSON.parse gives.
-    if (!exponent && (digits <= 15 || (mantissa < MAX_EXACT && decimals <= 22))) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
+    // One division of exact numbers, rounded correctly: the same double as JSON.parse gives.
+    if (!exponent && isExactDecimal(digits, mantissa, decimals)) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
     return Number(buffer.toString("latin1", start, i));
   }
 
@@ -467,29 +456,9 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
   return true;
 }
 
-/**
- * `Number(text)` of a value cell: plain decimals whose digits make an integer below 2^53 converted here (as
- * `JsonBytes.number`), anything else by `Number`.
- */
+/** `Number(text)` of a value cell: a plain decimal converted here (`plainDecimal`), anything else by `Number`. */
 function readValue(buffer: Buffer, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  if (buffer[i] === MINUS || buffer[i] === PLUS) negative = buffer[i++] === MINUS;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = 0;
-  let dot = false;
-  for (; i < end; i++) {
-    const byte = buffer[i];
-    if (byte >= ZERO && byte <= NINE) {
-      mantissa = mantissa * 10 + (byte - ZERO);
-      digits++;
-      if (dot) decimals++;
-    } else if (byte === DOT && !dot) dot = true;
-    else break;
-  }
-  if (i === end && digits > 0 && (digits <= 15 || (mantissa < MAX_EXACT && decimals <= 22))) return (negative ? -mantissa : mantissa) / POWERS_OF_TEN[decimals];
-  return Number(buffer.toString("utf8", start, end));
+  return plainDecimal(buffer, start, end) ?? Number(buffer.toString("utf8", start, end));
 }
 
 /** A run folder and the label its messages name it by. */
