@@ -1,5 +1,5 @@
 /** Reads a tree and a values CSV with `loadInputs` (the fast path when the file is plain) and prints the time taken. */
-import { loadInputs } from "../dist/io/load.js";
+import { loadInputs } from "../dist/io/read/load.js";
 import { computeIndex } from "../dist/core/compute.js";
 
 const start = performance.now();

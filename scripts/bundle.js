@@ -19,4 +19,4 @@ await build({
   // commander is CommonJS: its require() of Node's modules needs a require in the ES module.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-await build({ ...common, entryPoints: ["src/io/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
+await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });

@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main } from "../src/cli/main.js";
-import { joinContent, type FileContent } from "../src/io/write.js";
+import { joinContent, type FileContent } from "../src/io/write/write.js";
 
 /** A fresh temporary folder holding `files` (relative path -> text or bytes). */
 export async function makeTempDir(files: Record<string, string | Uint8Array> = {}): Promise<string> {

@@ -7,7 +7,7 @@ import type { ComputeOptions, IndexResult } from "../core/compute.js";
 import { MISSING_POLICIES, UNFILLED_POLICIES, type MissingPolicy, type UnfilledPolicy } from "../core/missing.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
-import { ENCODINGS, parseEncoding, type Encoding } from "../io/read-text.js";
+import { ENCODINGS, parseEncoding, type Encoding } from "../io/read/read-text.js";
 import { integerOption } from "./options.js";
 
 /** The options that say how to read the input files. */

@@ -7,15 +7,15 @@ import { analyzeResult, type Analysis } from "../core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS, type ContributionDepth } from "../core/analysis/contributions.js";
 import type { IndexResult } from "../core/compute.js";
 import { UsageError } from "../errors.js";
-import { contributionsTable, growthTable, ranksTable } from "../io/analysis-tables.js";
+import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES } from "../io/report/labels.js";
-import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/tables.js";
-import { formatTableCsv, formatValue } from "../io/to-csv.js";
-import { formatIndexJson } from "../io/to-json.js";
-import { fileJob } from "../io/file-jobs.js";
-import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChunks } from "../io/result-chunks.js";
+import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/write/tables.js";
+import { formatTableCsv, formatValue } from "../io/write/to-csv.js";
+import { formatIndexJson } from "../io/write/to-json.js";
+import { fileJob } from "../io/write/file-jobs.js";
+import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChunks } from "../io/write/result-chunks.js";
 import { messages } from "../core/messages.js";
-import type { FileContent } from "../io/write.js";
+import type { FileContent } from "../io/write/write.js";
 import type { Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
 import { renderColumns, renderIndexTable } from "./render.js";
@@ -205,13 +205,13 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
 const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
 
 async function workbook(tables: Map<TableName, Table>, decimals: number): Promise<Uint8Array> {
-  const { formatXlsx } = await import("../io/to-xlsx.js");
+  const { formatXlsx } = await import("../io/write/to-xlsx.js");
   const sheets = [...tables].filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0).map(([, table]) => table);
   return formatXlsx(sheets, { decimals });
 }
 
 async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table): Promise<string> {
-  const { formatReportHtml } = await import("../io/to-html.js");
+  const { formatReportHtml } = await import("../io/report/to-html.js");
   const { wordsOf } = await import("../io/report/labels.js");
   const words = wordsOf(options.lang);
   return formatReportHtml(result, analysis, {

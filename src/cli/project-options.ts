@@ -10,8 +10,8 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { describeFound, projectMessages } from "../core/project-messages.js";
 import type { z } from "zod";
 import { ValidationError, type Issue } from "../errors.js";
-import type { Project } from "../io/project.js";
-import { findProjectFile } from "../io/project-file.js";
+import type { Project } from "../io/project/project.js";
+import { findProjectFile } from "../io/project/project-file.js";
 import type { CliEnv } from "./env.js";
 
 /** A project applied to a command. */
@@ -52,8 +52,8 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
   const file = findProjectFile(env.cwd, explicit);
   if (!file) return undefined;
   // The YAML parser and the schema (zod) load only when there is a project, so that plain runs start fast.
-  const { readProject } = await import("../io/project.js");
-  const { INPUT_OPTIONS, isOutputPathSchema, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } = await import("../io/project-schema.js");
+  const { readProject } = await import("../io/project/project.js");
+  const { INPUT_OPTIONS, isOutputPathSchema, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } = await import("../io/project/project-schema.js");
   const project = await readProject(file, displayPath(env.cwd, file));
   const settings = project.settings;
   const fromProject = (path: string) => displayPath(env.cwd, resolve(project.dir, path));

@@ -11,7 +11,7 @@ import { countRevisions, largestRevision, type Revision, type RevisionCounts } f
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
-import { defaultThreads, inputValuesJob } from "../io/file-jobs.js";
+import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
   digestFiles,
   fingerprintOf,
@@ -21,12 +21,12 @@ import {
   readManifest,
   type FileDigest,
   type RunManifest,
-} from "../io/run-files.js";
-import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs.js";
-import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } from "../io/run-values.js";
-import { formatValue } from "../io/to-csv.js";
-import type { FileContent } from "../io/write.js";
-import { listValueFiles } from "../io/values-folder.js";
+} from "../io/runs/run-files.js";
+import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs/runs.js";
+import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } from "../io/runs/run-values.js";
+import { formatValue } from "../io/write/to-csv.js";
+import type { FileContent } from "../io/write/write.js";
+import { listValueFiles } from "../io/read/values-folder.js";
 import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { ResolvedInputs } from "./options.js";

@@ -2,8 +2,8 @@
  * Terminal text: the table of the overall index and the first-level sub-indices by year, with year-on-year growth.
  */
 import { resultIndex, type IndexResult } from "../core/compute.js";
-import { displayWidth } from "../io/text-width.js";
-import { formatValue } from "../io/to-csv.js";
+import { displayWidth } from "../io/write/text-width.js";
+import { formatValue } from "../io/write/to-csv.js";
 
 export { displayWidth };
 

@@ -12,9 +12,9 @@ import { deriveWeights, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMetho
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
-import { readAhpJudgements } from "../io/read-ahp.js";
-import { loadMathjsEigen } from "../io/mathjs-eigen.js";
-import { formatValue } from "../io/to-csv.js";
+import { readAhpJudgements } from "../io/read/read-ahp.js";
+import { loadMathjsEigen } from "../io/math/mathjs-eigen.js";
+import { formatValue } from "../io/write/to-csv.js";
 import { EXAMPLE_AHP, type CliEnv } from "./env.js";
 import { renderColumns } from "./render.js";
 

@@ -6,13 +6,13 @@
 import { aggregateArithmetic, aggregateGeometric, aggregateHarmonic } from "./aggregate/means.js";
 import { aggregateMazziottaPareto } from "./aggregate/mpi.js";
 import { messages } from "./messages.js";
+import { AGGREGATE_METHODS, type AggregateMethod } from "./aggregate/methods.js";
 
 export { aggregateArithmetic, aggregateGeometric, aggregateHarmonic } from "./aggregate/means.js";
 export { aggregateMazziottaPareto } from "./aggregate/mpi.js";
 export { checkAggregation, parseAggregateSpec, planAggregation, type AggregateSpec } from "./aggregate/plan.js";
 
-export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "mpi"] as const;
-export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
+export { AGGREGATE_METHODS, type AggregateMethod } from "./aggregate/methods.js";
 
 /** Applies `method` to the children of one group. */
 export function aggregate(

@@ -9,7 +9,7 @@
  * - A formula that does not compile, names an unknown variable, or gives a non-finite value (a division by zero) is an
  *   error naming the indicator, the formula text and, for a value, the unit, year and the variables' values.
  *
- * Formulas are compiled by an injected `FormulaCompiler` (the mathjs one lives in `io/formula-mathjs.ts`), so the core
+ * Formulas are compiled by an injected `FormulaCompiler` (the mathjs one lives in `io/math/formula-mathjs.ts`), so the core
  * stays pure.
  */
 import type { Issue, Validated } from "../errors.js";

@@ -15,7 +15,7 @@ import { makeTempDir, runCli } from "../helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CJK_FONT_DIR = "/usr/share/fonts/opentype/noto";
-const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL("../artifacts", import.meta.url));
 const run = promisify(execFile);
 
 /** Installs Debian packages; returns an error message, or undefined when it worked. */

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { compareRuns } from "../../src/cli/commands/diff.js";
-import { compareManifests, formatRevisionsCsv } from "../../src/io/revision-csv.js";
-import { readRun } from "../../src/io/run-files.js";
-import { listPublishedRuns } from "../../src/io/runs.js";
+import { compareManifests, formatRevisionsCsv } from "../../src/io/runs/revision-csv.js";
+import { readRun } from "../../src/io/runs/run-files.js";
+import { listPublishedRuns } from "../../src/io/runs/runs.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { PROJECT_SCHEMA } from "../../src/io/project-schema.js";
+import { PROJECT_SCHEMA } from "../../src/io/project/project-schema.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 describe("innovation-index init", () => {

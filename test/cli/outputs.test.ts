@@ -5,8 +5,8 @@ import { computeIndex } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { buildTree } from "../../src/core/tree.js";
-import { formatIndexCsv, formatScoresCsv } from "../../src/io/to-csv.js";
-import { formatIndexJson } from "../../src/io/to-json.js";
+import { formatIndexCsv, formatScoresCsv } from "../../src/io/write/to-csv.js";
+import { formatIndexJson } from "../../src/io/write/to-json.js";
 import { textOf as text } from "../helpers.js";
 
 function smallResult() {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MISSING_POLICIES } from "../../src/core/missing.js";
 import { projectMessages } from "../../src/core/project-messages.js";
-import { METHOD_OPTIONS } from "../../src/io/project-schema.js";
+import { METHOD_OPTIONS } from "../../src/io/project/project-schema.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");

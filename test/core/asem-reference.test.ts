@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { computeIndex, resultIndex, type ComputeOptions } from "../../src/core/compute.js";
 import { buildPanel } from "../../src/core/panel.js";
-import { parseDataCsv } from "../../src/io/data-csv.js";
-import { parseTreeCsv } from "../../src/io/tree-csv.js";
+import { parseDataCsv } from "../../src/io/read/data-csv.js";
+import { parseTreeCsv } from "../../src/io/read/tree-csv.js";
 
 const read = (name: string) => readFileSync(new URL(`../fixtures/asem/${name}`, import.meta.url), "utf8");
 

@@ -3,7 +3,7 @@ import { evaluateFormulas, type FormulaCompiler } from "../../src/core/formula.j
 import { messages } from "../../src/core/messages.js";
 import type { ValueRecord } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
-import { createFormulaCompiler } from "../../src/io/formula-mathjs.js";
+import { createFormulaCompiler } from "../../src/io/math/formula-mathjs.js";
 
 let compile: FormulaCompiler;
 beforeAll(async () => {

@@ -4,9 +4,9 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
-import { loadInputs } from "../../io/load.js";
-import { defaultThreads } from "../../io/file-jobs.js";
-import { writeFilesAtomic } from "../../io/write.js";
+import { loadInputs } from "../../io/read/load.js";
+import { defaultThreads } from "../../io/write/file-jobs.js";
+import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";

@@ -10,11 +10,11 @@ import { compareRunValues, countRevisions, type Revision, type RevisionKind } fr
 import { revisionAt, visitRunTables, type RunValueTable } from "../../core/revision-table.js";
 import { InputError, UsageError } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
-import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange } from "../../io/revision-csv.js";
-import type { RunData } from "../../io/run-files.js";
-import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/run-values.js";
-import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs.js";
-import { formatValue } from "../../io/to-csv.js";
+import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange } from "../../io/runs/revision-csv.js";
+import type { RunData } from "../../io/runs/run-files.js";
+import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
+import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs/runs.js";
+import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
 import { applyProject, displayPath } from "../project-options.js";

@@ -5,8 +5,8 @@ import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { OutputError } from "../../errors.js";
-import { projectTemplates } from "../../io/project-templates.js";
-import { writeFilesAtomic } from "../../io/write.js";
+import { projectTemplates } from "../../io/project/project-templates.js";
+import { writeFilesAtomic } from "../../io/write/write.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../project-options.js";
 

@@ -8,10 +8,10 @@ import type { CompiledFormula } from "../../core/formula.js";
 import { FormulaError, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { OutputError, UsageError, ValidationError } from "../../errors.js";
-import { readTreeFile } from "../../io/load.js";
-import { parseEncoding, type Encoding } from "../../io/read-text.js";
-import { formatTemplateCsv, templateRows, templateSeries } from "../../io/template.js";
-import { writeFilesAtomic } from "../../io/write.js";
+import { readTreeFile } from "../../io/read/load.js";
+import { parseEncoding, type Encoding } from "../../io/read/read-text.js";
+import { formatTemplateCsv, templateRows, templateSeries } from "../../io/write/template.js";
+import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
 
 export interface TemplateCommandOptions {
@@ -70,7 +70,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   const compiled = new Map<string, CompiledFormula>();
   const formulas = formulaIndicators(tree);
   if (formulas.length > 0) {
-    const { createFormulaCompiler } = await import("../../io/formula-mathjs.js");
+    const { createFormulaCompiler } = await import("../../io/math/formula-mathjs.js");
     const compile = await createFormulaCompiler();
     const issues = [];
     for (const formula of formulas)
@@ -84,7 +84,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
     if (issues.length > 0) throw new ValidationError(issues);
   }
   const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? []);
-  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/xlsx.js")).formatWorkbook("values", rows);
+  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows);
   await writeFilesAtomic(dirname(target), { [basename(target)]: content }, options.out);
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }

@@ -15,9 +15,9 @@ import { MAX_SEED } from "../../core/random.js";
 import type { UncertaintyResult } from "../../core/uncertainty.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
-import { loadInputs } from "../../io/load.js";
-import { formatValue } from "../../io/to-csv.js";
-import { writeFilesAtomic } from "../../io/write.js";
+import { loadInputs } from "../../io/read/load.js";
+import { formatValue } from "../../io/write/to-csv.js";
+import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
@@ -209,9 +209,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }] =
     await Promise.all([
       import("../../core/uncertainty.js"),
-      import("../../io/uncertainty-csv.js"),
-      import("../../io/uncertainty-html.js"),
-      import("../../io/weight-ranges-csv.js"),
+      import("../../io/write/uncertainty-csv.js"),
+      import("../../io/report/uncertainty-html.js"),
+      import("../../io/read/weight-ranges-csv.js"),
       import("../progress.js"),
     ]);
   const inputs = resolveInputs(options, env);

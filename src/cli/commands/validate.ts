@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { applyProject } from "../project-options.js";
 import { computeIndex } from "../../core/compute.js";
-import { loadInputs } from "../../io/load.js";
+import { loadInputs } from "../../io/read/load.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";

@@ -4,9 +4,9 @@
 import { Option, type Command } from "commander";
 import { basename, dirname, resolve } from "node:path";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
-import { loadInputs } from "../../io/load.js";
-import { formatWeightsCsv, formatWeightsJson } from "../../io/to-weights.js";
-import { writeFilesAtomic } from "../../io/write.js";
+import { loadInputs } from "../../io/read/load.js";
+import { formatWeightsCsv, formatWeightsJson } from "../../io/write/to-weights.js";
+import { writeFilesAtomic } from "../../io/write/write.js";
 import { addFileOptions, type FileOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";

@@ -3,7 +3,7 @@
  * group (the tree's `aggregate` column on a group row); and the cells where the chosen mean is undefined.
  */
 import type { Issue } from "../../errors.js";
-import { AGGREGATE_METHODS, type AggregateMethod } from "../aggregate.js";
+import { AGGREGATE_METHODS, type AggregateMethod } from "./methods.js";
 import { messages } from "../messages.js";
 import { INDEX_CODE, type Tree } from "../types.js";
 import { attributeOf } from "../normalize/plan.js";

@@ -2,7 +2,7 @@
  * The sets of cells a scaling method works over, in one indicator block (`unitCount * yearCount` cells, unit-major):
  * the whole panel (every unit and year together) or one year across units.
  */
-import type { NormalizeContext } from "../normalize.js";
+import type { NormalizeContext } from "./methods.js";
 
 /** Where min, max, mean and sd are taken: over the whole panel, or within each year. */
 export type Scope = "panel" | "year";

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
-import { RATIO_METHODS } from "../normalize.js";
+import { RATIO_METHODS } from "./methods.js";
 import { indicatorBlock, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";

@@ -1,7 +1,7 @@
 /**
  * Min-max scaling onto 0-100, over the whole panel, within each year, or between goalposts given in the tree.
  */
-import type { NormalizeContext } from "../normalize.js";
+import type { NormalizeContext } from "./methods.js";
 import { forEachCellSet, type Scope } from "./cells.js";
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
-import { NORMALIZE_METHODS, RATIO_METHODS, type NormalizeMethod } from "../normalize.js";
+import { NORMALIZE_METHODS, RATIO_METHODS, type NormalizeMethod } from "./methods.js";
 import { parseNumber } from "../number.js";
 import type { Tree, TreeNode } from "../types.js";
 import { DAMPENINGS, type Dampening } from "./ratio.js";

@@ -1,7 +1,7 @@
 /**
  * Ranking: the position of each unit among the units of the same year.
  */
-import type { NormalizeContext } from "../normalize.js";
+import type { NormalizeContext } from "./methods.js";
 import { cellSets } from "./cells.js";
 
 /**

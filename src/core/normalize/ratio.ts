@@ -4,11 +4,9 @@
  * reference". Fixed-base and chain indices, distance to a target and distance to a reference unit are all of this kind,
  * and all share the two guards for extreme ratios: a dampening of `r` and a cap on the score.
  */
-import type { NormalizeContext } from "../normalize.js";
+import type { Dampening, NormalizeContext } from "./methods.js";
 
-export const DAMPENINGS = ["log", "sqrt"] as const;
-/** How a ratio is dampened before scoring: `log` gives `100·(1 + ln r)`, `sqrt` gives `100·√r`. */
-export type Dampening = (typeof DAMPENINGS)[number];
+export { DAMPENINGS, type Dampening } from "./methods.js";
 
 /**
  * The score of an oriented ratio `r`: `100·r`, or `100·(1 + ln r)` / `100·√r` when dampened, then capped at `cap`.

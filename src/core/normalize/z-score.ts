@@ -1,7 +1,7 @@
 /**
  * Standardisation (z-scores), over the whole panel or within each year, on the 100 ± 10 scale.
  */
-import type { NormalizeContext } from "../normalize.js";
+import type { NormalizeContext } from "./methods.js";
 import { forEachCellSet, type Scope } from "./cells.js";
 
 /** Mean and sample standard deviation (divisor n − 1, like R's `sd` and COINr) of a list; sd is `NaN` for n < 2. */

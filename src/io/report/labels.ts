@@ -1,7 +1,7 @@
 /**
  * The words of the HTML report in Chinese and English. Names of the index, groups and indicators come from the tree.
  */
-import type { Language } from "../tables.js";
+import type { Language } from "../write/tables.js";
 
 export const REPORT_LANGUAGES = ["zh", "en"] as const;
 

@@ -3,7 +3,7 @@ import { buildTree, type TreeRow } from "../../../src/core/tree.js";
 import type { Tree } from "../../../src/core/types.js";
 import { ahpPriorities, ahpWeights, RANDOM_INDEX, type Judgement } from "../../../src/core/weighting/ahp.js";
 import { weightingMessages } from "../../../src/core/weighting/messages.js";
-import { loadMathjsEigen } from "../../../src/io/mathjs-eigen.js";
+import { loadMathjsEigen } from "../../../src/io/math/mathjs-eigen.js";
 
 function tree(specs: [string, string, string, string][]): Tree {
   const rows: TreeRow[] = specs.map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));

@@ -1,0 +1,136 @@
+/**
+ * The formula compiler, on mathjs's expression parser in a restricted form (mathjs is imported only when a tree has
+ * formulas). A formula is parsed once and its syntax tree checked against a whitelist before it is compiled:
+ *
+ * - numbers, variable names (ASCII identifiers), the constants `pi` and `e`, parentheses, `cond ? a : b`;
+ * - operators `+ - * / ^ mod`, comparisons `< <= > >= == !=`, `and or not`;
+ * - functions `abs sqrt cbrt exp log log10 log2 log1p min max round floor ceil sign`.
+ *
+ * Everything else is refused before anything is evaluated: function or variable definitions, property and index access
+ * (so no way to `constructor` or `__proto__`), matrices, ranges, objects, strings, units, several statements, and every
+ * other function (`import`, `createUnit`, `evaluate`, `parse`, `zeros`, ...). The private mathjs instance has those
+ * functions replaced by ones that throw, in case a formula ever got past the check. The instance is mathjs's
+ * number-only build, so values are plain numbers (`sqrt(-1)` is `NaN`, not a complex number).
+ */
+import { FormulaError, type CompiledFormula, type FormulaCompiler } from "../../core/formula.js";
+
+export const FORMULA_FUNCTIONS = ["abs", "sqrt", "cbrt", "exp", "log", "log10", "log2", "log1p", "min", "max", "round", "floor", "ceil", "sign"] as const;
+const FUNCTIONS = new Set<string>(FORMULA_FUNCTIONS);
+const OPERATORS = new Set([
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "unaryMinus",
+  "unaryPlus",
+  "pow",
+  "mod",
+  "smaller",
+  "smallerEq",
+  "larger",
+  "largerEq",
+  "equal",
+  "unequal",
+  "and",
+  "or",
+  "not",
+]);
+const CONSTANTS = new Set(["pi", "e"]);
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_LENGTH = 2000;
+
+/** What each refused kind of syntax is, for the message. */
+const REFUSED: Record<string, string> = {
+  AccessorNode: "property or index access is not allowed",
+  ArrayNode: "matrices are not allowed",
+  AssignmentNode: "assignments are not allowed",
+  BlockNode: "several statements are not allowed",
+  FunctionAssignmentNode: "function definitions are not allowed",
+  IndexNode: "property or index access is not allowed",
+  ObjectNode: "objects are not allowed",
+  RangeNode: "ranges are not allowed",
+  RelationalNode: "chained comparisons are not allowed",
+};
+
+interface MathNode {
+  type: string;
+  name?: string;
+  fn?: string | MathNode;
+  op?: string;
+  value?: unknown;
+  traverse(callback: (node: MathNode, path: string, parent: MathNode | null) => void): void;
+  compile(): { evaluate(scope?: Map<string, unknown>): unknown };
+}
+
+/** Creates the compiler (loads mathjs). */
+export async function createFormulaCompiler(): Promise<FormulaCompiler> {
+  // The number-only build: no complex numbers, BigNumbers, fractions, units or matrices at all, and it loads faster.
+  const { create, all } = await import("mathjs/number");
+  const math = create(all, { predictable: true });
+  const parse = math.parse.bind(math) as unknown as (text: string) => MathNode;
+  const refuse = (name: string) => () => {
+    throw new FormulaError(`function ${name} is not allowed`);
+  };
+  const disabled = ["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "compile", "resolve", "reviver", "chain"];
+  math.import(Object.fromEntries(disabled.map((name) => [name, refuse(name)])), { override: true });
+  const namespace = math as unknown as Record<string, unknown>;
+
+  return (text: string): CompiledFormula => {
+    if (text.length > MAX_LENGTH) throw new FormulaError(`it is longer than ${MAX_LENGTH} characters`);
+    let root: MathNode;
+    try {
+      root = parse(text);
+    } catch (error) {
+      throw new FormulaError(`it does not parse (${(error as Error).message})`);
+    }
+    const variables: string[] = [];
+    root.traverse((node, path, parent) => {
+      const refused = REFUSED[node.type];
+      if (refused) throw new FormulaError(refused);
+      switch (node.type) {
+        case "ConstantNode":
+          if (typeof node.value !== "number") throw new FormulaError(`constant ${JSON.stringify(node.value)} is not a number`);
+          return;
+        case "ParenthesisNode":
+        case "ConditionalNode":
+          return;
+        case "OperatorNode":
+          if (!OPERATORS.has(String(node.fn))) throw new FormulaError(`operator ${JSON.stringify(node.op)} is not allowed`);
+          return;
+        case "FunctionNode": {
+          const fn = node.fn as MathNode;
+          if (fn.type !== "SymbolNode" || !FUNCTIONS.has(fn.name!))
+            throw new FormulaError(`function ${fn.type === "SymbolNode" ? fn.name : "expression"} is not allowed; allowed: ${FORMULA_FUNCTIONS.join(", ")}`);
+          return;
+        }
+        case "SymbolNode": {
+          const name = node.name!;
+          if (parent?.type === "FunctionNode" && path === "fn") return; // the function name, checked above
+          if (CONSTANTS.has(name)) return;
+          if (!IDENTIFIER.test(name)) throw new FormulaError(`name ${JSON.stringify(name)} is not a plain identifier`);
+          if (name in namespace || name.startsWith("__"))
+            throw new FormulaError(`name ${JSON.stringify(name)} is a mathjs name, not a variable; rename the variable`);
+          if (!variables.includes(name)) variables.push(name);
+          return;
+        }
+        default:
+          throw new FormulaError(`${node.type} is not allowed`);
+      }
+    });
+    const code = root.compile();
+    return {
+      variables,
+      evaluate(scope) {
+        let value: unknown;
+        try {
+          value = code.evaluate(new Map(scope));
+        } catch (error) {
+          throw new FormulaError((error as Error).message);
+        }
+        if (typeof value === "boolean") return value ? 1 : 0;
+        if (typeof value !== "number") throw new FormulaError(`the result is not a number`);
+        return value;
+      },
+    };
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Reading a project file (`index.yaml`): YAML, checked against `PROJECT_SCHEMA`, every problem reported at once with
+ * the file, the line, the key path, what was found and what was expected.
+ */
+import { dirname } from "node:path";
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
+import type { z } from "zod";
+import { describeFound, projectMessages } from "../../core/project-messages.js";
+import { ValidationError, type Issue } from "../../errors.js";
+import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
+import { readText } from "../read/read-text.js";
+
+export { findProjectFile, PROJECT_FILE } from "./project-file.js";
+
+export interface Project {
+  /** Absolute path of `index.yaml`. */
+  file: string;
+  /** Its folder: relative paths in the file are relative to it. */
+  dir: string;
+  /** How messages name the file. */
+  label: string;
+  settings: ProjectFile;
+  /** The 1-based line of a key path in the file (the line of its parent block when the key is absent). */
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/** Reads and validates a project file; throws `ValidationError` listing every problem. */
+export async function readProject(file: string, label = file): Promise<Project> {
+  const text = await readText(file, label);
+  return parseProject(text, file, label);
+}
+
+/** Parses and validates the text of a project file (see `readProject`). */
+export function parseProject(text: string, file: string, label = file): Project {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const line = lineAt(error.pos[0]);
+    throw new ValidationError([{ code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(error.code), source: label, line }]);
+  }
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? document.contents : (document.getIn(path.slice(0, depth), true) as Node | undefined);
+      if (node && (node as { range?: number[] }).range) {
+        // Point at the key of a `key: value` pair rather than at its value.
+        if (depth > 0) {
+          const parent = depth === 1 ? document.contents : document.getIn(path.slice(0, depth - 1), true);
+          if (isMap(parent)) {
+            const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === path[depth - 1]);
+            const key = pair?.key as Node | undefined;
+            if (key?.range) return lineAt(key.range[0]);
+          }
+        }
+        return lineAt((node as { range: number[] }).range[0]);
+      }
+    }
+    return undefined;
+  };
+  const data = document.toJS() ?? {};
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new ValidationError([{ code: "E_PROJECT_SHAPE", message: projectMessages.notAMap(data), source: label, line: lineOf([]) }]);
+  const parsed = PROJECT_SCHEMA.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf, data)));
+  return { file, dir: dirname(file), label, settings: parsed.data, lineOf };
+}
+
+/** The keys allowed in each block of the file, for messages about unknown keys. */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  "": Object.keys(PROJECT_SCHEMA.shape),
+  inputs: Object.keys(INPUT_OPTIONS),
+  methods: Object.keys(METHOD_OPTIONS),
+  outputs: Object.keys(OUTPUT_OPTIONS),
+  uncertainty: Object.keys(UNCERTAINTY_OPTIONS),
+};
+
+/** The option blocks of the file: block -> key -> schema. */
+const BLOCKS: Record<string, Record<string, z.ZodType>> = {
+  inputs: INPUT_OPTIONS,
+  methods: METHOD_OPTIONS,
+  outputs: OUTPUT_OPTIONS,
+  uncertainty: UNCERTAINTY_OPTIONS,
+};
+
+/** The schema of the key at `path` in an option block, if it is one. */
+function blockKeySchema(path: readonly (string | number)[]): z.ZodType | undefined {
+  return path.length >= 2 ? BLOCKS[String(path[0])]?.[String(path[1])] : undefined;
+}
+
+/**
+ * Turns a zod issue into our issues (one per unknown key), naming the key path, what was found and what was expected;
+ * `data` is the file's content.
+ */
+function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["lineOf"], data: object): Issue[] {
+  const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+  const keyPath = path.join(".");
+  const at = (message: string, where = path): Issue => ({ code: "E_PROJECT", message, source, line: lineOf(where), column: where.join(".") });
+  const found = "input" in issue ? issue.input : undefined;
+  const absent = !("input" in issue) || found === undefined;
+  // A key whose schema says what it expects (a list of methods) is reported as a whole, whatever zod found wrong in it.
+  const expected = expectedOf(blockKeySchema(path));
+  if (expected && issue.code !== "unrecognized_keys") {
+    const key = path.slice(0, 2);
+    const value = (data as Record<string, Record<string, unknown> | undefined>)[String(key[0])]?.[String(key[1])];
+    return [at(projectMessages.badKey(key.join("."), value, expected), key)];
+  }
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? []), [...path, key]));
+    case "invalid_type": {
+      const expected = (isIntegerKey(path) ? EXPECTED_TYPE.int : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
+      return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
+    }
+    case "invalid_value": {
+      const expected = `one of: ${issue.values.map(String).join(", ")}`;
+      return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
+    }
+    case "too_small":
+      return [
+        at(
+          projectMessages.badKey(
+            keyPath,
+            found,
+            issue.origin === "string" ? "a non-empty text" : issue.origin === "array" ? "a non-empty list" : `a number ${issue.inclusive === false ? ">" : ">="} ${issue.minimum}`,
+          ),
+        ),
+      ];
+    case "too_big":
+      return [at(projectMessages.badKey(keyPath, found, `a number ${issue.inclusive === false ? "<" : "<="} ${issue.maximum}`))];
+    default:
+      return [at(`${keyPath}: found ${describeFound(found)}; ${issue.message}`)];
+  }
+}
+
+/** Whether the key at `path` holds a whole number (zod reports a text there as "expected number"). */
+function isIntegerKey(path: readonly (string | number)[]): boolean {
+  const schema = path.length === 2 ? blockKeySchema(path) : undefined;
+  return (schema as { isInt?: boolean } | undefined)?.isInt === true;
+}
+
+const EXPECTED_TYPE: Record<string, string> = {
+  string: "a text",
+  int: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  object: "a block of keys",
+  array: "a list",
+};

@@ -1,0 +1,102 @@
+/**
+ * AHP judgements as YAML: a map from group (`INDEX` for the first-level nodes) to either a list of `[a, b, value]`
+ * judgements (as in the CSV form) or a whole matrix with the order of its rows:
+ *
+ * ```yaml
+ * INDEX:
+ *   - [A, B, 2]        # A is 2 times as important as B
+ *   - [A, C, 1/2]
+ *   - [B, C, 1/3]
+ * A1:
+ *   order: [A11, A12, A13]
+ *   matrix:
+ *     - [1,   2,   3]
+ *     - [1/2, 1,   2]
+ *     - [1/3, 1/2, 1]
+ * ```
+ *
+ * A matrix's diagonal must be 1 and its lower triangle the reciprocals of the upper one (to 1%, so `0.33` passes for
+ * `1/3`); the upper triangle is what is used.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
+import type { Judgement } from "../../core/weighting/ahp.js";
+import { weightingMessages } from "../../core/weighting/messages.js";
+import { parseJudgementValue } from "./ahp-csv.js";
+
+const RECIPROCAL_TOLERANCE = 0.01;
+
+/** Parses YAML judgements; every problem is collected with its line. */
+export function parseAhpYaml(text: string, source: string): Judgement[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const line = lineCounter.linePos(document.errors[0].pos[0]).line;
+    throw new InputError("E_YAML_SYNTAX", `${source}:${line}: the file is not valid YAML (${document.errors[0].code}); expected a map from group to judgements`, { source, line });
+  }
+  const lineOf = (node: unknown) => (node && typeof node === "object" && "range" in node && (node as Node).range ? lineCounter.linePos((node as Node).range![0]).line : undefined);
+  const issues: Issue[] = [];
+  const shape = (node: unknown, expected: string) =>
+    issues.push({ code: "E_AHP_YAML_SHAPE", message: `expected ${expected}`, source, line: lineOf(node) });
+  const judgements: Judgement[] = [];
+  const scalar = (node: unknown) => (isScalar(node) ? String(node.value ?? "") : undefined);
+  const valueOf = (node: unknown): number | undefined => {
+    const value = parseJudgementValue(scalar(node) ?? "");
+    if (value === undefined)
+      issues.push({ code: "E_AHP_BAD_VALUE", message: weightingMessages.badJudgementValue(scalar(node) ?? ""), source, line: lineOf(node) });
+    return value;
+  };
+
+  if (!isMap(document.contents)) {
+    shape(document.contents, "a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }");
+    throw new ValidationError(issues);
+  }
+  for (const pair of document.contents.items) {
+    const group = scalar(pair.key) ?? "";
+    const body = pair.value;
+    if (isSeq(body)) {
+      for (const item of body.items) {
+        if (!isSeq(item) || item.items.length !== 3) {
+          shape(item, `a judgement [a, b, value] under group ${JSON.stringify(group)}`);
+          continue;
+        }
+        const value = valueOf(item.items[2]);
+        if (value !== undefined) judgements.push({ group, a: scalar(item.items[0]) ?? "", b: scalar(item.items[1]) ?? "", value, line: lineOf(item) });
+      }
+      continue;
+    }
+    const order = isMap(body) ? body.get("order", true) : undefined;
+    const matrix = isMap(body) ? body.get("matrix", true) : undefined;
+    if (!isSeq(order) || !isSeq(matrix)) {
+      shape(body, `under group ${JSON.stringify(group)} a list of [a, b, value] or { order: [...], matrix: [[...], ...] }`);
+      continue;
+    }
+    const codes = order.items.map((item) => scalar(item) ?? "");
+    const n = codes.length;
+    const rows = matrix.items;
+    if (rows.length !== n || rows.some((row) => !isSeq(row) || row.items.length !== n)) {
+      shape(matrix, `a ${n} x ${n} matrix under group ${JSON.stringify(group)} (one row and one column per code of "order")`);
+      continue;
+    }
+    const values = rows.map((row) => (row as { items: unknown[] }).items.map(valueOf));
+    for (let i = 0; i < n; i++) {
+      if (values[i][i] !== undefined && values[i][i] !== 1)
+        issues.push({ code: "E_AHP_DIAGONAL", message: `the diagonal of the matrix of group ${JSON.stringify(group)} must be 1, found ${values[i][i]} for ${JSON.stringify(codes[i])}`, source, line: lineOf(rows[i]) });
+      for (let j = i + 1; j < n; j++) {
+        const upper = values[i][j];
+        const lower = values[j][i];
+        if (upper === undefined || lower === undefined) continue;
+        if (Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE + 1e-12)
+          issues.push({
+            code: "E_AHP_NOT_RECIPROCAL",
+            message: `group ${JSON.stringify(group)}: the matrix has ${upper} for ${JSON.stringify(codes[i])} against ${JSON.stringify(codes[j])} but ${lower} the other way; expected reciprocals (${lower} should be 1/${upper})`,
+            source,
+            line: lineOf(rows[j]),
+          });
+        else judgements.push({ group, a: codes[i], b: codes[j], value: upper, line: lineOf(rows[i]) });
+      }
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return judgements;
+}

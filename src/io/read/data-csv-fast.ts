@@ -1,0 +1,262 @@
+/**
+ * The fast path for large values files: a long-layout CSV (`unit,year,indicator,value`) read straight from its bytes
+ * into the panel's `Float64Array`, with no per-row objects and no intermediate strings for numbers.
+ *
+ * It applies only to the plain case: UTF-8 text without a NUL byte, quotes only around whole fields on one line
+ * (`"1,234"`, as Excel writes a cell holding a comma), a long-layout header, every row with as many fields as the
+ * header, every year, value and indicator valid, no duplicate. For anything else it returns
+ * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
+ * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
+ *
+ * Fields are split by hand on the delimiter of the header line (`detectDelimiter`) and trimmed of spaces and tabs.
+ * Numbers follow the rule of `core/number.ts`: a plain ASCII decimal (`-12.5`, `.5`, `3.`) whose digits make an exact
+ * integer is converted here as `digits / 10^decimals` (`plainDecimal`), an exact integer divided by an exact power of
+ * ten, which IEEE division rounds correctly, so the result is the same double as `Number(text)`; every other cell
+ * (exponents, `%`, thousands separators, full-width digits, missing-value tokens, longer numbers) goes through
+ * `parseNumber` itself.
+ */
+import { isUtf8 } from "node:buffer";
+import { createPanel, type Panel } from "../../core/panel.js";
+import { parseNumber } from "../../core/number.js";
+import type { Tree } from "../../core/types.js";
+import { plainDecimal, sameBytes } from "./byte-numbers.js";
+import { findColumns } from "./columns.js";
+import { detectDelimiter } from "../csv.js";
+import { LONG_COLUMNS, parseYear } from "./data-csv.js";
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const ZERO = 0x30;
+
+/** Growable typed columns of the rows read. */
+class Columns {
+  size = 0;
+  unit: Int32Array;
+  year: Int32Array;
+  indicator: Int32Array;
+  value: Float64Array;
+  constructor(capacity: number) {
+    this.unit = new Int32Array(capacity);
+    this.year = new Int32Array(capacity);
+    this.indicator = new Int32Array(capacity);
+    this.value = new Float64Array(capacity);
+  }
+  push(unit: number, year: number, indicator: number, value: number): void {
+    if (this.size === this.unit.length) {
+      const grow = <T extends Int32Array | Float64Array>(array: T): T => {
+        const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.unit = grow(this.unit);
+      this.year = grow(this.year);
+      this.indicator = grow(this.indicator);
+      this.value = grow(this.value);
+    }
+    this.unit[this.size] = unit;
+    this.year[this.size] = year;
+    this.indicator[this.size] = indicator;
+    this.value[this.size] = value;
+    this.size++;
+  }
+}
+
+/**
+ * The panel of a long-layout values CSV for the leaves of `tree`, or `undefined` when the file is not the plain case
+ * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted.
+ */
+export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined {
+  // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
+  if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let position = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  const end = buffer.length;
+
+  // The delimiter from the first line, and the header: the first line with a non-empty cell (as `parseCsv` does).
+  const firstLineEnd = buffer.indexOf(NEWLINE, position);
+  const delimiter = detectDelimiter(buffer.toString("utf8", position, firstLineEnd < 0 ? end : firstLineEnd));
+  let header: string[] | undefined;
+  while (position < end && !header) {
+    let lineEnd = buffer.indexOf(NEWLINE, position);
+    if (lineEnd < 0) lineEnd = end;
+    const line = buffer.toString("utf8", position, lineEnd).replace(/\r$/, "");
+    if (line.includes('"')) return undefined; // a quoted header goes the general way
+    position = lineEnd + 1;
+    const cells = line.split(delimiter).map((cell) => cell.trim());
+    if (cells.some((cell) => cell !== "")) header = cells;
+  }
+  if (!header) return undefined;
+  const columns = findColumns(header, LONG_COLUMNS);
+  if (columns.year < 0 || columns.indicator < 0 || columns.value < 0) return undefined;
+  const fieldCount = header.length;
+  const separator = delimiter.charCodeAt(0);
+
+  const indicatorPosition = new Map(tree.indicators.map((code, i) => [code, i] as const));
+  const unitPosition = new Map<string, number>();
+  const rows = new Columns(estimateRows(buffer, position));
+  const starts = new Int32Array(fieldCount);
+  const ends = new Int32Array(fieldCount);
+  // The unit and indicator of the previous row, compared byte by byte: sorted files repeat them line after line.
+  let previousUnitStart = -1;
+  let previousUnitEnd = -1;
+  let previousUnit = -1;
+  let previousIndicatorStart = -1;
+  let previousIndicatorEnd = -1;
+  let previousIndicator = -1;
+
+  // Line ends must be all \n or all \r\n (csv-parse reads mixed ones its own way).
+  const crlf = buffer.indexOf(RETURN) >= 0;
+  // Most files have no quote at all: their fields are split without looking for one.
+  const quotes = buffer.indexOf(QUOTE, position) >= 0;
+  while (position < end) {
+    let lineEnd = buffer.indexOf(NEWLINE, position);
+    if (lineEnd < 0) lineEnd = end;
+    let contentEnd = lineEnd;
+    if (contentEnd > position && buffer[contentEnd - 1] === RETURN) contentEnd--;
+    else if (crlf && lineEnd < end) return undefined;
+    const lineStart = position;
+    position = lineEnd + 1;
+    if (contentEnd === lineStart) continue; // an empty line
+
+    // Split into fields, trimmed of spaces and tabs. A field may be quoted as a whole ("1,234", "Korea, Republic of"),
+    // as Excel writes a cell with a comma; a quote anywhere else, a doubled quote, a quoted field that spans lines or
+    // holds spaces at its ends inside the quotes goes the general way.
+    let field = 0;
+    let start = lineStart;
+    let empty = true;
+    for (let i = lineStart; i <= contentEnd; i++) {
+      if (quotes && i === start) {
+        let open = start;
+        while (open < contentEnd && (buffer[open] === SPACE || buffer[open] === TAB)) open++;
+        if (open < contentEnd && buffer[open] === QUOTE) {
+          const close = buffer.indexOf(QUOTE, open + 1);
+          if (close < 0 || close >= contentEnd || buffer[close + 1] === QUOTE) return undefined;
+          if (close > open + 1 && isBlank(buffer[open + 1], buffer[close - 1])) return undefined;
+          let after = close + 1;
+          while (after < contentEnd && (buffer[after] === SPACE || buffer[after] === TAB)) after++;
+          if ((after < contentEnd && buffer[after] !== separator) || field === fieldCount) return undefined;
+          starts[field] = open + 1;
+          ends[field] = close;
+          if (close > open + 1) empty = false;
+          field++;
+          start = after + 1;
+          i = after;
+          continue;
+        }
+      }
+      if (i < contentEnd && buffer[i] !== separator) {
+        if (quotes && buffer[i] === QUOTE) return undefined;
+        continue;
+      }
+      if (field === fieldCount) return undefined; // too many fields
+      let fieldStart = start;
+      let fieldEnd = i;
+      while (fieldStart < fieldEnd && (buffer[fieldStart] === SPACE || buffer[fieldStart] === TAB)) fieldStart++;
+      while (fieldEnd > fieldStart && (buffer[fieldEnd - 1] === SPACE || buffer[fieldEnd - 1] === TAB)) fieldEnd--;
+      starts[field] = fieldStart;
+      ends[field] = fieldEnd;
+      if (fieldEnd > fieldStart) empty = false;
+      field++;
+      start = i + 1;
+    }
+    if (empty) continue; // a row of empty cells, skipped like an empty line
+    if (field !== fieldCount) return undefined;
+
+    let unit = 0;
+    if (columns.unit >= 0) {
+      const unitStart = starts[columns.unit];
+      const unitEnd = ends[columns.unit];
+      if (sameBytes(buffer, unitStart, unitEnd, previousUnitStart, previousUnitEnd)) unit = previousUnit;
+      else {
+        const name = buffer.toString("utf8", unitStart, unitEnd);
+        // A Unicode space at either end (which csv-parse trims, as it does spaces and tabs) goes the general way.
+        if (name.trim() !== name) return undefined;
+        unit = unitPosition.get(name) ?? -1;
+        if (unit < 0) {
+          unit = unitPosition.size;
+          unitPosition.set(name, unit);
+        }
+      }
+      previousUnitStart = unitStart;
+      previousUnitEnd = unitEnd;
+      previousUnit = unit;
+    } else if (unitPosition.size === 0) unitPosition.set("", 0);
+
+    const indicatorStart = starts[columns.indicator];
+    const indicatorEnd = ends[columns.indicator];
+    let indicator: number;
+    if (sameBytes(buffer, indicatorStart, indicatorEnd, previousIndicatorStart, previousIndicatorEnd)) indicator = previousIndicator;
+    else {
+      indicator = indicatorPosition.get(buffer.toString("utf8", indicatorStart, indicatorEnd)) ?? -1;
+      if (indicator < 0) return undefined; // unknown indicator, a group or an empty code
+    }
+    previousIndicatorStart = indicatorStart;
+    previousIndicatorEnd = indicatorEnd;
+    previousIndicator = indicator;
+
+    const year = readYear(buffer, starts[columns.year], ends[columns.year]);
+    if (year === undefined) return undefined;
+    const value = readNumber(buffer, starts[columns.value], ends[columns.value]);
+    if (value === undefined) return undefined;
+    rows.push(unit, year, indicator, value);
+  }
+  if (rows.size === 0) return undefined;
+
+  // Years sorted, then every row into its cell; a duplicate or an indicator without values goes the general way.
+  const yearPosition = new Int32Array(10000).fill(-1);
+  for (let r = 0; r < rows.size; r++) yearPosition[rows.year[r]] = 0;
+  const years: number[] = [];
+  for (let year = 1000; year < 10000; year++) if (yearPosition[year] === 0) yearPosition[year] = years.push(year) - 1;
+  const panel = createPanel([...unitPosition.keys()], years, tree.indicators);
+  const unitCount = panel.units.length;
+  const yearCount = years.length;
+  const seen = new Uint8Array(panel.values.length);
+  const observed = new Uint8Array(tree.indicators.length);
+  const values = panel.values;
+  for (let r = 0; r < rows.size; r++) {
+    const cell = (rows.indicator[r] * unitCount + rows.unit[r]) * yearCount + yearPosition[rows.year[r]];
+    if (seen[cell]) return undefined;
+    seen[cell] = 1;
+    values[cell] = rows.value[r];
+    if (!Number.isNaN(rows.value[r])) observed[rows.indicator[r]] = 1;
+  }
+  if (observed.includes(0)) return undefined;
+  return panel;
+}
+
+/**
+ * The rows from `start` to the end, estimated from the lines of the first 64 KB (and 5% more), so that the columns
+ * rarely have to grow (each growth copies them).
+ */
+function estimateRows(buffer: Buffer, start: number): number {
+  const sampleEnd = Math.min(buffer.length, start + 65536);
+  let lines = 0;
+  for (let i = start; i < sampleEnd; i++) if (buffer[i] === NEWLINE) lines++;
+  if (lines === 0) return 1024;
+  return Math.ceil(((buffer.length - start) * lines * 1.05) / (sampleEnd - start)) + 1024;
+}
+
+/** Whether either byte is a space or a tab. */
+const isBlank = (first: number, last: number) => first === SPACE || first === TAB || last === SPACE || last === TAB;
+
+/** A year of four ASCII digits, else the general rule (`2017年`, full-width digits); `undefined` if not a year. */
+function readYear(buffer: Buffer, start: number, end: number): number | undefined {
+  if (end - start === 4) {
+    let year = 0;
+    for (let i = start; i < end; i++) {
+      const digit = buffer[i] - ZERO;
+      if (digit < 0 || digit > 9) return parseYear(buffer.toString("utf8", start, end));
+      year = year * 10 + digit;
+    }
+    if (year >= 1000) return year;
+  }
+  return parseYear(buffer.toString("utf8", start, end));
+}
+
+/** A number by the rule of `core/number.ts`: `NaN` for a missing value, `undefined` for a cell that is not a number. */
+export function readNumber(buffer: Buffer, start: number, end: number): number | undefined {
+  return plainDecimal(buffer, start, end) ?? parseNumber(buffer.toString("utf8", start, end));
+}

@@ -1,0 +1,168 @@
+/**
+ * Loading a tree and its values, validating both in one pass: every problem of the tree file and of the values file
+ * is reported together. Each file may be CSV (UTF-8, GBK/GB18030), an Excel workbook (.xlsx) or, for the tree, YAML.
+ * Formula indicators are evaluated here (mathjs is loaded only when the tree has formulas).
+ */
+import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
+import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
+import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import type { Tree } from "../../core/types.js";
+import { parseCsv, type CsvTable } from "../csv.js";
+import { parseDataTable } from "./data-csv.js";
+import { isUtf8 } from "node:buffer";
+import { decodeText, readBytes, type Encoding } from "./read-text.js";
+import { parsePanelFast } from "./data-csv-fast.js";
+import { parseTreeTable } from "./tree-csv.js";
+import { readValueFiles } from "./values-folder.js";
+import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
+
+export interface LoadedInputs {
+  tree: Tree;
+  panel: Panel;
+  records: ValueRecord[];
+}
+
+export interface LoadOptions {
+  /** Encoding of CSV and YAML files. Default `auto` (UTF-8, else GB18030). */
+  encoding?: Encoding;
+  /** Sheet of a values workbook (name or 1-based number). Default: the first. */
+  sheet?: string;
+  /** Sheet of a tree workbook. Default: the first. */
+  treeSheet?: string;
+}
+
+/** A table read from a CSV file or a workbook sheet, and how messages name it. */
+export async function readTable(path: string, label: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<{ table: CsvTable; source: string }> {
+  return parseTable(await readBytes(path, label), label, options);
+}
+
+/** A table from the bytes of a CSV file or a workbook. */
+export async function parseTable(bytes: Uint8Array, label: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<{ table: CsvTable; source: string }> {
+  if (isWorkbook(bytes)) return parseWorkbookTable(bytes, label, options.sheet);
+  if (isLegacyWorkbook(bytes))
+    throw new InputError("E_XLS", `${label}: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")`, { source: label });
+  return { table: parseCsv(decodeText(bytes, label, options.encoding), label), source: label };
+}
+
+/**
+ * Reads and validates the tree and the values; throws `ValidationError` with every problem of both files.
+ * `dataPath` may be a folder: every values file in it is read (see `values-folder.ts`).
+ * `labels` name the files in messages (default: their paths).
+ */
+export async function loadInputs(
+  treePath: string,
+  dataPath: string,
+  labels = { tree: treePath, data: dataPath },
+  options: LoadOptions = {},
+): Promise<LoadedInputs> {
+  const treeIssues: Issue[] = [];
+  const dataIssues: Issue[] = [];
+  let tree: Tree | undefined;
+  let records: ValueRecord[] | undefined;
+  let dataSource = labels.data;
+  // An unreadable file stops here, on its own; problems inside the files are collected below.
+  const [treeBytes, dataFiles] = await Promise.all([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
+  const dataBytes = dataFiles.length === 1 ? dataFiles[0].bytes : undefined;
+  try {
+    tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+  } catch (error) {
+    treeIssues.push(...issuesOf(error));
+  }
+  // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
+  // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
+  // general way below.
+  if (tree && dataBytes && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+    const utf8 = utf8Of(dataBytes, options.encoding);
+    const panel = utf8 && parsePanelFast(utf8, tree);
+    if (panel) return fastInputs(tree, panel);
+  }
+  await Promise.all([
+    (async () => {
+      // A values folder is the union of its files; each record then names its file, for messages.
+      const several = dataFiles.length > 1;
+      const all: ValueRecord[] = [];
+      for (const file of dataFiles) {
+        try {
+          const { table, source } = await parseTable(file.bytes, file.label, options);
+          if (!several) dataSource = source;
+          const parsed = parseDataTable(table, source);
+          if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
+          else dataIssues.push(...parsed.issues);
+        } catch (error) {
+          dataIssues.push(...issuesOf(error));
+        }
+      }
+      if (dataIssues.length === 0) records = all;
+    })(),
+  ]);
+  const issues = [...treeIssues, ...dataIssues];
+  if (tree && records && formulaIndicators(tree).length > 0) {
+    const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
+    const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);
+    if (evaluated.ok) records = evaluated.value;
+    else {
+      issues.push(...evaluated.issues);
+      records = undefined;
+    }
+  }
+  if (tree && records) {
+    const panel = buildPanel(tree, records, dataSource);
+    if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
+    if (!panel.ok) issues.push(...panel.issues);
+  }
+  throw new ValidationError(issues);
+}
+
+/** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook. */
+export async function readTreeFile(path: string, label = path, options: { encoding?: Encoding; sheet?: string } = {}): Promise<Tree> {
+  return parseTreeBytes(await readBytes(path, label), path, label, options);
+}
+
+async function parseTreeBytes(bytes: Uint8Array, path: string, label: string, options: { encoding?: Encoding; sheet?: string }): Promise<Tree> {
+  // The YAML parser is loaded only for a YAML tree, so that runs on CSV start fast.
+  if (/\.ya?ml$/i.test(path)) return (await import("./tree-yaml.js")).parseTreeYaml(decodeText(bytes, label, options.encoding), label);
+  const { table, source } = await parseTable(bytes, label, options);
+  return parseTreeTable(table, source);
+}
+
+/** Inputs read by the fast path: the records, rarely needed, are rebuilt from the panel on first use (no lines). */
+function fastInputs(tree: Tree, panel: Panel): LoadedInputs {
+  let records: ValueRecord[] | undefined;
+  return {
+    tree,
+    panel,
+    get records() {
+      if (!records) {
+        records = [];
+        const { units, years, indicators, values } = panel;
+        for (let i = 0; i < indicators.length; i++)
+          for (let u = 0; u < units.length; u++)
+            for (let y = 0; y < years.length; y++) {
+              const value = values[(i * units.length + u) * years.length + y];
+              if (!Number.isNaN(value)) records.push({ unit: units[u], year: years[y], indicator: indicators[i], value });
+            }
+      }
+      return records;
+    },
+  };
+}
+
+/** The issues an error carries (a `ValidationError`'s list, or the error itself as one issue). */
+export function issuesOf(error: unknown): Issue[] {
+  if (error instanceof ValidationError) return error.issues;
+  if (error instanceof IndexToolError) {
+    const where = error as IndexToolError & Partial<Issue>;
+    return [{ code: error.code, message: error.message, source: where.source, line: where.line, column: where.column, id: where.id }];
+  }
+  throw error;
+}
+
+/** The bytes of a text file as UTF-8: themselves if they are, else decoded and re-encoded; `undefined` if not text. */
+function utf8Of(bytes: Uint8Array, encoding: Encoding = "auto"): Uint8Array | undefined {
+  if ((encoding === "auto" || encoding === "utf-8") && isUtf8(bytes)) return bytes;
+  try {
+    return Buffer.from(decodeText(bytes, "", encoding), "utf8");
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The indicator tree as CSV: one row per node, columns `code,parent,name,weight,direction` and optional
+ * `name_en,unit,description,source`; any further column (`normalise`, `min`, `max`, `target`, ...) is kept as a
+ * per-node attribute for the methods that read it.
+ */
+import { ValidationError, type Issue } from "../../errors.js";
+import { messages } from "../../core/messages.js";
+import { buildTree, type TreeRow } from "../../core/tree.js";
+import type { Tree } from "../../core/types.js";
+import { parseCsv, type CsvTable } from "../csv.js";
+import { findColumns, normalizeColumnName } from "./columns.js";
+import { readText } from "./read-text.js";
+
+const TREE_COLUMNS = {
+  code: ["id", "icode", "代码", "编码", "指标代码"],
+  parent: ["parent_code", "上级", "上级代码", "父级"],
+  name: ["名称", "指标名称", "指标", "iname"],
+  name_en: ["english_name", "name_english", "英文名称"],
+  weight: ["权重"],
+  direction: ["polarity", "方向", "属性", "指标属性"],
+  unit: ["measure", "单位", "计量单位"],
+  description: ["说明", "解释", "definition"],
+  source: ["来源", "数据来源"],
+} as const;
+const REQUIRED = ["code", "parent", "name", "weight", "direction"] as const;
+
+/** Parses a tree CSV into validated rows; every problem (missing columns, then the tree rules) is collected. */
+export function parseTreeCsv(text: string, source: string): Tree {
+  return parseTreeTable(parseCsv(text, source), source);
+}
+
+/** Parses a tree table (from a CSV file or a workbook sheet), like `parseTreeCsv`. */
+export function parseTreeTable(table: CsvTable, source: string): Tree {
+  const columns = findColumns(table.header, TREE_COLUMNS);
+  const issues: Issue[] = REQUIRED.filter((key) => columns[key] < 0 && !(key === "name" && columns.name_en >= 0)).map((key) => ({
+    code: "E_MISSING_COLUMN",
+    message: messages.missingColumn(key, table.header),
+    source,
+    line: table.headerLine,
+    column: key,
+  }));
+  if (issues.length > 0) throw new ValidationError(issues);
+  const known = new Set(Object.values(columns).filter((index) => index >= 0));
+  const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? "") : "");
+  const rows: TreeRow[] = table.rows.map(({ line, cells }) => {
+    const attributes: Record<string, string> = {};
+    table.header.forEach((name, index) => {
+      if (!known.has(index) && cells[index]) attributes[normalizeColumnName(name)] = cells[index];
+    });
+    return {
+      line,
+      code: cell(cells, columns.code),
+      parent: cell(cells, columns.parent),
+      name: cell(cells, columns.name) || cell(cells, columns.name_en),
+      nameEn: cell(cells, columns.name_en),
+      weight: cell(cells, columns.weight),
+      direction: cell(cells, columns.direction),
+      measure: cell(cells, columns.unit),
+      description: cell(cells, columns.description),
+      source: cell(cells, columns.source),
+      attributes,
+    };
+  });
+  const built = buildTree(rows, source);
+  if (!built.ok) throw new ValidationError(built.issues);
+  return built.value;
+}
+
+/** Reads a tree file (CSV). */
+export async function readTree(path: string, label = path): Promise<Tree> {
+  return parseTreeCsv(await readText(path, label), label);
+}

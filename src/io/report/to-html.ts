@@ -1,0 +1,272 @@
+/**
+ * The HTML report: one self-contained file (no script, no network; the charts are inline SVG) that opens on an offline
+ * PC and prints to PDF. Every text that comes from an input file is escaped. The same inputs give the same bytes.
+ */
+import type { Analysis } from "../../core/analysis/analyze.js";
+import { resultIndex, type IndexResult } from "../../core/compute.js";
+import type { Issue } from "../../errors.js";
+import { formatIssue } from "../../errors.js";
+import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
+import { columnTitle, fill, wordsOf, type Words } from "./labels.js";
+import { nodeName, type Language, type Table } from "../write/tables.js";
+import { formatValue } from "../write/to-csv.js";
+
+export interface ReportOptions {
+  /** Labels: `zh` uses the tree's `name`, `en` its `name_en` (falling back to `name`) and English headings. Default `zh`. */
+  language?: Language;
+  /** Decimals shown in the tables. Default 2. */
+  decimals?: number;
+  /**
+   * Extra tables shown at the end, each under its title (coverage, imputations, treatment); an empty table shows the
+   * `empty` text, or is left out when there is none.
+   */
+  appendix?: readonly { title: string; table: Table | undefined; empty?: string }[];
+}
+
+/** Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+type ChartRequest = Parameters<typeof renderCharts>[0][number];
+
+/** What every part of the report reads. */
+interface Context {
+  result: IndexResult;
+  analysis: Analysis;
+  words: Words;
+  decimals: number;
+  /** Display name of node `n` (the overall index by the report's word). */
+  name: (n: number) => string;
+  /** The overall index and the first-level nodes, with their positions. */
+  topNodes: { node: IndexResult["nodes"][number]; n: number }[];
+  /** The contributions of the last year's change, when there are two years or more. */
+  latest?: Analysis["contributions"][number];
+}
+
+/** The report of a result and its analysis, as HTML text. */
+export async function formatReportHtml(result: IndexResult, analysis: Analysis, options: ReportOptions = {}): Promise<string> {
+  const language = options.language ?? "zh";
+  const words = wordsOf(language);
+  const { years } = result;
+  const context: Context = {
+    result,
+    analysis,
+    words,
+    decimals: options.decimals ?? 2,
+    name: (n) => (n === 0 ? words.overallIndex : nodeName(result.nodes[n], language)),
+    topNodes: result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level <= 1),
+    latest: analysis.contributions.find((item) => item.toYear === years[years.length - 1] && item.fromYear === years[years.length - 2]),
+  };
+
+  // Every chart in one batch (ECharts is loaded once), then the page around them.
+  const requests: ChartRequest[] = [];
+  const add = (request: ChartRequest) => requests.push(request) - 1;
+  const rankCharts = analysis.ranks ? rankingCharts(context).map(add) : [];
+  const unitCharts = result.units.map((_, u) => chartsOfUnit(context, u).map(add));
+  const svgs = await renderCharts(requests);
+  const figures = (charts: number[]) => `<div class="charts">${charts.map((k) => `<figure class="chart">${svgs[k]}</figure>`).join("")}</div>`;
+
+  const parts = [`<h1>${escapeHtml(words.title)}</h1>`, metaLine(context)];
+  if (analysis.ranks) parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2>${figures(rankCharts)}${rankTable(context)}</section>`);
+  result.units.forEach((unit, u) => {
+    const heading = unit ? `<h2>${escapeHtml(unit)}</h2>` : "";
+    parts.push(`<section>${heading}${figures(unitCharts[u])}${tablesOfUnit(context, u)}</section>`);
+  });
+  for (const item of options.appendix ?? []) {
+    if (item.table?.rows.length === 0 && item.empty === undefined) continue;
+    const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, context.decimals, language) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
+    parts.push(`<section><h2>${escapeHtml(item.title)}</h2>${body}</section>`);
+  }
+  if (result.warnings.length > 0)
+    parts.push(`<section><h2>${escapeHtml(words.warnings)}</h2><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`);
+  parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
+  return page(words.title, language, parts.join("\n"));
+}
+
+/** Base year, years, units and the method. */
+function metaLine({ result, words }: Context): string {
+  const { years } = result;
+  const method = [
+    `${words.normalization} ${String(result.options.normalize)}`,
+    `${words.aggregation} ${aggregationText(result)}`,
+    `${words.weighting} ${String(result.weighting?.method ?? "explicit")}`,
+    `${words.missing} ${String(result.options.missing)}`,
+  ];
+  const base = everyUnitOwnBase(result) ? `${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ` : "";
+  return (
+    `<p class="meta">${base}${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
+    `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ${escapeHtml(method.join(", "))}</p>`
+  );
+}
+
+/**
+ * A unit's charts: the index and the first-level sub-indices over the years; their profile in the last year against the
+ * base year (a radar, or grouped bars with fewer than three dimensions); the contributions to the last change.
+ */
+function chartsOfUnit({ result, words, decimals, name, topNodes, latest }: Context, u: number): ChartRequest[] {
+  const { years } = result;
+  const last = years[years.length - 1];
+  const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
+  const dimensions = topNodes.filter(({ node }) => node.level === 1);
+  const series: Series[] = topNodes.map(({ n }) => ({ name: name(n), values: years.map((_, y) => value(n, y)) }));
+  const charts: ChartRequest[] = [{ option: lineChart(words.trend, years, series) }];
+  if (years.length > 1) {
+    const from = result.baseYear !== last && years.includes(result.baseYear) ? result.baseYear : years[0];
+    const radar = [from, last].map((year) => ({ name: String(year), values: dimensions.map(({ n }) => value(n, years.indexOf(year))) }));
+    const title = fill(words.profile, { from, to: last });
+    const axes = dimensions.map(({ n }) => name(n));
+    // A radar needs three axes at least; with fewer, grouped bars show the same profile.
+    charts.push({ option: axes.length >= 3 ? radarChart(title, axes, radar) : groupedBarChart(title, axes, radar) });
+  }
+  if (latest) {
+    const title = fill(words.contributions, { from: latest.fromYear, to: latest.toYear });
+    const values = dimensions.map(({ n }) => latest.contribution[n * result.units.length + u]);
+    charts.push({ option: barChart(title, dimensions.map(({ n }) => name(n)), values, decimals) });
+  }
+  return charts;
+}
+
+/** Several units: the overall index of the last year from first to last place, and (up to 12 units) ranks over the years. */
+function rankingCharts({ result, analysis, words, decimals }: Context): ChartRequest[] {
+  const ranks = analysis.ranks!;
+  const { years, units } = result;
+  const lastYear = years.length - 1;
+  const rankOf = (u: number, y: number) => ranks.rank[resultIndex(result, 0, u, y)];
+  const order = units.map((_, u) => u).sort((a, b) => rankOrder(rankOf(a, lastYear)) - rankOrder(rankOf(b, lastYear)) || a - b);
+  const labels = order.map((u) => `${formatValue(rankOf(u, lastYear), 0)}. ${units[u]}`);
+  const values = order.map((u) => result.values[resultIndex(result, 0, u, lastYear)]);
+  const charts: ChartRequest[] = [{ option: barChart(fill(words.league, { year: years[lastYear] }), labels, values, decimals, "#3b6fb6"), height: barChartHeight(units.length) }];
+  // Rank lines over the years read well for a few units only; with many they are a tangle.
+  if (years.length > 1 && units.length <= MAX_RANK_LINES) {
+    const series = units.map((unit, u) => ({ name: unit, values: years.map((_, y) => rankOf(u, y)) }));
+    charts.push({ option: rankChart(words.ranking, years, series, units.length), height: rankChartHeight(units.length) });
+  }
+  return charts;
+}
+
+/** A unit's tables: every group by year, the growth of the last year, the contributions of the last change and of the whole period. */
+function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, latest }: Context, u: number): string {
+  const { years } = result;
+  const first = years[0];
+  const last = years.length - 1;
+  const number = (value: number) => numberCell(formatValue(value, decimals));
+  const value = (n: number, y: number) => result.values[resultIndex(result, n, u, y)];
+  const groups = result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.kind !== "indicator");
+  const resultRows = groups.map(({ node, n }) => [cell(node.code), cell(name(n), `level-${node.level}`), cell(String(node.level)), ...years.map((_, y) => number(value(n, y)))]);
+  const parts = [`<h3>${escapeHtml(words.results)}</h3>`, htmlTable([words.code, words.name, words.level, ...years.map(String)], resultRows)];
+  if (years.length > 1) {
+    const { change, changePercent, cagrPercent } = analysis.growth;
+    const growthRows = topNodes.map(({ node, n }) => {
+      const at = resultIndex(result, n, u, last);
+      return [cell(node.code), cell(name(n)), number(value(n, last)), number(change[at]), number(changePercent[at]), number(cagrPercent[at])];
+    });
+    parts.push(`<h3>${escapeHtml(words.growth)} ${years[last - 1]}–${years[last]}</h3>`);
+    parts.push(htmlTable([words.code, words.name, words.value, words.change, words.changePercent, fill(words.cagrPercent, { from: first })], growthRows));
+  }
+  for (const item of analysis.contributions) {
+    if (item !== latest && !(item.fromYear === first && item.toYear === years[last])) continue;
+    const from = years.indexOf(item.fromYear);
+    const to = years.indexOf(item.toYear);
+    const total = item.contribution[u];
+    const rows = topNodes.map(({ node, n }) => {
+      const contribution = item.contribution[n * result.units.length + u];
+      return [cell(node.code), cell(name(n)), number(value(n, to) - value(n, from)), number(contribution), number(total !== 0 ? (100 * contribution) / total : Number.NaN)];
+    });
+    parts.push(`<h3>${escapeHtml(words.contributionTable)} ${item.fromYear}–${item.toYear}</h3>`);
+    parts.push(htmlTable([words.code, words.name, words.change, words.contribution, words.sharePercent], rows));
+  }
+  return parts.join("");
+}
+
+/**
+ * Whether every indicator is 100 in the base year for every unit (fixed-base, chain, distance to the unit's own base
+ * year), so that "base year = 100" describes the whole index.
+ */
+function everyUnitOwnBase(result: IndexResult): boolean {
+  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
+  return result.nodes.every((node) => node.kind !== "indicator" || ownBase(node.method ?? String(result.options.normalize)));
+}
+
+/** Units shown one by one in the rank chart; more get the bar chart of the last year only. */
+const MAX_RANK_LINES = 12;
+
+const rankOrder = (rank: number) => (Number.isNaN(rank) ? Number.POSITIVE_INFINITY : rank);
+
+/** The units, all of them up to 12, else the first 10 and how many more. */
+function unitList(units: readonly string[]): string {
+  if (units.length <= 12) return units.map(escapeHtml).join(", ");
+  return `${units.slice(0, 10).map(escapeHtml).join(", ")} … (${units.length})`;
+}
+
+/** The aggregation, with its per-level overrides (`arithmetic; 1=geometric`). */
+function aggregationText(result: IndexResult): string {
+  const byLevel = (result.options as { aggregateByLevel?: Readonly<Record<number, string>> }).aggregateByLevel ?? {};
+  const levels = Object.entries(byLevel).map(([level, method]) => `${level}=${method}`);
+  return [String(result.options.aggregate), ...levels].join("; ");
+}
+
+interface HtmlCell {
+  html: string;
+  className?: string;
+}
+const cell = (text: string, className?: string): HtmlCell => ({ html: escapeHtml(text), className });
+const numberCell = (text: string): HtmlCell => ({ html: escapeHtml(text), className: "number" });
+
+function htmlTable(headers: readonly string[], rows: readonly (readonly HtmlCell[])[]): string {
+  const head = `<thead><tr>${headers.map((header) => `<th>${escapeHtml(header)}</th>`).join("")}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${row.map((item) => `<td${item.className ? ` class="${item.className}"` : ""}>${item.html}</td>`).join("")}</tr>`).join("\n");
+  return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
+}
+
+/** Any `Table`, numbers right-aligned with `decimals`, headers in `language`. */
+function genericTable(table: Table, decimals: number, language: Language): string {
+  const rows = table.rows.map((row) =>
+    row.map((value, i) => {
+      if (typeof value === "string") return cell(value);
+      return numberCell(formatValue(value, table.columns[i].kind === "integer" ? 0 : decimals));
+    }),
+  );
+  return htmlTable(table.columns.map((column) => columnTitle(column.name, language)), rows);
+}
+
+/** Ranks of the overall index: one row per unit, one column per year. */
+function rankTable({ result, analysis, words }: Context): string {
+  const ranks = analysis.ranks!;
+  const rows = result.units.map((unit, u) => [cell(unit), ...result.years.map((_, y) => numberCell(formatValue(ranks.rank[resultIndex(result, 0, u, y)], 0)))]);
+  return htmlTable([words.unit, ...result.years.map((year) => `${words.rank} ${year}`)], rows);
+}
+
+const STYLE = `
+body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif; margin: 24px auto; max-width: 1560px; color: #222; padding: 0 16px; }
+h1 { font-size: 24px; margin-bottom: 4px; }
+h2 { font-size: 19px; border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 32px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+.meta { color: #555; font-size: 13px; }
+.charts { display: flex; flex-wrap: wrap; gap: 12px; }
+figure.chart { margin: 0; border: 1px solid #eee; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+table { border-collapse: collapse; font-size: 13px; margin-bottom: 8px; }
+th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
+th { background: #f4f6f8; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.level-2 { padding-left: 20px; } td.level-3 { padding-left: 32px; } td.level-4 { padding-left: 44px; }
+footer { color: #666; font-size: 12px; margin-top: 32px; border-top: 1px solid #ddd; }
+@media print { body { margin: 0; max-width: none; padding: 0; } figure.chart, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
+`;
+
+function page(title: string, language: Language, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="${language === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,146 @@
+/**
+ * `uncertainty.html`: a self-contained page (no script, no external file) charting, for every year, each unit's
+ * nominal index and rank against the 5–95% interval and the median of the Monte Carlo runs, as hand-written SVG, and
+ * the Sobol indices of each varied choice over all units. Every text from the input is escaped.
+ */
+import type { ChoiceSensitivity, UncertaintyResult } from "../../core/uncertainty.js";
+import { formatValue } from "../write/to-csv.js";
+
+const ROW = 18;
+const PANEL = 300;
+const GAP = 40;
+const TOP = 34;
+const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+/** Escapes text for HTML and SVG content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** The page. `title` names the analysis (e.g. the tree file). */
+export function formatUncertaintyHtml(result: UncertaintyResult, title = "Uncertainty analysis"): string {
+  const choices = result.choices.map(({ choice, options }) => `${choice} (${options.join(", ")})`).join("; ");
+  const sections = [...result.years.keys()].reverse().map((y) => yearSection(result, y));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
+svg text { font: 11px system-ui, sans-serif; fill: #333; }
+table { border-collapse: collapse; margin: 0.5em 0 2em; }
+td, th { padding: 2px 10px; border-bottom: 1px solid #ddd; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+.interval { stroke: #4a78b5; stroke-width: 4; stroke-linecap: round; opacity: 0.55; }
+.bounds { color: #666; font-size: 0.9em; }
+.median { fill: #1f3f6e; }
+.nominal { fill: #d9480f; }
+.axis { stroke: #999; stroke-width: 1; }
+.grid { stroke: #eee; stroke-width: 1; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>${result.replications} replications (Saltelli design: ${2 * result.replications} independent runs for the intervals, ${result.runs} runs in all), seed ${result.seed}, base year ${result.baseYear}. Varied: ${escapeHtml(choices)}.</p>
+<p>Bar: the 5–95% interval of the runs; <svg width="10" height="10" aria-hidden="true"><circle class="median" cx="5" cy="5" r="4"/></svg> median; <svg width="10" height="10" aria-hidden="true"><rect class="nominal" x="1" y="1" width="8" height="8" transform="rotate(45 5 5)"/></svg> nominal (the first method of each list, the tree's weights). Units in the order of their nominal rank.</p>
+${sections.join("\n")}
+</body>
+</html>
+`;
+}
+
+function yearSection(result: UncertaintyResult, y: number): string {
+  const yearCount = result.years.length;
+  const unitCount = result.units.length;
+  const cell = (u: number) => u * yearCount + y;
+  const order = [...result.units.keys()].sort((a, b) => {
+    const ra = result.rank.nominal[cell(a)];
+    const rb = result.rank.nominal[cell(b)];
+    return (Number.isNaN(ra) ? Infinity : ra) - (Number.isNaN(rb) ? Infinity : rb) || a - b;
+  });
+  const labelWidth = Math.min(260, 12 + 7 * Math.max(4, ...result.units.map(textWidth)));
+  const indexValues = order.flatMap((u) => [result.index.low[cell(u)], result.index.high[cell(u)], result.index.nominal[cell(u)]]).filter(Number.isFinite);
+  const indexScale = scale(indexValues.length ? Math.min(...indexValues) : 0, indexValues.length ? Math.max(...indexValues) : 1);
+  const rankScale = scale(1, Math.max(2, unitCount));
+  const height = TOP + ROW * order.length + 10;
+  const width = labelWidth + 2 * PANEL + GAP + 20;
+  const left = labelWidth;
+  const right = labelWidth + PANEL + GAP;
+  const parts: string[] = [];
+  const axis = (x0: number, ticks: number[], position: (value: number) => number, caption: string) => {
+    parts.push(`<text x="${x0}" y="12">${escapeHtml(caption)}</text>`);
+    for (const tick of ticks) {
+      const x = round(x0 + position(tick));
+      parts.push(`<line class="grid" x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${height - 10}"/><text x="${x}" y="${TOP - 10}" text-anchor="middle">${formatTick(tick)}</text>`);
+    }
+  };
+  axis(left, indexScale.ticks, (value) => indexScale.position(value), "index");
+  axis(right, rankScale.ticks, (value) => rankScale.position(value), "rank (1 = highest)");
+  order.forEach((u, row) => {
+    const yPosition = TOP + ROW * row + ROW / 2;
+    const c = cell(u);
+    parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(result.units[u] || "(unit)")}</text>`);
+    for (const [x0, distribution, s] of [
+      [left, result.index, indexScale],
+      [right, result.rank, rankScale],
+    ] as const) {
+      const low = distribution.low[c];
+      const high = distribution.high[c];
+      if (Number.isFinite(low) && Number.isFinite(high))
+        parts.push(`<line class="interval" x1="${round(x0 + s.position(low))}" y1="${yPosition}" x2="${round(x0 + s.position(high))}" y2="${yPosition}"/>`);
+      const median = distribution.median[c];
+      if (Number.isFinite(median)) parts.push(`<circle class="median" cx="${round(x0 + s.position(median))}" cy="${yPosition}" r="3"/>`);
+      const nominal = distribution.nominal[c];
+      if (Number.isFinite(nominal)) {
+        const x = round(x0 + s.position(nominal));
+        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(result.units[u])}: nominal ${formatValue(nominal, 2)}, median ${formatValue(median, 2)}, 5–95% ${formatValue(low, 2)}–${formatValue(high, 2)}</title></rect>`);
+      }
+    }
+  });
+  // Each index with its 95% bootstrap interval when the analysis ran one: "0.812 (0.790–0.835)".
+  const indexCell = (sensitivity: ChoiceSensitivity, kind: "first" | "total", at: number) => {
+    const value = formatValue(kind === "first" ? sensitivity.overallFirstOrder[at] : sensitivity.overallTotal[at], 3);
+    const bounds = sensitivity.overallIntervals;
+    if (!bounds || value === "") return `<td>${value}</td>`;
+    const [low, high] = kind === "first" ? [bounds.firstOrderLow[at], bounds.firstOrderHigh[at]] : [bounds.totalLow[at], bounds.totalHigh[at]];
+    return `<td>${value} <span class="bounds">(${formatValue(low, 3)}–${formatValue(high, 3)})</span></td>`;
+  };
+  const sensitivityRows = result.choices.map(({ choice }, i) => {
+    const at = i * yearCount + y;
+    const { index, rank } = result.sensitivity;
+    return `<tr><td>${escapeHtml(choice)}</td>${indexCell(index, "first", at)}${indexCell(index, "total", at)}${indexCell(rank, "first", at)}${indexCell(rank, "total", at)}</tr>`;
+  });
+  return `<section>
+<h2>${result.years[y]}</h2>
+<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="index and rank intervals in ${result.years[y]}">
+${parts.join("\n")}
+</svg>
+<table>
+<thead><tr><th>choice (all units)${result.sensitivity.index.overallIntervals ? ", 95% interval" : ""}</th><th>index: first order</th><th>index: total</th><th>rank: first order</th><th>rank: total</th></tr></thead>
+<tbody>
+${sensitivityRows.join("\n")}
+</tbody>
+</table>
+</section>`;
+}
+
+/** A linear scale from [min, max] onto [0, PANEL], widened to round ticks (steps of 1, 2 or 5 times a power of 10). */
+function scale(min: number, max: number): { position: (value: number) => number; ticks: number[] } {
+  if (!(max > min)) {
+    min -= 1;
+    max += 1;
+  }
+  const rough = (max - min) / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
+  const start = Math.floor(min / step) * step;
+  const end = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  for (let i = 0; start + i * step <= end + step / 2; i++) ticks.push(start + i * step);
+  return { position: (value) => ((value - start) / (end - start)) * PANEL, ticks };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+const formatTick = (value: number) => String(Number(value.toPrecision(10)));
+const textWidth = (text: string) => [...text].reduce((width, character) => width + (WIDE_CHARACTER.test(character) ? 2 : 1), 0);

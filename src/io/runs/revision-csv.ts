@@ -1,0 +1,82 @@
+/**
+ * Revisions between two runs as CSV: one row per changed, added or removed value (inputs, then outputs), and one per
+ * changed option or input file.
+ */
+import type { Revision } from "../../core/revision.js";
+import { formatCsv } from "../csv.js";
+import type { RunManifest } from "./run-files.js";
+import { canonicalJson } from "./run-files.js";
+
+/** A change of the run's settings: an option or an input file. */
+export interface SettingChange {
+  kind: "option" | "file";
+  status: "changed" | "added" | "removed";
+  /** The option's flag name, or the file's path. */
+  code: string;
+  before: string;
+  after: string;
+}
+
+/** The options and input files that differ between two manifests (files compared by SHA-256). */
+export function compareManifests(before: RunManifest | undefined, after: RunManifest | undefined): SettingChange[] {
+  if (!before || !after) return [];
+  const changes: SettingChange[] = [];
+  const compare = (kind: SettingChange["kind"], old: Map<string, string>, current: Map<string, string>) => {
+    for (const [code, value] of current) {
+      const previous = old.get(code);
+      if (previous === undefined) changes.push({ kind, status: "added", code, before: "", after: value });
+      else if (previous !== value) changes.push({ kind, status: "changed", code, before: previous, after: value });
+    }
+    for (const [code, value] of old) if (!current.has(code)) changes.push({ kind, status: "removed", code, before: value, after: "" });
+  };
+  const options = (manifest: RunManifest) => new Map(Object.entries(manifest.options).map(([key, value]) => [key, typeof value === "string" ? value : canonicalJson(value)]));
+  const files = (manifest: RunManifest) => new Map(manifest.inputs.map((file) => [file.path, `sha256:${file.sha256.slice(0, 12)}`]));
+  compare("option", options(before), options(after));
+  compare("file", files(before), files(after));
+  return changes;
+}
+
+/** A number for a CSV cell: unrounded (shortest round-trip text), or with `decimals`; empty when `NaN`. */
+function cell(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return "";
+  return decimals === undefined ? String(value) : value.toFixed(decimals);
+}
+
+export const REVISION_COLUMNS = ["kind", "status", "unit", "year", "code", "before", "after", "change", "change_percent"] as const;
+
+/** How the numbers of a revision row are written: the values before and after, the change, the change in percent. */
+export interface RevisionNumberFormat {
+  value: (value: number) => string;
+  change: (change: number) => string;
+  percent: (changePercent: number) => string;
+}
+
+/** The header (`REVISION_COLUMNS`), then one row per setting change, then one per revision: for CSV and the terminal alike. */
+export function revisionRows(revisions: readonly Revision[], settings: readonly SettingChange[], format: RevisionNumberFormat): string[][] {
+  const rows: string[][] = [[...REVISION_COLUMNS]];
+  for (const change of settings) rows.push([change.kind, change.status, "", "", change.code, change.before, change.after, "", ""]);
+  for (const revision of revisions)
+    rows.push([
+      revision.kind,
+      revision.status,
+      revision.unit,
+      String(revision.year),
+      revision.code,
+      format.value(revision.before),
+      format.value(revision.after),
+      format.change(revision.change),
+      format.percent(revision.changePercent),
+    ]);
+  return rows;
+}
+
+/** The numbers of the CSV of revisions: unrounded unless `decimals` is given (percentages then with 2). */
+export function revisionCsvFormat(decimals?: number): RevisionNumberFormat {
+  const number = (value: number) => cell(value, decimals);
+  return { value: number, change: number, percent: (value) => cell(value, decimals === undefined ? undefined : 2) };
+}
+
+/** The revisions and setting changes as CSV (`REVISION_COLUMNS`), values unrounded unless `decimals` is given. */
+export function formatRevisionsCsv(revisions: readonly Revision[], settings: readonly SettingChange[], decimals?: number): string {
+  return formatCsv(revisionRows(revisions, settings, revisionCsvFormat(decimals)));
+}

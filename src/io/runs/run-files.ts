@@ -1,0 +1,147 @@
+/**
+ * What a run folder holds besides the compute outputs: `manifest.json` (tool version, resolved options, SHA-256 of
+ * every input and output file, years and units covered, warnings) and `input-values.csv` (every value read, so that
+ * two runs can be compared value by value); reading a run folder back for comparisons.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Panel } from "../../core/panel.js";
+import type { RunValue } from "../../core/revision.js";
+import type { Issue } from "../../errors.js";
+import { InputError } from "../../errors.js";
+import { csvField, parseCsv } from "../csv.js";
+import { unreadable } from "../read/read-text.js";
+
+export const MANIFEST_FILE = "manifest.json";
+export const INPUT_VALUES_FILE = "input-values.csv";
+
+/** A file and its SHA-256 (hex). `path` is relative to the project folder for inputs, to the run folder for outputs. */
+export interface FileDigest {
+  /** `indicators`, `values`, or the option the file was given by. Inputs only. */
+  role?: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface RunManifest {
+  tool: { name: string; version: string };
+  /** The only fields that differ between two runs of the same inputs and options. */
+  startedAt: string;
+  finishedAt: string;
+  /** SHA-256 of the tool version, the options and the input digests: equal fingerprints, equal results. */
+  fingerprint: string;
+  /** The compute options after index.yaml and the flags were merged (paths relative to the project folder). */
+  options: Record<string, unknown>;
+  inputs: FileDigest[];
+  coverage: { units: readonly string[]; years: readonly number[]; baseYear: number; indicators: number };
+  warnings: readonly Issue[];
+  outputs: FileDigest[];
+}
+
+/** SHA-256 of bytes or UTF-8 text, as 64 hex digits. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/**
+ * Digests of files on disk, in the order given, each read as a stream (never whole in memory); a file that cannot be
+ * read is an `InputError` naming it.
+ */
+export async function digestFiles(files: readonly { role: string; path: string; label: string }[]): Promise<FileDigest[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const hash = createHash("sha256");
+      let bytes = 0;
+      try {
+        for await (const chunk of createReadStream(file.path) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          bytes += chunk.length;
+        }
+      } catch (cause) {
+        throw unreadable(cause, file.label);
+      }
+      return { role: file.role, path: file.label, bytes, sha256: hash.digest("hex") };
+    }),
+  );
+}
+
+/** JSON with object keys sorted at every depth, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/** The fingerprint of a run: SHA-256 of the tool version, the options and every input's path and SHA-256. */
+export function fingerprintOf(version: string, options: Record<string, unknown>, inputs: readonly FileDigest[]): string {
+  return sha256(canonicalJson({ version, options, inputs: inputs.map(({ role, path, sha256 }) => ({ role, path, sha256 })) }));
+}
+
+/** `manifest.json` as text (two-space indent, trailing newline). */
+export function formatManifest(manifest: RunManifest): string {
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** The values of an `input-values.csv`. */
+export function parseInputValuesCsv(text: string, source: string): RunValue[] {
+  return parseCsv(text, source).rows.map(({ cells }) => ({
+    unit: cells[0],
+    year: Number(cells[1]),
+    code: cells[2],
+    value: cells[3] === "" ? Number.NaN : Number(cells[3]),
+  }));
+}
+
+/** The output values of an `index.json`: every node (indicator scores, groups, `INDEX`) for every unit and year. */
+export function parseIndexJsonValues(text: string, source: string): RunValue[] {
+  let json: { results?: { unit: string; year: number; values: Record<string, number | null> }[] };
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new InputError("E_RUN_FILE", `${source}: not valid JSON; expected the index.json written by compute`, { source }, { cause });
+  }
+  if (!Array.isArray(json.results)) throw new InputError("E_RUN_FILE", `${source}: no "results"; expected the index.json written by compute`, { source });
+  return json.results.flatMap(({ unit, year, values }) =>
+    Object.entries(values).map(([code, value]) => ({ unit, year, code, value: value === null ? Number.NaN : value })),
+  );
+}
+
+/** A run read back: its manifest and input values when present (an `--out` folder has neither), its outputs. */
+export interface RunData {
+  label: string;
+  manifest?: RunManifest;
+  inputs?: RunValue[];
+  outputs: RunValue[];
+}
+
+/**
+ * The manifest of a run folder that holds one and an `index.json`, without reading its values; `undefined` for a folder
+ * that holds neither, or a manifest that is not JSON.
+ */
+export async function readManifest(folder: string): Promise<RunManifest | undefined> {
+  try {
+    await stat(join(folder, "index.json"));
+    return JSON.parse(await readFile(join(folder, MANIFEST_FILE), "utf8")) as RunManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a run folder (or any folder holding an `index.json` written by compute). */
+export async function readRun(folder: string, label: string): Promise<RunData> {
+  const read = (name: string) => readFile(join(folder, name), "utf8").catch(() => undefined);
+  const [manifestText, inputText, indexText] = await Promise.all([read(MANIFEST_FILE), read(INPUT_VALUES_FILE), read("index.json")]);
+  if (indexText === undefined)
+    throw new InputError("E_RUN_FILE", `${label}: no index.json; expected a run folder (or a folder written by compute --out)`, { source: label });
+  return {
+    label,
+    manifest: manifestText === undefined ? undefined : (JSON.parse(manifestText) as RunManifest),
+    inputs: inputText === undefined ? undefined : parseInputValuesCsv(inputText, `${label}/${INPUT_VALUES_FILE}`),
+    outputs: parseIndexJsonValues(indexText, `${label}/index.json`),
+  };
+}

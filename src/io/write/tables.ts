@@ -1,0 +1,103 @@
+/**
+ * Result tables as typed rows, one description shared by the CSV files, the Excel workbook and the HTML report:
+ * text cells come from the inputs (units, codes, names), number cells are values (`NaN` is an empty cell).
+ */
+import { resultIndex, type IndexResult, type ResultNode } from "../../core/compute.js";
+import { computeCoverage } from "../../core/coverage.js";
+import type { Panel } from "../../core/panel.js";
+
+/** How a column's cells are written: text as is, numbers with the run's decimals, whole numbers without decimals. */
+export type ColumnKind = "text" | "number" | "integer";
+
+export interface Column {
+  /** Header, also the CSV column name. */
+  name: string;
+  kind: ColumnKind;
+}
+
+export type Cell = string | number;
+
+export interface Table {
+  /** Short name: the CSV file stem and the Excel sheet name (`index`, `growth`, ...). */
+  name: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** Leading columns to keep in view when scrolling right (the labels of a wide table). Default 0. */
+  frozenColumns?: number;
+}
+
+export const text = (name: string): Column => ({ name, kind: "text" });
+export const number = (name: string): Column => ({ name, kind: "number" });
+export const integer = (name: string): Column => ({ name, kind: "integer" });
+
+/** The display name of a node: `name`, or `nameEn` (falling back to `name`) in English. */
+export type Language = "zh" | "en";
+export const nodeName = (node: Pick<ResultNode, "name" | "nameEn">, language: Language = "zh") =>
+  language === "en" ? (node.nameEn ?? node.name) : node.name;
+
+type NodeFilter = (node: ResultNode) => boolean;
+export const isAggregate: NodeFilter = (node) => node.kind !== "indicator";
+export const isIndicator: NodeFilter = (node) => node.kind === "indicator";
+
+function longTable(name: string, result: IndexResult, keep: NodeFilter): Table {
+  const rows: Cell[][] = [];
+  result.units.forEach((unit, u) =>
+    result.years.forEach((year, y) =>
+      result.nodes.forEach((node, n) => {
+        if (keep(node)) rows.push([unit, year, node.code, node.name, node.level, result.values[resultIndex(result, n, u, y)]]);
+      }),
+    ),
+  );
+  return { name, columns: [text("unit"), integer("year"), text("code"), text("name"), integer("level"), number("value")], rows };
+}
+
+/** `index`: `unit,year,code,name,level,value` for the overall index (level 0) and every group. */
+export function indexTable(result: IndexResult): Table {
+  return longTable("index", result, isAggregate);
+}
+
+/** `scores`: the normalised score of every indicator, laid out like `index`. */
+export function scoresTable(result: IndexResult): Table {
+  return longTable("scores", result, isIndicator);
+}
+
+/** `index-wide`: one row per node (overall index and groups), one column per year; a `unit` column first with several units. */
+export function wideTable(result: IndexResult, language?: Language): Table {
+  const several = result.units.length > 1;
+  const rows: Cell[][] = [];
+  result.units.forEach((unit, u) =>
+    result.nodes.forEach((node, n) => {
+      if (!isAggregate(node)) return;
+      const cells = result.years.map((_, y) => result.values[resultIndex(result, n, u, y)]);
+      rows.push([...(several ? [unit] : []), node.code, nodeName(node, language), node.level, ...cells]);
+    }),
+  );
+  const columns = [...(several ? [text("unit")] : []), text("code"), text("name"), integer("level"), ...result.years.map((year) => number(String(year)))];
+  return { name: "index-wide", columns, rows, frozenColumns: columns.length - result.years.length };
+}
+
+/**
+ * `coverage`: per indicator, its `unit × year` cells expected, observed in the data, imputed and reweighted, and the
+ * share observed (0 to 1), by `computeCoverage`. Columns `indicator,name,expected,observed,imputed,reweighted,share_observed`.
+ */
+export function coverageTable(result: IndexResult, panel: Panel = result.panel): Table {
+  const rows: Cell[][] = computeCoverage(panel, result.imputations ?? []).map((row) => {
+    const node = result.nodes.find((candidate) => candidate.code === row.indicator);
+    return [row.indicator, node ? node.name : row.indicator, row.expected, row.observed, row.imputed, row.reweighted, row.shareObserved];
+  });
+  const columns = [text("indicator"), text("name"), integer("expected"), integer("observed"), integer("imputed"), integer("reweighted"), number("share_observed")];
+  return { name: "coverage", columns, rows };
+}
+
+/** `imputations`: every imputed or reweighted cell, `unit,year,indicator,method,value` (value empty when reweighted). */
+export function imputationsTable(result: Pick<IndexResult, "imputations">): Table {
+  const rows: Cell[][] = (result.imputations ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.value]);
+  return { name: "imputations", columns: [text("unit"), integer("year"), text("indicator"), text("method"), number("value")], rows };
+}
+
+/** `treatment`: every cell the outlier treatment changed, `unit,year,indicator,method,original,value`. */
+export function treatmentTable(result: Pick<IndexResult, "treatments">): Table {
+  const rows: Cell[][] = (result.treatments ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.original, row.value]);
+  const columns = [text("unit"), integer("year"), text("indicator"), text("method"), number("original"), number("value")];
+  return { name: "treatment", columns, rows };
+}

@@ -1,0 +1,57 @@
+/**
+ * The values template: an empty values table for a tree and years, ready to be filled in, as CSV or a workbook.
+ * Each series to fill is a plain indicator, or for a formula indicator each of its variables.
+ */
+import type { CompiledFormula } from "../../core/formula.js";
+import { formulaIndicators } from "../../core/formula.js";
+import type { Tree } from "../../core/types.js";
+import { formatCsv } from "../csv.js";
+
+/** One row of the template: a series to fill in. */
+export interface TemplateSeries {
+  indicator: string;
+  name: string;
+  measure: string;
+}
+
+/**
+ * The series of a tree in tree order: plain indicators as themselves, formula indicators replaced by their variables
+ * (each once). `compiled` holds the compiled formula of each formula indicator.
+ */
+export function templateSeries(tree: Tree, compiled: ReadonlyMap<string, CompiledFormula>): TemplateSeries[] {
+  const formulas = new Map(formulaIndicators(tree).map((formula) => [formula.code, formula.formula] as const));
+  const rows: TemplateSeries[] = [];
+  const listed = new Set<string>();
+  for (const code of tree.indicators) {
+    const node = tree.byCode.get(code)!;
+    const formula = formulas.get(code);
+    if (formula === undefined) {
+      if (!listed.has(code)) rows.push({ indicator: code, name: node.name, measure: node.measure ?? "" });
+      listed.add(code);
+      continue;
+    }
+    for (const variable of compiled.get(code)?.variables ?? []) {
+      if (listed.has(variable) || tree.byCode.has(variable)) continue;
+      listed.add(variable);
+      rows.push({ indicator: variable, name: `${code} = ${formula}`, measure: "" });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The template's rows: the wide layout (`indicator,name,measure,<years>`, one unit) when `units` is empty, else the
+ * long layout (`unit,year,indicator,name,value`).
+ */
+export function templateRows(series: readonly TemplateSeries[], years: readonly number[], units: readonly string[]): string[][] {
+  if (units.length === 0)
+    return [["indicator", "name", "measure", ...years.map(String)], ...series.map((row) => [row.indicator, row.name, row.measure, ...years.map(() => "")])];
+  const rows = [["unit", "year", "indicator", "name", "value"]];
+  for (const unit of units) for (const year of years) for (const row of series) rows.push([unit, String(year), row.indicator, row.name, ""]);
+  return rows;
+}
+
+/** The template as CSV text, with a UTF-8 byte-order mark so Excel opens Chinese names correctly. */
+export function formatTemplateCsv(rows: readonly (readonly string[])[]): string {
+  return "\uFEFF" + formatCsv(rows);
+}

@@ -1,0 +1,56 @@
+/**
+ * Results as JSON for programs: the options, the nodes with their weights, and every value at full precision
+ * (`null` where undefined).
+ */
+import { resultIndex, type IndexResult } from "../../core/compute.js";
+import type { Imputation } from "../../core/missing.js";
+import type { Treatment } from "../../core/outliers.js";
+import type { Issue } from "../../errors.js";
+
+export interface IndexJson {
+  baseYear: number;
+  options: IndexResult["options"];
+  weighting: IndexResult["weighting"];
+  units: readonly string[];
+  years: readonly number[];
+  nodes: IndexResult["nodes"];
+  /** One entry per unit and year: `values[code]` for every node, scores of indicators included. */
+  results: { unit: string; year: number; values: Record<string, number | null> }[];
+  warnings: Issue[];
+  /** Every imputed or reweighted cell (`value` null when reweighted). */
+  imputations: (Omit<Imputation, "value"> & { value: number | null })[];
+  /** Every cell the outlier treatment changed. */
+  treatments: Treatment[];
+}
+
+/** `index.json`: the same results as the CSV files, unrounded. */
+export function toIndexJson(result: IndexResult): IndexJson {
+  const results: IndexJson["results"] = [];
+  result.units.forEach((unit, u) => {
+    result.years.forEach((year, y) => {
+      const values: Record<string, number | null> = {};
+      result.nodes.forEach((node, n) => {
+        const value = result.values[resultIndex(result, n, u, y)];
+        values[node.code] = Number.isFinite(value) ? value : null;
+      });
+      results.push({ unit, year, values });
+    });
+  });
+  return {
+    baseYear: result.baseYear,
+    options: result.options,
+    weighting: result.weighting,
+    units: result.units,
+    years: result.years,
+    nodes: result.nodes,
+    results,
+    warnings: result.warnings,
+    imputations: result.imputations.map((row) => ({ ...row, value: Number.isFinite(row.value) ? row.value : null })),
+    treatments: result.treatments,
+  };
+}
+
+/** `index.json` as text (two-space indent, trailing newline). */
+export function formatIndexJson(result: IndexResult): string {
+  return JSON.stringify(toIndexJson(result), null, 2) + "\n";
+}

@@ -1,0 +1,45 @@
+/**
+ * Weights as CSV and JSON: one row per node of the tree with its weight within its siblings and in the overall index.
+ */
+import type { Tree } from "../../core/types.js";
+import { INDEX_CODE } from "../../core/types.js";
+import type { WeightingResult } from "../../core/weighting/derive.js";
+import type { Issue } from "../../errors.js";
+import { formatCsv } from "../csv.js";
+import { formatValue } from "./to-csv.js";
+
+export interface WeightsJson {
+  weighting: WeightingResult["summary"];
+  weights: { code: string; parent: string; level: number; weight: number; globalWeight: number }[];
+  consistency: WeightingResult["consistency"];
+  warnings: Issue[];
+}
+
+/** The rows of the weights table, in tree order; `parent` is `INDEX` for first-level nodes. */
+export function toWeightsJson(tree: Tree, result: WeightingResult): WeightsJson {
+  return {
+    weighting: result.summary,
+    weights: tree.nodes.map((node) => ({
+      code: node.code,
+      parent: node.parent ?? INDEX_CODE,
+      level: node.level,
+      weight: result.weights.get(node.code)!,
+      globalWeight: result.globalWeights.get(node.code)!,
+    })),
+    consistency: result.consistency,
+    warnings: result.warnings,
+  };
+}
+
+/** `code,parent,level,weight,global_weight`, weights with `decimals` decimals. */
+export function formatWeightsCsv(tree: Tree, result: WeightingResult, decimals = 6): string {
+  const rows: (string | number)[][] = [["code", "parent", "level", "weight", "global_weight"]];
+  for (const row of toWeightsJson(tree, result).weights)
+    rows.push([row.code, row.parent, row.level, formatValue(row.weight, decimals), formatValue(row.globalWeight, decimals)]);
+  return formatCsv(rows);
+}
+
+/** The JSON document (two-space indent, trailing newline), unrounded. */
+export function formatWeightsJson(tree: Tree, result: WeightingResult): string {
+  return JSON.stringify(toWeightsJson(tree, result), null, 2) + "\n";
+}

@@ -1,0 +1,51 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../../src/errors.js";
+import { decodeText, parseEncoding } from "../../../src/io/read/read-text.js";
+
+const TEXT = "代码,名称,权重\nA11,研发经费占比,0.5\n𠀀,GB18030 four-byte character,1\n";
+
+describe("decodeText", () => {
+  it("reads UTF-8 with and without a BOM", () => {
+    expect(decodeText(new TextEncoder().encode(TEXT), "t.csv")).toBe(TEXT);
+    expect(decodeText(new TextEncoder().encode("\uFEFF" + TEXT), "t.csv")).toBe(TEXT);
+  });
+
+  it("detects GB18030, including its four-byte characters, and GBK", () => {
+    expect(decodeText(iconv.encode(TEXT, "gb18030"), "t.csv")).toBe(TEXT);
+    const gbk = "代码,名称\nA11,研发经费占比\n";
+    expect(decodeText(iconv.encode(gbk, "gbk"), "t.csv")).toBe(gbk);
+    expect(decodeText(iconv.encode(gbk, "gbk"), "t.csv", "gbk")).toBe(gbk);
+  });
+
+  it("reads UTF-16 with a byte-order mark, little or big endian", () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, "utf16le")]);
+    expect(decodeText(le, "t.txt")).toBe(TEXT);
+    const be = Buffer.from(le);
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+    expect(decodeText(be, "t.txt")).toBe(TEXT);
+  });
+
+  it("refuses bytes that are neither, and GBK when UTF-8 is forced", () => {
+    const garbage = Uint8Array.from([0x61, 0xff, 0x81, 0x20, 0x62]);
+    expect(() => decodeText(garbage, "t.csv")).toThrow(InputError);
+    expect(() => decodeText(garbage, "t.csv")).toThrow(/^t\.csv: the file is neither UTF-8 nor GBK\/GB18030 text; expected/);
+    expect(() => decodeText(garbage, "t.csv", "gb18030")).toThrow(/^t\.csv: the file is not valid GB18030; expected/);
+    expect(() => decodeText(iconv.encode(TEXT, "gbk"), "t.csv", "utf-8")).toThrow(/^t\.csv: the file is not valid UTF-8/);
+    // NUL bytes (UTF-16 without its BOM, a binary file) are not GB18030 text either
+    expect(() => decodeText(Buffer.from("a,b\n", "utf16le"), "t.csv")).toThrow(/^t\.csv: the file contains NUL bytes, so it is not text in UTF-8 or GBK/);
+  });
+
+  it.each([
+    ["utf8", "utf-8"],
+    ["UTF-8", "utf-8"],
+    ["GBK", "gbk"],
+    ["gb2312", "gbk"],
+    ["cp936", "gbk"],
+    ["GB18030", "gb18030"],
+    ["auto", "auto"],
+    ["latin1", undefined],
+  ])("parseEncoding(%j) is %j", (text, expected) => {
+    expect(parseEncoding(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../../src/core/messages.js";
+import { parseCsv } from "../../../src/io/csv.js";
+import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
+import { ValidationError } from "../../../src/errors.js";
+
+describe("parseTreeCsv", () => {
+  it("reads the columns, keeps extra columns as attributes, and accepts Chinese headers", () => {
+    const tree = parseTreeCsv("代码,上级,名称,权重,方向,name_en,cap\nA,,维度,,,Dimension,\nA1,A,指标,,逆向,Indicator,200\n", "t.csv");
+    expect(tree.byCode.get("A1")).toMatchObject({
+      kind: "indicator",
+      name: "指标",
+      nameEn: "Indicator",
+      direction: "negative",
+      line: 3,
+      attributes: { cap: "200" },
+    });
+    expect(tree.source).toBe("t.csv");
+  });
+
+  it("reports every missing column at once", () => {
+    let error: unknown;
+    try {
+      parseTreeCsv("code,name\nA,x\n", "t.csv");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.message)).toEqual([
+      messages.missingColumn("parent", ["code", "name"]),
+      messages.missingColumn("weight", ["code", "name"]),
+      messages.missingColumn("direction", ["code", "name"]),
+    ]);
+  });
+});
+
+describe("parseCsv", () => {
+  it("gives the line a row starts on, even after a quoted cell spanning lines", () => {
+    const table = parseCsv('a,b\n1,"x\ny"\n2,3\n', "f.csv");
+    expect(table.rows.map((row) => row.line)).toEqual([2, 4]);
+  });
+
+  it("reads semicolon- and tab-separated files", () => {
+    expect(parseCsv("a;b\n1;2\n", "f.csv").rows[0].cells).toEqual(["1", "2"]);
+    expect(parseCsv("a\tb\n1\t2\n", "f.csv").rows[0].cells).toEqual(["1", "2"]);
+  });
+
+  it("reports an unclosed quote with the file", () => {
+    expect(() => parseCsv('a,b\n1,"x\n', "f.csv")).toThrow(/^f\.csv(:\d+)?: the file is not valid CSV/);
+  });
+});

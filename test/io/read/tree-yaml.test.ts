@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../../src/core/messages.js";
+import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
+import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
+import { ValidationError } from "../../../src/errors.js";
+
+const YAML_TREE = `# the small fixture tree, nested
+- code: X
+  name: 维度X
+  weight: 0.6
+  children:
+    - { code: X1, name: 指标1, direction: + }
+    - code: X2
+      name: 指标2
+      direction: 逆向
+      cap: 200
+- code: Y
+  name: 维度Y
+  weight: 0.4
+- code: Y1
+  parent: Y
+  name: 指标3
+  direction: "+"
+`;
+
+describe("parseTreeYaml", () => {
+  it("reads nested children and parent keys into the same tree as the CSV form", () => {
+    const yaml = parseTreeYaml(YAML_TREE, "t.yaml");
+    const csv = parseTreeCsv("code,parent,name,weight,direction\nX,,维度X,0.6,\nX1,X,指标1,,+\nX2,X,指标2,,-\nY,,维度Y,0.4,\nY1,Y,指标3,,+\n", "t.csv");
+    const shape = (tree: typeof yaml) => tree.nodes.map((node) => [node.code, node.parent, node.level, node.kind, node.weight, "direction" in node ? node.direction : ""]);
+    expect(shape(yaml)).toEqual(shape(csv));
+    expect(yaml.byCode.get("X2")).toMatchObject({ line: 7, attributes: { cap: "200" } });
+  });
+
+  it("reports tree problems with YAML line numbers", () => {
+    let error: unknown;
+    try {
+      parseTreeYaml("- code: A\n  children:\n    - code: A1\n", "t.yaml");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([expect.objectContaining({ line: 3, message: messages.missingDirection("A1") })]);
+  });
+
+  it("reports a file that is not a list of nodes", () => {
+    expect(() => parseTreeYaml("code: A\n", "t.yaml")).toThrow("t.yaml: expected a list of nodes (each with a code)");
+    expect(() => parseTreeYaml("- [a\n", "t.yaml")).toThrow(/^t\.yaml:\d+: the file is not valid YAML/);
+  });
+});

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { acquireLock, discardRun, isRunId, listPublishedRuns, newRunId, readLatest, writeLatest } from "../../../src/io/runs/runs.js";
+import { canonicalJson, fingerprintOf } from "../../../src/io/runs/run-files.js";
+import { listDir, makeTempDir } from "../../helpers.js";
+
+describe("run ids", () => {
+  it("newRunId(time, fingerprint, existing) is the UTC time and 8 hex digits, later than every existing id", () => {
+    const time = new Date(Date.UTC(2026, 10, 25, 13, 50, 0, 123));
+    expect(newRunId(time, "1a2b3c4d5e6f", [])).toBe("20261125T135000.123Z-1a2b3c4d");
+    expect(isRunId("20261125T135000.123Z-1a2b3c4d")).toBe(true);
+    expect(isRunId("LATEST")).toBe(false);
+    // Same millisecond as an existing run, or a clock set back: 1 ms after the last run.
+    expect(newRunId(time, "ffffffff", ["20261125T135000.123Z-00000000"])).toBe("20261125T135000.124Z-ffffffff");
+    expect(newRunId(time, "ffffffff", ["20261231T235959.999Z-00000000"])).toBe("20270101T000000.000Z-ffffffff");
+  });
+});
+
+describe("LATEST and the lock", () => {
+  it("writeLatest replaces the pointer; published runs are those up to LATEST", async () => {
+    const dir = await makeTempDir({ "20260101T000000.000Z-00000000/index.json": "{}", "20260102T000000.000Z-11111111/index.json": "{}" });
+    expect(await readLatest(dir)).toBeUndefined();
+    expect(await listPublishedRuns(dir)).toEqual([]);
+    await writeLatest(dir, "20260101T000000.000Z-00000000");
+    expect(await readFile(join(dir, "LATEST"), "utf8")).toBe("20260101T000000.000Z-00000000\n");
+    expect(await listPublishedRuns(dir)).toEqual(["20260101T000000.000Z-00000000"]);
+    await writeLatest(dir, "20260102T000000.000Z-11111111");
+    expect(await listPublishedRuns(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111"]);
+    expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111", "LATEST"]); // no temporary file left
+  });
+
+  it("discardRun removes an unpublished run's staging and run folders, never the published one", async () => {
+    const a = "20260101T000000.000Z-00000000";
+    const b = "20260102T000000.000Z-11111111";
+    const dir = await makeTempDir({ [`${a}/index.json`]: "{}", [`${b}/index.json`]: "{}", [`.staging-${b}/index.json`]: "{}" });
+    await discardRun(dir, b); // no LATEST at all: a first run that failed
+    expect(await listDir(dir)).toEqual([a]);
+    await writeLatest(dir, a);
+    await discardRun(dir, a);
+    expect(await listDir(dir)).toEqual([a, "LATEST"]);
+  });
+
+  it("acquireLock writes pid and host, refuses a second holder and releases", async () => {
+    const dir = await makeTempDir();
+    const release = await acquireLock(join(dir, "runs"), "runs");
+    expect(JSON.parse(await readFile(join(dir, "runs/.lock"), "utf8"))).toMatchObject({ pid: process.pid, host: hostname() });
+    await expect(acquireLock(join(dir, "runs"), "runs")).rejects.toMatchObject({ code: "E_LOCKED" });
+    await release();
+    expect(await listDir(join(dir, "runs"))).toEqual([]);
+    await (await acquireLock(join(dir, "runs"), "runs"))();
+  });
+});
+
+describe("fingerprints", () => {
+  it("canonicalJson sorts keys at every depth; fingerprintOf ignores key order but not values", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    const inputs = [{ role: "values", path: "data/2019.csv", bytes: 3, sha256: "ab" }];
+    const a = fingerprintOf("1.0.0", { decimals: 4, "base-year": 2017 }, inputs);
+    expect(fingerprintOf("1.0.0", { "base-year": 2017, decimals: 4 }, inputs)).toBe(a);
+    expect(fingerprintOf("1.0.1", { "base-year": 2017, decimals: 4 }, inputs)).not.toBe(a);
+    expect(fingerprintOf("1.0.0", { "base-year": 2017, decimals: 4 }, [{ ...inputs[0], sha256: "ac" }])).not.toBe(a);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { computeIndex, type IndexResult } from "../../../src/core/compute.js";
+import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
+import { buildTree } from "../../../src/core/tree.js";
+import { formatCsv } from "../../../src/io/csv.js";
+import { analyzeResult } from "../../../src/core/analysis/analyze.js";
+import { contributionsTable, growthTable, ranksTable } from "../../../src/io/write/analysis-tables.js";
+import { ByteChunks, formatNumber } from "../../../src/io/write/byte-chunks.js";
+import {
+  contributionsCsvChunks,
+  growthCsvChunks,
+  indexCsvChunks,
+  indexJsonChunks,
+  indexWideCsvChunks,
+  ranksCsvChunks,
+  scoresCsvChunks,
+} from "../../../src/io/write/result-chunks.js";
+import { formatTableCsv, formatValue } from "../../../src/io/write/to-csv.js";
+import fc from "fast-check";
+import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../../src/io/write/to-csv.js";
+import { formatIndexJson } from "../../../src/io/write/to-json.js";
+import { textOf as join } from "../../helpers.js";
+
+/** A result whose names need quoting (comma, quote, newline), with Chinese text, a gap and a -0 score. */
+function awkwardResult(units: string[]): IndexResult {
+  const rows = [
+    ["G,1", "", "0.5", "", 'Group "one"'],
+    ["a", "G,1", "", "+", "维度\nA"],
+    ["b", "G,1", "", "-", "=plain"],
+    ["H", "", "0.5", "", "H"],
+    ["c", "H", "", "+", "c"],
+  ].map(([code, parent, weight, direction, name], i) => ({ line: i + 2, code, parent, name, weight, direction }));
+  const tree = buildTree(rows);
+  if (!tree.ok) throw new Error("tree");
+  const records: ValueRecord[] = [];
+  units.forEach((unit, u) =>
+    ["a", "b", "c"].forEach((indicator, i) =>
+      [2017, 2018, 2019].forEach((year, y) =>
+        records.push({ unit, year, indicator, value: u === 0 && i === 2 && y === 1 ? Number.NaN : 1 + u + i * 0.37 + y * 0.11 }),
+      ),
+    ),
+  );
+  const panel = buildPanel(tree.value, records);
+  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join());
+  return computeIndex(tree.value, panel.value, { missing: "reweight", normalize: "min-max" });
+}
+
+
+describe("result chunks (the streamed result files)", () => {
+  it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]], [["=U1", "-U2", "@U3"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
+    const result = awkwardResult(units);
+    for (const decimals of [0, 4, 15])
+      for (const bom of [false, true]) {
+        expect(join(indexCsvChunks(result, { decimals, bom }))).toBe(formatIndexCsv(result, decimals, { bom }));
+        expect(join(scoresCsvChunks(result, { decimals, bom }))).toBe(formatScoresCsv(result, decimals, { bom }));
+        expect(join(indexWideCsvChunks(result, { decimals, bom }))).toBe(formatIndexWideCsv(result, decimals, { bom }));
+        const analysis = analyzeResult(result);
+        expect(join(growthCsvChunks(result, { decimals, bom }))).toBe(formatTableCsv(growthTable(result, analysis), { decimals, bom }));
+        const ranks = ranksTable(result, analysis);
+        expect(join(ranksCsvChunks(result, analysis, { decimals, bom }))).toBe(ranks ? formatTableCsv(ranks, { decimals, bom }) : "");
+        for (const depth of ["dimensions", "indicators"] as const)
+          expect(join(contributionsCsvChunks(result, analysis, depth, { decimals, bom }))).toBe(
+            formatTableCsv(contributionsTable(result, analysis, depth), { decimals, bom }),
+          );
+      }
+    const json = join(indexJsonChunks(result));
+    expect(json).toBe(formatIndexJson(result));
+    expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0
+  });
+
+  it("list ranks.csv from first to last with tied units in unit order and missing ranks last", () => {
+    // Units C and A tie (same values), D has no value at all in 2018 (its index is missing that year), B is lowest.
+    const tree = buildTree([{ line: 2, code: "x", parent: "", name: "x", weight: "", direction: "+" }]);
+    if (!tree.ok) throw new Error("tree");
+    const values: Record<string, [number, number]> = { A: [10, 30], B: [10, 11], C: [10, 30], D: [10, Number.NaN] };
+    const records = Object.entries(values).flatMap(([unit, [first, second]]) => [
+      { unit, year: 2017, indicator: "x", value: first },
+      { unit, year: 2018, indicator: "x", value: second },
+    ]);
+    const panel = buildPanel(tree.value, records);
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(tree.value, panel.value, { missing: "reweight", unfilled: "reweight" });
+    const analysis = analyzeResult(result);
+    const text = join(ranksCsvChunks(result, analysis));
+    expect(text).toBe(formatTableCsv(ranksTable(result, analysis)!, {}));
+    // 2018, fixed base 2017: A and C 300 (rank 1, tied), B 110 (rank 3: two units above it), D missing (last, no rank).
+    const rows2018 = text.split("\n").filter((line) => line.includes(",2018,INDEX,"));
+    expect(rows2018.map((line) => line.split(",")[0] + ":" + line.split(",")[6])).toEqual(["A:1", "C:1", "B:3", "D:"]);
+  });
+
+  it("split into several chunks of about a megabyte when the file is larger, with the same bytes", () => {
+    // 3,000 units: growth.csv holds 3,000 × 5 nodes × 2 years = 30,000 rows of about 70 bytes, two megabytes.
+    const result = awkwardResult(Array.from({ length: 3000 }, (_, u) => `U${u}`));
+    const analysis = analyzeResult(result);
+    const chunks = [...growthCsvChunks(result)];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(join(chunks)).toBe(formatTableCsv(growthTable(result, analysis), {}));
+    expect(join(indexJsonChunks(result))).toBe(formatIndexJson(result));
+  });
+});
+
+describe("formatCsv (hand-written, as csv-stringify writes)", () => {
+  it("quotes fields with a comma, a quote or a newline, doubles quotes, and leaves the rest alone", () => {
+    // Expected text from csv-stringify 6 with { eof: true, record_delimiter: "unix" } on the same rows.
+    expect(formatCsv([["a", "a,b", 'a"b', "a\nb", "a\rb", " a ", ""], [1.5, 0, -0, 12]])).toBe('a,"a,b","a""b","a\nb",a\rb, a ,\n1.5,0,0,12\n');
+    expect(formatCsv([])).toBe("");
+    expect(formatCsv([[]])).toBe("\n");
+  });
+});
+
+describe("formatNumber and ByteChunks.fixed (fast fixed decimals)", () => {
+  it("equal formatValue (toFixed, -0 as 0) on random doubles, halves and huge values", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 20000), // exact and near ties at 4 decimals (x.xxxx5)
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 1000 + 0.0005),
+      fc.constantFrom(0, -0, 1.00005, 2.5, -2.5, 0.5, -0.5, 1e21, -1e-7, 123.456, Number.NaN, Infinity),
+    );
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 15 }), (x, decimals) => {
+        expect(formatNumber(x, decimals)).toBe(formatValue(x, decimals));
+        const out = new ByteChunks(4);
+        out.fixed(x, decimals);
+        expect(Buffer.from(out.take()).toString("latin1")).toBe(formatValue(x, decimals));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { formatXlsx } from "../../../src/io/write/to-xlsx.js";
+import { fixZipDates } from "../../../src/io/write/zip-dates.js";
+import type { Table } from "../../../src/io/write/tables.js";
+
+const tables = (): Table[] => [
+  {
+    name: "index",
+    columns: [
+      { name: "unit", kind: "text" },
+      { name: "year", kind: "integer" },
+      { name: "value", kind: "number" },
+    ],
+    rows: [
+      ["常州高新区", 2017, 100],
+      ["=1+1", 2018, 115.123456],
+      ["U3", 2019, Number.NaN],
+    ],
+  },
+  { name: "growth", columns: [{ name: "change", kind: "number" }], rows: [[-3.5]] },
+];
+
+async function readBack(bytes: Uint8Array) {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe("formatXlsx", () => {
+  it("writes one sheet per table with a frozen bold header, numbers as numbers with the decimals' format", async () => {
+    const workbook = await readBack(await formatXlsx(tables(), { decimals: 3 }));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "growth"]);
+    const sheet = workbook.getWorksheet("index")!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getRow(1).values).toEqual([undefined, "unit", "year", "value"]);
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(sheet.getCell("A2").value).toBe("常州高新区");
+    // a text that looks like a formula stays text (a string cell, not a formula)
+    expect(sheet.getCell("A3").value).toBe("=1+1");
+    expect(sheet.getCell("A3").type).toBe(3); // ValueType.String
+    expect(sheet.getCell("B2").value).toBe(2017);
+    expect(sheet.getCell("B2").numFmt).toBe("0");
+    expect(sheet.getCell("C3").value).toBe(115.123456); // full precision, shown with 3 decimals
+    expect(sheet.getCell("C3").numFmt).toBe("0.000");
+    expect(sheet.getCell("C4").value).toBeNull(); // missing
+    expect(workbook.getWorksheet("growth")!.getCell("A2").value).toBe(-3.5);
+  });
+
+  it("gives the same bytes for the same tables (fixed document and ZIP dates)", async () => {
+    const first = await formatXlsx(tables());
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // ZIP dates have a 2-second resolution
+    const second = await formatXlsx(tables());
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("fixZipDates throws on bytes that are not a ZIP archive", () => {
+    expect(() => fixZipDates(new Uint8Array(100))).toThrow(/^fixZipDates requires a ZIP archive/);
+  });
+});
