@@ -212,16 +212,11 @@ async function workbook(tables: Map<TableName, Table>, decimals: number): Promis
 
 async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table): Promise<string> {
   const { formatReportHtml } = await import("../io/report/to-html.js");
-  const { wordsOf } = await import("../io/report/labels.js");
-  const words = wordsOf(options.lang);
+  const { dataStageAppendix } = await import("../io/report/appendix.js");
   return formatReportHtml(result, analysis, {
     language: options.lang,
     decimals: Math.min(options.decimals, 2),
-    appendix: [
-      { title: words.coverage, table: table("coverage") },
-      { title: words.imputations, table: table("imputations"), empty: words.noImputations },
-      { title: words.treatment, table: table("treatment") },
-    ],
+    appendix: dataStageAppendix(result, options.lang, table),
   });
 }
 

@@ -8,7 +8,7 @@ import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
 import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
-import { deriveWeights, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import { deriveWeights, usesJudgements, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
@@ -86,7 +86,7 @@ export function addWeightingOptions(command: Command): Command {
 
 /** Whether a run of `method` reads AHP judgements. */
 export function usesAhp(method: WeightMethod, options: Pick<WeightingCliOptions, "subjective" | "ahp">): boolean {
-  return method === "ahp" || (method === "combined" && (options.subjective === "ahp" || (!options.subjective && options.ahp !== undefined)));
+  return usesJudgements(method, options.subjective, options.ahp !== undefined);
 }
 
 /**

@@ -54,6 +54,14 @@ export interface WeightingOptions {
   strict?: boolean;
 }
 
+/**
+ * Whether weighting by `method` reads AHP judgements: `ahp` always; `combined` when its subjective set is `ahp`, or is
+ * left to the default and a judgement file is given.
+ */
+export function usesJudgements(method: WeightMethod, subjective: SubjectiveMethod | undefined, judgementFileGiven: boolean): boolean {
+  return method === "ahp" || (method === "combined" && (subjective === "ahp" || (!subjective && judgementFileGiven)));
+}
+
 /** What a run used, recorded in `index.json` and printed by `weights`. */
 export interface WeightingSummary {
   method: WeightMethod;
