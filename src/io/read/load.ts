@@ -14,12 +14,16 @@ import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
+import { isDuckdbValues, readDuckdbValues } from "./values-duckdb.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 
 export interface LoadedInputs {
   tree: Tree;
   panel: Panel;
   records: ValueRecord[];
+  /** A `.sql` values file: the query's text, and the files it names (for the manifest of a project run). */
+  query?: string;
+  filesRead?: string[];
 }
 
 export interface LoadOptions {
@@ -29,6 +33,8 @@ export interface LoadOptions {
   sheet?: string;
   /** Sheet of a tree workbook. Default: the first. */
   treeSheet?: string;
+  /** The folder a `.sql` values query may read files from (the project folder). Default: the query file's folder. */
+  queryRoot?: string;
 }
 
 /** A table read from a CSV file or a workbook sheet, and how messages name it. */
@@ -55,6 +61,8 @@ export async function loadInputs(
   labels = { tree: treePath, data: dataPath },
   options: LoadOptions = {},
 ): Promise<LoadedInputs> {
+  // Parquet and SQL values are read by DuckDB, loaded only for them.
+  if (isDuckdbValues(dataPath)) return loadDuckdbInputs(treePath, dataPath, labels, options);
   const treeIssues: Issue[] = [];
   const dataIssues: Issue[] = [];
   let tree: Tree | undefined;
@@ -109,6 +117,26 @@ export async function loadInputs(
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
     if (!panel.ok) issues.push(...panel.issues);
+  }
+  throw new ValidationError(issues);
+}
+
+/** `loadInputs` for a `.parquet` or `.sql` values file: the tree read as usual, the values by DuckDB. */
+async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: LoadOptions): Promise<LoadedInputs> {
+  const issues: Issue[] = [];
+  let tree: Tree | undefined;
+  try {
+    tree = await readTreeFile(treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+  } catch (error) {
+    issues.push(...issuesOf(error));
+  }
+  const emptyTree: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
+  try {
+    // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
+    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot);
+    if (tree && issues.length === 0) return { ...fastInputs(tree, read.panel), query: read.query, filesRead: read.filesRead };
+  } catch (error) {
+    issues.push(...issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
   }
   throw new ValidationError(issues);
 }
