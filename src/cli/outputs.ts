@@ -36,6 +36,10 @@ export interface OutputOptions {
   /** UTF-8 byte order mark: `undefined` means on for files, off for stdout. */
   bom?: boolean;
   xlsx: boolean;
+  /** Also write index.parquet, scores.parquet and growth.parquet (DuckDB). */
+  parquet?: boolean;
+  /** Write those three as Parquet only, without index.csv, scores.csv and growth.csv. */
+  parquetOnly?: boolean;
   format?: OutputFormat;
   table?: TableName;
   lang: Language;
@@ -53,6 +57,8 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .option("--bom", "start CSV files with a UTF-8 byte order mark, so Excel reads Chinese text (default: on for files, off on stdout)")
     .option("--no-bom", "write CSV without the byte order mark")
     .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
+    .option("--parquet", "also write index.parquet, scores.parquet and growth.parquet (typed, compressed; loads DuckDB)", false)
+    .option("--parquet-only", "write index, scores and growth as Parquet only, without their CSV files", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
     .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
@@ -164,6 +170,11 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
       };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
+      if (options.parquet || options.parquetOnly) {
+        const { formatParquetFiles } = await import("../io/write/to-parquet.js");
+        Object.assign(files, await formatParquetFiles(result, analysis));
+        if (options.parquetOnly) for (const name of ["index.csv", "scores.csv", "growth.csv"]) delete files[name];
+      }
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
       if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
     }

@@ -128,6 +128,8 @@ export const OUTPUT_OPTIONS = {
   contributions: z.enum(CONTRIBUTION_DEPTHS).describe("contributions.csv down to the dimensions or every indicator (--contributions)"),
   bom: z.boolean().describe("start CSV files with a UTF-8 byte order mark (--bom / --no-bom; default true)"),
   xlsx: z.boolean().describe("also write index.xlsx (--xlsx; default false)"),
+  parquet: z.boolean().describe("also write index.parquet, scores.parquet and growth.parquet (--parquet; default false)"),
+  "parquet-only": z.boolean().describe("write index, scores and growth as Parquet only, without their CSV files (--parquet-only; default false)"),
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
 } satisfies Record<string, z.ZodType>;
 
@@ -160,7 +162,9 @@ export const PROJECT_SCHEMA = z
     name: z.string().optional().describe("the name of the index, for people"),
     description: z.string().optional().describe("what the index measures and who maintains it"),
     indicators: projectPath("the indicator tree, CSV or YAML (--indicators)"),
-    values: projectPath("the values: a file, or a folder whose .csv and .xlsx files are all read, in name order (--data)"),
+    values: projectPath(
+      "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv and .xlsx files are all read, in name order (--data)",
+    ),
     runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),

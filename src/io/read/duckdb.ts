@@ -41,15 +41,18 @@ export async function openDuckdb(): Promise<DuckdbSession> {
 }
 
 /**
- * An in-memory database whose queries may read files inside `root` only, with relative paths resolved against it,
- * and may write none.
+ * An in-memory database whose queries may read files inside `root` only, and may write none. Relative paths resolve
+ * against the current folder first (DuckDB's rule), then against `root`: they are allowed only when the current
+ * folder is `root` or inside it, so that neither way leads out of it; from elsewhere, name files by absolute paths.
  */
 export async function openSandbox(root: string): Promise<DuckdbSession> {
   const session = await openDuckdb();
   const folder = root.endsWith("/") || root.endsWith("\\") ? root : `${root}/`;
+  const cwd = process.cwd();
+  const relativeAllowed = cwd === root || cwd.startsWith(folder);
   for (const setting of [
     `SET file_search_path = ${sqlString(root)}`,
-    `SET allowed_directories = [${sqlString(folder)}]`,
+    `SET allowed_directories = [${sqlString(folder)}${relativeAllowed ? ", './'" : ""}]`,
     "SET enable_external_access = false",
     "SET autoinstall_known_extensions = false",
     "SET autoload_known_extensions = false",

@@ -8,8 +8,9 @@
  * value itself come back, column by column. Units keep the order of their first row in a Parquet file (as in a CSV
  * file); a query's rows have no order of their own, so its units are sorted by name.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, extname, resolve } from "node:path";
+import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { messages } from "../../core/messages.js";
 import { createPanel, type Panel } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
@@ -52,7 +53,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     const isQuery = extname(path).toLowerCase() === ".sql";
     const query = isQuery ? await readFile(path, "utf8") : undefined;
     const relation = query !== undefined ? await queryRelation(session, query, label) : await parquetRelation(session, path, label);
-    const filesRead = query !== undefined ? await filesNamedBy(session, query) : [];
+    const filesRead = query !== undefined ? await filesNamedBy(session, query, resolve(root)) : [];
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery });
     return { panel, query, filesRead };
   } finally {
@@ -211,16 +212,33 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
 }
 
 /**
+ * The files the query in `path` names (see `filesNamedBy`), listed before it runs: a project run hashes them into its
+ * fingerprint, so that new microdata under an unchanged query is a change.
+ */
+export async function readQueryFiles(path: string, root = dirname(path)): Promise<string[]> {
+  const session = await openSandbox(resolve(root));
+  try {
+    return await filesNamedBy(session, await readFile(path, "utf8"), resolve(root));
+  } finally {
+    session.close();
+  }
+}
+
+/**
  * The files a query names: each string literal of the query that DuckDB's `glob` expands to files (inside the sandbox
  * folder, the only place it can read). Literals that are not paths expand to nothing.
  */
-async function filesNamedBy(session: DuckdbSession, query: string): Promise<string[]> {
+async function filesNamedBy(session: DuckdbSession, query: string, root: string): Promise<string[]> {
   const files = new Set<string>();
   for (const match of query.matchAll(/'((?:[^']|'')*)'/g)) {
     const literal = match[1].replace(/''/g, "'");
     if (!/[./\\*]/.test(literal)) continue;
     try {
-      for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(literal)})`)).getRowsJS()) files.add(String(file));
+      for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(literal)})`)).getRowsJS()) {
+        // DuckDB gives a relative pattern's files relative too: the current folder first, then the sandbox folder.
+        const inCwd = resolve(String(file));
+        files.add(isAbsolute(String(file)) || existsSync(inCwd) ? inCwd : resolve(root, String(file)));
+      }
     } catch {
       // Not a path the sandbox can expand: not a file the query read.
     }

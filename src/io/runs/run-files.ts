@@ -36,6 +36,8 @@ export interface RunManifest {
   /** The compute options after index.yaml and the flags were merged (paths relative to the project folder). */
   options: Record<string, unknown>;
   inputs: FileDigest[];
+  /** A `.sql` values file: the query as it ran (the files it read are the inputs of role `query-input`). */
+  query?: string;
   coverage: { units: readonly string[]; years: readonly number[]; baseYear: number; indicators: number };
   warnings: readonly Issue[];
   outputs: FileDigest[];
