@@ -10,11 +10,12 @@ import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
 import { parseDataTable } from "./data-csv.js";
 import { isUtf8 } from "node:buffer";
+import { dirname } from "node:path";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
-import { isDuckdbValues, readDuckdbValues } from "./values-duckdb.js";
+import { isDuckdbValues, queryIndicators, readDuckdbValues, readIndicatorQueries } from "./values-duckdb.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 
 export interface LoadedInputs {
@@ -79,7 +80,7 @@ export async function loadInputs(
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
   // general way below.
-  if (tree && dataBytes && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+  if (tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
     const panel = utf8 && parsePanelFast(utf8, tree);
     if (panel) return fastInputs(tree, panel);
@@ -104,6 +105,15 @@ export async function loadInputs(
     })(),
   ]);
   const issues = [...treeIssues, ...dataIssues];
+  // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
+  if (tree && queryIndicators(tree).length > 0)
+    try {
+      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath));
+      if (records) records = [...records, ...queried];
+    } catch (error) {
+      issues.push(...issuesOf(error));
+      records = undefined;
+    }
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);

@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { messages } from "../../core/messages.js";
-import { createPanel, type Panel } from "../../core/panel.js";
+import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { loadDuckdb, openSandbox, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
@@ -244,4 +244,60 @@ async function filesNamedBy(session: DuckdbSession, query: string, root: string)
     }
   }
   return [...files].sort();
+}
+
+/** The indicators of a tree defined by a query of their own (the tree's `sql` column). */
+export function queryIndicators(tree: Tree): { code: string; sql: string; line?: number }[] {
+  return tree.nodes
+    .filter((node) => node.kind === "indicator" && (node.attributes.sql ?? "").trim() !== "")
+    .map((node) => ({ code: node.code, sql: node.attributes.sql.trim(), line: node.line }));
+}
+
+/**
+ * The values of the indicators defined in the tree's `sql` column: each query returns `unit, year, value` (`unit`
+ * optional) for its indicator, typically an aggregate over a microdata table, `GROUP BY unit, year`. Every query runs
+ * in one sandbox (files inside `root` only, reads only); every problem of every query is collected, each naming the
+ * tree file, the indicator's line and the `sql` column.
+ */
+export async function readIndicatorQueries(tree: Tree, root: string): Promise<ValueRecord[]> {
+  const session = await openSandbox(resolve(root));
+  const records: ValueRecord[] = [];
+  const issues: Issue[] = [];
+  try {
+    for (const { code, sql, line } of queryIndicators(tree)) {
+      const label = `${tree.source ?? "tree"}${line ? `:${line}` : ""}: indicator ${code}, column sql`;
+      const where = { source: tree.source, line, column: "sql", id: code };
+      try {
+        const statement = await prepareSelect(session, sql, label);
+        const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }));
+        const problems: string[] = [];
+        const year = columns.find((column) => column.name === "year");
+        const value = columns.find((column) => column.name === "value");
+        const unit = columns.find((column) => column.name === "unit");
+        if (!year || !INTEGER_TYPES.has(baseType(year.type))) problems.push(`column year ${year ? `is ${year.type}` : "is missing"}; expected a whole number (INTEGER)`);
+        if (!value || !NUMBER_TYPES.has(baseType(value.type))) problems.push(`column value ${value ? `is ${value.type}` : "is missing"}; expected a number (DOUBLE)`);
+        if (unit && !TEXT_TYPES.has(baseType(unit.type))) problems.push(`column unit is ${unit.type}; expected text (VARCHAR)`);
+        for (const column of columns)
+          if (!["unit", "year", "value"].includes(column.name)) problems.push(`unexpected column ${column.name}; expected unit, year and value`);
+        if (problems.length > 0) {
+          for (const problem of problems) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: ${problem}`, ...where });
+          continue;
+        }
+        const rows = (await statement.runAndReadAll()).getRowObjectsJS();
+        for (const row of rows) {
+          if (row.year === null || (unit && row.unit === null)) {
+            issues.push({ code: "E_SQL_NULL", message: `${label}: a row has no ${row.year === null ? "year" : "unit"} (NULL); expected one in every row`, ...where });
+            break;
+          }
+          records.push({ unit: unit ? String(row.unit) : "", year: Number(row.year), indicator: code, value: row.value === null ? Number.NaN : Number(row.value), file: tree.source });
+        }
+      } catch (error) {
+        issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
+      }
+    }
+  } finally {
+    session.close();
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return records;
 }

@@ -196,3 +196,34 @@ describe("values from a SQL query", () => {
     expect(issues[0].message).toMatch(/^syntax\.sql: DuckDB refused the query: .*Parser Error: syntax error at or near "SELEC"/);
   });
 });
+
+describe("indicators defined by a query in the tree (column sql)", () => {
+  const started = process.cwd();
+  beforeAll(() => process.chdir(dir));
+  afterAll(() => process.chdir(started));
+
+  it("takes each query's unit, year and value as its indicator's values, beside the values file's", async () => {
+    await writeFile(join(dir, "patents.csv"), "unit,year,granted\nU1,2017,1\nU1,2017,1\nU1,2018,0\nU2,2017,1\nU2,2018,1\nU2,2018,1\n");
+    await writeFile(
+      join(dir, "tree-sql.csv"),
+      'code,parent,name,weight,direction,sql\nP,,patents granted,1,+,"SELECT unit, year, sum(granted)::DOUBLE AS value FROM read_csv(\'patents.csv\') GROUP BY unit, year"\nR,,R&D share,1,+,\n',
+    );
+    await writeFile(join(dir, "other.csv"), "unit,year,indicator,value\nU1,2017,R,1.5\nU1,2018,R,2\nU2,2017,R,3\nU2,2018,R,4\n");
+    const { panel } = await loadInputs(join(dir, "tree-sql.csv"), join(dir, "other.csv"));
+    expect(panel.units).toEqual(["U1", "U2"]);
+    // P by hand from patents.csv: U1 2 then 0, U2 1 then 2; R from other.csv.
+    expect([...panel.values]).toEqual([2, 0, 1, 2, 1.5, 2, 3, 4]);
+  });
+
+  it("names the tree file, the indicator's line and the sql column for a query that fails or returns other columns", async () => {
+    await writeFile(
+      join(dir, "tree-bad.csv"),
+      'code,parent,name,weight,direction,sql\nP,,p,1,+,"SELECT unit, year FROM read_csv(\'patents.csv\')"\nQ,,q,1,+,"COPY (SELECT 1) TO \'x.csv\'"\n',
+    );
+    const issues = await issuesOf(loadInputs(join(dir, "tree-bad.csv"), join(dir, "other.csv"), { tree: "tree-bad.csv", data: "other.csv" }));
+    expect(issues.map((issue) => [issue.code, issue.line, issue.column, issue.id, issue.message])).toEqual([
+      ["E_SQL_COLUMNS", 2, "sql", "P", "tree-bad.csv:2: indicator P, column sql: column value is missing; expected a number (DOUBLE)"],
+      ["E_SQL_NOT_SELECT", 3, "sql", "Q", "tree-bad.csv:3: indicator Q, column sql: the query is not a SELECT statement (COPY); expected a query that only reads"],
+    ]);
+  });
+});
