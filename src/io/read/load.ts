@@ -15,7 +15,7 @@ import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
-import { isDuckdbValues, queryIndicators, readDuckdbValues, readIndicatorQueries } from "./values-duckdb.js";
+import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 
 export interface LoadedInputs {
@@ -108,6 +108,7 @@ export async function loadInputs(
   // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
   if (tree && queryIndicators(tree).length > 0)
     try {
+      const { readIndicatorQueries } = await import("./values-duckdb.js");
       const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath));
       if (records) records = [...records, ...queried];
     } catch (error) {
@@ -140,6 +141,7 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   } catch (error) {
     issues.push(...issuesOf(error));
   }
+  const { readDuckdbValues } = await import("./values-duckdb.js");
   const emptyTree: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
   try {
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).

@@ -16,14 +16,8 @@ import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { loadDuckdb, openSandbox, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
+import { queryIndicators } from "./duckdb-sources.js";
 
-/** The extensions of values files that DuckDB reads. */
-export const DUCKDB_VALUE_EXTENSIONS = [".sql", ".parquet"] as const;
-
-/** Whether `path` is a values file that DuckDB reads. */
-export function isDuckdbValues(path: string): boolean {
-  return (DUCKDB_VALUE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
-}
 
 /** Problems listed at most per kind (unknown indicators, duplicates): the count says how many more. */
 const LISTED = 20;
@@ -244,13 +238,6 @@ async function filesNamedBy(session: DuckdbSession, query: string, root: string)
     }
   }
   return [...files].sort();
-}
-
-/** The indicators of a tree defined by a query of their own (the tree's `sql` column). */
-export function queryIndicators(tree: Tree): { code: string; sql: string; line?: number }[] {
-  return tree.nodes
-    .filter((node) => node.kind === "indicator" && (node.attributes.sql ?? "").trim() !== "")
-    .map((node) => ({ code: node.code, sql: node.attributes.sql.trim(), line: node.line }));
 }
 
 /**
