@@ -28,10 +28,11 @@ const db = await DuckDBInstance.create(":memory:");
 const connection = await db.connect();
 const microdata = join(dir, "enterprises.parquet");
 if (!existsSync(microdata))
-  // Row r: unit r % 3000, year 2001 + (r / 3000) % 20, sector hash(r) % 200, revenue from hash(r · 7).
+  // Row r: unit r % 3000, year 2001 + (r / 3000) % 20, sector (r / 60000) % 200 (so every unit, year and sector has
+  // rows: no gaps), revenue from hash(r · 7).
   await connection.run(
     `COPY (SELECT 'U' || lpad(((r % ${UNITS}) + 1)::VARCHAR, 5, '0') AS unit, (2001 + (r // ${UNITS}) % ${YEARS})::INTEGER AS year,
-       (hash(r) % ${SECTORS})::INTEGER AS sector, 1 + (hash(r * 7) % 100000) / 100.0 AS revenue FROM range(${ROWS}) t(r))
+       ((r // ${UNITS * YEARS}) % ${SECTORS})::INTEGER AS sector, 1 + (hash(r * 7) % 100000) / 100.0 AS revenue FROM range(${ROWS}) t(r))
      TO '${microdata}' (FORMAT parquet, COMPRESSION zstd)`,
   );
 // The tree of the other benchmarks (200 indicators I0001…I0200 under 20 groups and 5 dimensions).
