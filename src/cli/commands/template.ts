@@ -7,12 +7,13 @@ import { basename, dirname, resolve } from "node:path";
 import type { CompiledFormula } from "../../core/formula.js";
 import { FormulaError, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
-import { OutputError, UsageError, ValidationError } from "../../errors.js";
+import { OutputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { readTreeFile } from "../../io/read/load.js";
 import { parseEncoding, type Encoding } from "../../io/read/read-text.js";
 import { formatTemplateCsv, templateRows, templateSeries } from "../../io/write/template.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
+import { printWarnings } from "../report-issues.js";
 
 export interface TemplateCommandOptions {
   indicators: string;
@@ -84,7 +85,10 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
     if (issues.length > 0) throw new ValidationError(issues);
   }
   const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? []);
-  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows);
+  const warnings: Issue[] = [];
+  const onWarning = (warning: Issue) => warnings.push(warning);
+  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows, { source: options.out, onWarning });
+  printWarnings(warnings, env);
   await writeFilesAtomic(dirname(target), { [basename(target)]: content }, options.out);
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }
