@@ -105,6 +105,9 @@ describe("floods of problems", () => {
     expect(lines.slice(1, -1)).toEqual(Array.from({ length: PRINTED_PROBLEMS }, (_, i) => `values.csv:${i + 2}:4: ${messages.badValue("bad", "value")}`));
     expect(lines.at(-1)).toBe("… and 129,950 more problems (run with --all-problems to print them all)");
     expect(messages.moreProblems(129_950, "problems")).toBe(lines.at(-1));
+    // compute reads and checks the same way (it overflowed the stack here, exit code 4, before)
+    const compute = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "out"], dir);
+    expect(compute).toMatchObject({ code: 1, stderr: run.stderr });
     const all = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--all-problems"], dir);
     expect(all.code).toBe(1);
     const allLines = all.stderr.trimEnd().split("\n");
