@@ -5,13 +5,14 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXAMPLE, PACKAGE_ROOT, type CliEnv } from "./env.js";
+import { quote } from "../core/quote.js";
 
 /** Parses a whole number within bounds, for commander. */
 export function integerOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (!/^[+-]?\d+$/.test(text.trim()) || value < min || value > max)
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got ${quote(text)}`);
     return value;
   };
 }

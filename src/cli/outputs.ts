@@ -176,7 +176,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
         if (options.parquetOnly) for (const name of ["index.csv", "scores.csv", "growth.csv"]) delete files[name];
       }
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
-      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, warnings);
     }
   }
 
@@ -195,7 +195,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
       printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables(), options.decimals);
+      printed = await workbook(tables(), options.decimals, warnings);
       break;
     default: {
       const unknown: never = format;
@@ -215,10 +215,11 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
 /** Tables that get a sheet only when they have rows. */
 const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
 
-async function workbook(tables: Map<TableName, Table>, decimals: number): Promise<Uint8Array> {
+/** The workbook of the tables; a text cut to fit an Excel cell adds a warning to `warnings`. */
+async function workbook(tables: Map<TableName, Table>, decimals: number, warnings: Issue[]): Promise<Uint8Array> {
   const { formatXlsx } = await import("../io/write/to-xlsx.js");
   const sheets = [...tables].filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0).map(([, table]) => table);
-  return formatXlsx(sheets, { decimals });
+  return formatXlsx(sheets, { decimals, onWarning: (warning) => warnings.push(warning) });
 }
 
 async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table): Promise<string> {

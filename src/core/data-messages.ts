@@ -2,7 +2,7 @@
  * Messages of the data stage (formulas, missing values, zero bases, outliers, encodings, workbooks), merged into
  * `messages` in `messages.ts`. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
-const quote = (value: string) => JSON.stringify(value);
+import { quote } from "./quote.js";
 
 export const dataMessages = {
   // formulas

@@ -5,7 +5,7 @@
 import { dataMessages } from "./data-messages.js";
 import { INDEX_CODE } from "./types.js";
 
-const quote = (value: string) => JSON.stringify(value);
+import { quote } from "./quote.js";
 
 export const messages = {
   // tree
@@ -128,6 +128,10 @@ export const messages = {
     `index.xlsx was not written: the scores table has ${rows} rows and an Excel sheet holds at most ${limit} (header included); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
   workbookTooManyCells: (cells: number, limit: number) =>
     `index.xlsx was not written: its sheets would hold about ${cells} cells, more than ${limit} (minutes to write and to open); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
+  moreProblems: (count: number, what: "problems" | "warnings") =>
+    `… and ${count.toLocaleString("en-US")} more ${what} (run with --all-problems to print them all)`,
+  workbookTextCut: (sheet: string, cell: string, length: number, limit: number) =>
+    `sheet ${quote(sheet)} cell ${cell}: a text of ${length} characters was cut to ${limit}, the most an Excel cell holds; expected shorter texts (the CSV files hold the whole text)`,
   duplicateChoice: (option: string, found: string) => `${option} lists ${quote(found)} twice; expected each method once`,
   nominalConflict: (option: string, found: string, listOption: string, list: readonly string[]) =>
     `${option} ${found} and ${listOption} ${list.join(",")} disagree on the nominal choice (the first of ${listOption}); expected ${listOption} to start with ${found}, or only one of the two options`,

@@ -2,7 +2,7 @@
  * The messages of projects, runs and revisions, as functions of what they name (see `messages.ts` for the shape:
  * `<what went wrong> "<found>"; expected <what>`).
  */
-const quote = (value: string) => JSON.stringify(value);
+import { quote } from "./quote.js";
 
 /** A value from a project file as written, for messages. */
 export function describeFound(value: unknown): string {

@@ -2,7 +2,7 @@
  * The user-facing messages of weighting, as functions of what they name (the same shape as `core/messages.ts`:
  * `<what went wrong> "<found>"; expected <what>`). Tests compare against these functions.
  */
-const quote = (value: string) => JSON.stringify(value);
+import { quote } from "../quote.js";
 const list = (values: readonly (string | number)[]) => values.map(String).join(", ");
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
 

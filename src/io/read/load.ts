@@ -17,6 +17,7 @@ import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
+import { append } from "../../core/arrays.js";
 
 export interface LoadedInputs {
   tree: Tree;
@@ -75,7 +76,7 @@ export async function loadInputs(
   try {
     tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
   } catch (error) {
-    treeIssues.push(...issuesOf(error));
+    append(treeIssues, issuesOf(error));
   }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
@@ -96,9 +97,9 @@ export async function loadInputs(
           if (!several) dataSource = source;
           const parsed = parseDataTable(table, source);
           if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
-          else dataIssues.push(...parsed.issues);
+          else append(dataIssues, parsed.issues);
         } catch (error) {
-          dataIssues.push(...issuesOf(error));
+          append(dataIssues, issuesOf(error));
         }
       }
       if (dataIssues.length === 0) records = all;
@@ -120,14 +121,14 @@ export async function loadInputs(
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);
     if (evaluated.ok) records = evaluated.value;
     else {
-      issues.push(...evaluated.issues);
+      append(issues, evaluated.issues);
       records = undefined;
     }
   }
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
-    if (!panel.ok) issues.push(...panel.issues);
+    if (!panel.ok) append(issues, panel.issues);
   }
   throw new ValidationError(issues);
 }
