@@ -8,6 +8,7 @@ import { MISSING_POLICIES, UNFILLED_POLICIES, type MissingPolicy, type UnfilledP
 import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read/read-text.js";
+import { didYouMean } from "../core/suggest.js";
 import { integerOption } from "./options.js";
 
 /** The options that say how to read the input files. */
@@ -77,7 +78,7 @@ export function addFileOptions(command: Command): Command {
 
 function encodingOption(text: string): Encoding {
   const encoding = parseEncoding(text);
-  if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got "${text}"`);
+  if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got "${text}"${didYouMean(text, ENCODINGS)}`);
   return encoding;
 }
 

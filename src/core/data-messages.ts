@@ -2,6 +2,8 @@
  * Messages of the data stage (formulas, missing values, zero bases, outliers, encodings, workbooks), merged into
  * `messages` in `messages.ts`. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
+import { didYouMean } from "./suggest.js";
+
 const quote = (value: string) => JSON.stringify(value);
 
 export const dataMessages = {
@@ -28,7 +30,7 @@ export const dataMessages = {
       policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
     } value of this unit to use; expected a value (or another missing-value policy)`,
   badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>
-    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)`,
+    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)${didYouMean(found, expected)}`,
 
   // zero base
   zeroBaseShifted: (indicator: string, year: number, baseYear: number) =>

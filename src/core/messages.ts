@@ -3,14 +3,19 @@
  * so a wording change is made once. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
 import { dataMessages } from "./data-messages.js";
+import { closestName, didYouMean } from "./suggest.js";
 import { INDEX_CODE } from "./types.js";
 
 const quote = (value: string) => JSON.stringify(value);
 
 export const messages = {
   // tree
-  missingColumn: (column: string, found: readonly string[]) =>
-    `missing column ${quote(column)}; found columns ${found.map(quote).join(", ") || "(none)"}`,
+  missingColumn: (column: string, found: readonly string[]) => {
+    const near = closestName(column, found.filter((name) => name.trim() !== ""));
+    return `missing column ${quote(column)}; found columns ${found.map(quote).join(", ") || "(none)"}${
+      near === undefined ? "" : `; found column ${quote(near)}: did you mean ${quote(column)}?`
+    }`;
+  },
   emptyCode: () => `empty code; every row needs a code in column "code"`,
   reservedCode: (code: string) => `code ${quote(code)} is reserved for the overall index; expected another code`,
   duplicateCode: (code: string, firstLine: number | undefined) =>
@@ -61,7 +66,9 @@ export const messages = {
   zeroValueNegativeDirection: (indicator: string, unit: string, year: number) =>
     `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
-    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}`,
+    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+  unknownChoice: (option: string, found: string, expected: readonly string[]) =>
+    `${option} ${quote(found)} is not a choice; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
 
   // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
   chainBaseMissing: (indicator: string, unit: string, year: number) =>
@@ -95,7 +102,7 @@ export const messages = {
   badNumericSetting: (code: string, column: string, found: string) =>
     `indicator ${quote(code)} has ${column} ${quote(found)}; expected a number`,
   badChoiceSetting: (code: string, column: string, found: string, expected: readonly string[]) =>
-    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")}`,
+    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
   capTooLow: (code: string, cap: number) =>
     `indicator ${quote(code)} has cap ${cap}; expected a number >= 100 (a lower cap would move the base year off 100)`,
   capOptionTooLow: (cap: number) => `--cap ${cap} is below 100; expected a number >= 100 (a lower cap would move the base year off 100)`,
