@@ -40,6 +40,17 @@ export const messages = {
   badYear: (found: string) => `year ${quote(found)} is not a year; expected a whole number such as 2017`,
   badValue: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+  ambiguousNumber: (found: string, column?: string) =>
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is ambiguous where the decimal mark is a comma (a decimal point or a thousands separator?); expected 1234,5 or 1.234,5, or --decimal . if the file writes decimal points`,
+  decimalComma: (found: string, column?: string) =>
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number with a decimal point: decimal comma? use --decimal , (expected a number such as 1234.5, 1,234.5 or 1.96%)`,
+  badYearColumn: (found: string) =>
+    `column ${quote(found)} looks like a year but is not one; expected a four-digit year such as 2017 (or 2017年)`,
+  yearColumnSwapped: (column: string, names: readonly string[], unitColumn: string) =>
+    `column ${quote(column)} holds names such as ${names.map(quote).join(", ")} and column ${quote(unitColumn)} holds years: are ${unitColumn} and ${column} swapped? expected years in column ${quote(column)}`,
+  yearColumnNames: (column: string, names: readonly string[]) =>
+    `column ${quote(column)} holds names such as ${names.map(quote).join(", ")}, not years: is it the right column? expected years such as 2017`,
+  noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
   unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
   duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>

@@ -5,9 +5,11 @@
  */
 import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
+import { messages } from "../../core/messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
+import type { DecimalMark } from "../../core/number.js";
 import { parseDataTable } from "./data-csv.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
@@ -29,6 +31,8 @@ export interface LoadOptions {
   sheet?: string;
   /** Sheet of a tree workbook. Default: the first. */
   treeSheet?: string;
+  /** Decimal mark of the values. Default: `,` in a `;`-separated CSV file, else `.`. */
+  decimal?: DecimalMark;
 }
 
 /** A table read from a CSV file or a workbook sheet, and how messages name it. */
@@ -73,7 +77,7 @@ export async function loadInputs(
   // general way below.
   if (tree && dataBytes && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
-    const panel = utf8 && parsePanelFast(utf8, tree);
+    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal);
     if (panel) return fastInputs(tree, panel);
   }
   await Promise.all([
@@ -85,7 +89,7 @@ export async function loadInputs(
         try {
           const { table, source } = await parseTable(file.bytes, file.label, options);
           if (!several) dataSource = source;
-          const parsed = parseDataTable(table, source);
+          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
           if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
           else dataIssues.push(...parsed.issues);
         } catch (error) {
@@ -105,12 +109,21 @@ export async function loadInputs(
       records = undefined;
     }
   }
+  if (records && records.length > 0 && records.every((record) => Number.isNaN(record.value)))
+    issues.unshift({ code: "E_NO_NUMBERS", message: messages.noNumbers(), source: dataSource });
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
     if (!panel.ok) issues.push(...panel.issues);
   }
   throw new ValidationError(issues);
+}
+
+/** The codes a values file may hold for `tree`: its indicators and the variables its formulas read. */
+function valueCodes(tree: Tree): Set<string> {
+  const codes = new Set(tree.indicators);
+  for (const { formula } of formulaIndicators(tree)) for (const name of formula.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []) codes.add(name);
+  return codes;
 }
 
 /** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook. */
