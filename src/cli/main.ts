@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { messages } from "../core/messages.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerImportCoinr } from "./commands/import-coinr.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
@@ -41,6 +42,7 @@ export function createProgram(env: CliEnv): Command {
   registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  registerImportCoinr(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
