@@ -50,6 +50,10 @@ export const messages = {
     `column ${quote(column)} holds names such as ${names.map(quote).join(", ")} and column ${quote(unitColumn)} holds years: are ${unitColumn} and ${column} swapped? expected years in column ${quote(column)}`,
   yearColumnNames: (column: string, names: readonly string[]) =>
     `column ${quote(column)} holds names such as ${names.map(quote).join(", ")}, not years: is it the right column? expected years such as 2017`,
+  manyUnknownIndicators: (count: number, codes: readonly string[]) =>
+    `${count} values name indicators that are not in the tree, such as ${codes.map(quote).join(", ")}: is it the values file of another tree, or the wrong column? expected leaf codes of the tree in the indicator column`,
+  manyDuplicates: (count: number) =>
+    `${count} duplicate values: does the file hold several units without a unit column, or a year twice? expected one value per unit, year and indicator`,
   noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
   unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,

@@ -93,6 +93,19 @@ describe("layouts and floods", () => {
     expect(run.stderr.split("\n")[1]).toBe(`values.csv: ${messages.noNumbers()}`);
   });
 
+  it("sums up a flood of duplicates (several units, no unit column) and of unknown indicators in one issue, first", async () => {
+    const units = Array.from({ length: 12 }, (_, i) => `Zone ${i}`);
+    const long = ["zone,year,indicator,value", ...units.flatMap((unit) => [`${unit},2017,A,1`, `${unit},2017,B,1`])].join("\n");
+    const dir = await folder({ "tree.csv": TREE, "values.csv": long });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    // "zone" is no unit column: the 12 zones' rows are one unit's, 11 duplicates for each of A and B
+    expect(run.stderr.split("\n")[1]).toBe(`values.csv: ${messages.manyDuplicates(22)}`);
+    const other = await folder({ "tree.csv": TREE, "values.csv": ["indicator,2017", ...units.map((unit, i) => `X${i},1`), "A,1", "B,1"].join("\n") });
+    const unknown = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], other);
+    expect(unknown.stderr.split("\n")[1]).toBe(`values.csv: ${messages.manyUnknownIndicators(12, ["X0", "X1", "X2"])}`);
+  });
+
   it("names a missing value's file and line, the unit of a single-unit file, and the policies that fill it", async () => {
     const dir = await folder({ "tree.csv": TREE, "values.csv": "indicator,2017,2018,2019\nA,1,,3\nB,1,2,3\n" });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);

@@ -114,9 +114,25 @@ export async function loadInputs(
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
-    if (!panel.ok) issues.push(...panel.issues);
+    if (!panel.ok) issues.push(...floodCauses(panel.issues, dataSource), ...panel.issues);
   }
   throw new ValidationError(issues);
+}
+
+/** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */
+const FLOOD = 10;
+
+/** One issue per flood of the same problem with one likely cause (values of another tree, units without a unit column). */
+function floodCauses(issues: readonly Issue[], source: string): Issue[] {
+  const causes: Issue[] = [];
+  const unknown = issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR");
+  if (unknown.length >= FLOOD) {
+    const codes = [...new Set(unknown.map((issue) => issue.id ?? ""))].slice(0, 3);
+    causes.push({ code: "E_UNKNOWN_INDICATORS", message: messages.manyUnknownIndicators(unknown.length, codes), source });
+  }
+  const duplicates = issues.filter((issue) => issue.code === "E_DUPLICATE_VALUE").length;
+  if (duplicates >= FLOOD) causes.push({ code: "E_DUPLICATE_VALUES", message: messages.manyDuplicates(duplicates), source });
+  return causes;
 }
 
 /** The codes a values file may hold for `tree`: its indicators and the variables its formulas read. */
