@@ -63,7 +63,7 @@ function suggestChoices(command: Command): void {
     const parse = option.parseArg;
     if (!choices || !parse) continue;
     option.parseArg = <T>(value: string, previous: T): T => {
-      if (!choices.includes(value)) throw new InvalidArgumentError(messages.unknownChoice(option.long ?? option.flags, value, choices));
+      if (!choices.includes(value)) throw new InvalidArgumentError(messages.allowedChoices(value, choices));
       return parse(value, previous);
     };
   }

@@ -82,6 +82,11 @@ export const messages = {
     `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
     `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+  /** The tail of commander's "option '--x <v>' argument 'found' is invalid." for a value off an option's list. */
+  allowedChoices: (found: string, expected: readonly string[]) => {
+    const near = closestName(found, expected);
+    return `Allowed choices are ${expected.join(", ")}.${near === undefined ? "" : ` Did you mean ${quote(near)}?`}`;
+  },
   unknownChoice: (option: string, found: string, expected: readonly string[]) =>
     `${option} ${quote(found)} is not a choice; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
 

@@ -32,8 +32,8 @@ describe("did you mean, for misspelt option values of every command", () => {
     const dir = await folder({ "tree.csv": TREE });
     const run = await runCli(argv, dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`did you mean "${meant}"?`);
-    if (option) expect(run.stderr).toContain(`${option} "${found}" is not a choice; expected one of: `);
+    expect(run.stderr).toMatch(new RegExp(`[Dd]id you mean "${meant}"\\?`));
+    if (option) expect(run.stderr).toMatch(new RegExp(`^error: option '(-\\w, )?${option} <\\w+>' argument '${found}' is invalid\\. Allowed choices are .*\\. Did you mean "${meant}"\\?`));
   });
 
   it("suggests in the --aggregate list and for an unknown index.yaml key", async () => {
