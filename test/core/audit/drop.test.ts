@@ -8,53 +8,16 @@ import type { AggregateMethod } from "../../../src/core/aggregate.js";
 import { computeRanks } from "../../../src/core/analysis/ranks.js";
 import { computeDropSensitivity } from "../../../src/core/audit/drop.js";
 import { robustnessMessages } from "../../../src/core/audit/robustness-messages.js";
-import { computeIndex, type ComputeOptions, type IndexResult } from "../../../src/core/compute.js";
+import type { ComputeOptions, IndexResult } from "../../../src/core/compute.js";
 import type { MissingPolicy } from "../../../src/core/missing.js";
 import type { NormalizeMethod } from "../../../src/core/normalize.js";
-import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
+import type { ValueRecord } from "../../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../../src/core/tree.js";
-import { INDEX_CODE, type Tree } from "../../../src/core/types.js";
+import { INDEX_CODE } from "../../../src/core/types.js";
 import { ValidationError } from "../../../src/errors.js";
+import { handExample, resultOf, treeOf } from "./robust-fixture.js";
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 80) };
-
-function treeOf(rows: [string, string, string, string][]): Tree {
-  const built = buildTree(rows.map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction })));
-  if (!built.ok) throw new Error(built.issues.map((issue) => issue.message).join("\n"));
-  return built.value;
-}
-
-function resultOf(tree: Tree, records: ValueRecord[], options: ComputeOptions): IndexResult {
-  const panel = buildPanel(tree, records);
-  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
-  return computeIndex(tree, panel.value, options);
-}
-
-/**
- * The hand example: G1 (0.5) = mean(A, B), G2 (0.5) = mean(C, D), one year, four units. Every indicator runs from 0 to
- * 100 over the units, so min-max leaves the values as they are:
- *
- *        A    B    C    D  |  G1   G2   index  rank
- *   P  100   20    0   40  |  60   20   40     4
- *   Q    0  100  100    0  |  50   50   50     1
- *   R   60    0   20  100  |  30   60   45     3
- *   S   20   60   40   70  |  40   55   47.5   2
- */
-function handExample(): IndexResult {
-  const tree = treeOf([
-    ["G1", "", "0.5", ""],
-    ["A", "G1", "", "+"],
-    ["B", "G1", "", "+"],
-    ["G2", "", "0.5", ""],
-    ["C", "G2", "", "+"],
-    ["D", "G2", "", "+"],
-  ]);
-  const values: Record<string, number[]> = { P: [100, 20, 0, 40], Q: [0, 100, 100, 0], R: [60, 0, 20, 100], S: [20, 60, 40, 70] };
-  const records = Object.entries(values).flatMap(([unit, list]) =>
-    ["A", "B", "C", "D"].map((indicator, i) => ({ unit, year: 2020, indicator, value: list[i] })),
-  );
-  return resultOf(tree, records, { normalize: "min-max" });
-}
 
 describe("computeDropSensitivity", () => {
   it("computeDropSensitivity(result) gives the hand-computed index, ranks and shifts of every drop", () => {
@@ -174,13 +137,13 @@ describe("computeDropSensitivity", () => {
 /** A random tree: nodes with children (groups) or without (indicators), up to three levels, 1-3 children each. */
 interface RandomNode {
   weight: number;
-  children: RandomNode[];
+  children: readonly RandomNode[];
 }
 
 const nodeArbitrary: fc.Arbitrary<RandomNode> = fc.letrec<{ node: RandomNode }>((tie) => ({
   node: fc.record({
     weight: fc.integer({ min: 1, max: 9 }),
-    children: fc.oneof({ depthSize: "small", maxDepth: 2 }, fc.constant([]), fc.array(tie("node"), { minLength: 1, maxLength: 3 })),
+    children: fc.oneof({ depthSize: "small", maxDepth: 2 }, fc.constant<RandomNode[]>([]), fc.array(tie("node"), { minLength: 1, maxLength: 3 })),
   }),
 })).node;
 
