@@ -2,6 +2,7 @@
  * The command line: argv -> command; errors -> exit code.
  */
 import { Command, Option } from "commander";
+import { registerCompare } from "./commands/compare.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerInit } from "./commands/init.js";
@@ -40,6 +41,7 @@ export function createProgram(env: CliEnv): Command {
   registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  registerCompare(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);

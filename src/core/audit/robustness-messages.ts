@@ -29,6 +29,9 @@ export const robustnessMessages = {
   /** The two configurations of `compare` have different years. */
   compareYears: (onlyA: readonly number[], onlyB: readonly number[]) =>
     `the two configurations have different years: ${onlyA.length > 0 ? `only in a: ${list(onlyA)}` : ""}${onlyA.length > 0 && onlyB.length > 0 ? "; " : ""}${onlyB.length > 0 ? `only in b: ${list(onlyB)}` : ""}; expected the same years in both, or --year with a year both have`,
+  /** `--year` names a year one configuration lacks. */
+  compareYearAbsent: (year: number, common: readonly number[]) =>
+    `--year ${year} is not a year of both configurations; expected one of ${common.length > 0 ? list(common) : "(no year in common)"}`,
   /** Spearman's correlation is undefined with fewer than two units ranked in both. */
   spearmanUndefined: (year: number, count: number) =>
     `${year}: ${count === 1 ? "only one unit is" : `${count} units are`} ranked in both configurations, so the rankings have no correlation (it needs two units or more, not all tied)`,
