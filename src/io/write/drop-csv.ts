@@ -4,9 +4,10 @@
  *
  * The per-unit table is wide, one column per dropped element, and covers the years the analysis kept (by default the
  * last year only: run `computeDropSensitivity` with `rankYears: [lastYear]`). On a 3,000-unit, 200-indicator,
- * 20-year panel a long table (element, unit, year, rank) would have 250 × 3,000 × 20 = 15 million rows, about 500 MB
- * and 14 times the row limit of Excel; the wide table of the last year has 3,000 rows and 250 + 3 columns (a few MB),
- * and all 20 years 60,000 rows, both within Excel's 1,048,576 rows and 16,384 columns.
+ * 20-year panel (225 drops with its 25 groups) a long table (element, unit, year, rank) would have
+ * 225 × 3,000 × 20 = 13.5 million rows, about 500 MB and 13 times the row limit of Excel; the wide table of the last
+ * year has 3,000 rows and 228 columns (about 3 MB), and all 20 years 60,000 rows, both within Excel's 1,048,576 rows
+ * and 16,384 columns.
  */
 import type { DropSensitivity } from "../../core/audit/drop.js";
 import { formatCsv } from "../csv.js";
