@@ -3,6 +3,7 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { messages } from "../core/messages.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerImportCoinr } from "./commands/import-coinr.js";
@@ -44,6 +45,7 @@ export function createProgram(env: CliEnv): Command {
   registerDiff(program, env);
   registerInit(program, env);
   registerImportCoinr(program, env);
+  registerCompare(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
