@@ -11,6 +11,7 @@ import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
+import { groupHelp, registerHelp } from "./help.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
 import { applyProject } from "./project-options.js";
 
@@ -46,6 +47,9 @@ export function createProgram(env: CliEnv): Command {
     if (reads && !command.options.some((option) => option.long === "--project"))
       command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
   }
+  registerHelp(program, env.stdout);
+  // Last, once every command and option exists: the help groups and their order.
+  groupHelp(program);
   return program;
 }
 

@@ -79,14 +79,9 @@ export function registerUncertainty(program: Command, env: CliEnv): void {
     .addHelpText(
       "after",
       `
-The first method of each list is the nominal choice; without a list, --normalise, --aggregate and --missing give the
-one method (as in compute), and given with a list they must name its first method. Every other option of compute
-(--weights, --cap, --outliers, ...) applies to every run, so the nominal run is compute with the same options; weight
-noise and ranges perturb the nominal weights (the tree's, or those --weights derives). Outputs in --out:
-uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year), sensitivity.csv
-(first-order and total Sobol indices of each varied choice), uncertainty.html (the intervals as a chart).
-In a project, the uncertainty: block of index.yaml sets the options above that compute lacks (and --out, --decimals),
-under their flag names; flags override it.
+The first method of each list is the nominal one; every other compute option applies to every run.
+Writes uncertainty.csv, sensitivity.csv and uncertainty.html. In a project, index.yaml's uncertainty:
+block sets these options. More: docs/guides/uncertainty.md
 
 Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
