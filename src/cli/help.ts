@@ -97,10 +97,10 @@ export function describeOption(option: Option): string {
 }
 
 /**
- * The weights options past the first two are shown in full by `weights --help` only; the other commands that take
+ * The weights options but the method itself are shown in full by `weights --help` only; the other commands that take
  * them name them in one line under `--weights`, so that their help fits on two screens.
  */
-const SHOWN_WEIGHTS_OPTIONS = new Set(["--weights", "--method", "--ahp"]);
+const SHOWN_WEIGHTS_OPTIONS = new Set(["--weights", "--method"]);
 
 /** Whether `option` is one of the weights options listed in full by `weights --help` alone. */
 function isDetailedWeightsOption(option: Option): boolean {
@@ -164,11 +164,11 @@ export function registerHelp(program: Command, write: (text: string) => void): v
     .argument("[topic]", "a command name or a topic")
     .action((topic: string | undefined) => {
       const command = program.commands.find((candidate) => candidate.name() === topic && candidate.name() !== "help");
-      if (command) return write(command.helpInformation());
+      if (command) return command.outputHelp();
       const page = topic === undefined ? undefined : HELP_TOPICS[topic];
       if (page) return write(page.page());
       if (topic !== undefined) throw new UsageError("E_USAGE", `unknown help topic "${topic}"; expected a command or one of: ${Object.keys(HELP_TOPICS).join(", ")}`);
-      write(program.helpInformation());
+      program.outputHelp();
       const width = Math.max(...Object.keys(HELP_TOPICS).map((name) => name.length));
       write(`\nTopics (innovation-index help TOPIC):\n${Object.entries(HELP_TOPICS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`).join("\n")}\n`);
     });

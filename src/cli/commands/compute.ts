@@ -53,7 +53,7 @@ Examples:
     .option("-q, --quiet", "print nothing but errors", false)
     .option(
       "--threads <n>",
-      "threads writing the large result files at once (default: the cores + 1 for a result of a million values or more, else 1)",
+      "threads writing large result files (default: the cores + 1 from a million values on, else 1)",
       integerOption("--threads", 1, 1024),
     );
   addWeightingOptions(addDataOptions(addWeightsOption(command)))

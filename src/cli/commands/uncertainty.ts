@@ -95,7 +95,7 @@ Examples:
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
     .addOption(
-      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")}); default: the --normalise method alone`)
+      new Option("--normalisations <list>", "normalisation methods to draw from, comma-separated (help methods); default: --normalise alone")
         .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS)),
     )
     .addOption(
@@ -103,7 +103,7 @@ Examples:
         .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS)),
     )
     .addOption(
-      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")}); default: the --missing policy alone`)
+      new Option("--missing-policies <list>", "missing-value policies to draw from, comma-separated (help data); default: --missing alone")
         .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES)),
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
