@@ -2,6 +2,7 @@
  * The command line: argv -> command; errors -> exit code.
  */
 import { Command, Option } from "commander";
+import { registerCompletion } from "./commands/completion.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerInit } from "./commands/init.js";
@@ -47,6 +48,7 @@ export function createProgram(env: CliEnv): Command {
     if (reads && !command.options.some((option) => option.long === "--project"))
       command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
   }
+  registerCompletion(program, env);
   registerHelp(program, env.stdout);
   // Last, once every command and option exists: the help groups and their order.
   groupHelp(program);
