@@ -153,9 +153,10 @@ export function registerCompletion(program: Command, env: CliEnv): void {
       "after",
       `
 Examples:
-  $ source <(innovation-index completion bash)                       # bash, this session (add to ~/.bashrc to keep)
-  $ innovation-index completion fish | source                        # fish
-  $ innovation-index completion powershell | Out-String | Invoke-Expression   # PowerShell (add to $PROFILE)`,
+  $ innovation-index completion bash > ~/.local/share/bash-completion/completions/innovation-index
+  $ innovation-index completion zsh > ~/.zfunc/innovation-index.zsh   # then source it from ~/.zshrc
+  $ innovation-index completion fish | source
+  $ innovation-index completion powershell | Out-String | Invoke-Expression   # add to $PROFILE to keep it`,
     )
     .action((shell: CompletionShell) => env.stdout(completionScript(program, shell)));
 }
