@@ -3,7 +3,7 @@
  * its place within the group, applied to every command after the commands are built. Command files declare options
  * as they like; this table only orders and labels them, so adding an option never touches another command's file.
  */
-import type { Command, Help, Option } from "commander";
+import { Help, type Command, type Option } from "commander";
 import { UsageError } from "../errors.js";
 import { HELP_TOPICS, OPTION_TOPICS } from "./help-topics.js";
 
@@ -110,13 +110,18 @@ function isDetailedWeightsOption(option: Option): boolean {
 /** Help settings of one command: the compact option descriptions, and its detailed weights options in one line. */
 function helpConfigurationOf(command: Command): Partial<Help> {
   const folded = command.name() === "weights" ? [] : command.options.filter(isDetailedWeightsOption);
-  for (const option of folded) option.hideHelp();
+
   const foldedNote = folded.length > 0 ? `; ${folded.length} more options: innovation-index weights --help` : "";
   // A flag and its negation (--bom, --no-bom) share one line: --[no-]bom.
   const negations = command.options.filter((option) => option.negate && command.options.some((other) => other.long === option.long?.replace(/^--no-/, "--")));
-  for (const option of negations) option.hideHelp();
+
   const negated = new Set(negations.map((option) => option.long?.replace(/^--no-/, "--")));
+  // Left out of this help only (not hidden: other code reads option.hidden as "not a real option").
+  const leftOut = new Set<Option>([...folded, ...negations]);
   return {
+    visibleOptions(this: Help, cmd: Command): Option[] {
+      return Help.prototype.visibleOptions.call(this, cmd).filter((option) => !leftOut.has(option));
+    },
     optionDescription: (option: Option) => describeOption(option) + (option.long === "--weights" ? foldedNote : ""),
     optionTerm: (option: Option) => (negated.has(option.long) ? option.flags.replace(/--/, "--[no-]") : option.flags),
   };

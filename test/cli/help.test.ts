@@ -32,7 +32,7 @@ describe("--help", () => {
   it.each(commandNames)("%s --help fits on two screens (<= 100 lines at 80 columns) and has examples", async (name) => {
     const { code, stdout } = await runCli([name, "--help"], dir);
     expect(code).toBe(0);
-    expect(stdout.split("\n").length).toBeLessThanOrEqual(100);
+    expect(stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(100);
     expect(stdout).toMatch(/\nExamples?:\n {2}\$ innovation-index /);
   });
 
