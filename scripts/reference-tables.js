@@ -122,6 +122,17 @@ export const CODE_MEANINGS = {
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
 };
 
+/** Example messages for the codes whose message is not made by a message function the generator can call. */
+export const CODE_EXAMPLES = {
+  E_AHP_DIAGONAL: 'ahp.yaml:4: the diagonal of the matrix of group "A1" must be 1, found 2 for "A11"',
+  E_AHP_YAML_SHAPE: 'ahp.yaml:2: group "A1": expected a list of [a, b, value] judgements, or order: and matrix:',
+  E_CSV_SYNTAX: "values.csv:23: the file is not valid CSV (Invalid Closing Quote); expected comma-separated values",
+  E_READ: "values.csv: no such file; expected a readable file",
+  E_FORMULA_VALUE: 'formula "rd_spending / revenue * 100" of indicator "A11" gives Infinity for unit "常州高新区", year 2018 (rd_spending = 3.2, revenue = 0), a division by zero?; expected a finite number',
+  E_INTERNAL: "internal error: … (this is a bug: please report it with the command and the stack printed below)",
+  E_VALIDATION: '2 problems found:\nvalues.csv:7:4: value "abc" in column "value" is not a number; …\ntree.csv:12: unknown parent "Z"; …',
+};
+
 /**
  * Every output file: the command that writes it, what it holds and, for tables, each column. The columns are checked
  * against the header of the file a real run writes (columns named by year are written `<year>`).
