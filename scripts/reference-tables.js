@@ -129,7 +129,7 @@ export const CODE_EXAMPLES = {
   E_CSV_SYNTAX: "values.csv:23: the file is not valid CSV (Invalid Closing Quote); expected comma-separated values",
   E_READ: "values.csv: no such file; expected a readable file",
   E_FORMULA_VALUE: 'formula "rd_spending / revenue * 100" of indicator "A11" gives Infinity for unit "常州高新区", year 2018 (rd_spending = 3.2, revenue = 0), a division by zero?; expected a finite number',
-  E_INTERNAL: "internal error: … (this is a bug: please report it with the command and the stack printed below)",
+  E_INTERNAL: "internal error: TypeError: … (the stack follows)\\nthis is a bug; please report it with the command you ran",
   E_VALIDATION: '2 problems found:\nvalues.csv:7:4: value "abc" in column "value" is not a number; …\ntree.csv:12: unknown parent "Z"; …',
 };
 
