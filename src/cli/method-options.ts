@@ -17,6 +17,7 @@ export interface MethodCommandOptions {
   dampen?: Dampening;
   referenceUnit?: string;
   aggregate?: AggregateSpec;
+  indexName?: string;
 }
 
 function capOption(text: string): number {
@@ -35,6 +36,7 @@ function aggregateOption(text: string): AggregateSpec {
 /** Adds the normalisation and aggregation options. */
 export function addMethodOptions(command: Command): Command {
   return command
+    .addOption(new Option("--index-name <name>", "the overall index's name (default: from the tree)"))
     .addOption(
       new Option("--normalise <method>", "normalisation of every indicator (a tree column `normalise` overrides it per indicator)")
         .choices(NORMALIZE_METHODS)
@@ -55,7 +57,7 @@ export function addMethodOptions(command: Command): Command {
 }
 
 /** The `computeIndex` options from the parsed command line. */
-export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel"> {
+export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "indexName"> {
   if (options.normalise && options.normalize && options.normalise !== options.normalize)
     throw new UsageError("E_USAGE", `--normalise ${options.normalise} and --normalize ${options.normalize} disagree; expected one of them`);
   const byLevel = options.aggregate?.byLevel ?? {};
@@ -66,5 +68,6 @@ export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOpti
     referenceUnit: options.referenceUnit,
     aggregate: options.aggregate?.method,
     aggregateByLevel: Object.keys(byLevel).length > 0 ? byLevel : undefined,
+    indexName: options.indexName,
   };
 }

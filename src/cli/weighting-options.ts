@@ -65,7 +65,7 @@ export function numberOption(name: string, min: number, max: number) {
 
 /** Adds `--weights <method>`, the weighting method of a command that computes the index (default explicit). */
 export function addWeightsOption(command: Command): Command {
-  return command.addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  return command.addOption(new Option("--weights <method>", "weighting method").choices(WEIGHT_METHODS).default("explicit"));
 }
 
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */

@@ -23,6 +23,8 @@ export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear"> {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
+  /** The overall index's name. Default: the tree's root row, else `defaultIndexName(tree)`. */
+  indexName?: string;
   /** Normalisation of every indicator (the tree's `normalise` column overrides it per indicator). Default `fixed-base`. */
   normalize?: NormalizeMethod;
   /** Ratio methods (fixed-base, chain, distance-to-*): the highest score, >= 100 (tree column `cap`). Default: none. */
@@ -78,14 +80,14 @@ export interface IndexResult {
   imputations: Imputation[];
   /** Every cell changed by the outlier treatment. */
   treatments: Treatment[];
-  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated">>;
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "indexName">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
   warnings: Issue[];
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "indexName";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -136,7 +138,15 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   const yearCount = panel.years.length;
   const blockSize = unitCount * yearCount;
   const nodes: ResultNode[] = [
-    { code: INDEX_CODE, name: "总指数", nameEn: "Overall index", level: 0, kind: "index", parent: null, weight: 1 },
+    {
+      code: INDEX_CODE,
+      name: options.indexName ?? tree.indexName ?? defaultIndexName(tree),
+      nameEn: options.indexName ?? tree.indexNameEn ?? "Overall index",
+      level: 0,
+      kind: "index",
+      parent: null,
+      weight: 1,
+    },
     ...tree.nodes.map((node) => ({
       code: node.code,
       name: node.name,
@@ -231,4 +241,12 @@ function unusedOptionWarnings(options: ComputeOptions, plans: readonly { method:
   if (options.referenceUnit !== undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--reference-unit", ["distance-to-reference"]) });
   return warnings;
+}
+
+/**
+ * The overall index's name when neither the tree (a root row) nor the options name it: in the language of the tree's
+ * names, 总指数 when any node's name is Chinese, else `Index`.
+ */
+export function defaultIndexName(tree: Pick<Tree, "nodes">): string {
+  return tree.nodes.some((node) => /[\u3400-\u9fff]/.test(node.name)) ? "总指数" : "Index";
 }

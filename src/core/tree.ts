@@ -50,8 +50,11 @@ export function parseDirection(text: string): Direction | undefined {
  * Builds and validates a tree from its rows, collecting every problem: empty or duplicate codes, unknown parents,
  * cycles, leaves without a direction, weights that are not numbers >= 0, siblings that mix given and empty weights.
  */
-export function buildTree(rows: readonly TreeRow[], source?: string): Validated<Tree> {
+export function buildTree(allRows: readonly TreeRow[], source?: string): Validated<Tree> {
   const issues: Issue[] = [];
+  // A root row (code INDEX, no parent) names the overall index; the first-level nodes may then give INDEX as parent.
+  const rootRow = allRows.find((row) => row.code === INDEX_CODE && !row.parent);
+  const rows = rootRow ? allRows.filter((row) => row !== rootRow) : allRows;
   const at = (row: TreeRow, code: string, message: string, column?: string): Issue => ({
     code,
     message,
@@ -74,7 +77,7 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   for (const [code, row] of firstRow) {
-    if (!row.parent) roots.push(code);
+    if (!row.parent || (rootRow && row.parent === INDEX_CODE)) roots.push(code);
     else if (row.parent === code) issues.push(at(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
     else if (!firstRow.has(row.parent)) issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent), "parent"));
     else {
@@ -122,7 +125,7 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
     }
     const base = {
       code,
-      parent: row.parent || null,
+      parent: row.parent && !(rootRow && row.parent === INDEX_CODE) ? row.parent : null,
       name: row.name || code,
       nameEn: row.nameEn || undefined,
       weight,
@@ -156,7 +159,8 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
 
   if (issues.length > 0) return { ok: false, issues, warnings: [] };
   const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);
-  return { ok: true, value: { nodes, roots, indicators, byCode, source }, warnings: [] };
+  const indexName = rootRow ? { indexName: rootRow.name || undefined, indexNameEn: rootRow.nameEn || undefined } : {};
+  return { ok: true, value: { nodes, roots, indicators, byCode, source, ...indexName }, warnings: [] };
 }
 
 /** The children of a node, with `INDEX` standing for the overall index. */

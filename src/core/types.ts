@@ -68,4 +68,8 @@ export interface Tree {
   byCode: ReadonlyMap<string, TreeNode>;
   /** The file the tree was read from, for messages. */
   source?: string;
+  /** The overall index's name, from the tree's root row (code `INDEX`, no parent), if it has one. */
+  indexName?: string;
+  /** Its English name (the root row's `name_en`). */
+  indexNameEn?: string;
 }

@@ -51,11 +51,11 @@ Examples:
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
-    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
+    .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false)
     .option("-q, --quiet", "print nothing but errors", false)
     .option(
       "--threads <n>",
-      "threads writing the large result files at once (default: the cores + 1 for a result of a million values or more, else 1)",
+      "threads writing large result files (default: the cores + 1 from a million values on, else 1)",
       integerOption("--threads", 1, 1024),
     );
   addWeightingOptions(addDataOptions(addWeightsOption(command)))

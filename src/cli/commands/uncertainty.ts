@@ -80,14 +80,9 @@ export function registerUncertainty(program: Command, env: CliEnv): void {
     .addHelpText(
       "after",
       `
-The first method of each list is the nominal choice; without a list, --normalise, --aggregate and --missing give the
-one method (as in compute), and given with a list they must name its first method. Every other option of compute
-(--weights, --cap, --outliers, ...) applies to every run, so the nominal run is compute with the same options; weight
-noise and ranges perturb the nominal weights (the tree's, or those --weights derives). Outputs in --out:
-uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year), sensitivity.csv
-(first-order and total Sobol indices of each varied choice), uncertainty.html (the intervals as a chart).
-In a project, the uncertainty: block of index.yaml sets the options above that compute lacks (and --out, --decimals),
-under their flag names; flags override it.
+The first method of each list is the nominal one; every other compute option applies to every run.
+Writes uncertainty.csv, sensitivity.csv and uncertainty.html. In a project, index.yaml's uncertainty:
+block sets these options. More: docs/guides/uncertainty.md
 
 Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
@@ -96,12 +91,12 @@ Examples:
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+    .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false);
   addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
     .addOption(
-      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")}); default: the --normalise method alone`)
+      new Option("--normalisations <list>", "normalisation methods to draw from, comma-separated (help methods); default: --normalise alone")
         .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS)),
     )
     .addOption(
@@ -109,7 +104,7 @@ Examples:
         .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS)),
     )
     .addOption(
-      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")}); default: the --missing policy alone`)
+      new Option("--missing-policies <list>", "missing-value policies to draw from, comma-separated (help data); default: --missing alone")
         .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES)),
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
