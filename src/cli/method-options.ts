@@ -6,7 +6,9 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { AGGREGATE_METHODS, parseAggregateSpec, type AggregateSpec } from "../core/aggregate.js";
 import type { ComputeOptions } from "../core/compute.js";
 import { DAMPENINGS, NORMALIZE_METHODS, type Dampening, type NormalizeMethod } from "../core/normalize.js";
-import { MIN_CAP } from "../core/normalize/plan.js";
+import { MIN_CAP, parseNumberPair } from "../core/normalize/plan.js";
+import { methodMessages } from "../core/method-messages.js";
+import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
 import { UsageError } from "../errors.js";
 
 export interface MethodCommandOptions {
@@ -16,6 +18,27 @@ export interface MethodCommandOptions {
   dampen?: Dampening;
   referenceUnit?: string;
   aggregate?: AggregateSpec;
+  range?: ScoreRange;
+  zScale?: ZScale;
+  power?: number;
+}
+
+function rangeOption(text: string): ScoreRange {
+  const pair = parseNumberPair(text, "range");
+  if (!pair) throw new InvalidArgumentError(methodMessages.badPairOption("--range", text, methodMessages.rangeExpected()));
+  return { low: pair.first, high: pair.second };
+}
+
+function zScaleOption(text: string): ZScale {
+  const pair = parseNumberPair(text, "z-scale");
+  if (!pair) throw new InvalidArgumentError(methodMessages.badPairOption("--z-scale", text, methodMessages.zScaleExpected()));
+  return { mean: pair.first, sd: pair.second };
+}
+
+function powerOption(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) throw new InvalidArgumentError(methodMessages.badPairOption("--power", text, "a number p, e.g. 0.5 (1 arithmetic, 0 geometric, -1 harmonic)"));
+  return value;
 }
 
 function capOption(text: string): number {
@@ -43,6 +66,9 @@ export function addMethodOptions(command: Command): Command {
     .addOption(new Option("--cap <n>", `ratio methods: cap every indicator score at n (>= ${MIN_CAP}), e.g. 200`).argParser(capOption))
     .addOption(new Option("--dampen <kind>", "ratio methods: dampen the ratio r to 100·(1 + ln r) (log) or 100·√r (sqrt)").choices(DAMPENINGS))
     .addOption(new Option("--reference-unit <unit>", "distance-to-reference: the unit every other is compared with, year by year"))
+    .addOption(new Option("--range <low,high>", "min-max, min-max-year: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)").argParser(rangeOption))
+    .addOption(new Option("--z-scale <mean,sd>", "z-score, z-score-year: the output scale mean + sd·z, e.g. 0,1 as COINr (default 100,10; tree column z_scale)").argParser(zScaleOption))
+    .addOption(new Option("--power <p>", "power aggregation: the exponent of the generalised mean (same as --aggregate power:P)").argParser(powerOption))
     .addOption(
       new Option(
         "--aggregate <spec>",
@@ -54,10 +80,15 @@ export function addMethodOptions(command: Command): Command {
 }
 
 /** The `computeIndex` options from the parsed command line. */
-export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel"> {
+export function methodOptionsOf(
+  options: MethodCommandOptions,
+): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "range" | "zScale" | "power"> {
   if (options.normalise && options.normalize && options.normalise !== options.normalize)
     throw new UsageError("E_USAGE", `--normalise ${options.normalise} and --normalize ${options.normalize} disagree; expected one of them`);
   const byLevel = options.aggregate?.byLevel ?? {};
+  const specPower = options.aggregate?.power;
+  if (options.power !== undefined && specPower !== undefined && options.power !== specPower)
+    throw new UsageError("E_USAGE", `--power ${options.power} and --aggregate power:${specPower} disagree; expected one exponent`);
   return {
     normalize: options.normalise ?? options.normalize,
     cap: options.cap,
@@ -65,5 +96,8 @@ export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOpti
     referenceUnit: options.referenceUnit,
     aggregate: options.aggregate?.method,
     aggregateByLevel: Object.keys(byLevel).length > 0 ? byLevel : undefined,
+    range: options.range,
+    zScale: options.zScale,
+    power: options.power ?? specPower,
   };
 }

@@ -6,7 +6,10 @@ import { ValidationError, type Issue } from "../errors.js";
 import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
 import type { Imputation } from "./missing.js";
-import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
+import { checkNormalization, normalize, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
+import { checkNewNormalizations } from "./normalize/check-more.js";
+import { planGroupReflections, reflectGroup } from "./group-direction.js";
+import { methodMessages } from "./method-messages.js";
 import { planNormalization } from "./normalize/plan.js";
 import type { Treatment } from "./outliers.js";
 import { indicatorBlock, type Panel } from "./panel.js";
@@ -30,8 +33,14 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   dampen?: Dampening;
   /** `distance-to-reference`: the unit every other is compared with. Default: each unit's own base-year value. */
   referenceUnit?: string;
+  /** Min-max family: the output scale LOW-HIGH (`--range`; tree column `range`). Default 0 to 100. */
+  range?: ScoreRange;
+  /** Z-score family: the output scale MEAN + SD·z (`--z-scale`; tree column `z_scale`). Default 100 + 10·z. */
+  zScale?: ZScale;
   /** Aggregation of every group. Default `arithmetic`. */
   aggregate?: AggregateMethod;
+  /** `power` aggregation: the exponent p of the generalised mean (`--power`). Default: none (required by `power`). */
+  power?: number;
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
@@ -84,7 +93,7 @@ export interface IndexResult {
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "range" | "zScale" | "power";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -110,12 +119,12 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
   issues.push(...resolved.issues);
   const warnings = [...resolved.warnings];
-  const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen });
+  const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   warnings.push(...unusedOptionWarnings(options, normalization.plans));
   if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
-  const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {} });
+  const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {}, power: options.power });
   issues.push(...normalization.issues, ...aggregation.issues);
   const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
   if (options.referenceUnit !== undefined && referenceUnit < 0)
@@ -126,7 +135,9 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   issues.push(...prepared.issues);
   warnings.push(...prepared.warnings);
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit);
-  issues.push(...checked.issues);
+  issues.push(...checked.issues, ...checkNewNormalizations(prepared.panel, plans, directions));
+  const groupDirections = planGroupReflections(tree, plans, aggregation.methods);
+  issues.push(...groupDirections.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
   issues.push(...prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
@@ -166,8 +177,17 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
     const method = aggregation.methods.get(code)!;
-    issues.push(...checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
-    aggregate(method, children.map(block), childWeights, block(code));
+    issues.push(...checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years, options.power));
+    aggregate(method, children.map(block), childWeights, block(code), { unitCount, yearCount, power: options.power });
+    const reflection = groupDirections.reflections.get(code);
+    if (reflection) {
+      if (reflection.kind === "ratio")
+        block(code).forEach((value, cell) => {
+          if (value <= 0)
+            issues.push({ code: "E_GROUP_DIRECTION", id: code, message: methodMessages.groupDirectionNotPositive(code, panel.units[Math.floor(cell / yearCount)], panel.years[cell % yearCount], value) });
+        });
+      reflectGroup(block(code), reflection);
+    }
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
   if (issues.length > 0) throw new ValidationError(issues);
@@ -196,6 +216,9 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       ...(options.cap !== undefined ? { cap: options.cap } : {}),
       ...(options.dampen !== undefined ? { dampen: options.dampen } : {}),
       ...(options.referenceUnit !== undefined ? { referenceUnit: options.referenceUnit } : {}),
+      ...(options.range !== undefined ? { range: options.range } : {}),
+      ...(options.zScale !== undefined ? { zScale: options.zScale } : {}),
+      ...(options.power !== undefined ? { power: options.power } : {}),
     },
     weighting: options.weighting ?? { method: "explicit" },
     warnings,
@@ -229,5 +252,9 @@ function unusedOptionWarnings(options: ComputeOptions, plans: readonly { method:
   if (options.dampen !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--dampen", RATIO_METHODS) });
   if (options.referenceUnit !== undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--reference-unit", ["distance-to-reference"]) });
+  if (options.range !== undefined && !plans.some((plan) => RANGE_METHODS.includes(plan.method)))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--range", RANGE_METHODS) });
+  if (options.zScale !== undefined && !plans.some((plan) => Z_SCALE_METHODS.includes(plan.method)))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--z-scale", Z_SCALE_METHODS) });
   return warnings;
 }

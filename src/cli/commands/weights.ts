@@ -5,6 +5,7 @@ import { Option, type Command } from "commander";
 import { basename, dirname, resolve } from "node:path";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
 import { loadInputs } from "../../io/read/load.js";
+import { UsageError } from "../../errors.js";
 import { formatWeightsCsv, formatWeightsJson } from "../../io/write/to-weights.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { addFileOptions, type FileOptions } from "../data-options.js";
@@ -14,7 +15,9 @@ import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
 export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions, FileOptions {
-  method: WeightMethod;
+  /** The method (`--weights`, as in `compute`; `-m`/`--method` is the same). */
+  weights?: WeightMethod;
+  method?: WeightMethod;
   format: "csv" | "json";
   out?: string;
   decimals: number;
@@ -32,12 +35,14 @@ Methods: explicit (the tree), equal (level by level), ahp (--ahp FILE), entropy,
 variation), pca, combined (--subjective, --objective, --combination, --alpha).
 
 Examples:
-  $ innovation-index weights --method entropy                  # the shipped Changzhou example
+  $ innovation-index weights --weights entropy                 # the shipped Changzhou example (-m/--method is the same)
   $ innovation-index weights --method ahp --format json        # with indicators/changzhou-2020-ahp.csv
   $ innovation-index weights -i tree.csv -d values.csv --method critic --weight-years 2018-2020 --out weights.csv
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
-  addFileOptions(addInputOptions(command)).addOption(new Option("-m, --method <method>", "weighting method").choices(WEIGHT_METHODS).default("explicit"));
+  addFileOptions(addInputOptions(command))
+    .addOption(new Option("--weights <method>", "weighting method, as in compute (default explicit)").choices(WEIGHT_METHODS))
+    .addOption(new Option("-m, --method <method>", "same as --weights").choices(WEIGHT_METHODS));
   addWeightingOptions(command)
     .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
     .option("-o, --out <file>", "write the weights to this file instead of stdout")
@@ -50,7 +55,10 @@ Examples:
 export async function runWeights(options: WeightsCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
-  const result = await runWeighting(options.method, options, { tree, panel, example: inputs.example }, env);
+  if (options.weights && options.method && options.weights !== options.method)
+    throw new UsageError("E_USAGE", `--weights ${options.weights} and --method ${options.method} disagree; expected one of them`);
+  const method = options.weights ?? options.method ?? "explicit";
+  const result = await runWeighting(method, options, { tree, panel, example: inputs.example }, env);
   const text = options.format === "json" ? formatWeightsJson(tree, result) : formatWeightsCsv(tree, result, options.decimals);
   if (options.out) {
     const path = resolve(env.cwd, options.out);

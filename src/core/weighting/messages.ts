@@ -55,4 +55,8 @@ export const weightingMessages = {
   // combination
   combinationUndefined: (group: string) =>
     `the multiplicative combination is undefined for the children of ${quote(group)}: every product of subjective and objective weight is 0; expected at least one child with both weights positive`,
+
+  // entropy of raw values
+  entropyNegative: (code: string, value: number) =>
+    `indicator ${quote(code)} has the value ${value}, and entropy shares of raw values need values >= 0; expected non-negative values, or --entropy-input min-max`,
 } as const;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
 import { ValidationError } from "../../../src/errors.js";
@@ -67,7 +68,7 @@ describe("parseProject(text)", () => {
     const policies = "a list of one or more of: error, carry-forward, interpolate, carry-back, reweight, each once (or the same comma-separated)";
     expect(problems(text)).toEqual([
       { line: 4, column: "uncertainty.weight-noise", message: 'uncertainty.weight-noise: found number "0"; expected a number > 0' },
-      { line: 5, column: "uncertainty.aggregations", message: projectMessages.badKey("uncertainty.aggregations", [], "a list of one or more of: arithmetic, geometric, harmonic, mpi, each once (or the same comma-separated)") },
+      { line: 5, column: "uncertainty.aggregations", message: projectMessages.badKey("uncertainty.aggregations", [], `a list of one or more of: ${AGGREGATE_METHODS.join(", ")}, each once (or the same comma-separated)`) },
       { line: 6, column: "uncertainty.missing-policies", message: projectMessages.badKey("uncertainty.missing-policies", "error, skip", policies) },
       { line: 7, column: "uncertainty.replications", message: 'uncertainty.replications: found number "2.5"; expected a whole number' },
       { line: 8, column: "uncertainty.out", message: 'uncertainty.out: found number "3"; expected a text' },
