@@ -8,6 +8,7 @@ import type { ComputeOptions } from "../core/compute.js";
 import { DAMPENINGS, NORMALIZE_METHODS, type Dampening, type NormalizeMethod } from "../core/normalize.js";
 import { MIN_CAP, parseNumberPair } from "../core/normalize/plan.js";
 import { methodMessages } from "../core/method-messages.js";
+import { checkPerformanceThresholds, DEFAULT_PERFORMANCE_THRESHOLDS } from "../core/analysis/performance-groups.js";
 import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
 import { UsageError } from "../errors.js";
 
@@ -21,6 +22,14 @@ export interface MethodCommandOptions {
   range?: ScoreRange;
   zScale?: ZScale;
   power?: number;
+  performanceGroups?: readonly [number, number, number];
+}
+
+function performanceOption(text: string): readonly [number, number, number] {
+  const thresholds = text.split(/[,;]/).map((part) => (part.trim() === "" ? Number.NaN : Number(part)));
+  const problem = checkPerformanceThresholds(thresholds);
+  if (problem) throw new InvalidArgumentError(methodMessages.badPairOption("--performance-groups", text, problem));
+  return thresholds as unknown as readonly [number, number, number];
 }
 
 function rangeOption(text: string): ScoreRange {
@@ -68,6 +77,12 @@ export function addMethodOptions(command: Command): Command {
     .addOption(new Option("--reference-unit <unit>", "distance-to-reference: the unit every other is compared with, year by year"))
     .addOption(new Option("--range <low,high>", "min-max, min-max-year: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)").argParser(rangeOption))
     .addOption(new Option("--z-scale <mean,sd>", "z-score, z-score-year: the output scale mean + sd·z, e.g. 0,1 as COINr (default 100,10; tree column z_scale)").argParser(zScaleOption))
+    .addOption(
+      new Option(
+        "--performance-groups [thresholds]",
+        `write groups.csv: each unit's overall index in % of --reference-unit (else of the units' average) and its group (leader > t1, strong > t2, moderate >= t3, emerging), EIS thresholds ${DEFAULT_PERFORMANCE_THRESHOLDS.join(",")} by default`,
+      ).argParser(performanceOption),
+    )
     .addOption(new Option("--power <p>", "power aggregation: the exponent of the generalised mean (same as --aggregate power:P)").argParser(powerOption))
     .addOption(
       new Option(
@@ -82,7 +97,7 @@ export function addMethodOptions(command: Command): Command {
 /** The `computeIndex` options from the parsed command line. */
 export function methodOptionsOf(
   options: MethodCommandOptions,
-): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "range" | "zScale" | "power"> {
+): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "range" | "zScale" | "power" | "performanceGroups"> {
   if (options.normalise && options.normalize && options.normalise !== options.normalize)
     throw new UsageError("E_USAGE", `--normalise ${options.normalise} and --normalize ${options.normalize} disagree; expected one of them`);
   const byLevel = options.aggregate?.byLevel ?? {};
@@ -99,5 +114,6 @@ export function methodOptionsOf(
     range: options.range,
     zScale: options.zScale,
     power: options.power ?? specPower,
+    performanceGroups: options.performanceGroups === (true as unknown) ? DEFAULT_PERFORMANCE_THRESHOLDS : options.performanceGroups,
   };
 }

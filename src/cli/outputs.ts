@@ -6,6 +6,7 @@ import { Option, type Command } from "commander";
 import { analyzeResult, type Analysis } from "../core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS, type ContributionDepth } from "../core/analysis/contributions.js";
 import type { IndexResult } from "../core/compute.js";
+import { performanceGroups } from "../core/analysis/performance-groups.js";
 import { UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES } from "../io/report/labels.js";
@@ -164,6 +165,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
       };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
+      if (result.options.performanceGroups) files["groups.csv"] = formatTableCsv(performanceTable(result), csvOptions);
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
       if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
     }
@@ -192,6 +194,24 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
     }
   }
   return { analysis, files, printed, warnings };
+}
+
+/** `groups.csv`: each unit's overall index relative to the reference, and its performance group, year by year. */
+export function performanceTable(result: IndexResult): Table {
+  const referenceUnit = result.options.referenceUnit === undefined ? undefined : result.units.indexOf(result.options.referenceUnit);
+  const rows = performanceGroups(result, { referenceUnit, thresholds: result.options.performanceGroups });
+  return {
+    name: "groups",
+    columns: [
+      { name: "unit", kind: "text" },
+      { name: "year", kind: "integer" },
+      { name: "index", kind: "number" },
+      { name: result.options.referenceUnit === undefined ? "reference_average" : `reference_${result.options.referenceUnit}`, kind: "number" },
+      { name: "relative_percent", kind: "number" },
+      { name: "group", kind: "text" },
+    ],
+    rows: rows.map((row) => [row.unit, row.year, row.value, row.reference, row.relative, row.group ?? ""]),
+  };
 }
 
 /** Sends printed output to stdout (bytes as bytes). */

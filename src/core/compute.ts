@@ -41,6 +41,9 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   aggregate?: AggregateMethod;
   /** `power` aggregation: the exponent p of the generalised mean (`--power`). Default: none (required by `power`). */
   power?: number;
+  /** Performance groups (`groups.csv`): thresholds in % of the reference (`referenceUnit`, else the units' average),
+   * e.g. the EIS's 125, 100, 70. Recorded in the result for the writers; the computation does not use it. Default: none. */
+  performanceGroups?: readonly [number, number, number];
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
@@ -93,7 +96,7 @@ export interface IndexResult {
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "range" | "zScale" | "power";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "range" | "zScale" | "power" | "performanceGroups";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -219,6 +222,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       ...(options.range !== undefined ? { range: options.range } : {}),
       ...(options.zScale !== undefined ? { zScale: options.zScale } : {}),
       ...(options.power !== undefined ? { power: options.power } : {}),
+      ...(options.performanceGroups !== undefined ? { performanceGroups: options.performanceGroups } : {}),
     },
     weighting: options.weighting ?? { method: "explicit" },
     warnings,
@@ -250,7 +254,7 @@ function unusedOptionWarnings(options: ComputeOptions, plans: readonly { method:
   const ratio = plans.some((plan) => RATIO_METHODS.includes(plan.method));
   if (options.cap !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--cap", RATIO_METHODS) });
   if (options.dampen !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--dampen", RATIO_METHODS) });
-  if (options.referenceUnit !== undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
+  if (options.referenceUnit !== undefined && options.performanceGroups === undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--reference-unit", ["distance-to-reference"]) });
   if (options.range !== undefined && !plans.some((plan) => RANGE_METHODS.includes(plan.method)))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--range", RANGE_METHODS) });

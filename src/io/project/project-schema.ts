@@ -96,6 +96,9 @@ export const METHOD_OPTIONS = {
   range: z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"),
   "z-scale": z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("z-score, z-score-year: the output scale MEAN,SD, e.g. 0,1 (--z-scale; default 100,10)"),
   power: z.number().describe("power aggregation: the exponent p of the generalised mean (--power)"),
+  "performance-groups": z
+    .union([z.string(), z.tuple([z.number(), z.number(), z.number()])])
+    .describe("write groups.csv with EIS-style performance groups at these thresholds, e.g. 125,100,70 (--performance-groups)"),
   aggregate: z.string().describe(`aggregation: METHOD, or LEVEL=METHOD per level, comma-separated (--aggregate); METHOD: ${AGGREGATE_METHODS.join(", ")}`),
   missing: z.enum(MISSING_POLICIES).describe("what a missing value does (--missing; default error: every gap is reported)"),
   unfilled: z.enum(UNFILLED_POLICIES).describe("a gap the missing policy cannot fill (--unfilled)"),
