@@ -8,6 +8,7 @@ import type { ComputeOptions } from "../core/compute.js";
 import { DAMPENINGS, NORMALIZE_METHODS, type Dampening, type NormalizeMethod } from "../core/normalize.js";
 import { MIN_CAP, parseNumberPair } from "../core/normalize/plan.js";
 import { methodMessages } from "../core/method-messages.js";
+import { SCREEN_SCOPES, type ScreenScope } from "../core/screen.js";
 import { checkPerformanceThresholds, DEFAULT_PERFORMANCE_THRESHOLDS } from "../core/analysis/performance-groups.js";
 import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
 import { UsageError } from "../errors.js";
@@ -92,6 +93,26 @@ export function addMethodOptions(command: Command): Command {
         .argParser(aggregateOption)
         .default(undefined, "arithmetic"),
     );
+}
+
+/** Adds `--screen` and `--screen-by` (compute only: the uncertainty engine keeps every unit of its panel). */
+export function addScreenOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--screen <share>", "leave out units whose share of observed values, overall or within any first-level group, is below this (0-1, e.g. 0.66 as COINr's Screen); listed in screened.csv").argParser(
+        (text: string) => {
+          const value = Number(text);
+          if (text.trim() === "" || !(value > 0 && value <= 1)) throw new InvalidArgumentError(methodMessages.badPairOption("--screen", text, "a share above 0 and at most 1, e.g. 0.66"));
+          return value;
+        },
+      ),
+    )
+    .addOption(new Option("--screen-by <scope>", "screen whole units (over all years) or each unit-year apart").choices(SCREEN_SCOPES).default("unit"));
+}
+
+/** The `computeIndex` screening option from the parsed command line. */
+export function screenOptionOf(options: { screen?: number; screenBy?: ScreenScope }): Pick<ComputeOptions, "screen"> {
+  return options.screen === undefined ? {} : { screen: { threshold: options.screen, by: options.screenBy ?? "unit" } };
 }
 
 /** The `computeIndex` options from the parsed command line. */

@@ -166,6 +166,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
       if (result.options.performanceGroups) files["groups.csv"] = formatTableCsv(performanceTable(result), csvOptions);
+      if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
       if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
     }
@@ -211,6 +212,22 @@ export function performanceTable(result: IndexResult): Table {
       { name: "group", kind: "text" },
     ],
     rows: rows.map((row) => [row.unit, row.year, row.value, row.reference, row.relative, row.group ?? ""]),
+  };
+}
+
+/** `screened.csv`: the units (or unit-years) screening left out, with the coverage that failed. */
+export function screenedTable(result: IndexResult): Table {
+  return {
+    name: "screened",
+    columns: [
+      { name: "unit", kind: "text" },
+      { name: "year", kind: "text" },
+      { name: "coverage", kind: "number" },
+      { name: "lowest_group", kind: "text" },
+      { name: "lowest_group_coverage", kind: "number" },
+      { name: "threshold", kind: "number" },
+    ],
+    rows: result.screened.map((row) => [row.unit, row.year === undefined ? "" : String(row.year), row.coverage, row.group, row.groupCoverage, result.options.screen!.threshold]),
   };
 }
 

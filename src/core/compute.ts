@@ -10,6 +10,7 @@ import { checkNormalization, normalize, RANGE_METHODS, RATIO_METHODS, Z_SCALE_ME
 import { checkNewNormalizations } from "./normalize/check-more.js";
 import { planGroupReflections, reflectGroup } from "./group-direction.js";
 import { methodMessages } from "./method-messages.js";
+import { screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { planNormalization } from "./normalize/plan.js";
 import type { Treatment } from "./outliers.js";
 import { indicatorBlock, type Panel } from "./panel.js";
@@ -44,6 +45,9 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   /** Performance groups (`groups.csv`): thresholds in % of the reference (`referenceUnit`, else the units' average),
    * e.g. the EIS's 125, 100, 70. Recorded in the result for the writers; the computation does not use it. Default: none. */
   performanceGroups?: readonly [number, number, number];
+  /** Screening before anything else: units (or unit-years) whose share of observed values, overall or within any
+   * first-level group, is below `threshold` are left out (`--screen`, `--screen-by`). Default: none. */
+  screen?: ScreenOptions;
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
@@ -89,6 +93,8 @@ export interface IndexResult {
   imputations: Imputation[];
   /** Every cell changed by the outlier treatment. */
   treatments: Treatment[];
+  /** The units or unit-years left out by `screen` (empty without it). */
+  screened: ScreenedRow[];
   options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
@@ -96,7 +102,7 @@ export interface IndexResult {
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "range" | "zScale" | "power" | "performanceGroups";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "range" | "zScale" | "power" | "performanceGroups" | "screen";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -108,7 +114,15 @@ export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: 
  * missing values under the `error` policy, fixed-base indices that are undefined (base 0 or missing), weights that
  * cannot be normalised (or, under `strict`, that did not sum to 1).
  */
-export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions = {}): IndexResult {
+export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOptions = {}): IndexResult {
+  let panel = inputPanel;
+  let screened: ScreenedRow[] = [];
+  let screenedCells = new Set<number>();
+  if (options.screen) {
+    const screening = screenPanel(tree, panel, options.screen);
+    if (screening.issues.length > 0) throw new ValidationError(screening.issues);
+    ({ panel, screened, cells: screenedCells } = screening);
+  }
   const normalizeMethod = options.normalize ?? "fixed-base";
   const aggregateMethod = options.aggregate ?? "arithmetic";
   const missing = options.missing ?? "error";
@@ -142,7 +156,9 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   const groupDirections = planGroupReflections(tree, plans, aggregation.methods);
   issues.push(...groupDirections.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
-  issues.push(...prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
+  // A screened unit-year's values were removed on purpose: its gaps are not problems.
+  const screenedGap = (cell: number) => screenedCells.size > 0 && screenedCells.has(cell % (panel.units.length * panel.years.length));
+  issues.push(...prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell) && !screenedGap(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -194,6 +210,8 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
   if (issues.length > 0) throw new ValidationError(issues);
+  // A screened unit-year has no result, whatever the missing-value policy filled in for its neighbours' sake.
+  if (screenedCells.size > 0) for (let node = 0; node < nodes.length; node++) for (const cell of screenedCells) values[node * blockSize + cell] = Number.NaN;
 
   return {
     units: panel.units,
@@ -205,6 +223,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     preparedPanel: prepared.panel,
     imputations: prepared.imputations,
     treatments: prepared.treatments,
+    screened,
     options: {
       normalize: normalizeMethod,
       aggregate: aggregateMethod,
@@ -223,6 +242,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       ...(options.zScale !== undefined ? { zScale: options.zScale } : {}),
       ...(options.power !== undefined ? { power: options.power } : {}),
       ...(options.performanceGroups !== undefined ? { performanceGroups: options.performanceGroups } : {}),
+      ...(options.screen !== undefined ? { screen: options.screen } : {}),
     },
     weighting: options.weighting ?? { method: "explicit" },
     warnings,

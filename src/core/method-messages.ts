@@ -28,4 +28,6 @@ export const methodMessages = {
     }, so there is no defined way to flip it; expected indicators on one ratio, min-max, goalpost or z-score scale beneath it, or direction "+"`,
   groupDirectionNotPositive: (group: string, unit: string, year: number, value: number) =>
     `group ${quote(group)}, unit ${quote(unit)}, year ${year}: the value is ${value}, and a group with direction "-" on a ratio scale flips to 100²/x; expected a positive value`,
+  screenEmpty: (threshold: number, unitCount: number) =>
+    `--screen ${threshold} leaves no data: every one of the ${unitCount} units falls below ${threshold * 100} % coverage overall or in some first-level group; expected a lower threshold`,
 } as const;

@@ -9,7 +9,8 @@ import { defaultThreads } from "../../io/write/file-jobs.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
@@ -30,6 +31,8 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   threads?: number;
   project?: string;
   ifChanged: boolean;
+  screen?: number;
+  screenBy?: ScreenScope;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -56,7 +59,7 @@ Examples:
       "threads writing the large result files at once (default: the cores + 1 for a result of a million values or more, else 1)",
       integerOption("--threads", 1, 1024),
     );
-  addWeightingOptions(addDataOptions(addWeightsOption(command)))
+  addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
     .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
     .action(async (options: ComputeCommandOptions, command: Command) => {
@@ -90,6 +93,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
+    ...screenOptionOf(options),
     ...dataOptionsOf(options),
     strict: options.strict,
     weights: weighting?.weights,

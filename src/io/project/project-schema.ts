@@ -19,6 +19,7 @@ import { COMBINATIONS } from "../../core/weighting/combine.js";
 import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "../../core/weighting/derive.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "../../core/weighting/objective.js";
 import { PCA_ROTATIONS } from "../../core/weighting/pca.js";
+import { SCREEN_SCOPES } from "../../core/screen.js";
 import { ENTROPY_INPUTS } from "../../core/weighting/entropy.js";
 import { RANDOM_INDEX_TABLES } from "../../core/weighting/ahp.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES } from "../../core/outliers.js";
@@ -96,6 +97,8 @@ export const METHOD_OPTIONS = {
   range: z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"),
   "z-scale": z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("z-score, z-score-year: the output scale MEAN,SD, e.g. 0,1 (--z-scale; default 100,10)"),
   power: z.number().describe("power aggregation: the exponent p of the generalised mean (--power)"),
+  screen: z.number().gt(0).max(1).describe("leave out units whose share of observed values, overall or within any first-level group, is below this (--screen)"),
+  "screen-by": z.enum(SCREEN_SCOPES).describe("screen whole units or each unit-year (--screen-by; default unit)"),
   "performance-groups": z
     .union([z.string(), z.tuple([z.number(), z.number(), z.number()])])
     .describe("write groups.csv with EIS-style performance groups at these thresholds, e.g. 125,100,70 (--performance-groups)"),
