@@ -3,6 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir, runCli } from "../helpers.js";
+import { formatPresetExplanation, PRESET_DEFINITIONS, PRESETS } from "../../src/core/presets.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 const created: string[] = [];
@@ -69,5 +70,33 @@ describe("method options", () => {
     }
     // U1 scores 100 and U2 0 on each indicator within a year, except X2 (negative, U1 worse): 0.6·(100 + 0)/2 + 0.4·100 = 70
     expect(rows[0].split(",")[2]).toBe("70.0000");
+  });
+
+  it("--preset NAME --explain prints the options the preset sets with their sources, and computes nothing", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", "--preset", "eis", "--explain"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(formatPresetExplanation("eis"));
+    expect(run.stdout).toContain("--performance-groups 125,100,70");
+  });
+
+  it.each(PRESETS)("--preset %s gives what its options give when typed", async (preset) => {
+    const dir = await smallProject();
+    const typed = PRESET_DEFINITIONS[preset].settings.flatMap((setting) => [`--${setting.option}`, setting.value]);
+    const common = ["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--format", "csv", "-q"];
+    const byPreset = await runCli([...common, "--preset", preset], dir);
+    const byFlags = await runCli([...common, ...typed], dir);
+    expect(byPreset.code).toBe(0);
+    expect(byPreset.stdout).toBe(byFlags.stdout);
+  });
+
+  it("a flag given explicitly overrides the preset", async () => {
+    const dir = await smallProject();
+    const common = ["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--format", "csv", "-q"];
+    const overridden = await runCli([...common, "--preset", "nbs", "--aggregate", "arithmetic"], dir);
+    const typed = await runCli([...common, "--normalise", "fixed-base", "--weights", "equal", "--aggregate", "arithmetic"], dir);
+    expect(overridden.stdout).toBe(typed.stdout);
+    const nbs = await runCli([...common, "--preset", "nbs"], dir);
+    expect(nbs.stdout).not.toBe(overridden.stdout);
   });
 });

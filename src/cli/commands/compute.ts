@@ -20,6 +20,8 @@ import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting,
 import { projectMessages } from "../../core/project-messages.js";
 import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import type { ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
@@ -61,9 +63,12 @@ Examples:
     );
   addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
-    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
+    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false);
+  addPresetOptions(command)
     .action(async (options: ComputeCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
+      const preset = applyPreset(command);
+      if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
       // Run folders, manifests and locks load only for a project run.
       if (project && command.getOptionValueSource("out") !== "cli")
         return (await import("../project-run.js")).runProjectCompute(command.opts(), command, project, env, computeOutputs);

@@ -20,6 +20,7 @@ import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "../../core/weighting/derive.
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "../../core/weighting/objective.js";
 import { PCA_ROTATIONS } from "../../core/weighting/pca.js";
 import { SCREEN_SCOPES } from "../../core/screen.js";
+import { PRESETS } from "../../core/presets.js";
 import { ENTROPY_INPUTS } from "../../core/weighting/entropy.js";
 import { RANDOM_INDEX_TABLES } from "../../core/weighting/ahp.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES } from "../../core/outliers.js";
@@ -89,6 +90,7 @@ const share = z.number().min(0).max(1);
 
 /** How the index is computed: one line per compute option, keyed by its flag name. */
 export const METHOD_OPTIONS = {
+  preset: z.enum(PRESETS).describe("a whole published method: nbs, changzhou, eis, gii or coinr; the other keys and flags override it (--preset)"),
   "base-year": year.describe("year every fixed-base index is 100 in (--base-year; default: the earliest year in the data)"),
   normalise: z.enum(NORMALIZE_METHODS).describe("normalisation of every indicator (--normalise; default fixed-base)"),
   cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
