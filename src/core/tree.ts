@@ -138,7 +138,11 @@ export function buildTree(allRows: readonly TreeRow[], source?: string): Validat
     };
     const kids = children.get(code);
     if (kids) {
-      nodes.push({ ...base, kind: "group", children: kids });
+      // A group's direction is optional: "-" flips its value before its parent aggregates it (see group-direction.ts).
+      const groupDirectionText = row.direction.trim();
+      const groupDirection = groupDirectionText ? parseDirection(groupDirectionText) : undefined;
+      if (groupDirectionText && !groupDirection) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
+      nodes.push({ ...base, kind: "group", children: kids, ...(groupDirection === "negative" ? { direction: "negative" as const } : {}) });
       continue;
     }
     const directionText = row.direction.trim();

@@ -51,6 +51,8 @@ export interface GroupNode extends NodeBase {
   kind: "group";
   /** Codes of the children, in file order. */
   children: string[];
+  /** `negative` when the tree marks the group `-`: its value is flipped before its parent aggregates it. Default positive. */
+  direction?: Direction;
 }
 
 export type TreeNode = IndicatorNode | GroupNode;
