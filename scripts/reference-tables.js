@@ -99,6 +99,34 @@ export const CODE_MEANINGS = {
   E_UNKNOWN_RUN: "a run name diff cannot find",
   E_TOO_FEW_RUNS: "diff with fewer than two published runs",
   E_RUN_FILE: "a run folder without the files compute writes",
+  // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
+  E_SQL: "DuckDB refused a values query, or the query holds more than one statement (DuckDB's message follows)",
+  E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
+  E_SQL_COLUMNS: "a values query returns a missing or an unexpected column",
+  E_SQL_TYPE: "a column of a values query has the wrong type (year INTEGER, value a number, unit and indicator text)",
+  E_SQL_NULL: "rows of a values query without a year, an indicator or a unit",
+  E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet",
+  E_PARQUET_LAYOUT: "a Parquet values file neither long (unit, year, indicator, value) nor wide (indicator, a column per year)",
+  E_PARQUET_TYPE: "a year column of a wide Parquet file that does not hold numbers",
+  E_PANEL_SIZE: "units × years × indicators of 2^31 cells or more",
+  // values written by people
+  E_DECIMAL_MARK: "a value that reads differently with a decimal comma and a decimal point (use --decimal)",
+  E_YEAR_COLUMN: "the year column holds names: unit and year columns swapped?",
+  E_NO_NUMBERS: "a values file without a single number: the empty template?",
+  E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
+  E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column?",
+  E_COINR_TYPE: "a COINr iMeta row whose Type is not Indicator, Aggregate, Group, Denominator or Other",
+  // methods
+  E_POWER_MISSING: "the power mean without its exponent (--power P or power:P)",
+  E_GROUP_DIRECTION: "a group with direction - whose scale cannot be flipped, or whose flipped value is not positive",
+  E_VALUE_NOT_POSITIVE: "a value <= 0 where the method divides by it (fraction-of-max)",
+  E_AVERAGE_NOT_POSITIVE: "a year whose average is <= 0 under distance-to-average",
+  E_SCREEN_EMPTY: "--screen leaves no unit",
+  E_ENTROPY_NEGATIVE: "--entropy-input raw with a negative value",
+  // compare
+  E_COMPARE_CONFIGURATION: "one of the two configurations of compare cannot be computed (which one is named)",
+  E_COMPARE_UNITS: "the two configurations of compare have different units",
+  E_COMPARE_YEARS: "the two configurations of compare have different years",
   // command line, outputs, internal
   E_USAGE: "the command line is wrong (exit 2)",
   E_VALIDATION: "several input problems, listed one per line (exit 1)",
@@ -120,6 +148,10 @@ export const CODE_MEANINGS = {
   W_ZERO_GROUP_WEIGHT: "a group none of whose indicators varies weighs 0",
   W_OBSERVATIONS_DROPPED: "--weight-missing drop left unit-years out",
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
+  W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
+  W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",
+  W_DROP_CASCADE: "dropping an only child removes its group too",
+  W_OPTIMISE_NOT_CONVERGED: "weights --optimise did not reach the target shares",
 };
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */

@@ -20,12 +20,20 @@ const NORMALIZE_SUMMARIES: Partial<Record<string, string>> = {
   rank: "rank among the units of the year (1 = lowest, ties averaged)",
   "distance-to-target": "100·x/target (the tree's target column)",
   "distance-to-reference": "100·x/x[reference unit] (--reference-unit)",
+  "percentile-rank": "100·(r − 1)/(n − 1), r the rank among the year's n units (COINr n_prank)",
+  borda: "Borda score: the number of the year's units a unit beats (COINr n_borda)",
+  "fraction-of-max": "100·x/max of the year (COINr n_fracmax)",
+  "distance-to-max": "100 − 100·(max − x)/(max − min) of the year (COINr n_dist2max)",
+  "distance-to-average": "100·x/mean of the year's units (EIS-style)",
 };
 const AGGREGATE_SUMMARIES: Partial<Record<string, string>> = {
   arithmetic: "weighted arithmetic mean (the default; fully compensatory)",
   geometric: "weighted geometric mean (scores must be > 0)",
   harmonic: "weighted harmonic mean (scores must be > 0)",
   mpi: "Mazziotta–Pareto index: mean minus a penalty for unbalanced children",
+  power: "generalised mean of power p (--power P or power:P; 1 arithmetic, 0 geometric, −1 harmonic)",
+  copeland: "Copeland: pairwise wins minus losses against the year's other units",
+  bod: "benefit of the doubt: each unit's own best weights (DEA), 0–100",
 };
 const WEIGHT_SUMMARIES: Partial<Record<string, string>> = {
   explicit: "the tree's weight column (the default; all empty = equal)",

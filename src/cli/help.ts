@@ -26,16 +26,23 @@ export const HELP_GROUP_HEADINGS: Record<HelpGroup, string> = {
  * shown under "Other options:" after the groups (test/cli/help.test.ts asks for every option to be listed here).
  */
 export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
-  input: ["--indicators", "--data", "--project", "--years", "--units", "--runs", "--encoding", "--sheet", "--tree-sheet"],
+  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet"],
   method: [
     "--base-year",
+    "--preset",
+    "--explain",
     "--normalise",
     "--normalize",
     "--aggregate",
+    "--with",
     "--index-name",
     "--cap",
     "--dampen",
     "--reference-unit",
+    "--range",
+    "--z-scale",
+    "--power",
+    "--performance-groups",
     "--strict",
     "--normalisations",
     "--aggregations",
@@ -46,7 +53,7 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--seed",
     "--bootstrap",
   ],
-  data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope"],
+  data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--screen-by"],
   weights: [
     "--weights",
     "--method",
@@ -62,9 +69,12 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--objective",
     "--combination",
     "--alpha",
+    "--entropy-input",
+    "--random-index",
+    "--optimise",
   ],
-  output: ["--out", "--report", "--xlsx", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
-  run: ["--if-changed", "--quiet", "--threads", "--debug", "--log-format", "--version", "--help"],
+  output: ["--out", "--report", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
+  run: ["--if-changed", "--quiet", "--threads", "--debug", "--all-problems", "--log-format", "--version", "--help"],
 };
 
 const OTHER_HEADING = "Other options:";
@@ -102,6 +112,34 @@ export function describeOption(option: Option): string {
  */
 const SHOWN_WEIGHTS_OPTIONS = new Set(["--weights", "--method"]);
 
+/**
+ * Options shown in full by a topic page (`innovation-index help TOPIC`) rather than by every command's `--help`, which
+ * names them in one line under the group's main option: the method's parameters under `--normalise`, the rarer data
+ * options under `--missing`. `--normalize` is `--normalise` spelt the American way.
+ */
+export const FOLDED_OPTIONS: Record<string, { under: string; options: readonly string[] }> = {
+  methods: { under: "--normalise", options: ["--normalize", "--cap", "--dampen", "--reference-unit", "--range", "--z-scale", "--power", "--performance-groups"] },
+  data: { under: "--missing", options: ["--unfilled", "--winsor-max", "--outlier-scope", "--screen-by"] },
+};
+
+/** The topic whose page shows `long` in full, if it is folded. */
+function foldedTopicOf(long: string | undefined): string | undefined {
+  return Object.keys(FOLDED_OPTIONS).find((topic) => FOLDED_OPTIONS[topic].options.includes(long ?? ""));
+}
+
+/** The folded options of a topic as they appear in `command` (the command that has the most of them), for its page. */
+export function foldedOptionsPage(program: Command, topic: string): string {
+  const folded = FOLDED_OPTIONS[topic];
+  if (!folded) return "";
+  const command = [...program.commands].sort(
+    (a, b) => b.options.filter((option) => folded.options.includes(option.long ?? "")).length - a.options.filter((option) => folded.options.includes(option.long ?? "")).length,
+  )[0];
+  const options = folded.options.map((long) => command?.options.find((option) => option.long === long)).filter((option): option is Option => option !== undefined);
+  if (options.length === 0) return "";
+  const width = Math.max(...options.map((option) => option.flags.length));
+  return `\nOptions (${folded.under} and these, on every command that takes them):\n${options.map((option) => `  ${option.flags.padEnd(width)}  ${describeOption(option)}`).join("\n")}\n`;
+}
+
 /** Whether `option` is one of the weights options listed in full by `weights --help` alone. */
 function isDetailedWeightsOption(option: Option): boolean {
   return helpGroupOf(option.long) === "weights" && !SHOWN_WEIGHTS_OPTIONS.has(option.long ?? "");
@@ -110,19 +148,34 @@ function isDetailedWeightsOption(option: Option): boolean {
 /** Help settings of one command: the compact option descriptions, and its detailed weights options in one line. */
 function helpConfigurationOf(command: Command): Partial<Help> {
   const folded = command.name() === "weights" ? [] : command.options.filter(isDetailedWeightsOption);
-
   const foldedNote = folded.length > 0 ? `; ${folded.length} more options: innovation-index weights --help` : "";
+  const byTopic = Object.entries(FOLDED_OPTIONS).map(([topic, { under }]) => ({
+    topic,
+    under,
+    options: command.options.filter((option) => foldedTopicOf(option.long) === topic),
+  }));
+  const foldedTopic = byTopic.flatMap(({ options }) => options);
+  const topicNote = (long: string | undefined) => {
+    const entry = byTopic.find(({ under, options }) => under === long && options.length > 0);
+    return entry ? `; ${entry.options.length} more options: innovation-index help ${entry.topic}` : "";
+  };
   // A flag and its negation (--bom, --no-bom) share one line: --[no-]bom.
   const negations = command.options.filter((option) => option.negate && command.options.some((other) => other.long === option.long?.replace(/^--no-/, "--")));
 
   const negated = new Set(negations.map((option) => option.long?.replace(/^--no-/, "--")));
   // Left out of this help only (not hidden: other code reads option.hidden as "not a real option").
-  const leftOut = new Set<Option>([...folded, ...negations]);
+  const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations]);
   return {
     visibleOptions(this: Help, cmd: Command): Option[] {
       return Help.prototype.visibleOptions.call(this, cmd).filter((option) => !leftOut.has(option));
     },
-    optionDescription: (option: Option) => describeOption(option) + (option.long === "--weights" ? foldedNote : ""),
+    optionDescription: (option: Option) => {
+      const note = topicNote(option.long);
+      const description = describeOption(option);
+      // "choices: … help methods" and "8 more options: … help methods" name one page: said once.
+      const merged = note ? description.replace(/choices: (innovation-index help \S+)/, `choices and${note.replace(/^;|: innovation-index help \S+$/g, "")}: $1`) : description;
+      return merged + (option.long === "--weights" ? foldedNote : merged === description ? note : "");
+    },
     optionTerm: (option: Option) => (negated.has(option.long) ? option.flags.replace(/--/, "--[no-]") : option.flags),
   };
 }
@@ -171,7 +224,7 @@ export function registerHelp(program: Command, write: (text: string) => void): v
       const command = program.commands.find((candidate) => candidate.name() === topic && candidate.name() !== "help");
       if (command) return command.outputHelp();
       const page = topic === undefined ? undefined : HELP_TOPICS[topic];
-      if (page) return write(page.page());
+      if (page) return write(page.page() + foldedOptionsPage(program, topic!));
       if (topic !== undefined) throw new UsageError("E_USAGE", `unknown help topic "${topic}"; expected a command or one of: ${Object.keys(HELP_TOPICS).join(", ")}`);
       program.outputHelp();
       const width = Math.max(...Object.keys(HELP_TOPICS).map((name) => name.length));

@@ -71,7 +71,7 @@ export function addMethodOptions(command: Command): Command {
   return command
     .addOption(new Option("--index-name <name>", "the overall index's name (default: from the tree)"))
     .addOption(
-      new Option("--normalise <method>", "normalisation of every indicator (a tree column `normalise` overrides it per indicator)")
+      new Option("--normalise <method>", "normalisation (tree column normalise per indicator)")
         .choices(NORMALIZE_METHODS)
         .default(undefined, "fixed-base"),
     )
@@ -91,7 +91,7 @@ export function addMethodOptions(command: Command): Command {
     .addOption(
       new Option(
         "--aggregate <spec>",
-        `aggregation: METHOD, or LEVEL=METHOD per level (0 = overall index), comma-separated, e.g. "arithmetic,0=geometric"; METHOD: ${AGGREGATE_METHODS.join(", ")}`,
+        `aggregation: METHOD, or LEVEL=METHOD,... (0 = the overall index), e.g. arithmetic,0=geometric; METHOD: ${AGGREGATE_METHODS.join(", ")}`,
       )
         .argParser(aggregateOption)
         .default(undefined, "arithmetic"),
@@ -102,7 +102,7 @@ export function addMethodOptions(command: Command): Command {
 export function addScreenOptions(command: Command): Command {
   return command
     .addOption(
-      new Option("--screen <share>", "leave out units whose share of observed values, overall or within any first-level group, is below this (0-1, e.g. 0.66 as COINr's Screen); listed in screened.csv").argParser(
+      new Option("--screen <share>", "leave out units with less than this share (0-1) of observed values, overall or in a first-level group (as COINr's Screen; screened.csv)").argParser(
         (text: string) => {
           const value = Number(text);
           if (text.trim() === "" || !(value > 0 && value <= 1)) throw new InvalidArgumentError(methodMessages.badPairOption("--screen", text, "a share above 0 and at most 1, e.g. 0.66"));

@@ -54,14 +54,14 @@ export interface OutputOptions {
 export function addOutputOptions(command: Command, withReportSwitch = true): Command {
   if (withReportSwitch) command.option("--report", "also write report.html (charts and tables, one self-contained file)", false);
   return command
-    .addOption(new Option("--contributions <depth>", "contributions.csv down to the first-level dimensions or every indicator").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
-    .option("--bom", "start CSV files with a UTF-8 byte order mark, so Excel reads Chinese text (default: on for files, off on stdout)")
+    .addOption(new Option("--contributions <depth>", "how deep contributions.csv goes").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
+    .option("--bom", "start CSV files with a UTF-8 byte order mark for Excel (default: on for files, off on stdout)")
     .option("--no-bom", "write CSV without the byte order mark")
     .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
     .option("--parquet", "also write index.parquet, scores.parquet and growth.parquet (typed, compressed; loads DuckDB)", false)
     .option("--parquet-only", "write index, scores and growth as Parquet only, without their CSV files", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
-    .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
+    .addOption(new Option("--table <name>", "the table --format prints (default: index; json: all of index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
 }
 

@@ -8,7 +8,7 @@ import { UsageError } from "../errors.js";
 /** Adds `--preset` and `--explain`. */
 export function addPresetOptions(command: Command): Command {
   return command
-    .addOption(new Option("--preset <name>", "set a whole published method (options given explicitly override it); see --explain").choices(PRESETS))
+    .addOption(new Option("--preset <name>", "a published method by name (flags override it; --explain lists it)").choices(PRESETS))
     .option("--explain", "with --preset: print the options the preset sets, with a source for each, and exit", false);
 }
 

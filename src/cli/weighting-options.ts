@@ -75,16 +75,16 @@ export function addWeightsOption(command: Command): Command {
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */
 export function addWeightingOptions(command: Command): Command {
   return command
-    .option("--ahp <file>", "AHP pairwise judgements (CSV group,a,b,value, or YAML); default for the shipped example: indicators/changzhou-2020-ahp.csv")
+    .option("--ahp <file>", "AHP judgements: CSV group,a,b,value or YAML (the shipped example has its own)")
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
     .addOption(new Option("--random-index <table>", "AHP: the random-index table CR divides by (Saaty 1980 or the 2005 table)").choices(RANDOM_INDEX_TABLES).default(undefined, "saaty1980"))
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
     .addOption(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES).default("error"))
-    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores), tree (groups keep the tree's weights) or level (groups weighed on their sub-index values)").choices(GROUP_WEIGHT_RULES).default("sum"))
-    .addOption(new Option("--entropy-input <form>", "entropy: shares of min-max scores (the Chinese textbook form) or of the raw non-negative values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, "min-max"))
+    .addOption(new Option("--group-weights <rule>", "objective methods: a group weighs its indicators' scores summed (sum), keeps the tree's weight (tree), or is weighed on its values (level)").choices(GROUP_WEIGHT_RULES).default("sum"))
+    .addOption(new Option("--entropy-input <form>", "entropy of min-max scores (Chinese textbooks) or of raw values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, "min-max"))
     .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
-    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (varimax, the OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
+    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
     .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
     .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))

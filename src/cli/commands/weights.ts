@@ -51,7 +51,7 @@ Examples:
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
   addMethodOptions(addDataOptions(addInputOptions(command)))
-    .option("--optimise", "find the weights whose effective importance (each child's squared correlation with its parent, normalised within siblings) matches the --weights method's weights, computing the index with --normalise, --aggregate and --missing; adds target_share, nominal_share and achieved_share columns (COINr get_opt_weights)", false)
+    .option("--optimise", "weights whose effective importance (squared correlation with the parent, within siblings) matches the method's weights (COINr get_opt_weights); adds the shares reached", false)
     .addOption(new Option("--weights <method>", "weighting method, as in compute (default explicit)").choices(WEIGHT_METHODS))
     .addOption(new Option("-m, --method <method>", "same as --weights").choices(WEIGHT_METHODS));
   addWeightingOptions(command)
