@@ -2,7 +2,7 @@
  * The whole pipeline on a validated tree and panel: check, normalise every indicator, weight, aggregate every group
  * bottom-up into the overall index.
  */
-import { ValidationError, type Issue } from "../errors.js";
+import { ValidationError, type Issue, appendAll } from "../errors.js";
 import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
 import type { Imputation } from "./missing.js";
@@ -108,11 +108,11 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     issues.push({ code: "E_BASE_YEAR_ABSENT", message: messages.baseYearAbsent(baseYear, panel.years), column: "year" });
 
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
-  issues.push(...resolved.issues);
+  appendAll(issues, resolved.issues);
   const warnings = [...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen });
-  warnings.push(...unusedOptionWarnings(options, normalization.plans));
-  if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  appendAll(warnings, unusedOptionWarnings(options, normalization.plans));
+  if (options.strict) appendAll(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
   const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {} });
@@ -123,12 +123,12 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   // The data stage (imputation, outliers, zero bases) may change an indicator's plan and base year.
   const prepared = prepareData(tree, panel, { ...options, plans: normalization.plans, baseYear: baseYearPosition });
   const plans = prepared.plans;
-  issues.push(...prepared.issues);
-  warnings.push(...prepared.warnings);
+  appendAll(issues, prepared.issues);
+  appendAll(warnings, prepared.warnings);
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit);
-  issues.push(...checked.issues);
+  appendAll(issues, checked.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
-  issues.push(...prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
+  appendAll(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -166,7 +166,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
     const method = aggregation.methods.get(code)!;
-    issues.push(...checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
+    appendAll(issues, checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
     aggregate(method, children.map(block), childWeights, block(code));
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.

@@ -100,12 +100,12 @@ export function winsorise(values: Float64Array, maxPoints: number): { points: nu
   while (!passes && high.length + low.length < maxPoints) {
     const list = current();
     const upper = skewness(list) >= 0;
-    const extreme = upper ? Math.max(...list) : Math.min(...list);
+    const extreme = upper ? largestOf(list) : smallestOf(list);
     const inside = list.filter((value) => value !== extreme);
     if (inside.length === 0) break;
     // Points winsorised before sit at the extreme now, so they are counted again with it (as in COINr).
     const tied = cells.filter((cell) => values[cell] === extreme);
-    const replacement = upper ? Math.max(...inside) : Math.min(...inside);
+    const replacement = upper ? largestOf(inside) : smallestOf(inside);
     for (const cell of tied) values[cell] = replacement;
     if (upper) high = tied;
     else low = tied;
@@ -211,3 +211,7 @@ export function treatOutliers(
   });
   return { panel: result, treatments, warnings, logged: loggedIndicators };
 }
+
+// Loops rather than Math.max(...list): spreading a list of hundreds of thousands of values overflows the call stack.
+const largestOf = (list: readonly number[]) => list.reduce((largest, value) => (value > largest ? value : largest), -Infinity);
+const smallestOf = (list: readonly number[]) => list.reduce((smallest, value) => (value < smallest ? value : smallest), Infinity);

@@ -5,6 +5,7 @@
  * the caller can drop those its base-year check already reports.
  */
 import type { Issue } from "../errors.js";
+import { appendAll } from "../errors.js";
 import { messages } from "./messages.js";
 import { imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy, type UnfilledPolicy } from "./missing.js";
 import type { IndicatorNormalization } from "./normalize/plan.js";
@@ -120,7 +121,7 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
     while (next < treated.warnings.length && treated.warnings[next].id === indicator) warnings.push(treated.warnings[next++]);
     if (treated.logged[i] && fixedBase[i]) warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
   });
-  warnings.push(...treated.warnings.slice(next));
+  appendAll(warnings, treated.warnings.slice(next));
   const zero = planZeroBase(treated.panel, treated.zeroBase, fixedBase, options.baseYear);
   const plans = options.plans.map((plan, i): IndicatorNormalization => (zero.decisions[i].method === "min-max" ? { method: "min-max" } : { ...plan }));
   return {

@@ -1,7 +1,7 @@
 /**
  * Choosing a weighting method for a run: the dispatcher over every method, and the record of what was used.
  */
-import { ValidationError, type Issue } from "../../errors.js";
+import { ValidationError, type Issue, appendAll } from "../../errors.js";
 import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
 import type { Tree } from "../types.js";
@@ -100,8 +100,8 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     switch (which) {
       case "explicit": {
         const result = explicitWeights(tree);
-        issues.push(...result.issues);
-        warnings.push(...result.warnings);
+        appendAll(issues, result.issues);
+        appendAll(warnings, result.warnings);
         return result.weights;
       }
       case "equal":
@@ -118,9 +118,9 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
           allowInconsistent: options.allowInconsistent,
           source: options.judgementSource,
         });
-        issues.push(...result.issues);
-        warnings.push(...result.warnings);
-        consistency.push(...result.consistency);
+        appendAll(issues, result.issues);
+        appendAll(warnings, result.warnings);
+        appendAll(consistency, result.consistency);
         return result.weights;
       }
       default: {
@@ -136,8 +136,8 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     if (result.dropped.length > 0) summary.dropped = result.dropped;
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
     if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
-    issues.push(...result.issues);
-    warnings.push(...result.warnings);
+    appendAll(issues, result.issues);
+    appendAll(warnings, result.warnings);
     return result.weights;
   };
 
@@ -165,7 +165,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       const objectiveWeights_ = objective(objectiveMethod);
       if (issues.length > 0) throw new ValidationError(issues);
       const combined = combineWeights(tree, subjectiveWeights, objectiveWeights_, combination, alpha);
-      issues.push(...combined.issues);
+      appendAll(issues, combined.issues);
       weights = combined.weights;
       break;
     }
@@ -174,7 +174,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       throw new RangeError(messages.unknownMethod("weighting", unknown, WEIGHT_METHODS));
     }
   }
-  if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (options.strict) appendAll(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
   if (issues.length > 0) throw new ValidationError(issues);
   return { weights, globalWeights: globalWeights(tree, weights), consistency, summary, warnings };
 }

@@ -3,7 +3,7 @@
  * is reported together. Each file may be CSV (UTF-8, GBK/GB18030), an Excel workbook (.xlsx) or, for the tree, YAML.
  * Formula indicators are evaluated here (mathjs is loaded only when the tree has formulas).
  */
-import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
+import { IndexToolError, InputError, ValidationError, type Issue, appendAll } from "../../errors.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
@@ -66,7 +66,7 @@ export async function loadInputs(
   try {
     tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
   } catch (error) {
-    treeIssues.push(...issuesOf(error));
+    appendAll(treeIssues, issuesOf(error));
   }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
@@ -87,9 +87,9 @@ export async function loadInputs(
           if (!several) dataSource = source;
           const parsed = parseDataTable(table, source);
           if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
-          else dataIssues.push(...parsed.issues);
+          else appendAll(dataIssues, parsed.issues);
         } catch (error) {
-          dataIssues.push(...issuesOf(error));
+          appendAll(dataIssues, issuesOf(error));
         }
       }
       if (dataIssues.length === 0) records = all;
@@ -101,14 +101,14 @@ export async function loadInputs(
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);
     if (evaluated.ok) records = evaluated.value;
     else {
-      issues.push(...evaluated.issues);
+      appendAll(issues, evaluated.issues);
       records = undefined;
     }
   }
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
-    if (!panel.ok) issues.push(...panel.issues);
+    if (!panel.ok) appendAll(issues, panel.issues);
   }
   throw new ValidationError(issues);
 }

@@ -59,9 +59,10 @@ function yearSection(result: UncertaintyResult, y: number): string {
     const rb = result.rank.nominal[cell(b)];
     return (Number.isNaN(ra) ? Infinity : ra) - (Number.isNaN(rb) ? Infinity : rb) || a - b;
   });
-  const labelWidth = Math.min(260, 12 + 7 * Math.max(4, ...result.units.map(textWidth)));
+  const labelWidth = Math.min(260, 12 + 7 * result.units.reduce((widest, unit) => Math.max(widest, textWidth(unit)), 4));
   const indexValues = order.flatMap((u) => [result.index.low[cell(u)], result.index.high[cell(u)], result.index.nominal[cell(u)]]).filter(Number.isFinite);
-  const indexScale = scale(indexValues.length ? Math.min(...indexValues) : 0, indexValues.length ? Math.max(...indexValues) : 1);
+  // Reduced rather than spread: a spread of many units' values would overflow the call stack.
+  const indexScale = scale(indexValues.length ? indexValues.reduce((a, b) => Math.min(a, b)) : 0, indexValues.length ? indexValues.reduce((a, b) => Math.max(a, b)) : 1);
   const rankScale = scale(1, Math.max(2, unitCount));
   const height = TOP + ROW * order.length + 10;
   const width = labelWidth + 2 * PANEL + GAP + 20;
