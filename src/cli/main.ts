@@ -21,6 +21,7 @@ export function createProgram(env: CliEnv): Command {
     .version(VERSION)
     .option("--debug", "print stack traces with errors", false)
     .option("-q, --quiet", "print nothing but errors on stderr (for cron); the same as a command's --quiet", false)
+    .option("--allow-outside-project", "let index.yaml name paths outside its folder (../x.csv, absolute paths); the same as allow-outside: true", false)
     .addOption(new Option("--log-format <format>", "text, or json: one JSON object per line on stderr (for log collectors)").choices(LOG_FORMATS).default("text"))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })

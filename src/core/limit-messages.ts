@@ -86,6 +86,6 @@ export const limitMessages = {
     `the analysis would need about ${formatBytes(estimate)} of memory (${replications} replications), more than the limit of ${formatBytes(limit)}; expected fewer replications, units or years, or a higher --memory-limit`,
 
   // projects
-  pathOutsideProject: (key: string, path: string) =>
-    `${key}: path ${quote(path)} leaves the project folder; expected a path inside the folder of index.yaml (or set allow-outside: true in index.yaml, or give --allow-outside-project)`,
+  pathOutsideProject: (key: string, path: string, absolute: boolean) =>
+    `${key}: path ${quote(path)} ${absolute ? "is absolute" : "leaves the project folder"}; expected a path relative to the folder of index.yaml and inside it (or set allow-outside: true in index.yaml, or give --allow-outside-project)`,
 } as const;

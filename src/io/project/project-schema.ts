@@ -31,7 +31,7 @@ const PATH_SCHEMAS = new WeakSet<z.ZodType>();
 
 /** A path relative to the folder of `index.yaml` (or absolute). */
 export function projectPath(description: string): z.ZodString {
-  const schema = z.string().min(1).describe(`${description} (relative to the folder of index.yaml, or absolute)`);
+  const schema = z.string().min(1).describe(`${description} (relative to the folder of index.yaml and inside it, unless allow-outside is true)`);
   PATH_SCHEMAS.add(schema);
   return schema;
 }
@@ -163,6 +163,10 @@ export const PROJECT_SCHEMA = z
     indicators: projectPath("the indicator tree, CSV or YAML (--indicators)"),
     values: projectPath("the values: a file, or a folder whose .csv and .xlsx files are all read, in name order (--data)"),
     runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
+    "allow-outside": z
+      .boolean()
+      .optional()
+      .describe("allow paths that leave the folder of index.yaml (../x.csv) or are absolute (default false; the same as --allow-outside-project)"),
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),
     outputs: z.strictObject(OUTPUT_OPTIONS).partial().default({}).describe("what the outputs look like; each key is a compute option"),
