@@ -122,6 +122,8 @@ export async function loadInputs(
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
     if (!panel.ok) appendAll(issues, panel.issues);
   }
+  // An unreadable tree alone is reported as itself, as an unreadable values file is.
+  if (treeRead.status === "rejected" && issues.length === 1) throw treeRead.reason;
   throw new ValidationError(issues);
 }
 
