@@ -74,12 +74,10 @@ export const limitMessages = {
   yamlAlias: (alias: string) =>
     `YAML alias ${quote(alias)} is not allowed; expected the value written out (aliases and anchors are refused, so that no value silently copies another)`,
 
-  // depth and size
+  // depth
   treeTooDeep: (code: string, depth: number, limit: number) =>
     `node ${quote(code)} is ${depth} levels deep, more than the ${limit} levels a tree may have; expected a shallower tree (check the parent column for chains)`,
-  formulaTooDeep: (limit: number) => `it is nested more than ${limit} levels deep (parentheses, signs or powers); expected a simpler formula`,
-  sheetTooLarge: (source: string, rows: number, limit: number) =>
-    `${source}: the sheet has ${rows} rows, more than the ${limit} a workbook may hold here; expected fewer rows, or the values saved as CSV (read at any size)`,
+  formulaTooDeep: (limit: number) => `it is nested more than ${limit} levels deep (parentheses, signs, powers or calls)`,
 
   // memory
   designTooLarge: (estimate: number, limit: number, replications: number) =>
