@@ -27,6 +27,7 @@ export function createProgram(env: CliEnv): Command {
     .option("--debug", "print stack traces with errors (and every problem, as --all-problems)", false)
     .option("--all-problems", "print every problem and warning, not only the first 50", false)
     .option("-q, --quiet", "print nothing but errors on stderr (for cron); the same as a command's --quiet", false)
+    .option("--allow-outside-project", "let index.yaml name paths outside its folder (../x.csv, absolute paths); the same as allow-outside: true", false)
     .addOption(new Option("--log-format <format>", "text, or json: one JSON object per line on stderr (for log collectors)").choices(LOG_FORMATS).default("text"))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })

@@ -129,7 +129,7 @@ describe("uncertainty: in index.yaml", () => {
       )}\n` +
       `sub/index.yaml:11: ${projectMessages.badKey("uncertainty.replications", 1, "a number >= 2")}\n` +
       `sub/index.yaml:10: ${projectMessages.badKey("uncertainty.seed", "one", "a whole number")}\n` +
-      `sub/index.yaml:12: ${projectMessages.unknownKey("uncertainty.colour", ["weight-noise", "weight-ranges", "normalisations", "aggregations", "missing-policies", "replications", "seed", "bootstrap", "out", "decimals"])}\n`;
+      `sub/index.yaml:12: ${projectMessages.unknownKey("uncertainty.colour", ["weight-noise", "weight-ranges", "normalisations", "aggregations", "missing-policies", "replications", "seed", "bootstrap", "memory-limit", "out", "decimals"])}\n`;
     for (const command of ["uncertainty", "compute"]) {
       const run = await runCli([command, "--project", "sub"], dir);
       expect(run.code).toBe(1);

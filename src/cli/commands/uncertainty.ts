@@ -5,7 +5,9 @@
  * nominal run is `compute` with the same options.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { totalmem } from "node:os";
 import { resolve } from "node:path";
+import { formatBytes } from "../../core/limit-messages.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
 import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { messages } from "../../core/messages.js";
@@ -44,6 +46,25 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   out: string;
   decimals: number;
   quiet: boolean;
+  /** Bytes the design may take (`--memory-limit`); default `defaultMemoryLimit()`. */
+  memoryLimit?: number;
+}
+
+/** The share of the machine's memory an analysis may take unless `--memory-limit` says otherwise. */
+export const MEMORY_SHARE = 0.5;
+
+/** The default `--memory-limit`: half of this machine's memory. */
+export function defaultMemoryLimit(): number {
+  return Math.floor(totalmem() * MEMORY_SHARE);
+}
+
+/** Parses a size such as `8GB`, `512MB`, `1.5G` or a number of bytes (powers of 1024), for `--memory-limit`. */
+export function parseByteSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\s*$/i.exec(text);
+  const power = match ? ["", "k", "m", "g", "t"].indexOf((match[2] ?? "").toLowerCase().replace(/^b.*/, "").charAt(0)) : -1;
+  const bytes = match && power >= 0 ? Math.floor(Number(match[1]) * 1024 ** power) : Number.NaN;
+  if (!(bytes > 0)) throw new InvalidArgumentError(`--memory-limit must be a size such as 8GB, 512MB or a number of bytes, got "${text}"`);
+  return bytes;
 }
 
 /** Parses a comma-separated list of methods from `allowed` (the core's method list), for commander. */
@@ -112,6 +133,7 @@ Examples:
     .option("--bootstrap <b>", "resample the design's rows b times for 95% intervals of the sensitivity indices over all units (0: none)", resampleOption, 0)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
+    .option("--memory-limit <size>", `memory the design may take, such as 8GB; a larger design is refused before it starts (default: half of this machine's memory, ${formatBytes(defaultMemoryLimit())})`, parseByteSize)
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: UncertaintyCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
@@ -239,6 +261,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       aggregations: lists.aggregations,
       missingPolicies: lists.missingPolicies,
       onProgress: progress.update,
+      memoryLimit: options.memoryLimit ?? defaultMemoryLimit(),
     });
   } finally {
     progress.finish();

@@ -36,7 +36,7 @@ const PATH_SCHEMAS = new WeakSet<z.ZodType>();
 
 /** A path relative to the folder of `index.yaml` (or absolute). */
 export function projectPath(description: string): z.ZodString {
-  const schema = z.string().min(1).describe(`${description} (relative to the folder of index.yaml, or absolute)`);
+  const schema = z.string().min(1).describe(`${description} (relative to the folder of index.yaml and inside it, unless allow-outside is true)`);
   PATH_SCHEMAS.add(schema);
   return schema;
 }
@@ -169,6 +169,7 @@ export const UNCERTAINTY_OPTIONS = {
     .max(100_000)
     .refine((value) => value !== 1, "expected 0 (no intervals) or at least 2 resamples")
     .describe("resamples for 95% bootstrap intervals of the sensitivity indices over all units, 0 for none (--bootstrap; default 0)"),
+  "memory-limit": z.union([z.string(), z.int().min(1)]).describe("memory the design may take, such as 8GB (--memory-limit; default half of the machine's memory)"),
   out: projectOutputPath("folder for uncertainty.csv, sensitivity.csv and uncertainty.html (--out; default out in the current folder)"),
   decimals: z.int().min(0).max(15).describe("decimals printed in uncertainty.csv and sensitivity.csv (--decimals; default outputs.decimals, else 4)"),
 } satisfies Record<string, z.ZodType>;
@@ -184,6 +185,10 @@ export const PROJECT_SCHEMA = z
       "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv and .xlsx files are all read, in name order (--data)",
     ),
     runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
+    "allow-outside": z
+      .boolean()
+      .optional()
+      .describe("allow paths that leave the folder of index.yaml (../x.csv) or are absolute (default false; the same as --allow-outside-project)"),
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),
     outputs: z.strictObject(OUTPUT_OPTIONS).partial().default({}).describe("what the outputs look like; each key is a compute option"),

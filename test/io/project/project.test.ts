@@ -44,7 +44,7 @@ describe("parseProject(text)", () => {
       { line: 6, column: "methods.strict", message: projectMessages.badKey("methods.strict", "yes please", "true or false") },
       { line: 8, column: "outputs.decimals", message: projectMessages.badKey("outputs.decimals", 40, "a number <= 15") },
       { line: 9, column: "outputs.colour", message: projectMessages.unknownKey("outputs.colour", Object.keys(OUTPUT_OPTIONS)) },
-      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "inputs", "methods", "outputs", "uncertainty"]) },
+      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "allow-outside", "inputs", "methods", "outputs", "uncertainty"], "values") },
     ]);
     // The message text a user reads:
     expect(projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)).toBe(
