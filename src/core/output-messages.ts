@@ -41,12 +41,14 @@ export const outputMessages = {
   runsNotFolder: (runsLabel: string) =>
     `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`,
   latestNotRunId: (latestLabel: string, found: string) =>
-    `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id; expected the id of a run folder such as 20260301T020000.123Z-1a2b3c4d; ${LATEST_CONSEQUENCE}`,
+    `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id; expected the id of a run folder such as 20260301T020000.123Z-1a2b3c4d`,
   latestNamesMissingRun: (latestLabel: string, id: string) =>
-    `${latestLabel} names run ${id}, which does not exist; ${LATEST_CONSEQUENCE}`,
+    `${latestLabel} names run ${id}, which does not exist`,
   latestMissing: (latestLabel: string, runCount: number) =>
-    `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}; ${LATEST_CONSEQUENCE}`,
-  latestManifestProblem: (manifestLabel: string, problem: string) => `${manifestLabel} ${problem}; ${LATEST_CONSEQUENCE}`,
+    `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
+  /** A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did about it. */
+  latestIgnored: (problem: string) => `${problem}; ${LATEST_CONSEQUENCE}`,
+  latestUnusable: (problem: string) => `${problem}; expected it to name a run folder (or name the runs to compare)`,
   unpublishedRun: (runLabel: string, latest: string | undefined) =>
     `${runLabel} is newer than ${latest ? `the run LATEST names (${latest})` : "every published run"}: it was never published (a run stopped before moving LATEST) or LATEST was set back; kept, not removed`,
   stagingKept: (stagingLabel: string, marker: string) =>
@@ -54,6 +56,7 @@ export const outputMessages = {
   stagingRemoved: (stagingLabel: string) => `removed ${stagingLabel}, left by a run that stopped before it finished`,
   runKept: (runLabel: string, latestLabel: string, reason: string) =>
     `${runLabel}: the run is complete but ${latestLabel} could not be moved to it (${reason}); the run folder is kept, unpublished; expected a writable runs folder`,
+  revisionsSkipped: () => `revisions: not compared, as there is no usable previous run (see the warning above)`,
   revisionsNotCompared: (against: string, reason: string) => `revisions against run ${against}: not compared (${reason})`,
 
   // verify
