@@ -9,6 +9,7 @@ import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerVerify } from "./commands/verify.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
@@ -40,6 +41,7 @@ export function createProgram(env: CliEnv): Command {
   registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  registerVerify(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);

@@ -64,10 +64,13 @@ export const outputMessages = {
   manifestNotJson: (reason: string) => `is not valid JSON (${reason})`,
   manifestNotRunManifest: (what: string) => `is not a manifest written by compute (${what})`,
   verifyNoManifest: (manifestLabel: string, problem: string) => `${manifestLabel} ${problem}; expected the manifest.json compute writes in every run folder`,
+  verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,
+  verifyNoPublishedRun: (runsLabel: string) => `${runsLabel} has no published run; expected a run to verify (run compute first, or name a run folder)`,
   verifyNoRun: (label: string) => `${label}: no such run folder; expected a run id, latest, or the path of a run folder`,
   verifyMissing: (path: string, bytes: number) => `missing: ${path} (listed with ${bytes} bytes)`,
   verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }) =>
     `changed: ${path} (${found.bytes} bytes${found.sha256 ? `, SHA-256 ${found.sha256}` : ""}; expected ${expected.bytes} bytes, SHA-256 ${expected.sha256})`,
+  verifyNotFile: (path: string, kind: string) => `changed: ${path} (a ${kind}, not a file)`,
   verifyUnlisted: (path: string) => `unlisted: ${path} (not in manifest.json)`,
   verifyOutside: (path: string) => `outside: ${quote(path)} is listed in manifest.json but is not a path inside the run folder`,
   verifyOk: (label: string, count: number) => `${label}: all ${count} files match manifest.json`,
