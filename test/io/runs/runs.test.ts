@@ -1,7 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import {
   acquireLock,
@@ -16,7 +16,18 @@ import {
   type LatestPointer,
 } from "../../../src/io/runs/runs.js";
 import { canonicalJson, fingerprintOf } from "../../../src/io/runs/run-files.js";
-import { listDir, makeTempDir } from "../../helpers.js";
+import { listDir, makeTempDir as makeDir } from "../../helpers.js";
+
+const created: string[] = [];
+afterAll(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+/** A temporary folder removed after these tests. */
+async function makeTempDir(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeDir(files);
+  created.push(dir);
+  return dir;
+}
 
 describe("run ids", () => {
   it("newRunId(time, fingerprint, existing) is the UTC time and 8 hex digits, later than every existing id", () => {
