@@ -185,7 +185,13 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
   const staging = join(runsDir, STAGING_PREFIX + id);
   const folder = join(runsDir, id);
   await unlink(join(staging, STAGING_MARKER));
-  await rename(staging, folder);
+  try {
+    await rename(staging, folder);
+  } catch (error) {
+    // Still a staging folder: marked again, so that it can be removed as this tool's.
+    await writeFile(join(staging, STAGING_MARKER), `${id}\n`).catch(() => undefined);
+    throw error;
+  }
   return folder;
 }
 
