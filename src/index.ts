@@ -187,4 +187,7 @@ export { readRun, sha256, MANIFEST_FILE, INPUT_VALUES_FILE } from "./io/runs/run
 export type { RunManifest, RunData, FileDigest } from "./io/runs/run-files.js";
 export { compareRunTables, RunValueIndex, RunValueTable } from "./core/revision-table.js";
 export { compareRunFolders } from "./io/runs/run-values.js";
-export { readLatest, listPublishedRuns, LATEST_FILE } from "./io/runs/runs.js";
+export { readLatest, readLatestPointer, listPublishedRuns, LATEST_FILE, STAGING_MARKER } from "./io/runs/runs.js";
+export type { LatestPointer } from "./io/runs/runs.js";
+export { verifyRun } from "./io/runs/verify-run.js";
+export type { RunVerification, FileCheck, FileCheckStatus } from "./io/runs/verify-run.js";

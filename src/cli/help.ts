@@ -74,7 +74,7 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--optimise",
   ],
   output: ["--out", "--report", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
-  run: ["--if-changed", "--quiet", "--threads", "--debug", "--all-problems", "--log-format", "--version", "--help"],
+  run: ["--if-changed", "--quiet", "--threads", "--memory-limit", "--debug", "--all-problems", "--allow-outside-project", "--log-format", "--version", "--help"],
 };
 
 const OTHER_HEADING = "Other options:";

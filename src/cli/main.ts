@@ -13,6 +13,7 @@ import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerVerify } from "./commands/verify.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { groupHelp, registerHelp } from "./help.js";
@@ -47,6 +48,7 @@ export function createProgram(env: CliEnv): Command {
   registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  registerVerify(program, env);
   registerImportCoinr(program, env);
   registerCompare(program, env);
   // Every command that reads a tree and values can be pointed at a project file.

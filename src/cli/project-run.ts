@@ -10,6 +10,7 @@ import type { IndexResult } from "../core/compute.js";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
+import { outputMessages } from "../core/output-messages.js";
 import { OutputError, type Issue } from "../errors.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
@@ -18,11 +19,11 @@ import {
   formatManifest,
   INPUT_VALUES_FILE,
   MANIFEST_FILE,
-  readManifest,
+  readManifestChecked,
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatest, removeUnpublished, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } from "../io/runs/run-values.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
@@ -101,20 +102,36 @@ export async function runProjectCompute(
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
   const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
 
-  const latest = await readLatest(runsDir);
+  // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
+  // previous run (it removes no run folder either way).
+  const pointer = await readLatestPointer(runsDir, runsLabel);
+  const runWarnings: Issue[] = pointer.problem ? [{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: outputMessages.latestIgnored(pointer.problem) }] : [];
+  let latest = pointer.id;
   // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.
-  const latestManifest = latest ? await readManifest(resolve(runsDir, latest)) : undefined;
+  let latestManifest: RunManifest | undefined;
+  if (latest) {
+    const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
+    const read = await readManifestChecked(resolve(runsDir, latest));
+    if (read.ok) latestManifest = read.manifest;
+    else {
+      runWarnings.push({ code: "W_LATEST_MANIFEST", source: manifestLabel, message: outputMessages.latestIgnored(`${manifestLabel} ${read.problem}`) });
+      latest = undefined;
+    }
+  }
   if (options.ifChanged && latestManifest && latestManifest.fingerprint === fingerprint) {
     if (!options.quiet) env.stderr(`unchanged since run ${latest} (same inputs, options and tool version); nothing to do\n`);
     return;
   }
 
+  printWarnings(runWarnings, env);
   const release = await acquireLock(runsDir, runsLabel);
   try {
     // The run is computed, published and printed in a function of its own, so that its values (about the size of the
     // panel and the results) are garbage once it returns, before the revision summary reads both runs' values.
     const id = await (async (): Promise<string | undefined> => {
-      await removeUnpublished(runsDir);
+      const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
+      printWarnings(leftovers.warnings, env);
+      if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.startsWith(".LATEST"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
       const startedAt = new Date();
       const computed = await computeOutputs({ ...options, queryRoot: project.dir }, env);
       const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
@@ -137,17 +154,21 @@ export async function runProjectCompute(
       });
       const threads = options.threads ?? defaultThreads(result.values.length);
       const runLabel = `${runsLabel}/${id}`;
+      let finished = false;
       try {
         await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
         crashPoint("staged");
         await finishRun(runsDir, id);
+        finished = true;
         crashPoint("finished");
         await writeLatest(runsDir, id);
       } catch (cause) {
-        // This run was not published: its staging or run folder goes (even on a first run, which has no LATEST yet).
+        const reason = String((cause as NodeJS.ErrnoException).code ?? cause);
+        // A complete run folder is kept, unpublished; an unfinished one (its staging folder, with the marker) goes.
+        if (finished) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, reason), { cause });
         await discardRun(runsDir, id).catch(() => undefined);
         if (cause instanceof OutputError) throw cause;
-        throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${(cause as NodeJS.ErrnoException).code ?? cause}); expected a writable folder`, { cause });
+        throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${reason}); expected a writable folder`, { cause });
       }
 
       if (computed.printed !== undefined) printOutput(computed.printed, env);
@@ -159,7 +180,12 @@ export async function runProjectCompute(
       return id;
     })();
     if (id === undefined) return;
-    env.stderr((latest ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals) : FIRST_RUN) + "\n");
+    const summary = latest
+      ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals)
+      : runWarnings.length > 0
+        ? outputMessages.revisionsSkipped()
+        : FIRST_RUN;
+    env.stderr(summary + "\n");
   } finally {
     await release();
   }
@@ -175,8 +201,8 @@ const FIRST_RUN = "first run of this project: no earlier run to compare with";
 export const REVISION_SUMMARY_MAX_BYTES = 64 * 2 ** 30;
 
 /**
- * The revision summary of run `id` against run `against` (`formatRevisionSummary`); the first-run line when `against`
- * cannot be read; a line saying it was left out when the runs' values exceed `maxBytes` (`diff` compares them).
+ * The revision summary of run `id` against run `against` (`formatRevisionSummary`); a line saying it was not compared,
+ * and why, when `against` cannot be read; a line saying it was left out when the runs' values exceed `maxBytes` (`diff` compares them).
  */
 export async function summariseRevisions(
   runsDir: string,
@@ -197,20 +223,20 @@ export async function summariseRevisions(
   const before = { folder: resolve(runsDir, against), label: `${runsLabel}/${against}` };
   const after = { folder: resolve(runsDir, id), label: `${runsLabel}/${id}` };
   // A run before this one that cannot be read (no index.json, a manifest or values that are not what compute writes)
-  // counts as none.
-  const readable = await requireIndexJson(before)
+  // is not compared, and the line says why.
+  const unreadable = await requireIndexJson(before)
     .then(() => readRunManifest(before))
     .then(
-      () => true,
-      () => false,
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-  if (!readable) return FIRST_RUN;
+  if (unreadable !== undefined) return outputMessages.revisionsNotCompared(against, unreadable);
   let tallies: { input: RevisionTally; output: RevisionTally };
   try {
     // Counted without listing the revisions, so that a run that changes every value (a new base year) still gets its line.
     tallies = await tallyRunFolders(before, after, INDEX_CODE);
   } catch (cause) {
-    if (cause instanceof EarlierRunError) return FIRST_RUN;
+    if (cause instanceof EarlierRunError) return outputMessages.revisionsNotCompared(against, cause.cause instanceof Error ? cause.cause.message : String(cause.cause));
     throw cause;
   }
   const { input, output } = tallies;

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { outputMessages } from "../../src/core/output-messages.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
@@ -113,12 +114,12 @@ describe("innovation-index compute", () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), blocked: "a file" });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-o", "blocked/out"], dir);
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe("error: blocked/out: cannot write the output (ENOTDIR); expected a writable folder\n");
+    expect(run.stderr).toBe(`error: ${outputMessages.folderNotCreated("blocked/out", join(dir, "blocked/out"), "ENOTDIR")}\n`);
     // a rename that fails (index.json is a folder) removes every temporary file
     await mkdir(join(dir, "out/index.json"), { recursive: true });
     const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(failed.code).toBe(3);
-    expect((await listDir(join(dir, "out"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect((await listDir(join(dir, "out"))).filter((name) => name.endsWith(".tmp") || name.endsWith(".old"))).toEqual([]);
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { outputMessages } from "../../src/core/output-messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
@@ -229,7 +230,7 @@ describe("a project computed every year", () => {
     expect(before).toEqual([id, "LATEST"]);
   });
 
-  it.skipIf(!BUILT)("a run killed mid-way leaves LATEST intact; the next run clears what it left and publishes", async () => {
+  it.skipIf(!BUILT)("a run killed mid-way leaves LATEST intact; the next run removes its staging folder, keeps its complete run folder and publishes", async () => {
     const dir = await makeProject();
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const id = await latest(dir);
@@ -250,12 +251,17 @@ describe("a project computed every year", () => {
       // diff still compares published runs only.
       expect((await runCli(["diff", "latest", "latest", "--format", "csv"], dir)).stdout).toBe("kind,status,unit,year,code,before,after,change,change_percent\n");
     }
+    // The run killed after its rename left a complete run folder, never published: kept, and reported.
+    const killed = (await runIds(dir)).filter((name) => name > id);
+    expect(killed).toHaveLength(1);
+    expect(await listDir(join(dir, "runs", killed[0]))).toContain("manifest.json");
     const recovered = await runCli(["compute"], dir);
     expect(recovered.code).toBe(0);
+    expect(recovered.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${killed[0]}`, id)}\n`);
     expect(recovered.stderr).toContain(`revisions against run ${id}: inputs 0 changed, 6 added, 0 removed`);
     const names = await listDir(join(dir, "runs"));
     const newId = await latest(dir);
-    expect(names).toEqual([id, newId, "LATEST"]);
+    expect(names).toEqual([id, killed[0], newId, "LATEST"]);
   });
 
   it.skipIf(!BUILT)("runs started at the same moment: each publishes or exits 3, and every published run is complete", async () => {

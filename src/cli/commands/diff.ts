@@ -13,7 +13,8 @@ import { formatCsv } from "../../io/csv.js";
 import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange } from "../../io/runs/revision-csv.js";
 import type { RunData } from "../../io/runs/run-files.js";
 import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
-import { listPublishedRuns, listRunIds, readLatest } from "../../io/runs/runs.js";
+import { outputMessages } from "../../core/output-messages.js";
+import { listRunIds, readLatestPointer } from "../../io/runs/runs.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
@@ -133,15 +134,18 @@ async function findRun(reference: string, runsDir: string | undefined, env: CliE
   if (!isRunName && existsSync(path)) return { folder: path, label: displayPath(env.cwd, path) };
   if (!runsDir) throw new UsageError("E_USAGE", projectMessages.noProjectForDiff());
   const runsLabel = displayPath(env.cwd, runsDir);
-  const published = await listPublishedRuns(runsDir);
+  // LATEST is read first: a runs folder that is a file is named as the user knows it.
+  const pointer = await readLatestPointer(runsDir, runsLabel);
+  const latest = pointer.id;
+  const published = latest ? (await listRunIds(runsDir, runsLabel)).filter((id) => id <= latest) : [];
   let id: string | undefined;
   if (reference === "latest" || reference === "previous") {
-    const latest = await readLatest(runsDir);
+    if (pointer.problem) throw new InputError("E_BAD_LATEST", outputMessages.latestUnusable(pointer.problem), { source: `${runsLabel}/LATEST` });
     const position = latest ? published.indexOf(latest) : -1;
     id = reference === "latest" ? latest : position > 0 ? published[position - 1] : undefined;
     if (!id) throw new InputError("E_TOO_FEW_RUNS", projectMessages.tooFewRuns(runsLabel, published.length), { source: runsLabel });
   } else {
-    const all = await listRunIds(runsDir);
+    const all = await listRunIds(runsDir, runsLabel);
     const matches = all.filter((candidate) => candidate.startsWith(reference));
     if (matches.length !== 1) throw new UsageError("E_UNKNOWN_RUN", projectMessages.unknownRun(reference, runsLabel, all));
     id = matches[0];

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { outputMessages } from "../../core/output-messages.js";
 import type { Panel } from "../../core/panel.js";
 import type { RunValue } from "../../core/revision.js";
 import type { Issue } from "../../errors.js";
@@ -132,6 +133,46 @@ export async function readManifest(folder: string): Promise<RunManifest | undefi
   } catch {
     return undefined;
   }
+}
+
+/** A manifest read and checked: the manifest, or what is wrong with it (a phrase such as `is missing`). */
+export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: string };
+
+/**
+ * The `manifest.json` of a run folder, checked to be what compute writes (an object with a `fingerprint` and lists of
+ * `inputs` and `outputs`, each entry with a `path`, `bytes` and `sha256`); else the problem: missing, not JSON, or not
+ * a manifest.
+ */
+export async function readManifestChecked(folder: string): Promise<ManifestRead> {
+  let text: string;
+  try {
+    text = await readFile(join(folder, MANIFEST_FILE), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, problem: code === "ENOENT" ? outputMessages.manifestMissing() : outputMessages.manifestNotJson(String(code ?? error)) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: outputMessages.manifestNotJson((error as Error).message) };
+  }
+  const manifest = json as Partial<RunManifest> | null;
+  const isDigest = (entry: unknown) => {
+    const digest = entry as Partial<FileDigest> | null;
+    return typeof digest === "object" && digest !== null && typeof digest.path === "string" && typeof digest.bytes === "number" && typeof digest.sha256 === "string";
+  };
+  const what =
+    typeof manifest !== "object" || manifest === null || Array.isArray(manifest)
+      ? "not a JSON object"
+      : typeof manifest.fingerprint !== "string"
+        ? `no "fingerprint"`
+        : !Array.isArray(manifest.outputs) || !manifest.outputs.every(isDigest)
+          ? `"outputs" is not a list of files with path, bytes and sha256`
+          : !Array.isArray(manifest.inputs) || !manifest.inputs.every(isDigest)
+            ? `"inputs" is not a list of files with path, bytes and sha256`
+            : undefined;
+  return what === undefined ? { ok: true, manifest: manifest as RunManifest } : { ok: false, problem: outputMessages.manifestNotRunManifest(what) };
 }
 
 /** Reads a run folder (or any folder holding an `index.json` written by compute). */

@@ -6,24 +6,30 @@
  *   ids sort in time order, as text, on every system.
  * - `LATEST` is a one-line text file holding the id of the last published run, replaced by writing a temporary file and
  *   renaming it over the old one (atomic on POSIX and on Windows), rather than a symbolic link, which Windows
- *   restricts.
- * - A run is staged in a hidden folder `.staging-<run-id>` and renamed to `<run-id>` when all its files are written;
- *   `LATEST` moves after that. A run killed on the way leaves a staging folder or an unpublished run folder (newer than
- *   `LATEST`), which the next run removes.
+ *   restricts. It is read as a run id, never as a path: anything else in it is reported as a broken pointer.
+ * - A run is staged in a hidden folder `.staging-<run-id>`, whose first file is the marker `.innovation-index-staging`
+ *   holding the id; when all its files are written the marker goes and the folder is renamed to `<run-id>`; `LATEST`
+ *   moves after that. The next run removes a staging folder only when it carries that marker (then it is provably an
+ *   unfinished run of this tool); a run folder is never removed, whatever `LATEST` says (see `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
 import { hostname, uptime } from "node:os";
-import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { outputMessages } from "../../core/output-messages.js";
 import { projectMessages } from "../../core/project-messages.js";
-import { OutputError } from "../../errors.js";
+import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
-import { writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
+import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export const LATEST_FILE = "LATEST";
 export const LOCK_FILE = ".lock";
+/** The first file of every staging folder, holding the run's id: what makes a staging folder provably this tool's. */
+export const STAGING_MARKER = ".innovation-index-staging";
 const STAGING_PREFIX = ".staging-";
 const RUN_ID = /^(\d{8}T\d{6}\.\d{3}Z)-[0-9a-f]{8}$/;
+/** The most of `LATEST` read: a run id is 29 characters; anything longer is not one. */
+const LATEST_MAX_BYTES = 256;
 
 /** Whether a name is a run id. */
 export function isRunId(name: string): boolean {
@@ -55,28 +61,74 @@ export function newRunId(time: Date, fingerprint: string, existing: readonly str
   return `${compactTime(new Date(milliseconds))}-${fingerprint.slice(0, 8)}`;
 }
 
-/** The id in `runs/LATEST`, or `undefined` when no run was published yet. */
-export async function readLatest(runsDir: string): Promise<string | undefined> {
+/** What `runs/LATEST` says: the id of the latest published run, or what is wrong with the pointer. */
+export interface LatestPointer {
+  /** The id of the latest published run: a run id whose folder exists. `undefined` when there is none. */
+  id?: string;
+  /** What is wrong with `LATEST` (a message naming the file), when it is broken; `undefined` when it is sound or absent with no run. */
+  problem?: string;
+}
+
+/** The error for a runs folder that is a file (or under one): exit code 3. */
+function runsNotFolder(runsLabel: string, cause: unknown): OutputError {
+  return new OutputError("E_RUNS_NOT_FOLDER", outputMessages.runsNotFolder(runsLabel), { cause });
+}
+
+/**
+ * Reads `runs/LATEST` as a run id (never as a path): its first 256 bytes, trimmed, must match the run-id pattern and
+ * name an existing run folder. A missing `LATEST` with no run folder is a project without runs (no problem); a missing
+ * `LATEST` beside run folders, a content that is not a run id, or an id without its folder is a `problem`.
+ * @throws `OutputError` `E_RUNS_NOT_FOLDER` when `runsDir` is a file
+ */
+export async function readLatestPointer(runsDir: string, runsLabel = runsDir): Promise<LatestPointer> {
+  const latestLabel = `${runsLabel}/${LATEST_FILE}`;
+  let text: string;
   try {
-    const id = (await readFile(join(runsDir, LATEST_FILE), "utf8")).trim();
-    return id || undefined;
+    const handle = await open(join(runsDir, LATEST_FILE), "r");
+    try {
+      const buffer = Buffer.alloc(LATEST_MAX_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, LATEST_MAX_BYTES, 0);
+      text = buffer.subarray(0, bytesRead).toString("utf8").trim();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error);
+    if (code !== "ENOENT" && code !== "EISDIR") throw error;
+    const runs = await listRunIds(runsDir, runsLabel);
+    if (code === "EISDIR") return { problem: outputMessages.latestNotRunId(latestLabel, "(a folder)") };
+    return runs.length === 0 ? {} : { problem: outputMessages.latestMissing(latestLabel, runs.length) };
   }
+  if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text) };
+  const isFolder = await lstat(join(runsDir, text)).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  return isFolder ? { id: text } : { problem: outputMessages.latestNamesMissingRun(latestLabel, text) };
+}
+
+/**
+ * The id in `runs/LATEST` when it names an existing run folder, else `undefined` (no run published yet, or a broken
+ * pointer: `readLatestPointer` says which).
+ */
+export async function readLatest(runsDir: string): Promise<string | undefined> {
+  return (await readLatestPointer(runsDir)).id;
 }
 
 /** The ids of the run folders in `runsDir`, sorted (oldest first). */
-export async function listRunIds(runsDir: string): Promise<string[]> {
+export async function listRunIds(runsDir: string, runsLabel = runsDir): Promise<string[]> {
   try {
     return (await readdir(runsDir)).filter(isRunId).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return [];
+    if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error);
     throw error;
   }
 }
 
-/** The published runs: every run folder up to `LATEST` (a newer folder is a run killed before it was published). */
+/** The published runs: every run folder up to `LATEST` (none when `LATEST` is missing or broken). */
 export async function listPublishedRuns(runsDir: string): Promise<string[]> {
   const latest = await readLatest(runsDir);
   if (!latest) return [];
@@ -85,15 +137,27 @@ export async function listPublishedRuns(runsDir: string): Promise<string[]> {
 
 /** Writes `LATEST` atomically: a temporary file renamed over the old pointer. */
 export async function writeLatest(runsDir: string, id: string): Promise<void> {
+  if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
   await writeFile(temporary, `${id}\n`);
   await rename(temporary, join(runsDir, LATEST_FILE));
 }
 
 /**
- * Writes every file of a run into its staging folder `.staging-<id>` and returns that folder. The large files are
- * streamed, their jobs on up to `threads` threads, each file hashed as it is written; then the files `last` makes from
- * those digests (the manifest, which lists them) are written into the same folder.
+ * Creates the staging folder `.staging-<id>` of run `id` (it must not exist) and writes its marker first; returns the
+ * folder. `runsDir` must exist.
+ */
+export async function startStaging(runsDir: string, id: string): Promise<string> {
+  const staging = join(runsDir, STAGING_PREFIX + id);
+  await mkdir(staging);
+  await writeFile(join(staging, STAGING_MARKER), `${id}\n`);
+  return staging;
+}
+
+/**
+ * Writes every file of a run into its staging folder `.staging-<id>` (created, marker first) and returns that folder.
+ * The large files are streamed, their jobs on up to `threads` threads, each file hashed as it is written; then the
+ * files `last` makes from those digests (the manifest, which lists them) are written into the same folder.
  */
 export async function stageRun(
   runsDir: string,
@@ -102,7 +166,12 @@ export async function stageRun(
   label: string,
   { threads = 1, last }: { threads?: number; last?: (outputs: FileDigest[]) => Record<string, string> } = {},
 ): Promise<string> {
-  const staging = join(runsDir, STAGING_PREFIX + id);
+  let staging: string;
+  try {
+    staging = await startStaging(runsDir, id);
+  } catch (cause) {
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(label, (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
+  }
   const digests = await writeFilesAtomicWithDigests(staging, files, label, threads);
   const outputs = Object.keys(digests)
     .sort()
@@ -111,32 +180,79 @@ export async function stageRun(
   return staging;
 }
 
-/** Renames a staged run to its final folder `runs/<id>`. */
+/** Renames a staged run to its final folder `runs/<id>`, its marker removed first (a run folder never holds one). */
 export async function finishRun(runsDir: string, id: string): Promise<string> {
+  const staging = join(runsDir, STAGING_PREFIX + id);
   const folder = join(runsDir, id);
-  await rename(join(runsDir, STAGING_PREFIX + id), folder);
+  await unlink(join(staging, STAGING_MARKER));
+  try {
+    await rename(staging, folder);
+  } catch (error) {
+    // Still a staging folder: marked again, so that it can be removed as this tool's.
+    await writeFile(join(staging, STAGING_MARKER), `${id}\n`).catch(() => undefined);
+    throw error;
+  }
   return folder;
 }
 
-/** Removes the staging and run folders of run `id`, which was not published. */
-export async function discardRun(runsDir: string, id: string): Promise<void> {
-  await rm(join(runsDir, STAGING_PREFIX + id), { recursive: true, force: true });
-  if ((await readLatest(runsDir)) !== id) await rm(join(runsDir, id), { recursive: true, force: true });
+/** Whether `folder` is the staging folder of run `id` written by this tool: a folder (not a link) holding the marker naming `id`. */
+async function isStagingFolder(folder: string, id: string): Promise<boolean> {
+  try {
+    if (!(await lstat(folder)).isDirectory()) return false;
+    const marker = join(folder, STAGING_MARKER);
+    if (!(await lstat(marker)).isFile()) return false;
+    return (await readFile(marker, "utf8")).trim() === id;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Removes what killed runs left: staging folders, and run folders newer than `LATEST` (never published). Without a
- * `LATEST` file no run folder is removed: a deleted pointer must not cost the history. Only called while holding the
- * lock, so no other run is writing them.
+ * Removes the staging folder of run `id`, which was not published, when it is provably this tool's (see
+ * `isStagingFolder`). A run folder is never removed: a run that failed after its folder was renamed into place is
+ * complete and stays (unpublished).
  */
-export async function removeUnpublished(runsDir: string): Promise<string[]> {
-  const latest = await readLatest(runsDir);
-  const names = await readdir(runsDir).catch(() => [] as string[]);
-  const leftovers = names.filter(
-    (name) => name.startsWith(STAGING_PREFIX) || (isRunId(name) && latest !== undefined && name > latest) || /^\.LATEST\.\d+\.tmp$/.test(name),
-  );
-  for (const name of leftovers) await rm(join(runsDir, name), { recursive: true, force: true });
-  return leftovers;
+export async function discardRun(runsDir: string, id: string): Promise<void> {
+  const staging = join(runsDir, STAGING_PREFIX + id);
+  if (await isStagingFolder(staging, id)) await rm(staging, { recursive: true, force: true });
+}
+
+/** What `removeLeftovers` removed and what it kept and reports. */
+export interface Leftovers {
+  /** Names removed from the runs folder: staging folders with their marker, temporary `LATEST` files. */
+  removed: string[];
+  /** Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`. */
+  warnings: Issue[];
+}
+
+/**
+ * Removes what killed runs of this tool left in `runsDir`: staging folders `.staging-<run-id>` that hold the marker
+ * naming their id, and temporary `LATEST` files. Nothing else is removed: a staging folder without the marker is kept
+ * and reported; a run folder newer than `latest` (a run killed between its rename and `LATEST`, or a pointer set back)
+ * is kept and reported; with no `latest` (missing or broken pointer, already reported) no run folder is even judged.
+ * Only called while holding the lock, so no other run is writing them.
+ */
+export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
+  const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
+  const removed: string[] = [];
+  const warnings: Issue[] = [];
+  for (const name of names) {
+    const path = join(runsDir, name);
+    const label = `${runsLabel}/${name}`;
+    if (name.startsWith(STAGING_PREFIX)) {
+      if (await isStagingFolder(path, name.slice(STAGING_PREFIX.length))) {
+        await rm(path, { recursive: true, force: true });
+        removed.push(name);
+      } else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
+    } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
+      if ((await lstat(path).catch(() => undefined))?.isFile()) {
+        await rm(path, { force: true });
+        removed.push(name);
+      }
+    } else if (isRunId(name) && latest !== undefined && name > latest)
+      warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message: outputMessages.unpublishedRun(label, latest) });
+  }
+  return { removed, warnings };
 }
 
 /** The content of the lock file. */
@@ -205,9 +321,11 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
   const lockPath = join(runsDir, LOCK_FILE);
   const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   try {
-    await mkdir(runsDir, { recursive: true });
+    makeFolderSync(runsDir);
   } catch (cause) {
-    throw new OutputError("E_WRITE", `${label}: cannot create the runs folder (${(cause as NodeJS.ErrnoException).code}); expected a writable folder`, { cause });
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
+    throw new OutputError("E_WRITE", `${label}: cannot create the runs folder (${code}); expected a writable folder`, { cause });
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

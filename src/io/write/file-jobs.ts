@@ -140,7 +140,7 @@ export async function runFileJobs(
   };
   // Loaded only when used, as the commands that write small files should start fast.
   const { Worker } = workerCount > 0 ? await import("node:worker_threads") : { Worker: undefined };
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker!(fileURLToPath(WORKER_SCRIPT)));
+  const workers: import("node:worker_threads").Worker[] = [];
   // After a failure no job starts; the first failure is thrown once the running ones end.
   let failed = false;
   const take = () => (failed ? undefined : queue.shift());
@@ -149,6 +149,12 @@ export async function runFileJobs(
     throw error;
   };
   try {
+    // Created inside the try, so that the workers already started end when a later one cannot start.
+    try {
+      for (let i = 0; i < workerCount; i++) workers.push(new Worker!(fileURLToPath(WORKER_SCRIPT)));
+    } catch (cause) {
+      throw new WorkerFailure(cause instanceof Error ? cause.message : String(cause), cause);
+    }
     const onWorkers = workers.map(async (worker) => {
       for (let next = take(); next; next = take()) {
         const job = { ...next.job, result: { ...next.job.result, values: sharedValues(next.job.result.values) } };
@@ -177,11 +183,22 @@ export async function runFileJobs(
   }
 }
 
+/**
+ * A worker thread that could not start, failed or stopped (out of memory, for one), rather than a file that could not
+ * be written: the writer reports it as such.
+ */
+export class WorkerFailure extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = "WorkerFailure";
+  }
+}
+
 /** Sends a worker a job and waits for its reply; a worker that fails or exits instead rejects. */
 function ask(worker: import("node:worker_threads").Worker, message: unknown): Promise<JobReply> {
   return new Promise<JobReply>((resolve, reject) => {
-    const onExit = (code: number) => settle(() => reject(new Error(`a worker thread stopped (exit code ${code}) before writing its file`)));
-    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) => settle(() => reject(new WorkerFailure(`a worker thread stopped (exit code ${code}) before writing its file`)));
+    const onError = (error: Error) => settle(() => reject(new WorkerFailure(error?.message ?? String(error), error)));
     const onMessage = (reply: JobReply) => settle(() => resolve(reply));
     const settle = (then: () => void) => {
       worker.off("exit", onExit).off("error", onError).off("message", onMessage);

@@ -1,10 +1,33 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { acquireLock, discardRun, isRunId, listPublishedRuns, newRunId, readLatest, writeLatest } from "../../../src/io/runs/runs.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { outputMessages } from "../../../src/core/output-messages.js";
+import {
+  acquireLock,
+  discardRun,
+  isRunId,
+  listPublishedRuns,
+  newRunId,
+  readLatest,
+  readLatestPointer,
+  STAGING_MARKER,
+  writeLatest,
+  type LatestPointer,
+} from "../../../src/io/runs/runs.js";
 import { canonicalJson, fingerprintOf } from "../../../src/io/runs/run-files.js";
-import { listDir, makeTempDir } from "../../helpers.js";
+import { listDir, makeTempDir as makeDir } from "../../helpers.js";
+
+const created: string[] = [];
+afterAll(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+/** A temporary folder removed after these tests. */
+async function makeTempDir(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeDir(files);
+  created.push(dir);
+  return dir;
+}
 
 describe("run ids", () => {
   it("newRunId(time, fingerprint, existing) is the UTC time and 8 hex digits, later than every existing id", () => {
@@ -31,17 +54,45 @@ describe("LATEST and the lock", () => {
     expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111", "LATEST"]); // no temporary file left
   });
 
-  it("discardRun removes an unpublished run's staging and run folders, never the published one", async () => {
+  it("discardRun removes the run's staging folder when it holds the marker naming it, never a run folder", async () => {
     const a = "20260101T000000.000Z-00000000";
     const b = "20260102T000000.000Z-11111111";
-    const dir = await makeTempDir({ [`${a}/index.json`]: "{}", [`${b}/index.json`]: "{}", [`.staging-${b}/index.json`]: "{}" });
-    await discardRun(dir, b); // no LATEST at all: a first run that failed
-    expect(await listDir(dir)).toEqual([a]);
+    const c = "20260103T000000.000Z-22222222";
+    const dir = await makeTempDir({ [`${a}/index.json`]: "{}", [`${b}/index.json`]: "{}", [`.staging-${c}/index.json`]: "{}" });
+    await discardRun(dir, c); // no marker: not provably this tool's, kept
+    expect(await listDir(dir)).toEqual([`.staging-${c}`, a, b]);
+    await writeFile(join(dir, `.staging-${c}`, STAGING_MARKER), `${c}\n`);
+    await discardRun(dir, c);
+    expect(await listDir(dir)).toEqual([a, b]);
+    await discardRun(dir, b); // no LATEST at all, and b is a complete run folder: kept
     await writeLatest(dir, a);
     await discardRun(dir, a);
-    expect(await listDir(dir)).toEqual([a, "LATEST"]);
+    expect(await listDir(dir)).toEqual([a, b, "LATEST"]);
   });
 
+  it("readLatestPointer reads a run id naming an existing folder, and says what is wrong with anything else", async () => {
+    const a = "20260101T000000.000Z-00000000";
+    const dir = await makeTempDir({ [`${a}/index.json`]: "{}" });
+    expect(await readLatestPointer(join(dir, "none"), "none")).toEqual({}); // no runs folder: no run yet
+    expect(await readLatestPointer(dir, "runs")).toEqual({ problem: outputMessages.latestMissing("runs/LATEST", 1) });
+    const cases: [string, LatestPointer][] = [
+      [`${a}\n`, { id: a }],
+      [`  ${a}\r\n`, { id: a }],
+      ["20991231T000000.000Z-ffffffff", { problem: outputMessages.latestNamesMissingRun("runs/LATEST", "20991231T000000.000Z-ffffffff") }],
+      ["../../x", { problem: outputMessages.latestNotRunId("runs/LATEST", "../../x") }],
+      [`${a}/..`, { problem: outputMessages.latestNotRunId("runs/LATEST", `${a}/..`) }],
+      ["", { problem: outputMessages.latestNotRunId("runs/LATEST", "") }],
+      ["x".repeat(1000), { problem: outputMessages.latestNotRunId("runs/LATEST", "x".repeat(256)) }], // only 256 bytes are read
+    ];
+    for (const [content, expected] of cases) {
+      await writeFile(join(dir, "LATEST"), content);
+      expect(await readLatestPointer(dir, "runs"), JSON.stringify(content)).toEqual(expected);
+      expect(await readLatest(dir)).toBe(expected.id);
+    }
+    await writeFile(join(dir, "file"), "");
+    await expect(readLatestPointer(join(dir, "file"), "runs")).rejects.toMatchObject({ code: "E_RUNS_NOT_FOLDER", message: outputMessages.runsNotFolder("runs") });
+    await expect(writeLatest(dir, "../../x")).rejects.toThrow(RangeError);
+  });
   it("acquireLock writes pid and host, refuses a second holder and releases", async () => {
     const dir = await makeTempDir();
     const release = await acquireLock(join(dir, "runs"), "runs");

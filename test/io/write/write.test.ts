@@ -2,17 +2,32 @@
  * Writing files with their digests: every kind of content (text, bytes, chunks, a job), on one thread and on several,
  * hashed as written; the digests are checked against a SHA-256 of each file read back whole.
  */
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { outputMessages } from "../../../src/core/output-messages.js";
 import { computeIndex } from "../../../src/core/compute.js";
 import { buildPanel } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
 import { fileJob } from "../../../src/io/write/file-jobs.js";
 import { indexJsonFrame } from "../../../src/io/write/result-chunks.js";
-import { writeFilesAtomicWithDigests, type FileContent } from "../../../src/io/write/write.js";
-import { makeTempDir } from "../../helpers.js";
+import { writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../../../src/io/write/write.js";
+import { listDir, makeTempDir } from "../../helpers.js";
+
+const created: string[] = [];
+afterEach(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+/** A temporary folder removed after the test. */
+async function tempDir(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeTempDir(files);
+  created.push(dir);
+  return dir;
+}
 
 /** A small result (3 units × 2 indicators × 3 years) for the jobs. */
 function result() {
@@ -65,4 +80,90 @@ describe("writeFilesAtomicWithDigests", () => {
       expect(digests["empty.txt"]).toEqual({ bytes: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" });
       expect(digests["text.csv"].bytes).toBe(13); // 4 + 6 (two CJK characters, 3 bytes each) + 3
     });
+});
+
+describe("writeFilesAtomic: all or nothing", () => {
+  it("replaces every existing file and leaves no temporary or backup file", async () => {
+    const dir = await tempDir({ "a.csv": "old a", "c.csv": "old c" });
+    await writeFilesAtomic(dir, { "a.csv": "new a", "b.csv": "new b", "c.csv": "new c" }, "out");
+    expect(await listDir(dir)).toEqual(["a.csv", "b.csv", "c.csv"]);
+    for (const name of ["a", "b", "c"]) expect(await readFile(join(dir, `${name}.csv`), "utf8")).toBe(`new ${name}`);
+  });
+
+  it("a target that is a folder in the middle of the list: exit-3 error, and every earlier file is restored", async () => {
+    const dir = await tempDir({ "a.csv": "old a", "b.csv/inside.txt": "a folder in the way", "c.csv": "old c" });
+    const write = writeFilesAtomic(dir, { "a.csv": "new a", "new.csv": "new file", "b.csv": "new b", "c.csv": "new c" }, "out");
+    // rename(2) of a file over a folder fails with EISDIR; a.csv and new.csv were renamed before it.
+    await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.replaceFailed("out", "b.csv", "EISDIR", []) });
+    expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
+    expect(await readFile(join(dir, "c.csv"), "utf8")).toBe("old c");
+    expect(await readFile(join(dir, "b.csv/inside.txt"), "utf8")).toBe("a folder in the way");
+    // new.csv did not exist before: it is gone again; no temporary or backup file is left.
+    expect(await listDir(dir)).toEqual(["a.csv", "b.csv", "c.csv"]);
+  });
+
+  it("the first target failing leaves the folder as it was", async () => {
+    const dir = await tempDir({ "a.csv/x": "folder", "b.csv": "old b" });
+    await expect(writeFilesAtomic(dir, { "a.csv": "new a", "b.csv": "new b" }, "out")).rejects.toMatchObject({ code: "E_WRITE" });
+    expect(await readFile(join(dir, "b.csv"), "utf8")).toBe("old b");
+    expect(await listDir(dir)).toEqual(["a.csv", "b.csv"]);
+  });
+});
+
+describe("writeFilesAtomic: a folder that cannot be created fails at once", () => {
+  it.skipIf(!existsSync("/proc/self"))("under /proc (where mkdir answers ENOENT): E_WRITE within a second", async () => {
+    const started = Date.now();
+    await expect(writeFilesAtomic("/proc/innovation-index-test/y", { "a.csv": "a" }, "/proc/innovation-index-test/y")).rejects.toMatchObject({
+      code: "E_WRITE",
+      message: outputMessages.folderNotCreated("/proc/innovation-index-test/y", "/proc/innovation-index-test", "ENOENT"),
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("under a path whose parent is a file: E_WRITE naming the path", async () => {
+    const dir = await tempDir({ "file.txt": "a file" });
+    await expect(writeFilesAtomic(join(dir, "file.txt/sub/out"), { "a.csv": "a" }, "file.txt/sub/out")).rejects.toMatchObject({
+      code: "E_WRITE",
+      message: outputMessages.folderNotCreated("file.txt/sub/out", join(dir, "file.txt/sub/out"), "ENOTDIR"),
+    });
+    // The folder itself is a file.
+    await expect(writeFilesAtomic(join(dir, "file.txt"), { "a.csv": "a" }, "file.txt")).rejects.toMatchObject({
+      message: outputMessages.folderNotCreated("file.txt", join(dir, "file.txt"), "EEXIST"),
+    });
+    expect(await readFile(join(dir, "file.txt"), "utf8")).toBe("a file");
+  });
+
+  it("creates missing parents, and accepts a link to a folder", async () => {
+    const dir = await tempDir();
+    await writeFilesAtomic(join(dir, "x/y/z"), { "a.csv": "a" });
+    expect(await readFile(join(dir, "x/y/z/a.csv"), "utf8")).toBe("a");
+    await symlink(join(dir, "x"), join(dir, "link"));
+    await writeFilesAtomic(join(dir, "link"), { "b.csv": "b" });
+    expect(await readFile(join(dir, "x/b.csv"), "utf8")).toBe("b");
+  });
+});
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const BUILT = existsSync(join(ROOT, "dist/bundle/file-worker.js"));
+
+describe.skipIf(!BUILT)("writer threads that cannot start (the built CLI)", () => {
+  it("compute --threads 3 with a worker script that fails: exit 3, one sentence, no stack, nothing written", async () => {
+    // A copy of the built tool whose worker script throws as it starts, as a worker that cannot start or allocate would.
+    const dir = await tempDir();
+    const tool = join(dir, "tool");
+    await mkdir(join(tool, "dist"), { recursive: true });
+    for (const part of ["bin", "indicators", "data", "package.json"]) await cp(join(ROOT, part), join(tool, part), { recursive: true });
+    await cp(join(ROOT, "dist/bundle"), join(tool, "dist/bundle"), { recursive: true });
+    await symlink(join(ROOT, "node_modules"), join(tool, "node_modules"));
+    await writeFile(join(tool, "dist/bundle/file-worker.js"), 'throw new Error("no memory for this thread");\n');
+    const run = await new Promise<{ code: number; stderr: string }>((done) =>
+      execFile(process.execPath, [join(tool, "bin/innovation-index.js"), "compute", "--out", "o", "--threads", "3", "-q"], { cwd: dir }, (error, _stdout, stderr) =>
+        done({ code: (error as { code?: number } | null)?.code ?? 0, stderr }),
+      ),
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${outputMessages.workerFailed("o", "no memory for this thread")}\n`);
+    expect(await listDir(join(dir, "o"))).toEqual([]);
+    expect((await stat(join(dir, "o"))).isDirectory()).toBe(true);
+  });
 });

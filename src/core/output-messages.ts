@@ -1,0 +1,81 @@
+/**
+ * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
+ * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
+ */
+const quote = (value: string) => JSON.stringify(value);
+
+/** Why a folder could not be created, in words, by the file system's code. */
+function folderProblem(code: string): string {
+  switch (code) {
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a file of that name, or of one of its parents, is in the way";
+    case "ENOENT":
+      return "the file system does not let a folder be created there";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    default:
+      return "the file system refused";
+  }
+}
+
+/** What the revision summary and `--if-changed` do when the latest run cannot be used. */
+const LATEST_CONSEQUENCE = "treated as no previous run for --if-changed and the revision summary; no run folder was removed";
+
+export const outputMessages = {
+  writeFailed: (label: string, reason: string) => `${label}: cannot write the output (${reason}); expected a writable folder`,
+  folderNotCreated: (label: string, path: string, code: string) =>
+    `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,
+  /** A target that could not be replaced; `unrestored` lists the targets whose previous file is kept under another name. */
+  replaceFailed: (label: string, name: string, reason: string, unrestored: readonly { name: string; backup: string }[]) =>
+    `${label}: cannot replace ${quote(name)} (${reason}); expected a file, or nothing, at that path\n` +
+    (unrestored.length === 0
+      ? `no output was changed: the files already replaced were restored`
+      : `the previous version of ${unrestored.map((file) => `${quote(file.name)} (kept as ${quote(file.backup)})`).join(", ")} could not be put back; every other file was restored`),
+  workerFailed: (label: string, detail: string) =>
+    `${label}: cannot write the output: a writer thread could not start or ran out of memory (${detail}); expected enough memory for the threads, or run again with --threads 1`,
+
+  runsNotFolder: (runsLabel: string) =>
+    `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`,
+  latestNotRunId: (latestLabel: string, found: string) =>
+    `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id; expected the id of a run folder such as 20260301T020000.123Z-1a2b3c4d`,
+  latestNamesMissingRun: (latestLabel: string, id: string) =>
+    `${latestLabel} names run ${id}, which does not exist`,
+  latestMissing: (latestLabel: string, runCount: number) =>
+    `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
+  /** A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did about it. */
+  latestIgnored: (problem: string) => `${problem}; ${LATEST_CONSEQUENCE}`,
+  latestUnusable: (problem: string) => `${problem}; expected it to name a run folder (or name the runs to compare)`,
+  unpublishedRun: (runLabel: string, latest: string | undefined) =>
+    `${runLabel} is newer than ${latest ? `the run LATEST names (${latest})` : "every published run"}: it was never published (a run stopped before moving LATEST) or LATEST was set back; kept, not removed`,
+  stagingKept: (stagingLabel: string, marker: string) =>
+    `${stagingLabel} has no ${marker} naming it, so it is not provably a staging folder of this tool; kept, not removed (delete it by hand if it is not needed)`,
+  stagingRemoved: (stagingLabel: string) => `removed ${stagingLabel}, left by a run that stopped before it finished`,
+  runKept: (runLabel: string, latestLabel: string, reason: string) =>
+    `${runLabel}: the run is complete but ${latestLabel} could not be moved to it (${reason}); the run folder is kept, unpublished; expected a writable runs folder`,
+  revisionsSkipped: () => `revisions: not compared, as there is no usable previous run (see the warning above)`,
+  revisionsNotCompared: (against: string, reason: string) => `revisions against run ${against}: not compared (${reason})`,
+
+  // verify
+  manifestMissing: () => `is missing`,
+  manifestNotJson: (reason: string) => `is not valid JSON (${reason})`,
+  manifestNotRunManifest: (what: string) => `is not a manifest written by compute (${what})`,
+  verifyNoManifest: (manifestLabel: string, problem: string) => `${manifestLabel} ${problem}; expected the manifest.json compute writes in every run folder`,
+  verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,
+  verifyNoPublishedRun: (runsLabel: string) => `${runsLabel} has no published run; expected a run to verify (run compute first, or name a run folder)`,
+  verifyNoRun: (label: string) => `${label}: no such run folder; expected a run id, latest, or the path of a run folder`,
+  verifyMissing: (path: string, bytes: number) => `missing: ${path} (listed with ${bytes} bytes)`,
+  verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }) =>
+    `changed: ${path} (${found.bytes} bytes${found.sha256 ? `, SHA-256 ${found.sha256}` : ""}; expected ${expected.bytes} bytes, SHA-256 ${expected.sha256})`,
+  verifyNotFile: (path: string, kind: string) => `changed: ${path} (a ${kind}, not a file)`,
+  verifyUnlisted: (path: string) => `unlisted: ${path} (not in manifest.json)`,
+  verifyOutside: (path: string) => `outside: ${quote(path)} is listed in manifest.json but is not a path inside the run folder`,
+  verifyOk: (label: string, count: number) => `${label}: all ${count} files match manifest.json`,
+  verifyFailed: (label: string, counts: { missing: number; changed: number; unlisted: number; outside: number }) =>
+    `${label}: does not match manifest.json: ${counts.missing} missing, ${counts.changed} changed, ${counts.unlisted} unlisted${
+      counts.outside ? `, ${counts.outside} listed outside the folder` : ""
+    }`,
+} as const;

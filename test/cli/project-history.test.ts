@@ -1,0 +1,218 @@
+/**
+ * The run history of a project is never lost: a broken, stale or hostile runs/LATEST, a deleted or damaged manifest,
+ * a run killed after its folder was renamed into place, a staging folder the tool cannot prove its own: each is
+ * reported (a warning naming the file, what is wrong and what the run did about it), and every published run folder
+ * stays, byte for byte. Also: a runs folder that is a file, and --out paths that cannot be created.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { outputMessages } from "../../src/core/output-messages.js";
+import { STAGING_MARKER } from "../../src/io/runs/runs.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
+
+const created: string[] = [];
+afterEach(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A project with two indicators over 2017-2018 (values of year `last` + 1 added by `addYear`). */
+async function makeProject(): Promise<string> {
+  const dir = await makeTempDir({
+    "index.yaml": "name: history\nindicators: indicators.csv\nvalues: data\nmethods:\n  base-year: 2017\n",
+    "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,-\n",
+    "data/2017.csv": "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU2,2017,A,5\nU2,2017,B,8\n",
+    "data/2018.csv": "unit,year,indicator,value\nU1,2018,A,12\nU1,2018,B,18\nU2,2018,A,6\nU2,2018,B,9\n",
+  });
+  created.push(dir);
+  return dir;
+}
+
+async function addYear(dir: string, year: number): Promise<void> {
+  await writeFile(join(dir, `data/${year}.csv`), `unit,year,indicator,value\nU1,${year},A,${year - 2000},U1,${year},B,15\n`.replace(",U1", "\nU1") + `U2,${year},A,7\nU2,${year},B,9\n`);
+}
+
+/** Every file under `folder` (relative path -> SHA-256 of its bytes), computed here. */
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+      out[path.slice(folder.length + 1)] = createHash("sha256").update(await readFile(path)).digest("hex");
+    }
+  return out;
+}
+
+const runIds = async (dir: string) => (await listDir(join(dir, "runs"))).filter((name) => RUN_ID.test(name));
+const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+
+/** A project with three published runs; their snapshots. */
+async function projectWithThreeRuns(): Promise<{ dir: string; ids: string[]; before: Record<string, string> }> {
+  const dir = await makeProject();
+  for (const year of [0, 2019, 2020]) {
+    if (year) await addYear(dir, year);
+    const run = await runCli(["compute", "-q"], dir);
+    expect(run.code, run.stderr).toBe(0);
+  }
+  const ids = await runIds(dir);
+  expect(ids).toHaveLength(3);
+  expect(await latest(dir)).toBe(ids[2]);
+  return { dir, ids, before: await snapshot(join(dir, "runs")) };
+}
+
+/** Every file of `before` still there with the same bytes. */
+async function expectKept(dir: string, before: Record<string, string>): Promise<void> {
+  const after = await snapshot(join(dir, "runs"));
+  for (const [path, hash] of Object.entries(before)) if (path !== "LATEST") expect(after[path], path).toBe(hash);
+}
+
+const warning = (message: string) => `warning: ${message}\n`;
+
+describe("a broken runs/LATEST removes no run and is reported", () => {
+  const cases: [string, string | undefined, (ids: string[]) => string][] = [
+    ["a run id whose folder does not exist", "20200101T000000.000Z-deadbeef", () => outputMessages.latestNamesMissingRun("runs/LATEST", "20200101T000000.000Z-deadbeef")],
+    ["a path outside runs/", "../../x", () => outputMessages.latestNotRunId("runs/LATEST", "../../x")],
+    ["a path to a run", "runs/x/../", () => outputMessages.latestNotRunId("runs/LATEST", "runs/x/../")],
+    ["garbage", "\u0000\u00ff garbage\n second line", () => outputMessages.latestNotRunId("runs/LATEST", "\u0000\u00ff garbage\n second line")],
+    ["nothing (an empty file)", "", () => outputMessages.latestNotRunId("runs/LATEST", "")],
+    ["no file at all", undefined, () => outputMessages.latestMissing("runs/LATEST", 3)],
+  ];
+  for (const [what, content, problem] of cases)
+    it(`LATEST holding ${what}: every run is kept, a warning says so, the new run is published`, async () => {
+      const { dir, ids, before } = await projectWithThreeRuns();
+      if (content === undefined) await rm(join(dir, "runs/LATEST"));
+      else await writeFile(join(dir, "runs/LATEST"), content);
+      await addYear(dir, 2021);
+      const run = await runCli(["compute", "--if-changed"], dir);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.startsWith(warning(outputMessages.latestIgnored(problem(ids))))).toBe(true);
+      expect(run.stderr).toContain(outputMessages.revisionsSkipped() + "\n");
+      expect(run.stderr).not.toContain("first run");
+      await expectKept(dir, before);
+      const now = await runIds(dir);
+      expect(now.slice(0, 3)).toEqual(ids);
+      expect(now).toHaveLength(4);
+      expect(await latest(dir)).toBe(now[3]);
+    });
+
+  it("an older run id: runs after it are kept and reported, the summary compares with the run LATEST names", async () => {
+    const { dir, ids, before } = await projectWithThreeRuns();
+    await writeFile(join(dir, "runs/LATEST"), ids[0] + "\n");
+    await addYear(dir, 2021);
+    const run = await runCli(["compute"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    for (const id of ids.slice(1)) expect(run.stderr).toContain(warning(outputMessages.unpublishedRun(`runs/${id}`, ids[0])));
+    expect(run.stderr).toContain(`revisions against run ${ids[0]}: `);
+    await expectKept(dir, before);
+    expect(await runIds(dir)).toHaveLength(4);
+  });
+
+  it("the latest run's manifest deleted or damaged: reported, --if-changed runs, nothing removed", async () => {
+    const { dir, ids, before } = await projectWithThreeRuns();
+    await rm(join(dir, "runs", ids[2], "manifest.json"));
+    const label = `runs/${ids[2]}/manifest.json`;
+    const missing = await runCli(["compute", "--if-changed"], dir);
+    expect(missing.code, missing.stderr).toBe(0);
+    expect(missing.stderr.startsWith(warning(outputMessages.latestIgnored(`${label} ${outputMessages.manifestMissing()}`)))).toBe(true);
+    expect(missing.stderr).toContain(outputMessages.revisionsSkipped());
+    const { [`${ids[2]}/manifest.json`]: _gone, ...rest } = before;
+    await expectKept(dir, rest);
+    const fourth = await latest(dir);
+    expect(await runIds(dir)).toEqual([...ids, fourth]);
+
+    // A manifest cut short: the reason is JSON.parse's own, computed here.
+    const text = await readFile(join(dir, "runs", fourth, "manifest.json"), "utf8");
+    await writeFile(join(dir, "runs", fourth, "manifest.json"), text.slice(0, 40));
+    let reason = "";
+    try {
+      JSON.parse(text.slice(0, 40));
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    const damaged = await runCli(["compute", "--if-changed"], dir);
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(damaged.stderr.startsWith(warning(outputMessages.latestIgnored(`runs/${fourth}/manifest.json ${outputMessages.manifestNotJson(reason)}`)))).toBe(true);
+    expect(await runIds(dir)).toHaveLength(5);
+  });
+
+  it("diff latest with a broken LATEST: exit 1 naming the file and what is wrong", async () => {
+    const { dir } = await projectWithThreeRuns();
+    await writeFile(join(dir, "runs/LATEST"), "../../x\n");
+    const run = await runCli(["diff"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: ${outputMessages.latestUnusable(outputMessages.latestNotRunId("runs/LATEST", "../../x"))}\n`);
+  });
+});
+
+describe("leftovers of killed runs", () => {
+  it("a complete run folder never published is kept and reported; a staging folder with the marker is removed; one without is kept", async () => {
+    const { dir, ids, before } = await projectWithThreeRuns();
+    // A run killed after its rename: a complete folder newer than LATEST (a copy of the latest run, under a later id).
+    const unpublished = "29990101T000000.000Z-0123abcd";
+    await mkdir(join(dir, "runs", unpublished));
+    for (const name of await readdir(join(dir, "runs", ids[2]))) await writeFile(join(dir, "runs", unpublished, name), await readFile(join(dir, "runs", ids[2], name)));
+    // A run killed while writing: its staging folder, marker first.
+    const staged = "29990102T000000.000Z-0123abcd";
+    await mkdir(join(dir, "runs", `.staging-${staged}`));
+    await writeFile(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
+    await writeFile(join(dir, "runs", `.staging-${staged}`, ".index.csv.123.tmp"), "half a file");
+    // Staging-like folders the tool cannot prove its own: no marker, a marker naming another run, not a run id.
+    await mkdir(join(dir, "runs/.staging-29990103T000000.000Z-0123abcd"));
+    await writeFile(join(dir, "runs/.staging-29990103T000000.000Z-0123abcd/keep.txt"), "mine");
+    await mkdir(join(dir, "runs/.staging-29990104T000000.000Z-0123abcd"));
+    await writeFile(join(dir, "runs/.staging-29990104T000000.000Z-0123abcd", STAGING_MARKER), staged + "\n");
+    await mkdir(join(dir, "runs/.staging-notes"));
+    const snapshotBefore = await snapshot(join(dir, "runs"));
+
+    await addYear(dir, 2021);
+    const run = await runCli(["compute"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(warning(outputMessages.unpublishedRun(`runs/${unpublished}`, ids[2])));
+    expect(run.stderr).toContain(outputMessages.stagingRemoved(`runs/.staging-${staged}`) + "\n");
+    for (const name of [".staging-29990103T000000.000Z-0123abcd", ".staging-29990104T000000.000Z-0123abcd", ".staging-notes"])
+      expect(run.stderr).toContain(warning(outputMessages.stagingKept(`runs/${name}`, STAGING_MARKER)));
+    await expectKept(dir, before);
+    const after = await snapshot(join(dir, "runs"));
+    for (const [path, hash] of Object.entries(snapshotBefore)) if (!path.startsWith(`.staging-${staged}`) && path !== "LATEST") expect(after[path], path).toBe(hash);
+    expect(existsSync(join(dir, "runs", `.staging-${staged}`))).toBe(false);
+    expect(existsSync(join(dir, "runs/.staging-notes"))).toBe(true);
+  });
+});
+
+describe("folders that cannot be used", () => {
+  it("a runs folder that is a file: exit 3 and a sentence, no stack", async () => {
+    const dir = await makeProject();
+    await writeFile(join(dir, "runs"), "a file");
+    const run = await runCli(["compute"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${outputMessages.runsNotFolder("runs")}\n`);
+    expect(await readFile(join(dir, "runs"), "utf8")).toBe("a file");
+    const diff = await runCli(["diff"], dir);
+    expect(diff.code).toBe(3);
+    expect(diff.stderr).toBe(`error: ${outputMessages.runsNotFolder("runs")}\n`);
+  });
+
+  it.skipIf(!existsSync("/proc/self"))("--out under /proc: exit 3 within a second", async () => {
+    const dir = await makeProject();
+    const started = Date.now();
+    const run = await runCli(["compute", "--out", "/proc/innovation-index-x/y"], dir);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${outputMessages.folderNotCreated("/proc/innovation-index-x/y", "/proc/innovation-index-x", "ENOENT")}\n`);
+  });
+
+  it("--out under a path whose parent is a file: exit 3 within a second, the file untouched", async () => {
+    const dir = await makeProject();
+    await writeFile(join(dir, "file.txt"), "a file");
+    const started = Date.now();
+    const run = await runCli(["compute", "--out", "file.txt/out"], dir);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${outputMessages.folderNotCreated("file.txt/out", join(dir, "file.txt/out"), "ENOTDIR")}\n`);
+    expect((await stat(join(dir, "file.txt"))).isFile()).toBe(true);
+  });
+});

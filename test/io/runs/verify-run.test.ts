@@ -1,0 +1,86 @@
+/**
+ * verifyRun(folder) against manifests written here by hand, with every SHA-256 computed here by node:crypto from the
+ * whole bytes (the tool hashes streams in 1 MB chunks).
+ */
+import { createHash } from "node:crypto";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { outputMessages } from "../../../src/core/output-messages.js";
+import { formatFileCheck, verifyRun } from "../../../src/io/runs/verify-run.js";
+import { makeTempDir } from "../../helpers.js";
+
+const created: string[] = [];
+afterEach(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const entry = (path: string, bytes: string | Uint8Array) => ({ path, bytes: Buffer.byteLength(bytes), sha256: sha256(bytes) });
+
+/** A run folder holding `files` and a manifest listing `listed` (default: every file). */
+async function runFolder(files: Record<string, string | Uint8Array>, listed = Object.entries(files).map(([path, bytes]) => entry(path, bytes))): Promise<string> {
+  const dir = await makeTempDir(files);
+  created.push(dir);
+  const manifest = { tool: { name: "innovation-index", version: "0" }, fingerprint: "f".repeat(64), options: {}, inputs: [], outputs: listed };
+  await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  return dir;
+}
+
+describe("verifyRun", () => {
+  it("a folder whose files match the manifest: ok, including a file of several 1 MB chunks", async () => {
+    const large = new Uint8Array(3 * 2 ** 20 + 17).map((_, i) => (i * 7919) % 251);
+    const dir = await runFolder({ "index.csv": "a,b\n中文,1\n", "empty.txt": "", "large.bin": large });
+    const result = await verifyRun(dir, "run");
+    expect(result.ok).toBe(true);
+    expect(result.counts).toEqual({ ok: 3, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.files.map((file) => file.path)).toEqual(["empty.txt", "index.csv", "large.bin"]);
+  });
+
+  it("reports missing, changed (same size: both hashes; other size: sizes only), unlisted files and paths outside the folder", async () => {
+    const dir = await runFolder({ "a.csv": "1,2\n", "b.csv": "3,4\n", "c.csv": "5,6\n" }, [
+      entry("a.csv", "1,2\n"),
+      entry("b.csv", "3,5\n"),
+      entry("c.csv", "5,6,7\n"),
+      entry("gone.csv", "x\n"),
+      entry("../../etc/passwd", "x\n"),
+    ]);
+    await mkdir(join(dir, "extra/deeper"), { recursive: true });
+    await writeFile(join(dir, "extra/deeper/note.txt"), "added by hand");
+    await mkdir(join(dir, "empty"));
+    await symlink("a.csv", join(dir, "link.csv"));
+    const result = await verifyRun(dir, "run");
+    expect(result.ok).toBe(false);
+    expect(result.counts).toEqual({ ok: 1, missing: 1, changed: 2, unlisted: 3, outside: 1 });
+    expect(result.files.map(formatFileCheck).filter(Boolean)).toEqual([
+      outputMessages.verifyOutside("../../etc/passwd"),
+      outputMessages.verifyChanged("b.csv", { bytes: 4, sha256: sha256("3,5\n") }, { bytes: 4, sha256: sha256("3,4\n") }),
+      outputMessages.verifyChanged("c.csv", { bytes: 6, sha256: sha256("5,6,7\n") }, { bytes: 4 }),
+      outputMessages.verifyUnlisted("empty/"),
+      outputMessages.verifyUnlisted("extra/deeper/note.txt"),
+      outputMessages.verifyMissing("gone.csv", 2),
+      outputMessages.verifyUnlisted("link.csv"),
+    ]);
+  });
+
+  it("a listed output that is a folder or a link is changed, not followed", async () => {
+    const dir = await runFolder({ "a.csv": "1\n", "sub/x": "x" }, [entry("sub", "x"), entry("b.csv", "1\n")]);
+    await symlink("a.csv", join(dir, "b.csv"));
+    const lines = (await verifyRun(dir, "run")).files.map(formatFileCheck).filter(Boolean);
+    expect(lines).toContain(outputMessages.verifyNotFile("b.csv", "link"));
+    expect(lines).toContain(outputMessages.verifyNotFile("sub", "folder"));
+  });
+
+  it("throws E_NO_MANIFEST for a missing or damaged manifest, E_NO_RUN for a folder that does not exist", async () => {
+    const dir = await runFolder({ "a.csv": "1\n" });
+    await writeFile(join(dir, "manifest.json"), '{"outputs": [');
+    await expect(verifyRun(dir, "run")).rejects.toMatchObject({ code: "E_NO_MANIFEST" });
+    await writeFile(join(dir, "manifest.json"), '{"fingerprint": "x", "inputs": [], "outputs": [{"path": 1}]}');
+    await expect(verifyRun(dir, "run")).rejects.toMatchObject({
+      message: outputMessages.verifyNoManifest("run/manifest.json", outputMessages.manifestNotRunManifest(`"outputs" is not a list of files with path, bytes and sha256`)),
+    });
+    await rm(join(dir, "manifest.json"));
+    await expect(verifyRun(dir, "run")).rejects.toMatchObject({ message: outputMessages.verifyNoManifest("run/manifest.json", outputMessages.manifestMissing()) });
+    await expect(verifyRun(join(dir, "none"), "none")).rejects.toMatchObject({ code: "E_NO_RUN", message: outputMessages.verifyNoRun("none") });
+  });
+});
