@@ -14,8 +14,6 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * removes this list at merge, once they exist.
  */
 const NOT_YET_MERGED = new Set([
-  "docs/reliability.md",
-  "docs/limits.md",
   "docs/guides/audit.md",
 ]);
 
