@@ -1,0 +1,19 @@
+/**
+ * The notes the audit writes where a statistic cannot be computed (an empty cell and a note, never `NaN`), and the
+ * words of its flags. Tests compare against these functions.
+ */
+export const auditMessages = {
+  /** Too few observations (or pairs, or complete unit-years) for a statistic. */
+  tooFew: (statistic: string, count: number, needed: number) =>
+    `${statistic}: ${count} observation${count === 1 ? "" : "s"}, at least ${needed} needed`,
+  /** A series without spread: correlations with it, and moments beyond the mean, are undefined. */
+  constant: (code: string, count: number) => `"${code}" takes one value over the ${count} observation${count === 1 ? "" : "s"}`,
+  /** A group with a single child: no pair to correlate, no alpha. */
+  oneChild: (group: string) => `group "${group}" has one child`,
+  /** The sum of a group's children does not vary: Cronbach's alpha is undefined. */
+  constantSum: (group: string) => `the children of "${group}" sum to the same value in every complete unit-year`,
+  /** A share within siblings needs every sibling's value. */
+  siblingMissing: (statistic: string) => `${statistic} share: a sibling has no value`,
+  /** The outlier rule still fails after the treatment's maximum number of points. */
+  outliersRemain: (points: number) => `the skewness-kurtosis rule still fails after winsorising ${points} point${points === 1 ? "" : "s"}`,
+};
