@@ -2,6 +2,7 @@
  * The command line: argv -> command; errors -> exit code.
  */
 import { Command, Option } from "commander";
+import { registerAudit } from "./commands/audit.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerInit } from "./commands/init.js";
@@ -38,6 +39,7 @@ export function createProgram(env: CliEnv): Command {
   registerTemplate(program, env);
   registerWeights(program, env);
   registerUncertainty(program, env);
+  registerAudit(program, env);
   registerDiff(program, env);
   registerInit(program, env);
   // Every command that reads a tree and values can be pointed at a project file.

@@ -27,7 +27,7 @@ export interface AuditThresholds {
   skewness: number;
   /** ...and kurtosis exceeds this. Default 3.5 (COINr's `t_kurt`). */
   kurtosis: number;
-  /** `near-constant` when the most frequent value holds more than this share of the observations. Default 0.5. */
+  /** `near-constant` when the most frequent value holds more than this share of 2 or more observations. Default 0.5. */
   sameShare: number;
   /** `collinear` when siblings correlate at |r| >= this. Default 0.9 (COINr's `get_corr_flags`). */
   collinear: number;
@@ -276,7 +276,7 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
       const flags: StatisticsFlag[] = [];
       if (coverage < thresholds.minCoverage) flags.push("low-coverage");
       if (Math.abs(description.skewness) > thresholds.skewness && description.kurtosis > thresholds.kurtosis) flags.push("skew-kurtosis");
-      if (description.sameShare > thresholds.sameShare) flags.push("near-constant");
+      if (description.n >= 2 && description.sameShare > thresholds.sameShare) flags.push("near-constant");
       for (const flag of ["negative-within-group", "collinear"] as const) if (correlationFlags.get(indicator)?.has(flag)) flags.push(flag);
       const notes: string[] = [];
       if (description.n < 2) notes.push(auditMessages.tooFew("standard deviation", description.n, 2));

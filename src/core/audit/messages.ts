@@ -14,6 +14,9 @@ export const auditMessages = {
   constantSum: (group: string) => `the children of "${group}" sum to the same value in every complete unit-year`,
   /** A share within siblings needs every sibling's value. */
   siblingMissing: (statistic: string) => `${statistic} share: a sibling has no value`,
+  /** Fewer complete unit-years than children: the correlation matrix is singular. */
+  singular: (count: number, children: number) =>
+    `${count} complete unit-years for ${children} children: the last ${children - count + 1} eigenvalues are 0 (up to rounding)`,
   /** The outlier rule still fails after the treatment's maximum number of points. */
   outliersRemain: (points: number) => `the skewness-kurtosis rule still fails after winsorising ${points} point${points === 1 ? "" : "s"}`,
 };

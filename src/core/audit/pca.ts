@@ -66,6 +66,6 @@ export function groupComponents(columns: readonly ArrayLike<number>[], codes: re
     shares: values.map((value) => value / k),
     vector,
     loadings: vector.map((value) => value * root),
-    ...(k === 1 ? { note: auditMessages.oneChild(group) } : {}),
+    ...(k === 1 ? { note: auditMessages.oneChild(group) } : n <= k ? { note: auditMessages.singular(n, k) } : {}),
   };
 }
