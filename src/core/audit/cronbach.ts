@@ -40,7 +40,7 @@ export interface CronbachAlpha {
 /**
  * Cronbach's alpha of the columns (one per child, the same length), over the positions where all have a value.
  * `group` names the group in the notes.
- * @example cronbachAlpha([[1, 2, 3, 4], [2, 3, 3, 5]]) // => { n: 4, alpha: 0.9474 }
+ * @example cronbachAlpha([[1, 2, 3, 4], [2, 3, 3, 5]]) // => { n: 4, alpha: 0.96 }
  */
 export function cronbachAlpha(columns: readonly ArrayLike<number>[], group = "group"): CronbachAlpha {
   const positions = completePositions(columns);

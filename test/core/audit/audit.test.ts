@@ -1,0 +1,186 @@
+/**
+ * The audit's pieces on series small enough to work out by hand (each expected value's working is in a comment), the
+ * notes where a statistic is undefined, and the audit of a one-unit panel. The full tables are checked against R in
+ * reference.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { auditIndex } from "../../../src/core/audit/audit.js";
+import { correlate } from "../../../src/core/audit/correlation.js";
+import { cronbachAlpha } from "../../../src/core/audit/cronbach.js";
+import { correlationRatio, shareWithinSiblings } from "../../../src/core/audit/importance.js";
+import { auditMessages } from "../../../src/core/audit/messages.js";
+import { groupComponents } from "../../../src/core/audit/pca.js";
+import { countOutliers, describeValues } from "../../../src/core/audit/statistics.js";
+import { rankSeries } from "../../../src/core/audit/correlation.js";
+import { computeIndex } from "../../../src/core/compute.js";
+import { panelOf, smallTree } from "../small.js";
+
+const NaN_ = Number.NaN;
+
+describe("describeValues(x)", () => {
+  it("describeValues([1, 2, 3, 10, NaN]) leaves NaN out and gives the sample statistics", () => {
+    const d = describeValues([1, 2, 3, 10, NaN_]);
+    expect(d.n).toBe(4);
+    expect(d.mean).toBe(4);
+    // sd: deviations -3, -2, -1, 6; squares 9 + 4 + 1 + 36 = 50; sqrt(50/3).
+    expect(d.sd).toBeCloseTo(Math.sqrt(50 / 3), 12);
+    expect([d.min, d.max, d.sameShare]).toEqual([1, 10, 0.25]);
+    // skewness: sqrt(4)·Σd³/(Σd²)^1.5 = 2·180/50^1.5, times sqrt(4·3)/2 (Excel SKEW = 1.763632...).
+    expect(d.skewness).toBeCloseTo(((2 * 180) / Math.pow(50, 1.5)) * (Math.sqrt(12) / 2), 12);
+    // kurtosis: r = 4·Σd⁴/(Σd²)² = 4·1394/2500; ((5)(r − 3) + 6)·3/(2·1) (Excel KURT).
+    const r = (4 * 1394) / 2500;
+    expect(d.kurtosis).toBeCloseTo(((5 * (r - 3) + 6) * 3) / 2, 12);
+  });
+
+  it("describeValues(x) has no spread, skewness or kurtosis for one value, and shares 1 for a constant", () => {
+    const one = describeValues([5]);
+    expect([one.n, one.mean, one.min, one.max]).toEqual([1, 5, 5, 5]);
+    expect([one.sd, one.skewness, one.kurtosis].every(Number.isNaN)).toBe(true);
+    expect(describeValues([2, 2, 2, 2]).sameShare).toBe(1);
+    expect(describeValues([2, 2, 2, 2]).skewness).toBeNaN();
+  });
+
+  it("countOutliers(x, 5) counts the points COINr's winsorise would treat", () => {
+    // 1..9 and 100: |skew| 3.12 > 2, kurtosis 9.80 > 3.5 (R); replacing 100 by 9 passes the rule (one point).
+    expect(countOutliers([1, 2, 3, 4, 5, 6, 7, 8, 9, 100], 5)).toEqual({ points: 1, passes: true });
+    expect(countOutliers([1, 2, 3, 4], 5)).toEqual({ points: 0, passes: true });
+  });
+});
+
+describe("correlate(x, y)", () => {
+  it("correlate([1, 2, 3, 4], [1, 3, 2, 4]) is 0.8 for Pearson and Spearman", () => {
+    // deviations -1.5, -0.5, 0.5, 1.5 and -1.5, 0.5, -0.5, 1.5: Σxy = 2.25 - 0.25 - 0.25 + 2.25 = 4, Σx² = Σy² = 5.
+    const pair = correlate([1, 2, 3, 4], [1, 3, 2, 4]);
+    expect(pair.n).toBe(4);
+    expect(pair.pearson).toBeCloseTo(0.8, 12);
+    expect(pair.spearman).toBeCloseTo(0.8, 12);
+    expect(pair.note).toBeUndefined();
+  });
+
+  it("correlate(x, y) gives tied values the mean of their ranks", () => {
+    // ranks 1.5, 1.5, 3, 4 against 1, 2, 3, 4: Σxy = 4.5, Σx² = 4.5, Σy² = 5, r = 4.5/√22.5 = 3/√10.
+    expect(correlate([1, 1, 2, 3], [1, 2, 3, 4]).spearman).toBeCloseTo(3 / Math.sqrt(10), 12);
+  });
+
+  it("correlate(x, y) uses pairwise-complete positions and ranks within them", () => {
+    // Without the last pair: [1, 2, 3] and [2, 4, 7]; Spearman 1 (the 1 dropped from y would rank first).
+    const pair = correlate([1, 2, 3, NaN_, 5], [2, 4, 7, 3, NaN_]);
+    expect(pair.n).toBe(3);
+    // deviations -1, 0, 1 and -2.333, -0.333, 2.667: Σxy = 5, Σx² = 2, Σy² = 12.667.
+    expect(pair.pearson).toBeCloseTo(5 / Math.sqrt(2 * (38 / 3)), 12);
+    expect(pair.spearman).toBeCloseTo(1, 12);
+  });
+
+  it.each([
+    [[1, 2], [3, 4], auditMessages.tooFew("correlation", 2, 3)],
+    [[1, NaN_, 3, 4], [1, 2, NaN_, 5], auditMessages.tooFew("correlation", 2, 3)],
+    [[1, 1, 1], [1, 2, 3], auditMessages.constant("x", 3)],
+    [[1, 2, 3], [4, 4, 4], auditMessages.constant("y", 3)],
+  ])("correlate(%j, %j) is empty with a note", (x, y, note) => {
+    const pair = correlate(x, y);
+    expect(pair.pearson).toBeNaN();
+    expect(pair.spearman).toBeNaN();
+    expect(pair.note).toBe(note);
+  });
+});
+
+describe("cronbachAlpha(columns)", () => {
+  it("cronbachAlpha([[1, 2, 3, 4], [2, 3, 3, 5]]) = 2·(1 − (5/3 + 19/12)/6.25) = 0.96", () => {
+    // variances 5/3 and 4.75/3; the sums 3, 5, 6, 9 have variance 18.75/3 = 6.25.
+    const alpha = cronbachAlpha([[1, 2, 3, 4], [2, 3, 3, 5]]);
+    expect(alpha.n).toBe(4);
+    expect(alpha.alpha).toBeCloseTo(0.96, 12);
+  });
+
+  it("cronbachAlpha(columns) keeps only the positions where every child has a value", () => {
+    expect(cronbachAlpha([[1, 2, 3, 4, 9], [2, 3, 3, 5, NaN_]]).alpha).toBeCloseTo(0.96, 12);
+  });
+
+  it("cronbachAlpha(columns) is empty with a note for one child, too few rows, a constant sum", () => {
+    expect(cronbachAlpha([[1, 2, 3]], "G")).toEqual({ n: 3, alpha: NaN_, note: auditMessages.oneChild("G") });
+    expect(cronbachAlpha([[1, 2], [2, 1]], "G")).toEqual({ n: 2, alpha: NaN_, note: auditMessages.tooFew("alpha", 2, 3) });
+    expect(cronbachAlpha([[1, 2, 3], [3, 2, 1]], "G")).toEqual({ n: 3, alpha: NaN_, note: auditMessages.constantSum("G") });
+  });
+});
+
+describe("groupComponents(columns, codes)", () => {
+  it("groupComponents of two series correlated at 0.8 has eigenvalues 1.8 and 0.2", () => {
+    // R = [[1, 0.8], [0.8, 1]]: eigenvalues 1 ± 0.8, first vector (1, 1)/√2, loadings √1.8/√2 = √0.9.
+    const components = groupComponents([[1, 2, 3, 4], [1, 3, 2, 4]], ["a", "b"]);
+    expect(components.eigenvalues[0]).toBeCloseTo(1.8, 12);
+    expect(components.eigenvalues[1]).toBeCloseTo(0.2, 12);
+    expect(components.shares[0]).toBeCloseTo(0.9, 12);
+    expect(components.vector[0]).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(components.loadings[1]).toBeCloseTo(Math.sqrt(0.9), 12);
+    expect(components.note).toBeUndefined();
+  });
+
+  it("groupComponents signs the first component so that its loadings sum to a positive number", () => {
+    // Two series rising and one falling: the first vector is (+, +, −) or its opposite; the one summing above 0 is kept.
+    const components = groupComponents([[1, 2, 3, 4], [1, 3, 2, 4], [4, 3, 2, 1]], ["a", "b", "c"]);
+    expect(components.loadings.reduce((sum, value) => sum + value, 0)).toBeGreaterThan(0);
+  });
+
+  it("groupComponents(columns) is empty with a note for a constant child or too few rows", () => {
+    expect(groupComponents([[1, 2, 3], [5, 5, 5]], ["a", "b"]).note).toBe(auditMessages.constant("b", 3));
+    expect(groupComponents([[1, 2], [2, 1]], ["a", "b"]).eigenvalues).toEqual([]);
+  });
+});
+
+describe("correlationRatio(x, y)", () => {
+  it("correlationRatio of y = x over 1..20 is 625/665 (4 bins of 5)", () => {
+    // bin means 3, 8, 13, 18 around 10.5: 5·(7.5² + 2.5² + 2.5² + 7.5²) = 625; Σ(x − 10.5)² = 20·(20² − 1)/12 = 665.
+    const x = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(correlationRatio(rankSeries(x), x).ratio).toBeCloseTo(625 / 665, 12);
+  });
+
+  it("correlationRatio catches a dependence Pearson misses: y = (x − 10.5)² over 1..20", () => {
+    const x = Array.from({ length: 20 }, (_, i) => i + 1);
+    const y = x.map((value) => (value - 10.5) ** 2);
+    expect(Math.abs(correlate(x, y).pearson)).toBeLessThan(1e-12);
+    expect(correlationRatio(rankSeries(x), y).ratio).toBeGreaterThan(0.6);
+  });
+
+  it("correlationRatio(x, y) is empty with a note below 20 observations", () => {
+    expect(correlationRatio(rankSeries([1, 2, 3]), [1, 2, 3])).toEqual({ n: 3, ratio: NaN_, note: auditMessages.tooFew("correlation ratio", 3, 20) });
+  });
+
+  it("shareWithinSiblings(values) divides by the sum, or is empty when a value is missing", () => {
+    expect(shareWithinSiblings([1, 3])).toEqual([0.25, 0.75]);
+    expect(shareWithinSiblings([1, NaN_]).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe("auditIndex(result) on one unit", () => {
+  // U1 of the small fixture alone, min-max: 1 unit × 3 years.
+  const tree = smallTree();
+  const result = computeIndex(tree, panelOf(tree, { U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] } }), { normalize: "min-max" });
+  const audit = auditIndex(result);
+
+  it("auditIndex(result) correlates over the years in the pooled period, n = 3", () => {
+    const pair = audit.correlations.find((row) => row.period === "all" && row.relation === "sibling" && row.a === "X1")!;
+    // X1 scores 0, 40, 100 and X2 (negative) 0, 40, 100: the same series, r = 1, flagged collinear.
+    expect(pair.n).toBe(3);
+    expect(pair.pearson).toBeCloseTo(1, 12);
+    expect(pair.flags).toEqual(["collinear"]);
+  });
+
+  it("auditIndex(result) leaves every single-year statistic empty, with a note, never NaN in a count", () => {
+    for (const row of audit.correlations.filter((row) => row.period !== "all")) {
+      expect(row.n).toBe(1);
+      expect(row.pearson).toBeNaN();
+      expect(row.note).toBe(auditMessages.tooFew("correlation", 1, 3));
+    }
+    for (const row of audit.statistics.filter((row) => row.period !== "all")) {
+      expect(row.sd).toBeNaN();
+      expect(row.notes).toEqual([auditMessages.tooFew("standard deviation", 1, 2)]);
+      expect(row.flags).toEqual([]);
+    }
+    for (const row of audit.importance) expect(row.notes).toContain(auditMessages.tooFew("correlation ratio", row.period === "all" ? 3 : 1, 20));
+  });
+
+  it("auditIndex(result) gives global weights as products down the tree", () => {
+    const weights = Object.fromEntries(audit.importance.filter((row) => row.period === "all").map((row) => [row.code, row.globalWeight]));
+    expect(weights).toEqual({ X: 0.6, Y: 0.4, X1: 0.3, X2: 0.3, Y1: 0.4 });
+  });
+});
