@@ -6,6 +6,7 @@
  * (b) cli: `compute` end to end from CSV on the same panel; target >= 1 million values per second
  * (c) uncertainty: 1,000 replications, 51 × 49 × 3 levels, weight noise and two normalisations; target < 1 s
  * (d) startup: `compute` on the shipped example against `node -e 0`; target <= 2×
+ * (e) audit: `auditIndex` on the panel of (a), every year and pooled, and its CSV tables; target < 10 s
  *
  * `node bench/index.mjs engine startup` runs only the named benchmarks.
  */
@@ -13,7 +14,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { machine } from "./timing.mjs";
 
-const ALL = ["engine", "cli", "uncertainty", "startup"];
+const ALL = ["engine", "cli", "uncertainty", "startup", "audit"];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
 const results = {};
 for (const name of chosen) {
@@ -57,6 +58,13 @@ if (results.startup) {
   lines.push(
     `(d) startup: compute on the example ${ms(computeMs)}, with --xlsx (loads ExcelJS) ${ms(xlsxMs)}; node -e 0 ${ms(nodeMs)}`,
     `    target <= 2×: ${verdict(ratio <= 2)} by default (${ratio.toFixed(2)}×); with --xlsx ${xlsxRatio.toFixed(2)}×`,
+  );
+}
+if (results.audit) {
+  const { values, periods, correlations, auditMs, formatMs, peakRssMb } = results.audit;
+  lines.push(
+    `(e) audit, ${(values / 1e6).toFixed(0)}M values, ${periods} periods (${correlations} correlations): auditIndex ${ms(auditMs)}, CSV tables ${ms(formatMs)}; peak memory ${peakRssMb.toFixed(0)} MB`,
+    `    target < 10000 ms: ${verdict(auditMs + formatMs < 10000)}`,
   );
 }
 process.stdout.write(lines.join("\n") + "\n");

@@ -161,11 +161,17 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
   for (const [t, period] of periods.entries()) {
     const all = period === "all";
     const cells = all ? unitCount * yearCount : unitCount;
-    const seriesOf = (block: Float64Array) => (all ? block : Float64Array.from({ length: unitCount }, (_, u) => block[u * yearCount + t]));
+    const seriesOf = (block: Float64Array): Float64Array => {
+      if (all) return block;
+      const values = new Float64Array(unitCount);
+      for (let u = 0; u < unitCount; u++) values[u] = block[u * yearCount + t];
+      return values;
+    };
     const series = nodes.map((_, n) => seriesOf(result.values.subarray(n * unitCount * yearCount, (n + 1) * unitCount * yearCount)));
     const ranked: (RankedSeries | undefined)[] = [];
     const rankedOf = (n: number) => (ranked[n] ??= rankSeries(series[n]));
     const correlateNodes = (a: number, b: number) => correlatePair(rankedOf(a), rankedOf(b), [nodes[a].code, nodes[b].code]);
+    const periodStart = audit.correlations.length;
     const withParent = new Map<number, PairCorrelation>();
     const withIndex = new Map<number, PairCorrelation>();
 
@@ -259,8 +265,9 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
 
     // The indicators' raw values, with the flags of their correlations in the same period.
     const correlationFlags = new Map<string, Set<StatisticsFlag>>();
-    for (const correlation of audit.correlations) {
-      if (correlation.period !== period || correlation.relation !== "sibling") continue;
+    for (let r = periodStart; r < audit.correlations.length; r++) {
+      const correlation = audit.correlations[r];
+      if (correlation.relation !== "sibling") continue;
       for (const code of [correlation.a, correlation.b]) {
         const flags = correlationFlags.get(code) ?? new Set();
         if (correlation.flags.includes("negative")) flags.add("negative-within-group");
@@ -270,8 +277,9 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
     }
     result.panel.indicators.forEach((indicator, i) => {
       if (!position.has(indicator)) return;
-      const description = describeValues(seriesOf(indicatorBlock(result.panel, i)));
-      const outliers = description.n > 0 ? countOutliers(seriesOf(indicatorBlock(result.panel, i)), winsorMax) : { points: 0, passes: true };
+      const values = seriesOf(indicatorBlock(result.panel, i));
+      const description = describeValues(values);
+      const outliers = description.n > 0 ? countOutliers(values, winsorMax) : { points: 0, passes: true };
       const coverage = description.n / cells;
       const flags: StatisticsFlag[] = [];
       if (coverage < thresholds.minCoverage) flags.push("low-coverage");

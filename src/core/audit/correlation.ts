@@ -22,13 +22,51 @@ export interface RankedSeries {
   ranks?: Float64Array;
 }
 
-/** Sorts the observed values of `values` once (see `RankedSeries`). */
+/**
+ * Sorts the observed values of `values` once (see `RankedSeries`), by a stable least-significant-digit radix sort
+ * of their IEEE 754 bits (turned into unsigned keys that order like the numbers: the sign bit flipped for a
+ * positive number, every bit for a negative one), 11 bits per pass: linear in the length, no comparator, and stable,
+ * so tied values stay in order of position. −0 is read as 0.
+ */
 export function rankSeries(values: ArrayLike<number>): RankedSeries {
   let count = 0;
   for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) count++;
-  const order = new Uint32Array(count);
-  for (let k = 0, j = 0; k < values.length; k++) if (!Number.isNaN(values[k])) order[j++] = k;
-  order.sort((p, q) => values[p] - values[q] || p - q);
+  const keys = new Float64Array(1);
+  const bits = new Uint32Array(keys.buffer);
+  const high = new Uint32Array(count);
+  const low = new Uint32Array(count);
+  let order = new Uint32Array(count);
+  for (let k = 0, j = 0; k < values.length; k++) {
+    if (Number.isNaN(values[k])) continue;
+    keys[0] = values[k] + 0;
+    // Little-endian: bits[1] holds the sign and exponent.
+    const negative = bits[1] >>> 31 === 1;
+    high[j] = negative ? ~bits[1] >>> 0 : (bits[1] | 0x80000000) >>> 0;
+    low[j] = negative ? ~bits[0] >>> 0 : bits[0];
+    order[j++] = k;
+  }
+  let next = new Uint32Array(count);
+  let slots = Uint32Array.from({ length: count }, (_, j) => j);
+  let nextSlots = new Uint32Array(count);
+  const counts = new Uint32Array(2048);
+  for (const [word, shift] of [[low, 0], [low, 11], [low, 22], [high, 0], [high, 11], [high, 22]] as const) {
+    counts.fill(0);
+    for (let j = 0; j < count; j++) counts[(word[slots[j]] >>> shift) & 2047]++;
+    let total = 0;
+    for (let d = 0; d < 2048; d++) {
+      const size = counts[d];
+      counts[d] = total;
+      total += size;
+    }
+    for (let j = 0; j < count; j++) {
+      const slot = slots[j];
+      const at = counts[(word[slot] >>> shift) & 2047]++;
+      nextSlots[at] = slot;
+      next[at] = order[j];
+    }
+    [slots, nextSlots] = [nextSlots, slots];
+    [order, next] = [next, order];
+  }
   return { values, order };
 }
 
@@ -59,7 +97,17 @@ export function ranksWhere(series: RankedSeries, keep: (position: number) => boo
 }
 
 function fullRanks(series: RankedSeries): Float64Array {
-  return (series.ranks ??= ranksWhere(series, () => true));
+  if (series.ranks) return series.ranks;
+  const { values, order } = series;
+  const ranks = new Float64Array(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && values[order[end]] === values[order[start]]) end++;
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) ranks[order[k]] = rank;
+    start = end;
+  }
+  return (series.ranks = ranks);
 }
 
 /** Pearson's coefficient over the positions `used` (`NaN` when either side has no spread), and which side was constant. */

@@ -15,19 +15,27 @@ export const MIN_COMPLETE = 3;
 /** The positions where every column has a value (listwise deletion). */
 export function completePositions(columns: readonly ArrayLike<number>[]): Int32Array {
   const length = columns.length > 0 ? columns[0].length : 0;
-  const positions: number[] = [];
-  for (let p = 0; p < length; p++) if (columns.every((column) => !Number.isNaN(column[p]))) positions.push(p);
-  return Int32Array.from(positions);
+  const complete = new Uint8Array(length).fill(1);
+  for (const column of columns) for (let p = 0; p < length; p++) if (Number.isNaN(column[p])) complete[p] = 0;
+  let count = 0;
+  for (let p = 0; p < length; p++) count += complete[p];
+  const positions = new Int32Array(count);
+  for (let p = 0, k = 0; p < length; p++) if (complete[p] === 1) positions[k++] = p;
+  return positions;
 }
 
 /** Sample variance of `values` at `positions`. */
 function varianceAt(values: ArrayLike<number>, positions: Int32Array): number {
+  const n = positions.length;
   let sum = 0;
-  for (const p of positions) sum += values[p];
-  const mean = sum / positions.length;
+  for (let k = 0; k < n; k++) sum += values[positions[k]];
+  const mean = sum / n;
   let squares = 0;
-  for (const p of positions) squares += (values[p] - mean) ** 2;
-  return squares / (positions.length - 1);
+  for (let k = 0; k < n; k++) {
+    const deviation = values[positions[k]] - mean;
+    squares += deviation * deviation;
+  }
+  return squares / (n - 1);
 }
 
 /** Alpha over the complete unit-years (`n` of them); `NaN` with a note when undefined. */
@@ -52,7 +60,7 @@ export function cronbachAlpha(columns: readonly ArrayLike<number>[], group = "gr
   let childVariances = 0;
   for (const column of columns) {
     childVariances += varianceAt(column, positions);
-    for (const p of positions) sum[p] += column[p];
+    for (let k = 0; k < n; k++) sum[positions[k]] += column[positions[k]];
   }
   const total = varianceAt(sum, positions);
   if (!(total > 0)) return { n, alpha: Number.NaN, note: auditMessages.constantSum(group) };

@@ -34,9 +34,10 @@ export interface CorrelationRatio {
  * @example correlationRatio(rankSeries(x), y) // => { n: 51, ratio: 0.62 }
  */
 export function correlationRatio(x: RankedSeries, y: ArrayLike<number>, codes: readonly [string, string] = ["x", "y"]): CorrelationRatio {
-  const ordered: number[] = [];
-  for (const position of x.order) if (!Number.isNaN(y[position])) ordered.push(y[position]);
-  const n = ordered.length;
+  const buffer = new Float64Array(x.order.length);
+  let n = 0;
+  for (const position of x.order) if (!Number.isNaN(y[position])) buffer[n++] = y[position];
+  const ordered = buffer.subarray(0, n);
   if (n < MIN_RATIO_OBSERVATIONS) return { n, ratio: Number.NaN, note: auditMessages.tooFew("correlation ratio", n, MIN_RATIO_OBSERVATIONS) };
   let sum = 0;
   for (const value of ordered) sum += value;

@@ -36,25 +36,32 @@ export function groupComponents(columns: readonly ArrayLike<number>[], codes: re
   const empty = (note: string): GroupComponents => ({ n, eigenvalues: [], shares: [], vector: [], loadings: [], note });
   if (n < MIN_COMPLETE) return empty(auditMessages.tooFew("principal components", n, MIN_COMPLETE));
   const standardised: Float64Array[] = [];
-  for (const [j, column] of columns.entries()) {
+  for (let j = 0; j < columns.length; j++) {
+    const column = columns[j];
+    const values = new Float64Array(n);
     let sum = 0;
-    for (const p of positions) sum += column[p];
+    for (let t = 0; t < n; t++) sum += values[t] = column[positions[t]];
     const mean = sum / n;
     let squares = 0;
-    for (const p of positions) squares += (column[p] - mean) ** 2;
+    for (let t = 0; t < n; t++) {
+      values[t] -= mean;
+      squares += values[t] * values[t];
+    }
     if (!(squares > 0)) return empty(auditMessages.constant(codes[j], n));
     const scale = 1 / Math.sqrt(squares);
-    standardised.push(Float64Array.from(positions, (p) => (column[p] - mean) * scale));
+    for (let t = 0; t < n; t++) values[t] *= scale;
+    standardised.push(values);
   }
   const k = columns.length;
-  const matrix = standardised.map((a, i) =>
-    standardised.map((b, j) => {
-      if (i === j) return 1;
+  const matrix = standardised.map(() => new Array<number>(k).fill(1));
+  for (let i = 0; i < k; i++)
+    for (let j = i + 1; j < k; j++) {
+      const a = standardised[i];
+      const b = standardised[j];
       let product = 0;
       for (let t = 0; t < n; t++) product += a[t] * b[t];
-      return product;
-    }),
-  );
+      matrix[i][j] = matrix[j][i] = product;
+    }
   const { values, vectors } = symmetricEigen(matrix);
   const first = vectors[0];
   const sign = first.reduce((sum, value) => sum + value, 0) < 0 ? -1 : 1;

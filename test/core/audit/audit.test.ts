@@ -84,6 +84,14 @@ describe("correlate(x, y)", () => {
   });
 });
 
+describe("rankSeries(x)", () => {
+  it("rankSeries(x) orders the observed values, negative, zero and huge alike, ties in order of position", () => {
+    const values = [3, -1, 2, NaN_, -1, 0, -0, -5.5, 1e300, -1e-300, 2, Number.MIN_VALUE];
+    // By hand: -5.5 (7), -1 (1), -1 (4), -1e-300 (9), 0 (5), -0 (6), 5e-324 (11), 2 (2), 2 (10), 3 (0), 1e300 (8).
+    expect([...rankSeries(values).order]).toEqual([7, 1, 4, 9, 5, 6, 11, 2, 10, 0, 8]);
+  });
+});
+
 describe("cronbachAlpha(columns)", () => {
   it("cronbachAlpha([[1, 2, 3, 4], [2, 3, 3, 5]]) = 2·(1 − (5/3 + 19/12)/6.25) = 0.96", () => {
     // variances 5/3 and 4.75/3; the sums 3, 5, 6, 9 have variance 18.75/3 = 6.25.
