@@ -176,7 +176,7 @@ export function renderAuditSummary(audit: Audit, result: IndexResult): string {
   const byFlag = new Map<string, string[]>();
   const note = (flag: string, item: string) => byFlag.set(flag, [...(byFlag.get(flag) ?? []), item]);
   for (const row of pooled(audit.statistics)) for (const flag of row.flags) if (flag === "low-coverage" || flag === "skew-kurtosis" || flag === "near-constant") note(flag, row.indicator);
-  for (const row of pooled(audit.correlations)) for (const flag of row.flags) note(flag, flag === "weak-parent" ? `${row.a}~${row.b}` : `${row.a}~${row.b}`);
+  for (const row of pooled(audit.correlations)) for (const flag of row.flags) note(flag, `${row.a}~${row.b}`);
   if (byFlag.size === 0) lines.push(`flags (all unit-years): none`);
   else {
     lines.push(`flags (all unit-years):`);
