@@ -8,6 +8,7 @@
  */
 import { INDEX_CODE } from "../types.js";
 import type { IndexResult, ResultNode } from "../compute.js";
+import { KURTOSIS_THRESHOLD, SKEWNESS_THRESHOLD } from "../outliers.js";
 import { indicatorBlock } from "../panel.js";
 import { correlatePair, rankSeries, type PairCorrelation, type RankedSeries } from "./correlation.js";
 import { cronbachAlpha } from "./cronbach.js";
@@ -279,7 +280,9 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
       if (!position.has(indicator)) return;
       const values = seriesOf(indicatorBlock(result.panel, i));
       const description = describeValues(values);
-      const outliers = description.n > 0 ? countOutliers(values, winsorMax) : { points: 0, passes: true };
+      // The treatment's own rule decides first: most indicators pass it and need no winsorising pass.
+      const fails = Math.abs(description.skewness) > SKEWNESS_THRESHOLD && description.kurtosis > KURTOSIS_THRESHOLD;
+      const outliers = fails ? countOutliers(values, winsorMax) : { points: 0, passes: true };
       const coverage = description.n / cells;
       const flags: StatisticsFlag[] = [];
       if (coverage < thresholds.minCoverage) flags.push("low-coverage");
