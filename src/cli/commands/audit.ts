@@ -140,7 +140,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   if (options.quiet) return;
   printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
-  const dataStage = describeDataStage(result);
+  const dataStage = describeDataStage(result, { files: false });
   if (dataStage) env.stderr(dataStage);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stdout(renderAuditSummary(audit, result));

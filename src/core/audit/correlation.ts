@@ -29,29 +29,30 @@ export interface RankedSeries {
  * so tied values stay in order of position. −0 is read as 0.
  */
 export function rankSeries(values: ArrayLike<number>): RankedSeries {
-  let count = 0;
-  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) count++;
+  const length = values.length;
   const keys = new Float64Array(1);
   const bits = new Uint32Array(keys.buffer);
-  const high = new Uint32Array(count);
-  const low = new Uint32Array(count);
+  const high = new Uint32Array(length);
+  const low = new Uint32Array(length);
+  let count = 0;
+  for (let k = 0; k < length; k++) if (!Number.isNaN(values[k])) count++;
   let order = new Uint32Array(count);
-  for (let k = 0, j = 0; k < values.length; k++) {
+  for (let k = 0, j = 0; k < length; k++) {
     if (Number.isNaN(values[k])) continue;
     keys[0] = values[k] + 0;
-    // Little-endian: bits[1] holds the sign and exponent.
+    // Little-endian (every platform Node runs on): bits[1] holds the sign and the exponent.
     const negative = bits[1] >>> 31 === 1;
-    high[j] = negative ? ~bits[1] >>> 0 : (bits[1] | 0x80000000) >>> 0;
-    low[j] = negative ? ~bits[0] >>> 0 : bits[0];
+    high[k] = negative ? ~bits[1] >>> 0 : (bits[1] | 0x80000000) >>> 0;
+    low[k] = negative ? ~bits[0] >>> 0 : bits[0];
     order[j++] = k;
   }
   let next = new Uint32Array(count);
-  let slots = Uint32Array.from({ length: count }, (_, j) => j);
-  let nextSlots = new Uint32Array(count);
   const counts = new Uint32Array(2048);
-  for (const [word, shift] of [[low, 0], [low, 11], [low, 22], [high, 0], [high, 11], [high, 22]] as const) {
+  for (let pass = 0; pass < 6; pass++) {
+    const word = pass < 3 ? low : high;
+    const shift = 11 * (pass % 3);
     counts.fill(0);
-    for (let j = 0; j < count; j++) counts[(word[slots[j]] >>> shift) & 2047]++;
+    for (let j = 0; j < count; j++) counts[(word[order[j]] >>> shift) & 2047]++;
     let total = 0;
     for (let d = 0; d < 2048; d++) {
       const size = counts[d];
@@ -59,13 +60,12 @@ export function rankSeries(values: ArrayLike<number>): RankedSeries {
       total += size;
     }
     for (let j = 0; j < count; j++) {
-      const slot = slots[j];
-      const at = counts[(word[slot] >>> shift) & 2047]++;
-      nextSlots[at] = slot;
-      next[at] = order[j];
+      const position = order[j];
+      next[counts[(word[position] >>> shift) & 2047]++] = position;
     }
-    [slots, nextSlots] = [nextSlots, slots];
-    [order, next] = [next, order];
+    const swap = order;
+    order = next;
+    next = swap;
   }
   return { values, order };
 }

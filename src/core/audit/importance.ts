@@ -34,25 +34,34 @@ export interface CorrelationRatio {
  * @example correlationRatio(rankSeries(x), y) // => { n: 51, ratio: 0.62 }
  */
 export function correlationRatio(x: RankedSeries, y: ArrayLike<number>, codes: readonly [string, string] = ["x", "y"]): CorrelationRatio {
-  const buffer = new Float64Array(x.order.length);
+  // Three walks along x's order over the complete pairs (no copy): count and sum, squares, bin sums.
+  const { order } = x;
   let n = 0;
-  for (const position of x.order) if (!Number.isNaN(y[position])) buffer[n++] = y[position];
-  const ordered = buffer.subarray(0, n);
-  if (n < MIN_RATIO_OBSERVATIONS) return { n, ratio: Number.NaN, note: auditMessages.tooFew("correlation ratio", n, MIN_RATIO_OBSERVATIONS) };
   let sum = 0;
-  for (const value of ordered) sum += value;
+  for (let k = 0; k < order.length; k++) {
+    const value = y[order[k]];
+    if (Number.isNaN(value)) continue;
+    n++;
+    sum += value;
+  }
+  if (n < MIN_RATIO_OBSERVATIONS) return { n, ratio: Number.NaN, note: auditMessages.tooFew("correlation ratio", n, MIN_RATIO_OBSERVATIONS) };
   const mean = sum / n;
   let total = 0;
-  for (const value of ordered) total += (value - mean) ** 2;
+  for (let k = 0; k < order.length; k++) {
+    const value = y[order[k]];
+    if (!Number.isNaN(value)) total += (value - mean) ** 2;
+  }
   if (!(total > 0)) return { n, ratio: Number.NaN, note: auditMessages.constant(codes[1], n) };
   const bins = Math.floor(Math.sqrt(n));
   const binSums = new Float64Array(bins);
   const binCounts = new Float64Array(bins);
-  ordered.forEach((value, j) => {
-    const bin = Math.floor((j * bins) / n);
+  for (let k = 0, j = 0; k < order.length; k++) {
+    const value = y[order[k]];
+    if (Number.isNaN(value)) continue;
+    const bin = Math.floor((j++ * bins) / n);
     binSums[bin] += value;
     binCounts[bin]++;
-  });
+  }
   let between = 0;
   for (let b = 0; b < bins; b++) between += binCounts[b] * (binSums[b] / binCounts[b] - mean) ** 2;
   return { n, ratio: between / total };

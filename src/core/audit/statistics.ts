@@ -29,33 +29,30 @@ export interface Description {
  * @example describeValues([1, 2, 3, 10]) // => { n: 4, mean: 4, sd: 4.0825, skewness: 1.7636, kurtosis: 3.2126, sameShare: 0.25, ... }
  */
 export function describeValues(values: ArrayLike<number>): Description {
-  const observed: number[] = [];
-  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) observed.push(values[k]);
-  const n = observed.length;
+  let n = 0;
+  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) n++;
   if (n === 0) return { n, mean: Number.NaN, sd: Number.NaN, min: Number.NaN, max: Number.NaN, skewness: Number.NaN, kurtosis: Number.NaN, sameShare: Number.NaN };
+  const sorted = new Float64Array(n);
+  for (let k = 0, j = 0; k < values.length; k++) if (!Number.isNaN(values[k])) sorted[j++] = values[k];
+  sorted.sort();
   let sum = 0;
-  let minValue = Infinity;
-  let maxValue = -Infinity;
-  for (const value of observed) {
-    sum += value;
-    if (value < minValue) minValue = value;
-    if (value > maxValue) maxValue = value;
-  }
+  for (let k = 0; k < n; k++) sum += sorted[k];
   const mean = sum / n;
   let squares = 0;
-  for (const value of observed) squares += (value - mean) ** 2;
-  const sorted = Float64Array.from(observed).sort();
+  for (let k = 0; k < n; k++) squares += (sorted[k] - mean) ** 2;
   let longest = 1;
   for (let k = 1, run = 1; k < n; k++) {
     run = sorted[k] === sorted[k - 1] ? run + 1 : 1;
     if (run > longest) longest = run;
   }
+  // The outlier treatment's estimators, on the sorted values (they read only length, indices and iteration).
+  const observed = sorted as unknown as number[];
   return {
     n,
     mean,
     sd: n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN,
-    min: minValue,
-    max: maxValue,
+    min: sorted[0],
+    max: sorted[n - 1],
     skewness: skewness(observed),
     kurtosis: kurtosis(observed),
     sameShare: longest / n,
