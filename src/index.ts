@@ -1,6 +1,13 @@
 /**
  * innovation-index: the library API. Only what is exported here is public.
+ *
+ * Start with the facade: `load` the tree and values, `compute` the index, `analyse` growth, contributions and ranks,
+ * `report` a page. Everything below it is the building blocks those calls are made of.
  */
+
+// The facade: the first calls to reach for
+export { load, compute, analyse, report } from "./api.js";
+export type { LoadSource, Inputs, IndexOptions, ComputedIndex } from "./api.js";
 
 // Vocabulary and errors
 export { INDEX_CODE, DIRECTIONS } from "./core/types.js";
@@ -131,6 +138,20 @@ export { auditMessages } from "./core/audit/messages.js";
 export { statisticsTable, correlationsTable, cronbachTable, pcaTable, importanceTable, formatAuditCsv } from "./io/write/audit-csv.js";
 export { formatAuditHtml } from "./io/report/audit-html.js";
 export type { AuditHtmlOptions } from "./io/report/audit-html.js";
+
+// Robustness: dropping one element at a time, strengths and weaknesses per unit, two configurations compared
+export { computeDropSensitivity } from "./core/audit/drop.js";
+export type { Drop, DropOptions, DropSensitivity } from "./core/audit/drop.js";
+export { computeProfiles } from "./core/audit/profiles.js";
+export type { ProfileEntry, ProfileOptions, Profiles } from "./core/audit/profiles.js";
+export { averageRanks, compareResults } from "./core/audit/compare.js";
+export type { Comparison } from "./core/audit/compare.js";
+export { robustnessMessages } from "./core/audit/robustness-messages.js";
+export { formatDropRanksCsv, formatDropSummaryCsv, DROP_RANKS_FILE, DROP_SUMMARY_FILE } from "./io/write/drop-csv.js";
+export { formatProfilesCsv, PROFILES_FILE } from "./io/write/profiles-csv.js";
+export { formatCompareCsv, formatCompareYearsCsv, COMPARE_FILE, COMPARE_YEARS_FILE } from "./io/write/compare-csv.js";
+export { formatProfileSectionHtml, profileChartOption } from "./io/report/profile-section.js";
+export type { ProfileSectionOptions } from "./io/report/profile-section.js";
 
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/read/tree-csv.js";

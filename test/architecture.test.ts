@@ -39,9 +39,9 @@ describe("architecture", () => {
     expect(offending).toEqual([]);
   });
 
-  it("heavy libraries (mathjs, echarts, exceljs) are never imported statically, so startup stays fast", () => {
+  it("heavy libraries (mathjs, echarts, exceljs, DuckDB) are never imported statically, so startup stays fast", () => {
     const offending = files.flatMap(({ file, imports }) =>
-      imports.filter((path) => /^(mathjs|echarts|exceljs)(\/|$)/.test(path)).map((path) => `${file} -> ${path}`),
+      imports.filter((path) => /^(mathjs|echarts|exceljs|@duckdb\/node-api)(\/|$)/.test(path)).map((path) => `${file} -> ${path}`),
     );
     expect(offending).toEqual([]);
   });

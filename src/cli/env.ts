@@ -19,6 +19,10 @@ export interface CliEnv {
   stderrIsTerminal?: boolean;
   /** Prints a warning (set by `--log-format`); without it warnings are printed as text on `stderr`. */
   warn?: (issue: Issue) => void;
+  /** Writes terminal control text (the progress bar's carriage return and line erase) to stderr as it is. Default `stderr`. */
+  stderrControl?: (text: string) => void;
+  /** Print every problem and warning (`--all-problems`, `--debug`), not only the first `PRINTED_PROBLEMS`. Default false. */
+  allProblems?: boolean;
 }
 
 /** The real process's environment. */

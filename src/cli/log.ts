@@ -7,7 +7,9 @@
 import { CommanderError } from "commander";
 import { formatIssue, ValidationError, IndexToolError, type Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
-import { reportError } from "./report-issues.js";
+import { messages } from "../core/messages.js";
+import { printable } from "./render.js";
+import { printedCount, reportError } from "./report-issues.js";
 
 export const LOG_FORMATS = ["text", "json"] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -15,15 +17,21 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 export interface LogSettings {
   quiet: boolean;
   format: LogFormat;
+  /** Print every problem (`--all-problems` or `--debug`), not only the first `PRINTED_PROBLEMS`. */
+  allProblems: boolean;
 }
 
-/** The log settings of a command line: `-q`/`--quiet` and `--log-format FORMAT` (or `=FORMAT`), before any `--`. */
+/**
+ * The log settings of a command line: `-q`/`--quiet`, `--log-format FORMAT` (or `=FORMAT`) and `--all-problems` or
+ * `--debug`, before any `--`.
+ */
 export function logSettingsOf(argv: readonly string[]): LogSettings {
-  const settings: LogSettings = { quiet: false, format: "text" };
+  const settings: LogSettings = { quiet: false, format: "text", allProblems: false };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--") break;
     if (argument === "-q" || argument === "--quiet") settings.quiet = true;
+    if (argument === "--all-problems" || argument === "--debug") settings.allProblems = true;
     const format = argument === "--log-format" ? argv[i + 1] : argument.startsWith("--log-format=") ? argument.slice(13) : undefined;
     if (format === "json" || format === "text") settings.format = format;
   }
@@ -47,22 +55,26 @@ export function formatLogLine(level: Level, fields: Record<string, unknown>): st
 }
 
 /**
- * The environment commands get: stderr filtered by `--quiet` (errors only) and turned into JSON lines by
- * `--log-format json`; `warn` prints a warning with its code and place as fields.
+ * The environment commands get: stderr filtered by `--quiet` (errors only), made `printable` (control characters in
+ * names and paths shown as escapes) and turned into JSON lines by `--log-format json`; `warn` prints a warning with
+ * its code and place as fields; the progress bar's own control text goes out as it is (`stderrControl`).
  */
 export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
   const write = (text: string) => {
     const { level, message } = levelOf(text);
     if (settings.quiet && level !== "error") return;
-    if (settings.format === "text") env.stderr(text);
+    if (settings.format === "text") env.stderr(printable(text));
     else env.stderr(formatLogLine(level, { message: message.replace(/\n$/, "") }));
   };
   const warn = (issue: Issue) => {
     if (settings.quiet) return;
-    if (settings.format === "text") env.stderr(`warning: ${formatIssue(issue)}\n`);
+    if (settings.format === "text") env.stderr(`warning: ${printable(formatIssue(issue))}\n`);
     else env.stderr(formatLogLine("warning", { ...issue }));
   };
-  return { ...env, stderr: write, warn };
+  const stderrControl = (text: string) => {
+    if (!settings.quiet && settings.format === "text") env.stderr(text);
+  };
+  return { ...env, stderr: write, warn, stderrControl, allProblems: settings.allProblems };
 }
 
 /**
@@ -70,9 +82,14 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
  * file, line and column, and a last line with the exit code.
  */
 export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSettings, debug: boolean): number {
-  if (settings.format === "text") return reportError(error, env, debug);
+  if (settings.format === "text") return reportError(error, { ...env, allProblems: settings.allProblems }, debug);
   const code = reportError(error, { ...env, stderr: () => undefined }, false);
-  if (error instanceof ValidationError) for (const issue of error.issues) env.stderr(formatLogLine("error", { ...issue }));
+  if (error instanceof ValidationError) {
+    const { issues } = error;
+    const shown = printedCount(issues.length, settings.allProblems);
+    for (let i = 0; i < shown; i++) env.stderr(formatLogLine("error", { ...issues[i] }));
+    if (shown < issues.length) env.stderr(formatLogLine("error", { message: messages.moreProblems(issues.length - shown, "problems"), more: issues.length - shown }));
+  }
   else if (error instanceof IndexToolError) {
     const where = error as IndexToolError & Partial<Issue>;
     env.stderr(formatLogLine("error", { code: error.code, message: error.message, source: where.source, line: where.line, column: where.column, id: where.id }));

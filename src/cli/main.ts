@@ -1,10 +1,13 @@
 /**
  * The command line: argv -> command; errors -> exit code.
  */
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { messages } from "../core/messages.js";
 import { registerAudit } from "./commands/audit.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerImportCoinr } from "./commands/import-coinr.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
@@ -20,7 +23,8 @@ export function createProgram(env: CliEnv): Command {
   const program = new Command("innovation-index")
     .description("compute composite innovation indices from an indicator tree and yearly values")
     .version(VERSION)
-    .option("--debug", "print stack traces with errors", false)
+    .option("--debug", "print stack traces with errors (and every problem, as --all-problems)", false)
+    .option("--all-problems", "print every problem and warning, not only the first 50", false)
     .option("-q, --quiet", "print nothing but errors on stderr (for cron); the same as a command's --quiet", false)
     .addOption(new Option("--log-format <format>", "text, or json: one JSON object per line on stderr (for log collectors)").choices(LOG_FORMATS).default("text"))
     .exitOverride()
@@ -42,13 +46,33 @@ export function createProgram(env: CliEnv): Command {
   registerAudit(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  registerImportCoinr(program, env);
+  registerCompare(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
     if (reads && !command.options.some((option) => option.long === "--project"))
       command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
   }
+  suggestChoices(program);
   return program;
+}
+
+/**
+ * Every option with a list of choices, in every command, refuses a value off the list with the closest choice
+ * (`--normalise minmax`: did you mean "min-max"?) instead of commander's bare list.
+ */
+function suggestChoices(command: Command): void {
+  for (const option of command.options) {
+    const choices = option.argChoices;
+    const parse = option.parseArg;
+    if (!choices || !parse) continue;
+    option.parseArg = <T>(value: string, previous: T): T => {
+      if (!choices.includes(value)) throw new InvalidArgumentError(messages.allowedChoices(value, choices));
+      return parse(value, previous);
+    };
+  }
+  for (const sub of command.commands) suggestChoices(sub);
 }
 
 /** Runs the command line `argv` (without node and script) and returns the exit code. */

@@ -8,6 +8,7 @@ import type { ComputeOptions } from "../core/compute.js";
 import { DAMPENINGS, NORMALIZE_METHODS, type Dampening, type NormalizeMethod } from "../core/normalize.js";
 import { MIN_CAP } from "../core/normalize/plan.js";
 import { UsageError } from "../errors.js";
+import { quote } from "../core/quote.js";
 
 export interface MethodCommandOptions {
   normalise?: NormalizeMethod;
@@ -21,7 +22,7 @@ export interface MethodCommandOptions {
 function capOption(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value < MIN_CAP)
-    throw new InvalidArgumentError(`--cap must be a number >= ${MIN_CAP} (a lower cap would move the base year off 100), got "${text}"`);
+    throw new InvalidArgumentError(`--cap must be a number >= ${MIN_CAP} (a lower cap would move the base year off 100), got ${quote(text)}`);
   return value;
 }
 

@@ -5,13 +5,14 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXAMPLE, PACKAGE_ROOT, type CliEnv } from "./env.js";
+import { quote } from "../core/quote.js";
 
 /** Parses a whole number within bounds, for commander. */
 export function integerOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (!/^[+-]?\d+$/.test(text.trim()) || value < min || value > max)
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got ${quote(text)}`);
     return value;
   };
 }
@@ -24,8 +25,8 @@ export interface InputOptions {
 /** Adds `--indicators FILE` and `--data FILE`. */
 export function addInputOptions(command: Command): Command {
   return command
-    .addOption(new Option("-i, --indicators <file>", "indicator tree (CSV); default: the shipped Changzhou example"))
-    .addOption(new Option("-d, --data <file>", "values (CSV, long or wide); default: the shipped Changzhou example"));
+    .addOption(new Option("-i, --indicators <file>", "indicator tree: CSV (UTF-8 or GBK), YAML (.yaml/.yml) or Excel .xlsx; default: the shipped Changzhou example"))
+    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long unit,year,indicator,value, wide indicator,2017,2018,... or COINr's one column per indicator), Excel .xlsx, or a folder of such files; default: the shipped Changzhou example"));
 }
 
 export interface ResolvedInputs {

@@ -36,6 +36,10 @@ export interface OutputOptions {
   /** UTF-8 byte order mark: `undefined` means on for files, off for stdout. */
   bom?: boolean;
   xlsx: boolean;
+  /** Also write index.parquet, scores.parquet and growth.parquet (DuckDB). */
+  parquet?: boolean;
+  /** Write those three as Parquet only, without index.csv, scores.csv and growth.csv. */
+  parquetOnly?: boolean;
   format?: OutputFormat;
   table?: TableName;
   lang: Language;
@@ -53,6 +57,8 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .option("--bom", "start CSV files with a UTF-8 byte order mark, so Excel reads Chinese text (default: on for files, off on stdout)")
     .option("--no-bom", "write CSV without the byte order mark")
     .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
+    .option("--parquet", "also write index.parquet, scores.parquet and growth.parquet (typed, compressed; loads DuckDB)", false)
+    .option("--parquet-only", "write index, scores and growth as Parquet only, without their CSV files", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
     .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
@@ -164,8 +170,13 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
       };
       for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
         if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
+      if (options.parquet || options.parquetOnly) {
+        const { formatParquetFiles } = await import("../io/write/to-parquet.js");
+        Object.assign(files, await formatParquetFiles(result, analysis));
+        if (options.parquetOnly) for (const name of ["index.csv", "scores.csv", "growth.csv"]) delete files[name];
+      }
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
-      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, warnings);
     }
   }
 
@@ -184,7 +195,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
       printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables(), options.decimals);
+      printed = await workbook(tables(), options.decimals, warnings);
       break;
     default: {
       const unknown: never = format;
@@ -204,24 +215,20 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
 /** Tables that get a sheet only when they have rows. */
 const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
 
-async function workbook(tables: Map<TableName, Table>, decimals: number): Promise<Uint8Array> {
+/** The workbook of the tables; a text cut to fit an Excel cell adds a warning to `warnings`. */
+async function workbook(tables: Map<TableName, Table>, decimals: number, warnings: Issue[]): Promise<Uint8Array> {
   const { formatXlsx } = await import("../io/write/to-xlsx.js");
   const sheets = [...tables].filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0).map(([, table]) => table);
-  return formatXlsx(sheets, { decimals });
+  return formatXlsx(sheets, { decimals, onWarning: (warning) => warnings.push(warning) });
 }
 
 async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table): Promise<string> {
   const { formatReportHtml } = await import("../io/report/to-html.js");
-  const { wordsOf } = await import("../io/report/labels.js");
-  const words = wordsOf(options.lang);
+  const { dataStageAppendix } = await import("../io/report/appendix.js");
   return formatReportHtml(result, analysis, {
     language: options.lang,
     decimals: Math.min(options.decimals, 2),
-    appendix: [
-      { title: words.coverage, table: table("coverage") },
-      { title: words.imputations, table: table("imputations"), empty: words.noImputations },
-      { title: words.treatment, table: table("treatment") },
-    ],
+    appendix: dataStageAppendix(result, options.lang, table),
   });
 }
 

@@ -25,10 +25,10 @@ export function createProgress(env: CliEnv, label: string, quiet: boolean, delay
       if (now - start < delayMs || (now - lastDrawn < 100 && done < total)) return;
       lastDrawn = now;
       drawn = true;
-      env.stderr(`\r${renderProgressBar(label, done, total)}`);
+      (env.stderrControl ?? env.stderr)(`\r${renderProgressBar(label, done, total)}`);
     },
     finish: () => {
-      if (drawn) env.stderr("\r\u001b[K");
+      if (drawn) (env.stderrControl ?? env.stderr)("\r\u001b[K");
     },
   };
 }

@@ -4,7 +4,7 @@
  * nothing changed since the latest one; a one-line summary of the revisions against the latest run.
  */
 import type { Command } from "commander";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { IndexResult } from "../core/compute.js";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
@@ -92,8 +92,10 @@ export async function runProjectCompute(
     { role: "indicators", path: resolve(env.cwd, options.indicators!) },
     ...(await listValueFiles(resolve(env.cwd, options.data!))).map((file) => ({ role: "values", path: file.path })),
     ...fileOptionValues,
+    ...(await queryFilesOf(resolve(env.cwd, options.data!), project.dir)).map((path) => ({ role: "query-input", path })),
   ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
   const inputs = await digestFiles(inputFiles);
+  const query = /\.sql$/i.test(options.data!) ? await readFile(resolve(env.cwd, options.data!), "utf8") : undefined;
   // index.yaml acts on compute only through the options recorded above and the files it names, all in the
   // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
@@ -114,7 +116,7 @@ export async function runProjectCompute(
     const id = await (async (): Promise<string | undefined> => {
       await removeUnpublished(runsDir);
       const startedAt = new Date();
-      const computed = await computeOutputs(options, env);
+      const computed = await computeOutputs({ ...options, queryRoot: project.dir }, env);
       const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
       const { result } = computed;
       // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
@@ -128,6 +130,7 @@ export async function runProjectCompute(
         fingerprint,
         options: recorded,
         inputs,
+        ...(query !== undefined ? { query } : {}),
         coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
         warnings: computed.warnings,
         outputs,
@@ -239,3 +242,9 @@ function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: Rev
   return `revisions against run ${against}: inputs ${formatCounts(inputs)}; outputs ${formatCounts(outputs)}${detail} (details: innovation-index diff)`;
 }
 
+/** The files a `.sql` values query reads (DuckDB loads only for one); none for any other values file. */
+async function queryFilesOf(path: string, root: string): Promise<string[]> {
+  if (!/\.sql$/i.test(path)) return [];
+  const { readQueryFiles } = await import("../io/read/values-duckdb.js");
+  return readQueryFiles(path, root);
+}

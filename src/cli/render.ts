@@ -7,11 +7,38 @@ import { formatValue } from "../io/write/to-csv.js";
 
 export { displayWidth };
 
+/**
+ * Characters a terminal would act on instead of showing: C0 controls (escape, bell, backspace, carriage return, ...),
+ * DEL, C1 controls (U+0080 to U+009F, which some terminals read as escape sequences) and the bidirectional overrides
+ * and isolates (U+202A to U+202E, U+2066 to U+2069) that reorder what is shown. Newlines and tabs are kept in
+ * messages, not in table cells.
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const CELL_CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A control character made visible: `\x1b`, `\u202e`. */
+const visible = (character: string) => {
+  const code = character.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+
+/**
+ * Text safe to print on a terminal: every control character (see `CONTROL`) shown as an escape such as `\x1b`, so
+ * a unit name holding `\x1b[2J` or `\x1b]0;title\x07` cannot clear the screen or retitle the window. Newlines and tabs
+ * are kept unless `cell` (a table cell, where they would break the layout). Only what is printed goes through here;
+ * files keep their text.
+ * @example printable("A\u001b[2J") // => "A\\x1b[2J"
+ */
+export function printable(text: string, cell = false): string {
+  return text.replace(cell ? CELL_CONTROL : CONTROL, visible);
+}
+
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
 const padStart = (text: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(text))) + text;
 
-/** Lays out rows of cells as aligned columns (first columns left-aligned, the rest right-aligned). */
+/** Lays out rows of cells as aligned columns (first columns left-aligned, the rest right-aligned), cells `printable`. */
 export function renderColumns(rows: readonly (readonly string[])[], leftColumns = 1): string {
+  rows = rows.map((row) => row.map((cell) => printable(cell, true)));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows
@@ -34,7 +61,7 @@ export function formatGrowth(value: number, previous: number): string {
 export function renderIndexTable(result: IndexResult, decimals = 2): string {
   const blocks: string[] = [];
   result.units.forEach((unit, u) => {
-    const title = `${unit ? `${unit}: ` : ""}index, ${scaleOf(result)} (growth on the previous year)`;
+    const title = `${unit ? `${printable(unit, true)}: ` : ""}index, ${scaleOf(result)} (growth on the previous year)`;
     const rows: string[][] = [["code", "name", ...result.years.map(String)]];
     result.nodes.forEach((node, n) => {
       if (node.level > 1) return;

@@ -8,7 +8,7 @@ import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
 import { UsageError } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
-import { deriveWeights, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import { deriveWeights, usesJudgements, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
@@ -17,6 +17,7 @@ import { loadMathjsEigen } from "../io/math/mathjs-eigen.js";
 import { formatValue } from "../io/write/to-csv.js";
 import { EXAMPLE_AHP, type CliEnv } from "./env.js";
 import { renderColumns } from "./render.js";
+import { quote } from "../core/quote.js";
 
 export interface WeightingCliOptions {
   ahp?: string;
@@ -40,7 +41,7 @@ export function parseYearList(text: string): number[] {
     const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(part);
     if (range && Number(range[1]) <= Number(range[2])) for (let year = Number(range[1]); year <= Number(range[2]); year++) years.add(year);
     else if (/^\d{4}$/.test(part)) years.add(Number(part));
-    else throw new InvalidArgumentError(`--weight-years must list years such as 2017-2020 or 2017,2019, got "${text}"`);
+    else throw new InvalidArgumentError(`--weight-years must list years such as 2017-2020 or 2017,2019, got ${quote(text)}`);
   }
   return [...years].sort((a, b) => a - b);
 }
@@ -48,7 +49,7 @@ export function parseYearList(text: string): number[] {
 /** Parses a comma-separated list of units. */
 export function parseUnitList(text: string): string[] {
   const units = text.split(",").map((unit) => unit.trim());
-  if (units.some((unit) => unit === "")) throw new InvalidArgumentError(`--weight-units must list units separated by commas, got "${text}"`);
+  if (units.some((unit) => unit === "")) throw new InvalidArgumentError(`--weight-units must list units separated by commas, got ${quote(text)}`);
   return [...new Set(units)];
 }
 
@@ -57,7 +58,7 @@ export function numberOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max)
-      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
+      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got ${quote(text)}`);
     return value;
   };
 }
@@ -86,7 +87,7 @@ export function addWeightingOptions(command: Command): Command {
 
 /** Whether a run of `method` reads AHP judgements. */
 export function usesAhp(method: WeightMethod, options: Pick<WeightingCliOptions, "subjective" | "ahp">): boolean {
-  return method === "ahp" || (method === "combined" && (options.subjective === "ahp" || (!options.subjective && options.ahp !== undefined)));
+  return usesJudgements(method, options.subjective, options.ahp !== undefined);
 }
 
 /**

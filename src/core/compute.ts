@@ -9,12 +9,13 @@ import type { Imputation } from "./missing.js";
 import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
 import { planNormalization } from "./normalize/plan.js";
 import type { Treatment } from "./outliers.js";
-import { indicatorBlock, type Panel } from "./panel.js";
+import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 import { prepareData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
 import type { WeightingSummary } from "./weighting/derive.js";
+import { append } from "./arrays.js";
 
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
@@ -108,27 +109,27 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     issues.push({ code: "E_BASE_YEAR_ABSENT", message: messages.baseYearAbsent(baseYear, panel.years), column: "year" });
 
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
-  issues.push(...resolved.issues);
+  append(issues, resolved.issues);
   const warnings = [...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen });
-  warnings.push(...unusedOptionWarnings(options, normalization.plans));
-  if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  append(warnings, unusedOptionWarnings(options, normalization.plans));
+  if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
   const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {} });
-  issues.push(...normalization.issues, ...aggregation.issues);
+  append(append(issues, normalization.issues), aggregation.issues);
   const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
   if (options.referenceUnit !== undefined && referenceUnit < 0)
     issues.push({ code: "E_UNKNOWN_REFERENCE_UNIT", message: messages.unknownReferenceUnit(options.referenceUnit, panel.units), column: "unit" });
   // The data stage (imputation, outliers, zero bases) may change an indicator's plan and base year.
   const prepared = prepareData(tree, panel, { ...options, plans: normalization.plans, baseYear: baseYearPosition });
   const plans = prepared.plans;
-  issues.push(...prepared.issues);
-  warnings.push(...prepared.warnings);
+  append(issues, prepared.issues);
+  append(warnings, prepared.warnings);
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit);
-  issues.push(...checked.issues);
+  append(issues, checked.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
-  issues.push(...prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
+  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -166,7 +167,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
     const method = aggregation.methods.get(code)!;
-    issues.push(...checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
+    append(issues, checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
     aggregate(method, children.map(block), childWeights, block(code));
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
@@ -215,7 +216,7 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
       if (Number.isNaN(block[cell]) && (typeof skip === "number" ? cell % yearCount !== skip : !skip(i * block.length + cell))) {
         const unit = panel.units[Math.floor(cell / yearCount)];
         const year = panel.years[cell % yearCount];
-        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator });
+        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator, ...placeOfCell(panel, i * block.length + cell) });
       }
   });
   return issues;

@@ -15,6 +15,7 @@
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
 import { indicatorBlock, type Panel } from "./panel.js";
+import { maxOf, minOf } from "./arrays.js";
 
 export const OUTLIER_METHODS = ["none", "winsorise", "log"] as const;
 export type OutlierMethod = (typeof OUTLIER_METHODS)[number];
@@ -100,12 +101,12 @@ export function winsorise(values: Float64Array, maxPoints: number): { points: nu
   while (!passes && high.length + low.length < maxPoints) {
     const list = current();
     const upper = skewness(list) >= 0;
-    const extreme = upper ? Math.max(...list) : Math.min(...list);
+    const extreme = upper ? maxOf(list) : minOf(list);
     const inside = list.filter((value) => value !== extreme);
     if (inside.length === 0) break;
     // Points winsorised before sit at the extreme now, so they are counted again with it (as in COINr).
     const tied = cells.filter((cell) => values[cell] === extreme);
-    const replacement = upper ? Math.max(...inside) : Math.min(...inside);
+    const replacement = upper ? maxOf(inside) : minOf(inside);
     for (const cell of tied) values[cell] = replacement;
     if (upper) high = tied;
     else low = tied;

@@ -12,6 +12,7 @@ import { OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod,
 import type { Panel } from "./panel.js";
 import type { Tree } from "./types.js";
 import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
+import { append } from "./arrays.js";
 
 export interface PrepareOptions {
   /**
@@ -120,7 +121,7 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
     while (next < treated.warnings.length && treated.warnings[next].id === indicator) warnings.push(treated.warnings[next++]);
     if (treated.logged[i] && fixedBase[i]) warnings.push({ code: "W_LOG_FIXED_BASE", message: messages.logWithFixedBase(indicator), id: indicator });
   });
-  warnings.push(...treated.warnings.slice(next));
+  append(warnings, treated.warnings.slice(next));
   const zero = planZeroBase(treated.panel, treated.zeroBase, fixedBase, options.baseYear);
   const plans = options.plans.map((plan, i): IndicatorNormalization => (zero.decisions[i].method === "min-max" ? { method: "min-max" } : { ...plan }));
   return {

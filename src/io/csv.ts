@@ -1,7 +1,7 @@
 /**
  * CSV text <-> rows, keeping the line number of every row for messages.
  * Text without any double quote (the common case) is split by hand; csv-parse, loaded only then, reads the rest.
- * Rows are written by hand the way csv-stringify writes them (RFC 4180).
+ * Rows are written by hand the way csv-stringify writes them (RFC 4180), every text cell formula-guarded (`guardFormula`).
  */
 import { createRequire } from "node:module";
 import { InputError } from "../errors.js";
@@ -17,6 +17,8 @@ export interface CsvTable {
   /** Line of the header row. */
   headerLine: number;
   rows: CsvRow[];
+  /** The delimiter of a CSV file (absent for a workbook sheet). */
+  delimiter?: string;
 }
 
 /** The delimiter of a CSV text, read off its first line: `,` unless the line has `;` or tabs and no commas. */
@@ -60,7 +62,7 @@ export function parseCsv(text: string, source: string): CsvTable {
     }))
     .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
-  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };
 }
 
 /**
@@ -79,17 +81,61 @@ function parsePlainCsv(text: string): CsvTable | undefined {
     if (cells.some((cell) => cell !== "")) rows.push({ line: i + 1, cells });
   });
   const [head, ...rest] = rows;
-  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest };
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest, delimiter };
 }
 
-/** A CSV field as csv-stringify writes it: quoted, with quotes doubled, when it holds a comma, a quote or a newline. */
+/**
+ * Text that a spreadsheet (Excel, WPS, LibreOffice) would read as a formula: it starts with `=`, `+`, `-` or `@`, or
+ * with a tab or carriage return (OWASP, CSV injection). Leading `'` are looked through so that `unguardFormula` is the
+ * exact inverse of `guardFormula` (a text `'=x` is guarded as `''=x`). Text that Excel reads as a number (`-1`,
+ * `+2.5`, `-1e-7`, `-3%`) is not a formula and is left as it is.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A number as Excel reads one typed into a cell: sign, digits, decimal point, exponent, percent sign. */
+const EXCEL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+
+/** Whether a text cell needs the formula guard (see `guardFormula`). */
+function needsGuard(text: string): boolean {
+  return FORMULA_START.test(text) && !EXCEL_NUMBER.test(text);
+}
+
+/**
+ * A text cell made safe from formula injection (CSV injection, OWASP): a text beginning with `=`, `+`, `-` or `@`
+ * (or a tab or carriage return) would be run by a spreadsheet as a formula, so it gets a leading `'`, which Excel
+ * shows as text. Text that Excel reads as a number (`-1`) is no formula and stays as it is; number cells never come
+ * here. Used for every text cell of every CSV file and workbook the tool writes.
+ * @example guardFormula("=HYPERLINK(\"x\")") // => "'=HYPERLINK(\"x\")"
+ * @example guardFormula("-1") // => "-1"
+ */
+export function guardFormula(text: string): string {
+  return needsGuard(text) ? `'${text}` : text;
+}
+
+/**
+ * The text `guardFormula` was given: the leading `'` removed when what follows would have been guarded, anything else
+ * as it is. For reading back the files the tool wrote (`input-values.csv`).
+ * @example unguardFormula("'=1") // => "=1"
+ * @example unguardFormula("'abc") // => "'abc"
+ */
+export function unguardFormula(text: string): string {
+  return text.charCodeAt(0) === 39 && needsGuard(text.slice(1)) ? text.slice(1) : text;
+}
+
+/**
+ * A text cell of a CSV file: formula-guarded (`guardFormula`), then quoted as csv-stringify quotes (quotes doubled)
+ * when it holds a comma, a quote, a newline or a carriage return.
+ */
 export function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const guarded = guardFormula(text);
+  return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-/** Formats rows as CSV (RFC 4180, `\n` line ends), byte for byte as csv-stringify does. */
+/**
+ * Formats rows as CSV (RFC 4180, `\n` line ends): the one CSV writer of the tool. Text cells go through `csvField`
+ * (formula guard, quoting); number cells are written as JavaScript prints them (`-0` as `0`) and never guarded.
+ */
 export function formatCsv(rows: readonly (readonly (string | number)[])[]): string {
   let text = "";
-  for (const row of rows) text += row.map((cell) => csvField(String(cell))).join(",") + "\n";
+  for (const row of rows) text += row.map((cell) => (typeof cell === "number" ? String(cell) : csvField(cell))).join(",") + "\n";
   return text;
 }

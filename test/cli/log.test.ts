@@ -7,10 +7,12 @@ const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, 
 
 describe("--quiet and --log-format json", () => {
   it("logSettingsOf(argv) finds them anywhere before --", () => {
-    expect(logSettingsOf(["compute", "-q"])).toEqual({ quiet: true, format: "text" });
-    expect(logSettingsOf(["--log-format", "json", "compute"])).toEqual({ quiet: false, format: "json" });
-    expect(logSettingsOf(["compute", "--log-format=json", "--quiet"])).toEqual({ quiet: true, format: "json" });
-    expect(logSettingsOf(["compute", "--", "-q"])).toEqual({ quiet: false, format: "text" });
+    expect(logSettingsOf(["compute", "-q"])).toEqual({ quiet: true, format: "text", allProblems: false });
+    expect(logSettingsOf(["--log-format", "json", "compute"])).toEqual({ quiet: false, format: "json", allProblems: false });
+    expect(logSettingsOf(["compute", "--log-format=json", "--quiet"])).toEqual({ quiet: true, format: "json", allProblems: false });
+    expect(logSettingsOf(["compute", "--", "-q"])).toEqual({ quiet: false, format: "text", allProblems: false });
+    expect(logSettingsOf(["compute", "--all-problems"])).toEqual({ quiet: false, format: "text", allProblems: true });
+    expect(logSettingsOf(["--debug", "compute"])).toEqual({ quiet: false, format: "text", allProblems: true });
   });
 
   it("--quiet before the command prints nothing on success and still prints errors", async () => {

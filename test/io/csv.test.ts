@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, parseCsv } from "../../src/io/csv.js";
+import { csvField, detectDelimiter, formatCsv, guardFormula, parseCsv, unguardFormula } from "../../src/io/csv.js";
+import { formatNumber } from "../../src/io/write/byte-chunks.js";
+import { formatValue } from "../../src/io/write/to-csv.js";
 
 /** What csv-parse itself gives with the options of parseCsv, rows of empty cells dropped (the reference). */
 function reference(text: string) {
@@ -13,7 +15,7 @@ function reference(text: string) {
   const rows = records
     .map(({ record, info }) => ({ line: info.lines - record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0), cells: record })).filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
-  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };
 }
 
 describe("parseCsv on text without quotes (split by hand)", () => {
@@ -30,6 +32,82 @@ describe("parseCsv on text without quotes (split by hand)", () => {
 
   it("still reads quoted cells with csv-parse, line numbers included", () => {
     const text = 'code,name\nA,"two\nlines"\nB,"x, y"\n';
-    expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }] });
+    expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }], delimiter: "," });
+  });
+});
+
+/**
+ * The formula guard, against a model of how Excel reads a CSV cell (OWASP "CSV injection"): after CSV unquoting, a
+ * cell is a formula when it starts with `=`, `+`, `-` or `@`, or with tabs or carriage returns followed by one of
+ * them, unless Excel reads the whole cell as a number (`-1`, `+2.5`, `-1e-7`, `-3%`), which is a constant, not a formula.
+ */
+function isFormulaInExcel(cell: string): boolean {
+  if (!/^[\t\r]*[=+\-@]/.test(cell)) return false;
+  const number = cell.endsWith("%") ? cell.slice(0, -1) : cell;
+  // Number() as the model of Excel's number reading (a sign, digits, a point, an exponent).
+  return !(/^[+-]?[\d.]/.test(number) && Number.isFinite(Number(number)));
+}
+
+describe("guardFormula, unguardFormula and csvField (the formula guard of every CSV file)", () => {
+  it.each([
+    ["=1", "'=1"],
+    ["-1+2", "'-1+2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["+A1", "'+A1"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", "'\r=1"],
+    ["-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"],
+    ["'=1", "''=1"], // so that unguardFormula gives "'=1" back
+    ["-1", "-1"], // Excel reads a number, not a formula
+    ["-1.5", "-1.5"],
+    ["+2.5e-7", "+2.5e-7"],
+    ["-3%", "-3%"],
+    ["-", "'-"],
+    ["常州", "常州"],
+    ["a=b", "a=b"],
+    ["'abc", "'abc"],
+    ["", ""],
+  ])("guardFormula(%j) is %j and unguardFormula gives the text back", (text, guarded) => {
+    expect(guardFormula(text)).toBe(guarded);
+    expect(unguardFormula(guarded)).toBe(text);
+  });
+
+  it("csvField guards, then quotes a comma, a quote, a newline or a carriage return", () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField("\r=1")).toBe(`"'\r=1"`);
+    expect(csvField("a\rb")).toBe(`"a\rb"`);
+    expect(csvField("=1,2")).toBe(`"'=1,2"`);
+  });
+
+  it("formatCsv never guards a number cell and guards text cells by the same rule", () => {
+    expect(formatCsv([["=1", -1.5, "-1.5", "-1+2", -0, "@x"]])).toBe("'=1,-1.5,-1.5,'-1+2,0,'@x\n");
+  });
+
+  it("no text becomes a formula, and parseCsv then unguardFormula give the text back (random texts)", () => {
+    const character = fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'", ",", '"', "\n", " ", "1", ".", "e", "%", "A", "东", "\u001b");
+    // parseCsv trims each cell, so texts with white space at an end (other than a leading tab or CR) are left out.
+    const text = fc
+      .array(character, { maxLength: 12 })
+      .map((characters) => characters.join(""))
+      .filter((value) => value.trimEnd() === value && (value.trimStart() === value || /^[\t\r]/.test(value)));
+    fc.assert(
+      fc.property(text, (value) => {
+        const cell = parseCsv(formatCsv([["key", "text"], ["k", value]]), "t.csv").rows[0].cells[1];
+        expect(isFormulaInExcel(cell)).toBe(false);
+        expect(unguardFormula(cell)).toBe(value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("every number the tool writes (String, toFixed-style formatValue) passes the guard unchanged", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 15 }), (value, decimals) => {
+        expect(guardFormula(String(value))).toBe(String(value));
+        expect(guardFormula(formatValue(value, decimals))).toBe(formatValue(value, decimals));
+        expect(guardFormula(formatNumber(value, decimals))).toBe(formatNumber(value, decimals));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -30,6 +30,8 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   threads?: number;
   project?: string;
   ifChanged: boolean;
+  /** The folder a `.sql` values query may read (a project run: the project folder). Default: the current folder. */
+  queryRoot?: string;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -85,7 +87,8 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
 /** Read, validate, compute and format: the outputs of a run, not yet written. */
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+  // A .sql values query reads files inside the project folder, or else the current folder, only.
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd });
   const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,

@@ -7,12 +7,14 @@ import { basename, dirname, resolve } from "node:path";
 import type { CompiledFormula } from "../../core/formula.js";
 import { FormulaError, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
-import { OutputError, UsageError, ValidationError } from "../../errors.js";
+import { OutputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { readTreeFile } from "../../io/read/load.js";
 import { parseEncoding, type Encoding } from "../../io/read/read-text.js";
 import { formatTemplateCsv, templateRows, templateSeries } from "../../io/write/template.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
+import { printWarnings } from "../report-issues.js";
+import { quote } from "../../core/quote.js";
 
 export interface TemplateCommandOptions {
   indicators: string;
@@ -31,7 +33,7 @@ export function parseYears(text: string): number[] {
     ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
     : text.split(",").map((part) => (/^\s*\d{4}\s*$/.test(part) ? Number(part) : Number.NaN));
   if (years.length === 0 || years.some(Number.isNaN) || years.length > 200)
-    throw new InvalidArgumentError(`--years must be a range such as 2017-2020 or a list such as 2017,2018,2020, got "${text}"`);
+    throw new InvalidArgumentError(`--years must be a range such as 2017-2020 or a list such as 2017,2018,2020, got ${quote(text)}`);
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
@@ -61,9 +63,9 @@ Examples:
 /** Runs `template`: read the tree, list the series to fill, write the file. */
 export async function runTemplate(options: TemplateCommandOptions, env: CliEnv): Promise<void> {
   const format = /\.xlsx$/i.test(options.out) ? "xlsx" : /\.csv$/i.test(options.out) ? "csv" : undefined;
-  if (!format) throw new UsageError("E_USAGE", `--out must end in .csv or .xlsx, got "${options.out}"`);
+  if (!format) throw new UsageError("E_USAGE", `--out must end in .csv or .xlsx, got ${quote(options.out)}`);
   const encoding: Encoding | undefined = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
-  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", `--encoding must be auto, utf-8, gb18030 or gbk, got "${options.encoding}"`);
+  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", `--encoding must be auto, utf-8, gb18030 or gbk, got ${quote(options.encoding)}`);
   const target = resolve(env.cwd, options.out);
   if (!options.force && (await exists(target))) throw new OutputError("E_EXISTS", `${options.out}: the file exists; expected a new file name (or --force to overwrite it)`);
   const tree = await readTreeFile(resolve(env.cwd, options.indicators), options.indicators, { encoding, sheet: options.treeSheet });
@@ -84,7 +86,10 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
     if (issues.length > 0) throw new ValidationError(issues);
   }
   const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? []);
-  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows);
+  const warnings: Issue[] = [];
+  const onWarning = (warning: Issue) => warnings.push(warning);
+  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows, { source: options.out, onWarning });
+  printWarnings(warnings, env);
   await writeFilesAtomic(dirname(target), { [basename(target)]: content }, options.out);
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }

@@ -26,6 +26,7 @@ import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { quote } from "../../core/quote.js";
 
 export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
   baseYear?: number;
@@ -61,14 +62,14 @@ export function methodListOption<T extends string>(option: string, kind: string,
 function fractionOption(text: string): number {
   const value = Number(text);
   if (!/^\s*\d*\.?\d+(e-?\d+)?\s*$/i.test(text) || !(value > 0 && value <= 1))
-    throw new InvalidArgumentError(`--weight-noise must be a number above 0 and at most 1 (0.2 means ±20%), got "${text}"`);
+    throw new InvalidArgumentError(`--weight-noise must be a number above 0 and at most 1 (0.2 means ±20%), got ${quote(text)}`);
   return value;
 }
 
 /** `--bootstrap`: 0 (none), or 2 to 100,000 resamples. */
 function resampleOption(text: string): number {
   const value = integerOption("--bootstrap", 0, 100_000)(text);
-  if (value === 1) throw new InvalidArgumentError(`--bootstrap must be 0 (no intervals) or at least 2 resamples, got "${text}"`);
+  if (value === 1) throw new InvalidArgumentError(`--bootstrap must be 0 (no intervals) or at least 2 resamples, got ${quote(text)}`);
   return value;
 }
 

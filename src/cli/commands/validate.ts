@@ -10,6 +10,7 @@ import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
+import { printable } from "../render.js";
 
 export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions, DataOptions {
   baseYear?: number;
@@ -47,7 +48,7 @@ export async function runValidate(options: ValidateCommandOptions, env: CliEnv):
   printWarnings(result.warnings, env);
   const groups = tree.nodes.length - tree.indicators.length;
   env.stdout(
-    `ok: ${inputs.labels.tree} (${tree.indicators.length} indicators in ${groups} groups), ` +
-      `${inputs.labels.data} (${panel.units.length} unit${panel.units.length === 1 ? "" : "s"}, years ${panel.years.join(", ")})\n`,
+    printable(`ok: ${inputs.labels.tree} (${tree.indicators.length} indicators in ${groups} groups), ` +
+      `${inputs.labels.data} (${panel.units.length} unit${panel.units.length === 1 ? "" : "s"}, years ${panel.years.join(", ")})\n`),
   );
 }

@@ -15,6 +15,7 @@ import { weightingMessages } from "./messages.js";
 import type { WeightMissingPolicy } from "./observations.js";
 import type { PcaRotation } from "./pca.js";
 import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
+import { append } from "../arrays.js";
 
 export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
 export type SubjectiveMethod = (typeof SUBJECTIVE_METHODS)[number];
@@ -52,6 +53,14 @@ export interface WeightingOptions {
   alpha?: number;
   /** Turn warnings into errors. Default false. */
   strict?: boolean;
+}
+
+/**
+ * Whether weighting by `method` reads AHP judgements: `ahp` always; `combined` when its subjective set is `ahp`, or is
+ * left to the default and a judgement file is given.
+ */
+export function usesJudgements(method: WeightMethod, subjective: SubjectiveMethod | undefined, judgementFileGiven: boolean): boolean {
+  return method === "ahp" || (method === "combined" && (subjective === "ahp" || (!subjective && judgementFileGiven)));
 }
 
 /** What a run used, recorded in `index.json` and printed by `weights`. */
@@ -100,8 +109,8 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     switch (which) {
       case "explicit": {
         const result = explicitWeights(tree);
-        issues.push(...result.issues);
-        warnings.push(...result.warnings);
+        append(issues, result.issues);
+        append(warnings, result.warnings);
         return result.weights;
       }
       case "equal":
@@ -118,9 +127,9 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
           allowInconsistent: options.allowInconsistent,
           source: options.judgementSource,
         });
-        issues.push(...result.issues);
-        warnings.push(...result.warnings);
-        consistency.push(...result.consistency);
+        append(issues, result.issues);
+        append(warnings, result.warnings);
+        append(consistency, result.consistency);
         return result.weights;
       }
       default: {
@@ -136,8 +145,8 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     if (result.dropped.length > 0) summary.dropped = result.dropped;
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
     if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
-    issues.push(...result.issues);
-    warnings.push(...result.warnings);
+    append(issues, result.issues);
+    append(warnings, result.warnings);
     return result.weights;
   };
 
@@ -165,7 +174,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       const objectiveWeights_ = objective(objectiveMethod);
       if (issues.length > 0) throw new ValidationError(issues);
       const combined = combineWeights(tree, subjectiveWeights, objectiveWeights_, combination, alpha);
-      issues.push(...combined.issues);
+      append(issues, combined.issues);
       weights = combined.weights;
       break;
     }
@@ -174,7 +183,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       throw new RangeError(messages.unknownMethod("weighting", unknown, WEIGHT_METHODS));
     }
   }
-  if (options.strict) issues.push(...warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
   if (issues.length > 0) throw new ValidationError(issues);
   return { weights, globalWeights: globalWeights(tree, weights), consistency, summary, warnings };
 }

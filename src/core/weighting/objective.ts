@@ -14,6 +14,7 @@ import { entropyScores } from "./entropy.js";
 import { weightingMessages } from "./messages.js";
 import { selectObservations, unitInterval, type ObjectiveInput, type ObjectiveScores, type ObservationChoice } from "./observations.js";
 import { pcaScores, type PcaRotation } from "./pca.js";
+import { append } from "../arrays.js";
 
 export const OBJECTIVE_METHODS = ["entropy", "critic", "cv", "pca"] as const;
 export type ObjectiveMethod = (typeof OBJECTIVE_METHODS)[number];
@@ -107,8 +108,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
 
   if (rule === "sum") {
     const result = run(tree.indicators);
-    issues.push(...result.issues);
-    warnings.push(...result.warnings);
+    append(issues, result.issues);
+    append(warnings, result.warnings);
     tree.indicators.forEach((code, j) => scores.set(code, result.scores[j]));
     // Bottom-up: a group's mass is the sum of its indicators' scores.
     const mass = new Map(scores);
@@ -149,8 +150,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
         },
         options,
       );
-      issues.push(...result.issues);
-      warnings.push(...result.warnings.filter((warning) => isIndicator(warning.id ?? "")));
+      append(issues, result.issues);
+      append(warnings, result.warnings.filter((warning) => isIndicator(warning.id ?? "")));
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));
       const sum = result.scores.reduce((total, value) => total + value, 0);
       siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));
@@ -168,13 +169,13 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
     }
   } else {
     const treeWeights = resolveWeights(tree);
-    issues.push(...treeWeights.issues);
+    append(issues, treeWeights.issues);
     for (const parent of parents) {
       const siblings = childrenOf(tree, parent);
       const leaves = siblings.every((code) => tree.byCode.get(code)!.kind === "indicator");
       if (!leaves) {
         siblings.forEach((code) => weights.set(code, treeWeights.weights.get(code)!));
-        warnings.push(...treeWeights.warnings.filter((warning) => warning.id === parent));
+        append(warnings, treeWeights.warnings.filter((warning) => warning.id === parent));
         continue;
       }
       if (siblings.length === 1) {
@@ -182,8 +183,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
         continue;
       }
       const result = run(siblings);
-      issues.push(...result.issues);
-      warnings.push(...result.warnings);
+      append(issues, result.issues);
+      append(warnings, result.warnings);
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));
       const sum = result.scores.reduce((total, value) => total + value, 0);
       siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));

@@ -7,6 +7,7 @@
  * `uncertainty:` are the options of the `uncertainty` command that `compute` does not have (and its output folder and
  * decimals), used by that command only.
  */
+import { DECIMAL_MARKS } from "../../core/number.js";
 import { z } from "zod";
 import { CONTRIBUTION_DEPTHS } from "../../core/analysis/contributions.js";
 import { AGGREGATE_METHODS } from "../../core/aggregate.js";
@@ -119,6 +120,7 @@ export const INPUT_OPTIONS = {
   encoding: z.enum(ENCODINGS).describe("encoding of CSV inputs (--encoding; default auto: UTF-8, else GB18030)"),
   sheet: z.union([z.string(), z.int()]).describe("sheet of .xlsx values files, name or 1-based number (--sheet; default the first)"),
   "tree-sheet": z.union([z.string(), z.int()]).describe("sheet of an .xlsx indicator tree (--tree-sheet; default the first)"),
+  decimal: z.enum(DECIMAL_MARKS).describe('decimal mark of the values, "," or "." (--decimal; default "," in a ;-separated file, else ".")'),
 } satisfies Record<string, z.ZodType>;
 
 /** What the outputs look like: one line per compute option, keyed by its flag name (`bom: false` is `--no-bom`). */
@@ -128,6 +130,8 @@ export const OUTPUT_OPTIONS = {
   contributions: z.enum(CONTRIBUTION_DEPTHS).describe("contributions.csv down to the dimensions or every indicator (--contributions)"),
   bom: z.boolean().describe("start CSV files with a UTF-8 byte order mark (--bom / --no-bom; default true)"),
   xlsx: z.boolean().describe("also write index.xlsx (--xlsx; default false)"),
+  parquet: z.boolean().describe("also write index.parquet, scores.parquet and growth.parquet (--parquet; default false)"),
+  "parquet-only": z.boolean().describe("write index, scores and growth as Parquet only, without their CSV files (--parquet-only; default false)"),
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
 } satisfies Record<string, z.ZodType>;
 
@@ -160,7 +164,9 @@ export const PROJECT_SCHEMA = z
     name: z.string().optional().describe("the name of the index, for people"),
     description: z.string().optional().describe("what the index measures and who maintains it"),
     indicators: projectPath("the indicator tree, CSV or YAML (--indicators)"),
-    values: projectPath("the values: a file, or a folder whose .csv and .xlsx files are all read, in name order (--data)"),
+    values: projectPath(
+      "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv and .xlsx files are all read, in name order (--data)",
+    ),
     runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),

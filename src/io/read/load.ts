@@ -5,21 +5,29 @@
  */
 import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
+import { messages } from "../../core/messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
+import type { DecimalMark } from "../../core/number.js";
 import { parseDataTable } from "./data-csv.js";
 import { isUtf8 } from "node:buffer";
+import { dirname } from "node:path";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
+import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
+import { append } from "../../core/arrays.js";
 
 export interface LoadedInputs {
   tree: Tree;
   panel: Panel;
   records: ValueRecord[];
+  /** A `.sql` values file: the query's text, and the files it names (for the manifest of a project run). */
+  query?: string;
+  filesRead?: string[];
 }
 
 export interface LoadOptions {
@@ -29,6 +37,10 @@ export interface LoadOptions {
   sheet?: string;
   /** Sheet of a tree workbook. Default: the first. */
   treeSheet?: string;
+  /** The folder a `.sql` values query may read files from (the project folder). Default: the query file's folder. */
+  queryRoot?: string;
+  /** Decimal mark of the values. Default: `,` in a `;`-separated CSV file, else `.`. */
+  decimal?: DecimalMark;
 }
 
 /** A table read from a CSV file or a workbook sheet, and how messages name it. */
@@ -55,6 +67,8 @@ export async function loadInputs(
   labels = { tree: treePath, data: dataPath },
   options: LoadOptions = {},
 ): Promise<LoadedInputs> {
+  // Parquet and SQL values are read by DuckDB, loaded only for them.
+  if (isDuckdbValues(dataPath)) return loadDuckdbInputs(treePath, dataPath, labels, options);
   const treeIssues: Issue[] = [];
   const dataIssues: Issue[] = [];
   let tree: Tree | undefined;
@@ -66,14 +80,14 @@ export async function loadInputs(
   try {
     tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
   } catch (error) {
-    treeIssues.push(...issuesOf(error));
+    append(treeIssues, issuesOf(error));
   }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
   // general way below.
-  if (tree && dataBytes && formulaIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+  if (tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
-    const panel = utf8 && parsePanelFast(utf8, tree);
+    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal);
     if (panel) return fastInputs(tree, panel);
   }
   await Promise.all([
@@ -85,32 +99,91 @@ export async function loadInputs(
         try {
           const { table, source } = await parseTable(file.bytes, file.label, options);
           if (!several) dataSource = source;
-          const parsed = parseDataTable(table, source);
+          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
           if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
-          else dataIssues.push(...parsed.issues);
+          else append(dataIssues, parsed.issues);
         } catch (error) {
-          dataIssues.push(...issuesOf(error));
+          append(dataIssues, issuesOf(error));
         }
       }
       if (dataIssues.length === 0) records = all;
     })(),
   ]);
   const issues = [...treeIssues, ...dataIssues];
+  // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
+  if (tree && queryIndicators(tree).length > 0)
+    try {
+      const { readIndicatorQueries } = await import("./values-duckdb.js");
+      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath));
+      if (records) records = [...records, ...queried];
+    } catch (error) {
+      append(issues, issuesOf(error));
+      records = undefined;
+    }
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);
     if (evaluated.ok) records = evaluated.value;
     else {
-      issues.push(...evaluated.issues);
+      append(issues, evaluated.issues);
       records = undefined;
     }
   }
+  if (records && records.length > 0 && records.every((record) => Number.isNaN(record.value)))
+    issues.unshift({ code: "E_NO_NUMBERS", message: messages.noNumbers(), source: dataSource });
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
-    if (!panel.ok) issues.push(...panel.issues);
+    if (!panel.ok) {
+      append(issues, floodCauses(panel.issues, dataSource));
+      append(issues, panel.issues);
+    }
   }
   throw new ValidationError(issues);
+}
+
+/** `loadInputs` for a `.parquet` or `.sql` values file: the tree read as usual, the values by DuckDB. */
+async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: LoadOptions): Promise<LoadedInputs> {
+  const issues: Issue[] = [];
+  let tree: Tree | undefined;
+  try {
+    tree = await readTreeFile(treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+  } catch (error) {
+    append(issues, issuesOf(error));
+  }
+  const { readDuckdbValues } = await import("./values-duckdb.js");
+  const emptyTree: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
+  try {
+    // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
+    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot);
+    if (tree && issues.length === 0) return { ...fastInputs(tree, read.panel), query: read.query, filesRead: read.filesRead };
+  } catch (error) {
+    append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
+  }
+  throw new ValidationError(issues);
+}
+
+/** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */
+const FLOOD = 10;
+
+/** One issue per flood of the same problem with one likely cause (values of another tree, units without a unit column). */
+function floodCauses(issues: readonly Issue[], source: string): Issue[] {
+  const causes: Issue[] = [];
+  const unknown = issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR");
+  if (unknown.length >= FLOOD) {
+    const codes = [...new Set(unknown.map((issue) => issue.id ?? ""))].slice(0, 3);
+    causes.push({ code: "E_UNKNOWN_INDICATORS", message: messages.manyUnknownIndicators(unknown.length, codes), source });
+  }
+  const duplicates = issues.filter((issue) => issue.code === "E_DUPLICATE_VALUE").length;
+  if (duplicates >= FLOOD) causes.push({ code: "E_DUPLICATE_VALUES", message: messages.manyDuplicates(duplicates), source });
+  return causes;
+}
+
+/** The codes a values file may hold for `tree`: its indicators and the variables its formulas read. */
+function valueCodes(tree: Tree): Set<string> {
+  const codes = new Set(tree.indicators);
+  for (const { formula } of formulaIndicators(tree)) for (const name of formula.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []) codes.add(name);
+  return codes;
 }
 
 /** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook. */

@@ -6,6 +6,7 @@
  */
 import { InputError } from "../../errors.js";
 import type { CsvTable } from "../csv.js";
+import { workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -91,8 +92,15 @@ function cellText(value: unknown, numberFormat?: string): string {
   return String(value);
 }
 
-/** Formats rows as a one-sheet workbook (first row bold and frozen), returning its bytes. */
-export async function formatWorkbook(sheetName: string, rows: readonly (readonly (string | number)[])[]): Promise<Uint8Array> {
+/**
+ * Formats rows as a one-sheet workbook (first row bold and frozen), returning its bytes. Text cells are formula-guarded
+ * and cut to what an Excel cell holds, as in `index.xlsx` (`workbookText`; `options.onWarning` hears of each cut).
+ */
+export async function formatWorkbook(
+  sheetName: string,
+  rows: readonly (readonly (string | number)[])[],
+  options: Pick<XlsxOptions, "source" | "onWarning"> = {},
+): Promise<Uint8Array> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   // A fixed date keeps the bytes of the same template identical from run to run.
@@ -101,10 +109,11 @@ export async function formatWorkbook(sheetName: string, rows: readonly (readonly
   workbook.modified = epoch;
   workbook.creator = "innovation-index";
   const worksheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  for (const row of rows) worksheet.addRow([...row]);
+  rows.forEach((row, r) => worksheet.addRow(row.map((cell, i) => (typeof cell === "string" ? workbookText(cell, sheetName, r + 1, i + 1, options) : cell))));
   worksheet.getRow(1).font = { bold: true };
   worksheet.columns.forEach((column, i) => {
-    const widest = Math.max(...rows.map((row) => String(row[i] ?? "").length));
+    let widest = 0;
+    for (const row of rows) widest = Math.max(widest, String(row[i] ?? "").length);
     column.width = Math.min(60, Math.max(8, widest + 2));
   });
   return fixZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));

@@ -5,6 +5,7 @@
  */
 import type { ChoiceSensitivity, UncertaintyResult } from "../../core/uncertainty.js";
 import { formatValue } from "../write/to-csv.js";
+import { maxOf, minOf } from "../../core/arrays.js";
 
 const ROW = 18;
 const PANEL = 300;
@@ -59,9 +60,9 @@ function yearSection(result: UncertaintyResult, y: number): string {
     const rb = result.rank.nominal[cell(b)];
     return (Number.isNaN(ra) ? Infinity : ra) - (Number.isNaN(rb) ? Infinity : rb) || a - b;
   });
-  const labelWidth = Math.min(260, 12 + 7 * Math.max(4, ...result.units.map(textWidth)));
+  const labelWidth = Math.min(260, 12 + 7 * Math.max(4, maxOf(result.units.map(textWidth))));
   const indexValues = order.flatMap((u) => [result.index.low[cell(u)], result.index.high[cell(u)], result.index.nominal[cell(u)]]).filter(Number.isFinite);
-  const indexScale = scale(indexValues.length ? Math.min(...indexValues) : 0, indexValues.length ? Math.max(...indexValues) : 1);
+  const indexScale = scale(indexValues.length ? minOf(indexValues) : 0, indexValues.length ? maxOf(indexValues) : 1);
   const rankScale = scale(1, Math.max(2, unitCount));
   const height = TOP + ROW * order.length + 10;
   const width = labelWidth + 2 * PANEL + GAP + 20;

@@ -11,7 +11,7 @@ import type { Panel } from "../../core/panel.js";
 import type { RunValue } from "../../core/revision.js";
 import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
-import { csvField, parseCsv } from "../csv.js";
+import { csvField, parseCsv, unguardFormula } from "../csv.js";
 import { unreadable } from "../read/read-text.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -36,6 +36,8 @@ export interface RunManifest {
   /** The compute options after index.yaml and the flags were merged (paths relative to the project folder). */
   options: Record<string, unknown>;
   inputs: FileDigest[];
+  /** A `.sql` values file: the query as it ran (the files it read are the inputs of role `query-input`). */
+  query?: string;
   coverage: { units: readonly string[]; years: readonly number[]; baseYear: number; indicators: number };
   warnings: readonly Issue[];
   outputs: FileDigest[];
@@ -87,12 +89,12 @@ export function formatManifest(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/** The values of an `input-values.csv`. */
+/** The values of an `input-values.csv` (units and indicators with the formula guard of the writer removed). */
 export function parseInputValuesCsv(text: string, source: string): RunValue[] {
   return parseCsv(text, source).rows.map(({ cells }) => ({
-    unit: cells[0],
+    unit: unguardFormula(cells[0]),
     year: Number(cells[1]),
-    code: cells[2],
+    code: unguardFormula(cells[2]),
     value: cells[3] === "" ? Number.NaN : Number(cells[3]),
   }));
 }

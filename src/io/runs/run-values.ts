@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { Revision, RevisionKind, RunValue } from "../../core/revision.js";
 import { compareRunTables, RunValueIndex, tallyRunTables, type RevisionTally, type RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
+import { unguardFormula } from "../csv.js";
 import { isExactDecimal, plainDecimal, POWERS_OF_TEN, sameBytes } from "../read/byte-numbers.js";
 import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
 
@@ -359,9 +360,9 @@ export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boole
   const codeStarts: number[] = [];
   const codeEnds: number[] = [];
   const codeIds: number[] = [];
-  /** Field `f` of the row as text, a quoted one without its quotes and with doubled quotes single. */
+  /** Field `f` of the row as text, a quoted one without its quotes and with doubled quotes single, unguarded. */
   const text = (f: number) =>
-    quoted[f] ? buffer.toString("utf8", starts[f] + 1, ends[f] - 1).replaceAll('""', '"') : buffer.toString("utf8", starts[f], ends[f]);
+    unguardFormula(quoted[f] ? buffer.toString("utf8", starts[f] + 1, ends[f] - 1).replaceAll('""', '"') : buffer.toString("utf8", starts[f], ends[f]));
   const same = (start: number, stop: number, otherStart: number, otherEnd: number) => {
     if (otherStart < 0 || stop - start !== otherEnd - otherStart) return false;
     for (let i = 0; i < stop - start; i++) if (buffer[start + i] !== buffer[otherStart + i]) return false;

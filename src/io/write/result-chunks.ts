@@ -11,11 +11,11 @@ import { emptyGrowth, seriesGrowth } from "../../core/analysis/growth.js";
 import type { IndexResult, ResultNode } from "../../core/compute.js";
 import { ByteChunks, CHUNK_BYTES, encodeText } from "./byte-chunks.js";
 import { csvField } from "../csv.js";
-import { neutralizeFormula, UTF8_BOM, type CsvOptions } from "./to-csv.js";
+import { UTF8_BOM, type CsvOptions } from "./to-csv.js";
 import { toIndexJson } from "./to-json.js";
 
-/** A text cell as `formatTableCsv` writes it: formula-neutralised, then quoted when needed. */
-const textCell = (text: string) => csvField(neutralizeFormula(text));
+/** A text cell as `formatTableCsv` writes it: formula-guarded, then quoted when needed (`csvField`). */
+const textCell = csvField;
 
 /** The header row of a CSV file as bytes, after the byte order mark when asked for. */
 const headerOf = (options: CsvOptions, columns: string) => encodeText(`${options.bom ? UTF8_BOM : ""}${columns}\n`);
@@ -281,8 +281,9 @@ export function* indexJsonResultChunks(result: ResultShape, [before, after]: Jso
 
 /**
  * `input-values.csv` of a project run: `unit,year,indicator,value` for every cell of the panel, unrounded (as
- * JavaScript prints a number), a missing value empty; units and indicators quoted only when needed (the file is read
- * back by the tool, so no formula guard). `panel` is the panel as a shape: its indicators as the nodes.
+ * JavaScript prints a number), a missing value empty; units and indicators formula-guarded and quoted when needed
+ * (`csvField`; the readers of the file remove the guard with `unguardFormula`). `panel` is the panel as a shape: its
+ * indicators as the nodes.
  */
 export function* inputValuesCsvChunks(panel: ResultShape): Generator<Uint8Array> {
   const { units, years, nodes, values } = panel;

@@ -4,7 +4,7 @@
  * read as a formula neutralised.
  */
 import type { IndexResult } from "../../core/compute.js";
-import { formatCsv } from "../csv.js";
+import { formatCsv, guardFormula } from "../csv.js";
 import { indexTable, scoresTable, wideTable, type Table } from "./tables.js";
 
 /** A number with a fixed count of decimals; `NaN` is an empty cell and `-0` prints as `0`. */
@@ -18,14 +18,11 @@ export function formatValue(value: number, decimals: number): string {
 export const UTF8_BOM = "\uFEFF";
 
 /**
- * A text cell made safe from formula injection (CSV injection, OWASP): a cell beginning with `=`, `+`, `-` or `@`
- * (or a tab or carriage return) would be run by a spreadsheet as a formula, so it gets a leading `'`, which Excel
- * shows as text. Only text cells pass through here; number cells (`-3.5`) stay numbers.
+ * A text cell made safe from formula injection: `guardFormula` of `src/io/csv.ts` (the one rule of every CSV file
+ * and workbook the tool writes), under the name the library has exported.
  * @example neutralizeFormula("=HYPERLINK(\"x\")") // => "'=HYPERLINK(\"x\")"
  */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export const neutralizeFormula: (text: string) => string = guardFormula;
 
 export interface CsvOptions {
   /** Decimals of number cells. Default 4. */
@@ -34,17 +31,17 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** Any table as CSV: a header row of column names, text cells neutralised, numbers with fixed decimals. */
+/** Any table as CSV: a header row of column names, text cells formula-guarded by `formatCsv`, numbers with fixed decimals. */
 export function formatTableCsv(table: Table, options: CsvOptions = {}): string {
   const decimals = options.decimals ?? 4;
   const rows = table.rows.map((row) =>
     row.map((cell, i) => {
       const kind = table.columns[i].kind;
-      if (typeof cell === "string") return neutralizeFormula(cell);
+      if (typeof cell === "string") return cell;
       return kind === "integer" ? formatValue(cell, 0) : formatValue(cell, decimals);
     }),
   );
-  const header = table.columns.map((column) => neutralizeFormula(column.name));
+  const header = table.columns.map((column) => column.name);
   return (options.bom ? UTF8_BOM : "") + formatCsv([header, ...rows]);
 }
 

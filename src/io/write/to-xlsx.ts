@@ -1,8 +1,12 @@
 /**
  * Tables as an Excel workbook: one sheet per table, a bold frozen header row with filter buttons, number formats with
- * the run's decimals, column widths fitted to the content. Text cells are written as text (never as formulas), numbers as numbers, a
+ * the run's decimals, column widths fitted to the content. Text cells are written as text (never as formulas), formula-guarded
+ * as in the CSV files (`guardFormula`) and cut to the 32,767 characters an Excel cell holds; numbers as numbers, a
  * missing value as an empty cell. ExcelJS is loaded only when a workbook is asked for.
  */
+import { messages } from "../../core/messages.js";
+import type { Issue } from "../../errors.js";
+import { guardFormula } from "../csv.js";
 import { displayWidth } from "./text-width.js";
 import { fixZipDates } from "./zip-dates.js";
 import type { Table } from "./tables.js";
@@ -13,6 +17,34 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 export interface XlsxOptions {
   /** Decimals shown by the number format of number cells (the cells keep full precision). Default 4. */
   decimals?: number;
+  /** The file name warnings name (`W_XLSX_TEXT_CUT`). Default `index.xlsx`. */
+  source?: string;
+  /** Receives a warning for each text cut to fit a cell. Default: none. */
+  onWarning?: (warning: Issue) => void;
+}
+
+/** The most characters an Excel cell holds; a longer text makes the workbook unreadable to Excel. */
+export const EXCEL_CELL_TEXT_LIMIT = 32767;
+
+/** The column letters of a 1-based column number (1 -> A, 27 -> AA). */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * The text of a workbook cell: formula-guarded (`guardFormula`) and, beyond `EXCEL_CELL_TEXT_LIMIT` characters, cut
+ * to the limit (ending in `…`, never inside a surrogate pair) with a warning naming the sheet and the cell.
+ */
+export function workbookText(text: string, sheet: string, row: number, column: number, options: Pick<XlsxOptions, "source" | "onWarning"> = {}): string {
+  const guarded = guardFormula(text);
+  if (guarded.length <= EXCEL_CELL_TEXT_LIMIT) return guarded;
+  let end = EXCEL_CELL_TEXT_LIMIT - 1;
+  if (/[\uD800-\uDBFF]/.test(guarded[end - 1])) end--;
+  const cell = `${columnLetters(column)}${row}`;
+  options.onWarning?.({ code: "W_XLSX_TEXT_CUT", message: messages.workbookTextCut(sheet, cell, guarded.length, EXCEL_CELL_TEXT_LIMIT), source: options.source ?? "index.xlsx" });
+  return guarded.slice(0, end) + "…";
 }
 
 /** The workbook (`index.xlsx`) holding `tables`, one sheet each in the given order, as bytes. */
@@ -27,16 +59,19 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
   workbook.modified = FIXED_DATE;
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", xSplit: table.frozenColumns ?? 0, ySplit: 1 }] });
-    sheet.addRow(table.columns.map((column) => column.name)).font = { bold: true };
-    for (const row of table.rows)
-      sheet.addRow(row.map((cell) => (typeof cell === "number" && !Number.isFinite(cell) ? null : cell)));
+    const text = (value: string, row: number, column: number) => workbookText(value, table.name, row, column, options);
+    sheet.addRow(table.columns.map((column, i) => text(column.name, 1, i + 1))).font = { bold: true };
+    table.rows.forEach((row, r) =>
+      sheet.addRow(row.map((cell, i) => (typeof cell === "string" ? text(cell, r + 2, i + 1) : Number.isFinite(cell) ? cell : null))),
+    );
     table.columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
       if (column.kind !== "text") sheetColumn.numFmt = column.kind === "integer" ? "0" : numberFormat;
       let width = displayWidth(column.name);
       for (const row of table.rows) {
         const cell = row[i];
-        width = Math.max(width, typeof cell === "string" ? displayWidth(cell) : column.kind === "integer" ? String(cell).length : 8 + decimals);
+        // Only up to the widest column shown (60) matters: a long text is not measured whole.
+        width = Math.max(width, typeof cell === "string" ? displayWidth(cell.slice(0, 61)) : column.kind === "integer" ? String(cell).length : 8 + decimals);
       }
       sheetColumn.width = Math.min(60, width + 2);
     });

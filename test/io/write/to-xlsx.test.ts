@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatXlsx } from "../../../src/io/write/to-xlsx.js";
+import { messages } from "../../../src/core/messages.js";
+import type { Issue } from "../../../src/errors.js";
+import { columnLetters, EXCEL_CELL_TEXT_LIMIT, formatXlsx } from "../../../src/io/write/to-xlsx.js";
 import { fixZipDates } from "../../../src/io/write/zip-dates.js";
 import type { Table } from "../../../src/io/write/tables.js";
 
@@ -36,8 +38,8 @@ describe("formatXlsx", () => {
     expect(sheet.getRow(1).values).toEqual([undefined, "unit", "year", "value"]);
     expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(sheet.getCell("A2").value).toBe("常州高新区");
-    // a text that looks like a formula stays text (a string cell, not a formula)
-    expect(sheet.getCell("A3").value).toBe("=1+1");
+    // a text that looks like a formula stays text (a string cell, not a formula), guarded as in the CSV files
+    expect(sheet.getCell("A3").value).toBe("'=1+1");
     expect(sheet.getCell("A3").type).toBe(3); // ValueType.String
     expect(sheet.getCell("B2").value).toBe(2017);
     expect(sheet.getCell("B2").numFmt).toBe("0");
@@ -52,6 +54,22 @@ describe("formatXlsx", () => {
     await new Promise((resolve) => setTimeout(resolve, 2100)); // ZIP dates have a 2-second resolution
     const second = await formatXlsx(tables());
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("cuts a text over Excel's 32,767 characters per cell, with a warning naming the sheet and cell, and ExcelJS reads it back", async () => {
+    const long = "名".repeat(40000);
+    const table: Table = { name: "index", columns: [{ name: "unit", kind: "text" }, { name: "name", kind: "text" }], rows: [["U1", "short"], ["U2", long]] };
+    const warnings: Issue[] = [];
+    const workbook = await readBack(await formatXlsx([table], { onWarning: (warning) => warnings.push(warning) }));
+    const cell = workbook.getWorksheet("index")!.getCell("B3").value as string;
+    expect(cell.length).toBe(EXCEL_CELL_TEXT_LIMIT);
+    expect(cell).toBe("名".repeat(32766) + "…");
+    expect(workbook.getWorksheet("index")!.getCell("B2").value).toBe("short");
+    expect(warnings).toEqual([{ code: "W_XLSX_TEXT_CUT", message: messages.workbookTextCut("index", "B3", 40000, 32767), source: "index.xlsx" }]);
+  });
+
+  it("columnLetters names columns as Excel does", () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual(["A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
   });
 
   it("fixZipDates throws on bytes that are not a ZIP archive", () => {

@@ -1,0 +1,124 @@
+/**
+ * The facade: the few calls a notebook or a script reaches for first. Each is one step of what `compute` does on the
+ * command line, with the same defaults, so `compute(await load(files), options)` gives the numbers the CLI prints.
+ *
+ * ```ts
+ * import { load, compute, analyse, report } from "innovation-index";
+ * const inputs = await load({ indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv" });
+ * const result = await compute(inputs, { baseYear: 2017, weights: "entropy" });
+ * const analysis = analyse(result);
+ * const html = await report(result, { language: "en" });
+ * ```
+ *
+ * Every building block behind these calls (normalisation, weighting, aggregation, readers and writers) stays exported
+ * from the package as well.
+ */
+import { isAbsolute, resolve } from "node:path";
+import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
+import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
+import type { Panel } from "./core/panel.js";
+import type { Tree } from "./core/types.js";
+import { deriveWeights, usesJudgements, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
+import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
+import { loadInputs, type LoadOptions } from "./io/read/load.js";
+import { readAhpJudgements } from "./io/read/read-ahp.js";
+import { dataStageAppendix } from "./io/report/appendix.js";
+import { formatReportHtml, type ReportOptions } from "./io/report/to-html.js";
+
+/** What `load` reads: the indicator tree and the values, as paths (relative to `cwd`). */
+export interface LoadSource extends LoadOptions {
+  /** The indicator tree: CSV, YAML or xlsx. */
+  indicators: string;
+  /** The values: a CSV or xlsx file (long or wide layout), or a folder of them. */
+  data: string;
+  /** Folder the paths are relative to. Default: the process's current folder. */
+  cwd?: string;
+}
+
+/** The tree and the values of an index, validated. */
+export interface Inputs {
+  tree: Tree;
+  panel: Panel;
+  /** The folder relative paths were read from (for AHP judgement files named in `compute`). */
+  cwd: string;
+}
+
+/**
+ * Reads and validates an indicator tree and its values, exactly as `compute --indicators --data` does.
+ *
+ * @throws `ValidationError` listing every problem of both files at once (each with file, line and column), or
+ * `InputError` when a file cannot be read.
+ * @example
+ * const inputs = await load({ indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv" });
+ * inputs.panel.years; // => [2017, 2018, 2019]
+ */
+export async function load(source: LoadSource): Promise<Inputs> {
+  const cwd = source.cwd ?? process.cwd();
+  const at = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, source);
+  return { tree, panel, cwd };
+}
+
+/** How `compute` derives the weights and computes the index; every field is optional, defaults as on the command line. */
+export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weighting"> {
+  /** The weighting method (`compute --weights`). Default `explicit`: the tree's weights. */
+  weights?: WeightMethod;
+  /** The weighting method's own options (`--weight-years`, `--entropy-shift`, `--alpha`, ...). */
+  weighting?: Omit<WeightingOptions, "method" | "judgements" | "judgementSource" | "eigen" | "strict">;
+  /** AHP judgements file (CSV `group,a,b,value` or YAML), for `weights: "ahp"` or a combined AHP set. */
+  ahp?: string;
+}
+
+/** The result of `compute`, with the weights it used when they were derived. */
+export interface ComputedIndex extends IndexResult {
+  /** How the weights were derived, for a method other than `explicit`: weights, warnings, AHP consistency. */
+  derivedWeights?: WeightingResult;
+}
+
+/**
+ * Computes every sub-index and the overall index for every year: normalisation, weighting, aggregation, with the
+ * data stage (imputation, outliers) before it. The same pipeline and defaults as the `compute` command: fixed-base
+ * indices against the earliest year, the tree's weights, the weighted arithmetic mean.
+ *
+ * @throws `ValidationError` listing every problem (a base year without data, a gap under the `error` missing policy, a
+ * fixed-base index of a zero base), `InputError` for an unreadable AHP file.
+ * @example
+ * const result = await compute(inputs, { baseYear: 2017 });
+ * result.values[0]; // => 100 (the overall index of the first unit in the base year)
+ */
+export async function compute(inputs: Inputs, options: IndexOptions = {}): Promise<ComputedIndex> {
+  const { weights: method = "explicit", weighting = {}, ahp, ...computeOptions } = options;
+  let derived: WeightingResult | undefined;
+  if (method !== "explicit") {
+    const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
+    const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd, ahp), ahp) : undefined;
+    derived = deriveWeights(inputs.tree, inputs.panel, {
+      ...weighting,
+      method,
+      judgements,
+      judgementSource: judgements ? ahp : undefined,
+      eigen: usesAhp ? await loadMathjsEigen() : undefined,
+      subjective: method === "combined" ? (weighting.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
+      strict: computeOptions.strict,
+    });
+  }
+  const result = computeIndex(inputs.tree, inputs.panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
+  return derived ? { ...result, derivedWeights: derived } : result;
+}
+
+/**
+ * Year-on-year growth of every node, the contributions of each child to its parent's change, and the ranks of the
+ * units (with several units): what `growth.csv`, `contributions.csv` and `ranks.csv` hold.
+ */
+export function analyse(result: IndexResult, options: AnalysisOptions = {}): Analysis {
+  return analyzeResult(result, options);
+}
+
+/**
+ * The report of a result as one self-contained HTML page (charts as inline SVG), as `compute --report` writes it.
+ * ECharts loads on the first call.
+ */
+export async function report(result: IndexResult, options: ReportOptions & { analysis?: Analysis } = {}): Promise<string> {
+  const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
+  return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
+}

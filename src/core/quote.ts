@@ -1,0 +1,48 @@
+/**
+ * Quoting what a user wrote in a message: short enough to read, whatever the input. A 100 KB formula or value is
+ * echoed by its first `ECHO_LIMIT` characters and a count of the rest.
+ */
+
+/** The most characters of one input a message echoes. */
+export const ECHO_LIMIT = 200;
+
+/** Whether the UTF-16 unit at `i` starts a surrogate pair. */
+const startsPair = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+};
+
+/** The first `limit` characters (code points) of `text` and the count of characters after them. */
+function split(text: string, limit: number): { kept: string; more: number } {
+  let end = 0;
+  for (let count = 0; end < text.length && count < limit; count++) end += startsPair(text, end) ? 2 : 1;
+  let more = 0;
+  for (let i = end; i < text.length; i += startsPair(text, i) ? 2 : 1) more++;
+  return { kept: text.slice(0, end), more };
+}
+
+const moreCharacters = (more: number) => `… (${more} more character${more === 1 ? "" : "s"})`;
+
+/**
+ * `text` cut after `limit` characters (code points, so a surrogate pair is never split), with `… (N more characters)`
+ * after it; a text of at most `limit` characters as it is.
+ * @example cutText("abcdef", 4) // => "abcd… (2 more characters)"
+ */
+export function cutText(text: string, limit = ECHO_LIMIT): string {
+  if (text.length <= limit) return text;
+  const { kept, more } = split(text, limit);
+  return more === 0 ? text : kept + moreCharacters(more);
+}
+
+/**
+ * An input echoed in a message: in double quotes with JSON escapes (a control character shows as `\u001b`), cut after
+ * `ECHO_LIMIT` characters with the count of the rest after the closing quote.
+ * @example quote("A\"B") // => "\"A\\\"B\""
+ * @example quote("x".repeat(201)) // => "\"xx…x\"… (1 more character)"
+ */
+export function quote(value: string): string {
+  if (value.length <= ECHO_LIMIT) return JSON.stringify(value);
+  const { kept, more } = split(value, ECHO_LIMIT);
+  return more === 0 ? JSON.stringify(value) : JSON.stringify(kept) + moreCharacters(more);
+}

@@ -1,0 +1,93 @@
+/**
+ * The embedded DuckDB engine, loaded only when a run reads a `.sql` or `.parquet` values file or writes Parquet, so
+ * that runs on CSV never pay for it.
+ *
+ * Queries that users write run in a sandbox: DuckDB's external access is switched off except for one folder (the
+ * project folder, or the folder of the query file), relative paths resolve against it, extensions are neither
+ * installed nor loaded, the configuration is locked so a query cannot switch any of this back, and only a single
+ * `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
+ */
+import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from "@duckdb/node-api";
+import { InputError } from "../../errors.js";
+
+type DuckDB = typeof import("@duckdb/node-api");
+
+let loaded: Promise<DuckDB> | undefined;
+
+/** The DuckDB module, imported once. */
+export function loadDuckdb(): Promise<DuckDB> {
+  loaded ??= import("@duckdb/node-api");
+  return loaded;
+}
+
+/** A connection and the instance behind it; `close` frees both. */
+export interface DuckdbSession {
+  connection: DuckDBConnection;
+  instance: DuckDBInstance;
+  close: () => void;
+}
+
+/** SQL text of a string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** An unsandboxed in-memory database, for the tool's own work (reading a values file it names, writing Parquet). */
+export async function openDuckdb(): Promise<DuckdbSession> {
+  const { DuckDBInstance } = await loadDuckdb();
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  return { instance, connection, close: () => (connection.closeSync(), instance.closeSync()) };
+}
+
+/**
+ * An in-memory database whose queries may read files inside `root` only, and may write none. Relative paths resolve
+ * against the current folder first (DuckDB's rule), then against `root`: they are allowed only when the current
+ * folder is `root` or inside it, so that neither way leads out of it; from elsewhere, name files by absolute paths.
+ */
+export async function openSandbox(root: string): Promise<DuckdbSession> {
+  const session = await openDuckdb();
+  const folder = root.endsWith("/") || root.endsWith("\\") ? root : `${root}/`;
+  const cwd = process.cwd();
+  const relativeAllowed = cwd === root || cwd.startsWith(folder);
+  for (const setting of [
+    `SET file_search_path = ${sqlString(root)}`,
+    `SET allowed_directories = [${sqlString(folder)}${relativeAllowed ? ", './'" : ""}]`,
+    "SET enable_external_access = false",
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET lock_configuration = true",
+  ])
+    await session.connection.run(setting);
+  return session;
+}
+
+/**
+ * The one `SELECT` statement of a user's query, prepared (so its columns and their types are known before it runs).
+ * Several statements, or any statement but a `SELECT` (`COPY`, `CREATE`, `ATTACH`, `INSTALL`, `SET`, …), are an
+ * `InputError` naming `label`; so is a query DuckDB refuses, with DuckDB's message.
+ */
+export async function prepareSelect(session: DuckdbSession, sql: string, label: string): Promise<DuckDBPreparedStatement> {
+  const { StatementType } = await loadDuckdb();
+  let statement: DuckDBPreparedStatement;
+  try {
+    const extracted = await session.connection.extractStatements(sql);
+    if (extracted.count !== 1)
+      throw new InputError("E_SQL", `${label}: the query holds ${extracted.count} statements; expected exactly one SELECT`, { source: label });
+    statement = await extracted.prepare(0);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw sqlError(label, error);
+  }
+  if (statement.statementType !== StatementType.SELECT)
+    throw new InputError("E_SQL_NOT_SELECT", `${label}: the query is not a SELECT statement (${StatementType[statement.statementType]}); expected a query that only reads`, {
+      source: label,
+    });
+  return statement;
+}
+
+/** A DuckDB error as an `InputError` naming the query's file, with DuckDB's own message. */
+export function sqlError(label: string, error: unknown): InputError {
+  const message = String((error as Error).message ?? error).trim();
+  return new InputError("E_SQL", `${label}: DuckDB refused the query: ${message}`, { source: label }, { cause: error });
+}

@@ -1,0 +1,290 @@
+/**
+ * Values read by DuckDB: a `.parquet` values file (long layout `unit,year,indicator,value`, or wide: `indicator` and
+ * one column per year, with an optional `unit`), or a `.sql` file whose one `SELECT` returns `unit, year, indicator,
+ * value` (`unit` and `source` optional) from Parquet, CSV or JSON files that DuckDB reads itself.
+ *
+ * The whole values table stays inside DuckDB: it is checked there (columns and types before anything runs, then
+ * unknown indicators, duplicates, indicators without values), and only each value's cell position in the panel and the
+ * value itself come back, column by column. Units keep the order of their first row in a Parquet file (as in a CSV
+ * file); a query's rows have no order of their own, so its units are sorted by name.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, isAbsolute, resolve } from "node:path";
+import { messages } from "../../core/messages.js";
+import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import type { Tree } from "../../core/types.js";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
+import { loadDuckdb, openSandbox, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
+import { queryIndicators } from "./duckdb-sources.js";
+
+
+/** Problems listed at most per kind (unknown indicators, duplicates): the count says how many more. */
+const LISTED = 20;
+
+/** What DuckDB read. */
+export interface DuckdbValues {
+  panel: Panel;
+  /** The query's text (a `.sql` file), for the manifest of a project run. */
+  query?: string;
+  /** Absolute paths of the files a query names (globs expanded), for the manifest. */
+  filesRead: string[];
+}
+
+const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"]);
+const NUMBER_TYPES = new Set([...INTEGER_TYPES, "FLOAT", "DOUBLE", "DECIMAL"]);
+const TEXT_TYPES = new Set(["VARCHAR"]);
+
+/**
+ * Reads the values of `tree`'s indicators from a `.parquet` or `.sql` file into a panel. A query may read files in
+ * `root` only (default: the query file's folder). Throws `InputError` for a query DuckDB refuses or that is not one
+ * `SELECT`, and `ValidationError` listing every problem of the values (wrong columns or types first, before any row
+ * is read).
+ */
+export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path)): Promise<DuckdbValues> {
+  const session = await openSandbox(resolve(root));
+  try {
+    const isQuery = extname(path).toLowerCase() === ".sql";
+    const query = isQuery ? await readFile(path, "utf8") : undefined;
+    const relation = query !== undefined ? await queryRelation(session, query, label) : await parquetRelation(session, path, label);
+    const filesRead = query !== undefined ? await filesNamedBy(session, query, resolve(root)) : [];
+    const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery });
+    return { panel, query, filesRead };
+  } finally {
+    session.close();
+  }
+}
+
+/** A relation in the long layout: its SQL (a table or a subquery), and whether it has a `unit` column. */
+interface Relation {
+  sql: string;
+  hasUnit: boolean;
+  /** A column numbering the rows in file order, when there is one. */
+  rowNumber?: string;
+}
+
+/** Checks the columns of a query (before it runs) and runs it once into a temporary table. */
+async function queryRelation(session: DuckdbSession, query: string, label: string): Promise<Relation> {
+  const statement = await prepareSelect(session, query, label);
+  const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }));
+  const hasUnit = checkLongColumns(columns, label);
+  const body = query.trim().replace(/;\s*$/, "");
+  try {
+    await session.connection.run(`CREATE TEMP TABLE query_values AS SELECT * FROM (\n${body}\n)`);
+  } catch (error) {
+    throw sqlError(label, error);
+  }
+  return { sql: "query_values", hasUnit };
+}
+
+/** The columns of a Parquet file, in the long layout or unpivoted from the wide one (`indicator`, a column a year). */
+async function parquetRelation(session: DuckdbSession, path: string, label: string): Promise<Relation> {
+  const file = `read_parquet(${sqlString(path)}, file_row_number = true)`;
+  let statement;
+  try {
+    statement = await session.connection.prepare(`SELECT * FROM ${file}`);
+  } catch (error) {
+    throw new InputError("E_PARQUET", `${label}: DuckDB cannot read the file as Parquet: ${String((error as Error).message).trim()}; expected a Parquet file`, { source: label }, { cause: error });
+  }
+  const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }))
+    .filter((column) => column.name !== "file_row_number");
+  if (columns.some((column) => column.name === "value")) return { sql: file, hasUnit: checkLongColumns(columns, label), rowNumber: "file_row_number" };
+  const years = columns.filter((column) => /^\d{4}$/.test(column.name));
+  const issues: Issue[] = [];
+  if (!columns.some((column) => column.name === "indicator") || years.length === 0)
+    issues.push({ code: "E_PARQUET_LAYOUT", message: `${label}: columns ${columns.map((column) => column.name).join(", ")}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`, source: label });
+  for (const column of years)
+    if (!NUMBER_TYPES.has(baseType(column.type)))
+      issues.push({ code: "E_PARQUET_TYPE", message: `${label}: column ${column.name} is ${column.type}; expected numbers`, source: label, column: column.name });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const hasUnit = columns.some((column) => column.name === "unit");
+  const wide = `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, ${years.map((column) => `${quoteIdentifier(column.name)}::DOUBLE AS ${quoteIdentifier(column.name)}`).join(", ")} FROM ${file})`;
+  return {
+    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, year::INTEGER AS year, value FROM (UNPIVOT ${wide} ON ${years.map((column) => quoteIdentifier(column.name)).join(", ")} INTO NAME year VALUE value))`,
+    hasUnit,
+    rowNumber: "file_row_number",
+  };
+}
+
+/** Checks the columns of the long layout; returns whether there is a `unit` column. */
+function checkLongColumns(columns: readonly { name: string; type: string }[], label: string): boolean {
+  const issues: Issue[] = [];
+  const names = columns.map((column) => column.name);
+  const expected: Record<string, { types: Set<string>; what: string; required: boolean }> = {
+    unit: { types: TEXT_TYPES, what: "text (VARCHAR)", required: false },
+    year: { types: INTEGER_TYPES, what: "a whole number (INTEGER; cast it: year::INTEGER)", required: true },
+    indicator: { types: TEXT_TYPES, what: "text (VARCHAR)", required: true },
+    value: { types: NUMBER_TYPES, what: "a number (DOUBLE)", required: true },
+    source: { types: TEXT_TYPES, what: "text (VARCHAR)", required: false },
+  };
+  for (const [name, rule] of Object.entries(expected)) {
+    const column = columns.find((candidate) => candidate.name === name);
+    if (!column) {
+      if (rule.required) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: the result has no column ${name} (columns: ${names.join(", ")}); expected unit, year, indicator, value`, source: label, column: name });
+    } else if (!rule.types.has(baseType(column.type)))
+      issues.push({ code: "E_SQL_TYPE", message: `${label}: column ${name} is ${column.type}; expected ${rule.what}`, source: label, column: name });
+  }
+  for (const name of names)
+    if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: unexpected column ${name}; expected unit, year, indicator, value and an optional source`, source: label, column: name });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return names.includes("unit");
+}
+
+/** `DECIMAL(18,3)` -> `DECIMAL`. */
+function baseType(type: string): string {
+  return type.replace(/\(.*$/, "").trim().toUpperCase();
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Validates the long relation against the tree and fills the panel: every problem is collected (rows without a
+ * year, an indicator or a unit; indicators not in the tree or that are groups; duplicate cells; indicators without
+ * any value) before one `ValidationError`.
+ */
+async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, label: string, { firstAppearance }: { firstAppearance: boolean }): Promise<Panel> {
+  const connection = session.connection;
+  const unit = relation.hasUnit ? "unit" : "''";
+  const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS();
+  const view = `(SELECT ${unit} AS unit, year::INTEGER AS year, indicator, value::DOUBLE AS value${relation.rowNumber ? `, ${relation.rowNumber} AS row_number` : ""} FROM ${relation.sql})`;
+  await connection.run(`CREATE TEMP VIEW long_values AS ${view}`);
+  const issues: Issue[] = [];
+  const where = { source: label };
+  const [[total, nullYears, nullIndicators, nullUnits]] = (await rows(
+    "SELECT count(*)::DOUBLE, count(*) FILTER (year IS NULL)::DOUBLE, count(*) FILTER (indicator IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE FROM long_values",
+  )) as number[][];
+  if (total === 0) throw new ValidationError([{ code: "E_NO_DATA", message: messages.noData(), ...where }]);
+  for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
+    if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} rows have no ${column} (NULL); expected a ${column} in every row`, ...where, column });
+  const leaves = new Set(tree.indicators);
+  const unknown = (await rows("SELECT DISTINCT indicator FROM long_values WHERE indicator IS NOT NULL ORDER BY indicator")).map((row) => String(row[0])).filter((code) => !leaves.has(code));
+  for (const code of unknown.slice(0, LISTED)) {
+    const isGroup = tree.byCode.has(code);
+    issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : messages.unknownIndicator(code), ...where, column: "indicator", id: code });
+  }
+  if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: `${label}: … and ${unknown.length - LISTED} more codes that are not indicators of the tree`, ...where });
+  const duplicates = await rows(
+    `SELECT unit, year, indicator, count(*)::DOUBLE FROM long_values WHERE year IS NOT NULL AND indicator IS NOT NULL AND unit IS NOT NULL GROUP BY ALL HAVING count(*) > 1 ORDER BY unit, year, indicator LIMIT ${LISTED + 1}`,
+  );
+  for (const [unitName, year, code, count] of duplicates.slice(0, LISTED))
+    issues.push({ code: "E_DUPLICATE_VALUE", message: `${label}: unit ${JSON.stringify(unitName)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`, ...where, id: String(code) });
+  if (duplicates.length > LISTED) issues.push({ code: "E_DUPLICATE_VALUE", message: `${label}: … and more unit-year-indicator cells with several rows`, ...where });
+  const observed = new Set((await rows("SELECT DISTINCT indicator FROM long_values WHERE value IS NOT NULL AND NOT isnan(value)")).map((row) => String(row[0])));
+  for (const code of tree.indicators)
+    if (!observed.has(code)) {
+      const node = tree.byCode.get(code)!;
+      issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
+    }
+  if (issues.length > 0) throw new ValidationError(issues);
+
+  const order = firstAppearance && relation.rowNumber ? "min(row_number), unit" : "unit";
+  const units = (await rows(`SELECT unit FROM long_values GROUP BY unit ORDER BY ${order}`)).map((row) => String(row[0]));
+  const years = (await rows("SELECT DISTINCT year FROM long_values ORDER BY year")).map((row) => Number(row[0]));
+  const panel = createPanel(units, years, tree.indicators);
+  const unitCount = units.length;
+  const yearCount = years.length;
+  if (panel.values.length >= 2 ** 31) throw new InputError("E_PANEL_SIZE", `${label}: ${panel.values.length} cells; expected fewer than 2^31 (units × years × indicators)`, where);
+  // Positions through ENUM types: a cast is a hash look-up inside DuckDB, so no string crosses into JavaScript.
+  await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
+  await connection.run(`CREATE TYPE indicator_position AS ENUM (${tree.indicators.map(sqlString).join(", ")})`);
+  const yearList = `[${years.join(", ")}]`;
+  const result = await connection.run(
+    `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values`,
+  );
+  const values = panel.values;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const cells = chunk.getColumnVector(0);
+    const numbers = chunk.getColumnVector(1);
+    for (let i = 0, n = chunk.rowCount; i < n; i++) {
+      const value = numbers.getItem(i) as number | null;
+      values[cells.getItem(i) as number] = value ?? Number.NaN;
+    }
+  }
+  return panel;
+}
+
+/**
+ * The files the query in `path` names (see `filesNamedBy`), listed before it runs: a project run hashes them into its
+ * fingerprint, so that new microdata under an unchanged query is a change.
+ */
+export async function readQueryFiles(path: string, root = dirname(path)): Promise<string[]> {
+  const session = await openSandbox(resolve(root));
+  try {
+    return await filesNamedBy(session, await readFile(path, "utf8"), resolve(root));
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * The files a query names: each string literal of the query that DuckDB's `glob` expands to files (inside the sandbox
+ * folder, the only place it can read). Literals that are not paths expand to nothing.
+ */
+async function filesNamedBy(session: DuckdbSession, query: string, root: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const match of query.matchAll(/'((?:[^']|'')*)'/g)) {
+    const literal = match[1].replace(/''/g, "'");
+    if (!/[./\\*]/.test(literal)) continue;
+    try {
+      for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(literal)})`)).getRowsJS()) {
+        // DuckDB gives a relative pattern's files relative too: the current folder first, then the sandbox folder.
+        const inCwd = resolve(String(file));
+        files.add(isAbsolute(String(file)) || existsSync(inCwd) ? inCwd : resolve(root, String(file)));
+      }
+    } catch {
+      // Not a path the sandbox can expand: not a file the query read.
+    }
+  }
+  return [...files].sort();
+}
+
+/**
+ * The values of the indicators defined in the tree's `sql` column: each query returns `unit, year, value` (`unit`
+ * optional) for its indicator, typically an aggregate over a microdata table, `GROUP BY unit, year`. Every query runs
+ * in one sandbox (files inside `root` only, reads only); every problem of every query is collected, each naming the
+ * tree file, the indicator's line and the `sql` column.
+ */
+export async function readIndicatorQueries(tree: Tree, root: string): Promise<ValueRecord[]> {
+  const session = await openSandbox(resolve(root));
+  const records: ValueRecord[] = [];
+  const issues: Issue[] = [];
+  try {
+    for (const { code, sql, line } of queryIndicators(tree)) {
+      const label = `${tree.source ?? "tree"}${line ? `:${line}` : ""}: indicator ${code}, column sql`;
+      const where = { source: tree.source, line, column: "sql", id: code };
+      try {
+        const statement = await prepareSelect(session, sql, label);
+        const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }));
+        const problems: string[] = [];
+        const year = columns.find((column) => column.name === "year");
+        const value = columns.find((column) => column.name === "value");
+        const unit = columns.find((column) => column.name === "unit");
+        if (!year || !INTEGER_TYPES.has(baseType(year.type))) problems.push(`column year ${year ? `is ${year.type}` : "is missing"}; expected a whole number (INTEGER)`);
+        if (!value || !NUMBER_TYPES.has(baseType(value.type))) problems.push(`column value ${value ? `is ${value.type}` : "is missing"}; expected a number (DOUBLE)`);
+        if (unit && !TEXT_TYPES.has(baseType(unit.type))) problems.push(`column unit is ${unit.type}; expected text (VARCHAR)`);
+        for (const column of columns)
+          if (!["unit", "year", "value"].includes(column.name)) problems.push(`unexpected column ${column.name}; expected unit, year and value`);
+        if (problems.length > 0) {
+          for (const problem of problems) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: ${problem}`, ...where });
+          continue;
+        }
+        const rows = (await statement.runAndReadAll()).getRowObjectsJS();
+        for (const row of rows) {
+          if (row.year === null || (unit && row.unit === null)) {
+            issues.push({ code: "E_SQL_NULL", message: `${label}: a row has no ${row.year === null ? "year" : "unit"} (NULL); expected one in every row`, ...where });
+            break;
+          }
+          records.push({ unit: unit ? String(row.unit) : "", year: Number(row.year), indicator: code, value: row.value === null ? Number.NaN : Number(row.value), file: tree.source });
+        }
+      } catch (error) {
+        issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
+      }
+    }
+  } finally {
+    session.close();
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return records;
+}

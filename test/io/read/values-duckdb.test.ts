@@ -1,0 +1,229 @@
+/**
+ * Values read by DuckDB (`.parquet` and `.sql`): the same panel as the CSV reader gives for the same values (the
+ * CSV reader is the reference, tested on its own), and the sandbox and checks of a query.
+ */
+import { existsSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Panel } from "../../../src/core/panel.js";
+import { ValidationError, type Issue } from "../../../src/errors.js";
+import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
+import { loadInputs } from "../../../src/io/read/load.js";
+import { readQueryFiles } from "../../../src/io/read/values-duckdb.js";
+import { makeTempDir } from "../../helpers.js";
+
+const ASEM = fileURLToPath(new URL("../../fixtures/asem/", import.meta.url));
+const TREE = join(ASEM, "tree-scaling.csv");
+let dir: string;
+let csvPanel: Panel;
+
+/** Runs statements in a fresh, unsandboxed DuckDB (to make test files). */
+async function duckdb(...statements: string[]): Promise<void> {
+  const session = await openDuckdb();
+  try {
+    for (const statement of statements) await session.connection.run(statement);
+  } finally {
+    session.close();
+  }
+}
+
+/** The issues of a failed load. */
+async function issuesOf(promise: Promise<unknown>): Promise<Issue[]> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues;
+}
+
+beforeAll(async () => {
+  dir = await makeTempDir({ "outside-marker.txt": "x" });
+  await writeFile(join(dir, "values.csv"), await (await import("node:fs/promises")).readFile(join(ASEM, "values.csv")));
+  csvPanel = (await loadInputs(TREE, join(dir, "values.csv"))).panel;
+  const csv = sqlString(join(dir, "values.csv"));
+  await duckdb(
+    `COPY (SELECT * FROM read_csv(${csv})) TO ${sqlString(join(dir, "long.parquet"))} (FORMAT parquet)`,
+    // The wide layout: one row per unit and indicator, one column per year (a single year, 2018, in this data).
+    `COPY (PIVOT (SELECT unit, indicator, year::VARCHAR AS year, value FROM read_csv(${csv})) ON year USING first(value) ORDER BY unit, indicator) TO ${sqlString(join(dir, "wide.parquet"))} (FORMAT parquet)`,
+  );
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** `panel` with its units in `order`, for comparison with a panel whose units are sorted otherwise. */
+function reorderUnits(panel: Panel, order: readonly string[]): Float64Array {
+  const out = new Float64Array(panel.values.length);
+  const years = panel.years.length;
+  for (let i = 0; i < panel.indicators.length; i++)
+    order.forEach((unit, u) => {
+      const from = panel.units.indexOf(unit);
+      for (let y = 0; y < years; y++) out[(i * order.length + u) * years + y] = panel.values[(i * panel.units.length + from) * years + y];
+    });
+  return out;
+}
+
+describe("values from Parquet", () => {
+  it("a long Parquet file gives the panel of the same values as CSV: units in file order, gaps as NaN", async () => {
+    const { panel } = await loadInputs(TREE, join(dir, "long.parquet"));
+    expect(panel.units).toEqual(csvPanel.units);
+    expect(panel.years).toEqual(csvPanel.years);
+    expect(panel.indicators).toEqual(csvPanel.indicators);
+    expect(panel.values).toEqual(csvPanel.values);
+    // The ASEM data have gaps: the comparison covers NaN cells too.
+    expect(csvPanel.values.some(Number.isNaN)).toBe(true);
+  });
+
+  it("a wide Parquet file (indicator, a column a year) gives the same values", async () => {
+    const { panel } = await loadInputs(TREE, join(dir, "wide.parquet"));
+    expect([...panel.units].sort()).toEqual([...csvPanel.units].sort());
+    expect(reorderUnits(panel, csvPanel.units)).toEqual(csvPanel.values);
+  });
+
+  it("a file that is not Parquet is an error naming it", async () => {
+    await writeFile(join(dir, "fake.parquet"), "unit,year\n");
+    const error = await loadInputs(TREE, join(dir, "fake.parquet"), { tree: "tree.csv", data: "fake.parquet" }).catch((caught: unknown) => caught);
+    expect((error as ValidationError).issues[0]).toMatchObject({ code: "E_PARQUET", source: "fake.parquet" });
+  });
+});
+
+describe("values from a SQL query", () => {
+  // Relative paths in a query resolve against the current folder, allowed when it is the query's folder (as when the
+  // tool runs in a project folder).
+  const started = process.cwd();
+  beforeAll(() => process.chdir(dir));
+  afterAll(() => process.chdir(started));
+  const query = async (name: string, sql: string) => {
+    await writeFile(join(dir, name), sql);
+    return join(dir, name);
+  };
+
+  it("a query over a CSV file gives the same values as reading the file, its units sorted by name", async () => {
+    const path = await query("values.sql", "-- the ASEM values\nSELECT unit, year, indicator, value FROM read_csv('values.csv');\n");
+    const { panel, query: text, filesRead } = await loadInputs(TREE, path);
+    expect(panel.units).toEqual([...csvPanel.units].sort());
+    expect(reorderUnits(panel, csvPanel.units)).toEqual(csvPanel.values);
+    expect(text).toContain("read_csv('values.csv')");
+    expect(filesRead).toEqual([join(dir, "values.csv")]);
+    expect(await readQueryFiles(path)).toEqual([join(dir, "values.csv")]);
+  });
+
+  it("a query may aggregate microdata: counts per unit and year become values", async () => {
+    await writeFile(join(dir, "firms.csv"), "unit,year,employees\nU1,2017,10\nU1,2017,30\nU2,2017,5\nU1,2018,40\nU2,2018,7\nU2,2018,9\n");
+    await writeFile(join(dir, "tree.csv"), "code,parent,name,weight,direction\nF,,firms,1,+\nE,,employees,1,+\n");
+    const path = await query(
+      "firms.sql",
+      `SELECT unit, year, 'F' AS indicator, count(*)::DOUBLE AS value FROM 'firms.csv' GROUP BY unit, year
+       UNION ALL SELECT unit, year, 'E', sum(employees)::DOUBLE FROM 'firms.csv' GROUP BY unit, year`,
+    );
+    const { panel } = await loadInputs(join(dir, "tree.csv"), path);
+    expect(panel.units).toEqual(["U1", "U2"]);
+    // Indicator-major, then unit, then year: F = counts (2,1 | 1,2), E = sums (40,40 | 5,16), by hand from firms.csv.
+    expect([...panel.values]).toEqual([2, 1, 1, 2, 40, 40, 5, 16]);
+  });
+
+  it("refuses a query that writes (COPY, ATTACH, CREATE) and writes nothing", async () => {
+    for (const [name, sql] of [
+      ["copy.sql", "COPY (SELECT 1) TO 'written.csv'"],
+      ["attach.sql", "ATTACH 'written.duckdb' AS other"],
+      ["create.sql", "CREATE TABLE t AS SELECT 1"],
+    ]) {
+      const issues = await issuesOf(loadInputs(TREE, await query(name, sql), { tree: "tree.csv", data: name }));
+      expect(issues).toEqual([expect.objectContaining({ code: "E_SQL_NOT_SELECT", source: name })]);
+      expect(issues[0].message).toMatch(new RegExp(`^${name.replace(".", "\\.")}: the query is not a SELECT statement \\((COPY|ATTACH|CREATE)\\); expected a query that only reads$`));
+    }
+    expect(existsSync(join(dir, "written.csv"))).toBe(false);
+    expect(existsSync(join(dir, "written.duckdb"))).toBe(false);
+  });
+
+  it("refuses a query that reads outside its folder, naming the file and giving DuckDB's message", async () => {
+    const inner = await makeTempDir();
+    try {
+      const path = join(inner, "outside.sql");
+      await writeFile(path, `SELECT * FROM read_csv(${sqlString(join(dir, "values.csv"))})`);
+      const issues = await issuesOf(loadInputs(TREE, path, { tree: "tree.csv", data: "outside.sql" }));
+      expect(issues[0].code).toBe("E_SQL");
+      expect(issues[0].message).toMatch(/^outside\.sql: DuckDB refused the query: Permission Error: Cannot access file/);
+    } finally {
+      await rm(inner, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses relative paths when the current folder is outside the query's folder (they would resolve there)", async () => {
+    const path = await query("relative.sql", "SELECT unit, year, indicator, value FROM read_csv('values.csv')");
+    process.chdir(started);
+    try {
+      const issues = await issuesOf(loadInputs(TREE, path, { tree: "tree.csv", data: "relative.sql" }));
+      expect(issues[0].message).toMatch(/^relative\.sql: DuckDB refused the query: Permission Error: Cannot access file "values\.csv"/);
+    } finally {
+      process.chdir(dir);
+    }
+  });
+
+  it("refuses several statements, and a query that cannot switch the sandbox off", async () => {
+    expect(await issuesOf(loadInputs(TREE, await query("two.sql", "SELECT 1; SELECT 2"), { tree: "t", data: "two.sql" }))).toEqual([
+      expect.objectContaining({ code: "E_SQL", message: "two.sql: the query holds 2 statements; expected exactly one SELECT" }),
+    ]);
+    const issues = await issuesOf(loadInputs(TREE, await query("set.sql", "SET enable_external_access = true"), { tree: "t", data: "set.sql" }));
+    expect(issues[0].code).toMatch(/^E_SQL/);
+  });
+
+  it("refuses wrong columns and types before anything runs, every problem at once", async () => {
+    const path = await query("columns.sql", "SELECT unit, year::VARCHAR AS year, indicator, 'high' AS value, 1 AS extra FROM 'values.csv'");
+    const issues = await issuesOf(loadInputs(TREE, path, { tree: "tree.csv", data: "columns.sql" }));
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "columns.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
+      "columns.sql: column value is VARCHAR; expected a number (DOUBLE)",
+      "columns.sql: unexpected column extra; expected unit, year, indicator, value and an optional source",
+    ]);
+  });
+
+  it("reports unknown indicators, groups and duplicate cells like the CSV reader", async () => {
+    await writeFile(join(dir, "tree2.csv"), "code,parent,name,weight,direction\nG,,group,1,\nA,G,a,1,+\n");
+    const path = await query(
+      "bad.sql",
+      "SELECT * FROM (VALUES ('U', 2017, 'A', 1.0), ('U', 2017, 'A', 2.0), ('U', 2017, 'Z', 1.0), ('U', 2017, 'G', 1.0)) t(unit, year, indicator, value)",
+    );
+    const issues = await issuesOf(loadInputs(join(dir, "tree2.csv"), path, { tree: "tree2.csv", data: "bad.sql" }));
+    expect(issues.map((issue) => issue.code)).toEqual(["E_VALUE_FOR_GROUP", "E_UNKNOWN_INDICATOR", "E_DUPLICATE_VALUE"]);
+    expect(issues[2].message).toBe('bad.sql: unit "U", year 2017, indicator "A" has 2 rows; expected one value per unit, year and indicator');
+  });
+
+  it("a syntax error names the file and gives DuckDB's message", async () => {
+    const issues = await issuesOf(loadInputs(TREE, await query("syntax.sql", "SELEC 1"), { tree: "tree.csv", data: "syntax.sql" }));
+    expect(issues[0]).toMatchObject({ code: "E_SQL", source: "syntax.sql" });
+    expect(issues[0].message).toMatch(/^syntax\.sql: DuckDB refused the query: .*Parser Error: syntax error at or near "SELEC"/);
+  });
+});
+
+describe("indicators defined by a query in the tree (column sql)", () => {
+  const started = process.cwd();
+  beforeAll(() => process.chdir(dir));
+  afterAll(() => process.chdir(started));
+
+  it("takes each query's unit, year and value as its indicator's values, beside the values file's", async () => {
+    await writeFile(join(dir, "patents.csv"), "unit,year,granted\nU1,2017,1\nU1,2017,1\nU1,2018,0\nU2,2017,1\nU2,2018,1\nU2,2018,1\n");
+    await writeFile(
+      join(dir, "tree-sql.csv"),
+      'code,parent,name,weight,direction,sql\nP,,patents granted,1,+,"SELECT unit, year, sum(granted)::DOUBLE AS value FROM read_csv(\'patents.csv\') GROUP BY unit, year"\nR,,R&D share,1,+,\n',
+    );
+    await writeFile(join(dir, "other.csv"), "unit,year,indicator,value\nU1,2017,R,1.5\nU1,2018,R,2\nU2,2017,R,3\nU2,2018,R,4\n");
+    const { panel } = await loadInputs(join(dir, "tree-sql.csv"), join(dir, "other.csv"));
+    expect(panel.units).toEqual(["U1", "U2"]);
+    // P by hand from patents.csv: U1 2 then 0, U2 1 then 2; R from other.csv.
+    expect([...panel.values]).toEqual([2, 0, 1, 2, 1.5, 2, 3, 4]);
+  });
+
+  it("names the tree file, the indicator's line and the sql column for a query that fails or returns other columns", async () => {
+    await writeFile(
+      join(dir, "tree-bad.csv"),
+      'code,parent,name,weight,direction,sql\nP,,p,1,+,"SELECT unit, year FROM read_csv(\'patents.csv\')"\nQ,,q,1,+,"COPY (SELECT 1) TO \'x.csv\'"\n',
+    );
+    const issues = await issuesOf(loadInputs(join(dir, "tree-bad.csv"), join(dir, "other.csv"), { tree: "tree-bad.csv", data: "other.csv" }));
+    expect(issues.map((issue) => [issue.code, issue.line, issue.column, issue.id, issue.message])).toEqual([
+      ["E_SQL_COLUMNS", 2, "sql", "P", "tree-bad.csv:2: indicator P, column sql: column value is missing; expected a number (DOUBLE)"],
+      ["E_SQL_NOT_SELECT", 3, "sql", "Q", "tree-bad.csv:3: indicator Q, column sql: the query is not a SELECT statement (COPY); expected a query that only reads"],
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Parquet out: `index.parquet`, `scores.parquet` and `growth.parquet` hold the rows of the tables `index.csv`,
+ * `scores.csv` and `growth.csv` are made from (the same order and columns), with every value unrounded, read back
+ * by DuckDB and compared exactly; the bytes are the same on every run; and values that go through Parquet (values
+ * file in, results out) give the same files as the CSV way.
+ */
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeResult } from "../../../src/core/analysis/analyze.js";
+import { computeIndex, type IndexResult } from "../../../src/core/compute.js";
+import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
+import { loadInputs } from "../../../src/io/read/load.js";
+import { growthTable } from "../../../src/io/write/analysis-tables.js";
+import { indexTable, scoresTable } from "../../../src/io/write/tables.js";
+import { formatParquetFiles } from "../../../src/io/write/to-parquet.js";
+import { listDir, makeTempDir, runCli } from "../../helpers.js";
+
+const ASEM = fileURLToPath(new URL("../../fixtures/asem/", import.meta.url));
+let dir: string;
+let result: IndexResult;
+let files: Record<string, Uint8Array>;
+
+beforeAll(async () => {
+  dir = await makeTempDir();
+  // ASEM's values have gaps: reweighting leaves some scores missing (NaN), which Parquet must hold as NULL.
+  const { tree, panel } = await loadInputs(join(ASEM, "tree-scaling.csv"), join(ASEM, "values.csv"));
+  result = computeIndex(tree, panel, { normalize: "min-max", missing: "reweight", unfilled: "reweight" });
+  files = await formatParquetFiles(result, analyzeResult(result));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The rows of a Parquet file, read by DuckDB; NULL as NaN. */
+async function parquetRows(bytes: Uint8Array, name: string): Promise<{ columns: string[]; rows: (string | number)[][] }> {
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  const session = await openDuckdb();
+  try {
+    const reader = await session.connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);
+    return { columns: reader.columnNames(), rows: reader.getRowsJS().map((row) => row.map((cell) => (cell === null ? Number.NaN : (cell as string | number)))) };
+  } finally {
+    session.close();
+  }
+}
+
+
+describe("formatParquetFiles", () => {
+  it.each([
+    ["index.parquet", () => indexTable(result)],
+    ["scores.parquet", () => scoresTable(result)],
+    ["growth.parquet", () => growthTable(result, analyzeResult(result))],
+  ])("%s holds the table's rows in order, values unrounded (NULL for a missing one)", async (name, table) => {
+    const expected = table();
+    const { columns, rows } = await parquetRows(files[name], name);
+    expect(columns).toEqual(expected.columns.map((column) => column.name));
+    // toEqual compares numbers with Object.is: every value is the same double, and NaN where it is missing.
+    expect(rows).toEqual(expected.rows);
+    // The gaps of the data are missing scores, so the comparison covers NULL cells too.
+    if (name === "scores.parquet") expect(rows.some((row) => Number.isNaN(row[5]))).toBe(true);
+  });
+
+  it("gives the same bytes every time", async () => {
+    const again = await formatParquetFiles(result, analyzeResult(result));
+    for (const name of Object.keys(files)) expect(Buffer.from(again[name]).equals(Buffer.from(files[name]))).toBe(true);
+  });
+});
+
+describe("compute --parquet", () => {
+  it("values in Parquet and results out in Parquet give the files of the CSV way, byte for byte", async () => {
+    const csv = join(ASEM, "values.csv");
+    const parquet = join(dir, "values.parquet");
+    const session = await openDuckdb();
+    await session.connection.run(`COPY (SELECT * FROM read_csv(${sqlString(csv)})) TO ${sqlString(parquet)} (FORMAT parquet)`);
+    session.close();
+    const flags = ["-i", join(ASEM, "tree-scaling.csv"), "--normalise", "min-max", "--missing", "reweight", "--unfilled", "reweight", "--parquet", "-q"];
+    expect((await runCli(["compute", ...flags, "-d", csv, "--out", join(dir, "from-csv")], dir)).code).toBe(0);
+    expect((await runCli(["compute", ...flags, "-d", parquet, "--out", join(dir, "from-parquet")], dir)).code).toBe(0);
+    const written = await listDir(join(dir, "from-csv"));
+    expect(written).toEqual(expect.arrayContaining(["index.parquet", "scores.parquet", "growth.parquet", "index.csv"]));
+    expect(await listDir(join(dir, "from-parquet"))).toEqual(written);
+    for (const name of written) expect((await readFile(join(dir, "from-parquet", name))).equals(await readFile(join(dir, "from-csv", name))), name).toBe(true);
+  });
+
+  it("--parquet-only writes index, scores and growth as Parquet without their CSV files", async () => {
+    const run = await runCli(["compute", "--out", join(dir, "only"), "--parquet-only", "-q"], fileURLToPath(new URL("../../..", import.meta.url)));
+    expect(run.code).toBe(0);
+    const written = await listDir(join(dir, "only"));
+    expect(written).toEqual(expect.arrayContaining(["index.parquet", "scores.parquet", "growth.parquet", "index-wide.csv", "index.json"]));
+    expect(written).not.toContain("index.csv");
+    expect(written).not.toContain("scores.csv");
+    expect(written).not.toContain("growth.csv");
+  });
+});
