@@ -6,6 +6,7 @@
  * Reference: OECD/JRC Handbook (2008), step 4 (multivariate analysis); COINr `get_corr()`, `get_corr_flags()`.
  */
 import { auditMessages } from "./messages.js";
+import { orderObserved } from "./radix.js";
 
 /** Pairs needed for a correlation. */
 export const MIN_PAIRS = 3;
@@ -20,54 +21,23 @@ export interface RankedSeries {
   order: Uint32Array;
   /** The average ranks (1-based) of every value when none is missing; computed on first use. */
   ranks?: Float64Array;
+  /** The mean and the sum of squared deviations of the values, then of `ranks`, when none is missing; on first use. */
+  moments?: Moments;
+  rankMoments?: Moments;
+}
+
+/** A complete series' mean and sum of squared deviations from it, as Pearson's coefficient needs them. */
+interface Moments {
+  mean: number;
+  squares: number;
 }
 
 /**
- * Sorts the observed values of `values` once (see `RankedSeries`), by a stable least-significant-digit radix sort
- * of their IEEE 754 bits (turned into unsigned keys that order like the numbers: the sign bit flipped for a
- * positive number, every bit for a negative one), 11 bits per pass: linear in the length, no comparator, and stable,
- * so tied values stay in order of position. −0 is read as 0.
+ * Sorts the observed values of `values` once (see `RankedSeries`), by the stable radix sort of `orderObserved`: linear
+ * in the length, no comparator, tied values in order of position. −0 is read as 0.
  */
 export function rankSeries(values: ArrayLike<number>): RankedSeries {
-  const length = values.length;
-  const keys = new Float64Array(1);
-  const bits = new Uint32Array(keys.buffer);
-  const high = new Uint32Array(length);
-  const low = new Uint32Array(length);
-  let count = 0;
-  for (let k = 0; k < length; k++) if (!Number.isNaN(values[k])) count++;
-  let order = new Uint32Array(count);
-  for (let k = 0, j = 0; k < length; k++) {
-    if (Number.isNaN(values[k])) continue;
-    keys[0] = values[k] + 0;
-    // Little-endian (every platform Node runs on): bits[1] holds the sign and the exponent.
-    const negative = bits[1] >>> 31 === 1;
-    high[k] = negative ? ~bits[1] >>> 0 : (bits[1] | 0x80000000) >>> 0;
-    low[k] = negative ? ~bits[0] >>> 0 : bits[0];
-    order[j++] = k;
-  }
-  let next = new Uint32Array(count);
-  const counts = new Uint32Array(2048);
-  for (let pass = 0; pass < 6; pass++) {
-    const word = pass < 3 ? low : high;
-    const shift = 11 * (pass % 3);
-    counts.fill(0);
-    for (let j = 0; j < count; j++) counts[(word[order[j]] >>> shift) & 2047]++;
-    let total = 0;
-    for (let d = 0; d < 2048; d++) {
-      const size = counts[d];
-      counts[d] = total;
-      total += size;
-    }
-    for (let j = 0; j < count; j++) {
-      const position = order[j];
-      next[counts[(word[position] >>> shift) & 2047]++] = position;
-    }
-    const swap = order;
-    order = next;
-    next = swap;
-  }
-  return { values, order };
+  return { values, order: orderObserved(values) };
 }
 
 /** A correlation of two series: the pairs used, Pearson's and Spearman's coefficients (`NaN` with a note if undefined). */
@@ -156,19 +126,49 @@ export function correlatePair(a: RankedSeries, b: RankedSeries, codes: readonly 
   }
   const n = used ? used.length : length;
   if (n < MIN_PAIRS) return { n, pearson: Number.NaN, spearman: Number.NaN, note: auditMessages.tooFew("correlation", n, MIN_PAIRS) };
+  if (complete) {
+    // Every position on both sides: each series' mean and sum of squares, computed once, serve all its pairs.
+    const pearson = pearsonOfMoments(x, y, (a.moments ??= momentsOf(x)), (b.moments ??= momentsOf(y)));
+    if (pearson.constant) return { n, pearson: Number.NaN, spearman: Number.NaN, note: auditMessages.constant(codes[pearson.constant === "a" ? 0 : 1], n) };
+    const rankX = fullRanks(a);
+    const rankY = fullRanks(b);
+    const spearman = pearsonOfMoments(rankX, rankY, (a.rankMoments ??= momentsOf(rankX)), (b.rankMoments ??= momentsOf(rankY)));
+    return { n, pearson: pearson.value, spearman: spearman.value };
+  }
   const pearson = pearsonAt(x, y, used, length);
   if (pearson.constant) return { n, pearson: Number.NaN, spearman: Number.NaN, note: auditMessages.constant(codes[pearson.constant === "a" ? 0 : 1], n) };
-  let rankX: Float64Array;
-  let rankY: Float64Array;
-  if (complete) {
-    rankX = fullRanks(a);
-    rankY = fullRanks(b);
-  } else {
-    const both = (p: number) => !Number.isNaN(x[p]) && !Number.isNaN(y[p]);
-    rankX = ranksWhere(a, both);
-    rankY = ranksWhere(b, both);
-  }
+  const both = (p: number) => !Number.isNaN(x[p]) && !Number.isNaN(y[p]);
+  const rankX = ranksWhere(a, both);
+  const rankY = ranksWhere(b, both);
   return { n, pearson: pearson.value, spearman: pearsonAt(rankX, rankY, used, length).value };
+}
+
+/** The mean and sum of squared deviations of every value, summed in order as `pearsonAt` sums them. */
+function momentsOf(values: ArrayLike<number>): Moments {
+  const n = values.length;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += values[k];
+  const mean = sum / n;
+  let squares = 0;
+  for (let k = 0; k < n; k++) {
+    const deviation = values[k] - mean;
+    squares += deviation * deviation;
+  }
+  return { mean, squares };
+}
+
+/**
+ * `pearsonAt` over every position, from the two series' moments: one walk for the cross products, the same
+ * arithmetic term for term (so the same coefficient to the last bit).
+ */
+function pearsonOfMoments(x: ArrayLike<number>, y: ArrayLike<number>, momentsX: Moments, momentsY: Moments): { value: number; constant?: "a" | "b" } {
+  if (!(momentsX.squares > 0)) return { value: Number.NaN, constant: "a" };
+  if (!(momentsY.squares > 0)) return { value: Number.NaN, constant: "b" };
+  const meanX = momentsX.mean;
+  const meanY = momentsY.mean;
+  let sxy = 0;
+  for (let k = 0; k < x.length; k++) sxy += (x[k] - meanX) * (y[k] - meanY);
+  return { value: Math.max(-1, Math.min(1, sxy / Math.sqrt(momentsX.squares * momentsY.squares))) };
 }
 
 /**

@@ -11,8 +11,10 @@ import { correlationRatio, shareWithinSiblings } from "../../../src/core/audit/i
 import { auditMessages } from "../../../src/core/audit/messages.js";
 import { groupComponents } from "../../../src/core/audit/pca.js";
 import { countOutliers, describeValues } from "../../../src/core/audit/statistics.js";
-import { rankSeries } from "../../../src/core/audit/correlation.js";
+import { correlatePair, rankSeries } from "../../../src/core/audit/correlation.js";
 import { computeIndex } from "../../../src/core/compute.js";
+import { kurtosis, skewness, winsorise } from "../../../src/core/outliers.js";
+import { createRandom } from "../../../src/core/random.js";
 import { panelOf, smallTree } from "../small.js";
 
 const NaN_ = Number.NaN;
@@ -45,9 +47,86 @@ describe("describeValues(x)", () => {
     expect(countOutliers([1, 2, 3, 4, 5, 6, 7, 8, 9, 100], 5)).toEqual({ points: 1, passes: true });
     expect(countOutliers([1, 2, 3, 4], 5)).toEqual({ points: 0, passes: true });
   });
+
+  it("describeValues(x) has exactly the skewness and kurtosis of outliers.ts on the sorted observed values (300 random series)", () => {
+    // One walk computes both, term for term as skewness() and kurtosis(): the same doubles, not merely close ones.
+    const random = createRandom(7);
+    for (let trial = 0; trial < 300; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 40) }, () => (random() < 0.1 ? NaN_ : Math.pow(random() * 10 - 3, 3)));
+      const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+      const d = describeValues(values);
+      expect(Object.is(d.skewness, skewness(sorted)), `trial ${trial}`).toBe(true);
+      expect(Object.is(d.kurtosis, kurtosis(sorted)), `trial ${trial}`).toBe(true);
+    }
+  });
+
+  it("countOutliers(x, m) equals winsorise on a copy, on 400 random skewed series with ties, gaps and both signs", () => {
+    // The allocation-free loop against the treatment's own winsorise (outliers.ts), the definition it must follow.
+    const random = createRandom(20240611);
+    let treated = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const length = 5 + Math.floor(random() * 60);
+      const sign = random() < 0.5 ? -1 : 1;
+      const values = Float64Array.from({ length }, () => {
+        const r = random();
+        if (r < 0.08) return NaN_;
+        // Exponentials cubed (heavy tails), rounded to a grid (ties), and a tied block of extremes now and then.
+        if (r < 0.15) return sign * 500;
+        return sign * Math.round(Math.pow(-Math.log(1 - random()), 3) * 4) / 4;
+      });
+      const maxPoints = 1 + Math.floor(random() * 8);
+      const expected = winsorise(Float64Array.from(values), maxPoints);
+      expect(countOutliers(values, maxPoints), `trial ${trial}`).toEqual(expected);
+      if (expected.points > 0) treated++;
+    }
+    // The property is not vacuous: many series needed winsorising.
+    expect(treated).toBeGreaterThan(100);
+  });
 });
 
 describe("correlate(x, y)", () => {
+  it("correlatePair on complete series gives exactly the two-pass Pearson formula on values and on average ranks (200 random pairs, reused)", () => {
+    // The moments cached per series (one walk per pair) against the formula written out: sums in order, then deviations.
+    const twoPass = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+      let sumX = 0;
+      let sumY = 0;
+      for (let k = 0; k < x.length; k++) (sumX += x[k]), (sumY += y[k]);
+      const meanX = sumX / x.length;
+      const meanY = sumY / x.length;
+      let sxx = 0;
+      let syy = 0;
+      let sxy = 0;
+      for (let k = 0; k < x.length; k++) {
+        const dx = x[k] - meanX;
+        const dy = y[k] - meanY;
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+      }
+      return sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : NaN_;
+    };
+    // Average ranks by counting (1-based; ties share the mean of the ranks they span).
+    const averageRanks = (x: ArrayLike<number>) =>
+      Array.from(x, (value) => {
+        let below = 0;
+        let equal = 0;
+        for (let k = 0; k < x.length; k++) if (x[k] < value) below++; else if (x[k] === value) equal++;
+        return below + (equal + 1) / 2;
+      });
+    const random = createRandom(99);
+    const series = Array.from({ length: 20 }, () => {
+      const length = 30;
+      const grid = random() < 0.5 ? 4 : 1000;
+      return rankSeries(Float64Array.from({ length }, () => Math.round(random() * grid) / grid - 0.3));
+    });
+    for (let a = 0; a < series.length; a++)
+      for (let b = a + 1; b < series.length; b++) {
+        const pair = correlatePair(series[a], series[b]);
+        expect(Object.is(pair.pearson, twoPass(series[a].values, series[b].values))).toBe(true);
+        expect(Object.is(pair.spearman, twoPass(averageRanks(series[a].values), averageRanks(series[b].values)))).toBe(true);
+      }
+  });
+
   it("correlate([1, 2, 3, 4], [1, 3, 2, 4]) is 0.8 for Pearson and Spearman", () => {
     // deviations -1.5, -0.5, 0.5, 1.5 and -1.5, 0.5, -0.5, 1.5: Σxy = 2.25 - 0.25 - 0.25 + 2.25 = 4, Σx² = Σy² = 5.
     const pair = correlate([1, 2, 3, 4], [1, 3, 2, 4]);
