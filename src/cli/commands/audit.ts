@@ -1,12 +1,18 @@
 /**
  * `audit`: the statistical audit of the index as the JRC audits composite indices (COINr's get_stats, get_corr,
- * get_corr_flags, get_cronbach, get_PCA, effective weights), on the result `compute` computes with the same options
- * and project file. Writes statistics.csv, correlations.csv, cronbach.csv, pca.csv and importance.csv to --out (and
- * audit.xlsx with --xlsx, audit.html with --report); prints the flags and the alpha of each first-level dimension.
+ * get_corr_flags, get_cronbach, get_PCA, effective weights, remove_elements, get_str_weak), on the result `compute`
+ * computes with the same options and project file. Writes statistics.csv, correlations.csv, cronbach.csv, pca.csv,
+ * importance.csv, sensitivity-drop.csv, sensitivity-drop-ranks.csv and profiles.csv to --out (and audit.xlsx with
+ * --xlsx, audit.html with --report); prints the flags and the alpha of each first-level dimension.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { DEFAULT_AUDIT_THRESHOLDS, type Audit, type AuditThresholds } from "../../core/audit/audit.js";
+import type { DropSensitivity } from "../../core/audit/drop.js";
+import type { Profiles } from "../../core/audit/profiles.js";
+import { auditMessages } from "../../core/audit/messages.js";
+import { didYouMean } from "../../core/suggest.js";
+import { UsageError } from "../../errors.js";
 import { computeIndex, type IndexResult } from "../../core/compute.js";
 import type { Panel } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
@@ -21,7 +27,7 @@ import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
-import { renderColumns } from "../render.js";
+import { printable, renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
@@ -37,8 +43,18 @@ export interface AuditCommandOptions extends InputOptions, MethodCommandOptions,
   xlsx: boolean;
   report: boolean;
   lang: Language;
+  /** `--drop-ranks`: the years of sensitivity-drop-ranks.csv, the last (default) or every one. */
+  dropRanks: UnitYears;
+  /** `--profiles`: the years of profiles.csv, the last (default) or every one. */
+  profiles: UnitYears;
+  /** `--unit`: the unit whose profile audit.html shows (default: the first unit). */
+  unit?: string;
   quiet: boolean;
 }
+
+/** The years of the tables with a row per unit: the last one, or every one. */
+export const UNIT_YEARS = ["last", "all"] as const;
+export type UnitYears = (typeof UNIT_YEARS)[number];
 
 /** What the tables of the audit are made from. */
 export interface AuditContext {
@@ -46,6 +62,10 @@ export interface AuditContext {
   panel: Panel;
   result: IndexResult;
   audit: Audit;
+  /** Each element dropped in turn (`computeDropSensitivity`), ranks kept for the years of `--drop-ranks`. */
+  drop: DropSensitivity;
+  /** Strengths and weaknesses (`computeProfiles`) of the years of `--profiles`. */
+  profiles: Profiles;
   options: AuditCommandOptions;
 }
 
@@ -59,6 +79,9 @@ export const AUDIT_TABLES: readonly { name: string; build: (context: AuditContex
   { name: "cronbach", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).cronbachTable(audit) },
   { name: "pca", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).pcaTable(audit) },
   { name: "importance", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).importanceTable(audit) },
+  { name: "sensitivity-drop", build: async ({ drop }) => (await import("../../io/write/audit-csv.js")).dropSummaryTable(drop) },
+  { name: "sensitivity-drop-ranks", build: async ({ drop }) => (await import("../../io/write/audit-csv.js")).dropRanksTable(drop) },
+  { name: "profiles", build: async ({ result, profiles }) => (await import("../../io/write/audit-csv.js")).profilesTable(result, profiles) },
 ];
 
 /** Parses a threshold: a number from `min` to `max`, for commander. */
@@ -82,13 +105,16 @@ The audit runs on the index compute computes with the same options and project f
 for all unit-years pooled (period "all"). Outputs in --out: statistics.csv (raw values: n, coverage, mean, sd, min, max,
 skewness, kurtosis, outliers, flags), correlations.csv (siblings, each node with its parent and the index: Pearson and
 Spearman over pairwise-complete unit-years), cronbach.csv, pca.csv, importance.csv (nominal weights beside r² and the
-correlation ratio, normalised within siblings). A statistic that cannot be computed (too few observations, no spread)
-is an empty cell with a note. See docs/guides/audit.md.
+correlation ratio, normalised within siblings), sensitivity-drop.csv (each indicator and group dropped in turn: mean
+and largest rank shift per year), sensitivity-drop-ranks.csv (each unit's rank without each element; --drop-ranks),
+profiles.csv (each unit's strengths and weaknesses; --profiles). A statistic that cannot be computed (too few
+observations, no spread) is an empty cell with a note. See docs/guides/audit.md and docs/guides/robustness.md.
 
 Examples:
   $ innovation-index audit --out audit/
   $ innovation-index audit -i tree.csv -d values.csv --normalise min-max --missing reweight --report --xlsx
-  $ innovation-index audit -i tree.csv -d values.csv --collinear 0.95 --weak-parent 0.2`,
+  $ innovation-index audit -i tree.csv -d values.csv --collinear 0.95 --weak-parent 0.2
+  $ innovation-index audit --report --unit 常州 --drop-ranks all`,
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
@@ -106,6 +132,9 @@ Examples:
     .option("--xlsx", "also write audit.xlsx, every audit table in one Excel workbook", false)
     .option("--report", "also write audit.html: correlation heatmaps, effective against nominal weights, alpha and PC1 per group", false)
     .addOption(new Option("--lang <language>", "language of audit.html's names").choices(REPORT_LANGUAGES).default("zh"))
+    .addOption(new Option("--drop-ranks <years>", "years of sensitivity-drop-ranks.csv: the last year, or every year (one row per unit and year)").choices(UNIT_YEARS).default("last"))
+    .addOption(new Option("--profiles <years>", "years of profiles.csv: the last year, or every year").choices(UNIT_YEARS).default("last"))
+    .option("--unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: AuditCommandOptions, command: Command) => {
       await applyProject(command, env);
@@ -127,6 +156,8 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
+  const unit = options.unit ?? result.units[0];
+  if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
   const audit = auditIndex(result, {
     minCoverage: options.minCoverage,
     skewness: options.skew,
@@ -135,16 +166,22 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
     collinear: options.collinear,
     weakParent: options.weakParent,
   });
-  const files = await auditFiles({ tree, panel, result, audit, options }, inputs.labels.tree);
+  const { computeDropSensitivity } = await import("../../core/audit/drop.js");
+  const { computeProfiles } = await import("../../core/audit/profiles.js");
+  const lastYear = result.years.slice(-1);
+  const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
+  const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
+  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, unit } }, inputs.labels.tree);
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings, ...drop.warnings], env);
+  for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result, { files: false });
   if (dataStage) env.stderr(dataStage);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stdout(renderAuditSummary(audit, result));
-  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${printable(options.out)}\n`);
 }
 
 /** Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked. */
@@ -157,7 +194,10 @@ export async function auditFiles(context: AuditContext, title: string): Promise<
   if (options.xlsx) files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(tables, { decimals: options.decimals });
   if (options.report) {
     const { formatAuditHtml } = await import("../../io/report/audit-html.js");
-    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: `Statistical audit: ${title}`, language: options.lang });
+    const { formatProfileSectionHtml } = await import("../../io/report/profile-section.js");
+    const unit = options.unit ?? context.result.units[0];
+    const profile = await formatProfileSectionHtml(context.result, context.profiles, unit, { language: options.lang });
+    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: `Statistical audit: ${title}`, language: options.lang, sections: [profile] });
   }
   return files;
 }

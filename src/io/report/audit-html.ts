@@ -2,7 +2,8 @@
  * `audit.html`: the audit over all unit-years pooled, as one self-contained page (inline SVG charts, no script):
  * Cronbach's alpha and the first principal component of every group in a table with flags, a correlation heatmap per
  * group (its children and the group itself), the effective against the nominal weights of each group's children, and
- * the flags of the indicators and correlations. Every text from the inputs is escaped.
+ * the flags of the indicators and correlations, then the sections the caller adds (a unit's profile). Every text from
+ * the inputs is escaped.
  */
 import type { Audit, CorrelationRow } from "../../core/audit/audit.js";
 import type { IndexResult } from "../../core/compute.js";
@@ -10,6 +11,7 @@ import { nodeName, type Language } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 import { groupedBarChart, heatmapChart, heatmapChartHeight, renderCharts } from "./charts.js";
 import { escapeHtml } from "./to-html.js";
+import { append } from "../../core/arrays.js";
 
 /** Alpha below this reads as a group whose children do not measure one thing (JRC practice). */
 export const ALPHA_THRESHOLD = 0.7;
@@ -18,6 +20,8 @@ export interface AuditHtmlOptions {
   title?: string;
   /** Names in the tables: the tree's `name` (`zh`, default) or `name_en`. */
   language?: Language;
+  /** Further sections, as HTML already escaped (a unit's profile from `formatProfileSectionHtml`), after the flags. */
+  sections?: readonly string[];
 }
 
 type ChartRequest = Parameters<typeof renderCharts>[0][number];
@@ -93,6 +97,7 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
     `<section><h2>Nominal and effective weights</h2><p>Effective weights: each child's r² (and correlation ratio) with its group, over its siblings' sum.</p>${weightCharts.length ? figures(weightCharts) : ""}</section>`,
     `<section><h2>Flags (all unit-years)</h2>${flagged.length ? htmlTable(["indicator or pair", "", "flags", "notes"], flagged) : "<p>None.</p>"}<p>Flags in single years: ${yearly} rows (see the CSV files).</p></section>`,
   );
+  append(parts, options.sections ?? []);
   return page(title, language, parts.join("\n"));
 }
 

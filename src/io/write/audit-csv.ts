@@ -1,10 +1,16 @@
 /**
- * The audit's tables (`statistics`, `correlations`, `cronbach`, `pca`, `importance`) as typed rows, shared by the CSV
+ * The audit's tables (`statistics`, `correlations`, `cronbach`, `pca`, `importance`, and the robustness checks'
+ * `sensitivity-drop`, `sensitivity-drop-ranks`, `profiles`) as typed rows, shared by the CSV
  * files, the Excel workbook and the HTML page, and their CSV text (through `formatTableCsv`, hence `formatCsv`). A
  * statistic that could not be computed is an empty cell, with the reason in the row's `notes`.
  */
 import type { Audit, AuditPeriod } from "../../core/audit/audit.js";
-import { integer, number, text, type Table } from "./tables.js";
+import type { DropSensitivity } from "../../core/audit/drop.js";
+import type { Profiles } from "../../core/audit/profiles.js";
+import type { IndexResult } from "../../core/compute.js";
+import { DROP_RANKS_FILE, DROP_SUMMARY_FILE } from "./drop-csv.js";
+import { PROFILES_FILE } from "./profiles-csv.js";
+import { integer, number, text, type Cell, type Table } from "./tables.js";
 import { formatTableCsv, type CsvOptions } from "./to-csv.js";
 
 const periodText = (period: AuditPeriod) => String(period);
@@ -81,6 +87,66 @@ export function importanceTable(audit: Audit): Table {
       row.r2Parent, row.r2ParentShare, row.r2Index, row.r2IndexShare, row.ratioParent, row.ratioParentShare, row.ratioIndex, row.ratioIndexShare, notes(row.notes),
     ]),
     frozenColumns: 2,
+  };
+}
+
+/**
+ * `sensitivity-drop`: per dropped element (tree order) and year, the mean and the largest absolute rank shift and the
+ * first unit with the largest; the rows, columns and cells of `formatDropSummaryCsv` (`drop-csv.ts`).
+ */
+export function dropSummaryTable(sensitivity: DropSensitivity): Table {
+  const rows: Cell[][] = [];
+  for (const drop of sensitivity.drops)
+    sensitivity.years.forEach((year, y) => {
+      const unit = drop.largestShiftUnit[y];
+      rows.push([drop.element, drop.level, year, drop.meanAbsoluteShift[y], drop.largestShift[y], unit >= 0 ? sensitivity.units[unit] : ""]);
+    });
+  return {
+    name: DROP_SUMMARY_FILE.replace(/\.csv$/, ""),
+    columns: [text("element"), integer("level"), integer("year"), number("mean_abs_shift"), integer("max_shift"), text("max_shift_unit")],
+    rows,
+    frozenColumns: 1,
+  };
+}
+
+/**
+ * `sensitivity-drop-ranks`: per unit and kept year (`sensitivity.rankYears`), the rank with every element, then one
+ * column per dropped element with the rank without it; the table of `formatDropRanksCsv` (`drop-csv.ts`).
+ */
+export function dropRanksTable(sensitivity: DropSensitivity): Table {
+  const { units, years, rankYears, drops } = sensitivity;
+  const rows: Cell[][] = [];
+  units.forEach((unit, u) =>
+    rankYears.forEach((year, k) => {
+      const row: Cell[] = [unit, year, sensitivity.baselineRank[u * years.length + years.indexOf(year)]];
+      for (const drop of drops) row.push(drop.rank[u * rankYears.length + k]);
+      rows.push(row);
+    }),
+  );
+  return {
+    name: DROP_RANKS_FILE.replace(/\.csv$/, ""),
+    columns: [text("unit"), integer("year"), integer("rank"), ...drops.map((drop) => integer(drop.element))],
+    rows,
+    frozenColumns: 3,
+  };
+}
+
+/** `profiles`: one row per strength or weakness; the rows, columns and cells of `formatProfilesCsv` (`profiles-csv.ts`). */
+export function profilesTable(result: IndexResult, profiles: Profiles): Table {
+  return {
+    name: PROFILES_FILE.replace(/\.csv$/, ""),
+    columns: [
+      text("unit"), integer("year"), text("type"), text("code"), text("name"), integer("level"), text("kind"),
+      number("value"), number("score"), integer("rank"), number("percentile"), integer("units"),
+    ],
+    rows: profiles.entries.map((entry) => {
+      const node = result.nodes[entry.node];
+      return [
+        result.units[entry.unit], result.years[entry.year], entry.type, node.code, node.name, node.level, node.kind,
+        entry.value, entry.score, entry.rank, entry.percentile, entry.rankedUnits,
+      ];
+    }),
+    frozenColumns: 1,
   };
 }
 
