@@ -133,6 +133,37 @@ export type { EngineChoice } from "./core/engine.js";
 export { formatUncertaintyCsv, formatSensitivityCsv } from "./io/write/uncertainty-csv.js";
 export { formatUncertaintyHtml } from "./io/report/uncertainty-html.js";
 
+// The statistical audit (JRC, COINr): statistics, correlations, Cronbach's alpha, PCA, effective importance
+export { auditIndex, DEFAULT_AUDIT_THRESHOLDS, STATISTICS_FLAGS, CORRELATION_FLAGS } from "./core/audit/audit.js";
+export type {
+  Audit,
+  AuditOptions,
+  AuditThresholds,
+  AuditPeriod,
+  StatisticsRow,
+  StatisticsFlag,
+  CorrelationRow,
+  CorrelationFlag,
+  CorrelationRelation,
+  CronbachRow,
+  PcaRow,
+  ImportanceRow,
+} from "./core/audit/audit.js";
+export { describeValues, countOutliers } from "./core/audit/statistics.js";
+export type { Description } from "./core/audit/statistics.js";
+export { correlate, correlatePair, rankSeries, MIN_PAIRS } from "./core/audit/correlation.js";
+export type { PairCorrelation, RankedSeries } from "./core/audit/correlation.js";
+export { cronbachAlpha, completePositions, MIN_COMPLETE } from "./core/audit/cronbach.js";
+export type { CronbachAlpha } from "./core/audit/cronbach.js";
+export { groupComponents } from "./core/audit/pca.js";
+export type { GroupComponents } from "./core/audit/pca.js";
+export { correlationRatio, shareWithinSiblings, MIN_RATIO_OBSERVATIONS } from "./core/audit/importance.js";
+export type { CorrelationRatio } from "./core/audit/importance.js";
+export { auditMessages } from "./core/audit/messages.js";
+export { statisticsTable, correlationsTable, cronbachTable, pcaTable, importanceTable, formatAuditCsv } from "./io/write/audit-csv.js";
+export { formatAuditHtml } from "./io/report/audit-html.js";
+export type { AuditHtmlOptions } from "./io/report/audit-html.js";
+
 // Robustness: dropping one element at a time, strengths and weaknesses per unit, two configurations compared
 export { computeDropSensitivity } from "./core/audit/drop.js";
 export type { Drop, DropOptions, DropSensitivity } from "./core/audit/drop.js";

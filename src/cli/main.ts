@@ -3,6 +3,7 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { messages } from "../core/messages.js";
+import { registerAudit } from "./commands/audit.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerCompute } from "./commands/compute.js";
@@ -46,6 +47,7 @@ export function createProgram(env: CliEnv): Command {
   registerTemplate(program, env);
   registerWeights(program, env);
   registerUncertainty(program, env);
+  registerAudit(program, env);
   registerDiff(program, env);
   registerInit(program, env);
   registerVerify(program, env);

@@ -18,6 +18,8 @@ export interface ProfileOptions {
   bottomShare?: number;
   /** A weakness is also any of the last this many ranks (rank > units − this). Default 3. */
   bottomRanks?: number;
+  /** The years whose strengths and weaknesses are listed (each ranked on its own). Default: every year. */
+  years?: readonly number[];
 }
 
 /** One strength or weakness of a unit in a year. */
@@ -58,7 +60,8 @@ const EPSILON = 1e-12;
  * <= `bottomShare` or a rank > `n − bottomRanks`. With few units (n < topRanks + bottomRanks) a rank can pass both
  * tests: it is then a strength above the median (percentile > 0.5), a weakness below it, and neither on it.
  * Nodes with fewer than two ranked units in a year, or on which every unit ties, give neither.
- * With a single unit nothing is ranked: `entries` is empty and `notes` says why.
+ * With a single unit nothing is ranked: `entries` is empty and `notes` says why. `years` limits the years listed.
+ * @throws RangeError naming a year of `years` the result does not have.
  * @example computeProfiles(result).entries[0] // => { unit: 0, year: 0, type: "strength", node: 3, rank: 1, percentile: 1, ... }
  * Reference: COINr `get_str_weak`; Global Innovation Index, strengths and weaknesses (top and bottom 10% of ranks).
  */
@@ -69,13 +72,26 @@ export function computeProfiles(result: IndexResult, options: ProfileOptions = {
   const topRanks = options.topRanks ?? 3;
   const bottomShare = options.bottomShare ?? 0.1;
   const bottomRanks = options.bottomRanks ?? 3;
-  const { rank } = computeRanks(result, (node) => node.kind !== "index");
   const unitCount = units.length;
-  const yearCount = years.length;
+  // The years listed (positions in `years`), ranked on their own: `rank` holds them in this order.
+  const listed = [...new Set(options.years ?? years)].map((year) => {
+    const at = years.indexOf(year);
+    if (at < 0) throw new RangeError(`computeProfiles: ${robustnessMessages.unknownYear(year, years)}`);
+    return at;
+  });
+  listed.sort((a, b) => a - b);
+  const yearCount = listed.length;
+  let chosen = values;
+  if (yearCount < years.length) {
+    chosen = new Float64Array(nodes.length * unitCount * yearCount);
+    for (let cell = 0; cell < nodes.length * unitCount; cell++)
+      for (let k = 0; k < yearCount; k++) chosen[cell * yearCount + k] = values[cell * years.length + listed[k]];
+  }
+  const { rank } = computeRanks({ units, years: listed.map((year) => years[year]), nodes, values: chosen }, (node) => node.kind !== "index");
   const panelPosition = new Map(result.panel.indicators.map((code, i) => [code, i] as const));
   const at = (node: number, unit: number, year: number) => (node * unitCount + unit) * yearCount + year;
 
-  // Per node and year: the ranked units, and whether any two differ.
+  // Per node and listed year: the ranked units, and whether any two differ.
   const rankedUnits = new Int32Array(nodes.length * yearCount);
   const varies = new Uint8Array(nodes.length * yearCount);
   for (let node = 1; node < nodes.length; node++)
@@ -106,8 +122,8 @@ export function computeProfiles(result: IndexResult, options: ProfileOptions = {
         }
         if (!strength && !weakness) continue;
         const indicator = panelPosition.get(nodes[node].code);
-        const value = nodes[node].kind === "indicator" && indicator !== undefined ? result.panel.values[cellIndex(result.panel, indicator, unit, year)] : Number.NaN;
-        const entry: ProfileEntry = { unit, year, type: strength ? "strength" : "weakness", node, value, score: values[cell], rank: r, percentile, rankedUnits: n };
+        const value = nodes[node].kind === "indicator" && indicator !== undefined ? result.panel.values[cellIndex(result.panel, indicator, unit, listed[year])] : Number.NaN;
+        const entry: ProfileEntry = { unit, year: listed[year], type: strength ? "strength" : "weakness", node, value, score: chosen[cell], rank: r, percentile, rankedUnits: n };
         (strength ? strengths : weaknesses).push(entry);
       }
       // Stable sorts: ties keep tree order.

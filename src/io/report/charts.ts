@@ -150,3 +150,23 @@ export function niceCeiling(value: number): number {
   for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
+
+/**
+ * A correlation matrix as a heatmap: `labels` along both axes (the first at the top), each cell coloured from red
+ * (−1) through white (0) to blue (+1) and labelled with its value; an undefined correlation is left blank.
+ */
+export function heatmapChart(title: string, labels: readonly string[], matrix: readonly (readonly number[])[], decimals = 2): EChartsOption {
+  const data = matrix.flatMap((row, i) => row.map((value, j) => [j, i, Number.isFinite(value) ? Number(value.toFixed(decimals)) : "-"]));
+  return {
+    ...COMMON,
+    title: { text: title, left: "center", textStyle: { fontSize: 15 } },
+    grid: { left: 16, right: 24, top: 48, bottom: 64, containLabel: true },
+    xAxis: { type: "category", data: [...labels], axisLabel: { rotate: labels.length > 6 ? 45 : 0, interval: 0 }, splitArea: { show: true } },
+    yAxis: { type: "category", data: [...labels], inverse: true, axisLabel: { interval: 0 }, splitArea: { show: true } },
+    visualMap: { min: -1, max: 1, calculable: false, orient: "horizontal", left: "center", bottom: 0, inRange: { color: ["#c0392b", "#ffffff", "#2e6fb6"] } },
+    series: [{ type: "heatmap", data, label: { show: labels.length <= 16, fontSize: 10 } }],
+  };
+}
+
+/** The height a heatmap of `count` labels needs to keep its cells near square. */
+export const heatmapChartHeight = (count: number) => Math.max(HEIGHT, 140 + 36 * count);

@@ -6,6 +6,7 @@ import { computeProfiles, type Profiles } from "../../../src/core/audit/profiles
 import { robustnessMessages } from "../../../src/core/audit/robustness-messages.js";
 import type { IndexResult } from "../../../src/core/compute.js";
 import { formatProfilesCsv } from "../../../src/io/write/profiles-csv.js";
+import { createRandom } from "../../../src/core/random.js";
 import { handExample, resultOf, treeOf } from "./robust-fixture.js";
 
 /** `unit year type code` per entry, for reading. */
@@ -67,6 +68,25 @@ describe("computeProfiles", () => {
     expect(u11.value).toBe(110);
     expect(u11.score).toBeCloseTo((100 * 100) / 110, 12);
     expect(u11.percentile).toBeCloseTo(10 / 11, 12);
+  });
+
+  it("computeProfiles(result, { years }) lists exactly the entries of those years that the every-year run lists", () => {
+    // Each year is ranked on its own, so listing fewer years must leave every listed year's entries as they were.
+    const tree = treeOf([["G1", "", "", ""], ["A", "G1", "", "+"], ["B", "G1", "", "-"], ["G2", "", "", ""], ["C", "G2", "", "+"], ["D", "G2", "", "+"]]);
+    const random = createRandom(5);
+    const records = [];
+    for (let u = 0; u < 9; u++)
+      for (const year of [2019, 2020, 2021])
+        for (const indicator of ["A", "B", "C", "D"]) records.push({ unit: `U${u}`, year, indicator, value: Math.round(random() * 20) });
+    const result = resultOf(tree, records, { normalize: "min-max" });
+    const every = computeProfiles(result);
+    for (const years of [[2019], [2021], [2021, 2019]]) {
+      const positions = years.map((year) => result.years.indexOf(year));
+      const expected = every.entries.filter((entry) => positions.includes(entry.year));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(computeProfiles(result, { years }).entries).toEqual(expected);
+    }
+    expect(() => computeProfiles(result, { years: [2030] })).toThrow(robustnessMessages.unknownYear(2030, result.years));
   });
 
   it("computeProfiles(result) with one unit lists nothing and says why in a note", () => {

@@ -1,0 +1,241 @@
+/**
+ * `audit`: the statistical audit of the index as the JRC audits composite indices (COINr's get_stats, get_corr,
+ * get_corr_flags, get_cronbach, get_PCA, effective weights, remove_elements, get_str_weak), on the result `compute`
+ * computes with the same options and project file. Writes statistics.csv, correlations.csv, cronbach.csv, pca.csv,
+ * importance.csv, sensitivity-drop.csv, sensitivity-drop-ranks.csv and profiles.csv to --out (and audit.xlsx with
+ * --xlsx, audit.html with --report); prints the flags and the alpha of each first-level dimension.
+ */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { resolve } from "node:path";
+import { DEFAULT_AUDIT_THRESHOLDS, type Audit, type AuditThresholds } from "../../core/audit/audit.js";
+import type { DropSensitivity } from "../../core/audit/drop.js";
+import type { Profiles } from "../../core/audit/profiles.js";
+import { auditMessages } from "../../core/audit/messages.js";
+import { didYouMean } from "../../core/suggest.js";
+import { UsageError } from "../../errors.js";
+import { computeIndex, type IndexResult } from "../../core/compute.js";
+import type { Panel } from "../../core/panel.js";
+import type { Tree } from "../../core/types.js";
+import type { WeightMethod } from "../../core/weighting/derive.js";
+import { loadInputs } from "../../io/read/load.js";
+import { REPORT_LANGUAGES } from "../../io/report/labels.js";
+import type { Language, Table } from "../../io/write/tables.js";
+import { formatValue } from "../../io/write/to-csv.js";
+import { writeFilesAtomic, type FileContent } from "../../io/write/write.js";
+import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
+import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { applyProject } from "../project-options.js";
+import { printable, renderColumns } from "../render.js";
+import { printWarnings } from "../report-issues.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+
+export interface AuditCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions, Partial<Omit<AuditThresholds, "skewness">> {
+  weights: WeightMethod;
+  /** `--skew`: the skewness threshold. */
+  skew?: number;
+  baseYear?: number;
+  strict: boolean;
+  out: string;
+  decimals: number;
+  /** Also write audit.xlsx (every table) and audit.html (charts and tables). */
+  xlsx: boolean;
+  report: boolean;
+  lang: Language;
+  /** `--drop-ranks`: the years of sensitivity-drop-ranks.csv, the last (default) or every one. */
+  dropRanks: UnitYears;
+  /** `--profiles`: the years of profiles.csv, the last (default) or every one. */
+  profiles: UnitYears;
+  /** `--unit`: the unit whose profile audit.html shows (default: the first unit). */
+  unit?: string;
+  quiet: boolean;
+}
+
+/** The years of the tables with a row per unit: the last one, or every one. */
+export const UNIT_YEARS = ["last", "all"] as const;
+export type UnitYears = (typeof UNIT_YEARS)[number];
+
+/** What the tables of the audit are made from. */
+export interface AuditContext {
+  tree: Tree;
+  panel: Panel;
+  result: IndexResult;
+  audit: Audit;
+  /** Each element dropped in turn (`computeDropSensitivity`), ranks kept for the years of `--drop-ranks`. */
+  drop: DropSensitivity;
+  /** Strengths and weaknesses (`computeProfiles`) of the years of `--profiles`. */
+  profiles: Profiles;
+  options: AuditCommandOptions;
+}
+
+/**
+ * The tables the audit writes, in file and workbook order: each becomes `<name>.csv`, a sheet of audit.xlsx and a
+ * table of audit.html's appendix. Further analyses add an entry here (a name and how to build its table).
+ */
+export const AUDIT_TABLES: readonly { name: string; build: (context: AuditContext) => Table | Promise<Table> }[] = [
+  { name: "statistics", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).statisticsTable(audit) },
+  { name: "correlations", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).correlationsTable(audit) },
+  { name: "cronbach", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).cronbachTable(audit) },
+  { name: "pca", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).pcaTable(audit) },
+  { name: "importance", build: async ({ audit }) => (await import("../../io/write/audit-csv.js")).importanceTable(audit) },
+  { name: "sensitivity-drop", build: async ({ drop }) => (await import("../../io/write/audit-csv.js")).dropSummaryTable(drop) },
+  { name: "sensitivity-drop-ranks", build: async ({ drop }) => (await import("../../io/write/audit-csv.js")).dropRanksTable(drop) },
+  { name: "profiles", build: async ({ result, profiles }) => (await import("../../io/write/audit-csv.js")).profilesTable(result, profiles) },
+];
+
+/** Parses a threshold: a number from `min` to `max`, for commander. */
+function thresholdOption(name: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max)
+      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
+    return value;
+  };
+}
+
+export function registerAudit(program: Command, env: CliEnv): void {
+  const command = program
+    .command("audit")
+    .description("statistical audit of the index: indicator statistics, correlations, Cronbach's alpha, PCA, effective weights")
+    .addHelpText(
+      "after",
+      `
+The audit runs on the index compute computes with the same options and project file (index.yaml), for every year and
+for all unit-years pooled (period "all"). Outputs in --out: statistics.csv (raw values: n, coverage, mean, sd, min, max,
+skewness, kurtosis, outliers, flags), correlations.csv (siblings, each node with its parent and the index: Pearson and
+Spearman over pairwise-complete unit-years), cronbach.csv, pca.csv, importance.csv (nominal weights beside r² and the
+correlation ratio, normalised within siblings), sensitivity-drop.csv (each indicator and group dropped in turn: mean
+and largest rank shift per year), sensitivity-drop-ranks.csv (each unit's rank without each element; --drop-ranks),
+profiles.csv (each unit's strengths and weaknesses; --profiles). A statistic that cannot be computed (too few
+observations, no spread) is an empty cell with a note. See docs/guides/audit.md and docs/guides/robustness.md.
+
+Examples:
+  $ innovation-index audit --out audit/
+  $ innovation-index audit -i tree.csv -d values.csv --normalise min-max --missing reweight --report --xlsx
+  $ innovation-index audit -i tree.csv -d values.csv --collinear 0.95 --weak-parent 0.2
+  $ innovation-index audit --report --unit 常州 --drop-ranks all`,
+    );
+  addMethodOptions(addInputOptions(command))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+  const defaults = DEFAULT_AUDIT_THRESHOLDS;
+  addWeightingOptions(addDataOptions(addWeightsOption(command)))
+    .option("--min-coverage <share>", `flag low-coverage below this share of observed values (default ${defaults.minCoverage})`, thresholdOption("--min-coverage", 0, 1))
+    .option("--skew <t>", `flag skew-kurtosis when |skewness| > t ... (default ${defaults.skewness})`, thresholdOption("--skew", 0, 1e6))
+    .option("--kurtosis <t>", `... and kurtosis > t (default ${defaults.kurtosis})`, thresholdOption("--kurtosis", -3, 1e6))
+    .option("--same-share <share>", `flag near-constant when one value holds more than this share (default ${defaults.sameShare})`, thresholdOption("--same-share", 0, 1))
+    .option("--collinear <r>", `flag siblings correlated at |r| >= r (default ${defaults.collinear})`, thresholdOption("--collinear", 0, 1))
+    .option("--weak-parent <r>", `flag a node correlated with its parent below r (default ${defaults.weakParent})`, thresholdOption("--weak-parent", -1, 1))
+    .option("-o, --out <dir>", "folder for the audit files", "out")
+    .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
+    .option("--xlsx", "also write audit.xlsx, every audit table in one Excel workbook", false)
+    .option("--report", "also write audit.html: correlation heatmaps, effective against nominal weights, alpha and PC1 per group", false)
+    .addOption(new Option("--lang <language>", "language of audit.html's names").choices(REPORT_LANGUAGES).default("zh"))
+    .addOption(new Option("--drop-ranks <years>", "years of sensitivity-drop-ranks.csv: the last year, or every year (one row per unit and year)").choices(UNIT_YEARS).default("last"))
+    .addOption(new Option("--profiles <years>", "years of profiles.csv: the last year, or every year").choices(UNIT_YEARS).default("last"))
+    .option("--unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
+    .option("-q, --quiet", "print nothing but errors", false)
+    .action(async (_options: AuditCommandOptions, command: Command) => {
+      await applyProject(command, env);
+      return runAudit(command.opts(), env);
+    });
+}
+
+/** Runs `audit`: read, validate, compute (as compute does), audit, format, write, summarise. */
+export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promise<void> {
+  const { auditIndex } = await import("../../core/audit/audit.js");
+  const inputs = resolveInputs(options, env);
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
+  const result = computeIndex(tree, panel, {
+    baseYear: options.baseYear,
+    ...methodOptionsOf(options),
+    ...dataOptionsOf(options),
+    strict: options.strict,
+    weights: weighting?.weights,
+    weighting: weighting?.summary,
+  });
+  const unit = options.unit ?? result.units[0];
+  if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
+  const audit = auditIndex(result, {
+    minCoverage: options.minCoverage,
+    skewness: options.skew,
+    kurtosis: options.kurtosis,
+    sameShare: options.sameShare,
+    collinear: options.collinear,
+    weakParent: options.weakParent,
+  });
+  const { computeDropSensitivity } = await import("../../core/audit/drop.js");
+  const { computeProfiles } = await import("../../core/audit/profiles.js");
+  const lastYear = result.years.slice(-1);
+  const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
+  const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
+  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, unit } }, inputs.labels.tree);
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  if (options.quiet) return;
+  printWarnings([...(weighting?.warnings ?? []), ...result.warnings, ...drop.warnings], env);
+  for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);
+  if (weighting) env.stderr(describeWeighting(weighting));
+  const dataStage = describeDataStage(result, { files: false });
+  if (dataStage) env.stderr(dataStage);
+  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  env.stdout(renderAuditSummary(audit, result));
+  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${printable(options.out)}\n`);
+}
+
+/** Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked. */
+export async function auditFiles(context: AuditContext, title: string): Promise<Record<string, FileContent>> {
+  const { formatAuditCsv } = await import("../../io/write/audit-csv.js");
+  const { options } = context;
+  const tables = await Promise.all(AUDIT_TABLES.map(({ build }) => build(context)));
+  const files: Record<string, FileContent> = {};
+  tables.forEach((table, i) => (files[`${AUDIT_TABLES[i].name}.csv`] = formatAuditCsv(table, { decimals: options.decimals, bom: true })));
+  if (options.xlsx) files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(tables, { decimals: options.decimals });
+  if (options.report) {
+    const { formatAuditHtml } = await import("../../io/report/audit-html.js");
+    const { formatProfileSectionHtml } = await import("../../io/report/profile-section.js");
+    const unit = options.unit ?? context.result.units[0];
+    const profile = await formatProfileSectionHtml(context.result, context.profiles, unit, { language: options.lang });
+    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: `Statistical audit: ${title}`, language: options.lang, sections: [profile] });
+  }
+  return files;
+}
+
+/**
+ * The terminal summary: the flags over all unit-years pooled (and how many in single years), and Cronbach's alpha
+ * and the first component's share of each first-level dimension, pooled.
+ */
+export function renderAuditSummary(audit: Audit, result: IndexResult): string {
+  const { years, units } = audit;
+  const lines = [
+    `audit of ${result.nodes.filter((node) => node.kind === "indicator").length} indicators, ${units.length} unit${units.length === 1 ? "" : "s"}, ` +
+      `${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ""} (period "all": ${units.length * years.length} unit-years pooled)`,
+  ];
+  const pooled = <T extends { period: number | "all" }>(rows: readonly T[]) => rows.filter((row) => row.period === "all");
+  const byFlag = new Map<string, string[]>();
+  const note = (flag: string, item: string) => byFlag.set(flag, [...(byFlag.get(flag) ?? []), item]);
+  for (const row of pooled(audit.statistics)) for (const flag of row.flags) if (flag === "low-coverage" || flag === "skew-kurtosis" || flag === "near-constant") note(flag, row.indicator);
+  for (const row of pooled(audit.correlations)) for (const flag of row.flags) note(flag, `${row.a}~${row.b}`);
+  if (byFlag.size === 0) lines.push(`flags (all unit-years): none`);
+  else {
+    lines.push(`flags (all unit-years):`);
+    for (const [flag, items] of byFlag) lines.push(`  ${flag} (${items.length}): ${items.slice(0, 12).join(", ")}${items.length > 12 ? ", ..." : ""}`);
+  }
+  const yearly = audit.statistics.filter((row) => row.period !== "all").reduce((count, row) => count + row.flags.length, 0) +
+    audit.correlations.filter((row) => row.period !== "all").reduce((count, row) => count + row.flags.length, 0);
+  if (years.length > 1 || units.length > 1) lines.push(`flags in single years: ${yearly} (statistics.csv, correlations.csv)`);
+  const dimensions = pooled(audit.cronbach).filter((row) => row.level === 1);
+  if (dimensions.length > 0) {
+    const first = new Map(pooled(audit.pca).filter((row) => row.component === 1).map((row) => [row.group, row] as const));
+    const rows = [["dimension", "children", "n", "alpha", "PC1 share", "note"]];
+    for (const row of dimensions) {
+      const component = first.get(row.group);
+      rows.push([row.group, String(row.children), String(row.n), formatValue(row.alpha, 3), formatValue(component?.share ?? Number.NaN, 3), row.note ?? component?.note ?? ""]);
+    }
+    lines.push(`Cronbach's alpha and the first principal component's share, first-level dimensions (all unit-years):`, renderColumns(rows));
+  }
+  if (units.length === 1)
+    lines.push(`one unit: every statistic runs over its ${years.length} years (a trend, not a cross-section); see docs/guides/audit.md`);
+  return lines.join("\n") + "\n";
+}

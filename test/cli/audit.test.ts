@@ -1,0 +1,219 @@
+/**
+ * `innovation-index audit`: the files it writes, their columns, the summary, the options of compute and index.yaml,
+ * the shipped one-unit example (notes, never NaN), and deterministic output. The numbers are checked against R in
+ * test/core/audit/reference.test.ts; here one cell of each file is compared with that reference, rounded.
+ */
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { computeDropSensitivity } from "../../src/core/audit/drop.js";
+import { auditMessages } from "../../src/core/audit/messages.js";
+import { computeProfiles } from "../../src/core/audit/profiles.js";
+import { robustnessMessages } from "../../src/core/audit/robustness-messages.js";
+import { computeIndex, type IndexResult } from "../../src/core/compute.js";
+import { buildPanel } from "../../src/core/panel.js";
+import { parseCsv } from "../../src/io/csv.js";
+import { parseDataCsv } from "../../src/io/read/data-csv.js";
+import { parseTreeCsv } from "../../src/io/read/tree-csv.js";
+import { formatDropRanksCsv, formatDropSummaryCsv } from "../../src/io/write/drop-csv.js";
+import { formatProfilesCsv } from "../../src/io/write/profiles-csv.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (path: string) => readFile(new URL(`../fixtures/${path}`, import.meta.url), "utf8");
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function handMade(extra: Record<string, string> = {}): Promise<string> {
+  const dir = await makeTempDir({ "tree.csv": await fixture("audit/tree.csv"), "values.csv": await fixture("audit/values.csv"), ...extra });
+  dirs.push(dir);
+  return dir;
+}
+
+const ARGS = ["audit", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--missing", "reweight"];
+const CSV_FILES = [
+  "correlations.csv", "cronbach.csv", "importance.csv", "pca.csv", "profiles.csv", "sensitivity-drop-ranks.csv", "sensitivity-drop.csv", "statistics.csv",
+];
+
+/** The value R wrote in test/fixtures/audit/expected.csv for the hand-made case. */
+async function reference(table: string, period: string, key: string, statistic: string): Promise<number> {
+  const line = (await fixture("audit/expected.csv")).split("\n").find((row) => row === `hand-made,${table},${period},${key},${statistic},${row.split(",")[5]}`);
+  return Number(line!.split(",")[5]);
+}
+
+/** The rows of a CSV file in `dir/out`, header first (parsed as CSV: notes hold commas). */
+async function rows(dir: string, file: string): Promise<string[][]> {
+  const table = parseCsv(await readFile(join(dir, "out", file), "utf8"), file);
+  return [table.header, ...table.rows.map((row) => row.cells)];
+}
+
+/** The hand-made fixture's result, computed through the library with the options of `ARGS`. */
+async function handMadeResult(): Promise<IndexResult> {
+  const tree = parseTreeCsv(await fixture("audit/tree.csv"), "tree.csv");
+  const parsed = parseDataCsv(await fixture("audit/values.csv"), "values.csv");
+  if (!parsed.ok) throw new Error("the fixture's values do not parse");
+  const panel = buildPanel(tree, parsed.value);
+  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
+  return computeIndex(tree, panel.value, { normalize: "min-max", missing: "reweight" });
+}
+
+/** A written CSV file without its byte order mark. */
+const csvText = async (dir: string, out: string, file: string) => (await readFile(join(dir, out, file), "utf8")).replace(/^\uFEFF/, "");
+
+describe("innovation-index audit", () => {
+  it("writes the five tables with their columns, R's values rounded, and a summary", async () => {
+    const dir = await handMade();
+    const run = await runCli([...ARGS, "--out", "out"], dir);
+    expect(run.code).toBe(0);
+    expect(
+      run.stderr.endsWith(
+        "wrote statistics.csv, correlations.csv, cronbach.csv, pca.csv, importance.csv, sensitivity-drop.csv, sensitivity-drop-ranks.csv, profiles.csv to out\n",
+      ),
+    ).toBe(true);
+    expect(await listDir(join(dir, "out"))).toEqual(CSV_FILES);
+    const statistics = await rows(dir, "statistics.csv");
+    expect(statistics[0].join(",")).toBe("period,indicator,n,coverage,mean,sd,min,max,skewness,kurtosis,same_share,outliers,flags,notes");
+    const b = statistics.find((row) => row[0] === "all" && row[1] === "b")!;
+    expect(Number(b[8])).toBe(Number((await reference("statistics", "all", "b", "skewness")).toFixed(4)));
+    expect(b.slice(11, 13)).toEqual(["1", "skew-kurtosis"]);
+    expect(statistics.find((row) => row[0] === "all" && row[1] === "d")![12]).toBe("low-coverage;collinear");
+    expect(statistics.find((row) => row[0] === "all" && row[1] === "h")![12]).toBe("near-constant;negative-within-group");
+    const correlations = await rows(dir, "correlations.csv");
+    expect(correlations[0].join(",")).toBe("period,relation,group,level,a,b,n,pearson,spearman,flags,notes");
+    const fg = correlations.find((row) => row[0] === "all" && row[1] === "sibling" && row[4] === "f" && row[5] === "g")!;
+    expect(Number(fg[7])).toBe(Number((await reference("correlations", "all", "sibling:f:g", "pearson")).toFixed(4)));
+    expect(fg[9]).toBe("negative");
+    expect((await rows(dir, "cronbach.csv"))[0].join(",")).toBe("period,group,level,children,n,alpha,notes");
+    expect((await rows(dir, "pca.csv"))[0].join(",")).toBe("period,group,n,component,eigenvalue,share,cumulative_share,child,pc1_loading,pc1_vector,notes");
+    expect((await rows(dir, "importance.csv"))[0].join(",")).toBe(
+      "period,code,parent,level,n,weight,global_weight,r2_parent,r2_parent_share,r2_index,r2_index_share,ratio_parent,ratio_parent_share,ratio_index,ratio_index_share,notes",
+    );
+    const alpha = (await rows(dir, "cronbach.csv")).find((row) => row[0] === "all" && row[1] === "P")!;
+    expect(Number(alpha[5])).toBe(Number((await reference("cronbach", "all", "P", "alpha")).toFixed(4)));
+    // The summary: pooled flags and the alpha of each first-level dimension (R's one-child note for R).
+    expect(run.stdout).toContain("audit of 9 indicators, 8 units, 2019-2022 (period \"all\": 32 unit-years pooled)");
+    expect(run.stdout).toContain("  skew-kurtosis (1): b\n");
+    expect(run.stdout).toContain("  negative (");
+    expect(run.stdout).toMatch(/\nP +2 +32 +0\.914 /);
+    expect(run.stdout).toContain('group "R" has one child');
+    for (const file of CSV_FILES) expect(await readFile(join(dir, "out", file), "utf8")).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("applies the thresholds: --collinear 0.5 flags more pairs, --min-coverage 0.5 none for coverage", async () => {
+    const dir = await handMade();
+    await runCli([...ARGS, "--out", "out", "--collinear", "0.5", "--min-coverage", "0.5"], dir);
+    const statistics = await rows(dir, "statistics.csv");
+    expect(statistics.some((row) => row[12].includes("low-coverage"))).toBe(false);
+    const collinear = (await rows(dir, "correlations.csv")).filter((row) => row[9].includes("collinear"));
+    expect(collinear.every((row) => Math.abs(Number(row[7])) >= 0.5)).toBe(true);
+    expect(collinear.length).toBeGreaterThan(10);
+  });
+
+  it("refuses a threshold out of range with a usage error", async () => {
+    const dir = await handMade();
+    const run = await runCli([...ARGS, "--collinear", "2"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--collinear must be a number from 0 to 1, got "2"');
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+
+  it("takes the methods from index.yaml as compute does (the same files as the flags)", async () => {
+    // Without the file's methods (fixed-base, missing values an error) the hand-made panel would be refused.
+    const project = await handMade({ "index.yaml": "indicators: tree.csv\nvalues: values.csv\nmethods:\n  normalise: min-max\n  missing: reweight\n" });
+    const flags = await handMade();
+    expect((await runCli(["audit", "--out", "out"], project)).code).toBe(0);
+    expect((await runCli([...ARGS, "--out", "out"], flags)).code).toBe(0);
+    for (const file of CSV_FILES) expect(await readFile(join(project, "out", file), "utf8")).toBe(await readFile(join(flags, "out", file), "utf8"));
+    expect((await runCli(["audit", "-i", "tree.csv", "-d", "values.csv", "--out", "out"], flags)).code).toBe(1);
+  });
+
+  it("--report --xlsx also writes audit.html and audit.xlsx, the same bytes twice", async () => {
+    const dir = await handMade();
+    for (const out of ["a", "b"]) expect((await runCli([...ARGS, "--out", out, "--report", "--xlsx", "--lang", "en"], dir)).code).toBe(0);
+    expect(await listDir(join(dir, "a"))).toEqual(["audit.html", "audit.xlsx", ...CSV_FILES].sort());
+    for (const file of ["audit.html", "audit.xlsx", ...CSV_FILES]) expect(await readFile(join(dir, "a", file))).toEqual(await readFile(join(dir, "b", file)));
+    const html = await readFile(join(dir, "a", "audit.html"), "utf8");
+    expect(html).toContain("P1: Pearson correlations");
+    expect(html).toContain("P: nominal and effective weights");
+    expect(html).toContain("<td>Q</td><td>Pillar Q</td>");
+    expect(html).toContain("alpha &#60; 0.7");
+    expect((await readFile(join(dir, "a", "audit.xlsx"))).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("writes the drop analysis and the profiles as computeDropSensitivity and computeProfiles give them, the last year by default", async () => {
+    // The core functions are tested against hand computations (test/core/audit/drop.test.ts, profiles.test.ts); the
+    // files must hold their values: the CSV text of their own writers, byte for byte but the byte order mark.
+    const dir = await handMade();
+    const run = await runCli([...ARGS, "--out", "out", "--decimals", "3"], dir);
+    expect(run.code).toBe(0);
+    const result = await handMadeResult();
+    const drop = computeDropSensitivity(result, { rankYears: [2022] });
+    expect(await csvText(dir, "out", "sensitivity-drop.csv")).toBe(formatDropSummaryCsv(drop, 3));
+    expect(await csvText(dir, "out", "sensitivity-drop-ranks.csv")).toBe(formatDropRanksCsv(drop));
+    const every = computeProfiles(result);
+    const last = { entries: every.entries.filter((entry) => entry.year === 3), notes: [] };
+    expect(last.entries.length).toBeGreaterThan(10);
+    expect(await csvText(dir, "out", "profiles.csv")).toBe(formatProfilesCsv(result, last, 3));
+    // r is R's only child: the drop warns that dropping r drops R.
+    expect(run.stderr).toContain(`warning: ${robustnessMessages.dropCascade("r", "R")}\n`);
+
+    // Every year: 8 units × 4 years of ranks, and the profiles of every year.
+    expect((await runCli([...ARGS, "--out", "all", "--drop-ranks", "all", "--profiles", "all"], dir)).code).toBe(0);
+    expect(await csvText(dir, "all", "sensitivity-drop-ranks.csv")).toBe(formatDropRanksCsv(computeDropSensitivity(result)));
+    expect((await rows(dir, "sensitivity-drop-ranks.csv")).length).toBe(1 + 8);
+    expect(parseCsv(await csvText(dir, "all", "sensitivity-drop-ranks.csv"), "ranks").rows.length).toBe(8 * 4);
+    expect(await csvText(dir, "all", "profiles.csv")).toBe(formatProfilesCsv(result, every));
+  });
+
+  it("--unit chooses the profile in audit.html (default the first unit); an unknown unit is a usage error", async () => {
+    const dir = await handMade();
+    expect((await runCli([...ARGS, "--out", "first", "--report", "--lang", "en"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "first", "audit.html"), "utf8")).toContain('<section class="profile"><h2>U1 · 2022</h2>');
+    expect((await runCli([...ARGS, "--out", "third", "--report", "--lang", "en", "--unit", "U3"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "third", "audit.html"), "utf8");
+    expect(html).toContain('<section class="profile"><h2>U3 · 2022</h2>');
+    // U3's strengths and weaknesses of 2022 as computeProfiles lists them, each with its rank.
+    const result = await handMadeResult();
+    const entries = computeProfiles(result).entries.filter((entry) => entry.unit === 2 && entry.year === 3);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(html).toContain(`<code>${result.nodes[entry.node].code}</code>: rank ${entry.rank} of ${entry.rankedUnits}`);
+    const unknown = await runCli([...ARGS, "--out", "bad", "--unit", "U9"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(auditMessages.unknownUnit("U9", result.units));
+    expect(await listDir(join(dir, "bad"))).toEqual([]);
+  });
+
+  it("--xlsx gives the workbook a sheet per table, the drop and the profiles included", async () => {
+    const dir = await handMade();
+    expect((await runCli([...ARGS, "--out", "out", "--xlsx"], dir)).code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "out", "audit.xlsx"))) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "statistics", "correlations", "cronbach", "pca", "importance", "sensitivity-drop", "sensitivity-drop-ranks", "profiles",
+    ]);
+    const ranks = workbook.getWorksheet("sensitivity-drop-ranks")!;
+    const csv = await rows(dir, "sensitivity-drop-ranks.csv");
+    expect(ranks.rowCount).toBe(csv.length);
+    // Ranks are numbers in the sheet, the same as in the CSV file.
+    expect(ranks.getRow(2).values).toEqual([undefined, csv[1][0], ...csv[1].slice(1).map(Number)]);
+  });
+
+  it("audits the shipped one-unit example over its years, with notes and no NaN", async () => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    const run = await runCli(["audit", "--out", "out"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("one unit: every statistic runs over its 4 years");
+    // A single unit has no strengths or weaknesses: the note says why, and profiles.csv has its header only.
+    expect(run.stderr).toContain(`note: ${robustnessMessages.profilesSingleUnit("常州高新区")}\n`);
+    expect(await rows(dir, "profiles.csv")).toEqual([["unit", "year", "type", "code", "name", "level", "kind", "value", "score", "rank", "percentile", "units"]]);
+    const correlations = await rows(dir, "correlations.csv");
+    const pooled = correlations.filter((row) => row[0] === "all");
+    expect(pooled.every((row) => row[6] === "4")).toBe(true);
+    const yearly = correlations.slice(1).filter((row) => row[0] !== "all");
+    expect(yearly.every((row) => row[7] === "" && row[8] === "" && row.at(-1)!.includes("1 observation, at least 3 needed"))).toBe(true);
+    for (const file of CSV_FILES) expect(await readFile(join(dir, "out", file), "utf8")).not.toMatch(/NaN|Infinity/);
+  });
+});
