@@ -75,7 +75,7 @@ export type { PerformanceGroup, PerformanceRow } from "./core/analysis/performan
 export { PRESETS, PRESET_DEFINITIONS, formatPresetExplanation } from "./core/presets.js";
 export type { Preset, PresetDefinition, PresetSetting } from "./core/presets.js";
 export { optimiseWeights } from "./core/weighting/optimise.js";
-export type { ImportanceRow, OptimisedWeights } from "./core/weighting/optimise.js";
+export type { ImportanceShare, OptimisedWeights } from "./core/weighting/optimise.js";
 export { resolveWeights, globalWeights } from "./core/weight.js";
 export type { Weights } from "./core/weight.js";
 export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";

@@ -8,7 +8,7 @@ import { UsageError } from "../errors.js";
 import { HELP_TOPICS, OPTION_TOPICS } from "./help-topics.js";
 
 /** The help groups, in the order `--help` shows them. */
-export const HELP_GROUPS = ["input", "method", "data", "weights", "output", "run"] as const;
+export const HELP_GROUPS = ["input", "method", "data", "weights", "audit", "output", "run"] as const;
 export type HelpGroup = (typeof HELP_GROUPS)[number];
 
 /** The heading `--help` prints for each group. */
@@ -17,6 +17,7 @@ export const HELP_GROUP_HEADINGS: Record<HelpGroup, string> = {
   method: "Method options:",
   data: "Data options (gaps, outliers, zero bases):",
   weights: "Weights options:",
+  audit: "Audit options (thresholds and robustness):",
   output: "Output options:",
   run: "Run options:",
 };
@@ -73,6 +74,7 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--random-index",
     "--optimise",
   ],
+  audit: ["--min-coverage", "--skew", "--kurtosis", "--same-share", "--collinear", "--weak-parent", "--drop-ranks", "--profiles", "--profile-unit"],
   output: ["--out", "--report", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
   run: ["--if-changed", "--quiet", "--threads", "--memory-limit", "--debug", "--all-problems", "--allow-outside-project", "--log-format", "--version", "--help"],
 };

@@ -166,11 +166,11 @@ describe("innovation-index audit", () => {
     expect(await csvText(dir, "all", "profiles.csv")).toBe(formatProfilesCsv(result, every));
   });
 
-  it("--unit chooses the profile in audit.html (default the first unit); an unknown unit is a usage error", async () => {
+  it("--profile-unit chooses the profile in audit.html (default the first unit); an unknown unit is a usage error", async () => {
     const dir = await handMade();
     expect((await runCli([...ARGS, "--out", "first", "--report", "--lang", "en"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "first", "audit.html"), "utf8")).toContain('<section class="profile"><h2>U1 · 2022</h2>');
-    expect((await runCli([...ARGS, "--out", "third", "--report", "--lang", "en", "--unit", "U3"], dir)).code).toBe(0);
+    expect((await runCli([...ARGS, "--out", "third", "--report", "--lang", "en", "--profile-unit", "U3"], dir)).code).toBe(0);
     const html = await readFile(join(dir, "third", "audit.html"), "utf8");
     expect(html).toContain('<section class="profile"><h2>U3 · 2022</h2>');
     // U3's strengths and weaknesses of 2022 as computeProfiles lists them, each with its rank.
@@ -178,7 +178,7 @@ describe("innovation-index audit", () => {
     const entries = computeProfiles(result).entries.filter((entry) => entry.unit === 2 && entry.year === 3);
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(html).toContain(`<code>${result.nodes[entry.node].code}</code>: rank ${entry.rank} of ${entry.rankedUnits}`);
-    const unknown = await runCli([...ARGS, "--out", "bad", "--unit", "U9"], dir);
+    const unknown = await runCli([...ARGS, "--out", "bad", "--profile-unit", "U9"], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(auditMessages.unknownUnit("U9", result.units));
     expect(await listDir(join(dir, "bad"))).toEqual([]);

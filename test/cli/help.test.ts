@@ -36,7 +36,7 @@ describe("--help", () => {
     expect(stdout).toMatch(/\nExamples?:\n {2}\$ innovation-index /);
   });
 
-  it.each(commandNames)("%s --help shows its groups in the order input, method, data, weights, output, run", async (name) => {
+  it.each(commandNames)("%s --help shows its groups in the order input, method, data, weights, audit, output, run", async (name) => {
     const { stdout } = await runCli([name, "--help"], dir);
     const headings = stdout.split("\n").filter((line) => /^[A-Z].*options.*:$/.test(line));
     const order = HELP_GROUPS.map((group) => HELP_GROUP_HEADINGS[group]);

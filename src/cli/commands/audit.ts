@@ -47,8 +47,8 @@ export interface AuditCommandOptions extends InputOptions, MethodCommandOptions,
   dropRanks: UnitYears;
   /** `--profiles`: the years of profiles.csv, the last (default) or every one. */
   profiles: UnitYears;
-  /** `--unit`: the unit whose profile audit.html shows (default: the first unit). */
-  unit?: string;
+  /** `--profile-unit`: the unit whose profile audit.html shows (default: the first unit). */
+  profileUnit?: string;
   quiet: boolean;
 }
 
@@ -134,7 +134,7 @@ Examples:
     .addOption(new Option("--lang <language>", "language of audit.html's names").choices(REPORT_LANGUAGES).default("zh"))
     .addOption(new Option("--drop-ranks <years>", "years of sensitivity-drop-ranks.csv: the last year, or every year (one row per unit and year)").choices(UNIT_YEARS).default("last"))
     .addOption(new Option("--profiles <years>", "years of profiles.csv: the last year, or every year").choices(UNIT_YEARS).default("last"))
-    .option("--unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
+    .option("--profile-unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: AuditCommandOptions, command: Command) => {
       await applyProject(command, env);
@@ -156,7 +156,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
-  const unit = options.unit ?? result.units[0];
+  const unit = options.profileUnit ?? result.units[0];
   if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
   const audit = auditIndex(result, {
     minCoverage: options.minCoverage,
@@ -171,7 +171,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const lastYear = result.years.slice(-1);
   const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
   const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
-  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, unit } }, inputs.labels.tree);
+  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree);
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
   printWarnings([...(weighting?.warnings ?? []), ...result.warnings, ...drop.warnings], env);
@@ -195,7 +195,7 @@ export async function auditFiles(context: AuditContext, title: string): Promise<
   if (options.report) {
     const { formatAuditHtml } = await import("../../io/report/audit-html.js");
     const { formatProfileSectionHtml } = await import("../../io/report/profile-section.js");
-    const unit = options.unit ?? context.result.units[0];
+    const unit = options.profileUnit ?? context.result.units[0];
     const profile = await formatProfileSectionHtml(context.result, context.profiles, unit, { language: options.lang });
     files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: `Statistical audit: ${title}`, language: options.lang, sections: [profile] });
   }

@@ -13,7 +13,7 @@ import type { Panel } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { globalWeights } from "../../core/weight.js";
 import type { WeightingResult } from "../../core/weighting/derive.js";
-import { optimiseWeights, type ImportanceRow } from "../../core/weighting/optimise.js";
+import { optimiseWeights, type ImportanceShare } from "../../core/weighting/optimise.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
@@ -63,7 +63,7 @@ Examples:
 }
 
 /** Computes the index with the derived weights and optimises them for effective importance. */
-function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResult, options: WeightsCommandOptions): { result: WeightingResult; rows: ImportanceRow[] } {
+function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResult, options: WeightsCommandOptions): { result: WeightingResult; rows: ImportanceShare[] } {
   const methodOptions = methodOptionsOf(options);
   const index = computeIndex(tree, panel, { ...methodOptions, ...dataOptionsOf(options), weights: derived.weights, strict: options.strict });
   const methods = new Map(index.nodes.filter((node) => node.kind !== "indicator").map((node) => [node.code, node.method as AggregateMethod] as const));

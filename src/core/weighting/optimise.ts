@@ -11,7 +11,7 @@ import type { Weights } from "../weight.js";
 import { weightingMessages } from "./messages.js";
 
 /** One child's target and achieved share of effective importance. */
-export interface ImportanceRow {
+export interface ImportanceShare {
   code: string;
   parent: string;
   /** The target share (the child's nominal weight within its siblings, by default). */
@@ -24,7 +24,7 @@ export interface ImportanceRow {
 
 export interface OptimisedWeights {
   weights: Weights;
-  rows: ImportanceRow[];
+  rows: ImportanceShare[];
   warnings: Issue[];
 }
 
@@ -92,7 +92,7 @@ export function optimiseWeights(
   const values = new Map<string, Float64Array>();
   for (const code of tree.indicators) values.set(code, result.values.subarray(position.get(code)! * size, (position.get(code)! + 1) * size));
   const weights = new Map(targets);
-  const rows: ImportanceRow[] = [];
+  const rows: ImportanceShare[] = [];
   const warnings: Issue[] = [];
   const context = { unitCount, yearCount, power: options.power };
 

@@ -2,6 +2,7 @@
  * The principal eigenpair by mathjs `eigs`, loaded only when a run needs it (mathjs is heavy), and injected into the
  * pure AHP code.
  */
+import { createRandom } from "../../core/random.js";
 import { principalEigenPower, type Matrix, type PrincipalEigen, type PrincipalEigenpair } from "../../core/weighting/eigen.js";
 
 interface ComplexLike {
@@ -21,7 +22,7 @@ const im = (value: Scalar) => (typeof value === "number" ? 0 : value.im);
  * positive eigenpair.
  */
 export function principalEigenFromEigs(eigs: Eigs, matrix: Matrix): PrincipalEigenpair {
-  const result = eigs(matrix.map((row) => [...row])) as { eigenvectors: { value: Scalar; vector: Scalar[] }[] };
+  const result = seeded(() => eigs(matrix.map((row) => [...row]))) as { eigenvectors: { value: Scalar; vector: Scalar[] }[] };
   let best = result.eigenvectors[0];
   for (const pair of result.eigenvectors) if (re(pair.value) > re(best.value)) best = pair;
   const sumRe = best.vector.reduce<number>((total, component) => total + re(component), 0);
@@ -33,6 +34,21 @@ export function principalEigenFromEigs(eigs: Eigs, matrix: Matrix): PrincipalEig
   if (Math.abs(im(best.value)) > 1e-9 || imaginary.some((part) => Math.abs(part) > 1e-9) || vector.some((component) => !(component > 0)))
     throw new RangeError("principalEigenFromEigs: eigs did not return a real positive principal eigenpair");
   return { value: re(best.value), vector };
+}
+
+/**
+ * Runs `compute` with `Math.random` replaced by a seeded generator: mathjs `eigs` starts its inverse iteration from a
+ * random vector, which changes the last digits of an eigenvector from one run to the next; the same seed gives the
+ * same weights, byte for byte, on every run. `eigs` is synchronous, so nothing else runs while the generator is swapped.
+ */
+function seeded<T>(compute: () => T): T {
+  const original = Math.random;
+  Math.random = createRandom(1);
+  try {
+    return compute();
+  } finally {
+    Math.random = original;
+  }
 }
 
 /**

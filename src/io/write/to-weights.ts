@@ -7,7 +7,7 @@ import type { WeightingResult } from "../../core/weighting/derive.js";
 import type { Issue } from "../../errors.js";
 import { formatCsv } from "../csv.js";
 import { formatValue } from "./to-csv.js";
-import type { ImportanceRow } from "../../core/weighting/optimise.js";
+import type { ImportanceShare } from "../../core/weighting/optimise.js";
 
 export interface WeightsJson {
   weighting: WeightingResult["summary"];
@@ -46,7 +46,7 @@ export function formatWeightsJson(tree: Tree, result: WeightingResult): string {
 }
 
 /** The weights table with each node's target, nominal and achieved share of effective importance (`weights --optimise`). */
-export function formatOptimisedCsv(tree: Tree, result: WeightingResult, rows: readonly ImportanceRow[], decimals = 6): string {
+export function formatOptimisedCsv(tree: Tree, result: WeightingResult, rows: readonly ImportanceShare[], decimals = 6): string {
   const byCode = new Map(rows.map((row) => [row.code, row] as const));
   const table: (string | number)[][] = [["code", "parent", "level", "weight", "global_weight", "target_share", "nominal_share", "achieved_share"]];
   for (const row of toWeightsJson(tree, result).weights) {
@@ -66,6 +66,6 @@ export function formatOptimisedCsv(tree: Tree, result: WeightingResult, rows: re
 }
 
 /** The JSON document of `weights --optimise`: the weights, and the importance shares per node. */
-export function formatOptimisedJson(tree: Tree, result: WeightingResult, rows: readonly ImportanceRow[]): string {
+export function formatOptimisedJson(tree: Tree, result: WeightingResult, rows: readonly ImportanceShare[]): string {
   return JSON.stringify({ ...toWeightsJson(tree, result), importance: rows }, null, 2) + "\n";
 }
