@@ -280,6 +280,11 @@ function rawOf(code: string, u: number, y: number): { value: number; source: str
   return { value: raw === null ? Number.NaN : raw, source: label >= 0 ? data.sourceLabels[label] : "", imputation: imputed.get(`${code}\u0000${units[u]}\u0000${years[y]}`) };
 }
 
+/** A raw value as read, cut to 4 decimals at most (a computed series can carry 15). */
+function formatRaw(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toFixed(4))) : "–";
+}
+
 function sourceBadge(source: string): HTMLElement {
   return element("span", { class: `badge source-${source.replace(/[^a-z0-9-]/gi, "_")}` }, source);
 }
@@ -358,7 +363,7 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
       nameOf(n),
       numberCell(format(node.weight, 3)),
       numberCell(format(globalWeight(n), 4)),
-      numberCell(Number.isFinite(raw.value) ? String(raw.value) : "–", raw.imputation ? { "data-imputed": raw.imputation } : {}),
+      numberCell(formatRaw(raw.value), raw.imputation ? { "data-imputed": raw.imputation } : {}),
       node.measure ?? "",
       node.direction === "negative" ? words.negative : words.positive,
       numberCell(format(valueAt(published, n, u, y))),
@@ -374,7 +379,7 @@ function treeTable(u: number, y: number): HTMLElement {
     const n = k + 1;
     const raw = node.kind === "indicator" ? rawOf(node.code, u, y) : undefined;
     const sourceCell = element("td", {}, ...(raw?.source ? [sourceBadge(raw.source)] : []), ...(raw?.imputation ? [element("span", { class: "badge imputed" }, words.imputed)] : []));
-    return [node.code, element("td", { class: `level-${node.level}` }, nameOf(n)), numberCell(format(node.weight, 3)), numberCell(format(globalWeight(n), 4)), numberCell(raw && Number.isFinite(raw.value) ? String(raw.value) : ""), numberCell(format(valueAt(published, n, u, y))), sourceCell];
+    return [node.code, element("td", { class: `level-${node.level}` }, nameOf(n)), numberCell(format(node.weight, 3)), numberCell(format(globalWeight(n), 4)), numberCell(raw ? formatRaw(raw.value) : ""), numberCell(format(valueAt(published, n, u, y))), sourceCell];
   });
   return table([words.code, words.name, words.weight, words.globalWeight, words.rawValue, words.score, words.source], rows, "tree");
 }
@@ -474,7 +479,9 @@ function renderUnits(): void {
   compared.append(chart("units", axes.length >= 3 ? radarChart(title, axes, profiles) : groupedBarChart(title, axes, profiles), 420));
   if (years.length > 1) {
     const lines = state.chosen.map((u) => ({ name: units[u], values: years.map((_, t) => ranks.rank[resultIndex(published, 0, u, t)]) }));
-    compared.append(chart("units", rankChart(words.rankLines, years, lines, units.length), 420));
+    // The axis ends a little below the lowest rank shown, so that a few leading units do not sit in a corner.
+    const lowest = Math.max(2, ...lines.flatMap((line) => line.values.filter(Number.isFinite)));
+    compared.append(chart("units", rankChart(words.rankLines, years, lines, Math.min(units.length, lowest + 2)), 420));
   }
   section.append(compared);
 }
