@@ -6,7 +6,7 @@
  * /usr/bin/chromium is absent. Screenshots and PDFs go to test/artifacts/ (git-ignored).
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -29,8 +29,17 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
 }, 120_000);
 
+/** Temporary folders made here, removed at the end. */
+const made: string[] = [];
+async function tempDir(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeTempDir(files);
+  made.push(dir);
+  return dir;
+}
+
 afterAll(async () => {
   await browser?.close();
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 /** Opens a page from file:// with every non-file request aborted; records those attempted and every error. */
@@ -88,7 +97,7 @@ function withRootWeight(treeText: string, code: string, weight: string): string 
 describe("the dashboard report.html in headless Chromium", () => {
   it("the shipped example: offline, sentences from the contributions, drill-down to sources, what-if equal to compute, English, PDF", async (context) => {
     if (!browser) return context.skip(skipReason);
-    const dir = await makeTempDir();
+    const dir = await tempDir();
     expect((await runCli(["report", "-q"], dir)).code).toBe(0);
     expect((await runCli(["compute", "-q", "--out", "published", "--decimals", "2"], dir)).code).toBe(0);
     expect((await runCli(["compute", "-q", "--out", "precise", "--decimals", "10"], dir)).code).toBe(0);
@@ -142,7 +151,7 @@ describe("the dashboard report.html in headless Chromium", () => {
       // what if: dimension A at 0.40; compute on the tree with that first-level weight gives the same printed decimals
       await setSlider(page, rootCodes[0], "0.4");
       const shown = await page.textContent("#what-if-index");
-      const whatIfDir = await makeTempDir({ "tree.csv": withRootWeight(treeText, rootCodes[0], "0.4") });
+      const whatIfDir = await tempDir({ "tree.csv": withRootWeight(treeText, rootCodes[0], "0.4") });
       const run = await runCli(["compute", "-q", "-i", "tree.csv", "-d", join(ROOT, "data/changzhou/values.csv"), "--decimals", "2", "--out", "out"], whatIfDir);
       expect(run.code).toBe(0);
       const recomputed = csvObjects(await readFile(join(whatIfDir, "out/index.csv"), "utf8"));
@@ -179,7 +188,7 @@ describe("the dashboard report.html in headless Chromium", () => {
   it("ASEM, 51 units with gaps: paged and sortable ranking, reweighted cells marked, what-if index and ranks equal to compute", async (context) => {
     if (!browser) return context.skip(skipReason);
     const treeText = await readFile(join(ASEM, "tree-scaling.csv"), "utf8");
-    const dir = await makeTempDir({ "tree.csv": treeText, "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
+    const dir = await tempDir({ "tree.csv": treeText, "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
     const method = ["--normalise", "min-max", "--missing", "reweight"];
     expect((await runCli(["report", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--lang", "en"], dir)).code).toBe(0);
     expect((await runCli(["compute", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--decimals", "2", "--out", "published"], dir)).code).toBe(0);
@@ -214,7 +223,7 @@ describe("the dashboard report.html in headless Chromium", () => {
 
       // what if: Environ at 0.8, against compute on the tree with that weight (the others stay 0.3 and 0.2)
       await setSlider(page, "Environ", "0.8");
-      const whatIfDir = await makeTempDir({ "tree.csv": withRootWeight(treeText, "Environ", "0.8"), "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
+      const whatIfDir = await tempDir({ "tree.csv": withRootWeight(treeText, "Environ", "0.8"), "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
       expect((await runCli(["compute", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--decimals", "2", "--out", "out"], whatIfDir)).code).toBe(0);
       const recomputed = csvObjects(await readFile(join(whatIfDir, "out/index.csv"), "utf8"));
       const expected = recomputed.find((row) => row.unit === gap.unit && row.code === "INDEX" && row.year === "2022")!.value;
@@ -241,7 +250,7 @@ describe("the dashboard report.html in headless Chromium", () => {
 describe("report.html as a dashboard: the file", () => {
   it("inlines the data, ECharts and the script once, with no </script> or <!-- inside them, and --title names it", async () => {
     const hostile = "</script><!-- \u2028<img src=x onerror=alert(1)>";
-    const dir = await makeTempDir();
+    const dir = await tempDir();
     expect((await runCli(["report", "-q", "--title", hostile], dir)).code).toBe(0);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html.match(/<script/g)).toHaveLength(3);
