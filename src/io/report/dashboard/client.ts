@@ -26,6 +26,9 @@ declare const echarts: { init(element: HTMLElement, theme: null, options: { rend
 type Language = "zh" | "en";
 type Values = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
 
+/** One colour per series, the overall index first, so that a dimension has the same colour in every chart. */
+const PALETTE = ["#2e5f9e", "#e07b39", "#3a9d5d", "#c44e52", "#8172b2", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"];
+
 /** Units above which tables are paged and charts show the top and bottom only. */
 const PAGE_SIZE = 25;
 const MANY_UNITS = 40;
@@ -215,12 +218,13 @@ function renderOverview(): void {
   const top = [{ n: 0 }, ...roots];
   section.append(element("h2", {}, `${words.overview}${units.length > 1 ? ` · ${units[u]}` : ""}`));
   const series = top.map(({ n }) => ({ name: nameOf(n), values: years.map((_, y) => valueAt(published, n, u, y)) }));
-  const figures = element("div", { class: "charts" }, chart("overview", lineChart(words.trend, years, series), 380));
+  const figures = element("div", { class: "charts" }, chart("overview", { ...lineChart(words.trend, years, series), color: PALETTE }, 380));
   if (years.length > 1) {
     // Stacked bars: each dimension's contribution to each year's change of the overall index.
     const pairs = years.slice(1).map((year, i) => computeContributions(published, years[i], year, undefined, "dimensions"));
     const option = {
       animation: false,
+      color: PALETTE.slice(1),
       title: { text: words.contributionsChart, left: "center", textStyle: { fontSize: 15 } },
       tooltip: { trigger: "axis" },
       legend: { bottom: 0 },
@@ -657,6 +661,8 @@ function renderAudit(): void {
   const section = reset("audit");
   section.append(element("h2", {}, words.audit));
   const audit = data.audit;
+  // Without audit results the section only says how to get them: left out of the print.
+  section.classList.toggle("empty", !audit);
   if (!audit) {
     section.append(element("p", { class: "hint" }, words.auditNone));
     return;

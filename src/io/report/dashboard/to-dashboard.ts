@@ -88,7 +88,7 @@ button:hover { background: var(--soft); }
 nav { display: flex; gap: 16px; font-size: 14px; }
 nav a { color: var(--blue); text-decoration: none; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
-.chart { width: 680px; max-width: 100%; border: 1px solid #eee; box-sizing: border-box; break-inside: avoid; }
+.chart { width: calc(50% - 8px); min-width: 460px; max-width: 680px; border: 1px solid #eee; box-sizing: border-box; break-inside: avoid; }
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; }
 th { background: var(--soft); }
@@ -122,8 +122,9 @@ footer { color: #666; font-size: 12px; margin-top: 32px; border-top: 1px solid v
   .controls, nav, .pager, .chooser, #what-if-reset, .hint { display: none; }
   input[type=range] { display: none; }
   .slider { grid-template-columns: 160px 44px 56px; }
-  .chart { border: none; }
+  .chart { border: none; width: 680px; max-width: 100%; }
   section { break-before: page; } section:first-of-type { break-before: auto; }
+  section.empty { display: none; }
   h2, h3 { break-after: avoid; } tr { break-inside: avoid; }
   .card { min-width: 120px; }
 }
