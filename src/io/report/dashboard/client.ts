@@ -623,7 +623,7 @@ function renderWhatIfResults(): void {
       { class: "what-if-headline" },
       `${words.simulated} · ${units.length > 1 ? `${units[u]} · ` : ""}${years[y]}: `,
       element("strong", { id: "what-if-index", "data-value": String(index) }, format(index)),
-      ` (${words.published} ${format(valueAt(published, 0, u, y))})`,
+      ` (${words.published} ${format(valueAt(published, 0, u, y))}; ${words.difference} ${format(index - valueAt(published, 0, u, y))})`,
     ),
   );
   // The overall index and the first-level sub-indices, every year, published against what if.
