@@ -138,6 +138,8 @@ export interface ReportContext {
   /** The project's `name` and `description`. */
   name?: string;
   description?: string;
+  /** The folder of an uncertainty analysis (its uncertainty.csv) to show, and how messages name it. */
+  uncertainty?: { dir: string; label: string };
 }
 
 /** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
@@ -244,7 +246,11 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     const { buildDashboardData } = await import("../io/report/dashboard/data.js");
     const { formatDashboardHtml } = await import("../io/report/dashboard/to-dashboard.js");
     const title = options.title ?? context.name;
-    const data = buildDashboardData(result, context.tree, options.lang, Math.min(options.decimals, 2), { title, description: context.description, records: context.records });
+    const uncertainty = context.uncertainty
+      ? await (await import("../io/report/dashboard/uncertainty.js")).readUncertainty(context.uncertainty.dir, context.uncertainty.label, result.units, result.years)
+      : undefined;
+    const extras = { title, description: context.description, records: context.records, uncertainty };
+    const data = buildDashboardData(result, context.tree, options.lang, Math.min(options.decimals, 2), extras);
     return formatDashboardHtml(data);
   }
   const { formatReportHtml } = await import("../io/report/to-html.js");

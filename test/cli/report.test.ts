@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { rm } from "node:fs/promises";
-import { afterAll, describe, expect, it } from "vitest";
+import { rm, writeFile } from "node:fs/promises";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -151,5 +151,28 @@ describe("innovation-index report: the interactive dashboard (the default; --sta
     expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain('<section id="what-if"></section>');
     expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "-q"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "out/report.html"), "utf8")).not.toMatch(/<script/i);
+  });
+});
+
+describe("innovation-index report --uncertainty-from", () => {
+  it("carries the intervals of uncertainty.csv into the dashboard's data, and refuses a file of other units with exit 1", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const inputs = ["-i", "tree.csv", "-d", "values.csv"];
+    expect((await runCli(["uncertainty", ...inputs, "-n", "16", "--weight-noise", "0.2", "-o", "unc", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["report", ...inputs, "--uncertainty-from", "unc", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    const opening = '<script id="dashboard-data" type="application/json">';
+    const data = JSON.parse(html.slice(html.indexOf(opening) + opening.length, html.indexOf("</script>")));
+    // the row of U2 in 2019 of uncertainty.csv (4 decimals), at unit 1 · 3 years + year 2
+    const row = (await readFile(join(dir, "unc/uncertainty.csv"), "utf8")).split("\n").find((line) => line.startsWith("U2,2019,"))!.split(",");
+    expect(data.uncertainty.indexLow[1 * 3 + 2]).toBe(Number(row[4]));
+    expect(data.uncertainty.indexHigh[1 * 3 + 2]).toBe(Number(row[5]));
+    expect(data.uncertainty.rankHigh[1 * 3 + 2]).toBe(Number(row[9]));
+    await writeFile(join(dir, "unc/uncertainty.csv"), (await readFile(join(dir, "unc/uncertainty.csv"), "utf8")).replaceAll("U2,", "U3,"));
+    const refused = await runCli(["report", ...inputs, "--uncertainty-from", "unc", "-q", "-o", "refused"], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('unc/uncertainty.csv:5: unit "U3" in year "2017" is not in the index');
+    expect(await listDir(join(dir, "refused"))).toEqual([]);
   });
 });

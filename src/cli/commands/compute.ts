@@ -35,6 +35,8 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   /** The project's `name` and `description`, for the report. */
   projectName?: string;
   projectDescription?: string;
+  /** `report --uncertainty-from`: the folder of an uncertainty analysis shown in the dashboard. */
+  uncertaintyFrom?: string;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -109,7 +111,13 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
-  const report = { tree, name: options.projectName, description: options.projectDescription, ...(keepSources ? { records: loaded.records } : {}) };
+  const report = {
+    tree,
+    name: options.projectName,
+    description: options.projectDescription,
+    ...(keepSources ? { records: loaded.records } : {}),
+    ...(options.uncertaintyFrom ? { uncertainty: { dir: resolve(env.cwd, options.uncertaintyFrom), label: options.uncertaintyFrom } } : {}),
+  };
   const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options, report);
   const warnings = [...(weighting?.warnings ?? []), ...result.warnings, ...outputWarnings];
   const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");

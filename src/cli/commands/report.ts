@@ -22,9 +22,11 @@ export function registerReport(program: Command, env: CliEnv): void {
 Examples:
   $ innovation-index report                       # the shipped Changzhou example, into out/report.html
   $ innovation-index report -i tree.csv -d values.csv --lang en --out reports/
-  $ innovation-index report --static              # the printable page of SVG charts, no script`,
+  $ innovation-index report --static              # the printable page of SVG charts, no script
+  $ innovation-index uncertainty -o unc && innovation-index report --uncertainty-from unc`,
     )
-    .option("-o, --out <dir>", "folder for report.html", "out");
+    .option("-o, --out <dir>", "folder for report.html", "out")
+    .option("--uncertainty-from <dir>", "show the intervals of an uncertainty analysis (the folder of its uncertainty.csv, same inputs) in the dashboard");
   for (const option of compute?.options ?? []) if (!NOT_FOR_REPORT.has(option.long ?? "")) command.addOption(option);
   command.action(async (options: ComputeCommandOptions, self: Command) => {
     // The project (applied by the program's hook, once) names the report.

@@ -639,7 +639,31 @@ function renderWhatIfResults(): void {
     { name: `${words.overallIndex} (${words.published})`, values: years.map((_, t) => valueAt(published, 0, u, t)) },
     { name: `${words.overallIndex} (${words.simulated})`, values: years.map((_, t) => valueAt(result, 0, u, t)) },
   ];
-  box.append(element("div", { class: "charts" }, chart("what-if", lineChart(`${words.overallIndex}: ${words.published} / ${words.simulated}`, years, series), 340)));
+  const uncertainty = data.uncertainty;
+  const at = (values: readonly (number | null)[], t: number) => values[u * years.length + t] ?? Number.NaN;
+  if (uncertainty)
+    series.push(
+      { name: `${words.interval} (5%)`, values: years.map((_, t) => at(uncertainty.indexLow, t)) },
+      { name: `${words.interval} (95%)`, values: years.map((_, t) => at(uncertainty.indexHigh, t)) },
+    );
+  const option = lineChart(`${words.overallIndex}: ${words.published} / ${words.simulated}`, years, series) as { series: Record<string, unknown>[] };
+  // The interval's bounds as grey dashed lines.
+  for (const bound of option.series.slice(2)) Object.assign(bound, { lineStyle: { type: "dashed", color: "#8c8c8c", width: 1 }, itemStyle: { color: "#8c8c8c" }, symbolSize: 3 });
+  box.append(element("div", { class: "charts" }, chart("what-if", { ...option, color: PALETTE.slice(0, 1).concat("#e07b39") }, 340)));
+  if (uncertainty) {
+    const range = (low: number, high: number, digits: number) => (Number.isFinite(low) && Number.isFinite(high) ? `${format(low, digits)} – ${format(high, digits)}` : "–");
+    const uncertaintyRows = years.map((year, t) => [
+      String(year),
+      numberCell(format(valueAt(published, 0, u, t))),
+      numberCell(format(valueAt(result, 0, u, t))),
+      numberCell(format(at(uncertainty.indexMedian, t))),
+      numberCell(range(at(uncertainty.indexLow, t), at(uncertainty.indexHigh, t), decimals), { "data-year": String(year) }),
+      ...(units.length > 1 ? [numberCell(range(at(uncertainty.rankLow, t), at(uncertainty.rankHigh, t), 0))] : []),
+    ]);
+    box.append(element("h3", {}, words.uncertaintyTitle), element("p", { class: "hint" }, words.uncertaintyNote));
+    const headers = [words.year, words.published, words.simulated, words.median, words.interval, ...(units.length > 1 ? [words.rankInterval] : [])];
+    box.append(table(headers, uncertaintyRows, "uncertainty"));
+  }
   if (ranks && publishedRanks) {
     // The ranks of the year under the new weights, first to last (the first page only on a large panel).
     const order = unitOrder(result, ranks, y).slice(0, PAGE_SIZE);

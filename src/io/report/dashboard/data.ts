@@ -10,6 +10,7 @@ import type { IndexResult, ResultNode } from "../../../core/compute.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
+import type { DashboardUncertainty } from "./uncertainty.js";
 
 /** Optional results shown beside the index (from other commands). */
 export interface DashboardExtras {
@@ -21,6 +22,8 @@ export interface DashboardExtras {
   records?: readonly Pick<ValueRecord, "unit" | "year" | "indicator" | "source">[];
   /** Results of the `audit` command, shown in `#audit` (see `DashboardAudit`). */
   audit?: DashboardAudit;
+  /** Results of the `uncertainty` command (its uncertainty.csv), shown beside the what-if. */
+  uncertainty?: DashboardUncertainty;
 }
 
 /**
@@ -77,6 +80,7 @@ export interface DashboardData {
     options: Record<string, unknown> & { weights?: [string, number][] };
   };
   audit?: DashboardAudit;
+  uncertainty?: DashboardUncertainty;
 }
 
 const numbers = (values: ArrayLike<number>) => Array.from(values, (value) => (Number.isFinite(value) ? value : null));
@@ -147,6 +151,7 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
       },
     },
     ...(extras.audit ? { audit: extras.audit } : {}),
+    ...(extras.uncertainty ? { uncertainty: extras.uncertainty } : {}),
   };
 }
 

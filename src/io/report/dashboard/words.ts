@@ -83,6 +83,11 @@ const ZH = {
   notes:
     "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ）。",
   treeTitle: "指标体系与实际使用的权重",
+  uncertaintyTitle: "不确定性分析：总指数与排名的 5%–95% 区间",
+  uncertaintyNote: "来自 uncertainty 命令（蒙特卡洛模拟，权重和方法随机变化）；模拟值落在区间外时，说明这组权重超出了分析所考虑的范围。",
+  median: "中位数",
+  interval: "5%–95% 区间",
+  rankInterval: "排名区间",
 };
 
 type DashboardWords = { [key in keyof typeof ZH]: string };
@@ -167,6 +172,12 @@ const EN: DashboardWords = {
   notes:
     "Contributions: for arithmetic aggregation, weight × change of the child's score (the product of the weights down the path for deeper levels); they sum to the change of the overall index. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ).",
   treeTitle: "The indicator tree and the weights used",
+  uncertaintyTitle: "Uncertainty analysis: 5–95% intervals of the overall index and the rank",
+  uncertaintyNote:
+    "From the uncertainty command (Monte Carlo runs varying the weights and methods); a what-if value outside the interval means these weights lie beyond the range the analysis considered.",
+  median: "Median",
+  interval: "5–95% interval",
+  rankInterval: "Rank interval",
 };
 
 /** The dashboard's words in `language`. */
