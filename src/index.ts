@@ -108,6 +108,20 @@ export type { EngineChoice } from "./core/engine.js";
 export { formatUncertaintyCsv, formatSensitivityCsv } from "./io/write/uncertainty-csv.js";
 export { formatUncertaintyHtml } from "./io/report/uncertainty-html.js";
 
+// Robustness: dropping one element at a time, strengths and weaknesses per unit, two configurations compared
+export { computeDropSensitivity } from "./core/audit/drop.js";
+export type { Drop, DropOptions, DropSensitivity } from "./core/audit/drop.js";
+export { computeProfiles } from "./core/audit/profiles.js";
+export type { ProfileEntry, ProfileOptions, Profiles } from "./core/audit/profiles.js";
+export { averageRanks, compareResults } from "./core/audit/compare.js";
+export type { Comparison } from "./core/audit/compare.js";
+export { robustnessMessages } from "./core/audit/robustness-messages.js";
+export { formatDropRanksCsv, formatDropSummaryCsv, DROP_RANKS_FILE, DROP_SUMMARY_FILE } from "./io/write/drop-csv.js";
+export { formatProfilesCsv, PROFILES_FILE } from "./io/write/profiles-csv.js";
+export { formatCompareCsv, formatCompareYearsCsv, COMPARE_FILE, COMPARE_YEARS_FILE } from "./io/write/compare-csv.js";
+export { formatProfileSectionHtml, profileChartOption } from "./io/report/profile-section.js";
+export type { ProfileSectionOptions } from "./io/report/profile-section.js";
+
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/read/tree-csv.js";
 export { parseTreeYaml } from "./io/read/tree-yaml.js";

@@ -7,7 +7,9 @@ import type { ComputeOptions, IndexResult } from "../core/compute.js";
 import { MISSING_POLICIES, UNFILLED_POLICIES, type MissingPolicy, type UnfilledPolicy } from "../core/missing.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope } from "../core/outliers.js";
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
+import { DECIMAL_MARKS, type DecimalMark } from "../core/number.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read/read-text.js";
+import { didYouMean } from "../core/suggest.js";
 import { integerOption } from "./options.js";
 import { quote } from "../core/quote.js";
 
@@ -16,6 +18,7 @@ export interface FileOptions {
   encoding: Encoding;
   sheet?: string;
   treeSheet?: string;
+  decimal?: DecimalMark;
 }
 
 export interface DataOptions extends FileOptions {
@@ -64,7 +67,7 @@ export function dataOptionsOf(options: DataOptions): Pick<ComputeOptions, "missi
   return { missing, unfilled, zeroBase, outliers, winsorMax, outlierScope };
 }
 
-/** Adds `--encoding`, `--sheet` and `--tree-sheet`. */
+/** Adds `--encoding`, `--decimal`, `--sheet` and `--tree-sheet`. */
 export function addFileOptions(command: Command): Command {
   return command
     .addOption(
@@ -72,13 +75,18 @@ export function addFileOptions(command: Command): Command {
         .argParser(encodingOption)
         .default("auto"),
     )
+    .addOption(
+      new Option("--decimal <mark>", 'decimal mark of the values: "," (1,5 is one and a half) or "." (default: "," in a ;-separated file, else ".")').choices(
+        DECIMAL_MARKS,
+      ),
+    )
     .option("--sheet <name>", "sheet of an .xlsx values file (name or 1-based number; default: the first)")
     .option("--tree-sheet <name>", "sheet of an .xlsx indicator tree (name or 1-based number; default: the first)");
 }
 
 function encodingOption(text: string): Encoding {
   const encoding = parseEncoding(text);
-  if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got ${quote(text)}`);
+  if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got ${quote(text)}${didYouMean(text, ENCODINGS)}`);
   return encoding;
 }
 

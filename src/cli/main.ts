@@ -1,9 +1,12 @@
 /**
  * The command line: argv -> command; errors -> exit code.
  */
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { messages } from "../core/messages.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerImportCoinr } from "./commands/import-coinr.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
@@ -41,13 +44,33 @@ export function createProgram(env: CliEnv): Command {
   registerUncertainty(program, env);
   registerDiff(program, env);
   registerInit(program, env);
+  registerImportCoinr(program, env);
+  registerCompare(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
     if (reads && !command.options.some((option) => option.long === "--project"))
       command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
   }
+  suggestChoices(program);
   return program;
+}
+
+/**
+ * Every option with a list of choices, in every command, refuses a value off the list with the closest choice
+ * (`--normalise minmax`: did you mean "min-max"?) instead of commander's bare list.
+ */
+function suggestChoices(command: Command): void {
+  for (const option of command.options) {
+    const choices = option.argChoices;
+    const parse = option.parseArg;
+    if (!choices || !parse) continue;
+    option.parseArg = <T>(value: string, previous: T): T => {
+      if (!choices.includes(value)) throw new InvalidArgumentError(messages.allowedChoices(value, choices));
+      return parse(value, previous);
+    };
+  }
+  for (const sub of command.commands) suggestChoices(sub);
 }
 
 /** Runs the command line `argv` (without node and script) and returns the exit code. */

@@ -8,6 +8,7 @@
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import { isAbsolute, relative, resolve } from "node:path";
 import { describeFound, projectMessages } from "../core/project-messages.js";
+import { didYouMean } from "../core/suggest.js";
 import type { z } from "zod";
 import { ValidationError, type Issue } from "../errors.js";
 import type { Project } from "../io/project/project.js";
@@ -115,7 +116,7 @@ function parseOptionValue(option: Option, value: unknown): { ok: true; value: un
   if (value === null || typeof value === "object" && !Array.isArray(value)) return { ok: false, expected: `a value for ${option.long}` };
   const text = Array.isArray(value) ? value.map(String).join(",") : String(value);
   const choices = option.argChoices;
-  if (choices && !choices.includes(text)) return { ok: false, expected: `one of: ${choices.join(", ")}` };
+  if (choices && !choices.includes(text)) return { ok: false, expected: `one of: ${choices.join(", ")}${didYouMean(text, choices)}` };
   if (!option.parseArg) return { ok: true, value: text };
   try {
     return { ok: true, value: option.parseArg(text, undefined) };

@@ -9,7 +9,7 @@ import type { Imputation } from "./missing.js";
 import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
 import { planNormalization } from "./normalize/plan.js";
 import type { Treatment } from "./outliers.js";
-import { indicatorBlock, type Panel } from "./panel.js";
+import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 import { prepareData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
@@ -216,7 +216,7 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
       if (Number.isNaN(block[cell]) && (typeof skip === "number" ? cell % yearCount !== skip : !skip(i * block.length + cell))) {
         const unit = panel.units[Math.floor(cell / yearCount)];
         const year = panel.years[cell % yearCount];
-        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator });
+        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator, ...placeOfCell(panel, i * block.length + cell) });
       }
   });
   return issues;

@@ -3,6 +3,10 @@
  * `messages` in `messages.ts`. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
 import { quote } from "./quote.js";
+import { didYouMean } from "./suggest.js";
+
+/** `unit "常州"`, or "the unit" for the one unnamed unit of a single-unit file. */
+export const unitName = (unit: string) => (unit === "" ? "the unit" : `unit ${quote(unit)}`);
 
 export const dataMessages = {
   // formulas
@@ -16,19 +20,19 @@ export const dataMessages = {
   valueForFormula: (indicator: string) =>
     `${quote(indicator)} is computed by its formula; expected values for its variables, not for the indicator itself`,
   formulaFailed: (indicator: string, formula: string, unit: string, year: number, reason: string) =>
-    `formula ${quote(formula)} of indicator ${quote(indicator)} fails for unit ${quote(unit)}, year ${year}: ${reason}; expected a number`,
+    `formula ${quote(formula)} of indicator ${quote(indicator)} fails for ${unitName(unit)}, year ${year}: ${reason}; expected a number`,
   formulaNotFinite: (indicator: string, formula: string, unit: string, year: number, value: number, scope: readonly (readonly [string, number])[]) =>
-    `formula ${quote(formula)} of indicator ${quote(indicator)} gives ${value} for unit ${quote(unit)}, year ${year} (${
+    `formula ${quote(formula)} of indicator ${quote(indicator)} gives ${value} for ${unitName(unit)}, year ${year} (${
       scope.map(([name, x]) => `${name} = ${x}`).join(", ") || "no variables"
     })${Number.isNaN(value) ? "" : ", a division by zero?"}; expected a finite number`,
 
   // missing values
   cannotImpute: (indicator: string, unit: string, year: number, policy: string) =>
-    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}, and ${policy} has no ${
+    `no value for indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}, and ${policy} has no ${
       policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
     } value of this unit to use; expected a value (or another missing-value policy)`,
   badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>
-    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)`,
+    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)${didYouMean(found, expected)}`,
 
   // zero base
   zeroBaseShifted: (indicator: string, year: number, baseYear: number) =>

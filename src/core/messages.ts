@@ -2,15 +2,20 @@
  * Every user-facing message, as a function of what it names. Tests compare against these functions,
  * so a wording change is made once. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
-import { dataMessages } from "./data-messages.js";
+import { dataMessages, unitName } from "./data-messages.js";
+import { closestName, didYouMean } from "./suggest.js";
 import { INDEX_CODE } from "./types.js";
 
 import { quote } from "./quote.js";
 
 export const messages = {
   // tree
-  missingColumn: (column: string, found: readonly string[]) =>
-    `missing column ${quote(column)}; found columns ${found.map(quote).join(", ") || "(none)"}`,
+  missingColumn: (column: string, found: readonly string[]) => {
+    const near = closestName(column, found.filter((name) => name.trim() !== ""));
+    return `missing column ${quote(column)}; found columns ${found.map(quote).join(", ") || "(none)"}${
+      near === undefined ? "" : `; found column ${quote(near)}: did you mean ${quote(column)}?`
+    }`;
+  },
   emptyCode: () => `empty code; every row needs a code in column "code"`,
   reservedCode: (code: string) => `code ${quote(code)} is reserved for the overall index; expected another code`,
   duplicateCode: (code: string, firstLine: number | undefined) =>
@@ -35,15 +40,30 @@ export const messages = {
   badYear: (found: string) => `year ${quote(found)} is not a year; expected a whole number such as 2017`,
   badValue: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+  ambiguousNumber: (found: string, column?: string) =>
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is ambiguous where the decimal mark is a comma (a decimal point or a thousands separator?); expected 1234,5 or 1.234,5, or --decimal . if the file writes decimal points`,
+  decimalComma: (found: string, column?: string) =>
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number with a decimal point: decimal comma? use --decimal , (expected a number such as 1234.5, 1,234.5 or 1.96%)`,
+  badYearColumn: (found: string) =>
+    `column ${quote(found)} looks like a year but is not one; expected a four-digit year such as 2017 (or 2017年)`,
+  yearColumnSwapped: (column: string, names: readonly string[], unitColumn: string) =>
+    `column ${quote(column)} holds names such as ${names.map(quote).join(", ")} and column ${quote(unitColumn)} holds years: are ${unitColumn} and ${column} swapped? expected years in column ${quote(column)}`,
+  yearColumnNames: (column: string, names: readonly string[]) =>
+    `column ${quote(column)} holds names such as ${names.map(quote).join(", ")}, not years: is it the right column? expected years such as 2017`,
+  manyUnknownIndicators: (count: number, codes: readonly string[]) =>
+    `${count} values name indicators that are not in the tree, such as ${codes.map(quote).join(", ")}: is it the values file of another tree, or the wrong column? expected leaf codes of the tree in the indicator column`,
+  manyDuplicates: (count: number) =>
+    `${count} duplicate values: does the file hold several units without a unit column, or a year twice? expected one value per unit, year and indicator`,
+  noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
   unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
   duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>
-    `duplicate value for unit ${quote(unit)}, year ${year}, indicator ${quote(indicator)}${
+    `duplicate value for ${unitName(unit)}, year ${year}, indicator ${quote(indicator)}${
       firstLine ? ` (first given ${firstFile ? `in ${firstFile} ` : ""}on line ${firstLine})` : ""
     }; expected one value per unit, year and indicator`,
   indicatorWithoutValues: (code: string) => `indicator ${quote(code)} has no values; expected at least one value in the data`,
   missingValue: (indicator: string, unit: string, year: number) =>
-    `no value for indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}; expected a value (or choose a missing-value policy)`,
+    `no value for indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")`,
   baseYearAbsent: (year: number, years: readonly number[]) =>
     `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
@@ -53,21 +73,28 @@ export const messages = {
 
   // method
   baseValueZero: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}: the base value (${year}) is 0, so a fixed-base index is undefined; expected a non-zero base value`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}: the base value (${year}) is 0, so a fixed-base index is undefined; expected a non-zero base value`,
   baseValueMissing: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
   baseValueNegative: (indicator: string, unit: string, year: number, value: number) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
   zeroValueNegativeDirection: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
-    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}`,
+    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+  /** The tail of commander's "option '--x <v>' argument 'found' is invalid." for a value off an option's list. */
+  allowedChoices: (found: string, expected: readonly string[]) => {
+    const near = closestName(found, expected);
+    return `Allowed choices are ${expected.join(", ")}.${near === undefined ? "" : ` Did you mean ${quote(near)}?`}`;
+  },
+  unknownChoice: (option: string, found: string, expected: readonly string[]) =>
+    `${option} ${quote(found)} is not a choice; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
 
   // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
   chainBaseMissing: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year`,
   chainValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so a chain index (a product of year-on-year ratios) is undefined; expected a positive value`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value}, so a chain index (a product of year-on-year ratios) is undefined; expected a positive value`,
   referenceValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
     `indicator ${quote(indicator)}, reference unit ${quote(unit)}, year ${year}: the reference value is ${
       Number.isNaN(value) ? "missing" : value
@@ -75,9 +102,9 @@ export const messages = {
   unknownReferenceUnit: (unit: string, units: readonly string[]) =>
     `reference unit ${quote(unit)} is not in the data; expected one of: ${units.join(", ")}`,
   zeroValueReversedRatio: (indicator: string, unit: string, year: number, method: string) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
+    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
   dampenUndefined: (indicator: string, unit: string, year: number, value: number, dampen: string) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so the ratio is ${
+    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value}, so the ratio is ${
       value === 0 ? "0" : "negative"
     } and ${dampen === "log" ? "log dampening 100·(1 + ln r) needs r > 0" : "square-root dampening 100·√r needs r >= 0"}; expected a ${
       dampen === "log" ? "positive" : "non-negative"
@@ -95,7 +122,7 @@ export const messages = {
   badNumericSetting: (code: string, column: string, found: string) =>
     `indicator ${quote(code)} has ${column} ${quote(found)}; expected a number`,
   badChoiceSetting: (code: string, column: string, found: string, expected: readonly string[]) =>
-    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")}`,
+    `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
   capTooLow: (code: string, cap: number) =>
     `indicator ${quote(code)} has cap ${cap}; expected a number >= 100 (a lower cap would move the base year off 100)`,
   capOptionTooLow: (cap: number) => `--cap ${cap} is below 100; expected a number >= 100 (a lower cap would move the base year off 100)`,
@@ -107,10 +134,10 @@ export const messages = {
     `indicator ${quote(code)} uses distance-to-target but has no "target" in the tree; expected a positive number in column "target"`,
   targetNotPositive: (code: string, target: number) => `indicator ${quote(code)} has target ${target}; expected a positive number`,
   scoreNotPositive: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
-    `group ${quote(group)}, unit ${quote(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
+    `group ${quote(group)}, ${unitName(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
     `expected positive scores (min-max gives 0 to the lowest value, z-scores can be negative: use fixed-base or min-max-goalposts, or --aggregate arithmetic)`,
   mpiMeanNotPositive: (group: string, unit: string, year: number, mean: number) =>
-    `group ${quote(group)}, unit ${quote(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
+    `group ${quote(group)}, ${unitName(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
   optionUnused: (option: string, methods: readonly string[]) =>
     `${option} has no effect: no indicator is normalised with ${methods.join(", ")}`,
   aggregateLevelWithoutGroups: (level: number, levels: readonly number[]) =>

@@ -16,7 +16,7 @@
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
-import { indicatorBlock, type Panel } from "./panel.js";
+import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 
 export const MISSING_POLICIES = ["error", "carry-forward", "interpolate", "carry-back", "reweight"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
@@ -136,7 +136,7 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
             cell: (i * panel.units.length + u) * yearCount + t,
             issue:
               policy === "error"
-                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator }
+                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator, ...placeOfCell(panel, (i * panel.units.length + u) * yearCount + t) }
                 : { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator },
           });
         }

@@ -4,6 +4,9 @@
  * - Surrounding spaces (also full-width and non-breaking) are ignored; full-width digits and signs (`１２３．５`) read as ASCII.
  * - Thousands separators are accepted only in their proper places: `1,234`, `1,234,567.5` (not `1,23`).
  * - A trailing percent sign is a unit mark and is dropped: `1.96%` reads as 1.96, the value of an indicator whose unit is %.
+ * - The decimal mark is `.` by default; with `,` (a `;`-separated file from a European Excel, or `--decimal ,`), `1,5`
+ *   reads as 1.5 and `.` groups thousands only in its proper places, with a decimal part or more than one group:
+ *   `1.234,5`, `1.234.567`; `1.234` alone (a thousand or one and a bit?) and `0.25` are refused as ambiguous.
  * - A missing value is written as an empty cell or one of `MISSING_TOKENS` and reads as `NaN`.
  * - Anything else (`abc`, `1.2.3`, `12a`) is not a number: `parseNumber` returns `undefined`, and the caller reports it
  *   with its file, line and column.
@@ -15,6 +18,22 @@ export const MISSING_TOKENS = ["", "-", "—", "–", "--", "na", "n/a", "nan", 
 const MISSING = new Set<string>(MISSING_TOKENS);
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const DOT_GROUPED_NUMBER = /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/;
+
+/** The decimal marks a values file may use. */
+export const DECIMAL_MARKS = [".", ","] as const;
+export type DecimalMark = (typeof DECIMAL_MARKS)[number];
+
+/**
+ * Why a cell that `parseNumber` refused may be a number written with the other decimal mark: "comma" for `1,80` or
+ * `1.234,5` read with `.`; "ambiguous" for `1.234` or `0.25` read with `,`; `undefined` when it is no number either way.
+ */
+export function decimalMarkProblem(text: string, decimal: DecimalMark): "comma" | "ambiguous" | undefined {
+  if (parseNumber(text, decimal) !== undefined) return undefined;
+  const other: DecimalMark = decimal === "." ? "," : ".";
+  if (parseNumber(text, other) === undefined && !(decimal === "," && /^[+-]?\d{1,3}\.\d{3}%?$/.test(text.trim()))) return undefined;
+  return decimal === "." ? "comma" : "ambiguous";
+}
 
 /** Turns full-width forms (U+FF01..U+FF5E, the ideographic space) into their ASCII twins. */
 export function toHalfWidth(text: string): string {
@@ -28,12 +47,16 @@ export function toHalfWidth(text: string): string {
  * @example parseNumber("NA") // => NaN
  * @example parseNumber("12a") // => undefined
  */
-export function parseNumber(text: string): number | undefined {
+export function parseNumber(text: string, decimal: DecimalMark = "."): number | undefined {
   let cell = toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
   if (MISSING.has(cell.toLowerCase())) return Number.NaN;
   if (cell.endsWith("%")) cell = cell.slice(0, -1);
   if (cell.startsWith("−")) cell = "-" + cell.slice(1);
-  if (GROUPED_NUMBER.test(cell)) cell = cell.replace(/,/g, "");
+  if (decimal === ",") {
+    if (DOT_GROUPED_NUMBER.test(cell) && (cell.includes(",") || cell.indexOf(".") !== cell.lastIndexOf("."))) cell = cell.replace(/\./g, "");
+    if (cell.includes(".")) return undefined;
+    cell = cell.replace(",", ".");
+  } else if (GROUPED_NUMBER.test(cell)) cell = cell.replace(/,/g, "");
   if (!PLAIN_NUMBER.test(cell)) return undefined;
   const value = Number(cell);
   return Number.isFinite(value) ? value : undefined;

@@ -13,6 +13,16 @@ export interface Panel {
   years: readonly number[];
   indicators: readonly string[];
   values: Float64Array;
+  /** The values file, for messages (when the values come from one file). */
+  source?: string;
+  /** The line of each cell's row in `source` (0: no row), for messages naming a missing value's place. */
+  lines?: Int32Array;
+}
+
+/** Where a cell was read (`source` and `line`), or nothing when it is not known. */
+export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number } {
+  const line = panel.lines?.[cell];
+  return line ? { source: panel.source, line } : {};
 }
 
 /** One value as read from a data file. `value` is `NaN` for a cell written as missing. */
@@ -64,6 +74,8 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const yearPosition = new Map(years.map((year, i) => [year, i] as const));
   const panel = createPanel(units, years, tree.indicators);
 
+  // Lines are kept for messages when every record comes from the one file `source`.
+  const lines = source !== undefined && records.every((record) => record.file === undefined) ? new Int32Array(panel.values.length) : undefined;
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
   for (const record of records) {
@@ -90,6 +102,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     }
     seen.set(cell, record);
     panel.values[cell] = record.value;
+    if (lines && record.line) lines[cell] = record.line;
     if (!Number.isNaN(record.value)) observed.add(record.indicator);
   }
   if (records.length === 0) issues.push({ code: "E_NO_DATA", message: messages.noData(), source });
@@ -99,5 +112,5 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
         const node = tree.byCode.get(code)!;
         issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
       }
-  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: panel, warnings: [] };
+  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: lines ? { ...panel, source, lines } : panel, warnings: [] };
 }

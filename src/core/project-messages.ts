@@ -3,6 +3,7 @@
  * `<what went wrong> "<found>"; expected <what>`).
  */
 import { quote } from "./quote.js";
+import { didYouMean } from "./suggest.js";
 
 /** A value from a project file as written, for messages. */
 export function describeFound(value: unknown): string {
@@ -18,7 +19,8 @@ export const projectMessages = {
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
   badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,
   missingKey: (path: string, expected: string) => `${path} is missing; expected ${expected}`,
-  unknownKey: (path: string, known: readonly string[]) => `unknown key ${quote(path)}; expected one of: ${known.join(", ")}`,
+  unknownKey: (path: string, known: readonly string[]) =>
+    `unknown key ${quote(path)}; expected one of: ${known.join(", ")}${didYouMean(path.split(".").pop() ?? path, known)}`,
   nominalConflict: (listKey: string, list: unknown, singleKey: string, single: string, singleLine: number | undefined) =>
     `${listKey}: found ${describeFound(list)}, which does not start with ${singleKey} ${quote(single)}${singleLine ? ` (line ${singleLine})` : ""}; expected a list that starts with ${quote(single)}, the nominal method, so that the nominal run is compute's`,
   notFound: (path: string) => `no project file ${quote(path)}; expected an index.yaml (create one with "innovation-index init")`,

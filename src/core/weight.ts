@@ -14,8 +14,8 @@ export type Weights = ReadonlyMap<string, number>;
 const SUM_TOLERANCE = 1e-9;
 
 /**
- * Normalises the tree's weights within each set of siblings. Siblings whose weights sum to something other than 1 are
- * divided by their sum, with a warning (`W_WEIGHTS_RENORMALISED`); siblings that all have weight 0 are an error.
+ * Normalises the tree's weights within each set of siblings. Siblings whose weights sum to something other than 1
+ * (or 100: percentages) are divided by their sum, with a warning (`W_WEIGHTS_RENORMALISED`); siblings that all have weight 0 are an error.
  */
 export function resolveWeights(tree: Tree): { weights: Weights; issues: Issue[]; warnings: Issue[] } {
   const weights = new Map<string, number>();
@@ -36,7 +36,8 @@ export function resolveWeights(tree: Tree): { weights: Weights; issues: Issue[];
       issues.push({ ...where, code: "E_ZERO_WEIGHT_SUM", message: messages.zeroWeightSum(parent) });
       continue;
     }
-    if (Math.abs(sum - 1) > SUM_TOLERANCE)
+    // Percentages (siblings summing to 100) are a way of writing shares, not a slip: divided by their sum silently.
+    if (Math.abs(sum - 1) > SUM_TOLERANCE && Math.abs(sum - 100) > 100 * SUM_TOLERANCE)
       warnings.push({ ...where, code: "W_WEIGHTS_RENORMALISED", message: messages.weightsRenormalised(parent, round(sum)) });
     siblings.forEach((code, i) => weights.set(code, raw[i] / sum));
   }

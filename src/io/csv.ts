@@ -17,6 +17,8 @@ export interface CsvTable {
   /** Line of the header row. */
   headerLine: number;
   rows: CsvRow[];
+  /** The delimiter of a CSV file (absent for a workbook sheet). */
+  delimiter?: string;
 }
 
 /** The delimiter of a CSV text, read off its first line: `,` unless the line has `;` or tabs and no commas. */
@@ -60,7 +62,7 @@ export function parseCsv(text: string, source: string): CsvTable {
     }))
     .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
-  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };
 }
 
 /**
@@ -79,7 +81,7 @@ function parsePlainCsv(text: string): CsvTable | undefined {
     if (cells.some((cell) => cell !== "")) rows.push({ line: i + 1, cells });
   });
   const [head, ...rest] = rows;
-  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest };
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest, delimiter };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -22,6 +23,18 @@ describe("innovation-index init", () => {
     // By hand: A1 1.98/1.80 = 1.1, A2 462/420 = 1.1, so A = 110; B1 38.5/35 = 1.1 -> 110, B2 (negative) 0.50/0.40 -> 125,
     // so B = 117.5; INDEX = 0.5·110 + 0.5·117.5 = 113.75.
     expect(await readFile(join(dir, "idx/runs", id, "index.csv"), "utf8")).toContain("Example zone,2018,INDEX,总指数,0,113.7500\n");
+  });
+
+  it("writes a README that links nowhere that does not exist (the package is not published: no registry page)", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["init", "idx", "-q"], dir)).code).toBe(0);
+    const readme = await readFile(join(dir, "idx/README.md"), "utf8");
+    const links = [...readme.matchAll(/\]\(([^)]+)\)|https?:\/\/\S+/g)].map((match) => match[1] ?? match[0]);
+    for (const link of links) {
+      expect(link, "a web address cannot be checked offline").not.toMatch(/^https?:/);
+      expect(existsSync(join(dir, "idx", link)), link).toBe(true);
+    }
+    expect(readme).toContain("docs/guides/install.md");
   });
 
   it("shows the uncertainty: block commented out; uncommented, uncertainty runs with no flags", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumber } from "../../src/core/number.js";
+import { decimalMarkProblem, parseNumber } from "../../src/core/number.js";
 
 describe("parseNumber", () => {
   it.each([
@@ -25,5 +25,39 @@ describe("parseNumber", () => {
 
   it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999"])("parseNumber(%j) is not a number", (text) => {
     expect(parseNumber(text)).toBeUndefined();
+  });
+
+  // With a decimal comma (a ;-separated file from a European Excel): the comma is the decimal mark and "." groups
+  // thousands only where it cannot be a decimal point (a comma follows, or several groups).
+  it.each([
+    ["1,500", 1.5],
+    ["1,5", 1.5],
+    [",5", 0.5],
+    ["-2,25", -2.25],
+    ["1.234,5", 1234.5],
+    ["1.234.567", 1234567],
+    ["1.234.567,25", 1234567.25],
+    ["12", 12],
+    ["1,96%", 1.96],
+    ["１,５", 1.5],
+  ])("parseNumber(%j, \",\") reads %j", (text, expected) => {
+    expect(parseNumber(text, ",")).toBe(expected);
+  });
+
+  it.each(["1.234", "0.25", "1,234,567", "1.23,4", "1,2,3"])("parseNumber(%j, \",\") is refused", (text) => {
+    expect(parseNumber(text, ",")).toBeUndefined();
+  });
+
+  it.each([
+    ["1,80", ".", "comma"],
+    ["1.234,5", ".", "comma"],
+    ["1.234", ",", "ambiguous"],
+    ["0.25", ",", "ambiguous"],
+    ["1,234,567", ",", "ambiguous"],
+    ["abc", ".", undefined],
+    ["abc", ",", undefined],
+    ["1,5", ",", undefined],
+  ] as const)("decimalMarkProblem(%j, %j) is %j", (text, decimal, expected) => {
+    expect(decimalMarkProblem(text, decimal)).toBe(expected);
   });
 });

@@ -33,6 +33,15 @@ describe("resolveWeights", () => {
     ]);
   });
 
+  it("reads weights written as percentages (siblings summing to 100) as shares, without a warning", () => {
+    const { weights, warnings } = resolveWeights(tree([["A", "", "50", "+"], ["B", "", "30", "+"], ["C", "", "20", "-"]]));
+    // by hand: 50 / 100, 30 / 100, 20 / 100
+    expect([weights.get("A"), weights.get("B"), weights.get("C")]).toEqual([0.5, 0.3, 0.2]);
+    expect(warnings).toEqual([]);
+    // 99 is not 100: that still warns
+    expect(resolveWeights(tree([["A", "", "50", "+"], ["B", "", "49", "+"]])).warnings).toHaveLength(1);
+  });
+
   it("refuses siblings whose weights are all 0", () => {
     const { issues } = resolveWeights(tree([["A", "", "0", "+"], ["B", "", "0", "+"]]));
     expect(issues).toEqual([expect.objectContaining({ code: "E_ZERO_WEIGHT_SUM", message: messages.zeroWeightSum("INDEX") })]);

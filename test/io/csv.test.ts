@@ -15,7 +15,7 @@ function reference(text: string) {
   const rows = records
     .map(({ record, info }) => ({ line: info.lines - record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0), cells: record })).filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
-  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };
 }
 
 describe("parseCsv on text without quotes (split by hand)", () => {
@@ -32,7 +32,7 @@ describe("parseCsv on text without quotes (split by hand)", () => {
 
   it("still reads quoted cells with csv-parse, line numbers included", () => {
     const text = 'code,name\nA,"two\nlines"\nB,"x, y"\n';
-    expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }] });
+    expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }], delimiter: "," });
   });
 });
 

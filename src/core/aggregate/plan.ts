@@ -5,6 +5,7 @@
 import type { Issue } from "../../errors.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./methods.js";
 import { messages } from "../messages.js";
+import { didYouMean } from "../suggest.js";
 import { INDEX_CODE, type Tree } from "../types.js";
 import { attributeOf } from "../normalize/plan.js";
 
@@ -28,7 +29,8 @@ export function parseAggregateSpec(text: string): { ok: true; value: AggregateSp
   for (const item of items) {
     const match = /^(\d+)\s*=\s*(.+)$/.exec(item);
     const word = match ? match[2].trim() : item;
-    if (!isMethod(word)) return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ${expected}` };
+    if (!isMethod(word))
+      return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ${expected}${didYouMean(word, AGGREGATE_METHODS)}` };
     if (match) byLevel[Number(match[1])] = word;
     else method = word;
   }

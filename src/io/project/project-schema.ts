@@ -7,6 +7,7 @@
  * `uncertainty:` are the options of the `uncertainty` command that `compute` does not have (and its output folder and
  * decimals), used by that command only.
  */
+import { DECIMAL_MARKS } from "../../core/number.js";
 import { z } from "zod";
 import { CONTRIBUTION_DEPTHS } from "../../core/analysis/contributions.js";
 import { AGGREGATE_METHODS } from "../../core/aggregate.js";
@@ -119,6 +120,7 @@ export const INPUT_OPTIONS = {
   encoding: z.enum(ENCODINGS).describe("encoding of CSV inputs (--encoding; default auto: UTF-8, else GB18030)"),
   sheet: z.union([z.string(), z.int()]).describe("sheet of .xlsx values files, name or 1-based number (--sheet; default the first)"),
   "tree-sheet": z.union([z.string(), z.int()]).describe("sheet of an .xlsx indicator tree (--tree-sheet; default the first)"),
+  decimal: z.enum(DECIMAL_MARKS).describe('decimal mark of the values, "," or "." (--decimal; default "," in a ;-separated file, else ".")'),
 } satisfies Record<string, z.ZodType>;
 
 /** What the outputs look like: one line per compute option, keyed by its flag name (`bom: false` is `--no-bom`). */

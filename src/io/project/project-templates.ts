@@ -61,8 +61,9 @@ Example zone,2018,B2,0.40,example
 `,
     "README.md": `# Example innovation index
 
-How this index is computed every year, for the team that maintains it. The tool is
-[innovation-index](https://www.npmjs.com/package/innovation-index); \`innovation-index --help\` lists every option.
+How this index is computed every year, for the team that maintains it. The tool is the \`innovation-index\`
+command (installed from its source: see \`docs/guides/install.md\` there); \`innovation-index --help\` lists every
+option and \`innovation-index <command> --help\` each command's.
 
 ## Files
 

@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
 import { describeFound, projectMessages } from "../../core/project-messages.js";
+import { didYouMean } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { readText } from "../read/read-text.js";
@@ -113,7 +114,8 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
     }
     case "invalid_value": {
-      const expected = `one of: ${issue.values.map(String).join(", ")}`;
+      const names = issue.values.map(String);
+      const expected = `one of: ${names.join(", ")}${typeof found === "string" ? didYouMean(found, names) : ""}`;
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
     }
     case "too_small":

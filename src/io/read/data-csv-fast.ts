@@ -2,7 +2,7 @@
  * The fast path for large values files: a long-layout CSV (`unit,year,indicator,value`) read straight from its bytes
  * into the panel's `Float64Array`, with no per-row objects and no intermediate strings for numbers.
  *
- * It applies only to the plain case: UTF-8 text without a NUL byte, quotes only around whole fields on one line
+ * It applies only to the plain case: UTF-8 text with a decimal point (not a `;`-separated file, nor `--decimal ,`) without a NUL byte, quotes only around whole fields on one line
  * (`"1,234"`, as Excel writes a cell holding a comma), a long-layout header, every row with as many fields as the
  * header, every year, value and indicator valid, no duplicate. For anything else it returns
  * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
@@ -17,12 +17,12 @@
  */
 import { isUtf8 } from "node:buffer";
 import { createPanel, type Panel } from "../../core/panel.js";
-import { parseNumber } from "../../core/number.js";
+import { parseNumber, type DecimalMark } from "../../core/number.js";
 import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns } from "./columns.js";
 import { detectDelimiter } from "../csv.js";
-import { LONG_COLUMNS, parseYear } from "./data-csv.js";
+import { decimalOf, LONG_COLUMNS, parseYear } from "./data-csv.js";
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
@@ -68,7 +68,7 @@ class Columns {
  * The panel of a long-layout values CSV for the leaves of `tree`, or `undefined` when the file is not the plain case
  * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted.
  */
-export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined {
+export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark): Panel | undefined {
   // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
   if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -78,6 +78,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree): Panel | undefined
   // The delimiter from the first line, and the header: the first line with a non-empty cell (as `parseCsv` does).
   const firstLineEnd = buffer.indexOf(NEWLINE, position);
   const delimiter = detectDelimiter(buffer.toString("utf8", position, firstLineEnd < 0 ? end : firstLineEnd));
+  // A decimal comma (a ;-separated file, or --decimal ,) goes the general way.
+  if (decimalOf({ delimiter }, decimal) === ",") return undefined;
   let header: string[] | undefined;
   while (position < end && !header) {
     let lineEnd = buffer.indexOf(NEWLINE, position);

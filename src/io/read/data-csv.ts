@@ -1,27 +1,42 @@
 /**
- * Yearly values as CSV, in either layout:
+ * Yearly values as CSV, in any of three layouts:
  * - long: `unit,year,indicator,value` (+ optional `source`); `unit` may be left out for a single-unit index;
- * - wide, as kept in Excel: `indicator,2017,2018,2019,...` (one unit; other text columns such as `name` or a unit of
- *   measurement are ignored).
- * Cells follow the number rule of `core/number.ts`; years may be written `2017` or `2017年`.
+ * - wide by year, as kept in Excel: `indicator,2017,2018,2019,...`, for one unit or with a `unit` column
+ *   (`unit,indicator,name,2017,...`); other text columns such as `name` or a unit of measurement are ignored;
+ * - wide by indicator, as COINr's `iData`: one row per unit and year, one column per indicator
+ *   (`uCode,uName,Time,A,B,...`); columns that are not indicators (names, groups, denominators) are ignored.
+ * Cells follow the number rule of `core/number.ts`, with the decimal mark of the file (`,` in a `;`-separated file
+ * unless told otherwise); years may be written `2017` or `2017年`.
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
-import { parseNumber } from "../../core/number.js";
+import { decimalMarkProblem, parseNumber, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvTable } from "../csv.js";
 import { findColumns } from "./columns.js";
 
 /** Column names of the long layout and their aliases. */
 export const LONG_COLUMNS = {
-  unit: ["region", "country", "entity", "地区", "区域", "单元", "评价对象"],
+  unit: ["region", "country", "entity", "ucode", "地区", "区域", "单元", "评价对象"],
   year: ["time", "period", "年份", "年度", "年"],
   indicator: ["code", "indicator_code", "icode", "指标", "指标代码", "代码"],
   value: ["数值", "值", "指标值", "数据"],
   source: ["来源", "数据来源", "provenance"],
 } as const;
-const WIDE_COLUMNS = { indicator: LONG_COLUMNS.indicator } as const;
+const WIDE_COLUMNS = { indicator: LONG_COLUMNS.indicator, unit: LONG_COLUMNS.unit } as const;
+/** Columns of the wide-by-indicator layout that never hold an indicator: names of units and of indicators. */
+const NAME_COLUMNS = { name: ["uname", "unit_name", "name_en", "名称", "地区名称"] } as const;
 
+/** How to read a values table. */
+export interface DataReadOptions {
+  /** The decimal mark. Default: `,` in a `;`-separated CSV file, else `.`. */
+  decimal?: DecimalMark;
+  /**
+   * The codes values may be given for (the tree's indicators and formula variables): in the wide-by-indicator layout
+   * the other columns are ignored. Default: every column holding a number.
+   */
+  indicators?: ReadonlySet<string>;
+}
 /** Reads a year cell: a whole number from 1000 to 9999, optionally followed by 年. */
 export function parseYear(text: string): number | undefined {
   const match = /^\s*(\d{4})\s*年?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
@@ -29,22 +44,58 @@ export function parseYear(text: string): number | undefined {
 }
 
 /** The records of a values CSV, or every problem found (bad years, bad numbers, wrong field counts). */
-export function parseDataCsv(text: string, source: string): Validated<ValueRecord[]> {
-  return parseDataTable(parseCsv(text, source), source);
+export function parseDataCsv(text: string, source: string, options: DataReadOptions = {}): Validated<ValueRecord[]> {
+  return parseDataTable(parseCsv(text, source), source, options);
 }
+
+/** The decimal mark of a table: the one asked for, else `,` for a `;`-separated file, else `.`. */
+export function decimalOf(table: Pick<CsvTable, "delimiter">, decimal?: DecimalMark): DecimalMark {
+  return decimal ?? (table.delimiter === ";" ? "," : ".");
+}
+
+/** A header cell meant as a year that is not one: a number (`2018.5`) or a word around four digits (`FY2019`). */
+const looksLikeYear = (name: string) => /\d{4}/.test(name) || /^\s*[\d.,]+\s*$/.test(name);
 
 /** The records of a values table (from a CSV file or a workbook sheet), or every problem found. */
-export function parseDataTable(table: CsvTable, source: string): Validated<ValueRecord[]> {
+export function parseDataTable(table: CsvTable, source: string, options: DataReadOptions = {}): Validated<ValueRecord[]> {
+  const decimal = decimalOf(table, options.decimal);
   const long = findColumns(table.header, LONG_COLUMNS);
-  if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) return parseLong(table, long, source);
-  const yearColumns = table.header.map((name, index) => ({ year: parseYear(name), index })).filter((column) => column.year !== undefined);
+  if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) return parseLong(table, long, source, decimal);
   const wide = findColumns(table.header, WIDE_COLUMNS);
-  if (wide.indicator >= 0 && yearColumns.length > 0) return parseWide(table, wide, yearColumns as { year: number; index: number }[], source);
-  const issue: Issue = { code: "E_DATA_LAYOUT", message: messages.unknownLayout(table.header), source, line: table.headerLine };
-  return { ok: false, issues: [issue], warnings: [] };
+  const yearColumns: { year: number; index: number }[] = [];
+  const badYears: Issue[] = [];
+  table.header.forEach((name, index) => {
+    if (index === wide.indicator || index === wide.unit) return;
+    const year = parseYear(name);
+    if (year !== undefined) yearColumns.push({ year, index });
+    else if (looksLikeYear(name))
+      badYears.push({ code: "E_BAD_YEAR", message: messages.badYearColumn(name), source, line: table.headerLine, column: index + 1 });
+  });
+  if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
+    const parsed = parseWide(table, wide, yearColumns, source, decimal);
+    return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
+  }
+  if (long.year >= 0 && long.indicator < 0 && long.value < 0) {
+    const parsed = parseByIndicator(table, long, source, decimal, options.indicators);
+    if (parsed) return parsed;
+  }
+  const missing = (["year", "indicator", "value"] as const).filter((key) => long[key] < 0);
+  const issues: Issue[] =
+    missing.length < 3
+      ? missing.map((key) => ({ code: "E_MISSING_COLUMN", message: messages.missingColumn(key, table.header), source, line: table.headerLine, column: key }))
+      : [{ code: "E_DATA_LAYOUT", message: messages.unknownLayout(table.header), source, line: table.headerLine }];
+  return { ok: false, issues, warnings: [] };
 }
 
-function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string): Validated<ValueRecord[]> {
+/** The issue of a cell that is not a number, naming a decimal mark that would read it. */
+function badNumber(text: string, column: string, decimal: DecimalMark, where: Omit<Issue, "code" | "message">): Issue {
+  const problem = decimalMarkProblem(text, decimal);
+  const message =
+    problem === "comma" ? messages.decimalComma(text, column) : problem === "ambiguous" ? messages.ambiguousNumber(text, column) : messages.badValue(text, column);
+  return { code: problem ? "E_DECIMAL_MARK" : "E_BAD_NUMBER", message, ...where };
+}
+
+function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string, decimal: DecimalMark): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
   for (const { line, cells } of table.rows) {
@@ -54,10 +105,10 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
       continue;
     }
     const year = parseYear(cells[columns.year]);
-    const value = parseNumber(cells[columns.value]);
+    const value = parseNumber(cells[columns.value], decimal);
     const indicator = cells[columns.indicator];
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
-    if (value === undefined) issues.push(at("E_BAD_NUMBER", messages.badValue(cells[columns.value], table.header[columns.value]), columns.value + 1));
+    if (value === undefined) issues.push(badNumber(cells[columns.value], table.header[columns.value], decimal, { source, line, column: columns.value + 1 }));
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(), table.header[columns.indicator]));
     if (year === undefined || value === undefined || !indicator) continue;
     records.push({
@@ -69,7 +120,26 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
       line,
     });
   }
-  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: records, warnings: [] };
+  if (issues.length === 0) return { ok: true, value: records, warnings: [] };
+  const cause = swappedYearColumn(table, columns, source);
+  return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [] };
+}
+
+/**
+ * One issue for a flood of bad years with one cause: the year column holds names (unit and year swapped, or the
+ * wrong column), said once before the problems of each row. `undefined` when most year cells are years.
+ */
+function swappedYearColumn(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string): Issue | undefined {
+  const cells = table.rows.map((row) => row.cells[columns.year] ?? "").filter((cell) => cell !== "");
+  const names = cells.filter((cell) => parseYear(cell) === undefined && parseNumber(cell) === undefined);
+  if (names.length < 2 || names.length * 2 < cells.length) return undefined;
+  const unitYears =
+    columns.unit >= 0 && table.rows.filter((row) => parseYear(row.cells[columns.unit] ?? "") !== undefined).length * 2 > table.rows.length;
+  const examples = [...new Set(names)].slice(0, 3);
+  const message = unitYears
+    ? messages.yearColumnSwapped(table.header[columns.year], examples, table.header[columns.unit])
+    : messages.yearColumnNames(table.header[columns.year], examples);
+  return { code: "E_YEAR_COLUMN", message, source, line: table.headerLine, column: table.header[columns.year] };
 }
 
 function parseWide(
@@ -77,6 +147,7 @@ function parseWide(
   columns: Record<keyof typeof WIDE_COLUMNS, number>,
   yearColumns: readonly { year: number; index: number }[],
   source: string,
+  decimal: DecimalMark,
 ): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
@@ -86,15 +157,63 @@ function parseWide(
       issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(), source, line, column: table.header[columns.indicator] });
       continue;
     }
+    const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     for (const { year, index } of yearColumns) {
       const text = cells[index] ?? "";
-      const value = parseNumber(text);
+      const value = parseNumber(text, decimal);
       if (value === undefined) {
-        issues.push({ code: "E_BAD_NUMBER", message: messages.badValue(text, table.header[index]), source, line, column: index + 1 });
+        issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
         continue;
       }
-      records.push({ unit: "", year, indicator, value, line });
+      records.push({ unit, year, indicator, value, line });
     }
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: records, warnings: [] };
+}
+
+/**
+ * The wide-by-indicator layout (COINr's `iData`): a year column, perhaps a unit column, and one column per indicator:
+ * the columns named in `indicators` or, without them, every other column holding a number. `undefined` when no
+ * column is an indicator (the layout is then unknown).
+ */
+function parseByIndicator(
+  table: CsvTable,
+  columns: Record<keyof typeof LONG_COLUMNS, number>,
+  source: string,
+  decimal: DecimalMark,
+  indicators: ReadonlySet<string> | undefined,
+): Validated<ValueRecord[]> | undefined {
+  const names = findColumns(table.header, NAME_COLUMNS);
+  const skipped = new Set([columns.year, columns.unit, columns.source, names.name]);
+  const indicatorColumns = table.header
+    .map((name, index) => ({ name: name.trim(), index }))
+    .filter(({ name, index }) => {
+      if (skipped.has(index) || !name) return false;
+      if (indicators) return indicators.has(name);
+      return table.rows.some((row) => {
+        const value = parseNumber(row.cells[index] ?? "", decimal);
+        return value !== undefined && !Number.isNaN(value);
+      });
+    });
+  if (indicatorColumns.length === 0) return undefined;
+  const issues: Issue[] = [];
+  const records: ValueRecord[] = [];
+  for (const { line, cells } of table.rows) {
+    const yearText = cells[columns.year] ?? "";
+    const year = parseYear(yearText);
+    if (year === undefined) {
+      issues.push({ code: "E_BAD_YEAR", message: messages.badYear(yearText), source, line, column: columns.year + 1 });
+      continue;
+    }
+    const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
+    for (const { name, index } of indicatorColumns) {
+      const text = cells[index] ?? "";
+      const value = parseNumber(text, decimal);
+      if (value === undefined) issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
+      else records.push({ unit, year, indicator: name, value, line });
+    }
+  }
+  if (issues.length === 0) return { ok: true, value: records, warnings: [] };
+  const cause = swappedYearColumn(table, columns, source);
+  return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [] };
 }

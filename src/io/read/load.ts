@@ -5,9 +5,11 @@
  */
 import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
+import { messages } from "../../core/messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
+import type { DecimalMark } from "../../core/number.js";
 import { parseDataTable } from "./data-csv.js";
 import { isUtf8 } from "node:buffer";
 import { dirname } from "node:path";
@@ -37,6 +39,8 @@ export interface LoadOptions {
   treeSheet?: string;
   /** The folder a `.sql` values query may read files from (the project folder). Default: the query file's folder. */
   queryRoot?: string;
+  /** Decimal mark of the values. Default: `,` in a `;`-separated CSV file, else `.`. */
+  decimal?: DecimalMark;
   /** Read the values the general way, keeping each record's `source` column (the fast path drops it). Default false. */
   keepSources?: boolean;
 }
@@ -85,7 +89,7 @@ export async function loadInputs(
   // general way below.
   if (!options.keepSources && tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
-    const panel = utf8 && parsePanelFast(utf8, tree);
+    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal);
     if (panel) return fastInputs(tree, panel);
   }
   await Promise.all([
@@ -97,7 +101,7 @@ export async function loadInputs(
         try {
           const { table, source } = await parseTable(file.bytes, file.label, options);
           if (!several) dataSource = source;
-          const parsed = parseDataTable(table, source);
+          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
           if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
           else append(dataIssues, parsed.issues);
         } catch (error) {
@@ -115,7 +119,7 @@ export async function loadInputs(
       const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath));
       if (records) records = [...records, ...queried];
     } catch (error) {
-      issues.push(...issuesOf(error));
+      append(issues, issuesOf(error));
       records = undefined;
     }
   if (tree && records && formulaIndicators(tree).length > 0) {
@@ -127,10 +131,15 @@ export async function loadInputs(
       records = undefined;
     }
   }
+  if (records && records.length > 0 && records.every((record) => Number.isNaN(record.value)))
+    issues.unshift({ code: "E_NO_NUMBERS", message: messages.noNumbers(), source: dataSource });
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
-    if (!panel.ok) append(issues, panel.issues);
+    if (!panel.ok) {
+      append(issues, floodCauses(panel.issues, dataSource));
+      append(issues, panel.issues);
+    }
   }
   throw new ValidationError(issues);
 }
@@ -142,7 +151,7 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   try {
     tree = await readTreeFile(treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
   } catch (error) {
-    issues.push(...issuesOf(error));
+    append(issues, issuesOf(error));
   }
   const { readDuckdbValues } = await import("./values-duckdb.js");
   const emptyTree: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
@@ -151,9 +160,32 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot);
     if (tree && issues.length === 0) return { ...fastInputs(tree, read.panel), query: read.query, filesRead: read.filesRead };
   } catch (error) {
-    issues.push(...issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
+    append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
   }
   throw new ValidationError(issues);
+}
+
+/** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */
+const FLOOD = 10;
+
+/** One issue per flood of the same problem with one likely cause (values of another tree, units without a unit column). */
+function floodCauses(issues: readonly Issue[], source: string): Issue[] {
+  const causes: Issue[] = [];
+  const unknown = issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR");
+  if (unknown.length >= FLOOD) {
+    const codes = [...new Set(unknown.map((issue) => issue.id ?? ""))].slice(0, 3);
+    causes.push({ code: "E_UNKNOWN_INDICATORS", message: messages.manyUnknownIndicators(unknown.length, codes), source });
+  }
+  const duplicates = issues.filter((issue) => issue.code === "E_DUPLICATE_VALUE").length;
+  if (duplicates >= FLOOD) causes.push({ code: "E_DUPLICATE_VALUES", message: messages.manyDuplicates(duplicates), source });
+  return causes;
+}
+
+/** The codes a values file may hold for `tree`: its indicators and the variables its formulas read. */
+function valueCodes(tree: Tree): Set<string> {
+  const codes = new Set(tree.indicators);
+  for (const { formula } of formulaIndicators(tree)) for (const name of formula.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []) codes.add(name);
+  return codes;
 }
 
 /** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook. */

@@ -5,7 +5,7 @@ import { buildTree } from "../../../src/core/tree.js";
 import type { Tree } from "../../../src/core/types.js";
 import { parseDataCsv } from "../../../src/io/read/data-csv.js";
 import { parsePanelFast, readNumber } from "../../../src/io/read/data-csv-fast.js";
-import { parseNumber } from "../../../src/core/number.js";
+import { parseNumber, type DecimalMark } from "../../../src/core/number.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import iconv from "iconv-lite";
 import { join } from "node:path";
@@ -24,14 +24,14 @@ function tree(): Tree {
 }
 
 /** The general way: csv-parse, records, buildPanel. */
-function generalPanel(text: string): Panel | undefined {
-  const records = parseDataCsv(text, "values.csv");
+function generalPanel(text: string, decimal?: DecimalMark): Panel | undefined {
+  const records = parseDataCsv(text, "values.csv", { decimal });
   if (!records.ok) return undefined;
   const panel = buildPanel(tree(), records.value);
   return panel.ok ? panel.value : undefined;
 }
 
-const fast = (text: string) => parsePanelFast(Buffer.from(text, "utf8"), tree());
+const fast = (text: string, decimal?: DecimalMark) => parsePanelFast(Buffer.from(text, "utf8"), tree(), decimal);
 
 const same = (a: Panel, b: Panel) => {
   expect(a.units).toEqual(b.units);
@@ -70,10 +70,38 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     expect(parsePanelFast(bytes, tree())).toBeUndefined();
   });
 
-  it("reads without a unit column as one unnamed unit, and semicolon-separated files", () => {
+  it("reads without a unit column as one unnamed unit, and semicolon-separated files with --decimal .", () => {
     const text = "year;indicator;value\n2017;A;1\n2017;B;2\n2017;C;3\n";
-    same(fast(text)!, generalPanel(text)!);
-    expect(fast(text)!.units).toEqual([""]);
+    same(fast(text, ".")!, generalPanel(text, ".")!);
+    expect(fast(text, ".")!.units).toEqual([""]);
+  });
+
+  it("leaves files with a decimal comma (semicolon-separated, or --decimal ,) to the general reader", () => {
+    const text = "unit;year;indicator;value\nU;2017;A;1,5\nU;2017;B;2\nU;2017;C;3\n";
+    expect(fast(text)).toBeUndefined();
+    expect(fast(text.replace(/;/g, ",").replace("1,5", "4"), ",")).toBeUndefined();
+    // 1,5 with a decimal comma is one and a half (not 15, not 1500)
+    expect(generalPanel(text)!.values[0]).toBe(1.5);
+  });
+
+  it("agrees with the general reader on random semicolon-separated files, whatever the decimal mark", () => {
+    const cell = fc.oneof(
+      fc.integer({ min: -99999, max: 99999 }).map(String),
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`),
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a},${b}`),
+      fc.constantFrom("", "NA", "1.234,5", "1.234", "12%", "1,5%"),
+    );
+    const row = fc.tuple(fc.constantFrom("U1", "U2", "东"), fc.constantFrom(2016, 2017), fc.constantFrom("A", "B", "C"), cell);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), fc.constantFrom<DecimalMark | undefined>(undefined, ".", ","), (rows, decimal) => {
+        const text = ["unit;year;indicator;value", ...rows.map((r) => r.join(";"))].join("\n") + "\n";
+        const general = generalPanel(text, decimal);
+        const quick = fast(text, decimal);
+        if (general === undefined || decimal !== ".") expect(quick).toBeUndefined();
+        else if (quick !== undefined) same(quick, general);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("agrees with the general reader on random plain files", () => {

@@ -72,3 +72,101 @@ describe("parseDataCsv", () => {
     expect(parseYear(text)).toBe(expected);
   });
 });
+
+describe("parseDataCsv: decimal marks", () => {
+  it("reads a comma as the decimal mark in a semicolon-separated file (European Excel)", () => {
+    const parsed = parseDataCsv("unit;year;indicator;value\nAT;2017;A;1,500\nAT;2018;A;1.234,5\n", "v.csv");
+    // 1,500 is one and a half; 1.234,5 is 1234.5 with "." grouping thousands
+    expect(parsed.ok && parsed.value.map((record) => record.value)).toEqual([1.5, 1234.5]);
+  });
+
+  it("reads a semicolon-separated file with decimal points when told (--decimal .)", () => {
+    const parsed = parseDataCsv("unit;year;indicator;value\nAT;2017;A;1,500\nAT;2018;A;0.25\n", "v.csv", { decimal: "." });
+    expect(parsed.ok && parsed.value.map((record) => record.value)).toEqual([1500, 0.25]);
+  });
+
+  it("reads a comma-separated file with quoted decimal commas when told (--decimal ,)", () => {
+    const parsed = parseDataCsv('unit,year,indicator,value\nAT,2017,A,"1,80"\n', "v.csv", { decimal: "," });
+    expect(parsed.ok && parsed.value[0].value).toBe(1.8);
+  });
+
+  it("refuses an ambiguous value with its file, line and column, and says which option reads it", () => {
+    const parsed = parseDataCsv("unit;year;indicator;value\nAT;2017;A;1.234\nAT;2018;A;0.25\n", "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toMatchObject([
+      { code: "E_DECIMAL_MARK", source: "v.csv", line: 2, column: 4, message: messages.ambiguousNumber("1.234", "value") },
+      { code: "E_DECIMAL_MARK", source: "v.csv", line: 3, column: 4, message: messages.ambiguousNumber("0.25", "value") },
+    ]);
+    expect(messages.ambiguousNumber("1.234", "value")).toContain("--decimal .");
+  });
+
+  it('names the decimal comma in a comma-separated file ("1,80")', () => {
+    const parsed = parseDataCsv('unit,year,indicator,value\nAT,2017,A,"1,80"\n', "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toMatchObject([{ code: "E_DECIMAL_MARK", line: 2, column: 4, message: messages.decimalComma("1,80", "value") }]);
+    expect(messages.decimalComma("1,80", "value")).toContain("decimal comma? use --decimal ,");
+  });
+});
+
+describe("parseDataCsv: wide layouts", () => {
+  it("reads a unit column in the wide-by-year layout", () => {
+    const parsed = parseDataCsv("unit,indicator,name,2017,2018\n常州,A,R&D,1,2\n无锡,A,R&D,3,4\n", "v.csv");
+    expect(parsed.ok && parsed.value).toEqual([
+      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2 },
+      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2 },
+      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3 },
+      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3 },
+    ]);
+  });
+
+  it("reads COINr's layout: one row per unit and year, one column per indicator, text columns ignored", () => {
+    const text = '"uName","uCode","GDP_group","Time","LPI","Ship"\n"Austria","AUT","L",2018,4.1,0\n"Belgium","BEL","L",2018,4.2,NA\n';
+    const parsed = parseDataCsv(text, "iData.csv");
+    expect(parsed.ok && parsed.value).toEqual([
+      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2 },
+      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2 },
+      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3 },
+      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3 },
+    ]);
+    // Given the tree's codes, only those columns are read (a denominator column is then ignored).
+    const only = parseDataCsv(text, "iData.csv", { indicators: new Set(["Ship"]) });
+    expect(only.ok && only.value.map((record) => record.indicator)).toEqual(["Ship", "Ship"]);
+  });
+
+  it.each(["2018.5", "FY2019"])("refuses a year column %j with the file, line and column", (name) => {
+    const parsed = parseDataCsv(`indicator,2017,${name}\nA,1,2\n`, "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.issues).toEqual([{ code: "E_BAD_YEAR", message: messages.badYearColumn(name), source: "v.csv", line: 1, column: 3 }]);
+    expect(messages.badYearColumn(name)).toContain("expected a four-digit year");
+  });
+});
+
+describe("parseDataCsv: headers and floods", () => {
+  it("pinpoints a misspelt column of the long layout", () => {
+    const parsed = parseDataCsv("unit,year,indcator,value\nU,2017,A,1\n", "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const header = ["unit", "year", "indcator", "value"];
+    expect(parsed.issues).toEqual([{ code: "E_MISSING_COLUMN", message: messages.missingColumn("indicator", header), source: "v.csv", line: 1, column: "indicator" }]);
+    expect(messages.missingColumn("indicator", header)).toContain('found column "indcator": did you mean "indicator"?');
+  });
+
+  it("says once that unit and year look swapped, before the problems of each row", () => {
+    const rows = ["常州高新区", "武进区", "溧阳市"].map((name, i) => `${2017 + i},${name},A,1`);
+    const parsed = parseDataCsv(["unit,year,indicator,value", ...rows].join("\n"), "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues[0]).toEqual({
+      code: "E_YEAR_COLUMN",
+      message: messages.yearColumnSwapped("year", ["常州高新区", "武进区", "溧阳市"], "unit"),
+      source: "v.csv",
+      line: 1,
+      column: "year",
+    });
+    expect(parsed.issues[0].message).toMatch(/^column "year" holds names such as "常州高新区", .*are unit and year swapped\?/);
+    expect(parsed.issues.slice(1).map((issue) => issue.code)).toEqual(["E_BAD_YEAR", "E_BAD_YEAR", "E_BAD_YEAR"]);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * `compare`: two method configurations side by side (COINr `compare_coins`). Either two project files
+ * (`compare a/index.yaml b/index.yaml`), or one set of inputs with two sets of flags: configuration a is the command's
+ * own flags, b the same with the `--with` flags applied on top. Both are parsed with the option definitions of
+ * `compute`. Writes compare.csv and compare-years.csv to --out, or prints a table.
+ */
+import { Command, CommanderError } from "commander";
+import { resolve } from "node:path";
+import { compareResults, type Comparison } from "../../core/audit/compare.js";
+import { computeIndex, type IndexResult } from "../../core/compute.js";
+import type { WeightMethod } from "../../core/weighting/derive.js";
+import { UsageError, ValidationError, type Issue } from "../../errors.js";
+import { loadInputs } from "../../io/read/load.js";
+import { COMPARE_FILE, COMPARE_YEARS_FILE, formatCompareCsv, formatCompareYearsCsv } from "../../io/write/compare-csv.js";
+import { formatValue } from "../../io/write/to-csv.js";
+import { writeFilesAtomic } from "../../io/write/write.js";
+import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
+import type { CliEnv } from "../env.js";
+import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { applyProject } from "../project-options.js";
+import { renderColumns } from "../render.js";
+import { printWarnings } from "../report-issues.js";
+import { addWeightingOptions, addWeightsOption, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+
+/** The options of one configuration: those of `compute` that change the index. */
+export interface ConfigurationOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
+  weights: WeightMethod;
+  baseYear?: number;
+  strict: boolean;
+}
+
+export interface CompareCommandOptions extends ConfigurationOptions {
+  with?: string;
+  year?: number;
+  out?: string;
+  decimals: number;
+  quiet: boolean;
+}
+
+/** Adds the options of `compute` that define a configuration (inputs, methods, data stage, weighting). */
+export function addConfigurationOptions(command: Command): Command {
+  addMethodOptions(addInputOptions(command))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+  return addWeightingOptions(addDataOptions(addWeightsOption(command)));
+}
+
+export function registerCompare(program: Command, env: CliEnv): void {
+  const command = program
+    .command("compare")
+    .argument("[projects...]", "two project files (index.yaml) to compare; or none, with --with")
+    .description("compare two method configurations: each unit's index and rank under both, the rank shifts, Spearman's correlation")
+    .addHelpText(
+      "after",
+      `
+Configuration a is the command's own flags (or the first project file), b the same with the --with flags applied
+(or the second project file, with the same flags on top of it). Outputs in --out: compare.csv (unit, year, index_a,
+rank_a, index_b, rank_b, rank_shift = rank_a - rank_b) and compare-years.csv (year, units, spearman, mean_abs_shift);
+without --out, a table on the terminal.
+
+Examples:
+  $ innovation-index compare -i tree.csv -d values.csv --normalise min-max --with "--aggregate geometric --weights entropy"
+  $ innovation-index compare a/index.yaml b/index.yaml --year 2022 --out compare/`,
+    );
+  addConfigurationOptions(command)
+    .option("--with <flags>", 'configuration b: flags of compute applied on top of the command\'s own, e.g. "--aggregate geometric --weights entropy"')
+    .option("--year <year>", "compare this year only (default: every year)", integerOption("--year", 1000, 9999))
+    .option("-o, --out <dir>", "folder for compare.csv and compare-years.csv (default: a table on the terminal)")
+    .option("--decimals <n>", "decimals printed in the CSV files and the table", integerOption("--decimals", 0, 15), 4)
+    .option("-q, --quiet", "print nothing but errors (and the table without --out)", false)
+    .action(async (projects: string[], _options: CompareCommandOptions, command: Command) => runCompare(projects, command, env));
+}
+
+/** Runs `compare`: the two configurations, computed, compared, then written or printed. */
+export async function runCompare(projects: readonly string[], command: Command, env: CliEnv): Promise<void> {
+  const options = command.opts<CompareCommandOptions>();
+  const configurations = await configurationsOf(projects, command, env);
+  const [a, b] = [await computeConfiguration(configurations[0], env), await computeConfiguration(configurations[1], env)];
+  const comparison = compareResults(a.result, b.result, { year: options.year });
+  if (options.out) {
+    const files = { [COMPARE_FILE]: formatCompareCsv(comparison, options.decimals), [COMPARE_YEARS_FILE]: formatCompareYearsCsv(comparison, options.decimals) };
+    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  } else env.stdout(renderComparison(comparison, options.decimals) + "\n");
+  if (options.quiet) return;
+  printWarnings([...a.warnings, ...b.warnings], env);
+  env.stderr(`a: ${configurations[0].label}\nb: ${configurations[1].label}\n`);
+  for (const note of comparison.notes) env.stderr(`note: ${note}\n`);
+  if (options.out) env.stderr(`wrote ${COMPARE_FILE}, ${COMPARE_YEARS_FILE} to ${options.out}\n`);
+}
+
+interface Configuration {
+  name: "a" | "b";
+  label: string;
+  options: ConfigurationOptions;
+}
+
+/** The two configurations: from two project files, or from the command's flags and `--with`. */
+async function configurationsOf(projects: readonly string[], command: Command, env: CliEnv): Promise<[Configuration, Configuration]> {
+  const options = command.opts<CompareCommandOptions>();
+  if (projects.length === 2) {
+    if (options.with !== undefined) throw new UsageError("E_USAGE", `--with cannot be used with two project files; expected either two project files or --with`);
+    const load = async (name: "a" | "b", file: string): Promise<Configuration> => {
+      const parser = addConfigurationOptions(new Command("compute")).option("--project <file>");
+      parser.setOptionValueWithSource("project", file, "cli");
+      // Flags typed on the command line apply to both projects, as they would to `compute --project`.
+      for (const option of parser.options) {
+        const key = option.attributeName();
+        if (key !== "project" && command.getOptionValueSource(key) === "cli") parser.setOptionValueWithSource(key, command.getOptionValue(key), "cli");
+      }
+      await applyProject(parser, env);
+      return { name, label: file, options: parser.opts<ConfigurationOptions>() };
+    };
+    return [await load("a", projects[0]), await load("b", projects[1])];
+  }
+  if (projects.length !== 0)
+    throw new UsageError("E_USAGE", `compare takes two project files, got ${projects.length} ("${projects.join('", "')}"); expected two, or none with --with`);
+  if (options.with === undefined) throw new UsageError("E_USAGE", `nothing to compare; expected two project files, or --with "FLAGS" for configuration b`);
+  const parser = addConfigurationOptions(new Command("--with"))
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .allowExcessArguments(false);
+  try {
+    parser.parse(splitFlags(options.with), { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) throw new UsageError("E_USAGE", `--with "${options.with}": ${error.message.replace(/^error: /, "")}`);
+    throw error;
+  }
+  const second: Record<string, unknown> = { ...options };
+  for (const option of parser.options) {
+    const key = option.attributeName();
+    if (parser.getOptionValueSource(key) === "cli") second[key] = parser.getOptionValue(key);
+  }
+  return [
+    { name: "a", label: "the command's flags", options },
+    { name: "b", label: `the command's flags with ${options.with}`, options: second as unknown as ConfigurationOptions },
+  ];
+}
+
+/** Splits `--with`'s text into arguments: whitespace separates, single or double quotes group. */
+export function splitFlags(text: string): string[] {
+  const args: string[] = [];
+  const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) args.push(match[1] ?? match[2] ?? match[3]);
+  return args;
+}
+
+/** Reads and computes one configuration as `compute` would; problems are headed by the configuration's name. */
+async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[] }> {
+  const { options } = configuration;
+  try {
+    const inputs = resolveInputs(options, env);
+    const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+    const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
+    const result = computeIndex(tree, panel, {
+      baseYear: options.baseYear,
+      ...methodOptionsOf(options),
+      ...dataOptionsOf(options),
+      strict: options.strict,
+      weights: weighting?.weights,
+      weighting: weighting?.summary,
+    });
+    return { result, warnings: [...(weighting?.warnings ?? []), ...result.warnings] };
+  } catch (error) {
+    if (error instanceof ValidationError)
+      throw new ValidationError([{ code: "E_COMPARE_CONFIGURATION", message: `configuration ${configuration.name} (${configuration.label}) cannot be computed` }, ...error.issues]);
+    throw error;
+  }
+}
+
+/** The terminal table: one row per unit and year, then Spearman's correlation per year. */
+function renderComparison(comparison: Comparison, decimals: number): string {
+  const rows: string[][] = [["unit", "year", "index a", "rank a", "index b", "rank b", "shift"]];
+  const yearCount = comparison.years.length;
+  comparison.units.forEach((unit, u) =>
+    comparison.years.forEach((year, y) => {
+      const cell = u * yearCount + y;
+      const shift = comparison.rankShift[cell];
+      rows.push([
+        unit,
+        String(year),
+        formatValue(comparison.indexA[cell], decimals),
+        formatValue(comparison.rankA[cell], 0),
+        formatValue(comparison.indexB[cell], decimals),
+        formatValue(comparison.rankB[cell], 0),
+        shift > 0 ? `+${shift}` : formatValue(shift, 0),
+      ]);
+    }),
+  );
+  const summary = comparison.years.map(
+    (year, y) =>
+      `${year}: Spearman ${formatValue(comparison.spearman[y], decimals) || "undefined"} over ${comparison.rankedUnits[y]} unit${comparison.rankedUnits[y] === 1 ? "" : "s"}, mean |shift| ${formatValue(comparison.meanAbsoluteShift[y], 2)}`,
+  );
+  return `${renderColumns(rows, 1)}\n\n${summary.join("\n")}`;
+}

@@ -1,0 +1,115 @@
+/**
+ * `compare`: the ASEM data (51 units) under min-max and z-score, checked against R on the reference values of
+ * test/fixtures/asem/expected.csv; two project files; the shipped single-unit example; the errors.
+ */
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { robustnessMessages } from "../../src/core/audit/robustness-messages.js";
+import { splitFlags } from "../../src/cli/commands/compare.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const ASEM = join(import.meta.dirname, "../fixtures/asem");
+const TREE = join(ASEM, "tree-scaling.csv");
+const VALUES = join(ASEM, "values.csv");
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+async function tempDir(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeTempDir(files);
+  dirs.push(dir);
+  return dir;
+}
+
+/** Rows of a CSV file (no quoted fields in these files) as objects keyed by the header. */
+async function readRows(path: string): Promise<Record<string, string>[]> {
+  const [header, ...lines] = (await readFile(path, "utf8")).trimEnd().split("\n");
+  const keys = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [keys[i], cell])));
+}
+
+// Reference, R 4.2.2 on the INDEX rows of test/fixtures/asem/expected.csv (cases "min-max|arithmetic" and
+// "z-score|arithmetic", which test/core/asem-reference.test.ts checks computeIndex against):
+//   cor(a, b, method = "spearman"): 2018 0.967149321267, 2022 0.957737556561 (51 units)
+//   mean(abs(rank(-a, ties = "min") - rank(-b, ties = "min"))): 2018 2.745098, 2022 3.058824
+//   AUT 2018: a 67.67249 rank 8, b 103.87291 rank 5; CHN 2022: a 43.88321 rank 49, b 92.62557 rank 48
+describe("compare", () => {
+  it("compare --with on the ASEM data gives R's Spearman correlations, ranks and shifts", async () => {
+    const out = await tempDir();
+    const run = await runCli(["compare", "-i", TREE, "-d", VALUES, "--missing", "reweight", "--normalise", "min-max", "--with", "--normalise z-score", "--out", out], out);
+    expect(run.stderr).toContain("b: the command's flags with --normalise z-score");
+    expect(run.code).toBe(0);
+    const years = await readRows(join(out, "compare-years.csv"));
+    expect(years.map((row) => row.year)).toEqual(["2018", "2019", "2020", "2021", "2022"]);
+    const at = (year: string) => years.find((row) => row.year === year)!;
+    expect(at("2018")).toEqual({ year: "2018", units: "51", spearman: "0.9671", mean_abs_shift: "2.7451" });
+    expect(at("2022")).toEqual({ year: "2022", units: "51", spearman: "0.9577", mean_abs_shift: "3.0588" });
+    const rows = await readRows(join(out, "compare.csv"));
+    expect(rows.length).toBe(51 * 5);
+    expect(rows.find((row) => row.unit === "AUT" && row.year === "2018")).toEqual({
+      unit: "AUT",
+      year: "2018",
+      index_a: "67.6725",
+      rank_a: "8",
+      index_b: "103.8729",
+      rank_b: "5",
+      rank_shift: "3",
+    });
+    expect(rows.find((row) => row.unit === "CHN" && row.year === "2022")).toMatchObject({ index_a: "43.8832", rank_a: "49", index_b: "92.6256", rank_b: "48", rank_shift: "1" });
+  });
+
+  it("compare a/index.yaml b/index.yaml --year 2022 prints the table with R's correlation", async () => {
+    const project = (normalise: string) => `name: ${normalise}\nindicators: ${TREE}\nvalues: ${VALUES}\nmethods:\n  normalise: ${normalise}\n  missing: reweight\n`;
+    const dir = await tempDir({ "a/index.yaml": project("min-max"), "b/index.yaml": project("z-score") });
+    const run = await runCli(["compare", "a/index.yaml", "b/index.yaml", "--year", "2022"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^unit +year +index a +rank a +index b +rank b +shift\n/);
+    expect(run.stdout).toMatch(/\nCHN +2022 +43\.8832 +49 +92\.6256 +48 +\+1\n/);
+    expect(run.stdout).toContain("2022: Spearman 0.9577 over 51 units, mean |shift| 3.06");
+    expect(run.stderr).toContain("a: a/index.yaml\nb: b/index.yaml\n");
+  });
+
+  it("compare on the shipped single-unit example ranks the unit first in both and says why there is no correlation", async () => {
+    const dir = await tempDir();
+    const run = await runCli(["compare", "--with", "--aggregate geometric"], dir);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n").filter((line) => /^\S+ +20\d\d /.test(line));
+    expect(lines.length).toBeGreaterThan(1);
+    // One unit: rank 1 under both, no shift.
+    for (const line of lines) expect(line).toMatch(/ 1 +\S+ +1 +0$/);
+    expect(run.stdout).toContain("Spearman undefined over 1 unit");
+    expect(run.stderr).toContain(`note: ${robustnessMessages.spearmanUndefined(2017, 1)}`);
+  });
+
+  it("compare of two configurations with different units fails naming them, and writes nothing", async () => {
+    const values = await readFile(VALUES, "utf8");
+    const fewer = values.split("\n").filter((line) => !line.startsWith("AUT,") && !line.startsWith("BEL,")).join("\n");
+    const project = (file: string) => `name: x\nindicators: ${TREE}\nvalues: ${file}\nmethods:\n  normalise: min-max\n  missing: reweight\n`;
+    const dir = await tempDir({ "fewer.csv": fewer, "a/index.yaml": project(VALUES), "b/index.yaml": project("../fewer.csv") });
+    const run = await runCli(["compare", "a/index.yaml", "b/index.yaml", "--out", "out"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(robustnessMessages.compareUnits(["AUT", "BEL"], []));
+    const absent = await runCli(["compare", "a/index.yaml", "a/index.yaml", "--year", "2030"], dir);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toContain(robustnessMessages.compareYearAbsent(2030, [2018, 2019, 2020, 2021, 2022]));
+    expect(await readFile(join(dir, "out/compare.csv"), "utf8").catch(() => "absent")).toBe("absent");
+  });
+
+  it("compare refuses a bad --with, --with with two projects, one project, and nothing to compare (exit 2)", async () => {
+    const dir = await tempDir({ "a/index.yaml": `name: a\nindicators: ${TREE}\nvalues: ${VALUES}\n` });
+    const bad = await runCli(["compare", "--with", "--aggregate nonsense"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`--with "--aggregate nonsense": `);
+    expect((await runCli(["compare", "a/index.yaml", "a/index.yaml", "--with", "--strict"], dir)).stderr).toContain("--with cannot be used with two project files");
+    const one = await runCli(["compare", "a/index.yaml"], dir);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain(`compare takes two project files, got 1 ("a/index.yaml")`);
+    expect((await runCli(["compare"], dir)).stderr).toContain("nothing to compare");
+  });
+
+  it("splitFlags(text) splits on whitespace and keeps quoted words together", () => {
+    expect(splitFlags(` --aggregate geometric  --weight-units "A B,C" --x 'y z'`)).toEqual(["--aggregate", "geometric", "--weight-units", "A B,C", "--x", "y z"]);
+  });
+});

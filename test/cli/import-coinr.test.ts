@@ -1,0 +1,71 @@
+/**
+ * `import-coinr` on COINr's own ASEM example (test/fixtures/coinr: iData and iMeta cut from /shared/data/asem to the
+ * framework of test/fixtures/asem/tree-scaling.csv, with a group column and a denominator kept to be ignored): the
+ * index computed from what it writes must equal the R reference of test/fixtures/asem/expected.csv.
+ */
+import { copyFile, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { computeIndex, resultIndex } from "../../src/core/compute.js";
+import { buildPanel } from "../../src/core/panel.js";
+import { parseDataCsv } from "../../src/io/read/data-csv.js";
+import { parseTreeCsv } from "../../src/io/read/tree-csv.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+async function imported(): Promise<{ dir: string; run: Awaited<ReturnType<typeof runCli>> }> {
+  const dir = await makeTempDir();
+  dirs.push(dir);
+  await copyFile(fixture("coinr/iData.csv"), join(dir, "iData.csv"));
+  await copyFile(fixture("coinr/iMeta.csv"), join(dir, "iMeta.csv"));
+  return { dir, run: await runCli(["import-coinr", "--data", "iData.csv", "--meta", "iMeta.csv", "--out", "asem"], dir) };
+}
+
+describe("innovation-index import-coinr", () => {
+  it("writes the tree of the iMeta: COINr's index as the overall index, directions as +/-, equal weights as empty cells", async () => {
+    const { dir, run } = await imported();
+    expect(run.stderr).toContain("wrote asem/tree.csv (15 nodes, 12 indicators) and asem/values.csv (51 units, 5 years)");
+    expect(run.code).toBe(0);
+    const tree = parseTreeCsv(await readFile(join(dir, "asem/tree.csv"), "utf8"), "tree.csv");
+    const reference = parseTreeCsv(await readFile(fixture("asem/tree-scaling.csv"), "utf8"), "tree-scaling.csv");
+    const shape = (t: typeof tree) =>
+      t.nodes.map((node) => [node.code, node.parent, node.kind, node.kind === "indicator" ? node.direction : "", node.weight]).sort();
+    expect(shape(tree)).toEqual(shape(reference));
+  });
+
+  it("gives the index of the R reference on the ASEM data (min-max, arithmetic, missing values reweighted)", async () => {
+    const { dir } = await imported();
+    const tree = parseTreeCsv(await readFile(join(dir, "asem/tree.csv"), "utf8"), "tree.csv");
+    const values = parseDataCsv(await readFile(join(dir, "asem/values.csv"), "utf8"), "values.csv");
+    if (!values.ok) throw new Error(values.issues.map((issue) => issue.message).join("\n"));
+    const panel = buildPanel(tree, values.value);
+    if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
+    const result = computeIndex(tree, panel.value, { normalize: "min-max", baseYear: 2018, missing: "reweight" });
+    const rows = (await readFile(fixture("asem/expected.csv"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","))
+      .filter(([name]) => name === "min-max|arithmetic");
+    expect(rows.length).toBe(51 * 2 * 4);
+    for (const [, unit, year, code, value] of rows) {
+      const node = result.nodes.findIndex((candidate) => candidate.code === code);
+      const actual = result.values[resultIndex(result, node, result.units.indexOf(unit), result.years.indexOf(Number(year)))];
+      expect(Math.abs(actual - Number(value)), `${unit} ${year} ${code}`).toBeLessThan(1e-12 * Math.max(1, Math.abs(Number(value))));
+    }
+  });
+
+  it("refuses to overwrite what it did not write, and names a missing iMeta column", async () => {
+    const { dir } = await imported();
+    const again = await runCli(["import-coinr", "--data", "iData.csv", "--meta", "iMeta.csv", "--out", "asem"], dir);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain("asem/tree.csv: the file exists");
+    const bad = await runCli(["import-coinr", "--data", "iData.csv", "--meta", "iData.csv", "--out", "other"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('missing column "Parent"');
+  });
+});
