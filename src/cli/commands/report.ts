@@ -8,7 +8,7 @@ import { applyProject } from "../project-options.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
 /** Options of `compute` that concern files `report` does not write. */
-const NOT_FOR_REPORT = new Set(["--out", "--report", "--contributions", "--bom", "--no-bom", "--xlsx", "--format", "--table", "--decimals"]);
+const NOT_FOR_REPORT = new Set(["--out", "--report", "--contributions", "--bom", "--no-bom", "--xlsx", "--parquet", "--parquet-only", "--format", "--table", "--decimals"]);
 
 /** Registers `report`; call after `registerCompute`, whose method options it takes. */
 export function registerReport(program: Command, env: CliEnv): void {
