@@ -190,8 +190,8 @@ describe("the dashboard report.html in headless Chromium", () => {
     const treeText = await readFile(join(ASEM, "tree-scaling.csv"), "utf8");
     const dir = await tempDir({ "tree.csv": treeText, "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
     const method = ["--normalise", "min-max", "--missing", "reweight"];
-    expect((await runCli(["report", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--lang", "en"], dir)).code).toBe(0);
-    expect((await runCli(["compute", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--decimals", "2", "--out", "published"], dir)).code).toBe(0);
+    expect((await runCli(["report", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--performance-groups", "--lang", "en"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--performance-groups", "--decimals", "2", "--out", "published"], dir)).code).toBe(0);
     const { page, blocked, errors, close } = await openDashboard(join(dir, "out/report.html"));
     try {
       expect(errors).toEqual([]);
@@ -205,6 +205,10 @@ describe("the dashboard report.html in headless Chromium", () => {
       const firstRow = await ranking.first().locator("td").allTextContents();
       const leader = ranks.find((row) => row.rank === "1")!;
       expect(firstRow.slice(0, 2)).toEqual(["1", leader.unit]);
+      // the performance group of each unit on the first page, as groups.csv has it
+      const groups = csvObjects(await readFile(join(dir, "published/groups.csv"), "utf8")).filter((row) => row.year === "2022");
+      const firstPage = await ranking.evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => cell.textContent ?? "")));
+      for (const cells of firstPage) expect(cells[cells.length - 1], cells[1]).toBe(groups.find((row) => row.unit === cells[1])!.group);
       // sorted by the Environmental sub-index, largest first
       await page.click('#units th button[data-sort="Environ"]');
       const environ = (await page.locator("#units table.ranking tbody tr td:nth-child(4)").allTextContents()).map(Number);

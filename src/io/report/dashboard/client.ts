@@ -7,6 +7,7 @@
  * `computeRanks` and `computeContributions`: the same arithmetic as the command line.
  */
 import { computeContributions } from "../../../core/analysis/contributions.js";
+import { performanceGroups } from "../../../core/analysis/performance-groups.js";
 import { computeRanks, type Ranks } from "../../../core/analysis/ranks.js";
 import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from "../../../core/compute.js";
 import type { Panel } from "../../../core/panel.js";
@@ -29,6 +30,9 @@ type Values = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "option
 /** One colour per series, the overall index first, so that a dimension has the same colour in every chart. */
 const PALETTE = ["#2e5f9e", "#e07b39", "#3a9d5d", "#c44e52", "#8172b2", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"];
 
+/** The performance groups best first (sorting by group sorts by this order). */
+const GROUP_ORDER = ["leader", "strong", "moderate", "emerging"];
+
 /** Units above which tables are paged and charts show the top and bottom only. */
 const PAGE_SIZE = 25;
 const MANY_UNITS = 40;
@@ -40,6 +44,15 @@ const { units, years, nodes, decimals } = data;
 const published: Values = { units, years, nodes, values: toNumbers(data.values), options: data.compute.options as unknown as IndexResult["options"] };
 const publishedRanks: Ranks | undefined = units.length > 1 ? computeRanks(published, (node) => node.kind !== "indicator") : undefined;
 const roots = nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level === 1);
+/** Performance groups (`--performance-groups`) as groups.csv has them, by `unit * yearCount + year`; none when not asked for. */
+const runOptions = data.compute.options as { performanceGroups?: [number, number, number]; referenceUnit?: string };
+const groupOf: (string | undefined)[] | undefined = runOptions.performanceGroups ? new Array<string | undefined>(units.length * years.length) : undefined;
+if (groupOf)
+  for (const row of performanceGroups(published, {
+    referenceUnit: runOptions.referenceUnit === undefined ? undefined : units.indexOf(runOptions.referenceUnit),
+    thresholds: runOptions.performanceGroups,
+  }))
+    groupOf[units.indexOf(row.unit) * years.length + years.indexOf(row.year)] = row.group;
 const position = new Map(nodes.map((node, n) => [node.code, n] as const));
 const children = new Map<string, number[]>();
 nodes.forEach((node, n) => {
@@ -418,11 +431,13 @@ function renderUnits(): void {
     { key: "INDEX", title: words.overallIndex, value: (u: number) => valueAt(published, 0, u, y), digits: decimals },
     ...roots.map(({ node, n }) => ({ key: node.code, title: nameOf(n), value: (u: number) => valueAt(published, n, u, y), digits: decimals })),
     { key: "change", title: words.rankChange, value: (u: number) => ranks.rankChange[resultIndex(published, 0, u, y)], digits: 0 },
+    ...(groupOf ? [{ key: "group", title: words.group, value: (u: number) => GROUP_ORDER.indexOf(groupOf[u * years.length + y] ?? ""), digits: -1 }] : []),
   ];
   const column = columns.find((item) => item.key === state.sort.column) ?? columns[0];
   const key = (u: number) => {
     if (column.key === "unit") return units[u];
     const value = column.value(u);
+    if (column.key === "group" && value < 0) return undefined;
     return Number.isNaN(value) ? undefined : value;
   };
   const sorted = units.map((_, u) => u).sort((a, b) => {
@@ -439,7 +454,7 @@ function renderUnits(): void {
     const arrow = item.key === state.sort.column ? (state.sort.descending ? " ▼" : " ▲") : "";
     const button = element("button", { type: "button", class: "sort", "data-sort": item.key }, `${item.title}${arrow}`);
     button.addEventListener("click", () => {
-      state.sort = { column: item.key, descending: item.key === state.sort.column ? !state.sort.descending : item.key !== "rank" && item.key !== "unit" };
+      state.sort = { column: item.key, descending: item.key === state.sort.column ? !state.sort.descending : !["rank", "unit", "group"].includes(item.key) };
       state.page = 0;
       renderUnits();
     });
@@ -448,6 +463,7 @@ function renderUnits(): void {
   const rows = shown.map((u) =>
     columns.map((item) => {
       if (item.key === "unit") return units[u];
+      if (item.key === "group") return groupOf?.[u * years.length + y] ?? "";
       const value = item.value(u);
       const text = item.key === "change" && value > 0 ? `+${format(value, 0)}` : format(value, item.digits);
       return numberCell(text);

@@ -86,6 +86,7 @@ const ZH = {
   uncertaintyTitle: "不确定性分析：总指数与排名的 5%–95% 区间",
   uncertaintyNote: "来自 uncertainty 命令（蒙特卡洛模拟，权重和方法随机变化）；模拟值落在区间外时，说明这组权重超出了分析所考虑的范围。",
   median: "中位数",
+  group: "绩效分组",
   interval: "5%–95% 区间",
   rankInterval: "排名区间",
 };
@@ -176,6 +177,7 @@ const EN: DashboardWords = {
   uncertaintyNote:
     "From the uncertainty command (Monte Carlo runs varying the weights and methods); a what-if value outside the interval means these weights lie beyond the range the analysis considered.",
   median: "Median",
+  group: "Performance group",
   interval: "5–95% interval",
   rankInterval: "Rank interval",
 };
