@@ -3,6 +3,7 @@
 //   the heavy packages stay external and load lazily, while commander, which every run needs, is bundled in (one
 //   module instead of seven for Node to resolve and load: a few milliseconds of startup);
 // - dist/bundle/file-worker.js: the worker thread that writes large result files, one self-contained file.
+// - dist/bundle/dashboard-client.js: the script of the interactive report.html (below).
 import { rmSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -20,3 +21,17 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
+// dist/bundle/dashboard-client.js: the interactive report's script, the core's computeIndex included, as one IIFE for
+// the browser; read and inlined into report.html when a dashboard is written (ECharts is inlined beside it).
+await build({
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+  entryPoints: ["src/io/report/dashboard/client.ts"],
+  external: ["echarts"],
+  outfile: "dist/bundle/dashboard-client.js",
+});

@@ -143,6 +143,9 @@ export const CODE_MEANINGS = {
   E_NO_RUN: "verify: no such run folder",
   E_NO_MANIFEST: "verify: the run folder has no readable manifest.json",
   E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest (exit 1)",
+  // report --uncertainty-from
+  E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
+  E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",
   // command line, outputs, internal
   E_USAGE: "the command line is wrong (exit 2)",
   E_VALIDATION: "several input problems, listed one per line (exit 1)",
@@ -176,6 +179,8 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_UNCERTAINTY_COLUMN: 'unc/uncertainty.csv: no column "index_p05"; expected the columns of uncertainty.csv: unit, year, index_median, index_p05, index_p95, rank_p05, rank_p95',
+  E_UNCERTAINTY_CELL: 'unc/uncertainty.csv:5: unit "U3" in year "2017" is not in the index; expected a unit and year of the data (run uncertainty on the same inputs)',
   E_AHP_DIAGONAL: 'ahp.yaml:4: the diagonal of the matrix of group "A1" must be 1, found 2 for "A11"',
   E_AHP_YAML_SHAPE: 'ahp.yaml:2: group "A1": expected a list of [a, b, value] judgements, or order: and matrix:',
   E_CSV_SYNTAX: "values.csv:23: the file is not valid CSV (Invalid Closing Quote); expected comma-separated values",

@@ -68,10 +68,10 @@ describe("the facade", () => {
     expect(analysis.growth.changePercent[2]).toBeCloseTo((100 * (series[2] - series[1])) / series[1], 12);
   });
 
-  it("report gives the page the CLI writes with --report (same default appendix and decimals)", async () => {
+  it("report gives the page the CLI writes with --report --static (same default appendix and decimals)", async () => {
     const out = await makeTempDir();
     folders.push(out);
-    expect((await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", out, "-q", "--report"], ROOT)).code).toBe(0);
+    expect((await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", out, "-q", "--report", "--static"], ROOT)).code).toBe(0);
     const page = await report(await compute(await load(FILES)));
     expect(page).toBe(await readFile(join(out, "report.html"), "utf8"));
   });

@@ -18,6 +18,8 @@ import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChu
 import { messages } from "../core/messages.js";
 import type { FileContent } from "../io/write/write.js";
 import type { Issue } from "../errors.js";
+import type { ValueRecord } from "../core/panel.js";
+import type { Tree } from "../core/types.js";
 import type { CliEnv } from "./env.js";
 import { renderColumns, renderIndexTable } from "./render.js";
 
@@ -33,6 +35,10 @@ export interface OutputOptions {
   report?: boolean;
   /** Write `report.html` only (the `report` command). */
   reportOnly?: boolean;
+  /** report.html as the static page (inline SVG, no script) instead of the interactive dashboard. */
+  static?: boolean;
+  /** The dashboard's title (default: the project's `name`, else the report's word for it). */
+  title?: string;
   contributions: ContributionDepth;
   /** UTF-8 byte order mark: `undefined` means on for files, off for stdout. */
   bom?: boolean;
@@ -52,8 +58,10 @@ export interface OutputOptions {
 
 /** Adds the output options (everything but `--out` and `--decimals`). */
 export function addOutputOptions(command: Command, withReportSwitch = true): Command {
-  if (withReportSwitch) command.option("--report", "also write report.html (charts and tables, one self-contained file)", false);
+  if (withReportSwitch) command.option("--report", "also write report.html (an interactive dashboard in one self-contained file)", false);
   return command
+    .option("--static", "report.html as the static page (SVG charts, no script) instead of the dashboard", false)
+    .option("--title <text>", "title of report.html (default: the project's name)")
     .addOption(new Option("--contributions <depth>", "how deep contributions.csv goes").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
     .option("--bom", "start CSV files with a UTF-8 byte order mark for Excel (default: on for files, off on stdout)")
     .option("--no-bom", "write CSV without the byte order mark")
@@ -124,8 +132,19 @@ export interface RunOutputs {
   warnings: Issue[];
 }
 
+/** What the dashboard needs beyond the result: the tree, the values as read (their `source`), the project's words. */
+export interface ReportContext {
+  tree?: Tree;
+  records?: readonly ValueRecord[];
+  /** The project's `name` and `description`. */
+  name?: string;
+  description?: string;
+  /** The folder of an uncertainty analysis (its uncertainty.csv) to show, and how messages name it. */
+  uncertainty?: { dir: string; label: string };
+}
+
 /** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
-export async function buildOutputs(result: IndexResult, options: OutputOptions): Promise<RunOutputs> {
+export async function buildOutputs(result: IndexResult, options: OutputOptions, context: ReportContext = {}): Promise<RunOutputs> {
   const analysis = analyzeResult(result, { contributions: options.contributions });
   const lazy = lazyRunTables(result, analysis, options.contributions);
   const built = new Map<TableName, Table>();
@@ -156,7 +175,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
         : { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooManyCells(cells, maxCells) },
     );
   if (!toStdout) {
-    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table);
+    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table, context);
     if (!options.reportOnly) {
       const csvOptions = { decimals: options.decimals, bom: options.bom ?? true };
       // The tables that grow with the panel are streamed (same bytes as formatTableCsv); the others are small.
@@ -259,7 +278,18 @@ async function workbook(tables: Map<TableName, Table>, decimals: number, warning
   return formatXlsx(sheets, { decimals, onWarning: (warning) => warnings.push(warning) });
 }
 
-async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table): Promise<string> {
+async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table, context: ReportContext): Promise<string> {
+  if (!options.static && context.tree) {
+    const { buildDashboardData } = await import("../io/report/dashboard/data.js");
+    const { formatDashboardHtml } = await import("../io/report/dashboard/to-dashboard.js");
+    const title = options.title ?? context.name;
+    const uncertainty = context.uncertainty
+      ? await (await import("../io/report/dashboard/uncertainty.js")).readUncertainty(context.uncertainty.dir, context.uncertainty.label, result.units, result.years)
+      : undefined;
+    const extras = { title, description: context.description, records: context.records, uncertainty };
+    const data = buildDashboardData(result, context.tree, options.lang, Math.min(options.decimals, 2), extras);
+    return formatDashboardHtml(data);
+  }
   const { formatReportHtml } = await import("../io/report/to-html.js");
   const { dataStageAppendix } = await import("../io/report/appendix.js");
   return formatReportHtml(result, analysis, {

@@ -83,7 +83,7 @@ describe("report.html in headless Chromium", () => {
   it("the shipped example's report loads offline with no console error and shows its three charts", async (context) => {
     if (!browser) return context.skip(skipReason);
     const dir = await makeTempDir();
-    const report = await runCli(["report", "-q"], dir);
+    const report = await runCli(["report", "--static", "-q"], dir);
     expect(report.code).toBe(0);
     const page = await openReport(join(dir, "out/report.html"), "report-changzhou.png");
     expect(page.errors).toEqual([]);
@@ -107,7 +107,7 @@ describe("report.html in headless Chromium", () => {
     if (!browser) return context.skip(skipReason);
     const tree = (await fixture("tree.csv")).replace("维度X,Dimension X", "维度X,<script>alert(1)</script>");
     const dir = await makeTempDir({ "tree.csv": tree, "values.csv": await fixture("values.csv") });
-    const report = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--lang", "en", "-q"], dir);
+    const report = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "--lang", "en", "-q"], dir);
     expect(report.code).toBe(0);
     const page = await openReport(join(dir, "out/report.html"), "report-two-units.png");
     expect(page.errors).toEqual([]);

@@ -98,7 +98,7 @@ describe("compute: imputations in the workbook and the report", () => {
     // U1 X1 2018 missing: interpolated between 10 (2017) and 15 (2019) = 12.5
     const values = (await fixture("values.csv")).replace("U1,2018,X1,12", "U1,2018,X1,");
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": values });
-    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate", "--report", "--xlsx", "-q"], dir);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "interpolate", "--report", "--static", "--xlsx", "-q"], dir);
     expect(run.code).toBe(0);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();

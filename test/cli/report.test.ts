@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { rm, writeFile } from "node:fs/promises";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -15,7 +16,7 @@ async function hostileProject(): Promise<string> {
 describe("innovation-index report", () => {
   it("writes only out/report.html, a page with inline SVG charts and no script", async () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
-    const run = await runCli(["report", "-i", "tree.csv", "-d", "values.csv"], dir);
+    const run = await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("wrote report.html to out\n");
     expect(await listDir(join(dir, "out"))).toEqual(["report.html"]);
@@ -34,7 +35,7 @@ describe("innovation-index report", () => {
   it("escapes every text from the input files, in the tables and in the charts", async () => {
     const dir = await hostileProject();
     for (const lang of ["zh", "en"]) {
-      const run = await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", lang], dir);
+      const run = await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", lang], dir);
       expect(run.code).toBe(0);
       const html = await readFile(join(dir, "out/report.html"), "utf8");
       expect(html).not.toMatch(/<script/i);
@@ -50,7 +51,7 @@ describe("innovation-index report", () => {
     for (let u = 1; u <= 13; u++)
       for (const year of [2017, 2018]) for (const indicator of ["X1", "X2", "Y1"]) lines.push(`Unit ${u},${year},${indicator},${indicator === "X1" && year === 2018 ? 10 + u : 10}`);
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": lines.join("\n") });
-    expect((await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv", "-q"], dir)).code).toBe(0);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     // the league, then 3 charts for each of the 13 units
     expect(html.match(/<svg /g)).toHaveLength(1 + 13 * 3);
@@ -61,7 +62,7 @@ describe("innovation-index report", () => {
 
   it("labels the report in English with --lang en, taking name_en from the tree", async () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
-    await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir);
+    await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html).toContain("<html lang=\"en\">");
     expect(html).toContain("<title>Innovation index report</title>");
@@ -71,9 +72,9 @@ describe("innovation-index report", () => {
 
   it("gives byte-identical report.html, index.xlsx and CSV files for the same inputs", async () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
-    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--xlsx", "-o", "a", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "--xlsx", "-o", "a", "-q"], dir);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // past the 2-second resolution of ZIP dates
-    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--xlsx", "-o", "b", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "--xlsx", "-o", "b", "-q"], dir);
     const names = await listDir(join(dir, "a"));
     expect(names).toContain("report.html");
     expect(names).toContain("index.xlsx");
@@ -85,9 +86,9 @@ describe("innovation-index report", () => {
 describe("innovation-index report with other normalisations", () => {
   it("says 'base year = 100' only when every indicator is 100 in the base year", async () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
-    await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir);
+    await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir);
     expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain('<p class="meta">Base year: 2017 = 100 · Years: 2017–2019');
-    await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en", "--normalise", "min-max"], dir);
+    await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en", "--normalise", "min-max"], dir);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html).toContain('<p class="meta">Years: 2017–2019');
     expect(html).toContain("normalisation min-max");
@@ -98,8 +99,80 @@ describe("innovation-index report with a single year", () => {
   it("draws the league and one line chart per unit, and leaves growth and contributions empty", async () => {
     const values = (await fixture("values.csv")).split("\n").filter((line) => !/,201[89],/.test(line)).join("\n");
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": values });
-    expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "-q"], dir)).code).toBe(0);
     expect((await readFile(join(dir, "out/report.html"), "utf8")).match(/<svg /g)).toHaveLength(1 + 2);
     expect(await readFile(join(dir, "out/growth.csv"), "utf8")).toBe("\uFEFFunit,code,name,level,year,value,change,change_percent,average_change,cagr_percent\n");
+  });
+});
+
+describe("innovation-index report: the interactive dashboard (the default; --static gives the page above)", () => {
+  const made: string[] = [];
+  afterAll(async () => {
+    await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  const tempDir = async (files: Record<string, string> = {}) => {
+    const dir = await makeTempDir(files);
+    made.push(dir);
+    return dir;
+  };
+
+  it("writes the dashboard, byte-identical for the same inputs, under 3 MB for the shipped example", async () => {
+    const dir = await tempDir();
+    expect((await runCli(["report", "-q", "-o", "a"], dir)).code).toBe(0);
+    expect((await runCli(["report", "-q", "-o", "b"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "a/report.html"));
+    expect(html.equals(await readFile(join(dir, "b/report.html")))).toBe(true);
+    expect(html.length).toBeLessThan(3_000_000);
+    const text = html.toString("utf8");
+    for (const id of ["overview", "drilldown", "units", "what-if", "audit"]) expect(text.includes(`<section id="${id}"></section>`), id).toBe(true);
+    expect(text.includes('<script id="dashboard-data" type="application/json">')).toBe(true);
+    // the values' source column reached the page (the shipped values mark each value published or illustrative)
+    expect(text.includes('"sourceLabels":["published","illustrative"]')).toBe(true);
+    // no element loads anything: three inline scripts, no src or href outside them (the browser test blocks the network too)
+    const outside = text.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
+    expect(text.match(/<script/g)?.length).toBe(3);
+    expect(/\s(src|href)=/.test(outside)).toBe(false);
+  });
+
+  it("takes its title and description from the project's name and description, and --title over both", async () => {
+    const dir = await tempDir();
+    expect((await runCli(["init", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html).toContain("<title>Example innovation index</title>");
+    expect(html).toContain('"description":"Replace with what the index measures and who maintains it."');
+    expect((await runCli(["report", "-q", "--title", "常州高新区创新指数"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain("<title>常州高新区创新指数</title>");
+  });
+
+  it("--static writes the page of SVG charts without a script, and compute --report writes the dashboard", async () => {
+    const dir = await tempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-q"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain('<section id="what-if"></section>');
+    expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "-q"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "out/report.html"), "utf8")).not.toMatch(/<script/i);
+  });
+});
+
+describe("innovation-index report --uncertainty-from", () => {
+  it("carries the intervals of uncertainty.csv into the dashboard's data, and refuses a file of other units with exit 1", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const inputs = ["-i", "tree.csv", "-d", "values.csv"];
+    expect((await runCli(["uncertainty", ...inputs, "-n", "16", "--weight-noise", "0.2", "-o", "unc", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["report", ...inputs, "--uncertainty-from", "unc", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    const opening = '<script id="dashboard-data" type="application/json">';
+    const data = JSON.parse(html.slice(html.indexOf(opening) + opening.length, html.indexOf("</script>")));
+    // the row of U2 in 2019 of uncertainty.csv (4 decimals), at unit 1 · 3 years + year 2
+    const row = (await readFile(join(dir, "unc/uncertainty.csv"), "utf8")).split("\n").find((line) => line.startsWith("U2,2019,"))!.split(",");
+    expect(data.uncertainty.indexLow[1 * 3 + 2]).toBe(Number(row[4]));
+    expect(data.uncertainty.indexHigh[1 * 3 + 2]).toBe(Number(row[5]));
+    expect(data.uncertainty.rankHigh[1 * 3 + 2]).toBe(Number(row[9]));
+    await writeFile(join(dir, "unc/uncertainty.csv"), (await readFile(join(dir, "unc/uncertainty.csv"), "utf8")).replaceAll("U2,", "U3,"));
+    const refused = await runCli(["report", ...inputs, "--uncertainty-from", "unc", "-q", "-o", "refused"], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('unc/uncertainty.csv:5: unit "U3" in year "2017" is not in the index');
+    expect(await listDir(join(dir, "refused"))).toEqual([]);
   });
 });

@@ -37,6 +37,11 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   queryRoot?: string;
   screen?: number;
   screenBy?: ScreenScope;
+  /** The project's `name` and `description`, for the report. */
+  projectName?: string;
+  projectDescription?: string;
+  /** `report --uncertainty-from`: the folder of an uncertainty analysis shown in the dashboard. */
+  uncertaintyFrom?: string;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -73,10 +78,15 @@ Examples:
       if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
       // Run folders, manifests and locks load only for a project run.
       if (project && command.getOptionValueSource("out") !== "cli")
-        return (await import("../project-run.js")).runProjectCompute(command.opts(), command, project, env, computeOutputs);
+        return (await import("../project-run.js")).runProjectCompute({ ...command.opts(), ...projectWords(project) }, command, project, env, computeOutputs);
       if (options.ifChanged) throw new UsageError("E_USAGE", projectMessages.ifChangedWithoutProject());
-      return runCompute(command.opts(), env);
+      return runCompute({ ...command.opts(), ...projectWords(project) }, env);
     });
+}
+
+/** The project's `name` and `description` (for the report's title), when there is a project. */
+export function projectWords(project: { settings: { name?: string; description?: string } } | undefined): Pick<ComputeCommandOptions, "projectName" | "projectDescription"> {
+  return project ? { projectName: project.settings.name, projectDescription: project.settings.description } : {};
 }
 
 /** Runs `compute`: read, validate, compute, format, write. */
@@ -96,7 +106,10 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   const inputs = resolveInputs(options, env);
   // A .sql values query reads files inside the project folder, or else the current folder, only.
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd });
+  // The interactive report shows each value's source column, which only the general reader keeps.
+  const keepSources = Boolean((options.report || options.reportOnly) && !options.static && options.out !== "-");
+  const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources });
+  const { tree, panel } = loaded;
   const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
@@ -107,7 +120,14 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
-  const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options);
+  const report = {
+    tree,
+    name: options.projectName,
+    description: options.projectDescription,
+    ...(keepSources ? { records: loaded.records } : {}),
+    ...(options.uncertaintyFrom ? { uncertainty: { dir: resolve(env.cwd, options.uncertaintyFrom), label: options.uncertaintyFrom } } : {}),
+  };
+  const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options, report);
   const warnings = [...(weighting?.warnings ?? []), ...result.warnings, ...outputWarnings];
   const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");
   return { inputs, result, files, printed, warnings, notes };

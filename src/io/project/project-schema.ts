@@ -141,7 +141,9 @@ export const INPUT_OPTIONS = {
 /** What the outputs look like: one line per compute option, keyed by its flag name (`bom: false` is `--no-bom`). */
 export const OUTPUT_OPTIONS = {
   decimals: z.int().min(0).max(15).describe("decimals printed in the CSV files (--decimals; default 4)"),
-  report: z.boolean().describe("also write report.html (--report)"),
+  report: z.boolean().describe("also write report.html, the interactive dashboard (--report)"),
+  static: z.boolean().describe("report.html as the static page of SVG charts, without a script (--static; default false)"),
+  title: z.string().min(1).describe("title of report.html (--title; default the project's name)"),
   contributions: z.enum(CONTRIBUTION_DEPTHS).describe("contributions.csv down to the dimensions or every indicator (--contributions)"),
   bom: z.boolean().describe("start CSV files with a UTF-8 byte order mark (--bom / --no-bom; default true)"),
   xlsx: z.boolean().describe("also write index.xlsx (--xlsx; default false)"),

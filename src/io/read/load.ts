@@ -42,6 +42,8 @@ export interface LoadOptions {
   queryRoot?: string;
   /** Decimal mark of the values. Default: `,` in a `;`-separated CSV file, else `.`. */
   decimal?: DecimalMark;
+  /** Read the values the general way, keeping each record's `source` column (the fast path drops it). Default false. */
+  keepSources?: boolean;
 }
 
 /** A table read from a CSV file or a workbook sheet, and how messages name it. */
@@ -95,7 +97,7 @@ export async function loadInputs(
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
   // general way below.
-  if (tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+  if (!options.keepSources && tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
     const panel = utf8 && parsePanelFast(utf8, tree, options.decimal);
     if (panel) return fastInputs(tree, panel);

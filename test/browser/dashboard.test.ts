@@ -1,0 +1,269 @@
+/**
+ * The interactive report.html (the dashboard) in Debian's headless Chromium, opened from file:// with every other
+ * request refused: the shipped Changzhou example (one unit) and the ASEM fixture (51 units, gaps). The what-if figures
+ * are checked against the `compute` command run on a tree whose first-level weights are those the slider set; the
+ * sentences and the drill-down against the CLI's contributions.csv and the values file. Skipped, with the reason, where
+ * /usr/bin/chromium is absent. Screenshots and PDFs go to test/artifacts/ (git-ignored).
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = fileURLToPath(new URL("../artifacts", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ASEM = fileURLToPath(new URL("../fixtures/asem/", import.meta.url));
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+let browser: Browser | undefined;
+const skipReason = `headless Chromium is not available: ${CHROMIUM} is absent (apt-get install chromium fonts-noto-cjk)`;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 120_000);
+
+/** Temporary folders made here, removed at the end. */
+const made: string[] = [];
+async function tempDir(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeTempDir(files);
+  made.push(dir);
+  return dir;
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Opens a page from file:// with every non-file request aborted; records those attempted and every error. */
+async function openDashboard(path: string) {
+  const context = await browser!.newContext({ viewport: { width: 1500, height: 1000 } });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(pathToFileURL(path).href, { waitUntil: "load" });
+  await page.waitForSelector("body[data-ready]");
+  return { page, blocked, errors, close: () => context.close() };
+}
+
+/** Moves a range input to `value` as a user would (the input event fires), and waits for the recomputation. */
+async function setSlider(page: Page, code: string, value: string): Promise<void> {
+  await page.locator(`#what-if input[type=range][data-code="${code}"]`).fill(value);
+  await page.waitForFunction(
+    ([code, value]) => document.querySelector<HTMLInputElement>(`#what-if input[data-code="${code}"]`)!.closest(".slider")!.querySelector(".slider-weight")!.textContent === Number(value).toFixed(2),
+    [code, value],
+  );
+  await page.waitForTimeout(100);
+}
+
+/** The rows of a CSV file without quotes (the files read here have none), as objects by header. */
+function csvObjects(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const names = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i], cell])));
+}
+
+/** A tree CSV with the weight of the first-level node `code` set to `weight` (column `weight` of its row). */
+function withRootWeight(treeText: string, code: string, weight: string): string {
+  const lines = treeText.split("\n");
+  const column = lines[0].split(",").indexOf("weight");
+  return lines
+    .map((line) => {
+      const cells = line.split(",");
+      if (cells[0] !== code || cells[1] !== "") return line;
+      cells[column] = weight;
+      return cells.join(",");
+    })
+    .join("\n");
+}
+
+describe("the dashboard report.html in headless Chromium", () => {
+  it("the shipped example: offline, sentences from the contributions, drill-down to sources, what-if equal to compute, English, PDF", async (context) => {
+    if (!browser) return context.skip(skipReason);
+    const dir = await tempDir();
+    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "-q", "--out", "published", "--decimals", "2"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "-q", "--out", "precise", "--decimals", "10"], dir)).code).toBe(0);
+    const file = join(dir, "out/report.html");
+    // the size the guide states: under 3 MB for the example
+    expect((await stat(file)).size).toBeLessThan(3_000_000);
+    const treeText = await readFile(join(ROOT, "indicators/changzhou-2020.csv"), "utf8");
+    const tree = csvObjects(treeText);
+    const rootCodes = tree.filter((row) => row.parent === "").map((row) => row.code);
+    const { page, blocked, errors, close } = await openDashboard(file);
+    try {
+      expect(errors).toEqual([]);
+      expect(blocked).toEqual([]);
+      for (const id of ["overview", "drilldown", "what-if", "audit"]) expect(await page.locator(`#${id}`).count()).toBe(1);
+      expect(await page.locator("#units").count()).toBe(0); // one unit: nothing to compare
+      // the page recomputed the published index with the published weights to the last bit
+      expect(await page.getAttribute("#what-if", "data-check-difference")).toBe("0");
+
+      // the sentence of the last year: the change in percent and the largest contribution, from the CLI's files
+      const index = csvObjects(await readFile(join(dir, "published/index.csv"), "utf8")).filter((row) => row.code === "INDEX");
+      const [before, last] = csvObjects(await readFile(join(dir, "precise/index.csv"), "utf8"))
+        .filter((row) => row.code === "INDEX")
+        .slice(-2)
+        .map((row) => Number(row.value));
+      const contributions = csvObjects(await readFile(join(dir, "precise/contributions.csv"), "utf8")).filter(
+        (row) => row.from_year === index[index.length - 2].year && row.to_year === index[index.length - 1].year && rootCodes.includes(row.code),
+      );
+      const largest = contributions.reduce((a, b) => (Number(b.contribution) > Number(a.contribution) ? b : a));
+      const sentences = await page.locator("#overview .sentences li").allTextContents();
+      expect(sentences).toHaveLength(index.length - 1);
+      const lastSentence = sentences[sentences.length - 1];
+      expect(lastSentence).toContain(`${index[index.length - 1].year}年总指数上升${((100 * (last - before)) / before).toFixed(1)}%`);
+      expect(lastSentence).toContain(`其中${largest.name}贡献${Number(largest.contribution).toFixed(1)}点`);
+
+      // drill-down: dimension A, its first sub-index, its indicators with the raw value and source of the values file
+      await page.click(`#drilldown .card[data-code="${rootCodes[0]}"]`);
+      const subGroups = tree.filter((row) => row.parent === rootCodes[0]).map((row) => row.code);
+      expect(await page.locator("#drilldown table.drill-groups tbody tr").count()).toBe(subGroups.length);
+      await page.click(`#drilldown table.drill-groups button[data-code="${subGroups[0]}"]`);
+      const indicators = tree.filter((row) => row.parent === subGroups[0]);
+      const rows = page.locator("#drilldown table.drill-indicators tbody tr");
+      expect(await rows.count()).toBe(indicators.length);
+      const values = csvObjects(await readFile(join(ROOT, "data/changzhou/values.csv"), "utf8"));
+      const lastYear = index[index.length - 1].year;
+      const first = values.find((row) => row.indicator === indicators[0].code && row.year === lastYear)!;
+      const cells = await rows.first().locator("td").allTextContents();
+      expect(cells[0]).toBe(indicators[0].code);
+      expect(Number(cells[4])).toBe(Number(first.value));
+      expect(cells[8]).toBe(first.source);
+
+      // what if: dimension A at 0.40; compute on the tree with that first-level weight gives the same printed decimals
+      await setSlider(page, rootCodes[0], "0.4");
+      const shown = await page.textContent("#what-if-index");
+      const whatIfDir = await tempDir({ "tree.csv": withRootWeight(treeText, rootCodes[0], "0.4") });
+      const run = await runCli(["compute", "-q", "-i", "tree.csv", "-d", join(ROOT, "data/changzhou/values.csv"), "--decimals", "2", "--out", "out"], whatIfDir);
+      expect(run.code).toBe(0);
+      const recomputed = csvObjects(await readFile(join(whatIfDir, "out/index.csv"), "utf8"));
+      const expectedIndex = recomputed.find((row) => row.code === "INDEX" && row.year === lastYear)!.value;
+      expect(shown).toBe(expectedIndex);
+      expect(expectedIndex).not.toBe(index[index.length - 1].value); // the weight did change the index
+      // every year and first-level sub-index of the what-if table
+      for (const row of recomputed.filter((item) => item.level === "0" || item.level === "1"))
+        expect(await page.textContent(`#what-if td[data-node="${row.code}"][data-year="${row.year}"]`), `${row.code} ${row.year}`).toBe(row.value);
+      expect(await page.locator("#what-if .what-if-banner").isVisible()).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-changzhou-what-if.png"), fullPage: true });
+
+      // reset gives the published index back
+      await page.click("#what-if-reset");
+      expect(await page.textContent("#what-if-index")).toBe(index[index.length - 1].value);
+
+      // English: the page's words and the tree's name_en
+      await page.click("#language");
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      expect(await page.textContent("#overview h2")).toBe("Overview");
+      expect(await page.locator("#overview .sentences li").last().textContent()).toContain(`In ${lastYear} the index rose`);
+      expect(await page.locator(`#drilldown .card[data-code="${rootCodes[0]}"] .card-name`).textContent()).toBe(tree[0].name_en);
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-changzhou-en.png"), fullPage: true });
+      const pdf = await page.pdf({ path: join(ARTIFACTS, "dashboard-changzhou.pdf"), format: "A4", printBackground: true });
+      expect(Buffer.from(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(pdf.length).toBeGreaterThan(50_000);
+      expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it("ASEM, 51 units with gaps: paged and sortable ranking, reweighted cells marked, what-if index and ranks equal to compute", async (context) => {
+    if (!browser) return context.skip(skipReason);
+    const treeText = await readFile(join(ASEM, "tree-scaling.csv"), "utf8");
+    const dir = await tempDir({ "tree.csv": treeText, "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
+    const method = ["--normalise", "min-max", "--missing", "reweight"];
+    expect((await runCli(["report", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--performance-groups", "--lang", "en"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--performance-groups", "--decimals", "2", "--out", "published"], dir)).code).toBe(0);
+    const { page, blocked, errors, close } = await openDashboard(join(dir, "out/report.html"));
+    try {
+      expect(errors).toEqual([]);
+      expect(await page.getAttribute("#what-if", "data-check-difference")).toBe("0");
+      expect(await page.locator("#what-if input[type=range]").count()).toBe(3);
+
+      // the ranking of 2022: 25 rows a page, the first page from rank 1, ranks as the CLI's ranks.csv
+      const ranks = csvObjects(await readFile(join(dir, "published/ranks.csv"), "utf8")).filter((row) => row.code === "INDEX" && row.year === "2022");
+      const ranking = page.locator("#units table.ranking tbody tr");
+      expect(await ranking.count()).toBe(25);
+      const firstRow = await ranking.first().locator("td").allTextContents();
+      const leader = ranks.find((row) => row.rank === "1")!;
+      expect(firstRow.slice(0, 2)).toEqual(["1", leader.unit]);
+      // the performance group of each unit on the first page, as groups.csv has it
+      const groups = csvObjects(await readFile(join(dir, "published/groups.csv"), "utf8")).filter((row) => row.year === "2022");
+      const firstPage = await ranking.evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => cell.textContent ?? "")));
+      for (const cells of firstPage) expect(cells[cells.length - 1], cells[1]).toBe(groups.find((row) => row.unit === cells[1])!.group);
+      // sorted by the Environmental sub-index, largest first
+      await page.click('#units th button[data-sort="Environ"]');
+      const environ = (await page.locator("#units table.ranking tbody tr td:nth-child(4)").allTextContents()).map(Number);
+      expect(environ).toEqual([...environ].sort((a, b) => b - a));
+      await page.click("#units .page-next");
+      expect(await page.textContent("#units .pager")).toContain("page 2 of 3");
+
+      // a gap of the values file is marked in the drill-down as reweighted
+      const values = csvObjects(await readFile(join(ASEM, "values.csv"), "utf8"));
+      const gap = values.find((row) => row.value === "" && row.year === "2022" && treeText.includes(`${row.indicator},Environ,`))!;
+      await page.selectOption("#unit-select", { label: gap.unit });
+      await page.click('#drilldown .card[data-code="Environ"]');
+      const gapRow = page.locator("#drilldown table.drill-indicators tbody tr", { has: page.locator(`td:text-is("${gap.indicator}")`) });
+      expect(await gapRow.locator("td[data-imputed=reweight]").count()).toBe(1);
+      expect(await gapRow.locator(".badge.imputed").textContent()).toBe("missing (reweighted)");
+
+      // what if: Environ at 0.8, against compute on the tree with that weight (the others stay 0.3 and 0.2)
+      await setSlider(page, "Environ", "0.8");
+      const whatIfDir = await tempDir({ "tree.csv": withRootWeight(treeText, "Environ", "0.8"), "values.csv": await readFile(join(ASEM, "values.csv"), "utf8") });
+      expect((await runCli(["compute", "-q", "-i", "tree.csv", "-d", "values.csv", ...method, "--decimals", "2", "--out", "out"], whatIfDir)).code).toBe(0);
+      const recomputed = csvObjects(await readFile(join(whatIfDir, "out/index.csv"), "utf8"));
+      const expected = recomputed.find((row) => row.unit === gap.unit && row.code === "INDEX" && row.year === "2022")!.value;
+      expect(await page.textContent("#what-if-index")).toBe(expected);
+      const newRanks = csvObjects(await readFile(join(whatIfDir, "out/ranks.csv"), "utf8")).filter((row) => row.code === "INDEX" && row.year === "2022");
+      const whatIfRows = await page.locator("#what-if table.what-if-ranks tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).slice(0, 2).map((cell) => cell.textContent)));
+      for (const [rank, unit] of whatIfRows) expect(newRanks.find((row) => row.unit === unit)!.rank, unit!).toBe(rank);
+      expect(whatIfRows[0][1]).not.toBe(undefined);
+
+      // two more units on the radar
+      await page.selectOption("#compare-units", [ranks[0].unit, ranks[1].unit, ranks[2].unit, ranks[3].unit].map((unit) => ({ label: unit })));
+      expect(await page.locator("#units .chart svg").count()).toBeGreaterThanOrEqual(4);
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-asem.png"), fullPage: true });
+      const pdf = await page.pdf({ path: join(ARTIFACTS, "dashboard-asem.pdf"), format: "A4", printBackground: true });
+      expect(Buffer.from(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
+describe("report.html as a dashboard: the file", () => {
+  it("inlines the data, ECharts and the script once, with no </script> or <!-- inside them, and --title names it", async () => {
+    const hostile = "</script><!-- \u2028<img src=x onerror=alert(1)>";
+    const dir = await tempDir();
+    expect((await runCli(["report", "-q", "--title", hostile], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html.match(/<script/g)).toHaveLength(3);
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    expect(html).not.toContain("<!--");
+    expect(html).toContain("<title>&#60;/script&#62;&#60;!-- \u2028&#60;img src=x onerror=alert(1)&#62;</title>");
+    const opening = '<script id="dashboard-data" type="application/json">';
+    const json = html.slice(html.indexOf(opening) + opening.length, html.indexOf("</script>"));
+    expect(json).not.toMatch(/[<\u2028\u2029]/);
+    expect(JSON.parse(json).title).toBe(hostile);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The dashboard's data: built from a result of the small fixture (hand-checked values), the `source` column placed on
+ * its cell, gaps as null, and the JSON text safe inside a <script> element.
+ */
+import { describe, expect, it } from "vitest";
+import { computeIndex, resultIndex } from "../../../../src/core/compute.js";
+import { buildPanel } from "../../../../src/core/panel.js";
+import { buildTree } from "../../../../src/core/tree.js";
+import type { Tree } from "../../../../src/core/types.js";
+import { buildDashboardData, formatDashboardJson } from "../../../../src/io/report/dashboard/data.js";
+import { inlineScript } from "../../../../src/io/report/dashboard/to-dashboard.js";
+
+/** The small fixture's tree: X (0.6) = mean of X1 and X2 (negative), Y (0.4) = Y1. */
+function smallTree(): Tree {
+  const rows = [
+    { code: "X", parent: "", name: "维度X", nameEn: "Dimension X", weight: "0.6", direction: "", line: 2 },
+    { code: "X1", parent: "X", name: "指标1", weight: "", direction: "+", line: 3 },
+    { code: "X2", parent: "X", name: "指标2", weight: "", direction: "-", line: 4 },
+    { code: "Y", parent: "", name: "维度Y", weight: "0.4", direction: "", line: 5 },
+    { code: "Y1", parent: "Y", name: "指标3", weight: "", direction: "+", line: 6 },
+  ];
+  const built = buildTree(rows as never);
+  if (!built.ok) throw new Error(JSON.stringify(built.issues));
+  return built.value;
+}
+
+function smallResult(tree: Tree) {
+  const records = [
+    { unit: "U1", year: 2017, indicator: "X1", value: 10, source: "published" },
+    { unit: "U1", year: 2018, indicator: "X1", value: 12, source: "illustrative" },
+    { unit: "U1", year: 2017, indicator: "X2", value: 50 },
+    { unit: "U1", year: 2018, indicator: "X2", value: 40 },
+    { unit: "U1", year: 2017, indicator: "Y1", value: 4 },
+    { unit: "U1", year: 2018, indicator: "Y1", value: Number.NaN },
+  ];
+  const panel = buildPanel(tree, records);
+  if (!panel.ok) throw new Error(JSON.stringify(panel.issues));
+  return { result: computeIndex(tree, panel.value, { missing: "carry-forward" }), records };
+}
+
+describe("buildDashboardData", () => {
+  it("keeps the result's values, puts each source on its cell and writes gaps as null", () => {
+    const tree = smallTree();
+    const { result, records } = smallResult(tree);
+    const data = buildDashboardData(result, tree, "zh", 2, { title: "标题", records });
+    // INDEX 2018 by hand: X1 = 100·12/10 = 120, X2 (negative) = 100·50/40 = 125, X = (120 + 125)/2 = 122.5;
+    // Y1 carried forward = 100; INDEX = 0.6·122.5 + 0.4·100 = 113.5
+    expect(data.values[resultIndex(result, 0, 0, 1)]).toBeCloseTo(113.5, 12);
+    expect(data.values).toEqual(Array.from(result.values));
+    const y1 = data.compute.panelIndicators.indexOf("Y1");
+    expect(data.raw[y1 * 2 + 1]).toBeNull();
+    const x1 = data.compute.panelIndicators.indexOf("X1");
+    expect(data.sourceLabels[data.sources[x1 * 2]]).toBe("published");
+    expect(data.sourceLabels[data.sources[x1 * 2 + 1]]).toBe("illustrative");
+    expect(data.sources[data.compute.panelIndicators.indexOf("X2") * 2]).toBe(-1);
+    expect(data.imputations).toEqual([["Y1", "U1", 2018, "carry-forward", 4]]);
+    expect(data.title).toBe("标题");
+    // the tree's empty weights (equal weights) stay empty; explicit weights stay out of the options
+    expect(data.compute.nodes.find((node) => node.code === "X1")!.weight).toBeNull();
+    expect(data.compute.options.weights).toBeUndefined();
+    expect(data.compute.options.missing).toBe("carry-forward");
+  });
+
+  it("without a source column holds no per-cell source list", () => {
+    const tree = smallTree();
+    const { result } = smallResult(tree);
+    expect(buildDashboardData(result, tree, "en", 2).sources).toEqual([]);
+  });
+});
+
+describe("formatDashboardJson and inlineScript", () => {
+  it("write no <, U+2028 or U+2029, and the JSON reads back the same", () => {
+    const tree = smallTree();
+    const { result } = smallResult(tree);
+    const hostile = "</script><!--<script>\u2028\u2029";
+    const data = buildDashboardData(result, tree, "zh", 2, { title: hostile, description: hostile });
+    const text = formatDashboardJson(data);
+    expect(text).not.toMatch(/[<\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(data)));
+    expect(JSON.parse(text).title).toBe(hostile);
+  });
+
+  it("inlineScript escapes </script and <!-- in a script's text", () => {
+    expect(inlineScript('a = "</script>"; b = "<!--"; c = "</SCRIPT>"')).toBe('a = "<\\/script>"; b = "<\\!--"; c = "<\\/SCRIPT>"');
+  });
+});
