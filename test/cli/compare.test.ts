@@ -61,7 +61,7 @@ describe("compare", () => {
   });
 
   it("compare a/index.yaml b/index.yaml --year 2022 prints the table with R's correlation", async () => {
-    const project = (normalise: string) => `name: ${normalise}\nindicators: ${TREE}\nvalues: ${VALUES}\nmethods:\n  normalise: ${normalise}\n  missing: reweight\n`;
+    const project = (normalise: string) => `name: ${normalise}\nallow-outside: true\nindicators: ${TREE}\nvalues: ${VALUES}\nmethods:\n  normalise: ${normalise}\n  missing: reweight\n`;
     const dir = await tempDir({ "a/index.yaml": project("min-max"), "b/index.yaml": project("z-score") });
     const run = await runCli(["compare", "a/index.yaml", "b/index.yaml", "--year", "2022"], dir);
     expect(run.code).toBe(0);
@@ -86,7 +86,7 @@ describe("compare", () => {
   it("compare of two configurations with different units fails naming them, and writes nothing", async () => {
     const values = await readFile(VALUES, "utf8");
     const fewer = values.split("\n").filter((line) => !line.startsWith("AUT,") && !line.startsWith("BEL,")).join("\n");
-    const project = (file: string) => `name: x\nindicators: ${TREE}\nvalues: ${file}\nmethods:\n  normalise: min-max\n  missing: reweight\n`;
+    const project = (file: string) => `name: x\nallow-outside: true\nindicators: ${TREE}\nvalues: ${file}\nmethods:\n  normalise: min-max\n  missing: reweight\n`;
     const dir = await tempDir({ "fewer.csv": fewer, "a/index.yaml": project(VALUES), "b/index.yaml": project("../fewer.csv") });
     const run = await runCli(["compare", "a/index.yaml", "b/index.yaml", "--out", "out"], dir);
     expect(run.code).toBe(1);
@@ -98,7 +98,7 @@ describe("compare", () => {
   });
 
   it("compare refuses a bad --with, --with with two projects, one project, and nothing to compare (exit 2)", async () => {
-    const dir = await tempDir({ "a/index.yaml": `name: a\nindicators: ${TREE}\nvalues: ${VALUES}\n` });
+    const dir = await tempDir({ "a/index.yaml": `name: a\nallow-outside: true\nindicators: ${TREE}\nvalues: ${VALUES}\n` });
     const bad = await runCli(["compare", "--with", "--aggregate nonsense"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--with "--aggregate nonsense": `);

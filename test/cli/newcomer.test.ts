@@ -56,7 +56,7 @@ describe("decimal marks on the command line and in index.yaml", () => {
     const dir = await folder({ "tree.csv": TREE, "values.csv": values });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q"], dir);
     expect(run.stderr).toBe("");
-    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toContain("U,2018,INDEX,总指数,0,150.0000\n");
+    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toContain("U,2018,INDEX,Index,0,150.0000\n");
   });
 
   it("refuses an ambiguous value with file:line:column (exit 1), and reads it with --decimal . or inputs.decimal", async () => {
@@ -66,7 +66,7 @@ describe("decimal marks on the command line and in index.yaml", () => {
     expect(run.stderr).toContain(`values.csv:3:4: ${messages.ambiguousNumber("3.000", "value")}`);
     const dotted = await folder({ "tree.csv": TREE, "values.csv": values.replace("1,5", "1.5").replace("3,0", "3.0") });
     expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--decimal", ".", "-q"], dotted)).code).toBe(0);
-    expect(await readFile(join(dotted, "out/index.csv"), "utf8")).toContain("U,2018,INDEX,总指数,0,150.0000\n");
+    expect(await readFile(join(dotted, "out/index.csv"), "utf8")).toContain("U,2018,INDEX,Index,0,150.0000\n");
     await writeFile(join(dotted, "index.yaml"), 'indicators: tree.csv\nvalues: values.csv\ninputs:\n  decimal: "."\n');
     const project = await runCli(["compute", "-q"], dotted);
     expect(project.stderr).toBe("");
@@ -83,7 +83,7 @@ describe("layouts and floods", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "iData.csv", "-q"], dir);
     expect(run.stderr).toBe("");
     // By hand: A 1 → 2 is 200, B 100: INDEX 2018 = 150
-    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toContain("AUT,2018,INDEX,总指数,0,150.0000\n");
+    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toContain("AUT,2018,INDEX,Index,0,150.0000\n");
   });
 
   it("says once that the file holds no numbers (an unfilled template), first", async () => {
@@ -120,6 +120,6 @@ describe("layouts and floods", () => {
     const dir = await folder({});
     const run = await runCli(["compute", "--help"], dir);
     expect(run.stdout).toMatch(/-i, --indicators <file>\s+indicator tree: CSV \(UTF-8 or GBK\), YAML/);
-    expect(run.stdout).toMatch(/-d, --data <file>\s+values: CSV[\s\S]*Excel \.xlsx, or a folder/);
+    expect(run.stdout).toMatch(/-d, --data <file>\s+values: CSV \(UTF-8 or GBK; long, wide or COINr\s+layout\), \.xlsx, \.parquet, a \.sql query, or a folder/);
   });
 });
