@@ -28,7 +28,7 @@ import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js"
 import type { NormalizeMethod } from "./normalize.js";
 import type { Panel } from "./panel.js";
 import { createRandom } from "./random.js";
-import { quantileSorted } from "./quantile.js";
+import { quantileSelect } from "./quantile.js";
 import { estimateSobol } from "./sensitivity.js";
 import { bootstrapGroupIndices, type GroupTerms, type IndexIntervals } from "./sensitivity-bootstrap.js";
 import type { Tree } from "./types.js";
@@ -424,14 +424,19 @@ function summarize(runs: Float64Array, cellCount: number, sampleCount: number): 
   const low = new Float64Array(cellCount);
   const high = new Float64Array(cellCount);
   for (let cell = 0; cell < cellCount; cell++) {
-    // A typed-array sort is numeric and puts NaN last.
-    const sorted = runs.subarray(cell * sampleCount, (cell + 1) * sampleCount).sort();
-    let finite = sorted.length;
-    while (finite > 0 && Number.isNaN(sorted[finite - 1])) finite--;
-    const observed = sorted.subarray(0, finite);
-    median[cell] = quantileSorted(observed, 0.5);
-    low[cell] = quantileSorted(observed, 0.05);
-    high[cell] = quantileSorted(observed, 0.95);
+    const samples = runs.subarray(cell * sampleCount, (cell + 1) * sampleCount);
+    // The finite runs to the front (NaN left out), then three quantiles by selection rather than a sort.
+    let finite = 0;
+    for (let i = 0; i < samples.length; i++) {
+      const value = samples[i];
+      if (Number.isNaN(value)) continue;
+      samples[i] = samples[finite];
+      samples[finite++] = value;
+    }
+    const observed = samples.subarray(0, finite);
+    median[cell] = quantileSelect(observed, 0.5);
+    low[cell] = quantileSelect(observed, 0.05);
+    high[cell] = quantileSelect(observed, 0.95);
   }
   return { median, low, high };
 }

@@ -172,7 +172,8 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   try {
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
     const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot);
-    if (tree && issues.length === 0) return { ...fastInputs(tree, read.panel), query: read.query, filesRead: read.filesRead };
+    // Not a spread: spreading would call the `records` getter, building an object per value that no run reads.
+    if (tree && issues.length === 0) return Object.assign(fastInputs(tree, read.panel), { query: read.query, filesRead: read.filesRead });
   } catch (error) {
     append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
   }

@@ -143,6 +143,10 @@ function quoteIdentifier(name: string): string {
  * Validates the long relation against the tree and fills the panel: every problem is collected (rows without a
  * year, an indicator or a unit; indicators not in the tree or that are groups; duplicate cells; indicators without
  * any value) before one `ValidationError`.
+ *
+ * One scan (`GROUPING SETS`) gives the counts, the indicators, units and years; a second reads each value's cell
+ * position and the value. Duplicate cells are found on the way, as a cell met twice: only then does a query group the
+ * rows by cell to list them (so a clean file is read twice, not grouped by its millions of cells).
  */
 async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, label: string, { firstAppearance }: { firstAppearance: boolean }): Promise<Panel> {
   const connection = session.connection;
@@ -152,36 +156,49 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   await connection.run(`CREATE TEMP VIEW long_values AS ${view}`);
   const issues: Issue[] = [];
   const where = { source: label };
-  const [[total, nullYears, nullIndicators, nullUnits]] = (await rows(
-    "SELECT count(*)::DOUBLE, count(*) FILTER (year IS NULL)::DOUBLE, count(*) FILTER (indicator IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE FROM long_values",
-  )) as number[][];
+  // Grouping sets 3 (by indicator), 5 (by unit) and 6 (by year), in that order; units in order of their first row
+  // (a Parquet file) or by name, indicators by name, years by number.
+  const firstRow = firstAppearance && relation.rowNumber ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
+  const summary = (await rows(
+    `SELECT grouping(indicator, unit, year)::INTEGER AS grouping_set, indicator, unit, year, count(*)::DOUBLE AS row_count,
+       count(*) FILTER (year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
+       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row
+     FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year))
+     ORDER BY grouping_set, CASE WHEN grouping_set = 5 THEN first_row END, indicator, unit, year`,
+  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null][];
+  const byIndicator = summary.filter((row) => row[0] === 3);
+  let total = 0;
+  let nullYears = 0;
+  let nullUnits = 0;
+  let nullIndicators = 0;
+  for (const [, code, , , count, withoutYear, withoutUnit] of byIndicator) {
+    total += count;
+    nullYears += withoutYear;
+    nullUnits += withoutUnit;
+    if (code === null) nullIndicators += count;
+  }
   if (total === 0) throw new ValidationError([{ code: "E_NO_DATA", message: messages.noData(), ...where }]);
   for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
     if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} rows have no ${column} (NULL); expected a ${column} in every row`, ...where, column });
   const leaves = new Set(tree.indicators);
-  const unknown = (await rows("SELECT DISTINCT indicator FROM long_values WHERE indicator IS NOT NULL ORDER BY indicator")).map((row) => String(row[0])).filter((code) => !leaves.has(code));
+  const unknown = byIndicator.flatMap(([, code]) => (code !== null && !leaves.has(code) ? [code] : []));
   for (const code of unknown.slice(0, LISTED)) {
     const isGroup = tree.byCode.has(code);
     issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : messages.unknownIndicator(code), ...where, column: "indicator", id: code });
   }
   if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: `${label}: … and ${unknown.length - LISTED} more codes that are not indicators of the tree`, ...where });
-  const duplicates = await rows(
-    `SELECT unit, year, indicator, count(*)::DOUBLE FROM long_values WHERE year IS NOT NULL AND indicator IS NOT NULL AND unit IS NOT NULL GROUP BY ALL HAVING count(*) > 1 ORDER BY unit, year, indicator LIMIT ${LISTED + 1}`,
-  );
-  for (const [unitName, year, code, count] of duplicates.slice(0, LISTED))
-    issues.push({ code: "E_DUPLICATE_VALUE", message: `${label}: unit ${JSON.stringify(unitName)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`, ...where, id: String(code) });
-  if (duplicates.length > LISTED) issues.push({ code: "E_DUPLICATE_VALUE", message: `${label}: … and more unit-year-indicator cells with several rows`, ...where });
-  const observed = new Set((await rows("SELECT DISTINCT indicator FROM long_values WHERE value IS NOT NULL AND NOT isnan(value)")).map((row) => String(row[0])));
+  const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
+  const withoutValues: Issue[] = [];
   for (const code of tree.indicators)
     if (!observed.has(code)) {
       const node = tree.byCode.get(code)!;
-      issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
+      withoutValues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
     }
-  if (issues.length > 0) throw new ValidationError(issues);
+  // With other problems the duplicates are listed now, so that one error names them all.
+  if (issues.length > 0 || withoutValues.length > 0) throw new ValidationError([...issues, ...(await duplicateIssues(session, label)), ...withoutValues]);
 
-  const order = firstAppearance && relation.rowNumber ? "min(row_number), unit" : "unit";
-  const units = (await rows(`SELECT unit FROM long_values GROUP BY unit ORDER BY ${order}`)).map((row) => String(row[0]));
-  const years = (await rows("SELECT DISTINCT year FROM long_values ORDER BY year")).map((row) => Number(row[0]));
+  const units = summary.filter((row) => row[0] === 5).map((row) => String(row[2]));
+  const years = summary.filter((row) => row[0] === 6).map((row) => Number(row[3]));
   const panel = createPanel(units, years, tree.indicators);
   const unitCount = units.length;
   const yearCount = years.length;
@@ -190,19 +207,44 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
   await connection.run(`CREATE TYPE indicator_position AS ENUM (${tree.indicators.map(sqlString).join(", ")})`);
   const yearList = `[${years.join(", ")}]`;
-  const result = await connection.run(
+  // Streamed: the rows are not gathered in DuckDB first, and their order does not matter (each names its cell).
+  const result = await connection.stream(
     `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values`,
   );
   const values = panel.values;
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  // Cells met so far: a cell met twice is a duplicate.
+  const seen = new Uint8Array(values.length);
+  let duplicated = false;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !duplicated; chunk = await result.fetchChunk()) {
     const cells = chunk.getColumnVector(0);
     const numbers = chunk.getColumnVector(1);
     for (let i = 0, n = chunk.rowCount; i < n; i++) {
-      const value = numbers.getItem(i) as number | null;
-      values[cells.getItem(i) as number] = value ?? Number.NaN;
+      const cell = cells.getItem(i) as number;
+      if (seen[cell] === 1) duplicated = true;
+      seen[cell] = 1;
+      values[cell] = (numbers.getItem(i) as number | null) ?? Number.NaN;
     }
   }
+  if (duplicated) throw new ValidationError(await duplicateIssues(session, label));
   return panel;
+}
+
+/** The cells (unit, year, indicator) of `long_values` with several rows, the first `LISTED` named. */
+async function duplicateIssues(session: DuckdbSession, label: string): Promise<Issue[]> {
+  const duplicates = (
+    await session.connection.runAndReadAll(
+      `SELECT unit, year, indicator, count(*)::DOUBLE FROM long_values WHERE year IS NOT NULL AND indicator IS NOT NULL AND unit IS NOT NULL GROUP BY ALL HAVING count(*) > 1 ORDER BY unit, year, indicator LIMIT ${LISTED + 1}`,
+    )
+  ).getRowsJS();
+  const where = { source: label };
+  const issues: Issue[] = duplicates.slice(0, LISTED).map(([unitName, year, code, count]) => ({
+    code: "E_DUPLICATE_VALUE",
+    message: `${label}: unit ${JSON.stringify(unitName)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`,
+    ...where,
+    id: String(code),
+  }));
+  if (duplicates.length > LISTED) issues.push({ code: "E_DUPLICATE_VALUE", message: `${label}: … and more unit-year-indicator cells with several rows`, ...where });
+  return issues;
 }
 
 /**

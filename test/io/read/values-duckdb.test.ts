@@ -190,6 +190,20 @@ describe("values from a SQL query", () => {
     expect(issues[2].message).toBe('bad.sql: unit "U", year 2017, indicator "A" has 2 rows; expected one value per unit, year and indicator');
   });
 
+  it("finds duplicate cells in values that have no other problem (met on the way, then listed by a query)", async () => {
+    await writeFile(join(dir, "tree3.csv"), "code,parent,name,weight,direction\nG,,group,1,\nA,G,a,1,+\n");
+    // Written by hand: the cell U-2017-A has three rows and V-2018-A two; every other cell one.
+    const path = await query(
+      "duplicates.sql",
+      "SELECT * FROM (VALUES ('U', 2017, 'A', 1.0), ('V', 2017, 'A', 2.0), ('U', 2017, 'A', 3.0), ('V', 2018, 'A', 4.0), ('U', 2017, 'A', 5.0), ('V', 2018, 'A', 6.0), ('U', 2018, 'A', 7.0)) t(unit, year, indicator, value)",
+    );
+    const issues = await issuesOf(loadInputs(join(dir, "tree3.csv"), path, { tree: "tree3.csv", data: "duplicates.sql" }));
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'duplicates.sql: unit "U", year 2017, indicator "A" has 3 rows; expected one value per unit, year and indicator',
+      'duplicates.sql: unit "V", year 2018, indicator "A" has 2 rows; expected one value per unit, year and indicator',
+    ]);
+  });
+
   it("a syntax error names the file and gives DuckDB's message", async () => {
     const issues = await issuesOf(loadInputs(TREE, await query("syntax.sql", "SELEC 1"), { tree: "tree.csv", data: "syntax.sql" }));
     expect(issues[0]).toMatchObject({ code: "E_SQL", source: "syntax.sql" });

@@ -12,6 +12,8 @@ import { analyzeResult } from "../../../src/core/analysis/analyze.js";
 import { computeIndex, type IndexResult } from "../../../src/core/compute.js";
 import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
 import { loadInputs } from "../../../src/io/read/load.js";
+import { createPanel } from "../../../src/core/panel.js";
+import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { growthTable } from "../../../src/io/write/analysis-tables.js";
 import { indexTable, scoresTable } from "../../../src/io/write/tables.js";
 import { formatParquetFiles } from "../../../src/io/write/to-parquet.js";
@@ -63,6 +65,46 @@ describe("formatParquetFiles", () => {
   it("gives the same bytes every time", async () => {
     const again = await formatParquetFiles(result, analyzeResult(result));
     for (const name of Object.keys(files)) expect(Buffer.from(again[name]).equals(Buffer.from(files[name]))).toBe(true);
+  });
+});
+
+describe("formatParquetFiles on a result of many rows", () => {
+  // 400 units × 7 years × 4 nodes: growth.parquet has 400 · 4 · 6 = 9,600 rows, so its series of 6 rows cross the
+  // chunks of 2,048 rows the values go in by, and scores.parquet has 400 · 7 · 2 = 5,600. Values are made to give every
+  // growth case: a series starting at 0 or below (no percent change, no CAGR) and gaps (NaN).
+  const tree = parseTreeCsv("code,parent,name,weight,direction\nT,,total,1,\nG,T,group,1,\nA,G,a,0.5,+\nB,G,b,0.5,+\n", "tree.csv");
+  const units = Array.from({ length: 400 }, (_, u) => `U${u}`);
+  const years = [2015, 2016, 2017, 2018, 2019, 2020, 2021];
+  const panel = createPanel(units, years, tree.indicators);
+  panel.values.forEach((_, cell) => {
+    panel.values[cell] = cell % 97 === 5 ? Number.NaN : ((cell * 7919) % 1000) - 100;
+  });
+  let large: IndexResult;
+  let largeFiles: Record<string, Uint8Array>;
+  beforeAll(async () => {
+    large = computeIndex(tree, panel, { normalize: "min-max", missing: "reweight", unfilled: "reweight" });
+    largeFiles = await formatParquetFiles(large);
+  });
+
+  it.each([
+    ["index.parquet", () => indexTable(large)],
+    ["scores.parquet", () => scoresTable(large)],
+    ["growth.parquet", () => growthTable(large, analyzeResult(large))],
+  ])("%s holds the table's rows in order (compared with the table built from the result and its analysis)", async (name, table) => {
+    const expected = table();
+    expect(expected.rows.length).toBeGreaterThan(2048);
+    const { rows } = await parquetRows(largeFiles[name], `large-${name}`);
+    expect(rows).toEqual(expected.rows);
+    if (name === "growth.parquet") {
+      // Both kinds of missing growth figures are in the file: a NaN value, and a percent change after a value <= 0.
+      expect(rows.some((row) => Number.isNaN(row[5]))).toBe(true);
+      expect(rows.some((row) => Number.isFinite(row[6] as number) && Number.isNaN(row[7]))).toBe(true);
+    }
+  });
+
+  it("gives the same bytes every time", async () => {
+    const again = await formatParquetFiles(large);
+    for (const name of Object.keys(largeFiles)) expect(Buffer.from(again[name]).equals(Buffer.from(largeFiles[name])), name).toBe(true);
   });
 });
 
