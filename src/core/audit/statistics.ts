@@ -6,7 +6,7 @@
  * Reference: OECD/JRC Handbook (2008), step 4; COINr `get_stats()` and `check_SkewKurt()` (Becker et al. 2022).
  */
 import { KURTOSIS_THRESHOLD, SKEWNESS_THRESHOLD } from "../outliers.js";
-import { sortObserved } from "./radix.js";
+import { sortObserved } from "../radix.js";
 
 /** The statistics of the observed (non-`NaN`) values; `NaN` where undefined. */
 export interface Description {
