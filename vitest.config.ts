@@ -1,10 +1,15 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import SummaryLineReporter from "./test/summary-reporter.js";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // A file that leaks a temporary folder on purpose, run only by test/setup/temp-folders.test.ts.
+    exclude: [...configDefaults.exclude, ...(process.env.INNOVATION_INDEX_LEAK_FIXTURE ? [] : ["test/setup/leak.fixture.test.ts"])],
     testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Each test file gets a private temporary folder and must leave it empty (test/setup/temp-folders.ts).
+    setupFiles: ["test/setup/temp-folders.ts"],
     reporters: ["default", new SummaryLineReporter()],
   },
 });

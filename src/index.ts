@@ -33,12 +33,21 @@ export {
   normalizeRank,
   normalizeDistanceToTarget,
   normalizeDistanceToReference,
+  normalizeDistanceToAverage,
+  normalizePercentileRank,
+  normalizeBorda,
+  normalizeFractionOfMax,
+  normalizeDistanceToMax,
   scoreRatio,
   NORMALIZE_METHODS,
   RATIO_METHODS,
+  RANGE_METHODS,
+  Z_SCALE_METHODS,
+  DEFAULT_RANGE,
+  DEFAULT_Z_SCALE,
   DAMPENINGS,
 } from "./core/normalize.js";
-export type { NormalizeMethod, NormalizeContext, Dampening } from "./core/normalize.js";
+export type { NormalizeMethod, NormalizeContext, Dampening, ScoreRange, ZScale } from "./core/normalize.js";
 export { planNormalization } from "./core/normalize/plan.js";
 export type { IndicatorNormalization, NormalizeDefaults } from "./core/normalize/plan.js";
 export {
@@ -47,19 +56,35 @@ export {
   aggregateGeometric,
   aggregateHarmonic,
   aggregateMazziottaPareto,
+  aggregatePower,
+  aggregateCopeland,
+  aggregateBenefitOfTheDoubt,
+  maximizeLinear,
   parseAggregateSpec,
   planAggregation,
   AGGREGATE_METHODS,
+  ACROSS_UNIT_METHODS,
 } from "./core/aggregate.js";
-export type { AggregateMethod, AggregateSpec } from "./core/aggregate.js";
+export type { AggregateMethod, AggregateSpec, AggregateContext, LinearSolution } from "./core/aggregate.js";
+export { planGroupReflections, reflectGroup } from "./core/group-direction.js";
+export type { Reflection } from "./core/group-direction.js";
+export { screenPanel, SCREEN_SCOPES } from "./core/screen.js";
+export type { ScreenOptions, ScreenScope, ScreenedRow } from "./core/screen.js";
+export { performanceGroups, DEFAULT_PERFORMANCE_THRESHOLDS, PERFORMANCE_GROUPS } from "./core/analysis/performance-groups.js";
+export type { PerformanceGroup, PerformanceRow } from "./core/analysis/performance-groups.js";
+export { PRESETS, PRESET_DEFINITIONS, formatPresetExplanation } from "./core/presets.js";
+export type { Preset, PresetDefinition, PresetSetting } from "./core/presets.js";
+export { optimiseWeights } from "./core/weighting/optimise.js";
+export type { ImportanceRow, OptimisedWeights } from "./core/weighting/optimise.js";
 export { resolveWeights, globalWeights } from "./core/weight.js";
 export type { Weights } from "./core/weight.js";
 export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";
 export { deriveWeights, WEIGHT_METHODS, SUBJECTIVE_METHODS } from "./core/weighting/derive.js";
 export type { WeightingOptions, WeightingResult, WeightingSummary, WeightMethod, SubjectiveMethod } from "./core/weighting/derive.js";
-export { ahpPriorities, ahpWeights, RANDOM_INDEX } from "./core/weighting/ahp.js";
-export type { Judgement, AhpPriorities, ConsistencyRow } from "./core/weighting/ahp.js";
-export { entropyScores } from "./core/weighting/entropy.js";
+export { ahpPriorities, ahpWeights, RANDOM_INDEX, RANDOM_INDEX_2005, RANDOM_INDEX_TABLES } from "./core/weighting/ahp.js";
+export type { Judgement, AhpPriorities, ConsistencyRow, RandomIndexTable } from "./core/weighting/ahp.js";
+export { entropyScores, ENTROPY_INPUTS } from "./core/weighting/entropy.js";
+export type { EntropyInput } from "./core/weighting/entropy.js";
 export { criticScores } from "./core/weighting/critic.js";
 export { coefficientOfVariationScores } from "./core/weighting/coefficient-of-variation.js";
 export { pcaScores, pcaWeightsFromCorrelation, PCA_ROTATIONS } from "./core/weighting/pca.js";

@@ -1,15 +1,24 @@
 /**
  * Test helpers: temporary folders from a `{ path: content }` map, the CLI run in-process, file contents as text.
  */
-import { mkdtemp, mkdir, writeFile, readdir } from "node:fs/promises";
+import { mkdtemp, mkdir, writeFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main } from "../src/cli/main.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
 
-/** A fresh temporary folder holding `files` (relative path -> text or bytes). */
+/** The folders `makeTempDir` made in this test file, removed after it by `removeTempDirs` (see test/setup/temp-folders.ts). */
+const created: string[] = [];
+
+/** Removes every folder `makeTempDir` made (those a test removed itself included). */
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+}
+
+/** A fresh temporary folder holding `files` (relative path -> text or bytes); removed after the test file. */
 export async function makeTempDir(files: Record<string, string | Uint8Array> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "innovation-index-"));
+  created.push(dir);
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);

@@ -42,12 +42,12 @@ export function addDataOptions(command: Command): Command {
         .default("error"),
     )
     .addOption(
-      new Option("--zero-base <policy>", "a zero base value under fixed-base (per indicator: tree column zero_base)")
+      new Option("--zero-base <policy>", "a zero base value under fixed-base (tree column zero_base)")
         .choices(ZERO_BASE_POLICIES)
         .default("error"),
     )
     .addOption(
-      new Option("--outliers <method>", "outlier treatment before normalisation (per indicator: tree column outliers)")
+      new Option("--outliers <method>", "outlier treatment (tree column outliers)")
         .choices(OUTLIER_METHODS)
         .default("none"),
     )
@@ -76,7 +76,7 @@ export function addFileOptions(command: Command): Command {
         .default("auto"),
     )
     .addOption(
-      new Option("--decimal <mark>", 'decimal mark of the values: "," (1,5 is one and a half) or "." (default: "," in a ;-separated file, else ".")').choices(
+      new Option("--decimal <mark>", 'decimal mark: "," or "." (default: "," in a ;-separated file, else ".")').choices(
         DECIMAL_MARKS,
       ),
     )

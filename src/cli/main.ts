@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { messages } from "../core/messages.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerCompute } from "./commands/compute.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerImportCoinr } from "./commands/import-coinr.js";
@@ -15,6 +16,7 @@ import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
+import { groupHelp, registerHelp } from "./help.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
 import { applyProject } from "./project-options.js";
 
@@ -26,6 +28,7 @@ export function createProgram(env: CliEnv): Command {
     .option("--debug", "print stack traces with errors (and every problem, as --all-problems)", false)
     .option("--all-problems", "print every problem and warning, not only the first 50", false)
     .option("-q, --quiet", "print nothing but errors on stderr (for cron); the same as a command's --quiet", false)
+    .option("--allow-outside-project", "let index.yaml name paths outside its folder (../x.csv, absolute paths); the same as allow-outside: true", false)
     .addOption(new Option("--log-format <format>", "text, or json: one JSON object per line on stderr (for log collectors)").choices(LOG_FORMATS).default("text"))
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
@@ -54,7 +57,11 @@ export function createProgram(env: CliEnv): Command {
     if (reads && !command.options.some((option) => option.long === "--project"))
       command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
   }
+  registerCompletion(program, env);
+  registerHelp(program, env.stdout);
   suggestChoices(program);
+  // Last, once every command and option exists: the help groups and their order.
+  groupHelp(program);
   return program;
 }
 

@@ -6,7 +6,11 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { AGGREGATE_METHODS, parseAggregateSpec, type AggregateSpec } from "../core/aggregate.js";
 import type { ComputeOptions } from "../core/compute.js";
 import { DAMPENINGS, NORMALIZE_METHODS, type Dampening, type NormalizeMethod } from "../core/normalize.js";
-import { MIN_CAP } from "../core/normalize/plan.js";
+import { MIN_CAP, parseNumberPair } from "../core/normalize/plan.js";
+import { methodMessages } from "../core/method-messages.js";
+import { SCREEN_SCOPES, type ScreenScope } from "../core/screen.js";
+import { checkPerformanceThresholds, DEFAULT_PERFORMANCE_THRESHOLDS } from "../core/analysis/performance-groups.js";
+import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
 import { UsageError } from "../errors.js";
 import { quote } from "../core/quote.js";
 
@@ -17,6 +21,36 @@ export interface MethodCommandOptions {
   dampen?: Dampening;
   referenceUnit?: string;
   aggregate?: AggregateSpec;
+  indexName?: string;
+  range?: ScoreRange;
+  zScale?: ZScale;
+  power?: number;
+  performanceGroups?: readonly [number, number, number];
+}
+
+function performanceOption(text: string): readonly [number, number, number] {
+  const thresholds = text.split(/[,;]/).map((part) => (part.trim() === "" ? Number.NaN : Number(part)));
+  const problem = checkPerformanceThresholds(thresholds);
+  if (problem) throw new InvalidArgumentError(methodMessages.badPairOption("--performance-groups", text, problem));
+  return thresholds as unknown as readonly [number, number, number];
+}
+
+function rangeOption(text: string): ScoreRange {
+  const pair = parseNumberPair(text, "range");
+  if (!pair) throw new InvalidArgumentError(methodMessages.badPairOption("--range", text, methodMessages.rangeExpected()));
+  return { low: pair.first, high: pair.second };
+}
+
+function zScaleOption(text: string): ZScale {
+  const pair = parseNumberPair(text, "z-scale");
+  if (!pair) throw new InvalidArgumentError(methodMessages.badPairOption("--z-scale", text, methodMessages.zScaleExpected()));
+  return { mean: pair.first, sd: pair.second };
+}
+
+function powerOption(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) throw new InvalidArgumentError(methodMessages.badPairOption("--power", text, "a number p, e.g. 0.5 (1 arithmetic, 0 geometric, -1 harmonic)"));
+  return value;
 }
 
 function capOption(text: string): number {
@@ -35,8 +69,9 @@ function aggregateOption(text: string): AggregateSpec {
 /** Adds the normalisation and aggregation options. */
 export function addMethodOptions(command: Command): Command {
   return command
+    .addOption(new Option("--index-name <name>", "the overall index's name (default: from the tree)"))
     .addOption(
-      new Option("--normalise <method>", "normalisation of every indicator (a tree column `normalise` overrides it per indicator)")
+      new Option("--normalise <method>", "normalisation (tree column normalise per indicator)")
         .choices(NORMALIZE_METHODS)
         .default(undefined, "fixed-base"),
     )
@@ -44,21 +79,55 @@ export function addMethodOptions(command: Command): Command {
     .addOption(new Option("--cap <n>", `ratio methods: cap every indicator score at n (>= ${MIN_CAP}), e.g. 200`).argParser(capOption))
     .addOption(new Option("--dampen <kind>", "ratio methods: dampen the ratio r to 100·(1 + ln r) (log) or 100·√r (sqrt)").choices(DAMPENINGS))
     .addOption(new Option("--reference-unit <unit>", "distance-to-reference: the unit every other is compared with, year by year"))
+    .addOption(new Option("--range <low,high>", "min-max, min-max-year: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)").argParser(rangeOption))
+    .addOption(new Option("--z-scale <mean,sd>", "z-score, z-score-year: the output scale mean + sd·z, e.g. 0,1 as COINr (default 100,10; tree column z_scale)").argParser(zScaleOption))
+    .addOption(
+      new Option(
+        "--performance-groups [thresholds]",
+        `write groups.csv: each unit's overall index in % of --reference-unit (else of the units' average) and its group (leader > t1, strong > t2, moderate >= t3, emerging), EIS thresholds ${DEFAULT_PERFORMANCE_THRESHOLDS.join(",")} by default`,
+      ).argParser(performanceOption),
+    )
+    .addOption(new Option("--power <p>", "power aggregation: the exponent of the generalised mean (same as --aggregate power:P)").argParser(powerOption))
     .addOption(
       new Option(
         "--aggregate <spec>",
-        `aggregation: METHOD, or LEVEL=METHOD per level (0 = overall index), comma-separated, e.g. "arithmetic,0=geometric"; METHOD: ${AGGREGATE_METHODS.join(", ")}`,
+        `aggregation: METHOD, or LEVEL=METHOD,... (0 = the overall index), e.g. arithmetic,0=geometric; METHOD: ${AGGREGATE_METHODS.join(", ")}`,
       )
         .argParser(aggregateOption)
         .default(undefined, "arithmetic"),
     );
 }
 
+/** Adds `--screen` and `--screen-by` (compute only: the uncertainty engine keeps every unit of its panel). */
+export function addScreenOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--screen <share>", "leave out units with less than this share (0-1) of observed values, overall or in a first-level group (as COINr's Screen; screened.csv)").argParser(
+        (text: string) => {
+          const value = Number(text);
+          if (text.trim() === "" || !(value > 0 && value <= 1)) throw new InvalidArgumentError(methodMessages.badPairOption("--screen", text, "a share above 0 and at most 1, e.g. 0.66"));
+          return value;
+        },
+      ),
+    )
+    .addOption(new Option("--screen-by <scope>", "screen whole units (over all years) or each unit-year apart").choices(SCREEN_SCOPES).default("unit"));
+}
+
+/** The `computeIndex` screening option from the parsed command line. */
+export function screenOptionOf(options: { screen?: number; screenBy?: ScreenScope }): Pick<ComputeOptions, "screen"> {
+  return options.screen === undefined ? {} : { screen: { threshold: options.screen, by: options.screenBy ?? "unit" } };
+}
+
 /** The `computeIndex` options from the parsed command line. */
-export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel"> {
+export function methodOptionsOf(
+  options: MethodCommandOptions,
+): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "indexName" | "range" | "zScale" | "power" | "performanceGroups"> {
   if (options.normalise && options.normalize && options.normalise !== options.normalize)
     throw new UsageError("E_USAGE", `--normalise ${options.normalise} and --normalize ${options.normalize} disagree; expected one of them`);
   const byLevel = options.aggregate?.byLevel ?? {};
+  const specPower = options.aggregate?.power;
+  if (options.power !== undefined && specPower !== undefined && options.power !== specPower)
+    throw new UsageError("E_USAGE", `--power ${options.power} and --aggregate power:${specPower} disagree; expected one exponent`);
   return {
     normalize: options.normalise ?? options.normalize,
     cap: options.cap,
@@ -66,5 +135,10 @@ export function methodOptionsOf(options: MethodCommandOptions): Pick<ComputeOpti
     referenceUnit: options.referenceUnit,
     aggregate: options.aggregate?.method,
     aggregateByLevel: Object.keys(byLevel).length > 0 ? byLevel : undefined,
+    indexName: options.indexName,
+    range: options.range,
+    zScale: options.zScale,
+    power: options.power ?? specPower,
+    performanceGroups: options.performanceGroups === (true as unknown) ? DEFAULT_PERFORMANCE_THRESHOLDS : options.performanceGroups,
   };
 }

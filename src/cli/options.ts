@@ -25,8 +25,8 @@ export interface InputOptions {
 /** Adds `--indicators FILE` and `--data FILE`. */
 export function addInputOptions(command: Command): Command {
   return command
-    .addOption(new Option("-i, --indicators <file>", "indicator tree: CSV (UTF-8 or GBK), YAML (.yaml/.yml) or Excel .xlsx; default: the shipped Changzhou example"))
-    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long unit,year,indicator,value, wide indicator,2017,2018,... or COINr's one column per indicator), Excel .xlsx, or a folder of such files; default: the shipped Changzhou example"));
+    .addOption(new Option("-i, --indicators <file>", "indicator tree: CSV (UTF-8 or GBK), YAML or .xlsx (default: the shipped example)"))
+    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long, wide or COINr layout), .xlsx, .parquet, a .sql query, or a folder of CSV/.xlsx files (default: the shipped example)"));
 }
 
 export interface ResolvedInputs {

@@ -6,6 +6,7 @@ import { Option, type Command } from "commander";
 import { analyzeResult, type Analysis } from "../core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS, type ContributionDepth } from "../core/analysis/contributions.js";
 import type { IndexResult } from "../core/compute.js";
+import { performanceGroups } from "../core/analysis/performance-groups.js";
 import { UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES } from "../io/report/labels.js";
@@ -53,14 +54,14 @@ export interface OutputOptions {
 export function addOutputOptions(command: Command, withReportSwitch = true): Command {
   if (withReportSwitch) command.option("--report", "also write report.html (charts and tables, one self-contained file)", false);
   return command
-    .addOption(new Option("--contributions <depth>", "contributions.csv down to the first-level dimensions or every indicator").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
-    .option("--bom", "start CSV files with a UTF-8 byte order mark, so Excel reads Chinese text (default: on for files, off on stdout)")
+    .addOption(new Option("--contributions <depth>", "how deep contributions.csv goes").choices(CONTRIBUTION_DEPTHS).default("dimensions"))
+    .option("--bom", "start CSV files with a UTF-8 byte order mark for Excel (default: on for files, off on stdout)")
     .option("--no-bom", "write CSV without the byte order mark")
     .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
     .option("--parquet", "also write index.parquet, scores.parquet and growth.parquet (typed, compressed; loads DuckDB)", false)
     .option("--parquet-only", "write index, scores and growth as Parquet only, without their CSV files", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
-    .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
+    .addOption(new Option("--table <name>", "the table --format prints (default: index; json: all of index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
 }
 
@@ -175,6 +176,8 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
         Object.assign(files, await formatParquetFiles(result, analysis));
         if (options.parquetOnly) for (const name of ["index.csv", "scores.csv", "growth.csv"]) delete files[name];
       }
+      if (result.options.performanceGroups) files["groups.csv"] = formatTableCsv(performanceTable(result), csvOptions);
+      if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
       if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, warnings);
     }
@@ -203,6 +206,40 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions):
     }
   }
   return { analysis, files, printed, warnings };
+}
+
+/** `groups.csv`: each unit's overall index relative to the reference, and its performance group, year by year. */
+export function performanceTable(result: IndexResult): Table {
+  const referenceUnit = result.options.referenceUnit === undefined ? undefined : result.units.indexOf(result.options.referenceUnit);
+  const rows = performanceGroups(result, { referenceUnit, thresholds: result.options.performanceGroups });
+  return {
+    name: "groups",
+    columns: [
+      { name: "unit", kind: "text" },
+      { name: "year", kind: "integer" },
+      { name: "index", kind: "number" },
+      { name: result.options.referenceUnit === undefined ? "reference_average" : `reference_${result.options.referenceUnit}`, kind: "number" },
+      { name: "relative_percent", kind: "number" },
+      { name: "group", kind: "text" },
+    ],
+    rows: rows.map((row) => [row.unit, row.year, row.value, row.reference, row.relative, row.group ?? ""]),
+  };
+}
+
+/** `screened.csv`: the units (or unit-years) screening left out, with the coverage that failed. */
+export function screenedTable(result: IndexResult): Table {
+  return {
+    name: "screened",
+    columns: [
+      { name: "unit", kind: "text" },
+      { name: "year", kind: "text" },
+      { name: "coverage", kind: "number" },
+      { name: "lowest_group", kind: "text" },
+      { name: "lowest_group_coverage", kind: "number" },
+      { name: "threshold", kind: "number" },
+    ],
+    rows: result.screened.map((row) => [row.unit, row.year === undefined ? "" : String(row.year), row.coverage, row.group, row.groupCoverage, result.options.screen!.threshold]),
+  };
 }
 
 /** Sends printed output to stdout (bytes as bytes). */

@@ -6,7 +6,8 @@
  * its `decimals` wins there).
  */
 import { InvalidArgumentError, type Command, type Option } from "commander";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { limitMessages } from "../core/limit-messages.js";
 import { describeFound, projectMessages } from "../core/project-messages.js";
 import { didYouMean } from "../core/suggest.js";
 import type { z } from "zod";
@@ -69,6 +70,20 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
   // `bom: false` is `--no-bom`: a switch that exists only negated is found by its positive name.
   const optionFor = (key: string) =>
     command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
+  // Paths stay inside the project folder unless the file or the command line allows otherwise, so that a shared
+  // project cannot read or write elsewhere on the machine unseen.
+  const allowOutside = settings["allow-outside"] === true || command.optsWithGlobals().allowOutsideProject === true;
+  const checkInside = (path: readonly string[], value: string) => {
+    if (allowOutside) return;
+    const absolute = isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith("\\");
+    const inside = relative(project.dir, resolve(project.dir, value));
+    if (!absolute && inside !== ".." && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return;
+    const key = path.join(".");
+    issues.push({ code: "E_PATH_OUTSIDE", message: limitMessages.pathOutsideProject(key, value, absolute), source: project.label, line: project.lineOf(path), column: key });
+  };
+  checkInside(["indicators"], settings.indicators);
+  checkInside(["values"], settings.values);
+  checkInside(["runs"], settings.runs);
   const indicators = optionFor("indicators");
   const data = optionFor("data");
   if (indicators) set(indicators, fromProject(settings.indicators));
@@ -88,6 +103,7 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
   for (const [block, values, schemas] of blocks)
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
+      if (isPathSchema(schemas[key])) checkInside([block, key], String(value));
       const option = optionFor(key);
       if (!option) continue; // an option of another command (validate has no --decimals)
       const isPath = isPathSchema(schemas[key]);

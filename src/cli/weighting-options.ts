@@ -11,6 +11,8 @@ import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import { deriveWeights, usesJudgements, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
+import { ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
+import { RANDOM_INDEX_TABLES, type RandomIndexTable } from "../core/weighting/ahp.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
 import { readAhpJudgements } from "../io/read/read-ahp.js";
 import { loadMathjsEigen } from "../io/math/mathjs-eigen.js";
@@ -27,6 +29,8 @@ export interface WeightingCliOptions {
   weightMissing: WeightMissingPolicy;
   groupWeights: GroupWeightRule;
   entropyShift: number;
+  entropyInput?: EntropyInput;
+  randomIndex?: RandomIndexTable;
   pcaRotation: PcaRotation;
   subjective?: SubjectiveMethod;
   objective: ObjectiveMethod;
@@ -65,20 +69,22 @@ export function numberOption(name: string, min: number, max: number) {
 
 /** Adds `--weights <method>`, the weighting method of a command that computes the index (default explicit). */
 export function addWeightsOption(command: Command): Command {
-  return command.addOption(new Option("--weights <method>", "weighting method (see the weights command)").choices(WEIGHT_METHODS).default("explicit"));
+  return command.addOption(new Option("--weights <method>", "weighting method").choices(WEIGHT_METHODS).default("explicit"));
 }
 
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */
 export function addWeightingOptions(command: Command): Command {
   return command
-    .option("--ahp <file>", "AHP pairwise judgements (CSV group,a,b,value, or YAML); default for the shipped example: indicators/changzhou-2020-ahp.csv")
+    .option("--ahp <file>", "AHP judgements: CSV group,a,b,value or YAML (the shipped example has its own)")
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
+    .addOption(new Option("--random-index <table>", "AHP: the random-index table CR divides by (Saaty 1980 or the 2005 table)").choices(RANDOM_INDEX_TABLES).default(undefined, "saaty1980"))
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
     .addOption(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES).default("error"))
-    .addOption(new Option("--group-weights <rule>", "objective methods: sum (a group weighs the sum of its indicators' scores), tree (groups keep the tree's weights) or level (groups weighed on their sub-index values)").choices(GROUP_WEIGHT_RULES).default("sum"))
+    .addOption(new Option("--group-weights <rule>", "objective methods: a group weighs its indicators' scores summed (sum), keeps the tree's weight (tree), or is weighed on its values (level)").choices(GROUP_WEIGHT_RULES).default("sum"))
+    .addOption(new Option("--entropy-input <form>", "entropy of min-max scores (Chinese textbooks) or of raw values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, "min-max"))
     .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
-    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (varimax, the OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
+    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
     .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
     .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))
@@ -120,6 +126,8 @@ export async function runWeighting(
     missing: options.weightMissing,
     groupWeights: options.groupWeights,
     entropyShift: options.entropyShift,
+    entropyInput: options.entropyInput,
+    randomIndex: options.randomIndex,
     pcaRotation: options.pcaRotation,
     subjective: method === "combined" ? (options.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
     objective: options.objective,
@@ -137,12 +145,13 @@ export function describeWeighting(result: WeightingResult): string {
     lines.push(
       `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.map((unit) => unit || "(unnamed)").join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
         (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
+        (summary.entropyInput ? `; entropy of ${summary.entropyInput} values` : "") +
         (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
     );
   if (result.consistency.length > 0) {
     const rows = [["group", "n", "lambda_max", "CI", "CR"]];
     for (const row of result.consistency) rows.push([row.group, String(row.n), formatValue(row.lambdaMax, 4), formatValue(row.ci, 4), formatValue(row.cr, 4)]);
-    lines.push(`AHP consistency (CR < 0.1 is acceptable):\n${renderColumns(rows)}`);
+    lines.push(`AHP consistency (CR < 0.1 is acceptable${summary.randomIndex ? `; random index ${summary.randomIndex}` : ""}):\n${renderColumns(rows)}`);
   }
   return lines.join("\n") + "\n";
 }

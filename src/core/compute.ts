@@ -6,7 +6,11 @@ import { ValidationError, type Issue } from "../errors.js";
 import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
 import type { Imputation } from "./missing.js";
-import { checkNormalization, normalize, RATIO_METHODS, type Dampening, type NormalizeMethod } from "./normalize.js";
+import { checkNormalization, normalize, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
+import { checkNewNormalizations } from "./normalize/check-more.js";
+import { planGroupReflections, reflectGroup } from "./group-direction.js";
+import { methodMessages } from "./method-messages.js";
+import { screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { planNormalization } from "./normalize/plan.js";
 import type { Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
@@ -23,6 +27,8 @@ export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear"> {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
+  /** The overall index's name. Default: the tree's root row, else `defaultIndexName(tree)`. */
+  indexName?: string;
   /** Normalisation of every indicator (the tree's `normalise` column overrides it per indicator). Default `fixed-base`. */
   normalize?: NormalizeMethod;
   /** Ratio methods (fixed-base, chain, distance-to-*): the highest score, >= 100 (tree column `cap`). Default: none. */
@@ -31,8 +37,20 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   dampen?: Dampening;
   /** `distance-to-reference`: the unit every other is compared with. Default: each unit's own base-year value. */
   referenceUnit?: string;
+  /** Min-max family: the output scale LOW-HIGH (`--range`; tree column `range`). Default 0 to 100. */
+  range?: ScoreRange;
+  /** Z-score family: the output scale MEAN + SD·z (`--z-scale`; tree column `z_scale`). Default 100 + 10·z. */
+  zScale?: ZScale;
   /** Aggregation of every group. Default `arithmetic`. */
   aggregate?: AggregateMethod;
+  /** `power` aggregation: the exponent p of the generalised mean (`--power`). Default: none (required by `power`). */
+  power?: number;
+  /** Performance groups (`groups.csv`): thresholds in % of the reference (`referenceUnit`, else the units' average),
+   * e.g. the EIS's 125, 100, 70. Recorded in the result for the writers; the computation does not use it. Default: none. */
+  performanceGroups?: readonly [number, number, number];
+  /** Screening before anything else: units (or unit-years) whose share of observed values, overall or within any
+   * first-level group, is below `threshold` are left out (`--screen`, `--screen-by`). Default: none. */
+  screen?: ScreenOptions;
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
@@ -78,14 +96,16 @@ export interface IndexResult {
   imputations: Imputation[];
   /** Every cell changed by the outlier treatment. */
   treatments: Treatment[];
-  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated">>;
+  /** The units or unit-years left out by `screen` (empty without it). */
+  screened: ScreenedRow[];
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "indexName">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
   warnings: Issue[];
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -97,7 +117,15 @@ export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: 
  * missing values under the `error` policy, fixed-base indices that are undefined (base 0 or missing), weights that
  * cannot be normalised (or, under `strict`, that did not sum to 1).
  */
-export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions = {}): IndexResult {
+export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOptions = {}): IndexResult {
+  let panel = inputPanel;
+  let screened: ScreenedRow[] = [];
+  let screenedCells = new Set<number>();
+  if (options.screen) {
+    const screening = screenPanel(tree, panel, options.screen);
+    if (screening.issues.length > 0) throw new ValidationError(screening.issues);
+    ({ panel, screened, cells: screenedCells } = screening);
+  }
   const normalizeMethod = options.normalize ?? "fixed-base";
   const aggregateMethod = options.aggregate ?? "arithmetic";
   const missing = options.missing ?? "error";
@@ -111,12 +139,12 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
   append(issues, resolved.issues);
   const warnings = [...resolved.warnings];
-  const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen });
+  const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));
   if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
-  const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {} });
+  const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {}, power: options.power });
   append(append(issues, normalization.issues), aggregation.issues);
   const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
   if (options.referenceUnit !== undefined && referenceUnit < 0)
@@ -128,15 +156,28 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
   append(warnings, prepared.warnings);
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit);
   append(issues, checked.issues);
+  append(issues, checkNewNormalizations(prepared.panel, plans, directions));
+  const groupDirections = planGroupReflections(tree, plans, aggregation.methods);
+  append(issues, groupDirections.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
-  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
+  // A screened unit-year's values were removed on purpose: its gaps are not problems.
+  const screenedGap = (cell: number) => screenedCells.size > 0 && screenedCells.has(cell % (panel.units.length * panel.years.length));
+  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell) && !screenedGap(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
   const blockSize = unitCount * yearCount;
   const nodes: ResultNode[] = [
-    { code: INDEX_CODE, name: "总指数", nameEn: "Overall index", level: 0, kind: "index", parent: null, weight: 1 },
+    {
+      code: INDEX_CODE,
+      name: options.indexName ?? tree.indexName ?? defaultIndexName(tree),
+      nameEn: options.indexName ?? tree.indexNameEn ?? "Overall index",
+      level: 0,
+      kind: "index",
+      parent: null,
+      weight: 1,
+    },
     ...tree.nodes.map((node) => ({
       code: node.code,
       name: node.name,
@@ -167,11 +208,22 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
     const method = aggregation.methods.get(code)!;
-    append(issues, checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years));
-    aggregate(method, children.map(block), childWeights, block(code));
+    append(issues, checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years, options.power));
+    aggregate(method, children.map(block), childWeights, block(code), { unitCount, yearCount, power: options.power });
+    const reflection = groupDirections.reflections.get(code);
+    if (reflection) {
+      if (reflection.kind === "ratio")
+        block(code).forEach((value, cell) => {
+          if (value <= 0)
+            issues.push({ code: "E_GROUP_DIRECTION", id: code, message: methodMessages.groupDirectionNotPositive(code, panel.units[Math.floor(cell / yearCount)], panel.years[cell % yearCount], value) });
+        });
+      reflectGroup(block(code), reflection);
+    }
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
   if (issues.length > 0) throw new ValidationError(issues);
+  // A screened unit-year has no result, whatever the missing-value policy filled in for its neighbours' sake.
+  if (screenedCells.size > 0) for (let node = 0; node < nodes.length; node++) for (const cell of screenedCells) values[node * blockSize + cell] = Number.NaN;
 
   return {
     units: panel.units,
@@ -183,6 +235,7 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
     preparedPanel: prepared.panel,
     imputations: prepared.imputations,
     treatments: prepared.treatments,
+    screened,
     options: {
       normalize: normalizeMethod,
       aggregate: aggregateMethod,
@@ -197,6 +250,11 @@ export function computeIndex(tree: Tree, panel: Panel, options: ComputeOptions =
       ...(options.cap !== undefined ? { cap: options.cap } : {}),
       ...(options.dampen !== undefined ? { dampen: options.dampen } : {}),
       ...(options.referenceUnit !== undefined ? { referenceUnit: options.referenceUnit } : {}),
+      ...(options.range !== undefined ? { range: options.range } : {}),
+      ...(options.zScale !== undefined ? { zScale: options.zScale } : {}),
+      ...(options.power !== undefined ? { power: options.power } : {}),
+      ...(options.performanceGroups !== undefined ? { performanceGroups: options.performanceGroups } : {}),
+      ...(options.screen !== undefined ? { screen: options.screen } : {}),
     },
     weighting: options.weighting ?? { method: "explicit" },
     warnings,
@@ -228,7 +286,19 @@ function unusedOptionWarnings(options: ComputeOptions, plans: readonly { method:
   const ratio = plans.some((plan) => RATIO_METHODS.includes(plan.method));
   if (options.cap !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--cap", RATIO_METHODS) });
   if (options.dampen !== undefined && !ratio) warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--dampen", RATIO_METHODS) });
-  if (options.referenceUnit !== undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
+  if (options.referenceUnit !== undefined && options.performanceGroups === undefined && !plans.some((plan) => plan.method === "distance-to-reference"))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--reference-unit", ["distance-to-reference"]) });
+  if (options.range !== undefined && !plans.some((plan) => RANGE_METHODS.includes(plan.method)))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--range", RANGE_METHODS) });
+  if (options.zScale !== undefined && !plans.some((plan) => Z_SCALE_METHODS.includes(plan.method)))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.optionUnused("--z-scale", Z_SCALE_METHODS) });
   return warnings;
+}
+
+/**
+ * The overall index's name when neither the tree (a root row) nor the options name it: in the language of the tree's
+ * names, 总指数 when any node's name is Chinese, else `Index`.
+ */
+export function defaultIndexName(tree: Pick<Tree, "nodes">): string {
+  return tree.nodes.some((node) => /[\u3400-\u9fff]/.test(node.name)) ? "总指数" : "Index";
 }

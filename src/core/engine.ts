@@ -19,6 +19,8 @@ import type { Panel } from "./panel.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Tree } from "./types.js";
 import { resolveWeights } from "./weight.js";
+import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
+import { planNormalization } from "./normalize/plan.js";
 
 /** The settings of `computeIndex` every run of an engine shares (all but the three method choices). */
 export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated">;
@@ -72,6 +74,8 @@ export class IndexEngine {
   private readonly treated = new Map<MissingPolicy, TreatedData>();
   private readonly validated = new Set<string>();
   private readonly stepMethods = new Map<AggregateMethod, AggregateMethod[]>();
+  /** Per (normalisation, aggregation) choice, the reflection of each step's group (`direction: -`), if any. */
+  private readonly stepReflections = new Map<string, (Reflection | undefined)[]>();
   /** Per group, whether its values of the current run are all observed. */
   private readonly groupComplete: Uint8Array;
   private readonly sums: Float64Array;
@@ -142,6 +146,7 @@ export class IndexEngine {
   evaluate(choice: EngineChoice, weights: ArrayLike<number>, out: Float64Array): Float64Array {
     const { views, complete } = this.scoredFor(choice);
     const methods = this.methodsFor(choice.aggregate);
+    const reflections = this.reflectionsFor(choice, methods);
     for (let s = 0; s < this.steps.length; s++) {
       const step = this.steps[s];
       let allComplete = true;
@@ -153,7 +158,9 @@ export class IndexEngine {
       }
       const target = step.group < 0 ? out : this.groupViews[step.group];
       if (methods[s] === "arithmetic" && allComplete) this.aggregateComplete(views[s], step.weights, target);
-      else aggregate(methods[s], views[s], step.weights, target);
+      else aggregate(methods[s], views[s], step.weights, target, this.aggregateContext);
+      const reflection = reflections[s];
+      if (reflection) reflectGroup(target, reflection);
       if (step.group >= 0) this.groupComplete[step.group] = methods[s] === "arithmetic" && allComplete ? 1 : 0;
     }
     return out;
@@ -180,6 +187,25 @@ export class IndexEngine {
       for (let cell = 0; cell < sums.length; cell++) sums[cell] += weight * (child[cell] - first[cell]);
     }
     for (let cell = 0; cell < sums.length; cell++) out[cell] = first[cell] + sums[cell] / weightSum;
+  }
+
+  /** The shape of a block and the power mean's exponent, for `aggregate`. */
+  private get aggregateContext() {
+    return { unitCount: this.panel.units.length, yearCount: this.panel.years.length, power: this.options.power };
+  }
+
+  /** The reflection of every step's group under `choice` (undefined for a group without direction `-`). */
+  private reflectionsFor(choice: EngineChoice, methods: readonly AggregateMethod[]): (Reflection | undefined)[] {
+    const key = `${choice.normalize}\u0000${choice.aggregate}`;
+    let reflections = this.stepReflections.get(key);
+    if (!reflections) {
+      const options = this.options;
+      const plans = planNormalization(this.tree, { method: choice.normalize, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale }).plans;
+      const planned = planGroupReflections(this.tree, plans, new Map(this.steps.map((step, s) => [step.code, methods[s]] as const)));
+      reflections = this.steps.map((step) => planned.reflections.get(step.code));
+      this.stepReflections.set(key, reflections);
+    }
+    return reflections;
   }
 
   private scoredFor(choice: EngineChoice): Scored {

@@ -17,7 +17,8 @@ export const messages = {
     }`;
   },
   emptyCode: () => `empty code; every row needs a code in column "code"`,
-  reservedCode: (code: string) => `code ${quote(code)} is reserved for the overall index; expected another code`,
+  reservedCode: (code: string) =>
+    `code ${quote(code)} is reserved for the overall index; expected another code (a row ${code} with an empty parent names the overall index)`,
   duplicateCode: (code: string, firstLine: number | undefined) =>
     `duplicate code ${quote(code)}${firstLine ? ` (first defined on line ${firstLine})` : ""}; expected each code once`,
   unknownParent: (parent: string) => `unknown parent ${quote(parent)}; expected a code from column "code" or an empty cell`,

@@ -6,9 +6,11 @@
  */
 import { messages } from "./messages.js";
 import { normalizeGoalposts, normalizeMinMax, normalizeMinMaxYear } from "./normalize/min-max.js";
-import { normalizeRank } from "./normalize/rank.js";
+import { normalizeBorda, normalizePercentileRank, normalizeRank } from "./normalize/rank.js";
+import { normalizeDistanceToMax, normalizeFractionOfMax } from "./normalize/best.js";
 import {
   normalizeChain,
+  normalizeDistanceToAverage,
   normalizeDistanceToReference,
   normalizeDistanceToTarget,
   normalizeFixedBase,
@@ -17,10 +19,12 @@ import { normalizeZScore, normalizeZScoreYear } from "./normalize/z-score.js";
 import { NORMALIZE_METHODS, type NormalizeContext, type NormalizeMethod } from "./normalize/methods.js";
 
 export { normalizeGoalposts, normalizeMinMax, normalizeMinMaxYear } from "./normalize/min-max.js";
-export { normalizeRank } from "./normalize/rank.js";
+export { normalizeBorda, normalizePercentileRank, normalizeRank } from "./normalize/rank.js";
+export { normalizeDistanceToMax, normalizeFractionOfMax } from "./normalize/best.js";
 export {
   DAMPENINGS,
   normalizeChain,
+  normalizeDistanceToAverage,
   normalizeDistanceToReference,
   normalizeDistanceToTarget,
   normalizeFixedBase,
@@ -30,7 +34,18 @@ export {
 export { normalizeZScore, normalizeZScoreYear } from "./normalize/z-score.js";
 export { checkFixedBase, checkNormalization } from "./normalize/check.js";
 
-export { NORMALIZE_METHODS, RATIO_METHODS, type NormalizeContext, type NormalizeMethod } from "./normalize/methods.js";
+export {
+  DEFAULT_RANGE,
+  DEFAULT_Z_SCALE,
+  NORMALIZE_METHODS,
+  RANGE_METHODS,
+  RATIO_METHODS,
+  Z_SCALE_METHODS,
+  type NormalizeContext,
+  type NormalizeMethod,
+  type ScoreRange,
+  type ZScale,
+} from "./normalize/methods.js";
 
 /** Applies `method` to one indicator block. */
 export function normalize(method: NormalizeMethod, values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
@@ -51,10 +66,20 @@ export function normalize(method: NormalizeMethod, values: ArrayLike<number>, co
       return normalizeZScoreYear(values, context, out);
     case "rank":
       return normalizeRank(values, context, out);
+    case "percentile-rank":
+      return normalizePercentileRank(values, context, out);
+    case "borda":
+      return normalizeBorda(values, context, out);
+    case "fraction-of-max":
+      return normalizeFractionOfMax(values, context, out);
+    case "distance-to-max":
+      return normalizeDistanceToMax(values, context, out);
     case "distance-to-target":
       return normalizeDistanceToTarget(values, context, out);
     case "distance-to-reference":
       return normalizeDistanceToReference(values, context, out);
+    case "distance-to-average":
+      return normalizeDistanceToAverage(values, context, out);
     default: {
       const unknown: never = method;
       throw new RangeError(messages.unknownMethod("normalisation", unknown, NORMALIZE_METHODS));

@@ -3,7 +3,7 @@
  * `<what went wrong> "<found>"; expected <what>`).
  */
 import { quote } from "./quote.js";
-import { didYouMean } from "./suggest.js";
+import { closestName } from "./suggest.js";
 
 /** A value from a project file as written, for messages. */
 export function describeFound(value: unknown): string {
@@ -19,8 +19,8 @@ export const projectMessages = {
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
   badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,
   missingKey: (path: string, expected: string) => `${path} is missing; expected ${expected}`,
-  unknownKey: (path: string, known: readonly string[]) =>
-    `unknown key ${quote(path)}; expected one of: ${known.join(", ")}${didYouMean(path.split(".").pop() ?? path, known)}`,
+  unknownKey: (path: string, known: readonly string[], suggestion = closestName(path.split(".").pop() ?? path, known)) =>
+    `unknown key ${quote(path)}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ""}; expected one of: ${known.join(", ")}`,
   nominalConflict: (listKey: string, list: unknown, singleKey: string, single: string, singleLine: number | undefined) =>
     `${listKey}: found ${describeFound(list)}, which does not start with ${singleKey} ${quote(single)}${singleLine ? ` (line ${singleLine})` : ""}; expected a list that starts with ${quote(single)}, the nominal method, so that the nominal run is compute's`,
   notFound: (path: string) => `no project file ${quote(path)}; expected an index.yaml (create one with "innovation-index init")`,

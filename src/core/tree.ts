@@ -3,9 +3,13 @@
  * Leaves are indicators, inner nodes are groups; first-level nodes hang under the overall index (`INDEX`).
  */
 import type { Issue, Validated } from "../errors.js";
+import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
 import { parseNumber } from "./number.js";
 import { INDEX_CODE, type Direction, type GroupNode, type Tree, type TreeNode } from "./types.js";
+
+/** The most levels a tree may have below the overall index (the indices in use have three or four). */
+export const MAX_TREE_DEPTH = 50;
 
 /** One row of a tree file, as text; `line` is 1-based in `source`. */
 export interface TreeRow {
@@ -50,8 +54,11 @@ export function parseDirection(text: string): Direction | undefined {
  * Builds and validates a tree from its rows, collecting every problem: empty or duplicate codes, unknown parents,
  * cycles, leaves without a direction, weights that are not numbers >= 0, siblings that mix given and empty weights.
  */
-export function buildTree(rows: readonly TreeRow[], source?: string): Validated<Tree> {
+export function buildTree(allRows: readonly TreeRow[], source?: string): Validated<Tree> {
   const issues: Issue[] = [];
+  // A root row (code INDEX, no parent) names the overall index; the first-level nodes may then give INDEX as parent.
+  const rootRow = allRows.find((row) => row.code === INDEX_CODE && !row.parent);
+  const rows = rootRow ? allRows.filter((row) => row !== rootRow) : allRows;
   const at = (row: TreeRow, code: string, message: string, column?: string): Issue => ({
     code,
     message,
@@ -74,7 +81,7 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   for (const [code, row] of firstRow) {
-    if (!row.parent) roots.push(code);
+    if (!row.parent || (rootRow && row.parent === INDEX_CODE)) roots.push(code);
     else if (row.parent === code) issues.push(at(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
     else if (!firstRow.has(row.parent)) issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent), "parent"));
     else {
@@ -84,25 +91,36 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
     }
   }
 
-  // Depth-first from the roots; whatever is not reached hangs in a cycle.
+  // Depth-first from the roots, from a stack rather than by recursion (a chain of thousands of parents cannot overflow
+  // the call stack); whatever is not reached hangs in a cycle. A node deeper than MAX_TREE_DEPTH is reported once per
+  // branch, at the first level too deep.
   const order: string[] = [];
   const level = new Map<string, number>();
-  const visit = (code: string, depth: number) => {
+  const stack: [string, number][] = roots.map((root) => [root, 1] as [string, number]).reverse();
+  while (stack.length > 0) {
+    const [code, depth] = stack.pop()!;
     level.set(code, depth);
     order.push(code);
-    for (const child of children.get(code) ?? []) visit(child, depth + 1);
-  };
-  for (const root of roots) visit(root, 1);
+    if (depth === MAX_TREE_DEPTH + 1) issues.push(at(firstRow.get(code)!, "E_TREE_TOO_DEEP", limitMessages.treeTooDeep(code, depth, MAX_TREE_DEPTH), "parent"));
+    const kids = children.get(code) ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + 1]);
+  }
   const reported = new Set<string>();
+  // Each unreached node's chain of parents is followed once (a set, not a list search: thousands of nodes may hang
+  // below one cycle).
+  const followed = new Set<string>();
   for (const [code, row] of firstRow) {
-    if (level.has(code) || reported.has(code) || !firstRow.has(row.parent) || row.parent === code) continue;
+    if (level.has(code) || followed.has(code) || !firstRow.has(row.parent) || row.parent === code) continue;
     const path = [code];
+    const onPath = new Set(path);
     let cursor = row.parent;
-    while (!path.includes(cursor) && firstRow.has(cursor)) {
+    while (!onPath.has(cursor) && !followed.has(cursor) && firstRow.has(cursor)) {
       path.push(cursor);
+      onPath.add(cursor);
       cursor = firstRow.get(cursor)!.parent;
     }
-    if (!path.includes(cursor)) continue; // leads into an unknown parent, reported above
+    for (const member of path) followed.add(member);
+    if (!onPath.has(cursor)) continue; // leads into an unknown parent (reported above) or a chain followed before
     const cycle = path.slice(path.indexOf(cursor));
     if (cycle.some((member) => reported.has(member))) continue;
     cycle.forEach((member) => reported.add(member));
@@ -122,7 +140,7 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
     }
     const base = {
       code,
-      parent: row.parent || null,
+      parent: row.parent && !(rootRow && row.parent === INDEX_CODE) ? row.parent : null,
       name: row.name || code,
       nameEn: row.nameEn || undefined,
       weight,
@@ -135,7 +153,11 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
     };
     const kids = children.get(code);
     if (kids) {
-      nodes.push({ ...base, kind: "group", children: kids });
+      // A group's direction is optional: "-" flips its value before its parent aggregates it (see group-direction.ts).
+      const groupDirectionText = row.direction.trim();
+      const groupDirection = groupDirectionText ? parseDirection(groupDirectionText) : undefined;
+      if (groupDirectionText && !groupDirection) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
+      nodes.push({ ...base, kind: "group", children: kids, ...(groupDirection === "negative" ? { direction: "negative" as const } : {}) });
       continue;
     }
     const directionText = row.direction.trim();
@@ -156,7 +178,8 @@ export function buildTree(rows: readonly TreeRow[], source?: string): Validated<
 
   if (issues.length > 0) return { ok: false, issues, warnings: [] };
   const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);
-  return { ok: true, value: { nodes, roots, indicators, byCode, source }, warnings: [] };
+  const indexName = rootRow ? { indexName: rootRow.name || undefined, indexNameEn: rootRow.nameEn || undefined } : {};
+  return { ok: true, value: { nodes, roots, indicators, byCode, source, ...indexName }, warnings: [] };
 }
 
 /** The children of a node, with `INDEX` standing for the overall index. */

@@ -51,6 +51,8 @@ export interface GroupNode extends NodeBase {
   kind: "group";
   /** Codes of the children, in file order. */
   children: string[];
+  /** `negative` when the tree marks the group `-`: its value is flipped before its parent aggregates it. Default positive. */
+  direction?: Direction;
 }
 
 export type TreeNode = IndicatorNode | GroupNode;
@@ -68,4 +70,8 @@ export interface Tree {
   byCode: ReadonlyMap<string, TreeNode>;
   /** The file the tree was read from, for messages. */
   source?: string;
+  /** The overall index's name, from the tree's root row (code `INDEX`, no parent), if it has one. */
+  indexName?: string;
+  /** Its English name (the root row's `name_en`). */
+  indexNameEn?: string;
 }

@@ -21,7 +21,8 @@
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
-import { ValidationError, type Issue } from "../errors.js";
+import { UsageError, ValidationError, type Issue } from "../errors.js";
+import { limitMessages } from "./limit-messages.js";
 import type { IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -67,6 +68,47 @@ export interface UncertaintyOptions extends EngineOptions {
   bootstrap?: number;
   /** Called as runs complete (for a progress bar). */
   onProgress?: (runsDone: number, runsTotal: number) => void;
+  /**
+   * Bytes the design may take (see `estimateUncertaintyMemory`); a larger design is refused before anything is
+   * allocated. Default: no limit (the command line passes a share of the machine's memory).
+   */
+  memoryLimit?: number;
+}
+
+/** The shape of a design, for `estimateUncertaintyMemory`. */
+export interface DesignShape {
+  units: number;
+  years: number;
+  /** Nodes of the tree (indicators and groups). */
+  nodes: number;
+  indicators: number;
+  replications: number;
+  /** Varied choices k. */
+  choices: number;
+  /** Method combinations prepared (normalisations × aggregations × missing-value policies). */
+  combinations: number;
+  /** Bootstrap resamples (0: none). */
+  bootstrap: number;
+}
+
+/**
+ * The bytes an analysis holds at its peak, from what it stores (8 bytes a number), with B = units × years cells and N
+ * replications:
+ * - the index and the rank of each of the 2N runs of A and B, per cell: 2 · 2N · B;
+ * - with a bootstrap, per output (index, rank) and year, each unit's A and B runs and each choice's two terms per row,
+ *   2 · years · (2 · units + 2 · k) · N, and the resampling's sums and squares, 2 · units · N;
+ * - per prepared combination of methods, its run (about four values per node and cell) and its memoised outputs
+ *   (2 · B): combinations · (4 · nodes + 2) · B;
+ * - the panel: indicators · B.
+ * @example estimateUncertaintyMemory({ units: 10, years: 5, nodes: 20, indicators: 15, replications: 1000, choices: 2, combinations: 2, bootstrap: 0 })
+ * // => 8 · (4·50·1000 + 2·82·50 + 15·50) = 1,671,600
+ */
+export function estimateUncertaintyMemory(shape: DesignShape): number {
+  const cells = shape.units * shape.years;
+  const runs = 4 * cells * shape.replications;
+  const bootstrap = shape.bootstrap > 0 ? 2 * shape.years * (2 * shape.units + 2 * shape.choices) * shape.replications + 2 * shape.units * shape.replications : 0;
+  const prepared = shape.combinations * (4 * shape.nodes + 2) * cells;
+  return 8 * (runs + bootstrap + prepared + shape.indicators * cells);
 }
 
 /** A varied choice and the options it was drawn from. */
@@ -150,6 +192,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     missingPolicies: _missingPolicies,
     bootstrap: _bootstrap,
     onProgress: _onProgress,
+    memoryLimit: _memoryLimit,
     ...settings
   } = options;
   // `strict` is applied to the analysis as a whole below: an option unused by one listed method is not an error.
@@ -177,6 +220,22 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (aggregations.length > 1) factors.push({ choice: "aggregation", size: 1, options: aggregations });
   if (missingPolicies.length > 1) factors.push({ choice: "missing", size: 1, options: missingPolicies });
   if (factors.length === 0) throw new RangeError("analyzeUncertainty: nothing varies; expected weight noise or ranges, or two or more methods in a list");
+
+  // A design that would not fit is refused before anything large is allocated.
+  if (options.memoryLimit !== undefined) {
+    const estimate = estimateUncertaintyMemory({
+      units: panel.units.length,
+      years: panel.years.length,
+      nodes: nodeCount,
+      indicators: panel.indicators.length,
+      replications: options.replications,
+      choices: factors.length,
+      combinations: normalizations.length * aggregations.length * missingPolicies.length,
+      bootstrap: resamples,
+    });
+    if (estimate > options.memoryLimit)
+      throw new UsageError("E_MEMORY_LIMIT", limitMessages.designTooLarge(estimate, options.memoryLimit, options.replications));
+  }
 
   // Every combination of methods is validated before the first run (the nominal one first), and the scores of each
   // pair kept.

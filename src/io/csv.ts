@@ -58,7 +58,7 @@ export function parseCsv(text: string, source: string): CsvTable {
     .map(({ record, info }) => ({
       // info.lines is the line a record ends on; a quoted cell may span lines.
       line: info.lines - record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0),
-      cells: record,
+      cells: record.map(readCell),
     }))
     .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
@@ -77,7 +77,7 @@ function parsePlainCsv(text: string): CsvTable | undefined {
   const delimiter = detectDelimiter(body);
   const rows: CsvRow[] = [];
   body.split("\n").forEach((line, i) => {
-    const cells = (line.endsWith("\r") ? line.slice(0, -1) : line).split(delimiter).map((cell) => cell.trim());
+    const cells = (line.endsWith("\r") ? line.slice(0, -1) : line).split(delimiter).map((cell) => readCell(cell.trim()));
     if (cells.some((cell) => cell !== "")) rows.push({ line: i + 1, cells });
   });
   const [head, ...rest] = rows;
@@ -94,9 +94,17 @@ const FORMULA_START = /^'*[=+\-@\t\r]/;
 /** A number as Excel reads one typed into a cell: sign, digits, decimal point, exponent, percent sign. */
 const EXCEL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
 
-/** Whether a text cell needs the formula guard (see `guardFormula`). */
+/**
+ * A cell as read: a cell the formula guard wrote (`'=x`, from a file this tool made, such as a template or a tree
+ * from import-coinr) is read as the text it guarded; any other cell as it is.
+ */
+function readCell(cell: string): string {
+  return cell.charCodeAt(0) === 39 ? unguardFormula(cell) : cell;
+}
+
+/** Whether a text cell needs the formula guard (see `guardFormula`). A sign alone (`+`, `-`: a direction) starts no formula. */
 function needsGuard(text: string): boolean {
-  return FORMULA_START.test(text) && !EXCEL_NUMBER.test(text);
+  return FORMULA_START.test(text) && !EXCEL_NUMBER.test(text) && text !== "+" && text !== "-";
 }
 
 /**
@@ -106,6 +114,7 @@ function needsGuard(text: string): boolean {
  * here. Used for every text cell of every CSV file and workbook the tool writes.
  * @example guardFormula("=HYPERLINK(\"x\")") // => "'=HYPERLINK(\"x\")"
  * @example guardFormula("-1") // => "-1"
+ * @example guardFormula("-") // => "-"
  */
 export function guardFormula(text: string): string {
   return needsGuard(text) ? `'${text}` : text;

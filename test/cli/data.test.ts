@@ -141,7 +141,7 @@ describe("outliers from the command line", () => {
     // COINr's example: 100 → 30 (skewness 3.063 → 1.712)
     expect(await read(dir, "out/treatment.csv")).toBe("unit,year,indicator,method,original,value\n,2020,A,winsorise-high,100.0000,30.0000\n");
     // fixed base 2009 = 1: 2020 is 100·30/1 = 3000
-    expect(await read(dir, "out/index.csv")).toContain(",2020,INDEX,总指数,0,3000.0000\n");
+    expect(await read(dir, "out/index.csv")).toContain(",2020,INDEX,Index,0,3000.0000\n");
   });
 });
 
@@ -236,7 +236,7 @@ describe("formula indicators from the command line", () => {
     expect(run.code).toBe(0);
     // A = 2, 2.5 → 100, 125; B → 100, 110; INDEX 2018 = (125 + 110)/2 = 117.5
     expect(await read(dir, "out/scores.csv")).toContain(",2018,A,a,1,125.0000\n");
-    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
+    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,Index,0,117.5000\n");
   });
 
   it("reads a formula from a YAML tree; a missing variable is a gap the missing-value policy fills, counted in coverage", async () => {
@@ -251,7 +251,7 @@ describe("formula indicators from the command line", () => {
     expect(await read(dir, "out/imputations.csv")).toBe("unit,year,indicator,method,value\n,2018,A,interpolate,2.5000\n");
     expect(await read(dir, "out/coverage.csv")).toContain("A,A,3,2,1,0,0.6667\n");
     // A: 100, 125, 150; B: 100, 110, 120; INDEX 2018 = (125 + 110)/2 = 117.5
-    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
+    expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,Index,0,117.5000\n");
   });
 
   it("refuses a hostile formula before reading any value, naming the indicator and the formula", async () => {

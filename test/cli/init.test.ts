@@ -11,11 +11,13 @@ describe("innovation-index init", () => {
     const dir = await makeTempDir();
     const init = await runCli(["init", "idx"], dir);
     expect(init.code).toBe(0);
-    expect(await listDir(join(dir, "idx"))).toEqual(["README.md", "data", "index.yaml", "indicators.csv"]);
+    expect(await listDir(join(dir, "idx"))).toEqual(["README.md", "data", "index.schema.json", "index.yaml", "indicators.csv"]);
     expect(await listDir(join(dir, "idx/data"))).toEqual(["2017.csv", "2018.csv"]);
     const yaml = await readFile(join(dir, "idx/index.yaml"), "utf8");
     expect(PROJECT_SCHEMA.safeParse(parse(yaml)).success).toBe(true);
-    expect(yaml).toMatch(/^# yaml-language-server: \$schema=.*schema\/index\.schema\.json\n/);
+    // No innovation-index installed in the project: the schema is copied next to index.yaml and named relatively.
+    expect(yaml).toMatch(/^# yaml-language-server: \$schema=index\.schema\.json\n/);
+    expect(await readFile(join(dir, "idx/index.schema.json"), "utf8")).toBe(await readFile("schema/index.schema.json", "utf8"));
 
     const compute = await runCli(["compute", "-q"], join(dir, "idx"));
     expect(compute.code).toBe(0);
@@ -61,6 +63,14 @@ describe("innovation-index init", () => {
     expect(run.code).toBe(0);
     // The nominal run is compute's (113.75 in 2018, see above), written into idx/uncertainty with outputs.decimals 4.
     expect(await readFile(join(dir, "idx/uncertainty/uncertainty.csv"), "utf8")).toMatch(/\nExample zone,2018,113\.7500,/);
+  });
+
+  it("names the installed package's schema relatively when innovation-index is installed in the project folder", async () => {
+    const dir = await makeTempDir({ "idx/node_modules/innovation-index/schema/index.schema.json": "{}" });
+    expect((await runCli(["init", "idx", "-q"], dir)).code).toBe(0);
+    const yaml = await readFile(join(dir, "idx/index.yaml"), "utf8");
+    expect(yaml).toMatch(/^# yaml-language-server: \$schema=node_modules\/innovation-index\/schema\/index\.schema\.json\n/);
+    expect(await listDir(join(dir, "idx"))).not.toContain("index.schema.json");
   });
 
   it("refuses to overwrite (exit 3) unless --force", async () => {

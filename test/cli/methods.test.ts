@@ -177,6 +177,6 @@ describe("validate with method columns and options", () => {
     const run = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv", "-o", "out", "--decimals", "2", "-q"], dir);
     expect(run.code).toBe(0);
     // as with the CSV columns: 0.6·77.5 + 0.4·95 = 84.5
-    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toContain("U1,2019,INDEX,总指数,0,84.50\n");
+    expect(await readFile(join(dir, "out/index.csv"), "utf8")).toContain("U1,2019,INDEX,Index,0,84.50\n");
   });
 });

@@ -270,7 +270,8 @@ describe("single options and lists of methods", () => {
 describe("uncertainty in a project (index.yaml)", () => {
   async function project(methods: string[]): Promise<string> {
     const dir = await setUp();
-    const yaml = ["indicators: ../tree.csv", "values: ../outliers.csv", "methods:", ...methods.map((line) => `  ${line}`), ""].join("\n");
+    // The inputs sit in the parent folder, which index.yaml must allow.
+    const yaml = ["indicators: ../tree.csv", "values: ../outliers.csv", "allow-outside: true", "methods:", ...methods.map((line) => `  ${line}`), ""].join("\n");
     await mkdir(join(dir, "sub"));
     await writeFile(join(dir, "sub/index.yaml"), yaml);
     return join(dir, "sub");

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
+import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
@@ -124,11 +125,11 @@ describe("uncertainty: in index.yaml", () => {
       `sub/index.yaml:9: ${projectMessages.badKey(
         "uncertainty.normalisations",
         ["fixed-base", "median"],
-        "a list of one or more of: fixed-base, chain, min-max, min-max-year, min-max-goalposts, z-score, z-score-year, rank, distance-to-target, distance-to-reference, each once (or the same comma-separated)",
+        `a list of one or more of: ${NORMALIZE_METHODS.join(", ")}, each once (or the same comma-separated)`,
       )}\n` +
       `sub/index.yaml:11: ${projectMessages.badKey("uncertainty.replications", 1, "a number >= 2")}\n` +
       `sub/index.yaml:10: ${projectMessages.badKey("uncertainty.seed", "one", "a whole number")}\n` +
-      `sub/index.yaml:12: ${projectMessages.unknownKey("uncertainty.colour", ["weight-noise", "weight-ranges", "normalisations", "aggregations", "missing-policies", "replications", "seed", "bootstrap", "out", "decimals"])}\n`;
+      `sub/index.yaml:12: ${projectMessages.unknownKey("uncertainty.colour", ["weight-noise", "weight-ranges", "normalisations", "aggregations", "missing-policies", "replications", "seed", "bootstrap", "memory-limit", "out", "decimals"])}\n`;
     for (const command of ["uncertainty", "compute"]) {
       const run = await runCli([command, "--project", "sub"], dir);
       expect(run.code).toBe(1);
@@ -143,7 +144,7 @@ describe("uncertainty: in index.yaml", () => {
     const twice = await project(["weight-noise: 0.2", "aggregations: arithmetic,geometric,arithmetic"]);
     const run = await runCli(["uncertainty"], join(twice, "sub"));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: 1 problem found:\nindex\.yaml:9: uncertainty\.aggregations: found string "arithmetic,geometric,arithmetic"; expected a list of one or more of: arithmetic, geometric, harmonic, mpi, each once/);
+    expect(run.stderr).toMatch(/^error: 1 problem found:\nindex\.yaml:9: uncertainty\.aggregations: found string "arithmetic,geometric,arithmetic"; expected a list of one or more of: arithmetic, geometric, harmonic, mpi, power, copeland, bod, each once/);
 
     // methods.missing is interpolate (line 4): the block's list must start with it; both lists are reported.
     const conflict = await project(["normalisations: [chain, fixed-base]", "missing-policies: [carry-forward, interpolate]"], ["missing: interpolate", "normalise: fixed-base"]);

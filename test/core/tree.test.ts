@@ -52,7 +52,7 @@ describe("buildTree", () => {
         ["C1", "C2", "", ""], // cycle C1 -> C2 -> C1, lines 9-10
         ["C2", "C1", "", ""],
         ["", "A", "", "+"], // empty code, line 11
-        ["INDEX", "", "", "+"], // reserved, line 12
+        ["INDEX", "A", "", "+"], // reserved (the root row INDEX has no parent), line 12
       ),
       "t.csv",
     );

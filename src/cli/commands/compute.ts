@@ -9,7 +9,8 @@ import { defaultThreads } from "../../io/write/file-jobs.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
@@ -19,6 +20,8 @@ import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting,
 import { projectMessages } from "../../core/project-messages.js";
 import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import type { ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
@@ -32,6 +35,8 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   ifChanged: boolean;
   /** The folder a `.sql` values query may read (a project run: the project folder). Default: the current folder. */
   queryRoot?: string;
+  screen?: number;
+  screenBy?: ScreenScope;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -51,18 +56,21 @@ Examples:
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
-    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false)
+    .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false)
     .option("-q, --quiet", "print nothing but errors", false)
     .option(
       "--threads <n>",
-      "threads writing the large result files at once (default: the cores + 1 for a result of a million values or more, else 1)",
+      "threads writing large result files (default: the cores + 1 from a million values on, else 1)",
       integerOption("--threads", 1, 1024),
     );
-  addWeightingOptions(addDataOptions(addWeightsOption(command)))
+  addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
-    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false)
+    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false);
+  addPresetOptions(command)
     .action(async (options: ComputeCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
+      const preset = applyPreset(command);
+      if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
       // Run folders, manifests and locks load only for a project run.
       if (project && command.getOptionValueSource("out") !== "cli")
         return (await import("../project-run.js")).runProjectCompute(command.opts(), command, project, env, computeOutputs);
@@ -93,6 +101,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
+    ...screenOptionOf(options),
     ...dataOptionsOf(options),
     strict: options.strict,
     weights: weighting?.weights,

@@ -2,8 +2,8 @@
  * `init [dir]`: scaffold a project: `index.yaml`, an indicator tree, a values folder and a README for the team.
  */
 import type { Command } from "commander";
-import { existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { OutputError } from "../../errors.js";
 import { projectTemplates } from "../../io/project/project-templates.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
@@ -26,11 +26,25 @@ export function registerInit(program: Command, env: CliEnv): void {
     .action(async (dir: string, options: InitCommandOptions) => runInit(dir, options, env));
 }
 
+/** Where the schema is when innovation-index is installed in the project folder (`npm install innovation-index`). */
+const INSTALLED_SCHEMA = "node_modules/innovation-index/schema/index.schema.json";
+/** The schema's copy in a project folder without an installed innovation-index. */
+const SCHEMA_COPY = "index.schema.json";
+
+/**
+ * The `$schema` reference `index.yaml` gets: relative to the project folder, so it works wherever the folder is moved:
+ * the installed package's schema when there is one, else the copy `init` writes next to `index.yaml`.
+ */
+export function schemaReference(folder: string): string {
+  return existsSync(join(folder, INSTALLED_SCHEMA)) ? INSTALLED_SCHEMA : SCHEMA_COPY;
+}
+
 /** Runs `init`: refuses to overwrite an existing file unless `--force`, then writes every file or none. */
 export async function runInit(dir: string, options: InitCommandOptions, env: CliEnv): Promise<void> {
   const folder = resolve(env.cwd, dir);
-  const schema = relative(folder, join(PACKAGE_ROOT, "schema", "index.schema.json")).split("\\").join("/");
-  const files = projectTemplates(schema);
+  const files = projectTemplates(schemaReference(folder));
+  // Without an installed copy to point to, the project carries the schema itself, so the reference survives a move.
+  if (!existsSync(join(folder, INSTALLED_SCHEMA))) files[SCHEMA_COPY] = readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8");
   const label = displayPath(env.cwd, folder);
   const existing = Object.keys(files).filter((path) => existsSync(join(folder, path)));
   if (existing.length > 0 && !options.force)

@@ -7,7 +7,7 @@ import type { CliEnv } from "../env.js";
 import { runCompute, type ComputeCommandOptions } from "./compute.js";
 
 /** Options of `compute` that concern files `report` does not write. */
-const NOT_FOR_REPORT = new Set(["--out", "--report", "--contributions", "--bom", "--no-bom", "--xlsx", "--format", "--table", "--decimals"]);
+const NOT_FOR_REPORT = new Set(["--out", "--report", "--contributions", "--bom", "--no-bom", "--xlsx", "--parquet", "--parquet-only", "--format", "--table", "--decimals"]);
 
 /** Registers `report`; call after `registerCompute`, whose method options it takes. */
 export function registerReport(program: Command, env: CliEnv): void {

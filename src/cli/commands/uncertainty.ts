@@ -5,7 +5,9 @@
  * nominal run is `compute` with the same options.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { totalmem } from "node:os";
 import { resolve } from "node:path";
+import { formatBytes } from "../../core/limit-messages.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
 import { MISSING_POLICIES, type MissingPolicy } from "../../core/compute.js";
 import { messages } from "../../core/messages.js";
@@ -44,6 +46,25 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   out: string;
   decimals: number;
   quiet: boolean;
+  /** Bytes the design may take (`--memory-limit`); default `defaultMemoryLimit()`. */
+  memoryLimit?: number;
+}
+
+/** The share of the machine's memory an analysis may take unless `--memory-limit` says otherwise. */
+export const MEMORY_SHARE = 0.5;
+
+/** The default `--memory-limit`: half of this machine's memory. */
+export function defaultMemoryLimit(): number {
+  return Math.floor(totalmem() * MEMORY_SHARE);
+}
+
+/** Parses a size such as `8GB`, `512MB`, `1.5G` or a number of bytes (powers of 1024), for `--memory-limit`. */
+export function parseByteSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\s*$/i.exec(text);
+  const power = match ? ["", "k", "m", "g", "t"].indexOf((match[2] ?? "").toLowerCase().replace(/^b.*/, "").charAt(0)) : -1;
+  const bytes = match && power >= 0 ? Math.floor(Number(match[1]) * 1024 ** power) : Number.NaN;
+  if (!(bytes > 0)) throw new InvalidArgumentError(`--memory-limit must be a size such as 8GB, 512MB or a number of bytes, got "${text}"`);
+  return bytes;
 }
 
 /** Parses a comma-separated list of methods from `allowed` (the core's method list), for commander. */
@@ -80,14 +101,9 @@ export function registerUncertainty(program: Command, env: CliEnv): void {
     .addHelpText(
       "after",
       `
-The first method of each list is the nominal choice; without a list, --normalise, --aggregate and --missing give the
-one method (as in compute), and given with a list they must name its first method. Every other option of compute
-(--weights, --cap, --outliers, ...) applies to every run, so the nominal run is compute with the same options; weight
-noise and ranges perturb the nominal weights (the tree's, or those --weights derives). Outputs in --out:
-uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year), sensitivity.csv
-(first-order and total Sobol indices of each varied choice), uncertainty.html (the intervals as a chart).
-In a project, the uncertainty: block of index.yaml sets the options above that compute lacks (and --out, --decimals),
-under their flag names; flags override it.
+The first method of each list is the nominal one; every other compute option applies to every run.
+Writes uncertainty.csv, sensitivity.csv and uncertainty.html. In a project, index.yaml's uncertainty:
+block sets these options. More: docs/guides/uncertainty.md
 
 Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
@@ -96,12 +112,12 @@ Examples:
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+    .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false);
   addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
     .addOption(
-      new Option("--normalisations <list>", `normalisation methods to draw from (${NORMALIZE_METHODS.join(", ")}); default: the --normalise method alone`)
+      new Option("--normalisations <list>", "normalisation methods to draw from, comma-separated (help methods); default: --normalise alone")
         .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS)),
     )
     .addOption(
@@ -109,7 +125,7 @@ Examples:
         .argParser(methodListOption("--aggregations", "aggregation", AGGREGATE_METHODS)),
     )
     .addOption(
-      new Option("--missing-policies <list>", `missing-value policies to draw from (${MISSING_POLICIES.join(", ")}); default: the --missing policy alone`)
+      new Option("--missing-policies <list>", "missing-value policies to draw from, comma-separated (help data); default: --missing alone")
         .argParser(methodListOption("--missing-policies", "missing-value policy", MISSING_POLICIES)),
     )
     .option("-n, --replications <n>", "replications N of the Saltelli design (2N runs for the intervals, N·(k+2) in all)", integerOption("--replications", 2, 10_000_000), 1000)
@@ -117,6 +133,7 @@ Examples:
     .option("--bootstrap <b>", "resample the design's rows b times for 95% intervals of the sensitivity indices over all units (0: none)", resampleOption, 0)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
+    .option("--memory-limit <size>", `memory the design may take, such as 8GB; a larger design is refused before it starts (default: half of this machine's memory, ${formatBytes(defaultMemoryLimit())})`, parseByteSize)
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: UncertaintyCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
@@ -244,6 +261,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       aggregations: lists.aggregations,
       missingPolicies: lists.missingPolicies,
       onProgress: progress.update,
+      memoryLimit: options.memoryLimit ?? defaultMemoryLimit(),
     });
   } finally {
     progress.finish();

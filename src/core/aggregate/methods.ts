@@ -1,3 +1,17 @@
 /** The aggregation methods by name, shared by the dispatcher (`../aggregate.ts`) and the plan (`plan.ts`). */
-export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "mpi"] as const;
+export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "mpi", "power", "copeland", "bod"] as const;
 export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
+
+/** The methods that compare units with each other within a year (their cells are not independent). */
+export const ACROSS_UNIT_METHODS: readonly AggregateMethod[] = ["copeland", "bod"];
+
+/**
+ * What an aggregation may need besides the children and their weights: the shape of a block (the across-unit methods
+ * work year by year) and the exponent of the generalised mean.
+ */
+export interface AggregateContext {
+  unitCount: number;
+  yearCount: number;
+  /** `power`: the exponent p of the generalised mean (`--power`, `--aggregate power:P`). */
+  power?: number;
+}

@@ -6,6 +6,7 @@ import type { Issue } from "../../errors.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./methods.js";
 import { messages } from "../messages.js";
 import { didYouMean } from "../suggest.js";
+import { methodMessages } from "../method-messages.js";
 import { INDEX_CODE, type Tree } from "../types.js";
 import { attributeOf } from "../normalize/plan.js";
 
@@ -13,28 +14,42 @@ import { attributeOf } from "../normalize/plan.js";
 export interface AggregateSpec {
   method: AggregateMethod;
   byLevel: Readonly<Record<number, AggregateMethod>>;
+  /** The exponent of the `power` mean, from `power:P` (one exponent for the whole run). Default: none. */
+  power?: number;
 }
 
 /**
  * Reads `METHOD`, `LEVEL=METHOD` or a comma-separated list of both (`arithmetic,0=geometric`, `1=mpi,2=geometric`).
- * A bare method sets the default (arithmetic when none is given). Returns an error message for anything else.
+ * A bare method sets the default (arithmetic when none is given). The power mean takes its exponent as `power:P`
+ * (`power:0.5`, `0=power:-1`); one exponent per run. Returns an error message for anything else.
  * @example parseAggregateSpec("geometric,2=arithmetic") // => { ok: true, value: { method: "geometric", byLevel: { 2: "arithmetic" } } }
  */
 export function parseAggregateSpec(text: string): { ok: true; value: AggregateSpec } | { ok: false; message: string } {
   let method: AggregateMethod = "arithmetic";
   const byLevel: Record<number, AggregateMethod> = {};
+  let power: number | undefined;
   const isMethod = (word: string): word is AggregateMethod => (AGGREGATE_METHODS as readonly string[]).includes(word);
   const expected = `expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${AGGREGATE_METHODS.join(", ")}`;
   const items = text.split(",").map((item) => item.trim().toLowerCase());
   for (const item of items) {
     const match = /^(\d+)\s*=\s*(.+)$/.exec(item);
-    const word = match ? match[2].trim() : item;
+    let word = match ? match[2].trim() : item;
+    const exponent = /^power\s*:\s*(.+)$/.exec(word);
+    if (exponent) {
+      const value = Number(exponent[1]);
+      if (exponent[1].trim() === "" || !Number.isFinite(value))
+        return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} has no number after "power:"; expected power:P with a number P, e.g. power:0.5` };
+      if (power !== undefined && power !== value)
+        return { ok: false, message: `--aggregate ${JSON.stringify(text)}: two exponents ${power} and ${value}; expected one power:P per run` };
+      power = value;
+      word = "power";
+    }
     if (!isMethod(word))
       return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ${expected}${didYouMean(word, AGGREGATE_METHODS)}` };
     if (match) byLevel[Number(match[1])] = word;
     else method = word;
   }
-  return { ok: true, value: { method, byLevel } };
+  return { ok: true, value: { method, byLevel, ...(power !== undefined ? { power } : {}) } };
 }
 
 /**
@@ -65,12 +80,15 @@ export function planAggregation(tree: Tree, spec: AggregateSpec): { methods: Map
     }
     methods.set(node.code, method);
   }
+  if (spec.power === undefined && [...methods.values()].includes("power"))
+    issues.push({ code: "E_POWER_MISSING", message: methodMessages.powerMissing(), column: "--power" });
   return { methods, issues };
 }
 
 /**
- * The cells of one group where `method` is undefined: a child score <= 0 under the geometric or harmonic mean, a
- * weighted mean <= 0 under the MPI. `children` and `childCodes` are parallel; blocks are unit-major over `years`.
+ * The cells of one group where `method` is undefined: a child score <= 0 under the geometric or harmonic mean (and the
+ * power mean with p <= 0), a child score < 0 under the power mean with p > 0 and under benefit of the doubt, a weighted
+ * mean <= 0 under the MPI. `children` and `childCodes` are parallel; blocks are unit-major over `years`.
  */
 export function checkAggregation(
   method: AggregateMethod,
@@ -80,9 +98,11 @@ export function checkAggregation(
   weights: ArrayLike<number>,
   units: readonly string[],
   years: readonly number[],
+  power?: number,
 ): Issue[] {
   const issues: Issue[] = [];
-  if (method === "arithmetic") return issues;
+  if (method === "arithmetic" || method === "copeland") return issues;
+  const nonNegativeOnly = method === "bod" || (method === "power" && power !== undefined && power > 0);
   const cellCount = units.length * years.length;
   const unitOf = (cell: number) => units[Math.floor(cell / years.length)];
   const yearOf = (cell: number) => years[cell % years.length];
@@ -103,11 +123,13 @@ export function checkAggregation(
     }
     children.forEach((child, c) => {
       const score = child[cell];
-      if (score <= 0)
+      if (nonNegativeOnly ? score < 0 : score <= 0)
         issues.push({
           code: "E_AGGREGATE_UNDEFINED",
           id: group,
-          message: messages.scoreNotPositive(method, group, childCodes[c], unitOf(cell), yearOf(cell), score),
+          message: nonNegativeOnly
+            ? methodMessages.scoreNegative(method === "bod" ? "benefit-of-the-doubt" : `power (p = ${power})`, group, childCodes[c], unitOf(cell), yearOf(cell), score)
+            : messages.scoreNotPositive(method, group, childCodes[c], unitOf(cell), yearOf(cell), score),
         });
     });
   }

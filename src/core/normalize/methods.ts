@@ -17,13 +17,39 @@ export const NORMALIZE_METHODS = [
   "z-score",
   "z-score-year",
   "rank",
+  "percentile-rank",
+  "borda",
+  "fraction-of-max",
+  "distance-to-max",
   "distance-to-target",
   "distance-to-reference",
+  "distance-to-average",
 ] as const;
 export type NormalizeMethod = (typeof NORMALIZE_METHODS)[number];
 
 /** The methods whose score is `100 · ratio`, to which `cap` and `dampen` apply. */
-export const RATIO_METHODS: readonly NormalizeMethod[] = ["fixed-base", "chain", "distance-to-target", "distance-to-reference"];
+export const RATIO_METHODS: readonly NormalizeMethod[] = ["fixed-base", "chain", "distance-to-target", "distance-to-reference", "distance-to-average"];
+
+/** The min-max family, whose output scale `--range LOW,HIGH` sets (goalposts keep 0-100). */
+export const RANGE_METHODS: readonly NormalizeMethod[] = ["min-max", "min-max-year"];
+
+/** The z-score family, whose output scale `--z-scale MEAN,SD` sets. */
+export const Z_SCALE_METHODS: readonly NormalizeMethod[] = ["z-score", "z-score-year"];
+
+/** The output scale of min-max: `low` for the worst value, `high` for the best. Default 0, 100. */
+export interface ScoreRange {
+  low: number;
+  high: number;
+}
+
+/** The output scale of a z-score: `mean + sd·z`. Default 100, 10 (Mazziotta–Pareto); COINr's default is 0, 1. */
+export interface ZScale {
+  mean: number;
+  sd: number;
+}
+
+export const DEFAULT_RANGE: ScoreRange = { low: 0, high: 100 };
+export const DEFAULT_Z_SCALE: ZScale = { mean: 100, sd: 10 };
 
 /** Everything a method may need besides the values. */
 export interface NormalizeContext {
@@ -42,5 +68,9 @@ export interface NormalizeContext {
   target?: number;
   /** `distance-to-reference`: position of the reference unit; absent: each unit's own base-year value. */
   referenceUnit?: number;
+  /** `min-max`, `min-max-year`: the output scale. Default 0 to 100. */
+  range?: ScoreRange;
+  /** `z-score`, `z-score-year`: the output scale `mean + sd·z`. Default 100 + 10·z. */
+  zScale?: ZScale;
 }
 

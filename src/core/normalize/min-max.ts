@@ -1,16 +1,20 @@
 /**
- * Min-max scaling onto 0-100, over the whole panel, within each year, or between goalposts given in the tree.
+ * Min-max scaling onto 0-100 (or the range `LOW`-`HIGH` of `--range`), over the whole panel, within each year, or
+ * between goalposts given in the tree.
  */
-import type { NormalizeContext } from "./methods.js";
+import { DEFAULT_RANGE, type NormalizeContext } from "./methods.js";
 import { forEachCellSet, type Scope } from "./cells.js";
 
 /**
- * `100·(x − min)/(max − min)` for a positive indicator, `100·(max − x)/(max − min)` for a negative one, with min and
+ * `low + (high − low)·(x − min)/(max − min)` for a positive indicator, `low + (high − low)·(max − x)/(max − min)` for a
+ * negative one (low, high = `context.range`, default 0, 100: COINr's `n_minmax(x, l_u = c(low, high))`), with min and
  * max over `scope`. `NaN` cells are ignored for min and max and stay `NaN`. When max = min the score is 0/0, `NaN`
  * (COINr's `n_minmax` returns `NaN` with a warning; `checkNormalization` makes it an error naming the indicator).
  */
 function minMax(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
   const positive = context.direction === "positive";
+  const { low, high } = context.range ?? DEFAULT_RANGE;
+  const span = high - low;
   forEachCellSet(context, scope, (start, step, count) => {
     const end = start + step * count;
     let minValue = Infinity;
@@ -24,7 +28,7 @@ function minMax(values: ArrayLike<number>, context: NormalizeContext, out: Float
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
       if (!(range > 0) || Number.isNaN(value)) out[cell] = Number.NaN;
-      else out[cell] = positive ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
+      else out[cell] = low + (positive ? (span * (value - minValue)) / range : (span * (maxValue - value)) / range);
     }
   });
   return out;

@@ -4,7 +4,8 @@
  */
 import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
-import { NORMALIZE_METHODS, RATIO_METHODS, type NormalizeMethod } from "./methods.js";
+import { methodMessages } from "../method-messages.js";
+import { NORMALIZE_METHODS, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type NormalizeMethod, type ScoreRange, type ZScale } from "./methods.js";
 import { parseNumber } from "../number.js";
 import type { Tree, TreeNode } from "../types.js";
 import { DAMPENINGS, type Dampening } from "./ratio.js";
@@ -17,6 +18,10 @@ export interface NormalizeDefaults {
   cap?: number;
   /** Ratio methods: dampening of the ratio. Default: none. */
   dampen?: Dampening;
+  /** Min-max family: the output range (`--range`). Default 0 to 100. */
+  range?: ScoreRange;
+  /** Z-score family: the output scale (`--z-scale`). Default 100 + 10·z. */
+  zScale?: ZScale;
 }
 
 /** How one indicator is normalised. */
@@ -26,10 +31,26 @@ export interface IndicatorNormalization {
   dampen?: Dampening;
   goalposts?: { min: number; max: number };
   target?: number;
+  range?: ScoreRange;
+  zScale?: ZScale;
 }
 
 /** Tree columns read as per-indicator settings (lower case; `normalize` is accepted for `normalise`). */
-export const INDICATOR_SETTINGS = ["normalise", "normalize", "normalisation", "normalization", "min", "max", "target", "cap", "dampen"] as const;
+export const INDICATOR_SETTINGS = ["normalise", "normalize", "normalisation", "normalization", "min", "max", "target", "cap", "dampen", "range", "z_scale"] as const;
+
+/**
+ * Reads two numbers written `A,B` (or `A;B`, which a CSV cell holds unquoted): a range `LOW,HIGH` with LOW < HIGH, or a
+ * z-scale `MEAN,SD` with SD > 0. Returns undefined for anything else.
+ * @example parseNumberPair("1,100", "range") // => { first: 1, second: 100 }
+ */
+export function parseNumberPair(text: string, kind: "range" | "z-scale"): { first: number; second: number } | undefined {
+  const parts = text.split(/[,;]/).map((part) => part.trim());
+  if (parts.length !== 2 || parts.some((part) => part === "")) return undefined;
+  const [first, second] = parts.map(Number);
+  if (!Number.isFinite(first) || !Number.isFinite(second)) return undefined;
+  if (kind === "range" ? !(first < second) : !(second > 0)) return undefined;
+  return { first, second };
+}
 
 /** The smallest cap: a cap below 100 would move the base year (and the reference) off 100. */
 export const MIN_CAP = 100;
@@ -97,6 +118,23 @@ export function planNormalization(tree: Tree, defaults: NormalizeDefaults = {}):
       else issues.push(at(dampenCell.key, "E_BAD_SETTING", messages.badChoiceSetting(node.code, dampenCell.key, dampenCell.text, DAMPENINGS)));
     }
     if (dampen && RATIO_METHODS.includes(method)) plan.dampen = dampen;
+
+    const rangeCell = attributeOf(node, "range");
+    let range = defaults.range;
+    if (rangeCell.text) {
+      const pair = parseNumberPair(rangeCell.text, "range");
+      if (pair) range = { low: pair.first, high: pair.second };
+      else issues.push(at(rangeCell.key, "E_BAD_SETTING", methodMessages.badPairSetting(node.code, rangeCell.key, rangeCell.text, methodMessages.rangeExpected())));
+    }
+    if (range && RANGE_METHODS.includes(method)) plan.range = range;
+    const zScaleCell = attributeOf(node, "z_scale", "zscale");
+    let zScale = defaults.zScale;
+    if (zScaleCell.text) {
+      const pair = parseNumberPair(zScaleCell.text, "z-scale");
+      if (pair) zScale = { mean: pair.first, sd: pair.second };
+      else issues.push(at(zScaleCell.key, "E_BAD_SETTING", methodMessages.badPairSetting(node.code, zScaleCell.key, zScaleCell.text, methodMessages.zScaleExpected())));
+    }
+    if (zScale && Z_SCALE_METHODS.includes(method)) plan.zScale = zScale;
 
     const minValue = number("min");
     const maxValue = number("max");

@@ -132,3 +132,33 @@ export function normalizeDistanceToReference(values: ArrayLike<number>, context:
     }
   return out;
 }
+
+/**
+ * Distance to the average: `r = x[u,t] / mean[t]`, where `mean[t]` is the plain mean of the units observed in year t
+ * (inverted for a negative indicator: `mean[t] / x[u,t]`); score `100·r`, so a unit at the average scores 100. The
+ * "relative to the average" reading of the European Innovation Scoreboard (where the reference is the EU, an
+ * aggregate of the units). A year whose mean is not > 0, or a zero value under a negative direction, gives `NaN`
+ * (reported first by `checkNormalization`).
+ * @example normalizeDistanceToAverage([10, 30], { unitCount: 2, yearCount: 1, baseYear: 0, direction: "positive" }, out) // out => [50, 150]
+ * Reference: OECD/JRC Handbook (2008), section 5, "distance to a reference" (the mean as the reference); EIS methodology.
+ */
+export function normalizeDistanceToAverage(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  const { unitCount, yearCount } = context;
+  for (let year = 0; year < yearCount; year++) {
+    let sum = 0;
+    let count = 0;
+    for (let unit = 0; unit < unitCount; unit++) {
+      const value = values[unit * yearCount + year];
+      if (Number.isNaN(value)) continue;
+      sum += value;
+      count++;
+    }
+    const mean = sum / count;
+    for (let unit = 0; unit < unitCount; unit++) {
+      const cell = unit * yearCount + year;
+      const value = values[cell];
+      out[cell] = Number.isNaN(value) || !(mean > 0) ? Number.NaN : scoreRatio(orientedRatio(value, mean, context), context.dampen, context.cap);
+    }
+  }
+  return out;
+}

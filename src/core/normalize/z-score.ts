@@ -1,7 +1,7 @@
 /**
  * Standardisation (z-scores), over the whole panel or within each year, on the 100 ± 10 scale.
  */
-import type { NormalizeContext } from "./methods.js";
+import { DEFAULT_Z_SCALE, type NormalizeContext } from "./methods.js";
 import { forEachCellSet, type Scope } from "./cells.js";
 
 /** Mean and sample standard deviation (divisor n − 1, like R's `sd` and COINr) of a list; sd is `NaN` for n < 2. */
@@ -17,6 +17,7 @@ export function meanAndSampleSd(list: readonly number[]): { mean: number; sd: nu
 
 function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
   const sign = context.direction === "positive" ? 1 : -1;
+  const scale = context.zScale ?? DEFAULT_Z_SCALE;
   forEachCellSet(context, scope, (start, step, count) => {
     const end = start + step * count;
     // The same sums in the same order as meanAndSampleSd over the observed values, without listing them.
@@ -37,7 +38,7 @@ function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float
     const sd = n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN;
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
-      out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : 100 + (10 * sign * (value - mean)) / sd;
+      out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : scale.mean + (scale.sd * sign * (value - mean)) / sd;
     }
   });
   return out;
@@ -46,7 +47,8 @@ function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float
 /**
  * Z-score over the whole panel (every unit and year): `z = (x − mean)/sd` with the sample sd (n − 1, as COINr's
  * `n_zscore` and R's `sd`), negated for a negative indicator, reported on the Mazziotta–Pareto scale `100 + 10·z`
- * (so the panel mean scores 100, one sd above it 110; COINr `n_zscore(x, m_sd = c(100, 10))`). `NaN` cells are left
+ * (so the panel mean scores 100, one sd above it 110; COINr `n_zscore(x, m_sd = c(100, 10))`), or on
+ * `mean + sd·z` with `context.zScale` (`--z-scale 0,1` is COINr's default). `NaN` cells are left
  * out of mean and sd and stay `NaN`; sd = 0 (a constant indicator) gives `NaN` (reported as an error).
  * @example normalizeZScore([1, 2, 3], { unitCount: 1, yearCount: 3, baseYear: 0, direction: "positive" }, out) // out => [90, 100, 110]
  * Reference: OECD/JRC Handbook (2008), section 5; Mazziotta & Pareto (2016); COINr `n_zscore`.

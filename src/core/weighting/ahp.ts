@@ -25,6 +25,20 @@ export interface Judgement {
  */
 export const RANDOM_INDEX: readonly number[] = [0, 0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59];
 
+/**
+ * The later random-index table from a larger simulation, for n = 0..15: 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45,
+ * 1.49, 1.52, 1.54, 1.56, 1.58, 1.59 for n = 3..15 (Saaty 2005, Theory and Applications of the Analytic Network Process,
+ * RWS Publications; also Saaty & Tran 2007, Mathematical and Computer Modelling 46(7-8), 962-975). Its RI(3) is lower
+ * than 1980's 0.58, so the same 3 × 3 judgements get a higher CR.
+ */
+export const RANDOM_INDEX_2005: readonly number[] = [0, 0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.4, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59];
+
+export const RANDOM_INDEX_TABLES = ["saaty1980", "saaty2005"] as const;
+/** Which random-index table CR divides by: `saaty1980` (default) or `saaty2005`. */
+export type RandomIndexTable = (typeof RANDOM_INDEX_TABLES)[number];
+
+const TABLES: Record<RandomIndexTable, readonly number[]> = { saaty1980: RANDOM_INDEX, saaty2005: RANDOM_INDEX_2005 };
+
 /** Judgements with CR at or above this are inconsistent (Saaty's 10% rule). */
 export const CONSISTENCY_THRESHOLD = 0.1;
 
@@ -42,7 +56,8 @@ export interface AhpPriorities {
 
 /**
  * Priorities of a reciprocal pairwise matrix: the principal right eigenvector normalised to sum 1, `lambdaMax`, the
- * consistency index `CI = (lambdaMax - n)/(n - 1)` and ratio `CR = CI / RI(n)` with Saaty's random index. For
+ * consistency index `CI = (lambdaMax - n)/(n - 1)` and ratio `CR = CI / RI(n)` with Saaty's random index (`table`:
+ * the 1980 table, default, or the 2005 one). For
  * n <= 2 a reciprocal matrix is always consistent: `lambdaMax = n`, CI = CR = 0. `eigen` computes the principal
  * eigenpair (default: power iteration; the CLI passes mathjs `eigs`). CI is never below 0 (lambdaMax >= n for a
  * positive reciprocal matrix; rounding can only make it look smaller).
@@ -50,7 +65,7 @@ export interface AhpPriorities {
  * @example ahpPriorities([[1, 3], [1 / 3, 1]]) // => { weights: [0.75, 0.25], lambdaMax: 2, ci: 0, cr: 0 }
  * Reference: Saaty (1980), The Analytic Hierarchy Process; Saaty (2008), Int. J. Services Sciences 1(1), 83-98.
  */
-export function ahpPriorities(matrix: Matrix, eigen: PrincipalEigen = principalEigenPower): AhpPriorities {
+export function ahpPriorities(matrix: Matrix, eigen: PrincipalEigen = principalEigenPower, table: RandomIndexTable = "saaty1980"): AhpPriorities {
   const n = matrix.length;
   if (n > 15) throw new RangeError(`ahpPriorities supports at most 15 elements (Saaty's random index), got ${n}`);
   if (n === 1) return { weights: [1], lambdaMax: 1, ci: 0, cr: 0 };
@@ -59,7 +74,7 @@ export function ahpPriorities(matrix: Matrix, eigen: PrincipalEigen = principalE
   const weights = vector.map((component) => component / sum);
   if (n <= 2) return { weights, lambdaMax: n, ci: 0, cr: 0 };
   const ci = Math.max(0, (value - n) / (n - 1));
-  return { weights, lambdaMax: value, ci, cr: ci / RANDOM_INDEX[n] };
+  return { weights, lambdaMax: value, ci, cr: ci / TABLES[table][n] };
 }
 
 /** The consistency of one group's judgements, as printed by `weights`. */
@@ -78,6 +93,8 @@ export interface AhpOptions {
   allowInconsistent?: boolean;
   /** The judgement file, for messages. */
   source?: string;
+  /** The random-index table of CR. Default `saaty1980`. */
+  randomIndex?: RandomIndexTable;
 }
 
 export interface AhpWeights {
@@ -163,7 +180,7 @@ export function ahpWeights(tree: Tree, judgements: readonly Judgement[], options
         matrix[j][i] = 1 / value;
       }
     if (!complete) continue;
-    const priorities = ahpPriorities(matrix, options.eigen);
+    const priorities = ahpPriorities(matrix, options.eigen, options.randomIndex);
     children.forEach((child, i) => weights.set(child, priorities.weights[i]));
     consistency.push({ group, n, lambdaMax: priorities.lambdaMax, ci: priorities.ci, cr: priorities.cr });
     if (priorities.cr >= CONSISTENCY_THRESHOLD) {

@@ -6,7 +6,8 @@ import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
 import type { Tree } from "../types.js";
 import { globalWeights, type Weights } from "../weight.js";
-import { ahpWeights, type ConsistencyRow, type Judgement } from "./ahp.js";
+import { ahpWeights, type ConsistencyRow, type Judgement, type RandomIndexTable } from "./ahp.js";
+import type { EntropyInput } from "./entropy.js";
 import { combineWeights, type Combination } from "./combine.js";
 import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
@@ -41,6 +42,10 @@ export interface WeightingOptions {
   groupWeights?: GroupWeightRule;
   /** Entropy: the shift added to min-max scores. Default 0 (textbook). */
   entropyShift?: number;
+  /** Entropy: shares of `min-max` scores (default) or of the `raw` values. */
+  entropyInput?: EntropyInput;
+  /** AHP: the random-index table of CR. Default `saaty1980`. */
+  randomIndex?: RandomIndexTable;
   /** PCA: `varimax` (default) or `none`. */
   pcaRotation?: PcaRotation;
   /** `combined`: the subjective set. Default `ahp` when judgements are given, else `explicit`. */
@@ -73,8 +78,10 @@ export interface WeightingSummary {
   dropped?: { unit: string; year: number }[];
   groupWeights?: GroupWeightRule;
   entropyShift?: number;
+  entropyInput?: EntropyInput;
   pcaRotation?: PcaRotation;
   /** AHP: the judgement file. */
+  randomIndex?: RandomIndexTable;
   judgements?: string;
   allowInconsistent?: boolean;
   subjective?: SubjectiveMethod;
@@ -118,6 +125,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       case "ahp": {
         summary.judgements = options.judgementSource;
         summary.allowInconsistent = options.allowInconsistent ?? false;
+        if (options.randomIndex && options.randomIndex !== "saaty1980") summary.randomIndex = options.randomIndex;
         if (!options.judgements) {
           issues.push({ code: "E_AHP_NO_JUDGEMENTS", message: weightingMessages.ahpFileMissing() });
           return new Map();
@@ -126,6 +134,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
           eigen: options.eigen,
           allowInconsistent: options.allowInconsistent,
           source: options.judgementSource,
+          randomIndex: options.randomIndex,
         });
         append(issues, result.issues);
         append(warnings, result.warnings);
@@ -144,6 +153,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     Object.assign(summary, { units: result.units, years: result.years, observations: result.observations, groupWeights: options.groupWeights ?? "sum" });
     if (result.dropped.length > 0) summary.dropped = result.dropped;
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
+    if (which === "entropy" && options.entropyInput === "raw") summary.entropyInput = "raw";
     if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
     append(issues, result.issues);
     append(warnings, result.warnings);

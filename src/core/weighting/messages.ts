@@ -56,4 +56,12 @@ export const weightingMessages = {
   // combination
   combinationUndefined: (group: string) =>
     `the multiplicative combination is undefined for the children of ${quote(group)}: every product of subjective and objective weight is 0; expected at least one child with both weights positive`,
+
+  // weight optimisation
+  optimiseNotConverged: (group: string, iterations: number, gap: number) =>
+    `the weights of the children of ${quote(group)} did not reach their target importance shares in ${iterations} iterations (largest gap ${gap.toPrecision(3)}); the closest weights found are used; expected children whose correlations with the group allow the targets`,
+
+  // entropy of raw values
+  entropyNegative: (code: string, value: number) =>
+    `indicator ${quote(code)} has the value ${value}, and entropy shares of raw values need values >= 0; expected non-negative values, or --entropy-input min-max`,
 } as const;

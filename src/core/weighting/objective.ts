@@ -10,7 +10,7 @@ import { INDEX_CODE, type Direction, type Tree } from "../types.js";
 import { resolveWeights, type Weights } from "../weight.js";
 import { coefficientOfVariationScores } from "./coefficient-of-variation.js";
 import { criticScores } from "./critic.js";
-import { entropyScores } from "./entropy.js";
+import { entropyScores, type EntropyInput } from "./entropy.js";
 import { weightingMessages } from "./messages.js";
 import { selectObservations, unitInterval, type ObjectiveInput, type ObjectiveScores, type ObservationChoice } from "./observations.js";
 import { pcaScores, type PcaRotation } from "./pca.js";
@@ -41,6 +41,8 @@ export interface ObjectiveOptions extends ObservationChoice {
   groupWeights?: GroupWeightRule;
   /** Entropy only: the shift added to min-max scores. Default 0 (textbook). */
   entropyShift?: number;
+  /** Entropy only: shares of `min-max` scores (default) or of the `raw` values. */
+  entropyInput?: EntropyInput;
   /** PCA only: rotate the retained components by `varimax` (default, the OECD handbook) or not (`none`). */
   pcaRotation?: PcaRotation;
 }
@@ -64,7 +66,7 @@ export interface ObjectiveWeights {
 export function objectiveScores(method: ObjectiveMethod, input: ObjectiveInput, options: ObjectiveOptions = {}): ObjectiveScores & { issues: Issue[] } {
   switch (method) {
     case "entropy":
-      return { ...entropyScores(input, { shift: options.entropyShift }), issues: [] };
+      return entropyScores(input, { shift: options.entropyShift, input: options.entropyInput });
     case "critic":
       return { ...criticScores(input), issues: [] };
     case "cv":

@@ -13,6 +13,7 @@
  * number-only build, so values are plain numbers (`sqrt(-1)` is `NaN`, not a complex number).
  */
 import { FormulaError, type CompiledFormula, type FormulaCompiler } from "../../core/formula.js";
+import { limitMessages } from "../../core/limit-messages.js";
 
 export const FORMULA_FUNCTIONS = ["abs", "sqrt", "cbrt", "exp", "log", "log10", "log2", "log1p", "min", "max", "round", "floor", "ceil", "sign"] as const;
 const FUNCTIONS = new Set<string>(FORMULA_FUNCTIONS);
@@ -38,6 +39,8 @@ const OPERATORS = new Set([
 const CONSTANTS = new Set(["pi", "e"]);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_LENGTH = 2000;
+/** The deepest nesting of a formula (parentheses, signs, powers, function calls): parser and evaluator recurse on it. */
+export const MAX_FORMULA_DEPTH = 100;
 
 /** What each refused kind of syntax is, for the message. */
 const REFUSED: Record<string, string> = {
@@ -57,8 +60,10 @@ interface MathNode {
   name?: string;
   fn?: string | MathNode;
   op?: string;
+  args?: MathNode[];
   value?: unknown;
   traverse(callback: (node: MathNode, path: string, parent: MathNode | null) => void): void;
+  forEach(callback: (child: MathNode, path: string, parent: MathNode) => void): void;
   compile(): { evaluate(scope?: Map<string, unknown>): unknown };
 }
 
@@ -81,8 +86,13 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
     try {
       root = parse(text);
     } catch (error) {
+      // The parser recurses once per level of nesting: a formula of a thousand signs (- - - ... x) can overflow the
+      // call stack before the depth is measured below.
+      if (error instanceof RangeError) throw new FormulaError(limitMessages.formulaTooDeep(MAX_FORMULA_DEPTH));
       throw new FormulaError(`it does not parse (${(error as Error).message})`);
     }
+    // Measured from a stack before anything recurses over the syntax tree (the check, compiling, evaluating).
+    if (nestingDepth(root) > MAX_FORMULA_DEPTH) throw new FormulaError(limitMessages.formulaTooDeep(MAX_FORMULA_DEPTH));
     const variables: string[] = [];
     root.traverse((node, path, parent) => {
       const refused = REFUSED[node.type];
@@ -133,4 +143,22 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
       },
     };
   };
+}
+
+/**
+ * The nesting depth of a syntax tree, measured without recursion. A chain of one binary operator (`a + b + c + ...`,
+ * parsed as a loop into a left-leaning tree) is one level however long, as a person reads it.
+ */
+function nestingDepth(root: MathNode): number {
+  let deepest = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    node.forEach((child, path) => {
+      const chained = node.type === "OperatorNode" && child.type === "OperatorNode" && child.fn === node.fn && path === "args[0]" && child.args?.length === 2;
+      stack.push([child, chained ? depth : depth + 1]);
+    });
+  }
+  return deepest;
 }

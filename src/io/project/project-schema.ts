@@ -20,6 +20,10 @@ import { COMBINATIONS } from "../../core/weighting/combine.js";
 import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "../../core/weighting/derive.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "../../core/weighting/objective.js";
 import { PCA_ROTATIONS } from "../../core/weighting/pca.js";
+import { SCREEN_SCOPES } from "../../core/screen.js";
+import { PRESETS } from "../../core/presets.js";
+import { ENTROPY_INPUTS } from "../../core/weighting/entropy.js";
+import { RANDOM_INDEX_TABLES } from "../../core/weighting/ahp.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES } from "../../core/outliers.js";
 import { MAX_SEED } from "../../core/random.js";
 import { WEIGHT_MISSING_POLICIES } from "../../core/weighting/observations.js";
@@ -32,7 +36,7 @@ const PATH_SCHEMAS = new WeakSet<z.ZodType>();
 
 /** A path relative to the folder of `index.yaml` (or absolute). */
 export function projectPath(description: string): z.ZodString {
-  const schema = z.string().min(1).describe(`${description} (relative to the folder of index.yaml, or absolute)`);
+  const schema = z.string().min(1).describe(`${description} (relative to the folder of index.yaml and inside it, unless allow-outside is true)`);
   PATH_SCHEMAS.add(schema);
   return schema;
 }
@@ -87,11 +91,20 @@ const share = z.number().min(0).max(1);
 
 /** How the index is computed: one line per compute option, keyed by its flag name. */
 export const METHOD_OPTIONS = {
+  preset: z.enum(PRESETS).describe("a whole published method: nbs, changzhou, eis, gii or coinr; the other keys and flags override it (--preset)"),
   "base-year": year.describe("year every fixed-base index is 100 in (--base-year; default: the earliest year in the data)"),
   normalise: z.enum(NORMALIZE_METHODS).describe("normalisation of every indicator (--normalise; default fixed-base)"),
   cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
   dampen: z.enum(DAMPENINGS).describe("ratio methods: dampen the ratio (--dampen)"),
   "reference-unit": z.string().describe("distance-to-reference: the unit every other is compared with (--reference-unit)"),
+  range: z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"),
+  "z-scale": z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("z-score, z-score-year: the output scale MEAN,SD, e.g. 0,1 (--z-scale; default 100,10)"),
+  power: z.number().describe("power aggregation: the exponent p of the generalised mean (--power)"),
+  screen: z.number().gt(0).max(1).describe("leave out units whose share of observed values, overall or within any first-level group, is below this (--screen)"),
+  "screen-by": z.enum(SCREEN_SCOPES).describe("screen whole units or each unit-year (--screen-by; default unit)"),
+  "performance-groups": z
+    .union([z.string(), z.tuple([z.number(), z.number(), z.number()])])
+    .describe("write groups.csv with EIS-style performance groups at these thresholds, e.g. 125,100,70 (--performance-groups)"),
   aggregate: z.string().describe(`aggregation: METHOD, or LEVEL=METHOD per level, comma-separated (--aggregate); METHOD: ${AGGREGATE_METHODS.join(", ")}`),
   missing: z.enum(MISSING_POLICIES).describe("what a missing value does (--missing; default error: every gap is reported)"),
   unfilled: z.enum(UNFILLED_POLICIES).describe("a gap the missing policy cannot fill (--unfilled)"),
@@ -103,11 +116,13 @@ export const METHOD_OPTIONS = {
   weights: z.enum(WEIGHT_METHODS).describe("weighting method (--weights; default explicit: the tree's weights)"),
   ahp: projectPath("AHP pairwise judgements, CSV group,a,b,value (--ahp)"),
   "allow-inconsistent": z.boolean().describe("accept AHP judgements with CR >= 0.1, with a warning (--allow-inconsistent)"),
+  "random-index": z.enum(RANDOM_INDEX_TABLES).describe("AHP: the random-index table CR divides by (--random-index; default saaty1980)"),
   "weight-years": z.union([z.string(), z.array(year)]).describe("years objective weights are derived from: 2017-2020, 2018,2019 or a list (--weight-years)"),
   "weight-units": z.union([z.string(), z.array(z.string())]).describe("units objective weights are derived from: comma-separated or a list (--weight-units)"),
   "weight-missing": z.enum(WEIGHT_MISSING_POLICIES).describe("objective methods: a missing value is an error, or drops its unit-year (--weight-missing)"),
   "group-weights": z.enum(GROUP_WEIGHT_RULES).describe("objective methods: how groups are weighted (--group-weights)"),
   "entropy-shift": share.describe("entropy: added to every min-max score before taking shares (--entropy-shift)"),
+  "entropy-input": z.enum(ENTROPY_INPUTS).describe("entropy: shares of min-max scores or of the raw values (--entropy-input; default min-max)"),
   "pca-rotation": z.enum(PCA_ROTATIONS).describe("pca: rotation of the retained components (--pca-rotation)"),
   subjective: z.enum(SUBJECTIVE_METHODS).describe("combined: the subjective set (--subjective)"),
   objective: z.enum(OBJECTIVE_METHODS).describe("combined: the objective set (--objective)"),
@@ -133,6 +148,7 @@ export const OUTPUT_OPTIONS = {
   parquet: z.boolean().describe("also write index.parquet, scores.parquet and growth.parquet (--parquet; default false)"),
   "parquet-only": z.boolean().describe("write index, scores and growth as Parquet only, without their CSV files (--parquet-only; default false)"),
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
+  "index-name": z.string().min(1).describe("the overall index's name in the outputs (--index-name; default: the tree's INDEX row, else 总指数 or Index by the language of the tree's names)"),
 } satisfies Record<string, z.ZodType>;
 
 /**
@@ -153,6 +169,7 @@ export const UNCERTAINTY_OPTIONS = {
     .max(100_000)
     .refine((value) => value !== 1, "expected 0 (no intervals) or at least 2 resamples")
     .describe("resamples for 95% bootstrap intervals of the sensitivity indices over all units, 0 for none (--bootstrap; default 0)"),
+  "memory-limit": z.union([z.string(), z.int().min(1)]).describe("memory the design may take, such as 8GB (--memory-limit; default half of the machine's memory)"),
   out: projectOutputPath("folder for uncertainty.csv, sensitivity.csv and uncertainty.html (--out; default out in the current folder)"),
   decimals: z.int().min(0).max(15).describe("decimals printed in uncertainty.csv and sensitivity.csv (--decimals; default outputs.decimals, else 4)"),
 } satisfies Record<string, z.ZodType>;
@@ -168,6 +185,10 @@ export const PROJECT_SCHEMA = z
       "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv and .xlsx files are all read, in name order (--data)",
     ),
     runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
+    "allow-outside": z
+      .boolean()
+      .optional()
+      .describe("allow paths that leave the folder of index.yaml (../x.csv) or are absolute (default false; the same as --allow-outside-project)"),
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),
     outputs: z.strictObject(OUTPUT_OPTIONS).partial().default({}).describe("what the outputs look like; each key is a compute option"),

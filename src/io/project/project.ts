@@ -5,11 +5,13 @@
 import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
+import { closestName } from "../../core/limit-messages.js";
 import { describeFound, projectMessages } from "../../core/project-messages.js";
 import { didYouMean } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { readText } from "../read/read-text.js";
+import { aliasIssues } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
@@ -59,7 +61,10 @@ export function parseProject(text: string, file: string, label = file): Project 
     }
     return undefined;
   };
-  const data = document.toJS() ?? {};
+  // An alias would copy another value unseen, or expand into billions (an alias bomb): refused before toJS expands it.
+  const aliases = aliasIssues(document, lineCounter, label);
+  if (aliases.length > 0) throw new ValidationError(aliases);
+  const data = document.toJS({ maxAliasCount: 0 }) ?? {};
   if (typeof data !== "object" || Array.isArray(data))
     throw new ValidationError([{ code: "E_PROJECT_SHAPE", message: projectMessages.notAMap(data), source: label, line: lineOf([]) }]);
   const parsed = PROJECT_SCHEMA.safeParse(data, { reportInput: true });
@@ -108,7 +113,9 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
   }
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((key) => at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? []), [...path, key]));
+      return issue.keys.map((key) =>
+        at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? [], closestName(key, KNOWN_KEYS[keyPath] ?? [])), [...path, key]),
+      );
     case "invalid_type": {
       const expected = (isIntegerKey(path) ? EXPECTED_TYPE.int : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];

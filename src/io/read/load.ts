@@ -4,6 +4,7 @@
  * Formula indicators are evaluated here (mathjs is loaded only when the tree has formulas).
  */
 import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
+import { duplicateValueIssues } from "../../core/duplicates.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
@@ -74,14 +75,23 @@ export async function loadInputs(
   let tree: Tree | undefined;
   let records: ValueRecord[] | undefined;
   let dataSource = labels.data;
-  // An unreadable file stops here, on its own; problems inside the files are collected below.
-  const [treeBytes, dataFiles] = await Promise.all([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
-  const dataBytes = dataFiles.length === 1 ? dataFiles[0].bytes : undefined;
-  try {
-    tree = await parseTreeBytes(treeBytes, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
-  } catch (error) {
-    append(treeIssues, issuesOf(error));
+  // An unreadable values file stops here, on its own; an unreadable tree is one more problem, and the values are still
+  // read and checked (numbers, years, layout, duplicates) so that one run reports both files.
+  const [treeRead, dataRead] = await Promise.allSettled([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
+  if (dataRead.status === "rejected") {
+    if (treeRead.status === "rejected" && treeRead.reason instanceof IndexToolError && dataRead.reason instanceof IndexToolError)
+      throw new ValidationError([...issuesOf(treeRead.reason), ...issuesOf(dataRead.reason)]);
+    throw dataRead.reason;
   }
+  const dataFiles = dataRead.value;
+  const dataBytes = dataFiles.length === 1 ? dataFiles[0].bytes : undefined;
+  if (treeRead.status === "rejected") append(treeIssues, issuesOf(treeRead.reason));
+  else
+    try {
+      tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+    } catch (error) {
+      append(treeIssues, issuesOf(error));
+    }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
   // general way below.
@@ -120,6 +130,8 @@ export async function loadInputs(
       append(issues, issuesOf(error));
       records = undefined;
     }
+  // Without a tree the panel is not built, so the duplicates it would find are looked for here.
+  if (!tree && records) append(issues, duplicateValueIssues(records, dataSource));
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);
@@ -139,6 +151,8 @@ export async function loadInputs(
       append(issues, panel.issues);
     }
   }
+  // An unreadable tree alone is reported as itself, as an unreadable values file is.
+  if (treeRead.status === "rejected" && issues.length === 1) throw treeRead.reason;
   throw new ValidationError(issues);
 }
 

@@ -3,9 +3,20 @@
  * Chinese Windows saves as "CSV"), or UTF-16 with a byte-order mark (Excel's "Unicode text").
  * Bytes that are none of these are an error naming the file, never mojibake in the output.
  */
-import { readFile } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { limitMessages } from "../../core/limit-messages.js";
 import { InputError } from "../../errors.js";
+import { describeBinary, describeZip, SNIFF_BYTES } from "./sniff.js";
+
+/**
+ * The largest input file read: 4 GB, the most one buffer holds in Node 20 (the benchmark's 12 M-value CSV weighs
+ * 310 MB). A file is refused before any of it is read; a pipe or device as soon as it has given more.
+ */
+export const MAX_INPUT_BYTES = 4 * 1024 ** 3;
+
+/** The longest text a file may decode to: V8's longest string (about 512 MB). */
+const MAX_TEXT_BYTES = 536_870_888;
 
 /** `auto` reads UTF-8 (BOM or not), else UTF-16 with a BOM, else GB18030; the others force one encoding. */
 export const ENCODINGS = ["auto", "utf-8", "gb18030", "gbk"] as const;
@@ -24,6 +35,8 @@ export function parseEncoding(text: string): Encoding | undefined {
  * are not valid in it. Under `auto`, invalid UTF-8 that is valid GB18030 reads as GB18030 (GBK is a subset).
  */
 export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding = "auto"): string {
+  if (bytes.length > MAX_TEXT_BYTES) throw new InputError("E_TOO_LARGE", limitMessages.textTooLarge(source, bytes.length, MAX_TEXT_BYTES), { source });
+  const utf8Mark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (encoding === "auto" || encoding === "utf-8") {
     if (encoding === "auto" && bytes[0] === 0xff && bytes[1] === 0xfe) return strictDecode(bytes, "utf-16le", source);
     if (encoding === "auto" && bytes[0] === 0xfe && bytes[1] === 0xff) return strictDecode(bytes, "utf-16be", source);
@@ -36,12 +49,17 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
       if (cause instanceof InputError) throw cause;
       if (encoding === "utf-8")
         throw new InputError("E_ENCODING", `${source}: the file is not valid UTF-8; expected a UTF-8 text file (or give --encoding gbk)`, { source }, { cause });
+      // A UTF-8 mark before GBK bytes (an editor added it, or the file was joined from two): read as GBK, the mark would
+      // become the characters "锘" and mangle the first column's name.
+      if (utf8Mark) throw new InputError("E_ENCODING", limitMessages.bomNotUtf8(source, looksLikeGbk(bytes.subarray(3)) ? "GBK" : undefined), { source }, { cause });
     }
   }
   // GB18030 decodes every byte sequence it defines; the replacement character marks one it does not.
   // iconv-lite is loaded only for text that is not UTF-8, so that runs on UTF-8 files start fast.
   const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
+  // Told the file is GBK, a UTF-8 mark in front of it is dropped rather than read as the characters it would be.
+  const body = utf8Mark ? bytes.subarray(3) : bytes;
+  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), "gb18030");
   if (!text.includes("\uFFFD") && !text.includes("\u0000")) return text.replace(/^\uFEFF/, "");
   const what = encoding === "auto" ? "neither UTF-8 nor GBK/GB18030 text" : `not valid ${encoding.toUpperCase()}`;
   throw new InputError(
@@ -49,6 +67,13 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
     `${source}: the file is ${what}; expected a CSV saved as "CSV UTF-8" or as CSV from Chinese Excel (GBK), or an .xlsx workbook`,
     { source },
   );
+}
+
+/** Whether bytes read as GB18030 without an undefined sequence or a NUL (GBK is a subset). */
+function looksLikeGbk(bytes: Uint8Array): boolean {
+  const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
+  return !text.includes("\uFFFD") && !text.includes("\u0000");
 }
 
 function strictDecode(bytes: Uint8Array, label: string, source: string): string {
@@ -64,13 +89,73 @@ export async function readText(path: string, label = path, encoding: Encoding = 
   return decodeText(await readBytes(path, label), label, encoding);
 }
 
-/** Reads a file's bytes; a missing or unreadable file is an `InputError` naming it (as `label`, default its path). */
-export async function readBytes(path: string, label = path): Promise<Buffer> {
+/**
+ * Reads a file's bytes; a missing or unreadable file is an `InputError` naming it (as `label`, default its path).
+ * Refused with `E_BINARY` before the rest is read: a file whose first bytes show it is no input (see `describeBinary`),
+ * and with `E_TOO_LARGE` a file over `limit` bytes (default `MAX_INPUT_BYTES`), checked before reading a regular file
+ * and while reading a pipe or a device.
+ */
+export async function readBytes(path: string, label = path, limit = MAX_INPUT_BYTES): Promise<Buffer> {
+  let handle: FileHandle;
   try {
-    return await readFile(path);
+    handle = await open(path, "r");
   } catch (cause) {
     throw unreadable(cause, label);
   }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw unreadable(Object.assign(new Error("is a folder"), { code: "EISDIR" }), label);
+    const bytes = info.isFile() ? await readRegular(handle, info.size, label, limit) : await readStream(handle, label, limit);
+    const zip = describeZip(bytes);
+    if (zip) throw new InputError("E_BINARY", limitMessages.binaryFile(label, zip), { source: label });
+    return bytes;
+  } catch (cause) {
+    if (cause instanceof InputError) throw cause;
+    throw unreadable(cause, label);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A regular file of `size` bytes: its size checked, then its first bytes, then the rest read into one buffer. */
+async function readRegular(handle: FileHandle, size: number, label: string, limit: number): Promise<Buffer> {
+  if (size > limit) throw new InputError("E_TOO_LARGE", limitMessages.fileTooLarge(label, size, limit), { source: label });
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await handle.read(bytes, filled, Math.min(size - filled, filled === 0 ? SNIFF_BYTES : 64 * 1024 * 1024), filled);
+    if (bytesRead === 0) break; // the file shrank while being read
+    if (filled === 0) refuseBinary(bytes.subarray(0, bytesRead), label);
+    filled += bytesRead;
+  }
+  return filled === size ? bytes : bytes.subarray(0, filled);
+}
+
+/** A pipe or a device (no size known): read in chunks, its first bytes checked, stopped once over `limit`. */
+async function readStream(handle: FileHandle, label: string, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let checked = false;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (!checked && total >= SNIFF_BYTES) {
+      refuseBinary(Buffer.concat(chunks), label);
+      checked = true;
+    }
+    if (total > limit) throw new InputError("E_TOO_LARGE", limitMessages.fileTooLarge(label, undefined, limit), { source: label });
+  }
+  const bytes = Buffer.concat(chunks);
+  if (!checked) refuseBinary(bytes, label);
+  return bytes;
+}
+
+function refuseBinary(head: Uint8Array, label: string): void {
+  const what = describeBinary(head);
+  if (what) throw new InputError("E_BINARY", limitMessages.binaryFile(label, what), { source: label });
 }
 
 /** The `InputError` of a file that could not be read (`cause`, the file system's error), naming it as `label`. */

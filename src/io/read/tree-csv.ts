@@ -4,7 +4,9 @@
  * per-node attribute for the methods that read it.
  */
 import { ValidationError, type Issue } from "../../errors.js";
+import { closestName, limitMessages } from "../../core/limit-messages.js";
 import { messages } from "../../core/messages.js";
+import { INDICATOR_SETTINGS } from "../../core/normalize/plan.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
@@ -24,6 +26,43 @@ const TREE_COLUMNS = {
 } as const;
 const REQUIRED = ["code", "parent", "name", "weight", "direction"] as const;
 
+/**
+ * The per-node settings a tree may carry besides its columns (normalised names, see `normalizeColumnName`), and the
+ * columns the tool writes itself (`level`, `global_weight` in a weights file). A column or YAML key that is none of
+ * these and none of the tree columns is refused (with the closest known name), so that a misspelt `wieght` is not
+ * silently ignored; people's own columns start with `x_` or `note` (`notes`, `备注` also pass).
+ */
+export const TREE_SETTINGS = [
+  ...INDICATOR_SETTINGS,
+  "aggregate",
+  "aggregation",
+  "missing",
+  "outliers",
+  "zero_base",
+  "formula",
+  "sql",
+  "level",
+  "global_weight",
+  "comment",
+  "remark",
+  "remarks",
+  "备注",
+  "序号",
+] as const;
+
+/** Every name a tree column or key may have (canonical names, their aliases and the settings), for suggestions. */
+export const TREE_NAMES: readonly string[] = [...Object.entries(TREE_COLUMNS).flatMap(([key, aliases]) => [key, ...aliases]), ...TREE_SETTINGS];
+
+/** Whether a (normalised) column or key name is one the tree knows or a person's own (`x_...`, `note...`). */
+export function isKnownTreeName(name: string): boolean {
+  return TREE_NAMES.includes(name) || name.startsWith("x_") || name.startsWith("note");
+}
+
+/** The closest known name to an unknown one (canonical names only, so that the suggestion is the usual spelling). */
+export function suggestTreeName(name: string): string | undefined {
+  return closestName(name, [...Object.keys(TREE_COLUMNS), ...TREE_SETTINGS]);
+}
+
 /** Parses a tree CSV into validated rows; every problem (missing columns, then the tree rules) is collected. */
 export function parseTreeCsv(text: string, source: string): Tree {
   return parseTreeTable(parseCsv(text, source), source);
@@ -39,8 +78,19 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
     line: table.headerLine,
     column: key,
   }));
-  if (issues.length > 0) throw new ValidationError(issues);
   const known = new Set(Object.values(columns).filter((index) => index >= 0));
+  table.header.forEach((name, index) => {
+    const normalized = normalizeColumnName(name);
+    if (known.has(index) || normalized === "" || isKnownTreeName(normalized)) return;
+    issues.push({
+      code: "E_UNKNOWN_COLUMN",
+      message: limitMessages.unknownTreeColumn(name, suggestTreeName(normalized)),
+      source,
+      line: table.headerLine,
+      column: name,
+    });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? "") : "");
   const rows: TreeRow[] = table.rows.map(({ line, cells }) => {
     const attributes: Record<string, string> = {};

@@ -11,10 +11,14 @@
  *     - { code: A11, name: 研发经费占比, direction: + }
  * ```
  */
-import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
-import { InputError, ValidationError } from "../../errors.js";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import { limitMessages } from "../../core/limit-messages.js";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
+import { normalizeColumnName } from "./columns.js";
+import { isKnownTreeName, suggestTreeName } from "./tree-csv.js";
+import { aliasIssues } from "./yaml-guards.js";
 
 /** Keys read into the row itself; every other key is a per-node attribute. */
 const ROW_KEYS = new Set(["code", "parent", "name", "name_en", "weight", "direction", "unit", "description", "source", "children"]);
@@ -28,7 +32,14 @@ export function parseTreeYaml(text: string, source: string): Tree {
     const line = lineCounter.linePos(error.pos[0]).line;
     throw new InputError("E_YAML_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid YAML (${error.code}); expected a list of nodes`, { source, line });
   }
-  const rows: TreeRow[] = [];
+  // Aliases are refused before any value is read: `name: *n` would be the name "*n".
+  const aliases = aliasIssues(document, lineCounter, source);
+  if (aliases.length > 0) throw new ValidationError(aliases);
+  const rows: (TreeRow & { offset: number })[] = [];
+  const keyIssues: Issue[] = [];
+  // Nested `children:` are visited from a stack, not by recursion, so a deep file cannot overflow the call stack
+  // (the tree's own depth limit reports it).
+  const pending: { node: unknown; parent: string }[] = [{ node: document.contents, parent: "" }];
   const visit = (node: unknown, parent: string) => {
     if (!isSeq(node)) throw new InputError("E_YAML_SHAPE", `${source}: expected a list of nodes (each with a code)`, { source });
     for (const item of node.items) {
@@ -45,10 +56,17 @@ export function parseTreeYaml(text: string, source: string): Tree {
       const attributes: Record<string, string> = {};
       for (const pair of map.items) {
         const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
-        if (!ROW_KEYS.has(key)) attributes[key] = String(map.get(key));
+        if (ROW_KEYS.has(key)) continue;
+        if (!isKnownTreeName(normalizeColumnName(key))) {
+          const keyLine = isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : line;
+          keyIssues.push({ code: "E_UNKNOWN_KEY", message: limitMessages.unknownTreeKey(key, suggestTreeName(normalizeColumnName(key))), source, line: keyLine, column: key });
+          continue;
+        }
+        attributes[key] = String(map.get(key));
       }
       const code = text("code");
       rows.push({
+        offset: map.range?.[0] ?? 0,
         line,
         code,
         parent: text("parent") || parent,
@@ -62,11 +80,14 @@ export function parseTreeYaml(text: string, source: string): Tree {
         attributes,
       });
       const children = map.get("children", true);
-      if (children !== undefined) visit(children, code);
+      if (children !== undefined) pending.push({ node: children, parent: code });
     }
   };
-  visit(document.contents, "");
-  const built = buildTree(rows, source);
+  for (let next = pending.pop(); next; next = pending.pop()) visit(next.node, next.parent);
+  if (keyIssues.length > 0) throw new ValidationError(keyIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  // In the order of the file, as the nested form reads (the stack visits a node's children after its siblings).
+  rows.sort((a, b) => a.offset - b.offset);
+  const built = buildTree(rows.map(({ offset: _offset, ...row }) => row), source);
   if (!built.ok) throw new ValidationError(built.issues);
   return built.value;
 }

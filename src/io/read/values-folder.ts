@@ -5,6 +5,8 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { limitMessages } from "../../core/limit-messages.js";
+import { InputError } from "../../errors.js";
 import { readBytes } from "./read-text.js";
 
 /** A values file: its path and the label that names it in messages. */
@@ -20,8 +22,13 @@ export interface ValuesFile {
 export async function listValueFiles(path: string, label = path): Promise<ValuesFile[]> {
   const isFolder = await stat(path).then((info) => info.isDirectory(), () => false);
   if (!isFolder) return [{ path, label }];
-  const names = (await readdir(path)).filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith(".") && !name.startsWith("~$")).sort();
+  const all = await readdir(path, { withFileTypes: true });
+  const names = all.filter((entry) => /\.(csv|xlsx)$/i.test(entry.name) && !entry.name.startsWith(".") && !entry.name.startsWith("~$")).map((entry) => entry.name).sort();
   const folderLabel = label.replace(/[\\/]+$/, "");
+  if (names.length === 0) {
+    const held = all.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
+    throw new InputError("E_EMPTY_FOLDER", limitMessages.emptyValuesFolder(folderLabel, held), { source: folderLabel });
+  }
   return names.map((name) => ({ path: join(path, name), label: `${folderLabel}/${name}` }));
 }
 

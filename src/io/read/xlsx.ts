@@ -112,6 +112,7 @@ export async function formatWorkbook(
   rows.forEach((row, r) => worksheet.addRow(row.map((cell, i) => (typeof cell === "string" ? workbookText(cell, sheetName, r + 1, i + 1, options) : cell))));
   worksheet.getRow(1).font = { bold: true };
   worksheet.columns.forEach((column, i) => {
+    // A loop, not Math.max(...rows): spreading 300,000 rows overflows the call stack.
     let widest = 0;
     for (const row of rows) widest = Math.max(widest, String(row[i] ?? "").length);
     column.width = Math.min(60, Math.max(8, widest + 2));

@@ -11,7 +11,7 @@ import type { Panel } from "../../core/panel.js";
 import type { RunValue } from "../../core/revision.js";
 import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
-import { csvField, parseCsv, unguardFormula } from "../csv.js";
+import { csvField, parseCsv } from "../csv.js";
 import { unreadable } from "../read/read-text.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -89,12 +89,12 @@ export function formatManifest(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/** The values of an `input-values.csv` (units and indicators with the formula guard of the writer removed). */
+/** The values of an `input-values.csv` (`parseCsv` removes the formula guard of the writer from units and codes). */
 export function parseInputValuesCsv(text: string, source: string): RunValue[] {
   return parseCsv(text, source).rows.map(({ cells }) => ({
-    unit: unguardFormula(cells[0]),
+    unit: cells[0],
     year: Number(cells[1]),
-    code: unguardFormula(cells[2]),
+    code: cells[2],
     value: cells[3] === "" ? Number.NaN : Number(cells[3]),
   }));
 }

@@ -1,3 +1,4 @@
+import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { describe, expect, it } from "vitest";
 import { checkAggregation, parseAggregateSpec, planAggregation } from "../../../src/core/aggregate/plan.js";
 import { messages } from "../../../src/core/messages.js";
@@ -55,7 +56,7 @@ describe("planAggregation", () => {
     expect(issues.map((issue) => issue.code)).toEqual(["E_AGGREGATE_LEVEL", "E_SETTING_ON_INDICATOR", "E_UNKNOWN_METHOD"]);
     expect(issues[0].message).toBe(messages.aggregateLevelWithoutGroups(3, [0, 1]));
     expect(issues[1]).toMatchObject({ source: "tree.csv", line: 3, id: "A1", message: messages.groupSettingOnIndicator("A1", "aggregate") });
-    expect(issues[2]).toMatchObject({ line: 4, column: "Aggregate", message: messages.unknownMethod("aggregation", "median", ["arithmetic", "geometric", "harmonic", "mpi"]) });
+    expect(issues[2]).toMatchObject({ line: 4, column: "Aggregate", message: messages.unknownMethod("aggregation", "median", AGGREGATE_METHODS) });
   });
 });
 

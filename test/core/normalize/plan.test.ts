@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from "../../../src/core/compute.js";
 import { messages } from "../../../src/core/messages.js";
-import { NORMALIZE_METHODS } from "../../../src/core/normalize.js";
+import { NORMALIZE_METHODS, RATIO_METHODS } from "../../../src/core/normalize.js";
 import { planNormalization } from "../../../src/core/normalize/plan.js";
 import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../../src/core/tree.js";
@@ -180,7 +180,7 @@ describe("computeIndex with per-indicator methods", () => {
 
   it("warns about method options that no indicator uses", () => {
     const result = compute([["A", "", "+"], ["B", "", "+"]], { U: { A: [1, 2], B: [2, 1] }, V: { A: [3, 1], B: [0, 5] } }, { normalize: "rank", cap: 200 });
-    expect(result.warnings).toEqual([{ code: "W_OPTION_UNUSED", message: messages.optionUnused("--cap", ["fixed-base", "chain", "distance-to-target", "distance-to-reference"]) }]);
+    expect(result.warnings).toEqual([{ code: "W_OPTION_UNUSED", message: messages.optionUnused("--cap", RATIO_METHODS) }]);
     expect(result.options).toEqual({ normalize: "rank", aggregate: "arithmetic", missing: "error", unfilled: "error", zeroBase: "error", outliers: "none", winsorMax: 5, outlierScope: "panel", strict: false, cap: 200 });
   });
 

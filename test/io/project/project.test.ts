@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
 import { ValidationError } from "../../../src/errors.js";
@@ -43,7 +44,7 @@ describe("parseProject(text)", () => {
       { line: 6, column: "methods.strict", message: projectMessages.badKey("methods.strict", "yes please", "true or false") },
       { line: 8, column: "outputs.decimals", message: projectMessages.badKey("outputs.decimals", 40, "a number <= 15") },
       { line: 9, column: "outputs.colour", message: projectMessages.unknownKey("outputs.colour", Object.keys(OUTPUT_OPTIONS)) },
-      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "inputs", "methods", "outputs", "uncertainty"]) },
+      { line: 2, column: "valeus", message: projectMessages.unknownKey("valeus", ["$schema", "name", "description", "indicators", "values", "runs", "allow-outside", "inputs", "methods", "outputs", "uncertainty"], "values") },
     ]);
     // The message text a user reads:
     expect(projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)).toBe(
@@ -67,7 +68,7 @@ describe("parseProject(text)", () => {
     const policies = "a list of one or more of: error, carry-forward, interpolate, carry-back, reweight, each once (or the same comma-separated)";
     expect(problems(text)).toEqual([
       { line: 4, column: "uncertainty.weight-noise", message: 'uncertainty.weight-noise: found number "0"; expected a number > 0' },
-      { line: 5, column: "uncertainty.aggregations", message: projectMessages.badKey("uncertainty.aggregations", [], "a list of one or more of: arithmetic, geometric, harmonic, mpi, each once (or the same comma-separated)") },
+      { line: 5, column: "uncertainty.aggregations", message: projectMessages.badKey("uncertainty.aggregations", [], `a list of one or more of: ${AGGREGATE_METHODS.join(", ")}, each once (or the same comma-separated)`) },
       { line: 6, column: "uncertainty.missing-policies", message: projectMessages.badKey("uncertainty.missing-policies", "error, skip", policies) },
       { line: 7, column: "uncertainty.replications", message: 'uncertainty.replications: found number "2.5"; expected a whole number' },
       { line: 8, column: "uncertainty.out", message: 'uncertainty.out: found number "3"; expected a text' },
@@ -89,7 +90,7 @@ describe("schema/index.schema.json", () => {
   it("lists every compute option except the run-only ones, and nothing else (add one line to src/io/project-schema.ts per option)", () => {
     const compute = createProgram({ cwd: "/", stdout: () => {}, stderr: () => {} }).commands.find((command) => command.name() === "compute")!;
     // Where to read and write, what to print on the terminal and how many threads write are not choices of the computation.
-    const runOnly = ["indicators", "data", "out", "quiet", "project", "if-changed", "format", "table", "threads"];
+    const runOnly = ["indicators", "data", "out", "quiet", "project", "if-changed", "format", "table", "threads", "explain"];
     const names = compute.options.filter((option) => !option.hidden).map((option) => option.long!.replace(/^--(no-)?/, ""));
     const options = [...new Set(names)].filter((name) => !runOnly.includes(name));
     expect([...Object.keys(INPUT_OPTIONS), ...Object.keys(METHOD_OPTIONS), ...Object.keys(OUTPUT_OPTIONS)].sort()).toEqual(options.sort());

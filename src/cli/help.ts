@@ -1,0 +1,233 @@
+/**
+ * How `--help` is laid out, in one place: every option's help group (input, method, data, weights, output, run) and
+ * its place within the group, applied to every command after the commands are built. Command files declare options
+ * as they like; this table only orders and labels them, so adding an option never touches another command's file.
+ */
+import { Help, type Command, type Option } from "commander";
+import { UsageError } from "../errors.js";
+import { HELP_TOPICS, OPTION_TOPICS } from "./help-topics.js";
+
+/** The help groups, in the order `--help` shows them. */
+export const HELP_GROUPS = ["input", "method", "data", "weights", "output", "run"] as const;
+export type HelpGroup = (typeof HELP_GROUPS)[number];
+
+/** The heading `--help` prints for each group. */
+export const HELP_GROUP_HEADINGS: Record<HelpGroup, string> = {
+  input: "Input options:",
+  method: "Method options:",
+  data: "Data options (gaps, outliers, zero bases):",
+  weights: "Weights options:",
+  output: "Output options:",
+  run: "Run options:",
+};
+
+/**
+ * Option (long flag) -> help group, the common options of each group first. An option missing from this table is
+ * shown under "Other options:" after the groups (test/cli/help.test.ts asks for every option to be listed here).
+ */
+export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
+  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet"],
+  method: [
+    "--base-year",
+    "--preset",
+    "--explain",
+    "--normalise",
+    "--normalize",
+    "--aggregate",
+    "--with",
+    "--index-name",
+    "--cap",
+    "--dampen",
+    "--reference-unit",
+    "--range",
+    "--z-scale",
+    "--power",
+    "--performance-groups",
+    "--strict",
+    "--normalisations",
+    "--aggregations",
+    "--missing-policies",
+    "--weight-noise",
+    "--weight-ranges",
+    "--replications",
+    "--seed",
+    "--bootstrap",
+  ],
+  data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--screen-by"],
+  weights: [
+    "--weights",
+    "--method",
+    "--ahp",
+    "--allow-inconsistent",
+    "--weight-years",
+    "--weight-units",
+    "--weight-missing",
+    "--group-weights",
+    "--entropy-shift",
+    "--pca-rotation",
+    "--subjective",
+    "--objective",
+    "--combination",
+    "--alpha",
+    "--entropy-input",
+    "--random-index",
+    "--optimise",
+  ],
+  output: ["--out", "--report", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
+  run: ["--if-changed", "--quiet", "--threads", "--debug", "--all-problems", "--log-format", "--version", "--help"],
+};
+
+const OTHER_HEADING = "Other options:";
+
+/** The group of an option's long flag, or undefined when the table does not list it. */
+export function helpGroupOf(long: string | undefined): HelpGroup | undefined {
+  return HELP_GROUPS.find((group) => OPTION_GROUPS[group].includes(long ?? ""));
+}
+
+/** Rank of an option in the help: its group's order, then its place in the group; unlisted options come last. */
+function rankOf(option: Option): number {
+  const group = helpGroupOf(option.long);
+  if (!group) return Number.MAX_SAFE_INTEGER;
+  return HELP_GROUPS.indexOf(group) * 1000 + OPTION_GROUPS[group].indexOf(option.long ?? "");
+}
+
+/**
+ * One option's description for `--help`: the text, then its choices and default, shorter than commander's own
+ * (choices unquoted, no "default: false" on a plain flag).
+ */
+export function describeOption(option: Option): string {
+  const extra: string[] = [];
+  const topic = OPTION_TOPICS[option.long ?? ""];
+  // Choices the description already names are not repeated.
+  const named = option.argChoices?.every((choice) => new RegExp(`(^|[^\\w-])${choice.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`).test(option.description));
+  if (option.argChoices && !named) extra.push(topic ? `choices: innovation-index help ${topic}` : option.argChoices.join(", "));
+  const showDefault = option.defaultValue !== undefined && !(typeof option.defaultValue === "boolean" && !option.negate) && !option.negate;
+  if (showDefault) extra.push(`default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+  return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
+}
+
+/**
+ * The weights options but the method itself are shown in full by `weights --help` only; the other commands that take
+ * them name them in one line under `--weights`, so that their help fits on two screens.
+ */
+const SHOWN_WEIGHTS_OPTIONS = new Set(["--weights", "--method"]);
+
+/**
+ * Options shown in full by a topic page (`innovation-index help TOPIC`) rather than by every command's `--help`, which
+ * names them in one line under the group's main option: the method's parameters under `--normalise`, the rarer data
+ * options under `--missing`. `--normalize` is `--normalise` spelt the American way.
+ */
+export const FOLDED_OPTIONS: Record<string, { under: string; options: readonly string[] }> = {
+  methods: { under: "--normalise", options: ["--normalize", "--cap", "--dampen", "--reference-unit", "--range", "--z-scale", "--power", "--performance-groups"] },
+  data: { under: "--missing", options: ["--unfilled", "--winsor-max", "--outlier-scope", "--screen-by"] },
+};
+
+/** The topic whose page shows `long` in full, if it is folded. */
+function foldedTopicOf(long: string | undefined): string | undefined {
+  return Object.keys(FOLDED_OPTIONS).find((topic) => FOLDED_OPTIONS[topic].options.includes(long ?? ""));
+}
+
+/** The folded options of a topic as they appear in `command` (the command that has the most of them), for its page. */
+export function foldedOptionsPage(program: Command, topic: string): string {
+  const folded = FOLDED_OPTIONS[topic];
+  if (!folded) return "";
+  const command = [...program.commands].sort(
+    (a, b) => b.options.filter((option) => folded.options.includes(option.long ?? "")).length - a.options.filter((option) => folded.options.includes(option.long ?? "")).length,
+  )[0];
+  const options = folded.options.map((long) => command?.options.find((option) => option.long === long)).filter((option): option is Option => option !== undefined);
+  if (options.length === 0) return "";
+  const width = Math.max(...options.map((option) => option.flags.length));
+  return `\nOptions (${folded.under} and these, on every command that takes them):\n${options.map((option) => `  ${option.flags.padEnd(width)}  ${describeOption(option)}`).join("\n")}\n`;
+}
+
+/** Whether `option` is one of the weights options listed in full by `weights --help` alone. */
+function isDetailedWeightsOption(option: Option): boolean {
+  return helpGroupOf(option.long) === "weights" && !SHOWN_WEIGHTS_OPTIONS.has(option.long ?? "");
+}
+
+/** Help settings of one command: the compact option descriptions, and its detailed weights options in one line. */
+function helpConfigurationOf(command: Command): Partial<Help> {
+  const folded = command.name() === "weights" ? [] : command.options.filter(isDetailedWeightsOption);
+  const foldedNote = folded.length > 0 ? `; ${folded.length} more options: innovation-index weights --help` : "";
+  const byTopic = Object.entries(FOLDED_OPTIONS).map(([topic, { under }]) => ({
+    topic,
+    under,
+    options: command.options.filter((option) => foldedTopicOf(option.long) === topic),
+  }));
+  const foldedTopic = byTopic.flatMap(({ options }) => options);
+  const topicNote = (long: string | undefined) => {
+    const entry = byTopic.find(({ under, options }) => under === long && options.length > 0);
+    return entry ? `; ${entry.options.length} more options: innovation-index help ${entry.topic}` : "";
+  };
+  // A flag and its negation (--bom, --no-bom) share one line: --[no-]bom.
+  const negations = command.options.filter((option) => option.negate && command.options.some((other) => other.long === option.long?.replace(/^--no-/, "--")));
+
+  const negated = new Set(negations.map((option) => option.long?.replace(/^--no-/, "--")));
+  // Left out of this help only (not hidden: other code reads option.hidden as "not a real option").
+  const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations]);
+  return {
+    visibleOptions(this: Help, cmd: Command): Option[] {
+      return Help.prototype.visibleOptions.call(this, cmd).filter((option) => !leftOut.has(option));
+    },
+    optionDescription: (option: Option) => {
+      const note = topicNote(option.long);
+      const description = describeOption(option);
+      // "choices: … help methods" and "8 more options: … help methods" name one page: said once.
+      const merged = note ? description.replace(/choices: (innovation-index help \S+)/, `choices and${note.replace(/^;|: innovation-index help \S+$/g, "")}: $1`) : description;
+      return merged + (option.long === "--weights" ? foldedNote : merged === description ? note : "");
+    },
+    optionTerm: (option: Option) => (negated.has(option.long) ? option.flags.replace(/--/, "--[no-]") : option.flags),
+  };
+}
+
+/**
+ * Labels and orders the options of `program` and of every command by `OPTION_GROUPS`, and adds an example block to a
+ * command that has none from `EXTRA_EXAMPLES`. Call once, after every command is registered.
+ */
+export function groupHelp(program: Command): void {
+  for (const command of [program, ...program.commands]) {
+    command.configureHelp(helpConfigurationOf(command));
+    for (const option of command.options) {
+      const group = helpGroupOf(option.long);
+      option.helpGroup(group ? HELP_GROUP_HEADINGS[group] : OTHER_HEADING);
+    }
+    // A stable sort by rank keeps --bom next to --no-bom and unlisted options in their declared order.
+    const sorted = [...command.options].sort((a, b) => rankOf(a) - rankOf(b));
+    (command.options as Option[]).splice(0, command.options.length, ...sorted);
+    command.helpOption("-h, --help", "display this help");
+    const helpOption = (command as unknown as { _getHelpOption(): Option | null })._getHelpOption();
+    helpOption?.helpGroup(HELP_GROUP_HEADINGS.run);
+    const examples = EXTRA_EXAMPLES[command.name()];
+    if (examples) command.addHelpText("after", `\nExamples:\n${examples.map((line) => `  $ ${line}`).join("\n")}`);
+  }
+}
+
+/** Example blocks for the commands whose own file declares none. */
+const EXTRA_EXAMPLES: Record<string, readonly string[]> = {
+  validate: [
+    "innovation-index validate                      # the shipped Changzhou example",
+    "innovation-index validate -i indicators/changzhou-2020.csv -d data/changzhou/values.csv --missing interpolate",
+  ],
+};
+
+/**
+ * `help [command|topic]`: a command's help, a topic page (`help methods`), or the list of both. Replaces commander's
+ * own help command; call before `groupHelp`.
+ */
+export function registerHelp(program: Command, write: (text: string) => void): void {
+  program.helpCommand(false);
+  program
+    .command("help")
+    .description(`show a command's help or a topic page (${Object.keys(HELP_TOPICS).join(", ")})`)
+    .argument("[topic]", "a command name or a topic")
+    .action((topic: string | undefined) => {
+      const command = program.commands.find((candidate) => candidate.name() === topic && candidate.name() !== "help");
+      if (command) return command.outputHelp();
+      const page = topic === undefined ? undefined : HELP_TOPICS[topic];
+      if (page) return write(page.page() + foldedOptionsPage(program, topic!));
+      if (topic !== undefined) throw new UsageError("E_USAGE", `unknown help topic "${topic}"; expected a command or one of: ${Object.keys(HELP_TOPICS).join(", ")}`);
+      program.outputHelp();
+      const width = Math.max(...Object.keys(HELP_TOPICS).map((name) => name.length));
+      write(`\nTopics (innovation-index help TOPIC):\n${Object.entries(HELP_TOPICS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`).join("\n")}\n`);
+    });
+}

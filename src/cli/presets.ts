@@ -1,0 +1,36 @@
+/**
+ * `--preset NAME` and `--explain`: setting a whole published method on a command, under the options the run set itself.
+ */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { PRESET_DEFINITIONS, PRESETS, type Preset } from "../core/presets.js";
+import { UsageError } from "../errors.js";
+
+/** Adds `--preset` and `--explain`. */
+export function addPresetOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--preset <name>", "a published method by name (flags override it; --explain lists it)").choices(PRESETS))
+    .option("--explain", "with --preset: print the options the preset sets, with a source for each, and exit", false);
+}
+
+/**
+ * Sets the options of `preset` that the command line and index.yaml left unset, each through its option's parser as if
+ * typed (source "preset"). Returns the preset applied, if any.
+ * @throws UsageError for `--explain` without a preset.
+ */
+export function applyPreset(command: Command): Preset | undefined {
+  const preset = command.getOptionValue("preset") as Preset | undefined;
+  if (command.getOptionValue("explain") && !preset) throw new UsageError("E_USAGE", `--explain needs --preset NAME; expected one of: ${PRESETS.join(", ")}`);
+  if (!preset) return undefined;
+  for (const setting of PRESET_DEFINITIONS[preset].settings) {
+    const option = command.options.find((candidate) => candidate.long === `--${setting.option}`);
+    if (!option) throw new Error(`preset ${preset} sets --${setting.option}, which the command does not have`);
+    const name = option.attributeName();
+    const source = command.getOptionValueSource(name);
+    if (source === "cli" || source === "config") continue;
+    if (option.argChoices && !option.argChoices.includes(setting.value))
+      throw new InvalidArgumentError(`preset ${preset}: --${setting.option} ${setting.value} is not one of ${option.argChoices.join(", ")}`);
+    const value = option.parseArg ? option.parseArg(setting.value, undefined) : setting.value;
+    command.setOptionValueWithSource(name, value, "preset" as "config");
+  }
+  return preset;
+}

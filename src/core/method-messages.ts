@@ -1,0 +1,33 @@
+/**
+ * Message texts of the method parameters and methods added with them (output ranges, z-scales, the scores relative to
+ * the best unit or the average, performance groups, the generalised mean, Copeland, benefit of the doubt, group
+ * directions, screening, presets). Kept apart from `messages.ts` so each family's texts live together.
+ */
+const quote = (text: string) => JSON.stringify(text);
+
+export const methodMessages = {
+  badPairSetting: (code: string, column: string, found: string, what: string) =>
+    `indicator ${quote(code)} has ${column} ${quote(found)}; expected ${what}`,
+  badPairOption: (option: string, found: string, what: string) => `${option} ${quote(found)} is not understood; expected ${what}`,
+  rangeExpected: () => `two numbers LOW,HIGH with LOW < HIGH (e.g. 1,100)`,
+  zScaleExpected: () => `two numbers MEAN,SD with SD > 0 (e.g. 0,1)`,
+  valueNotPositive: (indicator: string, unit: string, year: number, value: number, method: string) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so ${method} is undefined; expected a positive value`,
+  averageNotPositive: (indicator: string, year: number, mean: number) =>
+    `indicator ${quote(indicator)}, year ${year}: the average of the units is ${
+      Number.isNaN(mean) ? "missing (no value that year)" : mean
+    }, so distance-to-average is undefined; expected a positive average`,
+  constantYear: (indicator: string, method: string, year: number, value: number) =>
+    `indicator ${quote(indicator)} has the same value ${value} for every unit in ${year}, so ${method} is undefined (max = min); expected at least two different values, or another normalisation`,
+  scoreNegative: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
+    `group ${quote(group)}, unit ${quote(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} aggregation needs scores >= 0; expected non-negative scores (z-scores can be negative: use min-max or --z-scale with a large mean)`,
+  powerMissing: () => `the power mean has no exponent; expected --power P or --aggregate power:P (e.g. power:0.5)`,
+  groupDirectionScale: (group: string, kind: "rank" | "mixed") =>
+    `group ${quote(group)} has direction "-", but ${
+      kind === "rank" ? "its indicators are ranks or Borda scores, whose scale depends on the units observed each year" : "the indicators beneath it are on different scales"
+    }, so there is no defined way to flip it; expected indicators on one ratio, min-max, goalpost or z-score scale beneath it, or direction "+"`,
+  groupDirectionNotPositive: (group: string, unit: string, year: number, value: number) =>
+    `group ${quote(group)}, unit ${quote(unit)}, year ${year}: the value is ${value}, and a group with direction "-" on a ratio scale flips to 100²/x; expected a positive value`,
+  screenEmpty: (threshold: number, unitCount: number) =>
+    `--screen ${threshold} leaves no data: every one of the ${unitCount} units falls below ${threshold * 100} % coverage overall or in some first-level group; expected a lower threshold`,
+} as const;

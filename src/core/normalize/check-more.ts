@@ -1,0 +1,43 @@
+/**
+ * The cells where the scores relative to the best unit or to the average are undefined, reported before anything is
+ * computed: a value <= 0 under fraction-of-max, a year where every unit has the same value under distance-to-max, a
+ * year whose average is not positive under distance-to-average.
+ */
+import type { Issue } from "../../errors.js";
+import { methodMessages } from "../method-messages.js";
+import { indicatorBlock, type Panel } from "../panel.js";
+import type { Direction } from "../types.js";
+import type { IndicatorNormalization } from "./plan.js";
+
+/** Checks the indicators normalised by fraction-of-max, distance-to-max and distance-to-average. */
+export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNormalization[], _directions: readonly Direction[]): Issue[] {
+  const issues: Issue[] = [];
+  const unitCount = panel.units.length;
+  const yearCount = panel.years.length;
+  panel.indicators.forEach((indicator, i) => {
+    const method = plans[i].method;
+    if (method !== "fraction-of-max" && method !== "distance-to-max" && method !== "distance-to-average") return;
+    const block = indicatorBlock(panel, i);
+    for (let year = 0; year < yearCount; year++) {
+      let first = Number.NaN;
+      let varies = false;
+      let sum = 0;
+      let count = 0;
+      for (let unit = 0; unit < unitCount; unit++) {
+        const value = block[unit * yearCount + year];
+        if (Number.isNaN(value)) continue;
+        if (count === 0) first = value;
+        else if (value !== first) varies = true;
+        sum += value;
+        count++;
+        if (method === "fraction-of-max" && !(value > 0))
+          issues.push({ id: indicator, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.valueNotPositive(indicator, panel.units[unit], panel.years[year], value, method) });
+      }
+      if (method === "distance-to-max" && count > 0 && !varies)
+        issues.push({ id: indicator, code: "E_CONSTANT_INDICATOR", message: methodMessages.constantYear(indicator, method, panel.years[year], first) });
+      if (method === "distance-to-average" && count > 0 && !(sum / count > 0))
+        issues.push({ id: indicator, code: "E_AVERAGE_NOT_POSITIVE", message: methodMessages.averageNotPositive(indicator, panel.years[year], sum / count) });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,145 @@
+/**
+ * Weights optimised for effective importance: the weights under which each child's share of the explained variation
+ * of its parent (its squared correlation with the parent, normalised within siblings) matches a target share.
+ */
+import type { Issue } from "../../errors.js";
+import { aggregate, type AggregateMethod } from "../aggregate.js";
+import type { IndexResult } from "../compute.js";
+import { childrenOf, groupsBottomUp } from "../tree.js";
+import { INDEX_CODE, type Tree } from "../types.js";
+import type { Weights } from "../weight.js";
+import { weightingMessages } from "./messages.js";
+
+/** One child's target and achieved share of effective importance. */
+export interface ImportanceRow {
+  code: string;
+  parent: string;
+  /** The target share (the child's nominal weight within its siblings, by default). */
+  target: number;
+  /** `r²/Σ r²` among the siblings at the optimised weights, r the Pearson correlation with the parent. */
+  achieved: number;
+  /** The share at the nominal weights, before optimising. */
+  nominal: number;
+}
+
+export interface OptimisedWeights {
+  weights: Weights;
+  rows: ImportanceRow[];
+  warnings: Issue[];
+}
+
+/** Pearson correlation over the cells where both are observed; `NaN` when either does not vary there. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let n = 0;
+  let sumX = 0;
+  let sumY = 0;
+  for (let k = 0; k < x.length; k++)
+    if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) {
+      n++;
+      sumX += x[k];
+      sumY += y[k];
+    }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let k = 0; k < x.length; k++)
+    if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) {
+      sxy += (x[k] - meanX) * (y[k] - meanY);
+      sxx += (x[k] - meanX) ** 2;
+      syy += (y[k] - meanY) ** 2;
+    }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
+}
+
+/** Each child's `r²/Σ r²` with the parent. */
+function shares(children: readonly Float64Array[], parent: Float64Array): number[] {
+  const squares = children.map((child) => {
+    const r = pearson(child, parent);
+    return Number.isNaN(r) ? 0 : r * r;
+  });
+  const total = squares.reduce((sum, value) => sum + value, 0);
+  return squares.map((value) => (total > 0 ? value / total : Number.NaN));
+}
+
+/**
+ * Optimises the weights of every set of siblings, from the bottom of the tree up (a group's values are recomputed
+ * with the weights found below it), so that each child's effective importance `r²[c]/Σ r²` (r the Pearson
+ * correlation of the child with its parent over every unit-year) matches `targets` (within siblings; default the
+ * nominal weights, normalised). The search takes multiplicative steps `w[c] ← w[c]·(target[c]/share[c])^h`,
+ * renormalised, accepting a step only when it lowers `Σ (share − target)²` (h grows after a good step and halves after
+ * a bad one), until every share is within `tolerance` of its target (default 1e−6), or `maxIterations` (default 500)
+ * have run or no step helps, which leaves a warning with the closest shares found (some targets cannot be reached:
+ * two children that move together cannot be given very different importance). A child that does not vary has share 0 and keeps target
+ * 0. `result` supplies the indicator scores; `methods` the aggregation of each group (`INDEX` included).
+ * @example optimiseWeights(tree, result, methods, result's weights) // => weights whose importance shares match them
+ * Reference: COINr `get_opt_weights` (Becker et al. 2022); Paruolo, Saisana & Saltelli (2013), JRSS A 176(3), 609-634.
+ */
+export function optimiseWeights(
+  tree: Tree,
+  result: Pick<IndexResult, "units" | "years" | "nodes" | "values">,
+  methods: ReadonlyMap<string, AggregateMethod>,
+  targets: Weights,
+  options: { power?: number; tolerance?: number; maxIterations?: number } = {},
+): OptimisedWeights {
+  const tolerance = options.tolerance ?? 1e-6;
+  const maxIterations = options.maxIterations ?? 500;
+  const unitCount = result.units.length;
+  const yearCount = result.years.length;
+  const size = unitCount * yearCount;
+  const position = new Map(result.nodes.map((node, i) => [node.code, i] as const));
+  const values = new Map<string, Float64Array>();
+  for (const code of tree.indicators) values.set(code, result.values.subarray(position.get(code)! * size, (position.get(code)! + 1) * size));
+  const weights = new Map(targets);
+  const rows: ImportanceRow[] = [];
+  const warnings: Issue[] = [];
+  const context = { unitCount, yearCount, power: options.power };
+
+  for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
+    const childCodes = childrenOf(tree, code);
+    const children = childCodes.map((child) => values.get(child)!);
+    const method = methods.get(code) ?? "arithmetic";
+    const targetSum = childCodes.reduce((sum, child) => sum + (targets.get(child) ?? 0), 0);
+    const target = childCodes.map((child) => (targets.get(child) ?? 0) / targetSum);
+    const parent = new Float64Array(size);
+    let current = [...target];
+    aggregate(method, children, current, parent, context);
+    const nominal = shares(children, parent);
+    let achieved = nominal;
+    const errorOf = (list: readonly number[]) => list.reduce((sum, share, c) => sum + (share - target[c]) ** 2, 0);
+    let error = errorOf(achieved);
+    let converged = childCodes.length === 1;
+    // A damped step that shrinks when it overshoots (the error grows) and grows again when it helps, so the search
+    // never leaves the best weights found.
+    let step = 0.5;
+    for (let iteration = 0; iteration < maxIterations && !converged && step > 1e-9; iteration++) {
+      if (achieved.every((share, c) => Math.abs(share - target[c]) <= tolerance)) {
+        converged = true;
+        break;
+      }
+      const proposal = current.map((weight, c) => (target[c] === 0 ? 0 : weight * Math.pow(target[c] / Math.max(achieved[c], 1e-12), step)));
+      const sum = proposal.reduce((total, weight) => total + weight, 0);
+      const normalised = proposal.map((weight) => weight / sum);
+      aggregate(method, children, normalised, parent, context);
+      const proposed = shares(children, parent);
+      const proposedError = errorOf(proposed);
+      if (proposedError < error) {
+        current = normalised;
+        achieved = proposed;
+        error = proposedError;
+        step = Math.min(1, step * 1.5);
+      } else step /= 2;
+    }
+    // the parent at the accepted weights, for the level above
+    aggregate(method, children, current, parent, context);
+    if (!converged && !achieved.every((share, c) => Math.abs(share - target[c]) <= tolerance))
+      warnings.push({ code: "W_OPTIMISE_NOT_CONVERGED", id: code, message: weightingMessages.optimiseNotConverged(code, maxIterations, Math.max(...achieved.map((share, c) => Math.abs(share - target[c])))) });
+    childCodes.forEach((child, c) => {
+      weights.set(child, current[c]);
+      rows.push({ code: child, parent: code, target: target[c], achieved: achieved[c], nominal: nominal[c] });
+    });
+    values.set(code, parent);
+  }
+  return { weights, rows, warnings };
+}

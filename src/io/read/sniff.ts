@@ -1,0 +1,92 @@
+/**
+ * Recognising a file that is not an input at all from its first bytes (a PDF, an image, an archive, a Parquet file, a
+ * stream of NUL bytes), so that it is refused at once, naming what it looks like, instead of being read whole and
+ * failing later with a vague message.
+ */
+
+/** How many first bytes are looked at for NUL bytes. */
+export const SNIFF_BYTES = 8192;
+
+/** Known first bytes of files that are never inputs, and what they are. */
+const MAGIC: readonly (readonly [readonly number[], string])[] = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], "a PDF document"],
+  [[0x89, 0x50, 0x4e, 0x47], "a PNG image"],
+  [[0xff, 0xd8, 0xff], "a JPEG image"],
+  [[0x47, 0x49, 0x46, 0x38], "a GIF image"],
+  [[0x1f, 0x8b], "a gzip archive (unpack it first)"],
+  [[0x42, 0x5a, 0x68, 0x39], "a bzip2 archive (unpack it first)"],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], "an xz archive (unpack it first)"],
+  [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], "a 7-Zip archive (unpack it first)"],
+  [[0x52, 0x61, 0x72, 0x21], "a RAR archive (unpack it first)"],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], "an SQLite database (export the table as CSV)"],
+  [[0x7f, 0x45, 0x4c, 0x46], "a program (ELF)"],
+];
+
+/** The first bytes of a Parquet file (`PAR1`). */
+const PARQUET = [0x50, 0x41, 0x52, 0x31];
+/** The first bytes of a zip archive (an .xlsx workbook is one; so are .docx files and plain .zip archives). */
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** The first bytes of an old binary Office file (.xls), refused with its own message by the table reader. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => bytes[i] === byte);
+
+/**
+ * What the first bytes of a file look like when they are not an input: a known kind of file, or binary data (NUL
+ * bytes in the first `SNIFF_BYTES`); `undefined` for text (any encoding the readers accept, UTF-16 with its byte-order
+ * mark included), zip archives (checked whole by `describeZip`) and old .xls workbooks.
+ */
+export function describeBinary(head: Uint8Array): string | undefined {
+  if (head.length === 0) return undefined;
+  if (startsWith(head, ZIP) || startsWith(head, OLE2)) return undefined;
+  // UTF-16 with a byte-order mark carries NUL bytes in every ASCII character; it is read as text.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
+  for (const [magic, what] of MAGIC) if (startsWith(head, magic)) return what;
+  // "PAR1" could begin a line of text; a Parquet file follows it with binary bytes.
+  if (startsWith(head, PARQUET) && head.subarray(4, 64).some((byte) => byte < 0x09)) return "a Parquet file (export it as CSV)";
+  const end = Math.min(head.length, SNIFF_BYTES);
+  let nul = 0;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < end; i++)
+    if (head[i] === 0) {
+      nul++;
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  if (nul === 0) return undefined;
+  if (nul === end) return "a stream of NUL bytes (binary data)";
+  // ASCII in UTF-16 puts a NUL in every other byte, all on the same side.
+  const half = end / 2;
+  if ((oddNul > 0.8 * half && evenNul === 0) || (evenNul > 0.8 * half && oddNul === 0)) return "UTF-16 text without a byte-order mark (save it as \"CSV UTF-8\")";
+  return "binary data (NUL bytes in its first bytes)";
+}
+
+/**
+ * What a zip archive is when it is not an Excel workbook (`undefined` for a workbook or for bytes that are no zip):
+ * the names of its entries, kept uncompressed in its central directory at the end, tell a workbook
+ * (`xl/workbook.xml`) from a Word or PowerPoint file, an OpenDocument file or a plain archive.
+ */
+export function describeZip(bytes: Uint8Array): string | undefined {
+  if (!startsWith(bytes, ZIP)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is within the last 64 KB (its comment is at most 65,535 bytes).
+  let end = bytes.length - 22;
+  const stop = Math.max(0, bytes.length - 22 - 65_535);
+  while (end >= stop && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < stop) return undefined; // a damaged archive: exceljs says so
+  const entries = view.getUint16(end + 10, true);
+  let position = view.getUint32(end + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder();
+  for (let i = 0; i < entries && position + 46 <= bytes.length && view.getUint32(position, true) === 0x02014b50; i++) {
+    const nameLength = view.getUint16(position + 28, true);
+    names.push(decoder.decode(bytes.subarray(position + 46, position + 46 + nameLength)));
+    position += 46 + nameLength + view.getUint16(position + 30, true) + view.getUint16(position + 32, true);
+  }
+  if (names.length === 0 || names.includes("xl/workbook.xml")) return undefined;
+  if (names.includes("word/document.xml")) return "a Word document (.docx)";
+  if (names.includes("ppt/presentation.xml")) return "a PowerPoint file (.pptx)";
+  if (names.includes("content.xml") && names.includes("mimetype")) return "an OpenDocument file (save it as .xlsx or CSV)";
+  return `a ZIP archive that is not an Excel workbook (no xl/workbook.xml among its ${names.length} entr${names.length === 1 ? "y" : "ies"}; unpack it first)`;
+}

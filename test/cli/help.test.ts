@@ -1,0 +1,85 @@
+/**
+ * `--help` laid out by src/cli/help.ts: every option in one group of the table, the groups in order, every command's
+ * help on two screens, an example block per command, and the topic pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rm } from "node:fs/promises";
+import { createProgram } from "../../src/cli/main.js";
+import { HELP_GROUPS, HELP_GROUP_HEADINGS, helpGroupOf } from "../../src/cli/help.js";
+import { HELP_TOPICS } from "../../src/cli/help-topics.js";
+import { NORMALIZE_METHODS } from "../../src/core/normalize/methods.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const program = createProgram({ cwd: ".", stdout: () => {}, stderr: () => {} });
+const commandNames = program.commands.map((command) => command.name()).filter((name) => name !== "help");
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("--help", () => {
+  it("every option of every command has a help group in OPTION_GROUPS (add a new option there)", () => {
+    const missing = [program, ...program.commands].flatMap((command) =>
+      command.options.filter((option) => helpGroupOf(option.long) === undefined).map((option) => `${command.name()} ${option.long}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each(commandNames)("%s --help fits on two screens (<= 100 lines at 80 columns) and has examples", async (name) => {
+    const { code, stdout } = await runCli([name, "--help"], dir);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(100);
+    expect(stdout).toMatch(/\nExamples?:\n {2}\$ innovation-index /);
+  });
+
+  it.each(commandNames)("%s --help shows its groups in the order input, method, data, weights, output, run", async (name) => {
+    const { stdout } = await runCli([name, "--help"], dir);
+    const headings = stdout.split("\n").filter((line) => /^[A-Z].*options.*:$/.test(line));
+    const order = HELP_GROUPS.map((group) => HELP_GROUP_HEADINGS[group]);
+    const positions = headings.map((heading) => order.indexOf(heading));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("compute --help puts --indicators first and names the folded weights options' command", async () => {
+    const { stdout } = await runCli(["compute", "--help"], dir);
+    const lines = stdout.split("\n");
+    expect(lines[lines.indexOf("Input options:") + 1]).toMatch(/^ {2}-i, --indicators <file>/);
+    expect(stdout).toContain("innovation-index weights --help");
+    expect(stdout).toContain("--[no-]bom");
+    expect(stdout).not.toContain("--weight-years");
+  });
+
+  it("weights --help lists every weights option in full", async () => {
+    const { stdout } = await runCli(["weights", "--help"], dir);
+    for (const flag of ["--ahp", "--weight-years", "--group-weights", "--alpha"]) expect(stdout).toContain(flag);
+  });
+});
+
+describe("help TOPIC", () => {
+  it("help methods lists every normalisation method of the core's list", async () => {
+    const { code, stdout } = await runCli(["help", "methods"], dir);
+    expect(code).toBe(0);
+    for (const method of NORMALIZE_METHODS) expect(stdout).toMatch(new RegExp(`^ {2}${method} `, "m"));
+  });
+
+  it("help lists the commands and the topics", async () => {
+    const { stdout } = await runCli(["help"], dir);
+    for (const topic of Object.keys(HELP_TOPICS)) expect(stdout).toMatch(new RegExp(`^ {2}${topic} `, "m"));
+    expect(stdout).toMatch(/^ {2}compute \[options\]/m);
+  });
+
+  it("help compute is compute --help", async () => {
+    expect((await runCli(["help", "compute"], dir)).stdout).toBe((await runCli(["compute", "--help"], dir)).stdout);
+  });
+
+  it("help with an unknown topic is a usage error (exit 2)", async () => {
+    const { code, stderr } = await runCli(["help", "nope"], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown help topic "nope"; expected a command or one of: methods');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * `validate` on a broken tree and bad values reports the problems of both files in one run: the values are parsed
+ * without the tree (numbers, years, layout, duplicates).
+ */
+import { rm } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { limitMessages } from "../../src/core/limit-messages.js";
+import { messages } from "../../src/core/messages.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+async function validate(files: Record<string, string | Uint8Array>): Promise<{ code: number; lines: string[] }> {
+  const dir = await makeTempDir(files);
+  folders.push(dir);
+  const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+  return { code: run.code, lines: run.stderr.trim().split("\n") };
+}
+
+describe("validate reports the tree's and the values' problems together", () => {
+  it("a tree with an unknown parent, and values with a duplicate", async () => {
+    const { code, lines } = await validate({
+      "tree.csv": "code,parent,name,weight,direction\nX,,X,,\nX1,Y,x1,,+\n",
+      "values.csv": "unit,year,indicator,value\nU,2017,X1,10\nU,2018,X1,12\nU,2017,X1,11\n",
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      "error: 3 problems found:",
+      `tree.csv:3: ${messages.unknownParent("Y")}`,
+      `tree.csv:2: ${messages.missingDirection("X")}`,
+      `values.csv:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
+    ]);
+  });
+
+  it("an unreadable (binary) tree, and values with a bad year, a bad number and a duplicate", async () => {
+    const { code, lines } = await validate({
+      "tree.csv": Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),
+      "values.csv": "unit,year,indicator,value\nU,2017,X1,ten\nU,20x8,X1,12\nU,2019,X1,1\nU,2019,X1,2\n",
+    });
+    expect(code).toBe(1);
+    // Bad cells leave their rows out, so the duplicate among the good rows is reported once they are fixed.
+    expect(lines).toEqual([
+      "error: 3 problems found:",
+      limitMessages.binaryFile("tree.csv", "a PDF document"),
+      `values.csv:2:4: ${messages.badValue("ten", "value")}`,
+      `values.csv:3:2: ${messages.badYear("20x8")}`,
+    ]);
+  });
+
+  it("an unreadable tree, and values without problems but a duplicate", async () => {
+    const { lines } = await validate({
+      "tree.csv": Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),
+      "values.csv": "unit,year,indicator,value\nU,2019,X1,1\nU,2019,X1,2\n",
+    });
+    expect(lines).toEqual(["error: 2 problems found:", limitMessages.binaryFile("tree.csv", "a PDF document"), `values.csv:3: ${messages.duplicateValue("U", 2019, "X1", 2)}`]);
+  });
+
+  it("a tree and a values file that are both unreadable", async () => {
+    const dir = await makeTempDir({});
+    folders.push(dir);
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: 2 problems found:\ntree\.csv: no such file; expected a readable file\nvalues\.csv: no such file; expected a readable file\n/);
+  });
+});

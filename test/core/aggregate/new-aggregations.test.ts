@@ -1,0 +1,132 @@
+/** The generalised mean, Copeland, benefit of the doubt and its simplex, group directions, against hand computations
+ * and textbook results (each comment shows the arithmetic or the source). */
+import { describe, expect, it } from "vitest";
+import { aggregate, aggregateBenefitOfTheDoubt, aggregateCopeland, aggregatePower, maximizeLinear, parseAggregateSpec } from "../../../src/core/aggregate.js";
+import { checkAggregation, planAggregation } from "../../../src/core/aggregate/plan.js";
+import { methodMessages } from "../../../src/core/method-messages.js";
+import { planGroupReflections, reflectGroup } from "../../../src/core/group-direction.js";
+import { buildTree, type TreeRow } from "../../../src/core/tree.js";
+import { computeIndex } from "../../../src/core/compute.js";
+import { buildPanel } from "../../../src/core/panel.js";
+import { ValidationError } from "../../../src/errors.js";
+
+const one = (children: number[][], weights: number[], power: number) => aggregatePower(children, weights, power, new Float64Array(children[0].length))[0];
+
+describe("aggregatePower", () => {
+  it("is (Σ w·s^p / Σ w)^(1/p), the arithmetic, geometric and harmonic means at p = 1, 0, −1", () => {
+    // ((√100 + √400)/2)² = (10 + 20)²/4 = 225
+    expect(one([[100], [400]], [0.5, 0.5], 0.5)).toBeCloseTo(225, 12);
+    expect(one([[100], [400]], [0.5, 0.5], 1)).toBeCloseTo(250, 12);
+    expect(one([[100], [400]], [0.5, 0.5], 0)).toBeCloseTo(200, 12);
+    expect(one([[100], [400]], [0.5, 0.5], -1)).toBeCloseTo(160, 12);
+    // p = 2, weights 1 and 3: √((1·1 + 3·9)/4) = √7
+    expect(one([[1], [3]], [1, 3], 2)).toBeCloseTo(Math.sqrt(7), 12);
+  });
+  it("leaves out NaN children, and is NaN for a score <= 0 when p <= 0 or < 0 when p > 0", () => {
+    expect(one([[100], [Number.NaN]], [0.5, 0.5], 0.5)).toBe(100);
+    expect(one([[0], [400]], [0.5, 0.5], 0.5)).toBeCloseTo(100, 12); // (0 + 20)²/4
+    expect(one([[0], [400]], [0.5, 0.5], -1)).toBeNaN();
+    expect(one([[-1], [400]], [0.5, 0.5], 2)).toBeNaN();
+  });
+  it("parseAggregateSpec reads power:P, and planAggregation asks for an exponent", () => {
+    expect(parseAggregateSpec("arithmetic,0=power:-0.5")).toEqual({ ok: true, value: { method: "arithmetic", byLevel: { 0: "power" }, power: -0.5 } });
+    expect(parseAggregateSpec("power:1,0=power:2").ok).toBe(false);
+    const built = buildTree([{ line: 2, code: "A", parent: "", name: "A", weight: "", direction: "+" }]);
+    if (!built.ok) throw new Error("tree");
+    expect(planAggregation(built.value, { method: "power", byLevel: {} }).issues).toEqual([
+      { code: "E_POWER_MISSING", message: methodMessages.powerMissing(), column: "--power" },
+    ]);
+  });
+  it("checkAggregation reports a negative score under p > 0", () => {
+    const issues = checkAggregation("power", "G", ["A"], [[-2]], [1], ["U"], [2020], 0.5);
+    expect(issues.map((issue) => issue.message)).toEqual([methodMessages.scoreNegative("power (p = 0.5)", "G", "A", "U", 2020, -2)]);
+  });
+});
+
+describe("aggregateCopeland", () => {
+  it("counts weighted pairwise wins minus losses within a year", () => {
+    // U1 beats U2 (0.6 for, 0.4 against) and U3 (3 > 2 on the 0.6 child, 1 < 2 on the 0.4 one); U3 beats U2 likewise
+    const out = aggregateCopeland([[3, 1, 2], [1, 3, 2]], [0.6, 0.4], { unitCount: 3, yearCount: 1 }, new Float64Array(3));
+    expect(Array.from(out)).toEqual([2, -2, 0]);
+  });
+  it("ties a pair whose weights balance (0.5 against 0.5), whatever the rounding of the weights", () => {
+    // 0.1 + 0.2 = 0.30000000000000004 in binary: still a tie against 0.3 (and 0.4 on equal scores)
+    const out = aggregateCopeland([[2, 1], [2, 1], [1, 2], [5, 5]], [0.1, 0.2, 0.3, 0.4], { unitCount: 2, yearCount: 1 }, new Float64Array(2));
+    expect(Array.from(out)).toEqual([0, 0]);
+  });
+  it("compares units within each year only, and leaves a unit with no child NaN", () => {
+    // unit-major, 2 years: U1 (1, 5), U2 (2, NaN); 2020: U2 wins; 2021: U1 has no rival with a value
+    const out = aggregateCopeland([[1, 5, 2, Number.NaN]], [1], { unitCount: 2, yearCount: 2 }, new Float64Array(4));
+    expect(Array.from(out)).toEqual([-1, 0, 1, Number.NaN]);
+  });
+});
+
+describe("maximizeLinear and benefit of the doubt", () => {
+  it("solves the Wyndor Glass problem: max 3x + 5y, x <= 4, 2y <= 12, 3x + 2y <= 18 gives 36 at (2, 6)", () => {
+    // Hillier & Lieberman, Introduction to Operations Research, section 3.1
+    const solution = maximizeLinear([3, 5], [[1, 0], [0, 2], [3, 2]], [4, 12, 18]);
+    expect(solution.value).toBeCloseTo(36, 12);
+    expect(solution.x[0]).toBeCloseTo(2, 12);
+    expect(solution.x[1]).toBeCloseTo(6, 12);
+  });
+  it("refuses a negative right-hand side and an unbounded programme", () => {
+    expect(() => maximizeLinear([1], [[1]], [-1])).toThrow("maximizeLinear requires b >= 0");
+    expect(() => maximizeLinear([1, 1], [[1, -1]], [1])).toThrow("maximizeLinear: the programme is unbounded");
+  });
+  it("with one child, scores 100·s/max", () => {
+    const out = aggregateBenefitOfTheDoubt([[20, 50, 40]], [1], { unitCount: 3, yearCount: 1 }, new Float64Array(3));
+    [40, 100, 80].forEach((value, i) => expect(out[i]).toBeCloseTo(value, 12));
+  });
+  it("gives each unit its best weights: (1, 2) and (2, 1) are on the frontier, (1, 1) reaches 2/3 of it", () => {
+    // U3: max w1 + w2 with w1 + 2·w2 <= 1 and 2·w1 + w2 <= 1: w = (1/3, 1/3), score 2/3
+    const out = aggregateBenefitOfTheDoubt([[1, 2, 1], [2, 1, 1]], [0.5, 0.5], { unitCount: 3, yearCount: 1 }, new Float64Array(3));
+    [100, 100, 200 / 3].forEach((value, i) => expect(out[i]).toBeCloseTo(value, 12));
+  });
+  it("leaves out a unit with a missing child, and ignores the tree's weights", () => {
+    const out = aggregate("bod", [[1, 4, Number.NaN], [3, 1, 1]], [0.9, 0.1], new Float64Array(3), { unitCount: 3, yearCount: 1 });
+    expect(out[0]).toBeCloseTo(100, 12);
+    expect(out[1]).toBeCloseTo(100, 12);
+    expect(out[2]).toBeNaN();
+  });
+});
+
+describe("group directions", () => {
+  const rows = (groupDirection: string, extra: Record<string, string> = {}): TreeRow[] => [
+    { line: 2, code: "G", parent: "", name: "G", weight: "", direction: groupDirection },
+    { line: 3, code: "A", parent: "G", name: "A", weight: "", direction: "+", attributes: extra },
+    { line: 4, code: "B", parent: "", name: "B", weight: "", direction: "+", attributes: extra },
+  ];
+  const tree = (direction: string, extra: Record<string, string> = {}) => {
+    const built = buildTree(rows(direction, extra), "tree.csv");
+    if (!built.ok) throw new Error(built.issues.map((issue) => issue.message).join("\n"));
+    return built.value;
+  };
+  it("reflectGroup flips a ratio to 100²/x, a bounded score to low + high − x, a z-score to 2·mean − x, Copeland to −x", () => {
+    expect(Array.from(reflectGroup(Float64Array.of(125, 100, 50), { kind: "ratio" }))).toEqual([80, 100, 200]);
+    expect(Array.from(reflectGroup(Float64Array.of(1, 30, 100), { kind: "bounded", low: 1, high: 100 }))).toEqual([100, 71, 1]);
+    expect(Array.from(reflectGroup(Float64Array.of(110, 95), { kind: "z", mean: 100 }))).toEqual([90, 105]);
+    expect(Array.from(reflectGroup(Float64Array.of(3, -1), { kind: "copeland" }))).toEqual([-3, 1]);
+  });
+  it("computeIndex flips a group marked '-' before its parent aggregates it", () => {
+    // min-max over U1 (2) and U2 (6): A scores 0 and 100, so G (direction -) scores 100 and 0; B: 0 and 100
+    const t = tree("-");
+    const panel = buildPanel(t, [
+      { unit: "U1", year: 2020, indicator: "A", value: 2 },
+      { unit: "U2", year: 2020, indicator: "A", value: 6 },
+      { unit: "U1", year: 2020, indicator: "B", value: 1 },
+      { unit: "U2", year: 2020, indicator: "B", value: 3 },
+    ]);
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(t, panel.value, { normalize: "min-max" });
+    // node order: INDEX, G, A, B; blocks of units × years
+    expect(Array.from(result.values.subarray(2, 4))).toEqual([100, 0]);
+    expect(Array.from(result.values.subarray(0, 2))).toEqual([50, 50]);
+  });
+  it("refuses a group direction over ranks, naming the group and its line", () => {
+    const { issues } = planGroupReflections(tree("-"), [{ method: "rank" }, { method: "rank" }], new Map([["G", "arithmetic"]]));
+    expect(issues).toEqual([
+      { code: "E_GROUP_DIRECTION", message: methodMessages.groupDirectionScale("G", "rank"), source: "tree.csv", line: 2, column: "direction", id: "G" },
+    ]);
+    expect(() => computeIndex(tree("-"), { units: ["U"], years: [2020], indicators: ["A", "B"], values: Float64Array.of(1, 2) }, { normalize: "rank" })).toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,120 @@
+/** The scores relative to the best unit or the average, ranks as percentiles and Borda scores, and the output scales
+ * of min-max and z-scores, against hand computations (each comment shows the arithmetic). */
+import { describe, expect, it } from "vitest";
+import {
+  normalize,
+  normalizeBorda,
+  normalizeDistanceToAverage,
+  normalizeDistanceToMax,
+  normalizeFractionOfMax,
+  normalizePercentileRank,
+  type NormalizeContext,
+} from "../../../src/core/normalize.js";
+import { parseNumberPair, planNormalization } from "../../../src/core/normalize/plan.js";
+import { checkNewNormalizations } from "../../../src/core/normalize/check-more.js";
+import { methodMessages } from "../../../src/core/method-messages.js";
+import { buildTree } from "../../../src/core/tree.js";
+import type { Panel } from "../../../src/core/panel.js";
+
+const context = (unitCount: number, direction: "positive" | "negative" = "positive", extra: Partial<NormalizeContext> = {}): NormalizeContext => ({
+  unitCount,
+  yearCount: 1,
+  baseYear: 0,
+  direction,
+  ...extra,
+});
+const run = (method: (v: ArrayLike<number>, c: NormalizeContext, o: Float64Array) => Float64Array, values: number[], c: NormalizeContext) =>
+  Array.from(method(values, c, new Float64Array(values.length)));
+const close = (actual: number[], expected: number[]) => expected.forEach((value, i) => (Number.isNaN(value) ? expect(actual[i]).toBeNaN() : expect(actual[i]).toBeCloseTo(value, 12)));
+
+describe("percentile rank and Borda", () => {
+  it("normalizePercentileRank gives 100·(min rank − 1)/(n − 1)", () => {
+    // min ranks of (30, 10, 20, 20): 4, 1, 2, 2; n = 4: 100·3/3, 0, 100·1/3, 100·1/3
+    close(run(normalizePercentileRank, [30, 10, 20, 20], context(4)), [100, 0, 100 / 3, 100 / 3]);
+    // negative: the smallest value is best; min ranks of (−30, −10, −20, −20): 1, 4, 2, 2
+    close(run(normalizePercentileRank, [30, 10, 20, 20], context(4, "negative")), [0, 100, 100 / 3, 100 / 3]);
+  });
+  it("normalizePercentileRank keeps NaN and counts only the observed units", () => {
+    // (5, NaN, 7): n = 2, min ranks 1, 2
+    close(run(normalizePercentileRank, [5, Number.NaN, 7], context(3)), [0, Number.NaN, 100]);
+  });
+  it("normalizeBorda gives the number of units beaten", () => {
+    close(run(normalizeBorda, [30, 10, 20, 20], context(4)), [3, 0, 1, 1]);
+    close(run(normalizeBorda, [30, 10, 20, 20], context(4, "negative")), [0, 3, 1, 1]);
+  });
+  it("ranks within each year: a block of 2 units × 2 years", () => {
+    // unit-major: U1 (1, 9), U2 (5, 3): 2020 ranks U1 below U2, 2021 above
+    close(run(normalizeBorda, [1, 9, 5, 3], { unitCount: 2, yearCount: 2, baseYear: 0, direction: "positive" }), [0, 1, 1, 0]);
+  });
+});
+
+describe("relative to the best unit or the average", () => {
+  it("normalizeFractionOfMax gives 100·x/max, or 100·min/x for a negative indicator", () => {
+    close(run(normalizeFractionOfMax, [5, 20, 10], context(3)), [25, 100, 50]);
+    close(run(normalizeFractionOfMax, [5, 20, 10], context(3, "negative")), [100, 25, 50]);
+  });
+  it("normalizeDistanceToMax gives 100 − 100·(best − x)/(max − min)", () => {
+    // range 15: 5 is 15 from the best (0), 10 is 10 from it (100 − 66.67)
+    close(run(normalizeDistanceToMax, [5, 20, 10], context(3)), [0, 100, 100 / 3]);
+    close(run(normalizeDistanceToMax, [5, 20, 10], context(3, "negative")), [100, 0, 200 / 3]);
+  });
+  it("normalizeDistanceToAverage gives 100·x/mean, or 100·mean/x for a negative indicator", () => {
+    close(run(normalizeDistanceToAverage, [10, 30, Number.NaN], context(3)), [50, 150, Number.NaN]);
+    close(run(normalizeDistanceToAverage, [10, 30], context(2, "negative")), [200, 200 / 3]);
+  });
+});
+
+describe("output scales", () => {
+  it("min-max onto --range 1,100: 1 + 99·(x − min)/(max − min)", () => {
+    close(Array.from(normalize("min-max", [2, 4, 6], context(3, "positive", { range: { low: 1, high: 100 } }), new Float64Array(3))), [1, 50.5, 100]);
+    close(Array.from(normalize("min-max-year", [2, 4, 6], context(3, "negative", { range: { low: 1, high: 100 } }), new Float64Array(3))), [100, 50.5, 1]);
+  });
+  it("z-score onto --z-scale 0,1: plain z (COINr's default)", () => {
+    // mean 2, sample sd 1
+    close(Array.from(normalize("z-score", [1, 2, 3], context(3, "positive", { zScale: { mean: 0, sd: 1 } }), new Float64Array(3))), [-1, 0, 1]);
+    close(Array.from(normalize("z-score", [1, 2, 3], context(3, "positive", { zScale: { mean: 50, sd: 5 } }), new Float64Array(3))), [45, 50, 55]);
+  });
+  it("parseNumberPair reads A,B and A;B and refuses the rest", () => {
+    expect(parseNumberPair("1,100", "range")).toEqual({ first: 1, second: 100 });
+    expect(parseNumberPair(" 0 ; 1 ", "z-scale")).toEqual({ first: 0, second: 1 });
+    expect(parseNumberPair("100,1", "range")).toBeUndefined();
+    expect(parseNumberPair("0,0", "z-scale")).toBeUndefined();
+    expect(parseNumberPair("1", "range")).toBeUndefined();
+    expect(parseNumberPair("a,b", "range")).toBeUndefined();
+  });
+  it("planNormalization takes range and z_scale from the tree, and reports a bad one at its cell", () => {
+    const built = buildTree(
+      [
+        { line: 2, code: "A", parent: "", name: "A", weight: "", direction: "+", attributes: { range: "1;100", normalise: "min-max" } },
+        { line: 3, code: "B", parent: "", name: "B", weight: "", direction: "+", attributes: { z_scale: "0,1", normalise: "z-score" } },
+        { line: 4, code: "C", parent: "", name: "C", weight: "", direction: "+", attributes: { range: "100,1" } },
+      ],
+      "tree.csv",
+    );
+    if (!built.ok) throw new Error("tree");
+    const { plans, issues } = planNormalization(built.value, { method: "min-max" });
+    expect(plans[0].range).toEqual({ low: 1, high: 100 });
+    expect(plans[1].zScale).toEqual({ mean: 0, sd: 1 });
+    expect(issues).toEqual([
+      { code: "E_BAD_SETTING", message: methodMessages.badPairSetting("C", "range", "100,1", methodMessages.rangeExpected()), source: "tree.csv", line: 4, column: "range", id: "C" },
+    ]);
+  });
+});
+
+describe("checkNewNormalizations", () => {
+  it("reports a value <= 0 under fraction-of-max, a constant year under distance-to-max, an average <= 0 under distance-to-average", () => {
+    const panel: Panel = {
+      units: ["U1", "U2"],
+      years: [2020],
+      indicators: ["F", "D", "A"],
+      // indicator-major blocks of units × years
+      values: Float64Array.of(0, 4, 3, 3, -1, 0),
+    };
+    const issues = checkNewNormalizations(panel, [{ method: "fraction-of-max" }, { method: "distance-to-max" }, { method: "distance-to-average" }], ["positive", "positive", "positive"]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      methodMessages.valueNotPositive("F", "U1", 2020, 0, "fraction-of-max"),
+      methodMessages.constantYear("D", "distance-to-max", 2020, 3),
+      methodMessages.averageNotPositive("A", 2020, -0.5),
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+/** Screening by coverage, overall and within each first-level group, against counts done by hand. */
+import { describe, expect, it } from "vitest";
+import { computeIndex } from "../../src/core/compute.js";
+import { methodMessages } from "../../src/core/method-messages.js";
+import { buildPanel } from "../../src/core/panel.js";
+import { screenPanel } from "../../src/core/screen.js";
+import { buildTree } from "../../src/core/tree.js";
+import { ValidationError } from "../../src/errors.js";
+
+// A (A1, A2) and B (B1); 3 units, 2 years
+function inputs(missing: [unit: string, year: number, indicator: string][]) {
+  const built = buildTree([
+    { line: 2, code: "A", parent: "", name: "A", weight: "", direction: "" },
+    { line: 3, code: "A1", parent: "A", name: "A1", weight: "", direction: "+" },
+    { line: 4, code: "A2", parent: "A", name: "A2", weight: "", direction: "+" },
+    { line: 5, code: "B", parent: "", name: "B", weight: "", direction: "" },
+    { line: 6, code: "B1", parent: "B", name: "B1", weight: "", direction: "+" },
+  ]);
+  if (!built.ok) throw new Error("tree");
+  const records = ["U1", "U2", "U3"].flatMap((unit, u) =>
+    [2020, 2021].flatMap((year) =>
+      ["A1", "A2", "B1"].map((indicator, i) => ({
+        unit,
+        year,
+        indicator,
+        value: missing.some(([mu, my, mi]) => mu === unit && my === year && mi === indicator) ? Number.NaN : 10 + u + i + year - 2020,
+      })),
+    ),
+  );
+  const panel = buildPanel(built.value, records);
+  if (!panel.ok) throw new Error("panel");
+  return { tree: built.value, panel: panel.value };
+}
+
+describe("screenPanel", () => {
+  it("drops a unit below the threshold overall or in one group", () => {
+    // U2: B1 missing in both years: overall 4/6 = 0.667 (passes 0.66), group B 0/2 = 0 (fails)
+    // U3: A1 missing in 2020: overall 5/6, A 3/4 = 0.75, B 2/2: passes
+    const { tree, panel } = inputs([["U2", 2020, "B1"], ["U2", 2021, "B1"], ["U3", 2020, "A1"]]);
+    const result = screenPanel(tree, panel, { threshold: 0.66 });
+    expect(result.screened).toEqual([{ unit: "U2", coverage: 4 / 6, group: "B", groupCoverage: 0 }]);
+    expect(result.panel.units).toEqual(["U1", "U3"]);
+    // A1 block of the new panel: U1 (10, 11), U3 (NaN, 13)
+    expect(Array.from(result.panel.values.subarray(0, 4))).toEqual([10, 11, Number.NaN, 13]);
+  });
+  it("by unit-year, empties only the unit-years below the threshold", () => {
+    // U3 2020: A1 and A2 missing: overall 1/3, A 0/2; 2021 complete
+    const { tree, panel } = inputs([["U3", 2020, "A1"], ["U3", 2020, "A2"]]);
+    const result = screenPanel(tree, panel, { threshold: 0.5, by: "unit-year" });
+    expect(result.screened).toEqual([{ unit: "U3", year: 2020, coverage: 1 / 3, group: "A", groupCoverage: 0 }]);
+    expect([...result.cells]).toEqual([2 * 2 + 0]);
+  });
+  it("computeIndex leaves a screened unit-year empty and does not report its gaps", () => {
+    const { tree, panel } = inputs([["U3", 2020, "A1"], ["U3", 2020, "A2"]]);
+    // without screening, the error policy reports the two gaps
+    expect(() => computeIndex(tree, panel, { normalize: "min-max" })).toThrow(ValidationError);
+    const result = computeIndex(tree, panel, { normalize: "min-max", screen: { threshold: 0.5, by: "unit-year" } });
+    // INDEX block: U1 (2020, 2021), U2, U3
+    expect(result.values[4]).toBeNaN();
+    expect(result.values[5]).not.toBeNaN();
+    expect(result.screened).toHaveLength(1);
+  });
+  it("refuses a screen that leaves nothing", () => {
+    const { tree, panel } = inputs([["U1", 2020, "B1"], ["U2", 2020, "B1"], ["U3", 2020, "B1"]]);
+    expect(() => computeIndex(tree, panel, { screen: { threshold: 1 } })).toThrow(methodMessages.screenEmpty(1, 3));
+  });
+});

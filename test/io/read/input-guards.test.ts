@@ -1,0 +1,162 @@
+/**
+ * The guards at the door of every reader: binary files and oversized files refused from their first bytes or their
+ * size (never read whole), a UTF-8 mark in front of GBK bytes, a values folder without values files.
+ */
+import iconv from "iconv-lite";
+import { open, mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatBytes, limitMessages } from "../../../src/core/limit-messages.js";
+import { InputError } from "../../../src/errors.js";
+import { decodeText, MAX_INPUT_BYTES, readBytes } from "../../../src/io/read/read-text.js";
+import { describeBinary, describeZip } from "../../../src/io/read/sniff.js";
+import { readValueFiles } from "../../../src/io/read/values-folder.js";
+import { formatWorkbook } from "../../../src/io/read/xlsx.js";
+import { makeTempDir, runCli } from "../../helpers.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir({
+    "tree.csv": "code,parent,name,weight,direction\nA,,a,,\nA1,A,x,,+\n",
+    "doc.pdf": "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+    "image.csv": Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    "values.csv.gz": Uint8Array.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]),
+    "values.parquet": Uint8Array.from([0x50, 0x41, 0x52, 0x31, 0x15, 0x04, 0x15, 0x10, 0, 0]),
+    "empty/notes.txt": "values come next year\n",
+    "empty/old.xls": "",
+    "empty/archive/readme.md": "",
+  });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** A sparse file of `size` NUL bytes: it takes no disk and no time to make. */
+async function sparseFile(name: string, size: number): Promise<string> {
+  const path = join(dir, name);
+  const handle = await open(path, "w");
+  await handle.truncate(size);
+  await handle.close();
+  return path;
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<InputError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as InputError;
+  }
+  throw new Error("expected an error");
+}
+
+describe("readBytes refuses what is no input before reading it", () => {
+  it("refuses 1 GB of NUL bytes from its first bytes, without reading the rest", async () => {
+    const path = await sparseFile("zeros.csv", 1024 ** 3);
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const error = await errorOf(readBytes(path, "zeros.csv"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.code).toBe("E_BINARY");
+    expect(error.message).toBe(limitMessages.binaryFile("zeros.csv", "a stream of NUL bytes (binary data)"));
+    // Reading the gigabyte would take it into memory; the first 8 KB take nothing measurable.
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 ** 2);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("refuses an endless device (/dev/zero) at once instead of filling memory", async () => {
+    const error = await errorOf(readBytes("/dev/zero", "/dev/zero"));
+    expect(error.message).toBe(limitMessages.binaryFile("/dev/zero", "a stream of NUL bytes (binary data)"));
+  });
+
+  it("refuses a file over the size limit from its size alone", async () => {
+    const path = await sparseFile("huge.csv", MAX_INPUT_BYTES + 1);
+    const error = await errorOf(readBytes(path, "huge.csv"));
+    expect(error.code).toBe("E_TOO_LARGE");
+    expect(error.message).toBe(limitMessages.fileTooLarge("huge.csv", MAX_INPUT_BYTES + 1, MAX_INPUT_BYTES));
+    expect(error.message).toMatch(/^huge\.csv: the file is 4 GB, more than the 4 GB an input file may hold; expected/);
+    // The benchmark's 12 M-value CSV (README: 310 MB) is far below the limit.
+    expect(MAX_INPUT_BYTES / (310 * 1024 ** 2)).toBeGreaterThan(10);
+  });
+
+  it("refuses a file over a given limit", async () => {
+    await expect(readBytes(join(dir, "tree.csv"), "tree.csv", 10)).rejects.toThrow(limitMessages.fileTooLarge("tree.csv", 51, 10));
+  });
+
+  it.each([
+    ["doc.pdf", "a PDF document"],
+    ["image.csv", "a PNG image"],
+    ["values.csv.gz", "a gzip archive (unpack it first)"],
+    ["values.parquet", "a Parquet file (export it as CSV)"],
+  ])("names what %s looks like", async (name, what) => {
+    await expect(readBytes(join(dir, name), name)).rejects.toThrow(limitMessages.binaryFile(name, what));
+  });
+
+  it("tells UTF-16 without its mark from binary data, and lets text, UTF-16 with its mark and workbooks through", async () => {
+    expect(describeBinary(Buffer.from("unit,year\nA,2020\n", "utf16le"))).toMatch(/^UTF-16 text without a byte-order mark/);
+    expect(describeBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("unit,year\n", "utf16le")]))).toBeUndefined();
+    expect(describeBinary(Buffer.from("code,parent,name\nPAR1,,x\n"))).toBeUndefined();
+    expect(describeBinary(iconv.encode("代码,名称\n", "gbk"))).toBeUndefined();
+    const workbook = await formatWorkbook("values", [["unit", "year"], ["A", 2020]]);
+    expect(describeBinary(workbook)).toBeUndefined();
+    expect(describeZip(workbook)).toBeUndefined();
+  });
+
+  it("refuses a zip archive that is not a workbook, naming it", async () => {
+    // A one-entry zip archive (stored, no compression) written by hand: local header, data, central directory, end record.
+    const name = Buffer.from("values.csv");
+    const data = Buffer.from("unit,year\n");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + name.length, 12);
+    end.writeUInt32LE(30 + name.length + data.length, 16);
+    const zip = Buffer.concat([local, name, data, central, name, end]);
+    const what = "a ZIP archive that is not an Excel workbook (no xl/workbook.xml among its 1 entry; unpack it first)";
+    expect(describeZip(zip)).toBe(what);
+    const folder = await makeTempDir({ "values.zip": zip });
+    try {
+      await expect(readBytes(join(folder, "values.zip"), "values.zip")).rejects.toThrow(limitMessages.binaryFile("values.zip", what));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("compute names the binary values file and exits 1 without output", async () => {
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "doc.pdf", "--out", "out"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(limitMessages.binaryFile("doc.pdf", "a PDF document"));
+    await expect(open(join(dir, "out"))).rejects.toThrow();
+  });
+});
+
+describe("encodings and folders", () => {
+  it("refuses a UTF-8 byte-order mark in front of GBK bytes instead of printing mojibake", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode("代码,名称,权重\nA,研发,1\n", "gbk")]);
+    expect(() => decodeText(bytes, "tree.csv")).toThrow(limitMessages.bomNotUtf8("tree.csv", "GBK"));
+    expect(limitMessages.bomNotUtf8("tree.csv", "GBK")).toBe(
+      "tree.csv: the file starts with a UTF-8 byte-order mark but is not UTF-8; it looks like GBK: save it again as UTF-8 or remove the mark",
+    );
+    // Told it is GBK, the reader drops the mark and reads the text.
+    expect(decodeText(bytes, "tree.csv", "gbk")).toBe("代码,名称,权重\nA,研发,1\n");
+  });
+
+  it("says a values folder holds no values files, naming the folder and what it holds", async () => {
+    const error = await errorOf(readValueFiles(join(dir, "empty"), "empty/"));
+    expect(error.code).toBe("E_EMPTY_FOLDER");
+    expect(error.message).toBe(limitMessages.emptyValuesFolder("empty", ["archive/", "notes.txt", "old.xls"]));
+    expect(error.message).toBe(
+      `empty: the values folder holds no .csv or .xlsx file (it holds "archive/", "notes.txt", "old.xls"); expected values files such as 2021.csv or values.xlsx`,
+    );
+  });
+
+  it("formatBytes writes sizes in powers of 1024", () => {
+    expect([formatBytes(512), formatBytes(1536), formatBytes(310 * 1024 ** 2), formatBytes(4 * 1024 ** 3)]).toEqual(["512 bytes", "1.5 KB", "310 MB", "4 GB"]);
+  });
+});

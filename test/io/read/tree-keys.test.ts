@@ -1,0 +1,83 @@
+/**
+ * Misspelt keys and columns, and YAML aliases, in trees and project files: refused with file, line and key, never
+ * silently ignored or read as literal text.
+ */
+import { describe, expect, it } from "vitest";
+import { limitMessages } from "../../../src/core/limit-messages.js";
+import { projectMessages } from "../../../src/core/project-messages.js";
+import { ValidationError, type Issue } from "../../../src/errors.js";
+import { parseProject } from "../../../src/io/project/project.js";
+import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
+import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
+
+function issuesOf(run: () => unknown): Issue[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+describe("unknown keys and columns of a tree", () => {
+  it("refuses a misspelt YAML key, naming file, line and key, with the closest known key", () => {
+    const text = ["- code: A", "  wieght: 0.9", "  children:", "    - code: A1", "      direction: +", "      normalise: min-max", "      dampn: log"].join("\n");
+    expect(issuesOf(() => parseTreeYaml(text, "tree.yaml"))).toEqual([
+      { code: "E_UNKNOWN_KEY", message: limitMessages.unknownTreeKey("wieght", "weight"), source: "tree.yaml", line: 2, column: "wieght" },
+      { code: "E_UNKNOWN_KEY", message: limitMessages.unknownTreeKey("dampn", "dampen"), source: "tree.yaml", line: 7, column: "dampn" },
+    ]);
+    expect(limitMessages.unknownTreeKey("wieght", "weight")).toMatch(/^unknown key "wieght" \(did you mean "weight"\?\); expected a tree column/);
+  });
+
+  it("refuses a misspelt CSV column at the header line, and accepts settings, notes and the tool's own columns", () => {
+    expect(issuesOf(() => parseTreeCsv("code,parent,name,weight,direction,wieght\nA,,a,,,0.9\nA1,A,x,,+,\n", "tree.csv"))).toEqual([
+      { code: "E_UNKNOWN_COLUMN", message: limitMessages.unknownTreeColumn("wieght", "weight"), source: "tree.csv", line: 1, column: "wieght" },
+    ]);
+    const tree = parseTreeCsv("code,parent,level,weight,global_weight,name,direction,normalise,cap,x_owner,notes,备注\nA,,1,1,1,a,,,,,,\nA1,A,2,1,1,x,+,fixed-base,200,me,n,r\n", "tree.csv");
+    expect(tree.byCode.get("A1")?.attributes).toMatchObject({ normalise: "fixed-base", cap: "200", x_owner: "me" });
+  });
+
+  it("keeps the order of the file when nested children and parent keys mix", () => {
+    const tree = parseTreeYaml("- code: A\n  children:\n    - { code: A1, direction: + }\n- { code: A2, parent: A, direction: + }\n- code: B\n  children:\n    - { code: B1, direction: + }\n", "t.yaml");
+    expect(tree.nodes.map((node) => node.code)).toEqual(["A", "A1", "A2", "B", "B1"]);
+  });
+});
+
+describe("YAML aliases", () => {
+  it("refuses an alias in a tree instead of reading it as the name \"*n\"", () => {
+    const text = "- code: A\n  name: &n 创新\n  children:\n    - code: A1\n      name: *n\n      direction: +\n";
+    expect(issuesOf(() => parseTreeYaml(text, "tree.yaml"))).toEqual([
+      { code: "E_YAML_ALIAS", message: limitMessages.yamlAlias("*n"), source: "tree.yaml", line: 5 },
+    ]);
+  });
+
+  it("refuses an alias bomb in a project file at once, without expanding it", () => {
+    // Nine levels of nine aliases would expand to 9^9 (387 million) values.
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    lines.push("indicators: tree.csv", "values: values.csv");
+    const started = performance.now();
+    const issues = issuesOf(() => parseProject(lines.join("\n"), "/p/index.yaml", "index.yaml"));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(issues).toHaveLength(72);
+    expect(issues[0]).toEqual({ code: "E_YAML_ALIAS", message: limitMessages.yamlAlias("*a"), source: "index.yaml", line: 2 });
+  });
+
+  it("refuses an alias in index.yaml that would copy one path into another", () => {
+    const issues = issuesOf(() => parseProject("indicators: &t tree.csv\nvalues: *t\n", "/p/index.yaml", "index.yaml"));
+    expect(issues).toEqual([{ code: "E_YAML_ALIAS", message: limitMessages.yamlAlias("*t"), source: "index.yaml", line: 2 }]);
+  });
+
+  it("refuses a misspelt key of index.yaml, with the closest key", () => {
+    const issues = issuesOf(() => parseProject("indicators: tree.csv\nvalues: values.csv\nmethods:\n  wieghts: entropy\n", "/p/index.yaml", "index.yaml"));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ line: 4, column: "methods.wieghts" });
+    expect(issues[0].message).toMatch(/^unknown key "methods\.wieghts" \(did you mean "weights"\?\); expected one of: (\S+, )*base-year, /);
+    expect(issues[0].message).toBe(projectMessages.unknownKey("methods.wieghts", issues[0].message.split("expected one of: ")[1].split(", "), "weights"));
+  });
+});
