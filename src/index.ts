@@ -147,7 +147,8 @@ export type {
   CorrelationRelation,
   CronbachRow,
   PcaRow,
-  ImportanceRow,
+  // `ImportanceRow` is weights --optimise's row (core/weighting/optimise.ts); the audit's is exported under this name.
+  ImportanceRow as AuditImportanceRow,
 } from "./core/audit/audit.js";
 export { describeValues, countOutliers } from "./core/audit/statistics.js";
 export type { Description } from "./core/audit/statistics.js";

@@ -26,7 +26,7 @@ export const HELP_GROUP_HEADINGS: Record<HelpGroup, string> = {
  * shown under "Other options:" after the groups (test/cli/help.test.ts asks for every option to be listed here).
  */
 export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
-  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet"],
+  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet", "--allow-outside-project"],
   method: [
     "--base-year",
     "--preset",
@@ -52,6 +52,12 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--replications",
     "--seed",
     "--bootstrap",
+    "--min-coverage",
+    "--skew",
+    "--kurtosis",
+    "--same-share",
+    "--collinear",
+    "--weak-parent",
   ],
   data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--screen-by"],
   weights: [
@@ -73,8 +79,8 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--random-index",
     "--optimise",
   ],
-  output: ["--out", "--report", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
-  run: ["--if-changed", "--quiet", "--threads", "--debug", "--all-problems", "--log-format", "--version", "--help"],
+  output: ["--out", "--report", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force", "--drop-ranks", "--profiles", "--unit"],
+  run: ["--if-changed", "--quiet", "--threads", "--memory-limit", "--debug", "--all-problems", "--log-format", "--version", "--help"],
 };
 
 const OTHER_HEADING = "Other options:";
