@@ -141,15 +141,26 @@ function sortKeys(values: ArrayLike<number>, zeroSigned: boolean): number {
  * @example sortObserved([3, NaN, -1, 2]) // => Float64Array [-1, 2, 3]
  */
 export function sortObserved(values: ArrayLike<number>): Float64Array {
-  const count = sortKeys(values, true);
+  let count = 0;
+  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) count++;
   const sorted = new Float64Array(count);
-  const words = new Uint32Array(sorted.buffer);
+  sortObservedInto(values, sorted);
+  return sorted;
+}
+
+/**
+ * `sortObserved` into the start of `out` (at least as long as the observed values), without a new array: returns how
+ * many values it wrote.
+ */
+export function sortObservedInto(values: ArrayLike<number>, out: Float64Array): number {
+  const count = sortKeys(values, true);
+  const words = new Uint32Array(out.buffer, out.byteOffset, 2 * count);
   for (let j = 0; j < count; j++) {
     const positive = high[j] >>> 31 === 1;
     words[2 * j + 1] = positive ? high[j] ^ 0x80000000 : ~high[j];
     words[2 * j] = positive ? low[j] : ~low[j];
   }
-  return sorted;
+  return count;
 }
 
 /**
