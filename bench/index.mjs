@@ -7,7 +7,8 @@
  * (c) uncertainty: 1,000 replications, 51 × 49 × 3 levels, weight noise and two normalisations; target < 1 s
  * (d) startup: `compute` on the shipped example against `node -e 0`; target <= 2×
  * (e, f) duckdb: microdata in Parquet through one SQL query, and Parquet to Parquet
- * (g) audit: `auditIndex` on the panel of (a), every year and pooled, and its CSV tables; target < 10 s
+ * (g) audit: `auditIndex` on the panel of (a), every year and pooled, the drop analysis and the profiles of the last
+ *     year, and the eight CSV tables; target < 10 s
  *
  * `node bench/index.mjs engine startup` runs only the named benchmarks.
  */
@@ -71,10 +72,14 @@ if (results.duckdb) {
   );
 }
 if (results.audit) {
-  const { values, periods, correlations, auditMs, auditCpuMs, formatMs, peakRssMb } = results.audit;
+  const { values, periods, correlations, drops, peakRssMb } = results.audit;
+  const { auditMs, auditCpuMs, dropMs, dropCpuMs, profilesMs, profilesCpuMs, formatMs, formatCpuMs, totalMs, totalCpuMs } = results.audit;
+  const both = (wall, cpu) => `${ms(wall)} (CPU ${ms(cpu)})`;
   lines.push(
-    `(g) audit, ${(values / 1e6).toFixed(0)}M values, ${periods} periods (${correlations} correlations): auditIndex ${ms(auditMs)} (CPU ${ms(auditCpuMs)}), CSV tables ${ms(formatMs)}; peak memory ${peakRssMb.toFixed(0)} MB`,
-    `    target < 10000 ms: ${verdict(auditMs + formatMs < 10000)}`,
+    `(g) audit, ${(values / 1e6).toFixed(0)}M values, ${periods} periods (${correlations} correlations), ${drops} drops: ` +
+      `auditIndex ${both(auditMs, auditCpuMs)}, drop ${both(dropMs, dropCpuMs)}, profiles ${both(profilesMs, profilesCpuMs)}, ` +
+      `CSV tables ${both(formatMs, formatCpuMs)}; total ${both(totalMs, totalCpuMs)}; peak memory ${peakRssMb.toFixed(0)} MB`,
+    `    target < 10000 ms: ${verdict(totalMs < 10000)} (wall-clock), ${verdict(totalCpuMs < 10000)} (CPU; the wall-clock time includes waiting for a core on a busy machine)`,
   );
 }
 process.stdout.write(lines.join("\n") + "\n");

@@ -27,7 +27,7 @@ export const HELP_GROUP_HEADINGS: Record<HelpGroup, string> = {
  * shown under "Other options:" after the groups (test/cli/help.test.ts asks for every option to be listed here).
  */
 export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
-  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet"],
+  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet", "--allow-outside-project"],
   method: [
     "--base-year",
     "--preset",
@@ -53,6 +53,12 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--replications",
     "--seed",
     "--bootstrap",
+    "--min-coverage",
+    "--skew",
+    "--kurtosis",
+    "--same-share",
+    "--collinear",
+    "--weak-parent",
   ],
   data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--screen-by"],
   weights: [

@@ -214,13 +214,17 @@ export function renderAuditSummary(audit: Audit, result: IndexResult): string {
   ];
   const pooled = <T extends { period: number | "all" }>(rows: readonly T[]) => rows.filter((row) => row.period === "all");
   const byFlag = new Map<string, string[]>();
-  const note = (flag: string, item: string) => byFlag.set(flag, [...(byFlag.get(flag) ?? []), item]);
+  const note = (flag: string, item: string) => {
+    const items = byFlag.get(flag);
+    if (items) items.push(item);
+    else byFlag.set(flag, [item]);
+  };
   for (const row of pooled(audit.statistics)) for (const flag of row.flags) if (flag === "low-coverage" || flag === "skew-kurtosis" || flag === "near-constant") note(flag, row.indicator);
   for (const row of pooled(audit.correlations)) for (const flag of row.flags) note(flag, `${row.a}~${row.b}`);
   if (byFlag.size === 0) lines.push(`flags (all unit-years): none`);
   else {
     lines.push(`flags (all unit-years):`);
-    for (const [flag, items] of byFlag) lines.push(`  ${flag} (${items.length}): ${items.slice(0, 12).join(", ")}${items.length > 12 ? ", ..." : ""}`);
+    for (const [flag, items] of byFlag) lines.push(`  ${flag} (${items.length}): ${printable(items.slice(0, 12).join(", "))}${items.length > 12 ? ", ..." : ""}`);
   }
   const yearly = audit.statistics.filter((row) => row.period !== "all").reduce((count, row) => count + row.flags.length, 0) +
     audit.correlations.filter((row) => row.period !== "all").reduce((count, row) => count + row.flags.length, 0);

@@ -2,6 +2,7 @@
  * Ranks of units, node by node and year by year, and how they changed on the previous year.
  */
 import { resultIndex, type IndexResult } from "../compute.js";
+import { orderObservedInto } from "../radix.js";
 
 /** Ranks laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
 export interface Ranks {
@@ -28,37 +29,30 @@ export function computeRanks(
   const size = result.values.length;
   const ranks: Ranks = { rank: new Float64Array(size).fill(Number.NaN), rankChange: new Float64Array(size).fill(Number.NaN) };
   const unitCount = result.units.length;
-  const sorted = new Float64Array(unitCount);
+  const column = new Float64Array(unitCount);
+  const order = new Uint32Array(unitCount);
   for (let node = 0; node < result.nodes.length; node++) {
     if (!keep(result.nodes[node])) continue;
     for (let year = 0; year < result.years.length; year++) {
-      let count = 0;
-      for (let unit = 0; unit < unitCount; unit++) {
-        const value = result.values[resultIndex(result, node, unit, year)];
-        if (!Number.isNaN(value)) sorted[count++] = value;
-      }
-      // The units with a strictly higher key are those after the last equal key in ascending order: a native sort and
-      // a binary search per unit instead of comparing every pair of units. Rounding to 12 digits never reverses an
-      // order, so the values sort as their keys do, and only the values just above a unit's can share its key.
-      const ascending = sorted.subarray(0, count).sort();
-      for (let unit = 0; unit < unitCount; unit++) {
-        const cell = resultIndex(result, node, unit, year);
-        const value = result.values[cell];
-        if (Number.isNaN(value)) continue;
-        let low = 0;
-        let high = count;
-        while (low < high) {
-          const middle = (low + high) >>> 1;
-          if (ascending[middle] <= value) low = middle + 1;
-          else high = middle;
+      for (let unit = 0; unit < unitCount; unit++) column[unit] = result.values[resultIndex(result, node, unit, year)];
+      // The units by increasing value (a linear radix sort), walked from the highest: a unit's rank is 1 plus the
+      // number of units before its run of tied keys. Rounding to 12 digits never reverses an order, so tied keys are
+      // neighbours, and only values close enough to tie need their key.
+      const count = orderObservedInto(column, order);
+      let runRank = 1;
+      for (let j = count - 1; j >= 0; j--) {
+        const value = column[order[j]];
+        if (j < count - 1) {
+          const higher = column[order[j + 1]];
+          if (value !== higher && !(mayTie(value, higher) && tieKey(value) === tieKey(higher))) runRank = count - j;
         }
-        if (low < count && mayTie(value, ascending[low])) {
-          const key = tieKey(value);
-          while (low < count && mayTie(value, ascending[low]) && tieKey(ascending[low]) === key) low++;
-        }
-        ranks.rank[cell] = count - low + 1;
-        if (year > 0) ranks.rankChange[cell] = ranks.rank[cell - 1] - ranks.rank[cell];
+        ranks.rank[resultIndex(result, node, order[j], year)] = runRank;
       }
+      if (year > 0)
+        for (let unit = 0; unit < unitCount; unit++) {
+          const cell = resultIndex(result, node, unit, year);
+          if (!Number.isNaN(column[unit])) ranks.rankChange[cell] = ranks.rank[cell - 1] - ranks.rank[cell];
+        }
     }
   }
   return ranks;

@@ -152,7 +152,10 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
   const position = new Map(nodes.map((node, n) => [node.code, n] as const));
   const childrenOf = new Map<string, number[]>();
   nodes.forEach((node, n) => {
-    if (node.parent !== null) childrenOf.set(node.parent, [...(childrenOf.get(node.parent) ?? []), n]);
+    if (node.parent === null) return;
+    const children = childrenOf.get(node.parent);
+    if (children) children.push(n);
+    else childrenOf.set(node.parent, [n]);
   });
   const groups = nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.kind !== "indicator" && childrenOf.has(node.code));
   const global = globalWeightsOf(nodes);

@@ -6,7 +6,7 @@
  * Reference: OECD/JRC Handbook (2008), step 4 (multivariate analysis); COINr `get_corr()`, `get_corr_flags()`.
  */
 import { auditMessages } from "./messages.js";
-import { orderObserved } from "./radix.js";
+import { orderObserved } from "../radix.js";
 
 /** Pairs needed for a correlation. */
 export const MIN_PAIRS = 3;

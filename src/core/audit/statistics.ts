@@ -6,7 +6,7 @@
  * Reference: OECD/JRC Handbook (2008), step 4; COINr `get_stats()` and `check_SkewKurt()` (Becker et al. 2022).
  */
 import { KURTOSIS_THRESHOLD, SKEWNESS_THRESHOLD } from "../outliers.js";
-import { sortObserved } from "./radix.js";
+import { sortObservedInto } from "../radix.js";
 
 /** The statistics of the observed (non-`NaN`) values; `NaN` where undefined. */
 export interface Description {
@@ -25,6 +25,11 @@ export interface Description {
   sameShare: number;
 }
 
+/** The sorted values of `describeValues`, reused from one call to the next (the calls run one at a time). */
+let sortedBuffer = new Float64Array(0);
+/** The values `countOutliers` winsorises, reused likewise. */
+let outlierBuffer = new Float64Array(0);
+
 /**
  * Describes the observed values of `values` (`NaN` is left out).
  * @example describeValues([1, 2, 3, 10]) // => { n: 4, mean: 4, sd: 4.0825, skewness: 1.7636, kurtosis: 3.2126, sameShare: 0.25, ... }
@@ -33,8 +38,11 @@ export function describeValues(values: ArrayLike<number>): Description {
   let n = 0;
   for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) n++;
   if (n === 0) return { n, mean: Number.NaN, sd: Number.NaN, min: Number.NaN, max: Number.NaN, skewness: Number.NaN, kurtosis: Number.NaN, sameShare: Number.NaN };
-  // Sorted by a radix sort (the array `sort()` gives, in linear time): the extremes, the runs of equal values.
-  const sorted = sortObserved(values);
+  // Sorted by a radix sort (the array `sort()` gives, in linear time) into a reused buffer: the extremes, the runs
+  // of equal values.
+  if (sortedBuffer.length < n) sortedBuffer = new Float64Array(Math.max(n, Math.ceil(sortedBuffer.length * 1.5)));
+  sortObservedInto(values, sortedBuffer);
+  const sorted = sortedBuffer.subarray(0, n);
   let sum = 0;
   for (let k = 0; k < n; k++) sum += sorted[k];
   const mean = sum / n;
@@ -71,7 +79,8 @@ export function describeValues(values: ArrayLike<number>): Description {
 export function countOutliers(values: ArrayLike<number>, maxPoints: number): { points: number; passes: boolean } {
   let n = 0;
   for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) n++;
-  const observed = new Float64Array(n);
+  if (outlierBuffer.length < n) outlierBuffer = new Float64Array(Math.max(n, Math.ceil(outlierBuffer.length * 1.5)));
+  const observed = outlierBuffer.subarray(0, n);
   for (let k = 0, j = 0; k < values.length; k++) if (!Number.isNaN(values[k])) observed[j++] = values[k];
   let shape = shapeOf(observed);
   const fails = () => Math.abs(shape.skewness) > SKEWNESS_THRESHOLD && shape.kurtosis > KURTOSIS_THRESHOLD;

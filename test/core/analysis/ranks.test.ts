@@ -64,4 +64,36 @@ describe("computeRanks against its definition", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("ranks every node and year on its own and rankChange = rank[t−1] − rank[t], on random panels of 3 nodes × 4 years", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(Number.NaN), fc.double({ min: -10, max: 10, noNaN: true })), { minLength: 3 * 12 * 4, maxLength: 3 * 12 * 4 }),
+        (unitCount, cells) => {
+          const yearCount = 4;
+          const values = Float64Array.from(cells.slice(0, 3 * unitCount * yearCount));
+          const result = { units: Array.from({ length: unitCount }, (_, u) => `U${u}`), years: [2019, 2020, 2021, 2022], nodes: [{}, {}, {}] as never, values };
+          const { rank, rankChange } = computeRanks(result);
+          const key = (x: number) => Number(x.toPrecision(12));
+          const at = (node: number, unit: number, year: number) => (node * unitCount + unit) * yearCount + year;
+          for (let node = 0; node < 3; node++)
+            for (let year = 0; year < yearCount; year++)
+              for (let unit = 0; unit < unitCount; unit++) {
+                const value = values[at(node, unit, year)];
+                if (Number.isNaN(value)) {
+                  expect(rank[at(node, unit, year)]).toBeNaN();
+                  continue;
+                }
+                let higher = 0;
+                for (let other = 0; other < unitCount; other++) if (key(values[at(node, other, year)]) > key(value)) higher++;
+                expect(rank[at(node, unit, year)]).toBe(1 + higher);
+                const expected = year === 0 ? Number.NaN : rank[at(node, unit, year - 1)] - rank[at(node, unit, year)];
+                expect(rankChange[at(node, unit, year)]).toBe(expected);
+              }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,16 +1,17 @@
 /**
  * The audit's radix sorts against the definitions they replace: `sortObserved` against `Float64Array.prototype.sort`
  * (bit for bit, −0 before 0), `orderObserved` against a stable comparison sort of the positions by value (−0 as 0), on
- * random series with ties, gaps, both signs, zeros of both signs, infinities, subnormal and huge values.
+ * random series with ties, gaps, both signs, zeros of both signs, infinities, subnormal and huge values, and long runs
+ * of values equal but for their last bits.
  */
 import { describe, expect, it } from "vitest";
-import { orderObserved, sortObserved } from "../../../src/core/audit/radix.js";
-import { createRandom } from "../../../src/core/random.js";
+import { orderObserved, sortObserved } from "../../src/core/radix.js";
+import { createRandom } from "../../src/core/random.js";
 
 const SPECIAL = [0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1.7976931348623157e308, -1.7976931348623157e308, 1, -1, 0.1 + 0.2, 0.3];
 
 function randomSeries(random: () => number, length: number): Float64Array {
-  const kind = Math.floor(random() * 4);
+  const kind = Math.floor(random() * 5);
   return Float64Array.from({ length }, () => {
     const r = random();
     if (r < 0.08) return Number.NaN;
@@ -19,6 +20,8 @@ function randomSeries(random: () => number, length: number): Float64Array {
     if (kind === 0) return 1000 + random();
     if (kind === 1) return Math.round(random() * 8) - 4;
     if (kind === 2) return (random() - 0.5) * 1e6;
+    // Long runs of one high word (values that differ in the last bits only) among others: sorted by their low word.
+    if (kind === 3) return random() < 0.6 ? 1 + Math.floor(random() * 1e6) * 2 ** -52 : random() * 4 - 2;
     return (random() < 0.5 ? -1 : 1) * Math.pow(10, random() * 600 - 300);
   });
 }
