@@ -81,7 +81,7 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--optimise",
   ],
   audit: ["--min-coverage", "--skew", "--kurtosis", "--same-share", "--collinear", "--weak-parent", "--drop-ranks", "--profiles", "--profile-unit"],
-  output: ["--out", "--report", "--static", "--title", "--uncertainty-from", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
+  output: ["--out", "--report", "--static", "--title", "--uncertainty-from", "--audit", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
   run: ["--if-changed", "--quiet", "--threads", "--memory-limit", "--debug", "--all-problems", "--allow-outside-project", "--log-format", "--version", "--help"],
 };
 

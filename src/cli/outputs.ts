@@ -141,6 +141,8 @@ export interface ReportContext {
   description?: string;
   /** The folder of an uncertainty analysis (its uncertainty.csv) to show, and how messages name it. */
   uncertainty?: { dir: string; label: string };
+  /** Audit the index and show it in the dashboard's `#audit` (`report --audit`). */
+  audit?: boolean;
 }
 
 /** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
@@ -286,7 +288,8 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     const uncertainty = context.uncertainty
       ? await (await import("../io/report/dashboard/uncertainty.js")).readUncertainty(context.uncertainty.dir, context.uncertainty.label, result.units, result.years)
       : undefined;
-    const extras = { title, description: context.description, records: context.records, uncertainty };
+    const audit = context.audit ? await auditForDashboard(result, context.tree) : undefined;
+    const extras = { title, description: context.description, records: context.records, uncertainty, audit };
     const data = buildDashboardData(result, context.tree, options.lang, Math.min(options.decimals, 2), extras);
     return formatDashboardHtml(data);
   }
@@ -297,6 +300,14 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     decimals: Math.min(options.decimals, 2),
     appendix: dataStageAppendix(result, options.lang, table),
   });
+}
+
+/** The audit of `result` (pooled), as the dashboard's `#audit` shows it; the audit's code loads only for it. */
+async function auditForDashboard(result: IndexResult, tree: Tree) {
+  const [{ auditIndex }, { dashboardAudit }] = await Promise.all([import("../core/audit/audit.js"), import("../io/report/dashboard/audit.js")]);
+  const children = new Map<string, readonly string[]>([["INDEX", tree.roots]]);
+  for (const node of tree.nodes) if (node.kind === "group") children.set(node.code, node.children);
+  return dashboardAudit(auditIndex(result), children);
 }
 
 /** A table as aligned terminal columns. */

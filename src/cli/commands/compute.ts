@@ -42,6 +42,8 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   projectDescription?: string;
   /** `report --uncertainty-from`: the folder of an uncertainty analysis shown in the dashboard. */
   uncertaintyFrom?: string;
+  /** `report --audit`: audit the index and show it in the dashboard. */
+  audit?: boolean;
 }
 
 export function registerCompute(program: Command, env: CliEnv): void {
@@ -126,6 +128,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     description: options.projectDescription,
     ...(keepSources ? { records: loaded.records } : {}),
     ...(options.uncertaintyFrom ? { uncertainty: { dir: resolve(env.cwd, options.uncertaintyFrom), label: options.uncertaintyFrom } } : {}),
+    audit: options.audit,
   };
   const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options, report);
   const warnings = [...(weighting?.warnings ?? []), ...result.warnings, ...outputWarnings];

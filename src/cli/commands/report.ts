@@ -26,7 +26,8 @@ Examples:
   $ innovation-index uncertainty -o unc && innovation-index report --uncertainty-from unc`,
     )
     .option("-o, --out <dir>", "folder for report.html", "out")
-    .option("--uncertainty-from <dir>", "show the intervals of an uncertainty analysis (the folder of its uncertainty.csv, same inputs) in the dashboard");
+    .option("--uncertainty-from <dir>", "show the intervals of an uncertainty analysis (the folder of its uncertainty.csv, same inputs) in the dashboard")
+    .option("--audit", "audit the index and show correlations and effective weights in the dashboard (as the audit command)", false);
   for (const option of compute?.options ?? []) if (!NOT_FOR_REPORT.has(option.long ?? "")) command.addOption(option);
   command.action(async (options: ComputeCommandOptions, self: Command) => {
     // The project (applied by the program's hook, once) names the report.
