@@ -162,16 +162,21 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
   const periods: AuditPeriod[] = [...years, "all"];
   const audit: Audit = { units, years, periods, thresholds, statistics: [], correlations: [], cronbach: [], pca: [], importance: [] };
 
+  // A year's series of every node, and of the indicator being described, in buffers every year reuses (nothing of a
+  // year's series outlives the year: its rows hold numbers only).
+  const yearSeries = new Float64Array(nodes.length * unitCount);
+  const yearRaw = new Float64Array(unitCount);
   for (const [t, period] of periods.entries()) {
     const all = period === "all";
     const cells = all ? unitCount * yearCount : unitCount;
-    const seriesOf = (block: Float64Array): Float64Array => {
+    const seriesOf = (block: Float64Array, into: Float64Array): Float64Array => {
       if (all) return block;
-      const values = new Float64Array(unitCount);
-      for (let u = 0; u < unitCount; u++) values[u] = block[u * yearCount + t];
-      return values;
+      for (let u = 0; u < unitCount; u++) into[u] = block[u * yearCount + t];
+      return into;
     };
-    const series = nodes.map((_, n) => seriesOf(result.values.subarray(n * unitCount * yearCount, (n + 1) * unitCount * yearCount)));
+    const series = nodes.map((_, n) =>
+      seriesOf(result.values.subarray(n * unitCount * yearCount, (n + 1) * unitCount * yearCount), yearSeries.subarray(n * unitCount, (n + 1) * unitCount)),
+    );
     const ranked: (RankedSeries | undefined)[] = [];
     const rankedOf = (n: number) => (ranked[n] ??= rankSeries(series[n]));
     const correlateNodes = (a: number, b: number) => correlatePair(rankedOf(a), rankedOf(b), [nodes[a].code, nodes[b].code]);
@@ -281,7 +286,7 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
     }
     result.panel.indicators.forEach((indicator, i) => {
       if (!position.has(indicator)) return;
-      const values = seriesOf(indicatorBlock(result.panel, i));
+      const values = seriesOf(indicatorBlock(result.panel, i), yearRaw);
       const description = describeValues(values);
       // The treatment's own rule decides first: most indicators pass it and need no winsorising pass.
       const fails = Math.abs(description.skewness) > SKEWNESS_THRESHOLD && description.kurtosis > KURTOSIS_THRESHOLD;

@@ -26,6 +26,9 @@ export interface GroupComponents {
   note?: string;
 }
 
+/** The standardised children of `groupComponents`, one after the other, reused from one call to the next. */
+let standardisedBuffer = new Float64Array(0);
+
 /**
  * The principal components of the columns (one per child); `codes` and `group` name them in the notes.
  * @example groupComponents([[1, 2, 3, 4], [1, 3, 2, 4]], ["a", "b"]) // => { eigenvalues: [1.8, 0.2], shares: [0.9, 0.1], loadings: [0.9487, 0.9487], ... }
@@ -36,9 +39,11 @@ export function groupComponents(columns: readonly ArrayLike<number>[], codes: re
   const empty = (note: string): GroupComponents => ({ n, eigenvalues: [], shares: [], vector: [], loadings: [], note });
   if (n < MIN_COMPLETE) return empty(auditMessages.tooFew("principal components", n, MIN_COMPLETE));
   const standardised: Float64Array[] = [];
+  if (standardisedBuffer.length < columns.length * n)
+    standardisedBuffer = new Float64Array(Math.max(columns.length * n, Math.ceil(standardisedBuffer.length * 1.5)));
   for (let j = 0; j < columns.length; j++) {
     const column = columns[j];
-    const values = new Float64Array(n);
+    const values = standardisedBuffer.subarray(j * n, (j + 1) * n);
     let sum = 0;
     for (let t = 0; t < n; t++) sum += values[t] = column[positions[t]];
     const mean = sum / n;

@@ -271,3 +271,21 @@ describe("auditIndex(result) on one unit", () => {
     expect(weights).toEqual({ X: 0.6, Y: 0.4, X1: 0.3, X2: 0.3, Y1: 0.4 });
   });
 });
+
+describe("auditIndex(result) on one year", () => {
+  it("gives the year the same rows as the pooled period (the same unit-years), every table", () => {
+    // 5 units × 1 year: the year's series (copied out of the panel) and the pooled ones (read in place) hold the same
+    // values, so every statistic must agree to the bit.
+    const tree = smallTree();
+    const values = [[10, 50, 200], [4, 8, 30], [7, 20, 90], [12, 35, 150], [9, 44, 60]];
+    const panel = panelOf(tree, Object.fromEntries(values.map(([x1, x2, y1], u) => [`U${u + 1}`, { X1: [x1], X2: [x2], Y1: [y1] }])));
+    const audit = auditIndex(computeIndex(tree, panel, { normalize: "min-max" }));
+    expect(audit.periods).toEqual([2017, "all"]);
+    for (const table of ["statistics", "correlations", "cronbach", "pca", "importance"] as const) {
+      const rows = audit[table] as { period: number | string }[];
+      const year = rows.filter((row) => row.period === 2017).map((row) => ({ ...row, period: "all" }));
+      expect(year.length).toBeGreaterThan(0);
+      expect(year).toEqual(rows.filter((row) => row.period === "all"));
+    }
+  });
+});
