@@ -17,7 +17,8 @@
  * Output per unit and year: the nominal index (the first method of each list, the nominal weights), the median and the
  * 5% and 95% quantiles of the index and of the rank over the 2N independent runs of the design's matrices A and B, and
  * the first-order and total Sobol indices of each choice for the index and the rank. Quantiles are R's type 7 (linear
- * interpolation between order statistics). Rank 1 is the highest index in the year; ties share their mean rank.
+ * interpolation between order statistics). Ranks follow the one convention of `ranks.csv` (`rankDescending`):
+ * competition ranks ("1224"), rank 1 the highest index in the year, ties sharing the best rank, a missing index unranked.
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
@@ -29,6 +30,9 @@ import type { Panel } from "./panel.js";
 import { createRandom } from "./random.js";
 import { quantileSorted } from "./quantile.js";
 import { estimateSobol } from "./sensitivity.js";
+import { rankDescending } from "./analysis/ranks.js";
+
+export { rankDescending };
 import { bootstrapGroupIndices, type GroupTerms, type IndexIntervals } from "./sensitivity-bootstrap.js";
 import type { Tree } from "./types.js";
 
@@ -258,7 +262,12 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
           total: new Float64Array(k * samples),
         });
   const random = createRandom(options.seed);
+  // The first-order estimator's constant: the nominal run, near the mean of every output.
+  const center = new Float64Array(2 * blockSize);
+  center.set(nominalIndex, 0);
+  center.set(nominalRank, blockSize);
   const sobol = estimateSobol({
+    center,
     factorSizes: factors.map((factor) => factor.size),
     samples,
     random,
@@ -284,7 +293,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
                   group.runsA[unit * samples + row] = outA[cell];
                   group.runsB[unit * samples + row] = outB[cell];
                 }
-                first += (outB[cell] - outMixed[cell]) ** 2;
+                first += (outB[cell] - center[cell]) * (outMixed[cell] - outA[cell]);
                 total += (outA[cell] - outMixed[cell]) ** 2;
               }
               group.first[factor * samples + row] = first;
@@ -375,65 +384,6 @@ function summarize(runs: Float64Array, cellCount: number, sampleCount: number): 
     high[cell] = quantileSorted(observed, 0.95);
   }
   return { median, low, high };
-}
-
-/**
- * Ranks of the units in every year of a block (`values[unit * yearCount + year]`): 1 for the highest value, ties get
- * the mean of the ranks they span, `NaN` values get `NaN` and are not counted.
- * @example rankDescending([10, 30, 30, 5], 4, 1, out) // => [3, 1.5, 1.5, 4]
- */
-export function rankDescending(
-  values: ArrayLike<number>,
-  unitCount: number,
-  yearCount: number,
-  out: Float64Array,
-  scratch = new Float64Array(unitCount),
-): Float64Array {
-  for (let year = 0; year < yearCount; year++) {
-    let count = 0;
-    for (let unit = 0; unit < unitCount; unit++) {
-      const value = values[unit * yearCount + year];
-      if (!Number.isNaN(value)) scratch[count++] = value;
-    }
-    // A native numeric sort of the values, then each unit's rank from the values above and equal to its own.
-    const sorted = scratch.subarray(0, count).sort();
-    for (let unit = 0; unit < unitCount; unit++) {
-      const cell = unit * yearCount + year;
-      const value = values[cell];
-      if (Number.isNaN(value)) {
-        out[cell] = Number.NaN;
-        continue;
-      }
-      const below = lowerBound(sorted, value);
-      const upTo = upperBound(sorted, value);
-      out[cell] = count - upTo + (upTo - below + 1) / 2; // (units above) + mean of the ranks the ties span
-    }
-  }
-  return out;
-}
-
-/** The first position in ascending `sorted` whose value is >= `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first position in ascending `sorted` whose value is > `value`. */
-function upperBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const formatPercent = (fraction: number) => `${Math.round(fraction * 1e6) / 1e4}%`;
