@@ -43,10 +43,16 @@ export interface SobolDesign {
   /** Called with each independent run (A rows as runs 0..N−1, B rows as N..2N−1): a plain Monte Carlo sample of size 2N. */
   observe?: (run: number, outputs: Float64Array) => void;
   /**
-   * Called for row j and each factor i with the outputs of A_j, B_j and A_B(i)_j (the terms of the estimators, for a
-   * bootstrap of the rows; see `sensitivity-bootstrap.ts`).
+   * Called for row j and each factor i with the outputs of A_j, B_j and A_B(i)_j and the constant `c` of every output
+   * (the terms of the estimators, for a bootstrap of the rows; see `sensitivity-bootstrap.ts`).
    */
-  observeRow?: (row: number, factor: number, outA: Float64Array, outB: Float64Array, outMixed: Float64Array) => void;
+  observeRow?: (row: number, factor: number, outA: Float64Array, outB: Float64Array, outMixed: Float64Array, center: Float64Array) => void;
+  /**
+   * The constant `c` of every output subtracted from `f(B)` in the first-order estimator, best near the output's mean
+   * (a nominal run). Default: the model's outputs at the centre of the inputs (every uniform 0.5), one run more.
+   * A missing value counts as 0.
+   */
+  center?: ArrayLike<number>;
   /** Called after each row of the design with the model runs done and the total. */
   onProgress?: (runsDone: number, runsTotal: number) => void;
 }

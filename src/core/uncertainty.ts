@@ -23,6 +23,7 @@
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
 import { ValidationError, type Issue } from "../errors.js";
+import { messages } from "./messages.js";
 import type { IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -38,6 +39,39 @@ import type { Tree } from "./types.js";
 
 /** The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option. */
 const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED"]);
+
+/**
+ * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from
+ * fixed-base scores (30% above the base year) and one of 60 from min-max scores (60% of the way from the worst to the
+ * best) say different things, so an analysis that draws methods from two scales mixes two distributions.
+ */
+export const NORMALIZATION_SCALES: Readonly<Record<NormalizeMethod, string>> = {
+  "fixed-base": "ratio (100 = a base)",
+  chain: "ratio (100 = a base)",
+  "distance-to-target": "ratio (100 = a base)",
+  "distance-to-reference": "ratio (100 = a base)",
+  "min-max": "0-100",
+  "min-max-year": "0-100",
+  "min-max-goalposts": "0-100",
+  "z-score": "100 ± 10",
+  "z-score-year": "100 ± 10",
+  rank: "1 to n rank",
+};
+
+/**
+ * The warning `W_SCALES_MIXED` when `normalizations` draws from more than one scale (`NORMALIZATION_SCALES`), naming
+ * the methods of each scale in the order listed; `undefined` when they share one.
+ */
+export function scalesMixedWarning(normalizations: readonly NormalizeMethod[]): Issue | undefined {
+  const groups: { scale: string; methods: NormalizeMethod[] }[] = [];
+  for (const method of normalizations) {
+    const scale = NORMALIZATION_SCALES[method];
+    const group = groups.find((candidate) => candidate.scale === scale);
+    if (group) group.methods.push(method);
+    else groups.push({ scale, methods: [method] });
+  }
+  return groups.length > 1 ? { code: "W_SCALES_MIXED", message: messages.scalesMixed(groups) } : undefined;
+}
 
 /** The choices an analysis may vary, in the order they are reported. */
 export const UNCERTAINTY_CHOICES = ["weights", "normalisation", "aggregation", "missing"] as const;
@@ -118,7 +152,7 @@ export interface UncertaintyResult {
   nominalRun: IndexResult;
   /**
    * The nominal run's warnings, less those saying an option is unused (`--cap` without a ratio method) when another
-   * listed method uses it.
+   * listed method uses it; and `W_SCALES_MIXED` when the normalisations are on different scales (`scalesMixedWarning`).
    */
   warnings: Issue[];
   index: Distribution;
@@ -191,6 +225,8 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const warnings = nominalRun.warnings.filter(
     (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
   );
+  const mixed = scalesMixedWarning(normalizations);
+  if (mixed) warnings.push(mixed);
   // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).
   const refused = options.strict ? warnings.filter((warning) => STRICT_WARNINGS.has(warning.code)) : [];
   if (refused.length > 0) throw new ValidationError(refused.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));

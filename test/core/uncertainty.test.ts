@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
-import { analyzeUncertainty, rankDescending } from "../../src/core/uncertainty.js";
+import { analyzeUncertainty, rankDescending, scalesMixedWarning } from "../../src/core/uncertainty.js";
+import { messages } from "../../src/core/messages.js";
 import { computeRanks } from "../../src/core/analysis/ranks.js";
 import { panelOf, smallTree } from "./small.js";
 
@@ -171,5 +172,26 @@ describe("analyzeUncertainty", () => {
     expect(result.index.low[2]).toBeGreaterThan(95 + (80 * 0.5) / 1.4 - 1e-9);
     expect(result.index.high[2]).toBeLessThan(95 + (80 * 0.5) / 0.6 + 1e-9);
     expect(result.index.high[2] - result.index.low[2]).toBeGreaterThan(20);
+  });
+});
+
+describe("scalesMixedWarning", () => {
+  it("names the methods of each scale when the normalisations mix scales, and nothing when they share one", () => {
+    expect(scalesMixedWarning(["fixed-base", "min-max", "chain", "min-max-year"])).toEqual({
+      code: "W_SCALES_MIXED",
+      message: messages.scalesMixed([
+        { scale: "ratio (100 = a base)", methods: ["fixed-base", "chain"] },
+        { scale: "0-100", methods: ["min-max", "min-max-year"] },
+      ]),
+    });
+    expect(scalesMixedWarning(["fixed-base", "chain", "distance-to-target"])).toBeUndefined();
+    expect(scalesMixedWarning(["z-score", "z-score-year"])).toBeUndefined();
+    expect(scalesMixedWarning(["rank", "min-max"])?.code).toBe("W_SCALES_MIXED");
+  });
+
+  it("is among the analysis's warnings", () => {
+    const tree = smallTree();
+    const result = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 4, seed: 1, normalizations: ["fixed-base", "min-max"] });
+    expect(result.warnings.map((warning) => warning.code)).toContain("W_SCALES_MIXED");
   });
 });

@@ -27,6 +27,8 @@ import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { quote } from "../../core/quote.js";
+import { REPORT_LANGUAGES } from "../../io/report/labels.js";
+import type { Language } from "../../io/write/tables.js";
 
 export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
   baseYear?: number;
@@ -44,6 +46,8 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   out: string;
   decimals: number;
   quiet: boolean;
+  /** Language of uncertainty.html. Default `zh`. */
+  lang: Language;
 }
 
 /** Parses a comma-separated list of methods from `allowed` (the core's method list), for commander. */
@@ -84,8 +88,10 @@ The first method of each list is the nominal choice; without a list, --normalise
 one method (as in compute), and given with a list they must name its first method. Every other option of compute
 (--weights, --cap, --outliers, ...) applies to every run, so the nominal run is compute with the same options; weight
 noise and ranges perturb the nominal weights (the tree's, or those --weights derives). Outputs in --out:
-uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year), sensitivity.csv
-(first-order and total Sobol indices of each varied choice), uncertainty.html (the intervals as a chart).
+uncertainty.csv (nominal, median and 5-95% interval of the index and the rank per unit and year; competition ranks,
+as in ranks.csv), sensitivity.csv (first-order and total Sobol indices of each varied choice), uncertainty.html (the
+intervals as a chart, labelled in --lang, titled with the project's name). Normalisations on different scales (ratio
+methods such as fixed-base against min-max or z-score) are warned about: see docs/guides/uncertainty-notes.md.
 In a project, the uncertainty: block of index.yaml sets the options above that compute lacks (and --out, --decimals),
 under their flag names; flags override it.
 
@@ -117,6 +123,7 @@ Examples:
     .option("--bootstrap <b>", "resample the design's rows b times for 95% intervals of the sensitivity indices over all units (0: none)", resampleOption, 0)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
+    .addOption(new Option("--lang <language>", "language of uncertainty.html").choices(REPORT_LANGUAGES).default("zh"))
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: UncertaintyCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
@@ -251,7 +258,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   const files = {
     "uncertainty.csv": formatUncertaintyCsv(result, options.decimals),
     "sensitivity.csv": formatSensitivityCsv(result, options.decimals),
-    "uncertainty.html": formatUncertaintyHtml(result, `Uncertainty analysis: ${inputs.labels.tree}`),
+    "uncertainty.html": formatUncertaintyHtml(result, { language: options.lang ?? "zh", name: sources.project?.settings.name, tree: inputs.labels.tree }),
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
