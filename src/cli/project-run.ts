@@ -1,7 +1,8 @@
 /**
  * `compute` in a project: a new run folder `runs/<run-id>/` with the outputs, `input-values.csv` and `manifest.json`,
- * published by moving `runs/LATEST` only once everything is written, under a lock; `--if-changed` skips the run when
- * nothing changed since the latest one; a one-line summary of the revisions against the latest run.
+ * published by moving `runs/LATEST` only once everything is written, under a lock; a run is skipped when nothing changed
+ * since the latest one (inputs, options and tool version: the default, also spelt `--if-changed`) unless `--force`
+ * (or `--always`) is given; a one-line summary of the revisions against the latest run.
  */
 import type { Command } from "commander";
 import { readFile, stat } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { countRevisions, largestRevision, type Revision, type RevisionCounts } f
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
 import { OutputError, type Issue } from "../errors.js";
+import { projectMessages } from "../core/project-messages.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
   digestFiles,
@@ -49,7 +51,7 @@ export interface ComputedOutputs {
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
-const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data", "format", "table", "threads"]);
+const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads"]);
 
 /**
  * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
@@ -104,8 +106,8 @@ export async function runProjectCompute(
   const latest = await readLatest(runsDir);
   // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.
   const latestManifest = latest ? await readManifest(resolve(runsDir, latest)) : undefined;
-  if (options.ifChanged && latestManifest && latestManifest.fingerprint === fingerprint) {
-    if (!options.quiet) env.stderr(`unchanged since run ${latest} (same inputs, options and tool version); nothing to do\n`);
+  if (!(options.force || options.always) && latest && latestManifest && latestManifest.fingerprint === fingerprint) {
+    if (!options.quiet) env.stderr(`${projectMessages.unchanged(latest)}\n`);
     return;
   }
 
