@@ -51,7 +51,7 @@ export interface ComputedOutputs {
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
-const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads"]);
+const RUN_OPTIONS = new Set(["out", "run", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads"]);
 
 /**
  * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
@@ -66,15 +66,25 @@ function projectRelative(project: AppliedProject, cwd: string, path: string): st
   return relative(project.dir, resolve(cwd, path)).split("\\").join("/");
 }
 
-/** Runs `compute` in a project (see the file comment). */
-export async function runProjectCompute(
-  options: ComputeCommandOptions,
+/** What a project run is computed from: its recorded options, the digests of its input files, its query, its fingerprint. */
+export interface ProjectRunInputs {
+  /** The options by flag name, less those that say where and how to run (`RUN_OPTIONS`). */
+  recorded: Record<string, unknown>;
+  inputs: FileDigest[];
+  query?: string;
+  fingerprint: string;
+}
+
+/**
+ * The options and input files of a project run of `command` (compute, or report, which compares them with a run's):
+ * every input file hashed (index.yaml, the tree, each values file, any file an option names, the files a query reads).
+ */
+export async function projectRunInputs(
+  options: Pick<ComputeCommandOptions, "indicators" | "data">,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
-  computeOutputs: (options: ComputeCommandOptions, env: CliEnv) => Promise<ComputedOutputs>,
-): Promise<void> {
-  const { runsDir, runsLabel } = project;
+): Promise<ProjectRunInputs> {
   // Options are recorded under their flag names, the keys of index.yaml.
   const recorded: Record<string, unknown> = {};
   const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--(no-)?/, "") ?? option.attributeName()]));
@@ -102,6 +112,19 @@ export async function runProjectCompute(
   // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
   const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
+  return { recorded, inputs, query, fingerprint };
+}
+
+/** Runs `compute` in a project (see the file comment). */
+export async function runProjectCompute(
+  options: ComputeCommandOptions,
+  command: Command,
+  project: AppliedProject,
+  env: CliEnv,
+  computeOutputs: (options: ComputeCommandOptions, env: CliEnv) => Promise<ComputedOutputs>,
+): Promise<void> {
+  const { runsDir, runsLabel } = project;
+  const { recorded, inputs, query, fingerprint } = await projectRunInputs(options, command, project, env);
 
   const latest = await readLatest(runsDir);
   // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.

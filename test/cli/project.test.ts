@@ -326,3 +326,40 @@ describe("a project computed every year", () => {
     expect(await listDir(join(dir, "runs"))).not.toContain(".lock");
   });
 });
+
+describe("report in a project", () => {
+  it("writes report.html into the latest run folder, or the one --run names, unless --out is given", async () => {
+    const dir = await makeProject();
+    // No run yet: nowhere to put it.
+    const none = await runCli(["report"], dir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(`error: ${projectMessages.noRunForReport("runs")}\n`);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = await latest(dir);
+    const run = await runCli(["report"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`wrote report.html to runs/${first}\n`);
+    expect(await readFile(join(dir, "runs", first, "report.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
+    expect(await listDir(dir)).not.toContain("out");
+    // --out still writes where it says.
+    expect((await runCli(["report", "--out", "elsewhere", "-q"], dir)).code).toBe(0);
+    expect(await listDir(join(dir, "elsewhere"))).toEqual(["report.html"]);
+    // A second run (2020 added); --run names the first by the start of its id, or as previous.
+    await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const second = await latest(dir);
+    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "runs", second, "report.html"), "utf8")).toContain("2017–2020");
+    // The first run was computed without 2020: its report from today's inputs would not describe it.
+    const stale = await runCli(["report", "--run", first.slice(0, 20)], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(`error: ${projectMessages.runInputsChanged(`runs/${first}`, ["data/2020.csv"])}\n`);
+    // A method option typed for the report that the run did not use is refused the same way.
+    const other = await runCli(["report", "--normalise", "min-max"], dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(projectMessages.runInputsChanged(`runs/${second}`, ["--normalise"]));
+    // Outside a project, --run is a usage error.
+    const outside = await runCli(["report", "--run", "latest", "-i", "indicators.csv", "-d", "data", "--out", "x"], dir);
+    expect(outside.code).toBe(2);
+  });
+});
