@@ -179,3 +179,48 @@ export type UncertaintyWords = { [key in Exclude<keyof (typeof UNCERTAINTY_WORDS
 export function uncertaintyWordsOf(language: Language): UncertaintyWords {
   return UNCERTAINTY_WORDS[language];
 }
+
+/** Sheet names of `index.xlsx` in Chinese (at most 31 characters, none of `[]:*?/\`); in English the table names. */
+const SHEET_NAMES_ZH: Readonly<Record<string, string>> = {
+  index: "指数",
+  "index-wide": "指数（宽表）",
+  scores: "指标得分",
+  growth: "增长",
+  contributions: "贡献分解",
+  ranks: "排名",
+  weights: "权重",
+  coverage: "数据覆盖",
+  imputations: "插补与重新加权",
+  treatment: "异常值处理",
+};
+
+/** Column headers of `index.xlsx` in Chinese, beyond those of the report's tables; a year column keeps its year. */
+const WORKBOOK_COLUMNS_ZH: Readonly<Record<string, string>> = {
+  code: "代码",
+  level: "层级",
+  parent: "上级",
+  weight: "权重",
+  global_weight: "总指数中的权重",
+  change: "变化",
+  change_percent: "变化（%）",
+  average_change: "年均变化",
+  cagr_percent: "年均增长（%）",
+  from_year: "起始年",
+  to_year: "终止年",
+  from_value: "起始值",
+  to_value: "终止值",
+  contribution: "贡献",
+  share_percent: "占比（%）",
+  rank: "排名",
+  rank_change: "排名变化",
+};
+
+/**
+ * A table as its `index.xlsx` sheet shows it in `language`: the sheet name and column headers in Chinese, or in English
+ * the table's names with `_` read as a space. The CSV files keep the English names (stable for programs).
+ */
+export function workbookSheetOf<T extends { name: string; columns: readonly { name: string }[] }>(table: T, language: Language): T {
+  const sheet = language === "zh" ? (SHEET_NAMES_ZH[table.name] ?? table.name) : table.name;
+  const header = (column: string) => (language === "zh" ? (WORKBOOK_COLUMNS_ZH[column] ?? columnTitle(column, "zh")) : columnTitle(column, "en"));
+  return { ...table, name: sheet, columns: table.columns.map((column) => ({ ...column, name: header(column.name) })) };
+}
