@@ -47,6 +47,11 @@ export interface OutputOptions {
   excelMaxRows?: number;
   /** Cells index.xlsx may hold in all; it is left out above. Default `XLSX_CELL_LIMIT` (2,000,000). */
   excelMaxCells?: number;
+  /** The report's title (`--title`). Default: the project's `name`, else the report's word for it. */
+  title?: string;
+  /** In a project: its `name` and `description` (index.yaml), for the report's title and the line under it. */
+  projectName?: string;
+  projectDescription?: string;
 }
 
 /** Adds the output options (everything but `--out` and `--decimals`). */
@@ -61,7 +66,8 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .option("--parquet-only", "write index, scores and growth as Parquet only, without their CSV files", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
     .addOption(new Option("--table <name>", "the table --format prints (default: index; for json the whole index.json)").choices(TABLE_NAMES))
-    .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
+    .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"))
+    .option("--title <text>", "title of the report (default: the name in index.yaml, else \"创新指数报告\" or, with --lang en, \"Innovation index report\")");
 }
 
 /** The tables of a run, by name, in workbook order (ranks only with several units). */
@@ -238,6 +244,8 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
   const { formatReportHtml } = await import("../io/report/to-html.js");
   const { dataStageAppendix } = await import("../io/report/appendix.js");
   return formatReportHtml(result, analysis, {
+    title: options.title ?? options.projectName,
+    description: options.projectDescription,
     language: options.lang,
     decimals: Math.min(options.decimals, 2),
     appendix: dataStageAppendix(result, options.lang, table),

@@ -25,7 +25,7 @@ describe("innovation-index report", () => {
     expect(html.match(/<svg /g)).toHaveLength(8);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)=/);
-    expect(html).toContain("标准化 fixed-base, 合成 arithmetic, 权重 explicit, 缺失值处理 error");
+    expect(html).toContain("标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
     // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
     expect(html).toContain("<td>X</td><td>维度X</td><td class=\"number\">52.50</td><td class=\"number\">31.50</td><td class=\"number\">114.55</td>");
     expect(html).toContain("<td>Y</td><td>维度Y</td><td class=\"number\">-10.00</td><td class=\"number\">-4.00</td><td class=\"number\">-14.55</td>");
@@ -101,5 +101,59 @@ describe("innovation-index report with a single year", () => {
     expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "-q"], dir)).code).toBe(0);
     expect((await readFile(join(dir, "out/report.html"), "utf8")).match(/<svg /g)).toHaveLength(1 + 2);
     expect(await readFile(join(dir, "out/growth.csv"), "utf8")).toBe("\uFEFFunit,code,name,level,year,value,change,change_percent,average_change,cagr_percent\n");
+  });
+});
+
+describe("the static report's title, method line and charts", () => {
+  const small = async (extra: Record<string, string> = {}) =>
+    makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...extra });
+
+  it("takes its title and the line under it from index.yaml's name and description, or --title", async () => {
+    const dir = await small({
+      "index.yaml": "name: 常州市区域创新指数\ndescription: 常州市科技局编制，数据截至2019年\nindicators: tree.csv\nvalues: values.csv\n",
+    });
+    expect((await runCli(["report", "-q", "--out", "out"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html).toContain("<title>常州市区域创新指数</title>");
+    expect(html).toContain('<h1>常州市区域创新指数</h1>\n<p class="description">常州市科技局编制，数据截至2019年</p>');
+    expect((await runCli(["report", "-q", "--out", "titled", "--title", "2019 年度报告"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "titled/report.html"), "utf8")).toContain("<h1>2019 年度报告</h1>");
+  });
+
+  it("writes the method line in one language: Chinese method names with --lang zh, English ones with --lang en", async () => {
+    const dir = await small();
+    const args = ["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--missing", "interpolate"];
+    expect((await runCli([...args, "--out", "zh"], dir)).code).toBe(0);
+    expect((await runCli([...args, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "zh/report.html"), "utf8")).toContain(
+      "方法: 标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 线性插值</p>",
+    );
+    expect(await readFile(join(dir, "en/report.html"), "utf8")).toContain(
+      "Method: normalisation fixed-base, aggregation arithmetic, weights explicit, missing values interpolate</p>",
+    );
+  });
+
+  it("draws charts that take the page's width (viewBox, width 100%), a league whose axis starts near its values, whole ranks", async () => {
+    const dir = await small();
+    expect((await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--lang", "en"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    const roots = html.match(/<svg [^>]*>/g)!.filter((tag) => tag.includes("baseProfile"));
+    expect(roots.length).toBeGreaterThan(0);
+    for (const root of roots) {
+      expect(root).toMatch(/^<svg width="100%" style="height:auto" /);
+      expect(root).toMatch(/viewBox="0 0 760 \d+"/);
+      expect(root).not.toMatch(/ height="\d+"/);
+    }
+    // The league of 2019: U1 143, U2 117 (by hand, see compute.test.ts). Range 26: axis step 10, 117 − 5.2 = 111.8,
+    // down to 110; the axis labels run 110, 120, ... and never 0.
+    const figure = (title: string) => html.split('<figure class="chart">').find((part) => part.includes(`>${title}</text>`))!;
+    const axisLabels = (svg: string) => [...svg.matchAll(/>([\d.]+)<\/text>/g)].map((match) => match[1]);
+    const labels = axisLabels(figure("Overall index 2019 (rank)")).map(Number);
+    expect(labels[0]).toBe(110);
+    expect(labels).not.toContain(0);
+    // The rank chart's axis: whole ranks only (1 and 2 for two units), 1 at the top.
+    const ranks = axisLabels(figure("Rank of the overall index")).filter((text) => !/^20\d\d$/.test(text));
+    expect(ranks).toEqual(["1", "2"]);
+    for (const rank of ranks) expect(rank).toMatch(/^\d+$/);
   });
 });

@@ -72,11 +72,12 @@ Examples:
       const forced = options.force ? "--force" : options.always ? "--always" : undefined;
       if (forced && options.ifChanged) throw new UsageError("E_USAGE", projectMessages.forceAndIfChanged(forced));
       // Run folders, manifests and locks load only for a project run.
+      const described = { projectName: project?.settings.name, projectDescription: project?.settings.description };
       if (project && command.getOptionValueSource("out") !== "cli")
-        return (await import("../project-run.js")).runProjectCompute(command.opts(), command, project, env, computeOutputs);
+        return (await import("../project-run.js")).runProjectCompute({ ...command.opts<ComputeCommandOptions>(), ...described }, command, project, env, computeOutputs);
       if (options.ifChanged) throw new UsageError("E_USAGE", projectMessages.ifChangedWithoutProject());
       if (forced) throw new UsageError("E_USAGE", projectMessages.forceWithoutProject(forced));
-      return runCompute(command.opts(), env);
+      return runCompute({ ...command.opts<ComputeCommandOptions>(), ...described }, env);
     });
 }
 

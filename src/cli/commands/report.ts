@@ -26,6 +26,9 @@ const NOT_FOR_REPORT = new Set([
   "--always",
 ]);
 
+/** Options of the report's looks only: a report may differ from its run in them. */
+const REPORT_LOOKS = new Set(["lang", "title"]);
+
 interface ReportCommandOptions extends ComputeCommandOptions {
   /** In a project: the run whose folder receives report.html (default `latest`). */
   run?: string;
@@ -52,8 +55,17 @@ Examples:
     .option("--run <id>", "in a project: the run folder report.html goes into: a run id (or its start), latest or previous (default: latest)");
   for (const option of compute?.options ?? []) if (!NOT_FOR_REPORT.has(option.long ?? "")) command.addOption(option);
   command.action(async (options: ReportCommandOptions, command: Command) => {
-    const reportOptions = { ...options, decimals: 2, reportOnly: true, xlsx: false, contributions: "dimensions" as const, ifChanged: false };
     const project = await applyProject(command, env);
+    const reportOptions = {
+      ...options,
+      decimals: 2,
+      reportOnly: true,
+      xlsx: false,
+      contributions: "dimensions" as const,
+      ifChanged: false,
+      projectName: project?.settings.name,
+      projectDescription: project?.settings.description,
+    };
     if (project && command.getOptionValueSource("out") !== "cli") {
       const folder = await runFolderFor(options, command, project, env);
       return runCompute({ ...reportOptions, out: folder }, env);
@@ -94,7 +106,7 @@ async function runFolderFor(options: ReportCommandOptions, command: Command, pro
   const flags = new Set([...Object.keys(current.recorded), ...Object.keys(manifest.options)]);
   const reportFlags = new Set(command.options.map((option) => option.long?.replace(/^--(no-)?/, "")));
   for (const flag of [...flags].sort())
-    if (flag !== "lang" && reportFlags.has(flag) && canonicalJson(manifest.options[flag] ?? null) !== canonicalJson(current.recorded[flag] ?? null))
+    if (!REPORT_LOOKS.has(flag) && reportFlags.has(flag) && canonicalJson(manifest.options[flag] ?? null) !== canonicalJson(current.recorded[flag] ?? null))
       changed.push(`--${flag}`);
   if (changed.length > 0)
     throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, [...new Set(changed)]), { source: run.label });

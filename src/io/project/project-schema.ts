@@ -133,6 +133,7 @@ export const OUTPUT_OPTIONS = {
   parquet: z.boolean().describe("also write index.parquet, scores.parquet and growth.parquet (--parquet; default false)"),
   "parquet-only": z.boolean().describe("write index, scores and growth as Parquet only, without their CSV files (--parquet-only; default false)"),
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
+  title: z.string().min(1).describe("title of the report (--title; default: name)"),
 } satisfies Record<string, z.ZodType>;
 
 /**

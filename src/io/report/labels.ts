@@ -224,3 +224,43 @@ export function workbookSheetOf<T extends { name: string; columns: readonly { na
   const header = (column: string) => (language === "zh" ? (WORKBOOK_COLUMNS_ZH[column] ?? columnTitle(column, "zh")) : columnTitle(column, "en"));
   return { ...table, name: sheet, columns: table.columns.map((column) => ({ ...column, name: header(column.name) })) };
 }
+
+/** Method names as the report's method line shows them in Chinese; in English the method's own name is kept. */
+const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
+  // normalisation
+  "fixed-base": "定基指数",
+  chain: "环比指数",
+  "min-max": "最小-最大标准化",
+  "min-max-year": "逐年最小-最大标准化",
+  "min-max-goalposts": "目标值区间标准化",
+  "z-score": "Z分数标准化",
+  "z-score-year": "逐年Z分数标准化",
+  rank: "排序",
+  "distance-to-target": "目标值比率",
+  "distance-to-reference": "参照对象比率",
+  // aggregation
+  arithmetic: "算术加权平均",
+  geometric: "几何加权平均",
+  harmonic: "调和加权平均",
+  mpi: "MPI（惩罚均值差异）",
+  // weighting
+  explicit: "指标体系给定权重",
+  equal: "等权",
+  ahp: "层次分析法（AHP）",
+  entropy: "熵权法",
+  critic: "CRITIC法",
+  cv: "变异系数法",
+  pca: "主成分分析法",
+  combined: "主客观组合赋权",
+  // missing values
+  error: "不允许缺失",
+  "carry-forward": "沿用上一年",
+  interpolate: "线性插值",
+  "carry-back": "沿用下一年",
+  reweight: "缺项权重重新分配",
+};
+
+/** A method's name in `language`: Chinese from the table above (the method's own name when it has none), English as is. */
+export function methodName(method: string, language: Language): string {
+  return language === "zh" ? (METHOD_NAMES_ZH[method] ?? method) : method;
+}
