@@ -20,13 +20,16 @@ export function integerOption(name: string, min: number, max: number) {
 export interface InputOptions {
   indicators?: string;
   data?: string;
+  /** The name of the one unit of values without a unit column. */
+  unit?: string;
 }
 
-/** Adds `--indicators FILE` and `--data FILE`. */
+/** Adds `--indicators FILE`, `--data FILE` and `--unit NAME`. */
 export function addInputOptions(command: Command): Command {
   return command
     .addOption(new Option("-i, --indicators <file>", "indicator tree: CSV (UTF-8 or GBK), YAML (.yaml/.yml) or Excel .xlsx; default: the shipped Changzhou example"))
-    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long unit,year,indicator,value, wide indicator,2017,2018,... or COINr's one column per indicator), Excel .xlsx, or a folder of such files; default: the shipped Changzhou example"));
+    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long unit,year,indicator,value, wide indicator,2017,2018,... or COINr's one column per indicator), Excel .xlsx, or a folder of such files; default: the shipped Changzhou example"))
+    .addOption(new Option("--unit <name>", "the name of the one unit of values without a unit column (default: none, an empty name)"));
 }
 
 export interface ResolvedInputs {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -155,5 +156,35 @@ describe("the static report's title, method line and charts", () => {
     const ranks = axisLabels(figure("Rank of the overall index")).filter((text) => !/^20\d\d$/.test(text));
     expect(ranks).toEqual(["1", "2"]);
     for (const rank of ranks) expect(rank).toMatch(/^\d+$/);
+  });
+});
+
+describe("--unit NAME for values without a unit column", () => {
+  // One unit's values, wide (indicator,2017,2018,2019): U1 of the small fixture without its name.
+  const WIDE = "indicator,2017,2018,2019\nX1,10,12,15\nX2,50,40,25\nY1,200,210,190\n";
+
+  it("names the unit in the tables and the report instead of an empty name", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": WIDE });
+    const plain = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q", "--report", "--out", "plain", "--no-bom"], dir);
+    expect(plain.code).toBe(0);
+    expect(await readFile(join(dir, "plain/index.csv"), "utf8")).toContain("\n,2019,INDEX,总指数,0,143.0000\n");
+    const named = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q", "--report", "--out", "named", "--no-bom", "--unit", "常州"], dir);
+    expect(named.code).toBe(0);
+    // U1 2019 = 143 by hand (test/core/compute.test.ts), now under its name.
+    expect(await readFile(join(dir, "named/index.csv"), "utf8")).toContain("\n常州,2019,INDEX,总指数,0,143.0000\n");
+    const html = await readFile(join(dir, "named/report.html"), "utf8");
+    expect(html).toContain("<h2>常州</h2>");
+    expect(html).toContain("评价对象: 常州");
+  });
+
+  it("is refused, naming the file and the units, when the values name their units", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--unit", "常州"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: ${messages.unitNameRefused("values.csv", "常州", ["U1", "U2"])}\n`);
+    expect(messages.unitNameRefused("values.csv", "常州", ["U1", "U2"])).toBe(
+      'values.csv: --unit "常州" names the one unit of values without a unit column, but the values name their units ("U1", "U2"); expected no --unit, or values without a unit column',
+    );
+    expect(await listDir(dir)).not.toContain("out");
   });
 });
