@@ -146,6 +146,8 @@ export const CODE_MEANINGS = {
   // report --uncertainty-from
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
   E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",
+  E_RUN_INPUTS_CHANGED: "report in a project: the run's inputs or method options are not the project's current ones",
+  E_UNIT_NAMED: "--unit given for values that name their units",
   // command line, outputs, internal
   E_USAGE: "the command line is wrong (exit 2)",
   E_VALIDATION: "several input problems, listed one per line (exit 1)",
@@ -171,6 +173,7 @@ export const CODE_MEANINGS = {
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept",
   W_STAGING_KEPT: "a staging folder without this tool's marker, kept",
+  W_SCALES_MIXED: "uncertainty --normalisations draws methods on different scales (ratio, 0-100, z, rank)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
   W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",
   W_DROP_CASCADE: "dropping an only child removes its group too",

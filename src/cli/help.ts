@@ -27,7 +27,7 @@ export const HELP_GROUP_HEADINGS: Record<HelpGroup, string> = {
  * shown under "Other options:" after the groups (test/cli/help.test.ts asks for every option to be listed here).
  */
 export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
-  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet", "--allow-outside-project"],
+  input: ["--indicators", "--data", "--project", "--meta", "--year", "--years", "--units", "--unit", "--runs", "--encoding", "--decimal", "--sheet", "--tree-sheet", "--allow-outside-project"],
   method: [
     "--base-year",
     "--preset",
@@ -81,8 +81,8 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--optimise",
   ],
   audit: ["--min-coverage", "--skew", "--kurtosis", "--same-share", "--collinear", "--weak-parent", "--drop-ranks", "--profiles", "--profile-unit"],
-  output: ["--out", "--report", "--static", "--title", "--uncertainty-from", "--audit", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
-  run: ["--if-changed", "--quiet", "--threads", "--memory-limit", "--debug", "--all-problems", "--allow-outside-project", "--log-format", "--version", "--help"],
+  output: ["--out", "--report", "--static", "--title", "--uncertainty-from", "--audit", "--run", "--xlsx", "--parquet", "--parquet-only", "--lang", "--decimals", "--format", "--table", "--contributions", "--bom", "--no-bom", "--force"],
+  run: ["--if-changed", "--always", "--quiet", "--threads", "--memory-limit", "--debug", "--all-problems", "--allow-outside-project", "--log-format", "--version", "--help"],
 };
 
 const OTHER_HEADING = "Other options:";
@@ -127,8 +127,14 @@ const SHOWN_WEIGHTS_OPTIONS = new Set(["--weights", "--method"]);
  */
 export const FOLDED_OPTIONS: Record<string, { under: string; options: readonly string[] }> = {
   methods: { under: "--normalise", options: ["--normalize", "--cap", "--dampen", "--reference-unit", "--range", "--z-scale", "--power", "--performance-groups"] },
-  data: { under: "--missing", options: ["--unfilled", "--winsor-max", "--outlier-scope", "--screen-by"] },
+  data: { under: "--missing", options: ["--unfilled", "--winsor-max", "--outlier-scope", "--screen-by", "--unit"] },
 };
+
+/**
+ * Options named in another option's description only: `--always` (a second name of `--force`) and `--if-changed` (a
+ * project run's default now, still accepted).
+ */
+const ALIASES = new Set(["--always", "--if-changed"]);
 
 /** The topic whose page shows `long` in full, if it is folded. */
 function foldedTopicOf(long: string | undefined): string | undefined {
@@ -172,7 +178,9 @@ function helpConfigurationOf(command: Command): Partial<Help> {
 
   const negated = new Set(negations.map((option) => option.long?.replace(/^--no-/, "--")));
   // Left out of this help only (not hidden: other code reads option.hidden as "not a real option").
-  const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations]);
+  // An alias named in its twin's description (--always in --force's) takes no line of its own.
+  const aliases = command.options.filter((option) => ALIASES.has(option.long ?? ""));
+  const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations, ...aliases]);
   return {
     visibleOptions(this: Help, cmd: Command): Option[] {
       return Help.prototype.visibleOptions.call(this, cmd).filter((option) => !leftOut.has(option));

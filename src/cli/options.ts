@@ -20,13 +20,16 @@ export function integerOption(name: string, min: number, max: number) {
 export interface InputOptions {
   indicators?: string;
   data?: string;
+  /** The name of the one unit of values without a unit column. */
+  unit?: string;
 }
 
-/** Adds `--indicators FILE` and `--data FILE`. */
+/** Adds `--indicators FILE`, `--data FILE` and `--unit NAME`. */
 export function addInputOptions(command: Command): Command {
   return command
     .addOption(new Option("-i, --indicators <file>", "indicator tree: CSV (UTF-8 or GBK), YAML or .xlsx (default: the shipped example)"))
-    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long, wide or COINr layout), .xlsx, .parquet, a .sql query, or a folder of CSV/.xlsx files (default: the shipped example)"));
+    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long, wide or COINr layout), .xlsx, .parquet, a .sql query, or a folder of CSV/.xlsx files (default: the shipped example)"))
+    .addOption(new Option("--unit <name>", "the name of the one unit of values without a unit column (default: none, an empty name)"));
 }
 
 export interface ResolvedInputs {

@@ -9,8 +9,8 @@ import type { IndexResult } from "../core/compute.js";
 import { performanceGroups } from "../core/analysis/performance-groups.js";
 import { UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
-import { REPORT_LANGUAGES } from "../io/report/labels.js";
-import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, wideTable, type Language, type Table } from "../io/write/tables.js";
+import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
+import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
 import { formatTableCsv, formatValue } from "../io/write/to-csv.js";
 import { formatIndexJson } from "../io/write/to-json.js";
 import { fileJob } from "../io/write/file-jobs.js";
@@ -25,7 +25,7 @@ import { renderColumns, renderIndexTable } from "./render.js";
 
 export const OUTPUT_FORMATS = ["table", "csv", "json", "xlsx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-export const TABLE_NAMES = ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const;
+export const TABLE_NAMES = ["index", "index-wide", "scores", "growth", "contributions", "ranks", "weights", "coverage", "imputations", "treatment"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface OutputOptions {
@@ -37,7 +37,7 @@ export interface OutputOptions {
   reportOnly?: boolean;
   /** report.html as the static page (inline SVG, no script) instead of the interactive dashboard. */
   static?: boolean;
-  /** The dashboard's title (default: the project's `name`, else the report's word for it). */
+  /** The report's title, dashboard or static (`--title`; default: the project's `name`, else the report's word for it). */
   title?: string;
   contributions: ContributionDepth;
   /** UTF-8 byte order mark: `undefined` means on for files, off for stdout. */
@@ -54,6 +54,9 @@ export interface OutputOptions {
   excelMaxRows?: number;
   /** Cells index.xlsx may hold in all; it is left out above. Default `XLSX_CELL_LIMIT` (2,000,000). */
   excelMaxCells?: number;
+  /** In a project: its `name` and `description` (index.yaml), for the report's title and the line under it. */
+  projectName?: string;
+  projectDescription?: string;
 }
 
 /** Adds the output options (everything but `--out` and `--decimals`). */
@@ -88,6 +91,7 @@ function lazyRunTables(result: IndexResult, analysis: Analysis, depth: Contribut
     ["contributions", () => contributionsTable(result, analysis, depth)],
   ]);
   if (analysis.ranks) tables.set("ranks", () => ranksTable(result, analysis)!);
+  tables.set("weights", () => weightsTable(result));
   tables.set("coverage", () => coverageTable(result));
   tables.set("imputations", () => imputationsTable(result));
   tables.set("treatment", () => treatmentTable(result));
@@ -118,6 +122,7 @@ function workbookCells(result: IndexResult, analysis: Analysis, depth: Contribut
     units * nodes * Math.max(0, years - 1) * 10 + // growth
     units * analysis.contributions.length * (depth === "indicators" ? nodes : top) * 12 + // contributions
     (units > 1 ? aggregates * years * units * 8 : 0) + // ranks
+    (nodes - 1) * 5 + // weights
     indicators * 7 // coverage
   );
 }
@@ -190,8 +195,10 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
         contributions: () => contributionsCsvChunks(result, analysis, options.contributions, csvOptions),
         ranks: () => ranksCsvChunks(result, analysis, csvOptions),
       };
-      for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations", "treatment"] as const)
-        if (lazy.has(name)) files[`${name}.csv`] = streamed[name]?.() ?? formatTableCsv(table(name), csvOptions);
+      for (const name of ["index", "index-wide", "scores", "growth", "contributions", "ranks", "weights", "coverage", "imputations", "treatment"] as const)
+        if (lazy.has(name))
+          files[`${name}.csv`] =
+            streamed[name]?.() ?? formatTableCsv(table(name), name === "weights" ? { ...csvOptions, decimals: Math.max(options.decimals, WEIGHT_DECIMALS) } : csvOptions);
       if (options.parquet || options.parquetOnly) {
         const { formatParquetFiles } = await import("../io/write/to-parquet.js");
         Object.assign(files, await formatParquetFiles(result, analysis));
@@ -200,7 +207,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       if (result.options.performanceGroups) files["groups.csv"] = formatTableCsv(performanceTable(result), csvOptions);
       if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
       files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
-      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, warnings);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings);
     }
   }
 
@@ -219,7 +226,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables(), options.decimals, warnings);
+      printed = await workbook(tables(), options.decimals, options.lang, warnings);
       break;
     default: {
       const unknown: never = format;
@@ -273,10 +280,18 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
 /** Tables that get a sheet only when they have rows. */
 const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
 
-/** The workbook of the tables; a text cut to fit an Excel cell adds a warning to `warnings`. */
-async function workbook(tables: Map<TableName, Table>, decimals: number, warnings: Issue[]): Promise<Uint8Array> {
+/** Decimals of `weights.csv` at least (as `innovation-index weights` writes them): a weight such as 1/12 needs them. */
+const WEIGHT_DECIMALS = 6;
+
+/**
+ * The workbook of the tables, its sheet names and headers in `language` (`workbookSheetOf`); a text cut to fit an
+ * Excel cell adds a warning to `warnings`.
+ */
+async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[]): Promise<Uint8Array> {
   const { formatXlsx } = await import("../io/write/to-xlsx.js");
-  const sheets = [...tables].filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0).map(([, table]) => table);
+  const sheets = [...tables]
+    .filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0)
+    .map(([, table]) => workbookSheetOf(table, language ?? "zh"));
   return formatXlsx(sheets, { decimals, onWarning: (warning) => warnings.push(warning) });
 }
 
@@ -296,6 +311,8 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
   const { formatReportHtml } = await import("../io/report/to-html.js");
   const { dataStageAppendix } = await import("../io/report/appendix.js");
   return formatReportHtml(result, analysis, {
+    title: options.title ?? options.projectName,
+    description: options.projectDescription,
     language: options.lang,
     decimals: Math.min(options.decimals, 2),
     appendix: dataStageAppendix(result, options.lang, table),

@@ -1,7 +1,8 @@
 /**
  * `compute` in a project: a new run folder `runs/<run-id>/` with the outputs, `input-values.csv` and `manifest.json`,
- * published by moving `runs/LATEST` only once everything is written, under a lock; `--if-changed` skips the run when
- * nothing changed since the latest one; a one-line summary of the revisions against the latest run.
+ * published by moving `runs/LATEST` only once everything is written, under a lock; a run is skipped when nothing changed
+ * since the latest one (inputs, options and tool version: the default, also spelt `--if-changed`) unless `--force`
+ * (or `--always`) is given; a one-line summary of the revisions against the latest run.
  */
 import type { Command } from "commander";
 import { readFile, stat } from "node:fs/promises";
@@ -12,6 +13,7 @@ import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
 import { outputMessages } from "../core/output-messages.js";
 import { OutputError, type Issue } from "../errors.js";
+import { projectMessages } from "../core/project-messages.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
   digestFiles,
@@ -50,7 +52,7 @@ export interface ComputedOutputs {
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
-const RUN_OPTIONS = new Set(["out", "quiet", "project", "ifChanged", "indicators", "data", "format", "table", "threads"]);
+const RUN_OPTIONS = new Set(["out", "run", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads"]);
 
 /**
  * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
@@ -65,15 +67,25 @@ function projectRelative(project: AppliedProject, cwd: string, path: string): st
   return relative(project.dir, resolve(cwd, path)).split("\\").join("/");
 }
 
-/** Runs `compute` in a project (see the file comment). */
-export async function runProjectCompute(
-  options: ComputeCommandOptions,
+/** What a project run is computed from: its recorded options, the digests of its input files, its query, its fingerprint. */
+export interface ProjectRunInputs {
+  /** The options by flag name, less those that say where and how to run (`RUN_OPTIONS`). */
+  recorded: Record<string, unknown>;
+  inputs: FileDigest[];
+  query?: string;
+  fingerprint: string;
+}
+
+/**
+ * The options and input files of a project run of `command` (compute, or report, which compares them with a run's):
+ * every input file hashed (index.yaml, the tree, each values file, any file an option names, the files a query reads).
+ */
+export async function projectRunInputs(
+  options: Pick<ComputeCommandOptions, "indicators" | "data">,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
-  computeOutputs: (options: ComputeCommandOptions, env: CliEnv) => Promise<ComputedOutputs>,
-): Promise<void> {
-  const { runsDir, runsLabel } = project;
+): Promise<ProjectRunInputs> {
   // Options are recorded under their flag names, the keys of index.yaml.
   const recorded: Record<string, unknown> = {};
   const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--(no-)?/, "") ?? option.attributeName()]));
@@ -101,6 +113,19 @@ export async function runProjectCompute(
   // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
   const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
+  return { recorded, inputs, query, fingerprint };
+}
+
+/** Runs `compute` in a project (see the file comment). */
+export async function runProjectCompute(
+  options: ComputeCommandOptions,
+  command: Command,
+  project: AppliedProject,
+  env: CliEnv,
+  computeOutputs: (options: ComputeCommandOptions, env: CliEnv) => Promise<ComputedOutputs>,
+): Promise<void> {
+  const { runsDir, runsLabel } = project;
+  const { recorded, inputs, query, fingerprint } = await projectRunInputs(options, command, project, env);
 
   // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
   // previous run (it removes no run folder either way).
@@ -118,8 +143,8 @@ export async function runProjectCompute(
       latest = undefined;
     }
   }
-  if (options.ifChanged && latestManifest && latestManifest.fingerprint === fingerprint) {
-    if (!options.quiet) env.stderr(`unchanged since run ${latest} (same inputs, options and tool version); nothing to do\n`);
+  if (!(options.force || options.always) && latestManifest && latestManifest.fingerprint === fingerprint) {
+    if (!options.quiet) env.stderr(`${projectMessages.unchanged(latest!)}\n`);
     return;
   }
 

@@ -33,4 +33,13 @@ export const projectMessages = {
     `${runs} has ${count} published run${count === 1 ? "" : "s"}; expected at least two to compare (or name two runs)`,
   noProjectForDiff: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or two run folders`,
   ifChangedWithoutProject: () => `--if-changed compares with the latest run of a project; expected an index.yaml (or --project FILE) and no --out`,
+  forceWithoutProject: (flag: string) => `${flag} makes a new run folder of a project; expected an index.yaml (or --project FILE) and no --out`,
+  forceAndIfChanged: (flag: string) => `${flag} and --if-changed contradict each other; expected one of them (a project run skips unchanged inputs by default)`,
+  runWithoutProject: () => `--run names a run folder of a project; expected an index.yaml (or --project FILE), or --out DIR without --run`,
+  noRunForReport: (runs: string) =>
+    `${runs} has no published run; expected one for the report to go into (run innovation-index compute first), or --out DIR`,
+  runInputsChanged: (run: string, changed: readonly string[]) =>
+    `${run} was computed from other inputs or options than the project's current ones (${changed.join(", ")}); expected those of that run: run innovation-index compute for a new run and report again, or give --out DIR`,
+  unchanged: (run: string) =>
+    `unchanged since run ${run} (same inputs, options and tool version); nothing to do, no run folder made (--force runs anyway)`,
 } as const;

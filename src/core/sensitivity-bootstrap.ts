@@ -1,12 +1,14 @@
 /**
  * Bootstrap confidence intervals for the Sobol indices of a group of outputs taken together (all units of a year):
- * the N rows of the Saltelli design are drawn again with replacement, the Jansen estimators recomputed on each draw,
+ * the N rows of the Saltelli design are drawn again with replacement, the estimators of `estimateSobol` (Saltelli 2010
+ * first order, Jansen 1999 total) recomputed on each draw,
  * and the 2.5% and 97.5% quantiles of the draws kept (a percentile bootstrap, as Archer, Saltelli and Sobol 1997
  * propose for Sobol indices, and as SALib and COINr report them).
  *
  * For a group G of outputs (the units of a year), with rows j of the design drawn with multiplicity c_j (Σ c_j = N):
  * - `V = Σ_{g∈G} Var_g`, each variance over the 2N runs of A and B in the drawn rows (divisor 2N − 1);
- * - `S_i = 1 − Σ_j c_j·F_ij / (2N·V)` with `F_ij = Σ_g (f_g(B_j) − f_g(A_B(i)_j))²` (Jansen);
+ * - `S_i = Σ_j c_j·F_ij / (N·V)` with `F_ij = Σ_g (f_g(B_j) − center_g)·(f_g(A_B(i)_j) − f_g(A_j))` (Saltelli 2010, with
+ *   the design's constant `center_g`);
  * - `S_Ti = Σ_j c_j·T_ij / (2N·V)` with `T_ij = Σ_g (f_g(A_j) − f_g(A_B(i)_j))²`.
  * With every c_j = 1 these are the estimates of `estimateSobol` for the group.
  */
@@ -23,9 +25,9 @@ export interface GroupTerms {
   runsA: Float64Array;
   /** `f_g(B_j)` at `[g * samples + j]`. */
   runsB: Float64Array;
-  /** `F_ij` at `[i * samples + j]`, one block per factor. */
+  /** `F_ij = Σ_g (f_g(B_j) − center_g)·(f_g(A_B(i)_j) − f_g(A_j))` at `[i * samples + j]`, one block per factor. */
   first: Float64Array;
-  /** `T_ij` at `[i * samples + j]`. */
+  /** `T_ij = Σ_g (f_g(A_j) − f_g(A_B(i)_j))²` at `[i * samples + j]`. */
   total: Float64Array;
 }
 
@@ -89,7 +91,7 @@ export function bootstrapGroupIndices(groups: readonly GroupTerms[], factorCount
           total += group.total[i * samples + draws[d]];
         }
         const defined = variance > 0;
-        firstDraws[k][i * resamples + r] = defined ? 1 - first / (runCount * variance) : Number.NaN;
+        firstDraws[k][i * resamples + r] = defined ? first / (samples * variance) : Number.NaN;
         totalDraws[k][i * resamples + r] = defined ? total / (runCount * variance) : Number.NaN;
       }
     });

@@ -1,19 +1,24 @@
 /**
  * Variance-based sensitivity analysis: Sobol first-order and total indices of groups of input factors, estimated with
- * the Saltelli design and the Jansen estimators (Saltelli et al. 2010, "Variance based sensitivity analysis of model
- * output", Computer Physics Communications 181, table 2, estimators (b) and (f)).
+ * the Saltelli design, the Saltelli 2010 first-order estimator and the Jansen 1999 total-effect estimator (Saltelli et
+ * al. 2010, "Variance based sensitivity analysis of model output", Computer Physics Communications 181, table 2,
+ * estimators (b) and (f)).
  *
  * The inputs are `D` independent uniforms on [0, 1), split into `k` *factors*: consecutive groups of columns that vary
  * together (a vector of weights is one factor; the choice of a normalisation method is another). The design draws two
  * independent N × D matrices A and B; `A_B(i)` is A with the columns of factor i taken from B. With `f` the model:
  *
  * - variance `V = Var(f)`, estimated from the 2N runs of A and B together (sample variance, divisor 2N − 1);
- * - first order `S_i = V_i / V` with `V_i = V − (1/2N)·Σ_j (f(B)_j − f(A_B(i))_j)²` (Jansen 1999): the share of the
- *   variance that factor i explains alone;
+ * - first order `S_i = V_i / V` with `V_i = (1/N)·Σ_j (f(B)_j − c)·(f(A_B(i))_j − f(A)_j)` (Saltelli 2010): the share
+ *   of the variance that factor i explains alone. `c` is a constant (the design's `center`); any constant leaves the
+ *   estimator unbiased, because `f(A_B(i)) − f(A)` has mean 0, and one near the mean of `f` keeps its error small when
+ *   the output is far from 0 (an index near 100 that varies by a few points). A factor that does not change the output
+ *   gets exactly 0, where Jansen's first-order form `V − (1/2N)·Σ (f(B) − f(A_B(i)))²` gives sampling noise of the
+ *   size of V/√N, enough to put the first-order estimate of a weak factor above its total estimate;
  * - total `S_Ti = (1/2N)·Σ_j (f(A)_j − f(A_B(i))_j)² / V` (Jansen 1999): the share it explains with all its
  *   interactions.
  *
- * That is N·(k + 2) model runs. For a linear model `Y = Σ a_i·X_i` with independent inputs both indices equal
+ * That is N·(k + 2) model runs (one more to find `c` when the design does not give it). For a linear model `Y = Σ a_i·X_i` with independent inputs both indices equal
  * `a_i²·Var(X_i) / Var(Y)`. Estimates carry sampling error of order 1/√N: a first-order estimate may be slightly
  * negative or a total slightly above 1. Where the output does not vary (`V = 0`) or is `NaN` in some run, its indices
  * are `NaN`.
@@ -38,10 +43,16 @@ export interface SobolDesign {
   /** Called with each independent run (A rows as runs 0..N−1, B rows as N..2N−1): a plain Monte Carlo sample of size 2N. */
   observe?: (run: number, outputs: Float64Array) => void;
   /**
-   * Called for row j and each factor i with the outputs of A_j, B_j and A_B(i)_j (the terms of the estimators, for a
-   * bootstrap of the rows; see `sensitivity-bootstrap.ts`).
+   * Called for row j and each factor i with the outputs of A_j, B_j and A_B(i)_j and the constant `c` of every output
+   * (the terms of the estimators, for a bootstrap of the rows; see `sensitivity-bootstrap.ts`).
    */
-  observeRow?: (row: number, factor: number, outA: Float64Array, outB: Float64Array, outMixed: Float64Array) => void;
+  observeRow?: (row: number, factor: number, outA: Float64Array, outB: Float64Array, outMixed: Float64Array, center: Float64Array) => void;
+  /**
+   * The constant `c` of every output subtracted from `f(B)` in the first-order estimator, best near the output's mean
+   * (a nominal run). Default: the model's outputs at the centre of the inputs (every uniform 0.5), one run more.
+   * A missing value counts as 0.
+   */
+  center?: ArrayLike<number>;
   /** Called after each row of the design with the model runs done and the total. */
   onProgress?: (runsDone: number, runsTotal: number) => void;
 }
@@ -60,12 +71,12 @@ export interface SobolIndices {
   firstOrder: Float64Array;
   /** `S_Ti = V_Ti / V`. */
   total: Float64Array;
-  /** Model runs: N·(k + 2). */
+  /** Model runs: N·(k + 2), plus one when the design gave no `center`. */
   runs: number;
 }
 
 /**
- * Runs the Saltelli design and returns the Jansen first-order and total indices of every factor for every output.
+ * Runs the Saltelli design and returns the first-order (Saltelli 2010) and total (Jansen 1999) indices of every factor for every output.
  * @example
  * // Y = X1 + 2·X2 with X1, X2 uniform: S_1 = S_T1 = 1/5, S_2 = S_T2 = 4/5
  * estimateSobol({ factorSizes: [1, 1], samples: 4096, random: createRandom(1), outputCount: 1,
@@ -92,7 +103,14 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
   const squares = new Float64Array(outputCount);
   const firstSums = new Float64Array(factorCount * outputCount);
   const totalSums = new Float64Array(factorCount * outputCount);
-  const runsTotal = samples * (factorCount + 2);
+  // The constant c of the first-order estimator: given, or the model at the centre of the inputs (not a sample).
+  const center = new Float64Array(outputCount);
+  if (design.center) for (let m = 0; m < outputCount; m++) center[m] = Number.isFinite(design.center[m]) ? design.center[m] : 0;
+  else {
+    evaluate(new Float64Array(columns).fill(0.5), center);
+    for (let m = 0; m < outputCount; m++) if (!Number.isFinite(center[m])) center[m] = 0;
+  }
+  const runsTotal = samples * (factorCount + 2) + (design.center ? 0 : 1);
   let count = 0;
   const fold = (values: Float64Array) => {
     count++;
@@ -116,16 +134,15 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
       mixed.set(a);
       mixed.set(b.subarray(starts[i], starts[i] + factorSizes[i]), starts[i]);
       evaluate(mixed, outMixed);
-      design.observeRow?.(j, i, outA, outB, outMixed);
+      design.observeRow?.(j, i, outA, outB, outMixed, center);
       const offset = i * outputCount;
       for (let m = 0; m < outputCount; m++) {
-        const first = outB[m] - outMixed[m];
         const total = outA[m] - outMixed[m];
-        firstSums[offset + m] += first * first;
+        firstSums[offset + m] += (outB[m] - center[m]) * (outMixed[m] - outA[m]);
         totalSums[offset + m] += total * total;
       }
     }
-    design.onProgress?.((j + 1) * (factorCount + 2), runsTotal);
+    design.onProgress?.(runsTotal - (samples - j - 1) * (factorCount + 2), runsTotal);
   }
 
   const variance = new Float64Array(outputCount);
@@ -137,7 +154,7 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
   for (let i = 0; i < factorCount; i++)
     for (let m = 0; m < outputCount; m++) {
       const cell = i * outputCount + m;
-      firstOrderVariance[cell] = variance[m] - firstSums[cell] / (2 * samples);
+      firstOrderVariance[cell] = firstSums[cell] / samples;
       totalVariance[cell] = totalSums[cell] / (2 * samples);
       firstOrder[cell] = variance[m] > 0 ? firstOrderVariance[cell] / variance[m] : Number.NaN;
       total[cell] = variance[m] > 0 ? totalVariance[cell] / variance[m] : Number.NaN;

@@ -17,12 +17,14 @@
  * Output per unit and year: the nominal index (the first method of each list, the nominal weights), the median and the
  * 5% and 95% quantiles of the index and of the rank over the 2N independent runs of the design's matrices A and B, and
  * the first-order and total Sobol indices of each choice for the index and the rank. Quantiles are R's type 7 (linear
- * interpolation between order statistics). Rank 1 is the highest index in the year; ties share their mean rank.
+ * interpolation between order statistics). Ranks follow the one convention of `ranks.csv` (`rankDescending`):
+ * competition ranks ("1224"), rank 1 the highest index in the year, ties sharing the best rank, a missing index unranked.
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
 import { UsageError, ValidationError, type Issue } from "../errors.js";
 import { limitMessages } from "./limit-messages.js";
+import { messages } from "./messages.js";
 import type { IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -30,11 +32,52 @@ import type { Panel } from "./panel.js";
 import { createRandom } from "./random.js";
 import { quantileSelect } from "./quantile.js";
 import { estimateSobol } from "./sensitivity.js";
+import { rankDescending } from "./analysis/ranks.js";
+
+export { rankDescending };
 import { bootstrapGroupIndices, type GroupTerms, type IndexIntervals } from "./sensitivity-bootstrap.js";
 import type { Tree } from "./types.js";
 
 /** The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option. */
 const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED"]);
+
+/**
+ * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from
+ * fixed-base scores (30% above the base year) and one of 60 from min-max scores (60% of the way from the worst to the
+ * best) say different things, so an analysis that draws methods from two scales mixes two distributions.
+ */
+export const NORMALIZATION_SCALES: Readonly<Record<NormalizeMethod, string>> = {
+  "fixed-base": "ratio (100 = a base)",
+  chain: "ratio (100 = a base)",
+  "distance-to-target": "ratio (100 = a base)",
+  "distance-to-reference": "ratio (100 = a base)",
+  "min-max": "0-100",
+  "min-max-year": "0-100",
+  "min-max-goalposts": "0-100",
+  "z-score": "100 ± 10",
+  "z-score-year": "100 ± 10",
+  "distance-to-average": "ratio (100 = a base)",
+  "percentile-rank": "0-100",
+  "fraction-of-max": "0-100",
+  "distance-to-max": "0-100",
+  rank: "1 to n rank",
+  borda: "1 to n rank",
+};
+
+/**
+ * The warning `W_SCALES_MIXED` when `normalizations` draws from more than one scale (`NORMALIZATION_SCALES`), naming
+ * the methods of each scale in the order listed; `undefined` when they share one.
+ */
+export function scalesMixedWarning(normalizations: readonly NormalizeMethod[]): Issue | undefined {
+  const groups: { scale: string; methods: NormalizeMethod[] }[] = [];
+  for (const method of normalizations) {
+    const scale = NORMALIZATION_SCALES[method];
+    const group = groups.find((candidate) => candidate.scale === scale);
+    if (group) group.methods.push(method);
+    else groups.push({ scale, methods: [method] });
+  }
+  return groups.length > 1 ? { code: "W_SCALES_MIXED", message: messages.scalesMixed(groups) } : undefined;
+}
 
 /** The choices an analysis may vary, in the order they are reported. */
 export const UNCERTAINTY_CHOICES = ["weights", "normalisation", "aggregation", "missing"] as const;
@@ -156,7 +199,7 @@ export interface UncertaintyResult {
   nominalRun: IndexResult;
   /**
    * The nominal run's warnings, less those saying an option is unused (`--cap` without a ratio method) when another
-   * listed method uses it.
+   * listed method uses it; and `W_SCALES_MIXED` when the normalisations are on different scales (`scalesMixedWarning`).
    */
   warnings: Issue[];
   index: Distribution;
@@ -246,6 +289,8 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const warnings = nominalRun.warnings.filter(
     (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
   );
+  const mixed = scalesMixedWarning(normalizations);
+  if (mixed) warnings.push(mixed);
   // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).
   const refused = options.strict ? warnings.filter((warning) => STRICT_WARNINGS.has(warning.code)) : [];
   if (refused.length > 0) throw new ValidationError(refused.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
@@ -317,7 +362,12 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
           total: new Float64Array(k * samples),
         });
   const random = createRandom(options.seed);
+  // The first-order estimator's constant: the nominal run, near the mean of every output.
+  const center = new Float64Array(2 * blockSize);
+  center.set(nominalIndex, 0);
+  center.set(nominalRank, blockSize);
   const sobol = estimateSobol({
+    center,
     factorSizes: factors.map((factor) => factor.size),
     samples,
     random,
@@ -343,7 +393,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
                   group.runsA[unit * samples + row] = outA[cell];
                   group.runsB[unit * samples + row] = outB[cell];
                 }
-                first += (outB[cell] - outMixed[cell]) ** 2;
+                first += (outB[cell] - center[cell]) * (outMixed[cell] - outA[cell]);
                 total += (outA[cell] - outMixed[cell]) ** 2;
               }
               group.first[factor * samples + row] = first;
@@ -439,65 +489,6 @@ function summarize(runs: Float64Array, cellCount: number, sampleCount: number): 
     high[cell] = quantileSelect(observed, 0.95);
   }
   return { median, low, high };
-}
-
-/**
- * Ranks of the units in every year of a block (`values[unit * yearCount + year]`): 1 for the highest value, ties get
- * the mean of the ranks they span, `NaN` values get `NaN` and are not counted.
- * @example rankDescending([10, 30, 30, 5], 4, 1, out) // => [3, 1.5, 1.5, 4]
- */
-export function rankDescending(
-  values: ArrayLike<number>,
-  unitCount: number,
-  yearCount: number,
-  out: Float64Array,
-  scratch = new Float64Array(unitCount),
-): Float64Array {
-  for (let year = 0; year < yearCount; year++) {
-    let count = 0;
-    for (let unit = 0; unit < unitCount; unit++) {
-      const value = values[unit * yearCount + year];
-      if (!Number.isNaN(value)) scratch[count++] = value;
-    }
-    // A native numeric sort of the values, then each unit's rank from the values above and equal to its own.
-    const sorted = scratch.subarray(0, count).sort();
-    for (let unit = 0; unit < unitCount; unit++) {
-      const cell = unit * yearCount + year;
-      const value = values[cell];
-      if (Number.isNaN(value)) {
-        out[cell] = Number.NaN;
-        continue;
-      }
-      const below = lowerBound(sorted, value);
-      const upTo = upperBound(sorted, value);
-      out[cell] = count - upTo + (upTo - below + 1) / 2; // (units above) + mean of the ranks the ties span
-    }
-  }
-  return out;
-}
-
-/** The first position in ascending `sorted` whose value is >= `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first position in ascending `sorted` whose value is > `value`. */
-function upperBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const formatPercent = (fraction: number) => `${Math.round(fraction * 1e6) / 1e4}%`;

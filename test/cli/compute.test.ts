@@ -18,6 +18,7 @@ const OUTPUT_FILES = [
   "ranks.csv",
   "scores.csv",
   "treatment.csv",
+  "weights.csv",
 ];
 
 async function smallProject(): Promise<string> {
@@ -28,7 +29,7 @@ describe("innovation-index compute", () => {
   it("writes the files with the hand-computed values of the small fixture", async () => {
     const dir = await smallProject();
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "--out", "out", "--decimals", "2"], dir);
-    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, ranks.csv, coverage.csv, imputations.csv, treatment.csv, index.json to out\n");
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, ranks.csv, weights.csv, coverage.csv, imputations.csv, treatment.csv, index.json to out\n");
     expect(run.code).toBe(0);
     expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
     // Values worked out by hand in test/core/compute.test.ts (fixed base 2017, X = mean(X1, X2), INDEX = 0.6·X + 0.4·Y).

@@ -48,7 +48,7 @@ describe("compute: analysis files", () => {
   it("writes one unit's files without ranks.csv", async () => {
     const dir = await smallProject({ "one.csv": (await fixture("values.csv")).split("\n").filter((line) => !line.startsWith("U2")).join("\n") });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "one.csv"], dir);
-    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, coverage.csv, imputations.csv, treatment.csv, index.json to out\n");
+    expect(run.stderr).toBe("wrote index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, weights.csv, coverage.csv, imputations.csv, treatment.csv, index.json to out\n");
   });
 });
 
@@ -67,18 +67,20 @@ describe("compute: CSV for Excel", () => {
 
   it("writes index.xlsx with one sheet per table, frozen header rows and numbers as numbers", async () => {
     const dir = await smallProject();
-    await runCli(["compute", ...SMALL, "-q", "--xlsx"], dir);
+    await runCli(["compute", ...SMALL, "-q", "--xlsx", "--lang", "en"], dir);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
     // no value was imputed nor treated: no sheet for those
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "weights", "coverage"]);
     for (const sheet of workbook.worksheets) expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
     const wide = workbook.getWorksheet("index-wide")!;
     // unit, code, name and level stay in view when scrolling through the years; every header has a filter button
     expect(wide.views[0]).toMatchObject({ state: "frozen", xSplit: 4, ySplit: 1 });
     expect(wide.autoFilter).toBe("A1:G1");
     expect(wide.getRow(1).values).toEqual([undefined, "unit", "code", "name", "level", "2017", "2018", "2019"]);
+    // English headers read "_" as a space (the CSV files keep share_observed)
+    expect(workbook.getWorksheet("coverage")!.getRow(1).values).toEqual([undefined, "indicator", "name", "expected", "observed", "imputed", "reweighted", "share observed"]);
     // U1 INDEX 2018 = 115.5 (by hand), a number cell with four decimals shown
     expect(wide.getCell("F2").value).toBe(115.5);
     expect(wide.getCell("F2").numFmt).toBe("0.0000");
@@ -103,13 +105,42 @@ describe("compute: imputations in the workbook and the report", () => {
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "index-wide", "scores", "growth", "contributions", "ranks", "coverage", "imputations"]);
-    const imputations = workbook.getWorksheet("imputations")!;
+    // --lang zh (the default): sheet names and headers in Chinese
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["指数", "指数（宽表）", "指标得分", "增长", "贡献分解", "排名", "权重", "数据覆盖", "插补与重新加权"]);
+    const imputations = workbook.getWorksheet("插补与重新加权")!;
+    expect(imputations.getRow(1).values).toEqual([undefined, "对象", "年份", "指标", "方法", "值"]);
     expect(imputations.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(imputations.getRow(2).values).toEqual([undefined, "U1", 2018, "X1", "interpolate", 12.5]);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html).toContain("<h2>缺失值插补与重新加权</h2><table><thead><tr><th>对象</th><th>年份</th><th>指标</th><th>方法</th><th>值</th></tr></thead>");
     expect(html).toContain("<tr><td>U1</td><td class=\"number\">2018</td><td>X1</td><td>interpolate</td><td class=\"number\">12.50</td></tr>");
+  });
+});
+
+describe("compute: weights.csv and the weights sheet", () => {
+  it("writes the weights the run used: the tree's, renormalised, with their global weights", async () => {
+    // The small tree: X 0.6 and Y 0.4; X1 and X2 without weights (equal within X: 0.5 each); Y1 alone (1).
+    // Global weights by hand: X1 = X2 = 0.6 · 0.5 = 0.3, Y1 = 0.4 · 1 = 0.4.
+    const dir = await smallProject();
+    expect((await runCli(["compute", ...SMALL, "-q", "--xlsx"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "out/weights.csv"), "utf8")).toBe(
+      "\uFEFFcode,parent,level,weight,global_weight\n" +
+        "X,INDEX,1,0.600000,0.600000\nX1,X,2,0.500000,0.300000\nX2,X,2,0.500000,0.300000\nY,INDEX,1,0.400000,0.400000\nY1,Y,2,1.000000,0.400000\n",
+    );
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("权重")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "代码", "上级", "层级", "权重", "总指数中的权重"]);
+    expect(sheet.getRow(3).values).toEqual([undefined, "X1", "X", 2, 0.5, 0.3]);
+  });
+
+  it("with a weighting method, the derived weights: those innovation-index weights prints", async () => {
+    const dir = await smallProject();
+    expect((await runCli(["compute", ...SMALL, "-q", "--weights", "entropy"], dir)).code).toBe(0);
+    const derived = await runCli(["weights", ...SMALL, "-m", "entropy", "--format", "csv"], dir);
+    expect(derived.code).toBe(0);
+    expect((await readFile(join(dir, "out/weights.csv"), "utf8")).replace(/^\uFEFF/, "")).toBe(derived.stdout);
   });
 });
 

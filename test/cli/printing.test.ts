@@ -143,7 +143,7 @@ describe("Excel's cell limit", () => {
     const name = "名".repeat(40_000);
     const values = "unit,year,indicator,value\nU,2017,X1,10\nU,2018,X1,12\nU,2017,X2,5\nU,2018,X2,6\n";
     const dir = await folder({ "tree.csv": TREE.replace("X,,X,,", `X,,${name},,`), "values.csv": values });
-    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--xlsx", "--out", "out"], dir);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--xlsx", "--lang", "en", "--out", "out"], dir);
     expect(run.code).toBe(0);
     // The index sheet: unit, year, code, name, level, value; row 2 is the overall index, row 3 group X.
     expect(run.stderr).toContain(`warning: index.xlsx: ${messages.workbookTextCut("index", "D3", 40_000, 32_767)}\n`);

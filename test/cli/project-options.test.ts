@@ -71,6 +71,11 @@ describe("compute and validate with index.yaml", () => {
     const outside = await runCli(["compute", "--if-changed"], dir);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toBe(`error: ${projectMessages.ifChangedWithoutProject()}\n(run with --help for usage)\n`);
+    for (const flag of ["--force", "--always"]) {
+      const forced = await runCli(["compute", flag], dir);
+      expect(forced.code).toBe(2);
+      expect(forced.stderr).toBe(`error: ${projectMessages.forceWithoutProject(flag)}\n(run with --help for usage)\n`);
+    }
     const missing = await runCli(["compute", "--project", "nope.yaml"], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(`error: ${projectMessages.notFound("nope.yaml")}\n`);

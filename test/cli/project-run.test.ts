@@ -90,14 +90,14 @@ describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () =
     expect(before).toEqual([id, "LATEST"]);
     for (const threads of ["1", "3"]) {
       // 64 KiB: the lock file is written, the large outputs are not (EFBIG).
-      const failed = await runBuilt(["compute", "-q", "--threads", threads], dir, 64);
+      const failed = await runBuilt(["compute", "-q", "--force", "--threads", threads], dir, 64);
       expect(failed.code, failed.stderr).toBe(3);
       expect(failed.stderr).toMatch(/^error: runs\/\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}: cannot write the output \(EFBIG\); expected a writable folder/);
       expect(await latest(dir)).toBe(id);
       expect(await listDir(join(dir, "runs"))).toEqual(before); // no staging folder, no new run, no lock left
     }
     // The published run is untouched and the next run publishes.
-    expect((await runBuilt(["compute", "-q", "--threads", "3"], dir)).code).toBe(0);
+    expect((await runBuilt(["compute", "-q", "--force", "--threads", "3"], dir)).code).toBe(0);
     const names = await listDir(join(dir, "runs"));
     expect(names).toHaveLength(3);
     expect(names.filter((name) => RUN_ID.test(name))).toEqual([id, await latest(dir)]);

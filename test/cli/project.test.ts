@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { projectMessages } from "../../src/core/project-messages.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/main.js", import.meta.url)));
@@ -108,12 +109,18 @@ describe("a project computed every year", () => {
     expect(manifest1.outputs.map((output: { path: string }) => output.path)).toEqual([...plainFiles, "input-values.csv"].sort());
     expect(manifest1.coverage).toEqual({ units: ["U1", "U2"], years: [2017, 2018, 2019], baseYear: 2017, indicators: 3 });
 
-    // Nothing changed: --if-changed does no work.
-    const unchanged = await runCli(["compute", "--if-changed"], dir);
-    expect(unchanged.code).toBe(0);
-    expect(unchanged.stderr).toBe(`unchanged since run ${run1} (same inputs, options and tool version); nothing to do\n`);
-    expect(unchanged.stdout).toBe("");
-    expect(await runIds(dir)).toEqual([run1]);
+    // Nothing changed: a plain compute does no work and makes no run folder, nor does --if-changed (the old flag).
+    for (const argv of [["compute"], ["compute", "--if-changed"]]) {
+      const unchanged = await runCli(argv, dir);
+      expect(unchanged.code).toBe(0);
+      expect(unchanged.stderr).toBe(`${projectMessages.unchanged(run1)}\n`);
+      expect(unchanged.stderr).toBe(`unchanged since run ${run1} (same inputs, options and tool version); nothing to do, no run folder made (--force runs anyway)\n`);
+      expect(unchanged.stdout).toBe("");
+      expect(await runIds(dir)).toEqual([run1]);
+    }
+    const both = await runCli(["compute", "--force", "--if-changed"], dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(projectMessages.forceAndIfChanged("--force"));
 
     // Year 2: 2020 added as one more file; nothing else changes.
     await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
@@ -187,6 +194,17 @@ describe("a project computed every year", () => {
     expect(table.stdout).toMatch(/^kind\s+status\s+unit\s+year\s+code\s+before\s+after\s+change\s+change_percent\n/);
     expect(table.stdout).toMatch(/\noutput\s+changed\s+U1\s+2018\s+INDEX\s+115\.5000\s+118\.5000\s+\+3\.0000\s+\+2\.60%\n/);
     expect(table.stderr).toBe(`runs/${run2} -> runs/${run3}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; 1 option or file change\n`);
+
+    // --force (or --always) runs anyway: a new run folder with the same outputs, LATEST moved to it, no revisions.
+    for (const [k, flag] of ["--force", "--always"].entries()) {
+      const forced = await runCli(["compute", flag], dir);
+      expect(forced.code, forced.stderr).toBe(0);
+      const ids = await runIds(dir);
+      expect(ids).toHaveLength(4 + k);
+      expect(await latest(dir)).toBe(ids.at(-1));
+      expect(await indexCsv(dir, ids.at(-1)!)).toEqual(await indexCsv(dir, ids.at(-2)!));
+      expect(forced.stderr).toContain(`revisions against run ${ids.at(-2)}: none (every input and output value is the same)`);
+    }
   });
 
   it("same inputs give byte-identical run folders apart from the manifest's time fields; an option change is a change", async () => {
@@ -312,5 +330,42 @@ describe("a project computed every year", () => {
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     expect(await latest(dir)).not.toBe(afterReboot);
     expect(await listDir(join(dir, "runs"))).not.toContain(".lock");
+  });
+});
+
+describe("report in a project", () => {
+  it("writes report.html into the latest run folder, or the one --run names, unless --out is given", async () => {
+    const dir = await makeProject();
+    // No run yet: nowhere to put it.
+    const none = await runCli(["report"], dir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(`error: ${projectMessages.noRunForReport("runs")}\n`);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = await latest(dir);
+    const run = await runCli(["report"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`wrote report.html to runs/${first}\n`);
+    expect(await readFile(join(dir, "runs", first, "report.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
+    expect(await listDir(dir)).not.toContain("out");
+    // --out still writes where it says.
+    expect((await runCli(["report", "--out", "elsewhere", "-q"], dir)).code).toBe(0);
+    expect(await listDir(join(dir, "elsewhere"))).toEqual(["report.html"]);
+    // A second run (2020 added); --run names the first by the start of its id, or as previous.
+    await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const second = await latest(dir);
+    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "runs", second, "report.html"), "utf8")).toContain("2017–2020");
+    // The first run was computed without 2020: its report from today's inputs would not describe it.
+    const stale = await runCli(["report", "--run", first.slice(0, 20)], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(`error: ${projectMessages.runInputsChanged(`runs/${first}`, ["data/2020.csv"])}\n`);
+    // A method option typed for the report that the run did not use is refused the same way.
+    const other = await runCli(["report", "--normalise", "min-max"], dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(projectMessages.runInputsChanged(`runs/${second}`, ["--normalise"]));
+    // Outside a project, --run is a usage error.
+    const outside = await runCli(["report", "--run", "latest", "-i", "indicators.csv", "-d", "data", "--out", "x"], dir);
+    expect(outside.code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { rm, writeFile } from "node:fs/promises";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { messages } from "../../src/core/messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -26,7 +27,7 @@ describe("innovation-index report", () => {
     expect(html.match(/<svg /g)).toHaveLength(8);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)=/);
-    expect(html).toContain("标准化 fixed-base, 合成 arithmetic, 权重 explicit, 缺失值处理 error");
+    expect(html).toContain("标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
     // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
     expect(html).toContain("<td>X</td><td>维度X</td><td class=\"number\">52.50</td><td class=\"number\">31.50</td><td class=\"number\">114.55</td>");
     expect(html).toContain("<td>Y</td><td>维度Y</td><td class=\"number\">-10.00</td><td class=\"number\">-4.00</td><td class=\"number\">-14.55</td>");
@@ -137,11 +138,12 @@ describe("innovation-index report: the interactive dashboard (the default; --sta
   it("takes its title and description from the project's name and description, and --title over both", async () => {
     const dir = await tempDir();
     expect((await runCli(["init", "-q"], dir)).code).toBe(0);
-    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    // --out: in a project without it, report writes into the latest run folder (tested below)
+    expect((await runCli(["report", "-q", "--out", "out"], dir)).code).toBe(0);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html).toContain("<title>Example innovation index</title>");
     expect(html).toContain('"description":"Replace with what the index measures and who maintains it."');
-    expect((await runCli(["report", "-q", "--title", "常州高新区创新指数"], dir)).code).toBe(0);
+    expect((await runCli(["report", "-q", "--out", "out", "--title", "常州高新区创新指数"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain("<title>常州高新区创新指数</title>");
   });
 
@@ -174,5 +176,89 @@ describe("innovation-index report --uncertainty-from", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('unc/uncertainty.csv:5: unit "U3" in year "2017" is not in the index');
     expect(await listDir(join(dir, "refused"))).toEqual([]);
+  });
+});
+
+describe("the static report's title, method line and charts", () => {
+  const small = async (extra: Record<string, string> = {}) =>
+    makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...extra });
+
+  it("takes its title and the line under it from index.yaml's name and description, or --title", async () => {
+    const dir = await small({
+      "index.yaml": "name: 常州市区域创新指数\ndescription: 常州市科技局编制，数据截至2019年\nindicators: tree.csv\nvalues: values.csv\n",
+    });
+    expect((await runCli(["report", "-q", "--static", "--out", "out"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    expect(html).toContain("<title>常州市区域创新指数</title>");
+    expect(html).toContain('<h1>常州市区域创新指数</h1>\n<p class="description">常州市科技局编制，数据截至2019年</p>');
+    expect((await runCli(["report", "-q", "--static", "--out", "titled", "--title", "2019 年度报告"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "titled/report.html"), "utf8")).toContain("<h1>2019 年度报告</h1>");
+  });
+
+  it("writes the method line in one language: Chinese method names with --lang zh, English ones with --lang en", async () => {
+    const dir = await small();
+    const args = ["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--static", "--missing", "interpolate"];
+    expect((await runCli([...args, "--out", "zh"], dir)).code).toBe(0);
+    expect((await runCli([...args, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "zh/report.html"), "utf8")).toContain(
+      "方法: 标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 线性插值</p>",
+    );
+    expect(await readFile(join(dir, "en/report.html"), "utf8")).toContain(
+      "Method: normalisation fixed-base, aggregation arithmetic, weights explicit, missing values interpolate</p>",
+    );
+  });
+
+  it("draws charts that take the page's width (viewBox, width 100%), a league whose axis starts near its values, whole ranks", async () => {
+    const dir = await small();
+    expect((await runCli(["report", "-i", "tree.csv", "-d", "values.csv", "-q", "--static", "--lang", "en"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    const roots = html.match(/<svg [^>]*>/g)!.filter((tag) => tag.includes("baseProfile"));
+    expect(roots.length).toBeGreaterThan(0);
+    for (const root of roots) {
+      expect(root).toMatch(/^<svg width="100%" style="height:auto" /);
+      expect(root).toMatch(/viewBox="0 0 760 \d+"/);
+      expect(root).not.toMatch(/ height="\d+"/);
+    }
+    // The league of 2019: U1 143, U2 117 (by hand, see compute.test.ts). Range 26: axis step 10, 117 − 5.2 = 111.8,
+    // down to 110; the axis labels run 110, 120, ... and never 0.
+    const figure = (title: string) => html.split('<figure class="chart">').find((part) => part.includes(`>${title}</text>`))!;
+    const axisLabels = (svg: string) => [...svg.matchAll(/>([\d.]+)<\/text>/g)].map((match) => match[1]);
+    const labels = axisLabels(figure("Overall index 2019 (rank)")).map(Number);
+    expect(labels[0]).toBe(110);
+    expect(labels).not.toContain(0);
+    // The rank chart's axis: whole ranks only (1 and 2 for two units), 1 at the top.
+    const ranks = axisLabels(figure("Rank of the overall index")).filter((text) => !/^20\d\d$/.test(text));
+    expect(ranks).toEqual(["1", "2"]);
+    for (const rank of ranks) expect(rank).toMatch(/^\d+$/);
+  });
+});
+
+describe("--unit NAME for values without a unit column", () => {
+  // One unit's values, wide (indicator,2017,2018,2019): U1 of the small fixture without its name.
+  const WIDE = "indicator,2017,2018,2019\nX1,10,12,15\nX2,50,40,25\nY1,200,210,190\n";
+
+  it("names the unit in the tables and the report instead of an empty name", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": WIDE });
+    const plain = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q", "--report", "--static", "--out", "plain", "--no-bom"], dir);
+    expect(plain.code).toBe(0);
+    expect(await readFile(join(dir, "plain/index.csv"), "utf8")).toContain("\n,2019,INDEX,总指数,0,143.0000\n");
+    const named = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q", "--report", "--static", "--out", "named", "--no-bom", "--unit", "常州"], dir);
+    expect(named.code).toBe(0);
+    // U1 2019 = 143 by hand (test/core/compute.test.ts), now under its name.
+    expect(await readFile(join(dir, "named/index.csv"), "utf8")).toContain("\n常州,2019,INDEX,总指数,0,143.0000\n");
+    const html = await readFile(join(dir, "named/report.html"), "utf8");
+    expect(html).toContain("<h2>常州</h2>");
+    expect(html).toContain("评价对象: 常州");
+  });
+
+  it("is refused, naming the file and the units, when the values name their units", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--unit", "常州"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: ${messages.unitNameRefused("values.csv", "常州", ["U1", "U2"])}\n`);
+    expect(messages.unitNameRefused("values.csv", "常州", ["U1", "U2"])).toBe(
+      'values.csv: --unit "常州" names the one unit of values without a unit column, but the values name their units ("U1", "U2"); expected no --unit, or values without a unit column',
+    );
+    expect(await listDir(dir)).not.toContain("out");
   });
 });

@@ -201,7 +201,11 @@ describe("warnings", () => {
     const unused = `warning: ${messages.optionUnused("--cap", RATIO_METHODS)}`;
     const used = await runCli([...argv, "--normalisations", "min-max,fixed-base"], dir);
     expect(used.code).toBe(0);
-    expect(used.stderr).not.toContain("warning:");
+    expect(used.stderr).not.toContain(unused);
+    // (min-max and fixed-base are on different scales: that is warned about, and is no --cap warning)
+    expect(used.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([
+      `warning: ${messages.scalesMixed([{ scale: "0-100", methods: ["min-max"] }, { scale: "ratio (100 = a base)", methods: ["fixed-base"] }])}`,
+    ]);
     const none = await runCli([...argv, "--normalisations", "min-max,z-score"], dir);
     expect(none.code).toBe(0);
     expect(none.stderr).toContain(unused);

@@ -17,7 +17,11 @@ describe("innovation-index uncertainty", () => {
   it("writes uncertainty.csv, sensitivity.csv and uncertainty.html with the nominal index of compute", async () => {
     const dir = await smallProject();
     const run = await runCli([...ARGS, "--seed", "3", "--out", "out"], dir);
-    expect(run.stderr).toBe("wrote uncertainty.csv, sensitivity.csv, uncertainty.html to out\n");
+    // fixed-base (a ratio scale) and min-max (0-100) mix scales: warned about before the files are named.
+    expect(run.stderr).toBe(
+      `warning: ${messages.scalesMixed([{ scale: "ratio (100 = a base)", methods: ["fixed-base"] }, { scale: "0-100", methods: ["min-max"] }])}\n` +
+        "wrote uncertainty.csv, sensitivity.csv, uncertainty.html to out\n",
+    );
     expect(run.code).toBe(0);
     expect(await listDir(join(dir, "out"))).toEqual(["sensitivity.csv", "uncertainty.csv", "uncertainty.html"]);
     const lines = (await readFile(join(dir, "out/uncertainty.csv"), "utf8")).split("\n");
@@ -33,8 +37,9 @@ describe("innovation-index uncertainty", () => {
       "U2,2019,117.0000",
       "",
     ]);
-    // Nominal ranks: U1 ahead of U2 in 2018 and 2019; both 100 in 2017, a tie sharing ranks 1 and 2.
-    expect(lines.map((line) => line.split(",")[6])).toEqual(["rank_nominal", "1.5000", "1.0000", "1.0000", "1.5000", "2.0000", "2.0000", undefined]);
+    // Nominal ranks: U1 ahead of U2 in 2018 and 2019; both 100 in 2017, a tie: both rank 1 (competition ranks, as in
+    // ranks.csv), printed as whole numbers.
+    expect(lines.map((line) => line.split(",")[6])).toEqual(["rank_nominal", "1", "1", "1", "1", "2", "2", undefined]);
     for (const line of lines.slice(1, -1)) {
       const [nominal, median, low, high] = line.split(",").slice(2, 6).map(Number);
       expect(low).toBeLessThanOrEqual(nominal);
@@ -52,14 +57,14 @@ describe("innovation-index uncertainty", () => {
     expect(sensitivity[3]).toMatch(/^index,2017,unit,U1,weights,/);
     const html = await readFile(join(dir, "out/uncertainty.html"), "utf8");
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain("200 replications");
+    expect(html).toContain("200 次重复");
     expect(html).not.toMatch(/<script|src=|href=/);
     expect(run.stdout).toMatch(/^uncertainty of the overall index in 2019 \(200 replications, 800 runs, seed 3\)\n/);
   });
 
   it("--bootstrap B gives 95% intervals of the indices over all units, the same for the same seed; --bootstrap 1 is refused", async () => {
     const dir = await smallProject();
-    for (const out of ["a", "b"]) expect((await runCli([...ARGS, "--bootstrap", "300", "--out", out, "-q"], dir)).code).toBe(0);
+    for (const out of ["a", "b"]) expect((await runCli([...ARGS, "--bootstrap", "300", "--out", out, "-q", "--lang", "en"], dir)).code).toBe(0);
     const text = await readFile(join(dir, "a/sensitivity.csv"), "utf8");
     expect(await readFile(join(dir, "b/sensitivity.csv"), "utf8")).toBe(text);
     const rows = text.trim().split("\n").slice(1).map((line) => line.split(","));
@@ -223,5 +228,61 @@ describe("innovation-index uncertainty with missing-value policies as a choice",
     const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--missing-policies", "reweight,error"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(messages.choiceUndefined("fixed-base", "arithmetic", "error"));
+  });
+});
+
+describe("uncertainty.html labels and title", () => {
+  const args = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-noise", "0.2", "-n", "20", "-q"];
+
+  it("follows --lang: Chinese labels by default, English with --lang en, titled with the overall index", async () => {
+    const dir = await smallProject();
+    expect((await runCli([...args, "--out", "zh"], dir)).code).toBe(0);
+    expect((await runCli([...args, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
+    const zh = await readFile(join(dir, "zh/uncertainty.html"), "utf8");
+    const en = await readFile(join(dir, "en/uncertainty.html"), "utf8");
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain("<title>总指数：不确定性与敏感性分析</title>");
+    expect(zh).toContain("排名（1 = 最高）");
+    expect(zh).toContain("<tr><td>权重</td>");
+    expect(zh).toContain("指标体系：tree.csv。");
+    expect(zh).not.toContain("runs in all");
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("<title>Overall index: uncertainty and sensitivity analysis</title>");
+    expect(en).toContain("rank (1 = highest)");
+    expect(en).toContain("<tr><td>weights</td>");
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/u); // the small tree's Chinese names are not shown on this page
+    // Both explain why a total index may fall below its first-order index.
+    expect(zh).toContain("抽样误差");
+    expect(en).toContain("is sampling error");
+  });
+
+  it("is titled with the project's name, and takes --lang from outputs.lang of index.yaml", async () => {
+    const dir = await smallProject({
+      "index.yaml": "name: 常州市区域创新指数\nindicators: tree.csv\nvalues: values.csv\noutputs:\n  lang: en\nuncertainty:\n  weight-noise: 0.2\n  replications: 20\n",
+    });
+    expect((await runCli(["uncertainty", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/uncertainty.html"), "utf8");
+    expect(html).toContain("<title>常州市区域创新指数: uncertainty and sensitivity analysis</title>");
+    expect(html).toContain("<h1>常州市区域创新指数: uncertainty and sensitivity analysis</h1>");
+  });
+});
+
+describe("normalisations on different scales", () => {
+  it("warns, naming each scale's methods, on the terminal and in the page; one scale (fixed-base, chain) gives no warning", async () => {
+    const dir = await smallProject();
+    const base = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "-n", "20"];
+    const mixed = await runCli([...base, "--normalisations", "fixed-base,chain,z-score,min-max", "--out", "mixed"], dir);
+    expect(mixed.code).toBe(0);
+    const message = messages.scalesMixed([
+      { scale: "ratio (100 = a base)", methods: ["fixed-base", "chain"] },
+      { scale: "100 ± 10", methods: ["z-score"] },
+      { scale: "0-100", methods: ["min-max"] },
+    ]);
+    expect(message).toMatch(/^--normalisations mixes scales: fixed-base, chain on the ratio \(100 = a base\) scale; z-score on the 100 ± 10 scale; min-max on the 0-100 scale\./);
+    expect(mixed.stderr).toContain(`warning: ${message}\n`);
+    expect(await readFile(join(dir, "mixed/uncertainty.html"), "utf8")).toContain(`<li>${message.replaceAll("'", "&#39;")}</li>`);
+    const same = await runCli([...base, "--normalisations", "fixed-base,chain", "--out", "same"], dir);
+    expect(same.code).toBe(0);
+    expect(same.stderr).not.toContain("warning:");
   });
 });

@@ -11,7 +11,7 @@ const model = (x: Float64Array, out: Float64Array) => {
 
 /** Runs the design and keeps every run (A, B and A_B(i) of every row), and the terms the bootstrap takes. */
 function runDesign(samples: number, seed: number) {
-  const raw = { a: [] as number[][], b: [] as number[][], mixed: [[], []] as number[][][] };
+  const raw = { a: [] as number[][], b: [] as number[][], mixed: [[], []] as number[][][], center: [] as number[] };
   const group: GroupTerms = {
     samples,
     outputCount: 2,
@@ -27,7 +27,8 @@ function runDesign(samples: number, seed: number) {
     random,
     outputCount: 2,
     evaluate: model,
-    observeRow: (row, factor, a, b, mixed) => {
+    observeRow: (row, factor, a, b, mixed, center) => {
+      raw.center = [...center];
       if (factor === 0) {
         raw.a.push([...a]);
         raw.b.push([...b]);
@@ -37,7 +38,7 @@ function runDesign(samples: number, seed: number) {
         group.runsA[g * samples + row] = a[g];
         group.runsB[g * samples + row] = b[g];
       }
-      group.first[factor * samples + row] = (b[0] - mixed[0]) ** 2 + (b[1] - mixed[1]) ** 2;
+      group.first[factor * samples + row] = (b[0] - center[0]) * (mixed[0] - a[0]) + (b[1] - center[1]) * (mixed[1] - a[1]);
       group.total[factor * samples + row] = (a[0] - mixed[0]) ** 2 + (a[1] - mixed[1]) ** 2;
     },
   });
@@ -52,7 +53,7 @@ function percentile(values: number[], p: number): number {
 }
 
 describe("bootstrapGroupIndices", () => {
-  it("equals a brute-force bootstrap: the same draws, the Jansen estimators recomputed from the raw runs", () => {
+  it("equals a brute-force bootstrap: the same draws, the Saltelli 2010 and Jansen estimators recomputed from the raw runs", () => {
     const samples = 40;
     const resamples = 30;
     const { raw, group, random } = runDesign(samples, 11);
@@ -78,10 +79,10 @@ describe("bootstrapGroupIndices", () => {
         let t = 0;
         for (const j of rows)
           for (let g = 0; g < 2; g++) {
-            f += (raw.b[j][g] - raw.mixed[i][j][g]) ** 2;
+            f += (raw.b[j][g] - raw.center[g]) * (raw.mixed[i][j][g] - raw.a[j][g]);
             t += (raw.a[j][g] - raw.mixed[i][j][g]) ** 2;
           }
-        first[i].push((variance - f / (2 * samples)) / variance);
+        first[i].push(f / samples / variance);
         total[i].push(t / (2 * samples) / variance);
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { estimateSobol } from "../../src/core/sensitivity.js";
 
-describe("estimateSobol (Saltelli design, Jansen estimators)", () => {
+describe("estimateSobol (Saltelli design, Saltelli 2010 first order, Jansen 1999 total)", () => {
   it("gives S_i = S_Ti = a_i²·Var(X_i) / Σ a_j²·Var(X_j) for a linear model Y = Σ a_i·X_i", () => {
     // X_i uniform on [0, c_i): Var(X_i) = c_i²/12. With a = (1, 2, 3), c = (1, 1, 2) the variance terms a²c²/12 are
     // 1/12, 4/12, 36/12: the indices are 1/41, 4/41, 36/41 for first order and total alike.
@@ -26,7 +26,7 @@ describe("estimateSobol (Saltelli design, Jansen estimators)", () => {
       expect(Math.abs(result.firstOrder[i] - value)).toBeLessThan(0.03);
       expect(Math.abs(result.total[i] - value)).toBeLessThan(0.03);
     });
-    expect(result.runs).toBe(16384 * 5);
+    expect(result.runs).toBe(16384 * 5 + 1); // and the run at the centre of the inputs, for the constant c
   });
 
   it("treats a group of columns as one factor: the group's index is the sum of its members' shares", () => {
@@ -100,7 +100,8 @@ describe("estimateSobol (Saltelli design, Jansen estimators)", () => {
       onProgress: (done, total) => progress.push(done, total),
     });
     expect(observed).toEqual([0, 3, 1, 4, 2, 5]);
-    expect(progress).toEqual([3, 9, 6, 9, 9, 9]);
+    // The run at the centre of the inputs (for c) comes first: 1 + 3 runs a row.
+    expect(progress).toEqual([4, 10, 7, 10, 10, 10]);
   });
 
   it("is deterministic: the same random stream gives identical indices", () => {
@@ -115,6 +116,60 @@ describe("estimateSobol (Saltelli design, Jansen estimators)", () => {
         },
       });
     expect(run().total).toEqual(run().total);
+  });
+
+  it("computes V_i = (1/N)·Σ (f(B) − c)·(f(A_B(i)) − f(A)) and V_Ti = (1/2N)·Σ (f(A) − f(A_B(i)))², checked on the raw runs", () => {
+    // The estimators recomputed here from every run of a small design (Saltelli et al. 2010, table 2, (b) and (f)),
+    // with the constant c given; a nonlinear model with an interaction so that no term vanishes.
+    const samples = 7;
+    const runs: { a: number; b: number; mixed: number[] }[] = [];
+    const model = (x: ArrayLike<number>) => x[0] + 3 * x[1] * x[2] + x[2] ** 2;
+    const result = estimateSobol({
+      factorSizes: [1, 2],
+      samples,
+      random: createRandom(4),
+      outputCount: 1,
+      center: [1.5],
+      evaluate: (x, out) => {
+        out[0] = model(x);
+      },
+      observeRow: (row, factor, a, b, mixed) => {
+        if (factor === 0) runs.push({ a: a[0], b: b[0], mixed: [] });
+        runs[row].mixed.push(mixed[0]);
+      },
+    });
+    const values = runs.flatMap((run) => [run.a, run.b]);
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
+    expect(result.variance[0]).toBeCloseTo(variance, 12);
+    for (let i = 0; i < 2; i++) {
+      const first = runs.reduce((sum, run) => sum + (run.b - 1.5) * (run.mixed[i] - run.a), 0) / samples;
+      const total = runs.reduce((sum, run) => sum + (run.a - run.mixed[i]) ** 2, 0) / (2 * samples);
+      expect(result.firstOrderVariance[i]).toBeCloseTo(first, 12);
+      expect(result.totalVariance[i]).toBeCloseTo(total, 12);
+      expect(result.firstOrder[i]).toBeCloseTo(first / variance, 12);
+    }
+    expect(result.runs).toBe(samples * 4); // c given: no run at the centre
+  });
+
+  it("gives a factor that does not change the output first-order and total indices of exactly 0", () => {
+    // Y = 100 + X1 (an index near 100): X2 has no effect, so f(A_B(2)) = f(A) in every row and both estimators are 0.
+    // Jansen's first-order form V − (1/2N)·Σ (f(B) − f(A_B(2)))² is V minus an estimate of V: noise of about V/√N,
+    // here often above the total index of 0.
+    const result = estimateSobol({
+      factorSizes: [1, 1],
+      samples: 200,
+      random: createRandom(8),
+      outputCount: 1,
+      evaluate: (x, out) => {
+        out[0] = 100 + x[0];
+      },
+    });
+    expect(result.firstOrder[1]).toBe(0);
+    expect(result.total[1]).toBe(0);
+    // X1 explains everything; with N = 200 the estimates are within a few 1/√N of 1.
+    expect(Math.abs(result.firstOrder[0] - 1)).toBeLessThan(0.15);
+    expect(Math.abs(result.total[0] - 1)).toBeLessThan(0.15);
   });
 
   it("throws for fewer than 2 samples", () => {

@@ -32,7 +32,11 @@ export interface ComputeCommandOptions extends InputOptions, OutputOptions, Weig
   /** Threads writing the large result files (default `defaultThreads`). */
   threads?: number;
   project?: string;
+  /** In a project: skip the run when nothing changed since the latest one (the default; the flag is kept). */
   ifChanged: boolean;
+  /** In a project: run even when nothing changed (`--force`, or its alias `--always`). */
+  force?: boolean;
+  always?: boolean;
   /** The folder a `.sql` values query may read (a project run: the project folder). Default: the current folder. */
   queryRoot?: string;
   screen?: number;
@@ -72,17 +76,22 @@ Examples:
     );
   addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
-    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run", false);
+    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run (the default)", false)
+    .option("--force", "in a project: run even when nothing changed (--always)", false)
+    .option("--always", "the same as --force", false);
   addPresetOptions(command)
     .action(async (options: ComputeCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
+      const forced = options.force ? "--force" : options.always ? "--always" : undefined;
+      if (forced && options.ifChanged) throw new UsageError("E_USAGE", projectMessages.forceAndIfChanged(forced));
       const preset = applyPreset(command);
       if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
       // Run folders, manifests and locks load only for a project run.
       if (project && command.getOptionValueSource("out") !== "cli")
-        return (await import("../project-run.js")).runProjectCompute({ ...command.opts(), ...projectWords(project) }, command, project, env, computeOutputs);
+        return (await import("../project-run.js")).runProjectCompute({ ...command.opts<ComputeCommandOptions>(), ...projectWords(project) }, command, project, env, computeOutputs);
       if (options.ifChanged) throw new UsageError("E_USAGE", projectMessages.ifChangedWithoutProject());
-      return runCompute({ ...command.opts(), ...projectWords(project) }, env);
+      if (forced) throw new UsageError("E_USAGE", projectMessages.forceWithoutProject(forced));
+      return runCompute({ ...command.opts<ComputeCommandOptions>(), ...projectWords(project) }, env);
     });
 }
 

@@ -128,7 +128,7 @@ export function compareRuns(before: RunData, after: RunData): Revision[] {
  * The folder of a run named by `reference`: `latest`, `previous` (the published run before latest), a run id or the
  * start of one (unique), or a folder path.
  */
-async function findRun(reference: string, runsDir: string | undefined, env: CliEnv): Promise<{ folder: string; label: string }> {
+export async function findRun(reference: string, runsDir: string | undefined, env: CliEnv): Promise<{ folder: string; label: string }> {
   const path = resolve(env.cwd, reference);
   const isRunName = /^(latest|previous|\d{8}T[\d.]*Z?[-0-9a-f]*)$/.test(reference);
   if (!isRunName && existsSync(path)) return { folder: path, label: displayPath(env.cwd, path) };

@@ -1,14 +1,40 @@
 /**
  * `report`: compute the index and write only the HTML report (`report.html`): `compute --report` without the other files.
- * It takes every option of `compute` that chooses the method, so both always compute the same index.
+ * It takes every option of `compute` that chooses the method, so both always compute the same index. In a project the
+ * report goes into a run folder (the latest, or `--run ID`) rather than `out/`, unless `--out` is given.
  */
 import type { Command } from "commander";
+import { projectMessages } from "../../core/project-messages.js";
+import { InputError, UsageError } from "../../errors.js";
 import type { CliEnv } from "../env.js";
-import { applyProject } from "../project-options.js";
+import { applyProject, type AppliedProject } from "../project-options.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
 /** Options of `compute` that concern files `report` does not write. */
-const NOT_FOR_REPORT = new Set(["--out", "--report", "--contributions", "--bom", "--no-bom", "--xlsx", "--parquet", "--parquet-only", "--format", "--table", "--decimals"]);
+const NOT_FOR_REPORT = new Set([
+  "--out",
+  "--report",
+  "--contributions",
+  "--bom",
+  "--no-bom",
+  "--xlsx",
+  "--parquet",
+  "--parquet-only",
+  "--format",
+  "--table",
+  "--decimals",
+  "--if-changed",
+  "--force",
+  "--always",
+]);
+
+/** Options of the report's looks only: a report may differ from its run in them. */
+const REPORT_LOOKS = new Set(["lang", "title", "static"]);
+
+interface ReportCommandOptions extends ComputeCommandOptions {
+  /** In a project: the run whose folder receives report.html (default `latest`). */
+  run?: string;
+}
 
 /** Registers `report`; call after `registerCompute`, whose method options it takes. */
 export function registerReport(program: Command, env: CliEnv): void {
@@ -19,19 +45,75 @@ export function registerReport(program: Command, env: CliEnv): void {
     .addHelpText(
       "after",
       `
+In a project (index.yaml), report.html goes into the latest run folder (or the one --run names), whose inputs must be
+the project's current ones; --out writes it elsewhere.
+
 Examples:
   $ innovation-index report                       # the shipped Changzhou example, into out/report.html
   $ innovation-index report -i tree.csv -d values.csv --lang en --out reports/
   $ innovation-index report --static              # the printable page of SVG charts, no script
-  $ innovation-index uncertainty -o unc && innovation-index report --uncertainty-from unc`,
+  $ innovation-index uncertainty -o unc && innovation-index report --uncertainty-from unc
+  $ innovation-index report --run previous        # in a project: into the run folder before the latest`,
     )
-    .option("-o, --out <dir>", "folder for report.html", "out")
+    .option("-o, --out <dir>", "folder for report.html (default: out, or in a project the run folder)", "out")
+    .option("--run <id>", "in a project: the run folder report.html goes into: a run id (or its start), latest or previous (default: latest)")
     .option("--uncertainty-from <dir>", "show the intervals of an uncertainty analysis (the folder of its uncertainty.csv, same inputs) in the dashboard")
     .option("--audit", "audit the index and show correlations and effective weights in the dashboard (as the audit command)", false);
   for (const option of compute?.options ?? []) if (!NOT_FOR_REPORT.has(option.long ?? "")) command.addOption(option);
-  command.action(async (options: ComputeCommandOptions, self: Command) => {
-    // The project (applied by the program's hook, once) names the report.
-    const project = await applyProject(self, env);
-    return runCompute({ ...options, ...projectWords(project), decimals: 2, reportOnly: true, xlsx: false, contributions: "dimensions" }, env);
+  command.action(async (options: ReportCommandOptions, command: Command) => {
+    const project = await applyProject(command, env);
+    const reportOptions = {
+      ...options,
+      decimals: 2,
+      reportOnly: true,
+      xlsx: false,
+      contributions: "dimensions" as const,
+      ifChanged: false,
+      ...projectWords(project),
+    };
+    if (project && command.getOptionValueSource("out") !== "cli") {
+      const folder = await runFolderFor(options, command, project, env);
+      return runCompute({ ...reportOptions, out: folder }, env);
+    }
+    if (options.run !== undefined) throw new UsageError("E_USAGE", projectMessages.runWithoutProject());
+    return runCompute(reportOptions, env);
   });
+}
+
+/**
+ * The run folder of `--run` (default the latest run), as the messages name it, after checking that the run was
+ * computed from the project's current input files and method options, so that the report describes that run.
+ */
+async function runFolderFor(options: ReportCommandOptions, command: Command, project: AppliedProject, env: CliEnv): Promise<string> {
+  const [{ findRun }, { projectRunInputs }, { readLatest }, { readManifest }, { canonicalJson }] = await Promise.all([
+    import("./diff.js"),
+    import("../project-run.js"),
+    import("../../io/runs/runs.js"),
+    import("../../io/runs/run-files.js"),
+    import("../../io/runs/run-files.js"),
+  ]);
+  if (options.run === undefined && !(await readLatest(project.runsDir)))
+    throw new InputError("E_NO_RUN", projectMessages.noRunForReport(project.runsLabel), { source: project.runsLabel });
+  const run = await findRun(options.run ?? "latest", project.runsDir, env);
+  const manifest = await readManifest(run.folder);
+  if (!manifest) throw new InputError("E_NO_RUN", projectMessages.noRunForReport(run.label), { source: run.label });
+  const current = await projectRunInputs(options, command, project, env);
+  // index.yaml's own bytes are left out, as in a run's fingerprint (a new name or a comment is no change).
+  const key = (input: { role?: string; path: string; sha256: string }) => `${input.role}\u0000${input.path}\u0000${input.sha256}`;
+  const before = new Set(manifest.inputs.filter((input) => input.role !== "project").map(key));
+  const now = current.inputs.filter((input) => input.role !== "project");
+  const changed = [
+    ...now.filter((input) => !before.has(key(input))).map((input) => input.path),
+    ...manifest.inputs.filter((input) => input.role !== "project" && !now.some((other) => key(other) === key(input))).map((input) => input.path),
+  ];
+  // The options that choose the index must agree; those of the report's looks (--lang) and the files compute alone
+  // writes (--decimals, --xlsx, ...) need not. An option one side leaves unset is unset on both when they agree.
+  const flags = new Set([...Object.keys(current.recorded), ...Object.keys(manifest.options)]);
+  const reportFlags = new Set(command.options.map((option) => option.long?.replace(/^--(no-)?/, "")));
+  for (const flag of [...flags].sort())
+    if (!REPORT_LOOKS.has(flag) && reportFlags.has(flag) && canonicalJson(manifest.options[flag] ?? null) !== canonicalJson(current.recorded[flag] ?? null))
+      changed.push(`--${flag}`);
+  if (changed.length > 0)
+    throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, [...new Set(changed)]), { source: run.label });
+  return run.label;
 }

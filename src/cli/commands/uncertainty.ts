@@ -29,6 +29,8 @@ import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { quote } from "../../core/quote.js";
+import { REPORT_LANGUAGES } from "../../io/report/labels.js";
+import type { Language } from "../../io/write/tables.js";
 
 export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
   baseYear?: number;
@@ -48,6 +50,8 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   quiet: boolean;
   /** Bytes the design may take (`--memory-limit`); default `defaultMemoryLimit()`. */
   memoryLimit?: number;
+  /** Language of uncertainty.html. Default `zh`. */
+  lang: Language;
 }
 
 /** The share of the machine's memory an analysis may take unless `--memory-limit` says otherwise. */
@@ -103,7 +107,8 @@ export function registerUncertainty(program: Command, env: CliEnv): void {
       `
 The first method of each list is the nominal one; every other compute option applies to every run.
 Writes uncertainty.csv, sensitivity.csv and uncertainty.html. In a project, index.yaml's uncertainty:
-block sets these options. More: docs/guides/uncertainty.md
+block sets these options. Ranks are competition ranks, as in ranks.csv; normalisations on different
+scales are warned about (docs/guides/uncertainty-notes.md). More: docs/guides/uncertainty.md
 
 Examples:
   $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
@@ -134,6 +139,7 @@ Examples:
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("--memory-limit <size>", `memory the design may take, such as 8GB; a larger design is refused before it starts (default: half of this machine's memory, ${formatBytes(defaultMemoryLimit())})`, parseByteSize)
+    .addOption(new Option("--lang <language>", "language of uncertainty.html").choices(REPORT_LANGUAGES).default("zh"))
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: UncertaintyCommandOptions, command: Command) => {
       const project = await applyProject(command, env);
@@ -269,7 +275,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   const files = {
     "uncertainty.csv": formatUncertaintyCsv(result, options.decimals),
     "sensitivity.csv": formatSensitivityCsv(result, options.decimals),
-    "uncertainty.html": formatUncertaintyHtml(result, `Uncertainty analysis: ${inputs.labels.tree}`),
+    "uncertainty.html": formatUncertaintyHtml(result, { language: options.lang ?? "zh", name: sources.project?.settings.name, tree: inputs.labels.tree }),
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;

@@ -59,6 +59,55 @@ export function computeRanks(
 }
 
 /**
+ * The ranks of the units in every year of a block (`values[unit * yearCount + year]`), by the one convention of the
+ * tool (`ranks.csv`, the report and `uncertainty.csv` alike): competition ranking ("1224", Excel's `RANK.EQ` in
+ * descending order). Rank 1 is the highest value; a unit's rank is 1 plus the number of units with a strictly higher
+ * value, so tied units share the best rank of those they span and the next ranks are skipped. Values equal to 12
+ * significant digits tie. Missing values (`NaN`) get `NaN` and are not counted. Writes into `out` and returns it.
+ * @example rankDescending([10, 30, 30, 5], 4, 1, out) // => [3, 1, 1, 4]
+ */
+export function rankDescending(
+  values: ArrayLike<number>,
+  unitCount: number,
+  yearCount: number,
+  out: Float64Array,
+  scratch = new Float64Array(unitCount),
+): Float64Array {
+  for (let year = 0; year < yearCount; year++) {
+    let count = 0;
+    for (let unit = 0; unit < unitCount; unit++) {
+      const value = values[unit * yearCount + year];
+      if (!Number.isNaN(value)) scratch[count++] = value;
+    }
+    // The units with a strictly higher key are those after the last equal key in ascending order: a native sort and
+    // a binary search per unit instead of comparing every pair of units. Rounding to 12 digits never reverses an
+    // order, so the values sort as their keys do, and only the values just above a unit's can share its key.
+    const ascending = scratch.subarray(0, count).sort();
+    for (let unit = 0; unit < unitCount; unit++) {
+      const cell = unit * yearCount + year;
+      const value = values[cell];
+      if (Number.isNaN(value)) {
+        out[cell] = Number.NaN;
+        continue;
+      }
+      let low = 0;
+      let high = count;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (ascending[middle] <= value) low = middle + 1;
+        else high = middle;
+      }
+      if (low < count && mayTie(value, ascending[low])) {
+        const key = tieKey(value);
+        while (low < count && mayTie(value, ascending[low]) && tieKey(ascending[low]) === key) low++;
+      }
+      out[cell] = count - low + 1;
+    }
+  }
+  return out;
+}
+
+/**
  * Whether `higher` (≥ `value`) may round to the same `TIE_DIGITS` significant digits as `value`: two values with the
  * same rounding are at most one unit of the 12th digit apart, below 10^-11 of their size; twice that is a safe bound.
  */

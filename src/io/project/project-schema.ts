@@ -135,6 +135,7 @@ export const INPUT_OPTIONS = {
   encoding: z.enum(ENCODINGS).describe("encoding of CSV inputs (--encoding; default auto: UTF-8, else GB18030)"),
   sheet: z.union([z.string(), z.int()]).describe("sheet of .xlsx values files, name or 1-based number (--sheet; default the first)"),
   "tree-sheet": z.union([z.string(), z.int()]).describe("sheet of an .xlsx indicator tree (--tree-sheet; default the first)"),
+  unit: z.string().min(1).describe("the name of the one unit of values without a unit column (--unit; default: none)"),
   decimal: z.enum(DECIMAL_MARKS).describe('decimal mark of the values, "," or "." (--decimal; default "," in a ;-separated file, else ".")'),
 } satisfies Record<string, z.ZodType>;
 

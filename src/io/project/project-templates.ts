@@ -103,8 +103,8 @@ same seed gives the same numbers.
 - A failed run (invalid data, full disk, killed job) never touches \`runs/LATEST\` or an earlier run.
 - Only one run writes at a time (\`runs/.lock\`); a lock left by a killed run is detected and removed.
 - \`manifest.json\` records the tool version, the options, the SHA-256 of every input file and of every output.
-- \`innovation-index compute --if-changed --quiet\` does nothing when neither the data nor the options changed: the
-  command to schedule. Exit codes: 0 ok, 1 invalid input, 2 bad command line, 3 outputs not writable (or locked).
+- \`innovation-index compute --quiet\` does nothing when neither the data nor the options changed (no new run
+  folder; \`--force\` runs anyway): the command to schedule. Exit codes: 0 ok, 1 invalid input, 2 bad command line, 3 outputs not writable (or locked).
 `,
   };
 }

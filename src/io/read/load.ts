@@ -44,6 +44,11 @@ export interface LoadOptions {
   decimal?: DecimalMark;
   /** Read the values the general way, keeping each record's `source` column (the fast path drops it). Default false. */
   keepSources?: boolean;
+  /**
+   * The name of the one unit of values without a unit column (`--unit`), shown wherever a unit is named (tables,
+   * report) instead of an empty name. Values that name their units refuse it. Default: none (the unit is "").
+   */
+  unit?: string;
 }
 
 /** A table read from a CSV file or a workbook sheet, and how messages name it. */
@@ -62,13 +67,35 @@ export async function parseTable(bytes: Uint8Array, label: string, options: { en
 /**
  * Reads and validates the tree and the values; throws `ValidationError` with every problem of both files.
  * `dataPath` may be a folder: every values file in it is read (see `values-folder.ts`).
- * `labels` name the files in messages (default: their paths).
+ * `labels` name the files in messages (default: their paths). `options.unit` names the one unit of values without
+ * a unit column; an `InputError` (`E_UNIT_NAMED`) when the values name their own units.
  */
 export async function loadInputs(
   treePath: string,
   dataPath: string,
   labels = { tree: treePath, data: dataPath },
   options: LoadOptions = {},
+): Promise<LoadedInputs> {
+  const loaded = await loadInputsAsRead(treePath, dataPath, labels, options);
+  const name = options.unit;
+  if (name === undefined) return loaded;
+  const { units } = loaded.panel;
+  if (units.length === 1 && units[0] === name) return loaded;
+  if (!(units.length === 1 && units[0] === ""))
+    throw new InputError("E_UNIT_NAMED", messages.unitNameRefused(labels.data, name, units), { source: labels.data });
+  return {
+    ...loaded,
+    panel: { ...loaded.panel, units: [name] },
+    records: loaded.records.map((record) => ({ ...record, unit: name })),
+  };
+}
+
+/** `loadInputs` before `options.unit` names the unit. */
+async function loadInputsAsRead(
+  treePath: string,
+  dataPath: string,
+  labels: { tree: string; data: string },
+  options: LoadOptions,
 ): Promise<LoadedInputs> {
   // Parquet and SQL values are read by DuckDB, loaded only for them.
   if (isDuckdbValues(dataPath)) return loadDuckdbInputs(treePath, dataPath, labels, options);

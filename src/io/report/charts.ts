@@ -73,14 +73,23 @@ export function groupedBarChart(title: string, axes: readonly string[], series: 
 
 /**
  * Horizontal bars from the top down, with their values: green for a positive value and red for a negative one, or all
- * in `color`.
+ * in `color`. With `axisFromData`, the value axis starts at `axisMinimum(values)` rather than 0, so that close values
+ * (a league of indices from 110 to 130) differ visibly; the bars' labels carry the values themselves.
  */
-export function barChart(title: string, labels: readonly string[], values: readonly number[], decimals: number, color?: string): EChartsOption {
+export function barChart(
+  title: string,
+  labels: readonly string[],
+  values: readonly number[],
+  decimals: number,
+  color?: string,
+  options: { axisFromData?: boolean } = {},
+): EChartsOption {
+  const min = options.axisFromData ? axisMinimum(values) : 0;
   return {
     ...COMMON,
     title: { text: title, left: "center", textStyle: { fontSize: 15 } },
     grid: { left: 16, right: 64, top: 48, bottom: 24, containLabel: true },
-    xAxis: { type: "value" },
+    xAxis: min === 0 ? { type: "value" } : { type: "value", min, scale: true },
     yAxis: { type: "category", data: [...labels].reverse(), axisTick: { show: false } },
     series: [
       {
@@ -109,6 +118,25 @@ export function rankChart(title: string, years: readonly number[], series: reado
   };
 }
 
+/**
+ * Where a bar axis over positive `values` starts: 0 when the lowest value is within its own size of 0 (the bars' lengths
+ * then compare fairly), else a round number (a multiple of the axis step of the values' range) below the lowest value
+ * by at least a fifth of the range, so the shortest bar still shows. Any value at or below 0: 0.
+ * @example axisMinimum([112.4, 118.9, 131.7]) // => 105 (range 19.3: step 5; 112.4 − 3.86 = 108.54, down to 105)
+ */
+export function axisMinimum(values: readonly number[]): number {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return 0;
+  const low = Math.min(...finite);
+  const high = Math.max(...finite);
+  if (!(low > 0) || low <= high - low) return 0;
+  const range = high - low || Math.abs(high) / 10;
+  const rough = range / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
+  return Math.max(0, Math.floor((low - range / 5) / step) * step);
+}
+
 /** The height a bar chart of `count` bars needs. */
 export const barChartHeight = (count: number) => Math.max(HEIGHT, 96 + 26 * count);
 
@@ -126,11 +154,21 @@ export async function renderCharts(options: readonly { option: EChartsOption; he
     const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: height ?? HEIGHT });
     try {
       chart.setOption(option);
-      return renumberClasses(chart.renderToSVGString(), k);
+      return responsive(renumberClasses(chart.renderToSVGString(), k));
     } finally {
       chart.dispose();
     }
   });
+}
+
+/**
+ * The chart scales with its container: the fixed `width` and `height` of the root element give way to `width="100%"`
+ * and the `viewBox` ECharts writes keeps the proportions (the height follows the width).
+ */
+function responsive(svg: string): string {
+  return svg.replace(/^<svg width="(\d+)" height="(\d+)"/, (whole, width: string, height: string) =>
+    svg.includes(`viewBox="0 0 ${width} ${height}"`) ? `<svg width="100%" style="height:auto"` : whole,
+  );
 }
 
 function renumberClasses(svg: string, chart: number): string {

@@ -118,3 +118,149 @@ export function wordsOf(language: Language): Words {
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
+
+/** The words of `uncertainty.html` in Chinese and English (`{name}` placeholders filled by `fill`). */
+const UNCERTAINTY_WORDS = {
+  zh: {
+    title: "{name}：不确定性与敏感性分析",
+    overallIndex: "总指数",
+    summary:
+      "{replications} 次重复（Saltelli 设计：区间取自 {independent} 次独立运行，共运行 {runs} 次），随机种子 {seed}，基期 {baseYear}。变动的选择：{choices}。",
+    tree: "指标体系：{tree}。",
+    legend: "横条：各次运行的 5%–95% 区间；{median} 中位数；{nominal} 名义值（各列表的第一个方法、名义权重）。对象按名义排名排列。",
+    index: "指数",
+    rank: "排名（1 = 最高）",
+    chartLabel: "{year}年指数与排名区间",
+    unit: "(对象)",
+    tooltip: "{unit}：名义 {nominal}，中位数 {median}，5%–95% {low}–{high}",
+    choice: "选择（全部对象）",
+    interval: "，95% 区间",
+    indexFirst: "指数：一阶",
+    indexTotal: "指数：总效应",
+    rankFirst: "排名：一阶",
+    rankTotal: "排名：总效应",
+    choices: { weights: "权重", normalisation: "标准化", aggregation: "合成", missing: "缺失值处理" },
+    sobolNote:
+      "Sobol 指数：一阶指数（Saltelli 2010 估计量）是该选择单独解释的方差份额，总效应指数（Jansen 1999 估计量）还包括它与其他选择的交互作用，因此理论上总效应不小于一阶。两者都由同样 N 次重复估计，误差约为 1/√N：总效应略低于一阶、一阶略小于 0 或总效应略大于 1，都是抽样误差（用 --bootstrap 给出区间，增加 --replications 可缩小误差）。",
+    belowFirst: "{year}年，{choices} 的总效应估计低于一阶估计，见上方说明。",
+    warnings: "提示",
+  },
+  en: {
+    title: "{name}: uncertainty and sensitivity analysis",
+    overallIndex: "Overall index",
+    summary:
+      "{replications} replications (Saltelli design: {independent} independent runs for the intervals, {runs} runs in all), seed {seed}, base year {baseYear}. Varied: {choices}.",
+    tree: "Indicator tree: {tree}.",
+    legend: "Bar: the 5–95% interval of the runs; {median} median; {nominal} nominal (the first method of each list, the nominal weights). Units in the order of their nominal rank.",
+    index: "index",
+    rank: "rank (1 = highest)",
+    chartLabel: "index and rank intervals in {year}",
+    unit: "(unit)",
+    tooltip: "{unit}: nominal {nominal}, median {median}, 5–95% {low}–{high}",
+    choice: "choice (all units)",
+    interval: ", 95% interval",
+    indexFirst: "index: first order",
+    indexTotal: "index: total",
+    rankFirst: "rank: first order",
+    rankTotal: "rank: total",
+    choices: { weights: "weights", normalisation: "normalisation", aggregation: "aggregation", missing: "missing values" },
+    sobolNote:
+      "Sobol indices: the first-order index (Saltelli 2010 estimator) is the share of the variance a choice explains alone; the total index (Jansen 1999 estimator) adds its interactions with the other choices, so in theory the total is never below the first order. Both are estimated from the same N replications with an error of about 1/√N: a total slightly below the first order, a first order slightly below 0 or a total slightly above 1 is sampling error (--bootstrap gives the intervals; more --replications narrow them).",
+    belowFirst: "In {year}, the total estimate of {choices} is below its first-order estimate: see the note above.",
+    warnings: "Warnings",
+  },
+} as const;
+
+export type UncertaintyWords = { [key in Exclude<keyof (typeof UNCERTAINTY_WORDS)["zh"], "choices">]: string } & {
+  choices: Readonly<Record<"weights" | "normalisation" | "aggregation" | "missing", string>>;
+};
+
+/** The words of `uncertainty.html` in `language`. */
+export function uncertaintyWordsOf(language: Language): UncertaintyWords {
+  return UNCERTAINTY_WORDS[language];
+}
+
+/** Sheet names of `index.xlsx` in Chinese (at most 31 characters, none of `[]:*?/\`); in English the table names. */
+const SHEET_NAMES_ZH: Readonly<Record<string, string>> = {
+  index: "指数",
+  "index-wide": "指数（宽表）",
+  scores: "指标得分",
+  growth: "增长",
+  contributions: "贡献分解",
+  ranks: "排名",
+  weights: "权重",
+  coverage: "数据覆盖",
+  imputations: "插补与重新加权",
+  treatment: "异常值处理",
+};
+
+/** Column headers of `index.xlsx` in Chinese, beyond those of the report's tables; a year column keeps its year. */
+const WORKBOOK_COLUMNS_ZH: Readonly<Record<string, string>> = {
+  code: "代码",
+  level: "层级",
+  parent: "上级",
+  weight: "权重",
+  global_weight: "总指数中的权重",
+  change: "变化",
+  change_percent: "变化（%）",
+  average_change: "年均变化",
+  cagr_percent: "年均增长（%）",
+  from_year: "起始年",
+  to_year: "终止年",
+  from_value: "起始值",
+  to_value: "终止值",
+  contribution: "贡献",
+  share_percent: "占比（%）",
+  rank: "排名",
+  rank_change: "排名变化",
+};
+
+/**
+ * A table as its `index.xlsx` sheet shows it in `language`: the sheet name and column headers in Chinese, or in English
+ * the table's names with `_` read as a space. The CSV files keep the English names (stable for programs).
+ */
+export function workbookSheetOf<T extends { name: string; columns: readonly { name: string }[] }>(table: T, language: Language): T {
+  const sheet = language === "zh" ? (SHEET_NAMES_ZH[table.name] ?? table.name) : table.name;
+  const header = (column: string) => (language === "zh" ? (WORKBOOK_COLUMNS_ZH[column] ?? columnTitle(column, "zh")) : columnTitle(column, "en"));
+  return { ...table, name: sheet, columns: table.columns.map((column) => ({ ...column, name: header(column.name) })) };
+}
+
+/** Method names as the report's method line shows them in Chinese; in English the method's own name is kept. */
+const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
+  // normalisation
+  "fixed-base": "定基指数",
+  chain: "环比指数",
+  "min-max": "最小-最大标准化",
+  "min-max-year": "逐年最小-最大标准化",
+  "min-max-goalposts": "目标值区间标准化",
+  "z-score": "Z分数标准化",
+  "z-score-year": "逐年Z分数标准化",
+  rank: "排序",
+  "distance-to-target": "目标值比率",
+  "distance-to-reference": "参照对象比率",
+  // aggregation
+  arithmetic: "算术加权平均",
+  geometric: "几何加权平均",
+  harmonic: "调和加权平均",
+  mpi: "MPI（惩罚均值差异）",
+  // weighting
+  explicit: "指标体系给定权重",
+  equal: "等权",
+  ahp: "层次分析法（AHP）",
+  entropy: "熵权法",
+  critic: "CRITIC法",
+  cv: "变异系数法",
+  pca: "主成分分析法",
+  combined: "主客观组合赋权",
+  // missing values
+  error: "不允许缺失",
+  "carry-forward": "沿用上一年",
+  interpolate: "线性插值",
+  "carry-back": "沿用下一年",
+  reweight: "缺项权重重新分配",
+};
+
+/** A method's name in `language`: Chinese from the table above (the method's own name when it has none), English as is. */
+export function methodName(method: string, language: Language): string {
+  return language === "zh" ? (METHOD_NAMES_ZH[method] ?? method) : method;
+}

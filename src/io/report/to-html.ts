@@ -7,7 +7,7 @@ import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Issue } from "../../errors.js";
 import { formatIssue } from "../../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
-import { columnTitle, fill, wordsOf, type Words } from "./labels.js";
+import { columnTitle, fill, methodName, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 
@@ -21,6 +21,10 @@ export interface ReportOptions {
    * `empty` text, or is left out when there is none.
    */
   appendix?: readonly { title: string; table: Table | undefined; empty?: string }[];
+  /** The page's title and heading (`--title`, else a project's `name`). Default: the report's word for it. */
+  title?: string;
+  /** A line under the title: what the index measures, who made it, the date of the data (a project's `description`). */
+  description?: string;
 }
 
 /** Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values. */
@@ -35,6 +39,7 @@ interface Context {
   result: IndexResult;
   analysis: Analysis;
   words: Words;
+  language: Language;
   decimals: number;
   /** Display name of node `n` (the overall index by the report's word). */
   name: (n: number) => string;
@@ -53,6 +58,7 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     result,
     analysis,
     words,
+    language,
     decimals: options.decimals ?? 2,
     name: (n) => (n === 0 ? words.overallIndex : nodeName(result.nodes[n], language)),
     topNodes: result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level <= 1),
@@ -67,7 +73,9 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
   const svgs = await renderCharts(requests);
   const figures = (charts: number[]) => `<div class="charts">${charts.map((k) => `<figure class="chart">${svgs[k]}</figure>`).join("")}</div>`;
 
-  const parts = [`<h1>${escapeHtml(words.title)}</h1>`, metaLine(context)];
+  const title = options.title?.trim() || words.title;
+  const description = options.description?.trim();
+  const parts = [`<h1>${escapeHtml(title)}</h1>`, ...(description ? [`<p class="description">${escapeHtml(description)}</p>`] : []), metaLine(context)];
   if (analysis.ranks) parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2>${figures(rankCharts)}${rankTable(context)}</section>`);
   result.units.forEach((unit, u) => {
     const heading = unit ? `<h2>${escapeHtml(unit)}</h2>` : "";
@@ -81,17 +89,18 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
   if (result.warnings.length > 0)
     parts.push(`<section><h2>${escapeHtml(words.warnings)}</h2><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`);
   parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
-  return page(words.title, language, parts.join("\n"));
+  return page(title, language, parts.join("\n"));
 }
 
 /** Base year, years, units and the method. */
-function metaLine({ result, words }: Context): string {
+function metaLine({ result, words, language }: Context): string {
   const { years } = result;
+  // Every word of the line in the report's language, the methods' names included.
   const method = [
-    `${words.normalization} ${String(result.options.normalize)}`,
-    `${words.aggregation} ${aggregationText(result)}`,
-    `${words.weighting} ${String(result.weighting?.method ?? "explicit")}`,
-    `${words.missing} ${String(result.options.missing)}`,
+    `${words.normalization} ${methodName(String(result.options.normalize), language)}`,
+    `${words.aggregation} ${aggregationText(result, language)}`,
+    `${words.weighting} ${methodName(String(result.weighting?.method ?? "explicit"), language)}`,
+    `${words.missing} ${methodName(String(result.options.missing), language)}`,
   ];
   const base = everyUnitOwnBase(result) ? `${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ` : "";
   return (
@@ -136,7 +145,9 @@ function rankingCharts({ result, analysis, words, decimals }: Context): ChartReq
   const order = units.map((_, u) => u).sort((a, b) => rankOrder(rankOf(a, lastYear)) - rankOrder(rankOf(b, lastYear)) || a - b);
   const labels = order.map((u) => `${formatValue(rankOf(u, lastYear), 0)}. ${units[u]}`);
   const values = order.map((u) => result.values[resultIndex(result, 0, u, lastYear)]);
-  const charts: ChartRequest[] = [{ option: barChart(fill(words.league, { year: years[lastYear] }), labels, values, decimals, "#3b6fb6"), height: barChartHeight(units.length) }];
+  // The values of the league are often close (110 to 130): the axis starts near the lowest, not at 0.
+  const league = barChart(fill(words.league, { year: years[lastYear] }), labels, values, decimals, "#3b6fb6", { axisFromData: true });
+  const charts: ChartRequest[] = [{ option: league, height: barChartHeight(units.length) }];
   // Rank lines over the years read well for a few units only; with many they are a tangle.
   if (years.length > 1 && units.length <= MAX_RANK_LINES) {
     const series = units.map((unit, u) => ({ name: unit, values: years.map((_, y) => rankOf(u, y)) }));
@@ -199,11 +210,11 @@ function unitList(units: readonly string[]): string {
   return `${units.slice(0, 10).map(escapeHtml).join(", ")} … (${units.length})`;
 }
 
-/** The aggregation, with its per-level overrides (`arithmetic; 1=geometric`). */
-function aggregationText(result: IndexResult): string {
+/** The aggregation, with its per-level overrides (`arithmetic; 1=geometric`), in `language`. */
+function aggregationText(result: IndexResult, language: Language): string {
   const byLevel = (result.options as { aggregateByLevel?: Readonly<Record<number, string>> }).aggregateByLevel ?? {};
-  const levels = Object.entries(byLevel).map(([level, method]) => `${level}=${method}`);
-  return [String(result.options.aggregate), ...levels].join("; ");
+  const levels = Object.entries(byLevel).map(([level, method]) => `${level}=${methodName(method, language)}`);
+  return [methodName(String(result.options.aggregate), language), ...levels].join("; ");
 }
 
 interface HtmlCell {
@@ -242,10 +253,11 @@ body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Sourc
 h1 { font-size: 24px; margin-bottom: 4px; }
 h2 { font-size: 19px; border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 32px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
-.meta { color: #555; font-size: 13px; }
+.meta, .description { color: #555; font-size: 13px; }
+.description { font-size: 14px; margin: 0 0 4px; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
-figure.chart { margin: 0; border: 1px solid #eee; }
-figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart { margin: 0; border: 1px solid #eee; flex: 1 1 560px; min-width: 0; }
+figure.chart svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 13px; margin-bottom: 8px; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
 th { background: #f4f6f8; }

@@ -1,11 +1,25 @@
 /**
  * `uncertainty.html`: a self-contained page (no script, no external file) charting, for every year, each unit's
  * nominal index and rank against the 5–95% interval and the median of the Monte Carlo runs, as hand-written SVG, and
- * the Sobol indices of each varied choice over all units. Every text from the input is escaped.
+ * the Sobol indices of each varied choice over all units. Every text from the input is escaped. Labels follow
+ * `language` (`zh` or `en`, the words of `labels.ts`).
  */
 import type { ChoiceSensitivity, UncertaintyResult } from "../../core/uncertainty.js";
+import { formatIssue } from "../../errors.js";
 import { formatValue } from "../write/to-csv.js";
+import type { Language } from "../write/tables.js";
 import { maxOf, minOf } from "../../core/arrays.js";
+import { fill, uncertaintyWordsOf, type UncertaintyWords } from "./labels.js";
+
+/** What names and labels the page. */
+export interface UncertaintyHtmlOptions {
+  /** Language of the labels. Default `zh`. */
+  language?: Language;
+  /** The name of the index in the title (a project's `name`). Default: the overall index, in `language`. */
+  name?: string;
+  /** How the page names the indicator tree (its file), shown under the title. Default: not shown. */
+  tree?: string;
+}
 
 const ROW = 18;
 const PANEL = 300;
@@ -18,12 +32,31 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-/** The page. `title` names the analysis (e.g. the tree file). */
-export function formatUncertaintyHtml(result: UncertaintyResult, title = "Uncertainty analysis"): string {
-  const choices = result.choices.map(({ choice, options }) => `${choice} (${options.join(", ")})`).join("; ");
-  const sections = [...result.years.keys()].reverse().map((y) => yearSection(result, y));
+/** The page, titled with the index's name (`options.name`) and labelled in `options.language`. */
+export function formatUncertaintyHtml(result: UncertaintyResult, options: UncertaintyHtmlOptions = {}): string {
+  const language = options.language ?? "zh";
+  const words = uncertaintyWordsOf(language);
+  const title = fill(words.title, { name: options.name?.trim() || words.overallIndex });
+  const choices = result.choices.map(({ choice, options }) => `${words.choices[choice]} (${options.join(", ")})`).join("; ");
+  const sections = [...result.years.keys()].reverse().map((y) => yearSection(result, y, words));
+  const summary = fill(words.summary, {
+    replications: result.replications,
+    independent: 2 * result.replications,
+    runs: result.runs,
+    seed: result.seed,
+    baseYear: result.baseYear,
+    choices,
+  });
+  const legend = fill(escapeHtml(words.legend), {
+    median: `<svg width="10" height="10" aria-hidden="true"><circle class="median" cx="5" cy="5" r="4"/></svg>`,
+    nominal: `<svg width="10" height="10" aria-hidden="true"><rect class="nominal" x="1" y="1" width="8" height="8" transform="rotate(45 5 5)"/></svg>`,
+  });
+  const warnings =
+    result.warnings.length > 0
+      ? `<section class="warnings">\n<h2>${escapeHtml(words.warnings)}</h2>\n<ul>${result.warnings.map((warning) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul>\n</section>\n`
+      : "";
   return `<!doctype html>
-<html lang="en">
+<html lang="${language === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
@@ -39,19 +72,21 @@ th:first-child, td:first-child { text-align: left; }
 .nominal { fill: #d9480f; }
 .axis { stroke: #999; stroke-width: 1; }
 .grid { stroke: #eee; stroke-width: 1; }
+.note, footer { color: #555; font-size: 0.9em; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${result.replications} replications (Saltelli design: ${2 * result.replications} independent runs for the intervals, ${result.runs} runs in all), seed ${result.seed}, base year ${result.baseYear}. Varied: ${escapeHtml(choices)}.</p>
-<p>Bar: the 5–95% interval of the runs; <svg width="10" height="10" aria-hidden="true"><circle class="median" cx="5" cy="5" r="4"/></svg> median; <svg width="10" height="10" aria-hidden="true"><rect class="nominal" x="1" y="1" width="8" height="8" transform="rotate(45 5 5)"/></svg> nominal (the first method of each list, the tree's weights). Units in the order of their nominal rank.</p>
-${sections.join("\n")}
+<p>${escapeHtml(summary)}${options.tree ? ` ${escapeHtml(fill(words.tree, { tree: options.tree }))}` : ""}</p>
+<p>${legend}</p>
+${warnings}${sections.join("\n")}
+<footer><p class="note">${escapeHtml(words.sobolNote)}</p></footer>
 </body>
 </html>
 `;
 }
 
-function yearSection(result: UncertaintyResult, y: number): string {
+function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWords): string {
   const yearCount = result.years.length;
   const unitCount = result.units.length;
   const cell = (u: number) => u * yearCount + y;
@@ -76,12 +111,12 @@ function yearSection(result: UncertaintyResult, y: number): string {
       parts.push(`<line class="grid" x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${height - 10}"/><text x="${x}" y="${TOP - 10}" text-anchor="middle">${formatTick(tick)}</text>`);
     }
   };
-  axis(left, indexScale.ticks, (value) => indexScale.position(value), "index");
-  axis(right, rankScale.ticks, (value) => rankScale.position(value), "rank (1 = highest)");
+  axis(left, indexScale.ticks, (value) => indexScale.position(value), words.index);
+  axis(right, rankScale.ticks, (value) => rankScale.position(value), words.rank);
   order.forEach((u, row) => {
     const yPosition = TOP + ROW * row + ROW / 2;
     const c = cell(u);
-    parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(result.units[u] || "(unit)")}</text>`);
+    parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(result.units[u] || words.unit)}</text>`);
     for (const [x0, distribution, s] of [
       [left, result.index, indexScale],
       [right, result.rank, rankScale],
@@ -95,7 +130,7 @@ function yearSection(result: UncertaintyResult, y: number): string {
       const nominal = distribution.nominal[c];
       if (Number.isFinite(nominal)) {
         const x = round(x0 + s.position(nominal));
-        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(result.units[u])}: nominal ${formatValue(nominal, 2)}, median ${formatValue(median, 2)}, 5–95% ${formatValue(low, 2)}–${formatValue(high, 2)}</title></rect>`);
+        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(fill(words.tooltip, { unit: result.units[u], nominal: formatValue(nominal, 2), median: formatValue(median, 2), low: formatValue(low, 2), high: formatValue(high, 2) }))}</title></rect>`);
       }
     }
   });
@@ -110,19 +145,28 @@ function yearSection(result: UncertaintyResult, y: number): string {
   const sensitivityRows = result.choices.map(({ choice }, i) => {
     const at = i * yearCount + y;
     const { index, rank } = result.sensitivity;
-    return `<tr><td>${escapeHtml(choice)}</td>${indexCell(index, "first", at)}${indexCell(index, "total", at)}${indexCell(rank, "first", at)}${indexCell(rank, "total", at)}</tr>`;
+    return `<tr><td>${escapeHtml(words.choices[choice])}</td>${indexCell(index, "first", at)}${indexCell(index, "total", at)}${indexCell(rank, "first", at)}${indexCell(rank, "total", at)}</tr>`;
   });
+  // A total estimate below the first-order one (index or rank) is sampling error: said under the table.
+  const below = result.choices
+    .filter((_, i) => {
+      const at = i * yearCount + y;
+      const { index, rank } = result.sensitivity;
+      return index.overallTotal[at] < index.overallFirstOrder[at] || rank.overallTotal[at] < rank.overallFirstOrder[at];
+    })
+    .map(({ choice }) => words.choices[choice]);
+  const belowNote = below.length > 0 ? `\n<p class="note">${escapeHtml(fill(words.belowFirst, { year: result.years[y], choices: below.join(", ") }))}</p>` : "";
   return `<section>
 <h2>${result.years[y]}</h2>
-<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="index and rank intervals in ${result.years[y]}">
+<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(fill(words.chartLabel, { year: result.years[y] }))}">
 ${parts.join("\n")}
 </svg>
 <table>
-<thead><tr><th>choice (all units)${result.sensitivity.index.overallIntervals ? ", 95% interval" : ""}</th><th>index: first order</th><th>index: total</th><th>rank: first order</th><th>rank: total</th></tr></thead>
+<thead><tr><th>${escapeHtml(words.choice)}${result.sensitivity.index.overallIntervals ? escapeHtml(words.interval) : ""}</th><th>${escapeHtml(words.indexFirst)}</th><th>${escapeHtml(words.indexTotal)}</th><th>${escapeHtml(words.rankFirst)}</th><th>${escapeHtml(words.rankTotal)}</th></tr></thead>
 <tbody>
 ${sensitivityRows.join("\n")}
 </tbody>
-</table>
+</table>${belowNote}
 </section>`;
 }
 

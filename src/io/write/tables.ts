@@ -89,6 +89,25 @@ export function coverageTable(result: IndexResult, panel: Panel = result.panel):
   return { name: "coverage", columns, rows };
 }
 
+/**
+ * `weights`: the weights the run used, one row per node of the tree in tree order, `code,parent,level,weight,global_weight`
+ * (as `innovation-index weights` writes them): `weight` within its siblings after the weighting method and the
+ * renormalisation of siblings to a sum of 1, `global_weight` its share of the overall index (the product of the
+ * weights from the node up to the first level). `parent` is `INDEX` for first-level nodes. Where a missing value
+ * leaves a group with fewer children, the `reweight` policy spreads the weight over the others for that cell only:
+ * `imputations` lists those cells.
+ */
+export function weightsTable(result: Pick<IndexResult, "nodes">): Table {
+  const byCode = new Map(result.nodes.map((node) => [node.code, node] as const));
+  const globalWeight = (node: ResultNode): number => {
+    let weight = 1;
+    for (let current: ResultNode | undefined = node; current && current.level > 0; current = current.parent ? byCode.get(current.parent) : undefined) weight *= current.weight;
+    return weight;
+  };
+  const rows: Cell[][] = result.nodes.filter((node) => node.level > 0).map((node) => [node.code, node.parent ?? "", node.level, node.weight, globalWeight(node)]);
+  return { name: "weights", columns: [text("code"), text("parent"), integer("level"), number("weight"), number("global_weight")], rows };
+}
+
 /** `imputations`: every imputed or reweighted cell, `unit,year,indicator,method,value` (value empty when reweighted). */
 export function imputationsTable(result: Pick<IndexResult, "imputations">): Table {
   const rows: Cell[][] = (result.imputations ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.value]);

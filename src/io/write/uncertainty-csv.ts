@@ -8,7 +8,9 @@ import { formatValue } from "./to-csv.js";
 
 /**
  * `uncertainty.csv`: one row per unit and year with the nominal index, the median and the 5% and 95% quantiles of the
- * index over the runs, and the same for the rank (1 = highest index of the year).
+ * index over the runs, and the same for the rank (1 = highest index of the year; competition ranks, "1224", as in
+ * `ranks.csv`). A rank is printed as a whole number where it is one (`3`); a median or quantile that falls between
+ * two ranks keeps `decimals` decimals (`2.5000`).
  */
 export function formatUncertaintyCsv(result: UncertaintyResult, decimals = 4): string {
   const rows: (string | number)[][] = [
@@ -21,13 +23,17 @@ export function formatUncertaintyCsv(result: UncertaintyResult, decimals = 4): s
       rows.push([
         unit,
         year,
-        ...[index.nominal, index.median, index.low, index.high, rank.nominal, rank.median, rank.low, rank.high].map((values) =>
-          formatValue(values[cell], decimals),
-        ),
+        ...[index.nominal, index.median, index.low, index.high].map((values) => formatValue(values[cell], decimals)),
+        ...[rank.nominal, rank.median, rank.low, rank.high].map((values) => formatRank(values[cell], decimals)),
       ]);
     });
   });
   return formatCsv(rows);
+}
+
+/** A rank: a whole number as such (`3`), else with `decimals` decimals; empty where missing. */
+export function formatRank(value: number, decimals: number): string {
+  return Number.isInteger(value) ? String(value) : formatValue(value, decimals);
 }
 
 /**

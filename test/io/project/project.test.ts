@@ -90,7 +90,7 @@ describe("schema/index.schema.json", () => {
   it("lists every compute option except the run-only ones, and nothing else (add one line to src/io/project-schema.ts per option)", () => {
     const compute = createProgram({ cwd: "/", stdout: () => {}, stderr: () => {} }).commands.find((command) => command.name() === "compute")!;
     // Where to read and write, what to print on the terminal and how many threads write are not choices of the computation.
-    const runOnly = ["indicators", "data", "out", "quiet", "project", "if-changed", "format", "table", "threads", "explain"];
+    const runOnly = ["indicators", "data", "out", "quiet", "project", "if-changed", "force", "always", "format", "table", "threads", "explain"];
     const names = compute.options.filter((option) => !option.hidden).map((option) => option.long!.replace(/^--(no-)?/, ""));
     const options = [...new Set(names)].filter((name) => !runOnly.includes(name));
     expect([...Object.keys(INPUT_OPTIONS), ...Object.keys(METHOD_OPTIONS), ...Object.keys(OUTPUT_OPTIONS)].sort()).toEqual(options.sort());

@@ -60,7 +60,7 @@ describe("the formula guard in every writer", () => {
       rank: { nominal: one(1), median: one(1), low: one(1), high: one(1) },
       sensitivity: { index: sensitivity, rank: sensitivity },
     } as unknown as UncertaintyResult;
-    expect(formatUncertaintyCsv(result, 2).split("\n")[1]).toBe("'@U,2017,-1.50,1.00,0.00,2.00,1.00,1.00,1.00,1.00");
+    expect(formatUncertaintyCsv(result, 2).split("\n")[1]).toBe("'@U,2017,-1.50,1.00,0.00,2.00,1,1,1,1" /* whole ranks print as whole numbers */);
     expect(formatSensitivityCsv(result, 2).split("\n").slice(1, 3)).toEqual([
       "index,2017,all,,'-weights,-0.25,0.50,,,,",
       "index,2017,unit,'@U,'-weights,-0.25,0.50,,,,",
