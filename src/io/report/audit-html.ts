@@ -10,7 +10,7 @@ import type { IndexResult } from "../../core/compute.js";
 import { nodeName, type Language } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 import { groupedBarChart, heatmapChart, heatmapChartHeight, renderCharts } from "./charts.js";
-import { escapeHtml } from "./to-html.js";
+import { escapeHtml, htmlPage } from "./page.js";
 import { append } from "../../core/arrays.js";
 
 /** Alpha below this reads as a group whose children do not measure one thing (JRC practice). */
@@ -130,17 +130,5 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 `;
 
 function page(title: string, language: Language, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="${language === "zh" ? "zh-CN" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlPage(title, language, STYLE, body);
 }

@@ -2,6 +2,7 @@
  * The HTML report: one self-contained file (no script, no network; the charts are inline SVG) that opens on an offline
  * PC and prints to PDF. Every text that comes from an input file is escaped. The same inputs give the same bytes.
  */
+import { escapeHtml, htmlPage } from "./page.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Issue } from "../../errors.js";
@@ -27,10 +28,7 @@ export interface ReportOptions {
   description?: string;
 }
 
-/** Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+export { escapeHtml } from "./page.js";
 
 type ChartRequest = Parameters<typeof renderCharts>[0][number];
 
@@ -268,17 +266,5 @@ footer { color: #666; font-size: 12px; margin-top: 32px; border-top: 1px solid #
 `;
 
 function page(title: string, language: Language, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="${language === "zh" ? "zh-CN" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlPage(title, language, STYLE, body);
 }

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InternalError } from "../../../errors.js";
-import { escapeHtml } from "../to-html.js";
+import { escapeHtml, htmlPage } from "../page.js";
 import { formatDashboardJson, type DashboardData } from "./data.js";
 import { dashboardWords } from "./words.js";
 
@@ -50,26 +50,19 @@ export function formatDashboardHtml(data: DashboardData): string {
   const words = dashboardWords(data.language);
   const title = data.title ?? words.title;
   const sections = ["overview", "drilldown", "units", "what-if", "audit"].map((id) => `<section id="${id}"></section>`).join("\n");
-  return `<!DOCTYPE html>
-<html lang="${data.language === "zh" ? "zh-CN" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header id="header"><h1>${escapeHtml(title)}</h1></header>
+  return htmlPage(
+    title,
+    data.language,
+    STYLE,
+    `<header id="header"><h1>${escapeHtml(title)}</h1></header>
 <main>
 ${sections}
 </main>
 <footer id="footer"></footer>
 <script id="dashboard-data" type="application/json">${formatDashboardJson(data)}</script>
 <script>${echarts}</script>
-<script>${client}</script>
-</body>
-</html>
-`;
+<script>${client}</script>`,
+  );
 }
 
 const STYLE = `
