@@ -80,6 +80,13 @@ function fullRanks(series: RankedSeries): Float64Array {
   return (series.ranks = ranks);
 }
 
+/** Pearson's coefficient over the positions where both series are observed; `NaN` when either has no spread there. */
+export function pearsonObserved(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const used: number[] = [];
+  for (let k = 0; k < x.length; k++) if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) used.push(k);
+  return pearsonAt(x, y, Int32Array.from(used), x.length).value;
+}
+
 /** Pearson's coefficient over the positions `used` (`NaN` when either side has no spread), and which side was constant. */
 function pearsonAt(x: ArrayLike<number>, y: ArrayLike<number>, used: Int32Array | undefined, length: number): { value: number; constant?: "a" | "b" } {
   const n = used ? used.length : length;

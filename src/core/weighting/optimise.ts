@@ -2,6 +2,7 @@
  * Weights optimised for effective importance: the weights under which each child's share of the explained variation
  * of its parent (its squared correlation with the parent, normalised within siblings) matches a target share.
  */
+import { pearsonObserved } from "../audit/correlation.js";
 import type { Issue } from "../../errors.js";
 import { aggregate, type AggregateMethod } from "../aggregate.js";
 import type { IndexResult } from "../compute.js";
@@ -28,35 +29,10 @@ export interface OptimisedWeights {
   warnings: Issue[];
 }
 
-/** Pearson correlation over the cells where both are observed; `NaN` when either does not vary there. */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let n = 0;
-  let sumX = 0;
-  let sumY = 0;
-  for (let k = 0; k < x.length; k++)
-    if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) {
-      n++;
-      sumX += x[k];
-      sumY += y[k];
-    }
-  const meanX = sumX / n;
-  const meanY = sumY / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let k = 0; k < x.length; k++)
-    if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) {
-      sxy += (x[k] - meanX) * (y[k] - meanY);
-      sxx += (x[k] - meanX) ** 2;
-      syy += (y[k] - meanY) ** 2;
-    }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
-}
-
 /** Each child's `r²/Σ r²` with the parent. */
 function shares(children: readonly Float64Array[], parent: Float64Array): number[] {
   const squares = children.map((child) => {
-    const r = pearson(child, parent);
+    const r = pearsonObserved(child, parent);
     return Number.isNaN(r) ? 0 : r * r;
   });
   const total = squares.reduce((sum, value) => sum + value, 0);

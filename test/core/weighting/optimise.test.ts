@@ -1,7 +1,8 @@
 /** Weights optimised for effective importance, against a case solved by hand. */
 import { describe, expect, it } from "vitest";
 import { buildTree } from "../../../src/core/tree.js";
-import { optimiseWeights, pearson } from "../../../src/core/weighting/optimise.js";
+import { pearsonObserved as pearson } from "../../../src/core/audit/correlation.js";
+import { optimiseWeights } from "../../../src/core/weighting/optimise.js";
 
 function flat() {
   const built = buildTree([
@@ -21,7 +22,7 @@ const result = {
 };
 
 describe("optimiseWeights", () => {
-  it("pearson is the correlation over the cells both observe", () => {
+  it("pearsonObserved (the audit's Pearson, which optimising uses) is the correlation over the cells both observe", () => {
     expect(pearson([1, 2, 3, Number.NaN], [2, 4, 6, 1])).toBeCloseTo(1, 14);
     expect(pearson([11, 9, 11, 9], [11, 11, 9, 9])).toBe(0);
   });
