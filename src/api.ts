@@ -7,6 +7,7 @@
  * const inputs = await load({ indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv" });
  * const result = await compute(inputs, { baseYear: 2017, weights: "entropy" });
  * const analysis = analyse(result);
+ * const checks = audit(result); // statistics, correlations, Cronbach's alpha, PCA, effective weights
  * const html = await report(result, { language: "en" });
  * ```
  *
@@ -15,6 +16,7 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
+import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
 import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
 import type { Panel } from "./core/panel.js";
 import type { Tree } from "./core/types.js";
@@ -112,6 +114,15 @@ export async function compute(inputs: Inputs, options: IndexOptions = {}): Promi
  */
 export function analyse(result: IndexResult, options: AnalysisOptions = {}): Analysis {
   return analyzeResult(result, options);
+}
+
+/**
+ * The statistical audit of a result, as the `audit` command computes it (for every year and the pooled unit-years):
+ * indicator statistics and flags, correlations of siblings and with parents and the index, Cronbach's alpha, principal
+ * components per group, and effective against nominal weights. See docs/guides/audit.md.
+ */
+export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
+  return auditIndex(result, options);
 }
 
 /**

@@ -2,11 +2,11 @@
  * innovation-index: the library API. Only what is exported here is public.
  *
  * Start with the facade: `load` the tree and values, `compute` the index, `analyse` growth, contributions and ranks,
- * `report` a page. Everything below it is the building blocks those calls are made of.
+ * `audit` it, `report` a page. Everything below it is the building blocks those calls are made of.
  */
 
 // The facade: the first calls to reach for
-export { load, compute, analyse, report } from "./api.js";
+export { load, compute, analyse, audit, report } from "./api.js";
 export type { LoadSource, Inputs, IndexOptions, ComputedIndex } from "./api.js";
 
 // Vocabulary and errors

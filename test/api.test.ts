@@ -7,7 +7,8 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, compute, load, report, type IndexOptions } from "../src/index.js";
+import { analyse, audit, compute, load, report, type IndexOptions } from "../src/index.js";
+import { parseCsv } from "../src/io/csv.js";
 import { makeTempDir, runCli } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -74,5 +75,21 @@ describe("the facade", () => {
     expect((await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", out, "-q", "--report", "--static"], ROOT)).code).toBe(0);
     const page = await report(await compute(await load(FILES)));
     expect(page).toBe(await readFile(join(out, "report.html"), "utf8"));
+  });
+
+  it("audit gives the audit command's pooled Cronbach's alpha per group (correlations over the years of the one unit)", async () => {
+    const out = await makeTempDir();
+    folders.push(out);
+    expect((await runCli(["audit", "-i", FILES.indicators, "-d", FILES.data, "--out", out, "-q"], ROOT)).code).toBe(0);
+    const table = parseCsv(await readFile(join(out, "cronbach.csv"), "utf8"), "cronbach.csv");
+    const column = (name: string) => table.header.findIndex((header) => header.replace(/^\uFEFF/, "") === name);
+    const pooled = table.rows.filter(({ cells }) => cells[column("period")] === "all");
+    const result = audit(await compute(await load(FILES)));
+    expect(pooled.length).toBeGreaterThan(0);
+    for (const { cells } of pooled) {
+      const row = result.cronbach.find((candidate) => candidate.period === "all" && candidate.group === cells[column("group")])!;
+      if (cells[column("alpha")] === "") expect(Number.isNaN(row.alpha)).toBe(true);
+      else expect(row.alpha).toBeCloseTo(Number(cells[column("alpha")]), 4);
+    }
   });
 });
