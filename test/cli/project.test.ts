@@ -354,7 +354,8 @@ describe("report in a project", () => {
     await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const second = await latest(dir);
-    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    // the static page names the years in its text (the dashboard draws them in the browser)
+    expect((await runCli(["report", "-q", "--static"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "runs", second, "report.html"), "utf8")).toContain("2017–2020");
     // The first run was computed without 2020: its report from today's inputs would not describe it.
     const stale = await runCli(["report", "--run", first.slice(0, 20)], dir);

@@ -28,8 +28,8 @@ const NOT_FOR_REPORT = new Set([
   "--always",
 ]);
 
-/** Options of the report's looks only: a report may differ from its run in them. */
-const REPORT_LOOKS = new Set(["lang", "title", "static"]);
+/** Options of the report alone (its looks, what it adds to the page): a report may differ from its run in them. */
+const REPORT_LOOKS = new Set(["lang", "title", "static", "audit", "uncertainty-from", "run"]);
 
 interface ReportCommandOptions extends ComputeCommandOptions {
   /** In a project: the run whose folder receives report.html (default `latest`). */
