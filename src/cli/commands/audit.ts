@@ -13,23 +13,23 @@ import type { Profiles } from "../../core/audit/profiles.js";
 import { auditMessages } from "../../core/audit/messages.js";
 import { didYouMean } from "../../core/suggest.js";
 import { UsageError } from "../../errors.js";
-import { computeIndex, type IndexResult } from "../../core/compute.js";
+import type { IndexResult } from "../../core/compute.js";
 import type { Panel } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { loadInputs } from "../../io/read/load.js";
+import { computeFromOptions } from "./compute.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language, Table } from "../../io/write/tables.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import { writeFilesAtomic, type FileContent } from "../../io/write/write.js";
-import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
+import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
-import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addMethodOptions, type MethodCommandOptions } from "../method-options.js";
+import { addInputOptions, integerOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { printable, renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
-import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, type WeightingCliOptions } from "../weighting-options.js";
 
 export interface AuditCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions, Partial<Omit<AuditThresholds, "skewness">> {
   weights: WeightMethod;
@@ -145,17 +145,8 @@ Examples:
 /** Runs `audit`: read, validate, compute (as compute does), audit, format, write, summarise. */
 export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promise<void> {
   const { auditIndex } = await import("../../core/audit/audit.js");
-  const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
-  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
-  const result = computeIndex(tree, panel, {
-    baseYear: options.baseYear,
-    ...methodOptionsOf(options),
-    ...dataOptionsOf(options),
-    strict: options.strict,
-    weights: weighting?.weights,
-    weighting: weighting?.summary,
-  });
+  const { inputs, loaded, weighting, result } = await computeFromOptions(options, env);
+  const { tree, panel } = loaded;
   const unit = options.profileUnit ?? result.units[0];
   if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
   const audit = auditIndex(result, {

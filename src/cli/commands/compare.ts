@@ -7,21 +7,21 @@
 import { Command, CommanderError } from "commander";
 import { resolve } from "node:path";
 import { compareResults, type Comparison } from "../../core/audit/compare.js";
-import { computeIndex, type IndexResult } from "../../core/compute.js";
+import type { IndexResult } from "../../core/compute.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
-import { loadInputs } from "../../io/read/load.js";
+import { computeFromOptions } from "./compute.js";
 import { COMPARE_FILE, COMPARE_YEARS_FILE, formatCompareCsv, formatCompareYearsCsv } from "../../io/write/compare-csv.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
-import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
+import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
-import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addMethodOptions, type MethodCommandOptions } from "../method-options.js";
+import { addInputOptions, integerOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
-import { addWeightingOptions, addWeightsOption, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
 
 /** The options of one configuration: those of `compute` that change the index. */
 export interface ConfigurationOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
@@ -149,17 +149,7 @@ export function splitFlags(text: string): string[] {
 async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[] }> {
   const { options } = configuration;
   try {
-    const inputs = resolveInputs(options, env);
-    const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
-    const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
-    const result = computeIndex(tree, panel, {
-      baseYear: options.baseYear,
-      ...methodOptionsOf(options),
-      ...dataOptionsOf(options),
-      strict: options.strict,
-      weights: weighting?.weights,
-      weighting: weighting?.summary,
-    });
+    const { weighting, result } = await computeFromOptions(options, env);
     return { result, warnings: [...(weighting?.warnings ?? []), ...result.warnings] };
   } catch (error) {
     if (error instanceof ValidationError)

@@ -113,12 +113,24 @@ export async function runCompute(options: ComputeCommandOptions, env: CliEnv): P
   if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
 }
 
-/** Read, validate, compute and format: the outputs of a run, not yet written. */
-export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
+/** The options that choose an index, read the same way by `compute`, `audit`, `compare` and `report`. */
+export interface IndexChoiceOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
+  weights: WeightMethod;
+  baseYear?: number;
+  strict: boolean;
+  screen?: number;
+  screenBy?: ScreenScope;
+  /** The folder a `.sql` values query may read (a project run: the project folder). Default: the current folder. */
+  queryRoot?: string;
+}
+
+/**
+ * Reads, weighs and computes the index as `compute` does: the inputs resolved from the options (or the shipped
+ * example), the values loaded (a `.sql` query reading inside the project folder, or else the current folder, only),
+ * the weights derived, the index computed. The first half of `compute`, shared by the commands that compute an index.
+ */
+export async function computeFromOptions(options: IndexChoiceOptions, env: CliEnv, { keepSources = false }: { keepSources?: boolean } = {}) {
   const inputs = resolveInputs(options, env);
-  // A .sql values query reads files inside the project folder, or else the current folder, only.
-  // The interactive report shows each value's source column, which only the general reader keeps.
-  const keepSources = Boolean((options.report || options.reportOnly) && !options.static && options.out !== "-");
   const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources });
   const { tree, panel } = loaded;
   const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
@@ -131,6 +143,15 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
+  return { inputs, loaded, weighting, result };
+}
+
+/** Read, validate, compute and format: the outputs of a run, not yet written. */
+export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
+  // The interactive report shows each value's source column, which only the general reader keeps.
+  const keepSources = Boolean((options.report || options.reportOnly) && !options.static && options.out !== "-");
+  const { inputs, loaded, weighting, result } = await computeFromOptions(options, env, { keepSources });
+  const { tree } = loaded;
   const report = {
     tree,
     name: options.projectName,
