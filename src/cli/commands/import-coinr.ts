@@ -3,7 +3,6 @@
  * indicator tree (`tree.csv`) and long values (`values.csv`) that every other command reads.
  */
 import type { Command } from "commander";
-import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import { append } from "../../core/arrays.js";
 import { buildTree } from "../../core/tree.js";
@@ -16,7 +15,7 @@ import { readTable } from "../../io/read/load.js";
 import { parseEncoding } from "../../io/read/read-text.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
-import { parseYears } from "./template.js";
+import { exists, parseYears } from "./template.js";
 
 export interface ImportCoinrOptions {
   data: string;
@@ -103,12 +102,4 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   env.stderr(`wrote ${options.out}/tree.csv (${rows.value.length} nodes, ${indicators.size} indicators) and ${options.out}/values.csv (${units} units, ${years} years)\n`);
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 

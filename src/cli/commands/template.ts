@@ -94,7 +94,8 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything is at `path` (for the commands that refuse to overwrite a file without --force). */
+export async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
     return true;
