@@ -101,5 +101,3 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   const years = new Set(values.value.map((record) => record.year)).size;
   env.stderr(`wrote ${options.out}/tree.csv (${rows.value.length} nodes, ${indicators.size} indicators) and ${options.out}/values.csv (${units} units, ${years} years)\n`);
 }
-
-
