@@ -25,19 +25,31 @@ export interface CliEnv {
   allProblems?: boolean;
 }
 
-/** The real process's environment. */
+/**
+ * The real process's environment. The standard streams are created on first use, not here: creating one loads Node's
+ * stream modules, which a quiet run (a scheduled `compute -q`) never needs.
+ */
 export function processEnv(): CliEnv {
-  // `innovation-index compute --format csv | head`: when the reader goes away, stop quietly as other Unix tools do.
-  process.stdout.once("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
-  });
+  let watching = false;
+  const stdout = () => {
+    // `innovation-index compute --format csv | head`: when the reader goes away, stop quietly as other Unix tools do.
+    if (!watching) {
+      watching = true;
+      process.stdout.once("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EPIPE") throw error;
+        process.exit(process.exitCode ?? 0);
+      });
+    }
+    return process.stdout;
+  };
   return {
     cwd: process.cwd(),
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => void stdout().write(text),
     stderr: (text) => void process.stderr.write(text),
-    stdoutBytes: (bytes) => void process.stdout.write(bytes),
-    stderrIsTerminal: process.stderr.isTTY === true,
+    stdoutBytes: (bytes) => void stdout().write(bytes),
+    get stderrIsTerminal() {
+      return process.stderr.isTTY === true;
+    },
   };
 }
 

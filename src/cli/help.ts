@@ -89,14 +89,25 @@ const OTHER_HEADING = "Other options:";
 
 /** The group of an option's long flag, or undefined when the table does not list it. */
 export function helpGroupOf(long: string | undefined): HelpGroup | undefined {
-  return HELP_GROUPS.find((group) => OPTION_GROUPS[group].includes(long ?? ""));
+  return placeOf().get(long ?? "")?.group;
+}
+
+/**
+ * Each listed option's group and rank (its group's order, then its place in the group), made once: every command's
+ * options are grouped and sorted at each start, so the look-up must not search the lists.
+ */
+let places: Map<string, { group: HelpGroup; rank: number }> | undefined;
+function placeOf(): Map<string, { group: HelpGroup; rank: number }> {
+  if (places) return places;
+  places = new Map();
+  for (const [g, group] of HELP_GROUPS.entries())
+    for (const [i, long] of OPTION_GROUPS[group].entries()) if (!places.has(long)) places.set(long, { group, rank: g * 1000 + i });
+  return places;
 }
 
 /** Rank of an option in the help: its group's order, then its place in the group; unlisted options come last. */
 function rankOf(option: Option): number {
-  const group = helpGroupOf(option.long);
-  if (!group) return Number.MAX_SAFE_INTEGER;
-  return HELP_GROUPS.indexOf(group) * 1000 + OPTION_GROUPS[group].indexOf(option.long ?? "");
+  return placeOf().get(option.long ?? "")?.rank ?? Number.MAX_SAFE_INTEGER;
 }
 
 /**
@@ -159,8 +170,32 @@ function isDetailedWeightsOption(option: Option): boolean {
   return helpGroupOf(option.long) === "weights" && !SHOWN_WEIGHTS_OPTIONS.has(option.long ?? "");
 }
 
-/** Help settings of one command: the compact option descriptions, and its detailed weights options in one line. */
+/**
+ * Help settings of one command: the compact option descriptions, and its detailed weights options in one line. What
+ * they need is worked out when the help is first drawn, not at every start.
+ */
 function helpConfigurationOf(command: Command): Partial<Help> {
+  let layout: ReturnType<typeof helpLayoutOf> | undefined;
+  const get = () => (layout ??= helpLayoutOf(command));
+  return {
+    visibleOptions(this: Help, cmd: Command): Option[] {
+      const { leftOut } = get();
+      return Help.prototype.visibleOptions.call(this, cmd).filter((option) => !leftOut.has(option));
+    },
+    optionDescription: (option: Option) => {
+      const { topicNote, foldedNote } = get();
+      const note = topicNote(option.long);
+      const description = describeOption(option);
+      // "choices: … help methods" and "8 more options: … help methods" name one page: said once.
+      const merged = note ? description.replace(/choices: (innovation-index help \S+)/, `choices and${note.replace(/^;|: innovation-index help \S+$/g, "")}: $1`) : description;
+      return merged + (option.long === "--weights" ? foldedNote : merged === description ? note : "");
+    },
+    optionTerm: (option: Option) => (get().negated.has(option.long) ? option.flags.replace(/--/, "--[no-]") : option.flags),
+  };
+}
+
+/** The options a command's help folds, merges or leaves out, and the notes that say where they are. */
+function helpLayoutOf(command: Command) {
   const folded = command.name() === "weights" ? [] : command.options.filter(isDetailedWeightsOption);
   const foldedNote = folded.length > 0 ? `; ${folded.length} more options: innovation-index weights --help` : "";
   const byTopic = Object.entries(FOLDED_OPTIONS).map(([topic, { under }]) => ({
@@ -175,25 +210,12 @@ function helpConfigurationOf(command: Command): Partial<Help> {
   };
   // A flag and its negation (--bom, --no-bom) share one line: --[no-]bom.
   const negations = command.options.filter((option) => option.negate && command.options.some((other) => other.long === option.long?.replace(/^--no-/, "--")));
-
   const negated = new Set(negations.map((option) => option.long?.replace(/^--no-/, "--")));
   // Left out of this help only (not hidden: other code reads option.hidden as "not a real option").
   // An alias named in its twin's description (--always in --force's) takes no line of its own.
   const aliases = command.options.filter((option) => ALIASES.has(option.long ?? ""));
   const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations, ...aliases]);
-  return {
-    visibleOptions(this: Help, cmd: Command): Option[] {
-      return Help.prototype.visibleOptions.call(this, cmd).filter((option) => !leftOut.has(option));
-    },
-    optionDescription: (option: Option) => {
-      const note = topicNote(option.long);
-      const description = describeOption(option);
-      // "choices: … help methods" and "8 more options: … help methods" name one page: said once.
-      const merged = note ? description.replace(/choices: (innovation-index help \S+)/, `choices and${note.replace(/^;|: innovation-index help \S+$/g, "")}: $1`) : description;
-      return merged + (option.long === "--weights" ? foldedNote : merged === description ? note : "");
-    },
-    optionTerm: (option: Option) => (negated.has(option.long) ? option.flags.replace(/--/, "--[no-]") : option.flags),
-  };
+  return { foldedNote, topicNote, negated, leftOut };
 }
 
 /**

@@ -55,6 +55,14 @@ export function formatLogLine(level: Level, fields: Record<string, unknown>): st
 }
 
 /**
+ * `env` with some fields replaced. Its getters are copied as getters, not read: `processEnv`'s `stderrIsTerminal`
+ * creates the stderr stream when read.
+ */
+function withEnv(env: CliEnv, fields: Partial<CliEnv>): CliEnv {
+  return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(env)), Object.getOwnPropertyDescriptors(fields)) as CliEnv;
+}
+
+/**
  * The environment commands get: stderr filtered by `--quiet` (errors only), made `printable` (control characters in
  * names and paths shown as escapes) and turned into JSON lines by `--log-format json`; `warn` prints a warning with
  * its code and place as fields; the progress bar's own control text goes out as it is (`stderrControl`).
@@ -74,7 +82,7 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
   const stderrControl = (text: string) => {
     if (!settings.quiet && settings.format === "text") env.stderr(text);
   };
-  return { ...env, stderr: write, warn, stderrControl, allProblems: settings.allProblems };
+  return withEnv(env, { stderr: write, warn, stderrControl, allProblems: settings.allProblems });
 }
 
 /**
@@ -82,8 +90,8 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
  * file, line and column, and a last line with the exit code.
  */
 export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSettings, debug: boolean): number {
-  if (settings.format === "text") return reportError(error, { ...env, allProblems: settings.allProblems }, debug);
-  const code = reportError(error, { ...env, stderr: () => undefined }, false);
+  if (settings.format === "text") return reportError(error, withEnv(env, { allProblems: settings.allProblems }), debug);
+  const code = reportError(error, withEnv(env, { stderr: () => undefined }), false);
   if (error instanceof ValidationError) {
     const { issues } = error;
     const shown = printedCount(issues.length, settings.allProblems);

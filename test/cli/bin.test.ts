@@ -22,6 +22,24 @@ describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => 
     },
   );
 
+  it.skipIf(!existsSync(fileURLToPath(new URL("../../dist/bundle/main.js", import.meta.url))))(
+    "a quiet compute loads none of Node's child_process, crypto, net or stream modules (startup speed, bench (d))",
+    async () => {
+      const dir = await makeTempDir();
+      // process.moduleLoadList names every built-in module loaded so far; it is read before anything is printed.
+      const script = `const { main } = await import(${JSON.stringify(new URL("../../dist/bundle/main.js", import.meta.url).href)});
+        const code = await main(["compute", "--out", "out", "-q"]);
+        const loaded = process.moduleLoadList.filter((name) => name.startsWith("NativeModule "));
+        console.log(JSON.stringify({ code, loaded }));`;
+      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: dir });
+      const { code, loaded } = JSON.parse(stdout) as { code: number; loaded: string[] };
+      expect(code).toBe(0);
+      expect(existsSync(join(dir, "out/index.csv"))).toBe(true);
+      const heavy = loaded.filter((name) => /^NativeModule (child_process|crypto|net|stream|internal\/fs\/streams|internal\/streams\/readable)$/.test(name));
+      expect(heavy).toEqual([]);
+    },
+  );
+
   it("exits 1 on invalid input and 2 on a usage error", async () => {
     const dir = await makeTempDir({ "t.csv": "code,parent,name,weight,direction\nA,,a,,\n", "v.csv": "year,indicator,value\n2017,A,1\n" });
     await expect(run(process.execPath, [BIN, "validate", "-i", "t.csv", "-d", "v.csv"], { cwd: dir })).rejects.toMatchObject({ code: 1 });

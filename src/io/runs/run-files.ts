@@ -3,8 +3,8 @@
  * every input and output file, years and units covered, warnings) and `input-values.csv` (every value read, so that
  * two runs can be compared value by value); reading a run folder back for comparisons.
  */
-import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { createRequire } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
@@ -42,6 +42,14 @@ export interface RunManifest {
   coverage: { units: readonly string[]; years: readonly number[]; baseYear: number; indicators: number };
   warnings: readonly Issue[];
   outputs: FileDigest[];
+}
+
+/**
+ * `node:crypto`'s `createHash`, loaded on first use: this module is reached from the startup path of every command
+ * (through `diff` and project runs), and most runs never hash.
+ */
+function createHash(algorithm: "sha256") {
+  return (createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto")).createHash(algorithm);
 }
 
 /** SHA-256 of bytes or UTF-8 text, as 64 hex digits. */
