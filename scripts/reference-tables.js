@@ -162,6 +162,7 @@ export const CODE_MEANINGS = {
   W_OUTLIERS_REMAIN: "an indicator still fails the outlier rule after --winsor-max points",
   W_LOG_FIXED_BASE: "a log-transformed indicator under the fixed-base index",
   W_LOG_UNDEFINED: "the log transform could not apply to an indicator",
+  W_SQRT_UNDEFINED: "a skewed indicator has a value below 0, so --outliers sqrt could not apply to it",
   W_AHP_GROUP_NOT_JUDGED: "a group without AHP judgements keeps the tree's weights",
   W_AHP_INCONSISTENT: "AHP judgements with CR >= 0.1 accepted under --allow-inconsistent",
   W_CONSTANT_INDICATOR: "an indicator that does not vary gets weight 0",
