@@ -268,7 +268,7 @@ export const OUTPUT_FILES = [
     file: "treatment.csv",
     command: "compute",
     content: "every cell changed by the outlier treatment",
-    columns: { unit: "the unit", year: "the year", indicator: "the indicator", method: "winsorise-high, winsorise-low or log", original: "the value before", value: "the value after" },
+    columns: { unit: "the unit", year: "the year", indicator: "the indicator", method: "winsorise-high, winsorise-low, log or sqrt", original: "the value before", value: "the value after" },
   },
   { file: "index.json", command: "compute", content: "every result unrounded, with the options, nodes (and the method each used), weighting, warnings, imputations and treatments" },
   { file: "index.xlsx", command: "compute --xlsx", content: "every table above as a sheet of one workbook" },
