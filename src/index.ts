@@ -81,7 +81,7 @@ export type { Weights } from "./core/weight.js";
 export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";
 export { deriveWeights, WEIGHT_METHODS, SUBJECTIVE_METHODS } from "./core/weighting/derive.js";
 export type { WeightingOptions, WeightingResult, WeightingSummary, WeightMethod, SubjectiveMethod } from "./core/weighting/derive.js";
-export { ahpPriorities, ahpWeights, RANDOM_INDEX, RANDOM_INDEX_2005, RANDOM_INDEX_TABLES } from "./core/weighting/ahp.js";
+export { ahpPriorities, ahpWeights, RANDOM_INDEX, RANDOM_INDEX_2005, RANDOM_INDEX_DONEGAN_DODD, RANDOM_INDEX_TABLES } from "./core/weighting/ahp.js";
 export type { Judgement, AhpPriorities, ConsistencyRow, RandomIndexTable } from "./core/weighting/ahp.js";
 export { entropyScores, ENTROPY_INPUTS } from "./core/weighting/entropy.js";
 export type { EntropyInput } from "./core/weighting/entropy.js";

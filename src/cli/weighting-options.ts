@@ -77,7 +77,7 @@ export function addWeightingOptions(command: Command): Command {
   return command
     .option("--ahp <file>", "AHP judgements: CSV group,a,b,value or YAML (the shipped example has its own)")
     .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
-    .addOption(new Option("--random-index <table>", "AHP: the random-index table CR divides by (Saaty 1980 or the 2005 table)").choices(RANDOM_INDEX_TABLES).default(undefined, "saaty1980"))
+    .addOption(new Option("--random-index <table>", "AHP: the random-index table CR divides by (Saaty 1980, Saaty 2005 or Donegan & Dodd 1991)").choices(RANDOM_INDEX_TABLES).default(undefined, "saaty1980"))
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
     .addOption(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES).default("error"))

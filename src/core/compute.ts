@@ -8,7 +8,7 @@ import { messages } from "./messages.js";
 import type { Imputation } from "./missing.js";
 import { checkNormalization, normalize, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
 import { checkNewNormalizations } from "./normalize/check-more.js";
-import { planGroupReflections, reflectGroup } from "./group-direction.js";
+import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
 import { methodMessages } from "./method-messages.js";
 import { screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { planNormalization } from "./normalize/plan.js";
@@ -96,6 +96,11 @@ export interface IndexResult {
   imputations: Imputation[];
   /** Every cell changed by the outlier treatment. */
   treatments: Treatment[];
+  /**
+   * How each group marked `direction: -` was flipped after it was aggregated (its values in `values` are the flipped
+   * ones, the values its parent aggregated). Empty when no group is marked `-`.
+   */
+  groupReflections?: ReadonlyMap<string, Reflection>;
   /** The units or unit-years left out by `screen` (empty without it). */
   screened: ScreenedRow[];
   options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "indexName">>;
@@ -233,6 +238,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     values,
     panel,
     preparedPanel: prepared.panel,
+    groupReflections: groupDirections.reflections,
     imputations: prepared.imputations,
     treatments: prepared.treatments,
     screened,

@@ -45,6 +45,8 @@ export const dataMessages = {
     `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max or use --outliers log`,
   logWithFixedBase: (indicator: string) =>
     `indicator ${quote(indicator)} was log-transformed before a fixed-base index: its ratios to the base year now depend on the transform, not on the data alone`,
+  sqrtUndefined: (indicator: string, minimum: number, year?: number) =>
+    `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} is skewed (skewness above 1) but has a value below 0 (${minimum}), so its square root is undefined and it is left untransformed; expected values >= 0 under --outliers sqrt`,
   logUndefined: (indicator: string) =>
     `indicator ${quote(indicator)} has a single distinct value, so the log transform ln(x − min + 0.01·(max − min)) is undefined; expected at least two distinct values`,
 } as const;

@@ -7,6 +7,9 @@
  *   replaced by the next value inside it. An indicator that still fails after `maxPoints` points is left winsorised and
  *   reported with a warning (COINr would then log-transform the original values; here that is the user's choice).
  * - `log`: COINr's `log_CT()` for an indicator that fails the rule: `x' = ln(x − min + 0.01·(max − min))`, every cell.
+ * - `sqrt`: the European Innovation Scoreboard's rule, with its own test: an indicator whose skewness is above 1 (a
+ *   long right tail: most units low, a few very high) is replaced by its square root, `x' = √x`, every cell (the
+ *   values must be >= 0). Unlike the JRC rule it looks at the skewness only, and only at a right skew.
  * - `none`: nothing.
  *
  * Skewness and kurtosis are the sample statistics of Excel `SKEW`/`KURT` (e1071 type 2), as in COINr's `skew()` and `kurt()`.
@@ -17,19 +20,21 @@ import { messages } from "./messages.js";
 import { indicatorBlock, type Panel } from "./panel.js";
 import { maxOf, minOf } from "./arrays.js";
 
-export const OUTLIER_METHODS = ["none", "winsorise", "log"] as const;
+export const OUTLIER_METHODS = ["none", "winsorise", "log", "sqrt"] as const;
 export type OutlierMethod = (typeof OUTLIER_METHODS)[number];
 
 /** The thresholds of the JRC rule. */
 export const SKEWNESS_THRESHOLD = 2;
 export const KURTOSIS_THRESHOLD = 3.5;
+/** The EIS rule: an indicator whose skewness is above this is square-rooted (`sqrt`). */
+export const SQRT_SKEWNESS_THRESHOLD = 1;
 
 /** One treated cell: its value before and after. */
 export interface Treatment {
   unit: string;
   year: number;
   indicator: string;
-  method: "winsorise-high" | "winsorise-low" | "log";
+  method: "winsorise-high" | "winsorise-low" | "log" | "sqrt";
   original: number;
   value: number;
 }
@@ -83,6 +88,21 @@ export function kurtosis(values: readonly number[]): number {
 /** True when the values need treatment: |skewness| > 2 and kurtosis > 3.5 (false when either is undefined). */
 export function failsOutlierRule(values: readonly number[]): boolean {
   return Math.abs(skewness(values)) > SKEWNESS_THRESHOLD && kurtosis(values) > KURTOSIS_THRESHOLD;
+}
+
+/** True when the EIS rule square-roots the values: skewness (Excel `SKEW`) above 1 (false when it is undefined). */
+export function needsSquareRoot(values: readonly number[]): boolean {
+  return skewness(values) > SQRT_SKEWNESS_THRESHOLD;
+}
+
+/**
+ * The EIS square-root transform `√x` of the observed values, in place. Returns false (values untouched) when a value
+ * is below 0.
+ */
+export function squareRootTransform(values: Float64Array): boolean {
+  for (const value of values) if (value < 0) return false;
+  for (let cell = 0; cell < values.length; cell++) values[cell] = Math.sqrt(values[cell]);
+  return true;
 }
 
 /**
@@ -178,8 +198,15 @@ export function treatOutliers(
     let logged = false;
     for (const set of sets) {
       const part = Float64Array.from(set.cells, (cell) => block[cell]);
-      if (!failsOutlierRule([...part].filter((value) => !Number.isNaN(value)))) continue;
-      if (method === "winsorise") {
+      const observed = [...part].filter((value) => !Number.isNaN(value));
+      if (method === "sqrt") {
+        if (!needsSquareRoot(observed)) continue;
+        if (!squareRootTransform(part)) {
+          warnings.push({ code: "W_SQRT_UNDEFINED", message: messages.sqrtUndefined(indicator, minOf(observed), set.year), id: indicator });
+          continue;
+        }
+      } else if (!failsOutlierRule(observed)) continue;
+      else if (method === "winsorise") {
         const outcome = winsorise(part, maxPoints);
         if (!outcome.passes) {
           const after = [...part].filter((value) => !Number.isNaN(value));
@@ -204,7 +231,7 @@ export function treatOutliers(
         unit: panel.units[Math.floor(cell / yearCount)],
         year: panel.years[cell % yearCount],
         indicator,
-        method: method === "log" ? "log" : block[cell] < original[cell] ? "winsorise-high" : "winsorise-low",
+        method: method === "log" || method === "sqrt" ? method : block[cell] < original[cell] ? "winsorise-high" : "winsorise-low",
         original: original[cell],
         value: block[cell],
       });

@@ -52,6 +52,7 @@ export const PRESET_DEFINITIONS: Readonly<Record<Preset, PresetDefinition>> = {
   eis: {
     title: "European Innovation Scoreboard (European Commission)",
     settings: [
+      { option: "outliers", value: "sqrt", source: "EIS: an indicator with a highly skewed distribution (skewness above 1 over the data) is square-rooted before min-max" },
       { option: "normalise", value: "min-max", source: "EIS methodology report: min-max over all years and countries, so scores are comparable over time" },
       { option: "weights", value: "equal", source: "EIS: the summary innovation index is the unweighted average of the normalised indicators" },
       { option: "aggregate", value: "arithmetic", source: "EIS: arithmetic averages of the normalised scores" },
@@ -59,7 +60,8 @@ export const PRESET_DEFINITIONS: Readonly<Record<Preset, PresetDefinition>> = {
     ],
     notes: [
       "give the EU (or another reference) as a unit with --reference-unit; without it the reference is the average of the units",
-      "the EIS's square-root transformation of skewed indicators and its reference-year rescaling are not applied (use --outliers for skewed indicators)",
+      "skewness is Excel's SKEW over every unit and year of an indicator (--outlier-scope year: each year apart); the threshold 1 is our reading of the EIS's \"highly skewed\"",
+      "the EIS's reference-year rescaling is not applied",
       "the EIS averages all indicators at once: equal weights level by level equal that only when the dimensions have equal numbers of indicators",
     ],
   },

@@ -96,6 +96,20 @@ describe("innovation-index weights", () => {
     ["B1", "B2", "B3"].forEach((code, i) => expect(weight(code)).toBeCloseTo(rows[i] / sum, 10));
   });
 
+  it("--random-index donegan-dodd divides the same CI by Donegan & Dodd's RI(3) = 0.4914 and names the table", async () => {
+    const run = await runCli(["weights", "--method", "ahp", "--random-index", "donegan-dodd", "--format", "json"], await makeTempDir());
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.weighting.randomIndex).toBe("donegan-dodd");
+    // group B of the shipped judgements: lambda_max = 1 + 2^(1/3) + 2^(-1/3) (the n = 3 closed form above)
+    const b = json.consistency.find((row: { group: string }) => row.group === "B");
+    expect(b.cr).toBeCloseTo((1 + Math.cbrt(2) + Math.cbrt(0.5) - 3) / 2 / 0.4914, 12);
+    expect(run.stderr).toContain("random index donegan-dodd");
+    const unknown = await runCli(["weights", "--method", "ahp", "--random-index", "donegan"], await makeTempDir());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("saaty1980, saaty2005, donegan-dodd");
+  });
+
   it("--method entropy on the shipped example prints 60 nodes whose indicator global weights sum to 1", async () => {
     const run = await runCli(["weights", "--method", "entropy", "--format", "json"], await makeTempDir());
     expect(run.code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
-import { failsOutlierRule, kurtosis, logTransform, skewness, treatOutliers, winsorise } from "../../src/core/outliers.js";
+import { failsOutlierRule, kurtosis, logTransform, needsSquareRoot, skewness, treatOutliers, winsorise } from "../../src/core/outliers.js";
 import { createPanel } from "../../src/core/panel.js";
 
 /**
@@ -134,5 +134,76 @@ describe("treatOutliers", () => {
     expect(treated.treatments).toHaveLength(12);
     expect(treated.treatments[10]).toEqual({ unit: "U3", year: 2019, indicator: "A", method: "log", original: 30, value: Math.log(29.99) });
     expect(treated.warnings.map((warning) => warning.code)).toEqual(["W_LOG_FIXED_BASE"]);
+  });
+});
+
+describe("the EIS square-root rule (--outliers sqrt)", () => {
+  // Skewness by the Excel SKEW formula written above (excelSkew), not the code's: the rule is SKEW > 1.
+  // One indicator per case over five or ten units in one year (so panel and year scope are the same).
+  function treat(values: number[], scope: "panel" | "year" = "panel") {
+    const input = createPanel(values.map((_, u) => `U${u + 1}`), [2020], ["A"]);
+    values.forEach((value, u) => (input.values[u] = value));
+    return treatOutliers(input, ["sqrt"], 5, false, scope);
+  }
+  it("square-roots an indicator whose skewness is above 1, every cell, recording each changed cell", () => {
+    // 1, 2, ..., 9, 20: SKEW = 1.9045 (above 1, below the JRC rule's 2, which leaves it alone)
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 20];
+    expect(excelSkew(values)).toBeCloseTo(1.90454, 5);
+    expect(failsOutlierRule(values)).toBe(false);
+    expect(needsSquareRoot(values)).toBe(true);
+    const treated = treat(values);
+    expect(Array.from(treated.panel.values)).toEqual(values.map(Math.sqrt));
+    // the value 1 stays 1; the other nine cells change
+    expect(treated.treatments.map((row) => [row.unit, row.original, row.value, row.method])).toEqual(
+      values.slice(1).map((value, k) => [`U${k + 2}`, value, Math.sqrt(value), "sqrt"]),
+    );
+    // its square roots are far less skewed: SKEW 0.869
+    expect(excelSkew(values.map(Math.sqrt))).toBeCloseTo(0.86891, 5);
+    expect(treated.warnings).toEqual([]);
+  });
+  it("leaves an indicator with skewness at or below 1, or skewed to the left, as it is", () => {
+    expect(excelSkew([1, 2, 3, 4, 6])).toBeCloseTo(0.59013, 5);
+    expect(treat([1, 2, 3, 4, 6]).treatments).toEqual([]);
+    // a long left tail (SKEW −1.99): the EIS rule is about a few very high values only
+    expect(excelSkew([10, 20, 21, 22, 23])).toBeCloseTo(-1.98783, 5);
+    expect(treat([10, 20, 21, 22, 23]).treatments).toEqual([]);
+  });
+  it("warns and leaves a skewed indicator with a value below 0 untransformed", () => {
+    const values = [-1, 0, 1, 2, 30];
+    expect(excelSkew(values)).toBeGreaterThan(1);
+    const treated = treat(values);
+    expect(treated.treatments).toEqual([]);
+    expect(treated.warnings).toEqual([{ code: "W_SQRT_UNDEFINED", message: messages.sqrtUndefined("A", -1, undefined), id: "A" }]);
+  });
+});
+
+describe("the EIS preset's data stage: square root, then min-max over the panel", () => {
+  it("scores a skewed indicator 100·(√x − 1)/(√20 − 1) and leaves an unskewed one on plain min-max", async () => {
+    const { buildTree } = await import("../../src/core/tree.js");
+    const { buildPanel } = await import("../../src/core/panel.js");
+    const { computeIndex } = await import("../../src/core/compute.js");
+    const built = buildTree([
+      { line: 2, code: "S", parent: "", name: "S", weight: "", direction: "+" },
+      { line: 3, code: "P", parent: "", name: "P", weight: "", direction: "+" },
+    ]);
+    if (!built.ok) throw new Error("tree");
+    // S: 1..9, 20 (SKEW 1.90, square-rooted); P: 1..10 (SKEW 0, left alone)
+    const skewed = [1, 2, 3, 4, 5, 6, 7, 8, 9, 20];
+    const records = skewed.flatMap((value, u) => [
+      { unit: `U${u + 1}`, year: 2020, indicator: "S", value },
+      { unit: `U${u + 1}`, year: 2020, indicator: "P", value: u + 1 },
+    ]);
+    const panel = buildPanel(built.value, records);
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(built.value, panel.value, { outliers: "sqrt", normalize: "min-max", weights: new Map([["S", 0.5], ["P", 0.5]]) });
+    const block = (code: string) => {
+      const at = result.nodes.findIndex((node) => node.code === code) * 10;
+      return Array.from(result.values.subarray(at, at + 10));
+    };
+    const expected = skewed.map((value) => (100 * (Math.sqrt(value) - 1)) / (Math.sqrt(20) - 1));
+    block("S").forEach((score, u) => expect(score).toBeCloseTo(expected[u], 12));
+    block("P").forEach((score, u) => expect(score).toBeCloseTo((100 * u) / 9, 12));
+    // U9 (x = 9): √9 = 3, so 100·2/(√20 − 1) = 200/3.47214 = 57.6014 on S, against 100·8/19 = 42.1053 without the square root
+    expect(block("S")[8]).toBeCloseTo(57.60143, 4);
   });
 });

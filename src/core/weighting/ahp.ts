@@ -33,11 +33,35 @@ export const RANDOM_INDEX: readonly number[] = [0, 0, 0, 0.58, 0.9, 1.12, 1.24, 
  */
 export const RANDOM_INDEX_2005: readonly number[] = [0, 0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.4, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59];
 
-export const RANDOM_INDEX_TABLES = ["saaty1980", "saaty2005"] as const;
-/** Which random-index table CR divides by: `saaty1980` (default) or `saaty2005`. */
+/**
+ * Donegan & Dodd's random index, for n = 0..15 (H. A. Donegan and F. J. Dodd, "A note on Saaty's random indexes",
+ * Mathematical and Computer Modelling 15(10), 1991, 135-137, doi:10.1016/0895-7177(91)90098-R). The paper itself could
+ * not be read here; the values are taken from two implementations that cite it:
+ * - PhilipGriffith/AHPy, `src/ahpy/ahpy.py` (commit d818996519cac4c003d12ba6dd16fdd836a5fc39), `_compute_consistency_ratio`,
+ *   `ri_dict` of `random_index='dd'`: n = 3..20, then 25, 30, 40, ..., 100 (we keep n <= 15, as for Saaty's tables);
+ * - ges134/indicator-calculation, `tests/test_subjective.py` (commit 2556f1de2212b1aa1b96501d7615198ec7eae9a4),
+ *   `test_get_random_index`: mean and standard error for n = 3..15 "taken from Donegan-Dodd".
+ * Both give the same four decimals for n = 5..15. For n = 3 and 4 they differ: AHPy 0.4914 and 0.8286, the other
+ * 0.4887 and 0.8045. We take AHPy's: our simulation gives 0.4829 and 0.8291 (± 0.003), so at n = 4 AHPy's value is the
+ * one that agrees (0.8045 is 8 of our standard errors away), and at n = 3 both are within 0.01; both pairs are within
+ * the table's own standard errors (0.0676, 0.0609). The values are lower than Saaty's by 0.03 to 0.10: they
+ * agree, within their sampling error, with random matrices whose entries are an integer 1..9 inverted with probability
+ * 1/2 (so 1 is drawn with probability 1/9), not with a uniform draw from the 17 scale values, which gives Saaty-like
+ * values (test/fixtures/methods/random-index.R, docs/methods.md).
+ */
+export const RANDOM_INDEX_DONEGAN_DODD: readonly number[] = [
+  0, 0, 0, 0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055, 1.4213, 1.4497, 1.4643, 1.4822, 1.4969,
+];
+
+export const RANDOM_INDEX_TABLES = ["saaty1980", "saaty2005", "donegan-dodd"] as const;
+/** Which random-index table CR divides by: `saaty1980` (default), `saaty2005` or `donegan-dodd`. */
 export type RandomIndexTable = (typeof RANDOM_INDEX_TABLES)[number];
 
-const TABLES: Record<RandomIndexTable, readonly number[]> = { saaty1980: RANDOM_INDEX, saaty2005: RANDOM_INDEX_2005 };
+const TABLES: Record<RandomIndexTable, readonly number[]> = {
+  saaty1980: RANDOM_INDEX,
+  saaty2005: RANDOM_INDEX_2005,
+  "donegan-dodd": RANDOM_INDEX_DONEGAN_DODD,
+};
 
 /** Judgements with CR at or above this are inconsistent (Saaty's 10% rule). */
 export const CONSISTENCY_THRESHOLD = 0.1;
@@ -56,8 +80,8 @@ export interface AhpPriorities {
 
 /**
  * Priorities of a reciprocal pairwise matrix: the principal right eigenvector normalised to sum 1, `lambdaMax`, the
- * consistency index `CI = (lambdaMax - n)/(n - 1)` and ratio `CR = CI / RI(n)` with Saaty's random index (`table`:
- * the 1980 table, default, or the 2005 one). For
+ * consistency index `CI = (lambdaMax - n)/(n - 1)` and ratio `CR = CI / RI(n)` with a random index (`table`:
+ * Saaty's 1980 table, default, Saaty's 2005 one, or Donegan & Dodd's). For
  * n <= 2 a reciprocal matrix is always consistent: `lambdaMax = n`, CI = CR = 0. `eigen` computes the principal
  * eigenpair (default: power iteration; the CLI passes mathjs `eigs`). CI is never below 0 (lambdaMax >= n for a
  * positive reciprocal matrix; rounding can only make it look smaller).

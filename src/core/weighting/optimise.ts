@@ -6,6 +6,7 @@ import { pearsonObserved } from "../audit/correlation.js";
 import type { Issue } from "../../errors.js";
 import { aggregate, type AggregateMethod } from "../aggregate.js";
 import type { IndexResult } from "../compute.js";
+import { reflectGroup, type Reflection } from "../group-direction.js";
 import { childrenOf, groupsBottomUp } from "../tree.js";
 import { INDEX_CODE, type Tree } from "../types.js";
 import type { Weights } from "../weight.js";
@@ -48,17 +49,21 @@ function shares(children: readonly Float64Array[], parent: Float64Array): number
  * a bad one), until every share is within `tolerance` of its target (default 1e−6), or `maxIterations` (default 500)
  * have run or no step helps, which leaves a warning with the closest shares found (some targets cannot be reached:
  * two children that move together cannot be given very different importance). A child that does not vary has share 0 and keeps target
- * 0. `result` supplies the indicator scores; `methods` the aggregation of each group (`INDEX` included).
+ * 0. `result` supplies the indicator scores; `methods` the aggregation of each group (`INDEX` included). A group marked
+ * `direction: -` is flipped after every aggregation as the index flips it (`reflections`, default
+ * `result.groupReflections`), so its children's shares are taken against its flipped values and its parent aggregates,
+ * and correlates it, on the flipped values too.
  * @example optimiseWeights(tree, result, methods, result's weights) // => weights whose importance shares match them
  * Reference: COINr `get_opt_weights` (Becker et al. 2022); Paruolo, Saisana & Saltelli (2013), JRSS A 176(3), 609-634.
  */
 export function optimiseWeights(
   tree: Tree,
-  result: Pick<IndexResult, "units" | "years" | "nodes" | "values">,
+  result: Pick<IndexResult, "units" | "years" | "nodes" | "values" | "groupReflections">,
   methods: ReadonlyMap<string, AggregateMethod>,
   targets: Weights,
-  options: { power?: number; tolerance?: number; maxIterations?: number } = {},
+  options: { power?: number; tolerance?: number; maxIterations?: number; reflections?: ReadonlyMap<string, Reflection> } = {},
 ): OptimisedWeights {
+  const reflections = options.reflections ?? result.groupReflections ?? new Map<string, Reflection>();
   const tolerance = options.tolerance ?? 1e-6;
   const maxIterations = options.maxIterations ?? 500;
   const unitCount = result.units.length;
@@ -79,8 +84,14 @@ export function optimiseWeights(
     const targetSum = childCodes.reduce((sum, child) => sum + (targets.get(child) ?? 0), 0);
     const target = childCodes.map((child) => (targets.get(child) ?? 0) / targetSum);
     const parent = new Float64Array(size);
+    const reflection = reflections.get(code);
+    // The group's values as the index has them: aggregated, then flipped when the group is marked `-`.
+    const evaluate = (weights: readonly number[]) => {
+      aggregate(method, children, weights, parent, context);
+      if (reflection) reflectGroup(parent, reflection);
+    };
     let current = [...target];
-    aggregate(method, children, current, parent, context);
+    evaluate(current);
     const nominal = shares(children, parent);
     let achieved = nominal;
     const errorOf = (list: readonly number[]) => list.reduce((sum, share, c) => sum + (share - target[c]) ** 2, 0);
@@ -97,7 +108,7 @@ export function optimiseWeights(
       const proposal = current.map((weight, c) => (target[c] === 0 ? 0 : weight * Math.pow(target[c] / Math.max(achieved[c], 1e-12), step)));
       const sum = proposal.reduce((total, weight) => total + weight, 0);
       const normalised = proposal.map((weight) => weight / sum);
-      aggregate(method, children, normalised, parent, context);
+      evaluate(normalised);
       const proposed = shares(children, parent);
       const proposedError = errorOf(proposed);
       if (proposedError < error) {
@@ -108,7 +119,7 @@ export function optimiseWeights(
       } else step /= 2;
     }
     // the parent at the accepted weights, for the level above
-    aggregate(method, children, current, parent, context);
+    evaluate(current);
     if (!converged && !achieved.every((share, c) => Math.abs(share - target[c]) <= tolerance))
       warnings.push({ code: "W_OPTIMISE_NOT_CONVERGED", id: code, message: weightingMessages.optimiseNotConverged(code, maxIterations, Math.max(...achieved.map((share, c) => Math.abs(share - target[c])))) });
     childCodes.forEach((child, c) => {

@@ -89,3 +89,78 @@ describe("optimiseWeights on the ASEM data", () => {
     }
   });
 });
+
+describe("optimiseWeights with a group marked direction -", () => {
+  // G (direction -) has one indicator X; the index averages G and the indicator Y. Raw values over four units:
+  // X = 50 + (10, 10, −10, −10), Y = 50 + (2, −14, 14, −2), so corr(X, Y) = −240/400 = −0.6. Min-max puts X on
+  // (100, 100, 0, 0) (sd ∝ 100) and Y on (400/7, 0, 100, 300/7) (sd ∝ 100·20/28 = 500/7). G = X, flipped to 100 − X,
+  // so on the values the index aggregates corr(G, Y) = ρ = +0.6.
+  // By hand: with u = wG·σG and v = wY·σY the index is, up to a constant, u·g + v·y for unit-variance g, y, so
+  // cov(g, I) ∝ u + vρ and cov(y, I) ∝ uρ + v, and G's share is s(t) = (t + ρ)²/((t + ρ)² + (tρ + 1)²), t = u/v.
+  // Target shares 0.64 and 0.36 need (t + 0.6) = (4/3)(0.6t + 1): t = 11/3, so wG/wY = (11/3)·(σY/σG) = (11/3)·(5/7)
+  // = 55/21: wG = 55/76, wY = 21/76. Ignoring the flip (ρ = −0.6) the same target would need t = 29/27 instead.
+  const targets = new Map([["G", 0.64], ["Y", 0.36], ["X", 1]]);
+  const share = (t: number, rho: number) => (t + rho) ** 2 / ((t + rho) ** 2 + (t * rho + 1) ** 2);
+  async function setUp() {
+    const { computeIndex } = await import("../../../src/core/compute.js");
+    const { buildPanel } = await import("../../../src/core/panel.js");
+    const built = buildTree([
+      { line: 2, code: "G", parent: "", name: "G", weight: "", direction: "-" },
+      { line: 3, code: "X", parent: "G", name: "X", weight: "", direction: "+" },
+      { line: 4, code: "Y", parent: "", name: "Y", weight: "", direction: "+" },
+    ]);
+    if (!built.ok) throw new Error("tree");
+    const tree = built.value;
+    const units = ["U1", "U2", "U3", "U4"];
+    const x = [60, 60, 40, 40];
+    const y = [52, 36, 64, 48];
+    const records = units.flatMap((unit, u) => [
+      { unit, year: 2020, indicator: "X", value: x[u] },
+      { unit, year: 2020, indicator: "Y", value: y[u] },
+    ]);
+    const panel = buildPanel(tree, records);
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(tree, panel.value, { normalize: "min-max" });
+    const methods = new Map([["G", "arithmetic" as const], ["INDEX", "arithmetic" as const]]);
+    return { tree, result, methods, panel: panel.value, computeIndex };
+  }
+  it("finds wG = 55/76, wY = 21/76 for target shares 0.64 and 0.36, on the flipped values", async () => {
+    const { tree, result, methods } = await setUp();
+    expect(result.groupReflections?.get("G")).toEqual({ kind: "bounded", low: 0, high: 100 });
+    const optimised = optimiseWeights(tree, result, methods, targets, { tolerance: 1e-12 });
+    expect(optimised.warnings).toEqual([]);
+    expect(optimised.weights.get("G")).toBeCloseTo(55 / 76, 9);
+    expect(optimised.weights.get("Y")).toBeCloseTo(21 / 76, 9);
+    const row = optimised.rows.find((entry) => entry.code === "G")!;
+    expect(row.achieved).toBeCloseTo(0.64, 10);
+    // at the nominal weights 0.64, 0.36: t = (0.64·100)/(0.36·500/7) = 112/45
+    expect(row.nominal).toBeCloseTo(share(112 / 45, 0.6), 12);
+  });
+  it("recomputing the index with those weights gives G's flipped values a share of 0.64, with a correlation written here", async () => {
+    const { tree, result, methods, panel, computeIndex } = await setUp();
+    const optimised = optimiseWeights(tree, result, methods, targets, { tolerance: 1e-12 });
+    const again = computeIndex(tree, panel, { normalize: "min-max", weights: optimised.weights });
+    const block = (code: string) => {
+      const at = again.nodes.findIndex((node) => node.code === code) * 4;
+      return Array.from(again.values.subarray(at, at + 4));
+    };
+    // G is reported flipped: 100 − (100, 100, 0, 0)
+    expect(block("G")).toEqual([0, 0, 100, 100]);
+    const r = (a: number[], b: number[]) => {
+      const ma = a.reduce((sum, v) => sum + v, 0) / a.length;
+      const mb = b.reduce((sum, v) => sum + v, 0) / b.length;
+      const sab = a.reduce((sum, v, k) => sum + (v - ma) * (b[k] - mb), 0);
+      return sab / Math.sqrt(a.reduce((sum, v) => sum + (v - ma) ** 2, 0) * b.reduce((sum, v) => sum + (v - mb) ** 2, 0));
+    };
+    const squareG = r(block("G"), block("INDEX")) ** 2;
+    const squareY = r(block("Y"), block("INDEX")) ** 2;
+    expect(squareG / (squareG + squareY)).toBeCloseTo(0.64, 9);
+  });
+  it("differs from the weights found on the unflipped values (the optimiser before group directions counted)", async () => {
+    const { tree, result, methods } = await setUp();
+    const unflipped = optimiseWeights(tree, result, methods, targets, { reflections: new Map() });
+    // on the unflipped values the nominal share is s(112/45, −0.6) = 0.936, not s(112/45, +0.6) = 0.605
+    expect(unflipped.rows.find((entry) => entry.code === "G")!.nominal).toBeCloseTo(share(112 / 45, -0.6), 12);
+    expect(Math.abs(unflipped.weights.get("G")! - 55 / 76)).toBeGreaterThan(0.05);
+  });
+});
