@@ -12,7 +12,7 @@ import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
+import { addOutputOptions, buildOutputs, printOutput, type ComputedOutputs, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
@@ -22,7 +22,6 @@ import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
-import type { ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
   weights: WeightMethod;
