@@ -147,6 +147,7 @@ export const CODE_MEANINGS = {
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
   E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",
   E_RUN_INPUTS_CHANGED: "report in a project: the run's inputs or method options are not the project's current ones",
+  E_REPORT_NOT_OURS: "report in a project: a report.html in the run folder that reports.json does not show this tool wrote (or one of the run's own files): never replaced (exit 3)",
   E_UNIT_NAMED: "--unit given for values that name their units",
   // command line, outputs, internal
   E_USAGE: "the command line is wrong (exit 2)",
@@ -281,6 +282,12 @@ export const OUTPUT_FILES = [
   },
   { file: "manifest.json", command: "compute (project run)", content: "tool and version, options, SHA-256 of every input and output, fingerprint, coverage, warnings" },
   {
+    file: "reports.json",
+    command: "report (project run)",
+    content:
+      "the files made from the run after it was published (report.html): path, bytes, sha256, the command that made it, the run id and fingerprint, the tool version; verify checks them (manifest.json is never rewritten)",
+  },
+  {
     file: "uncertainty.csv",
     command: "uncertainty",
     content: "per unit and year, the spread of the index and the rank over the 2N runs of A and B",
@@ -300,6 +307,104 @@ export const OUTPUT_FILES = [
     },
   },
   { file: "uncertainty.html", command: "uncertainty", content: "the intervals and the sensitivity table in one page" },
+  {
+    file: "statistics.csv",
+    command: "audit",
+    content: "per period (each year, then all unit-years pooled) and indicator, the statistics of the raw values as read",
+    columns: {
+      period: "the year, or all (every unit-year pooled)", indicator: "the indicator", n: "observed values", coverage: "n / the period's cells (units, or units × years)",
+      mean: "the mean", sd: "the sample standard deviation (divisor n − 1)", min: "the smallest value", max: "the largest value",
+      skewness: "sample skewness (e1071 type 2, Excel SKEW; 3 values needed)", kurtosis: "excess kurtosis (e1071 type 2, Excel KURT; 4 values needed)",
+      same_share: "share of the observations equal to the most frequent value", outliers: "points --outliers winsorise would winsorise in the period",
+      flags: "low-coverage, skew-kurtosis, near-constant, negative-within-group, collinear (; between them)", notes: "why a statistic is empty",
+    },
+  },
+  {
+    file: "correlations.csv",
+    command: "audit",
+    content: "per period, every sibling pair, every node with its parent and every node below level 1 with the index (scores as aggregated)",
+    columns: {
+      period: "the year, or all", relation: "sibling, parent or index", group: "the group the pair belongs to (the parent)", level: "the level of a",
+      a: "the first node", b: "the second node (the parent, or INDEX)", n: "unit-years where both have a value", pearson: "Pearson's r over them",
+      spearman: "Spearman's rho (Pearson on average ranks)", flags: "negative, collinear (|r| >= --collinear), weak-parent (r < --weak-parent)", notes: "why a value is empty",
+    },
+  },
+  {
+    file: "cronbach.csv",
+    command: "audit",
+    content: "per period and group (the index included), Cronbach's alpha of its children over the complete unit-years",
+    columns: {
+      period: "the year, or all", group: "the group", level: "its level (0 for the index)", children: "its children k", n: "complete unit-years",
+      alpha: "k/(k − 1) · (1 − Σ var(child) / var(Σ children)), sample variances", notes: "why alpha is empty",
+    },
+  },
+  {
+    file: "pca.csv",
+    command: "audit",
+    content: "per period and group, the principal components of the correlation matrix of its children (one row per component)",
+    columns: {
+      period: "the year, or all", group: "the group", n: "complete unit-years", component: "k", eigenvalue: "the k-th eigenvalue",
+      share: "eigenvalue / number of children", cumulative_share: "the shares of components 1 to k", child: "the k-th child",
+      pc1_loading: "its loading on the first component (its correlation with it)", pc1_vector: "its entry in the first eigenvector (prcomp's rotation)",
+      notes: "why a value is empty",
+    },
+  },
+  {
+    file: "importance.csv",
+    command: "audit",
+    content: "per period and node, the nominal weight beside the effective importance (r² and correlation ratio), normalised within siblings",
+    columns: {
+      period: "the year, or all", code: "the node", parent: "its parent (INDEX for first-level nodes)", level: "its level", n: "unit-years where the node and its parent both have a value",
+      weight: "the nominal weight within siblings", global_weight: "the product of the weights up to the index",
+      r2_parent: "squared Pearson correlation with the parent", r2_parent_share: "r2_parent / its siblings' sum",
+      r2_index: "squared Pearson correlation with the index", r2_index_share: "r2_index / its siblings' sum",
+      ratio_parent: "correlation ratio V(E(parent|node))/V(parent), binned (20 observations needed)", ratio_parent_share: "ratio_parent / its siblings' sum",
+      ratio_index: "correlation ratio with the index", ratio_index_share: "ratio_index / its siblings' sum", notes: "why a value is empty",
+    },
+  },
+  {
+    file: "sensitivity-drop.csv",
+    command: "audit",
+    content: "each indicator and group dropped in turn (tree order), per year: how far the units' ranks move",
+    columns: {
+      element: "the dropped indicator or group", level: "its level", year: "the year",
+      mean_abs_shift: "mean |rank with it − rank without it| over the units ranked both ways", max_shift: "the largest |rank shift|",
+      max_shift_unit: "the first unit with that shift (empty when no rank moved)",
+    },
+  },
+  {
+    file: "sensitivity-drop-ranks.csv",
+    command: "audit",
+    content: "per unit and year of --drop-ranks (default the last), its rank, then its rank without each element",
+    columns: { unit: "the unit", year: "the year", rank: "its rank with every element (1 = highest)", "<element>": "its rank without that indicator or group (one column each, tree order)" },
+  },
+  {
+    file: "profiles.csv",
+    command: "audit",
+    content: "per unit and year of --profiles (default the last), its strengths and weaknesses (top or bottom decile, or 3 best or worst ranks)",
+    columns: {
+      unit: "the unit", year: "the year", type: "strength or weakness", code: "the node", name: "its name", level: "its level", kind: "indicator or group",
+      value: "the indicator's raw value as read (empty for a group)", score: "the indicator's score, or the group's sub-index", rank: "the unit's rank on the node (1 = best)",
+      percentile: "(n − rank)/(n − 1)", units: "n, the units ranked on the node that year",
+    },
+  },
+  { file: "audit.xlsx", command: "audit --xlsx", content: "the eight audit tables above, one sheet each" },
+  { file: "audit.html", command: "audit --report", content: "alpha and PC1 per group, a correlation heatmap per group, nominal against effective weights, the flags, one unit's profile" },
+  {
+    file: "compare.csv",
+    command: "compare --out",
+    content: "the index and rank of every unit and year under configurations a and b",
+    columns: {
+      unit: "the unit", year: "the year", index_a: "the index under a", rank_a: "its rank under a (1 = highest)", index_b: "the index under b",
+      rank_b: "its rank under b", rank_shift: "rank_a − rank_b (positive: higher under b)",
+    },
+  },
+  {
+    file: "compare-years.csv",
+    command: "compare --out",
+    content: "per year, how far the two rankings agree",
+    columns: { year: "the year", units: "units ranked under both", spearman: "Spearman's correlation of the two rankings (average ranks for ties)", mean_abs_shift: "mean |rank_shift|" },
+  },
   {
     file: "weights.csv",
     command: "weights --out",

@@ -310,6 +310,12 @@ export async function realOutputHeaders(root) {
     const latest = readFileSync(join(project, "runs", "LATEST"), "utf8").trim();
     headers.set("input-values.csv", header(readFileSync(join(project, "runs", latest, "input-values.csv"), "utf8")));
     headers.set("diff --format csv", header(await run(["diff", "--format", "csv"], project)));
+    await run(["audit", "-i", "tree.csv", "-d", "values.csv", "--out", "audit", "--quiet"]);
+    readHeaders(join(dir, "audit"));
+    // One column per dropped element (A, A1, B, B1 here) after unit, year, rank: documented once as <element>.
+    headers.set("sensitivity-drop-ranks.csv", [...headers.get("sensitivity-drop-ranks.csv").slice(0, 3), "<element>"]);
+    await run(["compare", "-i", "tree.csv", "-d", "values.csv", "--with", "--normalise z-score", "--out", "compare", "--quiet"]);
+    readHeaders(join(dir, "compare"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

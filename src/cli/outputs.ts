@@ -21,7 +21,21 @@ import type { Issue } from "../errors.js";
 import type { ValueRecord } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import type { CliEnv } from "./env.js";
+import type { ResolvedInputs } from "./options.js";
 import { renderColumns, renderIndexTable } from "./render.js";
+
+/** What `compute` produces before writing: the inputs read, the result and the files (name -> content). */
+export interface ComputedOutputs {
+  inputs: ResolvedInputs;
+  result: IndexResult;
+  files: Record<string, FileContent>;
+  /** What `--format` prints on stdout instead of the summary table, if anything. */
+  printed?: string | Uint8Array;
+  /** Every warning of the run (weighting and computation). */
+  warnings: Issue[];
+  /** Lines to print on stderr after the warnings (how the weights were derived). */
+  notes: string[];
+}
 
 export const OUTPUT_FORMATS = ["table", "csv", "json", "xlsx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

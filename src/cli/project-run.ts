@@ -7,7 +7,6 @@
 import type { Command } from "commander";
 import { readFile, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import type { IndexResult } from "../core/compute.js";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
@@ -30,25 +29,29 @@ import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } f
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { listValueFiles } from "../io/read/values-folder.js";
-import type { ComputeCommandOptions } from "./commands/compute.js";
 import { VERSION, type CliEnv } from "./env.js";
-import type { ResolvedInputs } from "./options.js";
 import type { AppliedProject } from "./project-options.js";
-import { printOutput } from "./outputs.js";
+import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
 
-/** What `compute` produces before writing: the inputs read, the result and the files (name -> content). */
-export interface ComputedOutputs {
-  inputs: ResolvedInputs;
-  result: IndexResult;
-  files: Record<string, FileContent>;
-  /** What `--format` prints on stdout instead of the summary table, if anything. */
-  printed?: string | Uint8Array;
-  /** Every warning of the run (weighting and computation). */
-  warnings: Issue[];
-  /** Lines to print on stderr after the warnings (how the weights were derived). */
-  notes: string[];
+/**
+ * What a project run reads of `compute`'s options (`ComputeCommandOptions` has them all): the inputs, and where and how
+ * to run. The run hands the options on, with `queryRoot` set, to the `computeOutputs` it is given.
+ */
+export interface ProjectRunOptions {
+  indicators?: string;
+  data?: string;
+  quiet: boolean;
+  /** Run even when nothing changed (`--force`, or its alias `--always`). */
+  force?: boolean;
+  always?: boolean;
+  /** Threads writing the large result files (default `defaultThreads`). */
+  threads?: number;
+  /** Decimals of the revision summary. */
+  decimals: number;
+  /** The folder a `.sql` values query may read: set to the project folder. */
+  queryRoot?: string;
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
@@ -81,7 +84,7 @@ export interface ProjectRunInputs {
  * every input file hashed (index.yaml, the tree, each values file, any file an option names, the files a query reads).
  */
 export async function projectRunInputs(
-  options: Pick<ComputeCommandOptions, "indicators" | "data">,
+  options: Pick<ProjectRunOptions, "indicators" | "data">,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
@@ -117,12 +120,12 @@ export async function projectRunInputs(
 }
 
 /** Runs `compute` in a project (see the file comment). */
-export async function runProjectCompute(
-  options: ComputeCommandOptions,
+export async function runProjectCompute<Options extends ProjectRunOptions>(
+  options: Options,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
-  computeOutputs: (options: ComputeCommandOptions, env: CliEnv) => Promise<ComputedOutputs>,
+  computeOutputs: (options: Options, env: CliEnv) => Promise<ComputedOutputs>,
 ): Promise<void> {
   const { runsDir, runsLabel } = project;
   const { recorded, inputs, query, fingerprint } = await projectRunInputs(options, command, project, env);

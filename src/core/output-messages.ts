@@ -67,15 +67,35 @@ export const outputMessages = {
   verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,
   verifyNoPublishedRun: (runsLabel: string) => `${runsLabel} has no published run; expected a run to verify (run compute first, or name a run folder)`,
   verifyNoRun: (label: string) => `${label}: no such run folder; expected a run id, latest, or the path of a run folder`,
-  verifyMissing: (path: string, bytes: number) => `missing: ${path} (listed with ${bytes} bytes)`,
-  verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }) =>
-    `changed: ${path} (${found.bytes} bytes${found.sha256 ? `, SHA-256 ${found.sha256}` : ""}; expected ${expected.bytes} bytes, SHA-256 ${expected.sha256})`,
-  verifyNotFile: (path: string, kind: string) => `changed: ${path} (a ${kind}, not a file)`,
-  verifyUnlisted: (path: string) => `unlisted: ${path} (not in manifest.json)`,
-  verifyOutside: (path: string) => `outside: ${quote(path)} is listed in manifest.json but is not a path inside the run folder`,
-  verifyOk: (label: string, count: number) => `${label}: all ${count} files match manifest.json`,
-  verifyFailed: (label: string, counts: { missing: number; changed: number; unlisted: number; outside: number }) =>
-    `${label}: does not match manifest.json: ${counts.missing} missing, ${counts.changed} changed, ${counts.unlisted} unlisted${
+  verifyMissing: (path: string, bytes: number, derived = false) =>
+    `missing: ${path} (${derived ? "a derived file, " : ""}listed with ${bytes} bytes${derived ? " in reports.json" : ""})`,
+  verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }, derived = false) =>
+    `changed: ${path} (${derived ? "a derived file: " : ""}${found.bytes} bytes${found.sha256 ? `, SHA-256 ${found.sha256}` : ""}; expected ${expected.bytes} bytes, SHA-256 ${expected.sha256}${derived ? ", as reports.json lists" : ""})`,
+  verifyNotFile: (path: string, kind: string, derived = false) => `changed: ${path} (a ${kind}, not a file${derived ? "; a derived file listed in reports.json" : ""})`,
+  verifyUnlisted: (path: string) => `unlisted: ${path} (neither in manifest.json nor in reports.json)`,
+  verifyOutside: (path: string, derived = false) =>
+    `outside: ${quote(path)} is listed in ${derived ? "reports.json" : "manifest.json"} but is not a path inside the run folder`,
+  /** `reports.json` that cannot be read, as a line of `verify` (`problem` as from `readRunReports`). */
+  verifyReportsDamaged: (problem: string) => `changed: reports.json ${problem}; expected the list of derived files report writes into a run folder`,
+  /** Every file matches; `derived` are the files made afterwards that match `reports.json`. */
+  verifyOk: (label: string, count: number, derived: readonly string[] = []) =>
+    `${label}: all ${count} files match manifest.json${
+      derived.length > 0 ? `; derived from the run afterwards, matching reports.json: ${derived.join(", ")}` : ""
+    }`,
+  /** `withReports`: the folder has a `reports.json` (then the files are compared with both lists). */
+  verifyFailed: (label: string, counts: { missing: number; changed: number; unlisted: number; outside: number }, withReports = false) =>
+    `${label}: does not match manifest.json${withReports ? " and reports.json" : ""}: ${counts.missing} missing, ${counts.changed} changed, ${counts.unlisted} unlisted${
       counts.outside ? `, ${counts.outside} listed outside the folder` : ""
     }`,
+
+  // reports.json: the files report derives from a run (see src/io/runs/run-reports.ts)
+  reportsNotReports: () => `is not a list of derived files written by report (expected an object whose "files" lists path, bytes, sha256, command and run)`,
+  reportIsRunFile: (label: string) =>
+    `${label} is one of the run's own files (listed in manifest.json, written by compute --report); expected a run folder without it: report never replaces a run's file (give --out DIR)`,
+  reportsUnreadable: (reportsLabel: string, problem: string) =>
+    `${reportsLabel} ${problem}; expected the reports.json report writes, so report cannot tell which files it wrote and replaces none (repair or remove it, or give --out DIR)`,
+  reportNotOurs: (label: string) =>
+    `${label} exists but reports.json does not list it, so it is not provably a file report wrote; expected no such file (move it away, or give --out DIR)`,
+  reportChangedSince: (label: string) =>
+    `${label} has changed since report wrote it (its SHA-256 is not the one reports.json lists); expected it unchanged, so it is not replaced (move it away, or give --out DIR)`,
 } as const;

@@ -81,3 +81,113 @@ describe("innovation-index verify", () => {
     expect(await runCli(["verify", "no/such/folder"], outside)).toMatchObject({ code: 1, stderr: `error: ${outputMessages.verifyNoRun("no/such/folder")}\n` });
   });
 });
+
+describe("report in a project, then verify", () => {
+  /** The run folder's label, its folder and the bytes of its manifest, after one compute. */
+  async function computed(dir: string) {
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    const folder = join(dir, "runs", id);
+    return { id, folder, label: `runs/${id}`, manifest: await readFile(join(folder, "manifest.json")) };
+  }
+
+  it("report.html goes into reports.json (the manifest stays as compute wrote it), so verify exits 0 and names it derived", async () => {
+    const dir = await makeProject();
+    const { id, folder, label, manifest } = await computed(dir);
+    const runFiles = (await readdir(folder)).filter((name) => name !== "manifest.json").length;
+    // Options are recorded in the order of report --help (--title before --lang), as typed.
+    const report = await runCli(["report", "--title", "A title", "--lang", "en"], dir);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).toContain(`wrote report.html, reports.json to ${label}\n`);
+    expect(await readFile(join(folder, "manifest.json"))).toEqual(manifest);
+    // Every field of the sidecar, against the bytes on disk (hashed here) and the run's own manifest.
+    const html = await readFile(join(folder, "report.html"));
+    const fingerprint = JSON.parse(manifest.toString("utf8")).fingerprint as string;
+    expect(JSON.parse(await readFile(join(folder, "reports.json"), "utf8"))).toEqual({
+      files: [
+        {
+          path: "report.html",
+          bytes: html.length,
+          sha256: sha256(html),
+          command: "innovation-index report --title 'A title' --lang en",
+          run: id,
+          fingerprint,
+          tool: { name: "innovation-index", version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
+        },
+      ],
+    });
+    expect(await runCli(["verify"], dir)).toEqual({ code: 0, stdout: "", stderr: outputMessages.verifyOk(label, runFiles, ["report.html"]) + "\n" });
+
+    // Report again (another look): the file the sidecar lists is replaced, and listed with its new bytes.
+    const again = await runCli(["report", "--static", "-q"], dir);
+    expect(again).toEqual({ code: 0, stdout: "", stderr: "" });
+    const page = await readFile(join(folder, "report.html"));
+    expect(page.equals(html)).toBe(false);
+    const listed = JSON.parse(await readFile(join(folder, "reports.json"), "utf8")).files;
+    expect(listed.map((file: { path: string; sha256: string; command: string }) => [file.path, file.sha256, file.command])).toEqual([
+      ["report.html", sha256(page), "innovation-index report --static"],
+    ]);
+    expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
+    expect(await readFile(join(folder, "manifest.json"))).toEqual(manifest);
+  });
+
+  it("an edited report.html: verify names it as a changed derived file, and report does not replace it", async () => {
+    const dir = await makeProject();
+    const { folder, label } = await computed(dir);
+    expect((await runCli(["report", "--static", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(folder, "report.html"));
+    const edited = Buffer.concat([html, Buffer.from("<!-- edited -->\n")]);
+    await writeFile(join(folder, "report.html"), edited);
+    const run = await runCli(["verify"], dir);
+    expect(run).toEqual({
+      code: 1,
+      stdout: outputMessages.verifyChanged("report.html", { bytes: html.length, sha256: sha256(html) }, { bytes: edited.length }, true) + "\n",
+      stderr: `error: ${outputMessages.verifyFailed(label, { missing: 0, changed: 1, unlisted: 0, outside: 0 }, true)}\n`,
+    });
+    const refused = await runCli(["report", "--static"], dir);
+    expect(refused).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.reportChangedSince(`${label}/report.html`)}\n` });
+    expect(await readFile(join(folder, "report.html"))).toEqual(edited);
+    // --out still writes elsewhere.
+    expect((await runCli(["report", "--static", "-q", "--out", "elsewhere"], dir)).code).toBe(0);
+  });
+
+  it("a report.html the tool did not write (not in reports.json): report refuses, changes nothing; verify lists it as unlisted", async () => {
+    const dir = await makeProject();
+    const { folder, label } = await computed(dir);
+    await writeFile(join(folder, "report.html"), "made by hand\n");
+    const before = (await readdir(folder)).sort();
+    const refused = await runCli(["report"], dir);
+    expect(refused).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.reportNotOurs(`${label}/report.html`)}\n` });
+    expect(await readFile(join(folder, "report.html"), "utf8")).toBe("made by hand\n");
+    expect((await readdir(folder)).sort()).toEqual(before);
+    const run = await runCli(["verify", "-q"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(outputMessages.verifyUnlisted("report.html") + "\n");
+
+    // A damaged reports.json proves nothing either: report refuses; verify reports the sidecar and the file it cannot vouch for.
+    await rm(join(folder, "report.html"));
+    expect((await runCli(["report", "--static", "-q"], dir)).code).toBe(0);
+    await writeFile(join(folder, "reports.json"), "{ not json");
+    const damaged = await runCli(["report", "--static"], dir);
+    expect(damaged.code).toBe(3);
+    expect(damaged.stderr).toMatch(/^error: runs\/[^ ]+\/reports\.json is not valid JSON \(.+\); expected the reports\.json report writes/);
+    const check = await runCli(["verify", "-q"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout.split("\n")).toEqual([
+      outputMessages.verifyUnlisted("report.html"),
+      expect.stringMatching(/^changed: reports\.json is not valid JSON \(.+\); expected the list of derived files report writes into a run folder$/),
+      "",
+    ]);
+  });
+
+  it("a run whose own files include report.html (compute --report): report never replaces it", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q", "--report", "--static"], dir)).code).toBe(0);
+    const id = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    const html = await readFile(join(dir, "runs", id, "report.html"));
+    const refused = await runCli(["report", "--static"], dir);
+    expect(refused).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.reportIsRunFile(`runs/${id}/report.html`)}\n` });
+    expect(await readFile(join(dir, "runs", id, "report.html"))).toEqual(html);
+    expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
+  });
+});

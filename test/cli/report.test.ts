@@ -183,6 +183,35 @@ describe("the static report's title, method line and charts", () => {
   const small = async (extra: Record<string, string> = {}) =>
     makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...extra });
 
+  it("labels the overall index by its name (--index-name, index.yaml's index-name, the tree's INDEX row), as index.csv does", async () => {
+    const rootTree = (await fixture("tree.csv")).replace("X,,维度X", "INDEX,,园区指数,Park index,,\nX,INDEX,维度X");
+    const dir = await small({ "root.csv": rootTree });
+    /** The name in the INDEX row of the static page's table of groups, and in index.csv (2019, no BOM). */
+    const names = async (out: string, argv: string[]) => {
+      const run = await runCli(["compute", "-d", "values.csv", "-q", "--report", "--static", "--no-bom", "--out", out, ...argv], dir);
+      expect(run.code, run.stderr).toBe(0);
+      const html = await readFile(join(dir, out, "report.html"), "utf8");
+      const csv = await readFile(join(dir, out, "index.csv"), "utf8");
+      return { html: /<td>INDEX<\/td><td class="level-0">([^<]*)<\/td>/.exec(html)?.[1], csv: /\nU1,2019,INDEX,([^,]*),0,/.exec(csv)?.[1], legendEntries: html.split(/>([^<>]*)<\/text>/).filter((_, i) => i % 2 === 1) };
+    };
+    // Without a name: the defaults of the index (Chinese names: 总指数; in English: Overall index).
+    expect(await names("plain", ["-i", "tree.csv"])).toMatchObject({ html: "总指数", csv: "总指数" });
+    expect((await names("plain-en", ["-i", "tree.csv", "--lang", "en"])).html).toBe("Overall index");
+    // The tree's root row, in each language.
+    const root = await names("root", ["-i", "root.csv"]);
+    expect(root).toMatchObject({ html: "园区指数", csv: "园区指数" });
+    // and in the charts: the trend's legend of each unit
+    expect(root.legendEntries.filter((text) => text === "园区指数")).toHaveLength(2);
+    expect(root.legendEntries).not.toContain("总指数");
+    expect((await names("root-en", ["-i", "root.csv", "--lang", "en"])).html).toBe("Park index");
+    // --index-name over the tree, in both languages (escaped as every name from the inputs).
+    expect(await names("named", ["-i", "root.csv", "--index-name", "Zone <index>"])).toMatchObject({ html: "Zone &#60;index&#62;", csv: "Zone <index>" });
+    expect((await names("named-en", ["-i", "root.csv", "--index-name", "Zone <index>", "--lang", "en"])).html).toBe("Zone &#60;index&#62;");
+    // index.yaml's outputs.index-name in a project (written with --out, outside the run folders).
+    await writeFile(join(dir, "index.yaml"), "indicators: tree.csv\nvalues: values.csv\noutputs:\n  index-name: 高新区创新指数\n");
+    expect(await names("project", [])).toMatchObject({ html: "高新区创新指数", csv: "高新区创新指数" });
+  });
+
   it("takes its title and the line under it from index.yaml's name and description, or --title", async () => {
     const dir = await small({
       "index.yaml": "name: 常州市区域创新指数\ndescription: 常州市科技局编制，数据截至2019年\nindicators: tree.csv\nvalues: values.csv\n",

@@ -43,7 +43,7 @@ function bashScript(spec: CompletionSpec): string {
 # or save it:  ${NAME} completion bash > ~/.local/share/bash-completion/completions/${NAME}
 _innovation_index() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" command="" word flags
-  for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+  for word in "\${COMP_WORDS[@]:1:$((COMP_CWORD - 1))}"; do
     case "$word" in
       ${spec.commands.map((command) => command.name).join("|")}) command="$word"; break ;;
     esac

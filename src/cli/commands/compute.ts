@@ -6,13 +6,13 @@ import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/read/load.js";
 import { defaultThreads } from "../../io/write/file-jobs.js";
-import { writeFilesAtomic } from "../../io/write/write.js";
+import { writeFilesAtomic, type FileContent } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { addOutputOptions, buildOutputs, printOutput, type OutputOptions } from "../outputs.js";
+import { addOutputOptions, buildOutputs, printOutput, type ComputedOutputs, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
@@ -22,7 +22,6 @@ import { UsageError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
-import type { ComputedOutputs } from "../project-run.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
   weights: WeightMethod;
@@ -100,9 +99,18 @@ export function projectWords(project: { settings: { name?: string; description?:
   return project ? { projectName: project.settings.name, projectDescription: project.settings.description } : {};
 }
 
-/** Runs `compute`: read, validate, compute, format, write. */
-export async function runCompute(options: ComputeCommandOptions, env: CliEnv): Promise<void> {
-  const { inputs, result, files, printed, warnings, notes } = await computeOutputs(options, env);
+/**
+ * Runs `compute`: read, validate, compute, format, write. `withFiles`, if given, returns the files to write in place of
+ * those computed (`report` in a project adds `reports.json`), all written together.
+ */
+export async function runCompute(
+  options: ComputeCommandOptions,
+  env: CliEnv,
+  withFiles?: (files: Record<string, FileContent>) => Promise<Record<string, FileContent>>,
+): Promise<void> {
+  const computed = await computeOutputs(options, env);
+  const { inputs, result, printed, warnings, notes } = computed;
+  const files = withFiles ? await withFiles(computed.files) : computed.files;
   if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length));
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;

@@ -1,12 +1,16 @@
 /**
  * `report`: compute the index and write only the HTML report (`report.html`): `compute --report` without the other files.
  * It takes every option of `compute` that chooses the method, so both always compute the same index. In a project the
- * report goes into a run folder (the latest, or `--run ID`) rather than `out/`, unless `--out` is given.
+ * report goes into a run folder (the latest, or `--run ID`) rather than `out/`, unless `--out` is given; there it is
+ * listed in the folder's `reports.json` (the run's `manifest.json` is never rewritten), so `verify` checks it, and it
+ * replaces only a `report.html` that `reports.json` shows this tool wrote.
  */
 import type { Command } from "commander";
 import { projectMessages } from "../../core/project-messages.js";
 import { InputError, UsageError } from "../../errors.js";
-import type { CliEnv } from "../env.js";
+import { outputMessages } from "../../core/output-messages.js";
+import type { RunManifest } from "../../io/runs/run-files.js";
+import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
@@ -46,7 +50,7 @@ export function registerReport(program: Command, env: CliEnv): void {
       "after",
       `
 In a project (index.yaml), report.html goes into the latest run folder (or the one --run names), whose inputs must be
-the project's current ones; --out writes it elsewhere.
+the project's current ones, and is listed in its reports.json (verify checks it); --out writes it elsewhere.
 
 Examples:
   $ innovation-index report                       # the shipped Changzhou example, into out/report.html
@@ -72,31 +76,67 @@ Examples:
       ...projectWords(project),
     };
     if (project && command.getOptionValueSource("out") !== "cli") {
-      const folder = await runFolderFor(options, command, project, env);
-      return runCompute({ ...reportOptions, out: folder }, env);
+      const run = await runFolderFor(options, command, project, env);
+      const { requireReplaceable, withReportsFile } = await import("../../io/runs/run-reports.js");
+      // Checked before computing, so a refusal is quick, and again just before writing.
+      await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);
+      const made = { command: commandLine(command), version: VERSION };
+      return runCompute({ ...reportOptions, out: run.label }, env, (files) => withReportsFile(run.folder, run.label, run.manifest, files, made));
     }
     if (options.run !== undefined) throw new UsageError("E_USAGE", projectMessages.runWithoutProject());
     return runCompute(reportOptions, env);
   });
 }
 
+/** A shell word as typed: kept as it is when it holds only safe characters, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
- * The run folder of `--run` (default the latest run), as the messages name it, after checking that the run was
- * computed from the project's current input files and method options, so that the report describes that run.
+ * The command line of `report` as recorded in `reports.json`: the options given on the command line (not those of
+ * index.yaml, which the project folder still holds), but `--run` (the run is recorded by id) and `--quiet`.
  */
-async function runFolderFor(options: ReportCommandOptions, command: Command, project: AppliedProject, env: CliEnv): Promise<string> {
-  const [{ findRun }, { projectRunInputs }, { readLatest }, { readManifest }, { canonicalJson }] = await Promise.all([
+function commandLine(command: Command): string {
+  const words = ["innovation-index", "report"];
+  const seen = new Set<string>();
+  for (const option of command.options) {
+    const name = option.attributeName();
+    if (seen.has(name) || command.getOptionValueSource(name) !== "cli" || name === "run" || name === "quiet") continue;
+    seen.add(name);
+    const value: unknown = command.getOptionValue(name);
+    const long = option.long ?? `--${name}`;
+    if (typeof value === "boolean") words.push(value ? long.replace(/^--no-/, "--") : `--no-${long.replace(/^--(no-)?/, "")}`);
+    else for (const item of Array.isArray(value) ? value : [value]) words.push(long.replace(/^--no-/, "--"), shellWord(String(item)));
+  }
+  return words.join(" ");
+}
+
+/**
+ * The run folder of `--run` (default the latest run), its label as the messages name it, and its manifest, after
+ * checking that the run was computed from the project's current input files and method options, so that the report
+ * describes that run.
+ */
+async function runFolderFor(
+  options: ReportCommandOptions,
+  command: Command,
+  project: AppliedProject,
+  env: CliEnv,
+): Promise<{ folder: string; label: string; manifest: RunManifest }> {
+  const [{ findRun }, { projectRunInputs }, { readLatest }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
     import("./diff.js"),
     import("../project-run.js"),
     import("../../io/runs/runs.js"),
-    import("../../io/runs/run-files.js"),
     import("../../io/runs/run-files.js"),
   ]);
   if (options.run === undefined && !(await readLatest(project.runsDir)))
     throw new InputError("E_NO_RUN", projectMessages.noRunForReport(project.runsLabel), { source: project.runsLabel });
   const run = await findRun(options.run ?? "latest", project.runsDir, env);
-  const manifest = await readManifest(run.folder);
-  if (!manifest) throw new InputError("E_NO_RUN", projectMessages.noRunForReport(run.label), { source: run.label });
+  if (!(await readManifest(run.folder))) throw new InputError("E_NO_RUN", projectMessages.noRunForReport(run.label), { source: run.label });
+  const read = await readManifestChecked(run.folder);
+  const manifestLabel = `${run.label}/${MANIFEST_FILE}`;
+  if (!read.ok) throw new InputError("E_NO_MANIFEST", outputMessages.verifyNoManifest(manifestLabel, read.problem), { source: manifestLabel });
+  const manifest = read.manifest;
   const current = await projectRunInputs(options, command, project, env);
   // index.yaml's own bytes are left out, as in a run's fingerprint (a new name or a comment is no change).
   const key = (input: { role?: string; path: string; sha256: string }) => `${input.role}\u0000${input.path}\u0000${input.sha256}`;
@@ -115,5 +155,5 @@ async function runFolderFor(options: ReportCommandOptions, command: Command, pro
       changed.push(`--${flag}`);
   if (changed.length > 0)
     throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, [...new Set(changed)]), { source: run.label });
-  return run.label;
+  return { ...run, manifest };
 }

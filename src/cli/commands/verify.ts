@@ -1,5 +1,6 @@
 /**
- * `verify`: recompute the size and SHA-256 of every file of a run folder and compare them with its `manifest.json`.
+ * `verify`: recompute the size and SHA-256 of every file of a run folder and compare them with its `manifest.json`,
+ * and those of the files derived from it afterwards (`report.html`) with its `reports.json`.
  */
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
@@ -18,7 +19,7 @@ export interface VerifyCommandOptions {
 export function registerVerify(program: Command, env: CliEnv): void {
   program
     .command("verify")
-    .description("check a run folder against its manifest.json: every file's size and SHA-256, nothing missing or added (exit 1 if not)")
+    .description("check a run folder against its manifest.json and reports.json: every file's size and SHA-256, nothing missing or added (exit 1 if not)")
     .argument("[run]", "a run id, latest, or the path of a run folder (default: latest)")
     .option("--project <file>", "project file, or its folder (default: index.yaml in the current folder)")
     .option("--runs <dir>", "the runs folder (default: the one set in index.yaml)")
@@ -45,8 +46,12 @@ export async function runVerify(reference: string, options: VerifyCommandOptions
   const verification = await verifyRun(folder, label);
   const lines = verification.files.map(formatFileCheck).filter((line) => line !== undefined);
   if (lines.length > 0) env.stdout(lines.join("\n") + "\n");
-  if (!verification.ok) throw new InputError("E_RUN_CHANGED", outputMessages.verifyFailed(label, verification.counts), { source: label });
-  if (!options.quiet) env.stderr(outputMessages.verifyOk(label, verification.counts.ok) + "\n");
+  const withReports = verification.files.some((file) => file.origin === "derived" || file.problem !== undefined);
+  if (!verification.ok) throw new InputError("E_RUN_CHANGED", outputMessages.verifyFailed(label, verification.counts, withReports), { source: label });
+  if (options.quiet) return;
+  const runFiles = verification.files.filter((file) => file.origin === "run").length;
+  const derived = verification.files.filter((file) => file.origin === "derived").map((file) => file.path);
+  env.stderr(outputMessages.verifyOk(label, runFiles, derived) + "\n");
 }
 
 /** The folder of the run named by `reference`: a run id or `latest` in the project's runs folder, or a folder path. */

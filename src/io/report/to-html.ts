@@ -39,7 +39,7 @@ interface Context {
   words: Words;
   language: Language;
   decimals: number;
-  /** Display name of node `n` (the overall index by the report's word). */
+  /** Display name of node `n` in the report's language (the overall index by its name in the result). */
   name: (n: number) => string;
   /** The overall index and the first-level nodes, with their positions. */
   topNodes: { node: IndexResult["nodes"][number]; n: number }[];
@@ -58,7 +58,9 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     words,
     language,
     decimals: options.decimals ?? 2,
-    name: (n) => (n === 0 ? words.overallIndex : nodeName(result.nodes[n], language)),
+    // The overall index by its own name (--index-name, index.yaml's index-name, the tree's INDEX row, else the default
+    // of computeIndex: 总指数 or Index, Overall index in English), as index.csv names it.
+    name: (n) => nodeName(result.nodes[n], language),
     topNodes: result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level <= 1),
     latest: analysis.contributions.find((item) => item.toYear === years[years.length - 1] && item.fromYear === years[years.length - 2]),
   };

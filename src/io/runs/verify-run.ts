@@ -1,24 +1,32 @@
 /**
  * Checking a run folder against its `manifest.json`: every output file the manifest lists is there with the size and
- * SHA-256 recorded when it was written, and the folder holds nothing else (but the manifest itself).
+ * SHA-256 recorded when it was written, every file derived from the run afterwards (`report.html`) is as its
+ * `reports.json` lists it, and the folder holds nothing else (but those two lists).
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { append } from "../../core/arrays.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { InputError } from "../../errors.js";
-import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
+import { MANIFEST_FILE, readManifestChecked, type FileDigest } from "./run-files.js";
+import { digestFile, readRunReports, REPORTS_FILE } from "./run-reports.js";
 
 /** How one file compares with the manifest. */
 export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside";
 
-/** One file of a run folder compared with its manifest entry. */
+/** One file of a run folder compared with its manifest entry (or its entry in `reports.json`). */
 export interface FileCheck {
   /** The path relative to the run folder, with `/` separators (a folder ends in `/`). */
   path: string;
   status: FileCheckStatus;
+  /**
+   * Whose file it is: `run` for a file `manifest.json` lists (written by compute), `derived` for one `reports.json`
+   * lists (made from the run afterwards, such as `report.html`), `undefined` for an unlisted file, or for a
+   * `reports.json` that cannot be read (`problem`).
+   */
+  origin?: "run" | "derived";
+  /** What is wrong with `reports.json` when it cannot be read (then its status is `changed`). */
+  problem?: string;
   /** Size and SHA-256 listed in the manifest (listed files only). */
   expected?: { bytes: number; sha256: string };
   /** Size found, and the SHA-256 when the size matched (`changed` only); `kind` when it is not a file. */
@@ -41,17 +49,6 @@ function isInside(path: string): boolean {
   return path.split(/[\\/]/).every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
-/** Size and SHA-256 of a file, read as a stream in 1 MB chunks (never whole in memory). */
-async function digestOf(path: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { bytes, sha256: hash.digest("hex") };
-}
-
 /** Every file, link and empty folder under `folder` (relative paths with `/`), links not followed. */
 async function listFiles(folder: string, prefix = ""): Promise<string[]> {
   const found: string[] = [];
@@ -65,18 +62,33 @@ async function listFiles(folder: string, prefix = ""): Promise<string[]> {
   return found;
 }
 
+/** Compares the file `path` of `folder` with its listed size and SHA-256 (hashed only when the size matches). */
+async function checkFile(folder: string, path: string, expected: { bytes: number; sha256: string }, origin: "run" | "derived"): Promise<FileCheck> {
+  if (!isInside(path)) return { path, status: "outside", origin, expected };
+  const target = join(folder, path);
+  const found = await lstat(target).catch(() => undefined);
+  if (!found) return { path, status: "missing", origin, expected };
+  if (!found.isFile())
+    return { path, status: "changed", origin, expected, found: { bytes: found.size, kind: found.isDirectory() ? "folder" : found.isSymbolicLink() ? "link" : "other" } };
+  if (found.size !== expected.bytes) return { path, status: "changed", origin, expected, found: { bytes: found.size } };
+  const digest = await digestFile(target);
+  return digest.sha256 === expected.sha256 && digest.bytes === expected.bytes ? { path, status: "ok", origin, expected } : { path, status: "changed", origin, expected, found: digest };
+}
+
 /**
- * Recomputes the size and SHA-256 of every output file listed in a run folder's `manifest.json` and compares them with
- * the manifest: each listed file is `ok`, `missing` or `changed` (its size differs, then it is not hashed; or its
- * SHA-256 differs; or it is not a regular file), or `outside` when the manifest lists a path outside the folder (never
- * read); each other file in the folder is `unlisted`. Files are hashed as streams, one at a time, so a run of any size
- * is checked in constant memory. The inputs the manifest lists live in the project folder, not in the run, and are
- * not checked.
+ * Recomputes the size and SHA-256 of every output file listed in a run folder's `manifest.json` (origin `run`) and of
+ * every file its `reports.json` lists, if it has one (origin `derived`: made from the run afterwards, such as
+ * `report.html`), and compares them with those lists: each listed file is `ok`, `missing` or `changed` (its size
+ * differs, then it is not hashed; or its SHA-256 differs; or it is not a regular file), or `outside` when a list names
+ * a path outside the folder (never read); each other file in the folder is `unlisted`. A `reports.json` that cannot be
+ * read is `changed` (with its `problem`), and the files it would list are unlisted. A path both lists name is the
+ * run's. Files are hashed as streams, one at a time, so a run of any size is checked in constant memory. The inputs
+ * the manifest lists live in the project folder, not in the run, and are not checked.
  * @throws `InputError` `E_NO_RUN` when `folder` is not a folder, `E_NO_MANIFEST` when its manifest is missing or is not
  * one compute writes; `label` names the folder in messages.
  * @example
  * const { ok, files } = await verifyRun("runs/20260301T020000.123Z-1a2b3c4d");
- * // => ok: true when every file matches; files: [{ path: "growth.csv", status: "ok", ... }, ...]
+ * // => ok: true when every file matches; files: [{ path: "growth.csv", status: "ok", origin: "run", ... }, ...]
  */
 export async function verifyRun(folder: string, label = folder): Promise<RunVerification> {
   const info = await lstat(folder).catch(() => undefined);
@@ -84,29 +96,25 @@ export async function verifyRun(folder: string, label = folder): Promise<RunVeri
   const manifestLabel = `${label}/${MANIFEST_FILE}`;
   const read = await readManifestChecked(folder);
   if (!read.ok) throw new InputError("E_NO_MANIFEST", outputMessages.verifyNoManifest(manifestLabel, read.problem), { source: manifestLabel });
+  const reports = await readRunReports(folder);
 
   const files: FileCheck[] = [];
   const listed = new Set<string>([MANIFEST_FILE]);
-  for (const output of read.manifest.outputs) {
-    const path = output.path.split("\\").join("/");
-    if (listed.has(path)) continue;
-    listed.add(path);
-    const expected = { bytes: output.bytes, sha256: output.sha256 };
-    if (!isInside(path)) {
-      files.push({ path, status: "outside", expected });
-      continue;
-    }
-    const target = join(folder, path);
-    const found = await lstat(target).catch(() => undefined);
-    if (!found) files.push({ path, status: "missing", expected });
-    else if (!found.isFile())
-      files.push({ path, status: "changed", expected, found: { bytes: found.size, kind: found.isDirectory() ? "folder" : found.isSymbolicLink() ? "link" : "other" } });
-    else if (found.size !== output.bytes) files.push({ path, status: "changed", expected, found: { bytes: found.size } });
-    else {
-      const digest = await digestOf(target);
-      files.push(digest.sha256 === output.sha256 && digest.bytes === output.bytes ? { path, status: "ok", expected } : { path, status: "changed", expected, found: digest });
-    }
+  const lists: [readonly FileDigest[], "run" | "derived"][] = [[read.manifest.outputs, "run"]];
+  if (reports.ok && reports.reports) {
+    listed.add(REPORTS_FILE);
+    lists.push([reports.reports.files, "derived"]);
+  } else if (!reports.ok) {
+    listed.add(REPORTS_FILE);
+    files.push({ path: REPORTS_FILE, status: "changed", problem: reports.problem });
   }
+  for (const [entries, origin] of lists)
+    for (const entry of entries) {
+      const path = entry.path.split("\\").join("/");
+      if (listed.has(path)) continue;
+      listed.add(path);
+      files.push(await checkFile(folder, path, { bytes: entry.bytes, sha256: entry.sha256 }, origin));
+    }
   for (const path of await listFiles(folder))
     if (!listed.has(path)) files.push({ path, status: "unlisted" });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -121,14 +129,15 @@ export function formatFileCheck(check: FileCheck): string | undefined {
     case "ok":
       return undefined;
     case "missing":
-      return outputMessages.verifyMissing(check.path, check.expected!.bytes);
+      return outputMessages.verifyMissing(check.path, check.expected!.bytes, check.origin === "derived");
     case "changed":
+      if (check.problem !== undefined) return outputMessages.verifyReportsDamaged(check.problem);
       return check.found?.kind
-        ? outputMessages.verifyNotFile(check.path, check.found.kind)
-        : outputMessages.verifyChanged(check.path, check.expected!, check.found!);
+        ? outputMessages.verifyNotFile(check.path, check.found.kind, check.origin === "derived")
+        : outputMessages.verifyChanged(check.path, check.expected!, check.found!, check.origin === "derived");
     case "unlisted":
       return outputMessages.verifyUnlisted(check.path);
     case "outside":
-      return outputMessages.verifyOutside(check.path);
+      return outputMessages.verifyOutside(check.path, check.origin === "derived");
   }
 }

@@ -83,4 +83,32 @@ describe("verifyRun", () => {
     await expect(verifyRun(dir, "run")).rejects.toMatchObject({ message: outputMessages.verifyNoManifest("run/manifest.json", outputMessages.manifestMissing()) });
     await expect(verifyRun(join(dir, "none"), "none")).rejects.toMatchObject({ code: "E_NO_RUN", message: outputMessages.verifyNoRun("none") });
   });
+  it("files listed in reports.json are checked as derived: ok, changed, missing, outside; a path the manifest lists stays the run's", async () => {
+    const dir = await runFolder({ "index.csv": "1\n", "report.html": "<p>1</p>\n", "notes.html": "x" }, [entry("index.csv", "1\n")]);
+    const derived = (path: string, bytes: string) => ({ ...entry(path, bytes), command: "innovation-index report", run: "r", fingerprint: "f", tool: { name: "t", version: "0" } });
+    const reports = { files: [derived("report.html", "<p>1</p>\n"), derived("notes.html", "y"), derived("gone.html", "z\n"), derived("../x.html", "z"), derived("index.csv", "2\n")] };
+    await writeFile(join(dir, "reports.json"), JSON.stringify(reports));
+    const result = await verifyRun(dir, "run");
+    expect(result.files.map((file) => [file.path, file.status, file.origin])).toEqual([
+      ["../x.html", "outside", "derived"],
+      ["gone.html", "missing", "derived"],
+      ["index.csv", "ok", "run"],
+      ["notes.html", "changed", "derived"],
+      ["report.html", "ok", "derived"],
+    ]);
+    expect(result.files.map(formatFileCheck).filter(Boolean)).toEqual([
+      outputMessages.verifyOutside("../x.html", true),
+      outputMessages.verifyMissing("gone.html", 2, true),
+      outputMessages.verifyChanged("notes.html", { bytes: 1, sha256: sha256("y") }, { bytes: 1, sha256: sha256("x") }, true),
+    ]);
+    // A sidecar that is not one: reported as changed, and the files it would list are unlisted.
+    await writeFile(join(dir, "reports.json"), JSON.stringify({ files: [{ path: "report.html" }] }));
+    const damaged = await verifyRun(dir, "run");
+    expect(damaged.counts).toEqual({ ok: 1, missing: 0, changed: 1, unlisted: 2, outside: 0 });
+    expect(damaged.files.map(formatFileCheck).filter(Boolean)).toEqual([
+      outputMessages.verifyUnlisted("notes.html"),
+      outputMessages.verifyUnlisted("report.html"),
+      outputMessages.verifyReportsDamaged(outputMessages.reportsNotReports()),
+    ]);
+  });
 });
