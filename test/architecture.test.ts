@@ -93,7 +93,7 @@ describe("architecture", () => {
 
   it("heavy libraries (mathjs, echarts, exceljs, DuckDB) are never imported statically, so startup stays fast", () => {
     const offending = files.flatMap(({ file, imports }) =>
-      imports.filter((path) => /^(mathjs|echarts|exceljs|@duckdb\/node-api)(\/|$)/.test(path)).map((path) => `${file} -> ${path}`),
+      imports.filter((path) => /^(mathjs|echarts|exceljs|@duckdb\/node-api|@duckdb\/node-bindings)(\/|$)/.test(path)).map((path) => `${file} -> ${path}`),
     );
     expect(offending).toEqual([]);
   });

@@ -214,8 +214,8 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
           files[`${name}.csv`] =
             streamed[name]?.() ?? formatTableCsv(table(name), name === "weights" ? { ...csvOptions, decimals: Math.max(options.decimals, WEIGHT_DECIMALS) } : csvOptions);
       if (options.parquet || options.parquetOnly) {
-        const { formatParquetFiles } = await import("../io/write/to-parquet.js");
-        Object.assign(files, await formatParquetFiles(result, analysis));
+        const { parquetFileJobs } = await import("../io/write/to-parquet.js");
+        Object.assign(files, parquetFileJobs(result));
         if (options.parquetOnly) for (const name of ["index.csv", "scores.csv", "growth.csv"]) delete files[name];
       }
       if (result.options.performanceGroups) files["groups.csv"] = formatTableCsv(performanceTable(result), csvOptions);

@@ -115,7 +115,7 @@ interface JobReply {
  * Without the compiled worker script (running from the TypeScript sources) everything is written here. This thread
  * takes jobs only once `ready` settles (the other files it writes meanwhile), so the workers start on the largest.
  * With `digest`, each job also hashes its bytes on the thread that writes them; the digests come back in the order of
- * `jobs` (else an empty array).
+ * `jobs` (else an empty array). With `thisThreadToo` false, this thread takes no job unless no worker can.
  * @throws the first error of a job (an `Error` with the file system's `code`, such as `ENOSPC`)
  */
 export async function runFileJobs(
@@ -123,11 +123,15 @@ export async function runFileJobs(
   threads: number,
   ready: Promise<unknown> = Promise.resolve(),
   digest = false,
+  thisThreadToo = true,
 ): Promise<Digest[]> {
   const queue = jobs.map((entry, index) => ({ ...entry, index })).sort((a, b) => jobSize(b.job) - jobSize(a.job));
   const digests: Digest[] = [];
   const createHash = digest ? (await import("node:crypto")).createHash : undefined;
-  const workerCount = existsSync(WORKER_SCRIPT) ? Math.min(threads - 1, queue.length - 1) : 0;
+  // This thread takes jobs too (so one fewer worker than jobs), unless it is kept free and workers can take them all.
+  const available = existsSync(WORKER_SCRIPT) ? threads - 1 : 0;
+  const workerCount = Math.min(available, thisThreadToo || available === 0 ? queue.length - 1 : queue.length);
+  const here = thisThreadToo || workerCount === 0;
   // The values go to the workers in shared memory, once, instead of a copy per job.
   const shared = new Map<Float64Array, Float64Array>();
   const sharedValues = (values: Float64Array) => {
@@ -163,7 +167,8 @@ export async function runFileJobs(
         if (reply.digest) digests[next.index] = reply.digest;
       }
     }).map((loop) => loop.catch(stopOnFailure));
-    const here = (async () => {
+    const onThisThread = (async () => {
+      if (!here) return;
       // The workers take their first jobs while this thread ends what it was doing; then it writes the rest, yielding
       // between files.
       await ready.catch(() => undefined);
@@ -174,7 +179,7 @@ export async function runFileJobs(
         await new Promise((resolve) => setImmediate(resolve));
       }
     })().catch(stopOnFailure);
-    const settled = await Promise.allSettled([...onWorkers, here]);
+    const settled = await Promise.allSettled([...onWorkers, onThisThread]);
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;
     return digests;

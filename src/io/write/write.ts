@@ -4,7 +4,7 @@
  * The renames are all or nothing: the previous file of each target is moved aside to a backup name (one rename, O(1))
  * until every rename has succeeded, and put back if one fails.
  */
-import { lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createReadStream, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
@@ -12,13 +12,32 @@ import { OutputError } from "../../errors.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
 /**
- * What a file holds: text, bytes, a sequence of chunks written as they are produced, or a job that writes a large
- * result file, possibly on a worker thread (`file-jobs.ts`).
+ * A file whose own writer puts it at the path it is given (a Parquet file, which DuckDB writes). Such files are written
+ * while the others are, and hashed by reading them back once written.
  */
-export type FileContent = string | Uint8Array | Iterable<string | Uint8Array> | FileJob;
+export interface PathJob {
+  kind: "path-job";
+  /** Writes the whole file at `path` (a temporary name beside the target). */
+  write: (path: string) => Promise<void>;
+  /** A measure of the work (values to write), for ordering. */
+  size: number;
+}
 
-/** A content as one string or one run of bytes (chunks joined, text chunks encoded as UTF-8). */
+/** Whether a file's content is a `PathJob`. */
+export const isPathJob = (content: unknown): content is PathJob => (content as PathJob | undefined)?.kind === "path-job";
+
+/**
+ * What a file holds: text, bytes, a sequence of chunks written as they are produced, a job that writes a large
+ * result file, possibly on a worker thread (`file-jobs.ts`), or a file written by its own writer (`PathJob`).
+ */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array> | FileJob | PathJob;
+
+/**
+ * A content as one string or one run of bytes (chunks joined, text chunks encoded as UTF-8). A `PathJob` has no bytes
+ * before it is written: it is refused with a `TypeError`.
+ */
 export function joinContent(content: FileContent): string | Uint8Array {
+  if (isPathJob(content)) throw new TypeError("a file written by its own writer (Parquet) has no content to join; expected text, bytes, chunks or a file job");
   if (typeof content === "string" || content instanceof Uint8Array) return content;
   if (isFileJob(content)) return Buffer.concat([...jobChunks(content)]);
   return Buffer.concat([...content].map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk)));
@@ -80,24 +99,46 @@ async function writeFiles(
   const digests: Record<string, Digest> = {};
   try {
     makeFolderSync(dir);
-    if (threads > 1) {
-      const written = await writeInParallel(names.map((name, i) => ({ content: files[name], path: temporary[i] })), threads, newHash);
-      for (const [i, name] of names.entries()) if (written[i]) digests[name] = written[i]!;
-    } else
-      names.forEach((name, i) => {
-        const content = files[name];
-        const hash = newHash?.();
-        let bytes = 0;
-        if (typeof content === "string" || content instanceof Uint8Array) {
-          writeFileSync(temporary[i], content);
-          if (hash) {
-            const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-            hash.update(whole);
-            bytes = whole.length;
-          }
-        } else bytes = writeChunksSync(temporary[i], isFileJob(content) ? jobChunks(content) : content, hash);
-        if (hash) digests[name] = { bytes, sha256: hash.digest("hex") };
-      });
+    // Files that write themselves start first: their writers work on their own threads while the others are written.
+    const byPath = names.flatMap((name, i) => {
+      const content = files[name];
+      return isPathJob(content) ? [{ name, path: temporary[i], written: content.write(temporary[i]) }] : [];
+    });
+    const others = names.flatMap((name, i) => (isPathJob(files[name]) ? [] : [{ name, path: temporary[i] }]));
+    let failure: unknown;
+    try {
+      if (threads > 1) {
+        const written = await writeInParallel(
+          others.map(({ name, path }) => ({ content: files[name], path })),
+          threads,
+          newHash,
+          byPath.length > 0,
+        );
+        for (const [i, { name }] of others.entries()) if (written[i]) digests[name] = written[i]!;
+      } else
+        for (const { name, path } of others) {
+          const content = files[name] as Exclude<FileContent, PathJob>;
+          const hash = newHash?.();
+          let bytes = 0;
+          if (typeof content === "string" || content instanceof Uint8Array) {
+            writeFileSync(path, content);
+            if (hash) {
+              const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+              hash.update(whole);
+              bytes = whole.length;
+            }
+          } else bytes = writeChunksSync(path, isFileJob(content) ? jobChunks(content) : content, hash);
+          if (hash) digests[name] = { bytes, sha256: hash.digest("hex") };
+        }
+    } catch (cause) {
+      failure = cause;
+    }
+    // Every writer ends before anything is renamed or removed: a file still being written would be left behind.
+    const settled = await Promise.allSettled(byPath.map(({ written }) => written));
+    if (failure !== undefined) throw failure;
+    const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+    if (rejected) throw rejected.reason;
+    if (newHash) for (const { name, path } of byPath) digests[name] = await digestOf(path, newHash());
     replaceAll(dir, names, temporary, label);
   } catch (cause) {
     for (const path of temporary)
@@ -115,6 +156,16 @@ async function writeFiles(
     throw new OutputError("E_WRITE", outputMessages.writeFailed(label, code ?? String(cause)), { cause });
   }
   return digests;
+}
+
+/** The size and SHA-256 of a written file, read back as a stream. */
+async function digestOf(path: string, hash: Hasher): Promise<Digest> {
+  let bytes = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { bytes, sha256: hash.digest("hex") };
 }
 
 /** A folder that could not be created: the path the file system refused, and its code. */
@@ -222,18 +273,21 @@ function keepPrevious(target: string, backup: string): "none" | "moved" {
 
 /**
  * The jobs on up to `threads` threads, the other files alongside; every write ends (or fails) before this returns.
- * With `newHash`, the digest of every file, in the order of `files`.
+ * With `newHash`, the digest of every file, in the order of `files`. With `keepThisThread`, the jobs go to worker
+ * threads only (when there are any), as this thread feeds writers that run beside them (`PathJob`).
  */
 async function writeInParallel(
   files: readonly { content: FileContent; path: string }[],
   threads: number,
   newHash: (() => Hasher) | undefined,
+  keepThisThread = false,
 ): Promise<(Digest | undefined)[]> {
   const jobs: { job: FileJob; path: string; index: number }[] = [];
   const plain: Promise<void>[] = [];
   const digests: (Digest | undefined)[] = [];
   for (const [index, { content, path }] of files.entries())
-    if (isFileJob(content)) jobs.push({ job: content, path, index });
+    if (isPathJob(content)) throw new TypeError("a file written by its own writer goes to writeFiles, not writeInParallel");
+    else if (isFileJob(content)) jobs.push({ job: content, path, index });
     else if (!newHash) plain.push(writeFile(path, content));
     else {
       const hash = newHash();
@@ -250,7 +304,7 @@ async function writeInParallel(
         }),
       );
     }
-  const onJobs = runFileJobs(jobs, threads, Promise.allSettled(plain), newHash !== undefined).then((jobDigests) =>
+  const onJobs = runFileJobs(jobs, threads, Promise.allSettled(plain), newHash !== undefined, !keepThisThread).then((jobDigests) =>
     jobDigests.forEach((digest, i) => (digests[jobs[i].index] = digest)),
   );
   const settled = await Promise.allSettled([...plain, onJobs]);

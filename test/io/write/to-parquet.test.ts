@@ -134,3 +134,26 @@ describe("compute --parquet", () => {
     expect(written).not.toContain("growth.csv");
   });
 });
+
+describe("formatParquetFiles: the text columns", () => {
+  // The texts go to DuckDB as positions in an ENUM of their distinct values, held in 1, 2 or 4 bytes by the ENUM's
+  // size: 65,600 units need 4 bytes (more than 65,535), and a unit named "" (a single-unit file) and two nodes of one
+  // name (an ENUM's values must differ) are kept as they are.
+  it("holds every unit of a panel of more than 65,535 units, an empty unit name and repeated node names", async () => {
+    const tree = parseTreeCsv("code,parent,name,weight,direction\nT,,same,1,\nA,T,same,1,+\n", "tree.csv");
+    const units = ["", ...Array.from({ length: 65_599 }, (_, u) => `U${u}`)];
+    const panel = createPanel(units, [2020, 2021], tree.indicators);
+    panel.values.forEach((_, cell) => (panel.values[cell] = 1 + (cell % 13)));
+    const wide = computeIndex(tree, panel, { normalize: "min-max" });
+    const written = await formatParquetFiles(wide);
+    for (const [name, table] of [
+      ["index.parquet", indexTable(wide)],
+      ["scores.parquet", scoresTable(wide)],
+    ] as const) {
+      const { rows } = await parquetRows(written[name], `wide-${name}`);
+      expect(new Set(rows.map((row) => row[0])).size).toBe(65_600);
+      // The table built from the result (the CSV way) is the independent reference for every cell.
+      expect(rows).toEqual(table.rows);
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { buildPanel } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
 import { fileJob } from "../../../src/io/write/file-jobs.js";
 import { indexJsonFrame } from "../../../src/io/write/result-chunks.js";
-import { writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../../../src/io/write/write.js";
+import { writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent, type PathJob } from "../../../src/io/write/write.js";
 import { listDir, makeTempDir } from "../../helpers.js";
 
 const created: string[] = [];
@@ -59,6 +59,21 @@ function files(): Record<string, FileContent> {
     "empty.txt": "",
     "index.csv": fileJob("index.csv", computed, { decimals: 4, bom: true }),
     "index.json": fileJob("index.json", computed, { decimals: 4 }, indexJsonFrame(computed)),
+    "self.bin": selfWritten(new Uint8Array([9, 8, 7, 6, 5])),
+  };
+}
+
+/** A file that writes itself (as a Parquet file does), after a pause so that it ends while the others are written. */
+function selfWritten(bytes: Uint8Array, fail?: Error): PathJob {
+  return {
+    kind: "path-job",
+    size: bytes.length,
+    write: async (path) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await writeFile(path, bytes.subarray(0, 2));
+      if (fail) throw fail;
+      await writeFile(path, bytes);
+    },
   };
 }
 
@@ -69,7 +84,7 @@ describe("writeFilesAtomicWithDigests", () => {
     it(`returns the size and SHA-256 of every file written (${threads} thread${threads > 1 ? "s" : ""})`, async () => {
       const dir = await makeTempDir();
       const digests = await writeFilesAtomicWithDigests(dir, files(), "out", threads);
-      expect(Object.keys(digests).sort()).toEqual(["bytes.bin", "chunks.csv", "empty.txt", "index.csv", "index.json", "text.csv"]);
+      expect(Object.keys(digests).sort()).toEqual(["bytes.bin", "chunks.csv", "empty.txt", "index.csv", "index.json", "self.bin", "text.csv"]);
       expect((await readdir(dir)).sort()).toEqual(Object.keys(digests).sort()); // no temporary file left
       for (const [name, digest] of Object.entries(digests)) {
         const bytes = await readFile(join(dir, name));
@@ -101,6 +116,17 @@ describe("writeFilesAtomic: all or nothing", () => {
     // new.csv did not exist before: it is gone again; no temporary or backup file is left.
     expect(await listDir(dir)).toEqual(["a.csv", "b.csv", "c.csv"]);
   });
+
+  for (const threads of [1, 3])
+    it(`a file that writes itself and fails: its error, the old files kept, no temporary left (${threads} thread${threads > 1 ? "s" : ""})`, async () => {
+      const dir = await tempDir({ "a.csv": "old a", "self.bin": "old self" });
+      const failure = Object.assign(new Error("disk full"), { code: "ENOSPC" });
+      const write = writeFilesAtomic(dir, { "a.csv": "new a", "self.bin": selfWritten(new Uint8Array([1, 2, 3]), failure), "b.csv": "new b" }, "out", threads);
+      await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out", "ENOSPC") });
+      expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
+      expect(await readFile(join(dir, "self.bin"), "utf8")).toBe("old self");
+      expect(await listDir(dir)).toEqual(["a.csv", "self.bin"]);
+    });
 
   it("the first target failing leaves the folder as it was", async () => {
     const dir = await tempDir({ "a.csv/x": "folder", "b.csv": "old b" });
