@@ -20,6 +20,19 @@ export function loadDuckdb(): Promise<DuckDB> {
   return loaded;
 }
 
+type Bindings = typeof import("@duckdb/node-bindings");
+
+let bindings: Promise<Bindings> | undefined;
+
+/**
+ * The C API bindings under `@duckdb/node-api`, for reading and writing a chunk's vectors as raw memory (one copy per
+ * column), where the API's own vectors go value by value. Loaded once, with DuckDB.
+ */
+export function loadDuckdbBindings(): Promise<Bindings> {
+  bindings ??= import("@duckdb/node-bindings").then((module) => ((module as { default?: Bindings }).default ?? module) as Bindings);
+  return bindings;
+}
+
 /** A connection and the instance behind it; `close` frees both. */
 export interface DuckdbSession {
   connection: DuckDBConnection;

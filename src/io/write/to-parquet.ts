@@ -18,7 +18,7 @@ import type { DuckDBDataChunk, DuckDBType } from "@duckdb/node-api";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { emptyGrowth, seriesGrowth } from "../../core/analysis/growth.js";
 import type { IndexResult } from "../../core/compute.js";
-import { loadDuckdb, openDuckdb, sqlString } from "../read/duckdb.js";
+import { loadDuckdb, loadDuckdbBindings, openDuckdb, sqlString } from "../read/duckdb.js";
 import type { PathJob } from "./write.js";
 
 /** The names of the Parquet files of a result. */
@@ -69,10 +69,6 @@ type FillRows = (start: number, count: number, buffers: ColumnBuffer[]) => void;
 /** Rows a chunk holds: DuckDB's vector size. */
 const CHUNK_ROWS = 2048;
 
-/** The bindings under `@duckdb/node-api`: its vectors' raw memory, which the API's own vectors copy value by value. */
-type Bindings = typeof import("@duckdb/node-bindings");
-let bindings: Promise<Bindings> | undefined;
-
 /**
  * Copies `length` rows of `columns`, made chunk by chunk by `fill`, into the Parquet file `path` (zstd), in order. The
  * rows come from a table function DuckDB calls on this thread for one chunk at a time while its own threads encode and
@@ -80,7 +76,7 @@ let bindings: Promise<Bindings> | undefined;
  */
 async function copyRows(path: string, length: number, columns: readonly Column[], fill: FillRows): Promise<void> {
   const { DuckDBTableFunction, DOUBLE, INTEGER, ENUM, DuckDBTypeId } = await loadDuckdb();
-  const raw = await (bindings ??= import("@duckdb/node-bindings").then((module) => ((module as { default?: Bindings }).default ?? module) as Bindings));
+  const raw = await loadDuckdbBindings();
   if (length >= 2 ** 31) throw new RangeError(`${length} rows; expected fewer than 2^31 in one Parquet file`);
   const types: DuckDBType[] = columns.map((column) => (column.kind === "text" ? ENUM(column.texts) : column.kind === "integer" ? INTEGER : DOUBLE));
   // A column's buffer, of the width DuckDB keeps its values in (an ENUM's positions in 1, 2 or 4 bytes by its size).
