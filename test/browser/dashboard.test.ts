@@ -252,6 +252,23 @@ describe("the dashboard report.html in headless Chromium", () => {
 });
 
 describe("report.html as a dashboard: the file", () => {
+  it("names the overall index as index.csv does (--index-name), in the drill-down's first crumb and the what-if chart", async (context) => {
+    if (!browser) return context.skip(skipReason);
+    const dir = await tempDir();
+    expect((await runCli(["report", "-q", "--index-name", "高新区工业互联网指数"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "-q", "--index-name", "高新区工业互联网指数"], dir)).code).toBe(0);
+    const named = csvObjects(await readFile(join(dir, "out/index.csv"), "utf8")).find((row) => row.code === "INDEX")!.name;
+    expect(named).toBe("高新区工业互联网指数");
+    const { page, errors, close } = await openDashboard(join(dir, "out/report.html"));
+    try {
+      expect(errors).toEqual([]);
+      expect(await page.locator('#drilldown .crumb[data-code="INDEX"]').textContent()).toBe(named);
+      expect(await page.locator("#what-if").textContent()).toContain(named);
+    } finally {
+      await close();
+    }
+  });
+
   it("inlines the data, ECharts and the script once, with no </script> or <!-- inside them, and --title names it", async () => {
     const hostile = "</script><!-- \u2028<img src=x onerror=alert(1)>";
     const dir = await tempDir();

@@ -104,7 +104,8 @@ function element(tag: string, attributes: Record<string, string | number | boole
   return node;
 }
 
-const nameOf = (n: number) => (n === 0 ? words.overallIndex : state.language === "en" ? (nodes[n].nameEn ?? nodes[n].name) : nodes[n].name);
+// The overall index by its own name too (--index-name, the tree's INDEX row, else 总指数 / Overall index), as index.csv.
+const nameOf = (n: number) => (state.language === "en" ? (nodes[n].nameEn ?? nodes[n].name) : nodes[n].name);
 const valueAt = (source: Values, n: number, u: number, y: number) => source.values[resultIndex(source, n, u, y)];
 
 function table(headers: (string | HTMLElement)[], rows: (Node | string)[][], className = ""): HTMLElement {
@@ -428,7 +429,7 @@ function renderUnits(): void {
   const columns = [
     { key: "rank", title: words.rank, value: (u: number) => ranks.rank[resultIndex(published, 0, u, y)], digits: 0 },
     { key: "unit", title: words.unit, value: (u: number) => u, digits: -1 },
-    { key: "INDEX", title: words.overallIndex, value: (u: number) => valueAt(published, 0, u, y), digits: decimals },
+    { key: "INDEX", title: nameOf(0), value: (u: number) => valueAt(published, 0, u, y), digits: decimals },
     ...roots.map(({ node, n }) => ({ key: node.code, title: nameOf(n), value: (u: number) => valueAt(published, n, u, y), digits: decimals })),
     { key: "change", title: words.rankChange, value: (u: number) => ranks.rankChange[resultIndex(published, 0, u, y)], digits: 0 },
     ...(groupOf ? [{ key: "group", title: words.group, value: (u: number) => GROUP_ORDER.indexOf(groupOf[u * years.length + y] ?? ""), digits: -1 }] : []),
@@ -652,8 +653,8 @@ function renderWhatIfResults(): void {
   ]);
   box.append(table(headers, rows, "what-if-table"));
   const series = [
-    { name: `${words.overallIndex} (${words.published})`, values: years.map((_, t) => valueAt(published, 0, u, t)) },
-    { name: `${words.overallIndex} (${words.simulated})`, values: years.map((_, t) => valueAt(result, 0, u, t)) },
+    { name: `${nameOf(0)} (${words.published})`, values: years.map((_, t) => valueAt(published, 0, u, t)) },
+    { name: `${nameOf(0)} (${words.simulated})`, values: years.map((_, t) => valueAt(result, 0, u, t)) },
   ];
   const uncertainty = data.uncertainty;
   const at = (values: readonly (number | null)[], t: number) => values[u * years.length + t] ?? Number.NaN;
@@ -662,7 +663,7 @@ function renderWhatIfResults(): void {
       { name: `${words.interval} (5%)`, values: years.map((_, t) => at(uncertainty.indexLow, t)) },
       { name: `${words.interval} (95%)`, values: years.map((_, t) => at(uncertainty.indexHigh, t)) },
     );
-  const option = lineChart(`${words.overallIndex}: ${words.published} / ${words.simulated}`, years, series) as { series: Record<string, unknown>[] };
+  const option = lineChart(`${nameOf(0)}: ${words.published} / ${words.simulated}`, years, series) as { series: Record<string, unknown>[] };
   // The interval's bounds as grey dashed lines.
   for (const bound of option.series.slice(2)) Object.assign(bound, { lineStyle: { type: "dashed", color: "#8c8c8c", width: 1 }, itemStyle: { color: "#8c8c8c" }, symbolSize: 3 });
   box.append(element("div", { class: "charts" }, chart("what-if", { ...option, color: PALETTE.slice(0, 1).concat("#e07b39") }, 340)));

@@ -6,7 +6,6 @@ import type { Language } from "../../write/tables.js";
 
 const ZH = {
   title: "创新指数报告",
-  overallIndex: "总指数",
   switchLanguage: "English",
   print: "打印 / 导出 PDF",
   overview: "总览",
@@ -95,7 +94,6 @@ type DashboardWords = { [key in keyof typeof ZH]: string };
 
 const EN: DashboardWords = {
   title: "Innovation index report",
-  overallIndex: "Overall index",
   switchLanguage: "中文",
   print: "Print / PDF",
   overview: "Overview",
