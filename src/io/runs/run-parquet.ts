@@ -97,17 +97,21 @@ async function readFile(session: DuckdbSession, path: string, fileLabel: string,
   const yearCount = years.length;
   const codeCount = codes.length;
   const yearList = `[${years.join(", ") || "NULL"}]`;
-  // NULL when the unit, the year or the code is not one of index.json's.
-  const cell = `((enum_code(TRY_CAST(unit AS run_unit))::BIGINT * ${yearCount} + list_position(${yearList}, year) - 1) * ${codeCount} + enum_code(TRY_CAST(code AS run_code)))::INTEGER`;
-  let stream;
-  try {
-    stream = await connection.stream(`SELECT ${cell} AS cell, value::DOUBLE AS value FROM ${source}`);
-  } catch (error) {
-    throw runFileError(fileLabel, outputMessages.resultsFileUnreadable(fileLabel, detailOf(error)), error);
-  }
+  // A unit or code that is not one of index.json's fails the cast (then the row is looked for, to name it); a year
+  // that is not one of them gives a NULL cell.
+  const cell = `((enum_code(unit::run_unit)::BIGINT * ${yearCount} + list_position(${yearList}, year) - 1) * ${codeCount} + enum_code(code::run_code))::INTEGER`;
+  const unknownCell = async () => {
+    const [row] = (
+      await connection.runAndReadAll(
+        `SELECT unit, year::BIGINT::DOUBLE, code FROM ${source} WHERE TRY_CAST(unit AS run_unit) IS NULL OR list_position(${yearList}, year) IS NULL OR TRY_CAST(code AS run_code) IS NULL LIMIT 1`,
+      )
+    ).getRowsJS() as [string | null, number | null, string | null][];
+    return row && runFileError(fileLabel, outputMessages.resultsFileUnknownCell(fileLabel, row[0], row[1], row[2]));
+  };
   let unknown = false;
   let duplicate = -1;
   try {
+    const stream = await connection.stream(`SELECT ${cell} AS cell, value::DOUBLE AS value FROM ${source}`);
     for (let chunk = await stream.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await stream.fetchChunk()) {
       const cells = chunk.getColumnVector(0);
       const numbers = chunk.getColumnVector(1);
@@ -129,16 +133,9 @@ async function readFile(session: DuckdbSession, path: string, fileLabel: string,
       if (unknown || duplicate >= 0) break;
     }
   } catch (error) {
-    throw runFileError(fileLabel, outputMessages.resultsFileUnreadable(fileLabel, detailOf(error)), error);
+    throw (await unknownCell().catch(() => undefined)) ?? runFileError(fileLabel, outputMessages.resultsFileUnreadable(fileLabel, detailOf(error)), error);
   }
-  if (unknown) {
-    const [row] = (
-      await connection.runAndReadAll(
-        `SELECT unit, year::BIGINT::DOUBLE, code FROM ${source} WHERE TRY_CAST(unit AS run_unit) IS NULL OR list_position(${yearList}, year) IS NULL OR TRY_CAST(code AS run_code) IS NULL LIMIT 1`,
-      )
-    ).getRowsJS() as [string | null, number | null, string | null][];
-    throw runFileError(fileLabel, outputMessages.resultsFileUnknownCell(fileLabel, row?.[0] ?? null, row?.[1] ?? null, row?.[2] ?? null));
-  }
+  if (unknown) throw (await unknownCell()) ?? runFileError(fileLabel, outputMessages.resultsFileUnknownCell(fileLabel, null, null, null));
   if (duplicate >= 0) {
     const pair = Math.floor(duplicate / codeCount);
     throw runFileError(fileLabel, outputMessages.resultsFileDuplicate(fileLabel, units[Math.floor(pair / yearCount)], years[pair % yearCount], codes[duplicate % codeCount]));
