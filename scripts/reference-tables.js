@@ -98,7 +98,7 @@ export const CODE_MEANINGS = {
   E_LOCKED: "another run of the project holds runs/.lock (exit 3)",
   E_UNKNOWN_RUN: "a run name diff cannot find",
   E_TOO_FEW_RUNS: "diff with fewer than two published runs",
-  E_RUN_FILE: "a run folder without the files compute writes",
+  E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
   E_SQL: "DuckDB refused a values query, or the query holds more than one statement (DuckDB's message follows)",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
@@ -271,7 +271,26 @@ export const OUTPUT_FILES = [
     content: "every cell changed by the outlier treatment",
     columns: { unit: "the unit", year: "the year", indicator: "the indicator", method: "winsorise-high, winsorise-low, log or sqrt", original: "the value before", value: "the value after" },
   },
-  { file: "index.json", command: "compute", content: "every result unrounded, with the options, nodes (and the method each used), weighting, warnings, imputations and treatments" },
+  {
+    file: "index.json",
+    command: "compute",
+    content: "every result unrounded, with the options, nodes (and the method each used), weighting, warnings, imputations and treatments",
+    fields: {
+      baseYear: "the base year",
+      options: "the compute options the run used",
+      weighting: "how the weights were set (the method and what it used)",
+      units: "the units, in the order of the results",
+      years: "the years",
+      nodes: "every node: code, name, level, kind, parent, weight and the method it used",
+      results:
+        "one entry per unit and year: `unit`, `year` and `values` (every node's value by code, indicator scores included; `null` where missing). Not written with --parquet-only",
+      resultsIn:
+        'with --parquet-only only, in place of `results`: the files of the run folder that hold those values, `["index.parquet", "scores.parquet"]` (the groups and the index; the indicators\' scores), both long (`unit, year, code, name, level, value`), a NULL value a missing one',
+      warnings: "the warnings of the run",
+      imputations: "every imputed or reweighted cell (`value` null when reweighted)",
+      treatments: "every cell the outlier treatment changed",
+    },
+  },
   { file: "index.xlsx", command: "compute --xlsx", content: "every table above as a sheet of one workbook" },
   { file: "report.html", command: "compute --report, report", content: "charts and tables in one self-contained page" },
   {

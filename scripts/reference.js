@@ -344,6 +344,11 @@ async function outputsReference(root) {
   for (const entry of OUTPUT_FILES) {
     lines.push(`## ${entry.file}`, "", `Written by \`${entry.command}\`: ${entry.content}.`, "");
     const columns = headers.get(entry.file);
+    if (entry.fields) {
+      lines.push(row(["field", "meaning"]), row(["---", "---"]));
+      for (const [field, meaning] of Object.entries(entry.fields)) lines.push(row([`\`${field}\``, meaning]));
+      lines.push("");
+    }
     if (!entry.columns) continue;
     lines.push(row(["column", "meaning"]), row(["---", "---"]));
     for (const column of columns ?? Object.keys(entry.columns))

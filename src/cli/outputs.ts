@@ -12,7 +12,7 @@ import { contributionsTable, growthTable, ranksTable } from "../io/write/analysi
 import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
 import { formatTableCsv, formatValue } from "../io/write/to-csv.js";
-import { formatIndexJson } from "../io/write/to-json.js";
+import { formatIndexJson, formatIndexJsonWithoutResults } from "../io/write/to-json.js";
 import { fileJob } from "../io/write/file-jobs.js";
 import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChunks } from "../io/write/result-chunks.js";
 import { messages } from "../core/messages.js";
@@ -220,7 +220,8 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       }
       if (result.options.performanceGroups) files["groups.csv"] = formatTableCsv(performanceTable(result), csvOptions);
       if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
-      files["index.json"] = fileJob("index.json", result, csvOptions, indexJsonFrame(result));
+      // With --parquet-only the values are in index.parquet and scores.parquet: index.json names them (`resultsIn`).
+      files["index.json"] = options.parquetOnly ? formatIndexJsonWithoutResults(result) : fileJob("index.json", result, csvOptions, indexJsonFrame(result));
       if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings);
     }
   }

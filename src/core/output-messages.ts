@@ -59,6 +59,20 @@ export const outputMessages = {
   revisionsSkipped: () => `revisions: not compared, as there is no usable previous run (see the warning above)`,
   revisionsNotCompared: (against: string, reason: string) => `revisions against run ${against}: not compared (${reason})`,
 
+  // a run written with --parquet-only: index.json names the Parquet files that hold its results ("resultsIn")
+  resultsInInvalid: (source: string, found: string) =>
+    `${source}: "resultsIn" is ${found}; expected a list of the Parquet files in the run folder that hold the results, such as ["index.parquet", "scores.parquet"]`,
+  resultsFileMissing: (fileLabel: string) =>
+    `${fileLabel}: missing; expected the Parquet file that index.json names in "resultsIn" (written by compute --parquet-only)`,
+  resultsFileUnreadable: (fileLabel: string, detail: string) =>
+    `${fileLabel}: DuckDB cannot read it as Parquet (${detail}); expected the Parquet file that index.json names in "resultsIn" (written by compute --parquet-only)`,
+  resultsFileColumns: (fileLabel: string, found: string) =>
+    `${fileLabel}: columns ${found}; expected unit (text), year (a whole number), code (text) and value (a number), as compute --parquet-only writes them`,
+  resultsFileUnknownCell: (fileLabel: string, unit: string | null, year: number | null, code: string | null) =>
+    `${fileLabel}: a row of unit ${quote(String(unit))}, year ${year}, code ${quote(String(code))}, which index.json does not list; expected only the units, years and nodes of index.json`,
+  resultsFileDuplicate: (fileLabel: string, unit: string, year: number, code: string) =>
+    `${fileLabel}: unit ${quote(unit)}, year ${year}, code ${quote(code)} has a second value; expected one value per unit, year and node in the files of "resultsIn"`,
+
   // verify
   manifestMissing: () => `is missing`,
   manifestNotJson: (reason: string) => `is not valid JSON (${reason})`,

@@ -14,6 +14,7 @@ import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { csvField, parseCsv } from "../csv.js";
 import { unreadable } from "../read/read-text.js";
+import type { ParquetResults } from "./run-parquet.js";
 
 export const MANIFEST_FILE = "manifest.json";
 export const INPUT_VALUES_FILE = "input-values.csv";
@@ -108,18 +109,79 @@ export function parseInputValuesCsv(text: string, source: string): RunValue[] {
   }));
 }
 
-/** The output values of an `index.json`: every node (indicator scores, groups, `INDEX`) for every unit and year. */
-export function parseIndexJsonValues(text: string, source: string): RunValue[] {
-  let json: { results?: { unit: string; year: number; values: Record<string, number | null> }[] };
+/**
+ * What an `index.json` holds of the outputs: its `results` as values, or, for a run written with `--parquet-only`,
+ * where they are (`resultsIn`, read by `readParquetResults` of `run-parquet.ts`).
+ */
+export type IndexJsonOutputs = { kind: "values"; values: RunValue[] } | { kind: "parquet"; results: ParquetResults };
+
+/**
+ * The outputs of an `index.json` (see `IndexJsonOutputs`): every node (indicator scores, groups, `INDEX`) for every unit
+ * and year, or the Parquet files that hold them with the units, years and node codes they are listed by.
+ */
+export function parseIndexJsonOutputs(text: string, source: string): IndexJsonOutputs {
+  let json: {
+    results?: { unit: string; year: number; values: Record<string, number | null> }[];
+    resultsIn?: unknown;
+    units?: unknown;
+    years?: unknown;
+    nodes?: unknown;
+  };
   try {
     json = JSON.parse(text);
   } catch (cause) {
     throw new InputError("E_RUN_FILE", `${source}: not valid JSON; expected the index.json written by compute`, { source }, { cause });
   }
+  if (json === null || typeof json !== "object") json = {};
+  if (!Array.isArray(json.results) && "resultsIn" in json) return { kind: "parquet", results: parquetResultsOf(json, source) };
   if (!Array.isArray(json.results)) throw new InputError("E_RUN_FILE", `${source}: no "results"; expected the index.json written by compute`, { source });
-  return json.results.flatMap(({ unit, year, values }) =>
-    Object.entries(values).map(([code, value]) => ({ unit, year, code, value: value === null ? Number.NaN : value })),
-  );
+  return {
+    kind: "values",
+    values: json.results.flatMap(({ unit, year, values }) =>
+      Object.entries(values).map(([code, value]) => ({ unit, year, code, value: value === null ? Number.NaN : value })),
+    ),
+  };
+}
+
+/** A plain file name (no folder, not `.` or `..`): the files of `resultsIn` lie in the run folder itself. */
+const isPlainFileName = (name: unknown) => typeof name === "string" && name !== "" && name !== "." && name !== ".." && !/[\\/\u0000]/.test(name);
+
+/** The `resultsIn` of an `index.json` with the lists its Parquet files are read by, checked. */
+function parquetResultsOf(json: { resultsIn?: unknown; units?: unknown; years?: unknown; nodes?: unknown }, source: string): ParquetResults {
+  const { resultsIn, units, years, nodes } = json;
+  if (!Array.isArray(resultsIn) || !resultsIn.every(isPlainFileName))
+    throw new InputError("E_RUN_FILE", outputMessages.resultsInInvalid(source, JSON.stringify(resultsIn).slice(0, 200)), { source });
+  const problem = !Array.isArray(units) || !units.every((unit) => typeof unit === "string")
+    ? `"units" is not a list of texts`
+    : !Array.isArray(years) || !years.every((year) => Number.isInteger(year))
+      ? `"years" is not a list of whole numbers`
+      : !Array.isArray(nodes) || !nodes.every((node) => typeof (node as { code?: unknown } | null)?.code === "string")
+        ? `"nodes" is not a list of nodes with a code`
+        : undefined;
+  if (problem) throw new InputError("E_RUN_FILE", `${source}: ${problem}; expected the index.json written by compute`, { source });
+  return { files: resultsIn as string[], units: units as string[], years: years as number[], codes: (nodes as { code: string }[]).map((node) => node.code) };
+}
+
+/**
+ * The output values of an `index.json`: every node (indicator scores, groups, `INDEX`) for every unit and year. An
+ * `index.json` whose values are in Parquet files (`resultsIn`) is read by `readRun`, which reads those files.
+ */
+export function parseIndexJsonValues(text: string, source: string): RunValue[] {
+  const outputs = parseIndexJsonOutputs(text, source);
+  if (outputs.kind === "parquet")
+    throw new InputError("E_RUN_FILE", `${source}: the results are in ${outputs.results.files.join(", ")}, not in index.json; expected them read with the run folder (readRun)`, { source });
+  return outputs.values;
+}
+
+/**
+ * The output values of a run folder's `index.json` (`text`), read from the Parquet files it names in `resultsIn` when
+ * it holds no `results` (DuckDB loads only then).
+ */
+export async function readIndexJsonOutputs(text: string, folder: string, label: string): Promise<RunValue[]> {
+  const outputs = parseIndexJsonOutputs(text, `${label}/index.json`);
+  if (outputs.kind === "values") return outputs.values;
+  const { readParquetResults, runValuesOf } = await import("./run-parquet.js");
+  return runValuesOf(outputs.results, await readParquetResults(folder, label, outputs.results));
 }
 
 /** A run read back: its manifest and input values when present (an `--out` folder has neither), its outputs. */
@@ -183,7 +245,10 @@ export async function readManifestChecked(folder: string): Promise<ManifestRead>
   return what === undefined ? { ok: true, manifest: manifest as RunManifest } : { ok: false, problem: outputMessages.manifestNotRunManifest(what) };
 }
 
-/** Reads a run folder (or any folder holding an `index.json` written by compute). */
+/**
+ * Reads a run folder (or any folder holding an `index.json` written by compute); the outputs of a run written with
+ * `--parquet-only` come from the Parquet files its `index.json` names.
+ */
 export async function readRun(folder: string, label: string): Promise<RunData> {
   const read = (name: string) => readFile(join(folder, name), "utf8").catch(() => undefined);
   const [manifestText, inputText, indexText] = await Promise.all([read(MANIFEST_FILE), read(INPUT_VALUES_FILE), read("index.json")]);
@@ -193,6 +258,6 @@ export async function readRun(folder: string, label: string): Promise<RunData> {
     label,
     manifest: manifestText === undefined ? undefined : (JSON.parse(manifestText) as RunManifest),
     inputs: inputText === undefined ? undefined : parseInputValuesCsv(inputText, `${label}/${INPUT_VALUES_FILE}`),
-    outputs: parseIndexJsonValues(indexText, `${label}/index.json`),
+    outputs: await readIndexJsonOutputs(indexText, folder, label),
   };
 }

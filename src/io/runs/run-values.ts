@@ -1,6 +1,7 @@
 /**
  * A run's values read straight from the bytes of its `index.json` (the `results`) and `input-values.csv` into a
- * `RunValueTable`, with no object per value, so that runs of any size can be compared.
+ * `RunValueTable`, with no object per value, so that runs of any size can be compared. A run written with
+ * `--parquet-only` has its results in the Parquet files its `index.json` names (`run-parquet.ts`).
  *
  * The byte readers take the files as compute writes them (units and codes quoted when they hold a comma or a quote),
  * and any valid JSON or CSV like them. For anything else (a CSV with `\r\n` line ends, a cell with spaces at its ends, a
@@ -16,7 +17,7 @@ import { compareRunTables, RunValueIndex, tallyRunTables, type RevisionTally, ty
 import { InputError } from "../../errors.js";
 import { unguardFormula } from "../csv.js";
 import { isExactDecimal, plainDecimal, POWERS_OF_TEN, sameBytes } from "../read/byte-numbers.js";
-import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
+import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonOutputs, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -51,6 +52,20 @@ export function readIndexJsonValues(bytes: Buffer, source: string, table: RunVal
   if (table.size === 0 && readIndexJsonFast(bytes, table)) return;
   table.reset();
   fillTable(table, parseIndexJsonValues(bytes.toString("utf8"), source));
+}
+
+/**
+ * Reads the outputs of a run folder's `index.json` into `table`: its `results` (as `readIndexJsonValues`), or, for a
+ * run written with `--parquet-only`, the Parquet files it names in `resultsIn` (DuckDB loads only then), in the same
+ * order. `source` names the `index.json`, `run` the folder.
+ */
+export async function readRunOutputValues(bytes: Buffer, source: string, table: RunValueTable, run: RunFolder): Promise<void> {
+  if (table.size === 0 && readIndexJsonFast(bytes, table)) return;
+  table.reset();
+  const outputs = parseIndexJsonOutputs(bytes.toString("utf8"), source);
+  if (outputs.kind === "values") return fillTable(table, outputs.values);
+  const { fillRunTable, readParquetResults } = await import("./run-parquet.js");
+  fillRunTable(table, outputs.results, await readParquetResults(run.folder, run.label, outputs.results));
 }
 
 /** Reads an `input-values.csv` into `table` (fast when it can, else the general way). */
@@ -469,10 +484,10 @@ export interface RunFolder {
 }
 
 /** What two run folders hold of one kind of values: the file, how to read it into a table. */
-const KIND_FILES = {
+const KIND_FILES: Record<RevisionKind, { name: string; read: (bytes: Buffer, source: string, table: RunValueTable, run: RunFolder) => void | Promise<void> }> = {
   input: { name: INPUT_VALUES_FILE, read: readInputValues },
-  output: { name: "index.json", read: readIndexJsonValues },
-} as const;
+  output: { name: "index.json", read: readRunOutputValues },
+};
 
 /**
  * The values of one kind of two runs, as tables over one index: `undefined` for a run without the file. The files are
@@ -489,7 +504,7 @@ export async function readRunTables(
     const bytes = await readBytes(join(run.folder, name));
     if (!bytes) return undefined;
     const table = index.table();
-    read(bytes, `${run.label}/${name}`, table);
+    await read(bytes, `${run.label}/${name}`, table, run);
     return table;
   };
   let first: RunValueTable | undefined;

@@ -54,3 +54,28 @@ export function toIndexJson(result: IndexResult): IndexJson {
 export function formatIndexJson(result: IndexResult): string {
   return JSON.stringify(toIndexJson(result), null, 2) + "\n";
 }
+
+/**
+ * The files that hold the results of a run written with `--parquet-only`, as its `index.json` names them in
+ * `resultsIn`: `index.parquet` the overall index and the groups, `scores.parquet` the indicators' scores; both long
+ * (`unit, year, code, name, level, value`), a NULL value a missing one.
+ */
+export const PARQUET_RESULT_FILES: readonly string[] = ["index.parquet", "scores.parquet"];
+
+/**
+ * `index.json` of a run written with `--parquet-only`: `IndexJson` without `results`, and in its place `resultsIn`,
+ * the names of the files in the same folder that hold those values (`PARQUET_RESULT_FILES`).
+ */
+export type IndexJsonWithoutResults = Omit<IndexJson, "results"> & { resultsIn: readonly string[] };
+
+/**
+ * `index.json` as text for a run whose results are in Parquet files (`--parquet-only`): the same text as
+ * `formatIndexJson` but for `"results"`, which becomes `"resultsIn"`, the list of those files. No value is written, so
+ * the file stays small whatever the size of the panel.
+ */
+export function formatIndexJsonWithoutResults(result: IndexResult, resultsIn: readonly string[] = PARQUET_RESULT_FILES): string {
+  // Built from a result without units and years, so that no entry of `results` is made, then the lists put back.
+  const frame: Record<string, unknown> = { ...toIndexJson({ ...result, units: [], years: [] }), units: result.units, years: result.years };
+  const json = Object.fromEntries(Object.entries(frame).map(([key, value]) => (key === "results" ? ["resultsIn", resultsIn] : [key, value])));
+  return JSON.stringify(json, null, 2) + "\n";
+}
