@@ -21,8 +21,27 @@ import { groupHelp, registerHelp } from "./help.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
 import { applyProject } from "./project-options.js";
 
-/** Builds the program with every command. */
-export function createProgram(env: CliEnv): Command {
+/** The commands, in the order `--help` lists them, each with the function that adds it to a program. */
+const COMMANDS: readonly (readonly [string, (program: Command, env: CliEnv) => void])[] = [
+  ["compute", registerCompute],
+  ["report", registerReport],
+  ["validate", registerValidate],
+  ["template", registerTemplate],
+  ["weights", registerWeights],
+  ["uncertainty", registerUncertainty],
+  ["audit", registerAudit],
+  ["diff", registerDiff],
+  ["init", registerInit],
+  ["verify", registerVerify],
+  ["import-coinr", registerImportCoinr],
+  ["compare", registerCompare],
+];
+
+/**
+ * Builds the program with every command, or, when `only` names one of them, with that command alone (with `help` and
+ * `completion`): a run of one command does not define the options of all the others, a few milliseconds of every start.
+ */
+export function createProgram(env: CliEnv, only?: string): Command {
   const program = new Command("innovation-index")
     .description("compute composite innovation indices from an indicator tree and yearly values")
     .version(VERSION)
@@ -41,18 +60,10 @@ export function createProgram(env: CliEnv): Command {
     const indicators = command.options.find((option) => option.long === "--indicators");
     if (indicators && !indicators.mandatory) await applyProject(command, env);
   });
-  registerCompute(program, env);
-  registerReport(program, env);
-  registerValidate(program, env);
-  registerTemplate(program, env);
-  registerWeights(program, env);
-  registerUncertainty(program, env);
-  registerAudit(program, env);
-  registerDiff(program, env);
-  registerInit(program, env);
-  registerVerify(program, env);
-  registerImportCoinr(program, env);
-  registerCompare(program, env);
+  // report takes compute's options from the compute command, so it comes with it.
+  const wanted = only === "report" ? ["compute", "report"] : [only];
+  const chosen = COMMANDS.filter(([name]) => wanted.includes(name));
+  for (const [, register] of chosen.length > 0 ? chosen : COMMANDS) register(program, env);
   // Every command that reads a tree and values can be pointed at a project file.
   for (const command of program.commands) {
     const reads = command.options.some((option) => option.long === "--indicators" && !option.mandatory);
@@ -84,10 +95,19 @@ function suggestChoices(command: Command): void {
   for (const sub of command.commands) suggestChoices(sub);
 }
 
+/** The command `argv` names: its first word that is neither an option nor the value of `--log-format`. */
+function commandNameOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--log-format") i++;
+    else if (!argv[i].startsWith("-")) return argv[i];
+  }
+  return undefined;
+}
+
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], env: CliEnv = processEnv()): Promise<number> {
   const settings = logSettingsOf(argv);
-  const program = createProgram(loggingEnv(env, settings));
+  const program = createProgram(loggingEnv(env, settings), commandNameOf(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
