@@ -4,6 +4,8 @@
 //   20 ms of every command's start on a 2-core machine, measured with the bench's (d)); the modules a command loads
 //   lazily are still initialised only when it runs them, and the heavy packages stay external and load only when used;
 // - dist/bundle/main.js: the same `main` as an ES module, for programs that import it;
+// - dist/bundle/start.js: what bin/innovation-index.js loads main.cjs with, and main.cjs.cache, V8's code cache of it
+//   (scripts/code-cache.js; src/cli/start.ts says why);
 // - dist/bundle/file-worker.js: the worker thread that writes large result files, one self-contained file.
 // - dist/bundle/dashboard-client.js: the script of the interactive report.html (below).
 import { rmSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,12 +39,17 @@ await build({
   // The sources find their files (the package root, the worker script, the dashboard's script) from import.meta.url:
   // in the CommonJS file, the file's own URL.
   define: { "import.meta.url": "__bundleUrl" },
+  // Lazy imports of the packages become require() calls (every dependency can be required): a function that V8 takes
+  // from the code cache cannot import() under Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+  supported: { "dynamic-import": false },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 writeFileSync(
   new URL("../dist/bundle/main.js", import.meta.url),
   '// The command line (main.cjs) as an ES module.\nimport { createRequire } from "node:module";\n\nexport const { main } = createRequire(import.meta.url)("./main.cjs");\n',
 );
+await build({ ...common, entryPoints: ["src/cli/start.ts"], packages: "external", outfile: "dist/bundle/start.js" });
+await import("./code-cache.js");
 await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
 // dist/bundle/dashboard-client.js: the interactive report's script, the core's computeIndex included, as one IIFE for
 // the browser; read and inlined into report.html when a dashboard is written (ECharts is inlined beside it).

@@ -1,0 +1,19 @@
+// `npm run bundle` runs this after bundling: makes dist/bundle/main.cjs.cache, V8's code cache of the command line
+// bundle, for dist/bundle/start.js to load it with (see src/cli/start.ts). The cache holds the functions compiled while
+// `compute` ran on the shipped example (in a temporary folder, removed after), the path of most runs. It is valid only
+// for the Node that made it (npm runs the build on the user's Node); another Node refuses it and compiles as without.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+process.env.INNOVATION_INDEX_CODE_CACHE = "make";
+const { loadMain } = await import("../dist/bundle/start.js");
+const { main, script } = loadMain();
+const folder = mkdtempSync(join(tmpdir(), "innovation-index-code-cache-"));
+try {
+  const code = await main(["compute", "--out", join(folder, "out"), "-q"], { cwd: folder, stdout: () => undefined, stderr: (text) => process.stderr.write(text) });
+  if (code !== 0) throw new Error(`compute on the shipped example exited ${code} while making the code cache`);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+writeFileSync(new URL("../dist/bundle/main.cjs.cache", import.meta.url), script.createCachedData());

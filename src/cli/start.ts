@@ -1,0 +1,38 @@
+/**
+ * How `bin/innovation-index.js` loads the command line: the bundle `main.cjs` beside this file (see
+ * scripts/bundle.js), compiled with V8's code cache `main.cjs.cache` when the build made one for this Node (see
+ * scripts/code-cache.js). Compiling the bundle is the largest part of every command's start; with the cache, V8 takes
+ * the functions a run needs from it instead of parsing and compiling them again. A cache that V8 refuses (another
+ * Node or V8 version) is ignored: the bundle is compiled as without one. Bundled on its own as dist/bundle/start.js.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+
+/** The command line's `main`, as `src/cli/main.ts` exports it. */
+export type Main = typeof import("./main.js").main;
+
+/**
+ * The bundle's `main`, and the script it was compiled as (undefined when required the plain way).
+ * `INNOVATION_INDEX_CODE_CACHE=off` leaves the cache aside (`make` compiles without one, for scripts/code-cache.js).
+ */
+export function loadMain(
+  bundle = fileURLToPath(new URL("./main.cjs", import.meta.url)),
+  cache = `${bundle}.cache`,
+): { main: Main; script?: vm.Script } {
+  const require = createRequire(bundle);
+  // A bundle compiled by vm.Script needs this to import the packages it loads lazily (Node 20.12 and later).
+  const dynamicImport = (vm.constants as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const withCache = process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(cache);
+  if (!withCache && process.env.INNOVATION_INDEX_CODE_CACHE !== "make") return { main: (require(bundle) as { main: Main }).main };
+  const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), {
+    filename: bundle,
+    cachedData: withCache ? readFileSync(cache) : undefined,
+    importModuleDynamically: dynamicImport as never,
+  });
+  const module = { exports: {} as { main: Main } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, dirname(bundle));
+  return { main: module.exports.main, script };
+}
