@@ -104,6 +104,8 @@ async function writeFiles(
       const content = files[name];
       return isPathJob(content) ? [{ name, path: temporary[i], written: content.write(temporary[i]) }] : [];
     });
+    // Settled as they end (so that a writer failing early is never an unhandled rejection), awaited below.
+    const pathsWritten = Promise.allSettled(byPath.map(({ written }) => written));
     const others = names.flatMap((name, i) => (isPathJob(files[name]) ? [] : [{ name, path: temporary[i] }]));
     let failure: unknown;
     try {
@@ -134,7 +136,7 @@ async function writeFiles(
       failure = cause;
     }
     // Every writer ends before anything is renamed or removed: a file still being written would be left behind.
-    const settled = await Promise.allSettled(byPath.map(({ written }) => written));
+    const settled = await pathsWritten;
     if (failure !== undefined) throw failure;
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;

@@ -64,12 +64,12 @@ function files(): Record<string, FileContent> {
 }
 
 /** A file that writes itself (as a Parquet file does), after a pause so that it ends while the others are written. */
-function selfWritten(bytes: Uint8Array, fail?: Error): PathJob {
+function selfWritten(bytes: Uint8Array, fail?: Error, delay = 20): PathJob {
   return {
     kind: "path-job",
     size: bytes.length,
     write: async (path) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, delay));
       await writeFile(path, bytes.subarray(0, 2));
       if (fail) throw fail;
       await writeFile(path, bytes);
@@ -127,6 +127,23 @@ describe("writeFilesAtomic: all or nothing", () => {
       expect(await readFile(join(dir, "self.bin"), "utf8")).toBe("old self");
       expect(await listDir(dir)).toEqual(["a.csv", "self.bin"]);
     });
+
+  it("a file that writes itself and fails at once, while a slow file is still being written: its error, nothing left", async () => {
+    const dir = await tempDir({ "a.csv": "old a" });
+    const slow = (function* () {
+      // A file written in chunks, slowly, on the async path (3 threads) while the failure is already known.
+      for (let i = 0; i < 5; i++) {
+        const until = Date.now() + 10;
+        while (Date.now() < until);
+        yield `${i}\n`;
+      }
+    })();
+    const failure = Object.assign(new Error("disk full"), { code: "ENOSPC" });
+    const write = writeFilesAtomic(dir, { "self.bin": selfWritten(new Uint8Array([1]), failure, 0), "a.csv": slow }, "out", 3);
+    await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out", "ENOSPC") });
+    expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
+    expect(await listDir(dir)).toEqual(["a.csv"]);
+  });
 
   it("the first target failing leaves the folder as it was", async () => {
     const dir = await tempDir({ "a.csv/x": "folder", "b.csv": "old b" });
