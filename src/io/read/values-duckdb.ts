@@ -225,7 +225,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     const valueBytes = raw.vector_get_data(valueVector, count * 8);
     const cells = new Int32Array(cellBytes.buffer, cellBytes.byteOffset, count);
     const numbers = new Float64Array(valueBytes.buffer, valueBytes.byteOffset, count);
-    // NULL values: a bit a row in 64-bit little-endian words, so row i is bit i % 8 of byte i / 8 (no mask: none).
+    // NULL values: a bit a row in 64-bit little-endian words, so row i is bit i % 8 of byte i / 8 (no mask: no NULL).
     const valid = raw.vector_get_validity(valueVector, Math.ceil(count / 64) * 8);
     for (let i = 0; i < count; i++) {
       const cell = cells[i];
