@@ -82,7 +82,9 @@ export const messages = {
   zeroValueNegativeDirection: (indicator: string, unit: string, year: number) =>
     `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
-    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+    `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}${
+      /^power:/.test(found) && expected.includes("power") ? " (in a list, power without its exponent: the exponent goes in --power P)" : didYouMean(found, expected)
+    }`,
   /** The tail of commander's "option '--x <v>' argument 'found' is invalid." for a value off an option's list. */
   allowedChoices: (found: string, expected: readonly string[]) => {
     const near = closestName(found, expected);

@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { AGGREGATE_METHODS } from "../../src/core/aggregate/methods.js";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
 import { RATIO_METHODS } from "../../src/core/normalize.js";
@@ -249,6 +250,14 @@ describe("single options and lists of methods", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`error: ${message}\n(run with --help for usage)\n`);
     expect(await listDir(join(dir, "out"))).toEqual([]);
+  });
+
+  it("power:P in --aggregations is refused with the way to give the exponent (--power P)", async () => {
+    const dir = await setUp();
+    const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--aggregations", "arithmetic,power:0.5"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("the exponent goes in --power P");
+    expect(run.stderr).toContain(messages.unknownMethod("aggregation", "power:0.5", AGGREGATE_METHODS));
   });
 
   it("--weights alone, or a single method, still varies nothing: a usage error", async () => {
