@@ -3,7 +3,6 @@
  * every input and output file, years and units covered, warnings) and `input-values.csv` (every value read, so that
  * two runs can be compared value by value); reading a run folder back for comparisons.
  */
-import { createReadStream } from "node:fs";
 import { createRequire } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,6 +13,7 @@ import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { csvField, parseCsv } from "../csv.js";
 import { unreadable } from "../read/read-text.js";
+import { digestFile } from "../write/write.js";
 import type { ParquetResults } from "./run-parquet.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -65,17 +65,11 @@ export function sha256(content: string | Uint8Array): string {
 export async function digestFiles(files: readonly { role: string; path: string; label: string }[]): Promise<FileDigest[]> {
   return Promise.all(
     files.map(async (file) => {
-      const hash = createHash("sha256");
-      let bytes = 0;
       try {
-        for await (const chunk of createReadStream(file.path) as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          bytes += chunk.length;
-        }
+        return { role: file.role, path: file.label, ...(await digestFile(file.path)) };
       } catch (cause) {
         throw unreadable(cause, file.label);
       }
-      return { role: file.role, path: file.label, bytes, sha256: hash.digest("hex") };
     }),
   );
 }

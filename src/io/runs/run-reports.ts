@@ -4,13 +4,11 @@
  * The run's own `manifest.json` is never rewritten; `verify` checks the derived files against `reports.json`, and
  * `report` replaces only a file that `reports.json` shows this tool wrote, unchanged since.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { lstat, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
-import { joinContent, type FileContent } from "../write/write.js";
+import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { sha256, type RunManifest } from "./run-files.js";
 
 export const REPORTS_FILE = "reports.json";
@@ -85,17 +83,6 @@ export async function readRunReports(folder: string): Promise<ReportsRead> {
   if (typeof json !== "object" || json === null || Array.isArray(json) || !Array.isArray(files) || !files.every(isEntry))
     return { ok: false, problem: outputMessages.reportsNotReports() };
   return { ok: true, reports: json as RunReports };
-}
-
-/** Size and SHA-256 of a file, read as a stream in 1 MB chunks (never whole in memory). */
-export async function digestFile(path: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { bytes, sha256: hash.digest("hex") };
 }
 
 /**

@@ -9,7 +9,8 @@ import { append } from "../../core/arrays.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { InputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked, type FileDigest } from "./run-files.js";
-import { digestFile, readRunReports, REPORTS_FILE } from "./run-reports.js";
+import { digestFile } from "../write/write.js";
+import { readRunReports, REPORTS_FILE } from "./run-reports.js";
 
 /** How one file compares with the manifest. */
 export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside";

@@ -140,7 +140,7 @@ async function writeFiles(
     if (failure !== undefined) throw failure;
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;
-    if (newHash) for (const { name, path } of byPath) digests[name] = await digestOf(path, newHash());
+    if (newHash) for (const { name, path } of byPath) digests[name] = await digestFile(path);
     replaceAll(dir, names, temporary, label);
   } catch (cause) {
     for (const path of temporary)
@@ -160,10 +160,14 @@ async function writeFiles(
   return digests;
 }
 
-/** The size and SHA-256 of a written file, read back as a stream. */
-async function digestOf(path: string, hash: Hasher): Promise<Digest> {
+/**
+ * The size and SHA-256 of a file on disk, read as a stream in 1 MB chunks (never whole in memory): a file written by
+ * its own writer, a run's input, a report listed in reports.json.
+ */
+export async function digestFile(path: string): Promise<Digest> {
+  const hash = (await import("node:crypto")).createHash("sha256");
   let bytes = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
   }
