@@ -199,6 +199,25 @@ export async function readManifest(folder: string): Promise<RunManifest | undefi
   }
 }
 
+/**
+ * A JSON file of a run folder (`manifest.json`, `reports.json`) as parsed, or that it is missing, or the problem: the
+ * file system's code, or JSON's message.
+ */
+export async function readJsonFile(path: string): Promise<{ kind: "json"; json: unknown } | { kind: "missing" } | { kind: "problem"; problem: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { kind: "missing" } : { kind: "problem", problem: outputMessages.manifestNotJson(String(code ?? error)) };
+  }
+  try {
+    return { kind: "json", json: JSON.parse(text) };
+  } catch (error) {
+    return { kind: "problem", problem: outputMessages.manifestNotJson((error as Error).message) };
+  }
+}
+
 /** A manifest read and checked: the manifest, or what is wrong with it (a phrase such as `is missing`). */
 export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: string };
 
@@ -208,20 +227,10 @@ export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; pr
  * a manifest.
  */
 export async function readManifestChecked(folder: string): Promise<ManifestRead> {
-  let text: string;
-  try {
-    text = await readFile(join(folder, MANIFEST_FILE), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, problem: code === "ENOENT" ? outputMessages.manifestMissing() : outputMessages.manifestNotJson(String(code ?? error)) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: outputMessages.manifestNotJson((error as Error).message) };
-  }
-  const manifest = json as Partial<RunManifest> | null;
+  const read = await readJsonFile(join(folder, MANIFEST_FILE));
+  if (read.kind === "missing") return { ok: false, problem: outputMessages.manifestMissing() };
+  if (read.kind === "problem") return { ok: false, problem: read.problem };
+  const manifest = read.json as Partial<RunManifest> | null;
   const isDigest = (entry: unknown) => {
     const digest = entry as Partial<FileDigest> | null;
     return typeof digest === "object" && digest !== null && typeof digest.path === "string" && typeof digest.bytes === "number" && typeof digest.sha256 === "string";

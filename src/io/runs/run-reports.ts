@@ -4,12 +4,12 @@
  * The run's own `manifest.json` is never rewritten; `verify` checks the derived files against `reports.json`, and
  * `report` replaces only a file that `reports.json` shows this tool wrote, unchanged since.
  */
-import { lstat, readFile } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
-import { sha256, type RunManifest } from "./run-files.js";
+import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
 
 export const REPORTS_FILE = "reports.json";
 
@@ -54,19 +54,10 @@ export function withDerivedFile(reports: RunReports | undefined, file: DerivedFi
  * each with a `path`, `bytes`, `sha256`, `command` and `run`); absent is no problem.
  */
 export async function readRunReports(folder: string): Promise<ReportsRead> {
-  let text: string;
-  try {
-    text = await readFile(join(folder, REPORTS_FILE), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? { ok: true } : { ok: false, problem: outputMessages.manifestNotJson(String(code ?? error)) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: outputMessages.manifestNotJson((error as Error).message) };
-  }
+  const read = await readJsonFile(join(folder, REPORTS_FILE));
+  if (read.kind === "missing") return { ok: true };
+  if (read.kind === "problem") return { ok: false, problem: read.problem };
+  const json = read.json;
   const isEntry = (entry: unknown) => {
     const file = entry as Partial<DerivedFile> | null;
     return (
