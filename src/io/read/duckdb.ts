@@ -7,7 +7,7 @@
  * installed nor loaded, the configuration is locked so a query cannot switch any of this back, and only a single
  * `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
-import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
 import { InputError } from "../../errors.js";
 
 type DuckDB = typeof import("@duckdb/node-api");
@@ -31,6 +31,42 @@ let bindings: Promise<Bindings> | undefined;
 export function loadDuckdbBindings(): Promise<Bindings> {
   bindings ??= import("@duckdb/node-bindings").then((module) => ((module as { default?: Bindings }).default ?? module) as Bindings);
   return bindings;
+}
+
+/** One chunk of a result of two columns, an INTEGER position and a DOUBLE value, as views over DuckDB's vectors. */
+export interface PositionValueChunk {
+  count: number;
+  positions: Int32Array;
+  values: Float64Array;
+  /** The NULL masks (see `isNull`); undefined when the column has no NULL in the chunk. */
+  positionNulls?: Uint8Array;
+  valueNulls?: Uint8Array;
+}
+
+/** Whether row `i` is NULL by a mask of `positionValueChunks`: a bit a row in 64-bit little-endian words, so row i is bit i % 8 of byte i / 8. */
+export const isNull = (mask: Uint8Array | undefined, i: number): boolean => mask !== undefined && (mask[i >>> 3] & (1 << (i & 7))) === 0;
+
+/**
+ * The chunks of a streamed result whose columns are an INTEGER position and a DOUBLE value, read straight from the
+ * vectors' memory: no JavaScript value is made per row. A chunk's arrays are valid until the next one is asked for.
+ */
+export async function* positionValueChunks(result: DuckDBResult): AsyncGenerator<PositionValueChunk> {
+  const raw = await loadDuckdbBindings();
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const count = chunk.rowCount;
+    const positionVector = raw.data_chunk_get_vector(chunk.chunk, 0);
+    const valueVector = raw.data_chunk_get_vector(chunk.chunk, 1);
+    const positionBytes = raw.vector_get_data(positionVector, count * 4);
+    const valueBytes = raw.vector_get_data(valueVector, count * 8);
+    const maskBytes = Math.ceil(count / 64) * 8;
+    yield {
+      count,
+      positions: new Int32Array(positionBytes.buffer, positionBytes.byteOffset, count),
+      values: new Float64Array(valueBytes.buffer, valueBytes.byteOffset, count),
+      positionNulls: raw.vector_get_validity(positionVector, maskBytes) || undefined,
+      valueNulls: raw.vector_get_validity(valueVector, maskBytes) || undefined,
+    };
+  }
 }
 
 /** A connection and the instance behind it; `close` frees both. */

@@ -15,7 +15,7 @@ import { messages } from "../../core/messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { loadDuckdbBindings, openSandbox, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
+import { isNull, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
 import { queryIndicators } from "./duckdb-sources.js";
 
 
@@ -207,9 +207,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
   await connection.run(`CREATE TYPE indicator_position AS ENUM (${tree.indicators.map(sqlString).join(", ")})`);
   const yearList = `[${years.join(", ")}]`;
-  // Streamed (the rows are not gathered in DuckDB first, and their order does not matter: each names its cell), each
-  // chunk read straight from the vectors' memory: no JavaScript value is made per row.
-  const raw = await loadDuckdbBindings();
+  // Streamed (the rows are not gathered in DuckDB first, and their order does not matter: each names its cell).
   const result = await connection.stream(
     `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values`,
   );
@@ -217,22 +215,14 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   // Cells met so far: a cell met twice is a duplicate.
   const seen = new Uint8Array(values.length);
   let duplicated = false;
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !duplicated; chunk = await result.fetchChunk()) {
-    const count = chunk.rowCount;
-    const cellVector = raw.data_chunk_get_vector(chunk.chunk, 0);
-    const valueVector = raw.data_chunk_get_vector(chunk.chunk, 1);
-    const cellBytes = raw.vector_get_data(cellVector, count * 4);
-    const valueBytes = raw.vector_get_data(valueVector, count * 8);
-    const cells = new Int32Array(cellBytes.buffer, cellBytes.byteOffset, count);
-    const numbers = new Float64Array(valueBytes.buffer, valueBytes.byteOffset, count);
-    // NULL values: a bit a row in 64-bit little-endian words, so row i is bit i % 8 of byte i / 8 (no mask: no NULL).
-    const valid = raw.vector_get_validity(valueVector, Math.ceil(count / 64) * 8);
+  for await (const { count, positions, values: numbers, valueNulls } of positionValueChunks(result)) {
     for (let i = 0; i < count; i++) {
-      const cell = cells[i];
+      const cell = positions[i];
       if (seen[cell] === 1) duplicated = true;
       seen[cell] = 1;
-      values[cell] = valid && (valid[i >>> 3] & (1 << (i & 7))) === 0 ? Number.NaN : numbers[i];
+      values[cell] = isNull(valueNulls, i) ? Number.NaN : numbers[i];
     }
+    if (duplicated) break;
   }
   if (duplicated) throw new ValidationError(await duplicateIssues(session, label));
   return panel;

@@ -15,7 +15,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import type { RunValue } from "../../core/revision.js";
 import type { RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
-import { openDuckdb, sqlString, type DuckdbSession } from "../read/duckdb.js";
+import { isNull, openDuckdb, positionValueChunks, sqlString, type DuckdbSession } from "../read/duckdb.js";
 
 /** What a `--parquet-only` run's `index.json` says about its results. */
 export interface ParquetResults {
@@ -112,23 +112,20 @@ async function readFile(session: DuckdbSession, path: string, fileLabel: string,
   let duplicate = -1;
   try {
     const stream = await connection.stream(`SELECT ${cell} AS cell, value::DOUBLE AS value FROM ${source}`);
-    for (let chunk = await stream.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await stream.fetchChunk()) {
-      const cells = chunk.getColumnVector(0);
-      const numbers = chunk.getColumnVector(1);
-      for (let i = 0, n = chunk.rowCount; i < n; i++) {
-        const position = cells.getItem(i) as number | null;
-        if (position === null) {
+    for await (const { count, positions, values: numbers, positionNulls, valueNulls } of positionValueChunks(stream)) {
+      for (let i = 0; i < count; i++) {
+        if (isNull(positionNulls, i)) {
           unknown = true;
           break;
         }
+        const position = positions[i];
         if (seen[position] === 1) {
           duplicate = position;
           break;
         }
         seen[position] = 1;
-        const value = numbers.getItem(i) as number | null;
         // `+ 0` makes -0 into 0, as index.json prints it; NULL (and NaN) is a missing value.
-        values[position] = value === null ? Number.NaN : value + 0;
+        values[position] = isNull(valueNulls, i) ? Number.NaN : numbers[i] + 0;
       }
       if (unknown || duplicate >= 0) break;
     }
