@@ -76,6 +76,11 @@ export interface DuckdbSession {
   close: () => void;
 }
 
+/** A DuckDB type without its parameters, upper case: `DECIMAL(18,3)` -> `DECIMAL`. */
+export function baseType(type: string): string {
+  return type.replace(/\(.*$/, "").trim().toUpperCase();
+}
+
 /** SQL text of a string literal. */
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

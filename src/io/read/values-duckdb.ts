@@ -15,7 +15,7 @@ import { messages } from "../../core/messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { isNull, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
+import { baseType, isNull, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
 import { queryIndicators } from "./duckdb-sources.js";
 
 
@@ -128,11 +128,6 @@ function checkLongColumns(columns: readonly { name: string; type: string }[], la
     if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: unexpected column ${name}; expected unit, year, indicator, value and an optional source`, source: label, column: name });
   if (issues.length > 0) throw new ValidationError(issues);
   return names.includes("unit");
-}
-
-/** `DECIMAL(18,3)` -> `DECIMAL`. */
-function baseType(type: string): string {
-  return type.replace(/\(.*$/, "").trim().toUpperCase();
 }
 
 function quoteIdentifier(name: string): string {

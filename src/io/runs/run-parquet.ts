@@ -15,7 +15,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import type { RunValue } from "../../core/revision.js";
 import type { RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
-import { isNull, openDuckdb, positionValueChunks, sqlString, type DuckdbSession } from "../read/duckdb.js";
+import { baseType, isNull, openDuckdb, positionValueChunks, sqlString, type DuckdbSession } from "../read/duckdb.js";
 
 /** What a `--parquet-only` run's `index.json` says about its results. */
 export interface ParquetResults {
@@ -71,9 +71,6 @@ function runFileError(fileLabel: string, message: string, cause?: unknown): Inpu
 
 /** DuckDB's message of an error, on one line. */
 const detailOf = (error: unknown) => String((error as Error)?.message ?? error).trim().split("\n")[0];
-
-/** `DECIMAL(18,3)` -> `DECIMAL`. */
-const baseType = (type: string) => type.replace(/\(.*$/, "").trim().toUpperCase();
 
 /** Reads one file's values into `values`, marking each cell given in `seen`. */
 async function readFile(session: DuckdbSession, path: string, fileLabel: string, results: ParquetResults, values: Float64Array, seen: Uint8Array): Promise<void> {
