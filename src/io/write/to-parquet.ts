@@ -28,12 +28,11 @@ export const PARQUET_FILES = ["index.parquet", "scores.parquet", "growth.parquet
 export function parquetFileJobs(result: IndexResult): Record<(typeof PARQUET_FILES)[number], PathJob> {
   const aggregates = result.nodes.flatMap((node, n) => (node.kind === "indicator" ? [] : [n]));
   const indicators = result.nodes.flatMap((node, n) => (node.kind === "indicator" ? [n] : []));
-  const job = (rows: number, write: (path: string) => Promise<void>): PathJob => ({ kind: "path-job", size: rows, write });
-  const cells = result.units.length * result.years.length;
+  const job = (write: (path: string) => Promise<void>): PathJob => ({ kind: "path-job", write });
   return {
-    "index.parquet": job(cells * aggregates.length, (path) => writeLong(result, aggregates, path)),
-    "scores.parquet": job(cells * indicators.length, (path) => writeLong(result, indicators, path)),
-    "growth.parquet": job(result.units.length * result.nodes.length * Math.max(result.years.length - 1, 0) * 5, (path) => writeGrowth(result, path)),
+    "index.parquet": job((path) => writeLong(result, aggregates, path)),
+    "scores.parquet": job((path) => writeLong(result, indicators, path)),
+    "growth.parquet": job((path) => writeGrowth(result, path)),
   };
 }
 

@@ -19,8 +19,6 @@ export interface PathJob {
   kind: "path-job";
   /** Writes the whole file at `path` (a temporary name beside the target). */
   write: (path: string) => Promise<void>;
-  /** A measure of the work (values to write), for ordering. */
-  size: number;
 }
 
 /** Whether a file's content is a `PathJob`. */

@@ -67,7 +67,6 @@ function files(): Record<string, FileContent> {
 function selfWritten(bytes: Uint8Array, fail?: Error, delay = 20): PathJob {
   return {
     kind: "path-job",
-    size: bytes.length,
     write: async (path) => {
       await new Promise((resolve) => setTimeout(resolve, delay));
       await writeFile(path, bytes.subarray(0, 2));
