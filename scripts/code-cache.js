@@ -6,9 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-process.env.INNOVATION_INDEX_CODE_CACHE = "make";
 const { loadMain } = await import("../dist/bundle/start.js");
-const { main, script } = loadMain();
+const { main, script } = loadMain({ make: true });
 const folder = mkdtempSync(join(tmpdir(), "innovation-index-code-cache-"));
 try {
   const code = await main(["compute", "--out", join(folder, "out"), "-q"], { cwd: folder, stdout: () => undefined, stderr: (text) => process.stderr.write(text) });

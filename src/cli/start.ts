@@ -15,18 +15,20 @@ import vm from "node:vm";
 export type Main = typeof import("./main.js").main;
 
 /**
- * The bundle's `main`, and the script it was compiled as (undefined when required the plain way).
- * `INNOVATION_INDEX_CODE_CACHE=off` leaves the cache aside (`make` compiles without one, for scripts/code-cache.js).
+ * The bundle's `main`, and the script it was compiled as (undefined when required the plain way). `cache` names the
+ * code cache (default: the bundle's name and `.cache`); `make` compiles without one, so that the script can make one
+ * (scripts/code-cache.js). `INNOVATION_INDEX_CODE_CACHE=off` leaves the cache aside.
  */
-export function loadMain(
+export function loadMain({
   bundle = fileURLToPath(new URL("./main.cjs", import.meta.url)),
   cache = `${bundle}.cache`,
-): { main: Main; script?: vm.Script } {
+  make = false,
+}: { bundle?: string; cache?: string; make?: boolean } = {}): { main: Main; script?: vm.Script } {
   const require = createRequire(bundle);
   // A bundle compiled by vm.Script needs this to import the packages it loads lazily (Node 20.12 and later).
   const dynamicImport = (vm.constants as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const withCache = process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(cache);
-  if (!withCache && process.env.INNOVATION_INDEX_CODE_CACHE !== "make") return { main: (require(bundle) as { main: Main }).main };
+  const withCache = !make && process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(cache);
+  if (!withCache && !make) return { main: (require(bundle) as { main: Main }).main };
   const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), {
     filename: bundle,
     cachedData: withCache ? readFileSync(cache) : undefined,

@@ -16,7 +16,7 @@ const built = existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`);
 describe.skipIf(!built)("loadMain (dist/bundle/start.js)", () => {
   it("compiles the bundle with the build's code cache, which this Node accepts, and runs it", async () => {
     const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
-    const { main, script } = loadMain(BUNDLE);
+    const { main, script } = loadMain({ bundle: BUNDLE });
     expect(script?.cachedDataRejected).toBe(false);
     let printed = "";
     const dir = await makeTempDir();
@@ -33,7 +33,7 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.js)", () => {
     const dir = await makeTempDir();
     const cache = join(dir, "main.cjs.cache");
     await writeFile(cache, Buffer.from("not a V8 code cache"));
-    const { main, script } = loadMain(BUNDLE, cache);
+    const { main, script } = loadMain({ bundle: BUNDLE, cache });
     expect(script?.cachedDataRejected).toBe(true);
     let printed = "";
     expect(await main(["--version"], { cwd: dir, stdout: (text: string) => (printed += text), stderr: () => undefined })).toBe(0);
