@@ -119,21 +119,19 @@ export function planNormalization(tree: Tree, defaults: NormalizeDefaults = {}):
     }
     if (dampen && RATIO_METHODS.includes(method)) plan.dampen = dampen;
 
-    const rangeCell = attributeOf(node, "range");
-    let range = defaults.range;
-    if (rangeCell.text) {
-      const pair = parseNumberPair(rangeCell.text, "range");
-      if (pair) range = { low: pair.first, high: pair.second };
-      else issues.push(at(rangeCell.key, "E_BAD_SETTING", methodMessages.badPairSetting(node.code, rangeCell.key, rangeCell.text, methodMessages.rangeExpected())));
-    }
+    // A pair of numbers in the tree (range, z_scale) overrides the default; a malformed one is an issue.
+    const pairSetting = (kind: "range" | "z-scale", names: readonly string[], expected: string) => {
+      const cell = attributeOf(node, ...names);
+      if (!cell.text) return undefined;
+      const pair = parseNumberPair(cell.text, kind);
+      if (!pair) issues.push(at(cell.key, "E_BAD_SETTING", methodMessages.badPairSetting(node.code, cell.key, cell.text, expected)));
+      return pair;
+    };
+    const rangePair = pairSetting("range", ["range"], methodMessages.rangeExpected());
+    const range = rangePair ? { low: rangePair.first, high: rangePair.second } : defaults.range;
     if (range && RANGE_METHODS.includes(method)) plan.range = range;
-    const zScaleCell = attributeOf(node, "z_scale", "zscale");
-    let zScale = defaults.zScale;
-    if (zScaleCell.text) {
-      const pair = parseNumberPair(zScaleCell.text, "z-scale");
-      if (pair) zScale = { mean: pair.first, sd: pair.second };
-      else issues.push(at(zScaleCell.key, "E_BAD_SETTING", methodMessages.badPairSetting(node.code, zScaleCell.key, zScaleCell.text, methodMessages.zScaleExpected())));
-    }
+    const zScalePair = pairSetting("z-scale", ["z_scale", "zscale"], methodMessages.zScaleExpected());
+    const zScale = zScalePair ? { mean: zScalePair.first, sd: zScalePair.second } : defaults.zScale;
     if (zScale && Z_SCALE_METHODS.includes(method)) plan.zScale = zScale;
 
     const minValue = number("min");
