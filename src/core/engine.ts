@@ -50,6 +50,39 @@ interface Scored {
   views: Float64Array[][];
   /** Per step and child: whether the child's scores are all observed (no `NaN`); groups are decided per run. */
   complete: boolean[][];
+  /** Per aggregation method, per step: the terms of a step whose children are all indicators (see `FixedStep`). */
+  fixed: Map<AggregateMethod, (FixedStep | undefined)[]>;
+}
+
+/** The means whose per-child terms depend on the scores alone (`aggregate/means.ts`), so they are computed once. */
+type FixedMethod = "arithmetic" | "geometric" | "harmonic";
+const FIXED_METHODS: ReadonlySet<AggregateMethod> = new Set<FixedMethod>(["arithmetic", "geometric", "harmonic"]);
+
+/**
+ * A step whose children are all indicators, under a weighted mean: the scores never change between runs, so neither
+ * does each cell's `reference` (its first observed child) nor each child's term in the mean (`score − reference`,
+ * `ln(score / reference)` or `reference / score`, as `aggregate/means.ts` computes them). A run then only multiplies
+ * the terms by its weights, child by child, with the same operations in the same order, so the same bits.
+ */
+interface FixedStep {
+  method: FixedMethod;
+  reference: Float64Array;
+  /** Per child: its term in every cell, 0 where it is missing. */
+  terms: Float64Array[];
+  /** Per cell: 0 where a child scores <= 0 under the geometric or harmonic mean (the mean is `NaN` there). */
+  defined: Uint8Array;
+  /** The cells where a child is missing (the others weigh all the children)... */
+  gapCells: Int32Array;
+  /** ...and, per such cell and child, 1 where the child is observed. */
+  gapPresent: Uint8Array;
+}
+
+/** The mean of a `FixedStep` in one cell from its sum of weighted terms and its children's weight sum. */
+function fixedMean(method: FixedMethod, reference: number, sum: number, weightSum: number, defined: number): number {
+  if (!(weightSum > 0)) return Number.NaN;
+  if (method === "arithmetic") return reference + sum / weightSum;
+  if (defined !== 1) return Number.NaN;
+  return method === "geometric" ? reference * Math.exp(sum / weightSum) : (reference * weightSum) / sum;
 }
 
 export class IndexEngine {
@@ -79,6 +112,8 @@ export class IndexEngine {
   /** Per group, whether its values of the current run are all observed. */
   private readonly groupComplete: Uint8Array;
   private readonly sums: Float64Array;
+  /** The shape of a block and the power mean's exponent, for `aggregate`. */
+  private readonly aggregateContext: { unitCount: number; yearCount: number; power: number | undefined };
 
   /** Builds the engine for runs with `options` (as `computeIndex` takes them) and varied methods. */
   constructor(tree: Tree, panel: Panel, options: EngineOptions = {}) {
@@ -102,6 +137,7 @@ export class IndexEngine {
     this.groupViews = groups.map((_, g) => this.groupValues.subarray(g * this.blockSize, (g + 1) * this.blockSize));
     this.groupComplete = new Uint8Array(groups.length);
     this.sums = new Float64Array(this.blockSize);
+    this.aggregateContext = { unitCount: panel.units.length, yearCount: panel.years.length, power: options.power };
   }
 
   /**
@@ -135,7 +171,7 @@ export class IndexEngine {
     const complete = this.steps.map((step, s) =>
       step.children.map((child, c) => this.groupOfNode[child] < 0 && !views[s][c].some(Number.isNaN)),
     );
-    this.scored.set(pair, { result, views, complete });
+    this.scored.set(pair, { result, views, complete, fixed: new Map() });
     return result;
   }
 
@@ -144,24 +180,33 @@ export class IndexEngine {
    * siblings, such as `nominalWeights`), written into `out`. Only the aggregation is computed; scores come from the cache.
    */
   evaluate(choice: EngineChoice, weights: ArrayLike<number>, out: Float64Array): Float64Array {
-    const { views, complete } = this.scoredFor(choice);
+    const scored = this.scoredFor(choice);
+    const { views, complete } = scored;
     const methods = this.methodsFor(choice.aggregate);
     const reflections = this.reflectionsFor(choice, methods);
+    const fixed = this.fixedStepsFor(scored, choice.aggregate, methods);
     for (let s = 0; s < this.steps.length; s++) {
       const step = this.steps[s];
       let allComplete = true;
+      let finite = true;
       for (let c = 0; c < step.children.length; c++) {
         const child = step.children[c];
         step.weights[c] = weights[child];
+        if (!Number.isFinite(weights[child])) finite = false;
         const group = this.groupOfNode[child];
         if (!(group < 0 ? complete[s][c] : this.groupComplete[group] === 1)) allComplete = false;
       }
       const target = step.group < 0 ? out : this.groupViews[step.group];
-      if (methods[s] === "arithmetic" && allComplete) this.aggregateComplete(views[s], step.weights, target);
+      const fixedStep = fixed[s];
+      // Whether the step's values are all observed: those of the arithmetic mean of complete children with weights
+      // that sum to more than 0; any other step's are checked by the next step's own path.
+      let completeOut = false;
+      if (methods[s] === "arithmetic" && allComplete) completeOut = this.aggregateComplete(views[s], step.weights, target);
+      else if (fixedStep && finite) this.aggregateFixed(fixedStep, step.weights, target);
       else aggregate(methods[s], views[s], step.weights, target, this.aggregateContext);
       const reflection = reflections[s];
       if (reflection) reflectGroup(target, reflection);
-      if (step.group >= 0) this.groupComplete[step.group] = methods[s] === "arithmetic" && allComplete ? 1 : 0;
+      if (step.group >= 0) this.groupComplete[step.group] = completeOut ? 1 : 0;
     }
     return out;
   }
@@ -169,15 +214,16 @@ export class IndexEngine {
   /**
    * `aggregateArithmetic` for children without any `NaN`, child by child instead of cell by cell (sequential memory,
    * no tests in the inner loop). Same operations in the same order, `first + Σ_{c≥1} w[c]·(s[c] − first) / Σ w`, so
-   * the same bits: equal scores still give exactly that score.
+   * the same bits: equal scores still give exactly that score. Returns whether every value is observed (weights that
+   * sum to more than 0 and finitely).
    */
-  private aggregateComplete(children: readonly Float64Array[], weights: Float64Array, out: Float64Array): void {
+  private aggregateComplete(children: readonly Float64Array[], weights: Float64Array, out: Float64Array): boolean {
     let weightSum = 0;
     for (let c = 0; c < children.length; c++) weightSum += weights[c];
     const first = children[0];
     if (!(weightSum > 0)) {
       out.fill(Number.NaN);
-      return;
+      return false;
     }
     const sums = this.sums;
     sums.fill(0);
@@ -187,12 +233,51 @@ export class IndexEngine {
       for (let cell = 0; cell < sums.length; cell++) sums[cell] += weight * (child[cell] - first[cell]);
     }
     for (let cell = 0; cell < sums.length; cell++) out[cell] = first[cell] + sums[cell] / weightSum;
+    return Number.isFinite(weightSum);
   }
 
-  /** The shape of a block and the power mean's exponent, for `aggregate`. */
-  private get aggregateContext() {
-    return { unitCount: this.panel.units.length, yearCount: this.panel.years.length, power: this.options.power };
+  /**
+   * A weighted mean of a step's fixed terms (`FixedStep`), child by child: per cell `Σ w[c]·term[c]` and `Σ w[c]` over
+   * the observed children, in the order of `aggregate/means.ts` (a missing child adds `w·0 = 0` to each sum, which
+   * changes neither), then the mean as there. The weights must be finite (`w·0` is `NaN` for an infinite one).
+   */
+  private aggregateFixed(step: FixedStep, weights: Float64Array, out: Float64Array): void {
+    const { terms, reference, defined, gapCells, gapPresent } = step;
+    const sums = this.sums;
+    const childCount = terms.length;
+    sums.fill(0);
+    let weightSum = 0;
+    for (let c = 0; c < childCount; c++) {
+      const weight = weights[c];
+      const term = terms[c];
+      weightSum += weight;
+      for (let cell = 0; cell < sums.length; cell++) sums[cell] += weight * term[cell];
+    }
+    const method = step.method;
+    for (let cell = 0; cell < sums.length; cell++) out[cell] = fixedMean(method, reference[cell], sums[cell], weightSum, defined[cell]);
+    // A cell with a missing child: the sum of its observed children's weights, in their order.
+    for (let g = 0; g < gapCells.length; g++) {
+      const cell = gapCells[g];
+      let observedSum = 0;
+      for (let c = 0; c < childCount; c++) if (gapPresent[g * childCount + c] === 1) observedSum += weights[c];
+      out[cell] = fixedMean(method, reference[cell], sums[cell], observedSum, defined[cell]);
+    }
   }
+
+  /** The fixed terms of every step of `scored` whose children are all indicators and whose method is a mean. */
+  private fixedStepsFor(scored: Scored, method: AggregateMethod, methods: readonly AggregateMethod[]): (FixedStep | undefined)[] {
+    let fixed = scored.fixed.get(method);
+    if (!fixed) {
+      fixed = this.steps.map((step, s) =>
+        FIXED_METHODS.has(methods[s]) && step.children.every((child) => this.groupOfNode[child] < 0)
+          ? fixedStep(methods[s] as FixedMethod, scored.views[s])
+          : undefined,
+      );
+      scored.fixed.set(method, fixed);
+    }
+    return fixed;
+  }
+
 
   /** The reflection of every step's group under `choice` (undefined for a group without direction `-`). */
   private reflectionsFor(choice: EngineChoice, methods: readonly AggregateMethod[]): (Reflection | undefined)[] {
@@ -228,4 +313,33 @@ export class IndexEngine {
     }
     return methods;
   }
+}
+
+/** The fixed terms of a step under `method` from its children's scores (see `FixedStep`). */
+function fixedStep(method: FixedMethod, children: readonly Float64Array[]): FixedStep {
+  const size = children[0].length;
+  const reference = new Float64Array(size).fill(Number.NaN);
+  const defined = new Uint8Array(size).fill(1);
+  for (const child of children)
+    for (let cell = 0; cell < size; cell++) {
+      const score = child[cell];
+      if (Number.isNaN(score)) continue;
+      if (Number.isNaN(reference[cell])) reference[cell] = score;
+      if (method !== "arithmetic" && !(score > 0)) defined[cell] = 0;
+    }
+  const terms = children.map((child) =>
+    Float64Array.from(child, (score, cell) => {
+      if (Number.isNaN(score) || defined[cell] === 0) return 0;
+      const first = reference[cell];
+      return method === "arithmetic" ? score - first : method === "geometric" ? Math.log(score / first) : first / score;
+    }),
+  );
+  const gapCells: number[] = [];
+  const gapPresent: number[] = [];
+  for (let cell = 0; cell < size; cell++) {
+    if (children.every((child) => !Number.isNaN(child[cell]))) continue;
+    gapCells.push(cell);
+    for (const child of children) gapPresent.push(Number.isNaN(child[cell]) ? 0 : 1);
+  }
+  return { method, reference, terms, defined, gapCells: Int32Array.from(gapCells), gapPresent: Uint8Array.from(gapPresent) };
 }

@@ -53,6 +53,13 @@ export interface SobolDesign {
    * A missing value counts as 0.
    */
   center?: ArrayLike<number>;
+  /**
+   * Whether factor `factor` takes the same value from the uniforms of `a` as from those of `b` (a method drawn from a
+   * list: both uniforms pick the same method). A run of `A_B(i)` is then a run already made: `f(A)` when factor i is
+   * the same, `f(B)` when every other factor is; its outputs are copied instead of run again, which gives the same
+   * numbers, as the model is a function of its factors' values. Default: never the same.
+   */
+  same?: (factor: number, a: Float64Array, b: Float64Array) => boolean;
   /** Called after each row of the design with the model runs done and the total. */
   onProgress?: (runsDone: number, runsTotal: number) => void;
 }
@@ -110,6 +117,8 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
     evaluate(new Float64Array(columns).fill(0.5), center);
     for (let m = 0; m < outputCount; m++) if (!Number.isFinite(center[m])) center[m] = 0;
   }
+  const same = design.same;
+  const sameFactors: boolean[] = new Array(factorCount).fill(false);
   const runsTotal = samples * (factorCount + 2) + (design.center ? 0 : 1);
   let count = 0;
   const fold = (values: Float64Array) => {
@@ -130,15 +139,21 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
     design.observe?.(samples + j, outB);
     fold(outA);
     fold(outB);
+    if (same) for (let i = 0; i < factorCount; i++) sameFactors[i] = same(i, a, b);
     for (let i = 0; i < factorCount; i++) {
-      mixed.set(a);
-      mixed.set(b.subarray(starts[i], starts[i] + factorSizes[i]), starts[i]);
-      evaluate(mixed, outMixed);
-      design.observeRow?.(j, i, outA, outB, outMixed, center);
+      let outI = outMixed;
+      if (sameFactors[i]) outI = outA;
+      else if (same && sameFactors.every((equal, h) => h === i || equal)) outI = outB;
+      else {
+        mixed.set(a);
+        for (let d = starts[i]; d < starts[i] + factorSizes[i]; d++) mixed[d] = b[d];
+        evaluate(mixed, outMixed);
+      }
+      design.observeRow?.(j, i, outA, outB, outI, center);
       const offset = i * outputCount;
       for (let m = 0; m < outputCount; m++) {
-        const total = outA[m] - outMixed[m];
-        firstSums[offset + m] += (outB[m] - center[m]) * (outMixed[m] - outA[m]);
+        const total = outA[m] - outI[m];
+        firstSums[offset + m] += (outB[m] - center[m]) * (outI[m] - outA[m]);
         totalSums[offset + m] += total * total;
       }
     }

@@ -306,6 +306,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const weights = new Float64Array(nodeCount);
   const choice: EngineChoice = { ...nominalChoice };
   const index = new Float64Array(blockSize);
+  const rank = new Float64Array(blockSize);
   const rankScratch = new Float64Array(unitCount);
   const varyWeights = factors[0].choice === "weights";
   // Without varied weights a run is fully determined by its methods: each combination is computed once.
@@ -315,7 +316,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     let column = 0;
     for (const factor of factors) {
       const u = inputs[column];
-      if (factor.choice === "weights") drawWeights(inputs.subarray(column, column + nodeCount));
+      if (factor.choice === "weights") drawWeights(inputs, column);
       else if (factor.choice === "normalisation") choice.normalize = pick(normalizations, u);
       else if (factor.choice === "aggregation") choice.aggregate = pick(aggregations, u);
       else choice.missing = pick(missingPolicies, u);
@@ -326,15 +327,16 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     if (known) return out.set(known);
     engine.evaluate(choice, varyWeights ? weights : engine.nominalWeights, index);
     out.set(index, 0);
-    rankDescending(index, unitCount, yearCount, out.subarray(blockSize), rankScratch);
+    out.set(rankDescending(index, unitCount, yearCount, rank, rankScratch), blockSize);
     if (!varyWeights) memo.set(key, out.slice());
   };
-  const drawWeights = (uniforms: Float64Array) => {
+  /** The weights of a run from its uniforms `inputs[first …]`. */
+  const drawWeights = (inputs: Float64Array, first: number) => {
     const nominal = engine.nominalWeights;
     for (let n = 0; n < nodeCount; n++)
       weights[n] = Number.isNaN(rangeMin[n])
-        ? nominal[n] * (1 + noise * (2 * uniforms[n] - 1))
-        : rangeMin[n] + (rangeMax[n] - rangeMin[n]) * uniforms[n];
+        ? nominal[n] * (1 + noise * (2 * inputs[first + n] - 1))
+        : rangeMin[n] + (rangeMax[n] - rangeMin[n]) * inputs[first + n];
     for (const siblings of engine.siblingSets) {
       let sum = 0;
       for (const n of siblings) sum += weights[n];
@@ -342,10 +344,10 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     }
   };
 
-  // The 2N independent runs of A and B, cell-major so that each cell's runs are one contiguous block to sort.
+  // The outputs (index block, rank block) of the 2N independent runs of A and B, run by run as they come.
   const sampleCount = 2 * options.replications;
-  const indexRuns = new Float64Array(blockSize * sampleCount);
-  const rankRuns = new Float64Array(blockSize * sampleCount);
+  const outputCount = 2 * blockSize;
+  const runOutputs = new Float64Array(outputCount * sampleCount);
   // With a bootstrap, the terms of the estimators over all units, per output (index, rank), year and row.
   const samples = options.replications;
   const k = factors.length;
@@ -373,11 +375,16 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     random,
     outputCount: 2 * blockSize,
     evaluate,
+    same: (factor, a, b) => {
+      const { choice, size } = factors[factor];
+      if (choice === "weights") return false;
+      const column = factors.slice(0, factor).reduce((sum, other) => sum + other.size, 0);
+      const list = choice === "normalisation" ? normalizations : choice === "aggregation" ? aggregations : missingPolicies;
+      return size === 1 && pick<string>(list, a[column]) === pick<string>(list, b[column]);
+    },
     observe: (run, outputs) => {
-      for (let cell = 0; cell < blockSize; cell++) {
-        indexRuns[cell * sampleCount + run] = outputs[cell];
-        rankRuns[cell * sampleCount + run] = outputs[blockSize + cell];
-      }
+      const first = run * outputCount;
+      for (let m = 0; m < outputCount; m++) runOutputs[first + m] = outputs[m];
     },
     observeRow:
       resamples > 0
@@ -462,31 +469,43 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     seed: options.seed,
     nominalRun,
     warnings,
-    index: { nominal: nominalIndex, ...summarize(indexRuns, blockSize, sampleCount) },
-    rank: { nominal: nominalRank, ...summarize(rankRuns, blockSize, sampleCount) },
+    index: { nominal: nominalIndex, ...summarize(runOutputs, outputCount, 0, blockSize) },
+    rank: { nominal: nominalRank, ...summarize(runOutputs, outputCount, blockSize, blockSize) },
     sensitivity: { index: sensitivityOf(0), rank: sensitivityOf(blockSize) },
   };
 }
 
-/** Median, 5% and 95% quantiles of each cell's runs (`runs[cell * sampleCount + run]`), over the finite runs. */
-function summarize(runs: Float64Array, cellCount: number, sampleCount: number): Omit<Distribution, "nominal"> {
+/** Cells gathered at once by `summarize`: their values of one run are neighbours in memory. */
+const GATHERED_CELLS = 8;
+
+/**
+ * Median, 5% and 95% quantiles of each cell's runs, over the finite runs: the outputs of run r are
+ * `runs[r·outputCount …]`, and the cells summarised are outputs `offset … offset + cellCount`.
+ */
+function summarize(runs: Float64Array, outputCount: number, offset: number, cellCount: number): Omit<Distribution, "nominal"> {
+  const sampleCount = runs.length / outputCount;
   const median = new Float64Array(cellCount);
   const low = new Float64Array(cellCount);
   const high = new Float64Array(cellCount);
-  for (let cell = 0; cell < cellCount; cell++) {
-    const samples = runs.subarray(cell * sampleCount, (cell + 1) * sampleCount);
-    // The finite runs to the front (NaN left out), then three quantiles by selection rather than a sort.
-    let finite = 0;
-    for (let i = 0; i < samples.length; i++) {
-      const value = samples[i];
-      if (Number.isNaN(value)) continue;
-      samples[i] = samples[finite];
-      samples[finite++] = value;
+  const gathered = new Float64Array(GATHERED_CELLS * sampleCount);
+  for (let first = 0; first < cellCount; first += GATHERED_CELLS) {
+    const width = Math.min(GATHERED_CELLS, cellCount - first);
+    // Each cell's runs side by side, the finite ones to the front (NaN left out).
+    const finite = new Int32Array(width);
+    for (let run = 0; run < sampleCount; run++) {
+      const row = run * outputCount + offset + first;
+      for (let j = 0; j < width; j++) {
+        const value = runs[row + j];
+        if (!Number.isNaN(value)) gathered[j * sampleCount + finite[j]++] = value;
+      }
     }
-    const observed = samples.subarray(0, finite);
-    median[cell] = quantileSelect(observed, 0.5);
-    low[cell] = quantileSelect(observed, 0.05);
-    high[cell] = quantileSelect(observed, 0.95);
+    // Three quantiles of each by selection rather than a sort.
+    for (let j = 0; j < width; j++) {
+      const observed = gathered.subarray(j * sampleCount, j * sampleCount + finite[j]);
+      median[first + j] = quantileSelect(observed, 0.5);
+      low[first + j] = quantileSelect(observed, 0.05);
+      high[first + j] = quantileSelect(observed, 0.95);
+    }
   }
   return { median, low, high };
 }

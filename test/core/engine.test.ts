@@ -111,6 +111,45 @@ describe("IndexEngine", () => {
     for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 10);
   });
 
+  // The weighted means over indicators run from terms computed once per pair (FixedStep); the test holds them to the
+  // bits of computeIndex (aggregate/means.ts) under drawn weights, a zero-weight group, with and without a gap.
+  it.each([
+    ["arithmetic", false],
+    ["arithmetic", true],
+    ["geometric", false],
+    ["geometric", true],
+    ["harmonic", false],
+    ["harmonic", true],
+  ] as const)("evaluate() under the %s mean (gap: %s) gives the bits of computeIndex for any weights", (aggregate, gap) => {
+    const tree = deepTree();
+    const panel = deepPanel(tree, gap);
+    const missing = gap ? "reweight" : "error";
+    const engine = new IndexEngine(tree, panel);
+    const draws = [
+      [...engine.nominalWeights],
+      [0.2, 0.1, 0.25, 0.75, 0.9, 1, 0.8, 0.6, 0.4],
+      [0.9, 0.35, 0.05, 0.95, 0.65, 1, 0.1, 0.3, 0.7],
+      // a and b weigh nothing: A1 is undefined and A is A2 alone.
+      [0.5, 0.7, 0, 0, 0.3, 1, 0.5, 0.5, 0.5],
+    ];
+    for (const draw of draws) {
+      const weights = new Map(tree.nodes.map((node, n) => [node.code, draw[n]] as const));
+      const reference = computeIndex(tree, panel, { weights, aggregate, missing }).values.subarray(0, 6);
+      const out = engine.evaluate({ normalize: "fixed-base", aggregate, missing }, Float64Array.from(draw), new Float64Array(6));
+      for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBe(reference[cell]);
+    }
+  });
+
+  it("evaluate() under the geometric mean matches the hand computation", () => {
+    // U1 in 2022 with the nominal weights, fixed-base scores a = 150, b = 175, c = 120, d = 160, e = 120:
+    // A1 = sqrt(150·175), A = A1^0.7 · 120^0.3, B = sqrt(160·120), INDEX = sqrt(A·B) = 141.2486...
+    const tree = deepTree();
+    const engine = new IndexEngine(tree, deepPanel(tree));
+    const out = engine.evaluate({ normalize: "fixed-base", aggregate: "geometric", missing: "error" }, engine.nominalWeights, new Float64Array(6));
+    const a = Math.sqrt(150 * 175) ** 0.7 * 120 ** 0.3;
+    expect(out[2]).toBeCloseTo(Math.sqrt(a * Math.sqrt(160 * 120)), 10);
+  });
+
   it("keeps a group's own aggregate column from the tree whatever the default", () => {
     // B aggregates geometrically in the tree: B = sqrt(d·e) in fixed-base terms. U1 2022: sqrt(160·120) = 138.564...
     const base = deepTree();

@@ -172,6 +172,42 @@ describe("estimateSobol (Saltelli design, Saltelli 2010 first order, Jansen 1999
     expect(Math.abs(result.total[0] - 1)).toBeLessThan(0.15);
   });
 
+  it("copies a run of A_B(i) that equals A or B (same) instead of running it, with identical indices", () => {
+    // Factor 0 is continuous, factor 1 a choice between two methods (u < 0.5 or not). When both rows pick the same
+    // method, A_B(1) is A and A_B(0) is B: of each such row's four runs two are copied.
+    const model = (x: Float64Array, out: Float64Array) => {
+      const method = x[1] < 0.5 ? 0 : 1;
+      out[0] = method === 0 ? x[0] : Math.sqrt(x[0]) + 0.2;
+      out[1] = x[0] * (1 + method);
+    };
+    const design = (same?: (factor: number, a: Float64Array, b: Float64Array) => boolean) => {
+      let runs = 0;
+      const result = estimateSobol({
+        factorSizes: [1, 1],
+        samples: 500,
+        random: createRandom(3),
+        outputCount: 2,
+        center: [0.5, 0.75],
+        evaluate: (x, out) => {
+          runs++;
+          model(x, out);
+        },
+        same,
+      });
+      return { result, runs };
+    };
+    const plain = design();
+    const copied = design((factor, a, b) => factor === 1 && a[1] < 0.5 === b[1] < 0.5);
+    expect(plain.runs).toBe(500 * 4);
+    // About half the rows pick the same method (binomial, 500 rows: 250 ± 34 at 3 sd), and each saves two runs.
+    expect(plain.runs - copied.runs).toBeGreaterThan(2 * 200);
+    expect(plain.runs - copied.runs).toBeLessThan(2 * 300);
+    expect((plain.runs - copied.runs) % 2).toBe(0);
+    for (const key of ["variance", "firstOrderVariance", "totalVariance", "firstOrder", "total"] as const)
+      expect([...copied.result[key]]).toEqual([...plain.result[key]]);
+    expect(copied.result.runs).toBe(plain.result.runs);
+  });
+
   it("throws for fewer than 2 samples", () => {
     expect(() =>
       estimateSobol({ factorSizes: [1], samples: 1, random: createRandom(1), outputCount: 1, evaluate: () => undefined }),

@@ -48,7 +48,8 @@ export function aggregateGeometric(children: readonly ArrayLike<number>[], weigh
       if (Number.isNaN(score)) continue;
       if (!(score > 0)) defined = false;
       if (Number.isNaN(reference)) reference = score;
-      logSum += weights[c] * Math.log(score / reference);
+      // ln(1) = 0 adds nothing (w·0 = 0 for a finite weight): a score equal to the reference needs no logarithm.
+      if (score !== reference || !Number.isFinite(weights[c])) logSum += weights[c] * Math.log(score / reference);
       weightSum += weights[c];
     }
     out[cell] = defined && weightSum > 0 ? reference * Math.exp(logSum / weightSum) : Number.NaN;

@@ -82,7 +82,7 @@ export function rankDescending(
     // The units with a strictly higher key are those after the last equal key in ascending order: a native sort and
     // a binary search per unit instead of comparing every pair of units. Rounding to 12 digits never reverses an
     // order, so the values sort as their keys do, and only the values just above a unit's can share its key.
-    const ascending = scratch.subarray(0, count).sort();
+    const ascending = (count === scratch.length ? scratch : scratch.subarray(0, count)).sort();
     for (let unit = 0; unit < unitCount; unit++) {
       const cell = unit * yearCount + year;
       const value = values[cell];
