@@ -4,8 +4,8 @@
 //   20 ms of every command's start on a 2-core machine, measured with the bench's (d)); the modules a command loads
 //   lazily are still initialised only when it runs them, and the heavy packages stay external and load only when used;
 // - dist/bundle/main.js: the same `main` as an ES module, for programs that import it;
-// - dist/bundle/start.js: what bin/innovation-index.js loads main.cjs with, and main.cjs.cache, V8's code cache of it
-//   (scripts/code-cache.js; src/cli/start.ts says why);
+// - dist/bundle/start.cjs: what bin/innovation-index.js (CommonJS) loads main.cjs with, and main.cjs.cache, V8's code
+//   cache of it (scripts/code-cache.js; src/cli/start.ts says why);
 // - dist/bundle/file-worker.js: the worker thread that writes large result files, one self-contained file.
 // - dist/bundle/dashboard-client.js: the script of the interactive report.html (below).
 import { rmSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,11 +44,28 @@ await build({
   supported: { "dynamic-import": false },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+// esbuild writes strings ASCII-only but keeps comments and regular expressions as written: any other character left
+// makes V8 hold the whole 900 KB source as a two-byte string, slower to read and to check against the code cache on
+// every start (about 5 ms here). They become \u escapes, the same character in a regular expression, string or comment;
+// in a template literal (which esbuild escapes itself) the raw text would change, so the build refuses one there.
+const bundleUrl = new URL("../dist/bundle/main.cjs", import.meta.url);
+const bundled = readFileSync(bundleUrl, "utf8");
+const templated = bundled.split("\n").find((line) => /[^\x00-\x7f]/.test(line) && !/^\s*(\/\/|\/\*|\*)/.test(line) && line.includes("`"));
+if (templated) throw new Error(`scripts/bundle.js: a non-ASCII character on a line with a template literal; escape it in the source:\n${templated.trim()}`);
+writeFileSync(bundleUrl, bundled.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`));
 writeFileSync(
   new URL("../dist/bundle/main.js", import.meta.url),
   '// The command line (main.cjs) as an ES module.\nimport { createRequire } from "node:module";\n\nexport const { main } = createRequire(import.meta.url)("./main.cjs");\n',
 );
-await build({ ...common, entryPoints: ["src/cli/start.ts"], packages: "external", outfile: "dist/bundle/start.js" });
+await build({
+  ...common,
+  format: "cjs",
+  entryPoints: ["src/cli/start.ts"],
+  packages: "external",
+  outfile: "dist/bundle/start.cjs",
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
 await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
 // dist/bundle/dashboard-client.js: the interactive report's script, the core's computeIndex included, as one IIFE for
 // the browser; read and inlined into report.html when a dashboard is written (ECharts is inlined beside it).

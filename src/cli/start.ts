@@ -3,7 +3,8 @@
  * scripts/bundle.js), compiled with V8's code cache `main.cjs.cache` when the build made one for this Node (see
  * scripts/code-cache.js). Compiling the bundle is the largest part of every command's start; with the cache, V8 takes
  * the functions a run needs from it instead of parsing and compiling them again. A cache that V8 refuses (another
- * Node or V8 version) is ignored: the bundle is compiled as without one. Bundled on its own as dist/bundle/start.js.
+ * Node or V8 version) is ignored: the bundle is compiled as without one. Bundled on its own as dist/bundle/start.cjs, CommonJS as
+ * bin/innovation-index.js is.
  */
 import { existsSync, readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";

@@ -206,7 +206,8 @@ export class IndexEngine {
       else aggregate(methods[s], views[s], step.weights, target, this.aggregateContext);
       const reflection = reflections[s];
       if (reflection) reflectGroup(target, reflection);
-      if (step.group >= 0) this.groupComplete[step.group] = completeOut ? 1 : 0;
+      // A ratio's reflection turns a value <= 0 into NaN: the step is not known to be complete then.
+      if (step.group >= 0) this.groupComplete[step.group] = completeOut && reflection?.kind !== "ratio" ? 1 : 0;
     }
     return out;
   }

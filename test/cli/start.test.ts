@@ -10,10 +10,10 @@ import { describe, expect, it } from "vitest";
 import { makeTempDir } from "../helpers.js";
 
 const BUNDLE = fileURLToPath(new URL("../../dist/bundle/main.cjs", import.meta.url));
-const START = new URL("../../dist/bundle/start.js", import.meta.url).href;
+const START = new URL("../../dist/bundle/start.cjs", import.meta.url).href;
 const built = existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`);
 
-describe.skipIf(!built)("loadMain (dist/bundle/start.js)", () => {
+describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
   it("compiles the bundle with the build's code cache, which this Node accepts, and runs it", async () => {
     const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
     const { main, script } = loadMain({ bundle: BUNDLE });
