@@ -76,6 +76,13 @@ export interface DuckdbSession {
   close: () => void;
 }
 
+/** The DuckDB types (`baseType`) read as whole numbers: a year. */
+export const INTEGER_TYPES: ReadonlySet<string> = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"]);
+/** The DuckDB types read as numbers: a value. */
+export const NUMBER_TYPES: ReadonlySet<string> = new Set([...INTEGER_TYPES, "FLOAT", "DOUBLE", "DECIMAL"]);
+/** The DuckDB types read as text: a unit, an indicator or node code, a source. */
+export const TEXT_TYPES: ReadonlySet<string> = new Set(["VARCHAR"]);
+
 /** A DuckDB type without its parameters, upper case: `DECIMAL(18,3)` -> `DECIMAL`. */
 export function baseType(type: string): string {
   return type.replace(/\(.*$/, "").trim().toUpperCase();

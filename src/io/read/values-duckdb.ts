@@ -15,7 +15,7 @@ import { messages } from "../../core/messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { baseType, isNull, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, type DuckdbSession } from "./duckdb.js";
+import { baseType, INTEGER_TYPES, isNull, NUMBER_TYPES, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, TEXT_TYPES, type DuckdbSession } from "./duckdb.js";
 import { queryIndicators } from "./duckdb-sources.js";
 
 
@@ -30,10 +30,6 @@ export interface DuckdbValues {
   /** Absolute paths of the files a query names (globs expanded), for the manifest. */
   filesRead: string[];
 }
-
-const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"]);
-const NUMBER_TYPES = new Set([...INTEGER_TYPES, "FLOAT", "DOUBLE", "DECIMAL"]);
-const TEXT_TYPES = new Set(["VARCHAR"]);
 
 /**
  * Reads the values of `tree`'s indicators from a `.parquet` or `.sql` file into a panel. A query may read files in
@@ -110,7 +106,7 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
 function checkLongColumns(columns: readonly { name: string; type: string }[], label: string): boolean {
   const issues: Issue[] = [];
   const names = columns.map((column) => column.name);
-  const expected: Record<string, { types: Set<string>; what: string; required: boolean }> = {
+  const expected: Record<string, { types: ReadonlySet<string>; what: string; required: boolean }> = {
     unit: { types: TEXT_TYPES, what: "text (VARCHAR)", required: false },
     year: { types: INTEGER_TYPES, what: "a whole number (INTEGER; cast it: year::INTEGER)", required: true },
     indicator: { types: TEXT_TYPES, what: "text (VARCHAR)", required: true },

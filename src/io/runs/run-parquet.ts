@@ -15,7 +15,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import type { RunValue } from "../../core/revision.js";
 import type { RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
-import { baseType, isNull, openDuckdb, positionValueChunks, sqlString, type DuckdbSession } from "../read/duckdb.js";
+import { baseType, INTEGER_TYPES, isNull, NUMBER_TYPES, openDuckdb, positionValueChunks, sqlString, TEXT_TYPES, type DuckdbSession } from "../read/duckdb.js";
 
 /** What a `--parquet-only` run's `index.json` says about its results. */
 export interface ParquetResults {
@@ -26,10 +26,6 @@ export interface ParquetResults {
   /** The codes of `nodes`, in their order (the order of each entry's values in a `results` list). */
   codes: readonly string[];
 }
-
-const TEXT_TYPES = new Set(["VARCHAR"]);
-const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "HUGEINT"]);
-const NUMBER_TYPES = new Set([...INTEGER_TYPES, "FLOAT", "DOUBLE", "DECIMAL"]);
 
 /**
  * The values of the Parquet files of a run, `values[(unit · years + year) · codes + node]` (positions in `results`'

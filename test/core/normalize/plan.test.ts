@@ -6,7 +6,7 @@ import { planNormalization } from "../../../src/core/normalize/plan.js";
 import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../../src/core/tree.js";
 import type { Tree } from "../../../src/core/types.js";
-import { ValidationError, type Issue } from "../../../src/errors.js";
+import { issuesOf } from "../../issues.js";
 
 type Row = [code: string, parent: string, direction: string, attributes?: Record<string, string>];
 
@@ -34,16 +34,6 @@ function compute(rows: Row[], values: Record<string, Record<string, number[]>>, 
   const panel = buildPanel(t, records);
   if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
   return computeIndex(t, panel.value, options);
-}
-
-function issuesOf(run: () => unknown): Issue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
 }
 
 const valueOf = (result: IndexResult, code: string, unit: number, year: number) =>

@@ -5,20 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { limitMessages } from "../../../src/core/limit-messages.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
-import { ValidationError, type Issue } from "../../../src/errors.js";
+import { issuesOf } from "../../issues.js";
 import { parseProject } from "../../../src/io/project/project.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
-
-function issuesOf(run: () => unknown): Issue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("unknown keys and columns of a tree", () => {
   it("refuses a misspelt YAML key, naming file, line and key, with the closest known key", () => {
