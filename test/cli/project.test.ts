@@ -333,6 +333,38 @@ describe("a project computed every year", () => {
   });
 });
 
+describe("a run folder as another command's --out", () => {
+  it("is refused with exit code 3 before anything is written: the run's files stay as published and verify passes", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    const folder = join(dir, "runs", id);
+    const before = await listDir(folder);
+    const hashes = await Promise.all(before.map((name) => fileSha256(join(folder, name))));
+    const refusal = `error: ${outputMessages.outIsRun(`runs/${id}`)}\n`;
+    // Other methods into the run (its index.csv, scores.csv, ... would change), a report or an analysis beside its files.
+    for (const argv of [
+      ["compute", "--normalise", "min-max", "--out", `runs/${id}`],
+      ["report", "--out", `runs/${id}`],
+      ["uncertainty", "--weight-noise", "0.1", "-n", "10", "--out", `runs/${id}`],
+      ["audit", "--out", `runs/${id}`],
+      ["weights", "--out", `runs/${id}/weights.csv`],
+      ["template", "-i", "indicators.csv", "--years", "2021", "--out", `runs/${id}/2021.csv`],
+    ]) {
+      const run = await runCli(argv, dir);
+      expect(run.code, argv.join(" ")).toBe(3);
+      expect(run.stderr, argv.join(" ")).toBe(refusal);
+    }
+    expect(await listDir(folder)).toEqual(before);
+    expect(await Promise.all(before.map((name) => fileSha256(join(folder, name))))).toEqual(hashes);
+    expect((await runCli(["verify", `runs/${id}`], dir)).code).toBe(0);
+    // The one way to add to a run: report --run, listed in the run's reports.json (verify checks it).
+    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    expect(await listDir(folder)).toEqual([...before, "report.html", "reports.json"].sort());
+    expect((await runCli(["verify", `runs/${id}`], dir)).code).toBe(0);
+  });
+});
+
 describe("report in a project", () => {
   it("writes report.html into the latest run folder, or the one --run names, unless --out is given", async () => {
     const dir = await makeProject();

@@ -111,7 +111,9 @@ export async function runCompute(
   const computed = await computeOutputs(options, env);
   const { inputs, result, printed, warnings, notes } = computed;
   const files = withFiles ? await withFiles(computed.files) : computed.files;
-  if (options.out !== "-") await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length));
+  // With `withFiles` (`report --run`), the files go into a run folder, listed in its reports.json.
+  if (options.out !== "-")
+    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), { intoRun: withFiles !== undefined });
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
   printWarnings(warnings, env);

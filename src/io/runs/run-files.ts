@@ -13,10 +13,10 @@ import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { csvField, parseCsv } from "../csv.js";
 import { unreadable } from "../read/read-text.js";
-import { digestFile } from "../write/write.js";
+import { digestFile, MANIFEST_FILE } from "../write/write.js";
 import type { ParquetResults } from "./run-parquet.js";
 
-export const MANIFEST_FILE = "manifest.json";
+export { MANIFEST_FILE };
 export const INPUT_VALUES_FILE = "input-values.csv";
 
 /** A file and its SHA-256 (hex). `path` is relative to the project folder for inputs, to the run folder for outputs. */

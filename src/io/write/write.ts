@@ -46,16 +46,38 @@ export function joinContent(content: FileContent): string | Uint8Array {
  * folder as `label` (default: `dir`). A content may be a sequence of chunks, streamed to the file as produced, or a job.
  * On one thread (`threads` 1, the default) the files are written in turn with synchronous calls, which for the small
  * files of most runs is several times faster than asynchronous ones (no round trip to the thread pool per call); with
- * more, the jobs run on up to `threads` threads while the other files are written.
+ * more, the jobs run on up to `threads` threads while the other files are written. A run folder is refused
+ * (`refuseRunFolder`) unless `intoRun` says the files are a run's own derived files (`report --run`).
  */
 export async function writeFilesAtomic(
   dir: string,
   files: Readonly<Record<string, FileContent>>,
   label = dir,
   threads = 1,
+  { intoRun = false }: { intoRun?: boolean } = {},
 ): Promise<string[]> {
+  if (!intoRun) refuseRunFolder(dir, label);
   await writeFiles(dir, files, label, threads, undefined);
   return Object.keys(files).map((name) => join(dir, name));
+}
+
+/** The manifest of a run folder (`io/runs/run-files.ts`, which reads it, imports this module). */
+export const MANIFEST_FILE = "manifest.json";
+
+/**
+ * Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder (it holds `manifest.json` and `index.json`): a run's
+ * files are never overwritten or added to by another command's `--out`, which would make the run fail `verify` or lose
+ * its results. `report --run` adds its report the one way allowed, listed in the run's `reports.json`.
+ */
+export function refuseRunFolder(dir: string, label: string): void {
+  const holds = (name: string) => {
+    try {
+      return statSync(join(dir, name)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (holds(MANIFEST_FILE) && holds("index.json")) throw new OutputError("E_OUT_IS_RUN", outputMessages.outIsRun(label));
 }
 
 /**

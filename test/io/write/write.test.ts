@@ -209,3 +209,20 @@ describe.skipIf(!BUILT)("writer threads that cannot start (the built CLI)", () =
     expect((await stat(join(dir, "o"))).isDirectory()).toBe(true);
   });
 });
+
+describe("writeFilesAtomic into a run folder", () => {
+  it("refuses a folder holding manifest.json and index.json (a run) unless intoRun, and writes into any other", async () => {
+    const run = await tempDir({ "manifest.json": "{}", "index.json": "{}", "index.csv": "published\n" });
+    await expect(writeFilesAtomic(run, { "index.csv": "other\n" }, "runs/r1")).rejects.toMatchObject({ code: "E_OUT_IS_RUN", message: outputMessages.outIsRun("runs/r1") });
+    expect(await readFile(join(run, "index.csv"), "utf8")).toBe("published\n");
+    expect((await listDir(run)).sort()).toEqual(["index.csv", "index.json", "manifest.json"]);
+    // report --run's own way in, and folders that are not runs (a manifest.json alone, an index.json alone).
+    await writeFilesAtomic(run, { "report.html": "<p>" }, "runs/r1", 1, { intoRun: true });
+    expect(await readFile(join(run, "report.html"), "utf8")).toBe("<p>");
+    for (const files of [{ "manifest.json": "{}" }, { "index.json": "{}" }] as Record<string, string>[]) {
+      const dir = await tempDir(files);
+      await writeFilesAtomic(dir, { "index.csv": "x\n" });
+      expect(await readFile(join(dir, "index.csv"), "utf8")).toBe("x\n");
+    }
+  });
+});
