@@ -238,9 +238,10 @@ export class IndexEngine {
   }
 
   /**
-   * A weighted mean of a step's fixed terms (`FixedStep`), child by child: per cell `Σ w[c]·term[c]` and `Σ w[c]` over
-   * the observed children, in the order of `aggregate/means.ts` (a missing child adds `w·0 = 0` to each sum, which
-   * changes neither), then the mean as there. The weights must be finite (`w·0` is `NaN` for an infinite one).
+   * A weighted mean of a step's fixed terms (`FixedStep`): per cell `Σ w[c]·term[c]`, child by child (a missing child's
+   * term is 0, and `w·0 = 0` changes no sum), and the children's weight sum, of all of them or, in a cell with a missing
+   * child, of the observed ones, in the order of `aggregate/means.ts`; then the mean as there. The weights must be
+   * finite (`w·0` is `NaN` for an infinite one).
    */
   private aggregateFixed(step: FixedStep, weights: Float64Array, out: Float64Array): void {
     const { terms, reference, defined, gapCells, gapPresent } = step;
@@ -278,7 +279,6 @@ export class IndexEngine {
     }
     return fixed;
   }
-
 
   /** The reflection of every step's group under `choice` (undefined for a group without direction `-`). */
   private reflectionsFor(choice: EngineChoice, methods: readonly AggregateMethod[]): (Reflection | undefined)[] {

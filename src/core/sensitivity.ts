@@ -57,7 +57,8 @@ export interface SobolDesign {
    * Whether factor `factor` takes the same value from the uniforms of `a` as from those of `b` (a method drawn from a
    * list: both uniforms pick the same method). A run of `A_B(i)` is then a run already made: `f(A)` when factor i is
    * the same, `f(B)` when every other factor is; its outputs are copied instead of run again, which gives the same
-   * numbers, as the model is a function of its factors' values. Default: never the same.
+   * numbers, as the model is a function of its factors' values. Default: never the same. (With one factor, `A_B(1)`
+   * is B itself and is copied whatever this says.)
    */
   same?: (factor: number, a: Float64Array, b: Float64Array) => boolean;
   /** Called after each row of the design with the model runs done and the total. */
@@ -139,11 +140,12 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
     design.observe?.(samples + j, outB);
     fold(outA);
     fold(outB);
-    if (same) for (let i = 0; i < factorCount; i++) sameFactors[i] = same(i, a, b);
+    let sameCount = 0;
+    if (same) for (let i = 0; i < factorCount; i++) if ((sameFactors[i] = same(i, a, b))) sameCount++;
     for (let i = 0; i < factorCount; i++) {
       let outI = outMixed;
       if (sameFactors[i]) outI = outA;
-      else if (same && sameFactors.every((equal, h) => h === i || equal)) outI = outB;
+      else if (sameCount === factorCount - 1) outI = outB;
       else {
         mixed.set(a);
         for (let d = starts[i]; d < starts[i] + factorSizes[i]; d++) mixed[d] = b[d];

@@ -363,6 +363,11 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
           first: new Float64Array(k * samples),
           total: new Float64Array(k * samples),
         });
+  // Each factor's first column, and the methods it picks from (none for the weights).
+  const factorColumns = factors.map((_, f) => factors.slice(0, f).reduce((sum, other) => sum + other.size, 0));
+  const factorLists = factors.map(({ choice }): readonly string[] | undefined =>
+    choice === "normalisation" ? normalizations : choice === "aggregation" ? aggregations : choice === "missing" ? missingPolicies : undefined,
+  );
   const random = createRandom(options.seed);
   // The first-order estimator's constant: the nominal run, near the mean of every output.
   const center = new Float64Array(2 * blockSize);
@@ -375,12 +380,11 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     random,
     outputCount: 2 * blockSize,
     evaluate,
+    // A method choice is the same in A and B when both uniforms pick the same method; weights never are.
     same: (factor, a, b) => {
-      const { choice, size } = factors[factor];
-      if (choice === "weights") return false;
-      const column = factors.slice(0, factor).reduce((sum, other) => sum + other.size, 0);
-      const list = choice === "normalisation" ? normalizations : choice === "aggregation" ? aggregations : missingPolicies;
-      return size === 1 && pick<string>(list, a[column]) === pick<string>(list, b[column]);
+      const list = factorLists[factor];
+      const column = factorColumns[factor];
+      return list !== undefined && pick<string>(list, a[column]) === pick<string>(list, b[column]);
     },
     observe: (run, outputs) => {
       const first = run * outputCount;
