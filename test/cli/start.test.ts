@@ -28,6 +28,29 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
     expect(existsSync(join(dir, "out/index.xlsx"))).toBe(true);
   });
 
+  it("is ASCII (scripts/bundle.js escapes what comments and regular expressions keep), so V8 holds it in one byte a character", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(BUNDLE, "latin1");
+    expect(text.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    // The escaped characters still mean themselves: the bundle reads years written 2017年 (parseYear's expression).
+    expect(text).toContain("\\u5e74");
+    const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
+    const { main } = loadMain({ bundle: BUNDLE });
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nA,,a,,\nA1,A,a1,,+\n",
+      "values.csv": "unit,indicator,2017年,2018年\nU1,A1,10,12\n",
+    });
+    let printed = "";
+    const code = await main(["compute", "-i", "tree.csv", "-d", "values.csv", "--format", "csv", "--out", "-"], {
+      cwd: dir,
+      stdout: (chunk: string) => (printed += chunk),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(printed).toContain("U1,2018,INDEX");
+    expect(printed).toMatch(/U1,2018,INDEX,[^,]*,0,120\.0000/);
+  });
+
   it("ignores a cache V8 refuses and runs the command line all the same", async () => {
     const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
     const dir = await makeTempDir();
