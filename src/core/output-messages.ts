@@ -26,8 +26,8 @@ function folderProblem(code: string): string {
 const LATEST_CONSEQUENCE = "treated as no previous run for --if-changed and the revision summary; no run folder was removed";
 
 export const outputMessages = {
-  outIsRun: (label: string) =>
-    `${label} is a run folder (it holds manifest.json and index.json), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
+  outIsRun: (label: string, run?: string) =>
+    `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
   writeFailed: (label: string, reason: string) => `${label}: cannot write the output (${reason}); expected a writable folder`,
   folderNotCreated: (label: string, path: string, code: string) =>
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,

@@ -355,6 +355,10 @@ describe("a run folder as another command's --out", () => {
       expect(run.code, argv.join(" ")).toBe(3);
       expect(run.stderr, argv.join(" ")).toBe(refusal);
     }
+    // A folder inside the run is the run's too (verify lists every file under it).
+    const inside = await runCli(["uncertainty", "--weight-noise", "0.1", "-n", "10", "--out", `runs/${id}/analysis`], dir);
+    expect(inside.code).toBe(3);
+    expect(inside.stderr).toBe(`error: ${outputMessages.outIsRun(`runs/${id}/analysis`, `runs/${id}`)}\n`);
     expect(await listDir(folder)).toEqual(before);
     expect(await Promise.all(before.map((name) => fileSha256(join(folder, name))))).toEqual(hashes);
     expect((await runCli(["verify", `runs/${id}`], dir)).code).toBe(0);

@@ -65,19 +65,26 @@ export async function writeFilesAtomic(
 export const MANIFEST_FILE = "manifest.json";
 
 /**
- * Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder (it holds `manifest.json` and `index.json`): a run's
- * files are never overwritten or added to by another command's `--out`, which would make the run fail `verify` or lose
- * its results. `report --run` adds its report the one way allowed, listed in the run's `reports.json`.
+ * Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder (it holds `manifest.json` and `index.json`) or inside
+ * one: a run's files are never overwritten or added to by another command's `--out`, which would make the run fail
+ * `verify` or lose its results. `report --run` adds its report the one way allowed, listed in the run's `reports.json`.
  */
 export function refuseRunFolder(dir: string, label: string): void {
-  const holds = (name: string) => {
+  const holds = (folder: string, name: string) => {
     try {
-      return statSync(join(dir, name)).isFile();
+      return statSync(join(folder, name)).isFile();
     } catch {
       return false;
     }
   };
-  if (holds(MANIFEST_FILE) && holds("index.json")) throw new OutputError("E_OUT_IS_RUN", outputMessages.outIsRun(label));
+  // The folder and each folder above it, named as `label` names them (one `dirname` of each a level up).
+  for (let folder = dir, name = label; ; ) {
+    if (holds(folder, MANIFEST_FILE) && holds(folder, "index.json")) throw new OutputError("E_OUT_IS_RUN", outputMessages.outIsRun(label, folder === dir ? undefined : name));
+    const parent = dirname(folder);
+    if (parent === folder) return;
+    folder = parent;
+    name = dirname(name);
+  }
 }
 
 /**

@@ -216,6 +216,12 @@ describe("writeFilesAtomic into a run folder", () => {
     await expect(writeFilesAtomic(run, { "index.csv": "other\n" }, "runs/r1")).rejects.toMatchObject({ code: "E_OUT_IS_RUN", message: outputMessages.outIsRun("runs/r1") });
     expect(await readFile(join(run, "index.csv"), "utf8")).toBe("published\n");
     expect((await listDir(run)).sort()).toEqual(["index.csv", "index.json", "manifest.json"]);
+    // Nor a folder inside it, named with the run.
+    await expect(writeFilesAtomic(join(run, "a", "b"), { "x.csv": "x\n" }, "runs/r1/a/b")).rejects.toMatchObject({
+      code: "E_OUT_IS_RUN",
+      message: outputMessages.outIsRun("runs/r1/a/b", "runs/r1"),
+    });
+    expect((await listDir(run)).sort()).toEqual(["index.csv", "index.json", "manifest.json"]);
     // report --run's own way in, and folders that are not runs (a manifest.json alone, an index.json alone).
     await writeFilesAtomic(run, { "report.html": "<p>" }, "runs/r1", 1, { intoRun: true });
     expect(await readFile(join(run, "report.html"), "utf8")).toBe("<p>");
