@@ -138,7 +138,7 @@ export const messages = {
   targetNotPositive: (code: string, target: number) => `indicator ${quote(code)} has target ${target}; expected a positive number`,
   scoreNotPositive: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
     `group ${quote(group)}, ${unitName(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
-    `expected positive scores (min-max gives 0 to the lowest value, z-scores can be negative: use fixed-base or min-max-goalposts, or --aggregate arithmetic)`,
+    `expected positive scores (min-max gives 0 to the lowest value, z-scores can be negative: use fixed-base, min-max on 1 to 100 (--range 1,100, as COINr does before a geometric mean), or --aggregate arithmetic)`,
   mpiMeanNotPositive: (group: string, unit: string, year: number, mean: number) =>
     `group ${quote(group)}, ${unitName(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
   optionUnused: (option: string, methods: readonly string[]) =>

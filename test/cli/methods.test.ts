@@ -138,6 +138,10 @@ describe("method errors", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(messages.scoreNotPositive("geometric", "X", "X2", "U1", 2017, 0));
     expect(await readFile(join(dir, "out/index.csv"), "utf8").catch(() => "absent")).toBe("absent");
+    // The advice of the message works: min-max on 1 to 100 gives the lowest value 1, and the geometric mean is defined.
+    expect(run.stderr).toContain("--range 1,100");
+    const ranged = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-o", "out", "--normalise", "min-max", "--range", "1,100", "--aggregate", "geometric", "-q"], dir);
+    expect(ranged.code, ranged.stderr).toBe(0);
   });
 
   it("missing goalposts or target name the indicator and the tree line", async () => {
