@@ -21,7 +21,7 @@ import { computeFromOptions } from "./compute.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language, Table } from "../../io/write/tables.js";
 import { formatValue } from "../../io/write/to-csv.js";
-import { writeFilesAtomic, type FileContent } from "../../io/write/write.js";
+import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
 import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, type MethodCommandOptions } from "../method-options.js";
@@ -144,6 +144,8 @@ Examples:
 
 /** Runs `audit`: read, validate, compute (as compute does), audit, format, write, summarise. */
 export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promise<void> {
+  // A run folder as --out is refused before the audit, not only by the writer after it.
+  refuseRunFolder(resolve(env.cwd, options.out), options.out);
   const { auditIndex } = await import("../../core/audit/audit.js");
   const { inputs, loaded, weighting, result } = await computeFromOptions(options, env);
   const { tree, panel } = loaded;

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/read/load.js";
 import { defaultThreads } from "../../io/write/file-jobs.js";
-import { writeFilesAtomic, type FileContent } from "../../io/write/write.js";
+import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
@@ -108,6 +108,8 @@ export async function runCompute(
   env: CliEnv,
   withFiles?: (files: Record<string, FileContent>) => Promise<Record<string, FileContent>>,
 ): Promise<void> {
+  // A run folder as --out is refused before the work, not only by the writer after it.
+  if (options.out !== "-" && !withFiles) refuseRunFolder(resolve(env.cwd, options.out), options.out);
   const computed = await computeOutputs(options, env);
   const { inputs, result, printed, warnings, notes } = computed;
   const files = withFiles ? await withFiles(computed.files) : computed.files;

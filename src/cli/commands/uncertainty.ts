@@ -19,7 +19,7 @@ import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
 import { loadInputs } from "../../io/read/load.js";
 import { formatValue } from "../../io/write/to-csv.js";
-import { writeFilesAtomic } from "../../io/write/write.js";
+import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
@@ -238,6 +238,8 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       import("../../io/read/weight-ranges-csv.js"),
       import("../progress.js"),
     ]);
+  // A run folder as --out is refused before the analysis, not only by the writer after it.
+  refuseRunFolder(resolve(env.cwd, options.out), options.out);
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   const weightRanges = options.weightRanges
