@@ -7,18 +7,10 @@
  * a_genmean, outrankMatrix/a_copeland; benefit of the doubt by enumerating the vertices of the weight polytope, so
  * no simplex is shared; Xu's entropy of raw values). Missing values are left out and siblings reweighted on both sides.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { computeIndex, resultIndex, type ComputeOptions } from "../../src/core/compute.js";
-import { buildPanel } from "../../src/core/panel.js";
-import { parseDataCsv } from "../../src/io/read/data-csv.js";
-import { parseTreeCsv } from "../../src/io/read/tree-csv.js";
+import { computeIndex, type ComputeOptions } from "../../src/core/compute.js";
 import { deriveWeights } from "../../src/core/weighting/derive.js";
-
-const read = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8");
-const parsedValues = parseDataCsv(read("asem/values.csv"), "values.csv");
-if (!parsedValues.ok) throw new Error("the ASEM fixture does not parse");
-const records = parsedValues.value;
+import { loadAsem as load, readExpected, worstRelativeError } from "./asem.js";
 
 const SCALING = "asem/tree-scaling.csv";
 /** case name (as in expected.csv) -> tree file and options */
@@ -39,22 +31,7 @@ const CASES: Record<string, [tree: string, options: ComputeOptions]> = {
 };
 const ENTROPY_CASES: Record<string, "raw" | "min-max"> = { "entropy raw": "raw", "entropy min-max": "min-max" };
 
-const expected = new Map<string, { unit: string; year: number; code: string; value: number }[]>();
-for (const line of read("methods/expected.csv").trim().split("\n").slice(1)) {
-  // the case name may hold a comma (range=1,100): the last four fields are unit, year, code, value
-  const fields = line.split(",");
-  const [unit, year, code, value] = fields.slice(-4);
-  const name = fields.slice(0, -4).join(",");
-  if (!expected.has(name)) expected.set(name, []);
-  expected.get(name)!.push({ unit, year: Number(year), code, value: value === "NA" ? Number.NaN : Number(value) });
-}
-
-function load(treeFile: string) {
-  const tree = parseTreeCsv(read(treeFile), treeFile);
-  const panel = buildPanel(tree, records.filter((record) => tree.byCode.has(record.indicator)));
-  if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join("\n"));
-  return { tree, panel: panel.value };
-}
+const expected = readExpected("methods/expected.csv");
 
 describe("the new methods against the R reference on the ASEM data", () => {
   it("covers every case of expected.csv", () => {
@@ -67,14 +44,7 @@ describe("the new methods against the R reference on the ASEM data", () => {
     const result = computeIndex(tree, panel, { ...options, baseYear: 2018, missing: "reweight" });
     const rows = expected.get(name)!;
     expect(rows.length).toBe(51 * 2 * (1 + tree.roots.length));
-    let worst = 0;
-    for (const row of rows) {
-      const node = result.nodes.findIndex((candidate) => candidate.code === row.code);
-      const actual = result.values[resultIndex(result, node, result.units.indexOf(row.unit), result.years.indexOf(row.year))];
-      if (Number.isNaN(row.value)) expect(actual).toBeNaN();
-      else worst = Math.max(worst, Math.abs(actual - row.value) / Math.max(1, Math.abs(row.value)));
-    }
-    expect(worst).toBeLessThan(1e-10);
+    expect(worstRelativeError(result, rows)).toBeLessThan(1e-10);
   });
 
   it.each(Object.keys(ENTROPY_CASES))("%s weights within groups", (name) => {
