@@ -28,6 +28,7 @@ import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatestPoi
 import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } from "../io/runs/run-values.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
+import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
 import { listValueFiles } from "../io/read/values-folder.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { AppliedProject } from "./project-options.js";
@@ -222,15 +223,36 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
 const FIRST_RUN = "first run of this project: no earlier run to compare with";
 
 /**
- * Above this many bytes of `index.json` and `input-values.csv` in the two runs together, the revision summary is left
- * out. The runs are compared in typed arrays (`compareRunFolders`), which take about a third of the size of those files
- * besides the largest file while it is read, so this only guards against runs far beyond any panel seen so far.
+ * Above this many bytes of memory for the two runs' values, the revision summary is left out. The runs are compared in
+ * typed arrays (`compareRunFolders`): about a third of the bytes of their `index.json` and `input-values.csv` (text), and
+ * about the bytes of the Parquet files a `--parquet-only` run keeps its results in (eight-byte numbers, which
+ * compression hardly shrinks), besides the largest file while it is read. So this only guards against runs far beyond
+ * any panel seen so far.
  */
-export const REVISION_SUMMARY_MAX_BYTES = 64 * 2 ** 30;
+export const REVISION_SUMMARY_MAX_BYTES = 20 * 2 ** 30;
+
+/**
+ * The bytes of memory comparing runs `runs` of `runsDir` takes, from the sizes of the files it reads: a third of the
+ * text files' bytes and the Parquet results' bytes (`REVISION_SUMMARY_MAX_BYTES`). A run written with both `index.json`'s
+ * results and Parquet files counts both, which only overestimates.
+ */
+export async function revisionMemoryBytes(runsDir: string, runs: readonly string[]): Promise<number> {
+  const size = (run: string, name: string) => stat(resolve(runsDir, run, name)).then((info) => info.size, () => 0);
+  const sizes = await Promise.all(
+    runs.map(async (run) => {
+      const text = (await size(run, "index.json")) + (await size(run, INPUT_VALUES_FILE));
+      let parquet = 0;
+      for (const name of PARQUET_RESULT_FILES) parquet += await size(run, name);
+      return text / 3 + parquet;
+    }),
+  );
+  return Math.ceil(sizes.reduce((sum, bytes) => sum + bytes, 0));
+}
 
 /**
  * The revision summary of run `id` against run `against` (`formatRevisionSummary`); a line saying it was not compared,
- * and why, when `against` cannot be read; a line saying it was left out when the runs' values exceed `maxBytes` (`diff` compares them).
+ * and why, when `against` cannot be read; a line saying it was left out when comparing the runs would take more than
+ * `maxBytes` of memory (`revisionMemoryBytes`; `diff` compares them).
  */
 export async function summariseRevisions(
   runsDir: string,
@@ -240,14 +262,11 @@ export async function summariseRevisions(
   decimals: number,
   maxBytes = REVISION_SUMMARY_MAX_BYTES,
 ): Promise<string> {
-  const sizes = await Promise.all(
-    [against, id].flatMap((run) => ["index.json", INPUT_VALUES_FILE].map((name) => stat(resolve(runsDir, run, name)).then((info) => info.size, () => 0))),
-  );
-  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  const bytes = await revisionMemoryBytes(runsDir, [against, id]);
   if (bytes > maxBytes)
-    return `revisions against run ${against}: not compared (the two runs' values take ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${(
+    return `revisions against run ${against}: not compared (comparing the two runs' values would take about ${(bytes / 2 ** 20).toFixed(1)} MB of memory, more than the ${(
       maxBytes / 2 ** 20
-    ).toFixed(1)} MB a run compares in memory; innovation-index diff compares them)`;
+    ).toFixed(1)} MB a run compares in; innovation-index diff compares them)`;
   const before = { folder: resolve(runsDir, against), label: `${runsLabel}/${against}` };
   const after = { folder: resolve(runsDir, id), label: `${runsLabel}/${id}` };
   // A run before this one that cannot be read (no index.json, a manifest or values that are not what compute writes)

@@ -4,9 +4,10 @@
  * of the same inputs and against the small fixture's index worked out by hand (test/fixtures/small: fixed base 2017,
  * X = mean of X1 and X2, INDEX = 0.6·X + 0.4·Y).
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { revisionMemoryBytes } from "../../src/cli/project-run.js";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { listPublishedRuns } from "../../src/io/runs/runs.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
@@ -119,6 +120,13 @@ describe("compute --parquet-only", () => {
     expectRevisedOutputs(rowsOf(diff.stdout, "output"), 1);
     // The manifest lists the Parquet files: verify checks them like any output.
     expect((await runCli(["verify"], dir)).code).toBe(0);
+    // The memory the revision summary reckons for the two runs counts their Parquet results at their size (eight-byte
+    // numbers) and their text files at a third, summed here from the files.
+    let bytes = 0;
+    const size = async (run: string, name: string) => (await stat(join(dir, "runs", run, name))).size;
+    for (const run of [first, latest])
+      bytes += ((await size(run, "index.json")) + (await size(run, "input-values.csv"))) / 3 + (await size(run, "index.parquet")) + (await size(run, "scores.parquet"));
+    expect(await revisionMemoryBytes(join(dir, "runs"), [first, latest])).toBe(Math.ceil(bytes));
 
     // A third run against a second one whose scores.parquet is gone: not compared, and the line names the file.
     await rm(join(dir, "runs", latest, "scores.parquet"));

@@ -11,7 +11,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { summariseRevisions } from "../../src/cli/project-run.js";
+import { revisionMemoryBytes, summariseRevisions } from "../../src/cli/project-run.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
@@ -122,11 +122,14 @@ describe("the revision summary of a project run", () => {
     expect(second.stderr).toContain(line + "\n");
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4)).toBe(line);
 
-    // With a limit below the size of the two runs' index.json and input-values.csv, summed here from the files.
-    let bytes = 0;
-    for (const run of [first, id]) for (const name of ["index.json", "input-values.csv"]) bytes += (await stat(join(dir, "runs", run, name))).size;
+    // With a limit below the memory of the two runs' values: a third of their index.json and input-values.csv bytes,
+    // summed here from the files.
+    let text = 0;
+    for (const run of [first, id]) for (const name of ["index.json", "input-values.csv"]) text += (await stat(join(dir, "runs", run, name))).size;
+    const bytes = Math.ceil(text / 3);
+    expect(await revisionMemoryBytes(join(dir, "runs"), [first, id])).toBe(bytes);
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes - 1)).toBe(
-      `revisions against run ${first}: not compared (the two runs' values take ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${((bytes - 1) / 2 ** 20).toFixed(1)} MB a run compares in memory; innovation-index diff compares them)`,
+      `revisions against run ${first}: not compared (comparing the two runs' values would take about ${(bytes / 2 ** 20).toFixed(1)} MB of memory, more than the ${((bytes - 1) / 2 ** 20).toFixed(1)} MB a run compares in; innovation-index diff compares them)`,
     );
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes)).toBe(line);
   });
