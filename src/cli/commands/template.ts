@@ -3,7 +3,7 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import { access } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { CompiledFormula } from "../../core/formula.js";
 import { FormulaError, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
@@ -11,7 +11,7 @@ import { OutputError, UsageError, ValidationError, type Issue } from "../../erro
 import { readTreeFile } from "../../io/read/load.js";
 import { parseEncoding, type Encoding } from "../../io/read/read-text.js";
 import { formatTemplateCsv, templateRows, templateSeries } from "../../io/write/template.js";
-import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
+import { writeFileAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
 import { printWarnings } from "../report-issues.js";
 import { quote } from "../../core/quote.js";
@@ -90,8 +90,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   const onWarning = (warning: Issue) => warnings.push(warning);
   const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows, { source: options.out, onWarning });
   printWarnings(warnings, env);
-  refuseRunFolder(dirname(target), dirname(options.out));
-  await writeFilesAtomic(dirname(target), { [basename(target)]: content }, options.out);
+  await writeFileAtomic(target, content, options.out);
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }
 

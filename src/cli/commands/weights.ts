@@ -2,7 +2,7 @@
  * `weights`: derive the weights of every node by a method and print (or write) them, with AHP consistency.
  */
 import { Option, type Command } from "commander";
-import { basename, dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
 import { loadInputs } from "../../io/read/load.js";
 import { UsageError } from "../../errors.js";
@@ -14,7 +14,7 @@ import type { Tree } from "../../core/types.js";
 import { globalWeights } from "../../core/weight.js";
 import type { WeightingResult } from "../../core/weighting/derive.js";
 import { optimiseWeights, type ImportanceShare } from "../../core/weighting/optimise.js";
-import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
+import { writeFileAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import type { CliEnv } from "../env.js";
@@ -90,8 +90,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   } else text = options.format === "json" ? formatWeightsJson(tree, result) : formatWeightsCsv(tree, result, options.decimals);
   if (options.out) {
     const path = resolve(env.cwd, options.out);
-    refuseRunFolder(dirname(path), dirname(options.out));
-    await writeFilesAtomic(dirname(path), { [basename(path)]: text }, options.out);
+    await writeFileAtomic(path, text, options.out);
   } else env.stdout(text);
   printWarnings(result.warnings, env);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);

@@ -6,7 +6,7 @@
  */
 import { createReadStream, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
@@ -59,6 +59,16 @@ export async function writeFilesAtomic(
   if (!intoRun) refuseRunFolder(dir, label);
   await writeFiles(dir, files, label, threads, undefined);
   return Object.keys(files).map((name) => join(dir, name));
+}
+
+/**
+ * Writes one file at `path` (`writeFilesAtomic` of its folder), named `label` in messages, and its folder as the folder
+ * of `label`: a run folder, or a folder inside one, is refused with that name (`E_OUT_IS_RUN`).
+ */
+export async function writeFileAtomic(path: string, content: FileContent, label: string): Promise<string> {
+  refuseRunFolder(dirname(path), dirname(label));
+  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label);
+  return path;
 }
 
 /** The manifest of a run folder (`io/runs/run-files.ts`, which reads it, imports this module). */
