@@ -193,6 +193,11 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
       weight: resolved.weights.get(node.code)!,
     })),
   ];
+  const notFinite = (code: string, block: Float64Array) => {
+    for (let cell = 0; cell < block.length; cell++)
+      if (block[cell] === Infinity || block[cell] === -Infinity)
+        issues.push({ code: "E_SCORE_NOT_FINITE", id: code, message: messages.scoreNotFinite(code, panel.units[Math.floor(cell / yearCount)], panel.years[cell % yearCount]) });
+  };
   const indicatorPosition = new Map(panel.indicators.map((code, i) => [code, i] as const));
   for (const node of nodes)
     node.method = node.kind === "indicator" ? plans[indicatorPosition.get(node.code)!].method : aggregation.methods.get(node.code);
@@ -208,7 +213,10 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     const reference = method === "distance-to-reference" && referenceUnit >= 0 ? { referenceUnit } : {};
     const context = { unitCount, yearCount, baseYear: prepared.baseYears[i], direction: directions[i], ...settings, ...reference };
     normalize(method, indicatorBlock(prepared.panel, i), context, block(code));
+    notFinite(code, block(code));
   });
+  // A score too large for a number (a value of 1e300 against a base of 1e-10) would be written as missing.
+  if (issues.length > 0) throw new ValidationError(issues);
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
@@ -224,6 +232,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
         });
       reflectGroup(block(code), reflection);
     }
+    notFinite(code, block(code));
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
   if (issues.length > 0) throw new ValidationError(issues);

@@ -106,6 +106,10 @@ export const messages = {
     `reference unit ${quote(unit)} is not in the data; expected one of: ${units.join(", ")}`,
   zeroValueReversedRatio: (indicator: string, unit: string, year: number, method: string) =>
     `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
+  negativeValueReversedRatio: (indicator: string, unit: string, year: number, value: number, ratio: string) =>
+    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value} and the indicator is negative, so ${ratio} is negative and ranks the unit below every positive value, though a smaller value is better; expected a positive value, or min-max or z-score, which take negative values`,
+  scoreNotFinite: (code: string, unit: string, year: number) =>
+    `${quote(code)}, ${unitName(unit)}, year ${year}: the score is too large to hold in a number (beyond ±1.8e308), so it would be written as missing; expected values of a size whose ratios and sums a number holds (check the value against its base or reference: a base of 1e-320 is 0 in all but name)`,
   dampenUndefined: (indicator: string, unit: string, year: number, value: number, dampen: string) =>
     `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value}, so the ratio is ${
       value === 0 ? "0" : "negative"

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
@@ -214,6 +214,36 @@ describe("files people actually have", () => {
     expect(wrong.stderr).toBe('error: 1 problem found:\nvalues.xlsx: no sheet "3"; expected one of "notes", "数据" or a number from 1 to 2\n');
     const first = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.xlsx"], dir);
     expect(first.stderr).toMatch(/values\.xlsx\[notes\]:1: cannot tell the layout from the header "nothing here"/);
+  });
+
+  it("reads a number whose format only prints a percent sign (0.00\"%\", 0.00\\%) as it is, and refuses formulas without a saved result", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("v");
+    sheet.addRow(["indicator", 2017, 2018]);
+    sheet.addRow(["X1", 1.96, 2.45]);
+    sheet.getRow(2).getCell(2).numFmt = '0.00"%"'; // shows 1.96%, holds 1.96
+    sheet.getRow(2).getCell(3).numFmt = "0.00\\%"; // shows 2.45%, holds 2.45
+    sheet.addRow(["X2", 50, 40]);
+    sheet.addRow(["Y1", 0.02, 0.021]);
+    sheet.getRow(4).getCell(2).numFmt = "0.0%"; // a real percentage: shows 2.0%, holds 0.02
+    sheet.getRow(4).getCell(3).numFmt = "0.0%";
+    const tree = "code,parent,name,weight,direction\nX,,X,0.6,+\nX1,X,x1,,+\nX2,X,x2,,-\nY,,Y,0.4,+\nY1,Y,y1,,+\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "-", "--table", "scores"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // X1 2018 = 100·2.45/1.96 = 125 (a misread 196 would give 1.25); Y1 2018 = 100·2.1/2.0 = 105.
+    expect(run.stdout).toContain(",2018,X1,x1,2,125.0000");
+    expect(run.stdout).toContain(",2018,Y1,y1,2,105.0000");
+
+    // A formula written by a program without its result: refused, naming the cell, rather than read as a gap that
+    // --missing carry-forward would fill with the year before.
+    sheet.getRow(3).getCell(3).value = { formula: "B3*0.8" } as ExcelJS.CellFormulaValue;
+    await writeFile(join(dir, "values.xlsx"), new Uint8Array(await book.xlsx.writeBuffer()));
+    const unsaved = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--missing", "carry-forward"], dir);
+    expect(unsaved.code).toBe(1);
+    expect(unsaved.stderr).toBe(
+      "error: 1 problem found:\nvalues.xlsx[v]:3:3: cell C3 holds the formula =B3*0.8 but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result\n",
+    );
   });
 
   it("names the sheet, line and value of a bad cell in a workbook", async () => {

@@ -75,6 +75,51 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
     ]);
   });
 
+  it("reports a negative value of a negative indicator, whose base / value would be negative, under fixed-base and distance-to-reference", () => {
+    // X2 is negative (smaller is better): U1's 2018 value -40 would give 100·50/(-40) = -125, below every positive
+    // value's index, though -40 is the best value of all. U2's 2019 value -10 likewise.
+    const negative = {
+      U1: { X1: [10, 12, 15], X2: [50, -40, 25], Y1: [200, 210, 190] },
+      U2: { X1: [4, 5, 6], X2: [8, 8, -10], Y1: [30, 33, 36] },
+    };
+    const issuesOf = (options = {}) => {
+      try {
+        compute(negative, options);
+      } catch (caught) {
+        return (caught as ValidationError).issues;
+      }
+      throw new Error("expected a ValidationError");
+    };
+    const fixedBase = issuesOf();
+    expect(fixedBase.map((issue) => issue.code)).toEqual(["E_NEGATIVE_VALUE_REVERSED", "E_NEGATIVE_VALUE_REVERSED"]);
+    expect(fixedBase.map((issue) => issue.message)).toEqual([
+      messages.negativeValueReversedRatio("X2", "U1", 2018, -40, "base / value"),
+      messages.negativeValueReversedRatio("X2", "U2", 2019, -10, "base / value"),
+    ]);
+    // Against U1 as the reference unit, U1's own -40 is the reference (reported as not positive); U2's -10 is the value.
+    const reference = issuesOf({ normalize: "distance-to-reference", referenceUnit: "U1" });
+    expect(reference.map((issue) => issue.message)).toContain(messages.negativeValueReversedRatio("X2", "U2", 2019, -10, "distance-to-reference (reference / value)"));
+    // min-max takes negative values: X2's scores are (max - x) / (max - min) over the panel, max 50, min -40.
+    const minMax = compute(negative, { normalize: "min-max" });
+    expect(valueOf(minMax, "X2", 0, 1)).toBeCloseTo((100 * (50 - -40)) / 90, 12);
+  });
+
+  it("reports a score too large for a number rather than writing it as missing", () => {
+    // 100·15/1e-320 overflows to Infinity; 1e-320 is positive, so the base checks pass.
+    const tiny = { U1: { X1: [1e-320, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] } };
+    let error: unknown;
+    try {
+      compute(tiny);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => [issue.code, issue.message])).toEqual([
+      ["E_SCORE_NOT_FINITE", messages.scoreNotFinite("X1", "U1", 2018)],
+      ["E_SCORE_NOT_FINITE", messages.scoreNotFinite("X1", "U1", 2019)],
+    ]);
+  });
+
   it("under the reweight policy leaves a missing child out and renormalises its siblings", () => {
     const result = compute({ U1: { X1: [10, Number.NaN, 15], X2: [50, 40, 25], Y1: [200, 210, 190] } }, { missing: "reweight" });
     // 2018: X1 missing, so X = X2 = 125; INDEX = 0.6·125 + 0.4·105 = 75 + 42 = 117

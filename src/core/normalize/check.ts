@@ -1,6 +1,6 @@
 /**
  * The cells where a normalisation is undefined, reported before anything is computed: a missing or non-positive
- * base, a zero under a reversed ratio, a ratio a dampening cannot take, a constant indicator under min-max or z-score,
+ * base, a zero or a negative value under a reversed ratio, a ratio a dampening cannot take, a constant indicator under min-max or z-score,
  * a missing or non-positive reference value.
  */
 import type { Issue } from "../../errors.js";
@@ -94,6 +94,12 @@ export function checkNormalization(
               ? messages.zeroValueNegativeDirection(indicator, unitOf(cell), yearOf(cell))
               : messages.zeroValueReversedRatio(indicator, unitOf(cell), yearOf(cell), plan.method),
           });
+        else if (direction === "negative" && value < 0)
+          issues.push({
+            ...where,
+            code: "E_NEGATIVE_VALUE_REVERSED",
+            message: messages.negativeValueReversedRatio(indicator, unitOf(cell), yearOf(cell), value, usesOwnBase ? "base / value" : `${plan.method} (reference / value)`),
+          });
         else if ((plan.dampen === "log" && value <= 0) || (plan.dampen === "sqrt" && value < 0))
           issues.push({ ...where, code: "E_DAMPEN_UNDEFINED", message: messages.dampenUndefined(indicator, unitOf(cell), yearOf(cell), value, plan.dampen) });
       }
@@ -126,7 +132,8 @@ export function checkNormalization(
 
 /**
  * The cells for which a fixed-base index is undefined or meaningless: a base value that is missing, zero or negative,
- * and, for a negative indicator, a zero value in another year (base / 0).
+ * and, for a negative indicator, a zero value in another year (base / 0) or a negative one (a negative index, below
+ * every positive value's, where a smaller value is better).
  */
 export function checkFixedBase(panel: Panel, directions: readonly Direction[], baseYear: number): Issue[] {
   const plans = panel.indicators.map((): IndicatorNormalization => ({ method: "fixed-base" }));

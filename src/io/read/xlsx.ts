@@ -4,7 +4,7 @@
  * line, and every cell becomes the text the number rule of `core/number.ts` reads. A number formatted as a percentage
  * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV.
  */
-import { InputError } from "../../errors.js";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
 import type { CsvTable } from "../csv.js";
 import { workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 
@@ -22,7 +22,36 @@ type Workbook = import("exceljs").Workbook;
 type Worksheet = import("exceljs").Worksheet;
 
 async function loadExcel() {
-  return (await import("exceljs")).default;
+  const ExcelJS = (await import("exceljs")).default;
+  await keepNumberFormatEscapes();
+  return ExcelJS;
+}
+
+/** A number format as ExcelJS's reader of `styles.xml` keeps it (`exceljs/lib/xlsx/xform/style/numfmt-xform.js`). */
+interface NumberFormatReader {
+  model?: { id: number; formatCode: string };
+  parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
+}
+
+let escapesKept = false;
+
+/**
+ * ExcelJS drops the backslash of each escaped character of a number format it reads (`0.00\%` becomes `0.00%`), so a
+ * format that only prints a percent sign after the number would read as a percentage, the value times 100. Its reader
+ * is made to keep the format as the file holds it (ExcelJS writes formats as given, so this changes nothing else).
+ */
+async function keepNumberFormatEscapes(): Promise<void> {
+  if (escapesKept) return;
+  escapesKept = true;
+  // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is NumberFormatReader.
+  const module = (await import("exceljs/lib/xlsx/xform/style/numfmt-xform.js")) as { default: { prototype: NumberFormatReader } };
+  const reader = module.default.prototype;
+  const parseOpen = reader.parseOpen;
+  reader.parseOpen = function (this: NumberFormatReader, node) {
+    if (node.name !== "numFmt") return parseOpen.call(this, node);
+    this.model = { id: parseInt(node.attributes.numFmtId, 10), formatCode: node.attributes.formatCode };
+    return true;
+  };
 }
 
 /**
@@ -41,15 +70,22 @@ export async function parseWorkbookTable(bytes: Uint8Array, source: string, shee
   const label = `${source}[${worksheet.name}]`;
   const rows: { line: number; cells: string[] }[] = [];
   const columnCount = worksheet.columnCount;
+  // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
+  // to read; read as an empty cell, a missing-value policy would fill it in silently.
+  const unsaved: Issue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     for (let column = 1; column <= columnCount; column++) {
       const cell = row.getCell(column);
+      const formula = formulaWithoutResult(cell.value);
+      if (formula !== undefined)
+        unsaved.push({ code: "E_XLSX_FORMULA", message: xlsxFormulaWithoutResult(cell.address, formula), source: label, line: rowNumber, column });
       cells.push(cellText(cell.value, cell.numFmt));
     }
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
     if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells });
   });
+  if (unsaved.length > 0) throw new ValidationError(unsaved);
   const [head, ...body] = rows;
   const width = head?.cells.length ?? 0;
   // A row shorter than the header had empty cells at its end, which a CSV would still carry as empty fields.
@@ -72,11 +108,45 @@ function pickSheet(workbook: Workbook, source: string, sheet?: string): Workshee
   );
 }
 
+/** The formula of a formula cell whose result the file does not hold; `undefined` for any other cell. */
+function formulaWithoutResult(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const object = value as { result?: unknown; formula?: string; sharedFormula?: string };
+  if (object.formula === undefined && object.sharedFormula === undefined) return undefined;
+  return object.result === undefined || object.result === null ? (object.formula ?? `shared with ${object.sharedFormula}`) : undefined;
+}
+
+const xlsxFormulaWithoutResult = (address: string, formula: string) =>
+  `cell ${address} holds the formula =${formula} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`;
+
+/**
+ * Whether a number format shows `value` multiplied by 100: a `%` in the format's section for the value (positive;
+ * negative; zero; text), outside quoted text ("%"), an escape (\%), a fill or space mark (`*%`, `_%`) and brackets
+ * ([Red]). `0.00"%"` only prints a percent sign after the number as it is.
+ */
+export function formatScalesByHundred(numberFormat: string, value: number): boolean {
+  const sections: string[] = [""];
+  for (let i = 0; i < numberFormat.length; i++) {
+    const char = numberFormat[i];
+    if (char === '"') {
+      const end = numberFormat.indexOf('"', i + 1);
+      i = end < 0 ? numberFormat.length : end;
+    } else if (char === "\\" || char === "_" || char === "*") i++;
+    else if (char === "[") {
+      const end = numberFormat.indexOf("]", i + 1);
+      i = end < 0 ? numberFormat.length : end;
+    } else if (char === ";") sections.push("");
+    else sections[sections.length - 1] += char;
+  }
+  const section = value < 0 && sections.length > 1 ? sections[1] : value === 0 && sections.length > 2 ? sections[2] : sections[0];
+  return section.includes("%");
+}
+
 /** The text of a cell value as a person would have typed it. */
 function cellText(value: unknown, numberFormat?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
-    if (numberFormat && numberFormat.includes("%")) return `${Number((value * 100).toPrecision(15))}%`;
+    if (numberFormat && formatScalesByHundred(numberFormat, value)) return `${Number((value * 100).toPrecision(15))}%`;
     return String(value);
   }
   if (typeof value === "string") return value.trim();
