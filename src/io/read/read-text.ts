@@ -54,6 +54,12 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
       if (utf8Mark) throw new InputError("E_ENCODING", limitMessages.bomNotUtf8(source, looksLikeGbk(bytes.subarray(3)) ? "GBK" : undefined), { source }, { cause });
     }
   }
+  // Told the file is GBK, a UTF-8 mark before valid UTF-8 still wins: GBK text never starts with those three bytes
+  // (they would read as "锘"), and an editor that writes the mark writes UTF-8 (a UTF-8 tree read with the values' GBK).
+  if (utf8Mark && (encoding === "gbk" || encoding === "gb18030")) {
+    const text = validUtf8(bytes);
+    if (text !== undefined) return text;
+  }
   // GB18030 decodes every byte sequence it defines; the replacement character marks one it does not.
   // iconv-lite is loaded only for text that is not UTF-8, so that runs on UTF-8 files start fast.
   const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
@@ -67,6 +73,16 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
     `${source}: the file is ${what}; expected a CSV saved as "CSV UTF-8" or as CSV from Chinese Excel (GBK), or an .xlsx workbook`,
     { source },
   );
+}
+
+/** The text of valid UTF-8 bytes without a NUL (a BOM dropped); `undefined` for any other bytes. */
+function validUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text.includes("\u0000") ? undefined : text;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether bytes read as GB18030 without an undefined sequence or a NUL (GBK is a subset). */

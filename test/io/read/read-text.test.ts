@@ -18,6 +18,16 @@ describe("decodeText", () => {
     expect(decodeText(iconv.encode(gbk, "gbk"), "t.csv", "gbk")).toBe(gbk);
   });
 
+  it("reads UTF-8 after a UTF-8 mark even when GBK is forced, and GBK after one only when the rest is not UTF-8", () => {
+    // A UTF-8 tree read under the values' --encoding gbk: the mark decides (as GBK it would be "锘" and mojibake).
+    const marked = new TextEncoder().encode("\uFEFF" + TEXT);
+    expect(decodeText(marked, "t.csv", "gbk")).toBe(TEXT);
+    expect(decodeText(marked, "t.csv", "gb18030")).toBe(TEXT);
+    // GBK bytes after a mark (not valid UTF-8): the mark is dropped and the rest read as GBK, as before.
+    const gbk = "代码,名称\nA11,研发经费占比\n";
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(gbk, "gbk")]), "t.csv", "gbk")).toBe(gbk);
+  });
+
   it("reads UTF-16 with a byte-order mark, little or big endian", () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, "utf16le")]);
     expect(decodeText(le, "t.txt")).toBe(TEXT);
