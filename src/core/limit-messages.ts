@@ -62,7 +62,7 @@ export const limitMessages = {
   bomNotUtf8: (source: string, looksLike: string | undefined) =>
     `${source}: the file starts with a UTF-8 byte-order mark but is not UTF-8${looksLike ? `; it looks like ${looksLike}` : ""}: save it again as UTF-8 or remove the mark`,
   emptyValuesFolder: (folder: string, names: readonly string[]) =>
-    `${folder}: the values folder holds no .csv or .xlsx file (${
+    `${folder}: the values folder holds no .csv, .tsv or .xlsx file, nor a .txt file saved from Excel (${
       names.length === 0 ? "it is empty" : `it holds ${names.slice(0, 8).map(quote).join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}`
     }); expected values files such as 2021.csv or values.xlsx`,
 

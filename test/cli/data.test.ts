@@ -246,6 +246,27 @@ describe("files people actually have", () => {
     );
   });
 
+  it("reads a values folder's .tsv files and the .txt files Excel saves (Unicode text, tab-delimited GBK), not a notes file", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,研发,0.5,+\nB,,专利,0.5,+\n";
+    const dir = await makeTempDir({
+      "tree.csv": tree,
+      "data/2017.csv": "unit,year,indicator,value\n常州,2017,A,10\n常州,2017,B,4\n",
+      // Excel's "Unicode text": UTF-16LE with its byte-order mark, tab-separated.
+      "data/2018.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("unit\tyear\tindicator\tvalue\r\n常州\t2018\tA\t12\r\n常州\t2018\tB\t5\r\n", "utf16le")]),
+      // Chinese Excel's "Text (Tab delimited)": GBK, tab-separated.
+      "data/2019.txt": iconv.encode("unit\tyear\tindicator\tvalue\r\n常州\t2019\tA\t15\r\n常州\t2019\tB\t6\r\n", "gbk"),
+      "data/2020.tsv": "unit\tyear\tindicator\tvalue\n常州\t2020\tA\t20\n常州\t2020\tB\t8\n",
+      "data/说明.txt": "2021 values come next spring, from the statistics bureau.\n",
+    });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "data", "--out", "-"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // INDEX = (100·A/10 + 100·B/4)/2: 2018 (120 + 125)/2 = 122.5; 2019 (150 + 150)/2 = 150; 2020 (200 + 200)/2 = 200.
+    expect(run.stdout).toContain("常州,2018,INDEX,总指数,0,122.5000");
+    expect(run.stdout).toContain("常州,2019,INDEX,总指数,0,150.0000");
+    expect(run.stdout).toContain("常州,2020,INDEX,总指数,0,200.0000");
+    expect(run.stdout).not.toContain(",2021,");
+  });
+
   it("names the sheet, line and value of a bad cell in a workbook", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("v");

@@ -185,7 +185,7 @@ export const PROJECT_SCHEMA = z
     description: z.string().optional().describe("what the index measures and who maintains it"),
     indicators: projectPath("the indicator tree, CSV or YAML (--indicators)"),
     values: projectPath(
-      "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv and .xlsx files are all read, in name order (--data)",
+      "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv, .tsv and .xlsx files (and .txt files saved from Excel) are all read, in name order (--data)",
     ),
     runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
     "allow-outside": z

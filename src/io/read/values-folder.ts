@@ -1,9 +1,9 @@
 /**
- * Values from a file or from a folder of files: a folder is read as the union of its values files (`.csv`, `.xlsx`), in
- * name order, so adding a year means adding a file (`data/2021.csv`) and nothing else. Every file may use either
+ * Values from a file or from a folder of files: a folder is read as the union of its values files (`.csv`, `.tsv`,
+ * `.xlsx`, and the `.txt` files Excel saves as "Unicode text" or "Text (Tab delimited)"), in name order, so adding a year means adding a file (`data/2021.csv`) and nothing else. Every file may use either
  * layout (long or wide) and any encoding or format a single values file may.
  */
-import { readdir, stat } from "node:fs/promises";
+import { open, readdir, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { limitMessages } from "../../core/limit-messages.js";
 import { InputError } from "../../errors.js";
@@ -16,20 +16,44 @@ export interface ValuesFile {
 }
 
 /**
- * The values files behind `path`: itself, or the `.csv` and `.xlsx` files of a folder, sorted by name, leaving out
- * hidden files and the `~$name.xlsx` lock files Excel keeps next to an open workbook.
+ * The values files behind `path`: itself, or the values files of a folder, sorted by name: `.csv`, `.tsv` and `.xlsx`
+ * files, and `.txt` files that Excel saved from a sheet (a UTF-16 byte-order mark, Excel's "Unicode text", or a tab in
+ * the first line, its "Text (Tab delimited)"), so that a notes file such as `README.txt` is not taken for values. Hidden
+ * files and the `~$name.xlsx` lock files Excel keeps next to an open workbook are left out.
  */
 export async function listValueFiles(path: string, label = path): Promise<ValuesFile[]> {
   const isFolder = await stat(path).then((info) => info.isDirectory(), () => false);
   if (!isFolder) return [{ path, label }];
   const all = await readdir(path, { withFileTypes: true });
-  const names = all.filter((entry) => /\.(csv|xlsx)$/i.test(entry.name) && !entry.name.startsWith(".") && !entry.name.startsWith("~$")).map((entry) => entry.name).sort();
+  const candidates = all.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
+  const chosen = await Promise.all(
+    candidates.map(async (entry) => (/\.(csv|tsv|xlsx)$/i.test(entry.name) || (/\.txt$/i.test(entry.name) && (await isSheetText(join(path, entry.name)))) ? entry.name : undefined)),
+  );
+  const names = chosen.filter((name): name is string => name !== undefined).sort();
   const folderLabel = label.replace(/[\\/]+$/, "");
   if (names.length === 0) {
     const held = all.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
     throw new InputError("E_EMPTY_FOLDER", limitMessages.emptyValuesFolder(folderLabel, held), { source: folderLabel });
   }
   return names.map((name) => ({ path: join(path, name), label: `${folderLabel}/${name}` }));
+}
+
+/** Whether a `.txt` file starts as Excel saves a sheet as text: a UTF-16 byte-order mark, or a tab in its first line. */
+async function isSheetText(path: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, "r");
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+    const end = bytes.findIndex((byte) => byte === 0x0a || byte === 0x0d);
+    return bytes.subarray(0, end < 0 ? bytes.length : end).includes(0x09);
+  } catch {
+    return false; // an unreadable notes file is no values file either
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** The bytes of every values file behind `path` (see `listValueFiles`); an unreadable file is an `InputError` naming it. */

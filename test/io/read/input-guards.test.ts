@@ -152,7 +152,7 @@ describe("encodings and folders", () => {
     expect(error.code).toBe("E_EMPTY_FOLDER");
     expect(error.message).toBe(limitMessages.emptyValuesFolder("empty", ["archive/", "notes.txt", "old.xls"]));
     expect(error.message).toBe(
-      `empty: the values folder holds no .csv or .xlsx file (it holds "archive/", "notes.txt", "old.xls"); expected values files such as 2021.csv or values.xlsx`,
+      `empty: the values folder holds no .csv, .tsv or .xlsx file, nor a .txt file saved from Excel (it holds "archive/", "notes.txt", "old.xls"); expected values files such as 2021.csv or values.xlsx`,
     );
   });
 
