@@ -76,4 +76,7 @@ export function placeOf(issue: Pick<Issue, "source" | "line" | "column">): strin
 }
 
 /** The outcome of a validation: a value, or every issue found. */
-export type Validated<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
+export type Validated<T> =
+  | { ok: true; value: T; warnings: Issue[] }
+  /** `partial`, where a reader gives it: what could be read in spite of the issues, for checks that still apply to it. */
+  | { ok: false; issues: Issue[]; warnings: Issue[]; partial?: T };

@@ -78,10 +78,15 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const lines = source !== undefined && records.every((record) => record.file === undefined) ? new Int32Array(panel.values.length) : undefined;
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
+  const reportedRows = new Set<string>();
   for (const record of records) {
     const where = { source: record.file ?? source, line: record.line, column: "indicator", id: record.indicator };
     const indicator = indicatorPosition.get(record.indicator);
     if (indicator === undefined) {
+      // Once per row: a row of the wide layout holds the indicator's values of every year.
+      const row = `${record.file ?? ""}\0${record.line ?? ""}\0${record.indicator}`;
+      if (record.line !== undefined && reportedRows.has(row)) continue;
+      reportedRows.add(row);
       const node = tree.byCode.get(record.indicator);
       issues.push({
         ...where,

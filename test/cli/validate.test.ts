@@ -59,9 +59,38 @@ describe("innovation-index validate", () => {
     const stderr = await expectProblems(TREE + "X3,Q,x3,,+\n", VALUES + "U,2017,X1,11\nU,2019,X2,abc\n");
     expect(stderr).toBe(
       [
-        "error: 2 problems found:",
+        "error: 3 problems found:",
         `tree.csv:5: ${messages.unknownParent("Q")}`,
         `values.csv:7:4: ${messages.badValue("abc", "value")}`,
+        `values.csv:6: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reports a cell that is not a number together with unknown indicators, values of groups and duplicates", async () => {
+    // Line 8's "abc" used to hide the three problems of the values' structure on lines 6, 7 and 9 (in the wide layout
+    // too, where a cell that is not a number stands beside the rest of its row).
+    const values = VALUES + "U,2018,X1,13\nU,2018,X9,1\nU,2019,X1,abc\nU,2019,X,2\n";
+    const stderr = await expectProblems(TREE, values);
+    expect(stderr).toBe(
+      [
+        "error: 4 problems found:",
+        `values.csv:8:4: ${messages.badValue("abc", "value")}`,
+        `values.csv:6: ${messages.duplicateValue("U", 2018, "X1", 3)}`,
+        `values.csv:7: ${messages.unknownIndicator("X9")}`,
+        `values.csv:9: ${messages.valueForGroup("X")}`,
+        "",
+      ].join("\n"),
+    );
+    const wide = "indicator,2017,2018\nX1,10,12\nX2,5,n/a?\nX9,1,2\nX1,3,4\n";
+    expect(await expectProblems(TREE, wide)).toBe(
+      [
+        "error: 4 problems found:",
+        `values.csv:3:3: ${messages.badValue("n/a?", "2018")}`,
+        `values.csv:4: ${messages.unknownIndicator("X9")}`, // once for its row, not once per year
+        `values.csv:5: ${messages.duplicateValue("", 2017, "X1", 2)}`,
+        `values.csv:5: ${messages.duplicateValue("", 2018, "X1", 2)}`,
         "",
       ].join("\n"),
     );

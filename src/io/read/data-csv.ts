@@ -110,19 +110,21 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
     if (value === undefined) issues.push(badNumber(cells[columns.value], table.header[columns.value], decimal, { source, line, column: columns.value + 1 }));
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(), table.header[columns.indicator]));
-    if (year === undefined || value === undefined || !indicator) continue;
+    if (year === undefined || !indicator) continue;
+    // A value that is not a number is kept as a gap in `partial`, so that its row still counts for the checks of the
+    // values' structure (unknown indicators, duplicates) that run beside the cell errors.
     records.push({
       unit: columns.unit >= 0 ? cells[columns.unit] : "",
       year,
       indicator,
-      value,
+      value: value ?? Number.NaN,
       source: columns.source >= 0 ? cells[columns.source] || undefined : undefined,
       line,
     });
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);
-  return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [] };
+  return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [], partial: records };
 }
 
 /**
@@ -161,14 +163,11 @@ function parseWide(
     for (const { year, index } of yearColumns) {
       const text = cells[index] ?? "";
       const value = parseNumber(text, decimal);
-      if (value === undefined) {
-        issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
-        continue;
-      }
-      records.push({ unit, year, indicator, value, line });
+      if (value === undefined) issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
+      records.push({ unit, year, indicator, value: value ?? Number.NaN, line });
     }
   }
-  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: records, warnings: [] };
+  return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
 }
 
 /**
@@ -210,10 +209,10 @@ function parseByIndicator(
       const text = cells[index] ?? "";
       const value = parseNumber(text, decimal);
       if (value === undefined) issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
-      else records.push({ unit, year, indicator: name, value, line });
+      records.push({ unit, year, indicator: name, value: value ?? Number.NaN, line });
     }
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);
-  return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [] };
+  return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [], partial: records };
 }

@@ -104,6 +104,8 @@ async function loadInputsAsRead(
   let tree: Tree | undefined;
   let records: ValueRecord[] | undefined;
   let dataSource = labels.data;
+  // The records read in spite of problems in some cells (see below).
+  let partial: ValueRecord[] | undefined;
   // An unreadable values file stops here, on its own; an unreadable tree is one more problem, and the values are still
   // read and checked (numbers, years, layout, duplicates) so that one run reports both files.
   const [treeRead, dataRead] = await Promise.allSettled([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
@@ -139,16 +141,25 @@ async function loadInputsAsRead(
           const { table, source } = await parseTable(file.bytes, file.label, options);
           if (!several) dataSource = source;
           const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
-          if (parsed.ok) for (const record of parsed.value) all.push(several ? { ...record, file: source } : record);
-          else append(dataIssues, parsed.issues);
+          if (!parsed.ok) append(dataIssues, parsed.issues);
+          for (const record of parsed.ok ? parsed.value : (parsed.partial ?? [])) all.push(several ? { ...record, file: source } : record);
         } catch (error) {
           append(dataIssues, issuesOf(error));
         }
       }
       if (dataIssues.length === 0) records = all;
+      else partial = all;
     })(),
   ]);
   const issues = [...treeIssues, ...dataIssues];
+  // Cells that are not numbers do not hide the problems of the values' structure: the rows that could be read (a bad
+  // number as a gap) are checked for unknown indicators, values of groups and duplicates too, and all are reported at
+  // once. (Not "no values" for an indicator, which its unreadable cells may cause; nor with formula indicators, whose
+  // raw variables only the formulas place.)
+  if (tree && partial && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0) {
+    const built = buildPanel(tree, partial, dataSource);
+    if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code)));
+  }
   // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
   if (tree && queryIndicators(tree).length > 0)
     try {
@@ -160,7 +171,7 @@ async function loadInputsAsRead(
       records = undefined;
     }
   // Without a tree the panel is not built, so the duplicates it would find are looked for here.
-  if (!tree && records) append(issues, duplicateValueIssues(records, dataSource));
+  if (!tree && (records ?? partial)) append(issues, duplicateValueIssues((records ?? partial)!, dataSource));
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);
@@ -184,6 +195,9 @@ async function loadInputsAsRead(
   if (treeRead.status === "rejected" && issues.length === 1) throw treeRead.reason;
   throw new ValidationError(issues);
 }
+
+/** The problems of the values' structure that `buildPanel` finds whatever some cells hold. */
+const STRUCTURE_CODES: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", "E_DUPLICATE_VALUE"]);
 
 /** `loadInputs` for a `.parquet` or `.sql` values file: the tree read as usual, the values by DuckDB. */
 async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: LoadOptions): Promise<LoadedInputs> {
