@@ -356,6 +356,31 @@ describe("innovation-index template", () => {
     expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
   });
 
+  it("reads back a filled-in workbook or CSV template whose codes and units the formula guard wrote ('=X1)", async () => {
+    // Codes =X1 and -Y1 are written '=X1 and '-Y1 (guarded) in both templates; read back they are the tree's codes.
+    const guarded = "code,parent,name,weight,direction\n=X1,,x,0.5,+\n-Y1,,y,0.5,+\n";
+    const dir = await makeTempDir({ "tree.csv": guarded });
+    for (const out of ["t.xlsx", "t.csv"])
+      expect((await runCli(["template", "-i", "tree.csv", "--years", "2017-2018", "--units", "=U1", "--out", out], dir)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "t.xlsx"));
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(2).getCell(1).value).toBe("'=U1");
+    // Long layout: unit, year, indicator, name, value; rows =U1 2017 =X1, 2017 -Y1, 2018 =X1, 2018 -Y1 (by year).
+    const filled = [10, 20, 15, 30];
+    const rows = [2, 3, 4, 5].map((row) => sheet.getRow(row));
+    rows.forEach((row, i) => (row.getCell(5).value = filled[i]));
+    await book.xlsx.writeFile(join(dir, "t.xlsx"));
+    const csv = (await readFile(join(dir, "t.csv"), "utf8")).split("\n");
+    await writeFile(join(dir, "t.csv"), csv.map((line, i) => (i >= 1 && i <= 4 ? line + filled[i - 1] : line)).join("\n"));
+    for (const data of ["t.xlsx", "t.csv"]) {
+      const run = await runCli(["compute", "-i", "tree.csv", "-d", data, "--out", "-", "--format", "json", "--table", "index"], dir);
+      expect(run.code, run.stderr).toBe(0);
+      // 2018: =X1 100·15/10 = 150, -Y1 100·30/20 = 150; INDEX = 150. The unit is =U1, not '=U1.
+      expect(JSON.parse(run.stdout).find((row: { year: number; unit: string }) => row.year === 2018)).toMatchObject({ unit: "=U1", value: 150 });
+    }
+  });
+
   it.each([
     [["template", "-i", "tree.csv", "--years", "17-19", "--out", "v.csv"], /--years must be a range such as 2017-2020/],
     [["template", "-i", "tree.csv", "--years", "2017", "--out", "v.txt"], /--out must end in \.csv or \.xlsx, got "v\.txt"/],

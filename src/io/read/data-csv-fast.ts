@@ -21,10 +21,11 @@ import { parseNumber, type DecimalMark } from "../../core/number.js";
 import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns } from "./columns.js";
-import { detectDelimiter } from "../csv.js";
+import { detectDelimiter, unguardFormula } from "../csv.js";
 import { decimalOf, LONG_COLUMNS, parseYear } from "./data-csv.js";
 
 const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const SPACE = 0x20;
@@ -173,9 +174,12 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
       const unitEnd = ends[columns.unit];
       if (sameBytes(buffer, unitStart, unitEnd, previousUnitStart, previousUnitEnd)) unit = previousUnit;
       else {
-        const name = buffer.toString("utf8", unitStart, unitEnd);
+        const text = buffer.toString("utf8", unitStart, unitEnd);
         // A Unicode space at either end (which csv-parse trims, as it does spaces and tabs) goes the general way.
-        if (name.trim() !== name) return undefined;
+        if (text.trim() !== text) return undefined;
+        // A name the formula guard wrote (`'=U1`, in a file this tool made) is read as the name it guarded, as
+        // `parseCsv` reads it.
+        const name = buffer[unitStart] === APOSTROPHE ? unguardFormula(text) : text;
         unit = unitPosition.get(name) ?? -1;
         if (unit < 0) {
           unit = unitPosition.size;
@@ -192,7 +196,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     let indicator: number;
     if (sameBytes(buffer, indicatorStart, indicatorEnd, previousIndicatorStart, previousIndicatorEnd)) indicator = previousIndicator;
     else {
-      indicator = indicatorPosition.get(buffer.toString("utf8", indicatorStart, indicatorEnd)) ?? -1;
+      const code = buffer.toString("utf8", indicatorStart, indicatorEnd);
+      indicator = indicatorPosition.get(buffer[indicatorStart] === APOSTROPHE ? unguardFormula(code) : code) ?? -1;
       if (indicator < 0) return undefined; // unknown indicator, a group or an empty code
     }
     previousIndicatorStart = indicatorStart;

@@ -5,7 +5,7 @@
  * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV.
  */
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import type { CsvTable } from "../csv.js";
+import { unguardFormula, type CsvTable } from "../csv.js";
 import { workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
@@ -149,12 +149,14 @@ function cellText(value: unknown, numberFormat?: string): string {
     if (numberFormat && formatScalesByHundred(numberFormat, value)) return `${Number((value * 100).toPrecision(15))}%`;
     return String(value);
   }
-  if (typeof value === "string") return value.trim();
+  // Text the formula guard wrote (`'=X1`, in a template or workbook this tool made) reads as the text it guarded, as
+  // in a CSV file (`parseCsv`).
+  if (typeof value === "string") return unguardFormula(value.trim());
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     const object = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string };
-    if (object.richText) return object.richText.map((part) => part.text).join("").trim();
+    if (object.richText) return unguardFormula(object.richText.map((part) => part.text).join("").trim());
     if ("result" in object || "formula" in object || "sharedFormula" in object) return cellText(object.result, numberFormat);
     if (object.error !== undefined) return String(object.error);
     if (object.text !== undefined) return cellText(object.text, numberFormat);

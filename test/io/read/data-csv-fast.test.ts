@@ -53,6 +53,15 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     expect(panel.years).toEqual([2017, 2018]);
   });
 
+  it("reads names the formula guard wrote ('=U1, as import-coinr and the templates write them) as the general reader does", () => {
+    // '=U1 is the guarded =U1; ''x is the guarded 'x... only when x would be guarded: 'abc stays 'abc (csv.ts's rule).
+    const text = "unit,year,indicator,value\n'=U1,2017,A,1\n'=U1,2017,B,2\n'=U1,2017,C,3\n'abc,2017,A,4\n'abc,2017,B,5\n'abc,2017,C,6\n";
+    const panel = fast(text)!;
+    expect(panel).toBeDefined();
+    expect(panel.units).toEqual(["=U1", "'abc"]);
+    same(panel, generalPanel(text)!);
+  });
+
   it.each([
     ["a doubled quote in a cell", 'unit,year,indicator,value\n"U""1",2017,A,1\nU1,2017,B,1\nU1,2017,C,1\n'],
     ["the wide layout", "indicator,2017,2018\nA,1,2\nB,1,2\nC,1,2\n"],
