@@ -25,7 +25,9 @@ async function tempDir(files: Record<string, string> = {}): Promise<string> {
 
 /** Rows of a CSV file (no quoted fields in these files) as objects keyed by the header. */
 async function readRows(path: string): Promise<Record<string, string>[]> {
-  const [header, ...lines] = (await readFile(path, "utf8")).trimEnd().split("\n");
+  const text = await readFile(path, "utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true); // a UTF-8 byte order mark, for Excel on Chinese Windows
+  const [header, ...lines] = text.slice(1).trimEnd().split("\n");
   const keys = header.split(",");
   return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [keys[i], cell])));
 }

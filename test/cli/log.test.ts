@@ -31,6 +31,7 @@ describe("--quiet and --log-format json", () => {
     const lines = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line));
     expect(lines.map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-\d\d-\d\dT/), rest))).toEqual([
       { level: "error", code: "E_BAD_NUMBER", message: expect.stringMatching(/^value "abc".* is not a number/), source: "values.csv", line: 2, column: 4 },
+      { level: "error", code: "E_UNKNOWN_INDICATOR", message: expect.stringMatching(/^unknown indicator "Q"/), source: "values.csv", line: 3, column: "indicator", id: "Q" },
       { level: "error", message: "exit code 1", exitCode: 1 },
     ]);
   });

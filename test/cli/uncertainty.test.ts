@@ -24,7 +24,9 @@ describe("innovation-index uncertainty", () => {
     );
     expect(run.code).toBe(0);
     expect(await listDir(join(dir, "out"))).toEqual(["sensitivity.csv", "uncertainty.csv", "uncertainty.html"]);
-    const lines = (await readFile(join(dir, "out/uncertainty.csv"), "utf8")).split("\n");
+    const text = await readFile(join(dir, "out/uncertainty.csv"), "utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true); // a UTF-8 byte order mark, for Excel on Chinese Windows
+    const lines = text.slice(1).split("\n");
     expect(lines[0]).toBe("unit,year,index_nominal,index_median,index_p05,index_p95,rank_nominal,rank_median,rank_p05,rank_p95");
     // Nominal values as computed by hand in test/core/compute.test.ts (fixed base 2017): U1 115.5, 143; U2 111.5, 117.
     expect(lines.map((line) => line.split(",").slice(0, 3).join(","))).toEqual([
@@ -47,7 +49,9 @@ describe("innovation-index uncertainty", () => {
       expect(low).toBeLessThanOrEqual(median);
       expect(median).toBeLessThanOrEqual(high);
     }
-    const sensitivity = (await readFile(join(dir, "out/sensitivity.csv"), "utf8")).split("\n");
+    const sensitivityText = await readFile(join(dir, "out/sensitivity.csv"), "utf8");
+    expect(sensitivityText.startsWith("\uFEFF")).toBe(true);
+    const sensitivity = sensitivityText.slice(1).split("\n");
     expect(sensitivity[0]).toBe("output,year,scope,unit,choice,first_order,total,first_order_low,first_order_high,total_low,total_high");
     // without --bootstrap the interval columns are empty
     expect(sensitivity[1]).toMatch(/,,,,$/);

@@ -12,7 +12,7 @@ import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
 import { computeFromOptions } from "./compute.js";
 import { COMPARE_FILE, COMPARE_YEARS_FILE, formatCompareCsv, formatCompareYearsCsv } from "../../io/write/compare-csv.js";
-import { formatValue } from "../../io/write/to-csv.js";
+import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
@@ -79,7 +79,11 @@ export async function runCompare(projects: readonly string[], command: Command, 
   const [a, b] = [await computeConfiguration(configurations[0], env), await computeConfiguration(configurations[1], env)];
   const comparison = compareResults(a.result, b.result, { year: options.year });
   if (options.out) {
-    const files = { [COMPARE_FILE]: formatCompareCsv(comparison, options.decimals), [COMPARE_YEARS_FILE]: formatCompareYearsCsv(comparison, options.decimals) };
+    // Files in a folder start with a UTF-8 byte order mark, so that Excel on Chinese Windows reads their names right.
+    const files = {
+      [COMPARE_FILE]: UTF8_BOM + formatCompareCsv(comparison, options.decimals),
+      [COMPARE_YEARS_FILE]: UTF8_BOM + formatCompareYearsCsv(comparison, options.decimals),
+    };
     await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   } else env.stdout(renderComparison(comparison, options.decimals) + "\n");
   if (options.quiet) return;

@@ -13,6 +13,7 @@ import { LONG_COLUMNS, parseDataTable } from "../../io/read/data-csv.js";
 import { findColumns } from "../../io/read/columns.js";
 import { readTable } from "../../io/read/load.js";
 import { parseEncoding } from "../../io/read/read-text.js";
+import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
 import { exists, parseYears } from "./template.js";
@@ -96,7 +97,8 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
     ["unit", "year", "indicator", "value"],
     ...values.value.map((record) => [record.unit, String(record.year), record.indicator, Number.isNaN(record.value) ? "" : String(record.value)]),
   ];
-  await writeFilesAtomic(dir, { "tree.csv": formatCsv(treeRowsTable(rows.value)), "values.csv": formatCsv(valueRows) }, options.out);
+  // With a UTF-8 byte order mark, as every CSV file the tool writes into a folder, for Excel on Chinese Windows.
+  await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeRowsTable(rows.value)), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out);
   const units = new Set(values.value.map((record) => record.unit)).size;
   const years = new Set(values.value.map((record) => record.year)).size;
   env.stderr(`wrote ${options.out}/tree.csv (${rows.value.length} nodes, ${indicators.size} indicators) and ${options.out}/values.csv (${units} units, ${years} years)\n`);

@@ -18,7 +18,7 @@ import type { UncertaintyResult } from "../../core/uncertainty.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
 import { loadInputs } from "../../io/read/load.js";
-import { formatValue } from "../../io/write/to-csv.js";
+import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
@@ -275,8 +275,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     progress.finish();
   }
   const files = {
-    "uncertainty.csv": formatUncertaintyCsv(result, options.decimals),
-    "sensitivity.csv": formatSensitivityCsv(result, options.decimals),
+    // Files in a folder start with a UTF-8 byte order mark, so that Excel on Chinese Windows reads their names right.
+    "uncertainty.csv": UTF8_BOM + formatUncertaintyCsv(result, options.decimals),
+    "sensitivity.csv": UTF8_BOM + formatSensitivityCsv(result, options.decimals),
     "uncertainty.html": formatUncertaintyHtml(result, { language: options.lang ?? "zh", name: sources.project?.settings.name, tree: inputs.labels.tree }),
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);

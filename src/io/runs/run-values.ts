@@ -358,8 +358,10 @@ const isSpace = (byte: number) => byte === SPACE || (byte >= TAB && byte <= RETU
 /** The fast reader of `input-values.csv`: false when the file must be read the general way. */
 export function readInputValuesFast(buffer: Buffer, table: RunValueTable): boolean {
   const header = "unit,year,indicator,value\n";
-  let position = 0;
-  for (; position < header.length; position++) if (buffer[position] !== header.charCodeAt(position)) return false;
+  // After its UTF-8 byte order mark, if it has one (older runs' files do not).
+  const mark = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  let position = mark;
+  for (; position < mark + header.length; position++) if (buffer[position] !== header.charCodeAt(position - mark)) return false;
   // Carriage returns go the general way; quotes are looked for only in files that hold one.
   if (buffer.indexOf(RETURN, position) >= 0) return false;
   const quotes = buffer.indexOf(QUOTE, position) >= 0;

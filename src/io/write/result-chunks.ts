@@ -291,7 +291,7 @@ export function* inputValuesCsvChunks(panel: ResultShape): Generator<Uint8Array>
   const indicators = nodes.map((node) => encodeText(`,${csvField(node.code)},`));
   const yearTexts = years.map((year) => encodeText(`,${year}`));
   const out = new ByteChunks();
-  out.bytes(encodeText("unit,year,indicator,value\n"));
+  out.bytes(encodeText(`${UTF8_BOM}unit,year,indicator,value\n`));
   for (let u = 0; u < units.length; u++) {
     const unit = encodeText(csvField(units[u]));
     for (let y = 0; y < yearCount; y++)

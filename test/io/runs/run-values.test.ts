@@ -122,9 +122,18 @@ describe("reading run values into tables", () => {
     ]);
   });
 
+  it("reads input-values.csv after its UTF-8 byte order mark the fast way, as without it", () => {
+    const text = "unit,year,indicator,value\nU1,2018,a,1.5\nU1,2019,a,\nU2,2018,b,-2\n";
+    const plain = new RunValueIndex().table();
+    const marked = new RunValueIndex().table();
+    expect(readInputValuesFast(Buffer.from(text), plain)).toBe(true);
+    expect(readInputValuesFast(Buffer.from("\uFEFF" + text), marked)).toBe(true);
+    expect(marked).toEqual(plain);
+    expect(plain).not.toEqual(new RunValueIndex().table()); // it holds the three values
+  });
+
   it("leaves CSV that csv-parse reads its own way to the general reader, with the same values", () => {
     const cases = [
-      "\ufeffunit,year,indicator,value\nU1,2018,a,1\n", // a byte order mark
       "unit,year,indicator,value\r\nU1,2018,a,1\r\n", // CRLF
       "unit,year,indicator,value\n U1 ,2018,a, 2\n", // spaces trimmed
       'unit,year,indicator,value\nU1,"2018",a,3\n', // a quoted year
