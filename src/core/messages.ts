@@ -56,7 +56,10 @@ export const messages = {
   manyDuplicates: (count: number) =>
     `${count} duplicate values: does the file hold several units without a unit column, or a year twice? expected one value per unit, year and indicator`,
   noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
-  unknownIndicator: (code: string) => `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`,
+  unknownIndicator: (code: string, nameOf?: string) =>
+    nameOf === undefined
+      ? `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`
+      : `unknown indicator ${quote(code)}, which is the name of ${quote(nameOf)}; expected a leaf code of the indicator tree (values name indicators by their code)`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
   duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>
     `duplicate value for ${unitName(unit)}, year ${year}, indicator ${quote(indicator)}${

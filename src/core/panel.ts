@@ -79,6 +79,9 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
   const reportedRows = new Set<string>();
+  // An indicator's name given in place of its code (研发经费 for A1) is named in the message; made once, when needed.
+  let names: Map<string, string> | undefined;
+  const codeOfName = () => (names ??= new Map(tree.indicators.map((code) => [tree.byCode.get(code)!.name, code] as const)));
   for (const record of records) {
     const where = { source: record.file ?? source, line: record.line, column: "indicator", id: record.indicator };
     const indicator = indicatorPosition.get(record.indicator);
@@ -91,7 +94,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
       issues.push({
         ...where,
         code: node ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR",
-        message: node ? messages.valueForGroup(record.indicator) : messages.unknownIndicator(record.indicator),
+        message: node ? messages.valueForGroup(record.indicator) : messages.unknownIndicator(record.indicator, codeOfName().get(record.indicator)),
       });
       continue;
     }

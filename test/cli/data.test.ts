@@ -267,6 +267,25 @@ describe("files people actually have", () => {
     expect(run.stdout).not.toContain(",2021,");
   });
 
+  it("reads the code column of a sheet with both 指标 (names) and 指标代码 (codes), and names the code of a name given as a code", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,G,,\nA1,A,研发,,+\nA2,A,专利,,-\n";
+    const dir = await makeTempDir({
+      "tree.csv": tree,
+      "both.csv": "指标,指标代码,2017,2018\n研发,A1,10,20\n专利,A2,4,5\n",
+      "names.csv": "指标,2017,2018\n研发,10,20\n专利,4,5\n",
+    });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "both.csv", "--out", "-"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // 2018: A1 100·20/10 = 200, A2 (negative) 100·4/5 = 80; INDEX = (200 + 80)/2 = 140.
+    expect(run.stdout).toContain(",2018,INDEX,总指数,0,140.0000");
+    const names = await runCli(["validate", "-i", "tree.csv", "-d", "names.csv"], dir);
+    expect(names.code).toBe(1);
+    expect(names.stderr).toContain(`names.csv:2: ${messages.unknownIndicator("研发", "A1")}`);
+    expect(messages.unknownIndicator("研发", "A1")).toBe(
+      'unknown indicator "研发", which is the name of "A1"; expected a leaf code of the indicator tree (values name indicators by their code)',
+    );
+  });
+
   it("names the sheet, line and value of a bad cell in a workbook", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("v");

@@ -13,7 +13,7 @@ import { messages } from "../../core/messages.js";
 import { decimalMarkProblem, parseNumber, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvTable } from "../csv.js";
-import { findColumns } from "./columns.js";
+import { findColumns, normalizeColumnName } from "./columns.js";
 
 /** Column names of the long layout and their aliases. */
 export const LONG_COLUMNS = {
@@ -59,9 +59,10 @@ const looksLikeYear = (name: string) => /\d{4}/.test(name) || /^\s*[\d.,]+\s*$/.
 /** The records of a values table (from a CSV file or a workbook sheet), or every problem found. */
 export function parseDataTable(table: CsvTable, source: string, options: DataReadOptions = {}): Validated<ValueRecord[]> {
   const decimal = decimalOf(table, options.decimal);
-  const long = findColumns(table.header, LONG_COLUMNS);
+  const indicator = indicatorColumn(table, options.indicators);
+  const long = { ...findColumns(table.header, LONG_COLUMNS), indicator };
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) return parseLong(table, long, source, decimal);
-  const wide = findColumns(table.header, WIDE_COLUMNS);
+  const wide = { ...findColumns(table.header, WIDE_COLUMNS), indicator };
   const yearColumns: { year: number; index: number }[] = [];
   const badYears: Issue[] = [];
   table.header.forEach((name, index) => {
@@ -85,6 +86,29 @@ export function parseDataTable(table: CsvTable, source: string, options: DataRea
       ? missing.map((key) => ({ code: "E_MISSING_COLUMN", message: messages.missingColumn(key, table.header), source, line: table.headerLine, column: key }))
       : [{ code: "E_DATA_LAYOUT", message: messages.unknownLayout(table.header), source, line: table.headerLine }];
   return { ok: false, issues, warnings: [] };
+}
+
+/**
+ * The column of the indicator codes: of the columns whose names may mean it (`indicator`, `code`, `指标`, `指标代码`,
+ * ...), the one whose cells are most often codes in `indicators`, so that a sheet with both a name column (`指标`:
+ * 研发经费) and a code column (`指标代码`: A1) reads the codes; the first of them without `indicators` or on a tie.
+ * -1 when no column may mean it.
+ */
+function indicatorColumn(table: CsvTable, indicators: ReadonlySet<string> | undefined): number {
+  const aliases: readonly string[] = LONG_COLUMNS.indicator;
+  const candidates = table.header.flatMap((name, index) => {
+    const normal = normalizeColumnName(name);
+    return normal === "indicator" || aliases.includes(normal) ? [index] : [];
+  });
+  if (candidates.length < 2 || !indicators) return candidates[0] ?? -1;
+  const codes = (index: number) => table.rows.reduce((count, row) => count + (indicators.has((row.cells[index] ?? "").trim()) ? 1 : 0), 0);
+  let best = candidates[0];
+  let bestCount = codes(best);
+  for (const index of candidates.slice(1)) {
+    const count = codes(index);
+    if (count > bestCount) [best, bestCount] = [index, count];
+  }
+  return best;
 }
 
 /** The issue of a cell that is not a number, naming a decimal mark that would read it. */
