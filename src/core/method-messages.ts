@@ -19,6 +19,8 @@ export const methodMessages = {
     }, so distance-to-average is undefined; expected a positive average`,
   constantYear: (indicator: string, method: string, year: number, value: number) =>
     `indicator ${quote(indicator)} has the same value ${value} for every unit in ${year}, so ${method} is undefined (max = min); expected at least two different values, or another normalisation`,
+  oneUnitObserved: (indicator: string, method: string, year: number) =>
+    `indicator ${quote(indicator)} has a value for one unit only in ${year}, so its ${method} 100·(r − 1)/(n − 1) is undefined (n = 1); expected values of at least two units in every year, or another normalisation`,
   scoreNegative: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
     `group ${quote(group)}, unit ${quote(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} aggregation needs scores >= 0; expected non-negative scores (z-scores can be negative: use min-max or --z-scale with a large mean)`,
   powerMissing: () => `the power mean has no exponent; expected --power P or --aggregate power:P (e.g. power:0.5)`,

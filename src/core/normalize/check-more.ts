@@ -1,7 +1,8 @@
 /**
  * The cells where the scores relative to the best unit or to the average are undefined, reported before anything is
  * computed: a value <= 0 under fraction-of-max, a year where every unit has the same value under distance-to-max, a
- * year whose average is not positive under distance-to-average.
+ * year whose average is not positive under distance-to-average, a year with one unit's value under percentile-rank
+ * (`100·(r − 1)/(n − 1)` with n = 1).
  */
 import type { Issue } from "../../errors.js";
 import { methodMessages } from "../method-messages.js";
@@ -9,14 +10,14 @@ import { indicatorBlock, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import type { IndicatorNormalization } from "./plan.js";
 
-/** Checks the indicators normalised by fraction-of-max, distance-to-max and distance-to-average. */
+/** Checks the indicators normalised by fraction-of-max, distance-to-max, distance-to-average and percentile-rank. */
 export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNormalization[], _directions: readonly Direction[]): Issue[] {
   const issues: Issue[] = [];
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
   panel.indicators.forEach((indicator, i) => {
     const method = plans[i].method;
-    if (method !== "fraction-of-max" && method !== "distance-to-max" && method !== "distance-to-average") return;
+    if (method !== "fraction-of-max" && method !== "distance-to-max" && method !== "distance-to-average" && method !== "percentile-rank") return;
     const block = indicatorBlock(panel, i);
     for (let year = 0; year < yearCount; year++) {
       let first = Number.NaN;
@@ -35,6 +36,8 @@ export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNo
       }
       if (method === "distance-to-max" && count > 0 && !varies)
         issues.push({ id: indicator, code: "E_CONSTANT_INDICATOR", message: methodMessages.constantYear(indicator, method, panel.years[year], first) });
+      if (method === "percentile-rank" && count === 1)
+        issues.push({ id: indicator, code: "E_ONE_UNIT_OBSERVED", message: methodMessages.oneUnitObserved(indicator, method, panel.years[year]) });
       if (method === "distance-to-average" && count > 0 && !(sum / count > 0))
         issues.push({ id: indicator, code: "E_AVERAGE_NOT_POSITIVE", message: methodMessages.averageNotPositive(indicator, panel.years[year], sum / count) });
     }

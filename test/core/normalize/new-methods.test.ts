@@ -117,4 +117,14 @@ describe("checkNewNormalizations", () => {
       methodMessages.averageNotPositive("A", 2020, -0.5),
     ]);
   });
+
+  it("reports a year in which one unit alone has a value under percentile-rank (n − 1 = 0), not two units that tie", () => {
+    // P: 2019 only U1 has a value (n = 1: undefined); 2020 both, equal (ranks tie at 1: both score 0, defined).
+    const panel: Panel = { units: ["U1", "U2"], years: [2019, 2020], indicators: ["P"], values: Float64Array.of(5, 3, Number.NaN, 3) };
+    const issues = checkNewNormalizations(panel, [{ method: "percentile-rank" }], ["positive"]);
+    expect(issues.map((issue) => [issue.code, issue.message])).toEqual([["E_ONE_UNIT_OBSERVED", methodMessages.oneUnitObserved("P", "percentile-rank", 2019)]]);
+    expect(methodMessages.oneUnitObserved("P", "percentile-rank", 2019)).toBe(
+      'indicator "P" has a value for one unit only in 2019, so its percentile-rank 100·(r − 1)/(n − 1) is undefined (n = 1); expected values of at least two units in every year, or another normalisation',
+    );
+  });
 });
