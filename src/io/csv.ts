@@ -44,6 +44,9 @@ export function parseCsv(text: string, source: string): CsvTable {
     records = parse(text, {
       bom: true,
       delimiter: detectDelimiter(text),
+      // Any line end, mixed in one file (a CRLF file with a line added in a Unix editor): left to its discovery,
+      // csv-parse takes the first line's end for every line and runs an LF-only line into the next.
+      record_delimiter: ["\r\n", "\n", "\r"],
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -71,7 +74,7 @@ export function parseCsv(text: string, source: string): CsvTable {
  * empty lines skipped, each row's line number); `undefined` for any other text.
  */
 function parsePlainCsv(text: string): CsvTable | undefined {
-  // Line ends must be all \n or all \r\n: csv-parse treats mixed ones in its own way, so they go to it.
+  // Line ends must be all \n or all \r\n: mixed ones go to csv-parse, told to take any of them.
   if (text.includes('"') || (text.includes("\r") && (/\r(?!\n)/.test(text) || /(?<!\r)\n/.test(text)))) return undefined;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);

@@ -8,7 +8,8 @@ import { formatValue } from "../../src/io/write/to-csv.js";
 
 /** What csv-parse itself gives with the options of parseCsv, rows of empty cells dropped (the reference). */
 function reference(text: string) {
-  const records = parse(text, { bom: true, delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as {
+  const options = { bom: true, delimiter: detectDelimiter(text), record_delimiter: ["\r\n", "\n", "\r"], info: true, relax_column_count: true, skip_empty_lines: true, trim: true };
+  const records = parse(text, options) as unknown as {
     record: string[];
     info: { lines: number };
   }[];
@@ -29,6 +30,17 @@ describe("parseCsv on text without quotes (split by hand)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("reads mixed line ends (a CRLF file with an LF line, or a lone CR) line by line, as R's read.csv does", () => {
+    const text = "unit,year,indicator,value\r\nP,2020,A1,5\r\nP,2020,A2,3\nQ,2020,A1,4\r\nQ,2020,A2,4\rR,2020,A1,6\r\n";
+    expect(parseCsv(text, "t.csv").rows).toEqual([
+      { line: 2, cells: ["P", "2020", "A1", "5"] },
+      { line: 3, cells: ["P", "2020", "A2", "3"] },
+      { line: 4, cells: ["Q", "2020", "A1", "4"] },
+      { line: 5, cells: ["Q", "2020", "A2", "4"] },
+      { line: 6, cells: ["R", "2020", "A1", "6"] },
+    ]);
   });
 
   it("still reads quoted cells with csv-parse, line numbers included", () => {
