@@ -2,6 +2,8 @@
  * The one rule for reading a number written by a person (in a CSV cell, an Excel export, a tree weight).
  *
  * - Surrounding spaces (also full-width and non-breaking) are ignored; full-width digits and signs (`１２３．５`) read as ASCII.
+ * - A space inside a number is accepted only between groups of three digits (`1 234 567`, the SI way of grouping
+ *   thousands) and before the percent sign (`12.5 %`); `5 5` or `1 0.0` (a typing slip) is no number.
  * - Thousands separators are accepted only in their proper places: `1,234`, `1,234,567.5` (not `1,23`).
  * - A trailing percent sign is a unit mark and is dropped: `1.96%` reads as 1.96, the value of an indicator whose unit is %.
  * - The decimal mark is `.` by default; with `,` (a `;`-separated file from a European Excel, or `--decimal ,`), `1,5`
@@ -18,6 +20,8 @@ export const MISSING_TOKENS = ["", "-", "—", "–", "--", "na", "n/a", "nan", 
 const MISSING = new Set<string>(MISSING_TOKENS);
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+/** Thousands grouped by single spaces (`1 234 567.5`, `-12 000,5`), with either decimal mark and a percent sign. */
+const SPACE_GROUPED_NUMBER = /^[+\-−]?\d{1,3}([\s\u00a0]\d{3})+([.,]\d*)?%?$/;
 const DOT_GROUPED_NUMBER = /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/;
 
 /** The decimal marks a values file may use. */
@@ -48,7 +52,14 @@ export function toHalfWidth(text: string): string {
  * @example parseNumber("12a") // => undefined
  */
 export function parseNumber(text: string, decimal: DecimalMark = "."): number | undefined {
-  let cell = toHalfWidth(text).replace(/[\s\u00a0]+/g, "");
+  let cell = toHalfWidth(text).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, "");
+  if (/[\s\u00a0]/.test(cell)) {
+    cell = cell.replace(/[\s\u00a0]+%$/, "%");
+    if (/[\s\u00a0]/.test(cell)) {
+      if (!SPACE_GROUPED_NUMBER.test(cell)) return undefined;
+      cell = cell.replace(/[\s\u00a0]/g, "");
+    }
+  }
   if (MISSING.has(cell.toLowerCase())) return Number.NaN;
   if (cell.endsWith("%")) cell = cell.slice(0, -1);
   if (cell.startsWith("−")) cell = "-" + cell.slice(1);

@@ -15,6 +15,10 @@ describe("parseNumber", () => {
     ["1e3", 1000],
     [".5", 0.5],
     ["1 234", 1234],
+    ["1 234 567.5", 1234567.5], // thousands grouped by spaces (SI)
+    ["-12\u00a0000", -12000], // by a non-breaking space, as French Excel writes them
+    ["12.5 %", 12.5], // a space before the percent sign
+    ["１２３ ４５６", 123456], // an ideographic space between full-width groups
   ])("parseNumber(%j) reads %j", (text, expected) => {
     expect(parseNumber(text)).toBe(expected);
   });
@@ -23,7 +27,8 @@ describe("parseNumber", () => {
     expect(parseNumber(text)).toBeNaN();
   });
 
-  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999"])("parseNumber(%j) is not a number", (text) => {
+  // A space inside a number other than between groups of three digits is a typing slip: "5 5" is not 55.
+  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3"])("parseNumber(%j) is not a number", (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
 
@@ -40,6 +45,7 @@ describe("parseNumber", () => {
     ["12", 12],
     ["1,96%", 1.96],
     ["１,５", 1.5],
+    ["1 234,5", 1234.5],
   ])("parseNumber(%j, \",\") reads %j", (text, expected) => {
     expect(parseNumber(text, ",")).toBe(expected);
   });
