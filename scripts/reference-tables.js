@@ -58,6 +58,7 @@ export const CODE_MEANINGS = {
   E_BASE_ZERO: "a base-year value of 0 under fixed-base (see --zero-base)",
   E_BASE_NEGATIVE: "a negative base-year value under fixed-base",
   E_ZERO_VALUE_NEGATIVE: "a value of 0 of a negative (−) indicator under a ratio method",
+  E_DUPLICATE_COLUMN: "a values column given twice in the header (value twice, or the year 2017 as 2017 and 2017年)",
   E_ONE_UNIT_OBSERVED: "a year in which only one unit has a value, under percentile-rank (n − 1 = 0)",
   E_NEGATIVE_VALUE_REVERSED: "a negative value of a negative (−) indicator under a ratio method (reference / value would be negative)",
   E_SCORE_NOT_FINITE: "a score or sub-index too large to hold in a number (a value far larger than its base or reference)",

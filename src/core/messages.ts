@@ -56,6 +56,8 @@ export const messages = {
   manyDuplicates: (count: number) =>
     `${count} duplicate values: does the file hold several units without a unit column, or a year twice? expected one value per unit, year and indicator`,
   noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
+  repeatedColumn: (name: string, firstColumn: number, column: number, firstName = name) =>
+    `column ${column} ${quote(name)} repeats column ${firstColumn}${firstName === name ? "" : ` ${quote(firstName)}`}, so which one holds the values is unclear; expected each column once`,
   unknownIndicator: (code: string, nameOf?: string) =>
     nameOf === undefined
       ? `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`

@@ -96,6 +96,16 @@ describe("innovation-index validate", () => {
     );
   });
 
+  it("refuses a values column given twice, and a year given as two columns (2017 and 2017年)", async () => {
+    const long = "unit,year,indicator,value,value\nU,2017,X1,10,11\nU,2018,X1,12,13\nU,2017,X2,5,5\nU,2018,X2,4,4\n";
+    expect(await expectProblems(TREE, long)).toBe(`error: 1 problem found:\nvalues.csv:1:5: ${messages.repeatedColumn("value", 4, 5)}\n`);
+    expect(messages.repeatedColumn("2017年", 2, 4, "2017")).toBe(
+      'column 4 "2017年" repeats column 2 "2017", so which one holds the values is unclear; expected each column once',
+    );
+    const wide = "indicator,2017,2018,2017年\nX1,10,12,10\nX2,5,4,5\n";
+    expect(await expectProblems(TREE, wide)).toBe(`error: 1 problem found:\nvalues.csv:1:4: ${messages.repeatedColumn("2017年", 2, 4, "2017")}\n`);
+  });
+
   it("names a missing file", async () => {
     const run = await runCli(["validate", "-i", "nope.csv", "-d", "values.csv"], await makeTempDir({ "values.csv": VALUES }));
     expect(run).toMatchObject({ code: 1, stderr: "error: nope.csv: no such file; expected a readable file\n" });

@@ -20,7 +20,7 @@ import { createPanel, type Panel } from "../../core/panel.js";
 import { parseNumber, type DecimalMark } from "../../core/number.js";
 import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
-import { findColumns } from "./columns.js";
+import { findColumns, normalizeColumnName } from "./columns.js";
 import { detectDelimiter, unguardFormula } from "../csv.js";
 import { decimalOf, LONG_COLUMNS, parseYear } from "./data-csv.js";
 
@@ -94,6 +94,12 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   if (!header) return undefined;
   const columns = findColumns(header, LONG_COLUMNS);
   if (columns.year < 0 || columns.indicator < 0 || columns.value < 0) return undefined;
+  // Any header name given twice (`value,value`, or 指标 and 指标代码, which both may mean the indicator) goes the
+  // general way, which tells the columns apart or refuses them.
+  const names = header.map(normalizeColumnName).filter((name) => name !== "");
+  if (new Set(names).size !== names.length) return undefined;
+  const indicatorAliases: readonly string[] = LONG_COLUMNS.indicator;
+  if (names.filter((name) => name === "indicator" || indicatorAliases.includes(name)).length > 1) return undefined;
   const fieldCount = header.length;
   const separator = delimiter.charCodeAt(0);
 

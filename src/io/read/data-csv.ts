@@ -61,17 +61,26 @@ export function parseDataTable(table: CsvTable, source: string, options: DataRea
   const decimal = decimalOf(table, options.decimal);
   const indicator = indicatorColumn(table, options.indicators);
   const long = { ...findColumns(table.header, LONG_COLUMNS), indicator };
-  if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) return parseLong(table, long, source, decimal);
+  // A column the reading uses given twice (`value,value`): which one holds the values is anyone's guess.
+  const twice = (used: Record<string, number>) => repeatedColumns(table, Object.values(used), source);
+  if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) {
+    const repeated = twice(long);
+    return repeated.length > 0 ? { ok: false, issues: repeated, warnings: [] } : parseLong(table, long, source, decimal);
+  }
   const wide = { ...findColumns(table.header, WIDE_COLUMNS), indicator };
   const yearColumns: { year: number; index: number }[] = [];
   const badYears: Issue[] = [];
   table.header.forEach((name, index) => {
     if (index === wide.indicator || index === wide.unit) return;
     const year = parseYear(name);
-    if (year !== undefined) yearColumns.push({ year, index });
+    const first = year === undefined ? undefined : yearColumns.find((column) => column.year === year);
+    if (first)
+      badYears.push({ code: "E_DUPLICATE_COLUMN", message: messages.repeatedColumn(name, first.index + 1, index + 1, table.header[first.index]), source, line: table.headerLine, column: index + 1 });
+    else if (year !== undefined) yearColumns.push({ year, index });
     else if (looksLikeYear(name))
       badYears.push({ code: "E_BAD_YEAR", message: messages.badYearColumn(name), source, line: table.headerLine, column: index + 1 });
   });
+  if (wide.indicator >= 0) badYears.unshift(...twice(wide));
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
     const parsed = parseWide(table, wide, yearColumns, source, decimal);
     return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
@@ -86,6 +95,18 @@ export function parseDataTable(table: CsvTable, source: string, options: DataRea
       ? missing.map((key) => ({ code: "E_MISSING_COLUMN", message: messages.missingColumn(key, table.header), source, line: table.headerLine, column: key }))
       : [{ code: "E_DATA_LAYOUT", message: messages.unknownLayout(table.header), source, line: table.headerLine }];
   return { ok: false, issues, warnings: [] };
+}
+
+/** One issue per column of `used` whose name (as `findColumns` compares names) the header gives again further on. */
+function repeatedColumns(table: CsvTable, used: readonly number[], source: string): Issue[] {
+  const names = table.header.map(normalizeColumnName);
+  return used.flatMap((index) => {
+    if (index < 0 || names[index] === "") return [];
+    const again = names.findIndex((name, other) => other !== index && name === names[index]);
+    if (again < 0) return [];
+    const [first, second] = [Math.min(index, again), Math.max(index, again)];
+    return [{ code: "E_DUPLICATE_COLUMN", message: messages.repeatedColumn(table.header[second], first + 1, second + 1), source, line: table.headerLine, column: second + 1 }];
+  });
 }
 
 /**
