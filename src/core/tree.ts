@@ -128,7 +128,10 @@ export function buildTree(allRows: readonly TreeRow[], source?: string): Validat
   }
 
   const nodes: TreeNode[] = [];
-  for (const code of order) {
+  // The rows no root reaches (under an unknown parent, in a cycle) are checked too, so that their weight and direction
+  // problems are reported with the parent's, not after it is fixed; the tree is refused then anyway.
+  const unreached = [...firstRow.keys()].filter((code) => !level.has(code));
+  for (const code of [...order, ...unreached]) {
     const row = firstRow.get(code)!;
     const weightText = row.weight.trim();
     let weight = Number.NaN;

@@ -44,7 +44,7 @@ describe("buildTree", () => {
       rows(
         ["A", "", "", ""],
         ["A", "", "", ""], // duplicate, line 3
-        ["A1", "Z", "", "+"], // unknown parent, line 4
+        ["A1", "Z", "abc", ""], // unknown parent, and (reported with it) a bad weight and no direction, line 4
         ["A2", "A", "abc", "+"], // bad weight, line 5
         ["A3", "A", "-1", "+"], // negative weight, line 6
         ["A4", "A", "", ""], // no direction and mixed weights, line 7
@@ -63,6 +63,8 @@ describe("buildTree", () => {
       expect.arrayContaining([
         ["E_DUPLICATE_CODE", 3, "code", messages.duplicateCode("A", 2)],
         ["E_UNKNOWN_PARENT", 4, "parent", messages.unknownParent("Z")],
+        ["E_BAD_WEIGHT", 4, "weight", messages.badWeight("A1", "abc")],
+        ["E_MISSING_DIRECTION", 4, "direction", messages.missingDirection("A1")],
         ["E_BAD_WEIGHT", 5, "weight", messages.badWeight("A2", "abc")],
         ["E_NEGATIVE_WEIGHT", 6, "weight", messages.negativeWeight("A3", "-1")],
         ["E_MISSING_DIRECTION", 7, "direction", messages.missingDirection("A4")],
@@ -73,7 +75,7 @@ describe("buildTree", () => {
         ["E_MIXED_WEIGHTS", 7, "weight", messages.mixedWeights("A", ["A2", "A3", "A5"], ["A4"])],
       ]),
     );
-    expect(built.issues).toHaveLength(10);
+    expect(built.issues).toHaveLength(12);
     expect(built.issues.every((issue) => issue.source === "t.csv")).toBe(true);
   });
 
