@@ -16,7 +16,7 @@ export const messages = {
       near === undefined ? "" : `; found column ${quote(near)}: did you mean ${quote(column)}?`
     }`;
   },
-  emptyCode: () => `empty code; every row needs a code in column "code"`,
+  emptyCode: (column = "code") => `empty code; every row needs a code in column ${quote(column)}`,
   reservedCode: (code: string) =>
     `code ${quote(code)} is reserved for the overall index; expected another code (a row ${code} with an empty parent names the overall index)`,
   duplicateCode: (code: string, firstLine: number | undefined) =>
@@ -75,7 +75,7 @@ export const messages = {
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
   wrongFieldCount: (found: number, expected: number) => `row has ${found} fields; expected ${expected} like the header`,
   unknownLayout: (header: readonly string[]) =>
-    `cannot tell the layout from the header ${header.map(quote).join(", ")}; expected long columns "unit,year,indicator,value" or wide columns "indicator,2017,2018,..."`,
+    `${header.length === 0 ? "the file is empty (no header, no rows)" : `cannot tell the layout from the header ${header.map(quote).join(", ")}`}; expected long columns "unit,year,indicator,value" or wide columns "indicator,2017,2018,..."`,
 
   // method
   baseValueZero: (indicator: string, unit: string, year: number) =>
@@ -147,7 +147,7 @@ export const messages = {
   targetNotPositive: (code: string, target: number) => `indicator ${quote(code)} has target ${target}; expected a positive number`,
   scoreNotPositive: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
     `group ${quote(group)}, ${unitName(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
-    `expected positive scores (min-max gives 0 to the lowest value, z-scores can be negative: use fixed-base, min-max on 1 to 100 (--range 1,100, as COINr does before a geometric mean), or --aggregate arithmetic)`,
+    `expected positive scores (fixed-base scores a value of 0 as 0, min-max gives 0 to the lowest value, z-scores can be negative: use min-max on 1 to 100 (--range 1,100, as COINr does before a geometric mean), fixed-base on positive values, or --aggregate arithmetic)`,
   mpiMeanNotPositive: (group: string, unit: string, year: number, mean: number) =>
     `group ${quote(group)}, ${unitName(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
   optionUnused: (option: string, methods: readonly string[]) =>

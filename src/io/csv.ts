@@ -53,8 +53,11 @@ export function parseCsv(text: string, source: string): CsvTable {
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (cause) {
-    const line = (cause as { lines?: number }).lines;
-    const reason = String((cause as Error).message).replace(/^Invalid [^:]*: /, "");
+    // An unclosed quote is found at the end of the file: the line that opened it is the one to fix.
+    const code = (cause as { code?: string }).code;
+    const line = code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteLine(text) : (cause as { lines?: number }).lines;
+    const reason =
+      code === "CSV_QUOTE_NOT_CLOSED" ? "a quote opened on this line is never closed" : String((cause as Error).message).replace(/^Invalid [^:]*: /, "");
     throw new InputError("E_CSV_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid CSV (${reason}); expected comma-separated values`, { source, line }, { cause });
   }
   const rows = records
@@ -66,6 +69,22 @@ export function parseCsv(text: string, source: string): CsvTable {
     .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };
+}
+
+/** The line on which the quote that is never closed opens (quotes counted as CSV pairs them; `""` inside is one). */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n") line++;
+    else if (char === '"') {
+      if (openedOn === undefined) openedOn = line;
+      else if (text[i + 1] === '"') i++;
+      else openedOn = undefined;
+    }
+  }
+  return openedOn;
 }
 
 /**

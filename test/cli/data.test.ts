@@ -214,6 +214,12 @@ describe("files people actually have", () => {
     expect(wrong.stderr).toBe('error: 1 problem found:\nvalues.xlsx: no sheet "3"; expected one of "notes", "数据" or a number from 1 to 2\n');
     const first = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.xlsx"], dir);
     expect(first.stderr).toMatch(/values\.xlsx\[notes\]:1: cannot tell the layout from the header "nothing here"/);
+    // A hidden first sheet (a helper list) is passed over by default: the first visible sheet holds the data.
+    valueBook.getWorksheet("notes")!.state = "hidden";
+    await writeFile(join(dir, "values.xlsx"), new Uint8Array(await valueBook.xlsx.writeBuffer()));
+    const visible = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.xlsx", "-q"], dir);
+    expect(visible).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
   });
 
   it("reads a number whose format only prints a percent sign (0.00\"%\", 0.00\\%) as it is, and refuses formulas without a saved result", async () => {

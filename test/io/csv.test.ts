@@ -43,6 +43,12 @@ describe("parseCsv on text without quotes (split by hand)", () => {
     ]);
   });
 
+  it("names the line an unclosed quote opens on, not the end of the file", () => {
+    // Line 3 opens a quote that nothing closes; line 2's "" pair and line 4's quoted cell are closed.
+    const text = 'unit,name\nA,"say ""hi"""\nB,"open\nC,x\nD,y\n';
+    expect(() => parseCsv(text, "t.csv")).toThrow('t.csv:3: the file is not valid CSV (a quote opened on this line is never closed); expected comma-separated values');
+  });
+
   it("still reads quoted cells with csv-parse, line numbers included", () => {
     const text = 'code,name\nA,"two\nlines"\nB,"x, y"\n';
     expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }], delimiter: "," });

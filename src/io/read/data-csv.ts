@@ -154,7 +154,7 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     const indicator = cells[columns.indicator];
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
     if (value === undefined) issues.push(badNumber(cells[columns.value], table.header[columns.value], decimal, { source, line, column: columns.value + 1 }));
-    if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(), table.header[columns.indicator]));
+    if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(table.header[columns.indicator]), table.header[columns.indicator]));
     if (year === undefined || !indicator) continue;
     // A value that is not a number is kept as a gap in `partial`, so that its row still counts for the checks of the
     // values' structure (unknown indicators, duplicates) that run beside the cell errors.
@@ -201,7 +201,7 @@ function parseWide(
   for (const { line, cells } of table.rows) {
     const indicator = cells[columns.indicator] ?? "";
     if (!indicator) {
-      issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(), source, line, column: table.header[columns.indicator] });
+      issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(table.header[columns.indicator]), source, line, column: table.header[columns.indicator] });
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";

@@ -55,7 +55,7 @@ async function keepNumberFormatEscapes(): Promise<void> {
 }
 
 /**
- * Reads one sheet of a workbook as a table. `sheet` is a sheet name or a 1-based number (default: the first sheet).
+ * Reads one sheet of a workbook as a table. `sheet` is a sheet name or a 1-based number (default: the first visible sheet).
  * Returns the table and the label messages use for it: `file[sheet]`.
  */
 export async function parseWorkbookTable(bytes: Uint8Array, source: string, sheet?: string): Promise<{ table: CsvTable; source: string }> {
@@ -97,7 +97,8 @@ function pickSheet(workbook: Workbook, source: string, sheet?: string): Workshee
   const sheets = workbook.worksheets;
   const names = sheets.map((item) => item.name);
   if (sheets.length === 0) throw new InputError("E_XLSX_SHEET", `${source}: the workbook has no sheets; expected at least one sheet`, { source });
-  if (sheet === undefined || sheet === "") return sheets[0];
+  // By default the first sheet a person sees: a hidden one (a lookup list, a helper sheet) is not the data.
+  if (sheet === undefined || sheet === "") return sheets.find((item) => item.state !== "hidden" && item.state !== "veryHidden") ?? sheets[0];
   const byName = sheets.find((item) => item.name === sheet);
   if (byName) return byName;
   if (/^\d+$/.test(sheet) && Number(sheet) >= 1 && Number(sheet) <= sheets.length) return sheets[Number(sheet) - 1];

@@ -44,7 +44,7 @@ describe("parseDataCsv", () => {
       // The cell's column number (year is the 2nd column, value the 4th), printed as file:line:column.
       ["E_BAD_YEAR", 2, 2, messages.badYear("20x7")],
       ["E_BAD_NUMBER", 3, 4, messages.badValue("abc", "value")],
-      ["E_EMPTY_CODE", 4, "indicator", messages.emptyCode()],
+      ["E_EMPTY_CODE", 4, "indicator", messages.emptyCode("indicator")],
       ["E_FIELD_COUNT", 5, "", messages.wrongFieldCount(3, 4)],
     ]);
   });
@@ -60,6 +60,7 @@ describe("parseDataCsv", () => {
     const parsed = parseDataCsv("foo,bar\n1,2\n", "v.csv");
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ code: "E_DATA_LAYOUT", line: 1, message: messages.unknownLayout(["foo", "bar"]) });
+    expect(messages.unknownLayout([])).toMatch(/^the file is empty \(no header, no rows\); expected long columns/);
   });
 
   it.each([
