@@ -45,11 +45,12 @@ describe("missing values from the command line", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       [
+        // Each gap with the line of its empty (or "-", "..") cell in GAPPY.
         "error: 4 problems found:",
-        messages.baseValueMissing("X2", "U2", 2017),
-        messages.missingValue("X1", "U1", 2018),
-        messages.missingValue("Y1", "U1", 2019),
-        messages.missingValue("Y1", "U2", 2018),
+        `values.csv:14: ${messages.baseValueMissing("X2", "U2", 2017)}`,
+        `values.csv:3: ${messages.missingValue("X1", "U1", 2018)}`,
+        `values.csv:10: ${messages.missingValue("Y1", "U1", 2019)}`,
+        `values.csv:18: ${messages.missingValue("Y1", "U2", 2018)}`,
         "",
       ].join("\n"),
     );
@@ -95,7 +96,7 @@ describe("missing values from the command line", () => {
   it("reweights, listing the reweighted cells with an empty value; a missing base value is still an error", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY, "based.csv": GAPPY.replace("U2,2017,X2,-", "U2,2017,X2,8") });
     const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "reweight"], dir);
-    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.baseValueMissing("X2", "U2", 2017)}\n`);
+    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:14: ${messages.baseValueMissing("X2", "U2", 2017)}\n`);
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "based.csv", "--missing", "reweight", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe(

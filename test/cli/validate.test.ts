@@ -44,7 +44,7 @@ describe("innovation-index validate", () => {
     ["non-numeric value", TREE, VALUES.replace("U,2018,X1,12", "U,2018,X1,1 2 x"), `values.csv:3:4: ${messages.badValue("1 2 x", "value")}`],
     ["indicator with no values", TREE + "X3,X,x3,,+\n", VALUES, `tree.csv:5: ${messages.indicatorWithoutValues("X3")}`],
     ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), messages.missingValue("X2", "U", 2018)],
-    ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), messages.baseValueZero("X1", "U", 2017)],
+    ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), `values.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`],
   ])("reports a %s with its place, exit code 1 and no output", async (_, tree, values, expected) => {
     const stderr = await expectProblems(tree, values);
     expect(stderr).toBe(`error: 1 problem found:\n${expected}\n`);

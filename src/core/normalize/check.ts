@@ -6,7 +6,7 @@
 import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
 import { RATIO_METHODS } from "./methods.js";
-import { indicatorBlock, type Panel } from "../panel.js";
+import { indicatorBlock, placeOfCell, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
@@ -39,6 +39,8 @@ export function checkNormalization(
     const block = indicatorBlock(panel, i);
     const direction = directions[i];
     const where = { id: indicator };
+    // The file and line a cell's value was read from, when the panel keeps them (one values file, read the general way).
+    const at = (cell: number) => ({ ...where, ...placeOfCell(panel, i * blockSize + cell) });
     const unitOf = (cell: number) => panel.units[Math.floor(cell / yearCount)];
     const yearOf = (cell: number) => panel.years[cell % yearCount];
     const usesOwnBase = plan.method === "fixed-base" || (plan.method === "distance-to-reference" && referenceUnit < 0);
@@ -52,19 +54,19 @@ export function checkNormalization(
         if (Number.isNaN(base)) {
           reportedMissing.add(i * blockSize + baseCell);
           issues.push({
-            ...where,
+            ...at(baseCell),
             code: "E_BASE_MISSING",
             message: usesOwnBase ? messages.baseValueMissing(indicator, unit, year) : messages.chainBaseMissing(indicator, unit, year),
           });
-        } else if (usesOwnBase && base === 0) issues.push({ ...where, code: "E_BASE_ZERO", message: messages.baseValueZero(indicator, unit, year) });
+        } else if (usesOwnBase && base === 0) issues.push({ ...at(baseCell), code: "E_BASE_ZERO", message: messages.baseValueZero(indicator, unit, year) });
         else if (usesOwnBase && base < 0)
-          issues.push({ ...where, code: "E_BASE_NEGATIVE", message: messages.baseValueNegative(indicator, unit, year, base) });
+          issues.push({ ...at(baseCell), code: "E_BASE_NEGATIVE", message: messages.baseValueNegative(indicator, unit, year, base) });
       });
     }
     if (plan.method === "chain")
       for (let cell = 0; cell < blockSize; cell++)
         if (block[cell] <= 0)
-          issues.push({ ...where, code: "E_CHAIN_NOT_POSITIVE", message: messages.chainValueNotPositive(indicator, unitOf(cell), yearOf(cell), block[cell]) });
+          issues.push({ ...at(cell), code: "E_CHAIN_NOT_POSITIVE", message: messages.chainValueNotPositive(indicator, unitOf(cell), yearOf(cell), block[cell]) });
 
     if (plan.method === "distance-to-reference" && referenceUnit >= 0)
       for (let year = 0; year < yearCount; year++) {
@@ -73,7 +75,7 @@ export function checkNormalization(
         if (Number.isNaN(reference)) reportedMissing.add(i * blockSize + cell);
         if (!(reference > 0))
           issues.push({
-            ...where,
+            ...at(cell),
             code: "E_REFERENCE_VALUE",
             message: messages.referenceValueNotPositive(indicator, panel.units[referenceUnit], panel.years[year], reference),
           });
@@ -88,7 +90,7 @@ export function checkNormalization(
         if (Number.isNaN(value) || !baseOk(cell)) continue;
         if (direction === "negative" && value === 0)
           issues.push({
-            ...where,
+            ...at(cell),
             code: "E_ZERO_VALUE_NEGATIVE",
             message: usesOwnBase
               ? messages.zeroValueNegativeDirection(indicator, unitOf(cell), yearOf(cell))
@@ -96,12 +98,12 @@ export function checkNormalization(
           });
         else if (direction === "negative" && value < 0)
           issues.push({
-            ...where,
+            ...at(cell),
             code: "E_NEGATIVE_VALUE_REVERSED",
             message: messages.negativeValueReversedRatio(indicator, unitOf(cell), yearOf(cell), value, usesOwnBase ? "base / value" : `${plan.method} (reference / value)`),
           });
         else if ((plan.dampen === "log" && value <= 0) || (plan.dampen === "sqrt" && value < 0))
-          issues.push({ ...where, code: "E_DAMPEN_UNDEFINED", message: messages.dampenUndefined(indicator, unitOf(cell), yearOf(cell), value, plan.dampen) });
+          issues.push({ ...at(cell), code: "E_DAMPEN_UNDEFINED", message: messages.dampenUndefined(indicator, unitOf(cell), yearOf(cell), value, plan.dampen) });
       }
     }
 

@@ -39,13 +39,15 @@ class Columns {
   year: Int32Array;
   indicator: Int32Array;
   value: Float64Array;
+  line: Int32Array;
   constructor(capacity: number) {
     this.unit = new Int32Array(capacity);
     this.year = new Int32Array(capacity);
     this.indicator = new Int32Array(capacity);
     this.value = new Float64Array(capacity);
+    this.line = new Int32Array(capacity);
   }
-  push(unit: number, year: number, indicator: number, value: number): void {
+  push(unit: number, year: number, indicator: number, value: number, line: number): void {
     if (this.size === this.unit.length) {
       const grow = <T extends Int32Array | Float64Array>(array: T): T => {
         const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
@@ -56,18 +58,21 @@ class Columns {
       this.year = grow(this.year);
       this.indicator = grow(this.indicator);
       this.value = grow(this.value);
+      this.line = grow(this.line);
     }
     this.unit[this.size] = unit;
     this.year[this.size] = year;
     this.indicator[this.size] = indicator;
     this.value[this.size] = value;
+    this.line[this.size] = line;
     this.size++;
   }
 }
 
 /**
  * The panel of a long-layout values CSV for the leaves of `tree`, or `undefined` when the file is not the plain case
- * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted.
+ * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted; `lines`
+ * holds each cell's line in the file (0 for a cell the file does not give), `source` is left to the caller.
  */
 export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark): Panel | undefined {
   // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
@@ -82,7 +87,10 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   // A decimal comma (a ;-separated file, or --decimal ,) goes the general way.
   if (decimalOf({ delimiter }, decimal) === ",") return undefined;
   let header: string[] | undefined;
+  // The line being read (1-based), for the panel's `lines`: messages about a cell name the line its value came from.
+  let lineNumber = 0;
   while (position < end && !header) {
+    lineNumber++;
     let lineEnd = buffer.indexOf(NEWLINE, position);
     if (lineEnd < 0) lineEnd = end;
     const line = buffer.toString("utf8", position, lineEnd).replace(/\r$/, "");
@@ -121,6 +129,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   // Most files have no quote at all: their fields are split without looking for one.
   const quotes = buffer.indexOf(QUOTE, position) >= 0;
   while (position < end) {
+    lineNumber++;
     let lineEnd = buffer.indexOf(NEWLINE, position);
     if (lineEnd < 0) lineEnd = end;
     let contentEnd = lineEnd;
@@ -214,7 +223,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (year === undefined) return undefined;
     const value = readNumber(buffer, starts[columns.value], ends[columns.value]);
     if (value === undefined) return undefined;
-    rows.push(unit, year, indicator, value);
+    rows.push(unit, year, indicator, value, lineNumber);
   }
   if (rows.size === 0) return undefined;
 
@@ -227,6 +236,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const unitCount = panel.units.length;
   const yearCount = years.length;
   const seen = new Uint8Array(panel.values.length);
+  const lines = new Int32Array(panel.values.length);
   const observed = new Uint8Array(tree.indicators.length);
   const values = panel.values;
   for (let r = 0; r < rows.size; r++) {
@@ -234,10 +244,11 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (seen[cell]) return undefined;
     seen[cell] = 1;
     values[cell] = rows.value[r];
+    lines[cell] = rows.line[r];
     if (!Number.isNaN(rows.value[r])) observed[rows.indicator[r]] = 1;
   }
   if (observed.includes(0)) return undefined;
-  return panel;
+  return { ...panel, lines };
 }
 
 /**

@@ -129,7 +129,7 @@ async function loadInputsAsRead(
   if (!options.keepSources && tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
     const panel = utf8 && parsePanelFast(utf8, tree, options.decimal);
-    if (panel) return fastInputs(tree, panel);
+    if (panel) return fastInputs(tree, { ...panel, source: dataFiles[0].label });
   }
   await Promise.all([
     (async () => {
