@@ -28,7 +28,7 @@ export interface InputOptions {
 export function addInputOptions(command: Command): Command {
   return command
     .addOption(new Option("-i, --indicators <file>", "indicator tree: CSV (UTF-8 or GBK), YAML or .xlsx (default: the shipped example)"))
-    .addOption(new Option("-d, --data <file>", "values: CSV (UTF-8 or GBK; long, wide or COINr layout), .xlsx, .parquet, a .sql query, or a folder of CSV/.xlsx/.txt files (default: the shipped example)"))
+    .addOption(new Option("-d, --data <file>", "values: CSV/.tsv/.txt (UTF-8 or GBK; long, wide or COINr layout), .xlsx, .parquet, a .sql query, or a folder of such files (default: the shipped example)"))
     .addOption(new Option("--unit <name>", "the name of the one unit of values without a unit column (default: none, an empty name)"));
 }
 

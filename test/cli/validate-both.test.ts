@@ -41,12 +41,14 @@ describe("validate reports the tree's and the values' problems together", () => 
       "values.csv": "unit,year,indicator,value\nU,2017,X1,ten\nU,20x8,X1,12\nU,2019,X1,1\nU,2019,X1,2\n",
     });
     expect(code).toBe(1);
-    // Bad cells leave their rows out, so the duplicate among the good rows is reported once they are fixed.
+    // A bad cell does not hide the structural problems of the rows around it: the duplicate among the good rows
+    // (lines 4 and 5) is reported with them.
     expect(lines).toEqual([
-      "error: 3 problems found:",
+      "error: 4 problems found:",
       limitMessages.binaryFile("tree.csv", "a PDF document"),
       `values.csv:2:4: ${messages.badValue("ten", "value")}`,
       `values.csv:3:2: ${messages.badYear("20x8")}`,
+      `values.csv:5: ${messages.duplicateValue("U", 2019, "X1", 4)}`,
     ]);
   });
 
