@@ -114,7 +114,7 @@ Examples:
   $ innovation-index audit --out audit/
   $ innovation-index audit -i tree.csv -d values.csv --normalise min-max --missing reweight --report --xlsx
   $ innovation-index audit -i tree.csv -d values.csv --collinear 0.95 --weak-parent 0.2
-  $ innovation-index audit --report --unit 常州 --drop-ranks all`,
+  $ innovation-index audit --report --profile-unit 常州高新区 --drop-ranks all`,
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
