@@ -153,7 +153,7 @@ async function computeConfiguration(configuration: Configuration, env: CliEnv): 
     return { result, warnings: [...(weighting?.warnings ?? []), ...result.warnings] };
   } catch (error) {
     if (error instanceof ValidationError)
-      throw new ValidationError([{ code: "E_COMPARE_CONFIGURATION", message: `configuration ${configuration.name} (${configuration.label}) cannot be computed` }, ...error.issues]);
+      throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: `configuration ${configuration.name} (${configuration.label}) cannot be computed` });
     throw error;
   }
 }
