@@ -208,6 +208,19 @@ describe("innovation-index weights --out: the extension chooses the format", () 
   });
 });
 
+describe("innovation-index weights: options the method does not use", () => {
+  it("--alpha and --entropy-shift with --method critic warn (W_OPTION_UNUSED) and leave the weights as without them", async () => {
+    const dir = await smallProject();
+    const plain = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic"], dir);
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic", "--alpha", "0.3", "--entropy-shift", "0.1"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(plain.stdout);
+    expect(run.stderr).toBe(
+      `warning: ${weightingMessages.entropyShiftUnused("--weights critic")}\nwarning: ${weightingMessages.alphaUnused("--weights critic")}\n${plain.stderr}`,
+    );
+  });
+});
+
 describe("innovation-index weights: errors", () => {
   it("a missing judgement names the pair and the group (exit 1)", async () => {
     const tree = "code,parent,name,weight,direction\nA,,a,,+\nB,,b,,+\nC,,c,,+\n";
