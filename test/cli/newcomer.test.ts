@@ -120,6 +120,6 @@ describe("layouts and floods", () => {
     const dir = await folder({});
     const run = await runCli(["compute", "--help"], dir);
     expect(run.stdout).toMatch(/-i, --indicators <file>\s+indicator tree: CSV \(UTF-8 or GBK\), YAML/);
-    expect(run.stdout).toMatch(/-d, --data <file>\s+values: CSV \(UTF-8 or GBK; long, wide or COINr\s+layout\), \.xlsx, \.parquet, a \.sql query, or a folder/);
+    expect(run.stdout).toMatch(/-d, --data <file>\s+values: CSV\/\.tsv\/\.txt \(UTF-8 or GBK; long, wide or\s+COINr layout\), \.xlsx, \.parquet, a \.sql query, or a\s+folder of such files/);
   });
 });
