@@ -163,7 +163,8 @@ export const CODE_MEANINGS = {
   E_INTERNAL: "a bug (exit 4): please report it",
   // warnings (W_...; under --strict they become errors with E_ instead of W_)
   W_WEIGHTS_RENORMALISED: "siblings' weights did not sum to 1 and were divided by their sum",
-  W_OPTION_UNUSED: "an option no indicator's method uses (such as --cap with rank only)",
+  W_OPTION_UNUSED:
+    "an option that has no effect: one no indicator's method uses (such as --cap with rank only), a weighting option of another method (--alpha, --entropy-shift), or one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -)",
   W_ZERO_BASE_SHIFTED: "--zero-base first-nonzero moved an indicator's base year",
   W_ZERO_BASE_MIN_MAX: "--zero-base min-max normalised an indicator by min-max",
   W_OUTLIERS_REMAIN: "an indicator still fails the outlier rule after --winsor-max points",

@@ -54,8 +54,9 @@ async function commandsReference(root) {
       if (options.length === 0) continue;
       out.push(`**${group ? HELP_GROUP_HEADINGS[group].replace(/:$/, "") : "Other options"}**`, "", row(["option", "meaning", "choices", "default"]), row(["---", "---", "---", "---"]));
       for (const option of options) {
+        // A default the method applies (no value, only its description, as --alpha's 0.5) is shown too.
         const defaultText =
-          option.defaultValue === undefined || (option.defaultValue === false && !option.negate) || option.negate
+          (option.defaultValue === undefined && option.defaultValueDescription === undefined) || (option.defaultValue === false && !option.negate) || option.negate
             ? ""
             : `\`${option.defaultValueDescription ?? String(option.defaultValue)}\``;
         out.push(row([`\`${option.flags}\``, option.description, (option.argChoices ?? []).map((choice) => `\`${choice}\``).join(", "), defaultText]));

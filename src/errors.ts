@@ -44,12 +44,18 @@ export class InputError extends IndexToolError {
   }
 }
 
-/** Several input problems, collected in one pass. */
+/**
+ * Several input problems, collected in one pass. `heading`, if given, says what they stop (`compare`: the configuration
+ * that cannot be computed); it starts the summary line and is not counted among the problems.
+ */
 export class ValidationError extends IndexToolError {
   readonly issues: Issue[];
-  constructor(issues: Issue[]) {
-    super("E_VALIDATION", `${issues.length} problem${issues.length === 1 ? "" : "s"} found:\n` + issues.map(formatIssue).join("\n"));
+  readonly heading?: Issue;
+  constructor(issues: Issue[], heading?: Issue) {
+    const count = `${issues.length} problem${issues.length === 1 ? "" : "s"} found:`;
+    super("E_VALIDATION", `${heading ? `${formatIssue(heading)}; ${count}` : count}\n` + issues.map(formatIssue).join("\n"));
     this.issues = issues;
+    this.heading = heading;
   }
 }
 

@@ -95,6 +95,7 @@ export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSett
   if (error instanceof ValidationError) {
     const { issues } = error;
     const shown = printedCount(issues.length, settings.allProblems);
+    if (error.heading) env.stderr(formatLogLine("error", { ...error.heading }));
     for (let i = 0; i < shown; i++) env.stderr(formatLogLine("error", { ...issues[i] }));
     if (shown < issues.length) env.stderr(formatLogLine("error", { message: messages.moreProblems(issues.length - shown, "problems"), more: issues.length - shown }));
   }

@@ -90,6 +90,24 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
 }
 
+/**
+ * Warnings (`W_OPTION_UNUSED`) for output options that would do nothing: `--static` without a report.html, and with
+ * `--out -` (no file written) `--report`, `--xlsx`, `--parquet` and `--parquet-only`.
+ */
+export function unusedOutputOptions(options: OutputOptions): Issue[] {
+  const warnings: Issue[] = [];
+  const unused = (message: string) => warnings.push({ code: "W_OPTION_UNUSED", message });
+  const toStdout = options.out === "-";
+  if (toStdout) {
+    if (options.report) unused(messages.optionUnusedOnStdout("--report"));
+    if (options.xlsx) unused(messages.optionUnusedOnStdout("--xlsx"));
+    if (options.parquet) unused(messages.optionUnusedOnStdout("--parquet"));
+    if (options.parquetOnly) unused(messages.optionUnusedOnStdout("--parquet-only"));
+    if (options.static) unused(messages.optionUnusedOnStdout("--static"));
+  } else if (options.static && !options.report && !options.reportOnly) unused(messages.staticWithoutReport());
+  return warnings;
+}
+
 /** The tables of a run, by name, in workbook order (ranks only with several units). */
 export function runTables(result: IndexResult, analysis: Analysis, depth: ContributionDepth): Map<TableName, Table> {
   return new Map([...lazyRunTables(result, analysis, depth)].map(([name, table]) => [name, table()]));

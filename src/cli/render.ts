@@ -1,6 +1,7 @@
 /**
  * Terminal text: the table of the overall index and the first-level sub-indices by year, with year-on-year growth.
  */
+import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -46,12 +47,15 @@ export function renderColumns(rows: readonly (readonly string[])[], leftColumns 
     .join("\n");
 }
 
-/** Growth from `previous` to `value` in percent, signed, one decimal: `+12.3%`. Empty when undefined. */
+/**
+ * Growth from `previous` to `value` in percent with one decimal, as growth.csv's `change_percent` (`changePercent`):
+ * empty unless `previous > 0`. Signed as the rounded figure: `+12.3%`, `-4.5%`, and `0.0%` for a change that rounds
+ * to zero either way.
+ */
 export function formatGrowth(value: number, previous: number): string {
-  if (!Number.isFinite(value) || !Number.isFinite(previous) || previous === 0) return "";
-  const growth = (100 * (value - previous)) / previous;
-  const text = formatValue(growth, 1);
-  return `${growth >= 0 && !text.startsWith("-") ? "+" : ""}${text}%`;
+  const text = formatValue(changePercent(value, previous), 1);
+  if (text === "") return "";
+  return `${Number(text) > 0 ? "+" : ""}${text}%`;
 }
 
 /**

@@ -6,9 +6,18 @@ import { isAbsolute, resolve } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
-import { UsageError } from "../errors.js";
+import { UsageError, ValidationError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
-import { deriveWeights, usesJudgements, SUBJECTIVE_METHODS, WEIGHT_METHODS, type SubjectiveMethod, type WeightingResult, type WeightMethod } from "../core/weighting/derive.js";
+import {
+  deriveWeights,
+  unusedWeightingOptions,
+  usesJudgements,
+  SUBJECTIVE_METHODS,
+  WEIGHT_METHODS,
+  type SubjectiveMethod,
+  type WeightingResult,
+  type WeightMethod,
+} from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
@@ -28,14 +37,16 @@ export interface WeightingCliOptions {
   weightUnits?: string[];
   weightMissing: WeightMissingPolicy;
   groupWeights: GroupWeightRule;
-  entropyShift: number;
+  /** Entropy: the shift; `undefined` when not given (the method's default, 0). */
+  entropyShift?: number;
   entropyInput?: EntropyInput;
   randomIndex?: RandomIndexTable;
   pcaRotation: PcaRotation;
   subjective?: SubjectiveMethod;
   objective: ObjectiveMethod;
   combination: Combination;
-  alpha: number;
+  /** `combined`, additive: the subjective share; `undefined` when not given (the method's default, 0.5). */
+  alpha?: number;
 }
 
 /** Parses `2017-2020`, `2017,2019` or a mix (`2015-2017,2020`) into sorted distinct years. */
@@ -83,12 +94,14 @@ export function addWeightingOptions(command: Command): Command {
     .addOption(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES).default("error"))
     .addOption(new Option("--group-weights <rule>", "objective methods: a group weighs its indicators' scores summed (sum), keeps the tree's weight (tree), or is weighed on its values (level)").choices(GROUP_WEIGHT_RULES).default("sum"))
     .addOption(new Option("--entropy-input <form>", "entropy of min-max scores (Chinese textbooks) or of raw values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, "min-max"))
-    .option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)", numberOption("--entropy-shift", 0, 1), 0)
+    .addOption(
+      new Option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)").argParser(numberOption("--entropy-shift", 0, 1)).default(undefined, "0"),
+    )
     .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
     .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
     .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))
-    .option("--alpha <a>", "combined, additive: the share of the subjective set", numberOption("--alpha", 0, 1), 0.5);
+    .addOption(new Option("--alpha <a>", "combined, additive: the share of the subjective set").argParser(numberOption("--alpha", 0, 1)).default(undefined, "0.5"));
 }
 
 /** Whether a run of `method` reads AHP judgements. */
@@ -135,6 +148,27 @@ export async function runWeighting(
     alpha: options.alpha,
     strict: options.strict,
   });
+}
+
+/**
+ * The weights of a command that computes the index, as `compute` takes them: derived by `runWeighting`, or for
+ * `explicit` none (`computeIndex` reads the tree's own). `warnings` are those of the weighting, with the weighting
+ * options the method leaves unused (`W_OPTION_UNUSED`; for `explicit` checked here, as `deriveWeights` does for the
+ * others, and errors under `strict`).
+ */
+export async function weighIndex(
+  method: WeightMethod,
+  options: WeightingCliOptions & { strict?: boolean },
+  inputs: { tree: Tree; panel: Panel; example: boolean },
+  env: CliEnv,
+): Promise<{ weighting?: WeightingResult; warnings: Issue[] }> {
+  if (method !== "explicit") {
+    const weighting = await runWeighting(method, options, inputs, env);
+    return { weighting, warnings: weighting.warnings };
+  }
+  const warnings = unusedWeightingOptions({ method, entropyShift: options.entropyShift, alpha: options.alpha });
+  if (options.strict && warnings.length > 0) throw new ValidationError(warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  return { warnings };
 }
 
 /** The diagnostic lines: the method, the observations objective weights came from, and the AHP consistency table. */

@@ -152,6 +152,10 @@ export const messages = {
     `group ${quote(group)}, ${unitName(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
   optionUnused: (option: string, methods: readonly string[]) =>
     `${option} has no effect: no indicator is normalised with ${methods.join(", ")}`,
+  /** An option of a file `--out -` does not write (it writes no file). */
+  optionUnusedOnStdout: (option: string) =>
+    `${option} has no effect with --out -, which writes no file; expected --out <dir>${option === "--xlsx" ? " (or --format xlsx to print the workbook)" : ""}`,
+  staticWithoutReport: () => `--static has no effect without --report: it sets the look of report.html, which only --report writes; expected --report --static`,
   aggregateLevelWithoutGroups: (level: number, levels: readonly number[]) =>
     `--aggregate names level ${level}, which has no groups; expected one of: ${levels.join(", ")} (0 is the overall index)`,
   // uncertainty

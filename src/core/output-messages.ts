@@ -26,6 +26,15 @@ function folderProblem(code: string): string {
 const LATEST_CONSEQUENCE = "treated as no previous run for --if-changed and the revision summary; no run folder was removed";
 
 export const outputMessages = {
+  /** `--out` of a command whose file's extension chooses its format, with another extension (`found`, "" for none). */
+  outExtension: (out: string, found: string, extensions: readonly string[]) =>
+    `--out ${quote(out)} ${found === "" ? "has no extension" : `ends in .${found}`}; expected a name ending in ${extensions
+      .map((extension) => `.${extension}`)
+      .join(", ")
+      .replace(/, ([^,]*)$/, " or $1")}`,
+  /** `--out`'s extension and an explicit `--format` name different formats. */
+  outExtensionDisagrees: (out: string, extension: string, format: string) =>
+    `--out ${quote(out)} ends in .${extension}, but --format is ${format}; expected a name ending in .${format}, or no --format (the extension chooses the format)`,
   outIsRun: (label: string, run?: string) =>
     `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
   writeFailed: (label: string, reason: string) => `${label}: cannot write the output (${reason}); expected a writable folder`,

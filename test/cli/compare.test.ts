@@ -6,6 +6,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { robustnessMessages } from "../../src/core/audit/robustness-messages.js";
+import { messages } from "../../src/core/messages.js";
 import { splitFlags } from "../../src/cli/commands/compare.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -97,6 +98,27 @@ describe("compare", () => {
     expect(absent.code).toBe(1);
     expect(absent.stderr).toContain(robustnessMessages.compareYearAbsent(2030, [2018, 2019, 2020, 2021, 2022]));
     expect(await readFile(join(dir, "out/compare.csv"), "utf8").catch(() => "absent")).toBe("absent");
+  });
+
+  it("a configuration that cannot be computed heads the error, which counts only the problems under it", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\nA2,A,a2,1,+\n";
+    // Four gaps of A2: u1 2017 and 2018, u2 2018, u3 2017.
+    const values = "unit,year,indicator,value\nu1,2017,A1,1\nu2,2017,A1,2\nu1,2018,A1,3\nu2,2018,A1,4\nu3,2017,A1,1\nu3,2018,A1,2\nu2,2017,A2,5\nu3,2018,A2,4\n";
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
+    const gaps = [messages.missingValue("A2", "u1", 2017), messages.missingValue("A2", "u1", 2018), messages.missingValue("A2", "u2", 2018), messages.missingValue("A2", "u3", 2017)];
+    // a (min-max, missing error) fails on the four gaps.
+    const a = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--with", "--missing reweight"], dir);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toBe(`error: configuration a (the command's flags) cannot be computed; 4 problems found:\n${gaps.join("\n")}\n`);
+    // b (the same with --missing error on top of reweight) fails on them too; a is computed.
+    const b = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--missing", "reweight", "--with", "--missing error"], dir);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toBe(`error: configuration b (the command's flags with --missing error) cannot be computed; 4 problems found:\n${gaps.join("\n")}\n`);
+    // In JSON logs the heading is a line of its own, with its code, before the four problems.
+    const json = await runCli(["--log-format", "json", "compare", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--with", "--missing reweight"], dir);
+    const lines = json.stderr.trimEnd().split("\n").map((line) => JSON.parse(line) as { code?: string; message: string });
+    expect(lines.map((line) => line.code)).toEqual(["E_COMPARE_CONFIGURATION", "E_MISSING_VALUE", "E_MISSING_VALUE", "E_MISSING_VALUE", "E_MISSING_VALUE", undefined]);
+    expect(lines[0].message).toBe("configuration a (the command's flags) cannot be computed");
   });
 
   it("compare refuses a bad --with, --with with two projects, one project, and nothing to compare (exit 2)", async () => {

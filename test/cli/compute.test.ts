@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 import { outputMessages } from "../../src/core/output-messages.js";
+import { messages } from "../../src/core/messages.js";
+import { weightingMessages } from "../../src/core/weighting/messages.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
@@ -148,5 +150,54 @@ describe("innovation-index compute", () => {
     expect(wide).toHaveLength(1 + 1 + 5 + 15 + 1);
     expect(wide.filter((line) => /^[A-E],/.test(line)).map((line) => line.split(",")[1])).toEqual(["双创活力", "产业成长", "互联互通", "平台赋能", "场景融合"]);
     expect(wide.every((line) => line === "" || line.startsWith("\uFEFFcode") || line.split(",")[3] === "100.0000")).toBe(true);
+  });
+});
+
+describe("compute: options that do nothing warn (W_OPTION_UNUSED)", () => {
+  it("--static without --report warns and writes no report.html; --strict refuses it before writing", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--static"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("warning: "))).toEqual([`warning: ${messages.staticWithoutReport()}`]);
+    expect(run.stderr).not.toMatch(/^wrote .*report\.html/m);
+    expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
+    const strict = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--static", "--strict", "--out", "strict"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\n${messages.staticWithoutReport()}\n`);
+    expect(await listDir(join(dir, "strict"))).toEqual([]);
+  });
+
+  it("--out - with --xlsx, --report, --parquet and --parquet-only warns of each (no file is written) and prints the CSV", async () => {
+    const dir = await smallProject();
+    const plain = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-"], dir);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--xlsx", "--report", "--parquet", "--parquet-only"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(plain.stdout);
+    expect(run.stderr).toBe(["--report", "--xlsx", "--parquet", "--parquet-only"].map((option) => `warning: ${messages.optionUnusedOnStdout(option)}\n`).join(""));
+    expect(await listDir(dir)).toEqual(["tree.csv", "values.csv"]);
+  });
+
+  it.each([
+    [["--alpha", "0.3"], [weightingMessages.alphaUnused("--weights explicit")]],
+    [["--entropy-shift", "0.1"], [weightingMessages.entropyShiftUnused("--weights explicit")]],
+    [["--weights", "critic", "--alpha", "0.3", "--entropy-shift", "0.1"], [weightingMessages.entropyShiftUnused("--weights critic"), weightingMessages.alphaUnused("--weights critic")]],
+    [["--weights", "combined", "--combination", "multiplicative", "--alpha", "0.3"], [weightingMessages.alphaUnused("--combination multiplicative")]],
+    [["--weights", "combined", "--objective", "cv", "--entropy-shift", "0.1"], [weightingMessages.entropyShiftUnused("--weights combined --objective cv")]],
+    [["--weights", "combined", "--alpha", "0.3", "--entropy-shift", "0.1"], []],
+    [["--weights", "entropy", "--entropy-shift", "0.1"], []],
+  ])("compute %j warns of the weighting options the method does not use", async (args, expected) => {
+    const dir = await smallProject();
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", ...args], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("warning: "))).toEqual(expected.map((message) => `warning: ${message}`));
+  });
+
+  it("--alpha with the tree's weights is refused under --strict, as the other methods' unused options are", async () => {
+    const dir = await smallProject();
+    for (const weights of ["explicit", "entropy"]) {
+      const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--weights", weights, "--alpha", "0.3", "--strict"], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`error: 1 problem found:\n${weightingMessages.alphaUnused(`--weights ${weights}`)}\n`);
+    }
   });
 });

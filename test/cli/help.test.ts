@@ -60,6 +60,33 @@ describe("--help", () => {
   });
 });
 
+/**
+ * The examples of a command's --help that run on the shipped example (no -i or -d, no pipe, redirection or `&&`), as
+ * arguments: the words after `$ innovation-index`, without the trailing `# comment`.
+ */
+function shippedExamples(help: string): string[][] {
+  const block = help.slice(help.indexOf("\nExamples:\n"));
+  return block
+    .split("\n")
+    .filter((line) => line.startsWith("  $ innovation-index "))
+    .map((line) => line.replace(/^ {2}\$ innovation-index /, "").replace(/\s+#.*$/, "").trim())
+    .filter((line) => !/(^|\s)(-i|-d|--indicators|--data)\s|[|>&]/.test(line))
+    .map((line) => line.split(/\s+/));
+}
+
+describe("--help examples", () => {
+  it("audit --help's examples on the shipped example run as written (exit 0), --profile-unit naming its unit", async () => {
+    const { stdout } = await runCli(["audit", "--help"], dir);
+    const examples = shippedExamples(stdout);
+    // "audit --out audit/" and "audit --report --profile-unit 常州高新区 --drop-ranks all"
+    expect(examples).toContainEqual(["audit", "--report", "--profile-unit", "常州高新区", "--drop-ranks", "all"]);
+    for (const args of examples) {
+      const run = await runCli(args, await makeTempDir());
+      expect({ args, code: run.code, stderr: run.code === 0 ? "" : run.stderr }).toEqual({ args, code: 0, stderr: "" });
+    }
+  }, 60_000);
+});
+
 describe("help TOPIC", () => {
   it("help methods lists every normalisation method of the core's list", async () => {
     const { code, stdout } = await runCli(["help", "methods"], dir);

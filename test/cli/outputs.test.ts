@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOutputs, runTables } from "../../src/cli/outputs.js";
+import { buildOutputs, runTables, unusedOutputOptions } from "../../src/cli/outputs.js";
 import { analyzeResult } from "../../src/core/analysis/analyze.js";
 import { computeIndex } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
@@ -61,5 +61,27 @@ describe("buildOutputs", () => {
     expect(over.warnings).toEqual([{ code: "W_XLSX_TOO_LARGE", message: messages.workbookTooManyCells(341, 340) }]);
     const fits = await buildOutputs(result, { ...OPTIONS, excelMaxCells: 341 });
     expect(Object.keys(fits.files)).toContain("index.xlsx");
+  });
+});
+
+describe("unusedOutputOptions", () => {
+  const unused = (message: string) => ({ code: "W_OPTION_UNUSED", message });
+
+  it("warns of --static without a report, and of the file options with --out -, which writes no file", () => {
+    expect(unusedOutputOptions({ ...OPTIONS, xlsx: false, static: true })).toEqual([unused(messages.staticWithoutReport())]);
+    expect(unusedOutputOptions({ ...OPTIONS, xlsx: false, static: true, report: true })).toEqual([]);
+    // `report` writes report.html alone (reportOnly): --static is its look
+    expect(unusedOutputOptions({ ...OPTIONS, xlsx: false, static: true, reportOnly: true })).toEqual([]);
+    expect(unusedOutputOptions({ ...OPTIONS, out: "-", xlsx: true, report: true, parquet: true, parquetOnly: true, static: true })).toEqual(
+      ["--report", "--xlsx", "--parquet", "--parquet-only", "--static"].map((option) => unused(messages.optionUnusedOnStdout(option))),
+    );
+    expect(unusedOutputOptions({ ...OPTIONS, out: "-", xlsx: false, format: "xlsx" })).toEqual([]);
+    expect(unusedOutputOptions({ ...OPTIONS, xlsx: true, parquet: true, report: true })).toEqual([]);
+  });
+
+  it("the messages name the option, why it does nothing and what would use it", () => {
+    expect(messages.staticWithoutReport()).toBe("--static has no effect without --report: it sets the look of report.html, which only --report writes; expected --report --static");
+    expect(messages.optionUnusedOnStdout("--xlsx")).toBe("--xlsx has no effect with --out -, which writes no file; expected --out <dir> (or --format xlsx to print the workbook)");
+    expect(messages.optionUnusedOnStdout("--report")).toBe("--report has no effect with --out -, which writes no file; expected --out <dir>");
   });
 });

@@ -41,7 +41,8 @@ describe("validate reports the tree's and the values' problems together", () => 
       "values.csv": "unit,year,indicator,value\nU,2017,X1,ten\nU,20x8,X1,12\nU,2019,X1,1\nU,2019,X1,2\n",
     });
     expect(code).toBe(1);
-    // The bad cells do not hide the duplicate among the other rows: all are reported at once.
+    // A bad cell does not hide the structural problems of the rows around it: the duplicate among the good rows
+    // (lines 4 and 5) is reported with them.
     expect(lines).toEqual([
       "error: 4 problems found:",
       limitMessages.binaryFile("tree.csv", "a PDF document"),

@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { outputMessages } from "../../src/core/output-messages.js";
 import { weightingMessages } from "../../src/core/weighting/messages.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -128,6 +129,95 @@ describe("innovation-index weights", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
     expect(await readFile(join(dir, "w/weights.csv"), "utf8")).toContain("X1,X,2,0.500000,0.250000\n");
+  });
+});
+
+describe("innovation-index weights --out: the extension chooses the format", () => {
+  it("--out weights.xlsx writes a one-sheet workbook whose cells hold the CSV's values (weights as numbers)", async () => {
+    const dir = await smallProject();
+    const csv = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal"], dir);
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal", "--out", "w/weights.xlsx"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("wrote w/weights.xlsx\n");
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "w/weights.xlsx"))) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["weights"]);
+    const sheet = workbook.getWorksheet("weights")!;
+    const cells: (string | number)[][] = [];
+    sheet.eachRow((row) => cells.push((row.values as (string | number)[]).slice(1)));
+    // The CSV's rows, text columns as text and the level and weights as numbers: equal weights give X and Y 1/2 each,
+    // X1 and X2 1/2 within X (1/4 overall), Y1 all of Y (1/2 overall).
+    const expected = csv.stdout.trimEnd().split("\n").map((line, i) => line.split(",").map((cell, j) => (i === 0 || j < 2 ? cell : Number(cell))));
+    expect(cells).toEqual(expected);
+    expect(cells.slice(1)).toEqual([
+      ["X", "INDEX", 1, 0.5, 0.5],
+      ["X1", "X", 2, 0.5, 0.25],
+      ["X2", "X", 2, 0.5, 0.25],
+      ["Y", "INDEX", 1, 0.5, 0.5],
+      ["Y1", "Y", 2, 1, 0.5],
+    ]);
+  });
+
+  it("--out weights.xlsx rounds the weights to --decimals as the CSV does, and guards a code that reads as a formula", async () => {
+    const tree = "code,parent,name,weight,direction\n=X,,x,1,\nA,=X,a,1,+\nB,=X,b,2,+\n";
+    const values = "year,indicator,value\n2017,A,1\n2017,B,2\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--decimals", "3", "--out", "weights.xlsx"], dir);
+    expect(run.code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "weights.xlsx"))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("weights")!;
+    // A weighs 1 of 3 and B 2 of 3 within =X: 0.333 and 0.667 with 3 decimals; "=X" is written as the text "'=X".
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(["A", "'=X", 2, 0.333, 0.333]);
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual(["B", "'=X", 2, 0.667, 0.667]);
+    expect(sheet.getCell("A2").value).toBe("'=X");
+  });
+
+  it("--out weights.json writes JSON, and --format json --out weights.json is the same", async () => {
+    const dir = await smallProject();
+    const byName = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal", "--out", "a.json"], dir);
+    const both = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal", "--format", "json", "--out", "b.JSON"], dir);
+    expect([byName.code, both.code]).toEqual([0, 0]);
+    const json = JSON.parse(await readFile(join(dir, "a.json"), "utf8"));
+    expect(json.weights[1]).toEqual({ code: "X1", parent: "X", level: 2, weight: 0.5, globalWeight: 0.25 });
+    expect(await readFile(join(dir, "b.JSON"), "utf8")).toBe(await readFile(join(dir, "a.json"), "utf8"));
+  });
+
+  it.each([
+    [["--out", "w.txt"], outputMessages.outExtension("w.txt", "txt", ["csv", "json", "xlsx"])],
+    [["--out", "weights"], outputMessages.outExtension("weights", "", ["csv", "json", "xlsx"])],
+    [["--format", "json", "--out", "w.csv"], outputMessages.outExtensionDisagrees("w.csv", "csv", "json")],
+    [["--format", "csv", "--out", "w.xlsx"], outputMessages.outExtensionDisagrees("w.xlsx", "xlsx", "csv")],
+  ])("weights %j is a usage error (exit 2) naming the extension found and those expected, and writes nothing", async (args, message) => {
+    const dir = await smallProject();
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", ...args], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`error: ${message}\n(run with --help for usage)\n`);
+    expect((await readdir(dir)).sort()).toEqual(["tree.csv", "values.csv"]);
+  });
+
+  it("the messages name what was found and what was expected", () => {
+    expect(outputMessages.outExtension("w.txt", "txt", ["csv", "json", "xlsx"])).toBe('--out "w.txt" ends in .txt; expected a name ending in .csv, .json or .xlsx');
+    expect(outputMessages.outExtensionDisagrees("w.csv", "csv", "json")).toBe(
+      '--out "w.csv" ends in .csv, but --format is json; expected a name ending in .json, or no --format (the extension chooses the format)',
+    );
+  });
+});
+
+describe("innovation-index weights: options the method does not use", () => {
+  it("--alpha and --entropy-shift with --method critic warn (W_OPTION_UNUSED) and leave the weights as without them", async () => {
+    const dir = await smallProject();
+    const plain = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic"], dir);
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic", "--alpha", "0.3", "--entropy-shift", "0.1"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(plain.stdout);
+    expect(run.stderr).toBe(
+      `warning: ${weightingMessages.entropyShiftUnused("--weights critic")}\nwarning: ${weightingMessages.alphaUnused("--weights critic")}\n${plain.stderr}`,
+    );
   });
 });
 

@@ -114,7 +114,7 @@ Examples:
   $ innovation-index audit --out audit/
   $ innovation-index audit -i tree.csv -d values.csv --normalise min-max --missing reweight --report --xlsx
   $ innovation-index audit -i tree.csv -d values.csv --collinear 0.95 --weak-parent 0.2
-  $ innovation-index audit --report --unit 常州 --drop-ranks all`,
+  $ innovation-index audit --report --profile-unit 常州高新区 --drop-ranks all`,
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
@@ -147,7 +147,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   // A run folder as --out is refused before the audit, not only by the writer after it.
   refuseRunFolder(resolve(env.cwd, options.out), options.out);
   const { auditIndex } = await import("../../core/audit/audit.js");
-  const { inputs, loaded, weighting, result } = await computeFromOptions(options, env);
+  const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env);
   const { tree, panel } = loaded;
   const unit = options.profileUnit ?? result.units[0];
   if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
@@ -167,7 +167,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree);
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings([...(weighting?.warnings ?? []), ...result.warnings, ...drop.warnings], env);
+  printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings], env);
   for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result, { files: false });

@@ -153,11 +153,11 @@ export function splitFlags(text: string): string[] {
 async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[] }> {
   const { options } = configuration;
   try {
-    const { weighting, result } = await computeFromOptions(options, env);
-    return { result, warnings: [...(weighting?.warnings ?? []), ...result.warnings] };
+    const { weightingWarnings, result } = await computeFromOptions(options, env);
+    return { result, warnings: [...weightingWarnings, ...result.warnings] };
   } catch (error) {
     if (error instanceof ValidationError)
-      throw new ValidationError([{ code: "E_COMPARE_CONFIGURATION", message: `configuration ${configuration.name} (${configuration.label}) cannot be computed` }, ...error.issues]);
+      throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: `configuration ${configuration.name} (${configuration.label}) cannot be computed` });
     throw error;
   }
 }

@@ -12,13 +12,13 @@ import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { addOutputOptions, buildOutputs, printOutput, type ComputedOutputs, type OutputOptions } from "../outputs.js";
+import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type ComputedOutputs, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
-import { UsageError } from "../../errors.js";
+import { UsageError, ValidationError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
@@ -145,7 +145,7 @@ export async function computeFromOptions(options: IndexChoiceOptions, env: CliEn
   const inputs = resolveInputs(options, env);
   const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources });
   const { tree, panel } = loaded;
-  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
+  const { weighting, warnings: weightingWarnings } = await weighIndex(options.weights, options, { tree, panel, example: inputs.example }, env);
   const result = computeIndex(tree, panel, {
     baseYear: options.baseYear,
     ...methodOptionsOf(options),
@@ -155,14 +155,17 @@ export async function computeFromOptions(options: IndexChoiceOptions, env: CliEn
     weights: weighting?.weights,
     weighting: weighting?.summary,
   });
-  return { inputs, loaded, weighting, result };
+  return { inputs, loaded, weighting, weightingWarnings, result };
 }
 
 /** Read, validate, compute and format: the outputs of a run, not yet written. */
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
+  // Options that would do nothing are found before the work (and refused under --strict, as computeIndex refuses its own).
+  const unusedOptions = unusedOutputOptions(options);
+  if (options.strict && unusedOptions.length > 0) throw new ValidationError(unusedOptions.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
   // The interactive report shows each value's source column, which only the general reader keeps.
   const keepSources = Boolean((options.report || options.reportOnly) && !options.static && options.out !== "-");
-  const { inputs, loaded, weighting, result } = await computeFromOptions(options, env, { keepSources });
+  const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env, { keepSources });
   const { tree } = loaded;
   const report = {
     tree,
@@ -173,7 +176,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     audit: options.audit,
   };
   const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options, report);
-  const warnings = [...(weighting?.warnings ?? []), ...result.warnings, ...outputWarnings];
+  const warnings = [...weightingWarnings, ...result.warnings, ...unusedOptions, ...outputWarnings];
   const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");
   return { inputs, result, files, printed, warnings, notes };
 }

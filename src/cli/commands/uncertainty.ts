@@ -27,7 +27,7 @@ import { addInputOptions, integerOption, resolveInputs, type InputOptions } from
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
-import { addWeightingOptions, addWeightsOption, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { quote } from "../../core/quote.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
@@ -246,7 +246,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     ? await readWeightRanges(resolve(env.cwd, options.weightRanges), options.weightRanges, tree)
     : undefined;
   // Derived weights are the nominal weights: computed once, as compute does, then perturbed by the noise or ranges.
-  const weighting = options.weights === "explicit" ? undefined : await runWeighting(options.weights, options, { tree, panel, example: inputs.example }, env);
+  const { weighting, warnings: weightingWarnings } = await weighIndex(options.weights, options, { tree, panel, example: inputs.example }, env);
   const { normalize: _normalize, aggregate: _aggregate, aggregateByLevel: _byLevel, ...methodSettings } = methodOptionsOf(options);
   const { missing: _missing, ...dataSettings } = dataOptionsOf(options);
   const progress = createProgress(env, "uncertainty", options.quiet);
@@ -282,7 +282,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings([...(weighting?.warnings ?? []), ...result.warnings], env);
+  printWarnings([...weightingWarnings, ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result.nominalRun, { files: false });
   if (dataStage) env.stderr(`nominal run: ${dataStage}`);

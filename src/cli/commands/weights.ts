@@ -1,12 +1,20 @@
 /**
- * `weights`: derive the weights of every node by a method and print (or write) them, with AHP consistency.
+ * `weights`: derive the weights of every node by a method and print (or write) them, with AHP consistency. `--out`
+ * writes CSV, JSON or a one-sheet workbook, chosen by the file's extension (which must agree with `--format`).
  */
 import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
 import { loadInputs } from "../../io/read/load.js";
 import { UsageError } from "../../errors.js";
-import { formatOptimisedCsv, formatOptimisedJson, formatWeightsCsv, formatWeightsJson } from "../../io/write/to-weights.js";
+import {
+  formatOptimisedCsv,
+  formatOptimisedJson,
+  formatWeightsCsv,
+  formatWeightsJson,
+  optimisedWorkbookRows,
+  weightsWorkbookRows,
+} from "../../io/write/to-weights.js";
 import { computeIndex } from "../../core/compute.js";
 import type { AggregateMethod } from "../../core/aggregate.js";
 import type { Panel } from "../../core/panel.js";
@@ -14,7 +22,9 @@ import type { Tree } from "../../core/types.js";
 import { globalWeights } from "../../core/weight.js";
 import type { WeightingResult } from "../../core/weighting/derive.js";
 import { optimiseWeights, type ImportanceShare } from "../../core/weighting/optimise.js";
-import { writeFileAtomic } from "../../io/write/write.js";
+import { writeFileAtomic, type FileContent } from "../../io/write/write.js";
+import { outputMessages } from "../../core/output-messages.js";
+import type { Issue } from "../../errors.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import type { CliEnv } from "../env.js";
@@ -28,10 +38,30 @@ export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions
   /** The method (`--weights`, as in `compute`; `-m`/`--method` is the same). */
   weights?: WeightMethod;
   method?: WeightMethod;
-  format: "csv" | "json";
+  /** The printed format (default csv); with `--out`, the file's extension chooses it and must agree. */
+  format?: WeightsFormat;
   out?: string;
   decimals: number;
   strict: boolean;
+}
+
+const WEIGHTS_FORMATS = ["csv", "json"] as const;
+type WeightsFormat = (typeof WEIGHTS_FORMATS)[number];
+/** The file formats of `--out`, by extension. */
+const OUT_EXTENSIONS = ["csv", "json", "xlsx"] as const;
+type OutFormat = (typeof OUT_EXTENSIONS)[number];
+
+/**
+ * The format of the output: `--format` (default csv) on stdout; with `--out`, its extension (.csv, .json or .xlsx),
+ * which an explicit `--format` must agree with. Anything else is a usage error naming what was found.
+ */
+export function weightsFormatOf(options: Pick<WeightsCommandOptions, "format" | "out">): OutFormat {
+  if (options.out === undefined || options.out === "-") return options.format ?? "csv";
+  const extension = /\.([^./\\]+)$/.exec(options.out)?.[1] ?? "";
+  const format = OUT_EXTENSIONS.find((candidate) => candidate === extension.toLowerCase());
+  if (!format) throw new UsageError("E_USAGE", outputMessages.outExtension(options.out, extension, OUT_EXTENSIONS));
+  if (options.format !== undefined && options.format !== format) throw new UsageError("E_USAGE", outputMessages.outExtensionDisagrees(options.out, format, options.format));
+  return format;
 }
 
 export function registerWeights(program: Command, env: CliEnv): void {
@@ -47,17 +77,17 @@ variation), pca, combined (--subjective, --objective, --combination, --alpha).
 Examples:
   $ innovation-index weights --weights entropy                 # the shipped Changzhou example (-m/--method is the same)
   $ innovation-index weights --method ahp --format json        # with indicators/changzhou-2020-ahp.csv
-  $ innovation-index weights -i tree.csv -d values.csv --method critic --weight-years 2018-2020 --out weights.csv
+  $ innovation-index weights -i tree.csv -d values.csv --method critic --weight-years 2018-2020 --out weights.xlsx
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
   addMethodOptions(addDataOptions(addInputOptions(command)))
-    .option("--optimise", "weights whose effective importance (squared correlation with the parent, within siblings) matches the method's weights (COINr get_opt_weights); adds the shares reached", false)
+    .option("--optimise", "match effective importance (r² with the parent, within siblings) to the method's weights (COINr get_opt_weights); adds the shares reached", false)
     .addOption(new Option("--weights <method>", "weighting method, as in compute (default explicit)").choices(WEIGHT_METHODS))
     .addOption(new Option("-m, --method <method>", "same as --weights").choices(WEIGHT_METHODS));
   addWeightingOptions(command)
-    .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
-    .option("-o, --out <file>", "write the weights to this file instead of stdout")
-    .option("--decimals <n>", "decimals of the weights in CSV", integerOption("--decimals", 0, 15), 6)
+    .addOption(new Option("--format <format>", "format on stdout (--out: by extension)").choices(WEIGHTS_FORMATS).default(undefined, "csv"))
+    .option("-o, --out <file>", "the file: .csv, .json or .xlsx (default: stdout)")
+    .option("--decimals <n>", "decimals of the weights (CSV, .xlsx)", integerOption("--decimals", 0, 15), 6)
     .option("--strict", "treat warnings as errors", false)
     .action(async (options: WeightsCommandOptions) => runWeights(options, env));
 }
@@ -76,24 +106,49 @@ function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResul
 
 /** Runs `weights`: read, validate, derive, format, print or write. */
 export async function runWeights(options: WeightsCommandOptions, env: CliEnv): Promise<void> {
+  // Checked first, so that a wrong --out is refused before the work.
+  const format = weightsFormatOf(options);
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   if (options.weights && options.method && options.weights !== options.method)
     throw new UsageError("E_USAGE", `--weights ${options.weights} and --method ${options.method} disagree; expected one of them`);
   const method = options.weights ?? options.method ?? "explicit";
   let result = await runWeighting(method, options, { tree, panel, example: inputs.example }, env);
-  let text: string;
-  if (options.optimise) {
-    const optimised = optimiseForImportance(tree, panel, result, options);
-    result = optimised.result;
-    text = options.format === "json" ? formatOptimisedJson(tree, result, optimised.rows) : formatOptimisedCsv(tree, result, optimised.rows, options.decimals);
-  } else text = options.format === "json" ? formatWeightsJson(tree, result) : formatWeightsCsv(tree, result, options.decimals);
-  if (options.out) {
-    const path = resolve(env.cwd, options.out);
-    await writeFileAtomic(path, text, options.out);
-  } else env.stdout(text);
-  printWarnings(result.warnings, env);
+  const optimised = options.optimise ? optimiseForImportance(tree, panel, result, options) : undefined;
+  if (optimised) result = optimised.result;
+  const outputWarnings: Issue[] = [];
+  const content = await formatWeights(format, tree, result, optimised?.rows, options, (warning) => outputWarnings.push(warning));
+  const toFile = options.out !== undefined && options.out !== "-";
+  if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), content, options.out!);
+  else env.stdout(content as string);
+  printWarnings([...result.warnings, ...outputWarnings], env);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stderr(describeWeighting(result));
-  if (options.out) env.stderr(`wrote ${options.out}\n`);
+  if (toFile) env.stderr(`wrote ${options.out}\n`);
+}
+
+/** The weights (with the importance shares under `--optimise`) as CSV or JSON text, or a one-sheet workbook's bytes. */
+async function formatWeights(
+  format: OutFormat,
+  tree: Tree,
+  result: WeightingResult,
+  importance: readonly ImportanceShare[] | undefined,
+  options: WeightsCommandOptions,
+  onWarning: (warning: Issue) => void,
+): Promise<FileContent> {
+  switch (format) {
+    case "json":
+      return importance ? formatOptimisedJson(tree, result, importance) : formatWeightsJson(tree, result);
+    case "csv":
+      return importance ? formatOptimisedCsv(tree, result, importance, options.decimals) : formatWeightsCsv(tree, result, options.decimals);
+    case "xlsx": {
+      const rows = importance ? optimisedWorkbookRows(tree, result, importance, options.decimals) : weightsWorkbookRows(tree, result, options.decimals);
+      const { formatWorkbook } = await import("../../io/read/xlsx.js");
+      return formatWorkbook("weights", rows, { source: options.out, onWarning });
+    }
+    default: {
+      const unknown: never = format;
+      throw new UsageError("E_USAGE", `unknown format ${String(unknown)}`);
+    }
+  }
 }

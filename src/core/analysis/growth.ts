@@ -20,6 +20,16 @@ export interface Growth {
 }
 
 /**
+ * The change from `previous` to `value` in percent, `100 · (value − previous) / previous`; `NaN` unless `previous > 0`
+ * (a percent of a zero or negative score has no meaning: a z-score going from −1.5 to 0.5 is no "−133 %").
+ * @example changePercent(110, 100) // => 10
+ * @example changePercent(0.5, -1.5) // => NaN
+ */
+export function changePercent(value: number, previous: number): number {
+  return previous > 0 ? (100 * (value - previous)) / previous : Number.NaN;
+}
+
+/**
  * Computes the growth of every node of a result. Years are the years of the data: when a year is absent, the change
  * runs over the gap, and the average and compound rates divide by the real number of years. `NaN` values give `NaN`.
  * @example growth of [100, 110, 121] over 2017–2019 // change [NaN, 10, 11], changePercent [NaN, 10, 10], cagrPercent [NaN, 10, 10]
@@ -55,7 +65,7 @@ export function seriesGrowth(values: ArrayLike<number>, start: number, years: re
     const span = years[year] - years[0];
     const cell = at + year;
     into.change[cell] = value - previous;
-    into.changePercent[cell] = previous > 0 ? (100 * (value - previous)) / previous : Number.NaN;
+    into.changePercent[cell] = changePercent(value, previous);
     into.averageChange[cell] = (value - first) / span;
     into.cagrPercent[cell] = first > 0 && value >= 0 ? 100 * (Math.pow(value / first, 1 / span) - 1) : Number.NaN;
   }

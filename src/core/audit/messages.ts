@@ -17,9 +17,9 @@ export const auditMessages = {
   /** Fewer complete unit-years than children: the correlation matrix is singular. */
   singular: (count: number, children: number) =>
     `${count} complete unit-years for ${children} children: the last ${children - count + 1} eigenvalues are 0 (up to rounding)`,
-  /** `--unit` names a unit the data does not have. */
+  /** `--profile-unit` names a unit the data does not have. */
   unknownUnit: (unit: string, units: readonly string[]) =>
-    `--unit ${JSON.stringify(unit)} is not a unit of the data; expected one of ${units.slice(0, 10).map((name) => JSON.stringify(name)).join(", ")}${units.length > 10 ? `, ... (${units.length} units)` : ""}`,
+    `--profile-unit ${JSON.stringify(unit)} is not a unit of the data; expected one of ${units.slice(0, 10).map((name) => JSON.stringify(name)).join(", ")}${units.length > 10 ? `, ... (${units.length} units)` : ""}`,
   /** The outlier rule still fails after the treatment's maximum number of points. */
   outliersRemain: (points: number) => `the skewness-kurtosis rule still fails after winsorising ${points} point${points === 1 ? "" : "s"}`,
 };

@@ -68,6 +68,25 @@ export function usesJudgements(method: WeightMethod, subjective: SubjectiveMetho
   return method === "ahp" || (method === "combined" && (subjective === "ahp" || (!subjective && judgementFileGiven)));
 }
 
+/**
+ * Warnings (`W_OPTION_UNUSED`) for method options given (not `undefined`) that the method leaves unused:
+ * `entropyShift` without entropy weights (`entropy`, or `combined` with the `entropy` objective set) and `alpha`
+ * without the additive `combined` form. The run is as it would be without them.
+ * @example unusedWeightingOptions({ method: "critic", entropyShift: 0.1 }).length // => 1
+ */
+export function unusedWeightingOptions(options: Pick<WeightingOptions, "method" | "objective" | "combination" | "entropyShift" | "alpha">): Issue[] {
+  const method = options.method ?? "explicit";
+  const combined = method === "combined";
+  const warnings: Issue[] = [];
+  const objective = options.objective ?? "entropy";
+  const combination = options.combination ?? "additive";
+  if (options.entropyShift !== undefined && method !== "entropy" && !(combined && objective === "entropy"))
+    warnings.push({ code: "W_OPTION_UNUSED", message: weightingMessages.entropyShiftUnused(combined ? `--weights combined --objective ${objective}` : `--weights ${method}`) });
+  if (options.alpha !== undefined && !(combined && combination === "additive"))
+    warnings.push({ code: "W_OPTION_UNUSED", message: weightingMessages.alphaUnused(combined ? `--combination ${combination}` : `--weights ${method}`) });
+  return warnings;
+}
+
 /** What a run used, recorded in `index.json` and printed by `weights`. */
 export interface WeightingSummary {
   method: WeightMethod;
@@ -111,6 +130,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
   const warnings: Issue[] = [];
   const consistency: ConsistencyRow[] = [];
   const summary: WeightingSummary = { method };
+  append(warnings, unusedWeightingOptions(options));
 
   const subjective = (which: SubjectiveMethod): Weights => {
     switch (which) {

@@ -8,6 +8,11 @@ const list = (values: readonly (string | number)[]) => values.map(String).join("
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
 export const weightingMessages = {
+  // options of a method the run does not use (`method`: how the weights are chosen, as flags)
+  entropyShiftUnused: (method: string) =>
+    `--entropy-shift has no effect with ${method}, which derives no entropy weights; expected --weights entropy, or combined with --objective entropy`,
+  alphaUnused: (method: string) =>
+    `--alpha has no effect with ${method}, which takes no share of a subjective set; expected --weights combined --combination additive`,
   // choosing the observations objective weights are derived from
   unknownWeightUnit: (unit: string, units: readonly string[]) =>
     `unknown unit ${quote(unit)} in --weight-units; expected one of the data's units: ${list(units.map(quote))}`,

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { computeGrowth } from "../../../src/core/analysis/growth.js";
+import { changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
 import { at, bareResult, smallResult } from "./fixture.js";
+
+describe("changePercent", () => {
+  it("changePercent(value, previous) is 100 · (value − previous) / previous, NaN unless previous > 0", () => {
+    // By hand: 100 -> 110 is +10 %, 115.5 -> 143 is 27.5 / 115.5; a z-score from −1.5 to 0.5, or anything from 0, has none.
+    expect(changePercent(110, 100)).toBeCloseTo(10, 12);
+    expect(changePercent(143, 115.5)).toBeCloseTo((100 * 27.5) / 115.5, 12);
+    expect(changePercent(-1, 0.5)).toBeCloseTo(-300, 12);
+    expect(changePercent(0.5, -1.5)).toBeNaN();
+    expect(changePercent(1, 0)).toBeNaN();
+    expect(changePercent(Number.NaN, 100)).toBeNaN();
+    expect(changePercent(100, Number.NaN)).toBeNaN();
+  });
+});
 
 describe("computeGrowth", () => {
   it("computeGrowth(result) gives the hand-computed changes of the small fixture", () => {
