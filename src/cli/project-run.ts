@@ -81,6 +81,13 @@ export interface ProjectRunInputs {
 }
 
 /**
+ * Options without a command-line default, whose default the method applies (so that a given one can be told apart):
+ * recorded at that default when not given, as runs recorded them when the command line gave it, so that a run's
+ * fingerprint and the options `report --run` compares stay those of earlier runs.
+ */
+const METHOD_DEFAULTS: Readonly<Record<string, unknown>> = { alpha: 0.5, entropyShift: 0 };
+
+/**
  * The options and input files of a project run of `command` (compute, or report, which compares them with a run's):
  * every input file hashed (index.yaml, the tree, each values file, any file an option names, the files a query reads).
  */
@@ -94,7 +101,8 @@ export async function projectRunInputs(
   const recorded: Record<string, unknown> = {};
   const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--(no-)?/, "") ?? option.attributeName()]));
   const fileOptionValues: { role: string; path: string }[] = [];
-  for (const [name, value] of Object.entries(command.opts())) {
+  for (const [name, given] of Object.entries(command.opts())) {
+    const value = given ?? METHOD_DEFAULTS[name];
     if (RUN_OPTIONS.has(name) || value === undefined) continue;
     const flag = flagOf.get(name) ?? name;
     if (project.fileOptions.includes(name)) {

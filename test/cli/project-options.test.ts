@@ -27,6 +27,9 @@ describe("compute and validate with index.yaml", () => {
     expect(index).toContain("U1,2018,INDEX,总指数,0,100.000\n");
     const manifest = JSON.parse(await readFile(join(dir, "sub/runs", id, "manifest.json"), "utf8"));
     expect(manifest.options).toMatchObject({ "base-year": 2018, decimals: 3 });
+    // --alpha and --entropy-shift, not given, are recorded at the method's defaults, as runs have always recorded them
+    // (so that the fingerprint, and what report --run compares, stay those of earlier runs).
+    expect(manifest.options).toMatchObject({ alpha: 0.5, "entropy-shift": 0 });
     expect(manifest.inputs.map((input: { path: string }) => input.path)).toEqual(["index.yaml", "tree.csv", "data/values.csv"]);
   });
 
