@@ -101,8 +101,10 @@ export async function projectRunInputs(
   const recorded: Record<string, unknown> = {};
   const flagOf = new Map(command.options.map((option) => [option.attributeName(), option.long?.replace(/^--(no-)?/, "") ?? option.attributeName()]));
   const fileOptionValues: { role: string; path: string }[] = [];
-  for (const [name, given] of Object.entries(command.opts())) {
-    const value = given ?? METHOD_DEFAULTS[name];
+  const given = command.opts();
+  const declared = new Set(command.options.map((option) => option.attributeName()));
+  for (const name of new Set([...Object.keys(given), ...Object.keys(METHOD_DEFAULTS).filter((key) => declared.has(key))])) {
+    const value = given[name] ?? METHOD_DEFAULTS[name];
     if (RUN_OPTIONS.has(name) || value === undefined) continue;
     const flag = flagOf.get(name) ?? name;
     if (project.fileOptions.includes(name)) {
