@@ -36,7 +36,9 @@ export const outputMessages = {
   outExtensionDisagrees: (out: string, extension: string, format: string) =>
     `--out ${quote(out)} ends in .${extension}, but --format is ${format}; expected a name ending in .${format}, or no --format (the extension chooses the format)`,
   outIsRun: (label: string, run?: string) =>
-    `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
+    `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json, or is named by a run id in a runs folder), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
+  outIsRunsFolder: (label: string, runs?: string) =>
+    `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
   writeFailed: (label: string, reason: string) => `${label}: cannot write the output (${reason}); expected a writable folder`,
   folderNotCreated: (label: string, path: string, code: string) =>
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,

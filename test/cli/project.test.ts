@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -366,6 +366,27 @@ describe("a run folder as another command's --out", () => {
     expect((await runCli(["report", "-q"], dir)).code).toBe(0);
     expect(await listDir(folder)).toEqual([...before, "report.html", "reports.json"].sort());
     expect((await runCli(["verify", `runs/${id}`], dir)).code).toBe(0);
+  });
+
+  it("is refused by its name too when its manifest is lost, and so is the runs folder itself", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    const folder = join(dir, "runs", id);
+    await rm(join(folder, "manifest.json"));
+    const index = await fileSha256(join(folder, "index.csv"));
+    // A run id's folder in a runs folder is a run, manifest or not: its published index.csv stays.
+    const lost = await runCli(["compute", "--base-year", "2018", "--out", `runs/${id}`], dir);
+    expect(lost.code).toBe(3);
+    expect(lost.stderr).toBe(`error: ${outputMessages.outIsRun(`runs/${id}`)}\n`);
+    expect(await fileSha256(join(folder, "index.csv"))).toBe(index);
+    // The runs folder (it holds LATEST) and a folder in it: nothing lands beside LATEST and the runs.
+    const runs = await runCli(["compute", "--out", "runs"], dir);
+    expect(runs.code).toBe(3);
+    expect(runs.stderr).toBe(`error: ${outputMessages.outIsRunsFolder("runs")}\n`);
+    const below = await runCli(["audit", "--out", "runs/audit"], dir);
+    expect(below.stderr).toBe(`error: ${outputMessages.outIsRunsFolder("runs/audit", "runs")}\n`);
+    expect((await listDir(join(dir, "runs"))).filter((name) => !name.startsWith("."))).toEqual([id, "LATEST"].sort());
   });
 });
 

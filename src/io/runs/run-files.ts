@@ -13,7 +13,8 @@ import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { csvField, parseCsv } from "../csv.js";
 import { unreadable } from "../read/read-text.js";
-import { digestFile, MANIFEST_FILE } from "../write/write.js";
+import { digestFile } from "../write/write.js";
+import { MANIFEST_FILE } from "./run-names.js";
 import type { ParquetResults } from "./run-parquet.js";
 
 export { MANIFEST_FILE };

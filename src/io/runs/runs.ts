@@ -20,21 +20,16 @@ import { outputMessages } from "../../core/output-messages.js";
 import { projectMessages } from "../../core/project-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
+import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
-export const LATEST_FILE = "LATEST";
+export { isRunId, LATEST_FILE };
 export const LOCK_FILE = ".lock";
 /** The first file of every staging folder, holding the run's id: what makes a staging folder provably this tool's. */
 export const STAGING_MARKER = ".innovation-index-staging";
 const STAGING_PREFIX = ".staging-";
-const RUN_ID = /^(\d{8}T\d{6}\.\d{3}Z)-[0-9a-f]{8}$/;
 /** The most of `LATEST` read: a run id is 29 characters; anything longer is not one. */
 const LATEST_MAX_BYTES = 256;
-
-/** Whether a name is a run id. */
-export function isRunId(name: string): boolean {
-  return RUN_ID.test(name);
-}
 
 /** `2026-11-25T13:50:00.123Z` -> `20261125T135000.123Z`. */
 function compactTime(time: Date): string {
@@ -55,8 +50,8 @@ function parseCompactTime(text: string): number {
 export function newRunId(time: Date, fingerprint: string, existing: readonly string[]): string {
   let milliseconds = time.getTime();
   for (const id of existing) {
-    const match = RUN_ID.exec(id);
-    if (match) milliseconds = Math.max(milliseconds, parseCompactTime(match[1]) + 1);
+    const time = runIdTime(id);
+    if (time) milliseconds = Math.max(milliseconds, parseCompactTime(time) + 1);
   }
   return `${compactTime(new Date(milliseconds))}-${fingerprint.slice(0, 8)}`;
 }
@@ -176,7 +171,7 @@ export async function stageRun(
   const outputs = Object.keys(digests)
     .sort()
     .map((path) => ({ path, ...digests[path] }));
-  if (last) await writeFilesAtomic(staging, last(outputs), label);
+  if (last) await writeFilesAtomic(staging, last(outputs), label, 1, { intoRun: true }); // the run's own manifest
   return staging;
 }
 

@@ -4,11 +4,12 @@
  * The renames are all or nothing: the previous file of each target is moved aside to a backup name (one rename, O(1))
  * until every rename has succeeded, and put back if one fails.
  */
-import { createReadStream, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createReadStream, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
+import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
 /**
@@ -71,13 +72,13 @@ export async function writeFileAtomic(path: string, content: FileContent, label:
   return path;
 }
 
-/** The manifest of a run folder (`io/runs/run-files.ts`, which reads it, imports this module). */
-export const MANIFEST_FILE = "manifest.json";
 
 /**
- * Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder (it holds `manifest.json` and `index.json`) or inside
- * one: a run's files are never overwritten or added to by another command's `--out`, which would make the run fail
- * `verify` or lose its results. `report --run` adds its report the one way allowed, listed in the run's `reports.json`.
+ * Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder or inside one, or a project's runs folder or inside it:
+ * a run's files are never overwritten or added to by another command's `--out`, which would make the run fail `verify`
+ * or lose its results. A run folder is known by its files (`manifest.json` and `index.json`), and also without them by
+ * its name, a run id in a runs folder (a run whose manifest was lost is still a published run); a runs folder by its
+ * `LATEST` or a run folder in it. `report --run` adds its report the one way allowed, listed in the run's `reports.json`.
  */
 export function refuseRunFolder(dir: string, label: string): void {
   const holds = (folder: string, name: string) => {
@@ -87,9 +88,21 @@ export function refuseRunFolder(dir: string, label: string): void {
       return false;
     }
   };
+  const isRunsFolder = (folder: string) => {
+    if (holds(folder, LATEST_FILE)) return true;
+    try {
+      return readdirSync(folder).some(isRunId);
+    } catch {
+      return false;
+    }
+  };
   // The folder and each folder above it, named as `label` names them (one `dirname` of each a level up).
   for (let folder = dir, name = label; ; ) {
     if (holds(folder, MANIFEST_FILE) && holds(folder, "index.json")) throw new OutputError("E_OUT_IS_RUN", outputMessages.outIsRun(label, folder === dir ? undefined : name));
+    // A run id's folder in a runs folder (its manifest lost), or the runs folder itself.
+    if (isRunId(basename(folder)) && isRunsFolder(dirname(folder)))
+      throw new OutputError("E_OUT_IS_RUN", outputMessages.outIsRun(label, folder === dir ? undefined : name));
+    if (holds(folder, LATEST_FILE)) throw new OutputError("E_OUT_IS_RUN", outputMessages.outIsRunsFolder(label, folder === dir ? undefined : name));
     const parent = dirname(folder);
     if (parent === folder) return;
     folder = parent;

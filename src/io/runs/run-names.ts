@@ -1,0 +1,23 @@
+/**
+ * The names that make a project's runs folder and its run folders recognisable on disk, for the readers of runs
+ * (`runs.ts`) and for the one writer (`write/write.ts`), which refuses to write into them.
+ */
+
+/** The file in the runs folder naming the published run. */
+export const LATEST_FILE = "LATEST";
+
+/** The manifest of a run folder. */
+export const MANIFEST_FILE = "manifest.json";
+
+/** A run id: the start time, compact, and the first 8 hex digits of the run's fingerprint. */
+const RUN_ID = /^(\d{8}T\d{6}\.\d{3}Z)-[0-9a-f]{8}$/;
+
+/** Whether a name is a run id. */
+export function isRunId(name: string): boolean {
+  return RUN_ID.test(name);
+}
+
+/** The start time of a run id (`20261125T135000.123Z`), or `undefined` for a name that is not one. */
+export function runIdTime(id: string): string | undefined {
+  return RUN_ID.exec(id)?.[1];
+}
