@@ -3,6 +3,7 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { messages } from "../core/messages.js";
+import { forgetInputsRead } from "../io/read/inputs-read.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerCompletion } from "./commands/completion.js";
@@ -107,6 +108,8 @@ function commandNameOf(argv: readonly string[]): string | undefined {
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], env: CliEnv = processEnv()): Promise<number> {
   const settings = logSettingsOf(argv);
+  // The inputs this command reads, which no output may overwrite (read/inputs-read.ts), start empty.
+  forgetInputsRead();
   const program = createProgram(loggingEnv(env, settings), commandNameOf(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -37,6 +37,10 @@ export const outputMessages = {
     `--out ${quote(out)} ends in .${extension}, but --format is ${format}; expected a name ending in .${format}, or no --format (the extension chooses the format)`,
   outIsRun: (label: string, run?: string) =>
     `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json, or is named by a run id in a runs folder), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
+  outIsInput: (label: string) =>
+    `${label} is an input of this command (it was read as the indicator tree, the values or another input), and an input is never overwritten; expected another --out`,
+  outIsValuesFolder: (label: string) =>
+    `${label} is the values folder this command read, whose files are all read as values: outputs written there would be read as values next time; expected another --out`,
   outIsRunsFolder: (label: string, runs?: string) =>
     `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
   writeFailed: (label: string, reason: string) => `${label}: cannot write the output (${reason}); expected a writable folder`,

@@ -390,6 +390,30 @@ describe("a run folder as another command's --out", () => {
   });
 });
 
+describe("an input as an output", () => {
+  it("is refused with exit code 3 before anything is written: an input file as an output, or the values folder as --out", async () => {
+    const dir = await makeProject();
+    // Values in a file named like an output: compute --out . would replace them with the index table.
+    const values = [YEARS[2017], YEARS[2018].split("\n").slice(1).join("\n")].join("");
+    await writeFile(join(dir, "index.csv"), values);
+    const run = await runCli(["compute", "-i", "indicators.csv", "-d", "index.csv", "--out", "."], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${outputMessages.outIsInput("index.csv")}\n`);
+    expect(await readFile(join(dir, "index.csv"), "utf8")).toBe(values);
+    // The tree named weights.csv, and weights --out onto it (one file, named by its own path).
+    await writeFile(join(dir, "weights.csv"), TREE);
+    const weights = await runCli(["weights", "-i", "weights.csv", "-d", "data", "--out", "weights.csv"], dir);
+    expect(weights.code).toBe(3);
+    expect(weights.stderr).toBe(`error: ${outputMessages.outIsInput("weights.csv")}\n`);
+    expect(await readFile(join(dir, "weights.csv"), "utf8")).toBe(TREE);
+    // The project's values folder: its files are all read as values, so outputs there would be read next year.
+    const folder = await runCli(["compute", "--out", "data"], dir);
+    expect(folder.code).toBe(3);
+    expect(folder.stderr).toBe(`error: ${outputMessages.outIsValuesFolder("data")}\n`);
+    expect(await listDir(join(dir, "data"))).toEqual(["2017.csv", "2018.csv", "2019.csv", "README.md"]);
+  });
+});
+
 describe("report in a project", () => {
   it("writes report.html into the latest run folder, or the one --run names, unless --out is given", async () => {
     const dir = await makeProject();

@@ -7,6 +7,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { limitMessages } from "../../core/limit-messages.js";
 import { InputError } from "../../errors.js";
+import { noteInputFile } from "./inputs-read.js";
 import { describeBinary, describeZip, SNIFF_BYTES } from "./sniff.js";
 
 /**
@@ -122,6 +123,7 @@ export async function readBytes(path: string, label = path, limit = MAX_INPUT_BY
     const info = await handle.stat();
     if (info.isDirectory()) throw unreadable(Object.assign(new Error("is a folder"), { code: "EISDIR" }), label);
     const bytes = info.isFile() ? await readRegular(handle, info.size, label, limit) : await readStream(handle, label, limit);
+    noteInputFile(path);
     const zip = describeZip(bytes);
     if (zip) throw new InputError("E_BINARY", limitMessages.binaryFile(label, zip), { source: label });
     return bytes;

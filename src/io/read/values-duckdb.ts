@@ -9,6 +9,7 @@
  * file); a query's rows have no order of their own, so its units are sorted by name.
  */
 import { existsSync } from "node:fs";
+import { noteInputFile } from "./inputs-read.js";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { messages } from "../../core/messages.js";
@@ -44,6 +45,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     const query = isQuery ? await readFile(path, "utf8") : undefined;
     const relation = query !== undefined ? await queryRelation(session, query, label) : await parquetRelation(session, path, label);
     const filesRead = query !== undefined ? await filesNamedBy(session, query, resolve(root)) : [];
+    for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery });
     return { panel, query, filesRead };
   } finally {

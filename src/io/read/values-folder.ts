@@ -7,6 +7,7 @@ import { open, readdir, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { limitMessages } from "../../core/limit-messages.js";
 import { InputError } from "../../errors.js";
+import { noteValuesFolder } from "./inputs-read.js";
 import { readBytes } from "./read-text.js";
 
 /** A values file: its path and the label that names it in messages. */
@@ -31,6 +32,7 @@ export async function listValueFiles(path: string, label = path): Promise<Values
   );
   const names = chosen.filter((name): name is string => name !== undefined).sort();
   const folderLabel = label.replace(/[\\/]+$/, "");
+  noteValuesFolder(path);
   if (names.length === 0) {
     const held = all.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
     throw new InputError("E_EMPTY_FOLDER", limitMessages.emptyValuesFolder(folderLabel, held), { source: folderLabel });

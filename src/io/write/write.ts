@@ -9,6 +9,7 @@ import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
+import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -111,6 +112,17 @@ export function refuseRunFolder(dir: string, label: string): void {
 }
 
 /**
+ * Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this command read (`compute --out .` beside the
+ * `index.csv` it read as values: the values would be lost), or `dir` is a values folder it read (the outputs would be
+ * read as values next time). See `read/inputs-read.ts`.
+ */
+function refuseInputs(dir: string, names: readonly string[], label: string): void {
+  if (isValuesFolder(dir)) throw new OutputError("E_OUT_IS_INPUT", outputMessages.outIsValuesFolder(label));
+  for (const name of names)
+    if (isInputFile(join(dir, name))) throw new OutputError("E_OUT_IS_INPUT", outputMessages.outIsInput(label.endsWith(name) ? label : join(label, name)));
+}
+
+/**
  * `writeFilesAtomic` that also returns the size and SHA-256 of every file (name -> digest), hashed chunk by chunk as
  * the bytes are written, on the thread that writes them: no file is read back or held whole in memory.
  */
@@ -145,6 +157,7 @@ async function writeFiles(
   newHash: (() => Hasher) | undefined,
 ): Promise<Record<string, Digest>> {
   const names = Object.keys(files);
+  refuseInputs(dir, names, label);
   const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
   const digests: Record<string, Digest> = {};
   try {
