@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main } from "../src/cli/main.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
+import { WRITTEN_FILES } from "../src/io/write/written-files.js";
 
 /** The folders `makeTempDir` made in this test file, removed after it by `removeTempDirs` (see test/setup/temp-folders.ts). */
 const created: string[] = [];
@@ -43,7 +44,9 @@ export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
 /** The names in a folder, sorted; [] when it does not exist. */
 export async function listDir(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).sort();
+    // The writer's record of the files it wrote (io/write/written-files.ts) is in every output folder; its own tests
+    // look for it by name.
+    return (await readdir(dir)).filter((name) => name !== WRITTEN_FILES).sort();
   } catch {
     return [];
   }

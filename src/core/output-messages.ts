@@ -37,6 +37,8 @@ export const outputMessages = {
     `--out ${quote(out)} ends in .${extension}, but --format is ${format}; expected a name ending in .${format}, or no --format (the extension chooses the format)`,
   outIsRun: (label: string, run?: string) =>
     `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json, or is named by a run id in a runs folder), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
+  outNotOurs: (file: string, record: string) =>
+    `${file} exists, and innovation-index did not write it or it has changed since (the folder's ${record} does not list it as it is), so it is not replaced; expected a folder without it: move it away, or give another --out`,
   outIsInput: (label: string) =>
     `${label} is an input of this command (it was read as the indicator tree, the values or another input), and an input is never overwritten; expected another --out`,
   outIsValuesFolder: (label: string) =>

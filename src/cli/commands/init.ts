@@ -59,7 +59,8 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
     const sub = slash < 0 ? "" : path.slice(0, slash);
     byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: text });
   }
-  for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label);
+  // The existing files were refused above unless --force: replacing them is what was asked.
+  for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label, 1, { replace: true });
   if (options.quiet) return;
   env.stderr(`created ${Object.keys(files).join(", ")} in ${label}\n`);
   env.stderr(`next: replace the example tree and values, then run "innovation-index compute"${label === "." ? "" : ` in ${label}`}\n`);

@@ -90,7 +90,8 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   const onWarning = (warning: Issue) => warnings.push(warning);
   const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows, { source: options.out, onWarning });
   printWarnings(warnings, env);
-  await writeFileAtomic(target, content, options.out);
+  // An existing file was refused above unless --force: replacing it is what was asked.
+  await writeFileAtomic(target, content, options.out, { replace: true });
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }
 

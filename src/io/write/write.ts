@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
+import { recordWritten, refuseFilesNotOurs, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -49,27 +50,41 @@ export function joinContent(content: FileContent): string | Uint8Array {
  * On one thread (`threads` 1, the default) the files are written in turn with synchronous calls, which for the small
  * files of most runs is several times faster than asynchronous ones (no round trip to the thread pool per call); with
  * more, the jobs run on up to `threads` threads while the other files are written. A run folder is refused
- * (`refuseRunFolder`) unless `intoRun` says the files are a run's own derived files (`report --run`).
+ * (`refuseRunFolder`) unless `intoRun` says the files are a run's own derived files (`report --run`). Outside a run, a
+ * file of the same name is replaced only when the folder's record shows it is the tool's own (`written-files.ts`),
+ * unless `replace` says the caller checked (`template --force`, `init --force`); the record then lists the files.
  */
 export async function writeFilesAtomic(
   dir: string,
   files: Readonly<Record<string, FileContent>>,
   label = dir,
   threads = 1,
-  { intoRun = false }: { intoRun?: boolean } = {},
+  { intoRun = false, replace = false }: { intoRun?: boolean; replace?: boolean } = {},
 ): Promise<string[]> {
-  if (!intoRun) refuseRunFolder(dir, label);
+  const names = Object.keys(files);
+  if (!intoRun) {
+    refuseRunFolder(dir, label);
+    refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
+    if (!replace) refuseFilesNotOurs(dir, names, label);
+  }
   await writeFiles(dir, files, label, threads, undefined);
-  return Object.keys(files).map((name) => join(dir, name));
+  if (!intoRun)
+    try {
+      recordWritten(dir, names);
+    } catch (cause) {
+      // The files are in place; without their record, the next run refuses to replace them (and says so).
+      throw new OutputError("E_WRITE", outputMessages.writeFailed(join(label, WRITTEN_FILES), (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
+    }
+  return names.map((name) => join(dir, name));
 }
 
 /**
  * Writes one file at `path` (`writeFilesAtomic` of its folder), named `label` in messages, and its folder as the folder
  * of `label`: a run folder, or a folder inside one, is refused with that name (`E_OUT_IS_RUN`).
  */
-export async function writeFileAtomic(path: string, content: FileContent, label: string): Promise<string> {
+export async function writeFileAtomic(path: string, content: FileContent, label: string, { replace = false }: { replace?: boolean } = {}): Promise<string> {
   refuseRunFolder(dirname(path), dirname(label));
-  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label);
+  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace });
   return path;
 }
 

@@ -99,14 +99,14 @@ describe("writeFilesAtomicWithDigests", () => {
 describe("writeFilesAtomic: all or nothing", () => {
   it("replaces every existing file and leaves no temporary or backup file", async () => {
     const dir = await tempDir({ "a.csv": "old a", "c.csv": "old c" });
-    await writeFilesAtomic(dir, { "a.csv": "new a", "b.csv": "new b", "c.csv": "new c" }, "out");
+    await writeFilesAtomic(dir, { "a.csv": "new a", "b.csv": "new b", "c.csv": "new c" }, "out", 1, { replace: true });
     expect(await listDir(dir)).toEqual(["a.csv", "b.csv", "c.csv"]);
     for (const name of ["a", "b", "c"]) expect(await readFile(join(dir, `${name}.csv`), "utf8")).toBe(`new ${name}`);
   });
 
   it("a target that is a folder in the middle of the list: exit-3 error, and every earlier file is restored", async () => {
     const dir = await tempDir({ "a.csv": "old a", "b.csv/inside.txt": "a folder in the way", "c.csv": "old c" });
-    const write = writeFilesAtomic(dir, { "a.csv": "new a", "new.csv": "new file", "b.csv": "new b", "c.csv": "new c" }, "out");
+    const write = writeFilesAtomic(dir, { "a.csv": "new a", "new.csv": "new file", "b.csv": "new b", "c.csv": "new c" }, "out", 1, { replace: true });
     // rename(2) of a file over a folder fails with EISDIR; a.csv and new.csv were renamed before it.
     await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.replaceFailed("out", "b.csv", "EISDIR", []) });
     expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
@@ -120,7 +120,7 @@ describe("writeFilesAtomic: all or nothing", () => {
     it(`a file that writes itself and fails: its error, the old files kept, no temporary left (${threads} thread${threads > 1 ? "s" : ""})`, async () => {
       const dir = await tempDir({ "a.csv": "old a", "self.bin": "old self" });
       const failure = Object.assign(new Error("disk full"), { code: "ENOSPC" });
-      const write = writeFilesAtomic(dir, { "a.csv": "new a", "self.bin": selfWritten(new Uint8Array([1, 2, 3]), failure), "b.csv": "new b" }, "out", threads);
+      const write = writeFilesAtomic(dir, { "a.csv": "new a", "self.bin": selfWritten(new Uint8Array([1, 2, 3]), failure), "b.csv": "new b" }, "out", threads, { replace: true });
       await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out", "ENOSPC") });
       expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
       expect(await readFile(join(dir, "self.bin"), "utf8")).toBe("old self");
@@ -138,7 +138,7 @@ describe("writeFilesAtomic: all or nothing", () => {
       }
     })();
     const failure = Object.assign(new Error("disk full"), { code: "ENOSPC" });
-    const write = writeFilesAtomic(dir, { "self.bin": selfWritten(new Uint8Array([1]), failure, 0), "a.csv": slow }, "out", 3);
+    const write = writeFilesAtomic(dir, { "self.bin": selfWritten(new Uint8Array([1]), failure, 0), "a.csv": slow }, "out", 3, { replace: true });
     await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out", "ENOSPC") });
     expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
     expect(await listDir(dir)).toEqual(["a.csv"]);
@@ -146,7 +146,7 @@ describe("writeFilesAtomic: all or nothing", () => {
 
   it("the first target failing leaves the folder as it was", async () => {
     const dir = await tempDir({ "a.csv/x": "folder", "b.csv": "old b" });
-    await expect(writeFilesAtomic(dir, { "a.csv": "new a", "b.csv": "new b" }, "out")).rejects.toMatchObject({ code: "E_WRITE" });
+    await expect(writeFilesAtomic(dir, { "a.csv": "new a", "b.csv": "new b" }, "out", 1, { replace: true })).rejects.toMatchObject({ code: "E_WRITE" });
     expect(await readFile(join(dir, "b.csv"), "utf8")).toBe("old b");
     expect(await listDir(dir)).toEqual(["a.csv", "b.csv"]);
   });
