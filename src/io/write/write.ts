@@ -65,12 +65,13 @@ export async function writeFilesAtomic(
   if (!intoRun) {
     refuseRunFolder(dir, label);
     refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
-    if (!replace) refuseFilesNotOurs(dir, names, label);
+    if (!replace) await refuseFilesNotOurs(dir, names, label, digestFile);
   }
-  await writeFiles(dir, files, label, threads, undefined);
+  // Outside a run each file is hashed as it is written, for the folder's record.
+  const digests = await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher());
   if (!intoRun)
     try {
-      recordWritten(dir, names);
+      recordWritten(dir, digests);
     } catch (cause) {
       // The files are in place; without their record, the next run refuses to replace them (and says so).
       throw new OutputError("E_WRITE", outputMessages.writeFailed(join(label, WRITTEN_FILES), (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
@@ -147,8 +148,13 @@ export async function writeFilesAtomicWithDigests(
   label = dir,
   threads = 1,
 ): Promise<Record<string, Digest>> {
+  return writeFiles(dir, files, label, threads, await sha256Hasher());
+}
+
+/** A maker of SHA-256 hashes (`node:crypto`, loaded when a file is first hashed). */
+async function sha256Hasher(): Promise<() => Hasher> {
   const { createHash } = await import("node:crypto");
-  return writeFiles(dir, files, label, threads, () => createHash("sha256"));
+  return () => createHash("sha256");
 }
 
 /** A hash of `node:crypto`, as far as the writers use it. */

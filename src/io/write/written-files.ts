@@ -1,13 +1,13 @@
 /**
  * The proof that a file in an output folder is the tool's own: each folder the writer writes into keeps a record of
- * the files it wrote there (`.innovation-index-files.json`: each file's size, modification time and inode, as the file
- * system gave them once it was in place). A file of the same name is replaced only when the record shows it is the
- * very file the tool wrote, unchanged since; any other (a person's `index.csv`, one edited since, one from an older
- * version of the tool that kept no record) is refused before anything is written, so that the writer never overwrites
- * what it did not provably create. Run folders are not written this way: their manifest and `reports.json` are their
- * records (`runs/`).
+ * the files it wrote there (`.innovation-index-files.json`: each file's size and SHA-256, hashed as it was written).
+ * A file of the same name is replaced only when the record shows it is a file the tool wrote, unchanged since (its
+ * bytes hash to the recorded digest); any other (a person's `index.csv`, one edited since, one from an older version of
+ * the tool that kept no record) is refused before anything is written, so that the writer never overwrites what it did
+ * not provably create. The record holds only names and digests, so the same outputs give the same record, byte for
+ * byte. Run folders are not written this way: their manifest and `reports.json` are their records (`runs/`).
  */
-import { lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
@@ -15,11 +15,10 @@ import { OutputError } from "../../errors.js";
 /** The record of the files the tool wrote in a folder. */
 export const WRITTEN_FILES = ".innovation-index-files.json";
 
-/** What identifies a file as written: its size, modification time (ms) and inode. */
+/** What identifies a file as written: its size and SHA-256. */
 interface Identity {
   bytes: number;
-  modified: number;
-  inode: number;
+  sha256: string;
 }
 
 /** The folder's record, name -> identity; empty when there is none or it is not one this tool wrote. */
@@ -34,9 +33,10 @@ function readRecord(dir: string): Record<string, Identity> {
 
 /**
  * Throws `OutputError` `E_OUT_NOT_OURS` (exit 3) for the first of `names` that exists in `dir` as a file (or a link)
- * the folder's record does not show as the tool's own, unchanged since it was written. `label` names the folder.
+ * the folder's record does not show as the tool's own, unchanged since it was written (`digest` hashes a file).
+ * `label` names the folder.
  */
-export function refuseFilesNotOurs(dir: string, names: readonly string[], label: string): void {
+export async function refuseFilesNotOurs(dir: string, names: readonly string[], label: string, digest: (path: string) => Promise<Identity>): Promise<void> {
   let record: Record<string, Identity> | undefined;
   for (const name of names) {
     let info;
@@ -48,20 +48,17 @@ export function refuseFilesNotOurs(dir: string, names: readonly string[], label:
     if (info.isDirectory()) continue; // a folder in the way fails the write itself, which restores the rest
     record ??= readRecord(dir);
     const known = record[name];
-    if (known && info.isFile() && known.bytes === info.size && known.modified === info.mtimeMs && known.inode === info.ino) continue;
+    if (known && info.isFile() && known.bytes === info.size && (await digest(join(dir, name))).sha256 === known.sha256) continue;
     // `label` names the folder, or the file itself when one file is written (`weights --out w.csv`).
     const file = label.endsWith(name) ? label : label === "." ? name : `${label.replace(/[\\/]+$/, "")}/${name}`;
     throw new OutputError("E_OUT_NOT_OURS", outputMessages.outNotOurs(file, WRITTEN_FILES));
   }
 }
 
-/** Adds `names`, now in place in `dir`, to the folder's record (written to a temporary name, then renamed over it). */
-export function recordWritten(dir: string, names: readonly string[]): void {
+/** Adds the files written in `dir` (name -> size and SHA-256) to the folder's record (a temporary name, then renamed). */
+export function recordWritten(dir: string, written: Readonly<Record<string, Identity>>): void {
   const files = readRecord(dir);
-  for (const name of names) {
-    const info = statSync(join(dir, name));
-    files[name] = { bytes: info.size, modified: info.mtimeMs, inode: info.ino };
-  }
+  for (const [name, { bytes, sha256 }] of Object.entries(written)) files[name] = { bytes, sha256 };
   const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]]));
   const temporary = join(dir, `${WRITTEN_FILES}.${process.pid}.tmp`);
   try {
