@@ -4,7 +4,7 @@
  * The renames are all or nothing: the previous file of each target is moved aside to a backup name (one rename, O(1))
  * until every rename has succeeded, and put back if one fails.
  */
-import { createReadStream, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createReadStream, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
@@ -245,11 +245,17 @@ async function writeFiles(
 }
 
 /**
- * The size and SHA-256 of a file on disk, read as a stream in 1 MB chunks (never whole in memory): a file written by
- * its own writer, a run's input, a report listed in reports.json.
+ * The size and SHA-256 of a file on disk, read whole when it is small (16 MB or less) and otherwise as a stream in 1 MB
+ * chunks (never whole in memory): a file written by its own writer, a run's input, a report listed in reports.json, a
+ * file the output folder's record lists.
  */
 export async function digestFile(path: string): Promise<Digest> {
   const hash = (await import("node:crypto")).createHash("sha256");
+  // A small file in one read (no file stream to load or pump), a large one in chunks.
+  if (statSync(path).size <= 16 * 2 ** 20) {
+    const whole = readFileSync(path);
+    return { bytes: whole.length, sha256: hash.update(whole).digest("hex") };
+  }
   let bytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
