@@ -170,7 +170,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     const id = await (async (): Promise<string | undefined> => {
       const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
       printWarnings(leftovers.warnings, env);
-      if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.startsWith(".LATEST"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+      // Staging folders and markers removed are said; temporary files (of LATEST, of the lock) go silently.
+      if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.endsWith(".tmp"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
       const startedAt = new Date();
       const computed = await computeOutputs({ ...options, queryRoot: project.dir }, env);
       const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));

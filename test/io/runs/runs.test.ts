@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -6,12 +6,15 @@ import { outputMessages } from "../../../src/core/output-messages.js";
 import {
   acquireLock,
   discardRun,
+  finishRun,
   isRunId,
   listPublishedRuns,
   newRunId,
   readLatest,
   readLatestPointer,
+  removeLeftovers,
   STAGING_MARKER,
+  startStaging,
   writeLatest,
   type LatestPointer,
 } from "../../../src/io/runs/runs.js";
@@ -68,6 +71,34 @@ describe("LATEST and the lock", () => {
     await writeLatest(dir, a);
     await discardRun(dir, a);
     expect(await listDir(dir)).toEqual([a, b, "LATEST"]);
+  });
+
+  it("finishRun renames the staging folder, then removes its marker; a marker a kill left in between is removed by the next run, the run kept", async () => {
+    const a = "20260101T000000.000Z-00000000";
+    const b = "20260102T000000.000Z-11111111";
+    const dir = await makeTempDir();
+    await writeFile(join(await startStaging(dir, a), "index.json"), "{}");
+    await finishRun(dir, a);
+    expect(await listDir(dir)).toEqual([a]);
+    expect(await listDir(join(dir, a))).toEqual(["index.json"]);
+    // A run killed between the rename and the marker's removal: a complete run folder holding the marker naming it.
+    await writeFile(join(await startStaging(dir, b), "index.json"), "{}");
+    await rename(join(dir, `.staging-${b}`), join(dir, b));
+    // A marker naming another run is not this run's: kept, as is the folder of someone else named like a run.
+    const c = "20260103T000000.000Z-22222222";
+    await mkdir(join(dir, c));
+    await writeFile(join(dir, c, STAGING_MARKER), `${a}\n`);
+    await writeLatest(dir, a);
+    const leftovers = await removeLeftovers(dir, "runs", a);
+    expect(leftovers.removed).toEqual([`${b}/${STAGING_MARKER}`]);
+    expect(leftovers.warnings.map((warning) => warning.message)).toEqual([outputMessages.unpublishedRun(`runs/${b}`, a), outputMessages.unpublishedRun(`runs/${c}`, a)]);
+    expect(await listDir(join(dir, b))).toEqual(["index.json"]);
+    expect(await listDir(join(dir, c))).toEqual([STAGING_MARKER]);
+    // With LATEST broken no run folder is judged, but a marker naming its folder is still this tool's and goes.
+    await rename(join(dir, b), join(dir, `.staging-${b}`));
+    await writeFile(join(dir, `.staging-${b}`, STAGING_MARKER), `${b}\n`);
+    await rename(join(dir, `.staging-${b}`), join(dir, b));
+    expect(await removeLeftovers(dir, "runs", undefined)).toEqual({ removed: [`${b}/${STAGING_MARKER}`], warnings: [] });
   });
 
   it("readLatestPointer reads a run id naming an existing folder, and says what is wrong with anything else", async () => {
