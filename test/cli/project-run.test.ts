@@ -104,6 +104,16 @@ describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () =
   });
 });
 
+describe.skipIf(!BUILT)("a lock file that cannot be written (the built CLI)", () => {
+  it("exits 3 naming the runs folder and leaves no temporary lock file: a file size limit of 0 fails its write", async () => {
+    const dir = await makeTempDir(project());
+    const failed = await runBuilt(["compute", "-q"], dir, 0);
+    expect(failed).toEqual({ code: 3, stderr: "error: runs: cannot create the lock file (EFBIG); expected a writable folder\n" });
+    expect(await listDir(join(dir, "runs"))).toEqual([]);
+    expect((await runBuilt(["compute", "-q"], dir)).code).toBe(0);
+  });
+});
+
 describe("the revision summary of a project run", () => {
   it("compares the two runs' values, or says it left them out when they exceed the size compared in memory", async () => {
     const dir = await makeTempDir({

@@ -222,7 +222,7 @@ export async function discardRun(runsDir: string, id: string): Promise<void> {
 export interface Leftovers {
   /**
    * Paths removed, relative to the runs folder: staging folders with their marker, the marker left in a run folder
-   * (`<run-id>/.innovation-index-staging`), temporary `LATEST` files.
+   * (`<run-id>/.innovation-index-staging`), temporary `LATEST` and lock files.
    */
   removed: string[];
   /** Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`. */
@@ -232,7 +232,7 @@ export interface Leftovers {
 /**
  * Removes what killed runs of this tool left in `runsDir`: staging folders `.staging-<run-id>` that hold the marker
  * naming their id, the marker naming its run left in a run folder (a run killed between its rename and the marker's
- * removal; the folder stays), and temporary `LATEST` files. Nothing else is removed: a staging folder without the marker
+ * removal; the folder stays), temporary `LATEST` files, and temporary lock files `.lock.<pid>.tmp` whose process is gone. Nothing else is removed: a staging folder without the marker
  * is kept and reported; a run folder newer than `latest` (a run killed between its rename and `LATEST`, or a pointer set
  * back) is kept and reported; with no `latest` (missing or broken pointer, already reported) no run folder is even
  * judged. Only called while holding the lock, so no other run is writing them.
@@ -251,6 +251,14 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
       } else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
     } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
       if ((await lstat(path).catch(() => undefined))?.isFile()) {
+        await rm(path, { force: true });
+        removed.push(name);
+      }
+    } else if (/^\.lock\.\d+\.tmp$/.test(name)) {
+      // The lock's content of a run that stopped before linking it into place. Another run may be taking the lock
+      // right now, with its own, so only one whose process is gone goes (judged as a lock is, see `isStale`), or one
+      // named with this process's pid (then left by an earlier process of that pid: this one holds the lock).
+      if ((await lstat(path).catch(() => undefined))?.isFile() && (name === `.lock.${process.pid}.tmp` || (await isStale(path)))) {
         await rm(path, { force: true });
         removed.push(name);
       }
@@ -309,8 +317,9 @@ async function isStale(lockPath: string): Promise<boolean> {
  */
 async function createWithContent(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
   try {
+    // Inside the try: a write that fails (a full disk) leaves no temporary file either.
+    await writeFile(temporary, content);
     await link(temporary, path);
   } catch (error) {
     if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -132,6 +133,30 @@ describe("LATEST and the lock", () => {
     await release();
     expect(await listDir(join(dir, "runs"))).toEqual([]);
     await (await acquireLock(join(dir, "runs"), "runs"))();
+  });
+});
+
+describe("temporary lock files", () => {
+  it("removeLeftovers removes a .lock.<pid>.tmp whose process is gone (judged as a stale lock is) and keeps those of live runs", async () => {
+    const deadPid = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    const now = new Date().toISOString();
+    const holder = (pid: number, host = hostname(), startedAt = now) => JSON.stringify({ pid, host, startedAt }) + "\n";
+    const dir = await makeTempDir({
+      [`.lock.${deadPid}.tmp`]: holder(deadPid), // a run killed between writing it and linking it into place
+      [`.lock.${process.ppid}.tmp`]: holder(process.ppid), // a live process taking the lock right now
+      ".lock.1.tmp": holder(1, `not-${hostname()}`), // another host's: its pid means nothing here
+      ".lock.2.tmp": holder(2, hostname(), "2000-01-01T00:00:00.000Z"), // written before this machine started
+      ".lock.3.tmp": "", // a write that failed (a full disk), a minute ago
+      ".lock.4.tmp": '{"pid": 4', // being written
+      [`.lock.${process.pid}.tmp`]: holder(process.pid, hostname(), "2026-01-01T00:00:00.000Z"), // this pid's: this run holds the lock
+    });
+    const minuteAgo = new Date(Date.now() - 61_000);
+    await utimes(join(dir, ".lock.3.tmp"), minuteAgo, minuteAgo);
+    const leftovers = await removeLeftovers(dir, "runs", undefined);
+    expect(leftovers.removed.sort()).toEqual([`.lock.${deadPid}.tmp`, `.lock.${process.pid}.tmp`, ".lock.2.tmp", ".lock.3.tmp"].sort());
+    expect(await listDir(dir)).toEqual([`.lock.${process.ppid}.tmp`, ".lock.1.tmp", ".lock.4.tmp"].sort());
   });
 });
 
