@@ -179,11 +179,11 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
       // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
       const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesJob(result.panel) };
-      const finishedAt = new Date();
+      // Made once every output is written (`last`), so `finishedAt` is the time the run's files were complete.
       const manifestOf = (outputs: FileDigest[]): RunManifest => ({
         tool: { name: "innovation-index", version: VERSION },
         startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
         fingerprint,
         options: recorded,
         inputs,

@@ -10,9 +10,14 @@ import { existsSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { revisionMemoryBytes, summariseRevisions } from "../../src/cli/project-run.js";
-import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { computeOutputs, projectWords, type ComputeCommandOptions } from "../../src/cli/commands/compute.js";
+import { createProgram } from "../../src/cli/main.js";
+import type { ComputedOutputs } from "../../src/cli/outputs.js";
+import { applyProject } from "../../src/cli/project-options.js";
+import { revisionMemoryBytes, runProjectCompute, summariseRevisions } from "../../src/cli/project-run.js";
+import { listDir, makeTempDir, runCli, textOf } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/file-worker.js", import.meta.url)));
@@ -142,5 +147,62 @@ describe("the revision summary of a project run", () => {
       `revisions against run ${first}: not compared (comparing the two runs' values would take about ${(bytes / 2 ** 20).toFixed(1)} MB of memory, more than the ${((bytes - 1) / 2 ** 20).toFixed(1)} MB a run compares in; innovation-index diff compares them)`,
     );
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes)).toBe(line);
+  });
+});
+
+/**
+ * `compute` in project folder `dir` as the CLI runs it, through the seam `runProjectCompute` offers: its computation,
+ * here the CLI's own (`computeOutputs`) with `after` called on what it computed, once it has read every input. Returns
+ * what was printed and the error thrown, if any.
+ */
+async function computeWith(
+  dir: string,
+  argv: string[],
+  after: (computed: ComputedOutputs) => Promise<ComputedOutputs> | ComputedOutputs,
+): Promise<{ error?: unknown; stderr: string }> {
+  let stderr = "";
+  const env = { cwd: dir, stdout: () => undefined, stderr: (text: string) => void (stderr += text) };
+  const program = createProgram(env, "compute");
+  // The command's action as the CLI's (compute.ts), but for the computation handed to the run.
+  program.commands
+    .find((command) => command.name() === "compute")!
+    .action(async (_options: ComputeCommandOptions, command: Command) => {
+      const project = (await applyProject(command, env))!;
+      const options = { ...command.opts<ComputeCommandOptions>(), ...projectWords(project) };
+      await runProjectCompute(options, command, project, env, async (options, env) => after(await computeOutputs(options, env)));
+    });
+  try {
+    await program.parseAsync(["compute", ...argv], { from: "user" });
+    return { stderr };
+  } catch (error) {
+    return { error, stderr };
+  }
+}
+
+describe("the manifest of a project run", () => {
+  const VALUES = "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,15\nU1,2018,B,30\n";
+  const PROJECT = "name: inputs\nindicators: indicators.csv\nvalues: data\n";
+  const makeProject = () =>
+    makeTempDir({ "index.yaml": PROJECT, "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,+\n", "data/values.csv": VALUES });
+
+  it("manifest.json's finishedAt is taken once every output is written", async () => {
+    const dir = await makeProject();
+    let written = 0;
+    const run = await computeWith(dir, ["-q"], (computed) => {
+      const content = textOf(computed.files["index.csv"]);
+      // index.csv written slowly: its last chunk 30 ms after its first, the time noted once the writer took it.
+      function* slowly() {
+        yield content;
+        const until = Date.now() + 30;
+        while (Date.now() < until);
+        written = Date.now();
+      }
+      return { ...computed, files: { ...computed.files, "index.csv": slowly() } };
+    });
+    expect(run.error).toBeUndefined();
+    expect(written).toBeGreaterThan(0);
+    const manifest = await manifestOf(join(dir, "runs", await latest(dir)));
+    expect(Date.parse(manifest.finishedAt)).toBeGreaterThanOrEqual(written);
+    expect(Date.parse(manifest.finishedAt) - Date.parse(manifest.startedAt)).toBeGreaterThanOrEqual(30);
   });
 });

@@ -32,6 +32,7 @@ export interface RunManifest {
   tool: { name: string; version: string };
   /** The only fields that differ between two runs of the same inputs and options. */
   startedAt: string;
+  /** When every output was written, just before the manifest itself. */
   finishedAt: string;
   /** SHA-256 of the tool version, the options and the input digests: equal fingerprints, equal results. */
   fingerprint: string;
