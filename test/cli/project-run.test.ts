@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -17,6 +17,8 @@ import { createProgram } from "../../src/cli/main.js";
 import type { ComputedOutputs } from "../../src/cli/outputs.js";
 import { applyProject } from "../../src/cli/project-options.js";
 import { revisionMemoryBytes, runProjectCompute, summariseRevisions } from "../../src/cli/project-run.js";
+import { projectMessages } from "../../src/core/project-messages.js";
+import { InputError, ValidationError } from "../../src/errors.js";
 import { listDir, makeTempDir, runCli, textOf } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
@@ -179,11 +181,68 @@ async function computeWith(
   }
 }
 
+const sha256Of = (text: string) => createHash("sha256").update(text).digest("hex");
+
 describe("the manifest of a project run", () => {
   const VALUES = "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,15\nU1,2018,B,30\n";
   const PROJECT = "name: inputs\nindicators: indicators.csv\nvalues: data\n";
   const makeProject = () =>
     makeTempDir({ "index.yaml": PROJECT, "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,+\n", "data/values.csv": VALUES });
+
+  it("a values file changed, added or removed while the run read its inputs: E_INPUT_CHANGED naming it, and no run", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    const before = await listDir(join(dir, "runs"));
+    const revised = VALUES.replace("U1,2018,A,15", "U1,2018,A,12");
+    const cases: [string, () => Promise<void>, string][] = [
+      ["changed", () => writeFile(join(dir, "data/values.csv"), revised), `changed (SHA-256 ${sha256Of(VALUES).slice(0, 8)}… before, ${sha256Of(revised).slice(0, 8)}… once read)`],
+      ["added", () => writeFile(join(dir, "data/2019.csv"), "unit,year,indicator,value\nU1,2019,A,1\n"), "appeared"],
+    ];
+    for (const [what, change, how] of cases) {
+      const run = await computeWith(dir, ["--force"], async (computed) => {
+        await change();
+        return computed;
+      });
+      const file = what === "added" ? "data/2019.csv" : "data/values.csv";
+      // An InputError: the CLI exits 1, as for any problem of the input files.
+      expect(run.error, what).toBeInstanceOf(InputError);
+      expect(run.error, what).toMatchObject({ code: "E_INPUT_CHANGED", source: file, message: projectMessages.inputChangedDuringRun(file, how) });
+      // No run folder, no staging folder, no lock: LATEST as it was.
+      expect(await listDir(join(dir, "runs")), what).toEqual(before);
+      expect(await latest(dir)).toBe(id);
+    }
+    // Both at once, and a file removed: every one named.
+    await rm(join(dir, "data/2019.csv"));
+    await writeFile(join(dir, "data/values.csv"), VALUES);
+    const run = await computeWith(dir, ["--force"], async (computed) => {
+      await rm(join(dir, "data/values.csv"));
+      await writeFile(join(dir, "data/2019.csv"), "unit,year,indicator,value\nU1,2019,A,1\n");
+      return computed;
+    });
+    expect(run.error).toBeInstanceOf(ValidationError);
+    expect((run.error as ValidationError).issues).toEqual([
+      { code: "E_INPUT_CHANGED", source: "data/2019.csv", message: projectMessages.inputChangedDuringRun("data/2019.csv", "appeared") },
+      { code: "E_INPUT_CHANGED", source: "data/values.csv", message: projectMessages.inputChangedDuringRun("data/values.csv", "disappeared") },
+    ]);
+    expect(await listDir(join(dir, "runs"))).toEqual(before);
+  });
+
+  it("index.yaml edited during a run is no change: the run records the SHA-256 of the bytes its options were read from", async () => {
+    const dir = await makeProject();
+    // index.yaml edited once its options were read: the run computed from the first version, and records that one.
+    const run = await computeWith(dir, ["-q"], async (computed) => {
+      await writeFile(join(dir, "index.yaml"), PROJECT + "# edited during the run\n");
+      return computed;
+    });
+    expect(run.error).toBeUndefined();
+    const manifest = await manifestOf(join(dir, "runs", await latest(dir)));
+    expect(manifest.inputs).toEqual([
+      { role: "project", path: "index.yaml", bytes: PROJECT.length, sha256: sha256Of(PROJECT) },
+      { role: "indicators", path: "indicators.csv", bytes: expect.any(Number), sha256: await fileSha256(join(dir, "indicators.csv")) },
+      { role: "values", path: "data/values.csv", bytes: VALUES.length, sha256: sha256Of(VALUES) },
+    ]);
+  });
 
   it("manifest.json's finishedAt is taken once every output is written", async () => {
     const dir = await makeProject();

@@ -38,6 +38,7 @@ export interface RunManifest {
   fingerprint: string;
   /** The compute options after index.yaml and the flags were merged (paths relative to the project folder). */
   options: Record<string, unknown>;
+  /** The input files, with the digests of the bytes the run computed from (hashed again once read, see `requireSameInputs`). */
   inputs: FileDigest[];
   /** A `.sql` values file: the query as it ran (the files it read are the inputs of role `query-input`). */
   query?: string;
