@@ -281,7 +281,7 @@ export interface LockHolder {
 }
 
 /** Whether process `pid` runs on this machine (`EPERM` means it runs under another user). */
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -307,7 +307,7 @@ async function isStale(lockPath: string): Promise<boolean> {
   if (holder.host !== hostname() || typeof holder.pid !== "number") return false;
   const bootTime = Date.now() - uptime() * 1000;
   const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
-  return writtenBeforeBoot || !isAlive(holder.pid);
+  return writtenBeforeBoot || !isProcessAlive(holder.pid);
 }
 
 /**
