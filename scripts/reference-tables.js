@@ -104,6 +104,7 @@ export const CODE_MEANINGS = {
   E_UNKNOWN_RUN: "a run name diff cannot find",
   E_TOO_FEW_RUNS: "diff with fewer than two published runs",
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
+  E_INPUT_CHANGED: "an input file of a project run changed, appeared or disappeared while the run read it: no run is written",
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
   E_SQL: "DuckDB refused a values query, or the query holds more than one statement (DuckDB's message follows)",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
@@ -199,6 +200,8 @@ export const CODE_EXAMPLES = {
   E_AHP_YAML_SHAPE: 'ahp.yaml:2: group "A1": expected a list of [a, b, value] judgements, or order: and matrix:',
   E_CSV_SYNTAX: "values.csv:23: the file is not valid CSV (Invalid Closing Quote); expected comma-separated values",
   E_READ: "values.csv: no such file; expected a readable file",
+  E_INPUT_CHANGED:
+    "data/2019.csv: changed (SHA-256 1a2b3c4d… before, 5e6f7a8b… once read) while the inputs were read; expected input files that stay as they are until they are read, so that the SHA-256 recorded is that of the bytes computed from: nothing was written, run again once the files are complete",
   E_NEGATIVE_VALUE_REVERSED:
     'indicator "C12", unit "常州高新区", year 2018: the value is -2 and the indicator is negative, so base / value is negative and ranks the unit below every positive value, though a smaller value is better; expected a positive value, or min-max or z-score, which take negative values',
   E_XLSX_FORMULA: "values.xlsx[数据]:3:4: cell D3 holds the formula =C3*1.1 but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result",

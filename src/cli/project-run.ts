@@ -11,7 +11,7 @@ import { countRevisions, largestRevision, type Revision, type RevisionCounts } f
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
 import { outputMessages } from "../core/output-messages.js";
-import { OutputError, type Issue } from "../errors.js";
+import { InputError, OutputError, ValidationError, type Issue } from "../errors.js";
 import { projectMessages } from "../core/project-messages.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
@@ -21,6 +21,7 @@ import {
   INPUT_VALUES_FILE,
   MANIFEST_FILE,
   readManifestChecked,
+  sha256,
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
@@ -113,21 +114,53 @@ export async function projectRunInputs(
     } else recorded[flag] = value;
   }
 
-  // Every input file, hashed: index.yaml, the tree, each values file, and any file an option names.
+  // Every input file, hashed: index.yaml (the bytes its options were read from, when kept), the tree, each values
+  // file, and any file an option names.
   const inputFiles = [
-    { role: "project", path: project.file },
+    ...(project.bytes ? [] : [{ role: "project", path: project.file }]),
     { role: "indicators", path: resolve(env.cwd, options.indicators!) },
     ...(await listValueFiles(resolve(env.cwd, options.data!))).map((file) => ({ role: "values", path: file.path })),
     ...fileOptionValues,
     ...(await queryFilesOf(resolve(env.cwd, options.data!), project.dir)).map((path) => ({ role: "query-input", path })),
   ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
-  const inputs = await digestFiles(inputFiles);
+  const inputs = [
+    ...(project.bytes ? [{ role: "project", path: projectRelative(project, env.cwd, project.file), bytes: project.bytes.length, sha256: sha256(project.bytes) }] : []),
+    ...(await digestFiles(inputFiles)),
+  ];
   const query = /\.sql$/i.test(options.data!) ? await readFile(resolve(env.cwd, options.data!), "utf8") : undefined;
   // index.yaml acts on compute only through the options recorded above and the files it names, all in the
   // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
   const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
   return { recorded, inputs, query, fingerprint };
+}
+
+/**
+ * Throws when the input files of a run (`after`, hashed once the computation has read them) are not those hashed before
+ * it (`before`): a file changed, appeared or disappeared while the run read its inputs, so its manifest would record
+ * bytes other than those it computed from.
+ * @throws `InputError` `E_INPUT_CHANGED` naming the file (a `ValidationError` of them when several changed)
+ */
+export function requireSameInputs(before: readonly FileDigest[], after: readonly FileDigest[]): void {
+  const key = (input: FileDigest) => `${input.role}\u0000${input.path}`;
+  const earlier = new Map(before.map((input) => [key(input), input]));
+  const later = new Map(after.map((input) => [key(input), input]));
+  const issues: Issue[] = [];
+  const short = (digest: string) => `${digest.slice(0, 8)}…`;
+  for (const input of after) {
+    const was = earlier.get(key(input));
+    if (!was) issues.push({ code: "E_INPUT_CHANGED", source: input.path, message: projectMessages.inputChangedDuringRun(input.path, "appeared") });
+    else if (was.sha256 !== input.sha256 || was.bytes !== input.bytes)
+      issues.push({
+        code: "E_INPUT_CHANGED",
+        source: input.path,
+        message: projectMessages.inputChangedDuringRun(input.path, `changed (SHA-256 ${short(was.sha256)} before, ${short(input.sha256)} once read)`),
+      });
+  }
+  for (const input of before)
+    if (!later.has(key(input))) issues.push({ code: "E_INPUT_CHANGED", source: input.path, message: projectMessages.inputChangedDuringRun(input.path, "disappeared") });
+  if (issues.length === 1) throw new InputError(issues[0].code, issues[0].message, { source: issues[0].source });
+  if (issues.length > 1) throw new ValidationError(issues);
 }
 
 /** Runs `compute` in a project (see the file comment). */
@@ -170,19 +203,23 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     const id = await (async (): Promise<string | undefined> => {
       const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
       printWarnings(leftovers.warnings, env);
-      if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.startsWith(".LATEST"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+      // Staging folders and markers removed are said; temporary files (of LATEST, of the lock) go silently.
+      if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.endsWith(".tmp"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
       const startedAt = new Date();
       const computed = await computeOutputs({ ...options, queryRoot: project.dir }, env);
+      // The inputs were hashed before the lock was taken and read again to compute: hashed once more now that the
+      // computation has read them, so that the manifest records the bytes the run computed from, or there is no run.
+      requireSameInputs(inputs, (await projectRunInputs(options, command, project, env)).inputs);
       const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
       const { result } = computed;
       // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
       // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
       const files: Record<string, FileContent> = { ...computed.files, [INPUT_VALUES_FILE]: inputValuesJob(result.panel) };
-      const finishedAt = new Date();
+      // Made once every output is written (`last`), so `finishedAt` is the time the run's files were complete.
       const manifestOf = (outputs: FileDigest[]): RunManifest => ({
         tool: { name: "innovation-index", version: VERSION },
         startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
         fingerprint,
         options: recorded,
         inputs,

@@ -127,6 +127,7 @@ export const outputMessages = {
     `${label} is one of the run's own files (listed in manifest.json, written by compute --report); expected a run folder without it: report never replaces a run's file (give --out DIR)`,
   reportsUnreadable: (reportsLabel: string, problem: string) =>
     `${reportsLabel} ${problem}; expected the reports.json report writes, so report cannot tell which files it wrote and replaces none (repair or remove it, or give --out DIR)`,
+  reportLeftover: (done: string) => `${done}, left by a report that stopped before it finished`,
   reportNotOurs: (label: string) =>
     `${label} exists but reports.json does not list it, so it is not provably a file report wrote; expected no such file (move it away, or give --out DIR)`,
   reportChangedSince: (label: string) =>

@@ -40,6 +40,8 @@ export const projectMessages = {
     `${runs} has no published run; expected one for the report to go into (run innovation-index compute first), or --out DIR`,
   runInputsChanged: (run: string, changed: readonly string[]) =>
     `${run} was computed from other inputs or options than the project's current ones (${changed.join(", ")}); expected those of that run: run innovation-index compute for a new run and report again, or give --out DIR`,
+  inputChangedDuringRun: (file: string, how: string) =>
+    `${file}: ${how} while the inputs were read; expected input files that stay as they are until they are read, so that the SHA-256 recorded is that of the bytes computed from: nothing was written, run again once the files are complete`,
   unchanged: (run: string) =>
     `unchanged since run ${run} (same inputs, options and tool version); nothing to do, no run folder made (--force runs anyway)`,
 } as const;

@@ -183,6 +183,32 @@ describe("leftovers of killed runs", () => {
   });
 });
 
+describe("a run killed between its rename and the removal of its marker", () => {
+  it("the next run removes the marker and says so, keeps the complete run (reported as unpublished), and verify passes on it", async () => {
+    const { dir, ids } = await projectWithThreeRuns();
+    const killed = "29990101T000000.000Z-0123abcd";
+    await mkdir(join(dir, "runs", killed));
+    for (const name of await readdir(join(dir, "runs", ids[2]))) await writeFile(join(dir, "runs", killed, name), await readFile(join(dir, "runs", ids[2], name)));
+    await writeFile(join(dir, "runs", killed, STAGING_MARKER), killed + "\n");
+    const files = await snapshot(join(dir, "runs", killed));
+    // Until then verify names the marker as a file the manifest does not list.
+    const before = await runCli(["verify", killed], dir);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toBe(outputMessages.verifyUnlisted(STAGING_MARKER) + "\n");
+
+    await addYear(dir, 2021);
+    const run = await runCli(["compute"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(outputMessages.stagingRemoved(`runs/${killed}/${STAGING_MARKER}`) + "\n");
+    expect(run.stderr).toContain(warning(outputMessages.unpublishedRun(`runs/${killed}`, ids[2])));
+    const { [STAGING_MARKER]: _marker, ...rest } = files;
+    expect(await snapshot(join(dir, "runs", killed))).toEqual(rest);
+    expect((await runCli(["verify", killed], dir)).code).toBe(0);
+    // Said once: the run after finds nothing to remove.
+    expect((await runCli(["compute", "--force"], dir)).stderr).not.toContain(STAGING_MARKER);
+  });
+});
+
 describe("folders that cannot be used", () => {
   it("a runs folder that is a file: exit 3 and a sentence, no stack", async () => {
     const dir = await makeProject();

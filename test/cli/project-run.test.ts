@@ -7,12 +7,19 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { revisionMemoryBytes, summariseRevisions } from "../../src/cli/project-run.js";
-import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { computeOutputs, projectWords, type ComputeCommandOptions } from "../../src/cli/commands/compute.js";
+import { createProgram } from "../../src/cli/main.js";
+import type { ComputedOutputs } from "../../src/cli/outputs.js";
+import { applyProject } from "../../src/cli/project-options.js";
+import { revisionMemoryBytes, runProjectCompute, summariseRevisions } from "../../src/cli/project-run.js";
+import { projectMessages } from "../../src/core/project-messages.js";
+import { InputError, ValidationError } from "../../src/errors.js";
+import { listDir, makeTempDir, runCli, textOf } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/file-worker.js", import.meta.url)));
@@ -104,6 +111,16 @@ describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () =
   });
 });
 
+describe.skipIf(!BUILT)("a lock file that cannot be written (the built CLI)", () => {
+  it("exits 3 naming the runs folder and leaves no temporary lock file: a file size limit of 0 fails its write", async () => {
+    const dir = await makeTempDir(project());
+    const failed = await runBuilt(["compute", "-q"], dir, 0);
+    expect(failed).toEqual({ code: 3, stderr: "error: runs: cannot create the lock file (EFBIG); expected a writable folder\n" });
+    expect(await listDir(join(dir, "runs"))).toEqual([]);
+    expect((await runBuilt(["compute", "-q"], dir)).code).toBe(0);
+  });
+});
+
 describe("the revision summary of a project run", () => {
   it("compares the two runs' values, or says it left them out when they exceed the size compared in memory", async () => {
     const dir = await makeTempDir({
@@ -132,5 +149,119 @@ describe("the revision summary of a project run", () => {
       `revisions against run ${first}: not compared (comparing the two runs' values would take about ${(bytes / 2 ** 20).toFixed(1)} MB of memory, more than the ${((bytes - 1) / 2 ** 20).toFixed(1)} MB a run compares in; innovation-index diff compares them)`,
     );
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes)).toBe(line);
+  });
+});
+
+/**
+ * `compute` in project folder `dir` as the CLI runs it, through the seam `runProjectCompute` offers: its computation,
+ * here the CLI's own (`computeOutputs`) with `after` called on what it computed, once it has read every input. Returns
+ * what was printed and the error thrown, if any.
+ */
+async function computeWith(
+  dir: string,
+  argv: string[],
+  after: (computed: ComputedOutputs) => Promise<ComputedOutputs> | ComputedOutputs,
+): Promise<{ error?: unknown; stderr: string }> {
+  let stderr = "";
+  const env = { cwd: dir, stdout: () => undefined, stderr: (text: string) => void (stderr += text) };
+  const program = createProgram(env, "compute");
+  // The command's action as the CLI's (compute.ts), but for the computation handed to the run.
+  program.commands
+    .find((command) => command.name() === "compute")!
+    .action(async (_options: ComputeCommandOptions, command: Command) => {
+      const project = (await applyProject(command, env))!;
+      const options = { ...command.opts<ComputeCommandOptions>(), ...projectWords(project) };
+      await runProjectCompute(options, command, project, env, async (options, env) => after(await computeOutputs(options, env)));
+    });
+  try {
+    await program.parseAsync(["compute", ...argv], { from: "user" });
+    return { stderr };
+  } catch (error) {
+    return { error, stderr };
+  }
+}
+
+const sha256Of = (text: string) => createHash("sha256").update(text).digest("hex");
+
+describe("the manifest of a project run", () => {
+  const VALUES = "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,15\nU1,2018,B,30\n";
+  const PROJECT = "name: inputs\nindicators: indicators.csv\nvalues: data\n";
+  const makeProject = () =>
+    makeTempDir({ "index.yaml": PROJECT, "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,+\n", "data/values.csv": VALUES });
+
+  it("a values file changed, added or removed while the run read its inputs: E_INPUT_CHANGED naming it, and no run", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    const before = await listDir(join(dir, "runs"));
+    const revised = VALUES.replace("U1,2018,A,15", "U1,2018,A,12");
+    const cases: [string, () => Promise<void>, string][] = [
+      ["changed", () => writeFile(join(dir, "data/values.csv"), revised), `changed (SHA-256 ${sha256Of(VALUES).slice(0, 8)}… before, ${sha256Of(revised).slice(0, 8)}… once read)`],
+      ["added", () => writeFile(join(dir, "data/2019.csv"), "unit,year,indicator,value\nU1,2019,A,1\n"), "appeared"],
+    ];
+    for (const [what, change, how] of cases) {
+      const run = await computeWith(dir, ["--force"], async (computed) => {
+        await change();
+        return computed;
+      });
+      const file = what === "added" ? "data/2019.csv" : "data/values.csv";
+      // An InputError: the CLI exits 1, as for any problem of the input files.
+      expect(run.error, what).toBeInstanceOf(InputError);
+      expect(run.error, what).toMatchObject({ code: "E_INPUT_CHANGED", source: file, message: projectMessages.inputChangedDuringRun(file, how) });
+      // No run folder, no staging folder, no lock: LATEST as it was.
+      expect(await listDir(join(dir, "runs")), what).toEqual(before);
+      expect(await latest(dir)).toBe(id);
+    }
+    // Both at once, and a file removed: every one named.
+    await rm(join(dir, "data/2019.csv"));
+    await writeFile(join(dir, "data/values.csv"), VALUES);
+    const run = await computeWith(dir, ["--force"], async (computed) => {
+      await rm(join(dir, "data/values.csv"));
+      await writeFile(join(dir, "data/2019.csv"), "unit,year,indicator,value\nU1,2019,A,1\n");
+      return computed;
+    });
+    expect(run.error).toBeInstanceOf(ValidationError);
+    expect((run.error as ValidationError).issues).toEqual([
+      { code: "E_INPUT_CHANGED", source: "data/2019.csv", message: projectMessages.inputChangedDuringRun("data/2019.csv", "appeared") },
+      { code: "E_INPUT_CHANGED", source: "data/values.csv", message: projectMessages.inputChangedDuringRun("data/values.csv", "disappeared") },
+    ]);
+    expect(await listDir(join(dir, "runs"))).toEqual(before);
+  });
+
+  it("index.yaml edited during a run is no change: the run records the SHA-256 of the bytes its options were read from", async () => {
+    const dir = await makeProject();
+    // index.yaml edited once its options were read: the run computed from the first version, and records that one.
+    const run = await computeWith(dir, ["-q"], async (computed) => {
+      await writeFile(join(dir, "index.yaml"), PROJECT + "# edited during the run\n");
+      return computed;
+    });
+    expect(run.error).toBeUndefined();
+    const manifest = await manifestOf(join(dir, "runs", await latest(dir)));
+    expect(manifest.inputs).toEqual([
+      { role: "project", path: "index.yaml", bytes: PROJECT.length, sha256: sha256Of(PROJECT) },
+      { role: "indicators", path: "indicators.csv", bytes: expect.any(Number), sha256: await fileSha256(join(dir, "indicators.csv")) },
+      { role: "values", path: "data/values.csv", bytes: VALUES.length, sha256: sha256Of(VALUES) },
+    ]);
+  });
+
+  it("manifest.json's finishedAt is taken once every output is written", async () => {
+    const dir = await makeProject();
+    let written = 0;
+    const run = await computeWith(dir, ["-q"], (computed) => {
+      const content = textOf(computed.files["index.csv"]);
+      // index.csv written slowly: its last chunk 30 ms after its first, the time noted once the writer took it.
+      function* slowly() {
+        yield content;
+        const until = Date.now() + 30;
+        while (Date.now() < until);
+        written = Date.now();
+      }
+      return { ...computed, files: { ...computed.files, "index.csv": slowly() } };
+    });
+    expect(run.error).toBeUndefined();
+    expect(written).toBeGreaterThan(0);
+    const manifest = await manifestOf(join(dir, "runs", await latest(dir)));
+    expect(Date.parse(manifest.finishedAt)).toBeGreaterThanOrEqual(written);
+    expect(Date.parse(manifest.finishedAt) - Date.parse(manifest.startedAt)).toBeGreaterThanOrEqual(30);
   });
 });

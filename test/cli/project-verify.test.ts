@@ -2,6 +2,7 @@
  * `innovation-index verify [run]` on the run folders a project run writes: exit 0 when every file matches its
  * manifest, 1 with one line per file when not. Hashes in the expected lines are computed here by node:crypto.
  */
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -98,7 +99,7 @@ describe("report in a project, then verify", () => {
     // Options are recorded in the order of report --help (--title before --lang), as typed.
     const report = await runCli(["report", "--title", "A title", "--lang", "en"], dir);
     expect(report.code, report.stderr).toBe(0);
-    expect(report.stderr).toContain(`wrote report.html, reports.json to ${label}\n`);
+    expect(report.stderr).toContain(`wrote reports.json, report.html to ${label}\n`);
     expect(await readFile(join(folder, "manifest.json"))).toEqual(manifest);
     // Every field of the sidecar, against the bytes on disk (hashed here) and the run's own manifest.
     const html = await readFile(join(folder, "report.html"));
@@ -178,6 +179,45 @@ describe("report in a project, then verify", () => {
       expect.stringMatching(/^changed: reports\.json is not valid JSON \(.+\); expected the list of derived files report writes into a run folder$/),
       "",
     ]);
+  });
+
+  it("a report killed between its renames: verify fails until the next report completes it; then verify passes", async () => {
+    const dir = await makeProject();
+    const { folder, label } = await computed(dir);
+    expect((await runCli(["report", "--static", "-q"], dir)).code).toBe(0);
+    const [oldPage, oldList] = [await readFile(join(folder, "report.html")), await readFile(join(folder, "reports.json"), "utf8")];
+    // The second report, killed once reports.json listed its page but before the page was renamed into place: as the
+    // folder writer leaves it (reports.json first, the previous version kept as .old until the end), made here.
+    const newPage = Buffer.concat([oldPage, Buffer.from("<!-- the second report -->\n")]);
+    const listed = JSON.parse(oldList) as { files: { bytes: number; sha256: string }[] };
+    Object.assign(listed.files[0], { bytes: newPage.length, sha256: sha256(newPage) });
+    const pid = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    await writeFile(join(folder, `.reports.json.${pid}.old`), oldList);
+    await writeFile(join(folder, "reports.json"), JSON.stringify(listed, null, 2) + "\n");
+    await writeFile(join(folder, `.report.html.${pid}.tmp`), newPage);
+    const broken = await runCli(["verify"], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout.split("\n")).toEqual([
+      outputMessages.verifyUnlisted(`.report.html.${pid}.tmp`),
+      outputMessages.verifyUnlisted(`.reports.json.${pid}.old`),
+      outputMessages.verifyChanged("report.html", { bytes: newPage.length, sha256: sha256(newPage) }, { bytes: oldPage.length }, true),
+      "",
+    ]);
+    // The next report completes the killed one's, says so, and then writes its own.
+    const next = await runCli(["report", "--static"], dir);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toBe(
+      [
+        outputMessages.reportLeftover(`completed ${label}/report.html from .report.html.${pid}.tmp`),
+        outputMessages.reportLeftover(`removed ${label}/.reports.json.${pid}.old`),
+        `wrote reports.json, report.html to ${label}`,
+        "",
+      ].join("\n"),
+    );
+    expect((await readdir(folder)).filter((name) => name.startsWith("."))).toEqual([]);
+    expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
   });
 
   it("a run whose own files include report.html (compute --report): report never replaces it", async () => {

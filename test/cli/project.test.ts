@@ -425,7 +425,7 @@ describe("report in a project", () => {
     const first = await latest(dir);
     const run = await runCli(["report"], dir);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toBe(`wrote report.html, reports.json to runs/${first}\n`);
+    expect(run.stderr).toBe(`wrote reports.json, report.html to runs/${first}\n`);
     expect(await readFile(join(dir, "runs", first, "report.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
     expect(await listDir(dir)).not.toContain("out");
     // --out still writes where it says.

@@ -77,7 +77,10 @@ Examples:
     };
     if (project && command.getOptionValueSource("out") !== "cli") {
       const run = await runFolderFor(options, command, project, env);
-      const { requireReplaceable, withReportsFile } = await import("../../io/runs/run-reports.js");
+      const { repairDerivedFiles, requireReplaceable, withReportsFile } = await import("../../io/runs/run-reports.js");
+      // What a report killed while writing into this run left is completed first, so that its files are provably ours.
+      const repaired = await repairDerivedFiles(run.folder, run.label, ["report.html"]);
+      if (!options.quiet) for (const line of repaired) env.stderr(line + "\n");
       // Checked before computing, so a refusal is quick, and again just before writing.
       await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);
       const made = { command: commandLine(command), version: VERSION };

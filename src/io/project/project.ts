@@ -10,7 +10,7 @@ import { describeFound, projectMessages } from "../../core/project-messages.js";
 import { didYouMean } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
-import { readText } from "../read/read-text.js";
+import { decodeText, readBytes } from "../read/read-text.js";
 import { aliasIssues } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
@@ -25,12 +25,17 @@ export interface Project {
   settings: ProjectFile;
   /** The 1-based line of a key path in the file (the line of its parent block when the key is absent). */
   lineOf: (path: readonly (string | number)[]) => number | undefined;
+  /**
+   * The bytes of the file as read and parsed (`readProject`; `parseProject` has none): a project run's manifest records
+   * their SHA-256, that of the file the run took its options from even if the file changes afterwards.
+   */
+  bytes?: Uint8Array;
 }
 
 /** Reads and validates a project file; throws `ValidationError` listing every problem. */
 export async function readProject(file: string, label = file): Promise<Project> {
-  const text = await readText(file, label);
-  return parseProject(text, file, label);
+  const bytes = await readBytes(file, label);
+  return { ...parseProject(decodeText(bytes, label), file, label), bytes };
 }
 
 /** Parses and validates the text of a project file (see `readProject`). */

@@ -33,11 +33,13 @@ export interface RunManifest {
   tool: { name: string; version: string };
   /** The only fields that differ between two runs of the same inputs and options. */
   startedAt: string;
+  /** When every output was written, just before the manifest itself. */
   finishedAt: string;
   /** SHA-256 of the tool version, the options and the input digests: equal fingerprints, equal results. */
   fingerprint: string;
   /** The compute options after index.yaml and the flags were merged (paths relative to the project folder). */
   options: Record<string, unknown>;
+  /** The input files, with the digests of the bytes the run computed from (hashed again once read, see `requireSameInputs`). */
   inputs: FileDigest[];
   /** A `.sql` values file: the query as it ran (the files it read are the inputs of role `query-input`). */
   query?: string;

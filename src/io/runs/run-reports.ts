@@ -3,13 +3,18 @@
  * run folder's `reports.json`: each with its size and SHA-256, the command that made it and the run it was made from.
  * The run's own `manifest.json` is never rewritten; `verify` checks the derived files against `reports.json`, and
  * `report` replaces only a file that `reports.json` shows this tool wrote, unchanged since.
+ *
+ * `reports.json` is renamed into place before the files it lists, so a report killed in between leaves a file listed
+ * but absent, or listed with the bytes of its new version while it still has its old ones, and the new version in the
+ * writer's temporary file beside it: `repairDerivedFiles`, run by the next report, completes that (see its comment).
  */
-import { lstat } from "node:fs/promises";
+import { lstat, readdir, rename, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
+import { isProcessAlive } from "./runs.js";
 
 export const REPORTS_FILE = "reports.json";
 
@@ -54,7 +59,12 @@ export function withDerivedFile(reports: RunReports | undefined, file: DerivedFi
  * each with a `path`, `bytes`, `sha256`, `command` and `run`); absent is no problem.
  */
 export async function readRunReports(folder: string): Promise<ReportsRead> {
-  const read = await readJsonFile(join(folder, REPORTS_FILE));
+  return readReportsAt(join(folder, REPORTS_FILE));
+}
+
+/** A file laid out as `reports.json`, read and checked (see `readRunReports`). */
+async function readReportsAt(path: string): Promise<ReportsRead> {
+  const read = await readJsonFile(path);
   if (read.kind === "missing") return { ok: true };
   if (read.kind === "problem") return { ok: false, problem: read.problem };
   const json = read.json;
@@ -125,7 +135,8 @@ export async function requireReplaceable(
 /**
  * The files `report` writes into run folder `folder` (`files`, name -> content) with `reports.json` listing them besides
  * the derived files already listed, each with its size and SHA-256, `made.command` and the run (the folder's name and
- * the manifest's fingerprint). All are then written together, atomically, by the folder writer.
+ * the manifest's fingerprint). All are then written together, atomically, by the folder writer, which renames them in
+ * the order of the keys: `reports.json` comes first (see the file comment).
  * @throws `OutputError` `E_REPORT_NOT_OURS` when a file of `files` may not be replaced (see `whyNotReplaceable`),
  * every such file named, before anything is written.
  */
@@ -152,5 +163,105 @@ export async function withReportsFile(
       tool: { name: "innovation-index", version: made.version },
     });
   }
-  return { ...contents, [REPORTS_FILE]: formatRunReports(listed!) };
+  return { [REPORTS_FILE]: formatRunReports(listed!), ...contents };
+}
+
+/** A temporary or backup file of the folder writer: `.<name>.<pid>.tmp` or `.<name>.<pid>.old`. */
+const WRITER_FILE = /^\.(.+)\.(\d+)\.(tmp|old)$/;
+
+/** A temporary or backup file left in a run folder by a report whose process is gone. */
+interface ReportLeftover {
+  /** Its name in the run folder. */
+  file: string;
+  /** The name of the file it is a version of. */
+  name: string;
+  kind: "tmp" | "old";
+}
+
+/**
+ * The temporary and backup files in run folder `folder` of a process that no longer runs (or of this process's pid,
+ * which has written nothing there yet: then an earlier process of that pid left it).
+ */
+async function reportLeftovers(folder: string): Promise<ReportLeftover[]> {
+  const leftovers: ReportLeftover[] = [];
+  for (const file of (await readdir(folder)).sort()) {
+    const match = WRITER_FILE.exec(file);
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || !isProcessAlive(pid)) leftovers.push({ file, name: match[1], kind: match[3] as "tmp" | "old" });
+  }
+  return leftovers;
+}
+
+/**
+ * Completes in run folder `folder` what a `report` killed while writing left there (the folder writer renames
+ * `reports.json` first, then each file it lists, keeping the previous version of each as `.<name>.<pid>.old` until
+ * all are renamed), so that the folder is again as `reports.json` lists it:
+ *
+ * 1. `reports.json` missing while a backup `.reports.json.<pid>.old` is there (killed between moving it aside and
+ *    renaming the new one into place): the backup is put back, which lists the files as they still are.
+ * 2. A complete `.reports.json.<pid>.tmp` listing every file as it is, where `reports.json` does not (killed between the
+ *    renames by a version that renamed the files before `reports.json`): it is renamed into place.
+ * 3. A file `reports.json` lists that is missing or holds other bytes, while a `.<name>.<pid>.tmp` holds exactly the
+ *    bytes listed (killed between the renames): the temporary file is renamed into place; or a missing one whose
+ *    backup `.<name>.<pid>.old` holds them (killed while replacing it, by a version that renamed it first): put back.
+ * 4. The other temporary and backup files of `reports.json` and of the derived files (those it lists, and `paths`, the
+ *    ones about to be written) are removed.
+ *
+ * Only files of processes that no longer run are touched (a report running at the same moment keeps its own). A file
+ * that matches no listing (edited by hand since) is left as it is, for `report` to refuse. Returns one line per change,
+ * naming the files as `runLabel/<name>`.
+ * @throws `OutputError` `E_WRITE` when a file cannot be renamed or removed
+ */
+export async function repairDerivedFiles(folder: string, runLabel: string, paths: readonly string[]): Promise<string[]> {
+  const done: string[] = [];
+  const label = (name: string) => `${runLabel}/${name}`;
+  const matches = async (path: string, listed: { bytes: number; sha256: string }) => {
+    if (!(await lstat(path).catch(() => undefined))?.isFile()) return false;
+    const digest = await digestFile(path);
+    return digest.bytes === listed.bytes && digest.sha256 === listed.sha256;
+  };
+  const put = async (leftover: ReportLeftover, how: string) => {
+    await rename(join(folder, leftover.file), join(folder, leftover.name));
+    done.push(outputMessages.reportLeftover(`${how} ${label(leftover.name)} from ${leftover.file}`));
+  };
+  try {
+    const leftovers = await reportLeftovers(folder);
+    const ofReports = (kind: "tmp" | "old") => leftovers.filter((leftover) => leftover.name === REPORTS_FILE && leftover.kind === kind);
+    if (!(await lstat(join(folder, REPORTS_FILE)).catch(() => undefined)) && ofReports("old").length > 0) await put(ofReports("old")[0], "restored");
+    for (const leftover of ofReports("tmp")) {
+      const [found, current] = [await readReportsAt(join(folder, leftover.file)), await readRunReports(folder)];
+      if (!found.ok || !found.reports || !current.ok) continue;
+      const listed = current.reports?.files ?? [];
+      const isListed = (file: DerivedFile) => listed.some((other) => other.path === file.path && other.bytes === file.bytes && other.sha256 === file.sha256);
+      let complete = found.reports.files.some((file) => !isListed(file));
+      for (const file of found.reports.files) complete &&= await matches(join(folder, file.path), file);
+      if (complete) {
+        await put(leftover, "completed");
+        break;
+      }
+    }
+    const reports = await readRunReports(folder);
+    const listed = reports.ok ? (reports.reports?.files ?? []) : [];
+    for (const entry of listed) {
+      if (await matches(join(folder, entry.path), entry)) continue;
+      const missing = !(await lstat(join(folder, entry.path)).catch(() => undefined));
+      // Its new version (a kill between the renames), or, when it is missing, its previous one (an earlier version
+      // killed between moving it aside and renaming its new version into place): whichever holds the bytes listed.
+      for (const leftover of leftovers.filter((leftover) => leftover.name === entry.path && (leftover.kind === "tmp" || missing)))
+        if (await matches(join(folder, leftover.file), entry)) {
+          await put(leftover, leftover.kind === "tmp" ? "completed" : "restored");
+          break;
+        }
+    }
+    const derived = new Set([REPORTS_FILE, ...paths, ...listed.map((entry) => entry.path)]);
+    for (const leftover of await reportLeftovers(folder))
+      if (derived.has(leftover.name)) {
+        await rm(join(folder, leftover.file), { force: true });
+        done.push(outputMessages.reportLeftover(`removed ${label(leftover.file)}`));
+      }
+  } catch (cause) {
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(runLabel, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
+  }
+  return done;
 }

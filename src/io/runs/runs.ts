@@ -8,7 +8,7 @@
  *   renaming it over the old one (atomic on POSIX and on Windows), rather than a symbolic link, which Windows
  *   restricts. It is read as a run id, never as a path: anything else in it is reported as a broken pointer.
  * - A run is staged in a hidden folder `.staging-<run-id>`, whose first file is the marker `.innovation-index-staging`
- *   holding the id; when all its files are written the marker goes and the folder is renamed to `<run-id>`; `LATEST`
+ *   holding the id; when all its files are written the folder is renamed to `<run-id>` and the marker goes; `LATEST`
  *   moves after that. The next run removes a staging folder only when it carries that marker (then it is provably an
  *   unfinished run of this tool); a run folder is never removed, whatever `LATEST` says (see `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
@@ -175,23 +175,24 @@ export async function stageRun(
   return staging;
 }
 
-/** Renames a staged run to its final folder `runs/<id>`, its marker removed first (a run folder never holds one). */
+/**
+ * Renames a staged run to its final folder `runs/<id>`, then removes its marker there (a run folder never keeps one).
+ * Renamed first, so that a kill between the two steps leaves a complete run folder holding the marker naming it, which
+ * the next run removes (`removeLeftovers`), and never a complete staging folder without its marker, which no run could
+ * tell from someone else's folder. A marker that cannot be removed stays for the next run to remove.
+ */
 export async function finishRun(runsDir: string, id: string): Promise<string> {
-  const staging = join(runsDir, STAGING_PREFIX + id);
   const folder = join(runsDir, id);
-  await unlink(join(staging, STAGING_MARKER));
-  try {
-    await rename(staging, folder);
-  } catch (error) {
-    // Still a staging folder: marked again, so that it can be removed as this tool's.
-    await writeFile(join(staging, STAGING_MARKER), `${id}\n`).catch(() => undefined);
-    throw error;
-  }
+  await rename(join(runsDir, STAGING_PREFIX + id), folder);
+  await unlink(join(folder, STAGING_MARKER)).catch(() => undefined);
   return folder;
 }
 
-/** Whether `folder` is the staging folder of run `id` written by this tool: a folder (not a link) holding the marker naming `id`. */
-async function isStagingFolder(folder: string, id: string): Promise<boolean> {
+/**
+ * Whether `folder` is a folder (not a link) holding the marker naming run `id`: the staging folder of that run written
+ * by this tool, or its run folder when the run stopped between the rename and the marker's removal.
+ */
+async function holdsMarker(folder: string, id: string): Promise<boolean> {
   try {
     if (!(await lstat(folder)).isDirectory()) return false;
     const marker = join(folder, STAGING_MARKER);
@@ -204,17 +205,20 @@ async function isStagingFolder(folder: string, id: string): Promise<boolean> {
 
 /**
  * Removes the staging folder of run `id`, which was not published, when it is provably this tool's (see
- * `isStagingFolder`). A run folder is never removed: a run that failed after its folder was renamed into place is
+ * `holdsMarker`). A run folder is never removed: a run that failed after its folder was renamed into place is
  * complete and stays (unpublished).
  */
 export async function discardRun(runsDir: string, id: string): Promise<void> {
   const staging = join(runsDir, STAGING_PREFIX + id);
-  if (await isStagingFolder(staging, id)) await rm(staging, { recursive: true, force: true });
+  if (await holdsMarker(staging, id)) await rm(staging, { recursive: true, force: true });
 }
 
 /** What `removeLeftovers` removed and what it kept and reports. */
 export interface Leftovers {
-  /** Names removed from the runs folder: staging folders with their marker, temporary `LATEST` files. */
+  /**
+   * Paths removed, relative to the runs folder: staging folders with their marker, the marker left in a run folder
+   * (`<run-id>/.innovation-index-staging`), temporary `LATEST` and lock files.
+   */
   removed: string[];
   /** Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`. */
   warnings: Issue[];
@@ -222,10 +226,11 @@ export interface Leftovers {
 
 /**
  * Removes what killed runs of this tool left in `runsDir`: staging folders `.staging-<run-id>` that hold the marker
- * naming their id, and temporary `LATEST` files. Nothing else is removed: a staging folder without the marker is kept
- * and reported; a run folder newer than `latest` (a run killed between its rename and `LATEST`, or a pointer set back)
- * is kept and reported; with no `latest` (missing or broken pointer, already reported) no run folder is even judged.
- * Only called while holding the lock, so no other run is writing them.
+ * naming their id, the marker naming its run left in a run folder (a run killed between its rename and the marker's
+ * removal; the folder stays), temporary `LATEST` files, and temporary lock files `.lock.<pid>.tmp` whose process is gone. Nothing else is removed: a staging folder without the marker
+ * is kept and reported; a run folder newer than `latest` (a run killed between its rename and `LATEST`, or a pointer set
+ * back) is kept and reported; with no `latest` (missing or broken pointer, already reported) no run folder is even
+ * judged. Only called while holding the lock, so no other run is writing them.
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
@@ -235,7 +240,7 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
     const path = join(runsDir, name);
     const label = `${runsLabel}/${name}`;
     if (name.startsWith(STAGING_PREFIX)) {
-      if (await isStagingFolder(path, name.slice(STAGING_PREFIX.length))) {
+      if (await holdsMarker(path, name.slice(STAGING_PREFIX.length))) {
         await rm(path, { recursive: true, force: true });
         removed.push(name);
       } else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
@@ -244,8 +249,21 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
         await rm(path, { force: true });
         removed.push(name);
       }
-    } else if (isRunId(name) && latest !== undefined && name > latest)
-      warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message: outputMessages.unpublishedRun(label, latest) });
+    } else if (/^\.lock\.\d+\.tmp$/.test(name)) {
+      // The lock's content of a run that stopped before linking it into place. Another run may be taking the lock
+      // right now, with its own, so only one whose process is gone goes (judged as a lock is, see `isStale`), or one
+      // named with this process's pid (then left by an earlier process of that pid: this one holds the lock).
+      if ((await lstat(path).catch(() => undefined))?.isFile() && (name === `.lock.${process.pid}.tmp` || (await isStale(path)))) {
+        await rm(path, { force: true });
+        removed.push(name);
+      }
+    } else if (isRunId(name)) {
+      if (await holdsMarker(path, name)) {
+        await rm(join(path, STAGING_MARKER), { force: true });
+        removed.push(`${name}/${STAGING_MARKER}`);
+      }
+      if (latest !== undefined && name > latest) warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message: outputMessages.unpublishedRun(label, latest) });
+    }
   }
   return { removed, warnings };
 }
@@ -258,7 +276,7 @@ export interface LockHolder {
 }
 
 /** Whether process `pid` runs on this machine (`EPERM` means it runs under another user). */
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -284,7 +302,7 @@ async function isStale(lockPath: string): Promise<boolean> {
   if (holder.host !== hostname() || typeof holder.pid !== "number") return false;
   const bootTime = Date.now() - uptime() * 1000;
   const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
-  return writtenBeforeBoot || !isAlive(holder.pid);
+  return writtenBeforeBoot || !isProcessAlive(holder.pid);
 }
 
 /**
@@ -294,8 +312,9 @@ async function isStale(lockPath: string): Promise<boolean> {
  */
 async function createWithContent(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
   try {
+    // Inside the try: a write that fails (a full disk) leaves no temporary file either.
+    await writeFile(temporary, content);
     await link(temporary, path);
   } catch (error) {
     if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;

@@ -5,7 +5,7 @@
  * stops after one of them; the expected bytes of every run folder are the model's own record of what was written.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,8 +29,11 @@ afterAll(async () => {
   for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-/** Where a run stops: never (it publishes), or right after a step. */
-const KILLS = ["none", "staging-created", "mid-write", "staged", "finished"] as const;
+/**
+ * Where a run stops: never (it publishes), or right after a step; `renamed` is inside `finishRun`, after its rename and
+ * before the marker's removal (the folder renamed here as `finishRun` renames it).
+ */
+const KILLS = ["none", "staging-created", "mid-write", "staged", "renamed", "finished"] as const;
 /** What is written over `LATEST` between runs. */
 const HOSTILE = ["missing-id", "old-id", "outside", "garbage", "empty", "deleted", "folder-path"] as const;
 
@@ -79,6 +82,10 @@ async function run(runsDir: string, step: number, kill: (typeof KILLS)[number]):
   });
   await stageRun(runsDir, id, files, `runs/${id}`, { last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifest(outputs)) }) });
   if (kill === "staged") return { id, reached: "staging" };
+  if (kill === "renamed") {
+    await rename(join(runsDir, `.staging-${id}`), join(runsDir, id));
+    return { id, reached: "folder" };
+  }
   await finishRun(runsDir, id);
   if (kill === "finished") return { id, reached: "folder" };
   await writeLatest(runsDir, id);
@@ -96,11 +103,18 @@ describe("the run-folder life cycle", () => {
         /** Every run folder ever renamed into place (published or not), with the files it must hold. */
         const expected = new Map<string, Record<string, string>>();
         const published: string[] = [];
+        /** The run folder a run killed inside `finishRun` left with its marker, until the next run removes it. */
+        let markerLeftIn: string | undefined;
         let step = 0;
         for (const next of actions) {
           if (next.kind === "run") {
             const { id, reached } = await run(runsDir, step++, next.kill);
-            if (reached !== "staging") expected.set(id, await filesOf(join(runsDir, id)));
+            markerLeftIn = next.kill === "renamed" ? id : undefined;
+            if (reached !== "staging") {
+              const { [STAGING_MARKER]: marker, ...files } = await filesOf(join(runsDir, id));
+              expect(marker === undefined, id).toBe(next.kill !== "renamed");
+              expected.set(id, files);
+            }
             if (reached === "published") {
               published.push(id);
               expect((await readLatestPointer(runsDir)).id).toBe(id);
@@ -133,7 +147,12 @@ describe("the run-folder life cycle", () => {
             delete expected.get(id)![MANIFEST_FILE];
           }
           // The invariant, after every action: every run folder ever renamed into place is there, byte for byte.
-          for (const [id, files] of expected) expect(await filesOf(join(runsDir, id)), id).toEqual(files);
+          for (const [id, files] of expected) {
+            const { [STAGING_MARKER]: marker, ...found } = await filesOf(join(runsDir, id));
+            expect(found, id).toEqual(files);
+            // The marker only where the last run was killed before removing it: the next run removed any other.
+            expect(marker === undefined, id).toBe(id !== markerLeftIn);
+          }
           // And nothing but those, staging folders and LATEST is in the runs folder.
           for (const name of await readdir(runsDir))
             expect(name === "LATEST" || name.startsWith(".staging-") || expected.has(name), name).toBe(true);
@@ -143,6 +162,7 @@ describe("the run-folder life cycle", () => {
         for (const name of stagings) expect((await readFile(join(runsDir, name, STAGING_MARKER), "utf8")).trim()).toBe(name.slice(".staging-".length));
         await run(runsDir, step, "none");
         expect((await readdir(runsDir)).filter((name) => name.startsWith(".staging-"))).toEqual([]);
+        // Every run folder as it was written, without a marker.
         for (const [id, files] of expected) expect(await filesOf(join(runsDir, id)), id).toEqual(files);
         await rm(dir, { recursive: true, force: true });
       }),

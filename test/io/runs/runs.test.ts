@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -6,12 +7,15 @@ import { outputMessages } from "../../../src/core/output-messages.js";
 import {
   acquireLock,
   discardRun,
+  finishRun,
   isRunId,
   listPublishedRuns,
   newRunId,
   readLatest,
   readLatestPointer,
+  removeLeftovers,
   STAGING_MARKER,
+  startStaging,
   writeLatest,
   type LatestPointer,
 } from "../../../src/io/runs/runs.js";
@@ -70,6 +74,34 @@ describe("LATEST and the lock", () => {
     expect(await listDir(dir)).toEqual([a, b, "LATEST"]);
   });
 
+  it("finishRun renames the staging folder, then removes its marker; a marker a kill left in between is removed by the next run, the run kept", async () => {
+    const a = "20260101T000000.000Z-00000000";
+    const b = "20260102T000000.000Z-11111111";
+    const dir = await makeTempDir();
+    await writeFile(join(await startStaging(dir, a), "index.json"), "{}");
+    await finishRun(dir, a);
+    expect(await listDir(dir)).toEqual([a]);
+    expect(await listDir(join(dir, a))).toEqual(["index.json"]);
+    // A run killed between the rename and the marker's removal: a complete run folder holding the marker naming it.
+    await writeFile(join(await startStaging(dir, b), "index.json"), "{}");
+    await rename(join(dir, `.staging-${b}`), join(dir, b));
+    // A marker naming another run is not this run's: kept, as is the folder of someone else named like a run.
+    const c = "20260103T000000.000Z-22222222";
+    await mkdir(join(dir, c));
+    await writeFile(join(dir, c, STAGING_MARKER), `${a}\n`);
+    await writeLatest(dir, a);
+    const leftovers = await removeLeftovers(dir, "runs", a);
+    expect(leftovers.removed).toEqual([`${b}/${STAGING_MARKER}`]);
+    expect(leftovers.warnings.map((warning) => warning.message)).toEqual([outputMessages.unpublishedRun(`runs/${b}`, a), outputMessages.unpublishedRun(`runs/${c}`, a)]);
+    expect(await listDir(join(dir, b))).toEqual(["index.json"]);
+    expect(await listDir(join(dir, c))).toEqual([STAGING_MARKER]);
+    // With LATEST broken no run folder is judged, but a marker naming its folder is still this tool's and goes.
+    await rename(join(dir, b), join(dir, `.staging-${b}`));
+    await writeFile(join(dir, `.staging-${b}`, STAGING_MARKER), `${b}\n`);
+    await rename(join(dir, `.staging-${b}`), join(dir, b));
+    expect(await removeLeftovers(dir, "runs", undefined)).toEqual({ removed: [`${b}/${STAGING_MARKER}`], warnings: [] });
+  });
+
   it("readLatestPointer reads a run id naming an existing folder, and says what is wrong with anything else", async () => {
     const a = "20260101T000000.000Z-00000000";
     const dir = await makeTempDir({ [`${a}/index.json`]: "{}" });
@@ -101,6 +133,30 @@ describe("LATEST and the lock", () => {
     await release();
     expect(await listDir(join(dir, "runs"))).toEqual([]);
     await (await acquireLock(join(dir, "runs"), "runs"))();
+  });
+});
+
+describe("temporary lock files", () => {
+  it("removeLeftovers removes a .lock.<pid>.tmp whose process is gone (judged as a stale lock is) and keeps those of live runs", async () => {
+    const deadPid = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    const now = new Date().toISOString();
+    const holder = (pid: number, host = hostname(), startedAt = now) => JSON.stringify({ pid, host, startedAt }) + "\n";
+    const dir = await makeTempDir({
+      [`.lock.${deadPid}.tmp`]: holder(deadPid), // a run killed between writing it and linking it into place
+      [`.lock.${process.ppid}.tmp`]: holder(process.ppid), // a live process taking the lock right now
+      ".lock.1.tmp": holder(1, `not-${hostname()}`), // another host's: its pid means nothing here
+      ".lock.2.tmp": holder(2, hostname(), "2000-01-01T00:00:00.000Z"), // written before this machine started
+      ".lock.3.tmp": "", // a write that failed (a full disk), a minute ago
+      ".lock.4.tmp": '{"pid": 4', // being written
+      [`.lock.${process.pid}.tmp`]: holder(process.pid, hostname(), "2026-01-01T00:00:00.000Z"), // this pid's: this run holds the lock
+    });
+    const minuteAgo = new Date(Date.now() - 61_000);
+    await utimes(join(dir, ".lock.3.tmp"), minuteAgo, minuteAgo);
+    const leftovers = await removeLeftovers(dir, "runs", undefined);
+    expect(leftovers.removed.sort()).toEqual([`.lock.${deadPid}.tmp`, `.lock.${process.pid}.tmp`, ".lock.2.tmp", ".lock.3.tmp"].sort());
+    expect(await listDir(dir)).toEqual([`.lock.${process.ppid}.tmp`, ".lock.1.tmp", ".lock.4.tmp"].sort());
   });
 });
 
