@@ -128,7 +128,13 @@ describe("innovation-index weights", () => {
     const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal", "--out", "w/weights.csv"], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
-    expect(await readFile(join(dir, "w/weights.csv"), "utf8")).toContain("X1,X,2,0.500000,0.250000\n");
+    const text = await readFile(join(dir, "w/weights.csv"), "utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true); // a UTF-8 byte order mark, for Excel on Chinese Windows
+    expect(text).toContain("X1,X,2,0.500000,0.250000\n");
+    // On stdout, no mark.
+    const printed = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "equal"], dir);
+    expect(printed.stdout.startsWith("\uFEFF")).toBe(false);
+    expect(printed.stdout).toBe(text.slice(1));
   });
 });
 

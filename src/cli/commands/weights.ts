@@ -22,6 +22,7 @@ import type { Tree } from "../../core/types.js";
 import { globalWeights } from "../../core/weight.js";
 import type { WeightingResult } from "../../core/weighting/derive.js";
 import { optimiseWeights, type ImportanceShare } from "../../core/weighting/optimise.js";
+import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFileAtomic, type FileContent } from "../../io/write/write.js";
 import { outputMessages } from "../../core/output-messages.js";
 import type { Issue } from "../../errors.js";
@@ -119,7 +120,8 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   const outputWarnings: Issue[] = [];
   const content = await formatWeights(format, tree, result, optimised?.rows, options, (warning) => outputWarnings.push(warning));
   const toFile = options.out !== undefined && options.out !== "-";
-  if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), content, options.out!);
+  // A CSV file starts with a UTF-8 byte order mark, as every CSV file the tool writes, for Excel on Chinese Windows.
+  if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), format === "csv" ? UTF8_BOM + (content as string) : content, options.out!);
   else env.stdout(content as string);
   printWarnings([...result.warnings, ...outputWarnings], env);
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
