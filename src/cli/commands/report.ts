@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { projectMessages } from "../../core/project-messages.js";
 import { InputError, UsageError } from "../../errors.js";
 import { outputMessages } from "../../core/output-messages.js";
-import type { RunManifest } from "../../io/runs/run-files.js";
+import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
@@ -84,7 +84,13 @@ Examples:
       // Checked before computing, so a refusal is quick, and again just before writing.
       await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);
       const made = { command: commandLine(command), version: VERSION };
-      return runCompute({ ...reportOptions, out: run.label }, env, (files) => withReportsFile(run.folder, run.label, run.manifest, files, made));
+      const { projectRunInputs, requireSameInputs } = await import("../project-run.js");
+      return runCompute({ ...reportOptions, out: run.label }, env, async (files) => {
+        // The inputs were checked against the run before computing and read again to compute: checked once more now,
+        // so that a file changed meanwhile cannot put a report of other data into the run (E_INPUT_CHANGED).
+        requireSameInputs(run.inputs, (await projectRunInputs(options, command, project, env)).inputs);
+        return withReportsFile(run.folder, run.label, run.manifest, files, made);
+      });
     }
     if (options.run !== undefined) throw new UsageError("E_USAGE", projectMessages.runWithoutProject());
     return runCompute(reportOptions, env);
@@ -118,14 +124,14 @@ function commandLine(command: Command): string {
 /**
  * The run folder of `--run` (default the latest run), its label as the messages name it, and its manifest, after
  * checking that the run was computed from the project's current input files and method options, so that the report
- * describes that run.
+ * describes that run; and those input files as hashed then (`inputs`), to check again once the report has read them.
  */
 async function runFolderFor(
   options: ReportCommandOptions,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
-): Promise<{ folder: string; label: string; manifest: RunManifest }> {
+): Promise<{ folder: string; label: string; manifest: RunManifest; inputs: FileDigest[] }> {
   const [{ findRun }, { projectRunInputs }, { readLatest }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
     import("./diff.js"),
     import("../project-run.js"),
@@ -158,5 +164,5 @@ async function runFolderFor(
       changed.push(`--${flag}`);
   if (changed.length > 0)
     throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, [...new Set(changed)]), { source: run.label });
-  return { ...run, manifest };
+  return { ...run, manifest, inputs: current.inputs };
 }
