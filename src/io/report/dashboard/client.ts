@@ -14,6 +14,8 @@ import type { Panel } from "../../../core/panel.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
 import type { DashboardData } from "./data.js";
+import { changePercent } from "../../../core/analysis/growth.js";
+import { changeHead, fill } from "./sentence.js";
 import { dashboardWords, type DashboardWords } from "./words.js";
 
 /** The part of ECharts' API the page uses (ECharts itself is inlined as a global by the page). */
@@ -87,10 +89,6 @@ function format(value: number, digits = decimals): string {
   if (!Number.isFinite(value)) return "–";
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** An element with attributes and children; text children are text nodes (never parsed as HTML). */
@@ -211,12 +209,7 @@ function renderHeader(): void {
 
 /** The sentence of the change from year `y - 1` to `y` for unit `u`: the change and the first-level contributions. */
 function sentence(u: number, y: number): string {
-  const from = valueAt(published, 0, u, y - 1);
-  const to = valueAt(published, 0, u, y);
-  const change = to - from;
-  const percent = (100 * change) / from;
-  const direction = change > 0 ? words.rose : change < 0 ? words.fell : words.unchanged;
-  const head = fill(words.sentence, { year: years[y], direction, percent: format(Math.abs(percent), 1), from: format(from), to: format(to) });
+  const head = changeHead(words, years[y], valueAt(published, 0, u, y - 1), valueAt(published, 0, u, y), format);
   const contributions = computeContributions(published, years[y - 1], years[y], undefined, "dimensions");
   const parts = roots
     .map(({ n }) => ({ n, points: contributions.contribution[n * units.length + u] }))
@@ -270,7 +263,7 @@ function renderOverview(): void {
       String(year),
       numberCell(format(value)),
       numberCell(format(value - previous)),
-      numberCell(format((100 * (value - previous)) / previous)),
+      numberCell(format(changePercent(value, previous))), // "–" where growth.csv leaves it empty (previous <= 0)
       ...roots.map(({ n }) => numberCell(format(contributions.contribution[n * units.length + u]))),
     ];
   });
