@@ -4,7 +4,7 @@ import { messages } from "../../src/core/messages.js";
 import { normalizeFixedBase, normalizeMinMax } from "../../src/core/normalize.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
-import { ValidationError } from "../../src/errors.js";
+import { issuesOf } from "../issues.js";
 import { panelOf, SMALL, smallTree } from "./small.js";
 
 function compute(values: Record<string, Record<string, number[]>>, options = {}): IndexResult {
@@ -59,14 +59,7 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
       U1: { X1: [0, 12, 15], X2: [50, Number.NaN, 25], Y1: [-2, 210, 190] },
       U2: { X1: [Number.NaN, 5, 6], X2: [8, 0, 10], Y1: [30, 33, 36] },
     };
-    let error: unknown;
-    try {
-      compute(gappy);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((issue) => issue.message)).toEqual([
+    expect(issuesOf(() => compute(gappy)).map((issue) => issue.message)).toEqual([
       messages.baseValueZero("X1", "U1", 2017),
       messages.baseValueMissing("X1", "U2", 2017),
       messages.zeroValueNegativeDirection("X2", "U2", 2018),
@@ -82,22 +75,14 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
       U1: { X1: [10, 12, 15], X2: [50, -40, 25], Y1: [200, 210, 190] },
       U2: { X1: [4, 5, 6], X2: [8, 8, -10], Y1: [30, 33, 36] },
     };
-    const issuesOf = (options = {}) => {
-      try {
-        compute(negative, options);
-      } catch (caught) {
-        return (caught as ValidationError).issues;
-      }
-      throw new Error("expected a ValidationError");
-    };
-    const fixedBase = issuesOf();
+    const fixedBase = issuesOf(() => compute(negative));
     expect(fixedBase.map((issue) => issue.code)).toEqual(["E_NEGATIVE_VALUE_REVERSED", "E_NEGATIVE_VALUE_REVERSED"]);
     expect(fixedBase.map((issue) => issue.message)).toEqual([
       messages.negativeValueReversedRatio("X2", "U1", 2018, -40, "base / value"),
       messages.negativeValueReversedRatio("X2", "U2", 2019, -10, "base / value"),
     ]);
     // Against U1 as the reference unit, U1's own -40 is the reference (reported as not positive); U2's -10 is the value.
-    const reference = issuesOf({ normalize: "distance-to-reference", referenceUnit: "U1" });
+    const reference = issuesOf(() => compute(negative, { normalize: "distance-to-reference", referenceUnit: "U1" }));
     expect(reference.map((issue) => issue.message)).toContain(messages.negativeValueReversedRatio("X2", "U2", 2019, -10, "distance-to-reference (reference / value)"));
     // min-max takes negative values: X2's scores are (max - x) / (max - min) over the panel, max 50, min -40.
     const minMax = compute(negative, { normalize: "min-max" });
@@ -107,14 +92,7 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
   it("reports a score too large for a number rather than writing it as missing", () => {
     // 100·15/1e-320 overflows to Infinity; 1e-320 is positive, so the base checks pass.
     const tiny = { U1: { X1: [1e-320, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] } };
-    let error: unknown;
-    try {
-      compute(tiny);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((issue) => [issue.code, issue.message])).toEqual([
+    expect(issuesOf(() => compute(tiny)).map((issue) => [issue.code, issue.message])).toEqual([
       ["E_SCORE_NOT_FINITE", messages.scoreNotFinite("X1", "U1", 2018)],
       ["E_SCORE_NOT_FINITE", messages.scoreNotFinite("X1", "U1", 2019)],
     ]);
