@@ -10,6 +10,8 @@ import { relative, resolve } from "node:path";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
+import { DEFAULT_ALPHA } from "../core/weighting/derive.js";
+import { DEFAULT_ENTROPY_SHIFT } from "../core/weighting/entropy.js";
 import { outputMessages } from "../core/output-messages.js";
 import { InputError, OutputError, ValidationError, type Issue } from "../errors.js";
 import { projectMessages } from "../core/project-messages.js";
@@ -86,7 +88,7 @@ export interface ProjectRunInputs {
  * recorded at that default when not given, as runs recorded them when the command line gave it, so that a run's
  * fingerprint and the options `report --run` compares stay those of earlier runs.
  */
-const METHOD_DEFAULTS: Readonly<Record<string, unknown>> = { alpha: 0.5, entropyShift: 0 };
+const METHOD_DEFAULTS: Readonly<Record<string, unknown>> = { alpha: DEFAULT_ALPHA, entropyShift: DEFAULT_ENTROPY_SHIFT };
 
 /**
  * The options and input files of a project run of `command` (compute, or report, which compares them with a run's):

@@ -9,6 +9,7 @@ import { weightingMessages } from "../core/weighting/messages.js";
 import { UsageError, ValidationError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import {
+  DEFAULT_ALPHA,
   deriveWeights,
   unusedWeightingOptions,
   usesJudgements,
@@ -20,7 +21,7 @@ import {
 } from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
-import { ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
+import { DEFAULT_ENTROPY_SHIFT, ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
 import { RANDOM_INDEX_TABLES, type RandomIndexTable } from "../core/weighting/ahp.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
 import { readAhpJudgements } from "../io/read/read-ahp.js";
@@ -95,13 +96,13 @@ export function addWeightingOptions(command: Command): Command {
     .addOption(new Option("--group-weights <rule>", "objective methods: a group weighs its indicators' scores summed (sum), keeps the tree's weight (tree), or is weighed on its values (level)").choices(GROUP_WEIGHT_RULES).default("sum"))
     .addOption(new Option("--entropy-input <form>", "entropy of min-max scores (Chinese textbooks) or of raw values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, "min-max"))
     .addOption(
-      new Option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)").argParser(numberOption("--entropy-shift", 0, 1)).default(undefined, "0"),
+      new Option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)").argParser(numberOption("--entropy-shift", 0, 1)).default(undefined, String(DEFAULT_ENTROPY_SHIFT)),
     )
     .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
     .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
     .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))
-    .addOption(new Option("--alpha <a>", "combined, additive: the share of the subjective set").argParser(numberOption("--alpha", 0, 1)).default(undefined, "0.5"));
+    .addOption(new Option("--alpha <a>", "combined, additive: the share of the subjective set").argParser(numberOption("--alpha", 0, 1)).default(undefined, String(DEFAULT_ALPHA)));
 }
 
 /** Whether a run of `method` reads AHP judgements. */

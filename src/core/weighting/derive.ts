@@ -7,7 +7,7 @@ import type { Panel } from "../panel.js";
 import type { Tree } from "../types.js";
 import { globalWeights, type Weights } from "../weight.js";
 import { ahpWeights, type ConsistencyRow, type Judgement, type RandomIndexTable } from "./ahp.js";
-import type { EntropyInput } from "./entropy.js";
+import { DEFAULT_ENTROPY_SHIFT, type EntropyInput } from "./entropy.js";
 import { combineWeights, type Combination } from "./combine.js";
 import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
@@ -19,6 +19,9 @@ import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type Objecti
 import { append } from "../arrays.js";
 
 export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
+
+/** `combined`, additive: the share of the subjective set when none is given. */
+export const DEFAULT_ALPHA = 0.5;
 export type SubjectiveMethod = (typeof SUBJECTIVE_METHODS)[number];
 export const WEIGHT_METHODS = [...SUBJECTIVE_METHODS, ...OBJECTIVE_METHODS, "combined"] as const;
 export type WeightMethod = (typeof WEIGHT_METHODS)[number];
@@ -54,7 +57,7 @@ export interface WeightingOptions {
   objective?: ObjectiveMethod;
   /** `combined`: the form. Default `additive`. */
   combination?: Combination;
-  /** `combined`, additive: the share of the subjective set. Default 0.5. */
+  /** `combined`, additive: the share of the subjective set. Default 0.5 (`DEFAULT_ALPHA`). */
   alpha?: number;
   /** Turn warnings into errors. Default false. */
   strict?: boolean;
@@ -172,7 +175,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
     const result = objectiveWeights(tree, panel, which, options);
     Object.assign(summary, { units: result.units, years: result.years, observations: result.observations, groupWeights: options.groupWeights ?? "sum" });
     if (result.dropped.length > 0) summary.dropped = result.dropped;
-    if (which === "entropy") summary.entropyShift = options.entropyShift ?? 0;
+    if (which === "entropy") summary.entropyShift = options.entropyShift ?? DEFAULT_ENTROPY_SHIFT;
     if (which === "entropy" && options.entropyInput === "raw") summary.entropyInput = "raw";
     if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
     append(issues, result.issues);
@@ -197,7 +200,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       const subjectiveMethod = options.subjective ?? (options.judgements ? "ahp" : "explicit");
       const objectiveMethod = options.objective ?? "entropy";
       const combination = options.combination ?? "additive";
-      const alpha = options.alpha ?? 0.5;
+      const alpha = options.alpha ?? DEFAULT_ALPHA;
       Object.assign(summary, { subjective: subjectiveMethod, objective: objectiveMethod, combination });
       if (combination === "additive") summary.alpha = alpha;
       const subjectiveWeights = subjective(subjectiveMethod);

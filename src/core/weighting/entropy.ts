@@ -23,6 +23,9 @@ export interface EntropyOptions {
   shift?: number;
 }
 
+/** The shift added to every min-max score when none is given: 0, the textbook method. */
+export const DEFAULT_ENTROPY_SHIFT = 0;
+
 /**
  * Entropy scores over `m` observations. For each indicator: min-max to [0, 1] with its direction
  * (`x' = (x - min)/(max - min)`, or `(max - x)/(max - min)` for a negative indicator), or with `input: "raw"` the raw
@@ -36,7 +39,7 @@ export interface EntropyOptions {
  * Reference: METHODS.md (entropy weight method); Shannon (1948); e.g. Zou, Yun & Sun (2006), J. Environmental Sciences 18(5).
  */
 export function entropyScores(input: ObjectiveInput, options: EntropyOptions = {}): ObjectiveScores & { issues: Issue[] } {
-  const shift = options.shift ?? 0;
+  const shift = options.shift ?? DEFAULT_ENTROPY_SHIFT;
   const raw = options.input === "raw";
   const scores = new Float64Array(input.codes.length);
   const warnings: Issue[] = [];
