@@ -22,7 +22,7 @@ import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
 import { detectDelimiter, unguardFormula } from "../csv.js";
-import { decimalOf, LONG_COLUMNS, parseYear } from "./data-csv.js";
+import { decimalOf, indicatorColumns, LONG_COLUMNS, parseYear } from "./data-csv.js";
 
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
@@ -106,8 +106,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   // general way, which tells the columns apart or refuses them.
   const names = header.map(normalizeColumnName).filter((name) => name !== "");
   if (new Set(names).size !== names.length) return undefined;
-  const indicatorAliases: readonly string[] = LONG_COLUMNS.indicator;
-  if (names.filter((name) => name === "indicator" || indicatorAliases.includes(name)).length > 1) return undefined;
+  if (indicatorColumns(header).length > 1) return undefined;
   const fieldCount = header.length;
   const separator = delimiter.charCodeAt(0);
 

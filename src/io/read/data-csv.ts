@@ -109,6 +109,15 @@ function repeatedColumns(table: CsvTable, used: readonly number[], source: strin
   });
 }
 
+/** The positions of the header's columns whose names may mean the indicator (`indicator`, `code`, `指标`, `指标代码`, ...). */
+export function indicatorColumns(header: readonly string[]): number[] {
+  const aliases: readonly string[] = LONG_COLUMNS.indicator;
+  return header.flatMap((name, index) => {
+    const normal = normalizeColumnName(name);
+    return normal === "indicator" || aliases.includes(normal) ? [index] : [];
+  });
+}
+
 /**
  * The column of the indicator codes: of the columns whose names may mean it (`indicator`, `code`, `指标`, `指标代码`,
  * ...), the one whose cells are most often codes in `indicators`, so that a sheet with both a name column (`指标`:
@@ -116,11 +125,7 @@ function repeatedColumns(table: CsvTable, used: readonly number[], source: strin
  * -1 when no column may mean it.
  */
 function indicatorColumn(table: CsvTable, indicators: ReadonlySet<string> | undefined): number {
-  const aliases: readonly string[] = LONG_COLUMNS.indicator;
-  const candidates = table.header.flatMap((name, index) => {
-    const normal = normalizeColumnName(name);
-    return normal === "indicator" || aliases.includes(normal) ? [index] : [];
-  });
+  const candidates = indicatorColumns(table.header);
   if (candidates.length < 2 || !indicators) return candidates[0] ?? -1;
   const codes = (index: number) => table.rows.reduce((count, row) => count + (indicators.has((row.cells[index] ?? "").trim()) ? 1 : 0), 0);
   let best = candidates[0];

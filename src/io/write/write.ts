@@ -62,11 +62,9 @@ export async function writeFilesAtomic(
   { intoRun = false, replace = false }: { intoRun?: boolean; replace?: boolean } = {},
 ): Promise<string[]> {
   const names = Object.keys(files);
-  if (!intoRun) {
-    refuseRunFolder(dir, label);
-    refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
-    if (!replace) await refuseFilesNotOurs(dir, names, label, digestFile);
-  }
+  if (!intoRun) refuseRunFolder(dir, label);
+  refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
+  if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
   // Outside a run each file is hashed as it is written, for the folder's record.
   const digests = await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher());
   if (!intoRun)
@@ -148,6 +146,7 @@ export async function writeFilesAtomicWithDigests(
   label = dir,
   threads = 1,
 ): Promise<Record<string, Digest>> {
+  refuseInputs(dir, Object.keys(files), label);
   return writeFiles(dir, files, label, threads, await sha256Hasher());
 }
 
@@ -178,7 +177,6 @@ async function writeFiles(
   newHash: (() => Hasher) | undefined,
 ): Promise<Record<string, Digest>> {
   const names = Object.keys(files);
-  refuseInputs(dir, names, label);
   const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
   const digests: Record<string, Digest> = {};
   try {
