@@ -171,7 +171,8 @@ async function loadInputsAsRead(
       records = undefined;
     }
   // Without a tree the panel is not built, so the duplicates it would find are looked for here.
-  if (!tree && (records ?? partial)) append(issues, duplicateValueIssues((records ?? partial)!, dataSource));
+  const read = records ?? partial;
+  if (!tree && read) append(issues, duplicateValueIssues(read, dataSource));
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);

@@ -9,7 +9,6 @@
  * file); a query's rows have no order of their own, so its units are sorted by name.
  */
 import { existsSync } from "node:fs";
-import { noteInputFile } from "./inputs-read.js";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { messages } from "../../core/messages.js";
@@ -18,6 +17,7 @@ import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { baseType, INTEGER_TYPES, isNull, NUMBER_TYPES, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, TEXT_TYPES, type DuckdbSession } from "./duckdb.js";
 import { queryIndicators } from "./duckdb-sources.js";
+import { noteInputFile } from "./inputs-read.js";
 
 
 /** Problems listed at most per kind (unknown indicators, duplicates): the count says how many more. */
