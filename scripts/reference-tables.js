@@ -194,6 +194,7 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_DUPLICATE_COLUMN: 'values.csv:1:4: column 4 "2017年" repeats column 2 "2017", so which one holds the values is unclear; expected each column once',
   E_UNCERTAINTY_COLUMN: 'unc/uncertainty.csv: no column "index_p05"; expected the columns of uncertainty.csv: unit, year, index_median, index_p05, index_p95, rank_p05, rank_p95',
   E_UNCERTAINTY_CELL: 'unc/uncertainty.csv:5: unit "U3" in year "2017" is not in the index; expected a unit and year of the data (run uncertainty on the same inputs)',
   E_AHP_DIAGONAL: 'ahp.yaml:4: the diagonal of the matrix of group "A1" must be 1, found 2 for "A11"',

@@ -80,8 +80,8 @@ export function addFileOptions(command: Command): Command {
         DECIMAL_MARKS,
       ),
     )
-    .option("--sheet <name>", "sheet of an .xlsx values file (name or 1-based number; default: the first)")
-    .option("--tree-sheet <name>", "sheet of an .xlsx indicator tree (name or 1-based number; default: the first)");
+    .option("--sheet <name>", "sheet of an .xlsx values file (name or 1-based number; default: the first visible)")
+    .option("--tree-sheet <name>", "sheet of an .xlsx indicator tree (name or 1-based number; default: the first visible)");
 }
 
 function encodingOption(text: string): Encoding {

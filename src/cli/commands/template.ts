@@ -49,7 +49,7 @@ export function registerTemplate(program: Command, env: CliEnv): void {
     )
     .option("--force", "overwrite --out if it exists", false)
     .option("--encoding <name>", "encoding of a CSV tree (default: auto)")
-    .option("--tree-sheet <name>", "sheet of an .xlsx tree (default: the first)")
+    .option("--tree-sheet <name>", "sheet of an .xlsx tree (default: the first visible)")
     .addHelpText(
       "after",
       `

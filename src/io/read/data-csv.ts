@@ -37,9 +37,12 @@ export interface DataReadOptions {
    */
   indicators?: ReadonlySet<string>;
 }
-/** Reads a year cell: a whole number from 1000 to 9999, optionally followed by 年. */
+/**
+ * Reads a year cell: a whole number from 1000 to 9999, optionally written with zero decimals (`2018.0`, as a table
+ * with a float year column saves it) and optionally followed by 年.
+ */
 export function parseYear(text: string): number | undefined {
-  const match = /^\s*(\d{4})\s*年?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const match = /^\s*(\d{4})(?:\.0+)?\s*年?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   return match ? Number(match[1]) : undefined;
 }
 

@@ -53,6 +53,14 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     expect(panel.years).toEqual([2017, 2018]);
   });
 
+  it("reads a year written with zero decimals (2018.0, a float year column) as the general reader does", () => {
+    const text = "unit,year,indicator,value\nU1,2017.0,A,1\nU1,2018.00,A,2\nU1,2017,B,3\nU1,2017,C,4\n";
+    const panel = fast(text)!;
+    expect(panel).toBeDefined();
+    expect(panel.years).toEqual([2017, 2018]);
+    same(panel, generalPanel(text)!);
+  });
+
   it("reads names the formula guard wrote ('=U1, as import-coinr and the templates write them) as the general reader does", () => {
     // '=U1 is the guarded =U1; ''x is the guarded 'x... only when x would be guarded: 'abc stays 'abc (csv.ts's rule).
     const text = "unit,year,indicator,value\n'=U1,2017,A,1\n'=U1,2017,B,2\n'=U1,2017,C,3\n'abc,2017,A,4\n'abc,2017,B,5\n'abc,2017,C,6\n";

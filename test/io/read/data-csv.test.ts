@@ -69,6 +69,11 @@ describe("parseDataCsv", () => {
     ["２０１９", 2019],
     ["17", undefined],
     ["2017.5", undefined],
+    // a float year column as pandas or a database export writes it
+    ["2018.0", 2018],
+    ["2018.00", 2018],
+    ["2018.", undefined],
+    ["2018.01", undefined],
   ])("parseYear(%j) is %j", (text, expected) => {
     expect(parseYear(text)).toBe(expected);
   });
