@@ -36,13 +36,23 @@ export function cutText(text: string, limit = ECHO_LIMIT): string {
 }
 
 /**
- * An input echoed in a message: in double quotes with JSON escapes (a control character shows as `\u001b`), cut after
- * `ECHO_LIMIT` characters with the count of the rest after the closing quote.
+ * An input echoed in a message: in double quotes with JSON escapes (a control character shows as `\u001b`, and so does
+ * a character that prints as nothing, such as the zero-width space `\u200b`), cut after `ECHO_LIMIT` characters with
+ * the count of the rest after the closing quote.
  * @example quote("A\"B") // => "\"A\\\"B\""
  * @example quote("x".repeat(201)) // => "\"xx…x\"… (1 more character)"
  */
 export function quote(value: string): string {
-  if (value.length <= ECHO_LIMIT) return JSON.stringify(value);
+  if (value.length <= ECHO_LIMIT) return visible(JSON.stringify(value));
   const { kept, more } = split(value, ECHO_LIMIT);
-  return more === 0 ? JSON.stringify(value) : JSON.stringify(kept) + moreCharacters(more);
+  return more === 0 ? visible(JSON.stringify(value)) : visible(JSON.stringify(kept)) + moreCharacters(more);
 }
+
+/**
+ * Characters that print as nothing (zero-width spaces and joiners, direction marks, the word joiner, a byte order mark
+ * inside a text, the soft hyphen): pasted from a web page into a unit's name, they make two names that look the same.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/g;
+
+/** A quoted text with its invisible characters written as JSON escapes (`\u200b`), so that a message shows them. */
+const visible = (quoted: string) => quoted.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);

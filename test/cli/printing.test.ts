@@ -66,6 +66,23 @@ describe("printable (terminal output)", () => {
   });
 });
 
+describe("invisible characters in echoed inputs", () => {
+  it("quote writes a character that prints as nothing as its escape, so two names that look the same are told apart", () => {
+    expect(quote("北京\u200b")).toBe('"北京\\u200b"');
+    expect(quote("\u00adA\u2060B\ufeff\u2028")).toBe('"\\u00adA\\u2060B\\ufeff\\u2028"');
+    // visible characters, a non-breaking or an ideographic space, stay as they are
+    expect(quote("常州 高新区\u3000\u00a0")).toBe('"常州 高新区\u3000\u00a0"');
+  });
+
+  it("a unit pasted with a zero-width space is named with it in the error", async () => {
+    // 北京 and 北京<U+200B> are two units: the second has no base-year value.
+    const dir = await folder({ "tree.csv": TREE, "values.csv": "unit,year,indicator,value\n北京,2017,X1,1\n北京,2017,X2,2\n北京\u200b,2018,X1,3\n北京,2018,X2,4\n" });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unit "北京\\u200b": no base value for 2017');
+  });
+});
+
 describe("long echoed inputs", () => {
   it("cutText and quote keep 200 characters (whole surrogate pairs) and count the rest", () => {
     expect(cutText("abcdef", 4)).toBe("abcd… (2 more characters)");
