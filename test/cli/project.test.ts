@@ -414,6 +414,26 @@ describe("an input as an output", () => {
   });
 });
 
+describe("the root of the file system as --out", () => {
+  it("is refused with exit code 3 before anything is written, for a folder of outputs and for one file", async () => {
+    const dir = await makeProject();
+    // Were the refusal broken, these files would land in the root: whatever appears there is removed afterwards.
+    const names = ["index.csv", "scores.csv", "index.json", "weights.csv", ".innovation-index-files.json"];
+    const before = new Set(names.filter((name) => existsSync(join("/", name))));
+    try {
+      const run = await runCli(["compute", "--out", "/"], dir);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toBe(`error: ${outputMessages.outIsRoot("/")}\n`);
+      const weights = await runCli(["weights", "--out", "/weights.csv"], dir);
+      expect(weights.code).toBe(3);
+      expect(weights.stderr).toBe(`error: ${outputMessages.outIsRoot("/weights.csv", true)}\n`);
+      expect(names.filter((name) => !before.has(name) && existsSync(join("/", name)))).toEqual([]);
+    } finally {
+      for (const name of names) if (!before.has(name)) await rm(join("/", name), { force: true }).catch(() => undefined);
+    }
+  });
+});
+
 describe("report in a project", () => {
   it("writes report.html into the latest run folder, or the one --run names, unless --out is given", async () => {
     const dir = await makeProject();

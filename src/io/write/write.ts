@@ -6,7 +6,7 @@
  */
 import { createReadStream, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
@@ -128,9 +128,12 @@ export function refuseRunFolder(dir: string, label: string): void {
 /**
  * Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this command read (`compute --out .` beside the
  * `index.csv` it read as values: the values would be lost), or `dir` is a values folder it read (the outputs would be
- * read as values next time). See `read/inputs-read.ts`.
+ * read as values next time). See `read/inputs-read.ts`. Throws `E_OUT_IS_ROOT` when `dir` is the root of the file system.
  */
 function refuseInputs(dir: string, names: readonly string[], label: string): void {
+  // The root of the file system (`--out /`, `--out C:\\`) holds the system's own folders, never a command's outputs.
+  if (dirname(resolve(dir)) === resolve(dir))
+    throw new OutputError("E_OUT_IS_ROOT", outputMessages.outIsRoot(label, names.length === 1 && basename(label) === names[0]));
   if (isValuesFolder(dir)) throw new OutputError("E_OUT_IS_INPUT", outputMessages.outIsValuesFolder(label));
   for (const name of names)
     if (isInputFile(join(dir, name))) throw new OutputError("E_OUT_IS_INPUT", outputMessages.outIsInput(label.endsWith(name) ? label : join(label, name)));
