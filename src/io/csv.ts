@@ -88,22 +88,60 @@ function unclosedQuoteLine(text: string): number | undefined {
 }
 
 /**
- * The table of a text without double quotes and with one kind of line end, split by hand exactly as csv-parse
- * would with the options of `parseCsv` (BOM dropped, cells trimmed of the same white space as `String.prototype.trim`,
- * empty lines skipped, each row's line number); `undefined` for any other text.
+ * The table of a plain text, split by hand exactly as csv-parse would with the options of `parseCsv` (BOM dropped,
+ * cells trimmed of the same white space as `String.prototype.trim`, empty lines skipped, each row's line number);
+ * `undefined` for any other text. Plain: one kind of line end, and double quotes only around whole cells on one line
+ * (`"x, y"`, as Excel quotes a name with a comma), never doubled or inside a cell, so that a small tree with such
+ * names is read without loading csv-parse.
  */
 function parsePlainCsv(text: string): CsvTable | undefined {
   // Line ends must be all \n or all \r\n: mixed ones go to csv-parse, told to take any of them.
-  if (text.includes('"') || (text.includes("\r") && (/\r(?!\n)/.test(text) || /(?<!\r)\n/.test(text)))) return undefined;
+  if (text.includes("\r") && (/\r(?!\n)/.test(text) || /(?<!\r)\n/.test(text))) return undefined;
+  const quoted = text.includes('"');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
   const rows: CsvRow[] = [];
-  body.split("\n").forEach((line, i) => {
-    const cells = (line.endsWith("\r") ? line.slice(0, -1) : line).split(delimiter).map((cell) => readCell(cell.trim()));
+  const lines = body.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
+    const cells = quoted && line.includes('"') ? splitQuotedLine(line, delimiter) : line.split(delimiter).map((cell) => readCell(cell.trim()));
+    if (!cells) return undefined;
     if (cells.some((cell) => cell !== "")) rows.push({ line: i + 1, cells });
-  });
+  }
   const [head, ...rest] = rows;
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest, delimiter };
+}
+
+/** Whether a character is a space, or a tab in a file not separated by tabs (the white space allowed around a quoted cell). */
+const isBlank = (char: string | undefined, delimiter: string) => char === " " || (char === "\t" && delimiter !== "\t");
+
+/**
+ * The cells of one line whose quotes are all around whole cells (`a, "x, y" ,b`: the quoted text as it is, the others
+ * trimmed), or `undefined` for any other quote: one doubled, inside a cell, or opened and not closed on the line.
+ */
+function splitQuotedLine(line: string, delimiter: string): string[] | undefined {
+  const cells: string[] = [];
+  for (let start = 0; ; ) {
+    let open = start;
+    while (isBlank(line[open], delimiter)) open++;
+    let end: number;
+    if (line[open] === '"') {
+      const close = line.indexOf('"', open + 1);
+      if (close < 0) return undefined;
+      end = close + 1;
+      while (isBlank(line[end], delimiter)) end++;
+      if (end < line.length && line[end] !== delimiter) return undefined;
+      cells.push(readCell(line.slice(open + 1, close)));
+    } else {
+      end = line.indexOf(delimiter, start);
+      if (end < 0) end = line.length;
+      const cell = line.slice(start, end);
+      if (cell.includes('"')) return undefined;
+      cells.push(readCell(cell.trim()));
+    }
+    if (end >= line.length) return cells;
+    start = end + 1;
+  }
 }
 
 /**
