@@ -70,7 +70,7 @@ export const CODE_MEANINGS = {
   E_AGGREGATE_UNDEFINED: "a score the aggregation cannot take (<= 0 under a geometric or harmonic mean, a mean <= 0 under MPI)",
   E_AGGREGATE_LEVEL: "an --aggregate level that has no groups",
   E_UNKNOWN_METHOD: "a method name that is not in the list",
-  E_BAD_OPTION: "an option value out of range (such as --cap below 100)",
+  E_BAD_OPTION: "an option value out of range (such as --cap below 100); in the library, an option that is unknown or whose value is not in its list or range",
   E_BAD_POLICY: "a per-indicator policy column (missing, outliers, zero_base) with an unknown value",
   // weights
   E_AHP_BAD_VALUE: "an AHP judgement that is not a positive number",

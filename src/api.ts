@@ -16,11 +16,15 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
+import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
 import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
 import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
+import { OptionChecks } from "./core/option-checks.js";
 import type { Panel } from "./core/panel.js";
 import type { Tree } from "./core/types.js";
-import { deriveWeights, usesJudgements, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
+import { deriveWeights, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
+import { ValidationError } from "./errors.js";
+import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
 import { readAhpJudgements } from "./io/read/read-ahp.js";
@@ -83,18 +87,27 @@ export interface ComputedIndex extends IndexResult {
  * indices against the earliest year, the tree's weights, the weighted arithmetic mean.
  *
  * @throws `ValidationError` listing every problem (a base year without data, a gap under the `error` missing policy, a
- * fixed-base index of a zero base), `InputError` for an unreadable AHP file.
+ * fixed-base index of a zero base; an option that is unknown, or whose value is not in its list or range, as
+ * `E_BAD_OPTION`, before anything is computed), `InputError` for an unreadable AHP file.
  * @example
  * const result = await compute(inputs, { baseYear: 2017 });
  * result.values[0]; // => 100 (the overall index of the first unit in the base year)
  */
 export async function compute(inputs: Inputs, options: IndexOptions = {}): Promise<ComputedIndex> {
+  refuseBadOptions(
+    new OptionChecks()
+      .keys(undefined, options, INDEX_OPTION_NAMES)
+      .choice("weights", options.weights, WEIGHT_METHODS)
+      .keys("weighting", options.weighting, WEIGHTING_OPTION_NAMES)
+      .text("ahp", options.ahp),
+  );
+  const panel = panelOf(inputs.panel);
   const { weights: method = "explicit", weighting = {}, ahp, ...computeOptions } = options;
   let derived: WeightingResult | undefined;
   if (method !== "explicit") {
     const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
     const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd, ahp), ahp) : undefined;
-    derived = deriveWeights(inputs.tree, inputs.panel, {
+    derived = deriveWeights(inputs.tree, panel, {
       ...weighting,
       method,
       judgements,
@@ -104,7 +117,7 @@ export async function compute(inputs: Inputs, options: IndexOptions = {}): Promi
       strict: computeOptions.strict,
     });
   }
-  const result = computeIndex(inputs.tree, inputs.panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
+  const result = computeIndex(inputs.tree, panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
   return derived ? { ...result, derivedWeights: derived } : result;
 }
 
@@ -113,6 +126,7 @@ export async function compute(inputs: Inputs, options: IndexOptions = {}): Promi
  * units (with several units): what `growth.csv`, `contributions.csv` and `ranks.csv` hold.
  */
 export function analyse(result: IndexResult, options: AnalysisOptions = {}): Analysis {
+  refuseBadOptions(new OptionChecks().keys(undefined, options, ["aggregationOf", "contributions"]).choice("contributions", options.contributions, CONTRIBUTION_DEPTHS));
   return analyzeResult(result, options);
 }
 
@@ -122,6 +136,10 @@ export function analyse(result: IndexResult, options: AnalysisOptions = {}): Ana
  * components per group, and effective against nominal weights. See docs/guides/audit.md.
  */
 export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
+  const checks = new OptionChecks().keys(undefined, options, Object.keys(AUDIT_OPTION_RANGES));
+  for (const [name, [low, high]] of Object.entries(AUDIT_OPTION_RANGES))
+    checks.number(name, options[name as keyof AuditOptions], `a number from ${low} to ${high}`, (value) => value >= low && value <= high);
+  refuseBadOptions(checks.number("winsorMax", options.winsorMax, "a whole number", Number.isInteger));
   return auditIndex(result, options);
 }
 
@@ -130,6 +148,90 @@ export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
  * ECharts loads on the first call.
  */
 export async function report(result: IndexResult, options: ReportOptions & { analysis?: Analysis } = {}): Promise<string> {
+  refuseBadOptions(
+    new OptionChecks()
+      .keys(undefined, options, ["analysis", "language", "decimals", "appendix", "title", "description"])
+      .choice("language", options.language, REPORT_LANGUAGES)
+      .number("decimals", options.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
+      .text("title", options.title)
+      .text("description", options.description),
+  );
   const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
   return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
+}
+
+/** Every option `compute` takes (a misspelt one, such as the command line's `normalise`, is refused, not left unused). */
+const INDEX_OPTION_NAMES = Object.keys({
+  baseYear: true,
+  indexName: true,
+  normalize: true,
+  cap: true,
+  dampen: true,
+  referenceUnit: true,
+  range: true,
+  zScale: true,
+  aggregate: true,
+  power: true,
+  performanceGroups: true,
+  screen: true,
+  aggregateByLevel: true,
+  strict: true,
+  missing: true,
+  unfilled: true,
+  zeroBase: true,
+  outliers: true,
+  winsorMax: true,
+  outlierScope: true,
+  treated: true,
+  weights: true,
+  weighting: true,
+  ahp: true,
+} satisfies Record<keyof IndexOptions, true>);
+
+/** Every option of `IndexOptions.weighting`. */
+const WEIGHTING_OPTION_NAMES = Object.keys({
+  allowInconsistent: true,
+  units: true,
+  years: true,
+  missing: true,
+  groupWeights: true,
+  entropyShift: true,
+  entropyInput: true,
+  randomIndex: true,
+  pcaRotation: true,
+  subjective: true,
+  objective: true,
+  combination: true,
+  alpha: true,
+} satisfies Record<keyof NonNullable<IndexOptions["weighting"]>, true>);
+
+/** Every option `audit` takes with its range, as the `audit` command's flags allow (`winsorMax`: a whole number >= 1). */
+const AUDIT_OPTION_RANGES = {
+  minCoverage: [0, 1],
+  skewness: [0, 1e6],
+  kurtosis: [-3, 1e6],
+  sameShare: [0, 1],
+  collinear: [0, 1],
+  weakParent: [-1, 1],
+  winsorMax: [1, Number.MAX_SAFE_INTEGER],
+} satisfies Record<keyof AuditOptions, [number, number]>;
+
+function refuseBadOptions(checks: OptionChecks): void {
+  if (checks.issues.length > 0) throw new ValidationError(checks.issues);
+}
+
+/**
+ * The panel as `computeIndex` reads it: values in a `Float64Array`. A plain array (a notebook's own) is copied into
+ * one, `null` and `undefined` as missing values (`NaN`), not as the 0 `Float64Array.from` would make of `null`; an item
+ * that is not a number, or a length that is not units × years × indicators, is `E_BAD_OPTION`.
+ */
+function panelOf(panel: Panel): Panel {
+  const size = panel.units.length * panel.years.length * panel.indicators.length;
+  const values: ArrayLike<unknown> = panel.values;
+  const checks = new OptionChecks();
+  if (!(values instanceof Float64Array)) checks.list("panel.values", values, (value) => value === null || value === undefined || typeof value === "number", "a Float64Array, or an array of numbers with null for a missing value");
+  if (checks.issues.length === 0 && values.length !== size)
+    checks.fail("panel.values", `option panel.values holds ${values.length} values; expected units × years × indicators = ${panel.units.length} × ${panel.years.length} × ${panel.indicators.length} = ${size}`);
+  refuseBadOptions(checks);
+  return values instanceof Float64Array ? panel : { ...panel, values: Float64Array.from(values as ArrayLike<number | null | undefined>, (value) => value ?? Number.NaN) };
 }

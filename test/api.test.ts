@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyse, audit, compute, load, report, type IndexOptions } from "../src/index.js";
+import { ValidationError } from "../src/errors.js";
 import { parseCsv } from "../src/io/csv.js";
 import { makeTempDir, runCli } from "./helpers.js";
 
@@ -91,5 +92,99 @@ describe("the facade", () => {
       if (cells[column("alpha")] === "") expect(Number.isNaN(row.alpha)).toBe(true);
       else expect(row.alpha).toBeCloseTo(Number(cells[column("alpha")]), 4);
     }
+  });
+});
+
+/** The issues of the ValidationError `call` rejects with (code, option, message). */
+async function rejection(call: () => unknown): Promise<{ code: string; column?: string | number; message: string }[]> {
+  try {
+    await call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues.map(({ code, column, message }) => ({ code, column, message }));
+  }
+  throw new Error("expected the call to be refused");
+}
+
+describe("the facade refuses an option value the command line would refuse", () => {
+  it("a misspelt method or policy is E_BAD_OPTION naming the option and its choices, all in one pass, not another method's result", async () => {
+    const inputs = await load(FILES);
+    // outliers: "winsorize" once fell through to the log transform; missing: "bogus" to interpolation.
+    const options = { outliers: "winsorize", missing: "bogus", normalize: "min_max", aggregate: "Geometric" } as unknown as IndexOptions;
+    expect(await rejection(() => compute(inputs, options))).toEqual([
+      { code: "E_BAD_OPTION", column: "normalize", message: expect.stringMatching(/^option normalize is "min_max"; expected one of: fixed-base, .*; did you mean "min-max"\?$/) },
+      { code: "E_BAD_OPTION", column: "aggregate", message: expect.stringMatching(/^option aggregate is "Geometric"; expected one of: arithmetic, geometric/) },
+      { code: "E_BAD_OPTION", column: "missing", message: expect.stringMatching(/^option missing is "bogus"; expected one of: error, carry-forward/) },
+      { code: "E_BAD_OPTION", column: "outliers", message: 'option outliers is "winsorize"; expected one of: none, winsorise, log, sqrt; did you mean "winsorise"?' },
+    ]);
+  });
+
+  it("numbers out of range, pairs out of order and a year written as text are refused, as --range, --z-scale, --power and --winsor-max are", async () => {
+    const inputs = await load(FILES);
+    const bad: [IndexOptions, string][] = [
+      [{ normalize: "min-max", range: { low: 100, high: 0 } }, "range"],
+      [{ normalize: "z-score", zScale: { mean: 100, sd: -10 } }, "zScale"],
+      [{ normalize: "z-score", zScale: { mean: 100, sd: 0 } }, "zScale"],
+      [{ aggregate: "power", power: Number.NaN }, "power"],
+      [{ outliers: "winsorise", winsorMax: -1 }, "winsorMax"],
+      [{ baseYear: "2018" as unknown as number }, "baseYear"],
+      [{ cap: Number.POSITIVE_INFINITY }, "cap"],
+      [{ aggregateByLevel: { 1: "median" as never } }, "aggregateByLevel[1]"],
+      [{ weights: "bogus" as never }, "weights"],
+      [{ weights: "combined", weighting: { alpha: 2 } }, "alpha"],
+      [{ weights: "entropy", weighting: { entropyShift: -5 } }, "entropyShift"],
+      [{ weights: "entropy", weighting: { groupWeights: "bogus" as never } }, "groupWeights"],
+    ];
+    for (const [options, option] of bad) {
+      const issues = await rejection(() => compute(inputs, options));
+      expect(issues.map(({ code, column }) => [code, column]), JSON.stringify(options)).toEqual([["E_BAD_OPTION", option]]);
+    }
+    expect((await rejection(() => compute(inputs, { normalize: "min-max", range: { low: 100, high: 0 } })))[0].message).toBe(
+      'option range is {"low":100,"high":0}; expected { low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }',
+    );
+  });
+
+  it("an unknown option (the command line's spelling normalise, a lower-case baseyear) is refused, not left unused", async () => {
+    const inputs = await load(FILES);
+    const issues = await rejection(() => compute(inputs, { normalise: "min-max", baseyear: 2018, weighting: { alfa: 0.3 } } as unknown as IndexOptions));
+    expect(issues.map(({ column }) => column)).toEqual(["normalise", "baseyear", "weighting.alfa"]);
+    expect(issues[0].message).toMatch(/^unknown option "normalise"; expected one of: baseYear, indexName, normalize, .*; did you mean "normalize"\?$/);
+    expect(issues[1].message).toMatch(/^unknown option "baseyear"; expected .*; did you mean "baseYear"\?$/);
+  });
+
+  it("report, analyse and audit check theirs: a language other than zh and en, a depth, a threshold", async () => {
+    const result = await compute(await load(FILES));
+    expect(await rejection(() => report(result, { language: "fr" as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "language", message: 'option language is "fr"; expected one of: zh, en' },
+    ]);
+    expect((await rejection(() => analyse(result, { contributions: "groups" as never })))[0].column).toBe("contributions");
+    expect((await rejection(() => audit(result, { collinear: 1.5 })))[0]).toEqual({ code: "E_BAD_OPTION", column: "collinear", message: "option collinear is 1.5; expected a number from 0 to 1" });
+  });
+});
+
+describe("the facade on a panel of plain numbers", () => {
+  it("reads a plain array as the Float64Array it stands for, null as a missing value (not 0)", async () => {
+    const inputs = await load(FILES);
+    const plain = Array.from(inputs.panel.values, (value): number | null => value);
+    const expected = await compute(inputs);
+    const result = await compute({ ...inputs, panel: { ...inputs.panel, values: plain as unknown as Float64Array } });
+    expect([...result.values]).toEqual([...expected.values]);
+    // A gap as null under interpolation gives what the same gap as NaN gives: the panel's first value, blanked.
+    plain[1] = null;
+    const gap = Float64Array.from(inputs.panel.values);
+    gap[1] = Number.NaN;
+    const withNull = await compute({ ...inputs, panel: { ...inputs.panel, values: plain as unknown as Float64Array } }, { missing: "interpolate" });
+    const withNaN = await compute({ ...inputs, panel: { ...inputs.panel, values: gap } }, { missing: "interpolate" });
+    expect([...withNull.values]).toEqual([...withNaN.values]);
+    expect(withNull.imputations.length).toBe(1);
+  });
+
+  it("refuses an item that is not a number, and a length that is not units × years × indicators", async () => {
+    const inputs = await load(FILES);
+    const text = Array.from(inputs.panel.values, String);
+    expect((await rejection(() => compute({ ...inputs, panel: { ...inputs.panel, values: text as unknown as Float64Array } })))[0].column).toBe("panel.values");
+    const short = inputs.panel.values.subarray(1);
+    const issues = await rejection(() => compute({ ...inputs, panel: { ...inputs.panel, values: short } }));
+    expect(issues[0].message).toBe(`option panel.values holds ${short.length} values; expected units × years × indicators = 1 × 4 × 40 = 160`);
   });
 });

@@ -3,16 +3,16 @@
  * bottom-up into the overall index.
  */
 import { ValidationError, type Issue } from "../errors.js";
-import { aggregate, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
+import { aggregate, AGGREGATE_METHODS, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import type { Imputation } from "./missing.js";
-import { checkNormalization, normalize, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
+import { MISSING_POLICIES, UNFILLED_POLICIES, type Imputation } from "./missing.js";
+import { checkNormalization, DAMPENINGS, normalize, NORMALIZE_METHODS, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
 import { checkNewNormalizations } from "./normalize/check-more.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
 import { methodMessages } from "./method-messages.js";
-import { screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
+import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { planNormalization } from "./normalize/plan.js";
-import type { Treatment } from "./outliers.js";
+import { OUTLIER_METHODS, OUTLIER_SCOPES, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 import { prepareData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
@@ -20,6 +20,9 @@ import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
 import type { WeightingSummary } from "./weighting/derive.js";
 import { append } from "./arrays.js";
+import { OptionChecks, optionMessages } from "./option-checks.js";
+import { checkPerformanceThresholds } from "./analysis/performance-groups.js";
+import { ZERO_BASE_POLICIES } from "./zero-base.js";
 
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
@@ -123,6 +126,9 @@ export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: 
  * cannot be normalised (or, under `strict`, that did not sum to 1).
  */
 export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOptions = {}): IndexResult {
+  // A method or policy not in its list, or a number out of its range, is refused before the data are looked at.
+  const optionIssues = checkComputeOptions(options);
+  if (optionIssues.length > 0) throw new ValidationError(optionIssues);
   let panel = inputPanel;
   let screened: ScreenedRow[] = [];
   let screenedCells = new Set<number>();
@@ -316,4 +322,46 @@ function unusedOptionWarnings(options: ComputeOptions, plans: readonly { method:
  */
 export function defaultIndexName(tree: Pick<Tree, "nodes">): string {
   return tree.nodes.some((node) => /[\u3400-\u9fff]/.test(node.name)) ? "总指数" : "Index";
+}
+
+/**
+ * The problems of `computeIndex`'s option values (methods and policies from their lists, numbers in their ranges, pairs
+ * in their order), as the command line's flags check them. An empty list when every value given is allowed.
+ * @example checkComputeOptions({ outliers: "winsorize" as never })[0].message // => 'option outliers is "winsorize"; expected one of: none, winsorise, log, sqrt; did you mean "winsorise"?'
+ */
+export function checkComputeOptions(options: ComputeOptions): Issue[] {
+  const checks = new OptionChecks()
+    .number("baseYear", options.baseYear, "a year of the data such as 2017", Number.isInteger)
+    .text("indexName", options.indexName)
+    .choice("normalize", options.normalize, NORMALIZE_METHODS)
+    // (a cap below 100 is reported by planNormalization, in the words of --cap)
+    .number("cap", options.cap, "a number >= 100 (a lower cap would move the base year off 100)")
+    .choice("dampen", options.dampen, DAMPENINGS)
+    .text("referenceUnit", options.referenceUnit)
+    .choice("aggregate", options.aggregate, AGGREGATE_METHODS)
+    .number("power", options.power, "a number p, e.g. 0.5 (1 arithmetic, 0 geometric, -1 harmonic)")
+    .choice("missing", options.missing, MISSING_POLICIES)
+    .choice("unfilled", options.unfilled, UNFILLED_POLICIES)
+    .choice("zeroBase", options.zeroBase, ZERO_BASE_POLICIES)
+    .choice("outliers", options.outliers, OUTLIER_METHODS)
+    .number("winsorMax", options.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1)
+    .choice("outlierScope", options.outlierScope, OUTLIER_SCOPES)
+    .boolean("strict", options.strict);
+  const { range, zScale, screen, aggregateByLevel, performanceGroups } = options;
+  checks.pair("range", range, ["low", "high"], "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }", (low, high) => low < high);
+  checks.pair("zScale", zScale, ["mean", "sd"], "{ mean, sd }: two numbers with sd > 0, e.g. { mean: 0, sd: 1 }", (_mean, sd) => sd > 0);
+  if (screen !== undefined) {
+    checks.keys("screen", screen, ["threshold", "by"]);
+    checks.number("screen.threshold", screen?.threshold, "a share above 0 and at most 1, e.g. 0.66", (share) => share > 0 && share <= 1).choice("screen.by", screen?.by, SCREEN_SCOPES);
+  }
+  if (aggregateByLevel !== undefined)
+    for (const [level, method] of Object.entries(aggregateByLevel)) {
+      checks.number(`aggregateByLevel key`, /^\d+$/.test(level) ? Number(level) : level, "a level: 0 for the overall index, 1 for the first-level groups, ...");
+      checks.choice(`aggregateByLevel[${level}]`, method, AGGREGATE_METHODS);
+    }
+  if (performanceGroups !== undefined) {
+    const problem = Array.isArray(performanceGroups) ? checkPerformanceThresholds(performanceGroups) : "three thresholds, e.g. [125, 100, 70]";
+    if (problem) checks.fail("performanceGroups", optionMessages.notExpected("performanceGroups", performanceGroups, problem));
+  }
+  return checks.issues;
 }

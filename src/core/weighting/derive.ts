@@ -6,17 +6,18 @@ import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
 import type { Tree } from "../types.js";
 import { globalWeights, type Weights } from "../weight.js";
-import { ahpWeights, type ConsistencyRow, type Judgement, type RandomIndexTable } from "./ahp.js";
-import { DEFAULT_ENTROPY_SHIFT, type EntropyInput } from "./entropy.js";
-import { combineWeights, type Combination } from "./combine.js";
+import { ahpWeights, RANDOM_INDEX_TABLES, type ConsistencyRow, type Judgement, type RandomIndexTable } from "./ahp.js";
+import { DEFAULT_ENTROPY_SHIFT, ENTROPY_INPUTS, type EntropyInput } from "./entropy.js";
+import { COMBINATIONS, combineWeights, type Combination } from "./combine.js";
 import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
 import { explicitWeights } from "./explicit.js";
 import { weightingMessages } from "./messages.js";
-import type { WeightMissingPolicy } from "./observations.js";
-import type { PcaRotation } from "./pca.js";
-import { OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
+import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "./observations.js";
+import { PCA_ROTATIONS, type PcaRotation } from "./pca.js";
+import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
 import { append } from "../arrays.js";
+import { OptionChecks } from "../option-checks.js";
 
 export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
 
@@ -125,9 +126,12 @@ export interface WeightingResult {
 
 /**
  * Derives the weights of every node by `options.method`. Throws `ValidationError` with every problem at once (and,
- * under `strict`, every warning as an error).
+ * under `strict`, every warning as an error); an option value out of its list or range is `E_BAD_OPTION`, before
+ * anything is derived.
  */
 export function deriveWeights(tree: Tree, panel: Panel | undefined, options: WeightingOptions = {}): WeightingResult {
+  const optionIssues = checkWeightingOptions(options);
+  if (optionIssues.length > 0) throw new ValidationError(optionIssues);
   const method = options.method ?? "explicit";
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
@@ -219,4 +223,28 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
   if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
   if (issues.length > 0) throw new ValidationError(issues);
   return { weights, globalWeights: globalWeights(tree, weights), consistency, summary, warnings };
+}
+
+/**
+ * The problems of `deriveWeights`'s option values, as the command line's weighting flags check them (`--alpha` and
+ * `--entropy-shift` from 0 to 1, methods from their lists, years and units as lists).
+ */
+export function checkWeightingOptions(options: WeightingOptions): Issue[] {
+  const checks = new OptionChecks()
+    .choice("method", options.method, WEIGHT_METHODS)
+    .boolean("allowInconsistent", options.allowInconsistent)
+    .choice("missing", options.missing, WEIGHT_MISSING_POLICIES)
+    .choice("groupWeights", options.groupWeights, GROUP_WEIGHT_RULES)
+    .number("entropyShift", options.entropyShift, "a number from 0 to 1 (0 = textbook)", (shift) => shift >= 0 && shift <= 1)
+    .choice("entropyInput", options.entropyInput, ENTROPY_INPUTS)
+    .choice("randomIndex", options.randomIndex, RANDOM_INDEX_TABLES)
+    .choice("pcaRotation", options.pcaRotation, PCA_ROTATIONS)
+    .choice("subjective", options.subjective, SUBJECTIVE_METHODS)
+    .choice("objective", options.objective, OBJECTIVE_METHODS)
+    .choice("combination", options.combination, COMBINATIONS)
+    .number("alpha", options.alpha, "a number from 0 to 1 (the share of the subjective set)", (alpha) => alpha >= 0 && alpha <= 1)
+    .boolean("strict", options.strict)
+    .list("years", options.years, Number.isInteger, "a list of years, e.g. [2018, 2019]")
+    .list("units", options.units, (unit) => typeof unit === "string", 'a list of unit names, e.g. ["常州高新区"]');
+  return checks.issues;
 }
