@@ -82,9 +82,9 @@ export { computeIndex, resultIndex, MISSING_POLICIES } from "./core/compute.js";
 export { deriveWeights, WEIGHT_METHODS, SUBJECTIVE_METHODS } from "./core/weighting/derive.js";
 export type { WeightingOptions, WeightingResult, WeightingSummary, WeightMethod, SubjectiveMethod } from "./core/weighting/derive.js";
 export { ahpPriorities, ahpWeights, RANDOM_INDEX, RANDOM_INDEX_2005, RANDOM_INDEX_DONEGAN_DODD, RANDOM_INDEX_TABLES } from "./core/weighting/ahp.js";
-export type { Judgement, AhpPriorities, ConsistencyRow, RandomIndexTable } from "./core/weighting/ahp.js";
+export type { Judgement, AhpOptions, AhpPriorities, AhpWeights, ConsistencyRow, RandomIndexTable } from "./core/weighting/ahp.js";
 export { entropyScores, ENTROPY_INPUTS } from "./core/weighting/entropy.js";
-export type { EntropyInput } from "./core/weighting/entropy.js";
+export type { EntropyInput, EntropyOptions } from "./core/weighting/entropy.js";
 export { criticScores } from "./core/weighting/critic.js";
 export { coefficientOfVariationScores } from "./core/weighting/coefficient-of-variation.js";
 export { pcaScores, pcaWeightsFromCorrelation, PCA_ROTATIONS } from "./core/weighting/pca.js";
@@ -93,9 +93,10 @@ export { varimax } from "./core/weighting/varimax.js";
 export { combineWeights, COMBINATIONS } from "./core/weighting/combine.js";
 export { equalWeights } from "./core/weighting/equal.js";
 export { objectiveWeights, OBJECTIVE_METHODS, GROUP_WEIGHT_RULES } from "./core/weighting/objective.js";
-export type { ObjectiveMethod, GroupWeightRule } from "./core/weighting/objective.js";
+export type { ObjectiveMethod, GroupWeightRule, ObjectiveOptions, ObjectiveWeights } from "./core/weighting/objective.js";
+export type { ObjectiveInput, ObjectiveScores } from "./core/weighting/observations.js";
 export { principalEigenPower, symmetricEigen } from "./core/weighting/eigen.js";
-export type { PrincipalEigen } from "./core/weighting/eigen.js";
+export type { Matrix, PrincipalEigen } from "./core/weighting/eigen.js";
 export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./core/compute.js";
 // The data stage: formulas, missing values, outliers, zero bases, coverage
 export { evaluateFormulas, formulaIndicators, FormulaError } from "./core/formula.js";
@@ -131,7 +132,7 @@ export type { RandomSource } from "./core/random.js";
 export { IndexEngine } from "./core/engine.js";
 export type { EngineChoice } from "./core/engine.js";
 export { formatUncertaintyCsv, formatSensitivityCsv } from "./io/write/uncertainty-csv.js";
-export { formatUncertaintyHtml } from "./io/report/uncertainty-html.js";
+export { formatUncertaintyHtml, type UncertaintyHtmlOptions } from "./io/report/uncertainty-html.js";
 
 // The statistical audit (JRC, COINr): statistics, correlations, Cronbach's alpha, PCA, effective importance
 export { auditIndex, DEFAULT_AUDIT_THRESHOLDS, STATISTICS_FLAGS, CORRELATION_FLAGS } from "./core/audit/audit.js";
@@ -181,10 +182,11 @@ export type { ProfileSectionOptions } from "./io/report/profile-section.js";
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/read/tree-csv.js";
 export { parseTreeYaml } from "./io/read/tree-yaml.js";
-export { parseDataCsv } from "./io/read/data-csv.js";
+export { parseDataCsv, type DataReadOptions } from "./io/read/data-csv.js";
 export { loadInputs, readTable, readTreeFile } from "./io/read/load.js";
 export type { LoadOptions } from "./io/read/load.js";
 export { parseDataTable } from "./io/read/data-csv.js";
+export type { CsvTable } from "./io/csv.js";
 export { parseTreeTable } from "./io/read/tree-csv.js";
 export { decodeText, ENCODINGS } from "./io/read/read-text.js";
 export type { Encoding } from "./io/read/read-text.js";
@@ -200,12 +202,12 @@ export { formatXlsx } from "./io/write/to-xlsx.js";
 export type { XlsxOptions } from "./io/write/to-xlsx.js";
 export { formatReportHtml, escapeHtml } from "./io/report/to-html.js";
 export type { ReportOptions } from "./io/report/to-html.js";
-export { formatIndexJson, toIndexJson } from "./io/write/to-json.js";
+export { formatIndexJson, toIndexJson, type IndexJson } from "./io/write/to-json.js";
 export { parseAhpCsv } from "./io/read/ahp-csv.js";
 export { parseAhpYaml } from "./io/read/ahp-yaml.js";
 export { readAhpJudgements } from "./io/read/read-ahp.js";
 export { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
-export { formatWeightsCsv, formatWeightsJson, toWeightsJson } from "./io/write/to-weights.js";
+export { formatWeightsCsv, formatWeightsJson, toWeightsJson, type WeightsJson } from "./io/write/to-weights.js";
 
 // Projects (index.yaml), runs and revisions
 export { parseProject, readProject, findProjectFile, PROJECT_FILE } from "./io/project/project.js";
@@ -217,7 +219,7 @@ export type { Revision, RevisionKind, RevisionStatus, RevisionCounts, RunValue }
 export { readRun, sha256, MANIFEST_FILE, INPUT_VALUES_FILE } from "./io/runs/run-files.js";
 export type { RunManifest, RunData, FileDigest } from "./io/runs/run-files.js";
 export { compareRunTables, RunValueIndex, RunValueTable } from "./core/revision-table.js";
-export { compareRunFolders } from "./io/runs/run-values.js";
+export { compareRunFolders, type RunFolder } from "./io/runs/run-values.js";
 export { readLatest, readLatestPointer, listPublishedRuns, LATEST_FILE, STAGING_MARKER } from "./io/runs/runs.js";
 export type { LatestPointer } from "./io/runs/runs.js";
 export { verifyRun } from "./io/runs/verify-run.js";
