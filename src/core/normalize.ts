@@ -47,8 +47,17 @@ export {
   type ZScale,
 } from "./normalize/methods.js";
 
-/** Applies `method` to one indicator block. */
+/**
+ * Applies `method` to one indicator block (`unitCount × yearCount` values, unit-major) into `out`, of the same length.
+ * Throws `RangeError` for a block or `out` of another length, or a `baseYear` that is not a position in the years (a
+ * year such as 2017 given where `panel.years.indexOf(2017)` is meant).
+ */
 export function normalize(method: NormalizeMethod, values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
+  const size = context.unitCount * context.yearCount;
+  if (values.length !== size || out.length !== size)
+    throw new RangeError(`normalize: the block and out must hold unitCount × yearCount = ${size} values, got ${values.length} and ${out.length}`);
+  if (!(Number.isInteger(context.baseYear) && context.baseYear >= 0 && context.baseYear < context.yearCount))
+    throw new RangeError(`normalize: context.baseYear is the position of the base year, from 0 to ${context.yearCount - 1}, got ${context.baseYear} (for a year y, pass panel.years.indexOf(y))`);
   switch (method) {
     case "fixed-base":
       return normalizeFixedBase(values, context, out);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NormalizeContext } from "../../../src/core/normalize.js";
+import { normalize, type NormalizeContext } from "../../../src/core/normalize.js";
 import {
   normalizeChain,
   normalizeDistanceToReference,
@@ -118,5 +118,20 @@ describe("normalizeDistanceToReference", () => {
 
   it("without a reference unit is the fixed-base index (each unit's own base year)", () => {
     expect(run(normalizeDistanceToReference, [10, 12, 15], one(3))).toEqual([100, 120, 150]);
+  });
+});
+
+describe("normalize (the dispatcher a library user calls)", () => {
+  const context = one(3);
+
+  it("scores a block against the base year given as a position: 200, 250, 300 from 2017 give 100, 125, 150", () => {
+    expect([...normalize("fixed-base", [200, 250, 300], context, new Float64Array(3))]).toEqual([100, 125, 150]);
+  });
+
+  it("refuses a base year given as a year, and a block or out of another length, instead of NaN or a cut result", () => {
+    expect(() => normalize("fixed-base", [200, 250, 300], { ...context, baseYear: 2017 }, new Float64Array(3))).toThrow(
+      "normalize: context.baseYear is the position of the base year, from 0 to 2, got 2017 (for a year y, pass panel.years.indexOf(y))",
+    );
+    expect(() => normalize("min-max", [200, 250, 300], context, new Float64Array(2))).toThrow("normalize: the block and out must hold unitCount × yearCount = 3 values, got 3 and 2");
   });
 });
