@@ -268,6 +268,12 @@ export const OUTPUT_FILES = [
     },
   },
   {
+    file: "weights.csv",
+    command: "compute, weights --out",
+    content: "the weight of every node, as compute used it (the tree's, or derived by --weights) or as weights derives it",
+    columns: { code: "the node", parent: "its parent (INDEX for first-level nodes)", level: "its level", weight: "weight within its siblings", global_weight: "product of the weights from the root down" },
+  },
+  {
     file: "coverage.csv",
     command: "compute",
     content: "the data coverage per indicator",
@@ -440,12 +446,6 @@ export const OUTPUT_FILES = [
     command: "compare --out",
     content: "per year, how far the two rankings agree",
     columns: { year: "the year", units: "units ranked under both", spearman: "Spearman's correlation of the two rankings (average ranks for ties)", mean_abs_shift: "mean |rank_shift|" },
-  },
-  {
-    file: "weights.csv",
-    command: "weights --out",
-    content: "the weight of every node",
-    columns: { code: "the node", parent: "its parent (INDEX for first-level nodes)", level: "its level", weight: "weight within its siblings", global_weight: "product of the weights from the root down" },
   },
   {
     file: "values.csv (template)",
