@@ -1,7 +1,8 @@
 /**
- * `import-coinr` on COINr's own ASEM example (test/fixtures/coinr: iData and iMeta cut from /shared/data/asem to the
- * framework of test/fixtures/asem/tree-scaling.csv, with a group column and a denominator kept to be ignored): the
- * index computed from what it writes must equal the R reference of test/fixtures/asem/expected.csv.
+ * `import-coinr` on COINr's own ASEM example (test/fixtures/coinr: iData and iMeta cut from the R package COINr's
+ * `ASEM_iData_p` and `ASEM_iMeta` to the framework of test/fixtures/asem/tree-scaling.csv, with a group column and a
+ * denominator kept to be ignored): the index computed from what it writes must equal the R reference of
+ * test/fixtures/asem/expected.csv.
  */
 import { copyFile, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
