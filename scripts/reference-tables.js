@@ -210,6 +210,19 @@ export const CODE_EXAMPLES = {
   E_FORMULA_VALUE: 'formula "rd_spending / revenue * 100" of indicator "A11" gives Infinity for unit "常州高新区", year 2018 (rd_spending = 3.2, revenue = 0), a division by zero?; expected a finite number',
   E_INTERNAL: "internal error: TypeError: … (the stack follows)\\nthis is a bug; please report it with the command you ran",
   E_VALIDATION: '2 problems found:\nvalues.csv:7:4: value "abc" in column "value" is not a number; …\ntree.csv:12: unknown parent "Z"; …',
+  // Codes whose message the generator would take from a neighbouring line (another code's, or a function of a module it
+  // does not load), or make with made-up values that cannot occur together: the messages printed, from a real run.
+  E_COINR_TYPE: 'iMeta.csv:2: Type "Indikator" is not a choice; expected one of: Indicator, Aggregate, Group, Denominator, Other; did you mean "Indicator"?',
+  E_BAD_LATEST: "runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist; expected it to name a run folder (or name the runs to compare)",
+  E_NO_MANIFEST: "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; expected the manifest.json compute writes in every run folder",
+  W_LATEST_MANIFEST:
+    "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; treated as no previous run for --if-changed and the revision summary; no run folder was removed",
+  E_BAD_NUMBER: 'broken.csv:23:4: value "1,62O" in column "2018年" is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value',
+  E_DECIMAL_MARK: 'values.csv:3:4: value "1,85" in column "value" is not a number with a decimal point: decimal comma? use --decimal , (expected a number such as 1234.5, 1,234.5 or 1.96%)',
+  E_UNKNOWN_INDICATOR: 'values.csv:4: unknown indicator "Z99"; expected a leaf code of the indicator tree',
+  E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",
+  E_USAGE: "--force and --if-changed contradict each other; expected one of them (a project run skips unchanged inputs by default)",
+  W_OPTION_UNUSED: "--report has no effect with --out -, which writes no file; expected --out <dir>",
 };
 
 /**
@@ -266,6 +279,12 @@ export const OUTPUT_FILES = [
       code: "the node", name: "its name", level: "its level", year: "the year", rank: "competition rank (Excel RANK.EQ, descending)", unit: "the unit",
       value: "the node's value", rank_change: "previous rank − rank (positive: moved up)",
     },
+  },
+  {
+    file: "weights.csv",
+    command: "compute, weights --out",
+    content: "the weight of every node, as compute used it (the tree's, or derived by --weights) or as weights derives it",
+    columns: { code: "the node", parent: "its parent (INDEX for first-level nodes)", level: "its level", weight: "weight within its siblings", global_weight: "product of the weights from the root down" },
   },
   {
     file: "coverage.csv",
@@ -440,12 +459,6 @@ export const OUTPUT_FILES = [
     command: "compare --out",
     content: "per year, how far the two rankings agree",
     columns: { year: "the year", units: "units ranked under both", spearman: "Spearman's correlation of the two rankings (average ranks for ties)", mean_abs_shift: "mean |rank_shift|" },
-  },
-  {
-    file: "weights.csv",
-    command: "weights --out",
-    content: "the weight of every node",
-    columns: { code: "the node", parent: "its parent (INDEX for first-level nodes)", level: "its level", weight: "weight within its siblings", global_weight: "product of the weights from the root down" },
   },
   {
     file: "values.csv (template)",

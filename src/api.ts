@@ -52,11 +52,12 @@ export interface Inputs {
 /**
  * Reads and validates an indicator tree and its values, exactly as `compute --indicators --data` does.
  *
- * @throws `ValidationError` listing every problem of both files at once (each with file, line and column), or
- * `InputError` when a file cannot be read.
+ * @throws `ValidationError` listing every problem of both files at once (each with file, line and column). A file that
+ * cannot be read (missing, a folder) is code `E_READ`: an `InputError` when it is the only problem, one of the
+ * `ValidationError`'s issues when there are more (both files unreadable, or the tree unreadable and the values wrong).
  * @example
  * const inputs = await load({ indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv" });
- * inputs.panel.years; // => [2017, 2018, 2019]
+ * inputs.panel.years; // => [2017, 2018, 2019, 2020]
  */
 export async function load(source: LoadSource): Promise<Inputs> {
   const cwd = source.cwd ?? process.cwd();
@@ -144,8 +145,9 @@ export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
 }
 
 /**
- * The report of a result as one self-contained HTML page (charts as inline SVG), as `compute --report` writes it.
- * ECharts loads on the first call.
+ * The report of a result as the static page: one self-contained HTML file, charts as inline SVG, no script (for the
+ * same options, the same bytes as `compute --report --static`; `compute --report` writes the interactive dashboard
+ * instead, see docs/guides/dashboard.md). ECharts loads on the first call.
  */
 export async function report(result: IndexResult, options: ReportOptions & { analysis?: Analysis } = {}): Promise<string> {
   refuseBadOptions(

@@ -1,9 +1,10 @@
 /**
- * `import-coinr` on COINr's own ASEM example (test/fixtures/coinr: iData and iMeta cut from /shared/data/asem to the
- * framework of test/fixtures/asem/tree-scaling.csv, with a group column and a denominator kept to be ignored): the
- * index computed from what it writes must equal the R reference of test/fixtures/asem/expected.csv.
+ * `import-coinr` on COINr's own ASEM example (test/fixtures/coinr: iData and iMeta cut from the R package COINr's
+ * `ASEM_iData_p` and `ASEM_iMeta` to the framework of test/fixtures/asem/tree-scaling.csv, with a group column and a
+ * denominator kept to be ignored): the index computed from what it writes must equal the R reference of
+ * test/fixtures/asem/expected.csv.
  */
-import { copyFile, readFile, rm } from "node:fs/promises";
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { computeIndex, resultIndex } from "../../src/core/compute.js";
@@ -57,6 +58,24 @@ describe("innovation-index import-coinr", () => {
       const actual = result.values[resultIndex(result, node, result.units.indexOf(unit), result.years.indexOf(Number(year)))];
       expect(Math.abs(actual - Number(value)), `${unit} ${year} ${code}`).toBeLessThan(1e-12 * Math.max(1, Math.abs(Number(value))));
     }
+  });
+
+  it("counts one unit and one year in the singular", async () => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    await copyFile(fixture("coinr/iMeta.csv"), join(dir, "iMeta.csv"));
+    const [header, ...rows] = (await readFile(fixture("coinr/iData.csv"), "utf8")).trim().split(/\r?\n/);
+    const time = header.split(",").indexOf("Time");
+    const of2018 = rows.filter((row) => row.split(",")[time] === "2018");
+    expect(of2018).toHaveLength(51);
+    await writeFile(join(dir, "year.csv"), [header, ...of2018].join("\n") + "\n");
+    await writeFile(join(dir, "unit.csv"), [header, of2018[0]].join("\n") + "\n");
+    const oneYear = await runCli(["import-coinr", "--data", "year.csv", "--meta", "iMeta.csv", "--out", "year"], dir);
+    expect(oneYear.code).toBe(0);
+    expect(oneYear.stderr).toBe("wrote year/tree.csv (15 nodes, 12 indicators) and year/values.csv (51 units, 1 year)\n");
+    const oneUnit = await runCli(["import-coinr", "--data", "unit.csv", "--meta", "iMeta.csv", "--out", "unit"], dir);
+    expect(oneUnit.code).toBe(0);
+    expect(oneUnit.stderr).toBe("wrote unit/tree.csv (15 nodes, 12 indicators) and unit/values.csv (1 unit, 1 year)\n");
   });
 
   it("refuses to overwrite what it did not write, and names a missing iMeta column", async () => {

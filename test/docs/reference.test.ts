@@ -27,6 +27,20 @@ describe("docs/reference", () => {
     expect(codes.filter((code) => !errors.includes(`\`${code}\``))).toEqual([]);
   });
 
+  it("no two codes show the same example message (one taken from another code's line), but a warning and the error --strict makes of it", () => {
+    const errors = readFileSync(`${root}docs/reference/errors.md`, "utf8");
+    const codesByExample = new Map<string, string[]>();
+    for (const line of errors.split("\n")) {
+      const cells = line.split(" | ");
+      const code = /^\| <a id="[^"]+"><\/a>`([EW]_[A-Z0-9_]+)`$/.exec(cells[0])?.[1];
+      if (code === undefined || cells[2] === "") continue;
+      codesByExample.set(cells[2], [...(codesByExample.get(cells[2]) ?? []), code]);
+    }
+    expect(codesByExample.size).toBeGreaterThan(50);
+    const shared = [...codesByExample.values()].filter((codes) => codes.length > 1 && new Set(codes.map((code) => code.slice(2))).size > 1);
+    expect(shared).toEqual([]);
+  });
+
   it("every column of the files a real run writes is described, and no described column is absent from them", async () => {
     const headers = (await realOutputHeaders(root)) as Map<string, string[]>;
     for (const entry of OUTPUT_FILES as { file: string; columns?: Record<string, string> }[]) {

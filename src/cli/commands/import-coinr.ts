@@ -101,5 +101,9 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeRowsTable(rows.value)), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out);
   const units = new Set(values.value.map((record) => record.unit)).size;
   const years = new Set(values.value.map((record) => record.year)).size;
-  env.stderr(`wrote ${options.out}/tree.csv (${rows.value.length} nodes, ${indicators.size} indicators) and ${options.out}/values.csv (${units} units, ${years} years)\n`);
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  env.stderr(
+    `wrote ${options.out}/tree.csv (${count(rows.value.length, "node")}, ${count(indicators.size, "indicator")}) and ` +
+      `${options.out}/values.csv (${count(units, "unit")}, ${count(years, "year")})\n`,
+  );
 }

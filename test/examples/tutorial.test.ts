@@ -1,0 +1,118 @@
+/**
+ * The tutorial's values files (examples/tutorial): values.csv is data/changzhou/values.csv in the wide layout Excel on
+ * Chinese Windows saves (GBK, CRLF, percent signs, thousands separators), broken.csv the same with the one typing
+ * mistake the tutorial shows; and the output docs/tutorial.md and docs/zh/tutorial.md show for steps 2 to 5 is what the
+ * tool prints for them, run as written.
+ */
+import { copyFile, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadInputs } from "../../src/io/read/load.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const EXAMPLE = join(ROOT, "examples/tutorial");
+const TREE = join(ROOT, "indicators/changzhou-2020.csv");
+const DOCS = { en: "docs/tutorial.md", zh: "docs/zh/tutorial.md" } as const;
+
+/** The lines a console block of `doc` shows under `$ command`, up to the next command or the end of the block. */
+function shownLines(doc: string, command: string): string[] {
+  const start = doc.indexOf(`$ ${command}\n`);
+  if (start < 0) throw new Error(`no "$ ${command}" in the tutorial`);
+  const rest = doc.slice(start + command.length + 3);
+  return rest.slice(0, rest.search(/^(\$ |```)/m)).replace(/\n$/, "").split("\n");
+}
+
+/**
+ * Expects the lines shown to be the lines printed (stdout, then stderr), in order: a line `…` stands for any lines left
+ * out (the block may end with it); without one, every line printed is shown.
+ */
+function expectShown(shown: string[], printed: string[], where: string): void {
+  let at = 0;
+  let skipping = false;
+  for (const line of shown) {
+    if (line === "…") {
+      skipping = true;
+      continue;
+    }
+    const found = skipping ? printed.indexOf(line, at) : printed[at] === line ? at : -1;
+    expect(found, `${where}: the line shown\n${line}\nis not printed there; the tool prints\n${printed.join("\n")}`).toBeGreaterThanOrEqual(0);
+    at = found + 1;
+    skipping = false;
+  }
+  if (!skipping) expect(printed.slice(at), `${where}: printed but not shown (end the block with …)`).toEqual([]);
+}
+
+const lines = (text: string): string[] => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir();
+  await copyFile(TREE, join(dir, "tree.csv"));
+  await copyFile(join(EXAMPLE, "values.csv"), join(dir, "values.csv"));
+  await copyFile(join(EXAMPLE, "broken.csv"), join(dir, "broken.csv"));
+});
+
+describe("examples/tutorial", () => {
+  it("values.csv is the shipped example's values as Excel on Chinese Windows saves them: GBK, CRLF, wide, % and 1,234", async () => {
+    const bytes = await readFile(join(EXAMPLE, "values.csv"));
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const text = iconv.decode(bytes, "gbk");
+    expect(text.split("\r\n")[0]).toBe("指标代码,指标名称,2017年,2018年,2019年,2020年");
+    expect(text).toContain("\r\nA11,企业研发经费内部支出占营业收入比重,1.96%,2.14%,2.33%,2.44%\r\n");
+    expect(text).toContain('\r\nC22,工业互联网标识注册量,850,"1,620","2,980","4,350"\r\n');
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+
+    const wide = await loadInputs(TREE, join(EXAMPLE, "values.csv"));
+    const long = await loadInputs(TREE, join(ROOT, "data/changzhou/values.csv"));
+    expect(wide.panel.years).toEqual(long.panel.years);
+    expect(wide.panel.indicators).toEqual(long.panel.indicators);
+    expect(wide.panel.units).toHaveLength(1);
+    expect(long.panel.units).toHaveLength(1);
+    expect(wide.panel.values.length).toBe(160);
+    expect(Array.from(wide.panel.values)).toEqual(Array.from(long.panel.values));
+  });
+
+  it("broken.csv is values.csv with the letter O for the zero of C22's 2018 value (line 23, column 4)", async () => {
+    const values = iconv.decode(await readFile(join(EXAMPLE, "values.csv")), "gbk").split("\r\n");
+    const broken = iconv.decode(await readFile(join(EXAMPLE, "broken.csv")), "gbk").split("\r\n");
+    expect(broken).toHaveLength(values.length);
+    const differ = values.flatMap((line, i) => (line === broken[i] ? [] : [i + 1]));
+    expect(differ).toEqual([23]);
+    expect(broken[22]).toBe(values[22].replace('"1,620"', '"1,62O"'));
+    expect(broken[22].split(",")[0]).toBe("C22");
+  });
+
+  describe.each(Object.entries(DOCS))("%s", (language, path) => {
+    let doc: string;
+    beforeAll(async () => {
+      doc = await readFile(join(ROOT, path), "utf8");
+    });
+
+    it("shows what the tool prints for steps 2 to 5, run as written", async () => {
+      const commands = [
+        "template -i tree.csv --years 2017-2020 --out values.xlsx",
+        "validate -i tree.csv -d values.csv",
+        "validate -i tree.csv -d broken.csv",
+        "compute -i tree.csv -d values.csv --out out --report --xlsx",
+        "compute -i tree.csv -d values.csv --out - --table growth --format csv",
+        "weights -i tree.csv -d values.csv --method entropy",
+      ];
+      const exitCodes: Record<string, number> = { "validate -i tree.csv -d broken.csv": 1 };
+      for (const command of commands) {
+        if (!doc.includes(`$ innovation-index ${command}\n`)) {
+          // The Chinese tutorial leaves out some steps; the English one shows them all.
+          expect(language, `${path} lacks "${command}"`).toBe("zh");
+          continue;
+        }
+        const cwd = await makeTempDir();
+        for (const name of ["tree.csv", "values.csv", "broken.csv"]) await copyFile(join(dir, name), join(cwd, name));
+        const run = await runCli(command.split(" "), cwd);
+        expect(run.code, `${command}: ${run.stderr}`).toBe(exitCodes[command] ?? 0);
+        expectShown(shownLines(doc, `innovation-index ${command}`), [...lines(run.stdout), ...lines(run.stderr)], `${path}, ${command}`);
+      }
+    });
+  });
+});
