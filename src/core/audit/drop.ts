@@ -13,6 +13,7 @@ import type { Issue } from "../../errors.js";
 import { aggregate, type AggregateMethod } from "../aggregate.js";
 import { computeRanks } from "../analysis/ranks.js";
 import type { IndexResult } from "../compute.js";
+import { reflectGroup } from "../group-direction.js";
 import { INDEX_CODE } from "../types.js";
 import { robustnessMessages } from "./robustness-messages.js";
 
@@ -84,6 +85,7 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
     if (node.parent !== null) children.get(node.parent)!.push(i);
   });
   const block = (node: number) => result.values.subarray(node * blockSize, (node + 1) * blockSize);
+  const context = { unitCount, yearCount, power: result.options.power };
 
   const elements = options.elements ?? nodes.filter((node) => node.kind !== "index").map((node) => node.code);
   const treeCodes = nodes.filter((node) => node.kind !== "index").map((node) => node.code);
@@ -124,11 +126,18 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
     if (nodes[removed].code !== element)
       warnings.push({ code: "W_DROP_CASCADE", message: robustnessMessages.dropCascade(element, nodes[removed].code), id: element });
 
-    // The parent from the remaining siblings, then every ancestor with the changed child's new values.
+    // The parent from the remaining siblings, then every ancestor with the changed child's new values; each as
+    // computeIndex aggregates it: year by year for the methods that compare units (Copeland, benefit of the doubt),
+    // with the run's power, and flipped after it when the group is marked `direction: -`.
+    const aggregateNode = (node: number, kids: readonly Float64Array[], weights: readonly number[], out: Float64Array) => {
+      aggregate(methodOf(nodes[node].method), kids, weights, out, context);
+      const reflection = result.groupReflections?.get(nodes[node].code);
+      if (reflection) reflectGroup(out, reflection);
+    };
     let current = 0;
     let changed = position.get(parentCode)!;
-    aggregate(
-      methodOf(nodes[changed].method),
+    aggregateNode(
+      changed,
       siblings.map(block),
       siblings.map((child) => nodes[child].weight / weightSum),
       buffers[current],
@@ -137,8 +146,8 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
       const parent = position.get(nodes[changed].parent!)!;
       const kids = children.get(nodes[parent].code)!;
       const next = 1 - current;
-      aggregate(
-        methodOf(nodes[parent].method),
+      aggregateNode(
+        parent,
         kids.map((child) => (child === changed ? buffers[current] : block(child))),
         kids.map((child) => nodes[child].weight),
         buffers[next],

@@ -137,22 +137,29 @@ describe("computeDropSensitivity", () => {
 /** A random tree: nodes with children (groups) or without (indicators), up to three levels, 1-3 children each. */
 interface RandomNode {
   weight: number;
+  /** A group marked `direction: -` (flipped after it is aggregated). */
+  minus: boolean;
   children: readonly RandomNode[];
 }
 
 const nodeArbitrary: fc.Arbitrary<RandomNode> = fc.letrec<{ node: RandomNode }>((tie) => ({
   node: fc.record({
     weight: fc.integer({ min: 1, max: 9 }),
+    minus: fc.boolean(),
     children: fc.oneof({ depthSize: "small", maxDepth: 2 }, fc.constant<RandomNode[]>([]), fc.array(tie("node"), { minLength: 1, maxLength: 3 })),
   }),
 })).node;
 
-const CONFIGURATIONS: { normalize: NormalizeMethod; aggregate: AggregateMethod; missing: MissingPolicy; gaps: boolean }[] = [
+const CONFIGURATIONS: { normalize: NormalizeMethod; aggregate: AggregateMethod; missing: MissingPolicy; gaps: boolean; power?: number }[] = [
   { normalize: "fixed-base", aggregate: "arithmetic", missing: "error", gaps: false },
   { normalize: "fixed-base", aggregate: "geometric", missing: "error", gaps: false },
   { normalize: "fixed-base", aggregate: "harmonic", missing: "error", gaps: false },
   { normalize: "z-score", aggregate: "mpi", missing: "error", gaps: false },
   { normalize: "min-max", aggregate: "arithmetic", missing: "reweight", gaps: true },
+  // The methods that compare units year by year (so across years a drop must too), and the power mean's exponent.
+  { normalize: "min-max", aggregate: "copeland", missing: "error", gaps: false },
+  { normalize: "min-max", aggregate: "bod", missing: "error", gaps: false },
+  { normalize: "min-max", aggregate: "power", missing: "error", gaps: false, power: 0.5 },
 ];
 
 describe("computeDropSensitivity properties", () => {
@@ -171,7 +178,8 @@ describe("computeDropSensitivity properties", () => {
         const rows: TreeRow[] = [];
         const visit = (node: RandomNode, parent: string) => {
           const code = `N${rows.length}`;
-          rows.push({ line: rows.length + 2, code, parent, name: code, weight: String(node.weight), direction: node.children.length === 0 ? "+" : "" });
+          // A group marked "-" is flipped after its aggregation: a drop below it must flip it again.
+          rows.push({ line: rows.length + 2, code, parent, name: code, weight: String(node.weight), direction: node.children.length === 0 ? "+" : node.minus ? "-" : "" });
           node.children.forEach((child) => visit(child, code));
         };
         roots.forEach((root) => visit(root, ""));
@@ -187,7 +195,7 @@ describe("computeDropSensitivity properties", () => {
               const gap = configuration.gaps && unit > 0 && value % 7 === 0;
               records.push({ unit: `U${unit}`, year: 2000 + year, indicator, value: gap ? Number.NaN : value + unit * 3 + year });
             }
-        const options: ComputeOptions = { normalize: configuration.normalize, aggregate: configuration.aggregate, missing: configuration.missing };
+        const options: ComputeOptions = { normalize: configuration.normalize, aggregate: configuration.aggregate, missing: configuration.missing, power: configuration.power };
         let result: IndexResult;
         try {
           result = resultOf(tree.value, records, options);
