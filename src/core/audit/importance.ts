@@ -6,9 +6,9 @@
  *   of the parent a straight line in the node explains;
  * - the correlation ratio, the first-order sensitivity index S = V(E(y | x)) / V(y) of the parent y on the node x,
  *   which also catches a non-linear dependence. It is estimated here by binning: the pairwise-complete observations
- *   are ordered by x (ties in unit-year order) and cut into B = ⌊√n⌋ bins of consecutive observations (observation j,
- *   from 0, falls into bin ⌊j·B/n⌋); S is the variance of the bin means of y, weighted by the bins' sizes, over the
- *   variance of y (both with divisor n). Binning overstates S by roughly (B − 1)/n when x explains nothing, so it
+ *   are ordered by x and cut into B = ⌊√n⌋ bins of consecutive observations (observation j, from 0, falls into bin
+ *   ⌊j·B/n⌋, and a run of tied x values into the bin of its first observation, so no bin boundary splits a tie); S
+ *   is the variance of the bin means of y, weighted by the bins' sizes, over the variance of y (both with divisor n). Binning overstates S by roughly (B − 1)/n when x explains nothing, so it
  *   needs `MIN_RATIO_OBSERVATIONS` observations at least. Paruolo et al. use a smoother; binning is the estimator of
  *   the scatterplot-partitioning literature (Saltelli et al. 2008, Global Sensitivity Analysis, section 5.2).
  *
@@ -55,15 +55,23 @@ export function correlationRatio(x: RankedSeries, y: ArrayLike<number>, codes: r
   const bins = Math.floor(Math.sqrt(n));
   const binSums = new Float64Array(bins);
   const binCounts = new Float64Array(bins);
+  // A run of tied x values stays in one bin, the bin of its first observation: the bins then never depend on the
+  // order of the units within a tie, and a discrete x (a 0/1 indicator) gives its exact correlation ratio, the share
+  // of the variance of y between its values' groups.
+  let bin = 0;
+  let previous = Number.NaN;
   for (let k = 0, j = 0; k < order.length; k++) {
     const value = y[order[k]];
     if (Number.isNaN(value)) continue;
-    const bin = Math.floor((j++ * bins) / n);
+    const xValue = x.values[order[k]];
+    if (xValue !== previous) bin = Math.floor((j * bins) / n);
+    previous = xValue;
+    j++;
     binSums[bin] += value;
     binCounts[bin]++;
   }
   let between = 0;
-  for (let b = 0; b < bins; b++) between += binCounts[b] * (binSums[b] / binCounts[b] - mean) ** 2;
+  for (let b = 0; b < bins; b++) if (binCounts[b] > 0) between += binCounts[b] * (binSums[b] / binCounts[b] - mean) ** 2;
   return { n, ratio: between / total };
 }
 

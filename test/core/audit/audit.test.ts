@@ -228,6 +228,17 @@ describe("correlationRatio(x, y)", () => {
     expect(correlationRatio(rankSeries(x), y).ratio).toBeGreaterThan(0.6);
   });
 
+  it("correlationRatio of a 0/1 x is its exact η², whatever the order of the units within a tie", () => {
+    // 25 observations, x = 0 for the first 10 (y = 1..10), 1 for the other 15 (y = 11..25): 5 bins would cut the
+    // 0s at 5 and the 1s at 15 and 20. With ties kept whole: two groups, means 5.5 and 18 around 13, so
+    // η² = (10·7.5² + 15·5²) / Σ(y − 13)² = 937.5 / 1300 (Σ over 1..25 of (y − 13)² = 25·(25² − 1)/12 = 1300).
+    const x = Array.from({ length: 25 }, (_, i) => (i < 10 ? 0 : 1));
+    const y = x.map((_, i) => i + 1);
+    expect(correlationRatio(rankSeries(x), y).ratio).toBeCloseTo(937.5 / 1300, 12);
+    // the same pairs in reverse order: the same ratio (it was 0.53 against 0.69 on ASEM's TIRcon before ties were kept)
+    expect(correlationRatio(rankSeries([...x].reverse()), [...y].reverse()).ratio).toBeCloseTo(937.5 / 1300, 12);
+  });
+
   it("correlationRatio(x, y) is empty with a note below 20 observations", () => {
     expect(correlationRatio(rankSeries([1, 2, 3]), [1, 2, 3])).toEqual({ n: 3, ratio: NaN_, note: auditMessages.tooFew("correlation ratio", 3, 20) });
   });
