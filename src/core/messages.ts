@@ -168,8 +168,8 @@ export const messages = {
       .slice(0, 5)
       .map((unit) => quote(unit))
       .join(", ")}${units.length > 5 ? `, … ${units.length} in all` : ""}); expected no --unit, or values without a unit column`,
-  scalesMixed: (groups: readonly { scale: string; methods: readonly string[] }[]) =>
-    `--normalisations mixes scales: ${groups.map((group) => `${group.methods.join(", ")} on the ${group.scale} scale`).join("; ")}. The index of a run is on the scale of the method drawn, so its interval and its Sobol indices measure the jump between scales, not uncertainty; expected methods on one scale, or read only the rank columns and the rank's Sobol indices (see docs/guides/uncertainty-notes.md)`,
+  scalesMixed: (groups: readonly { scale: string; methods: readonly string[] }[], option = "--normalisations") =>
+    `${option} mixes scales: ${groups.map((group) => `${group.methods.join(", ")} on the ${group.scale} scale`).join("; ")}. The index of a run is on the scale of the method drawn, so its interval and its Sobol indices measure the jump between scales, not uncertainty; expected methods on one scale, or read only the rank columns and the rank's Sobol indices (see docs/guides/uncertainty-notes.md)`,
   nothingVaries: () =>
     `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
   choiceUndefined: (normalize: string, aggregate: string, missing: string) =>

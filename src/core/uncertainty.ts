@@ -61,7 +61,22 @@ export const NORMALIZATION_SCALES: Readonly<Record<NormalizeMethod, string>> = {
   "fraction-of-max": "0-100",
   "distance-to-max": "0-100",
   rank: "1 to n rank",
-  borda: "1 to n rank",
+  borda: "0 to n − 1 count",
+};
+
+/**
+ * The scale of each aggregation's index. The means keep their scores' scale; Copeland counts wins minus losses, and
+ * benefit of the doubt gives each unit its share of the best-weighted frontier: drawing a mean and one of those
+ * mixes two distributions, as two normalisations on different scales do.
+ */
+export const AGGREGATION_SCALES: Readonly<Record<AggregateMethod, string>> = {
+  arithmetic: "scores'",
+  geometric: "scores'",
+  harmonic: "scores'",
+  power: "scores'",
+  mpi: "scores'",
+  copeland: "wins minus losses (−(n − 1) to n − 1)",
+  bod: "share of the frontier (0-100)",
 };
 
 /**
@@ -69,14 +84,23 @@ export const NORMALIZATION_SCALES: Readonly<Record<NormalizeMethod, string>> = {
  * the methods of each scale in the order listed; `undefined` when they share one.
  */
 export function scalesMixedWarning(normalizations: readonly NormalizeMethod[]): Issue | undefined {
-  const groups: { scale: string; methods: NormalizeMethod[] }[] = [];
-  for (const method of normalizations) {
-    const scale = NORMALIZATION_SCALES[method];
+  return mixedScales("--normalisations", normalizations, NORMALIZATION_SCALES);
+}
+
+/** `W_SCALES_MIXED` when `aggregations` draws from more than one scale (`AGGREGATION_SCALES`), as `scalesMixedWarning`. */
+export function aggregationScalesMixedWarning(aggregations: readonly AggregateMethod[]): Issue | undefined {
+  return mixedScales("--aggregations", aggregations, AGGREGATION_SCALES);
+}
+
+function mixedScales<Method extends string>(option: string, methods: readonly Method[], scales: Readonly<Record<Method, string>>): Issue | undefined {
+  const groups: { scale: string; methods: Method[] }[] = [];
+  for (const method of methods) {
+    const scale = scales[method];
     const group = groups.find((candidate) => candidate.scale === scale);
     if (group) group.methods.push(method);
     else groups.push({ scale, methods: [method] });
   }
-  return groups.length > 1 ? { code: "W_SCALES_MIXED", message: messages.scalesMixed(groups) } : undefined;
+  return groups.length > 1 ? { code: "W_SCALES_MIXED", message: messages.scalesMixed(groups, option) } : undefined;
 }
 
 /** The choices an analysis may vary, in the order they are reported. */
@@ -199,7 +223,8 @@ export interface UncertaintyResult {
   nominalRun: IndexResult;
   /**
    * The nominal run's warnings, less those saying an option is unused (`--cap` without a ratio method) when another
-   * listed method uses it; and `W_SCALES_MIXED` when the normalisations are on different scales (`scalesMixedWarning`).
+   * listed method uses it; and `W_SCALES_MIXED` when the normalisations or the aggregations are on different scales
+   * (`scalesMixedWarning`, `aggregationScalesMixedWarning`).
    */
   warnings: Issue[];
   index: Distribution;
@@ -289,8 +314,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const warnings = nominalRun.warnings.filter(
     (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
   );
-  const mixed = scalesMixedWarning(normalizations);
-  if (mixed) warnings.push(mixed);
+  for (const mixed of [scalesMixedWarning(normalizations), aggregationScalesMixedWarning(aggregations)]) if (mixed) warnings.push(mixed);
   // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).
   const refused = options.strict ? warnings.filter((warning) => STRICT_WARNINGS.has(warning.code)) : [];
   if (refused.length > 0) throw new ValidationError(refused.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
-import { analyzeUncertainty, rankDescending, scalesMixedWarning } from "../../src/core/uncertainty.js";
+import { aggregationScalesMixedWarning, analyzeUncertainty, rankDescending, scalesMixedWarning } from "../../src/core/uncertainty.js";
 import { messages } from "../../src/core/messages.js";
 import { computeRanks } from "../../src/core/analysis/ranks.js";
 import { panelOf, smallTree } from "./small.js";
@@ -187,6 +187,21 @@ describe("scalesMixedWarning", () => {
     expect(scalesMixedWarning(["fixed-base", "chain", "distance-to-target"])).toBeUndefined();
     expect(scalesMixedWarning(["z-score", "z-score-year"])).toBeUndefined();
     expect(scalesMixedWarning(["rank", "min-max"])?.code).toBe("W_SCALES_MIXED");
+  });
+
+  it("names the aggregations of each scale: a mean keeps the scores' scale, Copeland counts wins, BoD a frontier share", () => {
+    expect(aggregationScalesMixedWarning(["arithmetic", "copeland", "geometric"])).toEqual({
+      code: "W_SCALES_MIXED",
+      message: messages.scalesMixed(
+        [
+          { scale: "scores'", methods: ["arithmetic", "geometric"] },
+          { scale: "wins minus losses (−(n − 1) to n − 1)", methods: ["copeland"] },
+        ],
+        "--aggregations",
+      ),
+    });
+    expect(aggregationScalesMixedWarning(["arithmetic", "geometric", "harmonic", "power", "mpi"])).toBeUndefined();
+    expect(aggregationScalesMixedWarning(["bod", "arithmetic"])?.message).toMatch(/^--aggregations mixes scales: bod on the share of the frontier \(0-100\) scale; arithmetic on the scores' scale\./);
   });
 
   it("is among the analysis's warnings", () => {
