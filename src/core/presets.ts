@@ -69,7 +69,7 @@ export const PRESET_DEFINITIONS: Readonly<Record<Preset, PresetDefinition>> = {
     title: "Global Innovation Index (WIPO)",
     settings: [
       { option: "normalise", value: "min-max-year", source: "GII: indicators scaled 0-100 by min-max across economies, year by year" },
-      { option: "outliers", value: "winsorise", source: "GII (JRC audit rule): skewness > 2 and kurtosis > 3.5 winsorised (up to 5 points), else log-transformed" },
+      { option: "outliers", value: "winsorise", source: "GII (JRC audit rule): skewness > 2 and kurtosis > 3.5 winsorised (up to 5 points); an indicator still skewed after that is named in a warning (the GII then log-transforms it: --outliers log)" },
       { option: "weights", value: "explicit", source: "GII: weights 1, or 0.5 for some indicators, written in the tree" },
       { option: "aggregate", value: "arithmetic", source: "GII: weighted arithmetic averages at every level (sub-pillars, pillars, sub-indices)" },
     ],
