@@ -72,6 +72,8 @@ export function optimiseWeights(
   const position = new Map(result.nodes.map((node, i) => [node.code, i] as const));
   const values = new Map<string, Float64Array>();
   for (const code of tree.indicators) values.set(code, result.values.subarray(position.get(code)! * size, (position.get(code)! + 1) * size));
+  // Every node's values at the starting weights (the indicators' scores are the same either way).
+  const nominalValues = new Map(values);
   const weights = new Map(targets);
   const rows: ImportanceShare[] = [];
   const warnings: Issue[] = [];
@@ -86,14 +88,21 @@ export function optimiseWeights(
     const parent = new Float64Array(size);
     const reflection = reflections.get(code);
     // The group's values as the index has them: aggregated, then flipped when the group is marked `-`.
-    const evaluate = (weights: readonly number[]) => {
-      aggregate(method, children, weights, parent, context);
-      if (reflection) reflectGroup(parent, reflection);
+    const evaluateFrom = (from: readonly Float64Array[], weights: readonly number[], out: Float64Array) => {
+      aggregate(method, from, weights, out, context);
+      if (reflection) reflectGroup(out, reflection);
     };
+    const evaluate = (weights: readonly number[]) => evaluateFrom(children, weights, parent);
+    // The nominal shares are those of the tree at the starting weights throughout: the children as the starting
+    // weights make them (not as the weights optimised below them do), and the group from them.
+    const nominalChildren = childCodes.map((child) => nominalValues.get(child)!);
+    const nominalParent = new Float64Array(size);
+    evaluateFrom(nominalChildren, target, nominalParent);
+    nominalValues.set(code, nominalParent);
+    const nominal = shares(nominalChildren, nominalParent);
     let current = [...target];
     evaluate(current);
-    const nominal = shares(children, parent);
-    let achieved = nominal;
+    let achieved = shares(children, parent);
     const errorOf = (list: readonly number[]) => list.reduce((sum, share, c) => sum + (share - target[c]) ** 2, 0);
     let error = errorOf(achieved);
     let converged = childCodes.length === 1;
