@@ -11,8 +11,10 @@ export const methodMessages = {
   badPairOption: (option: string, found: string, what: string) => `${option} ${quote(found)} is not understood; expected ${what}`,
   rangeExpected: () => `two numbers LOW,HIGH with LOW < HIGH (e.g. 1,100)`,
   zScaleExpected: () => `two numbers MEAN,SD with SD > 0 (e.g. 0,1)`,
-  valueNotPositive: (indicator: string, unit: string, year: number, value: number, method: string) =>
-    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so ${method} is undefined; expected a positive value`,
+  valueNotPositive: (indicator: string, unit: string, year: number, value: number, method: string, zeroAllowed = false) =>
+    `indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year}: the value is ${value}, so ${method} is undefined; expected ${zeroAllowed ? "a value >= 0" : "a positive value"}`,
+  maximumZero: (indicator: string, year: number) =>
+    `indicator ${quote(indicator)} is 0 for every unit in ${year}, so fraction-of-max (x / max) is undefined; expected a positive value for at least one unit, or another normalisation`,
   averageNotPositive: (indicator: string, year: number, mean: number) =>
     `indicator ${quote(indicator)}, year ${year}: the average of the units is ${
       Number.isNaN(mean) ? "missing (no value that year)" : mean

@@ -18,9 +18,10 @@ function yearExtremes(values: ArrayLike<number>, context: NormalizeContext, year
 
 /**
  * Fraction of the maximum, within each year across units: `100·x / max` for a positive indicator (COINr `n_fracmax`
- * on the 0-100 scale) and `100·min / x` for a negative one (the best value is the smallest, and the score is the
- * fraction of it the unit achieves; COINr, which negates x first, would give `x / min` here, above 1). The best unit
- * scores 100. Defined for positive values only: a value <= 0 gives `NaN` (reported first by `checkNormalization`).
+ * on the 0-100 scale; a value of 0 scores 0) and `100·min / x` for a negative one (the best value is the smallest, and
+ * the score is the fraction of it the unit achieves; COINr, which negates x first, would give `x / min` here, above 1).
+ * The best unit scores 100. Defined for values >= 0 with a positive maximum (positive indicator), and for positive
+ * values (negative indicator): any other value gives `NaN` (reported first by `checkNewNormalizations`).
  * @example normalizeFractionOfMax([5, 20, 10], { unitCount: 3, yearCount: 1, baseYear: 0, direction: "positive" }, out) // out => [25, 100, 50]
  * Reference: COINr `n_fracmax` (Becker et al. 2022); OECD/JRC Handbook (2008), section 5, "distance to a reference" (the leader).
  */
@@ -31,9 +32,8 @@ export function normalizeFractionOfMax(values: ArrayLike<number>, context: Norma
     for (let unit = 0; unit < context.unitCount; unit++) {
       const cell = unit * context.yearCount + year;
       const value = values[cell];
-      if (!(value > 0) || !(minValue > 0)) out[cell] = Number.NaN;
-      else if (positive) out[cell] = value === maxValue ? 100 : (100 * value) / maxValue;
-      else out[cell] = value === minValue ? 100 : (100 * minValue) / value;
+      if (positive) out[cell] = !(value >= 0) || !(maxValue > 0) ? Number.NaN : value === maxValue ? 100 : (100 * value) / maxValue;
+      else out[cell] = !(value > 0) || !(minValue > 0) ? Number.NaN : value === minValue ? 100 : (100 * minValue) / value;
     }
   }
   return out;

@@ -1,6 +1,7 @@
 /**
  * The cells where the scores relative to the best unit or to the average are undefined, reported before anything is
- * computed: a value <= 0 under fraction-of-max, a year where every unit has the same value under distance-to-max, a
+ * computed: under fraction-of-max a negative value, a 0 of a negative indicator (`min / x`) or a year whose maximum is 0
+ * (`x / max`), a year where every unit has the same value under distance-to-max, a
  * year whose average is not positive under distance-to-average, a year with one unit's value under percentile-rank
  * (`100·(r − 1)/(n − 1)` with n = 1).
  */
@@ -11,7 +12,7 @@ import type { Direction } from "../types.js";
 import type { IndicatorNormalization } from "./plan.js";
 
 /** Checks the indicators normalised by fraction-of-max, distance-to-max, distance-to-average and percentile-rank. */
-export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNormalization[], _directions: readonly Direction[]): Issue[] {
+export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNormalization[], directions: readonly Direction[]): Issue[] {
   const issues: Issue[] = [];
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
@@ -24,6 +25,9 @@ export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNo
       let varies = false;
       let sum = 0;
       let count = 0;
+      let max = Number.NEGATIVE_INFINITY;
+      // A positive indicator's 0 scores 0 (x / max); a negative indicator's best is its minimum, and min / 0 is undefined.
+      const zeroAllowed = directions[i] === "positive";
       for (let unit = 0; unit < unitCount; unit++) {
         const value = block[unit * yearCount + year];
         if (Number.isNaN(value)) continue;
@@ -31,9 +35,12 @@ export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNo
         else if (value !== first) varies = true;
         sum += value;
         count++;
-        if (method === "fraction-of-max" && !(value > 0))
-          issues.push({ id: indicator, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.valueNotPositive(indicator, panel.units[unit], panel.years[year], value, method) });
+        if (value > max) max = value;
+        if (method === "fraction-of-max" && !(value > 0 || (zeroAllowed && value === 0)))
+          issues.push({ id: indicator, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.valueNotPositive(indicator, panel.units[unit], panel.years[year], value, method, zeroAllowed) });
       }
+      if (method === "fraction-of-max" && zeroAllowed && count > 0 && max === 0)
+        issues.push({ id: indicator, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.maximumZero(indicator, panel.years[year]) });
       if (method === "distance-to-max" && count > 0 && !varies)
         issues.push({ id: indicator, code: "E_CONSTANT_INDICATOR", message: methodMessages.constantYear(indicator, method, panel.years[year], first) });
       if (method === "percentile-rank" && count === 1)

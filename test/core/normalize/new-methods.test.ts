@@ -102,20 +102,32 @@ describe("output scales", () => {
 });
 
 describe("checkNewNormalizations", () => {
-  it("reports a value <= 0 under fraction-of-max, a constant year under distance-to-max, an average <= 0 under distance-to-average", () => {
+  it("reports a value < 0 under fraction-of-max, a constant year under distance-to-max, an average <= 0 under distance-to-average", () => {
     const panel: Panel = {
       units: ["U1", "U2"],
       years: [2020],
       indicators: ["F", "D", "A"],
       // indicator-major blocks of units × years
-      values: Float64Array.of(0, 4, 3, 3, -1, 0),
+      values: Float64Array.of(-2, 4, 3, 3, -1, 0),
     };
     const issues = checkNewNormalizations(panel, [{ method: "fraction-of-max" }, { method: "distance-to-max" }, { method: "distance-to-average" }], ["positive", "positive", "positive"]);
     expect(issues.map((issue) => issue.message)).toEqual([
-      methodMessages.valueNotPositive("F", "U1", 2020, 0, "fraction-of-max"),
+      methodMessages.valueNotPositive("F", "U1", 2020, -2, "fraction-of-max", true),
       methodMessages.constantYear("D", "distance-to-max", 2020, 3),
       methodMessages.averageNotPositive("A", 2020, -0.5),
     ]);
+  });
+
+  it("fraction-of-max: a 0 of a positive indicator scores 0 (COINr n_fracmax), of a negative one is refused (min / 0), and so is a year of zeros", () => {
+    // P positive: 2019 0 and 4 -> 0 and 100 (0/4, 4/4); 2020 0 and 0 -> max 0, undefined. N negative: 0 in 2019.
+    const panel: Panel = { units: ["U1", "U2"], years: [2019, 2020], indicators: ["P", "N"], values: Float64Array.of(0, 0, 4, 0, 0, 2, 5, 2) };
+    const issues = checkNewNormalizations(panel, [{ method: "fraction-of-max" }, { method: "fraction-of-max" }], ["positive", "negative"]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      methodMessages.maximumZero("P", 2020),
+      methodMessages.valueNotPositive("N", "U1", 2019, 0, "fraction-of-max"),
+    ]);
+    const out = normalizeFractionOfMax(panel.values.subarray(0, 4), { unitCount: 2, yearCount: 2, baseYear: 0, direction: "positive" }, new Float64Array(4));
+    expect([...out]).toEqual([0, Number.NaN, 100, Number.NaN]);
   });
 
   it("reports a year in which one unit alone has a value under percentile-rank (n − 1 = 0), not two units that tie", () => {
