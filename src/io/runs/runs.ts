@@ -21,6 +21,7 @@ import { projectMessages } from "../../core/project-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
+import { claimTemporary } from "../write/temporary.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
@@ -134,6 +135,7 @@ export async function listPublishedRuns(runsDir: string): Promise<string[]> {
 export async function writeLatest(runsDir: string, id: string): Promise<void> {
   if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
+  claimTemporary(temporary);
   await writeFile(temporary, `${id}\n`);
   await rename(temporary, join(runsDir, LATEST_FILE));
 }
@@ -312,6 +314,7 @@ async function isStale(lockPath: string): Promise<boolean> {
  */
 async function createWithContent(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
+  claimTemporary(temporary);
   try {
     // Inside the try: a write that fails (a full disk) leaves no temporary file either.
     await writeFile(temporary, content);
@@ -346,6 +349,7 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
       await createWithContent(lockPath, JSON.stringify(holder) + "\n");
       return () => rm(lockPath, { force: true });
     } catch (error) {
+      if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
         throw new OutputError("E_WRITE", `${label}: cannot create the lock file (${(error as NodeJS.ErrnoException).code}); expected a writable folder`, { cause: error });
       if (attempt === 0 && (await isStale(lockPath))) {

@@ -10,7 +10,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
-import { recordWritten, refuseFilesNotOurs, WRITTEN_FILES } from "./written-files.js";
+import { claimTemporary } from "./temporary.js";
+import { recordText, refuseFilesNotOurs, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -65,15 +66,8 @@ export async function writeFilesAtomic(
   if (!intoRun) refuseRunFolder(dir, label);
   refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
-  // Outside a run each file is hashed as it is written, for the folder's record.
-  const digests = await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher());
-  if (!intoRun)
-    try {
-      recordWritten(dir, digests);
-    } catch (cause) {
-      // The files are in place; without their record, the next run refuses to replace them (and says so).
-      throw new OutputError("E_WRITE", outputMessages.writeFailed(join(label, WRITTEN_FILES), (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
-    }
+  // Outside a run each file is hashed as it is written, for the folder's record, which is renamed into place with them.
+  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordText(dir, digests));
   return names.map((name) => join(dir, name));
 }
 
@@ -171,27 +165,39 @@ function* passing(content: Iterable<string | Uint8Array>, record: (bytes: Uint8A
   }
 }
 
-/** `writeFilesAtomic`, hashing every file with a hash from `newHash` if given (then the digests by name, else `{}`). */
+/**
+ * `writeFilesAtomic`, hashing every file with a hash from `newHash` if given (then the digests by name, else `{}`).
+ * With `record`, the text it makes of the digests is written as the folder's record (`WRITTEN_FILES`) among the
+ * temporary files, before anything is renamed, and renamed into place last: a disk too full for it replaces nothing.
+ */
 async function writeFiles(
   dir: string,
   files: Readonly<Record<string, FileContent>>,
   label: string,
   threads: number,
   newHash: (() => Hasher) | undefined,
+  record?: (digests: Readonly<Record<string, Digest>>) => string,
 ): Promise<Record<string, Digest>> {
-  const names = Object.keys(files);
+  const outputs = Object.keys(files);
+  const names = record ? [...outputs, WRITTEN_FILES] : outputs;
   const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
   const digests: Record<string, Digest> = {};
+  // The temporary files this call created, the only ones its failure removes.
+  const claimed: string[] = [];
   try {
     makeFolderSync(dir);
+    for (const path of temporary) {
+      claimTemporary(path);
+      claimed.push(path);
+    }
     // Files that write themselves start first: their writers work on their own threads while the others are written.
-    const byPath = names.flatMap((name, i) => {
+    const byPath = outputs.flatMap((name, i) => {
       const content = files[name];
       return isPathJob(content) ? [{ name, path: temporary[i], written: content.write(temporary[i]) }] : [];
     });
     // Settled as they end (so that a writer failing early is never an unhandled rejection), awaited below.
     const pathsWritten = Promise.allSettled(byPath.map(({ written }) => written));
-    const others = names.flatMap((name, i) => (isPathJob(files[name]) ? [] : [{ name, path: temporary[i] }]));
+    const others = outputs.flatMap((name, i) => (isPathJob(files[name]) ? [] : [{ name, path: temporary[i] }]));
     let failure: unknown;
     try {
       if (threads > 1) {
@@ -226,9 +232,10 @@ async function writeFiles(
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;
     if (newHash) for (const { name, path } of byPath) digests[name] = await digestFile(path);
+    if (record) writeFileSync(temporary[outputs.length], record(digests));
     replaceAll(dir, names, temporary, label);
   } catch (cause) {
-    for (const path of temporary)
+    for (const path of claimed)
       try {
         rmSync(path, { force: true });
       } catch {

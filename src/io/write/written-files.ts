@@ -55,17 +55,14 @@ export async function refuseFilesNotOurs(dir: string, names: readonly string[], 
   }
 }
 
-/** Adds the files written in `dir` (name -> size and SHA-256) to the folder's record (a temporary name, then renamed). */
-export function recordWritten(dir: string, written: Readonly<Record<string, Identity>>): void {
+/**
+ * The folder's record with the files written in `dir` (name -> size and SHA-256) added, as the text of the file: the
+ * folder writer writes it as one more temporary file and renames it into place with the outputs, so that the outputs
+ * are never replaced without their record, nor the record without them.
+ */
+export function recordText(dir: string, written: Readonly<Record<string, Identity>>): string {
   const files = readRecord(dir);
   for (const [name, { bytes, sha256 }] of Object.entries(written)) files[name] = { bytes, sha256 };
   const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]]));
-  const temporary = join(dir, `${WRITTEN_FILES}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, JSON.stringify({ tool: "innovation-index", files: sorted }, null, 2) + "\n");
-    renameSync(temporary, join(dir, WRITTEN_FILES));
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  return JSON.stringify({ tool: "innovation-index", files: sorted }, null, 2) + "\n";
 }

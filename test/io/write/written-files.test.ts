@@ -3,10 +3,11 @@
  * record shows it is the tool's own, unchanged since (io/write/written-files.ts).
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
+import { acquireLock, writeLatest } from "../../../src/io/runs/runs.js";
 import { writeFilesAtomic } from "../../../src/io/write/write.js";
 import { WRITTEN_FILES } from "../../../src/io/write/written-files.js";
 import { makeTempDir, runCli } from "../../helpers.js";
@@ -79,5 +80,44 @@ describe("the record of the files written", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a link planted at a writer's temporary name (.<name>.<pid>.tmp)", () => {
+  it("is never written through: the command stops with E_OUT_NOT_OURS, and the file it points to and the link stay", async () => {
+    const dir = await makeTempDir({ "precious.txt": "PRECIOUS\n", "out/.keep": "" });
+    const out = join(dir, "out");
+    const planted = join(out, `.index.csv.${process.pid}.tmp`);
+    await symlink("../precious.txt", planted);
+    await expect(writeFilesAtomic(out, { "index.csv": "unit,year\n", "scores.csv": "x\n" })).rejects.toMatchObject({
+      code: "E_OUT_NOT_OURS",
+      message: outputMessages.temporaryInTheWay(planted, "a link"),
+    });
+    expect(await readFile(join(dir, "precious.txt"), "utf8")).toBe("PRECIOUS\n");
+    expect((await lstat(planted)).isSymbolicLink()).toBe(true);
+    // nothing else was left: no output, no other temporary file
+    expect((await readdir(out)).sort()).toEqual([".keep", `.index.csv.${process.pid}.tmp`].sort());
+  });
+
+  it("the record's, LATEST's and the lock's temporary files refuse a link too; a regular file left at the name is replaced", async () => {
+    const dir = await makeTempDir({ "precious.txt": "PRECIOUS\n", "runs/.keep": "" });
+    const runs = join(dir, "runs");
+    await symlink("../precious.txt", join(runs, `.LATEST.${process.pid}.tmp`));
+    await expect(writeLatest(runs, "20260101T000000.000Z-00000000")).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
+    await symlink("../precious.txt", join(runs, `.lock.${process.pid}.tmp`));
+    await expect(acquireLock(runs, "runs")).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
+    const out = join(dir, "out");
+    await mkdir(out);
+    await symlink("../precious.txt", join(out, `.${WRITTEN_FILES}.${process.pid}.tmp`));
+    await expect(writeFilesAtomic(out, { "index.csv": "unit,year\n" })).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
+    expect(await readFile(join(dir, "precious.txt"), "utf8")).toBe("PRECIOUS\n");
+    // The record is one of the files renamed together: refused before any output was put in place.
+    expect(await readdir(out)).toEqual([`.${WRITTEN_FILES}.${process.pid}.tmp`]);
+    // A regular file at the name (left by a killed process that had this pid) is a leftover: it is replaced.
+    await rm(join(runs, `.LATEST.${process.pid}.tmp`));
+    await writeFile(join(runs, `.LATEST.${process.pid}.tmp`), "old\n");
+    await writeLatest(runs, "20260101T000000.000Z-00000000");
+    expect(await readFile(join(runs, "LATEST"), "utf8")).toBe("20260101T000000.000Z-00000000\n");
+    expect(await readdir(runs)).not.toContain(`.LATEST.${process.pid}.tmp`);
   });
 });
