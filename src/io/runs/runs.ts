@@ -229,10 +229,11 @@ export interface Leftovers {
 /**
  * Removes what killed runs of this tool left in `runsDir`: staging folders `.staging-<run-id>` that hold the marker
  * naming their id, the marker naming its run left in a run folder (a run killed between its rename and the marker's
- * removal; the folder stays), temporary `LATEST` files, and temporary lock files `.lock.<pid>.tmp` whose process is gone. Nothing else is removed: a staging folder without the marker
- * is kept and reported; a run folder newer than `latest` (a run killed between its rename and `LATEST`, or a pointer set
- * back) is kept and reported; with no `latest` (missing or broken pointer, already reported) no run folder is even
- * judged. Only called while holding the lock, so no other run is writing them.
+ * removal; the folder stays), temporary `LATEST` files, and lock files `.lock.<pid>.tmp` (a lock being written) or
+ * `.lock.<pid>.stale` (a stale lock moved aside to be removed) whose process is gone. Nothing else is removed: a staging
+ * folder without the marker is kept and reported; a run folder newer than `latest` (a run killed between its rename
+ * and `LATEST`, or a pointer set back) is kept and reported; with no `latest` (missing or broken pointer, already
+ * reported) no run folder is even judged. Only called while holding the lock, so no other run is writing them.
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
@@ -251,7 +252,7 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
         await rm(path, { force: true });
         removed.push(name);
       }
-    } else if (/^\.lock\.\d+\.tmp$/.test(name)) {
+    } else if (/^\.lock\.\d+\.(?:tmp|stale)$/.test(name)) {
       // The lock's content of a run that stopped before linking it into place. Another run may be taking the lock
       // right now, with its own, so only one whose process is gone goes (judged as a lock is, see `isStale`), or one
       // named with this process's pid (then left by an earlier process of that pid: this one holds the lock).
@@ -293,18 +294,48 @@ export function isProcessAlive(pid: number): boolean {
  * than a minute.
  */
 async function isStale(lockPath: string): Promise<boolean> {
+  return (await staleLockText(lockPath)) !== undefined;
+}
+
+/** The text of the lock at `lockPath` when it is stale (see `isStale`), else `undefined` (live, or gone). */
+async function staleLockText(lockPath: string): Promise<string | undefined> {
+  const text = await readFile(lockPath, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
   let holder: Partial<LockHolder>;
   try {
-    holder = JSON.parse(await readFile(lockPath, "utf8"));
+    holder = JSON.parse(text);
   } catch {
     // A lock written by a process killed between creating and filling it.
     const info = await stat(lockPath).catch(() => undefined);
-    return !info || Date.now() - info.mtimeMs > 60_000;
+    return info && Date.now() - info.mtimeMs > 60_000 ? text : undefined;
   }
-  if (holder.host !== hostname() || typeof holder.pid !== "number") return false;
+  if (holder.host !== hostname() || typeof holder.pid !== "number") return undefined;
   const bootTime = Date.now() - uptime() * 1000;
   const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
-  return writtenBeforeBoot || !isProcessAlive(holder.pid);
+  return writtenBeforeBoot || !isProcessAlive(holder.pid) ? text : undefined;
+}
+
+/**
+ * Removes the stale lock whose text is `staleText`, and only that one: it is first moved aside under this process's
+ * own name (one atomic rename, so of several runs that found it stale one moves it), then its text is compared. A
+ * lock that is not the stale one (another run took the stale one over meanwhile, and this rename moved its new lock)
+ * is put back. Returns whether the stale lock was removed by this call.
+ */
+export async function removeStaleLock(lockPath: string, staleText: string): Promise<boolean> {
+  const aside = `${lockPath}.${process.pid}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return false; // gone: another run moved it first
+  }
+  const moved = await readFile(aside, "utf8").catch(() => undefined);
+  if (moved !== staleText) {
+    await link(aside, lockPath).catch(() => undefined);
+    await rm(aside, { force: true });
+    return false;
+  }
+  await rm(aside, { force: true });
+  return true;
 }
 
 /**
@@ -346,15 +377,22 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await createWithContent(lockPath, JSON.stringify(holder) + "\n");
-      return () => rm(lockPath, { force: true });
+      const text = JSON.stringify(holder) + "\n";
+      await createWithContent(lockPath, text);
+      // Released only while it is still this run's lock (never another run's, were this one ever taken over).
+      return async () => {
+        if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
+      };
     } catch (error) {
       if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
         throw new OutputError("E_WRITE", `${label}: cannot create the lock file (${(error as NodeJS.ErrnoException).code}); expected a writable folder`, { cause: error });
-      if (attempt === 0 && (await isStale(lockPath))) {
-        await rm(lockPath, { force: true });
-        continue;
+      if (attempt === 0) {
+        const staleText = await staleLockText(lockPath);
+        if (staleText !== undefined) {
+          await removeStaleLock(lockPath, staleText);
+          continue;
+        }
       }
       const text = await readFile(lockPath, "utf8").catch(() => "");
       let description = "a lock file being written, or damaged";

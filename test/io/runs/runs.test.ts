@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import {
   acquireLock,
+  removeStaleLock,
   discardRun,
   finishRun,
   isRunId,
@@ -133,6 +134,49 @@ describe("LATEST and the lock", () => {
     await release();
     expect(await listDir(join(dir, "runs"))).toEqual([]);
     await (await acquireLock(join(dir, "runs"), "runs"))();
+  });
+});
+
+describe("taking over a stale lock", () => {
+  const deadPid = () =>
+    new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+
+  it("takes over a stale lock, and never a lock another run took over since it judged the lock stale", async () => {
+    const dead = await deadPid();
+    const stale = JSON.stringify({ pid: dead, host: hostname(), startedAt: new Date().toISOString() }) + "\n";
+    const dir = await makeTempDir({ "runs/.lock": stale });
+    const runs = join(dir, "runs");
+    // The race: this run judged the lock stale (text `stale`), but another run took it over first and wrote its own.
+    const fresh = JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: new Date().toISOString() }) + "\n";
+    await writeFile(join(runs, ".lock"), fresh);
+    expect(await removeStaleLock(join(runs, ".lock"), stale)).toBe(false);
+    expect(await readFile(join(runs, ".lock"), "utf8")).toBe(fresh); // put back, not removed
+    expect(await listDir(runs)).toEqual([".lock"]); // and nothing left aside
+    // The stale lock itself is removed, and acquireLock takes its place.
+    await writeFile(join(runs, ".lock"), stale);
+    const release = await acquireLock(runs, "runs");
+    expect(JSON.parse(await readFile(join(runs, ".lock"), "utf8"))).toMatchObject({ pid: process.pid });
+    await release();
+    expect(await listDir(runs)).toEqual([]);
+  });
+
+  it("a run releases its lock only while the lock is still its own, never another run's", async () => {
+    const dir = await makeTempDir();
+    const runs = join(dir, "runs");
+    const release = await acquireLock(runs, "runs");
+    // Another run's lock in its place (as if this one had been taken over): releasing leaves it.
+    const other = JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: new Date().toISOString() }) + "\n";
+    await writeFile(join(runs, ".lock"), other);
+    await release();
+    expect(await readFile(join(runs, ".lock"), "utf8")).toBe(other);
+  });
+
+  it("removeLeftovers removes a stale lock moved aside (.lock.<pid>.stale) by a run that was then killed", async () => {
+    const dead = await deadPid();
+    const dir = await makeTempDir({ [`.lock.${dead}.stale`]: JSON.stringify({ pid: dead, host: hostname(), startedAt: new Date().toISOString() }) + "\n" });
+    expect((await removeLeftovers(dir, "runs", undefined)).removed).toEqual([`.lock.${dead}.stale`]);
   });
 });
 
