@@ -41,6 +41,8 @@ export const outputMessages = {
     `${file} exists, and innovation-index did not write it or it has changed since (the folder's ${record} does not list it as it is), so it is not replaced; expected a folder without it: move it away, or give another --out`,
   outIsInput: (label: string) =>
     `${label} is an input of this command (it was read as the indicator tree, the values or another input), and an input is never overwritten; expected another --out`,
+  staleRemoved: (names: readonly string[], label: string, command: string) =>
+    `removed ${names.join(", ")} from ${label}: written there by an earlier ${command}, unchanged, and not written by this one, so no longer its output\n`,
   temporaryInTheWay: (path: string, what: string) =>
     `${path} is ${what} in the way of a temporary file this command writes (it never writes through a link); expected nothing of that name, so move it away`,
   outIsRoot: (label: string, file = false) =>

@@ -7,6 +7,7 @@ import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/read/load.js";
 import { defaultThreads } from "../../io/write/file-jobs.js";
 import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
+import { outputMessages } from "../../core/output-messages.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
@@ -114,8 +115,15 @@ export async function runCompute(
   const { inputs, result, printed, warnings, notes } = computed;
   const files = withFiles ? await withFiles(computed.files) : computed.files;
   // With `withFiles` (`report --run`), the files go into a run folder, listed in its reports.json.
+  // The files are the whole output of `compute` (or of `report`): what an earlier run of it left there and this one
+  // does not write (a ranks.csv of two units beside the index of one) is removed, and named.
+  let removed: readonly string[] = [];
   if (options.out !== "-")
-    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), { intoRun: withFiles !== undefined });
+    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), {
+      intoRun: withFiles !== undefined,
+      family: options.reportOnly ? "report" : "compute",
+      onRemoved: (names) => (removed = names),
+    });
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
   printWarnings(warnings, env);
@@ -123,6 +131,7 @@ export async function runCompute(
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   if (printed === undefined) env.stdout(renderIndexTable(result));
   if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, options.out, options.reportOnly ? "report" : "compute"));
 }
 
 /** The options that choose an index, read the same way by `compute`, `audit`, `compare` and `report`. */

@@ -11,7 +11,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { claimTemporary } from "./temporary.js";
-import { recordText, refuseFilesNotOurs, WRITTEN_FILES } from "./written-files.js";
+import { recordText, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -45,6 +45,20 @@ export function joinContent(content: FileContent): string | Uint8Array {
   return Buffer.concat([...content].map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk)));
 }
 
+/** How `writeFilesAtomic` writes. */
+export interface WriteOptions {
+  /** The files are a run's own derived files (`report --run`): written into the run folder, listed by the caller. */
+  intoRun?: boolean;
+  /** The caller checked the files it replaces (`template --force`, `init --force`). */
+  replace?: boolean;
+  /**
+   * The files are the whole set of outputs of this command (`compute`): the files an earlier run of it wrote in the
+   * folder and this one does not, still as written, are removed, and `onRemoved` told their names.
+   */
+  family?: string;
+  onRemoved?: (names: readonly string[]) => void;
+}
+
 /**
  * Writes `files` (name -> content) into `dir`, creating it; throws `OutputError` (exit code 3) on failure, naming the
  * folder as `label` (default: `dir`). A content may be a sequence of chunks, streamed to the file as produced, or a job.
@@ -54,20 +68,32 @@ export function joinContent(content: FileContent): string | Uint8Array {
  * (`refuseRunFolder`) unless `intoRun` says the files are a run's own derived files (`report --run`). Outside a run, a
  * file of the same name is replaced only when the folder's record shows it is the tool's own (`written-files.ts`),
  * unless `replace` says the caller checked (`template --force`, `init --force`); the record then lists the files.
+ * With `family`, the earlier outputs of the same command that this run does not write are removed after it (`WriteOptions`).
  */
 export async function writeFilesAtomic(
   dir: string,
   files: Readonly<Record<string, FileContent>>,
   label = dir,
   threads = 1,
-  { intoRun = false, replace = false }: { intoRun?: boolean; replace?: boolean } = {},
+  { intoRun = false, replace = false, family, onRemoved }: WriteOptions = {},
 ): Promise<string[]> {
   const names = Object.keys(files);
   if (!intoRun) refuseRunFolder(dir, label);
   refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
+  const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile) : [];
   // Outside a run each file is hashed as it is written, for the folder's record, which is renamed into place with them.
-  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordText(dir, digests));
+  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordText(dir, digests, family));
+  if (stale.length > 0) {
+    // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
+    // so that a run stopped in between leaves them still known as the tool's own).
+    for (const name of stale) unlinkSync(join(dir, name));
+    const temporary = join(dir, `.${WRITTEN_FILES}.${process.pid}.tmp`);
+    claimTemporary(temporary);
+    writeFileSync(temporary, recordText(dir, {}, undefined, stale));
+    renameSync(temporary, join(dir, WRITTEN_FILES));
+    onRemoved?.(stale);
+  }
   return names.map((name) => join(dir, name));
 }
 

@@ -15,10 +15,12 @@ import { OutputError } from "../../errors.js";
 /** The record of the files the tool wrote in a folder. */
 export const WRITTEN_FILES = ".innovation-index-files.json";
 
-/** What identifies a file as written: its size and SHA-256. */
+/** What identifies a file as written: its size and SHA-256; and which command's outputs it is, when one said so. */
 interface Identity {
   bytes: number;
   sha256: string;
+  /** The command whose complete set of outputs it was one of (`compute`): a later run of it removes what it no longer writes. */
+  by?: string;
 }
 
 /** The folder's record, name -> identity; empty when there is none or it is not one this tool wrote. */
@@ -56,13 +58,31 @@ export async function refuseFilesNotOurs(dir: string, names: readonly string[], 
 }
 
 /**
- * The folder's record with the files written in `dir` (name -> size and SHA-256) added, as the text of the file: the
- * folder writer writes it as one more temporary file and renames it into place with the outputs, so that the outputs
- * are never replaced without their record, nor the record without them.
+ * The folder's record with the files written in `dir` (name -> size and SHA-256, and `by` when given) added and the
+ * `removed` names left out, as the text of the file: the folder writer writes it as one more temporary file and renames
+ * it into place with the outputs, so that the outputs are never replaced without their record, nor the record without
+ * them.
  */
-export function recordText(dir: string, written: Readonly<Record<string, Identity>>): string {
+export function recordText(dir: string, written: Readonly<Record<string, Identity>>, by?: string, removed: readonly string[] = []): string {
   const files = readRecord(dir);
-  for (const [name, { bytes, sha256 }] of Object.entries(written)) files[name] = { bytes, sha256 };
+  for (const [name, { bytes, sha256 }] of Object.entries(written)) files[name] = by === undefined ? { bytes, sha256 } : { bytes, sha256, by };
+  for (const name of removed) delete files[name];
   const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]]));
   return JSON.stringify({ tool: "innovation-index", files: sorted }, null, 2) + "\n";
+}
+
+/**
+ * The files of `dir` that an earlier run of command `by` wrote there as part of its outputs and that this run, which
+ * writes `names`, does not: still as written (size and SHA-256 as recorded), so provably the tool's own and stale (a
+ * `ranks.csv` of two units beside the index of one). A file changed since is not among them: it is no longer the
+ * tool's to remove.
+ */
+export async function staleFiles(dir: string, by: string, names: readonly string[], digest: (path: string) => Promise<Identity>): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [name, known] of Object.entries(readRecord(dir))) {
+    if (known.by !== by || names.includes(name)) continue;
+    const info = lstatSync(join(dir, name), { throwIfNoEntry: false });
+    if (info?.isFile() && info.size === known.bytes && (await digest(join(dir, name))).sha256 === known.sha256) stale.push(name);
+  }
+  return stale.sort();
 }

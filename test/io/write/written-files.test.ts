@@ -121,3 +121,40 @@ describe("a link planted at a writer's temporary name (.<name>.<pid>.tmp)", () =
     expect(await readdir(runs)).not.toContain(`.LATEST.${process.pid}.tmp`);
   });
 });
+
+describe("outputs of an earlier run of the same command", () => {
+  const ROOT = new URL("../../../", import.meta.url).pathname;
+  const TREE = join(ROOT, "indicators/changzhou-2020.csv");
+
+  it("compute removes, and names, the files an earlier compute wrote that it does not (ranks.csv of two units, then one)", async () => {
+    const one = await readFile(join(ROOT, "data/changzhou/values.csv"), "utf8");
+    // The example's zone and a second unit with the same values: ranks.csv is written for two units only.
+    const two = one + one.split("\n").slice(1).filter(Boolean).map((line) => line.replace(/^[^,]*/, "Zone B")).join("\n") + "\n";
+    const dir = await makeTempDir({ "two.csv": two, "one.csv": one });
+    expect((await runCli(["compute", "-i", TREE, "-d", "two.csv", "--out", "o", "-q"], dir)).code).toBe(0);
+    expect(await readdir(join(dir, "o"))).toContain("ranks.csv");
+    const run = await runCli(["compute", "-i", TREE, "-d", "one.csv", "--out", "o"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(outputMessages.staleRemoved(["ranks.csv"], "o", "compute"));
+    expect(await readdir(join(dir, "o"))).not.toContain("ranks.csv");
+    const record = JSON.parse(await readFile(join(dir, "o", WRITTEN_FILES), "utf8"));
+    expect(Object.keys(record.files)).not.toContain("ranks.csv");
+    expect(record.files["index.csv"].by).toBe("compute");
+    // A stale file edited since is no longer provably the tool's: it stays, and is not named.
+    expect((await runCli(["compute", "-i", TREE, "-d", "two.csv", "--out", "o", "-q"], dir)).code).toBe(0);
+    await writeFile(join(dir, "o", "ranks.csv"), "my notes\n");
+    const kept = await runCli(["compute", "-i", TREE, "-d", "one.csv", "--out", "o"], dir);
+    expect(kept.stderr).not.toContain("removed");
+    expect(await readFile(join(dir, "o", "ranks.csv"), "utf8")).toBe("my notes\n");
+  });
+
+  it("another command's files in the folder stay: report --out beside compute's outputs removes none of them", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["compute", "--out", "o", "-q"], dir)).code).toBe(0);
+    const before = (await readdir(join(dir, "o"))).sort();
+    const report = await runCli(["report", "--out", "o"], dir);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).not.toContain("removed");
+    expect((await readdir(join(dir, "o"))).sort()).toEqual([...new Set([...before, "report.html"])].sort());
+  });
+});
