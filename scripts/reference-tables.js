@@ -153,7 +153,7 @@ export const CODE_MEANINGS = {
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
   E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",
   E_RUN_INPUTS_CHANGED: "report in a project: the run's inputs or method options are not the project's current ones",
-  E_OUT_NOT_OURS: "an output file of the same name exists that the folder's .innovation-index-files.json does not show this tool wrote, unchanged since: never replaced (exit 3)",
+  E_OUT_NOT_OURS: "an output file of the same name exists that the folder's .innovation-index-files.json does not show this tool wrote, unchanged since, or a link or folder is at the name of a temporary file the writer uses: never replaced, never written through (exit 3)",
   E_OUT_IS_ROOT: "the root of the file system given as the output folder (`--out /`) (exit 3)",
   E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read (exit 3)",
   E_OUT_IS_RUN: "a command's --out is a run folder (it holds manifest.json and index.json, or is named by a run id in a runs folder), a project's runs folder (it holds LATEST), or inside one: a published run's files are never overwritten or added to; report --run is the one way to add to a run (exit 3)",

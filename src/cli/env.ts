@@ -31,26 +31,49 @@ export interface CliEnv {
  */
 export function processEnv(): CliEnv {
   let watching = false;
+  let watchingErrors = false;
   const stdout = () => {
     // `innovation-index compute --format csv | head`: when the reader goes away, stop quietly as other Unix tools do.
+    // Any other failure (a log on a full disk) is an output error, exit 3, as a file that cannot be written is.
     if (!watching) {
       watching = true;
       process.stdout.once("error", (error: NodeJS.ErrnoException) => {
-        if (error.code !== "EPIPE") throw error;
-        process.exit(process.exitCode ?? 0);
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        streamFailed("standard output", error);
       });
     }
     return process.stdout;
   };
+  const stderr = () => {
+    if (!watchingErrors) {
+      watchingErrors = true;
+      process.stderr.once("error", (error: NodeJS.ErrnoException) => streamFailed("standard error", error));
+    }
+    return process.stderr;
+  };
   return {
     cwd: process.cwd(),
     stdout: (text) => void stdout().write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stderr: (text) => void stderr().write(text),
     stdoutBytes: (bytes) => void stdout().write(bytes),
     get stderrIsTerminal() {
       return process.stderr.isTTY === true;
     },
   };
+}
+
+/**
+ * Ends the process with exit code 3 (an output error) when a standard stream cannot be written (`2>/dev/full`, a log on
+ * a full disk), saying so on standard error when that one still works; never exit code 1, which says the inputs are wrong.
+ */
+function streamFailed(stream: string, error: NodeJS.ErrnoException): never {
+  if (stream !== "standard error")
+    try {
+      process.stderr.write(`error: cannot write to ${stream} (${error.code ?? error.message}); expected a writable output\n`);
+    } catch {
+      // nothing more can be said
+    }
+  process.exit(3);
 }
 
 /** The package's own folder (holding `indicators/` and `data/`), from `src/cli` or `dist/cli` alike. */

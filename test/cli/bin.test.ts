@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,5 +58,25 @@ describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => 
     const code = await new Promise<number | null>((done) => child.on("close", done));
     expect(stderr).not.toMatch(/EPIPE|Error/);
     expect(code).toBe(0);
+  });
+
+  it.runIf(existsSync("/dev/full"))("exits 3, an output error, when stdout or stderr cannot be written (a log on a full disk), not 1", async () => {
+    const dir = await makeTempDir();
+    const full = openSync("/dev/full", "w");
+    try {
+      const outcome = (stdio: ("pipe" | number)[]) =>
+        new Promise<{ code: number | null; stderr: string }>((done) => {
+          const child = spawn(process.execPath, [BIN, "compute", "--out", "out"], { cwd: dir, stdio: ["ignore", ...stdio] });
+          let stderr = "";
+          child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on("close", (code) => done({ code, stderr }));
+        });
+      const stdoutFull = await outcome([full, "pipe"]);
+      expect(stdoutFull.code).toBe(3);
+      expect(stdoutFull.stderr).toContain("error: cannot write to standard output (ENOSPC); expected a writable output\n");
+      expect((await outcome(["pipe", full])).code).toBe(3);
+    } finally {
+      closeSync(full);
+    }
   });
 });
