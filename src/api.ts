@@ -137,10 +137,10 @@ export function analyse(result: IndexResult, options: AnalysisOptions = {}): Ana
  * components per group, and effective against nominal weights. See docs/guides/audit.md.
  */
 export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
-  const checks = new OptionChecks().keys(undefined, options, Object.keys(AUDIT_OPTION_RANGES));
-  for (const [name, [low, high]] of Object.entries(AUDIT_OPTION_RANGES))
+  const checks = new OptionChecks().keys(undefined, options, [...Object.keys(AUDIT_THRESHOLD_RANGES), "winsorMax"]);
+  for (const [name, [low, high]] of Object.entries(AUDIT_THRESHOLD_RANGES))
     checks.number(name, options[name as keyof AuditOptions], `a number from ${low} to ${high}`, (value) => value >= low && value <= high);
-  refuseBadOptions(checks.number("winsorMax", options.winsorMax, "a whole number", Number.isInteger));
+  refuseBadOptions(checks.number("winsorMax", options.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1));
   return auditIndex(result, options);
 }
 
@@ -207,16 +207,15 @@ const WEIGHTING_OPTION_NAMES = Object.keys({
   alpha: true,
 } satisfies Record<keyof NonNullable<IndexOptions["weighting"]>, true>);
 
-/** Every option `audit` takes with its range, as the `audit` command's flags allow (`winsorMax`: a whole number >= 1). */
-const AUDIT_OPTION_RANGES = {
+/** Every threshold `audit` takes with its range, as the `audit` command's flags allow (and `winsorMax`). */
+const AUDIT_THRESHOLD_RANGES = {
   minCoverage: [0, 1],
   skewness: [0, 1e6],
   kurtosis: [-3, 1e6],
   sameShare: [0, 1],
   collinear: [0, 1],
   weakParent: [-1, 1],
-  winsorMax: [1, Number.MAX_SAFE_INTEGER],
-} satisfies Record<keyof AuditOptions, [number, number]>;
+} satisfies Record<Exclude<keyof AuditOptions, "winsorMax">, [number, number]>;
 
 function refuseBadOptions(checks: OptionChecks): void {
   if (checks.issues.length > 0) throw new ValidationError(checks.issues);

@@ -1,12 +1,13 @@
 /**
  * Checks of option values given to the library (`checkComputeOptions` in compute.ts, `checkWeightingOptions` in
  * weighting/derive.ts, and the facade's), the same rules the command line's parsers apply to its flags: a method name
- * from its list, a number in its range, a pair in its order. The command line never reaches them with a bad value; a script in plain JavaScript, or options read from JSON, would otherwise
- * compute with a misspelt method's fallback (`outliers: "winsorize"` treated as no treatment) or an inverted scale.
+ * from its list, a number in its range, a pair in its order. The command line never reaches them with a bad value; a
+ * script in plain JavaScript, or options read from JSON, would otherwise compute with a misspelt method's fallback
+ * (`outliers: "winsorize"` treated as another treatment) or an inverted scale.
  * Every problem is an `E_BAD_OPTION` issue naming the option (`column`), found all in one pass.
  */
 import type { Issue } from "../errors.js";
-import { quote } from "./quote.js";
+import { cutText, quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
 
 /** How a value given is described in a message: a text quoted, anything else as JSON would write it. */
@@ -15,7 +16,7 @@ function shown(value: unknown): string {
   if (typeof value === "number") return String(value);
   if (value === null || typeof value !== "object") return String(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return cutText(JSON.stringify(value) ?? String(value));
   } catch {
     return String(value);
   }

@@ -68,7 +68,7 @@ export interface WriteOptions {
  * (`refuseRunFolder`) unless `intoRun` says the files are a run's own derived files (`report --run`). Outside a run, a
  * file of the same name is replaced only when the folder's record shows it is the tool's own (`written-files.ts`),
  * unless `replace` says the caller checked (`template --force`, `init --force`); the record then lists the files.
- * With `family`, the earlier outputs of the same command that this run does not write are removed after it (`WriteOptions`).
+ * With `family`, the earlier outputs of the same command that this run does not write are removed after it.
  */
 export async function writeFilesAtomic(
   dir: string,
