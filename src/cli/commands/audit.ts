@@ -22,6 +22,7 @@ import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language, Table } from "../../io/write/tables.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
+import { outputMessages } from "../../core/output-messages.js";
 import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, type MethodCommandOptions } from "../method-options.js";
@@ -165,7 +166,10 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
   const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
   const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree);
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  // The files are the whole output of `audit`: what an earlier audit left there and this one does not write (its
+  // audit.xlsx, when this one has no --xlsx) is removed, and named.
+  let removed: readonly string[] = [];
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit", onRemoved: (names) => (removed = names) });
   if (options.quiet) return;
   printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings], env);
   for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);
@@ -175,6 +179,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   env.stdout(renderAuditSummary(audit, result));
   env.stderr(`wrote ${Object.keys(files).join(", ")} to ${printable(options.out)}\n`);
+  if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, printable(options.out), "audit"));
 }
 
 /** Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked. */

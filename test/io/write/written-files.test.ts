@@ -148,6 +148,19 @@ describe("outputs of an earlier run of the same command", () => {
     expect(await readFile(join(dir, "o", "ranks.csv"), "utf8")).toBe("my notes\n");
   });
 
+  it("audit too: an audit without --xlsx removes the audit.xlsx of the audit before it, and compute's files stay", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["compute", "--out", "a", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["audit", "--out", "a", "--xlsx", "-q"], dir)).code).toBe(0);
+    expect(await readdir(join(dir, "a"))).toContain("audit.xlsx");
+    const run = await runCli(["audit", "--out", "a"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(outputMessages.staleRemoved(["audit.xlsx"], "a", "audit"));
+    const left = await readdir(join(dir, "a"));
+    expect(left).not.toContain("audit.xlsx");
+    expect(left).toEqual(expect.arrayContaining(["index.csv", "scores.csv", "index.json"]));
+  });
+
   it("another command's files in the folder stay: report --out beside compute's outputs removes none of them", async () => {
     const dir = await makeTempDir();
     expect((await runCli(["compute", "--out", "o", "-q"], dir)).code).toBe(0);
