@@ -41,6 +41,8 @@ export const outputMessages = {
     `${file} exists, and innovation-index did not write it or it has changed since (the folder's ${record} does not list it as it is), so it is not replaced; expected a folder without it: move it away, or give another --out`,
   outIsInput: (label: string) =>
     `${label} is an input of this command (it was read as the indicator tree, the values or another input), and an input is never overwritten; expected another --out`,
+  nameTooLong: (label: string, bytes: number) =>
+    `${label}: cannot write the output (ENAMETOOLONG): a file name of ${bytes} bytes is written first under a temporary name about 12 bytes longer (.<name>.<pid>.tmp), over the 255 bytes most file systems allow; expected a name of at most about 240 bytes (80 Chinese characters)`,
   staleRemoved: (names: readonly string[], label: string, command: string) =>
     `removed ${names.join(", ")} from ${label}: written there by an earlier ${command}, unchanged, and not written by this one, so no longer its output\n`,
   temporaryInTheWay: (path: string, what: string) =>

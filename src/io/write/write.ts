@@ -273,6 +273,8 @@ async function writeFiles(
     if (cause instanceof WorkerFailure) throw new OutputError("E_WRITE", outputMessages.workerFailed(label, cause.message), { cause });
     // An allocation that failed on this thread (a buffer for the values shared with the writer threads).
     if (cause instanceof RangeError && code === undefined) throw new OutputError("E_WRITE", outputMessages.workerFailed(label, cause.message), { cause });
+    // A name the file system takes, but not with the temporary file's additions (`.<name>.<pid>.tmp`).
+    if (code === "ENAMETOOLONG") throw new OutputError("E_WRITE", outputMessages.nameTooLong(label, Math.max(...outputs.map((name) => Buffer.byteLength(name)))), { cause });
     throw new OutputError("E_WRITE", outputMessages.writeFailed(label, code ?? String(cause)), { cause });
   }
   return digests;

@@ -171,3 +171,12 @@ describe("outputs of an earlier run of the same command", () => {
     expect((await readdir(join(dir, "o"))).sort()).toEqual([...new Set([...before, "report.html"])].sort());
   });
 });
+
+describe("a file name that fits the file system only without the temporary name's additions", () => {
+  it("is E_WRITE saying why (the name becomes .<name>.<pid>.tmp first), and nothing is written", async () => {
+    const dir = await makeTempDir();
+    const name = `${"w".repeat(246)}.csv`; // 250 bytes: a name ext4 and tmpfs take (255 at most), its temporary one not
+    await expect(writeFilesAtomic(join(dir, "out"), { [name]: "x\n" }, "out")).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.nameTooLong("out", 250) });
+    expect(await readdir(join(dir, "out"))).toEqual([]);
+  });
+});
