@@ -435,6 +435,24 @@ describe("the root of the file system as --out", () => {
 });
 
 describe("report in a project", () => {
+  it("takes the runs folder's lock, as compute does: while another run holds it, report exits 3 and writes nothing", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    // A live holder: this test's own process.
+    const holder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify(holder) + "\n");
+    const run = await runCli(["report", "-q"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${projectMessages.locked("runs/.lock", `pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}`)}\n`);
+    expect(await listDir(join(dir, "runs", id))).not.toContain("report.html");
+    // Once it is released, the report goes in, and the lock is released after it.
+    await rm(join(dir, "runs/.lock"));
+    expect((await runCli(["report", "-q"], dir)).code).toBe(0);
+    expect(await listDir(join(dir, "runs", id))).toContain("report.html");
+    expect(existsSync(join(dir, "runs/.lock"))).toBe(false);
+  });
+
   it("writes report.html into the latest run folder, or the one --run names, unless --out is given", async () => {
     const dir = await makeProject();
     // No run yet: nowhere to put it.

@@ -6,6 +6,7 @@
  * replaces only a `report.html` that `reports.json` shows this tool wrote.
  */
 import type { Command } from "commander";
+import { dirname } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { InputError, UsageError } from "../../errors.js";
 import { outputMessages } from "../../core/output-messages.js";
@@ -77,6 +78,20 @@ Examples:
     };
     if (project && command.getOptionValueSource("out") !== "cli") {
       const run = await runFolderFor(options, command, project, env);
+      // The runs folder's lock, as a project's compute takes it: two reports into one run (or a report and a run being
+      // published) never write at once.
+      const { acquireLock } = await import("../../io/runs/runs.js");
+      const release = await acquireLock(dirname(run.folder), dirname(run.label));
+      try {
+        return await reportIntoRun(run, project);
+      } finally {
+        await release();
+      }
+    }
+    if (options.run !== undefined) throw new UsageError("E_USAGE", projectMessages.runWithoutProject());
+    return runCompute(reportOptions, env);
+
+    async function reportIntoRun(run: Awaited<ReturnType<typeof runFolderFor>>, project: AppliedProject): Promise<void> {
       const { repairDerivedFiles, requireReplaceable, withReportsFile } = await import("../../io/runs/run-reports.js");
       // What a report killed while writing into this run left is completed first, so that its files are provably ours.
       const repaired = await repairDerivedFiles(run.folder, run.label, ["report.html"]);
@@ -92,8 +107,6 @@ Examples:
         return withReportsFile(run.folder, run.label, run.manifest, files, made);
       });
     }
-    if (options.run !== undefined) throw new UsageError("E_USAGE", projectMessages.runWithoutProject());
-    return runCompute(reportOptions, env);
   });
 }
 
