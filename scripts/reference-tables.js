@@ -100,7 +100,7 @@ export const CODE_MEANINGS = {
   E_PROJECT: "an index.yaml key with a bad value",
   E_PROJECT_SHAPE: "an index.yaml that is not a mapping of the known keys",
   E_PROJECT_YAML: "an index.yaml that does not parse",
-  E_LOCKED: "another run of the project holds runs/.lock (exit 3)",
+  E_LOCKED: "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it (exit 3)",
   E_UNKNOWN_RUN: "a run name diff cannot find",
   E_TOO_FEW_RUNS: "diff with fewer than two published runs",
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",

@@ -14,7 +14,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
-import { isProcessAlive } from "./runs.js";
+import { isProcessAlive } from "../write/folder-lock.js";
 
 export const REPORTS_FILE = "reports.json";
 

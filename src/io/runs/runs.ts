@@ -13,15 +13,14 @@
  *   unfinished run of this tool); a run folder is never removed, whatever `LATEST` says (see `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
-import { hostname, uptime } from "node:os";
-import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
-import { projectMessages } from "../../core/project-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
 import { claimTemporary } from "../write/temporary.js";
+import { isStale, takeLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
@@ -271,103 +270,11 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
   return { removed, warnings };
 }
 
-/** The content of the lock file. */
-export interface LockHolder {
-  pid: number;
-  host: string;
-  startedAt: string;
-}
-
-/** Whether process `pid` runs on this machine (`EPERM` means it runs under another user). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
- * A lock file is stale when its process is gone: same host and a dead pid, or same host and written before the machine
- * last started (a power cut mid-run: after the reboot its pid may belong to another process), or unreadable and older
- * than a minute.
- */
-async function isStale(lockPath: string): Promise<boolean> {
-  return (await staleLockText(lockPath)) !== undefined;
-}
-
-/** The text of the lock at `lockPath` when it is stale (see `isStale`), else `undefined` (live, or gone). */
-async function staleLockText(lockPath: string): Promise<string | undefined> {
-  const text = await readFile(lockPath, "utf8").catch(() => undefined);
-  if (text === undefined) return undefined;
-  let holder: Partial<LockHolder>;
-  try {
-    holder = JSON.parse(text);
-  } catch {
-    // A lock written by a process killed between creating and filling it.
-    const info = await stat(lockPath).catch(() => undefined);
-    return info && Date.now() - info.mtimeMs > 60_000 ? text : undefined;
-  }
-  if (holder.host !== hostname() || typeof holder.pid !== "number") return undefined;
-  const bootTime = Date.now() - uptime() * 1000;
-  const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
-  return writtenBeforeBoot || !isProcessAlive(holder.pid) ? text : undefined;
-}
-
-/**
- * Removes the stale lock whose text is `staleText`, and only that one: it is first moved aside under this process's
- * own name (one atomic rename, so of several runs that found it stale one moves it), then its text is compared. A
- * lock that is not the stale one (another run took the stale one over meanwhile, and this rename moved its new lock)
- * is put back. Returns whether the stale lock was removed by this call.
- */
-export async function removeStaleLock(lockPath: string, staleText: string): Promise<boolean> {
-  const aside = `${lockPath}.${process.pid}.stale`;
-  try {
-    await rename(lockPath, aside);
-  } catch {
-    return false; // gone: another run moved it first
-  }
-  const moved = await readFile(aside, "utf8").catch(() => undefined);
-  if (moved !== staleText) {
-    await link(aside, lockPath).catch(() => undefined);
-    await rm(aside, { force: true });
-    return false;
-  }
-  await rm(aside, { force: true });
-  return true;
-}
-
-/**
- * Creates `path` holding `content`, failing with `EEXIST` when it exists. The content is written to a temporary file
- * first and hard-linked into place, so no other process ever sees the file empty; on a file system without hard links
- * the file is created exclusively and then filled.
- */
-async function createWithContent(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  claimTemporary(temporary);
-  try {
-    // Inside the try: a write that fails (a full disk) leaves no temporary file either.
-    await writeFile(temporary, content);
-    await link(temporary, path);
-  } catch (error) {
-    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
-    const handle = await open(path, "wx");
-    await handle.writeFile(content);
-    await handle.close();
-  } finally {
-    await rm(temporary, { force: true });
-  }
-}
-
-/**
- * Takes `runs/.lock` (created exclusively, so two runs never both get it) and returns the function that releases it.
- * A stale lock (its process is gone, see `isStale`) is removed and taken over; a live one is an `OutputError` `E_LOCKED`
- * naming its holder. A lock from another host is never judged stale: its pid means nothing here.
+ * Takes `runs/.lock` (see `takeLock`: created exclusively, a stale one taken over by one run only, a live one
+ * `E_LOCKED` naming its holder), creating the runs folder first, and returns the function that releases it.
  */
 export async function acquireLock(runsDir: string, label: string): Promise<() => Promise<void>> {
-  const lockPath = join(runsDir, LOCK_FILE);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   try {
     makeFolderSync(runsDir);
   } catch (cause) {
@@ -375,35 +282,5 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
     if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
     throw new OutputError("E_WRITE", `${label}: cannot create the runs folder (${code}); expected a writable folder`, { cause });
   }
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const text = JSON.stringify(holder) + "\n";
-      await createWithContent(lockPath, text);
-      // Released only while it is still this run's lock (never another run's, were this one ever taken over).
-      return async () => {
-        if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
-      };
-    } catch (error) {
-      if (error instanceof OutputError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new OutputError("E_WRITE", `${label}: cannot create the lock file (${(error as NodeJS.ErrnoException).code}); expected a writable folder`, { cause: error });
-      if (attempt === 0) {
-        const staleText = await staleLockText(lockPath);
-        if (staleText !== undefined) {
-          await removeStaleLock(lockPath, staleText);
-          continue;
-        }
-      }
-      const text = await readFile(lockPath, "utf8").catch(() => "");
-      let description = "a lock file being written, or damaged";
-      try {
-        const other = JSON.parse(text) as LockHolder;
-        description = `pid ${other.pid} on ${other.host}, since ${other.startedAt}`;
-      } catch {
-        // keep the description
-      }
-      throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${LOCK_FILE}`, description));
-    }
-  }
-  throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${LOCK_FILE}`, "unknown"));
+  return takeLock(runsDir, LOCK_FILE, label);
 }

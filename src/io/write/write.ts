@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
+import { takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
 import { recordText, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
@@ -80,6 +81,39 @@ export async function writeFilesAtomic(
   const names = Object.keys(files);
   if (!intoRun) refuseRunFolder(dir, label);
   refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
+  // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
+  // would otherwise leave a mix of their files, and a record that agrees with neither.
+  const release = intoRun ? undefined : await lockFolder(dir, names.length === 1 && basename(label) === names[0] ? dirname(label) : label);
+  try {
+    return await writeUnlocked(dir, files, label, threads, { intoRun, replace, family, onRemoved });
+  } finally {
+    await release?.();
+  }
+}
+
+/** The lock an output folder is written under (`folder-lock.ts`), held by the folder writer while it writes. */
+export const OUTPUT_LOCK_FILE = ".innovation-index.lock";
+
+/** Creates `dir` if need be and takes its lock (`E_LOCKED` naming the run that holds it). */
+async function lockFolder(dir: string, label: string): Promise<() => Promise<void>> {
+  try {
+    makeFolderSync(dir);
+  } catch (cause) {
+    if (cause instanceof FolderError) throw new OutputError("E_WRITE", outputMessages.folderNotCreated(label, cause.path, cause.code), { cause });
+    throw cause;
+  }
+  return takeLock(dir, OUTPUT_LOCK_FILE, label);
+}
+
+/** `writeFilesAtomic` once its folder is locked (or is a run's). */
+async function writeUnlocked(
+  dir: string,
+  files: Readonly<Record<string, FileContent>>,
+  label: string,
+  threads: number,
+  { intoRun = false, replace = false, family, onRemoved }: WriteOptions,
+): Promise<string[]> {
+  const names = Object.keys(files);
   if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
   const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile) : [];
   // Outside a run each file is hashed as it is written, for the folder's record, which is renamed into place with them.

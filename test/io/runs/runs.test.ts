@@ -4,9 +4,9 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
+import { removeStaleLock } from "../../../src/io/write/folder-lock.js";
 import {
   acquireLock,
-  removeStaleLock,
   discardRun,
   finishRun,
   isRunId,

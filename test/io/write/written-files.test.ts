@@ -2,13 +2,16 @@
  * The writer's record of the files it wrote in an output folder: a file of the same name is replaced only when the
  * record shows it is the tool's own, unchanged since (io/write/written-files.ts).
  */
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { hostname } from "node:os";
 import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { acquireLock, writeLatest } from "../../../src/io/runs/runs.js";
-import { writeFilesAtomic } from "../../../src/io/write/write.js";
+import { OUTPUT_LOCK_FILE, writeFilesAtomic } from "../../../src/io/write/write.js";
+import { projectMessages } from "../../../src/core/project-messages.js";
 import { WRITTEN_FILES } from "../../../src/io/write/written-files.js";
 import { makeTempDir, runCli } from "../../helpers.js";
 
@@ -178,5 +181,27 @@ describe("a file name that fits the file system only without the temporary name'
     const name = `${"w".repeat(246)}.csv`; // 250 bytes: a name ext4 and tmpfs take (255 at most), its temporary one not
     await expect(writeFilesAtomic(join(dir, "out"), { [name]: "x\n" }, "out")).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.nameTooLong("out", 250) });
     expect(await readdir(join(dir, "out"))).toEqual([]);
+  });
+});
+
+describe("one writer at a time in an output folder", () => {
+  it("a folder whose lock a live run holds is E_LOCKED naming it, and nothing is written; a lock whose process is gone is taken over", async () => {
+    const dir = await makeTempDir({ "out/.keep": "" });
+    const out = join(dir, "out");
+    const holder = { pid: process.ppid, host: hostname(), startedAt: new Date().toISOString() };
+    await writeFile(join(out, OUTPUT_LOCK_FILE), JSON.stringify(holder) + "\n");
+    await expect(writeFilesAtomic(out, { "index.csv": "x\n" }, "out")).rejects.toMatchObject({
+      code: "E_LOCKED",
+      message: projectMessages.locked(`out/${OUTPUT_LOCK_FILE}`, `pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}`),
+    });
+    expect((await readdir(out)).sort()).toEqual([".keep", OUTPUT_LOCK_FILE].sort());
+    // The holder is gone (a killed run): its lock is taken over, the files written, and the lock released.
+    const gone = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    await writeFile(join(out, OUTPUT_LOCK_FILE), JSON.stringify({ ...holder, pid: gone }) + "\n");
+    await writeFilesAtomic(out, { "index.csv": "x\n" }, "out");
+    expect(await readFile(join(out, "index.csv"), "utf8")).toBe("x\n");
+    expect(await readdir(out)).not.toContain(OUTPUT_LOCK_FILE);
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * A folder's lock: a small file created exclusively, holding the pid, host and start time of the run that holds it, so
+ * that one run at a time writes the folder (a project's runs folder, `runs/.lock`; an output folder while the folder
+ * writer writes it). A lock whose process is gone is stale and taken over, by one run only.
+ */
+import { link, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { hostname, uptime } from "node:os";
+import { join } from "node:path";
+import { projectMessages } from "../../core/project-messages.js";
+import { OutputError } from "../../errors.js";
+import { claimTemporary } from "./temporary.js";
+
+/** The content of the lock file. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+/** Whether process `pid` runs on this machine (`EPERM` means it runs under another user). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A lock file is stale when its process is gone: same host and a dead pid, or same host and written before the machine
+ * last started (a power cut mid-run: after the reboot its pid may belong to another process), or unreadable and older
+ * than a minute.
+ */
+export async function isStale(lockPath: string): Promise<boolean> {
+  return (await staleLockText(lockPath)) !== undefined;
+}
+
+/** The text of the lock at `lockPath` when it is stale (see `isStale`), else `undefined` (live, or gone). */
+async function staleLockText(lockPath: string): Promise<string | undefined> {
+  const text = await readFile(lockPath, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  let holder: Partial<LockHolder>;
+  try {
+    holder = JSON.parse(text);
+  } catch {
+    // A lock written by a process killed between creating and filling it.
+    const info = await stat(lockPath).catch(() => undefined);
+    return info && Date.now() - info.mtimeMs > 60_000 ? text : undefined;
+  }
+  if (holder.host !== hostname() || typeof holder.pid !== "number") return undefined;
+  const bootTime = Date.now() - uptime() * 1000;
+  const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
+  return writtenBeforeBoot || !isProcessAlive(holder.pid) ? text : undefined;
+}
+
+/**
+ * Removes the stale lock whose text is `staleText`, and only that one: it is first moved aside under this process's
+ * own name (one atomic rename, so of several runs that found it stale one moves it), then its text is compared. A
+ * lock that is not the stale one (another run took the stale one over meanwhile, and this rename moved its new lock)
+ * is put back. Returns whether the stale lock was removed by this call.
+ */
+export async function removeStaleLock(lockPath: string, staleText: string): Promise<boolean> {
+  const aside = `${lockPath}.${process.pid}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return false; // gone: another run moved it first
+  }
+  const moved = await readFile(aside, "utf8").catch(() => undefined);
+  if (moved !== staleText) {
+    await link(aside, lockPath).catch(() => undefined);
+    await rm(aside, { force: true });
+    return false;
+  }
+  await rm(aside, { force: true });
+  return true;
+}
+
+/**
+ * Creates `path` holding `content`, failing with `EEXIST` when it exists. The content is written to a temporary file
+ * first and hard-linked into place, so no other process ever sees the file empty; on a file system without hard links
+ * the file is created exclusively and then filled.
+ */
+async function createWithContent(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  claimTemporary(temporary);
+  try {
+    // Inside the try: a write that fails (a full disk) leaves no temporary file either.
+    await writeFile(temporary, content);
+    await link(temporary, path);
+  } catch (error) {
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    const handle = await open(path, "wx");
+    await handle.writeFile(content);
+    await handle.close();
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/**
+ * Takes the lock `name` of folder `dir` (which must exist), created exclusively so that two runs never both get it, and
+ * returns the function that releases it. A stale lock (its process is gone, see `isStale`) is taken over by one run only
+ * (`removeStaleLock`); a live one is an `OutputError` `E_LOCKED` naming its holder, the lock named as `label/name`. A
+ * lock from another host is never judged stale: its pid means nothing here.
+ */
+export async function takeLock(dir: string, name: string, label: string): Promise<() => Promise<void>> {
+  const lockPath = join(dir, name);
+  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const text = JSON.stringify(holder) + "\n";
+      await createWithContent(lockPath, text);
+      // Released only while it is still this run's lock (never another run's, were this one ever taken over).
+      return async () => {
+        if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
+      };
+    } catch (error) {
+      if (error instanceof OutputError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new OutputError("E_WRITE", `${label}: cannot create the lock file (${(error as NodeJS.ErrnoException).code}); expected a writable folder`, { cause: error });
+      if (attempt === 0) {
+        const staleText = await staleLockText(lockPath);
+        if (staleText !== undefined) {
+          await removeStaleLock(lockPath, staleText);
+          continue;
+        }
+      }
+      const text = await readFile(lockPath, "utf8").catch(() => "");
+      let description = "a lock file being written, or damaged";
+      try {
+        const other = JSON.parse(text) as LockHolder;
+        description = `pid ${other.pid} on ${other.host}, since ${other.startedAt}`;
+      } catch {
+        // keep the description
+      }
+      throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${name}`, description));
+    }
+  }
+  throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${name}`, "unknown"));
+}
