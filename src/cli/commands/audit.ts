@@ -168,8 +168,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree);
   // The files are the whole output of `audit`: what an earlier audit left there and this one does not write (its
   // audit.xlsx, when this one has no --xlsx) is removed, and named.
-  let removed: readonly string[] = [];
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit", onRemoved: (names) => (removed = names) });
+  const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit" });
   if (options.quiet) return;
   printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings], env);
   for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);

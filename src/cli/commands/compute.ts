@@ -117,13 +117,14 @@ export async function runCompute(
   // With `withFiles` (`report --run`), the files go into a run folder, listed in its reports.json.
   // The files are the whole output of `compute` (or of `report`): what an earlier run of it left there and this one
   // does not write (a ranks.csv of two units beside the index of one) is removed, and named.
-  let removed: readonly string[] = [];
-  if (options.out !== "-")
-    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), {
-      intoRun: withFiles !== undefined,
-      family: options.reportOnly ? "report" : "compute",
-      onRemoved: (names) => (removed = names),
-    });
+  const family = options.reportOnly ? "report" : "compute";
+  const removed =
+    options.out === "-"
+      ? []
+      : await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), {
+          intoRun: withFiles !== undefined,
+          family,
+        });
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;
   printWarnings(warnings, env);
@@ -131,7 +132,7 @@ export async function runCompute(
   if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
   if (printed === undefined) env.stdout(renderIndexTable(result));
   if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
-  if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, options.out, options.reportOnly ? "report" : "compute"));
+  if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, options.out, family));
 }
 
 /** The options that choose an index, read the same way by `compute`, `audit`, `compare` and `report`. */

@@ -54,10 +54,9 @@ export interface WriteOptions {
   replace?: boolean;
   /**
    * The files are the whole set of outputs of this command (`compute`): the files an earlier run of it wrote in the
-   * folder and this one does not, still as written, are removed, and `onRemoved` told their names.
+   * folder and this one does not, still as written, are removed (`writeFilesAtomic` returns their names).
    */
   family?: string;
-  onRemoved?: (names: readonly string[]) => void;
 }
 
 /**
@@ -69,23 +68,25 @@ export interface WriteOptions {
  * (`refuseRunFolder`) unless `intoRun` says the files are a run's own derived files (`report --run`). Outside a run, a
  * file of the same name is replaced only when the folder's record shows it is the tool's own (`written-files.ts`),
  * unless `replace` says the caller checked (`template --force`, `init --force`); the record then lists the files.
- * With `family`, the earlier outputs of the same command that this run does not write are removed after it.
+ * With `family`, the earlier outputs of the same command that this run does not write are removed after it. Returns the
+ * names of the files so removed (none without `family`).
  */
 export async function writeFilesAtomic(
   dir: string,
   files: Readonly<Record<string, FileContent>>,
   label = dir,
   threads = 1,
-  { intoRun = false, replace = false, family, onRemoved }: WriteOptions = {},
-): Promise<string[]> {
+  options: WriteOptions = {},
+): Promise<readonly string[]> {
   const names = Object.keys(files);
+  const intoRun = options.intoRun ?? false;
   if (!intoRun) refuseRunFolder(dir, label);
   refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
   const release = intoRun ? undefined : await lockFolder(dir, names.length === 1 && basename(label) === names[0] ? dirname(label) : label);
   try {
-    return await writeUnlocked(dir, files, label, threads, { intoRun, replace, family, onRemoved });
+    return await writeUnlocked(dir, files, label, threads, options);
   } finally {
     await release?.();
   }
@@ -111,8 +112,8 @@ async function writeUnlocked(
   files: Readonly<Record<string, FileContent>>,
   label: string,
   threads: number,
-  { intoRun = false, replace = false, family, onRemoved }: WriteOptions,
-): Promise<string[]> {
+  { intoRun = false, replace = false, family }: WriteOptions,
+): Promise<readonly string[]> {
   const names = Object.keys(files);
   if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
   const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile) : [];
@@ -121,14 +122,20 @@ async function writeUnlocked(
   if (stale.length > 0) {
     // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
     // so that a run stopped in between leaves them still known as the tool's own).
-    for (const name of stale) unlinkSync(join(dir, name));
     const temporary = join(dir, `.${WRITTEN_FILES}.${process.pid}.tmp`);
-    claimTemporary(temporary);
-    writeFileSync(temporary, recordText(dir, {}, undefined, stale));
-    renameSync(temporary, join(dir, WRITTEN_FILES));
-    onRemoved?.(stale);
+    try {
+      for (const name of stale) unlinkSync(join(dir, name));
+      claimTemporary(temporary);
+      writeFileSync(temporary, recordText(dir, {}, undefined, stale));
+      renameSync(temporary, join(dir, WRITTEN_FILES));
+    } catch (cause) {
+      if (cause instanceof OutputError) throw cause;
+      rmSync(temporary, { force: true });
+      // The outputs are in place; a stale file still there, or still in the record, is removed by the next run.
+      throw new OutputError("E_WRITE", outputMessages.writeFailed(join(label, WRITTEN_FILES), (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
+    }
   }
-  return names.map((name) => join(dir, name));
+  return stale;
 }
 
 /**
