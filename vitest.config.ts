@@ -8,8 +8,9 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, ...(process.env.INNOVATION_INDEX_LEAK_FIXTURE ? [] : ["test/setup/leak.fixture.test.ts"])],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Each test file gets a private temporary folder and must leave it empty (test/setup/temp-folders.ts).
-    setupFiles: ["test/setup/temp-folders.ts"],
+    // Each test file gets a private temporary folder and must leave it empty (test/setup/temp-folders.ts); property
+    // tests run from a fixed seed unless PROPERTY_SEED says otherwise (test/setup/properties.ts).
+    setupFiles: ["test/setup/temp-folders.ts", "test/setup/properties.ts"],
     reporters: ["default", new SummaryLineReporter()],
   },
 });

@@ -99,7 +99,13 @@ export function planGroupReflections(
   return { reflections, issues };
 }
 
-/** Flips a block of a group's values in place by `reflection` (`NaN` stays `NaN`; a ratio <= 0 becomes `NaN`). */
+/** How far from a bound of a bounded scale, as a share of its span, a mirrored score is taken to be on it. */
+const BOUND_TOLERANCE = 1e-12;
+
+/**
+ * Flips a block of a group's values in place by `reflection` (`NaN` stays `NaN`; a ratio <= 0 becomes `NaN`; a
+ * bounded score within a rounding error of a bound mirrors to the other bound exactly).
+ */
 export function reflectGroup(values: Float64Array, reflection: Reflection): Float64Array {
   for (let cell = 0; cell < values.length; cell++) {
     const value = values[cell];
@@ -107,9 +113,15 @@ export function reflectGroup(values: Float64Array, reflection: Reflection): Floa
       case "ratio":
         values[cell] = value > 0 ? (value === 100 ? 100 : 10000 / value) : Number.NaN;
         break;
-      case "bounded":
-        values[cell] = reflection.low + reflection.high - value;
+      case "bounded": {
+        // A mean of scores at a bound can miss it by a rounding error (100.00000000000003): its mirror image is the
+        // other bound exactly, not -2.8e-14, which a benefit-of-the-doubt or power parent would refuse as negative.
+        const { low, high } = reflection;
+        const tolerance = BOUND_TOLERANCE * (high - low);
+        const mirrored = low + high - value;
+        values[cell] = Math.abs(mirrored - low) <= tolerance ? low : Math.abs(mirrored - high) <= tolerance ? high : mirrored;
         break;
+      }
       case "z":
         values[cell] = 2 * reflection.mean - value;
         break;

@@ -25,6 +25,8 @@ export const methodMessages = {
     `indicator ${quote(indicator)} has a value for one unit only in ${year}, so its ${method} 100·(r − 1)/(n − 1) is undefined (n = 1); expected values of at least two units in every year, or another normalisation`,
   scoreNegative: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
     `group ${quote(group)}, unit ${quote(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} aggregation needs scores >= 0; expected non-negative scores (z-scores can be negative: use min-max or --z-scale with a large mean)`,
+  frontierEmpty: (group: string, year: number, childCodes: readonly string[]) =>
+    `group ${quote(group)}, year ${year}: every unit scores 0 on ${childCodes.length === 1 ? `its child ${quote(childCodes[0])}` : `every child (${childCodes.map(quote).join(", ")})`}, so the benefit-of-the-doubt aggregation has no frontier to measure against (0/0); expected a positive score for at least one unit (a child with direction "-" on a 0-100 scale scores 0 where every unit was best before the flip)`,
   powerMissing: () => `the power mean has no exponent; expected --power P or --aggregate power:P (e.g. power:0.5)`,
   groupDirectionScale: (group: string, kind: "rank" | "mixed") =>
     `group ${quote(group)} has direction "-", but ${

@@ -11,7 +11,8 @@ import type { AggregateContext } from "./methods.js";
  * frontier score 100 and the others the share of the frontier they reach. The tree's weights are not used (the method
  * chooses its own; with one child the score is `100·s[u]/max_v s[v]`). Only units with every child observed enter a
  * year; the others are `NaN`. Needs scores >= 0 (reported first by `checkAggregation`); a year where every unit scores
- * 0 on every child gives `NaN`. Each programme is solved by `maximizeLinear` (tableau simplex, Bland's rule).
+ * 0 on every child gives `NaN` (refused first by `checkAggregation` too). Each programme is solved by `maximizeLinear`
+ * (tableau simplex, Bland's rule).
  * @example aggregateBenefitOfTheDoubt([[1, 2], [2, 1]], [0.5, 0.5], { unitCount: 2, yearCount: 1 }, out) // out => [100, 100]
  * Reference: Cherchye, Moesen, Rogge & Van Puyenbroeck (2007), Social Indicators Research 82(1), 111-145; OECD/JRC
  * Handbook (2008), section 6.1 (benefit of the doubt); Compind `ci_bod`.
@@ -38,8 +39,20 @@ export function aggregateBenefitOfTheDoubt(
     const anyPositive = rows.some((row) => row.some((score) => score > 0));
     rows.forEach((row, i) => {
       const cell = units[i] * yearCount + year;
-      out[cell] = anyPositive ? 100 * maximizeLinear(row, rows, new Array<number>(rows.length).fill(1)).value : Number.NaN;
+      out[cell] = anyPositive ? 100 * efficiency(maximizeLinear(row, rows, new Array<number>(rows.length).fill(1)).value) : Number.NaN;
     });
   }
   return out;
 }
+
+/**
+ * A programme's maximum as an efficiency in [0, 1]. The unit's own constraint bounds it by 1, which the simplex can
+ * overshoot or miss by a rounding error (1.0000000000000002, 0.9999999999999999): a unit on the frontier scores 100
+ * exactly, never above.
+ */
+function efficiency(value: number): number {
+  return value >= 1 - FRONTIER_TOLERANCE ? 1 : value;
+}
+
+/** How close to 1 a programme's maximum is taken to be on the frontier. */
+const FRONTIER_TOLERANCE = 1e-12;

@@ -106,6 +106,19 @@ export function checkAggregation(
   const cellCount = units.length * years.length;
   const unitOf = (cell: number) => units[Math.floor(cell / years.length)];
   const yearOf = (cell: number) => years[cell % years.length];
+  if (method === "bod")
+    // A year whose units (with every child observed) all score 0 has no frontier: each programme is 0/0.
+    years.forEach((year, y) => {
+      let observed = false;
+      let positive = false;
+      for (let unit = 0; unit < units.length; unit++) {
+        const cell = unit * years.length + y;
+        if (children.some((child) => Number.isNaN(child[cell]))) continue;
+        observed = true;
+        if (children.some((child) => child[cell] > 0)) positive = true;
+      }
+      if (observed && !positive) issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: methodMessages.frontierEmpty(group, year, childCodes) });
+    });
   for (let cell = 0; cell < cellCount; cell++) {
     if (method === "mpi") {
       let sum = 0;

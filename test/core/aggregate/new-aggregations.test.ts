@@ -82,6 +82,25 @@ describe("maximizeLinear and benefit of the doubt", () => {
     const out = aggregateBenefitOfTheDoubt([[1, 2, 1], [2, 1, 1]], [0.5, 0.5], { unitCount: 3, yearCount: 1 }, new Float64Array(3));
     [100, 100, 200 / 3].forEach((value, i) => expect(out[i]).toBeCloseTo(value, 12));
   });
+  it("scores a unit on the frontier 100 exactly, never a rounding error above or below", () => {
+    // One child: 100·100/100 = 100 for U2, whose programme max 100·w, w·99.99999999999999 <= 1, w·100 <= 1 the simplex
+    // solved as 1.0000000000000002 (100.00000000000003 before), which a parent marked "-" mirrored to -2.8e-14.
+    const one = aggregateBenefitOfTheDoubt([[99.99999999999999, 100]], [1], { unitCount: 2, yearCount: 1 }, new Float64Array(2));
+    expect(Array.from(one)).toEqual([100, 100]);
+    // Two children: U2 is alone on the frontier on the first child (5.26 > 0), so it scores 1 (solved as 0.9999999999999999).
+    const two = aggregateBenefitOfTheDoubt([[0, 5.2631578947368425], [100, 0]], [1, 1], { unitCount: 2, yearCount: 1 }, new Float64Array(2));
+    expect(Array.from(two)).toEqual([100, 100]);
+  });
+  it("checkAggregation refuses a year where every unit with its children observed scores 0 (no frontier: 0/0)", () => {
+    // Blocks unit-major over years 2020, 2021: 2020 is 0 for U1 and U2 (U3 is missing a child and does not enter);
+    // 2021 has U2 at (0, 1) and U3 at (5, 3), so it has a frontier: U3 on it; U2 max w_B subject to 5·w_A + 3·w_B <= 1
+    // and w_B <= 1 reaches 1/3; U1 at (0, 0) scores 0.
+    const issues = checkAggregation("bod", "G", ["A", "B"], [[0, 0, 0, 0, Number.NaN, 5], [0, 0, 0, 1, 3, 3]], [1, 1], ["U1", "U2", "U3"], [2020, 2021]);
+    expect(issues).toEqual([{ code: "E_AGGREGATE_UNDEFINED", id: "G", message: methodMessages.frontierEmpty("G", 2020, ["A", "B"]) }]);
+    expect(methodMessages.frontierEmpty("G", 2020, ["A", "B"])).toContain('group "G", year 2020: every unit scores 0 on every child ("A", "B")');
+    const out = aggregateBenefitOfTheDoubt([[0, 0, 0, 0, Number.NaN, 5], [0, 0, 0, 1, 3, 3]], [1, 1], { unitCount: 3, yearCount: 2 }, new Float64Array(6));
+    [Number.NaN, 0, Number.NaN, 100 / 3, Number.NaN, 100].forEach((value, i) => (Number.isNaN(value) ? expect(out[i]).toBeNaN() : expect(out[i]).toBeCloseTo(value, 12)));
+  });
   it("leaves out a unit with a missing child, and ignores the tree's weights", () => {
     const out = aggregate("bod", [[1, 4, Number.NaN], [3, 1, 1]], [0.9, 0.1], new Float64Array(3), { unitCount: 3, yearCount: 1 });
     expect(out[0]).toBeCloseTo(100, 12);
@@ -106,6 +125,13 @@ describe("group directions", () => {
     expect(Array.from(reflectGroup(Float64Array.of(1, 30, 100), { kind: "bounded", low: 1, high: 100 }))).toEqual([100, 71, 1]);
     expect(Array.from(reflectGroup(Float64Array.of(110, 95), { kind: "z", mean: 100 }))).toEqual([90, 105]);
     expect(Array.from(reflectGroup(Float64Array.of(3, -1), { kind: "copeland" }))).toEqual([-3, 1]);
+  });
+  it("reflectGroup mirrors a bounded score within a rounding error of a bound to the other bound exactly", () => {
+    // 0 + 100 − 100.00000000000003 is −2.8e-14, which a benefit-of-the-doubt or power parent refuses as negative;
+    // 0 + 100 − 1e-15 is 100 in floating point anyway; 100 − 99.99999999999999 = 1.4e-14 is 0 within 1e-12·100.
+    expect(Array.from(reflectGroup(Float64Array.of(100.00000000000003, 99.99999999999999, -1e-15, 50), { kind: "bounded", low: 0, high: 100 }))).toEqual([0, 0, 100, 50]);
+    // A score genuinely outside the bounds (an MPI penalty below 0) still mirrors: 0 + 100 − (−5) = 105.
+    expect(Array.from(reflectGroup(Float64Array.of(-5), { kind: "bounded", low: 0, high: 100 }))).toEqual([105]);
   });
   it("computeIndex flips a group marked '-' before its parent aggregates it", () => {
     // min-max over U1 (2) and U2 (6): A scores 0 and 100, so G (direction -) scores 100 and 0; B: 0 and 100
