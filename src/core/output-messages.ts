@@ -68,7 +68,7 @@ export const outputMessages = {
   runsNotFolder: (runsLabel: string) =>
     `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`,
   latestNotRunId: (latestLabel: string, found: string) =>
-    `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id; expected the id of a run folder such as 20260301T020000.123Z-1a2b3c4d`,
+    `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
   latestNamesMissingRun: (latestLabel: string, id: string) =>
     `${latestLabel} names run ${id}, which does not exist`,
   latestMissing: (latestLabel: string, runCount: number) =>

@@ -172,7 +172,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   }
   if (total === 0) throw new ValidationError([{ code: "E_NO_DATA", message: messages.noData(), ...where }]);
   for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
-    if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} rows have no ${column} (NULL); expected a ${column} in every row`, ...where, column });
+    if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`, ...where, column });
   const leaves = new Set(tree.indicators);
   const unknown = byIndicator.flatMap(([, code]) => (code !== null && !leaves.has(code) ? [code] : []));
   for (const code of unknown.slice(0, LISTED)) {

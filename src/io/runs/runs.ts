@@ -20,7 +20,7 @@ import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
 import { claimTemporary } from "../write/temporary.js";
-import { isStale, takeLock } from "../write/folder-lock.js";
+import { removeLockLeftovers, takeLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
@@ -236,7 +236,8 @@ export interface Leftovers {
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
-  const removed: string[] = [];
+  // `.lock.<pid>.tmp` and `.lock.<pid>.stale` whose process is gone (see `removeLockLeftovers`).
+  const removed: string[] = await removeLockLeftovers(runsDir, LOCK_FILE);
   const warnings: Issue[] = [];
   for (const name of names) {
     const path = join(runsDir, name);
@@ -248,14 +249,6 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
       } else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
     } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
       if ((await lstat(path).catch(() => undefined))?.isFile()) {
-        await rm(path, { force: true });
-        removed.push(name);
-      }
-    } else if (/^\.lock\.\d+\.(?:tmp|stale)$/.test(name)) {
-      // The lock's content of a run that stopped before linking it into place. Another run may be taking the lock
-      // right now, with its own, so only one whose process is gone goes (judged as a lock is, see `isStale`), or one
-      // named with this process's pid (then left by an earlier process of that pid: this one holds the lock).
-      if ((await lstat(path).catch(() => undefined))?.isFile() && (name === `.lock.${process.pid}.tmp` || (await isStale(path)))) {
         await rm(path, { force: true });
         removed.push(name);
       }

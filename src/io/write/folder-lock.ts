@@ -3,7 +3,7 @@
  * that one run at a time writes the folder (a project's runs folder, `runs/.lock`; an output folder while the folder
  * writer writes it). A lock whose process is gone is stale and taken over, by one run only.
  */
-import { link, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, lstat, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
@@ -139,4 +139,26 @@ export async function takeLock(dir: string, name: string, label: string): Promis
     }
   }
   throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${name}`, "unknown"));
+}
+
+/**
+ * Removes what killed runs left of the lock `name` in `dir`: its content being written (`<name>.<pid>.tmp`, a run that
+ * stopped before linking it into place) and a stale lock moved aside (`<name>.<pid>.stale`). Another run may be taking
+ * the lock right now, with its own, so only a file whose process is gone goes (judged as a lock is, see `isStale`), or
+ * one named with this process's pid (then left by an earlier process of that pid: this one holds the lock). Links and
+ * folders at those names are left alone. Call it while holding the lock. Returns the names removed, sorted.
+ */
+export async function removeLockLeftovers(dir: string, name: string): Promise<string[]> {
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.(?:tmp|stale)$`);
+  const removed: string[] = [];
+  for (const entry of (await readdir(dir).catch(() => [] as string[])).sort()) {
+    const match = pattern.exec(entry);
+    if (!match) continue;
+    const path = join(dir, entry);
+    if (!(await lstat(path).catch(() => undefined))?.isFile()) continue;
+    if (Number(match[1]) !== process.pid && !(await isStale(path))) continue;
+    await rm(path, { force: true });
+    removed.push(entry);
+  }
+  return removed;
 }

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
-import { takeLock } from "./folder-lock.js";
+import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
 import { recordText, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
@@ -103,7 +103,11 @@ async function lockFolder(dir: string, label: string): Promise<() => Promise<voi
     if (cause instanceof FolderError) throw new OutputError("E_WRITE", outputMessages.folderNotCreated(label, cause.path, cause.code), { cause });
     throw cause;
   }
-  return takeLock(dir, OUTPUT_LOCK_FILE, label);
+  const release = await takeLock(dir, OUTPUT_LOCK_FILE, label);
+  // What a killed command left of the lock: hidden files of the tool's own, removed without a word (one that cannot be
+  // removed stays, as harmless as before).
+  await removeLockLeftovers(dir, OUTPUT_LOCK_FILE).catch(() => undefined);
+  return release;
 }
 
 /** `writeFilesAtomic` once its folder is locked (or is a run's). */

@@ -204,4 +204,22 @@ describe("one writer at a time in an output folder", () => {
     expect(await readFile(join(out, "index.csv"), "utf8")).toBe("x\n");
     expect(await readdir(out)).not.toContain(OUTPUT_LOCK_FILE);
   });
+
+  it("removes what a killed writer left of the lock (its .tmp or .stale, process gone), and keeps a live run's and a link", async () => {
+    const dir = await makeTempDir({ "out/.keep": "", "precious.txt": "keep\n" });
+    const out = join(dir, "out");
+    const gone = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    const holder = (pid: number) => JSON.stringify({ pid, host: hostname(), startedAt: new Date().toISOString() }) + "\n";
+    await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${gone}.tmp`), holder(gone)); // killed between writing and linking it
+    await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${gone + 1}.stale`), holder(gone)); // killed while removing a stale lock
+    await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${process.ppid}.tmp`), holder(process.ppid)); // a live run taking it now
+    await symlink("../precious.txt", join(out, `${OUTPUT_LOCK_FILE}.${gone + 2}.tmp`)); // not a file of ours
+    await writeFilesAtomic(out, { "index.csv": "x\n" }, "out");
+    expect((await readdir(out)).filter((name) => name.startsWith(OUTPUT_LOCK_FILE)).sort()).toEqual(
+      [`${OUTPUT_LOCK_FILE}.${process.ppid}.tmp`, `${OUTPUT_LOCK_FILE}.${gone + 2}.tmp`].sort(),
+    );
+    expect(await readFile(join(dir, "precious.txt"), "utf8")).toBe("keep\n");
+  });
 });
