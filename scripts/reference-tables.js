@@ -67,7 +67,8 @@ export const CODE_MEANINGS = {
   E_UNKNOWN_REFERENCE_UNIT: "a --reference-unit that is not in the data",
   E_CONSTANT_INDICATOR: "an indicator that does not vary, under min-max or z-score",
   E_DAMPEN_UNDEFINED: "a ratio the dampening cannot take (log of 0)",
-  E_AGGREGATE_UNDEFINED: "a score the aggregation cannot take (<= 0 under a geometric or harmonic mean, a mean <= 0 under MPI)",
+  E_AGGREGATE_UNDEFINED:
+    "a score the aggregation cannot take (<= 0 under a geometric or harmonic mean, < 0 under benefit of the doubt or a power mean with p > 0, a mean <= 0 under MPI), or a year where every unit scores 0 under benefit of the doubt",
   E_AGGREGATE_LEVEL: "an --aggregate level that has no groups",
   E_UNKNOWN_METHOD: "a method name that is not in the list",
   E_BAD_OPTION: "an option value out of range (such as --cap below 100); in the library, an option that is unknown or whose value is not in its list or range",

@@ -256,6 +256,7 @@ async function errorsReference(root) {
     row(["2", "the command line is wrong (unknown option, bad option value)", "`UsageError`, `E_USAGE`"]),
     row(["3", "an output could not be written, or another run holds the project's lock", "`OutputError`: `E_WRITE`, `E_EXISTS`, `E_LOCKED`"]),
     row(["4", "an internal error: a bug, please report it (the stack is printed)", "`InternalError`, any other error"]),
+    row(["128 + n", "ended by signal n (130 Ctrl-C, 143 `SIGTERM`), after removing the temporary files, lock and staging folder it held", ""]),
     "",
     "## Codes",
     "",

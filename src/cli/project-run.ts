@@ -63,10 +63,14 @@ const RUN_OPTIONS = new Set(["out", "run", "quiet", "project", "ifChanged", "for
 
 /**
  * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
- * `LATEST` not yet moved) kills the process on the spot, as a power cut or `kill -9` would.
+ * `LATEST` not yet moved) kills the process on the spot, as a power cut or `kill -9` would; `staged:SIGINT` (or
+ * `:SIGTERM`) interrupts it there instead, as Ctrl-C or a scheduler's time limit would, and waits for the signal.
  */
-function crashPoint(name: string): void {
-  if (process.env.INNOVATION_INDEX_CRASH_AT === name) process.kill(process.pid, "SIGKILL");
+async function crashPoint(name: string): Promise<void> {
+  const [point, signal = "SIGKILL"] = (process.env.INNOVATION_INDEX_CRASH_AT ?? "").split(":");
+  if (point !== name) return;
+  process.kill(process.pid, signal as NodeJS.Signals);
+  if (signal !== "SIGKILL") await new Promise(() => setInterval(() => undefined, 1000)); // until the signal ends it
 }
 
 /** A path relative to the project folder, with `/` separators. */
@@ -235,10 +239,10 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       let finished = false;
       try {
         await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
-        crashPoint("staged");
+        await crashPoint("staged");
         await finishRun(runsDir, id);
         finished = true;
-        crashPoint("finished");
+        await crashPoint("finished");
         await writeLatest(runsDir, id);
       } catch (cause) {
         const reason = String((cause as NodeJS.ErrnoException).code ?? cause);

@@ -282,6 +282,29 @@ describe("a project computed every year", () => {
     expect(names).toEqual([id, killed[0], newId, "LATEST"]);
   });
 
+  it.skipIf(!BUILT)("a run interrupted (Ctrl-C, a scheduler's SIGTERM) before it is published removes its staging folder and its lock, and ends by the signal", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    const before = await listDir(join(dir, "runs"));
+    await writeFile(join(dir, "data/2020.csv"), YEARS[2020]);
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+      const interrupted = await new Promise<{ signal: string | null }>((done) =>
+        execFile(process.execPath, [BIN, "compute", "-q"], { cwd: dir, env: { ...process.env, INNOVATION_INDEX_CRASH_AT: `staged:${signal}` } }, (error) =>
+          done({ signal: (error as { signal?: string } | null)?.signal ?? null }),
+        ),
+      );
+      // Ended by the signal itself (a shell sees 128 + n), after removing what it held: the runs folder is as it was,
+      // with no .staging-<id> folder and no .lock (a SIGKILL at the same point leaves both, see above).
+      expect(interrupted.signal).toBe(signal);
+      expect(await latest(dir)).toBe(id);
+      expect(await listDir(join(dir, "runs"))).toEqual(before);
+    }
+    const next = await runCli(["compute"], dir);
+    expect(next.code).toBe(0);
+    expect(next.stderr).not.toContain("warning");
+  });
+
   it.skipIf(!BUILT)("runs started at the same moment: each publishes or exits 3, and every published run is complete", async () => {
     const dir = await makeProject();
     const codes = await Promise.all(

@@ -13,12 +13,14 @@
  *   unfinished run of this tool); a run folder is never removed, whatever `LATEST` says (see `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
+import { lstatSync, readFileSync, rmSync } from "node:fs";
 import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
+import { undoOnInterrupt } from "../write/interrupt.js";
 import { claimTemporary } from "../write/temporary.js";
 import { removeLockLeftovers, takeLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
@@ -134,9 +136,13 @@ export async function listPublishedRuns(runsDir: string): Promise<string[]> {
 export async function writeLatest(runsDir: string, id: string): Promise<void> {
   if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
-  claimTemporary(temporary);
-  await writeFile(temporary, `${id}\n`);
-  await rename(temporary, join(runsDir, LATEST_FILE));
+  const release = claimTemporary(temporary);
+  try {
+    await writeFile(temporary, `${id}\n`);
+    await rename(temporary, join(runsDir, LATEST_FILE));
+  } finally {
+    release();
+  }
 }
 
 /**
@@ -146,6 +152,15 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
 export async function startStaging(runsDir: string, id: string): Promise<string> {
   const staging = join(runsDir, STAGING_PREFIX + id);
   await mkdir(staging);
+  // An interruption from here on removes the folder (once it holds its marker: provably this run's), until the run
+  // is renamed into place or discarded.
+  stagingUndo.set(
+    staging,
+    undoOnInterrupt(() => {
+      if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() && readFileSync(join(staging, STAGING_MARKER), "utf8") === `${id}\n`)
+        rmSync(staging, { recursive: true, force: true });
+    }),
+  );
   await writeFile(join(staging, STAGING_MARKER), `${id}\n`);
   return staging;
 }
@@ -185,6 +200,7 @@ export async function stageRun(
 export async function finishRun(runsDir: string, id: string): Promise<string> {
   const folder = join(runsDir, id);
   await rename(join(runsDir, STAGING_PREFIX + id), folder);
+  stopStagingUndo(join(runsDir, STAGING_PREFIX + id));
   await unlink(join(folder, STAGING_MARKER)).catch(() => undefined);
   return folder;
 }
@@ -212,6 +228,15 @@ async function holdsMarker(folder: string, id: string): Promise<boolean> {
 export async function discardRun(runsDir: string, id: string): Promise<void> {
   const staging = join(runsDir, STAGING_PREFIX + id);
   if (await holdsMarker(staging, id)) await rm(staging, { recursive: true, force: true });
+  stopStagingUndo(staging);
+}
+
+/** Per staging folder of this process, how to stop removing it when the process is interrupted (`startStaging`). */
+const stagingUndo = new Map<string, () => void>();
+
+function stopStagingUndo(staging: string): void {
+  stagingUndo.get(staging)?.();
+  stagingUndo.delete(staging);
 }
 
 /** What `removeLeftovers` removed and what it kept and reports. */

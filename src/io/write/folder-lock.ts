@@ -8,6 +8,8 @@ import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { OutputError } from "../../errors.js";
+import { readFileSync, unlinkSync } from "node:fs";
+import { undoOnInterrupt } from "./interrupt.js";
 import { claimTemporary } from "./temporary.js";
 
 /** The content of the lock file. */
@@ -84,7 +86,7 @@ export async function removeStaleLock(lockPath: string, staleText: string): Prom
  */
 async function createWithContent(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  claimTemporary(temporary);
+  const release = claimTemporary(temporary);
   try {
     // Inside the try: a write that fails (a full disk) leaves no temporary file either.
     await writeFile(temporary, content);
@@ -96,6 +98,7 @@ async function createWithContent(path: string, content: string): Promise<void> {
     await handle.close();
   } finally {
     await rm(temporary, { force: true });
+    release();
   }
 }
 
@@ -112,8 +115,13 @@ export async function takeLock(dir: string, name: string, label: string): Promis
     try {
       const text = JSON.stringify(holder) + "\n";
       await createWithContent(lockPath, text);
-      // Released only while it is still this run's lock (never another run's, were this one ever taken over).
+      // Released only while it is still this run's lock (never another run's, were this one ever taken over), and
+      // so when the process is interrupted (`interrupt.ts`).
+      const stopUndo = undoOnInterrupt(() => {
+        if (readFileSync(lockPath, "utf8") === text) unlinkSync(lockPath);
+      });
       return async () => {
+        stopUndo();
         if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
       };
     } catch (error) {

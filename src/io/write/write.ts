@@ -81,7 +81,7 @@ export async function writeFilesAtomic(
   const names = Object.keys(files);
   const intoRun = options.intoRun ?? false;
   if (!intoRun) refuseRunFolder(dir, label);
-  refuseInputs(dir, names, label); // before the record: an input is refused as such, whoever wrote it
+  refuseTargets(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
   const release = intoRun ? undefined : await lockFolder(dir, names.length === 1 && basename(label) === names[0] ? dirname(label) : label);
@@ -127,9 +127,10 @@ async function writeUnlocked(
     // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
     // so that a run stopped in between leaves them still known as the tool's own).
     const temporary = join(dir, `.${WRITTEN_FILES}.${process.pid}.tmp`);
+    let release: (() => void) | undefined;
     try {
       for (const name of stale) unlinkSync(join(dir, name));
-      claimTemporary(temporary);
+      release = claimTemporary(temporary);
       writeFileSync(temporary, recordText(dir, {}, undefined, stale));
       renameSync(temporary, join(dir, WRITTEN_FILES));
     } catch (cause) {
@@ -137,6 +138,8 @@ async function writeUnlocked(
       rmSync(temporary, { force: true });
       // The outputs are in place; a stale file still there, or still in the record, is removed by the next run.
       throw new OutputError("E_WRITE", outputMessages.writeFailed(join(label, WRITTEN_FILES), (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
+    } finally {
+      release?.();
     }
   }
   return stale;
@@ -191,11 +194,11 @@ export function refuseRunFolder(dir: string, label: string): void {
 }
 
 /**
- * Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this command read (`compute --out .` beside the
+ * Refuses a target no output may go to. Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this command read (`compute --out .` beside the
  * `index.csv` it read as values: the values would be lost), or `dir` is a values folder it read (the outputs would be
  * read as values next time). See `read/inputs-read.ts`. Throws `E_OUT_IS_ROOT` when `dir` is the root of the file system.
  */
-function refuseInputs(dir: string, names: readonly string[], label: string): void {
+function refuseTargets(dir: string, names: readonly string[], label: string): void {
   // The root of the file system (`--out /`, `--out C:\\`) holds the system's own folders, never a command's outputs.
   if (dirname(resolve(dir)) === resolve(dir))
     throw new OutputError("E_OUT_IS_ROOT", outputMessages.outIsRoot(label, names.length === 1 && basename(label) === names[0]));
@@ -214,7 +217,7 @@ export async function writeFilesAtomicWithDigests(
   label = dir,
   threads = 1,
 ): Promise<Record<string, Digest>> {
-  refuseInputs(dir, Object.keys(files), label);
+  refuseTargets(dir, Object.keys(files), label);
   return writeFiles(dir, files, label, threads, await sha256Hasher());
 }
 
@@ -253,12 +256,14 @@ async function writeFiles(
   const names = record ? [...outputs, WRITTEN_FILES] : outputs;
   const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
   const digests: Record<string, Digest> = {};
-  // The temporary files this call created, the only ones its failure removes.
+  // The temporary files this call created, the only ones its failure removes, and how to stop removing them when the
+  // process is interrupted (once renamed into place, or removed).
   const claimed: string[] = [];
+  const releases: (() => void)[] = [];
   try {
     makeFolderSync(dir);
     for (const path of temporary) {
-      claimTemporary(path);
+      releases.push(claimTemporary(path));
       claimed.push(path);
     }
     // Files that write themselves start first: their writers work on their own threads while the others are written.
@@ -321,6 +326,8 @@ async function writeFiles(
     // A name the file system takes, but not with the temporary file's additions (`.<name>.<pid>.tmp`).
     if (code === "ENAMETOOLONG") throw new OutputError("E_WRITE", outputMessages.nameTooLong(label, Math.max(...outputs.map((name) => Buffer.byteLength(name)))), { cause });
     throw new OutputError("E_WRITE", outputMessages.writeFailed(label, code ?? String(cause)), { cause });
+  } finally {
+    for (const release of releases) release();
   }
   return digests;
 }
