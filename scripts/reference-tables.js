@@ -103,6 +103,7 @@ export const CODE_MEANINGS = {
   E_PROJECT_YAML: "an index.yaml that does not parse",
   E_LOCKED: "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it (exit 3)",
   E_UNKNOWN_RUN: "a run name diff cannot find",
+  E_AMBIGUOUS_RUN: "a start of a run id that diff finds in several runs",
   E_TOO_FEW_RUNS: "diff with fewer than two published runs",
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
   E_INPUT_CHANGED: "an input file of a project run changed, appeared or disappeared while the run read it: no run is written",
@@ -147,7 +148,7 @@ export const CODE_MEANINGS = {
   // run folders
   E_RUNS_NOT_FOLDER: "the runs folder of a project is a file (exit 3)",
   E_BAD_LATEST: "runs/LATEST is not a run id, or names a run that does not exist",
-  E_NO_RUN: "verify: no such run folder",
+  E_NO_RUN: "verify: no such run folder; report: no published run to write into",
   E_NO_MANIFEST: "verify: the run folder has no readable manifest.json",
   E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest (exit 1)",
   // report --uncertainty-from
@@ -196,6 +197,12 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_NO_RUN: "runs/20261204T1617: no such run folder; expected a run id, latest, or the path of a run folder",
+  E_TOO_FEW_RUNS: "runs has 1 published run; expected at least two to compare (or name two runs)",
+  E_UNKNOWN_RUN:
+    'unknown run "2025" in runs; expected a run id (20260301T020000.123Z-1a2b3c4d, 20270301T020000.456Z-5e6f7a8b), latest, previous, or a run folder',
+  E_AMBIGUOUS_RUN:
+    'run "2026" in runs could be any of 2 runs (20260301T020000.123Z-1a2b3c4d, 20260302T020000.456Z-5e6f7a8b); expected enough of the id to name one run',
   E_DUPLICATE_COLUMN: 'values.csv:1:4: column 4 "2017年" repeats column 2 "2017", so which one holds the values is unclear; expected each column once',
   E_UNCERTAINTY_COLUMN: 'unc/uncertainty.csv: no column "index_p05"; expected the columns of uncertainty.csv: unit, year, index_median, index_p05, index_p95, rank_p05, rank_p95',
   E_UNCERTAINTY_CELL: 'unc/uncertainty.csv:5: unit "U3" in year "2017" is not in the index; expected a unit and year of the data (run uncertainty on the same inputs)',

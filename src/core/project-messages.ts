@@ -29,6 +29,8 @@ export const projectMessages = {
     `${lock}: another run holds the lock (${holder}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone`,
   unknownRun: (reference: string, runs: string, known: readonly string[]) =>
     `unknown run ${quote(reference)} in ${runs}; expected a run id (${known.slice(-3).join(", ") || "no runs yet"}), latest, previous, or a run folder`,
+  ambiguousRun: (reference: string, runs: string, matches: readonly string[]) =>
+    `run ${quote(reference)} in ${runs} could be any of ${matches.length} runs (${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", …" : ""}); expected enough of the id to name one run`,
   tooFewRuns: (runs: string, count: number) =>
     `${runs} has ${count} published run${count === 1 ? "" : "s"}; expected at least two to compare (or name two runs)`,
   noProjectForDiff: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or two run folders`,

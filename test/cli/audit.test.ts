@@ -198,6 +198,13 @@ describe("innovation-index audit", () => {
     expect(ranks.rowCount).toBe(csv.length);
     // Ranks are numbers in the sheet, the same as in the CSV file.
     expect(ranks.getRow(2).values).toEqual([undefined, csv[1][0], ...csv[1].slice(1).map(Number)]);
+    // The period column: a year is a number cell (not "a number stored as text"), the pooled period the text "all".
+    const statistics = workbook.getWorksheet("statistics")!;
+    const periods = new Set<unknown>();
+    statistics.getColumn(1).eachCell((cell, row) => row > 1 && periods.add(cell.value));
+    const statisticsCsv = await rows(dir, "statistics.csv");
+    expect([...periods].sort()).toEqual([...new Set(statisticsCsv.slice(1).map((row) => (row[0] === "all" ? "all" : Number(row[0]))))].sort());
+    expect([...periods].some((period) => typeof period === "number")).toBe(true);
   });
 
   it("audits the shipped one-unit example over its years, with notes and no NaN", async () => {

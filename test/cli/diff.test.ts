@@ -11,15 +11,23 @@ import { makeTempDir, runCli } from "../helpers.js";
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
 describe("innovation-index diff", () => {
-  it("needs two published runs (exit 1), a known run (exit 2) and a project or two folders (exit 2)", async () => {
+  it("needs two published runs (exit 1), a run that exists, named by a unique start of its id (exit 1), and a project or two folders (exit 2)", async () => {
     const dir = await makeTempDir({ "index.yaml": "indicators: tree.csv\nvalues: values.csv\n", "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const tooFew = await runCli(["diff"], dir);
     expect(tooFew.code).toBe(1);
     expect(tooFew.stderr).toBe(`error: ${projectMessages.tooFewRuns("runs", 1)}\n`);
     const unknown = await runCli(["diff", "20990101", "latest"], dir);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(1); // as verify says of a run that is not there
     expect(unknown.stderr).toMatch(/^error: unknown run "20990101" in runs; expected a run id \(\d{8}T/);
+    // A second run: the start "2" (every id starts with the century) names both, so it names neither.
+    expect((await runCli(["compute", "-q", "--force"], dir)).code).toBe(0);
+    const ids = (await listPublishedRuns(join(dir, "runs"))).sort();
+    expect(ids).toHaveLength(2);
+    const ambiguous = await runCli(["diff", "2", "latest"], dir);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toBe(`error: ${projectMessages.ambiguousRun("2", "runs", ids)}\n`);
+    expect(ambiguous.stderr).toContain(`could be any of 2 runs (${ids[0]}, ${ids[1]})`);
     const outside = await runCli(["diff"], await makeTempDir());
     expect(outside.code).toBe(2);
     expect(outside.stderr).toBe(`error: ${projectMessages.noProjectForDiff()}\n(run with --help for usage)\n`);

@@ -18,6 +18,9 @@ describe("innovation-index init", () => {
     // No innovation-index installed in the project: the schema is copied next to index.yaml and named relatively.
     expect(yaml).toMatch(/^# yaml-language-server: \$schema=index\.schema\.json\n/);
     expect(await readFile(join(dir, "idx/index.schema.json"), "utf8")).toBe(await readFile("schema/index.schema.json", "utf8"));
+    // Every CSV starts with a UTF-8 byte order mark (EF BB BF), so Excel on Chinese Windows opens 创新投入 as it is.
+    for (const file of ["indicators.csv", "data/2017.csv", "data/2018.csv"])
+      expect([...(await readFile(join(dir, "idx", file))).subarray(0, 3)], file).toEqual([0xef, 0xbb, 0xbf]);
 
     const compute = await runCli(["compute", "-q"], join(dir, "idx"));
     expect(compute.code).toBe(0);

@@ -147,7 +147,9 @@ export async function findRun(reference: string, runsDir: string | undefined, en
   } else {
     const all = await listRunIds(runsDir, runsLabel);
     const matches = all.filter((candidate) => candidate.startsWith(reference));
-    if (matches.length !== 1) throw new UsageError("E_UNKNOWN_RUN", projectMessages.unknownRun(reference, runsLabel, all));
+    // A run that does not exist is an input that is not there (exit 1, as verify says of one), not a wrong command line.
+    if (matches.length === 0) throw new InputError("E_UNKNOWN_RUN", projectMessages.unknownRun(reference, runsLabel, all), { source: runsLabel });
+    if (matches.length > 1) throw new InputError("E_AMBIGUOUS_RUN", projectMessages.ambiguousRun(reference, runsLabel, matches), { source: runsLabel });
     id = matches[0];
   }
   return { folder: join(runsDir, id), label: `${runsLabel}/${id}` };

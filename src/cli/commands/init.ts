@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { OutputError } from "../../errors.js";
 import { projectTemplates } from "../../io/project/project-templates.js";
+import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../project-options.js";
@@ -57,7 +58,9 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   for (const [path, text] of Object.entries(files)) {
     const slash = path.lastIndexOf("/");
     const sub = slash < 0 ? "" : path.slice(0, slash);
-    byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: text });
+    // The CSV files start with a byte order mark, as every CSV the tool writes: Excel on Chinese Windows reads a CSV
+    // without one as GBK, and the tree's Chinese names would open garbled in the file the team is told to edit.
+    byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: path.endsWith(".csv") ? UTF8_BOM + text : text });
   }
   // The existing files were refused above unless --force: replacing them is what was asked.
   for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label, 1, { replace: true });

@@ -140,6 +140,10 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
   try {
     await writeFile(temporary, `${id}\n`);
     await rename(temporary, join(runsDir, LATEST_FILE));
+  } catch (cause) {
+    // Not moved (a folder in the way, a full disk): the temporary file goes, the pointer stays as it was.
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw cause;
   } finally {
     release();
   }

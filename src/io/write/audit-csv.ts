@@ -13,7 +13,10 @@ import { PROFILES_FILE } from "./profiles-csv.js";
 import { integer, number, text, type Cell, type Table } from "./tables.js";
 import { formatTableCsv, type CsvOptions } from "./to-csv.js";
 
-const periodText = (period: AuditPeriod) => String(period);
+/** A period's cell: a year as a number (a number cell in a workbook, not "a number stored as text"), or `all`. */
+const periodCell = (period: AuditPeriod): Cell => period;
+/** The period column: whole numbers (the years) and the text `all`. */
+const periodColumn = () => integer("period");
 const list = (items: readonly string[]) => items.join(";");
 const notes = (items: readonly (string | undefined)[]) => items.filter((item) => item !== undefined).join("; ");
 
@@ -22,11 +25,11 @@ export function statisticsTable(audit: Audit): Table {
   return {
     name: "statistics",
     columns: [
-      text("period"), text("indicator"), integer("n"), number("coverage"), number("mean"), number("sd"), number("min"), number("max"),
+      periodColumn(), text("indicator"), integer("n"), number("coverage"), number("mean"), number("sd"), number("min"), number("max"),
       number("skewness"), number("kurtosis"), number("same_share"), integer("outliers"), text("flags"), text("notes"),
     ],
     rows: audit.statistics.map((row) => [
-      periodText(row.period), row.indicator, row.n, row.coverage, row.mean, row.sd, row.min, row.max,
+      periodCell(row.period), row.indicator, row.n, row.coverage, row.mean, row.sd, row.min, row.max,
       row.skewness, row.kurtosis, row.sameShare, row.outliers, list(row.flags), notes(row.notes),
     ]),
     frozenColumns: 2,
@@ -38,11 +41,11 @@ export function correlationsTable(audit: Audit): Table {
   return {
     name: "correlations",
     columns: [
-      text("period"), text("relation"), text("group"), integer("level"), text("a"), text("b"), integer("n"),
+      periodColumn(), text("relation"), text("group"), integer("level"), text("a"), text("b"), integer("n"),
       number("pearson"), number("spearman"), text("flags"), text("notes"),
     ],
     rows: audit.correlations.map((row) => [
-      periodText(row.period), row.relation, row.group, row.level, row.a, row.b, row.n, row.pearson, row.spearman, list(row.flags), notes([row.note]),
+      periodCell(row.period), row.relation, row.group, row.level, row.a, row.b, row.n, row.pearson, row.spearman, list(row.flags), notes([row.note]),
     ]),
     frozenColumns: 6,
   };
@@ -52,8 +55,8 @@ export function correlationsTable(audit: Audit): Table {
 export function cronbachTable(audit: Audit): Table {
   return {
     name: "cronbach",
-    columns: [text("period"), text("group"), integer("level"), integer("children"), integer("n"), number("alpha"), text("notes")],
-    rows: audit.cronbach.map((row) => [periodText(row.period), row.group, row.level, row.children, row.n, row.alpha, notes([row.note])]),
+    columns: [periodColumn(), text("group"), integer("level"), integer("children"), integer("n"), number("alpha"), text("notes")],
+    rows: audit.cronbach.map((row) => [periodCell(row.period), row.group, row.level, row.children, row.n, row.alpha, notes([row.note])]),
     frozenColumns: 2,
   };
 }
@@ -63,11 +66,11 @@ export function pcaTable(audit: Audit): Table {
   return {
     name: "pca",
     columns: [
-      text("period"), text("group"), integer("n"), integer("component"), number("eigenvalue"), number("share"), number("cumulative_share"),
+      periodColumn(), text("group"), integer("n"), integer("component"), number("eigenvalue"), number("share"), number("cumulative_share"),
       text("child"), number("pc1_loading"), number("pc1_vector"), text("notes"),
     ],
     rows: audit.pca.map((row) => [
-      periodText(row.period), row.group, row.n, row.component, row.eigenvalue, row.share, row.cumulativeShare, row.child, row.loading, row.vector, notes([row.note]),
+      periodCell(row.period), row.group, row.n, row.component, row.eigenvalue, row.share, row.cumulativeShare, row.child, row.loading, row.vector, notes([row.note]),
     ]),
     frozenColumns: 2,
   };
@@ -78,12 +81,12 @@ export function importanceTable(audit: Audit): Table {
   return {
     name: "importance",
     columns: [
-      text("period"), text("code"), text("parent"), integer("level"), integer("n"), number("weight"), number("global_weight"),
+      periodColumn(), text("code"), text("parent"), integer("level"), integer("n"), number("weight"), number("global_weight"),
       number("r2_parent"), number("r2_parent_share"), number("r2_index"), number("r2_index_share"),
       number("ratio_parent"), number("ratio_parent_share"), number("ratio_index"), number("ratio_index_share"), text("notes"),
     ],
     rows: audit.importance.map((row) => [
-      periodText(row.period), row.code, row.parent, row.level, row.n, row.weight, row.globalWeight,
+      periodCell(row.period), row.code, row.parent, row.level, row.n, row.weight, row.globalWeight,
       row.r2Parent, row.r2ParentShare, row.r2Index, row.r2IndexShare, row.ratioParent, row.ratioParentShare, row.ratioIndex, row.ratioIndexShare, notes(row.notes),
     ]),
     frozenColumns: 2,

@@ -59,6 +59,12 @@ describe("LATEST and the lock", () => {
     expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111", "LATEST"]); // no temporary file left
   });
 
+  it("writeLatest that cannot move the pointer (a folder in its place) fails and leaves no temporary file", async () => {
+    const dir = await makeTempDir({ "20260101T000000.000Z-00000000/index.json": "{}", "LATEST/x": "" });
+    await expect(writeLatest(dir, "20260101T000000.000Z-00000000")).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) });
+    expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "LATEST"]);
+  });
+
   it("discardRun removes the run's staging folder when it holds the marker naming it, never a run folder", async () => {
     const a = "20260101T000000.000Z-00000000";
     const b = "20260102T000000.000Z-11111111";
