@@ -383,7 +383,8 @@ describe("innovation-index template", () => {
   });
 
   it("reads back a filled-in workbook or CSV template whose codes and units the formula guard wrote ('=X1)", async () => {
-    // Codes =X1 and -Y1 are written '=X1 and '-Y1 (guarded) in both templates; read back they are the tree's codes.
+    // Codes =X1 and -Y1 are written '=X1 and '-Y1 (guarded) in the CSV template, as they are in the workbook's Text
+    // cells; read back they are the tree's codes.
     const guarded = "code,parent,name,weight,direction\n=X1,,x,0.5,+\n-Y1,,y,0.5,+\n";
     const dir = await makeTempDir({ "tree.csv": guarded });
     for (const out of ["t.xlsx", "t.csv"])
@@ -391,7 +392,9 @@ describe("innovation-index template", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "t.xlsx"));
     const sheet = book.worksheets[0];
-    expect(sheet.getRow(2).getCell(1).value).toBe("'=U1");
+    // The workbook holds the unit as it is, a string in the Text format; the CSV template holds it guarded ('=U1).
+    expect(sheet.getRow(2).getCell(1).value).toBe("=U1");
+    expect(sheet.getRow(2).getCell(1).numFmt).toBe("@");
     // Long layout: unit, year, indicator, name, value; rows =U1 2017 =X1, 2017 -Y1, 2018 =X1, 2018 -Y1 (by year).
     const filled = [10, 20, 15, 30];
     const rows = [2, 3, 4, 5].map((row) => sheet.getRow(row));

@@ -166,7 +166,7 @@ describe("innovation-index weights --out: the extension chooses the format", () 
     ]);
   });
 
-  it("--out weights.xlsx rounds the weights to --decimals as the CSV does, and guards a code that reads as a formula", async () => {
+  it("--out weights.xlsx rounds the weights to --decimals as the CSV does, and keeps a code that reads as a formula a string in the Text format", async () => {
     const tree = "code,parent,name,weight,direction\n=X,,x,1,\nA,=X,a,1,+\nB,=X,b,2,+\n";
     const values = "year,indicator,value\n2017,A,1\n2017,B,2\n";
     const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
@@ -176,10 +176,13 @@ describe("innovation-index weights --out: the extension chooses the format", () 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(dir, "weights.xlsx"))) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("weights")!;
-    // A weighs 1 of 3 and B 2 of 3 within =X: 0.333 and 0.667 with 3 decimals; "=X" is written as the text "'=X".
-    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(["A", "'=X", 2, 0.333, 0.333]);
-    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual(["B", "'=X", 2, 0.667, 0.667]);
-    expect(sheet.getCell("A2").value).toBe("'=X");
+    // A weighs 1 of 3 and B 2 of 3 within =X: 0.333 and 0.667 with 3 decimals; "=X" is the string "=X" in the Text
+    // format (never a formula, even once edited), not "'=X" as in the CSV file.
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(["A", "=X", 2, 0.333, 0.333]);
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual(["B", "=X", 2, 0.667, 0.667]);
+    expect(sheet.getCell("A2").value).toBe("=X");
+    expect(sheet.getCell("A2").type).toBe(3); // ValueType.String
+    expect(sheet.getCell("A2").numFmt).toBe("@");
   });
 
   it("--out weights.json writes JSON, and --format json --out weights.json is the same", async () => {

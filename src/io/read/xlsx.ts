@@ -6,7 +6,7 @@
  */
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
-import { workbookText, type XlsxOptions } from "../write/to-xlsx.js";
+import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -166,8 +166,9 @@ function cellText(value: unknown, numberFormat?: string): string {
 }
 
 /**
- * Formats rows as a one-sheet workbook (first row bold and frozen), returning its bytes. Text cells are formula-guarded
- * and cut to what an Excel cell holds, as in `index.xlsx` (`workbookText`; `options.onWarning` hears of each cut).
+ * Formats rows as a one-sheet workbook (first row bold and frozen), returning its bytes. Text cells are strings in
+ * Excel's Text format, cut to what an Excel cell holds, as in `index.xlsx` (`workbookText`; `options.onWarning` hears
+ * of each cut).
  */
 export async function formatWorkbook(
   sheetName: string,
@@ -182,7 +183,10 @@ export async function formatWorkbook(
   workbook.modified = epoch;
   workbook.creator = "innovation-index";
   const worksheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  rows.forEach((row, r) => worksheet.addRow(row.map((cell, i) => (typeof cell === "string" ? workbookText(cell, sheetName, r + 1, i + 1, options) : cell))));
+  rows.forEach((row, r) => {
+    const added = worksheet.addRow(row.map((cell, i) => (typeof cell === "string" ? workbookText(cell, sheetName, r + 1, i + 1, options) : cell)));
+    row.forEach((cell, i) => typeof cell === "string" && (added.getCell(i + 1).numFmt = TEXT_FORMAT));
+  });
   worksheet.getRow(1).font = { bold: true };
   worksheet.columns.forEach((column, i) => {
     // A loop, not Math.max(...rows): spreading 300,000 rows overflows the call stack.

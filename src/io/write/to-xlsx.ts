@@ -1,12 +1,13 @@
 /**
  * Tables as an Excel workbook: one sheet per table, a bold frozen header row with filter buttons, number formats with
- * the run's decimals, column widths fitted to the content. Text cells are written as text (never as formulas), formula-guarded
- * as in the CSV files (`guardFormula`) and cut to the 32,767 characters an Excel cell holds; numbers as numbers, a
- * missing value as an empty cell. ExcelJS is loaded only when a workbook is asked for.
+ * the run's decimals, column widths fitted to the content. Text cells are written as they are, as strings in Excel's Text
+ * format (`@`): a string cell is never run as a formula when the workbook opens, and the Text format keeps it a string
+ * when someone edits it and presses Enter, so `=HYPERLINK(…)` stays text without the `'` a CSV file needs (which a
+ * workbook would show as part of the name). Texts are cut to the 32,767 characters an Excel cell holds; numbers are
+ * numbers, a missing value an empty cell. ExcelJS is loaded only when a workbook is asked for.
  */
 import { messages } from "../../core/messages.js";
 import type { Issue } from "../../errors.js";
-import { guardFormula } from "../csv.js";
 import { displayWidth } from "./text-width.js";
 import { fixZipDates } from "./zip-dates.js";
 import type { Table } from "./tables.js";
@@ -33,18 +34,21 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+/** Excel's Text number format: a cell in it stays a string when edited (`=1+1` typed or kept is not a formula). */
+export const TEXT_FORMAT = "@";
+
 /**
- * The text of a workbook cell: formula-guarded (`guardFormula`) and, beyond `EXCEL_CELL_TEXT_LIMIT` characters, cut
- * to the limit (ending in `…`, never inside a surrogate pair) with a warning naming the sheet and the cell.
+ * The text of a workbook cell (written as a string in `TEXT_FORMAT`, see above): as it is, or beyond
+ * `EXCEL_CELL_TEXT_LIMIT` characters cut to the limit (ending in `…`, never inside a surrogate pair) with a warning
+ * naming the sheet and the cell.
  */
 export function workbookText(text: string, sheet: string, row: number, column: number, options: Pick<XlsxOptions, "source" | "onWarning"> = {}): string {
-  const guarded = guardFormula(text);
-  if (guarded.length <= EXCEL_CELL_TEXT_LIMIT) return guarded;
+  if (text.length <= EXCEL_CELL_TEXT_LIMIT) return text;
   let end = EXCEL_CELL_TEXT_LIMIT - 1;
-  if (/[\uD800-\uDBFF]/.test(guarded[end - 1])) end--;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
   const cell = `${columnLetters(column)}${row}`;
-  options.onWarning?.({ code: "W_XLSX_TEXT_CUT", message: messages.workbookTextCut(sheet, cell, guarded.length, EXCEL_CELL_TEXT_LIMIT), source: options.source ?? "index.xlsx" });
-  return guarded.slice(0, end) + "…";
+  options.onWarning?.({ code: "W_XLSX_TEXT_CUT", message: messages.workbookTextCut(sheet, cell, text.length, EXCEL_CELL_TEXT_LIMIT), source: options.source ?? "index.xlsx" });
+  return text.slice(0, end) + "…";
 }
 
 /** The workbook (`index.xlsx`) holding `tables`, one sheet each in the given order, as bytes. */
@@ -66,7 +70,7 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
     );
     table.columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
-      if (column.kind !== "text") sheetColumn.numFmt = column.kind === "integer" ? "0" : numberFormat;
+      sheetColumn.numFmt = column.kind === "text" ? TEXT_FORMAT : column.kind === "integer" ? "0" : numberFormat;
       let width = displayWidth(column.name);
       for (const row of table.rows) {
         const cell = row[i];
@@ -74,6 +78,9 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
         width = Math.max(width, typeof cell === "string" ? displayWidth(cell.slice(0, 61)) : column.kind === "integer" ? String(cell).length : 8 + decimals);
       }
       sheetColumn.width = Math.min(60, width + 2);
+      // A text in a column of numbers (the period "all" among years) is in the Text format too.
+      if (column.kind !== "text")
+        table.rows.forEach((row, r) => typeof row[i] === "string" && (sheet.getCell(r + 2, i + 1).numFmt = TEXT_FORMAT));
     });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
     // The header keeps the default format (a year column's header "2017" is text).

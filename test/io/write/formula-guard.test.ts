@@ -1,7 +1,8 @@
 /**
- * Every CSV file and workbook the tool writes guards text cells that a spreadsheet would run as a formula (a leading
- * `'`, see `guardFormula`), and leaves numbers alone: the template, the weights, the uncertainty and sensitivity
- * tables, the revisions, `input-values.csv` (read back without the guard), `index.xlsx` and the template workbook.
+ * Every CSV file the tool writes guards text cells that a spreadsheet would run as a formula (a leading `'`, see
+ * `guardFormula`), and leaves numbers alone: the template, the weights, the uncertainty and sensitivity tables, the
+ * revisions, `input-values.csv` (read back without the guard). Workbooks (`index.xlsx`, the template workbook) store
+ * such a text as it is, as a string cell in Excel's Text format, which Excel never runs, even once the cell is edited.
  */
 import { describe, expect, it } from "vitest";
 import { RunValueIndex } from "../../../src/core/revision-table.js";
@@ -96,14 +97,17 @@ describe("the formula guard in every writer", () => {
     expect(new Set(parseInputValuesCsv(text, "input-values.csv").map((row) => row.unit))).toEqual(new Set(units));
   });
 
-  it("template workbook: text cells are guarded, number cells stay numbers", async () => {
+  it("template workbook: text cells are strings in the Text format (never formulas), number cells stay numbers", async () => {
     const bytes = await formatWorkbook("values", [["unit", "value"], ["=1+1", -2], ["-1", 3]]);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("values")!;
-    expect(sheet.getCell("A2").value).toBe("'=1+1");
+    expect(sheet.getCell("A2").value).toBe("=1+1");
+    expect(sheet.getCell("A2").type).toBe(3); // ValueType.String, not ValueType.Formula (6)
+    expect(sheet.getCell("A2").numFmt).toBe("@");
     expect(sheet.getCell("B2").value).toBe(-2);
+    expect(sheet.getCell("B2").numFmt).not.toBe("@");
     expect(sheet.getCell("A3").value).toBe("-1");
   });
 });

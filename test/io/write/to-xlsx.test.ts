@@ -38,9 +38,12 @@ describe("formatXlsx", () => {
     expect(sheet.getRow(1).values).toEqual([undefined, "unit", "year", "value"]);
     expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(sheet.getCell("A2").value).toBe("常州高新区");
-    // a text that looks like a formula stays text (a string cell, not a formula), guarded as in the CSV files
-    expect(sheet.getCell("A3").value).toBe("'=1+1");
+    // A text that looks like a formula is a string cell (never run when the workbook opens) in Excel's Text format (it
+    // stays a string when edited), as it is: no "'" in front, which a workbook would show as part of the name.
+    expect(sheet.getCell("A3").value).toBe("=1+1");
     expect(sheet.getCell("A3").type).toBe(3); // ValueType.String
+    expect(sheet.getCell("A3").numFmt).toBe("@");
+    expect(sheet.getCell("A2").numFmt).toBe("@");
     expect(sheet.getCell("B2").value).toBe(2017);
     expect(sheet.getCell("B2").numFmt).toBe("0");
     expect(sheet.getCell("C3").value).toBe(115.123456); // full precision, shown with 3 decimals
