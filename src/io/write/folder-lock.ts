@@ -8,7 +8,7 @@ import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { OutputError } from "../../errors.js";
-import { readFileSync, unlinkSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
 import { undoOnInterrupt } from "./interrupt.js";
 import { claimTemporary } from "./temporary.js";
 
@@ -17,6 +17,12 @@ export interface LockHolder {
   pid: number;
   host: string;
   startedAt: string;
+  /**
+   * The files of the folder the holder may leave behind if it is killed (`kill -9`, a power cut): its temporary files
+   * `.<name>.<pid>.tmp` and backups `.<name>.<pid>.old`. The run that takes a stale lock over removes them (a backup
+   * whose file is missing is put back), since the lock proves whose they are.
+   */
+  files?: string[];
 }
 
 /** Whether process `pid` runs on this machine (`EPERM` means it runs under another user). */
@@ -106,15 +112,19 @@ async function createWithContent(path: string, content: string): Promise<void> {
  * Takes the lock `name` of folder `dir` (which must exist), created exclusively so that two runs never both get it, and
  * returns the function that releases it. A stale lock (its process is gone, see `isStale`) is taken over by one run only
  * (`removeStaleLock`); a live one is an `OutputError` `E_LOCKED` naming its holder, the lock named as `label/name`. A
- * lock from another host is never judged stale: its pid means nothing here.
+ * lock from another host is never judged stale: its pid means nothing here. `files` are the files this holder may
+ * leave behind (see `LockHolder.files`); once a stale lock is taken over, the files its holder listed are cleaned up
+ * (`removeHolderFiles`).
  */
-export async function takeLock(dir: string, name: string, label: string): Promise<() => Promise<void>> {
+export async function takeLock(dir: string, name: string, label: string, files?: readonly string[]): Promise<() => Promise<void>> {
   const lockPath = join(dir, name);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...(files ? { files: [...files] } : {}) };
+  let taken: string | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const text = JSON.stringify(holder) + "\n";
       await createWithContent(lockPath, text);
+      if (taken !== undefined) removeHolderFiles(dir, taken);
       // Released only while it is still this run's lock (never another run's, were this one ever taken over), and
       // so when the process is interrupted (`interrupt.ts`).
       const stopUndo = undoOnInterrupt(() => {
@@ -131,7 +141,7 @@ export async function takeLock(dir: string, name: string, label: string): Promis
       if (attempt === 0) {
         const staleText = await staleLockText(lockPath);
         if (staleText !== undefined) {
-          await removeStaleLock(lockPath, staleText);
+          if (await removeStaleLock(lockPath, staleText)) taken = staleText;
           continue;
         }
       }
@@ -169,4 +179,38 @@ export async function removeLockLeftovers(dir: string, name: string): Promise<st
     removed.push(entry);
   }
   return removed;
+}
+
+/**
+ * Cleans up the files a killed holder listed in its lock (`LockHolder.files`, the lock's text `staleText`), in `dir`:
+ * a temporary file `.<name>.<pid>.tmp` is removed; a backup `.<name>.<pid>.old` is put back where its file is missing
+ * (the holder was killed between moving it aside and renaming the new file in) and removed otherwise. Only regular
+ * files named with the holder's own pid, directly in `dir`, are touched; anything else the lock lists is ignored.
+ * Returns the names removed or put back. Called only by the run that took the stale lock over, while it holds it.
+ */
+export function removeHolderFiles(dir: string, staleText: string): string[] {
+  let holder: Partial<LockHolder>;
+  try {
+    holder = JSON.parse(staleText) as Partial<LockHolder>;
+  } catch {
+    return [];
+  }
+  if (!Number.isSafeInteger(holder.pid) || !Array.isArray(holder.files)) return [];
+  const done: string[] = [];
+  for (const file of holder.files) {
+    if (typeof file !== "string") continue;
+    const match = /^\.(.+)\.(\d+)\.(tmp|old)$/.exec(file);
+    if (!match || Number(match[2]) !== holder.pid || /[/\\]/.test(file) || match[1] === "" || match[1] === "." || match[1] === "..") continue;
+    const path = join(dir, file);
+    try {
+      if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) continue;
+      const target = join(dir, match[1]);
+      if (match[3] === "old" && !lstatSync(target, { throwIfNoEntry: false })) renameSync(path, target);
+      else unlinkSync(path);
+      done.push(file);
+    } catch {
+      // Left as it was (a file that cannot be removed or put back loses nothing where it is).
+    }
+  }
+  return done;
 }

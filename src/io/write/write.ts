@@ -84,7 +84,7 @@ export async function writeFilesAtomic(
   refuseTargets(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
-  const release = intoRun ? undefined : await lockFolder(dir, names.length === 1 && basename(label) === names[0] ? dirname(label) : label);
+  const release = intoRun ? undefined : await lockFolder(dir, names.length === 1 && basename(label) === names[0] ? dirname(label) : label, names);
   try {
     return await writeUnlocked(dir, files, label, threads, options);
   } finally {
@@ -92,18 +92,28 @@ export async function writeFilesAtomic(
   }
 }
 
+/** The temporary name a file is written under before it is renamed into place: `.<name>.<pid>.tmp`. */
+const temporaryName = (name: string) => `.${name}.${process.pid}.tmp`;
+
+/** The name a file's previous version is kept under while the new files are renamed in: `.<name>.<pid>.old`. */
+const backupName = (name: string) => `.${name}.${process.pid}.old`;
+
 /** The lock an output folder is written under (`folder-lock.ts`), held by the folder writer while it writes. */
 export const OUTPUT_LOCK_FILE = ".innovation-index.lock";
 
-/** Creates `dir` if need be and takes its lock (`E_LOCKED` naming the run that holds it). */
-async function lockFolder(dir: string, label: string): Promise<() => Promise<void>> {
+/**
+ * Creates `dir` if need be and takes its lock (`E_LOCKED` naming the run that holds it). The lock lists the temporary
+ * and backup files of `names` (and of the folder's record), which a run that takes it over after a `kill -9` cleans up.
+ */
+async function lockFolder(dir: string, label: string, names: readonly string[]): Promise<() => Promise<void>> {
   try {
     makeFolderSync(dir);
   } catch (cause) {
     if (cause instanceof FolderError) throw new OutputError("E_WRITE", outputMessages.folderNotCreated(label, cause.path, cause.code), { cause });
     throw cause;
   }
-  const release = await takeLock(dir, OUTPUT_LOCK_FILE, label);
+  const files = [...names, WRITTEN_FILES].flatMap((name) => [temporaryName(name), backupName(name)]);
+  const release = await takeLock(dir, OUTPUT_LOCK_FILE, label, files);
   // What a killed command left of the lock: hidden files of the tool's own, removed without a word (one that cannot be
   // removed stays, as harmless as before).
   await removeLockLeftovers(dir, OUTPUT_LOCK_FILE).catch(() => undefined);
@@ -126,7 +136,7 @@ async function writeUnlocked(
   if (stale.length > 0) {
     // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
     // so that a run stopped in between leaves them still known as the tool's own).
-    const temporary = join(dir, `.${WRITTEN_FILES}.${process.pid}.tmp`);
+    const temporary = join(dir, temporaryName(WRITTEN_FILES));
     let release: (() => void) | undefined;
     try {
       for (const name of stale) unlinkSync(join(dir, name));
@@ -254,7 +264,7 @@ async function writeFiles(
 ): Promise<Record<string, Digest>> {
   const outputs = Object.keys(files);
   const names = record ? [...outputs, WRITTEN_FILES] : outputs;
-  const temporary = names.map((name) => join(dir, `.${name}.${process.pid}.tmp`));
+  const temporary = names.map((name) => join(dir, temporaryName(name)));
   const digests: Record<string, Digest> = {};
   // The temporary files this call created, the only ones its failure removes, and how to stop removing them when the
   // process is interrupted (once renamed into place, or removed).
@@ -408,7 +418,7 @@ export function makeFolderSync(dir: string): void {
  */
 function replaceAll(dir: string, names: readonly string[], temporary: readonly string[], label: string): void {
   const targets = names.map((name) => join(dir, name));
-  const backups = names.map((name) => join(dir, `.${name}.${process.pid}.old`));
+  const backups = names.map((name) => join(dir, backupName(name)));
   /** Per target: whether its previous file was moved aside, once decided. */
   const kept: ("none" | "moved")[] = [];
   let i = 0;
@@ -426,7 +436,7 @@ function replaceAll(dir: string, names: readonly string[], temporary: readonly s
         if (how === "moved") renameSync(backups[j], targets[j]);
         else if (j < i) unlinkSync(targets[j]); // new here: removed again
       } catch {
-        if (how !== "none") unrestored.push({ name: names[j], backup: `.${names[j]}.${process.pid}.old` });
+        if (how !== "none") unrestored.push({ name: names[j], backup: backupName(names[j]) });
       }
     }
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);

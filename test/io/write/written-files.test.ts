@@ -205,6 +205,32 @@ describe("one writer at a time in an output folder", () => {
     expect(await readdir(out)).not.toContain(OUTPUT_LOCK_FILE);
   });
 
+  it("a run that takes over a killed writer's lock cleans up the files that lock lists: its .tmp removed, an .old put back where its file is missing", async () => {
+    const dir = await makeTempDir({ "out/.keep": "", "precious.txt": "keep\n" });
+    const out = join(dir, "out");
+    const dead = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    // The killed writer: its lock lists the files it may leave; it left a half-written .tmp, a backup of scores.csv
+    // moved aside before the new one came in (scores.csv missing), and a backup of ranks.csv after (ranks.csv new).
+    const listed = [`.index.csv.${dead}.tmp`, `.scores.csv.${dead}.old`, `.ranks.csv.${dead}.old`, `.growth.csv.${dead}.tmp`, "../precious.txt", `.other.${dead + 1}.tmp`];
+    await writeFile(join(out, OUTPUT_LOCK_FILE), JSON.stringify({ pid: dead, host: hostname(), startedAt: new Date().toISOString(), files: listed }) + "\n");
+    await writeFile(join(out, `.index.csv.${dead}.tmp`), "unit,ye");
+    await writeFile(join(out, `.scores.csv.${dead}.old`), "the previous scores\n");
+    await writeFile(join(out, `.ranks.csv.${dead}.old`), "the previous ranks\n");
+    await writeFile(join(out, "ranks.csv"), "the new ranks\n");
+    await symlink("../precious.txt", join(out, `.growth.csv.${dead}.tmp`)); // listed, but a link: not touched
+    await writeFile(join(out, `.other.${dead + 1}.tmp`), "listed under another pid: not the holder's\n");
+    await writeFile(join(out, `.weights.csv.${dead}.tmp`), "not listed: kept\n");
+    await writeFilesAtomic(out, { "index.csv": "x\n" }, "out", 1, { replace: true });
+    expect((await readdir(out)).sort()).toEqual(
+      [".keep", `.growth.csv.${dead}.tmp`, `.other.${dead + 1}.tmp`, `.weights.csv.${dead}.tmp`, "index.csv", "ranks.csv", "scores.csv", WRITTEN_FILES].sort(),
+    );
+    expect(await readFile(join(out, "scores.csv"), "utf8")).toBe("the previous scores\n");
+    expect(await readFile(join(out, "ranks.csv"), "utf8")).toBe("the new ranks\n");
+    expect(await readFile(join(dir, "precious.txt"), "utf8")).toBe("keep\n");
+  });
+
   it("removes what a killed writer left of the lock (its .tmp or .stale, process gone), and keeps a live run's and a link", async () => {
     const dir = await makeTempDir({ "out/.keep": "", "precious.txt": "keep\n" });
     const out = join(dir, "out");
