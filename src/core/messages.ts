@@ -73,7 +73,8 @@ export const messages = {
   baseYearAbsent: (year: number, years: readonly number[]) =>
     `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
-  wrongFieldCount: (found: number, expected: number) => `row has ${found} fields; expected ${expected} like the header`,
+  wrongFieldCount: (found: number, expected: number) =>
+    `row has ${found} fields; expected ${expected} like the header${found > expected ? ` (a number written with a thousands separator, 1,234, is two fields unless it is quoted: "1,234")` : ""}`,
   unknownLayout: (header: readonly string[]) =>
     `${header.length === 0 ? "the file is empty (no header, no rows)" : `cannot tell the layout from the header ${header.map(quote).join(", ")}`}; expected long columns "unit,year,indicator,value" or wide columns "indicator,2017,2018,..."`,
 

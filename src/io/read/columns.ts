@@ -1,7 +1,10 @@
 /**
  * Finding named columns in a header, with the aliases people use (English and Chinese, any case, spaces or
- * underscores), so a tree saved from a Chinese spreadsheet reads without renaming its columns.
+ * underscores), so a tree saved from a Chinese spreadsheet reads without renaming its columns; and rows that do not
+ * fit their header.
  */
+import type { Issue } from "../../errors.js";
+import { messages } from "../../core/messages.js";
 
 /** Canonical column name -> accepted spellings (compared after `normalizeColumnName`). */
 export type ColumnAliases = Record<string, readonly string[]>;
@@ -19,4 +22,16 @@ export function findColumns<K extends string>(header: readonly string[], aliases
     found[key] = names.findIndex((name) => name === key || aliases[key].includes(name));
   }
   return found;
+}
+
+/**
+ * The issue of a row of a CSV file with more fields than the header, where the extra ones are not empty (a trailing
+ * comma is harmless): an unquoted `1,234` splits one value into two and moves every value after it one column to the
+ * right, into the next year's or indicator's column, so the row cannot be read. Fewer fields leave the last columns
+ * empty. A workbook sheet (`table.delimiter` absent) has no such split: a note beside the table stays ignored.
+ */
+export function extraFields(cells: readonly string[], table: { header: readonly string[]; delimiter?: string }, source: string, line: number): Issue | undefined {
+  const { header } = table;
+  if (table.delimiter === undefined || cells.length <= header.length || cells.slice(header.length).every((cell) => cell.trim() === "")) return undefined;
+  return { code: "E_FIELD_COUNT", message: messages.wrongFieldCount(cells.length, header.length), source, line, column: "" };
 }

@@ -13,7 +13,7 @@ import { messages } from "../../core/messages.js";
 import { decimalMarkProblem, parseNumber, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvTable } from "../csv.js";
-import { findColumns, normalizeColumnName } from "./columns.js";
+import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 
 /** Column names of the long layout and their aliases. */
 export const LONG_COLUMNS = {
@@ -42,7 +42,8 @@ export interface DataReadOptions {
  * with a float year column saves it) and optionally followed by 年.
  */
 export function parseYear(text: string): number | undefined {
-  const match = /^\s*(\d{4})(?:\.0+)?\s*年?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  // Four digits, the first not 0: "0217" is no year (read as 217 it went into a year of its own, or the wrong one).
+  const match = /^\s*([1-9]\d{3})(?:\.0+)?\s*年?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   return match ? Number(match[1]) : undefined;
 }
 
@@ -207,6 +208,11 @@ function parseWide(
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
   for (const { line, cells } of table.rows) {
+    const extra = extraFields(cells, table, source, line);
+    if (extra) {
+      issues.push(extra);
+      continue;
+    }
     const indicator = cells[columns.indicator] ?? "";
     if (!indicator) {
       issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(table.header[columns.indicator]), source, line, column: table.header[columns.indicator] });
@@ -251,6 +257,11 @@ function parseByIndicator(
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
   for (const { line, cells } of table.rows) {
+    const extra = extraFields(cells, table, source, line);
+    if (extra) {
+      issues.push(extra);
+      continue;
+    }
     const yearText = cells[columns.year] ?? "";
     const year = parseYear(yearText);
     if (year === undefined) {

@@ -10,7 +10,7 @@ import { INDICATOR_SETTINGS } from "../../core/normalize/plan.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
-import { findColumns, normalizeColumnName } from "./columns.js";
+import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 import { readText } from "./read-text.js";
 
 const TREE_COLUMNS = {
@@ -111,8 +111,11 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
       attributes,
     };
   });
+  // A row with more fields than the header (a weight 0,25 or a name with an unquoted comma) has its cells in the
+  // wrong columns: refused, with the tree's own problems.
+  const fieldIssues = table.rows.flatMap(({ line, cells }) => extraFields(cells, table, source, line) ?? []);
   const built = buildTree(rows, source);
-  if (!built.ok) throw new ValidationError(built.issues);
+  if (fieldIssues.length > 0 || !built.ok) throw new ValidationError([...fieldIssues, ...(built.ok ? [] : built.issues)]);
   return built.value;
 }
 

@@ -61,6 +61,12 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     same(panel, generalPanel(text)!);
   });
 
+  it("leaves a year with a leading zero (0217) to the general reader, which refuses it, instead of putting its value in the first year", () => {
+    const text = "unit,year,indicator,value\nU1,2017,A,1\nU1,2018,A,2\nU1,0217,B,1\nU1,2018,B,3\nU1,2017,C,4\n";
+    expect(fast(text)).toBeUndefined();
+    expect(generalPanel(text)).toBeUndefined();
+  });
+
   it("reads names the formula guard wrote ('=U1, as import-coinr and the templates write them) as the general reader does", () => {
     // '=U1 is the guarded =U1; ''x is the guarded 'x... only when x would be guarded: 'abc stays 'abc (csv.ts's rule).
     const text = "unit,year,indicator,value\n'=U1,2017,A,1\n'=U1,2017,B,2\n'=U1,2017,C,3\n'abc,2017,A,4\n'abc,2017,B,5\n'abc,2017,C,6\n";

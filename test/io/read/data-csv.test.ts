@@ -49,6 +49,20 @@ describe("parseDataCsv", () => {
     ]);
   });
 
+  it("refuses a wide or COINr-layout row with more fields than the header (an unquoted 1,234), and allows a trailing comma", () => {
+    // indicator,2017,2018 / X1,1,234,5: read by position, X1 2018 would be 234 and the 5 lost.
+    const wide = parseDataCsv("indicator,2017,2018\nX1,1,234,5\nX2,1,3,\n", "v.csv");
+    expect(wide.ok).toBe(false);
+    if (!wide.ok) expect(wide.issues).toEqual([{ code: "E_FIELD_COUNT", message: messages.wrongFieldCount(4, 3), source: "v.csv", line: 2, column: "" }]);
+    expect(messages.wrongFieldCount(4, 3)).toContain('is two fields unless it is quoted: "1,234"');
+    const coinr = parseDataCsv("uCode,uName,Time,X1,X2\nA,甲,2017,1,1\nA,甲,2018,1,234,2\n", "v.csv", { indicators: new Set(["X1", "X2"]) });
+    expect(coinr.ok).toBe(false);
+    if (!coinr.ok) expect(coinr.issues.map((issue) => [issue.code, issue.line])).toEqual([["E_FIELD_COUNT", 3]]);
+    // A trailing empty field (a comma at the end of the line) is no shift: X2 2018 is 3.
+    const trailing = parseDataCsv("indicator,2017,2018\nX2,1,3,\n", "v.csv");
+    expect(trailing.ok && trailing.value.map((record) => record.value)).toEqual([1, 3]);
+  });
+
   it("names the year column of a bad cell in the wide layout", () => {
     const parsed = parseDataCsv("indicator,2017,2018\nA,1,x\n", "v.csv");
     expect(parsed.ok).toBe(false);
@@ -74,6 +88,10 @@ describe("parseDataCsv", () => {
     ["2018.00", 2018],
     ["2018.", undefined],
     ["2018.01", undefined],
+    // a leading zero: not the year 217 (which went into a year of its own, or the first year of the fast reader)
+    ["0217", undefined],
+    ["0999", undefined],
+    ["1000", 1000],
   ])("parseYear(%j) is %j", (text, expected) => {
     expect(parseYear(text)).toBe(expected);
   });

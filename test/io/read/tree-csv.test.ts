@@ -18,6 +18,22 @@ describe("parseTreeCsv", () => {
     expect(tree.source).toBe("t.csv");
   });
 
+  it("refuses a row with more fields than the header (a weight 0,25 split in two), beside the tree's own problems", () => {
+    // X1,G,a,0,25,+ has 6 fields for 5 columns: read by position its weight would be 0 and its direction 25.
+    let error: unknown;
+    try {
+      parseTreeCsv("code,parent,name,weight,direction\nG,,g,,\nX1,G,a,0,25,+\nX2,G,b,0.75,q\nX3,G,c,0.25,+,\n", "t.csv");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const issues = (error as ValidationError).issues;
+    expect(issues[0]).toEqual({ code: "E_FIELD_COUNT", message: messages.wrongFieldCount(6, 5), source: "t.csv", line: 3, column: "" });
+    // X2's direction is reported in the same pass; X3's trailing comma is no problem.
+    expect(issues.slice(1).some((issue) => issue.line === 4)).toBe(true);
+    expect(issues.some((issue) => issue.line === 5)).toBe(false);
+  });
+
   it("reports every missing column at once", () => {
     let error: unknown;
     try {
