@@ -60,12 +60,22 @@ export function parseCsv(text: string, source: string): CsvTable {
       code === "CSV_QUOTE_NOT_CLOSED" ? "a quote opened on this line is never closed" : String((cause as Error).message).replace(/^Invalid [^:]*: /, "");
     throw new InputError("E_CSV_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid CSV (${reason}); expected comma-separated values`, { source, line }, { cause });
   }
+  // info.lines is the line a record ends on, as csv-parse counts lines: every CR and every LF inside a quoted cell is
+  // one, so a CRLF there counts twice, and every record after it is off by one more. Each record's first line is its
+  // last less the breaks inside its cells, as csv-parse counts them, less the CRLFs it counted twice before it.
+  let counterTwice = 0;
   const rows = records
-    .map(({ record, info }) => ({
-      // info.lines is the line a record ends on; a quoted cell may span lines.
-      line: info.lines - record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0),
-      cells: record.map(readCell),
-    }))
+    .map(({ record, info }) => {
+      let counted = 0;
+      let twice = 0;
+      for (const cell of record) {
+        counted += (cell.match(/[\r\n]/g)?.length ?? 0);
+        twice += (cell.match(/\r\n/g)?.length ?? 0);
+      }
+      const line = info.lines - counted - counterTwice;
+      counterTwice += twice;
+      return { line, cells: record.map(readCell) };
+    })
     .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };

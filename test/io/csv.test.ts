@@ -11,11 +11,21 @@ function reference(text: string) {
   const options = { bom: true, delimiter: detectDelimiter(text), record_delimiter: ["\r\n", "\n", "\r"], info: true, relax_column_count: true, skip_empty_lines: true, trim: true };
   const records = parse(text, options) as unknown as {
     record: string[];
-    info: { lines: number };
+    info: { bytes: number };
   }[];
-  // info.lines is the line a record ends on: a cell spanning lines (as csv-parse reads mixed line ends) starts earlier.
+  // The line a record starts on, counted here, not taken from csv-parse's info.lines (which counts a CRLF inside a
+  // quoted cell as two lines): info.bytes is where the record ends, its line break included; the line breaks (CRLF,
+  // LF or CR, each one) before that end, less the record's own break, give the line it ends on, and less the breaks
+  // inside its cells, the line it starts on.
+  const bytes = Buffer.from(text, "utf8");
+  const breaks = (part: string) => part.match(/\r\n|\r|\n/g)?.length ?? 0;
   const rows = records
-    .map(({ record, info }) => ({ line: info.lines - record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0), cells: record })).filter((row) => row.cells.some((cell) => cell !== ""));
+    .map(({ record, info }) => {
+      const before = bytes.subarray(0, info.bytes).toString("utf8");
+      const end = 1 + breaks(before) - (/[\r\n]$/.test(before) ? 1 : 0);
+      return { line: end - record.reduce((count, cell) => count + breaks(cell), 0), cells: record };
+    })
+    .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, delimiter: detectDelimiter(text) };
 }
@@ -85,6 +95,14 @@ describe("parseCsv on text without quotes (split by hand)", () => {
   it("still reads quoted cells with csv-parse, line numbers included", () => {
     const text = 'code,name\nA,"two\nlines"\nB,"x, y"\n';
     expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }], delimiter: "," });
+  });
+
+  it("counts a CRLF inside a quoted cell as one line break, and so the lines of every row after it (a CRLF file from Excel)", () => {
+    // Lines: 1 header, 2-5 the X1 row (its name spans four lines), 6 the X2 row. csv-parse's info.lines says 9.
+    const text = ["indicator,name,2017,2018", 'X1,"a', "", "b", 'c",1,2', "X2,b,1,abc", ""].join("\r\n");
+    expect(parseCsv(text, "t.csv").rows.map((row) => row.line)).toEqual([2, 6]);
+    // The same with lone CRs (an old Mac file): X1 starts on line 2, not 5.
+    expect(parseCsv(text.replaceAll("\r\n", "\r"), "t.csv").rows.map((row) => row.line)).toEqual([2, 6]);
   });
 });
 
