@@ -30,7 +30,10 @@ export function parseTreeYaml(text: string, source: string): Tree {
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = lineCounter.linePos(error.pos[0]).line;
-    throw new InputError("E_YAML_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid YAML (${error.code}); expected a list of nodes`, { source, line });
+    // `direction: -` (a bare "-" starts a list item in YAML): the error is about the list, the fix is quoting it.
+    const bareMinus = text.split(/\r\n|\r|\n/).findIndex((row) => /(^|[\s{,])[\w-]+:\s*-\s*(?:[,}#]|$)/.test(row));
+    const hint = bareMinus >= 0 ? `; line ${bareMinus + 1} has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"` : "";
+    throw new InputError("E_YAML_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid YAML (${error.code})${hint}; expected a list of nodes`, { source, line });
   }
   // Aliases are refused before any value is read: `name: *n` would be the name "*n".
   const aliases = aliasIssues(document, lineCounter, source);
@@ -49,10 +52,7 @@ export function parseTreeYaml(text: string, source: string): Tree {
       }
       const map = item as YAMLMap;
       const line = map.range ? lineCounter.linePos(map.range[0]).line : undefined;
-      const text = (key: string) => {
-        const value = map.get(key);
-        return value === undefined || value === null ? "" : String(value);
-      };
+      const text = (key: string) => scalarText(map.get(key, true));
       const attributes: Record<string, string> = {};
       for (const pair of map.items) {
         const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
@@ -62,7 +62,7 @@ export function parseTreeYaml(text: string, source: string): Tree {
           keyIssues.push({ code: "E_UNKNOWN_KEY", message: limitMessages.unknownTreeKey(key, suggestTreeName(normalizeColumnName(key))), source, line: keyLine, column: key });
           continue;
         }
-        attributes[key] = String(map.get(key));
+        attributes[key] = scalarText(pair.value);
       }
       const code = text("code");
       rows.push({
@@ -90,4 +90,19 @@ export function parseTreeYaml(text: string, source: string): Tree {
   const built = buildTree(rows.map(({ offset: _offset, ...row }) => row), source);
   if (!built.ok) throw new ValidationError(built.issues);
   return built.value;
+}
+
+/**
+ * A value as it is written in the file: a plain scalar by its source text, so that a code `1.10` stays "1.10" and `01`
+ * stays "01" (YAML would read them as the numbers 1.1 and 1, and two codes 1.1 and 1.10 as duplicates), a quoted one
+ * by its text, nothing (or `null`) as "". Anything else (a list or a map where a text belongs) as YAML would print it.
+ */
+function scalarText(node: unknown): string {
+  if (node === undefined || node === null) return "";
+  if (isScalar(node)) {
+    if (node.value === null || node.value === undefined) return "";
+    if (node.type === "PLAIN" && typeof node.source === "string") return node.source;
+    return String(node.value);
+  }
+  return String(node);
 }

@@ -24,6 +24,21 @@ const YAML_TREE = `# the small fixture tree, nested
 `;
 
 describe("parseTreeYaml", () => {
+  it("reads codes and other values as written: 1.10 stays \"1.10\", 01 stays \"01\" (not the numbers 1.1 and 1)", () => {
+    const tree = parseTreeYaml("- code: G\n  name: 组\n  children:\n    - { code: 1.10, name: a, direction: + }\n    - { code: 1.1, name: b, direction: + }\n    - { code: 01, name: 1e3, direction: + }\n", "t.yaml");
+    expect(tree.indicators).toEqual(["1.10", "1.1", "01"]);
+    expect(tree.byCode.get("01")?.name).toBe("1e3");
+  });
+
+  it("says to quote a bare \"-\" direction, which YAML reads as the start of a list", () => {
+    const block = "- code: G\n  name: g\n  children:\n    - code: X1\n      name: x\n      direction: -\n";
+    expect(() => parseTreeYaml(block, "t.yaml")).toThrow(/line 6 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes/);
+    const flow = "- code: G\n  name: g\n  children:\n    - { code: X1, name: x, direction: - }\n";
+    expect(() => parseTreeYaml(flow, "t.yaml")).toThrow(/line 4 has a bare "-" as a value/);
+    // Quoted, it reads.
+    expect(parseTreeYaml(block.replace("direction: -", 'direction: "-"'), "t.yaml").byCode.get("X1")?.direction).toBe("negative");
+  });
+
   it("reads nested children and parent keys into the same tree as the CSV form", () => {
     const yaml = parseTreeYaml(YAML_TREE, "t.yaml");
     const csv = parseTreeCsv("code,parent,name,weight,direction\nX,,维度X,0.6,\nX1,X,指标1,,+\nX2,X,指标2,,-\nY,,维度Y,0.4,\nY1,Y,指标3,,+\n", "t.csv");
