@@ -10,6 +10,11 @@ import { InputError } from "../errors.js";
 export interface CsvRow {
   line: number;
   cells: string[];
+  /**
+   * Of a workbook sheet's row: which cells held a number (their text is written with a decimal point, whatever
+   * `--decimal` says, which applies to text cells only).
+   */
+  numeric?: boolean[];
 }
 
 export interface CsvTable {

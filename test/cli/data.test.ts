@@ -251,6 +251,30 @@ describe("files people actually have", () => {
     expect(unsaved.stderr).toBe(
       "error: 1 problem found:\nvalues.xlsx[v]:3:3: cell C3 holds the formula =B3*0.8 but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result\n",
     );
+    // ...reported with the other problems of the cells in one pass: a text that is not a number beside it.
+    sheet.getRow(4).getCell(3).value = "abc";
+    await writeFile(join(dir, "values.xlsx"), new Uint8Array(await book.xlsx.writeBuffer()));
+    const both = await runCli(["validate", "-i", "tree.csv", "-d", "values.xlsx"], dir);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain("values.xlsx[v]:3:3: cell C3 holds the formula =B3*0.8 but not its result");
+    expect(both.stderr).toMatch(/values\.xlsx\[v\]:4:3: value "abc" in column "2018" is not a number/);
+  });
+
+  it("applies --decimal , to the text cells of a workbook, never to its number cells (a 0.00% cell holding 0.0196 is 1.96)", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("v");
+    sheet.addRow(["indicator", 2017, 2018]);
+    sheet.addRow(["X1", 0.0196, 0.0245]);
+    sheet.getRow(2).getCell(2).numFmt = "0.00%";
+    sheet.getRow(2).getCell(3).numFmt = "0.00%";
+    sheet.addRow(["X2", "1,5", "1,8"]); // typed as text with a decimal comma, as in a European sheet
+    const tree = "code,parent,name,weight,direction\nX1,,x1,0.5,+\nX2,,x2,0.5,+\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--decimal", ",", "--out", "-", "--table", "scores"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // X1 2018 = 100·2.45/1.96 = 125; X2 2018 = 100·1.8/1.5 = 120.
+    expect(run.stdout).toContain(",2018,X1,x1,1,125.0000");
+    expect(run.stdout).toContain(",2018,X2,x2,1,120.0000");
   });
 
   it("reads a values folder's .tsv files and the .txt files Excel saves (Unicode text, tab-delimited GBK), not a notes file", async () => {

@@ -141,6 +141,9 @@ function indicatorColumn(table: CsvTable, indicators: ReadonlySet<string> | unde
   return best;
 }
 
+/** The decimal mark of a cell: a point for a workbook cell that held a number (`CsvRow.numeric`), else `decimal`. */
+const markOf = (numeric: readonly boolean[] | undefined, index: number, decimal: DecimalMark): DecimalMark => (numeric?.[index] ? "." : decimal);
+
 /** The issue of a cell that is not a number, naming a decimal mark that would read it. */
 function badNumber(text: string, column: string, decimal: DecimalMark, where: Omit<Issue, "code" | "message">): Issue {
   const problem = decimalMarkProblem(text, decimal);
@@ -152,17 +155,18 @@ function badNumber(text: string, column: string, decimal: DecimalMark, where: Om
 function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string, decimal: DecimalMark): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const { line, cells, numeric } of table.rows) {
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
     if (cells.length !== table.header.length) {
       issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length), ""));
       continue;
     }
     const year = parseYear(cells[columns.year]);
-    const value = parseNumber(cells[columns.value], decimal);
+    const mark = markOf(numeric, columns.value, decimal);
+    const value = parseNumber(cells[columns.value], mark);
     const indicator = cells[columns.indicator];
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
-    if (value === undefined) issues.push(badNumber(cells[columns.value], table.header[columns.value], decimal, { source, line, column: columns.value + 1 }));
+    if (value === undefined) issues.push(badNumber(cells[columns.value], table.header[columns.value], mark, { source, line, column: columns.value + 1 }));
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(table.header[columns.indicator]), table.header[columns.indicator]));
     if (year === undefined || !indicator) continue;
     // A value that is not a number is kept as a gap in `partial`, so that its row still counts for the checks of the
@@ -207,7 +211,7 @@ function parseWide(
 ): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const { line, cells, numeric } of table.rows) {
     const extra = extraFields(cells, table, source, line);
     if (extra) {
       issues.push(extra);
@@ -221,8 +225,9 @@ function parseWide(
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     for (const { year, index } of yearColumns) {
       const text = cells[index] ?? "";
-      const value = parseNumber(text, decimal);
-      if (value === undefined) issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
+      const mark = markOf(numeric, index, decimal);
+      const value = parseNumber(text, mark);
+      if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line, column: index + 1 }));
       records.push({ unit, year, indicator, value: value ?? Number.NaN, line });
     }
   }
@@ -249,14 +254,14 @@ function parseByIndicator(
       if (skipped.has(index) || !name) return false;
       if (indicators) return indicators.has(name);
       return table.rows.some((row) => {
-        const value = parseNumber(row.cells[index] ?? "", decimal);
+        const value = parseNumber(row.cells[index] ?? "", markOf(row.numeric, index, decimal));
         return value !== undefined && !Number.isNaN(value);
       });
     });
   if (indicatorColumns.length === 0) return undefined;
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const { line, cells, numeric } of table.rows) {
     const extra = extraFields(cells, table, source, line);
     if (extra) {
       issues.push(extra);
@@ -271,8 +276,9 @@ function parseByIndicator(
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     for (const { name, index } of indicatorColumns) {
       const text = cells[index] ?? "";
-      const value = parseNumber(text, decimal);
-      if (value === undefined) issues.push(badNumber(text, table.header[index], decimal, { source, line, column: index + 1 }));
+      const mark = markOf(numeric, index, decimal);
+      const value = parseNumber(text, mark);
+      if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line, column: index + 1 }));
       records.push({ unit, year, indicator: name, value: value ?? Number.NaN, line });
     }
   }

@@ -57,8 +57,13 @@ export async function readTable(path: string, label: string, options: { encoding
 }
 
 /** A table from the bytes of a CSV file or a workbook. */
-export async function parseTable(bytes: Uint8Array, label: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<{ table: CsvTable; source: string }> {
-  if (isWorkbook(bytes)) return parseWorkbookTable(bytes, label, options.sheet);
+export async function parseTable(
+  bytes: Uint8Array,
+  label: string,
+  options: { encoding?: Encoding; sheet?: string; deferred?: Issue[] } = {},
+): Promise<{ table: CsvTable; source: string }> {
+  // `deferred` collects a workbook's formulas without a saved result, to be reported with the other problems.
+  if (isWorkbook(bytes)) return parseWorkbookTable(bytes, label, options.sheet, { deferred: options.deferred });
   if (isLegacyWorkbook(bytes))
     throw new InputError("E_XLS", `${label}: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")`, { source: label });
   return { table: parseCsv(decodeText(bytes, label, options.encoding), label), source: label };
@@ -138,9 +143,12 @@ async function loadInputsAsRead(
       const all: ValueRecord[] = [];
       for (const file of dataFiles) {
         try {
-          const { table, source } = await parseTable(file.bytes, file.label, options);
+          // Formulas without a saved result are reported with the other problems of the cells, in one pass.
+          const deferred: Issue[] = [];
+          const { table, source } = await parseTable(file.bytes, file.label, { ...options, deferred });
           if (!several) dataSource = source;
           const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
+          append(dataIssues, deferred);
           if (!parsed.ok) append(dataIssues, parsed.issues);
           for (const record of parsed.ok ? parsed.value : (parsed.partial ?? [])) all.push(several ? { ...record, file: source } : record);
         } catch (error) {

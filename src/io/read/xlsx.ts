@@ -58,7 +58,12 @@ async function keepNumberFormatEscapes(): Promise<void> {
  * Reads one sheet of a workbook as a table. `sheet` is a sheet name or a 1-based number (default: the first visible sheet).
  * Returns the table and the label messages use for it: `file[sheet]`.
  */
-export async function parseWorkbookTable(bytes: Uint8Array, source: string, sheet?: string): Promise<{ table: CsvTable; source: string }> {
+export async function parseWorkbookTable(
+  bytes: Uint8Array,
+  source: string,
+  sheet?: string,
+  options: { deferred?: Issue[] } = {},
+): Promise<{ table: CsvTable; source: string }> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -68,28 +73,40 @@ export async function parseWorkbookTable(bytes: Uint8Array, source: string, shee
   }
   const worksheet = pickSheet(workbook, source, sheet);
   const label = `${source}[${worksheet.name}]`;
-  const rows: { line: number; cells: string[] }[] = [];
+  const rows: { line: number; cells: string[]; numeric: boolean[] }[] = [];
   const columnCount = worksheet.columnCount;
   // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    const numeric: boolean[] = [];
     for (let column = 1; column <= columnCount; column++) {
       const cell = row.getCell(column);
       const formula = formulaWithoutResult(cell.value);
       if (formula !== undefined)
         unsaved.push({ code: "E_XLSX_FORMULA", message: xlsxFormulaWithoutResult(cell.address, formula), source: label, line: rowNumber, column });
       cells.push(cellText(cell.value, cell.numFmt));
+      numeric.push(isNumberCell(cell.value));
     }
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells });
+    numeric.length = cells.length;
+    if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric });
   });
-  if (unsaved.length > 0) throw new ValidationError(unsaved);
+  // With `deferred`, the caller reports them with the other problems of the sheet's cells (read as empty cells here);
+  // without, they stop the reading.
+  if (unsaved.length > 0) {
+    if (!options.deferred) throw new ValidationError(unsaved);
+    options.deferred.push(...unsaved);
+  }
   const [head, ...body] = rows;
   const width = head?.cells.length ?? 0;
   // A row shorter than the header had empty cells at its end, which a CSV would still carry as empty fields.
-  for (const row of body) while (row.cells.length < width) row.cells.push("");
+  for (const row of body)
+    while (row.cells.length < width) {
+      row.cells.push("");
+      row.numeric.push(false);
+    }
   return { table: { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body }, source: label };
 }
 
@@ -107,6 +124,12 @@ function pickSheet(workbook: Workbook, source: string, sheet?: string): Workshee
     `${source}: no sheet ${JSON.stringify(sheet)}; expected one of ${names.map((name) => JSON.stringify(name)).join(", ")} or a number from 1 to ${sheets.length}`,
     { source },
   );
+}
+
+/** Whether a cell holds a number, or a formula whose saved result is a number. */
+function isNumberCell(value: unknown): boolean {
+  if (typeof value === "number") return true;
+  return typeof value === "object" && value !== null && typeof (value as { result?: unknown }).result === "number";
 }
 
 /** The formula of a formula cell whose result the file does not hold; `undefined` for any other cell. */
