@@ -9,6 +9,8 @@ import { didYouMean } from "./suggest.js";
 export const unitName = (unit: string) => (unit === "" ? "the unit" : `unit ${quote(unit)}`);
 
 export const dataMessages = {
+  infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
+    `${source}: indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   // formulas
   badFormula: (indicator: string, formula: string, reason: string) =>
     `indicator ${quote(indicator)} has formula ${quote(formula)}, which is refused: ${reason}; expected arithmetic over variable names, e.g. "rd_spending / revenue * 100"`,

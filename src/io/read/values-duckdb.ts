@@ -11,6 +11,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
+import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
@@ -155,10 +156,10 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const summary = (await rows(
     `SELECT grouping(indicator, unit, year)::INTEGER AS grouping_set, indicator, unit, year, count(*)::DOUBLE AS row_count,
        count(*) FILTER (year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
-       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row
+       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value))::DOUBLE
      FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year))
      ORDER BY grouping_set, CASE WHEN grouping_set = 5 THEN first_row END, indicator, unit, year`,
-  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null][];
+  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number][];
   const byIndicator = summary.filter((row) => row[0] === 3);
   let total = 0;
   let nullYears = 0;
@@ -171,6 +172,15 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     if (code === null) nullIndicators += count;
   }
   if (total === 0) throw new ValidationError([{ code: "E_NO_DATA", message: messages.noData(), ...where }]);
+  // An infinite value (a DOUBLE column holding inf or -inf, as a division by zero upstream leaves it) is no number to
+  // index: refused here, naming its cells, not later as a score "too large to hold in a number".
+  const infinite = byIndicator.reduce((sum, row) => sum + row[9], 0);
+  if (infinite > 0) {
+    const cells = (await rows(`SELECT unit, year, indicator, value FROM long_values WHERE isinf(value) ORDER BY indicator, unit, year LIMIT ${LISTED}`)) as [string, number, string, number][];
+    for (const [unitName, year, code, value] of cells)
+      issues.push({ code: "E_BAD_NUMBER", message: dataMessages.infiniteValue(label, unitName, year, code, value), ...where, column: "value", id: code });
+    if (infinite > LISTED) issues.push({ code: "E_BAD_NUMBER", message: `${label}: … and ${infinite - LISTED} more infinite values`, ...where, column: "value" });
+  }
   for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
     if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`, ...where, column });
   const leaves = new Set(tree.indicators);

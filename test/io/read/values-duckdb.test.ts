@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Panel } from "../../../src/core/panel.js";
+import { dataMessages } from "../../../src/core/data-messages.js";
 import { ValidationError, type Issue } from "../../../src/errors.js";
 import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
 import { loadInputs } from "../../../src/io/read/load.js";
@@ -79,6 +80,19 @@ describe("values from Parquet", () => {
     const { panel } = await loadInputs(TREE, join(dir, "wide.parquet"));
     expect([...panel.units].sort()).toEqual([...csvPanel.units].sort());
     expect(reorderUnits(panel, csvPanel.units)).toEqual(csvPanel.values);
+  });
+
+  it("refuses infinite values when it reads them, naming their cells (a division by zero upstream leaves inf in a DOUBLE column)", async () => {
+    await writeFile(join(dir, "tree-inf.csv"), "code,parent,name,weight,direction\nG,,group,1,\nX1,G,x1,0.5,+\nX2,G,x2,0.5,+\n");
+    await duckdb(
+      `COPY (SELECT * FROM (VALUES ('A', 2017, 'X1', 1.0::DOUBLE), ('A', 2017, 'X2', 1.0), ('A', 2018, 'X1', 'inf'::DOUBLE), ('A', 2018, 'X2', '-inf'::DOUBLE)) t(unit, year, indicator, value)) TO ${sqlString(join(dir, "inf.parquet"))} (FORMAT parquet)`,
+    );
+    const issues = await issuesOf(loadInputs(join(dir, "tree-inf.csv"), join(dir, "inf.parquet"), { tree: "tree-inf.csv", data: "inf.parquet" }));
+    expect(issues).toEqual([
+      { code: "E_BAD_NUMBER", message: dataMessages.infiniteValue("inf.parquet", "A", 2018, "X1", Infinity), source: "inf.parquet", column: "value", id: "X1" },
+      { code: "E_BAD_NUMBER", message: dataMessages.infiniteValue("inf.parquet", "A", 2018, "X2", -Infinity), source: "inf.parquet", column: "value", id: "X2" },
+    ]);
+    expect(issues[1].message).toBe('inf.parquet: indicator "X2", unit "A", year 2018: the value is -Infinity; expected a finite number (an empty cell or NULL for a missing value)');
   });
 
   it("a file that is not Parquet is an error naming it", async () => {
