@@ -70,5 +70,7 @@ export function parseNumber(text: string, decimal: DecimalMark = "."): number | 
   } else if (GROUPED_NUMBER.test(cell)) cell = cell.replace(/,/g, "");
   if (!PLAIN_NUMBER.test(cell)) return undefined;
   const value = Number(cell);
+  // Beyond what a double holds either way: 1e400 (Infinity) and 1e-400 (0, though its digits are not) are no values.
+  if (value === 0 && /[1-9]/.test(cell.replace(/e.*$/i, ""))) return undefined;
   return Number.isFinite(value) ? value : undefined;
 }

@@ -13,6 +13,8 @@ describe("parseNumber", () => {
     ["-3.5", -3.5],
     ["−3.5", -3.5],
     ["1e3", 1000],
+    ["0e-400", 0], // zero written with an exponent is still zero; 1e-400 (below the smallest double) is refused
+    ["1e-310", 1e-310], // a subnormal double: small, but held
     [".5", 0.5],
     ["1 234", 1234],
     ["1 234 567.5", 1234567.5], // thousands grouped by spaces (SI)
@@ -28,7 +30,7 @@ describe("parseNumber", () => {
   });
 
   // A space inside a number other than between groups of three digits is a typing slip: "5 5" is not 55.
-  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3"])("parseNumber(%j) is not a number", (text) => {
+  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999", "1e-400", "-2.5e-999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3"])("parseNumber(%j) is not a number", (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
 
