@@ -68,17 +68,17 @@ export function parseCsv(text: string, source: string): CsvTable {
   // info.lines is the line a record ends on, as csv-parse counts lines: every CR and every LF inside a quoted cell is
   // one, so a CRLF there counts twice, and every record after it is off by one more. Each record's first line is its
   // last less the breaks inside its cells, as csv-parse counts them, less the CRLFs it counted twice before it.
-  let counterTwice = 0;
+  let countedTwice = 0;
   const rows = records
     .map(({ record, info }) => {
       let counted = 0;
       let twice = 0;
       for (const cell of record) {
-        counted += (cell.match(/[\r\n]/g)?.length ?? 0);
-        twice += (cell.match(/\r\n/g)?.length ?? 0);
+        counted += cell.match(/[\r\n]/g)?.length ?? 0;
+        twice += cell.match(/\r\n/g)?.length ?? 0;
       }
-      const line = info.lines - counted - counterTwice;
-      counterTwice += twice;
+      const line = info.lines - counted - countedTwice;
+      countedTwice += twice;
       return { line, cells: record.map(readCell) };
     })
     .filter((row) => row.cells.some((cell) => cell !== ""));

@@ -3,12 +3,12 @@
  * that one run at a time writes the folder (a project's runs folder, `runs/.lock`; an output folder while the folder
  * writer writes it). A lock whose process is gone is stale and taken over, by one run only.
  */
+import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
 import { link, lstat, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { OutputError } from "../../errors.js";
-import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
 import { undoOnInterrupt } from "./interrupt.js";
 import { claimTemporary } from "./temporary.js";
 

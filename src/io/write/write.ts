@@ -204,9 +204,10 @@ export function refuseRunFolder(dir: string, label: string): void {
 }
 
 /**
- * Refuses a target no output may go to. Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this command read (`compute --out .` beside the
- * `index.csv` it read as values: the values would be lost), or `dir` is a values folder it read (the outputs would be
- * read as values next time). See `read/inputs-read.ts`. Throws `E_OUT_IS_ROOT` when `dir` is the root of the file system.
+ * Refuses a target no output may go to. Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this
+ * command read (`compute --out .` beside the `index.csv` it read as values: the values would be lost), or `dir` is a
+ * values folder it read (the outputs would be read as values next time; see `read/inputs-read.ts`), and
+ * `E_OUT_IS_ROOT` when `dir` is the root of the file system.
  */
 function refuseTargets(dir: string, names: readonly string[], label: string): void {
   // The root of the file system (`--out /`, `--out C:\\`) holds the system's own folders, never a command's outputs.
