@@ -51,11 +51,17 @@ export class InputError extends IndexToolError {
 export class ValidationError extends IndexToolError {
   readonly issues: Issue[];
   readonly heading?: Issue;
-  constructor(issues: Issue[], heading?: Issue) {
+  /**
+   * What could be read in spite of the issues, where the reader gives it (a tree whose codes and parents hold though a
+   * weight or a direction does not), for checks that still apply to it.
+   */
+  readonly partial?: unknown;
+  constructor(issues: Issue[], heading?: Issue, partial?: unknown) {
     const count = `${issues.length} problem${issues.length === 1 ? "" : "s"} found:`;
     super("E_VALIDATION", `${heading ? `${formatIssue(heading)}; ${count}` : count}\n` + issues.map(formatIssue).join("\n"));
     this.issues = issues;
     this.heading = heading;
+    if (partial !== undefined) this.partial = partial;
   }
 }
 

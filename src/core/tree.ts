@@ -50,9 +50,13 @@ export function parseDirection(text: string): Direction | undefined {
   return DIRECTION_WORDS[text.trim().toLowerCase()];
 }
 
+/** The problems of a row's weight or direction, which leave the tree's codes and structure as they are. */
+const FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS"]);
+
 /**
  * Builds and validates a tree from its rows, collecting every problem: empty or duplicate codes, unknown parents,
  * cycles, leaves without a direction, weights that are not numbers >= 0, siblings that mix given and empty weights.
+ * When the only problems are weights and directions, the tree is given as `partial` beside them.
  */
 export function buildTree(allRows: readonly TreeRow[], source?: string): Validated<Tree> {
   const issues: Issue[] = [];
@@ -179,10 +183,13 @@ export function buildTree(allRows: readonly TreeRow[], source?: string): Validat
       issues.push(at(firstRow.get(empty[0])!, "E_MIXED_WEIGHTS", messages.mixedWeights(parent, given, empty), "weight"));
   }
 
-  if (issues.length > 0) return { ok: false, issues, warnings: [] };
   const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);
   const indexName = rootRow ? { indexName: rootRow.name || undefined, indexNameEn: rootRow.nameEn || undefined } : {};
-  return { ok: true, value: { nodes, roots, indicators, byCode, source, ...indexName }, warnings: [] };
+  const tree: Tree = { nodes, roots, indicators, byCode, source, ...indexName };
+  // Problems of a weight or a direction leave the codes and their parents as they are: the tree is still given as
+  // `partial`, so that the values' codes can be checked against it in the same run.
+  if (issues.length > 0) return { ok: false, issues, warnings: [], ...(issues.every((issue) => FIELD_ISSUES.has(issue.code)) ? { partial: tree } : {}) };
+  return { ok: true, value: tree, warnings: [] };
 }
 
 /** The children of a node, with `INDEX` standing for the overall index. */

@@ -35,6 +35,32 @@ describe("validate reports the tree's and the values' problems together", () => 
     ]);
   });
 
+  it("a tree refused only for a direction or a weight: the values' codes are still checked against its codes", async () => {
+    const { code, lines } = await validate({
+      "tree.csv": "code,parent,name,weight,direction\nG,,g,,\nX1,G,a,,+\nX2,G,b,,q\n",
+      "values.csv": "indicator,2017,2018\nX1,1,2\nQQ,1,1\nG,1,1\n",
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      "error: 4 problems found:",
+      `tree.csv:4: ${messages.badDirection("X2", "q")}`,
+      `values.csv:3: ${messages.unknownIndicator("QQ")}`,
+      `values.csv:4: ${messages.valueForGroup("G")}`,
+      `tree.csv:4: ${messages.indicatorWithoutValues("X2")}`,
+    ]);
+    // With a cell that cannot be read, "no values" is not said (the cell may hold them); the codes still are.
+    const partial = await validate({
+      "tree.csv": "code,parent,name,weight,direction\nG,,g,,\nX1,G,a,-1,+\nX2,G,b,2,+\n",
+      "values.csv": "indicator,2017,2018\nX1,1,abc\nQQ,1,1\n",
+    });
+    expect(partial.lines).toEqual([
+      "error: 3 problems found:",
+      `tree.csv:3: ${messages.negativeWeight("X1", "-1")}`,
+      `values.csv:2:3: ${messages.badValue("abc", "2018")}`,
+      `values.csv:3: ${messages.unknownIndicator("QQ")}`,
+    ]);
+  });
+
   it("an unreadable (binary) tree, and values with a bad year, a bad number and a duplicate", async () => {
     const { code, lines } = await validate({
       "tree.csv": Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),

@@ -36,7 +36,7 @@ describe("innovation-index validate", () => {
     ["unknown parent", TREE + "X3,Q,x3,,+\n", VALUES, `tree.csv:5: ${messages.unknownParent("Q")}`],
     ["duplicate code", TREE + "X1,X,again,,+\n", VALUES, `tree.csv:5: ${messages.duplicateCode("X1", 3)}`],
     ["cycle", TREE + "C1,C2,c,,+\nC2,C1,c,,+\n", VALUES, `tree.csv:5: ${messages.treeCycle(["C1", "C2", "C1"])}`],
-    ["leaf with no direction", TREE + "X3,X,x3,,\n", VALUES, `tree.csv:5: ${messages.missingDirection("X3")}`],
+    ["leaf with no direction", TREE + "X3,X,x3,,\n", VALUES + "U,2017,X3,1\nU,2018,X3,2\n", `tree.csv:5: ${messages.missingDirection("X3")}`],
     ["non-numeric weight", TREE.replace("X,,X,,", "X,,X,heavy,"), VALUES, `tree.csv:2: ${messages.badWeight("X", "heavy")}`],
     ["negative weight", TREE.replace("X,,X,,", "X,,X,-1,"), VALUES, `tree.csv:2: ${messages.negativeWeight("X", "-1")}`],
     ["value for an unknown indicator", TREE, VALUES + "U,2017,X9,1\n", `values.csv:6: ${messages.unknownIndicator("X9")}`],

@@ -107,6 +107,8 @@ async function loadInputsAsRead(
   const treeIssues: Issue[] = [];
   const dataIssues: Issue[] = [];
   let tree: Tree | undefined;
+  // The tree's codes and structure when the tree was refused for its weights or directions only.
+  let codesTree: Tree | undefined;
   let records: ValueRecord[] | undefined;
   let dataSource = labels.data;
   // The records read in spite of problems in some cells (see below).
@@ -127,6 +129,8 @@ async function loadInputsAsRead(
       tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
     } catch (error) {
       append(treeIssues, issuesOf(error));
+      // A tree refused only for a weight or a direction still has its codes: the values are checked against them.
+      if (error instanceof ValidationError && error.partial !== undefined) codesTree = error.partial as Tree;
     }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
@@ -181,6 +185,13 @@ async function loadInputsAsRead(
   // Without a tree the panel is not built, so the duplicates it would find are looked for here.
   const read = records ?? partial;
   if (!tree && read) append(issues, duplicateValueIssues(read, dataSource));
+  // With the codes of a tree refused for a weight or a direction: the values' codes are checked against them in the
+  // same run (unknown indicators, values of groups; indicators without values when every cell could be read).
+  if (!tree && codesTree && read && formulaIndicators(codesTree).length === 0 && queryIndicators(codesTree).length === 0) {
+    const codes = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", ...(records ? ["E_NO_VALUES"] : [])]);
+    const built = buildPanel(codesTree, read, dataSource);
+    if (!built.ok) append(issues, built.issues.filter((issue) => codes.has(issue.code)));
+  }
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
     const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), dataSource);

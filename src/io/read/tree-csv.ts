@@ -115,7 +115,8 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
   // wrong columns: refused, with the tree's own problems.
   const fieldIssues = table.rows.flatMap(({ line, cells }) => extraFields(cells, table, source, line) ?? []);
   const built = buildTree(rows, source);
-  if (fieldIssues.length > 0 || !built.ok) throw new ValidationError([...fieldIssues, ...(built.ok ? [] : built.issues)]);
+  if (fieldIssues.length > 0 || !built.ok)
+    throw new ValidationError([...fieldIssues, ...(built.ok ? [] : built.issues)], undefined, fieldIssues.length === 0 && !built.ok ? built.partial : undefined);
   return built.value;
 }
 

@@ -88,7 +88,7 @@ export function parseTreeYaml(text: string, source: string): Tree {
   // In the order of the file, as the nested form reads (the stack visits a node's children after its siblings).
   rows.sort((a, b) => a.offset - b.offset);
   const built = buildTree(rows.map(({ offset: _offset, ...row }) => row), source);
-  if (!built.ok) throw new ValidationError(built.issues);
+  if (!built.ok) throw new ValidationError(built.issues, undefined, built.partial);
   return built.value;
 }
 
