@@ -12,7 +12,7 @@ import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
 import { decimalMarkProblem, parseNumber, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
-import { parseCsv, type CsvTable } from "../csv.js";
+import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 
 /** Column names of the long layout and their aliases. */
@@ -141,8 +141,20 @@ function indicatorColumn(table: CsvTable, indicators: ReadonlySet<string> | unde
   return best;
 }
 
-/** The decimal mark of a cell: a point for a workbook cell that held a number (`CsvRow.numeric`), else `decimal`. */
-const markOf = (numeric: readonly boolean[] | undefined, index: number, decimal: DecimalMark): DecimalMark => (numeric?.[index] ? "." : decimal);
+/** The decimal mark of cell `index` of `row`: a point for a workbook cell that held a number (`CsvRow.numeric`). */
+const markOf = (row: CsvRow, index: number, decimal: DecimalMark): DecimalMark => (row.numeric?.[index] ? "." : decimal);
+
+/**
+ * The number in cell `index` of `row` (decimal mark by `markOf`), `NaN` for a missing value or for a cell that is not
+ * a number, whose issue goes into `issues`.
+ */
+function cellValue(table: CsvTable, row: CsvRow, index: number, decimal: DecimalMark, source: string, issues: Issue[]): number {
+  const text = row.cells[index] ?? "";
+  const mark = markOf(row, index, decimal);
+  const value = parseNumber(text, mark);
+  if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line: row.line, column: index + 1 }));
+  return value ?? Number.NaN;
+}
 
 /** The issue of a cell that is not a number, naming a decimal mark that would read it. */
 function badNumber(text: string, column: string, decimal: DecimalMark, where: Omit<Issue, "code" | "message">): Issue {
@@ -155,18 +167,17 @@ function badNumber(text: string, column: string, decimal: DecimalMark, where: Om
 function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string, decimal: DecimalMark): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const { line, cells, numeric } of table.rows) {
+  for (const row of table.rows) {
+    const { line, cells } = row;
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
     if (cells.length !== table.header.length) {
       issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length), ""));
       continue;
     }
     const year = parseYear(cells[columns.year]);
-    const mark = markOf(numeric, columns.value, decimal);
-    const value = parseNumber(cells[columns.value], mark);
-    const indicator = cells[columns.indicator];
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
-    if (value === undefined) issues.push(badNumber(cells[columns.value], table.header[columns.value], mark, { source, line, column: columns.value + 1 }));
+    const value = cellValue(table, row, columns.value, decimal, source, issues);
+    const indicator = cells[columns.indicator];
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(table.header[columns.indicator]), table.header[columns.indicator]));
     if (year === undefined || !indicator) continue;
     // A value that is not a number is kept as a gap in `partial`, so that its row still counts for the checks of the
@@ -175,7 +186,7 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
       unit: columns.unit >= 0 ? cells[columns.unit] : "",
       year,
       indicator,
-      value: value ?? Number.NaN,
+      value,
       source: columns.source >= 0 ? cells[columns.source] || undefined : undefined,
       line,
     });
@@ -211,7 +222,8 @@ function parseWide(
 ): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const { line, cells, numeric } of table.rows) {
+  for (const row of table.rows) {
+    const { line, cells } = row;
     const extra = extraFields(cells, table, source, line);
     if (extra) {
       issues.push(extra);
@@ -223,13 +235,7 @@ function parseWide(
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
-    for (const { year, index } of yearColumns) {
-      const text = cells[index] ?? "";
-      const mark = markOf(numeric, index, decimal);
-      const value = parseNumber(text, mark);
-      if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line, column: index + 1 }));
-      records.push({ unit, year, indicator, value: value ?? Number.NaN, line });
-    }
+    for (const { year, index } of yearColumns) records.push({ unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line });
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
 }
@@ -254,14 +260,15 @@ function parseByIndicator(
       if (skipped.has(index) || !name) return false;
       if (indicators) return indicators.has(name);
       return table.rows.some((row) => {
-        const value = parseNumber(row.cells[index] ?? "", markOf(row.numeric, index, decimal));
+        const value = parseNumber(row.cells[index] ?? "", markOf(row, index, decimal));
         return value !== undefined && !Number.isNaN(value);
       });
     });
   if (indicatorColumns.length === 0) return undefined;
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const { line, cells, numeric } of table.rows) {
+  for (const row of table.rows) {
+    const { line, cells } = row;
     const extra = extraFields(cells, table, source, line);
     if (extra) {
       issues.push(extra);
@@ -274,13 +281,7 @@ function parseByIndicator(
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
-    for (const { name, index } of indicatorColumns) {
-      const text = cells[index] ?? "";
-      const mark = markOf(numeric, index, decimal);
-      const value = parseNumber(text, mark);
-      if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line, column: index + 1 }));
-      records.push({ unit, year, indicator: name, value: value ?? Number.NaN, line });
-    }
+    for (const { name, index } of indicatorColumns) records.push({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line });
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

@@ -186,17 +186,16 @@ export async function removeLockLeftovers(dir: string, name: string): Promise<st
  * a temporary file `.<name>.<pid>.tmp` is removed; a backup `.<name>.<pid>.old` is put back where its file is missing
  * (the holder was killed between moving it aside and renaming the new file in) and removed otherwise. Only regular
  * files named with the holder's own pid, directly in `dir`, are touched; anything else the lock lists is ignored.
- * Returns the names removed or put back. Called only by the run that took the stale lock over, while it holds it.
+ * Called only by the run that took the stale lock over, while it holds it.
  */
-export function removeHolderFiles(dir: string, staleText: string): string[] {
+export function removeHolderFiles(dir: string, staleText: string): void {
   let holder: Partial<LockHolder>;
   try {
     holder = JSON.parse(staleText) as Partial<LockHolder>;
   } catch {
-    return [];
+    return;
   }
-  if (!Number.isSafeInteger(holder.pid) || !Array.isArray(holder.files)) return [];
-  const done: string[] = [];
+  if (!Number.isSafeInteger(holder.pid) || !Array.isArray(holder.files)) return;
   for (const file of holder.files) {
     if (typeof file !== "string") continue;
     const match = /^\.(.+)\.(\d+)\.(tmp|old)$/.exec(file);
@@ -207,10 +206,8 @@ export function removeHolderFiles(dir: string, staleText: string): string[] {
       const target = join(dir, match[1]);
       if (match[3] === "old" && !lstatSync(target, { throwIfNoEntry: false })) renameSync(path, target);
       else unlinkSync(path);
-      done.push(file);
     } catch {
       // Left as it was (a file that cannot be removed or put back loses nothing where it is).
     }
   }
-  return done;
 }

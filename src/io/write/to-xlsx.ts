@@ -72,15 +72,14 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
       const sheetColumn = sheet.getColumn(i + 1);
       sheetColumn.numFmt = column.kind === "text" ? TEXT_FORMAT : column.kind === "integer" ? "0" : numberFormat;
       let width = displayWidth(column.name);
-      for (const row of table.rows) {
+      table.rows.forEach((row, r) => {
         const cell = row[i];
         // Only up to the widest column shown (60) matters: a long text is not measured whole.
         width = Math.max(width, typeof cell === "string" ? displayWidth(cell.slice(0, 61)) : column.kind === "integer" ? String(cell).length : 8 + decimals);
-      }
+        // A text in a column of numbers (the period "all" among years) is in the Text format too.
+        if (typeof cell === "string" && column.kind !== "text") sheet.getCell(r + 2, i + 1).numFmt = TEXT_FORMAT;
+      });
       sheetColumn.width = Math.min(60, width + 2);
-      // A text in a column of numbers (the period "all" among years) is in the Text format too.
-      if (column.kind !== "text")
-        table.rows.forEach((row, r) => typeof row[i] === "string" && (sheet.getCell(r + 2, i + 1).numFmt = TEXT_FORMAT));
     });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
     // The header keeps the default format (a year column's header "2017" is text).
