@@ -17,10 +17,15 @@
 import { isAbsolute, resolve } from "node:path";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
+import { parseAggregateSpec } from "./core/aggregate/plan.js";
 import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
 import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
+import type { MissingPolicy } from "./core/missing.js";
+import type { NormalizeMethod } from "./core/normalize/methods.js";
 import { OptionChecks } from "./core/option-checks.js";
+import type { OutlierMethod } from "./core/outliers.js";
 import type { Panel } from "./core/panel.js";
+import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
 import type { Tree } from "./core/types.js";
 import { deriveWeights, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
 import { ValidationError } from "./errors.js";
@@ -68,6 +73,11 @@ export async function load(source: LoadSource): Promise<Inputs> {
 
 /** How `compute` derives the weights and computes the index; every field is optional, defaults as on the command line. */
 export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weighting"> {
+  /**
+   * A published method by name (`compute --preset`): `nbs`, `changzhou`, `eis`, `gii` or `coinr`. It sets only the
+   * options the call leaves unset; `presetOptions(name)` shows them.
+   */
+  preset?: Preset;
   /** The weighting method (`compute --weights`). Default `explicit`: the tree's weights. */
   weights?: WeightMethod;
   /** The weighting method's own options (`--weight-years`, `--entropy-shift`, `--alpha`, ...). */
@@ -94,16 +104,18 @@ export interface ComputedIndex extends IndexResult {
  * const result = await compute(inputs, { baseYear: 2017 });
  * result.values[0]; // => 100 (the overall index of the first unit in the base year)
  */
-export async function compute(inputs: Inputs, options: IndexOptions = {}): Promise<ComputedIndex> {
+export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise<ComputedIndex> {
   refuseBadOptions(
     new OptionChecks()
-      .keys(undefined, options, INDEX_OPTION_NAMES)
-      .choice("weights", options.weights, WEIGHT_METHODS)
-      .keys("weighting", options.weighting, WEIGHTING_OPTION_NAMES)
-      .text("ahp", options.ahp),
+      .keys(undefined, given, INDEX_OPTION_NAMES)
+      .choice("preset", given.preset, PRESETS)
+      .choice("weights", given.weights, WEIGHT_METHODS)
+      .keys("weighting", given.weighting, WEIGHTING_OPTION_NAMES)
+      .text("ahp", given.ahp),
   );
+  const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
   const panel = panelOf(inputs.panel);
-  const { weights: method = "explicit", weighting = {}, ahp, ...computeOptions } = options;
+  const { weights: method = "explicit", weighting = {}, ahp, preset: _preset, ...computeOptions } = options;
   let derived: WeightingResult | undefined;
   if (method !== "explicit") {
     const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
@@ -162,6 +174,58 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
   return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
 }
 
+/**
+ * The options a preset sets, as `compute` takes them: what `compute --preset NAME` sets on the command line
+ * (`innovation-index compute --preset NAME --explain` lists them with their sources). Given the call's own `options`,
+ * the aggregation is one setting, as `--aggregate` is: a call that sets `aggregate` or `aggregateByLevel` gets none of
+ * the preset's `aggregate`, `aggregateByLevel` and exponent.
+ * @example presetOptions("nbs") // => { normalize: "fixed-base", weights: "equal", aggregate: "geometric", aggregateByLevel: { 0: "arithmetic" } }
+ */
+export function presetOptions(preset: Preset, options: IndexOptions = {}): IndexOptions {
+  refuseBadOptions(new OptionChecks().choice("preset", preset, PRESETS));
+  const set: IndexOptions = {};
+  const aggregationGiven = options.aggregate !== undefined || options.aggregateByLevel !== undefined;
+  for (const { option, value } of PRESET_DEFINITIONS[preset].settings) {
+    switch (option) {
+      case "normalise":
+        set.normalize = value as NormalizeMethod;
+        break;
+      case "base-year":
+        set.baseYear = Number(value);
+        break;
+      case "weights":
+        set.weights = value as WeightMethod;
+        break;
+      case "missing":
+        set.missing = value as MissingPolicy;
+        break;
+      case "outliers":
+        set.outliers = value as OutlierMethod;
+        break;
+      case "performance-groups":
+        set.performanceGroups = value.split(",").map(Number) as unknown as [number, number, number];
+        break;
+      case "aggregate": {
+        if (aggregationGiven) break;
+        const spec = parseAggregateSpec(value);
+        if (!spec.ok) throw new Error(`preset ${preset}: ${spec.message}`);
+        set.aggregate = spec.value.method;
+        if (Object.keys(spec.value.byLevel).length > 0) set.aggregateByLevel = spec.value.byLevel;
+        if (spec.value.power !== undefined) set.power = spec.value.power;
+        break;
+      }
+      default:
+        throw new Error(`preset ${preset} sets --${option}, which presetOptions does not translate`);
+    }
+  }
+  return set;
+}
+
+/** `options` without its keys set to `undefined`, so that spreading it over a preset's options keeps those. */
+function definedOptions(options: IndexOptions): IndexOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
 /** Every option `compute` takes (a misspelt one, such as the command line's `normalise`, is refused, not left unused). */
 const INDEX_OPTION_NAMES = Object.keys({
   baseYear: true,
@@ -188,6 +252,7 @@ const INDEX_OPTION_NAMES = Object.keys({
   weights: true,
   weighting: true,
   ahp: true,
+  preset: true,
 } satisfies Record<keyof IndexOptions, true>);
 
 /** Every option of `IndexOptions.weighting`. */

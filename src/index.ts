@@ -6,7 +6,7 @@
  */
 
 // The facade: the first calls to reach for
-export { load, compute, analyse, audit, report } from "./api.js";
+export { load, compute, analyse, audit, report, presetOptions } from "./api.js";
 export type { LoadSource, Inputs, IndexOptions, ComputedIndex } from "./api.js";
 
 // Vocabulary and errors

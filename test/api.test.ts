@@ -3,11 +3,11 @@
  * defaults. Each case runs the CLI on the shipped example and compares every value of its `index.json` (unrounded)
  * with the facade's result for the same options.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, load, report, type IndexOptions } from "../src/index.js";
+import { analyse, audit, compute, load, presetOptions, PRESETS, report, type IndexOptions, type IndexResult } from "../src/index.js";
 import { ValidationError } from "../src/errors.js";
 import { parseCsv } from "../src/io/csv.js";
 import { makeTempDir, runCli } from "./helpers.js";
@@ -17,11 +17,11 @@ const FILES = { indicators: "indicators/changzhou-2020.csv", data: "data/changzh
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-/** index.json of `compute` with `flags` on the shipped example: unit -> year -> code -> value. */
-async function cliValues(flags: string[]): Promise<Map<string, number>> {
+/** index.json of `compute` with `flags` on `files` (the shipped example by default): unit -> year -> code -> value. */
+async function cliValues(flags: string[], files: typeof FILES = FILES): Promise<Map<string, number>> {
   const out = await makeTempDir();
   folders.push(out);
-  const run = await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", out, "-q", ...flags], ROOT);
+  const run = await runCli(["compute", "-i", files.indicators, "-d", files.data, "--out", out, "-q", ...flags], files.cwd);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   const json = JSON.parse(await readFile(join(out, "index.json"), "utf8")) as { results: { unit: string; year: number; values: Record<string, number | null> }[] };
@@ -37,21 +37,26 @@ describe("the facade", () => {
     ["AHP weights from a judgement file", ["--weights", "ahp", "--ahp", "indicators/changzhou-2020-ahp.csv"], { weights: "ahp", ahp: "indicators/changzhou-2020-ahp.csv" }],
     ["z-scores and the geometric mean", ["--normalise", "z-score", "--aggregate", "geometric"], { normalize: "z-score", aggregate: "geometric" }],
   ])("compute(load(files), options) equals `compute` on the command line: %s", async (_title, flags, options) => {
-    const expected = await cliValues(flags);
-    const result = await compute(await load(FILES), options);
-    const unitCount = result.units.length;
-    const yearCount = result.years.length;
-    let compared = 0;
-    result.nodes.forEach((node, n) =>
-      result.units.forEach((unit, u) =>
-        result.years.forEach((year, y) => {
-          const value = result.values[(n * unitCount + u) * yearCount + y];
-          expect(expected.get(`${unit}|${year}|${node.code}`), `${node.code} ${year}`).toBe(Number.isNaN(value) ? NaN : value);
-          compared++;
-        }),
-      ),
-    );
-    expect(compared).toBe(expected.size);
+    expectSameValues(await compute(await load(FILES), options), await cliValues(flags));
+  });
+
+  it.each(PRESETS)("compute(inputs, { preset: %s }) equals `compute --preset` on the command line (four units, three years)", async (preset) => {
+    const files = await presetFiles();
+    expectSameValues(await compute(await load(files), { preset }), await cliValues(["--preset", preset], files));
+  });
+
+  it("an option the call sets overrides the preset's, as a flag does: the whole aggregation, by level too", async () => {
+    const files = await presetFiles();
+    // nbs sets the geometric mean with the arithmetic at level 0; --aggregate harmonic replaces both, everywhere.
+    const expected = await cliValues(["--preset", "nbs", "--aggregate", "harmonic"], files);
+    expectSameValues(await compute(await load(files), { preset: "nbs", aggregate: "harmonic" }), expected);
+    expectSameValues(await compute(await load(files), { preset: "nbs", aggregate: "harmonic", normalize: undefined }), expected);
+    expect(presetOptions("nbs")).toEqual({ normalize: "fixed-base", weights: "equal", aggregate: "geometric", aggregateByLevel: { 0: "arithmetic" } });
+    expect(presetOptions("eis").performanceGroups).toEqual([125, 100, 70]);
+    expect((await rejection(() => compute({ tree: {} as never, panel: {} as never, cwd: "." }, { preset: "nsb" as never })))[0]).toMatchObject({
+      code: "E_BAD_OPTION",
+      message: expect.stringContaining('did you mean "nbs"'),
+    });
   });
 
   it("compute gives 100 for every node in the base year (the fixed-base definition), and reports derived weights", async () => {
@@ -94,6 +99,39 @@ describe("the facade", () => {
     }
   });
 });
+
+/** Every value of `result` is the unrounded value of index.json in `expected`, and no value is left over. */
+function expectSameValues(result: IndexResult, expected: Map<string, number>): void {
+  const unitCount = result.units.length;
+  const yearCount = result.years.length;
+  let compared = 0;
+  result.nodes.forEach((node, n) =>
+    result.units.forEach((unit, u) =>
+      result.years.forEach((year, y) => {
+        const value = result.values[(n * unitCount + u) * yearCount + y];
+        expect(expected.get(`${unit}|${year}|${node.code}`), `${node.code} ${unit} ${year}`).toBe(Number.isNaN(value) ? NaN : value);
+        compared++;
+      }),
+    ),
+  );
+  expect(compared).toBe(expected.size);
+}
+
+/**
+ * A tree of two dimensions of two indicators (one negative) and values of four units over three years, all different
+ * and positive, so that every preset's method is defined (min-max by year needs two units, a geometric mean scores above 0).
+ */
+async function presetFiles(): Promise<typeof FILES> {
+  const dir = await makeTempDir();
+  folders.push(dir);
+  await writeFile(join(dir, "tree.csv"), "code,parent,name,weight,direction\nA,,A,0.6,\nB,,B,0.4,\nA1,A,A1,1,+\nA2,A,A2,2,+\nB1,B,B1,1,-\nB2,B,B2,1,+\n");
+  const rows = ["unit,year,indicator,value"];
+  ["u1", "u2", "u3", "u4"].forEach((unit, u) =>
+    [2017, 2018, 2019].forEach((year, y) => ["A1", "A2", "B1", "B2"].forEach((code, c) => rows.push(`${unit},${year},${code},${10 + 3 * u + 2 * y + c + ((u * 7 + y * 5 + c * 3) % 4) / 2}`))),
+  );
+  await writeFile(join(dir, "values.csv"), rows.join("\n") + "\n");
+  return { indicators: "tree.csv", data: "values.csv", cwd: dir };
+}
 
 /** The issues of the ValidationError `call` rejects with (code, option, message). */
 async function rejection(call: () => unknown): Promise<{ code: string; column?: string | number; message: string }[]> {
