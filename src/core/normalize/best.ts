@@ -40,7 +40,7 @@ export function normalizeFractionOfMax(values: ArrayLike<number>, context: Norma
 }
 
 /**
- * Distance to the best unit, within each year across units: `100 − 100·(best − x)/(max − min)`, where best is the
+ * Distance to the best unit, within each year across units: `100·(1 − (best − x)/(max − min))`, where best is the
  * year's maximum for a positive indicator and its minimum for a negative one (the distance then is `x − min`). The best
  * unit scores 100 and the worst 0; numerically the same as `min-max-year`, written as a distance to the frontier (COINr
  * `n_dist2max`, `1 − (max − x)/(max − min)`, on the 0-100 scale). A year where every unit has the same value gives `NaN`
@@ -57,7 +57,7 @@ export function normalizeDistanceToMax(values: ArrayLike<number>, context: Norma
       const cell = unit * context.yearCount + year;
       const value = values[cell];
       const distance = positive ? maxValue - value : value - minValue;
-      out[cell] = Number.isNaN(value) || !(range > 0) ? Number.NaN : 100 - (100 * distance) / range;
+      out[cell] = Number.isNaN(value) || !(range > 0) ? Number.NaN : 100 * (1 - distance / range);
     }
   }
   return out;

@@ -28,7 +28,12 @@ function minMax(values: ArrayLike<number>, context: NormalizeContext, out: Float
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
       if (!(range > 0) || Number.isNaN(value)) out[cell] = Number.NaN;
-      else out[cell] = low + (positive ? (span * (value - minValue)) / range : (span * (maxValue - value)) / range);
+      else {
+        // The share of the range first, so that the best value scores `high` and the worst `low` exactly
+        // (`span·range/range` is an ulp off `span` for one range in ten).
+        const share = (positive ? value - minValue : maxValue - value) / range;
+        out[cell] = share === 1 ? high : low + span * share;
+      }
     }
   });
   return out;
@@ -72,7 +77,7 @@ export function normalizeGoalposts(values: ArrayLike<number>, context: Normalize
       out[cell] = Number.NaN;
       continue;
     }
-    const score = context.direction === "positive" ? (100 * (value - minValue)) / range : (100 * (maxValue - value)) / range;
+    const score = 100 * ((context.direction === "positive" ? value - minValue : maxValue - value) / range);
     out[cell] = score < 0 ? 0 : score > 100 ? 100 : score;
   }
   return out;

@@ -58,6 +58,15 @@ describe("relative to the best unit or the average", () => {
     close(run(normalizeDistanceToMax, [5, 20, 10], context(3)), [0, 100, 100 / 3]);
     close(run(normalizeDistanceToMax, [5, 20, 10], context(3, "negative")), [100, 0, 200 / 3]);
   });
+  it("normalizeDistanceToMax scores the worst unit exactly 0 and the best exactly 100, as min-max-year does", () => {
+    // 100 − 100·1.587/1.587 came out as −1.42e-14 here (100·1.587/1.587 rounds above 100), which a power mean or
+    // benefit of the doubt then refused as a negative score; 100·(1 − d/range) is 0 when d equals the range.
+    const scores = run(normalizeDistanceToMax, [2.452, 4.039, 3], context(3));
+    expect([scores[0], scores[1]]).toEqual([0, 100]);
+    expect(scores[2]).toBeCloseTo((100 * (3 - 2.452)) / (4.039 - 2.452), 12);
+    const negative = run(normalizeDistanceToMax, [2.452, 4.039, 3], context(3, "negative"));
+    expect([negative[0], negative[1]]).toEqual([100, 0]);
+  });
   it("normalizeDistanceToAverage gives 100·x/mean, or 100·mean/x for a negative indicator", () => {
     close(run(normalizeDistanceToAverage, [10, 30, Number.NaN], context(3)), [50, 150, Number.NaN]);
     close(run(normalizeDistanceToAverage, [10, 30], context(2, "negative")), [200, 200 / 3]);

@@ -35,6 +35,14 @@ describe("min-max", () => {
     expect(run(normalizeMinMaxYear, [2, 5, 8], context(3, 1))).toEqual([0, 50, 100]);
   });
 
+  it("scores the best value exactly high and the worst exactly low, whatever the range (100·r/r is an ulp off 100 for some r)", () => {
+    // (100 · 3.4764083413956715) / 3.4764083413956715 is 99.99999999999999 in doubles: the share of the range comes first.
+    const values = [0, 3.4764083413956715, 1];
+    expect(run(normalizeMinMax, values, context(3, 1)).slice(0, 2)).toEqual([0, 100]);
+    expect(run(normalizeMinMaxYear, values, context(3, 1, { direction: "negative", range: { low: 1, high: 100 } })).slice(0, 2)).toEqual([100, 1]);
+    expect(run(normalizeGoalposts, values, context(1, 3, { goalposts: { min: 0, max: 3.4764083413956715 } })).slice(0, 2)).toEqual([0, 100]);
+  });
+
   it("between goalposts, truncated to [0, 100] like COINr n_goalposts(trunc2posts = TRUE)", () => {
     const goalposts = { min: 0, max: 10 };
     // −5 and 12 lie beyond the goalposts and score as the goalposts; 2.5 -> 25
