@@ -266,7 +266,7 @@ export const OUTPUT_FILES = [
     columns: {
       unit: "the unit", code: "the node", name: "its name", level: "its level", year: "the year t", value: "v[t]",
       change: "v[t] − v[t−1] in points", change_percent: "100·(v[t] − v[t−1])/v[t−1]; empty unless v[t−1] > 0",
-      average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1); empty unless v[f] > 0",
+      average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1); empty unless v[f] > 0 and v[t] ≥ 0 (a root of a negative ratio is not a number)",
     },
   },
   {
