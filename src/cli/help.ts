@@ -260,8 +260,10 @@ export function registerHelp(program: Command, write: (text: string) => void): v
     .argument("[topic]", "a command name or a topic")
     .action((topic: string | undefined) => {
       const command = program.commands.find((candidate) => candidate.name() === topic && candidate.name() !== "help");
-      if (command) return command.outputHelp();
       const page = topic === undefined ? undefined : HELP_TOPICS[topic];
+      // A topic that is also a command's name (weights) shows the topic page, which names the command's help.
+      if (page && command) return write(page.page() + foldedOptionsPage(program, topic!) + `\nThe ${topic} command: innovation-index ${topic} --help\n`);
+      if (command) return command.outputHelp();
       if (page) return write(page.page() + foldedOptionsPage(program, topic!));
       if (topic !== undefined) throw new UsageError("E_USAGE", `unknown help topic "${topic}"; expected a command or one of: ${Object.keys(HELP_TOPICS).join(", ")}`);
       program.outputHelp();

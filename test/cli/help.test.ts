@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import { createProgram } from "../../src/cli/main.js";
 import { HELP_GROUPS, HELP_GROUP_HEADINGS, helpGroupOf } from "../../src/cli/help.js";
 import { HELP_TOPICS } from "../../src/cli/help-topics.js";
+import { WEIGHT_METHODS } from "../../src/core/weighting/derive.js";
 import { NORMALIZE_METHODS } from "../../src/core/normalize/methods.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -101,7 +102,15 @@ describe("help TOPIC", () => {
   });
 
   // `help X` builds the program with every command, `X --help` with X alone (see createProgram): the same help.
-  it.each(commandNames.filter((name) => name !== "completion"))("help %s is %s --help", async (name) => {
+  it("help weights shows the weights topic page (every method), and names the weights command's own help", async () => {
+    const { code, stdout } = await runCli(["help", "weights"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Weights \(compute --weights, weights --method\):/);
+    for (const method of WEIGHT_METHODS) expect(stdout).toMatch(new RegExp(`^ {2}${method} `, "m"));
+    expect(stdout).toContain("The weights command: innovation-index weights --help");
+  });
+
+  it.each(commandNames.filter((name) => name !== "completion" && !(name in HELP_TOPICS)))("help %s is %s --help", async (name) => {
     expect((await runCli(["help", name], dir)).stdout).toBe((await runCli([name, "--help"], dir)).stdout);
   });
 

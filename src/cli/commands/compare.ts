@@ -60,7 +60,7 @@ rank_a, index_b, rank_b, rank_shift = rank_a - rank_b) and compare-years.csv (ye
 without --out, a table on the terminal.
 
 Examples:
-  $ innovation-index compare -i tree.csv -d values.csv --normalise min-max --with "--aggregate geometric --weights entropy"
+  $ innovation-index compare -i tree.csv -d values.csv --normalise min-max --range 1,100 --with "--aggregate geometric --weights entropy"
   $ innovation-index compare a/index.yaml b/index.yaml --year 2022 --out compare/`,
     );
   addConfigurationOptions(command)
