@@ -228,8 +228,30 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   } catch (error) {
     append(issues, issuesOf(error));
   }
-  const { readDuckdbValues } = await import("./values-duckdb.js");
+  const { readDuckdbValues, readIndicatorQueries } = await import("./values-duckdb.js");
   const emptyTree: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
+  // A tree with formula or sql indicators: the values file holds the other indicators and the formulas' variables;
+  // the queries' values join them, the formulas are evaluated, and the panel is built again, as for a CSV file.
+  if (tree && (formulaIndicators(tree).length > 0 || queryIndicators(tree).length > 0)) {
+    const computed = new Set([...formulaIndicators(tree), ...queryIndicators(tree)].map(({ code }) => code));
+    const required = new Set(tree.indicators.filter((code) => !computed.has(code)));
+    const codes = { indicators: [...valueCodes(tree)].filter((code) => !computed.has(code)), required };
+    // One DuckDB session after the other; the problems of both are reported together.
+    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes));
+    const queried = await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath)));
+    for (const outcome of [read, queried]) if (outcome.status === "rejected") append(issues, issuesOf(outcome.reason));
+    if (read.status === "rejected" || queried.status === "rejected") throw new ValidationError(issues);
+    let records = [...fastInputs(tree, read.value.panel).records, ...queried.value];
+    if (formulaIndicators(tree).length > 0) {
+      const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
+      const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), labels.data);
+      if (!evaluated.ok) throw new ValidationError(evaluated.issues);
+      records = evaluated.value;
+    }
+    const panel = buildPanel(tree, records, labels.data);
+    if (!panel.ok) throw new ValidationError(panel.issues);
+    return { tree, panel: panel.value, records, query: read.value.query, filesRead: read.value.filesRead };
+  }
   try {
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
     const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot);
@@ -239,6 +261,15 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
   }
   throw new ValidationError(issues);
+}
+
+/** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */
+async function settle<T>(run: () => Promise<T>): Promise<PromiseSettledResult<T>> {
+  try {
+    return { status: "fulfilled", value: await run() };
+  } catch (reason) {
+    return { status: "rejected", reason };
+  }
 }
 
 /** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */

@@ -34,12 +34,21 @@ export interface DuckdbValues {
 }
 
 /**
- * Reads the values of `tree`'s indicators from a `.parquet` or `.sql` file into a panel. A query may read files in
- * `root` only (default: the query file's folder). Throws `InputError` for a query DuckDB refuses or that is not one
- * `SELECT`, and `ValidationError` listing every problem of the values (wrong columns or types first, before any row
- * is read).
+ * The codes a values file holds, when they are not just the tree's indicators (a tree with formula or `sql`
+ * indicators): `indicators`, the panel's codes, and `required`, those that must have a value.
  */
-export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path)): Promise<DuckdbValues> {
+export interface ValueCodes {
+  indicators: readonly string[];
+  required: ReadonlySet<string>;
+}
+
+/**
+ * Reads the values of `tree`'s indicators (or of `codes`) from a `.parquet` or `.sql` file into a panel. A query may
+ * read files in `root` only (default: the query file's folder). Throws `InputError` for a query DuckDB refuses or that
+ * is not one `SELECT`, and `ValidationError` listing every problem of the values (wrong columns or types first, before
+ * any row is read).
+ */
+export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path), codes?: ValueCodes): Promise<DuckdbValues> {
   const session = await openSandbox(resolve(root));
   try {
     const isQuery = extname(path).toLowerCase() === ".sql";
@@ -47,7 +56,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     const relation = query !== undefined ? await queryRelation(session, query, label) : await parquetRelation(session, path, label);
     const filesRead = query !== undefined ? await filesNamedBy(session, query, resolve(root)) : [];
     for (const file of [path, ...filesRead]) noteInputFile(file);
-    const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery });
+    const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
   } finally {
     session.close();
@@ -142,7 +151,7 @@ function quoteIdentifier(name: string): string {
  * position and the value. Duplicate cells are found on the way, as a cell met twice: only then does a query group the
  * rows by cell to list them (so a clean file is read twice, not grouped by its millions of cells).
  */
-async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, label: string, { firstAppearance }: { firstAppearance: boolean }): Promise<Panel> {
+async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, label: string, { firstAppearance, codes }: { firstAppearance: boolean; codes: ValueCodes }): Promise<Panel> {
   const connection = session.connection;
   const unit = relation.hasUnit ? "unit" : "''";
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS();
@@ -183,7 +192,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   }
   for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
     if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`, ...where, column });
-  const leaves = new Set(tree.indicators);
+  const leaves = new Set(codes.indicators);
   const unknown = byIndicator.flatMap(([, code]) => (code !== null && !leaves.has(code) ? [code] : []));
   for (const code of unknown.slice(0, LISTED)) {
     const isGroup = tree.byCode.has(code);
@@ -193,7 +202,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
   const withoutValues: Issue[] = [];
   for (const code of tree.indicators)
-    if (!observed.has(code)) {
+    if (codes.required.has(code) && !observed.has(code)) {
       const node = tree.byCode.get(code)!;
       withoutValues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
     }
@@ -202,13 +211,13 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
 
   const units = summary.filter((row) => row[0] === 5).map((row) => String(row[2]));
   const years = summary.filter((row) => row[0] === 6).map((row) => Number(row[3]));
-  const panel = createPanel(units, years, tree.indicators);
+  const panel = createPanel(units, years, codes.indicators);
   const unitCount = units.length;
   const yearCount = years.length;
   if (panel.values.length >= 2 ** 31) throw new InputError("E_PANEL_SIZE", `${label}: ${panel.values.length} cells; expected fewer than 2^31 (units × years × indicators)`, where);
   // Positions through ENUM types: a cast is a hash look-up inside DuckDB, so no string crosses into JavaScript.
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
-  await connection.run(`CREATE TYPE indicator_position AS ENUM (${tree.indicators.map(sqlString).join(", ")})`);
+  await connection.run(`CREATE TYPE indicator_position AS ENUM (${codes.indicators.map(sqlString).join(", ")})`);
   const yearList = `[${years.join(", ")}]`;
   // Streamed (the rows are not gathered in DuckDB first, and their order does not matter: each names its cell).
   const result = await connection.stream(

@@ -243,6 +243,37 @@ describe("indicators defined by a query in the tree (column sql)", () => {
     expect([...panel.values]).toEqual([2, 0, 1, 2, 1.5, 2, 3, 4]);
   });
 
+  it("joins the queries' values to those of a .sql or .parquet values file too, not only a CSV file", async () => {
+    // The tree and data of the test above; other.sql reads other.csv, other.parquet holds it.
+    await writeFile(join(dir, "other.sql"), "SELECT unit, year, indicator, value FROM read_csv('other.csv')\n");
+    await duckdb(`COPY (SELECT * FROM read_csv(${sqlString(join(dir, "other.csv"))})) TO ${sqlString(join(dir, "other.parquet"))} (FORMAT parquet)`);
+    for (const values of ["other.sql", "other.parquet"]) {
+      const { panel } = await loadInputs(join(dir, "tree-sql.csv"), join(dir, values));
+      expect(panel.indicators).toEqual(["P", "R"]);
+      expect(panel.units).toEqual(["U1", "U2"]);
+      expect([...panel.values]).toEqual([2, 0, 1, 2, 1.5, 2, 3, 4]);
+    }
+    // An indicator of the values file without values is still named, beside a failing query, in one pass.
+    await writeFile(join(dir, "tree-sql-missing.csv"), 'code,parent,name,weight,direction,sql\nP,,p,1,+,"SELECT unit, year FROM read_csv(\'patents.csv\')"\nR,,r,1,+,\nS,,s,1,+,\n');
+    const issues = await issuesOf(loadInputs(join(dir, "tree-sql-missing.csv"), join(dir, "other.sql"), { tree: "tree-sql-missing.csv", data: "other.sql" }));
+    expect(issues.map((issue) => [issue.code, issue.id])).toEqual([
+      ["E_NO_VALUES", "S"],
+      ["E_SQL_COLUMNS", "P"],
+    ]);
+  });
+
+  it("evaluates a formula indicator over the variables of a .sql values file, as over a CSV file", async () => {
+    // F = A / B per unit and year: U1 2017 6/3 = 2, U1 2018 8/2 = 4, U2 2017 5/5 = 1, U2 2018 9/3 = 3.
+    await writeFile(join(dir, "tree-formula.csv"), "code,parent,name,weight,direction,formula\nF,,ratio,1,+,A / B\nR,,R,1,+,\n");
+    await writeFile(join(dir, "raw.csv"), "unit,year,indicator,value\nU1,2017,A,6\nU1,2018,A,8\nU2,2017,A,5\nU2,2018,A,9\nU1,2017,B,3\nU1,2018,B,2\nU2,2017,B,5\nU2,2018,B,3\nU1,2017,R,1\nU1,2018,R,2\nU2,2017,R,3\nU2,2018,R,4\n");
+    await writeFile(join(dir, "raw.sql"), "SELECT unit, year, indicator, value FROM read_csv('raw.csv')\n");
+    const fromCsv = (await loadInputs(join(dir, "tree-formula.csv"), join(dir, "raw.csv"))).panel;
+    const fromSql = (await loadInputs(join(dir, "tree-formula.csv"), join(dir, "raw.sql"))).panel;
+    expect(fromSql.indicators).toEqual(["F", "R"]);
+    expect([...fromSql.values]).toEqual([2, 4, 1, 3, 1, 2, 3, 4]);
+    expect([...fromSql.values]).toEqual([...fromCsv.values]);
+  });
+
   it("names the tree file, the indicator's line and the sql column for a query that fails or returns other columns", async () => {
     await writeFile(
       join(dir, "tree-bad.csv"),
