@@ -23,14 +23,28 @@ interface Identity {
   by?: string;
 }
 
-/** The folder's record, name -> identity; empty when there is none or it is not one this tool wrote. */
+/**
+ * The folder's record, name -> identity; empty when there is none or it is not one this tool wrote. Only entries that
+ * name a file directly in the folder are kept: a name with a path in it (`../data.csv`, `a/b`), written into the
+ * record by hand, is not the tool's, and the writer never removes or replaces a file outside its folder through it.
+ */
 function readRecord(dir: string): Record<string, Identity> {
+  let parsed: { tool?: string; files?: Record<string, Identity> };
   try {
-    const parsed = JSON.parse(readFileSync(join(dir, WRITTEN_FILES), "utf8")) as { tool?: string; files?: Record<string, Identity> };
-    return parsed.tool === "innovation-index" && parsed.files && typeof parsed.files === "object" ? parsed.files : {};
+    parsed = JSON.parse(readFileSync(join(dir, WRITTEN_FILES), "utf8")) as typeof parsed;
   } catch {
     return {};
   }
+  if (parsed.tool !== "innovation-index" || !parsed.files || typeof parsed.files !== "object") return {};
+  const files: Record<string, Identity> = {};
+  for (const [name, known] of Object.entries(parsed.files))
+    if (isPlainFileName(name) && known && typeof known.bytes === "number" && typeof known.sha256 === "string") files[name] = known;
+  return files;
+}
+
+/** Whether `name` is a file's name alone: no folder separator, not `.` or `..`, no NUL. */
+function isPlainFileName(name: string): boolean {
+  return name !== "" && name !== "." && name !== ".." && !/[\\/\0]/.test(name);
 }
 
 /**

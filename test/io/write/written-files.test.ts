@@ -151,6 +151,24 @@ describe("outputs of an earlier run of the same command", () => {
     expect(await readFile(join(dir, "o", "ranks.csv"), "utf8")).toBe("my notes\n");
   });
 
+  it("never removes a file outside its folder that a hand-edited record names (../victim.csv, sub/x.csv), even with its true digest", async () => {
+    const dir = await makeTempDir({ "victim.csv": "a person's data\n", "o/sub/x.csv": "kept\n" });
+    expect((await runCli(["compute", "--out", "o", "-q"], dir)).code).toBe(0);
+    const record = JSON.parse(await readFile(join(dir, "o", WRITTEN_FILES), "utf8"));
+    // The true size and SHA-256 of each file, so that only the name's path keeps it from being "the tool's own".
+    const identity = (text: string) => ({ bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex"), by: "compute" });
+    record.files["../victim.csv"] = identity("a person's data\n");
+    record.files["sub/x.csv"] = identity("kept\n");
+    await writeFile(join(dir, "o", WRITTEN_FILES), JSON.stringify(record));
+    const run = await runCli(["compute", "--out", "o"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain("removed");
+    expect(await readFile(join(dir, "victim.csv"), "utf8")).toBe("a person's data\n");
+    expect(await readFile(join(dir, "o/sub/x.csv"), "utf8")).toBe("kept\n");
+    // The record the run wrote keeps only names of files in the folder.
+    expect(Object.keys(JSON.parse(await readFile(join(dir, "o", WRITTEN_FILES), "utf8")).files).filter((name) => /[\\/]/.test(name))).toEqual([]);
+  });
+
   it("audit too: an audit without --xlsx removes the audit.xlsx of the audit before it, and compute's files stay", async () => {
     const dir = await makeTempDir();
     expect((await runCli(["compute", "--out", "a", "-q"], dir)).code).toBe(0);
