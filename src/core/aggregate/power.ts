@@ -14,38 +14,36 @@
  */
 export function aggregatePower(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, power: number, out: Float64Array): Float64Array {
   for (let cell = 0; cell < out.length; cell++) {
+    // The reference: the highest score of a weighted child for p > 0, the lowest for p < 0, so that every term
+    // (s / reference)^p is at most 1 and the reference's own is 1: the sum neither overflows nor underflows to 0,
+    // whatever the exponent (relative to the first child, p = −900 gave (50/120)^−900 = Infinity and a mean of 0).
     let reference = Number.NaN;
-    let sum = 0;
-    let weightSum = 0;
+    let first = Number.NaN;
     let defined = true;
     let allEqual = true;
     for (let c = 0; c < children.length; c++) {
       const score = children[c][cell];
       if (Number.isNaN(score)) continue;
       if (power <= 0 ? !(score > 0) : !(score >= 0)) defined = false;
-      if (Number.isNaN(reference)) reference = score;
-      else if (score !== reference) allEqual = false;
-      // Relative to the first child, so that large scores do not overflow and equal scores give exactly that score.
-      sum += weights[c] * (power === 0 ? Math.log(score / reference) : Math.pow(score / reference, power));
-      weightSum += weights[c];
+      if (Number.isNaN(first)) first = score;
+      else if (score !== first) allEqual = false;
+      if (weights[c] > 0 && (Number.isNaN(reference) || (power > 0 ? score > reference : score < reference))) reference = score;
     }
+    let sum = 0;
+    let weightSum = 0;
+    if (defined && !allEqual && reference > 0)
+      for (let c = 0; c < children.length; c++) {
+        const score = children[c][cell];
+        if (Number.isNaN(score)) continue;
+        weightSum += weights[c];
+        // A child of weight 0 adds nothing (0·(s/reference)^p would be 0·Infinity for a far smaller score, p < 0).
+        if (weights[c] !== 0) sum += weights[c] * (power === 0 ? Math.log(score / reference) : Math.pow(score / reference, power));
+      }
+    else for (let c = 0; c < children.length; c++) if (!Number.isNaN(children[c][cell])) weightSum += weights[c];
     if (!defined || !(weightSum > 0)) out[cell] = Number.NaN;
-    else if (allEqual) out[cell] = reference;
-    else if (reference === 0) out[cell] = powerMeanDirect(children, weights, power, cell);
+    else if (allEqual) out[cell] = first;
+    else if (!(reference > 0)) out[cell] = 0; // p > 0 and every weighted child scores 0: the mean of zeros (and of unweighted others)
     else out[cell] = power === 0 ? reference * Math.exp(sum / weightSum) : reference * Math.pow(sum / weightSum, 1 / power);
   }
   return out;
-}
-
-/** The generalised mean of one cell without a reference (used when the first observed score is 0, p > 0). */
-function powerMeanDirect(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, power: number, cell: number): number {
-  let sum = 0;
-  let weightSum = 0;
-  for (let c = 0; c < children.length; c++) {
-    const score = children[c][cell];
-    if (Number.isNaN(score)) continue;
-    sum += weights[c] * Math.pow(score, power);
-    weightSum += weights[c];
-  }
-  return Math.pow(sum / weightSum, 1 / power);
 }

@@ -28,6 +28,23 @@ describe("aggregatePower", () => {
     expect(one([[0], [400]], [0.5, 0.5], -1)).toBeNaN();
     expect(one([[-1], [400]], [0.5, 0.5], 2)).toBeNaN();
   });
+  it("stays right for exponents whose powers leave the doubles (p = −900, −1000, 2000), the extremes as their limits", () => {
+    // Independently, in logs: M = exp(ln(Σ w·exp(p·ln s) / Σ w) / p), the sum by log-sum-exp around its largest term.
+    const byLogs = (scores: number[], weights: number[], power: number) => {
+      const terms = scores.map((score, i) => Math.log(weights[i]) + power * Math.log(score));
+      const top = Math.max(...terms);
+      const logSum = top + Math.log(terms.reduce((sum, term) => sum + Math.exp(term - top), 0));
+      return Math.exp((logSum - Math.log(weights.reduce((a, b) => a + b, 0))) / power);
+    };
+    // 120 and 50 at p = −900: about 50·2^(1/900) = 50.0385 (it was 0: (50/120)^−900 overflowed to Infinity).
+    expect(one([[120], [50]], [1, 1], -900)).toBeCloseTo(byLogs([120, 50], [1, 1], -900), 10);
+    expect(one([[120], [50]], [1, 1], -900)).toBeCloseTo(50 * 2 ** (1 / 900), 10);
+    expect(one([[120], [50]], [1, 1], -1000)).toBeCloseTo(byLogs([120, 50], [1, 1], -1000), 10);
+    expect(one([[100], [199.95], [3]], [1, 2, 1], 2000)).toBeCloseTo(byLogs([100, 199.95, 3], [1, 2, 1], 2000), 10);
+    // A child of weight 0 is never the reference: 0.5 and 4 with weights 0 and 1 give 4 for any p.
+    expect(one([[0.5], [4]], [0, 1], -900)).toBe(4);
+    expect(one([[0], [0], [3]], [1, 1, 0], 2)).toBe(0);
+  });
   it("parseAggregateSpec reads power:P, and planAggregation asks for an exponent", () => {
     expect(parseAggregateSpec("arithmetic,0=power:-0.5")).toEqual({ ok: true, value: { method: "arithmetic", byLevel: { 0: "power" }, power: -0.5 } });
     expect(parseAggregateSpec("power:1,0=power:2").ok).toBe(false);
