@@ -85,4 +85,17 @@ describe("innovation-index init", () => {
     expect((await runCli(["init", "--force", "-q"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "index.yaml"), "utf8")).toMatch(/^# yaml-language-server/);
   });
+
+  it("refuses a data folder that already holds values (exit 3): the example's would be read with them as one more unit", async () => {
+    const dir = await makeTempDir({ "data/2019.csv": "unit,year,indicator,value\nZone,2019,A11,1\n" });
+    const run = await runCli(["init"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      "error: ./data already holds 2019.csv: the example's values written beside them would be read with them, as one more unit; expected an empty data folder (or --force to add the example's files anyway)\n",
+    );
+    expect(await listDir(dir)).toEqual(["data"]);
+    expect(await listDir(join(dir, "data"))).toEqual(["2019.csv"]);
+    expect((await runCli(["init", "--force", "-q"], dir)).code).toBe(0);
+    expect(await listDir(join(dir, "data"))).toEqual(["2017.csv", "2018.csv", "2019.csv"]);
+  });
 });

@@ -2,7 +2,7 @@
  * `init [dir]`: scaffold a project: `index.yaml`, an indicator tree, a values folder and a README for the team.
  */
 import type { Command } from "commander";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { OutputError } from "../../errors.js";
 import { projectTemplates } from "../../io/project/project-templates.js";
@@ -52,6 +52,13 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
     throw new OutputError(
       "E_EXISTS",
       `${label}: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; expected a folder without them (or --force to overwrite)`,
+    );
+  // A values folder that already holds files would read the example's values with them, as one more unit.
+  const others = existsSync(join(folder, "data")) ? readdirSync(join(folder, "data")).filter((name) => !(`data/${name}` in files)).sort() : [];
+  if (others.length > 0 && !options.force)
+    throw new OutputError(
+      "E_EXISTS",
+      `${label}/data already holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}: the example's values written beside them would be read with them, as one more unit; expected an empty data folder (or --force to add the example's files anyway)`,
     );
   // Files in subfolders are written folder by folder, each atomically.
   const byFolder = new Map<string, Record<string, string>>();
