@@ -96,6 +96,18 @@ describe("innovation-index validate", () => {
     );
   });
 
+  it("runs the method's checks on the cells that could be read: a missing base value beside a cell that is not a number", async () => {
+    // X2 has no 2017 (base) value; X1's 2017 cell is "abc". The base check of X2 runs in the same pass; X1's own base
+    // check is left out, as it would only be the unreadable cell again.
+    const values = "unit,year,indicator,value\nU,2017,X1,abc\nU,2018,X1,12\nU,2018,X2,4\n";
+    expect(await expectProblems(TREE, values)).toBe(
+      ["error: 2 problems found:", `values.csv:2:4: ${messages.badValue("abc", "value")}`, messages.baseValueMissing("X2", "U", 2017), ""].join("\n"),
+    );
+    // A row left out whole (a year that is not a year): which cell it meant is unknown, so no method check runs.
+    const badYear = "unit,year,indicator,value\nU,2017,X1,10\nU,20x8,X1,12\nU,2018,X2,4\n";
+    expect((await expectProblems(TREE, badYear)).split("\n")[0]).toBe("error: 1 problem found:");
+  });
+
   it("refuses a values column given twice, and a year given as two columns (2017 and 2017年)", async () => {
     const long = "unit,year,indicator,value,value\nU,2017,X1,10,11\nU,2018,X1,12,13\nU,2017,X2,5,5\nU,2018,X2,4,4\n";
     expect(await expectProblems(TREE, long)).toBe(`error: 1 problem found:\nvalues.csv:1:5: ${messages.repeatedColumn("value", 4, 5)}\n`);

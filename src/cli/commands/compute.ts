@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/read/load.js";
+import { rethrowWithMethodChecks } from "../method-checks.js";
 import { defaultThreads } from "../../io/write/file-jobs.js";
 import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
 import { outputMessages } from "../../core/output-messages.js";
@@ -153,18 +154,14 @@ export interface IndexChoiceOptions extends InputOptions, MethodCommandOptions, 
  */
 export async function computeFromOptions(options: IndexChoiceOptions, env: CliEnv, { keepSources = false }: { keepSources?: boolean } = {}) {
   const inputs = resolveInputs(options, env);
-  const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources });
+  const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
+  // Values read only in part: the method's checks run on the cells that could be read (with the tree's weights).
+  const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources }).catch((error: unknown) =>
+    rethrowWithMethodChecks(error, (readTree, readPanel) => computeIndex(readTree, readPanel, settings)),
+  );
   const { tree, panel } = loaded;
   const { weighting, warnings: weightingWarnings } = await weighIndex(options.weights, options, { tree, panel, example: inputs.example }, env);
-  const result = computeIndex(tree, panel, {
-    baseYear: options.baseYear,
-    ...methodOptionsOf(options),
-    ...screenOptionOf(options),
-    ...dataOptionsOf(options),
-    strict: options.strict,
-    weights: weighting?.weights,
-    weighting: weighting?.summary,
-  });
+  const result = computeIndex(tree, panel, { ...settings, weights: weighting?.weights, weighting: weighting?.summary });
   return { inputs, loaded, weighting, weightingWarnings, result };
 }
 

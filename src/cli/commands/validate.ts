@@ -10,6 +10,7 @@ import type { CliEnv } from "../env.js";
 import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
+import { rethrowWithMethodChecks } from "../method-checks.js";
 import { printable } from "../render.js";
 
 export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions, DataOptions {
@@ -37,13 +38,11 @@ export function registerValidate(program: Command, env: CliEnv): void {
 /** Runs `validate`: the same checks as `compute`, without writing anything. */
 export async function runValidate(options: ValidateCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
-  const result = computeIndex(tree, panel, {
-    baseYear: options.baseYear,
-    ...methodOptionsOf(options),
-    ...dataOptionsOf(options),
-    strict: options.strict,
-  });
+  const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...dataOptionsOf(options), strict: options.strict };
+  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options).catch((error: unknown) =>
+    rethrowWithMethodChecks(error, (readTree, readPanel) => computeIndex(readTree, readPanel, settings)),
+  );
+  const result = computeIndex(tree, panel, settings);
   if (options.quiet) return;
   printWarnings(result.warnings, env);
   const groups = tree.nodes.length - tree.indicators.length;

@@ -168,9 +168,16 @@ async function loadInputsAsRead(
   // number as a gap) are checked for unknown indicators, values of groups and duplicates too, and all are reported at
   // once. (Not "no values" for an indicator, which its unreadable cells may cause; nor with formula indicators, whose
   // raw variables only the formulas place.)
+  // The values as far as they could be read, for the method's checks (`ReadInputs`): when the only problems are cells
+  // that could not be read, each on a line that names its indicators.
+  let readable: ReadInputs | undefined;
   if (tree && partial && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0) {
     const built = buildPanel(tree, partial, dataSource);
     if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code)));
+    else if (treeIssues.length === 0) {
+      const unreadable = indicatorsOnLines(partial, dataIssues, dataSource);
+      if (unreadable) readable = { tree, panel: built.value, unreadable };
+    }
   }
   // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
   if (tree && queryIndicators(tree).length > 0)
@@ -213,7 +220,40 @@ async function loadInputsAsRead(
   }
   // An unreadable tree alone is reported as itself, as an unreadable values file is.
   if (treeRead.status === "rejected" && issues.length === 1) throw treeRead.reason;
-  throw new ValidationError(issues);
+  throw new ValidationError(issues, undefined, readable);
+}
+
+/**
+ * Inputs that could be read only in part: the tree, the panel of the cells that could be read (the others as gaps),
+ * and the indicators with a cell that could not be (on a line of an issue). The `partial` of `loadInputs`'s
+ * `ValidationError` when those cells are its only problems, so that a command can run the method's checks too.
+ */
+export interface ReadInputs {
+  tree: Tree;
+  panel: Panel;
+  unreadable: ReadonlySet<string>;
+}
+
+/**
+ * The indicators of the records on the lines `issues` name; `undefined` when an issue names no line or a line without
+ * a record (a row left out whole, such as one with a bad year: which cell it meant is unknown).
+ */
+function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Issue[], dataSource: string): Set<string> | undefined {
+  const lines = new Set<string>();
+  for (const issue of issues) {
+    if (issue.line === undefined) return undefined;
+    lines.add(`${issue.source ?? dataSource}\0${issue.line}`);
+  }
+  const indicators = new Set<string>();
+  const found = new Set<string>();
+  for (const record of records) {
+    const line = `${record.file ?? dataSource}\0${record.line}`;
+    if (record.line !== undefined && lines.has(line)) {
+      indicators.add(record.indicator);
+      found.add(line);
+    }
+  }
+  return found.size === lines.size ? indicators : undefined;
 }
 
 /** The problems of the values' structure that `buildPanel` finds whatever some cells hold. */
