@@ -213,6 +213,18 @@ function swappedYearColumn(table: CsvTable, columns: Record<keyof typeof LONG_CO
   return { code: "E_YEAR_COLUMN", message, source, line: table.headerLine, column: table.header[columns.year] };
 }
 
+/**
+ * The rows of `table` that can be read by position, in order: a row with extra fields (`extraFields`) is left out, its
+ * issue pushed to `issues` at its turn, so that the problems stay in the order of the lines.
+ */
+function* rowsByPosition(table: CsvTable, source: string, issues: Issue[]): Generator<CsvRow> {
+  for (const row of table.rows) {
+    const extra = extraFields(row.cells, table, source, row.line);
+    if (extra) issues.push(extra);
+    else yield row;
+  }
+}
+
 function parseWide(
   table: CsvTable,
   columns: Record<keyof typeof WIDE_COLUMNS, number>,
@@ -222,13 +234,8 @@ function parseWide(
 ): Validated<ValueRecord[]> {
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const row of table.rows) {
+  for (const row of rowsByPosition(table, source, issues)) {
     const { line, cells } = row;
-    const extra = extraFields(cells, table, source, line);
-    if (extra) {
-      issues.push(extra);
-      continue;
-    }
     const indicator = cells[columns.indicator] ?? "";
     if (!indicator) {
       issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(table.header[columns.indicator]), source, line, column: table.header[columns.indicator] });
@@ -267,13 +274,8 @@ function parseByIndicator(
   if (indicatorColumns.length === 0) return undefined;
   const issues: Issue[] = [];
   const records: ValueRecord[] = [];
-  for (const row of table.rows) {
+  for (const row of rowsByPosition(table, source, issues)) {
     const { line, cells } = row;
-    const extra = extraFields(cells, table, source, line);
-    if (extra) {
-      issues.push(extra);
-      continue;
-    }
     const yearText = cells[columns.year] ?? "";
     const year = parseYear(yearText);
     if (year === undefined) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
-import { ValidationError } from "../../../src/errors.js";
+import { issuesOf } from "../../issues.js";
 
 const YAML_TREE = `# the small fixture tree, nested
 - code: X
@@ -48,14 +48,7 @@ describe("parseTreeYaml", () => {
   });
 
   it("reports tree problems with YAML line numbers", () => {
-    let error: unknown;
-    try {
-      parseTreeYaml("- code: A\n  children:\n    - code: A1\n", "t.yaml");
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues).toEqual([expect.objectContaining({ line: 3, message: messages.missingDirection("A1") })]);
+    expect(issuesOf(() => parseTreeYaml("- code: A\n  children:\n    - code: A1\n", "t.yaml"))).toEqual([expect.objectContaining({ line: 3, message: messages.missingDirection("A1") })]);
   });
 
   it("reports a file that is not a list of nodes", () => {
