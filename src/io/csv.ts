@@ -161,11 +161,12 @@ function splitQuotedLine(line: string, delimiter: string): string[] | undefined 
 
 /**
  * Text that a spreadsheet (Excel, WPS, LibreOffice) would read as a formula: it starts with `=`, `+`, `-` or `@`, or
- * with a tab or carriage return (OWASP, CSV injection). Leading `'` are looked through so that `unguardFormula` is the
+ * with a tab, carriage return or line feed (OWASP, CSV injection), or with a full-width `＝`, `＋`, `－` or `＠`,
+ * which a spreadsheet in a Chinese or Japanese locale may take for its ASCII sign. Leading `'` are looked through so that `unguardFormula` is the
  * exact inverse of `guardFormula` (a text `'=x` is guarded as `''=x`). Text that Excel reads as a number (`-1`,
  * `+2.5`, `-1e-7`, `-3%`) is not a formula and is left as it is.
  */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** A number as Excel reads one typed into a cell: sign, digits, decimal point, exponent, percent sign. */
 const EXCEL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
 
@@ -184,7 +185,7 @@ function needsGuard(text: string): boolean {
 
 /**
  * A text cell made safe from formula injection (CSV injection, OWASP): a text beginning with `=`, `+`, `-` or `@`
- * (or a tab or carriage return) would be run by a spreadsheet as a formula, so it gets a leading `'`, which Excel
+ * (or a tab, carriage return or line feed, or a full-width `＝＋－＠`) would be run by a spreadsheet as a formula, so it gets a leading `'`, which Excel
  * shows as text. Text that Excel reads as a number (`-1`) is no formula and stays as it is; number cells never come
  * here. Used for every text cell of every CSV file and workbook the tool writes.
  * @example guardFormula("=HYPERLINK(\"x\")") // => "'=HYPERLINK(\"x\")"

@@ -108,11 +108,12 @@ describe("parseCsv on text without quotes (split by hand)", () => {
 
 /**
  * The formula guard, against a model of how Excel reads a CSV cell (OWASP "CSV injection"): after CSV unquoting, a
- * cell is a formula when it starts with `=`, `+`, `-` or `@`, or with tabs or carriage returns followed by one of
- * them, unless Excel reads the whole cell as a number (`-1`, `+2.5`, `-1e-7`, `-3%`), which is a constant, not a formula.
+ * cell is a formula when it starts with `=`, `+`, `-` or `@`, or with tabs, carriage returns or line feeds followed by
+ * one of them, or with a full-width `＝＋－＠` (taken for the ASCII sign by a spreadsheet in a Chinese or Japanese
+ * locale), unless Excel reads the whole cell as a number (`-1`, `+2.5`, `-1e-7`, `-3%`), which is a constant, not a formula.
  */
 function isFormulaInExcel(cell: string): boolean {
-  if (!/^[\t\r]*[=+\-@]/.test(cell)) return false;
+  if (!/^[\t\r\n]*[=+\-@＝＋－＠]/.test(cell)) return false;
   // A sign alone has no operand: Excel keeps "+" and "-" typed alone as text.
   if (cell === "+" || cell === "-") return false;
   const number = cell.endsWith("%") ? cell.slice(0, -1) : cell;
@@ -128,6 +129,12 @@ describe("guardFormula, unguardFormula and csvField (the formula guard of every 
     ["+A1", "'+A1"],
     ["\t=1", "'\t=1"],
     ["\r=1", "'\r=1"],
+    ["\n=1", "'\n=1"],
+    ["＝1+1", "'＝1+1"], // full-width signs, which a Chinese or Japanese locale may take for ASCII ones
+    ["＋A1", "'＋A1"],
+    ["－1", "'－1"],
+    ["＠SUM(A1)", "'＠SUM(A1)"],
+    ["a＝b", "a＝b"],
     ["-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"],
     ["'=1", "''=1"], // so that unguardFormula gives "'=1" back
     ["-1", "-1"], // Excel reads a number, not a formula
@@ -158,12 +165,12 @@ describe("guardFormula, unguardFormula and csvField (the formula guard of every 
   });
 
   it("no text becomes a formula for Excel, and parseCsv gives the text back (random texts)", () => {
-    const character = fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'", ",", '"', "\n", " ", "1", ".", "e", "%", "A", "东", "\u001b");
-    // parseCsv trims each cell, so texts with white space at an end (other than a leading tab or CR) are left out.
+    const character = fc.constantFrom("=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r", "'", ",", '"', "\n", " ", "1", ".", "e", "%", "A", "东", "\u001b");
+    // parseCsv trims each cell, so texts with white space at an end (other than a leading tab, CR or LF) are left out.
     const text = fc
       .array(character, { maxLength: 12 })
       .map((characters) => characters.join(""))
-      .filter((value) => value.trimEnd() === value && (value.trimStart() === value || /^[\t\r]/.test(value)));
+      .filter((value) => value.trimEnd() === value && (value.trimStart() === value || /^[\t\r\n]/.test(value)));
     fc.assert(
       fc.property(text, (value) => {
         const text = formatCsv([["key", "text"], ["k", value]]);
