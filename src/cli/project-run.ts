@@ -15,6 +15,7 @@ import { DEFAULT_ENTROPY_SHIFT } from "../core/weighting/entropy.js";
 import { outputMessages } from "../core/output-messages.js";
 import { InputError, OutputError, ValidationError, type Issue } from "../errors.js";
 import { projectMessages } from "../core/project-messages.js";
+import { crashPoint } from "../io/crash-point.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
   digestFiles,
@@ -60,18 +61,6 @@ export interface ProjectRunOptions {
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
 const RUN_OPTIONS = new Set(["out", "run", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads"]);
-
-/**
- * A testing hook: `INNOVATION_INDEX_CRASH_AT=staged` (run folder written, not yet renamed) or `=finished` (renamed,
- * `LATEST` not yet moved) kills the process on the spot, as a power cut or `kill -9` would; `staged:SIGINT` (or
- * `:SIGTERM`) interrupts it there instead, as Ctrl-C or a scheduler's time limit would, and waits for the signal.
- */
-async function crashPoint(name: string): Promise<void> {
-  const [point, signal = "SIGKILL"] = (process.env.INNOVATION_INDEX_CRASH_AT ?? "").split(":");
-  if (point !== name) return;
-  process.kill(process.pid, signal as NodeJS.Signals);
-  if (signal !== "SIGKILL") await new Promise(() => setInterval(() => undefined, 1000)); // until the signal ends it
-}
 
 /** A path relative to the project folder, with `/` separators. */
 function projectRelative(project: AppliedProject, cwd: string, path: string): string {

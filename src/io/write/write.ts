@@ -12,7 +12,8 @@ import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
-import { recordText, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
+import { crashAt } from "../crash-point.js";
+import { recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -132,7 +133,7 @@ async function writeUnlocked(
   if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
   const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile) : [];
   // Outside a run each file is hashed as it is written, for the folder's record, which is renamed into place with them.
-  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordText(dir, digests, family));
+  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordTexts(dir, digests, family));
   if (stale.length > 0) {
     // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
     // so that a run stopped in between leaves them still known as the tool's own).
@@ -252,8 +253,10 @@ function* passing(content: Iterable<string | Uint8Array>, record: (bytes: Uint8A
 
 /**
  * `writeFilesAtomic`, hashing every file with a hash from `newHash` if given (then the digests by name, else `{}`).
- * With `record`, the text it makes of the digests is written as the folder's record (`WRITTEN_FILES`) among the
- * temporary files, before anything is renamed, and renamed into place last: a disk too full for it replaces nothing.
+ * With `record`, the folder's record (`WRITTEN_FILES`) is written among the temporary files, before anything is
+ * renamed (a disk too full for it replaces nothing): its journal, which knows both the old and the new version of each
+ * file, is renamed into place first, then the outputs, then the final record over the journal. A process killed among
+ * the renames (`kill -9`, a power cut) leaves every file it wrote or left known as the tool's own.
  */
 async function writeFiles(
   dir: string,
@@ -261,11 +264,13 @@ async function writeFiles(
   label: string,
   threads: number,
   newHash: (() => Hasher) | undefined,
-  record?: (digests: Readonly<Record<string, Digest>>) => string,
+  record?: (digests: Readonly<Record<string, Digest>>) => { journal: string; final: string },
 ): Promise<Record<string, Digest>> {
   const outputs = Object.keys(files);
-  const names = record ? [...outputs, WRITTEN_FILES] : outputs;
+  const names = record ? [WRITTEN_FILES, ...outputs] : outputs;
   const temporary = names.map((name) => join(dir, temporaryName(name)));
+  /** The temporary file of output `i` (after the record's, when there is one). */
+  const temporaryOf = (i: number) => temporary[record ? i + 1 : i];
   const digests: Record<string, Digest> = {};
   // The temporary files this call created, the only ones its failure removes, and how to stop removing them when the
   // process is interrupted (once renamed into place, or removed).
@@ -280,11 +285,11 @@ async function writeFiles(
     // Files that write themselves start first: their writers work on their own threads while the others are written.
     const byPath = outputs.flatMap((name, i) => {
       const content = files[name];
-      return isPathJob(content) ? [{ name, path: temporary[i], written: content.write(temporary[i]) }] : [];
+      return isPathJob(content) ? [{ name, path: temporaryOf(i), written: content.write(temporaryOf(i)) }] : [];
     });
     // Settled as they end (so that a writer failing early is never an unhandled rejection), awaited below.
     const pathsWritten = Promise.allSettled(byPath.map(({ written }) => written));
-    const others = outputs.flatMap((name, i) => (isPathJob(files[name]) ? [] : [{ name, path: temporary[i] }]));
+    const others = outputs.flatMap((name, i) => (isPathJob(files[name]) ? [] : [{ name, path: temporaryOf(i) }]));
     let failure: unknown;
     try {
       if (threads > 1) {
@@ -319,8 +324,10 @@ async function writeFiles(
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;
     if (newHash) for (const { name, path } of byPath) digests[name] = await digestFile(path);
-    if (record) writeFileSync(temporary[outputs.length], record(digests));
+    const texts = record?.(digests);
+    if (texts) writeFileSync(temporary[0], texts.journal);
     replaceAll(dir, names, temporary, label);
+    if (texts && texts.final !== texts.journal) finishRecord(dir, temporary[0], texts.final);
   } catch (cause) {
     for (const path of claimed)
       try {
@@ -411,6 +418,24 @@ export function makeFolderSync(dir: string): void {
 }
 
 /**
+ * Puts the final record (`text`) in place of the journal, through the record's temporary file `temporary` (still
+ * claimed by the writer). A failure here changes nothing that matters: the journal in place knows every file as
+ * written, and the next write into the folder replaces it.
+ */
+function finishRecord(dir: string, temporary: string, text: string): void {
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, join(dir, WRITTEN_FILES));
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Left as a temporary file of the tool's own, which the next write into the folder removes.
+    }
+  }
+}
+
+/**
  * Renames every temporary file into place, all or nothing. Before each rename the target's previous file, if any, is
  * moved aside to a backup name `.<name>.<pid>.old` in the same folder. When a rename fails, every target already
  * replaced gets its previous file back (or loses the new one, where there was none), and the `OutputError` says so,
@@ -427,6 +452,7 @@ function replaceAll(dir: string, names: readonly string[], temporary: readonly s
     for (; i < names.length; i++) {
       kept[i] = keepPrevious(targets[i], backups[i]);
       renameSync(temporary[i], targets[i]);
+      if (i === 1) crashAt("renaming");
     }
   } catch (cause) {
     const unrestored: { name: string; backup: string }[] = [];

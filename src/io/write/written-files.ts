@@ -7,7 +7,7 @@
  * not provably create. The record holds only names and digests, so the same outputs give the same record, byte for
  * byte. Run folders are not written this way: their manifest and `reports.json` are their records (`runs/`).
  */
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
@@ -21,6 +21,11 @@ interface Identity {
   sha256: string;
   /** The command whose complete set of outputs it was one of (`compute`): a later run of it removes what it no longer writes. */
   by?: string;
+  /**
+   * The versions the file had before, also the tool's own: only in the record renamed into place before the outputs
+   * (see `recordTexts`), so that a process killed among the renames leaves every file, old or new, known as written.
+   */
+  previous?: { bytes: number; sha256: string }[];
 }
 
 /**
@@ -38,8 +43,24 @@ function readRecord(dir: string): Record<string, Identity> {
   if (parsed.tool !== "innovation-index" || !parsed.files || typeof parsed.files !== "object") return {};
   const files: Record<string, Identity> = {};
   for (const [name, known] of Object.entries(parsed.files))
-    if (isPlainFileName(name) && known && typeof known.bytes === "number" && typeof known.sha256 === "string") files[name] = known;
+    if (isPlainFileName(name) && isVersion(known)) {
+      const previous = Array.isArray(known.previous) ? known.previous.filter(isVersion).map(({ bytes, sha256 }) => ({ bytes, sha256 })) : [];
+      files[name] = { bytes: known.bytes, sha256: known.sha256, ...(typeof known.by === "string" ? { by: known.by } : {}), ...(previous.length > 0 ? { previous } : {}) };
+    }
   return files;
+}
+
+/** Whether `value` is a version of a file as the record holds one: a size and a SHA-256. */
+function isVersion(value: unknown): value is { bytes: number; sha256: string } {
+  return typeof value === "object" && value !== null && typeof (value as Identity).bytes === "number" && typeof (value as Identity).sha256 === "string";
+}
+
+/** Whether the file at `path` (`size` bytes) is one of the versions the record holds as `known` (hashed at most once). */
+async function isKnownVersion(known: Identity, path: string, size: number, digest: (path: string) => Promise<{ sha256: string }>): Promise<boolean> {
+  const versions = [known, ...(known.previous ?? [])].filter((version) => version.bytes === size);
+  if (versions.length === 0) return false;
+  const { sha256 } = await digest(path);
+  return versions.some((version) => version.sha256 === sha256);
 }
 
 /** Whether `name` is a file's name alone: no folder separator, not `.` or `..`, no NUL. */
@@ -64,7 +85,7 @@ export async function refuseFilesNotOurs(dir: string, names: readonly string[], 
     if (info.isDirectory()) continue; // a folder in the way fails the write itself, which restores the rest
     record ??= readRecord(dir);
     const known = record[name];
-    if (known && info.isFile() && known.bytes === info.size && (await digest(join(dir, name))).sha256 === known.sha256) continue;
+    if (known && info.isFile() && (await isKnownVersion(known, join(dir, name), info.size, digest))) continue;
     // `label` names the folder, or the file itself when one file is written (`weights --out w.csv`).
     const file = label.endsWith(name) ? label : label === "." ? name : `${label.replace(/[\\/]+$/, "")}/${name}`;
     throw new OutputError("E_OUT_NOT_OURS", outputMessages.outNotOurs(file, WRITTEN_FILES));
@@ -73,16 +94,41 @@ export async function refuseFilesNotOurs(dir: string, names: readonly string[], 
 
 /**
  * The folder's record with the files written in `dir` (name -> size and SHA-256, and `by` when given) added and the
- * `removed` names left out, as the text of the file: the folder writer writes it as one more temporary file and renames
- * it into place with the outputs, so that the outputs are never replaced without their record, nor the record without
- * them.
+ * `removed` names left out, as the text of the file.
  */
 export function recordText(dir: string, written: Readonly<Record<string, Identity>>, by?: string, removed: readonly string[] = []): string {
-  const files = readRecord(dir);
-  for (const [name, { bytes, sha256 }] of Object.entries(written)) files[name] = by === undefined ? { bytes, sha256 } : { bytes, sha256, by };
-  for (const name of removed) delete files[name];
-  const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]]));
-  return JSON.stringify({ tool: "innovation-index", files: sorted }, null, 2) + "\n";
+  return recordTexts(dir, written, by, removed).final;
+}
+
+/**
+ * The two records of a write (`recordText`): `journal` lists each written file's new version and, as `previous`, the
+ * versions the record held for it before; `final` the new versions alone. The folder writer renames the journal into
+ * place before the outputs and the final record after them: a process killed in the middle of the renames leaves a
+ * record that knows each file, whether it is the old or the new one, and a finished write leaves the same record, byte
+ * for byte, for the same outputs.
+ */
+export function recordTexts(
+  dir: string,
+  written: Readonly<Record<string, Identity>>,
+  by?: string,
+  removed: readonly string[] = [],
+): { journal: string; final: string } {
+  const before = readRecord(dir);
+  const final = { ...before };
+  const journal = { ...before };
+  for (const [name, { bytes, sha256 }] of Object.entries(written)) {
+    final[name] = by === undefined ? { bytes, sha256 } : { bytes, sha256, by };
+    const old = before[name];
+    const previous = old ? [{ bytes: old.bytes, sha256: old.sha256 }, ...(old.previous ?? [])] : [];
+    journal[name] = previous.length > 0 ? { ...final[name], previous } : final[name];
+  }
+  for (const name of removed) {
+    delete final[name];
+    delete journal[name];
+  }
+  const text = (files: Record<string, Identity>) =>
+    JSON.stringify({ tool: "innovation-index", files: Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]])) }, null, 2) + "\n";
+  return { journal: text(journal), final: text(final) };
 }
 
 /**
@@ -96,7 +142,7 @@ export async function staleFiles(dir: string, by: string, names: readonly string
   for (const [name, known] of Object.entries(readRecord(dir))) {
     if (known.by !== by || names.includes(name)) continue;
     const info = lstatSync(join(dir, name), { throwIfNoEntry: false });
-    if (info?.isFile() && info.size === known.bytes && (await digest(join(dir, name))).sha256 === known.sha256) stale.push(name);
+    if (info?.isFile() && (await isKnownVersion(known, join(dir, name), info.size, digest))) stale.push(name);
   }
   return stale.sort();
 }

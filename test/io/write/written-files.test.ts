@@ -4,16 +4,23 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { acquireLock, writeLatest } from "../../../src/io/runs/runs.js";
 import { OUTPUT_LOCK_FILE, writeFilesAtomic } from "../../../src/io/write/write.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
-import { WRITTEN_FILES } from "../../../src/io/write/written-files.js";
-import { makeTempDir, runCli } from "../../helpers.js";
+import { recordTexts, WRITTEN_FILES } from "../../../src/io/write/written-files.js";
+import { listDir, makeTempDir, runCli } from "../../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../../bin/innovation-index.js", import.meta.url));
+const BUILT = existsSync(fileURLToPath(new URL("../../../dist/bundle/main.cjs", import.meta.url)));
+/** SHA-256 of `text`, computed here, independently of the writer. */
+const sha256 = (text: string | Uint8Array) => createHash("sha256").update(text).digest("hex");
 
 describe("the record of the files written", () => {
   it("lists each file written with its size and SHA-256, and lets the tool replace its own files, unchanged, again", async () => {
@@ -21,8 +28,6 @@ describe("the record of the files written", () => {
     try {
       await writeFilesAtomic(join(dir, "out"), { "a.csv": "first a\n", "b.csv": "b\n" }, "out");
       const record = JSON.parse(await readFile(join(dir, "out", WRITTEN_FILES), "utf8"));
-      // Digests computed here, independently of the writer.
-      const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
       expect(record).toEqual({
         tool: "innovation-index",
         files: { "a.csv": { bytes: 8, sha256: sha256("first a\n") }, "b.csv": { bytes: 2, sha256: sha256("b\n") } }, // "first a\n" is 8 bytes
@@ -80,6 +85,67 @@ describe("the record of the files written", () => {
       expect((await runCli(["compute", "--out", "out", "--normalise", "min-max", "-q"], dir)).code).toBe(0);
       expect((await runCli(["compute", "--out", "out", "-q"], dir)).code).toBe(0);
       expect(await readFile(join(dir, "out", WRITTEN_FILES))).toEqual(record); // the same outputs, the same record
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a writer killed among its renames (kill -9, a power cut)", () => {
+  it("the record renamed in first is a journal that knows both versions of each file; the final record drops the old ones", async () => {
+    const dir = await makeTempDir();
+    try {
+      const out = join(dir, "out");
+      await writeFilesAtomic(out, { "a.csv": "old a\n", "b.csv": "old b\n" }, "out");
+      const { journal, final } = recordTexts(out, { "a.csv": { bytes: 6, sha256: sha256("new a\n") }, "c.csv": { bytes: 6, sha256: sha256("new c\n") } }, "compute");
+      // a.csv: the new version, and the one the record held before; b.csv as it was; c.csv new, with nothing before it.
+      expect(JSON.parse(journal).files).toEqual({
+        "a.csv": { bytes: 6, sha256: sha256("new a\n"), by: "compute", previous: [{ bytes: 6, sha256: sha256("old a\n") }] },
+        "b.csv": { bytes: 6, sha256: sha256("old b\n") },
+        "c.csv": { bytes: 6, sha256: sha256("new c\n"), by: "compute" },
+      });
+      expect(JSON.parse(final).files).toEqual({
+        "a.csv": { bytes: 6, sha256: sha256("new a\n"), by: "compute" },
+        "b.csv": { bytes: 6, sha256: sha256("old b\n") },
+        "c.csv": { bytes: 6, sha256: sha256("new c\n"), by: "compute" },
+      });
+      // A finished write leaves the final record, with no journal in it.
+      await writeFilesAtomic(out, { "a.csv": "new a\n" }, "out");
+      expect(JSON.parse(await readFile(join(out, WRITTEN_FILES), "utf8")).files["a.csv"]).toEqual({ bytes: 6, sha256: sha256("new a\n") });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!BUILT)("leaves every file, old or new, known as the tool's own: the next compute replaces them all and leaves the record of a clean run", async () => {
+    const dir = await makeTempDir();
+    try {
+      expect((await runCli(["compute", "--out", "out", "-q"], dir)).code).toBe(0);
+      const before = Object.fromEntries(await Promise.all((await listDir(join(dir, "out"))).map(async (name) => [name, await readFile(join(dir, "out", name))] as const)));
+      // Killed after the record's journal and the first output were renamed in, with the others still to come.
+      const killed = await new Promise<string | null>((done) =>
+        execFile(process.execPath, [BIN, "compute", "--out", "out", "--normalise", "min-max", "-q"], { cwd: dir, env: { ...process.env, INNOVATION_INDEX_CRASH_AT: "renaming" } }, (error) =>
+          done((error as { signal?: string } | null)?.signal ?? null),
+        ),
+      );
+      expect(killed).toBe("SIGKILL");
+      const outputs = Object.keys(before).filter((name) => name !== WRITTEN_FILES);
+      const changed = [];
+      for (const name of outputs) if (!(await readFile(join(dir, "out", name))).equals(before[name])) changed.push(name);
+      // Some files new, some old (each min-max file differs from its fixed-base one).
+      expect(changed.length).toBe(1);
+      const journal = JSON.parse(await readFile(join(dir, "out", WRITTEN_FILES), "utf8")).files;
+      expect(journal[changed[0]].previous).toEqual([{ bytes: before[changed[0]].length, sha256: sha256(before[changed[0]]) }]);
+      // The next run takes the dead process's lock over and replaces every file, new or old, as its own.
+      const next = await runCli(["compute", "--out", "out", "--normalise", "min-max", "-q"], dir);
+      expect(next.stderr).toBe("");
+      expect(next.code).toBe(0);
+      expect((await runCli(["compute", "--out", "clean", "--normalise", "min-max", "-q"], dir)).code).toBe(0);
+      // The same files as a run into an empty folder, the same record byte for byte, and nothing of the killed run left.
+      expect(await listDir(join(dir, "out"))).toEqual(await listDir(join(dir, "clean")));
+      for (const name of [...(await listDir(join(dir, "clean"))), WRITTEN_FILES])
+        expect(await readFile(join(dir, "out", name))).toEqual(await readFile(join(dir, "clean", name)));
+      expect((await readdir(join(dir, "out"))).filter((name) => name.startsWith("."))).toEqual([WRITTEN_FILES]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
