@@ -51,12 +51,14 @@ export function parseDirection(text: string): Direction | undefined {
 }
 
 /** The problems of a row's weight or direction, which leave the tree's codes and structure as they are. */
-const FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS"]);
+export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS"]);
 
 /**
  * Builds and validates a tree from its rows, collecting every problem: empty or duplicate codes, unknown parents,
  * cycles, leaves without a direction, weights that are not numbers >= 0, siblings that mix given and empty weights.
- * When the only problems are weights and directions, the tree is given as `partial` beside them.
+ * A refused tree is given as `partial` beside its problems, as far as it was built: every row with a code is a node
+ * (the first of a duplicate code; rows in a cycle or under an unknown parent too), a group when another row names it as
+ * parent. When the only problems are weights and directions (`TREE_FIELD_ISSUES`), its structure is the one meant.
  */
 export function buildTree(allRows: readonly TreeRow[], source?: string): Validated<Tree> {
   const issues: Issue[] = [];
@@ -186,9 +188,8 @@ export function buildTree(allRows: readonly TreeRow[], source?: string): Validat
   const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);
   const indexName = rootRow ? { indexName: rootRow.name || undefined, indexNameEn: rootRow.nameEn || undefined } : {};
   const tree: Tree = { nodes, roots, indicators, byCode, source, ...indexName };
-  // Problems of a weight or a direction leave the codes and their parents as they are: the tree is still given as
-  // `partial`, so that the values' codes can be checked against it in the same run.
-  if (issues.length > 0) return { ok: false, issues, warnings: [], ...(issues.every((issue) => FIELD_ISSUES.has(issue.code)) ? { partial: tree } : {}) };
+  // The tree as built is still given as `partial`, so that the values' codes can be checked against it in the same run.
+  if (issues.length > 0) return { ok: false, issues, warnings: [], ...(nodes.length > 0 ? { partial: tree } : {}) };
   return { ok: true, value: tree, warnings: [] };
 }
 

@@ -61,6 +61,24 @@ describe("validate reports the tree's and the values' problems together", () => 
     ]);
   });
 
+  it("a tree refused for its structure (a cycle, a group's code mistyped): the values' unknown codes are still reported, no values are not", async () => {
+    // G2 and G3 name each other as parent (a cycle); X1's parent G1 is mistyped as G1x, so G1x has no child and would
+    // be taken for an indicator without values, which is not said. QQ is in no row of the tree; G2 is a group.
+    const { code, lines } = await validate({
+      "tree.csv": "code,parent,name,weight,direction\nG1x,,g1,,\nX1,G1,a,,+\nG2,G3,g2,,\nG3,G2,g3,,\nX2,G2,b,,+\n",
+      "values.csv": "indicator,2017,2018\nX1,1,2\nX2,3,4\nQQ,1,1\nG2,1,1\n",
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      "error: 5 problems found:",
+      `tree.csv:3: ${messages.unknownParent("G1")}`,
+      `tree.csv:4: ${messages.treeCycle(["G2", "G3", "G2"])}`,
+      `tree.csv:2: ${messages.missingDirection("G1x")}`,
+      `values.csv:4: ${messages.unknownIndicator("QQ")}`,
+      `values.csv:5: ${messages.valueForGroup("G2")}`,
+    ]);
+  });
+
   it("an unreadable (binary) tree, and values with a bad year, a bad number and a duplicate", async () => {
     const { code, lines } = await validate({
       "tree.csv": Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),

@@ -8,6 +8,7 @@ import { duplicateValueIssues } from "../../core/duplicates.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import { TREE_FIELD_ISSUES } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
 import type { DecimalMark } from "../../core/number.js";
@@ -107,7 +108,7 @@ async function loadInputsAsRead(
   const treeIssues: Issue[] = [];
   const dataIssues: Issue[] = [];
   let tree: Tree | undefined;
-  // The tree's codes and structure when the tree was refused for its weights or directions only.
+  // The tree's codes and structure as far as they could be built, when the tree was refused.
   let codesTree: Tree | undefined;
   let records: ValueRecord[] | undefined;
   let dataSource = labels.data;
@@ -129,7 +130,7 @@ async function loadInputsAsRead(
       tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
     } catch (error) {
       append(treeIssues, issuesOf(error));
-      // A tree refused only for a weight or a direction still has its codes: the values are checked against them.
+      // A refused tree still has its codes: the values are checked against them.
       if (error instanceof ValidationError && error.partial !== undefined) codesTree = error.partial as Tree;
     }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
@@ -192,12 +193,19 @@ async function loadInputsAsRead(
   // Without a tree the panel is not built, so the duplicates it would find are looked for here.
   const read = records ?? partial;
   if (!tree && read) append(issues, duplicateValueIssues(read, dataSource));
-  // With the codes of a tree refused for a weight or a direction: the values' codes are checked against them in the
-  // same run (unknown indicators, values of groups; indicators without values when every cell could be read).
+  // With the codes of a refused tree: the values' codes are checked against them in the same run (unknown indicators,
+  // values of groups). Indicators without values too when every cell could be read and the tree was refused for a
+  // weight or a direction only: with a cycle or an unknown parent (a group's code mistyped), a row may be taken for an
+  // indicator that was meant as a group.
   if (!tree && codesTree && read && formulaIndicators(codesTree).length === 0 && queryIndicators(codesTree).length === 0) {
-    const codes = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", ...(records ? ["E_NO_VALUES"] : [])]);
+    const structured = treeIssues.every((issue) => TREE_FIELD_ISSUES.has(issue.code));
+    const codes = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", ...(records && structured ? ["E_NO_VALUES"] : [])]);
     const built = buildPanel(codesTree, read, dataSource);
-    if (!built.ok) append(issues, built.issues.filter((issue) => codes.has(issue.code)));
+    if (!built.ok) {
+      const found = built.issues.filter((issue) => codes.has(issue.code));
+      append(issues, floodCauses(found, dataSource));
+      append(issues, found);
+    }
   }
   if (tree && records && formulaIndicators(tree).length > 0) {
     const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
