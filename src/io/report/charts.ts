@@ -9,11 +9,18 @@ export const FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC'
 
 const WIDTH = 760;
 const HEIGHT = 380;
-const COMMON: EChartsOption = {
+const COMMON = {
   animation: false,
   backgroundColor: "#ffffff",
   textStyle: { fontFamily: FONT_FAMILY },
-};
+} satisfies EChartsOption;
+
+/**
+ * An ECharts option, as `chart.setOption` takes it: each chart's is checked against ECharts' own `EChartsOption` where
+ * it is built, and given out as a plain object, so that the library's declarations do not pull in ECharts' types
+ * (which need a browser's, the DOM's: a Node program compiled without them would fail on them).
+ */
+export type ChartOption = { readonly [key: string]: unknown };
 
 export interface Series {
   name: string;
@@ -21,7 +28,7 @@ export interface Series {
 }
 
 /** A line per series over the years (the overall index and the first-level sub-indices). */
-export function lineChart(title: string, years: readonly number[], series: readonly Series[]): EChartsOption {
+export function lineChart(title: string, years: readonly number[], series: readonly Series[]): ChartOption {
   return {
     ...COMMON,
     title: { text: title, left: "center", textStyle: { fontSize: 15 } },
@@ -37,11 +44,11 @@ export function lineChart(title: string, years: readonly number[], series: reado
       lineStyle: { width: i === 0 ? 3 : 1.5 },
       z: i === 0 ? 3 : 2,
     })),
-  };
+  } satisfies EChartsOption;
 }
 
 /** The first-level profile of two years on one radar; the axes run from 0 to a round maximum above every value. */
-export function radarChart(title: string, axes: readonly string[], series: readonly Series[]): EChartsOption {
+export function radarChart(title: string, axes: readonly string[], series: readonly Series[]): ChartOption {
   const largest = Math.max(...series.flatMap((item) => item.values.filter(Number.isFinite)), 0);
   const max = niceCeiling(largest * 1.05);
   return {
@@ -55,11 +62,11 @@ export function radarChart(title: string, axes: readonly string[], series: reado
         data: series.map((item) => ({ name: item.name, value: item.values.map(toData) as number[], areaStyle: { opacity: 0.12 } })),
       },
     ],
-  };
+  } satisfies EChartsOption;
 }
 
 /** Vertical bars grouped by axis, one colour per series: the profile when there are too few axes for a radar. */
-export function groupedBarChart(title: string, axes: readonly string[], series: readonly Series[]): EChartsOption {
+export function groupedBarChart(title: string, axes: readonly string[], series: readonly Series[]): ChartOption {
   return {
     ...COMMON,
     title: { text: title, left: "center", textStyle: { fontSize: 15 } },
@@ -68,7 +75,7 @@ export function groupedBarChart(title: string, axes: readonly string[], series: 
     xAxis: { type: "category", data: [...axes] },
     yAxis: { type: "value" },
     series: series.map((item) => ({ type: "bar", name: item.name, data: item.values.map(toData), barMaxWidth: 48 })),
-  };
+  } satisfies EChartsOption;
 }
 
 /**
@@ -83,7 +90,7 @@ export function barChart(
   decimals: number,
   color?: string,
   options: { axisFromData?: boolean } = {},
-): EChartsOption {
+): ChartOption {
   const min = options.axisFromData ? axisMinimum(values) : 0;
   return {
     ...COMMON,
@@ -102,11 +109,11 @@ export function barChart(
         })),
       },
     ],
-  };
+  } satisfies EChartsOption;
 }
 
 /** One line per unit: its rank over the years, rank 1 at the top. */
-export function rankChart(title: string, years: readonly number[], series: readonly Series[], unitCount: number): EChartsOption {
+export function rankChart(title: string, years: readonly number[], series: readonly Series[], unitCount: number): ChartOption {
   return {
     ...COMMON,
     title: { text: title, left: "center", textStyle: { fontSize: 15 } },
@@ -115,7 +122,7 @@ export function rankChart(title: string, years: readonly number[], series: reado
     xAxis: { type: "category", data: years.map(String), boundaryGap: false },
     yAxis: { type: "value", inverse: true, min: 1, max: Math.max(unitCount, 2), minInterval: 1 },
     series: series.map((item) => ({ type: "line", name: item.name, data: item.values.map(toData), symbolSize: 6 })),
-  };
+  } satisfies EChartsOption;
 }
 
 /**
@@ -148,12 +155,12 @@ export const rankChartHeight = (unitCount: number) => HEIGHT + 24 * Math.max(0, 
  * CSS classes of its charts with process-wide counters; they are renumbered per chart (`ii<k>-<n>`) so that the same
  * report gives the same bytes and two charts in one page never share a class.
  */
-export async function renderCharts(options: readonly { option: EChartsOption; height?: number }[]): Promise<string[]> {
+export async function renderCharts(options: readonly { option: ChartOption; height?: number }[]): Promise<string[]> {
   const echarts = await import("echarts");
   return options.map(({ option, height }, k) => {
     const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: height ?? HEIGHT });
     try {
-      chart.setOption(option);
+      chart.setOption(option as EChartsOption);
       return responsive(renumberClasses(chart.renderToSVGString(), k));
     } finally {
       chart.dispose();
@@ -193,7 +200,7 @@ export function niceCeiling(value: number): number {
  * A correlation matrix as a heatmap: `labels` along both axes (the first at the top), each cell coloured from red
  * (−1) through white (0) to blue (+1) and labelled with its value; an undefined correlation is left blank.
  */
-export function heatmapChart(title: string, labels: readonly string[], matrix: readonly (readonly number[])[], decimals = 2): EChartsOption {
+export function heatmapChart(title: string, labels: readonly string[], matrix: readonly (readonly number[])[], decimals = 2): ChartOption {
   const data = matrix.flatMap((row, i) => row.map((value, j) => [j, i, Number.isFinite(value) ? Number(value.toFixed(decimals)) : "-"]));
   return {
     ...COMMON,
@@ -203,7 +210,7 @@ export function heatmapChart(title: string, labels: readonly string[], matrix: r
     yAxis: { type: "category", data: [...labels], inverse: true, axisLabel: { interval: 0 }, splitArea: { show: true } },
     visualMap: { min: -1, max: 1, calculable: false, orient: "horizontal", left: "center", bottom: 0, inRange: { color: ["#c0392b", "#ffffff", "#2e6fb6"] } },
     series: [{ type: "heatmap", data, label: { show: labels.length <= 16, fontSize: 10 } }],
-  };
+  } satisfies EChartsOption;
 }
 
 /** The height a heatmap of `count` labels needs to keep its cells near square. */

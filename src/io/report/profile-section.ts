@@ -3,12 +3,11 @@
  * fewer than three dimensions) and its strengths and weaknesses (from `computeProfiles`). Every text is escaped; the
  * chart is rendered to SVG on the server as the report's other charts.
  */
-import type { EChartsOption } from "echarts";
 import type { Profiles } from "../../core/audit/profiles.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
 import { nodeName, type Language } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
-import { barChart, barChartHeight, radarChart, renderCharts } from "./charts.js";
+import { barChart, barChartHeight, radarChart, renderCharts, type ChartOption } from "./charts.js";
 import { escapeHtml } from "./to-html.js";
 
 export interface ProfileSectionOptions {
@@ -47,7 +46,7 @@ const fill = (template: string, values: Record<string, string | number>) => temp
  * The chart of a unit's first-level sub-indices in a year: a radar with three dimensions or more, else horizontal bars
  * (a radar of one or two axes is a point or a line).
  */
-export function profileChartOption(result: IndexResult, unit: number, year: number, options: ProfileSectionOptions = {}): { option: EChartsOption; height?: number } {
+export function profileChartOption(result: IndexResult, unit: number, year: number, options: ProfileSectionOptions = {}): { option: ChartOption; height?: number } {
   const language = options.language ?? "zh";
   const y = result.years.indexOf(year);
   const dimensions = result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level === 1);
