@@ -397,6 +397,10 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const center = new Float64Array(2 * blockSize);
   center.set(nominalIndex, 0);
   center.set(nominalRank, blockSize);
+  // The outputs that count in the indices over all units of a year: those defined in the nominal run. A unit without
+  // values in a year has no index and no rank there in any run; summed in, it would leave the year's indices undefined.
+  const counted = new Uint8Array(2 * blockSize);
+  for (let m = 0; m < 2 * blockSize; m++) counted[m] = Number.isFinite(center[m]) ? 1 : 0;
   const sobol = estimateSobol({
     center,
     factorSizes: factors.map((factor) => factor.size),
@@ -424,6 +428,8 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
               let total = 0;
               for (let unit = 0; unit < unitCount; unit++) {
                 const cell = offset + unit * yearCount + year;
+                // Not counted: its terms stay 0, and its runs a constant 0, which adds nothing to the group's variance.
+                if (counted[cell] === 0) continue;
                 if (factor === 0) {
                   group.runsA[unit * samples + row] = outA[cell];
                   group.runsB[unit * samples + row] = outB[cell];
@@ -454,6 +460,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
           let variance = 0;
           for (let unit = 0; unit < unitCount; unit++) {
             const cell = unit * yearCount + year;
+            if (counted[offset + cell] === 0) continue;
             numerator += numerators[i * 2 * blockSize + offset + cell];
             variance += sobol.variance[offset + cell];
           }

@@ -154,6 +154,27 @@ describe("analyzeUncertainty", () => {
       }
   });
 
+  it("a unit without values in a year is left out of that year's indices over all units: they are those of the other units", () => {
+    const tree = smallTree();
+    // U4 has values in 2017 and 2018 only: no index and no rank in 2019, in any run.
+    const gap = { ...SMALL, U4: { X1: [3, 4, Number.NaN], X2: [9, 9, Number.NaN], Y1: [20, 22, Number.NaN] } };
+    const options = { replications: 300, seed: 4, weightNoise: 0.3, aggregations: ["arithmetic", "geometric"], missingPolicies: ["reweight"], bootstrap: 200 } as const;
+    const withGap = analyzeUncertainty(tree, panelOf(tree, gap), options);
+    expect(Number.isNaN(withGap.index.nominal[3 * 3 + 2])).toBe(true);
+    // Fixed-base indices are each unit's own, and the weights are drawn per node: without U4 at all, the other units
+    // get the same runs, so 2019's sums over all units are the same sums, bit for bit (they were undefined, NaN).
+    const without = analyzeUncertainty(tree, panelOf(tree, SMALL), options);
+    for (const output of ["index", "rank"] as const) {
+      const [a, b] = [withGap.sensitivity[output], without.sensitivity[output]];
+      for (let i = 0; i < 2; i++) {
+        const at = i * 3 + 2;
+        expect(Number.isFinite(a.overallFirstOrder[at]) && Number.isFinite(a.overallTotal[at])).toBe(true);
+        expect([a.overallFirstOrder[at], a.overallTotal[at]]).toEqual([b.overallFirstOrder[at], b.overallTotal[at]]);
+        for (const bound of ["firstOrderLow", "firstOrderHigh", "totalLow", "totalHigh"] as const) expect(a.overallIntervals![bound][at]).toBe(b.overallIntervals![bound][at]);
+      }
+    }
+  });
+
   it("throws when nothing varies or an option is out of range", () => {
     const tree = smallTree();
     const panel = panelOf(tree, SMALL);

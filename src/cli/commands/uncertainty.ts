@@ -120,7 +120,7 @@ Examples:
     .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false);
   addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
-    .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max]")
+    .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max], then renormalise siblings")
     .addOption(
       new Option("--normalisations <list>", "normalisation methods to draw from, comma-separated (help methods); default: --normalise alone")
         .argParser(methodListOption("--normalisations", "normalisation", NORMALIZE_METHODS)),
