@@ -3,7 +3,7 @@
  * command line, with the same defaults, so `compute(await load(files), options)` gives the numbers the CLI prints.
  *
  * ```ts
- * import { load, compute, analyse, report } from "innovation-index";
+ * import { load, compute, analyse, audit, report } from "innovation-index";
  * const inputs = await load({ indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv" });
  * const result = await compute(inputs, { baseYear: 2017, weights: "entropy" });
  * const analysis = analyse(result);
@@ -22,7 +22,7 @@ import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js
 import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
 import type { MissingPolicy } from "./core/missing.js";
 import type { NormalizeMethod } from "./core/normalize/methods.js";
-import { OptionChecks } from "./core/option-checks.js";
+import { isObject, OptionChecks, optionMessages } from "./core/option-checks.js";
 import type { OutlierMethod } from "./core/outliers.js";
 import type { Panel } from "./core/panel.js";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
@@ -32,6 +32,7 @@ import { ValidationError } from "./errors.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
+import { ENCODINGS, parseEncoding } from "./io/read/read-text.js";
 import { readAhpJudgements } from "./io/read/read-ahp.js";
 import { dataStageAppendix } from "./io/report/appendix.js";
 import { formatReportHtml, type ReportOptions } from "./io/report/to-html.js";
@@ -50,8 +51,8 @@ export interface LoadSource extends LoadOptions {
 export interface Inputs {
   tree: Tree;
   panel: Panel;
-  /** The folder relative paths were read from (for AHP judgement files named in `compute`). */
-  cwd: string;
+  /** The folder relative paths were read from (for AHP judgement files named in `compute`). Default: the process's. */
+  cwd?: string;
 }
 
 /**
@@ -65,10 +66,66 @@ export interface Inputs {
  * inputs.panel.years; // => [2017, 2018, 2019, 2020]
  */
 export async function load(source: LoadSource): Promise<Inputs> {
+  const given: Record<string, unknown> = isObject(source) ? source : {};
+  const path = "a path (text), relative to cwd or absolute";
+  const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
+  const checks = new OptionChecks()
+    .object("source", source, "{ indicators, data, ... }: the paths of the tree and the values")
+    .keys(undefined, given, LOAD_OPTION_NAMES)
+    .required("indicators", isObject(source) ? given.indicators : "", path)
+    .text("indicators", given.indicators)
+    .required("data", isObject(source) ? given.data : "", path)
+    .text("data", given.data)
+    .text("cwd", given.cwd)
+    .text("sheet", given.sheet)
+    .text("treeSheet", given.treeSheet)
+    .text("queryRoot", given.queryRoot)
+    .choice("decimal", given.decimal, DECIMAL_MARKS)
+    .boolean("keepSources", given.keepSources)
+    .text("unit", given.unit);
+  // An encoding by any name the command line takes (`utf8`, `GBK`, `cp936`).
+  if (given.encoding !== undefined && encoding === undefined) checks.fail("encoding", optionMessages.notAChoice("encoding", given.encoding, ENCODINGS));
+  refuseBadOptions(checks);
   const cwd = source.cwd ?? process.cwd();
-  const at = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
-  const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, source);
+  const at = (file: string) => (isAbsolute(file) ? file : resolve(cwd, file));
+  const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, encoding });
   return { tree, panel, cwd };
+}
+
+/** Every option `load` takes. */
+const LOAD_OPTION_NAMES = Object.keys({
+  indicators: true,
+  data: true,
+  cwd: true,
+  encoding: true,
+  sheet: true,
+  treeSheet: true,
+  queryRoot: true,
+  decimal: true,
+  keepSources: true,
+  unit: true,
+} satisfies Record<keyof LoadSource, true>);
+
+/** The decimal marks `load` takes. */
+const DECIMAL_MARKS = [".", ","] satisfies NonNullable<LoadSource["decimal"]>[];
+
+/**
+ * Checks that `inputs` are what `load` gives (a tree and a panel) and `options` an object: a plain JavaScript call
+ * with the arguments swapped or left out is `E_BAD_OPTION`, not a `TypeError` from deep inside.
+ */
+function checkInputs(checks: OptionChecks, inputs: unknown, options: unknown): OptionChecks {
+  const expected = "the result of load(): { tree, panel }";
+  if (!isObject(inputs) || !isObject(inputs.tree) || !isObject(inputs.panel)) checks.fail("inputs", optionMessages.notExpected("inputs", inputs, expected));
+  return checks.object("options", options, "an object of options, e.g. { baseYear: 2017 }");
+}
+
+/** `E_BAD_OPTION` unless `result` is what `compute` gives. */
+function checkResult(result: unknown): OptionChecks {
+  const checks = new OptionChecks();
+  const fields = ["units", "years", "nodes", "values"];
+  if (!isObject(result) || fields.some((field) => result[field] === undefined))
+    checks.fail("result", optionMessages.notExpected("result", result, "the result of compute(): { units, years, nodes, values, ... }"));
+  return checks;
 }
 
 /** How `compute` derives the weights and computes the index; every field is optional, defaults as on the command line. */
@@ -106,7 +163,7 @@ export interface ComputedIndex extends IndexResult {
  */
 export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise<ComputedIndex> {
   refuseBadOptions(
-    new OptionChecks()
+    checkInputs(new OptionChecks(), inputs, given)
       .keys(undefined, given, INDEX_OPTION_NAMES)
       .choice("preset", given.preset, PRESETS)
       .choice("weights", given.weights, WEIGHT_METHODS)
@@ -119,7 +176,7 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
   let derived: WeightingResult | undefined;
   if (method !== "explicit") {
     const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
-    const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd, ahp), ahp) : undefined;
+    const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
     derived = deriveWeights(inputs.tree, panel, {
       ...weighting,
       method,
@@ -139,7 +196,12 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
  * units (with several units): what `growth.csv`, `contributions.csv` and `ranks.csv` hold.
  */
 export function analyse(result: IndexResult, options: AnalysisOptions = {}): Analysis {
-  refuseBadOptions(new OptionChecks().keys(undefined, options, ["aggregationOf", "contributions"]).choice("contributions", options.contributions, CONTRIBUTION_DEPTHS));
+  refuseBadOptions(
+    checkResult(result)
+      .object("options", options, "an object of options")
+      .keys(undefined, options, ["aggregationOf", "contributions"])
+      .choice("contributions", options?.contributions, CONTRIBUTION_DEPTHS),
+  );
   return analyzeResult(result, options);
 }
 
@@ -149,10 +211,10 @@ export function analyse(result: IndexResult, options: AnalysisOptions = {}): Ana
  * components per group, and effective against nominal weights. See docs/guides/audit.md.
  */
 export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
-  const checks = new OptionChecks().keys(undefined, options, [...Object.keys(AUDIT_THRESHOLD_RANGES), "winsorMax"]);
+  const checks = checkResult(result).object("options", options, "an object of options").keys(undefined, options, [...Object.keys(AUDIT_THRESHOLD_RANGES), "winsorMax"]);
   for (const [name, [low, high]] of Object.entries(AUDIT_THRESHOLD_RANGES))
-    checks.number(name, options[name as keyof AuditOptions], `a number from ${low} to ${high}`, (value) => value >= low && value <= high);
-  refuseBadOptions(checks.number("winsorMax", options.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1));
+    checks.number(name, options?.[name as keyof AuditOptions], `a number from ${low} to ${high}`, (value) => value >= low && value <= high);
+  refuseBadOptions(checks.number("winsorMax", options?.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1));
   return auditIndex(result, options);
 }
 
@@ -163,12 +225,13 @@ export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
  */
 export async function report(result: IndexResult, options: ReportOptions & { analysis?: Analysis } = {}): Promise<string> {
   refuseBadOptions(
-    new OptionChecks()
+    checkResult(result)
+      .object("options", options, "an object of options")
       .keys(undefined, options, ["analysis", "language", "decimals", "appendix", "title", "description"])
-      .choice("language", options.language, REPORT_LANGUAGES)
-      .number("decimals", options.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
-      .text("title", options.title)
-      .text("description", options.description),
+      .choice("language", options?.language, REPORT_LANGUAGES)
+      .number("decimals", options?.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
+      .text("title", options?.title)
+      .text("description", options?.description),
   );
   const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
   return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
@@ -182,7 +245,12 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
  * @example presetOptions("nbs") // => { normalize: "fixed-base", weights: "equal", aggregate: "geometric", aggregateByLevel: { 0: "arithmetic" } }
  */
 export function presetOptions(preset: Preset, options: IndexOptions = {}): IndexOptions {
-  refuseBadOptions(new OptionChecks().choice("preset", preset, PRESETS));
+  refuseBadOptions(
+    new OptionChecks()
+      .required("preset", preset, `one of: ${PRESETS.join(", ")}`)
+      .choice("preset", preset, PRESETS)
+      .object("options", options, "an object of options"),
+  );
   const set: IndexOptions = {};
   const aggregationGiven = options.aggregate !== undefined || options.aggregateByLevel !== undefined;
   for (const { option, value } of PRESET_DEFINITIONS[preset].settings) {
@@ -295,7 +363,18 @@ function panelOf(panel: Panel): Panel {
   const size = panel.units.length * panel.years.length * panel.indicators.length;
   const values: ArrayLike<unknown> = panel.values;
   const checks = new OptionChecks();
-  if (!(values instanceof Float64Array)) checks.list("panel.values", values, (value) => value === null || value === undefined || typeof value === "number", "a Float64Array, or an array of numbers with null for a missing value");
+  const isValue = (value: unknown) => value === null || value === undefined || typeof value === "number";
+  if (!(values instanceof Float64Array)) {
+    checks.list("panel.values", Array.isArray(values) ? [] : values, isValue, "a Float64Array, or an array of numbers with null for a missing value");
+    // The first item that is not a number, by its cell: values[(indicator · units + unit) · years + year].
+    const bad = Array.isArray(values) ? values.findIndex((value) => !isValue(value)) : -1;
+    if (bad >= 0) {
+      const [unitCount, yearCount] = [panel.units.length, panel.years.length];
+      const [indicator, unit, year] = [Math.floor(bad / (unitCount * yearCount)), Math.floor(bad / yearCount) % unitCount, bad % yearCount];
+      const cell = `indicator ${panel.indicators[indicator]}, unit ${panel.units[unit]}, year ${panel.years[year]}`;
+      checks.fail(`panel.values[${bad}]`, optionMessages.notExpected(`panel.values[${bad}] (${cell})`, values[bad], "a number, or null for a missing value"));
+    }
+  }
   if (checks.issues.length === 0 && values.length !== size)
     checks.fail("panel.values", `option panel.values holds ${values.length} values; expected units × years × indicators = ${panel.units.length} × ${panel.years.length} × ${panel.indicators.length} = ${size}`);
   refuseBadOptions(checks);

@@ -200,6 +200,51 @@ describe("the facade refuses an option value the command line would refuse", () 
   });
 });
 
+describe("the facade refuses arguments a plain JavaScript call gets wrong", () => {
+  it("load: a misspelt key, a path that is not text, an encoding or decimal mark the command line would refuse; the command line's encoding names are taken", async () => {
+    const issues = await rejection(() => load({ indicators: FILES.indicators, dat: FILES.data, encoding: "latin1", decimal: ";", cwd: ROOT } as never));
+    expect(issues.map(({ column }) => column)).toEqual(["dat", "data", "decimal", "encoding"]);
+    expect(issues[0].message).toMatch(/^unknown option "dat"; expected one of: indicators, data, .*; did you mean "data"\?$/);
+    expect(issues[1].message).toBe("option data is undefined; expected a path (text), relative to cwd or absolute");
+    expect(issues[3].message).toBe('option encoding is "latin1"; expected one of: auto, utf-8, gb18030, gbk');
+    expect((await rejection(() => load("tree.csv" as never)))[0].column).toBe("source");
+    expect((await rejection(() => load({ indicators: 5, data: FILES.data } as never)))[0]).toEqual({ code: "E_BAD_OPTION", column: "indicators", message: "option indicators is 5; expected a text" });
+    // utf8 and GBK, as --encoding takes them: the shipped example is UTF-8, read as such, and not valid GBK.
+    expect((await load({ ...FILES, encoding: "utf8" as never })).panel.values).toEqual((await load(FILES)).panel.values);
+    expect((await rejection(() => load({ ...FILES, encoding: "GBK" as never }))).map(({ code }) => code)).toEqual(["E_ENCODING", "E_ENCODING"]);
+  });
+
+  it("load: a tree's problems are reported beside a values file that cannot be read", async () => {
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,A,-1,\nA1,A,a,,+\n" });
+    folders.push(dir);
+    expect((await rejection(() => load({ indicators: "tree.csv", data: "missing.csv", cwd: dir }))).map(({ code }) => code)).toEqual(["E_NEGATIVE_WEIGHT", "E_READ"]);
+  });
+
+  it("compute, analyse, audit, report and presetOptions: arguments left out or swapped are E_BAD_OPTION, not a TypeError", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, "entropy" as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "options", message: 'option options is "entropy"; expected an object of options, e.g. { baseYear: 2017 }' },
+    ]);
+    expect((await rejection(() => compute(null as never)))[0].column).toBe("inputs");
+    expect((await rejection(() => compute({ indicators: FILES.indicators, data: FILES.data } as never)))[0].message).toMatch(/^option inputs is .*; expected the result of load\(\): \{ tree, panel \}$/);
+    for (const call of [() => analyse(undefined as never), () => audit(null as never), () => report({} as never)])
+      expect((await rejection(call))[0].column).toBe("result");
+    expect((await rejection(() => presetOptions(undefined as never)))[0].message).toBe("option preset is undefined; expected one of: nbs, changzhou, eis, gii, coinr");
+  });
+
+  it("screen: a threshold left out, or a share given in place of { threshold }, is refused as --screen would be", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, { screen: {} as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "screen.threshold", message: "option screen.threshold is undefined; expected a share above 0 and at most 1, e.g. 0.66" },
+    ]);
+    expect((await rejection(() => compute(inputs, { screen: 0.5 as never })))[0]).toEqual({
+      code: "E_BAD_OPTION",
+      column: "screen",
+      message: "option screen is 0.5; expected { threshold, by? }, e.g. { threshold: 0.66 }",
+    });
+  });
+});
+
 describe("the facade on a panel of plain numbers", () => {
   it("reads a plain array as the Float64Array it stands for, null as a missing value (not 0)", async () => {
     const inputs = await load(FILES);
@@ -219,8 +264,13 @@ describe("the facade on a panel of plain numbers", () => {
 
   it("refuses an item that is not a number, and a length that is not units × years × indicators", async () => {
     const inputs = await load(FILES);
-    const text = Array.from(inputs.panel.values, String);
-    expect((await rejection(() => compute({ ...inputs, panel: { ...inputs.panel, values: text as unknown as Float64Array } })))[0].column).toBe("panel.values");
+    const plain: unknown[] = Array.from(inputs.panel.values);
+    plain[45] = "12.5";
+    // values[(indicator · units + unit) · years + year] with 1 unit and 4 years: 45 is indicator 11, year 45 mod 4 = 1.
+    const cell = `indicator ${inputs.panel.indicators[11]}, unit ${inputs.panel.units[0]}, year 2018`;
+    expect(await rejection(() => compute({ ...inputs, panel: { ...inputs.panel, values: plain as unknown as Float64Array } }))).toEqual([
+      { code: "E_BAD_OPTION", column: "panel.values[45]", message: `option panel.values[45] (${cell}) is "12.5"; expected a number, or null for a missing value` },
+    ]);
     const short = inputs.panel.values.subarray(1);
     const issues = await rejection(() => compute({ ...inputs, panel: { ...inputs.panel, values: short } }));
     expect(issues[0].message).toBe(`option panel.values holds ${short.length} values; expected units × years × indicators = 1 × 4 × 40 = 160`);

@@ -20,7 +20,7 @@ import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
 import type { WeightingSummary } from "./weighting/derive.js";
 import { append } from "./arrays.js";
-import { OptionChecks, optionMessages } from "./option-checks.js";
+import { isObject, OptionChecks, optionMessages } from "./option-checks.js";
 import { checkPerformanceThresholds } from "./analysis/performance-groups.js";
 import { ZERO_BASE_POLICIES } from "./zero-base.js";
 
@@ -350,9 +350,11 @@ export function checkComputeOptions(options: ComputeOptions): Issue[] {
   const { range, zScale, screen, aggregateByLevel, performanceGroups } = options;
   checks.pair("range", range, ["low", "high"], "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }", (low, high) => low < high);
   checks.pair("zScale", zScale, ["mean", "sd"], "{ mean, sd }: two numbers with sd > 0, e.g. { mean: 0, sd: 1 }", (_mean, sd) => sd > 0);
-  if (screen !== undefined) {
-    checks.keys("screen", screen, ["threshold", "by"]);
-    checks.number("screen.threshold", screen?.threshold, "a share above 0 and at most 1, e.g. 0.66", (share) => share > 0 && share <= 1).choice("screen.by", screen?.by, SCREEN_SCOPES);
+  if (screen !== undefined && !isObject(screen)) checks.fail("screen", optionMessages.notExpected("screen", screen, "{ threshold, by? }, e.g. { threshold: 0.66 }"));
+  else if (screen !== undefined) {
+    const share = "a share above 0 and at most 1, e.g. 0.66";
+    checks.keys("screen", screen, ["threshold", "by"]).required("screen.threshold", screen.threshold, share);
+    checks.number("screen.threshold", screen.threshold, share, (value) => value > 0 && value <= 1).choice("screen.by", screen.by, SCREEN_SCOPES);
   }
   if (aggregateByLevel !== undefined)
     for (const [level, method] of Object.entries(aggregateByLevel)) {

@@ -84,6 +84,18 @@ export class OptionChecks {
     return this;
   }
 
+  /** `value` is given (not `undefined`); `expected` says what it should be. */
+  required(option: string, value: unknown, expected: string): this {
+    if (value === undefined) this.add(option, optionMessages.notExpected(option, value, expected));
+    return this;
+  }
+
+  /** `value` is an object (not `null`, not an array), if given; `expected` says which. */
+  object(option: string, value: unknown, expected: string): this {
+    if (value !== undefined && !isObject(value)) this.add(option, optionMessages.notExpected(option, value, expected));
+    return this;
+  }
+
   /** `value` is a plain object whose keys are all in `known` (a misspelt key would be left unused without a word). */
   keys(option: string | undefined, value: unknown, known: readonly string[]): this {
     if (value === undefined || value === null || typeof value !== "object") return this;
@@ -91,4 +103,9 @@ export class OptionChecks {
       if (!known.includes(key)) this.add(option === undefined ? key : `${option}.${key}`, optionMessages.unknownOption(key, known));
     return this;
   }
+}
+
+/** Whether `value` is an object, not `null` and not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

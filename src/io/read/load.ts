@@ -118,8 +118,16 @@ async function loadInputsAsRead(
   // read and checked (numbers, years, layout, duplicates) so that one run reports both files.
   const [treeRead, dataRead] = await Promise.allSettled([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
   if (dataRead.status === "rejected") {
-    if (treeRead.status === "rejected" && treeRead.reason instanceof IndexToolError && dataRead.reason instanceof IndexToolError)
-      throw new ValidationError([...issuesOf(treeRead.reason), ...issuesOf(dataRead.reason)]);
+    // The tree's own problems are reported beside an unreadable values file (a missing one, a folder without values).
+    let treeProblems: Issue[] = [];
+    if (treeRead.status === "rejected") treeProblems = treeRead.reason instanceof IndexToolError ? issuesOf(treeRead.reason) : [];
+    else
+      try {
+        await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+      } catch (error) {
+        if (error instanceof IndexToolError) treeProblems = issuesOf(error);
+      }
+    if (treeProblems.length > 0 && dataRead.reason instanceof IndexToolError) throw new ValidationError([...treeProblems, ...issuesOf(dataRead.reason)]);
     throw dataRead.reason;
   }
   const dataFiles = dataRead.value;
