@@ -111,7 +111,8 @@ export function buildTree(allRows: readonly TreeRow[], source?: string): Validat
     const kids = children.get(code) ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + 1]);
   }
-  const reported = new Set<string>();
+  // A node that is its own parent was reported as such above, not again as a cycle of one.
+  const reported = new Set<string>([...firstRow].filter(([code, row]) => row.parent === code).map(([code]) => code));
   // Each unreached node's chain of parents is followed once (a set, not a list search: thousands of nodes may hang
   // below one cycle).
   const followed = new Set<string>();

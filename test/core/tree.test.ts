@@ -79,10 +79,13 @@ describe("buildTree", () => {
     expect(built.issues.every((issue) => issue.source === "t.csv")).toBe(true);
   });
 
-  it("reports a node that is its own parent", () => {
+  it("reports a node that is its own parent, once: not again as a cycle of one through a child below it", () => {
     const built = buildTree(rows(["A", "A", "", "+"]), "t.csv");
     expect(built.ok).toBe(false);
     if (!built.ok) expect(built.issues[0]).toMatchObject({ code: "E_TREE_CYCLE", message: messages.selfParent("A"), line: 2 });
+    const withChild = buildTree(rows(["A", "A", "", ""], ["A1", "A", "", "+"]), "t.csv");
+    if (withChild.ok) throw new Error("expected the tree to be refused");
+    expect(withChild.issues.map(({ code, message }) => ({ code, message }))).toEqual([{ code: "E_TREE_CYCLE", message: messages.selfParent("A") }]);
   });
 
   it("refuses an empty tree", () => {

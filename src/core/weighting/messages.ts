@@ -29,11 +29,17 @@ export const weightingMessages = {
   constantIndicator: (indicator: string, method: string) =>
     `indicator ${quote(indicator)} does not vary over the chosen observations, so it carries no information for ${method} weights; it gets weight 0`,
   noVariation: (group: string, method: string) =>
-    `no indicator under ${quote(group)} varies over the chosen observations, so ${method} weights are undefined; expected at least one varying indicator`,
+    method === "CRITIC"
+      ? `no indicator under ${quote(group)} both varies and differs from the others over the chosen observations (CRITIC scores an indicator 0 when it is constant or every correlation with the others is 1, as with two observations that move together), so CRITIC weights are undefined; expected indicators that vary and are not perfectly correlated (more years or units)`
+      : `no indicator under ${quote(group)} varies over the chosen observations, so ${method} weights are undefined; expected at least one varying indicator`,
   noVariationEqual: (group: string, method: string) =>
-    `no child of ${quote(group)} varies over the chosen observations, so ${method} weights are undefined among them; they get equal weights`,
+    method === "CRITIC"
+      ? `no child of ${quote(group)} both varies and differs from the others over the chosen observations (constant, or correlated 1 with every other), so CRITIC weights are undefined among them; they get equal weights`
+      : `no child of ${quote(group)} varies over the chosen observations, so ${method} weights are undefined among them; they get equal weights`,
   zeroGroupWeight: (group: string, method: string) =>
-    `group ${quote(group)} gets ${method} weight 0 (none of its indicators varies); its children get equal weights within it`,
+    method === "CRITIC"
+      ? `group ${quote(group)} gets CRITIC weight 0 (none of its indicators both varies and differs from the others); its children get equal weights within it`
+      : `group ${quote(group)} gets ${method} weight 0 (none of its indicators varies); its children get equal weights within it`,
   meanNotPositive: (indicator: string, mean: number) =>
     `indicator ${quote(indicator)} has mean ${number(mean)} over the chosen observations; the coefficient of variation needs a positive mean (values on a ratio scale)`,
 

@@ -65,6 +65,18 @@ describe("objectiveWeights, group rule tree", () => {
     expect(result.issues).toEqual([]);
     expect([result.weights.get("X1"), result.weights.get("X2")]).toEqual([0.5, 0.5]);
     expect(result.warnings.map((warning) => warning.code)).toEqual(["W_NO_VARIATION"]);
+    // The warning says why for CRITIC: they vary, but move together.
+    expect(result.warnings[0].message).toBe(
+      'no child of "X" both varies and differs from the others over the chosen observations (constant, or correlated 1 with every other), so CRITIC weights are undefined among them; they get equal weights',
+    );
+  });
+
+  it("says, for CRITIC over two observations, that the indicators move together, not that none varies", () => {
+    // Two years: A rises, B (negative) falls: both scale to [0, 1], correlation 1, so both score σ·(1 − 1) = 0.
+    const tree = makeTree([["A", "", "", "+"], ["B", "", "", "-"]]);
+    const panel = makePanel(tree, [2017, 2018], { A: { U: [1, 2] }, B: { U: [4, 3] } });
+    expect(objectiveWeights(tree, panel, "critic").issues.map((issue) => issue.message)).toEqual([weightingMessages.noVariation("INDEX", "CRITIC")]);
+    expect(weightingMessages.noVariation("INDEX", "CRITIC")).toMatch(/^no indicator under "INDEX" both varies and differs from the others .*correlation with the others is 1/);
   });
 });
 
