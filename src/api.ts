@@ -14,18 +14,22 @@
  * Every building block behind these calls (normalisation, weighting, aggregation, readers and writers) stays exported
  * from the package as well.
  */
+import { totalmem } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
 import { parseAggregateSpec } from "./core/aggregate/plan.js";
 import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
 import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
-import type { MissingPolicy } from "./core/missing.js";
-import type { NormalizeMethod } from "./core/normalize/methods.js";
+import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
+import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
 import { isObject, OptionChecks, optionMessages } from "./core/option-checks.js";
 import type { OutlierMethod } from "./core/outliers.js";
 import type { Panel } from "./core/panel.js";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
+import { MAX_SEED } from "./core/random.js";
+import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.js";
+import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
 import { deriveWeights, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
 import { ValidationError } from "./errors.js";
@@ -173,23 +177,148 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
   const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
   const panel = panelOf(inputs.panel);
   const { weights: method = "explicit", weighting = {}, ahp, preset: _preset, ...computeOptions } = options;
-  let derived: WeightingResult | undefined;
-  if (method !== "explicit") {
-    const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
-    const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
-    derived = deriveWeights(inputs.tree, panel, {
-      ...weighting,
-      method,
-      judgements,
-      judgementSource: judgements ? ahp : undefined,
-      eigen: usesAhp ? await loadMathjsEigen() : undefined,
-      subjective: method === "combined" ? (weighting.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
-      strict: computeOptions.strict,
-    });
-  }
+  const derived = await deriveFor(inputs, panel, { weights: method, weighting, ahp, strict: computeOptions.strict });
   const result = computeIndex(inputs.tree, panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
   return derived ? { ...result, derivedWeights: derived } : result;
 }
+
+/** The weights `options.weights` derives from the panel (none for `explicit`: the tree's), as `compute --weights` does. */
+async function deriveFor(inputs: Inputs, panel: Panel, options: Pick<IndexOptions, "weights" | "weighting" | "ahp" | "strict">): Promise<WeightingResult | undefined> {
+  const { weights: method = "explicit", weighting = {}, ahp } = options;
+  if (method === "explicit") return undefined;
+  const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
+  const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
+  return deriveWeights(inputs.tree, panel, {
+    ...weighting,
+    method,
+    judgements,
+    judgementSource: judgements ? ahp : undefined,
+    eigen: usesAhp ? await loadMathjsEigen() : undefined,
+    subjective: method === "combined" ? (weighting.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
+    strict: options.strict,
+  });
+}
+
+/**
+ * What `uncertainty` varies and how: the `uncertainty` command's options by their library names, beside the settings
+ * of every run (`IndexOptions`, whose `normalize`, `aggregate` and `missing` are the nominal methods).
+ */
+export interface UncertaintyCallOptions extends IndexOptions {
+  /** Replications N of the Saltelli design (`--replications`): 2N runs for the intervals, N·(k + 2) in all. Default 1,000. */
+  replications?: number;
+  /** Seed of the random generator (`--seed`): the same seed gives the same numbers. Default 1. */
+  seed?: number;
+  /** Bootstrap resamples for 95% intervals of the sensitivity indices over all units (`--bootstrap`). Default 0: none. */
+  bootstrap?: number;
+  /** Relative noise on every weight, 0 < r ≤ 1 (`--weight-noise`): uniform on `w·[1 − r, 1 + r]`, then siblings renormalised. */
+  weightNoise?: number;
+  /** Ranges of weights by node code (`--weight-ranges`), on the scale of weights that sum to 1 within siblings. */
+  weightRanges?: Readonly<Record<string, { min: number; max: number }>>;
+  /** Normalisations to draw from (`--normalisations`); the first is the nominal one. Default: `[normalize]`. */
+  normalizations?: readonly NormalizeMethod[];
+  /** Aggregations to draw from (`--aggregations`); the first is the nominal one. Default: `[aggregate]`. */
+  aggregations?: readonly AggregateMethod[];
+  /** Missing-value policies to draw from (`--missing-policies`); the first is the nominal one. Default: `[missing]`. */
+  missingPolicies?: readonly MissingPolicy[];
+  /** Bytes the design may take (`--memory-limit`); a larger one is refused before it starts. Default: half the machine's memory. */
+  memoryLimit?: number;
+}
+
+/**
+ * The Monte Carlo uncertainty and sensitivity analysis of the `uncertainty` command: intervals of every unit's index and
+ * rank, and each varied choice's Sobol indices, from the same inputs and options (`formatUncertaintyCsv`,
+ * `formatSensitivityCsv` and `formatUncertaintyHtml` write its files). Derived weights (`weights: "entropy"`) are the
+ * nominal weights, as on the command line. Arguments are checked as `compute` checks them, and something must vary.
+ * @example
+ * const result = await uncertainty(inputs, { weightNoise: 0.2, normalizations: ["fixed-base", "min-max"] });
+ * result.index.low; // the 5% quantile of each unit's index, [unit · years + year]
+ */
+export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions = {}): Promise<UncertaintyResult> {
+  const checks = checkInputs(new OptionChecks(), inputs, given)
+    .keys(undefined, given, [...INDEX_OPTION_NAMES, ...UNCERTAINTY_OPTION_NAMES])
+    .choice("preset", given?.preset, PRESETS)
+    .choice("weights", given?.weights, WEIGHT_METHODS)
+    .keys("weighting", given?.weighting, WEIGHTING_OPTION_NAMES)
+    .text("ahp", given?.ahp)
+    .number("replications", given?.replications, "a whole number from 2 to 10,000,000", (n) => Number.isInteger(n) && n >= 2 && n <= 10_000_000)
+    .number("seed", given?.seed, `a whole number from 0 to ${MAX_SEED}`, (n) => Number.isInteger(n) && n >= 0 && n <= MAX_SEED)
+    .number("bootstrap", given?.bootstrap, "0 (no intervals) or a whole number from 2 to 100,000", (n) => n === 0 || (Number.isInteger(n) && n >= 2 && n <= 100_000))
+    .number("weightNoise", given?.weightNoise, "a share above 0 and at most 1, e.g. 0.2", (r) => r > 0 && r <= 1)
+    .number("memoryLimit", given?.memoryLimit, "a number of bytes above 0", (bytes) => bytes > 0)
+    .list("normalizations", given?.normalizations, (item) => (NORMALIZE_METHODS as readonly unknown[]).includes(item), `a list of: ${NORMALIZE_METHODS.join(", ")}`)
+    .list("aggregations", given?.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of: ${AGGREGATE_METHODS.join(", ")}`)
+    .list("missingPolicies", given?.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of: ${MISSING_POLICIES.join(", ")}`)
+    .object("weightRanges", given?.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
+  const codes = isObject(inputs) && isObject(inputs.tree) ? (inputs.tree as Tree).byCode : undefined;
+  for (const [code, range] of isObject(given?.weightRanges) ? Object.entries(given.weightRanges) : []) {
+    if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${JSON.stringify(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
+    checks.pair(`weightRanges.${code}`, range, ["min", "max"], "{ min, max }: two numbers with 0 <= min <= max", (min, max) => min >= 0 && max >= min);
+  }
+  refuseBadOptions(checks);
+  const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
+  const {
+    weights,
+    weighting,
+    ahp,
+    preset: _preset,
+    replications = 1000,
+    seed = 1,
+    bootstrap = 0,
+    weightNoise,
+    weightRanges,
+    normalizations,
+    aggregations,
+    missingPolicies,
+    memoryLimit = Math.floor(totalmem() / 2),
+    normalize,
+    aggregate,
+    missing,
+    ...settings
+  } = options;
+  // Each list's first method is the nominal one: a nominal method given beside a list must be its first.
+  const lists = new OptionChecks();
+  const listOf = <T extends string>(single: T | undefined, singleName: string, list: readonly T[] | undefined, listName: string, fallback: T): readonly T[] => {
+    if (list === undefined || list.length === 0) return [single ?? fallback];
+    if (single !== undefined && single !== list[0])
+      lists.fail(listName, `option ${listName} starts with ${JSON.stringify(list[0])} but ${singleName} is ${JSON.stringify(single)}; expected the nominal method first in the list, or one of them left out`);
+    return list;
+  };
+  const normalizationList = listOf(normalize, "normalize", normalizations, "normalizations", "fixed-base");
+  const aggregationList = listOf(aggregate, "aggregate", aggregations, "aggregations", "arithmetic");
+  const missingList = listOf(missing, "missing", missingPolicies, "missingPolicies", "error");
+  const varies = weightNoise !== undefined || (weightRanges !== undefined && Object.keys(weightRanges).length > 0) || [normalizationList, aggregationList, missingList].some((list) => list.length > 1);
+  if (!varies) lists.fail("options", "nothing varies; expected weightNoise or weightRanges, or two or more methods in normalizations, aggregations or missingPolicies");
+  refuseBadOptions(lists);
+  const panel = panelOf(inputs.panel);
+  const derived = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
+  return analyzeUncertainty(inputs.tree, panel, {
+    ...settings,
+    weights: derived?.weights,
+    weighting: derived?.summary,
+    replications,
+    seed,
+    bootstrap,
+    weightNoise,
+    weightRanges: weightRanges && new Map(Object.entries(weightRanges)),
+    normalizations: normalizationList,
+    aggregations: aggregationList,
+    missingPolicies: missingList,
+    memoryLimit,
+  });
+}
+
+/** The options `uncertainty` takes beside `compute`'s. */
+const UNCERTAINTY_OPTION_NAMES = Object.keys({
+  replications: true,
+  seed: true,
+  bootstrap: true,
+  weightNoise: true,
+  weightRanges: true,
+  normalizations: true,
+  aggregations: true,
+  missingPolicies: true,
+  memoryLimit: true,
+} satisfies Record<Exclude<keyof UncertaintyCallOptions, keyof IndexOptions>, true>);
 
 /**
  * Year-on-year growth of every node, the contributions of each child to its parent's change, and the ranks of the

@@ -7,7 +7,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, load, presetOptions, PRESETS, report, type IndexOptions, type IndexResult } from "../src/index.js";
+import { analyse, audit, compute, formatSensitivityCsv, formatUncertaintyCsv, load, presetOptions, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
 import { ValidationError } from "../src/errors.js";
 import { parseCsv } from "../src/io/csv.js";
 import { makeTempDir, runCli } from "./helpers.js";
@@ -143,6 +143,51 @@ async function rejection(call: () => unknown): Promise<{ code: string; column?: 
   }
   throw new Error("expected the call to be refused");
 }
+
+describe("the facade's uncertainty", () => {
+  /** uncertainty.csv and sensitivity.csv of the `uncertainty` command with `flags`, 10 decimals, without their BOM. */
+  async function cliTables(flags: string[], files: typeof FILES = FILES): Promise<[string, string]> {
+    const out = await makeTempDir();
+    folders.push(out);
+    const run = await runCli(["uncertainty", "-i", files.indicators, "-d", files.data, "--out", out, "--decimals", "10", "-q", ...flags], files.cwd);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const read = async (name: string) => (await readFile(join(out, name), "utf8")).replace(/^\uFEFF/, "");
+    return [await read("uncertainty.csv"), await read("sensitivity.csv")];
+  }
+
+  it("gives the command's tables: derived nominal weights, noise, two normalisations and a bootstrap on the shipped example", async () => {
+    const result = await uncertainty(await load(FILES), { weights: "entropy", weightNoise: 0.2, normalizations: ["fixed-base", "min-max"], replications: 200, seed: 3, bootstrap: 50 });
+    const [uncertaintyCsv, sensitivityCsv] = await cliTables(["--weights", "entropy", "--weight-noise", "0.2", "--normalisations", "fixed-base,min-max", "-n", "200", "--seed", "3", "--bootstrap", "50"]);
+    expect(formatUncertaintyCsv(result, 10)).toBe(uncertaintyCsv);
+    expect(formatSensitivityCsv(result, 10)).toBe(sensitivityCsv);
+  });
+
+  it("gives the command's tables with the nominal methods as settings and a list of aggregations, on four units", async () => {
+    const files = await presetFiles();
+    const result = await uncertainty(await load(files), { normalize: "min-max", range: { low: 1, high: 100 }, aggregations: ["geometric", "arithmetic"], weightNoise: 0.1, replications: 100 });
+    const [uncertaintyCsv, sensitivityCsv] = await cliTables(["--normalise", "min-max", "--range", "1,100", "--aggregations", "geometric,arithmetic", "--weight-noise", "0.1", "-n", "100"], files);
+    expect(formatUncertaintyCsv(result, 10)).toBe(uncertaintyCsv);
+    expect(formatSensitivityCsv(result, 10)).toBe(sensitivityCsv);
+  });
+
+  it("checks its arguments: nothing varying, a nominal method that is not its list's first, numbers out of range, a range for a code not in the tree", async () => {
+    const inputs = await load(FILES);
+    expect((await rejection(() => uncertainty(inputs, {})))[0].message).toMatch(/^nothing varies; expected weightNoise or weightRanges/);
+    const issues = await rejection(() =>
+      uncertainty(inputs, { normalize: "min-max", normalizations: ["fixed-base", "min-max"], weightNoise: 1.5, replications: 1, weightRanges: { NOPE: { min: 0.1, max: 0.2 } } }),
+    );
+    expect(issues.map(({ column }) => column)).toEqual(["replications", "weightNoise", "weightRanges.NOPE"]);
+    const nominal = await rejection(() => uncertainty(inputs, { normalize: "min-max", normalizations: ["fixed-base", "min-max"] }));
+    expect(nominal).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "normalizations",
+        message: 'option normalizations starts with "fixed-base" but normalize is "min-max"; expected the nominal method first in the list, or one of them left out',
+      },
+    ]);
+  });
+});
 
 describe("the facade refuses an option value the command line would refuse", () => {
   it("a misspelt method or policy is E_BAD_OPTION naming the option and its choices, all in one pass, not another method's result", async () => {
