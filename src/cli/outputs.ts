@@ -10,7 +10,7 @@ import { performanceGroups } from "../core/analysis/performance-groups.js";
 import { UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
-import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
+import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, WEIGHT_DECIMALS, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
 import { formatTableCsv, formatValue } from "../io/write/to-csv.js";
 import { formatIndexJson, formatIndexJsonWithoutResults } from "../io/write/to-json.js";
 import { fileJob } from "../io/write/file-jobs.js";
@@ -313,8 +313,6 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
 /** Tables that get a sheet only when they have rows. */
 const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
 
-/** Decimals of `weights.csv` at least (as `innovation-index weights` writes them): a weight such as 1/12 needs them. */
-const WEIGHT_DECIMALS = 6;
 
 /**
  * The workbook of the tables, its sheet names and headers in `language` (`workbookSheetOf`); a text cut to fit an

@@ -31,9 +31,10 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
   const title = options.title ?? "Statistical audit";
   const language = options.language ?? "zh";
   const nodeByCode = new Map(result.nodes.map((node) => [node.code, node] as const));
+  // The overall index by its own name in the language, as the report names it (总指数, Overall index, --index-name).
   const name = (code: string) => {
     const node = nodeByCode.get(code);
-    return node ? (node.level === 0 ? "Overall index" : nodeName(node, language)) : code;
+    return node ? nodeName(node, language) : code;
   };
   const pooled = <T extends { period: number | "all" }>(rows: readonly T[]) => rows.filter((row) => row.period === "all");
   const correlations = pooled(audit.correlations);

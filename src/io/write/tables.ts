@@ -13,6 +13,8 @@ export interface Column {
   /** Header, also the CSV column name. */
   name: string;
   kind: ColumnKind;
+  /** Decimals a workbook shows at least, whatever the run's `--decimals` (a weight such as 1/12 needs six). */
+  decimals?: number;
 }
 
 export type Cell = string | number;
@@ -27,7 +29,10 @@ export interface Table {
 }
 
 export const text = (name: string): Column => ({ name, kind: "text" });
-export const number = (name: string): Column => ({ name, kind: "number" });
+export const number = (name: string, decimals?: number): Column => (decimals === undefined ? { name, kind: "number" } : { name, kind: "number", decimals });
+
+/** Decimals of weights at least, in `weights.csv` (as `innovation-index weights` writes them) and a workbook's sheet. */
+export const WEIGHT_DECIMALS = 6;
 export const integer = (name: string): Column => ({ name, kind: "integer" });
 
 /** The display name of a node: `name`, or `nameEn` (falling back to `name`) in English. */
@@ -105,7 +110,7 @@ export function weightsTable(result: Pick<IndexResult, "nodes">): Table {
     return weight;
   };
   const rows: Cell[][] = result.nodes.filter((node) => node.level > 0).map((node) => [node.code, node.parent ?? "", node.level, node.weight, globalWeight(node)]);
-  return { name: "weights", columns: [text("code"), text("parent"), integer("level"), number("weight"), number("global_weight")], rows };
+  return { name: "weights", columns: [text("code"), text("parent"), integer("level"), number("weight", WEIGHT_DECIMALS), number("global_weight", WEIGHT_DECIMALS)], rows };
 }
 
 /** `imputations`: every imputed or reweighted cell, `unit,year,indicator,method,value` (value empty when reweighted). */

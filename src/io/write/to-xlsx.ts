@@ -55,7 +55,6 @@ export function workbookText(text: string, sheet: string, row: number, column: n
 export async function formatXlsx(tables: readonly Table[], options: XlsxOptions = {}): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const decimals = options.decimals ?? 4;
-  const numberFormat = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "innovation-index";
   workbook.lastModifiedBy = "innovation-index";
@@ -70,12 +69,13 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
     );
     table.columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
-      sheetColumn.numFmt = column.kind === "text" ? TEXT_FORMAT : column.kind === "integer" ? "0" : numberFormat;
+      const shown = Math.max(decimals, column.decimals ?? 0);
+      sheetColumn.numFmt = column.kind === "text" ? TEXT_FORMAT : column.kind === "integer" ? "0" : shown > 0 ? `0.${"0".repeat(shown)}` : "0";
       let width = displayWidth(column.name);
       table.rows.forEach((row, r) => {
         const cell = row[i];
         // Only up to the widest column shown (60) matters: a long text is not measured whole.
-        width = Math.max(width, typeof cell === "string" ? displayWidth(cell.slice(0, 61)) : column.kind === "integer" ? String(cell).length : 8 + decimals);
+        width = Math.max(width, typeof cell === "string" ? displayWidth(cell.slice(0, 61)) : column.kind === "integer" ? String(cell).length : 8 + shown);
         // A text in a column of numbers (the period "all" among years) is in the Text format too.
         if (typeof cell === "string" && column.kind !== "text") sheet.getCell(r + 2, i + 1).numFmt = TEXT_FORMAT;
       });

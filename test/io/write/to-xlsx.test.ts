@@ -3,7 +3,7 @@ import { messages } from "../../../src/core/messages.js";
 import type { Issue } from "../../../src/errors.js";
 import { columnLetters, EXCEL_CELL_TEXT_LIMIT, formatXlsx } from "../../../src/io/write/to-xlsx.js";
 import { fixZipDates } from "../../../src/io/write/zip-dates.js";
-import type { Table } from "../../../src/io/write/tables.js";
+import { weightsTable, type Table } from "../../../src/io/write/tables.js";
 
 const tables = (): Table[] => [
   {
@@ -50,6 +50,15 @@ describe("formatXlsx", () => {
     expect(sheet.getCell("C3").numFmt).toBe("0.000");
     expect(sheet.getCell("C4").value).toBeNull(); // missing
     expect(workbook.getWorksheet("growth")!.getCell("A2").value).toBe(-3.5);
+  });
+
+  it("shows a column's own decimals when it asks for more than the run's: the weights sheet's six, as weights.csv", async () => {
+    const weights = weightsTable({ nodes: [{ code: "A", parent: null, level: 1, weight: 1 / 12 }] as never });
+    const workbook = await readBack(await formatXlsx([weights], { decimals: 2 }));
+    const sheet = workbook.getWorksheet("weights")!;
+    expect(sheet.getCell("D2").value).toBe(1 / 12);
+    expect([sheet.getCell("D2").numFmt, sheet.getCell("E2").numFmt]).toEqual(["0.000000", "0.000000"]); // 0.083333, not 0.08
+    expect((await readBack(await formatXlsx(tables(), { decimals: 2 }))).getWorksheet("index")!.getCell("C3").numFmt).toBe("0.00");
   });
 
   it("gives the same bytes for the same tables (fixed document and ZIP dates)", async () => {

@@ -15,6 +15,7 @@ import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
 import type { DashboardData } from "./data.js";
 import { changePercent } from "../../../core/analysis/growth.js";
+import { formatRaw } from "./numbers.js";
 import { changeHead, fill } from "./sentence.js";
 import { dashboardWords, type DashboardWords } from "./words.js";
 
@@ -154,11 +155,13 @@ function renderHeader(): void {
   document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";
   const title = data.title ?? words.title;
   document.title = title;
+  // The methods named in the page's language, as the static page names them.
+  const named = state.language === "zh" ? data.methodZh : data.method;
   const method = [
-    `${words.normalization} ${data.method.normalize}`,
-    `${words.aggregation} ${data.method.aggregate}`,
-    `${words.weighting} ${data.method.weighting}`,
-    `${words.missing} ${data.method.missing}`,
+    `${words.normalization} ${named.normalize}`,
+    `${words.aggregation} ${named.aggregate}`,
+    `${words.weighting} ${named.weighting}`,
+    `${words.missing} ${named.missing}`,
   ].join(", ");
   const base = data.ownBase ? `${words.baseYear}: ${data.baseYear} = 100 · ` : "";
   const unitText = units.length <= 12 ? units.join(", ") : `${units.slice(0, 10).join(", ")} … (${units.length})`;
@@ -291,10 +294,6 @@ function rawOf(code: string, u: number, y: number): { value: number; source: str
   return { value: raw === null ? Number.NaN : raw, source: label >= 0 ? data.sourceLabels[label] : "", imputation: imputed.get(`${code}\u0000${units[u]}\u0000${years[y]}`) };
 }
 
-/** A raw value as read, cut to 4 decimals at most (a computed series can carry 15). */
-function formatRaw(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toFixed(4))) : "–";
-}
 
 function sourceBadge(source: string): HTMLElement {
   return element("span", { class: `badge source-${source.replace(/[^a-z0-9-]/gi, "_")}` }, source);

@@ -10,6 +10,7 @@ import type { IndexResult, ResultNode } from "../../../core/compute.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
+import { methodName } from "../labels.js";
 import type { DashboardUncertainty } from "./uncertainty.js";
 
 /** Optional results shown beside the index (from other commands). */
@@ -54,8 +55,10 @@ export interface DashboardData {
   baseYear: number;
   /** Whether every indicator is 100 in the base year for every unit, so "base year = 100" describes the index. */
   ownBase: boolean;
-  /** The method in words: normalisation, aggregation, weighting, missing values. */
+  /** The method in words: normalisation, aggregation, weighting, missing values (the methods' own names). */
   method: { normalize: string; aggregate: string; weighting: string; missing: string };
+  /** The same in Chinese, as the static page names the methods (`methodName`), for the page in Chinese. */
+  methodZh: { normalize: string; aggregate: string; weighting: string; missing: string };
   /** The overall index, then every node of the tree (as `result.nodes`), with the measure and direction of indicators. */
   nodes: (ResultNode & { measure?: string; direction?: string })[];
   /** `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
@@ -107,6 +110,12 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
   const derived = result.weighting && result.weighting.method !== "explicit";
   const { weights: _weights, weighting: _weighting, ...options } = result.options as typeof result.options & { weights?: unknown; weighting?: unknown };
   const byLevel = (result.options as { aggregateByLevel?: Readonly<Record<number, string>> }).aggregateByLevel ?? {};
+  const methodWords = (words: Language) => ({
+    normalize: methodName(String(result.options.normalize), words),
+    aggregate: [methodName(String(result.options.aggregate), words), ...Object.entries(byLevel).map(([level, method]) => `${level}=${methodName(method, words)}`)].join("; "),
+    weighting: methodName(String(result.weighting?.method ?? "explicit"), words),
+    missing: methodName(String(result.options.missing), words),
+  });
   return {
     language,
     ...(extras.title ? { title: extras.title } : {}),
@@ -116,12 +125,8 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     years,
     baseYear: result.baseYear,
     ownBase: everyUnitOwnBase(result),
-    method: {
-      normalize: String(result.options.normalize),
-      aggregate: [String(result.options.aggregate), ...Object.entries(byLevel).map(([level, method]) => `${level}=${method}`)].join("; "),
-      weighting: String(result.weighting?.method ?? "explicit"),
-      missing: String(result.options.missing),
-    },
+    method: methodWords("en"),
+    methodZh: methodWords("zh"),
     nodes: result.nodes.map((node) => {
       const treeNode = tree.byCode.get(node.code);
       return {

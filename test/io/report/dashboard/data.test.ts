@@ -61,6 +61,13 @@ describe("buildDashboardData", () => {
     expect(data.compute.options.missing).toBe("carry-forward");
   });
 
+  it("names the methods in the page's two languages: as given in English, in Chinese as the static page does", () => {
+    const tree = smallTree();
+    const data = buildDashboardData(smallResult(tree).result, tree, "zh", 2);
+    expect(data.method).toEqual({ normalize: "fixed-base", aggregate: "arithmetic", weighting: "explicit", missing: "carry-forward" });
+    expect(data.methodZh).toEqual({ normalize: "定基指数", aggregate: "算术加权平均", weighting: "指标体系给定权重", missing: "沿用上一年" });
+  });
+
   it("without a source column holds no per-cell source list", () => {
     const tree = smallTree();
     const { result } = smallResult(tree);
