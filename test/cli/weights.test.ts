@@ -325,6 +325,19 @@ describe("innovation-index weights: options", () => {
   });
 });
 
+describe("innovation-index weights on values with a gap", () => {
+  it("names the line of an empty cell that objective weights need, as compute names a gap", async () => {
+    const dir = await makeTempDir({
+      "t.csv": "code,parent,name,weight,direction\nA,,a,,\nA1,A,x,,+\nA2,A,y,,+\n",
+      "v.csv": "unit,year,indicator,value\nU1,2017,A1,1\nU1,2017,A2,2\nU2,2017,A1,3\nU2,2017,A2,\nU3,2017,A1,2\nU3,2017,A2,5\n",
+    });
+    const run = await runCli(["weights", "-i", "t.csv", "-d", "v.csv", "--method", "entropy"], dir);
+    expect(run.code).toBe(1);
+    // Line 5 of v.csv is U2's empty A2.
+    expect(run.stderr).toBe(`error: 1 problem found:\nv.csv:5: ${weightingMessages.missingObservation("A2", "U2", 2017)}\n`);
+  });
+});
+
 describe("innovation-index weights on COINr's ASEM cut (gaps)", () => {
   it("--weight-missing drop leaves out the unit-years with a gap; the global weights equal flat entropy on the complete cases", async () => {
     const asem = (name: string) => readFile(new URL(`../fixtures/asem/${name}`, import.meta.url), "utf8");

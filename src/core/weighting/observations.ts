@@ -3,7 +3,7 @@
  * indicator, and the small statistics every method shares.
  */
 import type { Issue } from "../../errors.js";
-import { indicatorBlock, type Panel } from "../panel.js";
+import { indicatorBlock, placeOfCell, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import { weightingMessages } from "./messages.js";
 
@@ -48,6 +48,7 @@ export function selectObservations(panel: Panel, choice: ObservationChoice = {})
   const count = units.length * years.length;
   if (count < 2) return { issues: [{ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewObservations(count) }] };
   const yearCount = panel.years.length;
+  const cellCount = panel.units.length * yearCount;
   const cells = units.flatMap((unit) => years.map((year) => ({ unit, year, cell: panel.units.indexOf(unit) * yearCount + panel.years.indexOf(year) })));
   const blocks = panel.indicators.map((_, i) => indicatorBlock(panel, i));
   const complete = cells.filter(({ cell }) => blocks.every((block) => !Number.isNaN(block[cell])));
@@ -56,7 +57,8 @@ export function selectObservations(panel: Panel, choice: ObservationChoice = {})
     panel.indicators.forEach((indicator, i) => {
       for (const { unit, year, cell } of cells)
         if (Number.isNaN(blocks[i][cell]))
-          issues.push({ code: "E_MISSING_VALUE", message: weightingMessages.missingObservation(indicator, unit, year), id: indicator });
+          // Placed on its line when the file has the cell, empty (as compute places a gap).
+          issues.push({ code: "E_MISSING_VALUE", message: weightingMessages.missingObservation(indicator, unit, year), id: indicator, ...placeOfCell(panel, i * cellCount + cell) });
     });
   else if (complete.length < 2)
     issues.push({ code: "E_TOO_FEW_OBSERVATIONS", message: weightingMessages.tooFewCompleteObservations(complete.length, count) });
