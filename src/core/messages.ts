@@ -41,6 +41,8 @@ export const messages = {
   badYear: (found: string) => `year ${quote(found)} is not a year; expected a whole number such as 2017`,
   badValue: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+  recordNotNumber: (indicator: string, unit: string, year: number, found: unknown) =>
+    `value of indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year} is ${typeof found === "string" ? quote(found) : String(found)} (${typeof found}); expected a number, NaN for a missing value`,
   ambiguousNumber: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is ambiguous where the decimal mark is a comma (a decimal point or a thousands separator?); expected 1234,5 or 1.234,5, or --decimal . if the file writes decimal points`,
   decimalComma: (found: string, column?: string) =>

@@ -57,7 +57,8 @@ export function indicatorBlock(panel: Panel, indicator: number): Float64Array {
 
 /**
  * Builds the panel for the leaves of `tree` from value records, collecting every problem: a value for an unknown
- * indicator or for a group, a duplicate (unit, year, indicator), an indicator without any value.
+ * indicator or for a group, a value that is not a number, a duplicate (unit, year, indicator), an indicator without
+ * any value.
  * Units keep their order of first appearance; years are sorted.
  */
 export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?: string): Validated<Panel> {
@@ -96,6 +97,12 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
         code: node ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR",
         message: node ? messages.valueForGroup(record.indicator) : messages.unknownIndicator(record.indicator, codeOfName().get(record.indicator)),
       });
+      continue;
+    }
+    // A record made in code, not read from a file, may hold a text ("12.5"), which a Float64Array would take silently.
+    if (typeof record.value !== "number") {
+      issues.push({ ...where, column: "value", code: "E_BAD_NUMBER", message: messages.recordNotNumber(record.indicator, record.unit, record.year, record.value) });
+      observed.add(record.indicator); // it has a value, if not a number: not also "without values"
       continue;
     }
     const cell = cellIndex(panel, indicator, unitPosition.get(record.unit)!, yearPosition.get(record.year)!);

@@ -60,7 +60,9 @@ export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "
  * (the first of a duplicate code; rows in a cycle or under an unknown parent too), a group when another row names it as
  * parent. When the only problems are weights and directions (`TREE_FIELD_ISSUES`), its structure is the one meant.
  */
-export function buildTree(allRows: readonly TreeRow[], source?: string): Validated<Tree> {
+export function buildTree(given: readonly TreeRow[], source?: string): Validated<Tree> {
+  // Rows made in code may hold numbers (a weight of 0.5) or leave a field out: each is taken as the text it stands for.
+  const allRows = given.map(textRow);
   const issues: Issue[] = [];
   // A root row (code INDEX, no parent) names the overall index; the first-level nodes may then give INDEX as parent.
   const rootRow = allRows.find((row) => row.code === INDEX_CODE && !row.parent);
@@ -192,6 +194,13 @@ export function buildTree(allRows: readonly TreeRow[], source?: string): Validat
   // The tree as built is still given as `partial`, so that the values' codes can be checked against it in the same run.
   if (issues.length > 0) return { ok: false, issues, warnings: [], ...(nodes.length > 0 ? { partial: tree } : {}) };
   return { ok: true, value: tree, warnings: [] };
+}
+
+/** `row` with its text fields as texts: a number as `String` writes it, a field left out (or null) as "". */
+function textRow(row: TreeRow): TreeRow {
+  const text = (value: unknown) => (typeof value === "string" ? value : value === undefined || value === null ? "" : String(value));
+  if ([row.code, row.parent, row.name, row.weight, row.direction].every((value) => typeof value === "string")) return row;
+  return { ...row, code: text(row.code), parent: text(row.parent), name: text(row.name), weight: text(row.weight), direction: text(row.direction) };
 }
 
 /** The children of a node, with `INDEX` standing for the overall index. */

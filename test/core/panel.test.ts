@@ -51,6 +51,16 @@ describe("buildPanel", () => {
     ]);
   });
 
+  it("refuses a value that is not a number (a record made in code holding the text \"12.5\"), which would otherwise be taken silently", () => {
+    const text = { unit: "A", year: 2018, indicator: "I1", value: "12.5" as unknown as number };
+    const built = buildPanel(tree, [text, record("A", 2018, "I2", 3, 3), { unit: "A", year: 2019, indicator: "I1", value: null as unknown as number }]);
+    if (built.ok) throw new Error("expected the values to be refused");
+    expect(built.issues.map(({ code, column, message }) => ({ code, column, message }))).toEqual([
+      { code: "E_BAD_NUMBER", column: "value", message: 'value of indicator "I1", unit "A", year 2018 is "12.5" (string); expected a number, NaN for a missing value' },
+      { code: "E_BAD_NUMBER", column: "value", message: 'value of indicator "I1", unit "A", year 2019 is null (object); expected a number, NaN for a missing value' },
+    ]);
+  });
+
   it("refuses an empty data set", () => {
     const built = buildPanel(tree, [], "v.csv");
     expect(built.ok).toBe(false);

@@ -88,6 +88,17 @@ describe("buildTree", () => {
     expect(withChild.issues.map(({ code, message }) => ({ code, message }))).toEqual([{ code: "E_TREE_CYCLE", message: messages.selfParent("A") }]);
   });
 
+  it("takes a row made in code with a number as its weight, or a field left out, as the text it stands for", () => {
+    const built = buildTree([
+      { line: 2, code: "A", parent: "", name: "A", weight: 0.25, direction: "" },
+      { line: 3, code: "B", name: "B", weight: 0.75 },
+      { line: 4, code: "A1", parent: "A", name: "a", weight: "", direction: "+" },
+      { line: 5, code: "B1", parent: "B", name: "b", weight: "", direction: "-" },
+    ] as unknown as TreeRow[]);
+    if (!built.ok) throw new Error(JSON.stringify(built.issues));
+    expect(built.value.nodes.map((node) => [node.code, node.weight])).toEqual([["A", 0.25], ["A1", Number.NaN], ["B", 0.75], ["B1", Number.NaN]]);
+  });
+
   it("refuses an empty tree", () => {
     const built = buildTree([], "t.csv");
     expect(built.ok).toBe(false);
