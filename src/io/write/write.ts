@@ -418,20 +418,24 @@ export function makeFolderSync(dir: string): void {
 }
 
 /**
- * Puts the final record (`text`) in place of the journal, through the record's temporary file `temporary` (still
- * claimed by the writer). A failure here changes nothing that matters: the journal in place knows every file as
- * written, and the next write into the folder replaces it.
+ * Puts the final record (`text`) in place of the journal, through the record's temporary name `temporary`, claimed
+ * again (created exclusively: never written through a link planted there since the journal's rename). A failure here
+ * changes nothing that matters: the journal in place knows every file as written, and the next write replaces it.
  */
 function finishRecord(dir: string, temporary: string, text: string): void {
+  let release: (() => void) | undefined;
   try {
+    release = claimTemporary(temporary);
     writeFileSync(temporary, text);
     renameSync(temporary, join(dir, WRITTEN_FILES));
   } catch {
     try {
-      rmSync(temporary, { force: true });
+      if (release) rmSync(temporary, { force: true });
     } catch {
       // Left as a temporary file of the tool's own, which the next write into the folder removes.
     }
+  } finally {
+    release?.();
   }
 }
 
