@@ -185,6 +185,24 @@ describe("the dashboard report.html in headless Chromium", () => {
     }
   }, 120_000);
 
+  it("in Chinese: the methods and the audit's flags in Chinese words (report --audit on the shipped example)", async (context) => {
+    if (!browser) return context.skip(skipReason);
+    const dir = await tempDir();
+    expect((await runCli(["report", "-q", "--audit"], dir)).code).toBe(0);
+    const { page, blocked, errors, close } = await openDashboard(join(dir, "out/report.html"));
+    try {
+      expect(errors).toEqual([]);
+      expect(blocked).toEqual([]);
+      // as the static page names them (labels.ts): 定基指数, 算术加权平均, 指标体系给定权重, 不允许缺失
+      expect(await page.textContent("#header .meta")).toContain("标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
+      const notes = await page.locator("#audit li").allTextContents();
+      expect(notes.length).toBeGreaterThan(0);
+      for (const note of notes) expect(note).toMatch(/^\S+ – \S+: (负相关|高度共线|与上级相关弱)(、(负相关|高度共线|与上级相关弱))* \(r = (-?\d\.\d\d|–)\)$/);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it("ASEM, 51 units with gaps: paged and sortable ranking, reweighted cells marked, what-if index and ranks equal to compute", async (context) => {
     if (!browser) return context.skip(skipReason);
     const treeText = await readFile(join(ASEM, "tree-scaling.csv"), "utf8");

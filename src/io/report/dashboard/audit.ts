@@ -1,7 +1,7 @@
 /**
  * The dashboard's `#audit` from an audit of the index (`auditIndex`), over the pooled unit-years (period `all`):
  * per group the Pearson correlations of its children, each node's nominal weight within its siblings against its
- * effective weight (its squared correlation with its parent as a share of its siblings'), and the flags in words.
+ * effective weight (its squared correlation with its parent as a share of its siblings'), and the flagged pairs.
  */
 import type { Audit } from "../../../core/audit/audit.js";
 import type { DashboardAudit } from "./data.js";
@@ -26,6 +26,6 @@ export function dashboardAudit(audit: Audit, children: ReadonlyMap<string, reado
     .map((row) => ({ code: row.code, nominal: Number.isFinite(row.weight) ? row.weight : null, effective: Number.isFinite(row.r2ParentShare) ? row.r2ParentShare : null }));
   const notes = audit.correlations
     .filter((row) => row.period === "all" && row.flags.length > 0)
-    .map((row) => `${row.a} – ${row.b}: ${row.flags.join(", ")} (r = ${Number.isFinite(row.pearson) ? row.pearson.toFixed(2) : "–"})`);
+    .map((row) => ({ a: row.a, b: row.b, flags: [...row.flags], r: Number.isFinite(row.pearson) ? row.pearson : null }));
   return { correlations, weights, notes };
 }

@@ -13,7 +13,7 @@ import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from
 import type { Panel } from "../../../core/panel.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
-import type { DashboardData } from "./data.js";
+import type { DashboardAudit, DashboardData } from "./data.js";
 import { changePercent } from "../../../core/analysis/growth.js";
 import { formatRaw } from "./numbers.js";
 import { changeHead, fill } from "./sentence.js";
@@ -734,7 +734,11 @@ function renderAudit(): void {
     );
   }
   section.append(figures);
-  if (audit.notes.length > 0) section.append(element("ul", {}, ...audit.notes.map((note) => element("li", {}, note))));
+  // Each flagged pair in the page's language: "A – B: collinear (r = 0.95)".
+  const flagWords: Readonly<Record<string, string>> = { negative: words.flagNegative, collinear: words.flagCollinear, "weak-parent": words.flagWeakParent };
+  const note = ({ a, b, flags, r }: DashboardAudit["notes"][number]) =>
+    `${a} – ${b}: ${flags.map((flag) => flagWords[flag] ?? flag).join(words.listSeparator)} (r = ${r === null ? "–" : r.toFixed(2)})`;
+  if (audit.notes.length > 0) section.append(element("ul", {}, ...audit.notes.map((item) => element("li", {}, note(item)))));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -36,8 +36,12 @@ export interface DashboardAudit {
   correlations: { group: string; codes: string[]; matrix: (number | null)[] }[];
   /** Per node: its nominal weight within its siblings and its effective weight (share of the parent's variance explained). */
   weights: { code: string; nominal: number | null; effective: number | null }[];
-  /** Notes in words (e.g. a group whose children correlate negatively). */
-  notes: string[];
+  /**
+   * The flagged pairs over the pooled unit-years (children that correlate negatively or collinearly, a child weakly
+   * correlated with its parent): the two codes, the flags (`negative`, `collinear`, `weak-parent`) and Pearson's r,
+   * put in words in the page's language.
+   */
+  notes: { a: string; b: string; flags: string[]; r: number | null }[];
 }
 
 /** A tree node as JSON (`weight` `null` where the tree's cell was empty). */

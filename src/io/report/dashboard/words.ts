@@ -79,6 +79,10 @@ const ZH = {
   effectiveWeights: "有效权重与名义权重",
   nominal: "名义权重",
   effective: "有效权重",
+  flagNegative: "负相关",
+  flagCollinear: "高度共线",
+  flagWeakParent: "与上级相关弱",
+  listSeparator: "、",
   warnings: "提示",
   notes:
     "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ）。",
@@ -169,6 +173,10 @@ const EN: DashboardWords = {
   effectiveWeights: "Effective and nominal weights",
   nominal: "Nominal weight",
   effective: "Effective weight",
+  flagNegative: "negative",
+  flagCollinear: "collinear",
+  flagWeakParent: "weak with its parent",
+  listSeparator: ", ",
   warnings: "Warnings",
   notes:
     "Contributions: for arithmetic aggregation, weight × change of the child's score (the product of the weights down the path for deeper levels); they sum to the change of the overall index. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ).",
