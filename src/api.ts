@@ -249,6 +249,9 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
     .list("aggregations", given?.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of: ${AGGREGATE_METHODS.join(", ")}`)
     .list("missingPolicies", given?.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of: ${MISSING_POLICIES.join(", ")}`)
     .object("weightRanges", given?.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
+  // As the command, the analysis takes no screening: its runs would each screen anew.
+  if (given?.screen !== undefined)
+    checks.fail("screen", "option screen is not taken by uncertainty; expected the panel screened first (screenPanel, then { ...inputs, panel }), as the uncertainty command has no --screen");
   const codes = isObject(inputs) && isObject(inputs.tree) ? (inputs.tree as Tree).byCode : undefined;
   for (const [code, range] of isObject(given?.weightRanges) ? Object.entries(given.weightRanges) : []) {
     if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${JSON.stringify(code)}, which is not a code of the tree; expected a group's or an indicator's code`);

@@ -178,6 +178,7 @@ describe("the facade's uncertainty", () => {
       uncertainty(inputs, { normalize: "min-max", normalizations: ["fixed-base", "min-max"], weightNoise: 1.5, replications: 1, weightRanges: { NOPE: { min: 0.1, max: 0.2 } } }),
     );
     expect(issues.map(({ column }) => column)).toEqual(["replications", "weightNoise", "weightRanges.NOPE"]);
+    expect((await rejection(() => uncertainty(inputs, { weightNoise: 0.2, screen: { threshold: 0.5 } })))[0].column).toBe("screen");
     const nominal = await rejection(() => uncertainty(inputs, { normalize: "min-max", normalizations: ["fixed-base", "min-max"] }));
     expect(nominal).toEqual([
       {

@@ -102,7 +102,7 @@ export function addMethodOptions(command: Command): Command {
 export function addScreenOptions(command: Command): Command {
   return command
     .addOption(
-      new Option("--screen <share>", "leave out units with less than this share (0-1) of observed values, overall or in a first-level group (as COINr's Screen; screened.csv)").argParser(
+      new Option("--screen <share>", "leave out units with less than this share (0-1) of observed values, overall (as COINr's Screen) or in a first-level group; screened.csv").argParser(
         (text: string) => {
           const value = Number(text);
           if (text.trim() === "" || !(value > 0 && value <= 1)) throw new InvalidArgumentError(methodMessages.badPairOption("--screen", text, "a share above 0 and at most 1, e.g. 0.66"));

@@ -27,7 +27,7 @@ import { ZERO_BASE_POLICIES } from "./zero-base.js";
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
 /** The options of `computeIndex`; the data stage's (missing values, zero bases, outliers) are those of `prepareData`. */
-export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear"> {
+export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear" | "screened"> {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
   /** The overall index's name. Default: the tree's root row, else `defaultIndexName(tree)`. */
@@ -161,19 +161,18 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   if (options.referenceUnit !== undefined && referenceUnit < 0)
     issues.push({ code: "E_UNKNOWN_REFERENCE_UNIT", message: messages.unknownReferenceUnit(options.referenceUnit, panel.units), column: "unit" });
   // The data stage (imputation, outliers, zero bases) may change an indicator's plan and base year.
-  const prepared = prepareData(tree, panel, { ...options, plans: normalization.plans, baseYear: baseYearPosition });
+  const prepared = prepareData(tree, panel, { ...options, plans: normalization.plans, baseYear: baseYearPosition, screened: screenedCells });
   const plans = prepared.plans;
   append(issues, prepared.issues);
   append(warnings, prepared.warnings);
-  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit);
+  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments);
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));
   const groupDirections = planGroupReflections(tree, plans, aggregation.methods);
   append(issues, groupDirections.issues);
-  // A missing base or reference value is already reported by the normalisation check, so it is skipped here.
-  // A screened unit-year's values were removed on purpose: its gaps are not problems.
-  const screenedGap = (cell: number) => screenedCells.size > 0 && screenedCells.has(cell % (panel.units.length * panel.years.length));
-  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell) && !screenedGap(gap.cell)).map((gap) => gap.issue));
+  // A missing base or reference value is already reported by the normalisation check, so it is skipped here. (A
+  // screened unit-year's values were removed on purpose: the data stage leaves them out, as no gaps.)
+  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -242,7 +241,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
   if (issues.length > 0) throw new ValidationError(issues);
-  // A screened unit-year has no result, whatever the missing-value policy filled in for its neighbours' sake.
+  // A screened unit-year has no result (its values were removed before the data stage, which leaves them missing).
   if (screenedCells.size > 0) for (let node = 0; node < nodes.length; node++) for (const cell of screenedCells) values[node * blockSize + cell] = Number.NaN;
 
   return {

@@ -22,8 +22,11 @@ import { resolveWeights } from "./weight.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
 import { planNormalization } from "./normalize/plan.js";
 
-/** The settings of `computeIndex` every run of an engine shares (all but the three method choices). */
-export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated">;
+/**
+ * The settings of `computeIndex` every run of an engine shares: all but the three method choices, the data stage's
+ * reuse and screening (screen the panel first, with `screenPanel`).
+ */
+export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated" | "screen">;
 
 /** The method choices of one run. */
 export interface EngineChoice {

@@ -87,6 +87,8 @@ export const messages = {
     `indicator ${quote(indicator)}, ${unitName(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
   baseValueNegative: (indicator: string, unit: string, year: number, value: number) =>
     `indicator ${quote(indicator)}, ${unitName(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
+  afterTreatment: (method: string, original: number) =>
+    ` (the value after the outlier treatment, ${method}; ${original} in the data: a ratio to the base year needs the values as they are, so use another normalisation or no --outliers)`,
   zeroValueNegativeDirection: (indicator: string, unit: string, year: number) =>
     `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>

@@ -62,6 +62,10 @@ export function imputeSeries(
     methods[t] = undefined;
   }
   if (policy === "error") return;
+  // Most series have no gap: nothing to fill, and no position arrays to make.
+  let gap = false;
+  for (let t = 0; t < count && !gap; t++) gap = Number.isNaN(values[t]);
+  if (!gap) return;
   // Observed positions only: an imputed value never feeds another imputation.
   const previous = new Int32Array(count).fill(-1);
   const next = new Int32Array(count).fill(-1);
@@ -105,9 +109,11 @@ export interface ImputedPanel {
 
 /**
  * Applies each indicator's missing-value policy (`policies[i]` for `panel.indicators[i]`) to the whole panel. A gap a
- * filling policy cannot reach is reported, or reweighted when `unfilled` is `reweight` (never under `error`).
+ * filling policy cannot reach is reported, or reweighted when `unfilled` is `reweight` (never under `error`). The
+ * unit-years in `screened` (cells `unit · years + year`, left out by screening, their values already removed) are no
+ * gaps: they stay missing, are neither filled nor listed, and so weigh in no other unit's normalisation.
  */
-export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], unfilled: UnfilledPolicy = "error"): ImputedPanel {
+export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], unfilled: UnfilledPolicy = "error", screened?: ReadonlySet<number>): ImputedPanel {
   // Under `error` alone nothing is written, so the panel is shared rather than copied (a large panel is large).
   const values = policies.some((policy) => policy !== "error") ? new Float64Array(panel.values) : panel.values;
   const result: Panel = { ...panel, values };
@@ -124,6 +130,7 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
       if (policy === "error") methods.fill(undefined);
       else imputeSeries(series, panel.years, policy, out, methods);
       for (let t = 0; t < yearCount; t++) {
+        if (screened !== undefined && screened.size > 0 && screened.has(u * yearCount + t)) continue;
         const method = methods[t];
         if (method) {
           imputations.push({ unit, year: panel.years[t], indicator, method, value: out[t] });

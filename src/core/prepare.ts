@@ -30,6 +30,8 @@ export interface PrepareOptions {
   winsorMax?: number;
   /** Outlier treatment over all units and years together (`panel`, default) or each year apart (`year`). */
   outlierScope?: OutlierScope;
+  /** Unit-years left out by screening (cells `unit · years + year`): never filled, never a gap. Default: none. */
+  screened?: ReadonlySet<number>;
   /** How each indicator is normalised (panel order). */
   plans: readonly IndicatorNormalization[];
   /** Position of the base year in `panel.years` (-1 when absent). */
@@ -96,7 +98,7 @@ export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions
   const missing = perIndicator(tree, panel, "missing", options.missing ?? "error", parseMissingPolicy, MISSING_POLICIES, issues);
   const outliers = perIndicator(tree, panel, "outliers", options.outliers ?? "none", parseOutlierMethod, OUTLIER_METHODS, issues);
   const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
-  const imputed = imputePanel(panel, missing, options.unfilled ?? "error");
+  const imputed = imputePanel(panel, missing, options.unfilled ?? "error", options.screened);
   const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, false, options.outlierScope ?? "panel");
   return {
     panel: treated.panel,

@@ -1,6 +1,6 @@
 /**
  * Screening: leaving out the units (or unit-years) with too little data before anything is computed, as COINr's
- * `Screen(unit_screen = "byNDat", dat_thresh = ...)` does, extended to the coverage within each first-level group.
+ * `Screen(dat_thresh = ..., unit_screen = "byNA")` does, extended to the coverage within each first-level group.
  */
 import type { Issue } from "../errors.js";
 import { methodMessages } from "./method-messages.js";

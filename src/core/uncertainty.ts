@@ -245,6 +245,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   if (!(noise >= 0 && noise <= 1)) throw new RangeError(`analyzeUncertainty requires a weight noise from 0 to 1, got ${noise}`);
   if (!(Number.isInteger(options.replications) && options.replications >= 2))
     throw new RangeError(`analyzeUncertainty requires at least 2 replications, got ${options.replications}`);
+  if ((options as { screen?: unknown }).screen !== undefined) throw new RangeError("analyzeUncertainty takes no screen; expected the panel screened first (screenPanel)");
   const resamples = options.bootstrap ?? 0;
   if (!(resamples === 0 || (Number.isInteger(resamples) && resamples >= 2)))
     throw new RangeError(`analyzeUncertainty requires 0 or at least 2 bootstrap resamples, got ${resamples}`);

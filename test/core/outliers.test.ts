@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
 import { failsOutlierRule, kurtosis, logTransform, needsSquareRoot, skewness, treatOutliers, winsorise } from "../../src/core/outliers.js";
-import { createPanel } from "../../src/core/panel.js";
+import { computeIndex } from "../../src/core/compute.js";
+import { buildPanel, createPanel } from "../../src/core/panel.js";
+import { buildTree } from "../../src/core/tree.js";
+import type { ValidationError } from "../../src/errors.js";
 
 /**
  * Reference statistics written the way Excel documents SKEW and KURT (with the sample standard deviation s), a different
@@ -205,5 +208,29 @@ describe("the EIS preset's data stage: square root, then min-max over the panel"
     block("P").forEach((score, u) => expect(score).toBeCloseTo((100 * u) / 9, 12));
     // U9 (x = 9): √9 = 3, so 100·2/(√20 − 1) = 200/3.47214 = 57.6014 on S, against 100·8/19 = 42.1053 without the square root
     expect(block("S")[8]).toBeCloseTo(57.60143, 4);
+  });
+});
+
+describe("a base value the outlier treatment made negative", () => {
+  it("is refused under fixed-base with its value in the data named, not the transformed one alone", () => {
+    const built = buildTree([
+      { line: 2, code: "G", parent: "", name: "G", weight: "", direction: "" },
+      { line: 3, code: "X", parent: "G", name: "X", weight: "", direction: "+" },
+    ]);
+    if (!built.ok) throw new Error("tree");
+    // 12 units, 2 years: U0..U10 from 1 to 3, U11 at 50 in both years, so the indicator fails the rule (|skew| > 2,
+    // kurtosis > 3.5) and is log-transformed, x' = ln(x − min + 0.01·(max − min)) with min 1 and max 50.
+    const records = Array.from({ length: 12 }, (_, u) => [2017, 2018].map((year) => ({ unit: `U${u}`, year, indicator: "X", value: u === 11 ? 50 : 1 + u / 10 + (year - 2017) }))).flat();
+    const panel = buildPanel(built.value, records);
+    if (!panel.ok) throw new Error("panel");
+    let issues: { code: string; message: string }[] = [];
+    try {
+      computeIndex(built.value, panel.value, { outliers: "log" });
+    } catch (error) {
+      issues = (error as ValidationError).issues;
+    }
+    // U0's base: ln(1 − 1 + 0.01·(50 − 1)) = ln(0.49) = −0.7133...
+    const base = Math.log(0.01 * (50 - 1));
+    expect(issues.find((issue) => issue.code === "E_BASE_NEGATIVE")?.message).toBe(messages.baseValueNegative("X", "U0", 2017, base) + messages.afterTreatment("log", 1));
   });
 });

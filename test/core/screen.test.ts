@@ -5,6 +5,7 @@ import { methodMessages } from "../../src/core/method-messages.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { screenPanel } from "../../src/core/screen.js";
 import { buildTree } from "../../src/core/tree.js";
+import { coverageTable } from "../../src/io/write/tables.js";
 import { ValidationError } from "../../src/errors.js";
 
 // A (A1, A2) and B (B1); 3 units, 2 years
@@ -60,6 +61,25 @@ describe("screenPanel", () => {
     expect(result.values[5]).not.toBeNaN();
     expect(result.screened).toHaveLength(1);
   });
+  it("a screened unit-year weighs in no other unit's scores, whatever the missing-value policy (not refilled from its neighbours)", () => {
+    // U3 2020 has B1 alone (1/3): screened. Interpolation would fill its A1, A2 and B1 from U3 2021 (carry-back at the
+    // edge), one more observation in every z-score's mean and sd, moving every other unit's scores.
+    const { tree, panel } = inputs([["U3", 2020, "A1"], ["U3", 2020, "A2"]]);
+    const screened = computeIndex(tree, panel, { normalize: "z-score", missing: "interpolate", screen: { threshold: 0.5, by: "unit-year" } });
+    expect(screened.imputations).toEqual([]); // nothing filled, nothing listed as reweighted
+    // Independently: the same values without U3 2020 at all, under a policy that fills nothing.
+    const { panel: without } = inputs([["U3", 2020, "A1"], ["U3", 2020, "A2"], ["U3", 2020, "B1"]]);
+    const reference = computeIndex(tree, without, { normalize: "z-score", missing: "reweight", unfilled: "reweight" });
+    expect(Array.from(screened.values)).toEqual(Array.from(reference.values));
+    expect(screened.values[4]).toBeNaN(); // INDEX of U3 2020
+    // Coverage of the panel used: U3 2020 is not expected (3 units × 2 years − 1), and B1's value there not counted.
+    expect(coverageTable(screened).rows.map((row) => row.slice(2, 6))).toEqual([
+      [5, 5, 0, 0],
+      [5, 5, 0, 0],
+      [5, 5, 0, 0],
+    ]);
+  });
+
   it("refuses a screen that leaves nothing", () => {
     const { tree, panel } = inputs([["U1", 2020, "B1"], ["U2", 2020, "B1"], ["U3", 2020, "B1"]]);
     expect(() => computeIndex(tree, panel, { screen: { threshold: 1 } })).toThrow(methodMessages.screenEmpty(1, 3));

@@ -10,6 +10,7 @@ import { indicatorBlock, placeOfCell, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
+import type { Treatment } from "../outliers.js";
 
 /** What the checks found: the issues, and the panel cells of missing values they already reported. */
 export interface NormalizationCheck {
@@ -20,7 +21,8 @@ export interface NormalizationCheck {
 
 /**
  * Checks every indicator under its own method. `baseYear` (one for all, or one per indicator) and `referenceUnit` are positions in the panel
- * (`referenceUnit` -1 or absent: no reference unit).
+ * (`referenceUnit` -1 or absent: no reference unit). `treatments`, the outlier treatment's changes, let a base value
+ * the treatment made zero or negative (a log transform) say so, beside its value in the data.
  */
 export function checkNormalization(
   panel: Panel,
@@ -28,7 +30,14 @@ export function checkNormalization(
   directions: readonly Direction[],
   baseYears: number | readonly number[],
   referenceUnit = -1,
+  treatments: readonly Treatment[] = [],
 ): NormalizationCheck {
+  const treated = treatments.length > 0 ? new Map(treatments.map((treatment) => [`${treatment.indicator}\u0000${treatment.unit}\u0000${treatment.year}`, treatment] as const)) : undefined;
+  /** " (… after the outlier treatment …)" for a treated cell, else "". */
+  const afterTreatment = (indicator: string, unit: string, year: number) => {
+    const treatment = treated?.get(`${indicator}\u0000${unit}\u0000${year}`);
+    return treatment ? messages.afterTreatment(treatment.method, treatment.original) : "";
+  };
   const issues: Issue[] = [];
   const reportedMissing = new Set<number>();
   const yearCount = panel.years.length;
@@ -58,9 +67,9 @@ export function checkNormalization(
             code: "E_BASE_MISSING",
             message: usesOwnBase ? messages.baseValueMissing(indicator, unit, year) : messages.chainBaseMissing(indicator, unit, year),
           });
-        } else if (usesOwnBase && base === 0) issues.push({ ...at(baseCell), code: "E_BASE_ZERO", message: messages.baseValueZero(indicator, unit, year) });
+        } else if (usesOwnBase && base === 0) issues.push({ ...at(baseCell), code: "E_BASE_ZERO", message: messages.baseValueZero(indicator, unit, year) + afterTreatment(indicator, unit, year) });
         else if (usesOwnBase && base < 0)
-          issues.push({ ...at(baseCell), code: "E_BASE_NEGATIVE", message: messages.baseValueNegative(indicator, unit, year, base) });
+          issues.push({ ...at(baseCell), code: "E_BASE_NEGATIVE", message: messages.baseValueNegative(indicator, unit, year, base) + afterTreatment(indicator, unit, year) });
       });
     }
     if (plan.method === "chain")

@@ -86,7 +86,13 @@ export function wideTable(result: IndexResult, language?: Language): Table {
  * share observed (0 to 1), by `computeCoverage`. Columns `indicator,name,expected,observed,imputed,reweighted,share_observed`.
  */
 export function coverageTable(result: IndexResult, panel: Panel = result.panel): Table {
-  const rows: Cell[][] = computeCoverage(panel, result.imputations ?? []).map((row) => {
+  // The unit-years screened out (a screened unit is out of the panel already).
+  const screened = new Set<number>();
+  for (const { unit, year } of result.screened ?? []) {
+    const [u, y] = [panel.units.indexOf(unit), year === undefined ? -1 : panel.years.indexOf(year)];
+    if (u >= 0 && y >= 0) screened.add(u * panel.years.length + y);
+  }
+  const rows: Cell[][] = computeCoverage(panel, result.imputations ?? [], screened).map((row) => {
     const node = result.nodes.find((candidate) => candidate.code === row.indicator);
     return [row.indicator, node ? node.name : row.indicator, row.expected, row.observed, row.imputed, row.reweighted, row.shareObserved];
   });
