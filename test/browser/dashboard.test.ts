@@ -193,8 +193,8 @@ describe("the dashboard report.html in headless Chromium", () => {
     try {
       expect(errors).toEqual([]);
       expect(blocked).toEqual([]);
-      // as the static page names them (labels.ts): 定基指数, 算术加权平均, 指标体系给定权重, 不允许缺失
-      expect(await page.textContent("#header .meta")).toContain("标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
+      // as the static page names them (labels.ts): 定基指数, 加权算术平均, 指标体系给定权重, 不允许缺失
+      expect(await page.textContent("#header .meta")).toContain("标准化 定基指数, 合成 加权算术平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
       const notes = await page.locator("#audit li").allTextContents();
       expect(notes.length).toBeGreaterThan(0);
       for (const note of notes) expect(note).toMatch(/^\S+ – \S+: (负相关|高度共线|与上级相关弱)(、(负相关|高度共线|与上级相关弱))* \(r = (-?\d\.\d\d|–)\)$/);

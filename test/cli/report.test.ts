@@ -27,7 +27,7 @@ describe("innovation-index report", () => {
     expect(html.match(/<svg /g)).toHaveLength(8);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)=/);
-    expect(html).toContain("标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
+    expect(html).toContain("标准化 定基指数, 合成 加权算术平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
     // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
     expect(html).toContain("<td>X</td><td>维度X</td><td class=\"number\">52.50</td><td class=\"number\">31.50</td><td class=\"number\">114.55</td>");
     expect(html).toContain("<td>Y</td><td>维度Y</td><td class=\"number\">-10.00</td><td class=\"number\">-4.00</td><td class=\"number\">-14.55</td>");
@@ -230,7 +230,7 @@ describe("the static report's title, method line and charts", () => {
     expect((await runCli([...args, "--out", "zh"], dir)).code).toBe(0);
     expect((await runCli([...args, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "zh/report.html"), "utf8")).toContain(
-      "方法: 标准化 定基指数, 合成 算术加权平均, 权重 指标体系给定权重, 缺失值处理 线性插值</p>",
+      "方法: 标准化 定基指数, 合成 加权算术平均, 权重 指标体系给定权重, 缺失值处理 线性插值</p>",
     );
     expect(await readFile(join(dir, "en/report.html"), "utf8")).toContain(
       "Method: normalisation fixed-base, aggregation arithmetic, weights explicit, missing values interpolate</p>",

@@ -235,14 +235,22 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   "min-max-goalposts": "目标值区间标准化",
   "z-score": "Z分数标准化",
   "z-score-year": "逐年Z分数标准化",
-  rank: "排序",
+  rank: "排名得分",
+  "percentile-rank": "百分位排名",
+  borda: "波达计数",
+  "fraction-of-max": "最大值比率",
+  "distance-to-max": "与最大值的距离",
   "distance-to-target": "目标值比率",
   "distance-to-reference": "参照对象比率",
+  "distance-to-average": "平均值比率",
   // aggregation
-  arithmetic: "算术加权平均",
-  geometric: "几何加权平均",
-  harmonic: "调和加权平均",
-  mpi: "MPI（惩罚均值差异）",
+  arithmetic: "加权算术平均",
+  geometric: "加权几何平均",
+  harmonic: "加权调和平均",
+  power: "加权幂平均",
+  mpi: "Mazziotta–Pareto 指数（MPI）",
+  copeland: "科普兰法",
+  bod: "有利权重法（BoD）",
   // weighting
   explicit: "指标体系给定权重",
   equal: "等权",
@@ -263,4 +271,18 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
 /** A method's name in `language`: Chinese from the table above (the method's own name when it has none), English as is. */
 export function methodName(method: string, language: Language): string {
   return language === "zh" ? (METHOD_NAMES_ZH[method] ?? method) : method;
+}
+
+/**
+ * The aggregation as the method lines name it in `language`: the method (a power mean with its exponent), then each
+ * level's own (`--aggregate geometric,0=arithmetic`): "加权几何平均；总指数层 加权算术平均", "geometric; level 0 arithmetic".
+ */
+export function aggregationText(options: { aggregate?: unknown; aggregateByLevel?: Readonly<Record<number, string>>; power?: number }, language: Language): string {
+  const name = (method: string) => {
+    const text = methodName(method, language);
+    return method === "power" && options.power !== undefined ? `${text}${language === "zh" ? `（p=${options.power}）` : ` (p = ${options.power})`}` : text;
+  };
+  const level = (depth: string) => (language === "zh" ? (depth === "0" ? "总指数层" : `第${depth}层`) : `level ${depth}`);
+  const levels = Object.entries(options.aggregateByLevel ?? {}).map(([depth, method]) => `${level(depth)} ${name(method)}`);
+  return [name(String(options.aggregate)), ...levels].join(language === "zh" ? "；" : "; ");
 }

@@ -8,7 +8,7 @@ import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Issue } from "../../errors.js";
 import { formatIssue } from "../../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
-import { columnTitle, fill, methodName, wordsOf, type Words } from "./labels.js";
+import { aggregationText, columnTitle, fill, methodName, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 
@@ -98,7 +98,7 @@ function metaLine({ result, words, language }: Context): string {
   // Every word of the line in the report's language, the methods' names included.
   const method = [
     `${words.normalization} ${methodName(String(result.options.normalize), language)}`,
-    `${words.aggregation} ${aggregationText(result, language)}`,
+    `${words.aggregation} ${aggregationText(result.options, language)}`,
     `${words.weighting} ${methodName(String(result.weighting?.method ?? "explicit"), language)}`,
     `${words.missing} ${methodName(String(result.options.missing), language)}`,
   ];
@@ -211,11 +211,6 @@ function unitList(units: readonly string[]): string {
 }
 
 /** The aggregation, with its per-level overrides (`arithmetic; 1=geometric`), in `language`. */
-function aggregationText(result: IndexResult, language: Language): string {
-  const byLevel = (result.options as { aggregateByLevel?: Readonly<Record<number, string>> }).aggregateByLevel ?? {};
-  const levels = Object.entries(byLevel).map(([level, method]) => `${level}=${methodName(method, language)}`);
-  return [methodName(String(result.options.aggregate), language), ...levels].join("; ");
-}
 
 interface HtmlCell {
   html: string;

@@ -10,7 +10,7 @@ import type { IndexResult, ResultNode } from "../../../core/compute.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
-import { methodName } from "../labels.js";
+import { aggregationText, methodName } from "../labels.js";
 import type { DashboardUncertainty } from "./uncertainty.js";
 
 /** Optional results shown beside the index (from other commands). */
@@ -113,10 +113,9 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
   }
   const derived = result.weighting && result.weighting.method !== "explicit";
   const { weights: _weights, weighting: _weighting, ...options } = result.options as typeof result.options & { weights?: unknown; weighting?: unknown };
-  const byLevel = (result.options as { aggregateByLevel?: Readonly<Record<number, string>> }).aggregateByLevel ?? {};
   const methodWords = (words: Language) => ({
     normalize: methodName(String(result.options.normalize), words),
-    aggregate: [methodName(String(result.options.aggregate), words), ...Object.entries(byLevel).map(([level, method]) => `${level}=${methodName(method, words)}`)].join("; "),
+    aggregate: aggregationText(result.options, words),
     weighting: methodName(String(result.weighting?.method ?? "explicit"), words),
     missing: methodName(String(result.options.missing), words),
   });

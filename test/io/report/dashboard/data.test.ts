@@ -65,7 +65,7 @@ describe("buildDashboardData", () => {
     const tree = smallTree();
     const data = buildDashboardData(smallResult(tree).result, tree, "zh", 2);
     expect(data.method).toEqual({ normalize: "fixed-base", aggregate: "arithmetic", weighting: "explicit", missing: "carry-forward" });
-    expect(data.methodZh).toEqual({ normalize: "定基指数", aggregate: "算术加权平均", weighting: "指标体系给定权重", missing: "沿用上一年" });
+    expect(data.methodZh).toEqual({ normalize: "定基指数", aggregate: "加权算术平均", weighting: "指标体系给定权重", missing: "沿用上一年" });
   });
 
   it("without a source column holds no per-cell source list", () => {
