@@ -10,7 +10,7 @@ import { performanceGroups } from "../core/analysis/performance-groups.js";
 import { UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
-import { coverageTable, imputationsTable, indexTable, scoresTable, treatmentTable, WEIGHT_DECIMALS, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
+import { coverageTable, imputationsTable, indexTable, namesIn, scoresTable, treatmentTable, WEIGHT_DECIMALS, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
 import { formatTableCsv, formatValue } from "../io/write/to-csv.js";
 import { formatIndexJson, formatIndexJsonWithoutResults } from "../io/write/to-json.js";
 import { fileJob } from "../io/write/file-jobs.js";
@@ -240,7 +240,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
       // With --parquet-only the values are in index.parquet and scores.parquet: index.json names them (`resultsIn`).
       files["index.json"] = options.parquetOnly ? formatIndexJsonWithoutResults(result) : fileJob("index.json", result, csvOptions, indexJsonFrame(result));
-      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings, result.nodes);
     }
   }
 
@@ -259,7 +259,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables(), options.decimals, options.lang, warnings);
+      printed = await workbook(tables(), options.decimals, options.lang, warnings, result.nodes);
       break;
     default: {
       const unknown: never = format;
@@ -318,11 +318,11 @@ const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "tre
  * The workbook of the tables, its sheet names and headers in `language` (`workbookSheetOf`); a text cut to fit an
  * Excel cell adds a warning to `warnings`.
  */
-async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[]): Promise<Uint8Array> {
+async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[], nodes: IndexResult["nodes"]): Promise<Uint8Array> {
   const { formatXlsx } = await import("../io/write/to-xlsx.js");
   const sheets = [...tables]
     .filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0)
-    .map(([, table]) => workbookSheetOf(table, language ?? "zh"));
+    .map(([, table]) => workbookSheetOf(namesIn(table, nodes, language ?? "zh"), language ?? "zh"));
   return formatXlsx(sheets, { decimals, onWarning: (warning) => warnings.push(warning) });
 }
 

@@ -86,8 +86,19 @@ describe("compute: CSV for Excel", () => {
     expect(wide.getCell("F2").numFmt).toBe("0.0000");
     expect(wide.getCell("D2").value).toBe(0);
     const coverage = workbook.getWorksheet("coverage")!;
-    // indicator, name, expected, observed, imputed, reweighted, share observed: 6 of 6 cells observed
-    expect(coverage.getRow(2).values).toEqual([undefined, "X1", "指标1", 6, 6, 0, 0, 1]);
+    // indicator, name, expected, observed, imputed, reweighted, share observed: 6 of 6 cells observed; in English the
+    // tree's name_en, in every sheet with names (the CSV files keep the tree's name)
+    expect(coverage.getRow(2).values).toEqual([undefined, "X1", "Indicator 1", 6, 6, 0, 0, 1]);
+    expect([wide.getCell("C2").value, wide.getCell("C3").value]).toEqual(["Overall index", "Dimension X"]);
+    for (const name of ["index", "scores", "growth", "contributions"]) {
+      const sheet = workbook.getWorksheet(name)!;
+      const column = (sheet.getRow(1).values as unknown[]).indexOf("name");
+      expect(column, name).toBeGreaterThan(0);
+      const names = new Set<unknown>();
+      sheet.eachRow((row, r) => r > 1 && names.add(row.getCell(column).value));
+      expect([...names].filter((value) => /[\u4e00-\u9fff]/.test(String(value))), name).toEqual([]);
+    }
+    expect(await readFile(join(dir, "out/index-wide.csv"), "utf8")).toContain(",维度X,");
     // without --xlsx, no workbook (ExcelJS is not even loaded)
     await expect(runCli(["compute", ...SMALL, "-q", "-o", "plain"], dir)).resolves.toMatchObject({ code: 0 });
     expect((await readFile(join(dir, "plain/index.csv"), "utf8")).length).toBeGreaterThan(0);

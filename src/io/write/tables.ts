@@ -40,6 +40,23 @@ export type Language = "zh" | "en";
 export const nodeName = (node: Pick<ResultNode, "name" | "nameEn">, language: Language = "zh") =>
   language === "en" ? (node.nameEn ?? node.name) : node.name;
 
+/**
+ * `table` with its `name` column in `language`: each row's node (by its `code` or `indicator` column) named by
+ * `nodeName`, so that an English workbook or page shows the tree's `name_en` where it has one. The tables are built with
+ * the tree's `name` (the CSV files keep it); Chinese leaves the table as it is.
+ */
+export function namesIn(table: Table, nodes: readonly Pick<ResultNode, "code" | "name" | "nameEn">[], language: Language): Table {
+  const column = table.columns.findIndex((candidate) => candidate.name === "name");
+  const key = table.columns.findIndex((candidate) => candidate.name === "code" || candidate.name === "indicator");
+  if (language === "zh" || column < 0 || key < 0) return table;
+  const byCode = new Map(nodes.map((node) => [node.code, node] as const));
+  const rows = table.rows.map((row) => {
+    const node = byCode.get(String(row[key]));
+    return node ? row.map((cell, i) => (i === column ? nodeName(node, language) : cell)) : row;
+  });
+  return { ...table, rows };
+}
+
 type NodeFilter = (node: ResultNode) => boolean;
 export const isAggregate: NodeFilter = (node) => node.kind !== "indicator";
 export const isIndicator: NodeFilter = (node) => node.kind === "indicator";
