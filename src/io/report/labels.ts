@@ -219,10 +219,39 @@ const WORKBOOK_COLUMNS_ZH: Readonly<Record<string, string>> = {
  * A table as its `index.xlsx` sheet shows it in `language`: the sheet name and column headers in Chinese, or in English
  * the table's names with `_` read as a space. The CSV files keep the English names (stable for programs).
  */
-export function workbookSheetOf<T extends { name: string; columns: readonly { name: string }[] }>(table: T, language: Language): T {
+export function workbookSheetOf<T extends { name: string; columns: readonly { name: string }[]; rows: readonly (readonly (string | number)[])[] }>(table: T, language: Language): T {
   const sheet = language === "zh" ? (SHEET_NAMES_ZH[table.name] ?? table.name) : table.name;
   const header = (column: string) => (language === "zh" ? (WORKBOOK_COLUMNS_ZH[column] ?? columnTitle(column, "zh")) : columnTitle(column, "en"));
-  return { ...table, name: sheet, columns: table.columns.map((column) => ({ ...column, name: header(column.name) })) };
+  return { ...table, name: sheet, columns: table.columns.map((column) => ({ ...column, name: header(column.name) })), rows: rowsInLanguage(table, language) };
+}
+
+/** Words a table's `method` and `group` cells hold (imputation, treatment, contribution, performance group) in Chinese. */
+const VALUE_NAMES_ZH: Readonly<Record<string, string>> = {
+  "winsorise-high": "缩尾（上端）",
+  "winsorise-low": "缩尾（下端）",
+  log: "对数变换",
+  sqrt: "平方根变换",
+  total: "合计",
+  additive: "加法分解",
+  "log-share": "按对数变化份额分解",
+  "linear-share": "按线性份额分解",
+  leader: "创新领先者",
+  strong: "强劲创新者",
+  moderate: "中等创新者",
+  emerging: "新兴创新者",
+};
+
+/** A `method` or `group` cell's word in `language` (Chinese from the tables above; English and any other cell as is). */
+export function valueName(column: string, value: string, language: Language): string {
+  if (language !== "zh" || (column !== "method" && column !== "group")) return value;
+  return VALUE_NAMES_ZH[value] ?? METHOD_NAMES_ZH[value] ?? value;
+}
+
+/** The rows of `table` with their `method` and `group` cells in `language` (the CSV files keep the words as they are). */
+export function rowsInLanguage<T extends { columns: readonly { name: string }[]; rows: readonly (readonly (string | number)[])[] }>(table: T, language: Language): T["rows"] {
+  const named = table.columns.flatMap((column, i) => (column.name === "method" || column.name === "group" ? [i] : []));
+  if (language !== "zh" || named.length === 0) return table.rows;
+  return table.rows.map((row) => row.map((cell, i) => (typeof cell === "string" && named.includes(i) ? valueName(table.columns[i].name, cell, language) : cell)));
 }
 
 /** Method names as the report's method line shows them in Chinese; in English the method's own name is kept. */

@@ -8,7 +8,7 @@ import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Issue } from "../../errors.js";
 import { formatIssue } from "../../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
-import { aggregationText, columnTitle, fill, methodName, wordsOf, type Words } from "./labels.js";
+import { aggregationText, columnTitle, fill, methodName, rowsInLanguage, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 
@@ -227,7 +227,7 @@ function htmlTable(headers: readonly string[], rows: readonly (readonly HtmlCell
 
 /** Any `Table`, numbers right-aligned with `decimals`, headers in `language`. */
 function genericTable(table: Table, decimals: number, language: Language): string {
-  const rows = table.rows.map((row) =>
+  const rows = rowsInLanguage(table, language).map((row) =>
     row.map((value, i) => {
       if (typeof value === "string") return cell(value);
       return numberCell(formatValue(value, table.columns[i].kind === "integer" ? 0 : decimals));

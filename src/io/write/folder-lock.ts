@@ -130,9 +130,10 @@ export async function takeLock(dir: string, name: string, label: string, files?:
       const stopUndo = undoOnInterrupt(() => {
         if (readFileSync(lockPath, "utf8") === text) unlinkSync(lockPath);
       });
+      // The undo stays until the lock is gone: a signal while it is being removed still finds it (and removes it).
       return async () => {
-        stopUndo();
         if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
+        stopUndo();
       };
     } catch (error) {
       if (error instanceof OutputError) throw error;

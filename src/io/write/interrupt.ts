@@ -54,6 +54,15 @@ export function undoOnInterrupt(undo: () => void): () => void {
   }
   return () => {
     undoers.delete(undo);
-    if (undoers.size === 0) stopListening();
+    if (undoers.size === 0) stopSoon();
   };
+}
+
+/**
+ * Stops listening once the event loop has polled again (two turns): a signal that arrived while the writer ran
+ * synchronously (the renames) waits in the loop until then, and must still find the handler, which then ends the
+ * process by that signal with nothing left to undo. Removed at once, the signal would be dropped and the command exit 0.
+ */
+function stopSoon(): void {
+  setImmediate(() => setImmediate(() => undoers.size === 0 && stopListening()));
 }

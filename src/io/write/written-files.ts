@@ -40,7 +40,7 @@ function readRecord(dir: string): Record<string, Identity> {
   } catch {
     return {};
   }
-  if (parsed.tool !== "innovation-index" || !parsed.files || typeof parsed.files !== "object") return {};
+  if (typeof parsed !== "object" || parsed === null || parsed.tool !== "innovation-index" || !parsed.files || typeof parsed.files !== "object") return {};
   const files: Record<string, Identity> = {};
   for (const [name, known] of Object.entries(parsed.files))
     if (isPlainFileName(name) && isVersion(known)) {
@@ -126,6 +126,13 @@ export function recordTexts(
     delete final[name];
     delete journal[name];
   }
+  // An entry whose file is gone (a write killed before its rename, a file removed by hand) is not kept: the same
+  // outputs give the same record.
+  for (const name of Object.keys(final))
+    if (!(name in written) && !lstatSync(join(dir, name), { throwIfNoEntry: false })) {
+      delete final[name];
+      delete journal[name];
+    }
   const text = (files: Record<string, Identity>) =>
     JSON.stringify({ tool: "innovation-index", files: Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]])) }, null, 2) + "\n";
   return { journal: text(journal), final: text(final) };

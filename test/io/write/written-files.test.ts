@@ -117,6 +117,53 @@ describe("a writer killed among its renames (kill -9, a power cut)", () => {
     }
   });
 
+  it.skipIf(!BUILT)("a SIGTERM, SIGINT or SIGHUP among the renames ends the command by that signal once the folder is complete, its lock removed", async () => {
+    const dir = await makeTempDir();
+    try {
+      expect((await runCli(["compute", "--out", "clean", "--base-year", "2018", "-q"], dir)).code).toBe(0);
+      for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) {
+        expect((await runCli(["compute", "--out", "out", "-q"], dir)).code).toBe(0);
+        const ended = await new Promise<string | null>((done) =>
+          execFile(process.execPath, [BIN, "compute", "--out", "out", "--base-year", "2018", "-q"], { cwd: dir, env: { ...process.env, INNOVATION_INDEX_CRASH_AT: `renaming:${signal}` } }, (error) =>
+            done((error as { signal?: string } | null)?.signal ?? null),
+          ),
+        );
+        // Not exit 0: a scheduler learns that the command was stopped. The renames had run to the end, in one go.
+        expect(ended).toBe(signal);
+        expect((await readdir(join(dir, "out"))).filter((name) => name.startsWith("."))).toEqual([WRITTEN_FILES]);
+        for (const name of [...(await listDir(join(dir, "clean"))), WRITTEN_FILES])
+          expect(await readFile(join(dir, "out", name)), `${signal} ${name}`).toEqual(await readFile(join(dir, "clean", name)));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a record that is not an object (null, a list) proves nothing: the folder's files are refused, not a crash", async () => {
+    const dir = await makeTempDir();
+    try {
+      await writeFilesAtomic(join(dir, "out"), { "a.csv": "a\n" }, "out");
+      for (const text of ["null\n", "[]\n", "5\n"]) {
+        await writeFile(join(dir, "out", WRITTEN_FILES), text);
+        await expect(writeFilesAtomic(join(dir, "out"), { "a.csv": "b\n" }, "out")).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("drops an entry whose file is gone (never renamed in, or removed by hand): the same outputs give the same record", async () => {
+    const dir = await makeTempDir();
+    try {
+      await writeFilesAtomic(join(dir, "out"), { "a.csv": "a\n", "b.csv": "b\n" }, "out");
+      await rm(join(dir, "out", "b.csv"));
+      await writeFilesAtomic(join(dir, "out"), { "a.csv": "a\n" }, "out");
+      expect(Object.keys(JSON.parse(await readFile(join(dir, "out", WRITTEN_FILES), "utf8")).files)).toEqual(["a.csv"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!BUILT)("leaves every file, old or new, known as the tool's own: the next compute replaces them all and leaves the record of a clean run", async () => {
     const dir = await makeTempDir();
     try {
