@@ -121,10 +121,12 @@ describe("compute: imputations in the workbook and the report", () => {
     const imputations = workbook.getWorksheet("插补与重新加权")!;
     expect(imputations.getRow(1).values).toEqual([undefined, "对象", "年份", "指标", "方法", "值"]);
     expect(imputations.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(imputations.getRow(2).values).toEqual([undefined, "U1", 2018, "X1", "interpolate", 12.5]);
+    // the method in Chinese too, as the report's method line names it (imputations.csv keeps "interpolate")
+    expect(imputations.getRow(2).values).toEqual([undefined, "U1", 2018, "X1", "线性插值", 12.5]);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     expect(html).toContain("<h2>缺失值插补与重新加权</h2><table><thead><tr><th>对象</th><th>年份</th><th>指标</th><th>方法</th><th>值</th></tr></thead>");
-    expect(html).toContain("<tr><td>U1</td><td class=\"number\">2018</td><td>X1</td><td>interpolate</td><td class=\"number\">12.50</td></tr>");
+    expect(html).toContain("<tr><td>U1</td><td class=\"number\">2018</td><td>X1</td><td>线性插值</td><td class=\"number\">12.50</td></tr>");
+    expect(await readFile(join(dir, "out/imputations.csv"), "utf8")).toContain("U1,2018,X1,interpolate,12.5");
   });
 });
 
