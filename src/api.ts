@@ -74,6 +74,7 @@ export async function load(source: LoadSource): Promise<Inputs> {
   const path = "a path (text), relative to cwd or absolute";
   const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
   const checks = new OptionChecks()
+    .required("source", source, "{ indicators, data, ... }: the paths of the tree and the values")
     .object("source", source, "{ indicators, data, ... }: the paths of the tree and the values")
     .keys(undefined, given, LOAD_OPTION_NAMES)
     .required("indicators", isObject(source) ? given.indicators : "", path)
@@ -119,16 +120,23 @@ const DECIMAL_MARKS = [".", ","] satisfies NonNullable<LoadSource["decimal"]>[];
  */
 function checkInputs(checks: OptionChecks, inputs: unknown, options: unknown): OptionChecks {
   const expected = "the result of load(): { tree, panel }";
-  if (!isObject(inputs) || !isObject(inputs.tree) || !isObject(inputs.panel)) checks.fail("inputs", optionMessages.notExpected("inputs", inputs, expected));
+  const { tree, panel } = isObject(inputs) ? inputs : {};
+  const treeShaped = isObject(tree) && Array.isArray(tree.nodes) && Array.isArray(tree.indicators) && Array.isArray(tree.roots) && tree.byCode instanceof Map;
+  const panelShaped = isObject(panel) && ["units", "years", "indicators"].every((field) => Array.isArray(panel[field])) && isArrayLike(panel.values);
+  if (!treeShaped || !panelShaped) checks.fail("inputs", optionMessages.notExpected("inputs", inputs, expected));
   return checks.object("options", options, "an object of options, e.g. { baseYear: 2017 }");
+}
+
+/** Whether `value` is an array or a typed array (a panel's or a result's values). */
+function isArrayLike(value: unknown): boolean {
+  return Array.isArray(value) || ArrayBuffer.isView(value);
 }
 
 /** `E_BAD_OPTION` unless `result` is what `compute` gives. */
 function checkResult(result: unknown): OptionChecks {
   const checks = new OptionChecks();
-  const fields = ["units", "years", "nodes", "values"];
-  if (!isObject(result) || fields.some((field) => result[field] === undefined))
-    checks.fail("result", optionMessages.notExpected("result", result, "the result of compute(): { units, years, nodes, values, ... }"));
+  const shaped = isObject(result) && Array.isArray(result.units) && Array.isArray(result.years) && Array.isArray(result.nodes) && isArrayLike(result.values);
+  if (!shaped) checks.fail("result", optionMessages.notExpected("result", result, "the result of compute(): { units, years, nodes, values, ... }"));
   return checks;
 }
 
@@ -169,10 +177,11 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
   refuseBadOptions(
     checkInputs(new OptionChecks(), inputs, given)
       .keys(undefined, given, INDEX_OPTION_NAMES)
-      .choice("preset", given.preset, PRESETS)
-      .choice("weights", given.weights, WEIGHT_METHODS)
-      .keys("weighting", given.weighting, WEIGHTING_OPTION_NAMES)
-      .text("ahp", given.ahp),
+      .choice("preset", given?.preset, PRESETS)
+      .choice("weights", given?.weights, WEIGHT_METHODS)
+      .object("weighting", given?.weighting, "an object of the weighting method's options, e.g. { years: [2019, 2020] }")
+      .keys("weighting", given?.weighting, WEIGHTING_OPTION_NAMES)
+      .text("ahp", given?.ahp),
   );
   const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
   const panel = panelOf(inputs.panel);
@@ -238,6 +247,7 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
     .keys(undefined, given, [...INDEX_OPTION_NAMES, ...UNCERTAINTY_OPTION_NAMES])
     .choice("preset", given?.preset, PRESETS)
     .choice("weights", given?.weights, WEIGHT_METHODS)
+    .object("weighting", given?.weighting, "an object of the weighting method's options, e.g. { years: [2019, 2020] }")
     .keys("weighting", given?.weighting, WEIGHTING_OPTION_NAMES)
     .text("ahp", given?.ahp)
     .number("replications", given?.replications, "a whole number from 2 to 10,000,000", (n) => Number.isInteger(n) && n >= 2 && n <= 10_000_000)
@@ -286,6 +296,8 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
       lists.fail(listName, `option ${listName} starts with ${JSON.stringify(list[0])} but ${singleName} is ${JSON.stringify(single)}; expected the nominal method first in the list, or one of them left out`);
     return list;
   };
+  for (const [name, list] of [["normalizations", normalizations], ["aggregations", aggregations], ["missingPolicies", missingPolicies]] as const)
+    if (list && new Set(list).size < list.length) lists.fail(name, optionMessages.notExpected(name, list, "each method once"));
   const normalizationList = listOf(normalize, "normalize", normalizations, "normalizations", "fixed-base");
   const aggregationList = listOf(aggregate, "aggregate", aggregations, "aggregations", "arithmetic");
   const missingList = listOf(missing, "missing", missingPolicies, "missingPolicies", "error");
@@ -332,7 +344,8 @@ export function analyse(result: IndexResult, options: AnalysisOptions = {}): Ana
     checkResult(result)
       .object("options", options, "an object of options")
       .keys(undefined, options, ["aggregationOf", "contributions"])
-      .choice("contributions", options?.contributions, CONTRIBUTION_DEPTHS),
+      .choice("contributions", options?.contributions, CONTRIBUTION_DEPTHS)
+      .fail("aggregationOf", options?.aggregationOf === undefined || typeof options.aggregationOf === "function" ? "" : optionMessages.notExpected("aggregationOf", options.aggregationOf, "a function")),
   );
   return analyzeResult(result, options);
 }
@@ -363,7 +376,9 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
       .choice("language", options?.language, REPORT_LANGUAGES)
       .number("decimals", options?.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
       .text("title", options?.title)
-      .text("description", options?.description),
+      .text("description", options?.description)
+      .object("analysis", options?.analysis, "the result of analyse(result)")
+      .list("appendix", options?.appendix, isObject, "a list of { title, table } objects"),
   );
   const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
   return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });

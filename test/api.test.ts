@@ -53,7 +53,7 @@ describe("the facade", () => {
     expectSameValues(await compute(await load(files), { preset: "nbs", aggregate: "harmonic", normalize: undefined }), expected);
     expect(presetOptions("nbs")).toEqual({ normalize: "fixed-base", weights: "equal", aggregate: "geometric", aggregateByLevel: { 0: "arithmetic" } });
     expect(presetOptions("eis").performanceGroups).toEqual([125, 100, 70]);
-    expect((await rejection(() => compute({ tree: {} as never, panel: {} as never, cwd: "." }, { preset: "nsb" as never })))[0]).toMatchObject({
+    expect((await rejection(() => compute(files as never, { preset: "nsb" as never }))).find(({ column }) => column === "preset")).toMatchObject({
       code: "E_BAD_OPTION",
       message: expect.stringContaining('did you mean "nbs"'),
     });
@@ -276,6 +276,22 @@ describe("the facade refuses arguments a plain JavaScript call gets wrong", () =
     for (const call of [() => analyse(undefined as never), () => audit(null as never), () => report({} as never)])
       expect((await rejection(call))[0].column).toBe("result");
     expect((await rejection(() => presetOptions(undefined as never)))[0].message).toBe("option preset is undefined; expected one of: nbs, changzhou, eis, gii, coinr");
+  });
+
+  it("shapes a plain JavaScript call can get wrong: null options, half-made inputs or results, a sparse or repeated list", async () => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    const columns = async (call: () => unknown) => (await rejection(call)).map(({ column }) => column);
+    expect(await columns(() => load(undefined as never))).toEqual(["source"]);
+    expect(await columns(() => compute(inputs, null as never))).toEqual(["options"]);
+    expect(await columns(() => compute({ tree: {}, panel: {} } as never))).toEqual(["inputs"]);
+    expect(await columns(() => compute(inputs, { aggregateByLevel: null as never }))).toEqual(["aggregateByLevel"]);
+    expect(await columns(() => compute(inputs, { weights: "entropy", weighting: null as never }))).toEqual(["weighting"]);
+    expect(await columns(() => analyse({ units: 1, years: 1, nodes: 1, values: 1 } as never))).toEqual(["result"]);
+    expect(await columns(() => analyse(result, { aggregationOf: 5 as never }))).toEqual(["aggregationOf"]);
+    expect(await columns(() => report(result, { analysis: 5 as never, appendix: 5 as never }))).toEqual(["analysis", "appendix"]);
+    expect(await columns(() => uncertainty(inputs, { normalizations: [, "min-max"] as never }))).toEqual(["normalizations"]);
+    expect(await columns(() => uncertainty(inputs, { normalizations: ["min-max", "min-max"] }))).toEqual(["normalizations"]);
   });
 
   it("screen: a threshold left out, or a share given in place of { threshold }, is refused as --screen would be", async () => {

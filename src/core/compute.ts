@@ -355,7 +355,9 @@ export function checkComputeOptions(options: ComputeOptions): Issue[] {
     checks.keys("screen", screen, ["threshold", "by"]).required("screen.threshold", screen.threshold, share);
     checks.number("screen.threshold", screen.threshold, share, (value) => value > 0 && value <= 1).choice("screen.by", screen.by, SCREEN_SCOPES);
   }
-  if (aggregateByLevel !== undefined)
+  if (aggregateByLevel !== undefined && !isObject(aggregateByLevel))
+    checks.fail("aggregateByLevel", optionMessages.notExpected("aggregateByLevel", aggregateByLevel, "{ level: method }, e.g. { 0: \"arithmetic\" }"));
+  else if (aggregateByLevel !== undefined)
     for (const [level, method] of Object.entries(aggregateByLevel)) {
       checks.number(`aggregateByLevel key`, /^\d+$/.test(level) ? Number(level) : level, "a level: 0 for the overall index, 1 for the first-level groups, ...");
       checks.choice(`aggregateByLevel[${level}]`, method, AGGREGATE_METHODS);

@@ -33,9 +33,9 @@ export const optionMessages = {
 export class OptionChecks {
   readonly issues: Issue[] = [];
 
-  /** An issue of `option` found by the caller. */
+  /** An issue of `option` found by the caller (none for an empty `message`). */
   fail(option: string, message: string): this {
-    this.add(option, message);
+    if (message !== "") this.add(option, message);
     return this;
   }
 
@@ -69,7 +69,8 @@ export class OptionChecks {
 
   /** `value` is an array whose every item passes `test`. */
   list(option: string, value: unknown, test: (item: unknown) => boolean, expected: string): this {
-    if (value !== undefined && !(Array.isArray(value) && value.every((item) => test(item)))) this.add(option, optionMessages.notExpected(option, value, expected));
+    // Array.from visits the holes of a sparse array (`[, "a"]`), which `every` would skip.
+    if (value !== undefined && !(Array.isArray(value) && Array.from(value).every((item) => test(item)))) this.add(option, optionMessages.notExpected(option, value, expected));
     return this;
   }
 
