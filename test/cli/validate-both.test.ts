@@ -61,22 +61,32 @@ describe("validate reports the tree's and the values' problems together", () => 
     ]);
   });
 
-  it("a tree refused for its structure (a cycle, a group's code mistyped): the values' unknown codes are still reported, no values are not", async () => {
+  it("a tree refused for its structure (a cycle, a group's code mistyped): the values' unknown codes are still reported, nothing the broken structure implies", async () => {
     // G2 and G3 name each other as parent (a cycle); X1's parent G1 is mistyped as G1x, so G1x has no child and would
-    // be taken for an indicator without values, which is not said. QQ is in no row of the tree; G2 is a group.
+    // be taken for an indicator without values, which is not said. QQ is in no row of the tree. C1 and C2 are meant
+    // as indicators but form a cycle, so each is the other's parent: their values are not called values of groups.
     const { code, lines } = await validate({
-      "tree.csv": "code,parent,name,weight,direction\nG1x,,g1,,\nX1,G1,a,,+\nG2,G3,g2,,\nG3,G2,g3,,\nX2,G2,b,,+\n",
-      "values.csv": "indicator,2017,2018\nX1,1,2\nX2,3,4\nQQ,1,1\nG2,1,1\n",
+      "tree.csv": "code,parent,name,weight,direction\nG1x,,g1,,\nX1,G1,a,,+\nG2,G3,g2,,\nG3,G2,g3,,\nX2,G2,b,,+\nC1,C2,c1,,+\nC2,C1,c2,,+\n",
+      "values.csv": "indicator,2017,2018\nX1,1,2\nX2,3,4\nQQ,1,1\nC1,1,1\n",
     });
     expect(code).toBe(1);
     expect(lines).toEqual([
       "error: 5 problems found:",
       `tree.csv:3: ${messages.unknownParent("G1")}`,
       `tree.csv:4: ${messages.treeCycle(["G2", "G3", "G2"])}`,
+      `tree.csv:7: ${messages.treeCycle(["C1", "C2", "C1"])}`,
       `tree.csv:2: ${messages.missingDirection("G1x")}`,
       `values.csv:4: ${messages.unknownIndicator("QQ")}`,
-      `values.csv:5: ${messages.valueForGroup("G2")}`,
     ]);
+  });
+
+  it("values naming no indicator of the tree, and a gap elsewhere: both in one run (the other values are still checked)", async () => {
+    const { code, lines } = await validate({
+      "tree.csv": "code,parent,name,weight,direction\nA,,a,,\nA1,A,x,,+\nA2,A,y,,+\n",
+      "values.csv": "unit,year,indicator,value\nu,2019,A1,1\nu,2019,A2,2\nu,2020,A1,3\nu,2019,X9,4\n",
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual(["error: 2 problems found:", `values.csv:5: ${messages.unknownIndicator("X9")}`, messages.missingValue("A2", "u", 2020)]);
   });
 
   it("an unreadable (binary) tree, and values with a bad year, a bad number and a duplicate", async () => {

@@ -201,13 +201,13 @@ async function loadInputsAsRead(
   // Without a tree the panel is not built, so the duplicates it would find are looked for here.
   const read = records ?? partial;
   if (!tree && read) append(issues, duplicateValueIssues(read, dataSource));
-  // With the codes of a refused tree: the values' codes are checked against them in the same run (unknown indicators,
-  // values of groups). Indicators without values too when every cell could be read and the tree was refused for a
-  // weight or a direction only: with a cycle or an unknown parent (a group's code mistyped), a row may be taken for an
-  // indicator that was meant as a group.
+  // With the codes of a refused tree: the values' codes are checked against them in the same run (unknown indicators;
+  // values of groups and indicators without values when the tree was refused for a weight or a direction only, and for
+  // the latter every cell could be read: with a cycle, a duplicate code or an unknown parent, a row may be taken for a
+  // group or an indicator it was not meant to be).
   if (!tree && codesTree && read && formulaIndicators(codesTree).length === 0 && queryIndicators(codesTree).length === 0) {
     const structured = treeIssues.every((issue) => TREE_FIELD_ISSUES.has(issue.code));
-    const codes = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", ...(records && structured ? ["E_NO_VALUES"] : [])]);
+    const codes = new Set(["E_UNKNOWN_INDICATOR", ...(structured ? ["E_VALUE_FOR_GROUP"] : []), ...(records && structured ? ["E_NO_VALUES"] : [])]);
     const built = buildPanel(codesTree, read, dataSource);
     if (!built.ok) {
       const found = built.issues.filter((issue) => codes.has(issue.code));
@@ -232,6 +232,13 @@ async function loadInputsAsRead(
     if (!panel.ok) {
       append(issues, floodCauses(panel.issues, dataSource));
       append(issues, panel.issues);
+      // Rows of unknown codes or of groups are only left out: the other values are still read, for the method's checks
+      // (a gap elsewhere is reported in the same run).
+      if (issues.every((issue) => LEFT_OUT_ROWS.has(issue.code)) && formulaIndicators(tree).length === 0) {
+        const known = new Set(tree.indicators);
+        const kept = buildPanel(tree, records.filter((record) => known.has(record.indicator)), dataSource);
+        if (kept.ok) readable = { tree, panel: kept.value, unreadable: new Set() };
+      }
     }
   }
   // An unreadable tree alone is reported as itself, as an unreadable values file is.
@@ -327,6 +334,9 @@ async function settle<T>(run: () => Promise<T>): Promise<PromiseSettledResult<T>
     return { status: "rejected", reason };
   }
 }
+
+/** Problems of rows that name no indicator of the tree: the rows are left out, the other values still checked. */
+const LEFT_OUT_ROWS: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_UNKNOWN_INDICATORS", "E_VALUE_FOR_GROUP"]);
 
 /** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */
 const FLOOD = 10;
