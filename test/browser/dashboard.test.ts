@@ -227,6 +227,12 @@ describe("the dashboard report.html in headless Chromium", () => {
       const groups = csvObjects(await readFile(join(dir, "published/groups.csv"), "utf8")).filter((row) => row.year === "2022");
       const firstPage = await ranking.evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => cell.textContent ?? "")));
       for (const cells of firstPage) expect(cells[cells.length - 1], cells[1]).toBe(groups.find((row) => row.unit === cells[1])!.group);
+      // in Chinese, the EIS's groups by their Chinese names
+      await page.click("#language");
+      const chinese: Record<string, string> = { leader: "创新领先者", strong: "强劲创新者", moderate: "中等创新者", emerging: "新兴创新者" };
+      const firstRowZh = await page.locator("#units table.ranking tbody tr").first().locator("td").allTextContents();
+      expect(firstRowZh[firstRowZh.length - 1]).toBe(chinese[groups.find((row) => row.unit === firstRowZh[1])!.group]);
+      await page.click("#language");
       // sorted by the Environmental sub-index, largest first
       await page.click('#units th button[data-sort="Environ"]');
       const environ = (await page.locator("#units table.ranking tbody tr td:nth-child(4)").allTextContents()).map(Number);

@@ -36,6 +36,18 @@ const PALETTE = ["#2e5f9e", "#e07b39", "#3a9d5d", "#c44e52", "#8172b2", "#937860
 /** The performance groups best first (sorting by group sorts by this order). */
 const GROUP_ORDER = ["leader", "strong", "moderate", "emerging"];
 
+/** A performance group in the page's language (the EIS's groups: 创新领先者 … 新兴创新者 in Chinese). */
+function groupName(group: string): string {
+  const names: Readonly<Record<string, string>> = { leader: words.groupLeader, strong: words.groupStrong, moderate: words.groupModerate, emerging: words.groupEmerging };
+  return names[group] ?? group;
+}
+
+/** An imputation method in the page's language (线性插值 for interpolate in Chinese). */
+function imputationName(method: string): string {
+  const names: Readonly<Record<string, string>> = { interpolate: words.interpolate, "carry-forward": words.carryForward, "carry-back": words.carryBack };
+  return names[method] ?? method;
+}
+
 /** Units above which tables are paged and charts show the top and bottom only. */
 const PAGE_SIZE = 25;
 const MANY_UNITS = 40;
@@ -367,7 +379,7 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
     const raw = rawOf(node.code, u, y);
     const sourceCell = element("td", {}, ...(raw.source ? [sourceBadge(raw.source)] : []));
     if (raw.imputation)
-      sourceCell.append(element("span", { class: "badge imputed", title: raw.imputation }, raw.imputation === "reweight" ? words.reweighted : `${words.imputed} (${raw.imputation})`));
+      sourceCell.append(element("span", { class: "badge imputed", title: raw.imputation }, raw.imputation === "reweight" ? words.reweighted : `${words.imputed} (${imputationName(raw.imputation)})`));
     return [
       node.code,
       nameOf(n),
@@ -456,7 +468,7 @@ function renderUnits(): void {
   const rows = shown.map((u) =>
     columns.map((item) => {
       if (item.key === "unit") return units[u];
-      if (item.key === "group") return groupOf?.[u * years.length + y] ?? "";
+      if (item.key === "group") return groupName(groupOf?.[u * years.length + y] ?? "");
       const value = item.value(u);
       const text = item.key === "change" && value > 0 ? `+${format(value, 0)}` : format(value, item.digits);
       return numberCell(text);
