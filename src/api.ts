@@ -262,7 +262,8 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
   // As the command, the analysis takes no screening: its runs would each screen anew.
   if (given?.screen !== undefined)
     checks.fail("screen", "option screen is not taken by uncertainty; expected the panel screened first (screenPanel, then { ...inputs, panel }), as the uncertainty command has no --screen");
-  const codes = isObject(inputs) && isObject(inputs.tree) ? (inputs.tree as Tree).byCode : undefined;
+  const byCode: unknown = isObject(inputs) && isObject(inputs.tree) ? inputs.tree.byCode : undefined;
+  const codes = byCode instanceof Map ? byCode : undefined;
   for (const [code, range] of isObject(given?.weightRanges) ? Object.entries(given.weightRanges) : []) {
     if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${JSON.stringify(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
     checks.pair(`weightRanges.${code}`, range, ["min", "max"], "{ min, max }: two numbers with 0 <= min <= max", (min, max) => min >= 0 && max >= min);
