@@ -240,8 +240,9 @@ describe("uncertainty.html labels and title", () => {
 
   it("follows --lang: Chinese labels by default, English with --lang en, titled with the overall index", async () => {
     const dir = await smallProject();
-    expect((await runCli([...args, "--out", "zh"], dir)).code).toBe(0);
-    expect((await runCli([...args, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
+    const aggregations = ["--aggregations", "arithmetic,geometric"];
+    expect((await runCli([...args, ...aggregations, "--out", "zh"], dir)).code).toBe(0);
+    expect((await runCli([...args, ...aggregations, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
     const zh = await readFile(join(dir, "zh/uncertainty.html"), "utf8");
     const en = await readFile(join(dir, "en/uncertainty.html"), "utf8");
     expect(zh).toContain('<html lang="zh-CN">');
@@ -249,6 +250,9 @@ describe("uncertainty.html labels and title", () => {
     expect(zh).toContain("排名（1 = 最高）");
     expect(zh).toContain("<tr><td>权重</td>");
     expect(zh).toContain("指标体系：tree.csv。");
+    // the varied choices with their methods named in Chinese, as the report's method line names them
+    expect(zh).toContain("变动的选择：权重（±20%）；合成（加权算术平均、加权几何平均）。");
+    expect(en).toContain("weights (±20%); aggregation (arithmetic, geometric)");
     expect(zh).not.toContain("runs in all");
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("<title>Overall index: uncertainty and sensitivity analysis</title>");

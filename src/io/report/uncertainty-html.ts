@@ -9,7 +9,7 @@ import { formatIssue } from "../../errors.js";
 import { formatValue } from "../write/to-csv.js";
 import type { Language } from "../write/tables.js";
 import { maxOf, minOf } from "../../core/arrays.js";
-import { fill, uncertaintyWordsOf, type UncertaintyWords } from "./labels.js";
+import { fill, methodName, uncertaintyWordsOf, type UncertaintyWords } from "./labels.js";
 
 /** What names and labels the page. */
 export interface UncertaintyHtmlOptions {
@@ -37,7 +37,11 @@ export function formatUncertaintyHtml(result: UncertaintyResult, options: Uncert
   const language = options.language ?? "zh";
   const words = uncertaintyWordsOf(language);
   const title = fill(words.title, { name: options.name?.trim() || words.overallIndex });
-  const choices = result.choices.map(({ choice, options }) => `${words.choices[choice]} (${options.join(", ")})`).join("; ");
+  // Each varied choice with its methods, named in the page's language (加权算术平均、加权几何平均 in Chinese).
+  const methods = (options: readonly string[]) => options.map((method) => methodName(method, language)).join(language === "zh" ? "、" : ", ");
+  const choices = result.choices
+    .map(({ choice, options }) => (language === "zh" ? `${words.choices[choice]}（${methods(options)}）` : `${words.choices[choice]} (${methods(options)})`))
+    .join(language === "zh" ? "；" : "; ");
   const sections = [...result.years.keys()].reverse().map((y) => yearSection(result, y, words));
   const summary = fill(words.summary, {
     replications: result.replications,
