@@ -14,7 +14,6 @@
  * Every building block behind these calls (normalisation, weighting, aggregation, readers and writers) stays exported
  * from the package as well.
  */
-import { totalmem } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
@@ -36,6 +35,7 @@ import { ValidationError } from "./errors.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
+import { defaultMemoryLimit } from "./io/memory.js";
 import { ENCODINGS, parseEncoding } from "./io/read/read-text.js";
 import { readAhpJudgements } from "./io/read/read-ahp.js";
 import { dataStageAppendix } from "./io/report/appendix.js";
@@ -283,7 +283,7 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
     normalizations,
     aggregations,
     missingPolicies,
-    memoryLimit = Math.floor(totalmem() / 2),
+    memoryLimit = defaultMemoryLimit(),
     normalize,
     aggregate,
     missing,

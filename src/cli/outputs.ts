@@ -313,7 +313,6 @@ export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
 /** Tables that get a sheet only when they have rows. */
 const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "treatment"]);
 
-
 /**
  * The workbook of the tables, its sheet names and headers in `language` (`workbookSheetOf`); a text cut to fit an
  * Excel cell adds a warning to `warnings`.

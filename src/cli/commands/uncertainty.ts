@@ -5,7 +5,7 @@
  * nominal run is `compute` with the same options.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { totalmem } from "node:os";
+import { defaultMemoryLimit } from "../../io/memory.js";
 import { resolve } from "node:path";
 import { formatBytes } from "../../core/limit-messages.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
@@ -54,13 +54,6 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   lang: Language;
 }
 
-/** The share of the machine's memory an analysis may take unless `--memory-limit` says otherwise. */
-export const MEMORY_SHARE = 0.5;
-
-/** The default `--memory-limit`: half of this machine's memory. */
-export function defaultMemoryLimit(): number {
-  return Math.floor(totalmem() * MEMORY_SHARE);
-}
 
 /** Parses a size such as `8GB`, `512MB`, `1.5G` or a number of bytes (powers of 1024), for `--memory-limit`. */
 export function parseByteSize(text: string): number {

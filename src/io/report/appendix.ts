@@ -20,4 +20,3 @@ export function dataStageAppendix(
     { title: words.treatment, table: table("treatment") },
   ];
 }
-

@@ -303,6 +303,22 @@ export function methodName(method: string, language: Language): string {
 }
 
 /**
+ * The methods of a run as the method lines name them in `language` (the static page's and the dashboard's): the
+ * normalisation, the aggregation (`aggregationText`), the weighting and the missing-value policy.
+ */
+export function methodNames(
+  result: { options: { normalize?: unknown; aggregate?: unknown; missing?: unknown; aggregateByLevel?: Readonly<Record<number, string>>; power?: number }; weighting?: { method?: unknown } },
+  language: Language,
+): { normalize: string; aggregate: string; weighting: string; missing: string } {
+  return {
+    normalize: methodName(String(result.options.normalize), language),
+    aggregate: aggregationText(result.options, language),
+    weighting: methodName(String(result.weighting?.method ?? "explicit"), language),
+    missing: methodName(String(result.options.missing), language),
+  };
+}
+
+/**
  * The aggregation as the method lines name it in `language`: the method (a power mean with its exponent), then each
  * level's own (`--aggregate geometric,0=arithmetic`): "加权几何平均；总指数层 加权算术平均", "geometric; level 0 arithmetic".
  */

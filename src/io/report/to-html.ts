@@ -8,7 +8,7 @@ import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Issue } from "../../errors.js";
 import { formatIssue } from "../../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
-import { aggregationText, columnTitle, fill, methodName, rowsInLanguage, wordsOf, type Words } from "./labels.js";
+import { columnTitle, fill, methodNames, rowsInLanguage, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 
@@ -96,11 +96,12 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
 function metaLine({ result, words, language }: Context): string {
   const { years } = result;
   // Every word of the line in the report's language, the methods' names included.
+  const names = methodNames(result, language);
   const method = [
-    `${words.normalization} ${methodName(String(result.options.normalize), language)}`,
-    `${words.aggregation} ${aggregationText(result.options, language)}`,
-    `${words.weighting} ${methodName(String(result.weighting?.method ?? "explicit"), language)}`,
-    `${words.missing} ${methodName(String(result.options.missing), language)}`,
+    `${words.normalization} ${names.normalize}`,
+    `${words.aggregation} ${names.aggregate}`,
+    `${words.weighting} ${names.weighting}`,
+    `${words.missing} ${names.missing}`,
   ];
   const base = everyUnitOwnBase(result) ? `${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ` : "";
   return (
@@ -209,8 +210,6 @@ function unitList(units: readonly string[]): string {
   if (units.length <= 12) return units.map(escapeHtml).join(", ");
   return `${units.slice(0, 10).map(escapeHtml).join(", ")} … (${units.length})`;
 }
-
-/** The aggregation, with its per-level overrides (`arithmetic; 1=geometric`), in `language`. */
 
 interface HtmlCell {
   html: string;

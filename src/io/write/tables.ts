@@ -30,10 +30,10 @@ export interface Table {
 
 export const text = (name: string): Column => ({ name, kind: "text" });
 export const number = (name: string, decimals?: number): Column => (decimals === undefined ? { name, kind: "number" } : { name, kind: "number", decimals });
+export const integer = (name: string): Column => ({ name, kind: "integer" });
 
 /** Decimals of weights at least, in `weights.csv` (as `innovation-index weights` writes them) and a workbook's sheet. */
 export const WEIGHT_DECIMALS = 6;
-export const integer = (name: string): Column => ({ name, kind: "integer" });
 
 /** The display name of a node: `name`, or `nameEn` (falling back to `name`) in English. */
 export type Language = "zh" | "en";
@@ -84,14 +84,14 @@ export function scoresTable(result: IndexResult): Table {
 }
 
 /** `index-wide`: one row per node (overall index and groups), one column per year; a `unit` column first with several units. */
-export function wideTable(result: IndexResult, language?: Language): Table {
+export function wideTable(result: IndexResult): Table {
   const several = result.units.length > 1;
   const rows: Cell[][] = [];
   result.units.forEach((unit, u) =>
     result.nodes.forEach((node, n) => {
       if (!isAggregate(node)) return;
       const cells = result.years.map((_, y) => result.values[resultIndex(result, n, u, y)]);
-      rows.push([...(several ? [unit] : []), node.code, nodeName(node, language), node.level, ...cells]);
+      rows.push([...(several ? [unit] : []), node.code, node.name, node.level, ...cells]);
     }),
   );
   const columns = [...(several ? [text("unit")] : []), text("code"), text("name"), integer("level"), ...result.years.map((year) => number(String(year)))];

@@ -10,7 +10,7 @@ import type { IndexResult, ResultNode } from "../../../core/compute.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
-import { aggregationText, methodName } from "../labels.js";
+import { methodNames } from "../labels.js";
 import type { DashboardUncertainty } from "./uncertainty.js";
 
 /** Optional results shown beside the index (from other commands). */
@@ -113,12 +113,6 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
   }
   const derived = result.weighting && result.weighting.method !== "explicit";
   const { weights: _weights, weighting: _weighting, ...options } = result.options as typeof result.options & { weights?: unknown; weighting?: unknown };
-  const methodWords = (words: Language) => ({
-    normalize: methodName(String(result.options.normalize), words),
-    aggregate: aggregationText(result.options, words),
-    weighting: methodName(String(result.weighting?.method ?? "explicit"), words),
-    missing: methodName(String(result.options.missing), words),
-  });
   return {
     language,
     ...(extras.title ? { title: extras.title } : {}),
@@ -128,8 +122,8 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     years,
     baseYear: result.baseYear,
     ownBase: everyUnitOwnBase(result),
-    method: methodWords("en"),
-    methodZh: methodWords("zh"),
+    method: methodNames(result, "en"),
+    methodZh: methodNames(result, "zh"),
     nodes: result.nodes.map((node) => {
       const treeNode = tree.byCode.get(node.code);
       return {
