@@ -9,7 +9,7 @@ import { formatIssue, ValidationError, IndexToolError, type Issue } from "../err
 import type { CliEnv } from "./env.js";
 import { messages } from "../core/messages.js";
 import { printable } from "./render.js";
-import { printedCount, reportError } from "./report-issues.js";
+import { inFileOrder, printedCount, reportError } from "./report-issues.js";
 
 export const LOG_FORMATS = ["text", "json"] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -93,7 +93,7 @@ export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSett
   if (settings.format === "text") return reportError(error, withEnv(env, { allProblems: settings.allProblems }), debug);
   const code = reportError(error, withEnv(env, { stderr: () => undefined }), false);
   if (error instanceof ValidationError) {
-    const { issues } = error;
+    const issues = inFileOrder(error.issues);
     const shown = printedCount(issues.length, settings.allProblems);
     if (error.heading) env.stderr(formatLogLine("error", { ...error.heading }));
     for (let i = 0; i < shown; i++) env.stderr(formatLogLine("error", { ...issues[i] }));

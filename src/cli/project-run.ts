@@ -37,7 +37,7 @@ import { listValueFiles } from "../io/read/values-folder.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { AppliedProject } from "./project-options.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
-import { renderIndexTable } from "./render.js";
+import { printable, renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
 
 /**
@@ -343,13 +343,17 @@ export function formatRevisionSummary(against: string, revisions: readonly Revis
   return formatSummaryLine(against, countRevisions(revisions, "input"), countRevisions(revisions, "output"), largest, decimals);
 }
 
-/** The line of `formatRevisionSummary` from the counts of input and output revisions and the largest change. */
+/**
+ * The line of `formatRevisionSummary` from the counts of input and output revisions and the largest change. The code
+ * and the unit are `printable` as table cells: a line feed or a tab in a unit's name shows as `\x0a` or `\x09` and
+ * keeps the summary on one line.
+ */
 function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: Revision | undefined, decimals: number): string {
   const total = inputs.changed + inputs.added + inputs.removed + outputs.changed + outputs.added + outputs.removed;
   if (total === 0) return `revisions against run ${against}: none (every input and output value is the same)`;
   const sign = (value: number) => (value > 0 ? "+" : "");
   const detail = largest
-    ? `; largest: ${largest.code}${largest.unit ? ` ${largest.unit}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
+    ? `; largest: ${printable(largest.code, true)}${largest.unit ? ` ${printable(largest.unit, true)}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
         largest.after,
         decimals,
       )} (${sign(largest.change)}${formatValue(largest.change, decimals)})`

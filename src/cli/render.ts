@@ -1,8 +1,11 @@
 /**
- * Terminal text: the table of the overall index and the first-level sub-indices by year, with year-on-year growth.
+ * Terminal text: the table of the overall index and the first-level sub-indices by year, with the change on the
+ * previous year (in percent on a ratio scale such as the fixed-base index, in points on any other).
  */
+import { ACROSS_UNIT_METHODS, type AggregateMethod } from "../core/aggregate/methods.js";
 import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
+import { RATIO_METHODS, type NormalizeMethod } from "../core/normalize/methods.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
 
@@ -59,19 +62,34 @@ export function formatGrowth(value: number, previous: number): string {
 }
 
 /**
+ * The change from `previous` to `value` in points with `decimals` decimals, as growth.csv's `change`: empty unless both
+ * are numbers. Signed as the rounded figure: `+12.30`, `-4.50`, and `0.00` for a change that rounds to zero.
+ */
+export function formatChange(value: number, previous: number, decimals = 2): string {
+  const text = formatValue(value - previous, decimals);
+  if (text === "") return "";
+  if (Number(text) === 0) return (0).toFixed(decimals);
+  return `${Number(text) > 0 ? "+" : ""}${text}`;
+}
+
+/**
  * The summary table of a result: per unit, the overall index and the first-level sub-indices for every year, each
- * with its year-on-year growth.
+ * with its change on the previous year: in percent on a ratio scale (`ratioScale`), in points on any other, where 0 is
+ * not a natural zero (a min-max score going from 0 to 30.50 has no growth in percent).
  */
 export function renderIndexTable(result: IndexResult, decimals = 2): string {
   const blocks: string[] = [];
+  const percent = ratioScale(result);
+  const change = percent ? "growth on the previous year" : "change on the previous year, in points";
   result.units.forEach((unit, u) => {
-    const title = `${unit ? `${printable(unit, true)}: ` : ""}index, ${scaleOf(result)} (growth on the previous year)`;
+    const title = `${unit ? `${printable(unit, true)}: ` : ""}index, ${scaleOf(result)} (${change})`;
     const rows: string[][] = [["code", "name", ...result.years.map(String)]];
     result.nodes.forEach((node, n) => {
       if (node.level > 1) return;
       const cells = result.years.map((_, y) => {
         const value = result.values[resultIndex(result, n, u, y)];
-        const growth = y > 0 ? formatGrowth(value, result.values[resultIndex(result, n, u, y - 1)]) : "";
+        const previous = y > 0 ? result.values[resultIndex(result, n, u, y - 1)] : Number.NaN;
+        const growth = y === 0 ? "" : percent ? formatGrowth(value, previous) : formatChange(value, previous, decimals);
         return `${formatValue(value, decimals)}${growth ? ` (${growth})` : ""}`;
       });
       rows.push([node.code, node.name, ...cells]);
@@ -79,6 +97,20 @@ export function renderIndexTable(result: IndexResult, decimals = 2): string {
     blocks.push(`${title}\n${renderColumns(rows, 2)}`);
   });
   return blocks.join("\n\n") + "\n";
+}
+
+/** The normalisations whose score is `100 · ratio` (100 = the reference, 0 = none of it): a change in percent means something. */
+const RATIO_SCALE: readonly string[] = [...RATIO_METHODS, "fraction-of-max" satisfies NormalizeMethod];
+
+/**
+ * Whether the result's values are on a ratio scale: every indicator normalised to `100 · ratio` (fixed-base, chain,
+ * distance to a target, a reference or the average, fraction of the maximum) and no group scored against the other units
+ * (Copeland, benefit of the doubt), which every other aggregation keeps.
+ */
+function ratioScale(result: IndexResult): boolean {
+  return result.nodes.every((node) =>
+    node.kind === "indicator" ? RATIO_SCALE.includes(node.method ?? "fixed-base") : !ACROSS_UNIT_METHODS.includes(node.method as AggregateMethod),
+  );
 }
 
 /** "base year 2017 = 100" when every indicator is indexed to its own base year, else the normalisations used. */

@@ -1,7 +1,8 @@
 /**
  * Printing warnings and errors to stderr, and mapping errors to exit codes (the only place that decides them).
- * Everything printed is `printable` (control characters shown as escapes), and long lists of problems are cut to the
- * first `PRINTED_PROBLEMS` with a count of the rest, unless `--all-problems` (or `--debug`) asks for them all.
+ * Everything printed is `printable` (control characters shown as escapes), problems are printed in the order of their
+ * files (`inFileOrder`), and long lists of problems are cut to the first `PRINTED_PROBLEMS` with a count of the rest,
+ * unless `--all-problems` (or `--debug`) asks for them all.
  */
 import { CommanderError } from "commander";
 import { messages } from "../core/messages.js";
@@ -18,19 +19,45 @@ export const PRINTED_PROBLEMS = 50;
 /** How many of `count` problems to print. */
 export const printedCount = (count: number, all = false) => (all ? count : Math.min(count, PRINTED_PROBLEMS));
 
-/** Prints each warning as `warning: <where>: <message>`, the first `PRINTED_PROBLEMS` unless `env.allProblems`. */
-export function printWarnings(warnings: readonly Issue[], env: CliEnv): void {
+/**
+ * `issues` in the order of their files: by file (in the order each file first appears among them), then line, then
+ * column number; the checks that find problems run one after another (the tree's structure, then its weights and
+ * directions; the values' numbers, then their codes), and a reader fixes a file from top to bottom. A problem of a
+ * file as a whole (a file, no line) leads that file's problems: it names their likely cause (many duplicates: several
+ * units without a unit column; no numbers at all: the empty template) and is not to be hidden behind them by the cut
+ * at `PRINTED_PROBLEMS`. Problems with no file come after every file's, and a column given by name (not by number)
+ * after the numbered ones of its line. The sort is stable, so problems at the same place keep the order the checks
+ * found them in, and the output stays deterministic.
+ * @example inFileOrder([{ source: "t.csv", line: 5 }, { source: "t.csv", line: 3 }]) // => lines 3, then 5
+ */
+export function inFileOrder<T extends Pick<Issue, "source" | "line" | "column">>(issues: readonly T[]): T[] {
+  const fileRank = new Map<string, number>();
+  for (const issue of issues) if (issue.source !== undefined && !fileRank.has(issue.source)) fileRank.set(issue.source, fileRank.size);
+  const rank = (issue: T) => (issue.source === undefined ? Infinity : fileRank.get(issue.source)!);
+  const line = (issue: T) => issue.line ?? -Infinity;
+  const column = (issue: T) => (typeof issue.column === "number" ? issue.column : Infinity);
+  // Keys compared, not subtracted: they may be infinite, and Infinity − Infinity is NaN. The sort is stable (ES2019).
+  const compare = (a: number, b: number) => (a === b ? 0 : a < b ? -1 : 1);
+  return [...issues].sort((a, b) => compare(rank(a), rank(b)) || compare(line(a), line(b)) || compare(column(a), column(b)));
+}
+
+/**
+ * Prints each warning as `warning: <where>: <message>`, in file order (`inFileOrder`), the first `PRINTED_PROBLEMS`
+ * unless `env.allProblems`.
+ */
+export function printWarnings(given: readonly Issue[], env: CliEnv): void {
+  const warnings = inFileOrder(given);
   const shown = printedCount(warnings.length, env.allProblems);
   for (let i = 0; i < shown; i++) env.warn ? env.warn(warnings[i]) : env.stderr(`warning: ${printable(formatIssue(warnings[i]))}\n`);
   if (shown < warnings.length) env.stderr(`warning: ${messages.moreProblems(warnings.length - shown, "warnings")}\n`);
 }
 
 /**
- * The text of a validation error: its summary line (`N problems found:`), then its problems one a line, the first
- * `PRINTED_PROBLEMS` unless `all`, then how many more there are.
+ * The text of a validation error: its summary line (`N problems found:`), then its problems one a line in file order
+ * (`inFileOrder`), the first `PRINTED_PROBLEMS` unless `all`, then how many more there are.
  */
 export function formatValidationError(error: ValidationError, all = false): string {
-  const { issues } = error;
+  const issues = inFileOrder(error.issues);
   const shown = printedCount(issues.length, all);
   const lines = [error.message.slice(0, error.message.indexOf("\n") >>> 0)];
   for (let i = 0; i < shown; i++) lines.push(formatIssue(issues[i]));

@@ -28,7 +28,7 @@ import { readAhpJudgements } from "../io/read/read-ahp.js";
 import { loadMathjsEigen } from "../io/math/mathjs-eigen.js";
 import { formatValue } from "../io/write/to-csv.js";
 import { EXAMPLE_AHP, type CliEnv } from "./env.js";
-import { renderColumns } from "./render.js";
+import { printable, renderColumns } from "./render.js";
 import { quote } from "../core/quote.js";
 
 export interface WeightingCliOptions {
@@ -178,7 +178,7 @@ export function describeWeighting(result: WeightingResult): string {
   const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
   if (summary.years && summary.units)
     lines.push(
-      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.map((unit) => unit || "(unnamed)").join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
+      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.map((unit) => (unit ? printable(unit, true) : "(unnamed)")).join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
         (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
         (summary.entropyInput ? `; entropy of ${summary.entropyInput} values` : "") +
         (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),

@@ -88,11 +88,15 @@ export function buildTree(given: readonly TreeRow[], source?: string): Validated
 
   const children = new Map<string, string[]>();
   const roots: string[] = [];
+  // A row INDEX with a parent was reported as a reserved code, whose message says to empty its parent: the rows
+  // under it are not told again that their parent "INDEX" is unknown.
+  const reservedIndexRow = rows.some((row) => row.code === INDEX_CODE);
   for (const [code, row] of firstRow) {
     if (!row.parent || (rootRow && row.parent === INDEX_CODE)) roots.push(code);
     else if (row.parent === code) issues.push(at(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
-    else if (!firstRow.has(row.parent)) issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent), "parent"));
-    else {
+    else if (!firstRow.has(row.parent)) {
+      if (!(reservedIndexRow && row.parent === INDEX_CODE)) issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent), "parent"));
+    } else {
       const list = children.get(row.parent) ?? [];
       list.push(code);
       children.set(row.parent, list);
@@ -174,8 +178,12 @@ export function buildTree(given: readonly TreeRow[], source?: string): Validated
     }
     const directionText = row.direction.trim();
     const direction = parseDirection(directionText);
-    if (!directionText) issues.push(at(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
-    else if (!direction) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
+    // A node that is its own parent is a leaf here only because that link was dropped, and such a row is most often a
+    // group's (its code copied into the parent cell), which needs no direction: its one problem is its parent. Were it
+    // an indicator after all, the run after the fix says it has no direction.
+    if (!directionText) {
+      if (row.parent !== code) issues.push(at(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
+    } else if (!direction) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
     nodes.push({ ...base, kind: "indicator", direction: direction ?? "positive" });
   }
 

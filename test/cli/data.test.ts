@@ -45,11 +45,12 @@ describe("missing values from the command line", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       [
-        // Each gap with the line of its empty (or "-", "..") cell in GAPPY.
+        // Each gap with the line of its empty (or "-", "..") cell in GAPPY, by line (the missing base value is found
+        // by another check, before the other gaps).
         "error: 4 problems found:",
-        `values.csv:14: ${messages.baseValueMissing("X2", "U2", 2017)}`,
         `values.csv:3: ${messages.missingValue("X1", "U1", 2018)}`,
         `values.csv:10: ${messages.missingValue("Y1", "U1", 2019)}`,
+        `values.csv:14: ${messages.baseValueMissing("X2", "U2", 2017)}`,
         `values.csv:18: ${messages.missingValue("Y1", "U2", 2018)}`,
         "",
       ].join("\n"),

@@ -38,6 +38,17 @@ describe("--quiet and --log-format json", () => {
     ]);
   });
 
+  it("--log-format json lists the problems in file order too, as the text does", async () => {
+    // The tree's checks find the own parent (line 4) before the weight that is not a number (line 3); the values are
+    // checked after the tree. In file order: tree.csv lines 3 and 4, then values.csv.
+    const tree = "code,parent,name,weight,direction\nX,,X,,\nX1,X,x1,abc,+\nS,S,self,,\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "unit,year,indicator,value\nU1,2017,X1,1\nU1,2017,Q,1\n" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir);
+    expect(run.code).toBe(1);
+    const places = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line)).filter((line) => line.code).map((line) => `${line.source}:${line.line}:${line.code}`);
+    expect(places).toEqual(["tree.csv:3:E_BAD_WEIGHT", "tree.csv:4:E_TREE_CYCLE", "values.csv:3:E_UNKNOWN_INDICATOR"]);
+  });
+
   it("--log-format json turns warnings and progress into JSON lines too", async () => {
     const tree = "code,parent,name,weight,direction\nX,,x,0.3,\nX1,X,a,,+\nY,,y,0.3,\nY1,Y,b,,+\n";
     const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "year,indicator,value\n2017,X1,1\n2017,Y1,2\n" });

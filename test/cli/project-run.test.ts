@@ -150,6 +150,27 @@ describe("the revision summary of a project run", () => {
     );
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4, bytes)).toBe(line);
   });
+
+  it("keeps the line whole when the unit's name holds a line feed, a tab or an escape: each is shown as an escape", async () => {
+    // The unit "North\nZone\t\x1b[2J" (quoted in the CSV, so the line feed is part of the name).
+    const values = (a: number) => `unit,year,indicator,value\n"North\nZone\t\u001b[2J",2017,A,10\n"North\nZone\t\u001b[2J",2018,A,${a}\n`;
+    const dir = await makeTempDir({
+      "index.yaml": "name: names\nindicators: indicators.csv\nvalues: values.csv\n",
+      "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\n",
+      "values.csv": values(15),
+    });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = await latest(dir);
+    // A 2018 revised from 15 to 12: A and INDEX 2018 = 100·12/10 = 120, down from 150.
+    await writeFile(join(dir, "values.csv"), values(12));
+    const second = await runCli(["compute"], dir);
+    expect(second.code).toBe(0);
+    const summary = second.stderr.split("\n").filter((text) => text.startsWith("revisions against run"));
+    expect(summary).toEqual([
+      `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed, 0 added, 0 removed; largest: INDEX North\\x0aZone\\x09\\x1b[2J 2018 150.0000 -> 120.0000 (-30.0000) (details: innovation-index diff)`,
+    ]);
+    expect(second.stderr).not.toContain("\u001b");
+  });
 });
 
 /**

@@ -1,9 +1,11 @@
 /**
- * The terminal summary table (`renderIndexTable`): its year-on-year growth follows growth.csv's `change_percent`
- * (empty unless the previous value is above 0), and a change that rounds to zero prints one way.
+ * The terminal summary table (`renderIndexTable`): on a ratio scale (fixed-base and the other `100 · ratio` scores)
+ * its year-on-year growth follows growth.csv's `change_percent` (empty unless the previous value is above 0); on any
+ * other scale (min-max, z-scores, ...), where 0 is no natural zero, it is growth.csv's `change`, in points. A change
+ * that rounds to zero prints one way.
  */
 import { describe, expect, it } from "vitest";
-import { formatGrowth } from "../../src/cli/render.js";
+import { formatChange, formatGrowth } from "../../src/cli/render.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 describe("formatGrowth(value, previous)", () => {
@@ -26,27 +28,82 @@ describe("formatGrowth(value, previous)", () => {
   });
 });
 
+describe("formatChange(value, previous, decimals)", () => {
+  // value − previous with `decimals` decimals; signed as the rounded figure.
+  it.each([
+    [30.5, 0, 2, "+30.50"], // from a min-max 0: a change in points, where a percent would be undefined
+    [66.15, 30.5, 2, "+35.65"],
+    [0.5, -1.5, 2, "+2.00"], // from a negative z-score
+    [95, 100, 2, "-5.00"],
+    [100, 100, 2, "0.00"],
+    [100.004, 100, 2, "0.00"], // +0.004 rounds to 0.00: no sign, as -0.004
+    [99.996, 100, 2, "0.00"],
+    [12.34, 10, 1, "+2.3"],
+    [Number.NaN, 100, 2, ""],
+    [100, Number.NaN, 2, ""],
+  ])("formatChange(%d, %d, %d) is %j", (value, previous, decimals, expected) => {
+    expect(formatChange(value, previous, decimals)).toBe(expected);
+  });
+});
+
+describe("compute (the summary table)", () => {
+  const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\n";
+  const values = "unit,year,indicator,value\nu,2017,A1,10\nu,2018,A1,20\nu,2019,A1,25\n";
+
+  it("gives the growth in percent on the previous year for a fixed-base index", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "out"], dir);
+    expect(run.code).toBe(0);
+    // 100·x/10: 100, 200 (+100.0 %), 250 (+25.0 %).
+    expect(run.stdout).toBe(
+      [
+        "u: index, base year 2017 = 100 (growth on the previous year)",
+        "code   name     2017              2018             2019",
+        "INDEX  Index  100.00  200.00 (+100.0%)  250.00 (+25.0%)",
+        "A      a      100.00  200.00 (+100.0%)  250.00 (+25.0%)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives the change in points, not in percent, for min-max scores (0 is no natural zero there)", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--out", "out"], dir);
+    expect(run.code).toBe(0);
+    // 100·(x − 10)/(25 − 10): 0, 66.67 (+66.67 points; in percent, from 0, it would be undefined), 100 (+33.33).
+    expect(run.stdout).toBe(
+      [
+        "u: index, normalised by min-max (change on the previous year, in points)",
+        "code   name   2017            2018             2019",
+        "INDEX  Index  0.00  66.67 (+66.67)  100.00 (+33.33)",
+        "A      a      0.00  66.67 (+66.67)  100.00 (+33.33)",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("compute --format table", () => {
-  it("shows no growth where growth.csv leaves change_percent empty (previous value not above 0), and 0.0% for no change", async () => {
+  it("gives z-scores' change in points (growth.csv's change), where a percent of a negative score has no meaning", async () => {
     const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\n";
     const values = "unit,year,indicator,value\nu1,2017,A1,-1\nu2,2017,A1,1\nu1,2018,A1,1\nu2,2018,A1,1\n";
     const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
     const args = ["compute", "-i", "tree.csv", "-d", "values.csv", "--normalise", "z-score", "--z-scale", "0,1", "--out", "-"];
     const table = await runCli([...args, "--format", "table"], dir);
     expect(table.code).toBe(0);
-    // z-scores over the four unit-years (-1, 1, 1, 1): mean 0.5, sample sd 1, so u1 goes from -1.5 to 0.5 and u2
-    // stays at 0.5. u1's change from -1.5 has no percent; u2's is 0.
+    // z-scores over the four unit-years (-1, 1, 1, 1): mean 0.5, sample sd 1, so u1 goes from -1.5 to 0.5 (+2.00
+    // points; no percent, from a negative score) and u2 stays at 0.5 (0.00).
     expect(table.stdout).toBe(
       [
-        "u1: index, normalised by z-score (growth on the previous year)",
-        "code   name    2017  2018",
-        "INDEX  Index  -1.50  0.50",
-        "A      a      -1.50  0.50",
+        "u1: index, normalised by z-score (change on the previous year, in points)",
+        "code   name    2017          2018",
+        "INDEX  Index  -1.50  0.50 (+2.00)",
+        "A      a      -1.50  0.50 (+2.00)",
         "",
-        "u2: index, normalised by z-score (growth on the previous year)",
+        "u2: index, normalised by z-score (change on the previous year, in points)",
         "code   name   2017         2018",
-        "INDEX  Index  0.50  0.50 (0.0%)",
-        "A      a      0.50  0.50 (0.0%)",
+        "INDEX  Index  0.50  0.50 (0.00)",
+        "A      a      0.50  0.50 (0.00)",
         "",
       ].join("\n"),
     );

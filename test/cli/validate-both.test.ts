@@ -29,8 +29,8 @@ describe("validate reports the tree's and the values' problems together", () => 
     expect(code).toBe(1);
     expect(lines).toEqual([
       "error: 3 problems found:",
-      `tree.csv:3: ${messages.unknownParent("Y")}`,
       `tree.csv:2: ${messages.missingDirection("X")}`,
+      `tree.csv:3: ${messages.unknownParent("Y")}`,
       `values.csv:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
     ]);
   });
@@ -42,11 +42,12 @@ describe("validate reports the tree's and the values' problems together", () => 
     });
     expect(code).toBe(1);
     expect(lines).toEqual([
+      // The tree's problems first (the file of the first problem), line 4's in the order they were found.
       "error: 4 problems found:",
       `tree.csv:4: ${messages.badDirection("X2", "q")}`,
+      `tree.csv:4: ${messages.indicatorWithoutValues("X2")}`,
       `values.csv:3: ${messages.unknownIndicator("QQ")}`,
       `values.csv:4: ${messages.valueForGroup("G")}`,
-      `tree.csv:4: ${messages.indicatorWithoutValues("X2")}`,
     ]);
     // With a cell that cannot be read, "no values" is not said (the cell may hold them); the codes still are.
     const partial = await validate({
@@ -72,10 +73,10 @@ describe("validate reports the tree's and the values' problems together", () => 
     expect(code).toBe(1);
     expect(lines).toEqual([
       "error: 5 problems found:",
+      `tree.csv:2: ${messages.missingDirection("G1x")}`,
       `tree.csv:3: ${messages.unknownParent("G1")}`,
       `tree.csv:4: ${messages.treeCycle(["G2", "G3", "G2"])}`,
       `tree.csv:7: ${messages.treeCycle(["C1", "C2", "C1"])}`,
-      `tree.csv:2: ${messages.missingDirection("G1x")}`,
       `values.csv:4: ${messages.unknownIndicator("QQ")}`,
     ]);
   });

@@ -59,26 +59,67 @@ describe("innovation-index validate", () => {
     const stderr = await expectProblems(TREE + "X3,Q,x3,,+\n", VALUES + "U,2017,X1,11\nU,2019,X2,abc\n");
     expect(stderr).toBe(
       [
+        // In file order: the tree, then the values line by line (the number check runs before the duplicate check).
         "error: 3 problems found:",
         `tree.csv:5: ${messages.unknownParent("Q")}`,
-        `values.csv:7:4: ${messages.badValue("abc", "value")}`,
         `values.csv:6: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
+        `values.csv:7:4: ${messages.badValue("abc", "value")}`,
         "",
       ].join("\n"),
     );
   });
 
+  it("prints the problems in file order: by file, then line, then column, whichever check found them", async () => {
+    const tree = [
+      "code,parent,name,weight,direction",
+      "X,,X,,",
+      "X1,X,x1,abc,+", // line 3: a weight that is not a number
+      "X2,X,x2,,", // line 4: no direction; X's children mix given weights (X1, X4) with an empty one (X2)
+      "S,S,self,,", // line 5: its own parent (and only that: see the next test)
+      "X3,Q,x3,,+", // line 6: unknown parent
+      "X4,X,x4,1,sideways", // line 7: a direction that is none
+    ].join("\n");
+    const values = VALUES + "U,2017,X9,3\nU,2018,X2,zz\n"; // line 6: unknown code; line 7: not a number, and a duplicate of line 5
+    const stderr = await expectProblems(tree + "\n", values);
+    // The checks find them in another order: the tree's parents (lines 5, 6), then each row's weight and direction
+    // (3, 4, 7), then siblings' weights (4); the values' numbers (7), duplicates (7), then codes (6). Worked out by
+    // hand, the file order is: tree.csv before values.csv (the file of the first problem found), each by line. Line
+    // 4's two problems keep the order they were found in (their columns are named, not numbered); on values.csv's
+    // line 7, the problem at column 4 comes before the one named by its column "indicator".
+    expect(stderr).toBe(
+      [
+        "error: 9 problems found:",
+        `tree.csv:3: ${messages.badWeight("X1", "abc")}`,
+        `tree.csv:4: ${messages.missingDirection("X2")}`,
+        `tree.csv:4: ${messages.mixedWeights("X", ["X1", "X4"], ["X2"])}`,
+        `tree.csv:5: ${messages.selfParent("S")}`,
+        `tree.csv:6: ${messages.unknownParent("Q")}`,
+        `tree.csv:7: ${messages.badDirection("X4", "sideways")}`,
+        `values.csv:6: ${messages.unknownIndicator("X9")}`,
+        `values.csv:7:4: ${messages.badValue("zz", "value")}`,
+        `values.csv:7: ${messages.duplicateValue("U", 2018, "X2", 5)}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reports a node that is its own parent once, not again as an indicator with no direction", async () => {
+    // S names itself as parent and has no direction: a leaf only because its parent link was dropped.
+    const stderr = await expectProblems(TREE + "S,S,self,,\n", VALUES);
+    expect(stderr).toBe(`error: 1 problem found:\ntree.csv:5: ${messages.selfParent("S")}\n`);
+  });
+
   it("reports a cell that is not a number together with unknown indicators, values of groups and duplicates", async () => {
     // Line 8's "abc" used to hide the three problems of the values' structure on lines 6, 7 and 9 (in the wide layout
-    // too, where a cell that is not a number stands beside the rest of its row).
+    // too, where a cell that is not a number stands beside the rest of its row). All four are printed by line.
     const values = VALUES + "U,2018,X1,13\nU,2018,X9,1\nU,2019,X1,abc\nU,2019,X,2\n";
     const stderr = await expectProblems(TREE, values);
     expect(stderr).toBe(
       [
         "error: 4 problems found:",
-        `values.csv:8:4: ${messages.badValue("abc", "value")}`,
         `values.csv:6: ${messages.duplicateValue("U", 2018, "X1", 3)}`,
         `values.csv:7: ${messages.unknownIndicator("X9")}`,
+        `values.csv:8:4: ${messages.badValue("abc", "value")}`,
         `values.csv:9: ${messages.valueForGroup("X")}`,
         "",
       ].join("\n"),

@@ -50,6 +50,14 @@ describe("innovation-index weights", () => {
     );
   });
 
+  it("prints a unit name's line feed as an escape, keeping the units on one line", async () => {
+    const values = (await fixture("values.csv")).replaceAll("U2", '"U\nB"');
+    const dir = await smallProject({ "values.csv": values });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("objective weights from 6 observations: units U1, U\\x0aB; years 2017, 2018, 2019;");
+  });
+
   it("--format json gives weights with globalWeight, the observations used, and an empty consistency list", async () => {
     const dir = await smallProject();
     const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic", "--weight-years", "2018-2019", "--weight-units", "U1", "--format", "json"], dir);

@@ -88,6 +88,27 @@ describe("buildTree", () => {
     expect(withChild.issues.map(({ code, message }) => ({ code, message }))).toEqual([{ code: "E_TREE_CYCLE", message: messages.selfParent("A") }]);
   });
 
+  it("reports a node that is its own parent with no direction once: not again as an indicator with no direction", () => {
+    // S is a leaf only because its link to itself is dropped; a direction that is no direction is still reported.
+    const built = buildTree(rows(["A", "", "", ""], ["A1", "A", "", "+"], ["S", "S", "", ""], ["T", "T", "", "up"]), "t.csv");
+    if (built.ok) throw new Error("expected the tree to be refused");
+    expect(built.issues.map(({ code, line, message }) => ({ code, line, message }))).toEqual([
+      { code: "E_TREE_CYCLE", line: 4, message: messages.selfParent("S") },
+      { code: "E_TREE_CYCLE", line: 5, message: messages.selfParent("T") },
+      { code: "E_BAD_DIRECTION", line: 5, message: messages.badDirection("T", "up") },
+    ]);
+  });
+
+  it("reports a row INDEX with a parent as a reserved code, and its children's parent INDEX not again as unknown", () => {
+    const built = buildTree(rows(["INDEX", "A", "", ""], ["A", "INDEX", "", ""], ["A1", "A", "", "+"]), "t.csv");
+    if (built.ok) throw new Error("expected the tree to be refused");
+    expect(built.issues.map(({ code, line }) => ({ code, line }))).toEqual([{ code: "E_RESERVED_CODE", line: 2 }]);
+    // Without a row INDEX, a parent INDEX is unknown.
+    const without = buildTree(rows(["A", "INDEX", "", ""], ["A1", "A", "", "+"]), "t.csv");
+    if (without.ok) throw new Error("expected the tree to be refused");
+    expect(without.issues.map(({ code, message }) => ({ code, message }))).toEqual([{ code: "E_UNKNOWN_PARENT", message: messages.unknownParent("INDEX") }]);
+  });
+
   it("takes a row made in code with a number as its weight, or a field left out, as the text it stands for", () => {
     const built = buildTree([
       { line: 2, code: "A", parent: "", name: "A", weight: 0.25, direction: "" },
