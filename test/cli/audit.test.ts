@@ -58,6 +58,21 @@ async function handMadeResult(): Promise<IndexResult> {
   return computeIndex(tree, panel.value, { normalize: "min-max", missing: "reweight" });
 }
 
+/** A workbook read back with ExcelJS. */
+async function readWorkbook(path: string) {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The cells of a sheet's rows below the header, from column 1 (ExcelJS's row values start at index 1). */
+function cellsOf(sheet: { rowCount: number; getRow(row: number): { values: unknown } }): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) rows.push((sheet.getRow(r).values as unknown[]).slice(1));
+  return rows;
+}
+
 /** A written CSV file without its byte order mark. */
 const csvText = async (dir: string, out: string, file: string) => (await readFile(join(dir, out, file), "utf8")).replace(/^\uFEFF/, "");
 
@@ -184,15 +199,18 @@ describe("innovation-index audit", () => {
     expect(await listDir(join(dir, "bad"))).toEqual([]);
   });
 
-  it("--xlsx gives the workbook a sheet per table, the drop and the profiles included", async () => {
+  it("--xlsx --lang en gives the workbook a sheet per table, the drop and the profiles included", async () => {
     const dir = await handMade();
-    expect((await runCli([...ARGS, "--out", "out", "--xlsx"], dir)).code).toBe(0);
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(join(dir, "out", "audit.xlsx"))) as unknown as ArrayBuffer);
+    expect((await runCli([...ARGS, "--out", "out", "--xlsx", "--lang", "en"], dir)).code).toBe(0);
+    const workbook = await readWorkbook(join(dir, "out", "audit.xlsx"));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "statistics", "correlations", "cronbach", "pca", "importance", "sensitivity-drop", "sensitivity-drop-ranks", "profiles",
     ]);
+    // English headers as index.xlsx writes them: the column names with _ read as a space; the cells as in the CSV files.
+    expect(workbook.getWorksheet("statistics")!.getRow(1).values).toEqual([
+      undefined, "period", "indicator", "n", "coverage", "mean", "sd", "min", "max", "skewness", "kurtosis", "same share", "outliers", "flags", "notes",
+    ]);
+    expect(cellsOf(workbook.getWorksheet("correlations")!).some((row) => row[1] === "sibling" && row[9] === "negative")).toBe(true);
     const ranks = workbook.getWorksheet("sensitivity-drop-ranks")!;
     const csv = await rows(dir, "sensitivity-drop-ranks.csv");
     expect(ranks.rowCount).toBe(csv.length);
@@ -205,6 +223,65 @@ describe("innovation-index audit", () => {
     const statisticsCsv = await rows(dir, "statistics.csv");
     expect([...periods].sort()).toEqual([...new Set(statisticsCsv.slice(1).map((row) => (row[0] === "all" ? "all" : Number(row[0]))))].sort());
     expect([...periods].some((period) => typeof period === "number")).toBe(true);
+  });
+
+  it("--xlsx in Chinese (the default): sheet names, headers, flags, relations, the pooled period and the profiles' words in Chinese; numbers stay numbers; the CSV files stay English", async () => {
+    const dir = await handMade();
+    expect((await runCli([...ARGS, "--out", "zh", "--xlsx"], dir)).code).toBe(0);
+    expect((await runCli([...ARGS, "--out", "en", "--xlsx", "--lang", "en"], dir)).code).toBe(0);
+    for (const file of CSV_FILES) expect(await readFile(join(dir, "zh", file), "utf8"), file).toBe(await readFile(join(dir, "en", file), "utf8"));
+    const workbook = await readWorkbook(join(dir, "zh", "audit.xlsx"));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "指标统计", "相关系数", "Cronbach α系数", "主成分分析", "名义权重与有效权重", "剔除敏感性", "剔除后排名", "优势与劣势",
+    ]);
+    const statistics = workbook.getWorksheet("指标统计")!;
+    expect(statistics.getRow(1).values).toEqual([
+      undefined, "年份", "指标", "观测数", "覆盖率", "均值", "标准差", "最小值", "最大值", "偏度", "峰度（超额）", "最常见值占比", "需缩尾的值个数", "提示", "说明（英文）",
+    ]);
+    // d and h over all unit-years: low-coverage;collinear and near-constant;negative-within-group in statistics.csv.
+    const pooled = (code: string) => cellsOf(statistics).find((row) => row[0] === "全部年份" && row[1] === code)!;
+    expect(pooled("d")[12]).toBe("覆盖率低、高度共线");
+    expect(pooled("h")[12]).toBe("取值几乎不变、与同组指标负相关");
+    // The numbers are number cells, equal to the CSV file's (rounded there to --decimals 4).
+    const csv = async (file: string) => parseCsv(await csvText(dir, "zh", file), file);
+    const csvB = (await csv("statistics.csv")).rows.map((row) => row.cells).find((row) => row[0] === "all" && row[1] === "b")!;
+    expect(typeof pooled("b")[8]).toBe("number");
+    expect((pooled("b")[8] as number).toFixed(4)).toBe(csvB[8]);
+    const correlations = workbook.getWorksheet("相关系数")!;
+    expect(correlations.getRow(1).values).toEqual([
+      undefined, "年份", "关系", "指标组", "层级", "节点A", "节点B", "观测数", "Pearson 相关系数", "Spearman 相关系数", "提示", "说明（英文）",
+    ]);
+    const fg = cellsOf(correlations).find((row) => row[0] === "全部年份" && row[4] === "f" && row[5] === "g")!;
+    expect([fg[1], fg[9]]).toEqual(["同级", "负相关"]);
+    expect(new Set(cellsOf(correlations).map((row) => row[1]))).toEqual(new Set(["同级", "与上级", "与总指数"]));
+    // A year is a number cell, the pooled period 全部年份.
+    expect(new Set(cellsOf(statistics).map((row) => row[0]))).toEqual(new Set([2019, 2020, 2021, 2022, "全部年份"]));
+    // The drop ranks: the fixed headers in Chinese, one column per dropped element named by its code.
+    const ranks = workbook.getWorksheet("剔除后排名")!;
+    expect((ranks.getRow(1).values as unknown[]).slice(1)).toEqual(["对象", "年份", "排名", ...(await csv("sensitivity-drop-ranks.csv")).header.slice(3)]);
+    // The profiles: strengths and weaknesses, node kinds in Chinese, the tree's names.
+    const profiles = workbook.getWorksheet("优势与劣势")!;
+    expect(profiles.getRow(1).values).toEqual([undefined, "对象", "年份", "类型", "代码", "名称", "层级", "节点类别", "原始值", "得分", "排名", "百分位", "参与排名的对象数"]);
+    const profileCells = cellsOf(profiles);
+    expect(new Set(profileCells.map((row) => row[2]))).toEqual(new Set(["优势", "劣势"]));
+    expect(new Set(profileCells.map((row) => row[6]))).toEqual(new Set(["指标", "指标组"]));
+    expect(profileCells.find((row) => row[3] === "g")![4]).toBe("Indicator g");
+    // The engine's notes stay English (importance: too few observations for the correlation ratio in a year).
+    expect(cellsOf(workbook.getWorksheet("名义权重与有效权重")!).some((row) => String(row[15]).startsWith("correlation ratio: 8 observations"))).toBe(true);
+  });
+
+  it("--report in Chinese (the default): audit.html titled 统计审计 with the tree's label, the profile in Chinese", async () => {
+    const dir = await handMade();
+    expect((await runCli([...ARGS, "--out", "out", "--report"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out", "audit.html"), "utf8");
+    expect(html).toContain("<h1>统计审计：tree.csv</h1>");
+    expect(html).toContain("<h2>提示（全部对象-年份合并）</h2>");
+    // U1's strengths and weaknesses of 2022 as computeProfiles lists them, each with its rank in Chinese.
+    const result = await handMadeResult();
+    const entries = computeProfiles(result).entries.filter((entry) => entry.unit === 0 && entry.year === 3);
+    for (const entry of entries) expect(html).toContain(`<code>${result.nodes[entry.node].code}</code>：第${entry.rank}名（共${entry.rankedUnits}个），得分 `);
+    expect((await runCli([...ARGS, "--out", "en", "--report", "--lang", "en"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "en", "audit.html"), "utf8")).toContain("<h1>Statistical audit: tree.csv</h1>");
   });
 
   it("audits the shipped one-unit example over its years, with notes and no NaN", async () => {

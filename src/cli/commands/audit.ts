@@ -18,7 +18,7 @@ import type { Panel } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { computeFromOptions } from "./compute.js";
-import { REPORT_LANGUAGES } from "../../io/report/labels.js";
+import { fill, REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language, Table } from "../../io/write/tables.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
@@ -132,7 +132,7 @@ Examples:
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("--xlsx", "also write audit.xlsx, every audit table in one Excel workbook", false)
     .option("--report", "also write audit.html: correlation heatmaps, effective against nominal weights, alpha and PC1 per group", false)
-    .addOption(new Option("--lang <language>", "language of audit.html's names").choices(REPORT_LANGUAGES).default("zh"))
+    .addOption(new Option("--lang <language>", "language of audit.html and audit.xlsx: their words, headers, flags and node names (the CSV files keep English names)").choices(REPORT_LANGUAGES).default("zh"))
     .addOption(new Option("--drop-ranks <years>", "years of sensitivity-drop-ranks.csv: the last year, or every year (one row per unit and year)").choices(UNIT_YEARS).default("last"))
     .addOption(new Option("--profiles <years>", "years of profiles.csv: the last year, or every year").choices(UNIT_YEARS).default("last"))
     .option("--profile-unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
@@ -181,20 +181,29 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, printable(options.out), "audit"));
 }
 
-/** Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked. */
+/**
+ * Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked, in
+ * `--lang` (the page titled by `title`, the tree's label).
+ */
 export async function auditFiles(context: AuditContext, title: string): Promise<Record<string, FileContent>> {
   const { formatAuditCsv } = await import("../../io/write/audit-csv.js");
   const { options } = context;
   const tables = await Promise.all(AUDIT_TABLES.map(({ build }) => build(context)));
   const files: Record<string, FileContent> = {};
   tables.forEach((table, i) => (files[`${AUDIT_TABLES[i].name}.csv`] = formatAuditCsv(table, { decimals: options.decimals, bom: true })));
-  if (options.xlsx) files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(tables, { decimals: options.decimals });
+  // A person reads the workbook and the page: their words follow --lang; the CSV files keep the English names.
+  const { auditSheetOf, auditWordsOf } = await import("../../io/report/audit-words.js");
+  if (options.xlsx) {
+    const sheets = tables.map((table) => auditSheetOf(table, context.result.nodes, options.lang));
+    files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(sheets, { decimals: options.decimals });
+  }
   if (options.report) {
     const { formatAuditHtml } = await import("../../io/report/audit-html.js");
     const { formatProfileSectionHtml } = await import("../../io/report/profile-section.js");
     const unit = options.profileUnit ?? context.result.units[0];
     const profile = await formatProfileSectionHtml(context.result, context.profiles, unit, { language: options.lang });
-    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: `Statistical audit: ${title}`, language: options.lang, sections: [profile] });
+    const pageTitle = fill(auditWordsOf(options.lang).titleOf, { name: title });
+    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: pageTitle, language: options.lang, sections: [profile] });
   }
   return files;
 }

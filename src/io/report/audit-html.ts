@@ -2,8 +2,9 @@
  * `audit.html`: the audit over all unit-years pooled, as one self-contained page (inline SVG charts, no script):
  * Cronbach's alpha and the first principal component of every group in a table with flags, a correlation heatmap per
  * group (its children and the group itself), the effective against the nominal weights of each group's children, and
- * the flags of the indicators and correlations, then the sections the caller adds (a unit's profile). Every text from
- * the inputs is escaped.
+ * the flags of the indicators and correlations, then the sections the caller adds (a unit's profile). Its words are in
+ * the page's language (`audit-words.ts`, the methods' names from `labels.ts`); the engine's notes stay English. Every
+ * text from the inputs is escaped.
  */
 import type { Audit, CorrelationRow } from "../../core/audit/audit.js";
 import type { IndexResult } from "../../core/compute.js";
@@ -12,13 +13,19 @@ import { formatValue } from "../write/to-csv.js";
 import { groupedBarChart, heatmapChart, heatmapChartHeight, renderCharts } from "./charts.js";
 import { escapeHtml, htmlPage } from "./page.js";
 import { append } from "../../core/arrays.js";
+import { auditFlagName, auditRelationName, auditWordsOf } from "./audit-words.js";
+import { fill, methodNames, wordsOf } from "./labels.js";
 
 /** Alpha below this reads as a group whose children do not measure one thing (JRC practice). */
 export const ALPHA_THRESHOLD = 0.7;
 
 export interface AuditHtmlOptions {
+  /** The page's title. Default 统计审计 in Chinese, Statistical audit in English. */
   title?: string;
-  /** Names in the tables: the tree's `name` (`zh`, default) or `name_en`. */
+  /**
+   * Language of the page (`zh`, default, or `en`): its headings, sentences, headers, chart titles, flags and method names,
+   * and the names of the nodes (the tree's `name`, or `name_en`). The engine's notes stay English.
+   */
   language?: Language;
   /** Further sections, as HTML already escaped (a unit's profile from `formatProfileSectionHtml`), after the flags. */
   sections?: readonly string[];
@@ -26,10 +33,11 @@ export interface AuditHtmlOptions {
 
 type ChartRequest = Parameters<typeof renderCharts>[0][number];
 
-/** The page, as HTML text. */
+/** The page, as HTML text: every heading, sentence, header, chart title and flag in `language`. */
 export async function formatAuditHtml(audit: Audit, result: IndexResult, options: AuditHtmlOptions = {}): Promise<string> {
-  const title = options.title ?? "Statistical audit";
   const language = options.language ?? "zh";
+  const words = auditWordsOf(language);
+  const title = options.title ?? words.title;
   const nodeByCode = new Map(result.nodes.map((node) => [node.code, node] as const));
   // The overall index by its own name in the language, as the report names it (总指数, Overall index, --index-name).
   const name = (code: string) => {
@@ -53,14 +61,15 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
       const found = correlations.find((row: CorrelationRow) => (row.a === a && row.b === b) || (row.a === b && row.b === a));
       return found ? found.pearson : Number.NaN;
     };
-    heatmaps.push(requests.push({ option: heatmapChart(`${group.group}: Pearson correlations`, labels, labels.map((a) => labels.map((b) => pearson(a, b)))), height: heatmapChartHeight(labels.length) }) - 1);
+    const heatmap = heatmapChart(fill(words.heatmap, { group: group.group }), labels, labels.map((a) => labels.map((b) => pearson(a, b))));
+    heatmaps.push(requests.push({ option: heatmap, height: heatmapChartHeight(labels.length) }) - 1);
     const importance = pooled(audit.importance).filter((row) => row.parent === group.group);
     const series = [
-      { name: "nominal weight", values: importance.map((row) => row.weight) },
-      { name: "r² share (with parent)", values: importance.map((row) => row.r2ParentShare) },
-      { name: "correlation ratio share", values: importance.map((row) => row.ratioParentShare) },
+      { name: words.nominalWeight, values: importance.map((row) => row.weight) },
+      { name: words.r2Share, values: importance.map((row) => row.r2ParentShare) },
+      { name: words.ratioShare, values: importance.map((row) => row.ratioParentShare) },
     ];
-    weightCharts.push(requests.push({ option: groupedBarChart(`${group.group}: nominal and effective weights`, importance.map((row) => row.code), series) }) - 1);
+    weightCharts.push(requests.push({ option: groupedBarChart(fill(words.weightChart, { group: group.group }), importance.map((row) => row.code), series) }) - 1);
   }
   const svgs = await renderCharts(requests);
   const figures = (charts: number[]) => `<div class="charts">${charts.map((k) => `<figure class="chart">${svgs[k]}</figure>`).join("")}</div>`;
@@ -71,35 +80,71 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
     const first = firstComponents.get(row.group);
     const above = components.filter((pca) => pca.eigenvalue > 1).length;
     const flags = [
-      row.alpha < ALPHA_THRESHOLD ? `alpha < ${ALPHA_THRESHOLD}` : "",
-      above > 1 ? `${above} components with eigenvalue > 1` : "",
+      row.alpha < ALPHA_THRESHOLD ? fill(words.alphaBelow, { threshold: ALPHA_THRESHOLD }) : "",
+      above > 1 ? fill(words.components, { count: above }) : "",
     ].filter(Boolean);
     return [
       text(row.group), text(name(row.group)), numberCell(String(row.children)), numberCell(String(row.n)), numberCell(formatValue(row.alpha, 3)),
       numberCell(formatValue(first?.eigenvalue ?? Number.NaN, 3)), numberCell(formatValue(first?.share ?? Number.NaN, 3)),
-      text(flags.join("; ")), text([row.note, first?.note].filter((note) => note !== undefined).filter((note, i, all) => all.indexOf(note) === i).join("; ")),
+      // The notes are the engine's, in English in both languages.
+      text(flags.join(words.groupFlagJoin)), text([row.note, first?.note].filter((note) => note !== undefined).filter((note, i, all) => all.indexOf(note) === i).join("; ")),
     ];
   });
+  const flagList = (flags: readonly string[]) => flags.map((flag) => auditFlagName(flag, language)).join(words.flagJoin);
   const flagged = [
-    ...pooled(audit.statistics).filter((row) => row.flags.length > 0).map((row) => [text(row.indicator), text(name(row.indicator)), text(row.flags.join(", ")), text(row.notes.join("; "))]),
-    ...correlations.filter((row) => row.flags.length > 0).map((row) => [text(`${row.a} ~ ${row.b}`), text(`${row.relation}, r = ${formatValue(row.pearson, 3)}`), text(row.flags.join(", ")), text("")]),
+    ...pooled(audit.statistics).filter((row) => row.flags.length > 0).map((row) => [text(row.indicator), text(name(row.indicator)), text(flagList(row.flags)), text(row.notes.join("; "))]),
+    ...correlations
+      .filter((row) => row.flags.length > 0)
+      .map((row) => [
+        text(`${row.a} ~ ${row.b}`),
+        text(fill(words.pairRelation, { relation: auditRelationName(row.relation, language), r: formatValue(row.pearson, 3) })),
+        text(flagList(row.flags)),
+        text(""),
+      ]),
   ];
   const yearly = audit.statistics.filter((row) => row.period !== "all" && row.flags.length > 0).length + audit.correlations.filter((row) => row.period !== "all" && row.flags.length > 0).length;
   const unitCount = audit.units.length;
-  const parts = [
-    `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${unitCount} unit${unitCount === 1 ? "" : "s"} · ${audit.years[0]}–${audit.years[audit.years.length - 1]} · all ${unitCount * audit.years.length} unit-years pooled · normalisation ${escapeHtml(String(result.options.normalize))}, aggregation ${escapeHtml(String(result.options.aggregate))}, missing values ${escapeHtml(String(result.options.missing))}. Each year apart: statistics.csv, correlations.csv, cronbach.csv, pca.csv, importance.csv.</p>`,
-  ];
-  if (unitCount === 1)
-    parts.push(`<p class="note">One unit: every statistic here runs over its ${audit.years.length} years, so it describes how the indicators moved together over time (mostly their common trend), not how units differ.</p>`);
+  const parts = [`<h1>${escapeHtml(title)}</h1>`, metaLine(audit, result, language)];
+  if (unitCount === 1) parts.push(`<p class="note">${escapeHtml(fill(words.oneUnit, { years: audit.years.length }))}</p>`);
+  const groupHeaders = [words.group, words.name, words.children, words.n, words.alpha, words.pc1Eigenvalue, words.pc1Share, words.flags, words.notes];
   parts.push(
-    `<section><h2>Groups: Cronbach's alpha and the first principal component</h2>${htmlTable(["group", "name", "children", "n", "alpha", "PC1 eigenvalue", "PC1 share", "flags", "notes"], groupRows)}</section>`,
-    `<section><h2>Correlations within each group</h2>${heatmaps.length ? figures(heatmaps) : "<p>No group has two children.</p>"}</section>`,
-    `<section><h2>Nominal and effective weights</h2><p>Effective weights: each child's r² (and correlation ratio) with its group, over its siblings' sum.</p>${weightCharts.length ? figures(weightCharts) : ""}</section>`,
-    `<section><h2>Flags (all unit-years)</h2>${flagged.length ? htmlTable(["indicator or pair", "", "flags", "notes"], flagged) : "<p>None.</p>"}<p>Flags in single years: ${yearly} rows (see the CSV files).</p></section>`,
+    `<section><h2>${escapeHtml(words.groupsHeading)}</h2>${htmlTable(groupHeaders, groupRows)}</section>`,
+    `<section><h2>${escapeHtml(words.correlationsHeading)}</h2>${heatmaps.length ? figures(heatmaps) : `<p>${escapeHtml(words.noPairs)}</p>`}</section>`,
+    `<section><h2>${escapeHtml(words.weightsHeading)}</h2><p>${escapeHtml(words.weightsNote)}</p>${weightCharts.length ? figures(weightCharts) : ""}</section>`,
+    `<section><h2>${escapeHtml(words.flagsHeading)}</h2>${flagged.length ? htmlTable([words.flaggedItem, words.flaggedDetail, words.flags, words.notes], flagged) : `<p>${escapeHtml(words.none)}</p>`}` +
+      `<p>${escapeHtml(fill(words.yearly, { count: yearly }))}</p></section>`,
   );
   append(parts, options.sections ?? []);
   return page(title, language, parts.join("\n"));
+}
+
+/** The files of each year apart, named in the meta line. */
+const YEARLY_FILES = ["statistics.csv", "correlations.csv", "cronbach.csv", "pca.csv", "importance.csv"];
+
+/**
+ * Units, years, the pooled unit-years and the methods (named as the report's method line names them, `methodNames`),
+ * then where each year's tables are.
+ */
+function metaLine(audit: Audit, result: IndexResult, language: Language): string {
+  const words = auditWordsOf(language);
+  const labels = wordsOf(language);
+  const { units, years } = audit;
+  const first = years[0];
+  const last = years[years.length - 1];
+  const names = methodNames(result, language);
+  const methods = [
+    [labels.normalization, names.normalize],
+    [labels.aggregation, names.aggregate],
+    [labels.weighting, names.weighting],
+    [labels.missing, names.missing],
+  ].map(([label, method]) => fill(words.method, { label, name: method }));
+  const line = [
+    units.length === 1 ? words.unitsOne : fill(words.units, { count: units.length }),
+    first === last ? fill(words.year, { year: first }) : fill(words.years, { from: first, to: last }),
+    fill(words.pooled, { count: units.length * years.length }),
+    methods.join(words.methodJoin),
+  ].join(" · ");
+  return `<p class="meta">${escapeHtml(line + words.sentenceEnd + fill(words.perYear, { files: YEARLY_FILES.join(words.fileJoin) }))}</p>`;
 }
 
 interface HtmlCell {

@@ -28,6 +28,8 @@ const WORDS = {
     rank: "第{rank}名（共{units}个）",
     score: "得分",
     value: "原始值",
+    colon: "：",
+    separator: "，",
   },
   en: {
     title: "{unit}: first-level sub-indices, {year}",
@@ -37,6 +39,8 @@ const WORDS = {
     rank: "rank {rank} of {units}",
     score: "score",
     value: "value",
+    colon: ": ",
+    separator: ", ",
   },
 } as const;
 
@@ -82,7 +86,7 @@ export async function formatProfileSectionHtml(result: IndexResult, profiles: Pr
       `${words.score} ${formatValue(entry.score, decimals)}`,
       ...(Number.isFinite(entry.value) ? [`${words.value} ${formatValue(entry.value, decimals)}`] : []),
     ];
-    return `<li>${escapeHtml(nodeName(node, language))} <code>${escapeHtml(node.code)}</code>: ${escapeHtml(details.join(", "))}</li>`;
+    return `<li>${escapeHtml(nodeName(node, language))} <code>${escapeHtml(node.code)}</code>${escapeHtml(words.colon + details.join(words.separator))}</li>`;
   };
   const list = (type: "strength" | "weakness", title: string) => {
     const items = entries.filter((entry) => entry.type === type);

@@ -33,6 +33,16 @@ describe("formatProfileSectionHtml", () => {
     expect(s).toContain("<h3>优势</h3><p>无</p><h3>劣势</h3><p>无</p>");
   });
 
+  it("formatProfileSectionHtml(result, profiles, unit) words the list in Chinese by default, with full-width ： and ，", async () => {
+    // The same P as above (hand example): rank 1 of 4 in G1 (score 60) and A (100, raw value 100).
+    const result = handExample();
+    const html = await formatProfileSectionHtml(result, computeProfiles(result, { topRanks: 1, bottomRanks: 1 }), "P");
+    expect(html).toContain("<h3>优势</h3><ul><li>G1 <code>G1</code>：第1名（共4个），得分 60.00</li><li>A <code>A</code>：第1名（共4个），得分 100.00，原始值 100.00</li></ul>");
+    expect(html).toContain("<h3>劣势</h3><ul><li>G2 <code>G2</code>：第4名（共4个），得分 20.00</li>");
+    // The lists after the chart (whose SVG has its own English attribute names) hold no English word or comma.
+    expect(html.slice(html.indexOf("</figure>"))).not.toMatch(/rank|score|value|,/);
+  });
+
   it("formatProfileSectionHtml escapes unit and node names, and shows the note for a single unit", async () => {
     const tree = treeOf([["<b>", "", "", "+"], ["B&C", "", "", "+"]]);
     const unit = `<script>alert("x")</script>`;
