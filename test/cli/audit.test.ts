@@ -199,6 +199,16 @@ describe("innovation-index audit", () => {
     expect(await listDir(join(dir, "bad"))).toEqual([]);
   });
 
+  it("--xlsx warns of a text cut to fit a cell of audit.xlsx, naming the workbook (the CSV files keep it whole)", async () => {
+    const long = "U".repeat(40000);
+    const dir = await handMade({ "values.csv": (await fixture("audit/values.csv")).replaceAll(/^U1,/gm, `${long},`) });
+    const run = await runCli([...ARGS, "--out", "out", "--xlsx", "--lang", "en"], dir);
+    expect(run.code).toBe(0);
+    // Each cell of the unit's name that is cut gives a warning (sheets that list units by row).
+    expect(run.stderr).toMatch(/warning: audit\.xlsx: sheet "[a-z-]+" cell [A-Z]+\d+: a text of 40000 characters was cut to 32767/);
+    expect((await readFile(join(dir, "out", "profiles.csv"), "utf8")).includes(long)).toBe(true);
+  });
+
   it("--xlsx --lang en gives the workbook a sheet per table, the drop and the profiles included", async () => {
     const dir = await handMade();
     expect((await runCli([...ARGS, "--out", "out", "--xlsx", "--lang", "en"], dir)).code).toBe(0);

@@ -12,7 +12,7 @@ import type { DropSensitivity } from "../../core/audit/drop.js";
 import type { Profiles } from "../../core/audit/profiles.js";
 import { auditMessages } from "../../core/audit/messages.js";
 import { didYouMean } from "../../core/suggest.js";
-import { UsageError } from "../../errors.js";
+import { UsageError, type Issue } from "../../errors.js";
 import type { IndexResult } from "../../core/compute.js";
 import type { Panel } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
@@ -165,12 +165,13 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const lastYear = result.years.slice(-1);
   const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
   const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
-  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree);
+  const workbookWarnings: Issue[] = [];
+  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree, workbookWarnings);
   // The files are the whole output of `audit`: what an earlier audit left there and this one does not write (its
   // audit.xlsx, when this one has no --xlsx) is removed, and named.
   const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit" });
   if (options.quiet) return;
-  printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings], env);
+  printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings, ...workbookWarnings], env);
   for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result, { files: false });
@@ -183,9 +184,10 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
 
 /**
  * Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked, in
- * `--lang` (the page titled by `title`, the tree's label).
+ * `--lang` (the page titled by `title`, the tree's label). A text cut to fit a cell of the workbook adds a warning to
+ * `warnings`.
  */
-export async function auditFiles(context: AuditContext, title: string): Promise<Record<string, FileContent>> {
+export async function auditFiles(context: AuditContext, title: string, warnings: Issue[] = []): Promise<Record<string, FileContent>> {
   const { formatAuditCsv } = await import("../../io/write/audit-csv.js");
   const { options } = context;
   const tables = await Promise.all(AUDIT_TABLES.map(({ build }) => build(context)));
@@ -195,7 +197,7 @@ export async function auditFiles(context: AuditContext, title: string): Promise<
   const { auditSheetOf, auditWordsOf } = await import("../../io/report/audit-words.js");
   if (options.xlsx) {
     const sheets = tables.map((table) => auditSheetOf(table, context.result.nodes, options.lang));
-    files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(sheets, { decimals: options.decimals });
+    files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(sheets, { decimals: options.decimals, source: "audit.xlsx", onWarning: (warning) => warnings.push(warning) });
   }
   if (options.report) {
     const { formatAuditHtml } = await import("../../io/report/audit-html.js");
