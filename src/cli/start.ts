@@ -12,6 +12,13 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 
+/**
+ * The name the code cache is made under. V8 (Node 20) keeps the name a cache was made with and shows it in stack
+ * traces, not the path the bundle is loaded from: a cache made under the build's absolute path would show that path
+ * in every installed copy. This name reads the same wherever the package is.
+ */
+export const CACHED_BUNDLE_NAME = "innovation-index/dist/bundle/main.cjs";
+
 /** The command line's `main`, as `src/cli/main.ts` exports it. */
 export type Main = typeof import("./main.js").main;
 
@@ -31,7 +38,7 @@ export function loadMain({
   const withCache = !make && process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(cache);
   if (!withCache && !make) return { main: (require(bundle) as { main: Main }).main };
   const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), {
-    filename: bundle,
+    filename: make ? CACHED_BUNDLE_NAME : bundle,
     cachedData: withCache ? readFileSync(cache) : undefined,
     importModuleDynamically: dynamicImport as never,
   });

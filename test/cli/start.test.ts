@@ -3,8 +3,8 @@
  * this Node; a cache V8 refuses (here: bytes that are no cache) is ignored and the command line runs as without one.
  */
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { makeTempDir } from "../helpers.js";
@@ -29,7 +29,6 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
   });
 
   it("is ASCII (scripts/bundle.js escapes what comments and regular expressions keep), so V8 holds it in one byte a character", async () => {
-    const { readFile } = await import("node:fs/promises");
     const text = await readFile(BUNDLE, "latin1");
     expect(text.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
     // The escaped characters still mean themselves: the bundle reads years written 2017年 (parseYear's expression).
@@ -49,6 +48,26 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
     expect(code).toBe(0);
     expect(printed).toContain("U1,2018,INDEX");
     expect(printed).toMatch(/U1,2018,INDEX,[^,]*,0,120\.0000/);
+  });
+
+  it("in a copy of the bundle elsewhere (an installed package), stack traces do not name the path the cache was made at", async () => {
+    const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
+    // The package's layout: the bundle reads the version from ../../package.json.
+    const dir = await makeTempDir({ "package.json": await readFile(new URL("../../package.json", import.meta.url), "utf8") });
+    const copy = join(dir, "dist", "bundle", "main.cjs");
+    await mkdir(dirname(copy), { recursive: true });
+    await copyFile(BUNDLE, copy);
+    await copyFile(`${BUNDLE}.cache`, `${copy}.cache`);
+    const { main, script } = loadMain({ bundle: copy });
+    expect(script?.cachedDataRejected).toBe(false);
+    // The stack of a call from the bundle's functions (compiled from the cache) into the environment.
+    let stack = "";
+    await main(["--version"], { cwd: dir, stdout: () => void (stack = new Error("probe").stack ?? ""), stderr: () => undefined });
+    const frames = stack.split("\n").filter((line) => line.includes("main.cjs"));
+    expect(frames.length).toBeGreaterThan(0);
+    // V8 names them by the name the cache was made under (Node 20) or by the copy's path; never by the build's folder.
+    for (const frame of frames) expect(frame.includes("innovation-index/dist/bundle/main.cjs") || frame.includes(copy)).toBe(true);
+    expect(stack).not.toContain(dirname(BUNDLE));
   });
 
   it("ignores a cache V8 refuses and runs the command line all the same", async () => {
