@@ -376,6 +376,11 @@ describe("innovation-index template", () => {
     const run = await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--out", "values.csv"], dir);
     expect(run).toEqual({ code: 0, stdout: "", stderr: "wrote values.csv: 3 rows to fill in\n" });
     expect(await readFile(join(dir, "values.csv"), "utf8")).toBe(
+      "\uFEFF指标代码,指标名称,计量单位,2017,2018,2019\nrd,A = rd / revenue * 100,,,,\nrevenue,A = rd / revenue * 100,,,,\nB,孵化器,个,,,\n",
+    );
+    // --lang en: the same rows under English column names.
+    expect((await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--lang", "en", "--out", "en.csv"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "en.csv"), "utf8")).toBe(
       "\uFEFFindicator,name,measure,2017,2018,2019\nrd,A = rd / revenue * 100,,,,\nrevenue,A = rd / revenue * 100,,,,\nB,孵化器,个,,,\n",
     );
     const again = await runCli(["template", "-i", "tree.csv", "--years", "2017-2019", "--out", "values.csv"], dir);
@@ -387,7 +392,7 @@ describe("innovation-index template", () => {
     const dir = await makeTempDir({ "tree.csv": tree });
     await runCli(["template", "-i", "tree.csv", "--years", "2017,2018", "--units", "常州,无锡", "--out", "long.csv"], dir);
     const long = (await readFile(join(dir, "long.csv"), "utf8")).split("\n");
-    expect(long[0]).toBe("\uFEFFunit,year,indicator,name,value");
+    expect(long[0]).toBe("\uFEFF评价对象,年份,指标代码,指标名称,数值");
     expect(long).toHaveLength(1 + 2 * 2 * 3 + 1);
     expect(long[1]).toBe("常州,2017,rd,A = rd / revenue * 100,");
     const run = await runCli(["template", "-i", "tree.csv", "--years", "2017-2018", "--out", "values.xlsx"], dir);
@@ -395,7 +400,7 @@ describe("innovation-index template", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "values.xlsx"));
     const sheet = book.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([undefined, "indicator", "name", "measure", "2017", "2018"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "指标代码", "指标名称", "计量单位", "2017", "2018"]);
     // fill it in and compute: A = 3/150·100 = 2 → 4/160·100 = 2.5; B 10 → 11
     [[3, 4], [150, 160], [10, 11]].forEach((pair, i) => {
       sheet.getRow(i + 2).getCell(4).value = pair[0];
@@ -405,6 +410,26 @@ describe("innovation-index template", () => {
     const computed = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "-q"], dir);
     expect(computed.code).toBe(0);
     expect(await read(dir, "out/index.csv")).toContain(",2018,INDEX,总指数,0,117.5000\n");
+  });
+
+  it.each(["zh", "en"])("reads back a filled-in CSV template with the column names of --lang %s, wide and long", async (lang) => {
+    const dir = await makeTempDir({ "tree.csv": tree });
+    expect((await runCli(["template", "-i", "tree.csv", "--years", "2017-2018", "--lang", lang, "--out", "wide.csv"], dir)).code).toBe(0);
+    expect((await runCli(["template", "-i", "tree.csv", "--years", "2017-2018", "--units", "常州", "--lang", lang, "--out", "long.csv"], dir)).code).toBe(0);
+    // Filled with rd 3 → 4, revenue 150 → 160, B 10 → 11: A = 100·rd/revenue = 2 → 2.5, index of A 125, of B 110;
+    // INDEX in 2018 = 0.5·125 + 0.5·110 = 117.5.
+    const wide = (await readFile(join(dir, "wide.csv"), "utf8")).split("\n");
+    const fill = [["3", "4"], ["150", "160"], ["10", "11"]];
+    await writeFile(join(dir, "wide.csv"), wide.map((line, i) => (i >= 1 && i <= 3 ? line.replace(/,,$/, `,${fill[i - 1].join(",")}`) : line)).join("\n"));
+    // Long rows by year, then series: 2017 rd, revenue, B; 2018 rd, revenue, B.
+    const values = ["3", "150", "10", "4", "160", "11"];
+    const long = (await readFile(join(dir, "long.csv"), "utf8")).split("\n");
+    await writeFile(join(dir, "long.csv"), long.map((line, i) => (i >= 1 && i <= 6 ? line + values[i - 1] : line)).join("\n"));
+    for (const data of ["wide.csv", "long.csv"]) {
+      const run = await runCli(["compute", "-i", "tree.csv", "-d", data, "--out", "-", "--format", "json", "--table", "index"], dir);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).find((row: { year: number; code: string }) => row.year === 2018 && row.code === "INDEX")).toMatchObject({ value: 117.5 });
+    }
   });
 
   it("reads back a filled-in workbook or CSV template whose codes and units the formula guard wrote ('=X1)", async () => {

@@ -1,7 +1,7 @@
 /**
  * `template`: write an empty values file (CSV or .xlsx) for a tree and years, ready to be filled in.
  */
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CompiledFormula } from "../../core/formula.js";
@@ -12,6 +12,8 @@ import { readTreeFile } from "../../io/read/load.js";
 import { parseEncoding, type Encoding } from "../../io/read/read-text.js";
 import { formatTemplateCsv, templateRows, templateSeries } from "../../io/write/template.js";
 import { writeFileAtomic } from "../../io/write/write.js";
+import { REPORT_LANGUAGES } from "../../io/report/labels.js";
+import type { Language } from "../../io/write/tables.js";
 import type { CliEnv } from "../env.js";
 import { printWarnings } from "../report-issues.js";
 import { quote } from "../../core/quote.js";
@@ -24,6 +26,7 @@ export interface TemplateCommandOptions {
   force: boolean;
   encoding?: string;
   treeSheet?: string;
+  lang: Language;
 }
 
 /** Reads `2017-2020` or `2017,2018,2020` as a list of years. */
@@ -50,12 +53,18 @@ export function registerTemplate(program: Command, env: CliEnv): void {
     .option("--force", "overwrite --out if it exists", false)
     .option("--encoding <name>", "encoding of a CSV tree (default: auto)")
     .option("--tree-sheet <name>", "sheet of an .xlsx tree (default: the first visible)")
+    .addOption(
+      new Option("--lang <language>", "language of the column names (zh: 指标代码,指标名称,计量单位 or 评价对象,年份,指标代码,指标名称,数值); the values reader takes both")
+        .choices(REPORT_LANGUAGES)
+        .default("zh"),
+    )
     .addHelpText(
       "after",
       `
 Examples:
   $ innovation-index template -i indicators/changzhou-2020.csv --years 2017-2020 --out values.xlsx
-  $ innovation-index template -i tree.csv --years 2019,2020 --units 常州,无锡 --out values.csv`,
+  $ innovation-index template -i tree.csv --years 2019,2020 --units 常州,无锡 --out values.csv
+  $ innovation-index template -i tree.csv --years 2017-2020 --lang en --out values.csv   (English column names)`,
     )
     .action(async (options: TemplateCommandOptions) => runTemplate(options, env));
 }
@@ -85,7 +94,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
       }
     if (issues.length > 0) throw new ValidationError(issues);
   }
-  const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? []);
+  const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? [], options.lang);
   const warnings: Issue[] = [];
   const onWarning = (warning: Issue) => warnings.push(warning);
   const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows, { source: options.out, onWarning });

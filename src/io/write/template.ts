@@ -39,14 +39,22 @@ export function templateSeries(tree: Tree, compiled: ReadonlyMap<string, Compile
   return rows;
 }
 
+/** The template's column names in each language; the values reader takes both (`LONG_COLUMNS` and its aliases). */
+const TEMPLATE_COLUMNS = {
+  zh: { unit: "评价对象", year: "年份", indicator: "指标代码", name: "指标名称", measure: "计量单位", value: "数值" },
+  en: { unit: "unit", year: "year", indicator: "indicator", name: "name", measure: "measure", value: "value" },
+} as const;
+
 /**
  * The template's rows: the wide layout (`indicator,name,measure,<years>`, one unit) when `units` is empty, else the
- * long layout (`unit,year,indicator,name,value`).
+ * long layout (`unit,year,indicator,name,value`), with the column names in `language` (Chinese: 指标代码, 指标名称,
+ * 计量单位 and 评价对象, 年份, 数值).
  */
-export function templateRows(series: readonly TemplateSeries[], years: readonly number[], units: readonly string[]): string[][] {
+export function templateRows(series: readonly TemplateSeries[], years: readonly number[], units: readonly string[], language: "zh" | "en" = "en"): string[][] {
+  const names = TEMPLATE_COLUMNS[language];
   if (units.length === 0)
-    return [["indicator", "name", "measure", ...years.map(String)], ...series.map((row) => [row.indicator, row.name, row.measure, ...years.map(() => "")])];
-  const rows = [["unit", "year", "indicator", "name", "value"]];
+    return [[names.indicator, names.name, names.measure, ...years.map(String)], ...series.map((row) => [row.indicator, row.name, row.measure, ...years.map(() => "")])];
+  const rows: string[][] = [[names.unit, names.year, names.indicator, names.name, names.value]];
   for (const unit of units) for (const year of years) for (const row of series) rows.push([unit, String(year), row.indicator, row.name, ""]);
   return rows;
 }
