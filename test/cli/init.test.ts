@@ -27,7 +27,31 @@ describe("innovation-index init", () => {
     const id = (await readFile(join(dir, "idx/runs/LATEST"), "utf8")).trim();
     // By hand: A1 1.98/1.80 = 1.1, A2 462/420 = 1.1, so A = 110; B1 38.5/35 = 1.1 -> 110, B2 (negative) 0.50/0.40 -> 125,
     // so B = 117.5; INDEX = 0.5·110 + 0.5·117.5 = 113.75.
-    expect(await readFile(join(dir, "idx/runs", id, "index.csv"), "utf8")).toContain("Example zone,2018,INDEX,总指数,0,113.7500\n");
+    expect(await readFile(join(dir, "idx/runs", id, "index.csv"), "utf8")).toContain("示例园区,2018,INDEX,总指数,0,113.7500\n");
+    // The texts are Chinese by default: the index's name, index.yaml's comments, the README.
+    expect(parse(yaml).name).toBe("示例创新指数");
+    expect(yaml).toContain("# 年度计算的各项选择。");
+    expect(await readFile(join(dir, "idx/README.md"), "utf8")).toMatch(/^# 示例创新指数\n\n本指数每年如何计算/);
+  });
+
+  it("--lang en writes the texts in English, the same tree and values, and compute gives the same index", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["init", "zh", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["init", "en", "--lang", "en", "-q"], dir)).code).toBe(0);
+    const yaml = parse(await readFile(join(dir, "en/index.yaml"), "utf8"));
+    expect(yaml.name).toBe("Example innovation index");
+    expect(await readFile(join(dir, "en/README.md"), "utf8")).toMatch(/^# Example innovation index\n\nHow this index is computed/);
+    // The same choices in both languages: only the comments, the name and the description differ.
+    const zh = parse(await readFile(join(dir, "zh/index.yaml"), "utf8"));
+    expect({ ...yaml, name: "", description: "" }).toEqual({ ...zh, name: "", description: "" });
+    expect(await readFile(join(dir, "en/indicators.csv"), "utf8")).toBe(await readFile(join(dir, "zh/indicators.csv"), "utf8"));
+    expect(await readFile(join(dir, "en/data/2018.csv"), "utf8")).toBe(
+      (await readFile(join(dir, "zh/data/2018.csv"), "utf8")).replaceAll("示例园区", "Example zone").replaceAll("示例数据", "example"),
+    );
+    expect((await runCli(["compute", "-q"], join(dir, "en"))).code).toBe(0);
+    const id = (await readFile(join(dir, "en/runs/LATEST"), "utf8")).trim();
+    // 113.75 in 2018, as worked out by hand above.
+    expect(await readFile(join(dir, "en/runs", id, "index.csv"), "utf8")).toContain("Example zone,2018,INDEX,总指数,0,113.7500\n");
   });
 
   it("writes a README that links nowhere that does not exist (the package is not published: no registry page)", async () => {
@@ -65,7 +89,7 @@ describe("innovation-index init", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     // The nominal run is compute's (113.75 in 2018, see above), written into idx/uncertainty with outputs.decimals 4.
-    expect(await readFile(join(dir, "idx/uncertainty/uncertainty.csv"), "utf8")).toMatch(/\nExample zone,2018,113\.7500,/);
+    expect(await readFile(join(dir, "idx/uncertainty/uncertainty.csv"), "utf8")).toMatch(/\n示例园区,2018,113\.7500,/);
   });
 
   it("names the installed package's schema relatively when innovation-index is installed in the project folder", async () => {

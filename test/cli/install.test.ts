@@ -46,6 +46,6 @@ describe("installing the packed tarball", () => {
     await run(bin, ["compute", "-q"], { cwd: join(work, "proj"), env, shell: windows });
     const id = (await readFile(join(work, "proj/runs/LATEST"), "utf8")).trim();
     // By hand (as in test/cli/init.test.ts): A = 110, B = 117.5, INDEX = 0.5·110 + 0.5·117.5 = 113.75.
-    expect(await readFile(join(work, "proj/runs", id, "index.csv"), "utf8")).toContain("Example zone,2018,INDEX,总指数,0,113.7500\n");
+    expect(await readFile(join(work, "proj/runs", id, "index.csv"), "utf8")).toContain("示例园区,2018,INDEX,总指数,0,113.7500\n");
   });
 });

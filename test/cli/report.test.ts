@@ -141,8 +141,8 @@ describe("innovation-index report: the interactive dashboard (the default; --sta
     // --out: in a project without it, report writes into the latest run folder (tested below)
     expect((await runCli(["report", "-q", "--out", "out"], dir)).code).toBe(0);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
-    expect(html).toContain("<title>Example innovation index</title>");
-    expect(html).toContain('"description":"Replace with what the index measures and who maintains it."');
+    expect(html).toContain("<title>示例创新指数</title>");
+    expect(html).toContain('"description":"请改写为本指数衡量什么、由谁维护。"');
     expect((await runCli(["report", "-q", "--out", "out", "--title", "常州高新区创新指数"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "out/report.html"), "utf8")).toContain("<title>常州高新区创新指数</title>");
   });

@@ -1,11 +1,12 @@
 /**
  * `init [dir]`: scaffold a project: `index.yaml`, an indicator tree, a values folder and a README for the team.
  */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { OutputError } from "../../errors.js";
-import { projectTemplates } from "../../io/project/project-templates.js";
+import { projectTemplates, type ProjectLanguage } from "../../io/project/project-templates.js";
+import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
@@ -13,6 +14,7 @@ import { displayPath } from "../project-options.js";
 
 export interface InitCommandOptions {
   force: boolean;
+  lang: ProjectLanguage;
   quiet: boolean;
 }
 
@@ -22,8 +24,9 @@ export function registerInit(program: Command, env: CliEnv): void {
     .description("create a project: index.yaml, an indicator tree, a values folder and a README for the team")
     .argument("[dir]", "the project folder (created if needed)", ".")
     .option("--force", "overwrite files that already exist", false)
+    .addOption(new Option("--lang <language>", "language of the project's texts: the index's name, index.yaml's comments, the example unit and README.md").choices(REPORT_LANGUAGES).default("zh"))
     .option("-q, --quiet", "print nothing but errors", false)
-    .addHelpText("after", `\nExample:\n  $ innovation-index init my-index && cd my-index && innovation-index compute`)
+    .addHelpText("after", `\nExamples:\n  $ innovation-index init my-index && cd my-index && innovation-index compute\n  $ innovation-index init my-index --lang en   (English texts)`)
     .action(async (dir: string, options: InitCommandOptions) => runInit(dir, options, env));
 }
 
@@ -43,7 +46,7 @@ export function schemaReference(folder: string): string {
 /** Runs `init`: refuses to overwrite an existing file unless `--force`, then writes every file or none. */
 export async function runInit(dir: string, options: InitCommandOptions, env: CliEnv): Promise<void> {
   const folder = resolve(env.cwd, dir);
-  const files = projectTemplates(schemaReference(folder));
+  const files = projectTemplates(schemaReference(folder), options.lang ?? "zh");
   // Without an installed copy to point to, the project carries the schema itself, so the reference survives a move.
   if (!existsSync(join(folder, INSTALLED_SCHEMA))) files[SCHEMA_COPY] = readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8");
   const label = displayPath(env.cwd, folder);
