@@ -12,14 +12,16 @@
  * ```
  *
  * Every building block behind these calls (normalisation, weighting, aggregation, readers and writers) stays exported
- * from the package as well.
+ * from the package as well. The calls' problems and warnings name options by their library names (`cap`,
+ * `weighting.years`) where the core's messages quote the command line's flags (`--cap`, `--weight-years`): see
+ * library-names.ts.
  */
 import { isAbsolute, resolve } from "node:path";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
 import { parseAggregateSpec } from "./core/aggregate/plan.js";
 import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
-import { computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
+import { checkComputeOptions, computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
 import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
 import { isObject, OptionChecks, optionMessages } from "./core/option-checks.js";
@@ -30,8 +32,9 @@ import { MAX_SEED } from "./core/random.js";
 import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
-import { deriveWeights, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
+import { checkWeightingOptions, deriveWeights, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
 import { ValidationError } from "./errors.js";
+import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
@@ -70,35 +73,41 @@ export interface Inputs {
  * inputs.panel.years; // => [2017, 2018, 2019, 2020]
  */
 export async function load(source: LoadSource): Promise<Inputs> {
-  const given: Record<string, unknown> = isObject(source) ? source : {};
-  const path = "a path (text), relative to cwd or absolute";
-  const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
-  const checks = new OptionChecks()
-    .required("source", source, "{ indicators, data, ... }: the paths of the tree and the values")
-    .object("source", source, "{ indicators, data, ... }: the paths of the tree and the values")
-    .keys(undefined, given, LOAD_OPTION_NAMES)
-    .required("indicators", isObject(source) ? given.indicators : "", path)
-    .text("indicators", given.indicators)
-    .required("data", isObject(source) ? given.data : "", path)
-    .text("data", given.data)
-    .text("cwd", given.cwd)
-    .text("sheet", given.sheet)
-    .text("treeSheet", given.treeSheet)
-    .text("queryRoot", given.queryRoot)
-    .choice("decimal", given.decimal, DECIMAL_MARKS)
-    .boolean("keepSources", given.keepSources)
-    .text("unit", given.unit);
-  // An encoding by any name the command line takes (`utf8`, `GBK`, `cp936`).
-  if (given.encoding !== undefined && encoding === undefined) checks.fail("encoding", optionMessages.notAChoice("encoding", given.encoding, ENCODINGS));
-  refuseBadOptions(checks);
-  const cwd = source.cwd ?? process.cwd();
-  const at = (file: string) => (isAbsolute(file) ? file : resolve(cwd, file));
-  const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, encoding });
-  return { tree, panel, cwd };
+  // Two paths given one after the other, as many readers take them, name the object load takes.
+  const second: unknown = arguments[1];
+  const pathsAsArguments = typeof source === "string" && typeof second === "string";
+  return withLibraryNames(async () => {
+    const given: Record<string, unknown> = isObject(source) ? source : {};
+    const path = "a path (text), relative to cwd or absolute";
+    const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
+    const expected = `{ indicators, data, ... }: the paths of the tree and the values${pathsAsArguments ? `, e.g. load({ indicators: ${JSON.stringify(source)}, data: ${JSON.stringify(second)} })` : ""}`;
+    const checks = new OptionChecks()
+      .required("source", source, expected)
+      .object("source", source, expected)
+      .keys(undefined, given, LOAD_OPTION_NAMES)
+      .required("indicators", isObject(source) ? given.indicators : "", path)
+      .text("indicators", given.indicators)
+      .required("data", isObject(source) ? given.data : "", path)
+      .text("data", given.data)
+      .text("cwd", given.cwd)
+      .text("sheet", given.sheet)
+      .text("treeSheet", given.treeSheet)
+      .text("queryRoot", given.queryRoot)
+      .choice("decimal", given.decimal, DECIMAL_MARKS)
+      .boolean("keepSources", given.keepSources)
+      .text("unit", given.unit);
+    // An encoding by any name the command line takes (`utf8`, `GBK`, `cp936`).
+    if (given.encoding !== undefined && encoding === undefined) checks.fail("encoding", optionMessages.notAChoice("encoding", given.encoding, ENCODINGS));
+    refuseBadOptions(checks);
+    const cwd = source.cwd ?? process.cwd();
+    const at = (file: string) => (isAbsolute(file) ? file : resolve(cwd, file));
+    const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, encoding });
+    return { tree, panel, cwd };
+  });
 }
 
 /** Every option `load` takes. */
-const LOAD_OPTION_NAMES = Object.keys({
+export const LOAD_OPTION_NAMES = Object.keys({
   indicators: true,
   data: true,
   cwd: true,
@@ -114,17 +123,40 @@ const LOAD_OPTION_NAMES = Object.keys({
 /** The decimal marks `load` takes. */
 const DECIMAL_MARKS = [".", ","] satisfies NonNullable<LoadSource["decimal"]>[];
 
-/**
- * Checks that `inputs` are what `load` gives (a tree and a panel) and `options` an object: a plain JavaScript call
- * with the arguments swapped or left out is `E_BAD_OPTION`, not a `TypeError` from deep inside.
- */
-function checkInputs(checks: OptionChecks, inputs: unknown, options: unknown): OptionChecks {
-  const expected = "the result of load(): { tree, panel }";
-  const { tree, panel } = isObject(inputs) ? inputs : {};
+/** What an argument of the facade is, by its shape: what `load`, `compute` or `analyse` gives, `load`'s paths, a Promise. */
+type ArgumentKind = "inputs" | "result" | "analysis" | "paths" | "promise";
+
+/** How a message names an argument of each kind. */
+const ARGUMENT_KINDS: Record<ArgumentKind, string> = {
+  inputs: "the inputs of load() ({ tree, panel })",
+  result: "a result of compute() ({ units, years, nodes, values, ... })",
+  analysis: "an analysis of analyse(result)",
+  paths: "the paths load() reads ({ indicators, data })",
+  promise: "a Promise",
+};
+
+/** The kind of `value`, if it is one of the facade's own values. */
+function kindOf(value: unknown): ArgumentKind | undefined {
+  if ((typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function") return "promise";
+  if (!isObject(value)) return undefined;
+  if (isInputs(value)) return "inputs";
+  if (isResult(value)) return "result";
+  if (Array.isArray(value.contributions) && "growth" in value) return "analysis";
+  if (typeof value.indicators === "string" && typeof value.data === "string") return "paths";
+  return undefined;
+}
+
+/** Whether `value` is what `load` gives: a tree and a panel. */
+function isInputs(value: unknown): boolean {
+  const { tree, panel } = isObject(value) ? value : {};
   const treeShaped = isObject(tree) && Array.isArray(tree.nodes) && Array.isArray(tree.indicators) && Array.isArray(tree.roots) && tree.byCode instanceof Map;
   const panelShaped = isObject(panel) && ["units", "years", "indicators"].every((field) => Array.isArray(panel[field])) && isArrayLike(panel.values);
-  if (!treeShaped || !panelShaped) checks.fail("inputs", optionMessages.notExpected("inputs", inputs, expected));
-  return checks.object("options", options, "an object of options, e.g. { baseYear: 2017 }");
+  return treeShaped && panelShaped;
+}
+
+/** Whether `value` is what `compute` gives. */
+function isResult(value: unknown): boolean {
+  return isObject(value) && Array.isArray(value.units) && Array.isArray(value.years) && Array.isArray(value.nodes) && isArrayLike(value.values);
 }
 
 /** Whether `value` is an array or a typed array (a panel's or a result's values). */
@@ -132,12 +164,109 @@ function isArrayLike(value: unknown): boolean {
   return Array.isArray(value) || ArrayBuffer.isView(value);
 }
 
-/** `E_BAD_OPTION` unless `result` is what `compute` gives. */
-function checkResult(result: unknown): OptionChecks {
-  const checks = new OptionChecks();
-  const shaped = isObject(result) && Array.isArray(result.units) && Array.isArray(result.years) && Array.isArray(result.nodes) && isArrayLike(result.values);
-  if (!shaped) checks.fail("result", optionMessages.notExpected("result", result, "the result of compute(): { units, years, nodes, values, ... }"));
+/** The short name of an argument in a call written out: `compute(result, inputs)`. */
+function argumentName(value: unknown): string {
+  const kind = kindOf(value);
+  if (kind === "promise") return "a Promise";
+  if (kind !== undefined) return kind;
+  if (isObject(value)) return "options";
+  return value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : typeof value;
+}
+
+/**
+ * Checks the two arguments of `call(first, options)`: `first` is what `load` gives (`"inputs"`) or what `compute`
+ * gives (`"result"`), `options` an object of options. A plain JavaScript call with the arguments swapped
+ * (`report(inputs, result)`) is one `E_BAD_OPTION` saying so, not one "unknown option" per key of the other argument;
+ * an argument of another kind (a result for the inputs, a Promise not awaited, the paths not yet loaded) is one naming
+ * what it is. Returns whether `options` is an object whose keys are worth checking.
+ */
+function checkArguments(checks: OptionChecks, call: string, expected: "inputs" | "result", first: unknown, options: unknown, example: string): boolean {
+  const expectedFirst = expected === "inputs" ? "the result of load(): { tree, panel }" : "the result of compute(): { units, years, nodes, values, ... }";
+  const firstKind = kindOf(first);
+  if (firstKind !== expected && kindOf(options) === expected) {
+    const given = `${call}(${argumentName(first)}, ${argumentName(options)})`;
+    checks.fail("arguments", `the arguments look swapped: ${given}; expected ${call}(${expected}, options), ${expected === "inputs" ? "the inputs of load()" : "the result of compute()"} first`);
+    return false;
+  }
+  if (firstKind !== expected) {
+    const hint: Partial<Record<ArgumentKind, string>> = {
+      promise: ` (await ${expected === "inputs" ? "load" : "compute"}(...) before passing it)`,
+      paths: " (await load(paths) reads them)",
+      inputs: " (compute(inputs) gives it)",
+    };
+    const found = firstKind === undefined ? undefined : `option ${expected} is ${ARGUMENT_KINDS[firstKind]}; expected ${expectedFirst}${hint[firstKind] ?? ""}`;
+    // buildTree and buildPanel give { ok, value }: their outcome passed for its value.
+    const outcomes = expected === "inputs" && isObject(first) ? (["tree", "panel"] as const).filter((name) => isObject(first[name]) && "ok" in first[name]) : [];
+    const outcome =
+      outcomes.length > 0
+        ? `option inputs holds the outcome { ok, value } of ${outcomes.map((name) => (name === "tree" ? "buildTree" : "buildPanel")).join(" and ")}; expected the values: { tree: tree.value, panel: panel.value }, once ok is true`
+        : undefined;
+    checks.fail(expected, found ?? outcome ?? optionMessages.notExpected(expected, first, expectedFirst));
+  }
+  return checkOptionsObject(checks, call, options, example);
+}
+
+/**
+ * Checks that `options` of `call` is an object of options: not the inputs, a result or an analysis given in its place
+ * (one issue naming what it is, not one per key). Returns whether its keys are worth checking.
+ */
+function checkOptionsObject(checks: OptionChecks, call: string, options: unknown, example = "{ baseYear: 2017 }"): boolean {
+  const kind = kindOf(options);
+  if (kind !== undefined) {
+    const hint = kind === "analysis" && call === "report" ? " (give it as { analysis })" : "";
+    checks.fail("options", `option options is ${ARGUMENT_KINDS[kind]}; expected an object of options, e.g. ${example}${hint}`);
+    return false;
+  }
+  checks.object("options", options, `an object of options, e.g. ${example}`);
+  return isObject(options);
+}
+
+/**
+ * Checks the options of `compute` (and `uncertainty`'s and `presetOptions`' of the same names), all in one pass: an
+ * unknown key (`known`), and every value `computeIndex` and `deriveWeights` would refuse, under its path in `options`
+ * (`weighting.alpha`).
+ */
+function checkIndexOptions(checks: OptionChecks, given: Record<string, unknown>, known: readonly string[]): OptionChecks {
+  checks
+    .keys(undefined, given, known)
+    .choice("preset", given.preset, PRESETS)
+    .choice("weights", given.weights, WEIGHT_METHODS)
+    .object("weighting", given.weighting, "an object of the weighting method's options, e.g. { years: [2019, 2020] }")
+    .keys("weighting", given.weighting, WEIGHTING_OPTION_NAMES)
+    .text("ahp", given.ahp);
+  const computeOptions = Object.fromEntries(Object.entries(given).filter(([key]) => INDEX_OPTION_NAMES.includes(key) && !["weights", "weighting"].includes(key)));
+  checks.issues.push(...checkComputeOptions(computeOptions as ComputeOptions));
+  if (isObject(given.weighting)) {
+    const weighting = Object.fromEntries(Object.entries(given.weighting).filter(([key]) => WEIGHTING_OPTION_NAMES.includes(key)));
+    for (const issue of checkWeightingOptions(weighting as WeightingOptions))
+      checks.issues.push({ ...issue, column: `weighting.${issue.column}`, message: issue.message.replace(/^option /, "option weighting.") });
+  }
   return checks;
+}
+
+/** `E_BAD_OPTION` unless `result` is what `compute` gives, and `options` an object of options. */
+function checkResult(call: string, result: unknown, options: unknown, example: string): { checks: OptionChecks; keyed: boolean } {
+  const checks = new OptionChecks();
+  const keyed = checkArguments(checks, call, "result", result, options, example);
+  return { checks, keyed };
+}
+
+/** `call`'s value, or its error with the command line's flags in the library's names (see library-names.ts). */
+async function withLibraryNames<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw errorInLibraryNames(error);
+  }
+}
+
+/** `withLibraryNames` for a call that returns its value. */
+function withLibraryNamesNow<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw errorInLibraryNames(error);
+  }
 }
 
 /** How `compute` derives the weights and computes the index; every field is optional, defaults as on the command line. */
@@ -174,21 +303,18 @@ export interface ComputedIndex extends IndexResult {
  * result.values[0]; // => 100 (the overall index of the first unit in the base year)
  */
 export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise<ComputedIndex> {
-  refuseBadOptions(
-    checkInputs(new OptionChecks(), inputs, given)
-      .keys(undefined, given, INDEX_OPTION_NAMES)
-      .choice("preset", given?.preset, PRESETS)
-      .choice("weights", given?.weights, WEIGHT_METHODS)
-      .object("weighting", given?.weighting, "an object of the weighting method's options, e.g. { years: [2019, 2020] }")
-      .keys("weighting", given?.weighting, WEIGHTING_OPTION_NAMES)
-      .text("ahp", given?.ahp),
-  );
-  const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
-  const panel = panelOf(inputs.panel);
-  const { weights: method = "explicit", weighting = {}, ahp, preset: _preset, ...computeOptions } = options;
-  const derived = await deriveFor(inputs, panel, { weights: method, weighting, ahp, strict: computeOptions.strict });
-  const result = computeIndex(inputs.tree, panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
-  return derived ? { ...result, derivedWeights: derived } : result;
+  return withLibraryNames(async () => {
+    const checks = new OptionChecks();
+    if (checkArguments(checks, "compute", "inputs", inputs, given, "{ baseYear: 2017 }")) checkIndexOptions(checks, given as Record<string, unknown>, INDEX_OPTION_NAMES);
+    refuseBadOptions(checks);
+    const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
+    const panel = panelOf(inputs.panel);
+    const { weights: method = "explicit", weighting = {}, ahp, preset: _preset, ...computeOptions } = options;
+    const derived = await deriveFor(inputs, panel, { weights: method, weighting, ahp, strict: computeOptions.strict });
+    const result = computeIndex(inputs.tree, panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
+    const named = { ...result, warnings: issuesInLibraryNames(result.warnings) };
+    return derived ? { ...named, derivedWeights: { ...derived, warnings: issuesInLibraryNames(derived.warnings) } } : named;
+  });
 }
 
 /** The weights `options.weights` derives from the panel (none for `explicit`: the tree's), as `compute --weights` does. */
@@ -243,88 +369,111 @@ export interface UncertaintyCallOptions extends IndexOptions {
  * result.index.low; // the 5% quantile of each unit's index, [unit · years + year]
  */
 export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions = {}): Promise<UncertaintyResult> {
-  const checks = checkInputs(new OptionChecks(), inputs, given)
-    .keys(undefined, given, [...INDEX_OPTION_NAMES, ...UNCERTAINTY_OPTION_NAMES])
-    .choice("preset", given?.preset, PRESETS)
-    .choice("weights", given?.weights, WEIGHT_METHODS)
-    .object("weighting", given?.weighting, "an object of the weighting method's options, e.g. { years: [2019, 2020] }")
-    .keys("weighting", given?.weighting, WEIGHTING_OPTION_NAMES)
-    .text("ahp", given?.ahp)
-    .number("replications", given?.replications, "a whole number from 2 to 10,000,000", (n) => Number.isInteger(n) && n >= 2 && n <= 10_000_000)
-    .number("seed", given?.seed, `a whole number from 0 to ${MAX_SEED}`, (n) => Number.isInteger(n) && n >= 0 && n <= MAX_SEED)
-    .number("bootstrap", given?.bootstrap, "0 (no intervals) or a whole number from 2 to 100,000", (n) => n === 0 || (Number.isInteger(n) && n >= 2 && n <= 100_000))
-    .number("weightNoise", given?.weightNoise, "a share above 0 and at most 1, e.g. 0.2", (r) => r > 0 && r <= 1)
-    .number("memoryLimit", given?.memoryLimit, "a number of bytes above 0", (bytes) => bytes > 0)
-    .list("normalizations", given?.normalizations, (item) => (NORMALIZE_METHODS as readonly unknown[]).includes(item), `a list of: ${NORMALIZE_METHODS.join(", ")}`)
-    .list("aggregations", given?.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of: ${AGGREGATE_METHODS.join(", ")}`)
-    .list("missingPolicies", given?.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of: ${MISSING_POLICIES.join(", ")}`)
-    .object("weightRanges", given?.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
-  // As the command, the analysis takes no screening: its runs would each screen anew.
-  if (given?.screen !== undefined)
-    checks.fail("screen", "option screen is not taken by uncertainty; expected the panel screened first (screenPanel, then { ...inputs, panel }), as the uncertainty command has no --screen");
-  const byCode: unknown = isObject(inputs) && isObject(inputs.tree) ? inputs.tree.byCode : undefined;
-  const codes = byCode instanceof Map ? byCode : undefined;
-  for (const [code, range] of isObject(given?.weightRanges) ? Object.entries(given.weightRanges) : []) {
-    if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${JSON.stringify(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
-    checks.pair(`weightRanges.${code}`, range, ["min", "max"], "{ min, max }: two numbers with 0 <= min <= max", (min, max) => min >= 0 && max >= min);
-  }
-  refuseBadOptions(checks);
-  const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
-  const {
-    weights,
-    weighting,
-    ahp,
-    preset: _preset,
-    replications = 1000,
-    seed = 1,
-    bootstrap = 0,
-    weightNoise,
-    weightRanges,
-    normalizations,
-    aggregations,
-    missingPolicies,
-    memoryLimit = defaultMemoryLimit(),
-    normalize,
-    aggregate,
-    missing,
-    ...settings
-  } = options;
-  // Each list's first method is the nominal one: a nominal method given beside a list must be its first.
-  const lists = new OptionChecks();
-  const listOf = <T extends string>(single: T | undefined, singleName: string, list: readonly T[] | undefined, listName: string, fallback: T): readonly T[] => {
-    if (list === undefined || list.length === 0) return [single ?? fallback];
-    if (single !== undefined && single !== list[0])
-      lists.fail(listName, `option ${listName} starts with ${JSON.stringify(list[0])} but ${singleName} is ${JSON.stringify(single)}; expected the nominal method first in the list, or one of them left out`);
-    return list;
-  };
-  for (const [name, list] of [["normalizations", normalizations], ["aggregations", aggregations], ["missingPolicies", missingPolicies]] as const)
-    if (list && new Set(list).size < list.length) lists.fail(name, optionMessages.notExpected(name, list, "each method once"));
-  const normalizationList = listOf(normalize, "normalize", normalizations, "normalizations", "fixed-base");
-  const aggregationList = listOf(aggregate, "aggregate", aggregations, "aggregations", "arithmetic");
-  const missingList = listOf(missing, "missing", missingPolicies, "missingPolicies", "error");
-  const varies = weightNoise !== undefined || (weightRanges !== undefined && Object.keys(weightRanges).length > 0) || [normalizationList, aggregationList, missingList].some((list) => list.length > 1);
-  if (!varies) lists.fail("options", "nothing varies; expected weightNoise or weightRanges, or two or more methods in normalizations, aggregations or missingPolicies");
-  refuseBadOptions(lists);
-  const panel = panelOf(inputs.panel);
-  const derived = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
-  return analyzeUncertainty(inputs.tree, panel, {
-    ...settings,
-    weights: derived?.weights,
-    weighting: derived?.summary,
-    replications,
-    seed,
-    bootstrap,
-    weightNoise,
-    weightRanges: weightRanges && new Map(Object.entries(weightRanges)),
-    normalizations: normalizationList,
-    aggregations: aggregationList,
-    missingPolicies: missingList,
-    memoryLimit,
+  return withLibraryNames(async () => {
+    const checks = new OptionChecks();
+    const keyed = checkArguments(checks, "uncertainty", "inputs", inputs, given, "{ weightNoise: 0.2 }");
+    if (keyed)
+      checkIndexOptions(checks, given as Record<string, unknown>, [...INDEX_OPTION_NAMES, ...UNCERTAINTY_OPTION_NAMES])
+        .number("replications", given.replications, "a whole number from 2 to 10,000,000", (n) => Number.isInteger(n) && n >= 2 && n <= 10_000_000)
+        .number("seed", given.seed, `a whole number from 0 to ${MAX_SEED}`, (n) => Number.isInteger(n) && n >= 0 && n <= MAX_SEED)
+        .number("bootstrap", given.bootstrap, "0 (no intervals) or a whole number from 2 to 100,000", (n) => n === 0 || (Number.isInteger(n) && n >= 2 && n <= 100_000))
+        .number("weightNoise", given.weightNoise, "a share above 0 and at most 1, e.g. 0.2", (r) => r > 0 && r <= 1)
+        .number("memoryLimit", given.memoryLimit, "a number of bytes above 0", (bytes) => bytes > 0)
+        .list("normalizations", given.normalizations, (item) => (NORMALIZE_METHODS as readonly unknown[]).includes(item), `a list of: ${NORMALIZE_METHODS.join(", ")}`)
+        .list("aggregations", given.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of: ${AGGREGATE_METHODS.join(", ")}`)
+        .list("missingPolicies", given.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of: ${MISSING_POLICIES.join(", ")}`)
+        .object("weightRanges", given.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
+    // As the command, the analysis takes no screening: its runs would each screen anew.
+    if (keyed && given.screen !== undefined)
+      checks.fail("screen", "option screen is not taken by uncertainty; expected the panel screened first (screenPanel, then { ...inputs, panel }), as the uncertainty command takes no screening either");
+    const codes = isInputs(inputs) ? inputs.tree.byCode : undefined;
+    for (const [code, range] of keyed && isObject(given.weightRanges) ? Object.entries(given.weightRanges) : []) {
+      if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${JSON.stringify(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
+      checks.pair(`weightRanges.${code}`, range, ["min", "max"], "{ min, max }: two numbers with 0 <= min <= max", (min, max) => min >= 0 && max >= min);
+    }
+    refuseBadOptions(checks);
+    const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
+    const {
+      weights,
+      weighting,
+      ahp,
+      preset: _preset,
+      replications = 1000,
+      seed = 1,
+      bootstrap = 0,
+      weightNoise,
+      weightRanges,
+      normalizations,
+      aggregations,
+      missingPolicies,
+      memoryLimit = defaultMemoryLimit(),
+      normalize,
+      aggregate,
+      missing,
+      ...settings
+    } = options;
+    // Each list's first method is the nominal one: a nominal method given beside a list must be its first.
+    const lists = new OptionChecks();
+    const listOf = <T extends string>(single: T | undefined, singleName: string, list: readonly T[] | undefined, listName: string, fallback: T): readonly T[] => {
+      if (list === undefined || list.length === 0) return [single ?? fallback];
+      if (single !== undefined && single !== list[0])
+        lists.fail(listName, `option ${listName} starts with ${JSON.stringify(list[0])} but ${singleName} is ${JSON.stringify(single)}; expected the nominal method first in the list, or one of them left out`);
+      return list;
+    };
+    for (const [name, list] of [["normalizations", normalizations], ["aggregations", aggregations], ["missingPolicies", missingPolicies]] as const)
+      if (list && new Set(list).size < list.length) lists.fail(name, optionMessages.notExpected(name, list, "each method once"));
+    const normalizationList = listOf(normalize, "normalize", normalizations, "normalizations", "fixed-base");
+    const aggregationList = listOf(aggregate, "aggregate", aggregations, "aggregations", "arithmetic");
+    const missingList = listOf(missing, "missing", missingPolicies, "missingPolicies", "error");
+    const varies = weightNoise !== undefined || (weightRanges !== undefined && Object.keys(weightRanges).length > 0) || [normalizationList, aggregationList, missingList].some((list) => list.length > 1);
+    if (!varies) lists.fail("options", "nothing varies; expected weightNoise or weightRanges, or two or more methods in normalizations, aggregations or missingPolicies");
+    refuseBadOptions(lists);
+    const panel = panelOf(inputs.panel);
+    const derived = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
+    let result: UncertaintyResult;
+    try {
+      result = analyzeUncertainty(inputs.tree, panel, {
+        ...settings,
+        weights: derived?.weights,
+        weighting: derived?.summary,
+        replications,
+        seed,
+        bootstrap,
+        weightNoise,
+        weightRanges: weightRanges && new Map(Object.entries(weightRanges)),
+        normalizations: normalizationList,
+        aggregations: aggregationList,
+        missingPolicies: missingList,
+        memoryLimit,
+      });
+    } catch (error) {
+      throw withoutChoiceHeading(error);
+    }
+    const nominalRun = { ...result.nominalRun, warnings: issuesInLibraryNames(result.nominalRun.warnings) };
+    return { ...result, nominalRun, warnings: issuesInLibraryNames(result.warnings) };
   });
 }
 
+/**
+ * Problems of the options that no combination of methods is free of: an option value, a base year or reference unit
+ * absent from the data, a level without groups, a power mean without its exponent.
+ */
+const CHOICE_FREE_CODES = new Set(["E_BAD_OPTION", "E_BASE_YEAR_ABSENT", "E_UNKNOWN_REFERENCE_UNIT", "E_AGGREGATE_LEVEL", "E_POWER_MISSING"]);
+
+/**
+ * `error` without the issue that heads the problems of one combination of methods ("the index is undefined with
+ * normalisation ..."), when every problem is one of the options that no combination is free of: those read as `compute`
+ * gives them, not as a reason to remove a method from its list.
+ */
+function withoutChoiceHeading(error: unknown): unknown {
+  if (!(error instanceof ValidationError)) return error;
+  const [first, ...rest] = error.issues;
+  if (first?.code !== "E_CHOICE_UNDEFINED" || rest.length === 0 || !rest.every((issue) => CHOICE_FREE_CODES.has(issue.code))) return error;
+  return new ValidationError(rest, error.heading, error.partial);
+}
+
 /** The options `uncertainty` takes beside `compute`'s. */
-const UNCERTAINTY_OPTION_NAMES = Object.keys({
+export const UNCERTAINTY_OPTION_NAMES = Object.keys({
   replications: true,
   seed: true,
   bootstrap: true,
@@ -341,14 +490,16 @@ const UNCERTAINTY_OPTION_NAMES = Object.keys({
  * units (with several units): what `growth.csv`, `contributions.csv` and `ranks.csv` hold.
  */
 export function analyse(result: IndexResult, options: AnalysisOptions = {}): Analysis {
-  refuseBadOptions(
-    checkResult(result)
-      .object("options", options, "an object of options")
-      .keys(undefined, options, ["aggregationOf", "contributions"])
-      .choice("contributions", options?.contributions, CONTRIBUTION_DEPTHS)
-      .fail("aggregationOf", options?.aggregationOf === undefined || typeof options.aggregationOf === "function" ? "" : optionMessages.notExpected("aggregationOf", options.aggregationOf, "a function")),
-  );
-  return analyzeResult(result, options);
+  return withLibraryNamesNow(() => {
+    const { checks, keyed } = checkResult("analyse", result, options, '{ contributions: "dimensions" }');
+    if (keyed)
+      checks
+        .keys(undefined, options, ["aggregationOf", "contributions"])
+        .choice("contributions", options.contributions, CONTRIBUTION_DEPTHS)
+        .fail("aggregationOf", options.aggregationOf === undefined || typeof options.aggregationOf === "function" ? "" : optionMessages.notExpected("aggregationOf", options.aggregationOf, "a function"));
+    refuseBadOptions(checks);
+    return analyzeResult(result, options);
+  });
 }
 
 /**
@@ -357,11 +508,17 @@ export function analyse(result: IndexResult, options: AnalysisOptions = {}): Ana
  * components per group, and effective against nominal weights. See docs/guides/audit.md.
  */
 export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
-  const checks = checkResult(result).object("options", options, "an object of options").keys(undefined, options, [...Object.keys(AUDIT_THRESHOLD_RANGES), "winsorMax"]);
-  for (const [name, [low, high]] of Object.entries(AUDIT_THRESHOLD_RANGES))
-    checks.number(name, options?.[name as keyof AuditOptions], `a number from ${low} to ${high}`, (value) => value >= low && value <= high);
-  refuseBadOptions(checks.number("winsorMax", options?.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1));
-  return auditIndex(result, options);
+  return withLibraryNamesNow(() => {
+    const { checks, keyed } = checkResult("audit", result, options, "{ collinear: 0.9 }");
+    if (keyed) {
+      checks.keys(undefined, options, AUDIT_OPTION_NAMES);
+      for (const [name, [low, high]] of Object.entries(AUDIT_THRESHOLD_RANGES))
+        checks.number(name, options[name as keyof AuditOptions], `a number from ${low} to ${high}`, (value) => value >= low && value <= high);
+      checks.number("winsorMax", options.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1);
+    }
+    refuseBadOptions(checks);
+    return auditIndex(result, options);
+  });
 }
 
 /**
@@ -370,35 +527,41 @@ export function audit(result: IndexResult, options: AuditOptions = {}): Audit {
  * instead, see docs/guides/dashboard.md). ECharts loads on the first call.
  */
 export async function report(result: IndexResult, options: ReportOptions & { analysis?: Analysis } = {}): Promise<string> {
-  refuseBadOptions(
-    checkResult(result)
-      .object("options", options, "an object of options")
-      .keys(undefined, options, ["analysis", "language", "decimals", "appendix", "title", "description"])
-      .choice("language", options?.language, REPORT_LANGUAGES)
-      .number("decimals", options?.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
-      .text("title", options?.title)
-      .text("description", options?.description)
-      .object("analysis", options?.analysis, "the result of analyse(result)")
-      .list("appendix", options?.appendix, isObject, "a list of { title, table } objects"),
-  );
-  const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
-  return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
+  return withLibraryNames(async () => {
+    const { checks, keyed } = checkResult("report", result, options, '{ language: "en" }');
+    if (keyed)
+      checks
+        .keys(undefined, options, ["analysis", "language", "decimals", "appendix", "title", "description"])
+        .choice("language", options.language, REPORT_LANGUAGES)
+        .number("decimals", options.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
+        .text("title", options.title)
+        .text("description", options.description)
+        .object("analysis", options.analysis, "the result of analyse(result)")
+        .list("appendix", options.appendix, isObject, "a list of { title, table } objects");
+    refuseBadOptions(checks);
+    const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
+    return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
+  });
 }
 
 /**
  * The options a preset sets, as `compute` takes them: what `compute --preset NAME` sets on the command line
  * (`innovation-index compute --preset NAME --explain` lists them with their sources). Given the call's own `options`,
  * the aggregation is one setting, as `--aggregate` is: a call that sets `aggregate` or `aggregateByLevel` gets none of
- * the preset's `aggregate`, `aggregateByLevel` and exponent.
+ * the preset's `aggregate`, `aggregateByLevel` and exponent. `options` are checked as `compute` checks them.
+ * @throws `ValidationError` of code `E_BAD_OPTION` for a name not in `PRESETS`, and for options `compute` would refuse.
  * @example presetOptions("nbs") // => { normalize: "fixed-base", weights: "equal", aggregate: "geometric", aggregateByLevel: { 0: "arithmetic" } }
  */
 export function presetOptions(preset: Preset, options: IndexOptions = {}): IndexOptions {
-  refuseBadOptions(
-    new OptionChecks()
-      .required("preset", preset, `one of: ${PRESETS.join(", ")}`)
-      .choice("preset", preset, PRESETS)
-      .object("options", options, "an object of options"),
-  );
+  const checks = new OptionChecks();
+  const presets = `one of: ${PRESETS.join(", ")}`;
+  if (typeof preset !== "string" && isObject(preset) && typeof options === "string")
+    checks.fail("arguments", `the arguments look swapped: presetOptions(options, ${JSON.stringify(options)}); expected presetOptions(name, options), the preset's name first`);
+  else {
+    checks.required("preset", preset, presets).choice("preset", preset, PRESETS);
+    if (checkOptionsObject(checks, "presetOptions", options)) checkIndexOptions(checks, options as Record<string, unknown>, INDEX_OPTION_NAMES);
+  }
+  refuseBadOptions(checks);
   const set: IndexOptions = {};
   const aggregationGiven = options.aggregate !== undefined || options.aggregateByLevel !== undefined;
   for (const { option, value } of PRESET_DEFINITIONS[preset].settings) {
@@ -443,7 +606,7 @@ function definedOptions(options: IndexOptions): IndexOptions {
 }
 
 /** Every option `compute` takes (a misspelt one, such as the command line's `normalise`, is refused, not left unused). */
-const INDEX_OPTION_NAMES = Object.keys({
+export const INDEX_OPTION_NAMES = Object.keys({
   baseYear: true,
   indexName: true,
   normalize: true,
@@ -472,7 +635,7 @@ const INDEX_OPTION_NAMES = Object.keys({
 } satisfies Record<keyof IndexOptions, true>);
 
 /** Every option of `IndexOptions.weighting`. */
-const WEIGHTING_OPTION_NAMES = Object.keys({
+export const WEIGHTING_OPTION_NAMES = Object.keys({
   allowInconsistent: true,
   units: true,
   years: true,
@@ -497,6 +660,9 @@ const AUDIT_THRESHOLD_RANGES = {
   collinear: [0, 1],
   weakParent: [-1, 1],
 } satisfies Record<Exclude<keyof AuditOptions, "winsorMax">, [number, number]>;
+
+/** Every option `audit` takes. */
+export const AUDIT_OPTION_NAMES = [...Object.keys(AUDIT_THRESHOLD_RANGES), "winsorMax"];
 
 function refuseBadOptions(checks: OptionChecks): void {
   if (checks.issues.length > 0) throw new ValidationError(checks.issues);

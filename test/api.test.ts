@@ -1,14 +1,18 @@
 /**
  * The facade (`load`, `compute`, `analyse`, `report`) gives the numbers of the `compute` command: the same pipeline and
  * defaults. Each case runs the CLI on the shipped example and compares every value of its `index.json` (unrounded)
- * with the facade's result for the same options.
+ * with the facade's result for the same options. The facade's checks of its arguments, and its problems and warnings in
+ * the library's names of the options (where the core's messages quote the command line's flags), are tested here too.
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, formatSensitivityCsv, formatUncertaintyCsv, load, presetOptions, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
-import { ValidationError } from "../src/errors.js";
+import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, presetOptions, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { InputError, UsageError, ValidationError } from "../src/errors.js";
+import { messages } from "../src/core/messages.js";
+import { RATIO_METHODS } from "../src/core/normalize.js";
+import { weightingMessages } from "../src/core/weighting/messages.js";
 import { parseCsv } from "../src/io/csv.js";
 import { makeTempDir, runCli } from "./helpers.js";
 
@@ -215,9 +219,9 @@ describe("the facade refuses an option value the command line would refuse", () 
       [{ cap: Number.POSITIVE_INFINITY }, "cap"],
       [{ aggregateByLevel: { 1: "median" as never } }, "aggregateByLevel[1]"],
       [{ weights: "bogus" as never }, "weights"],
-      [{ weights: "combined", weighting: { alpha: 2 } }, "alpha"],
-      [{ weights: "entropy", weighting: { entropyShift: -5 } }, "entropyShift"],
-      [{ weights: "entropy", weighting: { groupWeights: "bogus" as never } }, "groupWeights"],
+      [{ weights: "combined", weighting: { alpha: 2 } }, "weighting.alpha"],
+      [{ weights: "entropy", weighting: { entropyShift: -5 } }, "weighting.entropyShift"],
+      [{ weights: "entropy", weighting: { groupWeights: "bogus" as never } }, "weighting.groupWeights"],
     ];
     for (const [options, option] of bad) {
       const issues = await rejection(() => compute(inputs, options));
@@ -272,7 +276,9 @@ describe("the facade refuses arguments a plain JavaScript call gets wrong", () =
       { code: "E_BAD_OPTION", column: "options", message: 'option options is "entropy"; expected an object of options, e.g. { baseYear: 2017 }' },
     ]);
     expect((await rejection(() => compute(null as never)))[0].column).toBe("inputs");
-    expect((await rejection(() => compute({ indicators: FILES.indicators, data: FILES.data } as never)))[0].message).toMatch(/^option inputs is .*; expected the result of load\(\): \{ tree, panel \}$/);
+    expect((await rejection(() => compute({ indicators: FILES.indicators, data: FILES.data } as never)))[0].message).toBe(
+      "option inputs is the paths load() reads ({ indicators, data }); expected the result of load(): { tree, panel } (await load(paths) reads them)",
+    );
     for (const call of [() => analyse(undefined as never), () => audit(null as never), () => report({} as never)])
       expect((await rejection(call))[0].column).toBe("result");
     expect((await rejection(() => presetOptions(undefined as never)))[0].message).toBe("option preset is undefined; expected one of: nbs, changzhou, eis, gii, coinr");
@@ -336,5 +342,223 @@ describe("the facade on a panel of plain numbers", () => {
     const short = inputs.panel.values.subarray(1);
     const issues = await rejection(() => compute({ ...inputs, panel: { ...inputs.panel, values: short } }));
     expect(issues[0].message).toBe(`option panel.values holds ${short.length} values; expected units × years × indicators = 1 × 4 × 40 = 160`);
+  });
+});
+
+describe("the facade names options as the library does, where the core's messages quote the command line's flags", () => {
+  /** The issues a call refuses with, as `rejection` gives them, with the error's class. */
+  async function refused(call: () => unknown): Promise<{ error: unknown; issues: { code: string; column?: string | number; message: string }[] }> {
+    try {
+      await call();
+    } catch (error) {
+      const issues = error instanceof ValidationError ? error.issues.map(({ code, column, message }) => ({ code, column, message })) : [];
+      return { error, issues };
+    }
+    throw new Error("expected the call to be refused");
+  }
+
+  it("compute(inputs, { cap: -5 }) says option cap (column cap), where the command line says --cap -5", async () => {
+    expect(await rejection(async () => compute(await load(FILES), { cap: -5 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "cap", message: "option cap -5 is below 100; expected a number >= 100 (a lower cap would move the base year off 100)" },
+    ]);
+    // The core, which the command line calls, keeps the flag's words.
+    const { tree, panel } = await load(FILES);
+    expect(() => computeIndex(tree, panel, { cap: -5 })).toThrow(messages.capOptionTooLow(-5));
+    expect(messages.capOptionTooLow(-5)).toMatch(/^--cap -5 is below 100/);
+  });
+
+  it("an option no indicator uses is a warning naming the option (W_OPTION_UNUSED, column cap), in the result and under strict", async () => {
+    const inputs = await load(FILES);
+    const warning = { code: "W_OPTION_UNUSED", column: "cap", message: `option cap has no effect: no indicator is normalised with ${RATIO_METHODS.join(", ")}` };
+    expect((await compute(inputs, { normalize: "min-max", cap: 150 })).warnings).toEqual([warning]);
+    expect((await compute(inputs, { zScale: { mean: 0, sd: 1 } })).warnings.map(({ message }) => message)).toEqual([
+      "option zScale has no effect: no indicator is normalised with z-score, z-score-year",
+    ]);
+    expect(await rejection(() => compute(inputs, { normalize: "min-max", cap: 150, strict: true }))).toEqual([{ ...warning, code: "E_OPTION_UNUSED" }]);
+    // The command line's warning is unchanged.
+    const cli = await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", "-", "--normalise", "min-max", "--cap", "150"], ROOT);
+    expect(cli.stderr).toContain(messages.optionUnused("--cap", RATIO_METHODS));
+  });
+
+  it("aggregateByLevel, the power mean's exponent, the weighting's years and the AHP file: messages and columns by the library's names", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, { aggregateByLevel: { 9: "geometric" } }))).toEqual([
+      { code: "E_AGGREGATE_LEVEL", column: "aggregateByLevel", message: "option aggregateByLevel names level 9, which has no groups; expected one of: 0, 1, 2 (0 is the overall index)" },
+    ]);
+    expect(await rejection(() => compute(inputs, { aggregate: "power" }))).toEqual([
+      { code: "E_POWER_MISSING", column: "power", message: 'the power mean has no exponent; expected option power beside aggregate: "power", e.g. { aggregate: "power", power: 0.5 }' },
+    ]);
+    expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: [1999] } }))).toEqual([
+      { code: "E_UNKNOWN_WEIGHT_YEAR", column: "weighting.years", message: "year 1999 in weighting.years is absent from the data; expected one of 2017, 2018, 2019, 2020" },
+    ]);
+    expect(await rejection(() => compute(inputs, { weights: "ahp" }))).toEqual([
+      {
+        code: "E_AHP_NO_JUDGEMENTS",
+        column: "ahp",
+        message: 'weights: "ahp" needs the pairwise judgements; expected option ahp, the path of a judgement file (CSV with columns group,a,b,value)',
+      },
+    ]);
+    expect(await rejection(() => compute(inputs, { baseYear: 1900 }))).toEqual([{ code: "E_BASE_YEAR_ABSENT", column: "baseYear", message: messages.baseYearAbsent(1900, [2017, 2018, 2019, 2020]) }]);
+  });
+
+  it("the derived weights' warnings name weighting's options and the methods as values: weighting.entropyShift with weights \"critic\"", async () => {
+    const result = await compute(await load(FILES), { weights: "critic", weighting: { entropyShift: 0.1, alpha: 0.5 } });
+    expect(result.derivedWeights?.warnings).toEqual([
+      {
+        code: "W_OPTION_UNUSED",
+        column: "weighting.entropyShift",
+        message:
+          'option weighting.entropyShift has no effect with weights: "critic", which derives no entropy weights; expected weights: "entropy", or combined with weighting.objective: "entropy"',
+      },
+      {
+        code: "W_OPTION_UNUSED",
+        column: "weighting.alpha",
+        message: 'option weighting.alpha has no effect with weights: "critic", which takes no share of a subjective set; expected weights: "combined" and weighting.combination: "additive"',
+      },
+    ]);
+    // The command line's words for the same warning.
+    expect(weightingMessages.entropyShiftUnused("--weights critic")).toMatch(/^--entropy-shift has no effect with --weights critic/);
+  });
+
+  it("the data stage's warnings and the readers' problems: winsorMax and outliers: \"log\", decimal: \",\", option unit", async () => {
+    // 14 units of one year: A1 has two far values, so winsorising one point leaves it skewed.
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 500, 1000];
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nA,,A,1,\nA1,A,A1,0.5,+\nA2,A,A2,0.5,+\n",
+      "values.csv": ["unit,year,indicator,value", ...values.flatMap((value, u) => [`u${u},2017,A1,${value}`, `u${u},2017,A2,${u + 1}`])].join("\n") + "\n",
+      "comma.csv": 'unit,year,indicator,value\nu0,2017,A1,"1,5"\nu0,2017,A2,2\n',
+    });
+    folders.push(dir);
+    const files = { indicators: "tree.csv", data: "values.csv", cwd: dir };
+    const result = await compute(await load(files), { normalize: "min-max", outliers: "winsorise", winsorMax: 1 });
+    expect(result.warnings.map(({ code, message }) => ({ code, message }))).toEqual([
+      {
+        code: "W_OUTLIERS_REMAIN",
+        message: 'indicator "A1" still has |skewness| > 2 and kurtosis > 3.5 after winsorising 1 point (skewness 2.293, kurtosis 3.787); raise winsorMax or use outliers: "log"',
+      },
+    ]);
+    expect(await rejection(() => load({ ...files, data: "comma.csv" }))).toEqual([
+      {
+        code: "E_DECIMAL_MARK",
+        column: 4,
+        message: 'value "1,5" in column "value" is not a number with a decimal point: decimal comma? use decimal: "," (expected a number such as 1234.5, 1,234.5 or 1.96%)',
+      },
+    ]);
+    const { error } = await refused(() => load({ ...files, unit: "zone" }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({
+      code: "E_UNIT_NAMED",
+      column: "unit",
+      message:
+        'values.csv: option unit "zone" names the one unit of values without a unit column, but the values name their units ("u0", "u1", "u2", "u3", "u4", … 14 in all); expected no option unit, or values without a unit column',
+    });
+  });
+
+  it("uncertainty: the memory limit, the mixed scales of normalizations, and a base year or exponent refused as compute refuses them, with no heading", async () => {
+    const inputs = await load(FILES);
+    const { error } = await refused(() => uncertainty(inputs, { weightNoise: 0.2, memoryLimit: 10 }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/^the analysis would need about .* more than the limit of 10 bytes; expected fewer replications, units or years, or a higher memoryLimit$/);
+    const mixed = await uncertainty(inputs, { normalizations: ["fixed-base", "z-score"], replications: 10 });
+    expect(mixed.warnings.map(({ code, message }) => [code, message.slice(0, 43)])).toEqual([["W_SCALES_MIXED", "option normalizations mixes scales: fixed-b"]]);
+    // The heading "the index is undefined with normalisation ..." is for a combination of methods the data refuse,
+    // not for an option none can take: those are compute's issues, alone.
+    for (const options of [{ baseYear: 1900 }, { aggregate: "power" }, { aggregate: "power", power: Number.NaN }, { cap: 50 }, { aggregateByLevel: { 7: "geometric" } }] as IndexOptions[]) {
+      const expected = await rejection(() => compute(inputs, options));
+      expect(await rejection(() => uncertainty(inputs, { ...options, weightNoise: 0.1, replications: 10 })), JSON.stringify(options)).toEqual(expected);
+      expect(expected.map(({ code }) => code)).not.toContain("E_CHOICE_UNDEFINED");
+    }
+    expect(await rejection(() => uncertainty(inputs, { baseYear: 1900, normalizations: ["fixed-base", "min-max"], replications: 10 }))).toEqual([
+      { code: "E_BASE_YEAR_ABSENT", column: "baseYear", message: messages.baseYearAbsent(1900, [2017, 2018, 2019, 2020]) },
+    ]);
+    // A problem of one combination of methods keeps its heading: min-max scores the lowest value 0, which the arithmetic
+    // mean takes and the geometric mean does not.
+    const [heading] = await rejection(() => uncertainty(inputs, { normalize: "min-max", aggregations: ["arithmetic", "geometric"], replications: 10 }));
+    expect(heading).toEqual({ code: "E_CHOICE_UNDEFINED", column: undefined, message: messages.choiceUndefined("min-max", "geometric", "error") });
+  });
+});
+
+describe("presetOptions checks its options as compute does", () => {
+  it("an unknown key, a value out of its list or range, a weighting option: E_BAD_OPTION by the option's name, all in one pass", async () => {
+    expect(await rejection(() => presetOptions("nbs", { bogus: 1, cap: "x", weights: "entropy", weighting: { alpha: 2 } } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "bogus", message: expect.stringMatching(/^unknown option "bogus"; expected one of: baseYear, indexName, normalize, /) },
+      { code: "E_BAD_OPTION", column: "cap", message: 'option cap is "x"; expected a number >= 100 (a lower cap would move the base year off 100)' },
+      { code: "E_BAD_OPTION", column: "weighting.alpha", message: "option weighting.alpha is 2; expected a number from 0 to 1 (the share of the subjective set)" },
+    ]);
+    expect(await rejection(() => presetOptions("nbs", { aggregate: "Geometric" as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "aggregate", message: expect.stringMatching(/^option aggregate is "Geometric"; expected one of: arithmetic, geometric, .*; did you mean "geometric"\?$/) },
+    ]);
+    expect(presetOptions("nbs", { aggregate: "harmonic", baseYear: 2017 })).toEqual({ normalize: "fixed-base", weights: "equal" });
+  });
+});
+
+describe("the facade names arguments swapped or of another kind in one issue, not one per key", () => {
+  it.each<[string, (inputs: Awaited<ReturnType<typeof load>>, result: IndexResult) => unknown, string]>([
+    ["report(inputs, result)", (inputs, result) => report(inputs as never, result as never), "the arguments look swapped: report(inputs, result); expected report(result, options), the result of compute() first"],
+    ["compute(result, inputs)", (inputs, result) => compute(result as never, inputs as never), "the arguments look swapped: compute(result, inputs); expected compute(inputs, options), the inputs of load() first"],
+    ["analyse(inputs, result)", (inputs, result) => analyse(inputs as never, result as never), "the arguments look swapped: analyse(inputs, result); expected analyse(result, options), the result of compute() first"],
+    ["audit(inputs, result)", (inputs, result) => audit(inputs as never, result as never), "the arguments look swapped: audit(inputs, result); expected audit(result, options), the result of compute() first"],
+    [
+      "uncertainty(result, inputs)",
+      (inputs, result) => uncertainty(result as never, inputs as never),
+      "the arguments look swapped: uncertainty(result, inputs); expected uncertainty(inputs, options), the inputs of load() first",
+    ],
+    ["compute(options, inputs)", (inputs) => compute({ baseYear: 2017 } as never, inputs as never), "the arguments look swapped: compute(options, inputs); expected compute(inputs, options), the inputs of load() first"],
+  ])("%s is one issue saying the arguments look swapped", async (_call, call, message) => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    expect(await rejection(() => call(inputs, result))).toEqual([{ code: "E_BAD_OPTION", column: "arguments", message }]);
+  });
+
+  it("an argument of another kind is one issue naming what it is: the inputs for a result, a result for options, a Promise not awaited", async () => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    const one = async (call: () => unknown) => {
+      const issues = await rejection(call);
+      expect(issues).toHaveLength(1);
+      return issues[0];
+    };
+    expect(await one(() => audit(inputs as never))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "result",
+      message: "option result is the inputs of load() ({ tree, panel }); expected the result of compute(): { units, years, nodes, values, ... } (compute(inputs) gives it)",
+    });
+    expect(await one(() => compute(inputs, result as never))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "options",
+      message: "option options is a result of compute() ({ units, years, nodes, values, ... }); expected an object of options, e.g. { baseYear: 2017 }",
+    });
+    expect(await one(() => report(result, analyse(result) as never))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "options",
+      message: 'option options is an analysis of analyse(result); expected an object of options, e.g. { language: "en" } (give it as { analysis })',
+    });
+    expect(await one(() => compute(load(FILES) as never))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "inputs",
+      message: "option inputs is a Promise; expected the result of load(): { tree, panel } (await load(...) before passing it)",
+    });
+    expect((await one(() => analyse(compute(inputs) as never))).message).toBe(
+      "option result is a Promise; expected the result of compute(): { units, years, nodes, values, ... } (await compute(...) before passing it)",
+    );
+    expect(await one(() => presetOptions({ baseYear: 2017 } as never, "nbs" as never))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "arguments",
+      message: 'the arguments look swapped: presetOptions(options, "nbs"); expected presetOptions(name, options), the preset\'s name first',
+    });
+    expect((await one(() => presetOptions("nbs", inputs as never))).column).toBe("options");
+    // buildTree and buildPanel give { ok, value }, passed whole in place of their values.
+    const outcome = (value: unknown) => ({ ok: true, value, warnings: [] });
+    expect(await one(() => compute({ tree: outcome(inputs.tree), panel: outcome(inputs.panel) } as never))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "inputs",
+      message: "option inputs holds the outcome { ok, value } of buildTree and buildPanel; expected the values: { tree: tree.value, panel: panel.value }, once ok is true",
+    });
+    expect((await one(() => compute({ tree: outcome(inputs.tree), panel: inputs.panel } as never))).message).toMatch(/^option inputs holds the outcome \{ ok, value \} of buildTree; /);
+    expect(await one(() => (load as unknown as (...paths: string[]) => unknown)("tree.csv", "values.csv"))).toEqual({
+      code: "E_BAD_OPTION",
+      column: "source",
+      message: 'option source is "tree.csv"; expected { indicators, data, ... }: the paths of the tree and the values, e.g. load({ indicators: "tree.csv", data: "values.csv" })',
+    });
   });
 });
