@@ -240,7 +240,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
       // With --parquet-only the values are in index.parquet and scores.parquet: index.json names them (`resultsIn`).
       files["index.json"] = options.parquetOnly ? formatIndexJsonWithoutResults(result) : fileJob("index.json", result, csvOptions, indexJsonFrame(result));
-      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings, result.nodes);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings, result);
     }
   }
 
@@ -259,7 +259,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables(), options.decimals, options.lang, warnings, result.nodes);
+      printed = await workbook(tables(), options.decimals, options.lang, warnings, result);
       break;
     default: {
       const unknown: never = format;
@@ -317,12 +317,17 @@ const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "tre
  * The workbook of the tables, its sheet names and headers in `language` (`workbookSheetOf`); a text cut to fit an
  * Excel cell adds a warning to `warnings`.
  */
-async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[], nodes: IndexResult["nodes"]): Promise<Uint8Array> {
+async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[], result: IndexResult): Promise<Uint8Array> {
   const { formatXlsx } = await import("../io/write/to-xlsx.js");
   const sheets = [...tables]
     .filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0)
-    .map(([, table]) => workbookSheetOf(namesIn(table, nodes, language ?? "zh"), language ?? "zh"));
-  return formatXlsx(sheets, { decimals, onWarning: (warning) => warnings.push(warning) });
+    .map(([, table]) => namesIn(table, result.nodes, language ?? "zh"));
+  // With --performance-groups, groups.csv's table is the last sheet (绩效分组).
+  if (result.options.performanceGroups) sheets.push(performanceTable(result));
+  return formatXlsx(
+    sheets.map((table) => workbookSheetOf(table, language ?? "zh")),
+    { decimals, onWarning: (warning) => warnings.push(warning) },
+  );
 }
 
 async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table, context: ReportContext): Promise<string> {

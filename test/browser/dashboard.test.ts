@@ -193,11 +193,13 @@ describe("the dashboard report.html in headless Chromium", () => {
     try {
       expect(errors).toEqual([]);
       expect(blocked).toEqual([]);
-      // as the static page names them (labels.ts): 定基指数, 加权算术平均, 指标体系给定权重, 不允许缺失
-      expect(await page.textContent("#header .meta")).toContain("标准化 定基指数, 合成 加权算术平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
+      // the static page's line (metaText of labels.ts), full-width punctuation, the methods as it names them
+      expect(await page.textContent("#header .meta")).toMatch(
+        /^基期：2017年 = 100 · 年份：2017—2020年 · 评价对象：\S+ · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）$/,
+      );
       const notes = await page.locator("#audit li").allTextContents();
       expect(notes.length).toBeGreaterThan(0);
-      for (const note of notes) expect(note).toMatch(/^\S+ – \S+: (负相关|高度共线|与上级相关弱)(、(负相关|高度共线|与上级相关弱))* \(r = (-?\d\.\d\d|–)\)$/);
+      for (const note of notes) expect(note).toMatch(/^\S+ – \S+：(负相关|高度共线|与上级相关弱)(、(负相关|高度共线|与上级相关弱))*（r = (-?\d\.\d\d|–)）$/);
     } finally {
       await close();
     }
@@ -227,6 +229,10 @@ describe("the dashboard report.html in headless Chromium", () => {
       const groups = csvObjects(await readFile(join(dir, "published/groups.csv"), "utf8")).filter((row) => row.year === "2022");
       const firstPage = await ranking.evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => cell.textContent ?? "")));
       for (const cells of firstPage) expect(cells[cells.length - 1], cells[1]).toBe(groups.find((row) => row.unit === cells[1])!.group);
+      // the rank change, next to the group, with its direction: ranks.csv's rank_change 3 as ↑3, −2 as ↓2, 0 as 0
+      const arrow = (change: string) => (Number(change) > 0 ? `↑${change}` : Number(change) < 0 ? `↓${-Number(change)}` : "0");
+      for (const cells of firstPage) expect(cells[cells.length - 2], cells[1]).toBe(arrow(ranks.find((row) => row.unit === cells[1])!.rank_change));
+      expect(firstPage.some((cells) => /^[↑↓]\d+$/.test(cells[cells.length - 2]))).toBe(true);
       // in Chinese, the EIS's groups by their Chinese names
       await page.click("#language");
       const chinese: Record<string, string> = { leader: "创新领先者", strong: "强劲创新者", moderate: "中等创新者", emerging: "新兴创新者" };
@@ -259,6 +265,12 @@ describe("the dashboard report.html in headless Chromium", () => {
       const newRanks = csvObjects(await readFile(join(whatIfDir, "out/ranks.csv"), "utf8")).filter((row) => row.code === "INDEX" && row.year === "2022");
       const whatIfRows = await page.locator("#what-if table.what-if-ranks tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).slice(0, 2).map((cell) => cell.textContent)));
       for (const [rank, unit] of whatIfRows) expect(newRanks.find((row) => row.unit === unit)!.rank, unit!).toBe(rank);
+      // each unit's move against its published rank, with its direction (published rank − what-if rank: ↑ moved up)
+      const moves = await page.locator("#what-if table.what-if-ranks tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => cell.textContent ?? "")));
+      for (const cells of moves) {
+        const moved = Number(cells[3]) - Number(cells[0]);
+        expect(cells[4], cells[1]).toBe(moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : "0");
+      }
       expect(whatIfRows[0][1]).not.toBe(undefined);
 
       // two more units on the radar
@@ -269,6 +281,53 @@ describe("the dashboard report.html in headless Chromium", () => {
       expect(Buffer.from(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
       expect(blocked).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
+describe("the dashboard's Chinese words (the default language)", () => {
+  it("the small fixture with an uncertainty analysis: meta line, rank changes, what-if words, interval legend, warnings block", async (context) => {
+    if (!browser) return context.skip(skipReason);
+    const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+    // Y weighted 0.5 beside X's 0.6: the run warns that the first-level weights sum to 1.1 (and divides them by it).
+    const tree = (await fixture("tree.csv")).replace("Y,,维度Y,Dimension Y,0.4,", "Y,,维度Y,Dimension Y,0.5,");
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": await fixture("values.csv") });
+    const inputs = ["-i", "tree.csv", "-d", "values.csv"];
+    expect((await runCli(["uncertainty", ...inputs, "-n", "16", "--weight-noise", "0.2", "-o", "unc", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["report", ...inputs, "--uncertainty-from", "unc", "-q"], dir)).code).toBe(0);
+    const { page, blocked, errors, close } = await openDashboard(join(dir, "out/report.html"));
+    try {
+      expect(errors).toEqual([]);
+      expect(blocked).toEqual([]);
+      expect(await page.textContent("#header .meta")).toBe(
+        "基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）",
+      );
+      // 2018, by hand: both units 100 in 2017 (tied first); U1 (0.6·122.5 + 0.5·105)/1.1 = 114.55 ahead of U2
+      // (0.6·112.5 + 0.5·110)/1.1 = 111.36, so U2 went from first to second: ↓1; U1 kept its place: 0.
+      await page.selectOption("#year-select", { label: "2018" });
+      const ranking = await page.locator("#units table.ranking").evaluate((table) =>
+        Array.from(table.querySelectorAll("tr")).map((row) => Array.from(row.querySelectorAll("th, td")).map((cell) => cell.textContent ?? "")),
+      );
+      const change = ranking[0].findIndex((title) => title.startsWith("排名变化"));
+      expect(change).toBeGreaterThan(0);
+      expect(ranking[0]).toContain("评价对象");
+      expect(ranking.slice(1).map((cells) => [cells[1], cells[change]])).toEqual([
+        ["U1", "0"],
+        ["U2", "↓1"],
+      ]);
+      expect(await page.textContent("#units h3")).toBe("2018年排名（点击列标题排序）");
+      expect(await page.textContent("#what-if .what-if-headline")).toMatch(/^模拟值 · U1 · 2018年：\d+\.\d\d（发布值 \d+\.\d\d；差值 -?\d\.\d\d）$/);
+      expect(await page.locator("#what-if table.what-if-ranks th").allTextContents()).toEqual(["排名", "评价对象", "指数", "排名（发布值）", "排名变化"]);
+      // the what-if chart's legend: the interval's bounds in words
+      const legend = await page.locator("#what-if .chart svg text").allTextContents();
+      expect(legend).toEqual(expect.arrayContaining(["总指数（发布值）", "总指数（模拟值）", "区间下限（5%分位数）", "区间上限（95%分位数）", "总指数：发布值与模拟值"]));
+      expect(legend.join(" ")).not.toContain("(5%)");
+      // the warnings block in Chinese around the engine's English message
+      expect(await page.locator("footer h3").textContent()).toBe("提示");
+      expect(await page.locator("footer p").nth(1).textContent()).toBe("计算时给出了以下提示（程序输出的原文，为英文）：");
+      expect(await page.locator("footer li").first().textContent()).toContain("sum to 1.1");
     } finally {
       await close();
     }

@@ -268,10 +268,10 @@ describe("innovation-index audit", () => {
     expect(new Set(cellsOf(statistics).map((row) => row[0]))).toEqual(new Set([2019, 2020, 2021, 2022, "全部年份"]));
     // The drop ranks: the fixed headers in Chinese, one column per dropped element named by its code.
     const ranks = workbook.getWorksheet("剔除后排名")!;
-    expect((ranks.getRow(1).values as unknown[]).slice(1)).toEqual(["对象", "年份", "排名", ...(await csv("sensitivity-drop-ranks.csv")).header.slice(3)]);
+    expect((ranks.getRow(1).values as unknown[]).slice(1)).toEqual(["评价对象", "年份", "排名", ...(await csv("sensitivity-drop-ranks.csv")).header.slice(3)]);
     // The profiles: strengths and weaknesses, node kinds in Chinese, the tree's names.
     const profiles = workbook.getWorksheet("优势与劣势")!;
-    expect(profiles.getRow(1).values).toEqual([undefined, "对象", "年份", "类型", "代码", "名称", "层级", "节点类别", "原始值", "得分", "排名", "百分位", "参与排名的对象数"]);
+    expect(profiles.getRow(1).values).toEqual([undefined, "评价对象", "年份", "类型", "代码", "名称", "层级", "节点类别", "原始值", "得分", "排名", "百分位", "参与排名的评价对象数"]);
     const profileCells = cellsOf(profiles);
     expect(new Set(profileCells.map((row) => row[2]))).toEqual(new Set(["优势", "劣势"]));
     expect(new Set(profileCells.map((row) => row[6]))).toEqual(new Set(["指标", "指标组"]));
@@ -285,7 +285,7 @@ describe("innovation-index audit", () => {
     expect((await runCli([...ARGS, "--out", "out", "--report"], dir)).code).toBe(0);
     const html = await readFile(join(dir, "out", "audit.html"), "utf8");
     expect(html).toContain("<h1>统计审计：tree.csv</h1>");
-    expect(html).toContain("<h2>提示（全部对象-年份合并）</h2>");
+    expect(html).toContain("<h2>提示（全部评价对象-年份合并）</h2>");
     // U1's strengths and weaknesses of 2022 as computeProfiles lists them, each with its rank in Chinese.
     const result = await handMadeResult();
     const entries = computeProfiles(result).entries.filter((entry) => entry.unit === 0 && entry.year === 3);

@@ -9,6 +9,13 @@ const smallProject = async (files: Record<string, string> = {}) =>
   makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv"), ...files });
 const SMALL = ["-i", "tree.csv", "-d", "values.csv"];
 
+/** The cells of a sheet's rows below the header, from column 1 (ExcelJS's row values start at index 1). */
+function cellsOf(sheet: { rowCount: number; getRow(row: number): { values: unknown } }): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) rows.push((sheet.getRow(r).values as unknown[]).slice(1));
+  return rows;
+}
+
 describe("compute: analysis files", () => {
   it("writes growth.csv, contributions.csv and ranks.csv with the hand-computed values", async () => {
     const dir = await smallProject();
@@ -119,12 +126,12 @@ describe("compute: imputations in the workbook and the report", () => {
     // --lang zh (the default): sheet names and headers in Chinese
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["指数", "指数（宽表）", "指标得分", "增长", "贡献分解", "排名", "权重", "数据覆盖", "插补与重新加权"]);
     const imputations = workbook.getWorksheet("插补与重新加权")!;
-    expect(imputations.getRow(1).values).toEqual([undefined, "对象", "年份", "指标", "方法", "值"]);
+    expect(imputations.getRow(1).values).toEqual([undefined, "评价对象", "年份", "指标", "方法", "值"]);
     expect(imputations.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     // the method in Chinese too, as the report's method line names it (imputations.csv keeps "interpolate")
     expect(imputations.getRow(2).values).toEqual([undefined, "U1", 2018, "X1", "线性插值", 12.5]);
     const html = await readFile(join(dir, "out/report.html"), "utf8");
-    expect(html).toContain("<h2>缺失值插补与重新加权</h2><table><thead><tr><th>对象</th><th>年份</th><th>指标</th><th>方法</th><th>值</th></tr></thead>");
+    expect(html).toContain("<h2>缺失值插补与重新加权</h2><table><thead><tr><th>评价对象</th><th>年份</th><th>指标</th><th>方法</th><th>值</th></tr></thead>");
     expect(html).toContain("<tr><td>U1</td><td class=\"number\">2018</td><td>X1</td><td>线性插值</td><td class=\"number\">12.50</td></tr>");
     expect(await readFile(join(dir, "out/imputations.csv"), "utf8")).toContain("U1,2018,X1,interpolate,12.5");
   });
@@ -244,5 +251,78 @@ describe("the shipped Changzhou example", () => {
       for (const row of pairRows)
         if (row.code !== "INDEX") expect(row.contribution).toBeCloseTo(globalWeight(row.code) * (valueOf(to, row.code) - valueOf(from, row.code)), 10);
     }
+  });
+});
+
+describe("compute --performance-groups --xlsx: the groups sheet", () => {
+  const readWorkbook = async (bytes: Uint8Array | Buffer) => {
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return workbook;
+  };
+
+  it("adds 绩效分组 after the other sheets: groups.csv's rows, headed and named in Chinese, the groups worked out by hand", async () => {
+    const dir = await smallProject();
+    expect((await runCli(["compute", ...SMALL, "-q", "--xlsx", "--performance-groups"], dir)).code).toBe(0);
+    const workbook = await readWorkbook(await readFile(join(dir, "out/index.xlsx")));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["指数", "指数（宽表）", "指标得分", "增长", "贡献分解", "排名", "权重", "数据覆盖", "绩效分组"]);
+    const sheet = workbook.getWorksheet("绩效分组")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "评价对象", "年份", "总指数", "参照值（平均值）", "相对参照值（%）", "绩效分组"]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // The overall index of the small fixture by hand (test/cli/compute.test.ts): 2019 U1 143, U2 117, their mean 130;
+    // U1 is 110% of it (above 100, up to 125: strong), U2 90% (70 to 100: moderate). groups.csv says the same in English.
+    const rows = cellsOf(sheet);
+    const u1 = rows.find((row) => row[0] === "U1" && row[1] === 2019)!;
+    expect(u1.slice(0, 4)).toEqual(["U1", 2019, 143, 130]);
+    expect(u1[4] as number).toBeCloseTo(110, 12);
+    expect(u1[5]).toBe("强劲创新者");
+    expect(rows.find((row) => row[0] === "U2" && row[1] === 2019)![5]).toBe("中等创新者");
+    expect(await readFile(join(dir, "out/groups.csv"), "utf8")).toMatch(/\nU1,2019,143\.0000,130\.0000,110\.0000,strong\n/);
+  });
+
+  it("in English: the sheet groups with groups.csv's headers and words; also in the workbook --format xlsx prints", async () => {
+    const dir = await smallProject();
+    expect((await runCli(["compute", ...SMALL, "-q", "--xlsx", "--performance-groups", "--lang", "en"], dir)).code).toBe(0);
+    const sheet = (await readWorkbook(await readFile(join(dir, "out/index.xlsx")))).getWorksheet("groups")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "unit", "year", "index", "reference average", "relative percent", "group"]);
+    expect(cellsOf(sheet).find((row) => row[0] === "U1" && row[1] === 2019)![5]).toBe("strong");
+    const chunks: Uint8Array[] = [];
+    const code = await main(["compute", ...SMALL, "--out", "-", "--format", "xlsx", "--performance-groups"], {
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      stdoutBytes: (bytes) => void chunks.push(bytes),
+    });
+    expect(code).toBe(0);
+    expect((await readWorkbook(Buffer.from(chunks[0]))).worksheets.map((item) => item.name).at(-1)).toBe("绩效分组");
+  });
+
+  it("gives the same bytes for the same inputs", async () => {
+    const dir = await smallProject();
+    for (const out of ["a", "b"]) expect((await runCli(["compute", ...SMALL, "-q", "--xlsx", "--performance-groups", "-o", out], dir)).code).toBe(0);
+    expect((await readFile(join(dir, "b/index.xlsx"))).equals(await readFile(join(dir, "a/index.xlsx")))).toBe(true);
+  });
+});
+
+describe("index.xlsx shows rank changes with their direction and the share observed as a percentage", () => {
+  it("keeps the numbers of ranks.csv and coverage.csv in the cells, with formats ↑/↓ and 0.0%", async () => {
+    const dir = await smallProject();
+    expect((await runCli(["compute", ...SMALL, "-q", "--xlsx"], dir)).code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(join(dir, "out/index.xlsx"))) as unknown as ArrayBuffer);
+    const ranks = workbook.getWorksheet("排名")!;
+    const header = ranks.getRow(1).values as unknown[];
+    expect(header.slice(-2)).toEqual(["排名", "排名变化"]);
+    // U2 2018: tied first with U1 in 2017 (both 100), second in 2018 (111.5 against 115.5): rank_change 1 − 2 = −1,
+    // shown ↓1 by the format's negative section.
+    const change = header.length - 1;
+    const row = cellsOf(ranks).findIndex((cells) => cells[0] === "U2" && cells[1] === 2018 && cells[2] === "INDEX");
+    expect(ranks.getRow(row + 2).getCell(change).value).toBe(-1);
+    expect(ranks.getRow(row + 2).getCell(change).numFmt).toBe('"↑"0;"↓"0;0');
+    const coverage = workbook.getWorksheet("数据覆盖")!;
+    expect(coverage.getCell("G2").value).toBe(1);
+    expect(coverage.getCell("G2").numFmt).toBe("0.0%");
   });
 });

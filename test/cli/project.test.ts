@@ -498,7 +498,7 @@ describe("report in a project", () => {
     const second = await latest(dir);
     // the static page names the years in its text (the dashboard draws them in the browser)
     expect((await runCli(["report", "-q", "--static"], dir)).code).toBe(0);
-    expect(await readFile(join(dir, "runs", second, "report.html"), "utf8")).toContain("2017–2020");
+    expect(await readFile(join(dir, "runs", second, "report.html"), "utf8")).toContain("年份：2017—2020年");
     // The first run was computed without 2020: its report from today's inputs would not describe it.
     const stale = await runCli(["report", "--run", first.slice(0, 20)], dir);
     expect(stale.code).toBe(1);

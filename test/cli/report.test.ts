@@ -27,7 +27,10 @@ describe("innovation-index report", () => {
     expect(html.match(/<svg /g)).toHaveLength(8);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)=/);
-    expect(html).toContain("标准化 定基指数, 合成 加权算术平均, 权重 指标体系给定权重, 缺失值处理 不允许缺失");
+    // the meta line in Chinese with full-width punctuation (metaText of labels.ts)
+    expect(html).toContain(
+      '<p class="meta">基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）</p>',
+    );
     // the contributions of U1 2018 -> 2019 by hand: X 0.6·(175 − 122.5) = 31.5, Y 0.4·(95 − 105) = −4, INDEX 27.5
     expect(html).toContain("<td>X</td><td>维度X</td><td class=\"number\">52.50</td><td class=\"number\">31.50</td><td class=\"number\">114.55</td>");
     expect(html).toContain("<td>Y</td><td>维度Y</td><td class=\"number\">-10.00</td><td class=\"number\">-4.00</td><td class=\"number\">-14.55</td>");
@@ -56,7 +59,7 @@ describe("innovation-index report", () => {
     const html = await readFile(join(dir, "out/report.html"), "utf8");
     // the league, then 3 charts for each of the 13 units
     expect(html.match(/<svg /g)).toHaveLength(1 + 13 * 3);
-    expect(html).toContain("Unit 1, Unit 2, Unit 3, Unit 4, Unit 5, Unit 6, Unit 7, Unit 8, Unit 9, Unit 10 … (13)");
+    expect(html).toContain("评价对象：Unit 1、Unit 2、Unit 3、Unit 4、Unit 5、Unit 6、Unit 7、Unit 8、Unit 9、Unit 10……（共13个）");
     // only X1 moves, from 10 to 10 + u: INDEX 2018 = 0.6·(100 + 10u + 100)/2 + 0.4·100 = 100 + 3u, so unit 13 leads with 139
     expect(html).toMatch(/>1\. Unit 13<.*>139\.00</s);
   });
@@ -230,7 +233,7 @@ describe("the static report's title, method line and charts", () => {
     expect((await runCli([...args, "--out", "zh"], dir)).code).toBe(0);
     expect((await runCli([...args, "--out", "en", "--lang", "en"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "zh/report.html"), "utf8")).toContain(
-      "方法: 标准化 定基指数, 合成 加权算术平均, 权重 指标体系给定权重, 缺失值处理 线性插值</p>",
+      "方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（线性插值）</p>",
     );
     expect(await readFile(join(dir, "en/report.html"), "utf8")).toContain(
       "Method: normalisation fixed-base, aggregation arithmetic, weights explicit, missing values interpolate</p>",
@@ -262,6 +265,20 @@ describe("the static report's title, method line and charts", () => {
   });
 });
 
+describe("report --static --performance-groups", () => {
+  it("shows the units' performance groups, as groups.csv has them, with the thresholds and the reference", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    expect((await runCli(["report", "--static", "-i", "tree.csv", "-d", "values.csv", "-q", "--performance-groups", "90,80,60"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/report.html"), "utf8");
+    // The overall index by hand (test/cli/compute.test.ts): U1 100, 115.5, 143 and U2 100, 111.5, 117; the units' mean
+    // 100, 113.5, 130. At thresholds 90, 80, 60: U1 100% (leader: above 90) every year, U2 100%, 98.24%, 90% (leader,
+    // leader, then strong: 90 is not above 90).
+    expect(html).toContain("高于90%为创新领先者，高于80%且不高于90%为强劲创新者，60%至80%为中等创新者，低于60%为新兴创新者。");
+    expect(html).toContain('<tr><td>U2</td><td>创新领先者</td><td>创新领先者</td><td>强劲创新者</td><td class="number">90.00</td></tr>');
+    expect(html).not.toMatch(/<script/i);
+  });
+});
+
 describe("--unit NAME for values without a unit column", () => {
   // One unit's values, wide (indicator,2017,2018,2019): U1 of the small fixture without its name.
   const WIDE = "indicator,2017,2018,2019\nX1,10,12,15\nX2,50,40,25\nY1,200,210,190\n";
@@ -277,7 +294,7 @@ describe("--unit NAME for values without a unit column", () => {
     expect(await readFile(join(dir, "named/index.csv"), "utf8")).toContain("\n常州,2019,INDEX,总指数,0,143.0000\n");
     const html = await readFile(join(dir, "named/report.html"), "utf8");
     expect(html).toContain("<h2>常州</h2>");
-    expect(html).toContain("评价对象: 常州");
+    expect(html).toContain("评价对象：常州");
   });
 
   it("is refused, naming the file and the units, when the values name their units", async () => {

@@ -236,6 +236,16 @@ describe("innovation-index uncertainty with missing-value policies as a choice",
 });
 
 describe("uncertainty.html labels and title", () => {
+  it("names a unit without a name （未命名）, and shows an interval in full-width brackets in Chinese", async () => {
+    // One unit's values without a unit column: U1 of the small fixture, wide.
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": "indicator,2017,2018,2019\nX1,10,12,15\nX2,50,40,25\nY1,200,210,190\n" });
+    expect((await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-noise", "0.2", "-n", "20", "--bootstrap", "20", "-q"], dir)).code).toBe(0);
+    const html = await readFile(join(dir, "out/uncertainty.html"), "utf8");
+    expect(html).toContain('text-anchor="end">（未命名）</text>');
+    expect(html).not.toContain("(对象)");
+    expect(html).toMatch(/<td>-?\d\.\d{3}<span class="bounds">（-?\d\.\d{3}–-?\d\.\d{3}）<\/span><\/td>/);
+  });
+
   const args = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-noise", "0.2", "-n", "20", "-q"];
 
   it("follows --lang: Chinese labels by default, English with --lang en, titled with the overall index", async () => {
@@ -249,7 +259,13 @@ describe("uncertainty.html labels and title", () => {
     expect(zh).toContain("<title>总指数：不确定性与敏感性分析</title>");
     expect(zh).toContain("排名（1 = 最高）");
     expect(zh).toContain("<tr><td>权重</td>");
-    expect(zh).toContain("指标体系：tree.csv。");
+    expect(zh).toContain("基期 2017 年。变动的选择");
+    expect(zh).toContain("。指标体系：tree.csv。</p>"); // no space between Chinese sentences
+    // a unit is 评价对象 on every page; each year headed as a year
+    expect(zh).toContain("评价对象按名义排名排列。");
+    expect(zh).toContain("<th>选择（全部评价对象）</th>");
+    expect(zh).toContain("<h2>2019年</h2>");
+    expect(en).toContain("<h2>2019</h2>");
     // the varied choices with their methods named in Chinese, as the report's method line names them
     expect(zh).toContain("变动的选择：权重（±20%）；合成（加权算术平均、加权几何平均）。");
     expect(en).toContain("weights (±20%); aggregation (arithmetic, geometric)");
@@ -288,7 +304,10 @@ describe("normalisations on different scales", () => {
     ]);
     expect(message).toMatch(/^--normalisations mixes scales: fixed-base, chain on the ratio \(100 = a base\) scale; z-score on the 100 ± 10 scale; min-max on the 0-100 scale\./);
     expect(mixed.stderr).toContain(`warning: ${message}\n`);
-    expect(await readFile(join(dir, "mixed/uncertainty.html"), "utf8")).toContain(`<li>${message.replaceAll("'", "&#39;")}</li>`);
+    const page = await readFile(join(dir, "mixed/uncertainty.html"), "utf8");
+    expect(page).toContain(`<li>${message.replaceAll("'", "&#39;")}</li>`);
+    // the engine's message stays English; the block's own words are the page's (Chinese by default)
+    expect(page).toContain("<h2>提示</h2>\n<p>计算时给出了以下提示（程序输出的原文，为英文）：</p>\n<ul>");
     const same = await runCli([...base, "--normalisations", "fixed-base,chain", "--out", "same"], dir);
     expect(same.code).toBe(0);
     expect(same.stderr).not.toContain("warning:");

@@ -1,7 +1,7 @@
 /**
  * The words of the HTML report in Chinese and English. Names of the index, groups and indicators come from the tree.
  */
-import type { Language } from "../write/tables.js";
+import type { ColumnDisplay, Language } from "../write/tables.js";
 
 export const REPORT_LANGUAGES = ["zh", "en"] as const;
 
@@ -17,25 +17,42 @@ const WORDS = {
     aggregation: "合成",
     missing: "缺失值处理",
     weighting: "权重",
+    // The meta line: "基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），…".
+    labelled: "{label}：{value}",
+    baseYearValue: "{year}年 = 100",
+    yearRange: "{from}—{to}年",
+    yearOne: "{year}年",
+    listJoin: "、",
+    moreUnits: "{shown}……（共{count}个）",
+    unnamedUnit: "（未命名）",
+    methodPart: "{label}（{name}）",
+    methodJoin: "，",
     trend: "总指数与一级分指数",
     profile: "一级分指数：{to}年与{from}年对比",
     contributions: "{from}—{to}年总指数变化的贡献（点）",
     ranking: "总指数排名",
-    league: "{year}年总指数（名次）",
+    league: "{year}年总指数（按排名）",
     rank: "排名",
+    rankOfYear: "{year}年排名",
     results: "指数结果",
-    growth: "增长",
-    contributionTable: "贡献分解",
-    rankTable: "排名",
+    growth: "{from}—{to}年增长",
+    contributionTable: "{from}—{to}年贡献分解",
     coverage: "数据覆盖",
     imputations: "缺失值插补与重新加权",
     noImputations: "没有插补或重新加权的数值。",
     treatment: "异常值处理",
     warnings: "提示",
+    warningsIntro: "计算时给出了以下提示（程序输出的原文，为英文）：",
+    groups: "绩效分组",
+    groupsNote:
+      "按总指数相对于参照值的百分比分组（欧洲创新记分牌的方法）：高于{leader}%为创新领先者，高于{strong}%且不高于{leader}%为强劲创新者，{moderate}%至{strong}%为中等创新者，低于{moderate}%为新兴创新者。{reference}",
+    groupsReferenceAverage: "参照值为当年各评价对象总指数的平均值。",
+    groupsReferenceUnit: "参照值为当年{unit}的总指数。",
+    relativeOfYear: "{year}年相对参照值（%）",
     code: "代码",
     name: "名称",
     level: "层级",
-    unit: "对象",
+    unit: "评价对象",
     value: "值",
     change: "变化（点）",
     changePercent: "变化（%）",
@@ -43,7 +60,7 @@ const WORDS = {
     contribution: "贡献（点）",
     sharePercent: "占比（%）",
     notes:
-      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和精确等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列取同一名次）。",
+      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和精确等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）。",
   },
   en: {
     title: "Innovation index report",
@@ -56,21 +73,38 @@ const WORDS = {
     aggregation: "aggregation",
     missing: "missing values",
     weighting: "weights",
+    // The meta line: "Base year: 2017 = 100 · Years: 2017–2019 · Units: U1, U2 · Method: normalisation fixed-base, …".
+    labelled: "{label}: {value}",
+    baseYearValue: "{year} = 100",
+    yearRange: "{from}–{to}",
+    yearOne: "{year}",
+    listJoin: ", ",
+    moreUnits: "{shown} … ({count})",
+    unnamedUnit: "(unnamed)",
+    methodPart: "{label} {name}",
+    methodJoin: ", ",
     trend: "Overall index and first-level sub-indices",
     profile: "First-level sub-indices: {to} against {from}",
     contributions: "Contributions to the change of the overall index, {from}–{to} (points)",
     ranking: "Rank of the overall index",
     league: "Overall index {year} (rank)",
     rank: "Rank",
+    rankOfYear: "Rank {year}",
     results: "Results",
-    growth: "Growth",
-    contributionTable: "Contributions",
-    rankTable: "Ranks",
+    growth: "Growth {from}–{to}",
+    contributionTable: "Contributions {from}–{to}",
     coverage: "Coverage of the data",
     imputations: "Imputed and reweighted values",
     noImputations: "No value was imputed or left out.",
     treatment: "Outlier treatment",
     warnings: "Warnings",
+    warningsIntro: "The run gave these warnings:",
+    groups: "Performance groups",
+    groupsNote:
+      "Groups by the overall index in % of the reference (the European Innovation Scoreboard's method): above {leader}% leader, above {strong}% up to {leader}% strong, {moderate}% to {strong}% moderate, below {moderate}% emerging. {reference}",
+    groupsReferenceAverage: "The reference is the units' average overall index of the year.",
+    groupsReferenceUnit: "The reference is the overall index of {unit} in the year.",
+    relativeOfYear: "Relative to the reference {year} (%)",
     code: "Code",
     name: "Name",
     level: "Level",
@@ -88,11 +122,14 @@ const WORDS = {
 
 export type Words = { [key in keyof (typeof WORDS)["zh"]]: string };
 
-/** Headers of the data tables (coverage, imputations, treatment) in Chinese; in English the column names are kept. */
+/**
+ * Headers of the data tables (coverage, imputations, treatment, performance groups) in Chinese; in English the column
+ * names are kept. One word per thing across the pages and the workbook: a unit is a 评价对象 everywhere.
+ */
 const COLUMN_NAMES_ZH: Readonly<Record<string, string>> = {
   indicator: "指标",
   name: "名称",
-  unit: "对象",
+  unit: "评价对象",
   year: "年份",
   expected: "应有",
   observed: "实有",
@@ -102,6 +139,9 @@ const COLUMN_NAMES_ZH: Readonly<Record<string, string>> = {
   method: "方法",
   value: "值",
   original: "原值",
+  index: "总指数",
+  relative_percent: "相对参照值（%）",
+  group: "绩效分组",
 };
 
 /** The header of a table column in `language`. */
@@ -119,22 +159,111 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
+/** What the meta line under a page's title describes (the static page's and the dashboard's, one text for both). */
+export interface MetaLine {
+  /** The base year, when every indicator is 100 in it ("base year = 100" describes the whole index); else left out. */
+  baseYear?: number;
+  years: readonly number[];
+  units: readonly string[];
+  /** The methods, already named in the page's language (`methodNames`). */
+  methods: { normalize: string; aggregate: string; weighting: string; missing: string };
+}
+
+/**
+ * The meta line in `language`, as plain text: "基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），
+ * 合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）" with full-width punctuation in Chinese, or "Base year:
+ * 2017 = 100 · Years: 2017–2019 · Units: U1, U2 · Method: normalisation fixed-base, …" in English.
+ */
+export function metaText(meta: MetaLine, language: Language): string {
+  const words = WORDS[language];
+  const labelled = (label: string, value: string) => fill(words.labelled, { label, value });
+  const { years } = meta;
+  const first = years[0];
+  const last = years[years.length - 1];
+  const yearText = first === last ? fill(words.yearOne, { year: first }) : fill(words.yearRange, { from: first, to: last });
+  const methods = [
+    [words.normalization, meta.methods.normalize],
+    [words.aggregation, meta.methods.aggregate],
+    [words.weighting, meta.methods.weighting],
+    [words.missing, meta.methods.missing],
+  ].map(([label, name]) => fill(words.methodPart, { label, name }));
+  return [
+    ...(meta.baseYear !== undefined ? [labelled(words.baseYear, fill(words.baseYearValue, { year: meta.baseYear }))] : []),
+    labelled(words.years, yearText),
+    labelled(words.units, unitListText(meta.units, language)),
+    labelled(words.method, methods.join(words.methodJoin)),
+  ].join(" · ");
+}
+
+/**
+ * The units as the meta line lists them: all of them up to 12, else the first 10 and how many in all ("A、B……（共51个）",
+ * "A, B … (51)"); a unit without a name (values without a unit column) as "（未命名）" / "(unnamed)".
+ */
+export function unitListText(units: readonly string[], language: Language): string {
+  const words = WORDS[language];
+  const names = units.map((unit) => unitName(unit, language));
+  if (names.length <= 12) return names.join(words.listJoin);
+  return fill(words.moreUnits, { shown: names.slice(0, 10).join(words.listJoin), count: names.length });
+}
+
+/** A unit's name, or for a unit without one (values without a unit column) "（未命名）" / "(unnamed)". */
+export function unitName(unit: string, language: Language): string {
+  return unit === "" ? WORDS[language].unnamedUnit : unit;
+}
+
+/**
+ * A rank change (previous rank − rank, as `ranks.csv`'s `rank_change`: positive when the unit moved up) with its
+ * direction, so that it cannot be read as a rank number that grew: "↑3" up three places, "↓2" down two, "0" the same
+ * place; `missing` where there is none (the first year, a missing value). The same in both languages.
+ */
+export function rankChangeText(change: number, missing = ""): string {
+  if (!Number.isFinite(change)) return missing;
+  if (change === 0) return "0";
+  return (change > 0 ? "↑" : "↓") + String(Math.abs(change));
+}
+
+/**
+ * A share from 0 to 1 (coverage's `share_observed`) as a percentage with one decimal ("98.0%"), and exactly 1 and 0 as
+ * "100%" and "0%": a share just below 1 never shows as 100 (99.96% is "99.9%"), nor one just above 0 as 0, so that a
+ * gap always shows. `missing` where there is none.
+ */
+export function shareText(share: number, missing = ""): string {
+  if (!Number.isFinite(share)) return missing;
+  if (share === 1 || share === 0) return `${share * 100}%`;
+  const percent = Math.min(99.9, Math.max(0.1, Math.round(share * 1000) / 10));
+  return `${percent.toFixed(1)}%`;
+}
+
+/**
+ * How the pages and the workbook show a column's numbers beyond its decimals, by the column's name: a 0–1 share as a
+ * percentage (`shareText`), a rank change with its direction (`rankChangeText`). The CSV files keep the numbers.
+ */
+const COLUMN_DISPLAYS: Readonly<Record<string, ColumnDisplay>> = { share_observed: "percent", rank_change: "rank-change" };
+
+/** How a column named `column` is shown (`COLUMN_DISPLAYS`), or undefined for plain numbers. */
+export function columnDisplay(column: string): ColumnDisplay | undefined {
+  return COLUMN_DISPLAYS[column];
+}
+
 /** The words of `uncertainty.html` in Chinese and English (`{name}` placeholders filled by `fill`). */
 const UNCERTAINTY_WORDS = {
   zh: {
     title: "{name}：不确定性与敏感性分析",
     overallIndex: "总指数",
     summary:
-      "{replications} 次重复（Saltelli 设计：区间取自 {independent} 次独立运行，共运行 {runs} 次），随机种子 {seed}，基期 {baseYear}。变动的选择：{choices}。",
+      "{replications} 次重复（Saltelli 设计：区间取自 {independent} 次独立运行，共运行 {runs} 次），随机种子 {seed}，基期 {baseYear} 年。变动的选择：{choices}。",
     tree: "指标体系：{tree}。",
-    legend: "横条：各次运行的 5%–95% 区间；{median} 中位数；{nominal} 名义值（各列表的第一个方法、名义权重）。对象按名义排名排列。",
+    // The space between a sentence and the next, or a number and its interval: none in Chinese.
+    gap: "",
+    legend: "横条：各次运行的 5%–95% 区间；{median} 中位数；{nominal} 名义值（各列表的第一个方法、名义权重）。评价对象按名义排名排列。",
+    yearHeading: "{year}年",
     index: "指数",
     rank: "排名（1 = 最高）",
     chartLabel: "{year}年指数与排名区间",
-    unit: "(对象)",
     tooltip: "{unit}：名义 {nominal}，中位数 {median}，5%–95% {low}–{high}",
-    choice: "选择（全部对象）",
+    choice: "选择（全部评价对象）",
     interval: "，95% 区间",
+    bounds: "（{low}–{high}）",
     indexFirst: "指数：一阶",
     indexTotal: "指数：总效应",
     rankFirst: "排名：一阶",
@@ -143,7 +272,9 @@ const UNCERTAINTY_WORDS = {
     sobolNote:
       "Sobol 指数：一阶指数（Saltelli 2010 估计量）是该选择单独解释的方差份额，总效应指数（Jansen 1999 估计量）还包括它与其他选择的交互作用，因此理论上总效应不小于一阶。两者都由同样 N 次重复估计，误差约为 1/√N：总效应略低于一阶、一阶略小于 0 或总效应略大于 1，都是抽样误差（用 --bootstrap 给出区间，增加 --replications 可缩小误差）。",
     belowFirst: "{year}年，{choices} 的总效应估计低于一阶估计，见上方说明。",
-    warnings: "提示",
+    listJoin: "、",
+    warnings: WORDS.zh.warnings,
+    warningsIntro: WORDS.zh.warningsIntro,
   },
   en: {
     title: "{name}: uncertainty and sensitivity analysis",
@@ -151,14 +282,16 @@ const UNCERTAINTY_WORDS = {
     summary:
       "{replications} replications (Saltelli design: {independent} independent runs for the intervals, {runs} runs in all), seed {seed}, base year {baseYear}. Varied: {choices}.",
     tree: "Indicator tree: {tree}.",
+    gap: " ",
     legend: "Bar: the 5–95% interval of the runs; {median} median; {nominal} nominal (the first method of each list, the nominal weights). Units in the order of their nominal rank.",
+    yearHeading: "{year}",
     index: "index",
     rank: "rank (1 = highest)",
     chartLabel: "index and rank intervals in {year}",
-    unit: "(unit)",
     tooltip: "{unit}: nominal {nominal}, median {median}, 5–95% {low}–{high}",
     choice: "choice (all units)",
     interval: ", 95% interval",
+    bounds: "({low}–{high})",
     indexFirst: "index: first order",
     indexTotal: "index: total",
     rankFirst: "rank: first order",
@@ -167,7 +300,9 @@ const UNCERTAINTY_WORDS = {
     sobolNote:
       "Sobol indices: the first-order index (Saltelli 2010 estimator) is the share of the variance a choice explains alone; the total index (Jansen 1999 estimator) adds its interactions with the other choices, so in theory the total is never below the first order. Both are estimated from the same N replications with an error of about 1/√N: a total slightly below the first order, a first order slightly below 0 or a total slightly above 1 is sampling error (--bootstrap gives the intervals; more --replications narrow them).",
     belowFirst: "In {year}, the total estimate of {choices} is below its first-order estimate: see the note above.",
-    warnings: "Warnings",
+    listJoin: ", ",
+    warnings: WORDS.en.warnings,
+    warningsIntro: WORDS.en.warningsIntro,
   },
 } as const;
 
@@ -192,6 +327,7 @@ const SHEET_NAMES_ZH: Readonly<Record<string, string>> = {
   coverage: "数据覆盖",
   imputations: "插补与重新加权",
   treatment: "异常值处理",
+  groups: "绩效分组",
 };
 
 /** Column headers of `index.xlsx` in Chinese, beyond those of the report's tables; a year column keeps its year. */
@@ -216,13 +352,31 @@ const WORKBOOK_COLUMNS_ZH: Readonly<Record<string, string>> = {
 };
 
 /**
- * A table as its `index.xlsx` sheet shows it in `language`: the sheet name and column headers in Chinese, or in English
- * the table's names with `_` read as a space. The CSV files keep the English names (stable for programs).
+ * The header of a workbook column in `language`: Chinese from the tables above, or in English the column's name with
+ * `_` read as a space. The reference column of `groups` names its reference: `reference_average` is "参照值（平均值）",
+ * `reference_AUT` "参照值（AUT）".
  */
-export function workbookSheetOf<T extends { name: string; columns: readonly { name: string }[]; rows: readonly (readonly (string | number)[])[] }>(table: T, language: Language): T {
+export function workbookColumnTitle(column: string, language: Language): string {
+  if (language !== "zh") return columnTitle(column, "en");
+  if (column === "reference_average") return "参照值（平均值）";
+  if (column.startsWith("reference_")) return `参照值（${column.slice("reference_".length)}）`;
+  return WORKBOOK_COLUMNS_ZH[column] ?? columnTitle(column, "zh");
+}
+
+/**
+ * A table as its `index.xlsx` sheet shows it in `language`: the sheet name and column headers in Chinese, or in English
+ * the table's names with `_` read as a space; a share shown as a percentage and a rank change with its direction
+ * (`columnDisplay`). The CSV files keep the English names and the plain numbers (stable for programs).
+ */
+export function workbookSheetOf<
+  T extends { name: string; columns: readonly { name: string; display?: ColumnDisplay }[]; rows: readonly (readonly (string | number)[])[] },
+>(table: T, language: Language): T {
   const sheet = language === "zh" ? (SHEET_NAMES_ZH[table.name] ?? table.name) : table.name;
-  const header = (column: string) => (language === "zh" ? (WORKBOOK_COLUMNS_ZH[column] ?? columnTitle(column, "zh")) : columnTitle(column, "en"));
-  return { ...table, name: sheet, columns: table.columns.map((column) => ({ ...column, name: header(column.name) })), rows: rowsInLanguage(table, language) };
+  const columns = table.columns.map((column) => {
+    const display = column.display ?? columnDisplay(column.name);
+    return { ...column, name: workbookColumnTitle(column.name, language), ...(display ? { display } : {}) };
+  });
+  return { ...table, name: sheet, columns, rows: rowsInLanguage(table, language) };
 }
 
 /** Words a table's `method` and `group` cells hold (imputation, treatment, contribution, performance group) in Chinese. */
@@ -259,8 +413,8 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   // normalisation
   "fixed-base": "定基指数",
   chain: "环比指数",
-  "min-max": "最小-最大标准化",
-  "min-max-year": "逐年最小-最大标准化",
+  "min-max": "极差标准化",
+  "min-max-year": "逐年极差标准化",
   "min-max-goalposts": "目标值区间标准化",
   "z-score": "Z分数标准化",
   "z-score-year": "逐年Z分数标准化",
@@ -270,7 +424,7 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   "fraction-of-max": "最大值比率",
   "distance-to-max": "与最大值的距离",
   "distance-to-target": "目标值比率",
-  "distance-to-reference": "参照对象比率",
+  "distance-to-reference": "参照评价对象比率",
   "distance-to-average": "平均值比率",
   // aggregation
   arithmetic: "加权算术平均",

@@ -8,7 +8,8 @@ import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Issue } from "../../errors.js";
 import { formatIssue } from "../../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
-import { columnTitle, fill, methodNames, rowsInLanguage, wordsOf, type Words } from "./labels.js";
+import { performanceGroups } from "../../core/analysis/performance-groups.js";
+import { columnDisplay, columnTitle, fill, metaText, methodNames, rankChangeText, rowsInLanguage, shareText, unitName, valueName, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 
@@ -77,6 +78,7 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
   const description = options.description?.trim();
   const parts = [`<h1>${escapeHtml(title)}</h1>`, ...(description ? [`<p class="description">${escapeHtml(description)}</p>`] : []), metaLine(context)];
   if (analysis.ranks) parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2>${figures(rankCharts)}${rankTable(context)}</section>`);
+  if (result.options.performanceGroups) parts.push(groupsSection(context));
   result.units.forEach((unit, u) => {
     const heading = unit ? `<h2>${escapeHtml(unit)}</h2>` : "";
     parts.push(`<section>${heading}${figures(unitCharts[u])}${tablesOfUnit(context, u)}</section>`);
@@ -86,28 +88,19 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, context.decimals, language) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
     parts.push(`<section><h2>${escapeHtml(item.title)}</h2>${body}</section>`);
   }
+  // The messages are the engine's (English, as the command line prints them); the block's own words are the page's.
   if (result.warnings.length > 0)
-    parts.push(`<section><h2>${escapeHtml(words.warnings)}</h2><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`);
+    parts.push(
+      `<section><h2>${escapeHtml(words.warnings)}</h2><p>${escapeHtml(words.warningsIntro)}</p><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`,
+    );
   parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
   return page(title, language, parts.join("\n"));
 }
 
-/** Base year, years, units and the method. */
-function metaLine({ result, words, language }: Context): string {
-  const { years } = result;
-  // Every word of the line in the report's language, the methods' names included.
-  const names = methodNames(result, language);
-  const method = [
-    `${words.normalization} ${names.normalize}`,
-    `${words.aggregation} ${names.aggregate}`,
-    `${words.weighting} ${names.weighting}`,
-    `${words.missing} ${names.missing}`,
-  ];
-  const base = everyUnitOwnBase(result) ? `${escapeHtml(words.baseYear)}: ${result.baseYear} = 100 · ` : "";
-  return (
-    `<p class="meta">${base}${escapeHtml(words.years)}: ${years[0]}–${years[years.length - 1]} · ` +
-    `${escapeHtml(words.units)}: ${unitList(result.units)} · ${escapeHtml(words.method)}: ${escapeHtml(method.join(", "))}</p>`
-  );
+/** Base year, years, units and the method, in the page's language (`metaText`, the dashboard's line too). */
+function metaLine({ result, language }: Context): string {
+  const baseYear = everyUnitOwnBase(result) ? result.baseYear : undefined;
+  return `<p class="meta">${escapeHtml(metaText({ baseYear, years: result.years, units: result.units, methods: methodNames(result, language) }, language))}</p>`;
 }
 
 /**
@@ -173,7 +166,7 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
       const at = resultIndex(result, n, u, last);
       return [cell(node.code), cell(name(n)), number(value(n, last)), number(change[at]), number(changePercent[at]), number(cagrPercent[at])];
     });
-    parts.push(`<h3>${escapeHtml(words.growth)} ${years[last - 1]}–${years[last]}</h3>`);
+    parts.push(`<h3>${escapeHtml(fill(words.growth, { from: years[last - 1], to: years[last] }))}</h3>`);
     parts.push(htmlTable([words.code, words.name, words.value, words.change, words.changePercent, fill(words.cagrPercent, { from: first })], growthRows));
   }
   for (const item of analysis.contributions) {
@@ -185,7 +178,7 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
       const contribution = item.contribution[n * result.units.length + u];
       return [cell(node.code), cell(name(n)), number(value(n, to) - value(n, from)), number(contribution), number(total !== 0 ? (100 * contribution) / total : Number.NaN)];
     });
-    parts.push(`<h3>${escapeHtml(words.contributionTable)} ${item.fromYear}–${item.toYear}</h3>`);
+    parts.push(`<h3>${escapeHtml(fill(words.contributionTable, { from: item.fromYear, to: item.toYear }))}</h3>`);
     parts.push(htmlTable([words.code, words.name, words.change, words.contribution, words.sharePercent], rows));
   }
   return parts.join("");
@@ -205,12 +198,6 @@ const MAX_RANK_LINES = 12;
 
 const rankOrder = (rank: number) => (Number.isNaN(rank) ? Number.POSITIVE_INFINITY : rank);
 
-/** The units, all of them up to 12, else the first 10 and how many more. */
-function unitList(units: readonly string[]): string {
-  if (units.length <= 12) return units.map(escapeHtml).join(", ");
-  return `${units.slice(0, 10).map(escapeHtml).join(", ")} … (${units.length})`;
-}
-
 interface HtmlCell {
   html: string;
   className?: string;
@@ -224,11 +211,17 @@ function htmlTable(headers: readonly string[], rows: readonly (readonly HtmlCell
   return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
-/** Any `Table`, numbers right-aligned with `decimals`, headers in `language`. */
+/**
+ * Any `Table`, numbers right-aligned with `decimals` (a share as a percentage, a rank change with its direction:
+ * `columnDisplay`), headers in `language`.
+ */
 function genericTable(table: Table, decimals: number, language: Language): string {
+  const displays = table.columns.map((column) => column.display ?? columnDisplay(column.name));
   const rows = rowsInLanguage(table, language).map((row) =>
     row.map((value, i) => {
       if (typeof value === "string") return cell(value);
+      if (displays[i] === "percent") return numberCell(shareText(value));
+      if (displays[i] === "rank-change") return numberCell(rankChangeText(value));
       return numberCell(formatValue(value, table.columns[i].kind === "integer" ? 0 : decimals));
     }),
   );
@@ -236,10 +229,34 @@ function genericTable(table: Table, decimals: number, language: Language): strin
 }
 
 /** Ranks of the overall index: one row per unit, one column per year. */
-function rankTable({ result, analysis, words }: Context): string {
+function rankTable({ result, analysis, words, language }: Context): string {
   const ranks = analysis.ranks!;
-  const rows = result.units.map((unit, u) => [cell(unit), ...result.years.map((_, y) => numberCell(formatValue(ranks.rank[resultIndex(result, 0, u, y)], 0)))]);
-  return htmlTable([words.unit, ...result.years.map((year) => `${words.rank} ${year}`)], rows);
+  const rows = result.units.map((unit, u) => [cell(unitName(unit, language)), ...result.years.map((_, y) => numberCell(formatValue(ranks.rank[resultIndex(result, 0, u, y)], 0)))]);
+  return htmlTable([words.unit, ...result.years.map((year) => fill(words.rankOfYear, { year }))], rows);
+}
+
+/**
+ * The performance groups (`--performance-groups`), as the dashboard's ranking and groups.csv have them (the core's
+ * `performanceGroups`): how they are formed, then one row per unit with its group in every year and its overall index
+ * in % of the reference in the last year.
+ */
+function groupsSection({ result, words, language, decimals }: Context): string {
+  const { units, years } = result;
+  const referenceUnit = result.options.referenceUnit;
+  const rows = performanceGroups(result, { referenceUnit: referenceUnit === undefined ? undefined : units.indexOf(referenceUnit), thresholds: result.options.performanceGroups });
+  // performanceGroups gives the rows year by year, the units in order within each year.
+  const at = (u: number, y: number) => rows[y * units.length + u];
+  const [leader, strong, moderate] = result.options.performanceGroups!;
+  const reference = referenceUnit === undefined ? words.groupsReferenceAverage : fill(words.groupsReferenceUnit, { unit: referenceUnit });
+  const note = fill(words.groupsNote, { leader, strong, moderate, reference });
+  const last = years.length - 1;
+  const body = units.map((unit, u) => [
+    cell(unitName(unit, language)),
+    ...years.map((_, y) => cell(at(u, y).group ? valueName("group", at(u, y).group!, language) : "")),
+    numberCell(formatValue(at(u, last).relative, decimals)),
+  ]);
+  const headers = [words.unit, ...years.map((year) => fill(words.yearOne, { year })), fill(words.relativeOfYear, { year: years[last] })];
+  return `<section><h2>${escapeHtml(words.groups)}</h2><p>${escapeHtml(note)}</p>${htmlTable(headers, body)}</section>`;
 }
 
 const STYLE = `

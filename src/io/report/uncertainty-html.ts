@@ -9,7 +9,7 @@ import { formatIssue } from "../../errors.js";
 import { formatValue } from "../write/to-csv.js";
 import type { Language } from "../write/tables.js";
 import { maxOf, minOf } from "../../core/arrays.js";
-import { fill, methodName, uncertaintyWordsOf, type UncertaintyWords } from "./labels.js";
+import { fill, methodName, uncertaintyWordsOf, unitName, type UncertaintyWords } from "./labels.js";
 
 /** What names and labels the page. */
 export interface UncertaintyHtmlOptions {
@@ -42,7 +42,7 @@ export function formatUncertaintyHtml(result: UncertaintyResult, options: Uncert
   const choices = result.choices
     .map(({ choice, options }) => (language === "zh" ? `${words.choices[choice]}（${methods(options)}）` : `${words.choices[choice]} (${methods(options)})`))
     .join(language === "zh" ? "；" : "; ");
-  const sections = [...result.years.keys()].reverse().map((y) => yearSection(result, y, words));
+  const sections = [...result.years.keys()].reverse().map((y) => yearSection(result, y, words, language));
   const summary = fill(words.summary, {
     replications: result.replications,
     independent: 2 * result.replications,
@@ -57,7 +57,7 @@ export function formatUncertaintyHtml(result: UncertaintyResult, options: Uncert
   });
   const warnings =
     result.warnings.length > 0
-      ? `<section class="warnings">\n<h2>${escapeHtml(words.warnings)}</h2>\n<ul>${result.warnings.map((warning) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul>\n</section>\n`
+      ? `<section class="warnings">\n<h2>${escapeHtml(words.warnings)}</h2>\n<p>${escapeHtml(words.warningsIntro)}</p>\n<ul>${result.warnings.map((warning) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul>\n</section>\n`
       : "";
   return `<!doctype html>
 <html lang="${language === "zh" ? "zh-CN" : "en"}">
@@ -81,7 +81,7 @@ th:first-child, td:first-child { text-align: left; }
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(summary)}${options.tree ? ` ${escapeHtml(fill(words.tree, { tree: options.tree }))}` : ""}</p>
+<p>${escapeHtml(summary)}${options.tree ? `${words.gap}${escapeHtml(fill(words.tree, { tree: options.tree }))}` : ""}</p>
 <p>${legend}</p>
 ${warnings}${sections.join("\n")}
 <footer><p class="note">${escapeHtml(words.sobolNote)}</p></footer>
@@ -90,7 +90,7 @@ ${warnings}${sections.join("\n")}
 `;
 }
 
-function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWords): string {
+function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWords, language: Language): string {
   const yearCount = result.years.length;
   const unitCount = result.units.length;
   const cell = (u: number) => u * yearCount + y;
@@ -120,7 +120,7 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
   order.forEach((u, row) => {
     const yPosition = TOP + ROW * row + ROW / 2;
     const c = cell(u);
-    parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(result.units[u] || words.unit)}</text>`);
+    parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(unitName(result.units[u], language))}</text>`);
     for (const [x0, distribution, s] of [
       [left, result.index, indexScale],
       [right, result.rank, rankScale],
@@ -134,7 +134,7 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
       const nominal = distribution.nominal[c];
       if (Number.isFinite(nominal)) {
         const x = round(x0 + s.position(nominal));
-        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(fill(words.tooltip, { unit: result.units[u], nominal: formatValue(nominal, 2), median: formatValue(median, 2), low: formatValue(low, 2), high: formatValue(high, 2) }))}</title></rect>`);
+        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(fill(words.tooltip, { unit: unitName(result.units[u], language), nominal: formatValue(nominal, 2), median: formatValue(median, 2), low: formatValue(low, 2), high: formatValue(high, 2) }))}</title></rect>`);
       }
     }
   });
@@ -144,7 +144,7 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
     const bounds = sensitivity.overallIntervals;
     if (!bounds || value === "") return `<td>${value}</td>`;
     const [low, high] = kind === "first" ? [bounds.firstOrderLow[at], bounds.firstOrderHigh[at]] : [bounds.totalLow[at], bounds.totalHigh[at]];
-    return `<td>${value} <span class="bounds">(${formatValue(low, 3)}–${formatValue(high, 3)})</span></td>`;
+    return `<td>${value}${words.gap}<span class="bounds">${escapeHtml(fill(words.bounds, { low: formatValue(low, 3), high: formatValue(high, 3) }))}</span></td>`;
   };
   const sensitivityRows = result.choices.map(({ choice }, i) => {
     const at = i * yearCount + y;
@@ -159,9 +159,9 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
       return index.overallTotal[at] < index.overallFirstOrder[at] || rank.overallTotal[at] < rank.overallFirstOrder[at];
     })
     .map(({ choice }) => words.choices[choice]);
-  const belowNote = below.length > 0 ? `\n<p class="note">${escapeHtml(fill(words.belowFirst, { year: result.years[y], choices: below.join(", ") }))}</p>` : "";
+  const belowNote = below.length > 0 ? `\n<p class="note">${escapeHtml(fill(words.belowFirst, { year: result.years[y], choices: below.join(words.listJoin) }))}</p>` : "";
   return `<section>
-<h2>${result.years[y]}</h2>
+<h2>${escapeHtml(fill(words.yearHeading, { year: result.years[y] }))}</h2>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(fill(words.chartLabel, { year: result.years[y] }))}">
 ${parts.join("\n")}
 </svg>

@@ -9,12 +9,21 @@ import type { Panel } from "../../core/panel.js";
 /** How a column's cells are written: text as is, numbers with the run's decimals, whole numbers without decimals. */
 export type ColumnKind = "text" | "number" | "integer";
 
+/**
+ * How the HTML pages and the workbook show a number column beyond its decimals (the CSV files keep the plain numbers):
+ * `percent` a share from 0 to 1 as a percentage (1 as 100%), `rank-change` a change of rank with its direction (↑3
+ * up three places, ↓2 down two).
+ */
+export type ColumnDisplay = "percent" | "rank-change";
+
 export interface Column {
   /** Header, also the CSV column name. */
   name: string;
   kind: ColumnKind;
   /** Decimals a workbook shows at least, whatever the run's `--decimals` (a weight such as 1/12 needs six). */
   decimals?: number;
+  /** How the pages and the workbook show the numbers (see `ColumnDisplay`). Default: as plain numbers. */
+  display?: ColumnDisplay;
 }
 
 export type Cell = string | number;

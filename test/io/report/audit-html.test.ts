@@ -64,17 +64,17 @@ describe("formatAuditHtml in Chinese", () => {
     expect(html).toContain("<h1>统计审计</h1>");
     // 8 units × 4 years = 32 unit-years; the method names are labels.ts's (methodName), as the report's method line.
     expect(html).toContain(
-      '<p class="meta">8个评价对象 · 2019—2022年 · 全部32个对象-年份合并计算 · 标准化（最小-最大标准化），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（缺项权重重新分配）。' +
+      '<p class="meta">8个评价对象 · 2019—2022年 · 全部32个评价对象-年份合并计算 · 标准化（极差标准化），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（缺项权重重新分配）。' +
         "各年分别计算的结果见 statistics.csv、correlations.csv、cronbach.csv、pca.csv、importance.csv。</p>",
     );
-    expect(["min-max", "arithmetic", "explicit", "reweight"].map((method) => methodName(method, "zh"))).toEqual(["最小-最大标准化", "加权算术平均", "指标体系给定权重", "缺项权重重新分配"]);
+    expect(["min-max", "arithmetic", "explicit", "reweight"].map((method) => methodName(method, "zh"))).toEqual(["极差标准化", "加权算术平均", "指标体系给定权重", "缺项权重重新分配"]);
     expect(html).toContain("<h2>指标组：Cronbach α 系数与第一主成分</h2>");
     expect(html).toContain(
       "<thead><tr><th>指标组</th><th>名称</th><th>下级个数</th><th>观测数</th><th>α</th><th>第一主成分特征值</th><th>第一主成分方差占比</th><th>提示</th><th>说明（英文）</th></tr></thead>",
     );
     expect(html).toContain("<h2>各指标组内的相关系数</h2>");
     expect(html).toContain("<h2>名义权重与有效权重</h2><p>有效权重：各下级与所在指标组的 r²（及相关比）除以同级之和。</p>");
-    expect(html).toContain("<h2>提示（全部对象-年份合并）</h2>");
+    expect(html).toContain("<h2>提示（全部评价对象-年份合并）</h2>");
     expect(html).toContain("<thead><tr><th>指标或指标对</th><th>名称或关系</th><th>提示</th><th>说明（英文）</th></tr></thead>");
     expect(html).toContain(`<p>单个年份的提示：${yearlyFlagRows(audit)}行（见 CSV 文件）。</p>`);
   });
@@ -110,11 +110,11 @@ describe("formatAuditHtml in Chinese", () => {
     const { result, audit } = oneUnit();
     expect([...audit.statistics, ...audit.correlations].filter((row) => row.period === "all" && row.flags.length > 0)).toEqual([]);
     const zh = await formatAuditHtml(audit, result, { language: "zh" });
-    expect(zh).toContain('<p class="meta">1个评价对象 · 2017—2020年 · 全部4个对象-年份合并计算 · ');
+    expect(zh).toContain('<p class="meta">1个评价对象 · 2017—2020年 · 全部4个评价对象-年份合并计算 · ');
     expect(zh).toContain(
       '<p class="note">只有一个评价对象：本页的每个统计量都基于它的4个年份计算，描述的是各指标随时间的共同变化（主要是共同趋势），而不是对象之间的差异。</p>',
     );
-    expect(zh).toContain("<h2>提示（全部对象-年份合并）</h2><p>无。</p>");
+    expect(zh).toContain("<h2>提示（全部评价对象-年份合并）</h2><p>无。</p>");
     const en = await formatAuditHtml(audit, result, { language: "en" });
     expect(en).toContain('<p class="meta">1 unit · 2017–2020 · all 4 unit-years pooled · normalisation fixed-base, ');
     expect(en).toContain('<p class="note">One unit: every statistic here runs over its 4 years, so it describes how the indicators moved together');

@@ -4,7 +4,19 @@ import { AGGREGATE_METHODS } from "../../../src/core/aggregate/methods.js";
 import { NORMALIZE_METHODS } from "../../../src/core/normalize/methods.js";
 import { WEIGHT_METHODS } from "../../../src/core/weighting/derive.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
-import { aggregationText, methodName, workbookSheetOf } from "../../../src/io/report/labels.js";
+import {
+  aggregationText,
+  columnTitle,
+  metaText,
+  methodName,
+  uncertaintyWordsOf,
+  wordsOf,
+  rankChangeText,
+  shareText,
+  unitListText,
+  workbookColumnTitle,
+  workbookSheetOf,
+} from "../../../src/io/report/labels.js";
 
 describe("method names", () => {
   it("every normalisation, aggregation, weighting and missing-value policy has a Chinese name (none shown in English on a Chinese page)", () => {
@@ -12,6 +24,12 @@ describe("method names", () => {
       expect(methodName(method, "zh"), method).not.toBe(method);
     expect(methodName("mpi", "zh")).toBe("Mazziotta–Pareto 指数（MPI）");
     expect(methodName("arithmetic", "en")).toBe("arithmetic");
+  });
+
+  it("names min-max 极差标准化 (the term of README.zh-CN.md and docs/methods.md), on every page that names it", () => {
+    expect(methodName("min-max", "zh")).toBe("极差标准化");
+    expect(methodName("min-max-year", "zh")).toBe("逐年极差标准化");
+    expect(methodName("distance-to-reference", "zh")).toBe("参照评价对象比率");
   });
 
   it("aggregationText names a power mean's exponent and each level's method in words, not the flag's 0=", () => {
@@ -40,5 +58,103 @@ describe("workbookSheetOf", () => {
     ]);
     expect(workbookSheetOf(table, "en").rows).toEqual(table.rows);
     expect(workbookSheetOf(table, "zh").name).toBe("插补与重新加权");
+  });
+
+  it("shows a share as a percentage and a rank change with its direction (the cells keep their numbers)", () => {
+    const table = {
+      name: "ranks",
+      columns: [{ name: "unit", kind: "text" as const }, { name: "rank_change", kind: "integer" as const }, { name: "share_observed", kind: "number" as const }],
+      rows: [["U1", -1, 0.5]],
+    };
+    const sheet = workbookSheetOf(table, "zh");
+    expect(sheet.columns).toEqual([
+      { name: "评价对象", kind: "text" },
+      { name: "排名变化", kind: "integer", display: "rank-change" },
+      { name: "实有比例", kind: "number", display: "percent" },
+    ]);
+    expect(sheet.rows).toEqual(table.rows);
+    expect(workbookSheetOf({ ...table, name: "groups" }, "zh").name).toBe("绩效分组");
+  });
+});
+
+describe("one word per thing", () => {
+  it("a unit is 评价对象, a global weight 总指数中的权重 and a rank change 排名变化, in the pages' tables and the workbook", () => {
+    expect(columnTitle("unit", "zh")).toBe("评价对象");
+    expect(workbookColumnTitle("unit", "zh")).toBe("评价对象");
+    expect(workbookColumnTitle("global_weight", "zh")).toBe("总指数中的权重");
+    expect(workbookColumnTitle("rank_change", "zh")).toBe("排名变化");
+    expect(workbookColumnTitle("rank_change", "en")).toBe("rank change");
+  });
+
+  it("names the reference column of the groups sheet by its reference", () => {
+    expect(workbookColumnTitle("reference_average", "zh")).toBe("参照值（平均值）");
+    expect(workbookColumnTitle("reference_常州", "zh")).toBe("参照值（常州）");
+    expect(workbookColumnTitle("relative_percent", "zh")).toBe("相对参照值（%）");
+    expect(workbookColumnTitle("reference_average", "en")).toBe("reference average");
+  });
+});
+
+describe("the Chinese words of report.html and uncertainty.html", () => {
+  it("use full-width brackets, colons, semicolons and commas", () => {
+    const words = { ...wordsOf("zh"), ...uncertaintyWordsOf("zh"), choices: "" };
+    for (const [key, word] of Object.entries(words)) expect(word, key).not.toMatch(/[():;,]/);
+  });
+});
+
+describe("metaText", () => {
+  const methods = { normalize: "定基指数", aggregate: "加权算术平均", weighting: "指标体系给定权重", missing: "不允许缺失" };
+
+  it("writes the Chinese line with full-width colons, 、 between units and （） around each method", () => {
+    expect(metaText({ baseYear: 2017, years: [2017, 2018, 2019], units: ["U1", "U2"], methods }, "zh")).toBe(
+      "基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）",
+    );
+  });
+
+  it("writes the English line as before, and leaves out the base year when it does not describe the index", () => {
+    const english = { normalize: "min-max", aggregate: "arithmetic", weighting: "explicit", missing: "error" };
+    expect(metaText({ years: [2017, 2019], units: ["U1", "U2"], methods: english }, "en")).toBe(
+      "Years: 2017–2019 · Units: U1, U2 · Method: normalisation min-max, aggregation arithmetic, weights explicit, missing values error",
+    );
+  });
+
+  it("names a single unnamed unit (values without a unit column) instead of showing nothing, and a single year once", () => {
+    expect(metaText({ years: [2020], units: [""], methods }, "zh")).toBe(
+      "年份：2020年 · 评价对象：（未命名） · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）",
+    );
+    expect(unitListText([""], "en")).toBe("(unnamed)");
+  });
+
+  it("lists up to 12 units, and beyond the first 10 with the count", () => {
+    const units = Array.from({ length: 13 }, (_, u) => `U${u + 1}`);
+    expect(unitListText(units.slice(0, 12), "zh")).toBe(units.slice(0, 12).join("、"));
+    expect(unitListText(units, "zh")).toBe("U1、U2、U3、U4、U5、U6、U7、U8、U9、U10……（共13个）");
+    expect(unitListText(units, "en")).toBe("U1, U2, U3, U4, U5, U6, U7, U8, U9, U10 … (13)");
+  });
+});
+
+describe("rankChangeText and shareText", () => {
+  it.each([
+    [3, "↑3"],
+    [-2, "↓2"],
+    [0, "0"],
+    [Number.NaN, ""],
+  ])("rankChangeText(%d) is %j: up or down, never a bare +3 that reads as a larger rank number", (change, text) => {
+    expect(rankChangeText(change)).toBe(text);
+  });
+
+  it("rankChangeText(NaN, missing) gives the page's mark for a missing value", () => {
+    expect(rankChangeText(Number.NaN, "–")).toBe("–");
+  });
+
+  it.each([
+    [1, "100%"],
+    [0, "0%"],
+    [250 / 255, "98.0%"], // 98.04% to one decimal
+    [5 / 6, "83.3%"],
+    [0.9996, "99.9%"], // rounds to 100.0 but is not complete: shown below 100
+    [0.0004, "0.1%"], // rounds to 0.0 but something was observed
+    [Number.NaN, ""],
+  ])("shareText(%d) is %j", (share, text) => {
+    expect(shareText(share)).toBe(text);
   });
 });

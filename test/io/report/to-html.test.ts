@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../../src/io/report/to-html.js";
+import { analyzeResult } from "../../../src/core/analysis/analyze.js";
+import { computeIndex } from "../../../src/core/compute.js";
+import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
+import { buildTree } from "../../../src/core/tree.js";
+import { dataStageAppendix } from "../../../src/io/report/appendix.js";
+import { escapeHtml, formatReportHtml } from "../../../src/io/report/to-html.js";
 import { niceCeiling } from "../../../src/io/report/charts.js";
 
 describe("escapeHtml", () => {
@@ -18,5 +23,103 @@ describe("niceCeiling", () => {
     [0, 1],
   ])("niceCeiling(%d) is %d", (value, expected) => {
     expect(niceCeiling(value)).toBeCloseTo(expected, 12);
+  });
+});
+
+/**
+ * The small fixture (test/fixtures/small: tree X 0.6 = X1, X2 (negative); Y 0.4 = Y1; units U1, U2; 2017–2019), built
+ * in code: its overall index, by hand (test/cli/compute.test.ts), is U1 100, 115.5, 143 and U2 100, 111.5, 117.
+ */
+function smallResult(options: Parameters<typeof computeIndex>[2] = {}, edit: (records: ValueRecord[]) => ValueRecord[] = (records) => records, yWeight = "0.4") {
+  const tree = buildTree([
+    { line: 2, code: "X", parent: "", name: "维度X", nameEn: "Dimension X", weight: "0.6", direction: "", attributes: {} },
+    { line: 3, code: "X1", parent: "X", name: "指标1", nameEn: "Indicator 1", weight: "", direction: "+", attributes: {} },
+    { line: 4, code: "X2", parent: "X", name: "指标2", nameEn: "Indicator 2", weight: "", direction: "-", attributes: {} },
+    { line: 5, code: "Y", parent: "", name: "维度Y", nameEn: "Dimension Y", weight: yWeight, direction: "", attributes: {} },
+    { line: 6, code: "Y1", parent: "Y", name: "指标3", nameEn: "Indicator 3", weight: "", direction: "+", attributes: {} },
+  ]);
+  if (!tree.ok) throw new Error("fixture tree is invalid");
+  const values: Record<string, Record<string, number[]>> = {
+    U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] },
+    U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [30, 33, 36] },
+  };
+  const records = Object.entries(values).flatMap(([unit, byIndicator]) =>
+    Object.entries(byIndicator).flatMap(([indicator, series]) => series.map((value, y) => ({ unit, year: 2017 + y, indicator, value }))),
+  );
+  const panel = buildPanel(tree.value, edit(records));
+  if (!panel.ok) throw new Error("fixture panel is invalid");
+  return computeIndex(tree.value, panel.value, options);
+}
+
+async function reportOf(result: ReturnType<typeof smallResult>, language: "zh" | "en" = "zh"): Promise<string> {
+  return formatReportHtml(result, analyzeResult(result), { language, appendix: dataStageAppendix(result, language) });
+}
+
+describe("formatReportHtml: the Chinese page's own words", () => {
+  it("heads the rank table 评价对象 and 2018年排名, and the growth and contribution tables with their years in Chinese", async () => {
+    const html = await reportOf(smallResult());
+    expect(html).toContain("<thead><tr><th>评价对象</th><th>2017年排名</th><th>2018年排名</th><th>2019年排名</th></tr></thead>");
+    expect(html).toContain("<h3>2018—2019年增长</h3>");
+    expect(html).toContain("<h3>2018—2019年贡献分解</h3>");
+    expect(html).toContain("<h3>2017—2019年贡献分解</h3>");
+    expect(html).not.toContain("对象</th><th>排名 ");
+    const english = await reportOf(smallResult(), "en");
+    expect(english).toContain("<thead><tr><th>Unit</th><th>Rank 2017</th>");
+    expect(english).toContain("<h3>Growth 2018–2019</h3>");
+  });
+
+  it("shows the share observed as a percentage in both languages (coverage.csv keeps the ratio)", async () => {
+    // U1's X1 of 2018 missing and interpolated: X1 has 5 of its 6 unit-years observed (83.3%), X2 and Y1 all 6 (100%).
+    const result = smallResult({ missing: "interpolate" }, (records) => records.filter((record) => !(record.unit === "U1" && record.year === 2018 && record.indicator === "X1")));
+    for (const language of ["zh", "en"] as const) {
+      const html = await reportOf(result, language);
+      expect(html).toMatch(/<tr><td>X1<\/td><td>[^<]+<\/td><td class="number">6<\/td><td class="number">5<\/td><td class="number">1<\/td><td class="number">0<\/td><td class="number">83\.3%<\/td><\/tr>/);
+      expect(html).toMatch(/<tr><td>X2<\/td><td>[^<]+<\/td>(<td class="number">[0-9]+<\/td>){4}<td class="number">100%<\/td><\/tr>/);
+    }
+    expect(await reportOf(result)).toContain("<th>实有比例</th>");
+  });
+
+  it("introduces the engine's English warnings in the page's language", async () => {
+    // Y's weight 0.5 beside X's 0.6: the first-level weights sum to 1.1, which the run warns about.
+    const result = smallResult({}, undefined, "0.5");
+    expect(result.warnings.length).toBeGreaterThan(0);
+    const zh = await reportOf(result);
+    expect(zh).toContain("<h2>提示</h2><p>计算时给出了以下提示（程序输出的原文，为英文）：</p><ul><li>");
+    expect(zh).not.toContain("Warnings");
+    expect(await reportOf(result, "en")).toContain("<h2>Warnings</h2><p>The run gave these warnings:</p><ul><li>");
+  });
+
+  it("names a single unit without a name （未命名） in the meta line instead of leaving it blank", async () => {
+    const result = smallResult({}, (records) => records.filter((record) => record.unit === "U1").map((record) => ({ ...record, unit: "" })));
+    const html = await reportOf(result);
+    expect(html).toContain("评价对象：（未命名） · 方法：");
+    expect(html).not.toMatch(/评价对象: ?·/);
+  });
+});
+
+describe("formatReportHtml with performance groups", () => {
+  it("shows each unit's group every year and its overall index in % of the units' mean, worked out by hand", async () => {
+    // The mean of the two units' overall index, year by year: 100, 113.5, 130. U1: 100/100 = 100% (moderate: not
+    // above 100), 115.5/113.5 = 101.76% (strong), 143/130 = 110% (strong); U2: 100%, 111.5/113.5 = 98.24%, 117/130 = 90%
+    // (moderate, from 70 up to 100). EIS thresholds 125, 100, 70.
+    const result = smallResult({ performanceGroups: [125, 100, 70] });
+    const zh = await reportOf(result);
+    expect(zh).toContain("<section><h2>绩效分组</h2><p>按总指数相对于参照值的百分比分组");
+    expect(zh).toContain("高于125%为创新领先者，高于100%且不高于125%为强劲创新者，70%至100%为中等创新者，低于70%为新兴创新者。参照值为当年各评价对象总指数的平均值。");
+    expect(zh).toContain("<thead><tr><th>评价对象</th><th>2017年</th><th>2018年</th><th>2019年</th><th>2019年相对参照值（%）</th></tr></thead>");
+    expect(zh).toContain('<tr><td>U1</td><td>中等创新者</td><td>强劲创新者</td><td>强劲创新者</td><td class="number">110.00</td></tr>');
+    expect(zh).toContain('<tr><td>U2</td><td>中等创新者</td><td>中等创新者</td><td>中等创新者</td><td class="number">90.00</td></tr>');
+    const en = await reportOf(result, "en");
+    expect(en).toContain('<tr><td>U1</td><td>moderate</td><td>strong</td><td>strong</td><td class="number">110.00</td></tr>');
+  });
+
+  it("names the reference unit when there is one: U1 is 100%, U2 117/143 = 81.82% in 2019", async () => {
+    const html = await reportOf(smallResult({ performanceGroups: [125, 100, 70], referenceUnit: "U1" }));
+    expect(html).toContain("参照值为当年U1的总指数。");
+    expect(html).toContain('<tr><td>U2</td><td>中等创新者</td><td>中等创新者</td><td>中等创新者</td><td class="number">81.82</td></tr>');
+  });
+
+  it("is left out without --performance-groups", async () => {
+    expect(await reportOf(smallResult())).not.toContain("绩效分组");
   });
 });

@@ -80,6 +80,25 @@ describe("formatXlsx", () => {
     expect(warnings).toEqual([{ code: "W_XLSX_TEXT_CUT", message: messages.workbookTextCut("index", "B3", 40000, 32767), source: "index.xlsx" }]);
   });
 
+  it("formats a rank change with its direction and a share as a percentage, keeping the numbers", async () => {
+    const table: Table = {
+      name: "ranks",
+      columns: [
+        { name: "rank change", kind: "integer", display: "rank-change" },
+        { name: "share", kind: "number", display: "percent" },
+      ],
+      rows: [
+        [3, 0.98],
+        [-2, 1],
+      ],
+    };
+    const sheet = (await readBack(await formatXlsx([table]))).getWorksheet("ranks")!;
+    // Excel's sections positive;negative;zero: 3 shows as ↑3, −2 as ↓2; 0.98 as 98.0%
+    expect([sheet.getCell("A2").value, sheet.getCell("A3").value]).toEqual([3, -2]);
+    expect(sheet.getCell("A2").numFmt).toBe('"↑"0;"↓"0;0');
+    expect([sheet.getCell("B2").value, sheet.getCell("B2").numFmt]).toEqual([0.98, "0.0%"]);
+  });
+
   it("columnLetters names columns as Excel does", () => {
     expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual(["A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
   });

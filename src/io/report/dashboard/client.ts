@@ -13,6 +13,7 @@ import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from
 import type { Panel } from "../../../core/panel.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
+import { metaText, rankChangeText } from "../labels.js";
 import type { DashboardAudit, DashboardData } from "./data.js";
 import { changePercent } from "../../../core/analysis/growth.js";
 import { formatRaw } from "./numbers.js";
@@ -167,20 +168,13 @@ function renderHeader(): void {
   document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";
   const title = data.title ?? words.title;
   document.title = title;
-  // The methods named in the page's language, as the static page names them.
-  const named = state.language === "zh" ? data.methodZh : data.method;
-  const method = [
-    `${words.normalization} ${named.normalize}`,
-    `${words.aggregation} ${named.aggregate}`,
-    `${words.weighting} ${named.weighting}`,
-    `${words.missing} ${named.missing}`,
-  ].join(", ");
-  const base = data.ownBase ? `${words.baseYear}: ${data.baseYear} = 100 · ` : "";
-  const unitText = units.length <= 12 ? units.join(", ") : `${units.slice(0, 10).join(", ")} … (${units.length})`;
+  // The line of the static page (metaText), the methods named in the page's language as it names them.
+  const methods = state.language === "zh" ? data.methodZh : data.method;
+  const meta = metaText({ baseYear: data.ownBase ? data.baseYear : undefined, years, units, methods }, state.language);
   header.append(
     element("h1", {}, title),
     ...(data.description ? [element("p", { class: "description" }, data.description)] : []),
-    element("p", { class: "meta" }, `${base}${words.years}: ${years[0]}–${years[years.length - 1]} · ${words.unitsWord}: ${unitText} · ${words.method}: ${method}`),
+    element("p", { class: "meta" }, meta),
   );
   const controls = element("div", { class: "controls" });
   if (units.length > 1) {
@@ -379,7 +373,9 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
     const raw = rawOf(node.code, u, y);
     const sourceCell = element("td", {}, ...(raw.source ? [sourceBadge(raw.source)] : []));
     if (raw.imputation)
-      sourceCell.append(element("span", { class: "badge imputed", title: raw.imputation }, raw.imputation === "reweight" ? words.reweighted : `${words.imputed} (${imputationName(raw.imputation)})`));
+      sourceCell.append(
+        element("span", { class: "badge imputed", title: raw.imputation }, raw.imputation === "reweight" ? words.reweighted : fill(words.imputedBy, { method: imputationName(raw.imputation) })),
+      );
     return [
       node.code,
       nameOf(n),
@@ -429,7 +425,7 @@ function renderUnits(): void {
   section.append(figures);
 
   // The sortable, paged ranking table.
-  section.append(element("h3", {}, `${fill(words.ranking, { year: years[y] })} (${words.sortHint})`));
+  section.append(element("h3", {}, fill(words.rankingSortable, { year: years[y] })));
   const columns = [
     { key: "rank", title: words.rank, value: (u: number) => ranks.rank[resultIndex(published, 0, u, y)], digits: 0 },
     { key: "unit", title: words.unit, value: (u: number) => u, digits: -1 },
@@ -470,8 +466,8 @@ function renderUnits(): void {
       if (item.key === "unit") return units[u];
       if (item.key === "group") return groupName(groupOf?.[u * years.length + y] ?? "");
       const value = item.value(u);
-      const text = item.key === "change" && value > 0 ? `+${format(value, 0)}` : format(value, item.digits);
-      return numberCell(text);
+      // A rank change with its direction (↑3 up three places), as every page shows it.
+      return numberCell(item.key === "change" ? rankChangeText(value, "–") : format(value, item.digits));
     }),
   );
   section.append(table(headers, rows, "ranking"));
@@ -642,9 +638,9 @@ function renderWhatIfResults(): void {
     element(
       "p",
       { class: "what-if-headline" },
-      `${words.simulated} · ${units.length > 1 ? `${units[u]} · ` : ""}${years[y]}: `,
+      fill(words.whatIfLead, { where: units.length > 1 ? `${units[u]} · ` : "", year: years[y] }),
       element("strong", { id: "what-if-index", "data-value": String(index) }, format(index)),
-      ` (${words.published} ${format(valueAt(published, 0, u, y))}; ${words.difference} ${format(index - valueAt(published, 0, u, y))})`,
+      fill(words.whatIfTail, { published: format(valueAt(published, 0, u, y)), difference: format(index - valueAt(published, 0, u, y)) }),
     ),
   );
   // The overall index and the first-level sub-indices, every year, published against what if.
@@ -657,17 +653,17 @@ function renderWhatIfResults(): void {
   ]);
   box.append(table(headers, rows, "what-if-table"));
   const series = [
-    { name: `${nameOf(0)} (${words.published})`, values: years.map((_, t) => valueAt(published, 0, u, t)) },
-    { name: `${nameOf(0)} (${words.simulated})`, values: years.map((_, t) => valueAt(result, 0, u, t)) },
+    { name: fill(words.seriesPublished, { name: nameOf(0) }), values: years.map((_, t) => valueAt(published, 0, u, t)) },
+    { name: fill(words.seriesSimulated, { name: nameOf(0) }), values: years.map((_, t) => valueAt(result, 0, u, t)) },
   ];
   const uncertainty = data.uncertainty;
   const at = (values: readonly (number | null)[], t: number) => values[u * years.length + t] ?? Number.NaN;
   if (uncertainty)
     series.push(
-      { name: `${words.interval} (5%)`, values: years.map((_, t) => at(uncertainty.indexLow, t)) },
-      { name: `${words.interval} (95%)`, values: years.map((_, t) => at(uncertainty.indexHigh, t)) },
+      { name: words.intervalLow, values: years.map((_, t) => at(uncertainty.indexLow, t)) },
+      { name: words.intervalHigh, values: years.map((_, t) => at(uncertainty.indexHigh, t)) },
     );
-  const option = lineChart(`${nameOf(0)}: ${words.published} / ${words.simulated}`, years, series) as { series: Record<string, unknown>[] };
+  const option = lineChart(fill(words.whatIfChart, { name: nameOf(0) }), years, series) as { series: Record<string, unknown>[] };
   // The interval's bounds as grey dashed lines.
   for (const bound of option.series.slice(2)) Object.assign(bound, { lineStyle: { type: "dashed", color: "#8c8c8c", width: 1 }, itemStyle: { color: "#8c8c8c" }, symbolSize: 3 });
   box.append(element("div", { class: "charts" }, chart("what-if", { ...option, color: PALETTE.slice(0, 1).concat("#e07b39") }, 340)));
@@ -692,10 +688,10 @@ function renderWhatIfResults(): void {
       const now = ranks.rank[resultIndex(result, 0, v, y)];
       const before = publishedRanks.rank[resultIndex(published, 0, v, y)];
       const moved = before - now;
-      return [numberCell(format(now, 0)), units[v], numberCell(format(valueAt(result, 0, v, y))), numberCell(format(before, 0)), numberCell(moved > 0 ? `+${moved}` : format(moved, 0))];
+      return [numberCell(format(now, 0)), units[v], numberCell(format(valueAt(result, 0, v, y))), numberCell(format(before, 0)), numberCell(rankChangeText(moved, "–"))];
     });
     box.append(element("h3", {}, `${fill(words.ranking, { year: years[y] })} · ${words.simulated}`));
-    box.append(table([words.rank, words.unit, words.value, `${words.rank} (${words.published})`, words.rankChange], rankRows, "what-if-ranks"));
+    box.append(table([words.rank, words.unit, words.value, words.rankPublished, words.rankChange], rankRows, "what-if-ranks"));
   }
 }
 
@@ -746,10 +742,10 @@ function renderAudit(): void {
     );
   }
   section.append(figures);
-  // Each flagged pair in the page's language: "A – B: collinear (r = 0.95)".
+  // Each flagged pair in the page's language: "A – B：高度共线（r = 0.95）", "A – B: collinear (r = 0.95)".
   const flagWords: Readonly<Record<string, string>> = { negative: words.flagNegative, collinear: words.flagCollinear, "weak-parent": words.flagWeakParent };
   const note = ({ a, b, flags, r }: DashboardAudit["notes"][number]) =>
-    `${a} – ${b}: ${flags.map((flag) => flagWords[flag] ?? flag).join(words.listSeparator)} (r = ${r === null ? "–" : r.toFixed(2)})`;
+    fill(words.auditNote, { a, b, flags: flags.map((flag) => flagWords[flag] ?? flag).join(words.listSeparator), r: r === null ? "–" : r.toFixed(2) });
   if (audit.notes.length > 0) section.append(element("ul", {}, ...audit.notes.map((item) => element("li", {}, note(item)))));
 }
 
@@ -758,7 +754,9 @@ function renderAudit(): void {
 function renderFooter(): void {
   const footer = document.getElementById("footer")!;
   footer.replaceChildren(element("p", {}, words.notes));
-  if (data.warnings.length > 0) footer.append(element("h3", {}, words.warnings), element("ul", {}, ...data.warnings.map((warning) => element("li", {}, warning))));
+  // The messages are the engine's (English, as the command line prints them); the block's own words are the page's.
+  if (data.warnings.length > 0)
+    footer.append(element("h3", {}, words.warnings), element("p", {}, words.warningsIntro), element("ul", {}, ...data.warnings.map((warning) => element("li", {}, warning))));
 }
 
 function renderAll(): void {

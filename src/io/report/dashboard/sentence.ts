@@ -3,12 +3,11 @@
  * page (`client.ts`), and follow `growth.csv`'s rule for a change in percent (`changePercent`).
  */
 import { changePercent } from "../../../core/analysis/growth.js";
+import { fill } from "../labels.js";
 import type { DashboardWords } from "./words.js";
 
-/** `template` with each `{key}` replaced by `values[key]` (unknown keys kept as written). */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+/** `template` with each `{key}` replaced by `values[key]` (unknown keys kept as written): the report's own `fill`. */
+export { fill };
 
 /**
  * The head of a year's sentence: how the overall index changed from `from` to `to` in `year`, in percent when `from` is
