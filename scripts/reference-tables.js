@@ -471,10 +471,10 @@ export const OUTPUT_FILES = [
   {
     file: "values.csv (template)",
     command: "template",
-    content: "an empty values file to fill in: the wide layout (one unit) or, with --units, the long layout",
+    content: "an empty values file to fill in: the wide layout (one unit) or, with --units, the long layout; the columns named in Chinese by default (in brackets), as here with --lang en",
     columns: {
-      indicator: "the indicator or formula variable", name: "its name", measure: "its unit of measurement", "<year>": "empty cells to fill in",
-      unit: "the unit (long layout)", year: "the year (long layout)", value: "empty cell to fill in (long layout)",
+      indicator: "(指标代码) the indicator or formula variable", name: "(指标名称) its name", measure: "(计量单位) its unit of measurement", "<year>": "empty cells to fill in",
+      unit: "(评价对象) the unit (long layout)", year: "(年份) the year (long layout)", value: "(数值) empty cell to fill in (long layout)",
     },
   },
   {

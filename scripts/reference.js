@@ -302,8 +302,9 @@ export async function realOutputHeaders(root) {
     readHeaders(join(dir, "unc"));
     await run(["weights", "-i", "tree.csv", "-d", "values.csv", "--out", "weights.csv"]);
     headers.set("weights.csv", header(readFileSync(join(dir, "weights.csv"), "utf8")));
-    await run(["template", "-i", "tree.csv", "--years", "2017-2018", "--out", "wide.csv"]);
-    await run(["template", "-i", "tree.csv", "--years", "2017-2018", "--units", "U1", "--out", "long.csv"]);
+    // The columns as --lang en names them (the table lists the Chinese names of the default beside them).
+    await run(["template", "-i", "tree.csv", "--years", "2017-2018", "--lang", "en", "--out", "wide.csv"]);
+    await run(["template", "-i", "tree.csv", "--years", "2017-2018", "--units", "U1", "--lang", "en", "--out", "long.csv"]);
     headers.set("values.csv (template)", [...new Set([...header(readFileSync(join(dir, "wide.csv"), "utf8")), ...header(readFileSync(join(dir, "long.csv"), "utf8"))])]);
     const project = join(dir, "project");
     mkdirSync(project);
