@@ -242,11 +242,11 @@ describe("innovation-index audit", () => {
     for (const file of CSV_FILES) expect(await readFile(join(dir, "zh", file), "utf8"), file).toBe(await readFile(join(dir, "en", file), "utf8"));
     const workbook = await readWorkbook(join(dir, "zh", "audit.xlsx"));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      "指标统计", "相关系数", "Cronbach α系数", "主成分分析", "名义权重与有效权重", "剔除敏感性", "剔除后排名", "优势与劣势",
+      "指标统计", "相关系数", "Cronbach α 系数", "主成分分析", "名义权重与有效权重", "剔除敏感性", "剔除后排名", "优势与劣势",
     ]);
     const statistics = workbook.getWorksheet("指标统计")!;
     expect(statistics.getRow(1).values).toEqual([
-      undefined, "年份", "指标", "观测数", "覆盖率", "均值", "标准差", "最小值", "最大值", "偏度", "峰度（超额）", "最常见值占比", "需缩尾的值个数", "提示", "说明（英文）",
+      undefined, "年份", "指标", "观测数", "实有比例", "均值", "标准差", "最小值", "最大值", "偏度", "峰度（超额）", "最常见值占比", "需缩尾的值个数", "提示", "说明（英文）",
     ]);
     // d and h over all unit-years: low-coverage;collinear and near-constant;negative-within-group in statistics.csv.
     const pooled = (code: string) => cellsOf(statistics).find((row) => row[0] === "全部年份" && row[1] === code)!;
@@ -257,6 +257,9 @@ describe("innovation-index audit", () => {
     const csvB = (await csv("statistics.csv")).rows.map((row) => row.cells).find((row) => row[0] === "all" && row[1] === "b")!;
     expect(typeof pooled("b")[8]).toBe("number");
     expect((pooled("b")[8] as number).toFixed(4)).toBe(csvB[8]);
+    // The coverage (column 4) is the CSV file's share, shown as a percentage as index.xlsx's coverage sheet shows it.
+    const firstCoverage = Number((await csv("statistics.csv")).rows[0].cells[3]);
+    expect([statistics.getCell("D2").value, statistics.getCell("D2").numFmt]).toEqual([firstCoverage, "0.0%"]);
     const correlations = workbook.getWorksheet("相关系数")!;
     expect(correlations.getRow(1).values).toEqual([
       undefined, "年份", "关系", "指标组", "层级", "节点A", "节点B", "观测数", "Pearson 相关系数", "Spearman 相关系数", "提示", "说明（英文）",

@@ -400,6 +400,7 @@ describe("innovation-index template", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, "values.xlsx"));
     const sheet = book.worksheets[0];
+    expect(sheet.name).toBe("指标数据");
     expect(sheet.getRow(1).values).toEqual([undefined, "指标代码", "指标名称", "计量单位", "2017", "2018"]);
     // fill it in and compute: A = 3/150·100 = 2 → 4/160·100 = 2.5; B 10 → 11
     [[3, 4], [150, 160], [10, 11]].forEach((pair, i) => {

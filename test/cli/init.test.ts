@@ -30,6 +30,7 @@ describe("innovation-index init", () => {
     expect(await readFile(join(dir, "idx/runs", id, "index.csv"), "utf8")).toContain("示例园区,2018,INDEX,总指数,0,113.7500\n");
     // The texts are Chinese by default: the index's name, index.yaml's comments, the README.
     expect(parse(yaml).name).toBe("示例创新指数");
+    expect(parse(yaml).outputs.lang).toBe("zh");
     expect(yaml).toContain("# 年度计算的各项选择。");
     expect(await readFile(join(dir, "idx/README.md"), "utf8")).toMatch(/^# 示例创新指数\n\n本指数每年如何计算/);
   });
@@ -40,10 +41,13 @@ describe("innovation-index init", () => {
     expect((await runCli(["init", "en", "--lang", "en", "-q"], dir)).code).toBe(0);
     const yaml = parse(await readFile(join(dir, "en/index.yaml"), "utf8"));
     expect(yaml.name).toBe("Example innovation index");
+    // The outputs a person opens follow the project's language: index.yaml says outputs.lang.
+    expect(yaml.outputs.lang).toBe("en");
     expect(await readFile(join(dir, "en/README.md"), "utf8")).toMatch(/^# Example innovation index\n\nHow this index is computed/);
-    // The same choices in both languages: only the comments, the name and the description differ.
+    // The same choices in both languages: only the comments, the name, the description and the outputs' language differ.
     const zh = parse(await readFile(join(dir, "zh/index.yaml"), "utf8"));
-    expect({ ...yaml, name: "", description: "" }).toEqual({ ...zh, name: "", description: "" });
+    const choices = (project: Record<string, unknown>) => ({ ...project, name: "", description: "", outputs: { ...(project.outputs as object), lang: "" } });
+    expect(choices(yaml)).toEqual(choices(zh));
     expect(await readFile(join(dir, "en/indicators.csv"), "utf8")).toBe(await readFile(join(dir, "zh/indicators.csv"), "utf8"));
     expect(await readFile(join(dir, "en/data/2018.csv"), "utf8")).toBe(
       (await readFile(join(dir, "zh/data/2018.csv"), "utf8")).replaceAll("示例园区", "Example zone").replaceAll("示例数据", "example"),

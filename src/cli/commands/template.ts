@@ -97,7 +97,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? [], options.lang);
   const warnings: Issue[] = [];
   const onWarning = (warning: Issue) => warnings.push(warning);
-  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook("values", rows, { source: options.out, onWarning });
+  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook(options.lang === "en" ? "values" : "指标数据", rows, { source: options.out, onWarning });
   printWarnings(warnings, env);
   // An existing file was refused above unless --force: replacing it is what was asked.
   await writeFileAtomic(target, content, options.out, { replace: true });

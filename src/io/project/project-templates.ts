@@ -59,6 +59,7 @@ outputs:
   decimals: 4
   report: false              # true: also write report.html
   xlsx: true                 # also write index.xlsx, every table in one Excel workbook
+  lang: en                   # language of report.html and index.xlsx (zh: Chinese)
 
 # How "innovation-index uncertainty" varies the choices (compute does not use this block). Uncomment to run the
 # analysis with no flags; the first method of each list is the nominal one, the same as in methods: above.
@@ -91,6 +92,7 @@ outputs:
   decimals: 4
   report: false              # true：同时生成 report.html
   xlsx: true                 # 同时生成 index.xlsx，所有表格在一个 Excel 工作簿中
+  lang: zh                   # report.html 和 index.xlsx 的语言（en：英文）
 
 # "innovation-index uncertainty" 如何改变各项选择（compute 不使用这一段）。去掉注释即可不带参数运行
 # 不确定性分析；每个列表的第一个方法是名义方法，与上面 methods: 中的相同。

@@ -10,7 +10,7 @@ import type { CorrelationFlag, CorrelationRelation, StatisticsFlag } from "../..
 import { DROP_RANKS_FILE } from "../write/drop-csv.js";
 import { namesIn, type Column, type Language, type Table } from "../write/tables.js";
 import { dashboardWords } from "./dashboard/words.js";
-import { columnTitle } from "./labels.js";
+import { columnDisplay, columnTitle } from "./labels.js";
 
 const DASHBOARD_ZH = dashboardWords("zh");
 
@@ -141,7 +141,7 @@ export function auditRelationName(relation: string, language: Language): string 
 const SHEET_NAMES_ZH: Readonly<Record<string, string>> = {
   statistics: "指标统计",
   correlations: "相关系数",
-  cronbach: "Cronbach α系数",
+  cronbach: "Cronbach α 系数",
   pca: "主成分分析",
   importance: "名义权重与有效权重",
   "sensitivity-drop": "剔除敏感性",
@@ -157,7 +157,7 @@ const COLUMN_NAMES_ZH: Readonly<Record<string, string>> = {
   period: "年份",
   indicator: columnTitle("indicator", "zh"),
   n: "观测数",
-  coverage: "覆盖率",
+  coverage: columnTitle("share_observed", "zh"),
   mean: "均值",
   sd: "标准差",
   min: "最小值",
@@ -234,7 +234,9 @@ export function auditSheetOf(table: Table, nodes: Parameters<typeof namesIn>[1],
   const fixed = `${table.name}.csv` === DROP_RANKS_FILE ? DROP_RANKS_FIXED_COLUMNS : table.columns.length;
   const header = (column: Column, i: number): Column => {
     if (i >= fixed) return column;
-    return { ...column, name: language === "zh" ? (COLUMN_NAMES_ZH[column.name] ?? column.name) : columnTitle(column.name, "en") };
+    // A coverage share shows as a percentage, as index.xlsx's coverage sheet shows it (the cell keeps the share).
+    const display = column.name === "coverage" ? columnDisplay("share_observed") : column.display;
+    return { ...column, display, name: language === "zh" ? (COLUMN_NAMES_ZH[column.name] ?? column.name) : columnTitle(column.name, "en") };
   };
   const columns = table.columns.map(header);
   if (language !== "zh") return { ...named, columns };

@@ -121,9 +121,12 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
     const yPosition = TOP + ROW * row + ROW / 2;
     const c = cell(u);
     parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(unitName(result.units[u], language))}</text>`);
-    for (const [x0, distribution, s] of [
-      [left, result.index, indexScale],
-      [right, result.rank, rankScale],
+    // Ranks as whole numbers where they are (a nominal rank, most quantiles), else with one decimal; the index with two.
+    const rankText = (value: number) => (Number.isInteger(value) ? String(value) : formatValue(value, 1));
+    const indexText = (value: number) => formatValue(value, 2);
+    for (const [x0, distribution, s, text] of [
+      [left, result.index, indexScale, indexText],
+      [right, result.rank, rankScale, rankText],
     ] as const) {
       const low = distribution.low[c];
       const high = distribution.high[c];
@@ -134,7 +137,7 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
       const nominal = distribution.nominal[c];
       if (Number.isFinite(nominal)) {
         const x = round(x0 + s.position(nominal));
-        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(fill(words.tooltip, { unit: unitName(result.units[u], language), nominal: formatValue(nominal, 2), median: formatValue(median, 2), low: formatValue(low, 2), high: formatValue(high, 2) }))}</title></rect>`);
+        parts.push(`<rect class="nominal" x="${round(x - 3)}" y="${yPosition - 3}" width="6" height="6" transform="rotate(45 ${x} ${yPosition})"><title>${escapeHtml(fill(words.tooltip, { unit: unitName(result.units[u], language), nominal: text(nominal), median: text(median), low: text(low), high: text(high) }))}</title></rect>`);
       }
     }
   });
