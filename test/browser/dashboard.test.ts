@@ -200,6 +200,8 @@ describe("the dashboard report.html in headless Chromium", () => {
       const notes = await page.locator("#audit li").allTextContents();
       expect(notes.length).toBeGreaterThan(0);
       for (const note of notes) expect(note).toMatch(/^\S+ – \S+：(负相关|高度共线|与上级相关弱)(、(负相关|高度共线|与上级相关弱))*（r = (-?\d\.\d\d|–)）$/);
+      // a year in a heading is written as a year (the last year, 2020, is the one shown first)
+      expect(await page.locator("h2").allTextContents()).toContain("逐级查看 · 2020年");
     } finally {
       await close();
     }

@@ -309,7 +309,7 @@ function renderDrilldown(): void {
   const section = reset("drilldown");
   const u = state.unit;
   const y = state.year;
-  section.append(element("h2", {}, `${words.drilldown} · ${years[y]}${units.length > 1 ? ` · ${units[u]}` : ""}`));
+  section.append(element("h2", {}, `${words.drilldown} · ${fill(words.yearLabel, { year: years[y] })}${units.length > 1 ? ` · ${units[u]}` : ""}`));
   section.append(element("p", { class: "hint" }, words.drillHint));
   // The breadcrumb: the overall index, then each level clicked.
   const crumbs = element("div", { class: "breadcrumb" });
@@ -409,7 +409,7 @@ function renderUnits(): void {
   if (units.length < 2) return;
   const section = reset("units");
   const y = state.year;
-  section.append(element("h2", {}, `${words.units} · ${years[y]}`));
+  section.append(element("h2", {}, `${words.units} · ${fill(words.yearLabel, { year: years[y] })}`));
   const ranks = publishedRanks!;
   const order = unitOrder(published, ranks, y);
   // The league: every unit up to MANY_UNITS, else the top and bottom EDGE and the distribution.
@@ -645,7 +645,7 @@ function renderWhatIfResults(): void {
   );
   // The overall index and the first-level sub-indices, every year, published against what if.
   const top = [0, ...roots.map(({ n }) => n)];
-  const headers = [words.code, words.name, ...years.flatMap((year) => [`${year} ${words.published}`, `${year} ${words.simulated}`])];
+  const headers = [words.code, words.name, ...years.flatMap((year) => [`${fill(words.yearLabel, { year })} ${words.published}`, `${fill(words.yearLabel, { year })} ${words.simulated}`])];
   const rows = top.map((n) => [
     nodes[n].code,
     nameOf(n),
