@@ -139,13 +139,18 @@ function sourceFiles(dir) {
     .sort();
 }
 
-/** Every E_/W_ code used as a string in src/, with where it is first raised and the source lines around it. */
+/**
+ * Every E_/W_ code raised in src/, with where it is raised and the source lines around it. A code that a line only
+ * recognises (compared with `===` or `!==`, or listed in a `new Set([...])` of codes to look for) is not raised there.
+ */
 export function codesInSource(root) {
   const codes = new Map();
   for (const file of sourceFiles(`${root}src`)) {
     const lines = readFileSync(file, "utf8").split("\n");
     lines.forEach((line, i) => {
+      if (/new Set\(\[\s*"[EW]_/.test(line)) return;
       for (const match of line.matchAll(/"([EW]_[A-Z0-9_]+)"/g)) {
+        if (/[!=]==?\s*$/.test(line.slice(0, match.index))) continue;
         if (!codes.has(match[1])) codes.set(match[1], []);
         codes.get(match[1]).push({ file: file.slice(root.length), window: lines.slice(i, i + 7).join("\n"), before: lines.slice(Math.max(0, i - 3), i + 1).join("\n") });
       }

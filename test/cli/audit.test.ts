@@ -149,8 +149,8 @@ describe("innovation-index audit", () => {
     expect(await listDir(join(dir, "a"))).toEqual(["audit.html", "audit.xlsx", ...CSV_FILES].sort());
     for (const file of ["audit.html", "audit.xlsx", ...CSV_FILES]) expect(await readFile(join(dir, "a", file))).toEqual(await readFile(join(dir, "b", file)));
     const html = await readFile(join(dir, "a", "audit.html"), "utf8");
-    expect(html).toContain("P1: Pearson correlations");
-    expect(html).toContain("P: nominal and effective weights");
+    expect(html).toContain("Sub-pillar P1: Pearson correlations of its children");
+    expect(html).toContain("Pillar P: nominal and effective weights");
     expect(html).toContain("<td>Q</td><td>Pillar Q</td>");
     expect(html).toContain("alpha &#60; 0.7");
     expect((await readFile(join(dir, "a", "audit.xlsx"))).subarray(0, 2).toString()).toBe("PK");

@@ -86,7 +86,7 @@ describe("innovation-index uncertainty", () => {
     const [, , , , choice, first, , firstLow, firstHigh] = all[0];
     const round = (value: string) => Number(value).toFixed(3);
     const html = await readFile(join(dir, "a/uncertainty.html"), "utf8");
-    expect(html).toContain(`<tr><td>${choice}</td><td>${round(first)} <span class="bounds">(${round(firstLow)}–${round(firstHigh)})</span></td>`);
+    expect(html).toContain(`<tr><td>${choice}</td><td>${round(first)} <span class="bounds">(${round(firstLow)} – ${round(firstHigh)})</span></td>`);
     const refused = await runCli([...ARGS, "--bootstrap", "1"], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--bootstrap must be 0 \(no intervals\) or at least 2 resamples, got "1"/);
@@ -243,7 +243,7 @@ describe("uncertainty.html labels and title", () => {
     const html = await readFile(join(dir, "out/uncertainty.html"), "utf8");
     expect(html).toContain('text-anchor="end">（未命名）</text>');
     expect(html).not.toContain("(对象)");
-    expect(html).toMatch(/<td>-?\d\.\d{3}<span class="bounds">（-?\d\.\d{3}–-?\d\.\d{3}）<\/span><\/td>/);
+    expect(html).toMatch(/<td>-?\d\.\d{3}<span class="bounds">（-?\d\.\d{3} – -?\d\.\d{3}）<\/span><\/td>/);
   });
 
   const args = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-noise", "0.2", "-n", "20", "-q"];
@@ -269,7 +269,7 @@ describe("uncertainty.html labels and title", () => {
     // A rank's tooltip shows whole ranks as whole numbers (two units: ranks 1 and 2), the index with two decimals.
     const rankTips = [...zh.matchAll(/<title>([^<]*)<\/title><\/rect>/g)].map((match) => match[1]).filter((tip) => !/\d\.\d\d/.test(tip));
     expect(rankTips.length).toBeGreaterThan(0);
-    for (const tip of rankTips) expect(tip).toMatch(/：名义 [12]，中位数 [12](\.5)?，5%–95% [12](\.\d)?–[12](\.\d)?$/);
+    for (const tip of rankTips) expect(tip).toMatch(/：名义 [12]，中位数 [12](\.5)?，5%–95% [12](\.\d)? – [12](\.\d)?$/);
     // the varied choices with their methods named in Chinese, as the report's method line names them
     expect(zh).toContain("变动的选择：权重（±20%）；合成（加权算术平均、加权几何平均）。");
     expect(en).toContain("weights (±20%); aggregation (arithmetic, geometric)");

@@ -61,7 +61,7 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
       const found = correlations.find((row: CorrelationRow) => (row.a === a && row.b === b) || (row.a === b && row.b === a));
       return found ? found.pearson : Number.NaN;
     };
-    const heatmap = heatmapChart(fill(words.heatmap, { group: group.group }), labels, labels.map((a) => labels.map((b) => pearson(a, b))));
+    const heatmap = heatmapChart(fill(words.heatmap, { group: name(group.group) }), labels, labels.map((a) => labels.map((b) => pearson(a, b))));
     heatmaps.push(requests.push({ option: heatmap, height: heatmapChartHeight(labels.length) }) - 1);
     const importance = pooled(audit.importance).filter((row) => row.parent === group.group);
     const series = [
@@ -69,7 +69,7 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
       { name: words.r2Share, values: importance.map((row) => row.r2ParentShare) },
       { name: words.ratioShare, values: importance.map((row) => row.ratioParentShare) },
     ];
-    weightCharts.push(requests.push({ option: groupedBarChart(fill(words.weightChart, { group: group.group }), importance.map((row) => row.code), series) }) - 1);
+    weightCharts.push(requests.push({ option: groupedBarChart(fill(words.weightChart, { group: name(group.group) }), importance.map((row) => row.code), series) }) - 1);
   }
   const svgs = await renderCharts(requests);
   const figures = (charts: number[]) => `<div class="charts">${charts.map((k) => `<figure class="chart">${svgs[k]}</figure>`).join("")}</div>`;
@@ -96,7 +96,7 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
     ...correlations
       .filter((row) => row.flags.length > 0)
       .map((row) => [
-        text(`${row.a} ~ ${row.b}`),
+        text(`${row.a} – ${row.b}`),
         text(fill(words.pairRelation, { relation: auditRelationName(row.relation, language), r: formatValue(row.pearson, 3) })),
         text(flagList(row.flags)),
         text(""),

@@ -87,9 +87,9 @@ describe("formatAuditHtml in Chinese", () => {
     // d's pooled flags are low-coverage;collinear, h's near-constant;negative-within-group (statistics.csv, test/cli/audit.test.ts).
     expect(html).toContain("<tr><td>d</td><td>Indicator d</td><td>覆盖率低、高度共线</td>");
     expect(html).toContain("<tr><td>h</td><td>Indicator h</td><td>取值几乎不变、与同组指标负相关</td>");
-    expect(html).toContain(`<tr><td>f ~ g</td><td>同级，r = ${pearsonText(audit, "f", "g")}</td><td>负相关</td>`);
+    expect(html).toContain(`<tr><td>f – g</td><td>同级，r = ${pearsonText(audit, "f", "g")}</td><td>负相关</td>`);
     // Q's correlation with the index, its parent, is below 0.3: weak-parent.
-    expect(html).toMatch(/<tr><td>Q ~ INDEX<\/td><td>与上级，r = [0-9.-]+<\/td><td>与上级相关弱<\/td>/);
+    expect(html).toMatch(/<tr><td>Q – INDEX<\/td><td>与上级，r = [0-9.-]+<\/td><td>与上级相关弱<\/td>/);
     // The same words as the dashboard's audit section.
     const dashboard = dashboardWords("zh");
     expect(["negative", "collinear", "weak-parent"].map((flag) => auditFlagName(flag, "zh"))).toEqual([dashboard.flagNegative, dashboard.flagCollinear, dashboard.flagWeakParent]);
@@ -99,8 +99,8 @@ describe("formatAuditHtml in Chinese", () => {
   it("formatAuditHtml titles the charts and names their series in Chinese", async () => {
     const { result, audit } = await handMade();
     const html = await formatAuditHtml(audit, result);
-    expect(html).toContain(">P1：Pearson 相关系数</text>");
-    expect(html).toContain(">P：名义权重与有效权重</text>");
+    expect(html).toContain(">Sub-pillar P1：下级指标的相关系数（Pearson）</text>");
+    expect(html).toContain(">Pillar P：名义权重与有效权重</text>");
     for (const series of ["名义权重", "r² 占比（与上级）", "相关比占比"]) expect(html).toContain(`>${series}</text>`);
     for (const english of ["Pearson correlations", "nominal", "Flags", "unit-years", "None.", "alpha &#60;", "sibling", "Each year apart", "min-max,"])
       expect(html, english).not.toContain(english);
@@ -136,8 +136,8 @@ describe("formatAuditHtml in English", () => {
     expect(html).toContain("<th>group</th><th>name</th><th>children</th><th>n</th><th>alpha</th><th>PC1 eigenvalue</th><th>PC1 share</th><th>flags</th><th>notes</th>");
     expect(html).toContain("<td>alpha &#60; 0.7</td>");
     expect(html).toContain("<tr><td>d</td><td>Indicator d</td><td>low-coverage, collinear</td>");
-    expect(html).toContain(`<tr><td>f ~ g</td><td>sibling, r = ${pearsonText(audit, "f", "g")}</td><td>negative</td>`);
-    expect(html).toContain(">P1: Pearson correlations</text>");
+    expect(html).toContain(`<tr><td>f – g</td><td>sibling, r = ${pearsonText(audit, "f", "g")}</td><td>negative</td>`);
+    expect(html).toContain(">Sub-pillar P1: Pearson correlations of its children</text>");
     expect(html).toContain(">nominal weight</text>");
     expect(html).toContain(`<p>Flags in single years: ${yearlyFlagRows(audit)} rows (see the CSV files).</p>`);
     expect(html).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
