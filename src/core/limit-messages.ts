@@ -17,38 +17,6 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : Number(value.toFixed(value < 10 ? 1 : 0))} ${units[unit]}`;
 }
 
-/** The closest of `known` to `found` (edit distance at most a third of its length, at least 1), for "did you mean". */
-export function closestName(found: string, known: readonly string[]): string | undefined {
-  const word = found.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-  for (const name of known) {
-    const distance = editDistance(word, name.toLowerCase());
-    if (distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance with adjacent transpositions counted as one edit (`wieght` is one edit from `weight`). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const columns = b.length + 1;
-  const d: number[] = new Array(rows * columns).fill(0);
-  for (let i = 0; i < rows; i++) d[i * columns] = i;
-  for (let j = 0; j < columns; j++) d[j] = j;
-  for (let i = 1; i < rows; i++)
-    for (let j = 1; j < columns; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[(i - 1) * columns + j] + 1, d[i * columns + j - 1] + 1, d[(i - 1) * columns + j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * columns + j - 2] + 1);
-      d[i * columns + j] = value;
-    }
-  return d[rows * columns - 1];
-}
-
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${quote(suggestion)}?)` : "");
 
 export const limitMessages = {

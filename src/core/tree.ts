@@ -6,6 +6,7 @@ import type { Issue, Validated } from "../errors.js";
 import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
 import { parseNumber } from "./number.js";
+import { closestName } from "./suggest.js";
 import { INDEX_CODE, type Direction, type GroupNode, type Tree, type TreeNode } from "./types.js";
 
 /** The most levels a tree may have below the overall index (the indices in use have three or four). */
@@ -91,16 +92,27 @@ export function buildTree(given: readonly TreeRow[], source?: string): Validated
   // A row INDEX with a parent was reported as a reserved code, whose message says to empty its parent: the rows
   // under it are not told again that their parent "INDEX" is unknown.
   const reservedIndexRow = rows.some((row) => row.code === INDEX_CODE);
+  const orphans: TreeRow[] = [];
   for (const [code, row] of firstRow) {
     if (!row.parent || (rootRow && row.parent === INDEX_CODE)) roots.push(code);
     else if (row.parent === code) issues.push(at(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
     else if (!firstRow.has(row.parent)) {
-      if (!(reservedIndexRow && row.parent === INDEX_CODE)) issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent), "parent"));
+      if (!(reservedIndexRow && row.parent === INDEX_CODE)) orphans.push(row);
     } else {
       const list = children.get(row.parent) ?? [];
       list.push(code);
       children.set(row.parent, list);
     }
+  }
+  // A parent that is no code is most often a group's code mistyped in one of the two places: the group's own row then
+  // has no children and no direction. Such a row is named as the likely fix, and is not also told that it has no
+  // direction (the run after the fix says so, were it an indicator after all).
+  const childless = [...firstRow.values()].filter((row) => !children.has(row.code) && !row.direction.trim() && row.parent !== row.code).map((row) => row.code);
+  const mistyped = new Set<string>();
+  for (const row of orphans) {
+    const near = closestName(row.parent, childless);
+    if (near !== undefined) mistyped.add(near);
+    issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent, near), "parent"));
   }
 
   // Depth-first from the roots, from a stack rather than by recursion (a chain of thousands of parents cannot overflow
@@ -182,7 +194,7 @@ export function buildTree(given: readonly TreeRow[], source?: string): Validated
     // group's (its code copied into the parent cell), which needs no direction: its one problem is its parent. Were it
     // an indicator after all, the run after the fix says it has no direction.
     if (!directionText) {
-      if (row.parent !== code) issues.push(at(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
+      if (row.parent !== code && !mistyped.has(code)) issues.push(at(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
     } else if (!direction) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
     nodes.push({ ...base, kind: "indicator", direction: direction ?? "positive" });
   }

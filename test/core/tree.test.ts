@@ -99,6 +99,25 @@ describe("buildTree", () => {
     ]);
   });
 
+  it("names a mistyped group code as the likely fix of an unknown parent, and does not tell that row it has no direction", () => {
+    // The group's row says G1x, its children say G1: G1x is the one row with no children and no direction, one edit away.
+    const built = buildTree(rows(["G1x", "", "0.5", ""], ["A", "G1", "", "+"], ["B", "G1", "", "+"], ["G2", "", "0.5", ""], ["C", "G2", "", "+"]), "t.csv");
+    if (built.ok) throw new Error("expected the tree to be refused");
+    expect(built.issues.map(({ code, line, message }) => ({ code, line, message }))).toEqual([
+      { code: "E_UNKNOWN_PARENT", line: 3, message: messages.unknownParent("G1", "G1x") },
+      { code: "E_UNKNOWN_PARENT", line: 4, message: messages.unknownParent("G1", "G1x") },
+    ]);
+    expect(messages.unknownParent("G1", "G1x")).toContain('did you mean "G1x"');
+    // An indicator with a direction is no candidate, and a code far from the parent is none: no suggestion, and the
+    // row without a direction is told so.
+    const far = buildTree(rows(["Group", "", "", ""], ["A", "Q7", "", "+"], ["B", "Group", "", ""]), "t.csv");
+    if (far.ok) throw new Error("expected the tree to be refused");
+    expect(far.issues.map(({ code, message }) => ({ code, message }))).toEqual([
+      { code: "E_UNKNOWN_PARENT", message: messages.unknownParent("Q7") },
+      { code: "E_MISSING_DIRECTION", message: messages.missingDirection("B") },
+    ]);
+  });
+
   it("reports a row INDEX with a parent as a reserved code, and its children's parent INDEX not again as unknown", () => {
     const built = buildTree(rows(["INDEX", "A", "", ""], ["A", "INDEX", "", ""], ["A1", "A", "", "+"]), "t.csv");
     if (built.ok) throw new Error("expected the tree to be refused");

@@ -5,7 +5,7 @@
 import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
-import { closestName } from "../../core/limit-messages.js";
+import { closestName } from "../../core/suggest.js";
 import { describeFound, projectMessages } from "../../core/project-messages.js";
 import { didYouMean } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";

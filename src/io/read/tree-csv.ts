@@ -4,7 +4,8 @@
  * per-node attribute for the methods that read it.
  */
 import { ValidationError, type Issue } from "../../errors.js";
-import { closestName, limitMessages } from "../../core/limit-messages.js";
+import { limitMessages } from "../../core/limit-messages.js";
+import { closestName } from "../../core/suggest.js";
 import { messages } from "../../core/messages.js";
 import { INDICATOR_SETTINGS } from "../../core/normalize/plan.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
