@@ -39,6 +39,17 @@ function smallResult(tree: Tree) {
 }
 
 describe("buildDashboardData", () => {
+  it("writes each warning with its file and line, as the static page and the terminal do", () => {
+    const tree = smallTree();
+    const { result } = smallResult(tree);
+    const warnings = [
+      { code: "W_TEST", message: "a warning of a cell", source: "values.csv", line: 7, column: 3 },
+      { code: "W_TEST", message: "a warning of the run" },
+    ];
+    const data = buildDashboardData({ ...result, warnings }, tree, "zh", 2);
+    expect(data.warnings).toEqual(["values.csv:7:3: a warning of a cell", "a warning of the run"]);
+  });
+
   it("keeps the result's values, puts each source on its cell and writes gaps as null", () => {
     const tree = smallTree();
     const { result, records } = smallResult(tree);
