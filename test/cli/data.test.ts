@@ -224,6 +224,33 @@ describe("files people actually have", () => {
     expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
   });
 
+  it("refuses a workbook with one sheet per year read without --sheet, rather than drop the sheets after the first", async () => {
+    const book = new ExcelJS.Workbook();
+    for (const [year, values] of [[2017, [10, 50, 4]], [2018, [12, 40, 4.2]]] as const) {
+      const sheet = book.addWorksheet(String(year));
+      sheet.addRow(["unit", "year", "indicator", "value"]);
+      ["X1", "X2", "Y1"].forEach((code, i) => sheet.addRow(["U1", year, code, values[i]]));
+    }
+    const tree = "code,parent,name,weight,direction\nX,,X,0.6,+\nX1,X,x1,,+\nX2,X,x2,,-\nY,,Y,0.4,+\nY1,Y,y1,,+\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('values.xlsx: sheets "2017", "2018" have the same columns, and only one sheet of a workbook is read');
+    expect(await listDir(dir)).toEqual(["tree.csv", "values.xlsx"]);
+    // --sheet reads the one named, as asked; a sheet with other columns (notes) beside the values is no reason to refuse.
+    expect((await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--sheet", "2017", "-q"], dir)).code).toBe(0);
+    const single = new ExcelJS.Workbook();
+    const values = single.addWorksheet("values");
+    values.addRow(["unit", "year", "indicator", "value"]);
+    for (const [year, row] of [[2017, [10, 50, 4]], [2018, [12, 40, 4.2]]] as const) ["X1", "X2", "Y1"].forEach((code, i) => values.addRow(["U1", year, code, row[i]]));
+    single.addWorksheet("notes").addRow(["source: illustrative"]);
+    await writeFile(join(dir, "values.xlsx"), new Uint8Array(await single.xlsx.writeBuffer()));
+    const both = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "both", "-q"], dir);
+    expect(both.code, both.stderr).toBe(0);
+    // INDEX 2018 by hand: X1 120, X2 (negative) 100·50/40 = 125, X = 122.5; Y1 105; 0.6·122.5 + 0.4·105 = 115.5
+    expect(await read(dir, "both/index-wide.csv")).toContain("INDEX,Index,0,100.0000,115.5000\n");
+  });
+
   it("reads a number whose format only prints a percent sign (0.00\"%\", 0.00\\%) as it is, and refuses formulas without a saved result", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("v");

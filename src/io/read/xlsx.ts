@@ -72,6 +72,7 @@ export async function parseWorkbookTable(
     throw new InputError("E_XLSX", `${source}: the file is not a readable .xlsx workbook (${(cause as Error).message}); expected an Excel workbook`, { source }, { cause });
   }
   const worksheet = pickSheet(workbook, source, sheet);
+  if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, source);
   const label = `${source}[${worksheet.name}]`;
   const rows: { line: number; cells: string[]; numeric: boolean[] }[] = [];
   const columnCount = worksheet.columnCount;
@@ -108,6 +109,43 @@ export async function parseWorkbookTable(
       row.numeric.push(false);
     }
   return { table: { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body }, source: label };
+}
+
+/** The texts of a sheet's first non-empty row and whether any row follows it: its header, and whether it holds data. */
+function headerOf(worksheet: Worksheet): { header: string; rows: boolean } {
+  let header: string | undefined;
+  let rows = false;
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    if (rows) return;
+    const cells: string[] = [];
+    for (let column = 1; column <= worksheet.columnCount; column++) cells.push(cellText(row.getCell(column).value).trim());
+    if (!cells.some((cell) => cell !== "")) return;
+    if (header === undefined) header = JSON.stringify(cells);
+    else rows = true;
+  });
+  return { header: header ?? "", rows };
+}
+
+/**
+ * Refuses a workbook read by default (no sheet named) whose other visible sheets have the first sheet's header and
+ * rows under it: one sheet per year is a common layout, and reading the first alone would drop the other years
+ * without a word.
+ */
+function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, source: string): void {
+  const first = headerOf(chosen);
+  if (!first.header) return;
+  const alike = workbook.worksheets.filter((item) => {
+    if (item === chosen || item.state === "hidden" || item.state === "veryHidden") return false;
+    const other = headerOf(item);
+    return other.rows && other.header === first.header;
+  });
+  if (alike.length === 0) return;
+  const names = [chosen, ...alike].map((item) => JSON.stringify(item.name)).join(", ");
+  throw new InputError(
+    "E_XLSX_SHEETS",
+    `${source}: sheets ${names} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)`,
+    { source },
+  );
 }
 
 function pickSheet(workbook: Workbook, source: string, sheet?: string): Worksheet {
