@@ -89,6 +89,7 @@ export const FLAG_NAMES: readonly FlagName[] = [
   { flag: "--decimal", option: "decimal", value: choice([".", ","]) },
   { flag: "--unit", option: "unit", value: { kind: "text" } },
   { flag: "--encoding", option: "encoding", value: choice(ENCODINGS) },
+  { flag: "--sheet", option: "sheet" },
 ];
 
 /**

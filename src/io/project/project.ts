@@ -5,9 +5,8 @@
 import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
-import { closestName } from "../../core/suggest.js";
 import { describeFound, projectMessages } from "../../core/project-messages.js";
-import { didYouMean } from "../../core/suggest.js";
+import { closestName, didYouMean } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
