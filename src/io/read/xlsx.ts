@@ -72,7 +72,6 @@ export async function parseWorkbookTable(
     throw new InputError("E_XLSX", `${source}: the file is not a readable .xlsx workbook (${(cause as Error).message}); expected an Excel workbook`, { source }, { cause });
   }
   const worksheet = pickSheet(workbook, source, sheet);
-  if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, source);
   const label = `${source}[${worksheet.name}]`;
   const rows: { line: number; cells: string[]; numeric: boolean[] }[] = [];
   const columnCount = worksheet.columnCount;
@@ -80,20 +79,17 @@ export async function parseWorkbookTable(
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
     const numeric: boolean[] = [];
-    for (let column = 1; column <= columnCount; column++) {
-      const cell = row.getCell(column);
+    const cells = rowTexts(row, columnCount, (cell, column) => {
       const formula = formulaWithoutResult(cell.value);
       if (formula !== undefined)
         unsaved.push({ code: "E_XLSX_FORMULA", message: xlsxFormulaWithoutResult(cell.address, formula), source: label, line: rowNumber, column });
-      cells.push(cellText(cell.value, cell.numFmt));
       numeric.push(isNumberCell(cell.value));
-    }
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    });
     numeric.length = cells.length;
     if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric });
   });
+  if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, rows[0]?.cells, source);
   // With `deferred`, the caller reports them with the other problems of the sheet's cells (read as empty cells here);
   // without, they stop the reading.
   if (unsaved.length > 0) {
@@ -111,33 +107,44 @@ export async function parseWorkbookTable(
   return { table: { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body }, source: label };
 }
 
-/** The texts of a sheet's first non-empty row and whether any row follows it: its header, and whether it holds data. */
-function headerOf(worksheet: Worksheet): { header: string; rows: boolean } {
-  let header: string | undefined;
+/** A row's cells as text, as the sheet shows them, to its last non-empty cell; `visit` sees every cell on the way. */
+function rowTexts(row: import("exceljs").Row, columnCount: number, visit?: (cell: import("exceljs").Cell, column: number) => void): string[] {
+  const cells: string[] = [];
+  for (let column = 1; column <= columnCount; column++) {
+    const cell = row.getCell(column);
+    visit?.(cell, column);
+    cells.push(cellText(cell.value, cell.numFmt));
+  }
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  return cells;
+}
+
+/** A sheet's first non-empty row (its header, as `rowTexts`), and whether a non-empty row follows it (it holds data). */
+function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean } {
+  let header: string[] | undefined;
   let rows = false;
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     if (rows) return;
-    const cells: string[] = [];
-    for (let column = 1; column <= worksheet.columnCount; column++) cells.push(cellText(row.getCell(column).value).trim());
+    const cells = rowTexts(row, worksheet.columnCount);
     if (!cells.some((cell) => cell !== "")) return;
-    if (header === undefined) header = JSON.stringify(cells);
+    if (header === undefined) header = cells;
     else rows = true;
   });
-  return { header: header ?? "", rows };
+  return { header, rows };
 }
 
 /**
- * Refuses a workbook read by default (no sheet named) whose other visible sheets have the first sheet's header and
- * rows under it: one sheet per year is a common layout, and reading the first alone would drop the other years
- * without a word.
+ * Refuses a workbook read by default (no sheet named) whose other visible sheets have the header of the one read
+ * (`header`) and rows under it: one sheet per year is a common layout, and reading one alone would drop the other
+ * years without a word.
  */
-function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, source: string): void {
-  const first = headerOf(chosen);
-  if (!first.header) return;
+function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, header: readonly string[] | undefined, source: string): void {
+  if (!header) return;
+  const key = JSON.stringify(header);
   const alike = workbook.worksheets.filter((item) => {
     if (item === chosen || item.state === "hidden" || item.state === "veryHidden") return false;
     const other = headerOf(item);
-    return other.rows && other.header === first.header;
+    return other.rows && JSON.stringify(other.header) === key;
   });
   if (alike.length === 0) return;
   const names = [chosen, ...alike].map((item) => JSON.stringify(item.name)).join(", ");

@@ -3,8 +3,8 @@
  * headings, sentences, table headers, chart titles and flags, and the workbook's sheet names, column headers and the
  * words in its cells (flags, relations, periods, strengths and weaknesses). The CSV files keep the English names
  * (stable for programs); names of nodes come from the tree. The notes the engine writes (`row.note`, `row.notes`) are
- * English in both languages. The three correlation flags use the dashboard's Chinese words (`dashboard/words.ts`), so
- * that the dashboard's audit section and the audit's own page name a flag alike.
+ * English in both languages. The three correlation flags and the heatmap's title use the dashboard's words
+ * (`dashboard/words.ts`), so that the dashboard's audit section and the audit's own page name them alike.
  */
 import type { CorrelationFlag, CorrelationRelation, StatisticsFlag } from "../../core/audit/audit.js";
 import { DROP_RANKS_FILE } from "../write/drop-csv.js";
@@ -13,6 +13,7 @@ import { dashboardWords } from "./dashboard/words.js";
 import { columnDisplay, columnTitle } from "./labels.js";
 
 const DASHBOARD_ZH = dashboardWords("zh");
+const DASHBOARD_EN = dashboardWords("en");
 
 const AUDIT_WORDS = {
   zh: {
@@ -37,7 +38,7 @@ const AUDIT_WORDS = {
     flagsHeading: "提示（全部评价对象-年份合并）",
     none: "无。",
     yearly: "单个年份的提示：{count}行（见 CSV 文件）。",
-    heatmap: "{group}：下级指标的相关系数（Pearson）",
+    heatmap: DASHBOARD_ZH.correlations,
     weightChart: "{group}：名义权重与有效权重",
     nominalWeight: DASHBOARD_ZH.nominal,
     r2Share: "r² 占比（与上级）",
@@ -82,7 +83,7 @@ const AUDIT_WORDS = {
     flagsHeading: "Flags (all unit-years)",
     none: "None.",
     yearly: "Flags in single years: {count} rows (see the CSV files).",
-    heatmap: "{group}: Pearson correlations of its children",
+    heatmap: DASHBOARD_EN.correlations,
     weightChart: "{group}: nominal and effective weights",
     nominalWeight: "nominal weight",
     r2Share: "r² share (with parent)",
