@@ -120,7 +120,7 @@ export const CODE_MEANINGS = {
   E_PANEL_SIZE: "units × years × indicators of 2^31 cells or more",
   // values written by people
   E_DECIMAL_MARK: "a value that reads differently with a decimal comma and a decimal point (use --decimal)",
-  E_YEAR_COLUMN: "the year column holds names: unit and year columns swapped?",
+  E_YEAR_COLUMN: "the year column holds names (unit and year columns swapped?) or whole dates rather than years",
   E_NO_NUMBERS: "a values file without a single number: the empty template?",
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
   E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column?",
@@ -169,7 +169,9 @@ export const CODE_MEANINGS = {
   E_WRITE: "an output could not be written (exit 3)",
   E_INTERNAL: "a bug (exit 4): please report it",
   // warnings (W_...; under --strict they become errors with E_ instead of W_)
-  W_WEIGHTS_RENORMALISED: "siblings' weights did not sum to 1 and were divided by their sum",
+  W_WEIGHTS_RENORMALISED: "siblings' weights did not sum to 1 (nor to 100, shares written as percentages) and were divided by their sum",
+  W_PERCENT_MIXED:
+    "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
     "an option that has no effect: one no indicator's method uses (such as --cap with rank only), a weighting option of another method (--alpha, --entropy-shift), or one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -)",
   W_ZERO_BASE_SHIFTED: "--zero-base first-nonzero moved an indicator's base year",

@@ -149,7 +149,8 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
 
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
   append(issues, resolved.issues);
-  const warnings = [...resolved.warnings];
+  // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first.
+  const warnings = [...(inputPanel.warnings ?? []), ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));
   if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));

@@ -9,6 +9,8 @@ import { didYouMean } from "./suggest.js";
 export const unitName = (unit: string) => (unit === "" ? "the unit" : `unit ${quote(unit)}`);
 
 export const dataMessages = {
+  yearColumnDates: (column: string, dates: readonly string[]) =>
+    `column ${quote(column)} holds dates such as ${dates.map(quote).join(", ")}, not years; expected years such as 2017 (in Excel: type the years as numbers, or show the dates with the number format "yyyy", which reads as the year)`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
     `${source}: indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   // formulas

@@ -17,12 +17,24 @@ export interface Panel {
   source?: string;
   /** The line of each cell's row in `source` (0: no row), for messages naming a missing value's place. */
   lines?: Int32Array;
+  /**
+   * When the values come from several files (a values folder): the files, and for each cell the position of its file
+   * in `files`, so that a message names a cell's file and line as it does for one file.
+   */
+  files?: readonly string[];
+  fileOfCell?: Int32Array;
+  /**
+   * What reading the values found that does not stop a run but may make its numbers wrong (a series mixing values
+   * written as percentages with plain numbers); the engine reports them with its own warnings (errors under `strict`).
+   */
+  warnings?: readonly Issue[];
 }
 
 /** Where a cell was read (`source` and `line`), or nothing when it is not known. */
 export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number } {
   const line = panel.lines?.[cell];
-  return line ? { source: panel.source, line } : {};
+  if (!line) return {};
+  return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line };
 }
 
 /** One value as read from a data file. `value` is `NaN` for a cell written as missing. */
@@ -36,6 +48,8 @@ export interface ValueRecord {
   line?: number;
   /** The file the value was read from, when the values come from several files (a values folder). */
   file?: string;
+  /** The cell was written as a percentage (`1.96%`, or a workbook cell formatted as one), its sign dropped. */
+  percent?: boolean;
 }
 
 /** An empty panel (all `NaN`). */
@@ -75,8 +89,12 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const yearPosition = new Map(years.map((year, i) => [year, i] as const));
   const panel = createPanel(units, years, tree.indicators);
 
-  // Lines are kept for messages when every record comes from the one file `source`.
-  const lines = source !== undefined && records.every((record) => record.file === undefined) ? new Int32Array(panel.values.length) : undefined;
+  // Lines are kept for messages when every record comes from the one file `source`, or each names its file.
+  const oneFile = source !== undefined && records.every((record) => record.file === undefined);
+  const severalFiles = !oneFile && records.length > 0 && records.every((record) => record.file !== undefined);
+  const lines = oneFile || severalFiles ? new Int32Array(panel.values.length) : undefined;
+  const fileOfCell = severalFiles ? new Int32Array(panel.values.length) : undefined;
+  const filePosition = new Map<string, number>();
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
   const reportedRows = new Set<string>();
@@ -118,6 +136,10 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     seen.set(cell, record);
     panel.values[cell] = record.value;
     if (lines && record.line) lines[cell] = record.line;
+    if (fileOfCell && record.file !== undefined) {
+      if (!filePosition.has(record.file)) filePosition.set(record.file, filePosition.size);
+      fileOfCell[cell] = filePosition.get(record.file)!;
+    }
     if (!Number.isNaN(record.value)) observed.add(record.indicator);
   }
   if (records.length === 0) issues.push({ code: "E_NO_DATA", message: messages.noData(), source });
@@ -127,5 +149,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
         const node = tree.byCode.get(code)!;
         issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
       }
-  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: lines ? { ...panel, source, lines } : panel, warnings: [] };
+  if (issues.length > 0) return { ok: false, issues, warnings: [] };
+  if (fileOfCell && lines) return { ok: true, value: { ...panel, source, lines, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
+  return { ok: true, value: lines ? { ...panel, source, lines } : panel, warnings: [] };
 }

@@ -89,11 +89,21 @@ export function screenPanel(
   if (screened.length === 0) return { panel, screened, cells, issues };
   const size = keptUnits.length * yearCount;
   const values = new Float64Array(panel.indicators.length * size);
+  // Where each kept cell was read moves with it, so that a message about it still names its file and line.
+  const lines = panel.lines && new Int32Array(values.length);
+  const fileOfCell = panel.fileOfCell && new Int32Array(values.length);
+  const fullSize = panel.units.length * yearCount;
   panel.indicators.forEach((_, i) => {
     keptUnits.forEach((u, k) => {
-      for (let year = 0; year < yearCount; year++)
-        values[i * size + k * yearCount + year] = cells.has(u * yearCount + year) ? Number.NaN : blocks[i][u * yearCount + year];
+      for (let year = 0; year < yearCount; year++) {
+        const from = u * yearCount + year;
+        const to = i * size + k * yearCount + year;
+        values[to] = cells.has(from) ? Number.NaN : blocks[i][from];
+        if (lines) lines[to] = panel.lines![i * fullSize + from];
+        if (fileOfCell) fileOfCell[to] = panel.fileOfCell![i * fullSize + from];
+      }
     });
   });
-  return { panel: { ...panel, units: keptUnits.map((u) => panel.units[u]), values }, screened, cells, issues };
+  const places = { ...(lines ? { lines } : {}), ...(fileOfCell ? { fileOfCell } : {}) };
+  return { panel: { ...panel, units: keptUnits.map((u) => panel.units[u]), values, ...places }, screened, cells, issues };
 }

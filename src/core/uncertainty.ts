@@ -38,8 +38,11 @@ export { rankDescending };
 import { bootstrapGroupIndices, type GroupTerms, type IndexIntervals } from "./sensitivity-bootstrap.js";
 import type { Tree } from "./types.js";
 
-/** The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option. */
-const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED"]);
+/**
+ * The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option, a series
+ * mixing percentages with plain numbers.
+ */
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED"]);
 
 /**
  * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from

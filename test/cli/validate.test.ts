@@ -23,7 +23,7 @@ describe("innovation-index validate", () => {
   it("says ok and exits 0 on clean inputs", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
     const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
-    expect(run).toEqual({ code: 0, stdout: "ok: tree.csv (2 indicators in 1 groups), values.csv (1 unit, years 2017, 2018)\n", stderr: "" });
+    expect(run).toEqual({ code: 0, stdout: "ok: tree.csv (2 indicators in 1 group), values.csv (1 unit, years 2017, 2018)\n", stderr: "" });
   });
 
   it("validates the shipped example", async () => {

@@ -47,7 +47,10 @@ export async function runValidate(options: ValidateCommandOptions, env: CliEnv):
   printWarnings(result.warnings, env);
   const groups = tree.nodes.length - tree.indicators.length;
   env.stdout(
-    printable(`ok: ${inputs.labels.tree} (${tree.indicators.length} indicators in ${groups} groups), ` +
-      `${inputs.labels.data} (${panel.units.length} unit${panel.units.length === 1 ? "" : "s"}, years ${panel.years.join(", ")})\n`),
+    printable(`ok: ${inputs.labels.tree} (${counted(tree.indicators.length, "indicator")} in ${counted(groups, "group")}), ` +
+      `${inputs.labels.data} (${counted(panel.units.length, "unit")}, years ${panel.years.join(", ")})\n`),
   );
 }
+
+/** `1 group`, `2 groups`. */
+const counted = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -9,9 +9,16 @@ import { messages } from "../../core/messages.js";
 /** Canonical column name -> accepted spellings (compared after `normalizeColumnName`). */
 export type ColumnAliases = Record<string, readonly string[]>;
 
-/** Lower case, trimmed, spaces and hyphens as underscores. */
+/**
+ * Lower case, trimmed, spaces and hyphens as underscores, without a unit in brackets at the end (`数值（%）`,
+ * `value (万元)`, `权重(%)` name the value and weight columns).
+ */
 export function normalizeColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return name
+    .trim()
+    .replace(/(?<=\S)\s*[(（][^()（）]*[)）]$/, "")
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** Position of each canonical column in `header`, or -1. The first matching column wins. */

@@ -13,10 +13,12 @@
  * integer is converted here as `digits / 10^decimals` (`plainDecimal`), an exact integer divided by an exact power of
  * ten, which IEEE division rounds correctly, so the result is the same double as `Number(text)`; every other cell
  * (exponents, `%`, thousands separators, full-width digits, missing-value tokens, longer numbers) goes through
- * `parseNumber` itself.
+ * `parseNumber` itself. Cells written as percentages are marked, as the general reader marks them, for the warning of
+ * an indicator mixing them with plain numbers (`core/percent-marks.ts`).
  */
 import { isUtf8 } from "node:buffer";
-import { createPanel, type Panel } from "../../core/panel.js";
+import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import { percentMixWarnings } from "../../core/percent-marks.js";
 import { parseNumber, type DecimalMark } from "../../core/number.js";
 import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
@@ -31,6 +33,7 @@ const RETURN = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
 const ZERO = 0x30;
+const PERCENT = 0x25;
 
 /** Growable typed columns of the rows read. */
 class Columns {
@@ -72,9 +75,10 @@ class Columns {
 /**
  * The panel of a long-layout values CSV for the leaves of `tree`, or `undefined` when the file is not the plain case
  * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted; `lines`
- * holds each cell's line in the file (0 for a cell the file does not give), `source` is left to the caller.
+ * holds each cell's line in the file (0 for a cell the file does not give), `source` is left to the caller; `source`
+ * names the file in the warnings of `percentMixWarnings`.
  */
-export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark): Panel | undefined {
+export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark, source?: string): Panel | undefined {
   // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
   if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -127,6 +131,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const crlf = buffer.indexOf(RETURN) >= 0;
   // Most files have no quote at all: their fields are split without looking for one.
   const quotes = buffer.indexOf(QUOTE, position) >= 0;
+  // The rows whose value was written as a percentage (rare in large files; none in most).
+  const percentRows: number[] = [];
   while (position < end) {
     lineNumber++;
     let lineEnd = buffer.indexOf(NEWLINE, position);
@@ -222,6 +228,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (year === undefined) return undefined;
     const value = readNumber(buffer, starts[columns.value], ends[columns.value]);
     if (value === undefined) return undefined;
+    if (endsWithPercent(buffer, starts[columns.value], ends[columns.value])) percentRows.push(rows.size);
     rows.push(unit, year, indicator, value, lineNumber);
   }
   if (rows.size === 0) return undefined;
@@ -247,7 +254,26 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (!Number.isNaN(rows.value[r])) observed[rows.indicator[r]] = 1;
   }
   if (observed.includes(0)) return undefined;
-  return { ...panel, lines };
+  const warnings = percentRows.length > 0 ? percentMixWarnings(percentRecords(rows, percentRows, tree.indicators), source) : [];
+  return warnings.length > 0 ? { ...panel, lines, warnings } : { ...panel, lines };
+}
+
+/** Whether bytes [start, end) end with a percent sign, `%` or the full-width `％` (UTF-8 EF BC 85). */
+function endsWithPercent(buffer: Buffer, start: number, end: number): boolean {
+  return (end > start && buffer[end - 1] === PERCENT) || (end - start >= 3 && buffer[end - 1] === 0x85 && buffer[end - 2] === 0xbc && buffer[end - 3] === 0xef);
+}
+
+/** The rows of the indicators with a value written as a percentage, as records (`percent` marked) for the warning. */
+function percentRecords(rows: Columns, percentRows: readonly number[], indicators: readonly string[]): ValueRecord[] {
+  const marked = new Set(percentRows);
+  const mixed = new Set(percentRows.map((r) => rows.indicator[r]));
+  const records: ValueRecord[] = [];
+  for (let r = 0; r < rows.size; r++) {
+    if (!mixed.has(rows.indicator[r])) continue;
+    const record = { unit: "", year: rows.year[r], indicator: indicators[rows.indicator[r]], value: rows.value[r], line: rows.line[r] };
+    records.push(marked.has(r) ? { ...record, percent: true } : record);
+  }
+  return records;
 }
 
 /**

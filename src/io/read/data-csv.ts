@@ -60,8 +60,63 @@ export function decimalOf(table: Pick<CsvTable, "delimiter">, decimal?: DecimalM
 /** A header cell meant as a year that is not one: a number (`2018.5`) or a word around four digits (`FY2019`). */
 const looksLikeYear = (name: string) => /\d{4}/.test(name) || /^\s*[\d.,]+\s*$/.test(name);
 
-/** The records of a values table (from a CSV file or a workbook sheet), or every problem found. */
+/**
+ * The records of a values table (from a CSV file or a workbook sheet), or every problem found.
+ * A header that gives no layout may sit below a title row (`常州高新区指标数据`, one text across the row, often a
+ * merged cell) or be the upper half of a two-row header (`指标 | 年份` over `| 2017 | 2018`, the years under a merged
+ * 年份): the table is then read from the header below, or from the two rows as one (each column named by its lower
+ * cell, or its upper one where the lower is empty), when that gives a layout; its problems are those of that reading.
+ */
 export function parseDataTable(table: CsvTable, source: string, options: DataReadOptions = {}): Validated<ValueRecord[]> {
+  let read = parseDataLayout(table, source, options);
+  let current = table;
+  for (let attempt = 0; attempt < MAX_HEADER_ROWS && !read.ok && isLayoutProblem(read.issues, current); attempt++) {
+    const title = isTitleRow(current);
+    const lower = title ? headerBelowTitle(current) : joinedHeader(current);
+    if (!lower) break;
+    const again = parseDataLayout(lower, source, options);
+    // Below a title the next row is the header, whatever it gives; two rows are taken as one only when that reads.
+    if (!title && !again.ok && isLayoutProblem(again.issues, lower)) break;
+    [read, current] = [again, lower];
+  }
+  return read;
+}
+
+/** How many rows above the data may hold a title or the upper half of a two-row header. */
+const MAX_HEADER_ROWS = 3;
+
+/** Whether every problem is of the layout (no layout, a missing column), said on the header's line. */
+const isLayoutProblem = (issues: readonly Issue[], table: CsvTable) =>
+  issues.length > 0 && issues.every((issue) => (issue.code === "E_DATA_LAYOUT" || issue.code === "E_MISSING_COLUMN") && issue.line === table.headerLine);
+
+/** A title above the header: one text (not a year, not a number) across the row, and a row of several cells below it. */
+function isTitleRow(table: CsvTable): boolean {
+  const texts = new Set(table.header.map((cell) => cell.trim()).filter((cell) => cell !== ""));
+  const [text] = texts;
+  const below = table.rows[0]?.cells.filter((cell) => cell.trim() !== "").length ?? 0;
+  return texts.size === 1 && parseYear(text) === undefined && parseNumber(text) === undefined && below >= 2;
+}
+
+/** The table read from the row below its header. */
+function headerBelowTitle(table: CsvTable): CsvTable | undefined {
+  const [next, ...rows] = table.rows;
+  return next && { ...table, header: next.cells.map((cell) => cell.trim()), headerLine: next.line, rows };
+}
+
+/**
+ * The table read with its header and the row below as one header, when that row holds a year under a header cell that
+ * is not one (the years of a two-row header); `undefined` otherwise.
+ */
+function joinedHeader(table: CsvTable): CsvTable | undefined {
+  const [next, ...rows] = table.rows;
+  if (!next || !next.cells.some((cell, index) => parseYear(cell) !== undefined && parseYear(table.header[index] ?? "") === undefined)) return undefined;
+  const width = Math.max(table.header.length, next.cells.length);
+  const header = Array.from({ length: width }, (_, index) => (next.cells[index] ?? "").trim() || (table.header[index] ?? "").trim());
+  return { ...table, header, rows };
+}
+
+/** `parseDataTable` with the table's header as it is. */
+function parseDataLayout(table: CsvTable, source: string, options: DataReadOptions): Validated<ValueRecord[]> {
   const decimal = decimalOf(table, options.decimal);
   const indicator = indicatorColumn(table, options.indicators);
   const long = { ...findColumns(table.header, LONG_COLUMNS), indicator };
@@ -156,6 +211,12 @@ function cellValue(table: CsvTable, row: CsvRow, index: number, decimal: Decimal
   return value ?? Number.NaN;
 }
 
+/** Whether a value cell was written as a percentage (`1.96%`, `12.5 ％`, or a workbook cell formatted as one). */
+const isPercentCell = (text: string | undefined) => text !== undefined && /[%％][\s\u00a0\u3000]*$/.test(text);
+
+/** `record`, marked `percent` when its cell was written as a percentage (see `percentMixWarnings`). */
+const marked = (record: ValueRecord, text: string | undefined): ValueRecord => (isPercentCell(text) ? { ...record, percent: true } : record);
+
 /** The issue of a cell that is not a number, naming a decimal mark that would read it. */
 function badNumber(text: string, column: string, decimal: DecimalMark, where: Omit<Issue, "code" | "message">): Issue {
   const problem = decimalMarkProblem(text, decimal);
@@ -182,14 +243,15 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     if (year === undefined || !indicator) continue;
     // A value that is not a number is kept as a gap in `partial`, so that its row still counts for the checks of the
     // values' structure (unknown indicators, duplicates) that run beside the cell errors.
-    records.push({
+    const record = {
       unit: columns.unit >= 0 ? cells[columns.unit] : "",
       year,
       indicator,
       value,
       source: columns.source >= 0 ? cells[columns.source] || undefined : undefined,
       line,
-    });
+    };
+    records.push(marked(record, cells[columns.value]));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);
@@ -207,6 +269,8 @@ function swappedYearColumn(table: CsvTable, columns: Record<keyof typeof LONG_CO
   const unitYears =
     columns.unit >= 0 && table.rows.filter((row) => parseYear(row.cells[columns.unit] ?? "") !== undefined).length * 2 > table.rows.length;
   const examples = [...new Set(names)].slice(0, 3);
+  if (names.every((name) => /^\d{4}-\d{2}-\d{2}$/.test(name.trim())))
+    return { code: "E_YEAR_COLUMN", message: messages.yearColumnDates(table.header[columns.year], examples), source, line: table.headerLine, column: table.header[columns.year] };
   const message = unitYears
     ? messages.yearColumnSwapped(table.header[columns.year], examples, table.header[columns.unit])
     : messages.yearColumnNames(table.header[columns.year], examples);
@@ -242,7 +306,8 @@ function parseWide(
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
-    for (const { year, index } of yearColumns) records.push({ unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line });
+    for (const { year, index } of yearColumns)
+      records.push(marked({ unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line }, cells[index]));
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
 }
@@ -283,7 +348,8 @@ function parseByIndicator(
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
-    for (const { name, index } of indicatorColumns) records.push({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line });
+    for (const { name, index } of indicatorColumns)
+      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line }, cells[index]));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

@@ -8,6 +8,7 @@ import { duplicateValueIssues } from "../../core/duplicates.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import { percentMixWarnings } from "../../core/percent-marks.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
@@ -146,7 +147,7 @@ async function loadInputsAsRead(
   // general way below.
   if (!options.keepSources && tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
-    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal);
+    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal, dataFiles[0].label);
     if (panel) return fastInputs(tree, { ...panel, source: dataFiles[0].label });
   }
   await Promise.all([
@@ -228,7 +229,7 @@ async function loadInputsAsRead(
     issues.unshift({ code: "E_NO_NUMBERS", message: messages.noNumbers(), source: dataSource });
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
-    if (panel.ok && issues.length === 0) return { tree, panel: panel.value, records };
+    if (panel.ok && issues.length === 0) return { tree, panel: withWarnings(panel.value, percentMixWarnings(read ?? [], dataSource)), records };
     if (!panel.ok) {
       append(issues, floodCauses(panel.issues, dataSource));
       append(issues, panel.issues);
@@ -245,6 +246,9 @@ async function loadInputsAsRead(
   if (treeRead.status === "rejected" && issues.length === 1) throw treeRead.reason;
   throw new ValidationError(issues, undefined, readable);
 }
+
+/** `panel` carrying what reading its values found (`Panel.warnings`), when anything. */
+const withWarnings = (panel: Panel, warnings: Issue[]): Panel => (warnings.length > 0 ? { ...panel, warnings } : panel);
 
 /**
  * Inputs that could be read only in part: the tree, the panel of the cells that could be read (the others as gaps),
@@ -369,7 +373,8 @@ export async function readTreeFile(path: string, label = path, options: { encodi
 async function parseTreeBytes(bytes: Uint8Array, path: string, label: string, options: { encoding?: Encoding; sheet?: string }): Promise<Tree> {
   // The YAML parser is loaded only for a YAML tree, so that runs on CSV start fast.
   if (/\.ya?ml$/i.test(path)) return (await import("./tree-yaml.js")).parseTreeYaml(decodeText(bytes, label, options.encoding), label);
-  const { table, source } = await parseTable(bytes, label, options);
+  // A tree workbook's sheet is chosen by --tree-sheet, which its messages name.
+  const { table, source } = isWorkbook(bytes) ? await parseWorkbookTable(bytes, label, options.sheet, { content: "tree" }) : await parseTable(bytes, label, options);
   return parseTreeTable(table, source);
 }
 

@@ -7,6 +7,7 @@ import { parseDataCsv } from "../../../src/io/read/data-csv.js";
 import { parsePanelFast, readNumber } from "../../../src/io/read/data-csv-fast.js";
 import { parseNumber, type DecimalMark } from "../../../src/core/number.js";
 import { loadInputs } from "../../../src/io/read/load.js";
+import { percentMixWarnings } from "../../../src/core/percent-marks.js";
 import iconv from "iconv-lite";
 import { join } from "node:path";
 import { makeTempDir } from "../../helpers.js";
@@ -51,6 +52,18 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     same(panel, generalPanel(plain)!);
     expect(panel.units).toEqual(["北京", "上海"]);
     expect(panel.years).toEqual([2017, 2018]);
+  });
+
+  it("marks a series mixing percentages with plain numbers as the general reader does (one warning, same place)", () => {
+    // A: 1.96% (line 2), 2.5 ％ (full-width, line 3) and 0.0245 (line 4); B all plain; C all marked.
+    const text = "unit,year,indicator,value\nU,2017,A,1.96%\nU,2018,A,2.5 ％\nU,2019,A,0.0245\nU,2017,B,1\nU,2017,C,3%\nU,2018,C,4%\n";
+    const panel = parsePanelFast(Buffer.from(text, "utf8"), tree(), undefined, "values.csv")!;
+    expect(panel).toBeDefined();
+    const records = parseDataCsv(text, "values.csv");
+    if (!records.ok) throw new Error("records");
+    expect(panel.warnings).toEqual(percentMixWarnings(records.value, "values.csv"));
+    expect(panel.warnings!.map(({ code, line, id }) => ({ code, line, id }))).toEqual([{ code: "W_PERCENT_MIXED", line: 4, id: "A" }]);
+    expect(fast(text.replace("0.0245", "2.45%"))!.warnings).toBeUndefined();
   });
 
   it("reads a year written with zero decimals (2018.0, a float year column) as the general reader does", () => {

@@ -11,7 +11,8 @@ describe("parseDataCsv", () => {
       value: [
         { unit: "U", year: 2017, indicator: "A", value: 1234.5, source: "published", line: 2 },
         // line 3 is empty, so this row is line 4
-        { unit: "U", year: 2018, indicator: "A", value: 1.96, source: undefined, line: 4 },
+        // written as a percentage: marked, for the warning of a series mixing percentages with plain numbers
+        { unit: "U", year: 2018, indicator: "A", value: 1.96, source: undefined, line: 4, percent: true },
       ],
     });
   });
@@ -29,7 +30,7 @@ describe("parseDataCsv", () => {
   it("reads the wide layout, one record per year column, ignoring other text columns", () => {
     const parsed = parseDataCsv("indicator,name,2017,2018\nA,R&D share,1.96%,\nB,incubators,44,48\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2 },
+      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, percent: true },
       { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2 },
       { unit: "", year: 2017, indicator: "B", value: 44, line: 3 },
       { unit: "", year: 2018, indicator: "B", value: 48, line: 3 },
@@ -165,6 +166,46 @@ describe("parseDataCsv: wide layouts", () => {
     if (!parsed.ok)
       expect(parsed.issues).toEqual([{ code: "E_BAD_YEAR", message: messages.badYearColumn(name), source: "v.csv", line: 1, column: 3 }]);
     expect(messages.badYearColumn(name)).toContain("expected a four-digit year");
+  });
+});
+
+describe("parseDataCsv: rows above the header", () => {
+  const values = (parsed: ReturnType<typeof parseDataCsv>) => (parsed.ok ? parsed.value.map(({ indicator, year, value, line }) => [indicator, year, value, line]) : parsed.issues);
+
+  it("reads below a title row (one text across the row, as a merged title saves), lines as in the file", () => {
+    const parsed = parseDataCsv("常州高新区指标数据,,,\nindicator,2017,2018\nA,1,2\n", "v.csv");
+    expect(values(parsed)).toEqual([["A", 2017, 1, 3], ["A", 2018, 2, 3]]);
+    // Title, then a header whose problem is its own: said at the header's line, not the title's.
+    const misspelt = parseDataCsv("指标数据\nunit,year,indcator,value\nU,2017,A,1\n", "v.csv");
+    expect(!misspelt.ok && misspelt.issues.map(({ code, line, column }) => ({ code, line, column }))).toEqual([{ code: "E_MISSING_COLUMN", line: 2, column: "indicator" }]);
+  });
+
+  it("reads a two-row header (years under a merged 年份) as one, and a title above it", () => {
+    const parsed = parseDataCsv("指标,年份,年份\n,2017,2018\nA,1,2\n", "v.csv");
+    expect(values(parsed)).toEqual([["A", 2017, 1, 3], ["A", 2018, 2, 3]]);
+    const titled = parseDataCsv("表1 指标数据,,\n指标,年份,年份\n,2017,2018\nA,1,2\n", "v.csv");
+    expect(values(titled)).toEqual([["A", 2017, 1, 4], ["A", 2018, 2, 4]]);
+  });
+
+  it("leaves a header that gives no layout as it is when the rows below are data", () => {
+    const parsed = parseDataCsv("foo,bar\nA,1\n", "v.csv");
+    expect(!parsed.ok && parsed.issues.map((issue) => issue.code)).toEqual(["E_DATA_LAYOUT"]);
+  });
+
+  it("reads a column name followed by its unit in brackets (数值（%）, value (万元))", () => {
+    expect(values(parseDataCsv("年份,指标,数值（%）\n2017,A,1.5\n", "v.csv"))).toEqual([["A", 2017, 1.5, 2]]);
+    expect(values(parseDataCsv("year,indicator,value (万元)\n2017,A,7\n", "v.csv"))).toEqual([["A", 2017, 7, 2]]);
+  });
+
+  it("says once that the year column holds whole dates, with how to make them years", () => {
+    const parsed = parseDataCsv("year,indicator,value\n2017-01-01,A,1\n2018-01-01,A,2\n", "v.csv");
+    expect(!parsed.ok && parsed.issues[0]).toEqual({
+      code: "E_YEAR_COLUMN",
+      message: messages.yearColumnDates("year", ["2017-01-01", "2018-01-01"]),
+      source: "v.csv",
+      line: 1,
+      column: "year",
+    });
   });
 });
 
