@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
 import { methodMessages } from "../../src/core/method-messages.js";
-import { buildPanel } from "../../src/core/panel.js";
+import { buildPanel, placeOfCell } from "../../src/core/panel.js";
 import { screenPanel } from "../../src/core/screen.js";
 import { buildTree } from "../../src/core/tree.js";
 import { coverageTable } from "../../src/io/write/tables.js";
@@ -43,6 +43,29 @@ describe("screenPanel", () => {
     expect(result.panel.units).toEqual(["U1", "U3"]);
     // A1 block of the new panel: U1 (10, 11), U3 (NaN, 13)
     expect(Array.from(result.panel.values.subarray(0, 4))).toEqual([10, 11, Number.NaN, 13]);
+  });
+  it("keeps each kept cell's file and line, so a message about it still names where it was read", () => {
+    const { tree } = inputs([]);
+    // U1..U3 × 2020, 2021 × A1, A2, B1, each record on its own line of one of two files; U2 has no B1 (screened out).
+    const records = ["U1", "U2", "U3"].flatMap((unit, u) =>
+      [2020, 2021].flatMap((year, t) =>
+        ["A1", "A2", "B1"].map((indicator, i) => ({
+          unit,
+          year,
+          indicator,
+          value: unit === "U2" && indicator === "B1" ? Number.NaN : 1 + u + i + t,
+          file: `${year}.csv`,
+          line: 2 + u * 3 + i,
+        })),
+      ),
+    );
+    const built = buildPanel(tree, records, "data");
+    if (!built.ok) throw new Error("panel");
+    const result = screenPanel(tree, built.value, { threshold: 0.66 });
+    expect(result.panel.units).toEqual(["U1", "U3"]);
+    // A2 (indicator 1) of U3 (kept unit 1) in 2021 (year 1): cell (1·2 + 1)·2 + 1 = 7; U3's A2 rows are on line 2 + 6 + 1 = 9.
+    expect(placeOfCell(result.panel, 7)).toEqual({ source: "2021.csv", line: 9 });
+    expect(placeOfCell(result.panel, 0)).toEqual({ source: "2020.csv", line: 2 }); // A1, U1, 2020
   });
   it("by unit-year, empties only the unit-years below the threshold", () => {
     // U3 2020: A1 and A2 missing: overall 1/3, A 0/2; 2021 complete
