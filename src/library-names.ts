@@ -90,6 +90,7 @@ export const FLAG_NAMES: readonly FlagName[] = [
   { flag: "--unit", option: "unit", value: { kind: "text" } },
   { flag: "--encoding", option: "encoding", value: choice(ENCODINGS) },
   { flag: "--sheet", option: "sheet" },
+  { flag: "--tree-sheet", option: "treeSheet" },
 ];
 
 /**

@@ -21,8 +21,8 @@ export const messages = {
     `code ${quote(code)} is reserved for the overall index; expected another code (a row ${code} with an empty parent names the overall index)`,
   duplicateCode: (code: string, firstLine: number | undefined) =>
     `duplicate code ${quote(code)}${firstLine ? ` (first defined on line ${firstLine})` : ""}; expected each code once`,
-  unknownParent: (parent: string, near?: string) =>
-    `unknown parent ${quote(parent)}; expected a code from column "code" or an empty cell${near === undefined ? "" : `; did you mean ${quote(near)} (a row with no children and no direction)?`}`,
+  unknownParent: (parent: string, near?: string, codeColumn = "code") =>
+    `unknown parent ${quote(parent)}; expected a code from column ${quote(codeColumn)} or an empty cell${near === undefined ? "" : `; did you mean ${quote(near)} (a row with no children and no direction)?`}`,
   selfParent: (code: string) => `node ${quote(code)} is its own parent; expected another code or an empty cell`,
   treeCycle: (path: readonly string[]) => `cycle in the tree: ${path.join(" -> ")}; expected every chain of parents to end at a first-level node`,
   missingDirection: (code: string) =>

@@ -51,6 +51,13 @@ export function parseDirection(text: string): Direction | undefined {
   return DIRECTION_WORDS[text.trim().toLowerCase()];
 }
 
+/**
+ * The words a tree file's header uses for the columns that `buildTree`'s problems name (`权重` for `weight`, `id` for
+ * `code`, ...): the issues' `column` and the messages that quote a column give them as written in the file. A column
+ * left out is named by its key (`code`, `parent`, `weight`, `direction`), as in a YAML tree.
+ */
+export type TreeColumnNames = Partial<Record<"code" | "parent" | "weight" | "direction", string>>;
+
 /** The problems of a row's weight or direction, which leave the tree's codes and structure as they are. */
 export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS"]);
 
@@ -60,26 +67,28 @@ export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "
  * A refused tree is given as `partial` beside its problems, as far as it was built: every row with a code is a node
  * (the first of a duplicate code; rows in a cycle or under an unknown parent too), a group when another row names it as
  * parent. When the only problems are weights and directions (`TREE_FIELD_ISSUES`), its structure is the one meant.
+ * `columnNames` gives the header's words for the columns the problems name (a CSV tree headed `代码,上级,...`).
  */
-export function buildTree(given: readonly TreeRow[], source?: string): Validated<Tree> {
+export function buildTree(given: readonly TreeRow[], source?: string, columnNames: TreeColumnNames = {}): Validated<Tree> {
   // Rows made in code may hold numbers (a weight of 0.5) or leave a field out: each is taken as the text it stands for.
   const allRows = given.map(textRow);
   const issues: Issue[] = [];
   // A root row (code INDEX, no parent) names the overall index; the first-level nodes may then give INDEX as parent.
   const rootRow = allRows.find((row) => row.code === INDEX_CODE && !row.parent);
   const rows = rootRow ? allRows.filter((row) => row !== rootRow) : allRows;
-  const at = (row: TreeRow, code: string, message: string, column?: string): Issue => ({
+  const columnOf = (key: keyof TreeColumnNames) => columnNames[key] ?? key;
+  const at = (row: TreeRow, code: string, message: string, column?: keyof TreeColumnNames): Issue => ({
     code,
     message,
     source,
     line: row.line,
-    column,
+    column: column === undefined ? undefined : columnOf(column),
     id: row.code || undefined,
   });
 
   const firstRow = new Map<string, TreeRow>();
   for (const row of rows) {
-    if (!row.code) issues.push(at(row, "E_EMPTY_CODE", messages.emptyCode(), "code"));
+    if (!row.code) issues.push(at(row, "E_EMPTY_CODE", messages.emptyCode(columnOf("code")), "code"));
     else if (row.code === INDEX_CODE) issues.push(at(row, "E_RESERVED_CODE", messages.reservedCode(row.code), "code"));
     else if (firstRow.has(row.code))
       issues.push(at(row, "E_DUPLICATE_CODE", messages.duplicateCode(row.code, firstRow.get(row.code)!.line), "code"));
@@ -112,7 +121,7 @@ export function buildTree(given: readonly TreeRow[], source?: string): Validated
   for (const row of orphans) {
     const near = closestName(row.parent, childless);
     if (near !== undefined) mistyped.add(near);
-    issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent, near), "parent"));
+    issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent, near, columnOf("code")), "parent"));
   }
 
   // Depth-first from the roots, from a stack rather than by recursion (a chain of thousands of parents cannot overflow

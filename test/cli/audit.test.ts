@@ -297,6 +297,38 @@ describe("innovation-index audit", () => {
     expect(await readFile(join(dir, "en", "audit.html"), "utf8")).toContain("<h1>Statistical audit: tree.csv</h1>");
   });
 
+  it("a group with one child has no Cronbach's alpha (k/(k − 1) divides by 0): an empty cell in cronbach.csv, audit.html, audit.xlsx and the summary", async () => {
+    // A has the one child A1; B's children B1 = 1, 2, 3, 4 and B2 = 2, 4, 6, 8 (per unit, times 1 for U and 2 for V)
+    // are proportional, so their fixed-base scores (base 2018) are identical and B's alpha is 2·(1 − 2σ²/4σ²) = 1.
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nA,,Dim A,0.5,\nA1,A,a one,,+\nB,,Dim B,0.5,\nB1,B,b one,,+\nB2,B,b two,,+\n",
+      "values.csv":
+        "unit,year,indicator,value\n" +
+        ["U", "V"]
+          .flatMap((unit, u) =>
+            [2018, 2019, 2020, 2021].flatMap((year, y) => [`${unit},${year},A1,${(u + 1) * (y + 1) ** 2}`, `${unit},${year},B1,${(u + 1) * (y + 1)}`, `${unit},${year},B2,${2 * (u + 1) * (y + 1)}`]),
+          )
+          .join("\n") + "\n",
+    });
+    dirs.push(dir);
+    const run = await runCli(["audit", "-i", "tree.csv", "-d", "values.csv", "--out", "out", "--report", "--xlsx", "--lang", "en"], dir);
+    expect(run.code).toBe(0);
+    const pooled = (await rows(dir, "cronbach.csv")).filter((row) => row[0] === "all");
+    expect(pooled.find((row) => row[1] === "A")).toEqual(["all", "A", "1", "1", "8", "", auditMessages.oneChild("A")]);
+    expect(pooled.find((row) => row[1] === "B")).toEqual(["all", "B", "1", "2", "8", "1.0000", ""]);
+    // The summary's alpha column is empty for A: "A  1  8" then blanks up to the PC1 share.
+    expect(run.stdout).toMatch(/^A +1 +8 {2,}\S/m);
+    expect(run.stdout).not.toMatch(/^A +1 +8 +1\.000 +1\.000/m);
+    // audit.html: group, name, children, n, then an empty alpha cell.
+    const html = await readFile(join(dir, "out", "audit.html"), "utf8");
+    expect(html).toContain('<tr><td>A</td><td>Dim A</td><td class="number">1</td><td class="number">8</td><td class="number"></td>');
+    expect(html).toContain('<tr><td>B</td><td>Dim B</td><td class="number">2</td><td class="number">8</td><td class="number">1.000</td>');
+    const workbook = await readWorkbook(join(dir, "out", "audit.xlsx"));
+    const sheet = workbook.worksheets.find((candidate) => /cronbach/i.test(candidate.name))!;
+    const alphaOfA = cellsOf(sheet).find((row) => row[0] === "all" && row[1] === "A")!;
+    expect(alphaOfA[5] ?? null).toBeNull();
+  });
+
   it("audits the shipped one-unit example over its years, with notes and no NaN", async () => {
     const dir = await makeTempDir();
     dirs.push(dir);

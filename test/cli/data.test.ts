@@ -224,6 +224,32 @@ describe("files people actually have", () => {
     expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
   });
 
+  it("refuses a tree workbook with two alike sheets read without --tree-sheet, and names --tree-sheet (not --sheet) as the way out", async () => {
+    const book = new ExcelJS.Workbook();
+    for (const name of ["2020 tree", "2021 tree"]) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(["code", "parent", "name", "weight", "direction"]);
+      for (const row of [["X", "", "X", "", ""], ["X1", "X", "x1", "", "+"]]) sheet.addRow(row);
+    }
+    const dir = await makeTempDir({ "tree.xlsx": new Uint8Array(await book.xlsx.writeBuffer()), "values.csv": "unit,year,indicator,value\nU1,2017,X1,10\nU1,2018,X1,12\n" });
+    const run = await runCli(["compute", "-i", "tree.xlsx", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'error: 1 problem found:\ntree.xlsx: sheets "2020 tree", "2021 tree" have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)\n',
+    );
+    expect(run.stderr).not.toContain(" --sheet");
+    // --tree-sheet reads the one named; the values workbook's message still names --sheet (the test below).
+    expect((await runCli(["compute", "-i", "tree.xlsx", "-d", "values.csv", "--tree-sheet", "2021 tree", "-q"], dir)).code).toBe(0);
+    // The library names the option treeSheet.
+    const { load } = await import("../../src/api.js");
+    const error = await load({ indicators: "tree.xlsx", data: "values.csv", cwd: dir }).then(
+      () => undefined,
+      (caught: unknown) => caught as Error,
+    );
+    expect(error?.message).toContain("expected the indicator tree in one sheet (or give treeSheet to read one sheet alone)");
+    expect(error?.message).not.toContain("--");
+  });
+
   it("refuses a workbook with one sheet per year read without --sheet, rather than drop the sheets after the first", async () => {
     const book = new ExcelJS.Workbook();
     for (const [year, values] of [[2017, [10, 50, 4]], [2018, [12, 40, 4.2]]] as const) {
@@ -303,6 +329,92 @@ describe("files people actually have", () => {
     // X1 2018 = 100·2.45/1.96 = 125; X2 2018 = 100·1.8/1.5 = 120.
     expect(run.stdout).toContain(",2018,X1,x1,1,125.0000");
     expect(run.stdout).toContain(",2018,X2,x2,1,120.0000");
+  });
+
+  it("warns of a series mixing percentage cells with plain numbers (read 100 times apart), an error under --strict", async () => {
+    // A1's 2017 and 2018 cells formatted 0.00% (stored 0.0196 and 0.021, shown 1.96% and 2.10%), its 2019 cell a plain
+    // 0.0245 typed into a General cell: read as 1.96, 2.1 and 0.0245.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("v");
+    sheet.addRow(["indicator", 2017, 2018, 2019]);
+    sheet.addRow(["A1", 0.0196, 0.021, 0.0245]);
+    sheet.getRow(2).getCell(2).numFmt = "0.00%";
+    sheet.getRow(2).getCell(3).numFmt = "0.00%";
+    sheet.addRow(["A2", 5, 6, 7]);
+    sheet.addRow(["A3", 0.01, 0, 0.02]); // a plain zero beside percentages: the same either way, no mix
+    sheet.getRow(4).getCell(2).numFmt = "0%";
+    sheet.getRow(4).getCell(4).numFmt = "0%";
+    const tree = "code,parent,name,weight,direction\nA1,,a1,,+\nA2,,a2,,+\nA3,,a3,,+\n";
+    const dir = await makeTempDir({
+      "tree.csv": tree,
+      "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()),
+      // The same in a values folder of CSV files: the cells as Excel saves them, one file per year.
+      "data/2017.csv": "unit,year,indicator,value\n,2017,A1,1.96%\n,2017,A2,5\n,2017,A3,1%\n",
+      "data/2018.csv": "unit,year,indicator,value\n,2018,A1,2.10%\n,2018,A2,6\n,2018,A3,0\n",
+      "data/2019.csv": "unit,year,indicator,value\n,2019,A1,0.0245\n,2019,A2,7\n,2019,A3,2%\n",
+    });
+    const mixed = (where: string, first: string) =>
+      `values of "A1" mix 2 percentages (e.g. 1.96% at ${first}) with 1 plain number (e.g. 0.0245 at ${where}); a percent sign is dropped (1.96% reads as 1.96), ` +
+      'so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; expected every value of "A1" written one way: all with a percent sign (or formatted as percentages in Excel) or none';
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "-", "--table", "scores"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // The warning is placed at the plain number (the rarer kind): row 2 of the sheet, its 2019 cell.
+    expect(run.stderr).toContain(`warning: values.xlsx[v]:2: ${mixed("values.xlsx[v]:2", "values.xlsx[v]:2")}`);
+    expect(run.stderr).not.toContain('"A2"');
+    expect(run.stderr).not.toContain('"A3"');
+    // The values are read as written (no guess): A1 2019 = 100·0.0245/1.96 = 1.25.
+    expect(run.stdout).toContain(",2019,A1,a1,1,1.2500");
+    const folder = await runCli(["compute", "-i", "tree.csv", "-d", "data", "--out", "-", "--table", "scores"], dir);
+    expect(folder.code, folder.stderr).toBe(0);
+    expect(folder.stderr).toContain(`warning: data/2019.csv:2: ${mixed("data/2019.csv:2", "data/2017.csv:2")}`);
+    const strict = await runCli(["compute", "-i", "tree.csv", "-d", "data", "--strict"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\ndata/2019.csv:2: ${mixed("data/2019.csv:2", "data/2017.csv:2")}\n`);
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+    // One file with every A1 cell marked (read by the byte path): no warning.
+    const marked = await makeTempDir({ "tree.csv": tree, "values.csv": "unit,year,indicator,value\n,2017,A1,1.96%\n,2018,A1,2.45%\n,2017,A2,5\n,2018,A2,6\n,2017,A3,1\n,2018,A3,1\n" });
+    const clean = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--table", "scores"], marked);
+    expect(clean.stderr).toBe("");
+    expect(clean.stdout).toContain(",2018,A1,a1,1,125.0000"); // 100·2.45/1.96
+  });
+
+  it("reads a sheet with a merged title row above the header, and years kept as dates shown as years (yyyy)", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["常州高新区指标数据（示例）"]);
+    sheet.mergeCells("A1:D1"); // ExcelJS, as Excel, gives every merged cell the title
+    sheet.addRow(["地区", "年份", "指标", "数值（%）"]);
+    for (const [year, a, b] of [[2017, 4, 10], [2018, 5, 12]]) {
+      for (const [code, value] of [["A1", a], ["A2", b]] as const) {
+        const row = sheet.addRow(["常州", new Date(Date.UTC(year, 0, 1)), code, value]);
+        row.getCell(2).numFmt = "yyyy";
+      }
+    }
+    const tree = "code,parent,name,weight,direction\nA1,,研发,,+\nA2,,专利,,+\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "-"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    // INDEX 2018 = (100·5/4 + 100·12/10)/2 = (125 + 120)/2 = 122.5
+    expect(run.stdout).toContain("常州,2018,INDEX,总指数,0,122.5000");
+    // Shown as whole dates, they are no years: said once, with the way out.
+    sheet.getColumn(2).numFmt = "yyyy-mm-dd";
+    for (let row = 3; row <= 6; row++) sheet.getRow(row).getCell(2).numFmt = "yyyy-mm-dd";
+    await writeFile(join(dir, "values.xlsx"), new Uint8Array(await book.xlsx.writeBuffer()));
+    const dates = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx"], dir);
+    expect(dates.code).toBe(1);
+    expect(dates.stderr).toContain(`values.xlsx[数据]:2: ${messages.yearColumnDates("年份", ["2017-01-01", "2018-01-01"])}`);
+  });
+
+  it("names the file and line of a missing value read from a values folder, as from one file", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,研发,0.5,+\nB,,专利,0.5,+\n";
+    const dir = await makeTempDir({
+      "tree.csv": tree,
+      "data/2017.csv": "unit,year,indicator,value\n常州,2017,A,10\n常州,2017,B,4\n",
+      "data/2018.csv": "unit,year,indicator,value\n常州,2018,A,12\n常州,2018,B,NA\n",
+    });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "data"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: 1 problem found:\ndata/2018.csv:3: ${messages.missingValue("B", "常州", 2018)}\n`);
   });
 
   it("reads a values folder's .tsv files and the .txt files Excel saves (Unicode text, tab-delimited GBK), not a notes file", async () => {

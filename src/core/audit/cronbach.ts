@@ -38,6 +38,20 @@ function varianceAt(values: ArrayLike<number>, positions: Int32Array): number {
   return squares / (n - 1);
 }
 
+/**
+ * The variance that rounding alone gives a sum of `k` values whose absolute values add up to at most `magnitude`
+ * (each addition and the mean's subtraction err by about `Number.EPSILON` times the magnitude), with a margin of 16.
+ * A sum of children that is constant in exact arithmetic (0.7 + 0.1 and 0.4 + 0.4 are 0.7999999999999999 and 0.8)
+ * has a variance of about 1e-33 rather than 0; below this noise it counts as constant, so alpha is empty rather
+ * than a huge negative number.
+ */
+function roundingNoise(magnitude: Float64Array, positions: Int32Array, k: number): number {
+  let largest = 0;
+  for (let p = 0; p < positions.length; p++) largest = Math.max(largest, magnitude[positions[p]]);
+  const error = 16 * (k + 1) * Number.EPSILON * largest;
+  return error * error;
+}
+
 /** Alpha over the complete unit-years (`n` of them); `NaN` with a note when undefined. */
 export interface CronbachAlpha {
   n: number;
@@ -57,12 +71,16 @@ export function cronbachAlpha(columns: readonly ArrayLike<number>[], group = "gr
   if (k < 2) return { n, alpha: Number.NaN, note: auditMessages.oneChild(group) };
   if (n < MIN_COMPLETE) return { n, alpha: Number.NaN, note: auditMessages.tooFew("alpha", n, MIN_COMPLETE) };
   const sum = new Float64Array(columns[0].length);
+  const magnitude = new Float64Array(columns[0].length);
   let childVariances = 0;
   for (const column of columns) {
     childVariances += varianceAt(column, positions);
-    for (let k = 0; k < n; k++) sum[positions[k]] += column[positions[k]];
+    for (let p = 0; p < n; p++) {
+      sum[positions[p]] += column[positions[p]];
+      magnitude[positions[p]] += Math.abs(column[positions[p]]);
+    }
   }
   const total = varianceAt(sum, positions);
-  if (!(total > 0)) return { n, alpha: Number.NaN, note: auditMessages.constantSum(group) };
+  if (!(total > roundingNoise(magnitude, positions, k))) return { n, alpha: Number.NaN, note: auditMessages.constantSum(group) };
   return { n, alpha: (k / (k - 1)) * (1 - childVariances / total) };
 }

@@ -115,7 +115,14 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
   // A row with more fields than the header (a weight 0,25 or a name with an unquoted comma) has its cells in the
   // wrong columns: refused, with the tree's own problems.
   const fieldIssues = table.rows.flatMap(({ line, cells }) => extraFields(cells, table, source, line) ?? []);
-  const built = buildTree(rows, source);
+  // The problems name the columns as the header writes them (权重, not weight).
+  const headerWord = (index: number) => (index >= 0 ? table.header[index].trim() : undefined);
+  const built = buildTree(rows, source, {
+    code: headerWord(columns.code),
+    parent: headerWord(columns.parent),
+    weight: headerWord(columns.weight),
+    direction: headerWord(columns.direction),
+  });
   if (fieldIssues.length > 0 || !built.ok)
     throw new ValidationError([...fieldIssues, ...(built.ok ? [] : built.issues)], undefined, fieldIssues.length === 0 && !built.ok ? built.partial : undefined);
   return built.value;

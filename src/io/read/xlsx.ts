@@ -55,14 +55,21 @@ async function keepNumberFormatEscapes(): Promise<void> {
 }
 
 /**
+ * What a workbook holds, which names the flag that chooses its sheet in messages: the values (`--sheet`) or the
+ * indicator tree (`--tree-sheet`; `sheet` and `treeSheet` in the library, see library-names.ts).
+ */
+export type WorkbookContent = "values" | "tree";
+
+/**
  * Reads one sheet of a workbook as a table. `sheet` is a sheet name or a 1-based number (default: the first visible sheet).
- * Returns the table and the label messages use for it: `file[sheet]`.
+ * `options.content` says what the workbook holds (default `values`), so that a message names the flag that chooses its
+ * sheet. Returns the table and the label messages use for it: `file[sheet]`.
  */
 export async function parseWorkbookTable(
   bytes: Uint8Array,
   source: string,
   sheet?: string,
-  options: { deferred?: Issue[] } = {},
+  options: { deferred?: Issue[]; content?: WorkbookContent } = {},
 ): Promise<{ table: CsvTable; source: string }> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
@@ -89,7 +96,7 @@ export async function parseWorkbookTable(
     numeric.length = cells.length;
     if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric });
   });
-  if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, rows[0]?.cells, source);
+  if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, rows[0]?.cells, source, options.content ?? "values");
   // With `deferred`, the caller reports them with the other problems of the sheet's cells (read as empty cells here);
   // without, they stop the reading.
   if (unsaved.length > 0) {
@@ -136,9 +143,10 @@ function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean } {
 /**
  * Refuses a workbook read by default (no sheet named) whose other visible sheets have the header of the one read
  * (`header`) and rows under it: one sheet per year is a common layout, and reading one alone would drop the other
- * years without a word.
+ * years without a word. The message names the flag that chooses a sheet of a workbook holding `content`; a folder of
+ * files is offered for the values only (a tree is one file).
  */
-function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, header: readonly string[] | undefined, source: string): void {
+function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, header: readonly string[] | undefined, source: string, content: WorkbookContent): void {
   if (!header) return;
   const key = JSON.stringify(header);
   const alike = workbook.worksheets.filter((item) => {
@@ -150,7 +158,9 @@ function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, header: readonl
   const names = [chosen, ...alike].map((item) => JSON.stringify(item.name)).join(", ");
   throw new InputError(
     "E_XLSX_SHEETS",
-    `${source}: sheets ${names} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)`,
+    content === "values"
+      ? `${source}: sheets ${names} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)`
+      : `${source}: sheets ${names} have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)`,
     { source },
   );
 }
@@ -211,6 +221,12 @@ export function formatScalesByHundred(numberFormat: string, value: number): bool
   return section.includes("%");
 }
 
+/** Whether a date format shows the year and nothing else of the date or time (quoted text and brackets aside). */
+export function showsYearOnly(numberFormat: string): boolean {
+  const codes = numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").toLowerCase();
+  return /y/.test(codes) && !/[mdhs]/.test(codes);
+}
+
 /** The text of a cell value as a person would have typed it. */
 function cellText(value: unknown, numberFormat?: string): string {
   if (value === null || value === undefined) return "";
@@ -222,7 +238,8 @@ function cellText(value: unknown, numberFormat?: string): string {
   // in a CSV file (`parseCsv`).
   if (typeof value === "string") return unguardFormula(value.trim());
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A date shown as its year alone (format `yyyy`, `yyyy"年"`), as a year column exported as dates is shown: the year.
+  if (value instanceof Date) return numberFormat && showsYearOnly(numberFormat) ? String(value.getUTCFullYear()) : value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     const object = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string };
     if (object.richText) return unguardFormula(object.richText.map((part) => part.text).join("").trim());

@@ -188,6 +188,28 @@ describe("cronbachAlpha(columns)", () => {
     expect(cronbachAlpha([[1, 2], [2, 1]], "G")).toEqual({ n: 2, alpha: NaN_, note: auditMessages.tooFew("alpha", 2, 3) });
     expect(cronbachAlpha([[1, 2, 3], [3, 2, 1]], "G")).toEqual({ n: 3, alpha: NaN_, note: auditMessages.constantSum("G") });
   });
+
+  it("cronbachAlpha of two children, identical or constant, follows α = k/(k − 1)·(1 − Σσ²ᵢ/σ²ₜ)", () => {
+    // Identical: σ²(1, 2, 3, 4) = (2.25 + 0.25 + 0.25 + 2.25)/3 = 5/3 for each; the sums 2, 4, 6, 8 have
+    // σ²ₜ = 4·5/3 = 20/3; α = 2·(1 − (10/3)/(20/3)) = 2·0.5 = 1.
+    expect(cronbachAlpha([[1, 2, 3, 4], [1, 2, 3, 4]], "G")).toEqual({ n: 4, alpha: 1 });
+    // One constant child: σ²ᵢ = 5/3 and 0; the sums 6, 7, 8, 9 have σ²ₜ = 5/3; α = 2·(1 − (5/3)/(5/3)) = 0.
+    expect(cronbachAlpha([[1, 2, 3, 4], [5, 5, 5, 5]], "G")).toEqual({ n: 4, alpha: 0 });
+    // Both constant: the sums 10, 10, 10, 10 have σ²ₜ = 0, so α divides by 0: empty with a note.
+    expect(cronbachAlpha([[5, 5, 5, 5], [5, 5, 5, 5]], "G")).toEqual({ n: 4, alpha: NaN_, note: auditMessages.constantSum("G") });
+  });
+
+  it("cronbachAlpha is empty when the children's sum is constant up to rounding (σ²ₜ = 0 by hand, about 1e-33 in floating point)", () => {
+    // 0.7 + 0.1, 0.6 + 0.2, 0.4 + 0.4 are all 0.8 by hand, so σ²ₜ = 0; in floating point 0.7 + 0.1 = 0.7999999999999999
+    // and σ²ₜ ≈ 4e-33, which gave α = 2·(1 − (0.0233 + 0.0233)/4e-33) ≈ −2.5e30 instead of an empty cell.
+    expect(cronbachAlpha([[0.7, 0.6, 0.4], [0.1, 0.2, 0.4]], "G")).toEqual({ n: 3, alpha: NaN_, note: auditMessages.constantSum("G") });
+    expect(cronbachAlpha([[0.1, 0.2, 0.3], [0.2, 0.1, 0]], "G")).toEqual({ n: 3, alpha: NaN_, note: auditMessages.constantSum("G") });
+    // A small but real spread of the sum is kept: the sums 0, 1e-9, 3e-9 have σ²ₜ = (7/3)·1e-18, far above the rounding
+    // noise (below 1e-26 at these magnitudes), and σ²ᵢ ≈ 1 each, so α = 2·(1 − 2/(7/3·1e-18)) ≈ −1.7e18: defined, not empty.
+    const small = cronbachAlpha([[1, 2, 3], [-1, -2 + 1e-9, -3 + 3e-9]], "G");
+    expect(small.note).toBeUndefined();
+    expect(small.alpha / -1.7142857e18).toBeCloseTo(1, 3);
+  });
 });
 
 describe("groupComponents(columns, codes)", () => {

@@ -1,5 +1,7 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { formatScalesByHundred } from "../../../src/io/read/xlsx.js";
+import { InputError } from "../../../src/errors.js";
+import { formatScalesByHundred, parseWorkbookTable } from "../../../src/io/read/xlsx.js";
 
 describe("formatScalesByHundred", () => {
   it("is true for a percent sign Excel multiplies by (outside quotes, escapes, fill and brackets), in the value's section", () => {
@@ -18,5 +20,34 @@ describe("formatScalesByHundred", () => {
     expect(formatScalesByHundred('0.00%;-0.00"%"', 0.015)).toBe(true);
     expect(formatScalesByHundred('0.00"%";-0.00%;0%', 0)).toBe(true);
     expect(formatScalesByHundred("0.0%", -0.02)).toBe(true);
+  });
+});
+
+describe("parseWorkbookTable(bytes, source, sheet, { content })", () => {
+  /** A workbook of two visible sheets with the same header and a row under it. */
+  async function twoAlikeSheets(): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    for (const name of ["a", "b"]) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(["code", "parent"]);
+      sheet.addRow(["X", ""]);
+    }
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it("names the flag that chooses the sheet of what the workbook holds: --sheet for values (the default), --tree-sheet for the tree", async () => {
+    const bytes = await twoAlikeSheets();
+    const values = parseWorkbookTable(bytes, "v.xlsx");
+    await expect(values).rejects.toBeInstanceOf(InputError);
+    await expect(values).rejects.toMatchObject({
+      code: "E_XLSX_SHEETS",
+      message: 'v.xlsx: sheets "a", "b" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
+    });
+    await expect(parseWorkbookTable(bytes, "t.xlsx", undefined, { content: "tree" })).rejects.toMatchObject({
+      code: "E_XLSX_SHEETS",
+      message: 't.xlsx: sheets "a", "b" have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)',
+    });
+    // A sheet named reads that sheet alone.
+    expect((await parseWorkbookTable(bytes, "t.xlsx", "b", { content: "tree" })).source).toBe("t.xlsx[b]");
   });
 });
