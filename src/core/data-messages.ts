@@ -5,14 +5,20 @@
 import { quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
 
-/** `unit "常州"`, or "the unit" for the one unnamed unit of a single-unit file. */
-export const unitName = (unit: string) => (unit === "" ? "the unit" : `unit ${quote(unit)}`);
+/**
+ * `, unit "常州"` after the indicator or group a message is about, or nothing for the one unnamed unit of a
+ * single-unit file (`indicator "A1": ...`, not `indicator "A1", the unit: ...`).
+ */
+export const ofUnit = (unit: string) => (unit === "" ? "" : `, unit ${quote(unit)}`);
+
+/** `unit "常州", year 2018`, or `year 2018` for the one unnamed unit of a single-unit file. */
+export const unitYear = (unit: string, year: number) => (unit === "" ? `year ${year}` : `unit ${quote(unit)}, year ${year}`);
 
 export const dataMessages = {
   yearColumnDates: (column: string, dates: readonly string[]) =>
     `column ${quote(column)} holds dates such as ${dates.map(quote).join(", ")}, not years; expected years such as 2017 (in Excel: type the years as numbers, or show the dates with the number format "yyyy", which reads as the year)`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
-    `${source}: indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
+    `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   // formulas
   badFormula: (indicator: string, formula: string, reason: string) =>
     `indicator ${quote(indicator)} has formula ${quote(formula)}, which is refused: ${reason}; expected arithmetic over variable names, e.g. "rd_spending / revenue * 100"`,
@@ -24,15 +30,15 @@ export const dataMessages = {
   valueForFormula: (indicator: string) =>
     `${quote(indicator)} is computed by its formula; expected values for its variables, not for the indicator itself`,
   formulaFailed: (indicator: string, formula: string, unit: string, year: number, reason: string) =>
-    `formula ${quote(formula)} of indicator ${quote(indicator)} fails for ${unitName(unit)}, year ${year}: ${reason}; expected a number`,
+    `formula ${quote(formula)} of indicator ${quote(indicator)} fails for ${unitYear(unit, year)}: ${reason}; expected a number`,
   formulaNotFinite: (indicator: string, formula: string, unit: string, year: number, value: number, scope: readonly (readonly [string, number])[]) =>
-    `formula ${quote(formula)} of indicator ${quote(indicator)} gives ${value} for ${unitName(unit)}, year ${year} (${
+    `formula ${quote(formula)} of indicator ${quote(indicator)} gives ${value} for ${unitYear(unit, year)} (${
       scope.map(([name, x]) => `${name} = ${x}`).join(", ") || "no variables"
     })${Number.isNaN(value) ? "" : ", a division by zero?"}; expected a finite number`,
 
   // missing values
   cannotImpute: (indicator: string, unit: string, year: number, policy: string) =>
-    `no value for indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}, and ${policy} has no ${
+    `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}, and ${policy} has no ${
       policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
     } value of this unit to use; expected a value (or another missing-value policy)`,
   badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>

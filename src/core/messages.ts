@@ -2,7 +2,7 @@
  * Every user-facing message, as a function of what it names. Tests compare against these functions,
  * so a wording change is made once. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
-import { dataMessages, unitName } from "./data-messages.js";
+import { dataMessages, ofUnit, unitYear } from "./data-messages.js";
 import { closestName, didYouMean } from "./suggest.js";
 import { INDEX_CODE } from "./types.js";
 
@@ -26,9 +26,9 @@ export const messages = {
   selfParent: (code: string) => `node ${quote(code)} is its own parent; expected another code or an empty cell`,
   treeCycle: (path: readonly string[]) => `cycle in the tree: ${path.join(" -> ")}; expected every chain of parents to end at a first-level node`,
   missingDirection: (code: string) =>
-    `indicator ${quote(code)} has no direction; expected "+" or "-" (also positive/negative, 正向/逆向, 1/-1)`,
+    `indicator ${quote(code)} has no direction; expected "+" or "-" (also positive/negative, 正向/逆向 or 负向/反向, 1/-1)`,
   badDirection: (code: string, found: string) =>
-    `indicator ${quote(code)} has direction ${quote(found)}; expected "+" or "-" (also positive/negative, 正向/逆向, 1/-1)`,
+    `indicator ${quote(code)} has direction ${quote(found)}; expected "+" or "-" (also positive/negative, 正向/逆向 or 负向/反向, 1/-1)`,
   badWeight: (code: string, found: string) => `node ${quote(code)} has weight ${quote(found)}; expected a number >= 0 or an empty cell`,
   negativeWeight: (code: string, found: string) => `node ${quote(code)} has negative weight ${quote(found)}; expected a number >= 0`,
   mixedWeights: (parent: string, given: readonly string[], empty: readonly string[]) =>
@@ -67,12 +67,12 @@ export const messages = {
       : `unknown indicator ${quote(code)}, which is the name of ${quote(nameOf)}; expected a leaf code of the indicator tree (values name indicators by their code)`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
   duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>
-    `duplicate value for ${unitName(unit)}, year ${year}, indicator ${quote(indicator)}${
+    `duplicate value for ${unitYear(unit, year)}, indicator ${quote(indicator)}${
       firstLine ? ` (first given ${firstFile ? `in ${firstFile} ` : ""}on line ${firstLine})` : ""
     }; expected one value per unit, year and indicator`,
   indicatorWithoutValues: (code: string) => `indicator ${quote(code)} has no values; expected at least one value in the data`,
   missingValue: (indicator: string, unit: string, year: number) =>
-    `no value for indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")`,
+    `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")`,
   baseYearAbsent: (year: number, years: readonly number[]) =>
     `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
@@ -83,15 +83,15 @@ export const messages = {
 
   // method
   baseValueZero: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}: the base value (${year}) is 0, so a fixed-base index is undefined; expected a non-zero base value`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}: the base value (${year}) is 0, so a fixed-base index is undefined; expected a non-zero base value`,
   baseValueMissing: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
   baseValueNegative: (indicator: string, unit: string, year: number, value: number) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
   afterTreatment: (method: string, original: number) =>
     ` (the value after the outlier treatment, ${method}; ${original} in the data: a ratio to the base year needs the values as they are, so use another normalisation or no --outliers)`,
   zeroValueNegativeDirection: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is 0 and the indicator is negative, so base/value is undefined; expected a non-zero value`,
   unknownMethod: (kind: string, found: string, expected: readonly string[]) =>
     `unknown ${kind} method ${quote(found)}; expected one of: ${expected.join(", ")}${
       /^power:/.test(found) && expected.includes("power") ? " (in a list, power without its exponent: the exponent goes in --power P)" : didYouMean(found, expected)
@@ -106,9 +106,9 @@ export const messages = {
 
   // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
   chainBaseMissing: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year`,
   chainValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value}, so a chain index (a product of year-on-year ratios) is undefined; expected a positive value`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value}, so a chain index (a product of year-on-year ratios) is undefined; expected a positive value`,
   referenceValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
     `indicator ${quote(indicator)}, reference unit ${quote(unit)}, year ${year}: the reference value is ${
       Number.isNaN(value) ? "missing" : value
@@ -116,13 +116,13 @@ export const messages = {
   unknownReferenceUnit: (unit: string, units: readonly string[]) =>
     `reference unit ${quote(unit)} is not in the data; expected one of: ${units.join(", ")}`,
   zeroValueReversedRatio: (indicator: string, unit: string, year: number, method: string) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
   negativeValueReversedRatio: (indicator: string, unit: string, year: number, value: number, ratio: string) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value} and the indicator is negative, so ${ratio} is negative and ranks the unit below every positive value, though a smaller value is better; expected a positive value, or min-max or z-score, which take negative values`,
+    `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value} and the indicator is negative, so ${ratio} is negative and ranks the unit below every positive value, though a smaller value is better; expected a positive value, or min-max or z-score, which take negative values`,
   scoreNotFinite: (code: string, unit: string, year: number) =>
-    `${quote(code)}, ${unitName(unit)}, year ${year}: the score is too large to hold in a number (beyond ±1.8e308), so it would be written as missing; expected values of a size whose ratios and sums a number holds (check the value against its base or reference: a base of 1e-320 is 0 in all but name)`,
+    `${quote(code)}${ofUnit(unit)}, year ${year}: the score is too large to hold in a number (beyond ±1.8e308), so it would be written as missing; expected values of a size whose ratios and sums a number holds (check the value against its base or reference: a base of 1e-320 is 0 in all but name)`,
   dampenUndefined: (indicator: string, unit: string, year: number, value: number, dampen: string) =>
-    `indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}: the value is ${value}, so the ratio is ${
+    `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value}, so the ratio is ${
       value === 0 ? "0" : "negative"
     } and ${dampen === "log" ? "log dampening 100·(1 + ln r) needs r > 0" : "square-root dampening 100·√r needs r >= 0"}; expected a ${
       dampen === "log" ? "positive" : "non-negative"
@@ -152,10 +152,10 @@ export const messages = {
     `indicator ${quote(code)} uses distance-to-target but has no "target" in the tree; expected a positive number in column "target"`,
   targetNotPositive: (code: string, target: number) => `indicator ${quote(code)} has target ${target}; expected a positive number`,
   scoreNotPositive: (method: string, group: string, child: string, unit: string, year: number, value: number) =>
-    `group ${quote(group)}, ${unitName(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
+    `group ${quote(group)}${ofUnit(unit)}, year ${year}: child ${quote(child)} scores ${value}, and the ${method} mean needs scores > 0; ` +
     `expected positive scores (fixed-base scores a value of 0 as 0, min-max gives 0 to the lowest value, z-scores can be negative: use min-max on 1 to 100 (--range 1,100, as COINr does before a geometric mean), fixed-base on positive values, or --aggregate arithmetic)`,
   mpiMeanNotPositive: (group: string, unit: string, year: number, mean: number) =>
-    `group ${quote(group)}, ${unitName(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
+    `group ${quote(group)}${ofUnit(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
   optionUnused: (option: string, methods: readonly string[]) =>
     `${option} has no effect: no indicator is normalised with ${methods.join(", ")}`,
   /** An option of a file `--out -` does not write (it writes no file). */

@@ -42,11 +42,21 @@ const DIRECTION_WORDS: Record<string, Direction> = {
   neg: "negative",
   逆向: "negative",
   负向: "negative",
+  反向: "negative",
   逆: "negative",
   负: "negative",
+  反: "negative",
+  // As a table of indicators labels them (指标属性: 正向指标).
+  正向指标: "positive",
+  逆向指标: "negative",
+  负向指标: "negative",
+  反向指标: "negative",
 };
 
-/** Reads a direction word (`+`, `-`, `positive`, `negative`, `正向`, `逆向`, `1`, `-1`); `undefined` if it is none. */
+/**
+ * Reads a direction word (`+`, `-`, `positive`, `negative`, `正向`, `逆向`/`负向`/`反向`, `1`, `-1`, ...); `undefined`
+ * if it is none.
+ */
 export function parseDirection(text: string): Direction | undefined {
   return DIRECTION_WORDS[text.trim().toLowerCase()];
 }

@@ -112,7 +112,7 @@ describe("layouts and floods", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`values.csv:2: ${messages.missingValue("A", "", 2018)}`);
     expect(messages.missingValue("A", "", 2018)).toBe(
-      'no value for indicator "A", the unit, year 2018; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")',
+      'no value for indicator "A", year 2018; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")',
     );
   });
 

@@ -3,7 +3,7 @@
  * `<what went wrong> "<found>"; expected <what>`). Tests compare against these functions.
  */
 import { quote } from "../quote.js";
-import { unitName } from "../data-messages.js";
+import { ofUnit } from "../data-messages.js";
 const list = (values: readonly (string | number)[]) => values.map(String).join(", ");
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
@@ -25,7 +25,7 @@ export const weightingMessages = {
   observationsDropped: (dropped: readonly string[]) =>
     `${dropped.length} unit-year${dropped.length === 1 ? "" : "s"} left out of the objective weights for a missing value (--weight-missing drop): ${dropped.join(", ")}`,
   missingObservation: (indicator: string, unit: string, year: number) =>
-    `no value for indicator ${quote(indicator)}, ${unitName(unit)}, year ${year}; objective weights need every value of the chosen years and units (narrow them with --weight-years / --weight-units, or pass --weight-missing drop)`,
+    `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}; objective weights need every value of the chosen years and units (narrow them with --weight-years / --weight-units, or pass --weight-missing drop)`,
   constantIndicator: (indicator: string, method: string) =>
     `indicator ${quote(indicator)} does not vary over the chosen observations, so it carries no information for ${method} weights; it gets weight 0`,
   noVariation: (group: string, method: string) =>
