@@ -17,7 +17,7 @@ export type { Issue, Validated } from "./errors.js";
 
 // The pure core
 export { buildTree, parseDirection, childrenOf, treeDepth } from "./core/tree.js";
-export type { TreeRow } from "./core/tree.js";
+export type { TreeRow, TreeColumnNames } from "./core/tree.js";
 export { buildPanel, createPanel, cellIndex } from "./core/panel.js";
 export type { Panel, ValueRecord } from "./core/panel.js";
 export { parseNumber, MISSING_TOKENS } from "./core/number.js";
@@ -191,6 +191,7 @@ export { parseTreeTable } from "./io/read/tree-csv.js";
 export { decodeText, ENCODINGS } from "./io/read/read-text.js";
 export type { Encoding } from "./io/read/read-text.js";
 export { parseWorkbookTable, formatWorkbook } from "./io/read/xlsx.js";
+export type { WorkbookContent } from "./io/read/xlsx.js";
 export { createFormulaCompiler, FORMULA_FUNCTIONS } from "./io/math/formula-mathjs.js";
 export { templateSeries, templateRows, formatTemplateCsv } from "./io/write/template.js";
 export { formatIndexCsv, formatIndexWideCsv, formatScoresCsv, formatTableCsv, neutralizeFormula, UTF8_BOM } from "./io/write/to-csv.js";
