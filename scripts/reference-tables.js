@@ -166,6 +166,8 @@ export const CODE_MEANINGS = {
   E_USAGE: "the command line is wrong (exit 2)",
   E_VALIDATION: "several input problems, listed one per line (exit 1)",
   E_EXISTS: "an output file exists and --force was not given (exit 3)",
+  E_INIT_NOT_OURS: "init over a file it did not write, or one changed since (a project's own tree, values or settings): never overwritten, with --force or without (exit 3)",
+  E_OUT_FILE_NAME: "a new output folder named like a file (--out 报告.html, --out result.xlsx): the folder-writing commands write their files inside --out; create the folder first or end the name with / to mean a folder (exit 3)",
   E_WRITE: "an output could not be written (exit 3)",
   E_INTERNAL: "a bug (exit 4): please report it",
   // warnings (W_...; under --strict they become errors with E_ instead of W_)

@@ -48,7 +48,8 @@ function flagsInText(text: string): string[] {
 const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--out": { files: ["core/messages.ts", "core/output-messages.ts", "core/project-messages.ts"], why: "output folders" },
   "--format": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files" },
-  "--xlsx": { files: ["core/messages.ts"], why: "output files" },
+  "--xlsx": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files" },
+  "--parquet": { files: ["core/output-messages.ts"], why: "output files" },
   "--static": { files: ["core/messages.ts"], why: "output files" },
   "--report": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files and run folders" },
   "--parquet-only": { files: ["core/output-messages.ts"], why: "output files" },

@@ -25,6 +25,18 @@ function folderProblem(code: string): string {
 /** What the revision summary and `--if-changed` do when the latest run cannot be used. */
 const LATEST_CONSEQUENCE = "treated as no previous run for --if-changed and the revision summary; no run folder was removed";
 
+/** Where the file a `--out` named like a file (by its extension) is written instead: inside the folder (`outFileName`). */
+const OUT_FILE_HINTS: Readonly<Record<string, (folder: string) => string>> = {
+  html: (folder) => ` (compute --report --out ${folder} writes the report as ${folder}/report.html)`,
+  htm: (folder) => ` (compute --report --out ${folder} writes the report as ${folder}/report.html)`,
+  xlsx: (folder) => ` (compute --xlsx --out ${folder} writes every table as ${folder}/index.xlsx)`,
+  xls: (folder) => ` (compute --xlsx --out ${folder} writes every table as ${folder}/index.xlsx)`,
+  csv: (folder) => ` (the CSV tables are written in it, ${folder}/index.csv and the others; --out - prints one on stdout)`,
+  tsv: (folder) => ` (the CSV tables are written in it, ${folder}/index.csv and the others; --out - prints one on stdout)`,
+  json: (folder) => ` (compute writes ${folder}/index.json; --out - --format json prints it on stdout)`,
+  parquet: (folder) => ` (compute --parquet --out ${folder} writes ${folder}/index.parquet)`,
+};
+
 export const outputMessages = {
   /** `--out` of a command whose file's extension chooses its format, with another extension (`found`, "" for none). */
   outExtension: (out: string, found: string, extensions: readonly string[]) =>
@@ -49,6 +61,16 @@ export const outputMessages = {
     `${path} is ${what} in the way of a temporary file this command writes (it never writes through a link); expected nothing of that name, so move it away`,
   outIsRoot: (label: string, file = false) =>
     `${label} ${file ? "is in" : "is"} the root of the file system, which holds the system's own folders; expected ${file ? "a file in a folder" : "a folder for the outputs"}, such as ${file ? "out/" + label.split(/[\\/]/).pop() : "out"}`,
+  /**
+   * A folder-writing command's `--out` (`label`) that does not exist as a folder and whose name ends in a file
+   * extension (`extension`, without the dot): `--out 报告.html` would make a folder named like a file. `folder` is the
+   * name without the extension, offered instead; the hint says where the file asked for is written. `argument` is how
+   * the command line names the folder (`--out`, or `init [dir]`).
+   */
+  outFileName: (label: string, extension: string, folder: string, argument = "--out") =>
+    `${argument} names a folder, and ${quote(label)} looks like a file name (it ends in .${extension}); expected a folder such as ${quote(folder)}` +
+    `${argument === "--out" ? (OUT_FILE_HINTS[extension.toLowerCase()]?.(folder) ?? "") : ""}\n` +
+    `to name a folder ${quote(label)} all the same, create it first or end the name with /`,
   outIsValuesFolder: (label: string) =>
     `${label} is the values folder this command read, whose files are all read as values: outputs written there would be read as values next time; expected another --out`,
   outIsRunsFolder: (label: string, runs?: string) =>

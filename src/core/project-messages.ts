@@ -25,6 +25,18 @@ export const projectMessages = {
     `${listKey}: found ${describeFound(list)}, which does not start with ${singleKey} ${quote(single)}${singleLine ? ` (line ${singleLine})` : ""}; expected a list that starts with ${quote(single)}, the nominal method, so that the nominal run is compute's`,
   notFound: (path: string) => `no project file ${quote(path)}; expected an index.yaml (create one with "innovation-index init")`,
 
+  /**
+   * `init` over files of `folder` (`files`, relative paths) that it did not write, or that changed since: never
+   * overwritten, with `--force` (`forced`) or without.
+   */
+  initNotOurs: (folder: string, files: readonly string[], forced: boolean) =>
+    `${folder}: ${files.join(", ")} ${files.length === 1 ? "exists and was" : "exist and were"} not written by init, or changed since (neither listed unchanged in .innovation-index-files.json nor identical to init's example), so init ${forced ? "--force " : ""}does not overwrite ${files.length === 1 ? "it" : "them"}: ${files.length === 1 ? "it holds" : "they hold"} a project's own tree, values or settings; ` +
+    `expected a new folder for the example project (innovation-index init my-index), or move ${files.length === 1 ? "it" : "them"} away first`,
+
+  /** `init` over files of `folder` (`files`) that it wrote itself, unchanged since, without `--force`. */
+  initExists: (folder: string, files: readonly string[]) =>
+    `${folder}: ${files.join(", ")} already exist${files.length === 1 ? "s" : ""}; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)`,
+
   locked: (lock: string, holder: string) =>
     `${lock}: another run holds the lock (${holder}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone`,
   unknownRun: (reference: string, runs: string, known: readonly string[]) =>

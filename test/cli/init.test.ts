@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { projectMessages } from "../../src/core/project-messages.js";
 import { PROJECT_SCHEMA } from "../../src/io/project/project-schema.js";
+import { WRITTEN_FILES } from "../../src/io/write/written-files.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 describe("innovation-index init", () => {
@@ -104,16 +106,60 @@ describe("innovation-index init", () => {
     expect(await listDir(join(dir, "idx"))).not.toContain("index.schema.json");
   });
 
-  it("refuses to overwrite (exit 3) unless --force", async () => {
+  it("never overwrites a file it did not write (E_INIT_NOT_OURS, exit 3), with --force or without", async () => {
     const dir = await makeTempDir({ "index.yaml": "mine\n" });
-    const again = await runCli(["init"], dir);
-    expect(again.code).toBe(3);
-    expect(again.stderr).toBe("error: .: index.yaml already exists; expected a folder without them (or --force to overwrite)\n");
-    expect(await readFile(join(dir, "index.yaml"), "utf8")).toBe("mine\n");
-    expect((await runCli(["init", "--force", "-q"], dir)).code).toBe(0);
-    expect(await readFile(join(dir, "index.yaml"), "utf8")).toMatch(/^# yaml-language-server/);
+    for (const argv of [["init"], ["init", "--force"]]) {
+      const again = await runCli(argv, dir);
+      expect(again.code, argv.join(" ")).toBe(3);
+      expect(again.stderr).toBe(`error: ${projectMessages.initNotOurs(".", ["index.yaml"], argv.length > 1)}\n`);
+      expect(again.stderr).toContain("index.yaml exists and was not written by init, or changed since");
+      expect(await readFile(join(dir, "index.yaml"), "utf8")).toBe("mine\n");
+      expect(await listDir(dir)).toEqual(["index.yaml"]);
+    }
   });
 
+  it("refuses to overwrite its own files (E_EXISTS, exit 3) unless --force, which replaces them when unchanged", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["init", "-q"], dir)).code).toBe(0);
+    const again = await runCli(["init"], dir);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toBe(
+      "error: .: index.yaml, indicators.csv, data/2017.csv, data/2018.csv, README.md, index.schema.json already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)\n",
+    );
+    // Unchanged since init wrote them: --force --lang en replaces them with the English texts.
+    expect((await runCli(["init", "--force", "--lang", "en", "-q"], dir)).code).toBe(0);
+    expect(parse(await readFile(join(dir, "index.yaml"), "utf8")).name).toBe("Example innovation index");
+    expect(await readFile(join(dir, "data/2017.csv"), "utf8")).toContain("Example zone,2017,A1,1.80,example\n");
+    // Also without the record (an older version kept none), as long as the files are byte for byte init's own.
+    await rm(join(dir, WRITTEN_FILES));
+    await rm(join(dir, "data", WRITTEN_FILES));
+    expect((await runCli(["init", "--force", "-q"], dir)).code).toBe(0);
+    expect(parse(await readFile(join(dir, "index.yaml"), "utf8")).name).toBe("示例创新指数");
+  });
+
+  it("init --force over a project with runs and the team's own values refuses and changes nothing", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["init", "idx", "-q"], dir)).code).toBe(0);
+    const project = join(dir, "idx");
+    // The team's values replace the example's, and the team's tree is edited; a run is published.
+    const mine2017 = "\uFEFFunit,year,indicator,value,source\n示例园区,2017,A1,2.31,统计局\n示例园区,2017,A2,501,统计局\n示例园区,2017,B1,40.2,统计局\n示例园区,2017,B2,0.45,统计局\n";
+    await writeFile(join(project, "data/2017.csv"), mine2017);
+    const tree = (await readFile(join(project, "indicators.csv"), "utf8")).replace("创新投入", "创新投入（本区）");
+    await writeFile(join(project, "indicators.csv"), tree);
+    const compute = await runCli(["compute", "-q"], project);
+    expect(compute.code, compute.stderr).toBe(0);
+    const before = await snapshot(project);
+    expect(Object.keys(before)).toContain("runs/LATEST");
+
+    const run = await runCli(["init", "idx", "--force"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${projectMessages.initNotOurs("idx", ["indicators.csv", "data/2017.csv"], true)}\n`);
+    expect(run.stderr).toContain("idx: indicators.csv, data/2017.csv exist and were not written by init, or changed since");
+    expect(run.stderr).toContain("so init --force does not overwrite them");
+    // Nothing changed: every file of the project, runs included, has the bytes it had.
+    expect(await snapshot(project)).toEqual(before);
+    expect(await readFile(join(project, "data/2017.csv"), "utf8")).toBe(mine2017);
+  });
   it("refuses a data folder that already holds values (exit 3): the example's would be read with them as one more unit", async () => {
     const dir = await makeTempDir({ "data/2019.csv": "unit,year,indicator,value\nZone,2019,A11,1\n" });
     const run = await runCli(["init"], dir);
@@ -127,3 +173,14 @@ describe("innovation-index init", () => {
     expect(await listDir(join(dir, "data"))).toEqual(["2017.csv", "2018.csv", "2019.csv"]);
   });
 });
+
+/** Every file under `dir` (relative path -> content in base64), hidden files included. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[path.slice(dir.length + 1).split("\\").join("/")] = (await readFile(path)).toString("base64");
+    }
+  return files;
+}

@@ -2,13 +2,15 @@
  * `init [dir]`: scaffold a project: `index.yaml`, an indicator tree, a values folder and a README for the team.
  */
 import { Option, type Command } from "commander";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { projectMessages } from "../../core/project-messages.js";
 import { OutputError } from "../../errors.js";
 import { projectTemplates, type ProjectLanguage } from "../../io/project/project-templates.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import { UTF8_BOM } from "../../io/write/to-csv.js";
-import { writeFilesAtomic } from "../../io/write/write.js";
+import { filesNotOurs, refuseFileNameFolder, writeFilesAtomic } from "../../io/write/write.js";
+import { WRITTEN_FILES } from "../../io/write/written-files.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../project-options.js";
 
@@ -23,7 +25,7 @@ export function registerInit(program: Command, env: CliEnv): void {
     .command("init")
     .description("create a project: index.yaml, an indicator tree, a values folder and a README for the team")
     .argument("[dir]", "the project folder (created if needed)", ".")
-    .option("--force", "overwrite files that already exist", false)
+    .option("--force", "overwrite the files init wrote before, unchanged since (never a file it did not write, or one edited since)", false)
     .addOption(new Option("--lang <language>", "language of the project's texts: the index's name, index.yaml's comments, the example unit and README.md").choices(REPORT_LANGUAGES).default("zh"))
     .option("-q, --quiet", "print nothing but errors", false)
     .addHelpText("after", `\nExamples:\n  $ innovation-index init my-index && cd my-index && innovation-index compute\n  $ innovation-index init my-index --lang en   (English texts)`)
@@ -43,21 +45,28 @@ export function schemaReference(folder: string): string {
   return existsSync(join(folder, INSTALLED_SCHEMA)) ? INSTALLED_SCHEMA : SCHEMA_COPY;
 }
 
-/** Runs `init`: refuses to overwrite an existing file unless `--force`, then writes every file or none. */
+/**
+ * Runs `init`: refuses a file it did not provably write (`E_INIT_NOT_OURS`, with `--force` or without), and any other
+ * existing file unless `--force`, then writes every file or none.
+ */
 export async function runInit(dir: string, options: InitCommandOptions, env: CliEnv): Promise<void> {
   const folder = resolve(env.cwd, dir);
-  const files = projectTemplates(schemaReference(folder), options.lang ?? "zh");
+  const label = displayPath(env.cwd, folder);
+  // The project folder is named like a file (`init report.html`): refused before anything is made, as --out is.
+  refuseFileNameFolder(folder, dir, "init [dir]");
+  const files = withByteOrderMarks(projectTemplates(schemaReference(folder), options.lang ?? "zh"));
   // Without an installed copy to point to, the project carries the schema itself, so the reference survives a move.
   if (!existsSync(join(folder, INSTALLED_SCHEMA))) files[SCHEMA_COPY] = readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8");
-  const label = displayPath(env.cwd, folder);
   const existing = Object.keys(files).filter((path) => existsSync(join(folder, path)));
+  // Never overwritten, --force or not: a file init did not write, or one changed since (the team's own tree, values
+  // or settings). Checked before anything is written, so a refused init changes nothing.
+  const notOurs: string[] = [];
+  for (const path of existing) if (!(await initWrote(folder, path))) notOurs.push(path);
+  if (notOurs.length > 0) throw new OutputError("E_INIT_NOT_OURS", projectMessages.initNotOurs(label, notOurs, options.force));
   if (existing.length > 0 && !options.force)
-    throw new OutputError(
-      "E_EXISTS",
-      `${label}: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; expected a folder without them (or --force to overwrite)`,
-    );
+    throw new OutputError("E_EXISTS", projectMessages.initExists(label, existing));
   // A values folder that already holds files would read the example's values with them, as one more unit.
-  const others = existsSync(join(folder, "data")) ? readdirSync(join(folder, "data")).filter((name) => !(`data/${name}` in files)).sort() : [];
+  const others = existsSync(join(folder, "data")) ? readdirSync(join(folder, "data")).filter((name) => !(`data/${name}` in files) && name !== WRITTEN_FILES).sort() : [];
   if (others.length > 0 && !options.force)
     throw new OutputError(
       "E_EXISTS",
@@ -68,13 +77,37 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   for (const [path, text] of Object.entries(files)) {
     const slash = path.lastIndexOf("/");
     const sub = slash < 0 ? "" : path.slice(0, slash);
-    // The CSV files start with a byte order mark, as every CSV the tool writes: Excel on Chinese Windows reads a CSV
-    // without one as GBK, and the tree's Chinese names would open garbled in the file the team is told to edit.
-    byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: path.endsWith(".csv") ? UTF8_BOM + text : text });
+    byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: text });
   }
-  // The existing files were refused above unless --force: replacing them is what was asked.
+  // The existing files are init's own, unchanged (checked above), and --force was given: replacing them is what was asked.
   for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label, 1, { replace: true });
   if (options.quiet) return;
   env.stderr(`created ${Object.keys(files).join(", ")} in ${label}\n`);
   env.stderr(`next: replace the example tree and values, then run "innovation-index compute"${label === "." ? "" : ` in ${label}`}\n`);
+}
+
+/**
+ * The files as `init` writes them: the CSV files start with a byte order mark, as every CSV the tool writes: Excel on
+ * Chinese Windows reads a CSV without one as GBK, and the tree's Chinese names would open garbled in the file the team
+ * is told to edit.
+ */
+function withByteOrderMarks(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith(".csv") ? UTF8_BOM + text : text]));
+}
+
+/**
+ * Whether the file at `path` (relative to `folder`) is provably one `init` wrote: byte for byte one of its example
+ * files (in either language, with either schema reference, or the package's schema), or listed unchanged in its
+ * folder's record of the files the tool wrote (`write/written-files.ts`).
+ */
+async function initWrote(folder: string, path: string): Promise<boolean> {
+  const target = join(folder, path);
+  if (!statSync(target).isFile()) return false;
+  const bytes = readFileSync(target);
+  const shipped = (["zh", "en"] as const).flatMap((language) =>
+    [INSTALLED_SCHEMA, SCHEMA_COPY].map((reference) => withByteOrderMarks(projectTemplates(reference, language))[path]),
+  );
+  if (path === SCHEMA_COPY) shipped.push(readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8"));
+  if (shipped.some((text) => text !== undefined && bytes.equals(Buffer.from(text, "utf8")))) return true;
+  return (await filesNotOurs(dirname(target), [basename(target)])).length === 0;
 }

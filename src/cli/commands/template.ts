@@ -10,7 +10,7 @@ import { messages } from "../../core/messages.js";
 import { OutputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { readTreeFile } from "../../io/read/load.js";
 import { parseEncoding, type Encoding } from "../../io/read/read-text.js";
-import { formatTemplateCsv, templateRows, templateSeries } from "../../io/write/template.js";
+import { formatTemplateCsv, formatTemplateWorkbook, templateRows, templateSeries } from "../../io/write/template.js";
 import { writeFileAtomic } from "../../io/write/write.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
@@ -40,6 +40,17 @@ export function parseYears(text: string): number[] {
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
+/**
+ * Reads `常州,无锡` as a list of units: split on the ASCII comma, the full-width comma (，) and the ideographic comma
+ * (、) that a Chinese keyboard types, each name trimmed, empty names left out.
+ */
+export function parseUnits(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((unit) => unit.trim())
+    .filter(Boolean);
+}
+
 export function registerTemplate(program: Command, env: CliEnv): void {
   program
     .command("template")
@@ -47,10 +58,8 @@ export function registerTemplate(program: Command, env: CliEnv): void {
     .requiredOption("-i, --indicators <file>", "indicator tree (CSV, YAML or .xlsx)")
     .requiredOption("--years <years>", "years: a range such as 2017-2020 or a list such as 2017,2018,2020", parseYears)
     .requiredOption("-o, --out <file>", "file to write: .csv (UTF-8 with BOM, opens in Excel) or .xlsx")
-    .option("--units <names>", "units, comma-separated: writes the long layout (unit,year,indicator,name,value)", (text: string) =>
-      text.split(",").map((unit) => unit.trim()).filter(Boolean),
-    )
-    .option("--force", "overwrite --out if it exists", false)
+    .option("--units <names>", "units, comma-separated (, ， or 、): writes the long layout (unit,year,indicator,name,value)", parseUnits)
+    .option("--force", "overwrite --out if template wrote it and it is unchanged since (never a file filled in or not its own)", false)
     .option("--encoding <name>", "encoding of a CSV tree (default: auto)")
     .option("--tree-sheet <name>", "sheet of an .xlsx tree (default: the first visible)")
     .addOption(
@@ -97,10 +106,17 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? [], options.lang);
   const warnings: Issue[] = [];
   const onWarning = (warning: Issue) => warnings.push(warning);
-  const content = format === "csv" ? formatTemplateCsv(rows) : await (await import("../../io/read/xlsx.js")).formatWorkbook(options.lang === "en" ? "values" : "指标数据", rows, { source: options.out, onWarning });
+  const content =
+    format === "csv"
+      ? formatTemplateCsv(rows)
+      : await formatTemplateWorkbook(options.lang === "en" ? "values" : "指标数据", rows, (options.units ?? []).length > 0 ? "long" : "wide", {
+          source: options.out,
+          onWarning,
+        });
   printWarnings(warnings, env);
-  // An existing file was refused above unless --force: replacing it is what was asked.
-  await writeFileAtomic(target, content, options.out, { replace: true });
+  // An existing file was refused above unless --force; with it, the file is replaced only when the folder's record shows
+  // template wrote it and it is unchanged since: a template already filled in is never lost (E_OUT_NOT_OURS).
+  await writeFileAtomic(target, content, options.out);
   env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
 }
 

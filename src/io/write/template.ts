@@ -5,7 +5,10 @@
 import type { CompiledFormula } from "../../core/formula.js";
 import { formulaIndicators } from "../../core/formula.js";
 import type { Tree } from "../../core/types.js";
+import type { Issue } from "../../errors.js";
 import { formatCsv } from "../csv.js";
+import { TEXT_FORMAT, workbookText } from "./to-xlsx.js";
+import { fixZipDates } from "./zip-dates.js";
 
 /** One row of the template: a series to fill in. */
 export interface TemplateSeries {
@@ -62,4 +65,58 @@ export function templateRows(series: readonly TemplateSeries[], years: readonly 
 /** The template as CSV text, with a UTF-8 byte-order mark so Excel opens Chinese names correctly. */
 export function formatTemplateCsv(rows: readonly (readonly string[])[]): string {
   return "\uFEFF" + formatCsv(rows);
+}
+
+/** The two layouts of the template: `wide` (one unit, a column per year) and `long` (a row per unit, year and series). */
+export type TemplateLayout = "wide" | "long";
+
+/** The columns of each layout (0-based) that hold texts: the unit, the indicator's code and name, the measure. */
+const TEXT_COLUMNS: Readonly<Record<TemplateLayout, ReadonlySet<number>>> = {
+  wide: new Set([0, 1, 2]),
+  long: new Set([0, 2, 3]),
+};
+
+/** The column of the long layout that holds the year. */
+const LONG_YEAR_COLUMN = 1;
+
+/**
+ * The template (`templateRows` in `layout`) as a one-sheet workbook named `sheetName`, as bytes (the same rows give
+ * the same bytes). The text columns (unit, indicator code, name, measure) hold strings in Excel's Text format, so a
+ * code such as 001 or =X1 stays as it is written; the cells to fill in and the long layout's years are in the General
+ * format, so a number typed into them is a number, not a "number stored as text". The years of the long layout are
+ * numbers; the header (the wide layout's years included) is text in the General format. Texts longer than an Excel
+ * cell holds are cut, with a warning to `options.onWarning` (`workbookText`).
+ */
+export async function formatTemplateWorkbook(
+  sheetName: string,
+  rows: readonly (readonly string[])[],
+  layout: TemplateLayout,
+  options: { source?: string; onWarning?: (warning: Issue) => void } = {},
+): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  const epoch = new Date(Date.UTC(2000, 0, 1));
+  workbook.creator = "innovation-index";
+  workbook.lastModifiedBy = "innovation-index";
+  workbook.created = epoch;
+  workbook.modified = epoch;
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const texts = TEXT_COLUMNS[layout];
+  rows.forEach((row, r) => {
+    const cells = row.map((cell, i) => {
+      if (r === 0 || texts.has(i)) return workbookText(cell, sheetName, r + 1, i + 1, options);
+      if (layout === "long" && i === LONG_YEAR_COLUMN) return Number(cell);
+      return cell === "" ? null : cell; // a value to fill in: an empty cell in the General format
+    });
+    const added = sheet.addRow(cells);
+    if (r > 0) row.forEach((_, i) => texts.has(i) && (added.getCell(i + 1).numFmt = TEXT_FORMAT));
+  });
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((column, i) => {
+    // A loop, not Math.max(...rows): spreading 300,000 rows overflows the call stack.
+    let widest = 0;
+    for (const row of rows) widest = Math.max(widest, (row[i] ?? "").length);
+    column.width = Math.min(60, Math.max(8, widest + 2));
+  });
+  return fixZipDates(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
 }

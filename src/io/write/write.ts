@@ -81,11 +81,13 @@ export async function writeFilesAtomic(
 ): Promise<readonly string[]> {
   const names = Object.keys(files);
   const intoRun = options.intoRun ?? false;
-  if (!intoRun) refuseRunFolder(dir, label);
+  // One file named by its own path (`writeFileAtomic`): `dir` is the folder it is in, not a folder the user named.
+  const oneFile = names.length === 1 && basename(label) === names[0];
+  if (!intoRun) refuseRunFolder(dir, label, { fileInIt: oneFile });
   refuseTargets(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
-  const release = intoRun ? undefined : await lockFolder(dir, names.length === 1 && basename(label) === names[0] ? dirname(label) : label, names);
+  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names);
   try {
     return await writeUnlocked(dir, files, label, threads, options);
   } finally {
@@ -161,20 +163,24 @@ async function writeUnlocked(
  * of `label`: a run folder, or a folder inside one, is refused with that name (`E_OUT_IS_RUN`).
  */
 export async function writeFileAtomic(path: string, content: FileContent, label: string, { replace = false }: { replace?: boolean } = {}): Promise<string> {
-  refuseRunFolder(dirname(path), dirname(label));
+  refuseRunFolder(dirname(path), dirname(label), { fileInIt: true });
   await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace });
   return path;
 }
 
 
 /**
- * Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder or inside one, or a project's runs folder or inside it:
- * a run's files are never overwritten or added to by another command's `--out`, which would make the run fail `verify`
- * or lose its results. A run folder is known by its files (`manifest.json` and `index.json`), and also without them by
- * its name, a run id in a runs folder (a run whose manifest was lost is still a published run); a runs folder by its
- * `LATEST` or a run folder in it. `report --run` adds its report the one way allowed, listed in the run's `reports.json`.
+ * Refuses an output folder no command writes into (the folder-writing commands call it before their work, and the
+ * folder writer again). Throws `OutputError` `E_OUT_IS_RUN` when `dir` is a run folder or inside one, or a project's
+ * runs folder or inside it: a run's files are never overwritten or added to by another command's `--out`, which would
+ * make the run fail `verify` or lose its results. A run folder is known by its files (`manifest.json` and
+ * `index.json`), and also without them by its name, a run id in a runs folder (a run whose manifest was lost is still a
+ * published run); a runs folder by its `LATEST` or a run folder in it. `report --run` adds its report the one way
+ * allowed, listed in the run's `reports.json`. Unless `fileInIt` says `dir` is only the folder of a file named by its
+ * own path (`weights --out w.csv`), it first refuses a folder named like a file (`refuseFileNameFolder`).
  */
-export function refuseRunFolder(dir: string, label: string): void {
+export function refuseRunFolder(dir: string, label: string, { fileInIt = false }: { fileInIt?: boolean } = {}): void {
+  if (!fileInIt) refuseFileNameFolder(dir, label);
   const holds = (folder: string, name: string) => {
     try {
       return statSync(join(folder, name)).isFile();
@@ -205,6 +211,31 @@ export function refuseRunFolder(dir: string, label: string): void {
 }
 
 /**
+ * The extensions (lower case, without the dot) of the files people ask a folder-writing command for: a new output
+ * folder whose name ends in one is refused (`refuseFileNameFolder`).
+ */
+export const FILE_NAME_EXTENSIONS: readonly string[] = ["html", "htm", "xlsx", "xlsm", "xls", "csv", "tsv", "json", "parquet", "pdf", "txt", "zip", "docx", "doc"];
+
+/**
+ * Throws `OutputError` `E_OUT_FILE_NAME` when `label`, the output folder as the user named it (`--out 报告.html`,
+ * `--out result.xlsx`), ends in a file extension (`FILE_NAME_EXTENSIONS`) and `dir` is not an existing folder: the
+ * command would make a folder of that name, with the files asked for inside it, where the user expected one file.
+ * A folder that exists is the user's own choice, and a name ending in a separator (`--out 报告.html/`) says a folder
+ * is meant: both are accepted. `-` (stdout) has no extension. `argument` names the folder's option in the message.
+ */
+export function refuseFileNameFolder(dir: string, label: string, argument = "--out"): void {
+  if (/[\\/]$/.test(label)) return;
+  const extension = /[^.]\.([^./\\]+)$/.exec(basename(label))?.[1];
+  if (extension === undefined || !FILE_NAME_EXTENSIONS.includes(extension.toLowerCase())) return;
+  try {
+    if (statSync(dir).isDirectory()) return;
+  } catch {
+    // nothing there: a folder would be made
+  }
+  throw new OutputError("E_OUT_FILE_NAME", outputMessages.outFileName(label, extension, label.slice(0, -extension.length - 1), argument));
+}
+
+/**
  * Refuses a target no output may go to. Throws `OutputError` `E_OUT_IS_INPUT` when a file to write is an input this
  * command read (`compute --out .` beside the `index.csv` it read as values: the values would be lost), or `dir` is a
  * values folder it read (the outputs would be read as values next time; see `read/inputs-read.ts`), and
@@ -217,6 +248,22 @@ function refuseTargets(dir: string, names: readonly string[], label: string): vo
   if (isValuesFolder(dir)) throw new OutputError("E_OUT_IS_INPUT", outputMessages.outIsValuesFolder(label));
   for (const name of names)
     if (isInputFile(join(dir, name))) throw new OutputError("E_OUT_IS_INPUT", outputMessages.outIsInput(label.endsWith(name) ? label : join(label, name)));
+}
+
+/**
+ * The names among `names` that are in `dir` and that the folder's record does not show as the tool's own, unchanged
+ * since it wrote them (`refuseFilesNotOurs`, asked of each name): the files a caller must not replace.
+ */
+export async function filesNotOurs(dir: string, names: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of names)
+    try {
+      await refuseFilesNotOurs(dir, [name], dir, digestFile);
+    } catch (error) {
+      if (!(error instanceof OutputError && error.code === "E_OUT_NOT_OURS")) throw error;
+      found.push(name);
+    }
+  return found;
 }
 
 /**

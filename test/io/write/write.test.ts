@@ -163,16 +163,21 @@ describe("writeFilesAtomic: a folder that cannot be created fails at once", () =
   });
 
   it("under a path whose parent is a file: E_WRITE naming the path", async () => {
-    const dir = await tempDir({ "file.txt": "a file" });
+    const dir = await tempDir({ "file.txt": "a file", notes: "a file" });
     await expect(writeFilesAtomic(join(dir, "file.txt/sub/out"), { "a.csv": "a" }, "file.txt/sub/out")).rejects.toMatchObject({
       code: "E_WRITE",
       message: outputMessages.folderNotCreated("file.txt/sub/out", join(dir, "file.txt/sub/out"), "ENOTDIR"),
     });
-    // The folder itself is a file.
+    // The folder itself is a file (named like a folder: one named like a file is refused as such first).
+    await expect(writeFilesAtomic(join(dir, "notes"), { "a.csv": "a" }, "notes")).rejects.toMatchObject({
+      message: outputMessages.folderNotCreated("notes", join(dir, "notes"), "EEXIST"),
+    });
     await expect(writeFilesAtomic(join(dir, "file.txt"), { "a.csv": "a" }, "file.txt")).rejects.toMatchObject({
-      message: outputMessages.folderNotCreated("file.txt", join(dir, "file.txt"), "EEXIST"),
+      code: "E_OUT_FILE_NAME",
+      message: outputMessages.outFileName("file.txt", "txt", "file"),
     });
     expect(await readFile(join(dir, "file.txt"), "utf8")).toBe("a file");
+    expect(await readFile(join(dir, "notes"), "utf8")).toBe("a file");
   });
 
   it("creates missing parents, and accepts a link to a folder", async () => {
