@@ -203,7 +203,7 @@ describe("the facade refuses an option value the command line would refuse", () 
       { code: "E_BAD_OPTION", column: "normalize", message: expect.stringMatching(/^option normalize is "min_max"; expected one of: fixed-base, .*; did you mean "min-max"\?$/) },
       { code: "E_BAD_OPTION", column: "aggregate", message: expect.stringMatching(/^option aggregate is "Geometric"; expected one of: arithmetic, geometric/) },
       { code: "E_BAD_OPTION", column: "missing", message: expect.stringMatching(/^option missing is "bogus"; expected one of: error, carry-forward/) },
-      { code: "E_BAD_OPTION", column: "outliers", message: 'option outliers is "winsorize"; expected one of: none, winsorise, log, sqrt; did you mean "winsorise"?' },
+      { code: "E_BAD_OPTION", column: "outliers", message: 'option outliers is "winsorize"; expected one of: none, winsorise, log, sqrt, winsorise-log; did you mean "winsorise"?' },
     ]);
   });
 

@@ -327,7 +327,7 @@ export function defaultIndexName(tree: Pick<Tree, "nodes">): string {
 /**
  * The problems of `computeIndex`'s option values (methods and policies from their lists, numbers in their ranges, pairs
  * in their order), as the command line's flags check them. An empty list when every value given is allowed.
- * @example checkComputeOptions({ outliers: "winsorize" as never })[0].message // => 'option outliers is "winsorize"; expected one of: none, winsorise, log, sqrt; did you mean "winsorise"?'
+ * @example checkComputeOptions({ outliers: "winsorize" as never })[0].message // => 'option outliers is "winsorize"; expected one of: none, winsorise, log, sqrt, winsorise-log; did you mean "winsorise"?'
  */
 export function checkComputeOptions(options: ComputeOptions): Issue[] {
   const checks = new OptionChecks()

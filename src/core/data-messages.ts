@@ -53,6 +53,9 @@ export const dataMessages = {
   // outliers
   outliersRemain: (indicator: string, points: number, skewness: number, kurtosis: number, year?: number) =>
     `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max or use --outliers log`,
+  /** Under `--outliers winsorise-log`: still failing after `points` winsorised points and then the log transform. */
+  outliersRemainLogged: (indicator: string, points: number, skewness: number, kurtosis: number, year?: number) =>
+    `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still failed the rule after winsorising ${points} point${points === 1 ? "" : "s"}, so its original values were log-transformed (as COINr's default treatment does), and it still has |skewness| > 2 and kurtosis > 3.5 (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); expected a distribution the log transform evens out: look at the indicator's values, or leave it untreated (--outliers none in its tree row)`,
   logWithFixedBase: (indicator: string) =>
     `indicator ${quote(indicator)} was log-transformed before a fixed-base index: its ratios to the base year now depend on the transform, not on the data alone`,
   sqrtUndefined: (indicator: string, minimum: number, year?: number) =>

@@ -5,8 +5,11 @@
  * - `winsorise`: COINr's `winsorise()`: while the rule fails and fewer than `maxPoints` points are treated, the most
  *   extreme value on the side of the skew (the maximum when skewness >= 0, else the minimum; tied points together) is
  *   replaced by the next value inside it. An indicator that still fails after `maxPoints` points is left winsorised and
- *   reported with a warning (COINr would then log-transform the original values; here that is the user's choice).
+ *   reported with a warning (COINr's default then log-transforms the original values: `winsorise-log`).
  * - `log`: COINr's `log_CT()` for an indicator that fails the rule: `x' = ln(x − min + 0.01·(max − min))`, every cell.
+ * - `winsorise-log`: COINr's default treatment (`Treat()` with `f1 = "winsorise"`, `f2 = "log_CT"`, `combine_treat =
+ *   FALSE`): winsorise as above; an indicator that still fails after `maxPoints` points is log-transformed instead,
+ *   from its original values (the winsorised ones are dropped), and warned of if it fails even then.
  * - `sqrt`: the European Innovation Scoreboard's rule, with its own test: an indicator whose skewness is above 1 (a
  *   long right tail: most units low, a few very high) is replaced by its square root, `x' = √x`, every cell (the
  *   values must be >= 0). Unlike the JRC rule it looks at the skewness only, and only at a right skew.
@@ -20,7 +23,7 @@ import { messages } from "./messages.js";
 import { indicatorBlock, type Panel } from "./panel.js";
 import { maxOf, minOf } from "./arrays.js";
 
-export const OUTLIER_METHODS = ["none", "winsorise", "log", "sqrt"] as const;
+export const OUTLIER_METHODS = ["none", "winsorise", "log", "sqrt", "winsorise-log"] as const;
 export type OutlierMethod = (typeof OUTLIER_METHODS)[number];
 
 /** The thresholds of the JRC rule. */
@@ -195,6 +198,8 @@ export function treatOutliers(
     if (method === "none") return;
     const block = indicatorBlock(result, i);
     const original = Float64Array.from(block);
+    // The cells the log transform changed (under `winsorise-log`, some sets may be winsorised and others logged).
+    const loggedCells = new Uint8Array(block.length);
     let logged = false;
     for (const set of sets) {
       const part = Float64Array.from(set.cells, (cell) => block[cell]);
@@ -206,9 +211,22 @@ export function treatOutliers(
           continue;
         }
       } else if (!failsOutlierRule(observed)) continue;
-      else if (method === "winsorise") {
+      else if (method === "winsorise" || method === "winsorise-log") {
+        const before = Float64Array.from(part);
         const outcome = winsorise(part, maxPoints);
-        if (!outcome.passes) {
+        if (!outcome.passes && method === "winsorise-log") {
+          // COINr's second treatment: log_CT of the original values, not of the winsorised ones.
+          part.set(before);
+          if (!logTransform(part)) {
+            warnings.push({ code: "W_LOG_UNDEFINED", message: messages.logUndefined(indicator), id: indicator });
+            continue;
+          }
+          logged = true;
+          set.cells.forEach((cell) => (loggedCells[cell] = 1));
+          const after = [...part].filter((value) => !Number.isNaN(value));
+          if (failsOutlierRule(after))
+            warnings.push({ code: "W_OUTLIERS_REMAIN", message: messages.outliersRemainLogged(indicator, outcome.points, skewness(after), kurtosis(after), set.year), id: indicator });
+        } else if (!outcome.passes) {
           const after = [...part].filter((value) => !Number.isNaN(value));
           warnings.push({
             code: "W_OUTLIERS_REMAIN",
@@ -219,7 +237,10 @@ export function treatOutliers(
       } else if (!logTransform(part)) {
         warnings.push({ code: "W_LOG_UNDEFINED", message: messages.logUndefined(indicator), id: indicator });
         continue;
-      } else logged = true;
+      } else {
+        logged = true;
+        set.cells.forEach((cell) => (loggedCells[cell] = 1));
+      }
       set.cells.forEach((cell, k) => (block[cell] = part[k]));
     }
     loggedIndicators[i] = logged;
@@ -231,7 +252,7 @@ export function treatOutliers(
         unit: panel.units[Math.floor(cell / yearCount)],
         year: panel.years[cell % yearCount],
         indicator,
-        method: method === "log" || method === "sqrt" ? method : block[cell] < original[cell] ? "winsorise-high" : "winsorise-low",
+        method: loggedCells[cell] === 1 ? "log" : method === "sqrt" ? method : block[cell] < original[cell] ? "winsorise-high" : "winsorise-low",
         original: original[cell],
         value: block[cell],
       });

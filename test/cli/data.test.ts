@@ -145,6 +145,23 @@ describe("outliers from the command line", () => {
     // fixed base 2009 = 1: 2020 is 100·30/1 = 3000
     expect(await read(dir, "out/index.csv")).toContain(",2020,INDEX,Index,0,3000.0000\n");
   });
+
+  it("winsorise-log from the tree's outliers column: log_CT of the original values when --winsor-max points are not enough", async () => {
+    // 1..20, 200, 300 over 22 years: one point (300 → 200) leaves skewness 3.002 and kurtosis 7.861, so every value x
+    // becomes ln(x − 1 + 0.01·299) = ln(x + 1.99) (300 stays 300 before the log). Min-max over the panel, worked in
+    // Python: 2019 (x = 20) scores 100·(ln 21.99 − ln 2.99)/(ln 301.99 − ln 2.99) = 43.2343.
+    const series = [...Array.from({ length: 20 }, (_, i) => i + 1), 200, 300];
+    const values = ["year,indicator,value", ...series.map((value, i) => `${2000 + i},A,${value}`), ""].join("\n");
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction,outliers\nA,,a,,+,winsorise-log\n", "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--winsor-max", "1", "--normalise", "min-max", "-q"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const treatment = (await read(dir, "out/treatment.csv")).split("\n");
+    expect(treatment).toHaveLength(1 + 22 + 1);
+    expect(treatment).toContain(",2021,A,log,300.0000,5.7104");
+    expect(treatment).toContain(",2019,A,log,20.0000,3.0906");
+    expect(treatment.slice(1, -1).every((line) => line.split(",")[3] === "log")).toBe(true);
+    expect(await read(dir, "out/index.csv")).toContain(",2019,INDEX,Index,0,43.2343\n");
+  });
 });
 
 describe("files people actually have", () => {

@@ -140,6 +140,68 @@ describe("treatOutliers", () => {
   });
 });
 
+describe("winsorise-log (COINr's default treatment: winsorise, failing that log_CT of the original values)", () => {
+  it("winsorises alone when that makes the rule hold: the same cells as winsorise", () => {
+    const input = createPanel(["U1", "U2", "U3"], [2017, 2018, 2019, 2020], ["A"]);
+    input.values.set(COINR_EXAMPLE);
+    const treated = treatOutliers(input, ["winsorise-log"], 5);
+    expect(treated.treatments).toEqual(treatOutliers(input, ["winsorise"], 5).treatments);
+    expect(treated.treatments).toEqual([{ unit: "U3", year: 2020, indicator: "A", method: "winsorise-high", original: 100, value: 30 }]);
+    expect(treated.logged).toEqual([false]);
+  });
+
+  it("log-transforms the original values, not the winsorised ones, when the limit is reached", () => {
+    // TWO_STEPS with --winsor-max 1: 300 → 200 leaves skewness 3.002 and kurtosis 7.861 (Excel formulas above), still
+    // failing; so every cell is ln(x − 1 + 0.01·(300 − 1)) = ln(x + 1.99) of the original x (300 included, not 200),
+    // whose skewness 1.605 passes the rule: no warning.
+    const input = createPanel(["U"], TWO_STEPS.map((_, i) => 2000 + i), ["A"]);
+    input.values.set(TWO_STEPS);
+    expect(failsOutlierRule([...TWO_STEPS.slice(0, 21), 200])).toBe(true);
+    const treated = treatOutliers(input, ["winsorise-log"], 1, true);
+    expect(treated.treatments).toHaveLength(22);
+    expect(treated.treatments.every((row) => row.method === "log")).toBe(true);
+    expect(treated.treatments[21]).toEqual({ unit: "U", year: 2021, indicator: "A", method: "log", original: 300, value: Math.log(301.99) });
+    expect(treated.treatments[0]).toEqual({ unit: "U", year: 2000, indicator: "A", method: "log", original: 1, value: Math.log(2.99) });
+    expect(excelSkew(TWO_STEPS.map((x) => Math.log(x + 1.99)))).toBeCloseTo(1.6049, 4);
+    expect(treated.logged).toEqual([true]);
+    expect(treated.warnings.map((warning) => warning.code)).toEqual(["W_LOG_FIXED_BASE"]);
+  });
+
+  it("warns when the rule fails even after the log transform", () => {
+    // 19 ones, 500 and 1000: one point (1000 → 500) leaves skewness 2.975, kurtosis 7.562; ln(x − 1 + 9.99) of the
+    // original values still has skewness 3.013 and kurtosis 7.920 (Excel formulas above).
+    const values = [...Array.from({ length: 19 }, () => 1), 500, 1000];
+    const input = createPanel(["U"], values.map((_, i) => 2000 + i), ["A"]);
+    input.values.set(values);
+    const treated = treatOutliers(input, ["winsorise-log"], 1);
+    const logged = values.map((x) => Math.log(x - 1 + 9.99));
+    expect([...treated.panel.values]).toEqual(logged);
+    expect(excelSkew(logged)).toBeCloseTo(3.0132, 4);
+    expect(excelKurt(logged)).toBeCloseTo(7.9201, 4);
+    expect(treated.warnings).toEqual([{ code: "W_OUTLIERS_REMAIN", message: messages.outliersRemainLogged("A", 1, skewness(logged), kurtosis(logged)), id: "A" }]);
+    expect(treated.warnings[0].message).toBe(
+      'indicator "A" still failed the rule after winsorising 1 point, so its original values were log-transformed (as COINr\'s default treatment does), and it still has |skewness| > 2 and kurtosis > 3.5 (skewness 3.013, kurtosis 7.92); expected a distribution the log transform evens out: look at the indicator\'s values, or leave it untreated (--outliers none in its tree row)',
+    );
+  });
+
+  it("under the year scope, winsorises one year and logs another, each cell named by its own treatment", () => {
+    // 22 units × 2 years (cells u·2 + t): 2017 is 1..21 and 200 (one point, 200 → 21, makes the rule hold: skewness
+    // −0.036); 2018 is TWO_STEPS, which one point leaves failing, so 2018 is ln(x + 1.99).
+    const first = [...Array.from({ length: 21 }, (_, i) => i + 1), 200];
+    const input = createPanel(Array.from({ length: 22 }, (_, u) => `U${u + 1}`), [2017, 2018], ["A"]);
+    input.values.set(first.flatMap((value, u) => [value, TWO_STEPS[u]]));
+    const treated = treatOutliers(input, ["winsorise-log"], 1, false, "year");
+    const byYear = (year: number) => treated.treatments.filter((row) => row.year === year);
+    expect(byYear(2017)).toEqual([{ unit: "U22", year: 2017, indicator: "A", method: "winsorise-high", original: 200, value: 21 }]);
+    expect(byYear(2018)).toHaveLength(22);
+    byYear(2018).forEach((row, u) => {
+      expect(row.method).toBe("log");
+      expect(row.value).toBeCloseTo(Math.log(TWO_STEPS[u] + 1.99), 12);
+    });
+    expect(treated.warnings).toEqual([]);
+  });
+});
+
 describe("the EIS square-root rule (--outliers sqrt)", () => {
   // Skewness by the Excel SKEW formula written above (excelSkew), not the code's: the rule is SKEW > 1.
   // One indicator per case over five or ten units in one year (so panel and year scope are the same).
