@@ -1,6 +1,6 @@
 /**
  * The library's names for the command line's flags. The core's messages name an option as the command line spells it
- * (`--cap -5 is below 100`, `raise --winsor-max or use --outliers log`), as the command line is their first reader;
+ * (`--cap -5 is below 100`, `raise --winsor-max, or use --outliers winsorise-log`), as the command line is their first reader;
  * the facade (`api.ts`) passes every issue it throws or returns through `issueInLibraryNames`, so that a notebook reads
  * `option cap -5 is below 100` and `raise winsorMax or use outliers: "log"`, and an issue's `column` names the option
  * by its key (`cap`, not `--cap`). The command line's messages are left as they are.
@@ -120,7 +120,7 @@ const FLAG = /(?<![\w[-])--[a-z][a-z0-9-]*/g;
  * after it (`--outliers log` is `outliers: "log"`); a flag that starts the message, or follows its `source: `, is its
  * subject (`option cap -5 is below 100`), and flags written one after the other are joined by "and". A flag not in
  * `FLAG_NAMES` (one only the command line can meet) is left as it is.
- * @example inLibraryNames("raise --winsor-max or use --outliers log") // => 'raise winsorMax or use outliers: "log"'
+ * @example inLibraryNames("raise --winsor-max, or use --outliers winsorise-log") // => 'raise winsorMax, or use outliers: "winsorise-log"'
  */
 export function inLibraryNames(message: string): string {
   let text = message;

@@ -52,7 +52,7 @@ export const dataMessages = {
 
   // outliers
   outliersRemain: (indicator: string, points: number, skewness: number, kurtosis: number, year?: number) =>
-    `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max or use --outliers log`,
+    `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still has |skewness| > 2 and kurtosis > 3.5 after winsorising ${points} point${points === 1 ? "" : "s"} (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); raise --winsor-max, or use --outliers winsorise-log (the log transform when winsorising is not enough)`,
   /** Under `--outliers winsorise-log`: still failing after `points` winsorised points and then the log transform. */
   outliersRemainLogged: (indicator: string, points: number, skewness: number, kurtosis: number, year?: number) =>
     `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} still failed the rule after winsorising ${points} point${points === 1 ? "" : "s"}, so its original values were log-transformed (as COINr's default treatment does), and it still has |skewness| > 2 and kurtosis > 3.5 (skewness ${round(skewness)}, kurtosis ${round(kurtosis)}); expected a distribution the log transform evens out: look at the indicator's values, or leave it untreated (--outliers none in its tree row)`,
