@@ -420,7 +420,7 @@ describe("the facade names options as the library does, where the core's message
     expect(weightingMessages.entropyShiftUnused("--weights critic")).toMatch(/^--entropy-shift has no effect with --weights critic/);
   });
 
-  it("the data stage's warnings and the readers' problems: winsorMax and outliers: \"log\", decimal: \",\", option unit", async () => {
+  it("the data stage's warnings and the readers' problems: winsorMax and outliers: \"winsorise-log\", decimal: \",\", option unit", async () => {
     // 14 units of one year: A1 has two far values, so winsorising one point leaves it skewed.
     const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 500, 1000];
     const dir = await makeTempDir({
@@ -434,7 +434,7 @@ describe("the facade names options as the library does, where the core's message
     expect(result.warnings.map(({ code, message }) => ({ code, message }))).toEqual([
       {
         code: "W_OUTLIERS_REMAIN",
-        message: 'indicator "A1" still has |skewness| > 2 and kurtosis > 3.5 after winsorising 1 point (skewness 2.293, kurtosis 3.787); raise winsorMax or use outliers: "log"',
+        message: 'indicator "A1" still has |skewness| > 2 and kurtosis > 3.5 after winsorising 1 point (skewness 2.293, kurtosis 3.787); raise winsorMax, or use outliers: "winsorise-log" (the log transform when winsorising is not enough)',
       },
     ]);
     expect(await rejection(() => load({ ...files, data: "comma.csv" }))).toEqual([

@@ -134,7 +134,7 @@ describe("inLibraryNames(message)", () => {
     [messages.capOptionTooLow(-5), "option cap -5 is below 100; expected a number >= 100 (a lower cap would move the base year off 100)"],
     [methodMessages.screenEmpty(0.9, 3), "option screen.threshold 0.9 leaves no data: every one of the 3 units falls below 90 % coverage overall or in some first-level group; expected a lower threshold"],
     // a flag without a value, a method after a flag, a pair
-    [dataMessages.outliersRemain("A1", 5, 3, 4), 'indicator "A1" still has |skewness| > 2 and kurtosis > 3.5 after winsorising 5 points (skewness 3, kurtosis 4); raise winsorMax or use outliers: "log"'],
+    [dataMessages.outliersRemain("A1", 5, 3, 4), 'indicator "A1" still has |skewness| > 2 and kurtosis > 3.5 after winsorising 5 points (skewness 3, kurtosis 4); raise winsorMax, or use outliers: "winsorise-log" (the log transform when winsorising is not enough)'],
     [
       messages.scoreNotPositive("geometric", "A", "A1", "u", 2017, -1),
       'group "A", unit "u", year 2017: child "A1" scores -1, and the geometric mean needs scores > 0; expected positive scores (fixed-base scores a value of 0 as 0, min-max gives 0 to the lowest value, z-scores can be negative: use min-max on 1 to 100 (range: { low: 1, high: 100 }, as COINr does before a geometric mean), fixed-base on positive values, or aggregate: "arithmetic")',
