@@ -72,8 +72,12 @@ interface FixedStep {
   reference: Float64Array;
   /** Per child: its term in every cell, 0 where it is missing. */
   terms: Float64Array[];
-  /** Per cell: 0 where a child scores <= 0 under the geometric or harmonic mean (the mean is `NaN` there). */
-  defined: Uint8Array;
+  /**
+   * Under the geometric or harmonic mean, the cells where a child scores <= 0, and that child, side by side: the mean
+   * is `NaN` there in a run that gives the child a weight other than 0 (one of weight 0 takes no part). Its term is 0.
+   */
+  undefinedCells: Int32Array;
+  undefinedChildren: Int32Array;
   /** The cells where a child is missing (the others weigh all the children)... */
   gapCells: Int32Array;
   /** ...and, per such cell and child, 1 where the child is observed. */
@@ -81,10 +85,9 @@ interface FixedStep {
 }
 
 /** The mean of a `FixedStep` in one cell from its sum of weighted terms and its children's weight sum. */
-function fixedMean(method: FixedMethod, reference: number, sum: number, weightSum: number, defined: number): number {
+function fixedMean(method: FixedMethod, reference: number, sum: number, weightSum: number): number {
   if (!(weightSum > 0)) return Number.NaN;
   if (method === "arithmetic") return reference + sum / weightSum;
-  if (defined !== 1) return Number.NaN;
   return method === "geometric" ? reference * Math.exp(sum / weightSum) : (reference * weightSum) / sum;
 }
 
@@ -247,7 +250,7 @@ export class IndexEngine {
    * finite (`w·0` is `NaN` for an infinite one).
    */
   private aggregateFixed(step: FixedStep, weights: Float64Array, out: Float64Array): void {
-    const { terms, reference, defined, gapCells, gapPresent } = step;
+    const { terms, reference, undefinedCells, undefinedChildren, gapCells, gapPresent } = step;
     const sums = this.sums;
     const childCount = terms.length;
     sums.fill(0);
@@ -259,14 +262,16 @@ export class IndexEngine {
       for (let cell = 0; cell < sums.length; cell++) sums[cell] += weight * term[cell];
     }
     const method = step.method;
-    for (let cell = 0; cell < sums.length; cell++) out[cell] = fixedMean(method, reference[cell], sums[cell], weightSum, defined[cell]);
+    for (let cell = 0; cell < sums.length; cell++) out[cell] = fixedMean(method, reference[cell], sums[cell], weightSum);
     // A cell with a missing child: the sum of its observed children's weights, in their order.
     for (let g = 0; g < gapCells.length; g++) {
       const cell = gapCells[g];
       let observedSum = 0;
       for (let c = 0; c < childCount; c++) if (gapPresent[g * childCount + c] === 1) observedSum += weights[c];
-      out[cell] = fixedMean(method, reference[cell], sums[cell], observedSum, defined[cell]);
+      out[cell] = fixedMean(method, reference[cell], sums[cell], observedSum);
     }
+    // A child scoring <= 0 under the geometric or harmonic mean makes its cell undefined unless it weighs 0 in this run.
+    for (let k = 0; k < undefinedCells.length; k++) if (weights[undefinedChildren[k]] !== 0) out[undefinedCells[k]] = Number.NaN;
   }
 
   /** The fixed terms of every step of `scored` whose children are all indicators and whose method is a mean. */
@@ -323,17 +328,24 @@ export class IndexEngine {
 function fixedStep(method: FixedMethod, children: readonly Float64Array[]): FixedStep {
   const size = children[0].length;
   const reference = new Float64Array(size).fill(Number.NaN);
-  const defined = new Uint8Array(size).fill(1);
-  for (const child of children)
+  // As `aggregate/means.ts`: the reference is the first observed child, above 0 under the geometric and harmonic means,
+  // where a child <= 0 has no term (it may weigh 0) and is listed instead.
+  const positiveOnly = method !== "arithmetic";
+  const undefinedCells: number[] = [];
+  const undefinedChildren: number[] = [];
+  children.forEach((child, c) => {
     for (let cell = 0; cell < size; cell++) {
       const score = child[cell];
       if (Number.isNaN(score)) continue;
-      if (Number.isNaN(reference[cell])) reference[cell] = score;
-      if (method !== "arithmetic" && !(score > 0)) defined[cell] = 0;
+      if (positiveOnly && !(score > 0)) {
+        undefinedCells.push(cell);
+        undefinedChildren.push(c);
+      } else if (Number.isNaN(reference[cell])) reference[cell] = score;
     }
+  });
   const terms = children.map((child) =>
     Float64Array.from(child, (score, cell) => {
-      if (Number.isNaN(score) || defined[cell] === 0) return 0;
+      if (Number.isNaN(score) || (positiveOnly && !(score > 0))) return 0;
       const first = reference[cell];
       return method === "arithmetic" ? score - first : method === "geometric" ? Math.log(score / first) : first / score;
     }),
@@ -345,5 +357,13 @@ function fixedStep(method: FixedMethod, children: readonly Float64Array[]): Fixe
     gapCells.push(cell);
     for (const child of children) gapPresent.push(Number.isNaN(child[cell]) ? 0 : 1);
   }
-  return { method, reference, terms, defined, gapCells: Int32Array.from(gapCells), gapPresent: Uint8Array.from(gapPresent) };
+  return {
+    method,
+    reference,
+    terms,
+    undefinedCells: Int32Array.from(undefinedCells),
+    undefinedChildren: Int32Array.from(undefinedChildren),
+    gapCells: Int32Array.from(gapCells),
+    gapPresent: Uint8Array.from(gapPresent),
+  };
 }

@@ -33,7 +33,8 @@ export function aggregateArithmetic(children: readonly ArrayLike<number>[], weig
 /**
  * Weighted geometric mean `G = Π s[c]^(w[c]/W)`, `W = Σ w[c]` (partially compensatory: a low score weighs more than
  * under the arithmetic mean). Needs every score > 0: a cell with a child <= 0 is `NaN` (reported first by
- * `checkAggregation`). Computed as `ref · exp(Σ w·ln(s/ref) / W)`.
+ * `checkAggregation`), unless that child's weight is 0 (`s^0 = 1`: it takes no part). Computed as
+ * `ref · exp(Σ w·ln(s/ref) / W)`, `ref` the first observed score above 0.
  * @example aggregateGeometric([[100], [400]], [0.5, 0.5], out) // out => [200]
  * Reference: OECD/JRC Handbook (2008), section 6.3 (geometric aggregation); COINr `a_gmean`.
  */
@@ -46,7 +47,11 @@ export function aggregateGeometric(children: readonly ArrayLike<number>[], weigh
     for (let c = 0; c < children.length; c++) {
       const score = children[c][cell];
       if (Number.isNaN(score)) continue;
-      if (!(score > 0)) defined = false;
+      // A child of weight 0 takes no part (s^0 = 1), even at a score <= 0 (0^0 = 1): an indicator shown, not counted.
+      if (!(score > 0)) {
+        if (weights[c] !== 0) defined = false;
+        continue;
+      }
       if (Number.isNaN(reference)) reference = score;
       // ln(1) = 0 adds nothing (w·0 = 0 for a finite weight): a score equal to the reference needs no logarithm.
       if (score !== reference || !Number.isFinite(weights[c])) logSum += weights[c] * Math.log(score / reference);
@@ -60,7 +65,7 @@ export function aggregateGeometric(children: readonly ArrayLike<number>[], weigh
 /**
  * Weighted harmonic mean `G = W / Σ (w[c]/s[c])`, `W = Σ w[c]` (the least compensatory of the three means). Needs
  * every score > 0: a cell with a child <= 0 is `NaN` (reported first by `checkAggregation`; COINr's `a_hmean` rejects
- * zeros only, but a negative score makes the harmonic mean meaningless too). Computed as `ref · W / Σ w·(ref/s)`.
+ * zeros only, but a negative score makes the harmonic mean meaningless too), unless that child's weight is 0. Computed as `ref · W / Σ w·(ref/s)`.
  * @example aggregateHarmonic([[100], [400]], [0.5, 0.5], out) // out => [160]
  * Reference: COINr `a_hmean`; OECD/JRC Handbook (2008), section 6.
  */
@@ -73,7 +78,11 @@ export function aggregateHarmonic(children: readonly ArrayLike<number>[], weight
     for (let c = 0; c < children.length; c++) {
       const score = children[c][cell];
       if (Number.isNaN(score)) continue;
-      if (!(score > 0)) defined = false;
+      // A child of weight 0 takes no part, even at a score <= 0 (its w/s would be 0/0).
+      if (!(score > 0)) {
+        if (weights[c] !== 0) defined = false;
+        continue;
+      }
       if (Number.isNaN(reference)) reference = score;
       inverseSum += weights[c] * (reference / score);
       weightSum += weights[c];

@@ -88,7 +88,7 @@ export function planAggregation(tree: Tree, spec: AggregateSpec): { methods: Map
 /**
  * The cells of one group where `method` is undefined: a child score <= 0 under the geometric or harmonic mean (and the
  * power mean with p <= 0), a child score < 0 under the power mean with p > 0 and under benefit of the doubt, a weighted
- * mean <= 0 under the MPI. `children` and `childCodes` are parallel; blocks are unit-major over `years`.
+ * mean <= 0 under the MPI. Under the means, a child of weight 0 takes no part, whatever its score. `children` and `childCodes` are parallel; blocks are unit-major over `years`.
  */
 export function checkAggregation(
   method: AggregateMethod,
@@ -136,6 +136,8 @@ export function checkAggregation(
     }
     children.forEach((child, c) => {
       const score = child[cell];
+      // Under a mean, a child of weight 0 takes no part (benefit of the doubt chooses its own weights).
+      if (method !== "bod" && weights[c] === 0) return;
       if (nonNegativeOnly ? score < 0 : score <= 0)
         issues.push({
           code: "E_AGGREGATE_UNDEFINED",

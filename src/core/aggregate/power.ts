@@ -7,7 +7,8 @@
  * the weights. p = 1 is the arithmetic mean, p → 0 the geometric, p = −1 the harmonic; the smaller p, the less a high
  * score compensates a low one (p = 0.5 sits between arithmetic and geometric). p = 0 is computed as the geometric mean
  * (the limit). Needs every score > 0 for p <= 0, and >= 0 for p > 0 (a negative score to a fractional power is
- * undefined): other cells are `NaN` (reported first by `checkAggregation`). Children with equal scores give exactly
+ * undefined): other cells are `NaN` (reported first by `checkAggregation`), but a child of weight 0 takes no part,
+ * whatever its score. Children with equal scores give exactly
  * that score.
  * @example aggregatePower([[100], [400]], [0.5, 0.5], 0.5, out) // ((10 + 20)/2)² = 225: out => [225]
  * Reference: COINr `a_genmean` (Becker et al. 2022); OECD/JRC Handbook (2008), section 6; Decancq & Lugo (2013).
@@ -24,7 +25,8 @@ export function aggregatePower(children: readonly ArrayLike<number>[], weights: 
     for (let c = 0; c < children.length; c++) {
       const score = children[c][cell];
       if (Number.isNaN(score)) continue;
-      if (power <= 0 ? !(score > 0) : !(score >= 0)) defined = false;
+      // A child of weight 0 takes no part, even at a score the mean is undefined for.
+      if (weights[c] !== 0 && (power <= 0 ? !(score > 0) : !(score >= 0))) defined = false;
       if (Number.isNaN(first)) first = score;
       else if (score !== first) allEqual = false;
       if (weights[c] > 0 && (Number.isNaN(reference) || (power > 0 ? score > reference : score < reference))) reference = score;
