@@ -193,6 +193,7 @@ export const CODE_MEANINGS = {
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept",
   W_STAGING_KEPT: "a staging folder without this tool's marker, kept",
+  W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
   W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",

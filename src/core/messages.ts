@@ -176,6 +176,15 @@ export const messages = {
       .join(", ")}${units.length > 5 ? `, … ${units.length} in all` : ""}); expected no --unit, or values without a unit column`,
   scalesMixed: (groups: readonly { scale: string; methods: readonly string[] }[], option = "--normalisations") =>
     `${option} mixes scales: ${groups.map((group) => `${group.methods.join(", ")} on the ${group.scale} scale`).join("; ")}. The index of a run is on the scale of the method drawn, so its interval and its Sobol indices measure the jump between scales, not uncertainty; expected methods on one scale, or read only the rank columns and the rank's Sobol indices (see docs/guides/uncertainty-notes.md)`,
+  /**
+   * The overall index defined in the nominal run but undefined in some runs (`cells`, each with its count of `runs`):
+   * a drawn weight for a child of weight 0 whose score is <= 0 under a geometric, harmonic or power mean.
+   */
+  runsUndefined: (cells: readonly { unit: string; year: number; count: number }[], runs: number) =>
+    `the index is undefined in some runs though defined in the nominal run: ${cells
+      .slice(0, 3)
+      .map(({ unit, year, count }) => `${unitYear(unit, year)} in ${count} of ${runs} sampled runs`)
+      .join("; ")}${cells.length > 3 ? ` (and ${cells.length - 3} more unit-years)` : ""}. A run gave a weight (--weight-ranges) to a child that weighs 0 in the tree and scores 0 or less under a geometric, harmonic or power mean, where it is undefined; the intervals of those cells are over the other sampled runs (the two samples of 2 × replications runs the intervals are drawn from; empty if none). Expected --weight-ranges only for children whose scores the mean allows, or the arithmetic mean`,
   nothingVaries: () =>
     `nothing varies; expected --weight-noise, --weight-ranges, or two or more methods in --normalisations, --aggregations or --missing-policies`,
   choiceUndefined: (normalize: string, aggregate: string, missing: string) =>

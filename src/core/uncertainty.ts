@@ -498,6 +498,16 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     };
   };
 
+  const undefinedRuns = runsUndefined(runOutputs, outputCount, nominalIndex);
+  if (undefinedRuns.length > 0)
+    warnings.push({
+      code: "W_RUNS_UNDEFINED",
+      message: messages.runsUndefined(
+        undefinedRuns.map(({ cell, count }) => ({ unit: panel.units[Math.floor(cell / yearCount)], year: panel.years[cell % yearCount], count })),
+        runOutputs.length / outputCount,
+      ),
+    });
+
   return {
     units: panel.units,
     years: panel.years,
@@ -512,6 +522,20 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
     rank: { nominal: nominalRank, ...summarize(runOutputs, outputCount, blockSize, blockSize) },
     sensitivity: { index: sensitivityOf(0), rank: sensitivityOf(blockSize) },
   };
+}
+
+/**
+ * The cells (unit-major, as `nominal`) whose overall index is defined in the nominal run but undefined in
+ * some runs, with how many: a run that gives a weight to a child of nominal weight 0 scoring <= 0 under a geometric,
+ * harmonic or power mean (`--weight-ranges`). The index of run r is `runs[r·outputCount …]`.
+ */
+function runsUndefined(runs: Float64Array, outputCount: number, nominal: Float64Array): { cell: number; count: number }[] {
+  const counts = new Int32Array(nominal.length);
+  for (let row = 0; row < runs.length; row += outputCount)
+    for (let cell = 0; cell < nominal.length; cell++) if (Number.isNaN(runs[row + cell]) && !Number.isNaN(nominal[cell])) counts[cell]++;
+  const found: { cell: number; count: number }[] = [];
+  counts.forEach((count, cell) => count > 0 && found.push({ cell, count }));
+  return found;
 }
 
 /** Cells gathered at once by `summarize`: their values of one run are neighbours in memory. */

@@ -11,6 +11,8 @@ import { computeIndex } from "../../../src/core/compute.js";
 import { IndexEngine } from "../../../src/core/engine.js";
 import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
+import { messages } from "../../../src/core/messages.js";
+import { analyzeUncertainty } from "../../../src/core/uncertainty.js";
 import { ValidationError } from "../../../src/errors.js";
 
 const one = (method: typeof aggregateGeometric, children: number[][], weights: number[]) => method(children, weights, new Float64Array(children[0].length))[0];
@@ -85,6 +87,18 @@ describe("compute and the engine with an indicator of weight 0 that falls to 0",
     const run = engine.evaluate(choice, weighted, new Float64Array(2));
     expect(run[0]).toBeCloseTo(100, 12);
     expect(run[1]).toBeNaN();
+  });
+
+  it("uncertainty: runs that draw a weight for Z leave 2018 undefined, warned of (W_RUNS_UNDEFINED)", () => {
+    // Z's weight is drawn from [0, 0.2], so above 0 in every run (a draw of exactly 0 has probability 0): each of the
+    // 2 × 20 sampled runs is undefined in 2018 and 100 in 2017 (the base year, every score 100).
+    const result = analyzeUncertainty(tree, panel.value, { replications: 20, seed: 1, aggregations: ["geometric"], weightRanges: new Map([["Z", { min: 0, max: 0.2 }]]) });
+    expect(result.warnings.filter((warning) => warning.code === "W_RUNS_UNDEFINED").map((warning) => warning.message)).toEqual([
+      messages.runsUndefined([{ unit: "U", year: 2018, count: 40 }], 40),
+    ]);
+    expect(result.warnings.at(-1)?.message).toContain('unit "U", year 2018 in 40 of 40 sampled runs');
+    expect(result.index.nominal[1]).toBeCloseTo(Math.sqrt(120 * 150), 10);
+    expect(Array.from(result.index.median)).toEqual([100, Number.NaN]);
   });
 
   it("refuses the same data when Z weighs anything (E_AGGREGATE_UNDEFINED)", () => {
