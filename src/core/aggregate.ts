@@ -8,6 +8,7 @@ import { aggregateMazziottaPareto } from "./aggregate/mpi.js";
 import { aggregatePower } from "./aggregate/power.js";
 import { aggregateCopeland } from "./aggregate/copeland.js";
 import { aggregateBenefitOfTheDoubt } from "./aggregate/bod.js";
+import { aggregateTopsis } from "./aggregate/topsis.js";
 import { messages } from "./messages.js";
 import { AGGREGATE_METHODS, type AggregateContext, type AggregateMethod } from "./aggregate/methods.js";
 
@@ -16,6 +17,7 @@ export { aggregateMazziottaPareto } from "./aggregate/mpi.js";
 export { aggregatePower } from "./aggregate/power.js";
 export { aggregateCopeland } from "./aggregate/copeland.js";
 export { aggregateBenefitOfTheDoubt } from "./aggregate/bod.js";
+export { aggregateTopsis } from "./aggregate/topsis.js";
 export { maximizeLinear, type LinearSolution } from "./aggregate/simplex.js";
 export { checkAggregation, parseAggregateSpec, planAggregation, type AggregateSpec } from "./aggregate/plan.js";
 
@@ -23,7 +25,7 @@ export { ACROSS_UNIT_METHODS, AGGREGATE_METHODS, type AggregateContext, type Agg
 
 /**
  * Applies `method` to the children of one group. `context` gives the block's shape (needed by `copeland` and `bod`,
- * which compare units within a year; without it the block is one year of `out.length` units) and the exponent of
+ * which compare units within a year; `topsis` compares every cell of the block; without it the block is one year of `out.length` units) and the exponent of
  * `power` (required for it).
  */
 export function aggregate(
@@ -49,6 +51,8 @@ export function aggregate(
       return aggregateCopeland(children, weights, context, out);
     case "bod":
       return aggregateBenefitOfTheDoubt(children, weights, context, out);
+    case "topsis":
+      return aggregateTopsis(children, weights, context, out);
     default: {
       const unknown: never = method;
       throw new RangeError(messages.unknownMethod("aggregation", unknown, AGGREGATE_METHODS));

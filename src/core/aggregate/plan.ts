@@ -4,6 +4,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./methods.js";
+import { topsisUndefinedCells } from "./topsis.js";
 import { messages } from "../messages.js";
 import { didYouMean } from "../suggest.js";
 import { methodMessages } from "../method-messages.js";
@@ -102,6 +103,17 @@ export function checkAggregation(
 ): Issue[] {
   const issues: Issue[] = [];
   if (method === "arithmetic" || method === "copeland") return issues;
+  if (method === "topsis") {
+    // One problem for the group: its cells are 0/0 where no observed child varies over the panel.
+    const cells = topsisUndefinedCells(children, weights, units.length * years.length);
+    if (cells.length > 0)
+      issues.push({
+        code: "E_AGGREGATE_UNDEFINED",
+        id: group,
+        message: methodMessages.topsisUndefined(group, childCodes, cells.length, units[Math.floor(cells[0] / years.length)], years[cells[0] % years.length]),
+      });
+    return issues;
+  }
   const nonNegativeOnly = method === "bod" || (method === "power" && power !== undefined && power > 0);
   const cellCount = units.length * years.length;
   const unitOf = (cell: number) => units[Math.floor(cell / years.length)];

@@ -434,6 +434,7 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   mpi: "Mazziotta–Pareto 指数（MPI）",
   copeland: "科普兰法",
   bod: "有利权重法（BoD）",
+  topsis: "TOPSIS 法（逼近理想解排序法）",
   // weighting
   explicit: "指标体系给定权重",
   equal: "等权",

@@ -1,0 +1,62 @@
+/**
+ * TOPSIS, the technique for order preference by similarity to an ideal solution (Hwang & Yoon 1981): each unit-year's
+ * closeness to the best values observed and away from the worst. With entropy weights it is the "熵权TOPSIS" of much of
+ * the Chinese regional-evaluation literature.
+ */
+import type { AggregateContext } from "./methods.js";
+
+/**
+ * TOPSIS closeness scores on 0-100, over the whole panel. The children are scores already normalised, higher better;
+ * each is weighted, `v = w·s` (the weights as given: the siblings' weights sum to 1). The ideal of a child is its
+ * largest weighted score over every unit and year of the block, the anti-ideal its smallest; a cell's distances are
+ * `D⁺ = √Σ (v − v⁺)²` and `D⁻ = √Σ (v − v⁻)²` over its observed children (a missing child is left out of both), and
+ * its score `100·D⁻/(D⁺ + D⁻)`: 100 at the ideal on every child, 0 at the anti-ideal. Units and years are the
+ * alternatives together, so that the scores of different years are comparable, and a single unit (a zone over its
+ * years) is ranked against its own best and worst years, as in the literature's time-series TOPSIS; adding a year
+ * that sets a new best or worst changes the earlier years' scores, as with min-max over the panel. A cell with no
+ * observed child, or whose observed children all sit at both their ideal and anti-ideal (none varies: `0/0`), is
+ * `NaN` (the second reported first by `checkAggregation`).
+ * @example aggregateTopsis([[100, 50, 0], [0, 50, 100]], [0.5, 0.5], { unitCount: 3, yearCount: 1 }, out) // out => [50, 50, 50]
+ * Reference: Hwang & Yoon (1981), Multiple Attribute Decision Making, Springer, ch. 3; OECD/JRC Handbook (2008), §6.
+ */
+export function aggregateTopsis(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, _context: AggregateContext, out: Float64Array): Float64Array {
+  const best = new Float64Array(children.length).fill(-Infinity);
+  const worst = new Float64Array(children.length).fill(Infinity);
+  children.forEach((child, c) => {
+    for (let cell = 0; cell < out.length; cell++) {
+      const weighted = weights[c] * child[cell];
+      if (Number.isNaN(weighted)) continue;
+      if (weighted > best[c]) best[c] = weighted;
+      if (weighted < worst[c]) worst[c] = weighted;
+    }
+  });
+  for (let cell = 0; cell < out.length; cell++) {
+    let toBest = 0;
+    let toWorst = 0;
+    let observed = false;
+    for (let c = 0; c < children.length; c++) {
+      const weighted = weights[c] * children[c][cell];
+      if (Number.isNaN(weighted)) continue;
+      observed = true;
+      toBest += (weighted - best[c]) ** 2;
+      toWorst += (weighted - worst[c]) ** 2;
+    }
+    const distanceToBest = Math.sqrt(toBest);
+    const distanceToWorst = Math.sqrt(toWorst);
+    const span = distanceToBest + distanceToWorst;
+    out[cell] = observed && span > 0 ? (100 * distanceToWorst) / span : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * The cells (of `cellCount`) where TOPSIS is undefined though a child is observed: every observed child sits at both
+ * its ideal and its anti-ideal, as when none of them varies over the panel (`aggregateTopsis`).
+ */
+export function topsisUndefinedCells(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, cellCount: number): number[] {
+  const out = aggregateTopsis(children, weights, { unitCount: cellCount, yearCount: 1 }, new Float64Array(cellCount));
+  const cells: number[] = [];
+  for (let cell = 0; cell < cellCount; cell++)
+    if (Number.isNaN(out[cell]) && children.some((child, c) => !Number.isNaN(weights[c] * child[cell]))) cells.push(cell);
+  return cells;
+}
