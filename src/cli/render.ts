@@ -113,9 +113,16 @@ function ratioScale(result: IndexResult): boolean {
   );
 }
 
-/** "base year 2017 = 100" when every indicator is indexed to its own base year, else the normalisations used. */
+/**
+ * "base year 2017 = 100" when every indicator is indexed to its own base year, else the normalisations used; with a
+ * group scored against the other units (Copeland, benefit of the doubt, TOPSIS), whose values are then on that
+ * method's scale, "indicators at base year 2017 = 100, groups by topsis".
+ */
 function scaleOf(result: IndexResult): string {
   const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
   const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
+  const across = [...new Set(result.nodes.filter((node) => node.kind !== "indicator" && ACROSS_UNIT_METHODS.includes(node.method as AggregateMethod)).map((node) => node.method))];
+  if (across.length > 0)
+    return `indicators ${methods.every(ownBase) ? `at base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`}, groups by ${across.join(", ")}`;
   return methods.every(ownBase) ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
 }

@@ -83,6 +83,24 @@ describe("compute (the summary table)", () => {
   });
 });
 
+describe("compute (the summary table) with a group scored against the others", () => {
+  it("says the indicators are at the base year and the groups by TOPSIS, in points", async () => {
+    // Two indicators of one zone, fixed-base: A1 100, 200, 250 and A2 100, 50, 75; TOPSIS over the years, weights 0.5:
+    // v = (50, 100, 125) and (50, 25, 37.5); best (125, 50), worst (50, 25). 2017: D⁺ = 75, D⁻ = 25: 25;
+    // 2018: D⁺ = √(25² + 25²), D⁻ = 50: 100·50/(50 + 35.355) = 58.58; 2019: D⁺ = 12.5, D⁻ = √(75² + 12.5²) = 76.03:
+    // 85.88; the index is the arithmetic mean of its one child A.
+    const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\nA2,A,a2,1,+\n";
+    const values = "unit,year,indicator,value\nu,2017,A1,10\nu,2018,A1,20\nu,2019,A1,25\nu,2017,A2,10\nu,2018,A2,5\nu,2019,A2,7.5\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--aggregate", "topsis,0=arithmetic", "--out", "out"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("u: index, indicators at base year 2017 = 100, groups by topsis (change on the previous year, in points)");
+    expect(lines[2]).toBe("INDEX  Index  25.00  58.58 (+33.58)  85.88 (+27.30)");
+    expect(lines[3]).toBe("A      a      25.00  58.58 (+33.58)  85.88 (+27.30)");
+  });
+});
+
 describe("compute --format table", () => {
   it("gives z-scores' change in points (growth.csv's change), where a percent of a negative score has no meaning", async () => {
     const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\n";
