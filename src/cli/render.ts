@@ -5,6 +5,7 @@
 import { ACROSS_UNIT_METHODS, type AggregateMethod } from "../core/aggregate/methods.js";
 import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
+import { acrossUnitGroupMethods, indicatorsAtOwnBase } from "../core/index-scale.js";
 import { RATIO_METHODS, type NormalizeMethod } from "../core/normalize/methods.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -120,9 +121,7 @@ function ratioScale(result: IndexResult): boolean {
  */
 function scaleOf(result: IndexResult): string {
   const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
-  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
-  const across = [...new Set(result.nodes.filter((node) => node.kind !== "indicator" && ACROSS_UNIT_METHODS.includes(node.method as AggregateMethod)).map((node) => node.method))];
-  if (across.length > 0)
-    return `indicators ${methods.every(ownBase) ? `at base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`}, groups by ${across.join(", ")}`;
-  return methods.every(ownBase) ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
+  const indicators = indicatorsAtOwnBase(result) ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
+  const across = acrossUnitGroupMethods(result);
+  return across.length > 0 ? `indicators ${indicators.startsWith("base") ? "at " : ""}${indicators}, groups by ${across.join(", ")}` : indicators;
 }

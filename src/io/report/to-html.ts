@@ -5,6 +5,7 @@
 import { escapeHtml, htmlPage } from "./page.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
+import { baseYearIsHundred } from "../../core/index-scale.js";
 import type { Issue } from "../../errors.js";
 import { formatIssue } from "../../errors.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
@@ -99,7 +100,7 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
 
 /** Base year, years, units and the method, in the page's language (`metaText`, the dashboard's line too). */
 function metaLine({ result, language }: Context): string {
-  const baseYear = everyUnitOwnBase(result) ? result.baseYear : undefined;
+  const baseYear = baseYearIsHundred(result) ? result.baseYear : undefined;
   return `<p class="meta">${escapeHtml(metaText({ baseYear, years: result.years, units: result.units, methods: methodNames(result, language) }, language))}</p>`;
 }
 
@@ -184,14 +185,6 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
   return parts.join("");
 }
 
-/**
- * Whether every indicator is 100 in the base year for every unit (fixed-base, chain, distance to the unit's own base
- * year), so that "base year = 100" describes the whole index.
- */
-function everyUnitOwnBase(result: IndexResult): boolean {
-  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
-  return result.nodes.every((node) => node.kind !== "indicator" || ownBase(node.method ?? String(result.options.normalize)));
-}
 
 /** Units shown one by one in the rank chart; more get the bar chart of the last year only. */
 const MAX_RANK_LINES = 12;

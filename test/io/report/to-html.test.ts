@@ -123,3 +123,14 @@ describe("formatReportHtml with performance groups", () => {
     expect(await reportOf(smallResult())).not.toContain("绩效分组");
   });
 });
+
+describe("formatReportHtml: the base year line", () => {
+  it("says 基期：2017年 = 100 for means of fixed-base indices, and leaves it out when groups are scored by TOPSIS or Copeland", async () => {
+    expect(await reportOf(smallResult())).toContain("基期：2017年 = 100");
+    for (const aggregate of ["topsis", "copeland"] as const) {
+      const html = await reportOf(smallResult({ aggregate }));
+      expect(html, aggregate).not.toContain("基期");
+      expect(html, aggregate).toContain("年份：2017—2019年");
+    }
+  });
+});

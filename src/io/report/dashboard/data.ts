@@ -7,6 +7,7 @@
  * that the page recomputes the index with the core's own code (bundled into the page), changing only the weights.
  */
 import type { IndexResult, ResultNode } from "../../../core/compute.js";
+import { baseYearIsHundred } from "../../../core/index-scale.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
@@ -122,7 +123,7 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     units,
     years,
     baseYear: result.baseYear,
-    ownBase: everyUnitOwnBase(result),
+    ownBase: baseYearIsHundred(result),
     method: methodNames(result, "en"),
     methodZh: methodNames(result, "zh"),
     nodes: result.nodes.map((node) => {
@@ -156,12 +157,6 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     ...(extras.audit ? { audit: extras.audit } : {}),
     ...(extras.uncertainty ? { uncertainty: extras.uncertainty } : {}),
   };
-}
-
-/** Whether every indicator is 100 in the base year for every unit (as the static report decides it). */
-function everyUnitOwnBase(result: IndexResult): boolean {
-  const ownBase = (method: string) => method === "fixed-base" || method === "chain" || (method === "distance-to-reference" && !result.options.referenceUnit);
-  return result.nodes.every((node) => node.kind !== "indicator" || ownBase(node.method ?? String(result.options.normalize)));
 }
 
 /**
