@@ -35,6 +35,7 @@ const AGGREGATE_SUMMARIES: Partial<Record<string, string>> = {
   copeland: "Copeland: pairwise wins minus losses against the year's other units",
   bod: "benefit of the doubt: each unit's own best weights (DEA), 0–100",
   topsis: "TOPSIS: closeness to the panel's best values and away from its worst, 0–100 (entropy-TOPSIS with --weights entropy)",
+  "topsis-year": "TOPSIS year by year: closeness to each year's best units, 0–100",
 };
 const WEIGHT_SUMMARIES: Partial<Record<string, string>> = {
   explicit: "the tree's weight column (the default; all empty = equal)",

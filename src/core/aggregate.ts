@@ -53,6 +53,8 @@ export function aggregate(
       return aggregateBenefitOfTheDoubt(children, weights, context, out);
     case "topsis":
       return aggregateTopsis(children, weights, context, out);
+    case "topsis-year":
+      return aggregateTopsis(children, weights, context, out, { byYear: true });
     default: {
       const unknown: never = method;
       throw new RangeError(messages.unknownMethod("aggregation", unknown, AGGREGATE_METHODS));

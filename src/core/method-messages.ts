@@ -30,8 +30,8 @@ export const methodMessages = {
   frontierEmpty: (group: string, year: number, childCodes: readonly string[]) =>
     `group ${quote(group)}, year ${year}: every unit scores 0 on ${childCodes.length === 1 ? `its child ${quote(childCodes[0])}` : `every child (${childCodes.map(quote).join(", ")})`}, so the benefit-of-the-doubt aggregation has no frontier to measure against (0/0); expected a positive score for at least one unit (a child with direction "-" on a 0-100 scale scores 0 where every unit was best before the flip)`,
   /** TOPSIS undefined in `count` cells of `group` (the first: `unit`, `year`): no observed child varies there. */
-  topsisUndefined: (group: string, childCodes: readonly string[], count: number, unit: string, year: number) =>
-    `group ${quote(group)}: ${count === 1 ? `${unitYear(unit, year)} sits` : `${count} unit-years (the first: ${unitYear(unit, year)}) sit`} at both the best and the worst value of every observed child (${childCodes.map(quote).join(", ")}) over the panel, so TOPSIS's distances to the best and the worst are both 0 (0/0); expected a child that varies over the panel's units and years`,
+  topsisUndefined: (group: string, childCodes: readonly string[], count: number, unit: string, year: number, byYear = false) =>
+    `group ${quote(group)}: ${count === 1 ? `${unitYear(unit, year)} sits` : `${count} unit-years (the first: ${unitYear(unit, year)}) sit`} at both the best and the worst value of every observed child (${childCodes.map(quote).join(", ")}) ${byYear ? "among its year's units" : "over the panel"}, so TOPSIS's distances to the best and the worst are both 0 (0/0); expected a child that varies ${byYear ? "among each year's units (a single unit has nothing to be compared with in a year: use topsis, over the years)" : "over the panel's units and years"}`,
   powerMissing: () => `the power mean has no exponent; expected --power P or --aggregate power:P (e.g. power:0.5)`,
   groupDirectionScale: (group: string, kind: "rank" | "mixed") =>
     `group ${quote(group)} has direction "-", but ${

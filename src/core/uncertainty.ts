@@ -81,6 +81,7 @@ export const AGGREGATION_SCALES: Readonly<Record<AggregateMethod, string>> = {
   copeland: "wins minus losses (−(n − 1) to n − 1)",
   bod: "share of the frontier (0-100)",
   topsis: "closeness to the panel's best (0-100)",
+  "topsis-year": "closeness to the year's best (0-100)",
 };
 
 /**

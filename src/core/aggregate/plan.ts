@@ -103,14 +103,15 @@ export function checkAggregation(
 ): Issue[] {
   const issues: Issue[] = [];
   if (method === "arithmetic" || method === "copeland") return issues;
-  if (method === "topsis") {
-    // One problem for the group: its cells are 0/0 where no observed child varies over the panel.
-    const cells = topsisUndefinedCells(children, weights, units.length * years.length);
+  if (method === "topsis" || method === "topsis-year") {
+    // One problem for the group: its cells are 0/0 where no observed child varies over the alternatives.
+    const byYear = method === "topsis-year";
+    const cells = topsisUndefinedCells(children, weights, { unitCount: units.length, yearCount: years.length }, byYear);
     if (cells.length > 0)
       issues.push({
         code: "E_AGGREGATE_UNDEFINED",
         id: group,
-        message: methodMessages.topsisUndefined(group, childCodes, cells.length, units[Math.floor(cells[0] / years.length)], years[cells[0] % years.length]),
+        message: methodMessages.topsisUndefined(group, childCodes, cells.length, units[Math.floor(cells[0] / years.length)], years[cells[0] % years.length], byYear),
       });
     return issues;
   }

@@ -15,22 +15,39 @@ import type { AggregateContext } from "./methods.js";
  * years) is ranked against its own best and worst years, as in the literature's time-series TOPSIS; adding a year
  * that sets a new best or worst changes the earlier years' scores, as with min-max over the panel. A cell with no
  * observed child, or whose observed children all sit at both their ideal and anti-ideal (none varies: `0/0`), is
- * `NaN` (the second reported first by `checkAggregation`).
+ * `NaN` (the second reported first by `checkAggregation`). `byYear` (`topsis-year`) takes each year's units apart as
+ * the alternatives, with the ideal and anti-ideal of that year, as a cross-section TOPSIS computed year by year:
+ * scores then compare units within a year, not a year with another.
  * @example aggregateTopsis([[100, 50, 0], [0, 50, 100]], [0.5, 0.5], { unitCount: 3, yearCount: 1 }, out) // out => [50, 50, 50]
  * Reference: Hwang & Yoon (1981), Multiple Attribute Decision Making, Springer, ch. 3; OECD/JRC Handbook (2008), §6.
  */
-export function aggregateTopsis(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, _context: AggregateContext, out: Float64Array): Float64Array {
+export function aggregateTopsis(
+  children: readonly ArrayLike<number>[],
+  weights: ArrayLike<number>,
+  context: AggregateContext,
+  out: Float64Array,
+  { byYear = false }: { byYear?: boolean } = {},
+): Float64Array {
+  const { unitCount, yearCount } = context;
+  // The sets of alternatives: every cell of the block, or each year's units (cells u·yearCount + year).
+  const sets = byYear ? Array.from({ length: yearCount }, (_, year) => Array.from({ length: unitCount }, (_, unit) => unit * yearCount + year)) : [Array.from(out, (_, cell) => cell)];
+  for (const cells of sets) scoreTopsis(children, weights, cells, out);
+  return out;
+}
+
+/** TOPSIS among the alternatives `cells` (the ideal and anti-ideal over them), written into `out` at those cells. */
+function scoreTopsis(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, cells: readonly number[], out: Float64Array): void {
   const best = new Float64Array(children.length).fill(-Infinity);
   const worst = new Float64Array(children.length).fill(Infinity);
   children.forEach((child, c) => {
-    for (let cell = 0; cell < out.length; cell++) {
+    for (const cell of cells) {
       const weighted = weights[c] * child[cell];
       if (Number.isNaN(weighted)) continue;
       if (weighted > best[c]) best[c] = weighted;
       if (weighted < worst[c]) worst[c] = weighted;
     }
   });
-  for (let cell = 0; cell < out.length; cell++) {
+  for (const cell of cells) {
     let toBest = 0;
     let toWorst = 0;
     let observed = false;
@@ -46,15 +63,15 @@ export function aggregateTopsis(children: readonly ArrayLike<number>[], weights:
     const span = distanceToBest + distanceToWorst;
     out[cell] = observed && span > 0 ? (100 * distanceToWorst) / span : Number.NaN;
   }
-  return out;
 }
 
 /**
  * The cells (of `cellCount`) where TOPSIS is undefined though a child is observed: every observed child sits at both
  * its ideal and its anti-ideal, as when none of them varies over the panel (`aggregateTopsis`).
  */
-export function topsisUndefinedCells(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, cellCount: number): number[] {
-  const out = aggregateTopsis(children, weights, { unitCount: cellCount, yearCount: 1 }, new Float64Array(cellCount));
+export function topsisUndefinedCells(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, context: AggregateContext, byYear: boolean): number[] {
+  const cellCount = context.unitCount * context.yearCount;
+  const out = aggregateTopsis(children, weights, context, new Float64Array(cellCount), { byYear });
   const cells: number[] = [];
   for (let cell = 0; cell < cellCount; cell++)
     if (Number.isNaN(out[cell]) && children.some((child, c) => !Number.isNaN(weights[c] * child[cell]))) cells.push(cell);

@@ -435,6 +435,7 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   copeland: "科普兰法",
   bod: "有利权重法（BoD）",
   topsis: "TOPSIS 法（逼近理想解排序法）",
+  "topsis-year": "逐年 TOPSIS 法",
   // weighting
   explicit: "指标体系给定权重",
   equal: "等权",

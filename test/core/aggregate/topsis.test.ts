@@ -57,6 +57,21 @@ describe("aggregateTopsis", () => {
     expect(checkAggregation("topsis", "G", ["A", "B"], [[80, 60], [20, 50]], [0.5, 0.5], ["U1", "U2"], [2018])).toEqual([]);
   });
 
+  it("topsis-year: each year's units are the alternatives, with that year's ideal and anti-ideal", () => {
+    // Two units, two years, cells unit-major (U1 2017, U1 2018, U2 2017, U2 2018), weights 0.5. 2017: v = (40, 50) on
+    // A and (50, 30) on B: U1 D⁺ = 10, D⁻ = 20: 66.67; U2 D⁺ = 20, D⁻ = 10: 33.33. 2018: v = (60, 100) and (75, 55):
+    // U1 D⁺ = 40, D⁻ = 20: 33.33; U2 D⁺ = 20, D⁻ = 40: 66.67. Over the panel instead, U2 2018 is not 66.67.
+    const children = [[80, 120, 100, 200], [100, 150, 60, 110]];
+    const byYear = Array.from(aggregate("topsis-year", children, [0.5, 0.5], new Float64Array(4), { unitCount: 2, yearCount: 2 }));
+    [200 / 3, 100 / 3, 100 / 3, 200 / 3].forEach((expected, cell) => expect(byYear[cell]).toBeCloseTo(expected, 12));
+    expect(topsis(children, [0.5, 0.5], 2, 2)[3]).not.toBeCloseTo(200 / 3, 3);
+    // One unit has nothing to compare with in a year: every cell is 0/0, reported once.
+    const issues = checkAggregation("topsis-year", "G", ["A", "B"], [[80, 120], [100, 150]], [0.5, 0.5], [""], [2017, 2018]);
+    expect(issues.map((issue) => issue.message)).toEqual([methodMessages.topsisUndefined("G", ["A", "B"], 2, "", 2017, true)]);
+    expect(issues[0].message).toContain("among its year's units");
+    expect(issues[0].message).toContain("use topsis, over the years");
+  });
+
   it("is what the dispatcher runs for \"topsis\"", () => {
     const children = [[80, 60, 40], [20, 50, 90]];
     expect(Array.from(aggregate("topsis", children, [0.6, 0.4], new Float64Array(3)))).toEqual(topsis(children, [0.6, 0.4], 3));
