@@ -36,6 +36,7 @@ const AGGREGATE_SUMMARIES: Partial<Record<string, string>> = {
   bod: "benefit of the doubt: each unit's own best weights (DEA), 0–100",
   topsis: "TOPSIS: closeness to the panel's best values and away from its worst, 0–100 (entropy-TOPSIS with --weights entropy)",
   "topsis-year": "TOPSIS year by year: closeness to each year's best units, 0–100",
+  grey: "grey relational analysis: weighted grey relational grade with the panel's best values (ρ = 0.5), 33.3–100",
 };
 const WEIGHT_SUMMARIES: Partial<Record<string, string>> = {
   explicit: "the tree's weight column (the default; all empty = equal)",

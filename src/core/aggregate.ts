@@ -9,6 +9,7 @@ import { aggregatePower } from "./aggregate/power.js";
 import { aggregateCopeland } from "./aggregate/copeland.js";
 import { aggregateBenefitOfTheDoubt } from "./aggregate/bod.js";
 import { aggregateTopsis } from "./aggregate/topsis.js";
+import { aggregateGrey } from "./aggregate/grey.js";
 import { messages } from "./messages.js";
 import { AGGREGATE_METHODS, type AggregateContext, type AggregateMethod } from "./aggregate/methods.js";
 
@@ -18,6 +19,7 @@ export { aggregatePower } from "./aggregate/power.js";
 export { aggregateCopeland } from "./aggregate/copeland.js";
 export { aggregateBenefitOfTheDoubt } from "./aggregate/bod.js";
 export { aggregateTopsis } from "./aggregate/topsis.js";
+export { aggregateGrey, GREY_RHO } from "./aggregate/grey.js";
 export { maximizeLinear, type LinearSolution } from "./aggregate/simplex.js";
 export { checkAggregation, parseAggregateSpec, planAggregation, type AggregateSpec } from "./aggregate/plan.js";
 
@@ -55,6 +57,8 @@ export function aggregate(
       return aggregateTopsis(children, weights, context, out);
     case "topsis-year":
       return aggregateTopsis(children, weights, context, out, { byYear: true });
+    case "grey":
+      return aggregateGrey(children, weights, context, out);
     default: {
       const unknown: never = method;
       throw new RangeError(messages.unknownMethod("aggregation", unknown, AGGREGATE_METHODS));

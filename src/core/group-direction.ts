@@ -73,7 +73,7 @@ export function planGroupReflections(
     else {
       const method = methods.get(code);
       if (method === "copeland") scale = { kind: "copeland" };
-      else if (method === "bod" || method === "topsis" || method === "topsis-year") scale = { kind: "bounded", low: 0, high: 100 };
+      else if (method === "bod" || method === "topsis" || method === "topsis-year" || method === "grey") scale = { kind: "bounded", low: 0, high: 100 };
       else {
         const childScales = childrenOf(tree, code).map(scaleOf);
         scale = childScales.every((child) => same(child, childScales[0])) ? childScales[0] : { kind: "mixed" };

@@ -82,6 +82,7 @@ export const AGGREGATION_SCALES: Readonly<Record<AggregateMethod, string>> = {
   bod: "share of the frontier (0-100)",
   topsis: "closeness to the panel's best (0-100)",
   "topsis-year": "closeness to the year's best (0-100)",
+  grey: "grey relational grade with the panel's best (33.3-100)",
 };
 
 /**

@@ -144,7 +144,7 @@ describe("uncertainty: in index.yaml", () => {
     const twice = await project(["weight-noise: 0.2", "aggregations: arithmetic,geometric,arithmetic"]);
     const run = await runCli(["uncertainty"], join(twice, "sub"));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: 1 problem found:\nindex\.yaml:9: uncertainty\.aggregations: found string "arithmetic,geometric,arithmetic"; expected a list of one or more of: arithmetic, geometric, harmonic, mpi, power, copeland, bod, topsis, topsis-year, each once/);
+    expect(run.stderr).toMatch(/^error: 1 problem found:\nindex\.yaml:9: uncertainty\.aggregations: found string "arithmetic,geometric,arithmetic"; expected a list of one or more of: arithmetic, geometric, harmonic, mpi, power, copeland, bod, topsis, topsis-year, grey, each once/);
 
     // methods.missing is interpolate (line 4): the block's list must start with it; both lists are reported.
     const conflict = await project(["normalisations: [chain, fixed-base]", "missing-policies: [carry-forward, interpolate]"], ["missing: interpolate", "normalise: fixed-base"]);

@@ -1,12 +1,12 @@
 /** The aggregation methods by name, shared by the dispatcher (`../aggregate.ts`) and the plan (`plan.ts`). */
-export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "mpi", "power", "copeland", "bod", "topsis", "topsis-year"] as const;
+export const AGGREGATE_METHODS = ["arithmetic", "geometric", "harmonic", "mpi", "power", "copeland", "bod", "topsis", "topsis-year", "grey"] as const;
 export type AggregateMethod = (typeof AGGREGATE_METHODS)[number];
 
 /**
  * The methods that compare units with each other (their cells are not independent): within a year (Copeland, benefit
- * of the doubt, TOPSIS year by year), or over every unit and year of the panel (TOPSIS).
+ * of the doubt, TOPSIS year by year), or over every unit and year of the panel (TOPSIS, grey relational analysis).
  */
-export const ACROSS_UNIT_METHODS: readonly AggregateMethod[] = ["copeland", "bod", "topsis", "topsis-year"];
+export const ACROSS_UNIT_METHODS: readonly AggregateMethod[] = ["copeland", "bod", "topsis", "topsis-year", "grey"];
 
 /**
  * What an aggregation may need besides the children and their weights: the shape of a block (the across-unit methods

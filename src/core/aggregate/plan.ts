@@ -4,6 +4,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./methods.js";
+import { greyDistances } from "./grey.js";
 import { topsisUndefinedCells } from "./topsis.js";
 import { messages } from "../messages.js";
 import { didYouMean } from "../suggest.js";
@@ -103,6 +104,12 @@ export function checkAggregation(
 ): Issue[] {
   const issues: Issue[] = [];
   if (method === "arithmetic" || method === "copeland") return issues;
+  if (method === "grey") {
+    // Every child at its ideal everywhere: nothing to tell apart (Δmax = 0).
+    if (greyDistances(children, units.length * years.length).largest === 0)
+      issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: methodMessages.greyUndefined(group, childCodes) });
+    return issues;
+  }
   if (method === "topsis" || method === "topsis-year") {
     // One problem for the group: its cells are 0/0 where no observed child varies over the alternatives.
     const byYear = method === "topsis-year";

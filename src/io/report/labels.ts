@@ -436,6 +436,7 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   bod: "有利权重法（BoD）",
   topsis: "TOPSIS 法（逼近理想解排序法）",
   "topsis-year": "逐年 TOPSIS 法",
+  grey: "灰色关联分析法",
   // weighting
   explicit: "指标体系给定权重",
   equal: "等权",
