@@ -482,7 +482,7 @@ describe("presetOptions checks its options as compute does", () => {
   it("an unknown key, a value out of its list or range, a weighting option: E_BAD_OPTION by the option's name, all in one pass", async () => {
     expect(await rejection(() => presetOptions("nbs", { bogus: 1, cap: "x", weights: "entropy", weighting: { alpha: 2 } } as never))).toEqual([
       { code: "E_BAD_OPTION", column: "bogus", message: expect.stringMatching(/^unknown option "bogus"; expected one of: baseYear, indexName, normalize, /) },
-      { code: "E_BAD_OPTION", column: "cap", message: 'option cap is "x"; expected a number >= 100 (a lower cap would move the base year off 100)' },
+      { code: "E_BAD_OPTION", column: "cap", message: 'option cap is the text "x", not a number; expected a number >= 100 (a lower cap would move the base year off 100)' },
       { code: "E_BAD_OPTION", column: "weighting.alpha", message: "option weighting.alpha is 2; expected a number from 0 to 1 (the share of the subjective set)" },
     ]);
     expect(await rejection(() => presetOptions("nbs", { aggregate: "Geometric" as never }))).toEqual([
