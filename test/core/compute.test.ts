@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
+import { checkComputeOptions, computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
 import { normalizeFixedBase, normalizeMinMax } from "../../src/core/normalize.js";
 import { buildPanel } from "../../src/core/panel.js";
@@ -48,6 +48,15 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
     for (let n = 0; n < result.nodes.length; n++) for (let u = 0; u < 2; u++) expect(result.values[resultIndex(result, n, u, 1)]).toBe(100);
     // U1, X1 against 2018: 100·15/12 = 125
     expect(valueOf(result, "X1", 0, 2)).toBeCloseTo(125, 12);
+  });
+
+  it("refuses a cap below 100 with the options' other problems, in the words of --cap (the command line's rule)", () => {
+    expect(checkComputeOptions({ cap: 50, normalize: "bogus" as never }).map(({ column, message }) => [column, message.slice(0, 36)])).toEqual([
+      ["normalize", 'option normalize is "bogus"; expecte'],
+      ["--cap", "--cap 50 is below 100; expected a nu"],
+    ]);
+    expect(checkComputeOptions({ cap: 50 })[0].message).toBe(messages.capOptionTooLow(50));
+    expect(checkComputeOptions({ cap: 100 })).toEqual([]);
   });
 
   it("reports a base year absent from the data", () => {
