@@ -24,7 +24,7 @@ import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js
 import { checkComputeOptions, computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
 import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
-import { describeValue, isObject, LISTED_ITEMS, OptionChecks, optionMessages } from "./core/option-checks.js";
+import { describeValue, isObject, isOptionsObject, LISTED_ITEMS, OptionChecks, optionMessages } from "./core/option-checks.js";
 import type { Contributions } from "./core/analysis/contributions.js";
 import type { ColumnKind } from "./io/write/tables.js";
 import type { OutlierMethod } from "./core/outliers.js";
@@ -205,8 +205,14 @@ function checkArguments(checks: OptionChecks, call: string, expected: "inputs" |
       outcomes.length > 0
         ? `option inputs holds the outcome { ok, value } of ${outcomes.map((name) => (name === "tree" ? "buildTree" : "buildPanel")).join(" and ")}; expected the values: { tree: tree.value, panel: panel.value }, once ok is true`
         : undefined;
-    checks.fail(expected, found ?? outcome ?? optionMessages.notExpected(expected, first, expectedFirst));
+    // A result through JSON.stringify and JSON.parse: its Float64Array of values became an object of numbered keys.
+    const readBack =
+      expected === "result" && isObject(first) && ["units", "years", "nodes"].every((field) => Array.isArray(first[field])) && isObject(first.values) && !isArrayLike(first.values)
+        ? `option result has values as an object of numbered keys, as JSON.parse gives back a Float64Array; expected ${expectedFirst}, its values a Float64Array (Float64Array.from(Object.values(values)))`
+        : undefined;
+    checks.fail(expected, found ?? outcome ?? readBack ?? optionMessages.notExpected(expected, first, expectedFirst));
   } else if (expected === "inputs") checkInputs(checks, first as Record<string, unknown>);
+  else checkResultShape(checks, first as Record<string, unknown>);
   return checkOptionsObject(checks, call, options, example);
 }
 
@@ -223,6 +229,10 @@ function checkInputs(checks: OptionChecks, inputs: Record<string, unknown>): voi
     .text("cwd", inputs.cwd)
     .list("panel.units", panel.units, (unit) => typeof unit === "string", "a list of the units' names", { item: "a unit's name (a text)" })
     .list("panel.years", panel.years, Number.isInteger, "a list of years", { item: "a year, a whole number such as 2018", number: true });
+  // A tree made by hand, or changed since: every code it lists has its node in byCode, as buildTree makes it.
+  const unindexed = [...tree.nodes.map((node) => (isObject(node) ? node.code : undefined)), ...tree.roots, ...tree.indicators].filter((code) => !tree.byCode.has(code as string));
+  if (unindexed.length > 0)
+    checks.fail("tree.byCode", `option tree.byCode has no node for ${[...new Set(unindexed)].slice(0, 5).map(describeValue).join(", ")}${unindexed.length > 5 ? ", …" : ""}; expected the tree of load() or buildTree(), every node by its code`);
   const indicators = panel.indicators as unknown[];
   if (indicators.length === tree.indicators.length && indicators.every((code, i) => code === tree.indicators[i])) return;
   const inTree = new Set<unknown>(tree.indicators);
@@ -241,6 +251,52 @@ function checkInputs(checks: OptionChecks, inputs: Record<string, unknown>): voi
   );
 }
 
+/** The fields of a result of `compute` besides units, years, nodes and values, by what each is. */
+const RESULT_FIELDS = {
+  baseYear: "number",
+  panel: "object",
+  preparedPanel: "object",
+  imputations: "list",
+  treatments: "list",
+  screened: "list",
+  options: "object",
+  weighting: "object",
+  warnings: "list",
+} satisfies Partial<Record<keyof IndexResult, "number" | "object" | "list">>;
+
+/** The kinds of a result's node. */
+const NODE_KINDS = ["index", "group", "indicator"] satisfies IndexResult["nodes"][number]["kind"][];
+
+/**
+ * Checks a result shaped as `compute` gives it (units, years, nodes and values), for what `analyse`, `audit` and
+ * `report` read without checking: its other fields (`options`, `warnings`, ...), units that are texts and years whole
+ * numbers, nodes with a code, a name, a kind and a parent, and a value for every node, unit and year.
+ */
+function checkResultShape(checks: OptionChecks, result: Record<string, unknown>): void {
+  const lacking = Object.entries(RESULT_FIELDS).filter(([field, kind]) => {
+    const value = result[field];
+    return kind === "number" ? typeof value !== "number" : kind === "list" ? !Array.isArray(value) : !isObject(value);
+  });
+  if (lacking.length > 0)
+    checks.fail(
+      "result",
+      `option result has no ${lacking.map(([field, kind]) => `${field} (${kind === "list" ? "a list" : kind === "number" ? "a number" : "an object"})`).join(", ")}; expected the whole result of compute(), not a part or a copy of it`,
+    );
+  const { units, years, nodes, values } = result as { units: unknown[]; years: unknown[]; nodes: unknown[]; values: ArrayLike<unknown> };
+  checks
+    .list("result.units", units, (unit) => typeof unit === "string", "a list of the units' names", { item: "a unit's name (a text)" })
+    .list("result.years", years, Number.isInteger, "a list of years", { item: "a year, a whole number such as 2018", number: true });
+  const badNodes = nodes.flatMap((node, n) => {
+    const fine = isObject(node) && typeof node.code === "string" && typeof node.name === "string" && NODE_KINDS.includes(node.kind as never) && (node.parent === null || typeof node.parent === "string") && typeof node.weight === "number";
+    return fine ? [] : [n];
+  });
+  for (const n of badNodes.slice(0, LISTED_ITEMS))
+    checks.fail(`result.nodes[${n}]`, optionMessages.notExpected(`result.nodes[${n}]`, nodes[n], `a node { code, name, kind, parent, weight, level }, kind one of: ${NODE_KINDS.join(", ")}`));
+  const size = nodes.length * units.length * years.length;
+  if (values.length !== size)
+    checks.fail("result.values", `option result.values holds ${values.length} values; expected nodes × units × years = ${nodes.length} × ${units.length} × ${years.length} = ${size}`);
+}
+
 /**
  * Checks that `options` of `call` is an object of options: not the inputs, a result or an analysis given in its place
  * (one issue naming what it is, not one per key). Returns whether its keys are worth checking.
@@ -253,7 +309,7 @@ function checkOptionsObject(checks: OptionChecks, call: string, options: unknown
     return false;
   }
   checks.object("options", options, `an object of options, e.g. ${example}`);
-  return isObject(options);
+  return isOptionsObject(options);
 }
 
 /**
@@ -609,9 +665,9 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
         .text("title", options.title)
         .text("description", options.description)
         .object("analysis", options.analysis, "the result of analyse(result)")
-        .list("appendix", options.appendix, isObject, "a list of { title, table } objects");
-    if (keyed && isObject(options.analysis)) checkAnalysis(checks, options.analysis, result);
-    if (keyed && Array.isArray(options.appendix)) options.appendix.forEach((item, i) => isObject(item) && checkAppendixItem(checks, `appendix[${i}]`, item));
+        .list("appendix", options.appendix, isOptionsObject, "a list of { title, table } objects");
+    if (keyed && isOptionsObject(options.analysis)) checkAnalysis(checks, options.analysis, result);
+    if (keyed && Array.isArray(options.appendix)) options.appendix.forEach((item, i) => isOptionsObject(item) && checkAppendixItem(checks, `appendix[${i}]`, item));
     refuseBadOptions(checks);
     const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
     return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });

@@ -690,8 +690,61 @@ describe("the facade refuses wrong arguments of a notebook call clearly, never w
       {
         code: "E_BAD_OPTION",
         column: "analysis",
-        message: "option analysis is a Promise: did you forget await? expected the result of analyse(result), for this result: { growth, contributions, ranks }",
+        message: "option analysis is a Promise: did you forget await? expected the result of analyse(result)",
       },
+    ]);
+  });
+});
+
+describe("the facade refuses half-made results and inputs, and objects whose keys are not what they hold", () => {
+  it("analyse, audit and report: a result without its options, with a node of another shape, too few values, or read back from JSON", async () => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    const { options: _options, warnings: _warnings, ...part } = result;
+    for (const call of [analyse, audit, report] as ((result: never) => unknown)[])
+      expect(await rejection(() => call(part as never))).toEqual([
+        {
+          code: "E_BAD_OPTION",
+          column: "result",
+          message: "option result has no options (an object), warnings (a list); expected the whole result of compute(), not a part or a copy of it",
+        },
+      ]);
+    // 61 nodes (the overall index and the tree's 60), 1 unit, 4 years: 244 values.
+    expect(await rejection(() => report({ ...result, values: result.values.subarray(3) }))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.values", message: "option result.values holds 241 values; expected nodes × units × years = 61 × 1 × 4 = 244" },
+    ]);
+    const nodes = [{ ...result.nodes[0], kind: "total" }, ...result.nodes.slice(1)];
+    expect(await rejection(() => audit({ ...result, nodes } as never))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "result.nodes[0]",
+        message: expect.stringMatching(/^option result\.nodes\[0\] is \{"code":"INDEX",.*; expected a node \{ code, name, kind, parent, weight, level \}, kind one of: index, group, indicator$/),
+      },
+    ]);
+    expect(await rejection(() => analyse({ ...result, units: [1] } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.units[0]", message: "option result.units[0] is 1; expected a unit's name (a text)" },
+    ]);
+    expect(await rejection(() => analyse(JSON.parse(JSON.stringify(result))))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "result",
+        message:
+          "option result has values as an object of numbered keys, as JSON.parse gives back a Float64Array; expected the result of compute(): { units, years, nodes, values, ... }, its values a Float64Array (Float64Array.from(Object.values(values)))",
+      },
+    ]);
+  });
+
+  it("a Map given for options or weightRanges is refused, not read as none; a tree whose byCode lacks its nodes is refused", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, new Map([["baseYear", 2018]]) as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "options", message: "option options is a Map of 1 entry; expected an object of options, e.g. { baseYear: 2017 }" },
+    ]);
+    expect(await rejection(() => uncertainty(inputs, { weightRanges: new Map([["A", { min: 0.1, max: 0.3 }]]) as never, replications: 10 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "weightRanges", message: "option weightRanges is a Map of 1 entry; expected { code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }" },
+    ]);
+    // The shipped tree's first codes in tree order: A, A1, A11, A12, A13.
+    expect(await rejection(() => compute({ ...inputs, tree: { ...inputs.tree, byCode: new Map() } }))).toEqual([
+      { code: "E_BAD_OPTION", column: "tree.byCode", message: 'option tree.byCode has no node for "A", "A1", "A11", "A12", "A13", …; expected the tree of load() or buildTree(), every node by its code' },
     ]);
   });
 });

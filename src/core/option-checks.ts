@@ -199,9 +199,12 @@ export class OptionChecks {
     return this;
   }
 
-  /** `value` is an object (not `null`, not an array), if given; `expected` says which. */
+  /**
+   * `value` is an object (not `null`, not an array), if given; `expected` says which. A Map, a Set, a Date, a URL, a
+   * typed array or a Promise is not one: its keys are not what it holds (a Map's entries would be read as no option).
+   */
   object(option: string, value: unknown, expected: string): this {
-    if (value !== undefined && !isObject(value)) this.add(option, optionMessages.notExpected(option, value, expected));
+    if (value !== undefined && !isOptionsObject(value)) this.add(option, optionMessages.notExpected(option, value, expected));
     return this;
   }
 
@@ -212,6 +215,14 @@ export class OptionChecks {
       if (!known.includes(key)) this.add(option === undefined ? key : `${option}.${key}`, optionMessages.unknownOption(key, known));
     return this;
   }
+}
+
+/**
+ * Whether `value` is an object whose keys are what it holds, as options are: an object (`isObject`) that is not a
+ * Map, a Set, a Date, a URL, a typed array or a Promise.
+ */
+export function isOptionsObject(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && describeKind(value) === undefined && !isThenable(value);
 }
 
 /** Whether `value` is an object, not `null` and not an array. */

@@ -41,6 +41,18 @@ describe("describeValue", () => {
   });
 });
 
+describe("OptionChecks.object", () => {
+  it("refuses a Map, a URL or a Promise, whose keys are not what they hold, and takes a plain object or one of a class", () => {
+    const issues = (value: unknown) => new OptionChecks().object("options", value, "an object of options").issues.map(({ message }) => message);
+    expect(issues(new Map([["a", 1]]))).toEqual(["option options is a Map of 1 entry; expected an object of options"]);
+    expect(issues(new URL("file:///x"))).toEqual(['option options is a URL "file:///x"; expected an object of options']);
+    expect(issues(Promise.resolve({}))).toEqual(["option options is a Promise: did you forget await? expected an object of options"]);
+    expect(issues({ a: 1 })).toEqual([]);
+    expect(issues(new (class Settings { a = 1 })())).toEqual([]);
+    expect(issues(Object.create(null))).toEqual([]);
+  });
+});
+
 describe("OptionChecks.list", () => {
   it("names each item that fails (a number given as a text as one), the first five, then counts the rest", () => {
     const years = ["2018", 2019, "2020", "2021", "2022", "2023", "2024", "2025"];
