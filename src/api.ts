@@ -28,6 +28,7 @@ import { describeValue, isObject, isOptionsObject, LISTED_ITEMS, OptionChecks, o
 import type { Contributions } from "./core/analysis/contributions.js";
 import type { ColumnKind } from "./io/write/tables.js";
 import type { OutlierMethod } from "./core/outliers.js";
+import { OBJECTIVE_METHODS } from "./core/weighting/objective.js";
 import type { Panel } from "./core/panel.js";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
 import { MAX_SEED } from "./core/random.js";
@@ -420,11 +421,14 @@ async function deriveFor(
   options: Pick<IndexOptions, "weights" | "weighting" | "ahp" | "strict">,
 ): Promise<{ derived?: WeightingResult; warnings: Issue[] }> {
   const { weights: method = "explicit", weighting = {}, ahp } = options;
+  const unused = unusedWeightingChoices(method, weighting, ahp !== undefined);
+  const strictly = (warnings: Issue[]) => warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") }));
   if (method === "explicit") {
-    const warnings = unusedWeightingOptions({ method, entropyShift: weighting.entropyShift, alpha: weighting.alpha });
-    if (options.strict && warnings.length > 0) throw new ValidationError(warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+    const warnings = [...unusedWeightingOptions({ method, entropyShift: weighting.entropyShift, alpha: weighting.alpha }), ...unused];
+    if (options.strict && warnings.length > 0) throw new ValidationError(strictly(warnings));
     return { warnings };
   }
+  if (options.strict && unused.length > 0) throw new ValidationError(strictly(unused));
   const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
   const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
   const derived = deriveWeights(inputs.tree, panel, {
@@ -436,7 +440,41 @@ async function deriveFor(
     subjective: method === "combined" ? (weighting.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
     strict: options.strict,
   });
-  return { derived, warnings: derived.warnings };
+  return { derived, warnings: [...derived.warnings, ...unused] };
+}
+
+/**
+ * Warnings (`W_OPTION_UNUSED`) for the options of `weighting`, and `ahp`, that the weighting by `method` leaves
+ * unused, beyond the two the core warns of (`entropyShift`, `alpha`; the command line's flags have defaults, so only
+ * those two can be told given there): the observations and group rule of objective methods (`years`, `units`,
+ * `missing`, `groupWeights`) without one, `entropyInput` without entropy weights, `pcaRotation` without PCA weights,
+ * `randomIndex`, `allowInconsistent` and the judgement file without AHP weights, and `subjective`, `objective` and
+ * `combination` without `combined`. The run is as it would be without them.
+ */
+function unusedWeightingChoices(method: WeightMethod, weighting: NonNullable<IndexOptions["weighting"]>, ahpGiven: boolean): Issue[] {
+  const combined = method === "combined";
+  const objective = (OBJECTIVE_METHODS as readonly string[]).includes(method) ? method : combined ? (weighting.objective ?? "entropy") : undefined;
+  const ahp = usesJudgements(method, weighting.subjective, ahpGiven);
+  // How the weights are chosen, with the set of `combined` the option is about when the call names it.
+  const running = (set?: "subjective" | "objective") =>
+    combined && set !== undefined && weighting[set] !== undefined ? `weights: "combined" and weighting.${set}: "${weighting[set]}"` : `weights: "${method}"`;
+  const warnings: Issue[] = [];
+  const unused = (option: string, which: string, expected: string, set?: "subjective" | "objective") =>
+    warnings.push({ code: "W_OPTION_UNUSED", column: option, message: `option ${option} has no effect with ${running(set)}, which ${which}; expected ${expected}` });
+  const objectiveMethods = `an objective method, weights: ${OBJECTIVE_METHODS.map((name) => `"${name}"`).join(", ")} or "combined"`;
+  for (const option of ["years", "units", "missing", "groupWeights"] as const)
+    if (weighting[option] !== undefined && objective === undefined) unused(`weighting.${option}`, "derives no weights from the data", objectiveMethods);
+  if (weighting.entropyInput !== undefined && objective !== "entropy")
+    unused("weighting.entropyInput", "derives no entropy weights", 'weights: "entropy", or combined with weighting.objective: "entropy"', "objective");
+  if (weighting.pcaRotation !== undefined && objective !== "pca")
+    unused("weighting.pcaRotation", "derives no PCA weights", 'weights: "pca", or combined with weighting.objective: "pca"', "objective");
+  const judgements = 'weights: "ahp", or combined with weighting.subjective: "ahp"';
+  for (const option of ["randomIndex", "allowInconsistent"] as const)
+    if (weighting[option] !== undefined && !ahp) unused(`weighting.${option}`, "reads no AHP judgements", judgements, "subjective");
+  if (ahpGiven && !ahp) unused("ahp", "reads no AHP judgements", judgements, "subjective");
+  for (const option of ["subjective", "objective", "combination"] as const)
+    if (weighting[option] !== undefined && !combined) unused(`weighting.${option}`, "combines no two sets of weights", 'weights: "combined"');
+  return warnings;
 }
 
 /**

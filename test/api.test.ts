@@ -768,6 +768,49 @@ describe("the facade warns of a weighting option the method leaves unused, in th
     const cli = await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", "-", "--weights", "entropy", "--alpha", "0.5"], ROOT);
     expect(cli.stderr).toContain(weightingMessages.alphaUnused("--weights entropy"));
   });
+
+  it("every other weighting option, and the AHP file, that the method leaves unused is W_OPTION_UNUSED too, not ignored without a word", async () => {
+    const inputs = await load(FILES);
+    const ahp = "indicators/changzhou-2020-ahp.csv";
+    const explicit = await compute(inputs, { weighting: { years: [2018], pcaRotation: "none" }, ahp });
+    expect(explicit.warnings).toEqual([
+      {
+        code: "W_OPTION_UNUSED",
+        column: "weighting.years",
+        message: 'option weighting.years has no effect with weights: "explicit", which derives no weights from the data; expected an objective method, weights: "entropy", "critic", "cv", "pca" or "combined"',
+      },
+      {
+        code: "W_OPTION_UNUSED",
+        column: "weighting.pcaRotation",
+        message: 'option weighting.pcaRotation has no effect with weights: "explicit", which derives no PCA weights; expected weights: "pca", or combined with weighting.objective: "pca"',
+      },
+      {
+        code: "W_OPTION_UNUSED",
+        column: "ahp",
+        message: 'option ahp has no effect with weights: "explicit", which reads no AHP judgements; expected weights: "ahp", or combined with weighting.subjective: "ahp"',
+      },
+    ]);
+    expect([...explicit.values]).toEqual([...(await compute(inputs)).values]);
+    const combined = await compute(inputs, { weights: "combined", weighting: { objective: "critic", subjective: "equal", entropyInput: "raw", randomIndex: "saaty1980" } });
+    expect(combined.warnings.map(({ column, message }) => [column, message])).toEqual([
+      [
+        "weighting.entropyInput",
+        'option weighting.entropyInput has no effect with weights: "combined" and weighting.objective: "critic", which derives no entropy weights; expected weights: "entropy", or combined with weighting.objective: "entropy"',
+      ],
+      [
+        "weighting.randomIndex",
+        'option weighting.randomIndex has no effect with weights: "combined" and weighting.subjective: "equal", which reads no AHP judgements; expected weights: "ahp", or combined with weighting.subjective: "ahp"',
+      ],
+    ]);
+    expect((await compute(inputs, { weights: "entropy", weighting: { combination: "multiplicative" } })).warnings.map(({ message }) => message)).toEqual([
+      'option weighting.combination has no effect with weights: "entropy", which combines no two sets of weights; expected weights: "combined"',
+    ]);
+    // Used options warn of nothing: combined reads the AHP file when no subjective set is named.
+    expect((await compute(inputs, { weights: "combined", ahp, weighting: { randomIndex: "saaty1980", years: [2018, 2019] } })).warnings).toEqual([]);
+    expect((await rejection(() => compute(inputs, { weights: "entropy", weighting: { subjective: "equal" }, strict: true }))).map(({ code, column }) => [code, column])).toEqual([
+      ["E_OPTION_UNUSED", "weighting.subjective"],
+    ]);
+  });
 });
 
 describe("the facade's messages describe the value found", () => {
