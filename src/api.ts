@@ -574,6 +574,18 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
     if (!varies) lists.fail("options", "nothing varies; expected weightNoise or weightRanges, or two or more methods in normalizations, aggregations or missingPolicies");
     refuseBadOptions(lists);
     const panel = panelOf(inputs.panel);
+    // The performance groups of the call's own options (a preset's are left out): no run of the analysis forms them.
+    const unusedSettings: Issue[] =
+      given.performanceGroups === undefined
+        ? []
+        : [
+            {
+              code: "W_OPTION_UNUSED",
+              column: "performanceGroups",
+              message: "option performanceGroups has no effect in uncertainty, which forms no performance groups; expected it given to compute(inputs, options), whose result report(result) shows them",
+            },
+          ];
+    if (settings.strict && unusedSettings.length > 0) throw new ValidationError(unusedSettings.map((warning) => ({ ...warning, code: "E_OPTION_UNUSED" })));
     const { derived, warnings: weightingWarnings } = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
     let result: UncertaintyResult;
     try {
@@ -595,7 +607,7 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
       throw withoutChoiceHeading(error);
     }
     const nominalRun = { ...result.nominalRun, warnings: issuesInLibraryNames(result.nominalRun.warnings) };
-    return { ...result, nominalRun, warnings: issuesInLibraryNames([...weightingWarnings, ...result.warnings]) };
+    return { ...result, nominalRun, warnings: issuesInLibraryNames([...weightingWarnings, ...unusedSettings, ...result.warnings]) };
   });
 }
 

@@ -811,6 +811,20 @@ describe("the facade warns of a weighting option the method leaves unused, in th
       ["E_OPTION_UNUSED", "weighting.subjective"],
     ]);
   });
+
+  it("uncertainty: performanceGroups, which no run forms, is W_OPTION_UNUSED (E_ under strict); a preset's are left out without a word", async () => {
+    const inputs = await load(FILES);
+    const warning = {
+      code: "W_OPTION_UNUSED",
+      column: "performanceGroups",
+      message: "option performanceGroups has no effect in uncertainty, which forms no performance groups; expected it given to compute(inputs, options), whose result report(result) shows them",
+    };
+    expect((await uncertainty(inputs, { performanceGroups: [125, 100, 70], weightNoise: 0.2, replications: 10 })).warnings).toEqual([warning]);
+    expect(await rejection(() => uncertainty(inputs, { performanceGroups: [125, 100, 70], weightNoise: 0.2, replications: 10, strict: true }))).toEqual([{ ...warning, code: "E_OPTION_UNUSED" }]);
+    // eis sets performance groups (125, 100, 70), on four units where its min-max is defined.
+    expect(presetOptions("eis").performanceGroups).toEqual([125, 100, 70]);
+    expect((await uncertainty(await load(await presetFiles()), { preset: "eis", weightNoise: 0.2, replications: 10 })).warnings).toEqual([]);
+  });
 });
 
 describe("the facade's messages describe the value found", () => {
