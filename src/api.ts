@@ -155,13 +155,17 @@ function kindOf(value: unknown): ArgumentKind | undefined {
 function isInputs(value: unknown): boolean {
   const { tree, panel } = isObject(value) ? value : {};
   const treeShaped = isObject(tree) && Array.isArray(tree.nodes) && Array.isArray(tree.indicators) && Array.isArray(tree.roots) && tree.byCode instanceof Map;
-  const panelShaped = isObject(panel) && ["units", "years", "indicators"].every((field) => Array.isArray(panel[field])) && isArrayLike(panel.values);
-  return treeShaped && panelShaped;
+  return treeShaped && isPanel(panel);
 }
 
 /** Whether `value` is what `compute` gives. */
 function isResult(value: unknown): boolean {
   return isObject(value) && Array.isArray(value.units) && Array.isArray(value.years) && Array.isArray(value.nodes) && isArrayLike(value.values);
+}
+
+/** Whether `value` is shaped as a panel: units, years and indicators in lists, values in an array or a typed array. */
+function isPanel(value: unknown): boolean {
+  return isObject(value) && ["units", "years", "indicators"].every((field) => Array.isArray(value[field])) && isArrayLike(value.values);
 }
 
 /** Whether `value` is an array or a typed array (a panel's or a result's values). */
@@ -230,10 +234,7 @@ function checkInputs(checks: OptionChecks, inputs: Record<string, unknown>): voi
     .text("cwd", inputs.cwd)
     .list("panel.units", panel.units, (unit) => typeof unit === "string", "a list of the units' names", { item: "a unit's name (a text)" })
     .list("panel.years", panel.years, Number.isInteger, "a list of years", { item: "a year, a whole number such as 2018", number: true });
-  // A tree made by hand, or changed since: every code it lists has its node in byCode, as buildTree makes it.
-  const unindexed = [...tree.nodes.map((node) => (isObject(node) ? node.code : undefined)), ...tree.roots, ...tree.indicators].filter((code) => !tree.byCode.has(code as string));
-  if (unindexed.length > 0)
-    checks.fail("tree.byCode", `option tree.byCode has no node for ${[...new Set(unindexed)].slice(0, 5).map(describeValue).join(", ")}${unindexed.length > 5 ? ", …" : ""}; expected the tree of load() or buildTree(), every node by its code`);
+  if (!checkTreeShape(checks, tree)) return;
   const indicators = panel.indicators as unknown[];
   if (indicators.length === tree.indicators.length && indicators.every((code, i) => code === tree.indicators[i])) return;
   const inTree = new Set<unknown>(tree.indicators);
@@ -250,6 +251,28 @@ function checkInputs(checks: OptionChecks, inputs: Record<string, unknown>): voi
     "panel.indicators",
     `option panel.indicators holds ${found.join(", and ")}; expected the tree's ${tree.indicators.length} indicators in its order (${codes(tree.indicators)}): a panel from the same load() as the tree, or buildPanel(tree, ...)`,
   );
+}
+
+/**
+ * Checks a tree made by hand, or changed since `buildTree` made it: its nodes are objects with a code, it has
+ * first-level nodes, and every code it lists (nodes, roots, indicators) has its node in `tree.nodes` and `byCode`.
+ * Returns whether the tree is whole.
+ */
+function checkTreeShape(checks: OptionChecks, tree: Tree): boolean {
+  const before = checks.issues.length;
+  const whole = "expected the tree of load() or buildTree()";
+  const badNodes = tree.nodes.flatMap((node, n) => (isObject(node) && typeof node.code === "string" ? [] : [n]));
+  for (const n of badNodes.slice(0, LISTED_ITEMS)) checks.fail(`tree.nodes[${n}]`, optionMessages.notExpected(`tree.nodes[${n}]`, tree.nodes[n], "a node { code, name, kind, ... } of buildTree()"));
+  if (badNodes.length > 0) return false;
+  if (tree.roots.length === 0) checks.fail("tree.roots", `option tree.roots is an empty list; ${whole}, whose roots are the codes of its first-level nodes`);
+  const codes = new Set(tree.nodes.map((node) => node.code));
+  const unknown = [...new Set([...tree.nodes.map((node) => node.code), ...tree.roots, ...tree.indicators])].filter((code) => !codes.has(code) || !tree.byCode.has(code));
+  if (unknown.length > 0)
+    checks.fail(
+      "tree",
+      `option tree lists ${unknown.slice(0, 5).map(describeValue).join(", ")}${unknown.length > 5 ? `, … ${unknown.length} in all,` : ""} without ${unknown.length === 1 ? "its node" : "their nodes"} in both tree.nodes and tree.byCode; ${whole}`,
+    );
+  return checks.issues.length === before;
 }
 
 /** The fields of a result of `compute` besides units, years, nodes and values, by what each is. */
@@ -283,6 +306,12 @@ function checkResultShape(checks: OptionChecks, result: Record<string, unknown>)
       "result",
       `option result has no ${lacking.map(([field, kind]) => `${field} (${kind === "list" ? "a list" : kind === "number" ? "a number" : "an object"})`).join(", ")}; expected the whole result of compute(), not a part or a copy of it`,
     );
+  for (const field of ["panel", "preparedPanel"])
+    if (isObject(result[field]) && !isPanel(result[field]))
+      checks.fail(`result.${field}`, optionMessages.notExpected(`result.${field}`, result[field], "a panel { units, years, indicators, values }, as compute() gives it"));
+  const isIssue = (issue: unknown) => isObject(issue) && typeof issue.code === "string" && typeof issue.message === "string";
+  checks.list("result.warnings", result.warnings, isIssue, "a list of issues { code, message }", { item: "an issue { code, message }" });
+  for (const field of ["imputations", "treatments", "screened"]) checks.list(`result.${field}`, result[field], isOptionsObject, `a list of objects, as compute() gives it`, { item: "an object" });
   const { units, years, nodes, values } = result as { units: unknown[]; years: unknown[]; nodes: unknown[]; values: ArrayLike<unknown> };
   checks
     .list("result.units", units, (unit) => typeof unit === "string", "a list of the units' names", { item: "a unit's name (a text)" })

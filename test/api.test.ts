@@ -742,9 +742,38 @@ describe("the facade refuses half-made results and inputs, and objects whose key
     expect(await rejection(() => uncertainty(inputs, { weightRanges: new Map([["A", { min: 0.1, max: 0.3 }]]) as never, replications: 10 }))).toEqual([
       { code: "E_BAD_OPTION", column: "weightRanges", message: "option weightRanges is a Map of 1 entry; expected { code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }" },
     ]);
-    // The shipped tree's first codes in tree order: A, A1, A11, A12, A13.
+    // The shipped tree's first codes in tree order: A, A1, A11, A12, A13, of its 60 nodes.
     expect(await rejection(() => compute({ ...inputs, tree: { ...inputs.tree, byCode: new Map() } }))).toEqual([
-      { code: "E_BAD_OPTION", column: "tree.byCode", message: 'option tree.byCode has no node for "A", "A1", "A11", "A12", "A13", …; expected the tree of load() or buildTree(), every node by its code' },
+      {
+        code: "E_BAD_OPTION",
+        column: "tree",
+        message: 'option tree lists "A", "A1", "A11", "A12", "A13", … 60 in all, without their nodes in both tree.nodes and tree.byCode; expected the tree of load() or buildTree()',
+      },
+    ]);
+    expect(await rejection(() => uncertainty({ ...inputs, tree: { ...inputs.tree, nodes: [], roots: [] } }, { weightNoise: 0.1, replications: 4 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "tree.roots", message: "option tree.roots is an empty list; expected the tree of load() or buildTree(), whose roots are the codes of its first-level nodes" },
+      // The 40 indicators (A11, A12, A13, A21, A22, ...) are listed without a node.
+      {
+        code: "E_BAD_OPTION",
+        column: "tree",
+        message: 'option tree lists "A11", "A12", "A13", "A21", "A22", … 40 in all, without their nodes in both tree.nodes and tree.byCode; expected the tree of load() or buildTree()',
+      },
+    ]);
+    expect((await rejection(() => compute({ ...inputs, tree: { ...inputs.tree, nodes: [null] as never } })))[0]).toEqual({
+      code: "E_BAD_OPTION",
+      column: "tree.nodes[0]",
+      message: "option tree.nodes[0] is null; expected a node { code, name, kind, ... } of buildTree()",
+    });
+  });
+
+  it("report and audit: a result whose panel, warnings or imputations are of another shape", async () => {
+    const result = await compute(await load(FILES));
+    expect(await rejection(() => audit({ ...result, panel: {} as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.panel", message: "option result.panel is {}; expected a panel { units, years, indicators, values }, as compute() gives it" },
+    ]);
+    expect(await rejection(() => report({ ...result, warnings: ["careful"] as never, imputations: [null] as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.warnings[0]", message: 'option result.warnings[0] is "careful"; expected an issue { code, message }' },
+      { code: "E_BAD_OPTION", column: "result.imputations[0]", message: "option result.imputations[0] is null; expected an object" },
     ]);
   });
 });
