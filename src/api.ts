@@ -614,7 +614,7 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
               message: "option performanceGroups has no effect in uncertainty, which forms no performance groups; expected it given to compute(inputs, options), whose result report(result) shows them",
             },
           ];
-    if (settings.strict && unusedSettings.length > 0) throw new ValidationError(unusedSettings.map((warning) => ({ ...warning, code: "E_OPTION_UNUSED" })));
+    if (settings.strict && unusedSettings.length > 0) throw new ValidationError(unusedSettings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
     const { derived, warnings: weightingWarnings } = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
     let result: UncertaintyResult;
     try {
