@@ -84,8 +84,12 @@ export async function load(source: LoadSource): Promise<Inputs> {
     const path = "a path (text), relative to cwd or absolute";
     const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
     const expected = `{ indicators, data, ... }: the paths of the tree and the values${pathsAsArguments ? `, e.g. load({ indicators: ${JSON.stringify(source)}, data: ${JSON.stringify(second)} })` : ""}`;
-    // A Promise (paths read elsewhere, not awaited) is one issue saying so, not one per path it seems to lack.
-    if (kindOf(source) === "promise") throw new ValidationError([{ code: "E_BAD_OPTION", column: "source", message: optionMessages.notExpected("source", source, expected) }]);
+    // A Promise (paths read elsewhere, not awaited), or what a call of the facade gives (inputs loaded already), is one
+    // issue saying so, not one per path it seems to lack or key it holds.
+    const kind = kindOf(source);
+    if (kind === "promise") throw new ValidationError([{ code: "E_BAD_OPTION", column: "source", message: optionMessages.notExpected("source", source, expected) }]);
+    if (kind === "inputs" || kind === "result" || kind === "analysis")
+      throw new ValidationError([{ code: "E_BAD_OPTION", column: "source", message: `option source is ${ARGUMENT_KINDS[kind]}; expected ${expected}${kind === "inputs" ? " (these inputs are loaded already: compute(inputs) takes them)" : ""}` }]);
     const checks = new OptionChecks()
       .required("source", source, expected)
       .object("source", source, expected)

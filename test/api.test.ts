@@ -891,6 +891,14 @@ describe("the facade's messages describe the value found", () => {
       { code: "E_BAD_OPTION", column: "source", message: "option source is a Promise: did you forget await? expected { indicators, data, ... }: the paths of the tree and the values" },
     ]);
     const inputs = await load(FILES);
+    expect(await rejection(() => load(inputs as never))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "source",
+        message:
+          "option source is the inputs of load() ({ tree, panel }); expected { indicators, data, ... }: the paths of the tree and the values (these inputs are loaded already: compute(inputs) takes them)",
+      },
+    ]);
     expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: [], units: [] } }))).toEqual([
       { code: "E_BAD_OPTION", column: "weighting.years", message: "option weighting.years is an empty list; expected a list of years, e.g. [2018, 2019], or the option left out for every year" },
       {
