@@ -90,13 +90,22 @@ export async function load(source: LoadSource): Promise<Inputs> {
     if (kind === "promise") throw new ValidationError([{ code: "E_BAD_OPTION", column: "source", message: optionMessages.notExpected("source", source, expected) }]);
     if (kind === "inputs" || kind === "result" || kind === "analysis")
       throw new ValidationError([{ code: "E_BAD_OPTION", column: "source", message: `option source is ${ARGUMENT_KINDS[kind]}; expected ${expected}${kind === "inputs" ? " (these inputs are loaded already: compute(inputs) takes them)" : ""}` }]);
+    // A path under another name (values, tree): one issue naming the option, not another for the option left out.
+    const synonyms = Object.keys(given).flatMap((name) => {
+      const option = Object.hasOwn(LOAD_SYNONYMS, name) ? LOAD_SYNONYMS[name] : undefined;
+      return option !== undefined && given[name] !== undefined && given[option] === undefined ? [[name, option] as const] : [];
+    });
+    const named = new Set(synonyms.map(([, option]) => option));
     const checks = new OptionChecks()
       .required("source", source, expected)
       .object("source", source, expected)
-      .keys(undefined, given, LOAD_OPTION_NAMES)
-      .required("indicators", isObject(source) ? given.indicators : "", path)
+      .keys(undefined, Object.fromEntries(Object.entries(given).filter(([key]) => !synonyms.some(([name]) => name === key))), LOAD_OPTION_NAMES);
+    for (const [name, option] of synonyms)
+      checks.fail(name, `${optionMessages.unknownOption(name, LOAD_OPTION_NAMES)}; the ${option === "data" ? "values'" : "tree's"} path is option ${option}: load({ ${option}: ${describeValue(given[name])}, ... })`);
+    checks
+      .required("indicators", isObject(source) && !named.has("indicators") ? given.indicators : "", path)
       .text("indicators", given.indicators)
-      .required("data", isObject(source) ? given.data : "", path)
+      .required("data", isObject(source) && !named.has("data") ? given.data : "", path)
       .text("data", given.data)
       .text("cwd", given.cwd)
       .text("sheet", given.sheet)
@@ -128,6 +137,9 @@ export const LOAD_OPTION_NAMES = Object.keys({
   keepSources: true,
   unit: true,
 } satisfies Record<keyof LoadSource, true>);
+
+/** Names a call may give `load`'s two paths by (the command line's words for them, the core's), and their options. */
+const LOAD_SYNONYMS: Readonly<Record<string, "indicators" | "data">> = { values: "data", tree: "indicators" };
 
 /** The decimal marks `load` takes. */
 const DECIMAL_MARKS = [".", ","] satisfies NonNullable<LoadSource["decimal"]>[];

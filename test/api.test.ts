@@ -899,6 +899,17 @@ describe("the facade's messages describe the value found", () => {
           "option source is the inputs of load() ({ tree, panel }); expected { indicators, data, ... }: the paths of the tree and the values (these inputs are loaded already: compute(inputs) takes them)",
       },
     ]);
+    // The paths by the names "values" and "tree": one issue each naming the option, not another for the option left out.
+    expect(await rejection(() => load({ tree: FILES.indicators, values: "data", cwd: ROOT } as never))).toEqual(
+      [
+        ["tree", "tree's", "indicators", '"indicators/changzhou-2020.csv"'],
+        ["values", "values'", "data", '"data"'],
+      ].map(([name, whose, option, path]) => ({
+        code: "E_BAD_OPTION",
+        column: name,
+        message: `unknown option "${name}"; expected one of: indicators, data, cwd, encoding, sheet, treeSheet, queryRoot, decimal, keepSources, unit; the ${whose} path is option ${option}: load({ ${option}: ${path}, ... })`,
+      })),
+    );
     expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: [], units: [] } }))).toEqual([
       { code: "E_BAD_OPTION", column: "weighting.years", message: "option weighting.years is an empty list; expected a list of years, e.g. [2018, 2019], or the option left out for every year" },
       {
