@@ -229,7 +229,7 @@ function checkArguments(checks: OptionChecks, call: string, expected: "inputs" |
     // A result through JSON.stringify and JSON.parse: its Float64Array of values became an object of numbered keys.
     const readBack =
       expected === "result" && isObject(first) && ["units", "years", "nodes"].every((field) => Array.isArray(first[field])) && isObject(first.values) && !isArrayLike(first.values)
-        ? `option result has values as an object of numbered keys, as JSON.parse gives back a Float64Array; expected ${expectedFirst}, its values a Float64Array (Float64Array.from(Object.values(values)))`
+        ? `option result has its values as an object of numbered keys, as a result through JSON.stringify and JSON.parse has them (and NaN as null); expected ${expectedFirst} itself, its values a Float64Array: compute it again`
         : undefined;
     checks.fail(expected, found ?? outcome ?? readBack ?? optionMessages.notExpected(expected, first, expectedFirst));
   } else if (expected === "inputs") checkInputs(checks, first as Record<string, unknown>);

@@ -729,7 +729,7 @@ describe("the facade refuses half-made results and inputs, and objects whose key
         code: "E_BAD_OPTION",
         column: "result",
         message:
-          "option result has values as an object of numbered keys, as JSON.parse gives back a Float64Array; expected the result of compute(): { units, years, nodes, values, ... }, its values a Float64Array (Float64Array.from(Object.values(values)))",
+          "option result has its values as an object of numbered keys, as a result through JSON.stringify and JSON.parse has them (and NaN as null); expected the result of compute(): { units, years, nodes, values, ... } itself, its values a Float64Array: compute it again",
       },
     ]);
   });
