@@ -457,8 +457,9 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
 
 /**
  * The weights `options.weights` derives from the panel (none for `explicit`: the tree's), as `compute --weights` does,
- * and the weighting's warnings: the derivation's, or for `explicit` the weighting options it leaves unused
- * (`W_OPTION_UNUSED`, an error under `strict`), as the command line warns of them.
+ * and the weighting's warnings: the derivation's (for `explicit`, the core's check of `entropyShift` and `alpha` that
+ * the command line makes too), then every other weighting option the method leaves unused (`unusedWeightingChoices`),
+ * each `W_OPTION_UNUSED`, an error under `strict`.
  */
 async function deriveFor(
   inputs: Inputs,
