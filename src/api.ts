@@ -24,6 +24,7 @@ import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js
 import { checkComputeOptions, computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
 import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
+import { quote } from "./core/quote.js";
 import { describeValue, isObject, isOptionsObject, LISTED_ITEMS, OptionChecks, optionMessages } from "./core/option-checks.js";
 import type { Contributions } from "./core/analysis/contributions.js";
 import type { ColumnKind } from "./io/write/tables.js";
@@ -83,7 +84,7 @@ export async function load(source: LoadSource): Promise<Inputs> {
     const given: Record<string, unknown> = isObject(source) ? source : {};
     const path = "a path (text), relative to cwd or absolute";
     const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
-    const expected = `{ indicators, data, ... }: the paths of the tree and the values${pathsAsArguments ? `, e.g. load({ indicators: ${JSON.stringify(source)}, data: ${JSON.stringify(second)} })` : ""}`;
+    const expected = `{ indicators, data, ... }: the paths of the tree and the values${pathsAsArguments ? `, e.g. load({ indicators: ${quote(source)}, data: ${quote(second)} })` : ""}`;
     // A Promise (paths read elsewhere, not awaited), or what a call of the facade gives (inputs loaded already), is one
     // issue saying so, not one per path it seems to lack or key it holds.
     const kind = kindOf(source);
@@ -195,7 +196,7 @@ function argumentName(value: unknown): string {
   if (kind === "promise") return "a Promise";
   if (kind !== undefined) return kind;
   if (isObject(value)) return "options";
-  return value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : typeof value;
+  return value === null ? "null" : typeof value === "string" ? quote(value) : typeof value;
 }
 
 /**
@@ -579,7 +580,7 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
       checks.fail("screen", "option screen is not taken by uncertainty; expected the panel screened first (screenPanel, then { ...inputs, panel }), as the uncertainty command takes no screening either");
     const codes = isInputs(inputs) ? inputs.tree.byCode : undefined;
     for (const [code, range] of keyed && isObject(given.weightRanges) ? Object.entries(given.weightRanges) : []) {
-      if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${JSON.stringify(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
+      if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${quote(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
       checks.pair(`weightRanges.${code}`, range, ["min", "max"], "{ min, max }: two numbers with 0 <= min <= max", (min, max) => min >= 0 && max >= min);
     }
     refuseBadOptions(checks);
@@ -858,7 +859,7 @@ function presetOptionsOf(preset: Preset, options: IndexOptions): IndexOptions {
   const checks = new OptionChecks();
   const presets = `one of: ${PRESETS.join(", ")}`;
   if (typeof preset !== "string" && isObject(preset) && typeof options === "string")
-    checks.fail("arguments", `the arguments look swapped: presetOptions(options, ${JSON.stringify(options)}); expected presetOptions(name, options), the preset's name first`);
+    checks.fail("arguments", `the arguments look swapped: presetOptions(options, ${quote(options)}); expected presetOptions(name, options), the preset's name first`);
   else {
     checks.required("preset", preset, presets).choice("preset", preset, PRESETS);
     if (checkOptionsObject(checks, "presetOptions", options)) checkIndexOptions(checks, options as Record<string, unknown>, INDEX_OPTION_NAMES);

@@ -884,6 +884,11 @@ describe("the facade's messages describe the value found", () => {
     expect((await rejection(() => compute(inputs, { range: range as never })))[0].message).toBe(
       `option range is ${shown}… (an object of 500 keys); expected { low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }`,
     );
+    // A long text is cut after 200 characters wherever a message quotes it, the swapped arguments' message included.
+    const long = "x".repeat(300);
+    expect((await rejection(() => presetOptions({ baseYear: 2017 } as never, long as never)))[0].message).toBe(
+      `the arguments look swapped: presetOptions(options, "${"x".repeat(200)}"… (100 more characters)); expected presetOptions(name, options), the preset's name first`,
+    );
   });
 
   it("load(a Promise) says to await it, in one issue; an empty list of years or units is refused, not read as no observations", async () => {
