@@ -571,9 +571,10 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
         .number("bootstrap", given.bootstrap, "0 (no intervals) or a whole number from 2 to 100,000", (n) => n === 0 || (Number.isInteger(n) && n >= 2 && n <= 100_000))
         .number("weightNoise", given.weightNoise, "a share above 0 and at most 1, e.g. 0.2", (r) => r > 0 && r <= 1)
         .number("memoryLimit", given.memoryLimit, "a number of bytes above 0", (bytes) => bytes > 0)
-        .list("normalizations", given.normalizations, (item) => (NORMALIZE_METHODS as readonly unknown[]).includes(item), `a list of: ${NORMALIZE_METHODS.join(", ")}`)
-        .list("aggregations", given.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of: ${AGGREGATE_METHODS.join(", ")}`)
-        .list("missingPolicies", given.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of: ${MISSING_POLICIES.join(", ")}`)
+        // An empty list is refused, as the command line refuses --normalisations "" (a list to draw from, or none).
+        .list("normalizations", given.normalizations, (item) => (NORMALIZE_METHODS as readonly unknown[]).includes(item), `a list of one or more of: ${NORMALIZE_METHODS.join(", ")}`, { nonEmpty: true })
+        .list("aggregations", given.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of one or more of: ${AGGREGATE_METHODS.join(", ")}`, { nonEmpty: true })
+        .list("missingPolicies", given.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of one or more of: ${MISSING_POLICIES.join(", ")}`, { nonEmpty: true })
         .object("weightRanges", given.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
     // As the command, the analysis takes no screening: its runs would each screen anew.
     if (keyed && given.screen !== undefined)

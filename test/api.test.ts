@@ -923,6 +923,10 @@ describe("the facade's messages describe the value found", () => {
         message: 'option weighting.units is an empty list; expected a list of unit names, e.g. ["常州高新区"], or the option left out for every unit',
       },
     ]);
+    // As the command line refuses --normalisations "": an empty list of methods to draw from is refused, not read as none.
+    expect(await rejection(() => uncertainty(inputs, { weightNoise: 0.2, aggregations: [] }))).toEqual([
+      { code: "E_BAD_OPTION", column: "aggregations", message: expect.stringMatching(/^option aggregations is an empty list; expected a list of one or more of: arithmetic, geometric, /) },
+    ]);
   });
 });
 
