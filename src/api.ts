@@ -365,8 +365,12 @@ function checkOptionsObject(checks: OptionChecks, call: string, options: unknown
  * (`weighting.alpha`).
  */
 function checkIndexOptions(checks: OptionChecks, given: Record<string, unknown>, known: readonly string[]): OptionChecks {
+  const unknownBefore = checks.issues.length;
+  checks.keys(undefined, given, known);
+  // An option of uncertainty given to compute (or presetOptions): the unknown option says which call takes it.
+  for (const issue of checks.issues.slice(unknownBefore))
+    if (typeof issue.column === "string" && UNCERTAINTY_OPTION_NAMES.includes(issue.column)) issue.message += `; ${issue.column} is an option of uncertainty(inputs, options)`;
   checks
-    .keys(undefined, given, known)
     .choice("preset", given.preset, PRESETS)
     .choice("weights", given.weights, WEIGHT_METHODS)
     .object("weighting", given.weighting, "an object of the weighting method's options, e.g. { years: [2019, 2020] }")

@@ -649,6 +649,10 @@ describe("the facade refuses wrong arguments of a notebook call clearly, never w
     const issues = await rejection(() => compute(inputs, { treated: 5 } as never));
     expect(issues).toEqual([{ code: "E_BAD_OPTION", column: "treated", message: `unknown option "treated"; expected one of: ${INDEX_OPTION_NAMES.join(", ")}` }]);
     expect(INDEX_OPTION_NAMES).not.toContain("treated");
+    // An option of uncertainty given to compute says which call takes it.
+    expect(await rejection(() => compute(inputs, { preset: "nbs", weightNoise: 0.2 } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "weightNoise", message: `unknown option "weightNoise"; expected one of: ${INDEX_OPTION_NAMES.join(", ")}; weightNoise is an option of uncertainty(inputs, options)` },
+    ]);
     // The four indicators of the preset files' tree (A1, A2, B1, B2) against the shipped tree's 40 (A11, A12, ...).
     const other = await load(await presetFiles());
     expect(await rejection(() => compute({ tree: inputs.tree, panel: other.panel }))).toEqual([
