@@ -12,6 +12,7 @@ import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUnce
 import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
 import { messages } from "../src/core/messages.js";
+import { methodMessages } from "../src/core/method-messages.js";
 import { RATIO_METHODS } from "../src/core/normalize.js";
 import { weightingMessages } from "../src/core/weighting/messages.js";
 import { parseCsv } from "../src/io/csv.js";
@@ -843,6 +844,23 @@ describe("the facade warns of a weighting option the method leaves unused, in th
     expect((await rejection(() => compute(inputs, { weights: "entropy", weighting: { subjective: "equal" }, strict: true }))).map(({ code, column }) => [code, column])).toEqual([
       ["E_OPTION_UNUSED", "weighting.subjective"],
     ]);
+  });
+
+  it("power without the power mean is W_OPTION_UNUSED naming option power, as --power alone warns on the command line", async () => {
+    const inputs = await load(FILES);
+    expect((await compute(inputs, { power: 0.5 })).warnings).toEqual([
+      {
+        code: "W_OPTION_UNUSED",
+        column: "power",
+        message: 'option power has no effect: no group is aggregated with the power mean; expected aggregate: "power" (or power in a group\'s aggregate column)',
+      },
+    ]);
+    const cli = await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", "-", "--power", "0.5"], ROOT);
+    expect(cli.stderr).toContain(methodMessages.powerUnused());
+    // In uncertainty, a run that draws the power mean reads it: no warning.
+    expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "power"], replications: 10 })).warnings).toEqual([]);
+    expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "power"], replications: 10, strict: true })).warnings).toEqual([]);
+    expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "geometric"], replications: 10 })).warnings.map(({ column }) => column)).toEqual(["power"]);
   });
 
   it("uncertainty: performanceGroups, which no run forms, is W_OPTION_UNUSED (E_ under strict); a preset's are left out without a word", async () => {

@@ -157,6 +157,12 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
   const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {}, power: options.power });
+  // An exponent no group's aggregation reads (the tree's aggregate column included): a warning, an error under strict.
+  if (options.power !== undefined && ![...aggregation.methods.values()].includes("power")) {
+    const unused: Issue = { code: "W_OPTION_UNUSED", message: methodMessages.powerUnused() };
+    warnings.push(unused);
+    if (options.strict) issues.push({ ...unused, code: unused.code.replace(/^W_/, "E_") });
+  }
   append(append(issues, normalization.issues), aggregation.issues);
   const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
   if (options.referenceUnit !== undefined && referenceUnit < 0)

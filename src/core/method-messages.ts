@@ -28,6 +28,7 @@ export const methodMessages = {
   frontierEmpty: (group: string, year: number, childCodes: readonly string[]) =>
     `group ${quote(group)}, year ${year}: every unit scores 0 on ${childCodes.length === 1 ? `its child ${quote(childCodes[0])}` : `every child (${childCodes.map(quote).join(", ")})`}, so the benefit-of-the-doubt aggregation has no frontier to measure against (0/0); expected a positive score for at least one unit (a child with direction "-" on a 0-100 scale scores 0 where every unit was best before the flip)`,
   powerMissing: () => `the power mean has no exponent; expected --power P or --aggregate power:P (e.g. power:0.5)`,
+  powerUnused: () => `--power has no effect: no group is aggregated with the power mean; expected --aggregate power (or power in a group's aggregate column)`,
   groupDirectionScale: (group: string, kind: "rank" | "mixed") =>
     `group ${quote(group)} has direction "-", but ${
       kind === "rank" ? "its indicators are ranks or Borda scores, whose scale depends on the units observed each year" : "the indicators beneath it are on different scales"

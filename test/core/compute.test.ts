@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkComputeOptions, computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
+import { methodMessages } from "../../src/core/method-messages.js";
 import { normalizeFixedBase, normalizeMinMax } from "../../src/core/normalize.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
@@ -57,6 +58,15 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
     ]);
     expect(checkComputeOptions({ cap: 50 })[0].message).toBe(messages.capOptionTooLow(50));
     expect(checkComputeOptions({ cap: 100 })).toEqual([]);
+  });
+
+  it("warns of a power exponent no group's aggregation reads (W_OPTION_UNUSED, E_ under strict), not when a group's column asks for power", () => {
+    const warning = { code: "W_OPTION_UNUSED", message: methodMessages.powerUnused() };
+    expect(compute(SMALL, { power: 0.5 }).warnings).toEqual([warning]);
+    expect(methodMessages.powerUnused()).toBe("--power has no effect: no group is aggregated with the power mean; expected --aggregate power (or power in a group's aggregate column)");
+    expect(() => compute(SMALL, { power: 0.5, strict: true })).toThrow(methodMessages.powerUnused());
+    expect(compute(SMALL, { power: 0.5, aggregate: "power" }).warnings).toEqual([]);
+    expect(compute(SMALL, { power: 0.5, aggregateByLevel: { 0: "power" } }).warnings).toEqual([]);
   });
 
   it("reports a base year absent from the data", () => {
