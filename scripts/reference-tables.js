@@ -175,7 +175,7 @@ export const CODE_MEANINGS = {
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
-    "an option that has no effect: one no indicator's method uses (such as --cap with rank only), a weighting option of another method (--alpha, --entropy-shift), or one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -)",
+    "an option that has no effect: one no indicator's method uses (such as --cap with rank only), --power without the power mean, a weighting option of another method (--alpha, --entropy-shift; in the library, any option of weighting, and ahp), one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -), or the library's performanceGroups in uncertainty",
   W_ZERO_BASE_SHIFTED: "--zero-base first-nonzero moved an indicator's base year",
   W_ZERO_BASE_MIN_MAX: "--zero-base min-max normalised an indicator by min-max",
   W_OUTLIERS_REMAIN: "an indicator still fails the outlier rule after --winsor-max points",

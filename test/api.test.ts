@@ -8,9 +8,11 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, presetOptions, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
 import { messages } from "../src/core/messages.js";
+import { methodMessages } from "../src/core/method-messages.js";
 import { RATIO_METHODS } from "../src/core/normalize.js";
 import { weightingMessages } from "../src/core/weighting/messages.js";
 import { parseCsv } from "../src/io/csv.js";
@@ -482,7 +484,7 @@ describe("presetOptions checks its options as compute does", () => {
   it("an unknown key, a value out of its list or range, a weighting option: E_BAD_OPTION by the option's name, all in one pass", async () => {
     expect(await rejection(() => presetOptions("nbs", { bogus: 1, cap: "x", weights: "entropy", weighting: { alpha: 2 } } as never))).toEqual([
       { code: "E_BAD_OPTION", column: "bogus", message: expect.stringMatching(/^unknown option "bogus"; expected one of: baseYear, indexName, normalize, /) },
-      { code: "E_BAD_OPTION", column: "cap", message: 'option cap is "x"; expected a number >= 100 (a lower cap would move the base year off 100)' },
+      { code: "E_BAD_OPTION", column: "cap", message: 'option cap is the text "x", not a number; expected a number >= 100 (a lower cap would move the base year off 100)' },
       { code: "E_BAD_OPTION", column: "weighting.alpha", message: "option weighting.alpha is 2; expected a number from 0 to 1 (the share of the subjective set)" },
     ]);
     expect(await rejection(() => presetOptions("nbs", { aggregate: "Geometric" as never }))).toEqual([
@@ -562,3 +564,416 @@ describe("the facade names arguments swapped or of another kind in one issue, no
     });
   });
 });
+
+describe("the facade's uncertainty takes a preset as compute does", () => {
+  /** uncertainty.csv of the `uncertainty` command with `flags` on `files`, 10 decimals, without its BOM. */
+  async function cliUncertainty(flags: string[], files: typeof FILES): Promise<string> {
+    const out = await makeTempDir();
+    const run = await runCli(["uncertainty", "-i", files.indicators, "-d", files.data, "--out", out, "--decimals", "10", "-q", ...flags], files.cwd);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    return (await readFile(join(out, "uncertainty.csv"), "utf8")).replace(/^\uFEFF/, "");
+  }
+
+  it.each(PRESETS)("uncertainty(inputs, { preset: %s, weightNoise }) equals the command with the flags the preset sets (its uncertainty options once refused as unknown)", async (preset) => {
+    const files = await presetFiles();
+    const flags = PRESET_DEFINITIONS[preset].settings.flatMap(({ option, value }) => [`--${option}`, value]);
+    const result = await uncertainty(await load(files), { preset, weightNoise: 0.2, replications: 20 });
+    expect(formatUncertaintyCsv(result, 10)).toBe(await cliUncertainty([...flags, "--weight-noise", "0.2", "-n", "20"], files));
+  });
+
+  it("a list of methods is the call's choice, as a typed list replaces index.yaml's method: the preset's aggregation, normalisation or policy is left out", async () => {
+    const files = await presetFiles();
+    const inputs = await load(files);
+    // nbs: fixed-base, equal weights, geometric with the arithmetic at level 0; the list replaces the whole aggregation.
+    const aggregations = await uncertainty(inputs, { preset: "nbs", aggregations: ["arithmetic", "geometric"], replications: 20 });
+    const aggregationFlags = ["--normalise", "fixed-base", "--weights", "equal", "--aggregations", "arithmetic,geometric", "-n", "20"];
+    expect(formatUncertaintyCsv(aggregations, 10)).toBe(await cliUncertainty(aggregationFlags, files));
+    // eis: min-max after a square root; the list's first normalisation is the nominal one, not the preset's min-max.
+    const normalizations = await uncertainty(inputs, { preset: "eis", normalizations: ["min-max-year", "min-max"], replications: 20 });
+    const normalizationFlags = ["--outliers", "sqrt", "--weights", "equal", "--aggregate", "arithmetic", "--normalisations", "min-max-year,min-max", "-n", "20"];
+    expect(formatUncertaintyCsv(normalizations, 10)).toBe(await cliUncertainty(normalizationFlags, files));
+    // An option the call sets itself still goes beside the list: the check of the nominal method stands.
+    expect(await rejection(() => uncertainty(inputs, { preset: "coinr", missing: "interpolate", missingPolicies: ["error", "interpolate"], replications: 20 }))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "missingPolicies",
+        message: 'option missingPolicies starts with "error" but missing is "interpolate"; expected the nominal method first in the list, or one of them left out',
+      },
+    ]);
+  });
+});
+
+describe("the facade refuses wrong arguments of a notebook call clearly, never with a TypeError", () => {
+  it("report: an analysis that is not analyse(result)'s, or of another result; an appendix item without a title or with a table of another shape", async () => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    expect(await rejection(() => report(result, { analysis: {} as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "analysis", message: "option analysis is {}; expected the result of analyse(result), for this result: { growth, contributions, ranks }" },
+    ]);
+    // The same years and nodes, other weights: the overall index changes otherwise from 2017 to 2018.
+    const other = analyse(await compute(inputs, { weights: "equal" }));
+    expect(await rejection(() => report(result, { analysis: other }))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "analysis",
+        message: "option analysis is the analysis of another result (the overall index changes otherwise); expected the result of analyse(result), for this result",
+      },
+    ]);
+    // Two of the four years: contributions for 2017-2018 only, where the result's four years give four pairs.
+    const twoYears = analyse(await compute({ ...inputs, panel: await twoYearPanel(inputs) }));
+    expect((await rejection(() => report(result, { analysis: twoYears })))[0].message).toBe(
+      "option analysis has contributions for years 2017-2018, where this result's years give 2017-2018, 2018-2019, 2019-2020, 2017-2020; expected the result of analyse(result), for this result",
+    );
+    const table = "a table { name, columns: [{ name, kind }], rows: [[cell, ...], ...] }, such as coverageTable(result) gives, or undefined";
+    expect(await rejection(() => report(result, { appendix: [{}, { title: "B", table: 5 }] as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "appendix[0].title", message: "option appendix[0].title is undefined; expected a text, the section's heading" },
+      { code: "E_BAD_OPTION", column: "appendix[1].table", message: `option appendix[1].table is 5; expected ${table}` },
+    ]);
+    const columns = [{ name: "unit", kind: "text" }, { name: "value", kind: "num" }, 5];
+    expect(await rejection(() => report(result, { appendix: [{ title: "T", table: { name: "t", columns, rows: [["a", 1, 2], ["b", 1]] }, note: "x" }] as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "appendix[0].note", message: 'unknown option "note"; expected one of: title, table, empty' },
+      { code: "E_BAD_OPTION", column: "appendix[0].table.columns[1].kind", message: 'option appendix[0].table.columns[1].kind is "num"; expected one of: text, number, integer' },
+      { code: "E_BAD_OPTION", column: "appendix[0].table.columns[2]", message: "option appendix[0].table.columns[2] is 5; expected { name, kind }, kind one of: text, number, integer" },
+      { code: "E_BAD_OPTION", column: "appendix[0].table.rows[1]", message: 'option appendix[0].table.rows[1] is ["b",1]; expected a list of 3 cells (texts or numbers), one per column' },
+    ]);
+    expect(await rejection(() => report(result, { table: 5 } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "table", message: 'unknown option "table"; expected one of: analysis, language, decimals, appendix, title, description' },
+    ]);
+    // A table of the library's own shape is taken, and shown under its title.
+    const page = await report(result, { appendix: [{ title: "附表", table: { name: "t", columns: [{ name: "unit", kind: "text" }], rows: [["常州"]] } }] });
+    expect(page).toContain("附表");
+  });
+
+  it("compute: treated (the engine's own data stage, which no facade call gives) is an unknown option; a panel of another tree, or cwd not a text, is E_BAD_OPTION", async () => {
+    const inputs = await load(FILES);
+    const issues = await rejection(() => compute(inputs, { treated: 5 } as never));
+    expect(issues).toEqual([{ code: "E_BAD_OPTION", column: "treated", message: `unknown option "treated"; expected one of: ${INDEX_OPTION_NAMES.join(", ")}` }]);
+    expect(INDEX_OPTION_NAMES).not.toContain("treated");
+    // An option of uncertainty given to compute says which call takes it.
+    expect(await rejection(() => compute(inputs, { preset: "nbs", weightNoise: 0.2 } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "weightNoise", message: `unknown option "weightNoise"; expected one of: ${INDEX_OPTION_NAMES.join(", ")}; weightNoise is an option of uncertainty(inputs, options)` },
+    ]);
+    // The four indicators of the preset files' tree (A1, A2, B1, B2) against the shipped tree's 40 (A11, A12, ...).
+    const other = await load(await presetFiles());
+    expect(await rejection(() => compute({ tree: inputs.tree, panel: other.panel }))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "panel.indicators",
+        message:
+          'option panel.indicators holds "A1", "A2", "B1", "B2", not indicators of the tree, and none for the tree\'s "A11", "A12", "A13", "A21", "A22", … 40 in all; expected the tree\'s 40 indicators in its order ("A11", "A12", "A13", "A21", "A22", … 40 in all): a panel from the same load() as the tree, or buildPanel(tree, ...)',
+      },
+    ]);
+    const reversed = { ...other.panel, indicators: [...other.panel.indicators].reverse() };
+    expect((await rejection(() => compute({ tree: other.tree, panel: reversed })))[0].message).toBe(
+      'option panel.indicators holds the tree\'s indicators in another order (or some twice): "B2", "B1", "A2", "A1"; expected the tree\'s 4 indicators in its order ("A1", "A2", "B1", "B2"): a panel from the same load() as the tree, or buildPanel(tree, ...)',
+    );
+    // The AHP file is read relative to cwd: a number there was a TypeError of node:path.
+    const ahp = { weights: "ahp", ahp: "indicators/changzhou-2020-ahp.csv" } as const;
+    expect(await rejection(() => compute({ ...inputs, cwd: 5 as never }, ahp))).toEqual([{ code: "E_BAD_OPTION", column: "cwd", message: "option cwd is 5; expected a text" }]);
+    expect(await rejection(() => load({ ...FILES, cwd: 5 as never }))).toEqual([{ code: "E_BAD_OPTION", column: "cwd", message: "option cwd is 5; expected a text" }]);
+    expect(await rejection(() => load({ ...FILES, cwd: new URL("file:///work/") as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "cwd", message: 'option cwd is a URL "file:///work/"; expected a text' },
+    ]);
+    expect((await compute({ ...inputs, cwd: ROOT }, ahp)).derivedWeights?.summary.method).toBe("ahp");
+  });
+
+  it("analyse, audit and uncertainty: a number given as a text names the text; a Promise for an option says to await it", async () => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    expect(await rejection(() => audit(result, { winsorMax: "3" as never, collinear: null as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "collinear", message: "option collinear is null; expected a number from 0 to 1" },
+      { code: "E_BAD_OPTION", column: "winsorMax", message: 'option winsorMax is the text "3", not a number; expected a whole number >= 1' },
+    ]);
+    expect(await rejection(() => analyse(result, { contributions: 1 as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "contributions", message: "option contributions is 1; expected one of: dimensions, indicators" },
+    ]);
+    expect(await rejection(() => uncertainty(inputs, { weightNoise: "0.2" as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "weightNoise", message: 'option weightNoise is the text "0.2", not a number; expected a share above 0 and at most 1, e.g. 0.2' },
+    ]);
+    expect(await rejection(() => report(result, { analysis: Promise.resolve(analyse(result)) as never }))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "analysis",
+        message: "option analysis is a Promise: did you forget await? expected the result of analyse(result)",
+      },
+    ]);
+  });
+});
+
+describe("the facade refuses half-made results and inputs, and objects whose keys are not what they hold", () => {
+  it("analyse, audit and report: a result without its options, with a node of another shape, too few values, or read back from JSON", async () => {
+    const inputs = await load(FILES);
+    const result = await compute(inputs);
+    const { options: _options, warnings: _warnings, ...part } = result;
+    for (const call of [analyse, audit, report] as ((result: never) => unknown)[])
+      expect(await rejection(() => call(part as never))).toEqual([
+        {
+          code: "E_BAD_OPTION",
+          column: "result",
+          message: "option result has no options (an object), warnings (a list); expected the whole result of compute(), not a part or a copy of it",
+        },
+      ]);
+    // 61 nodes (the overall index and the tree's 60), 1 unit, 4 years: 244 values.
+    expect(await rejection(() => report({ ...result, values: result.values.subarray(3) }))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.values", message: "option result.values holds 241 values; expected nodes × units × years = 61 × 1 × 4 = 244" },
+    ]);
+    const nodes = [{ ...result.nodes[0], kind: "total" }, ...result.nodes.slice(1)];
+    expect(await rejection(() => audit({ ...result, nodes } as never))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "result.nodes[0]",
+        message: expect.stringMatching(/^option result\.nodes\[0\] is \{"code":"INDEX",.*; expected a node \{ code, name, kind, parent, weight, level \}, kind one of: index, group, indicator$/),
+      },
+    ]);
+    expect(await rejection(() => analyse({ ...result, units: [1] } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.units[0]", message: "option result.units[0] is 1; expected a unit's name (a text)" },
+    ]);
+    expect(await rejection(() => analyse(JSON.parse(JSON.stringify(result))))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "result",
+        message:
+          "option result has its values as an object of numbered keys, as a result through JSON.stringify and JSON.parse has them (and NaN as null); expected the result of compute(): { units, years, nodes, values, ... } itself, its values a Float64Array: compute it again",
+      },
+    ]);
+  });
+
+  it("a Map given for options or weightRanges is refused, not read as none; a tree whose byCode lacks its nodes is refused", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, new Map([["baseYear", 2018]]) as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "options", message: "option options is a Map of 1 entry; expected an object of options, e.g. { baseYear: 2017 }" },
+    ]);
+    expect(await rejection(() => uncertainty(inputs, { weightRanges: new Map([["A", { min: 0.1, max: 0.3 }]]) as never, replications: 10 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "weightRanges", message: "option weightRanges is a Map of 1 entry; expected { code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }" },
+    ]);
+    // The shipped tree's first codes in tree order: A, A1, A11, A12, A13, of its 60 nodes.
+    expect(await rejection(() => compute({ ...inputs, tree: { ...inputs.tree, byCode: new Map() } }))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "tree",
+        message: 'option tree lists "A", "A1", "A11", "A12", "A13", … 60 in all, without their nodes in both tree.nodes and tree.byCode; expected the tree of load() or buildTree()',
+      },
+    ]);
+    expect(await rejection(() => uncertainty({ ...inputs, tree: { ...inputs.tree, nodes: [], roots: [] } }, { weightNoise: 0.1, replications: 4 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "tree.roots", message: "option tree.roots is an empty list; expected the tree of load() or buildTree(), whose roots are the codes of its first-level nodes" },
+      // The 40 indicators (A11, A12, A13, A21, A22, ...) are listed without a node.
+      {
+        code: "E_BAD_OPTION",
+        column: "tree",
+        message: 'option tree lists "A11", "A12", "A13", "A21", "A22", … 40 in all, without their nodes in both tree.nodes and tree.byCode; expected the tree of load() or buildTree()',
+      },
+    ]);
+    expect((await rejection(() => compute({ ...inputs, tree: { ...inputs.tree, nodes: [null] as never } })))[0]).toEqual({
+      code: "E_BAD_OPTION",
+      column: "tree.nodes[0]",
+      message: "option tree.nodes[0] is null; expected a node { code, name, kind, ... } of buildTree()",
+    });
+  });
+
+  it("report and audit: a result whose panel, warnings or imputations are of another shape", async () => {
+    const result = await compute(await load(FILES));
+    expect(await rejection(() => audit({ ...result, panel: {} as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.panel", message: "option result.panel is {}; expected a panel { units, years, indicators, values }, as compute() gives it" },
+    ]);
+    expect(await rejection(() => report({ ...result, warnings: ["careful"] as never, imputations: [null] as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "result.warnings[0]", message: 'option result.warnings[0] is "careful"; expected an issue { code, message }' },
+      { code: "E_BAD_OPTION", column: "result.imputations[0]", message: "option result.imputations[0] is null; expected an object" },
+    ]);
+  });
+});
+
+describe("the facade warns of a weighting option the method leaves unused, in the result's warnings, as the command line does", () => {
+  it("weighting.alpha with entropy or with the tree's weights: W_OPTION_UNUSED (E_ under strict), the values those of the call without it", async () => {
+    const inputs = await load(FILES);
+    const unused = (weights: string) => ({
+      code: "W_OPTION_UNUSED",
+      column: "weighting.alpha",
+      message: `option weighting.alpha has no effect with weights: "${weights}", which takes no share of a subjective set; expected weights: "combined" and weighting.combination: "additive"`,
+    });
+    const entropy = await compute(inputs, { weights: "entropy", weighting: { alpha: 0.5 } });
+    expect(entropy.warnings).toEqual([unused("entropy")]);
+    expect([...entropy.values]).toEqual([...(await compute(inputs, { weights: "entropy" })).values]);
+    const explicit = await compute(inputs, { weighting: { alpha: 0.5 } });
+    expect(explicit.warnings).toEqual([unused("explicit")]);
+    expect(await rejection(() => compute(inputs, { weighting: { alpha: 0.5 }, strict: true }))).toEqual([{ ...unused("explicit"), code: "E_OPTION_UNUSED" }]);
+    expect((await uncertainty(inputs, { weights: "entropy", weighting: { alpha: 0.5 }, weightNoise: 0.2, replications: 10 })).warnings).toEqual([unused("entropy")]);
+    // The command line's words for it.
+    const cli = await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", "-", "--weights", "entropy", "--alpha", "0.5"], ROOT);
+    expect(cli.stderr).toContain(weightingMessages.alphaUnused("--weights entropy"));
+  });
+
+  it("every other weighting option, and the AHP file, that the method leaves unused is W_OPTION_UNUSED too, not ignored without a word", async () => {
+    const inputs = await load(FILES);
+    const ahp = "indicators/changzhou-2020-ahp.csv";
+    const explicit = await compute(inputs, { weighting: { years: [2018], pcaRotation: "none" }, ahp });
+    expect(explicit.warnings).toEqual([
+      {
+        code: "W_OPTION_UNUSED",
+        column: "weighting.years",
+        message: 'option weighting.years has no effect with weights: "explicit", which derives no weights from the data; expected an objective method, weights: "entropy", "critic", "cv", "pca" or "combined"',
+      },
+      {
+        code: "W_OPTION_UNUSED",
+        column: "weighting.pcaRotation",
+        message: 'option weighting.pcaRotation has no effect with weights: "explicit", which derives no PCA weights; expected weights: "pca", or combined with weighting.objective: "pca"',
+      },
+      {
+        code: "W_OPTION_UNUSED",
+        column: "ahp",
+        message: 'option ahp has no effect with weights: "explicit", which reads no AHP judgements; expected weights: "ahp", or combined with weighting.subjective: "ahp"',
+      },
+    ]);
+    expect([...explicit.values]).toEqual([...(await compute(inputs)).values]);
+    const combined = await compute(inputs, { weights: "combined", weighting: { objective: "critic", subjective: "equal", entropyInput: "raw", randomIndex: "saaty1980" } });
+    expect(combined.warnings.map(({ column, message }) => [column, message])).toEqual([
+      [
+        "weighting.entropyInput",
+        'option weighting.entropyInput has no effect with weights: "combined" and weighting.objective: "critic", which derives no entropy weights; expected weights: "entropy", or combined with weighting.objective: "entropy"',
+      ],
+      [
+        "weighting.randomIndex",
+        'option weighting.randomIndex has no effect with weights: "combined" and weighting.subjective: "equal", which reads no AHP judgements; expected weights: "ahp", or combined with weighting.subjective: "ahp"',
+      ],
+    ]);
+    expect((await compute(inputs, { weights: "entropy", weighting: { combination: "multiplicative" } })).warnings.map(({ message }) => message)).toEqual([
+      'option weighting.combination has no effect with weights: "entropy", which combines no two sets of weights; expected weights: "combined"',
+    ]);
+    // Used options warn of nothing: combined reads the AHP file when no subjective set is named.
+    expect((await compute(inputs, { weights: "combined", ahp, weighting: { randomIndex: "saaty1980", years: [2018, 2019] } })).warnings).toEqual([]);
+    expect((await rejection(() => compute(inputs, { weights: "entropy", weighting: { subjective: "equal" }, strict: true }))).map(({ code, column }) => [code, column])).toEqual([
+      ["E_OPTION_UNUSED", "weighting.subjective"],
+    ]);
+  });
+
+  it("power without the power mean is W_OPTION_UNUSED naming option power, as --power alone warns on the command line", async () => {
+    const inputs = await load(FILES);
+    expect((await compute(inputs, { power: 0.5 })).warnings).toEqual([
+      {
+        code: "W_OPTION_UNUSED",
+        column: "power",
+        message: 'option power has no effect: no group is aggregated with the power mean; expected aggregate: "power" (or power in a group\'s aggregate column)',
+      },
+    ]);
+    const cli = await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", "-", "--power", "0.5"], ROOT);
+    expect(cli.stderr).toContain(methodMessages.powerUnused());
+    // In uncertainty, a run that draws the power mean reads it: no warning.
+    expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "power"], replications: 10 })).warnings).toEqual([]);
+    expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "power"], replications: 10, strict: true })).warnings).toEqual([]);
+    expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "geometric"], replications: 10 })).warnings.map(({ column }) => column)).toEqual(["power"]);
+  });
+
+  it("uncertainty: performanceGroups, which no run forms, is W_OPTION_UNUSED (E_ under strict); a preset's are left out without a word", async () => {
+    const inputs = await load(FILES);
+    const warning = {
+      code: "W_OPTION_UNUSED",
+      column: "performanceGroups",
+      message: "option performanceGroups has no effect in uncertainty, which forms no performance groups; expected it given to compute(inputs, options), whose result report(result) shows them",
+    };
+    expect((await uncertainty(inputs, { performanceGroups: [125, 100, 70], weightNoise: 0.2, replications: 10 })).warnings).toEqual([warning]);
+    expect(await rejection(() => uncertainty(inputs, { performanceGroups: [125, 100, 70], weightNoise: 0.2, replications: 10, strict: true }))).toEqual([{ ...warning, code: "E_OPTION_UNUSED" }]);
+    // eis sets performance groups (125, 100, 70), on four units where its min-max is defined.
+    expect(presetOptions("eis").performanceGroups).toEqual([125, 100, 70]);
+    expect((await uncertainty(await load(await presetFiles()), { preset: "eis", weightNoise: 0.2, replications: 10 })).warnings).toEqual([]);
+  });
+});
+
+describe("the facade's messages describe the value found", () => {
+  it("a year as a text, Infinity, NaN and a bigint are named as such (not null), in a list or an object too", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: ["2018", 2019, 2019.5] as never } }))).toEqual([
+      { code: "E_BAD_OPTION", column: "weighting.years[0]", message: 'option weighting.years[0] is the text "2018", not a number; expected a year, a whole number such as 2018' },
+      { code: "E_BAD_OPTION", column: "weighting.years[2]", message: "option weighting.years[2] is 2019.5; expected a year, a whole number such as 2018" },
+    ]);
+    expect(await rejection(() => compute(inputs, { baseYear: "2018" as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "baseYear", message: 'option baseYear is the text "2018", not a number; expected a year of the data such as 2017' },
+    ]);
+    const baseYear = async (value: unknown) => (await rejection(() => compute(inputs, { baseYear: value as number })))[0].message;
+    expect(await baseYear(Number.POSITIVE_INFINITY)).toBe("option baseYear is Infinity; expected a year of the data such as 2017");
+    expect(await baseYear(Number.NaN)).toBe("option baseYear is NaN; expected a year of the data such as 2017");
+    expect(await baseYear(BigInt(2018))).toBe("option baseYear is the bigint 2018n, not a number; expected a year of the data such as 2017");
+    expect((await rejection(() => compute(inputs, { normalize: "min-max", range: { low: Number.NEGATIVE_INFINITY, high: Number.NaN } })))[0].message).toBe(
+      'option range is {"low":-Infinity,"high":NaN}; expected { low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }',
+    );
+  });
+
+  it("a long object is previewed by its first 80 characters and its count of keys, not dumped", async () => {
+    const inputs = await load(FILES);
+    const range = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`key${i}`, i]));
+    // "{" and nine characters for each of "key0":0, to "key7":7, are 1 + 8 · 9 = 73; then 7 of "key8":8 make 80.
+    const shown = '{"key0":0,"key1":1,"key2":2,"key3":3,"key4":4,"key5":5,"key6":6,"key7":7,"key8":';
+    expect(shown).toHaveLength(80);
+    expect((await rejection(() => compute(inputs, { range: range as never })))[0].message).toBe(
+      `option range is ${shown}… (an object of 500 keys); expected { low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }`,
+    );
+    // A long text is cut after 200 characters wherever a message quotes it, the swapped arguments' message included.
+    const long = "x".repeat(300);
+    expect((await rejection(() => presetOptions({ baseYear: 2017 } as never, long as never)))[0].message).toBe(
+      `the arguments look swapped: presetOptions(options, "${"x".repeat(200)}"… (100 more characters)); expected presetOptions(name, options), the preset's name first`,
+    );
+  });
+
+  it("load(a Promise) says to await it, in one issue; an empty list of years or units is refused, not read as no observations", async () => {
+    expect(await rejection(() => load(Promise.resolve(FILES) as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "source", message: "option source is a Promise: did you forget await? expected { indicators, data, ... }: the paths of the tree and the values" },
+    ]);
+    const inputs = await load(FILES);
+    expect(await rejection(() => load(inputs as never))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "source",
+        message:
+          "option source is the inputs of load() ({ tree, panel }); expected { indicators, data, ... }: the paths of the tree and the values (these inputs are loaded already: compute(inputs) takes them)",
+      },
+    ]);
+    // The paths by the names "values" and "tree": one issue each naming the option, not another for the option left out.
+    expect(await rejection(() => load({ tree: FILES.indicators, values: "data", cwd: ROOT } as never))).toEqual(
+      [
+        ["tree", "tree's", "indicators", '"indicators/changzhou-2020.csv"'],
+        ["values", "values'", "data", '"data"'],
+      ].map(([name, whose, option, path]) => ({
+        code: "E_BAD_OPTION",
+        column: name,
+        message: `unknown option "${name}"; expected one of: indicators, data, cwd, encoding, sheet, treeSheet, queryRoot, decimal, keepSources, unit; the ${whose} path is option ${option}: load({ ${option}: ${path}, ... })`,
+      })),
+    );
+    expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: [], units: [] } }))).toEqual([
+      { code: "E_BAD_OPTION", column: "weighting.years", message: "option weighting.years is an empty list; expected a list of years, e.g. [2018, 2019], or the option left out for every year" },
+      {
+        code: "E_BAD_OPTION",
+        column: "weighting.units",
+        message: 'option weighting.units is an empty list; expected a list of unit names, e.g. ["常州高新区"], or the option left out for every unit',
+      },
+    ]);
+    // As the command line refuses --normalisations "": an empty list of methods to draw from is refused, not read as none.
+    expect(await rejection(() => uncertainty(inputs, { weightNoise: 0.2, aggregations: [] }))).toEqual([
+      { code: "E_BAD_OPTION", column: "aggregations", message: expect.stringMatching(/^option aggregations is an empty list; expected a list of one or more of: arithmetic, geometric, /) },
+    ]);
+  });
+});
+
+describe("the facade checks cap as the command line checks --cap", () => {
+  it("cap: 50 is refused with the options' other problems in one pass, by presetOptions too, in the library's words", async () => {
+    const inputs = await load(FILES);
+    const cap = { code: "E_BAD_OPTION", column: "cap", message: "option cap 50 is below 100; expected a number >= 100 (a lower cap would move the base year off 100)" };
+    expect(await rejection(() => compute(inputs, { cap: 50, normalize: "bogus" as never }))).toEqual([
+      { code: "E_BAD_OPTION", column: "normalize", message: expect.stringMatching(/^option normalize is "bogus"; expected one of: fixed-base, /) },
+      cap,
+    ]);
+    expect(await rejection(() => presetOptions("nbs", { cap: 50 }))).toEqual([cap]);
+    expect(await rejection(() => uncertainty(inputs, { cap: 50, weightNoise: 0.1, replications: 10 }))).toEqual([cap]);
+    // The core keeps the flag's words (the command line's parser refuses --cap 50 before it).
+    expect(() => computeIndex(inputs.tree, inputs.panel, { cap: 50 })).toThrow(messages.capOptionTooLow(50));
+    expect(messages.capOptionTooLow(50)).toBe("--cap 50 is below 100; expected a number >= 100 (a lower cap would move the base year off 100)");
+  });
+});
+
+/** The panel of `inputs` cut to its first two years (2017 and 2018). */
+async function twoYearPanel(inputs: Awaited<ReturnType<typeof load>>): Promise<Awaited<ReturnType<typeof load>>["panel"]> {
+  const { units, years, indicators, values } = inputs.panel;
+  const kept = years.slice(0, 2);
+  const cut = new Float64Array(indicators.length * units.length * kept.length);
+  for (let i = 0; i < indicators.length; i++)
+    for (let u = 0; u < units.length; u++) for (let y = 0; y < kept.length; y++) cut[(i * units.length + u) * kept.length + y] = values[(i * units.length + u) * years.length + y];
+  return { ...inputs.panel, years: kept, values: cut };
+}

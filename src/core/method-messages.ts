@@ -36,6 +36,7 @@ export const methodMessages = {
   topsisUndefined: (group: string, childCodes: readonly string[], count: number, unit: string, year: number, byYear = false) =>
     `group ${quote(group)}: ${count === 1 ? `${unitYear(unit, year)} sits` : `${count} unit-years (the first: ${unitYear(unit, year)}) sit`} at both the best and the worst value of every observed child (${childCodes.map(quote).join(", ")}) ${byYear ? "among its year's units" : "over the panel"}, so TOPSIS's distances to the best and the worst are both 0 (0/0); expected a child that varies ${byYear ? "among each year's units (a single unit has nothing to be compared with in a year: use topsis, over the years)" : "over the panel's units and years"}`,
   powerMissing: () => `the power mean has no exponent; expected --power P or --aggregate power:P (e.g. power:0.5)`,
+  powerUnused: () => `--power has no effect: no group is aggregated with the power mean; expected --aggregate power (or power in a group's aggregate column)`,
   groupDirectionScale: (group: string, kind: "rank" | "mixed") =>
     `group ${quote(group)} has direction "-", but ${
       kind === "rank" ? "its indicators are ranks or Borda scores, whose scale depends on the units observed each year" : "the indicators beneath it are on different scales"

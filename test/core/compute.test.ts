@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
+import { checkComputeOptions, computeIndex, resultIndex, type IndexResult } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
+import { methodMessages } from "../../src/core/method-messages.js";
 import { normalizeFixedBase, normalizeMinMax } from "../../src/core/normalize.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
@@ -48,6 +49,24 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
     for (let n = 0; n < result.nodes.length; n++) for (let u = 0; u < 2; u++) expect(result.values[resultIndex(result, n, u, 1)]).toBe(100);
     // U1, X1 against 2018: 100·15/12 = 125
     expect(valueOf(result, "X1", 0, 2)).toBeCloseTo(125, 12);
+  });
+
+  it("refuses a cap below 100 with the options' other problems, in the words of --cap (the command line's rule)", () => {
+    expect(checkComputeOptions({ cap: 50, normalize: "bogus" as never }).map(({ column, message }) => [column, message.slice(0, 36)])).toEqual([
+      ["normalize", 'option normalize is "bogus"; expecte'],
+      ["--cap", "--cap 50 is below 100; expected a nu"],
+    ]);
+    expect(checkComputeOptions({ cap: 50 })[0].message).toBe(messages.capOptionTooLow(50));
+    expect(checkComputeOptions({ cap: 100 })).toEqual([]);
+  });
+
+  it("warns of a power exponent no group's aggregation reads (W_OPTION_UNUSED, E_ under strict), not when a group's column asks for power", () => {
+    const warning = { code: "W_OPTION_UNUSED", message: methodMessages.powerUnused() };
+    expect(compute(SMALL, { power: 0.5 }).warnings).toEqual([warning]);
+    expect(methodMessages.powerUnused()).toBe("--power has no effect: no group is aggregated with the power mean; expected --aggregate power (or power in a group's aggregate column)");
+    expect(() => compute(SMALL, { power: 0.5, strict: true })).toThrow(methodMessages.powerUnused());
+    expect(compute(SMALL, { power: 0.5, aggregate: "power" }).warnings).toEqual([]);
+    expect(compute(SMALL, { power: 0.5, aggregateByLevel: { 0: "power" } }).warnings).toEqual([]);
   });
 
   it("reports a base year absent from the data", () => {

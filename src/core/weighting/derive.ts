@@ -244,7 +244,8 @@ export function checkWeightingOptions(options: WeightingOptions): Issue[] {
     .choice("combination", options.combination, COMBINATIONS)
     .number("alpha", options.alpha, "a number from 0 to 1 (the share of the subjective set)", (alpha) => alpha >= 0 && alpha <= 1)
     .boolean("strict", options.strict)
-    .list("years", options.years, Number.isInteger, "a list of years, e.g. [2018, 2019]")
-    .list("units", options.units, (unit) => typeof unit === "string", 'a list of unit names, e.g. ["常州高新区"]');
+    // An empty list would leave no observation to derive weights from: every year or unit is the option left out.
+    .list("years", options.years, Number.isInteger, "a list of years, e.g. [2018, 2019], or the option left out for every year", { item: "a year, a whole number such as 2018", number: true, nonEmpty: true })
+    .list("units", options.units, (unit) => typeof unit === "string", 'a list of unit names, e.g. ["常州高新区"], or the option left out for every unit', { item: "a unit's name (a text)", nonEmpty: true });
   return checks.issues;
 }
