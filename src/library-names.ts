@@ -3,8 +3,7 @@
  * (`--cap -5 is below 100`, `raise --winsor-max, or use --outliers winsorise-log`), as the command line is their first
  * reader; the facade (`api.ts`) passes every issue it throws or returns through `issueInLibraryNames`, so that a
  * notebook reads `option cap -5 is below 100` and `raise winsorMax, or use outliers: "winsorise-log"`, and an issue's
- * `column` names the option
- * by its key (`cap`, not `--cap`). The command line's messages are left as they are.
+ * `column` names the option by its key (`cap`, not `--cap`). The command line's messages are left as they are.
  *
  * `FLAG_NAMES` holds every flag the core's messages quote that a facade call can meet, and `PHRASES` the few
  * sentences whose words change beyond the flag's name (the command line's `--aggregate power:P` is two options in the
