@@ -863,6 +863,17 @@ describe("the facade warns of a weighting option the method leaves unused, in th
     expect((await uncertainty(inputs, { power: 0.5, aggregations: ["arithmetic", "geometric"], replications: 10 })).warnings.map(({ column }) => column)).toEqual(["power"]);
   });
 
+  it("winsorMax and outlierScope without an outlier treatment that reads them are W_OPTION_UNUSED naming the options", async () => {
+    const inputs = await load(FILES);
+    const warnings = (await compute(inputs, { winsorMax: 3, outlierScope: "year" })).warnings;
+    expect(warnings.map(({ code, column }) => [code, column])).toEqual([
+      ["W_OPTION_UNUSED", "winsorMax"],
+      ["W_OPTION_UNUSED", "outlierScope"],
+    ]);
+    expect(warnings[0].message).toBe('option winsorMax has no effect: no indicator\'s outlier treatment is winsorise or winsorise-log (outliers, or the tree\'s outliers column)');
+    expect((await compute(inputs, { winsorMax: 3, outliers: "winsorise" })).warnings.filter(({ code }) => code === "W_OPTION_UNUSED")).toEqual([]);
+  });
+
   it("uncertainty: performanceGroups, which no run forms, is W_OPTION_UNUSED (E_ under strict); a preset's are left out without a word", async () => {
     const inputs = await load(FILES);
     const warning = {

@@ -26,8 +26,8 @@ export interface DataOptions extends FileOptions {
   unfilled: UnfilledPolicy;
   zeroBase: ZeroBasePolicy;
   outliers: OutlierMethod;
-  winsorMax: number;
-  outlierScope: OutlierScope;
+  winsorMax?: number;
+  outlierScope?: OutlierScope;
 }
 
 /** Adds `--missing`, `--unfilled`, `--zero-base`, `--outliers`, `--winsor-max`, `--outlier-scope` and the file options. */
@@ -51,11 +51,13 @@ export function addDataOptions(command: Command): Command {
         .choices(OUTLIER_METHODS)
         .default("none"),
     )
-    .option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year)", integerOption("--winsor-max", 1, 1_000_000), 5)
+    // No commander defaults for these two (5, panel: the core's): given without an outlier treatment that reads them,
+    // they are warned of (W_OPTION_UNUSED), which needs to know whether they were given.
+    .option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year) (default: 5)", integerOption("--winsor-max", 1, 1_000_000))
     .addOption(
-      new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year)")
-        .choices(OUTLIER_SCOPES)
-        .default("panel"),
+      new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year) (default: panel)").choices(
+        OUTLIER_SCOPES,
+      ),
     )
 ;
   return addFileOptions(command);

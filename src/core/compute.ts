@@ -12,7 +12,7 @@ import { planGroupReflections, reflectGroup, type Reflection } from "./group-dir
 import { methodMessages } from "./method-messages.js";
 import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { MIN_CAP, planNormalization } from "./normalize/plan.js";
-import { OUTLIER_METHODS, OUTLIER_SCOPES, type Treatment } from "./outliers.js";
+import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 import { prepareData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
@@ -172,6 +172,11 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   const plans = prepared.plans;
   append(issues, prepared.issues);
   append(warnings, prepared.warnings);
+  // An outlier setting no indicator's treatment reads (the tree's outliers column included).
+  for (const unused of unusedOutlierWarnings(options, prepared.outlierMethods)) {
+    warnings.push(unused);
+    if (options.strict) issues.push({ ...unused, code: unused.code.replace(/^W_/, "E_") });
+  }
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments);
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));
@@ -305,6 +310,19 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
       }
   });
   return issues;
+}
+
+/**
+ * Warnings for the outlier settings no indicator's treatment reads: `--winsor-max` without `winsorise` or
+ * `winsorise-log`, `--outlier-scope` without any treatment (`methods`: each indicator's, the tree's column included).
+ */
+function unusedOutlierWarnings(options: ComputeOptions, methods: readonly OutlierMethod[]): Issue[] {
+  const warnings: Issue[] = [];
+  if (options.winsorMax !== undefined && !methods.some((method) => method === "winsorise" || method === "winsorise-log"))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.outlierOptionUnused("--winsor-max", ["winsorise", "winsorise-log"]) });
+  if (options.outlierScope !== undefined && methods.every((method) => method === "none"))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.outlierOptionUnused("--outlier-scope", OUTLIER_METHODS.filter((method) => method !== "none")) });
+  return warnings;
 }
 
 /** Warnings for method options no indicator uses (`--cap` without any ratio method, ...). */

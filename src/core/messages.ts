@@ -158,6 +158,9 @@ export const messages = {
     `group ${quote(group)}${ofUnit(unit)}, year ${year}: the mean of the children is ${mean}, so the MPI penalty sd²/mean is undefined; expected a positive mean (MPI is meant for z-scores on the 100 ± 10 scale)`,
   optionUnused: (option: string, methods: readonly string[]) =>
     `${option} has no effect: no indicator is normalised with ${methods.join(", ")}`,
+  /** An outlier setting no indicator's treatment (`--outliers` or the tree's `outliers` column) reads. */
+  outlierOptionUnused: (option: string, methods: readonly string[]) =>
+    `${option} has no effect: no indicator's outlier treatment is ${methods.join(" or ")} (--outliers, or the tree's outliers column)`,
   /** An option of a file `--out -` does not write (it writes no file). */
   optionUnusedOnStdout: (option: string) =>
     `${option} has no effect with --out -, which writes no file; expected --out <dir>${option === "--xlsx" ? " (or --format xlsx to print the workbook)" : ""}`,

@@ -57,6 +57,8 @@ export interface PreparedData {
   /** Problems with the tree's policy columns. */
   issues: Issue[];
   warnings: Issue[];
+  /** Per indicator, its outlier treatment (`--outliers` or the tree's `outliers` column). */
+  outlierMethods: OutlierMethod[];
 }
 
 /**
@@ -77,6 +79,8 @@ export interface TreatedData {
   logged: boolean[];
   /** Per indicator, its zero-base policy. */
   zeroBase: ZeroBasePolicy[];
+  /** Per indicator, its outlier treatment (`--outliers` or the tree's `outliers` column). */
+  outlierMethods: OutlierMethod[];
 }
 
 /** Reads the policy columns, imputes and treats outliers: the data stage up to the zero-base policy. */
@@ -109,6 +113,7 @@ export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions
     warnings: treated.warnings,
     logged: treated.logged,
     zeroBase,
+    outlierMethods: outliers,
   };
 }
 
@@ -135,6 +140,7 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
     gaps: treated.gaps,
     issues: treated.issues,
     warnings: [...warnings, ...zero.warnings],
+    outlierMethods: treated.outlierMethods,
   };
 }
 

@@ -164,6 +164,47 @@ describe("outliers from the command line", () => {
   });
 });
 
+describe("outlier settings nothing reads", () => {
+  const series = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+  const values = ["year,indicator,value", ...series.map((value, i) => `${2009 + i},A,${value}`), ""].join("\n");
+  const unusedMax = 'warning: --winsor-max has no effect: no indicator\'s outlier treatment is winsorise or winsorise-log (--outliers, or the tree\'s outliers column)\n';
+
+  it("--winsor-max without winsorise, and --outlier-scope without any treatment, are warned of (W_OPTION_UNUSED)", async () => {
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,a,,+\n", "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--winsor-max", "3", "--outlier-scope", "year", "--out", "-", "--table", "index"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(
+      unusedMax +
+        "warning: --outlier-scope has no effect: no indicator's outlier treatment is winsorise or log or sqrt or winsorise-log (--outliers, or the tree's outliers column)\n",
+    );
+    expect(run.stderr).toBe(
+      `warning: ${messages.outlierOptionUnused("--winsor-max", ["winsorise", "winsorise-log"])}\nwarning: ${messages.outlierOptionUnused("--outlier-scope", ["winsorise", "log", "sqrt", "winsorise-log"])}\n`,
+    );
+    // Under --strict: an error, exit 1, nothing written.
+    const strict = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--winsor-max", "3", "--strict", "--out", "out"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("--winsor-max has no effect");
+    expect(await listDir(dir)).toEqual(["tree.csv", "values.csv"]);
+  });
+
+  it("says nothing when an indicator reads them: --outliers winsorise, or the tree's outliers column, or no flag at all", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nA,,a,,+\n",
+      "tree-column.csv": "code,parent,name,weight,direction,outliers\nA,,a,,+,winsorise-log\n",
+      "values.csv": values,
+    });
+    for (const argv of [
+      ["-i", "tree.csv", "--outliers", "winsorise", "--winsor-max", "3", "--outlier-scope", "year"],
+      ["-i", "tree-column.csv", "--winsor-max", "3", "--outlier-scope", "panel"],
+      ["-i", "tree.csv"],
+    ]) {
+      const run = await runCli(["compute", ...argv, "-d", "values.csv", "--out", "-", "--table", "index"], dir);
+      expect(run.code, argv.join(" ")).toBe(0);
+      expect(run.stderr, argv.join(" ")).not.toContain("warning");
+    }
+  });
+});
+
 describe("files people actually have", () => {
   const VALUES = "地区,年份,指标代码,数值\n常州,2017,X1,10\n常州,2018,X1,12\n常州,2017,X2,50\n常州,2018,X2,40\n常州,2017,Y1,\"1,000\"\n常州,2018,Y1,１０５０\n";
 
