@@ -90,7 +90,8 @@ export function planAggregation(tree: Tree, spec: AggregateSpec): { methods: Map
 /**
  * The cells of one group where `method` is undefined: a child score <= 0 under the geometric or harmonic mean (and the
  * power mean with p <= 0), a child score < 0 under the power mean with p > 0 and under benefit of the doubt, a weighted
- * mean <= 0 under the MPI. Under the means, a child of weight 0 takes no part, whatever its score. `children` and `childCodes` are parallel; blocks are unit-major over `years`.
+ * mean <= 0 under the MPI. Under the means, a child of weight 0 takes no part, whatever its score. `children` and
+ * `childCodes` are parallel; blocks are unit-major over `years`.
  */
 export function checkAggregation(
   method: AggregateMethod,
