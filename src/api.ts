@@ -36,7 +36,7 @@ import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.j
 import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
 import { checkWeightingOptions, deriveWeights, unusedWeightingOptions, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
-import { ValidationError, type Issue } from "./errors.js";
+import { strictErrors, ValidationError, type Issue } from "./errors.js";
 import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
@@ -251,13 +251,12 @@ async function deriveFor(
 ): Promise<{ derived?: WeightingResult; warnings: Issue[] }> {
   const { weights: method = "explicit", weighting = {}, ahp } = options;
   const unused = unusedWeightingChoices(method, weighting, ahp !== undefined);
-  const strictly = (warnings: Issue[]) => warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") }));
   if (method === "explicit") {
     const warnings = [...unusedWeightingOptions({ method, entropyShift: weighting.entropyShift, alpha: weighting.alpha }), ...unused];
-    if (options.strict && warnings.length > 0) throw new ValidationError(strictly(warnings));
+    if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
     return { warnings };
   }
-  if (options.strict && unused.length > 0) throw new ValidationError(strictly(unused));
+  if (options.strict && unused.length > 0) throw new ValidationError(strictErrors(unused));
   const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
   const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
   const derived = deriveWeights(inputs.tree, panel, {
@@ -415,7 +414,7 @@ export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions 
               message: "option performanceGroups has no effect in uncertainty, which forms no performance groups; expected it given to compute(inputs, options), whose result report(result) shows them",
             },
           ];
-    if (settings.strict && unusedSettings.length > 0) throw new ValidationError(unusedSettings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+    if (settings.strict && unusedSettings.length > 0) throw new ValidationError(strictErrors(unusedSettings));
     const { derived, warnings: weightingWarnings } = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
     let result: UncertaintyResult;
     try {

@@ -74,6 +74,11 @@ export class OutputError extends IndexToolError {}
 /** A bug in the tool. */
 export class InternalError extends IndexToolError {}
 
+/** The errors `--strict` (`strict`) makes of `warnings`: each code `W_…` becomes `E_…`, the rest of each issue as it was. */
+export function strictErrors(warnings: readonly Issue[]): Issue[] {
+  return warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") }));
+}
+
 /** `source:line:column: message` (the place prefix only where the message does not already carry it). */
 export function formatIssue(issue: Issue): string {
   const place = placeOf(issue);

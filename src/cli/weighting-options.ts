@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
-import { UsageError, ValidationError, type Issue } from "../errors.js";
+import { strictErrors, UsageError, ValidationError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import {
   DEFAULT_ALPHA,
@@ -168,7 +168,7 @@ export async function weighIndex(
     return { weighting, warnings: weighting.warnings };
   }
   const warnings = unusedWeightingOptions({ method, entropyShift: options.entropyShift, alpha: options.alpha });
-  if (options.strict && warnings.length > 0) throw new ValidationError(warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
   return { warnings };
 }
 

@@ -2,7 +2,7 @@
  * The whole pipeline on a validated tree and panel: check, normalise every indicator, weight, aggregate every group
  * bottom-up into the overall index.
  */
-import { ValidationError, type Issue } from "../errors.js";
+import { strictErrors, ValidationError, type Issue } from "../errors.js";
 import { aggregate, AGGREGATE_METHODS, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
 import { MISSING_POLICIES, UNFILLED_POLICIES, type Imputation } from "./missing.js";
@@ -153,16 +153,18 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   const warnings = [...(inputPanel.warnings ?? []), ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));
-  if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (options.strict) append(issues, strictErrors(warnings));
+  // A warning found later in the run: kept, and an error too under strict.
+  const warnLater = (found: readonly Issue[]) => {
+    append(warnings, found);
+    if (options.strict) append(issues, strictErrors(found));
+  };
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
   const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {}, power: options.power });
   // An exponent no group's aggregation reads (the tree's aggregate column included): a warning, an error under strict.
-  if (options.power !== undefined && ![...aggregation.methods.values()].includes("power")) {
-    const unused: Issue = { code: "W_OPTION_UNUSED", message: methodMessages.powerUnused() };
-    warnings.push(unused);
-    if (options.strict) issues.push({ ...unused, code: unused.code.replace(/^W_/, "E_") });
-  }
+  if (options.power !== undefined && ![...aggregation.methods.values()].includes("power"))
+    warnLater([{ code: "W_OPTION_UNUSED", message: methodMessages.powerUnused() }]);
   append(append(issues, normalization.issues), aggregation.issues);
   const referenceUnit = options.referenceUnit === undefined ? -1 : panel.units.indexOf(options.referenceUnit);
   if (options.referenceUnit !== undefined && referenceUnit < 0)
@@ -173,10 +175,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   append(issues, prepared.issues);
   append(warnings, prepared.warnings);
   // An outlier setting no indicator's treatment reads (the tree's outliers column included).
-  for (const unused of unusedOutlierWarnings(options, prepared.outlierMethods)) {
-    warnings.push(unused);
-    if (options.strict) issues.push({ ...unused, code: unused.code.replace(/^W_/, "E_") });
-  }
+  warnLater(unusedOutlierWarnings(options, prepared.outlierMethods));
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments);
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));

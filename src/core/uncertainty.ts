@@ -22,7 +22,7 @@
  */
 import type { AggregateMethod } from "./aggregate.js";
 import type { MissingPolicy } from "./compute.js";
-import { UsageError, ValidationError, type Issue } from "../errors.js";
+import { strictErrors, UsageError, ValidationError, type Issue } from "../errors.js";
 import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
 import { methodMessages } from "./method-messages.js";
@@ -329,7 +329,7 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   for (const mixed of [scalesMixedWarning(normalizations), aggregationScalesMixedWarning(aggregations)]) if (mixed) warnings.push(mixed);
   // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).
   const refused = options.strict ? warnings.filter((warning) => STRICT_WARNINGS.has(warning.code)) : [];
-  if (refused.length > 0) throw new ValidationError(refused.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (refused.length > 0) throw new ValidationError(strictErrors(refused));
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;

@@ -20,7 +20,7 @@ import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
-import { UsageError, ValidationError } from "../../errors.js";
+import { strictErrors, UsageError, ValidationError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
@@ -169,7 +169,7 @@ export async function computeFromOptions(options: IndexChoiceOptions, env: CliEn
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   // Options that would do nothing are found before the work (and refused under --strict, as computeIndex refuses its own).
   const unusedOptions = unusedOutputOptions(options);
-  if (options.strict && unusedOptions.length > 0) throw new ValidationError(unusedOptions.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
   // The interactive report shows each value's source column, which only the general reader keeps.
   const keepSources = Boolean((options.report || options.reportOnly) && !options.static && options.out !== "-");
   const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env, { keepSources });

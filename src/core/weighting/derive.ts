@@ -1,7 +1,7 @@
 /**
  * Choosing a weighting method for a run: the dispatcher over every method, and the record of what was used.
  */
-import { ValidationError, type Issue } from "../../errors.js";
+import { strictErrors, ValidationError, type Issue } from "../../errors.js";
 import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
 import type { Tree } from "../types.js";
@@ -220,7 +220,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       throw new RangeError(messages.unknownMethod("weighting", unknown, WEIGHT_METHODS));
     }
   }
-  if (options.strict) append(issues, warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") })));
+  if (options.strict) append(issues, strictErrors(warnings));
   if (issues.length > 0) throw new ValidationError(issues);
   return { weights, globalWeights: globalWeights(tree, weights), consistency, summary, warnings };
 }
