@@ -2,7 +2,6 @@
  * Terminal text: the table of the overall index and the first-level sub-indices by year, with the change on the
  * previous year (in percent on a ratio scale such as the fixed-base index, in points on any other).
  */
-import { ACROSS_UNIT_METHODS, type AggregateMethod } from "../core/aggregate/methods.js";
 import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import { acrossUnitGroupMethods, indicatorsAtOwnBase } from "../core/index-scale.js";
@@ -106,12 +105,10 @@ const RATIO_SCALE: readonly string[] = [...RATIO_METHODS, "fraction-of-max" sati
 /**
  * Whether the result's values are on a ratio scale: every indicator normalised to `100 · ratio` (fixed-base, chain,
  * distance to a target, a reference or the average, fraction of the maximum) and no group scored against the other units
- * (Copeland, benefit of the doubt), which every other aggregation keeps.
+ * (Copeland, benefit of the doubt, TOPSIS, grey), which every other aggregation keeps.
  */
 function ratioScale(result: IndexResult): boolean {
-  return result.nodes.every((node) =>
-    node.kind === "indicator" ? RATIO_SCALE.includes(node.method ?? "fixed-base") : !ACROSS_UNIT_METHODS.includes(node.method as AggregateMethod),
-  );
+  return acrossUnitGroupMethods(result).length === 0 && result.nodes.every((node) => node.kind !== "indicator" || RATIO_SCALE.includes(node.method ?? "fixed-base"));
 }
 
 /**
@@ -121,7 +118,8 @@ function ratioScale(result: IndexResult): boolean {
  */
 function scaleOf(result: IndexResult): string {
   const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
-  const indicators = indicatorsAtOwnBase(result) ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
+  const ownBase = indicatorsAtOwnBase(result);
+  const indicators = ownBase ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
   const across = acrossUnitGroupMethods(result);
-  return across.length > 0 ? `indicators ${indicators.startsWith("base") ? "at " : ""}${indicators}, groups by ${across.join(", ")}` : indicators;
+  return across.length > 0 ? `indicators ${ownBase ? "at " : ""}${indicators}, groups by ${across.join(", ")}` : indicators;
 }
