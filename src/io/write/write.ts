@@ -13,7 +13,7 @@ import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
 import { crashAt } from "../crash-point.js";
-import { recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
+import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -252,18 +252,10 @@ function refuseTargets(dir: string, names: readonly string[], label: string): vo
 
 /**
  * The names among `names` that are in `dir` and that the folder's record does not show as the tool's own, unchanged
- * since it wrote them (`refuseFilesNotOurs`, asked of each name): the files a caller must not replace.
+ * since it wrote them (`filesNotOursIn`, each file hashed as the writer hashes it): the files a caller must not replace.
  */
 export async function filesNotOurs(dir: string, names: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const name of names)
-    try {
-      await refuseFilesNotOurs(dir, [name], dir, digestFile);
-    } catch (error) {
-      if (!(error instanceof OutputError && error.code === "E_OUT_NOT_OURS")) throw error;
-      found.push(name);
-    }
-  return found;
+  return filesNotOursIn(dir, names, digestFile);
 }
 
 /**

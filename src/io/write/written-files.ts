@@ -74,22 +74,36 @@ function isPlainFileName(name: string): boolean {
  * `label` names the folder.
  */
 export async function refuseFilesNotOurs(dir: string, names: readonly string[], label: string, digest: (path: string) => Promise<Identity>): Promise<void> {
+  const [name] = await filesNotOursIn(dir, names, digest, 1);
+  if (name === undefined) return;
+  // `label` names the folder, or the file itself when one file is written (`weights --out w.csv`).
+  const file = label.endsWith(name) ? label : label === "." ? name : `${label.replace(/[\\/]+$/, "")}/${name}`;
+  throw new OutputError("E_OUT_NOT_OURS", outputMessages.outNotOurs(file, WRITTEN_FILES));
+}
+
+/**
+ * The names among `names` (at most `limit` of them, in order) that exist in `dir` as a file (or a link) the folder's
+ * record does not show as the tool's own, unchanged since it was written: the files a writer must not replace. A
+ * folder at a name is not counted (it fails the write itself, which restores the rest). The record is read once.
+ */
+export async function filesNotOursIn(dir: string, names: readonly string[], digest: (path: string) => Promise<Identity>, limit = Infinity): Promise<string[]> {
   let record: Record<string, Identity> | undefined;
+  const found: string[] = [];
   for (const name of names) {
+    if (found.length >= limit) break;
     let info;
     try {
       info = lstatSync(join(dir, name));
     } catch {
       continue; // nothing there
     }
-    if (info.isDirectory()) continue; // a folder in the way fails the write itself, which restores the rest
+    if (info.isDirectory()) continue;
     record ??= readRecord(dir);
     const known = record[name];
     if (known && info.isFile() && (await isKnownVersion(known, join(dir, name), info.size, digest))) continue;
-    // `label` names the folder, or the file itself when one file is written (`weights --out w.csv`).
-    const file = label.endsWith(name) ? label : label === "." ? name : `${label.replace(/[\\/]+$/, "")}/${name}`;
-    throw new OutputError("E_OUT_NOT_OURS", outputMessages.outNotOurs(file, WRITTEN_FILES));
+    found.push(name);
   }
+  return found;
 }
 
 /**
