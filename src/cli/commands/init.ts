@@ -55,13 +55,15 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   // The project folder is named like a file (`init report.html`): refused before anything is made, as --out is.
   refuseFileNameFolder(folder, dir, "init [dir]");
   const files = withByteOrderMarks(projectTemplates(schemaReference(folder), options.lang ?? "zh"));
+  const schema = readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8");
   // Without an installed copy to point to, the project carries the schema itself, so the reference survives a move.
-  if (!existsSync(join(folder, INSTALLED_SCHEMA))) files[SCHEMA_COPY] = readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8");
+  if (!existsSync(join(folder, INSTALLED_SCHEMA))) files[SCHEMA_COPY] = schema;
   const existing = Object.keys(files).filter((path) => existsSync(join(folder, path)));
   // Never overwritten, --force or not: a file init did not write, or one changed since (the team's own tree, values
   // or settings). Checked before anything is written, so a refused init changes nothing.
+  const shipped = existing.length > 0 ? shippedTexts(schema) : new Map<string, string[]>();
   const notOurs: string[] = [];
-  for (const path of existing) if (!(await initWrote(folder, path))) notOurs.push(path);
+  for (const path of existing) if (!(await initWrote(folder, path, shipped.get(path) ?? []))) notOurs.push(path);
   if (notOurs.length > 0) throw new OutputError("E_INIT_NOT_OURS", projectMessages.initNotOurs(label, notOurs, options.force));
   if (existing.length > 0 && !options.force)
     throw new OutputError("E_EXISTS", projectMessages.initExists(label, existing));
@@ -96,18 +98,26 @@ function withByteOrderMarks(files: Record<string, string>): Record<string, strin
 }
 
 /**
- * Whether the file at `path` (relative to `folder`) is provably one `init` wrote: byte for byte one of its example
- * files (in either language, with either schema reference, or the package's schema), or listed unchanged in its
- * folder's record of the files the tool wrote (`write/written-files.ts`).
+ * Every text `init` writes at each path, in either language and with either schema reference (the CSV files with their
+ * byte order mark), and the package's `schema` as the project's copy of it.
  */
-async function initWrote(folder: string, path: string): Promise<boolean> {
+function shippedTexts(schema: string): Map<string, string[]> {
+  const texts = new Map<string, string[]>([[SCHEMA_COPY, [schema]]]);
+  for (const language of ["zh", "en"] as const)
+    for (const reference of [INSTALLED_SCHEMA, SCHEMA_COPY])
+      for (const [path, text] of Object.entries(withByteOrderMarks(projectTemplates(reference, language)))) texts.set(path, [...(texts.get(path) ?? []), text]);
+  return texts;
+}
+
+/**
+ * Whether the file at `path` (relative to `folder`) is provably one `init` wrote: byte for byte one of `shipped` (the
+ * texts init writes there, `shippedTexts`), or listed unchanged in its folder's record of the files the tool wrote
+ * (`write/written-files.ts`).
+ */
+async function initWrote(folder: string, path: string, shipped: readonly string[]): Promise<boolean> {
   const target = join(folder, path);
   if (!statSync(target).isFile()) return false;
   const bytes = readFileSync(target);
-  const shipped = (["zh", "en"] as const).flatMap((language) =>
-    [INSTALLED_SCHEMA, SCHEMA_COPY].map((reference) => withByteOrderMarks(projectTemplates(reference, language))[path]),
-  );
-  if (path === SCHEMA_COPY) shipped.push(readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8"));
-  if (shipped.some((text) => text !== undefined && bytes.equals(Buffer.from(text, "utf8")))) return true;
+  if (shipped.some((text) => bytes.equals(Buffer.from(text, "utf8")))) return true;
   return (await filesNotOurs(dirname(target), [basename(target)])).length === 0;
 }
