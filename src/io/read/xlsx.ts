@@ -7,6 +7,7 @@
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
 import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
+import { fixZipDates } from "../write/zip-dates.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -251,15 +252,17 @@ function cellText(value: unknown, numberFormat?: string): string {
 }
 
 /**
- * Formats rows as a one-sheet workbook (first row bold and frozen), returning its bytes. Text cells are strings in
- * Excel's Text format, cut to what an Excel cell holds, as in `index.xlsx` (`workbookText`; `options.onWarning` hears
- * of each cut).
+ * Formats rows as a one-sheet workbook (first row bold and frozen), returning its bytes (the same rows give the same
+ * bytes). Strings are cut to what an Excel cell holds, as in `index.xlsx` (`workbookText`; `options.onWarning` hears of
+ * each cut); `null` is an empty cell. A cell is in Excel's Text format when `options.isText(row, column)` (0-based)
+ * says so, by default when it holds a string; every other cell is in the General format.
  */
 export async function formatWorkbook(
   sheetName: string,
-  rows: readonly (readonly (string | number)[])[],
-  options: Pick<XlsxOptions, "source" | "onWarning"> = {},
+  rows: readonly (readonly (string | number | null)[])[],
+  options: Pick<XlsxOptions, "source" | "onWarning"> & { isText?: (row: number, column: number) => boolean } = {},
 ): Promise<Uint8Array> {
+  const isText = options.isText ?? ((row: number, column: number) => typeof rows[row][column] === "string");
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   // A fixed date keeps the bytes of the same template identical from run to run.
@@ -270,7 +273,7 @@ export async function formatWorkbook(
   const worksheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   rows.forEach((row, r) => {
     const added = worksheet.addRow(row.map((cell, i) => (typeof cell === "string" ? workbookText(cell, sheetName, r + 1, i + 1, options) : cell)));
-    row.forEach((cell, i) => typeof cell === "string" && (added.getCell(i + 1).numFmt = TEXT_FORMAT));
+    row.forEach((_, i) => isText(r, i) && (added.getCell(i + 1).numFmt = TEXT_FORMAT));
   });
   worksheet.getRow(1).font = { bold: true };
   worksheet.columns.forEach((column, i) => {
@@ -279,30 +282,6 @@ export async function formatWorkbook(
     for (const row of rows) widest = Math.max(widest, String(row[i] ?? "").length);
     column.width = Math.min(60, Math.max(8, widest + 2));
   });
-  return fixZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return fixZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
-/**
- * Sets the modification time of every entry of a zip archive to 1980-01-01 00:00 (the zip epoch), in the local and
- * central headers, so the same workbook gives the same bytes whenever it is written. Data and checksums are untouched.
- */
-export function fixZipTimes(bytes: Uint8Array): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
-  if (end < 0) return bytes;
-  const entries = view.getUint16(end + 10, true);
-  let position = view.getUint32(end + 16, true);
-  const dosDate = (0 << 9) | (1 << 5) | 1;
-  for (let i = 0; i < entries && view.getUint32(position, true) === 0x02014b50; i++) {
-    view.setUint16(position + 12, 0, true);
-    view.setUint16(position + 14, dosDate, true);
-    const local = view.getUint32(position + 42, true);
-    if (view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true);
-      view.setUint16(local + 12, dosDate, true);
-    }
-    position += 46 + view.getUint16(position + 28, true) + view.getUint16(position + 30, true) + view.getUint16(position + 32, true);
-  }
-  return bytes;
-}

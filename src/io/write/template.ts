@@ -7,8 +7,6 @@ import { formulaIndicators } from "../../core/formula.js";
 import type { Tree } from "../../core/types.js";
 import type { Issue } from "../../errors.js";
 import { formatCsv } from "../csv.js";
-import { TEXT_FORMAT, workbookText } from "./to-xlsx.js";
-import { fixZipDates } from "./zip-dates.js";
 
 /** One row of the template: a series to fill in. */
 export interface TemplateSeries {
@@ -84,8 +82,8 @@ const LONG_YEAR_COLUMN = 1;
  * the same bytes). The text columns (unit, indicator code, name, measure) hold strings in Excel's Text format, so a
  * code such as 001 or =X1 stays as it is written; the cells to fill in and the long layout's years are in the General
  * format, so a number typed into them is a number, not a "number stored as text". The years of the long layout are
- * numbers; the header (the wide layout's years included) is text in the General format. Texts longer than an Excel
- * cell holds are cut, with a warning to `options.onWarning` (`workbookText`).
+ * numbers; the header (the wide layout's years included) is text in the General format. The workbook is
+ * `formatWorkbook`'s: texts longer than an Excel cell holds are cut, with a warning to `options.onWarning`.
  */
 export async function formatTemplateWorkbook(
   sheetName: string,
@@ -93,30 +91,14 @@ export async function formatTemplateWorkbook(
   layout: TemplateLayout,
   options: { source?: string; onWarning?: (warning: Issue) => void } = {},
 ): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  const epoch = new Date(Date.UTC(2000, 0, 1));
-  workbook.creator = "innovation-index";
-  workbook.lastModifiedBy = "innovation-index";
-  workbook.created = epoch;
-  workbook.modified = epoch;
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   const texts = TEXT_COLUMNS[layout];
-  rows.forEach((row, r) => {
-    const cells = row.map((cell, i) => {
-      if (r === 0 || texts.has(i)) return workbookText(cell, sheetName, r + 1, i + 1, options);
+  const cells = rows.map((row, r) =>
+    row.map((cell, i) => {
+      if (r === 0 || texts.has(i)) return cell;
       if (layout === "long" && i === LONG_YEAR_COLUMN) return Number(cell);
       return cell === "" ? null : cell; // a value to fill in: an empty cell in the General format
-    });
-    const added = sheet.addRow(cells);
-    if (r > 0) row.forEach((_, i) => texts.has(i) && (added.getCell(i + 1).numFmt = TEXT_FORMAT));
-  });
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column, i) => {
-    // A loop, not Math.max(...rows): spreading 300,000 rows overflows the call stack.
-    let widest = 0;
-    for (const row of rows) widest = Math.max(widest, (row[i] ?? "").length);
-    column.width = Math.min(60, Math.max(8, widest + 2));
-  });
-  return fixZipDates(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    }),
+  );
+  const { formatWorkbook } = await import("../read/xlsx.js");
+  return formatWorkbook(sheetName, cells, { ...options, isText: (r, i) => r > 0 && texts.has(i) });
 }
