@@ -91,8 +91,8 @@ export const outputMessages = {
     `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`,
   latestNotRunId: (latestLabel: string, found: string) =>
     `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
-  latestNamesMissingRun: (latestLabel: string, id: string) =>
-    `${latestLabel} names run ${id}, which does not exist`,
+  latestNamesMissingRun: (latestLabel: string, id: string, linkTarget?: string) =>
+    `${latestLabel} names run ${id}, which does not exist${linkTarget === undefined ? "" : ` (a link to ${quote(linkTarget)}, which is not a folder: is its disk mounted?)`}`,
   latestMissing: (latestLabel: string, runCount: number) =>
     `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
   /** A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did about it. */
@@ -129,7 +129,8 @@ export const outputMessages = {
   verifyNoManifest: (manifestLabel: string, problem: string) => `${manifestLabel} ${problem}; expected the manifest.json compute writes in every run folder`,
   verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,
   verifyNoPublishedRun: (runsLabel: string) => `${runsLabel} has no published run; expected a run to verify (run compute first, or name a run folder)`,
-  verifyNoRun: (label: string) => `${label}: no such run folder; expected a run id, latest, or the path of a run folder`,
+  verifyNoRun: (label: string, linkTarget?: string) =>
+    `${label}: no such run folder${linkTarget === undefined ? "" : ` (a link to ${quote(linkTarget)}, which is not a folder: is its disk mounted?)`}; expected a run id, latest, or the path of a run folder`,
   verifyMissing: (path: string, bytes: number, derived = false) =>
     `missing: ${path} (${derived ? "a derived file, " : ""}listed with ${bytes} bytes${derived ? " in reports.json" : ""})`,
   verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }, derived = false) =>

@@ -14,7 +14,7 @@ import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange }
 import type { RunData } from "../../io/runs/run-files.js";
 import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
 import { outputMessages } from "../../core/output-messages.js";
-import { listRunIds, readLatestPointer } from "../../io/runs/runs.js";
+import { listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
@@ -152,5 +152,10 @@ export async function findRun(reference: string, runsDir: string | undefined, en
     if (matches.length > 1) throw new InputError("E_AMBIGUOUS_RUN", projectMessages.ambiguousRun(reference, runsLabel, matches), { source: runsLabel });
     id = matches[0];
   }
-  return { folder: join(runsDir, id), label: `${runsLabel}/${id}` };
+  const folder = join(runsDir, id);
+  const label = `${runsLabel}/${id}`;
+  // A run folder may be a link (runs archived elsewhere): read through it; one whose target is gone is named as such.
+  const at = await runFolderAt(folder);
+  if (at.kind === "broken link") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.target), { source: label });
+  return { folder, label };
 }

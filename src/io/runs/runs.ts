@@ -14,7 +14,7 @@
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
 import { lstatSync, readFileSync, rmSync } from "node:fs";
-import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
@@ -98,11 +98,26 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
     return runs.length === 0 ? {} : { problem: outputMessages.latestMissing(latestLabel, runs.length) };
   }
   if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text) };
-  const isFolder = await lstat(join(runsDir, text)).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
-  return isFolder ? { id: text } : { problem: outputMessages.latestNamesMissingRun(latestLabel, text) };
+  const folder = await runFolderAt(join(runsDir, text));
+  if (folder.kind === "folder") return { id: text };
+  return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined) };
+}
+
+/** What is at a run folder's path: a folder (or a link to one), a link to nothing there (`target`), or neither. */
+export type RunFolderAt = { kind: "folder" } | { kind: "broken link"; target: string } | { kind: "none" };
+
+/**
+ * What is at `path`, the path of a run folder. A symbolic link to a folder is the run folder it points to (runs moved
+ * to an archive disk and linked back are read where they are: the revision summary, `--if-changed`, `diff`, `verify`
+ * and `report` all read through it); the tool never removes, renames or stages into a link (`holdsMarker` takes
+ * only real folders). A link whose target is not a folder (an archive disk not mounted) is named with its target.
+ */
+export async function runFolderAt(path: string): Promise<RunFolderAt> {
+  const found = await lstat(path).catch(() => undefined);
+  if (found?.isDirectory()) return { kind: "folder" };
+  if (!found?.isSymbolicLink()) return { kind: "none" };
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) return { kind: "folder" };
+  return { kind: "broken link", target: await readlink(path).catch(() => "?") };
 }
 
 /**

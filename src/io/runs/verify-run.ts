@@ -11,6 +11,7 @@ import { InputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked, type FileDigest } from "./run-files.js";
 import { digestFile } from "../write/write.js";
 import { readRunReports, REPORTS_FILE } from "./run-reports.js";
+import { runFolderAt } from "./runs.js";
 
 /** How one file compares with the manifest. */
 export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside";
@@ -92,8 +93,8 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
  * // => ok: true when every file matches; files: [{ path: "growth.csv", status: "ok", origin: "run", ... }, ...]
  */
 export async function verifyRun(folder: string, label = folder): Promise<RunVerification> {
-  const info = await lstat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label), { source: label });
+  const at = await runFolderAt(folder);
+  if (at.kind !== "folder") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.kind === "broken link" ? at.target : undefined), { source: label });
   const manifestLabel = `${label}/${MANIFEST_FILE}`;
   const read = await readManifestChecked(folder);
   if (!read.ok) throw new InputError("E_NO_MANIFEST", outputMessages.verifyNoManifest(manifestLabel, read.problem), { source: manifestLabel });
