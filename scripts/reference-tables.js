@@ -149,7 +149,7 @@ export const CODE_MEANINGS = {
   // run folders
   E_RUNS_NOT_FOLDER: "the runs folder of a project is a file (exit 3)",
   E_BAD_LATEST: "runs/LATEST is not a run id, or names a run that does not exist",
-  E_NO_RUN: "verify: no such run folder; report: no published run to write into",
+  E_NO_RUN: "verify: no such run folder; diff, report, verify: a linked run folder whose target is gone; report: no published run to write into",
   E_NO_MANIFEST: "verify: the run folder has no readable manifest.json",
   E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest (exit 1)",
   // report --uncertainty-from
