@@ -240,9 +240,8 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
 
 /**
  * The weights `options.weights` derives from the panel (none for `explicit`: the tree's), as `compute --weights` does,
- * and the weighting's warnings: the derivation's (for `explicit`, the core's check of `entropyShift` and `alpha` that
- * the command line makes too), then every other weighting option the method leaves unused (`unusedWeightingChoices`),
- * each `W_OPTION_UNUSED`, an error under `strict`.
+ * and the weighting's warnings, among them every weighting option, and the AHP file, that the method leaves unused
+ * (`unusedWeightingOptions`, the command line's check: `W_OPTION_UNUSED`, an error under `strict`).
  */
 async function deriveFor(
   inputs: Inputs,
@@ -250,59 +249,23 @@ async function deriveFor(
   options: Pick<IndexOptions, "weights" | "weighting" | "ahp" | "strict">,
 ): Promise<{ derived?: WeightingResult; warnings: Issue[] }> {
   const { weights: method = "explicit", weighting = {}, ahp } = options;
-  const unused = unusedWeightingChoices(method, weighting, ahp !== undefined);
   if (method === "explicit") {
-    const warnings = [...unusedWeightingOptions({ method, entropyShift: weighting.entropyShift, alpha: weighting.alpha }), ...unused];
+    const warnings = unusedWeightingOptions({ ...weighting, method, judgementFile: ahp !== undefined });
     if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
     return { warnings };
   }
-  if (options.strict && unused.length > 0) throw new ValidationError(strictErrors(unused));
   const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
   const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
   const derived = deriveWeights(inputs.tree, panel, {
     ...weighting,
     method,
     judgements,
-    judgementSource: judgements ? ahp : undefined,
+    judgementSource: ahp,
     eigen: usesAhp ? await loadMathjsEigen() : undefined,
-    subjective: method === "combined" ? (weighting.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
+    subjective: method === "combined" ? (weighting.subjective ?? (judgements ? "ahp" : "explicit")) : weighting.subjective,
     strict: options.strict,
   });
-  return { derived, warnings: [...derived.warnings, ...unused] };
-}
-
-/**
- * Warnings (`W_OPTION_UNUSED`) for the options of `weighting`, and `ahp`, that the weighting by `method` leaves
- * unused, beyond the two the core warns of (`entropyShift`, `alpha`; the command line's flags have defaults, so only
- * those two can be told given there): the observations and group rule of objective methods (`years`, `units`,
- * `missing`, `groupWeights`) without one, `entropyInput` without entropy weights, `pcaRotation` without PCA weights,
- * `randomIndex`, `allowInconsistent` and the judgement file without AHP weights, and `subjective`, `objective` and
- * `combination` without `combined`. The run is as it would be without them.
- */
-function unusedWeightingChoices(method: WeightMethod, weighting: NonNullable<IndexOptions["weighting"]>, ahpGiven: boolean): Issue[] {
-  const combined = method === "combined";
-  const objective = (OBJECTIVE_METHODS as readonly string[]).includes(method) ? method : combined ? (weighting.objective ?? "entropy") : undefined;
-  const ahp = usesJudgements(method, weighting.subjective, ahpGiven);
-  // How the weights are chosen, with the set of `combined` the option is about when the call names it.
-  const running = (set?: "subjective" | "objective") =>
-    combined && set !== undefined && weighting[set] !== undefined ? `weights: "combined" and weighting.${set}: "${weighting[set]}"` : `weights: "${method}"`;
-  const warnings: Issue[] = [];
-  const unused = (option: string, which: string, expected: string, set?: "subjective" | "objective") =>
-    warnings.push({ code: "W_OPTION_UNUSED", column: option, message: `option ${option} has no effect with ${running(set)}, which ${which}; expected ${expected}` });
-  const objectiveMethods = `an objective method, weights: ${OBJECTIVE_METHODS.map((name) => `"${name}"`).join(", ")} or "combined"`;
-  for (const option of ["years", "units", "missing", "groupWeights"] as const)
-    if (weighting[option] !== undefined && objective === undefined) unused(`weighting.${option}`, "derives no weights from the data", objectiveMethods);
-  if (weighting.entropyInput !== undefined && objective !== "entropy")
-    unused("weighting.entropyInput", "derives no entropy weights", 'weights: "entropy", or combined with weighting.objective: "entropy"', "objective");
-  if (weighting.pcaRotation !== undefined && objective !== "pca")
-    unused("weighting.pcaRotation", "derives no PCA weights", 'weights: "pca", or combined with weighting.objective: "pca"', "objective");
-  const judgements = 'weights: "ahp", or combined with weighting.subjective: "ahp"';
-  for (const option of ["randomIndex", "allowInconsistent"] as const)
-    if (weighting[option] !== undefined && !ahp) unused(`weighting.${option}`, "reads no AHP judgements", judgements, "subjective");
-  if (ahpGiven && !ahp) unused("ahp", "reads no AHP judgements", judgements, "subjective");
-  for (const option of ["subjective", "objective", "combination"] as const)
-    if (weighting[option] !== undefined && !combined) unused(`weighting.${option}`, "combines no two sets of weights", 'weights: "combined"');
-  return warnings;
+  return { derived, warnings: derived.warnings };
 }
 
 /**

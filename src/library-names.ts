@@ -15,9 +15,11 @@ import { MISSING_POLICIES } from "./core/missing.js";
 import { DAMPENINGS } from "./core/normalize/methods.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES } from "./core/outliers.js";
 import { COMBINATIONS } from "./core/weighting/combine.js";
-import { WEIGHT_METHODS } from "./core/weighting/derive.js";
+import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "./core/weighting/derive.js";
 import { ENTROPY_INPUTS } from "./core/weighting/entropy.js";
-import { OBJECTIVE_METHODS } from "./core/weighting/objective.js";
+import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS } from "./core/weighting/objective.js";
+import { PCA_ROTATIONS } from "./core/weighting/pca.js";
+import { RANDOM_INDEX_TABLES } from "./core/weighting/ahp.js";
 import { WEIGHT_MISSING_POLICIES } from "./core/weighting/observations.js";
 import { ENCODINGS } from "./io/read/read-text.js";
 
@@ -75,6 +77,10 @@ export const FLAG_NAMES: readonly FlagName[] = [
   { flag: "--allow-inconsistent", option: "weighting.allowInconsistent", value: { kind: "switch" } },
   { flag: "--entropy-shift", option: "weighting.entropyShift", value: NUMBER },
   { flag: "--entropy-input", option: "weighting.entropyInput", value: choice(ENTROPY_INPUTS) },
+  { flag: "--group-weights", option: "weighting.groupWeights", value: choice(GROUP_WEIGHT_RULES) },
+  { flag: "--pca-rotation", option: "weighting.pcaRotation", value: choice(PCA_ROTATIONS) },
+  { flag: "--random-index", option: "weighting.randomIndex", value: choice(RANDOM_INDEX_TABLES) },
+  { flag: "--subjective", option: "weighting.subjective", value: choice(SUBJECTIVE_METHODS) },
   { flag: "--objective", option: "weighting.objective", value: choice(OBJECTIVE_METHODS) },
   { flag: "--combination", option: "weighting.combination", value: choice(COMBINATIONS) },
   { flag: "--alpha", option: "weighting.alpha", value: NUMBER },
@@ -108,6 +114,8 @@ export const PHRASES: readonly { cli: string; library: string; column?: string }
   { cli: "fills it: --missing interpolate|carry-forward|reweight", library: 'fills it, missing: "interpolate", "carry-forward" or "reweight"' },
   { cli: "--method ahp needs the pairwise judgements; expected --ahp FILE", library: 'weights: "ahp" needs the pairwise judgements; expected option ahp, the path of a judgement file' },
   { cli: "expected no --unit", library: "expected no option unit" },
+  // The objective methods, listed after one flag.
+  { cli: "an objective method: --weights entropy, critic, cv, pca or combined", library: 'an objective method, weights: "entropy", "critic", "cv", "pca" or "combined"' },
 ];
 
 const BY_FLAG = new Map(FLAG_NAMES.map((name) => [name.flag, name] as const));

@@ -12,6 +12,7 @@ import { ENCODINGS, parseEncoding, type Encoding } from "../io/read/read-text.js
 import { didYouMean } from "../core/suggest.js";
 import { integerOption } from "./options.js";
 import { quote } from "../core/quote.js";
+import { withMethodDefault } from "./method-defaults.js";
 
 /** The options that say how to read the input files. */
 export interface FileOptions {
@@ -51,13 +52,11 @@ export function addDataOptions(command: Command): Command {
         .choices(OUTLIER_METHODS)
         .default("none"),
     )
-    // No commander defaults for these two (5, panel: the core's): given without an outlier treatment that reads them,
-    // they are warned of (W_OPTION_UNUSED), which needs to know whether they were given.
-    .option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year) (default: 5)", integerOption("--winsor-max", 1, 1_000_000))
+    // No commander defaults for these two (METHOD_DEFAULTS): given without an outlier treatment that reads them, they
+    // are warned of (W_OPTION_UNUSED), which needs to know whether they were given.
+    .addOption(withMethodDefault(new Option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year)").argParser(integerOption("--winsor-max", 1, 1_000_000)), "winsorMax"))
     .addOption(
-      new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year) (default: panel)").choices(
-        OUTLIER_SCOPES,
-      ),
+      withMethodDefault(new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year)").choices(OUTLIER_SCOPES), "outlierScope"),
     )
 ;
   return addFileOptions(command);

@@ -120,7 +120,8 @@ export function describeOption(option: Option): string {
   // Choices the description already names are not repeated.
   const named = option.argChoices?.every((choice) => new RegExp(`(^|[^\\w-])${choice.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`).test(option.description));
   if (option.argChoices && !named) extra.push(topic ? `choices: innovation-index help ${topic}` : option.argChoices.join(", "));
-  const showDefault = option.defaultValue !== undefined && !(typeof option.defaultValue === "boolean" && !option.negate) && !option.negate;
+  // A default the method applies (`default(undefined, text)`: the option is left unset, so that one given can be told) is shown too.
+  const showDefault = (option.defaultValue !== undefined || option.defaultValueDescription !== undefined) && !(typeof option.defaultValue === "boolean" && !option.negate) && !option.negate;
   if (showDefault) extra.push(`default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
   return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
 }

@@ -91,7 +91,7 @@ export function addMethodOptions(command: Command): Command {
     .addOption(
       new Option(
         "--aggregate <spec>",
-        `aggregation: METHOD, or LEVEL=METHOD,... (0 = the overall index), e.g. arithmetic,0=geometric; METHOD: ${AGGREGATE_METHODS.join(", ")}`,
+        `aggregation: METHOD, or LEVEL=METHOD,... (level 0: the index), e.g. arithmetic,0=geometric; METHOD: ${AGGREGATE_METHODS.join(", ")}`,
       )
         .argParser(aggregateOption)
         .default(undefined, "arithmetic"),

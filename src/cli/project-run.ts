@@ -10,8 +10,6 @@ import { relative, resolve } from "node:path";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
-import { DEFAULT_ALPHA } from "../core/weighting/derive.js";
-import { DEFAULT_ENTROPY_SHIFT } from "../core/weighting/entropy.js";
 import { outputMessages } from "../core/output-messages.js";
 import { InputError, OutputError, ValidationError, type Issue } from "../errors.js";
 import { projectMessages } from "../core/project-messages.js";
@@ -36,6 +34,7 @@ import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
 import { listValueFiles } from "../io/read/values-folder.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { AppliedProject } from "./project-options.js";
+import { METHOD_DEFAULTS } from "./method-defaults.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { printable, renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
@@ -77,13 +76,6 @@ export interface ProjectRunInputs {
 }
 
 /**
- * Options without a command-line default, whose default the method applies (so that a given one can be told apart):
- * recorded at that default when not given, as runs recorded them when the command line gave it, so that a run's
- * fingerprint and the options `report --run` compares stay those of earlier runs.
- */
-const METHOD_DEFAULTS: Readonly<Record<string, unknown>> = { alpha: DEFAULT_ALPHA, entropyShift: DEFAULT_ENTROPY_SHIFT };
-
-/**
  * The options and input files of a project run of `command` (compute, or report, which compares them with a run's):
  * every input file hashed (index.yaml, the tree, each values file, any file an option names, the files a query reads).
  */
@@ -99,8 +91,10 @@ export async function projectRunInputs(
   const fileOptionValues: { role: string; path: string }[] = [];
   const given = command.opts();
   const declared = new Set(command.options.map((option) => option.attributeName()));
-  for (const name of new Set([...Object.keys(given), ...Object.keys(METHOD_DEFAULTS).filter((key) => declared.has(key))])) {
-    const value = given[name] ?? METHOD_DEFAULTS[name];
+  // An option of METHOD_DEFAULTS not given is recorded at its default, as runs recorded it when it had a commander default.
+  const defaults: Readonly<Record<string, unknown>> = METHOD_DEFAULTS;
+  for (const name of new Set([...Object.keys(given), ...Object.keys(defaults).filter((key) => declared.has(key))])) {
+    const value = given[name] ?? defaults[name];
     if (RUN_OPTIONS.has(name) || value === undefined) continue;
     const flag = flagOf.get(name) ?? name;
     if (project.fileOptions.includes(name)) {

@@ -9,19 +9,21 @@ import { weightingMessages } from "../core/weighting/messages.js";
 import { strictErrors, UsageError, ValidationError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import {
-  DEFAULT_ALPHA,
   deriveWeights,
   unusedWeightingOptions,
   usesJudgements,
   SUBJECTIVE_METHODS,
   WEIGHT_METHODS,
+  WEIGHTING_DEFAULTS,
   type SubjectiveMethod,
+  type WeightingChoices,
   type WeightingResult,
   type WeightMethod,
 } from "../core/weighting/derive.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
-import { DEFAULT_ENTROPY_SHIFT, ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
+import { ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
+import { withMethodDefault } from "./method-defaults.js";
 import { RANDOM_INDEX_TABLES, type RandomIndexTable } from "../core/weighting/ahp.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, type GroupWeightRule, type ObjectiveMethod } from "../core/weighting/objective.js";
 import { readAhpJudgements } from "../io/read/read-ahp.js";
@@ -33,19 +35,20 @@ import { quote } from "../core/quote.js";
 
 export interface WeightingCliOptions {
   ahp?: string;
-  allowInconsistent: boolean;
+  /** The options below that the method leaves to its default are `undefined` when not given, so that one given can be told. */
+  allowInconsistent?: boolean;
   weightYears?: number[];
   weightUnits?: string[];
-  weightMissing: WeightMissingPolicy;
-  groupWeights: GroupWeightRule;
+  weightMissing?: WeightMissingPolicy;
+  groupWeights?: GroupWeightRule;
   /** Entropy: the shift; `undefined` when not given (the method's default, 0). */
   entropyShift?: number;
   entropyInput?: EntropyInput;
   randomIndex?: RandomIndexTable;
-  pcaRotation: PcaRotation;
+  pcaRotation?: PcaRotation;
   subjective?: SubjectiveMethod;
-  objective: ObjectiveMethod;
-  combination: Combination;
+  objective?: ObjectiveMethod;
+  combination?: Combination;
   /** `combined`, additive: the subjective share; `undefined` when not given (the method's default, 0.5). */
   alpha?: number;
 }
@@ -86,23 +89,27 @@ export function addWeightsOption(command: Command): Command {
 
 /** Adds every weighting option except the method itself (`--method` in `weights`, `--weights` in `compute`). */
 export function addWeightingOptions(command: Command): Command {
+  // The options of METHOD_DEFAULTS have no commander default: one given that the method leaves unused is warned of.
   return command
     .option("--ahp <file>", "AHP judgements: CSV group,a,b,value or YAML (the shipped example has its own)")
-    .option("--allow-inconsistent", "accept AHP judgements with CR >= 0.1 (with a warning)", false)
-    .addOption(new Option("--random-index <table>", "AHP: the random-index table CR divides by (Saaty 1980, Saaty 2005 or Donegan & Dodd 1991)").choices(RANDOM_INDEX_TABLES).default(undefined, "saaty1980"))
+    .option("--allow-inconsistent", "accept AHP judgements of CR >= 0.1 (warned of)")
+    .addOption(new Option("--random-index <table>", "AHP: the random-index table CR divides by: saaty1980, saaty2005 (Saaty 1980, 2005) or donegan-dodd (1991)").choices(RANDOM_INDEX_TABLES).default(undefined, WEIGHTING_DEFAULTS.randomIndex))
     .option("--weight-years <years>", "years objective weights are derived from, e.g. 2017-2020 or 2018,2019 (default: all)", parseYearList)
     .option("--weight-units <units>", "units objective weights are derived from, comma-separated (default: all)", parseUnitList)
-    .addOption(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES).default("error"))
-    .addOption(new Option("--group-weights <rule>", "objective methods: a group weighs its indicators' scores summed (sum), keeps the tree's weight (tree), or is weighed on its values (level)").choices(GROUP_WEIGHT_RULES).default("sum"))
-    .addOption(new Option("--entropy-input <form>", "entropy of min-max scores (Chinese textbooks) or of raw values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, "min-max"))
+    .addOption(withMethodDefault(new Option("--weight-missing <policy>", "objective methods: a missing value is an error, or drops its unit-year").choices(WEIGHT_MISSING_POLICIES), "weightMissing"))
     .addOption(
-      new Option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)").argParser(numberOption("--entropy-shift", 0, 1)).default(undefined, String(DEFAULT_ENTROPY_SHIFT)),
+      withMethodDefault(
+        new Option("--group-weights <rule>", "objective methods: a group weighs its indicators' scores summed (sum), keeps the tree's weight (tree), or is weighed on its values (level)").choices(GROUP_WEIGHT_RULES),
+        "groupWeights",
+      ),
     )
-    .addOption(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (OECD handbook) or not").choices(PCA_ROTATIONS).default("varimax"))
+    .addOption(new Option("--entropy-input <form>", "entropy of min-max scores (Chinese textbooks) or of raw values (Xu 2004)").choices(ENTROPY_INPUTS).default(undefined, WEIGHTING_DEFAULTS.entropyInput))
+    .addOption(withMethodDefault(new Option("--entropy-shift <c>", "entropy: add c to every min-max score before taking shares (0 = textbook)").argParser(numberOption("--entropy-shift", 0, 1)), "entropyShift"))
+    .addOption(withMethodDefault(new Option("--pca-rotation <rotation>", "pca: rotate the retained components (OECD handbook) or not").choices(PCA_ROTATIONS), "pcaRotation"))
     .addOption(new Option("--subjective <method>", "combined: the subjective set (default: ahp with --ahp, else explicit)").choices(SUBJECTIVE_METHODS))
-    .addOption(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS).default("entropy"))
-    .addOption(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS).default("additive"))
-    .addOption(new Option("--alpha <a>", "combined, additive: the share of the subjective set").argParser(numberOption("--alpha", 0, 1)).default(undefined, String(DEFAULT_ALPHA)));
+    .addOption(withMethodDefault(new Option("--objective <method>", "combined: the objective set").choices(OBJECTIVE_METHODS), "objective"))
+    .addOption(withMethodDefault(new Option("--combination <form>", "combined: additive alpha*s + (1-alpha)*o, or multiplicative s*o/sum").choices(COMBINATIONS), "combination"))
+    .addOption(withMethodDefault(new Option("--alpha <a>", "combined, additive: the share of the subjective set").argParser(numberOption("--alpha", 0, 1)), "alpha"));
 }
 
 /** Whether a run of `method` reads AHP judgements. */
@@ -130,10 +137,21 @@ export async function runWeighting(
     judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
   }
   return deriveWeights(inputs.tree, inputs.panel, {
+    ...weightingChoicesOf(options),
     method,
     judgements,
-    judgementSource,
+    // The file given, when no method reads it, for deriveWeights to warn of (W_OPTION_UNUSED).
+    judgementSource: judgementSource ?? options.ahp,
     eigen: ahp ? await loadMathjsEigen() : undefined,
+    // Without combined, a subjective set given is passed on to be warned of.
+    subjective: method === "combined" ? (options.subjective ?? (judgements ? "ahp" : "explicit")) : options.subjective,
+    strict: options.strict,
+  });
+}
+
+/** The weighting options of a command line, by `deriveWeights`'s names; those not given are `undefined` (the method's defaults). */
+function weightingChoicesOf(options: WeightingCliOptions): WeightingChoices {
+  return {
     allowInconsistent: options.allowInconsistent,
     years: options.weightYears,
     units: options.weightUnits,
@@ -143,12 +161,12 @@ export async function runWeighting(
     entropyInput: options.entropyInput,
     randomIndex: options.randomIndex,
     pcaRotation: options.pcaRotation,
-    subjective: method === "combined" ? (options.subjective ?? (judgements ? "ahp" : "explicit")) : undefined,
+    subjective: options.subjective,
     objective: options.objective,
     combination: options.combination,
     alpha: options.alpha,
-    strict: options.strict,
-  });
+    judgementFile: options.ahp !== undefined,
+  };
 }
 
 /**
@@ -167,7 +185,7 @@ export async function weighIndex(
     const weighting = await runWeighting(method, options, inputs, env);
     return { weighting, warnings: weighting.warnings };
   }
-  const warnings = unusedWeightingOptions({ method, entropyShift: options.entropyShift, alpha: options.alpha });
+  const warnings = unusedWeightingOptions({ ...weightingChoicesOf(options), method });
   if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
   return { warnings };
 }

@@ -12,7 +12,7 @@ import { planGroupReflections, reflectGroup, type Reflection } from "./group-dir
 import { methodMessages } from "./method-messages.js";
 import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { MIN_CAP, planNormalization } from "./normalize/plan.js";
-import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type Treatment } from "./outliers.js";
+import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 import { prepareData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
@@ -274,8 +274,8 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
       unfilled: options.unfilled ?? "error",
       zeroBase: options.zeroBase ?? "error",
       outliers: options.outliers ?? "none",
-      winsorMax: options.winsorMax ?? 5,
-      outlierScope: options.outlierScope ?? "panel",
+      winsorMax: options.winsorMax ?? DEFAULT_WINSOR_MAX,
+      outlierScope: options.outlierScope ?? DEFAULT_OUTLIER_SCOPE,
       strict: options.strict ?? false,
       ...(options.aggregateByLevel && Object.keys(options.aggregateByLevel).length > 0 ? { aggregateByLevel: options.aggregateByLevel } : {}),
       ...(options.cap !== undefined ? { cap: options.cap } : {}),

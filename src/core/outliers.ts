@@ -167,6 +167,10 @@ export interface TreatedPanel {
 /** Over which cells the rule and the treatment run: all units and years of an indicator, or each year's units apart. */
 export const OUTLIER_SCOPES = ["panel", "year"] as const;
 export type OutlierScope = (typeof OUTLIER_SCOPES)[number];
+/** The scope when none is given: the whole panel of an indicator. */
+export const DEFAULT_OUTLIER_SCOPE: OutlierScope = "panel";
+/** The most points winsorised per indicator (and year, with scope `year`) when no limit is given, as COINr's `winmax`. */
+export const DEFAULT_WINSOR_MAX = 5;
 
 /**
  * Treats every indicator by its method (`methods[i]` for `panel.indicators[i]`), recording every changed cell. With
@@ -179,7 +183,7 @@ export function treatOutliers(
   methods: readonly OutlierMethod[],
   maxPoints: number,
   fixedBase: boolean | readonly boolean[] = false,
-  scope: OutlierScope = "panel",
+  scope: OutlierScope = DEFAULT_OUTLIER_SCOPE,
 ): TreatedPanel {
   const loggedIndicators = panel.indicators.map(() => false);
   if (methods.every((method) => method === "none")) return { panel, treatments: [], warnings: [], logged: loggedIndicators };

@@ -8,7 +8,7 @@ import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
 import { imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy, type UnfilledPolicy } from "./missing.js";
 import type { IndicatorNormalization } from "./normalize/plan.js";
-import { OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod, type OutlierScope, type Treatment } from "./outliers.js";
+import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod, type OutlierScope, type Treatment } from "./outliers.js";
 import type { Panel } from "./panel.js";
 import type { Tree } from "./types.js";
 import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
@@ -103,7 +103,7 @@ export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions
   const outliers = perIndicator(tree, panel, "outliers", options.outliers ?? "none", parseOutlierMethod, OUTLIER_METHODS, issues);
   const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
   const imputed = imputePanel(panel, missing, options.unfilled ?? "error", options.screened);
-  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? 5, false, options.outlierScope ?? "panel");
+  const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? DEFAULT_WINSOR_MAX, false, options.outlierScope ?? DEFAULT_OUTLIER_SCOPE);
   return {
     panel: treated.panel,
     imputations: imputed.imputations,

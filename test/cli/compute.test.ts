@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { messages } from "../../src/core/messages.js";
-import { weightingMessages } from "../../src/core/weighting/messages.js";
+import { UNUSED, weightingMessages } from "../../src/core/weighting/messages.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
@@ -185,11 +185,33 @@ describe("compute: options that do nothing warn (W_OPTION_UNUSED)", () => {
     [["--weights", "combined", "--objective", "cv", "--entropy-shift", "0.1"], [weightingMessages.entropyShiftUnused("--weights combined --objective cv")]],
     [["--weights", "combined", "--alpha", "0.3", "--entropy-shift", "0.1"], []],
     [["--weights", "entropy", "--entropy-shift", "0.1"], []],
-  ])("compute %j warns of the weighting options the method does not use", async (args, expected) => {
+    // The other weighting flags, which had commander defaults and so were ignored without a word when given.
+    [["--weight-years", "2018", "--weight-missing", "drop"], ["--weight-years", "--weight-missing"].map((flag) => weightingMessages.optionUnused(flag, "--weights explicit", UNUSED.observations.which, UNUSED.observations.expected))],
+    [["--weights", "equal", "--group-weights", "tree"], [weightingMessages.optionUnused("--group-weights", "--weights equal", UNUSED.observations.which, UNUSED.observations.expected)]],
+    [["--weights", "critic", "--pca-rotation", "none", "--entropy-input", "raw"], [
+      weightingMessages.optionUnused("--entropy-input", "--weights critic", UNUSED.entropy.which, UNUSED.entropy.expected),
+      weightingMessages.optionUnused("--pca-rotation", "--weights critic", UNUSED.pca.which, UNUSED.pca.expected),
+    ]],
+    // The judgement file is not even read (there is none of that name).
+    [["--weights", "entropy", "--ahp", "no-such-judgements.csv", "--allow-inconsistent", "--random-index", "saaty2005"], [
+      weightingMessages.optionUnused("--random-index", "--weights entropy", UNUSED.judgements.which, UNUSED.judgements.expected),
+      weightingMessages.optionUnused("--allow-inconsistent", "--weights entropy", UNUSED.judgements.which, UNUSED.judgements.expected),
+      weightingMessages.optionUnused("--ahp", "--weights entropy", UNUSED.judgements.which, UNUSED.judgements.expected),
+    ]],
+    [["--weights", "combined", "--subjective", "equal", "--random-index", "saaty2005"], [weightingMessages.optionUnused("--random-index", "--weights combined --subjective equal", UNUSED.judgements.which, UNUSED.judgements.expected)]],
+    [["--objective", "cv", "--combination", "multiplicative", "--subjective", "equal"], ["--subjective", "--objective", "--combination"].map((flag) => weightingMessages.optionUnused(flag, "--weights explicit", UNUSED.combination.which, UNUSED.combination.expected))],
+    // Used: the defaults named, and the observations of an objective method.
+    [["--weights", "combined", "--objective", "entropy", "--combination", "additive", "--weight-years", "2017-2018", "--group-weights", "sum"], []],
+  ])("compute %j warns of the weighting options the method does not use, and computes as without them", async (args, expected) => {
     const dir = await smallProject();
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", ...args], dir);
     expect(run.code).toBe(0);
     expect(run.stderr.split("\n").filter((line) => line.startsWith("warning: "))).toEqual(expected.map((message) => `warning: ${message}`));
+    if (expected.length === 0) return;
+    // The same values as with the method alone (each unused flag and its value left out).
+    const unusedFlags = new Set(expected.map((message) => message.split(" ")[0]));
+    const used = args.filter((arg, i) => !unusedFlags.has(arg) && !(unusedFlags.has(args[i - 1]) && !arg.startsWith("--")));
+    expect(run.stdout).toBe((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", ...used], dir)).stdout);
   });
 
   it("--alpha with the tree's weights is refused under --strict, as the other methods' unused options are", async () => {

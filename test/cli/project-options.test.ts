@@ -33,6 +33,45 @@ describe("compute and validate with index.yaml", () => {
     expect(manifest.inputs.map((input: { path: string }) => input.path)).toEqual(["index.yaml", "tree.csv", "data/values.csv"]);
   });
 
+  it("records every option runs recorded before METHOD_DEFAULTS' flags lost their commander defaults, so that earlier runs still match", async () => {
+    const dir = await project("indicators: tree.csv\nvalues: data\n");
+    expect((await runCli(["compute", "-q"], join(dir, "sub"))).code).toBe(0);
+    const id = (await readFile(join(dir, "sub/runs/LATEST"), "utf8")).trim();
+    const manifest = JSON.parse(await readFile(join(dir, "sub/runs", id, "manifest.json"), "utf8"));
+    // The options of this project's run as the version before 9eb6d55 recorded them (copied from the manifest.json it
+    // wrote): --winsor-max, --outlier-scope and the weighting flags had commander defaults then. An option missing here
+    // would change every run's fingerprint (--if-changed would run again) and make report --run refuse earlier runs.
+    expect(manifest.options).toEqual({
+      report: false,
+      static: false,
+      contributions: "dimensions",
+      xlsx: false,
+      parquet: false,
+      "parquet-only": false,
+      lang: "zh",
+      decimals: 4,
+      strict: false,
+      weights: "explicit",
+      "screen-by": "unit",
+      missing: "error",
+      unfilled: "error",
+      "zero-base": "error",
+      outliers: "none",
+      "winsor-max": 5,
+      "outlier-scope": "panel",
+      encoding: "auto",
+      "allow-inconsistent": false,
+      "weight-missing": "error",
+      "group-weights": "sum",
+      "pca-rotation": "varimax",
+      objective: "entropy",
+      combination: "additive",
+      explain: false,
+      alpha: 0.5,
+      "entropy-shift": 0,
+    });
+  });
+
   it("validate reads index.yaml too", async () => {
     const dir = await project("indicators: tree.csv\nvalues: data\n");
     const run = await runCli(["validate"], join(dir, "sub"));

@@ -119,7 +119,7 @@ Examples:
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+    .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   const defaults = DEFAULT_AUDIT_THRESHOLDS;
   addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--min-coverage <share>", `flag low-coverage below this share of observed values (default ${defaults.minCoverage})`, thresholdOption("--min-coverage", 0, 1))

@@ -42,7 +42,7 @@ export interface CompareCommandOptions extends ConfigurationOptions {
 export function addConfigurationOptions(command: Command): Command {
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("--strict", "treat warnings (weights that do not sum to 1) as errors", false);
+    .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   return addWeightingOptions(addDataOptions(addWeightsOption(command)));
 }
 

@@ -68,7 +68,7 @@ Examples:
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
-    .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false)
+    .option("--strict", "treat warnings as errors (W_ codes become E_)", false)
     .option("-q, --quiet", "print nothing but errors", false)
     .option(
       "--threads <n>",

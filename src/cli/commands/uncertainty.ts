@@ -110,7 +110,7 @@ Examples:
     );
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
-    .option("--strict", "treat warnings as errors (weights not summing to 1, …)", false);
+    .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   addWeightingOptions(addDataOptions(addWeightsOption(command)))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max], then renormalise siblings")

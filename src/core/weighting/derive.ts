@@ -12,7 +12,7 @@ import { COMBINATIONS, combineWeights, type Combination } from "./combine.js";
 import type { PrincipalEigen } from "./eigen.js";
 import { equalWeights } from "./equal.js";
 import { explicitWeights } from "./explicit.js";
-import { weightingMessages } from "./messages.js";
+import { UNUSED, weightingMessages } from "./messages.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "./observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "./pca.js";
 import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
@@ -26,6 +26,20 @@ export const DEFAULT_ALPHA = 0.5;
 export type SubjectiveMethod = (typeof SUBJECTIVE_METHODS)[number];
 export const WEIGHT_METHODS = [...SUBJECTIVE_METHODS, ...OBJECTIVE_METHODS, "combined"] as const;
 export type WeightMethod = (typeof WEIGHT_METHODS)[number];
+
+/** What `deriveWeights` takes for an option that is not given. */
+export const WEIGHTING_DEFAULTS = {
+  allowInconsistent: false,
+  missing: "error",
+  groupWeights: "sum",
+  entropyShift: DEFAULT_ENTROPY_SHIFT,
+  entropyInput: "min-max",
+  randomIndex: "saaty1980",
+  pcaRotation: "varimax",
+  objective: "entropy",
+  combination: "additive",
+  alpha: DEFAULT_ALPHA,
+} as const satisfies Partial<WeightingOptions>;
 
 export interface WeightingOptions {
   /** The method. Default `explicit` (the tree's weights). */
@@ -72,22 +86,67 @@ export function usesJudgements(method: WeightMethod, subjective: SubjectiveMetho
   return method === "ahp" || (method === "combined" && (subjective === "ahp" || (!subjective && judgementFileGiven)));
 }
 
+/** The options `unusedWeightingOptions` judges: those of `WeightingOptions` that choose how the weights are made. */
+export type WeightingChoices = Pick<
+  WeightingOptions,
+  | "method"
+  | "years"
+  | "units"
+  | "missing"
+  | "groupWeights"
+  | "entropyShift"
+  | "entropyInput"
+  | "pcaRotation"
+  | "randomIndex"
+  | "allowInconsistent"
+  | "subjective"
+  | "objective"
+  | "combination"
+  | "alpha"
+> & {
+  /** Whether a file of AHP judgements was named (`--ahp`, the facade's `ahp`). */
+  judgementFile?: boolean;
+};
+
 /**
- * Warnings (`W_OPTION_UNUSED`) for method options given (not `undefined`) that the method leaves unused:
- * `entropyShift` without entropy weights (`entropy`, or `combined` with the `entropy` objective set) and `alpha`
- * without the additive `combined` form. The run is as it would be without them.
+ * Warnings (`W_OPTION_UNUSED`) for the options given (not `undefined`) that weighting by `options.method` leaves
+ * unused, in the command line's words (the facade puts them in its own): `entropyShift` without entropy weights
+ * (`entropy`, or `combined` with the `entropy` objective set), `alpha` without the additive `combined` form, the
+ * observations and group rule of objective methods (`years`, `units`, `missing`, `groupWeights`) without one,
+ * `entropyInput` without entropy weights, `pcaRotation` without PCA weights, `randomIndex`, `allowInconsistent` and the
+ * judgement file without AHP weights, and `subjective`, `objective` and `combination` without `combined`. The run is
+ * as it would be without them. One function for the command line and the library, which apply the same defaults.
  * @example unusedWeightingOptions({ method: "critic", entropyShift: 0.1 }).length // => 1
  */
-export function unusedWeightingOptions(options: Pick<WeightingOptions, "method" | "objective" | "combination" | "entropyShift" | "alpha">): Issue[] {
+export function unusedWeightingOptions(options: WeightingChoices): Issue[] {
   const method = options.method ?? "explicit";
   const combined = method === "combined";
+  const objectiveSet = options.objective ?? WEIGHTING_DEFAULTS.objective;
+  const objective = (OBJECTIVE_METHODS as readonly string[]).includes(method) ? method : combined ? objectiveSet : undefined;
+  const ahp = usesJudgements(method, options.subjective, options.judgementFile === true);
+  // How the weights are chosen, with the set of `combined` the option is about when it is named.
+  const running = (set?: "subjective" | "objective") => (combined && set !== undefined && options[set] !== undefined ? `--weights combined --${set} ${options[set]}` : `--weights ${method}`);
   const warnings: Issue[] = [];
-  const objective = options.objective ?? "entropy";
-  const combination = options.combination ?? "additive";
-  if (options.entropyShift !== undefined && method !== "entropy" && !(combined && objective === "entropy"))
-    warnings.push({ code: "W_OPTION_UNUSED", message: weightingMessages.entropyShiftUnused(combined ? `--weights combined --objective ${objective}` : `--weights ${method}`) });
+  const unused = (flag: string, why: { which: string; expected: string }, set?: "subjective" | "objective") =>
+    warnings.push({ code: "W_OPTION_UNUSED", message: weightingMessages.optionUnused(flag, running(set), why.which, why.expected) });
+  if (options.entropyShift !== undefined && objective !== "entropy") warnings.push({ code: "W_OPTION_UNUSED", message: weightingMessages.entropyShiftUnused(combined ? `--weights combined --objective ${objectiveSet}` : `--weights ${method}`) });
+  const combination = options.combination ?? WEIGHTING_DEFAULTS.combination;
   if (options.alpha !== undefined && !(combined && combination === "additive"))
     warnings.push({ code: "W_OPTION_UNUSED", message: weightingMessages.alphaUnused(combined ? `--combination ${combination}` : `--weights ${method}`) });
+  const observations = [
+    ["--weight-years", options.years],
+    ["--weight-units", options.units],
+    ["--weight-missing", options.missing],
+    ["--group-weights", options.groupWeights],
+  ] as const;
+  for (const [flag, value] of observations) if (value !== undefined && objective === undefined) unused(flag, UNUSED.observations);
+  if (options.entropyInput !== undefined && objective !== "entropy") unused("--entropy-input", UNUSED.entropy, "objective");
+  if (options.pcaRotation !== undefined && objective !== "pca") unused("--pca-rotation", UNUSED.pca, "objective");
+  if (options.randomIndex !== undefined && !ahp) unused("--random-index", UNUSED.judgements, "subjective");
+  if (options.allowInconsistent !== undefined && !ahp) unused("--allow-inconsistent", UNUSED.judgements, "subjective");
+  if (options.judgementFile && !ahp) unused("--ahp", UNUSED.judgements, "subjective");
+  for (const [flag, value] of [["--subjective", options.subjective], ["--objective", options.objective], ["--combination", options.combination]] as const)
+    if (value !== undefined && !combined) unused(flag, UNUSED.combination);
   return warnings;
 }
 
@@ -137,7 +196,7 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
   const warnings: Issue[] = [];
   const consistency: ConsistencyRow[] = [];
   const summary: WeightingSummary = { method };
-  append(warnings, unusedWeightingOptions(options));
+  append(warnings, unusedWeightingOptions({ ...options, judgementFile: options.judgements !== undefined || options.judgementSource !== undefined }));
 
   const subjective = (which: SubjectiveMethod): Weights => {
     switch (which) {
@@ -177,11 +236,11 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
   const objective = (which: ObjectiveMethod): Weights => {
     if (!panel) throw new RangeError(`deriveWeights: the ${which} method needs the panel`);
     const result = objectiveWeights(tree, panel, which, options);
-    Object.assign(summary, { units: result.units, years: result.years, observations: result.observations, groupWeights: options.groupWeights ?? "sum" });
+    Object.assign(summary, { units: result.units, years: result.years, observations: result.observations, groupWeights: options.groupWeights ?? WEIGHTING_DEFAULTS.groupWeights });
     if (result.dropped.length > 0) summary.dropped = result.dropped;
     if (which === "entropy") summary.entropyShift = options.entropyShift ?? DEFAULT_ENTROPY_SHIFT;
     if (which === "entropy" && options.entropyInput === "raw") summary.entropyInput = "raw";
-    if (which === "pca") summary.pcaRotation = options.pcaRotation ?? "varimax";
+    if (which === "pca") summary.pcaRotation = options.pcaRotation ?? WEIGHTING_DEFAULTS.pcaRotation;
     append(issues, result.issues);
     append(warnings, result.warnings);
     return result.weights;
@@ -202,9 +261,9 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       break;
     case "combined": {
       const subjectiveMethod = options.subjective ?? (options.judgements ? "ahp" : "explicit");
-      const objectiveMethod = options.objective ?? "entropy";
-      const combination = options.combination ?? "additive";
-      const alpha = options.alpha ?? DEFAULT_ALPHA;
+      const objectiveMethod = options.objective ?? WEIGHTING_DEFAULTS.objective;
+      const combination = options.combination ?? WEIGHTING_DEFAULTS.combination;
+      const alpha = options.alpha ?? WEIGHTING_DEFAULTS.alpha;
       Object.assign(summary, { subjective: subjectiveMethod, objective: objectiveMethod, combination });
       if (combination === "additive") summary.alpha = alpha;
       const subjectiveWeights = subjective(subjectiveMethod);

@@ -7,12 +7,22 @@ import { ofUnit } from "../data-messages.js";
 const list = (values: readonly (string | number)[]) => values.map(String).join(", ");
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
+/** Why an option of `weightingMessages.optionUnused` has no effect, and what would give it one, by what the option is for. */
+export const UNUSED = {
+  observations: { which: "derives no weights from the data", expected: "an objective method: --weights entropy, critic, cv, pca or combined" },
+  entropy: { which: "derives no entropy weights", expected: "--weights entropy, or combined with --objective entropy" },
+  pca: { which: "derives no PCA weights", expected: "--weights pca, or combined with --objective pca" },
+  judgements: { which: "reads no AHP judgements", expected: "--weights ahp, or combined with --subjective ahp" },
+  combination: { which: "combines no two sets of weights", expected: "--weights combined" },
+} as const;
+
 export const weightingMessages = {
   // options of a method the run does not use (`method`: how the weights are chosen, as flags)
+  optionUnused: (flag: string, method: string, which: string, expected: string) => `${flag} has no effect with ${method}, which ${which}; expected ${expected}`,
   entropyShiftUnused: (method: string) =>
-    `--entropy-shift has no effect with ${method}, which derives no entropy weights; expected --weights entropy, or combined with --objective entropy`,
+    weightingMessages.optionUnused("--entropy-shift", method, UNUSED.entropy.which, UNUSED.entropy.expected),
   alphaUnused: (method: string) =>
-    `--alpha has no effect with ${method}, which takes no share of a subjective set; expected --weights combined --combination additive`,
+    weightingMessages.optionUnused("--alpha", method, "takes no share of a subjective set", "--weights combined --combination additive"),
   // choosing the observations objective weights are derived from
   unknownWeightUnit: (unit: string, units: readonly string[]) =>
     `unknown unit ${quote(unit)} in --weight-units; expected one of the data's units: ${list(units.map(quote))}`,
