@@ -111,7 +111,8 @@ export class IndexEngine {
   private readonly scored = new Map<string, Scored>();
   /** The data stage per missing-value policy, shared by every normalisation. */
   private readonly treated = new Map<MissingPolicy, TreatedData>();
-  private readonly validated = new Set<string>();
+  /** Per combination validated, the warnings of its own run (an exponent unused by one aggregation is read by another). */
+  private readonly validated = new Map<string, IndexResult["warnings"]>();
   private readonly stepMethods = new Map<AggregateMethod, AggregateMethod[]>();
   /** Per (normalisation, aggregation) choice, the reflection of each step's group (`direction: -`), if any. */
   private readonly stepReflections = new Map<string, (Reflection | undefined)[]>();
@@ -150,13 +151,14 @@ export class IndexEngine {
    * Checks that the data allow a combination of methods, by computing the index with it once (with the tree's
    * weights), and keeps the scores of its (normalisation, missing-value policy) pair. Throws `ValidationError` listing
    * every problem, headed by which combination it is (a missing base value for fixed-base, a gap under the `error`
-   * policy, a score <= 0 under a geometric mean).
+   * policy, a score <= 0 under a geometric mean). The result is the pair's, with the combination's own warnings.
    */
   prepare(choice: EngineChoice): IndexResult {
     const key = `${choice.normalize}\u0000${choice.missing}\u0000${choice.aggregate}`;
     const pair = `${choice.normalize}\u0000${choice.missing}`;
     const known = this.scored.get(pair);
-    if (known && this.validated.has(key)) return known.result;
+    const ownWarnings = (result: IndexResult, warnings = this.validated.get(key)!) => (result.warnings === warnings ? result : { ...result, warnings });
+    if (known && this.validated.has(key)) return ownWarnings(known.result);
     let result: IndexResult;
     try {
       let treated = this.treated.get(choice.missing);
@@ -167,8 +169,8 @@ export class IndexEngine {
       const issue = { code: "E_CHOICE_UNDEFINED", message: messages.choiceUndefined(choice.normalize, choice.aggregate, choice.missing) };
       throw new ValidationError([issue, ...error.issues]);
     }
-    this.validated.add(key);
-    if (known) return known.result;
+    this.validated.set(key, result.warnings);
+    if (known) return ownWarnings(known.result);
     const size = this.blockSize;
     // Node n of the tree is node n + 1 of the result (the overall index comes first); groups live in the group buffer.
     const view = (node: number) =>

@@ -25,7 +25,6 @@ import type { MissingPolicy } from "./compute.js";
 import { strictErrors, UsageError, ValidationError, type Issue } from "../errors.js";
 import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
-import { methodMessages } from "./method-messages.js";
 import type { IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
@@ -319,12 +318,10 @@ export function analyzeUncertainty(tree: Tree, panel: Panel, options: Uncertaint
   const runs: IndexResult[] = [];
   for (const normalize of normalizations)
     for (const missing of missingPolicies) for (const aggregate of aggregations) runs.push(engine.prepare({ normalize, missing, aggregate }));
-  // (The runs of one normalisation and policy share one result, whatever their aggregation: an exponent unused by the
-  // nominal aggregation is read by the power mean when the list draws it.)
+  // An option is unused by the analysis only when every combination leaves it unused (an exponent unused by the
+  // nominal aggregation is read by the power mean when the list draws it): each run carries its own warnings.
   const warnings = nominalRun.warnings.filter(
-    (warning) =>
-      warning.code !== "W_OPTION_UNUSED" ||
-      (runs.every((run) => run.warnings.some((other) => other.message === warning.message)) && !(warning.message === methodMessages.powerUnused() && aggregations.includes("power"))),
+    (warning) => warning.code !== "W_OPTION_UNUSED" || runs.every((run) => run.warnings.some((other) => other.message === warning.message)),
   );
   for (const mixed of [scalesMixedWarning(normalizations), aggregationScalesMixedWarning(aggregations)]) if (mixed) warnings.push(mixed);
   // The warnings `computeIndex` turns into errors under `strict` (those it finds before the data stage).

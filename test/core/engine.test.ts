@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AGGREGATE_METHODS } from "../../src/core/aggregate.js";
 import { computeIndex, MISSING_POLICIES } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
+import { methodMessages } from "../../src/core/method-messages.js";
 import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
 import { IndexEngine } from "../../src/core/engine.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
@@ -191,5 +192,25 @@ describe("IndexEngine", () => {
     }
     const out = engine.evaluate(choice, engine.nominalWeights, new Float64Array(6));
     for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 10);
+  });
+});
+
+describe("IndexEngine.prepare's warnings", () => {
+  it("are each combination's own, though runs of one normalisation and policy share one result", () => {
+    const tree = deepTree();
+    const panel = deepPanel(tree);
+    const engine = new IndexEngine(tree, panel, { power: 0.5 });
+    const unused = methodMessages.powerUnused();
+    const arithmetic = engine.prepare({ normalize: "fixed-base", missing: "error", aggregate: "arithmetic" });
+    const power = engine.prepare({ normalize: "fixed-base", missing: "error", aggregate: "power" });
+    // computeIndex says the same of each: the exponent is unused by the arithmetic mean, read by the power mean.
+    expect(arithmetic.warnings.map((warning) => warning.message)).toEqual(computeIndex(tree, panel, { power: 0.5 }).warnings.map((warning) => warning.message));
+    expect(arithmetic.warnings.map((warning) => warning.message)).toContain(unused);
+    expect(power.warnings.map((warning) => warning.message)).not.toContain(unused);
+    // The scores kept are the pair's, shared: the values are the same array.
+    expect(power.values).toBe(arithmetic.values);
+    // Asked again, each keeps its own.
+    expect(engine.prepare({ normalize: "fixed-base", missing: "error", aggregate: "arithmetic" }).warnings.map((warning) => warning.message)).toContain(unused);
+    expect(engine.prepare({ normalize: "fixed-base", missing: "error", aggregate: "power" }).warnings.map((warning) => warning.message)).not.toContain(unused);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
 import { aggregationScalesMixedWarning, analyzeUncertainty, rankDescending, scalesMixedWarning } from "../../src/core/uncertainty.js";
 import { messages } from "../../src/core/messages.js";
+import { methodMessages } from "../../src/core/method-messages.js";
 import { computeRanks } from "../../src/core/analysis/ranks.js";
 import { panelOf, smallTree } from "./small.js";
 
@@ -223,6 +224,17 @@ describe("scalesMixedWarning", () => {
     });
     expect(aggregationScalesMixedWarning(["arithmetic", "geometric", "harmonic", "power", "mpi"])).toBeUndefined();
     expect(aggregationScalesMixedWarning(["bod", "arithmetic"])?.message).toMatch(/^--aggregations mixes scales: bod on the share of the frontier \(0-100\) scale; arithmetic on the scores' scale\./);
+  });
+
+  it("an exponent is unused by the analysis only when no aggregation in the list reads it", () => {
+    const tree = smallTree();
+    const panel = panelOf(tree, SMALL);
+    const powerWarnings = (aggregations: ("arithmetic" | "geometric" | "power")[]) =>
+      analyzeUncertainty(tree, panel, { replications: 4, seed: 1, power: 0.5, aggregations }).warnings.filter((warning) => warning.message === methodMessages.powerUnused()).length;
+    expect(powerWarnings(["arithmetic", "geometric"])).toBe(1);
+    // The power mean drawn second reads it, though the nominal (arithmetic) run does not.
+    expect(powerWarnings(["arithmetic", "power"])).toBe(0);
+    expect(powerWarnings(["power", "arithmetic"])).toBe(0);
   });
 
   it("is among the analysis's warnings", () => {
