@@ -19,6 +19,12 @@ import { machine } from "./timing.mjs";
 
 const ALL = ["engine", "cli", "uncertainty", "startup", "duckdb", "audit"];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
+const unknown = chosen.filter((name) => !ALL.includes(name));
+if (unknown.length > 0) {
+  const help = unknown.some((name) => name === "--help" || name === "-h");
+  process.stderr.write(`${help ? "" : `unknown benchmark ${unknown.map((name) => `"${name}"`).join(", ")}; `}expected any of ${ALL.join(", ")} (none: all)\nusage: npm run bench [-- ${ALL.join(" ")}]\n`);
+  process.exit(help ? 0 : 2);
+}
 const results = {};
 for (const name of chosen) {
   const script = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
