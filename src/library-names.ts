@@ -11,8 +11,9 @@
  */
 import { ValidationError, IndexToolError, InputError, type Issue } from "./errors.js";
 import { AGGREGATE_METHODS } from "./core/aggregate/methods.js";
-import { MISSING_POLICIES } from "./core/missing.js";
-import { DAMPENINGS } from "./core/normalize/methods.js";
+import { MISSING_POLICIES, UNFILLED_POLICIES } from "./core/missing.js";
+import { ZERO_BASE_POLICIES } from "./core/zero-base.js";
+import { DAMPENINGS, NORMALIZE_METHODS } from "./core/normalize/methods.js";
 import { OUTLIER_METHODS, OUTLIER_SCOPES } from "./core/outliers.js";
 import { COMBINATIONS } from "./core/weighting/combine.js";
 import { SUBJECTIVE_METHODS, WEIGHT_METHODS } from "./core/weighting/derive.js";
@@ -52,6 +53,7 @@ const NUMBER: FlagValue = { kind: "number" };
 /** Every flag the core's messages quote that a call of the facade can meet, with its option. */
 export const FLAG_NAMES: readonly FlagName[] = [
   // compute: normalisation and aggregation
+  { flag: "--normalise", option: "normalize", value: choice(NORMALIZE_METHODS) },
   { flag: "--base-year", option: "baseYear", value: NUMBER },
   { flag: "--cap", option: "cap", value: NUMBER },
   { flag: "--dampen", option: "dampen", value: choice(DAMPENINGS) },
@@ -63,6 +65,8 @@ export const FLAG_NAMES: readonly FlagName[] = [
   { flag: "--screen", option: "screen.threshold", value: NUMBER },
   // compute: the data stage
   { flag: "--missing", option: "missing", value: choice(MISSING_POLICIES) },
+  { flag: "--unfilled", option: "unfilled", value: choice(UNFILLED_POLICIES) },
+  { flag: "--zero-base", option: "zeroBase", value: choice(ZERO_BASE_POLICIES) },
   { flag: "--outliers", option: "outliers", value: choice(OUTLIER_METHODS) },
   { flag: "--winsor-max", option: "winsorMax", value: NUMBER },
   { flag: "--outlier-scope", option: "outlierScope", value: choice(OUTLIER_SCOPES) },

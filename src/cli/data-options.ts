@@ -24,8 +24,8 @@ export interface FileOptions {
 
 export interface DataOptions extends FileOptions {
   missing: MissingPolicy;
-  unfilled: UnfilledPolicy;
-  zeroBase: ZeroBasePolicy;
+  unfilled?: UnfilledPolicy;
+  zeroBase?: ZeroBasePolicy;
   outliers: OutlierMethod;
   winsorMax?: number;
   outlierScope?: OutlierScope;
@@ -37,23 +37,15 @@ export function addDataOptions(command: Command): Command {
     .addOption(
       new Option("--missing <policy>", "what a missing value does (per indicator: tree column missing)").choices(MISSING_POLICIES).default("error"),
     )
-    .addOption(
-      new Option("--unfilled <policy>", "a gap the --missing policy cannot fill (no value of the unit at all, an edge)")
-        .choices(UNFILLED_POLICIES)
-        .default("error"),
-    )
-    .addOption(
-      new Option("--zero-base <policy>", "a zero base value under fixed-base (tree column zero_base)")
-        .choices(ZERO_BASE_POLICIES)
-        .default("error"),
-    )
+    // No commander defaults for --unfilled, --zero-base, --winsor-max and --outlier-scope (METHOD_DEFAULTS): one
+    // given that no indicator reads is warned of (W_OPTION_UNUSED), which needs to know whether it was given.
+    .addOption(withMethodDefault(new Option("--unfilled <policy>", "a gap the --missing policy cannot fill (no value of the unit at all, an edge)").choices(UNFILLED_POLICIES), "unfilled"))
+    .addOption(withMethodDefault(new Option("--zero-base <policy>", "a zero base value under fixed-base (tree column zero_base)").choices(ZERO_BASE_POLICIES), "zeroBase"))
     .addOption(
       new Option("--outliers <method>", "outlier treatment (tree column outliers)")
         .choices(OUTLIER_METHODS)
         .default("none"),
     )
-    // No commander defaults for these two (METHOD_DEFAULTS): given without an outlier treatment that reads them, they
-    // are warned of (W_OPTION_UNUSED), which needs to know whether they were given.
     .addOption(withMethodDefault(new Option("--winsor-max <n>", "most points winsorised per indicator (and year, with --outlier-scope year)").argParser(integerOption("--winsor-max", 1, 1_000_000)), "winsorMax"))
     .addOption(
       withMethodDefault(new Option("--outlier-scope <scope>", "outliers over all units and years of an indicator (panel) or each year's units apart (year)").choices(OUTLIER_SCOPES), "outlierScope"),

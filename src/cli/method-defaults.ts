@@ -6,11 +6,15 @@
  * those of earlier runs.
  */
 import type { Option } from "commander";
+import { DEFAULT_UNFILLED } from "../core/missing.js";
 import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX } from "../core/outliers.js";
+import { DEFAULT_ZERO_BASE } from "../core/zero-base.js";
 import { WEIGHTING_DEFAULTS } from "../core/weighting/derive.js";
 
 /** By the options' attribute names (`weightMissing` for `--weight-missing`). */
 export const METHOD_DEFAULTS = {
+  unfilled: DEFAULT_UNFILLED,
+  zeroBase: DEFAULT_ZERO_BASE,
   winsorMax: DEFAULT_WINSOR_MAX,
   outlierScope: DEFAULT_OUTLIER_SCOPE,
   allowInconsistent: WEIGHTING_DEFAULTS.allowInconsistent,

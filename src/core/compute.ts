@@ -5,7 +5,7 @@
 import { strictErrors, ValidationError, type Issue } from "../errors.js";
 import { aggregate, AGGREGATE_METHODS, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import { MISSING_POLICIES, UNFILLED_POLICIES, type Imputation } from "./missing.js";
+import { DEFAULT_UNFILLED, MISSING_POLICIES, UNFILLED_POLICIES, type Imputation, type MissingPolicy } from "./missing.js";
 import { checkNormalization, DAMPENINGS, normalize, NORMALIZE_METHODS, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
 import { checkNewNormalizations } from "./normalize/check-more.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
@@ -14,7 +14,7 @@ import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from
 import { MIN_CAP, planNormalization } from "./normalize/plan.js";
 import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
-import { prepareData, type PrepareOptions } from "./prepare.js";
+import { prepareData, type PreparedData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
@@ -174,8 +174,8 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   const plans = prepared.plans;
   append(issues, prepared.issues);
   append(warnings, prepared.warnings);
-  // An outlier setting no indicator's treatment reads (the tree's outliers column included).
-  warnLater(unusedOutlierWarnings(options, prepared.outlierMethods));
+  // A data-stage setting no indicator reads (the tree's policy columns included).
+  warnLater(unusedDataStageWarnings(tree, panel, options, prepared, normalization.plans));
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments);
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));
@@ -271,7 +271,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
       normalize: normalizeMethod,
       aggregate: aggregateMethod,
       missing,
-      unfilled: options.unfilled ?? "error",
+      unfilled: options.unfilled ?? DEFAULT_UNFILLED,
       zeroBase: options.zeroBase ?? "error",
       outliers: options.outliers ?? "none",
       winsorMax: options.winsorMax ?? DEFAULT_WINSOR_MAX,
@@ -311,16 +311,33 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
   return issues;
 }
 
+/** The missing-value policies that fill gaps, and so may leave some unfilled (`--unfilled`). */
+const FILLING_POLICIES: readonly MissingPolicy[] = ["carry-forward", "interpolate", "carry-back"];
+
 /**
- * Warnings for the outlier settings no indicator's treatment reads: `--winsor-max` without `winsorise` or
- * `winsorise-log`, `--outlier-scope` without any treatment (`methods`: each indicator's, the tree's column included).
+ * Warnings for the data-stage settings no indicator reads, each policy as the indicator has it (the tree's columns
+ * included): `--winsor-max` without `winsorise` or `winsorise-log`, `--outlier-scope` without any treatment,
+ * `--unfilled` without a policy that fills gaps, `--zero-base` where no indicator is normalised by fixed-base without
+ * its own `zero_base` column (`plans`: the normalisation before the zero-base policy).
  */
-function unusedOutlierWarnings(options: ComputeOptions, methods: readonly OutlierMethod[]): Issue[] {
+function unusedDataStageWarnings(
+  tree: Tree,
+  panel: Panel,
+  options: ComputeOptions,
+  prepared: Pick<PreparedData, "outlierMethods" | "missingPolicies">,
+  plans: readonly { method: NormalizeMethod }[],
+): Issue[] {
   const warnings: Issue[] = [];
+  const methods = prepared.outlierMethods;
   if (options.winsorMax !== undefined && !methods.some((method) => method === "winsorise" || method === "winsorise-log"))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.outlierOptionUnused("--winsor-max", ["winsorise", "winsorise-log"]) });
   if (options.outlierScope !== undefined && methods.every((method) => method === "none"))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.outlierOptionUnused("--outlier-scope", OUTLIER_METHODS.filter((method) => method !== "none")) });
+  if (options.unfilled !== undefined && !prepared.missingPolicies.some((policy) => FILLING_POLICIES.includes(policy)))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.unfilledUnused(FILLING_POLICIES) });
+  const ownZeroBase = (code: string) => (tree.byCode.get(code)?.attributes.zero_base ?? "").trim() !== "";
+  if (options.zeroBase !== undefined && !panel.indicators.some((code, i) => plans[i].method === "fixed-base" && !ownZeroBase(code)))
+    warnings.push({ code: "W_OPTION_UNUSED", message: messages.zeroBaseUnused() });
   return warnings;
 }
 

@@ -161,6 +161,12 @@ export const messages = {
   /** An outlier setting no indicator's treatment (`--outliers` or the tree's `outliers` column) reads. */
   outlierOptionUnused: (option: string, methods: readonly string[]) =>
     `${option} has no effect: no indicator's outlier treatment is ${methods.join(" or ")} (--outliers, or the tree's outliers column)`,
+  /** `--unfilled` where no indicator's missing-value policy fills gaps (so none can be left unfilled). */
+  unfilledUnused: (policies: readonly string[]) =>
+    `--unfilled has no effect: no indicator's missing-value policy fills gaps, so none is left unfilled; expected ${policies.map((policy) => `--missing ${policy}`).join(", ")} (or one in the tree's missing column)`,
+  /** `--zero-base` where no indicator takes it: none is normalised by fixed-base without its own zero_base column. */
+  zeroBaseUnused: () =>
+    `--zero-base has no effect: it is read only for indicators normalised with fixed-base and without a zero_base column of their own in the tree, and there are none; expected --normalise fixed-base (or fixed-base in the tree's normalise column)`,
   /** An option of a file `--out -` does not write (it writes no file). */
   optionUnusedOnStdout: (option: string) =>
     `${option} has no effect with --out -, which writes no file; expected --out <dir>${option === "--xlsx" ? " (or --format xlsx to print the workbook)" : ""}`,

@@ -24,6 +24,8 @@ export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 /** What a gap the policy cannot fill does: `error` (default) or `reweight`. */
 export const UNFILLED_POLICIES = ["error", "reweight"] as const;
 export type UnfilledPolicy = (typeof UNFILLED_POLICIES)[number];
+/** A gap the policy cannot fill is an error when no other policy is given. */
+export const DEFAULT_UNFILLED: UnfilledPolicy = "error";
 
 /** How one cell was filled (or, for `reweight`, left out). */
 export type ImputationMethod = "carry-forward" | "carry-back" | "interpolate" | "reweight";

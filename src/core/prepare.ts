@@ -6,12 +6,12 @@
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
-import { imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy, type UnfilledPolicy } from "./missing.js";
+import { DEFAULT_UNFILLED, imputePanel, MISSING_POLICIES, parseMissingPolicy, type Imputation, type MissingPolicy, type UnfilledPolicy } from "./missing.js";
 import type { IndicatorNormalization } from "./normalize/plan.js";
 import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, parseOutlierMethod, treatOutliers, type OutlierMethod, type OutlierScope, type Treatment } from "./outliers.js";
 import type { Panel } from "./panel.js";
 import type { Tree } from "./types.js";
-import { parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
+import { DEFAULT_ZERO_BASE, parseZeroBasePolicy, planZeroBase, ZERO_BASE_POLICIES, type ZeroBasePolicy } from "./zero-base.js";
 import { append } from "./arrays.js";
 
 export interface PrepareOptions {
@@ -59,6 +59,8 @@ export interface PreparedData {
   warnings: Issue[];
   /** Per indicator, its outlier treatment (`--outliers` or the tree's `outliers` column). */
   outlierMethods: OutlierMethod[];
+  /** Per indicator, its missing-value policy (`--missing` or the tree's `missing` column). */
+  missingPolicies: MissingPolicy[];
 }
 
 /**
@@ -81,6 +83,8 @@ export interface TreatedData {
   zeroBase: ZeroBasePolicy[];
   /** Per indicator, its outlier treatment (`--outliers` or the tree's `outliers` column). */
   outlierMethods: OutlierMethod[];
+  /** Per indicator, its missing-value policy (`--missing` or the tree's `missing` column). */
+  missingPolicies: MissingPolicy[];
 }
 
 /** Reads the policy columns, imputes and treats outliers: the data stage up to the zero-base policy. */
@@ -101,8 +105,8 @@ export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions
           });
   const missing = perIndicator(tree, panel, "missing", options.missing ?? "error", parseMissingPolicy, MISSING_POLICIES, issues);
   const outliers = perIndicator(tree, panel, "outliers", options.outliers ?? "none", parseOutlierMethod, OUTLIER_METHODS, issues);
-  const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? "error", parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
-  const imputed = imputePanel(panel, missing, options.unfilled ?? "error", options.screened);
+  const zeroBase = perIndicator(tree, panel, "zero_base", options.zeroBase ?? DEFAULT_ZERO_BASE, parseZeroBasePolicy, ZERO_BASE_POLICIES, issues);
+  const imputed = imputePanel(panel, missing, options.unfilled ?? DEFAULT_UNFILLED, options.screened);
   const treated = treatOutliers(imputed.panel, outliers, options.winsorMax ?? DEFAULT_WINSOR_MAX, false, options.outlierScope ?? DEFAULT_OUTLIER_SCOPE);
   return {
     panel: treated.panel,
@@ -114,6 +118,7 @@ export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions
     logged: treated.logged,
     zeroBase,
     outlierMethods: outliers,
+    missingPolicies: missing,
   };
 }
 
@@ -141,6 +146,7 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
     issues: treated.issues,
     warnings: [...warnings, ...zero.warnings],
     outlierMethods: treated.outlierMethods,
+    missingPolicies: treated.missingPolicies,
   };
 }
 

@@ -16,6 +16,8 @@ import { indicatorBlock, type Panel } from "./panel.js";
 
 export const ZERO_BASE_POLICIES = ["error", "first-nonzero", "min-max"] as const;
 export type ZeroBasePolicy = (typeof ZERO_BASE_POLICIES)[number];
+/** A zero base value is an error when no policy is given. */
+export const DEFAULT_ZERO_BASE: ZeroBasePolicy = "error";
 
 /** What the policy decided for one indicator: keep its fixed-base index (from `baseYear`) or switch to min-max. */
 export interface ZeroBaseDecision {

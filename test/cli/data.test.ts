@@ -7,6 +7,7 @@ import iconv from "iconv-lite";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { compute, load } from "../../src/api.js";
 import { messages } from "../../src/core/messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
@@ -202,6 +203,56 @@ describe("outlier settings nothing reads", () => {
       expect(run.code, argv.join(" ")).toBe(0);
       expect(run.stderr, argv.join(" ")).not.toContain("warning");
     }
+  });
+});
+
+describe("--unfilled and --zero-base where no indicator reads them", () => {
+  // A has a gap in 2018 and a zero in 2017 (its base year); B has neither.
+  const values = "unit,year,indicator,value\nU1,2017,A,0\nU1,2019,A,4\nU1,2017,B,10\nU1,2018,B,12\nU1,2019,B,15\n";
+  const tree = "code,parent,name,weight,direction\nA,,a,,+\nB,,b,,+\n";
+
+  it("warn (W_OPTION_UNUSED) with no filling policy, and with no fixed-base indicator that takes the run's zero-base policy", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "own.csv": "code,parent,name,weight,direction,zero_base\nA,,a,,+,min-max\nB,,b,,+,error\n", "values.csv": values });
+    const warned = async (argv: string[]) => {
+      const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--table", "index", ...argv], dir);
+      expect(run.code, `${argv.join(" ")}: ${run.stderr}`).toBe(0);
+      return run.stderr.split("\n").filter((line) => line.startsWith("warning: "));
+    };
+    const unfilled = `warning: ${messages.unfilledUnused(["carry-forward", "interpolate", "carry-back"])}`;
+    const zeroBase = `warning: ${messages.zeroBaseUnused()}`;
+    // --missing reweight leaves the gap out, filling nothing; min-max normalises without a base value.
+    expect(await warned(["--missing", "reweight", "--unfilled", "reweight", "--normalise", "min-max", "--zero-base", "min-max"])).toEqual([unfilled, zeroBase]);
+    // Both read: interpolation fills (it could leave an edge unfilled), and fixed-base meets A's zero base, which the
+    // policy moves to min-max (the one warning: that move).
+    expect(await warned(["--missing", "interpolate", "--unfilled", "reweight", "--zero-base", "min-max"])).toEqual([
+      `warning: ${messages.zeroBaseMinMax("A", 2017)}`,
+    ]);
+    // Every fixed-base indicator has its own zero_base column: the run's policy reaches none.
+    const own = await runCli(["compute", "-i", "own.csv", "-d", "values.csv", "--missing", "interpolate", "--zero-base", "first-nonzero", "--out", "-", "--table", "index"], dir);
+    expect(own.stderr.split("\n").filter((line) => line.startsWith("warning: "))).toEqual([`warning: ${messages.zeroBaseMinMax("A", 2017)}`, zeroBase]);
+    // Under --strict: an error, nothing written.
+    const strict = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "reweight", "--unfilled", "reweight", "--strict", "--out", "out"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("--unfilled has no effect");
+    expect(await listDir(dir)).toEqual(["own.csv", "tree.csv", "values.csv"]);
+  });
+
+  it("the library says the same in its own words", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const inputs = await load({ indicators: join(dir, "tree.csv"), data: join(dir, "values.csv") });
+    const result = await compute(inputs, { missing: "reweight", unfilled: "reweight", normalize: "min-max", zeroBase: "min-max" });
+    expect(result.warnings.map(({ code, column, message }) => ({ code, column, message }))).toEqual([
+      {
+        code: "W_OPTION_UNUSED",
+        column: "unfilled",
+        message: 'option unfilled has no effect: no indicator\'s missing-value policy fills gaps, so none is left unfilled; expected missing: "carry-forward", missing: "interpolate", missing: "carry-back" (or one in the tree\'s missing column)',
+      },
+      {
+        code: "W_OPTION_UNUSED",
+        column: "zeroBase",
+        message: 'option zeroBase has no effect: it is read only for indicators normalised with fixed-base and without a zero_base column of their own in the tree, and there are none; expected normalize: "fixed-base" (or fixed-base in the tree\'s normalise column)',
+      },
+    ]);
   });
 });
 
