@@ -57,6 +57,8 @@ export const outputMessages = {
     `${label}: cannot write the output (ENAMETOOLONG): a file name of ${bytes} bytes is written first under a temporary name about 12 bytes longer (.<name>.<pid>.tmp), over the 255 bytes most file systems allow; expected a name of at most about 240 bytes (80 Chinese characters)`,
   staleRemoved: (names: readonly string[], label: string, command: string) =>
     `removed ${names.join(", ")} from ${label}: written there by an earlier ${command}, unchanged, and not written by this one, so no longer its output\n`,
+  temporaryReplaced: (label: string) =>
+    `${label}: a temporary file of this command was replaced (by a link, or a file with another name) while the outputs were being written; nothing was written through it and no output was changed; expected no other process writing in the folder, so run again`,
   temporaryInTheWay: (path: string, what: string) =>
     `${path} is ${what} in the way of a temporary file this command writes (it never writes through a link); expected nothing of that name, so move it away`,
   outIsRoot: (label: string, file = false) =>

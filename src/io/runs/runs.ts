@@ -22,6 +22,7 @@ import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
 import { undoOnInterrupt } from "../write/interrupt.js";
 import { claimTemporary } from "../write/temporary.js";
+import { writeClaimedSync } from "../write/claimed.js";
 import { removeLockLeftovers, takeLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
@@ -153,7 +154,7 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
   const release = claimTemporary(temporary);
   try {
-    await writeFile(temporary, `${id}\n`);
+    writeClaimedSync(temporary, `${id}\n`);
     await rename(temporary, join(runsDir, LATEST_FILE));
   } catch (cause) {
     // Not moved (a folder in the way, a full disk): the temporary file goes, the pointer stays as it was.

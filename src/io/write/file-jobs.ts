@@ -5,7 +5,8 @@
  * writers are the same functions. On request a job also hashes its bytes as it writes them (SHA-256), so a run's
  * manifest gets the digest of every file without reading it back or holding it whole in memory.
  */
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, writeSync } from "node:fs";
+import { openClaimed } from "./claimed.js";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { growthCsvChunks, indexCsvChunks, indexJsonResultChunks, inputValuesCsvChunks, scoresCsvChunks, type JsonFrame, type ResultShape } from "./result-chunks.js";
@@ -69,11 +70,11 @@ export interface Digest {
 }
 
 /**
- * Writes a file chunk by chunk on this thread (text chunks as UTF-8), passing each chunk to `hash` if given; returns
- * the number of bytes written.
+ * Writes a claimed temporary file (`claimed.ts`) chunk by chunk on this thread (text chunks as UTF-8), passing each
+ * chunk to `hash` if given; returns the number of bytes written.
  */
 export function writeChunksSync(path: string, chunks: Iterable<string | Uint8Array>, hash?: ChunkHash): number {
-  const file = openSync(path, "w");
+  const file = openClaimed(path);
   let size = 0;
   try {
     for (const chunk of chunks) {
@@ -111,7 +112,8 @@ interface JobReply {
 }
 
 /**
- * Writes every job to its path using up to `threads` threads in all (this one included; 1 writes everything here).
+ * Writes every job to its path, a temporary file claimed by the folder writer (`claimed.ts`: written only while it is
+ * still that file), using up to `threads` threads in all (this one included; 1 writes everything here).
  * Without the compiled worker script (running from the TypeScript sources) everything is written here. This thread
  * takes jobs only once `ready` settles (the other files it writes meanwhile), so the workers start on the largest.
  * With `digest`, each job also hashes its bytes on the thread that writes them; the digests come back in the order of

@@ -4,13 +4,14 @@
  * writer writes it). A lock whose process is gone is stale and taken over, by one run only.
  */
 import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
-import { link, lstat, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, lstat, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { OutputError } from "../../errors.js";
 import { undoOnInterrupt } from "./interrupt.js";
 import { claimTemporary } from "./temporary.js";
+import { writeClaimedSync } from "./claimed.js";
 
 /** The content of the lock file. */
 export interface LockHolder {
@@ -95,7 +96,7 @@ async function createWithContent(path: string, content: string): Promise<void> {
   const release = claimTemporary(temporary);
   try {
     // Inside the try: a write that fails (a full disk) leaves no temporary file either.
-    await writeFile(temporary, content);
+    writeClaimedSync(temporary, content);
     await link(temporary, path);
   } catch (error) {
     if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;

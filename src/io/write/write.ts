@@ -4,14 +4,14 @@
  * The renames are all or nothing: the previous file of each target is moved aside to a backup name (one rename, O(1))
  * until every rename has succeeded, and put back if one fails.
  */
-import { createReadStream, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { createReadStream, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
+import { NOT_CLAIMED, writeClaimed, writeClaimedSync } from "./claimed.js";
 import { crashAt } from "../crash-point.js";
 import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
@@ -144,7 +144,7 @@ async function writeUnlocked(
     try {
       for (const name of stale) unlinkSync(join(dir, name));
       release = claimTemporary(temporary);
-      writeFileSync(temporary, recordText(dir, {}, undefined, stale));
+      writeClaimedSync(temporary, recordText(dir, {}, undefined, stale));
       renameSync(temporary, join(dir, WRITTEN_FILES));
     } catch (cause) {
       if (cause instanceof OutputError) throw cause;
@@ -345,7 +345,7 @@ async function writeFiles(
           const hash = newHash?.();
           let bytes = 0;
           if (typeof content === "string" || content instanceof Uint8Array) {
-            writeFileSync(path, content);
+            writeClaimedSync(path, content);
             if (hash) {
               const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content;
               hash.update(whole);
@@ -364,18 +364,26 @@ async function writeFiles(
     if (rejected) throw rejected.reason;
     if (newHash) for (const { name, path } of byPath) digests[name] = await digestFile(path);
     const texts = record?.(digests);
-    if (texts) writeFileSync(temporary[0], texts.journal);
+    if (texts) writeClaimedSync(temporary[0], texts.journal);
+    // Each temporary file is still a file of one name (no link put there since it was written) before it is renamed into place.
+    for (const path of temporary) {
+      const found = lstatSync(path, { throwIfNoEntry: false });
+      if (!found?.isFile() || found.nlink !== 1) throw Object.assign(new Error(`${path} was replaced since it was written`), { code: NOT_CLAIMED });
+    }
     replaceAll(dir, names, temporary, label);
     if (texts && texts.final !== texts.journal) finishRecord(dir, temporary[0], texts.final);
   } catch (cause) {
     for (const path of claimed)
       try {
-        rmSync(path, { force: true });
+        // Only a regular file: a link put at a temporary file's name since it was claimed is not the tool's to remove.
+        if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path, { force: true });
       } catch {
         // A temporary file that cannot be removed is left; the error below says what failed.
       }
     if (cause instanceof OutputError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
+    // A temporary file replaced by a link or another file's name between its claim and its writing: nothing was written through it.
+    if (code === "ELOOP" || code === NOT_CLAIMED) throw new OutputError("E_OUT_NOT_OURS", outputMessages.temporaryReplaced(label), { cause });
     if (cause instanceof FolderError) throw new OutputError("E_WRITE", outputMessages.folderNotCreated(label, cause.path, cause.code), { cause });
     if (cause instanceof WorkerFailure) throw new OutputError("E_WRITE", outputMessages.workerFailed(label, cause.message), { cause });
     // An allocation that failed on this thread (a buffer for the values shared with the writer threads).
@@ -465,7 +473,7 @@ function finishRecord(dir: string, temporary: string, text: string): void {
   let release: (() => void) | undefined;
   try {
     release = claimTemporary(temporary);
-    writeFileSync(temporary, text);
+    writeClaimedSync(temporary, text);
     renameSync(temporary, join(dir, WRITTEN_FILES));
   } catch {
     try {
@@ -552,7 +560,7 @@ async function writeInParallel(
   for (const [index, { content, path }] of files.entries())
     if (isPathJob(content)) throw new TypeError("a file written by its own writer goes to writeFiles, not writeInParallel");
     else if (isFileJob(content)) jobs.push({ job: content, path, index });
-    else if (!newHash) plain.push(writeFile(path, content));
+    else if (!newHash) plain.push(writeClaimed(path, content));
     else {
       const hash = newHash();
       let bytes = 0;
@@ -563,7 +571,7 @@ async function writeInParallel(
       const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content instanceof Uint8Array ? content : undefined;
       if (whole) record(whole);
       plain.push(
-        writeFile(path, whole ?? passing(content as Iterable<string | Uint8Array>, record)).then(() => {
+        writeClaimed(path, whole ?? passing(content as Iterable<string | Uint8Array>, record)).then(() => {
           digests[index] = { bytes, sha256: hash.digest("hex") };
         }),
       );

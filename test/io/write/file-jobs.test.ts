@@ -50,7 +50,8 @@ describe.skipIf(!existsSync(BUILT))("runFileJobs (the compiled build, with worke
       fileJob("growth.csv", computed, options),
       fileJob("index.json", computed, options, indexJsonFrame(computed)),
     ];
-    const dir = await makeTempDir();
+    // The paths are temporary files the folder writer has claimed (created empty): the jobs write only into those.
+    const dir = await makeTempDir(Object.fromEntries(jobs.map((_, i) => [`file-${i}`, ""])));
     await runFileJobs(jobs.map((job, i) => ({ job, path: join(dir, `file-${i}`) })), 4);
     for (const [i, job] of jobs.entries()) expect(await readFile(join(dir, `file-${i}`), "utf8")).toBe(textOf(job));
   });
