@@ -8,8 +8,8 @@
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { open } from "node:fs/promises";
 
-/** The code of the error for a temporary file that is no longer the one claimed (a link gives `ELOOP`). */
-export const NOT_CLAIMED = "E_NOT_CLAIMED";
+/** The code of the error for a temporary file that is no longer the one claimed (a link gives `ELOOP`); internal, the folder writer reports it as `E_OUT_NOT_OURS`. */
+export const NOT_CLAIMED = "NOT_CLAIMED";
 
 /**
  * Opens the claimed temporary file `path` for writing, emptied, and returns its descriptor.
