@@ -28,7 +28,6 @@ import { quote } from "./core/quote.js";
 import { describeValue, isObject, isOptionsObject, OptionChecks, optionMessages } from "./core/option-checks.js";
 import { ARGUMENT_KINDS, checkAnalysis, checkAppendixItem, checkArguments, checkOptionsObject, checkResult, isInputs, kindOf } from "./api-arguments.js";
 import type { OutlierMethod } from "./core/outliers.js";
-import { OBJECTIVE_METHODS } from "./core/weighting/objective.js";
 import type { Panel } from "./core/panel.js";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
 import { MAX_SEED } from "./core/random.js";

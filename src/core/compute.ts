@@ -12,7 +12,7 @@ import { planGroupReflections, reflectGroup, type Reflection } from "./group-dir
 import { methodMessages } from "./method-messages.js";
 import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from "./screen.js";
 import { MIN_CAP, planNormalization } from "./normalize/plan.js";
-import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type Treatment } from "./outliers.js";
+import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, OUTLIER_SCOPES, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 import { prepareData, type PreparedData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";

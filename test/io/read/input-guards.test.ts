@@ -3,7 +3,7 @@
  * size (never read whole), a UTF-8 mark in front of GBK bytes, a values folder without values files.
  */
 import iconv from "iconv-lite";
-import { open, mkdir, rm } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatBytes, limitMessages } from "../../../src/core/limit-messages.js";
