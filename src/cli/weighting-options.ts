@@ -136,8 +136,10 @@ export async function runWeighting(
     if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
     judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
   }
+  // deriveWeights tells a judgement file given from its judgementSource.
+  const { judgementFile: _given, ...choices } = weightingChoicesOf(options);
   return deriveWeights(inputs.tree, inputs.panel, {
-    ...weightingChoicesOf(options),
+    ...choices,
     method,
     judgements,
     // The file given, when no method reads it, for deriveWeights to warn of (W_OPTION_UNUSED).

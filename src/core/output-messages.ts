@@ -37,6 +37,9 @@ const OUT_FILE_HINTS: Readonly<Record<string, (folder: string) => string>> = {
   parquet: (folder) => ` (compute --parquet --out ${folder} writes ${folder}/index.parquet)`,
 };
 
+/** What a run folder that is a link whose target is gone points to, after the words saying it is not there. */
+const brokenLink = (target: string | undefined) => (target === undefined ? "" : ` (a link to ${quote(target)}, which is not a folder: is its disk mounted?)`);
+
 export const outputMessages = {
   /** `--out` of a command whose file's extension chooses its format, with another extension (`found`, "" for none). */
   outExtension: (out: string, found: string, extensions: readonly string[]) =>
@@ -94,7 +97,7 @@ export const outputMessages = {
   latestNotRunId: (latestLabel: string, found: string) =>
     `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
   latestNamesMissingRun: (latestLabel: string, id: string, linkTarget?: string) =>
-    `${latestLabel} names run ${id}, which does not exist${linkTarget === undefined ? "" : ` (a link to ${quote(linkTarget)}, which is not a folder: is its disk mounted?)`}`,
+    `${latestLabel} names run ${id}, which does not exist${brokenLink(linkTarget)}`,
   latestMissing: (latestLabel: string, runCount: number) =>
     `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
   /** A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did about it. */
@@ -132,7 +135,7 @@ export const outputMessages = {
   verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,
   verifyNoPublishedRun: (runsLabel: string) => `${runsLabel} has no published run; expected a run to verify (run compute first, or name a run folder)`,
   verifyNoRun: (label: string, linkTarget?: string) =>
-    `${label}: no such run folder${linkTarget === undefined ? "" : ` (a link to ${quote(linkTarget)}, which is not a folder: is its disk mounted?)`}; expected a run id, latest, or the path of a run folder`,
+    `${label}: no such run folder${brokenLink(linkTarget)}; expected a run id, latest, or the path of a run folder`,
   verifyMissing: (path: string, bytes: number, derived = false) =>
     `missing: ${path} (${derived ? "a derived file, " : ""}listed with ${bytes} bytes${derived ? " in reports.json" : ""})`,
   verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }, derived = false) =>
