@@ -5,11 +5,17 @@
  * (`O_NOFOLLOW`) and without creating one, and refused unless it is a regular file with no other name, before a byte
  * is written or truncated. Only `node:fs`: the writer threads load it too.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 
 /** The code of the error for a temporary file that is no longer the one claimed (a link gives `ELOOP`); internal, the folder writer reports it as `E_OUT_NOT_OURS`. */
 export const NOT_CLAIMED = "NOT_CLAIMED";
+
+/** Throws the `NOT_CLAIMED` error unless `info`, of the file opened at `path`, is a regular file with one name. */
+function refuseUnlessClaimed(path: string, info: Stats): void {
+  if (!info.isFile() || info.nlink !== 1)
+    throw Object.assign(new Error(`${path} is no longer the temporary file this process created (${info.isFile() ? "a file with another name too" : "not a file"})`), { code: NOT_CLAIMED, path });
+}
 
 /**
  * Opens the claimed temporary file `path` for writing, emptied, and returns its descriptor.
@@ -19,9 +25,7 @@ export const NOT_CLAIMED = "NOT_CLAIMED";
 export function openClaimed(path: string): number {
   const file = openSync(path, constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0));
   try {
-    const info = fstatSync(file);
-    if (!info.isFile() || info.nlink !== 1)
-      throw Object.assign(new Error(`${path} is no longer the temporary file this process created (${info.isFile() ? "a file with another name too" : "not a file"})`), { code: NOT_CLAIMED, path });
+    refuseUnlessClaimed(path, fstatSync(file));
     ftruncateSync(file, 0);
     return file;
   } catch (error) {
@@ -34,9 +38,7 @@ export function openClaimed(path: string): number {
 export async function writeClaimed(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0));
   try {
-    const info = await handle.stat();
-    if (!info.isFile() || info.nlink !== 1)
-      throw Object.assign(new Error(`${path} is no longer the temporary file this process created (${info.isFile() ? "a file with another name too" : "not a file"})`), { code: NOT_CLAIMED, path });
+    refuseUnlessClaimed(path, await handle.stat());
     await handle.truncate(0);
     const chunks = typeof content === "string" || content instanceof Uint8Array ? [content] : content;
     for (const chunk of chunks) {
