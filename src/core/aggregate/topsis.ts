@@ -28,11 +28,24 @@ export function aggregateTopsis(
   out: Float64Array,
   { byYear = false }: { byYear?: boolean } = {},
 ): Float64Array {
-  const { unitCount, yearCount } = context;
-  // The sets of alternatives: every cell of the block, or each year's units (cells u·yearCount + year).
-  const sets = byYear ? Array.from({ length: yearCount }, (_, year) => Array.from({ length: unitCount }, (_, unit) => unit * yearCount + year)) : [Array.from(out, (_, cell) => cell)];
-  for (const cells of sets) scoreTopsis(children, weights, cells, out);
+  for (const cells of alternativeSets(context.unitCount, context.yearCount, byYear)) scoreTopsis(children, weights, cells, out);
   return out;
+}
+
+/** The last sets of alternatives made: a Monte Carlo analysis asks for the same ones in every run. */
+let lastSets: { key: string; sets: readonly (readonly number[])[] } | undefined;
+
+/** The sets of alternatives: every cell of the block, or each year's units (cells u·yearCount + year). */
+function alternativeSets(unitCount: number, yearCount: number, byYear: boolean): readonly (readonly number[])[] {
+  const key = `${unitCount} ${yearCount} ${byYear}`;
+  if (lastSets?.key !== key)
+    lastSets = {
+      key,
+      sets: byYear
+        ? Array.from({ length: yearCount }, (_, year) => Array.from({ length: unitCount }, (_, unit) => unit * yearCount + year))
+        : [Array.from({ length: unitCount * yearCount }, (_, cell) => cell)],
+    };
+  return lastSets.sets;
 }
 
 /** TOPSIS among the alternatives `cells` (the ideal and anti-ideal over them), written into `out` at those cells. */
