@@ -14,7 +14,7 @@ import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from
 import { MIN_CAP, planNormalization } from "./normalize/plan.js";
 import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, OUTLIER_SCOPES, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
-import { prepareData, type PreparedData, type PrepareOptions } from "./prepare.js";
+import { hasOwnSetting, prepareData, type PreparedData, type PrepareOptions } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
@@ -335,8 +335,7 @@ function unusedDataStageWarnings(
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.outlierOptionUnused("--outlier-scope", OUTLIER_METHODS.filter((method) => method !== "none")) });
   if (options.unfilled !== undefined && !prepared.missingPolicies.some((policy) => FILLING_POLICIES.includes(policy)))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.unfilledUnused(FILLING_POLICIES) });
-  const ownZeroBase = (code: string) => (tree.byCode.get(code)?.attributes.zero_base ?? "").trim() !== "";
-  if (options.zeroBase !== undefined && !panel.indicators.some((code, i) => plans[i].method === "fixed-base" && !ownZeroBase(code)))
+  if (options.zeroBase !== undefined && !panel.indicators.some((code, i) => plans[i].method === "fixed-base" && !hasOwnSetting(tree, code, "zero_base")))
     warnings.push({ code: "W_OPTION_UNUSED", message: messages.zeroBaseUnused() });
   return warnings;
 }

@@ -151,6 +151,11 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
 }
 
 /** Each indicator's setting: its tree column `column` when given (checked), else the run's. */
+/** Whether indicator `code` has its own setting in the tree's policy column `column` (a cell not empty), over the run's. */
+export function hasOwnSetting(tree: Tree, code: string, column: string): boolean {
+  return (tree.byCode.get(code)?.attributes[column] ?? "").trim() !== "";
+}
+
 function perIndicator<T extends string>(
   tree: Tree,
   panel: Panel,
@@ -162,8 +167,8 @@ function perIndicator<T extends string>(
 ): T[] {
   return panel.indicators.map((code) => {
     const node = tree.byCode.get(code);
-    const text = node?.attributes[column];
-    if (!node || text === undefined || text.trim() === "") return fallback;
+    if (!node || !hasOwnSetting(tree, code, column)) return fallback;
+    const text = node.attributes[column]!;
     const parsed = parse(text);
     if (parsed !== undefined) return parsed;
     issues.push({
