@@ -136,10 +136,8 @@ export async function runWeighting(
     if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
     judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
   }
-  // deriveWeights tells a judgement file given from its judgementSource.
-  const { judgementFile: _given, ...choices } = weightingChoicesOf(options);
   return deriveWeights(inputs.tree, inputs.panel, {
-    ...choices,
+    ...weightingChoicesOf(options),
     method,
     judgements,
     // The file given, when no method reads it, for deriveWeights to warn of (W_OPTION_UNUSED).
@@ -152,7 +150,7 @@ export async function runWeighting(
 }
 
 /** The weighting options of a command line, by `deriveWeights`'s names; those not given are `undefined` (the method's defaults). */
-function weightingChoicesOf(options: WeightingCliOptions): WeightingChoices {
+function weightingChoicesOf(options: WeightingCliOptions): Omit<WeightingChoices, "method" | "judgementFile"> {
   return {
     allowInconsistent: options.allowInconsistent,
     years: options.weightYears,
@@ -167,7 +165,6 @@ function weightingChoicesOf(options: WeightingCliOptions): WeightingChoices {
     objective: options.objective,
     combination: options.combination,
     alpha: options.alpha,
-    judgementFile: options.ahp !== undefined,
   };
 }
 
@@ -187,7 +184,7 @@ export async function weighIndex(
     const weighting = await runWeighting(method, options, inputs, env);
     return { weighting, warnings: weighting.warnings };
   }
-  const warnings = unusedWeightingOptions({ ...weightingChoicesOf(options), method });
+  const warnings = unusedWeightingOptions({ ...weightingChoicesOf(options), method, judgementFile: options.ahp !== undefined });
   if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
   return { warnings };
 }
