@@ -11,10 +11,10 @@ import { open } from "node:fs/promises";
 /** The code of the error for a temporary file that is no longer the one claimed (a link gives `ELOOP`); internal, the folder writer reports it as `E_OUT_NOT_OURS`. */
 export const NOT_CLAIMED = "NOT_CLAIMED";
 
-/** Throws the `NOT_CLAIMED` error unless `info`, of the file opened at `path`, is a regular file with one name. */
-function refuseUnlessClaimed(path: string, info: Stats): void {
-  if (!info.isFile() || info.nlink !== 1)
-    throw Object.assign(new Error(`${path} is no longer the temporary file this process created (${info.isFile() ? "a file with another name too" : "not a file"})`), { code: NOT_CLAIMED, path });
+/** Throws the `NOT_CLAIMED` error unless `info`, of the file at `path`, is a regular file with one name (`undefined`: nothing there). */
+export function refuseUnlessClaimed(path: string, info: Stats | undefined): void {
+  if (!info?.isFile() || info.nlink !== 1)
+    throw Object.assign(new Error(`${path} is no longer the temporary file this process created (${!info ? "nothing there" : info.isFile() ? "a file with another name too" : "not a file"})`), { code: NOT_CLAIMED, path });
 }
 
 /**

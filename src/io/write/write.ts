@@ -11,7 +11,7 @@ import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
-import { NOT_CLAIMED, writeClaimed, writeClaimedSync } from "./claimed.js";
+import { NOT_CLAIMED, refuseUnlessClaimed, writeClaimed, writeClaimedSync } from "./claimed.js";
 import { crashAt } from "../crash-point.js";
 import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
@@ -366,10 +366,7 @@ async function writeFiles(
     const texts = record?.(digests);
     if (texts) writeClaimedSync(temporary[0], texts.journal);
     // Each temporary file is still a file of one name (no link put there since it was written) before it is renamed into place.
-    for (const path of temporary) {
-      const found = lstatSync(path, { throwIfNoEntry: false });
-      if (!found?.isFile() || found.nlink !== 1) throw Object.assign(new Error(`${path} was replaced since it was written`), { code: NOT_CLAIMED });
-    }
+    for (const path of temporary) refuseUnlessClaimed(path, lstatSync(path, { throwIfNoEntry: false }));
     replaceAll(dir, names, temporary, label);
     if (texts && texts.final !== texts.journal) finishRecord(dir, temporary[0], texts.final);
   } catch (cause) {
