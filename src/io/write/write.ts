@@ -4,13 +4,14 @@
  * The renames are all or nothing: the previous file of each target is moved aside to a backup name (one rename, O(1))
  * until every rename has succeeded, and put back if one fails.
  */
-import { createReadStream, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { createReadStream, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
+import { undoOnInterrupt } from "./interrupt.js";
 import { NOT_CLAIMED, refuseUnlessClaimed, writeClaimed, writeClaimedSync } from "./claimed.js";
 import { crashAt } from "../crash-point.js";
 import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
@@ -315,6 +316,7 @@ async function writeFiles(
   // process is interrupted (once renamed into place, or removed).
   const claimed: string[] = [];
   const releases: (() => void)[] = [];
+  let privateFolder: string | undefined;
   try {
     makeFolderSync(dir);
     for (const path of temporary) {
@@ -322,9 +324,20 @@ async function writeFiles(
       claimed.push(path);
     }
     // Files that write themselves start first: their writers work on their own threads while the others are written.
+    // Such a writer (DuckDB) opens the path it is given itself, following links: it writes into a folder of this call's
+    // own (`privateFolder`), and the file is moved onto its claimed temporary name once written, a rename that replaces
+    // whatever is at that name and never writes through it.
+    const byPathNames = outputs.filter((name) => isPathJob(files[name]));
+    if (byPathNames.length > 0) {
+      privateFolder = mkdtempSync(join(dir, PRIVATE_FOLDER_PREFIX));
+      const made = privateFolder;
+      releases.push(undoOnInterrupt(() => rmSync(made, { recursive: true, force: true })));
+    }
     const byPath = outputs.flatMap((name, i) => {
       const content = files[name];
-      return isPathJob(content) ? [{ name, path: temporaryOf(i), written: content.write(temporaryOf(i)) }] : [];
+      if (!isPathJob(content)) return [];
+      const own = join(privateFolder!, name);
+      return [{ name, path: temporaryOf(i), written: content.write(own).then(() => renameSync(own, temporaryOf(i))) }];
     });
     // Settled as they end (so that a writer failing early is never an unhandled rejection), awaited below.
     const pathsWritten = Promise.allSettled(byPath.map(({ written }) => written));
@@ -389,10 +402,18 @@ async function writeFiles(
     if (code === "ENAMETOOLONG") throw new OutputError("E_WRITE", outputMessages.nameTooLong(label, Math.max(...outputs.map((name) => Buffer.byteLength(name)))), { cause });
     throw new OutputError("E_WRITE", outputMessages.writeFailed(label, code ?? String(cause)), { cause });
   } finally {
+    // The private folder is this call's own (made here, under a name no one could know, readable by this user only).
+    if (privateFolder !== undefined) rmSync(privateFolder, { recursive: true, force: true });
     for (const release of releases) release();
   }
   return digests;
 }
+
+/**
+ * The start of the name of the folder in which the writers of `PathJob` files write (`mkdtemp` adds six random
+ * characters), inside the output folder, so that the written file is moved, not copied, to its temporary name.
+ */
+export const PRIVATE_FOLDER_PREFIX = ".innovation-index-writing-";
 
 /**
  * The size and SHA-256 of a file on disk, read whole when it is small (16 MB or less) and otherwise as a stream in 1 MB

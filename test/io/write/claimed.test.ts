@@ -3,15 +3,15 @@
  * a file, put at its name in between is refused before a byte is written or truncated, by the plain writers, the
  * writer threads' files and the folder writer as a whole.
  */
-import { symlinkSync, unlinkSync } from "node:fs";
-import { link, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { statSync, symlinkSync, unlinkSync } from "node:fs";
+import { link, readdir, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { NOT_CLAIMED, openClaimed, writeClaimed, writeClaimedSync } from "../../../src/io/write/claimed.js";
 import { writeChunksSync } from "../../../src/io/write/file-jobs.js";
 import { claimTemporary } from "../../../src/io/write/temporary.js";
-import { writeFilesAtomic, type PathJob } from "../../../src/io/write/write.js";
+import { PRIVATE_FOLDER_PREFIX, writeFilesAtomic, type PathJob } from "../../../src/io/write/write.js";
 import { listDir, makeTempDir } from "../../helpers.js";
 
 const created: string[] = [];
@@ -111,5 +111,46 @@ describe.skipIf(process.platform === "win32")("writing a claimed temporary file"
     // b.csv is the file it was, not a link to victim.txt; a.csv was not put in place either.
     expect(await readFile(join(dir, "b.csv"), "utf8")).toBe("old b\n");
     expect((await listDir(dir)).sort()).toEqual([`.b.csv.${process.pid}.tmp`, "b.csv", "victim.txt"].sort());
+  });
+  it("a file that writes itself (DuckDB's Parquet) is written in a private folder: a link planted at its temporary name is replaced, never written through", async () => {
+    const dir = await folder({ "victim.txt": "precious" });
+    let given = "";
+    let mode = 0;
+    const byPath: PathJob = {
+      kind: "path-job",
+      write: async (path) => {
+        given = path;
+        mode = statSync(dirname(path)).mode & 0o777;
+        // Another process swaps the claimed temporary name of a.parquet for a link to victim.txt; the writer then
+        // writes by path, following links, as DuckDB does.
+        const temporary = join(dir, `.a.parquet.${process.pid}.tmp`);
+        unlinkSync(temporary);
+        symlinkSync(join(dir, "victim.txt"), temporary);
+        await writeFile(path, "parquet bytes");
+      },
+    };
+    await writeFilesAtomic(dir, { "a.parquet": byPath, "b.csv": "b\n" }, "out", 1);
+    expect(await readFile(join(dir, "victim.txt"), "utf8")).toBe("precious");
+    expect(await readFile(join(dir, "a.parquet"), "utf8")).toBe("parquet bytes");
+    // The writer was given a path in a folder of its own, readable by this user alone, inside the output folder; the
+    // folder is gone, and so is the planted link (the written file was renamed over it).
+    expect(dirname(dirname(given))).toBe(dir);
+    expect(basename(dirname(given)).startsWith(PRIVATE_FOLDER_PREFIX)).toBe(true);
+    expect(mode).toBe(0o700);
+    expect((await listDir(dir)).sort()).toEqual(["a.parquet", "b.csv", "victim.txt"]);
+  });
+
+  it("a file that writes itself and fails leaves neither its private folder nor its temporary file", async () => {
+    const dir = await folder({ "a.parquet": "old" });
+    const failing: PathJob = {
+      kind: "path-job",
+      write: async (path) => {
+        await writeFile(path, "half");
+        throw new Error("disk full");
+      },
+    };
+    await expect(writeFilesAtomic(dir, { "a.parquet": failing }, "out", 1, { replace: true })).rejects.toMatchObject({ code: "E_WRITE" });
+    expect(await readdir(dir)).toEqual(["a.parquet"]);
+    expect(await readFile(join(dir, "a.parquet"), "utf8")).toBe("old");
   });
 });
