@@ -36,7 +36,7 @@ export const CODE_MEANINGS = {
   E_DATA_LAYOUT: "a values file whose header is neither the long nor the wide layout",
   E_FIELD_COUNT: "a CSV row with more or fewer fields than the header",
   E_CSV_SYNTAX: "a file that is not valid CSV (an unclosed quote)",
-  E_ENCODING: "a file that is neither UTF-8, UTF-16 with BOM nor GB18030",
+  E_ENCODING: "a file that is neither UTF-8, UTF-16 nor GB18030",
   E_READ: "a file that cannot be read (missing, a folder, no permission)",
   E_XLS: "an old .xls workbook (save it as .xlsx)",
   E_XLSX: "a file that is not a readable .xlsx workbook",

@@ -289,6 +289,15 @@ describe("files people actually have", () => {
     expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
   });
 
+  it("reads a tree and values in UTF-16 without a BOM (little and big endian) as their UTF-8", async () => {
+    const dir = await makeTempDir({ "tree.csv": Buffer.from(TREE, "utf16le").swap16(), "values.csv": Buffer.from(VALUES, "utf16le") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "-q"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    // The same index as from the UTF-8 files above.
+    expect(await read(dir, "out/index-wide.csv")).toContain("INDEX,总指数,0,100.0000,115.5000\n");
+  });
+
   it("refuses a file that is neither UTF-8 nor GBK, and GBK under --encoding utf-8", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": Buffer.from([0x79, 0x65, 0x61, 0x72, 0x0a, 0xff, 0xfe, 0x80, 0x81, 0x20]), "gbk.csv": iconv.encode(VALUES, "gbk") });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);

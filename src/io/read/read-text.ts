@@ -1,6 +1,7 @@
 /**
  * Reading a text file the way people save them: UTF-8 with or without a byte-order mark, GBK/GB18030 (what Excel on
- * Chinese Windows saves as "CSV"), or UTF-16 with a byte-order mark (Excel's "Unicode text").
+ * Chinese Windows saves as "CSV"), or UTF-16 with a byte-order mark (Excel's "Unicode text") or without one (R's
+ * `write.csv` with `fileEncoding = "UTF-16LE"`, SQL Server's `bcp -w`).
  * Bytes that are none of these are an error naming the file, never mojibake in the output.
  */
 import { open, type FileHandle } from "node:fs/promises";
@@ -8,7 +9,7 @@ import { createRequire } from "node:module";
 import { limitMessages } from "../../core/limit-messages.js";
 import { InputError } from "../../errors.js";
 import { noteInputFile } from "./inputs-read.js";
-import { describeBinary, describeZip, SNIFF_BYTES } from "./sniff.js";
+import { describeBinary, describeZip, SNIFF_BYTES, utf16WithoutMark } from "./sniff.js";
 
 /**
  * The largest input file read: 4 GB, the most one buffer holds in Node 20 (the benchmark's 12 M-value CSV weighs
@@ -19,7 +20,7 @@ export const MAX_INPUT_BYTES = 4 * 1024 ** 3;
 /** The longest text a file may decode to: V8's longest string (about 512 MB). */
 const MAX_TEXT_BYTES = 536_870_888;
 
-/** `auto` reads UTF-8 (BOM or not), else UTF-16 with a BOM, else GB18030; the others force one encoding. */
+/** `auto` reads UTF-8 (BOM or not), else UTF-16 (BOM or not), else GB18030; the others force one encoding. */
 export const ENCODINGS = ["auto", "utf-8", "gb18030", "gbk"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
@@ -41,11 +42,14 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
   if (encoding === "auto" || encoding === "utf-8") {
     if (encoding === "auto" && bytes[0] === 0xff && bytes[1] === 0xfe) return strictDecode(bytes, "utf-16le", source);
     if (encoding === "auto" && bytes[0] === 0xfe && bytes[1] === 0xff) return strictDecode(bytes, "utf-16be", source);
+    // UTF-16 without its mark: a NUL byte in the first bytes, in the pattern of UTF-16 text.
+    const order = encoding === "auto" && bytes.length % 2 === 0 && bytes.subarray(0, SNIFF_BYTES).includes(0) ? utf16WithoutMark(bytes) : undefined;
+    if (order !== undefined) return strictDecode(bytes, order, source);
     try {
       const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
       // NUL is valid UTF-8 but never in a text file: UTF-16 without its BOM, or a binary file.
       if (!text.includes("\u0000")) return text;
-      throw new InputError("E_ENCODING", `${source}: the file contains NUL bytes, so it is not text in UTF-8 or GBK (UTF-16 without a byte-order mark, or a binary file); expected a CSV saved as "CSV UTF-8"`, { source });
+      throw new InputError("E_ENCODING", `${source}: the file contains NUL bytes, so it is not text in UTF-8, UTF-16 or GBK (a binary file?); expected a CSV saved as "CSV UTF-8"`, { source });
     } catch (cause) {
       if (cause instanceof InputError) throw cause;
       if (encoding === "utf-8")

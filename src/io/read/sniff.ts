@@ -56,10 +56,40 @@ export function describeBinary(head: Uint8Array): string | undefined {
     }
   if (nul === 0) return undefined;
   if (nul === end) return "a stream of NUL bytes (binary data)";
-  // ASCII in UTF-16 puts a NUL in every other byte, all on the same side.
-  const half = end / 2;
-  if ((oddNul > 0.8 * half && evenNul === 0) || (evenNul > 0.8 * half && oddNul === 0)) return "UTF-16 text without a byte-order mark (save it as \"CSV UTF-8\")";
+  if (utf16WithoutMark(head) !== undefined) return undefined;
   return "binary data (NUL bytes in its first bytes)";
+}
+
+/** Control characters that no text file holds (all but tab, line feed and carriage return), NUL included. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+/**
+ * Whether the first bytes of a file (at most `SNIFF_BYTES` are looked at) are UTF-16 text without a byte-order mark,
+ * as R's `write.csv(fileEncoding = "UTF-16LE")` or SQL Server's `bcp -w` write it, and in which byte order. Each ASCII
+ * character (separators, digits, line ends: most of a CSV file, even one with Chinese names) has a NUL byte on the
+ * same side of its pair, which a Chinese character seldom has (一, U+4E00, is one); the bytes must then decode to text
+ * with no NUL and no control character but tab and line ends.
+ * @example utf16WithoutMark(Buffer.from("code,weight\nA,1\n", "utf16le")) // => "utf-16le"
+ */
+export function utf16WithoutMark(head: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const end = Math.min(head.length, SNIFF_BYTES) & ~1;
+  if (end < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < end; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = end / 2;
+  const order = oddNul >= 0.3 * pairs && evenNul * 8 <= oddNul ? "utf-16le" : evenNul >= 0.3 * pairs && oddNul * 8 <= evenNul ? "utf-16be" : undefined;
+  if (order === undefined) return undefined;
+  try {
+    // `stream`: the look may end inside a character's surrogate pair.
+    const text = new TextDecoder(order, { fatal: true }).decode(head.subarray(0, end), { stream: true });
+    return CONTROL.test(text) ? undefined : order;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -36,14 +36,21 @@ describe("decodeText", () => {
     expect(decodeText(be, "t.txt")).toBe(TEXT);
   });
 
+  it("reads UTF-16 without a byte-order mark, little or big endian (R's write.csv with fileEncoding UTF-16LE)", () => {
+    expect(decodeText(Buffer.from(TEXT, "utf16le"), "t.csv")).toBe(TEXT);
+    expect(decodeText(Buffer.from(TEXT, "utf16le").swap16(), "t.csv")).toBe(TEXT);
+    // An odd number of bytes is no UTF-16: refused as before.
+    expect(() => decodeText(Buffer.concat([Buffer.from("a,b\n", "utf16le"), Buffer.from([0x41])]), "t.csv")).toThrow(/contains NUL bytes/);
+  });
+
   it("refuses bytes that are neither, and GBK when UTF-8 is forced", () => {
     const garbage = Uint8Array.from([0x61, 0xff, 0x81, 0x20, 0x62]);
     expect(() => decodeText(garbage, "t.csv")).toThrow(InputError);
     expect(() => decodeText(garbage, "t.csv")).toThrow(/^t\.csv: the file is neither UTF-8 nor GBK\/GB18030 text; expected/);
     expect(() => decodeText(garbage, "t.csv", "gb18030")).toThrow(/^t\.csv: the file is not valid GB18030; expected/);
     expect(() => decodeText(iconv.encode(TEXT, "gbk"), "t.csv", "utf-8")).toThrow(/^t\.csv: the file is not valid UTF-8/);
-    // NUL bytes (UTF-16 without its BOM, a binary file) are not GB18030 text either
-    expect(() => decodeText(Buffer.from("a,b\n", "utf16le"), "t.csv")).toThrow(/^t\.csv: the file contains NUL bytes, so it is not text in UTF-8 or GBK/);
+    // NUL bytes that are not in the pattern of UTF-16 (a binary file) are not GB18030 text either
+    expect(() => decodeText(Uint8Array.from([0x61, 0x2c, 0, 0, 0x62, 0x0a]), "t.csv")).toThrow(/^t\.csv: the file contains NUL bytes, so it is not text in UTF-8, UTF-16 or GBK/);
   });
 
   it.each([
