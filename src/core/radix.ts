@@ -18,6 +18,8 @@ const BUCKETS = 1 << DIGIT_BITS;
 const MASK = BUCKETS - 1;
 /** Runs of one high word up to this length are sorted by insertion. */
 const INSERTION_RUN = 48;
+/** Series of up to this many observed values are sorted by insertion alone (at most 64 · 63 / 2 = 2,016 moves). */
+const INSERTION_SORT = 64;
 
 /** Working arrays, grown as needed and reused from one sort to the next (the sorts run one at a time). */
 let capacity = 0;
@@ -90,6 +92,25 @@ function radixPasses(start: number, end: number, byHigh: boolean, whole: boolean
   }
 }
 
+/** Sorts the working arrays' first `count` keys by insertion, high word then low word (stable). */
+function insertionSort(count: number): void {
+  for (let j = 1; j < count; j++) {
+    const keyHigh = high[j];
+    const keyLow = low[j];
+    const position = positions[j];
+    let i = j - 1;
+    while (i >= 0 && (high[i] > keyHigh || (high[i] === keyHigh && low[i] > keyLow))) {
+      high[i + 1] = high[i];
+      low[i + 1] = low[i];
+      positions[i + 1] = positions[i];
+      i--;
+    }
+    high[i + 1] = keyHigh;
+    low[i + 1] = keyLow;
+    positions[i + 1] = position;
+  }
+}
+
 /** Sorts the working arrays' first `count` keys (see the module comment). */
 function sortKeys(values: ArrayLike<number>, zeroSigned: boolean): number {
   const length = values.length;
@@ -111,6 +132,12 @@ function sortKeys(values: ArrayLike<number>, zeroSigned: boolean): number {
     low[j] = negative ? ~words[2 * j] >>> 0 : words[2 * j];
   }
   if (count < 2) return count;
+  // A short series (ASEM's 51 units, a zone's few years) by insertion on the whole key: the radix passes' fixed cost,
+  // three tables of 2,048 counts, is larger than the sort.
+  if (count <= INSERTION_SORT) {
+    insertionSort(count);
+    return count;
+  }
   radixPasses(0, count, true, true);
   // Within each run of one high word, by the low word.
   for (let start = 0; start < count; ) {
