@@ -12,5 +12,8 @@ export default defineConfig({
     // tests run from a fixed seed unless PROPERTY_SEED says otherwise (test/setup/properties.ts).
     setupFiles: ["test/setup/temp-folders.ts", "test/setup/properties.ts"],
     reporters: ["default", new SummaryLineReporter()],
+    // The commands run in child processes speak English whatever the machine's locale (src/cli/language.ts); the
+    // tests of the Chinese terminal set the language themselves.
+    env: { INNOVATION_INDEX_LANG: "en" },
   },
 });

@@ -28,12 +28,20 @@ const lazyChildProcess = {
     }));
   },
 };
+// The Chinese messages (src/core/zh) are a file of their own, messages-zh.cjs, required only when the terminal speaks
+// Chinese: in main.cjs they would be read and checked against the code cache on every start.
+const chineseApart = {
+  name: "chinese-apart",
+  setup(plugin) {
+    plugin.onResolve({ filter: /[\\/]zh[\\/]index\.js$/ }, () => ({ path: "./messages-zh.cjs", external: true }));
+  },
+};
 rmSync(new URL("../dist/bundle", import.meta.url), { recursive: true, force: true });
 await build({
   ...common,
   format: "cjs",
   entryPoints: ["src/cli/main.ts"],
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, chineseApart],
   outfile: "dist/bundle/main.cjs",
   external: Object.keys(dependencies).filter((name) => !bundledIn.has(name)),
   // The sources find their files (the package root, the worker script, the dashboard's script) from import.meta.url:
@@ -66,6 +74,7 @@ await build({
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+await build({ ...common, format: "cjs", entryPoints: ["src/core/zh/index.ts"], outfile: "dist/bundle/messages-zh.cjs" });
 await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
 // dist/bundle/dashboard-client.js: the interactive report's script, the core's computeIndex included, as one IIFE for
 // the browser; read and inlined into report.html when a dashboard is written (ECharts is inlined beside it).

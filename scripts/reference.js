@@ -164,6 +164,7 @@ const MESSAGE_MODULES = {
   dataMessages: ["src/core/data-messages.ts", "dist/core/data-messages.js"],
   projectMessages: ["src/core/project-messages.ts", "dist/core/project-messages.js"],
   weightingMessages: ["src/core/weighting/messages.ts", "dist/core/weighting/messages.js"],
+  encodingMessages: ["src/core/encoding-messages.ts", "dist/core/encoding-messages.js"],
 };
 
 /** A made-up argument for a message function's parameter, from its name and type. */
@@ -210,7 +211,7 @@ function messageSignatures(text) {
 async function exampleMessage(root, uses, modules, code) {
   if (CODE_EXAMPLES[code]) return CODE_EXAMPLES[code];
   for (const { window } of [...uses, ...uses.map((use) => ({ window: use.before }))]) {
-    const call = /\b(messages|dataMessages|projectMessages|weightingMessages)\.(\w+)\(/.exec(window);
+    const call = /\b(messages|dataMessages|projectMessages|weightingMessages|encodingMessages)\.(\w+)\(/.exec(window);
     if (call) {
       const module = modules[call[1]];
       const fn = module?.functions?.[call[2]];
@@ -262,6 +263,17 @@ async function errorsReference(root) {
     row(["3", "an output could not be written, or another run holds the project's lock", "`OutputError`: `E_WRITE`, `E_EXISTS`, `E_LOCKED`"]),
     row(["4", "an internal error: a bug, please report it (the stack is printed)", "`InternalError`, any other error"]),
     row(["128 + n", "ended by signal n (130 Ctrl-C, 143 `SIGTERM`), after removing the temporary files, lock and staging folder it held", ""]),
+    "",
+    "## Messages in Chinese",
+    "",
+    "On a Chinese system the terminal prints errors, warnings and the lines that say what was written in Chinese",
+    "(`错误：发现 1 个问题：` …). The language is `INNOVATION_INDEX_LANG` (`zh` or `en`) if set, else the locale as POSIX",
+    "programs read it (the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set: `zh_CN.UTF-8` is Chinese), else, on",
+    "Windows, the user's locale (a Chinese Windows is Chinese); English otherwise. Only the terminal changes: the codes,",
+    "the exit codes, `--log-format json` lines and every file written (warnings in `index.json` and `manifest.json`",
+    "included) are English, so that the same inputs give the same bytes on any machine. Each message of the catalogues",
+    "in `src/core/*messages.ts` has its Chinese counterpart in `src/core/zh/`; a message made outside them (commander's",
+    "own usage errors, a few messages of the readers), `--help` and the terminal's result tables stay English.",
     "",
     "## Codes",
     "",

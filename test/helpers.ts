@@ -4,6 +4,7 @@
 import { mkdtemp, mkdir, writeFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { CliEnv } from "../src/cli/env.js";
 import { main } from "../src/cli/main.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
 import { WRITTEN_FILES } from "../src/io/write/written-files.js";
@@ -34,10 +35,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process in `cwd`, capturing stdout and stderr. */
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+export async function runCli(argv: string[], cwd: string, env: Partial<CliEnv> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await main(argv, { ...env, cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { code, stdout, stderr };
 }
 

@@ -25,7 +25,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The files whose messages a facade call can meet: the core's, and the readers `load` calls. */
-const MESSAGE_FILES = [...sourceFiles(join(SRC, "core")), ...sourceFiles(join(SRC, "io", "read"))];
+// The Chinese catalogues (src/core/zh) quote the flags of the English messages they translate, which are checked here;
+// test/core/zh checks that each translation quotes them as its English message does.
+const MESSAGE_FILES = [...sourceFiles(join(SRC, "core")), ...sourceFiles(join(SRC, "io", "read"))].filter((file) => !/[\\/]core[\\/]zh[\\/]/.test(file));
 
 /** Every flag written in the code (not the comments) of `file`, as `--name`. */
 function flagsIn(file: string): string[] {

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Issue } from "../errors.js";
+import { terminalLanguageOf, type TerminalLanguage } from "./language.js";
 
 export interface CliEnv {
   /** Folder relative paths are resolved against. */
@@ -23,6 +24,10 @@ export interface CliEnv {
   stderrControl?: (text: string) => void;
   /** Print every problem and warning (`--all-problems`, `--debug`), not only the first `PRINTED_PROBLEMS`. Default false. */
   allProblems?: boolean;
+  /** The terminal's language (cli/language.ts). Default English; the real process's comes from its locale. */
+  language?: TerminalLanguage;
+  /** Gives a message in the terminal's language; set by `main` while a command runs in Chinese. */
+  translate?: (text: string) => string;
 }
 
 /**
@@ -59,6 +64,7 @@ export function processEnv(): CliEnv {
     get stderrIsTerminal() {
       return process.stderr.isTTY === true;
     },
+    language: terminalLanguageOf(process.env, process.platform),
   };
 }
 

@@ -9,6 +9,7 @@ import { formatIssue, ValidationError, IndexToolError, type Issue } from "../err
 import type { CliEnv } from "./env.js";
 import { messages } from "../core/messages.js";
 import { printable } from "./render.js";
+import { TERMINAL_WORDS } from "./language.js";
 import { inFileOrder, printedCount, reportError } from "./report-issues.js";
 
 export const LOG_FORMATS = ["text", "json"] as const;
@@ -47,6 +48,23 @@ function levelOf(text: string): { level: Level; message: string } {
   return { level: match[1] === "warning" ? "warning" : "error", message: text.slice(match[0].length) };
 }
 
+/**
+ * A line of diagnostic text in the terminal's language: its prefix (`error: `, `warning: `) in Chinese words and its
+ * message through `translate` (a text that holds several messages, such as a validation error's list, was translated
+ * piece by piece by `reportError` and comes through as it is).
+ */
+function inLanguage(text: string, translate: (text: string) => string): string {
+  const match = /^(error|internal error|warning): /.exec(text);
+  const prefix = match === null ? "" : match[1] === "warning" ? TERMINAL_WORDS.zh.warning : match[1] === "error" ? TERMINAL_WORDS.zh.error : match[0];
+  const body = match === null ? text : text.slice(match[0].length);
+  // commander's own line after a usage error
+  if (body.trimEnd() === TERMINAL_WORDS.en.usageHint) return `${TERMINAL_WORDS.zh.usageHint}\n`;
+  const whole = translate(body);
+  if (whole !== body || !body.endsWith("\n")) return `${prefix}${whole}`;
+  // A message printed with a line end added to it.
+  return `${prefix}${translate(body.slice(0, -1))}\n`;
+}
+
 /** One JSON log line. */
 export function formatLogLine(level: Level, fields: Record<string, unknown>): string {
   const line: Record<string, unknown> = { time: new Date().toISOString(), level };
@@ -58,7 +76,7 @@ export function formatLogLine(level: Level, fields: Record<string, unknown>): st
  * `env` with some fields replaced. Its getters are copied as getters, not read: `processEnv`'s `stderrIsTerminal`
  * creates the stderr stream when read.
  */
-function withEnv(env: CliEnv, fields: Partial<CliEnv>): CliEnv {
+export function withEnv(env: CliEnv, fields: Partial<CliEnv>): CliEnv {
   return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(env)), Object.getOwnPropertyDescriptors(fields)) as CliEnv;
 }
 
@@ -71,13 +89,14 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
   const write = (text: string) => {
     const { level, message } = levelOf(text);
     if (settings.quiet && level !== "error") return;
-    if (settings.format === "text") env.stderr(printable(text));
+    if (settings.format === "text") env.stderr(printable(env.translate === undefined ? text : inLanguage(text, env.translate)));
     else env.stderr(formatLogLine(level, { message: message.replace(/\n$/, "") }));
   };
   const warn = (issue: Issue) => {
     if (settings.quiet) return;
-    if (settings.format === "text") env.stderr(`warning: ${printable(formatIssue(issue))}\n`);
-    else env.stderr(formatLogLine("warning", { ...issue }));
+    if (settings.format === "json") env.stderr(formatLogLine("warning", { ...issue }));
+    else if (env.translate === undefined) env.stderr(`warning: ${printable(formatIssue(issue))}\n`);
+    else env.stderr(`${TERMINAL_WORDS.zh.warning}${printable(formatIssue({ ...issue, message: env.translate(issue.message) }))}\n`);
   };
   const stderrControl = (text: string) => {
     if (!settings.quiet && settings.format === "text") env.stderr(text);

@@ -19,7 +19,8 @@ import { registerVerify } from "./commands/verify.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { groupHelp, registerHelp } from "./help.js";
-import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError } from "./log.js";
+import { startTranslating } from "./language.js";
+import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError, withEnv } from "./log.js";
 import { applyProject } from "./project-options.js";
 
 /** The commands, in the order `--help` lists them, each with the function that adds it to a program. */
@@ -110,11 +111,17 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
   const settings = logSettingsOf(argv);
   // The inputs this command reads, which no output may overwrite (read/inputs-read.ts), start empty.
   forgetInputsRead();
-  const program = createProgram(loggingEnv(env, settings), commandNameOf(argv));
+  // In Chinese, the messages made from here on are noted, to be printed in Chinese (cli/language.ts).
+  const language = env.language ?? "en";
+  const { translate, stop } = await startTranslating(language);
+  const speaking = language === "en" ? env : withEnv(env, { translate });
+  const program = createProgram(loggingEnv(speaking, settings), commandNameOf(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
-    return reportLoggedError(error, env, settings, argv.includes("--debug"));
+    return reportLoggedError(error, speaking, settings, argv.includes("--debug"));
+  } finally {
+    stop();
   }
 }

@@ -38,6 +38,7 @@ import { METHOD_DEFAULTS } from "./method-defaults.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { printable, renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
+import { terminalMessages } from "../core/terminal-messages.js";
 
 /**
  * What a project run reads of `compute`'s options (`ComputeCommandOptions` has them all): the inputs, and where and how
@@ -241,7 +242,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       printWarnings(computed.warnings, env);
       for (const note of computed.notes) env.stderr(note);
       if (computed.printed === undefined) env.stdout(renderIndexTable(result));
-      env.stderr(`wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`);
+      env.stderr(terminalMessages.wroteRun(id, runLabel, runsLabel));
       return id;
     })();
     if (id === undefined) return;

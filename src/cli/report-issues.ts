@@ -8,6 +8,7 @@ import { CommanderError } from "commander";
 import { messages } from "../core/messages.js";
 import { formatIssue, InputError, OutputError, UsageError, ValidationError, type Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
+import { TERMINAL_WORDS } from "./language.js";
 import { printable } from "./render.js";
 
 /** Exit codes: documented in the README and used consistently. */
@@ -48,20 +49,29 @@ export function inFileOrder<T extends Pick<Issue, "source" | "line" | "column">>
 export function printWarnings(given: readonly Issue[], env: CliEnv): void {
   const warnings = inFileOrder(given);
   const shown = printedCount(warnings.length, env.allProblems);
+  const say = env.translate ?? ((text: string) => text);
   for (let i = 0; i < shown; i++) env.warn ? env.warn(warnings[i]) : env.stderr(`warning: ${printable(formatIssue(warnings[i]))}\n`);
-  if (shown < warnings.length) env.stderr(`warning: ${messages.moreProblems(warnings.length - shown, "warnings")}\n`);
+  if (shown < warnings.length) env.stderr(`warning: ${say(messages.moreProblems(warnings.length - shown, "warnings"))}\n`);
 }
 
 /**
  * The text of a validation error: its summary line (`N problems found:`), then its problems one a line in file order
  * (`inFileOrder`), the first `PRINTED_PROBLEMS` unless `all`, then how many more there are.
  */
-export function formatValidationError(error: ValidationError, all = false): string {
+export function formatValidationError(error: ValidationError, all = false, translate?: (text: string) => string): string {
   const issues = inFileOrder(error.issues);
   const shown = printedCount(issues.length, all);
-  const lines = [error.message.slice(0, error.message.indexOf("\n") >>> 0)];
-  for (let i = 0; i < shown; i++) lines.push(formatIssue(issues[i]));
-  if (shown < issues.length) lines.push(messages.moreProblems(issues.length - shown, "problems"));
+  const say = (issue: Issue) => formatIssue(translate === undefined ? issue : { ...issue, message: translate(issue.message) });
+  const lines = [
+    translate === undefined
+      ? error.message.slice(0, error.message.indexOf("\n") >>> 0)
+      : `${error.heading === undefined ? "" : `${say(error.heading)}；`}${TERMINAL_WORDS.zh.problemsFound(error.issues.length)}`,
+  ];
+  for (let i = 0; i < shown; i++) lines.push(say(issues[i]));
+  if (shown < issues.length) {
+    const more = messages.moreProblems(issues.length - shown, "problems");
+    lines.push(translate === undefined ? more : translate(more));
+  }
   return lines.join("\n");
 }
 
@@ -70,20 +80,22 @@ export function reportError(error: unknown, env: CliEnv, debug = false): number 
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander printed it
   const print = (text: string) => env.stderr(printable(text));
   const stack = debug && error instanceof Error ? `\n${error.stack}` : "";
+  const words = TERMINAL_WORDS[env.translate === undefined ? "en" : "zh"];
+  const say = env.translate ?? ((text: string) => text);
   if (error instanceof ValidationError) {
-    print(`error: ${formatValidationError(error, debug || env.allProblems)}${stack}\n`);
+    print(`${words.error}${formatValidationError(error, debug || env.allProblems, env.translate)}${stack}\n`);
     return EXIT.input;
   }
   if (error instanceof InputError) {
-    print(`error: ${error.message}${stack}\n`);
+    print(`${words.error}${say(error.message)}${stack}\n`);
     return EXIT.input;
   }
   if (error instanceof UsageError) {
-    print(`error: ${error.message}\n(run with --help for usage)${stack}\n`);
+    print(`${words.error}${say(error.message)}\n${words.usageHint}${stack}\n`);
     return EXIT.usage;
   }
   if (error instanceof OutputError) {
-    print(`error: ${error.message}${stack}\n`);
+    print(`${words.error}${say(error.message)}${stack}\n`);
     return EXIT.output;
   }
   print(`internal error: ${error instanceof Error ? error.stack : String(error)}\nthis is a bug; please report it with the command you ran\n`);

@@ -4,6 +4,7 @@
  */
 import { quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
+import { catalogue } from "./localize.js";
 
 /**
  * `, unit "常州"` after the indicator or group a message is about, or nothing for the one unnamed unit of a
@@ -14,7 +15,7 @@ export const ofUnit = (unit: string) => (unit === "" ? "" : `, unit ${quote(unit
 /** `unit "常州", year 2018`, or `year 2018` for the one unnamed unit of a single-unit file. */
 export const unitYear = (unit: string, year: number) => (unit === "" ? `year ${year}` : `unit ${quote(unit)}, year ${year}`);
 
-export const dataMessages = {
+export const dataMessages = catalogue("dataMessages", {
   yearColumnDates: (column: string, dates: readonly string[]) =>
     `column ${quote(column)} holds dates such as ${dates.map(quote).join(", ")}, not years; expected years such as 2017 (in Excel: type the years as numbers, or show the dates with the number format "yyyy", which reads as the year)`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
@@ -62,6 +63,6 @@ export const dataMessages = {
     `indicator ${quote(indicator)}${year === undefined ? "" : ` in ${year}`} is skewed (skewness above 1) but has a value below 0 (${minimum}), so its square root is undefined and it is left untransformed; expected values >= 0 under --outliers sqrt`,
   logUndefined: (indicator: string) =>
     `indicator ${quote(indicator)} has a single distinct value, so the log transform ln(x − min + 0.01·(max − min)) is undefined; expected at least two distinct values`,
-} as const;
+} as const);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,3 +1,4 @@
+import { catalogue } from "./localize.js";
 /**
  * Messages of the input guards and resource limits (binary or oversized files, encodings, folders, YAML keys and
  * aliases, depth limits, memory, paths that leave the project folder). Shape: `<where>: <what went wrong> "<found>";
@@ -19,7 +20,7 @@ export function formatBytes(bytes: number): string {
 
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${quote(suggestion)}?)` : "");
 
-export const limitMessages = {
+export const limitMessages = catalogue("limitMessages", {
   // files
   binaryFile: (source: string, what: string) =>
     `${source}: the file looks like ${what}, not text or an Excel workbook; expected a CSV file (UTF-8 or GBK), an .xlsx workbook or, for a tree, YAML`,
@@ -54,4 +55,4 @@ export const limitMessages = {
   // projects
   pathOutsideProject: (key: string, path: string, absolute: boolean) =>
     `${key}: path ${quote(path)} ${absolute ? "is absolute" : "leaves the project folder"}; expected a path relative to the folder of index.yaml and inside it (or set allow-outside: true in index.yaml, or give --allow-outside-project)`,
-} as const;
+} as const);

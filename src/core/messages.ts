@@ -7,8 +7,9 @@ import { closestName, didYouMean } from "./suggest.js";
 import { INDEX_CODE } from "./types.js";
 
 import { quote } from "./quote.js";
+import { catalogue } from "./localize.js";
 
-export const messages = {
+export const messages = catalogue("messages", {
   // tree
   missingColumn: (column: string, found: readonly string[]) => {
     const near = closestName(column, found.filter((name) => name.trim() !== ""));
@@ -212,4 +213,4 @@ export const messages = {
 
   indexCode: INDEX_CODE,
   ...dataMessages,
-} as const;
+} as const);

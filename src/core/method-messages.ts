@@ -4,10 +4,11 @@
  * directions, screening, presets). Kept apart from `messages.ts` so each family's texts live together.
  */
 import { unitYear } from "./data-messages.js";
+import { catalogue } from "./localize.js";
 
 const quote = (text: string) => JSON.stringify(text);
 
-export const methodMessages = {
+export const methodMessages = catalogue("methodMessages", {
   badPairSetting: (code: string, column: string, found: string, what: string) =>
     `indicator ${quote(code)} has ${column} ${quote(found)}; expected ${what}`,
   badPairOption: (option: string, found: string, what: string) => `${option} ${quote(found)} is not understood; expected ${what}`,
@@ -45,4 +46,4 @@ export const methodMessages = {
     `group ${quote(group)}, unit ${quote(unit)}, year ${year}: the value is ${value}, and a group with direction "-" on a ratio scale flips to 100²/x; expected a positive value`,
   screenEmpty: (threshold: number, unitCount: number) =>
     `--screen ${threshold} leaves no data: every one of the ${unitCount} units falls below ${threshold * 100} % coverage overall or in some first-level group; expected a lower threshold`,
-} as const;
+} as const);

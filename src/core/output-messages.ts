@@ -1,3 +1,4 @@
+import { catalogue } from "./localize.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
  * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
@@ -40,7 +41,7 @@ const OUT_FILE_HINTS: Readonly<Record<string, (folder: string) => string>> = {
 /** What a run folder that is a link whose target is gone points to, after the words saying it is not there. */
 const brokenLink = (target: string | undefined) => (target === undefined ? "" : ` (a link to ${quote(target)}, which is not a folder: is its disk mounted?)`);
 
-export const outputMessages = {
+export const outputMessages = catalogue("outputMessages", {
   /** `--out` of a command whose file's extension chooses its format, with another extension (`found`, "" for none). */
   outExtension: (out: string, found: string, extensions: readonly string[]) =>
     `--out ${quote(out)} ${found === "" ? "has no extension" : `ends in .${found}`}; expected a name ending in ${extensions
@@ -168,4 +169,4 @@ export const outputMessages = {
     `${label} exists but reports.json does not list it, so it is not provably a file report wrote; expected no such file (move it away, or give --out DIR)`,
   reportChangedSince: (label: string) =>
     `${label} has changed since report wrote it (its SHA-256 is not the one reports.json lists); expected it unchanged, so it is not replaced (move it away, or give --out DIR)`,
-} as const;
+} as const);

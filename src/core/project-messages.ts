@@ -4,6 +4,7 @@
  */
 import { quote } from "./quote.js";
 import { closestName } from "./suggest.js";
+import { catalogue } from "./localize.js";
 
 /** A value from a project file as written, for messages. */
 export function describeFound(value: unknown): string {
@@ -14,7 +15,7 @@ export function describeFound(value: unknown): string {
   return `${typeof value} ${quote(String(value))}`;
 }
 
-export const projectMessages = {
+export const projectMessages = catalogue("projectMessages", {
   yamlSyntax: (reason: string) => `the file is not valid YAML (${reason}); expected keys such as indicators, values, methods`,
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
   badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,
@@ -58,4 +59,4 @@ export const projectMessages = {
     `${file}: ${how} while the inputs were read; expected input files that stay as they are until they are read, so that the SHA-256 recorded is that of the bytes computed from: nothing was written, run again once the files are complete`,
   unchanged: (run: string) =>
     `unchanged since run ${run} (same inputs, options and tool version); nothing to do, no run folder made (--force runs anyway)`,
-} as const;
+} as const);

@@ -31,6 +31,7 @@ import { applyProject } from "../project-options.js";
 import { printable, renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface AuditCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions, Partial<Omit<AuditThresholds, "skewness">> {
   weights: WeightMethod;
@@ -176,9 +177,9 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result, { files: false });
   if (dataStage) env.stderr(dataStage);
-  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  if (inputs.example) env.stderr(terminalMessages.usingExample());
   env.stdout(renderAuditSummary(audit, result));
-  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${printable(options.out)}\n`);
+  env.stderr(terminalMessages.wroteFiles(Object.keys(files), printable(options.out)));
   if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, printable(options.out), "audit"));
 }
 

@@ -22,6 +22,7 @@ import { applyProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 /** The options of one configuration: those of `compute` that change the index. */
 export interface ConfigurationOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
@@ -90,7 +91,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
   printWarnings([...a.warnings, ...b.warnings], env);
   env.stderr(`a: ${configurations[0].label}\nb: ${configurations[1].label}\n`);
   for (const note of comparison.notes) env.stderr(`note: ${note}\n`);
-  if (options.out) env.stderr(`wrote ${COMPARE_FILE}, ${COMPARE_YEARS_FILE} to ${options.out}\n`);
+  if (options.out) env.stderr(terminalMessages.wroteFiles([COMPARE_FILE, COMPARE_YEARS_FILE], options.out));
 }
 
 interface Configuration {

@@ -24,6 +24,7 @@ import { strictErrors, UsageError, ValidationError } from "../../errors.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
   weights: WeightMethod;
@@ -130,9 +131,9 @@ export async function runCompute(
   if (options.quiet) return;
   printWarnings(warnings, env);
   for (const note of notes) env.stderr(note);
-  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  if (inputs.example) env.stderr(terminalMessages.usingExample());
   if (printed === undefined) env.stdout(renderIndexTable(result));
-  if (options.out !== "-") env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  if (options.out !== "-") env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));
   if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, options.out, family));
 }
 

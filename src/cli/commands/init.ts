@@ -13,6 +13,7 @@ import { filesNotOurs, refuseFileNameFolder, writeFilesAtomic } from "../../io/w
 import { WRITTEN_FILES } from "../../io/write/written-files.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../project-options.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface InitCommandOptions {
   force: boolean;
@@ -84,8 +85,8 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   // The existing files are init's own, unchanged (checked above), and --force was given: replacing them is what was asked.
   for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label, 1, { replace: true });
   if (options.quiet) return;
-  env.stderr(`created ${Object.keys(files).join(", ")} in ${label}\n`);
-  env.stderr(`next: replace the example tree and values, then run "innovation-index compute"${label === "." ? "" : ` in ${label}`}\n`);
+  env.stderr(terminalMessages.createdProject(Object.keys(files), label));
+  env.stderr(terminalMessages.nextInProject(label));
 }
 
 /**

@@ -17,6 +17,7 @@ import type { Language } from "../../io/write/tables.js";
 import type { CliEnv } from "../env.js";
 import { printWarnings } from "../report-issues.js";
 import { quote } from "../../core/quote.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface TemplateCommandOptions {
   indicators: string;
@@ -117,7 +118,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   // An existing file was refused above unless --force; with it, the file is replaced only when the folder's record shows
   // template wrote it and it is unchanged since: a template already filled in is never lost (E_OUT_NOT_OURS).
   await writeFileAtomic(target, content, options.out);
-  env.stderr(`wrote ${options.out}: ${rows.length - 1} rows to fill in\n`);
+  env.stderr(terminalMessages.wroteTemplate(options.out, rows.length - 1));
 }
 
 /** Whether anything is at `path` (for the commands that refuse to overwrite a file without --force). */

@@ -31,6 +31,7 @@ import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, t
 import { quote } from "../../core/quote.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
   baseYear?: number;
@@ -279,9 +280,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result.nominalRun, { files: false });
   if (dataStage) env.stderr(`nominal run: ${dataStage}`);
-  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  if (inputs.example) env.stderr(terminalMessages.usingExample());
   env.stdout(renderUncertaintySummary(result));
-  env.stderr(`wrote ${Object.keys(files).join(", ")} to ${options.out}\n`);
+  env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));
 }
 
 /** The terminal summary: the last year's intervals per unit, and each choice's share of the variance. */

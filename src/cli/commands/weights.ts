@@ -32,6 +32,7 @@ import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions, DataOptions, MethodCommandOptions {
   /** Optimise the weights for effective importance (targets: the derived weights). */
@@ -124,9 +125,9 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), format === "csv" ? UTF8_BOM + (content as string) : content, options.out!);
   else env.stdout(content as string);
   printWarnings([...result.warnings, ...outputWarnings], env);
-  if (inputs.example) env.stderr(`using the shipped Changzhou example (illustrative data, not the official index)\n`);
+  if (inputs.example) env.stderr(terminalMessages.usingExample());
   env.stderr(describeWeighting(result));
-  if (toFile) env.stderr(`wrote ${options.out}\n`);
+  if (toFile) env.stderr(terminalMessages.wroteFile(options.out!));
 }
 
 /** The weights (with the importance shares under `--optimise`) as CSV or JSON text, or a one-sheet workbook's bytes. */

@@ -1,8 +1,9 @@
+import { catalogue } from "../localize.js";
 /**
  * The notes the audit writes where a statistic cannot be computed (an empty cell and a note, never `NaN`), and the
  * words of its flags. Tests compare against these functions.
  */
-export const auditMessages = {
+export const auditMessages = catalogue("auditMessages", {
   /** Too few observations (or pairs, or complete unit-years) for a statistic. */
   tooFew: (statistic: string, count: number, needed: number) =>
     `${statistic}: ${count} observation${count === 1 ? "" : "s"}, at least ${needed} needed`,
@@ -22,4 +23,4 @@ export const auditMessages = {
     `--profile-unit ${JSON.stringify(unit)} is not a unit of the data; expected one of ${units.slice(0, 10).map((name) => JSON.stringify(name)).join(", ")}${units.length > 10 ? `, ... (${units.length} units)` : ""}`,
   /** The outlier rule still fails after the treatment's maximum number of points. */
   outliersRemain: (points: number) => `the skewness-kurtosis rule still fails after winsorising ${points} point${points === 1 ? "" : "s"}`,
-};
+});

@@ -1,3 +1,4 @@
+import { catalogue } from "../localize.js";
 /**
  * The messages of the robustness checks (dropping an element, strengths and weaknesses, comparing two
  * configurations). Tests compare against these functions.
@@ -5,7 +6,7 @@
 const quote = (value: string) => JSON.stringify(value);
 const list = (values: readonly (string | number)[]) => values.map((value) => quote(String(value))).join(", ");
 
-export const robustnessMessages = {
+export const robustnessMessages = catalogue("robustnessMessages", {
   /** Dropping the element leaves the overall index without any child. */
   dropLeavesNothing: (element: string) =>
     `dropping ${quote(element)} leaves the overall index without any child; it is left out of the drop analysis`,
@@ -35,4 +36,4 @@ export const robustnessMessages = {
   /** Spearman's correlation is undefined with fewer than two units ranked in both. */
   spearmanUndefined: (year: number, count: number) =>
     `${year}: ${count === 1 ? "only one unit is" : `${count} units are`} ranked in both configurations, so the rankings have no correlation (it needs two units or more, not all tied)`,
-};
+});

@@ -4,6 +4,7 @@
  */
 import { quote } from "../quote.js";
 import { ofUnit } from "../data-messages.js";
+import { catalogue } from "../localize.js";
 const list = (values: readonly (string | number)[]) => values.map(String).join(", ");
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
@@ -16,7 +17,7 @@ export const UNUSED = {
   combination: { which: "combines no two sets of weights", expected: "--weights combined" },
 } as const;
 
-export const weightingMessages = {
+export const weightingMessages = catalogue("weightingMessages", {
   // options of a method the run does not use (`method`: how the weights are chosen, as flags)
   optionUnused: (flag: string, method: string, which: string, expected: string) => `${flag} has no effect with ${method}, which ${which}; expected ${expected}`,
   entropyShiftUnused: (method: string) =>
@@ -85,4 +86,4 @@ export const weightingMessages = {
   // entropy of raw values
   entropyNegative: (code: string, value: number) =>
     `indicator ${quote(code)} has the value ${value}, and entropy shares of raw values need values >= 0; expected non-negative values, or --entropy-input min-max`,
-} as const;
+} as const);

@@ -6,6 +6,7 @@
  */
 import { open, type FileHandle } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { encodingMessages } from "../../core/encoding-messages.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { InputError } from "../../errors.js";
 import { noteInputFile } from "./inputs-read.js";
@@ -49,11 +50,11 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
       const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
       // NUL is valid UTF-8 but never in a text file: UTF-16 without its BOM, or a binary file.
       if (!text.includes("\u0000")) return text;
-      throw new InputError("E_ENCODING", `${source}: the file contains NUL bytes, so it is not text in UTF-8, UTF-16 or GBK (a binary file?); expected a CSV saved as "CSV UTF-8"`, { source });
+      throw new InputError("E_ENCODING", encodingMessages.nulBytes(source), { source });
     } catch (cause) {
       if (cause instanceof InputError) throw cause;
       if (encoding === "utf-8")
-        throw new InputError("E_ENCODING", `${source}: the file is not valid UTF-8; expected a UTF-8 text file (or give --encoding gbk)`, { source }, { cause });
+        throw new InputError("E_ENCODING", encodingMessages.notUtf8(source), { source }, { cause });
       // A UTF-8 mark before GBK bytes (an editor added it, or the file was joined from two): read as GBK, the mark would
       // become the characters "锘" and mangle the first column's name.
       if (utf8Mark) throw new InputError("E_ENCODING", limitMessages.bomNotUtf8(source, looksLikeGbk(bytes.subarray(3)) ? "GBK" : undefined), { source }, { cause });
@@ -72,12 +73,7 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
   const body = utf8Mark ? bytes.subarray(3) : bytes;
   const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), "gb18030");
   if (!text.includes("\uFFFD") && !text.includes("\u0000")) return text.replace(/^\uFEFF/, "");
-  const what = encoding === "auto" ? "neither UTF-8 nor GBK/GB18030 text" : `not valid ${encoding.toUpperCase()}`;
-  throw new InputError(
-    "E_ENCODING",
-    `${source}: the file is ${what}; expected a CSV saved as "CSV UTF-8" or as CSV from Chinese Excel (GBK), or an .xlsx workbook`,
-    { source },
-  );
+  throw new InputError("E_ENCODING", encoding === "auto" ? encodingMessages.notText(source) : encodingMessages.notValid(source, encoding.toUpperCase()), { source });
 }
 
 /** The text of valid UTF-8 bytes without a NUL (a BOM dropped); `undefined` for any other bytes. */
@@ -101,7 +97,7 @@ function strictDecode(bytes: Uint8Array, label: string, source: string): string 
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new InputError("E_ENCODING", `${source}: the file starts like ${label.toUpperCase()} text but is not valid ${label.toUpperCase()}; expected UTF-8`, { source }, { cause });
+    throw new InputError("E_ENCODING", encodingMessages.notValidUtf16(source, label.toUpperCase()), { source }, { cause });
   }
 }
 

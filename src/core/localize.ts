@@ -1,0 +1,94 @@
+/**
+ * Messages in Chinese at the terminal, English everywhere else.
+ *
+ * Every message is made in English by a function of a catalogue (`messages`, `dataMessages`, ...), and the English
+ * text is what the tool records: in `manifest.json`, in `warnings` of the results, in logs as JSON. So the files of a
+ * run are the same bytes whatever the language of the machine that made them. Only the terminal speaks Chinese, and it
+ * translates at the moment it prints: while `rememberMessages` is on, each catalogue function notes the text it made
+ * with its name and arguments, and `translateMessage` makes the same message again with the Chinese catalogue's
+ * function of the same name (a message naming another catalogue's message, such as an unused option's reason, has that
+ * argument translated too). A text that no catalogue made, or one changed after it was made, is printed as it is.
+ *
+ * The Chinese catalogues (`src/core/zh/`) are typed by the English ones (`Translation`), so each has every message
+ * with the same arguments; they are loaded only when a terminal prints in Chinese.
+ */
+
+/** A catalogue of messages: each a function of what it names, giving the English text. */
+export type Catalogue = Record<string, unknown>;
+
+type MessageFunction = (...args: never[]) => string;
+
+/** The Chinese (or any other) counterpart of catalogue `T`: a function for each of its messages, with the same arguments. */
+export type Translation<T extends Catalogue> = {
+  [K in keyof T as T[K] extends MessageFunction ? K : never]: T[K] extends (...args: infer A) => string ? (...args: A) => string : never;
+};
+
+/** The catalogues of a language, by the names `catalogue` gave them. */
+export type Translations = Readonly<Record<string, Readonly<Record<string, (...args: never[]) => string>>>>;
+
+interface Made {
+  readonly catalogue: string;
+  readonly key: string;
+  readonly args: readonly unknown[];
+}
+
+/** The texts remembered at most; the oldest are forgotten first (a file with 100,000 bad rows makes as many messages). */
+export const REMEMBERED_MESSAGES = 20_000;
+
+const made = new Map<string, Made>();
+let remembering = false;
+const WRAPPED = Symbol("catalogue message");
+
+/**
+ * `english` with each message function wrapped so that, while `rememberMessages` is on, the text it makes is noted
+ * with `name`, its key and its arguments. Other entries (constants) pass through; a function already wrapped by another
+ * catalogue (a catalogue spread into this one) keeps its own name.
+ */
+export function catalogue<T extends Catalogue>(name: string, english: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(english)) {
+    if (typeof entry !== "function" || WRAPPED in entry) {
+      wrapped[key] = entry;
+      continue;
+    }
+    const make = entry as (...args: unknown[]) => string;
+    const message = (...args: unknown[]) => {
+      const text = make(...args);
+      if (remembering) remember(text, { catalogue: name, key, args });
+      return text;
+    };
+    wrapped[key] = Object.assign(message, { [WRAPPED]: true });
+  }
+  return wrapped as T;
+}
+
+function remember(text: string, how: Made): void {
+  if (made.has(text)) return;
+  if (made.size >= REMEMBERED_MESSAGES) made.delete(made.keys().next().value as string);
+  made.set(text, how);
+}
+
+/** Starts (or stops) noting the messages made, for `translateMessage`; stopping forgets those noted. */
+export function rememberMessages(on: boolean): void {
+  remembering = on;
+  if (!on) made.clear();
+}
+
+/**
+ * `text` in the language of `translations` when a catalogue made it while `rememberMessages` was on and the language
+ * has that message; otherwise `text` as it is. String arguments that are themselves remembered messages are
+ * translated first (lists of them too).
+ */
+export function translateMessage(text: string, translations: Translations, depth = 0): string {
+  const how = made.get(text);
+  if (how === undefined) return text;
+  const translate = translations[how.catalogue]?.[how.key] as ((...args: unknown[]) => string) | undefined;
+  if (translate === undefined) return text;
+  const inner = (value: unknown): unknown =>
+    depth >= 3 ? value : typeof value === "string" ? translateMessage(value, translations, depth + 1) : Array.isArray(value) ? value.map(inner) : value;
+  try {
+    return translate(...how.args.map(inner));
+  } catch {
+    return text; // a translation that cannot take these arguments is a bug of its own; the English text still holds
+  }
+}

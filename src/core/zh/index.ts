@@ -1,0 +1,22 @@
+/**
+ * The Chinese catalogues, by the names the English ones gave `catalogue` (src/core/localize.ts). Loaded only when the
+ * terminal prints in Chinese: the command line's bundle keeps this module in a file of its own (messages-zh.cjs).
+ */
+import type { Translations } from "../localize.js";
+import { auditMessagesZh } from "./audit-messages.js";
+import { encodingMessagesZh } from "./encoding-messages.js";
+import { outputMessagesZh } from "./output-messages.js";
+import { projectMessagesZh } from "./project-messages.js";
+import { robustnessMessagesZh } from "./robustness-messages.js";
+import { terminalMessagesZh } from "./terminal-messages.js";
+import { weightingMessagesZh } from "./weighting-messages.js";
+
+export const chinese: Translations = {
+  auditMessages: auditMessagesZh,
+  encodingMessages: encodingMessagesZh,
+  outputMessages: outputMessagesZh,
+  projectMessages: projectMessagesZh,
+  robustnessMessages: robustnessMessagesZh,
+  terminalMessages: terminalMessagesZh,
+  weightingMessages: weightingMessagesZh,
+};

@@ -1,0 +1,160 @@
+/** The Chinese messages of `outputMessages` (src/core/output-messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { Translation } from "../localize.js";
+import type { outputMessages } from "../output-messages.js";
+
+/** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
+const quote = (value: string) => JSON.stringify(value);
+
+/** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
+function folderProblem(code: string): string {
+  switch (code) {
+    case "ENOTDIR":
+    case "EEXIST":
+      return "该名称或其某一上级文件夹的名称已被文件占用";
+    case "ENOENT":
+      return "文件系统不允许在此处创建文件夹";
+    case "EACCES":
+    case "EPERM":
+      return "权限不足";
+    case "EROFS":
+      return "文件系统为只读";
+    default:
+      return "文件系统拒绝了该操作";
+  }
+}
+
+/** What the revision summary and `--if-changed` do when the latest run cannot be used. */
+const LATEST_CONSEQUENCE = "--if-changed 和修订摘要将按没有上一次运行处理；未删除任何运行文件夹";
+
+/** Where the file a `--out` named like a file (by its extension) is written instead: inside the folder (`outFileName`). */
+const OUT_FILE_HINTS: Readonly<Record<string, (folder: string) => string>> = {
+  html: (folder) => `（compute --report --out ${folder} 会将报告写为 ${folder}/report.html）`,
+  htm: (folder) => `（compute --report --out ${folder} 会将报告写为 ${folder}/report.html）`,
+  xlsx: (folder) => `（compute --xlsx --out ${folder} 会将所有表写入 ${folder}/index.xlsx）`,
+  xls: (folder) => `（compute --xlsx --out ${folder} 会将所有表写入 ${folder}/index.xlsx）`,
+  csv: (folder) => `（各 CSV 表写在该文件夹中，即 ${folder}/index.csv 等；--out - 将其中一张输出到 stdout）`,
+  tsv: (folder) => `（各 CSV 表写在该文件夹中，即 ${folder}/index.csv 等；--out - 将其中一张输出到 stdout）`,
+  json: (folder) => `（compute 会写出 ${folder}/index.json；--out - --format json 将其输出到 stdout）`,
+  parquet: (folder) => `（compute --parquet --out ${folder} 会写出 ${folder}/index.parquet）`,
+};
+
+/** What a run folder that is a link whose target is gone points to, after the words saying it is not there. */
+const brokenLink = (target: string | undefined) =>
+  target === undefined ? "" : `（它是指向 ${quote(target)} 的符号链接，而目标不是文件夹：所在磁盘是否已挂载？）`;
+
+/** The kinds of thing in the way of a temporary file (src/io/write/temporary.ts), in words; another as it is. */
+const IN_THE_WAY: Readonly<Record<string, string>> = { "a link": "符号链接", "a folder": "文件夹", something: "其他对象" };
+
+/** The kinds of thing found where `verify` expected a file (src/io/runs/verify-run.ts), in words; another as it is. */
+const NOT_FILE: Readonly<Record<string, string>> = { folder: "文件夹", link: "符号链接", other: "其他对象" };
+
+export const outputMessagesZh: Translation<typeof outputMessages> = {
+  outExtension: (out, found, extensions) =>
+    `--out ${quote(out)} ${found === "" ? "没有扩展名" : `以 .${found} 结尾`}；应为以 ${extensions
+      .map((extension) => `.${extension}`)
+      .join("、")
+      .replace(/、([^、]*)$/, " 或 $1")} 结尾的文件名`,
+  outExtensionDisagrees: (out, extension, format) =>
+    `--out ${quote(out)} 以 .${extension} 结尾，但 --format 为 ${format}；应为以 .${format} 结尾的文件名，或不指定 --format（由扩展名决定格式）`,
+  outIsRun: (label, run) =>
+    `${label} ${run === undefined ? "是运行文件夹" : `位于运行文件夹 ${run} 中`}（其中有 manifest.json 和 index.json，或以运行编号命名且位于 runs 文件夹中），运行中的文件从不覆盖，也不再添加文件；应另指定 --out（在项目中，\`report --run ID\` 会将 report.html 添加到运行中，并记入该运行的 reports.json）`,
+  outNotOurs: (file, record) =>
+    `${file} 已存在，它不是 innovation-index 写出的，或写出后已被修改（该文件夹的 ${record} 中没有与其现状相符的记录），因此不予替换；应为不含该文件的文件夹：请将其移走，或另指定 --out`,
+  outIsInput: (label) =>
+    `${label} 是本命令的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 --out`,
+  nameTooLong: (label, bytes) =>
+    `${label}：无法写出输出文件（ENAMETOOLONG）：${bytes} 字节的文件名会先以比它长约 12 字节的临时名称写出（.<name>.<pid>.tmp），超过了多数文件系统允许的 255 字节；应为不超过约 240 字节（80 个汉字）的文件名`,
+  staleRemoved: (names, label, command) =>
+    `已从 ${label} 删除 ${names.join("、")}：它们由之前的 ${command} 写入，未经修改，本次未再写出，因此已不再是其输出\n`,
+  temporaryReplaced: (label) =>
+    `${label}：写出输出文件期间，本命令的一个临时文件被替换（替换为符号链接或另一名称的文件）；未通过它写入任何内容，也未更改任何输出文件；应无其他进程在该文件夹中写入，请重新运行`,
+  temporaryInTheWay: (path, what) =>
+    `${path} 是${IN_THE_WAY[what] ?? ` ${what}`}，占用了本命令要写出的临时文件的名称（本命令从不通过符号链接写入）；此处不应有同名的任何内容，请将其移走`,
+  outIsRoot: (label, file = false) =>
+    `${label} ${file ? "位于" : "是"}文件系统的根目录，其中存放的是系统自身的文件夹；应为${file ? "某个文件夹中的文件" : "存放输出文件的文件夹"}，例如 ${file ? "out/" + label.split(/[\\/]/).pop() : "out"}`,
+  outFileName: (label, extension, folder, argument = "--out") =>
+    `${argument} 指定的是文件夹，而 ${quote(label)} 看起来像文件名（以 .${extension} 结尾）；应为文件夹，例如 ${quote(folder)}` +
+    `${argument === "--out" ? (OUT_FILE_HINTS[extension.toLowerCase()]?.(folder) ?? "") : ""}\n` +
+    `如确要使用名为 ${quote(label)} 的文件夹，请先创建它，或在名称末尾加上 /`,
+  outIsValuesFolder: (label) =>
+    `${label} 是本命令读取的数据文件夹，其中的文件都会作为数据读取：写在这里的输出文件下次会被当作数据读入；应另指定 --out`,
+  outIsRunsFolder: (label, runs) =>
+    `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
+  writeFailed: (label, reason) => `${label}：无法写出输出文件（${reason}）；应为可写的文件夹`,
+  folderNotCreated: (label, path, code) =>
+    `${label}：无法创建文件夹 ${quote(path)}（${code}：${folderProblem(code)}）；应为已存在或可以创建的文件夹`,
+  replaceFailed: (label, name, reason, unrestored) =>
+    `${label}：无法替换 ${quote(name)}（${reason}）；该路径处应为文件或没有任何内容\n` +
+    (unrestored.length === 0
+      ? `未更改任何输出文件：已替换的文件均已恢复`
+      : `无法恢复 ${unrestored.map((file) => `${quote(file.name)}（保留为 ${quote(file.backup)}）`).join("、")}的原有版本；其他文件均已恢复`),
+  workerFailed: (label, detail) =>
+    `${label}：无法写出输出文件：写入线程无法启动或内存不足（${detail}）；应有足够的内存供这些线程使用，或使用 --threads 1 重新运行`,
+
+  runsNotFolder: (runsLabel) =>
+    `${runsLabel}：是文件而不是文件夹；应为项目的 runs 文件夹（请将该文件移走，或在 index.yaml 中设置 runs:）`,
+  latestNotRunId: (latestLabel, found) =>
+    `${latestLabel} 的内容为 ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
+  latestNamesMissingRun: (latestLabel, id, linkTarget) => `${latestLabel} 指向运行 ${id}，但该运行不存在${brokenLink(linkTarget)}`,
+  latestMissing: (latestLabel, runCount) => `${latestLabel} 不存在，但该文件夹中有 ${runCount} 个运行文件夹`,
+  latestIgnored: (problem) => `${problem}；${LATEST_CONSEQUENCE}`,
+  latestUnusable: (problem) => `${problem}；应指向一个运行文件夹（或指定要比较的运行）`,
+  unpublishedRun: (runLabel, latest) =>
+    `${runLabel} 比${latest ? ` LATEST 指向的运行（${latest}）` : "所有已发布的运行"}更新：它从未发布（运行在移动 LATEST 之前中止），或 LATEST 被改回了较早的运行；已保留，未删除`,
+  stagingKept: (stagingLabel, marker) =>
+    `${stagingLabel} 中没有指明该文件夹的 ${marker}，无法确认它是本工具的暂存文件夹；已保留，未删除（如不需要，请手动删除）`,
+  stagingRemoved: (stagingLabel) => `已删除 ${stagingLabel}（由一次未完成即中止的运行遗留）`,
+  runKept: (runLabel, latestLabel, reason) =>
+    `${runLabel}：运行已完成，但无法将 ${latestLabel} 指向它（${reason}）；运行文件夹已保留，但未发布；应为可写的 runs 文件夹`,
+  revisionsSkipped: () => `修订：未比较，因为没有可用的上一次运行（见上方警告）`,
+  revisionsNotCompared: (against, reason) => `相对运行 ${against} 的修订：未比较（${reason}）`,
+
+  resultsInInvalid: (source, found) =>
+    `${source}："resultsIn" 为 ${found}；应为运行文件夹中存放结果的 Parquet 文件列表，例如 ["index.parquet", "scores.parquet"]`,
+  resultsFileMissing: (fileLabel) =>
+    `${fileLabel}：文件不存在；应为 index.json 在 "resultsIn" 中列出的 Parquet 文件（由 compute --parquet-only 写出）`,
+  resultsFileUnreadable: (fileLabel, detail) =>
+    `${fileLabel}：DuckDB 无法将其作为 Parquet 读取（${detail}）；应为 index.json 在 "resultsIn" 中列出的 Parquet 文件（由 compute --parquet-only 写出）`,
+  resultsFileColumns: (fileLabel, found) =>
+    `${fileLabel}：列为 ${found}；应为 unit（文本）、year（整数）、code（文本）和 value（数值），与 compute --parquet-only 写出的一致`,
+  resultsFileUnknownCell: (fileLabel, unit, year, code) =>
+    `${fileLabel}：有一行的评价对象为 ${quote(String(unit))}、年份为 ${year}、代码为 ${quote(String(code))}，index.json 中没有列出；应只含 index.json 中的评价对象、年份和节点`,
+  resultsFileDuplicate: (fileLabel, unit, year, code) =>
+    `${fileLabel}：评价对象 ${quote(unit)}、年份 ${year}、代码 ${quote(code)} 有第二个值；"resultsIn" 所列文件中每个评价对象、年份和节点应只有一个值`,
+
+  manifestMissing: () => `不存在`,
+  manifestNotJson: (reason) => `不是有效的 JSON（${reason}）`,
+  manifestNotRunManifest: (what) => `不是 compute 写出的清单文件（${what}）`,
+  verifyNoManifest: (manifestLabel, problem) => `${manifestLabel} ${problem}；应为 compute 在每个运行文件夹中写出的 manifest.json`,
+  verifyNoProject: () => `此处没有 index.yaml；应为项目文件夹、--project FILE、--runs DIR 或运行文件夹的路径`,
+  verifyNoPublishedRun: (runsLabel) => `${runsLabel} 中没有已发布的运行；应有可供校验的运行（请先运行 compute，或指定一个运行文件夹）`,
+  verifyNoRun: (label, linkTarget) => `${label}：不存在该运行文件夹${brokenLink(linkTarget)}；应为运行编号、latest 或运行文件夹的路径`,
+  verifyMissing: (path, bytes, derived = false) => `缺失：${path}（${derived ? "派生文件，在 reports.json 中" : ""}记录为 ${bytes} 字节）`,
+  verifyChanged: (path, expected, found, derived = false) =>
+    `已更改：${path}（${derived ? "派生文件：" : ""}${found.bytes} 字节${found.sha256 ? `，SHA-256 ${found.sha256}` : ""}；应为 ${expected.bytes} 字节，SHA-256 ${expected.sha256}${derived ? "，即 reports.json 所列" : ""}）`,
+  verifyNotFile: (path, kind, derived = false) =>
+    `已更改：${path}（是${NOT_FILE[kind] ?? ` ${kind} `}而不是文件${derived ? "；是 reports.json 中列出的派生文件" : ""}）`,
+  verifyUnlisted: (path) => `未列出：${path}（既不在 manifest.json 中，也不在 reports.json 中）`,
+  verifyOutside: (path, derived = false) =>
+    `越界：${quote(path)} 列在 ${derived ? "reports.json" : "manifest.json"} 中，但不是运行文件夹内的路径`,
+  verifyReportsDamaged: (problem) => `已更改：reports.json ${problem}；应为 report 写入运行文件夹的派生文件列表`,
+  verifyOk: (label, count, derived = []) =>
+    `${label}：全部 ${count} 个文件均与 manifest.json 一致${
+      derived.length > 0 ? `；此后由该运行派生、与 reports.json 一致的文件：${derived.join("、")}` : ""
+    }`,
+  verifyFailed: (label, counts, withReports = false) =>
+    `${label}：与 manifest.json${withReports ? " 和 reports.json" : ""} 不一致：缺失 ${counts.missing} 个，已更改 ${counts.changed} 个，未列出 ${counts.unlisted} 个${
+      counts.outside ? `，列在文件夹之外 ${counts.outside} 个` : ""
+    }`,
+
+  reportsNotReports: () => `不是 report 写出的派生文件列表（应为一个对象，其 "files" 列出 path、bytes、sha256、command 和 run）`,
+  reportIsRunFile: (label) =>
+    `${label} 是该运行本身的文件（列在 manifest.json 中，由 compute --report 写出）；应为不含该文件的运行文件夹：report 从不替换运行中的文件（请指定 --out DIR）`,
+  reportsUnreadable: (reportsLabel, problem) =>
+    `${reportsLabel} ${problem}；应为 report 写出的 reports.json；因此 report 无法判断哪些文件是它写出的，不会替换任何文件（请修复或删除该文件，或指定 --out DIR）`,
+  reportLeftover: (done) => `${done}（由一次未完成即中止的 report 遗留）`,
+  reportNotOurs: (label) =>
+    `${label} 已存在，但 reports.json 中没有列出它，无法确认它是 report 写出的文件；此处不应有该文件（请将其移走，或指定 --out DIR）`,
+  reportChangedSince: (label) =>
+    `${label} 在 report 写出后已被修改（其 SHA-256 与 reports.json 所列不符）；应未经修改，因此不予替换（请将其移走，或指定 --out DIR）`,
+};

@@ -1,0 +1,78 @@
+/** The Chinese messages of `projectMessages` (src/core/project-messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { Translation } from "../localize.js";
+import type { projectMessages } from "../project-messages.js";
+import { quote } from "../quote.js";
+import { closestName } from "../suggest.js";
+
+/** The kinds of `typeof` that `describeFound` names, in Chinese. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: "字符串",
+  number: "数值",
+  boolean: "布尔值",
+  bigint: "大整数",
+  symbol: "符号",
+  function: "函数",
+};
+
+/** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
+function describeFound(value: unknown): string {
+  if (value === undefined) return "空";
+  if (value === null) return "空值";
+  if (Array.isArray(value)) return `列表 ${quote(JSON.stringify(value))}`;
+  if (typeof value === "object") return "一组键";
+  return `${TYPE_NAMES[typeof value] ?? typeof value} ${quote(String(value))}`;
+}
+
+/** The holder of a lock as folder-lock.ts describes it, in Chinese; a description of another form as it is. */
+function lockHolder(holder: string): string {
+  if (holder === "unknown") return "未知";
+  if (holder === "a lock file being written, or damaged") return "锁文件正在写入，或已损坏";
+  const pid = /^pid (\S+) on (.+), since ([^,]+)$/.exec(holder);
+  return pid ? `主机 ${pid[2]} 上的进程 ${pid[1]}，始于 ${pid[3]}` : holder;
+}
+
+/** How an input changed while it was read, as project-run.ts says it, in Chinese; a text of another form as it is. */
+function inputChange(how: string): string {
+  if (how === "appeared") return "新出现";
+  if (how === "disappeared") return "消失";
+  const changed = /^changed \(SHA-256 (\S+) before, (\S+) once read\)$/.exec(how);
+  return changed ? `被修改（读取前 SHA-256 为 ${changed[1]}，读取后为 ${changed[2]}）` : how;
+}
+
+export const projectMessagesZh: Translation<typeof projectMessages> = {
+  yamlSyntax: (reason) => `文件不是有效的 YAML（${reason}）；应包含 indicators、values、methods 等键`,
+  notAMap: (found) => `文件内容为${describeFound(found)}；应为包含 indicators、values、methods 等键的键值块`,
+  badKey: (path, found, expected) => `${path}：实际为${describeFound(found)}；应为 ${expected}`,
+  missingKey: (path, expected) => `缺少 ${path}；应为 ${expected}`,
+  unknownKey: (path, known, suggestion = closestName(path.split(".").pop() ?? path, known)) =>
+    `未知的键 ${quote(path)}${suggestion ? `（是否应为 ${quote(suggestion)}？）` : ""}；应为以下之一：${known.join("、")}`,
+  nominalConflict: (listKey, list, singleKey, single, singleLine) =>
+    `${listKey}：实际为${describeFound(list)}，其开头不是 ${singleKey} ${quote(single)}${singleLine ? `（第 ${singleLine} 行）` : ""}；应为以基准方法 ${quote(single)} 开头的列表，使基准运行与 compute 的运行一致`,
+  notFound: (path) => `没有项目文件 ${quote(path)}；应有 index.yaml（可用 "innovation-index init" 创建）`,
+
+  initNotOurs: (folder, files, forced) =>
+    `${folder}：${files.join("、")} 已存在，但不是 init 写入的，或写入后已被修改（既未在 .innovation-index-files.json 中登记为未改动，也与 init 的示例不同），因此 init ${forced ? "--force " : ""}不会覆盖${files.length === 1 ? "该文件" : "这些文件"}：${files.length === 1 ? "它" : "它们"}保存的是项目自己的指标体系、数据或设置；` +
+    `应为示例项目另建新文件夹（innovation-index init my-index），或先将${files.length === 1 ? "该文件" : "这些文件"}移走`,
+
+  initExists: (folder, files) =>
+    `${folder}：${files.join("、")} 已存在；应为不含${files.length === 1 ? "该文件" : "这些文件"}的文件夹（或用 --force 覆盖：${files.length === 1 ? "它由 init 写入且未被修改" : "它们由 init 写入且未被修改"}）`,
+
+  locked: (lock, holder) =>
+    `${lock}：另一个运行持有锁（${lockHolder(holder)}）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件`,
+  unknownRun: (reference, runs, known) =>
+    `${runs} 中没有运行 ${quote(reference)}；应为运行 ID（${known.slice(-3).join("、") || "尚无运行"}）、latest、previous 或运行文件夹`,
+  ambiguousRun: (reference, runs, matches) =>
+    `${runs} 中的运行 ${quote(reference)} 可能是 ${matches.length} 个运行中的任何一个（${matches.slice(0, 5).join("、")}${matches.length > 5 ? "、…" : ""}）；应给出足以确定唯一运行的 ID`,
+  tooFewRuns: (runs, count) => `${runs} 中有 ${count} 个已发布的运行；应至少有两个才能比较（或指定两个运行）`,
+  noProjectForDiff: () => `此处没有 index.yaml；应为项目文件夹、--project FILE、--runs DIR 或两个运行文件夹`,
+  ifChangedWithoutProject: () => `--if-changed 与项目的最新运行比较；应有 index.yaml（或 --project FILE），且不带 --out`,
+  forceWithoutProject: (flag) => `${flag} 为项目新建运行文件夹；应有 index.yaml（或 --project FILE），且不带 --out`,
+  forceAndIfChanged: (flag) => `${flag} 与 --if-changed 相互矛盾；应只用其中一个（项目运行在输入未变时默认跳过）`,
+  runWithoutProject: () => `--run 指定的是项目的运行文件夹；应有 index.yaml（或 --project FILE），或使用不带 --run 的 --out DIR`,
+  noRunForReport: (runs) => `${runs} 中没有已发布的运行；应有一个运行来存放报告（先运行 innovation-index compute），或指定 --out DIR`,
+  runInputsChanged: (run, changed) =>
+    `${run} 计算所用的输入或选项与项目当前的不同（${changed.join("、")}）；应为该运行的输入和选项：运行 innovation-index compute 生成新运行后再生成报告，或指定 --out DIR`,
+  inputChangedDuringRun: (file, how) =>
+    `${file}：在读取输入期间${inputChange(how)}；输入文件在读取完成前应保持不变，使记录的 SHA-256 正是参与计算的字节的值：未写入任何内容，请在文件完整后重新运行`,
+  unchanged: (run) => `自运行 ${run} 以来没有变化（输入、选项和工具版本均相同）；无需计算，未创建运行文件夹（--force 可强制运行）`,
+};

@@ -1,0 +1,104 @@
+/** The Chinese messages of `weightingMessages` (src/core/weighting/messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { Translation } from "../localize.js";
+import { quote } from "../quote.js";
+import { UNUSED, type weightingMessages } from "../weighting/messages.js";
+
+const list = (values: readonly (string | number)[]) => values.map(String).join("、");
+const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
+
+/** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
+const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
+
+/** What `alphaUnused` says `--alpha` does not do (not in `UNUSED`, which is by what an option is for). */
+const ALPHA_WHICH = "takes no share of a subjective set";
+
+/**
+ * The phrases of `UNUSED` (and `alphaUnused`'s) in Chinese: why an option has no effect, and what would give it one.
+ * `optionUnused` translates a phrase found here and passes any other text through as it is.
+ */
+const UNUSED_ZH: Readonly<Record<string, string>> = {
+  [UNUSED.observations.which]: "不从数据推导权重",
+  [UNUSED.observations.expected]: "客观赋权方法（--weights entropy、critic、cv、pca 或 combined）",
+  [UNUSED.entropy.which]: "不计算熵权",
+  [UNUSED.entropy.expected]: "--weights entropy，或 combined 搭配 --objective entropy",
+  [UNUSED.pca.which]: "不计算主成分分析权重",
+  [UNUSED.pca.expected]: "--weights pca，或 combined 搭配 --objective pca",
+  [UNUSED.judgements.which]: "不读取层次分析法判断矩阵",
+  [UNUSED.judgements.expected]: "--weights ahp，或 combined 搭配 --subjective ahp",
+  [UNUSED.combination.which]: "不组合两组权重",
+  [UNUSED.combination.expected]: "--weights combined",
+  [ALPHA_WHICH]: "不涉及主观权重的占比",
+};
+
+const unusedZh = (phrase: string) => UNUSED_ZH[phrase] ?? phrase;
+
+/** The objective methods' names in weighting messages (objective.ts and the methods' files), in Chinese; another name as it is. */
+const METHOD_NAMES: Readonly<Record<string, string>> = {
+  entropy: "熵权法",
+  CRITIC: "CRITIC 法",
+  "coefficient-of-variation": "变异系数法",
+  PCA: "主成分分析法",
+};
+
+const methodZh = (method: string) => spaced(METHOD_NAMES[method] ?? method);
+
+/** `unit "常州"，`, or nothing for the one unnamed unit of a single-unit file (`ofUnit` of data-messages.ts, in Chinese). */
+const ofUnit = (unit: string) => (unit === "" ? "" : `评价对象 ${quote(unit)}，`);
+
+const optionUnused = (flag: string, method: string, which: string, expected: string) =>
+  `${flag} 在 ${method} 下不起作用，因为这种方式${unusedZh(which)}；应使用${spaced(unusedZh(expected)).trimEnd()}`;
+
+export const weightingMessagesZh: Translation<typeof weightingMessages> = {
+  optionUnused,
+  entropyShiftUnused: (method) => optionUnused("--entropy-shift", method, UNUSED.entropy.which, UNUSED.entropy.expected),
+  alphaUnused: (method) => optionUnused("--alpha", method, ALPHA_WHICH, "--weights combined --combination additive"),
+  unknownWeightUnit: (unit, units) => `--weight-units 中有未知的评价对象 ${quote(unit)}；应为数据中的评价对象之一：${list(units.map(quote))}`,
+  unknownWeightYear: (year, years) => `--weight-years 中的年份 ${year} 不在数据中；应为以下年份之一：${list(years)}`,
+  tooFewObservations: (count) =>
+    `客观赋权至少需要 2 个观测（评价对象-年份），实际为 ${count} 个；应在 --weight-years / --weight-units 中增加年份或评价对象`,
+  tooFewCompleteObservations: (count, total) =>
+    `客观赋权至少需要 2 个完整观测（每个指标都有值的评价对象-年份），实际只有 ${count} 个（共 ${total} 个）；应减少缺失，或改用其他 --weight-years / --weight-units`,
+  observationsDropped: (dropped) => `${dropped.length} 个评价对象-年份因有缺失值未参与客观赋权（--weight-missing drop）：${dropped.join("、")}`,
+  missingObservation: (indicator, unit, year) =>
+    `缺少指标 ${quote(indicator)}（${ofUnit(unit)}${year} 年）的值；客观赋权需要所选年份和评价对象的全部值（可用 --weight-years / --weight-units 缩小范围，或指定 --weight-missing drop）`,
+  constantIndicator: (indicator, method) =>
+    `指标 ${quote(indicator)} 在所选观测中没有变化，对${methodZh(method)}赋权不提供信息；其权重为 0`,
+  noVariation: (group, method) =>
+    method === "CRITIC"
+      ? `在所选观测中，${quote(group)} 下没有既有变化、又与其他指标有区别的指标（指标为常数，或与其他指标的相关系数均为 1 时，CRITIC 法给其记 0 分，例如两个观测同向变动的情形），因此 CRITIC 权重无法确定；应有存在变化且不完全相关的指标（增加年份或评价对象）`
+      : `在所选观测中，${quote(group)} 下没有任何指标有变化，因此无法用${methodZh(method)}确定权重；应至少有一个有变化的指标`,
+  noVariationEqual: (group, method) =>
+    method === "CRITIC"
+      ? `在所选观测中，${quote(group)} 的下级节点没有一个既有变化、又与其他节点有区别（为常数，或与其他每个节点的相关系数均为 1），因此无法在它们之间确定 CRITIC 权重；它们取相等权重`
+      : `在所选观测中，${quote(group)} 的下级节点都没有变化，因此无法用${methodZh(method)}在它们之间确定权重；它们取相等权重`,
+  zeroGroupWeight: (group, method) =>
+    method === "CRITIC"
+      ? `指标组 ${quote(group)} 按 CRITIC 法得到的权重为 0（其下指标没有一个既有变化、又与其他指标有区别）；其下级节点在组内取相等权重`
+      : `指标组 ${quote(group)} 按${methodZh(method)}得到的权重为 0（其下指标都没有变化）；其下级节点在组内取相等权重`,
+  meanNotPositive: (indicator, mean) =>
+    `指标 ${quote(indicator)} 在所选观测中的均值为 ${number(mean)}；变异系数要求均值为正（比率尺度的数值）`,
+
+  unknownAhpGroup: (group) => `未知的指标组 ${quote(group)}；应为 INDEX（一级节点）或指标体系中某个指标组的代码`,
+  notAChild: (child, group, children) => `${quote(child)} 不是 ${quote(group)} 的下级节点；应为以下之一：${list(children)}`,
+  selfJudgement: (child) => `${quote(child)} 与自身进行了比较；应为两个不同的下级节点（对角线恒为 1）`,
+  duplicateJudgement: (group, a, b, firstLine) =>
+    `指标组 ${quote(group)} 中 ${quote(a)}、${quote(b)} 这一对判断了两次${firstLine ? `（第一次在第 ${firstLine} 行）` : ""}；每对应只有一个判断（其倒数自动得出）`,
+  badJudgementValue: (found) => `判断值 ${quote(found)} 不是正数；应为 3、0.5 或 1/3 这样的数`,
+  missingJudgement: (group, a, b) =>
+    `指标组 ${quote(group)}：缺少 ${quote(a)}、${quote(b)} 这一对的判断；应有一行 "${group},${a},${b},value"（${a} 的重要性是 ${b} 的多少倍）`,
+  groupNotJudged: (group) => `指标组 ${quote(group)} 在层次分析法文件中没有判断；其下级节点沿用指标体系中的权重`,
+  tooManyChildren: (group, count) =>
+    `指标组 ${quote(group)} 有 ${count} 个下级节点；层次分析法的一致性检验需要 Saaty 随机一致性指标（RI），该表最多只列到 15 阶`,
+  inconsistent: (group, cr, lambdaMax, ci, n) =>
+    `指标组 ${quote(group)}：判断矩阵不满足一致性，一致性比率 CR = ${number(cr)}（lambda_max ${number(lambdaMax)}，CI ${number(ci)}，n ${n}）；应满足 CR < 0.1：请修改判断，或指定 --allow-inconsistent`,
+  ahpFileMissing: () => `--method ahp 需要两两比较判断；应指定 --ahp FILE（含 group,a,b,value 列的 CSV 文件）`,
+
+  combinationUndefined: (group) =>
+    `${quote(group)} 的下级节点无法进行乘法组合赋权：每个下级节点的主观权重与客观权重之积均为 0；应至少有一个下级节点的两种权重都为正`,
+
+  optimiseNotConverged: (group, iterations, gap) =>
+    `${quote(group)} 的下级节点权重经 ${iterations} 次迭代仍未达到目标重要性占比（最大差距 ${gap.toPrecision(3)}）；采用找到的最接近的权重；应使下级节点与指标组的相关关系能够达到这些目标`,
+
+  entropyNegative: (code, value) =>
+    `指标 ${quote(code)} 的值为 ${value}，而按原始值计算熵权比重要求值 >= 0；应为非负值，或指定 --entropy-input min-max`,
+};

@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { terminalLanguageOf } from "../../src/cli/language.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+describe("terminalLanguageOf", () => {
+  const never = () => {
+    throw new Error("the system locale is asked only without locale variables on Windows");
+  };
+
+  it("takes INNOVATION_INDEX_LANG over the locale", () => {
+    expect(terminalLanguageOf({ INNOVATION_INDEX_LANG: "zh", LANG: "en_US.UTF-8" }, "linux", never)).toBe("zh");
+    expect(terminalLanguageOf({ INNOVATION_INDEX_LANG: "en", LC_ALL: "zh_CN.UTF-8" }, "linux", never)).toBe("en");
+    expect(terminalLanguageOf({ INNOVATION_INDEX_LANG: "zh-CN" }, "win32", never)).toBe("zh");
+  });
+
+  it("reads LC_ALL, then LC_MESSAGES, then LANG, as POSIX programs do", () => {
+    expect(terminalLanguageOf({ LC_ALL: "zh_CN.GBK", LANG: "en_US.UTF-8" }, "linux", never)).toBe("zh");
+    expect(terminalLanguageOf({ LC_ALL: "C", LANG: "zh_CN.UTF-8" }, "linux", never)).toBe("en");
+    expect(terminalLanguageOf({ LC_MESSAGES: "zh_CN.UTF-8", LANG: "en_US.UTF-8" }, "linux", never)).toBe("zh");
+    expect(terminalLanguageOf({ LANG: "zh_TW.UTF-8" }, "darwin", never)).toBe("zh");
+    expect(terminalLanguageOf({ LANG: "C.UTF-8" }, "linux", never)).toBe("en");
+  });
+
+  it("is English on a system without locale variables, except for a Chinese Windows", () => {
+    expect(terminalLanguageOf({}, "linux", never)).toBe("en");
+    expect(terminalLanguageOf({ LANG: "" }, "linux", never)).toBe("en");
+    expect(terminalLanguageOf({}, "win32", () => "zh-CN")).toBe("zh");
+    expect(terminalLanguageOf({}, "win32", () => "en-US")).toBe("en");
+  });
+});
+
+describe("the terminal in Chinese", () => {
+  const TREE = "code,parent,name,weight,direction\nX,,维度X,0.6,\nX1,X,指标1,,+\nY,,维度Y,0.4,\nY1,Y,指标2,,+\n";
+  const VALUES = "unit,year,indicator,value\n常州,2017,X1,10\n常州,2018,X1,12\n常州,2017,Y1,5\n常州,2018,Y1,6\n";
+
+  it("prints an error in Chinese, with its file, and exits as in English", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": Uint8Array.from([0x61, 0xff, 0x81, 0x20, 0x62]) });
+    const zh = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir, { language: "zh" });
+    const en = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir, { language: "en" });
+    expect(en.stderr).toBe(
+      'error: 1 problem found:\nvalues.csv: the file is neither UTF-8 nor GBK/GB18030 text; expected a CSV saved as "CSV UTF-8" or as CSV from Chinese Excel (GBK), or an .xlsx workbook\n',
+    );
+    // The same problem, in the words of src/core/zh/encoding-messages.ts and cli/language.ts.
+    expect(zh.stderr).toBe(
+      '错误：发现 1 个问题：\nvalues.csv：文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本；应为另存为 "CSV UTF-8" 的 CSV 文件、中文版 Excel 保存的 CSV 文件（GBK）或 .xlsx 工作簿\n',
+    );
+    expect(zh.code).toBe(1);
+    expect(en.code).toBe(1);
+    expect(await listDir(dir)).toEqual(["tree.csv", "values.csv"]);
+  });
+
+  it("says what it wrote in Chinese, and writes the same bytes as in English", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
+    const zh = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "zh"], dir, { language: "zh" });
+    const en = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "en"], dir, { language: "en" });
+    expect(zh.code).toBe(0);
+    const files = await listDir(join(dir, "en"));
+    const written = "index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, weights.csv, coverage.csv, imputations.csv, treatment.csv, index.json";
+    expect(en.stderr).toBe(`wrote ${written} to en\n`);
+    expect(zh.stderr).toBe(`已将 ${written} 写入 zh\n`);
+    // The table on stdout is the same; so is every file, byte for byte (index.json's warnings and notes included).
+    expect(zh.stdout).toBe(en.stdout);
+    expect(await listDir(join(dir, "zh"))).toEqual(files);
+    for (const name of files) expect(await readFile(join(dir, "zh", name)), name).toEqual(await readFile(join(dir, "en", name)));
+  });
+
+  it("keeps --log-format json in English", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": Uint8Array.from([0x61, 0xff, 0x81, 0x20, 0x62]) });
+    const zh = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir, { language: "zh" });
+    const en = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir, { language: "en" });
+    const withoutTimes = (text: string) => text.replace(/"time":"[^"]*"/g, '"time":""');
+    expect(withoutTimes(zh.stderr)).toBe(withoutTimes(en.stderr));
+    expect(zh.stderr).toContain("the file is neither UTF-8 nor GBK/GB18030 text");
+  });
+
+  it("prints a message no catalogue made as it is, behind the Chinese prefix", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--no-such-option"], dir, { language: "zh" });
+    expect(run.code).toBe(2);
+    // commander's own message, after the Chinese word for error; its hint in Chinese.
+    expect(run.stderr).toBe("错误：unknown option '--no-such-option'\n（用法见 --help）\n");
+  });
+});
+
+describe("the installed command in Chinese", () => {
+  const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
+
+  it("takes its language from INNOVATION_INDEX_LANG or LANG, and loads the Chinese messages from their own file of the bundle", async () => {
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nX,,维度X,1,\nX1,X,指标1,,+\n", "values.csv": Uint8Array.from([0x61, 0xff, 0x81, 0x20, 0x62]) });
+    const run = (variables: Record<string, string>) =>
+      spawnSync(process.execPath, [BIN, "validate", "-i", "tree.csv", "-d", "values.csv"], { cwd: dir, encoding: "utf8", env: { ...process.env, LC_ALL: "", LC_MESSAGES: "", ...variables } });
+    const chinese = '错误：发现 1 个问题：\nvalues.csv：文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本；应为另存为 "CSV UTF-8" 的 CSV 文件、中文版 Excel 保存的 CSV 文件（GBK）或 .xlsx 工作簿\n';
+    expect(run({ INNOVATION_INDEX_LANG: "zh" }).stderr).toBe(chinese);
+    expect(run({ INNOVATION_INDEX_LANG: "", LANG: "zh_CN.UTF-8" }).stderr).toBe(chinese);
+    const english = run({ INNOVATION_INDEX_LANG: "en", LANG: "zh_CN.UTF-8" });
+    expect(english.stderr).toMatch(/^error: 1 problem found:\nvalues\.csv: the file is neither UTF-8 nor GBK/);
+    expect(english.status).toBe(1);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { outputMessages } from "../../../src/core/output-messages.js";
+import { outputMessagesZh } from "../../../src/core/zh/output-messages.js";
+import { checkTranslation } from "./facts.js";
+
+const RUN = "20260301T020000.123Z-1a2b3c4d";
+const SHA_A = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const SHA_B = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
+describe("outputMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(outputMessages, outputMessagesZh, [
+      ["outExtension", ["指数.txt", "txt", ["xlsx"]]],
+      ["outExtension", ["指数", "", ["csv", "tsv"]]],
+      ["outExtension", ["out/weights.doc", "doc", ["csv", "json", "yaml"]]],
+      ["outExtensionDisagrees", ["weights.csv", "csv", "json"]],
+      ["outIsRun", ["runs/20260301T020000.123Z-1a2b3c4d"]],
+      ["outIsRun", ["runs/20260301T020000.123Z-1a2b3c4d/charts", `runs/${RUN}`]],
+      ["outNotOurs", ["out/index.csv", ".innovation-index-files.json"]],
+      ["outIsInput", ["data"]],
+      ["nameTooLong", ["out/常州市各区县创新指数.csv", 252]],
+      ["staleRemoved", [["index.xlsx", "report.html"], "out", "compute"]],
+      ["temporaryReplaced", ["out"]],
+      ["temporaryInTheWay", ["out/.index.csv.4242.tmp", "a link"]],
+      ["temporaryInTheWay", ["out/.index.csv.4242.tmp", "a folder"]],
+      ["temporaryInTheWay", ["out/.index.csv.4242.tmp", "something"]],
+      ["outIsRoot", ["/"]],
+      ["outIsRoot", ["/index.csv", true]],
+      ["outFileName", ["报告.html", "html", "报告"]],
+      ["outFileName", ["out.xlsx", "xlsx", "out"]],
+      ["outFileName", ["out.CSV", "CSV", "out"]],
+      ["outFileName", ["out.json", "json", "out"]],
+      ["outFileName", ["out.parquet", "parquet", "out"]],
+      ["outFileName", ["results.txt", "txt", "results"]],
+      ["outFileName", ["project.yaml", "yaml", "project", "init [dir]"]],
+      ["outIsValuesFolder", ["data"]],
+      ["outIsRunsFolder", ["runs"]],
+      ["outIsRunsFolder", ["runs/old", "runs"]],
+      ["writeFailed", ["out", "ENOSPC"]],
+      ["folderNotCreated", ["out", "out/2026", "ENOTDIR"]],
+      ["folderNotCreated", ["out", "out/2026", "EEXIST"]],
+      ["folderNotCreated", ["/mnt/share/out", "/mnt/share/out", "ENOENT"]],
+      ["folderNotCreated", ["out", "out", "EACCES"]],
+      ["folderNotCreated", ["out", "out", "EPERM"]],
+      ["folderNotCreated", ["/media/cd/out", "/media/cd/out", "EROFS"]],
+      ["folderNotCreated", ["out", "out", "EIO"]],
+      ["replaceFailed", ["out", "index.csv", "EBUSY", []]],
+      [
+        "replaceFailed",
+        [
+          "out",
+          "index.xlsx",
+          "EPERM",
+          [
+            { name: "index.csv", backup: ".index.csv.4242.old" },
+            { name: "scores.csv", backup: ".scores.csv.4242.old" },
+          ],
+        ],
+      ],
+      ["workerFailed", ["out", "Worker terminated due to reaching memory limit: JS heap out of memory"]],
+
+      ["runsNotFolder", ["runs"]],
+      ["latestNotRunId", ["runs/LATEST", "hello"]],
+      ["latestNotRunId", ["runs/LATEST", "x".repeat(120)]],
+      ["latestNotRunId", ["runs/LATEST", "(a folder)"]],
+      ["latestNamesMissingRun", ["runs/LATEST", RUN]],
+      ["latestNamesMissingRun", ["runs/LATEST", RUN, "/mnt/archive/runs/2026"]],
+      ["latestMissing", ["runs/LATEST", 1]],
+      ["latestMissing", ["runs/LATEST", 3]],
+      ["latestIgnored", ["runs/LATEST is missing, but the folder holds 3 run folders"]],
+      ["latestUnusable", ["runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist"]],
+      ["unpublishedRun", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb"]],
+      ["unpublishedRun", [`runs/${RUN}`, undefined]],
+      ["stagingKept", ["runs/.staging-4242", ".innovation-index-staging"]],
+      ["stagingRemoved", ["runs/.staging-4242"]],
+      ["runKept", [`runs/${RUN}`, "runs/LATEST", "EACCES"]],
+      ["revisionsSkipped", []],
+      ["revisionsNotCompared", ["20260201T020000.000Z-00aa11bb", "index.json: not valid JSON"]],
+
+      ["resultsInInvalid", [`runs/${RUN}/index.json`, '"index.parquet"']],
+      ["resultsFileMissing", [`runs/${RUN}/scores.parquet`]],
+      ["resultsFileUnreadable", [`runs/${RUN}/index.parquet`, "Invalid Input Error: No magic bytes found at end of file"]],
+      ["resultsFileColumns", [`runs/${RUN}/index.parquet`, "unit (VARCHAR), year (VARCHAR), value (DOUBLE)"]],
+      ["resultsFileUnknownCell", [`runs/${RUN}/index.parquet`, "金坛区", 2024, "A31"]],
+      ["resultsFileUnknownCell", [`runs/${RUN}/index.parquet`, null, null, null]],
+      ["resultsFileDuplicate", [`runs/${RUN}/index.parquet`, "武进区", 2023, "CII"]],
+
+      ["manifestMissing", []],
+      ["manifestNotJson", ["Unexpected end of JSON input"]],
+      ["manifestNotRunManifest", ["no files list"]],
+      ["verifyNoManifest", [`runs/${RUN}/manifest.json`, "is missing"]],
+      ["verifyNoProject", []],
+      ["verifyNoPublishedRun", ["runs"]],
+      ["verifyNoRun", ["runs/2025"]],
+      ["verifyNoRun", ["runs/2025", "/mnt/archive/runs/2025"]],
+      ["verifyMissing", ["index.csv", 18234]],
+      ["verifyMissing", ["report.html", 412877, true]],
+      ["verifyChanged", ["index.csv", { bytes: 18234, sha256: SHA_A }, { bytes: 18240 }]],
+      ["verifyChanged", ["index.csv", { bytes: 18234, sha256: SHA_A }, { bytes: 18234, sha256: SHA_B }]],
+      ["verifyChanged", ["report.html", { bytes: 412877, sha256: SHA_A }, { bytes: 412877, sha256: SHA_B }, true]],
+      ["verifyNotFile", ["index.csv", "folder"]],
+      ["verifyNotFile", ["index.csv", "link"]],
+      ["verifyNotFile", ["report.html", "other", true]],
+      ["verifyUnlisted", ["notes.txt"]],
+      ["verifyOutside", ["../index.csv"]],
+      ["verifyOutside", ["../report.html", true]],
+      ["verifyReportsDamaged", ["is not valid JSON (Unexpected token } in JSON at position 12)"]],
+      ["verifyOk", [`runs/${RUN}`, 14]],
+      ["verifyOk", [`runs/${RUN}`, 14, ["report.html", "dashboard.html"]]],
+      ["verifyFailed", [`runs/${RUN}`, { missing: 1, changed: 2, unlisted: 3, outside: 0 }]],
+      ["verifyFailed", [`runs/${RUN}`, { missing: 0, changed: 1, unlisted: 0, outside: 2 }, true]],
+
+      ["reportsNotReports", []],
+      ["reportIsRunFile", [`runs/${RUN}/report.html`]],
+      ["reportsUnreadable", [`runs/${RUN}/reports.json`, "is not valid JSON (Unexpected end of JSON input)"]],
+      ["reportLeftover", [`removed runs/${RUN}/.report.html.4242.tmp`]],
+      ["reportNotOurs", [`runs/${RUN}/dashboard.html`]],
+      ["reportChangedSince", [`runs/${RUN}/report.html`]],
+    ]));
+
+  it("says the common messages in Chinese (written out by hand)", () => {
+    expect(outputMessagesZh.writeFailed("out", "ENOSPC")).toBe("out：无法写出输出文件（ENOSPC）；应为可写的文件夹");
+    expect(outputMessagesZh.outExtension("指数.txt", "txt", ["csv", "tsv", "xlsx"])).toBe(
+      '--out "指数.txt" 以 .txt 结尾；应为以 .csv、.tsv 或 .xlsx 结尾的文件名',
+    );
+    expect(outputMessagesZh.outIsInput("data")).toBe("data 是本命令的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 --out");
+    expect(outputMessagesZh.staleRemoved(["index.xlsx", "report.html"], "out", "compute")).toBe(
+      "已从 out 删除 index.xlsx、report.html：它们由之前的 compute 写入，未经修改，本次未再写出，因此已不再是其输出\n",
+    );
+    expect(outputMessagesZh.folderNotCreated("out", "out/2026", "EACCES")).toBe('out：无法创建文件夹 "out/2026"（EACCES：权限不足）；应为已存在或可以创建的文件夹');
+    expect(outputMessagesZh.latestMissing("runs/LATEST", 3)).toBe("runs/LATEST 不存在，但该文件夹中有 3 个运行文件夹");
+    expect(outputMessagesZh.verifyOk("runs/2026", 14, ["report.html"])).toBe(
+      "runs/2026：全部 14 个文件均与 manifest.json 一致；此后由该运行派生、与 reports.json 一致的文件：report.html",
+    );
+    expect(outputMessagesZh.verifyFailed("runs/2026", { missing: 1, changed: 2, unlisted: 0, outside: 0 })).toBe(
+      "runs/2026：与 manifest.json 不一致：缺失 1 个，已更改 2 个，未列出 0 个",
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { projectMessages } from "../../../src/core/project-messages.js";
+import { projectMessagesZh } from "../../../src/core/zh/project-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("projectMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(projectMessages, projectMessagesZh, [
+      ["yamlSyntax", ["BAD_INDENT"]],
+      ["notAMap", [undefined]],
+      ["notAMap", [null]],
+      ["notAMap", [[1, "a"]]],
+      ["notAMap", ["indicators.csv"]],
+      ["badKey", ["methods.normalisation", 3, "one of: min-max, z-score"]],
+      ["badKey", ["weights", { a: 1 }, "a method such as entropy"]],
+      ["badKey", ["uncertainty.draws", true, "a number <= 10000"]],
+      ["missingKey", ["indicators", "a CSV file of the tree, such as tree.csv"]],
+      ["unknownKey", ["methods.normalisaton", ["normalisation", "aggregation", "missing"]]],
+      ["unknownKey", ["methods.x", ["normalisation", "aggregation"], "aggregation"]],
+      ["unknownKey", ["methods.zzz", ["normalisation", "aggregation"]]],
+      ["nominalConflict", ["uncertainty.normalisations", ["z-score", "min-max"], "methods.normalisation", "min-max", 12]],
+      ["nominalConflict", ["uncertainty.normalisations", ["z-score"], "methods.normalisation", "min-max", undefined]],
+      ["notFound", ["projects/index.yaml"]],
+      ["initNotOurs", ["my-index", ["index.yaml"], false]],
+      ["initNotOurs", ["my-index", ["index.yaml", "values.csv"], true]],
+      ["initExists", ["my-index", ["index.yaml"]]],
+      ["initExists", ["my-index", ["index.yaml", "tree.csv", "values.csv"]]],
+      ["locked", ["runs/.lock", "pid 4242 on stats-01, since 2024-05-06T08:00:00.000Z"]],
+      ["locked", ["runs/.lock", "unknown"]],
+      ["locked", ["runs/.lock", "a lock file being written, or damaged"]],
+      ["unknownRun", ["2024", "runs", ["20240101-0800", "20240201-0800", "20240301-0800", "20240401-0800"]]],
+      ["unknownRun", ["latest2", "runs", []]],
+      ["ambiguousRun", ["2024", "runs", ["20240101-0800", "20240201-0800"]]],
+      ["ambiguousRun", ["2024", "runs", ["20240101", "20240201", "20240301", "20240401", "20240501", "20240601"]]],
+      ["tooFewRuns", ["runs", 1]],
+      ["tooFewRuns", ["runs", 0]],
+      ["noProjectForDiff", []],
+      ["ifChangedWithoutProject", []],
+      ["forceWithoutProject", ["--force"]],
+      ["forceAndIfChanged", ["--force"]],
+      ["runWithoutProject", []],
+      ["noRunForReport", ["runs"]],
+      ["runInputsChanged", ["runs/20240301-0800", ["values.csv", "--weights"]]],
+      ["inputChangedDuringRun", ["values.csv", "appeared"]],
+      ["inputChangedDuringRun", ["values.csv", "disappeared"]],
+      ["inputChangedDuringRun", ["values.csv", "changed (SHA-256 3fa2c1d0 before, 9b7e6a51 once read)"]],
+      ["unchanged", ["20240301-0800"]],
+    ]));
+
+  it("says the common messages as written out by hand", () => {
+    expect(projectMessagesZh.badKey("methods.normalisation", 3, "one of: min-max, z-score")).toBe('methods.normalisation：实际为数值 "3"；应为 one of: min-max, z-score');
+    expect(projectMessagesZh.missingKey("indicators", "a CSV file")).toBe("缺少 indicators；应为 a CSV file");
+    expect(projectMessagesZh.unknownKey("methods.normalisaton", ["normalisation", "aggregation"])).toBe(
+      '未知的键 "methods.normalisaton"（是否应为 "normalisation"？）；应为以下之一：normalisation、aggregation',
+    );
+    expect(projectMessagesZh.notFound("index.yaml")).toBe('没有项目文件 "index.yaml"；应有 index.yaml（可用 "innovation-index init" 创建）');
+    expect(projectMessagesZh.unchanged("20240301-0800")).toBe(
+      "自运行 20240301-0800 以来没有变化（输入、选项和工具版本均相同）；无需计算，未创建运行文件夹（--force 可强制运行）",
+    );
+    expect(projectMessagesZh.locked("runs/.lock", "pid 4242 on stats-01, since 2024-05-06T08:00:00.000Z")).toBe(
+      "runs/.lock：另一个运行持有锁（主机 stats-01 上的进程 4242，始于 2024-05-06T08:00:00.000Z）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件",
+    );
+  });
+});
