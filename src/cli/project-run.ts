@@ -250,14 +250,13 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals)
       : runWarnings.length > 0
         ? outputMessages.revisionsSkipped()
-        : FIRST_RUN;
+        : terminalMessages.firstRun();
     env.stderr(summary + "\n");
   } finally {
     await release();
   }
 }
 
-const FIRST_RUN = "first run of this project: no earlier run to compare with";
 
 /**
  * Above this many bytes of memory for the two runs' values, the revision summary is left out. The runs are compared in
@@ -301,9 +300,7 @@ export async function summariseRevisions(
 ): Promise<string> {
   const bytes = await revisionMemoryBytes(runsDir, [against, id]);
   if (bytes > maxBytes)
-    return `revisions against run ${against}: not compared (comparing the two runs' values would take about ${(bytes / 2 ** 20).toFixed(1)} MB of memory, more than the ${(
-      maxBytes / 2 ** 20
-    ).toFixed(1)} MB a run compares in; innovation-index diff compares them)`;
+    return terminalMessages.revisionsTooLarge(against, (bytes / 2 ** 20).toFixed(1), (maxBytes / 2 ** 20).toFixed(1));
   const before = { folder: resolve(runsDir, against), label: `${runsLabel}/${against}` };
   const after = { folder: resolve(runsDir, id), label: `${runsLabel}/${id}` };
   // A run before this one that cannot be read (no index.json, a manifest or values that are not what compute writes)
@@ -327,8 +324,6 @@ export async function summariseRevisions(
   return formatSummaryLine(against, input.counts, output.counts, output.largestOfCode ?? output.largest, decimals);
 }
 
-const formatCounts = (counts: RevisionCounts) => `${counts.changed} changed, ${counts.added} added, ${counts.removed} removed`;
-
 /**
  * One line: how many input and output values changed, appeared or disappeared against run `against`, and the largest
  * change of the overall index (or of any output when the overall index did not change).
@@ -345,15 +340,15 @@ export function formatRevisionSummary(against: string, revisions: readonly Revis
  */
 function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: Revision | undefined, decimals: number): string {
   const total = inputs.changed + inputs.added + inputs.removed + outputs.changed + outputs.added + outputs.removed;
-  if (total === 0) return `revisions against run ${against}: none (every input and output value is the same)`;
+  if (total === 0) return terminalMessages.revisionsNone(against);
   const sign = (value: number) => (value > 0 ? "+" : "");
   const detail = largest
-    ? `; largest: ${printable(largest.code, true)}${largest.unit ? ` ${printable(largest.unit, true)}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
+    ? `${printable(largest.code, true)}${largest.unit ? ` ${printable(largest.unit, true)}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
         largest.after,
         decimals,
       )} (${sign(largest.change)}${formatValue(largest.change, decimals)})`
-    : "";
-  return `revisions against run ${against}: inputs ${formatCounts(inputs)}; outputs ${formatCounts(outputs)}${detail} (details: innovation-index diff)`;
+    : undefined;
+  return terminalMessages.revisions(against, inputs, outputs, detail);
 }
 
 /** The files a `.sql` values query reads (DuckDB loads only for one); none for any other values file. */

@@ -30,6 +30,8 @@ interface Made {
   readonly catalogue: string;
   readonly key: string;
   readonly args: readonly unknown[];
+  /** Made by `joinMessages`: `args` are its parts, each translated on its own. */
+  readonly joined?: true;
 }
 
 /** The texts remembered at most; the oldest are forgotten first (a file with 100,000 bad rows makes as many messages). */
@@ -68,6 +70,17 @@ function remember(text: string, how: Made): void {
   made.set(text, how);
 }
 
+/**
+ * The messages `parts` as one text (a message and a clause another catalogue adds to it), which `translateMessage`
+ * translates part by part.
+ * @example joinMessages(messages.baseValueZero("A1", "U", 2017), messages.afterTreatment("winsorised", 0.5))
+ */
+export function joinMessages(...parts: readonly string[]): string {
+  const text = parts.join("");
+  if (remembering && parts.length > 1) remember(text, { catalogue: "", key: "", args: parts, joined: true });
+  return text;
+}
+
 /** Starts (or stops) noting the messages made, for `translateMessage`; stopping forgets those noted. */
 export function rememberMessages(on: boolean): void {
   remembering = on;
@@ -82,6 +95,7 @@ export function rememberMessages(on: boolean): void {
 export function translateMessage(text: string, translations: Translations, depth = 0): string {
   const how = made.get(text);
   if (how === undefined) return text;
+  if (how.joined) return how.args.map((part) => translateMessage(part as string, translations, depth)).join("");
   const translate = translations[how.catalogue]?.[how.key] as ((...args: unknown[]) => string) | undefined;
   if (translate === undefined) return text;
   const inner = (value: unknown): unknown =>

@@ -1,8 +1,18 @@
 /**
- * What the commands say on the terminal when they succeed: the files written, the example used. As every catalogue's,
- * these texts are English and are printed in Chinese on a Chinese terminal (src/core/localize.ts).
+ * What the commands say on the terminal when they succeed: the files written, the example used, the revisions of a
+ * project run. As every catalogue's, these texts are English and are printed in Chinese on a Chinese terminal
+ * (src/core/localize.ts).
  */
 import { catalogue } from "./localize.js";
+
+/** How many values changed, appeared and disappeared between two runs. */
+export interface RevisionCounts {
+  readonly changed: number;
+  readonly added: number;
+  readonly removed: number;
+}
+
+const counts = ({ changed, added, removed }: RevisionCounts) => `${changed} changed, ${added} added, ${removed} removed`;
 
 export const terminalMessages = catalogue("terminalMessages", {
   usingExample: () => `using the shipped Changzhou example (illustrative data, not the official index)\n`,
@@ -11,5 +21,12 @@ export const terminalMessages = catalogue("terminalMessages", {
   wroteTemplate: (path: string, rows: number) => `wrote ${path}: ${rows} rows to fill in\n`,
   wroteRun: (id: string, runLabel: string, runsLabel: string) => `wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`,
   createdProject: (files: readonly string[], folder: string) => `created ${files.join(", ")} in ${folder}\n`,
+  firstRun: () => "first run of this project: no earlier run to compare with",
+  revisionsTooLarge: (against: string, megabytes: string, limit: string) =>
+    `revisions against run ${against}: not compared (comparing the two runs' values would take about ${megabytes} MB of memory, more than the ${limit} MB a run compares in; innovation-index diff compares them)`,
+  revisionsNone: (against: string) => `revisions against run ${against}: none (every input and output value is the same)`,
+  /** `largest`: the largest change, as `code unit year before -> after (change)`. */
+  revisions: (against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: string | undefined) =>
+    `revisions against run ${against}: inputs ${counts(inputs)}; outputs ${counts(outputs)}${largest === undefined ? "" : `; largest: ${largest}`} (details: innovation-index diff)`,
   nextInProject: (folder: string) => `next: replace the example tree and values, then run "innovation-index compute"${folder === "." ? "" : ` in ${folder}`}\n`,
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { catalogue, REMEMBERED_MESSAGES, rememberMessages, translateMessage, type Translations } from "../../src/core/localize.js";
+import { catalogue, joinMessages, REMEMBERED_MESSAGES, rememberMessages, translateMessage, type Translations } from "../../src/core/localize.js";
 
 // A small catalogue and its translation, written for this test.
 const english = catalogue("testMessages", {
@@ -65,5 +65,17 @@ describe("catalogue and translateMessage", () => {
     for (let i = 0; i < REMEMBERED_MESSAGES; i++) english.unknown(`C${i}`);
     expect(translateMessage(first, translations)).toBe(first);
     expect(translateMessage(english.unknown(`C${REMEMBERED_MESSAGES - 1}`), translations)).toBe(`未知指标 "C${REMEMBERED_MESSAGES - 1}"`);
+  });
+});
+
+describe("joinMessages", () => {
+  it("translates a message and the clause joined to it, each on its own", () => {
+    rememberMessages(true);
+    const text = joinMessages(english.unknown("A1"), inner.zero());
+    expect(text).toBe('unknown indicator "A1"a weight of 0');
+    expect(translateMessage(text, translations)).toBe('未知指标 "A1"权重为 0');
+    // An empty clause: the message alone.
+    expect(joinMessages(english.unknown("B2"), "")).toBe('unknown indicator "B2"');
+    expect(translateMessage(joinMessages(english.unknown("B2"), ""), translations)).toBe('未知指标 "B2"');
   });
 });

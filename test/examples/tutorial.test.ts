@@ -109,7 +109,8 @@ describe("examples/tutorial", () => {
         }
         const cwd = await makeTempDir();
         for (const name of ["tree.csv", "values.csv", "broken.csv"]) await copyFile(join(dir, name), join(cwd, name));
-        const run = await runCli(command.split(" "), cwd);
+        // The Chinese tutorial shows the terminal of a Chinese system (src/cli/language.ts).
+        const run = await runCli(command.split(" "), cwd, { language: language === "zh" ? "zh" : "en" });
         expect(run.code, `${command}: ${run.stderr}`).toBe(exitCodes[command] ?? 0);
         expectShown(shownLines(doc, `innovation-index ${command}`), [...lines(run.stdout), ...lines(run.stderr)], `${path}, ${command}`);
       }

@@ -5,6 +5,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
+import { joinMessages } from "../localize.js";
 import { RATIO_METHODS } from "./methods.js";
 import { indicatorBlock, placeOfCell, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
@@ -67,9 +68,9 @@ export function checkNormalization(
             code: "E_BASE_MISSING",
             message: usesOwnBase ? messages.baseValueMissing(indicator, unit, year) : messages.chainBaseMissing(indicator, unit, year),
           });
-        } else if (usesOwnBase && base === 0) issues.push({ ...at(baseCell), code: "E_BASE_ZERO", message: messages.baseValueZero(indicator, unit, year) + afterTreatment(indicator, unit, year) });
+        } else if (usesOwnBase && base === 0) issues.push({ ...at(baseCell), code: "E_BASE_ZERO", message: joinMessages(messages.baseValueZero(indicator, unit, year), afterTreatment(indicator, unit, year)) });
         else if (usesOwnBase && base < 0)
-          issues.push({ ...at(baseCell), code: "E_BASE_NEGATIVE", message: messages.baseValueNegative(indicator, unit, year, base) + afterTreatment(indicator, unit, year) });
+          issues.push({ ...at(baseCell), code: "E_BASE_NEGATIVE", message: joinMessages(messages.baseValueNegative(indicator, unit, year, base), afterTreatment(indicator, unit, year)) });
       });
     }
     if (plan.method === "chain")

@@ -5,6 +5,7 @@
 import type { Translations } from "../localize.js";
 import { auditMessagesZh } from "./audit-messages.js";
 import { encodingMessagesZh } from "./encoding-messages.js";
+import { messagesZh } from "./messages.js";
 import { outputMessagesZh } from "./output-messages.js";
 import { projectMessagesZh } from "./project-messages.js";
 import { robustnessMessagesZh } from "./robustness-messages.js";
@@ -14,6 +15,7 @@ import { weightingMessagesZh } from "./weighting-messages.js";
 export const chinese: Translations = {
   auditMessages: auditMessagesZh,
   encodingMessages: encodingMessagesZh,
+  messages: messagesZh,
   outputMessages: outputMessagesZh,
   projectMessages: projectMessagesZh,
   robustnessMessages: robustnessMessagesZh,

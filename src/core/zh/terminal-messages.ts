@@ -1,6 +1,8 @@
 /** The Chinese messages of `terminalMessages` (src/core/terminal-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
-import type { terminalMessages } from "../terminal-messages.js";
+import type { RevisionCounts, terminalMessages } from "../terminal-messages.js";
+
+const revisionCountsZh = ({ changed, added, removed }: RevisionCounts) => `${changed} 个更改、${added} 个新增、${removed} 个删除`;
 
 export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   usingExample: () => `使用随附的常州示例（示意数据，并非官方指数）\n`,
@@ -9,5 +11,11 @@ export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   wroteTemplate: (path, rows) => `已写入 ${path}：${rows} 行待填写\n`,
   wroteRun: (id, runLabel, runsLabel) => `已将运行 ${id} 写入 ${runLabel}，并将 ${runsLabel}/LATEST 指向它\n`,
   createdProject: (files, folder) => `已在 ${folder} 中创建 ${files.join(", ")}\n`,
+  firstRun: () => "这是本项目的第一次运行：没有可比较的上一次运行",
+  revisionsTooLarge: (against, megabytes, limit) =>
+    `与运行 ${against} 相比的修订：未比较（比较两次运行的数值约需 ${megabytes} MB 内存，超过运行时比较的上限 ${limit} MB；可用 innovation-index diff 比较）`,
+  revisionsNone: (against) => `与运行 ${against} 相比的修订：无（所有输入和输出数值均相同）`,
+  revisions: (against, inputs, outputs, largest) =>
+    `与运行 ${against} 相比的修订：输入 ${revisionCountsZh(inputs)}；输出 ${revisionCountsZh(outputs)}${largest === undefined ? "" : `；最大变化：${largest}`}（详见 innovation-index diff）`,
   nextInProject: (folder) => `下一步：替换示例指标体系和数据，然后${folder === "." ? "" : `在 ${folder} 中`}运行 "innovation-index compute"\n`,
 };

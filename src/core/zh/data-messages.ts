@@ -1,0 +1,73 @@
+/** The Chinese messages of `dataMessages` (src/core/data-messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { dataMessages } from "../data-messages.js";
+import type { Translation } from "../localize.js";
+import { quote } from "../quote.js";
+import { closestName } from "../suggest.js";
+
+/** A list in a Chinese sentence. */
+const list = (values: readonly string[]) => values.join("、");
+
+/** `；是否应为 "carry-forward"？` for a close name, else "" (`didYouMean` of src/core/suggest.ts, in Chinese). */
+const didYouMean = (found: string, candidates: readonly string[]) => {
+  const name = closestName(found, candidates);
+  return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
+};
+
+/** `（评价对象 "常州"，2018 年）` after an indicator, or `（2018 年）` for the one unnamed unit of a single-unit file (`ofUnit` and the year). */
+const ofUnitYear = (unit: string, year: number) => `（${unit === "" ? "" : `评价对象 ${quote(unit)}，`}${year} 年）`;
+
+/** `在评价对象 "常州"、2018 年`, or `在 2018 年` for the one unnamed unit of a single-unit file (`unitYear`, inside a sentence). */
+const atUnitYear = (unit: string, year: number) => (unit === "" ? `在 ${year} 年` : `在评价对象 ${quote(unit)}、${year} 年`);
+
+/** ` 在 2018 年` between an indicator and what it does, or a space when the message is about the whole panel. */
+const inYear = (year?: number) => (year === undefined ? " " : ` 在 ${year} 年`);
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export const dataMessagesZh: Translation<typeof dataMessages> = {
+  yearColumnDates: (column, dates) =>
+    `${quote(column)} 列中是 ${list(dates.map(quote))} 这样的日期，而不是年份；应为 2017 这样的年份（在 Excel 中：把年份输入为数字，或把日期的数字格式设为 "yyyy"，这样读到的就是年份）`,
+  infiniteValue: (source, unit, year, indicator, value) =>
+    `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value > 0 ? "Infinity" : "-Infinity"}；应为有限数值（缺失值应为空单元格或 NULL）`,
+  // formulas
+  badFormula: (indicator, formula, reason) =>
+    `指标 ${quote(indicator)} 的公式 ${quote(formula)} 被拒绝：${reason}；应为由变量名构成的算术式，例如 "rd_spending / revenue * 100"`,
+  formulaOnGroup: (code) => `指标组 ${quote(code)} 设有公式；公式只应设在指标（末级）上`,
+  formulaReference: (indicator, formula, name) =>
+    `指标 ${quote(indicator)} 的公式 ${quote(formula)} 引用了 ${quote(name)}，它是指标组或另一个由公式计算的指标；公式应引用变量或普通指标`,
+  unknownVariable: (indicator, formula, name) =>
+    `指标 ${quote(indicator)} 的公式 ${quote(formula)} 使用了未知变量 ${quote(name)}；数据文件中应有指标为 ${quote(name)} 的行`,
+  valueForFormula: (indicator) => `${quote(indicator)} 由其公式计算；应提供其变量的数值，而不是该指标本身的数值`,
+  formulaFailed: (indicator, formula, unit, year, reason) =>
+    `指标 ${quote(indicator)} 的公式 ${quote(formula)} ${atUnitYear(unit, year)}计算失败：${reason}；结果应为数字`,
+  formulaNotFinite: (indicator, formula, unit, year, value, scope) =>
+    `指标 ${quote(indicator)} 的公式 ${quote(formula)} ${atUnitYear(unit, year)}的结果为 ${value}（${
+      scope.map(([name, x]) => `${name} = ${x}`).join("，") || "没有变量"
+    }）${Number.isNaN(value) ? "" : "，可能是除以了 0"}；结果应为有限数值`,
+
+  // missing values
+  cannotImpute: (indicator, unit, year, policy) =>
+    `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值，而 ${policy} 找不到该评价对象${
+      policy === "carry-forward" ? "更早年份" : policy === "carry-back" ? "更晚年份" : "已观测到"
+    }的数值可用；应提供数值（或改用其他缺失值处理方式）`,
+  badPolicy: (column, code, found, expected) =>
+    `节点 ${quote(code)} 的 ${column} 为 ${quote(found)}；应为以下之一：${list(expected)}（或空单元格）${didYouMean(found, expected)}`,
+
+  // zero base
+  zeroBaseShifted: (indicator, year, baseYear) =>
+    `指标 ${quote(indicator)}：${year} 年的基期值中有 0，因此其定基指数（fixed-base）改以 ${baseYear} 年为基期（${baseYear} 年为 100），而不是 ${year} 年`,
+  zeroBaseMinMax: (indicator, year) =>
+    `指标 ${quote(indicator)}：${year} 年的基期值中有 0，因此改用 min-max 标准化（在整个面板上映射到 0-100），而不是定基指数`,
+
+  // outliers
+  outliersRemain: (indicator, points, skewness, kurtosis, year) =>
+    `指标 ${quote(indicator)}${inYear(year)}经缩尾处理 ${points} 个数据点后，仍然 |偏度| > 2 且峰度 > 3.5（偏度 ${round(skewness)}，峰度 ${round(kurtosis)}）；可调高 --winsor-max，或使用 --outliers winsorise-log（缩尾不足时再做对数变换）`,
+  outliersRemainLogged: (indicator, points, skewness, kurtosis, year) =>
+    `指标 ${quote(indicator)}${inYear(year)}经缩尾处理 ${points} 个数据点后仍不满足判定规则，因此对其原始数值做了对数变换（与 COINr 的默认处理相同），但仍然 |偏度| > 2 且峰度 > 3.5（偏度 ${round(skewness)}，峰度 ${round(kurtosis)}）；应为对数变换能使之趋于对称的分布：请检查该指标的数值，或不对其做处理（在指标体系中该指标所在行设置 --outliers none）`,
+  logWithFixedBase: (indicator) =>
+    `指标 ${quote(indicator)} 在计算定基指数前做了对数变换：其相对基期的比率现在取决于这一变换，而不仅取决于数据本身`,
+  sqrtUndefined: (indicator, minimum, year) =>
+    `指标 ${quote(indicator)}${inYear(year)}分布偏斜（偏度大于 1），但有小于 0 的数值（${minimum}），无法取平方根，因此未做变换；使用 --outliers sqrt 时数值应 >= 0`,
+  logUndefined: (indicator) =>
+    `指标 ${quote(indicator)} 只有一个取值，因此对数变换 ln(x − min + 0.01·(max − min)) 无定义；应至少有两个不同的取值`,
+};

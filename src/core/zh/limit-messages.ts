@@ -1,0 +1,80 @@
+/** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
+import { formatBytes, type limitMessages } from "../limit-messages.js";
+import type { Translation } from "../localize.js";
+import { quote } from "../quote.js";
+
+/** A byte count for people (`formatBytes`), with 字节 for a count under 1 KB: `512 字节`, `4 GB`. */
+const bytes = (count: number) => formatBytes(count).replace(/ bytes$/, " 字节");
+
+/** `（是否应为 "weight"？）` for a suggestion, else "" (the `didYouMean` of limit-messages.ts, in Chinese). */
+const didYouMean = (suggestion: string | undefined) => (suggestion ? `（是否应为 ${quote(suggestion)}？）` : "");
+
+/** What a refused file looks like (`describeBinary` and `describeZip` of src/io/read/sniff.ts), in Chinese. */
+const KINDS: Readonly<Record<string, string>> = {
+  "a PDF document": "PDF 文档",
+  "a PNG image": "PNG 图片",
+  "a JPEG image": "JPEG 图片",
+  "a GIF image": "GIF 图片",
+  "a gzip archive (unpack it first)": "gzip 压缩包（请先解压）",
+  "a bzip2 archive (unpack it first)": "bzip2 压缩包（请先解压）",
+  "an xz archive (unpack it first)": "xz 压缩包（请先解压）",
+  "a 7-Zip archive (unpack it first)": "7-Zip 压缩包（请先解压）",
+  "a RAR archive (unpack it first)": "RAR 压缩包（请先解压）",
+  "an SQLite database (export the table as CSV)": "SQLite 数据库（请将数据表导出为 CSV）",
+  "a program (ELF)": "程序（ELF）",
+  "a Parquet file (export it as CSV)": "Parquet 文件（请导出为 CSV）",
+  "a stream of NUL bytes (binary data)": "全部由 NUL 字节构成的数据（二进制数据）",
+  "binary data (NUL bytes in its first bytes)": "二进制数据（开头部分含有 NUL 字节）",
+  "a Word document (.docx)": "Word 文档（.docx）",
+  "a PowerPoint file (.pptx)": "PowerPoint 文件（.pptx）",
+  "an OpenDocument file (save it as .xlsx or CSV)": "OpenDocument 文件（请另存为 .xlsx 或 CSV）",
+};
+
+/** `what` of `binaryFile` in Chinese; a text not known here as it is. */
+function kindOf(what: string): string {
+  const known = KINDS[what];
+  if (known !== undefined) return known;
+  const zip = /^a ZIP archive that is not an Excel workbook \(no xl\/workbook\.xml among its (\d+) entr(?:y|ies); unpack it first\)$/.exec(what);
+  return zip ? `非 Excel 工作簿的 ZIP 压缩包（其 ${zip[1]} 个条目中没有 xl/workbook.xml；请先解压）` : what;
+}
+
+/** `text` after Chinese: with a space before it when it starts with a Latin letter, digit or sign. */
+const spacedStart = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
+
+/** What `unknownTreeKey` and `unknownTreeColumn` expect, for a key (键) or a column (列). */
+const treeNames = (what: "键" | "列") =>
+  `应为指标体系的列，如 code、parent、name、weight、direction，或设置项，如 normalise、cap、formula（自定义备注：以 "x_" 或 "note" 开头的${what}）`;
+
+export const limitMessagesZh: Translation<typeof limitMessages> = {
+  // files
+  binaryFile: (source, what) =>
+    `${source}：文件看起来是${spacedStart(kindOf(what))}，而不是文本或 Excel 工作簿；应为 CSV 文件（UTF-8 或 GBK）、.xlsx 工作簿，指标体系还可以是 YAML`,
+  fileTooLarge: (source, size, limit) =>
+    `${source}：${size === undefined ? "文件超过上限" : `文件大小为 ${bytes(size)}`}，大于输入文件允许的 ${bytes(limit)}；应使用更小的文件（把数据拆分到一个文件夹的多个文件中，每年一个）`,
+  textTooLarge: (source, size, limit) =>
+    `${source}：文件大小为 ${bytes(size)}，必须作为文本读取，而文本最多容纳 ${bytes(limit)}；应使用更小的文件（普通长格式的 UTF-8 CSV 文件无论多大都直接按字节读取；也可以把数据拆分到一个文件夹的多个文件中）`,
+  bomNotUtf8: (source, looksLike) =>
+    `${source}：文件以 UTF-8 字节顺序标记（BOM）开头，但内容不是 UTF-8${looksLike ? `；看起来是 ${looksLike}` : ""}：请重新另存为 UTF-8，或删除该标记`,
+  emptyValuesFolder: (folder, names) =>
+    `${folder}：数据文件夹中没有 .csv、.tsv 或 .xlsx 文件，也没有从 Excel 保存的 .txt 文件（${
+      names.length === 0 ? "文件夹为空" : `其中有 ${names.slice(0, 8).map(quote).join("、")}${names.length > 8 ? `，另有 ${names.length - 8} 个` : ""}`
+    }）；应为 2021.csv 或 values.xlsx 这样的数据文件`,
+
+  // YAML
+  unknownTreeKey: (key, suggestion) => `未知的键 ${quote(key)}${didYouMean(suggestion)}；${treeNames("键")}`,
+  unknownTreeColumn: (column, suggestion) => `未知的列 ${quote(column)}${didYouMean(suggestion)}；${treeNames("列")}`,
+  yamlAlias: (alias) => `不允许使用 YAML 别名 ${quote(alias)}；应直接写出数值（别名和锚点一律拒绝，以免某个值悄悄复制另一个值）`,
+
+  // depth
+  treeTooDeep: (code, depth, limit) =>
+    `节点 ${quote(code)} 深达 ${depth} 层，超过了指标体系允许的 ${limit} 层；应减少指标体系的层级（请检查 parent 列中的上级节点链）`,
+  formulaTooDeep: (limit) => `其嵌套超过 ${limit} 层（括号、正负号、乘方或函数调用）`,
+
+  // memory
+  designTooLarge: (estimate, limit, replications) =>
+    `该分析约需 ${bytes(estimate)} 内存（${replications} 次重复），超过了 ${bytes(limit)} 的上限；应减少重复次数、评价对象或年份，或提高 --memory-limit`,
+
+  // projects
+  pathOutsideProject: (key, path, absolute) =>
+    `${key}：路径 ${quote(path)} ${absolute ? "是绝对路径" : "超出了项目文件夹"}；应为相对于 index.yaml 所在文件夹且位于其中的路径（或在 index.yaml 中设置 allow-outside: true，或指定 --allow-outside-project）`,
+};

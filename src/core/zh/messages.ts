@@ -1,0 +1,274 @@
+/** The Chinese messages of `messages` (src/core/messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { dataMessages } from "../data-messages.js";
+import type { Translation } from "../localize.js";
+import type { messages } from "../messages.js";
+import { quote } from "../quote.js";
+import { closestName } from "../suggest.js";
+
+/** A list in a Chinese sentence. */
+const list = (values: readonly (string | number)[]) => values.map(String).join("、");
+
+/** `；是否应为 "min-max"？` for a close name, else "" (`didYouMean` of src/core/suggest.ts, in Chinese). */
+const didYouMean = (found: string, candidates: readonly string[]) => {
+  const name = closestName(found, candidates);
+  return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
+};
+
+/** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
+const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
+
+/** `（评价对象 "常州"）` after an indicator or group, or nothing for the one unnamed unit of a single-unit file (`ofUnit`). */
+const ofUnit = (unit: string) => (unit === "" ? "" : `（评价对象 ${quote(unit)}）`);
+
+/** `（评价对象 "常州"，2018 年）` after an indicator or group, or `（2018 年）` for the one unnamed unit (`ofUnit` and the year). */
+const ofUnitYear = (unit: string, year: number) => `（${unit === "" ? "" : `评价对象 ${quote(unit)}，`}${year} 年）`;
+
+/** `评价对象 "常州"，2018 年`, or `2018 年` for the one unnamed unit of a single-unit file (`unitYear` of data-messages.ts). */
+const unitYear = (unit: string, year: number) => (unit === "" ? `${year} 年` : `评价对象 ${quote(unit)}，${year} 年`);
+
+/** The kinds of `typeof` that `recordNotNumber` names, in Chinese; another as it is. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: "字符串",
+  number: "数值",
+  boolean: "布尔值",
+  bigint: "大整数",
+  symbol: "符号",
+  function: "函数",
+  object: "对象",
+};
+
+/** The kinds of method that `unknownMethod` names, in Chinese; another as `<kind> 方法`. */
+const METHOD_KINDS: Readonly<Record<string, string>> = {
+  normalisation: "标准化方法",
+  aggregation: "合成方法",
+  weighting: "赋权方法",
+  "missing-value policy": "缺失值处理方式",
+};
+
+const methodKind = (kind: string) => METHOD_KINDS[kind] ?? `${kind} 方法`;
+
+/** The means that `scoreNotPositive` names, in Chinese; another as `<method> 平均`. */
+const MEANS: Readonly<Record<string, string>> = {
+  arithmetic: "加权算术平均",
+  geometric: "几何平均",
+  harmonic: "调和平均",
+  power: "幂平均",
+};
+
+const meanOf = (method: string) => MEANS[method] ?? `${method} 平均`;
+
+/** The scales of src/core/uncertainty.ts (`NORMALIZATION_SCALES`, `AGGREGATION_SCALES`), in Chinese, each with 尺度. */
+const SCALES: Readonly<Record<string, string>> = {
+  "ratio (100 = a base)": "比率尺度（100 = 基准）",
+  "0-100": "0-100 尺度",
+  "100 ± 10": "100 ± 10 尺度",
+  "1 to n rank": "位次尺度（1 至 n）",
+  "0 to n − 1 count": "计数尺度（0 至 n − 1）",
+  "scores'": "得分本身的尺度",
+  "wins minus losses (−(n − 1) to n − 1)": "胜负差尺度（−(n − 1) 至 n − 1）",
+  "share of the frontier (0-100)": "前沿占比尺度（0-100）",
+  "closeness to the panel's best (0-100)": "与面板最优值的贴近度尺度（0-100）",
+  "closeness to the year's best (0-100)": "与当年最优值的贴近度尺度（0-100）",
+  "grey relational grade with the panel's best (33.3-100)": "与面板最优值的灰色关联度尺度（33.3-100）",
+};
+
+const scaleOf = (scale: string) => SCALES[scale] ?? `${scale} 尺度`;
+
+/** The ratio that `negativeValueReversedRatio` names (src/core/normalize/check.ts), in Chinese; another as it is. */
+function ratioOf(ratio: string): string {
+  if (ratio === "base / value") return "基期值 / 数值";
+  const reference = /^(.+) \(reference \/ value\)$/.exec(ratio);
+  return reference ? `${reference[1]}（参照值 / 数值）` : ratio;
+}
+
+/** The direction words a tree accepts, as `missingDirection` and `badDirection` list them. */
+const DIRECTIONS = `应为 "+" 或 "-"（也可写作 positive/negative、正向/逆向或负向/反向、1/-1）`;
+
+/** What `workbookTooLarge` and `workbookTooManyCells` expect instead. */
+const FEWER_FOR_WORKBOOK = "要写出工作簿，应减少评价对象、年份或指标（CSV 文件包含全部内容）";
+
+export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMessages>> = {
+  // tree
+  missingColumn: (column, found) => {
+    const near = closestName(column, found.filter((name) => name.trim() !== ""));
+    return `缺少列 ${quote(column)}；现有列为 ${found.map(quote).join("、") || "（无）"}${
+      near === undefined ? "" : `；现有列 ${quote(near)}：是否应为 ${quote(column)}？`
+    }`;
+  },
+  emptyCode: (column = "code") => `代码为空；每行都应在 ${quote(column)} 列中填写代码`,
+  reservedCode: (code) => `代码 ${quote(code)} 保留给总指数；应使用其他代码（代码为 ${code} 且上级节点为空的行即总指数）`,
+  duplicateCode: (code, firstLine) => `代码 ${quote(code)} 重复${firstLine ? `（首次定义于第 ${firstLine} 行）` : ""}；每个代码应只出现一次`,
+  unknownParent: (parent, near, codeColumn = "code") =>
+    `未知的上级节点 ${quote(parent)}；应为 ${quote(codeColumn)} 列中的代码或空单元格${
+      near === undefined ? "" : `；是否应为 ${quote(near)}（该行既没有下级节点，也没有方向）？`
+    }`,
+  selfParent: (code) => `节点 ${quote(code)} 的上级节点是其自身；应为其他代码或空单元格`,
+  treeCycle: (path) => `指标体系中存在循环：${path.join(" -> ")}；每条上级节点链都应止于一级节点`,
+  missingDirection: (code) => `指标 ${quote(code)} 没有方向；${DIRECTIONS}`,
+  badDirection: (code, found) => `指标 ${quote(code)} 的方向为 ${quote(found)}；${DIRECTIONS}`,
+  badWeight: (code, found) => `节点 ${quote(code)} 的权重为 ${quote(found)}；应为不小于 0 的数或空单元格`,
+  negativeWeight: (code, found) => `节点 ${quote(code)} 的权重 ${quote(found)} 为负数；应为不小于 0 的数`,
+  mixedWeights: (parent, given, empty) =>
+    `${quote(parent)} 的下级节点中，有的给出了权重（${list(given)}），有的为空（${list(empty)}）；应全部给出或全部为空`,
+  zeroWeightSum: (parent) => `${quote(parent)} 各下级节点的权重之和为 0；权重之和应为正数`,
+  weightsRenormalised: (parent, sum) => `${quote(parent)} 各下级节点的权重之和为 ${sum}，不等于 1；已将各权重除以其和`,
+  emptyTree: () => `指标体系中没有节点；应至少有一个指标`,
+
+  // values
+  badYear: (found) => `年份 ${quote(found)} 不是有效年份；应为整数，例如 2017`,
+  badValue: (found, column) =>
+    `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格`,
+  recordNotNumber: (indicator, unit, year, found) =>
+    `指标 ${quote(indicator)}（评价对象 ${quote(unit)}，${year} 年）的值为 ${typeof found === "string" ? quote(found) : String(found)}（${
+      TYPE_NAMES[typeof found] ?? typeof found
+    }）；应为数字，缺失值用 NaN 表示`,
+  ambiguousNumber: (found, column) =>
+    `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 在以逗号为小数点时含义不明（逗号是小数点还是千位分隔符？）；应写作 1234,5 或 1.234,5；如果文件使用小数点，应指定 --decimal .`,
+  decimalComma: (found, column) =>
+    `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是以小数点书写的数字：是否使用了小数逗号？请指定 --decimal , 选项（应为 1234.5、1,234.5 或 1.96% 这样的数字）`,
+  badYearColumn: (found) => `列名 ${quote(found)} 看似年份，但并不是年份；应为四位数年份，例如 2017（或 2017年）`,
+  yearColumnSwapped: (column, names, unitColumn) =>
+    `${quote(column)} 列中是 ${names.map(quote).join("、")} 这样的名称，而 ${quote(unitColumn)} 列中是年份：${unitColumn} 列与 ${column} 列是否放反了？${quote(column)} 列中应为年份`,
+  yearColumnNames: (column, names) =>
+    `${quote(column)} 列中是 ${names.map(quote).join("、")} 这样的名称，而不是年份：是否选错了列？应为 2017 这样的年份`,
+  manyUnknownIndicators: (count, codes) =>
+    `有 ${count} 个数值所对应的指标不在指标体系中，例如 ${codes.map(quote).join("、")}：这是否是另一个指标体系的数据文件，或选错了列？指标列中应为指标体系中末级指标的代码`,
+  manyDuplicates: (count) =>
+    `有 ${count} 个数值重复：文件是否包含多个评价对象却没有评价对象列，或某个年份出现了两次？每个评价对象、年份和指标应只有一个数值`,
+  noNumbers: () => `文件中没有任何数字：是否为空模板？应至少有一个单元格填有数值`,
+  repeatedColumn: (name, firstColumn, column, firstName = name) =>
+    `第 ${column} 列 ${quote(name)} 与第 ${firstColumn} 列${firstName === name ? "" : ` ${quote(firstName)} `}重复，无法确定哪一列是数值；每列应只出现一次`,
+  unknownIndicator: (code, nameOf) =>
+    nameOf === undefined
+      ? `未知的指标 ${quote(code)}；应为指标体系中末级指标的代码`
+      : `未知的指标 ${quote(code)}，它是 ${quote(nameOf)} 的名称；应为指标体系中末级指标的代码（数据以代码指称指标）`,
+  valueForGroup: (code) => `${quote(code)} 是指标体系中的指标组；只应为指标（末级）提供数值`,
+  duplicateValue: (unit, year, indicator, firstLine, firstFile) =>
+    `数值重复：${unitYear(unit, year)}，指标 ${quote(indicator)}${
+      firstLine ? `（首次出现于${firstFile ? ` ${firstFile} ` : ""}第 ${firstLine} 行）` : ""
+    }；每个评价对象、年份和指标应只有一个数值`,
+  indicatorWithoutValues: (code) => `指标 ${quote(code)} 没有数值；数据中应至少有它的一个数值`,
+  missingValue: (indicator, unit, year) =>
+    `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值；应提供数值，或指定能填补它的缺失值处理方式：--missing interpolate|carry-forward|reweight（也可用指标体系文件的 "missing" 列）`,
+  baseYearAbsent: (year, years) => `基期 ${year} 年不在数据中；应为以下年份之一：${list(years) || "（无年份）"}`,
+  noData: () => `数据中没有数值；应有由评价对象、年份、指标和数值构成的行`,
+  wrongFieldCount: (found, expected) =>
+    `该行有 ${found} 个字段；应与表头一样有 ${expected} 个${
+      found > expected ? `（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）` : ""
+    }`,
+  unknownLayout: (header) =>
+    `${header.length === 0 ? "文件为空（没有表头，也没有行）" : `无法从表头 ${header.map(quote).join("、")} 判断文件布局`}；应为长格式（列为 "unit,year,indicator,value"）或宽格式（列为 "indicator,2017,2018,..."）`,
+
+  // method
+  baseValueZero: (indicator, unit, year) =>
+    `指标 ${quote(indicator)}${ofUnit(unit)}：基期值（${year} 年）为 0，定基指数（fixed-base）无法计算；应为非零的基期值`,
+  baseValueMissing: (indicator, unit, year) =>
+    `指标 ${quote(indicator)}${ofUnit(unit)}：没有 ${year} 年的基期值，定基指数（fixed-base）无法计算；应提供基期的数值`,
+  baseValueNegative: (indicator, unit, year, value) =>
+    `指标 ${quote(indicator)}${ofUnit(unit)}：基期值（${year} 年）为 ${value}，定基比率没有意义；应为正的基期值`,
+  afterTreatment: (method, original) =>
+    `（这是经异常值处理 ${method} 后的值，数据中为 ${original}：相对基期的比率需要使用原始数值，因此请改用其他标准化方法，或不使用 --outliers）`,
+  zeroValueNegativeDirection: (indicator, unit, year) =>
+    `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 0，而该指标为逆向指标，因此无法计算基期值与数值之比；应为非零数值`,
+  unknownMethod: (kind, found, expected) =>
+    `未知的${methodKind(kind)} ${quote(found)}；应为以下之一：${list(expected)}${
+      /^power:/.test(found) && expected.includes("power") ? "（在列表中 power 不带指数：指数由 --power P 给出）" : didYouMean(found, expected)
+    }`,
+  allowedChoices: (found, expected) => {
+    const near = closestName(found, expected);
+    return `可选值为：${list(expected)}。${near === undefined ? "" : `是否应为 ${quote(near)}？`}`;
+  },
+  unknownChoice: (option, found, expected) => `${option} ${quote(found)} 不是可选值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
+
+  // method choices
+  chainBaseMissing: (indicator, unit, year) =>
+    `指标 ${quote(indicator)}${ofUnit(unit)}：没有 ${year} 年的基期值，链式指数（chain）没有起点；应提供基期的数值`,
+  chainValueNotPositive: (indicator, unit, year, value) =>
+    `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value}，链式指数（逐年环比的连乘积）无法计算；应为正数`,
+  referenceValueNotPositive: (indicator, unit, year, value) =>
+    `指标 ${quote(indicator)}（参照评价对象 ${quote(unit)}，${year} 年）：参照值${
+      Number.isNaN(value) ? "缺失" : `为 ${value}`
+    }，无法计算与参照值的距离；应为正数`,
+  unknownReferenceUnit: (unit, units) => `参照评价对象 ${quote(unit)} 不在数据中；应为以下之一：${list(units)}`,
+  zeroValueReversedRatio: (indicator, unit, year, method) =>
+    `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 0，而该指标为逆向指标，因此 ${method}（参照值 / 数值）无法计算；应为非零数值`,
+  negativeValueReversedRatio: (indicator, unit, year, value, ratio) =>
+    `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value}，而该指标为逆向指标，因此${spaced(ratioOf(ratio))}为负，使该评价对象的排名低于所有正值，但该指标本应数值越小越好；应为正数，或改用可处理负值的 min-max 或 z-score`,
+  scoreNotFinite: (code, unit, year) =>
+    `${quote(code)}${ofUnitYear(unit, year)}：得分过大，超出了数值可表示的范围（±1.8e308），将被记为缺失；数值的量级应使其比率与和仍可表示（请对照基期值或参照值检查该数值：1e-320 这样的基期值实际上就是 0）`,
+  dampenUndefined: (indicator, unit, year, value, dampen) =>
+    `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value}，因此比率${value === 0 ? "为 0" : "为负"}，而${
+      dampen === "log" ? "对数压缩 100·(1 + ln r) 要求 r > 0" : "平方根压缩 100·√r 要求 r >= 0"
+    }；应为${dampen === "log" ? "正数" : "非负数"}，或不做压缩`,
+  constantIndicator: (indicator, method, value, count, year, unitCount) =>
+    `指标 ${quote(indicator)} ${year === undefined ? "" : `在 ${year} 年`}${
+      count === 1 ? "只有一个数值" : `的全部 ${count} 个观测值均为 ${value}`
+    }，因此 ${method} 无法计算（${method.startsWith("z-score") ? "sd = 0" : "max = min"}）；应至少有两个不同的数值${
+      year !== undefined && unitCount === 1 ? `（只有一个评价对象时，应对整个面板使用 ${method.replace("-year", "")}）` : "，或改用其他标准化方法"
+    }`,
+  indicatorSettingOnGroup: (code, column) => `指标组 ${quote(code)} 的 ${quote(column)} 列有值；该列只应用于指标（末级）`,
+  groupSettingOnIndicator: (code, column) => `指标 ${quote(code)} 的 ${quote(column)} 列有值；该列只应用于指标组`,
+  badNumericSetting: (code, column, found) => `指标 ${quote(code)} 的 ${column} 为 ${quote(found)}；应为数字`,
+  badChoiceSetting: (code, column, found, expected) =>
+    `节点 ${quote(code)} 的 ${column} 为 ${quote(found)}；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
+  capTooLow: (code, cap) => `指标 ${quote(code)} 的 cap 为 ${cap}；应为不小于 100 的数（上限低于 100 时，基期将不再是 100）`,
+  capOptionTooLow: (cap) => `--cap ${cap} 小于 100；应为不小于 100 的数（上限低于 100 时，基期将不再是 100）`,
+  missingGoalposts: (code, noMin, noMax) =>
+    `指标 ${quote(code)} 使用 min-max-goalposts，但指标体系中没有 ${
+      noMin && noMax ? `"min" 和 "max"` : noMin ? `"min"` : `"max"`
+    }；应在 "min" 和 "max" 列中填写数值`,
+  goalpostsOrder: (code, min, max) => `指标 ${quote(code)} 的上下限为 min ${min}、max ${max}；应满足 min < max`,
+  missingTarget: (code) => `指标 ${quote(code)} 使用 distance-to-target，但指标体系中没有 "target"；应在 "target" 列中填写正数`,
+  targetNotPositive: (code, target) => `指标 ${quote(code)} 的 target 为 ${target}；应为正数`,
+  scoreNotPositive: (method, group, child, unit, year, value) =>
+    `指标组 ${quote(group)}${ofUnitYear(unit, year)}：下级节点 ${quote(child)} 的得分为 ${value}，而${meanOf(method)}要求得分 > 0；` +
+    `应为正的得分（fixed-base 对数值 0 记 0 分，min-max 给最小值记 0 分，z-score 可能为负：可使用 1 至 100 区间的 min-max（--range 1,100，COINr 在几何平均前也这样做）、对正数值使用 fixed-base，或使用 --aggregate arithmetic）`,
+  mpiMeanNotPositive: (group, unit, year, mean) =>
+    `指标组 ${quote(group)}${ofUnitYear(unit, year)}：下级节点得分的均值为 ${mean}，因此 MPI 的惩罚项 sd²/mean 无法计算；应为正的均值（MPI 适用于 100 ± 10 尺度上的 z-score）`,
+  optionUnused: (option, methods) => `${option} 不起作用：没有指标采用 ${list(methods)} 标准化`,
+  outlierOptionUnused: (option, methods) =>
+    `${option} 不起作用：没有指标的异常值处理方式为 ${methods.join(" 或 ")}（--outliers，或指标体系文件的 outliers 列）`,
+  unfilledUnused: (policies) =>
+    `--unfilled 不起作用：没有指标的缺失值处理方式会填补缺失，因此不存在未填补的缺失值；应使用 ${policies
+      .map((policy) => `--missing ${policy}`)
+      .join("、")}（或在指标体系文件的 missing 列中设置其中之一）`,
+  zeroBaseUnused: () =>
+    `--zero-base 不起作用：它只用于采用 fixed-base 标准化、且未在指标体系的 zero_base 列中单独设置的指标，而这样的指标一个也没有；应使用 --normalise fixed-base（或在指标体系文件的 normalise 列中填写 fixed-base）`,
+  optionUnusedOnStdout: (option) =>
+    `${option} 在 --out - 下不起作用，因为 --out - 不写出文件；应使用 --out <dir>${option === "--xlsx" ? "（或用 --format xlsx 将工作簿输出到标准输出）" : ""}`,
+  staticWithoutReport: () => `--static 在没有 --report 时不起作用：它设置 report.html 的外观，而只有 --report 才会写出该文件；应使用 --report --static`,
+  aggregateLevelWithoutGroups: (level, levels) =>
+    `--aggregate 指定的层级 ${level} 没有指标组；应为以下层级之一：${list(levels)}（0 为总指数）`,
+
+  // uncertainty
+  unknownRangeNode: (code) => `权重范围中有未知的节点 ${quote(code)}；应为指标体系中的代码`,
+  badRangeBound: (code, bound, found) => `节点 ${quote(code)} 的 ${bound} 权重为 ${quote(found)}；应为不小于 0 的数`,
+  invertedRange: (code, min, max) => `节点 ${quote(code)} 的 min ${min} 大于 max ${max}；应满足 min <= max`,
+  unitNameRefused: (source, name, units) =>
+    `${source}：--unit ${quote(name)} 用于为没有评价对象列的数据指定唯一的评价对象，但数据中已写明评价对象（${units
+      .slice(0, 5)
+      .map((unit) => quote(unit))
+      .join("、")}${units.length > 5 ? `、…，共 ${units.length} 个` : ""}）；应不使用 --unit，或使用没有评价对象列的数据`,
+  scalesMixed: (groups, option = "--normalisations") =>
+    `${option} 混合了不同尺度：${groups.map((group) => `${list(group.methods)} 为${spaced(scaleOf(group.scale)).trimEnd()}`).join("；")}。每次运行的指数位于所抽方法的尺度上，因此其区间和 Sobol 指数衡量的是尺度之间的跳跃，而不是不确定性；应选用同一尺度的方法，或只看位次列及位次的 Sobol 指数（见 docs/guides/uncertainty-notes.md）`,
+  runsUndefined: (cells, runs) =>
+    `指数在基准运行中有定义，但在部分运行中无定义：${cells
+      .slice(0, 3)
+      .map(({ unit, year, count }) => `${unitYear(unit, year)}：${runs} 次抽样运行中有 ${count} 次`)
+      .join("；")}${cells.length > 3 ? `（另有 ${cells.length - 3} 个评价对象-年份）` : ""}。有运行给指标体系中权重为 0 的下级节点赋予了权重（--weight-ranges），而该节点得分不大于 0，在几何平均、调和平均或幂平均下无定义；这些评价对象-年份的区间按其余抽样运行计算（即区间所依据的两组样本，共 2 × 重复次数 次运行；若没有其余运行，区间为空）。应只对得分符合该平均方式要求的下级节点使用 --weight-ranges，或使用加权算术平均`,
+  nothingVaries: () =>
+    `没有任何可变因素；应指定 --weight-noise、--weight-ranges，或在 --normalisations、--aggregations 或 --missing-policies 中给出两种及以上方法`,
+  choiceUndefined: (normalize, aggregate, missing) =>
+    `在标准化方法 ${quote(normalize)}、合成方法 ${quote(aggregate)} 和缺失值处理方式 ${quote(missing)} 下，指数无定义（问题见下）；应使用数据允许的方法：请将其中之一从所在列表中删除`,
+  workbookTooLarge: (rows, limit) =>
+    `未写出 index.xlsx：得分表有 ${rows} 行，而一个 Excel 工作表最多容纳 ${limit} 行（含表头）；${FEWER_FOR_WORKBOOK}`,
+  workbookTooManyCells: (cells, limit) =>
+    `未写出 index.xlsx：其各工作表将包含约 ${cells} 个单元格，超过 ${limit}（写出和打开都需要数分钟）；${FEWER_FOR_WORKBOOK}`,
+  moreProblems: (count, what) =>
+    `… 另有 ${count.toLocaleString("en-US")} 个${what === "problems" ? "问题" : "警告"}（使用 --all-problems 运行可全部列出）`,
+  workbookTextCut: (sheet, cell, length, limit) =>
+    `工作表 ${quote(sheet)} 单元格 ${cell}：${length} 个字符的文本被截断为 ${limit} 个字符，即 Excel 单元格的容量上限；应使用更短的文本（CSV 文件包含完整文本）`,
+  duplicateChoice: (option, found) => `${option} 中 ${quote(found)} 出现了两次；每种方法应只列出一次`,
+  nominalConflict: (option, found, listOption, list) =>
+    `${option} ${found} 与 ${listOption} ${list.join(",")} 的基准选择不一致（基准选择是 ${listOption} 中的第一项）；${listOption} 应以 ${found} 开头，或只使用这两个选项之一`,
+};

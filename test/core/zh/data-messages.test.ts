@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { dataMessages } from "../../../src/core/data-messages.js";
+import { dataMessagesZh } from "../../../src/core/zh/data-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("dataMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(dataMessages, dataMessagesZh, [
+      ["yearColumnDates", ["year", ["2017-01-01", "2018-01-01"]]],
+      ["infiniteValue", ["values.csv", "常州", 2018, "A1", Infinity]],
+      ["infiniteValue", ["values.csv", "", 2018, "A1", -Infinity]],
+      // formulas
+      ["badFormula", ["A1", "rd / (revenue", "unexpected end of expression (char 14)"]],
+      ["formulaOnGroup", ["G1"]],
+      ["formulaReference", ["A3", "A1 / A2", "G1"]],
+      ["unknownVariable", ["A3", "rd_spending / revenue * 100", "revenue"]],
+      ["valueForFormula", ["A3"]],
+      ["formulaFailed", ["A3", "sqrt(x)", "常州", 2019, "undefined function foo"]],
+      ["formulaFailed", ["A3", "sqrt(x)", "", 2019, "undefined function foo"]],
+      ["formulaNotFinite", ["A3", "rd / revenue", "常州", 2020, Infinity, [["rd", 12.5], ["revenue", 0]]]],
+      ["formulaNotFinite", ["A3", "0 / 0", "", 2020, Number.NaN, []]],
+      // missing values
+      ["cannotImpute", ["A1", "常州", 2017, "carry-forward"]],
+      ["cannotImpute", ["A1", "常州", 2021, "carry-back"]],
+      ["cannotImpute", ["A1", "", 2019, "interpolate"]],
+      ["badPolicy", ["missing", "A1", "carry-forwrd", ["error", "carry-forward", "carry-back", "interpolate", "reweight"]]],
+      ["badPolicy", ["missing", "A1", "zzzzzzzzzz", ["error", "carry-forward"]]],
+      // zero base
+      ["zeroBaseShifted", ["A1", 2017, 2018]],
+      ["zeroBaseMinMax", ["A1", 2017]],
+      // outliers
+      ["outliersRemain", ["A1", 3, 2.34567, 4.12345]],
+      ["outliersRemain", ["A1", 1, 2.5, 6, 2019]],
+      ["outliersRemainLogged", ["A1", 2, -2.2, 3.9]],
+      ["outliersRemainLogged", ["A1", 1, 2.8, 9.25, 2020]],
+      ["logWithFixedBase", ["A1"]],
+      ["sqrtUndefined", ["A1", -3.5]],
+      ["sqrtUndefined", ["A1", -0.2, 2018]],
+      ["logUndefined", ["A1"]],
+    ]));
+
+  it("says what the most common messages say (written out by hand)", () => {
+    expect(dataMessagesZh.cannotImpute("A1", "常州", 2017, "carry-forward")).toBe(
+      '缺少指标 "A1"（评价对象 "常州"，2017 年）的数值，而 carry-forward 找不到该评价对象更早年份的数值可用；应提供数值（或改用其他缺失值处理方式）',
+    );
+    expect(dataMessagesZh.badPolicy("missing", "A1", "carry-forwrd", ["error", "carry-forward", "reweight"])).toBe(
+      '节点 "A1" 的 missing 为 "carry-forwrd"；应为以下之一：error、carry-forward、reweight（或空单元格）；是否应为 "carry-forward"？',
+    );
+    expect(dataMessagesZh.zeroBaseShifted("A1", 2017, 2018)).toBe(
+      '指标 "A1"：2017 年的基期值中有 0，因此其定基指数（fixed-base）改以 2018 年为基期（2018 年为 100），而不是 2017 年',
+    );
+    expect(dataMessagesZh.outliersRemain("A1", 3, 2.34567, 4.12345, 2019)).toBe(
+      '指标 "A1" 在 2019 年经缩尾处理 3 个数据点后，仍然 |偏度| > 2 且峰度 > 3.5（偏度 2.346，峰度 4.123）；可调高 --winsor-max，或使用 --outliers winsorise-log（缩尾不足时再做对数变换）',
+    );
+    expect(dataMessagesZh.formulaNotFinite("A3", "rd / revenue", "", 2020, Infinity, [["rd", 12.5], ["revenue", 0]])).toBe(
+      '指标 "A3" 的公式 "rd / revenue" 在 2020 年的结果为 Infinity（rd = 12.5，revenue = 0），可能是除以了 0；结果应为有限数值',
+    );
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { limitMessages } from "../../../src/core/limit-messages.js";
+import { limitMessagesZh } from "../../../src/core/zh/limit-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("limitMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(limitMessages, limitMessagesZh, [
+      // files
+      ["binaryFile", ["values.csv", "a PDF document"]],
+      ["binaryFile", ["values.csv", "a 7-Zip archive (unpack it first)"]],
+      ["binaryFile", ["values.xlsx", "a ZIP archive that is not an Excel workbook (no xl/workbook.xml among its 12 entries; unpack it first)"]],
+      ["binaryFile", ["values.csv", "binary data (NUL bytes in its first bytes)"]],
+      ["binaryFile", ["values.csv", "a kind this translation does not know"]],
+      ["fileTooLarge", ["values.csv", 5 * 1024 ** 3, 4 * 1024 ** 3]],
+      ["fileTooLarge", ["values.csv", undefined, 4 * 1024 ** 3]],
+      ["textTooLarge", ["tree.csv", 600 * 1024 ** 2, 512 * 1024 ** 2]],
+      ["textTooLarge", ["tree.csv", 700, 512]],
+      ["bomNotUtf8", ["values.csv", "GBK"]],
+      ["bomNotUtf8", ["values.csv", undefined]],
+      ["emptyValuesFolder", ["data/values", []]],
+      ["emptyValuesFolder", ["data/values", ["README.md", "notes.docx"]]],
+      ["emptyValuesFolder", ["data/values", ["a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "f.pdf", "g.pdf", "h.pdf", "i.pdf", "j.pdf", "k.pdf"]]],
+      // YAML
+      ["unknownTreeKey", ["wieght", "weight"]],
+      ["unknownTreeKey", ["colour", undefined]],
+      ["unknownTreeColumn", ["normalize_method", "normalise"]],
+      ["unknownTreeColumn", ["备注", undefined]],
+      ["yamlAlias", ["*defaults"]],
+      // depth
+      ["treeTooDeep", ["A1", 33, 32]],
+      ["formulaTooDeep", [64]],
+      // memory
+      ["designTooLarge", [12.5 * 1024 ** 3, 4 * 1024 ** 3, 10000]],
+      // projects
+      ["pathOutsideProject", ["values", "/home/data/values.csv", true]],
+      ["pathOutsideProject", ["tree", "../tree.csv", false]],
+    ]));
+
+  it("says what the most common messages say (written out by hand)", () => {
+    expect(limitMessagesZh.unknownTreeColumn("wieght", "weight")).toBe(
+      '未知的列 "wieght"（是否应为 "weight"？）；应为指标体系的列，如 code、parent、name、weight、direction，或设置项，如 normalise、cap、formula（自定义备注：以 "x_" 或 "note" 开头的列）',
+    );
+    expect(limitMessagesZh.fileTooLarge("values.csv", 5 * 1024 ** 3, 4 * 1024 ** 3)).toBe(
+      "values.csv：文件大小为 5 GB，大于输入文件允许的 4 GB；应使用更小的文件（把数据拆分到一个文件夹的多个文件中，每年一个）",
+    );
+    expect(limitMessagesZh.binaryFile("values.csv", "a PDF document")).toBe(
+      "values.csv：文件看起来是 PDF 文档，而不是文本或 Excel 工作簿；应为 CSV 文件（UTF-8 或 GBK）、.xlsx 工作簿，指标体系还可以是 YAML",
+    );
+    expect(limitMessagesZh.textTooLarge("tree.csv", 700, 512)).toBe(
+      "tree.csv：文件大小为 700 字节，必须作为文本读取，而文本最多容纳 512 字节；应使用更小的文件（普通长格式的 UTF-8 CSV 文件无论多大都直接按字节读取；也可以把数据拆分到一个文件夹的多个文件中）",
+    );
+    expect(limitMessagesZh.pathOutsideProject("tree", "../tree.csv", false)).toBe(
+      'tree：路径 "../tree.csv" 超出了项目文件夹；应为相对于 index.yaml 所在文件夹且位于其中的路径（或在 index.yaml 中设置 allow-outside: true，或指定 --allow-outside-project）',
+    );
+  });
+});

@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import { dataMessages } from "../../../src/core/data-messages.js";
+import { messages } from "../../../src/core/messages.js";
+import { messagesZh } from "../../../src/core/zh/messages.js";
+import { checkTranslation } from "./facts.js";
+
+const own = Object.keys(messages).filter((key) => typeof (messages as Record<string, unknown>)[key] === "function" && !(key in dataMessages));
+
+describe("messagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(
+      messages,
+      messagesZh,
+      [
+        // tree
+        ["missingColumn", ["weight", ["code", "name"]]],
+        ["missingColumn", ["weight", ["code", "wieght", ""]]],
+        ["missingColumn", ["weight", []]],
+        ["emptyCode", []],
+        ["emptyCode", ["指标代码"]],
+        ["reservedCode", ["INDEX"]],
+        ["duplicateCode", ["A1", 3]],
+        ["duplicateCode", ["A1", undefined]],
+        ["unknownParent", ["A9", undefined]],
+        ["unknownParent", ["A", "A", "code"]],
+        ["unknownParent", ["A2", "A", "代码"]],
+        ["selfParent", ["A1"]],
+        ["treeCycle", [["A", "B", "A"]]],
+        ["missingDirection", ["A1"]],
+        ["badDirection", ["A1", "up"]],
+        ["badWeight", ["A1", "abc"]],
+        ["negativeWeight", ["A1", "-0.2"]],
+        ["mixedWeights", ["A", ["A1", "A2"], ["A3"]]],
+        ["zeroWeightSum", ["A"]],
+        ["weightsRenormalised", ["A", 0.9]],
+        ["emptyTree", []],
+
+        // values
+        ["badYear", ["20l7"]],
+        ["badValue", ["abc"]],
+        ["badValue", ["abc", "2018"]],
+        ["recordNotNumber", ["A1", "常州", 2018, "abc"]],
+        ["recordNotNumber", ["A1", "常州", 2018, null]],
+        ["recordNotNumber", ["A1", "常州", 2018, true]],
+        ["ambiguousNumber", ["1,234"]],
+        ["ambiguousNumber", ["1,234", "2018"]],
+        ["decimalComma", ["1,5"]],
+        ["decimalComma", ["1,5", "value"]],
+        ["badYearColumn", ["2017a"]],
+        ["yearColumnSwapped", ["year", ["常州", "无锡"], "unit"]],
+        ["yearColumnNames", ["year", ["常州", "无锡"]]],
+        ["manyUnknownIndicators", [42, ["X1", "X2", "X3"]]],
+        ["manyDuplicates", [120]],
+        ["noNumbers", []],
+        ["repeatedColumn", ["2018", 3, 5]],
+        ["repeatedColumn", ["2018", 3, 5, "2018.0"]],
+        ["unknownIndicator", ["X1"]],
+        ["unknownIndicator", ["研发投入", "A1"]],
+        ["valueForGroup", ["A"]],
+        ["duplicateValue", ["常州", 2018, "A1", 12]],
+        ["duplicateValue", ["常州", 2018, "A1", 12, "values-2018.csv"]],
+        ["duplicateValue", ["", 2018, "A1", undefined]],
+        ["indicatorWithoutValues", ["A1"]],
+        ["missingValue", ["A1", "常州", 2018]],
+        ["missingValue", ["A1", "", 2018]],
+        ["baseYearAbsent", [2015, [2017, 2018, 2019]]],
+        ["baseYearAbsent", [2015, []]],
+        ["noData", []],
+        ["wrongFieldCount", [5, 4]],
+        ["wrongFieldCount", [3, 4]],
+        ["unknownLayout", [[]]],
+        ["unknownLayout", [["地区", "指标", "数值"]]],
+
+        // method
+        ["baseValueZero", ["A1", "常州", 2015]],
+        ["baseValueZero", ["A1", "", 2015]],
+        ["baseValueMissing", ["A1", "常州", 2015]],
+        ["baseValueNegative", ["A1", "常州", 2015, -3.5]],
+        ["afterTreatment", ["winsorise", 1250]],
+        ["zeroValueNegativeDirection", ["A1", "常州", 2018]],
+        ["zeroValueNegativeDirection", ["A1", "", 2018]],
+        ["unknownMethod", ["normalisation", "minmax", ["fixed-base", "min-max", "z-score"]]],
+        ["unknownMethod", ["aggregation", "xyz", ["arithmetic", "geometric"]]],
+        ["unknownMethod", ["aggregation", "power:2", ["arithmetic", "geometric", "power"]]],
+        ["unknownMethod", ["missing-value policy", "carryforward", ["none", "carry-forward", "interpolate"]]],
+        ["unknownMethod", ["weighting", "entrpy", ["entropy", "critic"]]],
+        ["allowedChoices", ["minmax", ["fixed-base", "min-max", "z-score"]]],
+        ["allowedChoices", ["xyz", ["csv", "json"]]],
+        ["unknownChoice", ["Type", "Indicatr", ["Indicator", "Aggregate", "Group"]]],
+        ["unknownChoice", ["Type", "xyz", ["Indicator", "Aggregate"]]],
+
+        // method choices
+        ["chainBaseMissing", ["A1", "常州", 2015]],
+        ["chainValueNotPositive", ["A1", "常州", 2018, -2]],
+        ["referenceValueNotPositive", ["A1", "上海", 2018, 0]],
+        ["referenceValueNotPositive", ["A1", "上海", 2018, Number.NaN]],
+        ["unknownReferenceUnit", ["北京", ["常州", "无锡", "苏州"]]],
+        ["zeroValueReversedRatio", ["A1", "常州", 2018, "distance-to-target"]],
+        ["negativeValueReversedRatio", ["A1", "常州", 2018, -2, "base / value"]],
+        ["negativeValueReversedRatio", ["A1", "常州", 2018, -2, "distance-to-reference (reference / value)"]],
+        ["scoreNotFinite", ["A1", "常州", 2018]],
+        ["dampenUndefined", ["A1", "常州", 2018, 0, "log"]],
+        ["dampenUndefined", ["A1", "常州", 2018, -3, "sqrt"]],
+        ["constantIndicator", ["A1", "min-max", 5, 1, undefined, 3]],
+        ["constantIndicator", ["A1", "z-score", 5, 12, undefined, 3]],
+        ["constantIndicator", ["A1", "min-max-year", 5, 3, 2018, 3]],
+        ["constantIndicator", ["A1", "z-score-year", 5, 1, 2018, 1]],
+        ["indicatorSettingOnGroup", ["A", "cap"]],
+        ["groupSettingOnIndicator", ["A1", "aggregate"]],
+        ["badNumericSetting", ["A1", "cap", "abc"]],
+        ["badChoiceSetting", ["A1", "dampen", "lg", ["log", "sqrt"]]],
+        ["badChoiceSetting", ["A1", "dampen", "xyz", ["log", "sqrt"]]],
+        ["capTooLow", ["A1", 50]],
+        ["capOptionTooLow", [50]],
+        ["missingGoalposts", ["A1", true, true]],
+        ["missingGoalposts", ["A1", true, false]],
+        ["missingGoalposts", ["A1", false, true]],
+        ["goalpostsOrder", ["A1", 10, 5]],
+        ["missingTarget", ["A1"]],
+        ["targetNotPositive", ["A1", -5]],
+        ["scoreNotPositive", ["geometric", "A", "A1", "常州", 2018, 0]],
+        ["scoreNotPositive", ["harmonic", "A", "A1", "", 2018, -1.5]],
+        ["mpiMeanNotPositive", ["A", "常州", 2018, -0.5]],
+        ["optionUnused", ["--cap", ["fixed-base", "chain", "distance-to-target"]]],
+        ["outlierOptionUnused", ["--winsor-max", ["winsorise", "winsorise-log"]]],
+        ["unfilledUnused", [["interpolate", "carry-forward", "carry-back"]]],
+        ["zeroBaseUnused", []],
+        ["optionUnusedOnStdout", ["--xlsx"]],
+        ["optionUnusedOnStdout", ["--report"]],
+        ["staticWithoutReport", []],
+        ["aggregateLevelWithoutGroups", [3, [0, 1, 2]]],
+
+        // uncertainty
+        ["unknownRangeNode", ["X1"]],
+        ["badRangeBound", ["A1", "min", "abc"]],
+        ["invertedRange", ["A1", 0.4, 0.2]],
+        ["unitNameRefused", ["values.csv", "常州", ["常州", "无锡"]]],
+        ["unitNameRefused", ["values.csv", "常州", ["a", "b", "c", "d", "e", "f", "g"]]],
+        [
+          "scalesMixed",
+          [
+            [
+              { scale: "ratio (100 = a base)", methods: ["fixed-base", "chain"] },
+              { scale: "0-100", methods: ["min-max"] },
+              { scale: "100 ± 10", methods: ["z-score"] },
+            ],
+          ],
+        ],
+        [
+          "scalesMixed",
+          [
+            [
+              { scale: "scores'", methods: ["arithmetic", "geometric"] },
+              { scale: "wins minus losses (−(n − 1) to n − 1)", methods: ["copeland"] },
+              { scale: "grey relational grade with the panel's best (33.3-100)", methods: ["grey"] },
+            ],
+            "--aggregations",
+          ],
+        ],
+        [
+          "scalesMixed",
+          [
+            [
+              { scale: "1 to n rank", methods: ["rank"] },
+              { scale: "0 to n − 1 count", methods: ["borda"] },
+              { scale: "share of the frontier (0-100)", methods: ["bod"] },
+              { scale: "closeness to the panel's best (0-100)", methods: ["topsis"] },
+              { scale: "closeness to the year's best (0-100)", methods: ["topsis-year"] },
+            ],
+          ],
+        ],
+        ["runsUndefined", [[{ unit: "常州", year: 2018, count: 3 }], 1000]],
+        [
+          "runsUndefined",
+          [
+            [
+              { unit: "常州", year: 2018, count: 3 },
+              { unit: "无锡", year: 2019, count: 5 },
+              { unit: "", year: 2020, count: 7 },
+              { unit: "苏州", year: 2021, count: 9 },
+              { unit: "南通", year: 2022, count: 11 },
+            ],
+            1000,
+          ],
+        ],
+        ["nothingVaries", []],
+        ["choiceUndefined", ["min-max", "geometric", "none"]],
+        ["workbookTooLarge", [1200000, 1048576]],
+        ["workbookTooManyCells", [60000000, 50000000]],
+        ["moreProblems", [1234, "problems"]],
+        ["moreProblems", [1, "warnings"]],
+        ["workbookTextCut", ["scores", "B2", 40000, 32767]],
+        ["duplicateChoice", ["--normalisations", "min-max"]],
+        ["nominalConflict", ["--normalise", "min-max", "--normalisations", ["z-score", "min-max"]]],
+      ],
+      own,
+    ));
+
+  it("says the common messages as written out by hand", () => {
+    expect(messagesZh.missingColumn("weight", ["code", "wieght"])).toBe('缺少列 "weight"；现有列为 "code"、"wieght"；现有列 "wieght"：是否应为 "weight"？');
+    expect(messagesZh.duplicateCode("A1", 3)).toBe('代码 "A1" 重复（首次定义于第 3 行）；每个代码应只出现一次');
+    expect(messagesZh.unknownParent("A9")).toBe('未知的上级节点 "A9"；应为 "code" 列中的代码或空单元格');
+    expect(messagesZh.badValue("abc", "2018")).toBe('"2018" 列中的数值 "abc" 不是数字；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格');
+    expect(messagesZh.missingValue("A1", "常州", 2018)).toBe(
+      '缺少指标 "A1"（评价对象 "常州"，2018 年）的数值；应提供数值，或指定能填补它的缺失值处理方式：--missing interpolate|carry-forward|reweight（也可用指标体系文件的 "missing" 列）',
+    );
+    expect(messagesZh.wrongFieldCount(5, 4)).toBe('该行有 5 个字段；应与表头一样有 4 个（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）');
+    expect(messagesZh.duplicateValue("常州", 2018, "A1", 12, "values-2018.csv")).toBe(
+      '数值重复：评价对象 "常州"，2018 年，指标 "A1"（首次出现于 values-2018.csv 第 12 行）；每个评价对象、年份和指标应只有一个数值',
+    );
+    expect(messagesZh.badDirection("A1", "up")).toBe('指标 "A1" 的方向为 "up"；应为 "+" 或 "-"（也可写作 positive/negative、正向/逆向或负向/反向、1/-1）');
+    expect(messagesZh.unknownMethod("normalisation", "minmax", ["fixed-base", "min-max"])).toBe('未知的标准化方法 "minmax"；应为以下之一：fixed-base、min-max；是否应为 "min-max"？');
+  });
+});

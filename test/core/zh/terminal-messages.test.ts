@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { terminalMessages } from "../../../src/core/terminal-messages.js";
+import { terminalMessagesZh } from "../../../src/core/zh/terminal-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("terminalMessagesZh", () => {
+  const counts = { changed: 1, added: 0, removed: 2 };
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(terminalMessages, terminalMessagesZh, [
+      ["usingExample", []],
+      ["wroteFiles", [["index.csv", "index.json"], "out"]],
+      ["wroteFile", ["weights.csv"]],
+      ["wroteTemplate", ["values.xlsx", 40]],
+      ["wroteRun", ["20261204T044656.556Z-4119a31e", "runs/20261204T044656.556Z-4119a31e", "runs"]],
+      ["createdProject", [["index.yaml", "indicators.csv"], "changzhou-index"]],
+      ["nextInProject", ["changzhou-index"]],
+      ["nextInProject", ["."]],
+      ["firstRun", []],
+      ["revisionsTooLarge", ["20261204T044656.556Z-4119a31e", "3100.5", "2048.0"]],
+      ["revisionsNone", ["20261204T044656.556Z-4119a31e"]],
+      ["revisions", ["20261204T044656.556Z-4119a31e", counts, { changed: 4, added: 0, removed: 0 }, "INDEX 常州高新区 2019 186.1327 -> 186.1958 (+0.0631)"]],
+      ["revisions", ["20261204T044656.556Z-4119a31e", counts, counts, undefined]],
+    ]));
+
+  it("says what a project run did (written out by hand)", () => {
+    expect(terminalMessagesZh.revisions("R1", { changed: 1, added: 0, removed: 0 }, { changed: 4, added: 0, removed: 0 }, "INDEX U 2019 1 -> 2 (+1)")).toBe(
+      "与运行 R1 相比的修订：输入 1 个更改、0 个新增、0 个删除；输出 4 个更改、0 个新增、0 个删除；最大变化：INDEX U 2019 1 -> 2 (+1)（详见 innovation-index diff）",
+    );
+    expect(terminalMessagesZh.nextInProject(".")).toBe('下一步：替换示例指标体系和数据，然后运行 "innovation-index compute"\n');
+  });
+});
