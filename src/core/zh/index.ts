@@ -4,8 +4,11 @@
  */
 import type { Translations } from "../localize.js";
 import { auditMessagesZh } from "./audit-messages.js";
+import { dataMessagesZh } from "./data-messages.js";
 import { encodingMessagesZh } from "./encoding-messages.js";
+import { limitMessagesZh } from "./limit-messages.js";
 import { messagesZh } from "./messages.js";
+import { methodMessagesZh } from "./method-messages.js";
 import { outputMessagesZh } from "./output-messages.js";
 import { projectMessagesZh } from "./project-messages.js";
 import { robustnessMessagesZh } from "./robustness-messages.js";
@@ -14,8 +17,11 @@ import { weightingMessagesZh } from "./weighting-messages.js";
 
 export const chinese: Translations = {
   auditMessages: auditMessagesZh,
+  dataMessages: dataMessagesZh,
   encodingMessages: encodingMessagesZh,
+  limitMessages: limitMessagesZh,
   messages: messagesZh,
+  methodMessages: methodMessagesZh,
   outputMessages: outputMessagesZh,
   projectMessages: projectMessagesZh,
   robustnessMessages: robustnessMessagesZh,
