@@ -2,19 +2,7 @@
 import type { dataMessages } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
-import { closestName } from "../suggest.js";
-
-/** A list in a Chinese sentence. */
-const list = (values: readonly string[]) => values.join("、");
-
-/** `；是否应为 "carry-forward"？` for a close name, else "" (`didYouMean` of src/core/suggest.ts, in Chinese). */
-const didYouMean = (found: string, candidates: readonly string[]) => {
-  const name = closestName(found, candidates);
-  return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
-};
-
-/** `（评价对象 "常州"，2018 年）` after an indicator, or `（2018 年）` for the one unnamed unit of a single-unit file (`ofUnit` and the year). */
-const ofUnitYear = (unit: string, year: number) => `（${unit === "" ? "" : `评价对象 ${quote(unit)}，`}${year} 年）`;
+import { didYouMean, list, ofUnitYear } from "./words.js";
 
 /** `在评价对象 "常州"、2018 年`, or `在 2018 年` for the one unnamed unit of a single-unit file (`unitYear`, inside a sentence). */
 const atUnitYear = (unit: string, year: number) => (unit === "" ? `在 ${year} 年` : `在评价对象 ${quote(unit)}、${year} 年`);

@@ -4,38 +4,10 @@ import type { Translation } from "../localize.js";
 import type { messages } from "../messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
-
-/** A list in a Chinese sentence. */
-const list = (values: readonly (string | number)[]) => values.map(String).join("、");
-
-/** `；是否应为 "min-max"？` for a close name, else "" (`didYouMean` of src/core/suggest.ts, in Chinese). */
-const didYouMean = (found: string, candidates: readonly string[]) => {
-  const name = closestName(found, candidates);
-  return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
-};
-
-/** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
-const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
+import { TYPE_NAMES, didYouMean, list, ofUnitYear, spaced, unitYear } from "./words.js";
 
 /** `（评价对象 "常州"）` after an indicator or group, or nothing for the one unnamed unit of a single-unit file (`ofUnit`). */
 const ofUnit = (unit: string) => (unit === "" ? "" : `（评价对象 ${quote(unit)}）`);
-
-/** `（评价对象 "常州"，2018 年）` after an indicator or group, or `（2018 年）` for the one unnamed unit (`ofUnit` and the year). */
-const ofUnitYear = (unit: string, year: number) => `（${unit === "" ? "" : `评价对象 ${quote(unit)}，`}${year} 年）`;
-
-/** `评价对象 "常州"，2018 年`, or `2018 年` for the one unnamed unit of a single-unit file (`unitYear` of data-messages.ts). */
-const unitYear = (unit: string, year: number) => (unit === "" ? `${year} 年` : `评价对象 ${quote(unit)}，${year} 年`);
-
-/** The kinds of `typeof` that `recordNotNumber` names, in Chinese; another as it is. */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: "字符串",
-  number: "数值",
-  boolean: "布尔值",
-  bigint: "大整数",
-  symbol: "符号",
-  function: "函数",
-  object: "对象",
-};
 
 /** The kinds of method that `unknownMethod` names, in Chinese; another as `<kind> 方法`. */
 const METHOD_KINDS: Readonly<Record<string, string>> = {

@@ -2,15 +2,10 @@
 import type { Translation } from "../localize.js";
 import type { methodMessages } from "../method-messages.js";
 import { quote } from "../quote.js";
+import { spaced, unitYear } from "./words.js";
 
 /** A list of quoted codes in a Chinese sentence. */
 const quotedList = (values: readonly string[]) => values.map(quote).join("、");
-
-/** `评价对象 "常州"、2018 年` inside a sentence, or `2018 年` for the one unnamed unit of a single-unit file (`unitYear`). */
-const unitYear = (unit: string, year: number) => (unit === "" ? `${year} 年` : `评价对象 ${quote(unit)}、${year} 年`);
-
-/** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
-const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
 
 /** What `rangeExpected` and `zScaleExpected` say, in Chinese. */
 const RANGE_EXPECTED = "两个数 LOW,HIGH，且 LOW < HIGH（例如 1,100）";

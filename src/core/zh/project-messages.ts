@@ -3,16 +3,7 @@ import type { Translation } from "../localize.js";
 import type { projectMessages } from "../project-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
-
-/** The kinds of `typeof` that `describeFound` names, in Chinese. */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: "字符串",
-  number: "数值",
-  boolean: "布尔值",
-  bigint: "大整数",
-  symbol: "符号",
-  function: "函数",
-};
+import { TYPE_NAMES } from "./words.js";
 
 /** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
 function describeFound(value: unknown): string {

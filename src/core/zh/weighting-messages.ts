@@ -2,12 +2,9 @@
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 import { UNUSED, type weightingMessages } from "../weighting/messages.js";
+import { list, spaced } from "./words.js";
 
-const list = (values: readonly (string | number)[]) => values.map(String).join("、");
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
-
-/** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
-const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
 
 /** What `alphaUnused` says `--alpha` does not do (not in `UNUSED`, which is by what an option is for). */
 const ALPHA_WHICH = "takes no share of a subjective set";

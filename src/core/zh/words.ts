@@ -1,0 +1,32 @@
+/** The phrases the Chinese catalogues share: lists, suggestions, spacing, and where a value is (unit and year). */
+import { quote } from "../quote.js";
+import { closestName } from "../suggest.js";
+
+/** A list in a Chinese sentence. */
+export const list = (values: readonly (string | number)[]) => values.map(String).join("、");
+
+/** `；是否应为 "min-max"？` for a close name, else "" (`didYouMean` of src/core/suggest.ts, in Chinese). */
+export const didYouMean = (found: string, candidates: readonly string[]) => {
+  const name = closestName(found, candidates);
+  return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
+};
+
+/** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
+export const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
+
+/** `（评价对象 "常州"，2018 年）` after an indicator, or `（2018 年）` for the one unnamed unit of a single-unit file (`ofUnit` and the year). */
+export const ofUnitYear = (unit: string, year: number) => `（${unit === "" ? "" : `评价对象 ${quote(unit)}，`}${year} 年）`;
+
+/** `评价对象 "常州"，2018 年`, or `2018 年` for the one unnamed unit of a single-unit file (`unitYear` of data-messages.ts). */
+export const unitYear = (unit: string, year: number) => (unit === "" ? `${year} 年` : `评价对象 ${quote(unit)}，${year} 年`);
+
+/** The kinds of `typeof` a message names, in Chinese; another as it is. */
+export const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: "字符串",
+  number: "数值",
+  boolean: "布尔值",
+  bigint: "大整数",
+  symbol: "符号",
+  function: "函数",
+  object: "对象",
+};
