@@ -89,7 +89,9 @@ export const HELP_TOPICS: Record<string, { summary: string; page: () => string }
     page: () =>
       "Exit codes:\n  0  success (also: nothing to do under --if-changed)\n  1  the input files are wrong (every problem is listed)\n" +
       "  2  the command line is wrong (unknown option, bad option value)\n  3  an output could not be written (or another run holds the lock)\n" +
-      "  4  an internal error (a bug: please report it)\n\nEvery error code: docs/reference/errors.md\n",
+      "  4  an internal error (a bug: please report it)\n\nEvery error code: docs/reference/errors.md\n" +
+      "Messages are in Chinese on a Chinese system (LANG=zh_CN.UTF-8, a Chinese Windows) or with INNOVATION_INDEX_LANG=zh,\n" +
+      "in English with INNOVATION_INDEX_LANG=en; files and --log-format json stay English.\n",
   },
 };
 

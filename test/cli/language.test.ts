@@ -77,6 +77,12 @@ describe("the terminal in Chinese", () => {
     expect(zh.stderr).toContain("the file is neither UTF-8 nor GBK/GB18030 text");
   });
 
+  it("help exit-codes says how the language is chosen", async () => {
+    const run = await runCli(["help", "exit-codes"], await makeTempDir());
+    expect(run.stdout).toContain("INNOVATION_INDEX_LANG=zh");
+    expect(run.stdout).toContain("INNOVATION_INDEX_LANG=en");
+  });
+
   it("prints a message no catalogue made as it is, behind the Chinese prefix", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--no-such-option"], dir, { language: "zh" });
