@@ -327,8 +327,7 @@ async function writeFiles(
     // Such a writer (DuckDB) opens the path it is given itself, following links: it writes into a folder of this call's
     // own (`privateFolder`), and the file is moved onto its claimed temporary name once written, a rename that replaces
     // whatever is at that name and never writes through it.
-    const byPathNames = outputs.filter((name) => isPathJob(files[name]));
-    if (byPathNames.length > 0) {
+    if (outputs.some((name) => isPathJob(files[name]))) {
       privateFolder = mkdtempSync(join(dir, PRIVATE_FOLDER_PREFIX));
       const made = privateFolder;
       releases.push(undoOnInterrupt(() => rmSync(made, { recursive: true, force: true })));
