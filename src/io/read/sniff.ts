@@ -46,14 +46,7 @@ export function describeBinary(head: Uint8Array): string | undefined {
   if (startsWith(head, PARQUET) && head.subarray(4, 64).some((byte) => byte < 0x09)) return "a Parquet file (export it as CSV)";
   const end = Math.min(head.length, SNIFF_BYTES);
   let nul = 0;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < end; i++)
-    if (head[i] === 0) {
-      nul++;
-      if (i % 2 === 0) evenNul++;
-      else oddNul++;
-    }
+  for (let i = 0; i < end; i++) if (head[i] === 0) nul++;
   if (nul === 0) return undefined;
   if (nul === end) return "a stream of NUL bytes (binary data)";
   if (utf16WithoutMark(head) !== undefined) return undefined;
