@@ -59,10 +59,35 @@ function inLanguage(text: string, translate: (text: string) => string): string {
   const body = match === null ? text : text.slice(match[0].length);
   // commander's own line after a usage error
   if (body.trimEnd() === TERMINAL_WORDS.en.usageHint) return `${TERMINAL_WORDS.zh.usageHint}\n`;
+  // A message as a catalogue made it (some end with a line end), or one printed with a line end added to it.
   const whole = translate(body);
-  if (whole !== body || !body.endsWith("\n")) return `${prefix}${whole}`;
-  // A message printed with a line end added to it.
-  return `${prefix}${translate(body.slice(0, -1))}\n`;
+  if (whole !== body) return `${prefix}${whole}`;
+  const end = body.endsWith("\n") ? "\n" : "";
+  const line = end === "" ? body : body.slice(0, -1);
+  const translated = translate(line);
+  if (translated !== line) return `${prefix}${translated}${end}`;
+  // An error no catalogue made: commander's own, whose words are known.
+  return `${prefix}${match?.[1] === "error" ? commanderInChinese(line, translate) : line}${end}`;
+}
+
+/** commander's own usage errors (it writes them itself), in Chinese, by their English words; another text as it is. */
+const COMMANDER_WORDS: readonly (readonly [RegExp, (...found: string[]) => string])[] = [
+  [/^unknown option '([^']*)'/, (flag) => `未知选项 '${flag}'`],
+  [/^unknown command '([^']*)'/, (name) => `未知命令 '${name}'`],
+  [/^missing required argument '([^']*)'/, (name) => `缺少必需的参数 '${name}'`],
+  [/^option '([^']*)' argument missing/, (flags) => `选项 '${flags}' 缺少值`],
+  [/^required option '([^']*)' not specified/, (flags) => `未指定必需的选项 '${flags}'`],
+  [/\(Did you mean ([^?)]*)\?\)/, (near) => `（是否应为 ${near}？）`],
+];
+
+/**
+ * A usage error of commander's in Chinese: its own words by `COMMANDER_WORDS`, and the reason of an invalid option
+ * value, which is a catalogue message (`allowedChoices`, a parser's message), through `translate`.
+ */
+function commanderInChinese(text: string, translate: (text: string) => string): string {
+  const invalid = /^option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*?)(\n?)$/.exec(text);
+  if (invalid) return `选项 '${invalid[1]}' 的值 '${invalid[2]}' 无效：${translate(invalid[3])}${invalid[4]}`;
+  return COMMANDER_WORDS.reduce((words, [pattern, say]) => words.replace(pattern, (_, ...found: string[]) => say(...found)), text);
 }
 
 /** One JSON log line. */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { terminalLanguageOf } from "../../src/cli/language.js";
+import { loggingEnv } from "../../src/cli/log.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 describe("terminalLanguageOf", () => {
@@ -83,12 +84,31 @@ describe("the terminal in Chinese", () => {
     expect(run.stdout).toContain("INNOVATION_INDEX_LANG=en");
   });
 
-  it("prints a message no catalogue made as it is, behind the Chinese prefix", async () => {
+  it("prints commander's own usage errors in Chinese, an invalid choice with the catalogue's reason", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
-    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--no-such-option"], dir, { language: "zh" });
-    expect(run.code).toBe(2);
-    // commander's own message, after the Chinese word for error; its hint in Chinese.
-    expect(run.stderr).toBe("错误：unknown option '--no-such-option'\n（用法见 --help）\n");
+    const unknown = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--no-such-option"], dir, { language: "zh" });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("错误：未知选项 '--no-such-option'\n（用法见 --help）\n");
+    const command = await runCli(["computee"], dir, { language: "zh" });
+    expect(command.stderr).toBe("错误：未知命令 'computee'\n（是否应为 compute？）\n（用法见 --help）\n");
+    const missing = await runCli(["compute", "--out"], dir, { language: "zh" });
+    expect(missing.stderr).toBe("错误：选项 '-o, --out <dir>' 缺少值\n（用法见 --help）\n");
+    // The reason is messages.allowedChoices, in the words of src/core/zh/messages.ts.
+    const choice = await runCli(["compute", "--normalise", "minmax"], dir, { language: "zh" });
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toMatch(/^错误：选项 '--normalise <method>' 的值 'minmax' 无效：可选值为：fixed-base、chain、min-max、.*、distance-to-average。是否应为 "min-max"？\n（用法见 --help）\n$/);
+    const near = await runCli(["compute", "--aggregation", "geometric"], dir, { language: "zh" });
+    expect(near.stderr).toBe("错误：未知选项 '--aggregation'\n（是否应为 --aggregate？）\n（用法见 --help）\n");
+  });
+
+  it("prints a text no catalogue made as it is, behind the Chinese prefix", async () => {
+    const dir = await makeTempDir();
+    const env = { language: "zh" as const, stdout: () => undefined, stderr: (text: string) => (printed += text) };
+    let printed = "";
+    // A note of the engine's (not a catalogue message) goes out as it is; a warning's prefix is Chinese.
+    loggingEnv({ ...env, cwd: dir, translate: (text) => text }, { quiet: false, format: "text", allProblems: false }).stderr("note: group \"B\" has one child\n");
+    loggingEnv({ ...env, cwd: dir, translate: (text) => text }, { quiet: false, format: "text", allProblems: false }).stderr("warning: something new\n");
+    expect(printed).toBe('note: group "B" has one child\n警告：something new\n');
   });
 });
 
