@@ -85,8 +85,8 @@ const COMMANDER_WORDS: readonly (readonly [RegExp, (...found: string[]) => strin
  * value, which is a catalogue message (`allowedChoices`, a parser's message), through `translate`.
  */
 function commanderInChinese(text: string, translate: (text: string) => string): string {
-  const invalid = /^option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*?)(\n?)$/.exec(text);
-  if (invalid) return `选项 '${invalid[1]}' 的值 '${invalid[2]}' 无效：${translate(invalid[3])}${invalid[4]}`;
+  const invalid = /^option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*)$/.exec(text);
+  if (invalid) return `选项 '${invalid[1]}' 的值 '${invalid[2]}' 无效：${translate(invalid[3])}`;
   return COMMANDER_WORDS.reduce((words, [pattern, say]) => words.replace(pattern, (_, ...found: string[]) => say(...found)), text);
 }
 
