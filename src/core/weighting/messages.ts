@@ -15,6 +15,7 @@ export const UNUSED = {
   pca: { which: "derives no PCA weights", expected: "--weights pca, or combined with --objective pca" },
   judgements: { which: "reads no AHP judgements", expected: "--weights ahp, or combined with --subjective ahp" },
   combination: { which: "combines no two sets of weights", expected: "--weights combined" },
+  alpha: { which: "takes no share of a subjective set", expected: "--weights combined --combination additive" },
 } as const;
 
 export const weightingMessages = catalogue("weightingMessages", {
@@ -23,7 +24,7 @@ export const weightingMessages = catalogue("weightingMessages", {
   entropyShiftUnused: (method: string) =>
     weightingMessages.optionUnused("--entropy-shift", method, UNUSED.entropy.which, UNUSED.entropy.expected),
   alphaUnused: (method: string) =>
-    weightingMessages.optionUnused("--alpha", method, "takes no share of a subjective set", "--weights combined --combination additive"),
+    weightingMessages.optionUnused("--alpha", method, UNUSED.alpha.which, UNUSED.alpha.expected),
   // choosing the observations objective weights are derived from
   unknownWeightUnit: (unit: string, units: readonly string[]) =>
     `unknown unit ${quote(unit)} in --weight-units; expected one of the data's units: ${list(units.map(quote))}`,

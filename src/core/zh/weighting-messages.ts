@@ -6,11 +6,9 @@ import { list, spaced } from "./words.js";
 
 const number = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
-/** What `alphaUnused` says `--alpha` does not do (not in `UNUSED`, which is by what an option is for). */
-const ALPHA_WHICH = "takes no share of a subjective set";
 
 /**
- * The phrases of `UNUSED` (and `alphaUnused`'s) in Chinese: why an option has no effect, and what would give it one.
+ * The phrases of `UNUSED` in Chinese: why an option has no effect, and what would give it one.
  * `optionUnused` translates a phrase found here and passes any other text through as it is.
  */
 const UNUSED_ZH: Readonly<Record<string, string>> = {
@@ -24,7 +22,7 @@ const UNUSED_ZH: Readonly<Record<string, string>> = {
   [UNUSED.judgements.expected]: "--weights ahp，或 combined 搭配 --subjective ahp",
   [UNUSED.combination.which]: "不组合两组权重",
   [UNUSED.combination.expected]: "--weights combined",
-  [ALPHA_WHICH]: "不涉及主观权重的占比",
+  [UNUSED.alpha.which]: "不涉及主观权重的占比",
 };
 
 const unusedZh = (phrase: string) => UNUSED_ZH[phrase] ?? phrase;
@@ -48,7 +46,7 @@ const optionUnused = (flag: string, method: string, which: string, expected: str
 export const weightingMessagesZh: Translation<typeof weightingMessages> = {
   optionUnused,
   entropyShiftUnused: (method) => optionUnused("--entropy-shift", method, UNUSED.entropy.which, UNUSED.entropy.expected),
-  alphaUnused: (method) => optionUnused("--alpha", method, ALPHA_WHICH, "--weights combined --combination additive"),
+  alphaUnused: (method) => optionUnused("--alpha", method, UNUSED.alpha.which, UNUSED.alpha.expected),
   unknownWeightUnit: (unit, units) => `--weight-units 中有未知的评价对象 ${quote(unit)}；应为数据中的评价对象之一：${list(units.map(quote))}`,
   unknownWeightYear: (year, years) => `--weight-years 中的年份 ${year} 不在数据中；应为以下年份之一：${list(years)}`,
   tooFewObservations: (count) =>
