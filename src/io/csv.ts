@@ -4,6 +4,7 @@
  * Rows are written by hand the way csv-stringify writes them (RFC 4180), every text cell formula-guarded (`guardFormula`).
  */
 import { createRequire } from "node:module";
+import { readerMessages } from "../core/reader-messages.js";
 import { InputError } from "../errors.js";
 
 /** A row of cells with the 1-based line it starts on. */
@@ -61,9 +62,12 @@ export function parseCsv(text: string, source: string): CsvTable {
     // An unclosed quote is found at the end of the file: the line that opened it is the one to fix.
     const code = (cause as { code?: string }).code;
     const line = code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteLine(text) : (cause as { lines?: number }).lines;
-    const reason =
-      code === "CSV_QUOTE_NOT_CLOSED" ? "a quote opened on this line is never closed" : String((cause as Error).message).replace(/^Invalid [^:]*: /, "");
-    throw new InputError("E_CSV_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid CSV (${reason}); expected comma-separated values`, { source, line }, { cause });
+    const place = `${source}${line ? `:${line}` : ""}`;
+    const message =
+      code === "CSV_QUOTE_NOT_CLOSED"
+        ? readerMessages.csvQuoteNotClosed(place)
+        : readerMessages.csvSyntax(place, String((cause as Error).message).replace(/^Invalid [^:]*: /, ""));
+    throw new InputError("E_CSV_SYNTAX", message, { source, line }, { cause });
   }
   // info.lines is the line a record ends on, as csv-parse counts lines: every CR and every LF inside a quoted cell is
   // one, so a CRLF there counts twice, and every record after it is off by one more. Each record's first line is its

@@ -101,6 +101,24 @@ describe("the terminal in Chinese", () => {
     expect(near.stderr).toBe("错误：未知选项 '--aggregation'\n（是否应为 --aggregate？）\n（用法见 --help）\n");
   });
 
+  it("prints the readers' errors in Chinese: a file that is not there, YAML with a bare minus, an AHP matrix", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      "tree.yaml": "- code: X\n  direction: -\n",
+      "ahp.yaml": "INDEX:\n  order: [X, Y]\n  matrix: [[1, 3], [2, 1]]\n",
+      "values.csv": VALUES,
+    });
+    const missing = await runCli(["compute", "-i", "tree.csv", "-d", "nowhere.csv"], dir, { language: "zh" });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("错误：nowhere.csv：文件不存在；应为可读取的文件\n");
+    // The YAML parser's code (UNEXPECTED_TOKEN) is its own word; the rest is the Chinese catalogue's.
+    const yaml = await runCli(["validate", "-i", "tree.yaml", "-d", "values.csv"], dir, { language: "zh" });
+    expect(yaml.stderr).toBe('错误：发现 1 个问题：\ntree.yaml:2：不是有效的 YAML 文件（UNEXPECTED_TOKEN）；第 2 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"；应为节点列表\n');
+    const ahp = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "ahp", "--ahp", "ahp.yaml"], dir, { language: "zh" });
+    expect(ahp.stderr).toContain('ahp.yaml:3: 指标组 "INDEX"：矩阵中 "X" 对 "Y" 为 3，反过来却为 2；应互为倒数（2 应为 1/3）');
+    expect(await listDir(dir)).toEqual(["ahp.yaml", "tree.csv", "tree.yaml", "values.csv"]);
+  });
+
   it("prints a text no catalogue made as it is, behind the Chinese prefix", async () => {
     const dir = await makeTempDir();
     const env = { language: "zh" as const, stdout: () => undefined, stderr: (text: string) => (printed += text) };

@@ -11,6 +11,7 @@ import { messagesZh } from "./messages.js";
 import { methodMessagesZh } from "./method-messages.js";
 import { outputMessagesZh } from "./output-messages.js";
 import { projectMessagesZh } from "./project-messages.js";
+import { readerMessagesZh } from "./reader-messages.js";
 import { robustnessMessagesZh } from "./robustness-messages.js";
 import { terminalMessagesZh } from "./terminal-messages.js";
 import { weightingMessagesZh } from "./weighting-messages.js";
@@ -24,6 +25,7 @@ export const chinese: Translations = {
   methodMessages: methodMessagesZh,
   outputMessages: outputMessagesZh,
   projectMessages: projectMessagesZh,
+  readerMessages: readerMessagesZh,
   robustnessMessages: robustnessMessagesZh,
   terminalMessages: terminalMessagesZh,
   weightingMessages: weightingMessagesZh,

@@ -19,6 +19,7 @@
  * `1/3`); the upper triangle is what is used.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import type { Judgement } from "../../core/weighting/ahp.js";
 import { weightingMessages } from "../../core/weighting/messages.js";
@@ -32,12 +33,11 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     const line = lineCounter.linePos(document.errors[0].pos[0]).line;
-    throw new InputError("E_YAML_SYNTAX", `${source}:${line}: the file is not valid YAML (${document.errors[0].code}); expected a map from group to judgements`, { source, line });
+    throw new InputError("E_YAML_SYNTAX", readerMessages.ahpYamlSyntax(`${source}:${line}`, document.errors[0].code), { source, line });
   }
   const lineOf = (node: unknown) => (node && typeof node === "object" && "range" in node && (node as Node).range ? lineCounter.linePos((node as Node).range![0]).line : undefined);
   const issues: Issue[] = [];
-  const shape = (node: unknown, expected: string) =>
-    issues.push({ code: "E_AHP_YAML_SHAPE", message: `expected ${expected}`, source, line: lineOf(node) });
+  const shape = (node: unknown, message: string) => issues.push({ code: "E_AHP_YAML_SHAPE", message, source, line: lineOf(node) });
   const judgements: Judgement[] = [];
   const scalar = (node: unknown) => (isScalar(node) ? String(node.value ?? "") : undefined);
   const valueOf = (node: unknown): number | undefined => {
@@ -48,7 +48,7 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
   };
 
   if (!isMap(document.contents)) {
-    shape(document.contents, "a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }");
+    shape(document.contents, readerMessages.ahpYamlNotMap());
     throw new ValidationError(issues);
   }
   for (const pair of document.contents.items) {
@@ -57,7 +57,7 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
     if (isSeq(body)) {
       for (const item of body.items) {
         if (!isSeq(item) || item.items.length !== 3) {
-          shape(item, `a judgement [a, b, value] under group ${JSON.stringify(group)}`);
+          shape(item, readerMessages.ahpYamlNotJudgement(group));
           continue;
         }
         const value = valueOf(item.items[2]);
@@ -68,20 +68,20 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
     const order = isMap(body) ? body.get("order", true) : undefined;
     const matrix = isMap(body) ? body.get("matrix", true) : undefined;
     if (!isSeq(order) || !isSeq(matrix)) {
-      shape(body, `under group ${JSON.stringify(group)} a list of [a, b, value] or { order: [...], matrix: [[...], ...] }`);
+      shape(body, readerMessages.ahpYamlNotGroup(group));
       continue;
     }
     const codes = order.items.map((item) => scalar(item) ?? "");
     const n = codes.length;
     const rows = matrix.items;
     if (rows.length !== n || rows.some((row) => !isSeq(row) || row.items.length !== n)) {
-      shape(matrix, `a ${n} x ${n} matrix under group ${JSON.stringify(group)} (one row and one column per code of "order")`);
+      shape(matrix, readerMessages.ahpYamlNotSquare(n, group));
       continue;
     }
     const values = rows.map((row) => (row as { items: unknown[] }).items.map(valueOf));
     for (let i = 0; i < n; i++) {
       if (values[i][i] !== undefined && values[i][i] !== 1)
-        issues.push({ code: "E_AHP_DIAGONAL", message: `the diagonal of the matrix of group ${JSON.stringify(group)} must be 1, found ${values[i][i]} for ${JSON.stringify(codes[i])}`, source, line: lineOf(rows[i]) });
+        issues.push({ code: "E_AHP_DIAGONAL", message: readerMessages.ahpDiagonal(group, values[i][i]!, codes[i]), source, line: lineOf(rows[i]) });
       for (let j = i + 1; j < n; j++) {
         const upper = values[i][j];
         const lower = values[j][i];
@@ -89,7 +89,7 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
         if (Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE + 1e-12)
           issues.push({
             code: "E_AHP_NOT_RECIPROCAL",
-            message: `group ${JSON.stringify(group)}: the matrix has ${upper} for ${JSON.stringify(codes[i])} against ${JSON.stringify(codes[j])} but ${lower} the other way; expected reciprocals (${lower} should be 1/${upper})`,
+            message: readerMessages.ahpNotReciprocal(group, upper, codes[i], codes[j], lower),
             source,
             line: lineOf(rows[j]),
           });

@@ -8,6 +8,7 @@
  * `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
+import { readerMessages } from "../../core/reader-messages.js";
 import { InputError } from "../../errors.js";
 
 type DuckDB = typeof import("@duckdb/node-api");
@@ -134,21 +135,19 @@ export async function prepareSelect(session: DuckdbSession, sql: string, label: 
   try {
     const extracted = await session.connection.extractStatements(sql);
     if (extracted.count !== 1)
-      throw new InputError("E_SQL", `${label}: the query holds ${extracted.count} statements; expected exactly one SELECT`, { source: label });
+      throw new InputError("E_SQL", readerMessages.sqlStatements(label, extracted.count), { source: label });
     statement = await extracted.prepare(0);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw sqlError(label, error);
   }
   if (statement.statementType !== StatementType.SELECT)
-    throw new InputError("E_SQL_NOT_SELECT", `${label}: the query is not a SELECT statement (${StatementType[statement.statementType]}); expected a query that only reads`, {
-      source: label,
-    });
+    throw new InputError("E_SQL_NOT_SELECT", readerMessages.sqlNotSelect(label, StatementType[statement.statementType]), { source: label });
   return statement;
 }
 
 /** A DuckDB error as an `InputError` naming the query's file, with DuckDB's own message. */
 export function sqlError(label: string, error: unknown): InputError {
   const message = String((error as Error).message ?? error).trim();
-  return new InputError("E_SQL", `${label}: DuckDB refused the query: ${message}`, { source: label }, { cause: error });
+  return new InputError("E_SQL", readerMessages.sqlRefused(label, message), { source: label }, { cause: error });
 }

@@ -7,6 +7,7 @@ import { IndexToolError, InputError, ValidationError, type Issue } from "../../e
 import { duplicateValueIssues } from "../../core/duplicates.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
+import { readerMessages } from "../../core/reader-messages.js";
 import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
@@ -67,7 +68,7 @@ export async function parseTable(
   // `deferred` collects a workbook's formulas without a saved result, to be reported with the other problems.
   if (isWorkbook(bytes)) return parseWorkbookTable(bytes, label, options.sheet, { deferred: options.deferred });
   if (isLegacyWorkbook(bytes))
-    throw new InputError("E_XLS", `${label}: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")`, { source: label });
+    throw new InputError("E_XLS", readerMessages.oldXls(label), { source: label });
   return { table: parseCsv(decodeText(bytes, label, options.encoding), label), source: label };
 }
 

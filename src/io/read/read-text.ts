@@ -8,6 +8,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { encodingMessages } from "../../core/encoding-messages.js";
 import { limitMessages } from "../../core/limit-messages.js";
+import { readerMessages } from "../../core/reader-messages.js";
 import { InputError } from "../../errors.js";
 import { noteInputFile } from "./inputs-read.js";
 import { describeBinary, describeZip, SNIFF_BYTES, utf16WithoutMark } from "./sniff.js";
@@ -179,6 +180,7 @@ function refuseBinary(head: Uint8Array, label: string): void {
 /** The `InputError` of a file that could not be read (`cause`, the file system's error), naming it as `label`. */
 export function unreadable(cause: unknown, label: string): InputError {
   const code = (cause as NodeJS.ErrnoException).code;
-  const what = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? cause})`;
-  return new InputError("E_READ", `${label}: ${what}; expected a readable file`, { source: label }, { cause });
+  const message =
+    code === "ENOENT" ? readerMessages.noSuchFile(label) : code === "EISDIR" ? readerMessages.isFolder(label) : readerMessages.cannotRead(label, String(code ?? cause));
+  return new InputError("E_READ", message, { source: label }, { cause });
 }

@@ -13,6 +13,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
 import { limitMessages } from "../../core/limit-messages.js";
+import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
@@ -32,8 +33,7 @@ export function parseTreeYaml(text: string, source: string): Tree {
     const line = lineCounter.linePos(error.pos[0]).line;
     // `direction: -` (a bare "-" starts a list item in YAML): the error is about the list, the fix is quoting it.
     const bareMinus = text.split(/\r\n|\r|\n/).findIndex((row) => /(^|[\s{,])[\w-]+:\s*-\s*(?:[,}#]|$)/.test(row));
-    const hint = bareMinus >= 0 ? `; line ${bareMinus + 1} has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"` : "";
-    throw new InputError("E_YAML_SYNTAX", `${source}${line ? `:${line}` : ""}: the file is not valid YAML (${error.code})${hint}; expected a list of nodes`, { source, line });
+    throw new InputError("E_YAML_SYNTAX", readerMessages.treeYamlSyntax(`${source}${line ? `:${line}` : ""}`, error.code, bareMinus >= 0 ? bareMinus + 1 : undefined), { source, line });
   }
   // Aliases are refused before any value is read: `name: *n` would be the name "*n".
   const aliases = aliasIssues(document, lineCounter, source);
@@ -44,11 +44,11 @@ export function parseTreeYaml(text: string, source: string): Tree {
   // (the tree's own depth limit reports it).
   const pending: { node: unknown; parent: string }[] = [{ node: document.contents, parent: "" }];
   const visit = (node: unknown, parent: string) => {
-    if (!isSeq(node)) throw new InputError("E_YAML_SHAPE", `${source}: expected a list of nodes (each with a code)`, { source });
+    if (!isSeq(node)) throw new InputError("E_YAML_SHAPE", readerMessages.treeYamlNotList(source), { source });
     for (const item of node.items) {
       if (!isMap(item)) {
         const line = item && typeof item === "object" && "range" in item ? lineCounter.linePos((item as { range: number[] }).range[0]).line : undefined;
-        throw new InputError("E_YAML_SHAPE", `${source}${line ? `:${line}` : ""}: expected a node with keys such as code, name, weight, direction`, { source, line });
+        throw new InputError("E_YAML_SHAPE", readerMessages.treeYamlNotNode(`${source}${line ? `:${line}` : ""}`), { source, line });
       }
       const map = item as YAMLMap;
       const line = map.range ? lineCounter.linePos(map.range[0]).line : undefined;

@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
+import { readerMessages } from "../../core/reader-messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
@@ -92,7 +93,7 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   try {
     statement = await session.connection.prepare(`SELECT * FROM ${file}`);
   } catch (error) {
-    throw new InputError("E_PARQUET", `${label}: DuckDB cannot read the file as Parquet: ${String((error as Error).message).trim()}; expected a Parquet file`, { source: label }, { cause: error });
+    throw new InputError("E_PARQUET", readerMessages.parquetUnreadable(label, String((error as Error).message).trim()), { source: label }, { cause: error });
   }
   const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }))
     .filter((column) => column.name !== "file_row_number");
@@ -100,10 +101,10 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   const years = columns.filter((column) => /^\d{4}$/.test(column.name));
   const issues: Issue[] = [];
   if (!columns.some((column) => column.name === "indicator") || years.length === 0)
-    issues.push({ code: "E_PARQUET_LAYOUT", message: `${label}: columns ${columns.map((column) => column.name).join(", ")}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`, source: label });
+    issues.push({ code: "E_PARQUET_LAYOUT", message: readerMessages.parquetLayout(label, columns.map((column) => column.name)), source: label });
   for (const column of years)
     if (!NUMBER_TYPES.has(baseType(column.type)))
-      issues.push({ code: "E_PARQUET_TYPE", message: `${label}: column ${column.name} is ${column.type}; expected numbers`, source: label, column: column.name });
+      issues.push({ code: "E_PARQUET_TYPE", message: readerMessages.parquetYearType(label, column.name, column.type), source: label, column: column.name });
   if (issues.length > 0) throw new ValidationError(issues);
   const hasUnit = columns.some((column) => column.name === "unit");
   const wide = `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, ${years.map((column) => `${quoteIdentifier(column.name)}::DOUBLE AS ${quoteIdentifier(column.name)}`).join(", ")} FROM ${file})`;
@@ -118,22 +119,22 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
 function checkLongColumns(columns: readonly { name: string; type: string }[], label: string): boolean {
   const issues: Issue[] = [];
   const names = columns.map((column) => column.name);
-  const expected: Record<string, { types: ReadonlySet<string>; what: string; required: boolean }> = {
-    unit: { types: TEXT_TYPES, what: "text (VARCHAR)", required: false },
-    year: { types: INTEGER_TYPES, what: "a whole number (INTEGER; cast it: year::INTEGER)", required: true },
-    indicator: { types: TEXT_TYPES, what: "text (VARCHAR)", required: true },
-    value: { types: NUMBER_TYPES, what: "a number (DOUBLE)", required: true },
-    source: { types: TEXT_TYPES, what: "text (VARCHAR)", required: false },
+  const expected: Record<string, { types: ReadonlySet<string>; required: boolean }> = {
+    unit: { types: TEXT_TYPES, required: false },
+    year: { types: INTEGER_TYPES, required: true },
+    indicator: { types: TEXT_TYPES, required: true },
+    value: { types: NUMBER_TYPES, required: true },
+    source: { types: TEXT_TYPES, required: false },
   };
   for (const [name, rule] of Object.entries(expected)) {
     const column = columns.find((candidate) => candidate.name === name);
     if (!column) {
-      if (rule.required) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: the result has no column ${name} (columns: ${names.join(", ")}); expected unit, year, indicator, value`, source: label, column: name });
+      if (rule.required) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnMissing(label, name, names), source: label, column: name });
     } else if (!rule.types.has(baseType(column.type)))
-      issues.push({ code: "E_SQL_TYPE", message: `${label}: column ${name} is ${column.type}; expected ${rule.what}`, source: label, column: name });
+      issues.push({ code: "E_SQL_TYPE", message: readerMessages.sqlColumnType(label, name, column.type), source: label, column: name });
   }
   for (const name of names)
-    if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: unexpected column ${name}; expected unit, year, indicator, value and an optional source`, source: label, column: name });
+    if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnUnexpected(label, name), source: label, column: name });
   if (issues.length > 0) throw new ValidationError(issues);
   return names.includes("unit");
 }
@@ -188,17 +189,17 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     const cells = (await rows(`SELECT unit, year, indicator, value FROM long_values WHERE isinf(value) ORDER BY indicator, unit, year LIMIT ${LISTED}`)) as [string, number, string, number][];
     for (const [unitName, year, code, value] of cells)
       issues.push({ code: "E_BAD_NUMBER", message: dataMessages.infiniteValue(label, unitName, year, code, value), ...where, column: "value", id: code });
-    if (infinite > LISTED) issues.push({ code: "E_BAD_NUMBER", message: `${label}: … and ${infinite - LISTED} more infinite values`, ...where, column: "value" });
+    if (infinite > LISTED) issues.push({ code: "E_BAD_NUMBER", message: readerMessages.moreInfiniteValues(label, infinite - LISTED), ...where, column: "value" });
   }
   for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
-    if (count > 0) issues.push({ code: "E_SQL_NULL", message: `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`, ...where, column });
+    if (count > 0) issues.push({ code: "E_SQL_NULL", message: readerMessages.sqlNullRows(label, count, column), ...where, column });
   const leaves = new Set(codes.indicators);
   const unknown = byIndicator.flatMap(([, code]) => (code !== null && !leaves.has(code) ? [code] : []));
   for (const code of unknown.slice(0, LISTED)) {
     const isGroup = tree.byCode.has(code);
     issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : messages.unknownIndicator(code), ...where, column: "indicator", id: code });
   }
-  if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: `${label}: … and ${unknown.length - LISTED} more codes that are not indicators of the tree`, ...where });
+  if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: readerMessages.moreUnknownIndicators(label, unknown.length - LISTED), ...where });
   const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
   const withoutValues: Issue[] = [];
   for (const code of tree.indicators)
@@ -214,7 +215,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const panel = createPanel(units, years, codes.indicators);
   const unitCount = units.length;
   const yearCount = years.length;
-  if (panel.values.length >= 2 ** 31) throw new InputError("E_PANEL_SIZE", `${label}: ${panel.values.length} cells; expected fewer than 2^31 (units × years × indicators)`, where);
+  if (panel.values.length >= 2 ** 31) throw new InputError("E_PANEL_SIZE", readerMessages.panelTooLarge(label, panel.values.length), where);
   // Positions through ENUM types: a cast is a hash look-up inside DuckDB, so no string crosses into JavaScript.
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
   await connection.run(`CREATE TYPE indicator_position AS ENUM (${codes.indicators.map(sqlString).join(", ")})`);
@@ -250,11 +251,11 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
   const where = { source: label };
   const issues: Issue[] = duplicates.slice(0, LISTED).map(([unitName, year, code, count]) => ({
     code: "E_DUPLICATE_VALUE",
-    message: `${label}: unit ${JSON.stringify(unitName)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`,
+    message: readerMessages.duplicateRows(label, String(unitName), Number(year), String(code), Number(count)),
     ...where,
     id: String(code),
   }));
-  if (duplicates.length > LISTED) issues.push({ code: "E_DUPLICATE_VALUE", message: `${label}: … and more unit-year-indicator cells with several rows`, ...where });
+  if (duplicates.length > LISTED) issues.push({ code: "E_DUPLICATE_VALUE", message: readerMessages.moreDuplicateRows(label), ...where });
   return issues;
 }
 
@@ -305,7 +306,7 @@ export async function readIndicatorQueries(tree: Tree, root: string): Promise<Va
   const issues: Issue[] = [];
   try {
     for (const { code, sql, line } of queryIndicators(tree)) {
-      const label = `${tree.source ?? "tree"}${line ? `:${line}` : ""}: indicator ${code}, column sql`;
+      const label = readerMessages.indicatorQuery(`${tree.source ?? "tree"}${line ? `:${line}` : ""}`, code);
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
         const statement = await prepareSelect(session, sql, label);
@@ -314,19 +315,19 @@ export async function readIndicatorQueries(tree: Tree, root: string): Promise<Va
         const year = columns.find((column) => column.name === "year");
         const value = columns.find((column) => column.name === "value");
         const unit = columns.find((column) => column.name === "unit");
-        if (!year || !INTEGER_TYPES.has(baseType(year.type))) problems.push(`column year ${year ? `is ${year.type}` : "is missing"}; expected a whole number (INTEGER)`);
-        if (!value || !NUMBER_TYPES.has(baseType(value.type))) problems.push(`column value ${value ? `is ${value.type}` : "is missing"}; expected a number (DOUBLE)`);
-        if (unit && !TEXT_TYPES.has(baseType(unit.type))) problems.push(`column unit is ${unit.type}; expected text (VARCHAR)`);
+        if (!year || !INTEGER_TYPES.has(baseType(year.type))) problems.push(readerMessages.indicatorYearColumn(label, year?.type));
+        if (!value || !NUMBER_TYPES.has(baseType(value.type))) problems.push(readerMessages.indicatorValueColumn(label, value?.type));
+        if (unit && !TEXT_TYPES.has(baseType(unit.type))) problems.push(readerMessages.indicatorUnitColumn(label, unit.type));
         for (const column of columns)
-          if (!["unit", "year", "value"].includes(column.name)) problems.push(`unexpected column ${column.name}; expected unit, year and value`);
+          if (!["unit", "year", "value"].includes(column.name)) problems.push(readerMessages.indicatorColumnUnexpected(label, column.name));
         if (problems.length > 0) {
-          for (const problem of problems) issues.push({ code: "E_SQL_COLUMNS", message: `${label}: ${problem}`, ...where });
+          for (const problem of problems) issues.push({ code: "E_SQL_COLUMNS", message: problem, ...where });
           continue;
         }
         const rows = (await statement.runAndReadAll()).getRowObjectsJS();
         for (const row of rows) {
           if (row.year === null || (unit && row.unit === null)) {
-            issues.push({ code: "E_SQL_NULL", message: `${label}: a row has no ${row.year === null ? "year" : "unit"} (NULL); expected one in every row`, ...where });
+            issues.push({ code: "E_SQL_NULL", message: readerMessages.indicatorNullRow(label, row.year === null ? "year" : "unit"), ...where });
             break;
           }
           records.push({ unit: unit ? String(row.unit) : "", year: Number(row.year), indicator: code, value: row.value === null ? Number.NaN : Number(row.value), file: tree.source });

@@ -4,6 +4,7 @@
  * line, and every cell becomes the text the number rule of `core/number.ts` reads. A number formatted as a percentage
  * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV.
  */
+import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
 import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
@@ -77,7 +78,7 @@ export async function parseWorkbookTable(
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (cause) {
-    throw new InputError("E_XLSX", `${source}: the file is not a readable .xlsx workbook (${(cause as Error).message}); expected an Excel workbook`, { source }, { cause });
+    throw new InputError("E_XLSX", readerMessages.xlsxUnreadable(source, (cause as Error).message), { source }, { cause });
   }
   const worksheet = pickSheet(workbook, source, sheet);
   const label = `${source}[${worksheet.name}]`;
@@ -89,9 +90,8 @@ export async function parseWorkbookTable(
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const numeric: boolean[] = [];
     const cells = rowTexts(row, columnCount, (cell, column) => {
-      const formula = formulaWithoutResult(cell.value);
-      if (formula !== undefined)
-        unsaved.push({ code: "E_XLSX_FORMULA", message: xlsxFormulaWithoutResult(cell.address, formula), source: label, line: rowNumber, column });
+      const message = formulaWithoutResult(cell.address, cell.value);
+      if (message !== undefined) unsaved.push({ code: "E_XLSX_FORMULA", message, source: label, line: rowNumber, column });
       numeric.push(isNumberCell(cell.value));
     });
     numeric.length = cells.length;
@@ -156,30 +156,20 @@ function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, header: readonl
     return other.rows && JSON.stringify(other.header) === key;
   });
   if (alike.length === 0) return;
-  const names = [chosen, ...alike].map((item) => JSON.stringify(item.name)).join(", ");
-  throw new InputError(
-    "E_XLSX_SHEETS",
-    content === "values"
-      ? `${source}: sheets ${names} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)`
-      : `${source}: sheets ${names} have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)`,
-    { source },
-  );
+  const names = [chosen, ...alike].map((item) => item.name);
+  throw new InputError("E_XLSX_SHEETS", content === "values" ? readerMessages.xlsxLikeValueSheets(source, names) : readerMessages.xlsxLikeTreeSheets(source, names), { source });
 }
 
 function pickSheet(workbook: Workbook, source: string, sheet?: string): Worksheet {
   const sheets = workbook.worksheets;
   const names = sheets.map((item) => item.name);
-  if (sheets.length === 0) throw new InputError("E_XLSX_SHEET", `${source}: the workbook has no sheets; expected at least one sheet`, { source });
+  if (sheets.length === 0) throw new InputError("E_XLSX_SHEET", readerMessages.xlsxNoSheets(source), { source });
   // By default the first sheet a person sees: a hidden one (a lookup list, a helper sheet) is not the data.
   if (sheet === undefined || sheet === "") return sheets.find((item) => item.state !== "hidden" && item.state !== "veryHidden") ?? sheets[0];
   const byName = sheets.find((item) => item.name === sheet);
   if (byName) return byName;
   if (/^\d+$/.test(sheet) && Number(sheet) >= 1 && Number(sheet) <= sheets.length) return sheets[Number(sheet) - 1];
-  throw new InputError(
-    "E_XLSX_SHEET",
-    `${source}: no sheet ${JSON.stringify(sheet)}; expected one of ${names.map((name) => JSON.stringify(name)).join(", ")} or a number from 1 to ${sheets.length}`,
-    { source },
-  );
+  throw new InputError("E_XLSX_SHEET", readerMessages.xlsxNoSuchSheet(source, sheet, names), { source });
 }
 
 /** Whether a cell holds a number, or a formula whose saved result is a number. */
@@ -188,16 +178,16 @@ function isNumberCell(value: unknown): boolean {
   return typeof value === "object" && value !== null && typeof (value as { result?: unknown }).result === "number";
 }
 
-/** The formula of a formula cell whose result the file does not hold; `undefined` for any other cell. */
-function formulaWithoutResult(value: unknown): string | undefined {
+/** The message of a formula cell whose result the file does not hold; `undefined` for any other cell. */
+function formulaWithoutResult(address: string, value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const object = value as { result?: unknown; formula?: string; sharedFormula?: string };
   if (object.formula === undefined && object.sharedFormula === undefined) return undefined;
-  return object.result === undefined || object.result === null ? (object.formula ?? `shared with ${object.sharedFormula}`) : undefined;
+  if (object.result !== undefined && object.result !== null) return undefined;
+  return object.formula !== undefined
+    ? readerMessages.xlsxFormulaWithoutResult(address, object.formula)
+    : readerMessages.xlsxSharedFormulaWithoutResult(address, String(object.sharedFormula));
 }
-
-const xlsxFormulaWithoutResult = (address: string, formula: string) =>
-  `cell ${address} holds the formula =${formula} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`;
 
 /**
  * Whether a number format shows `value` multiplied by 100: a `%` in the format's section for the value (positive;

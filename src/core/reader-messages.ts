@@ -1,0 +1,90 @@
+/**
+ * Messages of the readers (src/io/read, src/io/csv.ts): files that cannot be read, CSV and YAML syntax, workbooks,
+ * AHP judgements in YAML, and values from DuckDB (Parquet files and SQL queries). Shape: `<file>: <what was found>;
+ * expected <what>`. `place` is a file's name with its line when known (`tree.yaml:12`).
+ */
+import { catalogue } from "./localize.js";
+
+/** What a column of a query's result must hold, by column (`sqlColumnType`). */
+const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
+  year: "a whole number (INTEGER; cast it: year::INTEGER)",
+  value: "a number (DOUBLE)",
+};
+
+const quoted = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(", ");
+
+export const readerMessages = catalogue("readerMessages", {
+  noSuchFile: (label: string) => `${label}: no such file; expected a readable file`,
+  isFolder: (label: string) => `${label}: is a folder, not a file; expected a readable file`,
+  cannotRead: (label: string, reason: string) => `${label}: cannot be read (${reason}); expected a readable file`,
+  oldXls: (label: string) => `${label}: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")`,
+
+  csvQuoteNotClosed: (place: string) => `${place}: the file is not valid CSV (a quote opened on this line is never closed); expected comma-separated values`,
+  /** `reason`: the CSV parser's own words. */
+  csvSyntax: (place: string, reason: string) => `${place}: the file is not valid CSV (${reason}); expected comma-separated values`,
+
+  xlsxUnreadable: (source: string, reason: string) => `${source}: the file is not a readable .xlsx workbook (${reason}); expected an Excel workbook`,
+  xlsxLikeValueSheets: (source: string, sheets: readonly string[]) =>
+    `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)`,
+  xlsxLikeTreeSheets: (source: string, sheets: readonly string[]) =>
+    `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)`,
+  xlsxNoSheets: (source: string) => `${source}: the workbook has no sheets; expected at least one sheet`,
+  xlsxNoSuchSheet: (source: string, sheet: string, sheets: readonly string[]) =>
+    `${source}: no sheet ${JSON.stringify(sheet)}; expected one of ${quoted(sheets)} or a number from 1 to ${sheets.length}`,
+  xlsxFormulaWithoutResult: (address: string, formula: string) =>
+    `cell ${address} holds the formula =${formula} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
+  /** A formula cell that shares the formula of cell `master` and holds no result. */
+  xlsxSharedFormulaWithoutResult: (address: string, master: string) =>
+    `cell ${address} holds the formula =shared with ${master} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
+
+  /** `yamlCode`: the YAML parser's code of the error; `bareMinusLine`, a line whose value is a bare "-". */
+  treeYamlSyntax: (place: string, yamlCode: string, bareMinusLine?: number) =>
+    `${place}: the file is not valid YAML (${yamlCode})${bareMinusLine === undefined ? "" : `; line ${bareMinusLine} has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"`}; expected a list of nodes`,
+  treeYamlNotList: (source: string) => `${source}: expected a list of nodes (each with a code)`,
+  treeYamlNotNode: (place: string) => `${place}: expected a node with keys such as code, name, weight, direction`,
+
+  ahpYamlSyntax: (place: string, yamlCode: string) => `${place}: the file is not valid YAML (${yamlCode}); expected a map from group to judgements`,
+  ahpYamlNotMap: () => "expected a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }",
+  ahpYamlNotJudgement: (group: string) => `expected a judgement [a, b, value] under group ${JSON.stringify(group)}`,
+  ahpYamlNotGroup: (group: string) => `expected under group ${JSON.stringify(group)} a list of [a, b, value] or { order: [...], matrix: [[...], ...] }`,
+  ahpYamlNotSquare: (size: number, group: string) =>
+    `expected a ${size} x ${size} matrix under group ${JSON.stringify(group)} (one row and one column per code of "order")`,
+  ahpDiagonal: (group: string, found: number, code: string) =>
+    `the diagonal of the matrix of group ${JSON.stringify(group)} must be 1, found ${found} for ${JSON.stringify(code)}`,
+  ahpNotReciprocal: (group: string, upper: number, a: string, b: string, lower: number) =>
+    `group ${JSON.stringify(group)}: the matrix has ${upper} for ${JSON.stringify(a)} against ${JSON.stringify(b)} but ${lower} the other way; expected reciprocals (${lower} should be 1/${upper})`,
+
+  /** Where an indicator's own query is: the tree's file and line, the indicator, its `sql` column. */
+  indicatorQuery: (place: string, code: string) => `${place}: indicator ${code}, column sql`,
+  sqlStatements: (label: string, count: number) => `${label}: the query holds ${count} statements; expected exactly one SELECT`,
+  /** `kind`: DuckDB's name of the statement (`COPY`, `CREATE`, ...). */
+  sqlNotSelect: (label: string, kind: string) => `${label}: the query is not a SELECT statement (${kind}); expected a query that only reads`,
+  /** `reason`: DuckDB's own words. */
+  sqlRefused: (label: string, reason: string) => `${label}: DuckDB refused the query: ${reason}`,
+  parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
+  parquetLayout: (label: string, columns: readonly string[]) =>
+    `${label}: columns ${columns.join(", ")}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,
+  parquetYearType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected numbers`,
+  sqlColumnMissing: (label: string, column: string, columns: readonly string[]) =>
+    `${label}: the result has no column ${column} (columns: ${columns.join(", ")}); expected unit, year, indicator, value`,
+  /** A column of the values query (unit, year, indicator, value, source) of type `type`, which it cannot be. */
+  sqlColumnType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected ${SQL_COLUMN_TYPES[column] ?? "text (VARCHAR)"}`,
+  sqlColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${column}; expected unit, year, indicator, value and an optional source`,
+  sqlNullRows: (label: string, count: number, column: string) =>
+    `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`,
+  moreInfiniteValues: (label: string, count: number) => `${label}: … and ${count} more infinite values`,
+  moreUnknownIndicators: (label: string, count: number) => `${label}: … and ${count} more codes that are not indicators of the tree`,
+  duplicateRows: (label: string, unit: string, year: number, code: string, count: number) =>
+    `${label}: unit ${JSON.stringify(unit)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`,
+  moreDuplicateRows: (label: string) => `${label}: … and more unit-year-indicator cells with several rows`,
+  panelTooLarge: (label: string, cells: number) => `${label}: ${cells} cells; expected fewer than 2^31 (units × years × indicators)`,
+
+  /** An indicator's query (`sql` column of the tree): its `year` column missing (no `type`) or not a whole number. */
+  indicatorYearColumn: (label: string, type?: string) =>
+    `${label}: column year ${type === undefined ? "is missing" : `is ${type}`}; expected a whole number (INTEGER)`,
+  indicatorValueColumn: (label: string, type?: string) => `${label}: column value ${type === undefined ? "is missing" : `is ${type}`}; expected a number (DOUBLE)`,
+  indicatorUnitColumn: (label: string, type: string) => `${label}: column unit is ${type}; expected text (VARCHAR)`,
+  indicatorColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${column}; expected unit, year and value`,
+  /** A row of an indicator's query without its `column` (year or unit). */
+  indicatorNullRow: (label: string, column: "year" | "unit") => `${label}: a row has no ${column} (NULL); expected one in every row`,
+});

@@ -1,0 +1,82 @@
+/** The Chinese messages of `readerMessages` (src/core/reader-messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { Translation } from "../localize.js";
+import type { readerMessages } from "../reader-messages.js";
+import { quote } from "../quote.js";
+
+const quoted = (values: readonly string[]) => values.map(quote).join("、");
+
+/** What a column of a query's result must hold, by column (`sqlColumnType`), in Chinese. */
+const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
+  year: "整数（INTEGER；可转换：year::INTEGER）",
+  value: "数值（DOUBLE）",
+};
+
+/** The columns `sqlNullRows` and `indicatorNullRow` name, in Chinese; another as it is. */
+const COLUMN_WORDS: Readonly<Record<string, string>> = { year: "年份（year）", unit: "评价对象（unit）", indicator: "指标（indicator）" };
+const columnWord = (column: string) => COLUMN_WORDS[column] ?? column;
+
+const SAVE_IN_EXCEL = "应为数值，或在 Excel 中打开并保存该工作簿（Excel 会保存每个公式的结果）";
+
+export const readerMessagesZh: Translation<typeof readerMessages> = {
+  noSuchFile: (label) => `${label}：文件不存在；应为可读取的文件`,
+  isFolder: (label) => `${label}：这是文件夹，不是文件；应为可读取的文件`,
+  cannotRead: (label, reason) => `${label}：无法读取（${reason}）；应为可读取的文件`,
+  oldXls: (label) => `${label}：这是旧版 Excel .xls 工作簿；应为 .xlsx 或 CSV 文件（在 Excel 中：另存为 "Excel Workbook"，即 "Excel 工作簿"）`,
+
+  csvQuoteNotClosed: (place) => `${place}：不是有效的 CSV 文件（本行开始的引号没有闭合）；应为逗号分隔的数值`,
+  csvSyntax: (place, reason) => `${place}：不是有效的 CSV 文件（${reason}）；应为逗号分隔的数值`,
+
+  xlsxUnreadable: (source, reason) => `${source}：不是可读取的 .xlsx 工作簿（${reason}）；应为 Excel 工作簿`,
+  xlsxLikeValueSheets: (source, sheets) =>
+    `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把数值放在一个工作表中（或用 --sheet 只读取一个工作表，或把每个工作表另存为同一文件夹中的文件，再指定该文件夹）`,
+  xlsxLikeTreeSheets: (source, sheets) =>
+    `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把指标体系放在一个工作表中（或用 --tree-sheet 只读取一个工作表）`,
+  xlsxNoSheets: (source) => `${source}：工作簿中没有工作表；应至少有一个工作表`,
+  xlsxNoSuchSheet: (source, sheet, sheets) => `${source}：没有工作表 ${quote(sheet)}；应为 ${quoted(sheets)} 之一，或 1 到 ${sheets.length} 之间的序号`,
+  xlsxFormulaWithoutResult: (address, formula) =>
+    `单元格 ${address} 含有公式 =${formula}，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
+  xlsxSharedFormulaWithoutResult: (address, master) =>
+    `单元格 ${address} 含有与 ${master} 共用的公式，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
+
+  treeYamlSyntax: (place, yamlCode, bareMinusLine) =>
+    `${place}：不是有效的 YAML 文件（${yamlCode}）${
+      bareMinusLine === undefined ? "" : `；第 ${bareMinusLine} 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"`
+    }；应为节点列表`,
+  treeYamlNotList: (source) => `${source}：应为节点列表（每个节点都有 code）`,
+  treeYamlNotNode: (place) => `${place}：应为含有 code、name、weight、direction 等键的节点`,
+
+  ahpYamlSyntax: (place, yamlCode) => `${place}：不是有效的 YAML 文件（${yamlCode}）；应为从指标组到判断的映射`,
+  ahpYamlNotMap: () => "应为从指标组代码（或 INDEX）到 [a, b, value] 列表或 { order, matrix } 的映射",
+  ahpYamlNotJudgement: (group) => `指标组 ${quote(group)} 下应为 [a, b, value] 形式的判断`,
+  ahpYamlNotGroup: (group) => `指标组 ${quote(group)} 下应为 [a, b, value] 列表或 { order: [...], matrix: [[...], ...] }`,
+  ahpYamlNotSquare: (size, group) => `指标组 ${quote(group)} 下应为 ${size} x ${size} 的矩阵（"order" 中每个代码一行一列）`,
+  ahpDiagonal: (group, found, code) => `指标组 ${quote(group)} 的判断矩阵对角线应为 1，而 ${quote(code)} 处为 ${found}`,
+  ahpNotReciprocal: (group, upper, a, b, lower) =>
+    `指标组 ${quote(group)}：矩阵中 ${quote(a)} 对 ${quote(b)} 为 ${upper}，反过来却为 ${lower}；应互为倒数（${lower} 应为 1/${upper}）`,
+
+  indicatorQuery: (place, code) => `${place}：指标 ${code} 的 sql 列`,
+  sqlStatements: (label, count) => `${label}：查询中有 ${count} 条语句；应恰好为一条 SELECT 语句`,
+  sqlNotSelect: (label, kind) => `${label}：查询不是 SELECT 语句（${kind}）；应为只读取数据的查询`,
+  sqlRefused: (label, reason) => `${label}：DuckDB 拒绝了该查询：${reason}`,
+  parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
+  parquetLayout: (label, columns) =>
+    `${label}：列为 ${columns.join(", ")}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,
+  parquetYearType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为数值`,
+  sqlColumnMissing: (label, column, columns) => `${label}：结果中没有列 ${column}（现有列：${columns.join(", ")}）；应为 unit、year、indicator、value`,
+  sqlColumnType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为${SQL_COLUMN_TYPES[column] ?? "文本（VARCHAR）"}`,
+  sqlColumnUnexpected: (label, column) => `${label}：多余的列 ${column}；应为 unit、year、indicator、value 和可选的 source`,
+  sqlNullRows: (label, count, column) => `${label}：有 ${count} 行没有${columnWord(column)}（NULL）；每一行都应有${columnWord(column)}`,
+  moreInfiniteValues: (label, count) => `${label}：……另有 ${count} 个无穷大的数值`,
+  moreUnknownIndicators: (label, count) => `${label}：……另有 ${count} 个代码不是指标体系中的指标`,
+  duplicateRows: (label, unit, year, code, count) =>
+    `${label}：评价对象 ${quote(unit)}，${year} 年，指标 ${quote(code)} 有 ${count} 行；每个评价对象、年份和指标应只有一个数值`,
+  moreDuplicateRows: (label) => `${label}：……另有多个评价对象-年份-指标单元有多行`,
+  panelTooLarge: (label, cells) => `${label}：共 ${cells} 个单元格；应少于 2^31 个（评价对象 × 年份 × 指标）`,
+
+  indicatorYearColumn: (label, type) =>
+    `${label}：${type === undefined ? "缺少列 year" : `列 year 的类型为 ${type}`}；应为整数（INTEGER）`,
+  indicatorValueColumn: (label, type) => `${label}：${type === undefined ? "缺少列 value" : `列 value 的类型为 ${type}`}；应为数值（DOUBLE）`,
+  indicatorUnitColumn: (label, type) => `${label}：列 unit 的类型为 ${type}；应为文本（VARCHAR）`,
+  indicatorColumnUnexpected: (label, column) => `${label}：多余的列 ${column}；应为 unit、year 和 value`,
+  indicatorNullRow: (label, column) => `${label}：有一行没有${columnWord(column)}（NULL）；每一行都应有`,
+};

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { readerMessages } from "../../../src/core/reader-messages.js";
+import { readerMessagesZh } from "../../../src/core/zh/reader-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("readerMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(readerMessages, readerMessagesZh, [
+      ["noSuchFile", ["values.csv"]],
+      ["isFolder", ["values.csv"]],
+      ["cannotRead", ["values.csv", "EACCES"]],
+      ["oldXls", ["values.xls"]],
+      ["csvQuoteNotClosed", ["values.csv:12"]],
+      ["csvSyntax", ["values.csv:3", "Invalid Record Length"]],
+      ["xlsxUnreadable", ["values.xlsx", "End of data reached"]],
+      ["xlsxLikeValueSheets", ["values.xlsx", ["2018", "2019"]]],
+      ["xlsxLikeTreeSheets", ["tree.xlsx", ["指标", "指标 (2)"]]],
+      ["xlsxNoSheets", ["values.xlsx"]],
+      ["xlsxNoSuchSheet", ["values.xlsx", "2020", ["2018", "2019"]]],
+      ["xlsxFormulaWithoutResult", ["B3", "SUM(C3:D3)"]],
+      ["xlsxSharedFormulaWithoutResult", ["B4", "B3"]],
+      ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT"]],
+      ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT", 9]],
+      ["treeYamlNotList", ["tree.yaml"]],
+      ["treeYamlNotNode", ["tree.yaml:4"]],
+      ["ahpYamlSyntax", ["ahp.yaml:2", "BAD_INDENT"]],
+      ["ahpYamlNotMap", []],
+      ["ahpYamlNotJudgement", ["A"]],
+      ["ahpYamlNotGroup", ["A"]],
+      ["ahpYamlNotSquare", [3, "A"]],
+      ["ahpDiagonal", ["A", 2, "A1"]],
+      ["ahpNotReciprocal", ["A", 3, "A1", "A2", 0.5]],
+      ["indicatorQuery", ["tree.csv:5", "A11"]],
+      ["sqlStatements", ["values.sql", 2]],
+      ["sqlNotSelect", ["values.sql", "COPY"]],
+      ["sqlRefused", ["values.sql", "Parser Error: syntax error at or near \"FORM\""]],
+      ["parquetUnreadable", ["values.parquet", "No magic bytes found at end of file"]],
+      ["parquetLayout", ["values.parquet", ["unit", "code", "amount"]]],
+      ["parquetYearType", ["values.parquet", "2018", "VARCHAR"]],
+      ["sqlColumnMissing", ["values.sql", "value", ["unit", "year", "indicator"]]],
+      ["sqlColumnType", ["values.sql", "year", "VARCHAR"]],
+      ["sqlColumnType", ["values.sql", "value", "VARCHAR"]],
+      ["sqlColumnType", ["values.sql", "unit", "INTEGER"]],
+      ["sqlColumnUnexpected", ["values.sql", "amount"]],
+      ["sqlNullRows", ["values.sql", 1, "year"]],
+      ["sqlNullRows", ["values.sql", 4, "indicator"]],
+      ["moreInfiniteValues", ["values.parquet", 12]],
+      ["moreUnknownIndicators", ["values.parquet", 7]],
+      ["duplicateRows", ["values.sql", "常州高新区", 2018, "A11", 2]],
+      ["moreDuplicateRows", ["values.sql"]],
+      ["panelTooLarge", ["values.parquet", 2147483648]],
+      ["indicatorYearColumn", ["tree.csv:5: indicator A11, column sql", undefined]],
+      ["indicatorYearColumn", ["tree.csv:5: indicator A11, column sql", "VARCHAR"]],
+      ["indicatorValueColumn", ["tree.csv:5: indicator A11, column sql", undefined]],
+      ["indicatorValueColumn", ["tree.csv:5: indicator A11, column sql", "VARCHAR"]],
+      ["indicatorUnitColumn", ["tree.csv:5: indicator A11, column sql", "INTEGER"]],
+      ["indicatorColumnUnexpected", ["tree.csv:5: indicator A11, column sql", "amount"]],
+      ["indicatorNullRow", ["tree.csv:5: indicator A11, column sql", "unit"]],
+    ]));
+
+  it("says what Chinese Excel and SQL users read (written out by hand)", () => {
+    expect(readerMessagesZh.oldXls("数据.xls")).toBe('数据.xls：这是旧版 Excel .xls 工作簿；应为 .xlsx 或 CSV 文件（在 Excel 中：另存为 "Excel Workbook"，即 "Excel 工作簿"）');
+    expect(readerMessagesZh.xlsxNoSuchSheet("数据.xlsx", "2020", ["2018", "2019"])).toBe('数据.xlsx：没有工作表 "2020"；应为 "2018"、"2019" 之一，或 1 到 2 之间的序号');
+    expect(readerMessagesZh.sqlColumnType("values.sql", "year", "VARCHAR")).toBe("values.sql：列 year 的类型为 VARCHAR；应为整数（INTEGER；可转换：year::INTEGER）");
+    expect(readerMessagesZh.sqlNullRows("values.sql", 3, "unit")).toBe("values.sql：有 3 行没有评价对象（unit）（NULL）；每一行都应有评价对象（unit）");
+  });
+
+  it("keeps the English texts the readers wrote before they were a catalogue", () => {
+    // The English texts are what files and JSON logs hold; these are the texts as the readers wrote them inline.
+    expect(readerMessages.sqlColumnType("q.sql", "source", "INTEGER")).toBe("q.sql: column source is INTEGER; expected text (VARCHAR)");
+    expect(readerMessages.sqlNullRows("q.sql", 1, "year")).toBe("q.sql: 1 row has no year (NULL); expected a year in every row");
+    expect(readerMessages.xlsxSharedFormulaWithoutResult("B4", "B3")).toMatch(/^cell B4 holds the formula =shared with B3 but not its result/);
+    expect(readerMessages.treeYamlSyntax("t.yaml:3", "BAD_INDENT", 3)).toBe(
+      't.yaml:3: the file is not valid YAML (BAD_INDENT); line 3 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes',
+    );
+  });
+});
