@@ -48,8 +48,8 @@ function flagsInText(text: string): string[] {
  * folders, and options of commands the facade has no call for. A flag quoted anywhere else must be in `FLAG_NAMES`.
  */
 const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
-  "--out": { files: ["core/messages.ts", "core/output-messages.ts", "core/project-messages.ts"], why: "output folders" },
-  "--format": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files" },
+  "--out": { files: ["core/messages.ts", "core/output-messages.ts", "core/project-messages.ts", "core/run-messages.ts", "core/command-messages.ts"], why: "output folders" },
+  "--format": { files: ["core/messages.ts", "core/output-messages.ts", "core/command-messages.ts"], why: "output files" },
   "--xlsx": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files" },
   "--parquet": { files: ["core/output-messages.ts"], why: "output files" },
   "--static": { files: ["core/messages.ts"], why: "output files" },
@@ -58,13 +58,22 @@ const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--threads": { files: ["core/output-messages.ts"], why: "the writer threads" },
   "--all-problems": { files: ["core/messages.ts"], why: "the command line's list of problems" },
   "--if-changed": { files: ["core/output-messages.ts", "core/project-messages.ts"], why: "project runs" },
-  "--force": { files: ["core/project-messages.ts"], why: "project runs" },
+  "--force": { files: ["core/project-messages.ts", "core/command-messages.ts"], why: "project runs" },
   "--project": { files: ["core/output-messages.ts", "core/project-messages.ts"], why: "projects" },
   "--runs": { files: ["core/output-messages.ts", "core/project-messages.ts"], why: "projects" },
   "--run": { files: ["core/output-messages.ts", "core/project-messages.ts"], why: "projects" },
   "--allow-outside-project": { files: ["core/limit-messages.ts"], why: "projects" },
   "--profile-unit": { files: ["core/audit/messages.ts"], why: "the audit command's strengths and weaknesses (not audit())" },
-  "--year": { files: ["core/audit/robustness-messages.ts"], why: "the compare command (compareResults, not in the facade)" },
+  "--year": { files: ["core/audit/robustness-messages.ts", "core/command-messages.ts"], why: "the compare command (compareResults, not in the facade)" },
+  "--years": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--bootstrap": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--explain": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--preset": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--indicators": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--data": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--normalize": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--table": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--with": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
 };
 
 /** Every flag the command line defines: the first argument of each commander `option(...)` or `new Option(...)`. */

@@ -9,10 +9,9 @@ import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope 
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
 import { DECIMAL_MARKS, type DecimalMark } from "../core/number.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read/read-text.js";
-import { didYouMean } from "../core/suggest.js";
 import { integerOption } from "./options.js";
-import { quote } from "../core/quote.js";
 import { withMethodDefault } from "./method-defaults.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /** The options that say how to read the input files. */
 export interface FileOptions {
@@ -79,7 +78,7 @@ export function addFileOptions(command: Command): Command {
 
 function encodingOption(text: string): Encoding {
   const encoding = parseEncoding(text);
-  if (!encoding) throw new InvalidArgumentError(`--encoding must be one of ${ENCODINGS.join(", ")} (also utf8, gb2312, cp936), got ${quote(text)}${didYouMean(text, ENCODINGS)}`);
+  if (!encoding) throw new InvalidArgumentError(commandMessages.encodingChoice(text, ENCODINGS));
   return encoding;
 }
 
@@ -96,10 +95,5 @@ export function describeDataStage(result: Pick<IndexResult, "imputations" | "tre
     else counts.set(row.method, (counts.get(row.method) ?? 0) + 1);
   const imputed = result.imputations.length - reweighted;
   if (imputed === 0 && reweighted === 0 && result.treatments.length === 0) return "";
-  const plural = (count: number) => `${count} cell${count === 1 ? "" : "s"}`;
-  const detail = [...counts].map(([method, count]) => `${method} ${count}`).join(", ");
-  return (
-    `imputed ${plural(imputed)}${detail ? ` (${detail})` : ""}, reweighted ${plural(reweighted)}, ` +
-    `outlier-treated ${plural(result.treatments.length)}${files ? " (see imputations.csv, treatment.csv)" : ""}\n`
-  );
+  return commandMessages.dataStage(imputed, [...counts], reweighted, result.treatments.length, files);
 }

@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Issue } from "../errors.js";
 import { terminalLanguageOf, type TerminalLanguage } from "./language.js";
+import { commandMessages } from "../core/command-messages.js";
 
 export interface CliEnv {
   /** Folder relative paths are resolved against. */
@@ -75,7 +76,7 @@ export function processEnv(): CliEnv {
 function streamFailed(stream: string, error: NodeJS.ErrnoException): never {
   if (stream !== "standard error")
     try {
-      process.stderr.write(`error: cannot write to ${stream} (${error.code ?? error.message}); expected a writable output\n`);
+      process.stderr.write(`error: ${commandMessages.streamFailed(stream, error.code ?? error.message)}\n`);
     } catch {
       // nothing more can be said
     }

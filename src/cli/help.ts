@@ -6,6 +6,7 @@
 import { Help, type Command, type Option } from "commander";
 import { UsageError } from "../errors.js";
 import { HELP_TOPICS, OPTION_TOPICS } from "./help-topics.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /** The help groups, in the order `--help` shows them. */
 export const HELP_GROUPS = ["input", "method", "data", "weights", "audit", "output", "run"] as const;
@@ -266,7 +267,7 @@ export function registerHelp(program: Command, write: (text: string) => void): v
       if (page && command) return write(page.page() + foldedOptionsPage(program, topic!) + `\nThe ${topic} command: innovation-index ${topic} --help\n`);
       if (command) return command.outputHelp();
       if (page) return write(page.page() + foldedOptionsPage(program, topic!));
-      if (topic !== undefined) throw new UsageError("E_USAGE", `unknown help topic "${topic}"; expected a command or one of: ${Object.keys(HELP_TOPICS).join(", ")}`);
+      if (topic !== undefined) throw new UsageError("E_USAGE", commandMessages.unknownHelpTopic(topic, Object.keys(HELP_TOPICS)));
       program.outputHelp();
       const width = Math.max(...Object.keys(HELP_TOPICS).map((name) => name.length));
       write(`\nTopics (innovation-index help TOPIC):\n${Object.entries(HELP_TOPICS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`).join("\n")}\n`);

@@ -12,7 +12,7 @@ import { SCREEN_SCOPES, type ScreenScope } from "../core/screen.js";
 import { checkPerformanceThresholds, DEFAULT_PERFORMANCE_THRESHOLDS } from "../core/analysis/performance-groups.js";
 import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
 import { UsageError } from "../errors.js";
-import { quote } from "../core/quote.js";
+import { commandMessages } from "../core/command-messages.js";
 
 export interface MethodCommandOptions {
   normalise?: NormalizeMethod;
@@ -56,7 +56,7 @@ function powerOption(text: string): number {
 function capOption(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value < MIN_CAP)
-    throw new InvalidArgumentError(`--cap must be a number >= ${MIN_CAP} (a lower cap would move the base year off 100), got ${quote(text)}`);
+    throw new InvalidArgumentError(commandMessages.capOption(MIN_CAP, text));
   return value;
 }
 
@@ -123,11 +123,11 @@ export function methodOptionsOf(
   options: MethodCommandOptions,
 ): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "indexName" | "range" | "zScale" | "power" | "performanceGroups"> {
   if (options.normalise && options.normalize && options.normalise !== options.normalize)
-    throw new UsageError("E_USAGE", `--normalise ${options.normalise} and --normalize ${options.normalize} disagree; expected one of them`);
+    throw new UsageError("E_USAGE", commandMessages.normaliseDisagrees(options.normalise, options.normalize));
   const byLevel = options.aggregate?.byLevel ?? {};
   const specPower = options.aggregate?.power;
   if (options.power !== undefined && specPower !== undefined && options.power !== specPower)
-    throw new UsageError("E_USAGE", `--power ${options.power} and --aggregate power:${specPower} disagree; expected one exponent`);
+    throw new UsageError("E_USAGE", commandMessages.powerDisagrees(options.power, specPower));
   return {
     normalize: options.normalise ?? options.normalize,
     cap: options.cap,

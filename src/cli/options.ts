@@ -5,14 +5,14 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXAMPLE, PACKAGE_ROOT, type CliEnv } from "./env.js";
-import { quote } from "../core/quote.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /** Parses a whole number within bounds, for commander. */
 export function integerOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (!/^[+-]?\d+$/.test(text.trim()) || value < min || value > max)
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got ${quote(text)}`);
+      throw new InvalidArgumentError(commandMessages.wholeNumberOption(name, min, max, text));
     return value;
   };
 }
@@ -47,10 +47,7 @@ export function resolveInputs(options: InputOptions, env: CliEnv): ResolvedInput
     return { ...EXAMPLE, labels: { tree: label(EXAMPLE.indicators), data: label(EXAMPLE.data) }, example: true };
   }
   if (!options.indicators || !options.data)
-    throw new UsageError(
-      "E_USAGE",
-      `${options.indicators ? "--data" : "--indicators"} is missing; expected both --indicators and --data, or neither for the shipped example`,
-    );
+    throw new UsageError("E_USAGE", commandMessages.inputMissing(options.indicators ? "--data" : "--indicators"));
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(env.cwd, path));
   return {
     indicators: absolute(options.indicators),

@@ -23,6 +23,7 @@ import type { Tree } from "../core/types.js";
 import type { CliEnv } from "./env.js";
 import type { ResolvedInputs } from "./options.js";
 import { renderColumns, renderIndexTable } from "./render.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /** What `compute` produces before writing: the inputs read, the result and the files (name -> content). */
 export interface ComputedOutputs {
@@ -195,9 +196,9 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
   const toStdout = options.out === "-";
   const format = options.format ?? (toStdout ? "csv" : undefined);
   if (options.table && (format === undefined || format === "xlsx"))
-    throw new UsageError("E_USAGE", `--table ${options.table} needs --format table, csv or json; expected one of them with --table`);
+    throw new UsageError("E_USAGE", commandMessages.tableNeedsFormat(options.table));
   if (options.table === "ranks" && !lazy.has("ranks"))
-    throw new UsageError("E_USAGE", `--table ranks needs several units; the data has one unit`);
+    throw new UsageError("E_USAGE", commandMessages.ranksOfOneUnit());
 
   const files: RunOutputs["files"] = {};
   const warnings: Issue[] = [];
@@ -263,7 +264,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       break;
     default: {
       const unknown: never = format;
-      throw new UsageError("E_USAGE", `unknown format ${String(unknown)}`);
+      throw new UsageError("E_USAGE", commandMessages.unknownFormat(String(unknown)));
     }
   }
   return { analysis, files, printed, warnings };
@@ -307,7 +308,7 @@ export function screenedTable(result: IndexResult): Table {
 export function printOutput(printed: string | Uint8Array, env: CliEnv): void {
   if (typeof printed === "string") env.stdout(printed);
   else if (env.stdoutBytes) env.stdoutBytes(printed);
-  else throw new UsageError("E_USAGE", "--format xlsx needs a byte stream on stdout; expected stdout redirected to a file");
+  else throw new UsageError("E_USAGE", commandMessages.xlsxNeedsBytes());
 }
 
 /** Tables that get a sheet only when they have rows. */

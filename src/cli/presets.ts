@@ -4,6 +4,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "../core/presets.js";
 import { UsageError } from "../errors.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /** Adds `--preset` and `--explain`. */
 export function addPresetOptions(command: Command): Command {
@@ -19,7 +20,7 @@ export function addPresetOptions(command: Command): Command {
  */
 export function applyPreset(command: Command): Preset | undefined {
   const preset = command.getOptionValue("preset") as Preset | undefined;
-  if (command.getOptionValue("explain") && !preset) throw new UsageError("E_USAGE", `--explain needs --preset NAME; expected one of: ${PRESETS.join(", ")}`);
+  if (command.getOptionValue("explain") && !preset) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
   if (!preset) return undefined;
   for (const setting of PRESET_DEFINITIONS[preset].settings) {
     const option = command.options.find((candidate) => candidate.long === `--${setting.option}`);
@@ -28,7 +29,7 @@ export function applyPreset(command: Command): Preset | undefined {
     const source = command.getOptionValueSource(name);
     if (source === "cli" || source === "config") continue;
     if (option.argChoices && !option.argChoices.includes(setting.value))
-      throw new InvalidArgumentError(`preset ${preset}: --${setting.option} ${setting.value} is not one of ${option.argChoices.join(", ")}`);
+      throw new InvalidArgumentError(commandMessages.presetValueNotChoice(preset, setting.option, setting.value, option.argChoices));
     const value = option.parseArg ? option.parseArg(setting.value, undefined) : setting.value;
     command.setOptionValueWithSource(name, value, "preset" as "config");
   }

@@ -8,13 +8,13 @@
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { limitMessages } from "../core/limit-messages.js";
-import { describeFound, projectMessages } from "../core/project-messages.js";
-import { didYouMean } from "../core/suggest.js";
+import { projectMessages } from "../core/project-messages.js";
 import type { z } from "zod";
 import { ValidationError, type Issue } from "../errors.js";
 import type { Project } from "../io/project/project.js";
 import { findProjectFile } from "../io/project/project-file.js";
 import type { CliEnv } from "./env.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /** A project applied to a command. */
 export interface AppliedProject extends Project {
@@ -128,16 +128,16 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
  * received (a number as written, a list joined by commas), checked against the option's choices.
  */
 function parseOptionValue(option: Option, value: unknown): { ok: true; value: unknown } | { ok: false; expected: string } {
-  if (option.isBoolean() || option.negate) return typeof value === "boolean" ? { ok: true, value } : { ok: false, expected: "true or false" };
-  if (value === null || typeof value === "object" && !Array.isArray(value)) return { ok: false, expected: `a value for ${option.long}` };
+  if (option.isBoolean() || option.negate) return typeof value === "boolean" ? { ok: true, value } : { ok: false, expected: commandMessages.expectedBoolean() };
+  if (value === null || typeof value === "object" && !Array.isArray(value)) return { ok: false, expected: commandMessages.expectedValueFor(String(option.long)) };
   const text = Array.isArray(value) ? value.map(String).join(",") : String(value);
   const choices = option.argChoices;
-  if (choices && !choices.includes(text)) return { ok: false, expected: `one of: ${choices.join(", ")}${didYouMean(text, choices)}` };
+  if (choices && !choices.includes(text)) return { ok: false, expected: commandMessages.expectedOneOf(text, choices) };
   if (!option.parseArg) return { ok: true, value: text };
   try {
     return { ok: true, value: option.parseArg(text, undefined) };
   } catch (error) {
-    if (error instanceof InvalidArgumentError) return { ok: false, expected: `what ${option.long} accepts (${error.message.replace(/^error: /, "")})` };
-    return { ok: false, expected: `a valid value for ${option.long} (${describeFound(value)} was refused)` };
+    if (error instanceof InvalidArgumentError) return { ok: false, expected: commandMessages.expectedAccepted(String(option.long), error.message.replace(/^error: /, "")) };
+    return { ok: false, expected: commandMessages.expectedValid(String(option.long), value) };
   }
 }

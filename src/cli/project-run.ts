@@ -39,6 +39,7 @@ import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { printable, renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
 import { terminalMessages } from "../core/terminal-messages.js";
+import { commandMessages } from "../core/command-messages.js";
 
 /**
  * What a project run reads of `compute`'s options (`ComputeCommandOptions` has them all): the inputs, and where and how
@@ -234,7 +235,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         if (finished) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, reason), { cause });
         await discardRun(runsDir, id).catch(() => undefined);
         if (cause instanceof OutputError) throw cause;
-        throw new OutputError("E_WRITE", `${runLabel}: cannot publish the run (${reason}); expected a writable folder`, { cause });
+        throw new OutputError("E_WRITE", commandMessages.publishFailed(runLabel, reason), { cause });
       }
 
       if (computed.printed !== undefined) printOutput(computed.printed, env);

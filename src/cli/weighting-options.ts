@@ -31,7 +31,8 @@ import { loadMathjsEigen } from "../io/math/mathjs-eigen.js";
 import { formatValue } from "../io/write/to-csv.js";
 import { EXAMPLE_AHP, type CliEnv } from "./env.js";
 import { printable, renderColumns } from "./render.js";
-import { quote } from "../core/quote.js";
+import { commandMessages } from "../core/command-messages.js";
+import { joinMessages } from "../core/localize.js";
 
 export interface WeightingCliOptions {
   ahp?: string;
@@ -60,7 +61,7 @@ export function parseYearList(text: string): number[] {
     const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(part);
     if (range && Number(range[1]) <= Number(range[2])) for (let year = Number(range[1]); year <= Number(range[2]); year++) years.add(year);
     else if (/^\d{4}$/.test(part)) years.add(Number(part));
-    else throw new InvalidArgumentError(`--weight-years must list years such as 2017-2020 or 2017,2019, got ${quote(text)}`);
+    else throw new InvalidArgumentError(commandMessages.weightYearsOption(text));
   }
   return [...years].sort((a, b) => a - b);
 }
@@ -68,7 +69,7 @@ export function parseYearList(text: string): number[] {
 /** Parses a comma-separated list of units. */
 export function parseUnitList(text: string): string[] {
   const units = text.split(",").map((unit) => unit.trim());
-  if (units.some((unit) => unit === "")) throw new InvalidArgumentError(`--weight-units must list units separated by commas, got ${quote(text)}`);
+  if (units.some((unit) => unit === "")) throw new InvalidArgumentError(commandMessages.weightUnitsOption(text));
   return [...new Set(units)];
 }
 
@@ -77,7 +78,7 @@ export function numberOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max)
-      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got ${quote(text)}`);
+      throw new InvalidArgumentError(commandMessages.numberOption(name, min, max, text));
     return value;
   };
 }
@@ -192,18 +193,25 @@ export async function weighIndex(
 /** The diagnostic lines: the method, the observations objective weights came from, and the AHP consistency table. */
 export function describeWeighting(result: WeightingResult): string {
   const summary = result.summary;
-  const lines = [`weights by ${summary.method}${summary.judgements ? ` from ${summary.judgements}` : ""}`];
+  const lines = [commandMessages.weightsBy(summary.method, summary.judgements)];
   if (summary.years && summary.units)
     lines.push(
-      `objective weights from ${summary.observations} observations${summary.dropped ? ` (${summary.dropped.length} unit-years with a gap left out)` : ""}: units ${summary.units.map((unit) => (unit ? printable(unit, true) : "(unnamed)")).join(", ")}; years ${summary.years.join(", ")}; groups weighted by rule "${summary.groupWeights}"` +
-        (summary.entropyShift ? `; entropy shift ${summary.entropyShift}` : "") +
-        (summary.entropyInput ? `; entropy of ${summary.entropyInput} values` : "") +
-        (summary.pcaRotation ? `; PCA rotation ${summary.pcaRotation}` : ""),
+      commandMessages.objectiveObservations(
+        summary.observations,
+        summary.dropped?.length,
+        summary.units.map((unit) => (unit ? printable(unit, true) : "")),
+        summary.years,
+        summary.groupWeights,
+        summary.entropyShift,
+        summary.entropyInput,
+        summary.pcaRotation,
+      ),
     );
   if (result.consistency.length > 0) {
     const rows = [["group", "n", "lambda_max", "CI", "CR"]];
     for (const row of result.consistency) rows.push([row.group, String(row.n), formatValue(row.lambdaMax, 4), formatValue(row.ci, 4), formatValue(row.cr, 4)]);
-    lines.push(`AHP consistency (CR < 0.1 is acceptable${summary.randomIndex ? `; random index ${summary.randomIndex}` : ""}):\n${renderColumns(rows)}`);
+    lines.push(commandMessages.ahpConsistency(summary.randomIndex, renderColumns(rows)));
   }
-  return lines.join("\n") + "\n";
+  // Each line a message, translated on its own (src/core/localize.ts).
+  return joinMessages(...lines.flatMap((line) => [line, "\n"]));
 }

@@ -20,6 +20,7 @@ import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
 import type { WeightingSummary } from "./weighting/derive.js";
 import { append } from "./arrays.js";
+import { checkMessages } from "./check-messages.js";
 import { isObject, OptionChecks, optionMessages } from "./option-checks.js";
 import { checkPerformanceThresholds } from "./analysis/performance-groups.js";
 import { ZERO_BASE_POLICIES } from "./zero-base.js";
@@ -370,42 +371,42 @@ export function defaultIndexName(tree: Pick<Tree, "nodes">): string {
  */
 export function checkComputeOptions(options: ComputeOptions): Issue[] {
   const checks = new OptionChecks()
-    .number("baseYear", options.baseYear, "a year of the data such as 2017", Number.isInteger)
+    .number("baseYear", options.baseYear, checkMessages.expectedOption("baseYear"), Number.isInteger)
     .text("indexName", options.indexName)
     .choice("normalize", options.normalize, NORMALIZE_METHODS)
-    .number("cap", options.cap, "a number >= 100 (a lower cap would move the base year off 100)")
+    .number("cap", options.cap, checkMessages.expectedOption("cap"))
     .choice("dampen", options.dampen, DAMPENINGS)
     .text("referenceUnit", options.referenceUnit)
     .choice("aggregate", options.aggregate, AGGREGATE_METHODS)
-    .number("power", options.power, "a number p, e.g. 0.5 (1 arithmetic, 0 geometric, -1 harmonic)")
+    .number("power", options.power, checkMessages.expectedOption("power"))
     .choice("missing", options.missing, MISSING_POLICIES)
     .choice("unfilled", options.unfilled, UNFILLED_POLICIES)
     .choice("zeroBase", options.zeroBase, ZERO_BASE_POLICIES)
     .choice("outliers", options.outliers, OUTLIER_METHODS)
-    .number("winsorMax", options.winsorMax, "a whole number >= 1", (count) => Number.isInteger(count) && count >= 1)
+    .number("winsorMax", options.winsorMax, checkMessages.expectedOption("winsorMax"), (count) => Number.isInteger(count) && count >= 1)
     .choice("outlierScope", options.outlierScope, OUTLIER_SCOPES)
     .boolean("strict", options.strict);
   // A cap below 100, in the words of --cap as planNormalization reports it (the facade names it cap), with the other
   // options' problems: the command line's rule (MIN_CAP) checked before anything is computed.
   if (typeof options.cap === "number" && Number.isFinite(options.cap) && options.cap < MIN_CAP) checks.fail("--cap", messages.capOptionTooLow(options.cap));
   const { range, zScale, screen, aggregateByLevel, performanceGroups } = options;
-  checks.pair("range", range, ["low", "high"], "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }", (low, high) => low < high);
-  checks.pair("zScale", zScale, ["mean", "sd"], "{ mean, sd }: two numbers with sd > 0, e.g. { mean: 0, sd: 1 }", (_mean, sd) => sd > 0);
-  if (screen !== undefined && !isObject(screen)) checks.fail("screen", optionMessages.notExpected("screen", screen, "{ threshold, by? }, e.g. { threshold: 0.66 }"));
+  checks.pair("range", range, ["low", "high"], checkMessages.expectedOption("range"), (low, high) => low < high);
+  checks.pair("zScale", zScale, ["mean", "sd"], checkMessages.expectedOption("zScale"), (_mean, sd) => sd > 0);
+  if (screen !== undefined && !isObject(screen)) checks.fail("screen", optionMessages.notExpected("screen", screen, checkMessages.expectedOption("screen")));
   else if (screen !== undefined) {
-    const share = "a share above 0 and at most 1, e.g. 0.66";
+    const share = checkMessages.expectedOption("share");
     checks.keys("screen", screen, ["threshold", "by"]).required("screen.threshold", screen.threshold, share);
     checks.number("screen.threshold", screen.threshold, share, (value) => value > 0 && value <= 1).choice("screen.by", screen.by, SCREEN_SCOPES);
   }
   if (aggregateByLevel !== undefined && !isObject(aggregateByLevel))
-    checks.fail("aggregateByLevel", optionMessages.notExpected("aggregateByLevel", aggregateByLevel, "{ level: method }, e.g. { 0: \"arithmetic\" }"));
+    checks.fail("aggregateByLevel", optionMessages.notExpected("aggregateByLevel", aggregateByLevel, checkMessages.expectedOption("aggregateByLevel")));
   else if (aggregateByLevel !== undefined)
     for (const [level, method] of Object.entries(aggregateByLevel)) {
-      checks.number(`aggregateByLevel key`, /^\d+$/.test(level) ? Number(level) : level, "a level: 0 for the overall index, 1 for the first-level groups, ...");
+      checks.number(`aggregateByLevel key`, /^\d+$/.test(level) ? Number(level) : level, checkMessages.expectedOption("level"));
       checks.choice(`aggregateByLevel[${level}]`, method, AGGREGATE_METHODS);
     }
   if (performanceGroups !== undefined) {
-    const problem = Array.isArray(performanceGroups) ? checkPerformanceThresholds(performanceGroups) : "three thresholds, e.g. [125, 100, 70]";
+    const problem = Array.isArray(performanceGroups) ? checkPerformanceThresholds(performanceGroups) : checkMessages.expectedOption("performanceGroups");
     if (problem) checks.fail("performanceGroups", optionMessages.notExpected("performanceGroups", performanceGroups, problem));
   }
   return checks.issues;

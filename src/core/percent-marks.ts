@@ -7,13 +7,15 @@
  */
 import type { Issue } from "../errors.js";
 import type { ValueRecord } from "./panel.js";
-import { quote } from "./quote.js";
+import { checkMessages, type PercentExample } from "./check-messages.js";
 
-/** A value's place for a message: `file:line`, or the file alone. */
-const placeOf = (record: ValueRecord, source: string | undefined) => {
-  const file = record.file ?? source;
-  return file === undefined ? "" : record.line ? ` at ${file}:${record.line}` : ` in ${file}`;
-};
+/** The first of `records` (one kind of value) and how many there are, for the message; its file `source` if none of its own. */
+const exampleOf = (records: readonly ValueRecord[], source: string | undefined): PercentExample => ({
+  count: records.length,
+  value: records[0].value,
+  file: records[0].file ?? source,
+  line: records[0].line,
+});
 
 /**
  * One warning (`W_PERCENT_MIXED`) per code (indicator or formula variable) whose values include both cells written as
@@ -36,7 +38,7 @@ export function percentMixWarnings(records: readonly ValueRecord[], source?: str
     const odd = plain.length <= marked.length ? plain[0] : marked[0];
     warnings.push({
       code: "W_PERCENT_MIXED",
-      message: percentMixed(code, marked, plain, source),
+      message: checkMessages.percentMixed(code, exampleOf(marked, source), exampleOf(plain, source)),
       source: odd.file ?? source,
       line: odd.line,
       column: "value",
@@ -45,11 +47,3 @@ export function percentMixWarnings(records: readonly ValueRecord[], source?: str
   }
   return warnings;
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const percentMixed = (code: string, marked: readonly ValueRecord[], plain: readonly ValueRecord[], source: string | undefined) =>
-  `values of ${quote(code)} mix ${count(marked.length, "percentage", "percentages")} (e.g. ${marked[0].value}%${placeOf(marked[0], source)}) ` +
-  `with ${count(plain.length, "plain number", "plain numbers")} (e.g. ${plain[0].value}${placeOf(plain[0], source)}); a percent sign is dropped ` +
-  `(${marked[0].value}% reads as ${marked[0].value}), so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; ` +
-  `expected every value of ${quote(code)} written one way: all with a percent sign (or formatted as percentages in Excel) or none`;

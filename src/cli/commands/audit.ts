@@ -32,6 +32,7 @@ import { printable, renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export interface AuditCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions, Partial<Omit<AuditThresholds, "skewness">> {
   weights: WeightMethod;
@@ -91,7 +92,7 @@ function thresholdOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max)
-      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
+      throw new InvalidArgumentError(commandMessages.numberOption(name, min, max, text));
     return value;
   };
 }
@@ -173,7 +174,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit" });
   if (options.quiet) return;
   printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings, ...workbookWarnings], env);
-  for (const note of profiles.notes) env.stderr(`note: ${printable(note)}\n`);
+  for (const note of profiles.notes) env.stderr(commandMessages.note(printable(note)));
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result, { files: false });
   if (dataStage) env.stderr(dataStage);

@@ -23,6 +23,7 @@ import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 /** The options of one configuration: those of `compute` that change the index. */
 export interface ConfigurationOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
@@ -89,8 +90,8 @@ export async function runCompare(projects: readonly string[], command: Command, 
   } else env.stdout(renderComparison(comparison, options.decimals) + "\n");
   if (options.quiet) return;
   printWarnings([...a.warnings, ...b.warnings], env);
-  env.stderr(`a: ${configurations[0].label}\nb: ${configurations[1].label}\n`);
-  for (const note of comparison.notes) env.stderr(`note: ${note}\n`);
+  env.stderr(commandMessages.configurations(configurations[0].label, configurations[1].label));
+  for (const note of comparison.notes) env.stderr(commandMessages.note(note));
   if (options.out) env.stderr(terminalMessages.wroteFiles([COMPARE_FILE, COMPARE_YEARS_FILE], options.out));
 }
 
@@ -104,7 +105,7 @@ interface Configuration {
 async function configurationsOf(projects: readonly string[], command: Command, env: CliEnv): Promise<[Configuration, Configuration]> {
   const options = command.opts<CompareCommandOptions>();
   if (projects.length === 2) {
-    if (options.with !== undefined) throw new UsageError("E_USAGE", `--with cannot be used with two project files; expected either two project files or --with`);
+    if (options.with !== undefined) throw new UsageError("E_USAGE", commandMessages.compareWithAndProjects());
     const load = async (name: "a" | "b", file: string): Promise<Configuration> => {
       const parser = addConfigurationOptions(new Command("compute")).option("--project <file>");
       parser.setOptionValueWithSource("project", file, "cli");
@@ -119,8 +120,8 @@ async function configurationsOf(projects: readonly string[], command: Command, e
     return [await load("a", projects[0]), await load("b", projects[1])];
   }
   if (projects.length !== 0)
-    throw new UsageError("E_USAGE", `compare takes two project files, got ${projects.length} ("${projects.join('", "')}"); expected two, or none with --with`);
-  if (options.with === undefined) throw new UsageError("E_USAGE", `nothing to compare; expected two project files, or --with "FLAGS" for configuration b`);
+    throw new UsageError("E_USAGE", commandMessages.compareProjectCount(projects));
+  if (options.with === undefined) throw new UsageError("E_USAGE", commandMessages.compareNothing());
   const parser = addConfigurationOptions(new Command("--with"))
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} })
@@ -128,7 +129,7 @@ async function configurationsOf(projects: readonly string[], command: Command, e
   try {
     parser.parse(splitFlags(options.with), { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) throw new UsageError("E_USAGE", `--with "${options.with}": ${error.message.replace(/^error: /, "")}`);
+    if (error instanceof CommanderError) throw new UsageError("E_USAGE", commandMessages.compareWithRefused(options.with, error.message.replace(/^error: /, "")));
     throw error;
   }
   const second: Record<string, unknown> = { ...options };
@@ -137,8 +138,8 @@ async function configurationsOf(projects: readonly string[], command: Command, e
     if (parser.getOptionValueSource(key) === "cli") second[key] = parser.getOptionValue(key);
   }
   return [
-    { name: "a", label: "the command's flags", options },
-    { name: "b", label: `the command's flags with ${options.with}`, options: second as unknown as ConfigurationOptions },
+    { name: "a", label: commandMessages.commandFlags(), options },
+    { name: "b", label: commandMessages.commandFlagsWith(options.with), options: second as unknown as ConfigurationOptions },
   ];
 }
 
@@ -158,7 +159,7 @@ async function computeConfiguration(configuration: Configuration, env: CliEnv): 
     return { result, warnings: [...weightingWarnings, ...result.warnings] };
   } catch (error) {
     if (error instanceof ValidationError)
-      throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: `configuration ${configuration.name} (${configuration.label}) cannot be computed` });
+      throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareFailed(configuration.name, configuration.label) });
     throw error;
   }
 }

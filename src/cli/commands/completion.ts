@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, type Command, type Option } from "commander";
 import type { CliEnv } from "../env.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export const COMPLETION_SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
@@ -146,7 +147,7 @@ export function registerCompletion(program: Command, env: CliEnv): void {
     .description("print a shell completion script (bash, zsh, fish or powershell)")
     .argument("<shell>", `the shell: ${COMPLETION_SHELLS.join(", ")}`, (text: string) => {
       if (!(COMPLETION_SHELLS as readonly string[]).includes(text))
-        throw new InvalidArgumentError(`unknown shell "${text}"; expected one of: ${COMPLETION_SHELLS.join(", ")}`);
+        throw new InvalidArgumentError(commandMessages.unknownShell(text, COMPLETION_SHELLS));
       return text;
     })
     .addHelpText(

@@ -17,6 +17,7 @@ import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
 import { exists, parseYears } from "./template.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export interface ImportCoinrOptions {
   data: string;
@@ -53,12 +54,12 @@ Examples:
 /** Runs `import-coinr`: read both tables, check the tree and the values together, write both files. */
 export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): Promise<void> {
   const encoding = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
-  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", `--encoding must be auto, utf-8, gb18030 or gbk, got "${options.encoding}"`);
-  if (options.year && options.year.length !== 1) throw new UsageError("E_USAGE", `--year takes one year, got ${options.year.join(", ")}`);
+  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", commandMessages.encodingOption(options.encoding));
+  if (options.year && options.year.length !== 1) throw new UsageError("E_USAGE", commandMessages.importOneYear(options.year));
   const dir = resolve(env.cwd, options.out);
   if (!options.force)
     for (const name of COINR_OUTPUTS)
-      if (await exists(resolve(dir, name))) throw new OutputError("E_EXISTS", `${options.out}/${name}: the file exists; expected a new folder (or --force to overwrite it)`);
+      if (await exists(resolve(dir, name))) throw new OutputError("E_EXISTS", commandMessages.importExists(`${options.out}/${name}`));
 
   const [meta, data] = await Promise.all([
     readTable(resolve(env.cwd, options.meta), options.meta, { encoding }),
@@ -75,7 +76,7 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   let table = data.table;
   if (findColumns(table.header, LONG_COLUMNS).year < 0) {
     if (!options.year) {
-      issues.push({ code: "E_MISSING_COLUMN", message: `no column "Time" (the year); expected a Time column, or --year for data of one year`, source: data.source, line: table.headerLine });
+      issues.push({ code: "E_MISSING_COLUMN", message: commandMessages.importNoTime(), source: data.source, line: table.headerLine });
       throw new ValidationError(issues);
     }
     const year = String(options.year[0]);
@@ -88,7 +89,7 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
     for (const code of indicators)
       if (!found.has(code)) {
         const row = rows.value.find((candidate) => candidate.code === code);
-        issues.push({ code: "E_NO_VALUES", message: `indicator "${code}" of the iMeta has no column in the iData; expected a column named "${code}"`, source: meta.source, line: row?.line, id: code });
+        issues.push({ code: "E_NO_VALUES", message: commandMessages.importNoColumn(code), source: meta.source, line: row?.line, id: code });
       }
   }
   if (issues.length > 0 || !values.ok) throw new ValidationError(issues);
@@ -101,9 +102,5 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeRowsTable(rows.value)), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out);
   const units = new Set(values.value.map((record) => record.unit)).size;
   const years = new Set(values.value.map((record) => record.year)).size;
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  env.stderr(
-    `wrote ${options.out}/tree.csv (${count(rows.value.length, "node")}, ${count(indicators.size, "indicator")}) and ` +
-      `${options.out}/values.csv (${count(units, "unit")}, ${count(years, "year")})\n`,
-  );
+  env.stderr(commandMessages.importWrote(options.out, rows.value.length, indicators.size, units, years));
 }

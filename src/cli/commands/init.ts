@@ -14,6 +14,7 @@ import { WRITTEN_FILES } from "../../io/write/written-files.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../project-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export interface InitCommandOptions {
   force: boolean;
@@ -71,10 +72,7 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   // A values folder that already holds files would read the example's values with them, as one more unit.
   const others = existsSync(join(folder, "data")) ? readdirSync(join(folder, "data")).filter((name) => !(`data/${name}` in files) && name !== WRITTEN_FILES).sort() : [];
   if (others.length > 0 && !options.force)
-    throw new OutputError(
-      "E_EXISTS",
-      `${label}/data already holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}: the example's values written beside them would be read with them, as one more unit; expected an empty data folder (or --force to add the example's files anyway)`,
-    );
+    throw new OutputError("E_EXISTS", commandMessages.initDataNotEmpty(label, others));
   // Files in subfolders are written folder by folder, each atomically.
   const byFolder = new Map<string, Record<string, string>>();
   for (const [path, text] of Object.entries(files)) {

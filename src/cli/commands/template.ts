@@ -16,8 +16,8 @@ import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
 import type { CliEnv } from "../env.js";
 import { printWarnings } from "../report-issues.js";
-import { quote } from "../../core/quote.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export interface TemplateCommandOptions {
   indicators: string;
@@ -37,7 +37,7 @@ export function parseYears(text: string): number[] {
     ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
     : text.split(",").map((part) => (/^\s*\d{4}\s*$/.test(part) ? Number(part) : Number.NaN));
   if (years.length === 0 || years.some(Number.isNaN) || years.length > 200)
-    throw new InvalidArgumentError(`--years must be a range such as 2017-2020 or a list such as 2017,2018,2020, got ${quote(text)}`);
+    throw new InvalidArgumentError(commandMessages.yearsOption(text));
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
@@ -82,11 +82,11 @@ Examples:
 /** Runs `template`: read the tree, list the series to fill, write the file. */
 export async function runTemplate(options: TemplateCommandOptions, env: CliEnv): Promise<void> {
   const format = /\.xlsx$/i.test(options.out) ? "xlsx" : /\.csv$/i.test(options.out) ? "csv" : undefined;
-  if (!format) throw new UsageError("E_USAGE", `--out must end in .csv or .xlsx, got ${quote(options.out)}`);
+  if (!format) throw new UsageError("E_USAGE", commandMessages.templateOut(options.out));
   const encoding: Encoding | undefined = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
-  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", `--encoding must be auto, utf-8, gb18030 or gbk, got ${quote(options.encoding)}`);
+  if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", commandMessages.encodingOption(options.encoding));
   const target = resolve(env.cwd, options.out);
-  if (!options.force && (await exists(target))) throw new OutputError("E_EXISTS", `${options.out}: the file exists; expected a new file name (or --force to overwrite it)`);
+  if (!options.force && (await exists(target))) throw new OutputError("E_EXISTS", commandMessages.templateExists(options.out));
   const tree = await readTreeFile(resolve(env.cwd, options.indicators), options.indicators, { encoding, sheet: options.treeSheet });
   const compiled = new Map<string, CompiledFormula>();
   const formulas = formulaIndicators(tree);

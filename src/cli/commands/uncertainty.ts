@@ -28,10 +28,10 @@ import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
-import { quote } from "../../core/quote.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
   baseYear?: number;
@@ -61,7 +61,7 @@ export function parseByteSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\s*$/i.exec(text);
   const power = match ? ["", "k", "m", "g", "t"].indexOf((match[2] ?? "").toLowerCase().replace(/^b.*/, "").charAt(0)) : -1;
   const bytes = match && power >= 0 ? Math.floor(Number(match[1]) * 1024 ** power) : Number.NaN;
-  if (!(bytes > 0)) throw new InvalidArgumentError(`--memory-limit must be a size such as 8GB, 512MB or a number of bytes, got "${text}"`);
+  if (!(bytes > 0)) throw new InvalidArgumentError(commandMessages.memoryLimitOption(text));
   return bytes;
 }
 
@@ -73,7 +73,7 @@ export function methodListOption<T extends string>(option: string, kind: string,
       if (!allowed.includes(item as T)) throw new InvalidArgumentError(messages.unknownMethod(kind, item, allowed));
       if (list.indexOf(item) !== i) throw new InvalidArgumentError(messages.duplicateChoice(option, item));
     }
-    if (list.length === 0) throw new InvalidArgumentError(`${option} is empty; expected one or more of: ${allowed.join(", ")}`);
+    if (list.length === 0) throw new InvalidArgumentError(commandMessages.emptyMethodList(option, allowed));
     return list as T[];
   };
 }
@@ -81,14 +81,14 @@ export function methodListOption<T extends string>(option: string, kind: string,
 function fractionOption(text: string): number {
   const value = Number(text);
   if (!/^\s*\d*\.?\d+(e-?\d+)?\s*$/i.test(text) || !(value > 0 && value <= 1))
-    throw new InvalidArgumentError(`--weight-noise must be a number above 0 and at most 1 (0.2 means ±20%), got ${quote(text)}`);
+    throw new InvalidArgumentError(commandMessages.weightNoiseOption(text));
   return value;
 }
 
 /** `--bootstrap`: 0 (none), or 2 to 100,000 resamples. */
 function resampleOption(text: string): number {
   const value = integerOption("--bootstrap", 0, 100_000)(text);
-  if (value === 1) throw new InvalidArgumentError(`--bootstrap must be 0 (no intervals) or at least 2 resamples, got ${quote(text)}`);
+  if (value === 1) throw new InvalidArgumentError(commandMessages.bootstrapOne(text));
   return value;
 }
 
@@ -279,7 +279,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   printWarnings([...weightingWarnings, ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result.nominalRun, { files: false });
-  if (dataStage) env.stderr(`nominal run: ${dataStage}`);
+  if (dataStage) env.stderr(commandMessages.nominalRun(dataStage));
   if (inputs.example) env.stderr(terminalMessages.usingExample());
   env.stdout(renderUncertaintySummary(result));
   env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));

@@ -33,6 +33,7 @@ import { addInputOptions, integerOption, resolveInputs, type InputOptions } from
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
+import { commandMessages } from "../../core/command-messages.js";
 
 export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions, DataOptions, MethodCommandOptions {
   /** Optimise the weights for effective importance (targets: the derived weights). */
@@ -113,7 +114,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   if (options.weights && options.method && options.weights !== options.method)
-    throw new UsageError("E_USAGE", `--weights ${options.weights} and --method ${options.method} disagree; expected one of them`);
+    throw new UsageError("E_USAGE", commandMessages.weightsDisagree(options.weights, options.method));
   const method = options.weights ?? options.method ?? "explicit";
   let result = await runWeighting(method, options, { tree, panel, example: inputs.example }, env);
   const optimised = options.optimise ? optimiseForImportance(tree, panel, result, options) : undefined;
@@ -151,7 +152,7 @@ async function formatWeights(
     }
     default: {
       const unknown: never = format;
-      throw new UsageError("E_USAGE", `unknown format ${String(unknown)}`);
+      throw new UsageError("E_USAGE", commandMessages.unknownFormat(String(unknown)));
     }
   }
 }

@@ -6,8 +6,8 @@ import type { Issue } from "../../errors.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./methods.js";
 import { greyDistances } from "./grey.js";
 import { topsisUndefinedCells } from "./topsis.js";
+import { checkMessages } from "../check-messages.js";
 import { messages } from "../messages.js";
-import { didYouMean } from "../suggest.js";
 import { methodMessages } from "../method-messages.js";
 import { INDEX_CODE, type Tree } from "../types.js";
 import { attributeOf } from "../normalize/plan.js";
@@ -31,7 +31,6 @@ export function parseAggregateSpec(text: string): { ok: true; value: AggregateSp
   const byLevel: Record<number, AggregateMethod> = {};
   let power: number | undefined;
   const isMethod = (word: string): word is AggregateMethod => (AGGREGATE_METHODS as readonly string[]).includes(word);
-  const expected = `expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${AGGREGATE_METHODS.join(", ")}`;
   const items = text.split(",").map((item) => item.trim().toLowerCase());
   for (const item of items) {
     const match = /^(\d+)\s*=\s*(.+)$/.exec(item);
@@ -40,14 +39,14 @@ export function parseAggregateSpec(text: string): { ok: true; value: AggregateSp
     if (exponent) {
       const value = Number(exponent[1]);
       if (exponent[1].trim() === "" || !Number.isFinite(value))
-        return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} has no number after "power:"; expected power:P with a number P, e.g. power:0.5` };
+        return { ok: false, message: checkMessages.aggregatePowerNoNumber(text, item) };
       if (power !== undefined && power !== value)
-        return { ok: false, message: `--aggregate ${JSON.stringify(text)}: two exponents ${power} and ${value}; expected one power:P per run` };
+        return { ok: false, message: checkMessages.aggregateTwoExponents(text, power, value) };
       power = value;
       word = "power";
     }
     if (!isMethod(word))
-      return { ok: false, message: `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ${expected}${didYouMean(word, AGGREGATE_METHODS)}` };
+      return { ok: false, message: checkMessages.aggregateNotUnderstood(text, item, word) };
     if (match) byLevel[Number(match[1])] = word;
     else method = word;
   }

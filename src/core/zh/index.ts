@@ -4,6 +4,8 @@
  */
 import type { Translations } from "../localize.js";
 import { auditMessagesZh } from "./audit-messages.js";
+import { checkMessagesZh } from "./check-messages.js";
+import { commandMessagesZh } from "./command-messages.js";
 import { dataMessagesZh } from "./data-messages.js";
 import { encodingMessagesZh } from "./encoding-messages.js";
 import { limitMessagesZh } from "./limit-messages.js";
@@ -13,11 +15,14 @@ import { outputMessagesZh } from "./output-messages.js";
 import { projectMessagesZh } from "./project-messages.js";
 import { readerMessagesZh } from "./reader-messages.js";
 import { robustnessMessagesZh } from "./robustness-messages.js";
+import { runMessagesZh } from "./run-messages.js";
 import { terminalMessagesZh } from "./terminal-messages.js";
 import { weightingMessagesZh } from "./weighting-messages.js";
 
 export const chinese: Translations = {
   auditMessages: auditMessagesZh,
+  checkMessages: checkMessagesZh,
+  commandMessages: commandMessagesZh,
   dataMessages: dataMessagesZh,
   encodingMessages: encodingMessagesZh,
   limitMessages: limitMessagesZh,
@@ -27,6 +32,7 @@ export const chinese: Translations = {
   projectMessages: projectMessagesZh,
   readerMessages: readerMessagesZh,
   robustnessMessages: robustnessMessagesZh,
+  runMessages: runMessagesZh,
   terminalMessages: terminalMessagesZh,
   weightingMessages: weightingMessagesZh,
 };

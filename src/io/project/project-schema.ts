@@ -9,6 +9,7 @@
  */
 import { DECIMAL_MARKS } from "../../core/number.js";
 import { z } from "zod";
+import { runMessages } from "../../core/run-messages.js";
 import { CONTRIBUTION_DEPTHS } from "../../core/analysis/contributions.js";
 import { AGGREGATE_METHODS } from "../../core/aggregate.js";
 import { MISSING_POLICIES } from "../../core/compute.js";
@@ -61,12 +62,16 @@ export function isOutputPathSchema(schema: z.ZodType): boolean {
   return OUTPUT_PATH_SCHEMAS.has(schema);
 }
 
-/** What a key expects, for messages, where zod's own issue would not say it (a union of a list and a text). */
-const EXPECTED = new WeakMap<z.ZodType, string>();
+/**
+ * What a key expects, for messages, where zod's own issue would not say it (a union of a list and a text): the methods
+ * of its list, worded when a message needs them (so that the terminal can translate the words).
+ */
+const EXPECTED = new WeakMap<z.ZodType, readonly string[]>();
 
 /** The text of what a key's schema expects, if it has one (see `methodList`). */
 export function expectedOf(schema: z.ZodType | undefined): string | undefined {
-  return schema ? EXPECTED.get(schema) : undefined;
+  const allowed = schema ? EXPECTED.get(schema) : undefined;
+  return allowed && runMessages.expectedMethodList(allowed);
 }
 
 /**
@@ -82,7 +87,7 @@ function methodList<T extends string>(allowed: readonly [T, ...T[]], description
       return new Set(list).size === list.length;
     })
     .describe(description);
-  EXPECTED.set(schema, `a list of one or more of: ${allowed.join(", ")}, each once (or the same comma-separated)`);
+  EXPECTED.set(schema, allowed);
   return schema;
 }
 
@@ -170,7 +175,7 @@ export const UNCERTAINTY_OPTIONS = {
     .int()
     .min(0)
     .max(100_000)
-    .refine((value) => value !== 1, "expected 0 (no intervals) or at least 2 resamples")
+    .refine((value) => value !== 1, { error: () => runMessages.bootstrapResamples() })
     .describe("resamples for 95% bootstrap intervals of the sensitivity indices over all units, 0 for none (--bootstrap; default 0)"),
   "memory-limit": z.union([z.string(), z.int().min(1)]).describe("memory the design may take, such as 8GB (--memory-limit; default half of the machine's memory)"),
   out: projectOutputPath("folder for uncertainty.csv, sensitivity.csv and uncertainty.html (--out; default out in the current folder)"),

@@ -5,8 +5,9 @@
 import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
-import { describeFound, projectMessages } from "../../core/project-messages.js";
-import { closestName, didYouMean } from "../../core/suggest.js";
+import { projectMessages } from "../../core/project-messages.js";
+import { runMessages, type ExpectedType } from "../../core/run-messages.js";
+import { closestName } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
@@ -121,12 +122,12 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
         at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? [], closestName(key, KNOWN_KEYS[keyPath] ?? [])), [...path, key]),
       );
     case "invalid_type": {
-      const expected = (isIntegerKey(path) ? EXPECTED_TYPE.int : EXPECTED_TYPE[issue.expected]) ?? issue.expected;
+      const type = isIntegerKey(path) ? "int" : issue.expected;
+      const expected = EXPECTED_TYPES.includes(type as ExpectedType) ? runMessages.expectedType(type as ExpectedType) : issue.expected;
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
     }
     case "invalid_value": {
-      const names = issue.values.map(String);
-      const expected = `one of: ${names.join(", ")}${typeof found === "string" ? didYouMean(found, names) : ""}`;
+      const expected = runMessages.expectedOneOf(issue.values.map(String), found);
       return [at(absent ? projectMessages.missingKey(keyPath, expected) : projectMessages.badKey(keyPath, found, expected))];
     }
     case "too_small":
@@ -135,14 +136,16 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
           projectMessages.badKey(
             keyPath,
             found,
-            issue.origin === "string" ? "a non-empty text" : issue.origin === "array" ? "a non-empty list" : `a number ${issue.inclusive === false ? ">" : ">="} ${issue.minimum}`,
+            issue.origin === "string" || issue.origin === "array"
+              ? runMessages.expectedNonEmpty(issue.origin as "string" | "array")
+              : runMessages.expectedNumberBound(issue.inclusive === false ? ">" : ">=", issue.minimum),
           ),
         ),
       ];
     case "too_big":
-      return [at(projectMessages.badKey(keyPath, found, `a number ${issue.inclusive === false ? "<" : "<="} ${issue.maximum}`))];
+      return [at(projectMessages.badKey(keyPath, found, runMessages.expectedNumberBound(issue.inclusive === false ? "<" : "<=", issue.maximum)))];
     default:
-      return [at(`${keyPath}: found ${describeFound(found)}; ${issue.message}`)];
+      return [at(runMessages.keyRefused(keyPath, found, issue.message))];
   }
 }
 
@@ -152,11 +155,5 @@ function isIntegerKey(path: readonly (string | number)[]): boolean {
   return (schema as { isInt?: boolean } | undefined)?.isInt === true;
 }
 
-const EXPECTED_TYPE: Record<string, string> = {
-  string: "a text",
-  int: "a whole number",
-  number: "a number",
-  boolean: "true or false",
-  object: "a block of keys",
-  array: "a list",
-};
+/** The kinds of value whose expectation `runMessages.expectedType` words; zod's own name for another. */
+const EXPECTED_TYPES: readonly string[] = ["string", "int", "number", "boolean", "object", "array"] satisfies ExpectedType[];

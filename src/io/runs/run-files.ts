@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
+import { runMessages } from "../../core/run-messages.js";
 import type { RunValue } from "../../core/revision.js";
 import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
@@ -126,11 +127,11 @@ export function parseIndexJsonOutputs(text: string, source: string): IndexJsonOu
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new InputError("E_RUN_FILE", `${source}: not valid JSON; expected the index.json written by compute`, { source }, { cause });
+    throw new InputError("E_RUN_FILE", runMessages.indexJsonNotJson(source), { source }, { cause });
   }
   if (json === null || typeof json !== "object") json = {};
   if (!Array.isArray(json.results) && "resultsIn" in json) return { kind: "parquet", results: parquetResultsOf(json, source) };
-  if (!Array.isArray(json.results)) throw new InputError("E_RUN_FILE", `${source}: no "results"; expected the index.json written by compute`, { source });
+  if (!Array.isArray(json.results)) throw new InputError("E_RUN_FILE", runMessages.indexJsonNoResults(source), { source });
   return {
     kind: "values",
     values: json.results.flatMap(({ unit, year, values }) =>
@@ -148,13 +149,13 @@ function parquetResultsOf(json: { resultsIn?: unknown; units?: unknown; years?: 
   if (!Array.isArray(resultsIn) || !resultsIn.every(isPlainFileName))
     throw new InputError("E_RUN_FILE", outputMessages.resultsInInvalid(source, JSON.stringify(resultsIn).slice(0, 200)), { source });
   const problem = !Array.isArray(units) || !units.every((unit) => typeof unit === "string")
-    ? `"units" is not a list of texts`
+    ? "units"
     : !Array.isArray(years) || !years.every((year) => Number.isInteger(year))
-      ? `"years" is not a list of whole numbers`
+      ? "years"
       : !Array.isArray(nodes) || !nodes.every((node) => typeof (node as { code?: unknown } | null)?.code === "string")
-        ? `"nodes" is not a list of nodes with a code`
+        ? "nodes"
         : undefined;
-  if (problem) throw new InputError("E_RUN_FILE", `${source}: ${problem}; expected the index.json written by compute`, { source });
+  if (problem) throw new InputError("E_RUN_FILE", runMessages.indexJsonBadList(source, problem), { source });
   return { files: resultsIn as string[], units: units as string[], years: years as number[], codes: (nodes as { code: string }[]).map((node) => node.code) };
 }
 
@@ -165,7 +166,7 @@ function parquetResultsOf(json: { resultsIn?: unknown; units?: unknown; years?: 
 export function parseIndexJsonValues(text: string, source: string): RunValue[] {
   const outputs = parseIndexJsonOutputs(text, source);
   if (outputs.kind === "parquet")
-    throw new InputError("E_RUN_FILE", `${source}: the results are in ${outputs.results.files.join(", ")}, not in index.json; expected them read with the run folder (readRun)`, { source });
+    throw new InputError("E_RUN_FILE", runMessages.resultsInParquet(source, outputs.results.files), { source });
   return outputs.values;
 }
 
@@ -239,15 +240,17 @@ export async function readManifestChecked(folder: string): Promise<ManifestRead>
   };
   const what =
     typeof manifest !== "object" || manifest === null || Array.isArray(manifest)
-      ? "not a JSON object"
+      ? "object"
       : typeof manifest.fingerprint !== "string"
-        ? `no "fingerprint"`
+        ? "fingerprint"
         : !Array.isArray(manifest.outputs) || !manifest.outputs.every(isDigest)
-          ? `"outputs" is not a list of files with path, bytes and sha256`
+          ? "outputs"
           : !Array.isArray(manifest.inputs) || !manifest.inputs.every(isDigest)
-            ? `"inputs" is not a list of files with path, bytes and sha256`
+            ? "inputs"
             : undefined;
-  return what === undefined ? { ok: true, manifest: manifest as RunManifest } : { ok: false, problem: outputMessages.manifestNotRunManifest(what) };
+  return what === undefined
+    ? { ok: true, manifest: manifest as RunManifest }
+    : { ok: false, problem: outputMessages.manifestNotRunManifest(runMessages.manifestDefect(what)) };
 }
 
 /**
@@ -258,7 +261,7 @@ export async function readRun(folder: string, label: string): Promise<RunData> {
   const read = (name: string) => readFile(join(folder, name), "utf8").catch(() => undefined);
   const [manifestText, inputText, indexText] = await Promise.all([read(MANIFEST_FILE), read(INPUT_VALUES_FILE), read("index.json")]);
   if (indexText === undefined)
-    throw new InputError("E_RUN_FILE", `${label}: no index.json; expected a run folder (or a folder written by compute --out)`, { source: label });
+    throw new InputError("E_RUN_FILE", runMessages.noIndexJson(label), { source: label });
   return {
     label,
     manifest: manifestText === undefined ? undefined : (JSON.parse(manifestText) as RunManifest),

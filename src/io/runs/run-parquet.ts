@@ -13,6 +13,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import type { RunValue } from "../../core/revision.js";
+import { runMessages } from "../../core/run-messages.js";
 import type { RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
 import { baseType, INTEGER_TYPES, isNull, NUMBER_TYPES, openDuckdb, positionValueChunks, sqlString, TEXT_TYPES, type DuckdbSession } from "../read/duckdb.js";
@@ -46,7 +47,7 @@ export async function readParquetResults(folder: string, label: string, results:
   }
   const values = new Float64Array(size).fill(Number.NaN);
   if (files.length === 0) return values;
-  if (size >= 2 ** 31) throw runFileError(`${label}/index.json`, `${label}/index.json: ${size} values (units × years × nodes); expected fewer than 2^31`);
+  if (size >= 2 ** 31) throw runFileError(`${label}/index.json`, runMessages.tooManyRunValues(label, size));
   const session = await openDuckdb();
   try {
     // Positions through ENUM types: a cast is a hash look-up inside DuckDB.

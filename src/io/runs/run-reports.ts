@@ -10,6 +10,7 @@
  */
 import { lstat, readdir, rename, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { joinMessages } from "../../core/localize.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
@@ -128,7 +129,8 @@ export async function requireReplaceable(
     const problem = await whyNotReplaceable(folder, runLabel, path, manifest, reports);
     if (problem !== undefined) problems.push(problem);
   }
-  if (problems.length > 0) throw new OutputError("E_REPORT_NOT_OURS", problems.join("\n"));
+  // Each problem a message of its own, translated one by one at a Chinese terminal.
+  if (problems.length > 0) throw new OutputError("E_REPORT_NOT_OURS", joinMessages(...problems.flatMap((problem, i) => (i === 0 ? [problem] : ["\n", problem]))));
   return reports;
 }
 

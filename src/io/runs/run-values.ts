@@ -13,6 +13,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Revision, RevisionKind, RunValue } from "../../core/revision.js";
+import { runMessages } from "../../core/run-messages.js";
 import { compareRunTables, RunValueIndex, tallyRunTables, type RevisionTally, type RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
 import { unguardFormula } from "../csv.js";
@@ -532,7 +533,7 @@ export async function requireIndexJson(run: RunFolder): Promise<void> {
     () => false,
   );
   if (!found)
-    throw new InputError("E_RUN_FILE", `${run.label}: no index.json; expected a run folder (or a folder written by compute --out)`, { source: run.label });
+    throw new InputError("E_RUN_FILE", runMessages.noIndexJson(run.label), { source: run.label });
 }
 
 /** The manifest of a run folder, `undefined` when it has none; a manifest that is not JSON throws, as in `readRun`. */

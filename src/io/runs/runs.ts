@@ -17,6 +17,7 @@ import { lstatSync, readFileSync, rmSync } from "node:fs";
 import { lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
+import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
@@ -318,7 +319,7 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
-    throw new OutputError("E_WRITE", `${label}: cannot create the runs folder (${code}); expected a writable folder`, { cause });
+    throw new OutputError("E_WRITE", runMessages.runsFolderNotCreated(label, code), { cause });
   }
   return takeLock(runsDir, LOCK_FILE, label);
 }

@@ -8,6 +8,7 @@ import { link, lstat, open, readdir, readFile, rename, rm, stat } from "node:fs/
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
+import { runMessages } from "../../core/run-messages.js";
 import { OutputError } from "../../errors.js";
 import { undoOnInterrupt } from "./interrupt.js";
 import { claimTemporary } from "./temporary.js";
@@ -139,7 +140,7 @@ export async function takeLock(dir: string, name: string, label: string, files?:
     } catch (error) {
       if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new OutputError("E_WRITE", `${label}: cannot create the lock file (${(error as NodeJS.ErrnoException).code}); expected a writable folder`, { cause: error });
+        throw new OutputError("E_WRITE", runMessages.lockNotCreated(label, (error as NodeJS.ErrnoException).code), { cause: error });
       if (attempt === 0) {
         const staleText = await staleLockText(lockPath);
         if (staleText !== undefined) {

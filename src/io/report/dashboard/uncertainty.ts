@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { ValidationError, type Issue } from "../../../errors.js";
-import { quote } from "../../../core/quote.js";
+import { runMessages } from "../../../core/run-messages.js";
 import { parseCsv } from "../../csv.js";
 import { readText } from "../../read/read-text.js";
 
@@ -19,14 +19,11 @@ export interface DashboardUncertainty {
 
 const COLUMNS = { indexMedian: "index_median", indexLow: "index_p05", indexHigh: "index_p95", rankLow: "rank_p05", rankHigh: "rank_p95" } as const;
 
-/** The messages of reading uncertainty.csv back. */
+/** The messages of reading uncertainty.csv back (`runMessages`, which the terminal translates). */
 export const uncertaintyMessages = {
-  missingColumn: (source: string, column: string) =>
-    `${source}: no column ${quote(column)}; expected the columns of uncertainty.csv: unit, year, ${Object.values(COLUMNS).join(", ")}`,
-  unknownCell: (source: string, line: number, unit: string, year: string) =>
-    `${source}:${line}: unit ${quote(unit)} in year ${quote(year)} is not in the index; expected a unit and year of the data (run uncertainty on the same inputs)`,
-  badNumber: (source: string, line: number, column: string, value: string) =>
-    `${source}:${line}: column ${quote(column)} is not a number ${quote(value)}; expected a decimal number or an empty cell`,
+  missingColumn: (source: string, column: string) => runMessages.uncertaintyMissingColumn(source, column, ["unit", "year", ...Object.values(COLUMNS)]),
+  unknownCell: runMessages.uncertaintyUnknownCell,
+  badNumber: runMessages.uncertaintyBadNumber,
 };
 
 /** Parses uncertainty.csv for an index of `units` and `years`. Throws `ValidationError` listing every problem. */

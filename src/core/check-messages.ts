@@ -1,0 +1,93 @@
+/**
+ * Messages of checks made in the engine: `--aggregate` read (aggregate/plan.ts), a series mixing percentages with plain
+ * numbers (percent-marks.ts), and option values given to the library (option-checks.ts, compute.ts). Shape:
+ * `<what was found>; expected <what>`.
+ */
+import { AGGREGATE_METHODS } from "./aggregate/methods.js";
+import { describeValue, isThenable } from "./describe-value.js";
+import { catalogue } from "./localize.js";
+import { quote } from "./quote.js";
+import { didYouMean } from "./suggest.js";
+
+/** One kind of the values of a series that mixes percentages with plain numbers: how many, and the first one. */
+export interface PercentExample {
+  count: number;
+  value: number;
+  /** The file the first value was read from (none: not known). */
+  file?: string;
+  /** Its line in `file` (none or 0: the file alone is named). */
+  line?: number;
+}
+
+/** What an option of the library expects, in `checkMessages.expectedOption`. */
+export type ExpectedOption =
+  | "text"
+  | "boolean"
+  | "baseYear"
+  | "cap"
+  | "power"
+  | "winsorMax"
+  | "range"
+  | "zScale"
+  | "screen"
+  | "share"
+  | "aggregateByLevel"
+  | "level"
+  | "performanceGroups";
+
+const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
+  text: "a text",
+  boolean: "true or false",
+  baseYear: "a year of the data such as 2017",
+  cap: "a number >= 100 (a lower cap would move the base year off 100)",
+  power: "a number p, e.g. 0.5 (1 arithmetic, 0 geometric, -1 harmonic)",
+  winsorMax: "a whole number >= 1",
+  range: "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }",
+  zScale: "{ mean, sd }: two numbers with sd > 0, e.g. { mean: 0, sd: 1 }",
+  screen: "{ threshold, by? }, e.g. { threshold: 0.66 }",
+  share: "a share above 0 and at most 1, e.g. 0.66",
+  aggregateByLevel: '{ level: method }, e.g. { 0: "arithmetic" }',
+  level: "a level: 0 for the overall index, 1 for the first-level groups, ...",
+  performanceGroups: "three thresholds, e.g. [125, 100, 70]",
+};
+
+/** A value's place for a message: ` at file:line`, ` in file`, or nothing. */
+const placeOf = ({ file, line }: PercentExample) => (file === undefined ? "" : line ? ` at ${file}:${line}` : ` in ${file}`);
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const checkMessages = catalogue("checkMessages", {
+  // --aggregate (aggregate/plan.ts): `text` as given, `item` one of its comma-separated items
+  aggregatePowerNoNumber: (text: string, item: string) =>
+    `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} has no number after "power:"; expected power:P with a number P, e.g. power:0.5`,
+  aggregateTwoExponents: (text: string, power: number, value: number) => `--aggregate ${JSON.stringify(text)}: two exponents ${power} and ${value}; expected one power:P per run`,
+  /** `word`: the method the item names (after `LEVEL=`), for a suggestion. */
+  aggregateNotUnderstood: (text: string, item: string, word: string) =>
+    `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ` +
+    `expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${AGGREGATE_METHODS.join(", ")}${didYouMean(word, AGGREGATE_METHODS)}`,
+
+  // W_PERCENT_MIXED (percent-marks.ts)
+  percentMixed: (code: string, marked: PercentExample, plain: PercentExample) =>
+    `values of ${quote(code)} mix ${count(marked.count, "percentage", "percentages")} (e.g. ${marked.value}%${placeOf(marked)}) ` +
+    `with ${count(plain.count, "plain number", "plain numbers")} (e.g. ${plain.value}${placeOf(plain)}); a percent sign is dropped ` +
+    `(${marked.value}% reads as ${marked.value}), so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; ` +
+    `expected every value of ${quote(code)} written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
+
+  // Option values given to the library (option-checks.ts); `option` names the option, `found` is the value given
+  optionNotAChoice: (option: string, found: unknown, choices: readonly string[]) =>
+    `option ${option} is ${describeValue(found)}; expected one of: ${choices.join(", ")}${typeof found === "string" ? didYouMean(found, choices) : ""}`,
+  optionNotExpected: (option: string, found: unknown, expected: string) =>
+    isThenable(found) ? `option ${option} is a Promise: did you forget await? expected ${expected}` : `option ${option} is ${describeValue(found)}; expected ${expected}`,
+  /** A number's option given as a text, a bigint or another kind of value: found what, and that a number was expected. */
+  optionNotANumber: (option: string, found: unknown, expected: string) =>
+    typeof found === "string" || typeof found === "bigint"
+      ? `option ${option} is ${typeof found === "string" ? `the text ${quote(found)}` : `the bigint ${found}n`}, not a number; expected ${expected}`
+      : checkMessages.optionNotExpected(option, found, expected),
+  optionEmptyList: (option: string, expected: string) => `option ${option} is an empty list; expected ${expected}`,
+  unknownOption: (option: string, known: readonly string[]) => `unknown option ${quote(option)}; expected one of: ${known.join(", ")}${didYouMean(option, known)}`,
+  /** The items of a list found wrong beyond those named one by one (`rest` of them). */
+  optionMoreItems: (option: string, rest: number, expected: string) =>
+    `option ${option} has ${rest} more item${rest === 1 ? "" : "s"} like ${rest === 1 ? "that" : "those"}; expected ${expected}`,
+  /** What an option expects (the `expected` of the messages above). */
+  expectedOption: (what: ExpectedOption) => EXPECTED_OPTIONS[what],
+});

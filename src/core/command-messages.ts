@@ -1,0 +1,126 @@
+/**
+ * Messages of the command line's own checks and notes (src/cli): option values commander's parsers refuse, options
+ * that contradict each other, a command's inputs and outputs (`template`, `import-coinr`, `compare`, `init`), and the
+ * diagnostic lines a command prints on standard error (the weighting and the data stage). Shape, as every catalogue's:
+ * `<where>: <what went wrong>; expected <what>`.
+ */
+import { catalogue } from "./localize.js";
+import { describeFound } from "./project-messages.js";
+import { quote } from "./quote.js";
+import { didYouMean } from "./suggest.js";
+
+/** `3 nodes`, `1 unit`. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** `3 cells`, `1 cell`. */
+const cells = (n: number) => count(n, "cell");
+
+export const commandMessages = catalogue("commandMessages", {
+  // Option values (commander's parsers).
+  /** A whole-number option (`integerOption`) out of its bounds or not a whole number. */
+  wholeNumberOption: (name: string, min: number, max: number, found: string) => `${name} must be a whole number from ${min} to ${max}, got ${quote(found)}`,
+  /** A number option (`numberOption`, audit's thresholds) out of its bounds or not a number. */
+  numberOption: (name: string, min: number, max: number, found: string) => `${name} must be a number from ${min} to ${max}, got ${quote(found)}`,
+  capOption: (min: number, found: string) => `--cap must be a number >= ${min} (a lower cap would move the base year off 100), got ${quote(found)}`,
+  /** `--encoding` of `template` and `import-coinr`. */
+  encodingOption: (found: string) => `--encoding must be auto, utf-8, gb18030 or gbk, got ${quote(found)}`,
+  /** `--encoding` of the commands that read a tree and values (`encodings`: the names it takes). */
+  encodingChoice: (found: string, encodings: readonly string[]) =>
+    `--encoding must be one of ${encodings.join(", ")} (also utf8, gb2312, cp936), got ${quote(found)}${didYouMean(found, encodings)}`,
+  yearsOption: (found: string) => `--years must be a range such as 2017-2020 or a list such as 2017,2018,2020, got ${quote(found)}`,
+  weightYearsOption: (found: string) => `--weight-years must list years such as 2017-2020 or 2017,2019, got ${quote(found)}`,
+  weightUnitsOption: (found: string) => `--weight-units must list units separated by commas, got ${quote(found)}`,
+  memoryLimitOption: (found: string) => `--memory-limit must be a size such as 8GB, 512MB or a number of bytes, got "${found}"`,
+  emptyMethodList: (option: string, allowed: readonly string[]) => `${option} is empty; expected one or more of: ${allowed.join(", ")}`,
+  weightNoiseOption: (found: string) => `--weight-noise must be a number above 0 and at most 1 (0.2 means ±20%), got ${quote(found)}`,
+  bootstrapOne: (found: string) => `--bootstrap must be 0 (no intervals) or at least 2 resamples, got ${quote(found)}`,
+  unknownShell: (found: string, shells: readonly string[]) => `unknown shell "${found}"; expected one of: ${shells.join(", ")}`,
+  unknownHelpTopic: (topic: string, topics: readonly string[]) => `unknown help topic "${topic}"; expected a command or one of: ${topics.join(", ")}`,
+  explainWithoutPreset: (presets: readonly string[]) => `--explain needs --preset NAME; expected one of: ${presets.join(", ")}`,
+  presetValueNotChoice: (preset: string, option: string, value: string, choices: readonly string[]) =>
+    `preset ${preset}: --${option} ${value} is not one of ${choices.join(", ")}`,
+
+  // Options that contradict each other, or that the run cannot honour.
+  /** `missing`: the one of `--indicators` and `--data` not given. */
+  inputMissing: (missing: string) => `${missing} is missing; expected both --indicators and --data, or neither for the shipped example`,
+  normaliseDisagrees: (normalise: string, normalize: string) => `--normalise ${normalise} and --normalize ${normalize} disagree; expected one of them`,
+  powerDisagrees: (power: number, specPower: number) => `--power ${power} and --aggregate power:${specPower} disagree; expected one exponent`,
+  weightsDisagree: (weights: string, method: string) => `--weights ${weights} and --method ${method} disagree; expected one of them`,
+  tableNeedsFormat: (table: string) => `--table ${table} needs --format table, csv or json; expected one of them with --table`,
+  ranksOfOneUnit: () => `--table ranks needs several units; the data has one unit`,
+  unknownFormat: (format: string) => `unknown format ${format}`,
+  xlsxNeedsBytes: () => "--format xlsx needs a byte stream on stdout; expected stdout redirected to a file",
+  /** A standard stream (`stream`: "standard output") that cannot be written, for `reason` (the system's code). */
+  streamFailed: (stream: string, reason: string) => `cannot write to ${stream} (${reason}); expected a writable output`,
+  publishFailed: (runLabel: string, reason: string) => `${runLabel}: cannot publish the run (${reason}); expected a writable folder`,
+
+  // What an option of a project file (index.yaml) expects, after `projectMessages.badKey`'s `expected`.
+  expectedBoolean: () => "true or false",
+  expectedValueFor: (flag: string) => `a value for ${flag}`,
+  expectedOneOf: (found: string, choices: readonly string[]) => `one of: ${choices.join(", ")}${didYouMean(found, choices)}`,
+  /** `reason`: the option's parser's message. */
+  expectedAccepted: (flag: string, reason: string) => `what ${flag} accepts (${reason})`,
+  /** `value`: the value of the project file that the option's parser refused. */
+  expectedValid: (flag: string, value: unknown) => `a valid value for ${flag} (${describeFound(value)} was refused)`,
+
+  // template and import-coinr.
+  templateOut: (out: string) => `--out must end in .csv or .xlsx, got ${quote(out)}`,
+  templateExists: (out: string) => `${out}: the file exists; expected a new file name (or --force to overwrite it)`,
+  importExists: (path: string) => `${path}: the file exists; expected a new folder (or --force to overwrite it)`,
+  importOneYear: (years: readonly number[]) => `--year takes one year, got ${years.join(", ")}`,
+  importNoTime: () => `no column "Time" (the year); expected a Time column, or --year for data of one year`,
+  importNoColumn: (code: string) => `indicator "${code}" of the iMeta has no column in the iData; expected a column named "${code}"`,
+  importWrote: (out: string, nodes: number, indicators: number, units: number, years: number) =>
+    `wrote ${out}/tree.csv (${count(nodes, "node")}, ${count(indicators, "indicator")}) and ` + `${out}/values.csv (${count(units, "unit")}, ${count(years, "year")})\n`,
+
+  // init.
+  /** `others`: the files already in the data folder, sorted. */
+  initDataNotEmpty: (label: string, others: readonly string[]) =>
+    `${label}/data already holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}: the example's values written beside them would be read with them, as one more unit; expected an empty data folder (or --force to add the example's files anyway)`,
+
+  // compare.
+  compareWithAndProjects: () => `--with cannot be used with two project files; expected either two project files or --with`,
+  compareProjectCount: (projects: readonly string[]) =>
+    `compare takes two project files, got ${projects.length} ("${projects.join('", "')}"); expected two, or none with --with`,
+  compareNothing: () => `nothing to compare; expected two project files, or --with "FLAGS" for configuration b`,
+  /** `reason`: commander's message about the flags, without its `error: `. */
+  compareWithRefused: (flags: string, reason: string) => `--with "${flags}": ${reason}`,
+  compareFailed: (name: string, label: string) => `configuration ${name} (${label}) cannot be computed`,
+  commandFlags: () => "the command's flags",
+  commandFlagsWith: (flags: string) => `the command's flags with ${flags}`,
+  /** The two configurations compared, one a line. */
+  configurations: (a: string, b: string) => `a: ${a}\nb: ${b}\n`,
+
+  // Diagnostic lines on standard error.
+  note: (text: string) => `note: ${text}\n`,
+  weightsBy: (method: string, judgements?: string) => `weights by ${method}${judgements ? ` from ${judgements}` : ""}`,
+  /**
+   * The observations objective weights came from. `dropped`: how many unit-years with a gap were left out (`undefined`
+   * when none was looked for); `units` as printed, "" for the unnamed unit.
+   */
+  objectiveObservations: (
+    observations: number | undefined,
+    dropped: number | undefined,
+    units: readonly string[],
+    years: readonly number[],
+    groupWeights: string | undefined,
+    entropyShift?: number,
+    entropyInput?: string,
+    pcaRotation?: string,
+  ) =>
+    `objective weights from ${observations} observations${dropped !== undefined ? ` (${dropped} unit-years with a gap left out)` : ""}: units ${units.map((unit) => (unit ? unit : "(unnamed)")).join(", ")}; years ${years.join(", ")}; groups weighted by rule "${groupWeights}"` +
+    (entropyShift ? `; entropy shift ${entropyShift}` : "") +
+    (entropyInput ? `; entropy of ${entropyInput} values` : "") +
+    (pcaRotation ? `; PCA rotation ${pcaRotation}` : ""),
+  /** `table`: the consistency table, rendered. */
+  ahpConsistency: (randomIndex: string | undefined, table: string) => `AHP consistency (CR < 0.1 is acceptable${randomIndex ? `; random index ${randomIndex}` : ""}):\n${table}`,
+  /**
+   * What the data stage did: `imputed` cells filled (`methods`: how many by each method), `reweighted` cells left to
+   * reweighting, `treated` outlier treatments; `files`: name the files that list them.
+   */
+  dataStage: (imputed: number, methods: readonly (readonly [string, number])[], reweighted: number, treated: number, files: boolean) =>
+    `imputed ${cells(imputed)}${methods.length > 0 ? ` (${methods.map(([method, n]) => `${method} ${n}`).join(", ")})` : ""}, reweighted ${cells(reweighted)}, ` +
+    `outlier-treated ${cells(treated)}${files ? " (see imputations.csv, treatment.csv)" : ""}\n`,
+  /** `dataStage` of uncertainty's nominal run. */
+  nominalRun: (dataStage: string) => `nominal run: ${dataStage}`,
+});

@@ -1,0 +1,74 @@
+/**
+ * Messages of run folders read back and written (src/io/runs, src/io/write), of the dashboard reading uncertainty.csv
+ * (src/io/report) and of a project file's keys (src/io/project). Shape: `<file>: <what is wrong>; expected <what>`.
+ */
+import { catalogue } from "./localize.js";
+import { describeFound } from "./project-messages.js";
+import { quote } from "./quote.js";
+import { didYouMean } from "./suggest.js";
+
+/** A list of `index.json` that is not what compute writes (`indexJsonBadList`). */
+export type IndexJsonList = "units" | "years" | "nodes";
+
+/** What makes a `manifest.json` not one compute wrote (`manifestDefect`). */
+export type ManifestDefect = "object" | "fingerprint" | "outputs" | "inputs";
+
+/** The kinds of value a project file's key may expect, as zod names them (`int` for a whole number). */
+export type ExpectedType = "string" | "int" | "number" | "boolean" | "object" | "array";
+
+const INDEX_JSON_LISTS: Readonly<Record<IndexJsonList, string>> = {
+  units: `"units" is not a list of texts`,
+  years: `"years" is not a list of whole numbers`,
+  nodes: `"nodes" is not a list of nodes with a code`,
+};
+
+const MANIFEST_DEFECTS: Readonly<Record<ManifestDefect, string>> = {
+  object: "not a JSON object",
+  fingerprint: `no "fingerprint"`,
+  outputs: `"outputs" is not a list of files with path, bytes and sha256`,
+  inputs: `"inputs" is not a list of files with path, bytes and sha256`,
+};
+
+const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
+  string: "a text",
+  int: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  object: "a block of keys",
+  array: "a list",
+};
+
+export const runMessages = catalogue("runMessages", {
+  // index.json and manifest.json of a run folder read back (src/io/runs/run-files.ts, run-values.ts, run-parquet.ts)
+  indexJsonNotJson: (source: string) => `${source}: not valid JSON; expected the index.json written by compute`,
+  indexJsonNoResults: (source: string) => `${source}: no "results"; expected the index.json written by compute`,
+  indexJsonBadList: (source: string, list: IndexJsonList) => `${source}: ${INDEX_JSON_LISTS[list]}; expected the index.json written by compute`,
+  resultsInParquet: (source: string, files: readonly string[]) =>
+    `${source}: the results are in ${files.join(", ")}, not in index.json; expected them read with the run folder (readRun)`,
+  noIndexJson: (label: string) => `${label}: no index.json; expected a run folder (or a folder written by compute --out)`,
+  tooManyRunValues: (label: string, size: number) => `${label}/index.json: ${size} values (units × years × nodes); expected fewer than 2^31`,
+  /** What `manifestNotRunManifest` of output-messages.ts names: why a manifest.json is not one compute wrote. */
+  manifestDefect: (defect: ManifestDefect) => MANIFEST_DEFECTS[defect],
+
+  // Folders written (src/io/runs/runs.ts, src/io/write/folder-lock.ts); `code` is the file system's (EACCES, ...)
+  runsFolderNotCreated: (label: string, code: string | undefined) => `${label}: cannot create the runs folder (${code}); expected a writable folder`,
+  lockNotCreated: (label: string, code: string | undefined) => `${label}: cannot create the lock file (${code}); expected a writable folder`,
+
+  // uncertainty.csv read back for the dashboard (src/io/report/dashboard/uncertainty.ts)
+  uncertaintyMissingColumn: (source: string, column: string, columns: readonly string[]) =>
+    `${source}: no column ${quote(column)}; expected the columns of uncertainty.csv: ${columns.join(", ")}`,
+  uncertaintyUnknownCell: (source: string, line: number, unit: string, year: string) =>
+    `${source}:${line}: unit ${quote(unit)} in year ${quote(year)} is not in the index; expected a unit and year of the data (run uncertainty on the same inputs)`,
+  uncertaintyBadNumber: (source: string, line: number, column: string, value: string) =>
+    `${source}:${line}: column ${quote(column)} is not a number ${quote(value)}; expected a decimal number or an empty cell`,
+
+  // A project file's keys (src/io/project): what a key expects, for `badKey` and `missingKey` of project-messages.ts
+  expectedType: (type: ExpectedType) => EXPECTED_TYPES[type],
+  expectedOneOf: (names: readonly string[], found: unknown) => `one of: ${names.join(", ")}${typeof found === "string" ? didYouMean(found, names) : ""}`,
+  expectedNonEmpty: (origin: "string" | "array") => (origin === "string" ? "a non-empty text" : "a non-empty list"),
+  expectedNumberBound: (relation: ">" | ">=" | "<" | "<=", bound: number | bigint) => `a number ${relation} ${bound}`,
+  expectedMethodList: (allowed: readonly string[]) => `a list of one or more of: ${allowed.join(", ")}, each once (or the same comma-separated)`,
+  /** A key refused by a rule of its own (`reason`, zod's message or `bootstrapResamples`). */
+  keyRefused: (path: string, found: unknown, reason: string) => `${path}: found ${describeFound(found)}; ${reason}`,
+  bootstrapResamples: () => "expected 0 (no intervals) or at least 2 resamples",
+});

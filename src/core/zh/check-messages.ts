@@ -1,0 +1,56 @@
+/** The Chinese messages of `checkMessages` (src/core/check-messages.ts), for the terminal (src/core/localize.ts says how). */
+import { AGGREGATE_METHODS } from "../aggregate/methods.js";
+import type { checkMessages, ExpectedOption, PercentExample } from "../check-messages.js";
+import { describeValue, isThenable } from "../describe-value.js";
+import type { Translation } from "../localize.js";
+import { quote } from "../quote.js";
+import { didYouMean, list } from "./words.js";
+
+const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
+  text: "文本",
+  boolean: "true 或 false",
+  baseYear: "数据中的年份，例如 2017",
+  cap: ">= 100 的数（上限低于 100 时，基期将不再是 100）",
+  power: "数 p，例如 0.5（1 为算术平均，0 为几何平均，-1 为调和平均）",
+  winsorMax: ">= 1 的整数",
+  range: "{ low, high }：两个数，且 low < high，例如 { low: 1, high: 100 }",
+  zScale: "{ mean, sd }：两个数，且 sd > 0，例如 { mean: 0, sd: 1 }",
+  screen: "{ threshold, by? }，例如 { threshold: 0.66 }",
+  share: "大于 0 且不大于 1 的比例，例如 0.66",
+  aggregateByLevel: '{ level: method }，例如 { 0: "arithmetic" }',
+  level: "层级：0 为总指数，1 为一级分组，以此类推",
+  performanceGroups: "三个阈值，例如 [125, 100, 70]",
+};
+
+/** `，位于 data.csv:3`, `，位于 data.csv`, or nothing (`placeOf` of check-messages.ts). */
+const placeOf = ({ file, line }: PercentExample) => (file === undefined ? "" : line ? `，位于 ${file}:${line}` : `，位于 ${file}`);
+
+const notExpected = (option: string, found: unknown, expected: string) =>
+  isThenable(found) ? `选项 ${option} 是一个 Promise：是否漏写了 await？应为 ${expected}` : `选项 ${option} 为 ${describeValue(found)}；应为 ${expected}`;
+
+export const checkMessagesZh: Translation<typeof checkMessages> = {
+  aggregatePowerNoNumber: (text, item) => `--aggregate ${JSON.stringify(text)}：${JSON.stringify(item)} 中 "power:" 后没有数字；应为 power:P，P 为数字，例如 power:0.5`,
+  aggregateTwoExponents: (text, power, value) => `--aggregate ${JSON.stringify(text)}：给出了两个指数 ${power} 和 ${value}；每次运行应只有一个 power:P`,
+  aggregateNotUnderstood: (text, item, word) =>
+    `--aggregate ${JSON.stringify(text)}：无法识别 ${JSON.stringify(item)}；` +
+    `应为 METHOD 或 LEVEL=METHOD，以逗号分隔（例如 "arithmetic,0=geometric"），METHOD 为以下之一：${list(AGGREGATE_METHODS)}${didYouMean(word, AGGREGATE_METHODS)}`,
+
+  percentMixed: (code, marked, plain) =>
+    `${quote(code)} 的数值混用了 ${marked.count} 个百分数（例如 ${marked.value}%${placeOf(marked)}）和 ${plain.count} 个普通数字（例如 ${plain.value}${placeOf(plain)}）；` +
+    `百分号会被去掉（${marked.value}% 读作 ${marked.value}），因此写成小数的比例（2.45% 写成 0.0245）会小 100 倍；` +
+    `${quote(code)} 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带`,
+
+  optionNotAChoice: (option, found, choices) =>
+    `选项 ${option} 为 ${describeValue(found)}；应为以下之一：${list(choices)}${typeof found === "string" ? didYouMean(found, choices) : ""}`,
+  optionNotExpected: notExpected,
+  optionNotANumber: (option, found, expected) =>
+    typeof found === "string"
+      ? `选项 ${option} 为文本 ${quote(found)}，不是数值；应为 ${expected}`
+      : typeof found === "bigint"
+        ? `选项 ${option} 为大整数 ${found}n，不是数值；应为 ${expected}`
+        : notExpected(option, found, expected),
+  optionEmptyList: (option, expected) => `选项 ${option} 是空列表；应为 ${expected}`,
+  unknownOption: (option, known) => `未知的选项 ${quote(option)}；应为以下之一：${list(known)}${didYouMean(option, known)}`,
+  optionMoreItems: (option, rest, expected) => `选项 ${option} 中还有 ${rest} 项有同样的问题；应为 ${expected}`,
+  expectedOption: (what) => EXPECTED_OPTIONS[what],
+};

@@ -1,0 +1,94 @@
+/** The Chinese messages of `commandMessages` (src/core/command-messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { commandMessages } from "../command-messages.js";
+import type { Translation } from "../localize.js";
+import { quote } from "../quote.js";
+import { TYPE_NAMES, didYouMean, list, spaced } from "./words.js";
+
+/** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
+function describeFound(value: unknown): string {
+  if (value === undefined) return "空";
+  if (value === null) return "空值";
+  if (Array.isArray(value)) return `列表 ${quote(JSON.stringify(value))}`;
+  if (typeof value === "object") return "一组键";
+  return `${TYPE_NAMES[typeof value] ?? typeof value} ${quote(String(value))}`;
+}
+
+/** The standard streams `streamFailed` names, in Chinese; another as it is. */
+const STREAMS: Readonly<Record<string, string>> = { "standard output": "标准输出", "standard error": "标准错误" };
+
+/** `（interpolate 2，carry-back 1）` after a number of cells: how many each method filled; "" for none. */
+const byMethod = (methods: readonly (readonly [string, number])[]) =>
+  methods.length > 0 ? `（${methods.map(([method, n]) => `${method} ${n}`).join("，")}）` : "";
+
+export const commandMessagesZh: Translation<typeof commandMessages> = {
+  wholeNumberOption: (name, min, max, found) => `${name} 必须为 ${min} 到 ${max} 之间的整数，实际为 ${quote(found)}`,
+  numberOption: (name, min, max, found) => `${name} 必须为 ${min} 到 ${max} 之间的数，实际为 ${quote(found)}`,
+  capOption: (min, found) => `--cap 必须为不小于 ${min} 的数（上限更低时，基期将不再是 100），实际为 ${quote(found)}`,
+  encodingOption: (found) => `--encoding 必须为 auto、utf-8、gb18030 或 gbk，实际为 ${quote(found)}`,
+  encodingChoice: (found, encodings) =>
+    `--encoding 必须为以下之一：${list(encodings)}（也接受 utf8、gb2312、cp936），实际为 ${quote(found)}${didYouMean(found, encodings)}`,
+  yearsOption: (found) => `--years 必须为年份范围（如 2017-2020）或年份列表（如 2017,2018,2020），实际为 ${quote(found)}`,
+  weightYearsOption: (found) => `--weight-years 必须列出年份，如 2017-2020 或 2017,2019，实际为 ${quote(found)}`,
+  weightUnitsOption: (found) => `--weight-units 必须列出以逗号分隔的评价对象，实际为 ${quote(found)}`,
+  memoryLimitOption: (found) => `--memory-limit 必须为内存大小，如 8GB、512MB 或字节数，实际为 "${found}"`,
+  emptyMethodList: (option, allowed) => `${option} 为空；应为以下一项或多项：${list(allowed)}`,
+  weightNoiseOption: (found) => `--weight-noise 必须为大于 0 且不超过 1 的数（0.2 表示 ±20%），实际为 ${quote(found)}`,
+  bootstrapOne: (found) => `--bootstrap 必须为 0（不计算区间）或至少 2 次重抽样，实际为 ${quote(found)}`,
+  unknownShell: (found, shells) => `未知的 shell "${found}"；应为以下之一：${list(shells)}`,
+  unknownHelpTopic: (topic, topics) => `未知的帮助主题 "${topic}"；应为命令名，或以下主题之一：${list(topics)}`,
+  explainWithoutPreset: (presets) => `--explain 需要 --preset NAME；应为以下之一：${list(presets)}`,
+  presetValueNotChoice: (preset, option, value, choices) => `预设 ${preset}：--${option} ${value} 不是以下之一：${list(choices)}`,
+
+  inputMissing: (missing) => `缺少 ${missing}；应同时指定 --indicators 和 --data，或都不指定（使用随附的示例）`,
+  normaliseDisagrees: (normalise, normalize) => `--normalise ${normalise} 与 --normalize ${normalize} 不一致；应只指定其中之一`,
+  powerDisagrees: (power, specPower) => `--power ${power} 与 --aggregate power:${specPower} 不一致；应只给出一个指数`,
+  weightsDisagree: (weights, method) => `--weights ${weights} 与 --method ${method} 不一致；应只指定其中之一`,
+  tableNeedsFormat: (table) => `--table ${table} 需要 --format table、csv 或 json；使用 --table 时应指定其中之一`,
+  ranksOfOneUnit: () => `--table ranks 需要多个评价对象；数据中只有一个评价对象`,
+  unknownFormat: (format) => `未知的格式 ${format}`,
+  xlsxNeedsBytes: () => "--format xlsx 需要以字节流写到 stdout；应将 stdout 重定向到文件",
+  streamFailed: (stream, reason) => `无法写入${STREAMS[stream] ?? spaced(stream)}（${reason}）；应为可写的输出`,
+  publishFailed: (runLabel, reason) => `${runLabel}：无法发布运行（${reason}）；应为可写的文件夹`,
+
+  expectedBoolean: () => "true 或 false",
+  expectedValueFor: (flag) => `${flag} 的值`,
+  expectedOneOf: (found, choices) => `${list(choices)} 之一${didYouMean(found, choices)}`,
+  expectedAccepted: (flag, reason) => `${flag} 可接受的值（${reason}）`,
+  expectedValid: (flag, value) => `${flag} 的有效值（${describeFound(value)} 被拒绝）`,
+
+  templateOut: (out) => `--out 必须以 .csv 或 .xlsx 结尾，实际为 ${quote(out)}`,
+  templateExists: (out) => `${out}：文件已存在；应为新的文件名（或用 --force 覆盖它）`,
+  importExists: (path) => `${path}：文件已存在；应为新的文件夹（或用 --force 覆盖它）`,
+  importOneYear: (years) => `--year 只接受一个年份，实际为 ${list(years)}`,
+  importNoTime: () => `没有 "Time" 列（年份）；应有 Time 列，或对只有一年的数据指定 --year`,
+  importNoColumn: (code) => `iMeta 中的指标 "${code}" 在 iData 中没有对应的列；应有名为 "${code}" 的列`,
+  importWrote: (out, nodes, indicators, units, years) =>
+    `已写入 ${out}/tree.csv（${nodes} 个节点，${indicators} 个指标）和 ${out}/values.csv（${units} 个评价对象，${years} 个年份）\n`,
+
+  initDataNotEmpty: (label, others) =>
+    `${label}/data 中已有 ${list(others.slice(0, 3))}${others.length > 3 ? ` 等（另有 ${others.length - 3} 个）` : ""}：写在其旁边的示例数值会与它们一起读取，多出一个评价对象；应为空的 data 文件夹（或用 --force 仍然添加示例文件）`,
+
+  compareWithAndProjects: () => `--with 不能与两个项目文件同时使用；应为两个项目文件或 --with，二者取其一`,
+  compareProjectCount: (projects) =>
+    `compare 接受两个项目文件，实际为 ${projects.length} 个（${projects.map((project) => `"${project}"`).join("、")}）；应为两个，或不给项目文件而使用 --with`,
+  compareNothing: () => `没有可比较的内容；应为两个项目文件，或用 --with "FLAGS" 给出配置 b`,
+  compareWithRefused: (flags, reason) => `--with "${flags}" 中的选项有误：${reason}`,
+  compareFailed: (name, label) => `配置 ${name}（${label}）无法计算`,
+  commandFlags: () => "命令本身的选项",
+  commandFlagsWith: (flags) => `命令本身的选项加上 ${flags}`,
+  configurations: (a, b) => `配置 a：${a}\n配置 b：${b}\n`,
+
+  note: (text) => `注：${text}\n`,
+  weightsBy: (method, judgements) => `权重方法：${method}${judgements ? `，判断矩阵取自 ${judgements}` : ""}`,
+  objectiveObservations: (observations, dropped, units, years, groupWeights, entropyShift, entropyInput, pcaRotation) =>
+    `客观权重依据 ${observations} 个观测${dropped !== undefined ? `（剔除了 ${dropped} 个有缺失值的评价对象-年份）` : ""}：评价对象 ${list(
+      units.map((unit) => (unit ? unit : "（未命名）")),
+    )}；年份 ${list(years)}；分组赋权规则 "${groupWeights}"` +
+    (entropyShift ? `；熵值平移 ${entropyShift}` : "") +
+    (entropyInput ? `；熵值基于 ${entropyInput} 值计算` : "") +
+    (pcaRotation ? `；PCA 旋转 ${pcaRotation}` : ""),
+  ahpConsistency: (randomIndex, table) => `AHP 一致性检验（CR < 0.1 即可接受${randomIndex ? `；随机一致性指标表 ${randomIndex}` : ""}）：\n${table}`,
+  dataStage: (imputed, methods, reweighted, treated, files) =>
+    `插补 ${imputed} 个单元格${byMethod(methods)}，按权重重新分配 ${reweighted} 个单元格，异常值处理 ${treated} 个单元格${files ? "（见 imputations.csv、treatment.csv）" : ""}\n`,
+  nominalRun: (dataStage) => `基准运行：${dataStage}`,
+};

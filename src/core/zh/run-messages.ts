@@ -1,0 +1,62 @@
+/** The Chinese messages of `runMessages` (src/core/run-messages.ts), for the terminal (src/core/localize.ts says how). */
+import type { Translation } from "../localize.js";
+import { quote } from "../quote.js";
+import type { ExpectedType, IndexJsonList, ManifestDefect, runMessages } from "../run-messages.js";
+import { TYPE_NAMES, didYouMean, list } from "./words.js";
+
+/** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
+function describeFound(value: unknown): string {
+  if (value === undefined) return "空";
+  if (value === null) return "空值";
+  if (Array.isArray(value)) return `列表 ${quote(JSON.stringify(value))}`;
+  if (typeof value === "object") return "一组键";
+  return `${TYPE_NAMES[typeof value] ?? typeof value} ${quote(String(value))}`;
+}
+
+const INDEX_JSON_LISTS: Readonly<Record<IndexJsonList, string>> = {
+  units: `"units" 不是文本列表`,
+  years: `"years" 不是整数列表`,
+  nodes: `"nodes" 不是带有 code 的节点列表`,
+};
+
+const MANIFEST_DEFECTS: Readonly<Record<ManifestDefect, string>> = {
+  object: "不是 JSON 对象",
+  fingerprint: `没有 "fingerprint"`,
+  outputs: `"outputs" 不是含 path、bytes 和 sha256 的文件列表`,
+  inputs: `"inputs" 不是含 path、bytes 和 sha256 的文件列表`,
+};
+
+const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
+  string: "文本",
+  int: "整数",
+  number: "数值",
+  boolean: "true 或 false",
+  object: "一组键",
+  array: "列表",
+};
+
+export const runMessagesZh: Translation<typeof runMessages> = {
+  indexJsonNotJson: (source) => `${source}：不是有效的 JSON；应为 compute 写出的 index.json`,
+  indexJsonNoResults: (source) => `${source}：没有 "results"；应为 compute 写出的 index.json`,
+  indexJsonBadList: (source, which) => `${source}：${INDEX_JSON_LISTS[which]}；应为 compute 写出的 index.json`,
+  resultsInParquet: (source, files) => `${source}：结果存放在 ${list(files)} 中，而不在 index.json 中；应通过运行文件夹读取（readRun）`,
+  noIndexJson: (label) => `${label}：没有 index.json；应为运行文件夹（或 compute --out 写出的文件夹）`,
+  tooManyRunValues: (label, size) => `${label}/index.json：共有 ${size} 个数值（评价对象 × 年份 × 节点）；应少于 2^31 个`,
+  manifestDefect: (defect) => MANIFEST_DEFECTS[defect],
+
+  runsFolderNotCreated: (label, code) => `${label}：无法创建 runs 文件夹（${code}）；应为可写的文件夹`,
+  lockNotCreated: (label, code) => `${label}：无法创建锁文件（${code}）；应为可写的文件夹`,
+
+  uncertaintyMissingColumn: (source, column, columns) => `${source}：没有 ${quote(column)} 列；应包含 uncertainty.csv 的各列：${list(columns)}`,
+  uncertaintyUnknownCell: (source, line, unit, year) =>
+    `${source}:${line}：评价对象 ${quote(unit)}、年份 ${quote(year)} 不在指数结果中；应为数据中的评价对象和年份（请用相同的输入运行 uncertainty）`,
+  uncertaintyBadNumber: (source, line, column, value) => `${source}:${line}：${quote(column)} 列的 ${quote(value)} 不是数值；应为十进制数或空单元格`,
+
+  expectedType: (type) => EXPECTED_TYPES[type],
+  expectedOneOf: (names, found) => `以下之一：${list(names)}${typeof found === "string" ? didYouMean(found, names) : ""}`,
+  expectedNonEmpty: (origin) => (origin === "string" ? "非空文本" : "非空列表"),
+  expectedNumberBound: (relation, bound) => `${relation} ${bound} 的数值`,
+  expectedMethodList: (allowed) => `由以下方法中的一个或多个组成的列表：${list(allowed)}，每个只出现一次（也可写成以逗号分隔的文本）`,
+  keyRefused: (path, found, reason) => `${path}：实际为${describeFound(found)}；${reason}`,
+  bootstrapResamples: () => "应为 0（不计算区间）或至少 2 次重抽样",
+};

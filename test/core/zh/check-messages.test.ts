@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { checkMessages } from "../../../src/core/check-messages.js";
+import { checkMessagesZh } from "../../../src/core/zh/check-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("checkMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(checkMessages, checkMessagesZh, [
+      ["aggregatePowerNoNumber", ["power:,0=geometric", "power:"]],
+      ["aggregateTwoExponents", ["power:0.5,1=power:2", 0.5, 2]],
+      ["aggregateNotUnderstood", ["arithmetc", "arithmetc", "arithmetc"]],
+      ["aggregateNotUnderstood", ["1=xyz", "1=xyz", "xyz"]],
+      ["percentMixed", ["A1", { count: 3, value: 1.96, file: "data.csv", line: 2 }, { count: 1, value: 0.0245, file: "data.csv", line: 5 }]],
+      ["percentMixed", ["A1", { count: 1, value: 1.96, file: "data.xlsx" }, { count: 2, value: 0.0245 }]],
+      ["optionNotAChoice", ["outliers", "winsorize", ["none", "winsorise", "log"]]],
+      ["optionNotAChoice", ["outliers", 3, ["none", "winsorise", "log"]]],
+      ["optionNotExpected", ["range", { low: 5, high: 1 }, "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }"]],
+      ["optionNotExpected", ["tree", Promise.resolve(1), "a tree"]],
+      ["optionNotANumber", ["baseYear", "2017", "a year of the data such as 2017"]],
+      ["optionNotANumber", ["baseYear", 2017n, "a year of the data such as 2017"]],
+      ["optionNotANumber", ["cap", Number.NaN, "a number >= 100"]],
+      ["optionEmptyList", ["normalizations", "a list of methods"]],
+      ["unknownOption", ["normalise", ["normalize", "aggregate"]]],
+      ["optionMoreItems", ["years", 1, "a list of years"]],
+      ["optionMoreItems", ["years", 12, "a list of years"]],
+      ["expectedOption", ["text"]],
+      ["expectedOption", ["boolean"]],
+      ["expectedOption", ["baseYear"]],
+      ["expectedOption", ["cap"]],
+      ["expectedOption", ["power"]],
+      ["expectedOption", ["winsorMax"]],
+      ["expectedOption", ["range"]],
+      ["expectedOption", ["zScale"]],
+      ["expectedOption", ["screen"]],
+      ["expectedOption", ["share"]],
+      ["expectedOption", ["aggregateByLevel"]],
+      ["expectedOption", ["level"]],
+      ["expectedOption", ["performanceGroups"]],
+    ]));
+
+  it("says what a Chinese user reads (written out by hand)", () => {
+    expect(checkMessagesZh.aggregateTwoExponents("power:0.5,1=power:2", 0.5, 2)).toBe('--aggregate "power:0.5,1=power:2"：给出了两个指数 0.5 和 2；每次运行应只有一个 power:P');
+    expect(checkMessagesZh.optionNotAChoice("outliers", "winsorize", ["none", "winsorise", "log"])).toBe(
+      '选项 outliers 为 "winsorize"；应为以下之一：none、winsorise、log；是否应为 "winsorise"？',
+    );
+    expect(checkMessagesZh.percentMixed("A1", { count: 3, value: 1.96, file: "data.csv", line: 2 }, { count: 1, value: 0.0245, file: "data.csv", line: 5 })).toBe(
+      '"A1" 的数值混用了 3 个百分数（例如 1.96%，位于 data.csv:2）和 1 个普通数字（例如 0.0245，位于 data.csv:5）；' +
+        "百分号会被去掉（1.96% 读作 1.96），因此写成小数的比例（2.45% 写成 0.0245）会小 100 倍；" +
+        '"A1" 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带',
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { commandMessages } from "../../../src/core/command-messages.js";
+import { commandMessagesZh } from "../../../src/core/zh/command-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("commandMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(commandMessages, commandMessagesZh, [
+      ["wholeNumberOption", ["--decimals", 0, 15, "x"]],
+      ["numberOption", ["--alpha", 0, 1, "1.5"]],
+      ["capOption", [100, "50"]],
+      ["encodingOption", ["utf-16"]],
+      ["encodingChoice", ["gbk2", ["auto", "utf-8", "gb18030", "gbk"]]],
+      ["encodingChoice", ["latin1", ["auto", "utf-8", "gb18030", "gbk"]]],
+      ["yearsOption", ["2017-20"]],
+      ["weightYearsOption", ["2017-"]],
+      ["weightUnitsOption", ["常州,,无锡"]],
+      ["memoryLimitOption", ["8XB"]],
+      ["emptyMethodList", ["--normalisations", ["fixed-base", "min-max"]]],
+      ["weightNoiseOption", ["1.5"]],
+      ["bootstrapOne", ["1"]],
+      ["unknownShell", ["tcsh", ["bash", "zsh", "fish", "powershell"]]],
+      ["unknownHelpTopic", ["wieghts", ["methods", "weights", "project"]]],
+      ["explainWithoutPreset", [["china-2020", "oecd"]]],
+      ["presetValueNotChoice", ["oecd", "normalise", "minmax", ["min-max", "z-score"]]],
+      ["inputMissing", ["--data"]],
+      ["normaliseDisagrees", ["min-max", "z-score"]],
+      ["powerDisagrees", [0.5, 2]],
+      ["weightsDisagree", ["entropy", "critic"]],
+      ["tableNeedsFormat", ["scores"]],
+      ["ranksOfOneUnit", []],
+      ["unknownFormat", ["yaml"]],
+      ["xlsxNeedsBytes", []],
+      ["streamFailed", ["standard output", "ENOSPC"]],
+      ["streamFailed", ["a socket", "EPIPE"]],
+      ["publishFailed", ["runs/2024-01-01T00-00-00Z", "EACCES"]],
+      ["expectedBoolean", []],
+      ["expectedValueFor", ["--decimals"]],
+      ["expectedOneOf", ["minmax", ["min-max", "z-score"]]],
+      ["expectedOneOf", ["xyz", ["min-max", "z-score"]]],
+      ["expectedAccepted", ["--decimals", '--decimals must be a whole number from 0 to 15, got "x"']],
+      ["expectedValid", ["--range", "1;100"]],
+      ["expectedValid", ["--range", [1, 100]]],
+      ["templateOut", ["values.txt"]],
+      ["templateExists", ["values.xlsx"]],
+      ["importExists", ["asem/tree.csv"]],
+      ["importOneYear", [[2019, 2020]]],
+      ["importNoTime", []],
+      ["importNoColumn", ["LPI"]],
+      ["importWrote", ["asem", 58, 49, 51, 1]],
+      ["importWrote", ["asem", 1, 1, 2, 3]],
+      ["initDataNotEmpty", ["proj", ["a.csv", "b.csv"]]],
+      ["initDataNotEmpty", ["proj", ["a.csv", "b.csv", "c.csv", "d.csv", "e.csv"]]],
+      ["compareWithAndProjects", []],
+      ["compareProjectCount", [["a/index.yaml", "b/index.yaml", "c/index.yaml"]]],
+      ["compareNothing", []],
+      ["compareWithRefused", ["--aggregate nope", "option '--aggregate <method>' argument 'nope' is invalid."]],
+      ["compareFailed", ["b", "b/index.yaml"]],
+      ["commandFlags", []],
+      ["commandFlagsWith", ["--weights entropy"]],
+      ["configurations", ["a/index.yaml", "b/index.yaml"]],
+      ["note", ["Spearman's correlation is undefined in 2018"]],
+      ["weightsBy", ["entropy", undefined]],
+      ["weightsBy", ["ahp", "ahp.csv"]],
+      ["objectiveObservations", [40, undefined, ["常州", "无锡"], [2017, 2018], "sum"]],
+      ["objectiveObservations", [38, 2, ["常州", ""], [2017, 2018], "level", 0.01, "raw", "varimax"]],
+      ["ahpConsistency", [undefined, "group  n  CR\nA      3  0.05"]],
+      ["ahpConsistency", ["saaty2005", "group  n  CR\nA      3  0.05"]],
+      ["dataStage", [3, [["interpolate", 2], ["carry-back", 1]], 1, 0, true]],
+      ["dataStage", [0, [], 2, 1, false]],
+      ["nominalRun", ["imputed 1 cell (interpolate 1), reweighted 0 cells, outlier-treated 0 cells\n"]],
+    ]));
+
+  it("says the common ones as written out by hand", () => {
+    expect(commandMessagesZh.wholeNumberOption("--decimals", 0, 15, "x")).toBe('--decimals 必须为 0 到 15 之间的整数，实际为 "x"');
+    expect(commandMessagesZh.inputMissing("--data")).toBe("缺少 --data；应同时指定 --indicators 和 --data，或都不指定（使用随附的示例）");
+    expect(commandMessagesZh.templateExists("values.xlsx")).toBe("values.xlsx：文件已存在；应为新的文件名（或用 --force 覆盖它）");
+    expect(commandMessagesZh.dataStage(3, [["interpolate", 2], ["carry-back", 1]], 1, 0, true)).toBe(
+      "插补 3 个单元格（interpolate 2，carry-back 1），按权重重新分配 1 个单元格，异常值处理 0 个单元格（见 imputations.csv、treatment.csv）\n",
+    );
+  });
+
+  it("keeps the English texts the command line printed before they were catalogued", () => {
+    expect(commandMessages.numberOption("--alpha", 0, 1, "2")).toBe('--alpha must be a number from 0 to 1, got "2"');
+    expect(commandMessages.dataStage(1, [["interpolate", 1]], 0, 2, false)).toBe("imputed 1 cell (interpolate 1), reweighted 0 cells, outlier-treated 2 cells\n");
+    expect(commandMessages.importWrote("asem", 1, 1, 2, 3)).toBe("wrote asem/tree.csv (1 node, 1 indicator) and asem/values.csv (2 units, 3 years)\n");
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { runMessages } from "../../../src/core/run-messages.js";
+import { runMessagesZh } from "../../../src/core/zh/run-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("runMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(runMessages, runMessagesZh, [
+      ["indexJsonNotJson", ["runs/20260301T020000.123Z-1a2b3c4d/index.json"]],
+      ["indexJsonNoResults", ["out/index.json"]],
+      ["indexJsonBadList", ["out/index.json", "units"]],
+      ["indexJsonBadList", ["out/index.json", "years"]],
+      ["indexJsonBadList", ["out/index.json", "nodes"]],
+      ["resultsInParquet", ["out/index.json", ["index.parquet", "scores.parquet"]]],
+      ["noIndexJson", ["runs/20260301T020000.123Z-1a2b3c4d"]],
+      ["tooManyRunValues", ["runs/r1", 2147483648]],
+      ["manifestDefect", ["object"]],
+      ["manifestDefect", ["fingerprint"]],
+      ["manifestDefect", ["outputs"]],
+      ["manifestDefect", ["inputs"]],
+      ["runsFolderNotCreated", ["runs", "EACCES"]],
+      ["lockNotCreated", ["runs", "EROFS"]],
+      ["uncertaintyMissingColumn", ["unc/uncertainty.csv", "index_p05", ["unit", "year", "index_median", "index_p05"]]],
+      ["uncertaintyUnknownCell", ["unc/uncertainty.csv", 2, "U9", "2018"]],
+      ["uncertaintyBadNumber", ["unc/uncertainty.csv", 4, "index_p05", "abc"]],
+      ["expectedType", ["string"]],
+      ["expectedType", ["int"]],
+      ["expectedType", ["number"]],
+      ["expectedType", ["boolean"]],
+      ["expectedType", ["object"]],
+      ["expectedType", ["array"]],
+      ["expectedOneOf", [["fixed-base", "min-max"], "min-maxx"]],
+      ["expectedOneOf", [["fixed-base", "min-max"], 3]],
+      ["expectedNonEmpty", ["string"]],
+      ["expectedNonEmpty", ["array"]],
+      ["expectedNumberBound", [">=", 2]],
+      ["expectedNumberBound", ["<", 10]],
+      ["expectedMethodList", [["arithmetic", "geometric"]]],
+      ["keyRefused", ["uncertainty.bootstrap", 1, "expected 0 (no intervals) or at least 2 resamples"]],
+      ["keyRefused", ["methods.range", [1, 2, 3], "Invalid input"]],
+      ["bootstrapResamples", []],
+    ]));
+
+  it("says what a Chinese user reads (written out by hand)", () => {
+    expect(runMessagesZh.noIndexJson("runs/r1")).toBe("runs/r1：没有 index.json；应为运行文件夹（或 compute --out 写出的文件夹）");
+    expect(runMessagesZh.runsFolderNotCreated("runs", "EACCES")).toBe("runs：无法创建 runs 文件夹（EACCES）；应为可写的文件夹");
+    expect(runMessagesZh.uncertaintyBadNumber("unc/uncertainty.csv", 4, "index_p05", "abc")).toBe(
+      'unc/uncertainty.csv:4："index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',
+    );
+  });
+});
