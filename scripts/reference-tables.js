@@ -203,6 +203,29 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_AHP_NOT_RECIPROCAL: 'ahp.yaml:5: group "A1": the matrix has 3 for "A11" against "A12" but 0.5 the other way; expected reciprocals (0.5 should be 1/3)',
+  E_COMPARE_CONFIGURATION: "configuration b (the command's flags with --aggregate geometric) cannot be computed",
+  E_PARQUET: "values.parquet: DuckDB cannot read the file as Parquet: No magic bytes found at end of file 'values.parquet'; expected a Parquet file",
+  E_WRITE: "runs/20261204T044656.556Z-4119a31e: cannot publish the run (EACCES); expected a writable folder",
+  E_XLS: 'values.xls: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")',
+  E_XLSX: "values.xlsx: the file is not a readable .xlsx workbook (End of data reached (data length = 0, asked index = 4). Corrupted zip ?); expected an Excel workbook",
+  E_XLSX_SHEET: 'values.xlsx: no sheet "2020"; expected one of "2017", "2018", "2019" or a number from 1 to 3',
+  E_EXISTS: "changzhou-index: index.yaml, indicators.csv already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)",
+  E_MISSING_COLUMN: 'values.csv:1: missing column "value"; found columns "unit", "year", "indicator", "amount"',
+  E_NO_VALUES: 'tree.csv:24: indicator "C22" has no values; expected at least one value in the data',
+  E_PANEL_SIZE: "values.parquet: 2160000000 cells; expected fewer than 2^31 (units × years × indicators)",
+  E_PARQUET_LAYOUT: "values.parquet: columns unit, code, amount; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)",
+  E_PARQUET_TYPE: "values.parquet: column 2018 is VARCHAR; expected numbers",
+  E_RUN_FILE: "runs/20261204T044656.556Z-4119a31e/index.json: not valid JSON; expected the index.json written by compute",
+  E_SQL: "values.sql: the query holds 2 statements; expected exactly one SELECT",
+  E_SQL_COLUMNS: "values.sql: the result has no column value (columns: unit, year, indicator, amount); expected unit, year, indicator, value",
+  E_SQL_NOT_SELECT: "values.sql: the query is not a SELECT statement (COPY); expected a query that only reads",
+  E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
+  E_XLSX_SHEETS:
+    'values.xlsx: sheets "2017", "2018", "2019" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
+  E_YAML_SHAPE: "tree.yaml: expected a list of nodes (each with a code)",
+  E_YAML_SYNTAX:
+    'tree.yaml:3: the file is not valid YAML (UNEXPECTED_TOKEN); line 3 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes',
   E_NO_RUN: "runs/20261204T1617: no such run folder; expected a run id, latest, or the path of a run folder",
   E_TOO_FEW_RUNS: "runs has 1 published run; expected at least two to compare (or name two runs)",
   E_UNKNOWN_RUN:

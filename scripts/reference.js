@@ -165,7 +165,14 @@ const MESSAGE_MODULES = {
   projectMessages: ["src/core/project-messages.ts", "dist/core/project-messages.js"],
   weightingMessages: ["src/core/weighting/messages.ts", "dist/core/weighting/messages.js"],
   encodingMessages: ["src/core/encoding-messages.ts", "dist/core/encoding-messages.js"],
+  readerMessages: ["src/core/reader-messages.ts", "dist/core/reader-messages.js"],
+  runMessages: ["src/core/run-messages.ts", "dist/core/run-messages.js"],
+  checkMessages: ["src/core/check-messages.ts", "dist/core/check-messages.js"],
+  commandMessages: ["src/core/command-messages.ts", "dist/core/command-messages.js"],
 };
+
+/** A call of a message module's function in the source: the module and the function's names. */
+const MESSAGE_CALL = new RegExp(`\\b(${Object.keys(MESSAGE_MODULES).join("|")})\\.(\\w+)\\(`);
 
 /** A made-up argument for a message function's parameter, from its name and type. */
 function exampleArgument(name, type) {
@@ -211,7 +218,7 @@ function messageSignatures(text) {
 async function exampleMessage(root, uses, modules, code) {
   if (CODE_EXAMPLES[code]) return CODE_EXAMPLES[code];
   for (const { window } of [...uses, ...uses.map((use) => ({ window: use.before }))]) {
-    const call = /\b(messages|dataMessages|projectMessages|weightingMessages|encodingMessages)\.(\w+)\(/.exec(window);
+    const call = MESSAGE_CALL.exec(window);
     if (call) {
       const module = modules[call[1]];
       const fn = module?.functions?.[call[2]];
@@ -266,15 +273,19 @@ async function errorsReference(root) {
     "",
     "## Messages in Chinese",
     "",
-    "On a Chinese system the terminal prints errors, warnings and the lines that say what was written in Chinese",
-    "(`错误：发现 1 个问题：` …). The language is `INNOVATION_INDEX_LANG` (`zh` or `en`) if set, else the locale as POSIX",
+    "On a Chinese system the terminal prints errors, warnings, the lines that say what was written, and the titles and",
+    "headings of the tables printed for a person to read (the index by year, `validate`'s line, the summaries of",
+    "`compare`, `audit` and `uncertainty`) in Chinese (`错误：发现 1 个问题：` …, `代码   名称   2017 …`). What stdout carries as",
+    "a file (`--format csv` or `json`, `--table`, `diff`'s table) keeps the files' English column names.",
+    "The language is `INNOVATION_INDEX_LANG` (`zh` or `en`) if set, else the locale as POSIX",
     "programs read it (the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set: `zh_CN.UTF-8` is Chinese), else, on",
     "Windows, the user's locale (a Chinese Windows is Chinese); English otherwise. Only the terminal changes: the codes,",
     "the exit codes, `--log-format json` lines and every file written (warnings in `index.json` and `manifest.json`",
     "included) are English, so that the same inputs give the same bytes on any machine. Each message of the catalogues",
-    "in `src/core/*messages.ts` has its Chinese counterpart in `src/core/zh/`, and commander's usage errors (an unknown",
-    "option or command, a missing value) are translated by their words; a message made outside the catalogues (some of",
-    "the readers'), `--help` and the result tables on stdout stay English.",
+    "in `src/core/*messages.ts` has its Chinese counterpart in `src/core/zh/` (the tables' words: `src/core/table-words.ts`),",
+    "and commander's usage errors (an unknown option or command, a missing value) are translated by their words. `--help`",
+    "stays English, and so do the phrases of other programs inside a message (DuckDB's, the YAML and CSV parsers' reasons)",
+    "and a few messages (a writer thread's, the description of an unusual value given to a library option).",
     "",
     "## Codes",
     "",

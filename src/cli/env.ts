@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { TableWords } from "../core/table-words.js";
 import type { Issue } from "../errors.js";
 import { terminalLanguageOf, type TerminalLanguage } from "./language.js";
 import { commandMessages } from "../core/command-messages.js";
@@ -29,6 +30,8 @@ export interface CliEnv {
   language?: TerminalLanguage;
   /** Gives a message in the terminal's language; set by `main` while a command runs in Chinese. */
   translate?: (text: string) => string;
+  /** The words of the tables printed on stdout, in the terminal's language (core/table-words.ts); set by `main`. Default English. */
+  words?: TableWords;
 }
 
 /**

@@ -7,6 +7,7 @@
  * them, by the user's locale as Node's ICU reports it (a Chinese Windows: `zh-CN`). English otherwise.
  */
 import { rememberMessages, translateMessage } from "../core/localize.js";
+import { tableWords, type TableWords } from "../core/table-words.js";
 
 export const TERMINAL_LANGUAGES = ["en", "zh"] as const;
 export type TerminalLanguage = (typeof TERMINAL_LANGUAGES)[number];
@@ -38,14 +39,15 @@ export function terminalLanguageOf(
 
 /**
  * Starts translating into `language`: from now on the catalogues note the messages they make, and the function
- * returned gives a message's text in `language` (the text as it is for English, or for a text no catalogue made).
- * `stop` forgets the messages noted. The Chinese catalogues are loaded here, only for Chinese.
+ * returned gives a message's text in `language` (the text as it is for English, or for a text no catalogue made);
+ * `words` are the tables' words in `language`. `stop` forgets the messages noted. The Chinese catalogues are loaded
+ * here, only for Chinese.
  */
-export async function startTranslating(language: TerminalLanguage): Promise<{ translate: (text: string) => string; stop: () => void }> {
-  if (language === "en") return { translate: (text) => text, stop: () => undefined };
-  const { chinese } = await import("../core/zh/index.js");
+export async function startTranslating(language: TerminalLanguage): Promise<{ translate: (text: string) => string; words: TableWords; stop: () => void }> {
+  if (language === "en") return { translate: (text) => text, words: tableWords, stop: () => undefined };
+  const { chinese, chineseTableWords } = await import("../core/zh/index.js");
   rememberMessages(true);
-  return { translate: (text) => translateMessage(text, chinese), stop: () => rememberMessages(false) };
+  return { translate: (text) => translateMessage(text, chinese), words: chineseTableWords, stop: () => rememberMessages(false) };
 }
 
 /** The terminal's words around messages, by language. */

@@ -113,8 +113,8 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
   forgetInputsRead();
   // In Chinese, the messages made from here on are noted, to be printed in Chinese (cli/language.ts).
   const language = env.language ?? "en";
-  const { translate, stop } = await startTranslating(language);
-  const speaking = language === "en" ? env : withEnv(env, { translate });
+  const { translate, words, stop } = await startTranslating(language);
+  const speaking = language === "en" ? env : withEnv(env, { translate, words });
   const program = createProgram(loggingEnv(speaking, settings), commandNameOf(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });

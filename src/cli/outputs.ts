@@ -23,6 +23,7 @@ import type { Tree } from "../core/types.js";
 import type { CliEnv } from "./env.js";
 import type { ResolvedInputs } from "./options.js";
 import { renderColumns, renderIndexTable } from "./render.js";
+import type { TableWords } from "../core/table-words.js";
 import { commandMessages } from "../core/command-messages.js";
 
 /** What `compute` produces before writing: the inputs read, the result and the files (name -> content). */
@@ -72,6 +73,8 @@ export interface OutputOptions {
   /** In a project: its `name` and `description` (index.yaml), for the report's title and the line under it. */
   projectName?: string;
   projectDescription?: string;
+  /** The words of the table `--format table` prints, in the terminal's language (`CliEnv.words`). Default English. */
+  words?: TableWords;
 }
 
 /** Adds the output options (everything but `--out` and `--decimals`). */
@@ -251,7 +254,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
     case undefined:
       break;
     case "table":
-      printed = options.table ? renderTable(chosen(), options.decimals) : renderIndexTable(result);
+      printed = options.table ? renderTable(chosen(), options.decimals) : renderIndexTable(result, 2, options.words);
       break;
     case "csv":
       printed = formatTableCsv(chosen(), { decimals: options.decimals, bom: options.bom ?? false });

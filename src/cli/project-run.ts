@@ -242,7 +242,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       if (options.quiet) return undefined;
       printWarnings(computed.warnings, env);
       for (const note of computed.notes) env.stderr(note);
-      if (computed.printed === undefined) env.stdout(renderIndexTable(result));
+      if (computed.printed === undefined) env.stdout(renderIndexTable(result, 2, env.words));
       env.stderr(terminalMessages.wroteRun(id, runLabel, runsLabel));
       return id;
     })();

@@ -6,6 +6,7 @@ import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import { acrossUnitGroupMethods, indicatorsAtOwnBase } from "../core/index-scale.js";
 import { RATIO_METHODS, type NormalizeMethod } from "../core/normalize/methods.js";
+import { tableWords, type TableWords } from "../core/table-words.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
 
@@ -75,15 +76,16 @@ export function formatChange(value: number, previous: number, decimals = 2): str
 /**
  * The summary table of a result: per unit, the overall index and the first-level sub-indices for every year, each
  * with its change on the previous year: in percent on a ratio scale (`ratioScale`), in points on any other, where 0 is
- * not a natural zero (a min-max score going from 0 to 30.50 has no growth in percent).
+ * not a natural zero (a min-max score going from 0 to 30.50 has no growth in percent). Titles and headings in `words`
+ * (the terminal's language).
  */
-export function renderIndexTable(result: IndexResult, decimals = 2): string {
+export function renderIndexTable(result: IndexResult, decimals = 2, words: TableWords = tableWords): string {
   const blocks: string[] = [];
   const percent = ratioScale(result);
-  const change = percent ? "growth on the previous year" : "change on the previous year, in points";
+  const scale = scaleOf(result, words);
   result.units.forEach((unit, u) => {
-    const title = `${unit ? `${printable(unit, true)}: ` : ""}index, ${scaleOf(result)} (${change})`;
-    const rows: string[][] = [["code", "name", ...result.years.map(String)]];
+    const title = words.indexTitle(printable(unit, true), scale, percent);
+    const rows: string[][] = [[words.codeHeading(), words.nameHeading(), ...result.years.map(String)]];
     result.nodes.forEach((node, n) => {
       if (node.level > 1) return;
       const cells = result.years.map((_, y) => {
@@ -116,10 +118,9 @@ function ratioScale(result: IndexResult): boolean {
  * group scored against the other units (Copeland, benefit of the doubt, TOPSIS), whose values are then on that
  * method's scale, "indicators at base year 2017 = 100, groups by topsis".
  */
-function scaleOf(result: IndexResult): string {
-  const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
-  const ownBase = indicatorsAtOwnBase(result);
-  const indicators = ownBase ? `base year ${result.baseYear} = 100` : `normalised by ${methods.join(", ")}`;
+function scaleOf(result: IndexResult, words: TableWords): string {
   const across = acrossUnitGroupMethods(result);
-  return across.length > 0 ? `indicators ${ownBase ? "at " : ""}${indicators}, groups by ${across.join(", ")}` : indicators;
+  if (indicatorsAtOwnBase(result)) return words.ownBaseScale(result.baseYear, across);
+  const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
+  return words.normalisedScale(methods, across);
 }

@@ -28,5 +28,11 @@ export const terminalMessages = catalogue("terminalMessages", {
   /** `largest`: the largest change, as `code unit year before -> after (change)`. */
   revisions: (against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: string | undefined) =>
     `revisions against run ${against}: inputs ${counts(inputs)}; outputs ${counts(outputs)}${largest === undefined ? "" : `; largest: ${largest}`} (details: innovation-index diff)`,
+  /**
+   * `diff`'s summary of two runs: the input values (`undefined` when either run did not record them) and the output
+   * values changed, added and removed, and how many options or files differ.
+   */
+  diffSummary: (before: string, after: string, inputs: RevisionCounts | undefined, outputs: RevisionCounts, settings: number) =>
+    `${before} -> ${after}: inputs ${inputs ? counts(inputs) : "not recorded"}; outputs ${counts(outputs)}; ${settings} option or file change${settings === 1 ? "" : "s"}\n`,
   nextInProject: (folder: string) => `next: replace the example tree and values, then run "innovation-index compute"${folder === "." ? "" : ` in ${folder}`}\n`,
 });

@@ -63,8 +63,11 @@ describe("the terminal in Chinese", () => {
     const written = "index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, weights.csv, coverage.csv, imputations.csv, treatment.csv, index.json";
     expect(en.stderr).toBe(`wrote ${written} to en\n`);
     expect(zh.stderr).toBe(`已将 ${written} 写入 zh\n`);
-    // The table on stdout is the same; so is every file, byte for byte (index.json's warnings and notes included).
-    expect(zh.stdout).toBe(en.stdout);
+    // The table on stdout has its title and headings in Chinese (src/core/zh/table-words.ts), its rows as in English;
+    // every file is the same, byte for byte (index.json's warnings and notes included).
+    const rows = "INDEX  总指数  100.00  120.00 (+20.0%)\nX      维度X   100.00  120.00 (+20.0%)\nY      维度Y   100.00  120.00 (+20.0%)\n";
+    expect(en.stdout).toBe(`常州: index, base year 2017 = 100 (growth on the previous year)\ncode   name      2017             2018\n${rows}`);
+    expect(zh.stdout).toBe(`常州：指数，基期 2017 年 = 100（括号内为比上年增长）\n代码   名称      2017             2018\n${rows}`);
     expect(await listDir(join(dir, "zh"))).toEqual(files);
     for (const name of files) expect(await readFile(join(dir, "zh", name)), name).toEqual(await readFile(join(dir, "en", name)));
   });
@@ -117,6 +120,36 @@ describe("the terminal in Chinese", () => {
     const ahp = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "ahp", "--ahp", "ahp.yaml"], dir, { language: "zh" });
     expect(ahp.stderr).toContain('ahp.yaml:3: 指标组 "INDEX"：矩阵中 "X" 对 "Y" 为 3，反过来却为 2；应互为倒数（2 应为 1/3）');
     expect(await listDir(dir)).toEqual(["ahp.yaml", "tree.csv", "tree.yaml", "values.csv"]);
+  });
+
+  it("prints validate's line and the tables of compare and audit with Chinese words, their rows as in English", async () => {
+    const values = `${VALUES}无锡,2017,X1,8\n无锡,2018,X1,9\n无锡,2017,Y1,7\n无锡,2018,Y1,6\n`;
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": values });
+    const both = async (argv: string[]) => {
+      const [zh, en] = [await runCli(argv, dir, { language: "zh" }), await runCli(argv, dir, { language: "en" })];
+      expect(zh.code).toBe(0);
+      return { zh: zh.stdout.split("\n"), en: en.stdout.split("\n") };
+    };
+    const validate = await both(["validate", "-i", "tree.csv", "-d", "values.csv"]);
+    expect(validate.en[0]).toBe("ok: tree.csv (2 indicators in 2 groups), values.csv (2 units, years 2017, 2018)");
+    expect(validate.zh[0]).toBe("检查通过：tree.csv（2 个指标，2 个指标组），values.csv（2 个评价对象，年份 2017、2018）");
+
+    const compare = await both(["compare", "-i", "tree.csv", "-d", "values.csv", "--with", "--aggregate geometric"]);
+    expect(compare.en[0]).toBe("unit  year   index a  rank a   index b  rank b  shift");
+    expect(compare.zh[0]).toBe("评价对象  年份    指数 a  排名 a    指数 b  排名 b  名次变化");
+    // The rows are the same numbers, laid out under wider or narrower headings.
+    const cells = (line: string) => line.trim().split(/\s+/);
+    expect(compare.zh.slice(1, 5).map(cells)).toEqual(compare.en.slice(1, 5).map(cells));
+    // 2018: both configurations rank 常州 first (120 against 101.79 and 100.91), so Spearman is 1 and no rank moves.
+    expect(compare.en).toContain("2018: Spearman 1.0000 over 2 units, mean |shift| 0.00");
+    expect(compare.zh).toContain("2018 年：2 个评价对象的 Spearman 秩相关系数 1.0000，平均名次变化绝对值 0.00");
+
+    const audit = await both(["audit", "-i", "tree.csv", "-d", "values.csv", "--out", "audit"]);
+    expect(audit.en[0]).toBe('audit of 2 indicators, 2 units, 2017-2018 (period "all": 4 unit-years pooled)');
+    expect(audit.zh[0]).toBe('统计审核：2 个指标，2 个评价对象，2017-2018 年（期间 "all"：合并 4 个评价对象-年份）');
+    // The engine's note on a group of one child is a catalogue message (auditMessages.oneChild), in Chinese in the table.
+    expect(audit.en.find((line) => line.startsWith("X "))).toMatch(/group "X" has one child$/);
+    expect(audit.zh.find((line) => line.startsWith("X "))).toMatch(/指标组 "X" 只有一个下级节点$/);
   });
 
   it("prints a text no catalogue made as it is, behind the Chinese prefix", async () => {

@@ -5,6 +5,7 @@
  * importance.csv, sensitivity-drop.csv, sensitivity-drop-ranks.csv and profiles.csv to --out (and audit.xlsx with
  * --xlsx, audit.html with --report); prints the flags and the alpha of each first-level dimension.
  */
+import { tableWords, type TableWords } from "../../core/table-words.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { DEFAULT_AUDIT_THRESHOLDS, type Audit, type AuditThresholds } from "../../core/audit/audit.js";
@@ -179,7 +180,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const dataStage = describeDataStage(result, { files: false });
   if (dataStage) env.stderr(dataStage);
   if (inputs.example) env.stderr(terminalMessages.usingExample());
-  env.stdout(renderAuditSummary(audit, result));
+  env.stdout(renderAuditSummary(audit, result, env.words, env.translate));
   env.stderr(terminalMessages.wroteFiles(Object.keys(files), printable(options.out)));
   if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, printable(options.out), "audit"));
 }
@@ -216,12 +217,9 @@ export async function auditFiles(context: AuditContext, title: string, warnings:
  * The terminal summary: the flags over all unit-years pooled (and how many in single years), and Cronbach's alpha
  * and the first component's share of each first-level dimension, pooled.
  */
-export function renderAuditSummary(audit: Audit, result: IndexResult): string {
+export function renderAuditSummary(audit: Audit, result: IndexResult, words: TableWords = tableWords, translate: (text: string) => string = (text) => text): string {
   const { years, units } = audit;
-  const lines = [
-    `audit of ${result.nodes.filter((node) => node.kind === "indicator").length} indicators, ${units.length} unit${units.length === 1 ? "" : "s"}, ` +
-      `${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ""} (period "all": ${units.length * years.length} unit-years pooled)`,
-  ];
+  const lines = [words.auditTitle(result.nodes.filter((node) => node.kind === "indicator").length, units.length, years)];
   const pooled = <T extends { period: number | "all" }>(rows: readonly T[]) => rows.filter((row) => row.period === "all");
   const byFlag = new Map<string, string[]>();
   const note = (flag: string, item: string) => {
@@ -231,25 +229,25 @@ export function renderAuditSummary(audit: Audit, result: IndexResult): string {
   };
   for (const row of pooled(audit.statistics)) for (const flag of row.flags) if (flag === "low-coverage" || flag === "skew-kurtosis" || flag === "near-constant") note(flag, row.indicator);
   for (const row of pooled(audit.correlations)) for (const flag of row.flags) note(flag, `${row.a}~${row.b}`);
-  if (byFlag.size === 0) lines.push(`flags (all unit-years): none`);
+  if (byFlag.size === 0) lines.push(words.auditNoFlags());
   else {
-    lines.push(`flags (all unit-years):`);
+    lines.push(words.auditFlags());
     for (const [flag, items] of byFlag) lines.push(`  ${flag} (${items.length}): ${printable(items.slice(0, 12).join(", "))}${items.length > 12 ? ", ..." : ""}`);
   }
   const yearly = audit.statistics.filter((row) => row.period !== "all").reduce((count, row) => count + row.flags.length, 0) +
     audit.correlations.filter((row) => row.period !== "all").reduce((count, row) => count + row.flags.length, 0);
-  if (years.length > 1 || units.length > 1) lines.push(`flags in single years: ${yearly} (statistics.csv, correlations.csv)`);
+  if (years.length > 1 || units.length > 1) lines.push(words.auditYearlyFlags(yearly));
   const dimensions = pooled(audit.cronbach).filter((row) => row.level === 1);
   if (dimensions.length > 0) {
     const first = new Map(pooled(audit.pca).filter((row) => row.component === 1).map((row) => [row.group, row] as const));
-    const rows = [["dimension", "children", "n", "alpha", "PC1 share", "note"]];
+    const rows = [words.auditDimensionHeadings()];
     for (const row of dimensions) {
       const component = first.get(row.group);
-      rows.push([row.group, String(row.children), String(row.n), formatValue(row.alpha, 3), formatValue(component?.share ?? Number.NaN, 3), row.note ?? component?.note ?? ""]);
+      rows.push([row.group, String(row.children), String(row.n), formatValue(row.alpha, 3), formatValue(component?.share ?? Number.NaN, 3), translate(row.note ?? component?.note ?? "")]);
     }
-    lines.push(`Cronbach's alpha and the first principal component's share, first-level dimensions (all unit-years):`, renderColumns(rows));
+    lines.push(words.auditDimensionsTitle(), renderColumns(rows));
   }
   if (units.length === 1)
-    lines.push(`one unit: every statistic runs over its ${years.length} years (a trend, not a cross-section); see docs/guides/audit.md`);
+    lines.push(words.auditOneUnit(years.length));
   return lines.join("\n") + "\n";
 }

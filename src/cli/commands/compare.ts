@@ -4,6 +4,7 @@
  * own flags, b the same with the `--with` flags applied on top. Both are parsed with the option definitions of
  * `compute`. Writes compare.csv and compare-years.csv to --out, or prints a table.
  */
+import { tableWords, type TableWords } from "../../core/table-words.js";
 import { Command, CommanderError } from "commander";
 import { resolve } from "node:path";
 import { compareResults, type Comparison } from "../../core/audit/compare.js";
@@ -87,7 +88,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
       [COMPARE_YEARS_FILE]: UTF8_BOM + formatCompareYearsCsv(comparison, options.decimals),
     };
     await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
-  } else env.stdout(renderComparison(comparison, options.decimals) + "\n");
+  } else env.stdout(renderComparison(comparison, options.decimals, env.words) + "\n");
   if (options.quiet) return;
   printWarnings([...a.warnings, ...b.warnings], env);
   env.stderr(commandMessages.configurations(configurations[0].label, configurations[1].label));
@@ -165,8 +166,8 @@ async function computeConfiguration(configuration: Configuration, env: CliEnv): 
 }
 
 /** The terminal table: one row per unit and year, then Spearman's correlation per year. */
-function renderComparison(comparison: Comparison, decimals: number): string {
-  const rows: string[][] = [["unit", "year", "index a", "rank a", "index b", "rank b", "shift"]];
+function renderComparison(comparison: Comparison, decimals: number, words: TableWords = tableWords): string {
+  const rows: string[][] = [words.compareHeadings()];
   const yearCount = comparison.years.length;
   comparison.units.forEach((unit, u) =>
     comparison.years.forEach((year, y) => {
@@ -183,9 +184,8 @@ function renderComparison(comparison: Comparison, decimals: number): string {
       ]);
     }),
   );
-  const summary = comparison.years.map(
-    (year, y) =>
-      `${year}: Spearman ${formatValue(comparison.spearman[y], decimals) || "undefined"} over ${comparison.rankedUnits[y]} unit${comparison.rankedUnits[y] === 1 ? "" : "s"}, mean |shift| ${formatValue(comparison.meanAbsoluteShift[y], 2)}`,
+  const summary = comparison.years.map((year, y) =>
+    words.compareYear(year, formatValue(comparison.spearman[y], decimals), comparison.rankedUnits[y], formatValue(comparison.meanAbsoluteShift[y], 2)),
   );
   return `${renderColumns(rows, 1)}\n\n${summary.join("\n")}`;
 }

@@ -132,7 +132,7 @@ export async function runCompute(
   printWarnings(warnings, env);
   for (const note of notes) env.stderr(note);
   if (inputs.example) env.stderr(terminalMessages.usingExample());
-  if (printed === undefined) env.stdout(renderIndexTable(result));
+  if (printed === undefined) env.stdout(renderIndexTable(result, 2, env.words));
   if (options.out !== "-") env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));
   if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, options.out, family));
 }
@@ -183,7 +183,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     ...(options.uncertaintyFrom ? { uncertainty: { dir: resolve(env.cwd, options.uncertaintyFrom), label: options.uncertaintyFrom } } : {}),
     audit: options.audit,
   };
-  const { files, printed, warnings: outputWarnings } = await buildOutputs(result, options, report);
+  const { files, printed, warnings: outputWarnings } = await buildOutputs(result, { ...options, words: env.words }, report);
   const warnings = [...weightingWarnings, ...result.warnings, ...unusedOptions, ...outputWarnings];
   const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");
   return { inputs, result, files, printed, warnings, notes };

@@ -14,6 +14,7 @@ import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange }
 import type { RunData } from "../../io/runs/run-files.js";
 import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
 import { outputMessages } from "../../core/output-messages.js";
+import { terminalMessages } from "../../core/terminal-messages.js";
 import { listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
@@ -77,11 +78,8 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
     percent: (percent) => (Number.isFinite(percent) ? `${sign(percent)}${formatValue(percent, 2)}%` : ""),
   });
   if (!options.quiet) {
-    const counts = (kind: "input" | "output") => {
-      const count = countRevisions(revisions, kind);
-      return `${count.changed} changed, ${count.added} added, ${count.removed} removed`;
-    };
-    env.stderr(`${before.label} -> ${after.label}: inputs ${inputsRecorded ? counts("input") : "not recorded"}; outputs ${counts("output")}; ${settings.length} option or file change${settings.length === 1 ? "" : "s"}\n`);
+    const inputs = inputsRecorded ? countRevisions(revisions, "input") : undefined;
+    env.stderr(terminalMessages.diffSummary(before.label, after.label, inputs, countRevisions(revisions, "output"), settings.length));
   }
   if (rows.length > 1) env.stdout(renderColumns(rows, 5) + "\n");
 }

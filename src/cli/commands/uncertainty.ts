@@ -4,6 +4,7 @@
  * sensitivity.csv and uncertainty.html to --out. Every method and data option of `compute` applies to every run, so the
  * nominal run is `compute` with the same options.
  */
+import { tableWords, type TableWords } from "../../core/table-words.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { defaultMemoryLimit } from "../../io/memory.js";
 import { resolve } from "node:path";
@@ -281,15 +282,15 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   const dataStage = describeDataStage(result.nominalRun, { files: false });
   if (dataStage) env.stderr(commandMessages.nominalRun(dataStage));
   if (inputs.example) env.stderr(terminalMessages.usingExample());
-  env.stdout(renderUncertaintySummary(result));
+  env.stdout(renderUncertaintySummary(result, env.words));
   env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));
 }
 
 /** The terminal summary: the last year's intervals per unit, and each choice's share of the variance. */
-export function renderUncertaintySummary(result: UncertaintyResult): string {
+export function renderUncertaintySummary(result: UncertaintyResult, words: TableWords = tableWords): string {
   const y = result.years.length - 1;
   const yearCount = result.years.length;
-  const rows = [["unit", "nominal", "median", "5%", "95%", "rank", "rank 5-95%"]];
+  const rows = [words.uncertaintyHeadings()];
   result.units.forEach((unit, u) => {
     const cell = u * yearCount + y;
     const f = (value: number) => formatValue(value, 2);
@@ -297,7 +298,7 @@ export function renderUncertaintySummary(result: UncertaintyResult): string {
     const whole = [result.rank.nominal[cell], result.rank.low[cell], result.rank.high[cell]].every(Number.isInteger);
     const rank = (value: number) => formatValue(value, whole ? 0 : 1);
     rows.push([
-      unit || "(unit)",
+      unit || words.unnamedUnit(),
       f(result.index.nominal[cell]),
       f(result.index.median[cell]),
       f(result.index.low[cell]),
@@ -306,13 +307,13 @@ export function renderUncertaintySummary(result: UncertaintyResult): string {
       `${rank(result.rank.low[cell])}-${rank(result.rank.high[cell])}`,
     ]);
   });
-  const sensitivity = [["choice", "first order", "total"]];
+  const sensitivity = [words.sensitivityHeadings()];
   result.choices.forEach(({ choice }, i) => {
     const at = i * yearCount + y;
     sensitivity.push([choice, formatValue(result.sensitivity.index.overallFirstOrder[at], 3), formatValue(result.sensitivity.index.overallTotal[at], 3)]);
   });
   return (
-    `uncertainty of the overall index in ${result.years[y]} (${result.replications} replications, ${result.runs} runs, seed ${result.seed})\n` +
-    `${renderColumns(rows)}\n\nshare of the variance of the index explained by each choice (all units, ${result.years[y]})\n${renderColumns(sensitivity)}\n`
+    `${words.uncertaintyTitle(result.years[y], result.replications, result.runs, result.seed)}\n${renderColumns(rows)}\n\n` +
+    `${words.sensitivityTitle(result.years[y])}\n${renderColumns(sensitivity)}\n`
   );
 }

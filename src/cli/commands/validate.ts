@@ -4,6 +4,7 @@
 import type { Command } from "commander";
 import { applyProject } from "../project-options.js";
 import { computeIndex } from "../../core/compute.js";
+import { tableWords } from "../../core/table-words.js";
 import { loadInputs } from "../../io/read/load.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
@@ -46,11 +47,6 @@ export async function runValidate(options: ValidateCommandOptions, env: CliEnv):
   if (options.quiet) return;
   printWarnings(result.warnings, env);
   const groups = tree.nodes.length - tree.indicators.length;
-  env.stdout(
-    printable(`ok: ${inputs.labels.tree} (${counted(tree.indicators.length, "indicator")} in ${counted(groups, "group")}), ` +
-      `${inputs.labels.data} (${counted(panel.units.length, "unit")}, years ${panel.years.join(", ")})\n`),
-  );
+  const words = env.words ?? tableWords;
+  env.stdout(printable(words.validated(inputs.labels.tree, tree.indicators.length, groups, inputs.labels.data, panel.units.length, panel.years) + "\n"));
 }
-
-/** `1 group`, `2 groups`. */
-const counted = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

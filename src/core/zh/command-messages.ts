@@ -81,9 +81,7 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   note: (text) => `注：${text}\n`,
   weightsBy: (method, judgements) => `权重方法：${method}${judgements ? `，判断矩阵取自 ${judgements}` : ""}`,
   objectiveObservations: (observations, dropped, units, years, groupWeights, entropyShift, entropyInput, pcaRotation) =>
-    `客观权重依据 ${observations} 个观测${dropped !== undefined ? `（剔除了 ${dropped} 个有缺失值的评价对象-年份）` : ""}：评价对象 ${list(
-      units.map((unit) => (unit ? unit : "（未命名）")),
-    )}；年份 ${list(years)}；分组赋权规则 "${groupWeights}"` +
+    `客观权重依据 ${observations} 个观测${dropped !== undefined ? `（剔除了 ${dropped} 个有缺失值的评价对象-年份）` : ""}：评价对象${units.every((unit) => unit === "") ? "未命名" : ` ${list(units.map((unit) => (unit ? unit : "（未命名）")))}`}；年份 ${list(years)}；分组赋权规则 "${groupWeights}"` +
     (entropyShift ? `；熵值平移 ${entropyShift}` : "") +
     (entropyInput ? `；熵值基于 ${entropyInput} 值计算` : "") +
     (pcaRotation ? `；PCA 旋转 ${pcaRotation}` : ""),

@@ -16,6 +16,7 @@ import { projectMessagesZh } from "./project-messages.js";
 import { readerMessagesZh } from "./reader-messages.js";
 import { robustnessMessagesZh } from "./robustness-messages.js";
 import { runMessagesZh } from "./run-messages.js";
+import { tableWordsZh } from "./table-words.js";
 import { terminalMessagesZh } from "./terminal-messages.js";
 import { weightingMessagesZh } from "./weighting-messages.js";
 
@@ -36,3 +37,6 @@ export const chinese: Translations = {
   terminalMessages: terminalMessagesZh,
   weightingMessages: weightingMessagesZh,
 };
+
+/** The words of the tables printed on stdout, in Chinese (`tableWords`, src/core/table-words.ts). */
+export const chineseTableWords = tableWordsZh;

@@ -17,5 +17,7 @@ export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   revisionsNone: (against) => `与运行 ${against} 相比的修订：无（所有输入和输出数值均相同）`,
   revisions: (against, inputs, outputs, largest) =>
     `与运行 ${against} 相比的修订：输入 ${revisionCountsZh(inputs)}；输出 ${revisionCountsZh(outputs)}${largest === undefined ? "" : `；最大变化：${largest}`}（详见 innovation-index diff）`,
+  diffSummary: (before, after, inputs, outputs, settings) =>
+    `${before} -> ${after}：输入 ${inputs ? revisionCountsZh(inputs) : "未记录"}；输出 ${revisionCountsZh(outputs)}；${settings} 处选项或文件不同\n`,
   nextInProject: (folder) => `下一步：替换示例指标体系和数据，然后${folder === "." ? "" : `在 ${folder} 中`}运行 "innovation-index compute"\n`,
 };

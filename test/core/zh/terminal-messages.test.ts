@@ -20,6 +20,8 @@ describe("terminalMessagesZh", () => {
       ["revisionsNone", ["20261204T044656.556Z-4119a31e"]],
       ["revisions", ["20261204T044656.556Z-4119a31e", counts, { changed: 4, added: 0, removed: 0 }, "INDEX 常州高新区 2019 186.1327 -> 186.1958 (+0.0631)"]],
       ["revisions", ["20261204T044656.556Z-4119a31e", counts, counts, undefined]],
+      ["diffSummary", ["20261204T044656.556Z-4119a31e", "20261205T010203.004Z-5a6b7c8d", counts, { changed: 4, added: 0, removed: 0 }, 1]],
+      ["diffSummary", ["20261204T044656.556Z-4119a31e", "20261205T010203.004Z-5a6b7c8d", undefined, counts, 2]],
     ]));
 
   it("says what a project run did (written out by hand)", () => {

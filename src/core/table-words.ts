@@ -1,0 +1,58 @@
+/**
+ * The words of what the command line prints on stdout for a person to read: the titles, headings and summary lines of
+ * its tables (the overall index by year, `validate`'s line, the summaries of `uncertainty`, `audit` and `compare`).
+ *
+ * Not a message catalogue (src/core/localize.ts): a table is made in the terminal's language from the start, with the
+ * words the command line is given (`CliEnv.words`), so that a one-word heading such as "unit" is never taken for the
+ * same word inside a message. The Chinese words are in src/core/zh/table-words.ts, typed from these. What is printed
+ * as a file (`--format csv` on stdout, `diff --format csv`) keeps the files' English column names.
+ */
+
+/** `1 group`, `2 groups`. */
+const counted = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+export const tableWords = {
+  // the overall index and the first-level sub-indices by year (compute, a project's run)
+  codeHeading: () => "code",
+  nameHeading: () => "name",
+  /** The title of a unit's table: `unit` (empty for the one unnamed unit), the scale (`ownBaseScale` …), and whether changes are in percent. */
+  indexTitle: (unit: string, scale: string, percent: boolean) =>
+    `${unit ? `${unit}: ` : ""}index, ${scale} (${percent ? "growth on the previous year" : "change on the previous year, in points"})`,
+  /** Every indicator indexed to its own base year; `across`, the aggregations scored against the other units. */
+  ownBaseScale: (year: number, across: readonly string[]) =>
+    across.length > 0 ? `indicators at base year ${year} = 100, groups by ${across.join(", ")}` : `base year ${year} = 100`,
+  normalisedScale: (methods: readonly string[], across: readonly string[]) =>
+    across.length > 0 ? `indicators normalised by ${methods.join(", ")}, groups by ${across.join(", ")}` : `normalised by ${methods.join(", ")}`,
+
+  // validate
+  validated: (tree: string, indicators: number, groups: number, data: string, units: number, years: readonly number[]) =>
+    `ok: ${tree} (${counted(indicators, "indicator")} in ${counted(groups, "group")}), ${data} (${counted(units, "unit")}, years ${years.join(", ")})`,
+
+  // uncertainty
+  uncertaintyTitle: (year: number, replications: number, runs: number, seed: number) =>
+    `uncertainty of the overall index in ${year} (${replications} replications, ${runs} runs, seed ${seed})`,
+  /** The headings of the uncertainty table: unit, nominal, median, 5%, 95%, rank, rank 5-95%. */
+  uncertaintyHeadings: () => ["unit", "nominal", "median", "5%", "95%", "rank", "rank 5-95%"],
+  /** The one unnamed unit of a single-unit file, in a table's unit column. */
+  unnamedUnit: () => "(unit)",
+  sensitivityTitle: (year: number) => `share of the variance of the index explained by each choice (all units, ${year})`,
+  sensitivityHeadings: () => ["choice", "first order", "total"],
+
+  // audit
+  auditTitle: (indicators: number, units: number, years: readonly number[]) =>
+    `audit of ${indicators} indicators, ${counted(units, "unit")}, ${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ""} (period "all": ${units * years.length} unit-years pooled)`,
+  auditNoFlags: () => "flags (all unit-years): none",
+  auditFlags: () => "flags (all unit-years):",
+  auditYearlyFlags: (count: number) => `flags in single years: ${count} (statistics.csv, correlations.csv)`,
+  auditDimensionsTitle: () => "Cronbach's alpha and the first principal component's share, first-level dimensions (all unit-years):",
+  auditDimensionHeadings: () => ["dimension", "children", "n", "alpha", "PC1 share", "note"],
+  auditOneUnit: (years: number) => `one unit: every statistic runs over its ${years} years (a trend, not a cross-section); see docs/guides/audit.md`,
+
+  // compare
+  compareHeadings: () => ["unit", "year", "index a", "rank a", "index b", "rank b", "shift"],
+  /** A year's agreement of the two configurations' ranks; `spearman` is "" when undefined (fewer than two units ranked). */
+  compareYear: (year: number, spearman: string, units: number, meanShift: string) =>
+    `${year}: Spearman ${spearman || "undefined"} over ${counted(units, "unit")}, mean |shift| ${meanShift}`,
+};
+
+export type TableWords = typeof tableWords;

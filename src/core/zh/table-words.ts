@@ -1,0 +1,34 @@
+/** The Chinese words of the tables the command line prints on stdout (`tableWords`, src/core/table-words.ts). */
+import type { TableWords } from "../table-words.js";
+import { list } from "./words.js";
+
+export const tableWordsZh: TableWords = {
+  codeHeading: () => "代码",
+  nameHeading: () => "名称",
+  indexTitle: (unit, scale, percent) => `${unit ? `${unit}：` : ""}指数，${scale}（${percent ? "括号内为比上年增长" : "括号内为比上年变化，单位为点"}）`,
+  ownBaseScale: (year, across) => (across.length > 0 ? `指标以基期 ${year} 年 = 100，分组按 ${list(across)} 合成` : `基期 ${year} 年 = 100`),
+  normalisedScale: (methods, across) =>
+    across.length > 0 ? `指标按 ${list(methods)} 标准化，分组按 ${list(across)} 合成` : `按 ${list(methods)} 标准化`,
+
+  validated: (tree, indicators, groups, data, units, years) =>
+    `检查通过：${tree}（${indicators} 个指标，${groups} 个指标组），${data}（${units} 个评价对象，年份 ${list(years)}）`,
+
+  uncertaintyTitle: (year, replications, runs, seed) => `${year} 年总指数的不确定性（${replications} 次重复，${runs} 次运行，随机种子 ${seed}）`,
+  uncertaintyHeadings: () => ["评价对象", "名义值", "中位数", "5%", "95%", "排名", "排名 5-95%"],
+  unnamedUnit: () => "（评价对象）",
+  sensitivityTitle: (year) => `各项选择解释的指数方差份额（全部评价对象，${year} 年）`,
+  sensitivityHeadings: () => ["选择", "一阶", "总效应"],
+
+  auditTitle: (indicators, units, years) =>
+    `统计审核：${indicators} 个指标，${units} 个评价对象，${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ""} 年（期间 "all"：合并 ${units * years.length} 个评价对象-年份）`,
+  auditNoFlags: () => "提示（全部评价对象-年份）：无",
+  auditFlags: () => "提示（全部评价对象-年份）：",
+  auditYearlyFlags: (count) => `单个年份中的提示：${count} 个（statistics.csv、correlations.csv）`,
+  auditDimensionsTitle: () => "Cronbach's alpha 与第一主成分的方差份额，一级维度（全部评价对象-年份）：",
+  auditDimensionHeadings: () => ["维度", "下级指标数", "n", "alpha", "PC1 份额", "说明"],
+  auditOneUnit: (years) => `只有一个评价对象：每项统计都基于其 ${years} 个年份（是趋势，不是横截面）；见 docs/guides/audit.md`,
+
+  compareHeadings: () => ["评价对象", "年份", "指数 a", "排名 a", "指数 b", "排名 b", "名次变化"],
+  compareYear: (year, spearman, units, meanShift) =>
+    `${year} 年：${units} 个评价对象的 Spearman 秩相关系数${spearman ? ` ${spearman}` : "无定义"}，平均名次变化绝对值 ${meanShift}`,
+};

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { tableWords } from "../../../src/core/table-words.js";
+import { tableWordsZh } from "../../../src/core/zh/table-words.js";
+import { checkTranslation, factsOf } from "./facts.js";
+
+/** The words that are a list of headings (one per column), not a text. */
+const HEADINGS = ["uncertaintyHeadings", "sensitivityHeadings", "auditDimensionHeadings", "compareHeadings"] as const;
+
+const texts = (words: Record<string, unknown>) => Object.fromEntries(Object.entries(words).filter(([key]) => !(HEADINGS as readonly string[]).includes(key))) as Record<string, (...args: never[]) => string>;
+
+describe("tableWordsZh", () => {
+  it("has every text, naming the English text's facts", () =>
+    checkTranslation(texts(tableWords), texts(tableWordsZh), [
+      ["codeHeading", []],
+      ["nameHeading", []],
+      ["indexTitle", ["常州", "基期 2017 年 = 100", true]],
+      ["indexTitle", ["", "按 min-max 标准化", false]],
+      ["ownBaseScale", [2017, []]],
+      ["ownBaseScale", [2017, ["topsis"]]],
+      ["normalisedScale", [["min-max", "z-score"], []]],
+      ["normalisedScale", [["min-max"], ["copeland", "topsis"]]],
+      ["validated", ["tree.csv", 40, 20, "values.csv", 1, [2017, 2018, 2019]]],
+      ["uncertaintyTitle", [2019, 1000, 8, 42]],
+      ["unnamedUnit", []],
+      ["sensitivityTitle", [2019]],
+      ["auditTitle", [49, 51, [2017]]],
+      ["auditTitle", [40, 3, [2017, 2018, 2019]]],
+      ["auditNoFlags", []],
+      ["auditFlags", []],
+      ["auditYearlyFlags", [12]],
+      ["auditDimensionsTitle", []],
+      ["auditOneUnit", [3]],
+      ["compareYear", [2018, "0.9643", 7, "0.57"]],
+      ["compareYear", [2018, "", 1, "0.00"]],
+    ]));
+
+  it("has one heading per column of each table, naming the English headings' numbers", () => {
+    for (const key of HEADINGS) {
+      const english = tableWords[key]();
+      const chinese = tableWordsZh[key]();
+      expect(chinese.length, key).toBe(english.length);
+      english.forEach((heading, i) => expect(factsOf(heading).filter((fact) => !chinese[i].includes(fact)), `${key}[${i}]`).toEqual([]));
+    }
+    // The configurations' letters (a, b) and the statistics' own names (n, alpha) stay as written.
+    expect(tableWordsZh.compareHeadings()).toEqual(["评价对象", "年份", "指数 a", "排名 a", "指数 b", "排名 b", "名次变化"]);
+    expect(tableWordsZh.auditDimensionHeadings()).toEqual(["维度", "下级指标数", "n", "alpha", "PC1 份额", "说明"]);
+  });
+
+  it("reads as a Chinese report would say it (written out by hand)", () => {
+    expect(tableWordsZh.indexTitle("常州高新区", tableWordsZh.ownBaseScale(2017, []), true)).toBe("常州高新区：指数，基期 2017 年 = 100（括号内为比上年增长）");
+    expect(tableWordsZh.validated("tree.csv", 40, 20, "values.csv", 1, [2017, 2018])).toBe(
+      "检查通过：tree.csv（40 个指标，20 个指标组），values.csv（1 个评价对象，年份 2017、2018）",
+    );
+    expect(tableWordsZh.compareYear(2018, "", 1, "0.00")).toBe("2018 年：1 个评价对象的 Spearman 秩相关系数无定义，平均名次变化绝对值 0.00");
+    expect(tableWordsZh.compareYear(2018, "0.9643", 7, "0.57")).toBe("2018 年：7 个评价对象的 Spearman 秩相关系数 0.9643，平均名次变化绝对值 0.57");
+  });
+});
