@@ -68,7 +68,7 @@ export function addFileOptions(command: Command): Command {
         .default("auto"),
     )
     .addOption(
-      new Option("--decimal <mark>", 'decimal mark: "," or "." (default: "," in a ;-separated file, else ".")').choices(
+      new Option("--decimal <mark>", 'decimal mark: "," or "." (default: "," in a semicolon-separated file, else ".")').choices(
         DECIMAL_MARKS,
       ),
     )

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { HelpTranslation } from "../core/help-words.js";
 import type { TableWords } from "../core/table-words.js";
 import type { Issue } from "../errors.js";
 import { terminalLanguageOf, type TerminalLanguage } from "./language.js";
@@ -32,6 +33,8 @@ export interface CliEnv {
   translate?: (text: string) => string;
   /** The words of the tables printed on stdout, in the terminal's language (core/table-words.ts); set by `main`. Default English. */
   words?: TableWords;
+  /** `--help` in the terminal's language (core/help-words.ts); set by `main` on a Chinese terminal. Default English. */
+  help?: HelpTranslation;
 }
 
 /**

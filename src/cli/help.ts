@@ -7,6 +7,8 @@ import { Help, type Command, type Option } from "commander";
 import { UsageError } from "../errors.js";
 import { HELP_TOPICS, OPTION_TOPICS } from "./help-topics.js";
 import { commandMessages } from "../core/command-messages.js";
+import type { HelpTranslation } from "../core/help-words.js";
+import { displayWidth } from "../io/write/text-width.js";
 
 /** The help groups, in the order `--help` shows them. */
 export const HELP_GROUPS = ["input", "method", "data", "weights", "audit", "output", "run"] as const;
@@ -254,7 +256,8 @@ const EXTRA_EXAMPLES: Record<string, readonly string[]> = {
  * `help [command|topic]`: a command's help, a topic page (`help methods`), or the list of both. Replaces commander's
  * own help command; call before `groupHelp`.
  */
-export function registerHelp(program: Command, write: (text: string) => void): void {
+export function registerHelp(program: Command, write: (text: string) => void, translation?: HelpTranslation): void {
+  const text = (english: string) => translation?.texts[english] ?? english;
   program.helpCommand(false);
   program
     .command("help")
@@ -270,6 +273,81 @@ export function registerHelp(program: Command, write: (text: string) => void): v
       if (topic !== undefined) throw new UsageError("E_USAGE", commandMessages.unknownHelpTopic(topic, Object.keys(HELP_TOPICS)));
       program.outputHelp();
       const width = Math.max(...Object.keys(HELP_TOPICS).map((name) => name.length));
-      write(`\nTopics (innovation-index help TOPIC):\n${Object.entries(HELP_TOPICS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`).join("\n")}\n`);
+      write(`\n${text("Topics (innovation-index help TOPIC):")}\n${Object.entries(HELP_TOPICS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${text(summary)}`).join("\n")}\n`);
     });
+}
+
+/** ANSI escape sequences, which take no room on the terminal (commander's own `stripColor`). */
+const ANSI = /\x1b\[\d*(;\d*)*m/g;
+
+/**
+ * A word of a help line for wrapping: a run of anything but spaces and wide characters, or one wide character
+ * (Chinese, full-width punctuation), since Chinese text has no spaces to break at; with the opening brackets before it
+ * and the closing punctuation after it, so that no line starts with a comma or a closing bracket, or ends with an
+ * opening one.
+ */
+const WRAP_CHUNK = /\s*[（《「『【]*(?:[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S)[，。；：、）》」』】！？]*/g;
+
+/** `text` wrapped at `width` columns of the terminal, breaking at spaces and between wide characters (`WRAP_CHUNK`). */
+function wrapWide(text: string, width: number): string {
+  return text
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const chunks = line.match(WRAP_CHUNK);
+      if (chunks === null) return "";
+      const lines: string[] = [];
+      let current = chunks[0];
+      let used = displayWidth(current.replace(ANSI, ""));
+      for (const chunk of chunks.slice(1)) {
+        const room = displayWidth(chunk.replace(ANSI, ""));
+        if (used + room <= width) {
+          current += chunk;
+          used += room;
+        } else {
+          lines.push(current);
+          current = chunk.trimStart();
+          used = displayWidth(current.replace(ANSI, ""));
+        }
+      }
+      lines.push(current);
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+/**
+ * `--help` of `program` and of every command in another language: the descriptions, headings and titles by
+ * `translation.texts`, the words after each option's description by `translation.suffix`, and each block printed after
+ * a command's help (its examples) by the table too, as it is written out. Columns are laid out by the terminal width of
+ * the text (a Chinese character takes two) and lines break between Chinese characters. Call after `groupHelp`.
+ */
+export function translateHelp(program: Command, translation: HelpTranslation): void {
+  const text = (english: string) => translation.texts[english] ?? english;
+  const visit = (command: Command) => {
+    command.description(text(command.description()));
+    for (const option of command.options) option.description = text(option.description);
+    const helpOption = (command as unknown as { _getHelpOption(): Option | null })._getHelpOption();
+    if (helpOption) helpOption.description = text(helpOption.description);
+    for (const argument of command.registeredArguments) argument.description = text(argument.description);
+    const configuration = command.configureHelp();
+    const described = configuration.optionDescription;
+    command.configureHelp({
+      ...configuration,
+      optionDescription(this: Help, option: Option) {
+        const full = described ? described.call(this, option) : Help.prototype.optionDescription.call(this, option);
+        return full.startsWith(option.description) ? option.description + translation.suffix(full.slice(option.description.length)) : full;
+      },
+      styleTitle: (title: string) => text(title),
+      displayWidth: (line: string) => displayWidth(line.replace(ANSI, "")),
+      boxWrap(this: Help, line: string, width: number) {
+        return width < this.minWidthToWrap ? line : wrapWide(line, width);
+      },
+    });
+    // The blocks after a command's help are written one at a time, each with its line end.
+    const output = command.configureOutput();
+    const writeOut = output.writeOut;
+    if (writeOut) command.configureOutput({ writeOut: (written: string) => writeOut(written.endsWith("\n") ? `${text(written.slice(0, -1))}\n` : text(written)) });
+    for (const sub of command.commands) visit(sub);
+  };
+  visit(program);
 }

@@ -7,6 +7,7 @@
  * them, by the user's locale as Node's ICU reports it (a Chinese Windows: `zh-CN`). English otherwise.
  */
 import { rememberMessages, translateMessage } from "../core/localize.js";
+import type { HelpTranslation } from "../core/help-words.js";
 import { tableWords, type TableWords } from "../core/table-words.js";
 
 export const TERMINAL_LANGUAGES = ["en", "zh"] as const;
@@ -40,14 +41,16 @@ export function terminalLanguageOf(
 /**
  * Starts translating into `language`: from now on the catalogues note the messages they make, and the function
  * returned gives a message's text in `language` (the text as it is for English, or for a text no catalogue made);
- * `words` are the tables' words in `language`. `stop` forgets the messages noted. The Chinese catalogues are loaded
- * here, only for Chinese.
+ * `words` are the tables' words in `language`, and `help` translates `--help` (none for English). `stop` forgets the
+ * messages noted. The Chinese catalogues are loaded here, only for Chinese.
  */
-export async function startTranslating(language: TerminalLanguage): Promise<{ translate: (text: string) => string; words: TableWords; stop: () => void }> {
+export async function startTranslating(
+  language: TerminalLanguage,
+): Promise<{ translate: (text: string) => string; words: TableWords; help?: HelpTranslation; stop: () => void }> {
   if (language === "en") return { translate: (text) => text, words: tableWords, stop: () => undefined };
-  const { chinese, chineseTableWords } = await import("../core/zh/index.js");
+  const { chinese, chineseTableWords, chineseHelp } = await import("../core/zh/index.js");
   rememberMessages(true);
-  return { translate: (text) => translateMessage(text, chinese), words: chineseTableWords, stop: () => rememberMessages(false) };
+  return { translate: (text) => translateMessage(text, chinese), words: chineseTableWords, help: chineseHelp, stop: () => rememberMessages(false) };
 }
 
 /** The terminal's words around messages, by language. */

@@ -18,7 +18,7 @@ import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
-import { groupHelp, registerHelp } from "./help.js";
+import { groupHelp, registerHelp, translateHelp } from "./help.js";
 import { startTranslating } from "./language.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError, withEnv } from "./log.js";
 import { applyProject } from "./project-options.js";
@@ -73,10 +73,11 @@ export function createProgram(env: CliEnv, only?: string): Command {
       command.option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
   }
   registerCompletion(program, env);
-  registerHelp(program, env.stdout);
+  registerHelp(program, env.stdout, env.help);
   suggestChoices(program);
-  // Last, once every command and option exists: the help groups and their order.
+  // Last, once every command and option exists: the help groups and their order, and their language.
   groupHelp(program);
+  if (env.help) translateHelp(program, env.help);
   return program;
 }
 
@@ -113,8 +114,8 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
   forgetInputsRead();
   // In Chinese, the messages made from here on are noted, to be printed in Chinese (cli/language.ts).
   const language = env.language ?? "en";
-  const { translate, words, stop } = await startTranslating(language);
-  const speaking = language === "en" ? env : withEnv(env, { translate, words });
+  const { translate, words, help, stop } = await startTranslating(language);
+  const speaking = language === "en" ? env : withEnv(env, { translate, words, help });
   const program = createProgram(loggingEnv(speaking, settings), commandNameOf(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });

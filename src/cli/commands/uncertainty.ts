@@ -133,7 +133,11 @@ Examples:
     .option("--bootstrap <b>", "resample the design's rows b times for 95% intervals of the sensitivity indices over all units (0: none)", resampleOption, 0)
     .option("-o, --out <dir>", "folder for uncertainty.csv, sensitivity.csv and uncertainty.html", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
-    .option("--memory-limit <size>", `memory the design may take, such as 8GB; a larger design is refused before it starts (default: half of this machine's memory, ${formatBytes(defaultMemoryLimit())})`, parseByteSize)
+    .addOption(
+      new Option("--memory-limit <size>", "memory the design may take, such as 8GB; a larger design is refused before it starts")
+        .argParser(parseByteSize)
+        .default(undefined, `half of this machine's memory, ${formatBytes(defaultMemoryLimit())}`),
+    )
     .addOption(new Option("--lang <language>", "language of uncertainty.html").choices(REPORT_LANGUAGES).default("zh"))
     .option("-q, --quiet", "print nothing but errors", false)
     .action(async (_options: UncertaintyCommandOptions, command: Command) => {

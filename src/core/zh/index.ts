@@ -8,6 +8,7 @@ import { checkMessagesZh } from "./check-messages.js";
 import { commandMessagesZh } from "./command-messages.js";
 import { dataMessagesZh } from "./data-messages.js";
 import { encodingMessagesZh } from "./encoding-messages.js";
+import { helpZh } from "./help-words.js";
 import { limitMessagesZh } from "./limit-messages.js";
 import { messagesZh } from "./messages.js";
 import { methodMessagesZh } from "./method-messages.js";
@@ -40,3 +41,6 @@ export const chinese: Translations = {
 
 /** The words of the tables printed on stdout, in Chinese (`tableWords`, src/core/table-words.ts). */
 export const chineseTableWords = tableWordsZh;
+
+/** `--help` in Chinese (`HelpTranslation`, src/core/help-words.ts). */
+export const chineseHelp = helpZh;

@@ -1,0 +1,71 @@
+/**
+ * `--help` on a Chinese terminal (src/cli/help.ts `translateHelp`, src/core/zh/help-texts.ts): every text the commands
+ * declare has its Chinese, the columns and line breaks follow the terminal width of Chinese text, and the examples keep
+ * their commands.
+ */
+import { describe, expect, it } from "vitest";
+import type { Command } from "commander";
+import { createProgram } from "../../src/cli/main.js";
+import { displayWidth } from "../../src/cli/render.js";
+import { helpZh } from "../../src/core/zh/help-words.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+/** Every text of the English help: descriptions of commands, options and arguments, and the blocks after a command's help. */
+function englishHelpTexts(): string[] {
+  const program = createProgram({ cwd: ".", stdout: () => undefined, stderr: () => undefined });
+  const texts: string[] = [];
+  const visit = (command: Command) => {
+    texts.push(command.description());
+    for (const option of command.options) texts.push(option.description);
+    for (const argument of command.registeredArguments) texts.push(argument.description);
+    const written: string[] = [];
+    command.configureOutput({ writeOut: (text) => written.push(text) });
+    command.outputHelp();
+    // The first write is the help itself; the others are the blocks added after it, each with its line end.
+    for (const block of written.slice(1)) texts.push(block.replace(/\n$/, ""));
+    for (const sub of command.commands) visit(sub);
+  };
+  visit(program);
+  return [...new Set(texts.filter((text) => text !== ""))];
+}
+
+describe("--help in Chinese", () => {
+  it("has a Chinese text for every text of the English help", () => {
+    const missing = englishHelpTexts().filter((text) => helpZh.texts[text] === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it("prints compute --help in Chinese, within 80 columns of the terminal and in at most 100 lines", async () => {
+    const dir = await makeTempDir();
+    for (const command of ["compute", "weights", "audit", "uncertainty"]) {
+      const run = await runCli([command, "--help"], dir, { language: "zh" });
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split("\n");
+      expect(lines[0]).toMatch(new RegExp(`^用法： innovation-index ${command} `));
+      expect(lines.length, command).toBeLessThanOrEqual(100);
+      // The help itself is laid out by commander at 80 columns; the blocks after it (examples) are written as they are.
+      const written: string[] = [];
+      const program = createProgram({ cwd: dir, stdout: (text) => written.push(text), stderr: () => undefined, help: helpZh });
+      program.commands.find((candidate) => candidate.name() === command)!.outputHelp();
+      expect(written.join("")).toBe(run.stdout);
+      expect(written[0].split("\n").filter((line) => displayWidth(line) > 80), command).toEqual([]);
+    }
+    const compute = await runCli(["compute", "--help"], dir, { language: "zh" });
+    expect(compute.stdout).toContain("输入选项：");
+    expect(compute.stdout).toContain("  -o, --out <dir>");
+    // A choice and default the layout adds, in Chinese words around the values.
+    expect(compute.stdout).toMatch(/--lang <language>[^\n]*\n?[^\n]*（zh, en；默认：zh）/);
+    // The examples keep their commands.
+    expect(compute.stdout).toContain("$ innovation-index compute --out - --table growth > growth.csv");
+  });
+
+  it("prints the same options in English as before, and the English help has no Chinese", async () => {
+    const dir = await makeTempDir();
+    const zh = await runCli(["compute", "--help"], dir, { language: "zh" });
+    const en = await runCli(["compute", "--help"], dir, { language: "en" });
+    expect(en.stdout).toMatch(/^Usage: innovation-index compute /);
+    expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+    const flags = (text: string) => [...text.matchAll(/^ {2}(-[\w-]+(?:, --[\w-]+)?|--[\w[\]-]+)/gm)].map((match) => match[1]);
+    expect(flags(zh.stdout)).toEqual(flags(en.stdout));
+  });
+});
