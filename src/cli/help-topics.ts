@@ -56,44 +56,67 @@ const MISSING_SUMMARIES: Partial<Record<string, string>> = {
   reweight: "leave the gap; its siblings' weights are renormalised",
 };
 
-function list(title: string, methods: readonly string[], summaries: Partial<Record<string, string>>): string {
+/** A text of a page in the terminal's language (`HelpTranslation.texts`); English as it is. */
+type Text = (english: string) => string;
+
+function list(text: Text, title: string, methods: readonly string[], summaries: Partial<Record<string, string>>): string {
   const width = Math.max(...methods.map((method) => method.length));
-  return `${title}\n${methods.map((method) => `  ${method.padEnd(width)}  ${summaries[method] ?? ""}`.trimEnd()).join("\n")}\n`;
+  const summary = (method: string) => (summaries[method] === undefined ? "" : text(summaries[method]));
+  return `${text(title)}\n${methods.map((method) => `  ${method.padEnd(width)}  ${summary(method)}`.trimEnd()).join("\n")}\n`;
 }
 
-/** The topic pages, by name. */
-export const HELP_TOPICS: Record<string, { summary: string; page: () => string }> = {
+/** The exit codes and what each means, for the exit-codes page. */
+const EXIT_CODES: readonly (readonly [number, string])[] = [
+  [0, "success (also: nothing to do under --if-changed)"],
+  [1, "the input files are wrong (every problem is listed)"],
+  [2, "the command line is wrong (unknown option, bad option value)"],
+  [3, "an output could not be written (or another run holds the lock)"],
+  [4, "an internal error (a bug: please report it)"],
+];
+
+/**
+ * The topic pages, by name. Each page is made with `text`, which gives each of its English texts in the terminal's
+ * language (the English as it is by default).
+ */
+export const HELP_TOPICS: Record<string, { summary: string; page: (text?: Text) => string }> = {
   methods: {
     summary: "normalisation and aggregation methods (--normalise, --aggregate)",
-    page: () =>
-      list("Normalisation (--normalise, tree column normalise):", NORMALIZE_METHODS, NORMALIZE_SUMMARIES) +
+    page: (text = (english) => english) =>
+      list(text, "Normalisation (--normalise, tree column normalise):", NORMALIZE_METHODS, NORMALIZE_SUMMARIES) +
       "\n" +
-      list("Aggregation (--aggregate METHOD or LEVEL=METHOD,..., tree column aggregate):", AGGREGATE_METHODS, AGGREGATE_SUMMARIES) +
-      "\nFormulas: docs/methods.md\n",
+      list(text, "Aggregation (--aggregate METHOD or LEVEL=METHOD,..., tree column aggregate):", AGGREGATE_METHODS, AGGREGATE_SUMMARIES) +
+      `\n${text("Formulas: docs/methods.md")}\n`,
   },
   weights: {
     summary: "weighting methods (--weights, weights --method)",
-    page: () => list("Weights (compute --weights, weights --method):", WEIGHT_METHODS, WEIGHT_SUMMARIES) + "\nMore: docs/guides/weights.md\n",
+    page: (text = (english) => english) => list(text, "Weights (compute --weights, weights --method):", WEIGHT_METHODS, WEIGHT_SUMMARIES) + `\n${text("More: docs/guides/weights.md")}\n`,
   },
   data: {
     summary: "missing values, outliers and zero base values (--missing, --outliers, --zero-base)",
-    page: () =>
-      list("Missing values (--missing, tree column missing):", MISSING_POLICIES, MISSING_SUMMARIES) +
-      `\nA gap the policy cannot fill (--unfilled): ${UNFILLED_POLICIES.join(", ")}\n` +
-      `Outliers (--outliers): ${OUTLIER_METHODS.join(", ")}\n` +
-      `Zero base values under fixed-base (--zero-base): ${ZERO_BASE_POLICIES.join(", ")}\n` +
-      "\nMore: docs/guides/data.md\n",
+    page: (text = (english) => english) =>
+      list(text, "Missing values (--missing, tree column missing):", MISSING_POLICIES, MISSING_SUMMARIES) +
+      `\n${text("A gap the policy cannot fill (--unfilled):")} ${UNFILLED_POLICIES.join(", ")}\n` +
+      `${text("Outliers (--outliers):")} ${OUTLIER_METHODS.join(", ")}\n` +
+      `${text("Zero base values under fixed-base (--zero-base):")} ${ZERO_BASE_POLICIES.join(", ")}\n` +
+      `\n${text("More: docs/guides/data.md")}\n`,
   },
   "exit-codes": {
     summary: "what each exit code means",
-    page: () =>
-      "Exit codes:\n  0  success (also: nothing to do under --if-changed)\n  1  the input files are wrong (every problem is listed)\n" +
-      "  2  the command line is wrong (unknown option, bad option value)\n  3  an output could not be written (or another run holds the lock)\n" +
-      "  4  an internal error (a bug: please report it)\n\nEvery error code: docs/reference/errors.md\n" +
-      "Messages are in Chinese on a Chinese system (LANG=zh_CN.UTF-8, a Chinese Windows) or with INNOVATION_INDEX_LANG=zh,\n" +
-      "in English with INNOVATION_INDEX_LANG=en; files and --log-format json stay English.\n",
+    page: (text = (english) => english) =>
+      `${text("Exit codes:")}\n${EXIT_CODES.map(([code, meaning]) => `  ${code}  ${text(meaning)}`).join("\n")}\n\n${text("Every error code: docs/reference/errors.md")}\n` +
+      `${text("Messages are in Chinese on a Chinese system (LANG=zh_CN.UTF-8, a Chinese Windows) or with INNOVATION_INDEX_LANG=zh,\nin English with INNOVATION_INDEX_LANG=en; files and --log-format json stay English.")}\n`,
   },
 };
+
+/** Every English text of the topic pages (`HELP_TOPICS`), for a test that each has its translation. */
+export function helpTopicTexts(): string[] {
+  const texts: string[] = [];
+  for (const { summary, page } of Object.values(HELP_TOPICS)) {
+    texts.push(summary);
+    page((english) => (texts.push(english), english));
+  }
+  return texts;
+}
 
 /** Which topic page lists an option's choices, for options with long choice lists. */
 export const OPTION_TOPICS: Record<string, string> = {

@@ -156,8 +156,11 @@ function foldedTopicOf(long: string | undefined): string | undefined {
   return Object.keys(FOLDED_OPTIONS).find((topic) => FOLDED_OPTIONS[topic].options.includes(long ?? ""));
 }
 
-/** The folded options of a topic as they appear in `command` (the command that has the most of them), for its page. */
-export function foldedOptionsPage(program: Command, topic: string): string {
+/**
+ * The folded options of a topic as they appear in `command` (the command that has the most of them), for its page; in
+ * the language of `translation` when given (the descriptions are already translated by `translateHelp`).
+ */
+export function foldedOptionsPage(program: Command, topic: string, translation?: HelpTranslation): string {
   const folded = FOLDED_OPTIONS[topic];
   if (!folded) return "";
   const command = [...program.commands].sort(
@@ -166,8 +169,19 @@ export function foldedOptionsPage(program: Command, topic: string): string {
   const options = folded.options.map((long) => command?.options.find((option) => option.long === long)).filter((option): option is Option => option !== undefined);
   if (options.length === 0) return "";
   const width = Math.max(...options.map((option) => option.flags.length));
-  return `\nOptions (${folded.under} and these, on every command that takes them):\n${options.map((option) => `  ${option.flags.padEnd(width)}  ${describeOption(option)}`).join("\n")}\n`;
+  const heading = translation ? (translation.texts[FOLDED_HEADING] ?? FOLDED_HEADING) : FOLDED_HEADING;
+  const describe = (option: Option) => {
+    const english = describeOption(option);
+    return translation ? option.description + translation.suffix(english.slice(option.description.length)) : english;
+  };
+  return `\n${heading.replace("OPTION", folded.under)}\n${options.map((option) => `  ${option.flags.padEnd(width)}  ${describe(option)}`).join("\n")}\n`;
 }
+
+/** The heading of a topic page's options, `OPTION` the option they are folded under. */
+const FOLDED_HEADING = "Options (OPTION and these, on every command that takes them):";
+
+/** Where a topic page that is also a command's name points at the command's help, `TOPIC` the name. */
+const COMMAND_POINTER = "The TOPIC command: innovation-index TOPIC --help";
 
 /** Whether `option` is one of the weights options listed in full by `weights --help` alone. */
 function isDetailedWeightsOption(option: Option): boolean {
@@ -267,9 +281,9 @@ export function registerHelp(program: Command, write: (text: string) => void, tr
       const command = program.commands.find((candidate) => candidate.name() === topic && candidate.name() !== "help");
       const page = topic === undefined ? undefined : HELP_TOPICS[topic];
       // A topic that is also a command's name (weights) shows the topic page, which names the command's help.
-      if (page && command) return write(page.page() + foldedOptionsPage(program, topic!) + `\nThe ${topic} command: innovation-index ${topic} --help\n`);
+      if (page && command) return write(page.page(text) + foldedOptionsPage(program, topic!, translation) + `\n${text(COMMAND_POINTER).replaceAll("TOPIC", topic!)}\n`);
       if (command) return command.outputHelp();
-      if (page) return write(page.page() + foldedOptionsPage(program, topic!));
+      if (page) return write(page.page(text) + foldedOptionsPage(program, topic!, translation));
       if (topic !== undefined) throw new UsageError("E_USAGE", commandMessages.unknownHelpTopic(topic, Object.keys(HELP_TOPICS)));
       program.outputHelp();
       const width = Math.max(...Object.keys(HELP_TOPICS).map((name) => name.length));

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Command } from "commander";
+import { helpTopicTexts } from "../../src/cli/help-topics.js";
 import { createProgram } from "../../src/cli/main.js";
 import { displayWidth } from "../../src/cli/render.js";
 import { helpZh } from "../../src/core/zh/help-words.js";
@@ -33,6 +34,23 @@ describe("--help in Chinese", () => {
   it("has a Chinese text for every text of the English help", () => {
     const missing = englishHelpTexts().filter((text) => helpZh.texts[text] === undefined);
     expect(missing).toEqual([]);
+  });
+
+  it("has a Chinese text for every text of the topic pages, and prints them in Chinese with their method names", async () => {
+    expect(helpTopicTexts().filter((text) => helpZh.texts[text] === undefined)).toEqual([]);
+    const dir = await makeTempDir();
+    const methods = await runCli(["help", "methods"], dir, { language: "zh" });
+    expect(methods.stdout.split("\n")[0]).toBe("标准化方法（--normalise，指标体系的 normalise 列）：");
+    expect(methods.stdout).toMatch(/^ {2}fixed-base {2,}100·x\[t\]\/x\[base\]，各评价对象分别计算（国家统计局做法，默认）；基期为 100$/m);
+    // The options folded under --normalise, in Chinese with their flags.
+    expect(methods.stdout).toContain("选项（--normalise 及以下选项，适用于所有接受它们的命令）：");
+    expect(methods.stdout).toMatch(/^ {2}--cap <n> +比值类方法：/m);
+    const weights = await runCli(["help", "weights"], dir, { language: "zh" });
+    expect(weights.stdout.trimEnd().split("\n").at(-1)).toBe("weights 命令：innovation-index weights --help");
+    const codes = await runCli(["help", "exit-codes"], dir, { language: "zh" });
+    expect(codes.stdout).toContain("  3  无法写出输出（或另一次运行持有锁）\n");
+    // In English, the pages are as they were.
+    expect((await runCli(["help", "exit-codes"], dir, { language: "en" })).stdout).toContain("  3  an output could not be written (or another run holds the lock)\n");
   });
 
   it("prints compute --help in Chinese, within 80 columns of the terminal and in at most 100 lines", async () => {

@@ -1,14 +1,15 @@
 /** `--help` in Chinese (`HelpTranslation`, src/core/help-words.ts): the table of texts and the words around them. */
 import type { HelpTranslation } from "../help-words.js";
 import { HELP_TEXTS_ZH } from "./help-texts.js";
+import { HELP_TOPIC_TEXTS_ZH } from "./help-topics.js";
 
 /**
  * Texts of the help that no command declares: the help option commander adds to each command, and the list of topic
- * pages under `innovation-index help` (the pages themselves are in English).
+ * pages under `innovation-index help`.
  */
 const LAYOUT_TEXTS: Readonly<Record<string, string>> = {
   "display this help": "显示本帮助",
-  "Topics (innovation-index help TOPIC):": "主题（innovation-index help TOPIC，页面为英文）：",
+  "Topics (innovation-index help TOPIC):": "主题（innovation-index help TOPIC）：",
   "normalisation and aggregation methods (--normalise, --aggregate)": "标准化和合成方法（--normalise、--aggregate）",
   "weighting methods (--weights, weights --method)": "赋权方法（--weights、weights --method）",
   "missing values, outliers and zero base values (--missing, --outliers, --zero-base)": "缺失值、异常值和基期值为零（--missing、--outliers、--zero-base）",
@@ -34,4 +35,4 @@ export function helpSuffixZh(english: string): string {
   return (inside === undefined ? "" : `（${inside.split("; ").map(item).join("；")}）`) + (count === undefined ? "" : `；另有 ${count} 个选项：${where}`);
 }
 
-export const helpZh: HelpTranslation = { texts: { ...HELP_TEXTS_ZH, ...LAYOUT_TEXTS }, suffix: helpSuffixZh };
+export const helpZh: HelpTranslation = { texts: { ...HELP_TEXTS_ZH, ...HELP_TOPIC_TEXTS_ZH, ...LAYOUT_TEXTS }, suffix: helpSuffixZh };
