@@ -4,7 +4,7 @@ import type { checkMessages, ExpectedOption, PercentExample } from "../check-mes
 import { describeValue, isThenable } from "../describe-value.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
-import { didYouMean, list } from "./words.js";
+import { afterChinese, didYouMean, list } from "./words.js";
 
 const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
   text: "文本",
@@ -26,7 +26,7 @@ const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
 const placeOf = ({ file, line }: PercentExample) => (file === undefined ? "" : line ? `，位于 ${file}:${line}` : `，位于 ${file}`);
 
 const notExpected = (option: string, found: unknown, expected: string) =>
-  isThenable(found) ? `选项 ${option} 是一个 Promise：是否漏写了 await？应为 ${expected}` : `选项 ${option} 为 ${describeValue(found)}；应为 ${expected}`;
+  isThenable(found) ? `选项 ${option} 是一个 Promise：是否漏写了 await？应为${afterChinese(expected)}` : `选项 ${option} 为 ${describeValue(found)}；应为${afterChinese(expected)}`;
 
 export const checkMessagesZh: Translation<typeof checkMessages> = {
   aggregatePowerNoNumber: (text, item) => `--aggregate ${JSON.stringify(text)}：${JSON.stringify(item)} 中 "power:" 后没有数字；应为 power:P，P 为数字，例如 power:0.5`,
@@ -45,12 +45,12 @@ export const checkMessagesZh: Translation<typeof checkMessages> = {
   optionNotExpected: notExpected,
   optionNotANumber: (option, found, expected) =>
     typeof found === "string"
-      ? `选项 ${option} 为文本 ${quote(found)}，不是数值；应为 ${expected}`
+      ? `选项 ${option} 为文本 ${quote(found)}，不是数值；应为${afterChinese(expected)}`
       : typeof found === "bigint"
-        ? `选项 ${option} 为大整数 ${found}n，不是数值；应为 ${expected}`
+        ? `选项 ${option} 为大整数 ${found}n，不是数值；应为${afterChinese(expected)}`
         : notExpected(option, found, expected),
-  optionEmptyList: (option, expected) => `选项 ${option} 是空列表；应为 ${expected}`,
+  optionEmptyList: (option, expected) => `选项 ${option} 是空列表；应为${afterChinese(expected)}`,
   unknownOption: (option, known) => `未知的选项 ${quote(option)}；应为以下之一：${list(known)}${didYouMean(option, known)}`,
-  optionMoreItems: (option, rest, expected) => `选项 ${option} 中还有 ${rest} 项有同样的问题；应为 ${expected}`,
+  optionMoreItems: (option, rest, expected) => `选项 ${option} 中还有 ${rest} 项有同样的问题；应为${afterChinese(expected)}`,
   expectedOption: (what) => EXPECTED_OPTIONS[what],
 };

@@ -3,7 +3,7 @@ import type { Translation } from "../localize.js";
 import type { projectMessages } from "../project-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
-import { TYPE_NAMES } from "./words.js";
+import { afterChinese, TYPE_NAMES } from "./words.js";
 
 /** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
 function describeFound(value: unknown): string {
@@ -33,8 +33,8 @@ function inputChange(how: string): string {
 export const projectMessagesZh: Translation<typeof projectMessages> = {
   yamlSyntax: (reason) => `文件不是有效的 YAML（${reason}）；应包含 indicators、values、methods 等键`,
   notAMap: (found) => `文件内容为${describeFound(found)}；应为包含 indicators、values、methods 等键的键值块`,
-  badKey: (path, found, expected) => `${path}：实际为${describeFound(found)}；应为 ${expected}`,
-  missingKey: (path, expected) => `缺少 ${path}；应为 ${expected}`,
+  badKey: (path, found, expected) => `${path}：实际为${describeFound(found)}；应为${afterChinese(expected)}`,
+  missingKey: (path, expected) => `缺少 ${path}；应为${afterChinese(expected)}`,
   unknownKey: (path, known, suggestion = closestName(path.split(".").pop() ?? path, known)) =>
     `未知的键 ${quote(path)}${suggestion ? `（是否应为 ${quote(suggestion)}？）` : ""}；应为以下之一：${known.join("、")}`,
   nominalConflict: (listKey, list, singleKey, single, singleLine) =>

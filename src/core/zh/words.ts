@@ -11,6 +11,9 @@ export const didYouMean = (found: string, candidates: readonly string[]) => {
   return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
 };
 
+/** `text` after a Chinese word: with a space before it when it starts with a Latin letter, digit, quote or flag. */
+export const afterChinese = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
+
 /** A space on each side of `text` that meets Chinese with a Latin letter, digit, quote or flag. */
 export const spaced = (text: string) => `${/^[\x21-\x7e]/.test(text) ? " " : ""}${text}${/[\x21-\x7e]$/.test(text) ? " " : ""}`;
 
