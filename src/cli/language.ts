@@ -6,7 +6,7 @@
  * `LC_ALL`, `LC_MESSAGES` and `LANG` that is set: `zh_CN.UTF-8` is Chinese), else, on Windows, which sets none of
  * them, by the user's locale as Node's ICU reports it (a Chinese Windows: `zh-CN`). English otherwise.
  */
-import { rememberMessages, translateMessage } from "../core/localize.js";
+import { forgetMessages, translateMessage } from "../core/localize.js";
 import type { HelpTranslation } from "../core/help-words.js";
 import { tableWords, type TableWords } from "../core/table-words.js";
 
@@ -39,18 +39,17 @@ export function terminalLanguageOf(
 }
 
 /**
- * Starts translating into `language`: from now on the catalogues note the messages they make, and the function
- * returned gives a message's text in `language` (the text as it is for English, or for a text no catalogue made);
+ * Starts translating into `language`: the function returned gives a message's text in `language` (the catalogues
+ * note the messages they make, src/core/localize.ts) (the text as it is for English, or for a text no catalogue made);
  * `words` are the tables' words in `language`, and `help` translates `--help` (none for English). `stop` forgets the
  * messages noted. The Chinese catalogues are loaded here, only for Chinese.
  */
 export async function startTranslating(
   language: TerminalLanguage,
 ): Promise<{ translate: (text: string) => string; words: TableWords; help?: HelpTranslation; stop: () => void }> {
-  if (language === "en") return { translate: (text) => text, words: tableWords, stop: () => undefined };
+  if (language === "en") return { translate: (text) => text, words: tableWords, stop: forgetMessages };
   const { chinese, chineseTableWords, chineseHelp } = await import("../core/zh/index.js");
-  rememberMessages(true);
-  return { translate: (text) => translateMessage(text, chinese), words: chineseTableWords, help: chineseHelp, stop: () => rememberMessages(false) };
+  return { translate: (text) => translateMessage(text, chinese), words: chineseTableWords, help: chineseHelp, stop: forgetMessages };
 }
 
 /** The terminal's words around messages, by language. */

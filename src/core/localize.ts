@@ -3,11 +3,12 @@
  *
  * Every message is made in English by a function of a catalogue (`messages`, `dataMessages`, ...), and the English
  * text is what the tool records: in `manifest.json`, in `warnings` of the results, in logs as JSON. So the files of a
- * run are the same bytes whatever the language of the machine that made them. Only the terminal speaks Chinese, and it
- * translates at the moment it prints: while `rememberMessages` is on, each catalogue function notes the text it made
- * with its name and arguments, and `translateMessage` makes the same message again with the Chinese catalogue's
- * function of the same name (a message naming another catalogue's message, such as an unused option's reason, has that
- * argument translated too). A text that no catalogue made, or one changed after it was made, is printed as it is.
+ * run are the same bytes whatever the language of the machine that made them. The terminal speaks Chinese on a Chinese
+ * system, and a Chinese page (report.html, uncertainty.html: `--lang zh`) shows its warnings in Chinese; each translates
+ * at the moment it prints: each catalogue function notes the text it made with its name and arguments (the last
+ * `REMEMBERED_MESSAGES`), and `translateMessage` makes the same message again with the Chinese catalogue's function of
+ * the same name (a message naming another catalogue's message, such as an unused option's reason, has that argument
+ * translated too). A text that no catalogue made, or one changed after it was made, is printed as it is.
  *
  * The Chinese catalogues (`src/core/zh/`) are typed by the English ones (`Translation`), so each has every message
  * with the same arguments; they are loaded only when a terminal prints in Chinese.
@@ -38,7 +39,7 @@ interface Made {
 export const REMEMBERED_MESSAGES = 20_000;
 
 const made = new Map<string, Made>();
-let remembering = false;
+let remembering = true;
 const WRAPPED = Symbol("catalogue message");
 
 /**
@@ -81,14 +82,22 @@ export function joinMessages(...parts: readonly string[]): string {
   return text;
 }
 
-/** Starts (or stops) noting the messages made, for `translateMessage`; stopping forgets those noted. */
+/**
+ * Starts (or stops) noting the messages made, for `translateMessage`; stopping forgets those noted. On from the start:
+ * the messages of a run are translated after it (a Chinese page's warnings), not only while a terminal prints.
+ */
 export function rememberMessages(on: boolean): void {
   remembering = on;
   if (!on) made.clear();
 }
 
+/** Forgets the messages noted so far (the command line, after each command), and keeps noting those made next. */
+export function forgetMessages(): void {
+  made.clear();
+}
+
 /**
- * `text` in the language of `translations` when a catalogue made it while `rememberMessages` was on and the language
+ * `text` in the language of `translations` when a catalogue made it while messages were remembered and the language
  * has that message; otherwise `text` as it is. String arguments that are themselves remembered messages are
  * translated first (lists of them too).
  */

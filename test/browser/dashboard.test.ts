@@ -326,10 +326,10 @@ describe("the dashboard's Chinese words (the default language)", () => {
       const legend = await page.locator("#what-if .chart svg text").allTextContents();
       expect(legend).toEqual(expect.arrayContaining(["总指数（发布值）", "总指数（模拟值）", "区间下限（5%分位数）", "区间上限（95%分位数）", "总指数：发布值与模拟值"]));
       expect(legend.join(" ")).not.toContain("(5%)");
-      // the warnings block in Chinese around the engine's English message
+      // the warnings block in Chinese, the message in the words of src/core/zh/messages.ts
       expect(await page.locator("footer h3").textContent()).toBe("提示");
-      expect(await page.locator("footer p").nth(1).textContent()).toBe("计算时给出了以下提示（程序输出的原文，为英文）：");
-      expect(await page.locator("footer li").first().textContent()).toContain("sum to 1.1");
+      expect(await page.locator("footer p").nth(1).textContent()).toBe("计算时给出了以下提示：");
+      expect(await page.locator("footer li").first().textContent()).toContain("权重之和为 1.1，不等于 1");
     } finally {
       await close();
     }

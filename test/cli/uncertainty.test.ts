@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProgress, renderProgressBar } from "../../src/cli/progress.js";
 import { messages } from "../../src/core/messages.js";
+import { messagesZh } from "../../src/core/zh/messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -301,17 +302,22 @@ describe("normalisations on different scales", () => {
     const base = ["uncertainty", "-i", "tree.csv", "-d", "values.csv", "-n", "20"];
     const mixed = await runCli([...base, "--normalisations", "fixed-base,chain,z-score,min-max", "--out", "mixed"], dir);
     expect(mixed.code).toBe(0);
-    const message = messages.scalesMixed([
+    const scales = [
       { scale: "ratio (100 = a base)", methods: ["fixed-base", "chain"] },
       { scale: "100 ± 10", methods: ["z-score"] },
       { scale: "0-100", methods: ["min-max"] },
-    ]);
+    ];
+    const message = messages.scalesMixed(scales);
     expect(message).toMatch(/^--normalisations mixes scales: fixed-base, chain on the ratio \(100 = a base\) scale; z-score on the 100 ± 10 scale; min-max on the 0-100 scale\./);
     expect(mixed.stderr).toContain(`warning: ${message}\n`);
+    // The page is Chinese by default: the warning in the words of src/core/zh/messages.ts, as a Chinese terminal prints it.
     const page = await readFile(join(dir, "mixed/uncertainty.html"), "utf8");
-    expect(page).toContain(`<li>${message.replaceAll("'", "&#39;")}</li>`);
-    // the engine's message stays English; the block's own words are the page's (Chinese by default)
-    expect(page).toContain("<h2>提示</h2>\n<p>计算时给出了以下提示（程序输出的原文，为英文）：</p>\n<ul>");
+    expect(page).toContain("<h2>提示</h2>\n<p>计算时给出了以下提示：</p>\n<ul>");
+    expect(page).toContain(`<li>${messagesZh.scalesMixed(scales).replaceAll("'", "&#39;").replaceAll('"', "&#34;")}</li>`);
+    expect(page).not.toContain(message.slice(0, 30));
+    const english = await runCli([...base, "--normalisations", "fixed-base,chain,z-score,min-max", "--out", "mixed-en", "--lang", "en"], dir);
+    expect(await readFile(join(dir, "mixed-en/uncertainty.html"), "utf8")).toContain(`<li>${message.replaceAll("'", "&#39;")}</li>`);
+    expect(english.code).toBe(0);
     const same = await runCli([...base, "--normalisations", "fixed-base,chain", "--out", "same"], dir);
     expect(same.code).toBe(0);
     expect(same.stderr).not.toContain("warning:");

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogue, joinMessages, REMEMBERED_MESSAGES, rememberMessages, translateMessage, type Translations } from "../../src/core/localize.js";
 
 // A small catalogue and its translation, written for this test.
@@ -29,6 +29,18 @@ describe("catalogue and translateMessage", () => {
   it("translates a message made while remembering, with its arguments", () => {
     rememberMessages(true);
     expect(translateMessage(english.unknown("A1"), translations)).toBe('未知指标 "A1"');
+  });
+
+  it("remembers from the start, so that a page made after a run translates its warnings; forgetMessages forgets", async () => {
+    vi.resetModules();
+    const fresh = await import("../../src/core/localize.js");
+    const messages = fresh.catalogue("testMessages", { unknown: (code: string) => `unknown indicator "${code}"` });
+    const text = messages.unknown("A1");
+    expect(fresh.translateMessage(text, translations)).toBe('未知指标 "A1"');
+    fresh.forgetMessages();
+    expect(fresh.translateMessage(text, translations)).toBe(text);
+    // Still noting: a message made after forgetting is translated.
+    expect(fresh.translateMessage(messages.unknown("B2"), translations)).toBe('未知指标 "B2"');
   });
 
   it("does not translate a message made before remembering started, nor after it stopped", () => {

@@ -12,6 +12,7 @@ import { nodeName, type Language } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 import { groupedBarChart, heatmapChart, heatmapChartHeight, renderCharts } from "./charts.js";
 import { escapeHtml, htmlPage } from "./page.js";
+import { pageText } from "./page-warnings.js";
 import { append } from "../../core/arrays.js";
 import { auditFlagName, auditRelationName, auditWordsOf } from "./audit-words.js";
 import { fill, methodNames, wordsOf } from "./labels.js";
@@ -86,13 +87,14 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
     return [
       text(row.group), text(name(row.group)), numberCell(String(row.children)), numberCell(String(row.n)), numberCell(formatValue(row.alpha, 3)),
       numberCell(formatValue(first?.eigenvalue ?? Number.NaN, 3)), numberCell(formatValue(first?.share ?? Number.NaN, 3)),
-      // The notes are the engine's, in English in both languages.
-      text(flags.join(words.groupFlagJoin)), text([row.note, first?.note].filter((note) => note !== undefined).filter((note, i, all) => all.indexOf(note) === i).join("; ")),
+      // The notes are the engine's messages, in the page's language.
+      text(flags.join(words.groupFlagJoin)),
+      text([row.note, first?.note].filter((note) => note !== undefined).filter((note, i, all) => all.indexOf(note) === i).map((note) => pageText(note, language)).join(words.noteJoin)),
     ];
   });
   const flagList = (flags: readonly string[]) => flags.map((flag) => auditFlagName(flag, language)).join(words.flagJoin);
   const flagged = [
-    ...pooled(audit.statistics).filter((row) => row.flags.length > 0).map((row) => [text(row.indicator), text(name(row.indicator)), text(flagList(row.flags)), text(row.notes.join("; "))]),
+    ...pooled(audit.statistics).filter((row) => row.flags.length > 0).map((row) => [text(row.indicator), text(name(row.indicator)), text(flagList(row.flags)), text(row.notes.map((note) => pageText(note, language)).join(words.noteJoin))]),
     ...correlations
       .filter((row) => row.flags.length > 0)
       .map((row) => [

@@ -42,7 +42,7 @@ const WORDS = {
     noImputations: "没有插补或重新加权的数值。",
     treatment: "异常值处理",
     warnings: "提示",
-    warningsIntro: "计算时给出了以下提示（程序输出的原文，为英文）：",
+    warningsIntro: "计算时给出了以下提示：",
     groups: "绩效分组",
     groupsNote:
       "按总指数相对于参照值的百分比分组（欧洲创新记分牌的方法）：高于{leader}%为创新领先者，高于{strong}%且不高于{leader}%为强劲创新者，{moderate}%至{strong}%为中等创新者，低于{moderate}%为新兴创新者。{reference}",

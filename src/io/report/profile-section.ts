@@ -6,6 +6,7 @@
 import type { Profiles } from "../../core/audit/profiles.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
 import { nodeName, type Language } from "../write/tables.js";
+import { pageText } from "./page-warnings.js";
 import { formatValue } from "../write/to-csv.js";
 import { barChart, barChartHeight, radarChart, renderCharts, type ChartOption } from "./charts.js";
 import { escapeHtml } from "./to-html.js";
@@ -94,7 +95,7 @@ export async function formatProfileSectionHtml(result: IndexResult, profiles: Pr
   };
   const body =
     profiles.notes.length > 0
-      ? profiles.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("")
+      ? profiles.notes.map((note) => `<p class="note">${escapeHtml(pageText(note, language))}</p>`).join("")
       : list("strength", words.strengths) + list("weakness", words.weaknesses);
   return `<section class="profile"><h2>${escapeHtml(`${unitName} · ${year}`)}</h2><figure class="chart">${svg}</figure>${body}</section>`;
 }

@@ -6,8 +6,7 @@ import { escapeHtml, htmlPage } from "./page.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
 import { baseYearIsHundred } from "../../core/index-scale.js";
-import type { Issue } from "../../errors.js";
-import { formatIssue } from "../../errors.js";
+import { pageWarnings } from "./page-warnings.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
 import { performanceGroups } from "../../core/analysis/performance-groups.js";
 import { columnDisplay, columnTitle, fill, metaText, methodNames, rankChangeText, rowsInLanguage, shareText, unitName, valueName, wordsOf, type Words } from "./labels.js";
@@ -89,10 +88,10 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     const body = item.table && item.table.rows.length > 0 ? genericTable(item.table, context.decimals, language) : `<p>${escapeHtml(item.empty ?? "")}</p>`;
     parts.push(`<section><h2>${escapeHtml(item.title)}</h2>${body}</section>`);
   }
-  // The messages are the engine's (English, as the command line prints them); the block's own words are the page's.
+  // The messages in the page's language, as the command line prints them on a terminal of that language.
   if (result.warnings.length > 0)
     parts.push(
-      `<section><h2>${escapeHtml(words.warnings)}</h2><p>${escapeHtml(words.warningsIntro)}</p><ul>${result.warnings.map((warning: Issue) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul></section>`,
+      `<section><h2>${escapeHtml(words.warnings)}</h2><p>${escapeHtml(words.warningsIntro)}</p><ul>${pageWarnings(result.warnings, language).map((warning) => `<li>${escapeHtml(warning)}</li>`).join("")}</ul></section>`,
     );
   parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
   return page(title, language, parts.join("\n"));

@@ -5,7 +5,7 @@
  * `language` (`zh` or `en`, the words of `labels.ts`).
  */
 import type { ChoiceSensitivity, UncertaintyResult } from "../../core/uncertainty.js";
-import { formatIssue } from "../../errors.js";
+import { pageWarnings } from "./page-warnings.js";
 import { formatValue } from "../write/to-csv.js";
 import type { Language } from "../write/tables.js";
 import { maxOf, minOf } from "../../core/arrays.js";
@@ -57,7 +57,7 @@ export function formatUncertaintyHtml(result: UncertaintyResult, options: Uncert
   });
   const warnings =
     result.warnings.length > 0
-      ? `<section class="warnings">\n<h2>${escapeHtml(words.warnings)}</h2>\n<p>${escapeHtml(words.warningsIntro)}</p>\n<ul>${result.warnings.map((warning) => `<li>${escapeHtml(formatIssue(warning))}</li>`).join("")}</ul>\n</section>\n`
+      ? `<section class="warnings">\n<h2>${escapeHtml(words.warnings)}</h2>\n<p>${escapeHtml(words.warningsIntro)}</p>\n<ul>${pageWarnings(result.warnings, language).map((warning) => `<li>${escapeHtml(warning)}</li>`).join("")}</ul>\n</section>\n`
       : "";
   return `<!doctype html>
 <html lang="${language === "zh" ? "zh-CN" : "en"}">

@@ -1,7 +1,7 @@
 /**
  * `audit.html` in the page's language: under `zh` (the default) the title, meta line, headings, table headers, flags,
  * chart titles and series, sentences and method names are Chinese with Chinese punctuation; under `en` the page is
- * English. Node names come from the tree, and the engine's notes stay English in both.
+ * English. Node names come from the tree; the engine's notes are its messages, in the page's language.
  */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
@@ -70,12 +70,12 @@ describe("formatAuditHtml in Chinese", () => {
     expect(["min-max", "arithmetic", "explicit", "reweight"].map((method) => methodName(method, "zh"))).toEqual(["极差标准化", "加权算术平均", "指标体系给定权重", "缺项权重重新分配"]);
     expect(html).toContain("<h2>指标组：Cronbach α 系数与第一主成分</h2>");
     expect(html).toContain(
-      "<thead><tr><th>指标组</th><th>名称</th><th>下级个数</th><th>观测数</th><th>α</th><th>第一主成分特征值</th><th>第一主成分方差占比</th><th>提示</th><th>说明（英文）</th></tr></thead>",
+      "<thead><tr><th>指标组</th><th>名称</th><th>下级个数</th><th>观测数</th><th>α</th><th>第一主成分特征值</th><th>第一主成分方差占比</th><th>提示</th><th>说明</th></tr></thead>",
     );
     expect(html).toContain("<h2>各指标组内的相关系数</h2>");
     expect(html).toContain("<h2>名义权重与有效权重</h2><p>有效权重：各下级与所在指标组的 r²（及相关比）除以同级之和。</p>");
     expect(html).toContain("<h2>提示（全部评价对象-年份合并）</h2>");
-    expect(html).toContain("<thead><tr><th>指标或指标对</th><th>名称或关系</th><th>提示</th><th>说明（英文）</th></tr></thead>");
+    expect(html).toContain("<thead><tr><th>指标或指标对</th><th>名称或关系</th><th>提示</th><th>说明</th></tr></thead>");
     expect(html).toContain(`<p>单个年份的提示：${yearlyFlagRows(audit)}行（见 CSV 文件）。</p>`);
   });
 
@@ -119,6 +119,29 @@ describe("formatAuditHtml in Chinese", () => {
     expect(en).toContain('<p class="meta">1 unit · 2017–2020 · all 4 unit-years pooled · normalisation fixed-base, ');
     expect(en).toContain('<p class="note">One unit: every statistic here runs over its 4 years, so it describes how the indicators moved together');
     expect(en).toContain("<h2>Flags (all unit-years)</h2><p>None.</p>");
+  });
+});
+
+describe("formatAuditHtml: the engine's notes", () => {
+  it("gives a group of one child's note in the page's language (auditMessages.oneChild and its Chinese)", async () => {
+    // G has two children, H one: Cronbach's alpha and PCA are undefined for H, which the engine notes.
+    const tree = treeOf([
+      ["G", "", "", ""],
+      ["A", "G", "", "+"],
+      ["B", "G", "", "+"],
+      ["H", "", "", ""],
+      ["C", "H", "", "+"],
+    ]);
+    const series = { A: [1, 2, 3, 4], B: [1, 3, 2, 4], C: [2, 2, 3, 5] };
+    const records = Object.entries(series).flatMap(([indicator, values]) => values.map((value, y) => ({ unit: "U", year: 2017 + y, indicator, value })));
+    const result = resultOf(tree, records, {});
+    const audit = auditIndex(result);
+    expect(audit.cronbach.find((row) => row.period === "all" && row.group === "H")?.note).toBe('group "H" has one child');
+    const zh = await formatAuditHtml(audit, result, { language: "zh" });
+    expect(zh).toContain("<td>指标组 &#34;H&#34; 只有一个下级节点</td>");
+    expect(zh).not.toContain("has one child");
+    const en = await formatAuditHtml(audit, result, { language: "en" });
+    expect(en).toContain("<td>group &#34;H&#34; has one child</td>");
   });
 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { computeProfiles } from "../../../src/core/audit/profiles.js";
 import { robustnessMessages } from "../../../src/core/audit/robustness-messages.js";
+import { robustnessMessagesZh } from "../../../src/core/zh/robustness-messages.js";
 import { formatProfileSectionHtml, profileChartOption } from "../../../src/io/report/profile-section.js";
 import { escapeHtml } from "../../../src/io/report/to-html.js";
 import { handExample, resultOf, treeOf } from "../../core/audit/robust-fixture.js";
@@ -50,7 +51,10 @@ describe("formatProfileSectionHtml", () => {
     const html = await formatProfileSectionHtml(result, computeProfiles(result), unit);
     expect(html).not.toContain("<script>");
     expect(html).toContain(`<h2>${escapeHtml(unit)} · 2020</h2>`);
-    expect(html).toContain(`<p class="note">${escapeHtml(robustnessMessages.profilesSingleUnit(unit))}</p>`);
+    // The note in the page's language (Chinese by default), in the words of src/core/zh/robustness-messages.ts.
+    expect(html).toContain(`<p class="note">${escapeHtml(robustnessMessagesZh.profilesSingleUnit(unit))}</p>`);
     expect(html).not.toContain("NaN");
+    const english = await formatProfileSectionHtml(result, computeProfiles(result), unit, { language: "en" });
+    expect(english).toContain(`<p class="note">${escapeHtml(robustnessMessages.profilesSingleUnit(unit))}</p>`);
   });
 });

@@ -13,7 +13,7 @@ import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
 import { methodNames } from "../labels.js";
 import type { DashboardUncertainty } from "./uncertainty.js";
-import { formatIssue } from "../../../errors.js";
+import { pageWarnings } from "../page-warnings.js";
 
 /** Optional results shown beside the index (from other commands). */
 export interface DashboardExtras {
@@ -76,7 +76,7 @@ export interface DashboardData {
   sourceLabels: string[];
   /** Every imputed or reweighted cell: `[indicator, unit, year, method, value]` (value `null` for a reweighted one). */
   imputations: [string, string, number, string, number | null][];
-  /** The run's warnings, as text with their file and line (as the static page and the terminal write them). */
+  /** The run's warnings, as text with their file and line, in the page's language (`pageWarnings`, as the static page shows them). */
   warnings: string[];
   /** The inputs of `computeIndex` for the what-if recomputation. */
   compute: {
@@ -140,7 +140,7 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     sources: sourceLabels.length > 0 ? sources : [],
     sourceLabels,
     imputations: result.imputations.map((item) => [item.indicator, item.unit, item.year, item.method, Number.isFinite(item.value) ? item.value : null]),
-    warnings: result.warnings.map(formatIssue),
+    warnings: pageWarnings(result.warnings, language),
     compute: {
       nodes: tree.nodes.map((node) => ({ ...node, weight: Number.isFinite(node.weight) ? node.weight : null })),
       roots: tree.roots,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeIndex, resultIndex } from "../../../../src/core/compute.js";
+import { messages } from "../../../../src/core/messages.js";
 import { buildPanel } from "../../../../src/core/panel.js";
 import { buildTree } from "../../../../src/core/tree.js";
 import type { Tree } from "../../../../src/core/types.js";
@@ -48,6 +49,16 @@ describe("buildDashboardData", () => {
     ];
     const data = buildDashboardData({ ...result, warnings }, tree, "zh", 2);
     expect(data.warnings).toEqual(["values.csv:7:3: a warning of a cell", "a warning of the run"]);
+  });
+
+  it("writes a catalogue's warning in the page's language (src/core/zh/messages.ts's words on a Chinese page)", () => {
+    const tree = smallTree();
+    const { result } = smallResult(tree);
+    const warnings = [{ code: "W_WEIGHTS_RENORMALISED", message: messages.weightsRenormalised("INDEX", 1.1), source: "tree.csv", line: 2 }];
+    expect(buildDashboardData({ ...result, warnings }, tree, "zh", 2).warnings).toEqual(['tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和']);
+    expect(buildDashboardData({ ...result, warnings }, tree, "en", 2).warnings).toEqual([
+      'tree.csv:2: the weights of the children of "INDEX" sum to 1.1, not 1; they were divided by their sum',
+    ]);
   });
 
   it("keeps the result's values, puts each source on its cell and writes gaps as null", () => {
