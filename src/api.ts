@@ -35,7 +35,9 @@ import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.j
 import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
 import { checkWeightingOptions, deriveWeights, unusedWeightingOptions, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
-import { strictErrors, ValidationError, type Issue } from "./errors.js";
+import { formatIssue, strictErrors, ValidationError, type Issue } from "./errors.js";
+import { translateMessage } from "./core/localize.js";
+import { chinese } from "./core/zh/index.js";
 import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
@@ -672,4 +674,26 @@ function panelOf(panel: Panel): Panel {
     checks.fail("panel.values", `option panel.values holds ${values.length} values; expected units × years × indicators = ${panel.units.length} × ${panel.years.length} × ${panel.indicators.length} = ${size}`);
   refuseBadOptions(checks);
   return values instanceof Float64Array ? panel : { ...panel, values: Float64Array.from(values as ArrayLike<number | null | undefined>, (value) => value ?? Number.NaN) };
+}
+
+/** The languages `messageOf` gives a problem in. */
+export const MESSAGE_LANGUAGES = ["en", "zh"] as const;
+
+/**
+ * What a problem says, in `language`: a warning or an issue (`result.warnings`, `error.issues`) as
+ * `file:line: message`, an error's message (a `ValidationError`'s issues one a line, its heading first), or a message's
+ * text. In Chinese it reads as a Chinese terminal prints it (src/core/zh); a text the message catalogues did not make,
+ * or one the facade renamed an option in (`option cap` for `--cap`), stays as written.
+ * @throws `ValidationError` of code `E_BAD_OPTION` for a language not in `MESSAGE_LANGUAGES`.
+ * @example messageOf(result.warnings[0], "zh") // => 'tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和'
+ */
+export function messageOf(problem: Issue | Error | string, language: (typeof MESSAGE_LANGUAGES)[number] = "en"): string {
+  const checks = new OptionChecks().choice("language", language, MESSAGE_LANGUAGES);
+  refuseBadOptions(checks);
+  const text = (message: string) => (language === "zh" ? translateMessage(message, chinese) : message);
+  const issue = (item: Issue) => formatIssue({ ...item, message: text(item.message) });
+  if (typeof problem === "string") return text(problem);
+  if (problem instanceof ValidationError) return [...(problem.heading ? [problem.heading] : []), ...problem.issues].map(issue).join("\n");
+  if (problem instanceof Error) return text(problem.message);
+  return issue(problem);
 }

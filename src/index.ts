@@ -2,11 +2,12 @@
  * innovation-index: the library API. Only what is exported here is public.
  *
  * Start with the facade: `load` the tree and values, `compute` the index, `analyse` growth, contributions and ranks,
- * `audit` it, `report` a page, weigh its `uncertainty`. Everything below it is the building blocks those calls are made of.
+ * `audit` it, `report` a page, weigh its `uncertainty`; `messageOf` says a warning or an error in Chinese. Everything
+ * below it is the building blocks those calls are made of.
  */
 
 // The facade: the first calls to reach for
-export { load, compute, analyse, audit, report, uncertainty, presetOptions } from "./api.js";
+export { load, compute, analyse, audit, report, uncertainty, presetOptions, messageOf, MESSAGE_LANGUAGES } from "./api.js";
 export type { LoadSource, Inputs, IndexOptions, ComputedIndex, UncertaintyCallOptions } from "./api.js";
 
 // Vocabulary and errors

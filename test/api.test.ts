@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
 import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
 import { messages } from "../src/core/messages.js";
@@ -988,3 +988,36 @@ async function twoYearPanel(inputs: Awaited<ReturnType<typeof load>>): Promise<A
     for (let u = 0; u < units.length; u++) for (let y = 0; y < kept.length; y++) cut[(i * units.length + u) * kept.length + y] = values[(i * units.length + u) * years.length + y];
   return { ...inputs.panel, years: kept, values: cut };
 }
+
+describe("messageOf says a problem in English or in Chinese", () => {
+  it("gives a warning of compute and the issues of a ValidationError as a Chinese terminal prints them", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nX,,维度X,0.6,\nX1,X,指标1,,+\nY,,维度Y,0.5,\nY1,Y,指标2,,+\n",
+      "values.csv": "unit,year,indicator,value\n常州,2017,X1,10\n常州,2018,X1,12\n常州,2017,Y1,5\n常州,2018,Y1,6\n",
+      "broken.csv": "unit,year,indicator,value\n常州,2017,X1,10\n常州,2018,X1,1x\n常州,2017,Q9,5\n",
+    });
+    const result = await compute(await load({ indicators: "tree.csv", data: "values.csv", cwd: dir }));
+    const warning = result.warnings.find((item) => item.code === "W_WEIGHTS_RENORMALISED")!;
+    // X's 0.6 and Y's 0.5 sum to 1.1: the words of messages.weightsRenormalised, English and Chinese (src/core/zh/messages.ts).
+    expect(messageOf(warning)).toBe('tree.csv:2: the weights of the children of "INDEX" sum to 1.1, not 1; they were divided by their sum');
+    expect(messageOf(warning, "zh")).toBe('tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
+    expect(messageOf(warning.message, "zh")).toBe('"INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
+    const error = await load({ indicators: "tree.csv", data: "broken.csv", cwd: dir }).then(
+      () => new Error("load did not refuse broken.csv"),
+      (caught: unknown) => caught as Error,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    const lines = messageOf(error, "zh").split("\n");
+    expect(lines).toHaveLength((error as ValidationError).issues.length);
+    expect(lines).toContain('broken.csv:4: 未知的指标 "Q9"；应为指标体系中末级指标的代码');
+    expect(messageOf(error)).toContain('broken.csv:4: unknown indicator "Q9"');
+    // A text no catalogue made stays as written.
+    expect(messageOf("free text", "zh")).toBe("free text");
+    expect(messageOf(new Error("plain"), "zh")).toBe("plain");
+  });
+
+  it("refuses a language it does not speak", () => {
+    expect(() => messageOf("x", "fr" as never)).toThrow(ValidationError);
+    expect(() => messageOf("x", "fr" as never)).toThrow(/option language is "fr"; expected one of: en, zh/);
+  });
+});
