@@ -246,7 +246,7 @@ describe("innovation-index audit", () => {
     ]);
     const statistics = workbook.getWorksheet("指标统计")!;
     expect(statistics.getRow(1).values).toEqual([
-      undefined, "年份", "指标", "观测数", "实有比例", "均值", "标准差", "最小值", "最大值", "偏度", "峰度（超额）", "最常见值占比", "需缩尾的值个数", "提示", "说明（英文）",
+      undefined, "年份", "指标", "观测数", "实有比例", "均值", "标准差", "最小值", "最大值", "偏度", "峰度（超额）", "最常见值占比", "需缩尾的值个数", "提示", "说明",
     ]);
     // d and h over all unit-years: low-coverage;collinear and near-constant;negative-within-group in statistics.csv.
     const pooled = (code: string) => cellsOf(statistics).find((row) => row[0] === "全部年份" && row[1] === code)!;
@@ -262,7 +262,7 @@ describe("innovation-index audit", () => {
     expect([statistics.getCell("D2").value, statistics.getCell("D2").numFmt]).toEqual([firstCoverage, "0.0%"]);
     const correlations = workbook.getWorksheet("相关系数")!;
     expect(correlations.getRow(1).values).toEqual([
-      undefined, "年份", "关系", "指标组", "层级", "节点A", "节点B", "观测数", "Pearson 相关系数", "Spearman 相关系数", "提示", "说明（英文）",
+      undefined, "年份", "关系", "指标组", "层级", "节点A", "节点B", "观测数", "Pearson 相关系数", "Spearman 相关系数", "提示", "说明",
     ]);
     const fg = cellsOf(correlations).find((row) => row[0] === "全部年份" && row[4] === "f" && row[5] === "g")!;
     expect([fg[1], fg[9]]).toEqual(["同级", "负相关"]);
@@ -279,8 +279,12 @@ describe("innovation-index audit", () => {
     expect(new Set(profileCells.map((row) => row[2]))).toEqual(new Set(["优势", "劣势"]));
     expect(new Set(profileCells.map((row) => row[6]))).toEqual(new Set(["指标", "指标组"]));
     expect(profileCells.find((row) => row[3] === "g")![4]).toBe("Indicator g");
-    // The engine's notes stay English (importance: too few observations for the correlation ratio in a year).
-    expect(cellsOf(workbook.getWorksheet("名义权重与有效权重")!).some((row) => String(row[15]).startsWith("correlation ratio: 8 observations"))).toBe(true);
+    // The engine's notes in Chinese, in the words of src/core/zh/audit-messages.ts (importance: too few observations for
+    // the correlation ratio in a year), as audit.html gives them; the CSV file keeps them in English.
+    expect(cellsOf(workbook.getWorksheet("名义权重与有效权重")!).some((row) => String(row[15]).startsWith("相关比：仅 8 个观测值"))).toBe(true);
+    expect(await csvText(dir, "zh", "importance.csv")).toContain("correlation ratio: 8 observations");
+    const english = await readWorkbook(join(dir, "en", "audit.xlsx"));
+    expect(cellsOf(english.getWorksheet("importance")!).some((row) => String(row[15]).startsWith("correlation ratio: 8 observations"))).toBe(true);
   });
 
   it("--report in Chinese (the default): audit.html titled 统计审计 with the tree's label, the profile in Chinese", async () => {

@@ -9,6 +9,7 @@
 import type { CorrelationFlag, CorrelationRelation, StatisticsFlag } from "../../core/audit/audit.js";
 import { DROP_RANKS_FILE } from "../write/drop-csv.js";
 import { namesIn, type Column, type Language, type Table } from "../write/tables.js";
+import { pageText } from "./page-warnings.js";
 import { dashboardWords } from "./dashboard/words.js";
 import { columnDisplay, columnTitle } from "./labels.js";
 
@@ -170,7 +171,7 @@ const COLUMN_NAMES_ZH: Readonly<Record<string, string>> = {
   same_share: "最常见值占比",
   outliers: "需缩尾的值个数",
   flags: "提示",
-  notes: "说明（英文）",
+  notes: "说明",
   relation: "关系",
   group: "指标组",
   level: "层级",
@@ -230,7 +231,7 @@ const DROP_RANKS_FIXED_COLUMNS = 3;
  * `index.xlsx`: the nodes named by `namesIn` (the tree's `name_en` in English); in Chinese the sheet name, the headers,
  * the flags (joined by 、), the relations, the pooled period (全部年份) and the profiles' type and kind in Chinese; in
  * English the table's names with `_` read as a space and the cells as the CSV file has them. The columns named by a
- * node's code (one per dropped element) keep the code; numbers stay numbers; the engine's notes stay English.
+ * node's code (one per dropped element) keep the code; numbers stay numbers; the engine's notes are in `language` (`pageText`).
  */
 export function auditSheetOf(table: Table, nodes: Parameters<typeof namesIn>[1], language: Language): Table {
   const named = namesIn(table, nodes, language);
@@ -247,6 +248,8 @@ export function auditSheetOf(table: Table, nodes: Parameters<typeof namesIn>[1],
     if (i >= fixed) return undefined;
     if (column.name === "flags") return (cell) => (cell === "" ? cell : cell.split(";").map((flag) => auditFlagName(flag, "zh")).join(AUDIT_WORDS.zh.flagJoin));
     if (column.name === "relation") return (cell) => auditRelationName(cell, "zh");
+    // The engine's notes, joined by "; " in the CSV file, each in Chinese as the page gives it.
+    if (column.name === "notes") return (cell) => (cell === "" ? cell : cell.split("; ").map((note) => pageText(note, "zh")).join(AUDIT_WORDS.zh.noteJoin));
     const words = CELL_NAMES_ZH[column.name];
     return words ? (cell) => words[cell] ?? cell : undefined;
   });
