@@ -282,7 +282,7 @@ async function errorsReference(root) {
     "Windows, the user's locale (a Chinese Windows is Chinese); English otherwise. It changes the terminal only: the codes,",
     "the exit codes, `--log-format json` lines and every file written (warnings in `index.json` and `manifest.json`",
     "included) are the same, so that the same inputs give the same bytes on any machine. The pages a person reads",
-    "(`report.html`, `uncertainty.html`, `audit.html`) give the run's warnings and the engine's notes in their own language,",
+    "(`report.html`, `uncertainty.html`, `audit.html`, `audit.xlsx`) give the run's warnings and the engine's notes in their own language,",
     "`--lang` (Chinese by default), whatever the terminal's. Each message of the catalogues",
     "in `src/core/*messages.ts` has its Chinese counterpart in `src/core/zh/` (the tables' words: `src/core/table-words.ts`),",
     "and commander's usage errors (an unknown option or command, a missing value) are translated by their words. Each",
