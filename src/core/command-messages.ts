@@ -71,7 +71,7 @@ export const commandMessages = catalogue("commandMessages", {
   importNoTime: () => `no column "Time" (the year); expected a Time column, or --year for data of one year`,
   importNoColumn: (code: string) => `indicator "${code}" of the iMeta has no column in the iData; expected a column named "${code}"`,
   importWrote: (out: string, nodes: number, indicators: number, units: number, years: number) =>
-    `wrote ${out}/tree.csv (${count(nodes, "node")}, ${count(indicators, "indicator")}) and ` + `${out}/values.csv (${count(units, "unit")}, ${count(years, "year")})\n`,
+    `wrote ${out}/tree.csv (${count(nodes, "node")}, ${count(indicators, "indicator")}) and ${out}/values.csv (${count(units, "unit")}, ${count(years, "year")})\n`,
 
   // init.
   /** `others`: the files already in the data folder, sorted. */
