@@ -2,16 +2,7 @@
 import type { commandMessages } from "../command-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
-import { TYPE_NAMES, didYouMean, list, spaced } from "./words.js";
-
-/** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
-function describeFound(value: unknown): string {
-  if (value === undefined) return "空";
-  if (value === null) return "空值";
-  if (Array.isArray(value)) return `列表 ${quote(JSON.stringify(value))}`;
-  if (typeof value === "object") return "一组键";
-  return `${TYPE_NAMES[typeof value] ?? typeof value} ${quote(String(value))}`;
-}
+import { describeFound, didYouMean, list, spaced } from "./words.js";
 
 /** The standard streams `streamFailed` names, in Chinese; another as it is. */
 const STREAMS: Readonly<Record<string, string>> = { "standard output": "标准输出", "standard error": "标准错误" };

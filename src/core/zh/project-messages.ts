@@ -3,16 +3,7 @@ import type { Translation } from "../localize.js";
 import type { projectMessages } from "../project-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
-import { afterChinese, TYPE_NAMES } from "./words.js";
-
-/** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
-function describeFound(value: unknown): string {
-  if (value === undefined) return "空";
-  if (value === null) return "空值";
-  if (Array.isArray(value)) return `列表 ${quote(JSON.stringify(value))}`;
-  if (typeof value === "object") return "一组键";
-  return `${TYPE_NAMES[typeof value] ?? typeof value} ${quote(String(value))}`;
-}
+import { afterChinese, describeFound } from "./words.js";
 
 /** The holder of a lock as folder-lock.ts describes it, in Chinese; a description of another form as it is. */
 function lockHolder(holder: string): string {

@@ -33,3 +33,12 @@ export const TYPE_NAMES: Readonly<Record<string, string>> = {
   function: "函数",
   object: "对象",
 };
+
+/** `describeFound` of src/core/project-messages.ts in Chinese: a value from a project file as written. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return "空";
+  if (value === null) return "空值";
+  if (Array.isArray(value)) return `列表 ${quote(JSON.stringify(value))}`;
+  if (typeof value === "object") return "一组键";
+  return `${TYPE_NAMES[typeof value] ?? typeof value} ${quote(String(value))}`;
+}
