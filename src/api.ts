@@ -34,7 +34,7 @@ import { MAX_SEED } from "./core/random.js";
 import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
-import { checkWeightingOptions, deriveWeights, unusedWeightingOptions, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
+import { checkWeightingOptions, deriveWeights, explicitWeightingWarnings, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
 import { formatIssue, strictErrors, ValidationError, type Issue } from "./errors.js";
 import { translateMessage } from "./core/localize.js";
 import { chinese } from "./core/zh/index.js";
@@ -250,11 +250,7 @@ async function deriveFor(
   options: Pick<IndexOptions, "weights" | "weighting" | "ahp" | "strict">,
 ): Promise<{ derived?: WeightingResult; warnings: Issue[] }> {
   const { weights: method = "explicit", weighting = {}, ahp } = options;
-  if (method === "explicit") {
-    const warnings = unusedWeightingOptions({ ...weighting, method, judgementFile: ahp !== undefined });
-    if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
-    return { warnings };
-  }
+  if (method === "explicit") return { warnings: explicitWeightingWarnings({ ...weighting, judgementFile: ahp !== undefined }, options.strict) };
   const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
   const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
   const derived = deriveWeights(inputs.tree, panel, {

@@ -6,11 +6,11 @@ import { isAbsolute, resolve } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
-import { strictErrors, UsageError, ValidationError, type Issue } from "../errors.js";
+import { UsageError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import {
   deriveWeights,
-  unusedWeightingOptions,
+  explicitWeightingWarnings,
   usesJudgements,
   SUBJECTIVE_METHODS,
   WEIGHT_METHODS,
@@ -185,9 +185,7 @@ export async function weighIndex(
     const weighting = await runWeighting(method, options, inputs, env);
     return { weighting, warnings: weighting.warnings };
   }
-  const warnings = unusedWeightingOptions({ ...weightingChoicesOf(options), method, judgementFile: options.ahp !== undefined });
-  if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
-  return { warnings };
+  return { warnings: explicitWeightingWarnings({ ...weightingChoicesOf(options), judgementFile: options.ahp !== undefined }, options.strict) };
 }
 
 /** The diagnostic lines: the method, the observations objective weights came from, and the AHP consistency table. */

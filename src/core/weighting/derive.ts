@@ -109,6 +109,17 @@ export type WeightingChoices = Pick<
 };
 
 /**
+ * The warnings of weighting by the tree's own weights (`explicit`, nothing derived): every weighting option given is
+ * unused (`unusedWeightingOptions`); under `strict` they are an error, as `deriveWeights` makes them for the others.
+ * @throws `ValidationError` (`E_OPTION_UNUSED`) under `strict` when an option is given.
+ */
+export function explicitWeightingWarnings(choices: Omit<WeightingChoices, "method">, strict = false): Issue[] {
+  const warnings = unusedWeightingOptions({ ...choices, method: "explicit" });
+  if (strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
+  return warnings;
+}
+
+/**
  * Warnings (`W_OPTION_UNUSED`) for the options given (not `undefined`) that weighting by `options.method` leaves
  * unused, in the command line's words (the facade puts them in its own): `entropyShift` without entropy weights
  * (`entropy`, or `combined` with the `entropy` objective set), `alpha` without the additive `combined` form, the
