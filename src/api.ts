@@ -678,8 +678,9 @@ export const MESSAGE_LANGUAGES = ["en", "zh"] as const;
 /**
  * What a problem says, in `language`: a warning or an issue (`result.warnings`, `error.issues`) as
  * `file:line: message`, an error's message (a `ValidationError`'s issues one a line, its heading first), or a message's
- * text. In Chinese it reads as a Chinese terminal prints it (src/core/zh); a text the message catalogues did not make,
- * or one the facade renamed an option in (`option cap` for `--cap`), stays as written.
+ * text. In Chinese it reads as a Chinese terminal prints it (src/core/zh), a message the facade renamed an option in
+ * (`option cap` for `--cap`) as the command line's (with `--cap`); a text the message catalogues did not make stays as
+ * written.
  * @throws `ValidationError` of code `E_BAD_OPTION` for a language not in `MESSAGE_LANGUAGES`.
  * @example messageOf(result.warnings[0], "zh") // => 'tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和'
  */

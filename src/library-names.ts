@@ -10,6 +10,7 @@
  * library). A test holds both to the command line's flags, the facade's option keys and the core's message texts.
  */
 import { ValidationError, IndexToolError, InputError, type Issue } from "./errors.js";
+import { rememberAs } from "./core/localize.js";
 import { AGGREGATE_METHODS } from "./core/aggregate/methods.js";
 import { MISSING_POLICIES, UNFILLED_POLICIES } from "./core/missing.js";
 import { ZERO_BASE_POLICIES } from "./core/zero-base.js";
@@ -160,7 +161,10 @@ export function inLibraryNames(message: string): string {
     out += text.slice(at, runStart) + terms.join(" and ");
     at = end;
   }
-  return out + text.slice(at);
+  const renamed = out + text.slice(at);
+  // The message renamed is still the catalogue's: `messageOf` gives it in Chinese (with the command line's flags).
+  if (renamed !== message) rememberAs(renamed, message);
+  return renamed;
 }
 
 /**

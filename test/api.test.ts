@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
 import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
+import { messagesZh } from "../src/core/zh/messages.js";
 import { messages } from "../src/core/messages.js";
 import { methodMessages } from "../src/core/method-messages.js";
 import { RATIO_METHODS } from "../src/core/normalize.js";
@@ -1014,6 +1015,15 @@ describe("messageOf says a problem in English or in Chinese", () => {
     // A text no catalogue made stays as written.
     expect(messageOf("free text", "zh")).toBe("free text");
     expect(messageOf(new Error("plain"), "zh")).toBe("plain");
+  });
+
+  it("gives a message the facade renamed an option in as the command line's message, in Chinese", async () => {
+    const result = await compute(await load(FILES), { normalize: "min-max", cap: 150 });
+    const warning = result.warnings.find((item) => item.column === "cap")!;
+    // The library's words name the option as the library does; the Chinese is the command line's message (--cap).
+    expect(messageOf(warning)).toMatch(/^option cap has no effect/);
+    expect(messageOf(warning, "zh")).toBe(messagesZh.optionUnused("--cap", RATIO_METHODS));
+    expect(messageOf(warning, "zh")).toMatch(/^--cap .*[\u4e00-\u9fff]/);
   });
 
   it("refuses a language it does not speak", () => {

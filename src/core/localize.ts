@@ -91,6 +91,16 @@ export function rememberMessages(on: boolean): void {
   if (!on) made.clear();
 }
 
+/**
+ * Notes `text` as the message `original` (a catalogue's message reworded after it was made, as the library renames the
+ * command line's flags in it), so that `translateMessage` gives `text` as it gives `original`. Nothing when `original`
+ * is not a noted message.
+ */
+export function rememberAs(text: string, original: string): void {
+  const how = made.get(original);
+  if (remembering && how !== undefined) remember(text, how);
+}
+
 /** Forgets the messages noted so far (the command line, after each command), and keeps noting those made next. */
 export function forgetMessages(): void {
   made.clear();
