@@ -39,10 +39,10 @@ export function terminalLanguageOf(
 }
 
 /**
- * Starts translating into `language`: the function returned gives a message's text in `language` (the catalogues
- * note the messages they make, src/core/localize.ts) (the text as it is for English, or for a text no catalogue made);
- * `words` are the tables' words in `language`, and `help` translates `--help` (none for English). `stop` forgets the
- * messages noted. The Chinese catalogues are loaded here, only for Chinese.
+ * Starts translating into `language`: `translate` gives a message's text in `language` (as it is for English, or for a
+ * text no catalogue made; the catalogues note each message they make, src/core/localize.ts), `words` are the tables'
+ * words in `language`, and `help` translates `--help` (none for English). `stop` forgets the messages noted. The
+ * Chinese catalogues are loaded here, only for Chinese.
  */
 export async function startTranslating(
   language: TerminalLanguage,

@@ -112,7 +112,7 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
   const settings = logSettingsOf(argv);
   // The inputs this command reads, which no output may overwrite (read/inputs-read.ts), start empty.
   forgetInputsRead();
-  // In Chinese, the messages made from here on are noted, to be printed in Chinese (cli/language.ts).
+  // The terminal's language: in Chinese, messages, tables and --help are printed in Chinese (cli/language.ts).
   const language = env.language ?? "en";
   const { translate, words, help, stop } = await startTranslating(language);
   const speaking = language === "en" ? env : withEnv(env, { translate, words, help });

@@ -11,7 +11,7 @@
  * translated too). A text that no catalogue made, or one changed after it was made, is printed as it is.
  *
  * The Chinese catalogues (`src/core/zh/`) are typed by the English ones (`Translation`), so each has every message
- * with the same arguments; they are loaded only when a terminal prints in Chinese.
+ * with the same arguments; the command line loads them only to print in Chinese or to write a page.
  */
 
 /** A catalogue of messages: each a function of what it names, giving the English text. */
