@@ -71,4 +71,9 @@ export const runMessages = catalogue("runMessages", {
   /** A key refused by a rule of its own (`reason`, zod's message or `bootstrapResamples`). */
   keyRefused: (path: string, found: unknown, reason: string) => `${path}: found ${describeFound(found)}; ${reason}`,
   bootstrapResamples: () => "expected 0 (no intervals) or at least 2 resamples",
+
+  // What the repair of a run folder's reports did (src/io/runs/run-reports.ts), for `outputMessages.reportLeftover`.
+  /** A report's file put in place from the temporary (`completed`) or earlier (`restored`) copy a stopped report left. */
+  reportFileRepaired: (how: "completed" | "restored", path: string, from: string) => `${how} ${path} from ${from}`,
+  reportFileRemoved: (path: string) => `removed ${path}`,
 });

@@ -50,4 +50,7 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   expectedMethodList: (allowed) => `由以下方法中的一个或多个组成的列表：${list(allowed)}，每个只出现一次（也可写成以逗号分隔的文本）`,
   keyRefused: (path, found, reason) => `${path}：实际为${describeFound(found)}；${reason}`,
   bootstrapResamples: () => "应为 0（不计算区间）或至少 2 次重抽样",
+
+  reportFileRepaired: (how, path, from) => `已用 ${from} ${how === "completed" ? "补全" : "恢复"} ${path}`,
+  reportFileRemoved: (path) => `已删除 ${path}`,
 };

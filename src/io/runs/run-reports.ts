@@ -12,6 +12,7 @@ import { lstat, readdir, rename, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { joinMessages } from "../../core/localize.js";
 import { outputMessages } from "../../core/output-messages.js";
+import { runMessages } from "../../core/run-messages.js";
 import { OutputError } from "../../errors.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
@@ -223,9 +224,9 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
     const digest = await digestFile(path);
     return digest.bytes === listed.bytes && digest.sha256 === listed.sha256;
   };
-  const put = async (leftover: ReportLeftover, how: string) => {
+  const put = async (leftover: ReportLeftover, how: "completed" | "restored") => {
     await rename(join(folder, leftover.file), join(folder, leftover.name));
-    done.push(outputMessages.reportLeftover(`${how} ${label(leftover.name)} from ${leftover.file}`));
+    done.push(outputMessages.reportLeftover(runMessages.reportFileRepaired(how, label(leftover.name), leftover.file)));
   };
   try {
     const leftovers = await reportLeftovers(folder);
@@ -260,7 +261,7 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
     for (const leftover of await reportLeftovers(folder))
       if (derived.has(leftover.name)) {
         await rm(join(folder, leftover.file), { force: true });
-        done.push(outputMessages.reportLeftover(`removed ${label(leftover.file)}`));
+        done.push(outputMessages.reportLeftover(runMessages.reportFileRemoved(label(leftover.file))));
       }
   } catch (cause) {
     throw new OutputError("E_WRITE", outputMessages.writeFailed(runLabel, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });

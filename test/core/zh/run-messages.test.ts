@@ -39,6 +39,9 @@ describe("runMessagesZh", () => {
       ["keyRefused", ["uncertainty.bootstrap", 1, "expected 0 (no intervals) or at least 2 resamples"]],
       ["keyRefused", ["methods.range", [1, 2, 3], "Invalid input"]],
       ["bootstrapResamples", []],
+      ["reportFileRepaired", ["completed", "runs/20261204T044656.556Z-4119a31e/report.html", "report.html.tmp-1a2b"]],
+      ["reportFileRepaired", ["restored", "runs/20261204T044656.556Z-4119a31e/reports.json", "reports.json.old-1a2b"]],
+      ["reportFileRemoved", ["runs/20261204T044656.556Z-4119a31e/report.html.tmp-1a2b"]],
     ]));
 
   it("says what a Chinese user reads (written out by hand)", () => {
