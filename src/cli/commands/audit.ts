@@ -5,7 +5,6 @@
  * importance.csv, sensitivity-drop.csv, sensitivity-drop-ranks.csv and profiles.csv to --out (and audit.xlsx with
  * --xlsx, audit.html with --report); prints the flags and the alpha of each first-level dimension.
  */
-import { tableWords, type TableWords } from "../../core/table-words.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { DEFAULT_AUDIT_THRESHOLDS, type Audit, type AuditThresholds } from "../../core/audit/audit.js";
@@ -13,6 +12,7 @@ import type { DropSensitivity } from "../../core/audit/drop.js";
 import type { Profiles } from "../../core/audit/profiles.js";
 import { auditMessages } from "../../core/audit/messages.js";
 import { didYouMean } from "../../core/suggest.js";
+import { tableWords, type TableWords } from "../../core/table-words.js";
 import { UsageError, type Issue } from "../../errors.js";
 import type { IndexResult } from "../../core/compute.js";
 import type { Panel } from "../../core/panel.js";

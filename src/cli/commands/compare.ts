@@ -4,11 +4,11 @@
  * own flags, b the same with the `--with` flags applied on top. Both are parsed with the option definitions of
  * `compute`. Writes compare.csv and compare-years.csv to --out, or prints a table.
  */
-import { tableWords, type TableWords } from "../../core/table-words.js";
 import { Command, CommanderError } from "commander";
 import { resolve } from "node:path";
 import { compareResults, type Comparison } from "../../core/audit/compare.js";
 import type { IndexResult } from "../../core/compute.js";
+import { tableWords, type TableWords } from "../../core/table-words.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
 import { computeFromOptions } from "./compute.js";

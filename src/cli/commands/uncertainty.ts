@@ -4,7 +4,6 @@
  * sensitivity.csv and uncertainty.html to --out. Every method and data option of `compute` applies to every run, so the
  * nominal run is `compute` with the same options.
  */
-import { tableWords, type TableWords } from "../../core/table-words.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { defaultMemoryLimit } from "../../io/memory.js";
 import { resolve } from "node:path";
@@ -16,6 +15,7 @@ import { projectMessages } from "../../core/project-messages.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "../../core/normalize.js";
 import { MAX_SEED } from "../../core/random.js";
 import type { UncertaintyResult } from "../../core/uncertainty.js";
+import { tableWords, type TableWords } from "../../core/table-words.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { UsageError, ValidationError, type Issue } from "../../errors.js";
 import { loadInputs } from "../../io/read/load.js";
