@@ -357,10 +357,13 @@ export function translateHelp(program: Command, translation: HelpTranslation): v
         return width < this.minWidthToWrap ? line : wrapWide(line, width);
       },
     });
-    // The blocks after a command's help are written one at a time, each with its line end.
+    // The blocks after a command's help are written one at a time, each with its line end. The help itself starts with
+    // the usage line, whose title commander follows with a space: none after a full-width colon (用法：innovation-index).
     const output = command.configureOutput();
     const writeOut = output.writeOut;
-    if (writeOut) command.configureOutput({ writeOut: (written: string) => writeOut(written.endsWith("\n") ? `${text(written.slice(0, -1))}\n` : text(written)) });
+    const usage = text("Usage:");
+    const written = (out: string) => (usage.endsWith("：") && out.startsWith(`${usage} `) ? usage + out.slice(usage.length + 1) : out);
+    if (writeOut) command.configureOutput({ writeOut: (out: string) => writeOut(written(out.endsWith("\n") ? `${text(out.slice(0, -1))}\n` : text(out))) });
     for (const sub of command.commands) visit(sub);
   };
   visit(program);

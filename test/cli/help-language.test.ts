@@ -59,7 +59,7 @@ describe("--help in Chinese", () => {
       const run = await runCli([command, "--help"], dir, { language: "zh" });
       expect(run.code).toBe(0);
       const lines = run.stdout.split("\n");
-      expect(lines[0]).toMatch(new RegExp(`^用法： innovation-index ${command} `));
+      expect(lines[0]).toMatch(new RegExp(`^用法：innovation-index ${command} `));
       expect(lines.length, command).toBeLessThanOrEqual(100);
       // The help itself is laid out by commander at 80 columns; the blocks after it (examples) are written as they are.
       const written: string[] = [];
