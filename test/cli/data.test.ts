@@ -281,6 +281,16 @@ describe("files people actually have", () => {
     expect(forced.stderr).toMatch(/tree\.csv: the file is not valid UTF-8/);
   });
 
+  it("reads a UTF-8 tree (no mark) beside GBK values under --encoding gbk as UTF-8, not as mojibake", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": iconv.encode(VALUES, "gbk") });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--encoding", "gbk", "-q"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // The same index as from two GBK files above; read as GBK, the tree's 维度X would have been 缁村害X.
+    expect(await read(dir, "out/index-wide.csv")).toBe(
+      "code,name,level,2017,2018\nINDEX,总指数,0,100.0000,115.5000\nX,维度X,1,100.0000,122.5000\nY,维度Y,1,100.0000,105.0000\n",
+    );
+  });
+
   it("reads UTF-8 with a BOM and UTF-16 with a BOM alike", async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALUES, "utf16le")]);
     const dir = await makeTempDir({ "tree.csv": "\uFEFF" + TREE, "values.csv": utf16 });

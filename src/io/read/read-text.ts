@@ -61,11 +61,14 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
       if (utf8Mark) throw new InputError("E_ENCODING", limitMessages.bomNotUtf8(source, looksLikeGbk(bytes.subarray(3)) ? "GBK" : undefined), { source }, { cause });
     }
   }
-  // Told the file is GBK, a UTF-8 mark before valid UTF-8 still wins: GBK text never starts with those three bytes
-  // (they would read as "锘"), and an editor that writes the mark writes UTF-8 (a UTF-8 tree read with the values' GBK).
-  if (utf8Mark && (encoding === "gbk" || encoding === "gb18030")) {
+  // Told the file is GBK, UTF-8 still wins where the bytes can only be UTF-8 (a UTF-8 tree read beside the values'
+  // GBK, `--encoding gbk` being for both): a UTF-8 mark before valid UTF-8 (GBK text never starts with those three
+  // bytes, which would read as "锘", and an editor that writes the mark writes UTF-8), or valid UTF-8 that holds Chinese
+  // characters (GBK text is valid UTF-8 only by a chance that makes no Chinese character of it, while read as GBK
+  // UTF-8's Chinese becomes other Chinese characters: 维度 as 缁村害, without a word).
+  if (encoding === "gbk" || encoding === "gb18030") {
     const text = validUtf8(bytes);
-    if (text !== undefined) return text;
+    if (text !== undefined && (utf8Mark || CHINESE_CHARACTER.test(text))) return text;
   }
   // GB18030 decodes every byte sequence it defines; the replacement character marks one it does not.
   // iconv-lite is loaded only for text that is not UTF-8, so that runs on UTF-8 files start fast.
@@ -76,6 +79,9 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
   if (!text.includes("\uFFFD") && !text.includes("\u0000")) return text.replace(/^\uFEFF/, "");
   throw new InputError("E_ENCODING", encoding === "auto" ? encodingMessages.notText(source) : encodingMessages.notValid(source, encoding.toUpperCase()), { source });
 }
+
+/** A Chinese character (CJK ideographs and their extension A) or a full-width or CJK punctuation mark. */
+const CHINESE_CHARACTER = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /** The text of valid UTF-8 bytes without a NUL (a BOM dropped); `undefined` for any other bytes. */
 function validUtf8(bytes: Uint8Array): string | undefined {

@@ -28,6 +28,23 @@ describe("decodeText", () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(gbk, "gbk")]), "t.csv", "gbk")).toBe(gbk);
   });
 
+  it("reads UTF-8 that holds Chinese characters as UTF-8 even when GBK is forced, GBK that happens to be valid UTF-8 as GBK", () => {
+    // A UTF-8 tree without a mark beside GBK values, --encoding gbk for both: read as GBK, 维度 would be 缁村害 (the
+    // six UTF-8 bytes e7 bb b4 e5 ba a6 as three GBK characters), a name changed without a word.
+    const tree = "code,parent,name\nX,,维度X\n";
+    const utf8 = new TextEncoder().encode(tree);
+    expect(iconv.decode(Buffer.from(utf8), "gbk")).toContain("缁村害X");
+    expect(decodeText(utf8, "tree.csv", "gbk")).toBe(tree);
+    expect(decodeText(utf8, "tree.csv", "gb18030")).toBe(tree);
+    // GBK bytes that are valid UTF-8 by chance (ά, U+03AC, is ce ac: 维 in GBK): UTF-8 makes no Chinese of them, so the
+    // forced GBK holds.
+    const gbkAsUtf8 = Uint8Array.from([0x41, 0x2c, 0xce, 0xac, 0x0a]);
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(gbkAsUtf8)).toBe("A,ά\n");
+    expect(decodeText(gbkAsUtf8, "t.csv", "gbk")).toBe("A,维\n");
+    // Pure ASCII is the same either way.
+    expect(decodeText(new TextEncoder().encode("a,b\n1,2\n"), "t.csv", "gbk")).toBe("a,b\n1,2\n");
+  });
+
   it("reads UTF-16 with a byte-order mark, little or big endian", () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, "utf16le")]);
     expect(decodeText(le, "t.txt")).toBe(TEXT);
