@@ -115,8 +115,12 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
   // The terminal's language: in Chinese, messages, tables and --help are printed in Chinese (cli/language.ts).
   const language = env.language ?? "en";
   const { translate, words, help, stop } = await startTranslating(language);
-  const speaking = language === "en" ? env : withEnv(env, { translate, words, help });
-  const program = createProgram(loggingEnv(speaking, settings), commandNameOf(argv));
+  const name = commandNameOf(argv);
+  // A completion script keeps the English descriptions: a shell reads it as a file, and Windows PowerShell would decode
+  // its Chinese with the console's code page (GBK), not as the UTF-8 it is. Its --help is Chinese.
+  const script = name === "completion" && !argv.some((arg) => arg === "-h" || arg === "--help");
+  const speaking = language === "en" ? env : withEnv(env, { translate, words, help: script ? undefined : help });
+  const program = createProgram(loggingEnv(speaking, settings), name);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

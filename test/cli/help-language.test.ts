@@ -77,6 +77,18 @@ describe("--help in Chinese", () => {
     expect(compute.stdout).toContain("$ innovation-index compute --out - --table growth > growth.csv");
   });
 
+  it("prints the same completion scripts on a Chinese terminal as on an English one (a shell reads them as files)", async () => {
+    const dir = await makeTempDir();
+    for (const shell of ["bash", "zsh", "fish", "powershell"]) {
+      const [zh, en] = [await runCli(["completion", shell], dir, { language: "zh" }), await runCli(["completion", shell], dir, { language: "en" })];
+      expect(zh.stdout, shell).toBe(en.stdout);
+    }
+    // bash completes names only; the others carry the descriptions, in English.
+    expect((await runCli(["completion", "fish"], dir, { language: "zh" })).stdout).toContain("compute the sub-indices and the overall index for every year");
+    // Its help is Chinese. (The English script holds Chinese of its own: template --lang's column names.)
+    expect((await runCli(["completion", "--help"], dir, { language: "zh" })).stdout).toMatch(/^用法：innovation-index completion /);
+  });
+
   it("prints the same options in English as before, and the English help has no Chinese", async () => {
     const dir = await makeTempDir();
     const zh = await runCli(["compute", "--help"], dir, { language: "zh" });
