@@ -6,14 +6,11 @@
  */
 import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
-import { quote } from "./quote.js";
+import { counted, quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
 
-/** `3 nodes`, `1 unit`. */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
 /** `3 cells`, `1 cell`. */
-const cells = (n: number) => count(n, "cell");
+const cells = (n: number) => counted(n, "cell");
 
 export const commandMessages = catalogue("commandMessages", {
   // Option values (commander's parsers).
@@ -71,7 +68,7 @@ export const commandMessages = catalogue("commandMessages", {
   importNoTime: () => `no column "Time" (the year); expected a Time column, or --year for data of one year`,
   importNoColumn: (code: string) => `indicator "${code}" of the iMeta has no column in the iData; expected a column named "${code}"`,
   importWrote: (out: string, nodes: number, indicators: number, units: number, years: number) =>
-    `wrote ${out}/tree.csv (${count(nodes, "node")}, ${count(indicators, "indicator")}) and ${out}/values.csv (${count(units, "unit")}, ${count(years, "year")})\n`,
+    `wrote ${out}/tree.csv (${counted(nodes, "node")}, ${counted(indicators, "indicator")}) and ${out}/values.csv (${counted(units, "unit")}, ${counted(years, "year")})\n`,
 
   // init.
   /** `others`: the files already in the data folder, sorted. */

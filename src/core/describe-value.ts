@@ -2,7 +2,7 @@
  * How a value given to the library is described in a message (`describeValue`): moved out of option-checks.ts, which
  * re-exports it, so that the message catalogue (check-messages.ts) may use it without importing the checks.
  */
-import { cutText, quote } from "./quote.js";
+import { counted, cutText, quote } from "./quote.js";
 
 /** The most characters of a list's or an object's preview in a message (`describeValue`). */
 export const PREVIEW_LIMIT = 80;
@@ -23,11 +23,10 @@ export function describeValue(value: unknown): string {
   const budget = { left: PREVIEW_LIMIT, cut: false };
   const text = preview(value, budget, new Set());
   if (!budget.cut) return text;
-  const count = Array.isArray(value) ? `a list of ${plural(value.length, "item")}` : `an object of ${plural(Object.keys(value as object).length, "key")}`;
+  const count = Array.isArray(value) ? `a list of ${counted(value.length, "item")}` : `an object of ${counted(Object.keys(value as object).length, "key")}`;
   return `${text} (${count})`;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** Whether `value` is a Promise, or an object with a `then` method that `await` would wait for. */
 export function isThenable(value: unknown): boolean {
@@ -49,15 +48,15 @@ export function describeKind(value: unknown): string | undefined {
       return value.name ? `the function ${value.name}` : "a function";
   }
   if (value === null) return "null";
-  if (value instanceof Map) return `a Map of ${plural(value.size, "entry").replace(/entrys$/, "entries")}`;
-  if (value instanceof Set) return `a Set of ${plural(value.size, "item")}`;
+  if (value instanceof Map) return `a Map of ${counted(value.size, "entry").replace(/entrys$/, "entries")}`;
+  if (value instanceof Set) return `a Set of ${counted(value.size, "item")}`;
   if (value instanceof Date) return `a Date ${Number.isNaN(value.getTime()) ? "(invalid)" : value.toISOString()}`;
   if (value instanceof URL) return `a URL ${quote(value.href)}`;
   if (value instanceof RegExp) return `a RegExp ${cutText(String(value), PREVIEW_LIMIT)}`;
   if (value instanceof Error) return `an Error ${quote(value.message)}`;
   if (ArrayBuffer.isView(value)) {
     const length = (value as unknown as { length?: number }).length;
-    return length === undefined ? `a ${value.constructor.name} of ${plural(value.byteLength, "byte")}` : `a ${value.constructor.name} of ${plural(length, "value")}`;
+    return length === undefined ? `a ${value.constructor.name} of ${counted(value.byteLength, "byte")}` : `a ${value.constructor.name} of ${counted(length, "value")}`;
   }
   return undefined;
 }

@@ -22,6 +22,9 @@ function split(text: string, limit: number): { kept: string; more: number } {
   return { kept: text.slice(0, end), more };
 }
 
+/** A count and its noun, with an s unless the count is 1: `1 group`, `2 groups`. */
+export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 const moreCharacters = (more: number) => `… (${more} more character${more === 1 ? "" : "s"})`;
 
 /**

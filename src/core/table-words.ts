@@ -7,9 +7,7 @@
  * same word inside a message. The Chinese words are in src/core/zh/table-words.ts, typed from these. What is printed
  * as a file (`--format csv` on stdout, `diff --format csv`) keeps the files' English column names.
  */
-
-/** `1 group`, `2 groups`. */
-const counted = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+import { counted } from "./quote.js";
 
 export const tableWords = {
   // the overall index and the first-level sub-indices by year (compute, a project's run)
