@@ -169,12 +169,20 @@ export function foldedOptionsPage(program: Command, topic: string, translation?:
   const options = folded.options.map((long) => command?.options.find((option) => option.long === long)).filter((option): option is Option => option !== undefined);
   if (options.length === 0) return "";
   const width = Math.max(...options.map((option) => option.flags.length));
-  const heading = translation ? (translation.texts[FOLDED_HEADING] ?? FOLDED_HEADING) : FOLDED_HEADING;
-  const describe = (option: Option) => {
-    const english = describeOption(option);
-    return translation ? option.description + translation.suffix(english.slice(option.description.length)) : english;
-  };
-  return `\n${heading.replace("OPTION", folded.under)}\n${options.map((option) => `  ${option.flags.padEnd(width)}  ${describe(option)}`).join("\n")}\n`;
+  const heading = helpText(translation, FOLDED_HEADING).replace("OPTION", folded.under);
+  return `\n${heading}\n${options.map((option) => `  ${option.flags.padEnd(width)}  ${describedIn(translation, option, describeOption(option))}`).join("\n")}\n`;
+}
+
+/** `english`, a text of the help, in the language of `translation`; as it is without one or without its entry. */
+const helpText = (translation: HelpTranslation | undefined, english: string) => translation?.texts[english] ?? english;
+
+/**
+ * An option's line of help as the layout wrote it (`described`: its description, then the words the layout adds), in
+ * the language of `translation`: the description is already translated (`translateHelp`), the words after it are.
+ */
+function describedIn(translation: HelpTranslation | undefined, option: Option, described: string): string {
+  if (!translation || !described.startsWith(option.description)) return described;
+  return option.description + translation.suffix(described.slice(option.description.length));
 }
 
 /** The heading of a topic page's options, `OPTION` the option they are folded under. */
@@ -271,7 +279,7 @@ const EXTRA_EXAMPLES: Record<string, readonly string[]> = {
  * own help command; call before `groupHelp`.
  */
 export function registerHelp(program: Command, write: (text: string) => void, translation?: HelpTranslation): void {
-  const text = (english: string) => translation?.texts[english] ?? english;
+  const text = (english: string) => helpText(translation, english);
   program.helpCommand(false);
   program
     .command("help")
@@ -336,7 +344,7 @@ function wrapWide(text: string, width: number): string {
  * the text (a Chinese character takes two) and lines break between Chinese characters. Call after `groupHelp`.
  */
 export function translateHelp(program: Command, translation: HelpTranslation): void {
-  const text = (english: string) => translation.texts[english] ?? english;
+  const text = (english: string) => helpText(translation, english);
   const visit = (command: Command) => {
     command.description(text(command.description()));
     for (const option of command.options) option.description = text(option.description);
@@ -348,8 +356,7 @@ export function translateHelp(program: Command, translation: HelpTranslation): v
     command.configureHelp({
       ...configuration,
       optionDescription(this: Help, option: Option) {
-        const full = described ? described.call(this, option) : Help.prototype.optionDescription.call(this, option);
-        return full.startsWith(option.description) ? option.description + translation.suffix(full.slice(option.description.length)) : full;
+        return describedIn(translation, option, described ? described.call(this, option) : Help.prototype.optionDescription.call(this, option));
       },
       styleTitle: (title: string) => text(title),
       displayWidth: (line: string) => displayWidth(line.replace(ANSI, "")),
