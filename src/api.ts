@@ -35,9 +35,8 @@ import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.j
 import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
 import { checkWeightingOptions, deriveWeights, explicitWeightingWarnings, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
-import { formatIssue, strictErrors, ValidationError, type Issue } from "./errors.js";
-import { translateMessage } from "./core/localize.js";
-import { chinese } from "./core/zh/index.js";
+import { strictErrors, ValidationError, type Issue } from "./errors.js";
+import { pageText, pageWarnings } from "./io/report/page-warnings.js";
 import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
@@ -687,10 +686,9 @@ export const MESSAGE_LANGUAGES = ["en", "zh"] as const;
 export function messageOf(problem: Issue | Error | string, language: (typeof MESSAGE_LANGUAGES)[number] = "en"): string {
   const checks = new OptionChecks().choice("language", language, MESSAGE_LANGUAGES);
   refuseBadOptions(checks);
-  const text = (message: string) => (language === "zh" ? translateMessage(message, chinese) : message);
-  const issue = (item: Issue) => formatIssue({ ...item, message: text(item.message) });
-  if (typeof problem === "string") return text(problem);
-  if (problem instanceof ValidationError) return [...(problem.heading ? [problem.heading] : []), ...problem.issues].map(issue).join("\n");
-  if (problem instanceof Error) return text(problem.message);
-  return issue(problem);
+  // In the language of a page's warnings: the same words.
+  if (typeof problem === "string") return pageText(problem, language);
+  if (problem instanceof ValidationError) return pageWarnings([...(problem.heading ? [problem.heading] : []), ...problem.issues], language).join("\n");
+  if (problem instanceof Error) return pageText(problem.message, language);
+  return pageWarnings([problem], language)[0];
 }
