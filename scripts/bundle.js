@@ -29,11 +29,22 @@ const lazyChildProcess = {
   },
 };
 // The Chinese messages (src/core/zh) are a file of their own, messages-zh.cjs, required only when the terminal speaks
-// Chinese: in main.cjs they would be read and checked against the code cache on every start.
+// Chinese: in main.cjs they would be read and checked against the code cache on every start. A page's warnings
+// (src/io/report/page-warnings.ts, on a Chinese page) need them only when there is a warning to translate: there the
+// import is a stand-in that requires the file on first use, so that a run without warnings writes its Chinese page
+// without loading them (about 15 ms). The stand-in exports only what page-warnings.ts imports; esbuild refuses the
+// build if it imports anything else.
 const chineseApart = {
   name: "chinese-apart",
   setup(plugin) {
-    plugin.onResolve({ filter: /[\\/]zh[\\/]index\.js$/ }, () => ({ path: "./messages-zh.cjs", external: true }));
+    plugin.onResolve({ filter: /[\\/]zh[\\/]index\.js$/ }, (args) =>
+      /[\\/]page-warnings\.ts$/.test(args.importer) ? { path: "chinese", namespace: "lazy-chinese" } : { path: "./messages-zh.cjs", external: true },
+    );
+    plugin.onResolve({ filter: /^\.\/messages-zh\.cjs$/, namespace: "lazy-chinese" }, (args) => ({ path: args.path, external: true }));
+    plugin.onLoad({ filter: /.*/, namespace: "lazy-chinese" }, () => ({
+      contents: 'let loaded;\nexport const chinese = new Proxy({}, { get: (_, name) => (loaded ??= require("./messages-zh.cjs")).chinese[name] });\n',
+      loader: "js",
+    }));
   },
 };
 rmSync(new URL("../dist/bundle", import.meta.url), { recursive: true, force: true });
@@ -56,11 +67,13 @@ await build({
 // makes V8 hold the whole 900 KB source as a two-byte string, slower to read and to check against the code cache on
 // every start (about 5 ms here). They become \u escapes, the same character in a regular expression, string or comment;
 // in a template literal (which esbuild escapes itself) the raw text would change, so the build refuses one there.
-const bundleUrl = new URL("../dist/bundle/main.cjs", import.meta.url);
-const bundled = readFileSync(bundleUrl, "utf8");
-const templated = bundled.split("\n").find((line) => /[^\x00-\x7f]/.test(line) && !/^\s*(\/\/|\/\*|\*)/.test(line) && line.includes("`"));
-if (templated) throw new Error(`scripts/bundle.js: a non-ASCII character on a line with a template literal; escape it in the source:\n${templated.trim()}`);
-writeFileSync(bundleUrl, bundled.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`));
+function escapeToAscii(url) {
+  const bundled = readFileSync(url, "utf8");
+  const templated = bundled.split("\n").find((line) => /[^\x00-\x7f]/.test(line) && !/^\s*(\/\/|\/\*|\*)/.test(line) && line.includes("`"));
+  if (templated) throw new Error(`scripts/bundle.js: a non-ASCII character on a line with a template literal; escape it in the source:\n${templated.trim()}`);
+  writeFileSync(url, bundled.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+escapeToAscii(new URL("../dist/bundle/main.cjs", import.meta.url));
 writeFileSync(
   new URL("../dist/bundle/main.js", import.meta.url),
   '// The command line (main.cjs) as an ES module.\nimport { createRequire } from "node:module";\n\nexport const { main } = createRequire(import.meta.url)("./main.cjs");\n',
@@ -75,6 +88,7 @@ await build({
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 await build({ ...common, format: "cjs", entryPoints: ["src/core/zh/index.ts"], outfile: "dist/bundle/messages-zh.cjs" });
+escapeToAscii(new URL("../dist/bundle/messages-zh.cjs", import.meta.url));
 await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
 // dist/bundle/dashboard-client.js: the interactive report's script, the core's computeIndex included, as one IIFE for
 // the browser; read and inlined into report.html when a dashboard is written (ECharts is inlined beside it).

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 
@@ -18,6 +18,14 @@ import vm from "node:vm";
  * in every installed copy. This name reads the same wherever the package is.
  */
 export const CACHED_BUNDLE_NAME = "innovation-index/dist/bundle/main.cjs";
+const CACHED_FOLDER = dirname(CACHED_BUNDLE_NAME);
+
+/**
+ * The Chinese messages: a file of their own beside the bundle, which the bundle requires by this name only when it
+ * prints or writes Chinese (scripts/bundle.js). They have a code cache of their own (`messages-zh.cjs.cache`), made
+ * by the build from a Chinese run, so that loading them takes about half the time.
+ */
+export const CHINESE_MESSAGES = "./messages-zh.cjs";
 
 /** The command line's `main`, as `src/cli/main.ts` exports it. */
 export type Main = typeof import("./main.js").main;
@@ -25,24 +33,39 @@ export type Main = typeof import("./main.js").main;
 /**
  * The bundle's `main`, and the script it was compiled as (undefined when required the plain way). `cache` names the
  * code cache (default: the bundle's name and `.cache`); `make` compiles without one, so that the script can make one
- * (scripts/code-cache.js). `INNOVATION_INDEX_CODE_CACHE=off` leaves the cache aside.
+ * (scripts/code-cache.js). `INNOVATION_INDEX_CODE_CACHE=off` leaves the cache aside. `scripts` holds, by file name,
+ * each file compiled so far: the bundle, and the Chinese messages once the bundle has required them (their cache is
+ * the file's name and `.cache` beside the bundle).
  */
 export function loadMain({
   bundle = fileURLToPath(new URL("./main.cjs", import.meta.url)),
   cache = `${bundle}.cache`,
   make = false,
-}: { bundle?: string; cache?: string; make?: boolean } = {}): { main: Main; script?: vm.Script } {
-  const require = createRequire(bundle);
+}: { bundle?: string; cache?: string; make?: boolean } = {}): { main: Main; script?: vm.Script; scripts: Map<string, vm.Script> } {
+  const scripts = new Map<string, vm.Script>();
+  const plainRequire = createRequire(bundle);
   // A bundle compiled by vm.Script needs this to import the packages it loads lazily (Node 20.12 and later).
   const dynamicImport = (vm.constants as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const withCache = !make && process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(cache);
-  if (!withCache && !make) return { main: (require(bundle) as { main: Main }).main };
-  const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), {
-    filename: make ? CACHED_BUNDLE_NAME : bundle,
-    cachedData: withCache ? readFileSync(cache) : undefined,
-    importModuleDynamically: dynamicImport as never,
-  });
-  const module = { exports: {} as { main: Main } };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, dirname(bundle));
-  return { main: module.exports.main, script };
+  const cached = (file: string) => !make && process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(file);
+  if (!cached(cache) && !make) return { main: (plainRequire(bundle) as { main: Main }).main, scripts };
+  /** Runs the CommonJS `file` compiled with the code cache `cacheFile` (or, to make one, without), as `require` would. */
+  const run = (file: string, cacheFile: string, require: NodeJS.Require) => {
+    const script = new vm.Script(Module.wrap(readFileSync(file, "utf8")), {
+      filename: make ? `${CACHED_FOLDER}/${basename(file)}` : file,
+      cachedData: cached(cacheFile) ? readFileSync(cacheFile) : undefined,
+      importModuleDynamically: dynamicImport as never,
+    });
+    scripts.set(basename(file), script);
+    const module = { exports: {} as Record<string, unknown> };
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dirname(file));
+    return module.exports;
+  };
+  const chineseFile = join(dirname(bundle), CHINESE_MESSAGES);
+  let chinese: unknown;
+  const require = Object.assign(
+    (id: string) => (id === CHINESE_MESSAGES ? (chinese ??= run(chineseFile, `${chineseFile}.cache`, createRequire(chineseFile))) : plainRequire(id)),
+    plainRequire,
+  );
+  const main = run(bundle, cache, require).main as Main;
+  return { main, script: scripts.get(basename(bundle)), scripts };
 }

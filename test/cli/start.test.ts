@@ -1,6 +1,8 @@
 /**
  * How bin/innovation-index.js loads the bundle (src/cli/start.ts): with V8's code cache made by the build, accepted by
  * this Node; a cache V8 refuses (here: bytes that are no cache) is ignored and the command line runs as without one.
+ * The Chinese messages, a file of their own with a cache of their own, are loaded only when Chinese is printed or
+ * written.
  */
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -11,7 +13,9 @@ import { makeTempDir } from "../helpers.js";
 
 const BUNDLE = fileURLToPath(new URL("../../dist/bundle/main.cjs", import.meta.url));
 const START = new URL("../../dist/bundle/start.cjs", import.meta.url).href;
-const built = existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`);
+const CHINESE = fileURLToPath(new URL("../../dist/bundle/messages-zh.cjs", import.meta.url));
+const built = existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`) && existsSync(`${CHINESE}.cache`);
+const quiet = { stdout: () => undefined, stderr: () => undefined };
 
 describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
   it("compiles the bundle with the build's code cache, which this Node accepts, and runs it", async () => {
@@ -28,9 +32,41 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
     expect(existsSync(join(dir, "out/index.xlsx"))).toBe(true);
   });
 
+  it("loads the Chinese messages only for Chinese, with their own code cache, which this Node accepts", async () => {
+    const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
+    const { main, scripts } = loadMain({ bundle: BUNDLE });
+    const dir = await makeTempDir();
+    expect(await main(["compute", "--out", join(dir, "en"), "-q"], { cwd: dir, language: "en", ...quiet })).toBe(0);
+    expect([...scripts.keys()]).toEqual(["main.cjs"]);
+    let printed = "";
+    const code = await main(["compute", "--out", join(dir, "zh")], { cwd: dir, language: "zh", stdout: () => undefined, stderr: (text: string) => (printed += text) });
+    expect(code).toBe(0);
+    expect(printed).toContain("已将");
+    expect(scripts.get("messages-zh.cjs")?.cachedDataRejected).toBe(false);
+  });
+
+  it("writes a Chinese page without warnings without loading the Chinese messages; a warning loads them and is in Chinese", async () => {
+    const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");
+    const { main, scripts } = loadMain({ bundle: BUNDLE });
+    const tree = (weight: string) => `code,parent,name,weight,direction\nI,,index,,\nA,I,a,0.5,+\nB,I,b,${weight},+\n`;
+    const values = "unit,indicator,2017,2018\nU1,A,10,12\nU1,B,5,6\nU2,A,8,9\nU2,B,4,7\nU3,A,6,6\nU3,B,9,8\n";
+    const dir = await makeTempDir({ "tree.csv": tree("0.5"), "renormalised.csv": tree("0.7"), "values.csv": values });
+    const run = (indicators: string, out: string) =>
+      main(["uncertainty", "-i", indicators, "-d", "values.csv", "--weight-noise", "0.2", "-n", "20", "--out", out, "-q"], { cwd: dir, language: "en", ...quiet });
+    expect(await run("tree.csv", "plain")).toBe(0);
+    expect(await readFile(join(dir, "plain/uncertainty.html"), "utf8")).toContain('<html lang="zh-CN"');
+    expect(scripts.has("messages-zh.cjs")).toBe(false);
+    expect(await run("renormalised.csv", "renormalised")).toBe(0);
+    // The weights of I's children sum to 1.2: src/core/zh/messages.ts's weightsRenormalised, on the page.
+    expect(await readFile(join(dir, "renormalised/uncertainty.html"), "utf8")).toContain("renormalised.csv:3: &#34;I&#34; 各下级节点的权重之和为 1.2，不等于 1；已将各权重除以其和");
+    expect(scripts.has("messages-zh.cjs")).toBe(true);
+  });
+
   it("is ASCII (scripts/bundle.js escapes what comments and regular expressions keep), so V8 holds it in one byte a character", async () => {
     const text = await readFile(BUNDLE, "latin1");
     expect(text.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    // So are the Chinese messages, every character of them escaped.
+    expect((await readFile(CHINESE, "latin1")).match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
     // The escaped characters still mean themselves: the bundle reads years written 2017年 (parseYear's expression).
     expect(text).toContain("\\u5e74");
     const { loadMain } = (await import(START)) as typeof import("../../src/cli/start.js");

@@ -1,6 +1,7 @@
 /** The Chinese messages of `outputMessages` (src/core/output-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
+import { listOr } from "./words.js";
 
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
@@ -50,10 +51,7 @@ const NOT_FILE: Readonly<Record<string, string>> = { folder: "文件夹", link: 
 
 export const outputMessagesZh: Translation<typeof outputMessages> = {
   outExtension: (out, found, extensions) =>
-    `--out ${quote(out)} ${found === "" ? "没有扩展名" : `以 .${found} 结尾`}；应为以 ${extensions
-      .map((extension) => `.${extension}`)
-      .join("、")
-      .replace(/、([^、]*)$/, " 或 $1")} 结尾的文件名`,
+    `--out ${quote(out)} ${found === "" ? "没有扩展名" : `以 .${found} 结尾`}；应为以 ${listOr(extensions.map((extension) => `.${extension}`))} 结尾的文件名`,
   outExtensionDisagrees: (out, extension, format) =>
     `--out ${quote(out)} 以 .${extension} 结尾，但 --format 为 ${format}；应为以 .${format} 结尾的文件名，或不指定 --format（由扩展名决定格式）`,
   outIsRun: (label, run) =>

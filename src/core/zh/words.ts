@@ -5,6 +5,13 @@ import { closestName } from "../suggest.js";
 /** A list in a Chinese sentence. */
 export const list = (values: readonly (string | number)[]) => values.map(String).join("、");
 
+/**
+ * Alternatives in a Chinese sentence: the last after 或.
+ * @example listOr([".csv", ".json", ".xlsx"]) // => ".csv、.json 或 .xlsx"
+ */
+export const listOr = (values: readonly (string | number)[]) =>
+  values.length < 2 ? list(values) : `${list(values.slice(0, -1))} 或 ${values[values.length - 1]}`;
+
 /** `；是否应为 "min-max"？` for a close name, else "" (`didYouMean` of src/core/suggest.ts, in Chinese). */
 export const didYouMean = (found: string, candidates: readonly string[]) => {
   const name = closestName(found, candidates);
