@@ -7,6 +7,7 @@ export const CODE_MEANINGS = {
   // the tree
   E_EMPTY_TREE: "the tree has no nodes",
   E_EMPTY_CODE: "a tree row without a code",
+  E_EMPTY_UNIT: "a values row with an empty cell under the unit column (a unit merged down over its rows in Excel, saved to CSV)",
   E_RESERVED_CODE: "a tree code equal to INDEX, the overall index's code",
   E_DUPLICATE_CODE: "two tree rows with the same code",
   E_UNKNOWN_PARENT: "a parent that is no code of the tree",
@@ -43,6 +44,7 @@ export const CODE_MEANINGS = {
   E_XLSX_SHEET: "a --sheet or --tree-sheet the workbook does not have",
   E_XLSX_SHEETS: "a workbook read without --sheet (--tree-sheet for the tree) whose other sheets have the same columns and rows (one sheet per year): only one sheet is read",
   E_XLSX_FORMULA: "a workbook cell with a formula but not its result (written by a program, never saved by Excel)",
+  E_XLSX_MERGED: "a workbook value cell merged with the cell before it, which shows that cell's value but holds none of its own",
   E_NO_DATA: "a values file without rows",
   E_BAD_YEAR: "a year that is not a whole number",
   E_BAD_NUMBER: "a cell that is not a number nor a missing-value mark",

@@ -40,7 +40,7 @@ export const messages = catalogue("messages", {
   emptyTree: () => `the tree has no nodes; expected at least one indicator`,
 
   // values
-  badYear: (found: string) => `year ${quote(found)} is not a year; expected a whole number such as 2017`,
+  badYear: (found: string) => `year ${quote(found)} is not a year; expected a four-digit year such as 2017 (or 2017年)`,
   badValue: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
   recordNotNumber: (indicator: string, unit: string, year: number, found: unknown) =>
@@ -77,8 +77,14 @@ export const messages = catalogue("messages", {
   baseYearAbsent: (year: number, years: readonly number[]) =>
     `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
-  wrongFieldCount: (found: number, expected: number) =>
-    `row has ${found} fields; expected ${expected} like the header${found > expected ? ` (a number written with a thousands separator, 1,234, is two fields unless it is quoted: "1,234")` : ""}`,
+  wrongFieldCount: (found: number, expected: number, numberAfter = found > expected) =>
+    `row has ${found} fields; expected ${expected} like the header${numberAfter ? ` (a number written with a thousands separator, 1,234, is two fields unless it is quoted: "1,234")` : ""}`,
+  emptyUnit: (column: string, firstLine: number, lastLine: number, above?: string) =>
+    `the unit column ${quote(column)} is empty on ${firstLine === lastLine ? `line ${firstLine}` : `lines ${firstLine}-${lastLine}`}; expected a unit on every row${
+      above ? ` (is ${quote(above)} above merged over these rows in Excel? a merged cell is saved to CSV in its first row only: unmerge the cells and fill in each row's unit)` : ""
+    }`,
+  mergedValue: (cell: string, first: string, column: string) =>
+    `cell ${cell} in column ${quote(column)} is merged with ${first}, whose value the sheet shows across the merged cells; a merged range's value belongs to its first cell only (as Excel saves it to CSV), so ${cell} has none; expected a value in each cell: unmerge the cells`,
   unknownLayout: (header: readonly string[]) =>
     `${header.length === 0 ? "the file is empty (no header, no rows)" : `cannot tell the layout from the header ${header.map(quote).join(", ")}`}; expected long columns "unit,year,indicator,value" or wide columns "indicator,2017,2018,..."`,
 

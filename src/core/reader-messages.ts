@@ -25,9 +25,11 @@ export const readerMessages = catalogue("readerMessages", {
 
   xlsxUnreadable: (source: string, reason: string) => `${source}: the file is not a readable .xlsx workbook (${reason}); expected an Excel workbook`,
   xlsxLikeValueSheets: (source: string, sheets: readonly string[]) =>
-    `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)`,
+    `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder, with a unit column in each file when each sheet is a unit)`,
   xlsxLikeTreeSheets: (source: string, sheets: readonly string[]) =>
     `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)`,
+  xlsxDefaultSheetNoValues: (source: string, empty: boolean, others: readonly string[]) =>
+    `${source}: the sheet read by default, the first, ${empty ? "is empty" : "holds no table of values"}, and the workbook has other sheets, ${quoted(others)}; expected --sheet naming the sheet of the values, such as --sheet ${JSON.stringify(others[0])}`,
   xlsxNoSheets: (source: string) => `${source}: the workbook has no sheets; expected at least one sheet`,
   xlsxNoSuchSheet: (source: string, sheet: string, sheets: readonly string[]) =>
     `${source}: no sheet ${JSON.stringify(sheet)}; expected one of ${quoted(sheets)} or a number from 1 to ${sheets.length}`,

@@ -16,6 +16,12 @@ export interface CsvRow {
    * `--decimal` says, which applies to text cells only).
    */
   numeric?: boolean[];
+  /**
+   * Of a workbook sheet's row: for a cell of a merged range other than its first (top-left) cell, its address and that
+   * of the first cell. The sheet shows the first cell's text across the range, and so does the row's cell (a unit or a
+   * name merged down over its rows is every row's), but a value belongs to the first cell only, as Excel saves it to CSV.
+   */
+  merged?: ({ cell: string; first: string } | undefined)[];
 }
 
 export interface CsvTable {

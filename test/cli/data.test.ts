@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compute, load } from "../../src/api.js";
 import { messages } from "../../src/core/messages.js";
+import { readerMessages } from "../../src/core/reader-messages.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const TREE = "code,parent,name,weight,direction\nX,,维度X,0.6,\nX1,X,指标1,,+\nX2,X,指标2,,-\nY,,维度Y,0.4,\nY1,Y,指标3,,+\n";
@@ -531,6 +532,40 @@ describe("files people actually have", () => {
     const dates = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx"], dir);
     expect(dates.code).toBe(1);
     expect(dates.stderr).toContain(`values.xlsx[数据]:2: ${messages.yearColumnDates("年份", ["2017-01-01", "2018-01-01"])}`);
+  });
+
+  it("points to --sheet when the sheet read by default holds notes or nothing and another sheet holds the values", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("填表说明").addRow(["请在“数据”表中填写数值，不要修改表头"]);
+    const data = book.addWorksheet("数据");
+    data.addRow(["指标代码", "2017", "2018"]);
+    data.addRow(["A1", 4, 5]);
+    const tree = "code,parent,name,weight,direction\nA1,,研发,,+\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "out"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`values.xlsx[填表说明]: ${readerMessages.xlsxDefaultSheetNoValues("values.xlsx", false, ["数据"])}`);
+    expect(readerMessages.xlsxDefaultSheetNoValues("values.xlsx", false, ["数据"])).toBe(
+      'values.xlsx: the sheet read by default, the first, holds no table of values, and the workbook has other sheets, "数据"; expected --sheet naming the sheet of the values, such as --sheet "数据"',
+    );
+    expect(await listDir(dir)).toEqual(["tree.csv", "values.xlsx"]);
+    // As told: 100·5/4 = 125.
+    const chosen = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--sheet", "数据", "--out", "-"], dir);
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toContain(",2018,INDEX,");
+    expect(chosen.stdout).toMatch(/,2018,INDEX,[^\n]*,125\.0000/);
+  });
+
+  it("refuses a CSV whose unit cells were merged in Excel (the unit in the first row only), and writes nothing", async () => {
+    const tree = "code,parent,name,weight,direction\nA1,,研发,,+\n";
+    const values = "地区,年份,指标代码,数值\n常州,2017,A1,2\n,2018,A1,2.5\n无锡,2017,A1,1\n,2018,A1,2\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "out"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: 2 problems found:\nvalues.csv:3:1: ${messages.emptyUnit("地区", 3, 3, "常州")}\nvalues.csv:5:1: ${messages.emptyUnit("地区", 5, 5, "无锡")}\n`,
+    );
+    expect(await listDir(dir)).toEqual(["tree.csv", "values.csv"]);
   });
 
   it("names the file and line of a missing value read from a values folder, as from one file", async () => {

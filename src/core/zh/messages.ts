@@ -87,7 +87,7 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   emptyTree: () => `指标体系中没有节点；应至少有一个指标`,
 
   // values
-  badYear: (found) => `年份 ${quote(found)} 不是有效年份；应为整数，例如 2017`,
+  badYear: (found) => `年份 ${quote(found)} 不是有效年份；应为四位数年份，例如 2017（或 2017年）`,
   badValue: (found, column) =>
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格`,
   recordNotNumber: (indicator, unit, year, found) =>
@@ -124,10 +124,16 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值；应提供数值，或指定能填补它的缺失值处理方式：--missing interpolate|carry-forward|reweight（也可用指标体系文件的 "missing" 列）`,
   baseYearAbsent: (year, years) => `基期 ${year} 年不在数据中；应为以下年份之一：${list(years) || "（无年份）"}`,
   noData: () => `数据中没有数值；应有由评价对象、年份、指标和数值构成的行`,
-  wrongFieldCount: (found, expected) =>
+  wrongFieldCount: (found, expected, numberAfter = found > expected) =>
     `该行有 ${found} 个字段；应与表头一样有 ${expected} 个${
-      found > expected ? `（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）` : ""
+      numberAfter ? `（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）` : ""
     }`,
+  emptyUnit: (column, firstLine, lastLine, above) =>
+    `评价对象列 ${quote(column)} 在${firstLine === lastLine ? `第 ${firstLine} 行` : `第 ${firstLine}-${lastLine} 行`}为空；每行都应填写评价对象${
+      above ? `（上方的 ${quote(above)} 是否在 Excel 中合并了这些行的单元格？合并单元格另存为 CSV 时只有第一行有值：应取消合并，并在每行填写评价对象）` : ""
+    }`,
+  mergedValue: (cell, first, column) =>
+    `${quote(column)} 列的单元格 ${cell} 与 ${first} 合并，工作表在合并区域中显示的是 ${first} 的值；合并区域的值只属于其第一个单元格（Excel 另存为 CSV 时也是如此），因此 ${cell} 没有值；每个单元格都应有自己的值：应取消合并单元格`,
   unknownLayout: (header) =>
     `${header.length === 0 ? "文件为空（没有表头，也没有行）" : `无法从表头 ${header.map(quote).join("、")} 判断文件布局`}；应为长格式（列为 "unit,year,indicator,value"）或宽格式（列为 "indicator,2017,2018,..."）`,
 

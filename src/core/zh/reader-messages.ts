@@ -28,9 +28,11 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
 
   xlsxUnreadable: (source, reason) => `${source}：不是可读取的 .xlsx 工作簿（${reason}）；应为 Excel 工作簿`,
   xlsxLikeValueSheets: (source, sheets) =>
-    `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把数值放在一个工作表中（或用 --sheet 只读取一个工作表，或把每个工作表另存为同一文件夹中的文件，再指定该文件夹）`,
+    `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把数值放在一个工作表中（或用 --sheet 只读取一个工作表，或把每个工作表另存为同一文件夹中的文件，再指定该文件夹；如果每个工作表是一个评价对象，各文件中都应有评价对象列）`,
   xlsxLikeTreeSheets: (source, sheets) =>
     `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把指标体系放在一个工作表中（或用 --tree-sheet 只读取一个工作表）`,
+  xlsxDefaultSheetNoValues: (source, empty, others) =>
+    `${source}：默认读取的第一个工作表${empty ? "为空" : "中没有数值表"}，而工作簿中还有其他工作表 ${quoted(others)}；应用 --sheet 指定数值所在的工作表，例如 --sheet ${JSON.stringify(others[0])}`,
   xlsxNoSheets: (source) => `${source}：工作簿中没有工作表；应至少有一个工作表`,
   xlsxNoSuchSheet: (source, sheet, sheets) => `${source}：没有工作表 ${quote(sheet)}；应为 ${quoted(sheets)} 之一，或 1 到 ${sheets.length} 之间的序号`,
   xlsxFormulaWithoutResult: (address, formula) =>

@@ -40,5 +40,7 @@ export function findColumns<K extends string>(header: readonly string[], aliases
 export function extraFields(cells: readonly string[], table: { header: readonly string[]; delimiter?: string }, source: string, line: number): Issue | undefined {
   const { header } = table;
   if (table.delimiter === undefined || cells.length <= header.length || cells.slice(header.length).every((cell) => cell.trim() === "")) return undefined;
-  return { code: "E_FIELD_COUNT", message: messages.wrongFieldCount(cells.length, header.length), source, line, column: "" };
+  // Digits beside digits (`1,234`, `0,25`) may be one number split at its separator: only then is that the hint.
+  const splitNumber = cells.some((cell, i) => i > 0 && /^[+-]?\d+$/.test(cells[i - 1].trim()) && /^\d+(\.\d*)?%?$/.test(cell.trim()));
+  return { code: "E_FIELD_COUNT", message: messages.wrongFieldCount(cells.length, header.length, splitNumber), source, line, column: "" };
 }

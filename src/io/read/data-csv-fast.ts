@@ -192,6 +192,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (columns.unit >= 0) {
       const unitStart = starts[columns.unit];
       const unitEnd = ends[columns.unit];
+      if (unitEnd === unitStart) return undefined; // an empty unit cell, which the general way reports
       if (sameBytes(buffer, unitStart, unitEnd, previousUnitStart, previousUnitEnd)) unit = previousUnit;
       else {
         const text = buffer.toString("utf8", unitStart, unitEnd);

@@ -39,11 +39,11 @@ export interface DataReadOptions {
 }
 /**
  * Reads a year cell: a whole number from 1000 to 9999, optionally written with zero decimals (`2018.0`, as a table
- * with a float year column saves it) and optionally followed by 年.
+ * with a float year column saves it) and optionally followed by 年 or 年度 (`2018年度`, as statistical yearbooks write it).
  */
 export function parseYear(text: string): number | undefined {
   // Four digits, the first not 0: "0217" is no year (read as 217 it went into a year of its own, or the wrong one).
-  const match = /^\s*([1-9]\d{3})(?:\.0+)?\s*年?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const match = /^\s*([1-9]\d{3})(?:\.0+)?\s*(?:年度?)?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   return match ? Number(match[1]) : undefined;
 }
 
@@ -89,12 +89,20 @@ const MAX_HEADER_ROWS = 3;
 const isLayoutProblem = (issues: readonly Issue[], table: CsvTable) =>
   issues.length > 0 && issues.every((issue) => (issue.code === "E_DATA_LAYOUT" || issue.code === "E_MISSING_COLUMN") && issue.line === table.headerLine);
 
-/** A title above the header: one text (not a year, not a number) across the row, and a row of several cells below it. */
+/**
+ * A title above the header: one text (not a year, not a number) across the row, and below it a row of several cells
+ * or another such line (`填报单位：统计局` under the title, then the header).
+ */
 function isTitleRow(table: CsvTable): boolean {
-  const texts = new Set(table.header.map((cell) => cell.trim()).filter((cell) => cell !== ""));
+  const below = table.rows[0]?.cells ?? [];
+  return isOneText(table.header) && (below.filter((cell) => cell.trim() !== "").length >= 2 || isOneText(below));
+}
+
+/** Whether a row holds one text (not a year, not a number), perhaps repeated across merged cells. */
+function isOneText(cells: readonly string[]): boolean {
+  const texts = new Set(cells.map((cell) => cell.trim()).filter((cell) => cell !== ""));
   const [text] = texts;
-  const below = table.rows[0]?.cells.filter((cell) => cell.trim() !== "").length ?? 0;
-  return texts.size === 1 && parseYear(text) === undefined && parseNumber(text) === undefined && below >= 2;
+  return texts.size === 1 && parseYear(text) === undefined && parseNumber(text) === undefined;
 }
 
 /** The table read from the row below its header. */
@@ -205,6 +213,11 @@ const markOf = (row: CsvRow, index: number, decimal: DecimalMark): DecimalMark =
  */
 function cellValue(table: CsvTable, row: CsvRow, index: number, decimal: DecimalMark, source: string, issues: Issue[]): number {
   const text = row.cells[index] ?? "";
+  const merged = row.merged?.[index];
+  if (merged !== undefined && text !== "") {
+    issues.push({ code: "E_XLSX_MERGED", message: messages.mergedValue(merged.cell, merged.first, table.header[index]), source, line: row.line, column: index + 1 });
+    return Number.NaN;
+  }
   const mark = markOf(row, index, decimal);
   const value = parseNumber(text, mark);
   if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line: row.line, column: index + 1 }));
@@ -226,17 +239,22 @@ function badNumber(text: string, column: string, decimal: DecimalMark, where: Om
 }
 
 function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string, decimal: DecimalMark): Validated<ValueRecord[]> {
-  const issues: Issue[] = [];
+  const withoutUnits = emptyUnits(table, columns.unit, source);
+  const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
-  for (const row of table.rows) {
+  // A row may end early (a header with empty columns at its end) but not before a column the layout reads.
+  const needed = Math.max(...Object.values(columns)) + 1;
+  for (const row of rowsByPosition(table, source, issues)) {
     const { line, cells } = row;
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
-    if (cells.length !== table.header.length) {
+    if (cells.length < needed) {
       issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length), ""));
       continue;
     }
-    const year = parseYear(cells[columns.year]);
-    if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(cells[columns.year]), columns.year + 1));
+    if (withoutUnits.rows.has(row)) continue;
+    const yearText = cells[columns.year] ?? "";
+    const year = parseYear(yearText);
+    if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(yearText), columns.year + 1));
     const value = cellValue(table, row, columns.value, decimal, source, issues);
     const indicator = cells[columns.indicator];
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(table.header[columns.indicator]), table.header[columns.indicator]));
@@ -258,6 +276,31 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
   return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [], partial: records };
 }
 
+/** Whether `row` has an empty cell in the unit column `column` (-1: none, so no row does). */
+const withoutUnit = (row: CsvRow, column: number) => column >= 0 && (row.cells[column] ?? "").trim() === "";
+
+/**
+ * The rows whose unit cell is empty (`withoutUnit`) where other rows name their unit: such rows name no unit and are
+ * left out, with one issue per run of them. A unit merged down over its rows in Excel reaches a CSV file in the first
+ * row only: the message says so when a unit stands just above the run. A unit column empty in every row is one
+ * unnamed unit, as without the column.
+ */
+function emptyUnits(table: CsvTable, column: number, source: string): { issues: Issue[]; rows: Set<CsvRow> } {
+  const { rows } = table;
+  const empty = new Set(rows.filter((row) => withoutUnit(row, column)));
+  if (empty.size === 0 || empty.size === rows.length) return { issues: [], rows: new Set() };
+  const issues: Issue[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (!empty.has(rows[i])) continue;
+    let last = i;
+    while (last + 1 < rows.length && empty.has(rows[last + 1])) last++;
+    const above = i > 0 ? rows[i - 1].cells[column]?.trim() : undefined;
+    issues.push({ code: "E_EMPTY_UNIT", message: messages.emptyUnit(table.header[column], rows[i].line, rows[last].line, above), source, line: rows[i].line, column: column + 1 });
+    i = last;
+  }
+  return { issues, rows: empty };
+}
+
 /**
  * One issue for a flood of bad years with one cause: the year column holds names (unit and year swapped, or the
  * wrong column), said once before the problems of each row. `undefined` when most year cells are years.
@@ -271,9 +314,13 @@ function swappedYearColumn(table: CsvTable, columns: Record<keyof typeof LONG_CO
   const examples = [...new Set(names)].slice(0, 3);
   if (names.every((name) => /^\d{4}-\d{2}-\d{2}$/.test(name.trim())))
     return { code: "E_YEAR_COLUMN", message: messages.yearColumnDates(table.header[columns.year], examples), source, line: table.headerLine, column: table.header[columns.year] };
+  // Years written another way (`FY2017`, `二〇一九`) are no sign of the wrong column: each such cell gets its own message.
+  const words = names.filter((name) => !looksLikeYear(name) && !/[〇零一二三四五六七八九]{4}/.test(name));
+  if (words.length < 2 || words.length * 2 < cells.length) return undefined;
+  const named = [...new Set(words)].slice(0, 3);
   const message = unitYears
-    ? messages.yearColumnSwapped(table.header[columns.year], examples, table.header[columns.unit])
-    : messages.yearColumnNames(table.header[columns.year], examples);
+    ? messages.yearColumnSwapped(table.header[columns.year], named, table.header[columns.unit])
+    : messages.yearColumnNames(table.header[columns.year], named);
   return { code: "E_YEAR_COLUMN", message, source, line: table.headerLine, column: table.header[columns.year] };
 }
 
@@ -296,10 +343,12 @@ function parseWide(
   source: string,
   decimal: DecimalMark,
 ): Validated<ValueRecord[]> {
-  const issues: Issue[] = [];
+  const withoutUnits = emptyUnits(table, columns.unit, source);
+  const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
   for (const row of rowsByPosition(table, source, issues)) {
     const { line, cells } = row;
+    if (withoutUnits.rows.has(row)) continue;
     const indicator = cells[columns.indicator] ?? "";
     if (!indicator) {
       issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(table.header[columns.indicator]), source, line, column: table.header[columns.indicator] });
@@ -337,10 +386,12 @@ function parseByIndicator(
       });
     });
   if (indicatorColumns.length === 0) return undefined;
-  const issues: Issue[] = [];
+  const withoutUnits = emptyUnits(table, columns.unit, source);
+  const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
   for (const row of rowsByPosition(table, source, issues)) {
     const { line, cells } = row;
+    if (withoutUnits.rows.has(row)) continue;
     const yearText = cells[columns.year] ?? "";
     const year = parseYear(yearText);
     if (year === undefined) {

@@ -64,7 +64,7 @@ export async function parseTable(
   bytes: Uint8Array,
   label: string,
   options: { encoding?: Encoding; sheet?: string; deferred?: Issue[] } = {},
-): Promise<{ table: CsvTable; source: string }> {
+): Promise<{ table: CsvTable; source: string; otherSheets?: string[] }> {
   // `deferred` collects a workbook's formulas without a saved result, to be reported with the other problems.
   if (isWorkbook(bytes)) return parseWorkbookTable(bytes, label, options.sheet, { deferred: options.deferred });
   if (isLegacyWorkbook(bytes))
@@ -160,11 +160,14 @@ async function loadInputsAsRead(
         try {
           // Formulas without a saved result are reported with the other problems of the cells, in one pass.
           const deferred: Issue[] = [];
-          const { table, source } = await parseTable(file.bytes, file.label, { ...options, deferred });
+          const { table, source, otherSheets } = await parseTable(file.bytes, file.label, { ...options, deferred });
           if (!several) dataSource = source;
           const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
           append(dataIssues, deferred);
           if (!parsed.ok) append(dataIssues, parsed.issues);
+          // A workbook whose first sheet holds notes (填表说明) or nothing, and the values on another sheet.
+          if (!parsed.ok && otherSheets?.length && parsed.issues.some((issue) => issue.code === "E_DATA_LAYOUT"))
+            dataIssues.push({ code: "E_XLSX_SHEET", message: readerMessages.xlsxDefaultSheetNoValues(file.label, table.header.length === 0, otherSheets), source });
           for (const record of parsed.ok ? parsed.value : (parsed.partial ?? [])) all.push(several ? { ...record, file: source } : record);
         } catch (error) {
           append(dataIssues, issuesOf(error));

@@ -65,14 +65,15 @@ export type WorkbookContent = "values" | "tree";
 /**
  * Reads one sheet of a workbook as a table. `sheet` is a sheet name or a 1-based number (default: the first visible sheet).
  * `options.content` says what the workbook holds (default `values`), so that a message names the flag that chooses its
- * sheet. Returns the table and the label messages use for it: `file[sheet]`.
+ * sheet. Returns the table and the label messages use for it: `file[sheet]`; for a sheet read by default, also the
+ * names of the workbook's other visible sheets that hold rows (`otherSheets`).
  */
 export async function parseWorkbookTable(
   bytes: Uint8Array,
   source: string,
   sheet?: string,
   options: { deferred?: Issue[]; content?: WorkbookContent } = {},
-): Promise<{ table: CsvTable; source: string }> {
+): Promise<{ table: CsvTable; source: string; otherSheets?: string[] }> {
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -82,20 +83,23 @@ export async function parseWorkbookTable(
   }
   const worksheet = pickSheet(workbook, source, sheet);
   const label = `${source}[${worksheet.name}]`;
-  const rows: { line: number; cells: string[]; numeric: boolean[] }[] = [];
+  const rows: { line: number; cells: string[]; numeric: boolean[]; merged?: ({ cell: string; first: string } | undefined)[] }[] = [];
   const columnCount = worksheet.columnCount;
   // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const numeric: boolean[] = [];
+    let merged: ({ cell: string; first: string } | undefined)[] | undefined;
     const cells = rowTexts(row, columnCount, (cell, column) => {
       const message = formulaWithoutResult(cell.address, cell.value);
       if (message !== undefined) unsaved.push({ code: "E_XLSX_FORMULA", message, source: label, line: rowNumber, column });
       numeric.push(isNumberCell(cell.value));
+      // ExcelJS gives every cell of a merged range the value of its first cell (see CsvRow.merged).
+      if (cell.isMerged && cell.master.address !== cell.address) (merged ??= [])[column - 1] = { cell: cell.address, first: cell.master.address };
     });
     numeric.length = cells.length;
-    if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric });
+    if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric, ...(merged && { merged }) });
   });
   if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, rows[0]?.cells, source, options.content ?? "values");
   // With `deferred`, the caller reports them with the other problems of the sheet's cells (read as empty cells here);
@@ -112,7 +116,13 @@ export async function parseWorkbookTable(
       row.cells.push("");
       row.numeric.push(false);
     }
-  return { table: { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body }, source: label };
+  const table = { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
+  if (sheet !== undefined && sheet !== "") return { table, source: label };
+  // Read by default: the other visible sheets that hold rows, for a message when this one holds no table of values.
+  const otherSheets = workbook.worksheets
+    .filter((item) => item !== worksheet && item.state !== "hidden" && item.state !== "veryHidden" && headerOf(item).rows)
+    .map((item) => item.name);
+  return { table, source: label, otherSheets };
 }
 
 /** A row's cells as text, as the sheet shows them, to its last non-empty cell; `visit` sees every cell on the way. */

@@ -68,6 +68,10 @@ describe("messagesZh", () => {
         ["noData", []],
         ["wrongFieldCount", [5, 4]],
         ["wrongFieldCount", [3, 4]],
+        ["wrongFieldCount", [6, 4, false]],
+        ["emptyUnit", ["评价对象", 3, 10, "常州"]],
+        ["emptyUnit", ["unit", 5, 5, undefined]],
+        ["mergedValue", ["C2", "B2", "2018"]],
         ["unknownLayout", [[]]],
         ["unknownLayout", [["地区", "指标", "数值"]]],
 
@@ -204,6 +208,10 @@ describe("messagesZh", () => {
     expect(messagesZh.missingValue("A1", "常州", 2018)).toBe(
       '缺少指标 "A1"（评价对象 "常州"，2018 年）的数值；应提供数值，或指定能填补它的缺失值处理方式：--missing interpolate|carry-forward|reweight（也可用指标体系文件的 "missing" 列）',
     );
+    expect(messagesZh.emptyUnit("评价对象", 3, 10, "常州")).toBe(
+      '评价对象列 "评价对象" 在第 3-10 行为空；每行都应填写评价对象（上方的 "常州" 是否在 Excel 中合并了这些行的单元格？合并单元格另存为 CSV 时只有第一行有值：应取消合并，并在每行填写评价对象）',
+    );
+    expect(messagesZh.wrongFieldCount(6, 4, false)).toBe("该行有 6 个字段；应与表头一样有 4 个");
     expect(messagesZh.wrongFieldCount(5, 4)).toBe('该行有 5 个字段；应与表头一样有 4 个（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）');
     expect(messagesZh.duplicateValue("常州", 2018, "A1", 12, "values-2018.csv")).toBe(
       '数值重复：评价对象 "常州"，2018 年，指标 "A1"（首次出现于 values-2018.csv 第 12 行）；每个评价对象、年份和指标应只有一个数值',

@@ -16,6 +16,8 @@ describe("readerMessagesZh", () => {
       ["xlsxLikeValueSheets", ["values.xlsx", ["2018", "2019"]]],
       ["xlsxLikeTreeSheets", ["tree.xlsx", ["指标", "指标 (2)"]]],
       ["xlsxNoSheets", ["values.xlsx"]],
+      ["xlsxDefaultSheetNoValues", ["values.xlsx", false, ["数据", "2019"]]],
+      ["xlsxDefaultSheetNoValues", ["values.xlsx", true, ["数据"]]],
       ["xlsxNoSuchSheet", ["values.xlsx", "2020", ["2018", "2019"]]],
       ["xlsxFormulaWithoutResult", ["B3", "SUM(C3:D3)"]],
       ["xlsxSharedFormulaWithoutResult", ["B4", "B3"]],

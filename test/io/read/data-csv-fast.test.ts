@@ -66,6 +66,13 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     expect(fast(text.replace("0.0245", "2.45%"))!.warnings).toBeUndefined();
   });
 
+  it("leaves a row with an empty unit cell (a unit merged down in Excel, saved to CSV) to the general reader, which refuses it", () => {
+    const text = "unit,year,indicator,value\nU1,2017,A,1\n,2018,A,2\nU1,2017,B,3\nU1,2017,C,4\n";
+    expect(fast(text)).toBeUndefined();
+    const records = parseDataCsv(text, "values.csv");
+    expect(!records.ok && records.issues.map((issue) => [issue.code, issue.line])).toEqual([["E_EMPTY_UNIT", 3]]);
+  });
+
   it("reads a year written with zero decimals (2018.0, a float year column) as the general reader does", () => {
     const text = "unit,year,indicator,value\nU1,2017.0,A,1\nU1,2018.00,A,2\nU1,2017,B,3\nU1,2017,C,4\n";
     const panel = fast(text)!;

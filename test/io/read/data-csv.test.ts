@@ -169,6 +169,57 @@ describe("parseDataCsv: wide layouts", () => {
   });
 });
 
+describe("parseDataCsv: rows as Excel saves them", () => {
+  const issuesOf = (parsed: ReturnType<typeof parseDataCsv>) => (parsed.ok ? [] : parsed.issues.map(({ code, line, column, message }) => [code, line, column, message]));
+
+  it("refuses rows whose unit cell is empty, one problem per run of them, saying when a unit above may have been merged", () => {
+    // A unit merged down over its rows in Excel is saved to CSV in its first row only.
+    const text = "评价对象,年份,指标代码,数值\n常州,2017,A1,2\n,2018,A1,2.5\n,2019,A1,3\n无锡,2017,A1,1\n,2018,A1,2\n";
+    expect(issuesOf(parseDataCsv(text, "v.csv"))).toEqual([
+      ["E_EMPTY_UNIT", 3, 1, messages.emptyUnit("评价对象", 3, 4, "常州")],
+      ["E_EMPTY_UNIT", 6, 1, messages.emptyUnit("评价对象", 6, 6, "无锡")],
+    ]);
+    expect(messages.emptyUnit("评价对象", 3, 4, "常州")).toBe(
+      'the unit column "评价对象" is empty on lines 3-4; expected a unit on every row (is "常州" above merged over these rows in Excel? a merged cell is saved to CSV in its first row only: unmerge the cells and fill in each row\'s unit)',
+    );
+    // The first row has no unit above it; the wide layout refuses an empty unit cell too.
+    expect(issuesOf(parseDataCsv("unit,indicator,2017\n,A1,2\nU,A2,3\n", "v.csv"))).toEqual([["E_EMPTY_UNIT", 2, 1, messages.emptyUnit("unit", 2, 2)]]);
+    expect(messages.emptyUnit("unit", 2, 2)).toBe('the unit column "unit" is empty on line 2; expected a unit on every row');
+    // A unit column empty in every row is one unnamed unit, as without the column.
+    const unnamed = parseDataCsv("unit,year,indicator,value\n,2017,A1,2\n,2018,A1,3\n", "v.csv");
+    expect(unnamed.ok && unnamed.value.map(({ unit, year }) => [unit, year])).toEqual([["", 2017], ["", 2018]]);
+  });
+
+  it("reads long rows with empty fields at their end, and rows short of a header with empty columns at its end", () => {
+    const trailing = parseDataCsv("unit,year,indicator,value\nU,2017,A,2,,\nU,2018,A,2.5\n", "v.csv");
+    expect(trailing.ok && trailing.value.map(({ year, value }) => [year, value])).toEqual([[2017, 2], [2018, 2.5]]);
+    const short = parseDataCsv("unit,year,indicator,value,,\nU,2017,A,2\n", "v.csv");
+    expect(short.ok && short.value.map(({ year, value }) => [year, value])).toEqual([[2017, 2]]);
+    // A row that stops before a column the layout reads is still refused.
+    expect(issuesOf(parseDataCsv("unit,year,indicator,value,,\nU,2017,A\n", "v.csv"))).toEqual([["E_FIELD_COUNT", 2, "", messages.wrongFieldCount(3, 6)]]);
+  });
+
+  it("gives the thousands-separator hint for a row with extra fields only when digits stand beside digits", () => {
+    const note = parseDataCsv("unit,year,indicator,value\nU,2017,A,2,note\n", "v.csv");
+    expect(issuesOf(note)).toEqual([["E_FIELD_COUNT", 2, "", messages.wrongFieldCount(5, 4, false)]]);
+    expect(messages.wrongFieldCount(5, 4, false)).toBe("row has 5 fields; expected 4 like the header");
+    const split = parseDataCsv("unit,year,indicator,value\nU,2017,A,1,234\n", "v.csv");
+    expect(issuesOf(split)).toEqual([["E_FIELD_COUNT", 2, "", messages.wrongFieldCount(5, 4, true)]]);
+  });
+
+  it("reads years written 2018年度, and gives each year written another way (FY2017, 二〇一九) its own problem", () => {
+    const parsed = parseDataCsv("unit,year,indicator,value\nU,2018年度,A,1\n", "v.csv");
+    expect(parsed.ok && parsed.value[0].year).toBe(2018);
+    const other = parseDataCsv("unit,year,indicator,value\nU,FY2017,A,1\nU,二〇一九,A,2\nU,17,A,3\n", "v.csv");
+    expect(issuesOf(other)).toEqual([
+      ["E_BAD_YEAR", 2, 2, messages.badYear("FY2017")],
+      ["E_BAD_YEAR", 3, 2, messages.badYear("二〇一九")],
+      ["E_BAD_YEAR", 4, 2, messages.badYear("17")],
+    ]);
+    expect(messages.badYear("17")).toBe('year "17" is not a year; expected a four-digit year such as 2017 (or 2017年)');
+  });
+});
+
 describe("parseDataCsv: rows above the header", () => {
   const values = (parsed: ReturnType<typeof parseDataCsv>) => (parsed.ok ? parsed.value.map(({ indicator, year, value, line }) => [indicator, year, value, line]) : parsed.issues);
 
@@ -185,6 +236,11 @@ describe("parseDataCsv: rows above the header", () => {
     expect(values(parsed)).toEqual([["A", 2017, 1, 3], ["A", 2018, 2, 3]]);
     const titled = parseDataCsv("表1 指标数据,,\n指标,年份,年份\n,2017,2018\nA,1,2\n", "v.csv");
     expect(values(titled)).toEqual([["A", 2017, 1, 4], ["A", 2018, 2, 4]]);
+  });
+
+  it("reads below two title lines (a title, then 填报单位 or 单位：万元 on a line of its own)", () => {
+    const parsed = parseDataCsv("常州高新区创新指标,,,\n填报单位：统计局,,,\n指标代码,指标名称,2017年,2018年\nA1,研发经费占比,2,2.5\n", "v.csv");
+    expect(values(parsed)).toEqual([["A1", 2017, 2, 4], ["A1", 2018, 2.5, 4]]);
   });
 
   it("leaves a header that gives no layout as it is when the rows below are data", () => {

@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/errors.js";
 import { formatScalesByHundred, parseWorkbookTable } from "../../../src/io/read/xlsx.js";
+import { parseDataTable } from "../../../src/io/read/data-csv.js";
+import { messages } from "../../../src/core/messages.js";
 
 describe("formatScalesByHundred", () => {
   it("is true for a percent sign Excel multiplies by (outside quotes, escapes, fill and brackets), in the value's section", () => {
@@ -41,7 +43,7 @@ describe("parseWorkbookTable(bytes, source, sheet, { content })", () => {
     await expect(values).rejects.toBeInstanceOf(InputError);
     await expect(values).rejects.toMatchObject({
       code: "E_XLSX_SHEETS",
-      message: 'v.xlsx: sheets "a", "b" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
+      message: 'v.xlsx: sheets "a", "b" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder, with a unit column in each file when each sheet is a unit)',
     });
     await expect(parseWorkbookTable(bytes, "t.xlsx", undefined, { content: "tree" })).rejects.toMatchObject({
       code: "E_XLSX_SHEETS",
@@ -51,3 +53,32 @@ describe("parseWorkbookTable(bytes, source, sheet, { content })", () => {
     expect((await parseWorkbookTable(bytes, "t.xlsx", "b", { content: "tree" })).source).toBe("t.xlsx[b]");
   });
 });
+
+describe("parseWorkbookTable: merged cells", () => {
+  it("gives a unit merged down over its rows to every row, but a merged value to its first cell only", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["地区", "指标代码", "2017", "2018", "2019"]);
+    sheet.addRow(["常州", "A1", 2, null, 3]);
+    sheet.addRow([null, "A2", 10, 12, 15]);
+    sheet.mergeCells("A2:A3"); // the unit over both rows
+    sheet.mergeCells("C2:D2"); // 2017 and 2018 of A1: Excel shows 2 across both, and saves 2018 to CSV empty
+    const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    expect(table.rows.map((row) => row.cells)).toEqual([
+      ["常州", "A1", "2", "2", "3"],
+      ["常州", "A2", "10", "12", "15"],
+    ]);
+    expect(table.rows.map((row) => row.merged)).toEqual([
+      [undefined, undefined, undefined, { cell: "D2", first: "C2" }],
+      [{ cell: "A3", first: "A2" }],
+    ]);
+    const parsed = parseDataTable(table, "v.xlsx[数据]");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.issues).toEqual([{ code: "E_XLSX_MERGED", message: messages.mergedValue("D2", "C2", "2018"), source: "v.xlsx[数据]", line: 2, column: 4 }]);
+    expect(messages.mergedValue("D2", "C2", "2018")).toBe(
+      'cell D2 in column "2018" is merged with C2, whose value the sheet shows across the merged cells; a merged range\'s value belongs to its first cell only (as Excel saves it to CSV), so D2 has none; expected a value in each cell: unmerge the cells',
+    );
+  });
+});
+
