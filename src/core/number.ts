@@ -6,6 +6,8 @@
  *   thousands) and before the percent sign (`12.5 %`); `5 5` or `1 0.0` (a typing slip) is no number.
  * - Thousands separators are accepted only in their proper places: `1,234`, `1,234,567.5` (not `1,23`).
  * - A trailing percent sign is a unit mark and is dropped: `1.96%` reads as 1.96, the value of an indicator whose unit is %.
+ * - As Excel reads what it shows in a currency or accounting format: a currency sign before the number is dropped
+ *   (`¥1,234.00`, `￥12`, `$5`, `-€3`), and a number in brackets is negative (`(12)` reads as -12, `(¥1,000)` as -1000).
  * - The decimal mark is `.` by default; with `,` (a `;`-separated file from a European Excel, or `--decimal ,`), `1,5`
  *   reads as 1.5 and `.` groups thousands only in its proper places, with a decimal part or more than one group:
  *   `1.234,5`, `1.234.567`; `1.234` alone (a thousand or one and a bit?) and `0.25` are refused as ambiguous.
@@ -23,6 +25,8 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 /** Thousands grouped by single spaces (`1 234 567.5`, `-12 000,5`), with either decimal mark and a percent sign. */
 const SPACE_GROUPED_NUMBER = /^[+\-−]?\d{1,3}([\s\u00a0]\d{3})+([.,]\d*)?%?$/;
 const DOT_GROUPED_NUMBER = /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/;
+/** A currency sign before a number (after its sign), with the space a currency format may put after it. */
+const CURRENCY_SIGN = /^([+\-−]?)[¥￥$€£][\s\u00a0]*(?=[\d.])/;
 
 /** The decimal marks a values file may use. */
 export const DECIMAL_MARKS = [".", ","] as const;
@@ -48,11 +52,20 @@ export function toHalfWidth(text: string): string {
  * Reads a number by the rule above: a finite number, `NaN` for a missing value, or `undefined` when the text is not a number.
  * @example parseNumber("1,234.5") // => 1234.5
  * @example parseNumber("1.96%") // => 1.96
+ * @example parseNumber("(¥1,000.00)") // => -1000
  * @example parseNumber("NA") // => NaN
  * @example parseNumber("12a") // => undefined
  */
 export function parseNumber(text: string, decimal: DecimalMark = "."): number | undefined {
   let cell = toHalfWidth(text).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, "");
+  // An accountant's negative: the number inside, itself without a sign or brackets, negated (no -0).
+  const bracketed = /^\((.*)\)$/.exec(cell);
+  if (bracketed) {
+    if (/^[\s\u00a0]*[(+\-−]/.test(bracketed[1])) return undefined;
+    const inner = parseNumber(bracketed[1], decimal);
+    return inner === undefined || Number.isNaN(inner) ? undefined : inner === 0 ? 0 : -inner;
+  }
+  cell = cell.replace(CURRENCY_SIGN, "$1");
   if (/[\s\u00a0]/.test(cell)) {
     cell = cell.replace(/[\s\u00a0]+%$/, "%");
     if (/[\s\u00a0]/.test(cell)) {

@@ -21,6 +21,19 @@ describe("parseNumber", () => {
     ["-12\u00a0000", -12000], // by a non-breaking space, as French Excel writes them
     ["12.5 %", 12.5], // a space before the percent sign
     ["１２３ ４５６", 123456], // an ideographic space between full-width groups
+    // As Excel reads a currency or accounting format's text: the sign dropped, brackets negative.
+    ["¥1,234.00", 1234],
+    ["￥12", 12],
+    ["$5", 5],
+    ["-€3", -3],
+    ["€ 3", 3],
+    ["(12)", -12],
+    ["(1,234.5)", -1234.5],
+    ["(¥1,000.00)", -1000],
+    ["( 12 )", -12],
+    ["(12%)", -12],
+    ["(１２)", -12],
+    ["(0)", 0], // 0, not -0
   ])("parseNumber(%j) reads %j", (text, expected) => {
     expect(parseNumber(text)).toBe(expected);
   });
@@ -30,7 +43,7 @@ describe("parseNumber", () => {
   });
 
   // A space inside a number other than between groups of three digits is a typing slip: "5 5" is not 55.
-  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999", "1e-400", "-2.5e-999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3"])("parseNumber(%j) is not a number", (text) => {
+  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999", "1e-400", "-2.5e-999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3", "(-12)", "((12))", "(-)", "()", "¥", "$abc", "¥-5"])("parseNumber(%j) is not a number", (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
 
