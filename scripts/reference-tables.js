@@ -7,6 +7,7 @@ export const CODE_MEANINGS = {
   // the tree
   E_EMPTY_TREE: "the tree has no nodes",
   E_EMPTY_CODE: "a tree row without a code",
+  E_WEIGHTS_PERCENT_MIXED: "sibling weights of the tree written some with a percent sign (or formatted as percentages) and some without, summing to neither 1 nor 100",
   E_EMPTY_UNIT: "a values row with an empty cell under the unit column (a unit merged down over its rows in Excel, saved to CSV)",
   E_RESERVED_CODE: "a tree code equal to INDEX, the overall index's code",
   E_DUPLICATE_CODE: "two tree rows with the same code",

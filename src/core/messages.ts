@@ -34,6 +34,8 @@ export const messages = catalogue("messages", {
   negativeWeight: (code: string, found: string) => `node ${quote(code)} has negative weight ${quote(found)}; expected a number >= 0`,
   mixedWeights: (parent: string, given: readonly string[], empty: readonly string[]) =>
     `children of ${quote(parent)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
+  weightsPercentMixed: (parent: string, percent: readonly { code: string; text: string }[], plain: readonly { code: string; text: string }[]) =>
+    `the weights of the children of ${quote(parent)} mix percentages (${percent.map(({ code, text }) => `${code} ${text}`).join(", ")}) with plain numbers (${plain.map(({ code, text }) => `${code} ${text}`).join(", ")}); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
   zeroWeightSum: (parent: string) => `the weights of the children of ${quote(parent)} sum to 0; expected a positive sum`,
   weightsRenormalised: (parent: string, sum: number) =>
     `the weights of the children of ${quote(parent)} sum to ${sum}, not 1; they were divided by their sum`,

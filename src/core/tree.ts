@@ -69,7 +69,7 @@ export function parseDirection(text: string): Direction | undefined {
 export type TreeColumnNames = Partial<Record<"code" | "parent" | "weight" | "direction", string>>;
 
 /** The problems of a row's weight or direction, which leave the tree's codes and structure as they are. */
-export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS"]);
+export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS", "E_WEIGHTS_PERCENT_MIXED"]);
 
 /**
  * Builds and validates a tree from its rows, collecting every problem: empty or duplicate codes, unknown parents,
@@ -225,6 +225,14 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     const empty = siblings.filter((code) => byCode.has(code) && firstRow.get(code)!.weight.trim() === "");
     if (given.length > 0 && empty.length > 0)
       issues.push(at(firstRow.get(empty[0])!, "E_MIXED_WEIGHTS", messages.mixedWeights(parent, given, empty), "weight"));
+    // Weights with a percent sign (or formatted as percentages in Excel) beside plain ones: 60% reads as 60, so beside
+    // 0.4 it would take 99% of the weight. Siblings that sum to 100 either way (60% and 40) are shares as written.
+    const written = given.map((code) => ({ code, text: firstRow.get(code)!.weight.trim(), weight: byCode.get(code)!.weight }));
+    const percent = written.filter(({ text, weight }) => weight > 0 && /[%％][\s\u00a0\u3000]*$/.test(text));
+    const plain = written.filter(({ text, weight }) => weight > 0 && !/[%％][\s\u00a0\u3000]*$/.test(text));
+    const sum = written.reduce((total, { weight }) => total + (Number.isNaN(weight) ? 0 : weight), 0);
+    if (percent.length > 0 && plain.length > 0 && Math.abs(sum - 100) > 1e-7)
+      issues.push(at(firstRow.get(plain[0].code)!, "E_WEIGHTS_PERCENT_MIXED", messages.weightsPercentMixed(parent, percent, plain), "weight"));
   }
 
   const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);

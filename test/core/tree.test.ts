@@ -6,6 +6,21 @@ import { buildTree, groupsBottomUp, parseDirection, treeDepth, type TreeRow } fr
 const rows = (...specs: [string, string, string, string][]): TreeRow[] =>
   specs.map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction }));
 
+describe("buildTree: weights written with and without a percent sign", () => {
+  it("refuses siblings that mix them (60% and 0.4: read as 60 and 0.4), naming each, but not shares summing to 100", () => {
+    const built = buildTree(rows(["A", "", "60%", ""], ["A1", "A", "", "+"], ["B", "", "0.4", ""], ["B1", "B", "", "+"]), "t.csv");
+    expect(!built.ok && built.issues.map(({ code, line, column, message }) => [code, line, column, message])).toEqual([
+      ["E_WEIGHTS_PERCENT_MIXED", 4, "weight", messages.weightsPercentMixed("INDEX", [{ code: "A", text: "60%" }], [{ code: "B", text: "0.4" }])],
+    ]);
+    expect(messages.weightsPercentMixed("INDEX", [{ code: "A", text: "60%" }], [{ code: "B", text: "0.4" }])).toBe(
+      'the weights of the children of "INDEX" mix percentages (A 60%) with plain numbers (B 0.4); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none',
+    );
+    // 60% and 40 are 60 and 40: shares of 100 either way. A zero weight is the same written either way.
+    expect(buildTree(rows(["A", "", "60%", ""], ["A1", "A", "", "+"], ["B", "", "40", ""], ["B1", "B", "", "+"]), "t.csv").ok).toBe(true);
+    expect(buildTree(rows(["A", "", "100%", ""], ["A1", "A", "", "+"], ["B", "", "0", ""], ["B1", "B", "", "+"]), "t.csv").ok).toBe(true);
+  });
+});
+
 describe("buildTree", () => {
   it("builds levels, tree order and the leaves of a three-level tree", () => {
     const built = buildTree(

@@ -33,6 +33,7 @@ describe("messagesZh", () => {
         ["mixedWeights", ["A", ["A1", "A2"], ["A3"]]],
         ["zeroWeightSum", ["A"]],
         ["weightsRenormalised", ["A", 0.9]],
+        ["weightsPercentMixed", ["INDEX", [{ code: "A", text: "60%" }], [{ code: "B", text: "0.4" }, { code: "C", text: "0.2" }]]],
         ["emptyTree", []],
 
         // values
