@@ -52,7 +52,7 @@ export const messages = catalogue("messages", {
   decimalComma: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number with a decimal point: decimal comma? use --decimal , (expected a number such as 1234.5, 1,234.5 or 1.96%)`,
   badYearColumn: (found: string) =>
-    `column ${quote(found)} looks like a year but is not one; expected a four-digit year such as 2017 (or 2017年)`,
+    `column ${quote(found)} looks like a year but is not one; expected a four-digit year such as 2017 (or 2017年), or, if the column holds something else (a growth rate, a note), another name without four digits in a row, or the column deleted`,
   yearColumnSwapped: (column: string, names: readonly string[], unitColumn: string) =>
     `column ${quote(column)} holds names such as ${names.map(quote).join(", ")} and column ${quote(unitColumn)} holds years: are ${unitColumn} and ${column} swapped? expected years in column ${quote(column)}`,
   yearColumnNames: (column: string, names: readonly string[]) =>
@@ -68,6 +68,8 @@ export const messages = catalogue("messages", {
     nameOf === undefined
       ? `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`
       : `unknown indicator ${quote(code)}, which is the name of ${quote(nameOf)}; expected a leaf code of the indicator tree (values name indicators by their code)`,
+  fullWidthCode: (code: string, halfWidth: string) =>
+    `unknown indicator ${quote(code)}, which is ${quote(halfWidth)} written in full-width characters (as a Chinese input method types them in full-width mode); expected a leaf code of the indicator tree, written as the tree writes it`,
   valueForGroup: (code: string) => `${quote(code)} is a group of the tree; expected values for indicators (leaves) only`,
   duplicateValue: (unit: string, year: number, indicator: string, firstLine: number | undefined, firstFile?: string) =>
     `duplicate value for ${unitYear(unit, year)}, indicator ${quote(indicator)}${

@@ -6,6 +6,7 @@
  */
 import type { Issue, Validated } from "../errors.js";
 import { messages } from "./messages.js";
+import { toHalfWidth } from "./number.js";
 import type { Tree } from "./types.js";
 
 export interface Panel {
@@ -110,10 +111,16 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
       if (record.line !== undefined && reportedRows.has(row)) continue;
       reportedRows.add(row);
       const node = tree.byCode.get(record.indicator);
+      // A code typed with a Chinese input method in full-width mode (Ａ２ for A2).
+      const halfWidth = toHalfWidth(record.indicator);
       issues.push({
         ...where,
         code: node ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR",
-        message: node ? messages.valueForGroup(record.indicator) : messages.unknownIndicator(record.indicator, codeOfName().get(record.indicator)),
+        message: node
+          ? messages.valueForGroup(record.indicator)
+          : halfWidth !== record.indicator && indicatorPosition.has(halfWidth)
+            ? messages.fullWidthCode(record.indicator, halfWidth)
+            : messages.unknownIndicator(record.indicator, codeOfName().get(record.indicator)),
       });
       continue;
     }

@@ -51,6 +51,14 @@ describe("buildPanel", () => {
     ]);
   });
 
+  it("says of a code written in full-width characters (Ｉ２, typed in a Chinese input method's full-width mode) which code it is", () => {
+    const built = buildPanel(tree, [record("A", 2018, "I1", 1, 2), record("A", 2018, "Ｉ２", 3, 3), record("A", 2018, "I2", 3, 4)], "v.csv");
+    expect(!built.ok && built.issues.map((issue) => [issue.code, issue.line, issue.message])).toEqual([["E_UNKNOWN_INDICATOR", 3, messages.fullWidthCode("Ｉ２", "I2")]]);
+    expect(messages.fullWidthCode("Ｉ２", "I2")).toBe(
+      'unknown indicator "Ｉ２", which is "I2" written in full-width characters (as a Chinese input method types them in full-width mode); expected a leaf code of the indicator tree, written as the tree writes it',
+    );
+  });
+
   it("refuses a value that is not a number (a record made in code holding the text \"12.5\"), which would otherwise be taken silently", () => {
     const text = { unit: "A", year: 2018, indicator: "I1", value: "12.5" as unknown as number };
     const built = buildPanel(tree, [text, record("A", 2018, "I2", 3, 3), { unit: "A", year: 2019, indicator: "I1", value: null as unknown as number }]);

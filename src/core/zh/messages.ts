@@ -100,7 +100,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 在以逗号为小数点时含义不明（逗号是小数点还是千位分隔符？）；应写作 1234,5 或 1.234,5；如果文件使用小数点，应指定 --decimal .`,
   decimalComma: (found, column) =>
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是以小数点书写的数字：是否使用了小数逗号？请指定 --decimal , 选项（应为 1234.5、1,234.5 或 1.96% 这样的数字）`,
-  badYearColumn: (found) => `列名 ${quote(found)} 看似年份，但并不是年份；应为四位数年份，例如 2017（或 2017年）`,
+  badYearColumn: (found) =>
+    `列名 ${quote(found)} 看似年份，但并不是年份；应为四位数年份，例如 2017（或 2017年）；如果该列是其他内容（增长率、备注），应改用不含连续四位数字的列名，或删除该列`,
   yearColumnSwapped: (column, names, unitColumn) =>
     `${quote(column)} 列中是 ${names.map(quote).join("、")} 这样的名称，而 ${quote(unitColumn)} 列中是年份：${unitColumn} 列与 ${column} 列是否放反了？${quote(column)} 列中应为年份`,
   yearColumnNames: (column, names) =>
@@ -116,6 +117,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     nameOf === undefined
       ? `未知的指标 ${quote(code)}；应为指标体系中末级指标的代码`
       : `未知的指标 ${quote(code)}，它是 ${quote(nameOf)} 的名称；应为指标体系中末级指标的代码（数据以代码指称指标）`,
+  fullWidthCode: (code, halfWidth) =>
+    `未知的指标 ${quote(code)}，它是以全角字符书写的 ${quote(halfWidth)}（中文输入法在全角模式下输入的字符）；应为指标体系中末级指标的代码，写法与指标体系相同`,
   valueForGroup: (code) => `${quote(code)} 是指标体系中的指标组；只应为指标（末级）提供数值`,
   duplicateValue: (unit, year, indicator, firstLine, firstFile) =>
     `数值重复：${unitYear(unit, year)}，指标 ${quote(indicator)}${

@@ -56,6 +56,7 @@ describe("messagesZh", () => {
         ["repeatedColumn", ["2018", 3, 5]],
         ["repeatedColumn", ["2018", 3, 5, "2018.0"]],
         ["unknownIndicator", ["X1"]],
+        ["fullWidthCode", ["Ａ２", "A2"]],
         ["unknownIndicator", ["研发投入", "A1"]],
         ["valueForGroup", ["A"]],
         ["duplicateValue", ["常州", 2018, "A1", 12]],
