@@ -23,6 +23,18 @@ function folderProblem(code: string): string {
   }
 }
 
+/** A file system's code with its meaning in words where a person may not know it (`ENOSPC: no space left on the disk`). */
+function systemCode(code: string): string {
+  const words: Readonly<Record<string, string>> = {
+    ENOSPC: "no space left on the disk",
+    EDQUOT: "disk quota exceeded",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+  };
+  return words[code] ? `${code}: ${words[code]}` : code;
+}
+
 /** What the revision summary and `--if-changed` do when the latest run cannot be used. */
 const LATEST_CONSEQUENCE = "treated as no previous run for --if-changed and the revision summary; no run folder was removed";
 
@@ -81,7 +93,8 @@ export const outputMessages = catalogue("outputMessages", {
     `${label} is the values folder this command read, whose files are all read as values: outputs written there would be read as values next time; expected another --out`,
   outIsRunsFolder: (label: string, runs?: string) =>
     `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
-  writeFailed: (label: string, reason: string) => `${label}: cannot write the output (${reason}); expected a writable folder`,
+  writeFailed: (label: string, reason: string) =>
+    `${label}: cannot write the output (${systemCode(reason)}); expected a writable folder${reason === "ENOSPC" || reason === "EDQUOT" ? " with room for the outputs" : ""}`,
   folderNotCreated: (label: string, path: string, code: string) =>
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,
   /** A target that could not be replaced; `unrestored` lists the targets whose previous file is kept under another name. */
@@ -130,7 +143,8 @@ export const outputMessages = catalogue("outputMessages", {
 
   // verify
   manifestMissing: () => `is missing`,
-  manifestNotJson: (reason: string) => `is not valid JSON (${reason})`,
+  // `reason` is the file system's code when the file could not be read, else the JSON parser's words.
+  manifestNotJson: (reason: string) => (/^E[A-Z]+$/.test(reason) ? `cannot be read (${systemCode(reason)})` : `is not valid JSON (${reason})`),
   manifestNotRunManifest: (what: string) => `is not a manifest written by compute (${what})`,
   verifyNoManifest: (manifestLabel: string, problem: string) => `${manifestLabel} ${problem}; expected the manifest.json compute writes in every run folder`,
   verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,

@@ -6,6 +6,12 @@ import { listOr } from "./words.js";
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
 
+/** A file system's code with its meaning in words (the English file's `systemCode`). */
+function systemCode(code: string): string {
+  const words: Readonly<Record<string, string>> = { ENOSPC: "磁盘空间已满", EDQUOT: "超出磁盘配额", EACCES: "权限不足", EPERM: "权限不足", EROFS: "只读文件系统" };
+  return words[code] ? `${code}：${words[code]}` : code;
+}
+
 /** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
 function folderProblem(code: string): string {
   switch (code) {
@@ -78,7 +84,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${label} 是本命令读取的数据文件夹，其中的文件都会作为数据读取：写在这里的输出文件下次会被当作数据读入；应另指定 --out`,
   outIsRunsFolder: (label, runs) =>
     `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
-  writeFailed: (label, reason) => `${label}：无法写出输出文件（${reason}）；应为可写的文件夹`,
+  writeFailed: (label, reason) =>
+    `${label}：无法写出输出文件（${systemCode(reason)}）；应为可写${reason === "ENOSPC" || reason === "EDQUOT" ? "且有足够空间存放输出文件" : ""}的文件夹`,
   folderNotCreated: (label, path, code) =>
     `${label}：无法创建文件夹 ${quote(path)}（${code}：${folderProblem(code)}）；应为已存在或可以创建的文件夹`,
   replaceFailed: (label, name, reason, unrestored) =>
@@ -121,7 +128,7 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${fileLabel}：评价对象 ${quote(unit)}、年份 ${year}、代码 ${quote(code)} 有第二个值；"resultsIn" 所列文件中每个评价对象、年份和节点应只有一个值`,
 
   manifestMissing: () => `不存在`,
-  manifestNotJson: (reason) => `不是有效的 JSON（${reason}）`,
+  manifestNotJson: (reason) => (/^E[A-Z]+$/.test(reason) ? `无法读取（${systemCode(reason)}）` : `不是有效的 JSON（${reason}）`),
   manifestNotRunManifest: (what) => `不是 compute 写出的清单文件（${what}）`,
   verifyNoManifest: (manifestLabel, problem) => `${manifestLabel} ${problem}；应为 compute 在每个运行文件夹中写出的 manifest.json`,
   verifyNoProject: () => `此处没有 index.yaml；应为项目文件夹、--project FILE、--runs DIR 或运行文件夹的路径`,

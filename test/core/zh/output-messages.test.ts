@@ -37,6 +37,7 @@ describe("outputMessagesZh", () => {
       ["outIsRunsFolder", ["runs"]],
       ["outIsRunsFolder", ["runs/old", "runs"]],
       ["writeFailed", ["out", "ENOSPC"]],
+      ["writeFailed", ["out", "EIO"]],
       ["folderNotCreated", ["out", "out/2026", "ENOTDIR"]],
       ["folderNotCreated", ["out", "out/2026", "EEXIST"]],
       ["folderNotCreated", ["/mnt/share/out", "/mnt/share/out", "ENOENT"]],
@@ -87,6 +88,7 @@ describe("outputMessagesZh", () => {
 
       ["manifestMissing", []],
       ["manifestNotJson", ["Unexpected end of JSON input"]],
+      ["manifestNotJson", ["EACCES"]],
       ["manifestNotRunManifest", ["no files list"]],
       ["verifyNoManifest", [`runs/${RUN}/manifest.json`, "is missing"]],
       ["verifyNoProject", []],
@@ -119,7 +121,13 @@ describe("outputMessagesZh", () => {
     ]));
 
   it("says the common messages in Chinese (written out by hand)", () => {
-    expect(outputMessagesZh.writeFailed("out", "ENOSPC")).toBe("out：无法写出输出文件（ENOSPC）；应为可写的文件夹");
+    expect(outputMessagesZh.writeFailed("out", "ENOSPC")).toBe("out：无法写出输出文件（ENOSPC：磁盘空间已满）；应为可写且有足够空间存放输出文件的文件夹");
+    expect(outputMessagesZh.writeFailed("out", "EIO")).toBe("out：无法写出输出文件（EIO）；应为可写的文件夹");
+    expect(outputMessagesZh.manifestNotJson("EACCES")).toBe("无法读取（EACCES：权限不足）");
+    // The English, for the same: a full disk said in words, an unreadable manifest not called invalid JSON.
+    expect(outputMessages.writeFailed("runs/x", "ENOSPC")).toBe("runs/x: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs");
+    expect(outputMessages.manifestNotJson("EACCES")).toBe("cannot be read (EACCES: permission denied)");
+    expect(outputMessages.manifestNotJson("Unexpected end of JSON input")).toBe("is not valid JSON (Unexpected end of JSON input)");
     expect(outputMessagesZh.outExtension("指数.txt", "txt", ["csv", "tsv", "xlsx"])).toBe(
       '--out "指数.txt" 以 .txt 结尾；应为以 .csv、.tsv 或 .xlsx 结尾的文件名',
     );
