@@ -7,9 +7,33 @@
 import type { Contributions } from "./core/analysis/contributions.js";
 import type { IndexResult } from "./core/compute.js";
 import { describeValue, isObject, isOptionsObject, LISTED_ITEMS, OptionChecks, optionMessages } from "./core/option-checks.js";
+import { joinMessages } from "./core/localize.js";
 import { quote } from "./core/quote.js";
+import { readerMessages } from "./core/reader-messages.js";
+import { closestName } from "./core/suggest.js";
 import type { Tree } from "./core/types.js";
 import type { ColumnKind } from "./io/write/tables.js";
+import { optionCalled } from "./library-names.js";
+
+/**
+ * The facade's checks: `OptionChecks` whose unknown option, when no option is spelt close to it, names the option it
+ * stands for by another name (`optionCalled`): a command line flag's name (`weightYears` for `--weight-years`, which
+ * is `weighting.years`), or another word for it (`normalization`, `lang`).
+ */
+export class FacadeChecks extends OptionChecks {
+  override keys(option: string | undefined, value: unknown, known: readonly string[]): this {
+    const before = this.issues.length;
+    super.keys(option, value, known);
+    // The issues just added are the unknown keys, in the order of the object's keys.
+    const unknown = isObject(value) ? Object.keys(value).filter((key) => !known.includes(key)) : [];
+    this.issues.slice(before).forEach((issue, i) => {
+      const key = unknown[i];
+      const called = key === undefined || closestName(key, known) !== undefined ? undefined : optionCalled(key, option, known);
+      if (called !== undefined) issue.message = joinMessages(issue.message, readerMessages.optionOtherName(called));
+    });
+    return this;
+  }
+}
 
 /** What an argument of the facade is, by its shape: what `load`, `compute` or `analyse` gives, `load`'s paths, a Promise. */
 export type ArgumentKind = "inputs" | "result" | "analysis" | "paths" | "promise";
@@ -227,7 +251,7 @@ export function checkOptionsObject(checks: OptionChecks, call: string, options: 
 
 /** `E_BAD_OPTION` unless `result` is what `compute` gives, and `options` an object of options. */
 export function checkResult(call: string, result: unknown, options: unknown, example: string): { checks: OptionChecks; keyed: boolean } {
-  const checks = new OptionChecks();
+  const checks = new FacadeChecks();
   const keyed = checkArguments(checks, call, "result", result, options, example);
   return { checks, keyed };
 }

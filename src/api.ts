@@ -25,8 +25,9 @@ import { checkComputeOptions, computeIndex, type ComputeOptions, type IndexResul
 import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
 import { quote } from "./core/quote.js";
+import { readerMessages } from "./core/reader-messages.js";
 import { describeValue, isObject, isOptionsObject, OptionChecks, optionMessages } from "./core/option-checks.js";
-import { ARGUMENT_KINDS, checkAnalysis, checkAppendixItem, checkArguments, checkOptionsObject, checkResult, isInputs, kindOf } from "./api-arguments.js";
+import { ARGUMENT_KINDS, checkAnalysis, checkAppendixItem, checkArguments, checkOptionsObject, checkResult, FacadeChecks, isInputs, kindOf } from "./api-arguments.js";
 import type { OutlierMethod } from "./core/outliers.js";
 import type { Panel } from "./core/panel.js";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
@@ -42,19 +43,26 @@ import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
 import { defaultMemoryLimit } from "./io/memory.js";
-import { ENCODINGS, parseEncoding } from "./io/read/read-text.js";
+import { ENCODINGS, parseEncoding, type EncodingName } from "./io/read/read-text.js";
 import { readAhpJudgements } from "./io/read/read-ahp.js";
 import { dataStageAppendix } from "./io/report/appendix.js";
 import { formatReportHtml, type ReportOptions } from "./io/report/to-html.js";
 
 /** What `load` reads: the indicator tree and the values, as paths (relative to `cwd`). */
-export interface LoadSource extends LoadOptions {
+export interface LoadSource extends Omit<LoadOptions, "encoding"> {
   /** The indicator tree: CSV, YAML or xlsx. */
   indicators: string;
-  /** The values: a CSV or xlsx file (long or wide layout), or a folder of them. */
+  /** The values: a CSV or xlsx file (long or wide layout), a `.parquet` file, a `.sql` query, or a folder of them. */
   data: string;
+  /** Encoding of CSV and YAML files, by any name `--encoding` takes (`utf8`, `GBK`, `cp936`). Default `auto` (UTF-8, else GB18030). */
+  encoding?: EncodingName;
   /** Folder the paths are relative to. Default: the process's current folder. */
   cwd?: string;
+  /**
+   * The folder a `.sql` query (the values, or a tree's `sql` column) may read files from, and its relative paths
+   * resolve against, relative to `cwd`. Default: `cwd`, as the command line's is the folder it runs in.
+   */
+  queryRoot?: string;
 }
 
 /** The tree and the values of an index, validated. */
@@ -63,6 +71,20 @@ export interface Inputs {
   panel: Panel;
   /** The folder relative paths were read from (for AHP judgement files named in `compute`). Default: the process's. */
   cwd?: string;
+}
+
+/**
+ * A panel as `compute` and `uncertainty` take it: `load`'s or `buildPanel`'s, or one whose values are a plain array
+ * (a notebook's own), `values[(indicator · units + unit) · years + year]` with `null` for a missing value, which the
+ * call copies into the `Float64Array` of a `Panel`. Another typed array, or an object shaped as an array, is refused.
+ */
+export interface PanelGiven extends Omit<Panel, "values"> {
+  values: Float64Array | readonly (number | null)[];
+}
+
+/** What `compute` and `uncertainty` take: `Inputs`, their panel's values a plain array too (`PanelGiven`). */
+export interface InputsGiven extends Omit<Inputs, "panel"> {
+  panel: PanelGiven;
 }
 
 /**
@@ -96,7 +118,7 @@ export async function load(source: LoadSource): Promise<Inputs> {
       return option !== undefined && given[name] !== undefined && given[option] === undefined ? [[name, option] as const] : [];
     });
     const named = new Set(synonyms.map(([, option]) => option));
-    const checks = new OptionChecks()
+    const checks = new FacadeChecks()
       .required("source", source, expected)
       .object("source", source, expected)
       .keys(undefined, Object.fromEntries(Object.entries(given).filter(([key]) => !synonyms.some(([name]) => name === key))), LOAD_OPTION_NAMES);
@@ -114,12 +136,14 @@ export async function load(source: LoadSource): Promise<Inputs> {
       .choice("decimal", given.decimal, DECIMAL_MARKS)
       .boolean("keepSources", given.keepSources)
       .text("unit", given.unit);
+    // An empty path would read the current folder in the file's place ("is a folder, not a file").
+    for (const option of ["indicators", "data"] as const) if (given[option] === "") checks.fail(option, readerMessages.emptyPathOption(option));
     // An encoding by any name the command line takes (`utf8`, `GBK`, `cp936`).
     if (given.encoding !== undefined && encoding === undefined) checks.fail("encoding", optionMessages.notAChoice("encoding", given.encoding, ENCODINGS));
     refuseBadOptions(checks);
     const cwd = source.cwd ?? process.cwd();
     const at = (file: string) => (isAbsolute(file) ? file : resolve(cwd, file));
-    const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, encoding });
+    const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, encoding, queryRoot: resolve(cwd, source.queryRoot ?? ".") });
     return { tree, panel, cwd };
   });
 }
@@ -222,9 +246,9 @@ export interface ComputedIndex extends IndexResult {
  * const result = await compute(inputs, { baseYear: 2017 });
  * result.values[0]; // => 100 (the overall index of the first unit in the base year)
  */
-export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise<ComputedIndex> {
+export async function compute(inputs: InputsGiven, given: IndexOptions = {}): Promise<ComputedIndex> {
   return withLibraryNames(async () => {
-    const checks = new OptionChecks();
+    const checks = new FacadeChecks();
     if (checkArguments(checks, "compute", "inputs", inputs, given, "{ baseYear: 2017 }")) checkIndexOptions(checks, given as Record<string, unknown>, INDEX_OPTION_NAMES);
     refuseBadOptions(checks);
     const options = given.preset === undefined ? given : { ...presetOptions(given.preset, given), ...definedOptions(given) };
@@ -244,7 +268,7 @@ export async function compute(inputs: Inputs, given: IndexOptions = {}): Promise
  * (`unusedWeightingOptions`, the command line's check: `W_OPTION_UNUSED`, an error under `strict`).
  */
 async function deriveFor(
-  inputs: Inputs,
+  inputs: InputsGiven,
   panel: Panel,
   options: Pick<IndexOptions, "weights" | "weighting" | "ahp" | "strict">,
 ): Promise<{ derived?: WeightingResult; warnings: Issue[] }> {
@@ -297,12 +321,12 @@ export interface UncertaintyCallOptions extends IndexOptions {
  * methods being the call's choice of its setting (see `presetForUncertainty`). Arguments are checked as `compute`
  * checks them, and something must vary.
  * @example
- * const result = await uncertainty(inputs, { weightNoise: 0.2, normalizations: ["fixed-base", "min-max"] });
+ * const result = await uncertainty(inputs, { weightNoise: 0.2, aggregations: ["arithmetic", "geometric"] });
  * result.index.low; // the 5% quantile of each unit's index, [unit · years + year]
  */
-export async function uncertainty(inputs: Inputs, given: UncertaintyCallOptions = {}): Promise<UncertaintyResult> {
+export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOptions = {}): Promise<UncertaintyResult> {
   return withLibraryNames(async () => {
-    const checks = new OptionChecks();
+    const checks = new FacadeChecks();
     const keyed = checkArguments(checks, "uncertainty", "inputs", inputs, given, "{ weightNoise: 0.2 }");
     if (keyed)
       checkIndexOptions(checks, given as Record<string, unknown>, [...INDEX_OPTION_NAMES, ...UNCERTAINTY_OPTION_NAMES])
@@ -497,7 +521,7 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
     const { checks, keyed } = checkResult("report", result, options, '{ language: "en" }');
     if (keyed)
       checks
-        .keys(undefined, options, ["analysis", "language", "decimals", "appendix", "title", "description"])
+        .keys(undefined, options, REPORT_OPTION_NAMES)
         .choice("language", options.language, REPORT_LANGUAGES)
         .number("decimals", options.decimals, "a whole number from 0 to 10", (decimals) => Number.isInteger(decimals) && decimals >= 0 && decimals <= 10)
         .text("title", options.title)
@@ -511,6 +535,16 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
     return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
   });
 }
+
+/** Every option `report` takes. */
+export const REPORT_OPTION_NAMES = Object.keys({
+  analysis: true,
+  language: true,
+  decimals: true,
+  appendix: true,
+  title: true,
+  description: true,
+} satisfies Record<keyof (ReportOptions & { analysis?: Analysis }), true>);
 
 /**
  * The options a preset sets, as `compute` takes them: what `compute --preset NAME` sets on the command line
@@ -526,7 +560,7 @@ export function presetOptions(preset: Preset, options: IndexOptions = {}): Index
 
 /** `presetOptions`, its problems in the core's words (`--cap 50 is below 100`). */
 function presetOptionsOf(preset: Preset, options: IndexOptions): IndexOptions {
-  const checks = new OptionChecks();
+  const checks = new FacadeChecks();
   const presets = `one of: ${PRESETS.join(", ")}`;
   if (typeof preset !== "string" && isObject(preset) && typeof options === "string")
     checks.fail("arguments", `the arguments look swapped: presetOptions(options, ${quote(options)}); expected presetOptions(name, options), the preset's name first`);
@@ -649,7 +683,7 @@ function refuseBadOptions(checks: OptionChecks): void {
  * one, `null` and `undefined` as missing values (`NaN`), not as the 0 `Float64Array.from` would make of `null`; an item
  * that is not a number, or a length that is not units × years × indicators, is `E_BAD_OPTION`.
  */
-function panelOf(panel: Panel): Panel {
+function panelOf(panel: PanelGiven): Panel {
   const size = panel.units.length * panel.years.length * panel.indicators.length;
   const values: ArrayLike<unknown> = panel.values;
   const checks = new OptionChecks();
@@ -668,7 +702,7 @@ function panelOf(panel: Panel): Panel {
   if (checks.issues.length === 0 && values.length !== size)
     checks.fail("panel.values", `option panel.values holds ${values.length} values; expected units × years × indicators = ${panel.units.length} × ${panel.years.length} × ${panel.indicators.length} = ${size}`);
   refuseBadOptions(checks);
-  return values instanceof Float64Array ? panel : { ...panel, values: Float64Array.from(values as ArrayLike<number | null | undefined>, (value) => value ?? Number.NaN) };
+  return values instanceof Float64Array ? (panel as Panel) : { ...panel, values: Float64Array.from(values as ArrayLike<number | null | undefined>, (value) => value ?? Number.NaN) };
 }
 
 /** The languages `messageOf` gives a problem in. */

@@ -8,7 +8,7 @@
 
 // The facade: the first calls to reach for
 export { load, compute, analyse, audit, report, uncertainty, presetOptions, messageOf, MESSAGE_LANGUAGES } from "./api.js";
-export type { LoadSource, Inputs, IndexOptions, ComputedIndex, UncertaintyCallOptions } from "./api.js";
+export type { LoadSource, Inputs, InputsGiven, PanelGiven, IndexOptions, ComputedIndex, UncertaintyCallOptions } from "./api.js";
 
 // Vocabulary and errors
 export { INDEX_CODE, DIRECTIONS } from "./core/types.js";
@@ -190,7 +190,7 @@ export { parseDataTable } from "./io/read/data-csv.js";
 export type { CsvTable } from "./io/csv.js";
 export { parseTreeTable } from "./io/read/tree-csv.js";
 export { decodeText, ENCODINGS } from "./io/read/read-text.js";
-export type { Encoding } from "./io/read/read-text.js";
+export type { Encoding, EncodingName } from "./io/read/read-text.js";
 export { parseWorkbookTable, formatWorkbook } from "./io/read/xlsx.js";
 export type { WorkbookContent } from "./io/read/xlsx.js";
 export { createFormulaCompiler, FORMULA_FUNCTIONS } from "./io/math/formula-mathjs.js";

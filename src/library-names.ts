@@ -125,6 +125,44 @@ export const PHRASES: readonly { cli: string; library: string; column?: string }
 
 const BY_FLAG = new Map(FLAG_NAMES.map((name) => [name.flag, name] as const));
 
+/**
+ * Other names a call may give an option by, beside the command line's flags of `FLAG_NAMES`: the flag of a command
+ * whose options are another call's (`report --lang` for `report`'s `language`), and the nouns of options named by
+ * their verb. Each is a hint after an unknown option (`optionCalled`), never an option taken.
+ */
+export const OTHER_NAMES: Readonly<Record<string, string>> = {
+  lang: "language",
+  normalization: "normalize",
+  normalisation: "normalize",
+  aggregation: "aggregate",
+};
+
+/** Lower case, without hyphens and underscores: `weightYears`, `weight_years` and `--weight-years` are one name. */
+const squashed = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
+
+/** The option of each flag's name and other name, by its squashed form. */
+const BY_OTHER_NAME = new Map<string, string>([
+  ...FLAG_NAMES.map(({ flag, option }) => [squashed(flag), option] as const),
+  ...Object.entries(OTHER_NAMES).map(([name, option]) => [squashed(name), option] as const),
+]);
+
+/**
+ * The option an unknown key of a call stands for, as the call names it, when the key is a command line flag's name in
+ * any spelling (`weightYears` or `weight_years` for `--weight-years`) or a name of `OTHER_NAMES` (`normalization`):
+ * under `scope` (the object option the key was given in, `weighting`), the option's name in it (`years`); at the top
+ * level, its name or path (`weighting.years`, for a call that takes `weighting`). `undefined` for another key, and for
+ * an option that `known` (the keys the call takes there) does not hold.
+ * @example optionCalled("weightYears", undefined, INDEX_OPTION_NAMES) // => "weighting.years"
+ * @example optionCalled("weightYears", "weighting", WEIGHTING_OPTION_NAMES) // => "years"
+ */
+export function optionCalled(key: string, scope: string | undefined, known: readonly string[]): string | undefined {
+  const option = BY_OTHER_NAME.get(squashed(key));
+  if (option === undefined) return undefined;
+  const inScope = scope === undefined ? option : option.startsWith(`${scope}.`) ? option.slice(scope.length + 1) : undefined;
+  if (inScope === undefined || inScope === key) return undefined;
+  return known.includes(inScope.split(".")[0]) ? inScope : undefined;
+}
+
 /** A flag where a message names one: not inside a word (`x--y`) nor a decrement (`[--i]`). */
 const FLAG = /(?<![\w[-])--[a-z][a-z0-9-]*/g;
 

@@ -264,8 +264,8 @@ describe("the facade refuses arguments a plain JavaScript call gets wrong", () =
     expect((await rejection(() => load({ indicators: 5, data: FILES.data } as never)))[0]).toEqual({ code: "E_BAD_OPTION", column: "indicators", message: "option indicators is 5; expected a text" });
     // utf8 and GBK, as --encoding takes them: the shipped example is UTF-8 and read as such; told GBK, its files are
     // still read as UTF-8, which they can only be (valid UTF-8 holding Chinese characters: decodeText).
-    expect((await load({ ...FILES, encoding: "utf8" as never })).panel.values).toEqual((await load(FILES)).panel.values);
-    const toldGbk = await load({ ...FILES, encoding: "GBK" as never });
+    expect((await load({ ...FILES, encoding: "utf8" })).panel.values).toEqual((await load(FILES)).panel.values);
+    const toldGbk = await load({ ...FILES, encoding: "GBK" });
     expect(toldGbk.panel.values).toEqual((await load(FILES)).panel.values);
     expect(toldGbk.tree.nodes.map((node) => node.name)).toEqual((await load(FILES)).tree.nodes.map((node) => node.name));
   });

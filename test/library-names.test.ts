@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AUDIT_OPTION_NAMES, INDEX_OPTION_NAMES, LOAD_OPTION_NAMES, UNCERTAINTY_OPTION_NAMES, WEIGHTING_OPTION_NAMES } from "../src/api.js";
+import { AUDIT_OPTION_NAMES, INDEX_OPTION_NAMES, LOAD_OPTION_NAMES, REPORT_OPTION_NAMES, UNCERTAINTY_OPTION_NAMES, WEIGHTING_OPTION_NAMES } from "../src/api.js";
 import { dataMessages } from "../src/core/data-messages.js";
 import { limitMessages } from "../src/core/limit-messages.js";
 import { messages } from "../src/core/messages.js";
@@ -14,7 +14,7 @@ import { methodMessages } from "../src/core/method-messages.js";
 import type { ScreenOptions } from "../src/core/screen.js";
 import { weightingMessages } from "../src/core/weighting/messages.js";
 import { InputError, UsageError, ValidationError, type Issue } from "../src/errors.js";
-import { errorInLibraryNames, FLAG_NAMES, inLibraryNames, issueInLibraryNames, OPTION_OF_CODE, PHRASES } from "../src/library-names.js";
+import { errorInLibraryNames, FLAG_NAMES, inLibraryNames, issueInLibraryNames, OPTION_OF_CODE, optionCalled, OTHER_NAMES, PHRASES } from "../src/library-names.js";
 
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
 
@@ -132,6 +132,12 @@ describe("the table of library names stays true to the command line, the facade 
     expect(flagsInText(sample)).toEqual(["--cap", "--weights"]);
   });
 
+  it("every option of OTHER_NAMES is an option of a facade call (report's language too), and no other name is an option's own", () => {
+    const options = new Set([...FACADE_OPTIONS, ...REPORT_OPTION_NAMES]);
+    expect(Object.values(OTHER_NAMES).filter((option) => !options.has(option))).toEqual([]);
+    expect(Object.keys(OTHER_NAMES).filter((name) => options.has(name))).toEqual([]);
+  });
+
   it("every phrase of PHRASES is written as such in a message of the core, and no library text names a flag", () => {
     const sources = MESSAGE_FILES.map((file) => readFileSync(file, "utf8")).join("\n");
     expect(PHRASES.filter(({ cli }) => !sources.includes(cli)).map(({ cli }) => cli)).toEqual([]);
@@ -177,6 +183,21 @@ describe("inLibraryNames(message)", () => {
     expect(inLibraryNames("use min-max or --z-scale with a large mean")).toBe("use min-max or zScale with a large mean");
     expect(inLibraryNames("expected --weights entropy, or --cap x")).toBe('expected weights: "entropy", or cap x');
     expect(inLibraryNames("values.csv: --unit \"zone\" names")).toBe('values.csv: option unit "zone" names');
+  });
+});
+
+describe("optionCalled(key, scope, known)", () => {
+  it("gives the option of a flag's name in any spelling, or of another name, as the call names it at the top level or under its object", () => {
+    expect(["weightYears", "weight-years", "weight_years", "WEIGHTYEARS"].map((key) => optionCalled(key, undefined, INDEX_OPTION_NAMES))).toEqual(Array(4).fill("weighting.years"));
+    expect(optionCalled("weightYears", "weighting", WEIGHTING_OPTION_NAMES)).toBe("years");
+    expect(optionCalled("entropyShift", "weighting", WEIGHTING_OPTION_NAMES)).toBeUndefined(); // its own name
+    expect(optionCalled("method", undefined, INDEX_OPTION_NAMES)).toBe("weights"); // the weights command's --method
+    expect(optionCalled("normalization", undefined, INDEX_OPTION_NAMES)).toBe("normalize");
+    expect(optionCalled("aggregation", undefined, UNCERTAINTY_OPTION_NAMES)).toBeUndefined(); // not an option of that list
+    expect(optionCalled("lang", undefined, REPORT_OPTION_NAMES)).toBe("language");
+    expect(optionCalled("weightYears", undefined, REPORT_OPTION_NAMES)).toBeUndefined(); // report takes no weighting
+    expect(optionCalled("baseYear", "weighting", WEIGHTING_OPTION_NAMES)).toBeUndefined(); // a top-level option, not weighting's
+    expect(optionCalled("out", undefined, INDEX_OPTION_NAMES)).toBeUndefined(); // a flag only the command line has
   });
 });
 

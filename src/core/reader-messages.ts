@@ -89,4 +89,17 @@ export const readerMessages = catalogue("readerMessages", {
   indicatorColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${column}; expected unit, year and value`,
   /** A row of an indicator's query without its `column` (year or unit). */
   indicatorNullRow: (label: string, column: "year" | "unit") => `${label}: a row has no ${column} (NULL); expected one in every row`,
+
+  /** A path of the library's `load` given as an empty text, which would read the current folder in its place. */
+  emptyPathOption: (option: "indicators" | "data") =>
+    `option ${option} is an empty text; expected the path of ${option === "indicators" ? "the indicator tree (a CSV, YAML or .xlsx file)" : "the values (a CSV, .xlsx, .parquet or .sql file, or a folder of them)"}, relative to cwd or absolute`,
+  /**
+   * After the library's unknown option given by another name (a command line flag's, `weightYears` for
+   * `--weight-years`; another word, `normalization`): the option it stands for, one of an object option
+   * (`weighting.years`) written as a call gives it.
+   */
+  optionOtherName: (option: string) => {
+    const path = option.split(".");
+    return path.length === 1 ? `; did you mean ${JSON.stringify(option)}?` : `; did you mean ${option}, given as ${path.reduceRight((inner, name) => `{ ${name}: ${inner} }`, "...")}?`;
+  },
 });

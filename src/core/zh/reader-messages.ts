@@ -81,4 +81,11 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   indicatorUnitColumn: (label, type) => `${label}：列 unit 的类型为 ${type}；应为文本（VARCHAR）`,
   indicatorColumnUnexpected: (label, column) => `${label}：多余的列 ${column}；应为 unit、year 和 value`,
   indicatorNullRow: (label, column) => `${label}：有一行没有${columnWord(column)}（NULL）；每一行都应有`,
+
+  emptyPathOption: (option) =>
+    `选项 ${option} 为空文本；应为${option === "indicators" ? "指标体系文件（CSV、YAML 或 .xlsx 文件）" : "数据文件（CSV、.xlsx、.parquet 或 .sql 文件，或存放它们的文件夹）"}的路径，相对于 cwd 或为绝对路径`,
+  optionOtherName: (option) => {
+    const path = option.split(".");
+    return path.length === 1 ? `；是否应为 ${JSON.stringify(option)}？` : `；是否应为 ${option}，写作 ${path.reduceRight((inner, name) => `{ ${name}: ${inner} }`, "...")}？`;
+  },
 };

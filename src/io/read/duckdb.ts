@@ -3,11 +3,13 @@
  * that runs on CSV never pay for it.
  *
  * Queries that users write run in a sandbox: DuckDB's external access is switched off except for one folder (the
- * project folder, or the folder of the query file), relative paths resolve against it, extensions are neither
- * installed nor loaded, the configuration is locked so a query cannot switch any of this back, and only a single
- * `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
+ * project folder, or the folder of the query file), the paths a query reads resolve against it wherever the process
+ * runs, extensions are neither installed nor loaded, the configuration is locked so a query cannot switch any of this
+ * back, and only a single `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
+import { isAbsolute, resolve } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
+import { isObject } from "../../core/option-checks.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError } from "../../errors.js";
 
@@ -102,26 +104,118 @@ export async function openDuckdb(): Promise<DuckdbSession> {
   return { instance, connection, close: () => (connection.closeSync(), instance.closeSync()) };
 }
 
+/** A sandboxed database: its queries may read files inside `root` only, and their relative paths resolve against it. */
+export interface SandboxSession extends DuckdbSession {
+  root: string;
+}
+
 /**
- * An in-memory database whose queries may read files inside `root` only, and may write none. Relative paths resolve
- * against the current folder first (DuckDB's rule), then against `root`: they are allowed only when the current
- * folder is `root` or inside it, so that neither way leads out of it; from elsewhere, name files by absolute paths.
+ * An in-memory database whose queries may read files inside `root` only, and may write none. DuckDB resolves a
+ * relative path against the process's current folder, which a library call (`load({ cwd })`) or a project run from
+ * elsewhere does not share: a query's relative paths are made absolute against `root` first (`inSandboxFolder`), and
+ * DuckDB's own check of every file it opens against `allowed_directories` keeps the sandbox, `..` included.
  */
-export async function openSandbox(root: string): Promise<DuckdbSession> {
+export async function openSandbox(root: string): Promise<SandboxSession> {
   const session = await openDuckdb();
   const folder = root.endsWith("/") || root.endsWith("\\") ? root : `${root}/`;
-  const cwd = process.cwd();
-  const relativeAllowed = cwd === root || cwd.startsWith(folder);
   for (const setting of [
     `SET file_search_path = ${sqlString(root)}`,
-    `SET allowed_directories = [${sqlString(folder)}${relativeAllowed ? ", './'" : ""}]`,
+    `SET allowed_directories = [${sqlString(folder)}]`,
     "SET enable_external_access = false",
     "SET autoinstall_known_extensions = false",
     "SET autoload_known_extensions = false",
     "SET lock_configuration = true",
   ])
     await session.connection.run(setting);
-  return session;
+  return { ...session, root };
+}
+
+/**
+ * The table functions whose first argument is a file, a glob or a list of them: DuckDB's readers (`read_csv`,
+ * `read_parquet`, `read_json`, `read_text`, ...), the Parquet functions (`parquet_scan`, `parquet_metadata`, ...),
+ * `sniff_csv` and `glob`.
+ */
+const FILE_FUNCTIONS = /^(read_\w+|parquet_\w+|sniff_csv|glob)$/i;
+
+/** A path DuckDB would resolve against the current folder: not absolute, not a URL (`s3://`), not under `~`. */
+function isRelativePath(path: string): boolean {
+  return path !== "" && !isAbsolute(path) && !path.startsWith("~") && !/^[a-z][a-z0-9+.-]*:/i.test(path);
+}
+
+/**
+ * `sql` with every relative path it reads made absolute against the sandbox's folder, as the command line run in that
+ * folder would read it: the file arguments of the file-reading table functions (`read_csv('values.csv')`, lists and
+ * globs too) and the files named as tables (`FROM 'values.csv'`, not a CTE's name). DuckDB's parser finds them
+ * (`json_serialize_sql`, with each literal's place in the text), so a text that only looks like a path, such as a
+ * `source` column's `'census.csv'`, is left as written. A path the query builds (`'v' || '.csv'`) stays relative; a
+ * query DuckDB cannot parse, or any statement but a `SELECT`, is returned as it is, for `prepareSelect` to refuse.
+ */
+export async function inSandboxFolder(session: SandboxSession, sql: string): Promise<string> {
+  let parsed: unknown;
+  try {
+    const reader = await session.connection.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)})`);
+    parsed = JSON.parse(String(reader.getRowsJS()[0][0]));
+  } catch {
+    return sql;
+  }
+  if (!isObject(parsed) || parsed.error !== false) return sql;
+  const named: { location: number; path: string; table: boolean }[] = [];
+  const cteNames = new Set<string>();
+  const constant = (node: unknown) =>
+    isObject(node) && node.class === "CONSTANT" && isObject(node.value) && node.value.is_null === false && typeof node.value.value === "string" && typeof node.query_location === "number"
+      ? { location: node.query_location, path: node.value.value }
+      : undefined;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    const call = node.function;
+    if (node.type === "TABLE_FUNCTION" && isObject(call) && FILE_FUNCTIONS.test(String(call.function_name)) && Array.isArray(call.children)) {
+      // The first argument that is not a named parameter (`delim = ','`, a comparison in the parsed query).
+      const first: unknown = call.children.find((child) => isObject(child) && child.class !== "COMPARISON");
+      const items = isObject(first) && first.function_name === "list_value" && Array.isArray(first.children) ? first.children : [first];
+      for (const item of items) {
+        const found = constant(item);
+        if (found) named.push({ ...found, table: false });
+      }
+    }
+    // A table's name that reads as a file (`'values.csv'`, `"data/*.parquet"`), not a view's such as duckdb_settings.
+    const table = node.table_name;
+    if (node.type === "BASE_TABLE" && node.schema_name === "" && node.catalog_name === "" && typeof table === "string" && /[./\\*]/.test(table) && typeof node.query_location === "number")
+      named.push({ location: node.query_location, path: table, table: true });
+    if (isObject(node.cte_map) && Array.isArray(node.cte_map.map)) for (const entry of node.cte_map.map) if (isObject(entry) && typeof entry.key === "string") cteNames.add(entry.key);
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(parsed);
+  // DuckDB gives each literal's place in bytes of UTF-8; replaced from the last, so the earlier places hold.
+  let bytes = Buffer.from(sql, "utf8");
+  const places = new Map(named.filter(({ path, table }) => isRelativePath(path) && !(table && cteNames.has(path))).map((item) => [item.location, item] as const));
+  for (const { location, path, table } of [...places.values()].sort((a, b) => b.location - a.location)) {
+    const end = literalEnd(bytes, location, table ? ["'", '"'] : ["'"], path);
+    if (end === undefined) continue;
+    bytes = Buffer.concat([bytes.subarray(0, location), Buffer.from(sqlString(resolve(session.root, path)), "utf8"), bytes.subarray(end)]);
+  }
+  return bytes.toString("utf8");
+}
+
+/**
+ * Where the quoted literal at `start` of `bytes` ends (just after its closing quote), when it is quoted by one of
+ * `quotes` (a doubled quote inside it standing for one) and reads `value`; `undefined` for any other form (`E'...'`,
+ * `$$...$$`, a name without quotes), left as written.
+ */
+function literalEnd(bytes: Buffer, start: number, quotes: readonly string[], value: string): number | undefined {
+  const quote = String.fromCharCode(bytes[start]);
+  if (!quotes.includes(quote)) return undefined;
+  const code = bytes[start];
+  for (let at = start + 1; at < bytes.length; at++) {
+    if (bytes[at] !== code) continue;
+    if (bytes[at + 1] === code) {
+      at++;
+      continue;
+    }
+    const text = bytes.subarray(start + 1, at).toString("utf8").split(quote + quote).join(quote);
+    return text === value ? at + 1 : undefined;
+  }
+  return undefined;
 }
 
 /**

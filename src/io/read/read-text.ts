@@ -26,6 +26,15 @@ const MAX_TEXT_BYTES = 536_870_888;
 export const ENCODINGS = ["auto", "utf-8", "gb18030", "gbk"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
+/** The other names of an encoding that `parseEncoding` reads (as `--encoding` takes them). */
+type EncodingAlias = "utf8" | "gb2312" | "cp936" | "windows-936";
+
+/**
+ * An encoding by a name `parseEncoding` reads, in lower or upper case (`utf8`, `GBK`, `cp936`, `UTF-8`): what the
+ * library's `load` takes, as the command line's `--encoding` does. `parseEncoding` gives the `Encoding` it names.
+ */
+export type EncodingName = Encoding | EncodingAlias | Uppercase<Encoding | EncodingAlias>;
+
 /** Reads an encoding name (`utf8`, `GBK`, `GB2312`, `cp936` are accepted); `undefined` if it is none. */
 export function parseEncoding(text: string): Encoding | undefined {
   const word = text.trim().toLowerCase().replace(/_/g, "-");

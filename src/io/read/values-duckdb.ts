@@ -8,16 +8,15 @@
  * value itself come back, column by column. Units keep the order of their first row in a Parquet file (as in a CSV
  * file); a query's rows have no order of their own, so its units are sorted by name.
  */
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, extname, isAbsolute, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { baseType, INTEGER_TYPES, isNull, NUMBER_TYPES, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, TEXT_TYPES, type DuckdbSession } from "./duckdb.js";
+import { baseType, inSandboxFolder, INTEGER_TYPES, isNull, NUMBER_TYPES, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, TEXT_TYPES, type DuckdbSession, type SandboxSession } from "./duckdb.js";
 import { queryIndicators } from "./duckdb-sources.js";
 import { noteInputFile } from "./inputs-read.js";
 
@@ -45,17 +44,19 @@ export interface ValueCodes {
 
 /**
  * Reads the values of `tree`'s indicators (or of `codes`) from a `.parquet` or `.sql` file into a panel. A query may
- * read files in `root` only (default: the query file's folder). Throws `InputError` for a query DuckDB refuses or that
- * is not one `SELECT`, and `ValidationError` listing every problem of the values (wrong columns or types first, before
- * any row is read).
+ * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`. Throws
+ * `InputError` for a query DuckDB refuses or that is not one `SELECT`, and `ValidationError` listing every problem of
+ * the values (wrong columns or types first, before any row is read).
  */
 export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path), codes?: ValueCodes): Promise<DuckdbValues> {
   const session = await openSandbox(resolve(root));
   try {
     const isQuery = extname(path).toLowerCase() === ".sql";
     const query = isQuery ? await readFile(path, "utf8") : undefined;
-    const relation = query !== undefined ? await queryRelation(session, query, label) : await parquetRelation(session, path, label);
-    const filesRead = query !== undefined ? await filesNamedBy(session, query, resolve(root)) : [];
+    // The query as it runs, its relative paths made absolute; the manifest keeps the text as written.
+    const resolved = query !== undefined ? await inSandboxFolder(session, query) : undefined;
+    const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
+    const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved) : [];
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
@@ -266,26 +267,27 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
 export async function readQueryFiles(path: string, root = dirname(path)): Promise<string[]> {
   const session = await openSandbox(resolve(root));
   try {
-    return await filesNamedBy(session, await readFile(path, "utf8"), resolve(root));
+    return await filesNamedBy(session, await inSandboxFolder(session, await readFile(path, "utf8")));
   } finally {
     session.close();
   }
 }
 
 /**
- * The files a query names: each string literal of the query that DuckDB's `glob` expands to files (inside the sandbox
- * folder, the only place it can read). Literals that are not paths expand to nothing.
+ * The files a query names: each string literal of the query (its relative paths made absolute by `inSandboxFolder`)
+ * that DuckDB's `glob` expands to files (inside the sandbox folder, the only place it can read). Literals that are not
+ * paths expand to nothing.
  */
-async function filesNamedBy(session: DuckdbSession, query: string, root: string): Promise<string[]> {
+async function filesNamedBy(session: SandboxSession, query: string): Promise<string[]> {
   const files = new Set<string>();
   for (const match of query.matchAll(/'((?:[^']|'')*)'/g)) {
     const literal = match[1].replace(/''/g, "'");
     if (!/[./\\*]/.test(literal)) continue;
     try {
       for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(literal)})`)).getRowsJS()) {
-        // DuckDB gives a relative pattern's files relative too: the current folder first, then the sandbox folder.
-        const inCwd = resolve(String(file));
-        files.add(isAbsolute(String(file)) || existsSync(inCwd) ? inCwd : resolve(root, String(file)));
+        // A relative literal left (a text that is no file argument, such as a source's name) expands only when the
+        // current folder is inside the sandbox's, to files relative to it.
+        files.add(resolve(String(file)));
       }
     } catch {
       // Not a path the sandbox can expand: not a file the query read.
@@ -309,7 +311,7 @@ export async function readIndicatorQueries(tree: Tree, root: string): Promise<Va
       const label = readerMessages.indicatorQuery(`${tree.source ?? "tree"}${line ? `:${line}` : ""}`, code);
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
-        const statement = await prepareSelect(session, sql, label);
+        const statement = await prepareSelect(session, await inSandboxFolder(session, sql), label);
         const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }));
         const problems: string[] = [];
         const year = columns.find((column) => column.name === "year");

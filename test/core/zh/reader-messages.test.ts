@@ -58,6 +58,10 @@ describe("readerMessagesZh", () => {
       ["indicatorUnitColumn", ["tree.csv:5: indicator A11, column sql", "INTEGER"]],
       ["indicatorColumnUnexpected", ["tree.csv:5: indicator A11, column sql", "amount"]],
       ["indicatorNullRow", ["tree.csv:5: indicator A11, column sql", "unit"]],
+      ["emptyPathOption", ["indicators"]],
+      ["emptyPathOption", ["data"]],
+      ["optionOtherName", ["language"]],
+      ["optionOtherName", ["weighting.years"]],
     ]));
 
   it("says what Chinese Excel and SQL users read (written out by hand)", () => {

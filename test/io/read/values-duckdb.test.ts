@@ -3,14 +3,14 @@
  * CSV reader is the reference, tested on its own), and the sandbox and checks of a query.
  */
 import { existsSync } from "node:fs";
-import { rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Panel } from "../../../src/core/panel.js";
 import { dataMessages } from "../../../src/core/data-messages.js";
 import { ValidationError, type Issue } from "../../../src/errors.js";
-import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
+import { inSandboxFolder, openDuckdb, openSandbox, sqlString } from "../../../src/io/read/duckdb.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import { readQueryFiles } from "../../../src/io/read/values-duckdb.js";
 import { makeTempDir } from "../../helpers.js";
@@ -42,7 +42,7 @@ async function issuesOf(promise: Promise<unknown>): Promise<Issue[]> {
 
 beforeAll(async () => {
   dir = await makeTempDir({ "outside-marker.txt": "x" });
-  await writeFile(join(dir, "values.csv"), await (await import("node:fs/promises")).readFile(join(ASEM, "values.csv")));
+  await writeFile(join(dir, "values.csv"), await readFile(join(ASEM, "values.csv")));
   csvPanel = (await loadInputs(TREE, join(dir, "values.csv"))).panel;
   const csv = sqlString(join(dir, "values.csv"));
   await duckdb(
@@ -103,8 +103,8 @@ describe("values from Parquet", () => {
 });
 
 describe("values from a SQL query", () => {
-  // Relative paths in a query resolve against the current folder, allowed when it is the query's folder (as when the
-  // tool runs in a project folder).
+  // The tests run in the query's folder, as the tool does in a project folder; relative paths resolve against the
+  // query's folder from elsewhere too (below).
   const started = process.cwd();
   beforeAll(() => process.chdir(dir));
   afterAll(() => process.chdir(started));
@@ -164,14 +164,58 @@ describe("values from a SQL query", () => {
     }
   });
 
-  it("refuses relative paths when the current folder is outside the query's folder (they would resolve there)", async () => {
-    const path = await query("relative.sql", "SELECT unit, year, indicator, value FROM read_csv('values.csv')");
-    process.chdir(started);
+  it("resolves a query's relative paths against its folder from any current folder, a file of the current folder of the same name unread", async () => {
+    // The process runs in another folder holding a values.csv of its own (one row), which must not be read.
+    const elsewhere = await makeTempDir({ "values.csv": "unit,year,indicator,value\nX,2018,A1,1\n", "sub/values.csv": "x\n" });
+    await mkdir(join(dir, "parts"), { recursive: true });
+    await writeFile(join(dir, "parts", "values.csv"), await readFile(join(dir, "values.csv")));
+    const path = await query(
+      "relative.sql",
+      // A file argument, a list and a glob of them, a file named as a table, and a text that only looks like a path.
+      `SELECT unit, year, indicator, value, 'values.csv' AS source FROM read_csv('values.csv', delim = ',')
+       WHERE unit IN (SELECT unit FROM "values.csv") AND unit IN (SELECT unit FROM read_csv(['values.csv', './parts/values.csv']))
+       AND unit IN (SELECT unit FROM read_csv('part*/*.csv'))`,
+    );
+    process.chdir(elsewhere);
     try {
-      const issues = await issuesOf(loadInputs(TREE, path, { tree: "tree.csv", data: "relative.sql" }));
-      expect(issues[0].message).toMatch(/^relative\.sql: DuckDB refused the query: Permission Error: Cannot access file "values\.csv"/);
+      const { panel, filesRead } = await loadInputs(TREE, path, { tree: "tree.csv", data: "relative.sql" });
+      expect(reorderUnits(panel, csvPanel.units)).toEqual(csvPanel.values);
+      expect(filesRead).toEqual([join(dir, "parts", "values.csv"), join(dir, "values.csv")]);
+      expect(await readQueryFiles(path)).toEqual([join(dir, "parts", "values.csv"), join(dir, "values.csv")]);
     } finally {
       process.chdir(dir);
+    }
+  });
+
+  it("still refuses a relative path that leads out of the query's folder, and a path built in the query that would resolve elsewhere", async () => {
+    const outside = await makeTempDir({ "secret.csv": "unit,year,indicator,value\nX,2018,A1,1\n" });
+    const inner = await makeTempDir();
+    await writeFile(join(inner, "up.sql"), `SELECT * FROM read_csv('../${outside.split(/[\\/]/).pop()}/secret.csv')`);
+    await writeFile(join(inner, "built.sql"), "SELECT * FROM read_csv('sec' || 'ret.csv')");
+    process.chdir(outside);
+    try {
+      for (const name of ["up.sql", "built.sql"]) {
+        const issues = await issuesOf(loadInputs(TREE, join(inner, name), { tree: "tree.csv", data: name }));
+        expect(issues[0].message).toMatch(new RegExp(`^${name.replace(".", "\\.")}: DuckDB refused the query: Permission Error: Cannot access file "[^"]*secret\\.csv"`));
+      }
+    } finally {
+      process.chdir(dir);
+    }
+  });
+
+  it("makes only a query's file arguments absolute, as DuckDB's parser finds them, in a text with Chinese before them", async () => {
+    const session = await openSandbox(dir);
+    try {
+      const sql = "SELECT '常州' AS unit, * FROM read_csv('values.csv', delim = ',') JOIN 'wide.parquet' w USING (indicator), read_parquet($$long.parquet$$) WHERE indicator <> 'a.csv'";
+      expect(await inSandboxFolder(session, sql)).toBe(
+        `SELECT '常州' AS unit, * FROM read_csv(${sqlString(join(dir, "values.csv"))}, delim = ',') JOIN ${sqlString(join(dir, "wide.parquet"))} w USING (indicator), read_parquet($$long.parquet$$) WHERE indicator <> 'a.csv'`,
+      );
+      // A CTE named like a file and a table's name are no files; an absolute path, a statement that is not a SELECT and
+      // a syntax error stay as written.
+      for (const kept of [`WITH "v.csv" AS (SELECT 1 AS a) SELECT * FROM "v.csv"`, 'SELECT * FROM "duckdb_tables"', `SELECT * FROM read_csv(${sqlString(join(dir, "values.csv"))})`, "COPY (SELECT 1) TO 'x.csv'", "SELEC * FROM 'x.csv'"])
+        expect(await inSandboxFolder(session, kept)).toBe(kept);
+    } finally {
+      session.close();
     }
   });
 

@@ -1,0 +1,93 @@
+/**
+ * Step 6 of docs/tutorial.md and docs/zh/tutorial.md, the yearly project, run as written: `init`, the first run on
+ * 2017-2019, 2020 added, the 2019 correction (A31: 52 -> 53), `diff`, and the unchanged run. Each console block shows
+ * what the tool prints in the tutorial's language (the Chinese one as a Chinese system prints it), but for run ids and
+ * file digests, which differ on every machine; a line `…` stands for lines left out, and a block without one is whole.
+ * (Steps 2 to 5 are test/examples/tutorial.test.ts.)
+ */
+import { copyFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { makeTempDir, runCli, type CliRun } from "../helpers.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DOCS = { en: "docs/tutorial.md", zh: "docs/zh/tutorial.md" } as const;
+
+/** The lines of every console block of `doc` under `$ command`, in order, each up to the next command or the block's end. */
+function shownBlocks(doc: string, command: string): string[][] {
+  const marker = `$ ${command}\n`;
+  const blocks: string[][] = [];
+  for (let start = doc.indexOf(marker); start >= 0; start = doc.indexOf(marker, start + 1)) {
+    const rest = doc.slice(start + marker.length);
+    blocks.push(rest.slice(0, rest.search(/^(\$ |```)/m)).replace(/\n$/, "").split("\n"));
+  }
+  return blocks;
+}
+
+/** A run id (`20261204T044656.556Z-4119a31e`) and a file's digest (`sha256:ea9a1d22380b`) as placeholders of the same width. */
+const machineFree = (line: string) => line.replace(/\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}/g, "RUN-ID-----------------------------").replace(/sha256:[0-9a-f]{12}/g, "sha256:DIGEST------");
+
+/** Expects the lines shown to be the lines printed, in order: `…` stands for any lines left out; without one, every line printed is shown. */
+function expectShown(shown: string[], printed: string[], where: string): void {
+  const [lines, output] = [shown.map(machineFree), printed.map(machineFree)];
+  let at = 0;
+  let skipping = false;
+  for (const line of lines) {
+    if (line === "…") {
+      skipping = true;
+      continue;
+    }
+    const found = skipping ? output.indexOf(line, at) : output[at] === line ? at : -1;
+    expect(found, `${where}: the line shown\n${line}\nis not printed there; the tool prints\n${output.join("\n")}`).toBeGreaterThanOrEqual(0);
+    at = found + 1;
+    skipping = false;
+  }
+  if (!skipping) expect(output.slice(at), `${where}: printed but not shown (end the block with …)`).toEqual([]);
+}
+
+const linesOf = (text: string): string[] => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
+
+/** What a terminal shows: stdout then stderr, or (`diff`, whose summary comes before its table) stderr first. */
+const printed = (run: CliRun, stderrFirst = false) => (stderrFirst ? [...linesOf(run.stderr), ...linesOf(run.stdout)] : [...linesOf(run.stdout), ...linesOf(run.stderr)]);
+
+describe.each(Object.entries(DOCS))("%s, step 6", (language, path) => {
+  it("shows what init, compute and diff print in the tutorial's language, the diff table whole", async () => {
+    const doc = await readFile(join(ROOT, path), "utf8");
+    const lang = language === "zh" ? "zh" : "en";
+    const dir = await makeTempDir();
+    const init = await runCli(["init", "changzhou-index"], dir, { language: lang });
+    expect(init.code, init.stderr).toBe(0);
+    const project = join(dir, "changzhou-index");
+    // The shipped tree, and one values file a year (the long layout) for 2017-2019 in place of init's examples.
+    await copyFile(join(ROOT, "indicators/changzhou-2020.csv"), join(project, "indicators.csv"));
+    for (const file of await readdir(join(project, "data"))) await rm(join(project, "data", file));
+    const [header, ...rows] = linesOf(await readFile(join(ROOT, "data/changzhou/values.csv"), "utf8"));
+    const year = (value: string, corrected = false) =>
+      [header, ...rows.filter((row) => row.split(",")[1] === value).map((row) => (corrected ? row.replace(/^(常州高新区,2019,A31,)52,/, "$153,") : row))].join("\n") + "\n";
+    for (const value of ["2017", "2018", "2019"]) await writeFile(join(project, "data", `${value}.csv`), year(value));
+    const cli = async (argv: string[]) => {
+      const run = await runCli(argv, project, { language: lang });
+      expect(run.code, `${argv.join(" ")}: ${run.stderr}`).toBe(0);
+      return run;
+    };
+    const first = await cli(["compute"]);
+    await writeFile(join(project, "data", "2020.csv"), year("2020"));
+    const added = await cli(["compute"]);
+    await writeFile(join(project, "data", "2019.csv"), year("2019", true));
+    const corrected = await cli(["compute"]);
+    expect(corrected.stderr).toMatch(/INDEX 常州高新区 2019 186\.1327 -> 186\.1958 \(\+0\.0631\)/);
+    const diff = await cli(["diff"]);
+    const unchanged = await cli(["compute"]);
+
+    expectShown(shownBlocks(doc, "innovation-index init changzhou-index")[0], printed(init), `${path}, init`);
+    // The Chinese tutorial tells of 2020's run without showing it.
+    const computes = language === "zh" ? [first, corrected, unchanged] : [first, added, corrected, unchanged];
+    const blocks = shownBlocks(doc, "innovation-index compute");
+    expect(blocks).toHaveLength(computes.length);
+    blocks.forEach((block, i) => expectShown(block, printed(computes[i]), `${path}, compute (block ${i + 1})`));
+    const [diffBlock] = shownBlocks(doc, "innovation-index diff");
+    expect(diffBlock).not.toContain("…");
+    expectShown(diffBlock, printed(diff, true), `${path}, diff`);
+  });
+});
