@@ -106,7 +106,7 @@ block sets these options. Ranks are competition ranks, as in ranks.csv; normalis
 scales are warned about (docs/guides/uncertainty-notes.md). More: docs/guides/uncertainty.md
 
 Examples:
-  $ innovation-index uncertainty --weight-noise 0.2 --normalisations fixed-base,min-max --replications 1000 --seed 1
+  $ innovation-index uncertainty --weight-noise 0.2 --aggregations arithmetic,geometric --replications 1000 --seed 1
   $ innovation-index uncertainty -i tree.csv -d values.csv --weights entropy --weight-noise 0.2 --outliers winsorise
   $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies interpolate,reweight`,
     );
