@@ -4,7 +4,7 @@
  * k is the share of the children's variance its component explains; a first component explaining most of it says the
  * group measures one latent dimension (the JRC looks for one component with eigenvalue > 1 per group). The loadings of
  * the first component are the correlations of each child with it, `v·√λ` (v its unit eigenvector, signed so that the
- * loadings sum to a positive number).
+ * loadings sum to a positive number, or, when they sum to 0, so that the first child's loading is positive).
  * Reference: OECD/JRC Handbook (2008), section 4.1 (principal components analysis); COINr `get_PCA()`.
  */
 import { symmetricEigen } from "../weighting/eigen.js";
@@ -69,7 +69,11 @@ export function groupComponents(columns: readonly ArrayLike<number>[], codes: re
     }
   const { values, vectors } = symmetricEigen(matrix);
   const first = vectors[0];
-  const sign = first.reduce((sum, value) => sum + value, 0) < 0 ? -1 : 1;
+  // Summing to 0 up to rounding (two children pulling opposite ways), the sum's sign is noise: the first child's
+  // loading is made positive instead, so that the same data give the same sign on every machine.
+  const total = first.reduce((sum, value) => sum + value, 0);
+  const leading = first.find((value) => Math.abs(value) > 1e-9) ?? 0;
+  const sign = (Math.abs(total) > 1e-9 ? total : leading) < 0 ? -1 : 1;
   const vector = first.map((value) => sign * value);
   const root = Math.sqrt(Math.max(0, values[0]));
   return {

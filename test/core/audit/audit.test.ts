@@ -230,6 +230,15 @@ describe("groupComponents(columns, codes)", () => {
     expect(components.loadings.reduce((sum, value) => sum + value, 0)).toBeGreaterThan(0);
   });
 
+  it("groupComponents makes the first child's loading positive when the loadings sum to 0 (children pulling opposite ways)", () => {
+    // b = 5 − a: correlation −1, eigenvalues 2 and 0, first vector ±(1/√2, −1/√2), loadings ±(1, −1), summing to 0.
+    for (const [a, b] of [[[1, 2, 4, 3], [4, 3, 1, 2]], [[4, 3, 1, 2], [1, 2, 4, 3]]]) {
+      const components = groupComponents([a, b], ["a", "b"]);
+      expect(components.loadings[0]).toBeCloseTo(1, 12);
+      expect(components.loadings[1]).toBeCloseTo(-1, 12);
+    }
+  });
+
   it("groupComponents(columns) is empty with a note for a constant child or too few rows", () => {
     expect(groupComponents([[1, 2, 3], [5, 5, 5]], ["a", "b"]).note).toBe(auditMessages.constant("b", 3));
     expect(groupComponents([[1, 2], [2, 1]], ["a", "b"]).eigenvalues).toEqual([]);
