@@ -8,20 +8,23 @@
  *   renaming it over the old one (atomic on POSIX and on Windows), rather than a symbolic link, which Windows
  *   restricts. It is read as a run id, never as a path: anything else in it is reported as a broken pointer.
  * - A run is staged in a hidden folder `.staging-<run-id>`, whose first file is the marker `.innovation-index-staging`
- *   holding the id; when all its files are written the folder is renamed to `<run-id>` and the marker goes; `LATEST`
- *   moves after that. The next run removes a staging folder only when it carries that marker (then it is provably an
- *   unfinished run of this tool); a run folder is never removed, whatever `LATEST` says (see `removeLeftovers`).
+ *   holding the id (written under a temporary name, then renamed); when all its files are written the folder is
+ *   renamed to `<run-id>` and the marker goes; `LATEST` moves after that. The next run removes a staging folder only
+ *   when it carries that marker (then it is provably an unfinished run of this tool), or holds nothing but a part of
+ *   it (a run stopped while creating the folder); a run folder is never removed, whatever `LATEST` says (see
+ *   `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
-import { lstatSync, readFileSync, rmSync } from "node:fs";
-import { lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstat, open, readdir, readFile, readlink, rm, rmdir, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
-import { undoOnInterrupt } from "../write/interrupt.js";
+import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
+import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
 import { removeLockLeftovers, takeLock } from "../write/folder-lock.js";
@@ -31,6 +34,8 @@ export { isRunId, LATEST_FILE };
 export const LOCK_FILE = ".lock";
 /** The first file of every staging folder, holding the run's id: what makes a staging folder provably this tool's. */
 export const STAGING_MARKER = ".innovation-index-staging";
+/** The name the marker is written under, in its staging folder, before it is renamed to `STAGING_MARKER`. */
+export const STAGING_MARKER_TEMPORARY = `${STAGING_MARKER}.tmp`;
 const STAGING_PREFIX = ".staging-";
 /** The most of `LATEST` read: a run id is 29 characters; anything longer is not one. */
 const LATEST_MAX_BYTES = 256;
@@ -149,14 +154,18 @@ export async function listPublishedRuns(runsDir: string): Promise<string[]> {
   return (await listRunIds(runsDir)).filter((id) => id <= latest);
 }
 
-/** Writes `LATEST` atomically: a temporary file renamed over the old pointer. */
+/**
+ * Writes `LATEST` atomically: a temporary file renamed over the old pointer. Synchronous up to the rename (no await
+ * before it), so that right after `finishRun` no signal is handled between a run's folder renamed into place and its
+ * publication (see `finishRun`).
+ */
 export async function writeLatest(runsDir: string, id: string): Promise<void> {
   if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
   const release = claimTemporary(temporary);
   try {
     writeClaimedSync(temporary, `${id}\n`);
-    await rename(temporary, join(runsDir, LATEST_FILE));
+    renameSync(temporary, join(runsDir, LATEST_FILE));
   } catch (cause) {
     // Not moved (a folder in the way, a full disk): the temporary file goes, the pointer stays as it was.
     await rm(temporary, { force: true }).catch(() => undefined);
@@ -167,22 +176,40 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
 }
 
 /**
- * Creates the staging folder `.staging-<id>` of run `id` (it must not exist) and writes its marker first; returns the
- * folder. `runsDir` must exist.
+ * Creates the staging folder `.staging-<id>` of run `id` (it must not exist) and puts its marker in it first; returns
+ * the folder. `runsDir` must exist. The marker appears whole: it is written under a temporary name in the folder
+ * (`STAGING_MARKER_TEMPORARY`), then renamed. All of it is synchronous, so no signal is handled before the folder holds
+ * its marker and an interruption removes it; a `kill -9` in between leaves the folder empty, or holding the marker (or
+ * its temporary name) with a part of `<id>\n`, which the next run removes as its own (`startedStagingFiles`). A failure
+ * (a full disk) removes what it made and throws.
  */
 export async function startStaging(runsDir: string, id: string): Promise<string> {
   const staging = join(runsDir, STAGING_PREFIX + id);
-  await mkdir(staging);
-  // An interruption from here on removes the folder (once it holds its marker: provably this run's), until the run
-  // is renamed into place or discarded.
+  mkdirSync(staging);
+  // An interruption from here on removes the folder (while it is provably this run's), until the run is renamed into
+  // place or discarded.
   stagingUndo.set(
     staging,
     undoOnInterrupt(() => {
-      if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() && readFileSync(join(staging, STAGING_MARKER), "utf8") === `${id}\n`)
-        rmSync(staging, { recursive: true, force: true });
+      if (isOwnStagingSync(staging, id)) rmSync(staging, { recursive: true, force: true });
     }),
   );
-  await writeFile(join(staging, STAGING_MARKER), `${id}\n`);
+  const temporary = join(staging, STAGING_MARKER_TEMPORARY);
+  try {
+    crashAt("staging");
+    writeFileSync(temporary, `${id}\n`, { flag: "wx" });
+    crashAt("marking");
+    renameSync(temporary, join(staging, STAGING_MARKER));
+  } catch (cause) {
+    try {
+      rmSync(temporary, { force: true });
+      rmdirSync(staging); // only while empty
+    } catch {
+      // Left as a started staging folder, which the next run removes.
+    }
+    stopStagingUndo(staging);
+    throw cause;
+  }
   return staging;
 }
 
@@ -217,12 +244,26 @@ export async function stageRun(
  * Renamed first, so that a kill between the two steps leaves a complete run folder holding the marker naming it, which
  * the next run removes (`removeLeftovers`), and never a complete staging folder without its marker, which no run could
  * tell from someone else's folder. A marker that cannot be removed stays for the next run to remove.
+ *
+ * The rename is the run's commit point. A signal (Ctrl-C, SIGTERM, SIGHUP) that arrived before it is handled first
+ * (`deliverPendingSignals`): the staging folder is removed and nothing is published. From the rename to the move of
+ * `LATEST` (`writeLatest`, which the caller calls next) nothing awaits the event loop, so no signal is handled in
+ * between: one that arrives then is handled once `LATEST` has moved, and the command ends by it (128 + n) with the run
+ * published and complete. An interruption never leaves a complete run unpublished (only a `kill -9` between the two
+ * steps, or a `LATEST` that cannot be written, does).
  */
 export async function finishRun(runsDir: string, id: string): Promise<string> {
+  await deliverPendingSignals();
+  const staging = join(runsDir, STAGING_PREFIX + id);
   const folder = join(runsDir, id);
-  await rename(join(runsDir, STAGING_PREFIX + id), folder);
-  stopStagingUndo(join(runsDir, STAGING_PREFIX + id));
-  await unlink(join(folder, STAGING_MARKER)).catch(() => undefined);
+  renameSync(staging, folder);
+  stopStagingUndo(staging);
+  crashAt("publishing");
+  try {
+    unlinkSync(join(folder, STAGING_MARKER));
+  } catch {
+    // Left for the next run to remove.
+  }
   return folder;
 }
 
@@ -241,14 +282,77 @@ async function holdsMarker(folder: string, id: string): Promise<boolean> {
   }
 }
 
+/** The names a staging folder's marker has while it is written: the temporary name, then the marker's. */
+const MARKER_NAMES: readonly string[] = [STAGING_MARKER_TEMPORARY, STAGING_MARKER];
+
+/**
+ * Whether `folder`, the staging folder of run `id` (a run id), is one a run of this tool stopped while creating
+ * (`startStaging`, killed between its `mkdir` and its marker's rename): a folder (not a link) that is empty, or holds
+ * nothing but the marker and/or its temporary name, each a regular file whose bytes are the start of `<id>\n` (none
+ * of it, for a file just created). Returns the marker files to remove before the folder, or `undefined` when it is not
+ * such a folder. Anything else in it (a file, a link, a marker with other bytes) and it is not: kept.
+ */
+async function startedStagingFiles(folder: string, id: string): Promise<string[] | undefined> {
+  if (!isRunId(id)) return undefined;
+  try {
+    if (!(await lstat(folder)).isDirectory()) return undefined;
+    const names = await readdir(folder);
+    if (!names.every((name) => MARKER_NAMES.includes(name))) return undefined;
+    for (const name of names) {
+      const path = join(folder, name);
+      if (!(await lstat(path)).isFile()) return undefined;
+      if (!`${id}\n`.startsWith(await readFile(path, "utf8"))) return undefined;
+    }
+    return names.map((name) => join(folder, name));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes a started staging folder (see `startedStagingFiles`): its marker files, then the folder with `rmdir`, which
+ * removes only an empty folder (a file put there meanwhile keeps it). Returns whether it is gone.
+ */
+async function removeStartedStaging(folder: string, markers: readonly string[]): Promise<boolean> {
+  try {
+    for (const marker of markers) await unlink(marker);
+    await rmdir(folder);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `holdsMarker` and `startedStagingFiles` at once, synchronously, for the interrupt handler of a staging folder of this
+ * process: whether `staging` is a folder (not a link) holding the marker `<id>\n`, or a started one.
+ */
+function isOwnStagingSync(staging: string, id: string): boolean {
+  try {
+    if (!lstatSync(staging).isDirectory()) return false;
+    const marker = join(staging, STAGING_MARKER);
+    if (lstatSync(marker, { throwIfNoEntry: false })?.isFile() && readFileSync(marker, "utf8") === `${id}\n`) return true;
+    return readdirSync(staging).every((name) => {
+      const path = join(staging, name);
+      return MARKER_NAMES.includes(name) && lstatSync(path).isFile() && `${id}\n`.startsWith(readFileSync(path, "utf8"));
+    });
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Removes the staging folder of run `id`, which was not published, when it is provably this tool's (see
- * `holdsMarker`). A run folder is never removed: a run that failed after its folder was renamed into place is
- * complete and stays (unpublished).
+ * `holdsMarker`, `startedStagingFiles`). A run folder is never removed: a run that failed after its folder was renamed
+ * into place is complete and stays (unpublished).
  */
 export async function discardRun(runsDir: string, id: string): Promise<void> {
   const staging = join(runsDir, STAGING_PREFIX + id);
   if (await holdsMarker(staging, id)) await rm(staging, { recursive: true, force: true });
+  else {
+    const markers = await startedStagingFiles(staging, id);
+    if (markers) await removeStartedStaging(staging, markers);
+  }
   stopStagingUndo(staging);
 }
 
@@ -263,8 +367,9 @@ function stopStagingUndo(staging: string): void {
 /** What `removeLeftovers` removed and what it kept and reports. */
 export interface Leftovers {
   /**
-   * Paths removed, relative to the runs folder: staging folders with their marker, the marker left in a run folder
-   * (`<run-id>/.innovation-index-staging`), temporary `LATEST` and lock files.
+   * Paths removed, relative to the runs folder: staging folders with their marker (or left by a run stopped while it
+   * created one), the marker left in a run folder (`<run-id>/.innovation-index-staging`), temporary `LATEST` and lock
+   * files.
    */
   removed: string[];
   /** Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`. */
@@ -273,10 +378,12 @@ export interface Leftovers {
 
 /**
  * Removes what killed runs of this tool left in `runsDir`: staging folders `.staging-<run-id>` that hold the marker
- * naming their id, the marker naming its run left in a run folder (a run killed between its rename and the marker's
- * removal; the folder stays), temporary `LATEST` files, and lock files `.lock.<pid>.tmp` (a lock being written) or
- * `.lock.<pid>.stale` (a stale lock moved aside to be removed) whose process is gone. Nothing else is removed: a staging
- * folder without the marker is kept and reported; a run folder newer than `latest` (a run killed between its rename
+ * naming their id, or that a run stopped while creating (empty, or holding only the marker or its temporary name
+ * with a part of `<run-id>\n`: see `startedStagingFiles`), the marker naming its run left in a run folder (a run
+ * killed between its rename and the marker's removal; the folder stays), temporary `LATEST` files, and lock files
+ * `.lock.<pid>.tmp` (a lock being written) or `.lock.<pid>.stale` (a stale lock moved aside to be removed) whose
+ * process is gone. Nothing else is removed: any other staging folder (no marker and something else in it, a marker
+ * naming another id, a link) is kept and reported; a run folder newer than `latest` (a run killed between its rename
  * and `LATEST`, or a pointer set back) is kept and reported; with no `latest` (missing or broken pointer, already
  * reported) no run folder is even judged. Only called while holding the lock, so no other run is writing them.
  */
@@ -289,10 +396,16 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
     const path = join(runsDir, name);
     const label = `${runsLabel}/${name}`;
     if (name.startsWith(STAGING_PREFIX)) {
-      if (await holdsMarker(path, name.slice(STAGING_PREFIX.length))) {
+      const id = name.slice(STAGING_PREFIX.length);
+      if (await holdsMarker(path, id)) {
         await rm(path, { recursive: true, force: true });
         removed.push(name);
-      } else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
+      } else {
+        // Or a run stopped while it created the folder: nothing in it but a part of its marker.
+        const markers = await startedStagingFiles(path, id);
+        if (markers && (await removeStartedStaging(path, markers))) removed.push(name);
+        else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
+      }
     } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
       if ((await lstat(path).catch(() => undefined))?.isFile()) {
         await rm(path, { force: true });
@@ -310,10 +423,11 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
 }
 
 /**
- * Takes `runs/.lock` (see `takeLock`: created exclusively, a stale one taken over by one run only, a live one
- * `E_LOCKED` naming its holder), creating the runs folder first, and returns the function that releases it.
+ * Takes `runs/.lock` (see `takeLock`: created exclusively, refreshed while held, a stale one taken over by one run only
+ * and `onTakeOver` told why, a live one `E_LOCKED` naming its holder), creating the runs folder first, and returns the
+ * function that releases it.
  */
-export async function acquireLock(runsDir: string, label: string): Promise<() => Promise<void>> {
+export async function acquireLock(runsDir: string, label: string, onTakeOver?: (message: string) => void): Promise<() => Promise<void>> {
   try {
     makeFolderSync(runsDir);
   } catch (cause) {
@@ -321,5 +435,5 @@ export async function acquireLock(runsDir: string, label: string): Promise<() =>
     if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
     throw new OutputError("E_WRITE", runMessages.runsFolderNotCreated(label, code), { cause });
   }
-  return takeLock(runsDir, LOCK_FILE, label);
+  return takeLock(runsDir, LOCK_FILE, label, undefined, onTakeOver);
 }

@@ -11,7 +11,7 @@ import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
-import { undoOnInterrupt } from "./interrupt.js";
+import { deliverPendingSignals, undoOnInterrupt } from "./interrupt.js";
 import { NOT_CLAIMED, refuseUnlessClaimed, writeClaimed, writeClaimedSync } from "./claimed.js";
 import { crashAt } from "../crash-point.js";
 import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
@@ -351,8 +351,19 @@ async function writeFiles(
           byPath.length > 0,
         );
         for (const [i, { name }] of others.entries()) if (written[i]) digests[name] = written[i]!;
-      } else
-        for (const { name, path } of others) {
+      } else {
+        // The files are written with synchronous calls, which block the event loop: a Ctrl-C (or SIGTERM, SIGHUP)
+        // that arrived meanwhile is let in between two files (`deliverPendingSignals`), and the handler removes the
+        // temporary files (and a run's staging folder). Only once `SIGNAL_CHECK_MS` have gone by since the last such
+        // pause: the small files of most runs take a few milliseconds in all, and a pause after each of them cost
+        // about half a millisecond per run (the pause before the renames, below, is always made). So an interruption
+        // is honoured within about one file's write.
+        let checked = performance.now();
+        for (const [k, { name, path }] of others.entries()) {
+          if (k > 0 && performance.now() - checked >= SIGNAL_CHECK_MS) {
+            await deliverPendingSignals();
+            checked = performance.now();
+          }
           const content = files[name] as Exclude<FileContent, PathJob>;
           const hash = newHash?.();
           let bytes = 0;
@@ -365,7 +376,9 @@ async function writeFiles(
             }
           } else bytes = writeChunksSync(path, isFileJob(content) ? jobChunks(content) : content, hash);
           if (hash) digests[name] = { bytes, sha256: hash.digest("hex") };
+          if (k === 0) crashAt("writing");
         }
+      }
     } catch (cause) {
       failure = cause;
     }
@@ -375,6 +388,12 @@ async function writeFiles(
     const rejected = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     if (rejected) throw rejected.reason;
     if (newHash) for (const { name, path } of byPath) digests[name] = await digestFile(path);
+    // The commit point. A signal that arrived while the files were written is handled here, before anything is renamed:
+    // the temporary files go, the outputs stay as they were. From here to the end of the renames nothing awaits, so no
+    // signal is handled in between: one that arrives during them (a few system calls per file) is handled at the
+    // event loop's next turn, after them, with the folder complete and every output new, and the command still ends by
+    // it (exit 128 + n, not 0: a scheduler learns that it was stopped; docs/reliability.md, "Output files", 4).
+    await deliverPendingSignals();
     const texts = record?.(digests);
     if (texts) writeClaimedSync(temporary[0], texts.journal);
     // Each temporary file is still a file of one name (no link put there since it was written) before it is renamed into place.
@@ -407,6 +426,12 @@ async function writeFiles(
   }
   return digests;
 }
+
+/**
+ * The most milliseconds the single-thread writer goes between two files without letting a pending signal in (see
+ * `writeFiles`): far below what a person notices after pressing Ctrl-C.
+ */
+const SIGNAL_CHECK_MS = 20;
 
 /**
  * The start of the name of the folder in which the writers of `PathJob` files write (`mkdtemp` adds six random

@@ -52,6 +52,32 @@ describe.skipIf(!BUILT)("an interrupted writer", () => {
     expect((await readdir(dir)).sort()).toEqual(["index.csv"]);
   });
 
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("a %s that arrives while the thread runs synchronously is handled at the next deliverPendingSignals, before what follows it", async (signal) => {
+    const dir = await makeTempDir({ "index.csv": "the previous run's\n" });
+    // From an fs callback (the poll phase of the event loop, where a writer usually is), the signal sent while the
+    // thread is busy: it waits until deliverPendingSignals, where the handler removes the temporary file and ends the
+    // process, so the step after it (a commit) never runs.
+    const script = `
+      const { claimTemporary } = await import(${JSON.stringify(pathToFileURL(join(DIST, "temporary.js")).href)});
+      const { deliverPendingSignals } = await import(${JSON.stringify(pathToFileURL(join(DIST, "interrupt.js")).href)});
+      const { readFile } = await import("node:fs/promises");
+      const { writeFileSync } = await import("node:fs");
+      const dir = ${JSON.stringify(dir)};
+      const path = dir + "/.index.csv." + process.pid + ".tmp";
+      claimTemporary(path);
+      writeFileSync(path, "unit,year\\n");
+      await readFile(path);
+      process.kill(process.pid, ${JSON.stringify(signal)});
+      writeFileSync(dir + "/before", "");
+      await deliverPendingSignals();
+      writeFileSync(dir + "/after", "");
+    `;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "ignore", "inherit"] });
+    const ended = await new Promise<{ code: number | null; signal: string | null }>((done) => child.on("exit", (code, signal) => done({ code, signal })));
+    expect(ended).toEqual({ code: null, signal });
+    expect((await readdir(dir)).sort()).toEqual(["before", "index.csv"]);
+  });
+
   it("leaves the decision to a program that handles the signal itself: nothing is removed behind its back", async () => {
     const dir = await makeTempDir();
     await writeFile(join(dir, "notes.txt"), "x\n");
