@@ -1,13 +1,16 @@
 /**
- * A folder's lock: a small file created exclusively, holding the pid, host and start time of the run that holds it, so
- * that one run at a time writes the folder (a project's runs folder, `runs/.lock`; an output folder while the folder
- * writer writes it). A lock whose process is gone is stale and taken over, by one run only.
+ * A folder's lock: a small file created exclusively, holding the pid, host and start time of the run that holds it, and
+ * what else identifies its process (on Linux its start time in clock ticks, the machine's boot id and its pid
+ * namespace), so that one run at a time writes the folder (a project's runs folder, `runs/.lock`; an output folder while
+ * the folder writer writes it). Its holder refreshes the file's modification time every `HEARTBEAT_MS` while it holds
+ * it. A lock whose process is gone is stale and taken over, by one run only (`judgeLock` says when).
  */
-import { lstatSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { lstatSync, lutimesSync, readFileSync, readlinkSync, renameSync, unlinkSync } from "node:fs";
 import { link, lstat, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
-import { projectMessages } from "../../core/project-messages.js";
+import { projectMessages, type LockRule, type StaleLockReason } from "../../core/project-messages.js";
+import { joinMessages } from "../../core/localize.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError } from "../../errors.js";
 import { undoOnInterrupt } from "./interrupt.js";
@@ -19,6 +22,17 @@ export interface LockHolder {
   pid: number;
   host: string;
   startedAt: string;
+  /** The machine's boot id (Linux: /proc/sys/kernel/random/boot_id): a lock of another boot is stale. */
+  bootId?: string;
+  /**
+   * The holder's pid namespace (Linux: the link /proc/self/ns/pid, such as `pid:[4026531836]`): a pid means something
+   * only in its own namespace; a lock of another namespace (a previous container) is judged by its heartbeat alone.
+   */
+  pidNamespace?: string;
+  /** The holder's start time in clock ticks since boot (Linux: field 22 of /proc/self/stat): another one means the pid was reused. */
+  startTicks?: number;
+  /** How often the holder refreshes the lock (`HEARTBEAT_MS`): a lock that says so may be judged by its heartbeat from another host. */
+  heartbeatMs?: number;
   /**
    * The files of the folder the holder may leave behind if it is killed (`kill -9`, a power cut): its temporary files
    * `.<name>.<pid>.tmp` and backups `.<name>.<pid>.old`. The run that takes a stale lock over removes them (a backup
@@ -26,6 +40,36 @@ export interface LockHolder {
    */
   files?: string[];
 }
+
+/**
+ * How often the holder refreshes its lock's modification time (its heartbeat): a cheap `utimes` from an unref'd timer.
+ * A run that blocks its event loop (a synchronous write of a large file) refreshes it late, never wrongly.
+ */
+export const HEARTBEAT_MS = 30_000;
+
+/**
+ * How long a lock whose process cannot be checked from here (another pid namespace: a previous container on this host;
+ * a lock written by an older version; a system without /proc) may go without a heartbeat before it is stale: 10 minutes,
+ * 20 heartbeats. It must be longer than the longest stretch a live run may block its event loop: the largest measured
+ * (docs/performance.md: 12 M values, 2 GB of files written by synchronous calls on one thread, a revision summary of
+ * about 11 s) block it for seconds, and 10 minutes still covers 2 GB written at 4 MB/s (a slow network share).
+ */
+export const STALE_AFTER_MS = 10 * 60_000;
+
+/**
+ * How long a lock of another host may go without a heartbeat before it is stale: 30 minutes, longer than for this host,
+ * since the two clocks may disagree by some minutes. Another host's pid cannot be checked at all, and a container
+ * started without a fixed `--hostname` gets a new host name each time: without this rule a killed run's lock would
+ * stop every later run there for good. A lock of an older version, which does not say it has a heartbeat, is never
+ * taken over from another host.
+ */
+export const OTHER_HOST_STALE_AFTER_MS = 30 * 60_000;
+
+/** How long a lock that cannot be read (a run killed between creating and filling it) lives before it is stale. */
+export const DAMAGED_STALE_AFTER_MS = 60_000;
+
+/** How long a lock may go without a heartbeat before a refusal says since when it was last refreshed (two heartbeats). */
+export const SILENCE_TOLD_AFTER_MS = 2 * HEARTBEAT_MS;
 
 /** Whether process `pid` runs on this machine (`EPERM` means it runs under another user). */
 export function isProcessAlive(pid: number): boolean {
@@ -37,40 +81,181 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-/**
- * A lock file is stale when its process is gone: same host and a dead pid, or same host and written before the machine
- * last started (a power cut mid-run: after the reboot its pid may belong to another process), or unreadable and older
- * than a minute.
- */
-export async function isStale(lockPath: string): Promise<boolean> {
-  return (await staleLockText(lockPath)) !== undefined;
+/** What identifies this process beyond its pid: what of it can be read here (nothing but on Linux). */
+export interface ProcessIdentity {
+  bootId?: string;
+  pidNamespace?: string;
+  startTicks?: number;
 }
 
-/** The text of the lock at `lockPath` when it is stale (see `isStale`), else `undefined` (live, or gone). */
-async function staleLockText(lockPath: string): Promise<string | undefined> {
-  const text = await readFile(lockPath, "utf8").catch(() => undefined);
-  if (text === undefined) return undefined;
-  let holder: Partial<LockHolder>;
+/** The start time (field 22, clock ticks since boot) and pid (field 1) in the text of /proc/<pid>/stat. */
+function parseStat(text: string): { pid: number; startTicks: number } | undefined {
+  // The command name (field 2) is in parentheses and may hold spaces and parentheses: the fields after it follow the last ")".
+  const close = text.lastIndexOf(")");
+  const fields = text.slice(close + 2).split(" ");
+  const pid = Number.parseInt(text, 10);
+  const startTicks = Number(fields[19]);
+  return close > 0 && Number.isSafeInteger(pid) && Number.isSafeInteger(startTicks) ? { pid, startTicks } : undefined;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+let ownIdentity: ProcessIdentity | undefined;
+/** Whether /proc is this process's pid namespace's (its /proc/self/stat names this pid): only then does /proc/<pid> describe pid. */
+let procIsOurs = false;
+
+/**
+ * This process's boot id, pid namespace and start time, as recorded in the locks it takes (read once). The start time
+ * is left out when /proc is another pid namespace's (a container started with its own pid namespace but the host's
+ * /proc), where /proc/self/stat does not name this process's pid.
+ */
+export function processIdentity(): ProcessIdentity {
+  if (ownIdentity) return ownIdentity;
+  const identity: ProcessIdentity = {};
+  if (process.platform === "linux") {
+    const bootId = readText("/proc/sys/kernel/random/boot_id")?.trim();
+    if (bootId) identity.bootId = bootId;
+    try {
+      identity.pidNamespace = readlinkSync("/proc/self/ns/pid");
+    } catch {
+      // not known
+    }
+    const self = parseStat(readText("/proc/self/stat") ?? "");
+    procIsOurs = self?.pid === process.pid;
+    if (self && procIsOurs) identity.startTicks = self.startTicks;
+  }
+  return (ownIdentity = identity);
+}
+
+/** What a run reads of this machine and its processes to judge a lock (`judgeLock`); `localProbe` reads the real ones. */
+export interface LockProbe extends Omit<ProcessIdentity, "startTicks"> {
+  host: string;
+  /** Now, in milliseconds since the epoch. */
+  now: number;
+  /** When this machine last started, in milliseconds since the epoch. */
+  bootTime: number;
+  isAlive(pid: number): boolean;
+  /** The start time of process `pid` in clock ticks since boot, `undefined` when it cannot be read. */
+  startTicks(pid: number): number | undefined;
+}
+
+/** This machine and its processes, now. */
+export function localProbe(): LockProbe {
+  const { bootId, pidNamespace } = processIdentity();
+  const now = Date.now();
+  return {
+    host: hostname(),
+    now,
+    bootTime: now - uptime() * 1000,
+    ...(bootId !== undefined ? { bootId } : {}),
+    ...(pidNamespace !== undefined ? { pidNamespace } : {}),
+    isAlive: isProcessAlive,
+    startTicks: (pid) => (procIsOurs ? parseStat(readText(`/proc/${pid}/stat`) ?? "")?.startTicks : undefined),
+  };
+}
+
+/** Whether a lock is stale, and why (`judgeLock`); `silentMs` is how long since its last heartbeat (its modification time). */
+export type LockVerdict =
+  | { stale: true; reason: StaleLockReason; silentMs: number; takeOverAfterMs?: number }
+  | {
+      stale: false;
+      silentMs: number;
+      /** How long its heartbeat may be silent before it is stale; `undefined`: it is not judged by its heartbeat. */
+      takeOverAfterMs?: number;
+      /**
+       * Why it is live: `running`, its process runs (as recorded: same pid namespace and start time); `heartbeat`, its
+       * process cannot be checked, and it is refreshed (stale once silent for `STALE_AFTER_MS`); `other-host`, of
+       * another host, never stale; `damaged`, unreadable but younger than `DAMAGED_STALE_AFTER_MS`.
+       */
+      rule: LockRule;
+    };
+
+/**
+ * Whether the lock with text `text`, last modified at `mtimeMs`, is stale, judged with what `probe` reads of this
+ * machine. In order:
+ * - a text that is no lock (a run killed between creating and filling it): stale once `DAMAGED_STALE_AFTER_MS` old;
+ * - another host's: never stale, its pid means nothing here (delete it by hand once that run is gone);
+ * - another boot of this host (boot ids differ; for a lock without one, written before the machine last started):
+ *   stale, its pid may belong to any process now;
+ * - a lock of this pid namespace (or one without a namespace: an older version's, a system without namespaces): stale
+ *   when its pid no longer runs, or runs with another start time than the lock's (the pid was reused, as pid 1 is by
+ *   every container); live when it runs with the lock's start time;
+ * - otherwise its process cannot be checked (another pid namespace, such as a previous container's; no start time to
+ *   compare): stale once its heartbeat has been silent for `STALE_AFTER_MS`.
+ */
+export function judgeLock(text: string, mtimeMs: number, probe: LockProbe): LockVerdict {
+  const silentMs = Math.max(0, probe.now - mtimeMs);
+  let holder: Partial<LockHolder> | null;
   try {
     holder = JSON.parse(text);
   } catch {
-    // A lock written by a process killed between creating and filling it.
-    const info = await stat(lockPath).catch(() => undefined);
-    return info && Date.now() - info.mtimeMs > 60_000 ? text : undefined;
+    holder = null;
   }
-  if (holder.host !== hostname() || typeof holder.pid !== "number") return undefined;
-  const bootTime = Date.now() - uptime() * 1000;
-  const writtenBeforeBoot = Date.parse(holder.startedAt ?? "") < bootTime - 5_000;
-  return writtenBeforeBoot || !isProcessAlive(holder.pid) ? text : undefined;
+  if (typeof holder !== "object" || holder === null || Array.isArray(holder) || typeof holder.host !== "string")
+    return silentMs > DAMAGED_STALE_AFTER_MS ? { stale: true, reason: "damaged", silentMs } : { stale: false, silentMs, rule: "damaged" };
+  if (holder.host !== probe.host) {
+    if (typeof holder.heartbeatMs !== "number") return { stale: false, silentMs, rule: "other-host" };
+    const takeOverAfterMs = OTHER_HOST_STALE_AFTER_MS;
+    return silentMs > takeOverAfterMs ? { stale: true, reason: "silent-other-host", silentMs, takeOverAfterMs } : { stale: false, silentMs, rule: "other-host", takeOverAfterMs };
+  }
+  if (typeof holder.bootId === "string" && probe.bootId !== undefined) {
+    if (holder.bootId !== probe.bootId) return { stale: true, reason: "rebooted", silentMs };
+  } else if (Date.parse(holder.startedAt ?? "") < probe.bootTime - 5_000) return { stale: true, reason: "rebooted", silentMs };
+  const pid = holder.pid;
+  const sameNamespace = typeof holder.pidNamespace === "string" && holder.pidNamespace === probe.pidNamespace;
+  if (Number.isSafeInteger(pid) && (pid as number) > 0 && (holder.pidNamespace === undefined || sameNamespace)) {
+    if (!probe.isAlive(pid as number)) return { stale: true, reason: "gone", silentMs };
+    const started = sameNamespace && Number.isSafeInteger(holder.startTicks) ? probe.startTicks(pid as number) : undefined;
+    if (started !== undefined) return started === holder.startTicks ? { stale: false, silentMs, rule: "running" } : { stale: true, reason: "reused", silentMs };
+  }
+  return silentMs > STALE_AFTER_MS
+    ? { stale: true, reason: "silent", silentMs, takeOverAfterMs: STALE_AFTER_MS }
+    : { stale: false, silentMs, rule: "heartbeat", takeOverAfterMs: STALE_AFTER_MS };
+}
+
+/** The lock at `lockPath` judged now (`judgeLock`) with its text and modification time; `undefined` when there is none. */
+async function judgeLockFile(lockPath: string): Promise<{ text: string; mtimeMs: number; verdict: LockVerdict } | undefined> {
+  // The text first: a heartbeat (or another lock) between the two reads makes the lock look younger, never older.
+  const text = await readFile(lockPath, "utf8").catch(() => undefined);
+  const info = text === undefined ? undefined : await stat(lockPath).catch(() => undefined);
+  if (info === undefined || text === undefined) return undefined;
+  return { text, mtimeMs: info.mtimeMs, verdict: judgeLock(text, info.mtimeMs, localProbe()) };
+}
+
+/** Whether the lock file at `lockPath` is stale (see `judgeLock`). */
+export async function isStale(lockPath: string): Promise<boolean> {
+  return (await judgeLockFile(lockPath))?.verdict.stale === true;
+}
+
+/**
+ * Refreshes the modification time of the lock at `lockPath` (its heartbeat) while it holds `text`, this run's lock; a
+ * lock that is no longer this run's (taken over) is left as it is. Synchronous and tiny, so that it never waits
+ * behind the writes queued in the thread pool; failures are ignored (the next heartbeat tries again).
+ */
+export function refreshLock(lockPath: string, text: string): void {
+  try {
+    if (readFileSync(lockPath, "utf8") !== text) return;
+    const now = new Date();
+    lutimesSync(lockPath, now, now);
+  } catch {
+    // tried again at the next heartbeat
+  }
 }
 
 /**
  * Removes the stale lock whose text is `staleText`, and only that one: it is first moved aside under this process's
  * own name (one atomic rename, so of several runs that found it stale one moves it), then its text is compared. A
  * lock that is not the stale one (another run took the stale one over meanwhile, and this rename moved its new lock)
- * is put back. Returns whether the stale lock was removed by this call.
+ * is put back, and so is one refreshed since it was judged (its modification time later than `staleMtimeMs`, when
+ * given: a holder judged by its heartbeat that was only late). Returns whether the stale lock was removed by this call.
  */
-export async function removeStaleLock(lockPath: string, staleText: string): Promise<boolean> {
+export async function removeStaleLock(lockPath: string, staleText: string, staleMtimeMs?: number): Promise<boolean> {
   const aside = `${lockPath}.${process.pid}.stale`;
   try {
     await rename(lockPath, aside);
@@ -78,7 +263,8 @@ export async function removeStaleLock(lockPath: string, staleText: string): Prom
     return false; // gone: another run moved it first
   }
   const moved = await readFile(aside, "utf8").catch(() => undefined);
-  if (moved !== staleText) {
+  const refreshed = staleMtimeMs !== undefined && ((await stat(aside).catch(() => undefined))?.mtimeMs ?? Infinity) > staleMtimeMs;
+  if (moved !== staleText || refreshed) {
     await link(aside, lockPath).catch(() => undefined);
     await rm(aside, { force: true });
     return false;
@@ -110,30 +296,68 @@ async function createWithContent(path: string, content: string): Promise<void> {
   }
 }
 
+/** The holder of the lock whose text is `text`, as messages name it: `pid <pid> on <host>, since <startedAt>`. */
+function describeHolder(text: string): string {
+  try {
+    const other = JSON.parse(text) as LockHolder;
+    return `pid ${other.pid} on ${other.host}, since ${other.startedAt}`;
+  } catch {
+    return "a lock file being written, or damaged";
+  }
+}
+
 /**
  * Takes the lock `name` of folder `dir` (which must exist), created exclusively so that two runs never both get it, and
- * returns the function that releases it. A stale lock (its process is gone, see `isStale`) is taken over by one run only
- * (`removeStaleLock`); a live one is an `OutputError` `E_LOCKED` naming its holder, the lock named as `label/name`. A
- * lock from another host is never judged stale: its pid means nothing here. `files` are the files this holder may
- * leave behind (see `LockHolder.files`); once a stale lock is taken over, the files its holder listed are cleaned up
- * (`removeHolderFiles`).
+ * returns the function that releases it. A stale lock (see `judgeLock`) is taken over by one run only
+ * (`removeStaleLock`), and `onTakeOver` hears why (`projectMessages.lockTakenOver`); a live one is an `OutputError`
+ * `E_LOCKED` naming its holder, the lock named as `label/name`, and, once its heartbeat has been silent for a minute,
+ * since when and what happens to it (`projectMessages.lockSilent`). A lock from another host is never judged stale:
+ * its pid means nothing here. `files` are the files this holder may leave behind (see `LockHolder.files`); once a
+ * stale lock is taken over, the files its holder listed are cleaned up (`removeHolderFiles`). While the lock is held,
+ * its modification time is refreshed every `HEARTBEAT_MS` (`refreshLock`).
  */
-export async function takeLock(dir: string, name: string, label: string, files?: readonly string[]): Promise<() => Promise<void>> {
+export async function takeLock(
+  dir: string,
+  name: string,
+  label: string,
+  files?: readonly string[],
+  onTakeOver?: (message: string) => void,
+): Promise<() => Promise<void>> {
   const lockPath = join(dir, name);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...(files ? { files: [...files] } : {}) };
-  let taken: string | undefined;
+  const lockLabel = `${label}/${name}`;
+  const { bootId, pidNamespace, startTicks } = processIdentity();
+  const holder: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+    ...(bootId !== undefined ? { bootId } : {}),
+    ...(pidNamespace !== undefined ? { pidNamespace } : {}),
+    ...(startTicks !== undefined ? { startTicks } : {}),
+    heartbeatMs: HEARTBEAT_MS,
+    ...(files ? { files: [...files] } : {}),
+  };
+  let taken: { text: string; verdict: LockVerdict & { stale: true } } | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const text = JSON.stringify(holder) + "\n";
       await createWithContent(lockPath, text);
-      if (taken !== undefined) removeHolderFiles(dir, taken);
+      if (taken !== undefined) {
+        removeHolderFiles(dir, taken.text);
+        const { reason, silentMs } = taken.verdict;
+        onTakeOver?.(projectMessages.lockTakenOver(lockLabel, describeHolder(taken.text), reason, silentMs, taken.verdict.takeOverAfterMs ?? STALE_AFTER_MS));
+      }
+      // The heartbeat: an unref'd timer, which never keeps the process alive.
+      const heartbeat = setInterval(() => refreshLock(lockPath, text), HEARTBEAT_MS);
+      heartbeat.unref();
       // Released only while it is still this run's lock (never another run's, were this one ever taken over), and
       // so when the process is interrupted (`interrupt.ts`).
       const stopUndo = undoOnInterrupt(() => {
+        clearInterval(heartbeat);
         if (readFileSync(lockPath, "utf8") === text) unlinkSync(lockPath);
       });
       // The undo stays until the lock is gone: a signal while it is being removed still finds it (and removes it).
       return async () => {
+        clearInterval(heartbeat);
         if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
         stopUndo();
       };
@@ -141,25 +365,31 @@ export async function takeLock(dir: string, name: string, label: string, files?:
       if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
         throw new OutputError("E_WRITE", runMessages.lockNotCreated(label, (error as NodeJS.ErrnoException).code), { cause: error });
+      const judged = await judgeLockFile(lockPath);
       if (attempt === 0) {
-        const staleText = await staleLockText(lockPath);
-        if (staleText !== undefined) {
-          if (await removeStaleLock(lockPath, staleText)) taken = staleText;
+        if (judged === undefined) continue; // released meanwhile
+        const { text, mtimeMs, verdict } = judged;
+        if (verdict.stale) {
+          if (await removeStaleLock(lockPath, text, mtimeMs)) taken = { text, verdict };
           continue;
         }
       }
-      const text = await readFile(lockPath, "utf8").catch(() => "");
-      let description = "a lock file being written, or damaged";
-      try {
-        const other = JSON.parse(text) as LockHolder;
-        description = `pid ${other.pid} on ${other.host}, since ${other.startedAt}`;
-      } catch {
-        // keep the description
-      }
-      throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${name}`, description));
+      throw lockedError(lockLabel, judged);
     }
   }
-  throw new OutputError("E_LOCKED", projectMessages.locked(`${label}/${name}`, "unknown"));
+  throw new OutputError("E_LOCKED", projectMessages.locked(lockLabel, "unknown"));
+}
+
+/**
+ * The `E_LOCKED` error for the lock `lockLabel`, held by the lock `judged` (`undefined`: gone meanwhile, its holder
+ * unknown): its holder, and, once its heartbeat has been silent for `SILENCE_TOLD_AFTER_MS`, since when and what
+ * happens to it.
+ */
+function lockedError(lockLabel: string, judged: { text: string; verdict: LockVerdict } | undefined): OutputError {
+  const locked = projectMessages.locked(lockLabel, judged ? describeHolder(judged.text) : "unknown");
+  const verdict = judged?.verdict;
+  if (verdict === undefined || verdict.stale || verdict.rule === "damaged" || verdict.silentMs <= SILENCE_TOLD_AFTER_MS) return new OutputError("E_LOCKED", locked);
+  return new OutputError("E_LOCKED", joinMessages(locked, projectMessages.lockSilent(verdict.silentMs, verdict.rule, verdict.takeOverAfterMs)));
 }
 
 /**
