@@ -106,9 +106,9 @@ export const CODE_MEANINGS = {
   E_PROJECT_SHAPE: "an index.yaml that is not a mapping of the known keys",
   E_PROJECT_YAML: "an index.yaml that does not parse",
   E_LOCKED: "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it (exit 3)",
-  E_UNKNOWN_RUN: "a run name diff cannot find",
-  E_AMBIGUOUS_RUN: "a start of a run id that diff finds in several runs",
-  E_TOO_FEW_RUNS: "diff with fewer than two published runs",
+  E_UNKNOWN_RUN: "a run name diff, report --run or verify cannot find",
+  E_AMBIGUOUS_RUN: "a start of a run id that diff, report --run or verify finds in several runs",
+  E_TOO_FEW_RUNS: "no published run, or previous asked of a latest run that has none (the first run, or made while LATEST named no usable run)",
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
   E_INPUT_CHANGED: "an input file of a project run changed, appeared or disappeared while the run read it: no run is written",
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
@@ -152,9 +152,9 @@ export const CODE_MEANINGS = {
   // run folders
   E_RUNS_NOT_FOLDER: "the runs folder of a project is a file (exit 3)",
   E_BAD_LATEST: "runs/LATEST is not a run id, or names a run that does not exist",
-  E_NO_RUN: "verify: no such run folder; diff, report, verify: a linked run folder whose target is gone; report: no published run to write into",
-  E_NO_MANIFEST: "verify: the run folder has no readable manifest.json",
-  E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest (exit 1)",
+  E_NO_RUN: "verify: no such run folder; diff, report, verify: a linked run folder whose target is gone, or a previous run the latest run's manifest names that is gone; report: no published run to write into",
+  E_NO_MANIFEST: "verify, diff: the run folder's manifest.json cannot be read or is not one compute writes",
+  E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest, or the manifest's fingerprint, startedAt or previous does not agree with what it lists and the run id (exit 1); diff: a file it reads of a run does not match the run's manifest",
   // report --uncertainty-from
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
   E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",
@@ -174,6 +174,7 @@ export const CODE_MEANINGS = {
   E_WRITE: "an output could not be written (exit 3)",
   E_INTERNAL: "a bug (exit 4): please report it",
   // warnings (W_...; under --strict they become errors with E_ instead of W_)
+  W_LOCK_TAKEN_OVER: "a stale lock (its process gone, its pid reused, the machine restarted, or its heartbeat silent) was taken over; the run says why",
   W_WEIGHTS_RENORMALISED: "siblings' weights did not sum to 1 (nor to 100, shares written as percentages) and were divided by their sum",
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
@@ -195,6 +196,7 @@ export const CODE_MEANINGS = {
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed",
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept",
+  W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
   W_STAGING_KEPT: "a staging folder without this tool's marker, kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
@@ -229,8 +231,9 @@ export const CODE_EXAMPLES = {
   E_YAML_SHAPE: "tree.yaml: expected a list of nodes (each with a code)",
   E_YAML_SYNTAX:
     'tree.yaml:3: the file is not valid YAML (UNEXPECTED_TOKEN); line 3 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes',
-  E_NO_RUN: "runs/20261204T1617: no such run folder; expected a run id, latest, or the path of a run folder",
-  E_TOO_FEW_RUNS: "runs has 1 published run; expected at least two to compare (or name two runs)",
+  E_NO_RUN: "runs/20261204T1617: no such run folder; expected a run id (or its start), latest, previous, or the path of a run folder",
+  E_TOO_FEW_RUNS:
+    "runs: the latest run 20260301T020000.123Z-1a2b3c4d has no previous run (it was the first published, or no usable run was published before it when it ran); expected at least two runs to compare (or name two runs)",
   E_UNKNOWN_RUN:
     'unknown run "2025" in runs; expected a run id (20260301T020000.123Z-1a2b3c4d, 20270301T020000.456Z-5e6f7a8b), latest, previous, or a run folder',
   E_AMBIGUOUS_RUN:
@@ -255,6 +258,9 @@ export const CODE_EXAMPLES = {
   E_COINR_TYPE: 'iMeta.csv:2: Type "Indikator" is not a choice; expected one of: Indicator, Aggregate, Group, Denominator, Other; did you mean "Indicator"?',
   E_BAD_LATEST: "runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist; expected it to name a run folder (or name the runs to compare)",
   E_NO_MANIFEST: "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; expected the manifest.json compute writes in every run folder",
+  E_RUN_CHANGED: "runs/20260301T020000.123Z-1a2b3c4d: does not match manifest.json: 0 missing, 1 changed, 0 unlisted",
+  W_RUN_CHANGED:
+    "runs/20260301T020000.123Z-1a2b3c4d/index.json does not match the run's manifest.json (5678 bytes, SHA-256 9f86…; listed with 5678 bytes, SHA-256 6030…): the run's files changed after it was written, so its values are not compared with the new run's; expected its files as compute wrote them (innovation-index verify runs/20260301T020000.123Z-1a2b3c4d lists every difference)",
   W_LATEST_MANIFEST:
     "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; treated as no previous run for --if-changed and the revision summary; no run folder was removed",
   E_BAD_NUMBER: 'broken.csv:23:4: value "1,62O" in column "2018年" is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value',

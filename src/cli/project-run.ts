@@ -27,7 +27,7 @@ import {
   type RunManifest,
 } from "../io/runs/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
-import { EarlierRunError, readRunManifest, requireIndexJson, tallyRunFolders } from "../io/runs/run-values.js";
+import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -187,7 +187,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   }
 
   printWarnings(runWarnings, env);
-  const release = await acquireLock(runsDir, runsLabel);
+  // A stale lock taken over is said, with why (its process is gone, its pid reused, its heartbeat silent).
+  const release = await acquireLock(runsDir, runsLabel, (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
   try {
     // The run is computed, published and printed in a function of its own, so that its values (about the size of the
     // panel and the results) are garbage once it returns, before the revision summary reads both runs' values.
@@ -212,6 +213,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         fingerprint,
+        // The run LATEST named, which this run replaces once published: `previous` while this run is the latest.
+        previous: pointer.id ?? null,
         options: recorded,
         inputs,
         ...(query !== undefined ? { query } : {}),
@@ -248,7 +251,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     })();
     if (id === undefined) return;
     const summary = latest
-      ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals)
+      ? await summariseRevisions(runsDir, runsLabel, latest, id, options.decimals, REVISION_SUMMARY_MAX_BYTES, (warning) => printWarnings([warning], env))
       : runWarnings.length > 0
         ? outputMessages.revisionsSkipped()
         : terminalMessages.firstRun();
@@ -289,7 +292,9 @@ export async function revisionMemoryBytes(runsDir: string, runs: readonly string
 /**
  * The revision summary of run `id` against run `against` (`formatRevisionSummary`); a line saying it was not compared,
  * and why, when `against` cannot be read; a line saying it was left out when comparing the runs would take more than
- * `maxBytes` of memory (`revisionMemoryBytes`; `diff` compares them).
+ * `maxBytes` of memory (`revisionMemoryBytes`; `diff` compares them). The files of `against` are checked against its
+ * manifest as they are read: one that does not match is a warning `W_RUN_CHANGED` given to `warn`, and the line says
+ * the runs were not compared, so that no revision is reported that the published run does not show.
  */
 export async function summariseRevisions(
   runsDir: string,
@@ -298,26 +303,33 @@ export async function summariseRevisions(
   id: string,
   decimals: number,
   maxBytes = REVISION_SUMMARY_MAX_BYTES,
+  warn: (warning: Issue) => void = () => undefined,
 ): Promise<string> {
   const bytes = await revisionMemoryBytes(runsDir, [against, id]);
   if (bytes > maxBytes)
     return terminalMessages.revisionsTooLarge(against, (bytes / 2 ** 20).toFixed(1), (maxBytes / 2 ** 20).toFixed(1));
-  const before = { folder: resolve(runsDir, against), label: `${runsLabel}/${against}` };
+  const earlier = { folder: resolve(runsDir, against), label: `${runsLabel}/${against}` };
   const after = { folder: resolve(runsDir, id), label: `${runsLabel}/${id}` };
   // A run before this one that cannot be read (no index.json, a manifest or values that are not what compute writes)
-  // is not compared, and the line says why.
-  const unreadable = await requireIndexJson(before)
-    .then(() => readRunManifest(before))
-    .then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
-  if (unreadable !== undefined) return outputMessages.revisionsNotCompared(against, unreadable);
+  // is not compared, and the line says why. Its files are checked against its manifest as they are read; this run's
+  // were hashed as they were written.
+  let before: RunFolder;
+  try {
+    await requireIndexJson(earlier);
+    before = (await readRunFolder(earlier)).run;
+  } catch (error) {
+    return outputMessages.revisionsNotCompared(against, error instanceof Error ? error.message : String(error));
+  }
   let tallies: { input: RevisionTally; output: RevisionTally };
   try {
     // Counted without listing the revisions, so that a run that changes every value (a new base year) still gets its line.
     tallies = await tallyRunFolders(before, after, INDEX_CODE);
   } catch (cause) {
+    if (cause instanceof EarlierRunError && cause.cause instanceof RunChangedError) {
+      const changed = cause.cause;
+      warn({ code: "W_RUN_CHANGED", source: changed.source, message: outputMessages.comparedRunChanged(changed.problem, before.label) });
+      return outputMessages.revisionsNotComparedChanged(against);
+    }
     if (cause instanceof EarlierRunError) return outputMessages.revisionsNotCompared(against, cause.cause instanceof Error ? cause.cause.message : String(cause.cause));
     throw cause;
   }

@@ -116,7 +116,8 @@ export const outputMessages = catalogue("outputMessages", {
     `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
   /** A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did about it. */
   latestIgnored: (problem: string) => `${problem}; ${LATEST_CONSEQUENCE}`,
-  latestUnusable: (problem: string) => `${problem}; expected it to name a run folder (or name the runs to compare)`,
+  /** `compare`: said by diff, which may be given the runs to compare instead; else by a command naming one run. */
+  latestUnusable: (problem: string, compare = true) => `${problem}; expected it to name a run folder (or name ${compare ? "the runs to compare" : "a run"})`,
   unpublishedRun: (runLabel: string, latest: string | undefined) =>
     `${runLabel} is newer than ${latest ? `the run LATEST names (${latest})` : "every published run"}: it was never published (a run stopped before moving LATEST) or LATEST was set back; kept, not removed`,
   stagingKept: (stagingLabel: string, marker: string) =>
@@ -126,6 +127,25 @@ export const outputMessages = catalogue("outputMessages", {
     `${runLabel}: the run is complete but ${latestLabel} could not be moved to it (${reason}); the run folder is kept, unpublished; expected a writable runs folder`,
   revisionsSkipped: () => `revisions: not compared, as there is no usable previous run (see the warning above)`,
   revisionsNotCompared: (against: string, reason: string) => `revisions against run ${against}: not compared (${reason})`,
+  /** The line of a run whose earlier run's files do not match its manifest (`comparedRunChanged` said why). */
+  revisionsNotComparedChanged: (against: string) =>
+    `revisions against run ${against}: not compared, as its files do not match its manifest.json (see the warning above)`,
+  /**
+   * A file of a run read to compare it that is not as the run's `manifest.json` lists it: `listed` is `undefined` when
+   * the manifest does not list it, `found` when the file is missing or cannot be read.
+   */
+  runFileNotAsListed: (fileLabel: string, listed?: { bytes: number; sha256: string }, found?: { bytes: number; sha256: string }) =>
+    listed === undefined
+      ? `${fileLabel} is not listed in the run's manifest.json`
+      : found === undefined
+        ? `${fileLabel} is missing or cannot be read, though the run's manifest.json lists it with ${listed.bytes} bytes`
+        : `${fileLabel} does not match the run's manifest.json (${found.bytes} bytes, SHA-256 ${found.sha256}; listed with ${listed.bytes} bytes, SHA-256 ${listed.sha256})`,
+  /** The warning of compute when the run it compares with fails `runFileNotAsListed` (`problem`). */
+  comparedRunChanged: (problem: string, runLabel: string) =>
+    `${problem}: the run's files changed after it was written, so its values are not compared with the new run's; expected its files as compute wrote them (innovation-index verify ${runLabel} lists every difference)`,
+  /** The error of diff when a run it compares fails `runFileNotAsListed` (`problem`). */
+  diffRunChanged: (problem: string, runLabel: string) =>
+    `${problem}: the run's files changed after it was written, so its values are not the ones it published; expected its files as compute wrote them (innovation-index verify ${runLabel} lists every difference)`,
 
   // a run written with --parquet-only: index.json names the Parquet files that hold its results ("resultsIn")
   resultsInInvalid: (source: string, found: string) =>
@@ -150,7 +170,21 @@ export const outputMessages = catalogue("outputMessages", {
   verifyNoProject: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or the path of a run folder`,
   verifyNoPublishedRun: (runsLabel: string) => `${runsLabel} has no published run; expected a run to verify (run compute first, or name a run folder)`,
   verifyNoRun: (label: string, linkTarget?: string) =>
-    `${label}: no such run folder${brokenLink(linkTarget)}; expected a run id, latest, or the path of a run folder`,
+    `${label}: no such run folder${brokenLink(linkTarget)}; expected a run id (or its start), latest, previous, or the path of a run folder`,
+  // what verify checks of manifest.json itself: `found` as JSON text (a value edited by hand may be of any type)
+  /** `expected`: the fingerprint recomputed; `undefined` when it cannot be (no tool version, or options that are not an object). */
+  verifyFingerprint: (found: string, expected: string | undefined) =>
+    expected === undefined
+      ? `manifest.json: fingerprint ${found} cannot be recomputed, as the tool version or the options are missing; expected the tool version, options and input files compute records`
+      : `manifest.json: fingerprint ${found}, but the tool version, options and input files it lists give ${expected}; expected the fingerprint of what the run was computed from (an option, an input file's SHA-256 or the fingerprint was edited)`,
+  verifyIdFingerprint: (id: string, fingerprint: string) =>
+    `manifest.json: fingerprint ${fingerprint} does not start with ${id.slice(-8)}, as the run id ${id} does; expected the fingerprint the run id was made from (the manifest or the folder's name was edited)`,
+  /** `idTime`: the time of the run id (ISO), when `startedAt` is later than it; `undefined` when `startedAt` is not a time. */
+  verifyStartedAt: (found: string, idTime: string | undefined) =>
+    `manifest.json: startedAt ${found} is ${idTime === undefined ? "not a time as compute writes it (such as 2026-03-01T02:00:00.123Z)" : `later than the time of the run id, ${idTime}`}; expected the time the run started: the time of its id, or earlier when the id was moved later to sort after an earlier run`,
+  /** `id`: the run id of the folder, when it has one. */
+  verifyPrevious: (found: string, id: string | undefined) =>
+    `manifest.json: previous ${found} is not the id of a run ${id === undefined ? "" : `earlier than ${id} `}or null; expected the run LATEST named when this run was published (null for none)`,
   verifyMissing: (path: string, bytes: number, derived = false) =>
     `missing: ${path} (${derived ? "a derived file, " : ""}listed with ${bytes} bytes${derived ? " in reports.json" : ""})`,
   verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }, derived = false) =>
@@ -166,11 +200,18 @@ export const outputMessages = catalogue("outputMessages", {
     `${label}: all ${count} files match manifest.json${
       derived.length > 0 ? `; derived from the run afterwards, matching reports.json: ${derived.join(", ")}` : ""
     }`,
-  /** `withReports`: the folder has a `reports.json` (then the files are compared with both lists). */
-  verifyFailed: (label: string, counts: { missing: number; changed: number; unlisted: number; outside: number }, withReports = false) =>
-    `${label}: does not match manifest.json${withReports ? " and reports.json" : ""}: ${counts.missing} missing, ${counts.changed} changed, ${counts.unlisted} unlisted${
-      counts.outside ? `, ${counts.outside} listed outside the folder` : ""
-    }`,
+  /**
+   * `withReports`: the folder has a `reports.json` (then the files are compared with both lists); `counts.manifest`: the
+   * problems of `manifest.json` itself (its fingerprint, start time, previous run), said alone when every file matches.
+   */
+  verifyFailed: (label: string, counts: { missing: number; changed: number; unlisted: number; outside: number; manifest?: number }, withReports = false) =>
+    `${label}: ${
+      counts.manifest && counts.missing + counts.changed + counts.unlisted + counts.outside === 0
+        ? ""
+        : `does not match manifest.json${withReports ? " and reports.json" : ""}: ${counts.missing} missing, ${counts.changed} changed, ${counts.unlisted} unlisted${
+            counts.outside ? `, ${counts.outside} listed outside the folder` : ""
+          }${counts.manifest ? "; " : ""}`
+    }${counts.manifest ? `manifest.json does not agree with itself or the run id (${counts.manifest} problem${counts.manifest === 1 ? "" : "s"})` : ""}`,
 
   // reports.json: the files report derives from a run (see src/io/runs/run-reports.ts)
   reportsNotReports: () => `is not a list of derived files written by report (expected an object whose "files" lists path, bytes, sha256, command and run)`,

@@ -15,6 +15,21 @@ export function describeFound(value: unknown): string {
   return `${typeof value} ${quote(String(value))}`;
 }
 
+/** Why a lock was judged stale (src/io/write/folder-lock.ts, `judgeLock`). */
+export type StaleLockReason = "gone" | "reused" | "rebooted" | "silent" | "silent-other-host" | "damaged";
+
+/** Why a lock was judged live (`judgeLock`): its process runs; it is refreshed; another host's; unreadable but young. */
+export type LockRule = "running" | "heartbeat" | "other-host" | "damaged";
+
+/** A duration, for messages: seconds below two minutes, then minutes, hours below two days, then days (rounded down). */
+export function describeDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86_400)} days`;
+}
+
 export const projectMessages = catalogue("projectMessages", {
   yamlSyntax: (reason: string) => `the file is not valid YAML (${reason}); expected keys such as indicators, values, methods`,
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
@@ -40,12 +55,52 @@ export const projectMessages = catalogue("projectMessages", {
 
   locked: (lock: string, holder: string) =>
     `${lock}: another run holds the lock (${holder}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone`,
+  /**
+   * Said after `locked` when the lock's heartbeat (its modification time, refreshed every 30 s by its holder) has been
+   * silent for `silentMs`; `rule` is why it is still live, `takeOverAfterMs` how long a lock judged by its heartbeat
+   * may be silent.
+   */
+  lockSilent: (silentMs: number, rule: LockRule, takeOverAfterMs?: number) =>
+    `. Its lock was last refreshed ${describeDuration(silentMs)} ago` +
+    (rule === "running"
+      ? ", but its process still runs here (busy, or stopped with Ctrl-Z): the lock is not taken over while it runs"
+      : rule === "other-host"
+        ? takeOverAfterMs === undefined
+          ? "; a lock from another host written by an older version of the tool is never taken over"
+          : `, and it is from another host: it is taken over once it has not been refreshed for ${describeDuration(takeOverAfterMs)}`
+        : `, and its process cannot be checked from here (a run in another container, or of an older version of the tool): the lock is taken over once it has not been refreshed for ${describeDuration(takeOverAfterMs ?? 0)}`),
+  /** A stale lock taken over (`reason`, see `judgeLock`), its heartbeat silent for `silentMs`, of at most `takeOverAfterMs`. */
+  lockTakenOver: (lock: string, holder: string, reason: StaleLockReason, silentMs: number, takeOverAfterMs: number) =>
+    `${lock}: took over the lock of a run that is gone (${holder}): ` +
+    (reason === "gone"
+      ? "its process no longer runs"
+      : reason === "reused"
+        ? "its pid now belongs to another process (another start time)"
+        : reason === "rebooted"
+          ? "the machine has restarted since it was written"
+          : reason === "silent"
+            ? `it has not been refreshed for ${describeDuration(silentMs)}, more than ${describeDuration(takeOverAfterMs)}, and its process cannot be checked from here (a run in another container, or of an older version of the tool)`
+            : reason === "silent-other-host"
+              ? `it is from another host and has not been refreshed for ${describeDuration(silentMs)}, more than ${describeDuration(takeOverAfterMs)}`
+            : `it cannot be read and was last written ${describeDuration(silentMs)} ago`),
   unknownRun: (reference: string, runs: string, known: readonly string[]) =>
     `unknown run ${quote(reference)} in ${runs}; expected a run id (${known.slice(-3).join(", ") || "no runs yet"}), latest, previous, or a run folder`,
   ambiguousRun: (reference: string, runs: string, matches: readonly string[]) =>
     `run ${quote(reference)} in ${runs} could be any of ${matches.length} runs (${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", …" : ""}); expected enough of the id to name one run`,
   tooFewRuns: (runs: string, count: number) =>
     `${runs} has ${count} published run${count === 1 ? "" : "s"}; expected at least two to compare (or name two runs)`,
+  /** `latest` has no previous run (its manifest records none, or no run is older): said by the command that asked for `previous`. */
+  noPreviousRun: (runs: string, latest: string, command: "diff" | "report" | "verify") =>
+    `${runs}: the latest run ${latest} has no previous run (it was the first published, or no usable run was published before it when it ran); expected ${
+      command === "diff"
+        ? "at least two runs to compare (or name two runs)"
+        : command === "report"
+          ? "--run latest or a run id for the report to go into"
+          : "latest, a run id or the path of a run folder to verify"
+    }`,
+  /** The `previous` of the latest run's manifest (`found`, as JSON) names no run folder. */
+  previousUnusable: (manifestLabel: string, found: string, runs: string) =>
+    `${manifestLabel}: "previous" is ${found}, which names no run folder in ${runs}; expected the id of the run published before it, as compute records it (or name that run instead of previous)`,
   noProjectForDiff: () => `no index.yaml here; expected a project folder, --project FILE, --runs DIR, or two run folders`,
   ifChangedWithoutProject: () => `--if-changed compares with the latest run of a project; expected an index.yaml (or --project FILE) and no --out`,
   forceWithoutProject: (flag: string) => `${flag} makes a new run folder of a project; expected an index.yaml (or --project FILE) and no --out`,

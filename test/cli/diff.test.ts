@@ -16,7 +16,8 @@ describe("innovation-index diff", () => {
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const tooFew = await runCli(["diff"], dir);
     expect(tooFew.code).toBe(1);
-    expect(tooFew.stderr).toBe(`error: ${projectMessages.tooFewRuns("runs", 1)}\n`);
+    const first = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    expect(tooFew.stderr).toBe(`error: ${projectMessages.noPreviousRun("runs", first, "diff")}\n`);
     const unknown = await runCli(["diff", "20990101", "latest"], dir);
     expect(unknown.code).toBe(1); // as verify says of a run that is not there
     expect(unknown.stderr).toMatch(/^error: unknown run "20990101" in runs; expected a run id \(\d{8}T/);

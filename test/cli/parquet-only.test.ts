@@ -4,6 +4,7 @@
  * of the same inputs and against the small fixture's index worked out by hand (test/fixtures/small: fixed base 2017,
  * X = mean of X1 and X2, INDEX = 0.6·X + 0.4·Y).
  */
+import { createHash } from "node:crypto";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { outputMessages } from "../../src/core/output-messages.js";
 import { listPublishedRuns } from "../../src/io/runs/runs.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
 /** The values with U1's 2019 value of Y1 revised from 190 to 209. */
@@ -128,11 +130,16 @@ describe("compute --parquet-only", () => {
       bytes += ((await size(run, "index.json")) + (await size(run, "input-values.csv"))) / 3 + (await size(run, "index.parquet")) + (await size(run, "scores.parquet"));
     expect(await revisionMemoryBytes(join(dir, "runs"), [first, latest])).toBe(Math.ceil(bytes));
 
-    // A third run against a second one whose scores.parquet is gone: not compared, and the line names the file.
+    // A third run against a second one whose scores.parquet is gone, though its manifest lists it: a warning names the
+    // file, and the line says the runs were not compared.
+    const listed = (await stat(join(dir, "runs", latest, "scores.parquet"))).size;
+    const scores = await readFile(join(dir, "runs", latest, "scores.parquet"));
     await rm(join(dir, "runs", latest, "scores.parquet"));
     await writeFile(join(dir, "values.csv"), values);
     const third = await runCli(["compute"], dir);
     expect(third.code).toBe(0);
-    expect(third.stderr).toContain(outputMessages.revisionsNotCompared(latest, outputMessages.resultsFileMissing(`runs/${latest}/scores.parquet`)));
+    const problem = outputMessages.runFileNotAsListed(`runs/${latest}/scores.parquet`, { bytes: listed, sha256: sha256(scores) });
+    expect(third.stderr).toContain(`warning: ${outputMessages.comparedRunChanged(problem, `runs/${latest}`)}\n`);
+    expect(third.stderr).toContain(outputMessages.revisionsNotComparedChanged(latest) + "\n");
   });
 });

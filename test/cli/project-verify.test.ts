@@ -8,6 +8,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
+import { fingerprintOf, type FileDigest } from "../../src/io/runs/run-files.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 const created: string[] = [];
@@ -68,13 +69,48 @@ describe("innovation-index verify", () => {
     expect(run.stderr).toBe(`error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 1, changed: 1, unlisted: 1, outside: 0 })}\n`);
   });
 
+  it("a manifest edited by hand (options, an input's SHA-256, the fingerprint, startedAt): exit 1, a line for each", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    const path = join(dir, "runs", id, "manifest.json");
+    const original = await readFile(path, "utf8");
+    const manifest = JSON.parse(original);
+    // What compute recorded gives the fingerprint the run id was made from.
+    const values = manifest.inputs.filter((input: FileDigest) => input.role !== "project");
+    expect(fingerprintOf(manifest.tool.version, manifest.options, values)).toBe(manifest.fingerprint);
+    expect(id.endsWith(manifest.fingerprint.slice(0, 8))).toBe(true);
+
+    // As the tester did: decimals 4 -> 7, an input's SHA-256 zeroed, the fingerprint's start changed, a later start.
+    const forged = "aaaa" + manifest.fingerprint.slice(4);
+    const options = { ...manifest.options, decimals: 7 };
+    const inputs = manifest.inputs.map((input: FileDigest) => (input.role === "values" ? { ...input, sha256: "0".repeat(64) } : input));
+    const startedAt = "2999-01-01T00:00:00.000Z";
+    await writeFile(path, JSON.stringify({ ...manifest, options, inputs, fingerprint: forged, startedAt }, null, 2) + "\n");
+    const run = await runCli(["verify"], dir);
+    const idTime = id.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d{3}Z)-.*$/, "$1-$2-$3T$4:$5:$6$7");
+    expect(run).toEqual({
+      code: 1,
+      stdout:
+        [
+          outputMessages.verifyFingerprint(forged, fingerprintOf(manifest.tool.version, options, inputs.filter((input: FileDigest) => input.role !== "project"))),
+          outputMessages.verifyIdFingerprint(id, forged),
+          outputMessages.verifyStartedAt(JSON.stringify(startedAt), idTime),
+        ].join("\n") + "\n",
+      stderr: `error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 0, unlisted: 0, outside: 0, manifest: 3 })}\n`,
+    });
+    // Put back as it was: verify passes again.
+    await writeFile(path, original);
+    expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
+  });
+
   it("a broken LATEST, no run, or no project: exit 1 or 2 with a sentence", async () => {
     const dir = await makeProject();
     expect((await runCli(["verify"], dir))).toEqual({ code: 1, stdout: "", stderr: `error: ${outputMessages.verifyNoPublishedRun("runs")}\n` });
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     await writeFile(join(dir, "runs/LATEST"), "../../x\n");
     const broken = await runCli(["verify"], dir);
-    expect(broken.stderr).toBe(`error: ${outputMessages.latestUnusable(outputMessages.latestNotRunId("runs/LATEST", "../../x"))}\n`);
+    expect(broken.stderr).toBe(`error: ${outputMessages.latestUnusable(outputMessages.latestNotRunId("runs/LATEST", "../../x"), false)}\n`);
     // One sentence of what was found and one of what was expected, not two "expected" parts.
     expect(broken.stderr.split("expected").length - 1).toBe(1);
     const outside = await makeTempDir();

@@ -349,8 +349,16 @@ describe("a project computed every year", () => {
     const deadPid = await new Promise<number>((done) => {
       const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
     });
-    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: "2026-01-01T00:00:00.000Z" }));
-    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const since = new Date().toISOString();
+    const dead = JSON.stringify({ pid: deadPid, host: hostname(), startedAt: since });
+    await writeFile(join(dir, "runs/.lock"), dead);
+    const takenOver = await runCli(["compute"], dir);
+    expect(takenOver.code).toBe(0);
+    // The run says whose lock it took over, and why.
+    expect(takenOver.stderr).toContain(`warning: ${projectMessages.lockTakenOver("runs/.lock", `pid ${deadPid} on ${hostname()}, since ${since}`, "gone", 0, 0)}\n`);
+    expect(projectMessages.lockTakenOver("runs/.lock", "pid 7 on vm, since 2026-01-01T00:00:00.000Z", "gone", 0, 0)).toBe(
+      "runs/.lock: took over the lock of a run that is gone (pid 7 on vm, since 2026-01-01T00:00:00.000Z): its process no longer runs",
+    );
     expect(await latest(dir)).not.toBe(afterReboot);
     expect(await listDir(join(dir, "runs"))).not.toContain(".lock");
   });

@@ -11,8 +11,9 @@ import { revisionAt, visitRunTables, type RunValueTable } from "../../core/revis
 import { InputError, UsageError } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
 import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange } from "../../io/runs/revision-csv.js";
-import type { RunData } from "../../io/runs/run-files.js";
-import { compareRunFolders, EarlierRunError, readRunManifest, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
+import { MANIFEST_FILE, readJsonFile, type RunData } from "../../io/runs/run-files.js";
+import { isRunId } from "../../io/runs/run-names.js";
+import { compareRunFolders, EarlierRunError, readRunFolder, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
@@ -58,10 +59,10 @@ Examples:
 /** Runs `diff`: find both runs, read them, compare, print. Exit 0 whether or not anything changed. */
 export async function runDiff(runA: string | undefined, runB: string | undefined, options: DiffCommandOptions, command: Command, env: CliEnv): Promise<void> {
   const runsDir = options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
-  const before = await findRun(runA ?? "previous", runsDir, env);
-  const after = await findRun(runB ?? "latest", runsDir, env);
-  for (const run of [before, after]) await requireIndexJson(run);
-  const [manifestA, manifestB] = [await readRunManifest(before), await readRunManifest(after)];
+  const runs = [await findRun(runA ?? "previous", runsDir, env), await findRun(runB ?? "latest", runsDir, env)];
+  for (const run of runs) await requireIndexJson(run);
+  // A run with a manifest has the files read to compare it checked against it as they are read (RunChangedError).
+  const [{ run: before, manifest: manifestA }, { run: after, manifest: manifestB }] = [await readRunFolder(runs[0]), await readRunFolder(runs[1])];
   const settings = compareManifests(manifestA, manifestB);
   if (options.format === "csv") {
     await printRevisionsCsv(before, after, settings, options.decimals, env);
@@ -122,26 +123,41 @@ export function compareRuns(before: RunData, after: RunData): Revision[] {
   ];
 }
 
+/** The commands that name runs (`findRun`), each of which words what it cannot find its own way. */
+export type RunCommand = "diff" | "report" | "verify";
+
+/** Whether `reference` names a run of a runs folder (`latest`, `previous`, a run id or its start) rather than a path. */
+export function isRunName(reference: string): boolean {
+  return /^(latest|previous|\d{8}T[\d.]*Z?[-0-9a-f]*)$/.test(reference);
+}
+
 /**
- * The folder of a run named by `reference`: `latest`, `previous` (the published run before latest), a run id or the
- * start of one (unique), or a folder path.
+ * The folder of a run named by `reference`, as diff, report and verify name runs (`command` words the problems):
+ * `latest`, `previous` (the run published before latest: `previousRun`), a run id or the start of one (unique), or the
+ * path of a folder that exists. Anything else is looked for as the start of a run id; with no runs folder, verify
+ * takes it as a path (and says there is no such run folder).
  */
-export async function findRun(reference: string, runsDir: string | undefined, env: CliEnv): Promise<{ folder: string; label: string }> {
+export async function findRun(reference: string, runsDir: string | undefined, env: CliEnv, command: RunCommand = "diff"): Promise<{ folder: string; label: string }> {
   const path = resolve(env.cwd, reference);
-  const isRunName = /^(latest|previous|\d{8}T[\d.]*Z?[-0-9a-f]*)$/.test(reference);
-  if (!isRunName && existsSync(path)) return { folder: path, label: displayPath(env.cwd, path) };
-  if (!runsDir) throw new UsageError("E_USAGE", projectMessages.noProjectForDiff());
+  const runName = isRunName(reference);
+  if (!runName && existsSync(path)) return { folder: path, label: displayPath(env.cwd, path) };
+  if (!runsDir) {
+    if (existsSync(path) || (command === "verify" && !runName)) return { folder: path, label: displayPath(env.cwd, path) };
+    throw new UsageError("E_USAGE", command === "verify" ? outputMessages.verifyNoProject() : projectMessages.noProjectForDiff());
+  }
   const runsLabel = displayPath(env.cwd, runsDir);
   // LATEST is read first: a runs folder that is a file is named as the user knows it.
   const pointer = await readLatestPointer(runsDir, runsLabel);
-  const latest = pointer.id;
-  const published = latest ? (await listRunIds(runsDir, runsLabel)).filter((id) => id <= latest) : [];
-  let id: string | undefined;
+  let id: string;
   if (reference === "latest" || reference === "previous") {
-    if (pointer.problem) throw new InputError("E_BAD_LATEST", outputMessages.latestUnusable(pointer.problem), { source: `${runsLabel}/LATEST` });
-    const position = latest ? published.indexOf(latest) : -1;
-    id = reference === "latest" ? latest : position > 0 ? published[position - 1] : undefined;
-    if (!id) throw new InputError("E_TOO_FEW_RUNS", projectMessages.tooFewRuns(runsLabel, published.length), { source: runsLabel });
+    if (pointer.problem) throw new InputError("E_BAD_LATEST", outputMessages.latestUnusable(pointer.problem, command === "diff"), { source: `${runsLabel}/LATEST` });
+    if (!pointer.id) {
+      if (command === "report") throw new InputError("E_NO_RUN", projectMessages.noRunForReport(runsLabel), { source: runsLabel });
+      throw new InputError("E_TOO_FEW_RUNS", command === "verify" ? outputMessages.verifyNoPublishedRun(runsLabel) : projectMessages.tooFewRuns(runsLabel, 0), {
+        source: runsLabel,
+      });
+    }
+    id = reference === "latest" ? pointer.id : await previousRun(runsDir, runsLabel, pointer.id, command);
   } else {
     const all = await listRunIds(runsDir, runsLabel);
     const matches = all.filter((candidate) => candidate.startsWith(reference));
@@ -156,4 +172,28 @@ export async function findRun(reference: string, runsDir: string | undefined, en
   const at = await runFolderAt(folder);
   if (at.kind === "broken link") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.target), { source: label });
   return { folder, label };
+}
+
+/**
+ * The id of the run published before `latest`: the run its manifest records as `previous` (the run `LATEST` named when
+ * it was made, which its revision line compared with), so that a run that was never published (complete, but stopped
+ * before `LATEST` moved) is never taken for it. A manifest of an older version records none: then the run before
+ * `latest` in id order (nothing then tells a run that was never published from one that was).
+ * @throws `InputError` `E_TOO_FEW_RUNS` when `latest` has no previous run (`null`: the first run, or one made while
+ * `LATEST` named no usable run; or no run before it), `E_NO_RUN` when the `previous` recorded names no run folder
+ */
+async function previousRun(runsDir: string, runsLabel: string, latest: string, command: RunCommand): Promise<string> {
+  const none = () => new InputError("E_TOO_FEW_RUNS", projectMessages.noPreviousRun(runsLabel, latest, command), { source: runsLabel });
+  const read = await readJsonFile(join(runsDir, latest, MANIFEST_FILE));
+  const manifest = read.kind === "json" && typeof read.json === "object" && read.json !== null ? (read.json as Record<string, unknown>) : undefined;
+  if (manifest !== undefined && "previous" in manifest) {
+    const previous = manifest.previous;
+    if (previous === null) throw none();
+    if (typeof previous === "string" && isRunId(previous) && previous < latest && (await runFolderAt(join(runsDir, previous))).kind !== "none") return previous;
+    const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
+    throw new InputError("E_NO_RUN", projectMessages.previousUnusable(manifestLabel, JSON.stringify(previous), runsLabel), { source: manifestLabel });
+  }
+  const earlier = (await listRunIds(runsDir, runsLabel)).filter((id) => id < latest);
+  if (earlier.length === 0) throw none();
+  return earlier[earlier.length - 1];
 }

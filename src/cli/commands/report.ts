@@ -13,6 +13,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
+import { printWarnings } from "../report-issues.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
 /** Options of `compute` that concern files `report` does not write. */
@@ -81,7 +82,7 @@ Examples:
       // The runs folder's lock, as a project's compute takes it: two reports into one run (or a report and a run being
       // published) never write at once.
       const { acquireLock } = await import("../../io/runs/runs.js");
-      const release = await acquireLock(dirname(run.folder), dirname(run.label));
+      const release = await acquireLock(dirname(run.folder), dirname(run.label), (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
       try {
         return await reportIntoRun(run, project);
       } finally {
@@ -145,15 +146,13 @@ async function runFolderFor(
   project: AppliedProject,
   env: CliEnv,
 ): Promise<{ folder: string; label: string; manifest: RunManifest; inputs: FileDigest[] }> {
-  const [{ findRun }, { projectRunInputs }, { readLatest }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
+  const [{ findRun }, { projectRunInputs }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
     import("./diff.js"),
     import("../project-run.js"),
-    import("../../io/runs/runs.js"),
     import("../../io/runs/run-files.js"),
   ]);
-  if (options.run === undefined && !(await readLatest(project.runsDir)))
-    throw new InputError("E_NO_RUN", projectMessages.noRunForReport(project.runsLabel), { source: project.runsLabel });
-  const run = await findRun(options.run ?? "latest", project.runsDir, env);
+  // Named as diff and verify name runs; no published run, a broken LATEST, no run before the latest are said as report's.
+  const run = await findRun(options.run ?? "latest", project.runsDir, env, "report");
   if (!(await readManifest(run.folder))) throw new InputError("E_NO_RUN", projectMessages.noRunForReport(run.label), { source: run.label });
   const read = await readManifestChecked(run.folder);
   const manifestLabel = `${run.label}/${MANIFEST_FILE}`;

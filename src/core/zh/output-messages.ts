@@ -103,7 +103,7 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   latestNamesMissingRun: (latestLabel, id, linkTarget) => `${latestLabel} 指向运行 ${id}，但该运行不存在${brokenLink(linkTarget)}`,
   latestMissing: (latestLabel, runCount) => `${latestLabel} 不存在，但该文件夹中有 ${runCount} 个运行文件夹`,
   latestIgnored: (problem) => `${problem}；${LATEST_CONSEQUENCE}`,
-  latestUnusable: (problem) => `${problem}；应指向一个运行文件夹（或指定要比较的运行）`,
+  latestUnusable: (problem, compare = true) => `${problem}；应指向一个运行文件夹（或指定${compare ? "要比较的运行" : "一个运行"}）`,
   unpublishedRun: (runLabel, latest) =>
     `${runLabel} 比${latest ? ` LATEST 指向的运行（${latest}）` : "所有已发布的运行"}更新：它从未发布（运行在移动 LATEST 之前中止），或 LATEST 被改回了较早的运行；已保留，未删除`,
   stagingKept: (stagingLabel, marker) =>
@@ -113,6 +113,17 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${runLabel}：运行已完成，但无法将 ${latestLabel} 指向它（${reason}）；运行文件夹已保留，但未发布；应为可写的 runs 文件夹`,
   revisionsSkipped: () => `修订：未比较，因为没有可用的上一次运行（见上方警告）`,
   revisionsNotCompared: (against, reason) => `相对运行 ${against} 的修订：未比较（${reason}）`,
+  revisionsNotComparedChanged: (against) => `相对运行 ${against} 的修订：未比较，因为该运行的文件与其 manifest.json 不一致（见上方警告）`,
+  runFileNotAsListed: (fileLabel, listed, found) =>
+    listed === undefined
+      ? `${fileLabel} 未列在该运行的 manifest.json 中`
+      : found === undefined
+        ? `${fileLabel} 不存在或无法读取，但该运行的 manifest.json 列出了它（${listed.bytes} 字节）`
+        : `${fileLabel} 与该运行的 manifest.json 不一致（${found.bytes} 字节，SHA-256 ${found.sha256}；记录为 ${listed.bytes} 字节，SHA-256 ${listed.sha256}）`,
+  comparedRunChanged: (problem, runLabel) =>
+    `${problem}：该运行写出后其文件被改动过，因此不将其数值与新运行比较；应为 compute 写出时的文件（innovation-index verify ${runLabel} 会列出每一处不同）`,
+  diffRunChanged: (problem, runLabel) =>
+    `${problem}：该运行写出后其文件被改动过，其数值已不是当初发布的数值；应为 compute 写出时的文件（innovation-index verify ${runLabel} 会列出每一处不同）`,
 
   resultsInInvalid: (source, found) =>
     `${source}："resultsIn" 为 ${found}；应为运行文件夹中存放结果的 Parquet 文件列表，例如 ["index.parquet", "scores.parquet"]`,
@@ -133,7 +144,18 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   verifyNoManifest: (manifestLabel, problem) => `${manifestLabel} ${problem}；应为 compute 在每个运行文件夹中写出的 manifest.json`,
   verifyNoProject: () => `此处没有 index.yaml；应为项目文件夹、--project FILE、--runs DIR 或运行文件夹的路径`,
   verifyNoPublishedRun: (runsLabel) => `${runsLabel} 中没有已发布的运行；应有可供校验的运行（请先运行 compute，或指定一个运行文件夹）`,
-  verifyNoRun: (label, linkTarget) => `${label}：不存在该运行文件夹${brokenLink(linkTarget)}；应为运行编号、latest 或运行文件夹的路径`,
+  verifyNoRun: (label, linkTarget) =>
+    `${label}：不存在该运行文件夹${brokenLink(linkTarget)}；应为运行编号（或其开头部分）、latest、previous 或运行文件夹的路径`,
+  verifyFingerprint: (found, expected) =>
+    expected === undefined
+      ? `manifest.json：指纹 ${found} 无法重新计算，因为缺少工具版本或选项；应有 compute 记录的工具版本、选项和输入文件`
+      : `manifest.json：指纹为 ${found}，但按其列出的工具版本、选项和输入文件算得 ${expected}；应为该运行计算所依据内容的指纹（某个选项、某个输入文件的 SHA-256 或指纹本身被改动过）`,
+  verifyIdFingerprint: (id, fingerprint) =>
+    `manifest.json：指纹 ${fingerprint} 的开头不是运行编号 ${id} 末尾的 ${id.slice(-8)}；应为生成该运行编号所用的指纹（清单或文件夹名称被改动过）`,
+  verifyStartedAt: (found, idTime) =>
+    `manifest.json：startedAt ${found} ${idTime === undefined ? "不是 compute 写出的时间格式（例如 2026-03-01T02:00:00.123Z）" : `晚于运行编号中的时间 ${idTime}`}；应为该运行开始的时间：即其编号中的时间，或在编号为排在较早运行之后而被推迟时早于该时间`,
+  verifyPrevious: (found, id) =>
+    `manifest.json：previous ${found} 既不是${id === undefined ? "" : `早于 ${id} 的`}运行的编号，也不是 null；应为该运行发布时 LATEST 指向的运行（没有则为 null）`,
   verifyMissing: (path, bytes, derived = false) => `缺失：${path}（${derived ? "派生文件，在 reports.json 中" : ""}记录为 ${bytes} 字节）`,
   verifyChanged: (path, expected, found, derived = false) =>
     `已更改：${path}（${derived ? "派生文件：" : ""}${found.bytes} 字节${found.sha256 ? `，SHA-256 ${found.sha256}` : ""}；应为 ${expected.bytes} 字节，SHA-256 ${expected.sha256}${derived ? "，即 reports.json 所列" : ""}）`,
@@ -148,9 +170,13 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
       derived.length > 0 ? `；此后由该运行派生、与 reports.json 一致的文件：${derived.join("、")}` : ""
     }`,
   verifyFailed: (label, counts, withReports = false) =>
-    `${label}：与 manifest.json${withReports ? " 和 reports.json" : ""} 不一致：缺失 ${counts.missing} 个，已更改 ${counts.changed} 个，未列出 ${counts.unlisted} 个${
-      counts.outside ? `，列在文件夹之外 ${counts.outside} 个` : ""
-    }`,
+    `${label}：${
+      counts.manifest && counts.missing + counts.changed + counts.unlisted + counts.outside === 0
+        ? ""
+        : `与 manifest.json${withReports ? " 和 reports.json" : ""} 不一致：缺失 ${counts.missing} 个，已更改 ${counts.changed} 个，未列出 ${counts.unlisted} 个${
+            counts.outside ? `，列在文件夹之外 ${counts.outside} 个` : ""
+          }${counts.manifest ? "；" : ""}`
+    }${counts.manifest ? `manifest.json 自身或与运行编号不一致（${counts.manifest} 处问题）` : ""}`,
 
   reportsNotReports: () => `不是 report 写出的派生文件列表（应为一个对象，其 "files" 列出 path、bytes、sha256、command 和 run）`,
   reportIsRunFile: (label) =>

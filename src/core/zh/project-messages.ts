@@ -13,6 +13,15 @@ function lockHolder(holder: string): string {
   return pid ? `主机 ${pid[2]} 上的进程 ${pid[1]}，始于 ${pid[3]}` : holder;
 }
 
+/** A duration (`describeDuration` of project-messages.ts), in Chinese. */
+function duration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 120) return `${seconds} 秒`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)} 分钟`;
+  if (seconds < 172_800) return `${Math.floor(seconds / 3600)} 小时`;
+  return `${Math.floor(seconds / 86_400)} 天`;
+}
+
 /** How an input changed while it was read, as project-run.ts says it, in Chinese; a text of another form as it is. */
 function inputChange(how: string): string {
   if (how === "appeared") return "新出现";
@@ -41,11 +50,43 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
 
   locked: (lock, holder) =>
     `${lock}：另一个运行持有锁（${lockHolder(holder)}）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件`,
+  lockSilent: (silentMs, rule, takeOverAfterMs) =>
+    `。该锁上次刷新于 ${duration(silentMs)}前` +
+    (rule === "running"
+      ? "，但其进程仍在本机运行（正忙，或被 Ctrl-Z 暂停）：进程运行期间不会接管该锁"
+      : rule === "other-host"
+        ? takeOverAfterMs === undefined
+          ? "；来自其他主机、由旧版本工具写入的锁永远不会被接管"
+          : `，且来自其他主机：锁在 ${duration(takeOverAfterMs)}未刷新后会被接管`
+        : `，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）：锁在 ${duration(takeOverAfterMs ?? 0)}未刷新后会被接管`),
+  lockTakenOver: (lock, holder, reason, silentMs, takeOverAfterMs) =>
+    `${lock}：已接管一个已结束运行的锁（${lockHolder(holder)}）：` +
+    (reason === "gone"
+      ? "其进程已不再运行"
+      : reason === "reused"
+        ? "其进程号现属于另一个进程（启动时间不同）"
+        : reason === "rebooted"
+          ? "写入该锁后机器已重新启动"
+          : reason === "silent"
+            ? `该锁已 ${duration(silentMs)}未刷新，超过 ${duration(takeOverAfterMs)}，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）`
+            : reason === "silent-other-host"
+              ? `该锁来自其他主机，已 ${duration(silentMs)}未刷新，超过 ${duration(takeOverAfterMs)}`
+            : `该锁无法读取，上次写入于 ${duration(silentMs)}前`),
   unknownRun: (reference, runs, known) =>
     `${runs} 中没有运行 ${quote(reference)}；应为运行 ID（${known.slice(-3).join("、") || "尚无运行"}）、latest、previous 或运行文件夹`,
   ambiguousRun: (reference, runs, matches) =>
     `${runs} 中的运行 ${quote(reference)} 可能是 ${matches.length} 个运行中的任何一个（${matches.slice(0, 5).join("、")}${matches.length > 5 ? "、…" : ""}）；应给出足以确定唯一运行的 ID`,
   tooFewRuns: (runs, count) => `${runs} 中有 ${count} 个已发布的运行；应至少有两个才能比较（或指定两个运行）`,
+  noPreviousRun: (runs, latest, command) =>
+    `${runs}：最新的运行 ${latest} 没有上一次运行（它是第一次发布的运行，或在它运行时此前没有可用的已发布运行）；应${
+      command === "diff"
+        ? "至少有两个运行才能比较（或指定两个运行）"
+        : command === "report"
+          ? "用 --run latest 或一个运行编号指定存放报告的运行"
+          : "指定 latest、一个运行编号或运行文件夹的路径来校验"
+    }`,
+  previousUnusable: (manifestLabel, found, runs) =>
+    `${manifestLabel}："previous" 为 ${found}，在 ${runs} 中没有对应的运行文件夹；应为在它之前发布的运行的编号，即 compute 记录的值（或直接指定该运行，而不用 previous）`,
   noProjectForDiff: () => `此处没有 index.yaml；应为项目文件夹、--project FILE、--runs DIR 或两个运行文件夹`,
   ifChangedWithoutProject: () => `--if-changed 与项目的最新运行比较；应有 index.yaml（或 --project FILE），且不带 --out`,
   forceWithoutProject: (flag) => `${flag} 为项目新建运行文件夹；应有 index.yaml（或 --project FILE），且不带 --out`,

@@ -37,6 +37,12 @@ export interface RunManifest {
   finishedAt: string;
   /** SHA-256 of the tool version, the options and the input digests: equal fingerprints, equal results. */
   fingerprint: string;
+  /**
+   * The run `LATEST` named when this run was made, which it replaced once published (the run its revision line compared
+   * with, when that run could be read): what `previous` names while this run is the latest. `null` when there was none
+   * (the project's first run, or a `LATEST` that named no run). Absent in the manifests of older versions.
+   */
+  previous?: string | null;
   /** The compute options after index.yaml and the flags were merged (paths relative to the project folder). */
   options: Record<string, unknown>;
   /** The input files, with the digests of the bytes the run computed from (hashed again once read, see `requireSameInputs`). */
@@ -54,6 +60,11 @@ export interface RunManifest {
  */
 function createHash(algorithm: "sha256") {
   return (createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto")).createHash(algorithm);
+}
+
+/** A SHA-256 hash to feed chunk by chunk (`update`), then `digest("hex")`. */
+export function sha256Hash() {
+  return createHash("sha256");
 }
 
 /** SHA-256 of bytes or UTF-8 text, as 64 hex digits. */
@@ -221,17 +232,19 @@ export async function readJsonFile(path: string): Promise<{ kind: "json"; json: 
   }
 }
 
-/** A manifest read and checked: the manifest, or what is wrong with it (a phrase such as `is missing`). */
-export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: string };
+/** A manifest read and checked: the manifest, or what is wrong with it (a phrase such as `is missing`; `missing` then). */
+export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: string; missing?: true };
 
 /**
  * The `manifest.json` of a run folder, checked to be what compute writes (an object with a `fingerprint` and lists of
  * `inputs` and `outputs`, each entry with a `path`, `bytes` and `sha256`); else the problem: missing, not JSON, or not
- * a manifest.
+ * a manifest. Other fields are not checked here, so that a manifest with a field edited by hand still serves
+ * `--if-changed` and comparisons: `verifyRun` checks the fingerprint against what the manifest lists, and its
+ * `startedAt` and `previous`, and resolving `previous` checks that it names a run.
  */
 export async function readManifestChecked(folder: string): Promise<ManifestRead> {
   const read = await readJsonFile(join(folder, MANIFEST_FILE));
-  if (read.kind === "missing") return { ok: false, problem: outputMessages.manifestMissing() };
+  if (read.kind === "missing") return { ok: false, problem: outputMessages.manifestMissing(), missing: true };
   if (read.kind === "problem") return { ok: false, problem: read.problem };
   const manifest = read.json as Partial<RunManifest> | null;
   const isDigest = (entry: unknown) => {

@@ -10,15 +10,27 @@
  * return false and the file is read the general way (`parseIndexJsonValues`,
  * `parseInputValuesCsv`), which gives the same values and reports the same errors.
  */
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { outputMessages } from "../../core/output-messages.js";
 import type { Revision, RevisionKind, RunValue } from "../../core/revision.js";
 import { runMessages } from "../../core/run-messages.js";
 import { compareRunTables, RunValueIndex, tallyRunTables, type RevisionTally, type RunValueTable } from "../../core/revision-table.js";
 import { InputError } from "../../errors.js";
 import { unguardFormula } from "../csv.js";
 import { isExactDecimal, plainDecimal, POWERS_OF_TEN, sameBytes } from "../read/byte-numbers.js";
-import { INPUT_VALUES_FILE, MANIFEST_FILE, parseIndexJsonOutputs, parseIndexJsonValues, parseInputValuesCsv, type RunManifest } from "./run-files.js";
+import { digestFile } from "../write/write.js";
+import {
+  INPUT_VALUES_FILE,
+  MANIFEST_FILE,
+  parseIndexJsonOutputs,
+  parseIndexJsonValues,
+  parseInputValuesCsv,
+  readManifestChecked,
+  sha256Hash,
+  type FileDigest,
+  type RunManifest,
+} from "./run-files.js";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -65,6 +77,8 @@ export async function readRunOutputValues(bytes: Buffer, source: string, table: 
   table.reset();
   const outputs = parseIndexJsonOutputs(bytes.toString("utf8"), source);
   if (outputs.kind === "values") return fillTable(table, outputs.values);
+  // The Parquet files hold the values: checked against the manifest (hashed as streams) before DuckDB reads them.
+  if (run.listed) for (const file of outputs.results.files) requireAsListed(run, file, await digestFile(join(run.folder, file)).catch(() => undefined));
   const { fillRunTable, readParquetResults } = await import("./run-parquet.js");
   fillRunTable(table, outputs.results, await readParquetResults(run.folder, run.label, outputs.results));
 }
@@ -484,6 +498,102 @@ function readValue(buffer: Buffer, start: number, end: number): number {
 export interface RunFolder {
   folder: string;
   label: string;
+  /**
+   * The files its `manifest.json` lists (its `outputs`; see `readRunFolder`): then each file read to compare the run
+   * (`index.json`, `input-values.csv`, the Parquet files of a `--parquet-only` run) is hashed as it is read and must be
+   * as listed, else `RunChangedError`. `undefined`: read unchecked (a folder without a manifest, such as an `--out`
+   * folder).
+   */
+  listed?: readonly FileDigest[];
+}
+
+/**
+ * A run folder with its manifest and the files it lists (`listed`), to compare it with the files checked; a folder
+ * without `manifest.json` (an `--out` folder) comes back without either, read unchecked.
+ * @throws `InputError` `E_NO_MANIFEST` when its `manifest.json` cannot be read or is not one compute writes
+ */
+export async function readRunFolder(run: RunFolder): Promise<{ run: RunFolder; manifest?: RunManifest }> {
+  const read = await readManifestChecked(run.folder);
+  if (read.ok) return { run: { ...run, listed: read.manifest.outputs }, manifest: read.manifest };
+  const manifestLabel = `${run.label}/${MANIFEST_FILE}`;
+  if (read.missing) return { run: { folder: run.folder, label: run.label } };
+  throw new InputError("E_NO_MANIFEST", outputMessages.verifyNoManifest(manifestLabel, read.problem), { source: manifestLabel });
+}
+
+/**
+ * A file of a run read for a comparison that is not as the run's `manifest.json` lists it (edited, replaced or removed
+ * since the run wrote it): `problem` says so (`runFileNotAsListed`); the message adds what that means for `diff`.
+ */
+export class RunChangedError extends InputError {
+  constructor(
+    readonly problem: string,
+    run: RunFolder,
+    file: string,
+  ) {
+    super("E_RUN_CHANGED", outputMessages.diffRunChanged(problem, run.label), { source: `${run.label}/${file}` });
+  }
+}
+
+/** Throws `RunChangedError` unless the file `file` of `run` (`found`: its size and SHA-256, `undefined` when missing) is as `run.listed` lists it. */
+function requireAsListed(run: RunFolder, file: string, found: { bytes: number; sha256: string } | undefined): void {
+  const entry = run.listed?.find((listed) => listed.path.split("\\").join("/") === file);
+  if (!entry && !found) return; // neither listed nor there: a run without the file (input values of a --out folder)
+  if (entry && found && entry.bytes === found.bytes && entry.sha256 === found.sha256) return;
+  const listed = entry && { bytes: entry.bytes, sha256: entry.sha256 };
+  throw new RunChangedError(outputMessages.runFileNotAsListed(`${run.label}/${file}`, listed, found), run, file);
+}
+
+/** How much of a file is read at a time while it is hashed (`readHashed`). */
+const HASHED_CHUNK = 16 * 2 ** 20;
+
+/**
+ * The bytes of a file and their SHA-256, hashed chunk by chunk as they are read (one pass over the file), or
+ * `undefined` when it cannot be read (as `readBytes`).
+ */
+export async function readHashed(path: string): Promise<{ bytes: Buffer; sha256: string } | undefined> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const hash = sha256Hash();
+    let buffer = Buffer.allocUnsafe((await handle.stat()).size);
+    let length = 0;
+    for (;;) {
+      if (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, Math.min(HASHED_CHUNK, buffer.length - length), null);
+        if (bytesRead === 0) break;
+        hash.update(buffer.subarray(length, length + bytesRead));
+        length += bytesRead;
+        continue;
+      }
+      // Read to the size the file had: one more read says it has not grown since (else what it read is appended).
+      const more = Buffer.allocUnsafe(2 ** 16);
+      const { bytesRead } = await handle.read(more, 0, more.length, null);
+      if (bytesRead === 0) break;
+      hash.update(more.subarray(0, bytesRead));
+      buffer = Buffer.concat([buffer.subarray(0, length), more.subarray(0, bytesRead)]);
+      length += bytesRead;
+    }
+    return { bytes: buffer.subarray(0, length), sha256: hash.digest("hex") };
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The bytes of the file `name` of `run`, or `undefined` when it cannot be read; for a run with `listed` files, hashed
+ * as read and checked against its entry (`requireAsListed`).
+ */
+async function readRunFile(run: RunFolder, name: string): Promise<Buffer | undefined> {
+  if (!run.listed) return readBytes(join(run.folder, name));
+  const read = await readHashed(join(run.folder, name));
+  requireAsListed(run, name, read && { bytes: read.bytes.length, sha256: read.sha256 });
+  return read?.bytes;
 }
 
 /** What two run folders hold of one kind of values: the file, how to read it into a table. */
@@ -504,7 +614,7 @@ export async function readRunTables(
   const { name, read } = KIND_FILES[kind];
   const index = new RunValueIndex();
   const tableOf = async (run: RunFolder) => {
-    const bytes = await readBytes(join(run.folder, name));
+    const bytes = await readRunFile(run, name);
     if (!bytes) return undefined;
     const table = index.table();
     await read(bytes, `${run.label}/${name}`, table, run);
@@ -534,12 +644,6 @@ export async function requireIndexJson(run: RunFolder): Promise<void> {
   );
   if (!found)
     throw new InputError("E_RUN_FILE", runMessages.noIndexJson(run.label), { source: run.label });
-}
-
-/** The manifest of a run folder, `undefined` when it has none; a manifest that is not JSON throws, as in `readRun`. */
-export async function readRunManifest(run: RunFolder): Promise<RunManifest | undefined> {
-  const text = await readFile(join(run.folder, MANIFEST_FILE), "utf8").catch(() => undefined);
-  return text === undefined ? undefined : (JSON.parse(text) as RunManifest);
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
  * Checking a run folder against its `manifest.json`: every output file the manifest lists is there with the size and
  * SHA-256 recorded when it was written, every file derived from the run afterwards (`report.html`) is as its
- * `reports.json` lists it, and the folder holds nothing else (but those two lists).
+ * `reports.json` lists it, and the folder holds nothing else (but those two lists); and the manifest against itself
+ * and the run id: its fingerprint is that of the version, options and inputs it lists, and agrees with the id, as do
+ * its start time and the previous run it names.
  */
 import { lstat, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { append } from "../../core/arrays.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { InputError } from "../../errors.js";
-import { MANIFEST_FILE, readManifestChecked, type FileDigest } from "./run-files.js";
+import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, type RunManifest } from "./run-files.js";
+import { isRunId, runIdTime } from "./run-names.js";
 import { digestFile } from "../write/write.js";
 import { readRunReports, REPORTS_FILE } from "./run-reports.js";
 import { runFolderAt } from "./runs.js";
@@ -35,14 +38,86 @@ export interface FileCheck {
   found?: { bytes: number; sha256?: string; kind?: "folder" | "link" | "other" };
 }
 
+/**
+ * A field of `manifest.json` that does not agree with the rest of it or with the run id (`checkManifest`): `found` is
+ * the fingerprint, or the value of `startedAt` or `previous` as JSON (edited by hand, it may be of any type);
+ * `expected` the fingerprint recomputed, when it can be; `idTime` the time of the run id, when `startedAt` is later.
+ */
+export type ManifestCheck =
+  | { field: "fingerprint"; found: string; expected?: string }
+  | { field: "id"; found: string; id: string }
+  | { field: "startedAt"; found: string; idTime?: string }
+  | { field: "previous"; found: string; id?: string };
+
 /** The outcome of `verifyRun`. */
 export interface RunVerification {
   /** Every file listed in the manifest and every file found besides, sorted by path. */
   files: FileCheck[];
-  /** Whether every listed file matches and nothing is unlisted. */
+  /** What in `manifest.json` does not agree with the rest of it or with the run id (`checkManifest`); empty when all does. */
+  manifest: ManifestCheck[];
+  /** Whether every listed file matches, nothing is unlisted, and the manifest agrees with itself and the run id. */
   ok: boolean;
   /** The counts of each status. */
   counts: Record<FileCheckStatus, number>;
+}
+
+/** `2026-11-25T13:50:00.123Z` of the time of a run id (`20261125T135000.123Z`). */
+function isoTimeOf(compact: string): string {
+  return compact.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/, "$1-$2-$3T$4:$5:$6");
+}
+
+/**
+ * What in a manifest does not agree with the rest of it or with `id`, the name of its run folder (`undefined` for a
+ * folder not named by a run id, a run copied elsewhere: then only the manifest itself is checked):
+ * - `fingerprint`: it must be `fingerprintOf` the tool version, options and input digests the manifest lists, as compute
+ *   made it (inputs but `index.yaml`'s own digest; runs made before that rule counted every input: either matches);
+ * - `id`: the run id ends in the first 8 hex digits of the fingerprint;
+ * - `startedAt`: a time as compute writes it (`toISOString`), not later than the time of the id. The id's time is the
+ *   start time, or later when the clock had not moved past the latest run's id (two runs in one millisecond, a clock
+ *   set back: `newRunId` then takes that id's time plus 1 ms), so an earlier start is no mismatch;
+ * - `previous`: absent (older versions), `null`, or the id of a run earlier than this one.
+ * The manifest's other fields (`finishedAt`, coverage, warnings) are records, not checked; the outputs are checked
+ * against the files by `verifyRun`. Nothing here proves that a manifest was not rewritten whole and consistently.
+ */
+export function checkManifest(manifest: RunManifest, id: string | undefined): ManifestCheck[] {
+  const checks: ManifestCheck[] = [];
+  const found = manifest.fingerprint;
+  const version = (manifest.tool as { version?: unknown } | undefined)?.version;
+  const options = manifest.options as unknown;
+  if (typeof version !== "string" || typeof options !== "object" || options === null || Array.isArray(options)) checks.push({ field: "fingerprint", found });
+  else {
+    const expected = fingerprintOf(version, manifest.options, manifest.inputs.filter((input) => input.role !== "project"));
+    if (manifest.fingerprint !== expected && manifest.fingerprint !== fingerprintOf(version, manifest.options, manifest.inputs))
+      checks.push({ field: "fingerprint", found, expected });
+  }
+  if (id !== undefined && !manifest.fingerprint.startsWith(id.slice(-8))) checks.push({ field: "id", found, id });
+  const startedAt = manifest.startedAt as unknown;
+  const started = typeof startedAt === "string" ? Date.parse(startedAt) : Number.NaN;
+  if (!Number.isFinite(started) || new Date(started).toISOString() !== startedAt) checks.push({ field: "startedAt", found: JSON.stringify(startedAt) ?? "undefined" });
+  else if (id !== undefined) {
+    const idTime = isoTimeOf(runIdTime(id)!);
+    if (started > Date.parse(idTime)) checks.push({ field: "startedAt", found: JSON.stringify(startedAt), idTime });
+  }
+  if ("previous" in manifest) {
+    const previous = manifest.previous as unknown;
+    if (previous !== null && (typeof previous !== "string" || !isRunId(previous) || (id !== undefined && previous >= id)))
+      checks.push({ field: "previous", found: JSON.stringify(previous) ?? "undefined", id });
+  }
+  return checks;
+}
+
+/** One line of `verify` for a field of the manifest that does not agree (`checkManifest`). */
+export function formatManifestCheck(check: ManifestCheck): string {
+  switch (check.field) {
+    case "fingerprint":
+      return outputMessages.verifyFingerprint(check.found, check.expected);
+    case "id":
+      return outputMessages.verifyIdFingerprint(check.id, check.found);
+    case "startedAt":
+      return outputMessages.verifyStartedAt(check.found, check.idTime);
+    case "previous":
+      return outputMessages.verifyPrevious(check.found, check.id);
+  }
 }
 
 /** Whether a path listed in a manifest stays inside the run folder: relative, no `.`, `..` or empty segment. */
@@ -85,7 +160,8 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
  * a path outside the folder (never read); each other file in the folder is `unlisted`. A `reports.json` that cannot be
  * read is `changed` (with its `problem`), and the files it would list are unlisted. A path both lists name is the
  * run's. Files are hashed as streams, one at a time, so a run of any size is checked in constant memory. The inputs
- * the manifest lists live in the project folder, not in the run, and are not checked.
+ * the manifest lists live in the project folder, not in the run, and are not checked; the manifest itself is checked
+ * against its fingerprint and the run id, the folder's name when it is one (`checkManifest`: `manifest`).
  * @throws `InputError` `E_NO_RUN` when `folder` is not a folder, `E_NO_MANIFEST` when its manifest is missing or is not
  * one compute writes; `label` names the folder in messages.
  * @example
@@ -122,7 +198,9 @@ export async function verifyRun(folder: string, label = folder): Promise<RunVeri
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const counts: Record<FileCheckStatus, number> = { ok: 0, missing: 0, changed: 0, unlisted: 0, outside: 0 };
   for (const file of files) counts[file.status]++;
-  return { files, ok: files.every((file) => file.status === "ok"), counts };
+  const name = basename(resolve(folder));
+  const manifest = checkManifest(read.manifest, isRunId(name) ? name : undefined);
+  return { files, manifest, ok: manifest.length === 0 && files.every((file) => file.status === "ok"), counts };
 }
 
 /** One line of `verify` for a file that does not match (`undefined` for one that does). */

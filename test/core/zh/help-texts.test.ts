@@ -85,7 +85,7 @@ describe("HELP_TEXTS_ZH", () => {
         "CSV 文件、index.json、index.xlsx 和 report.html 的输出文件夹；- 表示不写文件，按 --format 打印",
       "year every fixed-base index is 100 in (default: the earliest year in the data)": "基期年份，fixed-base 指数在该年为 100（默认：数据中最早的年份）",
       "indicator tree: CSV (UTF-8 or GBK), YAML or .xlsx (default: the shipped example)": "指标体系：CSV（UTF-8 或 GBK）、YAML 或 .xlsx（默认：随附示例）",
-      "a run id, latest, or the path of a run folder (default: latest)": "运行编号、latest 或运行文件夹的路径（默认：latest）",
+      "a run id (or its start), latest, previous, or the path of a run folder (default: latest)": "运行编号（或其开头部分）、latest、previous 或运行文件夹的路径（默认：latest）",
       "output the version number": "显示版本号",
       "treat warnings as errors": "将警告视为错误",
     };
@@ -94,6 +94,7 @@ describe("HELP_TEXTS_ZH", () => {
     expect(verify[1]).toBe(
       "\n示例：\n" +
         "  $ innovation-index verify                                  # 当前文件夹中项目的最近一次运行\n" +
+        "  $ innovation-index verify previous                         # 在它之前发布的那次运行\n" +
         "  $ innovation-index verify 20260301T020000.123Z-1a2b3c4d --project /srv/my-index\n" +
         "  $ innovation-index verify runs/20260301T020000.123Z-1a2b3c4d",
     );

@@ -28,12 +28,27 @@ describe("projectMessagesZh", () => {
       ["locked", ["runs/.lock", "pid 4242 on stats-01, since 2024-05-06T08:00:00.000Z"]],
       ["locked", ["runs/.lock", "unknown"]],
       ["locked", ["runs/.lock", "a lock file being written, or damaged"]],
+      ["lockSilent", [125_000, "running", 600_000]],
+      ["lockSilent", [7_500_000, "heartbeat", 600_000]],
+      ["lockSilent", [200_000_000, "other-host", 1_800_000]],
+      ["lockSilent", [200_000_000, "other-host", undefined]],
+      ["lockTakenOver", ["runs/.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "gone", 0, 600_000]],
+      ["lockTakenOver", ["runs/.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "reused", 0, 600_000]],
+      ["lockTakenOver", ["runs/.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "rebooted", 0, 600_000]],
+      ["lockTakenOver", ["out/.innovation-index.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "silent", 660_000, 600_000]],
+      ["lockTakenOver", ["runs/.lock", "a lock file being written, or damaged", "damaged", 90_000, 600_000]],
+      ["lockTakenOver", ["runs/.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "silent-other-host", 1_900_000, 1_800_000]],
       ["unknownRun", ["2024", "runs", ["20240101-0800", "20240201-0800", "20240301-0800", "20240401-0800"]]],
       ["unknownRun", ["latest2", "runs", []]],
       ["ambiguousRun", ["2024", "runs", ["20240101-0800", "20240201-0800"]]],
       ["ambiguousRun", ["2024", "runs", ["20240101", "20240201", "20240301", "20240401", "20240501", "20240601"]]],
       ["tooFewRuns", ["runs", 1]],
       ["tooFewRuns", ["runs", 0]],
+      ["noPreviousRun", ["runs", "20240301-0800", "diff"]],
+      ["noPreviousRun", ["runs", "20240301-0800", "report"]],
+      ["noPreviousRun", ["runs", "20240301-0800", "verify"]],
+      ["previousUnusable", ["runs/20240301-0800/manifest.json", '"20240201-0800"', "runs"]],
+      ["previousUnusable", ["runs/20240301-0800/manifest.json", "42", "runs"]],
       ["noProjectForDiff", []],
       ["ifChangedWithoutProject", []],
       ["forceWithoutProject", ["--force"]],
@@ -59,6 +74,12 @@ describe("projectMessagesZh", () => {
     );
     expect(projectMessagesZh.locked("runs/.lock", "pid 4242 on stats-01, since 2024-05-06T08:00:00.000Z")).toBe(
       "runs/.lock：另一个运行持有锁（主机 stats-01 上的进程 4242，始于 2024-05-06T08:00:00.000Z）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件",
+    );
+    expect(projectMessagesZh.lockSilent(300_000, "heartbeat", 600_000)).toBe(
+      "。该锁上次刷新于 5 分钟前，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）：锁在 10 分钟未刷新后会被接管",
+    );
+    expect(projectMessagesZh.lockTakenOver("runs/.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "reused", 0, 600_000)).toBe(
+      "runs/.lock：已接管一个已结束运行的锁（主机 vm 上的进程 1，始于 2024-05-06T08:00:00.000Z）：其进程号现属于另一个进程（启动时间不同）",
     );
   });
 });

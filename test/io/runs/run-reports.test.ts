@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
+import { fingerprintOf } from "../../../src/io/runs/run-files.js";
 import { formatRunReports, repairDerivedFiles, requireReplaceable, withReportsFile, type DerivedFile } from "../../../src/io/runs/run-reports.js";
 import { verifyRun } from "../../../src/io/runs/verify-run.js";
 import { writeFilesAtomic } from "../../../src/io/write/write.js";
@@ -17,7 +18,8 @@ import { listDir, makeTempDir } from "../../helpers.js";
 
 const sha256 = (bytes: string) => createHash("sha256").update(bytes).digest("hex");
 const RUN = "20260301T020000.123Z-1a2b3c4d";
-const FINGERPRINT = "1a2b3c4d".padEnd(64, "0");
+/** The fingerprint of the manifest below (tool version "0", no options, no inputs), as verify recomputes it. */
+const FINGERPRINT = fingerprintOf("0", {}, []);
 const INDEX_CSV = "unit,year,INDEX\nU1,2017,100\n";
 const MANIFEST = { outputs: [{ path: "index.csv", bytes: INDEX_CSV.length, sha256: sha256(INDEX_CSV) }], fingerprint: FINGERPRINT };
 
@@ -47,7 +49,7 @@ const deadPid = () =>
 async function runFolder(files: Record<string, string>): Promise<string> {
   return makeTempDir({
     "index.csv": INDEX_CSV,
-    "manifest.json": JSON.stringify({ tool: { name: "innovation-index", version: "0" }, options: {}, inputs: [], ...MANIFEST }, null, 2) + "\n",
+    "manifest.json": JSON.stringify({ tool: { name: "innovation-index", version: "0" }, startedAt: "2026-03-01T02:00:00.123Z", options: {}, inputs: [], ...MANIFEST }, null, 2) + "\n",
     ...files,
   });
 }

@@ -4,12 +4,25 @@
  * (read by the byte readers) and for files they leave to the general readers.
  */
 import fc from "fast-check";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { outputMessages } from "../../../src/core/output-messages.js";
 import { compareRunTables, RunValueIndex } from "../../../src/core/revision-table.js";
 import { compareRunValues, type RunValue } from "../../../src/core/revision.js";
 import { csvField } from "../../../src/io/csv.js";
 import { parseIndexJsonValues, parseInputValuesCsv } from "../../../src/io/runs/run-files.js";
-import { readIndexJsonFast, readIndexJsonValues, readInputValues, readInputValuesFast } from "../../../src/io/runs/run-values.js";
+import {
+  compareRunFolders,
+  readHashed,
+  readIndexJsonFast,
+  readIndexJsonValues,
+  readInputValues,
+  readInputValuesFast,
+  RunChangedError,
+} from "../../../src/io/runs/run-values.js";
+import { makeTempDir } from "../../helpers.js";
 
 type Read = typeof readIndexJsonValues;
 
@@ -172,5 +185,46 @@ describe("reading run values into tables", () => {
     expect(read("unit,year,indicator,value\n U1 ,2018,a, 2\n")).toEqual([["U1", 2018, "a", 2]]);
     expect(read("unit,year,indicator,value\nU1,,a,4\n")).toEqual([["U1", 0, "a", 4]]);
     expect(read('unit,year,indicator,value\nU1,"2018",a,"3"\n')).toEqual([["U1", 2018, "a", 3]]);
+  });
+});
+
+describe("the files of a run checked against its manifest as they are read", () => {
+  const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+  it("readHashed gives the bytes and the SHA-256 of the whole file, empty or of several chunks; undefined for no file", async () => {
+    const large = new Uint8Array(2 * 16 * 2 ** 20 + 5).map((_, i) => (i * 7919) % 251);
+    const dir = await makeTempDir({ empty: "", small: "unit,year\n中文,2017\n", large });
+    for (const name of ["empty", "small", "large"]) {
+      const read = (await readHashed(join(dir, name)))!;
+      const bytes = await readFile(join(dir, name));
+      expect(read.bytes.equals(bytes), name).toBe(true);
+      expect(read.sha256, name).toBe(sha256(bytes));
+    }
+    expect(await readHashed(join(dir, "none"))).toBeUndefined();
+  });
+
+  it("compareRunFolders with the files a manifest lists: the same revisions while they match; RunChangedError naming the file when not", async () => {
+    const json = (value: number) => JSON.stringify({ results: [{ unit: "U1", year: 2017, values: { INDEX: value } }] }, null, 2) + "\n";
+    const inputs = "unit,year,indicator,value\nU1,2017,A,1\n";
+    const [a, b] = [await makeTempDir({ "index.json": json(100), "input-values.csv": inputs }), await makeTempDir({ "index.json": json(101), "input-values.csv": inputs })];
+    const entry = (path: string, text: string) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(Buffer.from(text)) });
+    const listedA = [entry("index.json", json(100)), entry("input-values.csv", inputs)];
+    const before = { folder: a, label: "runs/a", listed: listedA };
+    const after = { folder: b, label: "runs/b" };
+    const unchecked = await compareRunFolders({ folder: a, label: "runs/a" }, after, "both");
+    expect(await compareRunFolders(before, after, "both")).toEqual(unchecked);
+    expect(unchecked.revisions).toHaveLength(1);
+
+    // index.json edited (same size): the run's own values are not the ones listed.
+    await writeFile(join(a, "index.json"), json(900));
+    const edited = compareRunFolders(before, after, "both");
+    const found = { bytes: Buffer.byteLength(json(900)), sha256: sha256(Buffer.from(json(900))) };
+    const problem = outputMessages.runFileNotAsListed("runs/a/index.json", { bytes: listedA[0].bytes, sha256: listedA[0].sha256 }, found);
+    await expect(edited).rejects.toBeInstanceOf(RunChangedError);
+    await expect(edited).rejects.toMatchObject({ code: "E_RUN_CHANGED", problem, message: outputMessages.diffRunChanged(problem, "runs/a"), source: "runs/a/index.json" });
+    // A file the manifest does not list is not one the run wrote.
+    await writeFile(join(a, "index.json"), json(100));
+    const unlisted = compareRunFolders({ ...before, listed: [listedA[0]] }, after, "both");
+    await expect(unlisted).rejects.toMatchObject({ problem: outputMessages.runFileNotAsListed("runs/a/input-values.csv") });
   });
 });

@@ -3,11 +3,12 @@
  * whole bytes (the tool hashes streams in 1 MB chunks).
  */
 import { createHash } from "node:crypto";
-import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
-import { formatFileCheck, verifyRun } from "../../../src/io/runs/verify-run.js";
+import { fingerprintOf, type FileDigest } from "../../../src/io/runs/run-files.js";
+import { checkManifest, formatFileCheck, formatManifestCheck, verifyRun } from "../../../src/io/runs/verify-run.js";
 import { makeTempDir } from "../../helpers.js";
 
 const created: string[] = [];
@@ -22,7 +23,7 @@ const entry = (path: string, bytes: string | Uint8Array) => ({ path, bytes: Buff
 async function runFolder(files: Record<string, string | Uint8Array>, listed = Object.entries(files).map(([path, bytes]) => entry(path, bytes))): Promise<string> {
   const dir = await makeTempDir(files);
   created.push(dir);
-  const manifest = { tool: { name: "innovation-index", version: "0" }, fingerprint: "f".repeat(64), options: {}, inputs: [], outputs: listed };
+  const manifest = { tool: { name: "innovation-index", version: "0" }, startedAt: "2026-03-01T02:00:00.123Z", fingerprint: fingerprintOf("0", {}, []), options: {}, inputs: [], outputs: listed };
   await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return dir;
 }
@@ -109,6 +110,83 @@ describe("verifyRun", () => {
       outputMessages.verifyUnlisted("notes.html"),
       outputMessages.verifyUnlisted("report.html"),
       outputMessages.verifyReportsDamaged(outputMessages.reportsNotReports()),
+    ]);
+  });
+
+  it("checks the manifest against itself and the run id: the fingerprint of what it lists, the id's 8 hex digits, startedAt, previous", async () => {
+    // A manifest as compute writes one: its fingerprint is that of the version, options and inputs but index.yaml's own.
+    const inputs: FileDigest[] = [
+      { role: "project", path: "index.yaml", bytes: 40, sha256: sha256("name: x\n") },
+      { role: "indicators", path: "indicators.csv", bytes: 12, sha256: sha256("code,parent\n") },
+      { role: "values", path: "data/2019.csv", bytes: 30, sha256: sha256("unit,year,indicator,value\n") },
+    ];
+    const options = { "base-year": 2017, decimals: 4 };
+    const fingerprint = fingerprintOf("0.1.0", options, inputs.slice(1));
+    const id = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
+    const manifest = {
+      tool: { name: "innovation-index", version: "0.1.0" },
+      startedAt: "2026-03-01T02:00:00.123Z",
+      finishedAt: "2026-03-01T02:00:01.000Z",
+      fingerprint,
+      previous: "20250301T020000.000Z-0badc0de",
+      options,
+      inputs,
+      coverage: { units: ["U1"], years: [2019], baseYear: 2017, indicators: 1 },
+      warnings: [],
+      outputs: [],
+    };
+    expect(checkManifest(manifest, id)).toEqual([]);
+    // Not named by a run id (a run copied elsewhere): the manifest is checked against itself only.
+    expect(checkManifest(manifest, undefined)).toEqual([]);
+    // A run of a version that counted index.yaml's own digest in the fingerprint, an id moved later than its start
+    // (a clock set back), the first run (previous null) and a run of a version that did not record previous.
+    const older = { ...manifest, fingerprint: fingerprintOf("0.1.0", options, inputs), previous: null };
+    expect(checkManifest(older, `20270101T000000.000Z-${older.fingerprint.slice(0, 8)}`)).toEqual([]);
+    const { previous: _previous, ...withoutPrevious } = manifest;
+    expect(checkManifest(withoutPrevious, id)).toEqual([]);
+
+    // Each field edited by hand, as the tester did: the fingerprint expected is the one the edited fields give.
+    const edited = (changes: object) => checkManifest({ ...manifest, ...changes }, id).map(formatManifestCheck);
+    const recomputed = (version: string, options: Record<string, unknown>, listed: FileDigest[]) => fingerprintOf(version, options, listed.slice(1));
+    const moreDecimals = { ...options, decimals: 7 };
+    expect(edited({ options: moreDecimals })).toEqual([outputMessages.verifyFingerprint(fingerprint, recomputed("0.1.0", moreDecimals, inputs))]);
+    const otherInput = inputs.map((input, i) => (i === 2 ? { ...input, sha256: "0".repeat(64) } : input));
+    expect(edited({ inputs: otherInput })).toEqual([outputMessages.verifyFingerprint(fingerprint, recomputed("0.1.0", options, otherInput))]);
+    expect(edited({ tool: { name: "innovation-index", version: "9.9.9" } })).toEqual([outputMessages.verifyFingerprint(fingerprint, recomputed("9.9.9", options, inputs))]);
+    const forged = "aaaa" + fingerprint.slice(4);
+    expect(edited({ fingerprint: forged })).toEqual([outputMessages.verifyFingerprint(forged, fingerprint), outputMessages.verifyIdFingerprint(id, forged)]);
+    expect(edited({ startedAt: "2026-03-01T02:00:00.124Z" })).toEqual([outputMessages.verifyStartedAt('"2026-03-01T02:00:00.124Z"', "2026-03-01T02:00:00.123Z")]);
+    expect(edited({ startedAt: "yesterday" })).toEqual([outputMessages.verifyStartedAt('"yesterday"', undefined)]);
+    expect(edited({ startedAt: undefined })).toEqual([outputMessages.verifyStartedAt("undefined", undefined)]);
+    expect(edited({ previous: id })).toEqual([outputMessages.verifyPrevious(JSON.stringify(id), id)]);
+    expect(edited({ previous: "last year" })).toEqual([outputMessages.verifyPrevious('"last year"', id)]);
+    expect(edited({ tool: {} })).toEqual([outputMessages.verifyFingerprint(fingerprint, undefined)]);
+    // An earlier start than the id's time is no mismatch: ids are moved later to sort after an earlier run.
+    expect(edited({ startedAt: "2020-01-01T00:00:00.000Z" })).toEqual([]);
+  });
+
+  it("verifyRun reports the manifest's problems besides the files', and takes the run id from the folder's name", async () => {
+    const dir = await runFolder({ "index.csv": "1\n" });
+    expect((await verifyRun(dir, "run")).ok).toBe(true);
+    // Named by a run id whose 8 hex digits are not the fingerprint's.
+    const runs = await makeTempDir();
+    created.push(runs);
+    const id = "20260301T020000.123Z-0badc0de";
+    await rename(dir, join(runs, id));
+    const folder = join(runs, id);
+    const fingerprint = fingerprintOf("0", {}, []);
+    const result = await verifyRun(folder, `runs/${id}`);
+    expect(result.ok).toBe(false);
+    expect(result.counts).toEqual({ ok: 1, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.manifest.map(formatManifestCheck)).toEqual([outputMessages.verifyIdFingerprint(id, fingerprint)]);
+    // Named by the id its fingerprint gives: ok again, but for a start later than the id's time.
+    const good = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
+    await rename(folder, join(runs, good));
+    expect((await verifyRun(join(runs, good))).ok).toBe(true);
+    const text = await readFile(join(runs, good, "manifest.json"), "utf8");
+    await writeFile(join(runs, good, "manifest.json"), text.replace("2026-03-01T02:00:00.123Z", "2026-03-01T02:00:00.500Z"));
+    expect((await verifyRun(join(runs, good))).manifest.map(formatManifestCheck)).toEqual([
+      outputMessages.verifyStartedAt('"2026-03-01T02:00:00.500Z"', "2026-03-01T02:00:00.123Z"),
     ]);
   });
 });
