@@ -11,23 +11,11 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildPanel, buildTree, compute, load, messageOf, report, uncertainty, type EncodingName } from "../src/index.js";
 import { INDEX_OPTION_NAMES } from "../src/api.js";
-import { ValidationError } from "../src/errors.js";
 import { parseEncoding } from "../src/io/read/read-text.js";
-import { makeTempDir } from "./helpers.js";
+import { makeTempDir, rejection } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FILES = { indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv", cwd: ROOT };
-
-/** The issues of the ValidationError `call` rejects with (code, option, message). */
-async function rejection(call: () => unknown): Promise<{ code: string; column?: string | number; message: string }[]> {
-  try {
-    await call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues.map(({ code, column, message }) => ({ code, column, message }));
-  }
-  throw new Error("expected the call to be refused");
-}
 
 /** The tree and panel of library.md's example: one indicator A1 of group A, unit zone, 40 in 2017 and 50 in 2018. */
 function guideInputs() {

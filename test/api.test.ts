@@ -17,7 +17,7 @@ import { methodMessages } from "../src/core/method-messages.js";
 import { RATIO_METHODS } from "../src/core/normalize.js";
 import { weightingMessages } from "../src/core/weighting/messages.js";
 import { parseCsv } from "../src/io/csv.js";
-import { makeTempDir, runCli } from "./helpers.js";
+import { makeTempDir, rejection, runCli } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FILES = { indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv", cwd: ROOT };
@@ -138,17 +138,6 @@ async function presetFiles(): Promise<typeof FILES> {
   );
   await writeFile(join(dir, "values.csv"), rows.join("\n") + "\n");
   return { indicators: "tree.csv", data: "values.csv", cwd: dir };
-}
-
-/** The issues of the ValidationError `call` rejects with (code, option, message). */
-async function rejection(call: () => unknown): Promise<{ code: string; column?: string | number; message: string }[]> {
-  try {
-    await call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues.map(({ code, column, message }) => ({ code, column, message }));
-  }
-  throw new Error("expected the call to be refused");
 }
 
 describe("the facade's uncertainty", () => {

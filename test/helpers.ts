@@ -4,8 +4,10 @@
 import { mkdtemp, mkdir, writeFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { expect } from "vitest";
 import type { CliEnv } from "../src/cli/env.js";
 import { main } from "../src/cli/main.js";
+import { ValidationError } from "../src/errors.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
 import { WRITTEN_FILES } from "../src/io/write/written-files.js";
 
@@ -57,4 +59,15 @@ export async function listDir(dir: string): Promise<string[]> {
 export function textOf(content: FileContent): string {
   const joined = joinContent(content);
   return typeof joined === "string" ? joined : Buffer.from(joined).toString("utf8");
+}
+
+/** The issues of the ValidationError `call` rejects with (code, option, message). */
+export async function rejection(call: () => unknown): Promise<{ code: string; column?: string | number; message: string }[]> {
+  try {
+    await call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues.map(({ code, column, message }) => ({ code, column, message }));
+  }
+  throw new Error("expected the call to be refused");
 }
