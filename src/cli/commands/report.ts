@@ -59,7 +59,7 @@ Examples:
   $ innovation-index report -i tree.csv -d values.csv --lang en --out reports/
   $ innovation-index report --static              # the printable page of SVG charts, no script
   $ innovation-index uncertainty -o unc && innovation-index report --uncertainty-from unc
-  $ innovation-index report --run previous        # in a project: into the run folder before the latest`,
+  $ innovation-index report --run previous        # in a project: into the run the latest one replaced`,
     )
     .option("-o, --out <dir>", "folder for report.html (default: out, or in a project the run folder)", "out")
     .option("--run <id>", "in a project: the run folder report.html goes into: a run id (or its start), latest or previous (default: latest)")
