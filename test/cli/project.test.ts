@@ -511,6 +511,20 @@ describe("report in a project", () => {
     const stale = await runCli(["report", "--run", first.slice(0, 20)], dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toBe(`error: ${projectMessages.runInputsChanged(`runs/${first}`, ["data/2020.csv"])}\n`);
+    // What a report killed while writing into that run left (its files written, none renamed) is removed all the same,
+    // so that the run passes verify again, though it takes no new report.
+    const killed = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    for (const name of [`.report.html.${killed}.tmp`, `.reports.json.${killed}.tmp`]) await writeFile(join(dir, "runs", first, name), "half written");
+    expect((await runCli(["verify", first], dir)).code).toBe(1);
+    const repaired = await runCli(["report", "--run", first.slice(0, 20)], dir);
+    expect(repaired.code).toBe(1);
+    expect(repaired.stderr).toBe(
+      [`.report.html.${killed}.tmp`, `.reports.json.${killed}.tmp`].map((name) => `${outputMessages.reportLeftover(`removed runs/${first}/${name}`)}\n`).join("") +
+        `error: ${projectMessages.runInputsChanged(`runs/${first}`, ["data/2020.csv"])}\n`,
+    );
+    expect((await runCli(["verify", first, "-q"], dir)).code).toBe(0);
     // A method option typed for the report that the run did not use is refused the same way.
     const other = await runCli(["report", "--normalise", "min-max"], dir);
     expect(other.code).toBe(1);

@@ -97,6 +97,10 @@ Examples:
       // What a report killed while writing into this run left is completed first, so that its files are provably ours.
       const repaired = await repairDerivedFiles(run.folder, run.label, ["report.html"]);
       if (!options.quiet) for (const line of repaired) env.stderr(line + "\n");
+      // A run whose inputs or options are no longer the project's takes no report; what a killed report left in it is
+      // completed all the same (above), so that the run passes verify again.
+      if (run.changed.length > 0)
+        throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, run.changed), { source: run.label });
       // Checked before computing, so a refusal is quick, and again just before writing.
       await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);
       const made = { command: commandLine(command), version: VERSION };
@@ -136,16 +140,17 @@ function commandLine(command: Command): string {
 }
 
 /**
- * The run folder of `--run` (default the latest run), its label as the messages name it, and its manifest, after
- * checking that the run was computed from the project's current input files and method options, so that the report
- * describes that run; and those input files as hashed then (`inputs`), to check again once the report has read them.
+ * The run folder of `--run` (default the latest run), its label as the messages name it, and its manifest; the input
+ * files and method options in which the project now differs from the run (`changed`: a report describes the run, so
+ * it is refused unless there are none); and the input files as hashed now (`inputs`), to check again once the report
+ * has read them.
  */
 async function runFolderFor(
   options: ReportCommandOptions,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
-): Promise<{ folder: string; label: string; manifest: RunManifest; inputs: FileDigest[] }> {
+): Promise<{ folder: string; label: string; manifest: RunManifest; inputs: FileDigest[]; changed: string[] }> {
   const [{ findRun }, { projectRunInputs }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
     import("./diff.js"),
     import("../project-run.js"),
@@ -174,7 +179,5 @@ async function runFolderFor(
   for (const flag of [...flags].sort())
     if (!REPORT_LOOKS.has(flag) && reportFlags.has(flag) && canonicalJson(manifest.options[flag] ?? null) !== canonicalJson(current.recorded[flag] ?? null))
       changed.push(`--${flag}`);
-  if (changed.length > 0)
-    throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, [...new Set(changed)]), { source: run.label });
-  return { ...run, manifest, inputs: current.inputs };
+  return { ...run, manifest, inputs: current.inputs, changed: [...new Set(changed)] };
 }
