@@ -10,14 +10,15 @@ export const LATEST_FILE = "LATEST";
 export const MANIFEST_FILE = "manifest.json";
 
 /** A run id: the start time, compact, and the first 8 hex digits of the run's fingerprint. */
-const RUN_ID = /^(\d{8}T\d{6}\.\d{3}Z)-[0-9a-f]{8}$/;
+const RUN_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})Z-[0-9a-f]{8}$/;
 
 /** Whether a name is a run id. */
 export function isRunId(name: string): boolean {
   return RUN_ID.test(name);
 }
 
-/** The start time of a run id (`20261125T135000.123Z`), or `undefined` for a name that is not one. */
-export function runIdTime(id: string): string | undefined {
-  return RUN_ID.exec(id)?.[1];
+/** The start time of a run id in milliseconds since the epoch (`20261125T135000.123Z`: 2026-11-25T13:50:00.123Z), or `undefined` for a name that is not one. */
+export function runIdMilliseconds(id: string): number | undefined {
+  const match = RUN_ID.exec(id);
+  return match ? Date.UTC(+match[1], +match[2] - 1, +match[3], +match[4], +match[5], +match[6], +match[7]) : undefined;
 }

@@ -22,7 +22,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import type { FileDigest } from "./run-files.js";
-import { isRunId, LATEST_FILE, runIdTime } from "./run-names.js";
+import { isRunId, LATEST_FILE, runIdMilliseconds } from "./run-names.js";
 import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
 import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
@@ -45,12 +45,6 @@ function compactTime(time: Date): string {
   return time.toISOString().replace(/[-:]/g, "");
 }
 
-/** `20261125T135000.123Z` -> the time. */
-function parseCompactTime(text: string): number {
-  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})Z$/.exec(text)!;
-  return Date.UTC(+match[1], +match[2] - 1, +match[3], +match[4], +match[5], +match[6], +match[7]);
-}
-
 /**
  * A new run id from the start time and the fingerprint, later than every id in `existing`: when the clock has not moved
  * on (two runs in the same millisecond, or a clock set back), the time is that of the last run plus 1 ms, so ids keep
@@ -59,8 +53,8 @@ function parseCompactTime(text: string): number {
 export function newRunId(time: Date, fingerprint: string, existing: readonly string[]): string {
   let milliseconds = time.getTime();
   for (const id of existing) {
-    const time = runIdTime(id);
-    if (time) milliseconds = Math.max(milliseconds, parseCompactTime(time) + 1);
+    const time = runIdMilliseconds(id);
+    if (time !== undefined) milliseconds = Math.max(milliseconds, time + 1);
   }
   return `${compactTime(new Date(milliseconds))}-${fingerprint.slice(0, 8)}`;
 }

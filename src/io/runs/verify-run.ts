@@ -11,7 +11,7 @@ import { append } from "../../core/arrays.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { InputError } from "../../errors.js";
 import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, type RunManifest } from "./run-files.js";
-import { isRunId, runIdTime } from "./run-names.js";
+import { isRunId, runIdMilliseconds } from "./run-names.js";
 import { digestFile } from "../write/write.js";
 import { readRunReports, REPORTS_FILE } from "./run-reports.js";
 import { runFolderAt } from "./runs.js";
@@ -61,11 +61,6 @@ export interface RunVerification {
   counts: Record<FileCheckStatus, number>;
 }
 
-/** `2026-11-25T13:50:00.123Z` of the time of a run id (`20261125T135000.123Z`). */
-function isoTimeOf(compact: string): string {
-  return compact.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})/, "$1-$2-$3T$4:$5:$6");
-}
-
 /**
  * What in a manifest does not agree with the rest of it or with `id`, the name of its run folder (`undefined` for a
  * folder not named by a run id, a run copied elsewhere: then only the manifest itself is checked):
@@ -95,8 +90,8 @@ export function checkManifest(manifest: RunManifest, id: string | undefined): Ma
   const started = typeof startedAt === "string" ? Date.parse(startedAt) : Number.NaN;
   if (!Number.isFinite(started) || new Date(started).toISOString() !== startedAt) checks.push({ field: "startedAt", found: JSON.stringify(startedAt) ?? "undefined" });
   else if (id !== undefined) {
-    const idTime = isoTimeOf(runIdTime(id)!);
-    if (started > Date.parse(idTime)) checks.push({ field: "startedAt", found: JSON.stringify(startedAt), idTime });
+    const idTime = runIdMilliseconds(id)!;
+    if (started > idTime) checks.push({ field: "startedAt", found: JSON.stringify(startedAt), idTime: new Date(idTime).toISOString() });
   }
   if ("previous" in manifest) {
     const previous = manifest.previous as unknown;
