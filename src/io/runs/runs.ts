@@ -304,10 +304,18 @@ async function startedStagingFiles(folder: string, id: string): Promise<string[]
 }
 
 /**
- * Removes a started staging folder (see `startedStagingFiles`): its marker files, then the folder with `rmdir`, which
- * removes only an empty folder (a file put there meanwhile keeps it). Returns whether it is gone.
+ * Removes the staging folder `folder` of run `id` when it is provably this tool's: it holds the marker naming `id`
+ * (`holdsMarker`: removed whole), or a run stopped while creating it (`startedStagingFiles`: its marker files, then
+ * the folder with `rmdir`, which removes only an empty folder, so a file put there meanwhile keeps it). Returns whether
+ * it is gone.
  */
-async function removeStartedStaging(folder: string, markers: readonly string[]): Promise<boolean> {
+async function removeOwnStaging(folder: string, id: string): Promise<boolean> {
+  if (await holdsMarker(folder, id)) {
+    await rm(folder, { recursive: true, force: true });
+    return true;
+  }
+  const markers = await startedStagingFiles(folder, id);
+  if (!markers) return false;
   try {
     for (const marker of markers) await unlink(marker);
     await rmdir(folder);
@@ -318,7 +326,7 @@ async function removeStartedStaging(folder: string, markers: readonly string[]):
 }
 
 /**
- * `holdsMarker` and `startedStagingFiles` at once, synchronously, for the interrupt handler of a staging folder of this
+ * `holdsMarker` and `startedStagingFiles` at once, synchronously (`removeOwnStaging`'s test), for the interrupt handler of a staging folder of this
  * process: whether `staging` is a folder (not a link) holding the marker `<id>\n`, or a started one.
  */
 function isOwnStagingSync(staging: string, id: string): boolean {
@@ -342,11 +350,7 @@ function isOwnStagingSync(staging: string, id: string): boolean {
  */
 export async function discardRun(runsDir: string, id: string): Promise<void> {
   const staging = join(runsDir, STAGING_PREFIX + id);
-  if (await holdsMarker(staging, id)) await rm(staging, { recursive: true, force: true });
-  else {
-    const markers = await startedStagingFiles(staging, id);
-    if (markers) await removeStartedStaging(staging, markers);
-  }
+  await removeOwnStaging(staging, id);
   stopStagingUndo(staging);
 }
 
@@ -390,16 +394,8 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
     const path = join(runsDir, name);
     const label = `${runsLabel}/${name}`;
     if (name.startsWith(STAGING_PREFIX)) {
-      const id = name.slice(STAGING_PREFIX.length);
-      if (await holdsMarker(path, id)) {
-        await rm(path, { recursive: true, force: true });
-        removed.push(name);
-      } else {
-        // Or a run stopped while it created the folder: nothing in it but a part of its marker.
-        const markers = await startedStagingFiles(path, id);
-        if (markers && (await removeStartedStaging(path, markers))) removed.push(name);
-        else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
-      }
+      if (await removeOwnStaging(path, name.slice(STAGING_PREFIX.length))) removed.push(name);
+      else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
     } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
       if ((await lstat(path).catch(() => undefined))?.isFile()) {
         await rm(path, { force: true });
