@@ -10,43 +10,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { makeTempDir, runCli, type CliRun } from "../helpers.js";
+import { expectShown, linesOf, shownBlocks } from "./console-blocks.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = { en: "docs/tutorial.md", zh: "docs/zh/tutorial.md" } as const;
 
-/** The lines of every console block of `doc` under `$ command`, in order, each up to the next command or the block's end. */
-function shownBlocks(doc: string, command: string): string[][] {
-  const marker = `$ ${command}\n`;
-  const blocks: string[][] = [];
-  for (let start = doc.indexOf(marker); start >= 0; start = doc.indexOf(marker, start + 1)) {
-    const rest = doc.slice(start + marker.length);
-    blocks.push(rest.slice(0, rest.search(/^(\$ |```)/m)).replace(/\n$/, "").split("\n"));
-  }
-  return blocks;
-}
-
 /** A run id (`20261204T044656.556Z-4119a31e`) and a file's digest (`sha256:ea9a1d22380b`) as placeholders of the same width. */
 const machineFree = (line: string) => line.replace(/\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}/g, "RUN-ID-----------------------------").replace(/sha256:[0-9a-f]{12}/g, "sha256:DIGEST------");
-
-/** Expects the lines shown to be the lines printed, in order: `…` stands for any lines left out; without one, every line printed is shown. */
-function expectShown(shown: string[], printed: string[], where: string): void {
-  const [lines, output] = [shown.map(machineFree), printed.map(machineFree)];
-  let at = 0;
-  let skipping = false;
-  for (const line of lines) {
-    if (line === "…") {
-      skipping = true;
-      continue;
-    }
-    const found = skipping ? output.indexOf(line, at) : output[at] === line ? at : -1;
-    expect(found, `${where}: the line shown\n${line}\nis not printed there; the tool prints\n${output.join("\n")}`).toBeGreaterThanOrEqual(0);
-    at = found + 1;
-    skipping = false;
-  }
-  if (!skipping) expect(output.slice(at), `${where}: printed but not shown (end the block with …)`).toEqual([]);
-}
-
-const linesOf = (text: string): string[] => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
 
 /** What a terminal shows: stdout then stderr, or (`diff`, whose summary comes before its table) stderr first. */
 const printed = (run: CliRun, stderrFirst = false) => (stderrFirst ? [...linesOf(run.stderr), ...linesOf(run.stdout)] : [...linesOf(run.stdout), ...linesOf(run.stderr)]);
@@ -80,14 +50,14 @@ describe.each(Object.entries(DOCS))("%s, step 6", (language, path) => {
     const diff = await cli(["diff"]);
     const unchanged = await cli(["compute"]);
 
-    expectShown(shownBlocks(doc, "innovation-index init changzhou-index")[0], printed(init), `${path}, init`);
+    expectShown(shownBlocks(doc, "innovation-index init changzhou-index")[0], printed(init), `${path}, init`, machineFree);
     // The Chinese tutorial tells of 2020's run without showing it.
     const computes = language === "zh" ? [first, corrected, unchanged] : [first, added, corrected, unchanged];
     const blocks = shownBlocks(doc, "innovation-index compute");
     expect(blocks).toHaveLength(computes.length);
-    blocks.forEach((block, i) => expectShown(block, printed(computes[i]), `${path}, compute (block ${i + 1})`));
+    blocks.forEach((block, i) => expectShown(block, printed(computes[i]), `${path}, compute (block ${i + 1})`, machineFree));
     const [diffBlock] = shownBlocks(doc, "innovation-index diff");
     expect(diffBlock).not.toContain("…");
-    expectShown(diffBlock, printed(diff, true), `${path}, diff`);
+    expectShown(diffBlock, printed(diff, true), `${path}, diff`, machineFree);
   });
 });

@@ -11,41 +11,19 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../src/io/read/load.js";
 import { makeTempDir, runCli } from "../helpers.js";
+import { expectShown, linesOf, shownBlocks } from "../docs/console-blocks.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE = join(ROOT, "examples/tutorial");
 const TREE = join(ROOT, "indicators/changzhou-2020.csv");
 const DOCS = { en: "docs/tutorial.md", zh: "docs/zh/tutorial.md" } as const;
 
-/** The lines a console block of `doc` shows under `$ command`, up to the next command or the end of the block. */
+/** The lines of the first console block of `doc` under `$ command`. */
 function shownLines(doc: string, command: string): string[] {
-  const start = doc.indexOf(`$ ${command}\n`);
-  if (start < 0) throw new Error(`no "$ ${command}" in the tutorial`);
-  const rest = doc.slice(start + command.length + 3);
-  return rest.slice(0, rest.search(/^(\$ |```)/m)).replace(/\n$/, "").split("\n");
+  const [block] = shownBlocks(doc, command);
+  if (!block) throw new Error(`no "$ ${command}" in the tutorial`);
+  return block;
 }
-
-/**
- * Expects the lines shown to be the lines printed (stdout, then stderr), in order: a line `…` stands for any lines left
- * out (the block may end with it); without one, every line printed is shown.
- */
-function expectShown(shown: string[], printed: string[], where: string): void {
-  let at = 0;
-  let skipping = false;
-  for (const line of shown) {
-    if (line === "…") {
-      skipping = true;
-      continue;
-    }
-    const found = skipping ? printed.indexOf(line, at) : printed[at] === line ? at : -1;
-    expect(found, `${where}: the line shown\n${line}\nis not printed there; the tool prints\n${printed.join("\n")}`).toBeGreaterThanOrEqual(0);
-    at = found + 1;
-    skipping = false;
-  }
-  if (!skipping) expect(printed.slice(at), `${where}: printed but not shown (end the block with …)`).toEqual([]);
-}
-
-const lines = (text: string): string[] => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
 
 let dir: string;
 beforeAll(async () => {
@@ -112,7 +90,7 @@ describe("examples/tutorial", () => {
         // The Chinese tutorial shows the terminal of a Chinese system (src/cli/language.ts).
         const run = await runCli(command.split(" "), cwd, { language: language === "zh" ? "zh" : "en" });
         expect(run.code, `${command}: ${run.stderr}`).toBe(exitCodes[command] ?? 0);
-        expectShown(shownLines(doc, `innovation-index ${command}`), [...lines(run.stdout), ...lines(run.stderr)], `${path}, ${command}`);
+        expectShown(shownLines(doc, `innovation-index ${command}`), [...linesOf(run.stdout), ...linesOf(run.stderr)], `${path}, ${command}`);
       }
     });
   });
