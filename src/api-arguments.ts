@@ -21,17 +21,10 @@ import { optionCalled } from "./library-names.js";
  * is `weighting.years`), or another word for it (`normalization`, `lang`).
  */
 export class FacadeChecks extends OptionChecks {
-  override keys(option: string | undefined, value: unknown, known: readonly string[]): this {
-    const before = this.issues.length;
-    super.keys(option, value, known);
-    // The issues just added are the unknown keys, in the order of the object's keys.
-    const unknown = isObject(value) ? Object.keys(value).filter((key) => !known.includes(key)) : [];
-    this.issues.slice(before).forEach((issue, i) => {
-      const key = unknown[i];
-      const called = key === undefined || closestName(key, known) !== undefined ? undefined : optionCalled(key, option, known);
-      if (called !== undefined) issue.message = joinMessages(issue.message, readerMessages.optionOtherName(called));
-    });
-    return this;
+  protected override unknownKeyMessage(key: string, option: string | undefined, known: readonly string[]): string {
+    const message = super.unknownKeyMessage(key, option, known);
+    const called = closestName(key, known) !== undefined ? undefined : optionCalled(key, option, known);
+    return called === undefined ? message : joinMessages(message, readerMessages.optionOtherName(called));
   }
 }
 

@@ -117,8 +117,13 @@ export class OptionChecks {
   keys(option: string | undefined, value: unknown, known: readonly string[]): this {
     if (value === undefined || value === null || typeof value !== "object") return this;
     for (const key of Object.keys(value))
-      if (!known.includes(key)) this.add(option === undefined ? key : `${option}.${key}`, optionMessages.unknownOption(key, known));
+      if (!known.includes(key)) this.add(option === undefined ? key : `${option}.${key}`, this.unknownKeyMessage(key, option, known));
     return this;
+  }
+
+  /** The message of the unknown key `key` of `option` (`undefined`: a top-level one), `known` the keys it takes. */
+  protected unknownKeyMessage(key: string, _option: string | undefined, known: readonly string[]): string {
+    return optionMessages.unknownOption(key, known);
   }
 }
 
