@@ -101,7 +101,12 @@ export async function parseWorkbookTable(
     numeric.length = cells.length;
     if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric, ...(merged && { merged }) });
   });
-  if (sheet === undefined || sheet === "") refuseLikeSheets(workbook, worksheet, rows[0]?.cells, source, options.content ?? "values");
+  // Read by default: the other visible sheets, each with its header and whether rows follow it, read once.
+  const byDefault = sheet === undefined || sheet === "";
+  const others = byDefault
+    ? workbook.worksheets.filter((item) => item !== worksheet && item.state !== "hidden" && item.state !== "veryHidden").map((item) => ({ name: item.name, ...headerOf(item) }))
+    : [];
+  if (byDefault) refuseLikeSheets(worksheet, others, rows[0]?.cells, source, options.content ?? "values");
   // With `deferred`, the caller reports them with the other problems of the sheet's cells (read as empty cells here);
   // without, they stop the reading.
   if (unsaved.length > 0) {
@@ -117,12 +122,9 @@ export async function parseWorkbookTable(
       row.numeric.push(false);
     }
   const table = { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
-  if (sheet !== undefined && sheet !== "") return { table, source: label };
-  // Read by default: the other visible sheets that hold rows, for a message when this one holds no table of values.
-  const otherSheets = workbook.worksheets
-    .filter((item) => item !== worksheet && item.state !== "hidden" && item.state !== "veryHidden" && headerOf(item).rows)
-    .map((item) => item.name);
-  return { table, source: label, otherSheets };
+  if (!byDefault) return { table, source: label };
+  // The other sheets that hold rows, for a message when this one holds no table of values.
+  return { table, source: label, otherSheets: others.filter((other) => other.rows).map((other) => other.name) };
 }
 
 /** A row's cells as text, as the sheet shows them, to its last non-empty cell; `visit` sees every cell on the way. */
@@ -152,21 +154,23 @@ function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean } {
 }
 
 /**
- * Refuses a workbook read by default (no sheet named) whose other visible sheets have the header of the one read
- * (`header`) and rows under it: one sheet per year is a common layout, and reading one alone would drop the other
+ * Refuses a workbook read by default (no sheet named) whose other visible sheets (`others`, with their headers) have
+ * the header of the one read (`header`) and rows under it: one sheet per year is a common layout, and reading one alone would drop the other
  * years without a word. The message names the flag that chooses a sheet of a workbook holding `content`; a folder of
  * files is offered for the values only (a tree is one file).
  */
-function refuseLikeSheets(workbook: Workbook, chosen: Worksheet, header: readonly string[] | undefined, source: string, content: WorkbookContent): void {
+function refuseLikeSheets(
+  chosen: Worksheet,
+  others: readonly { name: string; header?: string[]; rows: boolean }[],
+  header: readonly string[] | undefined,
+  source: string,
+  content: WorkbookContent,
+): void {
   if (!header) return;
   const key = JSON.stringify(header);
-  const alike = workbook.worksheets.filter((item) => {
-    if (item === chosen || item.state === "hidden" || item.state === "veryHidden") return false;
-    const other = headerOf(item);
-    return other.rows && JSON.stringify(other.header) === key;
-  });
+  const alike = others.filter((other) => other.rows && JSON.stringify(other.header) === key);
   if (alike.length === 0) return;
-  const names = [chosen, ...alike].map((item) => item.name);
+  const names = [chosen.name, ...alike.map((other) => other.name)];
   throw new InputError("E_XLSX_SHEETS", content === "values" ? readerMessages.xlsxLikeValueSheets(source, names) : readerMessages.xlsxLikeTreeSheets(source, names), { source });
 }
 
