@@ -166,32 +166,39 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   const { recorded, inputs, query, fingerprint } = await projectRunInputs(options, command, project, env);
 
   // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
-  // previous run (it removes no run folder either way).
-  const pointer = await readLatestPointer(runsDir, runsLabel);
-  const runWarnings: Issue[] = pointer.problem ? [{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: outputMessages.latestIgnored(pointer.problem) }] : [];
-  let latest = pointer.id;
-  // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.
-  let latestManifest: RunManifest | undefined;
-  if (latest) {
-    const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
-    const read = await readManifestChecked(resolve(runsDir, latest));
-    if (read.ok) latestManifest = read.manifest;
-    else {
-      runWarnings.push({ code: "W_LATEST_MANIFEST", source: manifestLabel, message: outputMessages.latestIgnored(`${manifestLabel} ${read.problem}`) });
-      latest = undefined;
+  // previous run (it removes no run folder either way). It is read once without the lock, so that a run with nothing
+  // new to compute says so without waiting for another run, and again under the lock, so that a run published in
+  // between is the one this run replaces (its `previous`, its revision summary) or finds it has nothing to do.
+  const readLatestRun = async () => {
+    const pointer = await readLatestPointer(runsDir, runsLabel);
+    const warnings: Issue[] = pointer.problem ? [{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: outputMessages.latestIgnored(pointer.problem) }] : [];
+    let latest = pointer.id;
+    // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.
+    let manifest: RunManifest | undefined;
+    if (latest) {
+      const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
+      const read = await readManifestChecked(resolve(runsDir, latest));
+      if (read.ok) manifest = read.manifest;
+      else {
+        warnings.push({ code: "W_LATEST_MANIFEST", source: manifestLabel, message: outputMessages.latestIgnored(`${manifestLabel} ${read.problem}`) });
+        latest = undefined;
+      }
     }
-  }
-  if (!(options.force || options.always) && latestManifest && latestManifest.fingerprint === fingerprint) {
-    if (!options.quiet) env.stderr(`${projectMessages.unchanged(latest!)}\n`);
-    return;
-  }
+    const unchanged = !(options.force || options.always) && manifest !== undefined && manifest.fingerprint === fingerprint;
+    return { pointer, warnings, latest, unchanged };
+  };
+  const sayUnchanged = (latest: string) => {
+    if (!options.quiet) env.stderr(`${projectMessages.unchanged(latest)}\n`);
+  };
+  const unlocked = await readLatestRun();
+  if (unlocked.unchanged) return sayUnchanged(unlocked.latest!);
 
-  printWarnings(runWarnings, env);
   // A stale lock taken over is said, with why (its process is gone, its pid reused, its heartbeat silent).
   const release = await acquireLock(runsDir, runsLabel, (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
   try {
-    // The run is computed, published and printed in a function of its own, so that its values (about the size of the
-    // panel and the results) are garbage once it returns, before the revision summary reads both runs' values.
+    const { pointer, warnings: runWarnings, latest, unchanged } = await readLatestRun();
+    if (unchanged) return sayUnchanged(latest!);
+    printWarnings(runWarnings, env);
     const id = await (async (): Promise<string | undefined> => {
       const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
       printWarnings(leftovers.warnings, env);
