@@ -16,7 +16,7 @@ import { runMessages } from "../../core/run-messages.js";
 import { OutputError } from "../../errors.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
-import { isProcessAlive } from "../write/folder-lock.js";
+import { isWriterGone, localProbe } from "../write/folder-lock.js";
 
 export const REPORTS_FILE = "reports.json";
 
@@ -182,16 +182,20 @@ interface ReportLeftover {
 }
 
 /**
- * The temporary and backup files in run folder `folder` of a process that no longer runs (or of this process's pid,
- * which has written nothing there yet: then an earlier process of that pid left it).
+ * The temporary and backup files in run folder `folder` of a process that no longer runs (`isWriterGone`: its pid gone,
+ * or reused since, or the machine restarted since), or of this process's pid, which has written nothing there yet: then
+ * an earlier process of that pid left it.
  */
 async function reportLeftovers(folder: string): Promise<ReportLeftover[]> {
   const leftovers: ReportLeftover[] = [];
+  const probe = localProbe();
   for (const file of (await readdir(folder)).sort()) {
     const match = WRITER_FILE.exec(file);
     if (!match) continue;
     const pid = Number(match[2]);
-    if (pid === process.pid || !isProcessAlive(pid)) leftovers.push({ file, name: match[1], kind: match[3] as "tmp" | "old" });
+    const mtimeMs = (await lstat(join(folder, file)).catch(() => undefined))?.mtimeMs;
+    if (mtimeMs === undefined) continue;
+    if (pid === process.pid || isWriterGone(pid, mtimeMs, probe)) leftovers.push({ file, name: match[1], kind: match[3] as "tmp" | "old" });
   }
   return leftovers;
 }

@@ -160,6 +160,22 @@ export function localProbe(): LockProbe {
   };
 }
 
+/** Clock ticks per second of the start times in /proc/<pid>/stat (USER_HZ, 100 on every Linux architecture Node runs on). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Whether the process `pid` that last modified a file at `mtimeMs` (a temporary or backup file named with its pid) no
+ * longer runs: the pid is gone, the machine has started since the file was written, or the process with that pid now
+ * started after it (the pid was reused; judged with two seconds to spare for the ticks' rounding). A pid that runs
+ * and cannot be told apart (another pid namespace's /proc) counts as running.
+ */
+export function isWriterGone(pid: number, mtimeMs: number, probe: LockProbe = localProbe()): boolean {
+  if (!probe.isAlive(pid)) return true;
+  if (mtimeMs < probe.bootTime - 5_000) return true;
+  const ticks = probe.startTicks(pid);
+  return ticks !== undefined && probe.bootTime + (ticks / TICKS_PER_SECOND) * 1000 > mtimeMs + 2_000;
+}
+
 /** Whether a lock is stale, and why (`judgeLock`); `silentMs` is how long since its last heartbeat (its modification time). */
 export type LockVerdict =
   | { stale: true; reason: StaleLockReason; silentMs: number; takeOverAfterMs?: number }

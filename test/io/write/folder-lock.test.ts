@@ -8,6 +8,7 @@ import { acquireLock } from "../../../src/io/runs/runs.js";
 import {
   DAMAGED_STALE_AFTER_MS,
   HEARTBEAT_MS,
+  isWriterGone,
   judgeLock,
   localProbe,
   processIdentity,
@@ -129,6 +130,28 @@ describe("judgeLock: whether a lock is stale", () => {
     expect(HEARTBEAT_MS).toBe(30_000);
     expect(STALE_AFTER_MS).toBe(10 * MINUTE);
     expect(STALE_AFTER_MS / HEARTBEAT_MS).toBe(20);
+  });
+});
+
+describe("isWriterGone: whether the process named in a temporary file's name no longer runs", () => {
+  // The probe's machine booted a day before NOW; start ticks are hundredths of a second since boot, so a process that
+  // started at NOW - 60 minutes has (24 h - 60 min) * 360,000 ticks an hour = 23 * 360,000 ticks.
+  const startedHourAgo = 23 * 360_000;
+  it("gone: the pid does not run", () => {
+    expect(isWriterGone(4242, NOW - MINUTE, probe({ 1: 500 }))).toBe(true);
+  });
+  it("not gone: the pid runs, started before the file was written (or its start cannot be read)", () => {
+    expect(isWriterGone(7, NOW - MINUTE, probe({ 7: startedHourAgo }))).toBe(false);
+    expect(isWriterGone(7, NOW - MINUTE, probe({ 7: undefined }))).toBe(false);
+    // Started a second after the file's time: within the two seconds left for rounding, still the writer.
+    expect(isWriterGone(7, NOW - 60 * MINUTE - 1_000, probe({ 7: startedHourAgo }))).toBe(false);
+  });
+  it("gone: the pid runs but started more than two seconds after the file was written (reused)", () => {
+    expect(isWriterGone(7, NOW - 60 * MINUTE - 3_000, probe({ 7: startedHourAgo }))).toBe(true);
+    expect(isWriterGone(7, NOW - 2 * 60 * MINUTE, probe({ 7: startedHourAgo }))).toBe(true);
+  });
+  it("gone: the file was written before the machine last started, whatever runs under its pid now", () => {
+    expect(isWriterGone(7, NOW - 25 * 60 * MINUTE, probe({ 7: undefined }))).toBe(true);
   });
 });
 
