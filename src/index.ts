@@ -225,4 +225,4 @@ export { compareRunFolders, type RunFolder } from "./io/runs/run-values.js";
 export { readLatest, readLatestPointer, listPublishedRuns, LATEST_FILE, STAGING_MARKER } from "./io/runs/runs.js";
 export type { LatestPointer } from "./io/runs/runs.js";
 export { verifyRun } from "./io/runs/verify-run.js";
-export type { RunVerification, FileCheck, FileCheckStatus } from "./io/runs/verify-run.js";
+export type { RunVerification, FileCheck, FileCheckStatus, ManifestCheck } from "./io/runs/verify-run.js";
