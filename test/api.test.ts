@@ -992,9 +992,9 @@ describe("messageOf says a problem in English or in Chinese", () => {
     const result = await compute(await load({ indicators: "tree.csv", data: "values.csv", cwd: dir }));
     const warning = result.warnings.find((item) => item.code === "W_WEIGHTS_RENORMALISED")!;
     // X's 0.6 and Y's 0.5 sum to 1.1: the words of messages.weightsRenormalised, English and Chinese (src/core/zh/messages.ts).
-    expect(messageOf(warning)).toBe('tree.csv:2: the weights of the children of "INDEX" sum to 1.1, not 1; they were divided by their sum');
-    expect(messageOf(warning, "zh")).toBe('tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
-    expect(messageOf(warning.message, "zh")).toBe('"INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
+    expect(messageOf(warning)).toBe('tree.csv:2: the weights of the first-level nodes sum to 1.1, not 1; they were divided by their sum');
+    expect(messageOf(warning, "zh")).toBe('tree.csv:2: 各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
+    expect(messageOf(warning.message, "zh")).toBe('各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
     const error = await load({ indicators: "tree.csv", data: "broken.csv", cwd: dir }).then(
       () => new Error("load did not refuse broken.csv"),
       (caught: unknown) => caught as Error,

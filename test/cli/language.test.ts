@@ -78,14 +78,14 @@ describe("the terminal in Chinese", () => {
     const zh = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "--out", "zh"], dir, { language: "zh" });
     const en = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "--out", "en"], dir, { language: "en" });
     expect(zh.code).toBe(0);
-    expect(en.stderr).toContain('warning: tree.csv:2: the weights of the children of "INDEX" sum to 1.1, not 1; they were divided by their sum');
+    expect(en.stderr).toContain('warning: tree.csv:2: the weights of the first-level nodes sum to 1.1, not 1; they were divided by their sum');
     const page = await readFile(join(dir, "zh", "report.html"), "utf8");
     expect(await readFile(join(dir, "en", "report.html"), "utf8")).toBe(page);
     // The page is Chinese (--lang zh, the default), and so is its warning, in src/core/zh/messages.ts's words.
-    expect(page).toContain("&#34;INDEX&#34; 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和");
+    expect(page).toContain("各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和");
     const english = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--report", "--static", "--lang", "en", "--out", "page-en"], dir, { language: "zh" });
     expect(english.code).toBe(0);
-    expect(await readFile(join(dir, "page-en", "report.html"), "utf8")).toContain("the weights of the children of &#34;INDEX&#34; sum to 1.1, not 1; they were divided by their sum");
+    expect(await readFile(join(dir, "page-en", "report.html"), "utf8")).toContain("the weights of the first-level nodes sum to 1.1, not 1; they were divided by their sum");
   });
 
   it("keeps --log-format json in English", async () => {

@@ -13,7 +13,7 @@ describe("buildTree: weights written with and without a percent sign", () => {
       ["E_WEIGHTS_PERCENT_MIXED", 4, "weight", messages.weightsPercentMixed("INDEX", [{ code: "A", text: "60%" }], [{ code: "B", text: "0.4" }])],
     ]);
     expect(messages.weightsPercentMixed("INDEX", [{ code: "A", text: "60%" }], [{ code: "B", text: "0.4" }])).toBe(
-      'the weights of the children of "INDEX" mix percentages (A 60%) with plain numbers (B 0.4); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none',
+      'the weights of the first-level nodes mix percentages (A 60%) with plain numbers (B 0.4); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none',
     );
     // 60% and 40 are 60 and 40: shares of 100 either way. A zero weight is the same written either way.
     expect(buildTree(rows(["A", "", "60%", ""], ["A1", "A", "", "+"], ["B", "", "40", ""], ["B1", "B", "", "+"]), "t.csv").ok).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
+import { messagesZh } from "../../src/core/zh/messages.js";
 import { buildTree, type TreeRow } from "../../src/core/tree.js";
 import type { Tree } from "../../src/core/types.js";
 import { globalWeights, resolveWeights } from "../../src/core/weight.js";
@@ -45,6 +46,15 @@ describe("resolveWeights", () => {
   it("refuses siblings whose weights are all 0", () => {
     const { issues } = resolveWeights(tree([["A", "", "0", "+"], ["B", "", "0", "+"]]));
     expect(issues).toEqual([expect.objectContaining({ code: "E_ZERO_WEIGHT_SUM", message: messages.zeroWeightSum("INDEX") })]);
+  });
+
+  it("names the overall index's children as the first-level nodes, not by the code INDEX the tree never names", () => {
+    const { issues, warnings } = resolveWeights(tree([["A", "", "0", "+"], ["B", "", "0", "+"], ["C", "A", "2", "+"], ["D", "A", "3", "+"]]));
+    expect(issues.map((issue) => issue.message)).toEqual(["the weights of the first-level nodes sum to 0; expected a positive sum"]);
+    // Under any other node, the node is named.
+    expect(warnings.map((warning) => warning.message)).toEqual(['the weights of the children of "A" sum to 5, not 1; they were divided by their sum']);
+    expect(messagesZh.zeroWeightSum("INDEX")).toBe("各一级节点的权重之和为 0；权重之和应为正数");
+    expect(messagesZh.zeroWeightSum("A")).toBe('"A" 的各下级节点的权重之和为 0；权重之和应为正数');
   });
 
   it("globalWeights multiplies the weights from the root down", () => {

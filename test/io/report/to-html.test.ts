@@ -86,12 +86,12 @@ describe("formatReportHtml: the Chinese page's own words", () => {
     const zh = await reportOf(result);
     // The words of messages.weightsRenormalised in src/core/zh/messages.ts, with the run's own values.
     expect(zh).toContain("<h2>提示</h2><p>计算时给出了以下提示：</p><ul><li>");
-    expect(zh).toMatch(/<li>[^<]*&#34;INDEX&#34; 各下级节点的权重之和为 1\.1\d*，不等于 1；已将各权重除以其和<\/li>/);
+    expect(zh).toMatch(/<li>[^<]*各一级节点的权重之和为 1\.1\d*，不等于 1；已将各权重除以其和<\/li>/);
     expect(zh).not.toContain("Warnings");
     expect(zh).not.toContain("they were divided by their sum");
     const en = await reportOf(result, "en");
     expect(en).toContain("<h2>Warnings</h2><p>The run gave these warnings:</p><ul><li>");
-    expect(en).toMatch(/<li>[^<]*the weights of the children of &#34;INDEX&#34; sum to 1\.1\d*, not 1; they were divided by their sum<\/li>/);
+    expect(en).toMatch(/<li>[^<]*the weights of the first-level nodes sum to 1\.1\d*, not 1; they were divided by their sum<\/li>/);
   });
 
   it("names a single unit without a name （未命名） in the meta line instead of leaving it blank", async () => {

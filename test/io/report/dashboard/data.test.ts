@@ -55,9 +55,9 @@ describe("buildDashboardData", () => {
     const tree = smallTree();
     const { result } = smallResult(tree);
     const warnings = [{ code: "W_WEIGHTS_RENORMALISED", message: messages.weightsRenormalised("INDEX", 1.1), source: "tree.csv", line: 2 }];
-    expect(buildDashboardData({ ...result, warnings }, tree, "zh", 2).warnings).toEqual(['tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和']);
+    expect(buildDashboardData({ ...result, warnings }, tree, "zh", 2).warnings).toEqual(['tree.csv:2: 各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和']);
     expect(buildDashboardData({ ...result, warnings }, tree, "en", 2).warnings).toEqual([
-      'tree.csv:2: the weights of the children of "INDEX" sum to 1.1, not 1; they were divided by their sum',
+      'tree.csv:2: the weights of the first-level nodes sum to 1.1, not 1; they were divided by their sum',
     ]);
   });
 
