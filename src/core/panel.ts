@@ -18,6 +18,8 @@ export interface Panel {
   source?: string;
   /** The line of each cell's row in `source` (0: no row), for messages naming a missing value's place. */
   lines?: Int32Array;
+  /** The column of each cell in its row (0: not known), kept only for the wide layouts, where a row holds many cells. */
+  columns?: Int32Array;
   /**
    * When the values come from several files (a values folder): the files, and for each cell the position of its file
    * in `files`, so that a message names a cell's file and line as it does for one file.
@@ -32,10 +34,11 @@ export interface Panel {
 }
 
 /** Where a cell was read (`source` and `line`), or nothing when it is not known. */
-export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number } {
+export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number; column?: number } {
   const line = panel.lines?.[cell];
   if (!line) return {};
-  return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line };
+  const column = panel.columns?.[cell];
+  return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line, ...(column ? { column } : {}) };
 }
 
 /** One value as read from a data file. `value` is `NaN` for a cell written as missing. */
@@ -47,6 +50,8 @@ export interface ValueRecord {
   /** Provenance label from the data's `source` column, if any. */
   source?: string;
   line?: number;
+  /** The column of the value in its line, when the layout puts several values on a line (the wide layouts). */
+  column?: number;
   /** The file the value was read from, when the values come from several files (a values folder). */
   file?: string;
   /** The cell was written as a percentage (`1.96%`, or a workbook cell formatted as one), its sign dropped. */
@@ -95,6 +100,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const severalFiles = !oneFile && records.length > 0 && records.every((record) => record.file !== undefined);
   const lines = oneFile || severalFiles ? new Int32Array(panel.values.length) : undefined;
   const fileOfCell = severalFiles ? new Int32Array(panel.values.length) : undefined;
+  const columns = lines && records.some((record) => record.column !== undefined) ? new Int32Array(panel.values.length) : undefined;
   const filePosition = new Map<string, number>();
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
@@ -143,6 +149,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     seen.set(cell, record);
     panel.values[cell] = record.value;
     if (lines && record.line) lines[cell] = record.line;
+    if (columns && record.column) columns[cell] = record.column;
     if (fileOfCell && record.file !== undefined) {
       if (!filePosition.has(record.file)) filePosition.set(record.file, filePosition.size);
       fileOfCell[cell] = filePosition.get(record.file)!;
@@ -157,6 +164,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
         issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
       }
   if (issues.length > 0) return { ok: false, issues, warnings: [] };
-  if (fileOfCell && lines) return { ok: true, value: { ...panel, source, lines, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
-  return { ok: true, value: lines ? { ...panel, source, lines } : panel, warnings: [] };
+  const place = columns ? { source, lines, columns } : { source, lines };
+  if (fileOfCell && lines) return { ok: true, value: { ...panel, ...place, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
+  return { ok: true, value: lines ? { ...panel, ...place } : panel, warnings: [] };
 }

@@ -91,6 +91,7 @@ export function screenPanel(
   const values = new Float64Array(panel.indicators.length * size);
   // Where each kept cell was read moves with it, so that a message about it still names its file and line.
   const lines = panel.lines && new Int32Array(values.length);
+  const columns = panel.columns && new Int32Array(values.length);
   const fileOfCell = panel.fileOfCell && new Int32Array(values.length);
   const fullSize = panel.units.length * yearCount;
   panel.indicators.forEach((_, i) => {
@@ -100,10 +101,11 @@ export function screenPanel(
         const to = i * size + k * yearCount + year;
         values[to] = cells.has(from) ? Number.NaN : blocks[i][from];
         if (lines) lines[to] = panel.lines![i * fullSize + from];
+        if (columns) columns[to] = panel.columns![i * fullSize + from];
         if (fileOfCell) fileOfCell[to] = panel.fileOfCell![i * fullSize + from];
       }
     });
   });
-  const places = { ...(lines ? { lines } : {}), ...(fileOfCell ? { fileOfCell } : {}) };
+  const places = { ...(lines ? { lines } : {}), ...(columns ? { columns } : {}), ...(fileOfCell ? { fileOfCell } : {}) };
   return { panel: { ...panel, units: keptUnits.map((u) => panel.units[u]), values, ...places }, screened, cells, issues };
 }

@@ -580,6 +580,21 @@ describe("files people actually have", () => {
     expect(run.stderr).toBe(`error: 1 problem found:\ndata/2018.csv:3: ${messages.missingValue("B", "常州", 2018)}\n`);
   });
 
+  it("names the column of a missing value in the wide layouts, where a line holds a value for each year or indicator", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,研发,0.5,+\nB,,专利,0.5,+\n";
+    // Wide by year: U1's B (line 3) has no 2018 (column 4); by indicator: U1's 2018 (line 3) has no B (column 4).
+    const dir = await makeTempDir({
+      "tree.csv": tree,
+      "by-year.csv": "unit,indicator,2017,2018\nU1,A,1,2\nU1,B,3,\nU2,A,1,2\nU2,B,3,4\n",
+      "by-indicator.csv": "unit,year,A,B\nU1,2017,1,3\nU1,2018,2,\nU2,2017,1,3\nU2,2018,2,4\n",
+    });
+    for (const file of ["by-year.csv", "by-indicator.csv"]) {
+      const run = await runCli(["compute", "-i", "tree.csv", "-d", file, "--out", "-"], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`error: 1 problem found:\n${file}:3:4: ${messages.missingValue("B", "U1", 2018)}\n`);
+    }
+  });
+
   it("reads a values folder's .tsv files and the .txt files Excel saves (Unicode text, tab-delimited GBK), not a notes file", async () => {
     const tree = "code,parent,name,weight,direction\nA,,研发,0.5,+\nB,,专利,0.5,+\n";
     const dir = await makeTempDir({

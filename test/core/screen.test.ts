@@ -56,6 +56,8 @@ describe("screenPanel", () => {
           value: unit === "U2" && indicator === "B1" ? Number.NaN : 1 + u + i + t,
           file: `${year}.csv`,
           line: 2 + u * 3 + i,
+          // As the wide layout reads them: each year's value in its own column (2020 in column 3, 2021 in 4).
+          column: 3 + t,
         })),
       ),
     );
@@ -64,8 +66,8 @@ describe("screenPanel", () => {
     const result = screenPanel(tree, built.value, { threshold: 0.66 });
     expect(result.panel.units).toEqual(["U1", "U3"]);
     // A2 (indicator 1) of U3 (kept unit 1) in 2021 (year 1): cell (1·2 + 1)·2 + 1 = 7; U3's A2 rows are on line 2 + 6 + 1 = 9.
-    expect(placeOfCell(result.panel, 7)).toEqual({ source: "2021.csv", line: 9 });
-    expect(placeOfCell(result.panel, 0)).toEqual({ source: "2020.csv", line: 2 }); // A1, U1, 2020
+    expect(placeOfCell(result.panel, 7)).toEqual({ source: "2021.csv", line: 9, column: 4 });
+    expect(placeOfCell(result.panel, 0)).toEqual({ source: "2020.csv", line: 2, column: 3 }); // A1, U1, 2020
   });
   it("by unit-year, empties only the unit-years below the threshold", () => {
     // U3 2020: A1 and A2 missing: overall 1/3, A 0/2; 2021 complete

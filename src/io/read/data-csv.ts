@@ -356,7 +356,7 @@ function parseWide(
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     for (const { year, index } of yearColumns)
-      records.push(marked({ unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line }, cells[index]));
+      records.push(marked({ unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1 }, cells[index]));
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
 }
@@ -400,7 +400,7 @@ function parseByIndicator(
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     for (const { name, index } of indicatorColumns)
-      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line }, cells[index]));
+      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1 }, cells[index]));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

@@ -30,10 +30,11 @@ describe("parseDataCsv", () => {
   it("reads the wide layout, one record per year column, ignoring other text columns", () => {
     const parsed = parseDataCsv("indicator,name,2017,2018\nA,R&D share,1.96%,\nB,incubators,44,48\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, percent: true },
-      { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2 },
-      { unit: "", year: 2017, indicator: "B", value: 44, line: 3 },
-      { unit: "", year: 2018, indicator: "B", value: 48, line: 3 },
+      // Each value with its column: 2017 is the 3rd column, 2018 the 4th.
+      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, column: 3, percent: true },
+      { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2, column: 4 },
+      { unit: "", year: 2017, indicator: "B", value: 44, line: 3, column: 3 },
+      { unit: "", year: 2018, indicator: "B", value: 48, line: 3, column: 4 },
     ]);
   });
 
@@ -139,10 +140,10 @@ describe("parseDataCsv: wide layouts", () => {
   it("reads a unit column in the wide-by-year layout", () => {
     const parsed = parseDataCsv("unit,indicator,name,2017,2018\n常州,A,R&D,1,2\n无锡,A,R&D,3,4\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2 },
-      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2 },
-      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3 },
-      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3 },
+      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4 },
+      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5 },
+      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4 },
+      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5 },
     ]);
   });
 
@@ -150,10 +151,10 @@ describe("parseDataCsv: wide layouts", () => {
     const text = '"uName","uCode","GDP_group","Time","LPI","Ship"\n"Austria","AUT","L",2018,4.1,0\n"Belgium","BEL","L",2018,4.2,NA\n';
     const parsed = parseDataCsv(text, "iData.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2 },
-      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2 },
-      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3 },
-      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3 },
+      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2, column: 5 },
+      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2, column: 6 },
+      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3, column: 5 },
+      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3, column: 6 },
     ]);
     // Given the tree's codes, only those columns are read (a denominator column is then ignored).
     const only = parseDataCsv(text, "iData.csv", { indicators: new Set(["Ship"]) });
