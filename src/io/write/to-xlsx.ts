@@ -112,6 +112,7 @@ function addSheet(workbook: Workbook, table: Table, options: XlsxOptions): void 
     sheetColumn.width = Math.min(60, width + 2);
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  // The header keeps the default format (a year column's header "2017" is text).
-  sheet.getRow(1).eachCell((cell) => (cell.numFmt = "General"));
+  // The header is text in the Text format, as every text cell: some tables' headers are the tree's codes (the drop
+  // analysis's ranks), which F2 and Enter on a General cell would turn into a formula (`=A`). A year's header is text too.
+  sheet.getRow(1).eachCell((cell) => (cell.numFmt = TEXT_FORMAT));
 }

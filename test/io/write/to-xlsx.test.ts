@@ -30,6 +30,18 @@ async function readBack(bytes: Uint8Array) {
 }
 
 describe("formatXlsx", () => {
+  it("writes the header in the Text format: a header holding a tree code such as =A stays text when edited (F2, Enter)", async () => {
+    const table: Table = { name: "drop-ranks", columns: [{ name: "unit", kind: "text" }, { name: "=A", kind: "integer" }, { name: "2017", kind: "number" }], rows: [["U1", 3, 1.5]] };
+    const sheet = (await readBack(await formatXlsx([table], {}))).getWorksheet("drop-ranks")!;
+    for (const [address, value] of [["A1", "unit"], ["B1", "=A"], ["C1", "2017"]]) {
+      expect(sheet.getCell(address).value, address).toBe(value);
+      expect(sheet.getCell(address).type, address).toBe(3); // ValueType.String, not a formula (6)
+      expect(sheet.getCell(address).numFmt, address).toBe("@");
+    }
+    // The body keeps its columns' formats.
+    expect([sheet.getCell("B2").numFmt, sheet.getCell("C2").numFmt]).toEqual(["0", "0.0000"]);
+  });
+
   it("writes one sheet per table with a frozen bold header, numbers as numbers with the decimals' format", async () => {
     const workbook = await readBack(await formatXlsx(tables(), { decimals: 3 }));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["index", "growth"]);
