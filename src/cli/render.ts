@@ -6,6 +6,7 @@ import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import { acrossUnitGroupMethods, indicatorsAtOwnBase } from "../core/index-scale.js";
 import { RATIO_METHODS, type NormalizeMethod } from "../core/normalize/methods.js";
+import { cutText } from "../core/quote.js";
 import { tableWords, type TableWords } from "../core/table-words.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -30,12 +31,12 @@ const visible = (character: string) => {
 /**
  * Text safe to print on a terminal: every control character (see `CONTROL`) shown as an escape such as `\x1b`, so
  * a unit name holding `\x1b[2J` or `\x1b]0;title\x07` cannot clear the screen or retitle the window. Newlines and tabs
- * are kept unless `cell` (a table cell, where they would break the layout). Only what is printed goes through here;
- * files keep their text.
+ * are kept unless `cell` (a table cell, where they would break the layout); a cell is also cut after `ECHO_LIMIT`
+ * characters (`cutText`), as a message cuts what it quotes. Only what is printed goes through here; files keep their text.
  * @example printable("A\u001b[2J") // => "A\\x1b[2J"
  */
 export function printable(text: string, cell = false): string {
-  return text.replace(cell ? CELL_CONTROL : CONTROL, visible);
+  return cell ? cutText(text).replace(CELL_CONTROL, visible) : text.replace(CONTROL, visible);
 }
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));

@@ -94,6 +94,18 @@ describe("long echoed inputs", () => {
     expect(quote("x".repeat(100_000))).toBe(`${JSON.stringify("x".repeat(200))}… (99800 more characters)`);
   });
 
+  it("a table cell (a unit's or indicator's name) is cut after 200 characters too; the CSV files keep the whole name", async () => {
+    expect(printable("x".repeat(100_000), true)).toBe(`${"x".repeat(200)}… (99800 more characters)`);
+    const unit = "U".repeat(100_000);
+    const dir = await folder({ "tree.csv": "code,parent,name,weight,direction\nA,,a,1,+\n", "values.csv": `unit,year,indicator,value\n${unit},2017,A,1\n${unit},2018,A,2\n` });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(0);
+    // The title line names the unit by its first 200 characters and the count of the rest.
+    expect(run.stdout.split("\n")[0]).toContain(`${"U".repeat(200)}… (99800 more characters)`);
+    expect(run.stdout.length).toBeLessThan(1_000);
+    expect(await readFile(join(dir, "out", "index.csv"), "utf8")).toContain(`${unit},2018,INDEX`);
+  });
+
   it("a 100 KB value is echoed by its first 200 characters", async () => {
     const long = "9x".repeat(50_000);
     const dir = await folder({ "tree.csv": TREE, "values.csv": `unit,year,indicator,value\nU,2017,X1,${long}\nU,2017,X2,1\n` });
