@@ -123,6 +123,7 @@ export const CODE_MEANINGS = {
   E_PANEL_SIZE: "units × years × indicators of 2^31 cells or more",
   // values written by people
   E_DECIMAL_MARK: "a value that reads differently with a decimal comma and a decimal point (use --decimal)",
+  E_UNIT_COLUMN: "a long values table without a recognised unit column repeats a year and indicator on rows that differ in a column not read (a unit column under another name)",
   E_YEAR_COLUMN: "the year column holds names (unit and year columns swapped?) or whole dates rather than years",
   E_NO_NUMBERS: "a values file without a single number: the empty template?",
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",

@@ -18,6 +18,8 @@ export const unitYear = (unit: string, year: number) => (unit === "" ? `year ${y
 export const dataMessages = catalogue("dataMessages", {
   yearColumnDates: (column: string, dates: readonly string[]) =>
     `column ${quote(column)} holds dates such as ${dates.map(quote).join(", ")}, not years; expected years such as 2017 (in Excel: type the years as numbers, or show the dates with the number format "yyyy", which reads as the year)`,
+  unitColumnUnread: (columns: readonly string[], year: number, indicator: string, first: number, second: number, unitNames: readonly string[]) =>
+    `no unit column was found, and lines ${first} and ${second} both give year ${year}, indicator ${quote(indicator)}, as the rows of two units would; ${columns.length === 1 ? "column" : "columns"} ${columns.map(quote).join(", ")} ${columns.length === 1 ? "was" : "were"} not read: expected the units' column named unit (or ${unitNames.join(", ")}), so rename the column that names them`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
     `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   // formulas

@@ -15,6 +15,8 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 export const dataMessagesZh: Translation<typeof dataMessages> = {
   yearColumnDates: (column, dates) =>
     `${quote(column)} 列中是 ${list(dates.map(quote))} 这样的日期，而不是年份；应为 2017 这样的年份（在 Excel 中：把年份输入为数字，或把日期的数字格式设为 "yyyy"，这样读到的就是年份）`,
+  unitColumnUnread: (columns, year, indicator, first, second, unitNames) =>
+    `未找到评价对象列，而第 ${first} 行和第 ${second} 行都给出了 ${year} 年指标 ${quote(indicator)} 的数值，像是两个评价对象的行；未读取 ${list(columns.map(quote))} 列：评价对象列应命名为 unit（或 ${list([...unitNames])}），请把写有评价对象的列改为这样的列名`,
   infiniteValue: (source, unit, year, indicator, value) =>
     `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value > 0 ? "Infinity" : "-Infinity"}；应为有限数值（缺失值应为空单元格或 NULL）`,
   // formulas

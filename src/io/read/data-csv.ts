@@ -271,9 +271,39 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
     };
     records.push(marked(record, cells[columns.value]));
   }
+  const unread = columns.unit < 0 ? unreadUnitColumn(table, columns, records) : undefined;
+  if (unread) return { ok: false, issues: [{ ...unread, source }, ...issues], warnings: [], partial: [] };
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);
   return { ok: false, issues: cause ? [cause, ...issues] : issues, warnings: [], partial: records };
+}
+
+/**
+ * In a long table without a unit column, the first two rows that give one year and indicator while a column the layout
+ * does not read differs between them (`园区`, a unit column under a name not recognised): the rows of several units
+ * read as one unit's duplicates. The issue names the two lines and the columns that differ, and asks for the column
+ * to be renamed. Rows that repeat with every column alike are plain duplicates, left to the panel's check.
+ */
+function unreadUnitColumn(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, records: readonly ValueRecord[]): Omit<Issue, "source"> | undefined {
+  const read = new Set(Object.values(columns));
+  const others = table.header.map((name, index) => ({ name, index })).filter(({ name, index }) => !read.has(index) && name.trim() !== "");
+  if (others.length === 0) return undefined;
+  const rowOf = new Map(table.rows.map((row) => [row.line, row] as const));
+  const first = new Map<string, ValueRecord>();
+  for (const record of records) {
+    const key = `${record.year}\u0000${record.indicator}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, record);
+      continue;
+    }
+    const [a, b] = [rowOf.get(earlier.line!)!, rowOf.get(record.line!)!];
+    const differing = others.filter(({ index }) => (a.cells[index] ?? "").trim() !== (b.cells[index] ?? "").trim());
+    if (differing.length === 0) continue;
+    const message = messages.unitColumnUnread(differing.map(({ name }) => name), record.year, record.indicator, earlier.line!, record.line!, LONG_COLUMNS.unit);
+    return { code: "E_UNIT_COLUMN", message, line: record.line, column: differing[0].index + 1 };
+  }
+  return undefined;
 }
 
 /** Whether `row` has an empty cell in the unit column `column` (-1: none, so no row does). */

@@ -7,6 +7,8 @@ describe("dataMessagesZh", () => {
   it("has every message, naming the English text's facts", () =>
     checkTranslation(dataMessages, dataMessagesZh, [
       ["yearColumnDates", ["year", ["2017-01-01", "2018-01-01"]]],
+      ["unitColumnUnread", [["园区"], 2017, "A", 2, 3, ["region", "地区"]]],
+      ["unitColumnUnread", [["园区", "备注"], 2017, "A", 2, 3, ["region", "地区"]]],
       ["infiniteValue", ["values.csv", "常州", 2018, "A1", Infinity]],
       ["infiniteValue", ["values.csv", "", 2018, "A1", -Infinity]],
       // formulas

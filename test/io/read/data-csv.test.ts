@@ -136,6 +136,28 @@ describe("parseDataCsv: decimal marks", () => {
   });
 });
 
+describe("parseDataCsv: a unit column under a name not recognised", () => {
+  it("names the column that differs between two rows of one year and indicator, instead of one duplicate per row", () => {
+    // 园区 is no unit column's name: without it, lines 2 and 3 (甲 and 乙, 2017, A) are one unit's value given twice.
+    const parsed = parseDataCsv("园区,年份,指标,数值,备注\n甲,2017,A,1,x\n乙,2017,A,2,x\n甲,2017,B,1,x\n乙,2017,B,2,x\n", "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toEqual([
+      // 备注 is the same on both lines: only 园区 (column 1) is named.
+      { code: "E_UNIT_COLUMN", message: messages.unitColumnUnread(["园区"], 2017, "A", 2, 3, ["region", "country", "entity", "ucode", "地区", "区域", "单元", "评价对象"]), source: "v.csv", line: 3, column: 1 },
+    ]);
+    // No partial records: the duplicates they would show are this one problem.
+    expect(parsed.partial).toEqual([]);
+  });
+
+  it("leaves rows that repeat with every column alike to the duplicate check, and reads a file of one unit as before", () => {
+    const duplicated = parseDataCsv("year,indicator,value,note\n2017,A,1,x\n2017,A,1,x\n", "v.csv");
+    expect(duplicated.ok).toBe(true);
+    const single = parseDataCsv("园区,年份,指标,数值\n甲,2017,A,1\n甲,2018,A,2\n", "v.csv");
+    expect(single.ok && single.value.map((record) => [record.unit, record.year, record.value])).toEqual([["", 2017, 1], ["", 2018, 2]]);
+  });
+});
+
 describe("parseDataCsv: wide layouts", () => {
   it("reads a unit column in the wide-by-year layout", () => {
     const parsed = parseDataCsv("unit,indicator,name,2017,2018\n常州,A,R&D,1,2\n无锡,A,R&D,3,4\n", "v.csv");
