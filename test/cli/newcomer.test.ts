@@ -99,8 +99,13 @@ describe("layouts and floods", () => {
     const dir = await folder({ "tree.csv": TREE, "values.csv": long });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
-    // "zone" is no unit column: the 12 zones' rows are one unit's, 11 duplicates for each of A and B
-    expect(run.stderr.split("\n")[1]).toBe(`values.csv: ${messages.manyDuplicates(22)}`);
+    // "zone" is no unit column's name: the zones' rows read as one unit's, so the column is named (lines 2 and 4: Zone 0
+    // and Zone 1, both 2017 and A) instead of one duplicate per row.
+    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.csv:4:1: ${messages.unitColumnUnread(["zone"], 2017, "A", 2, 4, ["region", "country", "entity", "ucode", "地区", "区域", "单元", "评价对象"])}\n`);
+    // The same rows with no other column: 11 duplicates for each of A and B, summed up in one issue.
+    const repeated = await folder({ "tree.csv": TREE, "values.csv": ["year,indicator,value", ...units.flatMap(() => ["2017,A,1", "2017,B,1"])].join("\n") });
+    const duplicates = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], repeated);
+    expect(duplicates.stderr.split("\n")[1]).toBe(`values.csv: ${messages.manyDuplicates(22)}`);
     const other = await folder({ "tree.csv": TREE, "values.csv": ["indicator,2017", ...units.map((unit, i) => `X${i},1`), "A,1", "B,1"].join("\n") });
     const unknown = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], other);
     expect(unknown.stderr.split("\n")[1]).toBe(`values.csv: ${messages.manyUnknownIndicators(12, ["X0", "X1", "X2"])}`);
@@ -110,7 +115,8 @@ describe("layouts and floods", () => {
     const dir = await folder({ "tree.csv": TREE, "values.csv": "indicator,2017,2018,2019\nA,1,,3\nB,1,2,3\n" });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`values.csv:2: ${messages.missingValue("A", "", 2018)}`);
+    // Line 2, column 3 (2018's).
+    expect(run.stderr).toContain(`values.csv:2:3: ${messages.missingValue("A", "", 2018)}`);
     expect(messages.missingValue("A", "", 2018)).toBe(
       'no value for indicator "A", year 2018; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")',
     );
