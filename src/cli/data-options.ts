@@ -90,10 +90,14 @@ function encodingOption(text: string): Encoding {
 export function describeDataStage(result: Pick<IndexResult, "imputations" | "treatments">, { files = true } = {}): string {
   const counts = new Map<string, number>();
   let reweighted = 0;
+  let belowCoverage = 0;
   for (const row of result.imputations)
     if (row.method === "reweight") reweighted++;
+    else if (row.method === "below-coverage") belowCoverage++;
     else counts.set(row.method, (counts.get(row.method) ?? 0) + 1);
-  const imputed = result.imputations.length - reweighted;
-  if (imputed === 0 && reweighted === 0 && result.treatments.length === 0) return "";
-  return commandMessages.dataStage(imputed, [...counts], reweighted, result.treatments.length, files);
+  const imputed = result.imputations.length - reweighted - belowCoverage;
+  // The group scores --min-group-coverage set missing: a line of their own, after the data stage's.
+  const below = belowCoverage > 0 ? commandMessages.belowCoverage(belowCoverage, files) : "";
+  if (imputed === 0 && reweighted === 0 && result.treatments.length === 0) return below;
+  return commandMessages.dataStage(imputed, [...counts], reweighted, result.treatments.length, files) + below;
 }

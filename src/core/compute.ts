@@ -24,6 +24,7 @@ import { checkMessages } from "./check-messages.js";
 import { isObject, OptionChecks, optionMessages } from "./option-checks.js";
 import { checkPerformanceThresholds } from "./analysis/performance-groups.js";
 import { ZERO_BASE_POLICIES } from "./zero-base.js";
+import { applyMinCoverage } from "./group-coverage.js";
 
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
@@ -55,6 +56,10 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   /** Screening before anything else: units (or unit-years) whose share of observed values, overall or within any
    * first-level group, is below `threshold` are left out (`--screen`, `--screen-by`). Default: none. */
   screen?: ScreenOptions;
+  /** A minimum data coverage at aggregation (COINr's `dat_thresh`), 0 < share <= 1: a group or the overall index is
+   * missing for a unit-year where the share of its children with a value (unweighted; imputed values count) is below
+   * it, at every level; recorded in `imputations` as `below-coverage` (`--min-group-coverage`). Default: none. */
+  minGroupCoverage?: number;
   /** Aggregation by level (0 = overall index, 1 = first-level groups, ...), overriding `aggregate`; a group's own
    * `aggregate` column in the tree overrides both. Default: none. */
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
@@ -96,7 +101,10 @@ export interface IndexResult {
   panel: Panel;
   /** The values that were normalised: `panel` after imputation and outlier treatment. */
   preparedPanel: Panel;
-  /** Every imputed or reweighted cell (`value` is `NaN` for a reweighted one). */
+  /**
+   * Every imputed or reweighted cell (`value` is `NaN` for a reweighted one), then every group score set missing by
+   * `minGroupCoverage` (method `below-coverage`, `indicator` the group's code or `INDEX`, `value` `NaN`).
+   */
   imputations: Imputation[];
   /** Every cell changed by the outlier treatment. */
   treatments: Treatment[];
@@ -114,7 +122,7 @@ export interface IndexResult {
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen" | "minGroupCoverage";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -234,12 +242,20 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   });
   // A score too large for a number (a value of 1e300 against a base of 1e-10) would be written as missing.
   if (issues.length > 0) throw new ValidationError(issues);
+  const belowCoverage: Imputation[] = [];
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
     const method = aggregation.methods.get(code)!;
     append(issues, checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years, options.power));
     aggregate(method, children.map(block), childWeights, block(code), { unitCount, yearCount, power: options.power });
+    // Before the reflection, which would read a value the threshold removes. A screened unit-year is no gap.
+    if (options.minGroupCoverage !== undefined)
+      applyMinCoverage(children.map(block), options.minGroupCoverage, block(code), (cell) => {
+        if (screenedCells.has(cell)) return;
+        const unit = panel.units[Math.floor(cell / yearCount)];
+        belowCoverage.push({ unit, year: panel.years[cell % yearCount], indicator: code, method: "below-coverage", value: Number.NaN });
+      });
     const reflection = groupDirections.reflections.get(code);
     if (reflection) {
       if (reflection.kind === "ratio")
@@ -265,7 +281,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     panel,
     preparedPanel: prepared.panel,
     groupReflections: groupDirections.reflections,
-    imputations: prepared.imputations,
+    imputations: belowCoverage.length > 0 ? [...prepared.imputations, ...belowCoverage] : prepared.imputations,
     treatments: prepared.treatments,
     screened,
     options: {
@@ -287,6 +303,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
       ...(options.power !== undefined ? { power: options.power } : {}),
       ...(options.performanceGroups !== undefined ? { performanceGroups: options.performanceGroups } : {}),
       ...(options.screen !== undefined ? { screen: options.screen } : {}),
+      ...(options.minGroupCoverage !== undefined ? { minGroupCoverage: options.minGroupCoverage } : {}),
     },
     weighting: options.weighting ?? { method: "explicit" },
     warnings,
@@ -385,6 +402,7 @@ export function checkComputeOptions(options: ComputeOptions): Issue[] {
     .choice("outliers", options.outliers, OUTLIER_METHODS)
     .number("winsorMax", options.winsorMax, checkMessages.expectedOption("winsorMax"), (count) => Number.isInteger(count) && count >= 1)
     .choice("outlierScope", options.outlierScope, OUTLIER_SCOPES)
+    .number("minGroupCoverage", options.minGroupCoverage, checkMessages.expectedOption("share"), (share) => share > 0 && share <= 1)
     .boolean("strict", options.strict);
   // A cap below 100, in the words of --cap as planNormalization reports it (the facade names it cap), with the other
   // options' problems: the command line's rule (MIN_CAP) checked before anything is computed.

@@ -21,6 +21,7 @@ import { INDEX_CODE, type Tree } from "./types.js";
 import { resolveWeights } from "./weight.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
 import { planNormalization } from "./normalize/plan.js";
+import { applyMinCoverage } from "./group-coverage.js";
 
 /**
  * The settings of `computeIndex` every run of an engine shares: all but the three method choices, the data stage's
@@ -212,6 +213,9 @@ export class IndexEngine {
       if (methods[s] === "arithmetic" && allComplete) completeOut = this.aggregateComplete(views[s], step.weights, target);
       else if (fixedStep && finite) this.aggregateFixed(fixedStep, step.weights, target);
       else aggregate(methods[s], views[s], step.weights, target, this.aggregateContext);
+      // The minimum coverage, as computeIndex applies it (before the reflection); a step whose children are all
+      // observed has full coverage.
+      if (this.options.minGroupCoverage !== undefined && !allComplete) applyMinCoverage(views[s], this.options.minGroupCoverage, target);
       const reflection = reflections[s];
       if (reflection) reflectGroup(target, reflection);
       // A ratio's reflection turns a value <= 0 into NaN: the step is not known to be complete then.

@@ -27,10 +27,13 @@ export type UnfilledPolicy = (typeof UNFILLED_POLICIES)[number];
 /** A gap the policy cannot fill is an error when no other policy is given. */
 export const DEFAULT_UNFILLED: UnfilledPolicy = "error";
 
-/** How one cell was filled (or, for `reweight`, left out). */
-export type ImputationMethod = "carry-forward" | "carry-back" | "interpolate" | "reweight";
+/**
+ * How one cell was filled (or, for `reweight`, left out); `below-coverage`: a group's score set missing by the minimum
+ * coverage at aggregation (`minGroupCoverage`), its `indicator` the group's code.
+ */
+export type ImputationMethod = "carry-forward" | "carry-back" | "interpolate" | "reweight" | "below-coverage";
 
-/** One imputed or reweighted cell. `value` is the value put in, `NaN` for a reweighted cell. */
+/** One imputed or reweighted cell. `value` is the value put in, `NaN` for a reweighted cell (and a `below-coverage` one). */
 export interface Imputation {
   unit: string;
   year: number;

@@ -14,6 +14,7 @@ import { aggregate, type AggregateMethod } from "../aggregate.js";
 import { computeRanks } from "../analysis/ranks.js";
 import type { IndexResult } from "../compute.js";
 import { reflectGroup } from "../group-direction.js";
+import { applyMinCoverage } from "../group-coverage.js";
 import { INDEX_CODE } from "../types.js";
 import { robustnessMessages } from "./robustness-messages.js";
 
@@ -43,6 +44,8 @@ export interface Drop {
   largestShift: Float64Array;
   /** Per year: the position of the unit with the largest |rank shift| (the first in unit order on a tie); -1 when no rank moved. */
   largestShiftUnit: Int32Array;
+  /** Per year: the positions of every unit with the largest |rank shift|, in unit order (ties all named); empty when no rank moved. */
+  largestShiftUnits: number[][];
   /** The overall index without the element for the kept years: `[unit * rankYears.length + k]`. */
   index: Float64Array;
   /** The rank (1 = highest) without the element for the kept years, laid out like `index`; `NaN` where unranked. */
@@ -128,9 +131,11 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
 
     // The parent from the remaining siblings, then every ancestor with the changed child's new values; each as
     // computeIndex aggregates it: year by year for the methods that compare units (Copeland, benefit of the doubt),
-    // with the run's power, and flipped after it when the group is marked `direction: -`.
+    // with the run's power, missing below the run's minimum coverage (over the children left), and flipped after it
+    // when the group is marked `direction: -`.
     const aggregateNode = (node: number, kids: readonly Float64Array[], weights: readonly number[], out: Float64Array) => {
       aggregate(methodOf(nodes[node].method), kids, weights, out, context);
+      if (result.options.minGroupCoverage !== undefined) applyMinCoverage(kids, result.options.minGroupCoverage, out);
       const reflection = result.groupReflections?.get(nodes[node].code);
       if (reflection) reflectGroup(out, reflection);
     };
@@ -161,7 +166,9 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
     const meanAbsoluteShift = new Float64Array(yearCount).fill(Number.NaN);
     const largestShift = new Float64Array(yearCount).fill(Number.NaN);
     const largestShiftUnit = new Int32Array(yearCount).fill(-1);
+    const largestShiftUnits: number[][] = [];
     for (let year = 0; year < yearCount; year++) {
+      const tied: number[] = [];
       let sum = 0;
       let count = 0;
       for (let unit = 0; unit < unitCount; unit++) {
@@ -174,8 +181,12 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
         if (shift > largestShift[year]) {
           largestShift[year] = shift;
           largestShiftUnit[year] = unit;
+          tied.length = 0;
         }
+        // Rank shifts are whole numbers, so a tie is an exact equality.
+        if (shift > 0 && shift === largestShift[year]) tied.push(unit);
       }
+      largestShiftUnits.push(tied);
       if (count > 0) meanAbsoluteShift[year] = sum / count;
     }
     const keptIndex = new Float64Array(unitCount * keptYears.length);
@@ -193,6 +204,7 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
       meanAbsoluteShift,
       largestShift,
       largestShiftUnit,
+      largestShiftUnits,
       index: keptIndex,
       rank: keptRank,
     });

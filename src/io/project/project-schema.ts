@@ -107,6 +107,11 @@ export const METHOD_OPTIONS = {
   power: z.number().describe("power aggregation: the exponent p of the generalised mean (--power)"),
   screen: z.number().gt(0).max(1).describe("leave out units whose share of observed values, overall or within any first-level group, is below this (--screen)"),
   "screen-by": z.enum(SCREEN_SCOPES).describe("screen whole units or each unit-year (--screen-by; default unit)"),
+  "min-group-coverage": z
+    .number()
+    .gt(0)
+    .max(1)
+    .describe("a group (and the index) is missing for a unit-year where less than this share of its children have a value, at every level, as COINr's dat_thresh (--min-group-coverage)"),
   "performance-groups": z
     .union([z.string(), z.tuple([z.number(), z.number(), z.number()])])
     .describe("write groups.csv with EIS-style performance groups at these thresholds, e.g. 125,100,70 (--performance-groups)"),

@@ -452,6 +452,7 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   interpolate: "线性插值",
   "carry-back": "沿用下一年",
   reweight: "缺项权重重新分配",
+  "below-coverage": "覆盖率不足，设为缺失",
 };
 
 /** A method's name in `language`: Chinese from the table above (the method's own name when it has none), English as is. */
