@@ -2,8 +2,11 @@
  * Bootstrap confidence intervals for the Sobol indices of a group of outputs taken together (all units of a year):
  * the N rows of the Saltelli design are drawn again with replacement, the estimators of `estimateSobol` (Saltelli 2010
  * first order, Jansen 1999 total) recomputed on each draw,
- * and the 2.5% and 97.5% quantiles of the draws kept (a percentile bootstrap, as Archer, Saltelli and Sobol 1997
- * propose for Sobol indices, and as SALib and COINr report them).
+ * and the 2.5% and 97.5% quantiles of the draws kept (a 95% percentile bootstrap, as Archer, Saltelli and Sobol 1997
+ * propose for Sobol indices). Neither COINr nor SALib reports this interval: COINr's `SA_estimate` keeps the 5% and
+ * 95% quantiles (a 90% interval) with the variance of the nominal runs fixed and each factor's terms resampled on their
+ * own; SALib's `sobol.analyze` draws rows jointly and recomputes the variance as here, but reports a normal
+ * half-width, 1.96 × the standard deviation of the draws (`S1_conf`, `ST_conf` at `conf_level` 0.95).
  *
  * For a group G of outputs (the units of a year), with rows j of the design drawn with multiplicity c_j (Σ c_j = N):
  * - `V = Σ_{g∈G} Var_g`, each variance over the 2N runs of A and B in the drawn rows (divisor 2N − 1);

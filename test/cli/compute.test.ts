@@ -214,6 +214,18 @@ describe("compute: options that do nothing warn (W_OPTION_UNUSED)", () => {
     expect(run.stdout).toBe((await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", ...used], dir)).stdout);
   });
 
+  it("--weights pca from no more observations than indicators warns (W_PCA_FEW_OBSERVATIONS), and is refused under --strict", async () => {
+    // U1 in 2018-2019: 2 observations of the small fixture's 3 indicators, weighed together under INDEX.
+    const dir = await smallProject();
+    const args = ["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--weights", "pca", "--weight-years", "2018-2019", "--weight-units", "U1"];
+    const run = await runCli(args, dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("warning: "))).toEqual([`warning: ${weightingMessages.pcaFewObservations("INDEX", 2, 3, false)}`]);
+    const strict = await runCli([...args, "--strict"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(weightingMessages.pcaFewObservations("INDEX", 2, 3, false));
+  });
+
   it("--alpha with the tree's weights is refused under --strict, as the other methods' unused options are", async () => {
     const dir = await smallProject();
     for (const weights of ["explicit", "entropy"]) {

@@ -267,10 +267,11 @@ describe("uncertainty.html labels and title", () => {
     expect(zh).toContain("<th>选择（全部评价对象）</th>");
     expect(zh).toContain("<h2>2019年</h2>");
     expect(en).toContain("<h2>2019</h2>");
-    // A rank's tooltip shows whole ranks as whole numbers (two units: ranks 1 and 2), the index with two decimals.
-    const rankTips = [...zh.matchAll(/<title>([^<]*)<\/title><\/rect>/g)].map((match) => match[1]).filter((tip) => !/\d\.\d\d/.test(tip));
+    // A rank's tooltip shows whole ranks as whole numbers (two units: ranks 1 and 2) and a quantile between them with
+    // the decimals it needs (1.05, not 1.1); the index has two decimals, so its nominal value is never whole.
+    const rankTips = [...zh.matchAll(/<title>([^<]*)<\/title><\/rect>/g)].map((match) => match[1]).filter((tip) => /：名义 \d+，/.test(tip));
     expect(rankTips.length).toBeGreaterThan(0);
-    for (const tip of rankTips) expect(tip).toMatch(/：名义 [12]，中位数 [12](\.5)?，5%–95% [12](\.\d)? – [12](\.\d)?$/);
+    for (const tip of rankTips) expect(tip).toMatch(/：名义 [12]，中位数 [12](\.5)?，5%–95% [12](\.\d{1,4})? – [12](\.\d{1,4})?$/);
     // the varied choices with their methods named in Chinese, as the report's method line names them
     expect(zh).toContain("变动的选择：权重（±20%）；合成（加权算术平均、加权几何平均）。");
     expect(en).toContain("weights (±20%); aggregation (arithmetic, geometric)");

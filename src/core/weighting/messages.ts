@@ -52,6 +52,10 @@ export const weightingMessages = catalogue("weightingMessages", {
     method === "CRITIC"
       ? `group ${quote(group)} gets CRITIC weight 0 (none of its indicators both varies and differs from the others); its children get equal weights within it`
       : `group ${quote(group)} gets ${method} weight 0 (none of its indicators varies); its children get equal weights within it`,
+  pcaFewObservations: (group: string, observations: number, count: number, subIndices: boolean) =>
+    `PCA weights under ${quote(group)} are derived from ${observations} observations (unit-years) of ${count} ${subIndices ? "children (indicators and sub-indices)" : "indicators"}: with no more observations than ${subIndices ? "children" : "indicators"}, their correlation matrix is singular (rank at most ${observations - 1}), so the components and the weights rest on too few observations; expected more observations than ${subIndices ? "children" : "indicators"} (more years or units in --weight-years / --weight-units, or fewer indicators weighed together with --group-weights tree or level)`,
+  pcaSingular: (group: string, count: number, rank: number, subIndices: boolean) =>
+    `PCA weights under ${quote(group)}: the correlation matrix of its ${count} ${subIndices ? "children (indicators and sub-indices)" : "indicators"} is singular (rank ${rank}), so some of them are exact linear combinations of others (a duplicate, for example) and share one component's weight; expected ${subIndices ? "children" : "indicators"} none of which is a linear combination of the others (leave the redundant ones out of the tree)`,
   meanNotPositive: (indicator: string, mean: number) =>
     `indicator ${quote(indicator)} has mean ${number(mean)} over the chosen observations; the coefficient of variation needs a positive mean (values on a ratio scale)`,
 

@@ -97,8 +97,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
   const { columns, dropped } = selected.observations;
   const observations = columns.get(tree.indicators[0])!.length;
   const direction = (code: string) => (tree.byCode.get(code) as { direction: Direction }).direction;
-  const run = (codes: readonly string[]) =>
-    objectiveScores(method, { codes, directions: codes.map(direction), columns: codes.map((code) => columns.get(code)!) }, options);
+  const run = (codes: readonly string[], group: string) =>
+    objectiveScores(method, { codes, directions: codes.map(direction), columns: codes.map((code) => columns.get(code)!), group }, options);
   const label = METHOD_LABEL[method];
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
@@ -109,7 +109,7 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
   const parents = [INDEX_CODE, ...tree.nodes.filter((node) => node.kind === "group").map((node) => node.code)];
 
   if (rule === "sum") {
-    const result = run(tree.indicators);
+    const result = run(tree.indicators, INDEX_CODE);
     append(issues, result.issues);
     append(warnings, result.warnings);
     tree.indicators.forEach((code, j) => scores.set(code, result.scores[j]));
@@ -149,11 +149,14 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
           codes: siblings,
           directions: siblings.map((code) => (isIndicator(code) ? direction(code) : "positive")),
           columns: siblings.map((code) => (isIndicator(code) ? columns.get(code)! : scaled.get(code)!)),
+          group: parent,
+          subIndices: !siblings.every(isIndicator),
         },
         options,
       );
       append(issues, result.issues);
-      append(warnings, result.warnings.filter((warning) => isIndicator(warning.id ?? "")));
+      // A sub-index that does not vary is said by the group's own warnings; the matrix's warnings name the parent.
+      append(warnings, result.warnings.filter((warning) => warning.code !== "W_CONSTANT_INDICATOR" || isIndicator(warning.id ?? "")));
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));
       const sum = result.scores.reduce((total, value) => total + value, 0);
       siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));
@@ -184,7 +187,7 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
         weights.set(siblings[0], 1); // an only child weighs 1 whatever the method says
         continue;
       }
-      const result = run(siblings);
+      const result = run(siblings, parent);
       append(issues, result.issues);
       append(warnings, result.warnings);
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));

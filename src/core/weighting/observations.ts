@@ -130,6 +130,10 @@ export interface ObjectiveInput {
   codes: readonly string[];
   directions: readonly Direction[];
   columns: readonly Float64Array[];
+  /** For messages: the group these are weighed under (`INDEX` for every indicator of the tree). Default `INDEX`. */
+  group?: string;
+  /** For messages: whether some columns are sub-indices of groups (the `level` rule) rather than indicators. Default false. */
+  subIndices?: boolean;
 }
 
 /**

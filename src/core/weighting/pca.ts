@@ -6,9 +6,13 @@ import type { Issue } from "../../errors.js";
 import { symmetricEigen, type Matrix } from "./eigen.js";
 import { constantWarning, correlation, isConstant, type ObjectiveInput, type ObjectiveScores } from "./observations.js";
 import { varimax } from "./varimax.js";
+import { weightingMessages } from "./messages.js";
+import { INDEX_CODE } from "../types.js";
 
 /** An eigenvalue counts as "greater than 1" only beyond this rounding margin. */
 const KAISER_MARGIN = 1e-9;
+/** An eigenvalue of a k × k correlation matrix (trace k) counts as 0 below this share of k, for its rank. */
+const RANK_TOLERANCE = 1e-9;
 
 export const PCA_ROTATIONS = ["varimax", "none"] as const;
 export type PcaRotation = (typeof PCA_ROTATIONS)[number];
@@ -65,6 +69,11 @@ export function pcaWeightsFromCorrelation(correlationMatrix: Matrix, rotation: P
  * PCA scores of indicators over the chosen observations: the correlation matrix of the columns (the direction does
  * not matter: flipping a sign leaves squared loadings unchanged), then `pcaWeightsFromCorrelation`. An indicator
  * that does not vary gets 0 (with a warning) and is left out of the correlation matrix.
+ * The weights are derived whatever the matrix, with a warning when it is singular, as the audit's `pca.csv` notes:
+ * `W_PCA_FEW_OBSERVATIONS` when the n observations are no more than the k varying indicators (the matrix of n centred
+ * observations has rank at most n − 1 < k, so some eigenvalues are 0 for want of data; the OECD/JRC Handbook's PCA
+ * assumes many more observations than indicators), else `W_PCA_SINGULAR` when an eigenvalue is 0 all the same (some
+ * indicators are exact linear combinations of others).
  */
 export function pcaScores(input: ObjectiveInput, rotation: PcaRotation = "varimax"): ObjectiveScores & { details?: PcaDetails } {
   const warnings: Issue[] = [];
@@ -77,6 +86,14 @@ export function pcaScores(input: ObjectiveInput, rotation: PcaRotation = "varima
   if (varying.length === 0) return { scores, warnings };
   const matrix = varying.map((j) => varying.map((k) => (j === k ? 1 : correlation(input.columns[j], input.columns[k]))));
   const details = pcaWeightsFromCorrelation(matrix, rotation);
+  const group = input.group ?? INDEX_CODE;
+  const subIndices = input.subIndices ?? false;
+  const observations = input.columns[varying[0]].length;
+  const count = varying.length;
+  const rank = details.eigenvalues.filter((value) => value > RANK_TOLERANCE * count).length;
+  if (observations <= count)
+    warnings.push({ code: "W_PCA_FEW_OBSERVATIONS", message: weightingMessages.pcaFewObservations(group, observations, count, subIndices), id: group });
+  else if (rank < count) warnings.push({ code: "W_PCA_SINGULAR", message: weightingMessages.pcaSingular(group, count, rank, subIndices), id: group });
   varying.forEach((j, position) => (scores[j] = details.weights[position]));
   return { scores, warnings, details };
 }

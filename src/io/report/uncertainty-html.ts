@@ -32,6 +32,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
+/** The most decimals a rank quantile is shown with: those of `uncertainty.csv`. */
+const RANK_DECIMALS = 4;
+
+/**
+ * A rank, or a median or quantile of ranks, as the terminal and the page show it: a whole number as such (`44`), else
+ * with the fewest decimals that show it exactly, up to 4 (`40.95`, `43.5`). Type-7 quantiles of whole ranks fall between
+ * two ranks at a multiple of the level (0.05), so one decimal would round `40.95` to `41.0`, a whole rank it is not.
+ * Empty where missing.
+ * @example formatRankQuantile(40.95) // => "40.95"
+ */
+export function formatRankQuantile(value: number): string {
+  for (let decimals = 0; decimals < RANK_DECIMALS; decimals++)
+    if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9) return formatValue(value, decimals);
+  return formatValue(value, RANK_DECIMALS);
+}
+
 /** The page, titled with the index's name (`options.name`) and labelled in `options.language`. */
 export function formatUncertaintyHtml(result: UncertaintyResult, options: UncertaintyHtmlOptions = {}): string {
   const language = options.language ?? "zh";
@@ -121,8 +137,8 @@ function yearSection(result: UncertaintyResult, y: number, words: UncertaintyWor
     const yPosition = TOP + ROW * row + ROW / 2;
     const c = cell(u);
     parts.push(`<text x="${left - 8}" y="${yPosition + 4}" text-anchor="end">${escapeHtml(unitName(result.units[u], language))}</text>`);
-    // Ranks as whole numbers where they are (a nominal rank, most quantiles), else with one decimal; the index with two.
-    const rankText = (value: number) => (Number.isInteger(value) ? String(value) : formatValue(value, 1));
+    // Ranks as whole numbers where they are (a nominal rank), else with the decimals they need; the index with two.
+    const rankText = formatRankQuantile;
     const indexText = (value: number) => formatValue(value, 2);
     for (const [x0, distribution, s, text] of [
       [left, result.index, indexScale, indexText],

@@ -95,14 +95,13 @@ export function importanceTable(audit: Audit): Table {
 
 /**
  * `sensitivity-drop`: per dropped element (tree order) and year, the mean and the largest absolute rank shift and the
- * first unit with the largest; the rows, columns and cells of `formatDropSummaryCsv` (`drop-csv.ts`).
+ * units with the largest (`;`-separated); the rows, columns and cells of `formatDropSummaryCsv` (`drop-csv.ts`).
  */
 export function dropSummaryTable(sensitivity: DropSensitivity): Table {
   const rows: Cell[][] = [];
   for (const drop of sensitivity.drops)
     sensitivity.years.forEach((year, y) => {
-      const unit = drop.largestShiftUnit[y];
-      rows.push([drop.element, drop.level, year, drop.meanAbsoluteShift[y], drop.largestShift[y], unit >= 0 ? sensitivity.units[unit] : ""]);
+      rows.push([drop.element, drop.level, year, drop.meanAbsoluteShift[y], drop.largestShift[y], list(drop.largestShiftUnits[y].map((unit) => sensitivity.units[unit]))]);
     });
   return {
     name: DROP_SUMMARY_FILE.replace(/\.csv$/, ""),

@@ -19,21 +19,21 @@ export const DROP_RANKS_FILE = "sensitivity-drop-ranks.csv";
 
 /**
  * `sensitivity-drop.csv`: per dropped element (tree order) and year, `element, level, year, mean_abs_shift, max_shift,
- * max_shift_unit`: the mean and the largest absolute rank shift of the units, and the first unit (in unit order) with
- * the largest; `max_shift_unit` is empty when no rank moved, and both shifts are empty when no unit is ranked.
+ * max_shift_unit`: the mean and the largest absolute rank shift of the units, and every unit with the largest (in unit
+ * order, separated by `;` as the audit's list cells); `max_shift_unit` is empty when no rank moved, and both shifts are
+ * empty when no unit is ranked.
  */
 export function formatDropSummaryCsv(sensitivity: DropSensitivity, decimals = 4): string {
   const rows: (string | number)[][] = [["element", "level", "year", "mean_abs_shift", "max_shift", "max_shift_unit"]];
   for (const drop of sensitivity.drops)
     sensitivity.years.forEach((year, y) => {
-      const unit = drop.largestShiftUnit[y];
       rows.push([
         drop.element,
         drop.level,
         year,
         formatValue(drop.meanAbsoluteShift[y], decimals),
         formatValue(drop.largestShift[y], 0),
-        unit >= 0 ? sensitivity.units[unit] : "",
+        drop.largestShiftUnits[y].map((unit) => sensitivity.units[unit]).join(";"),
       ]);
     });
   return formatCsv(rows);

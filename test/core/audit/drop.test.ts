@@ -31,13 +31,15 @@ describe("computeDropSensitivity", () => {
     //   drop D: G2 = C  -> 30, 75, 25, 40 -> ranks 3 1 4 2; shifts 1 0 1 0
     //   drop G1: index = G2 -> 20, 50, 60, 55 -> ranks 4 3 1 2; shifts 0 2 2 0 (Q is the first unit with 2)
     //   drop G2: index = G1 -> 60, 50, 30, 40 -> ranks 1 2 4 3; shifts 3 1 1 1
+    // The largest shift is shared by P and Q without B (3), by P and R without D (1), by Q and R without G1 (2):
+    // `units` names every tied unit (positions P 0, Q 1, R 2, S 3), `unit` the first of them.
     const expected = {
-      A: { index: [20, 75, 30, 57.5], rank: [4, 1, 3, 2], mean: 0, largest: 0, unit: -1 },
-      B: { index: [60, 25, 60, 37.5], rank: [1, 4, 1, 3], mean: 9 / 4, largest: 3, unit: 0 },
-      C: { index: [50, 25, 65, 55], rank: [3, 4, 1, 2], mean: 6 / 4, largest: 3, unit: 1 },
-      D: { index: [30, 75, 25, 40], rank: [3, 1, 4, 2], mean: 2 / 4, largest: 1, unit: 0 },
-      G1: { index: [20, 50, 60, 55], rank: [4, 3, 1, 2], mean: 4 / 4, largest: 2, unit: 1 },
-      G2: { index: [60, 50, 30, 40], rank: [1, 2, 4, 3], mean: 6 / 4, largest: 3, unit: 0 },
+      A: { index: [20, 75, 30, 57.5], rank: [4, 1, 3, 2], mean: 0, largest: 0, unit: -1, units: [] },
+      B: { index: [60, 25, 60, 37.5], rank: [1, 4, 1, 3], mean: 9 / 4, largest: 3, unit: 0, units: [0, 1] },
+      C: { index: [50, 25, 65, 55], rank: [3, 4, 1, 2], mean: 6 / 4, largest: 3, unit: 1, units: [1] },
+      D: { index: [30, 75, 25, 40], rank: [3, 1, 4, 2], mean: 2 / 4, largest: 1, unit: 0, units: [0, 2] },
+      G1: { index: [20, 50, 60, 55], rank: [4, 3, 1, 2], mean: 4 / 4, largest: 2, unit: 1, units: [1, 2] },
+      G2: { index: [60, 50, 30, 40], rank: [1, 2, 4, 3], mean: 6 / 4, largest: 3, unit: 0, units: [0] },
     };
     expect(sensitivity.drops.map((drop) => drop.element)).toEqual(["G1", "A", "B", "G2", "C", "D"]);
     for (const drop of sensitivity.drops) {
@@ -47,6 +49,7 @@ describe("computeDropSensitivity", () => {
       expect(drop.meanAbsoluteShift[0]).toBeCloseTo(want.mean, 12);
       expect(drop.largestShift[0]).toBe(want.largest);
       expect(drop.largestShiftUnit[0]).toBe(want.unit);
+      expect(drop.largestShiftUnits).toEqual([want.units]);
       expect(drop.removed).toBe(drop.element);
       expect(drop.level).toBe(drop.element.startsWith("G") ? 1 : 2);
     }
@@ -113,6 +116,7 @@ describe("computeDropSensitivity", () => {
       expect([...drop.meanAbsoluteShift]).toEqual([0, 0]);
       expect([...drop.largestShift]).toEqual([0, 0]);
       expect([...drop.largestShiftUnit]).toEqual([-1, -1]);
+      expect(drop.largestShiftUnits).toEqual([[], []]);
     }
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { weightingMessages } from "../../../src/core/weighting/messages.js";
+import { objectiveWeights } from "../../../src/core/weighting/objective.js";
 import { pcaScores, pcaWeightsFromCorrelation } from "../../../src/core/weighting/pca.js";
+import { makePanel, makeTree } from "./helpers.js";
 
 describe("pcaWeightsFromCorrelation", () => {
   it("weights a constructed block correlation matrix as worked out by hand", () => {
@@ -67,6 +70,68 @@ describe("pcaScores", () => {
     expect(scores[0]).toBeCloseTo(0.5, 12);
     expect(scores[1]).toBeCloseTo(0.5, 12);
     expect(scores[2]).toBeCloseTo(0, 12);
+  });
+
+  it("warns (W_PCA_SINGULAR) when the correlation matrix is singular with more observations than indicators", () => {
+    // The matrix above: 4 observations of 3 indicators, eigenvalues 2, 1, 0, so rank 2 (b is 2·a).
+    const { warnings } = pcaScores({
+      codes: ["a", "b", "c"],
+      directions: ["positive", "positive", "positive"],
+      columns: [Float64Array.of(1, 2, 3, 4), Float64Array.of(2, 4, 6, 8), Float64Array.of(1, -1, -1, 1)],
+      group: "G",
+    });
+    expect(warnings).toEqual([{ code: "W_PCA_SINGULAR", message: weightingMessages.pcaSingular("G", 3, 2, false), id: "G" }]);
+  });
+
+  it("warns (W_PCA_FEW_OBSERVATIONS) when there are no more observations than indicators, and derives the weights all the same", () => {
+    // 3 observations of 3 indicators: centred a = (-1, 0, 1), b = (1, -1, 0), c = (0, 1, -1), each of norm √2, and
+    // every pair's product is -1, so r = -1/2 for every pair. R = 1.5·I - 0.5·J: eigenvalues 1.5, 1.5 and 0 (on the
+    // uniform vector), rank 2 = n - 1, as for any 3 centred observations. The weights stay defined (they sum to 1).
+    const { scores, warnings } = pcaScores({
+      codes: ["a", "b", "c"],
+      directions: ["positive", "positive", "positive"],
+      columns: [Float64Array.of(1, 2, 3), Float64Array.of(3, 1, 2), Float64Array.of(2, 3, 1)],
+    });
+    expect(warnings).toEqual([{ code: "W_PCA_FEW_OBSERVATIONS", message: weightingMessages.pcaFewObservations("INDEX", 3, 3, false), id: "INDEX" }]);
+    expect(scores.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("does not warn with more observations than indicators and a regular matrix", () => {
+    // 4 observations of 3 indicators: centred a = (-1.5, -0.5, 0.5, 1.5), c = (1, -1, -1, 1) (r = 0) and
+    // b = (1, 0, 0, 0) centred (0.75, -0.25, -0.25, -0.25): no column is a combination of the others, rank 3.
+    const { warnings } = pcaScores({
+      codes: ["a", "b", "c"],
+      directions: ["positive", "positive", "positive"],
+      columns: [Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 0, 0, 0), Float64Array.of(1, -1, -1, 1)],
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it("objectiveWeights(pca) names the group whose matrix has too few observations, under each group rule", () => {
+    // 3 units, one year: 3 observations. G has 3 indicators (3 <= 3: warned), H has 2 (3 > 2, and A4, A5 are not
+    // collinear: no warning). Under "sum" all 5 indicators are weighed together under INDEX (3 <= 5); under "level"
+    // INDEX weighs the sub-indices of G and H (2 children, 3 observations: no warning).
+    const tree = makeTree([
+      ["G", "", "", ""],
+      ["A1", "G", "", "+"],
+      ["A2", "G", "", "+"],
+      ["A3", "G", "", "+"],
+      ["H", "", "", ""],
+      ["A4", "H", "", "+"],
+      ["A5", "H", "", "+"],
+    ]);
+    const panel = makePanel(tree, [2020], {
+      A1: { U1: [1], U2: [2], U3: [3] },
+      A2: { U1: [3], U2: [1], U3: [2] },
+      A3: { U1: [2], U2: [3], U3: [1] },
+      A4: { U1: [1], U2: [2], U3: [4] },
+      A5: { U1: [4], U2: [1], U3: [2] },
+    });
+    const few = (group: string, count: number) => ({ code: "W_PCA_FEW_OBSERVATIONS", message: weightingMessages.pcaFewObservations(group, 3, count, false), id: group });
+    const warned = (groupWeights: "sum" | "tree" | "level") => objectiveWeights(tree, panel, "pca", { groupWeights }).warnings.filter((warning) => warning.code.startsWith("W_PCA"));
+    expect(warned("sum")).toEqual([few("INDEX", 5)]);
+    expect(warned("tree")).toEqual([few("G", 3)]);
+    expect(warned("level")).toEqual([few("G", 3)]);
   });
 
   it("gives a constant indicator 0 with a warning", () => {

@@ -669,13 +669,15 @@ function renderWhatIfResults(): void {
   box.append(element("div", { class: "charts" }, chart("what-if", { ...option, color: PALETTE.slice(0, 1).concat("#e07b39") }, 340)));
   if (uncertainty) {
     const range = (low: number, high: number, digits: number) => (Number.isFinite(low) && Number.isFinite(high) ? `${format(low, digits)} – ${format(high, digits)}` : "–");
+    const rankRange = (low: number, high: number) => (Number.isFinite(low) && Number.isFinite(high) ? `${formatRaw(low)} – ${formatRaw(high)}` : "–");
     const uncertaintyRows = years.map((year, t) => [
       String(year),
       numberCell(format(valueAt(published, 0, u, t))),
       numberCell(format(valueAt(result, 0, u, t))),
       numberCell(format(at(uncertainty.indexMedian, t))),
       numberCell(range(at(uncertainty.indexLow, t), at(uncertainty.indexHigh, t), decimals), { "data-year": String(year) }),
-      ...(units.length > 1 ? [numberCell(range(at(uncertainty.rankLow, t), at(uncertainty.rankHigh, t), 0))] : []),
+      // A rank quantile between two ranks keeps its decimals (40.95, not 41), as in the terminal and uncertainty.html.
+      ...(units.length > 1 ? [numberCell(rankRange(at(uncertainty.rankLow, t), at(uncertainty.rankHigh, t)))] : []),
     ]);
     box.append(element("h3", {}, words.uncertaintyTitle), element("p", { class: "hint" }, words.uncertaintyNote));
     const headers = [words.year, words.published, words.simulated, words.median, words.interval, ...(units.length > 1 ? [words.rankInterval] : [])];
