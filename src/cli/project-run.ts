@@ -32,6 +32,7 @@ import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
 import { listValueFiles } from "../io/read/values-folder.js";
+import type { Encoding } from "../io/read/read-text.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { AppliedProject } from "./project-options.js";
 import { METHOD_DEFAULTS } from "./method-defaults.js";
@@ -112,7 +113,7 @@ export async function projectRunInputs(
     { role: "indicators", path: resolve(env.cwd, options.indicators!) },
     ...(await listValueFiles(resolve(env.cwd, options.data!))).map((file) => ({ role: "values", path: file.path })),
     ...fileOptionValues,
-    ...(await queryFilesOf(resolve(env.cwd, options.data!), project.dir)).map((path) => ({ role: "query-input", path })),
+    ...(await queryFilesOf(resolve(env.cwd, options.data!), resolve(env.cwd, options.indicators!), project.dir, given)).map((path) => ({ role: "query-input", path })),
   ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
   const inputs = [
     ...(project.bytes ? [{ role: "project", path: projectRelative(project, env.cwd, project.file), bytes: project.bytes.length, sha256: sha256(project.bytes) }] : []),
@@ -371,9 +372,22 @@ function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: Rev
   return terminalMessages.revisions(against, inputs, outputs, detail);
 }
 
-/** The files a `.sql` values query reads (DuckDB loads only for one); none for any other values file. */
-async function queryFilesOf(path: string, root: string): Promise<string[]> {
-  if (!/\.sql$/i.test(path)) return [];
-  const { readQueryFiles } = await import("../io/read/values-duckdb.js");
-  return readQueryFiles(path, root);
+/**
+ * The files the queries of a run read: a `.sql` values file's, and those of the tree's `sql` column (DuckDB loads only
+ * for a query); none for other values and a tree without queries. A tree that cannot be read names no file here: the
+ * run refuses it.
+ */
+async function queryFilesOf(dataPath: string, treePath: string, root: string, given: { encoding?: Encoding; treeSheet?: string }): Promise<string[]> {
+  const files = new Set<string>();
+  if (/\.sql$/i.test(dataPath)) {
+    const { readQueryFiles } = await import("../io/read/values-duckdb.js");
+    for (const file of await readQueryFiles(dataPath, root)) files.add(file);
+  }
+  const [{ readTreeFile }, { queryIndicators }] = await Promise.all([import("../io/read/load.js"), import("../io/read/duckdb-sources.js")]);
+  const tree = await readTreeFile(treePath, treePath, { encoding: given.encoding, sheet: given.treeSheet }).catch(() => undefined);
+  if (tree && queryIndicators(tree).length > 0) {
+    const { readIndicatorQueryFiles } = await import("../io/read/values-duckdb.js");
+    for (const file of await readIndicatorQueryFiles(tree, root)) files.add(file);
+  }
+  return [...files].sort();
 }

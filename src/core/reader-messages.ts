@@ -58,11 +58,16 @@ export const readerMessages = catalogue("readerMessages", {
 
   /** Where an indicator's own query is: the tree's file and line, the indicator, its `sql` column. */
   indicatorQuery: (place: string, code: string) => `${place}: indicator ${code}, column sql`,
-  sqlStatements: (label: string, count: number) => `${label}: the query holds ${count} statements; expected exactly one SELECT`,
+  sqlStatements: (label: string, count: number) => `${label}: the query holds ${count === 0 ? "no statement" : `${count} statements`}; expected exactly one SELECT`,
   /** `kind`: DuckDB's name of the statement (`COPY`, `CREATE`, ...). */
   sqlNotSelect: (label: string, kind: string) => `${label}: the query is not a SELECT statement (${kind}); expected a query that only reads`,
   /** `reason`: DuckDB's own words. */
+  sqlRootTooWide: (root: string, home: boolean) =>
+    `a query may read files only inside the folder it runs in, here ${JSON.stringify(root)} (${home ? "the home folder" : "the whole file system"}), which fences nothing; expected it run from its data's folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read`,
   sqlRefused: (label: string, reason: string) => `${label}: DuckDB refused the query: ${reason}`,
+  /** A file a query reads that is not UTF-8 (a GBK export): DuckDB reads no other encoding here (no extension is loaded). */
+  sqlNotUtf8: (label: string, reason: string) =>
+    `${label}: DuckDB refused the query: ${reason}; expected files in UTF-8: queries read UTF-8 only (no DuckDB extension is loaded), so convert the file first (iconv -f GBK -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK)`,
   parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
   parquetLayout: (label: string, columns: readonly string[]) =>
     `${label}: columns ${columns.join(", ")}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,
@@ -72,6 +77,16 @@ export const readerMessages = catalogue("readerMessages", {
   /** A column of the values query (unit, year, indicator, value, source) of type `type`, which it cannot be. */
   sqlColumnType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected ${SQL_COLUMN_TYPES[column] ?? "text (VARCHAR)"}`,
   sqlColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${column}; expected unit, year, indicator, value and an optional source`,
+  /**
+   * A column the result gives more than once, `names` as written (`value` and `VALUE`; `2018` and `2018.0` in a wide
+   * Parquet file); `query`: the result of a query, where `SELECT *, value + 1 AS value` keeps both columns.
+   */
+  sqlColumnRepeated: (label: string, column: string, names: readonly string[], query: boolean) =>
+    `${label}: column ${column} is given ${names.length} times (${names.join(", ")}); expected it once${query ? ` (SELECT *, … AS ${column} keeps the old column beside the new one: write SELECT * REPLACE (… AS ${column}), or SELECT * EXCLUDE (${column}), …)` : ""}`,
+  /** Rows whose year (a number, such as a date key 20170101 or an offset 0) is no four-digit year. */
+  sqlBadYear: (label: string, year: string, rows: number) =>
+    `${label}: year ${year} is not a year (${rows} ${rows === 1 ? "row" : "rows"}); expected a four-digit year such as 2017`,
+  moreBadYears: (label: string, count: number) => `${label}: … and ${count} more numbers that are not years`,
   sqlNullRows: (label: string, count: number, column: string) =>
     `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`,
   moreInfiniteValues: (label: string, count: number) => `${label}: … and ${count} more infinite values`,

@@ -51,4 +51,49 @@ describe("a project with a .sql values query", () => {
       process.chdir(started);
     }
   });
+
+  it("records the files read by the tree's sql column and by dollar-quoted paths, and runs again when they change", async () => {
+    // P comes from its own query (the tree's sql column); the values query reads a.csv as '…' and c.json as $$…$$.
+    const tree = `code,parent,name,weight,direction,sql
+F,,firms,0.5,+,
+P,,patents,0.5,+,"SELECT unit, year::INTEGER AS year, sum(granted)::DOUBLE AS value FROM read_csv('patents.csv') GROUP BY unit, year"
+`;
+    const query = "SELECT unit, year::INTEGER AS year, 'F' AS indicator, value FROM read_csv('a.csv')\nUNION ALL SELECT unit, year::INTEGER, 'F', value FROM read_json($$c.json$$)\n";
+    const dir = await makeTempDir({
+      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
+      "tree.csv": tree,
+      "values.sql": query,
+      "a.csv": "unit,year,value\nU1,2017,10\nU2,2017,20\n",
+      "c.json": '[{"unit":"U1","year":2018,"value":10},{"unit":"U2","year":2018,"value":20}]',
+      "patents.csv": "unit,year,granted\nU1,2017,4\nU1,2018,8\nU2,2017,5\nU2,2018,5\n",
+    });
+    folders.push(dir);
+    const digest = async (name: string) => createHash("sha256").update(await readFile(join(dir, name))).digest("hex");
+    const latest = async () => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = await latest();
+    const manifest = JSON.parse(await readFile(join(dir, "runs", first, "manifest.json"), "utf8"));
+    const queryInputs = manifest.inputs.filter((input: { role: string }) => input.role === "query-input");
+    expect(queryInputs.map((input: { path: string }) => input.path)).toEqual(["a.csv", "c.json", "patents.csv"]);
+    expect(queryInputs[2].sha256).toBe(await digest("patents.csv"));
+    // U1 2018: F 10/10·100 = 100, P 8/4·100 = 200: 0.5·100 + 0.5·200 = 150.
+    expect(await readFile(join(dir, "runs", first, "index.csv"), "utf8")).toMatch(/^U1,2018,INDEX,[^,\n]*,0,150\.0000$/m);
+
+    // A file read only by the tree's query changes: the run is no longer up to date.
+    await writeFile(join(dir, "patents.csv"), "unit,year,granted\nU1,2017,4\nU1,2018,12\nU2,2017,5\nU2,2018,5\n");
+    expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
+    const second = await latest();
+    expect(second).not.toBe(first);
+    // U1 2018: P 12/4·100 = 300: 0.5·100 + 0.5·300 = 200.
+    expect(await readFile(join(dir, "runs", second, "index.csv"), "utf8")).toMatch(/^U1,2018,INDEX,[^,\n]*,0,200\.0000$/m);
+
+    // A file named by a dollar-quoted literal changes: so is it.
+    await writeFile(join(dir, "c.json"), '[{"unit":"U1","year":2018,"value":5},{"unit":"U2","year":2018,"value":20}]');
+    expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
+    const third = await latest();
+    expect(third).not.toBe(second);
+    // U1 2018: F 5/10·100 = 50: 0.5·50 + 0.5·300 = 175.
+    expect(await readFile(join(dir, "runs", third, "index.csv"), "utf8")).toMatch(/^U1,2018,INDEX,[^,\n]*,0,175\.0000$/m);
+    expect((await runCli(["compute", "--if-changed"], dir)).stderr).toMatch(/^unchanged since run/);
+  });
 });

@@ -57,9 +57,13 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `指标组 ${quote(group)}：矩阵中 ${quote(a)} 对 ${quote(b)} 为 ${upper}，反过来却为 ${lower}；应互为倒数（${lower} 应为 1/${upper}）`,
 
   indicatorQuery: (place, code) => `${place}：指标 ${code} 的 sql 列`,
-  sqlStatements: (label, count) => `${label}：查询中有 ${count} 条语句；应恰好为一条 SELECT 语句`,
+  sqlStatements: (label, count) => `${label}：查询中${count === 0 ? "没有语句" : `有 ${count} 条语句`}；应恰好为一条 SELECT 语句`,
   sqlNotSelect: (label, kind) => `${label}：查询不是 SELECT 语句（${kind}）；应为只读取数据的查询`,
+  sqlRootTooWide: (root, home) =>
+    `查询只能读取其运行文件夹内的文件，此处为 ${quote(root)}（${home ? "用户主文件夹" : "整个文件系统"}），起不到限制作用；应在数据所在文件夹中运行（项目之外，查询读取当前文件夹），或在项目中运行（查询读取项目文件夹）`,
   sqlRefused: (label, reason) => `${label}：DuckDB 拒绝了该查询：${reason}`,
+  sqlNotUtf8: (label, reason) =>
+    `${label}：DuckDB 拒绝了该查询：${reason}；查询读取的文件应为 UTF-8 编码：查询只读取 UTF-8（不加载任何 DuckDB 扩展），请先转换该文件（iconv -f GBK -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
   parquetLayout: (label, columns) =>
     `${label}：列为 ${columns.join(", ")}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,
@@ -67,6 +71,10 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   sqlColumnMissing: (label, column, columns) => `${label}：结果中没有列 ${column}（现有列：${columns.join(", ")}）；应为 unit、year、indicator、value`,
   sqlColumnType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为${SQL_COLUMN_TYPES[column] ?? "文本（VARCHAR）"}`,
   sqlColumnUnexpected: (label, column) => `${label}：多余的列 ${column}；应为 unit、year、indicator、value 和可选的 source`,
+  sqlColumnRepeated: (label, column, names, query) =>
+    `${label}：列 ${column} 出现了 ${names.length} 次（${names.join(", ")}）；应只出现一次${query ? `（SELECT *, … AS ${column} 会在新列旁保留旧列：请写 SELECT * REPLACE (… AS ${column})，或 SELECT * EXCLUDE (${column}), …）` : ""}`,
+  sqlBadYear: (label, year, rows) => `${label}：年份 ${year} 不是年份（${rows} 行）；应为四位数的年份，如 2017`,
+  moreBadYears: (label, count) => `${label}：……另有 ${count} 个数不是年份`,
   sqlNullRows: (label, count, column) => `${label}：有 ${count} 行没有${columnWord(column)}（NULL）；每一行都应有${columnWord(column)}`,
   moreInfiniteValues: (label, count) => `${label}：……另有 ${count} 个无穷大的数值`,
   moreUnknownIndicators: (label, count) => `${label}：……另有 ${count} 个代码不是指标体系中的指标`,

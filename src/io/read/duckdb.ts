@@ -7,7 +7,8 @@
  * runs, extensions are neither installed nor loaded, the configuration is locked so a query cannot switch any of this
  * back, and only a single `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
-import { isAbsolute, resolve } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, parse, resolve } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
 import { isObject } from "../../core/option-checks.js";
 import { readerMessages } from "../../core/reader-messages.js";
@@ -104,6 +105,15 @@ export async function openDuckdb(): Promise<DuckdbSession> {
   return { instance, connection, close: () => (connection.closeSync(), instance.closeSync()) };
 }
 
+/**
+ * How users' queries run. `threads`: DuckDB's threads (default: every core). DuckDB sums floating-point numbers in
+ * parallel in whatever order its threads finish, so an aggregate over DOUBLE may change in its last bits from run to
+ * run; with one thread the order is fixed and the bytes are the same on every run (`compute --threads 1`).
+ */
+export interface QuerySettings {
+  threads?: number;
+}
+
 /** A sandboxed database: its queries may read files inside `root` only, and their relative paths resolve against it. */
 export interface SandboxSession extends DuckdbSession {
   root: string;
@@ -115,10 +125,16 @@ export interface SandboxSession extends DuckdbSession {
  * elsewhere does not share: a query's relative paths are made absolute against `root` first (`inSandboxFolder`), and
  * DuckDB's own check of every file it opens against `allowed_directories` keeps the sandbox, `..` included.
  */
-export async function openSandbox(root: string): Promise<SandboxSession> {
+export async function openSandbox(root: string, { threads }: QuerySettings = {}): Promise<SandboxSession> {
+  // A root that holds every file (a job started in / or in the home folder, outside a project) fences nothing.
+  const home = resolve(homedir());
+  if (resolve(root) === parse(resolve(root)).root || resolve(root) === home)
+    throw new InputError("E_SQL_ROOT", readerMessages.sqlRootTooWide(root, resolve(root) === home), { source: root });
   const session = await openDuckdb();
-  const folder = root.endsWith("/") || root.endsWith("\\") ? root : `${root}/`;
+  const folder = folderOf(root);
   for (const setting of [
+    // Before the configuration is locked: a query may not change it back.
+    ...(threads !== undefined ? [`SET threads = ${Math.max(1, Math.floor(threads))}`] : []),
     `SET file_search_path = ${sqlString(root)}`,
     `SET allowed_directories = [${sqlString(folder)}]`,
     "SET enable_external_access = false",
@@ -142,29 +158,79 @@ function isRelativePath(path: string): boolean {
   return path !== "" && !isAbsolute(path) && !path.startsWith("~") && !/^[a-z][a-z0-9+.-]*:/i.test(path);
 }
 
-/**
- * `sql` with every relative path it reads made absolute against the sandbox's folder, as the command line run in that
- * folder would read it: the file arguments of the file-reading table functions (`read_csv('values.csv')`, lists and
- * globs too) and the files named as tables (`FROM 'values.csv'`, not a CTE's name). DuckDB's parser finds them
- * (`json_serialize_sql`, with each literal's place in the text), so a text that only looks like a path, such as a
- * `source` column's `'census.csv'`, is left as written. A path the query builds (`'v' || '.csv'`) stays relative; a
- * query DuckDB cannot parse, or any statement but a `SELECT`, is returned as it is, for `prepareSelect` to refuse.
- */
-export async function inSandboxFolder(session: SandboxSession, sql: string): Promise<string> {
+/** `sql` as DuckDB's parser reads it (`json_serialize_sql`); `undefined` for a query it cannot parse or serialize. */
+async function parseQuery(session: DuckdbSession, sql: string): Promise<Record<string, unknown> | undefined> {
   let parsed: unknown;
   try {
     const reader = await session.connection.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)})`);
     parsed = JSON.parse(String(reader.getRowsJS()[0][0]));
   } catch {
-    return sql;
+    return undefined;
   }
-  if (!isObject(parsed) || parsed.error !== false) return sql;
+  return isObject(parsed) && parsed.error === false ? parsed : undefined;
+}
+
+/** A string constant of a parsed query (any quoting: `'…'`, `E'…'`, `$$…$$`), with its place in the text. */
+function stringConstant(node: unknown): { location: number; path: string } | undefined {
+  return isObject(node) && node.class === "CONSTANT" && isObject(node.value) && node.value.is_null === false && typeof node.value.value === "string" && typeof node.query_location === "number"
+    ? { location: node.query_location, path: node.value.value }
+    : undefined;
+}
+
+/** A table named as a file (`FROM 'values.csv'`, `"data/*.parquet"`), not a view's name such as duckdb_settings. */
+function fileTable(node: Record<string, unknown>): string | undefined {
+  const table = node.table_name;
+  return node.type === "BASE_TABLE" && node.schema_name === "" && node.catalog_name === "" && typeof table === "string" && /[./\\*]/.test(table) ? table : undefined;
+}
+
+/**
+ * Every text of a query that may name a file: its string constants, whatever their quoting (`'…'`, `E'…'`,
+ * `$$…$$`), and the tables named as files (`FROM 'values.csv'`), as DuckDB's parser reads them; `undefined` for a
+ * query it cannot parse.
+ */
+export async function queryTexts(session: DuckdbSession, sql: string): Promise<string[] | undefined> {
+  const parsed = await parseQuery(session, sql);
+  if (!parsed) return undefined;
+  const texts = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    const found = stringConstant(node)?.path ?? fileTable(node);
+    if (found !== undefined) texts.add(found);
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(parsed);
+  return [...texts];
+}
+
+/** A query with its relative paths made absolute (`resolveQueryPaths`), and each literal replaced: as run, as written. */
+export interface ResolvedQuery {
+  sql: string;
+  replaced: { resolved: string; written: string }[];
+}
+
+/**
+ * `sql` with every relative path it reads made absolute against the sandbox's folder (see `resolveQueryPaths`).
+ */
+export async function inSandboxFolder(session: SandboxSession, sql: string): Promise<string> {
+  return (await resolveQueryPaths(session, sql)).sql;
+}
+
+/**
+ * `sql` with every relative path it reads made absolute against the sandbox's folder, as the command line run in that
+ * folder would read it: the file arguments of the file-reading table functions (`read_csv('values.csv')`, lists and
+ * globs too, in any quoting: `'…'`, `E'…'`, `$$…$$`) and the files named as tables (`FROM 'values.csv'`, not a CTE's
+ * name). DuckDB's parser finds them (`json_serialize_sql`, with each literal's place in the text), so a text that only
+ * looks like a path, such as a `source` column's `'census.csv'`, is left as written. A path the query builds
+ * (`'v' || '.csv'`) stays relative; a query DuckDB cannot parse, or any statement but a `SELECT`, is returned as it
+ * is, for `prepareSelect` to refuse. `replaced` lists each literal changed, so that DuckDB's messages can quote the
+ * query as written (`sqlError`).
+ */
+export async function resolveQueryPaths(session: SandboxSession, sql: string): Promise<ResolvedQuery> {
+  const parsed = await parseQuery(session, sql);
+  if (!parsed) return { sql, replaced: [] };
   const named: { location: number; path: string; table: boolean }[] = [];
   const cteNames = new Set<string>();
-  const constant = (node: unknown) =>
-    isObject(node) && node.class === "CONSTANT" && isObject(node.value) && node.value.is_null === false && typeof node.value.value === "string" && typeof node.query_location === "number"
-      ? { location: node.query_location, path: node.value.value }
-      : undefined;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isObject(node)) return;
@@ -174,45 +240,69 @@ export async function inSandboxFolder(session: SandboxSession, sql: string): Pro
       const first: unknown = call.children.find((child) => isObject(child) && child.class !== "COMPARISON");
       const items = isObject(first) && first.function_name === "list_value" && Array.isArray(first.children) ? first.children : [first];
       for (const item of items) {
-        const found = constant(item);
+        const found = stringConstant(item);
         if (found) named.push({ ...found, table: false });
       }
     }
-    // A table's name that reads as a file (`'values.csv'`, `"data/*.parquet"`), not a view's such as duckdb_settings.
-    const table = node.table_name;
-    if (node.type === "BASE_TABLE" && node.schema_name === "" && node.catalog_name === "" && typeof table === "string" && /[./\\*]/.test(table) && typeof node.query_location === "number")
-      named.push({ location: node.query_location, path: table, table: true });
+    const table = fileTable(node);
+    if (table !== undefined && typeof node.query_location === "number") named.push({ location: node.query_location, path: table, table: true });
     if (isObject(node.cte_map) && Array.isArray(node.cte_map.map)) for (const entry of node.cte_map.map) if (isObject(entry) && typeof entry.key === "string") cteNames.add(entry.key);
     for (const value of Object.values(node)) visit(value);
   };
   visit(parsed);
   // DuckDB gives each literal's place in bytes of UTF-8; replaced from the last, so the earlier places hold.
   let bytes = Buffer.from(sql, "utf8");
+  const replaced: ResolvedQuery["replaced"] = [];
   const places = new Map(named.filter(({ path, table }) => isRelativePath(path) && !(table && cteNames.has(path))).map((item) => [item.location, item] as const));
   for (const { location, path, table } of [...places.values()].sort((a, b) => b.location - a.location)) {
-    const end = literalEnd(bytes, location, table ? ["'", '"'] : ["'"], path);
+    const end = literalEnd(bytes, location, table, path);
     if (end === undefined) continue;
-    bytes = Buffer.concat([bytes.subarray(0, location), Buffer.from(sqlString(resolve(session.root, path)), "utf8"), bytes.subarray(end)]);
+    const resolved = sqlString(resolve(session.root, path));
+    replaced.push({ resolved, written: bytes.subarray(location, end).toString("utf8") });
+    bytes = Buffer.concat([bytes.subarray(0, location), Buffer.from(resolved, "utf8"), bytes.subarray(end)]);
   }
-  return bytes.toString("utf8");
+  // DuckDB's quote of a long line is cut short, perhaps inside a path: the folder put before each path is taken out too.
+  if (replaced.length > 0) replaced.push({ resolved: sqlString(folderOf(session.root)).slice(0, -1), written: "'" });
+  return { sql: bytes.toString("utf8"), replaced };
+}
+
+/** `root` ending in a separator. */
+function folderOf(root: string): string {
+  return root.endsWith("/") || root.endsWith("\\") ? root : `${root}/`;
 }
 
 /**
- * Where the quoted literal at `start` of `bytes` ends (just after its closing quote), when it is quoted by one of
- * `quotes` (a doubled quote inside it standing for one) and reads `value`; `undefined` for any other form (`E'...'`,
- * `$$...$$`, a name without quotes), left as written.
+ * Where the literal at `start` of `bytes` ends (just after its closing quote), when it reads `value`: a string
+ * (`'…'`, a doubled quote inside standing for one), an escape string (`E'…'`, with backslash escapes), a dollar-quoted
+ * one (`$$…$$`, `$tag$…$tag$`), or for a table's name (`table`) a quoted name (`"…"`) too; `undefined` for any other
+ * form (a name without quotes), left as written.
  */
-function literalEnd(bytes: Buffer, start: number, quotes: readonly string[], value: string): number | undefined {
-  const quote = String.fromCharCode(bytes[start]);
-  if (!quotes.includes(quote)) return undefined;
-  const code = bytes[start];
-  for (let at = start + 1; at < bytes.length; at++) {
+function literalEnd(bytes: Buffer, start: number, table: boolean, value: string): number | undefined {
+  const head = bytes.subarray(start, start + 256).toString("latin1");
+  const dollar = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(head);
+  if (dollar) {
+    const close = bytes.indexOf(dollar[0], start + dollar[0].length, "utf8");
+    if (close < 0) return undefined;
+    return bytes.subarray(start + dollar[0].length, close).toString("utf8") === value ? close + dollar[0].length : undefined;
+  }
+  const escaped = /^[eE]'/.test(head);
+  const open = escaped ? start + 1 : start;
+  const quote = String.fromCharCode(bytes[open]);
+  if (!(quote === "'" || (table && !escaped && quote === '"'))) return undefined;
+  const code = bytes[open];
+  for (let at = open + 1; at < bytes.length; at++) {
+    if (escaped && bytes[at] === 0x5c) {
+      at++;
+      continue;
+    }
     if (bytes[at] !== code) continue;
     if (bytes[at + 1] === code) {
       at++;
       continue;
     }
-    const text = bytes.subarray(start + 1, at).toString("utf8").split(quote + quote).join(quote);
+    let text = bytes.subarray(open + 1, at).toString("utf8").split(quote + quote).join(quote);
+    // An escape string's simple escapes (`\\`, `\'`); one with any other (`\n`) is left as written.
+    if (escaped) text = text.replace(/\\(['\\])/g, "$1");
     return text === value ? at + 1 : undefined;
   }
   return undefined;
@@ -220,11 +310,14 @@ function literalEnd(bytes: Buffer, start: number, quotes: readonly string[], val
 
 /**
  * The one `SELECT` statement of a user's query, prepared (so its columns and their types are known before it runs).
- * Several statements, or any statement but a `SELECT` (`COPY`, `CREATE`, `ATTACH`, `INSTALL`, `SET`, …), are an
- * `InputError` naming `label`; so is a query DuckDB refuses, with DuckDB's message.
+ * No statement (an empty file, comments only), several statements, or any statement but a `SELECT` (`COPY`, `CREATE`,
+ * `ATTACH`, `INSTALL`, `SET`, …) are an `InputError` naming `label`; so is a query DuckDB refuses, with DuckDB's
+ * message (quoting the query as written: `replaced`, see `resolveQueryPaths`).
  */
-export async function prepareSelect(session: DuckdbSession, sql: string, label: string): Promise<DuckDBPreparedStatement> {
+export async function prepareSelect(session: DuckdbSession, sql: string, label: string, replaced: ResolvedQuery["replaced"] = []): Promise<DuckDBPreparedStatement> {
   const { StatementType } = await loadDuckdb();
+  // DuckDB fails without a message on a text of no statement.
+  if (isBlankQuery(sql)) throw new InputError("E_SQL", readerMessages.sqlStatements(label, 0), { source: label });
   let statement: DuckDBPreparedStatement;
   try {
     const extracted = await session.connection.extractStatements(sql);
@@ -233,15 +326,59 @@ export async function prepareSelect(session: DuckdbSession, sql: string, label: 
     statement = await extracted.prepare(0);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw sqlError(label, error);
+    throw sqlError(label, error, replaced);
   }
   if (statement.statementType !== StatementType.SELECT)
     throw new InputError("E_SQL_NOT_SELECT", readerMessages.sqlNotSelect(label, StatementType[statement.statementType]), { source: label });
   return statement;
 }
 
-/** A DuckDB error as an `InputError` naming the query's file, with DuckDB's own message. */
-export function sqlError(label: string, error: unknown): InputError {
-  const message = String((error as Error).message ?? error).trim();
-  return new InputError("E_SQL", readerMessages.sqlRefused(label, message), { source: label }, { cause: error });
+/** Whether `sql` holds nothing but blanks, comments (`-- …`, `/* … *\/`) and semicolons. */
+export function isBlankQuery(sql: string): boolean {
+  return sql.replace(/--[^\n]*/g, "").replace(/\/\*[\s\S]*?\*\//g, "").replace(/[\s;]+/g, "") === "";
+}
+
+/**
+ * A DuckDB error as an `InputError` naming the query's file, with DuckDB's own message, its quote of the query put
+ * back as written (`replaced`: each path made absolute by `resolveQueryPaths`, as the user wrote it). A file DuckDB
+ * cannot read as UTF-8 gets a hint: DuckDB reads no other encoding here (no extension is loaded).
+ */
+export function sqlError(label: string, error: unknown, replaced: ResolvedQuery["replaced"] = []): InputError {
+  const message = asWritten(String((error as Error).message ?? error).trim(), replaced);
+  const notUtf8 = /not utf-8 encoded|invalid unicode|does not support the encoding/i.test(message);
+  return new InputError("E_SQL", notUtf8 ? readerMessages.sqlNotUtf8(label, message) : readerMessages.sqlRefused(label, message), { source: label }, { cause: error });
+}
+
+/**
+ * DuckDB's message with its quotes of the query as the user wrote it: each text of `replaced` put back, and the caret
+ * under a quoted line (`^`, where DuckDB found the problem) moved left by what the line lost before it.
+ */
+function asWritten(message: string, replaced: ResolvedQuery["replaced"]): string {
+  const lines = message.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const caret = /^(\s*)\^\s*$/.exec(lines[i + 1] ?? "");
+    let column = caret ? caret[1].length : -1;
+    let line = lines[i];
+    // A quote cut short inside the folder (`LINE 1: ...ects/survey/values.csv'`): the folder's end taken out.
+    const cut = /^LINE \d+: \.\.\./.exec(line);
+    const folder = replaced.find(({ written }) => written === "'")?.resolved.slice(1);
+    if (cut && folder) {
+      const start = cut[0].length;
+      for (let from = 0; from < folder.length - 3; from++)
+        if (line.startsWith(folder.slice(from), start)) {
+          const length = folder.length - from;
+          line = line.slice(0, start) + line.slice(start + length);
+          if (start < column) column = Math.max(start, column - length);
+          break;
+        }
+    }
+    for (const { resolved, written } of replaced)
+      for (let at = line.indexOf(resolved); at >= 0; at = line.indexOf(resolved, at + written.length)) {
+        line = line.slice(0, at) + written + line.slice(at + resolved.length);
+        if (at < column) column = Math.max(at, column - (resolved.length - written.length));
+      }
+    lines[i] = line;
+    if (caret) lines[i + 1] = `${" ".repeat(column)}^`;
+  }
+  return lines.join("\n");
 }

@@ -54,6 +54,11 @@ export interface LoadOptions {
   unit?: string;
 }
 
+/** `LoadOptions` and the command line's own: DuckDB's threads for users' queries (`--threads`; 1 gives the same bytes on every run; default every core). */
+export interface ReadOptions extends LoadOptions {
+  threads?: number;
+}
+
 /** A table read from a CSV file or a workbook sheet, and how messages name it. */
 export async function readTable(path: string, label: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<{ table: CsvTable; source: string }> {
   return parseTable(await readBytes(path, label), label, options);
@@ -82,7 +87,7 @@ export async function loadInputs(
   treePath: string,
   dataPath: string,
   labels = { tree: treePath, data: dataPath },
-  options: LoadOptions = {},
+  options: ReadOptions = {},
 ): Promise<LoadedInputs> {
   const loaded = await loadInputsAsRead(treePath, dataPath, labels, options);
   const name = options.unit;
@@ -103,7 +108,7 @@ async function loadInputsAsRead(
   treePath: string,
   dataPath: string,
   labels: { tree: string; data: string },
-  options: LoadOptions,
+  options: ReadOptions,
 ): Promise<LoadedInputs> {
   // Parquet and SQL values are read by DuckDB, loaded only for them.
   if (isDuckdbValues(dataPath)) return loadDuckdbInputs(treePath, dataPath, labels, options);
@@ -197,7 +202,7 @@ async function loadInputsAsRead(
   if (tree && queryIndicators(tree).length > 0)
     try {
       const { readIndicatorQueries } = await import("./values-duckdb.js");
-      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath));
+      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads });
       if (records) records = [...records, ...queried];
     } catch (error) {
       append(issues, issuesOf(error));
@@ -291,7 +296,7 @@ function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Iss
 const STRUCTURE_CODES: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", "E_DUPLICATE_VALUE"]);
 
 /** `loadInputs` for a `.parquet` or `.sql` values file: the tree read as usual, the values by DuckDB. */
-async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: LoadOptions): Promise<LoadedInputs> {
+async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: ReadOptions): Promise<LoadedInputs> {
   const issues: Issue[] = [];
   let tree: Tree | undefined;
   try {
@@ -308,8 +313,8 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     const required = new Set(tree.indicators.filter((code) => !computed.has(code)));
     const codes = { indicators: [...valueCodes(tree)].filter((code) => !computed.has(code)), required };
     // One DuckDB session after the other; the problems of both are reported together.
-    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes));
-    const queried = await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath)));
+    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes, { threads: options.threads }));
+    const queried = await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads }));
     for (const outcome of [read, queried]) if (outcome.status === "rejected") append(issues, issuesOf(outcome.reason));
     if (read.status === "rejected" || queried.status === "rejected") throw new ValidationError(issues);
     let records = [...fastInputs(tree, read.value.panel).records, ...queried.value];
@@ -325,7 +330,7 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   }
   try {
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
-    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot);
+    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, { threads: options.threads });
     // Not a spread: spreading would call the `records` getter, building an object per value that no run reads.
     if (tree && issues.length === 0) return Object.assign(fastInputs(tree, read.panel), { query: read.query, filesRead: read.filesRead });
   } catch (error) {

@@ -16,7 +16,26 @@ import { readerMessages } from "../../core/reader-messages.js";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { baseType, inSandboxFolder, INTEGER_TYPES, isNull, NUMBER_TYPES, openSandbox, positionValueChunks, prepareSelect, sqlError, sqlString, TEXT_TYPES, type DuckdbSession, type SandboxSession } from "./duckdb.js";
+import {
+  baseType,
+  INTEGER_TYPES,
+  isNull,
+  NUMBER_TYPES,
+  openSandbox,
+  positionValueChunks,
+  prepareSelect,
+  queryTexts,
+  resolveQueryPaths,
+  sqlError,
+  sqlString,
+  TEXT_TYPES,
+  type DuckdbSession,
+  type QuerySettings,
+  type ResolvedQuery,
+  type SandboxSession,
+} from "./duckdb.js";
+import { normalizeColumnName } from "./columns.js";
+import { LONG_COLUMNS, parseYear } from "./data-csv.js";
 import { queryIndicators } from "./duckdb-sources.js";
 import { noteInputFile } from "./inputs-read.js";
 
@@ -44,19 +63,19 @@ export interface ValueCodes {
 
 /**
  * Reads the values of `tree`'s indicators (or of `codes`) from a `.parquet` or `.sql` file into a panel. A query may
- * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`. Throws
- * `InputError` for a query DuckDB refuses or that is not one `SELECT`, and `ValidationError` listing every problem of
- * the values (wrong columns or types first, before any row is read).
+ * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`, and runs
+ * with `settings` (DuckDB's threads). Throws `InputError` for a query DuckDB refuses or that is not one `SELECT`, and
+ * `ValidationError` listing every problem of the values (wrong columns or types first, before any row is read).
  */
-export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path), codes?: ValueCodes): Promise<DuckdbValues> {
-  const session = await openSandbox(resolve(root));
+export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path), codes?: ValueCodes, settings: QuerySettings = {}): Promise<DuckdbValues> {
+  const session = await openSandbox(resolve(root), settings);
   try {
     const isQuery = extname(path).toLowerCase() === ".sql";
     const query = isQuery ? await readFile(path, "utf8") : undefined;
     // The query as it runs, its relative paths made absolute; the manifest keeps the text as written.
-    const resolved = query !== undefined ? await inSandboxFolder(session, query) : undefined;
+    const resolved = query !== undefined ? await resolveQueryPaths(session, query) : undefined;
     const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
-    const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved) : [];
+    const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved.sql) : [];
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
@@ -73,21 +92,48 @@ interface Relation {
   rowNumber?: string;
 }
 
-/** Checks the columns of a query (before it runs) and runs it once into a temporary table. */
-async function queryRelation(session: DuckdbSession, query: string, label: string): Promise<Relation> {
-  const statement = await prepareSelect(session, query, label);
-  const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }));
-  const hasUnit = checkLongColumns(columns, label);
-  const body = query.trim().replace(/;\s*$/, "");
+/** A column of a result: its name (as written) and DuckDB type. */
+interface Column {
+  name: string;
+  type: string;
+}
+
+/** The columns of a prepared statement. */
+function columnsOf(statement: { columnCount: number; columnName(i: number): string; columnType(i: number): { toString(): string } }): Column[] {
+  return Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i), type: statement.columnType(i).toString() }));
+}
+
+/**
+ * Checks the columns of a query (before it runs) and runs it once into a temporary table. The query runs as written
+ * (`CREATE … AS` before it, nothing after), so that what DuckDB reads as one statement (a `;` and a comment after
+ * it) runs as it is.
+ */
+async function queryRelation(session: DuckdbSession, query: ResolvedQuery, label: string): Promise<Relation> {
+  const statement = await prepareSelect(session, query.sql, label, query.replaced);
+  const hasUnit = checkLongColumns(columnsOf(statement), label, { query: true });
   try {
-    await session.connection.run(`CREATE TEMP TABLE query_values AS SELECT * FROM (\n${body}\n)`);
+    await session.connection.run(`CREATE TEMP TABLE query_values AS\n${query.sql}`);
   } catch (error) {
-    throw sqlError(label, error);
+    throw sqlError(label, error, query.replaced);
   }
   return { sql: "query_values", hasUnit };
 }
 
-/** The columns of a Parquet file, in the long layout or unpivoted from the wide one (`indicator`, a column a year). */
+/**
+ * The long layout's name of each column (`unit`, `year`, `indicator`, `value`, `source`), as the CSV reader knows them
+ * (`LONG_COLUMNS`: `评价对象`, `年份`, `指标代码`, `数值`, …); another column keeps its name, in lower case.
+ */
+function longName(name: string): string {
+  const normalized = normalizeColumnName(name);
+  const aliases: Record<string, readonly string[]> = LONG_COLUMNS;
+  return Object.keys(aliases).find((key) => key === normalized || aliases[key].includes(normalized)) ?? name.toLowerCase();
+}
+
+/**
+ * The columns of a Parquet file, in the long layout or unpivoted from the wide one (`indicator`, a column a year), as
+ * the CSV reader reads those layouts: the same column names (`LONG_COLUMNS`), the same year headers (`parseYear`:
+ * `2018`, `2018年`, `2018年度`, `2018.0`), and codes and units written as whole numbers read as text.
+ */
 async function parquetRelation(session: DuckdbSession, path: string, label: string): Promise<Relation> {
   const file = `read_parquet(${sqlString(path)}, file_row_number = true)`;
   let statement;
@@ -96,46 +142,76 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   } catch (error) {
     throw new InputError("E_PARQUET", readerMessages.parquetUnreadable(label, String((error as Error).message).trim()), { source: label }, { cause: error });
   }
-  const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }))
-    .filter((column) => column.name !== "file_row_number");
-  if (columns.some((column) => column.name === "value")) return { sql: file, hasUnit: checkLongColumns(columns, label), rowNumber: "file_row_number" };
-  const years = columns.filter((column) => /^\d{4}$/.test(column.name));
+  const columns = columnsOf(statement).filter((column) => column.name !== "file_row_number");
+  const named = columns.map((column) => ({ ...column, as: longName(column.name) }));
+  const asText = (column: Column & { as: string }) => `${quoteIdentifier(column.name)}${TEXT_TYPES.has(baseType(column.type)) ? "" : "::VARCHAR"} AS ${column.as}`;
+  if (named.some((column) => column.as === "value")) {
+    const hasUnit = checkLongColumns(
+      named.map((column) => ({ name: column.as, written: column.name, type: column.type })),
+      label,
+      { query: false },
+    );
+    const select = named.map((column) => (column.as === "unit" || column.as === "indicator" ? asText(column) : `${quoteIdentifier(column.name)} AS ${quoteIdentifier(column.as)}`));
+    return { sql: `(SELECT ${select.join(", ")}, file_row_number FROM ${file})`, hasUnit, rowNumber: "file_row_number" };
+  }
   const issues: Issue[] = [];
-  if (!columns.some((column) => column.name === "indicator") || years.length === 0)
+  const indicator = named.filter((column) => column.as === "indicator");
+  const unit = named.filter((column) => column.as === "unit");
+  const years = new Map<number, (Column & { as: string })[]>();
+  for (const column of named) {
+    const year = column.as === "indicator" || column.as === "unit" ? undefined : parseYear(column.name);
+    if (year !== undefined) years.set(year, [...(years.get(year) ?? []), column]);
+  }
+  if (indicator.length === 0 || years.size === 0)
     issues.push({ code: "E_PARQUET_LAYOUT", message: readerMessages.parquetLayout(label, columns.map((column) => column.name)), source: label });
-  for (const column of years)
+  for (const [name, found] of [["indicator", indicator], ["unit", unit], ...[...years].map(([year, list]) => [String(year), list] as const)] as const)
+    if (found.length > 1)
+      issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnRepeated(label, name, found.map((column) => column.name), false), source: label, column: name });
+  for (const column of [...indicator, ...unit])
+    if (!TEXT_TYPES.has(baseType(column.type)) && !INTEGER_TYPES.has(baseType(column.type)))
+      issues.push({ code: "E_PARQUET_TYPE", message: readerMessages.sqlColumnType(label, column.as, column.type), source: label, column: column.name });
+  for (const [, [column]] of years)
     if (!NUMBER_TYPES.has(baseType(column.type)))
       issues.push({ code: "E_PARQUET_TYPE", message: readerMessages.parquetYearType(label, column.name, column.type), source: label, column: column.name });
   if (issues.length > 0) throw new ValidationError(issues);
-  const hasUnit = columns.some((column) => column.name === "unit");
-  const wide = `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, ${years.map((column) => `${quoteIdentifier(column.name)}::DOUBLE AS ${quoteIdentifier(column.name)}`).join(", ")} FROM ${file})`;
+  const hasUnit = unit.length > 0;
+  const yearNames = [...years.keys()].map((year) => quoteIdentifier(String(year)));
+  const yearColumns = [...years].map(([year, [column]]) => `${quoteIdentifier(column.name)}::DOUBLE AS ${quoteIdentifier(String(year))}`);
+  const wide = `(SELECT ${hasUnit ? `${asText(unit[0])}, ` : ""}${asText(indicator[0])}, file_row_number, ${yearColumns.join(", ")} FROM ${file})`;
   return {
-    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, year::INTEGER AS year, value FROM (UNPIVOT ${wide} ON ${years.map((column) => quoteIdentifier(column.name)).join(", ")} INTO NAME year VALUE value))`,
+    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, year::INTEGER AS year, value FROM (UNPIVOT ${wide} ON ${yearNames.join(", ")} INTO NAME year VALUE value))`,
     hasUnit,
     rowNumber: "file_row_number",
   };
 }
 
-/** Checks the columns of the long layout; returns whether there is a `unit` column. */
-function checkLongColumns(columns: readonly { name: string; type: string }[], label: string): boolean {
+/**
+ * Checks the columns of the long layout (`name`: the layout's name; `written`, when another, the name in the file);
+ * returns whether there is a `unit` column. A column given twice (in any case: `SELECT *, value + 1 AS value`) is
+ * refused, as an extra column is. A Parquet file (not `query`) may hold its units and codes as whole numbers.
+ */
+function checkLongColumns(columns: readonly { name: string; type: string; written?: string }[], label: string, { query }: { query: boolean }): boolean {
   const issues: Issue[] = [];
-  const names = columns.map((column) => column.name);
+  const names = columns.map((column) => column.name.toLowerCase());
+  const codeTypes: ReadonlySet<string> = query ? TEXT_TYPES : new Set([...TEXT_TYPES, ...INTEGER_TYPES]);
   const expected: Record<string, { types: ReadonlySet<string>; required: boolean }> = {
-    unit: { types: TEXT_TYPES, required: false },
+    unit: { types: codeTypes, required: false },
     year: { types: INTEGER_TYPES, required: true },
-    indicator: { types: TEXT_TYPES, required: true },
+    indicator: { types: codeTypes, required: true },
     value: { types: NUMBER_TYPES, required: true },
     source: { types: TEXT_TYPES, required: false },
   };
   for (const [name, rule] of Object.entries(expected)) {
-    const column = columns.find((candidate) => candidate.name === name);
-    if (!column) {
-      if (rule.required) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnMissing(label, name, names), source: label, column: name });
-    } else if (!rule.types.has(baseType(column.type)))
-      issues.push({ code: "E_SQL_TYPE", message: readerMessages.sqlColumnType(label, name, column.type), source: label, column: name });
+    const found = columns.filter((_, i) => names[i] === name);
+    if (found.length === 0) {
+      if (rule.required) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnMissing(label, name, columns.map((column) => column.written ?? column.name)), source: label, column: name });
+    } else if (found.length > 1)
+      issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnRepeated(label, name, found.map((column) => column.written ?? column.name), query), source: label, column: name });
+    else if (!rule.types.has(baseType(found[0].type)))
+      issues.push({ code: "E_SQL_TYPE", message: readerMessages.sqlColumnType(label, name, found[0].type), source: label, column: name });
   }
-  for (const name of names)
-    if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnUnexpected(label, name), source: label, column: name });
+  for (const [i, name] of names.entries())
+    if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnUnexpected(label, columns[i].written ?? name), source: label, column: name });
   if (issues.length > 0) throw new ValidationError(issues);
   return names.includes("unit");
 }
@@ -157,7 +233,9 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const connection = session.connection;
   const unit = relation.hasUnit ? "unit" : "''";
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS();
-  const view = `(SELECT ${unit} AS unit, year::INTEGER AS year, indicator, value::DOUBLE AS value${relation.rowNumber ? `, ${relation.rowNumber} AS row_number` : ""} FROM ${relation.sql})`;
+  // A year is a whole number from 1000 to 9999, as the CSV reader reads one (`parseYear`); any other (a date key
+  // 20170101, an offset 0, epoch milliseconds too large for an INTEGER) is no year: `year` NULL, `written_year` as given.
+  const view = `(SELECT ${unit} AS unit, CASE WHEN year BETWEEN 1000 AND 9999 THEN year::INTEGER END AS year, year AS written_year, indicator, value::DOUBLE AS value${relation.rowNumber ? `, ${relation.rowNumber} AS row_number` : ""} FROM ${relation.sql})`;
   await connection.run(`CREATE TEMP VIEW long_values AS ${view}`);
   const issues: Issue[] = [];
   const where = { source: label };
@@ -166,11 +244,12 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const firstRow = firstAppearance && relation.rowNumber ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
   const summary = (await rows(
     `SELECT grouping(indicator, unit, year)::INTEGER AS grouping_set, indicator, unit, year, count(*)::DOUBLE AS row_count,
-       count(*) FILTER (year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
-       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value))::DOUBLE
+       count(*) FILTER (written_year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
+       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value))::DOUBLE,
+       count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE
      FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year))
      ORDER BY grouping_set, CASE WHEN grouping_set = 5 THEN first_row END, indicator, unit, year`,
-  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number][];
+  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number][];
   const byIndicator = summary.filter((row) => row[0] === 3);
   let total = 0;
   let nullYears = 0;
@@ -191,6 +270,15 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     for (const [unitName, year, code, value] of cells)
       issues.push({ code: "E_BAD_NUMBER", message: dataMessages.infiniteValue(label, unitName, year, code, value), ...where, column: "value", id: code });
     if (infinite > LISTED) issues.push({ code: "E_BAD_NUMBER", message: readerMessages.moreInfiniteValues(label, infinite - LISTED), ...where, column: "value" });
+  }
+  const badYears = byIndicator.reduce((sum, row) => sum + row[10], 0);
+  if (badYears > 0) {
+    const found = (await rows(
+      `SELECT written_year::VARCHAR, count(*)::DOUBLE, count(*) OVER ()::DOUBLE FROM long_values WHERE year IS NULL AND written_year IS NOT NULL GROUP BY written_year ORDER BY written_year LIMIT ${LISTED}`,
+    )) as [string, number, number][];
+    for (const [year, count] of found) issues.push({ code: "E_BAD_YEAR", message: readerMessages.sqlBadYear(label, year, count), ...where, column: "year" });
+    const distinct = found[0]?.[2] ?? 0;
+    if (distinct > LISTED) issues.push({ code: "E_BAD_YEAR", message: readerMessages.moreBadYears(label, distinct - LISTED), ...where, column: "year" });
   }
   for (const [count, column] of [[nullYears, "year"], [nullIndicators, "indicator"], [nullUnits, "unit"]] as const)
     if (count > 0) issues.push({ code: "E_SQL_NULL", message: readerMessages.sqlNullRows(label, count, column), ...where, column });
@@ -267,21 +355,36 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
 export async function readQueryFiles(path: string, root = dirname(path)): Promise<string[]> {
   const session = await openSandbox(resolve(root));
   try {
-    return await filesNamedBy(session, await inSandboxFolder(session, await readFile(path, "utf8")));
+    return await filesNamedBy(session, (await resolveQueryPaths(session, await readFile(path, "utf8"))).sql);
   } finally {
     session.close();
   }
 }
 
 /**
- * The files a query names: each string literal of the query (its relative paths made absolute by `inSandboxFolder`)
- * that DuckDB's `glob` expands to files (inside the sandbox folder, the only place it can read). Literals that are not
- * paths expand to nothing.
+ * The files the queries of `tree`'s `sql` column name (see `filesNamedBy`), listed before they run: a project run
+ * hashes them into its fingerprint as it does a `.sql` values file's.
+ */
+export async function readIndicatorQueryFiles(tree: Tree, root: string): Promise<string[]> {
+  if (queryIndicators(tree).length === 0) return [];
+  const session = await openSandbox(resolve(root));
+  try {
+    return (await readIndicatorQueryFilesIn(session, tree)).sort();
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * The files a query names: each text of the query that may be a path (its string literals in any quoting, and tables
+ * named as files, as DuckDB's parser reads them; its relative paths made absolute by `resolveQueryPaths`) that DuckDB's
+ * `glob` expands to files (inside the sandbox folder, the only place it can read). Texts that are not paths expand to
+ * nothing. A query DuckDB cannot parse falls back on its `'…'` literals.
  */
 async function filesNamedBy(session: SandboxSession, query: string): Promise<string[]> {
   const files = new Set<string>();
-  for (const match of query.matchAll(/'((?:[^']|'')*)'/g)) {
-    const literal = match[1].replace(/''/g, "'");
+  const texts = (await queryTexts(session, query)) ?? [...query.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1].replace(/''/g, "'"));
+  for (const literal of texts) {
     if (!/[./\\*]/.test(literal)) continue;
     try {
       for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(literal)})`)).getRowsJS()) {
@@ -299,11 +402,13 @@ async function filesNamedBy(session: SandboxSession, query: string): Promise<str
 /**
  * The values of the indicators defined in the tree's `sql` column: each query returns `unit, year, value` (`unit`
  * optional) for its indicator, typically an aggregate over a microdata table, `GROUP BY unit, year`. Every query runs
- * in one sandbox (files inside `root` only, reads only); every problem of every query is collected, each naming the
- * tree file, the indicator's line and the `sql` column.
+ * in one sandbox (files inside `root` only, reads only, with `settings`); every problem of every query is collected,
+ * each naming the tree file, the indicator's line and the `sql` column: its columns (missing, repeated, extra, of
+ * the wrong type), and its rows, checked as a values file's are (a year that is none, an infinite value, a
+ * unit-year given twice).
  */
-export async function readIndicatorQueries(tree: Tree, root: string): Promise<ValueRecord[]> {
-  const session = await openSandbox(resolve(root));
+export async function readIndicatorQueries(tree: Tree, root: string, settings: QuerySettings = {}): Promise<ValueRecord[]> {
+  const session = await openSandbox(resolve(root), settings);
   const records: ValueRecord[] = [];
   const issues: Issue[] = [];
   try {
@@ -311,9 +416,14 @@ export async function readIndicatorQueries(tree: Tree, root: string): Promise<Va
       const label = readerMessages.indicatorQuery(`${tree.source ?? "tree"}${line ? `:${line}` : ""}`, code);
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
-        const statement = await prepareSelect(session, await inSandboxFolder(session, sql), label);
-        const columns = Array.from({ length: statement.columnCount }, (_, i) => ({ name: statement.columnName(i).toLowerCase(), type: statement.columnType(i).toString() }));
+        const resolved = await resolveQueryPaths(session, sql);
+        const statement = await prepareSelect(session, resolved.sql, label, resolved.replaced);
+        const columns = columnsOf(statement).map((column) => ({ ...column, name: column.name.toLowerCase() }));
         const problems: string[] = [];
+        for (const name of new Set(columns.map((column) => column.name))) {
+          const found = columnsOf(statement).filter((column) => column.name.toLowerCase() === name);
+          if (found.length > 1) problems.push(readerMessages.sqlColumnRepeated(label, name, found.map((column) => column.name), true));
+        }
         const year = columns.find((column) => column.name === "year");
         const value = columns.find((column) => column.name === "value");
         const unit = columns.find((column) => column.name === "unit");
@@ -326,21 +436,78 @@ export async function readIndicatorQueries(tree: Tree, root: string): Promise<Va
           for (const problem of problems) issues.push({ code: "E_SQL_COLUMNS", message: problem, ...where });
           continue;
         }
-        const rows = (await statement.runAndReadAll()).getRowObjectsJS();
-        for (const row of rows) {
-          if (row.year === null || (unit && row.unit === null)) {
-            issues.push({ code: "E_SQL_NULL", message: readerMessages.indicatorNullRow(label, row.year === null ? "year" : "unit"), ...where });
-            break;
-          }
-          records.push({ unit: unit ? String(row.unit) : "", year: Number(row.year), indicator: code, value: row.value === null ? Number.NaN : Number(row.value), file: tree.source });
+        let rows;
+        try {
+          rows = (await statement.runAndReadAll()).getRowObjectsJS();
+        } catch (error) {
+          throw sqlError(label, error, resolved.replaced);
         }
+        const found = queryRecords(rows, code, unit !== undefined, label, tree.source);
+        for (const issue of found.issues) issues.push({ ...where, ...issue });
+        if (found.issues.length === 0) records.push(...found.records);
       } catch (error) {
         issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
       }
     }
+    for (const file of await readIndicatorQueryFilesIn(session, tree)) noteInputFile(file);
   } finally {
     session.close();
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return records;
+}
+
+/** The files the queries of `tree`'s `sql` column name, in an open sandbox (see `readIndicatorQueryFiles`). */
+async function readIndicatorQueryFilesIn(session: SandboxSession, tree: Tree): Promise<string[]> {
+  const files = new Set<string>();
+  for (const { sql } of queryIndicators(tree)) for (const file of await filesNamedBy(session, (await resolveQueryPaths(session, sql)).sql)) files.add(file);
+  return [...files];
+}
+
+/**
+ * The records of an indicator's query (`rows` of `unit`, `year`, `value`), checked as a values file's rows are: a row
+ * without a year or a unit, a year that is no four-digit year (`parseYear`'s rule: 1000 to 9999), an infinite value,
+ * a unit and year given twice. The issues carry a message naming `label` (the tree's line and `sql` column), at most
+ * `LISTED` of a kind.
+ */
+function queryRecords(rows: readonly Record<string, unknown>[], code: string, hasUnit: boolean, label: string, file?: string): { records: ValueRecord[]; issues: Pick<Issue, "code" | "message">[] } {
+  const records: ValueRecord[] = [];
+  const issues: Pick<Issue, "code" | "message">[] = [];
+  const badYears = new Map<string, number>();
+  const infinite: ValueRecord[] = [];
+  const cells = new Map<string, { unit: string; year: number; count: number }>();
+  for (const row of rows) {
+    if (row.year === null || (hasUnit && row.unit === null)) {
+      issues.push({ code: "E_SQL_NULL", message: readerMessages.indicatorNullRow(label, row.year === null ? "year" : "unit") });
+      break;
+    }
+    const year = Number(row.year);
+    if (!(Number.isInteger(year) && year >= 1000 && year <= 9999)) {
+      badYears.set(String(row.year), (badYears.get(String(row.year)) ?? 0) + 1);
+      continue;
+    }
+    const unit = hasUnit ? String(row.unit) : "";
+    const value = row.value === null ? Number.NaN : Number(row.value);
+    const record = { unit, year, indicator: code, value, file };
+    if (value === Infinity || value === -Infinity) infinite.push(record);
+    const key = `${unit}\u0000${year}`;
+    const cell = cells.get(key);
+    if (cell) cell.count++;
+    else cells.set(key, { unit, year, count: 1 });
+    records.push(record);
+  }
+  const byNumber = (a: [string, number], b: [string, number]) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : BigInt(a[0]) > BigInt(b[0]) ? 1 : 0);
+  const sortedYears = [...badYears].sort(byNumber);
+  for (const [year, count] of sortedYears.slice(0, LISTED)) issues.push({ code: "E_BAD_YEAR", message: readerMessages.sqlBadYear(label, year, count) });
+  if (sortedYears.length > LISTED) issues.push({ code: "E_BAD_YEAR", message: readerMessages.moreBadYears(label, sortedYears.length - LISTED) });
+  // By unit and year, whatever the order of the query's rows.
+  const byCell = (a: { unit: string; year: number }, b: { unit: string; year: number }) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : a.year - b.year);
+  infinite.sort(byCell);
+  for (const record of infinite.slice(0, LISTED))
+    issues.push({ code: "E_BAD_NUMBER", message: dataMessages.infiniteValue(label, record.unit, record.year, code, record.value) });
+  if (infinite.length > LISTED) issues.push({ code: "E_BAD_NUMBER", message: readerMessages.moreInfiniteValues(label, infinite.length - LISTED) });
+  const duplicates = [...cells.values()].filter((cell) => cell.count > 1).sort(byCell);
+  for (const cell of duplicates.slice(0, LISTED)) issues.push({ code: "E_DUPLICATE_VALUE", message: readerMessages.duplicateRows(label, cell.unit, cell.year, code, cell.count) });
+  if (duplicates.length > LISTED) issues.push({ code: "E_DUPLICATE_VALUE", message: readerMessages.moreDuplicateRows(label) });
+  return { records, issues };
 }

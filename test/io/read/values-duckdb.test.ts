@@ -206,9 +206,12 @@ describe("values from a SQL query", () => {
   it("makes only a query's file arguments absolute, as DuckDB's parser finds them, in a text with Chinese before them", async () => {
     const session = await openSandbox(dir);
     try {
-      const sql = "SELECT '常州' AS unit, * FROM read_csv('values.csv', delim = ',') JOIN 'wide.parquet' w USING (indicator), read_parquet($$long.parquet$$) WHERE indicator <> 'a.csv'";
+      // Dollar-quoted ($$…$$, $q$…$q$) and escape (E'…') strings are paths as '…' is: made absolute, written '…'.
+      const sql =
+        "SELECT '常州' AS unit, * FROM read_csv('values.csv', delim = ',') JOIN 'wide.parquet' w USING (indicator), read_parquet($$long.parquet$$), read_json($q$d/c.json$q$), read_csv(E'd/it\\'s.csv') WHERE indicator <> 'a.csv'";
+      const at = (name: string) => sqlString(join(dir, name));
       expect(await inSandboxFolder(session, sql)).toBe(
-        `SELECT '常州' AS unit, * FROM read_csv(${sqlString(join(dir, "values.csv"))}, delim = ',') JOIN ${sqlString(join(dir, "wide.parquet"))} w USING (indicator), read_parquet($$long.parquet$$) WHERE indicator <> 'a.csv'`,
+        `SELECT '常州' AS unit, * FROM read_csv(${at("values.csv")}, delim = ',') JOIN ${at("wide.parquet")} w USING (indicator), read_parquet(${at("long.parquet")}), read_json(${at("d/c.json")}), read_csv(${at("d/it's.csv")}) WHERE indicator <> 'a.csv'`,
       );
       // A CTE named like a file and a table's name are no files; an absolute path, a statement that is not a SELECT and
       // a syntax error stay as written.

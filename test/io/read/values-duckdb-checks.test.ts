@@ -1,0 +1,291 @@
+/**
+ * The checks a values query, a Parquet file and a tree's `sql` column share with the CSV reader: a column given twice,
+ * a year that is no four-digit year (however large its integer type), an infinite value, a duplicate cell named at the
+ * tree's line; Parquet read as the CSV reader reads its layouts (integer codes, `2018年` and Chinese headers); the
+ * query's text accepted and quoted as written; DuckDB's threads as asked.
+ */
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, parse } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ValidationError, type Issue } from "../../../src/errors.js";
+import { openDuckdb } from "../../../src/io/read/duckdb.js";
+import { loadInputs, type ReadOptions } from "../../../src/io/read/load.js";
+import { readIndicatorQueryFiles, readQueryFiles } from "../../../src/io/read/values-duckdb.js";
+import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
+import { makeTempDir, runCli } from "../../helpers.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
+
+const TREE = "code,parent,name,weight,direction\nA,,a,0.5,+\nB,,b,0.5,+\n";
+const VALUES = "unit,year,indicator,value\nU1,2017,A,1\nU1,2018,A,2\nU2,2017,A,3\nU2,2018,A,4\nU1,2017,B,5\nU1,2018,B,6\nU2,2017,B,7\nU2,2018,B,8\n";
+
+/** A folder with the tree, the values as CSV, and `files`. */
+function folder(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  return makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, ...files });
+}
+
+/** Runs statements in a fresh, unsandboxed DuckDB in `dir` (to make Parquet files). */
+async function duckdb(dir: string, ...statements: string[]): Promise<void> {
+  const session = await openDuckdb();
+  try {
+    for (const statement of statements) await session.connection.run(statement.replace(/'@\//g, `'${dir}/`));
+  } finally {
+    session.close();
+  }
+}
+
+/** The values of `data` (a file of `dir`) read with `tree` (default tree.csv), labelled by their names. */
+function load(dir: string, data: string, tree = "tree.csv", options: ReadOptions = {}) {
+  return loadInputs(join(dir, tree), join(dir, data), { tree, data }, { queryRoot: dir, ...options });
+}
+
+/** The issues of a failed load. */
+async function issuesOf(promise: Promise<unknown>): Promise<Issue[]> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues;
+}
+
+/** The codes and messages of `issues`. */
+const brief = (issues: readonly Issue[]) => issues.map(({ code, message }) => ({ code, message }));
+
+describe("a column given twice", () => {
+  it("is refused in a values query, whatever its case, naming the file, the column and its spellings", async () => {
+    const dir = await folder({
+      "star.sql": "SELECT *, value + 1000 AS value FROM read_csv('values.csv')",
+      "case.sql": "SELECT unit, year, indicator, value, value * 0 + 1 AS VALUE FROM read_csv('values.csv')",
+    });
+    const star = await issuesOf(load(dir, "star.sql"));
+    expect(brief(star)).toEqual([
+      {
+        code: "E_SQL_COLUMNS",
+        message:
+          "star.sql: column value is given 2 times (value, value); expected it once (SELECT *, … AS value keeps the old column beside the new one: write SELECT * REPLACE (… AS value), or SELECT * EXCLUDE (value), …)",
+      },
+    ]);
+    expect((await issuesOf(load(dir, "case.sql")))[0].message).toMatch(/^case\.sql: column value is given 2 times \(value, VALUE\)/);
+  });
+
+  it("is refused in a tree's sql column, naming its line and the column sql", async () => {
+    const dir = await folder({ "q.csv": "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, year, value, 1.0 AS value FROM read_csv('values.csv') WHERE indicator = 'B'\"\n" });
+    const issues = await issuesOf(load(dir, "values.csv", "q.csv"));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: "E_SQL_COLUMNS", source: "q.csv", line: 3, column: "sql", id: "B" });
+    expect(issues[0].message).toMatch(/^q\.csv:3: indicator B, column sql: column value is given 2 times \(value, value\)/);
+  });
+});
+
+describe("years", () => {
+  it("refuses a year of a query or a Parquet file that is no four-digit year, as the CSV reader does, naming the file", async () => {
+    const dir = await folder({
+      // A date key (yyyymmdd), an offset from 2017, a sentinel, epoch milliseconds (BIGINT, beyond an INTEGER), and a
+      // HUGEINT beyond a BIGINT (2^64 + 2017).
+      "key.sql": "SELECT unit, (year * 10000 + 101)::INTEGER AS year, indicator, value FROM read_csv('values.csv')",
+      "offset.sql": "SELECT unit, (year - 2017)::INTEGER AS year, indicator, value FROM read_csv('values.csv')",
+      "sentinel.sql": "SELECT unit, CASE WHEN year = 2017 THEN -5 ELSE year END AS year, indicator, value FROM read_csv('values.csv')",
+      "epoch.sql": "SELECT unit, epoch_ms(make_date(year::INTEGER, 1, 1)) AS year, indicator, value FROM read_csv('values.csv')",
+      "huge.sql": "SELECT unit, year::HUGEINT + 18446744073709551616 AS year, indicator, value FROM read_csv('values.csv')",
+    });
+    const expected = (file: string, years: string[]) => years.map((year) => ({ code: "E_BAD_YEAR", message: `${file}: year ${year} is not a year (4 rows); expected a four-digit year such as 2017` }));
+    expect(brief(await issuesOf(load(dir, "key.sql")))).toEqual(expected("key.sql", ["20170101", "20180101"]));
+    expect(brief(await issuesOf(load(dir, "offset.sql")))).toEqual(expected("offset.sql", ["0", "1"]));
+    expect(brief(await issuesOf(load(dir, "sentinel.sql")))).toEqual(expected("sentinel.sql", ["-5"]));
+    // 2017-01-01 is 1483228800 s after 1970-01-01 (47 years, 12 of them leap: 17167 days × 86400 s); 2018: 365 days more.
+    expect(brief(await issuesOf(load(dir, "epoch.sql")))).toEqual(expected("epoch.sql", ["1483228800000", "1514764800000"]));
+    expect(brief(await issuesOf(load(dir, "huge.sql")))).toEqual(expected("huge.sql", ["18446744073709553633", "18446744073709553634"]));
+    await duckdb(dir, "COPY (SELECT unit, epoch_ms(make_date(year::INTEGER, 1, 1)) AS year, indicator, value FROM read_csv('@/values.csv')) TO '@/epoch.parquet'");
+    expect(brief(await issuesOf(load(dir, "epoch.parquet")))).toEqual(expected("epoch.parquet", ["1483228800000", "1514764800000"]));
+  });
+
+  it("refuses such a year from a tree's sql column, naming the line and the column sql", async () => {
+    const dir = await folder({ "q.csv": "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, (year * 10000 + 101)::BIGINT AS year, value FROM read_csv('values.csv') WHERE indicator = 'B'\"\n" });
+    const issues = await issuesOf(load(dir, "values.csv", "q.csv"));
+    expect(issues.map((issue) => [issue.code, issue.line, issue.column, issue.message])).toEqual([
+      ["E_BAD_YEAR", 3, "sql", "q.csv:3: indicator B, column sql: year 20170101 is not a year (2 rows); expected a four-digit year such as 2017"],
+      ["E_BAD_YEAR", 3, "sql", "q.csv:3: indicator B, column sql: year 20180101 is not a year (2 rows); expected a four-digit year such as 2017"],
+    ]);
+  });
+});
+
+describe("a tree's sql column", () => {
+  it("refuses an infinite value, naming the line and the column sql (a .sql values file refuses it too)", async () => {
+    const dir = await folder({
+      "q.csv":
+        "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, year, CASE WHEN unit = 'U1' AND year = 2018 THEN 'inf'::DOUBLE WHEN unit = 'U2' AND year = 2017 THEN 1 / 0.0 * -1 ELSE value END AS value FROM read_csv('values.csv') WHERE indicator = 'B'\"\n",
+      "rest.csv": VALUES.split("\n").filter((line) => !/,B,/.test(line)).join("\n"),
+    });
+    const issues = await issuesOf(load(dir, "rest.csv", "q.csv"));
+    expect(issues.map((issue) => [issue.code, issue.line, issue.column, issue.message])).toEqual([
+      // By unit and year, as a values file's (whatever the order of the query's rows).
+      ["E_BAD_NUMBER", 3, "sql", 'q.csv:3: indicator B, column sql: indicator "B", unit "U1", year 2018: the value is Infinity; expected a finite number (an empty cell or NULL for a missing value)'],
+      ["E_BAD_NUMBER", 3, "sql", 'q.csv:3: indicator B, column sql: indicator "B", unit "U2", year 2017: the value is -Infinity; expected a finite number (an empty cell or NULL for a missing value)'],
+    ]);
+  });
+
+  it("names the line and the column sql for a unit and year its query gives twice", async () => {
+    const dir = await folder({
+      "q.csv": "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, year, value FROM read_csv('values.csv') WHERE indicator = 'B' UNION ALL SELECT 'U2', 2018, 1.0\"\n",
+      "rest.csv": VALUES.split("\n").filter((line) => !/,B,/.test(line)).join("\n"),
+    });
+    const issues = await issuesOf(load(dir, "rest.csv", "q.csv"));
+    expect(brief(issues)).toEqual([
+      { code: "E_DUPLICATE_VALUE", message: 'q.csv:3: indicator B, column sql: unit "U2", year 2018, indicator "B" has 2 rows; expected one value per unit, year and indicator' },
+    ]);
+    expect(issues[0]).toMatchObject({ source: "q.csv", line: 3, column: "sql" });
+  });
+
+  it("lists the files its queries read, dollar-quoted paths too", async () => {
+    const dir = await folder({ "d/p.csv": "unit,year,value\n", "d/q.json": "[]" });
+    const tree = parseTreeCsv("code,parent,name,weight,direction,sql\nA,,a,0.5,+,SELECT * FROM read_csv($$d/p.csv$$)\nB,,b,0.5,+,SELECT * FROM read_json(E'd/q.json')\n", "tree.csv");
+    expect(await readIndicatorQueryFiles(tree, dir)).toEqual([join(dir, "d/p.csv"), join(dir, "d/q.json")]);
+  });
+});
+
+describe("Parquet read as the CSV reader reads its layouts", () => {
+  it("reads indicator codes and units written as whole numbers as text, in the wide and the long layout", async () => {
+    const tree = "code,parent,name,weight,direction\n101,,a,0.5,+\n102,,b,0.5,+\n";
+    const csv = "unit,year,indicator,value\n1,2017,101,1\n1,2018,101,2\n2,2017,101,3\n2,2018,101,4\n1,2017,102,5\n1,2018,102,6\n2,2017,102,7\n2,2018,102,8\n";
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": csv });
+    await duckdb(
+      dir,
+      // BIGINT codes and units, as pandas writes a column of integers.
+      "COPY (SELECT unit::BIGINT AS unit, indicator::BIGINT AS indicator, sum(value) FILTER (year = 2017) AS \"2017\", sum(value) FILTER (year = 2018) AS \"2018\" FROM read_csv('@/values.csv', all_varchar = true, types = {'value': 'DOUBLE'}) GROUP BY ALL ORDER BY ALL) TO '@/wide.parquet'",
+      "COPY (SELECT unit::BIGINT AS unit, year::INTEGER AS year, indicator::BIGINT AS indicator, value::DOUBLE AS value FROM read_csv('@/values.csv', all_varchar = true)) TO '@/long.parquet'",
+    );
+    const reference = (await load(dir, "values.csv")).panel;
+    expect(reference.units).toEqual(["1", "2"]);
+    for (const file of ["wide.parquet", "long.parquet"]) {
+      const { panel } = await load(dir, file);
+      expect({ units: panel.units, years: panel.years, indicators: panel.indicators, values: [...panel.values] }).toEqual({
+        units: reference.units,
+        years: reference.years,
+        indicators: reference.indicators,
+        values: [...reference.values],
+      });
+    }
+  });
+
+  it("reads the year headers 2018年, 2018年度 and 2018.0 of a wide file, and the Chinese headers of a long one", async () => {
+    const dir = await folder();
+    const reference = (await load(dir, "values.csv")).panel;
+    const pivot = (year2017: string, year2018: string) =>
+      `SELECT unit AS 地区, indicator AS 指标, sum(value) FILTER (year = 2017) AS "${year2017}", sum(value) FILTER (year = 2018) AS "${year2018}" FROM read_csv('@/values.csv') GROUP BY ALL ORDER BY ALL`;
+    await duckdb(
+      dir,
+      `COPY (${pivot("2017年", "2018年度")}) TO '@/wide-cn.parquet'`,
+      `COPY (${pivot("2017.0", "2018.0")}) TO '@/wide-float.parquet'`,
+      "COPY (SELECT unit AS 评价对象, year AS 年份, indicator AS 指标代码, value AS \"数值（万元）\" FROM read_csv('@/values.csv')) TO '@/long-cn.parquet'",
+      `COPY (SELECT *, "2018" AS "2018.0" FROM (${pivot("2017", "2018")})) TO '@/twice.parquet'`,
+    );
+    for (const file of ["wide-cn.parquet", "wide-float.parquet", "long-cn.parquet"]) {
+      const { panel } = await load(dir, file);
+      expect({ file, units: panel.units, years: panel.years, values: [...panel.values] }).toEqual({ file, units: reference.units, years: reference.years, values: [...reference.values] });
+    }
+    // Two headers of one year: which one holds its values is unclear.
+    expect(brief(await issuesOf(load(dir, "twice.parquet")))).toEqual([{ code: "E_SQL_COLUMNS", message: "twice.parquet: column 2018 is given 2 times (2018, 2018.0); expected it once" }]);
+  });
+});
+
+describe("the query's text", () => {
+  it("accepts a semicolon followed by comments, as DuckDB reads one statement", async () => {
+    const dir = await folder({
+      "a.sql": "SELECT unit, year, indicator, value FROM read_csv('values.csv');\n-- end of query\n",
+      "b.sql": "SELECT unit, year, indicator, value FROM read_csv('values.csv'); /* done */",
+      "c.sql": "-- the values\nSELECT unit, year, indicator, value FROM read_csv('values.csv');;  -- done",
+    });
+    const reference = (await load(dir, "values.csv")).panel;
+    for (const file of ["a.sql", "b.sql", "c.sql"]) expect([...(await load(dir, file)).panel.values]).toEqual([...reference.values]);
+  });
+
+  it("refuses an empty query or one of comments only as holding no statement", async () => {
+    const dir = await folder({ "empty.sql": "", "todo.sql": "-- TODO: write the query\n/* later */ ;\n" });
+    for (const file of ["empty.sql", "todo.sql"]) {
+      expect(brief(await issuesOf(load(dir, file)))).toEqual([{ code: "E_SQL", message: `${file}: the query holds no statement; expected exactly one SELECT` }]);
+    }
+  });
+
+  it("quotes the query as written in DuckDB's message, its paths not made absolute, the caret where it was", async () => {
+    const dir = await folder({ "typo.sql": "SELECT unit, year, indicator, value FROM read_csv('values.csv') WHERE valu > 0" });
+    const [issue] = await issuesOf(load(dir, "typo.sql"));
+    expect(issue.message).toMatch(/^typo\.sql: DuckDB refused the query: Binder Error: Referenced column "valu" not found/);
+    expect(issue.message).not.toContain(dir);
+    // DuckDB quotes the end of a long line ("LINE 1: ..." and the end of the folder made absolute, taken out), the
+    // caret under "valu".
+    const lines = issue.message.split("\n");
+    const quoted = lines.findIndex((line) => line.startsWith("LINE 1: "));
+    expect(lines[quoted]).toMatch(/^LINE 1: \.\.\..*values\.csv'\) WHERE valu > 0$/);
+    expect(lines[quoted]).not.toContain("/");
+    expect(lines[quoted + 1].indexOf("^")).toBe(lines[quoted].indexOf("valu >"));
+  });
+
+  it("says how to read a file that is not UTF-8 (a GBK export), which DuckDB cannot read here", async () => {
+    // "地区" in GBK: B5D8 C7F8.
+    const gbk = Buffer.concat([Buffer.from("unit,year,indicator,value\n"), Buffer.from([0xb5, 0xd8, 0xc7, 0xf8]), Buffer.from(",2017,A,1\n")]);
+    const dir = await folder({ "gbk.csv": gbk, "gbk.sql": "SELECT * FROM read_csv('gbk.csv')" });
+    const [error] = await issuesOf(load(dir, "gbk.sql"));
+    expect(error.code).toBe("E_SQL");
+    expect(error.message).toMatch(/^gbk\.sql: DuckDB refused the query: .*not utf-8 encoded/s);
+    expect(error.message).toMatch(/queries read UTF-8 only .*iconv -f GBK -t UTF-8.*the tool's own reader reads GBK\)$/s);
+  });
+
+  it("lists and reads the files named by dollar-quoted and escape strings, from any current folder", async () => {
+    const dir = await folder({ "d/c.json": '[{"unit":"U1","year":2017,"indicator":"A","value":1}]', "d/e.csv": "unit,year,indicator,value\n" });
+    const query = "SELECT unit, year::INTEGER AS year, indicator, value FROM read_json($$d/c.json$$) UNION ALL SELECT * FROM read_csv(E'd/e.csv', types = {'year': 'INTEGER', 'value': 'DOUBLE'}) UNION ALL SELECT * FROM read_csv('values.csv') WHERE NOT (unit = 'U1' AND year = 2017 AND indicator = 'A')";
+    const root = await makeTempDir({ "q.sql": query });
+    // The query lives elsewhere: its files resolve against the folder it may read (the values), not the current one.
+    expect(await readQueryFiles(join(root, "q.sql"), dir)).toEqual([join(dir, "d/c.json"), join(dir, "d/e.csv"), join(dir, "values.csv")]);
+    const { panel } = await loadInputs(join(dir, "tree.csv"), join(root, "q.sql"), { tree: "tree.csv", data: "q.sql" }, { queryRoot: dir });
+    expect(panel.values[0]).toBe(1);
+  });
+});
+
+describe("DuckDB's threads", () => {
+  it("are those asked for (one gives the same sums on every run), and every core's by default", async () => {
+    // The query's value is DuckDB's own setting: the number of threads its queries run with.
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nT,,threads,1,+\n",
+      "threads.sql": `SELECT 'U' AS unit, 2020 AS year, 'T' AS indicator, current_setting('threads')::DOUBLE AS value`,
+    });
+    expect((await load(dir, "threads.sql", "tree.csv", { threads: 1 })).panel.values[0]).toBe(1);
+    expect((await load(dir, "threads.sql", "tree.csv", { threads: 3 })).panel.values[0]).toBe(3);
+    const session = await openDuckdb();
+    try {
+      const cores = Number((await session.connection.runAndReadAll("SELECT current_setting('threads')")).getRowsJS()[0][0]);
+      expect((await load(dir, "threads.sql")).panel.values[0]).toBe(cores);
+    } finally {
+      session.close();
+    }
+    // A tree's sql column runs with them too, beside a CSV values file (V) and a Parquet one.
+    const tree = "code,parent,name,weight,direction,sql\nV,,v,0.5,+,\nT,,threads,0.5,+,\"SELECT 'U' AS unit, 2020 AS year, current_setting('threads')::DOUBLE AS value\"\n";
+    const other = await makeTempDir({ "tree.csv": tree, "values.csv": "unit,year,indicator,value\nU,2020,V,1\n" });
+    await duckdb(other, "COPY (SELECT * FROM read_csv('@/values.csv')) TO '@/values.parquet'");
+    for (const values of ["values.csv", "values.parquet"]) {
+      const { panel } = await load(other, values, "tree.csv", { threads: 1 });
+      expect(panel.values[panel.indicators.indexOf("T")]).toBe(1);
+    }
+  });
+});
+
+describe("the folder a query may read", () => {
+  it("is refused when it holds every file: the file system's root or the home folder (a job started there, outside a project)", async () => {
+    const dir = await folder({ "q.sql": "SELECT unit, year, indicator, value FROM read_csv('values.csv')" });
+    for (const [root, home] of [[parse(dir).root, false], [homedir(), true]] as const) {
+      const issues = await issuesOf(load(dir, "q.sql", "tree.csv", { queryRoot: root }));
+      expect(issues).toEqual([expect.objectContaining({ code: "E_SQL_ROOT", message: readerMessages.sqlRootTooWide(root, home) })]);
+    }
+    // The query's own folder reads as before.
+    const read = await load(dir, "q.sql");
+    expect(read.panel.units).toEqual(["U1", "U2"]);
+  });
+
+  it("from the command line outside a project, the current folder: started in / the query is refused before it runs", async () => {
+    const dir = await folder({ "q.sql": "SELECT unit, year, indicator, value FROM read_csv('values.csv')" });
+    const run = await runCli(["compute", "-i", join(dir, "tree.csv"), "-d", join(dir, "q.sql"), "--out", join(dir, "out")], "/");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(readerMessages.sqlRootTooWide("/", false));
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+});
