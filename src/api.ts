@@ -340,9 +340,10 @@ export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOpt
         .list("aggregations", given.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of one or more of: ${AGGREGATE_METHODS.join(", ")}`, { nonEmpty: true })
         .list("missingPolicies", given.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of one or more of: ${MISSING_POLICIES.join(", ")}`, { nonEmpty: true })
         .object("weightRanges", given.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
-    // As the command, the analysis takes no screening: its runs would each screen anew.
+    // The analysis takes no screening option: its runs would each screen anew. The command's --screen screens whole
+    // units once, before the analysis; here the caller does that.
     if (keyed && given.screen !== undefined)
-      checks.fail("screen", "option screen is not taken by uncertainty; expected the panel screened first (screenPanel, then { ...inputs, panel }), as the uncertainty command takes no screening either");
+      checks.fail("screen", 'option screen is not taken by uncertainty; expected the panel screened first (screenPanel(tree, panel, { threshold, by: "unit" }), then { ...inputs, panel }), as the uncertainty command screens whole units with --screen');
     const codes = isInputs(inputs) ? inputs.tree.byCode : undefined;
     for (const [code, range] of keyed && isObject(given.weightRanges) ? Object.entries(given.weightRanges) : []) {
       if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${quote(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
@@ -630,6 +631,7 @@ export const INDEX_OPTION_NAMES = Object.keys({
   power: true,
   performanceGroups: true,
   screen: true,
+  minGroupCoverage: true,
   aggregateByLevel: true,
   strict: true,
   missing: true,

@@ -74,6 +74,7 @@ const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--normalize": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--table": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--with": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--screen-by": { files: ["core/command-messages.ts"], why: "the uncertainty command's screening (the library's uncertainty() takes no screen at all)" },
 };
 
 /** Every flag the command line defines: the first argument of each commander `option(...)` or `new Option(...)`. */

@@ -63,7 +63,7 @@ export const OPTION_GROUPS: Record<HelpGroup, readonly string[]> = {
     "--collinear",
     "--weak-parent",
   ],
-  data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--screen-by"],
+  data: ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--screen-by", "--min-group-coverage"],
   weights: [
     "--weights",
     "--method",
@@ -142,14 +142,15 @@ const SHOWN_WEIGHTS_OPTIONS = new Set(["--weights", "--method"]);
  */
 export const FOLDED_OPTIONS: Record<string, { under: string; options: readonly string[] }> = {
   methods: { under: "--normalise", options: ["--normalize", "--cap", "--dampen", "--reference-unit", "--range", "--z-scale", "--power", "--performance-groups"] },
-  data: { under: "--missing", options: ["--unfilled", "--winsor-max", "--outlier-scope", "--screen-by", "--unit"] },
+  data: { under: "--missing", options: ["--unfilled", "--winsor-max", "--outlier-scope", "--screen", "--screen-by", "--min-group-coverage", "--unit"] },
 };
 
 /**
  * Options named in another option's description only: `--always` (a second name of `--force`) and `--if-changed` (a
- * project run's default now, still accepted).
+ * project run's default now, still accepted), `--explain` (in `--preset`'s: "--explain lists it") and `weights`'s
+ * `-m, --method` (in `--weights`'s).
  */
-const ALIASES = new Set(["--always", "--if-changed"]);
+const ALIASES = new Set(["--always", "--if-changed", "--explain", "--method"]);
 
 /** The topic whose page shows `long` in full, if it is folded. */
 function foldedTopicOf(long: string | undefined): string | undefined {

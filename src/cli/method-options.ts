@@ -13,6 +13,7 @@ import { checkPerformanceThresholds, DEFAULT_PERFORMANCE_THRESHOLDS } from "../c
 import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
 import { UsageError } from "../errors.js";
 import { commandMessages } from "../core/command-messages.js";
+import { checkMessages } from "../core/check-messages.js";
 
 export interface MethodCommandOptions {
   normalise?: NormalizeMethod;
@@ -26,6 +27,7 @@ export interface MethodCommandOptions {
   zScale?: ZScale;
   power?: number;
   performanceGroups?: readonly [number, number, number];
+  minGroupCoverage?: number;
 }
 
 function performanceOption(text: string): readonly [number, number, number] {
@@ -66,6 +68,14 @@ function aggregateOption(text: string): AggregateSpec {
   return parsed.value;
 }
 
+const MIN_GROUP_COVERAGE_HELP = "a group is missing where under this share (0-1) of its children have a value (COINr dat_thresh)";
+
+function minGroupCoverageOption(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !(value > 0 && value <= 1)) throw new InvalidArgumentError(methodMessages.badPairOption("--min-group-coverage", text, checkMessages.expectedOption("share")));
+  return value;
+}
+
 /** Adds the normalisation and aggregation options. */
 export function addMethodOptions(command: Command): Command {
   return command
@@ -88,6 +98,7 @@ export function addMethodOptions(command: Command): Command {
       ).argParser(performanceOption),
     )
     .addOption(new Option("--power <p>", "power aggregation: the exponent of the generalised mean (same as --aggregate power:P)").argParser(powerOption))
+    .addOption(new Option("--min-group-coverage <share>", MIN_GROUP_COVERAGE_HELP).argParser(minGroupCoverageOption))
     .addOption(
       new Option(
         "--aggregate <spec>",
@@ -98,7 +109,7 @@ export function addMethodOptions(command: Command): Command {
     );
 }
 
-/** Adds `--screen` and `--screen-by` (compute only: the uncertainty engine keeps every unit of its panel). */
+/** Adds `--screen` and `--screen-by` (uncertainty screens whole units only, before its runs: see its command). */
 export function addScreenOptions(command: Command): Command {
   return command
     .addOption(
@@ -121,7 +132,7 @@ export function screenOptionOf(options: { screen?: number; screenBy?: ScreenScop
 /** The `computeIndex` options from the parsed command line. */
 export function methodOptionsOf(
   options: MethodCommandOptions,
-): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "indexName" | "range" | "zScale" | "power" | "performanceGroups"> {
+): Pick<ComputeOptions, "normalize" | "cap" | "dampen" | "referenceUnit" | "aggregate" | "aggregateByLevel" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "minGroupCoverage"> {
   if (options.normalise && options.normalize && options.normalise !== options.normalize)
     throw new UsageError("E_USAGE", commandMessages.normaliseDisagrees(options.normalise, options.normalize));
   const byLevel = options.aggregate?.byLevel ?? {};
@@ -139,6 +150,7 @@ export function methodOptionsOf(
     range: options.range,
     zScale: options.zScale,
     power: options.power ?? specPower,
+    minGroupCoverage: options.minGroupCoverage,
     performanceGroups: options.performanceGroups === (true as unknown) ? DEFAULT_PERFORMANCE_THRESHOLDS : options.performanceGroups,
   };
 }

@@ -36,6 +36,9 @@ export const commandMessages = catalogue("commandMessages", {
   explainWithoutPreset: (presets: readonly string[]) => `--explain needs --preset NAME; expected one of: ${presets.join(", ")}`,
   presetValueNotChoice: (preset: string, option: string, value: string, choices: readonly string[]) =>
     `preset ${preset}: --${option} ${value} is not one of ${choices.join(", ")}`,
+  /** `uncertainty` with `--screen` by unit-year (`where`: the flag, or index.yaml's key): its runs would fill the gaps compute leaves. */
+  screenByUnitYearInUncertainty: (where: string) =>
+    `${where} unit-year: uncertainty screens whole units only (the values of a screened unit-year would be gaps its runs fill or refuse, where compute leaves that unit-year empty); expected --screen-by unit, or no --screen`,
 
   // Options that contradict each other, or that the run cannot honour.
   /** `missing`: the one of `--indicators` and `--data` not given. */
@@ -118,6 +121,9 @@ export const commandMessages = catalogue("commandMessages", {
   dataStage: (imputed: number, methods: readonly (readonly [string, number])[], reweighted: number, treated: number, files: boolean) =>
     `imputed ${cells(imputed)}${methods.length > 0 ? ` (${methods.map(([method, n]) => `${method} ${n}`).join(", ")})` : ""}, reweighted ${cells(reweighted)}, ` +
     `outlier-treated ${cells(treated)}${files ? " (see imputations.csv, treatment.csv)" : ""}\n`,
+  /** The group scores `--min-group-coverage` set missing (rows `below-coverage` of imputations.csv). */
+  belowCoverage: (count: number, files: boolean) =>
+    `set ${counted(count, "group score")} missing by --min-group-coverage: less than that share of the group's children have a value in the unit-year${files ? " (see imputations.csv)" : ""}\n`,
   /** `dataStage` of uncertainty's nominal run. */
   nominalRun: (dataStage: string) => `nominal run: ${dataStage}`,
 });

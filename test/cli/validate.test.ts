@@ -174,4 +174,18 @@ describe("innovation-index validate", () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe(`error: 1 problem found:\ntree.csv:2: ${messages.weightsRenormalised("INDEX", 5)}\n`);
   });
+
+  it("refuses --performance-groups (compute's groups.csv, which validate does not form), and a preset's or index.yaml's is left aside", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "index.yaml": "indicators: tree.csv\nvalues: values.csv\nmethods:\n  performance-groups: 120,100,80\n" });
+    // Before, it was taken and did nothing, without a word.
+    const typed = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--performance-groups"], dir);
+    expect(typed).toMatchObject({ code: 2, stdout: "" });
+    expect(typed.stderr).toContain("unknown option '--performance-groups'");
+    // The EIS preset sets performance groups among its methods; validate takes the others.
+    const preset = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--preset", "eis"], dir);
+    expect(preset.stderr).not.toMatch(/performance/);
+    expect(preset.code).toBe(0);
+    // The project's key is compute's: validate runs in that project as before.
+    expect(await runCli(["validate"], dir)).toMatchObject({ code: 0, stderr: "" });
+  });
 });

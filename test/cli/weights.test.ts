@@ -226,6 +226,18 @@ describe("innovation-index weights --out: the extension chooses the format", () 
 });
 
 describe("innovation-index weights: options the method does not use", () => {
+  it("--method pca from no more observations than indicators warns (W_PCA_FEW_OBSERVATIONS), naming the group, n and k", async () => {
+    // U1 in 2018-2019: 2 observations of the 3 indicators, all weighed together under INDEX (rule "sum").
+    const dir = await smallProject();
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "pca", "--weight-years", "2018-2019", "--weight-units", "U1"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: ${weightingMessages.pcaFewObservations("INDEX", 2, 3, false)}\n`);
+    // All 6 unit-years: more observations than indicators, no warning.
+    const all = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "pca"], dir);
+    expect(all.code).toBe(0);
+    expect(all.stderr).not.toContain("warning:");
+  });
+
   it("--alpha and --entropy-shift with --method critic warn (W_OPTION_UNUSED) and leave the weights as without them", async () => {
     const dir = await smallProject();
     const plain = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "critic"], dir);
@@ -235,6 +247,16 @@ describe("innovation-index weights: options the method does not use", () => {
     expect(run.stderr).toBe(
       `warning: ${weightingMessages.entropyShiftUnused("--weights critic")}\nwarning: ${weightingMessages.alphaUnused("--weights critic")}\n${plain.stderr}`,
     );
+  });
+
+  it("--performance-groups (compute's groups.csv, which weights does not form) is refused, not taken and ignored", async () => {
+    const dir = await smallProject();
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--performance-groups"], dir);
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr).toContain("unknown option '--performance-groups'");
+    // The EIS preset's performance groups are left aside as before; its weighting method is taken.
+    const preset = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--preset", "eis"], dir);
+    expect(preset.code, preset.stderr).toBe(0);
   });
 });
 

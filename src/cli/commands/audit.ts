@@ -26,7 +26,10 @@ import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/wr
 import { outputMessages } from "../../core/output-messages.js";
 import { addDataOptions, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
+import type { ScreenScope } from "../../core/screen.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import { addInputOptions, integerOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { printable, renderColumns } from "../render.js";
@@ -41,6 +44,9 @@ export interface AuditCommandOptions extends InputOptions, MethodCommandOptions,
   skew?: number;
   baseYear?: number;
   strict: boolean;
+  /** `--screen`, `--screen-by`: units left out before the index is computed, as in `compute`. */
+  screen?: number;
+  screenBy?: ScreenScope;
   out: string;
   decimals: number;
   /** Also write audit.xlsx (every table) and audit.html (charts and tables). */
@@ -124,9 +130,9 @@ Examples:
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   const defaults = DEFAULT_AUDIT_THRESHOLDS;
-  addWeightingOptions(addDataOptions(addWeightsOption(command)))
-    .option("--min-coverage <share>", `flag low-coverage below this share of observed values (default ${defaults.minCoverage})`, thresholdOption("--min-coverage", 0, 1))
-    .option("--skew <t>", `flag skew-kurtosis when |skewness| > t ... (default ${defaults.skewness})`, thresholdOption("--skew", 0, 1e6))
+  addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
+    .option("--min-coverage <share>", `flag low-coverage below this share (default ${defaults.minCoverage})`, thresholdOption("--min-coverage", 0, 1))
+    .option("--skew <t>", `flag skew-kurtosis at |skewness| > t ... (default ${defaults.skewness})`, thresholdOption("--skew", 0, 1e6))
     .option("--kurtosis <t>", `... and kurtosis > t (default ${defaults.kurtosis})`, thresholdOption("--kurtosis", -3, 1e6))
     .option("--same-share <share>", `flag near-constant when one value holds more than this share (default ${defaults.sameShare})`, thresholdOption("--same-share", 0, 1))
     .option("--collinear <r>", `flag siblings correlated at |r| >= r (default ${defaults.collinear})`, thresholdOption("--collinear", 0, 1))
@@ -139,11 +145,14 @@ Examples:
     .addOption(new Option("--drop-ranks <years>", "years of sensitivity-drop-ranks.csv: the last year, or every year (one row per unit and year)").choices(UNIT_YEARS).default("last"))
     .addOption(new Option("--profiles <years>", "years of profiles.csv: the last year, or every year").choices(UNIT_YEARS).default("last"))
     .option("--profile-unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
-    .option("-q, --quiet", "print nothing but errors", false)
-    .action(async (_options: AuditCommandOptions, command: Command) => {
-      await applyProject(command, env);
-      return runAudit(command.opts(), env);
-    });
+    .option("-q, --quiet", "print nothing but errors", false);
+  addPresetOptions(command).action(async (_options: AuditCommandOptions, command: Command) => {
+    await applyProject(command, env);
+    // The preset as compute applies it, so that the audit is of the index compute computes.
+    const preset = applyPreset(command);
+    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    return runAudit(command.opts(), env);
+  });
 }
 
 /** Runs `audit`: read, validate, compute (as compute does), audit, format, write, summarise. */

@@ -17,7 +17,10 @@ import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
+import type { ScreenScope } from "../../core/screen.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
@@ -31,22 +34,27 @@ export interface ConfigurationOptions extends InputOptions, MethodCommandOptions
   weights: WeightMethod;
   baseYear?: number;
   strict: boolean;
+  screen?: number;
+  screenBy?: ScreenScope;
+  preset?: Preset;
 }
 
 export interface CompareCommandOptions extends ConfigurationOptions {
   with?: string;
+  /** `--explain`: print the configurations' presets and compute nothing. */
+  explain?: boolean;
   year?: number;
   out?: string;
   decimals: number;
   quiet: boolean;
 }
 
-/** Adds the options of `compute` that define a configuration (inputs, methods, data stage, weighting). */
+/** Adds the options of `compute` that define a configuration (inputs, methods, screening, data stage, weighting, preset). */
 export function addConfigurationOptions(command: Command): Command {
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
-  return addWeightingOptions(addDataOptions(addWeightsOption(command)));
+  return addPresetOptions(addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command)))));
 }
 
 export function registerCompare(program: Command, env: CliEnv): void {
@@ -79,6 +87,12 @@ Examples:
 export async function runCompare(projects: readonly string[], command: Command, env: CliEnv): Promise<void> {
   const options = command.opts<CompareCommandOptions>();
   const configurations = await configurationsOf(projects, command, env);
+  // --explain prints the preset of each configuration (once when both have the same) and computes nothing.
+  if (options.explain || configurations.some((configuration) => configuration.explain)) {
+    const presets = [...new Set(configurations.map((configuration) => configuration.options.preset).filter((preset) => preset !== undefined))];
+    if (presets.length === 0) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
+    return void env.stdout(presets.map(formatPresetExplanation).join("\n"));
+  }
   const [a, b] = [await computeConfiguration(configurations[0], env), await computeConfiguration(configurations[1], env)];
   const comparison = compareResults(a.result, b.result, { year: options.year });
   if (options.out) {
@@ -100,7 +114,25 @@ interface Configuration {
   name: "a" | "b";
   label: string;
   options: ConfigurationOptions;
+  /** `--explain` given in `--with`. */
+  explain?: boolean;
 }
+
+/**
+ * The options of a configuration parsed into `parser` (from `--with`, or a project file), with the preset applied as
+ * `compute` applies it: under the flags and the project file's keys, each configuration its own (a preset in `--with`
+ * replaces the command's for b, the options the command's preset set included). Returns whether `--explain` was set
+ * in `parser`; the preset is applied without it, `runCompare` printing the configurations' presets.
+ */
+function withPreset(parser: Command): { options: ConfigurationOptions; explain: boolean } {
+  const explain = parser.getOptionValue("explain") === true;
+  parser.setOptionValue("explain", false);
+  applyPreset(parser);
+  return { options: parser.opts<ConfigurationOptions>(), explain };
+}
+
+/** What sets an option of the command itself: typed, or the project file (index.yaml) of the current folder. */
+const SET_BY_COMMAND = new Set(["cli", "config"]);
 
 /** The two configurations: from two project files, or from the command's flags and `--with`. */
 async function configurationsOf(projects: readonly string[], command: Command, env: CliEnv): Promise<[Configuration, Configuration]> {
@@ -116,7 +148,7 @@ async function configurationsOf(projects: readonly string[], command: Command, e
         if (key !== "project" && command.getOptionValueSource(key) === "cli") parser.setOptionValueWithSource(key, command.getOptionValue(key), "cli");
       }
       await applyProject(parser, env);
-      return { name, label: file, options: parser.opts<ConfigurationOptions>() };
+      return { name, label: file, ...withPreset(parser) };
     };
     return [await load("a", projects[0]), await load("b", projects[1])];
   }
@@ -133,14 +165,18 @@ async function configurationsOf(projects: readonly string[], command: Command, e
     if (error instanceof CommanderError) throw new UsageError("E_USAGE", commandMessages.compareWithRefused(options.with, error.message.replace(/^error: /, "")));
     throw error;
   }
-  const second: Record<string, unknown> = { ...options };
-  for (const option of parser.options) {
-    const key = option.attributeName();
-    if (parser.getOptionValueSource(key) === "cli") second[key] = parser.getOptionValue(key);
-  }
+  // b: the --with flags over the command's own (typed, or from index.yaml), each configuration then under its preset.
+  const first = addConfigurationOptions(new Command("compute"));
+  for (const target of [first, parser])
+    for (const option of target.options) {
+      const key = option.attributeName();
+      const source = command.getOptionValueSource(key);
+      if (target.getOptionValueSource(key) !== "cli" && source !== undefined && SET_BY_COMMAND.has(source))
+        target.setOptionValueWithSource(key, command.getOptionValue(key), source as "cli" | "config");
+    }
   return [
-    { name: "a", label: commandMessages.commandFlags(), options },
-    { name: "b", label: commandMessages.commandFlagsWith(options.with), options: second as unknown as ConfigurationOptions },
+    { name: "a", label: commandMessages.commandFlags(), ...withPreset(first) },
+    { name: "b", label: commandMessages.commandFlagsWith(options.with), ...withPreset(parser) },
   ];
 }
 

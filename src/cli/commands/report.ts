@@ -13,6 +13,8 @@ import { outputMessages } from "../../core/output-messages.js";
 import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
+import { applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import { printWarnings } from "../report-issues.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
@@ -68,8 +70,12 @@ Examples:
   for (const option of compute?.options ?? []) if (!NOT_FOR_REPORT.has(option.long ?? "")) command.addOption(option);
   command.action(async (options: ReportCommandOptions, command: Command) => {
     const project = await applyProject(command, env);
+    // The preset as compute applies it (under the flags and index.yaml), so that both compute the same index and a
+    // project's report goes into the run its compute made.
+    const preset = applyPreset(command);
+    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
     const reportOptions = {
-      ...options,
+      ...command.opts<ReportCommandOptions>(),
       decimals: 2,
       reportOnly: true,
       xlsx: false,

@@ -23,13 +23,17 @@ import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { screenPanel, type ScreenScope } from "../../core/screen.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
+import { formatRankQuantile } from "../../io/report/uncertainty-html.js";
 import type { Language } from "../../io/write/tables.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
@@ -38,6 +42,9 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
   baseYear?: number;
   strict: boolean;
   weights: WeightMethod;
+  /** `--screen`, `--screen-by`: units left out before the analysis, as `compute` leaves them out (whole units only). */
+  screen?: number;
+  screenBy?: ScreenScope;
   weightNoise?: number;
   weightRanges?: string;
   /** The lists of methods to draw from; absent: the single method of `--normalise`, `--aggregate`, `--missing`. */
@@ -113,7 +120,7 @@ Examples:
   addMethodOptions(addInputOptions(command))
     .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
-  addWeightingOptions(addDataOptions(addWeightsOption(command)))
+  addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)
     .option("--weight-ranges <file>", "CSV code,min,max: draw these nodes' weights uniformly from [min, max], then renormalise siblings")
     .addOption(
@@ -139,11 +146,15 @@ Examples:
         .default(undefined, `half of this machine's memory, ${formatBytes(defaultMemoryLimit())}`),
     )
     .addOption(new Option("--lang <language>", "language of uncertainty.html").choices(REPORT_LANGUAGES).default("zh"))
-    .option("-q, --quiet", "print nothing but errors", false)
-    .action(async (_options: UncertaintyCommandOptions, command: Command) => {
-      const project = await applyProject(command, env);
-      return runUncertainty(command.opts(), env, optionSourcesOf(command, project));
-    });
+    .option("-q, --quiet", "print nothing but errors", false);
+  addPresetOptions(command).action(async (_options: UncertaintyCommandOptions, command: Command) => {
+    const project = await applyProject(command, env);
+    // The preset as compute applies it, so that the nominal run is compute's; as the library's uncertainty(), without
+    // its performance groups, which no run of the analysis forms.
+    const preset = applyPreset(command, { leaveOut: ["performance-groups"] });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    return runUncertainty(command.opts(), env, optionSourcesOf(command, project));
+  });
 }
 
 /** The method lists of the analysis, their first methods the nominal choice. */
@@ -155,8 +166,8 @@ export interface ChoiceLists {
   aggregateByLevel?: Readonly<Record<number, AggregateMethod>>;
 }
 
-/** Where an option's value came from: typed, the project file, or neither (absent, or the option's default). */
-export type OptionSource = "command line" | "project file" | undefined;
+/** Where an option's value came from: typed, the project file, a preset, or none (absent, or the option's default). */
+export type OptionSource = "command line" | "project file" | "preset" | undefined;
 
 /** Where the options of a run came from, and the project file that set some of them (for its messages). */
 export interface OptionSources {
@@ -172,7 +183,7 @@ const ALL_TYPED: OptionSources = { sourceOf: () => "command line" };
 export function optionSourcesOf(command: Command, project: AppliedProject | undefined): OptionSources {
   const sourceOf = (name: string): OptionSource => {
     const source = command.getOptionValueSource(name);
-    return source === "cli" ? "command line" : source === "config" ? "project file" : undefined;
+    return source === "cli" ? "command line" : source === "config" ? "project file" : source === "preset" ? "preset" : undefined;
   };
   return { sourceOf, project };
 }
@@ -190,7 +201,8 @@ export function choiceListsOf(options: UncertaintyCommandOptions, { sourceOf, pr
   const normaliseName = options.normalise !== undefined ? "normalise" : "normalize";
   const issues: Issue[] = [];
   const pick = <T extends string>(single: T | undefined, singleName: string, singleKey: string, list: T[] | undefined, listName: string, listKey: string, fallback: T): T[] => {
-    const singleSource = single === undefined ? undefined : sourceOf(singleName);
+    // A preset's method gives way to a list, wherever the list comes from (as the library's uncertainty() does).
+    const singleSource = single === undefined || sourceOf(singleName) === "preset" ? undefined : sourceOf(singleName);
     const listSource = list === undefined ? undefined : sourceOf(listName);
     if (list === undefined || (singleSource === "command line" && listSource === "project file")) return [single ?? fallback];
     if (singleSource === undefined || (listSource === "command line" && singleSource === "project file") || single === list[0]) return list;
@@ -210,8 +222,11 @@ export function choiceListsOf(options: UncertaintyCommandOptions, { sourceOf, pr
   const aggregations = pick(methods.aggregate, "aggregate", "aggregate", options.aggregations, "aggregations", "aggregations", "arithmetic");
   const missingPolicies = pick(options.missing, "missing", "missing", options.missingPolicies, "missingPolicies", "missing-policies", "error");
   if (issues.length > 0) throw new ValidationError(issues);
-  // A list typed on the command line replaces the project file's aggregate key, its levels included.
-  const replaced = options.aggregations !== undefined && sourceOf("aggregations") === "command line" && sourceOf("aggregate") !== "command line";
+  // A list typed on the command line replaces the project file's aggregate key, its levels included; any list replaces
+  // a preset's aggregation.
+  const replaced =
+    options.aggregations !== undefined &&
+    ((sourceOf("aggregations") === "command line" && sourceOf("aggregate") !== "command line") || sourceOf("aggregate") === "preset");
   return { normalizations, aggregations, missingPolicies, aggregateByLevel: replaced ? undefined : methods.aggregateByLevel };
 }
 
@@ -228,6 +243,13 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     lists.aggregations.length > 1 ||
     lists.missingPolicies.length > 1;
   if (!varies) throw new UsageError("E_USAGE", messages.nothingVaries());
+  // Screening each unit-year apart leaves gaps that compute leaves empty but the runs of the analysis would fill (or
+  // refuse): only whole units are screened here, as compute screens them.
+  if (options.screen !== undefined && options.screenBy === "unit-year")
+    throw new UsageError(
+      "E_USAGE",
+      commandMessages.screenByUnitYearInUncertainty(sources.sourceOf("screenBy") === "project file" && sources.project ? `${sources.project.label}: methods.screen-by` : "--screen-by"),
+    );
   // The analysis and its writers load only when this command runs, so that other commands start fast.
   const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }] =
     await Promise.all([
@@ -246,12 +268,17 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     : undefined;
   // Derived weights are the nominal weights: computed once, as compute does, then perturbed by the noise or ranges.
   const { weighting, warnings: weightingWarnings } = await weighIndex(options.weights, options, { tree, panel, example: inputs.example }, env);
+  // The units screening leaves out are left out of every run, after the weights are derived from every unit (as compute
+  // derives them), so that the nominal run is compute's with --screen.
+  const screening = options.screen === undefined ? undefined : screenPanel(tree, panel, { threshold: options.screen, by: "unit" });
+  if (screening && screening.issues.length > 0) throw new ValidationError(screening.issues);
+  const analysedPanel = screening?.panel ?? panel;
   const { normalize: _normalize, aggregate: _aggregate, aggregateByLevel: _byLevel, ...methodSettings } = methodOptionsOf(options);
   const { missing: _missing, ...dataSettings } = dataOptionsOf(options);
   const progress = createProgress(env, "uncertainty", options.quiet);
   let result: UncertaintyResult;
   try {
-    result = analyzeUncertainty(tree, panel, {
+    result = analyzeUncertainty(tree, analysedPanel, {
       ...methodSettings,
       ...dataSettings,
       aggregateByLevel: lists.aggregateByLevel,
@@ -298,9 +325,9 @@ export function renderUncertaintySummary(result: UncertaintyResult, words: Table
   result.units.forEach((unit, u) => {
     const cell = u * yearCount + y;
     const f = (value: number) => formatValue(value, 2);
-    // Ranks are whole numbers unless quantiles fall between two (one decimal then, for both ends alike).
-    const whole = [result.rank.nominal[cell], result.rank.low[cell], result.rank.high[cell]].every(Number.isInteger);
-    const rank = (value: number) => formatValue(value, whole ? 0 : 1);
+    // A rank is a whole number (the nominal one always); a quantile between two ranks keeps the decimals it needs
+    // (40.95, not 41.0), as uncertainty.html shows it.
+    const rank = formatRankQuantile;
     rows.push([
       unit || words.unnamedUnit(),
       f(result.index.nominal[cell]),

@@ -1,14 +1,17 @@
 /**
  * `validate`: check the tree and the values, reporting every problem at once; write nothing.
  */
-import type { Command } from "commander";
+import type { Command, Option } from "commander";
 import { applyProject } from "../project-options.js";
 import { computeIndex } from "../../core/compute.js";
 import { tableWords } from "../../core/table-words.js";
 import { loadInputs } from "../../io/read/load.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import type { ScreenScope } from "../../core/screen.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 import { rethrowWithMethodChecks } from "../method-checks.js";
@@ -19,6 +22,9 @@ export interface ValidateCommandOptions extends InputOptions, MethodCommandOptio
   strict: boolean;
   quiet: boolean;
   project?: string;
+  /** `--screen`, `--screen-by`: the units compute leaves out are not checked. */
+  screen?: number;
+  screenBy?: ScreenScope;
 }
 
 export function registerValidate(program: Command, env: CliEnv): void {
@@ -30,8 +36,15 @@ export function registerValidate(program: Command, env: CliEnv): void {
     .option("--strict", "treat warnings as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)");
-  addDataOptions(command).action(async (_options: ValidateCommandOptions, command: Command) => {
+  // validate forms no performance groups (compute's groups.csv): the flag is refused rather than taken and ignored.
+  const taken = command.options.filter((option) => option.long !== "--performance-groups");
+  (command.options as Option[]).splice(0, command.options.length, ...taken);
+  addPresetOptions(addDataOptions(addScreenOptions(command))).action(async (_options: ValidateCommandOptions, command: Command) => {
     await applyProject(command, env);
+    // The preset's methods, as compute applies them, so that validate checks what compute would compute; not its
+    // weighting method (validate checks the tree's weights).
+    const preset = applyPreset(command, { leaveOut: ["weights", "performance-groups"] });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
     return runValidate(command.opts(), env);
   });
 }
@@ -39,7 +52,7 @@ export function registerValidate(program: Command, env: CliEnv): void {
 /** Runs `validate`: the same checks as `compute`, without writing anything. */
 export async function runValidate(options: ValidateCommandOptions, env: CliEnv): Promise<void> {
   const inputs = resolveInputs(options, env);
-  const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...dataOptionsOf(options), strict: options.strict };
+  const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options).catch((error: unknown) =>
     rethrowWithMethodChecks(error, (readTree, readPanel) => computeIndex(readTree, readPanel, settings)),
   );

@@ -27,7 +27,10 @@ import { writeFileAtomic, type FileContent } from "../../io/write/write.js";
 import { outputMessages } from "../../core/output-messages.js";
 import type { Issue } from "../../errors.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
-import { addMethodOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import type { ScreenScope } from "../../core/screen.js";
+import { addPresetOptions, applyPreset } from "../presets.js";
+import { formatPresetExplanation } from "../../core/presets.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
@@ -46,6 +49,9 @@ export interface WeightsCommandOptions extends InputOptions, WeightingCliOptions
   out?: string;
   decimals: number;
   strict: boolean;
+  /** `--screen`, `--screen-by`: read by `--optimise` only, whose index compute would compute without those units. */
+  screen?: number;
+  screenBy?: ScreenScope;
 }
 
 const WEIGHTS_FORMATS = ["csv", "json"] as const;
@@ -84,21 +90,32 @@ Examples:
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
   addMethodOptions(addDataOptions(addInputOptions(command)))
-    .option("--optimise", "match effective importance (r² with the parent, within siblings) to the method's weights (COINr get_opt_weights); adds the shares reached", false)
-    .addOption(new Option("--weights <method>", "weighting method, as in compute (default explicit)").choices(WEIGHT_METHODS))
+    .option("--optimise", "match effective importance (r² with the parent) to the method's weights, as COINr get_opt_weights", false)
+    .addOption(new Option("--weights <method>", "weighting method, as in compute; -m, --method is the same (default explicit)").choices(WEIGHT_METHODS))
     .addOption(new Option("-m, --method <method>", "same as --weights").choices(WEIGHT_METHODS));
   addWeightingOptions(command)
     .addOption(new Option("--format <format>", "format on stdout (--out: by extension)").choices(WEIGHTS_FORMATS).default(undefined, "csv"))
     .option("-o, --out <file>", "the file: .csv, .json or .xlsx (default: stdout)")
     .option("--decimals <n>", "decimals of the weights (CSV, .xlsx)", integerOption("--decimals", 0, 15), 6)
-    .option("--strict", "treat warnings as errors", false)
-    .action(async (options: WeightsCommandOptions) => runWeights(options, env));
+    .option("--strict", "treat warnings as errors", false);
+  // weights forms no performance groups (compute's groups.csv): the flag is refused rather than taken and ignored.
+  const taken = command.options.filter((option) => option.long !== "--performance-groups");
+  (command.options as Option[]).splice(0, command.options.length, ...taken);
+  addPresetOptions(addScreenOptions(command)).action(async (_options: WeightsCommandOptions, command: Command) => {
+    // The preset as compute applies it (index.yaml was applied before the action): its weighting method unless -m
+    // names one, its methods for --optimise's index; no performance groups (weights forms none) and no base year
+    // (--optimise's fixed-base index takes the earliest year, as before).
+    const method = command.getOptionValueSource("method");
+    const preset = applyPreset(command, { leaveOut: ["base-year", "performance-groups", ...(method === "cli" || method === "config" ? ["weights"] : [])] });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    return runWeights(command.opts(), env);
+  });
 }
 
 /** Computes the index with the derived weights and optimises them for effective importance. */
 function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResult, options: WeightsCommandOptions): { result: WeightingResult; rows: ImportanceShare[] } {
   const methodOptions = methodOptionsOf(options);
-  const index = computeIndex(tree, panel, { ...methodOptions, ...dataOptionsOf(options), weights: derived.weights, strict: options.strict });
+  const index = computeIndex(tree, panel, { ...methodOptions, ...screenOptionOf(options), ...dataOptionsOf(options), weights: derived.weights, strict: options.strict });
   const methods = new Map(index.nodes.filter((node) => node.kind !== "indicator").map((node) => [node.code, node.method as AggregateMethod] as const));
   const optimised = optimiseWeights(tree, index, methods, derived.weights, { power: methodOptions.power });
   return {

@@ -29,6 +29,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   unknownHelpTopic: (topic, topics) => `未知的帮助主题 "${topic}"；应为命令名，或以下主题之一：${list(topics)}`,
   explainWithoutPreset: (presets) => `--explain 需要 --preset NAME；应为以下之一：${list(presets)}`,
   presetValueNotChoice: (preset, option, value, choices) => `预设 ${preset}：--${option} ${value} 不是以下之一：${list(choices)}`,
+  screenByUnitYearInUncertainty: (where) =>
+    `${where} unit-year：uncertainty 只能筛除整个评价对象（被筛除的单个对象-年份的值会成为缺失值，由各次运行填补或拒绝，而 compute 让该对象-年份留空）；应为 --screen-by unit，或不用 --screen`,
 
   inputMissing: (missing) => `缺少 ${missing}；应同时指定 --indicators 和 --data，或都不指定（使用随附的示例）`,
   normaliseDisagrees: (normalise, normalize) => `--normalise ${normalise} 与 --normalize ${normalize} 不一致；应只指定其中之一`,
@@ -79,5 +81,6 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   ahpConsistency: (randomIndex, table) => `AHP 一致性检验（CR < 0.1 即可接受${randomIndex ? `；随机一致性指标表 ${randomIndex}` : ""}）：\n${table}`,
   dataStage: (imputed, methods, reweighted, treated, files) =>
     `插补 ${imputed} 个单元格${byMethod(methods)}，按权重重新分配 ${reweighted} 个单元格，异常值处理 ${treated} 个单元格${files ? "（见 imputations.csv、treatment.csv）" : ""}\n`,
+  belowCoverage: (count, files) => `--min-group-coverage 将 ${count} 个维度得分记为缺失：该评价对象-年份中有数值的下级节点比例低于此值${files ? "（见 imputations.csv）" : ""}\n`,
   nominalRun: (dataStage) => `基准运行：${dataStage}`,
 };

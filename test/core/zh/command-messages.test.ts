@@ -23,6 +23,8 @@ describe("commandMessagesZh", () => {
       ["unknownHelpTopic", ["wieghts", ["methods", "weights", "project"]]],
       ["explainWithoutPreset", [["china-2020", "oecd"]]],
       ["presetValueNotChoice", ["oecd", "normalise", "minmax", ["min-max", "z-score"]]],
+      ["screenByUnitYearInUncertainty", ["--screen-by"]],
+      ["screenByUnitYearInUncertainty", ["index.yaml: methods.screen-by"]],
       ["inputMissing", ["--data"]],
       ["normaliseDisagrees", ["min-max", "z-score"]],
       ["powerDisagrees", [0.5, 2]],
@@ -68,6 +70,8 @@ describe("commandMessagesZh", () => {
       ["ahpConsistency", ["saaty2005", "group  n  CR\nA      3  0.05"]],
       ["dataStage", [3, [["interpolate", 2], ["carry-back", 1]], 1, 0, true]],
       ["dataStage", [0, [], 2, 1, false]],
+      ["belowCoverage", [5, true]],
+      ["belowCoverage", [1, false]],
       ["nominalRun", ["imputed 1 cell (interpolate 1), reweighted 0 cells, outlier-treated 0 cells\n"]],
     ]));
 

@@ -1,0 +1,295 @@
+/**
+ * A preset (`--preset`, index.yaml's `methods: preset:`) and screening (`--screen`, `--screen-by`, `methods: screen:`)
+ * act on every command that computes the index as they act on `compute`: `report`, `uncertainty`, `audit`, `compare`,
+ * `weights` and `validate`. The reference of each test is `compute` itself, run in the same test with the same preset or
+ * screen (what the docs promise: "the same index compute computes"), plus one figure checked by hand.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commandMessages } from "../../src/core/command-messages.js";
+import { formatPresetExplanation, PRESETS } from "../../src/core/presets.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
+const ASEM = join(import.meta.dirname, "../fixtures/asem");
+const ASEM_TREE = join(ASEM, "tree-scaling.csv");
+const ASEM_VALUES = join(ASEM, "values.csv");
+
+/** Rows of a CSV file the tool wrote (a byte order mark, no quoted fields in these) as objects keyed by the header. */
+async function readRows(path: string): Promise<Record<string, string>[]> {
+  const text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  const [header, ...lines] = text.trimEnd().split("\n");
+  const keys = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [keys[i], cell])));
+}
+
+/** The overall index of compute's index.csv in `folder`, as `unit year` -> value. */
+async function computedIndex(folder: string): Promise<Map<string, string>> {
+  const rows = await readRows(join(folder, "index.csv"));
+  return new Map(rows.filter((row) => row.code === "INDEX").map((row) => [`${row.unit} ${row.year}`, row.value]));
+}
+
+/** A column of a file keyed by `unit year`. */
+async function byUnitYear(path: string, column: string): Promise<Map<string, string>> {
+  return new Map((await readRows(path)).map((row) => [`${row.unit} ${row.year}`, row[column]]));
+}
+
+/** The small fixture's values, U1's Y1 missing in 2018 (coinr reweights the gap; the default refuses it). */
+const gapValues = async () => (await fixture("values.csv")).replace("U1,2018,Y1,210\n", "");
+
+/** The small fixture as a project (index.yaml with `methods`, then the lines `more`), with `gapValues`. */
+async function presetProject(methods: string[], more: string[] = []): Promise<string> {
+  const values = await gapValues();
+  return makeTempDir({
+    "index.yaml": ["name: p", "indicators: tree.csv", "values: values.csv", "methods:", ...methods.map((line) => `  ${line}`), ...more, ""].join("\n"),
+    "tree.csv": await fixture("tree.csv"),
+    "values.csv": values,
+  });
+}
+
+describe("report applies the preset as compute does", () => {
+  it("report --preset coinr computes min-max with the tree's weights and reweighting (2020 = 100.00, as compute prints)", async () => {
+    const dir = await makeTempDir();
+    const compute = await runCli(["compute", "--preset", "coinr", "-o", "c"], dir);
+    const report = await runCli(["report", "--preset", "coinr", "--static", "-o", "r"], dir);
+    expect(report.code).toBe(0);
+    // the terminal table is compute's; by hand: the shipped example is one unit whose every indicator is highest in
+    // 2020 and lowest in 2017, so min-max over the years gives 100 and 0 to every indicator and to the index
+    expect(report.stdout).toBe(compute.stdout);
+    expect(report.stdout).toMatch(/^INDEX\s+总指数\s+0\.00 .* 100\.00 \(\+32\.85\)$/m);
+    const html = await readFile(join(dir, "r/report.html"), "utf8");
+    expect(html).toContain("方法：标准化（极差标准化），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（缺项权重重新分配）");
+  });
+
+  it("report --preset NAME --explain prints the preset as compute does, and writes nothing", async () => {
+    const dir = await makeTempDir();
+    for (const preset of PRESETS) {
+      const report = await runCli(["report", "--preset", preset, "--explain", "-o", "r"], dir);
+      expect(report).toEqual({ code: 0, stdout: formatPresetExplanation(preset), stderr: "" });
+      expect((await runCli(["compute", "--preset", preset, "--explain", "-o", "r"], dir)).stdout).toBe(report.stdout);
+    }
+    expect(await listDir(dir)).toEqual([]);
+    expect((await runCli(["report", "--explain"], dir)).stderr).toContain(commandMessages.explainWithoutPreset(PRESETS));
+  });
+
+  it("in a project with methods: preset: coinr, report goes into the run compute made, and verify passes", async () => {
+    const dir = await presetProject(["preset: coinr"]);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const report = await runCli(["report", "--static"], dir);
+    expect(report.stderr).not.toContain("computed from other inputs or options");
+    expect(report.code).toBe(0);
+    const [run] = (await listDir(join(dir, "runs"))).filter((name) => name !== "LATEST");
+    expect(await listDir(join(dir, "runs", run))).toContain("report.html");
+    expect(await listDir(join(dir, "runs", run))).toContain("reports.json");
+    const html = await readFile(join(dir, "runs", run, "report.html"), "utf8");
+    expect(html).toContain("方法：标准化（极差标准化）");
+    const verify = await runCli(["verify"], dir);
+    expect(verify.code).toBe(0);
+    expect(verify.stderr).toContain("matching reports.json: report.html");
+    // the run's options are the preset's: a flag that changes them is still refused
+    const other = await runCli(["report", "--static", "--preset", "nbs"], dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain("--normalise");
+  });
+});
+
+describe("uncertainty's nominal run is compute's with the same preset", () => {
+  it("--preset coinr on the shipped example: nominal = compute --preset coinr, 2020 = 100", async () => {
+    const dir = await makeTempDir();
+    await runCli(["compute", "--preset", "coinr", "-o", "c", "-q"], dir);
+    const run = await runCli(["uncertainty", "--preset", "coinr", "--weight-noise", "0.1", "-n", "20", "-o", "u"], dir);
+    expect(run.code).toBe(0);
+    const nominal = await byUnitYear(join(dir, "u/uncertainty.csv"), "index_nominal");
+    expect(nominal).toEqual(await computedIndex(join(dir, "c")));
+    expect(nominal.get("常州高新区 2020")).toBe("100.0000");
+    // the default (fixed-base) would give 239.46 in 2020: the preset was not ignored
+    expect(run.stdout).toMatch(/常州高新区\s+100\.00/);
+  });
+
+  it("in a project with methods: preset: coinr (or nbs), the nominal run is the project's compute run", async () => {
+    // nbs (fixed-base) leaves the gap to the missing-value policy: reweighted here
+    for (const methods of [["preset: coinr"], ["preset: nbs", "missing: reweight"]]) {
+      const dir = await presetProject(methods, ["uncertainty:", "  weight-noise: 0.1", "  replications: 10"]);
+      expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+      const [id] = (await listDir(join(dir, "runs"))).filter((name) => name !== "LATEST");
+      const run = await runCli(["uncertainty", "-o", "u", "-q"], dir);
+      expect(run.code).toBe(0);
+      expect(await byUnitYear(join(dir, "u/uncertainty.csv"), "index_nominal")).toEqual(await computedIndex(join(dir, "runs", id)));
+    }
+  });
+
+  it("a list of aggregations in index.yaml replaces the preset's whole aggregation, as in the library", async () => {
+    // nbs sets geometric,0=arithmetic; the list's first method, geometric, is then the nominal one at every level
+    const dir = await presetProject(["preset: nbs", "missing: reweight"], ["uncertainty:", "  aggregations: [geometric, arithmetic]", "  replications: 10"]);
+    expect((await runCli(["compute", "--preset", "nbs", "--aggregate", "geometric", "-o", "c", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["compute", "--preset", "nbs", "-o", "preset", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["uncertainty", "-o", "u", "-q"], dir)).code).toBe(0);
+    const nominal = await byUnitYear(join(dir, "u/uncertainty.csv"), "index_nominal");
+    expect(nominal).toEqual(await computedIndex(join(dir, "c")));
+    expect(nominal).not.toEqual(await computedIndex(join(dir, "preset")));
+  });
+
+  it("--explain prints the preset and runs nothing", async () => {
+    const dir = await makeTempDir();
+    const run = await runCli(["uncertainty", "--preset", "eis", "--explain", "--weight-noise", "0.1", "-o", "u"], dir);
+    expect(run).toEqual({ code: 0, stdout: formatPresetExplanation("eis"), stderr: "" });
+    expect(await listDir(dir)).toEqual([]);
+  });
+});
+
+describe("audit audits the index compute computes with the same preset", () => {
+  it("--preset coinr gives the files of its options typed out, and index.yaml's preset the same", async () => {
+    const project = await presetProject(["preset: coinr"]);
+    const plain = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await gapValues() });
+    const audit = (dir: string, args: string[]) => runCli(["audit", ...(dir === plain ? ["-i", "tree.csv", "-d", "values.csv"] : []), ...args, "-q", "--report"], dir);
+    expect((await audit(plain, ["--preset", "coinr", "-o", "preset"])).code).toBe(0);
+    expect((await audit(plain, ["--normalise", "min-max", "--weights", "explicit", "--aggregate", "arithmetic", "--missing", "reweight", "-o", "typed"])).code).toBe(0);
+    expect((await audit(project, ["-o", "project"])).code).toBe(0);
+    for (const file of ["statistics.csv", "correlations.csv", "importance.csv", "sensitivity-drop.csv", "profiles.csv", "audit.html"]) {
+      const typed = await readFile(join(plain, "typed", file), "utf8");
+      expect(await readFile(join(plain, "preset", file), "utf8")).toBe(typed);
+      expect(await readFile(join(project, "project", file), "utf8")).toBe(typed);
+    }
+    // the default method (fixed-base, missing: error) refuses the gap that coinr reweights
+    expect((await audit(plain, ["-o", "default"])).code).toBe(1);
+  });
+
+  it("--explain prints the preset", async () => {
+    const dir = await makeTempDir();
+    expect(await runCli(["audit", "--preset", "gii", "--explain"], dir)).toEqual({ code: 0, stdout: formatPresetExplanation("gii"), stderr: "" });
+  });
+});
+
+describe("compare computes each configuration as compute does, presets included", () => {
+  it("--preset coinr --with \"--preset nbs\": a is compute --preset coinr, b compute --preset nbs", async () => {
+    const dir = await presetProject(["missing: reweight"]);
+    // no index.yaml keys but missing: the presets' own options are set by them alone
+    const flags = ["-i", "tree.csv", "-d", "values.csv", "--missing", "reweight"];
+    await runCli(["compute", ...flags, "--preset", "coinr", "-o", "ca", "-q"], dir);
+    await runCli(["compute", ...flags, "--preset", "nbs", "-o", "cb", "-q"], dir);
+    const run = await runCli(["compare", ...flags, "--preset", "coinr", "--with", "--preset nbs", "-o", "cmp"], dir);
+    expect(run.code).toBe(0);
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_a")).toEqual(await computedIndex(join(dir, "ca")));
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_b")).toEqual(await computedIndex(join(dir, "cb")));
+  });
+
+  it("in a project with methods: preset: coinr, configuration a is the project's compute run", async () => {
+    const dir = await presetProject(["preset: coinr"]);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const [id] = (await listDir(join(dir, "runs"))).filter((name) => name !== "LATEST");
+    await runCli(["compute", "--weights", "equal", "-o", "cb", "-q"], dir);
+    const run = await runCli(["compare", "--with", "--weights equal", "-o", "cmp"], dir);
+    expect(run.code).toBe(0);
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_a")).toEqual(await computedIndex(join(dir, "runs", id)));
+    // b: the same project's preset under --weights equal (min-max, reweighting, equal weights)
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_b")).toEqual(await computedIndex(join(dir, "cb")));
+  });
+
+  it("two project files, each with its preset, and --explain printing both", async () => {
+    const tree = await fixture("tree.csv");
+    const values = (await fixture("values.csv")).replace("U1,2018,Y1,210\n", "");
+    const project = (preset: string) => `indicators: ../tree.csv\nvalues: ../values.csv\nallow-outside: true\nmethods:\n  preset: ${preset}\n  missing: reweight\n`;
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values, "a/index.yaml": project("coinr"), "b/index.yaml": project("nbs") });
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--preset", "coinr", "-o", "ca", "-q"], dir);
+    await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--preset", "nbs", "--missing", "reweight", "-o", "cb", "-q"], dir);
+    const run = await runCli(["compare", "a/index.yaml", "b/index.yaml", "-o", "cmp"], dir);
+    expect(run.code).toBe(0);
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_a")).toEqual(await computedIndex(join(dir, "ca")));
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_b")).toEqual(await computedIndex(join(dir, "cb")));
+    const explain = await runCli(["compare", "a/index.yaml", "b/index.yaml", "--explain"], dir);
+    expect(explain).toEqual({ code: 0, stdout: `${formatPresetExplanation("coinr")}\n${formatPresetExplanation("nbs")}`, stderr: "" });
+  });
+});
+
+describe("weights takes the preset's weighting method", () => {
+  it("in a project with methods: preset: nbs, weights prints the equal weights compute used", async () => {
+    const dir = await presetProject(["preset: nbs", "missing: reweight"]);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const [id] = (await listDir(join(dir, "runs"))).filter((name) => name !== "LATEST");
+    const run = await runCli(["weights"], dir);
+    expect(run.code).toBe(0);
+    // by hand: equal weights level by level, X and Y 0.5 each (the tree says 0.6 and 0.4), X1 and X2 0.5 within X
+    expect(run.stdout).toContain("X,INDEX,1,0.500000,0.500000\n");
+    expect(run.stdout).toContain("X1,X,2,0.500000,0.250000\n");
+    const weights = await readRows(join(dir, "runs", id, "weights.csv"));
+    expect(weights.find((row) => row.code === "X")).toMatchObject({ weight: "0.500000" });
+    // a method named on the command line wins over the preset's, as in compute
+    const explicit = await runCli(["weights", "-m", "explicit"], dir);
+    expect(explicit.code).toBe(0);
+    expect(explicit.stdout).toContain("X,INDEX,1,0.600000,0.600000\n");
+    expect((await runCli(["weights", "--preset", "nbs", "--explain"], dir)).stdout).toBe(formatPresetExplanation("nbs"));
+  });
+});
+
+describe("validate checks with the preset's methods", () => {
+  it("a gap that coinr reweights passes validate --preset coinr and index.yaml's preset; refused by the default", async () => {
+    const project = await presetProject(["preset: coinr"]);
+    const plain = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await gapValues() });
+    expect((await runCli(["validate", "-q", "-i", "tree.csv", "-d", "values.csv"], plain)).code).toBe(1);
+    expect((await runCli(["validate", "-q", "-i", "tree.csv", "-d", "values.csv", "--preset", "coinr"], plain)).code).toBe(0);
+    expect((await runCli(["validate", "-q"], project)).code).toBe(0);
+    // compute agrees: the gap is reweighted under the preset
+    expect((await runCli(["compute", "-q"], project)).code).toBe(0);
+    expect(await runCli(["validate", "--preset", "changzhou", "--explain"], project)).toEqual({ code: 0, stdout: formatPresetExplanation("changzhou"), stderr: "" });
+  });
+});
+
+/**
+ * ASEM (51 units) with `--normalise min-max --missing reweight --screen 0.9`: compute keeps 44 units and lists 7 in
+ * screened.csv (the figures of the docs tester's reproduction).
+ */
+describe("screening acts on every command that computes the index", () => {
+  const asem = ["-i", ASEM_TREE, "-d", ASEM_VALUES, "--normalise", "min-max", "--missing", "reweight"];
+
+  it("uncertainty, audit and compare keep the 44 units compute keeps, with compute's index", async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["compute", ...asem, "--screen", "0.9", "-o", "c", "-q"], dir)).code).toBe(0);
+    const index = await computedIndex(join(dir, "c"));
+    const units = (keys: Iterable<string>) => new Set([...keys].map((key) => key.split(" ")[0]));
+    expect(units(index.keys()).size).toBe(44);
+    expect(await readRows(join(dir, "c/screened.csv"))).toHaveLength(7);
+
+    expect((await runCli(["uncertainty", ...asem, "--screen", "0.9", "--weight-noise", "0.1", "-n", "4", "-o", "u", "-q"], dir)).code).toBe(0);
+    expect(await byUnitYear(join(dir, "u/uncertainty.csv"), "index_nominal")).toEqual(index);
+
+    const audit = await runCli(["audit", ...asem, "--screen", "0.9", "-o", "a"], dir);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout).toMatch(/^audit of \d+ indicators, 44 units, /);
+
+    expect((await runCli(["compare", ...asem, "--screen", "0.9", "--with", "--normalise z-score", "-o", "cmp", "-q"], dir)).code).toBe(0);
+    expect((await readRows(join(dir, "cmp/compare-years.csv"))).map((row) => row.units)).toEqual(["44", "44", "44", "44", "44"]);
+    expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_a")).toEqual(index);
+  });
+
+  it("index.yaml's screen: acts on uncertainty as --screen does; screening by unit-year is refused there, naming the key", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": `indicators: ${ASEM_TREE}\nvalues: ${ASEM_VALUES}\nallow-outside: true\nmethods:\n  normalise: min-max\n  missing: reweight\n  screen: 0.9\n`,
+    });
+    expect((await runCli(["compute", "-o", "c", "-q"], dir)).code).toBe(0);
+    expect((await runCli(["uncertainty", "--weight-noise", "0.1", "-n", "4", "-o", "u", "-q"], dir)).code).toBe(0);
+    expect(await byUnitYear(join(dir, "u/uncertainty.csv"), "index_nominal")).toEqual(await computedIndex(join(dir, "c")));
+    const audit = await runCli(["audit", "-o", "a"], dir);
+    expect(audit.stdout).toMatch(/, 44 units, /);
+
+    const typed = await runCli(["uncertainty", "--screen-by", "unit-year", "--weight-noise", "0.1", "-o", "u2"], dir);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain(commandMessages.screenByUnitYearInUncertainty("--screen-by"));
+    const yaml = await makeTempDir({
+      "index.yaml": `indicators: ${ASEM_TREE}\nvalues: ${ASEM_VALUES}\nallow-outside: true\nmethods:\n  missing: reweight\n  screen: 0.9\n  screen-by: unit-year\n`,
+    });
+    const fromFile = await runCli(["uncertainty", "--weight-noise", "0.1", "-o", "u"], yaml);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toContain(commandMessages.screenByUnitYearInUncertainty("index.yaml: methods.screen-by"));
+  });
+
+  it("validate --screen checks only the units compute keeps", async () => {
+    // the small fixture and a third unit with one value of nine: without screening its gaps are errors
+    const values = (await fixture("values.csv")) + "U3,2017,X1,100\n";
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": values });
+    const flags = ["-i", "tree.csv", "-d", "values.csv"];
+    expect((await runCli(["validate", ...flags], dir)).code).toBe(1);
+    expect((await runCli(["validate", ...flags, "--screen", "0.5"], dir)).code).toBe(0);
+    expect((await runCli(["compute", ...flags, "--screen", "0.5", "-q"], dir)).code).toBe(0);
+  });
+});
