@@ -64,6 +64,7 @@ export const FLAG_NAMES: readonly FlagName[] = [
   { flag: "--aggregate", option: "aggregate", value: choice(AGGREGATE_METHODS) },
   { flag: "--power", option: "power", value: NUMBER },
   { flag: "--screen", option: "screen.threshold", value: NUMBER },
+  { flag: "--min-group-coverage", option: "minGroupCoverage", value: NUMBER },
   // compute: the data stage
   { flag: "--missing", option: "missing", value: choice(MISSING_POLICIES) },
   { flag: "--unfilled", option: "unfilled", value: choice(UNFILLED_POLICIES) },
@@ -163,8 +164,11 @@ export function optionCalled(key: string, scope: string | undefined, known: read
   return known.includes(inScope.split(".")[0]) ? inScope : undefined;
 }
 
-/** A flag where a message names one: not inside a word (`x--y`) nor a decrement (`[--i]`). */
-const FLAG = /(?<![\w[-])--[a-z][a-z0-9-]*/g;
+/**
+ * A flag where a message names one: not inside a word (`x--y`) nor a decrement (`[--i]`), nor in quotes, where it is
+ * what a call wrote (`unknown option "--cap"`, a key given as the flag), kept as written.
+ */
+const FLAG = /(?<![\w["-])--[a-z][a-z0-9-]*/g;
 
 /**
  * `message` in the library's names: the phrases of `PHRASES`, then every flag of `FLAG_NAMES` with the value written
@@ -258,6 +262,8 @@ export const OPTION_OF_CODE: Readonly<Record<string, string>> = {
 function columnInLibraryNames(code: string, column: Issue["column"], message: string): Issue["column"] {
   if (OPTION_OF_CODE[code] !== undefined) return OPTION_OF_CODE[code];
   if (typeof column === "string" && column.startsWith("--")) {
+    // A key a call gave as a flag (`{ "--cap": 3 }`), quoted in its message as written: named as given.
+    if (message.includes(`"${column}"`)) return column;
     const phrase = PHRASES.find(({ cli, column: option }) => option !== undefined && cli.startsWith(column) && message.includes(cli));
     return phrase?.column ?? BY_FLAG.get(column)?.option ?? column;
   }

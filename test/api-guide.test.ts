@@ -131,6 +131,22 @@ describe("the facade names the option a key given by another name stands for", (
     expect(messageOf(topLevel.message, "zh")).toBe(`未知的选项 "weightYears"；应为以下之一：${INDEX_OPTION_NAMES.join("、")}；是否应为 weighting.years，写作 { weighting: { years: ... } }？`);
   });
 
+  it('a key given as the command line\'s flag ("--cap", "--weight-years") is named as given, and the hint names the option it stands for', async () => {
+    const inputs = await load(FILES);
+    // Before, the message turned the key into the option it stands for: unknown option "cap" ... did you mean "cap"?
+    expect(await rejection(() => compute(inputs, { "--cap": 3 } as never))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "--cap",
+        message: `unknown option "--cap"; expected one of: ${INDEX_OPTION_NAMES.join(", ")}; did you mean "cap"?`,
+      },
+    ]);
+    const [weightYears] = await rejection(() => compute(inputs, { "--weight-years": [2017] } as never));
+    expect(weightYears.column).toBe("--weight-years");
+    expect(weightYears.message).toMatch(/^unknown option "--weight-years"; .*; did you mean weighting\.years, given as \{ weighting: \{ years: \.\.\. \} \}\?$/);
+    expect(messageOf(weightYears.message, "zh")).toMatch(/^未知的选项 "--weight-years"；.*；是否应为 weighting\.years，写作 \{ weighting: \{ years: \.\.\. \} \}？$/);
+  });
+
   it("a key spelt close to an option keeps its one hint; a key that is no option's other name gets none", async () => {
     const inputs = await load(FILES);
     const [normalise, out] = await rejection(() => compute(inputs, { normalise: "min-max", out: "x" } as never));

@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { analyse, audit, compute, computeDropSensitivity, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
 import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
 import { messagesZh } from "../src/core/zh/messages.js";
@@ -969,6 +969,52 @@ describe("the facade checks cap as the command line checks --cap", () => {
     // The core keeps the flag's words (the command line's parser refuses --cap 50 before it).
     expect(() => computeIndex(inputs.tree, inputs.panel, { cap: 50 })).toThrow(messages.capOptionTooLow(50));
     expect(messages.capOptionTooLow(50)).toBe("--cap 50 is below 100; expected a number >= 100 (a lower cap would move the base year off 100)");
+  });
+});
+
+/**
+ * The ASEM fixture with AUT's Institutional indicators left out (the methodologist's finding 1; the numbers are worked
+ * out in test/cli/min-coverage.test.ts): at minGroupCoverage 0.7, AUT's index (2 of 3 groups) is missing.
+ */
+async function asemWithoutInstit(): Promise<typeof FILES> {
+  const asem = join(ROOT, "test/fixtures/asem");
+  const values = (await readFile(join(asem, "values.csv"), "utf8")).split("\n").filter((line) => !/^AUT,\d+,(TBTs|RTAs|Visa),/.test(line));
+  const cwd = await makeTempDir({ "tree.csv": await readFile(join(asem, "tree-scaling.csv"), "utf8"), "values.csv": values.join("\n") });
+  folders.push(cwd);
+  return { indicators: "tree.csv", data: "values.csv", cwd };
+}
+
+describe("the facade's minGroupCoverage (--min-group-coverage)", () => {
+  const options: IndexOptions = { normalize: "min-max", missing: "reweight", minGroupCoverage: 0.7 };
+
+  it("compute(inputs, { minGroupCoverage: 0.7 }) equals the command line's, AUT's index missing and 25 group scores recorded", async () => {
+    const files = await asemWithoutInstit();
+    const result = await compute(await load(files), options);
+    expectSameValues(result, await cliValues(["--normalise", "min-max", "--missing", "reweight", "--min-group-coverage", "0.7"], files));
+    expect(result.values[result.units.indexOf("AUT") * result.years.length]).toBeNaN();
+    expect(result.imputations.filter((row) => row.method === "below-coverage")).toHaveLength(25);
+  });
+
+  it("uncertainty's nominal index is compute's, and audit's drops keep AUT unranked but without Instit", async () => {
+    const files = await asemWithoutInstit();
+    const inputs = await load(files);
+    const computed = await compute(inputs, options);
+    const blockSize = computed.units.length * computed.years.length;
+    const analysed = await uncertainty(inputs, { ...options, weightNoise: 0.2, replications: 20 });
+    expect([...analysed.index.nominal]).toEqual([...computed.values.subarray(0, blockSize)]);
+    // audit() takes compute's result; its drops re-aggregate with the result's minGroupCoverage (AUT 2018: 2 of 3
+    // groups without any element but Instit, so unranked; ranked 9 without Instit, as the CLI test works out).
+    const aut = computed.units.indexOf("AUT");
+    const drops = computeDropSensitivity(computed).drops;
+    expect(drops.find((drop) => drop.element === "Environ")!.rank[aut * computed.years.length]).toBeNaN();
+    expect(drops.find((drop) => drop.element === "Instit")!.rank[aut * computed.years.length]).toBe(9);
+  });
+
+  it("refuses a share outside (0, 1] in the library's words", async () => {
+    const inputs = await load(FILES);
+    expect(await rejection(() => compute(inputs, { minGroupCoverage: 0 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "minGroupCoverage", message: "option minGroupCoverage is 0; expected a share above 0 and at most 1, e.g. 0.66" },
+    ]);
   });
 });
 
