@@ -47,7 +47,7 @@ export const CODE_MEANINGS = {
   E_XLSX_FORMULA: "a workbook cell with a formula but not its result (written by a program, never saved by Excel)",
   E_XLSX_MERGED: "a workbook value cell merged with the cell before it, which shows that cell's value but holds none of its own",
   E_NO_DATA: "a values file without rows",
-  E_BAD_YEAR: "a year that is not a whole number",
+  E_BAD_YEAR: "a year that is not a four-digit whole number (from 1000 to 9999)",
   E_BAD_NUMBER: "a cell that is not a number nor a missing-value mark",
   E_UNKNOWN_INDICATOR: "a value for a code the tree does not have",
   E_VALUE_FOR_GROUP: "a value given for a group (groups are computed)",
@@ -112,14 +112,15 @@ export const CODE_MEANINGS = {
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
   E_INPUT_CHANGED: "an input file of a project run changed, appeared or disappeared while the run read it: no run is written",
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
-  E_SQL: "DuckDB refused a values query, or the query holds more than one statement (DuckDB's message follows)",
+  E_SQL: "DuckDB refused a values query, or the query holds no statement or more than one (DuckDB's message follows)",
+  E_SQL_ROOT: "a query run outside a project from the file system's root or the home folder, where the sandbox would fence nothing",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
-  E_SQL_COLUMNS: "a values query returns a missing or an unexpected column",
+  E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
   E_SQL_TYPE: "a column of a values query has the wrong type (year INTEGER, value a number, unit and indicator text)",
   E_SQL_NULL: "rows of a values query without a year, an indicator or a unit",
   E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet",
   E_PARQUET_LAYOUT: "a Parquet values file neither long (unit, year, indicator, value) nor wide (indicator, a column per year)",
-  E_PARQUET_TYPE: "a year column of a wide Parquet file that does not hold numbers",
+  E_PARQUET_TYPE: "a column of a wide Parquet file of the wrong type: a year column that does not hold numbers, or codes or units neither text nor whole numbers",
   E_PANEL_SIZE: "units × years × indicators of 2^31 cells or more",
   // values written by people
   E_DECIMAL_MARK: "a value that reads differently with a decimal comma and a decimal point (use --decimal)",
@@ -192,6 +193,8 @@ export const CODE_MEANINGS = {
   W_CONSTANT_INDICATOR: "an indicator that does not vary gets weight 0",
   W_NO_VARIATION: "siblings none of which varies get equal weights",
   W_ZERO_GROUP_WEIGHT: "a group none of whose indicators varies weighs 0",
+  W_PCA_FEW_OBSERVATIONS: "PCA weights derived from no more observations (unit-years) than indicators weighed together: their correlation matrix is singular",
+  W_PCA_SINGULAR: "PCA weights derived from a singular correlation matrix: some indicators are exact linear combinations of others",
   W_OBSERVATIONS_DROPPED: "--weight-missing drop left unit-years out",
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed",
@@ -226,6 +229,7 @@ export const CODE_EXAMPLES = {
   E_SQL: "values.sql: the query holds 2 statements; expected exactly one SELECT",
   E_SQL_COLUMNS: "values.sql: the result has no column value (columns: unit, year, indicator, amount); expected unit, year, indicator, value",
   E_SQL_NOT_SELECT: "values.sql: the query is not a SELECT statement (COPY); expected a query that only reads",
+  E_SQL_ROOT: 'a query may read files only inside the folder it runs in, here "/" (the whole file system), which fences nothing; expected it run from its data\'s folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read',
   E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
   E_XLSX_SHEETS:
     'values.xlsx: sheets "2017", "2018", "2019" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
@@ -345,8 +349,14 @@ export const OUTPUT_FILES = [
   {
     file: "imputations.csv",
     command: "compute",
-    content: "every imputed or reweighted cell",
-    columns: { unit: "the unit", year: "the year", indicator: "the indicator", method: "carry-forward, carry-back, interpolate or reweight", value: "the value put in (empty for reweight)" },
+    content: "every imputed or reweighted cell, then every group score --min-group-coverage set missing",
+    columns: {
+      unit: "the unit",
+      year: "the year",
+      indicator: "the indicator (for below-coverage: the group, or INDEX)",
+      method: "carry-forward, carry-back, interpolate, reweight or below-coverage",
+      value: "the value put in (empty for reweight and below-coverage)",
+    },
   },
   {
     file: "treatment.csv",
@@ -471,7 +481,7 @@ export const OUTPUT_FILES = [
     columns: {
       element: "the dropped indicator or group", level: "its level", year: "the year",
       mean_abs_shift: "mean |rank with it − rank without it| over the units ranked both ways", max_shift: "the largest |rank shift|",
-      max_shift_unit: "the first unit with that shift (empty when no rank moved)",
+      max_shift_unit: "every unit with that shift, in unit order, separated by ; (empty when no rank moved)",
     },
   },
   {

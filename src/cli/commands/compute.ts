@@ -73,13 +73,13 @@ Examples:
     .option("-q, --quiet", "print nothing but errors", false)
     .option(
       "--threads <n>",
-      "threads writing large result files (default: the cores + 1 from a million values on, else 1)",
+      "threads writing large result files (default: the cores + 1 from a million values on, else 1); when given, also DuckDB's for a .sql or .parquet values file (1: sums of doubles the same to the last bit on every run)",
       integerOption("--threads", 1, 1024),
     );
   addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
     .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run (the default)", false)
-    .option("--force", "in a project: run even when nothing changed (--always)", false)
+    .option("--force", "in a project: run even if nothing changed (--always; the default --if-changed skips it)", false)
     .option("--always", "the same as --force", false);
   addPresetOptions(command)
     .action(async (options: ComputeCommandOptions, command: Command) => {
