@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import type { CliEnv } from "../src/cli/env.js";
 import { main } from "../src/cli/main.js";
-import { ValidationError } from "../src/errors.js";
+import { ValidationError, type Issue } from "../src/errors.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
 import { WRITTEN_FILES } from "../src/io/write/written-files.js";
 
@@ -70,4 +70,14 @@ export async function rejection(call: () => unknown): Promise<{ code: string; co
     return (error as ValidationError).issues.map(({ code, column, message }) => ({ code, column, message }));
   }
   throw new Error("expected the call to be refused");
+}
+
+/** The whole issues of the ValidationError `promise` rejects with. */
+export async function issuesOf(promise: Promise<unknown>): Promise<Issue[]> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues;
 }

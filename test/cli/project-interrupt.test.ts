@@ -16,21 +16,13 @@ import { outputMessages } from "../../src/core/output-messages.js";
 import { STAGING_MARKER, STAGING_MARKER_TEMPORARY } from "../../src/io/runs/runs.js";
 import { WRITTEN_FILES } from "../../src/io/write/written-files.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
 const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL("../../dist/bundle/main.js", import.meta.url)));
 const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
 
-/** A project with two indicators over 2017-2018; `data/2019.csv` makes the next run a new one. */
-async function makeProject(): Promise<string> {
-  return makeTempDir({
-    "index.yaml": "name: interrupted\nindicators: indicators.csv\nvalues: data\nmethods:\n  base-year: 2017\n",
-    "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,-\n",
-    "data/2017.csv": "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU2,2017,A,5\nU2,2017,B,8\n",
-    "data/2018.csv": "unit,year,indicator,value\nU1,2018,A,12\nU1,2018,B,18\nU2,2018,A,6\nU2,2018,B,9\n",
-  });
-}
-const YEAR_2019 = "unit,year,indicator,value\nU1,2019,A,13\nU1,2019,B,17\nU2,2019,A,7\nU2,2019,B,9\n";
+const makeProject = () => makeTwoYearProject("interrupted");
 
 /** `compute` with `args` in `dir`, the crash-point hook at `at`: how it ended, and its stderr. */
 function computeWithHook(dir: string, at: string, args: string[] = ["-q"]): Promise<{ code: number; signal: string | null; stderr: string }> {

@@ -8,7 +8,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as runs from "../../src/io/runs/runs.js";
-import { makeTempDir, runCli } from "../helpers.js";
+import { runCli } from "../helpers.js";
+import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
 vi.mock("../../src/io/runs/runs.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../src/io/runs/runs.js")>();
@@ -17,15 +18,7 @@ vi.mock("../../src/io/runs/runs.js", async (importOriginal) => {
 const acquireLock = vi.mocked(runs.acquireLock);
 afterEach(() => acquireLock.mockClear());
 
-async function makeProject(): Promise<string> {
-  return makeTempDir({
-    "index.yaml": "name: race\nindicators: indicators.csv\nvalues: data\nmethods:\n  base-year: 2017\n",
-    "indicators.csv": "code,parent,name,weight,direction\nA,,Indicator A,,+\nB,,Indicator B,,-\n",
-    "data/2017.csv": "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU2,2017,A,5\nU2,2017,B,8\n",
-    "data/2018.csv": "unit,year,indicator,value\nU1,2018,A,12\nU1,2018,B,18\nU2,2018,A,6\nU2,2018,B,9\n",
-  });
-}
-const YEAR_2019 = "unit,year,indicator,value\nU1,2019,A,13\nU1,2019,B,17\nU2,2019,A,7\nU2,2019,B,9\n";
+const makeProject = () => makeTwoYearProject("race");
 const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
 const runIds = async (dir: string) => (await readdir(join(dir, "runs"))).filter((name) => runs.isRunId(name)).sort();
 

@@ -8,12 +8,12 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, parse } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ValidationError, type Issue } from "../../../src/errors.js";
+import type { Issue } from "../../../src/errors.js";
 import { openDuckdb } from "../../../src/io/read/duckdb.js";
 import { loadInputs, type ReadOptions } from "../../../src/io/read/load.js";
 import { readIndicatorQueryFiles, readQueryFiles } from "../../../src/io/read/values-duckdb.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
-import { makeTempDir, runCli } from "../../helpers.js";
+import { makeTempDir, runCli, issuesOf } from "../../helpers.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 
 const TREE = "code,parent,name,weight,direction\nA,,a,0.5,+\nB,,b,0.5,+\n";
@@ -39,15 +39,6 @@ function load(dir: string, data: string, tree = "tree.csv", options: ReadOptions
   return loadInputs(join(dir, tree), join(dir, data), { tree, data }, { queryRoot: dir, ...options });
 }
 
-/** The issues of a failed load. */
-async function issuesOf(promise: Promise<unknown>): Promise<Issue[]> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).issues;
-}
 
 /** The codes and messages of `issues`. */
 const brief = (issues: readonly Issue[]) => issues.map(({ code, message }) => ({ code, message }));

@@ -9,11 +9,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Panel } from "../../../src/core/panel.js";
 import { dataMessages } from "../../../src/core/data-messages.js";
-import { ValidationError, type Issue } from "../../../src/errors.js";
+import { ValidationError } from "../../../src/errors.js";
 import { inSandboxFolder, openDuckdb, openSandbox, sqlString } from "../../../src/io/read/duckdb.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import { readQueryFiles } from "../../../src/io/read/values-duckdb.js";
-import { makeTempDir } from "../../helpers.js";
+import { makeTempDir, issuesOf } from "../../helpers.js";
 
 const ASEM = fileURLToPath(new URL("../../fixtures/asem/", import.meta.url));
 const TREE = join(ASEM, "tree-scaling.csv");
@@ -30,15 +30,6 @@ async function duckdb(...statements: string[]): Promise<void> {
   }
 }
 
-/** The issues of a failed load. */
-async function issuesOf(promise: Promise<unknown>): Promise<Issue[]> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).issues;
-}
 
 beforeAll(async () => {
   dir = await makeTempDir({ "outside-marker.txt": "x" });
