@@ -207,6 +207,7 @@ export const CODE_MEANINGS = {
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
   W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",
   W_DROP_CASCADE: "dropping an only child removes its group too",
+  W_OPTIMISE_DEGENERATE: "weight optimisation (--optimise) drove nodes with a target above 0 to weight 0: the data cannot support the targets",
   W_OPTIMISE_NOT_CONVERGED: "weights --optimise did not reach the target shares",
 };
 

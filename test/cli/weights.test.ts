@@ -422,3 +422,18 @@ describe("innovation-index compute --weights", () => {
     expect(JSON.parse(await readFile(join(dir, "out/index.json"), "utf8")).weighting).toEqual({ method: "explicit" });
   });
 });
+
+describe("weights --optimise on too few observations", () => {
+  it("says first, once, that nodes were driven to weight 0: the shipped example has 1 unit × 4 years = 4 unit-years", async () => {
+    const dir = await makeTempDir();
+    const run = await runCli(["weights", "--optimise"], dir);
+    expect(run.code).toBe(0);
+    // The first-level rows as printed: A keeps every weight, B to E (targets 0.20, 0.15, ... above 0) get 0.
+    const first = run.stdout.split("\n").filter((line) => /^[A-E],INDEX,1,/.test(line));
+    expect(first.map((line) => line.split(",").slice(0, 4).join(","))).toEqual(["A,INDEX,1,1.000000", "B,INDEX,1,0.000000", "C,INDEX,1,0.000000", "D,INDEX,1,0.000000", "E,INDEX,1,0.000000"]);
+    expect(first.every((line) => Number(line.split(",")[5]) > 0)).toBe(true);
+    const warnings = run.stderr.split("\n").filter((line) => line.startsWith("warning: "));
+    expect(warnings[0]).toBe(`warning: ${weightingMessages.optimiseDegenerate(["B", "C", "D", "E"], 4)}`);
+    expect(warnings.filter((line) => line.includes("with weight 0 although"))).toHaveLength(1);
+  });
+});

@@ -88,6 +88,9 @@ export const weightingMessages = catalogue("weightingMessages", {
   optimiseNotConverged: (group: string, iterations: number, gap: number) =>
     `the weights of the children of ${quote(group)} did not reach their target importance shares in ${iterations} iterations (largest gap ${gap.toPrecision(3)}); the closest weights found are used; expected children whose correlations with the group allow the targets`,
 
+  optimiseDegenerate: (children: readonly string[], observations: number) =>
+    `the optimisation left ${children.length === 1 ? "1 node" : `${children.length} nodes`} (${children.map(quote).join(", ")}) with weight 0 although ${children.length === 1 ? "its target is" : "their targets are"} above 0: its search drove ${children.length === 1 ? "it" : "them"} out to match the other shares, which ${observations} unit-years of values cannot support (nodes that move together cannot be given different importance); expected more units or years before optimising, or the method's weights as they are (without --optimise)`,
+
   // entropy of raw values
   entropyNegative: (code: string, value: number) =>
     `indicator ${quote(code)} has the value ${value}, and entropy shares of raw values need values >= 0; expected non-negative values, or --entropy-input min-max`,

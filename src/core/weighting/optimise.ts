@@ -56,6 +56,9 @@ function shares(children: readonly Float64Array[], parent: Float64Array): number
  * @example optimiseWeights(tree, result, methods, result's weights) // => weights whose importance shares match them
  * Reference: COINr `get_opt_weights` (Becker et al. 2022); Paruolo, Saisana & Saltelli (2013), JRSS A 176(3), 609-634.
  */
+/** An optimised weight below this, for a child whose target is above 0, is the search driving the child out (the multiplicative steps reach 0 only in the limit). */
+const DEGENERATE_WEIGHT = 1e-6;
+
 export function optimiseWeights(
   tree: Tree,
   result: Pick<IndexResult, "units" | "years" | "nodes" | "values" | "groupReflections">,
@@ -77,6 +80,7 @@ export function optimiseWeights(
   const weights = new Map(targets);
   const rows: ImportanceShare[] = [];
   const warnings: Issue[] = [];
+  const droppedOut: string[] = [];
   const context = { unitCount, yearCount, power: options.power };
 
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
@@ -132,10 +136,14 @@ export function optimiseWeights(
     if (!converged && !achieved.every((share, c) => Math.abs(share - target[c]) <= tolerance))
       warnings.push({ code: "W_OPTIMISE_NOT_CONVERGED", id: code, message: weightingMessages.optimiseNotConverged(code, maxIterations, Math.max(...achieved.map((share, c) => Math.abs(share - target[c])))) });
     childCodes.forEach((child, c) => {
+      if (target[c] > 0 && current[c] < DEGENERATE_WEIGHT) droppedOut.push(child);
       weights.set(child, current[c]);
       rows.push({ code: child, parent: code, target: target[c], achieved: achieved[c], nominal: nominal[c] });
     });
     values.set(code, parent);
   }
+  // One summary for the whole tree, first: nodes the search drove out (weight 0 for a target above 0) say the data cannot
+  // support the targets, which the per-group warnings above do not.
+  if (droppedOut.length > 0) warnings.unshift({ code: "W_OPTIMISE_DEGENERATE", message: weightingMessages.optimiseDegenerate(droppedOut, size) });
   return { weights, rows, warnings };
 }

@@ -49,6 +49,8 @@ describe("weightingMessagesZh", () => {
       ["ahpFileMissing", []],
       ["combinationUndefined", ["A1"]],
       ["optimiseNotConverged", ["A1", 500, 0.012345]],
+      ["optimiseDegenerate", [["B", "C"], 4]],
+      ["optimiseDegenerate", [["B"], 4]],
       ["entropyNegative", ["profit_margin", -3.5]],
     ]));
 
