@@ -22,6 +22,7 @@ import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
 import { parseAggregateSpec } from "./core/aggregate/plan.js";
 import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
 import { checkComputeOptions, computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
+import { screenPanel } from "./core/screen.js";
 import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
 import { quote } from "./core/quote.js";
@@ -340,10 +341,11 @@ export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOpt
         .list("aggregations", given.aggregations, (item) => (AGGREGATE_METHODS as readonly unknown[]).includes(item), `a list of one or more of: ${AGGREGATE_METHODS.join(", ")}`, { nonEmpty: true })
         .list("missingPolicies", given.missingPolicies, (item) => (MISSING_POLICIES as readonly unknown[]).includes(item), `a list of one or more of: ${MISSING_POLICIES.join(", ")}`, { nonEmpty: true })
         .object("weightRanges", given.weightRanges, "{ code: { min, max } }, e.g. { A: { min: 0.2, max: 0.4 } }");
-    // The analysis takes no screening option: its runs would each screen anew. The command's --screen screens whole
-    // units once, before the analysis; here the caller does that.
-    if (keyed && given.screen !== undefined)
-      checks.fail("screen", 'option screen is not taken by uncertainty; expected the panel screened first (screenPanel(tree, panel, { threshold, by: "unit" }), then { ...inputs, panel }), as the uncertainty command screens whole units with --screen');
+    // Screening leaves whole units out of every run, once, after the weights are derived from every unit, as compute
+    // and the uncertainty command do; a unit-year screened apart would leave gaps the runs fill or refuse, where compute
+    // leaves that unit-year empty.
+    if (keyed && isObject(given.screen) && given.screen.by === "unit-year")
+      checks.fail("screen.by", 'option screen.by is "unit-year"; expected "unit" (uncertainty screens whole units only: the values of a screened unit-year would be gaps its runs fill or refuse, where compute leaves that unit-year empty), or no screen');
     const codes = isInputs(inputs) ? inputs.tree.byCode : undefined;
     for (const [code, range] of keyed && isObject(given.weightRanges) ? Object.entries(given.weightRanges) : []) {
       if (codes && !codes.has(code)) checks.fail(`weightRanges.${code}`, `option weightRanges names ${quote(code)}, which is not a code of the tree; expected a group's or an indicator's code`);
@@ -400,10 +402,13 @@ export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOpt
           ];
     if (settings.strict && unusedSettings.length > 0) throw new ValidationError(strictErrors(unusedSettings));
     const { derived, warnings: weightingWarnings } = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
+    const { screen, ...analysisSettings } = settings;
+    const screening = screen === undefined ? undefined : screenPanel(inputs.tree, panel, { threshold: screen.threshold, by: "unit" });
+    if (screening && screening.issues.length > 0) throw new ValidationError(issuesInLibraryNames(screening.issues));
     let result: UncertaintyResult;
     try {
-      result = analyzeUncertainty(inputs.tree, panel, {
-        ...settings,
+      result = analyzeUncertainty(inputs.tree, screening?.panel ?? panel, {
+        ...analysisSettings,
         weights: derived?.weights,
         weighting: derived?.summary,
         replications,

@@ -174,7 +174,7 @@ describe("the facade's uncertainty", () => {
       uncertainty(inputs, { normalize: "min-max", normalizations: ["fixed-base", "min-max"], weightNoise: 1.5, replications: 1, weightRanges: { NOPE: { min: 0.1, max: 0.2 } } }),
     );
     expect(issues.map(({ column }) => column)).toEqual(["replications", "weightNoise", "weightRanges.NOPE"]);
-    expect((await rejection(() => uncertainty(inputs, { weightNoise: 0.2, screen: { threshold: 0.5 } })))[0].column).toBe("screen");
+    expect((await rejection(() => uncertainty(inputs, { weightNoise: 0.2, screen: { threshold: 0.5, by: "unit-year" } })))[0].column).toBe("screen.by");
     const nominal = await rejection(() => uncertainty(inputs, { normalize: "min-max", normalizations: ["fixed-base", "min-max"] }));
     expect(nominal).toEqual([
       {
@@ -1015,6 +1015,21 @@ describe("the facade's minGroupCoverage (--min-group-coverage)", () => {
     expect(await rejection(() => compute(inputs, { minGroupCoverage: 0 }))).toEqual([
       { code: "E_BAD_OPTION", column: "minGroupCoverage", message: "option minGroupCoverage is 0; expected a share above 0 and at most 1, e.g. 0.66" },
     ]);
+  });
+});
+
+describe("the facade's uncertainty with screen, as the command's --screen", () => {
+  it("leaves the screened units out of every run, its nominal index compute's with the same screen (ASEM at 0.9: 44 units)", async () => {
+    const asem = join(ROOT, "test/fixtures/asem");
+    const inputs = await load({ indicators: join(asem, "tree-scaling.csv"), data: join(asem, "values.csv") });
+    const options: IndexOptions = { normalize: "min-max", missing: "reweight", screen: { threshold: 0.9 } };
+    const computed = await compute(inputs, options);
+    // 7 of ASEM's 51 units fall below 0.9 overall or in a first-level group (the docs tester's figures).
+    expect(computed.units).toHaveLength(44);
+    const analysed = await uncertainty(inputs, { ...options, weightNoise: 0.1, replications: 8 });
+    expect(analysed.units).toEqual(computed.units);
+    const blockSize = computed.units.length * computed.years.length;
+    expect([...analysed.index.nominal]).toEqual([...computed.values.subarray(0, blockSize)]);
   });
 });
 
