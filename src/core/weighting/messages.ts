@@ -89,7 +89,7 @@ export const weightingMessages = catalogue("weightingMessages", {
     `the weights of the children of ${quote(group)} did not reach their target importance shares in ${iterations} iterations (largest gap ${gap.toPrecision(3)}); the closest weights found are used; expected children whose correlations with the group allow the targets`,
 
   optimiseDegenerate: (children: readonly string[], observations: number) =>
-    `the optimisation left ${children.length === 1 ? "1 node" : `${children.length} nodes`} (${children.map(quote).join(", ")}) with weight 0 although ${children.length === 1 ? "its target is" : "their targets are"} above 0: its search drove ${children.length === 1 ? "it" : "them"} out to match the other shares, which ${observations} unit-years of values cannot support (nodes that move together cannot be given different importance); expected more units or years before optimising, or the method's weights as they are (without --optimise)`,
+    `the optimisation left ${children.length === 1 ? "1 node" : `${children.length} nodes`} (${children.map(quote).join(", ")}) with weight 0 although ${children.length === 1 ? "its target is" : "their targets are"} above 0: its search drove ${children.length === 1 ? "it" : "them"} out to match the other shares, which ${observations} unit-years of values cannot support (nodes that move together cannot be given different importance); expected more units or years before optimising, or the method's weights as they are, not optimised`,
 
   // entropy of raw values
   entropyNegative: (code: string, value: number) =>

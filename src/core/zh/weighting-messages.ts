@@ -99,7 +99,7 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
     `${quote(group)} 的下级节点权重经 ${iterations} 次迭代仍未达到目标重要性占比（最大差距 ${gap.toPrecision(3)}）；采用找到的最接近的权重；应使下级节点与指标组的相关关系能够达到这些目标`,
 
   optimiseDegenerate: (children, observations) =>
-    `优化后有 ${children.length} 个节点（${children.map(quote).join("、")}）的权重为 0，而其目标占比大于 0：为使其他节点达到目标占比，搜索把它们排除在外，${observations} 个单元-年份的数据不足以支撑这些目标（同向变动的节点无法赋予不同的重要性）；应先增加评价对象或年份再优化，或直接采用方法给出的权重（不加 --optimise）`,
+    `优化后有 ${children.length} 个节点（${children.map(quote).join("、")}）的权重为 0，而其目标占比大于 0：为使其他节点达到目标占比，搜索把它们排除在外，${observations} 个单元-年份的数据不足以支撑这些目标（同向变动的节点无法赋予不同的重要性）；应先增加评价对象或年份再优化，或直接采用方法给出的权重，不做优化`,
 
   entropyNegative: (code, value) =>
     `指标 ${quote(code)} 的值为 ${value}，而按原始值计算熵权比重要求值 >= 0；应为非负值，或指定 --entropy-input min-max`,
