@@ -411,17 +411,21 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
   const session = await openSandbox(resolve(root), settings);
   const records: ValueRecord[] = [];
   const issues: Issue[] = [];
+  // Each query as it runs (its paths made absolute), for the files it read.
+  const ran: string[] = [];
   try {
     for (const { code, sql, line } of queryIndicators(tree)) {
       const label = readerMessages.indicatorQuery(`${tree.source ?? "tree"}${line ? `:${line}` : ""}`, code);
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
         const resolved = await resolveQueryPaths(session, sql);
+        ran.push(resolved.sql);
         const statement = await prepareSelect(session, resolved.sql, label, resolved.replaced);
-        const columns = columnsOf(statement).map((column) => ({ ...column, name: column.name.toLowerCase() }));
+        const written = columnsOf(statement);
+        const columns = written.map((column) => ({ ...column, name: column.name.toLowerCase() }));
         const problems: string[] = [];
         for (const name of new Set(columns.map((column) => column.name))) {
-          const found = columnsOf(statement).filter((column) => column.name.toLowerCase() === name);
+          const found = written.filter((_, i) => columns[i].name === name);
           if (found.length > 1) problems.push(readerMessages.sqlColumnRepeated(label, name, found.map((column) => column.name), true));
         }
         const year = columns.find((column) => column.name === "year");
@@ -449,7 +453,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
       }
     }
-    for (const file of await readIndicatorQueryFilesIn(session, tree)) noteInputFile(file);
+    for (const file of await filesNamedByAll(session, ran)) noteInputFile(file);
   } finally {
     session.close();
   }
@@ -459,8 +463,15 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
 
 /** The files the queries of `tree`'s `sql` column name, in an open sandbox (see `readIndicatorQueryFiles`). */
 async function readIndicatorQueryFilesIn(session: SandboxSession, tree: Tree): Promise<string[]> {
+  const queries: string[] = [];
+  for (const { sql } of queryIndicators(tree)) queries.push((await resolveQueryPaths(session, sql)).sql);
+  return filesNamedByAll(session, queries);
+}
+
+/** The files any of `queries` (their paths made absolute) names, each once (see `filesNamedBy`). */
+async function filesNamedByAll(session: SandboxSession, queries: readonly string[]): Promise<string[]> {
   const files = new Set<string>();
-  for (const { sql } of queryIndicators(tree)) for (const file of await filesNamedBy(session, (await resolveQueryPaths(session, sql)).sql)) files.add(file);
+  for (const query of queries) for (const file of await filesNamedBy(session, query)) files.add(file);
   return [...files];
 }
 
@@ -481,8 +492,9 @@ function queryRecords(rows: readonly Record<string, unknown>[], code: string, ha
       issues.push({ code: "E_SQL_NULL", message: readerMessages.indicatorNullRow(label, row.year === null ? "year" : "unit") });
       break;
     }
-    const year = Number(row.year);
-    if (!(Number.isInteger(year) && year >= 1000 && year <= 9999)) {
+    // The CSV reader's rule for a year (`parseYear`), on the query's whole number as written.
+    const year = parseYear(String(row.year));
+    if (year === undefined) {
       badYears.set(String(row.year), (badYears.get(String(row.year)) ?? 0) + 1);
       continue;
     }
