@@ -180,13 +180,14 @@ export function computeDropSensitivity(result: IndexResult, options: DropOptions
         if (count === 1) largestShift[year] = 0;
         if (shift > largestShift[year]) {
           largestShift[year] = shift;
-          largestShiftUnit[year] = unit;
           tied.length = 0;
         }
         // Rank shifts are whole numbers, so a tie is an exact equality.
         if (shift > 0 && shift === largestShift[year]) tied.push(unit);
       }
       largestShiftUnits.push(tied);
+      // The first of them, as the field before the ties were named (-1 when no rank moved).
+      largestShiftUnit[year] = tied[0] ?? -1;
       if (count > 0) meanAbsoluteShift[year] = sum / count;
     }
     const keptIndex = new Float64Array(unitCount * keptYears.length);
