@@ -10,7 +10,7 @@ import { quote } from "./quote.js";
 import { catalogue } from "./localize.js";
 
 /** The children of `parent` in words: those of the overall index (`INDEX`, a code the tree never names) are the first-level nodes. */
-const childrenOf = (parent: string) => (parent === INDEX_CODE ? "the first-level nodes" : `the children of ${quote(parent)}`);
+const childrenInWords = (parent: string) => (parent === INDEX_CODE ? "the first-level nodes" : `the children of ${quote(parent)}`);
 
 export const messages = catalogue("messages", {
   // tree
@@ -36,12 +36,12 @@ export const messages = catalogue("messages", {
   badWeight: (code: string, found: string) => `node ${quote(code)} has weight ${quote(found)}; expected a number >= 0 or an empty cell`,
   negativeWeight: (code: string, found: string) => `node ${quote(code)} has negative weight ${quote(found)}; expected a number >= 0`,
   mixedWeights: (parent: string, given: readonly string[], empty: readonly string[]) =>
-    `${childrenOf(parent)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
+    `${childrenInWords(parent)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
   weightsPercentMixed: (parent: string, percent: readonly { code: string; text: string }[], plain: readonly { code: string; text: string }[]) =>
-    `the weights of ${childrenOf(parent)} mix percentages (${percent.map(({ code, text }) => `${code} ${text}`).join(", ")}) with plain numbers (${plain.map(({ code, text }) => `${code} ${text}`).join(", ")}); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
-  zeroWeightSum: (parent: string) => `the weights of ${childrenOf(parent)} sum to 0; expected a positive sum`,
+    `the weights of ${childrenInWords(parent)} mix percentages (${percent.map(({ code, text }) => `${code} ${text}`).join(", ")}) with plain numbers (${plain.map(({ code, text }) => `${code} ${text}`).join(", ")}); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
+  zeroWeightSum: (parent: string) => `the weights of ${childrenInWords(parent)} sum to 0; expected a positive sum`,
   weightsRenormalised: (parent: string, sum: number) =>
-    `the weights of ${childrenOf(parent)} sum to ${sum}, not 1; they were divided by their sum`,
+    `the weights of ${childrenInWords(parent)} sum to ${sum}, not 1; they were divided by their sum`,
   emptyTree: () => `the tree has no nodes; expected at least one indicator`,
 
   // values
