@@ -6,7 +6,7 @@
  */
 import type { ChoiceSensitivity, UncertaintyResult } from "../../core/uncertainty.js";
 import { pageWarnings } from "./page-warnings.js";
-import { formatValue } from "../write/to-csv.js";
+import { formatRankQuantile, formatValue } from "../write/to-csv.js";
 import type { Language } from "../write/tables.js";
 import { maxOf, minOf } from "../../core/arrays.js";
 import { fill, methodName, uncertaintyWordsOf, unitName, type UncertaintyWords } from "./labels.js";
@@ -30,22 +30,6 @@ const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uF
 /** Escapes text for HTML and SVG content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-/** The most decimals a rank quantile is shown with: those of `uncertainty.csv`. */
-const RANK_DECIMALS = 4;
-
-/**
- * A rank, or a median or quantile of ranks, as the terminal and the page show it: a whole number as such (`44`), else
- * with the fewest decimals that show it exactly, up to 4 (`40.95`, `43.5`). Type-7 quantiles of whole ranks fall between
- * two ranks at a multiple of the level (0.05), so one decimal would round `40.95` to `41.0`, a whole rank it is not.
- * Empty where missing.
- * @example formatRankQuantile(40.95) // => "40.95"
- */
-export function formatRankQuantile(value: number): string {
-  for (let decimals = 0; decimals < RANK_DECIMALS; decimals++)
-    if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9) return formatValue(value, decimals);
-  return formatValue(value, RANK_DECIMALS);
 }
 
 /** The page, titled with the index's name (`options.name`) and labelled in `options.language`. */

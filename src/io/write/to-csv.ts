@@ -14,6 +14,22 @@ export function formatValue(value: number, decimals: number): string {
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
 
+/** The most decimals a rank quantile is shown with: those of `uncertainty.csv`. */
+const RANK_DECIMALS = 4;
+
+/**
+ * A rank, or a median or quantile of ranks, as the terminal and the page show it: a whole number as such (`44`), else
+ * with the fewest decimals that show it exactly, up to 4 (`40.95`, `43.5`). Type-7 quantiles of whole ranks fall between
+ * two ranks at a multiple of the level (0.05), so one decimal would round `40.95` to `41.0`, a whole rank it is not.
+ * Empty where missing.
+ * @example formatRankQuantile(40.95) // => "40.95"
+ */
+export function formatRankQuantile(value: number): string {
+  for (let decimals = 0; decimals < RANK_DECIMALS; decimals++)
+    if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9) return formatValue(value, decimals);
+  return formatValue(value, RANK_DECIMALS);
+}
+
 /** The UTF-8 byte order mark, which makes Excel read a CSV file as UTF-8 (Chinese names stay readable). */
 export const UTF8_BOM = "\uFEFF";
 

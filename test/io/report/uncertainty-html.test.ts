@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { renderUncertaintySummary } from "../../../src/cli/commands/uncertainty.js";
 import { quantileSelect } from "../../../src/core/quantile.js";
 import { analyzeUncertainty, type UncertaintyResult } from "../../../src/core/uncertainty.js";
-import { formatRankQuantile, formatUncertaintyHtml } from "../../../src/io/report/uncertainty-html.js";
+import { formatUncertaintyHtml } from "../../../src/io/report/uncertainty-html.js";
+import { formatRankQuantile } from "../../../src/io/write/to-csv.js";
 import { panelOf, smallTree } from "../../core/small.js";
 
 /**
