@@ -16,12 +16,12 @@ const WIDTH = 30;
 /** A progress reporter; silent unless `env.stderrIsTerminal` and not `quiet`. */
 export function createProgress(env: CliEnv, label: string, quiet: boolean, delayMs = 1000): Progress {
   if (quiet || !env.stderrIsTerminal) return { update: () => undefined, finish: () => undefined };
-  const start = performance.now();
+  const start = Date.now();
   let lastDrawn = -Infinity;
   let drawn = false;
   return {
     update: (done, total) => {
-      const now = performance.now();
+      const now = Date.now();
       if (now - start < delayMs || (now - lastDrawn < 100 && done < total)) return;
       lastDrawn = now;
       drawn = true;

@@ -6,7 +6,7 @@
  * it. A lock whose process is gone is stale and taken over, by one run only (`judgeLock` says when).
  */
 import { lstatSync, lutimesSync, readFileSync, readlinkSync, renameSync, unlinkSync } from "node:fs";
-import { link, lstat, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { link, lstat, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
 import { join } from "node:path";
 import { projectMessages, type LockRule, type StaleLockReason } from "../../core/project-messages.js";
@@ -282,10 +282,10 @@ export async function removeStaleLock(lockPath: string, staleText: string, stale
   const refreshed = staleMtimeMs !== undefined && ((await stat(aside).catch(() => undefined))?.mtimeMs ?? Infinity) > staleMtimeMs;
   if (moved !== staleText || refreshed) {
     await link(aside, lockPath).catch(() => undefined);
-    await rm(aside, { force: true });
+    await removeFile(aside);
     return false;
   }
-  await rm(aside, { force: true });
+  await removeFile(aside);
   return true;
 }
 
@@ -307,9 +307,19 @@ async function createWithContent(path: string, content: string): Promise<void> {
     await handle.writeFile(content);
     await handle.close();
   } finally {
-    await rm(temporary, { force: true });
+    await removeFile(temporary);
     release();
   }
+}
+
+/**
+ * Removes the file at `path`, if there is one (`rm(path, { force: true })` for a file). Not `rm` itself: Node 20 loads
+ * its recursive remover on every call, a module more on the start of every command that takes a lock.
+ */
+async function removeFile(path: string): Promise<void> {
+  await unlink(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
 }
 
 /** The holder of the lock whose text is `text`, as messages name it: `pid <pid> on <host>, since <startedAt>`. */
@@ -374,7 +384,7 @@ export async function takeLock(
       // The undo stays until the lock is gone: a signal while it is being removed still finds it (and removes it).
       return async () => {
         clearInterval(heartbeat);
-        if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await rm(lockPath, { force: true });
+        if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await removeFile(lockPath);
         stopUndo();
       };
     } catch (error) {
@@ -424,7 +434,7 @@ export async function removeLockLeftovers(dir: string, name: string): Promise<st
     const path = join(dir, entry);
     if (!(await lstat(path).catch(() => undefined))?.isFile()) continue;
     if (Number(match[1]) !== process.pid && !(await isStale(path))) continue;
-    await rm(path, { force: true });
+    await removeFile(path);
     removed.push(entry);
   }
   return removed;
