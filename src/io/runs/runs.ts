@@ -27,6 +27,7 @@ import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
 import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
+import { syncFile, syncFolder } from "../write/durable.js";
 import { removeLockLeftovers, takeLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
@@ -151,7 +152,8 @@ export async function listPublishedRuns(runsDir: string): Promise<string[]> {
 /**
  * Writes `LATEST` atomically: a temporary file renamed over the old pointer. Synchronous up to the rename (no await
  * before it), so that right after `finishRun` no signal is handled between a run's folder renamed into place and its
- * publication (see `finishRun`).
+ * publication (see `finishRun`). Durable: the new pointer is on the disk before its name, and the name before this
+ * returns (`durable.ts`), so a run reported published is still published after a power cut.
  */
 export async function writeLatest(runsDir: string, id: string): Promise<void> {
   if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
@@ -159,7 +161,9 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
   const release = claimTemporary(temporary);
   try {
     writeClaimedSync(temporary, `${id}\n`);
+    syncFile(temporary);
     renameSync(temporary, join(runsDir, LATEST_FILE));
+    syncFolder(runsDir);
   } catch (cause) {
     // Not moved (a folder in the way, a full disk): the temporary file goes, the pointer stays as it was.
     await rm(temporary, { force: true }).catch(() => undefined);
@@ -175,7 +179,9 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
  * (`STAGING_MARKER_TEMPORARY`), then renamed. All of it is synchronous, so no signal is handled before the folder holds
  * its marker and an interruption removes it; a `kill -9` in between leaves the folder empty, or holding the marker (or
  * its temporary name) with a part of `<id>\n`, which the next run removes as its own (`startedStagingFiles`). A failure
- * (a full disk) removes what it made and throws.
+ * (a full disk) removes what it made and throws. The marker, and the folder's name, are on the disk before any output
+ * is written (`durable.ts`): after a power cut, a staging folder holding outputs always holds its whole marker, and the
+ * next run knows it as its own.
  */
 export async function startStaging(runsDir: string, id: string): Promise<string> {
   const staging = join(runsDir, STAGING_PREFIX + id);
@@ -192,8 +198,11 @@ export async function startStaging(runsDir: string, id: string): Promise<string>
   try {
     crashAt("staging");
     writeFileSync(temporary, `${id}\n`, { flag: "wx" });
+    syncFile(temporary);
     crashAt("marking");
     renameSync(temporary, join(staging, STAGING_MARKER));
+    syncFolder(staging);
+    syncFolder(runsDir);
   } catch (cause) {
     try {
       rmSync(temporary, { force: true });
@@ -225,7 +234,7 @@ export async function stageRun(
   } catch (cause) {
     throw new OutputError("E_WRITE", outputMessages.writeFailed(label, (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
   }
-  const digests = await writeFilesAtomicWithDigests(staging, files, label, threads);
+  const digests = await writeFilesAtomicWithDigests(staging, files, label, threads, { durable: true });
   const outputs = Object.keys(digests)
     .sort()
     .map((path) => ({ path, ...digests[path] }));
@@ -244,7 +253,8 @@ export async function stageRun(
  * `LATEST` (`writeLatest`, which the caller calls next) nothing awaits the event loop, so no signal is handled in
  * between: one that arrives then is handled once `LATEST` has moved, and the command ends by it (128 + n) with the run
  * published and complete. An interruption never leaves a complete run unpublished (only a `kill -9` between the two
- * steps, or a `LATEST` that cannot be written, does).
+ * steps, or a `LATEST` that cannot be written, does). The rename is on the disk before the marker goes and `LATEST`
+ * moves (`durable.ts`; the files in the folder are, since `stageRun`).
  */
 export async function finishRun(runsDir: string, id: string): Promise<string> {
   await deliverPendingSignals();
@@ -252,6 +262,7 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
   const folder = join(runsDir, id);
   renameSync(staging, folder);
   stopStagingUndo(staging);
+  syncFolder(runsDir);
   crashAt("publishing");
   try {
     unlinkSync(join(folder, STAGING_MARKER));

@@ -13,6 +13,7 @@ import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
 import { deliverPendingSignals, undoOnInterrupt } from "./interrupt.js";
 import { NOT_CLAIMED, refuseUnlessClaimed, writeClaimed, writeClaimedSync } from "./claimed.js";
+import { syncFile, syncFolder } from "./durable.js";
 import { crashAt } from "../crash-point.js";
 import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
@@ -136,7 +137,8 @@ async function writeUnlocked(
   if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
   const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile) : [];
   // Outside a run each file is hashed as it is written, for the folder's record, which is renamed into place with them.
-  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordTexts(dir, digests, family));
+  // A run's own files (its manifest, a report added to it) are flushed to the disk before they are renamed in (durable.ts).
+  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordTexts(dir, digests, family), intoRun);
   if (stale.length > 0) {
     // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
     // so that a run stopped in between leaves them still known as the tool's own).
@@ -261,16 +263,18 @@ export async function filesNotOurs(dir: string, names: readonly string[]): Promi
 
 /**
  * `writeFilesAtomic` that also returns the size and SHA-256 of every file (name -> digest), hashed chunk by chunk as
- * the bytes are written, on the thread that writes them: no file is read back or held whole in memory.
+ * the bytes are written, on the thread that writes them: no file is read back or held whole in memory. With `durable`,
+ * every file is on the disk before it is renamed into place, and the folder's names once they are (durable.ts).
  */
 export async function writeFilesAtomicWithDigests(
   dir: string,
   files: Readonly<Record<string, FileContent>>,
   label = dir,
   threads = 1,
+  { durable = false }: { durable?: boolean } = {},
 ): Promise<Record<string, Digest>> {
   refuseTargets(dir, Object.keys(files), label);
-  return writeFiles(dir, files, label, threads, await sha256Hasher());
+  return writeFiles(dir, files, label, threads, await sha256Hasher(), undefined, durable);
 }
 
 /** A maker of SHA-256 hashes (`node:crypto`, loaded when a file is first hashed). */
@@ -305,6 +309,7 @@ async function writeFiles(
   threads: number,
   newHash: (() => Hasher) | undefined,
   record?: (digests: Readonly<Record<string, Digest>>) => { journal: string; final: string },
+  durable = false,
 ): Promise<Record<string, Digest>> {
   const outputs = Object.keys(files);
   const names = record ? [WRITTEN_FILES, ...outputs] : outputs;
@@ -399,8 +404,12 @@ async function writeFiles(
     if (texts) writeClaimedSync(temporary[0], texts.journal);
     // Each temporary file is still a file of one name (no link put there since it was written) before it is renamed into place.
     for (const path of temporary) refuseUnlessClaimed(path, lstatSync(path, { throwIfNoEntry: false }));
+    // Durable: every file's bytes on the disk before its name is, then the names (a power cut after this call returns
+    // leaves the new files whole, never empty files under their names).
+    if (durable) for (const path of temporary) syncFile(path);
     replaceAll(dir, names, temporary, label);
     if (texts && texts.final !== texts.journal) finishRecord(dir, temporary[0], texts.final);
+    if (durable) syncFolder(dir);
   } catch (cause) {
     for (const path of claimed)
       try {
