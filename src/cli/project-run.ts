@@ -172,7 +172,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   // between is the one this run replaces (its `previous`, its revision summary) or finds it has nothing to do.
   const readLatestRun = async () => {
     const pointer = await readLatestPointer(runsDir, runsLabel);
-    const warnings: Issue[] = pointer.problem ? [{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: outputMessages.latestIgnored(pointer.problem) }] : [];
+    const warnings: Issue[] = pointer.problem ? [{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: outputMessages.latestIgnored(pointer.problem, pointer.named) }] : [];
     let latest = pointer.id;
     // Only the manifest: the values of the latest run are read for the revision summary, once this run is published.
     let manifest: RunManifest | undefined;
@@ -222,7 +222,9 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         finishedAt: new Date().toISOString(),
         fingerprint,
         // The run LATEST named, which this run replaces once published: `previous` while this run is the latest.
-        previous: pointer.id ?? null,
+        // The run LATEST names, also when its folder cannot be reached now (an archive disk not mounted): the chain of
+        // runs is not broken for good by a night the disk was away.
+        previous: pointer.id ?? pointer.named ?? null,
         options: recorded,
         inputs,
         ...(query !== undefined ? { query } : {}),

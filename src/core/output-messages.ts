@@ -114,8 +114,12 @@ export const outputMessages = catalogue("outputMessages", {
     `${latestLabel} names run ${id}, which does not exist${brokenLink(linkTarget)}`,
   latestMissing: (latestLabel: string, runCount: number) =>
     `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
-  /** A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did about it. */
-  latestIgnored: (problem: string) => `${problem}; ${LATEST_CONSEQUENCE}`,
+  /**
+   * A broken `LATEST` (one of the three above) or manifest (`manifestLabel` and a problem below), and what compute did
+   * about it; `named`, the run LATEST names though its folder cannot be reached, is still recorded as `previous`.
+   */
+  latestIgnored: (problem: string, named?: string) =>
+    named === undefined ? `${problem}; ${LATEST_CONSEQUENCE}` : `${problem}; treated as no previous run for --if-changed and the revision summary, but recorded as this run's previous run (${named}), which it was; no run folder was removed`,
   /** `compare`: said by diff, which may be given the runs to compare instead; else by a command naming one run. */
   latestUnusable: (problem: string, compare = true) => `${problem}; expected it to name a run folder (or name ${compare ? "the runs to compare" : "a run"})`,
   unpublishedRun: (runLabel: string, latest: string | undefined) =>

@@ -87,6 +87,16 @@ describe("run folders that are symbolic links", () => {
     const run = await runCli(["compute"], dir);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(outputMessages.latestNamesMissingRun("runs/LATEST", id, target));
+    // The run LATEST named is still the one published before: the new run records it as its previous, so that once
+    // the archive disk is back, diff and verify previous work on the pair (it was recorded as null, for good).
+    expect(run.stderr).toContain("but recorded as this run's previous run");
+    const latest = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    expect(latest).not.toBe(id);
+    expect(JSON.parse(await readFile(join(dir, "runs", latest, "manifest.json"), "utf8")).previous).toBe(id);
+    await rename(`${target}.unmounted`, target);
+    expect((await runCli(["diff"], dir)).code).toBe(0);
+    expect((await runCli(["verify", "previous"], dir)).code).toBe(0);
+    await rename(target, `${target}.unmounted`);
     const verified = await runCli(["verify", id], dir);
     expect(verified).toMatchObject({ code: 1, stderr: `error: ${outputMessages.verifyNoRun(`runs/${id}`, target)}\n` });
     // diff and report, which read runs by the same names, say the same.

@@ -102,7 +102,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${latestLabel} 的内容为 ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
   latestNamesMissingRun: (latestLabel, id, linkTarget) => `${latestLabel} 指向运行 ${id}，但该运行不存在${brokenLink(linkTarget)}`,
   latestMissing: (latestLabel, runCount) => `${latestLabel} 不存在，但该文件夹中有 ${runCount} 个运行文件夹`,
-  latestIgnored: (problem) => `${problem}；${LATEST_CONSEQUENCE}`,
+  latestIgnored: (problem, named) =>
+    named === undefined ? `${problem}；${LATEST_CONSEQUENCE}` : `${problem}；--if-changed 和修订摘要将按没有上一次运行处理，但仍将其记为本次运行的上一次运行（${named}）；未删除任何运行文件夹`,
   latestUnusable: (problem, compare = true) => `${problem}；应指向一个运行文件夹（或指定${compare ? "要比较的运行" : "一个运行"}）`,
   unpublishedRun: (runLabel, latest) =>
     `${runLabel} 比${latest ? ` LATEST 指向的运行（${latest}）` : "所有已发布的运行"}更新：它从未发布（运行在移动 LATEST 之前中止），或 LATEST 被改回了较早的运行；已保留，未删除`,

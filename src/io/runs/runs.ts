@@ -66,6 +66,11 @@ export interface LatestPointer {
   id?: string;
   /** What is wrong with `LATEST` (a message naming the file), when it is broken; `undefined` when it is sound or absent with no run. */
   problem?: string;
+  /**
+   * The run id `LATEST` names when that run's folder cannot be reached (gone, or a link to an archive disk not
+   * mounted): still the run published before, which a new run records as its `previous`.
+   */
+  named?: string;
 }
 
 /** The error for a runs folder that is a file (or under one): exit code 3. */
@@ -102,7 +107,7 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
   if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text) };
   const folder = await runFolderAt(join(runsDir, text));
   if (folder.kind === "folder") return { id: text };
-  return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined) };
+  return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined), named: text };
 }
 
 /** What is at a run folder's path: a folder (or a link to one), a link to nothing there (`target`), or neither. */

@@ -69,6 +69,7 @@ describe("outputMessagesZh", () => {
       ["latestMissing", ["runs/LATEST", 1]],
       ["latestMissing", ["runs/LATEST", 3]],
       ["latestIgnored", ["runs/LATEST is missing, but the folder holds 3 run folders"]],
+      ["latestIgnored", [`runs/LATEST names run ${RUN}, which does not exist (a link to /mnt/archive/runs/2026, which is not there)`, RUN]],
       ["latestUnusable", ["runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist"]],
       ["latestUnusable", ["runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist", false]],
       ["unpublishedRun", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb"]],
