@@ -26,7 +26,7 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, listRunIds, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, listRunIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
@@ -191,8 +191,36 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   const sayUnchanged = (latest: string) => {
     if (!options.quiet) env.stderr(`${projectMessages.unchanged(latest)}\n`);
   };
+  /** Removes what killed runs left (said, unless quiet) and prints the warnings about what is kept; under the lock. */
+  const tidy = async (latest: string | undefined) => {
+    const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
+    printWarnings(leftovers.warnings, env);
+    // Staging folders and markers removed are said; temporary files (of LATEST, of the lock) go silently.
+    if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.endsWith(".tmp"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+  };
   const unlocked = await readLatestRun();
-  if (unlocked.unchanged) return sayUnchanged(unlocked.latest!);
+  if (unlocked.unchanged) {
+    // Nothing to compute; but a killed run's leftovers (a staging folder of the size of a run, an unpublished run to
+    // report) are removed and said now, not after the next change of the inputs, which may be a year away. Only when
+    // there are any: then under the lock, and not at all while another run holds it (that run removes them).
+    if (!(await mayHoldLeftovers(runsDir, unlocked.latest!))) return sayUnchanged(unlocked.latest!);
+    let releaseTidy: (() => Promise<void>) | undefined;
+    try {
+      releaseTidy = await acquireLock(runsDir, runsLabel, (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
+    } catch (error) {
+      if (error instanceof OutputError && error.code === "E_LOCKED") return sayUnchanged(unlocked.latest!);
+      throw error;
+    }
+    try {
+      const { latest, unchanged } = await readLatestRun();
+      if (unchanged) {
+        await tidy(latest);
+        return sayUnchanged(latest!);
+      }
+    } finally {
+      await releaseTidy();
+    }
+  }
 
   // A stale lock taken over is said, with why (its process is gone, its pid reused, its heartbeat silent).
   const release = await acquireLock(runsDir, runsLabel, (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
@@ -201,10 +229,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     if (unchanged) return sayUnchanged(latest!);
     printWarnings(runWarnings, env);
     const id = await (async (): Promise<string | undefined> => {
-      const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
-      printWarnings(leftovers.warnings, env);
-      // Staging folders and markers removed are said; temporary files (of LATEST, of the lock) go silently.
-      if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.endsWith(".tmp"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+      await tidy(latest);
       const startedAt = new Date();
       const computed = await computeOutputs({ ...options, queryRoot: project.dir }, env);
       // The inputs were hashed before the lock was taken and read again to compute: hashed once more now that the

@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
+import { projectMessages } from "../../src/core/project-messages.js";
 import { STAGING_MARKER } from "../../src/io/runs/runs.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
@@ -73,15 +74,21 @@ async function expectKept(dir: string, before: Record<string, string>): Promise<
 const warning = (message: string) => `warning: ${message}\n`;
 
 describe("a broken runs/LATEST removes no run and is reported", () => {
-  const cases: [string, string | undefined, (ids: string[]) => string][] = [
-    ["a run id whose folder does not exist", "20200101T000000.000Z-deadbeef", () => outputMessages.latestNamesMissingRun("runs/LATEST", "20200101T000000.000Z-deadbeef")],
+  // The fourth item: the run LATEST names, recorded as the new run's previous though its folder is gone.
+  const cases: [string, string | undefined, (ids: string[]) => string, string?][] = [
+    [
+      "a run id whose folder does not exist",
+      "20200101T000000.000Z-deadbeef",
+      () => outputMessages.latestNamesMissingRun("runs/LATEST", "20200101T000000.000Z-deadbeef"),
+      "20200101T000000.000Z-deadbeef",
+    ],
     ["a path outside runs/", "../../x", () => outputMessages.latestNotRunId("runs/LATEST", "../../x")],
     ["a path to a run", "runs/x/../", () => outputMessages.latestNotRunId("runs/LATEST", "runs/x/../")],
     ["garbage", "\u0000\u00ff garbage\n second line", () => outputMessages.latestNotRunId("runs/LATEST", "\u0000\u00ff garbage\n second line")],
     ["nothing (an empty file)", "", () => outputMessages.latestNotRunId("runs/LATEST", "")],
     ["no file at all", undefined, () => outputMessages.latestMissing("runs/LATEST", 3)],
   ];
-  for (const [what, content, problem] of cases)
+  for (const [what, content, problem, named] of cases)
     it(`LATEST holding ${what}: every run is kept, a warning says so, the new run is published`, async () => {
       const { dir, ids, before } = await projectWithThreeRuns();
       if (content === undefined) await rm(join(dir, "runs/LATEST"));
@@ -89,7 +96,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
       await addYear(dir, 2021);
       const run = await runCli(["compute", "--if-changed"], dir);
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stderr.startsWith(warning(outputMessages.latestIgnored(problem(ids))))).toBe(true);
+      expect(run.stderr.startsWith(warning(outputMessages.latestIgnored(problem(ids), named)))).toBe(true);
       expect(run.stderr).toContain(outputMessages.revisionsSkipped() + "\n");
       expect(run.stderr).not.toContain("first run");
       await expectKept(dir, before);
@@ -97,6 +104,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
       expect(now.slice(0, 3)).toEqual(ids);
       expect(now).toHaveLength(4);
       expect(await latest(dir)).toBe(now[3]);
+      expect(JSON.parse(await readFile(join(dir, "runs", now[3], "manifest.json"), "utf8")).previous).toBe(named ?? null);
     });
 
   it("an older run id: runs after it are kept and reported, the summary compares with the run LATEST names", async () => {
@@ -180,6 +188,33 @@ describe("leftovers of killed runs", () => {
     for (const [path, hash] of Object.entries(snapshotBefore)) if (!path.startsWith(`.staging-${staged}`) && path !== "LATEST") expect(after[path], path).toBe(hash);
     expect(existsSync(join(dir, "runs", `.staging-${staged}`))).toBe(false);
     expect(existsSync(join(dir, "runs/.staging-notes"))).toBe(true);
+  });
+});
+
+describe("leftovers of killed runs, when nothing changed", () => {
+  it("--if-changed with nothing new still removes a killed run's staging folder and reports an unpublished run", async () => {
+    const { dir, ids } = await projectWithThreeRuns();
+    // A nightly --if-changed with nothing new, and nothing left behind: unchanged, no lock taken, nothing said.
+    const quiet = await runCli(["compute", "--if-changed"], dir);
+    expect(quiet).toMatchObject({ code: 0, stderr: `${projectMessages.unchanged(ids[2])}\n` });
+    // A --force run killed while writing (its staging folder, marker first) and one killed after its rename.
+    const staged = "29990102T000000.000Z-0123abcd";
+    await mkdir(join(dir, "runs", `.staging-${staged}`));
+    await writeFile(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
+    await writeFile(join(dir, "runs", `.staging-${staged}`, ".index.json.123.tmp"), "half a file");
+    const unpublished = "29990101T000000.000Z-0123abcd";
+    await mkdir(join(dir, "runs", unpublished));
+    for (const name of await readdir(join(dir, "runs", ids[2]))) await writeFile(join(dir, "runs", unpublished, name), await readFile(join(dir, "runs", ids[2], name)));
+
+    // Before, the unchanged run returned before taking the lock: both stayed, unsaid, until the inputs changed.
+    const run = await runCli(["compute", "--if-changed"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(outputMessages.stagingRemoved(`runs/.staging-${staged}`) + "\n");
+    expect(run.stderr).toContain(warning(outputMessages.unpublishedRun(`runs/${unpublished}`, ids[2])));
+    expect(run.stderr).toContain(`unchanged since run ${ids[2]}`);
+    expect(existsSync(join(dir, "runs", `.staging-${staged}`))).toBe(false);
+    expect((await listDir(join(dir, "runs"))).filter((name) => RUN_ID.test(name))).toEqual([...ids, unpublished]);
+    expect(existsSync(join(dir, "runs/.lock"))).toBe(false);
   });
 });
 

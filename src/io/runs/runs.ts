@@ -429,6 +429,18 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
 }
 
 /**
+ * Whether `runsDir` holds anything `removeLeftovers` would remove or report, judged by the names alone (no file is
+ * read): a staging folder, a temporary file of `LATEST` or of the lock, or a run folder newer than `latest`. A lock
+ * file alone is not: it is another run's, or stale, and the next run takes it over either way.
+ */
+export async function mayHoldLeftovers(runsDir: string, latest: string): Promise<boolean> {
+  const names = await readdir(runsDir).catch(() => [] as string[]);
+  return names.some(
+    (name) => name.startsWith(STAGING_PREFIX) || /^\.LATEST\.\d+\.tmp$/.test(name) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(name) || (isRunId(name) && name > latest),
+  );
+}
+
+/**
  * Takes `runs/.lock` (see `takeLock`: created exclusively, refreshed while held, a stale one taken over by one run only
  * and `onTakeOver` told why, a live one `E_LOCKED` naming its holder), creating the runs folder first, and returns the
  * function that releases it.
