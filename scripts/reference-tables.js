@@ -149,6 +149,7 @@ export const CODE_MEANINGS = {
   E_YAML_ALIAS: "a YAML alias (*name) in a tree or index.yaml: refused, never expanded",
   E_TREE_TOO_DEEP: "a tree deeper than 50 levels",
   E_EMPTY_FOLDER: "a values folder without a .csv or .xlsx file",
+  E_SPREADSHEET_FORMAT: "a values folder holding a spreadsheet the tool cannot read (.xls, .xlsb, .ods, WPS .et, .numbers), which would otherwise be left out of the run",
   E_PATH_OUTSIDE: "a path in index.yaml that leaves the project folder (allow-outside: true or --allow-outside-project)",
   E_MEMORY_LIMIT: "an uncertainty design whose estimated memory is over the limit (--memory-limit raises it)",
   // run folders
@@ -218,6 +219,8 @@ export const CODE_EXAMPLES = {
   E_PARQUET: "values.parquet: DuckDB cannot read the file as Parquet: No magic bytes found at end of file 'values.parquet'; expected a Parquet file",
   E_WRITE: "runs/20261204T044656.556Z-4119a31e: cannot publish the run (EACCES); expected a writable folder",
   E_XLS: 'values.xls: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")',
+  E_SPREADSHEET_FORMAT:
+    'data: the values folder holds a spreadsheet the tool cannot read ("2020.xls"), which would be left out of the run; expected .xlsx or CSV files (in Excel or WPS: Save As, "Excel Workbook (.xlsx)"), or such files moved out of the folder',
   E_XLSX: "values.xlsx: the file is not a readable .xlsx workbook (End of data reached (data length = 0, asked index = 4). Corrupted zip ?); expected an Excel workbook",
   E_XLSX_SHEET: 'values.xlsx: no sheet "2020"; expected one of "2017", "2018", "2019" or a number from 1 to 3',
   E_EXISTS: "changzhou-index: index.yaml, indicators.csv already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)",

@@ -30,6 +30,12 @@ export const limitMessages = catalogue("limitMessages", {
     `${source}: the file is ${formatBytes(size)} and must be read as text, which holds at most ${formatBytes(limit)}; expected a smaller file (a plain long-layout UTF-8 CSV is read from its bytes at any size, or split the values into a folder of files)`,
   bomNotUtf8: (source: string, looksLike: string | undefined) =>
     `${source}: the file starts with a UTF-8 byte-order mark but is not UTF-8${looksLike ? `; it looks like ${looksLike}` : ""}: save it again as UTF-8 or remove the mark`,
+  /** Spreadsheets in a values folder that the tool cannot read (`names`, with their extensions), which it would otherwise pass over. */
+  unreadSpreadsheets: (folder: string, names: readonly string[]) =>
+    `${folder}: the values folder holds ${names.length === 1 ? "a spreadsheet" : `${names.length} spreadsheets`} the tool cannot read (${names
+      .slice(0, 8)
+      .map(quote)
+      .join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}), which would be left out of the run; expected .xlsx or CSV files (in Excel or WPS: Save As, "Excel Workbook (.xlsx)"), or such files moved out of the folder`,
   emptyValuesFolder: (folder: string, names: readonly string[]) =>
     `${folder}: the values folder holds no .csv, .tsv or .xlsx file, nor a .txt file saved from Excel (${
       names.length === 0 ? "it is empty" : `it holds ${names.slice(0, 8).map(quote).join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}`

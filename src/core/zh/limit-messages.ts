@@ -55,6 +55,8 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
     `${source}：文件大小为 ${bytes(size)}，必须作为文本读取，而文本最多容纳 ${bytes(limit)}；应使用更小的文件（普通长格式的 UTF-8 CSV 文件无论多大都直接按字节读取；也可以把数据拆分到一个文件夹的多个文件中）`,
   bomNotUtf8: (source, looksLike) =>
     `${source}：文件以 UTF-8 字节顺序标记（BOM）开头，但内容不是 UTF-8${looksLike ? `；看起来是 ${looksLike}` : ""}：请重新另存为 UTF-8，或删除该标记`,
+  unreadSpreadsheets: (folder, names) =>
+    `${folder}：数据文件夹中有 ${names.length} 个本工具无法读取的表格文件（${names.slice(0, 8).map(quote).join("、")}${names.length > 8 ? `，另有 ${names.length - 8} 个` : ""}），它们将被排除在本次运行之外；应为 .xlsx 或 CSV 文件（在 Excel 或 WPS 中：另存为 "Excel Workbook (.xlsx)"，即 "Excel 工作簿（.xlsx）"），或把这些文件移出该文件夹`,
   emptyValuesFolder: (folder, names) =>
     `${folder}：数据文件夹中没有 .csv、.tsv 或 .xlsx 文件，也没有从 Excel 保存的 .txt 文件（${
       names.length === 0 ? "文件夹为空" : `其中有 ${names.slice(0, 8).map(quote).join("、")}${names.length > 8 ? `，另有 ${names.length - 8} 个` : ""}`

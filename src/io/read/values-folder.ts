@@ -20,7 +20,11 @@ export interface ValuesFile {
  * The values files behind `path`: itself, or the values files of a folder, sorted by name: `.csv`, `.tsv` and `.xlsx`
  * files, and `.txt` files that Excel saved from a sheet (a UTF-16 byte-order mark, Excel's "Unicode text", or a tab in
  * the first line, its "Text (Tab delimited)"), so that a notes file such as `README.txt` is not taken for values. Hidden
- * files and the `~$name.xlsx` lock files Excel keeps next to an open workbook are left out.
+ * files and the `~$name.xlsx` lock files Excel keeps next to an open workbook are left out. A `.xlsm` workbook is
+ * read as a `.xlsx` one (the same format; its macros are not run). A spreadsheet of a format the tool cannot read
+ * (`.xls`, `.xlsb`, `.ods`, WPS `.et`, ...) is not passed over: a year's values saved so by a data provider would be
+ * left out of the run without a word (a nightly `--if-changed` would find nothing new), so it is an `InputError`
+ * (`E_SPREADSHEET_FORMAT`) naming every such file. Subfolders are not read.
  */
 export async function listValueFiles(path: string, label = path): Promise<ValuesFile[]> {
   const isFolder = await stat(path).then((info) => info.isDirectory(), () => false);
@@ -28,10 +32,12 @@ export async function listValueFiles(path: string, label = path): Promise<Values
   const all = await readdir(path, { withFileTypes: true });
   const candidates = all.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
   const chosen = await Promise.all(
-    candidates.map(async (entry) => (/\.(csv|tsv|xlsx)$/i.test(entry.name) || (/\.txt$/i.test(entry.name) && (await isSheetText(join(path, entry.name)))) ? entry.name : undefined)),
+    candidates.map(async (entry) => (/\.(csv|tsv|xlsx|xlsm)$/i.test(entry.name) || (/\.txt$/i.test(entry.name) && (await isSheetText(join(path, entry.name)))) ? entry.name : undefined)),
   );
   const names = chosen.filter((name): name is string => name !== undefined).sort();
   const folderLabel = label.replace(/[\\/]+$/, "");
+  const unread = candidates.map((entry) => entry.name).filter((name) => UNREAD_SPREADSHEET.test(name)).sort();
+  if (unread.length > 0) throw new InputError("E_SPREADSHEET_FORMAT", limitMessages.unreadSpreadsheets(folderLabel, unread), { source: folderLabel });
   noteValuesFolder(path);
   if (names.length === 0) {
     const held = all.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
@@ -39,6 +45,9 @@ export async function listValueFiles(path: string, label = path): Promise<Values
   }
   return names.map((name) => ({ path: join(path, name), label: `${folderLabel}/${name}` }));
 }
+
+/** Spreadsheet files the tool cannot read: old and binary Excel, OpenDocument, WPS, Apple Numbers. */
+const UNREAD_SPREADSHEET = /\.(xls|xlsb|ods|fods|et|ett|numbers)$/i;
 
 /** Whether a `.txt` file starts as Excel saves a sheet as text: a UTF-16 byte-order mark, or a tab in its first line. */
 async function isSheetText(path: string): Promise<boolean> {

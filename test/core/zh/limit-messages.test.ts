@@ -18,6 +18,8 @@ describe("limitMessagesZh", () => {
       ["textTooLarge", ["tree.csv", 700, 512]],
       ["bomNotUtf8", ["values.csv", "GBK"]],
       ["bomNotUtf8", ["values.csv", undefined]],
+      ["unreadSpreadsheets", ["data", ["2020.xls"]]],
+      ["unreadSpreadsheets", ["data", ["2020.ods", "2021.et", "a.xls", "b.xls", "c.xls", "d.xls", "e.xls", "f.xls", "g.xls", "h.xls"]]],
       ["emptyValuesFolder", ["data/values", []]],
       ["emptyValuesFolder", ["data/values", ["README.md", "notes.docx"]]],
       ["emptyValuesFolder", ["data/values", ["a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "f.pdf", "g.pdf", "h.pdf", "i.pdf", "j.pdf", "k.pdf"]]],

@@ -23,7 +23,11 @@ beforeAll(async () => {
     "values.csv.gz": Uint8Array.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]),
     "values.parquet": Uint8Array.from([0x50, 0x41, 0x52, 0x31, 0x15, 0x04, 0x15, 0x10, 0, 0]),
     "empty/notes.txt": "values come next year\n",
-    "empty/old.xls": "",
+    "empty/old.docx": "",
+    "sheets/2019.csv": "unit,year,indicator,value\nU1,2019,A1,1\n",
+    "sheets/2020.xls": "",
+    "sheets/2021.et": "",
+    "sheets/2021 draft.ods": "",
     "empty/archive/readme.md": "",
   });
 });
@@ -159,9 +163,19 @@ describe("encodings and folders", () => {
   it("says a values folder holds no values files, naming the folder and what it holds", async () => {
     const error = await errorOf(readValueFiles(join(dir, "empty"), "empty/"));
     expect(error.code).toBe("E_EMPTY_FOLDER");
-    expect(error.message).toBe(limitMessages.emptyValuesFolder("empty", ["archive/", "notes.txt", "old.xls"]));
+    expect(error.message).toBe(limitMessages.emptyValuesFolder("empty", ["archive/", "notes.txt", "old.docx"]));
     expect(error.message).toBe(
-      `empty: the values folder holds no .csv, .tsv or .xlsx file, nor a .txt file saved from Excel (it holds "archive/", "notes.txt", "old.xls"); expected values files such as 2021.csv or values.xlsx`,
+      `empty: the values folder holds no .csv, .tsv or .xlsx file, nor a .txt file saved from Excel (it holds "archive/", "notes.txt", "old.docx"); expected values files such as 2021.csv or values.xlsx`,
+    );
+  });
+
+  it("refuses a values folder holding spreadsheets it cannot read, naming each, instead of leaving them out of the run", async () => {
+    // Before, 2020.xls (a year's values as a data provider sent them) was passed over: the run computed 2019 only and
+    // a nightly --if-changed found nothing new.
+    const error = await errorOf(readValueFiles(join(dir, "sheets"), "sheets/"));
+    expect(error.code).toBe("E_SPREADSHEET_FORMAT");
+    expect(error.message).toBe(
+      `sheets: the values folder holds 3 spreadsheets the tool cannot read ("2020.xls", "2021 draft.ods", "2021.et"), which would be left out of the run; expected .xlsx or CSV files (in Excel or WPS: Save As, "Excel Workbook (.xlsx)"), or such files moved out of the folder`,
     );
   });
 
