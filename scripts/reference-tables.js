@@ -106,6 +106,7 @@ export const CODE_MEANINGS = {
   E_PROJECT_SHAPE: "an index.yaml that is not a mapping of the known keys",
   E_PROJECT_YAML: "an index.yaml that does not parse",
   E_LOCKED: "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it (exit 3)",
+  E_LOCK_NOT_FILE: "a folder or a link at a lock's name (runs/.lock, .innovation-index.lock), which no run can take over (exit 3)",
   E_UNKNOWN_RUN: "a run name diff, report --run or verify cannot find",
   E_AMBIGUOUS_RUN: "a start of a run id that diff, report --run or verify finds in several runs",
   E_TOO_FEW_RUNS: "no published run, or previous asked of a latest run that has none (the first run, or made while LATEST named no usable run)",

@@ -53,6 +53,9 @@ export const projectMessages = catalogue("projectMessages", {
   initExists: (folder: string, files: readonly string[]) =>
     `${folder}: ${files.join(", ")} already exist${files.length === 1 ? "s" : ""}; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)`,
 
+  /** A lock's name taken by something that is no lock file: a folder, a link (`kind`), which no run can take over. */
+  lockNotFile: (lock: string, kind: string) =>
+    `${lock}: ${kind} is at the lock's name, not a lock file this tool writes, so no run can take the lock while it is there; expected a lock file or nothing (remove it if no run of this tool made it)`,
   locked: (lock: string, holder: string) =>
     `${lock}: another run holds the lock (${holder}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone`,
   /**

@@ -48,6 +48,8 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
   initExists: (folder, files) =>
     `${folder}：${files.join("、")} 已存在；应为不含${files.length === 1 ? "该文件" : "这些文件"}的文件夹（或用 --force 覆盖：${files.length === 1 ? "它由 init 写入且未被修改" : "它们由 init 写入且未被修改"}）`,
 
+  lockNotFile: (lock, kind) =>
+    `${lock}：锁的位置上是${kind === "a folder" ? "一个文件夹" : kind === "a link" ? "一个链接" : "其他文件"}，而不是本工具写入的锁文件，因此在它移走之前任何运行都无法取得锁；应为锁文件或什么都没有（如果它不是本工具的运行创建的，请删除它）`,
   locked: (lock, holder) =>
     `${lock}：另一个运行持有锁（${lockHolder(holder)}）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件`,
   lockSilent: (silentMs, rule, takeOverAfterMs) =>

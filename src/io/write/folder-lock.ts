@@ -391,6 +391,9 @@ export async function takeLock(
       if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
         throw new OutputError("E_WRITE", runMessages.lockNotCreated(label, (error as NodeJS.ErrnoException).code), { cause: error });
+      // A folder or a link at the lock's name is no run's lock: never judged stale, never taken over, and said as what it is.
+      const found = await lstat(lockPath).catch(() => undefined);
+      if (found && !found.isFile()) throw new OutputError("E_LOCK_NOT_FILE", projectMessages.lockNotFile(lockLabel, found.isDirectory() ? "a folder" : found.isSymbolicLink() ? "a link" : "something"));
       const judged = await judgeLockFile(lockPath);
       if (attempt === 0) {
         if (judged === undefined) continue; // released meanwhile

@@ -27,6 +27,8 @@ describe("projectMessagesZh", () => {
       ["initExists", ["my-index", ["index.yaml", "tree.csv", "values.csv"]]],
       ["locked", ["runs/.lock", "pid 4242 on stats-01, since 2024-05-06T08:00:00.000Z"]],
       ["locked", ["runs/.lock", "unknown"]],
+      ["lockNotFile", ["runs/.lock", "a folder"]],
+      ["lockNotFile", ["runs/.lock", "a link"]],
       ["locked", ["runs/.lock", "a lock file being written, or damaged"]],
       ["lockSilent", [125_000, "running", 600_000]],
       ["lockSilent", [7_500_000, "heartbeat", 600_000]],

@@ -1,5 +1,5 @@
 import { readFileSync, readlinkSync } from "node:fs";
-import { readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { readFile, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -229,6 +229,23 @@ describe("taking a lock", () => {
     );
     expect(told).toEqual([]);
     expect(await readFile(join(runs, ".lock"), "utf8")).toBe(live);
+  });
+
+  it("a folder or a link at the lock's name is refused as what it is, and left there (before: \"another run holds the lock (unknown)\", every night)", async () => {
+    const dir = await makeTempDir({ "runs/.lock/x": "", "out/.keep": "" });
+    await expect(takeLock(join(dir, "runs"), ".lock", "runs")).rejects.toMatchObject({
+      code: "E_LOCK_NOT_FILE",
+      message: projectMessages.lockNotFile("runs/.lock", "a folder"),
+    });
+    expect(projectMessages.lockNotFile("runs/.lock", "a folder")).toBe(
+      "runs/.lock: a folder is at the lock's name, not a lock file this tool writes, so no run can take the lock while it is there; expected a lock file or nothing (remove it if no run of this tool made it)",
+    );
+    expect(await listDir(join(dir, "runs/.lock"))).toEqual(["x"]);
+    if (process.platform !== "win32") {
+      await symlink(join(dir, "nowhere"), join(dir, "out/.innovation-index.lock"));
+      await expect(takeLock(join(dir, "out"), ".innovation-index.lock", "out")).rejects.toMatchObject({ code: "E_LOCK_NOT_FILE", message: projectMessages.lockNotFile("out/.innovation-index.lock", "a link") });
+      expect(readlinkSync(join(dir, "out/.innovation-index.lock"))).toBe(join(dir, "nowhere"));
+    }
   });
 
   it("a lock of another pid namespace is refused while refreshed, saying when it will be taken over, and taken over once silent for 10 minutes", async () => {
