@@ -28,6 +28,7 @@ import {
 } from "../io/runs/run-files.js";
 import { acquireLock, discardRun, finishRun, listRunIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
+import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -179,7 +180,13 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     if (latest) {
       const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
       const read = await readManifestChecked(resolve(runsDir, latest));
-      if (read.ok) manifest = read.manifest;
+      // A manifest that does not agree with itself (an option or an input's digest edited by hand) is not trusted to
+      // say the inputs are unchanged, nor compared with.
+      const [check] = read.ok ? checkManifest(read.manifest, latest) : [];
+      if (check) {
+        warnings.push({ code: "W_LATEST_MANIFEST", source: manifestLabel, message: outputMessages.latestIgnored(`${runsLabel}/${latest}/${formatManifestCheck(check)}`) });
+        latest = undefined;
+      } else if (read.ok) manifest = read.manifest;
       else {
         warnings.push({ code: "W_LATEST_MANIFEST", source: manifestLabel, message: outputMessages.latestIgnored(`${manifestLabel} ${read.problem}`) });
         latest = undefined;

@@ -12,6 +12,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { STAGING_MARKER } from "../../src/io/runs/runs.js";
+import { fingerprintOf } from "../../src/io/runs/run-files.js";
+import { checkManifest, formatManifestCheck } from "../../src/io/runs/verify-run.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
@@ -145,6 +147,30 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
     expect(damaged.code, damaged.stderr).toBe(0);
     expect(damaged.stderr.startsWith(warning(outputMessages.latestIgnored(`runs/${fourth}/manifest.json ${outputMessages.manifestNotJson(reason)}`)))).toBe(true);
     expect(await runIds(dir)).toHaveLength(5);
+  });
+
+  it("the latest run's manifest edited by hand (an option): not trusted to say nothing changed, and diff refuses it", async () => {
+    const { dir, ids } = await projectWithThreeRuns();
+    const path = join(dir, "runs", ids[2], "manifest.json");
+    const manifest = JSON.parse(await readFile(path, "utf8"));
+    const fingerprint = manifest.fingerprint as string;
+    manifest.options.decimals = 2;
+    await writeFile(path, JSON.stringify(manifest, null, 2) + "\n");
+    // The fingerprint it records is no longer the one its options and inputs give (verify says so too).
+    const check = checkManifest(manifest, ids[2]);
+    expect(check).toEqual([{ field: "fingerprint", found: fingerprint, expected: fingerprintOf(manifest.tool.version, manifest.options, manifest.inputs.filter((input: { role?: string }) => input.role !== "project")) }]);
+    const problem = `runs/${ids[2]}/${formatManifestCheck(check[0])}`;
+
+    // diff compared it and listed "option changed decimals 4 -> 2", a revision that never happened.
+    const diff = await runCli(["diff", ids[1], ids[2]], dir);
+    expect(diff).toMatchObject({ code: 1, stderr: `error: ${outputMessages.diffRunChanged(problem, `runs/${ids[2]}`)}\n` });
+
+    // compute --if-changed said "unchanged" on the fingerprint it records; now it runs, as for a damaged manifest.
+    const run = await runCli(["compute", "--if-changed"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.startsWith(warning(outputMessages.latestIgnored(problem)))).toBe(true);
+    expect(run.stderr).toContain(outputMessages.revisionsSkipped());
+    expect(await runIds(dir)).toHaveLength(4);
   });
 
   it("diff latest with a broken LATEST: exit 1 naming the file and what is wrong", async () => {

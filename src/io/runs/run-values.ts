@@ -11,7 +11,7 @@
  * `parseInputValuesCsv`), which gives the same values and reports the same errors.
  */
 import { open, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import type { Revision, RevisionKind, RunValue } from "../../core/revision.js";
 import { runMessages } from "../../core/run-messages.js";
@@ -31,6 +31,8 @@ import {
   type FileDigest,
   type RunManifest,
 } from "./run-files.js";
+import { isRunId } from "./run-names.js";
+import { checkManifest, formatManifestCheck } from "./verify-run.js";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -510,11 +512,17 @@ export interface RunFolder {
 /**
  * A run folder with its manifest and the files it lists (`listed`), to compare it with the files checked; a folder
  * without `manifest.json` (an `--out` folder) comes back without either, read unchecked.
- * @throws `InputError` `E_NO_MANIFEST` when its `manifest.json` cannot be read or is not one compute writes
+ * @throws `InputError` `E_NO_MANIFEST` when its `manifest.json` cannot be read or is not one compute writes, and
+ * `RunChangedError` when it does not agree with itself or its run id (`checkManifest`: an option, an input's digest,
+ * `previous` edited by hand), as a changed file would be: its run would be compared as if it had published that.
  */
 export async function readRunFolder(run: RunFolder): Promise<{ run: RunFolder; manifest?: RunManifest }> {
   const read = await readManifestChecked(run.folder);
-  if (read.ok) return { run: { ...run, listed: read.manifest.outputs }, manifest: read.manifest };
+  if (read.ok) {
+    const [check] = checkManifest(read.manifest, isRunId(basename(run.folder)) ? basename(run.folder) : undefined);
+    if (check) throw new RunChangedError(`${run.label}/${formatManifestCheck(check)}`, run, MANIFEST_FILE);
+    return { run: { ...run, listed: read.manifest.outputs }, manifest: read.manifest };
+  }
   const manifestLabel = `${run.label}/${MANIFEST_FILE}`;
   if (read.missing) return { run: { folder: run.folder, label: run.label } };
   throw new InputError("E_NO_MANIFEST", outputMessages.verifyNoManifest(manifestLabel, read.problem), { source: manifestLabel });

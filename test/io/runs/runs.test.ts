@@ -117,7 +117,8 @@ describe("LATEST and the lock", () => {
     const cases: [string, LatestPointer][] = [
       [`${a}\n`, { id: a }],
       [`  ${a}\r\n`, { id: a }],
-      ["20991231T000000.000Z-ffffffff", { problem: outputMessages.latestNamesMissingRun("runs/LATEST", "20991231T000000.000Z-ffffffff") }],
+      // A run id whose folder is gone is still named: the run published before, a new run's previous.
+      ["20991231T000000.000Z-ffffffff", { problem: outputMessages.latestNamesMissingRun("runs/LATEST", "20991231T000000.000Z-ffffffff"), named: "20991231T000000.000Z-ffffffff" }],
       ["../../x", { problem: outputMessages.latestNotRunId("runs/LATEST", "../../x") }],
       [`${a}/..`, { problem: outputMessages.latestNotRunId("runs/LATEST", `${a}/..`) }],
       ["", { problem: outputMessages.latestNotRunId("runs/LATEST", "") }],
