@@ -25,6 +25,7 @@ import type { ResolvedInputs } from "./options.js";
 import { renderColumns, renderIndexTable } from "./render.js";
 import type { TableWords } from "../core/table-words.js";
 import { commandMessages } from "../core/command-messages.js";
+import type { Provenance } from "../io/report/provenance.js";
 
 /** What `compute` produces before writing: the inputs read, the result and the files (name -> content). */
 export interface ComputedOutputs {
@@ -184,6 +185,8 @@ export interface ReportContext {
   uncertainty?: { dir: string; label: string };
   /** Audit the index and show it in the dashboard's `#audit` (`report --audit`). */
   audit?: boolean;
+  /** The run is on the shipped Changzhou example: report.html and index.xlsx say so, as the terminal does. */
+  example?: boolean;
 }
 
 /** Builds every output of a run. Heavy libraries (ExcelJS, ECharts) are loaded only when a run asks for them. */
@@ -217,8 +220,10 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
         ? { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooLarge(scoreRows, maxRows) }
         : { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooManyCells(cells, maxCells) },
     );
+  // How many values are illustrative (the values' source column), said by report.html and index.xlsx; counted only for them.
+  const provenance = async () => (await import("../io/report/provenance.js")).valueProvenance(result, context.records, context.example);
   if (!toStdout) {
-    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table, context);
+    if (options.report || options.reportOnly) files["report.html"] = await reportHtml(result, analysis, options, table, context, await provenance());
     if (!options.reportOnly) {
       const csvOptions = { decimals: options.decimals, bom: options.bom ?? true };
       // The tables that grow with the panel are streamed (same bytes as formatTableCsv); the others are small.
@@ -244,7 +249,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       if (result.options.screen) files["screened.csv"] = formatTableCsv(screenedTable(result), csvOptions);
       // With --parquet-only the values are in index.parquet and scores.parquet: index.json names them (`resultsIn`).
       files["index.json"] = options.parquetOnly ? formatIndexJsonWithoutResults(result) : fileJob("index.json", result, csvOptions, indexJsonFrame(result));
-      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings, result);
+      if (xlsx) files["index.xlsx"] = await workbook(tables(), options.decimals, options.lang, warnings, result, await provenance());
     }
   }
 
@@ -263,7 +268,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       printed = options.table ? JSON.stringify(tableObjects(chosen()), null, 2) + "\n" : formatIndexJson(result);
       break;
     case "xlsx":
-      printed = await workbook(tables(), options.decimals, options.lang, warnings, result);
+      printed = await workbook(tables(), options.decimals, options.lang, warnings, result, await provenance());
       break;
     default: {
       const unknown: never = format;
@@ -319,13 +324,15 @@ const SHEETS_WHEN_PRESENT: ReadonlySet<TableName> = new Set(["imputations", "tre
 
 /**
  * The workbook of the tables, its sheet names and headers in `language` (`workbookSheetOf`); a text cut to fit an
- * Excel cell adds a warning to `warnings`.
+ * Excel cell adds a warning to `warnings`. When some values are illustrative, a first sheet (说明 / notes) says so.
  */
-async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[], result: IndexResult): Promise<Uint8Array> {
-  const { formatXlsx } = await import("../io/write/to-xlsx.js");
+async function workbook(tables: Map<TableName, Table>, decimals: number, language: Language, warnings: Issue[], result: IndexResult, provenance?: Provenance): Promise<Uint8Array> {
+  const [{ formatXlsx }, { provenanceTable }] = await Promise.all([import("../io/write/to-xlsx.js"), import("../io/report/provenance.js")]);
+  const notes = provenanceTable(provenance, language ?? "zh");
   const sheets = [...tables]
     .filter(([name, table]) => !SHEETS_WHEN_PRESENT.has(name) || table.rows.length > 0)
     .map(([, table]) => namesIn(table, result.nodes, language ?? "zh"));
+  if (notes) sheets.unshift(notes);
   // With --performance-groups, groups.csv's table is the last sheet (绩效分组).
   if (result.options.performanceGroups) sheets.push(performanceTable(result));
   return formatXlsx(
@@ -334,7 +341,14 @@ async function workbook(tables: Map<TableName, Table>, decimals: number, languag
   );
 }
 
-async function reportHtml(result: IndexResult, analysis: Analysis, options: OutputOptions, table: (name: TableName) => Table, context: ReportContext): Promise<string> {
+async function reportHtml(
+  result: IndexResult,
+  analysis: Analysis,
+  options: OutputOptions,
+  table: (name: TableName) => Table,
+  context: ReportContext,
+  provenance: Provenance,
+): Promise<string> {
   if (!options.static && context.tree) {
     const { buildDashboardData } = await import("../io/report/dashboard/data.js");
     const { formatDashboardHtml } = await import("../io/report/dashboard/to-dashboard.js");
@@ -343,7 +357,7 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
       ? await (await import("../io/report/dashboard/uncertainty.js")).readUncertainty(context.uncertainty.dir, context.uncertainty.label, result.units, result.years)
       : undefined;
     const audit = context.audit ? await auditForDashboard(result, context.tree) : undefined;
-    const extras = { title, description: context.description, records: context.records, uncertainty, audit };
+    const extras = { title, description: context.description, records: context.records, uncertainty, audit, provenance };
     const data = buildDashboardData(result, context.tree, options.lang, Math.min(options.decimals, 2), extras);
     return formatDashboardHtml(data);
   }
@@ -355,6 +369,7 @@ async function reportHtml(result: IndexResult, analysis: Analysis, options: Outp
     language: options.lang,
     decimals: Math.min(options.decimals, 2),
     appendix: dataStageAppendix(result, options.lang, table),
+    provenance,
   });
 }
 

@@ -146,7 +146,18 @@ describe("the dashboard report.html in headless Chromium", () => {
       const cells = await rows.first().locator("td").allTextContents();
       expect(cells[0]).toBe(indicators[0].code);
       expect(Number(cells[4])).toBe(Number(first.value));
-      expect(cells[8]).toBe(first.source);
+      // the source in the page's language (示意 / 已发布 on a Chinese page), its class the values file's word
+      expect(cells[8]).toBe({ published: "已发布", illustrative: "示意" }[first.source]);
+      expect(await rows.first().locator("td .badge").getAttribute("class")).toBe(`badge source-${first.source}`);
+      // the whole tree's sources: every 2020 value is illustrative; 2019 holds the article's published figures too
+      expect(new Set(await page.locator("table.tree td .badge").allTextContents())).toEqual(new Set(["示意"]));
+      await page.selectOption("#year-select", { label: "2019" });
+      expect(new Set(await page.locator("table.tree td .badge").allTextContents())).toEqual(new Set(["已发布", "示意"]));
+      await page.selectOption("#year-select", { label: lastYear });
+
+      // the notice of illustrative values near the top, in the terminal's words for the shipped example
+      expect(await page.textContent("#header .notice")).toBe("使用随附的常州示例（示意数据，并非官方指数）：160 个数值中有 143 个是示意数据，并非已发布的数据。");
+      expect(await page.locator("#header .notice").isVisible()).toBe(true);
 
       // what if: dimension A at 0.40; compute on the tree with that first-level weight gives the same printed decimals
       await setSlider(page, rootCodes[0], "0.4");
@@ -164,7 +175,8 @@ describe("the dashboard report.html in headless Chromium", () => {
       expect(await page.locator("#what-if .what-if-banner").isVisible()).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, "dashboard-changzhou-what-if.png"), fullPage: true });
 
-      // reset gives the published index back
+      // reset gives this run's index back
+      expect(await page.textContent("#what-if-reset")).toBe("恢复本次计算的权重");
       await page.click("#what-if-reset");
       expect(await page.textContent("#what-if-index")).toBe(index[index.length - 1].value);
 
@@ -174,6 +186,11 @@ describe("the dashboard report.html in headless Chromium", () => {
       expect(await page.textContent("#overview h2")).toBe("Overview");
       expect(await page.locator("#overview .sentences li").last().textContent()).toContain(`In ${lastYear} the index rose`);
       expect(await page.locator(`#drilldown .card[data-code="${rootCodes[0]}"] .card-name`).textContent()).toBe(tree[0].name_en);
+      expect(await page.textContent("#header .notice")).toBe(
+        "Using the shipped Changzhou example (illustrative data, not the official index): 143 of 160 values are illustrative, not published.",
+      );
+      expect(new Set(await page.locator("table.tree td .badge").allTextContents())).toEqual(new Set(["illustrative"]));
+      expect(await page.textContent("#what-if-reset")).toBe("Reset to the weights as computed");
       await page.screenshot({ path: join(ARTIFACTS, "dashboard-changzhou-en.png"), fullPage: true });
       const pdf = await page.pdf({ path: join(ARTIFACTS, "dashboard-changzhou.pdf"), format: "A4", printBackground: true });
       expect(Buffer.from(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -320,11 +337,11 @@ describe("the dashboard's Chinese words (the default language)", () => {
         ["U2", "↓1"],
       ]);
       expect(await page.textContent("#units h3")).toBe("2018年排名（点击列标题排序）");
-      expect(await page.textContent("#what-if .what-if-headline")).toMatch(/^模拟值 · U1 · 2018年：\d+\.\d\d（发布值 \d+\.\d\d；差值 -?\d\.\d\d）$/);
-      expect(await page.locator("#what-if table.what-if-ranks th").allTextContents()).toEqual(["排名", "评价对象", "指数", "排名（发布值）", "排名变化"]);
+      expect(await page.textContent("#what-if .what-if-headline")).toMatch(/^模拟值 · U1 · 2018年：\d+\.\d\d（本次计算值 \d+\.\d\d；差值 -?\d\.\d\d）$/);
+      expect(await page.locator("#what-if table.what-if-ranks th").allTextContents()).toEqual(["排名", "评价对象", "指数", "排名（本次计算值）", "排名变化"]);
       // the what-if chart's legend: the interval's bounds in words
       const legend = await page.locator("#what-if .chart svg text").allTextContents();
-      expect(legend).toEqual(expect.arrayContaining(["总指数（发布值）", "总指数（模拟值）", "区间下限（5%分位数）", "区间上限（95%分位数）", "总指数：发布值与模拟值"]));
+      expect(legend).toEqual(expect.arrayContaining(["总指数（本次计算值）", "总指数（模拟值）", "区间下限（5%分位数）", "区间上限（95%分位数）", "总指数：本次计算值与模拟值"]));
       expect(legend.join(" ")).not.toContain("(5%)");
       // the warnings block in Chinese, the message in the words of src/core/zh/messages.ts
       expect(await page.locator("footer h3").textContent()).toBe("提示");

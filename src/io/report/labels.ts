@@ -317,6 +317,7 @@ export function uncertaintyWordsOf(language: Language): UncertaintyWords {
 
 /** Sheet names of `index.xlsx` in Chinese (at most 31 characters, none of `[]:*?/\`); in English the table names. */
 const SHEET_NAMES_ZH: Readonly<Record<string, string>> = {
+  notes: "说明",
   index: "指数",
   "index-wide": "指数（宽表）",
   scores: "指标得分",
@@ -332,6 +333,7 @@ const SHEET_NAMES_ZH: Readonly<Record<string, string>> = {
 
 /** Column headers of `index.xlsx` in Chinese, beyond those of the report's tables; a year column keeps its year. */
 const WORKBOOK_COLUMNS_ZH: Readonly<Record<string, string>> = {
+  note: "说明",
   code: "代码",
   level: "层级",
   parent: "上级",

@@ -174,6 +174,8 @@ function renderHeader(): void {
   header.append(
     element("h1", {}, title),
     ...(data.description ? [element("p", { class: "description" }, data.description)] : []),
+    // Some values are illustrative: said before any figure, in the page's language.
+    ...(data.notice ? [element("p", { class: "notice", role: "note" }, data.notice[state.language])] : []),
     element("p", { class: "meta" }, meta),
   );
   const controls = element("div", { class: "controls" });
@@ -302,7 +304,10 @@ function rawOf(code: string, u: number, y: number): { value: number; source: str
 
 
 function sourceBadge(source: string): HTMLElement {
-  return element("span", { class: `badge source-${source.replace(/[^a-z0-9-]/gi, "_")}` }, source);
+  // The two words of the shipped values in the page's language (示意, 已发布 in Chinese); any other label as written.
+  const label = source.trim().toLowerCase();
+  const shown = label === "published" ? words.sourcePublished : label === "illustrative" ? words.sourceIllustrative : source;
+  return element("span", { class: `badge source-${source.replace(/[^a-z0-9-]/gi, "_")}` }, shown);
 }
 
 function renderDrilldown(): void {
@@ -640,7 +645,7 @@ function renderWhatIfResults(): void {
       { class: "what-if-headline" },
       fill(words.whatIfLead, { where: units.length > 1 ? `${units[u]} · ` : "", year: years[y] }),
       element("strong", { id: "what-if-index", "data-value": String(index) }, format(index)),
-      fill(words.whatIfTail, { published: format(valueAt(published, 0, u, y)), difference: format(index - valueAt(published, 0, u, y)) }),
+      fill(words.whatIfTail, { computed: format(valueAt(published, 0, u, y)), difference: format(index - valueAt(published, 0, u, y)) }),
     ),
   );
   // The overall index and the first-level sub-indices, every year, published against what if.

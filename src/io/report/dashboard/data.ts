@@ -14,6 +14,7 @@ import type { Language } from "../../write/tables.js";
 import { methodNames } from "../labels.js";
 import type { DashboardUncertainty } from "./uncertainty.js";
 import { pageWarnings } from "../page-warnings.js";
+import { provenanceNotice, type Provenance } from "../provenance.js";
 
 /** Optional results shown beside the index (from other commands). */
 export interface DashboardExtras {
@@ -27,6 +28,8 @@ export interface DashboardExtras {
   audit?: DashboardAudit;
   /** Results of the `uncertainty` command (its uncertainty.csv), shown beside the what-if. */
   uncertainty?: DashboardUncertainty;
+  /** How many of the run's values are illustrative, and whether it is the shipped example (`valueProvenance`). */
+  provenance?: Provenance;
 }
 
 /**
@@ -54,6 +57,11 @@ export interface DashboardData {
   language: Language;
   title?: string;
   description?: string;
+  /**
+   * The notice under the title when some values are illustrative (`provenanceNotice`), in both languages (the page
+   * switches); none when every value is published or has no source.
+   */
+  notice?: { zh: string; en: string };
   /** Decimals of the figures shown. */
   decimals: number;
   units: readonly string[];
@@ -113,12 +121,14 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     if (label === undefined) labelPosition.set(record.source, (label = sourceLabels.push(record.source) - 1));
     sources[(i * units.length + u) * years.length + y] = label;
   }
+  const notice = { zh: provenanceNotice(extras.provenance, "zh"), en: provenanceNotice(extras.provenance, "en") };
   const derived = result.weighting && result.weighting.method !== "explicit";
   const { weights: _weights, weighting: _weighting, ...options } = result.options as typeof result.options & { weights?: unknown; weighting?: unknown };
   return {
     language,
     ...(extras.title ? { title: extras.title } : {}),
     ...(extras.description ? { description: extras.description } : {}),
+    ...(notice.zh && notice.en ? { notice: { zh: notice.zh, en: notice.en } } : {}),
     decimals,
     units,
     years,

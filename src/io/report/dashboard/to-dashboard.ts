@@ -50,11 +50,13 @@ export function formatDashboardHtml(data: DashboardData): string {
   const words = dashboardWords(data.language);
   const title = data.title ?? words.title;
   const sections = ["overview", "drilldown", "units", "what-if", "audit"].map((id) => `<section id="${id}"></section>`).join("\n");
+  // The notice of illustrative values is in the page as written, before the script draws the header with it again.
+  const notice = data.notice ? `<p class="notice" role="note">${escapeHtml(data.notice[data.language])}</p>` : "";
   return htmlPage(
     title,
     data.language,
     STYLE,
-    `<header id="header"><h1>${escapeHtml(title)}</h1></header>
+    `<header id="header"><h1>${escapeHtml(title)}</h1>${notice}</header>
 <main>
 ${sections}
 </main>
@@ -73,6 +75,7 @@ h1 { font-size: 26px; margin: 0 0 4px; color: #1d3557; }
 h2 { font-size: 20px; border-bottom: 2px solid var(--line); padding-bottom: 4px; margin: 28px 0 12px; color: #1d3557; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .description { margin: 0 0 4px; color: #333; }
+.notice { background: #fff4d6; border: 1px solid #e6b422; color: #6b4e00; padding: 6px 10px; border-radius: 4px; font-weight: bold; font-size: 14px; margin: 6px 0; }
 .meta, .hint { color: #555; font-size: 13px; }
 .controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 8px 0; font-size: 14px; }
 select, button { font: inherit; }

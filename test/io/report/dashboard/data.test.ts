@@ -10,6 +10,7 @@ import { buildTree } from "../../../../src/core/tree.js";
 import type { Tree } from "../../../../src/core/types.js";
 import { buildDashboardData, formatDashboardJson } from "../../../../src/io/report/dashboard/data.js";
 import { inlineScript } from "../../../../src/io/report/dashboard/to-dashboard.js";
+import { valueProvenance } from "../../../../src/io/report/provenance.js";
 
 /** The small fixture's tree: X (0.6) = mean of X1 and X2 (negative), Y (0.4) = Y1. */
 function smallTree(): Tree {
@@ -94,6 +95,20 @@ describe("buildDashboardData", () => {
     const tree = smallTree();
     const { result } = smallResult(tree);
     expect(buildDashboardData(result, tree, "en", 2).sources).toEqual([]);
+  });
+
+  it("holds the notice of illustrative values in both languages (the page switches), and none without one", () => {
+    const tree = smallTree();
+    const { result, records } = smallResult(tree);
+    // 5 values (Y1 2018 is a gap), X1 2018 marked illustrative: 1 of 5
+    const provenance = valueProvenance(result, records);
+    expect(provenance).toEqual({ values: 5, illustrative: 1 });
+    expect(buildDashboardData(result, tree, "zh", 2, { records, provenance }).notice).toEqual({
+      zh: "5 个数值中有 1 个是示意数据，并非已发布的数据。",
+      en: "1 of 5 values is illustrative, not published.",
+    });
+    expect(buildDashboardData(result, tree, "zh", 2, { records, provenance: valueProvenance(result) }).notice).toBeUndefined();
+    expect(buildDashboardData(result, tree, "zh", 2, { records }).notice).toBeUndefined();
   });
 });
 

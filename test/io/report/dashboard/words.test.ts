@@ -29,19 +29,37 @@ describe("dashboardWords", () => {
   it("writes the page's phrases with full-width punctuation in Chinese, and as before in English", () => {
     const zh = dashboardWords("zh");
     const en = dashboardWords("en");
-    expect(fill(zh.whatIfLead, { where: "U1 · ", year: 2019 }) + "143.00" + fill(zh.whatIfTail, { published: "143.00", difference: "0.00" })).toBe(
-      "模拟值 · U1 · 2019年：143.00（发布值 143.00；差值 0.00）",
+    expect(fill(zh.whatIfLead, { where: "U1 · ", year: 2019 }) + "143.00" + fill(zh.whatIfTail, { computed: "143.00", difference: "0.00" })).toBe(
+      "模拟值 · U1 · 2019年：143.00（本次计算值 143.00；差值 0.00）",
     );
-    expect(fill(en.whatIfLead, { where: "U1 · ", year: 2019 }) + "143.00" + fill(en.whatIfTail, { published: "143.00", difference: "0.00" })).toBe(
-      "What if · U1 · 2019: 143.00 (Published 143.00; Difference 0.00)",
+    expect(fill(en.whatIfLead, { where: "U1 · ", year: 2019 }) + "143.00" + fill(en.whatIfTail, { computed: "143.00", difference: "0.00" })).toBe(
+      "What if · U1 · 2019: 143.00 (As computed 143.00; Difference 0.00)",
     );
-    expect([zh.rankPublished, fill(zh.seriesPublished, { name: "总指数" }), fill(zh.whatIfChart, { name: "总指数" })]).toEqual(["排名（发布值）", "总指数（发布值）", "总指数：发布值与模拟值"]);
+    expect([zh.rankPublished, fill(zh.seriesPublished, { name: "总指数" }), fill(zh.whatIfChart, { name: "总指数" })]).toEqual(["排名（本次计算值）", "总指数（本次计算值）", "总指数：本次计算值与模拟值"]);
     expect(fill(zh.rankingSortable, { year: 2019 })).toBe("2019年排名（点击列标题排序）");
     expect(fill(zh.imputedBy, { method: zh.interpolate })).toBe("插补（线性插值）");
     expect(fill(zh.auditNote, { a: "X1", b: "X2", flags: "高度共线", r: "0.95" })).toBe("X1 – X2：高度共线（r = 0.95）");
     expect(fill(en.auditNote, { a: "X1", b: "X2", flags: "collinear", r: "0.95" })).toBe("X1 – X2: collinear (r = 0.95)");
     // the notes say how to read a rank change
     expect(zh.notes).toContain("↑表示排名上升、↓表示下降");
+  });
+
+  it("calls the run's own values and weights this run's (本次计算值, as computed), never published: the run may be illustrative", () => {
+    const zh = dashboardWords("zh");
+    const en = dashboardWords("en");
+    expect([zh.published, zh.reset, zh.whatIfBanner]).toEqual(["本次计算值", "恢复本次计算的权重", "模拟结果：以下数值按您设定的权重在本页重新计算，不是本次计算的指数。"]);
+    expect([en.published, en.reset, en.whatIfBanner]).toEqual([
+      "As computed",
+      "Reset to the weights as computed",
+      "What if: the values below are recomputed in this page with the weights you set. They are not the index as computed.",
+    ]);
+    // No word of the page claims publication (the source badge "已发布" / "published" names a value's source column).
+    for (const [key, word] of [...Object.entries(zh), ...Object.entries(en)]) if (!key.startsWith("source")) expect(word, key).not.toMatch(/发布|[Pp]ublish/);
+  });
+
+  it("names the values' two shipped sources in the page's language: 已发布 and 示意 in Chinese", () => {
+    expect([dashboardWords("zh").sourcePublished, dashboardWords("zh").sourceIllustrative]).toEqual(["已发布", "示意"]);
+    expect([dashboardWords("en").sourcePublished, dashboardWords("en").sourceIllustrative]).toEqual(["published", "illustrative"]);
   });
 
   it("has a Chinese word for every English one and no half-width brackets or colons in the Chinese", () => {
