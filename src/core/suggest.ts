@@ -6,42 +6,62 @@
 /** Lower case, without spaces, hyphens and underscores: `Min_Max` and `minmax` compare equal. */
 const squash = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
 
-/** The optimal string alignment distance (Levenshtein with adjacent transpositions) of `a` and `b`. */
+/**
+ * The optimal string alignment distance (Levenshtein with adjacent transpositions) of `a` and `b`, from three rolling
+ * rows as long as the shorter text (a transposition looks two rows back): memory in the shorter length, not the product.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+  // The distance is symmetric: the rows run along the shorter text.
+  if (b.length > a.length) [a, b] = [b, a];
   const columns = b.length + 1;
-  const distance: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++)
+  let before = new Array<number>(columns).fill(0); // row i - 2
+  let previous = Array.from({ length: columns }, (_, j) => j); // row i - 1
+  let current = new Array<number>(columns).fill(0); // row i
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j < columns; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, distance[i - 2][j - 2] + 1);
-      distance[i][j] = best;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2] + 1);
+      current[j] = best;
     }
-  return distance[rows - 1][columns - 1];
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[columns - 1];
 }
+
+/**
+ * Names longer than this are never looked up nor suggested: no accepted name is that long, and a long text (a whole
+ * line read as a column header) is no typo of one; comparing it would cost time in its length for every candidate.
+ */
+const LONGEST_NAME = 64;
 
 /**
  * The accepted name closest to `found`, or `undefined` when none is close: equal but for case, spaces, hyphens and
  * underscores, or at most one edit in three letters away (at least one edit allowed, at most three). Ties go to the
- * first in `candidates`.
+ * first in `candidates`. A name longer than 64 characters, found or candidate, is never compared.
  * @example closestName("minmax", ["min-max", "z-score"]) // => "min-max"
  * @example closestName("entrpy", ["entropy", "critic"]) // => "entropy"
  * @example closestName("xyz", ["entropy", "critic"]) // => undefined
  */
 export function closestName(found: string, candidates: readonly string[]): string | undefined {
+  if (found.length > LONGEST_NAME) return undefined;
   const target = squash(found);
   if (!target) return undefined;
+  const allowed = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(target, squash(candidate));
+    if (candidate.length > LONGEST_NAME) continue;
+    const squashed = squash(candidate);
+    // The distance is at least the difference of the lengths: a candidate farther than allowed is never suggested.
+    if (Math.abs(squashed.length - target.length) > allowed) continue;
+    const distance = editDistance(target, squashed);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const allowed = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
   return best !== undefined && best !== found && bestDistance <= allowed ? best : undefined;
 }
 

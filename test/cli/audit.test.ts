@@ -287,18 +287,39 @@ describe("innovation-index audit", () => {
     expect(cellsOf(english.getWorksheet("importance")!).some((row) => String(row[15]).startsWith("correlation ratio: 8 observations"))).toBe(true);
   });
 
-  it("--report in Chinese (the default): audit.html titled 统计审计 with the tree's label, the profile in Chinese", async () => {
+  it("--report in Chinese (the default): audit.html titled 统计审计 (no project, so no name, as report.html), the profile in Chinese", async () => {
     const dir = await handMade();
     expect((await runCli([...ARGS, "--out", "out", "--report"], dir)).code).toBe(0);
     const html = await readFile(join(dir, "out", "audit.html"), "utf8");
-    expect(html).toContain("<h1>统计审计：tree.csv</h1>");
+    expect(html).toContain("<title>统计审计</title>");
+    expect(html).toContain("<h1>统计审计</h1>");
+    expect(html).not.toContain("tree.csv");
     expect(html).toContain("<h2>提示（全部评价对象-年份合并）</h2>");
     // U1's strengths and weaknesses of 2022 as computeProfiles lists them, each with its rank in Chinese.
     const result = await handMadeResult();
     const entries = computeProfiles(result).entries.filter((entry) => entry.unit === 0 && entry.year === 3);
     for (const entry of entries) expect(html).toContain(`<code>${result.nodes[entry.node].code}</code>：第${entry.rank}名（共${entry.rankedUnits}个），得分 `);
     expect((await runCli([...ARGS, "--out", "en", "--report", "--lang", "en"], dir)).code).toBe(0);
-    expect(await readFile(join(dir, "en", "audit.html"), "utf8")).toContain("<h1>Statistical audit: tree.csv</h1>");
+    expect(await readFile(join(dir, "en", "audit.html"), "utf8")).toContain("<h1>Statistical audit</h1>");
+  });
+
+  it("audit.html is the same bytes from any folder, the tree's path relative or absolute: it names no path", async () => {
+    // Before, the page was titled with the path as typed: 统计审计：/tmp/…/tree.csv in one, 统计审计：../tree.csv in the other.
+    const dir = await handMade({ "sub/.keep": "" });
+    const rest = ["-d", join(dir, "values.csv"), "--normalise", "min-max", "--missing", "reweight", "--report", "-q"];
+    expect((await runCli(["audit", "-i", join(dir, "tree.csv"), ...rest, "--out", join(dir, "a")], dir)).code).toBe(0);
+    expect((await runCli(["audit", "-i", "../tree.csv", ...rest, "--out", "../b"], join(dir, "sub"))).code).toBe(0);
+    const a = await readFile(join(dir, "a", "audit.html"));
+    expect(a.equals(await readFile(join(dir, "b", "audit.html")))).toBe(true);
+    expect(a.toString("utf8")).not.toContain(dir);
+  });
+
+  it("in a project audit.html is titled with its name, as report.html is", async () => {
+    const project = await handMade({ "index.yaml": "name: 常州创新指数\nindicators: tree.csv\nvalues: values.csv\nmethods:\n  normalise: min-max\n  missing: reweight\n" });
+    expect((await runCli(["audit", "--out", "out", "--report", "-q"], project)).code).toBe(0);
+    const html = await readFile(join(project, "out", "audit.html"), "utf8");
+    expect(html).toContain("<title>统计审计：常州创新指数</title>");
+    expect(html).toContain("<h1>统计审计：常州创新指数</h1>");
   });
 
   it("a group with one child has no Cronbach's alpha (k/(k − 1) divides by 0): an empty cell in cronbach.csv, audit.html, audit.xlsx and the summary", async () => {

@@ -22,6 +22,35 @@ describe("closestName (did you mean)", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
   });
 
+  it("gives the same distance either way round, from rows as long as the shorter text", () => {
+    // by hand: "ca" -> "abc" is 3 in the optimal string alignment (a transposed pair is not edited again)
+    expect(editDistance("ca", "abc")).toBe(3);
+    expect(editDistance("abc", "ca")).toBe(3);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("abc", "")).toBe(3);
+    expect(editDistance("sitting", "kitten")).toBe(3);
+    // by hand: 2 deletions (the last two letters)
+    expect(editDistance("indicators", "indicato")).toBe(2);
+  });
+
+  it("does not compare a name longer than 64 characters: a 1 MB unknown column header has no suggestion", () => {
+    // The old table of (1 MB + 1) rows per candidate took 44 s and 690 MB for the tree's column names.
+    const header = `weight${"x".repeat(1 << 20)}`;
+    expect(closestName(header, ["code", "parent", "name", "weight", "direction", "normalise"])).toBeUndefined();
+    // by hand: one letter differs, 64 characters long (a third of them allows 3 edits): suggested; 65 long: not compared
+    const long = "a".repeat(63);
+    expect(closestName(`${long}b`, [`${long}c`])).toBe(`${long}c`);
+    expect(closestName(`${long}bb`, [`${long}bc`])).toBeUndefined();
+    expect(closestName(`${long}b`, [`${long}cc`])).toBeUndefined();
+  });
+
+  it("still suggests among candidates of other lengths, farther ones passed over (the first of a tie kept)", () => {
+    // by hand: "wieght" is one transposition from "weight" (6 letters: 2 edits allowed); "weights" is 2 edits
+    expect(closestName("wieght", ["code", "normalisation", "weights", "weight"])).toBe("weight");
+    // by hand: "paren" is one edit from both "parent" and "paren_t" (squashed "parent"): the first is kept
+    expect(closestName("paren", ["paren_t", "parent"])).toBe("paren_t");
+  });
+
   it("ends the method and column messages with the suggestion", () => {
     expect(messages.unknownMethod("normalisation", "minmax", ["min-max", "z-score"])).toBe(
       'unknown normalisation method "minmax"; expected one of: min-max, z-score; did you mean "min-max"?',

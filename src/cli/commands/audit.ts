@@ -60,6 +60,8 @@ export interface AuditCommandOptions extends InputOptions, MethodCommandOptions,
   /** `--profile-unit`: the unit whose profile audit.html shows (default: the first unit). */
   profileUnit?: string;
   quiet: boolean;
+  /** A project's `name`: audit.html is titled with it, as report.html is (none: the page's plain title). */
+  projectName?: string;
 }
 
 /** The years of the tables with a row per unit: the last one, or every one. */
@@ -147,11 +149,11 @@ Examples:
     .option("--profile-unit <name>", "unit whose strengths and weaknesses audit.html shows (default: the first unit)")
     .option("-q, --quiet", "print nothing but errors", false);
   addPresetOptions(command).action(async (_options: AuditCommandOptions, command: Command) => {
-    await applyProject(command, env);
+    const project = await applyProject(command, env);
     // The preset as compute applies it, so that the audit is of the index compute computes.
     const preset = applyPreset(command);
     if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
-    return runAudit(command.opts(), env);
+    return runAudit({ ...command.opts<AuditCommandOptions>(), projectName: project?.settings.name }, env);
   });
 }
 
@@ -178,7 +180,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
   const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
   const workbookWarnings: Issue[] = [];
-  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, inputs.labels.tree, workbookWarnings);
+  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, options.projectName, workbookWarnings);
   // The files are the whole output of `audit`: what an earlier audit left there and this one does not write (its
   // audit.xlsx, when this one has no --xlsx) is removed, and named.
   const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit" });
@@ -196,10 +198,11 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
 
 /**
  * Every file of the audit, by name: the CSV of each of `AUDIT_TABLES`, and audit.xlsx and audit.html when asked, in
- * `--lang` (the page titled by `title`, the tree's label). A text cut to fit a cell of the workbook adds a warning to
- * `warnings`.
+ * `--lang`. The page is titled with `name` (a project's), as report.html is, else with its plain title: never with the
+ * tree's path as typed, so that the page is the same bytes from any folder. A text cut to fit a cell of the workbook
+ * adds a warning to `warnings`.
  */
-export async function auditFiles(context: AuditContext, title: string, warnings: Issue[] = []): Promise<Record<string, FileContent>> {
+export async function auditFiles(context: AuditContext, name: string | undefined, warnings: Issue[] = []): Promise<Record<string, FileContent>> {
   const { formatAuditCsv } = await import("../../io/write/audit-csv.js");
   const { options } = context;
   const tables = await Promise.all(AUDIT_TABLES.map(({ build }) => build(context)));
@@ -216,7 +219,8 @@ export async function auditFiles(context: AuditContext, title: string, warnings:
     const { formatProfileSectionHtml } = await import("../../io/report/profile-section.js");
     const unit = options.profileUnit ?? context.result.units[0];
     const profile = await formatProfileSectionHtml(context.result, context.profiles, unit, { language: options.lang });
-    const pageTitle = fill(auditWordsOf(options.lang).titleOf, { name: title });
+    const words = auditWordsOf(options.lang);
+    const pageTitle = name?.trim() ? fill(words.titleOf, { name: name.trim() }) : words.title;
     files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: pageTitle, language: options.lang, sections: [profile] });
   }
   return files;

@@ -303,7 +303,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     // Files in a folder start with a UTF-8 byte order mark, so that Excel on Chinese Windows reads their names right.
     "uncertainty.csv": UTF8_BOM + formatUncertaintyCsv(result, options.decimals),
     "sensitivity.csv": UTF8_BOM + formatSensitivityCsv(result, options.decimals),
-    "uncertainty.html": formatUncertaintyHtml(result, { language: options.lang ?? "zh", name: sources.project?.settings.name, tree: inputs.labels.tree }),
+    // The tree by its file's name, not its path as typed: the page is the same bytes from any folder, and names no
+    // folder of the machine it was made on.
+    "uncertainty.html": formatUncertaintyHtml(result, { language: options.lang ?? "zh", name: sources.project?.settings.name, tree: inputs.labels.tree.split(/[\\/]/).pop() }),
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;

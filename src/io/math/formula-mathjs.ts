@@ -146,12 +146,14 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
 }
 
 /**
- * The nesting depth of a syntax tree, measured without recursion. A chain of one binary operator (`a + b + c + ...`,
- * parsed as a loop into a left-leaning tree) is one level however long, as a person reads it.
+ * The nesting depth of a syntax tree, measured without recursion: the parentheses, signs, operators, calls and
+ * conditions around its deepest number or name, which is no level itself (`x` is 0 levels, `((x))` 2, `- - x` 2,
+ * `abs(abs(x))` 2). A chain of one binary operator (`a + b + c + ...`, parsed as a loop into a left-leaning tree) is
+ * one level however long, as a person reads it.
  */
 function nestingDepth(root: MathNode): number {
   let deepest = 0;
-  const stack: [MathNode, number][] = [[root, 1]];
+  const stack: [MathNode, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;

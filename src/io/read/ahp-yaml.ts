@@ -24,17 +24,26 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import type { Judgement } from "../../core/weighting/ahp.js";
 import { weightingMessages } from "../../core/weighting/messages.js";
 import { parseJudgementValue } from "./ahp-csv.js";
+import { aliasIssues, refuseLargeYaml } from "./yaml-guards.js";
 
 const RECIPROCAL_TOLERANCE = 0.01;
 
-/** Parses YAML judgements; every problem is collected with its line. */
+/**
+ * Parses YAML judgements; every problem is collected with its line. Refused, the `ValidationError` gives as `partial`
+ * the judgements found, a pair whose value is bad (or not the reciprocal of its twin) with the value `NaN`, as
+ * `parseAhpCsv` does.
+ */
 export function parseAhpYaml(text: string, source: string): Judgement[] {
+  refuseLargeYaml(text, source, "judgements");
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     const line = lineCounter.linePos(document.errors[0].pos[0]).line;
     throw new InputError("E_YAML_SYNTAX", readerMessages.ahpYamlSyntax(`${source}:${line}`, document.errors[0].code), { source, line });
   }
+  // Aliases are refused, all of them, before any value is read: a row `*r` would copy another unseen.
+  const aliases = aliasIssues(document, lineCounter, source);
+  if (aliases.length > 0) throw new ValidationError(aliases);
   const lineOf = (node: unknown) => (node && typeof node === "object" && "range" in node && (node as Node).range ? lineCounter.linePos((node as Node).range![0]).line : undefined);
   const issues: Issue[] = [];
   const shape = (node: unknown, message: string) => issues.push({ code: "E_AHP_YAML_SHAPE", message, source, line: lineOf(node) });
@@ -61,7 +70,7 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
           continue;
         }
         const value = valueOf(item.items[2]);
-        if (value !== undefined) judgements.push({ group, a: scalar(item.items[0]) ?? "", b: scalar(item.items[1]) ?? "", value, line: lineOf(item) });
+        judgements.push({ group, a: scalar(item.items[0]) ?? "", b: scalar(item.items[1]) ?? "", value: value ?? Number.NaN, line: lineOf(item) });
       }
       continue;
     }
@@ -85,18 +94,22 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
       for (let j = i + 1; j < n; j++) {
         const upper = values[i][j];
         const lower = values[j][i];
-        if (upper === undefined || lower === undefined) continue;
-        if (Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE + 1e-12)
+        if (upper === undefined || lower === undefined) {
+          judgements.push({ group, a: codes[i], b: codes[j], value: Number.NaN, line: lineOf(rows[i]) });
+          continue;
+        }
+        if (Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE + 1e-12) {
           issues.push({
             code: "E_AHP_NOT_RECIPROCAL",
             message: readerMessages.ahpNotReciprocal(group, upper, codes[i], codes[j], lower),
             source,
             line: lineOf(rows[j]),
           });
-        else judgements.push({ group, a: codes[i], b: codes[j], value: upper, line: lineOf(rows[i]) });
+          judgements.push({ group, a: codes[i], b: codes[j], value: Number.NaN, line: lineOf(rows[i]) });
+        } else judgements.push({ group, a: codes[i], b: codes[j], value: upper, line: lineOf(rows[i]) });
       }
     }
   }
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw new ValidationError(issues, undefined, judgements);
   return judgements;
 }

@@ -19,13 +19,14 @@ import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { normalizeColumnName } from "./columns.js";
 import { isKnownTreeName, suggestTreeName } from "./tree-csv.js";
-import { aliasIssues } from "./yaml-guards.js";
+import { aliasIssues, refuseLargeYaml } from "./yaml-guards.js";
 
 /** Keys read into the row itself; every other key is a per-node attribute. */
 const ROW_KEYS = new Set(["code", "parent", "name", "name_en", "weight", "direction", "unit", "description", "source", "children"]);
 
 /** Parses a YAML tree into the same validated `Tree` as a CSV tree; lines in messages are the YAML lines. */
 export function parseTreeYaml(text: string, source: string): Tree {
+  refuseLargeYaml(text, source, "tree");
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -84,11 +85,13 @@ export function parseTreeYaml(text: string, source: string): Tree {
     }
   };
   for (let next = pending.pop(); next; next = pending.pop()) visit(next.node, next.parent);
-  if (keyIssues.length > 0) throw new ValidationError(keyIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   // In the order of the file, as the nested form reads (the stack visits a node's children after its siblings).
   rows.sort((a, b) => a.offset - b.offset);
   const built = buildTree(rows.map(({ offset: _offset, ...row }) => row), source);
-  if (!built.ok) throw new ValidationError(built.issues, undefined, built.partial);
+  // An unknown key (a misspelt `wieght`) does not hide the nodes' own problems: both are reported in one run, and the
+  // tree as built is still given, for the values' checks.
+  if (keyIssues.length > 0 || !built.ok)
+    throw new ValidationError([...keyIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), ...(built.ok ? [] : built.issues)], undefined, built.ok ? built.value : built.partial);
   return built.value;
 }
 

@@ -9,6 +9,7 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
 import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 import { fixZipDates } from "../write/zip-dates.js";
+import { checkWorkbookBounds } from "./xlsx-bounds.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -74,6 +75,8 @@ export async function parseWorkbookTable(
   sheet?: string,
   options: { deferred?: Issue[]; content?: WorkbookContent } = {},
 ): Promise<{ table: CsvTable; source: string; otherSheets?: string[] }> {
+  // Before ExcelJS, which would take minutes and gigabytes over a workbook merging A10:XFD1048576 (xlsx-bounds.ts).
+  checkWorkbookBounds(bytes, source);
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -84,14 +87,13 @@ export async function parseWorkbookTable(
   const worksheet = pickSheet(workbook, source, sheet);
   const label = `${source}[${worksheet.name}]`;
   const rows: { line: number; cells: string[]; numeric: boolean[]; merged?: ({ cell: string; first: string } | undefined)[] }[] = [];
-  const columnCount = worksheet.columnCount;
   // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const numeric: boolean[] = [];
     let merged: ({ cell: string; first: string } | undefined)[] | undefined;
-    const cells = rowTexts(row, columnCount, (cell, column) => {
+    const cells = rowTexts(row, (cell, column) => {
       const message = formulaWithoutResult(cell.address, cell.value);
       if (message !== undefined) unsaved.push({ code: "E_XLSX_FORMULA", message, source: label, line: rowNumber, column });
       numeric.push(isNumberCell(cell.value));
@@ -127,10 +129,13 @@ export async function parseWorkbookTable(
   return { table, source: label, otherSheets: others.filter((other) => other.rows).map((other) => other.name) };
 }
 
-/** A row's cells as text, as the sheet shows them, to its last non-empty cell; `visit` sees every cell on the way. */
-function rowTexts(row: import("exceljs").Row, columnCount: number, visit?: (cell: import("exceljs").Cell, column: number) => void): string[] {
+/**
+ * A row's cells as text, as the sheet shows them, to its last non-empty cell; `visit` sees every cell on the way. Each
+ * row is read to its own last cell, not the sheet's: one cell in column XFD would make every row 16,384 cells long.
+ */
+function rowTexts(row: import("exceljs").Row, visit?: (cell: import("exceljs").Cell, column: number) => void): string[] {
   const cells: string[] = [];
-  for (let column = 1; column <= columnCount; column++) {
+  for (let column = 1, last = row.cellCount; column <= last; column++) {
     const cell = row.getCell(column);
     visit?.(cell, column);
     cells.push(cellText(cell.value, cell.numFmt));
@@ -145,7 +150,7 @@ function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean } {
   let rows = false;
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     if (rows) return;
-    const cells = rowTexts(row, worksheet.columnCount);
+    const cells = rowTexts(row);
     if (!cells.some((cell) => cell !== "")) return;
     if (header === undefined) header = cells;
     else rows = true;

@@ -112,18 +112,34 @@ export function wideTable(result: IndexResult): Table {
  * share observed (0 to 1), by `computeCoverage`. Columns `indicator,name,expected,observed,imputed,reweighted,share_observed`.
  */
 export function coverageTable(result: IndexResult, panel: Panel = result.panel): Table {
-  // The unit-years screened out (a screened unit is out of the panel already).
+  // The unit-years screened out (a screened unit is out of the panel already). Positions and nodes are looked up in
+  // maps (the first of a name, as indexOf and find give it), not searched per row: a tree of 100,000 indicators.
   const screened = new Set<number>();
-  for (const { unit, year } of result.screened ?? []) {
-    const [u, y] = [panel.units.indexOf(unit), year === undefined ? -1 : panel.years.indexOf(year)];
-    if (u >= 0 && y >= 0) screened.add(u * panel.years.length + y);
+  if (result.screened?.length) {
+    const unitPosition = firstPositions(panel.units);
+    const yearPosition = firstPositions(panel.years);
+    for (const { unit, year } of result.screened) {
+      const [u, y] = [unitPosition.get(unit) ?? -1, year === undefined ? -1 : (yearPosition.get(year) ?? -1)];
+      if (u >= 0 && y >= 0) screened.add(u * panel.years.length + y);
+    }
   }
+  const nodeOf = new Map<string, ResultNode>();
+  for (const node of result.nodes) if (!nodeOf.has(node.code)) nodeOf.set(node.code, node);
   const rows: Cell[][] = computeCoverage(panel, result.imputations ?? [], screened).map((row) => {
-    const node = result.nodes.find((candidate) => candidate.code === row.indicator);
+    const node = nodeOf.get(row.indicator);
     return [row.indicator, node ? node.name : row.indicator, row.expected, row.observed, row.imputed, row.reweighted, row.shareObserved];
   });
   const columns = [text("indicator"), text("name"), integer("expected"), integer("observed"), integer("imputed"), integer("reweighted"), number("share_observed")];
   return { name: "coverage", columns, rows };
+}
+
+/** The position of each item of `items`, the first where one repeats (as `indexOf` finds it). */
+function firstPositions<T>(items: readonly T[]): Map<T, number> {
+  const positions = new Map<T, number>();
+  items.forEach((item, i) => {
+    if (!positions.has(item)) positions.set(item, i);
+  });
+  return positions;
 }
 
 /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { weightingMessages } from "../../../src/core/weighting/messages.js";
 import { ValidationError } from "../../../src/errors.js";
 import { parseAhpYaml } from "../../../src/io/read/ahp-yaml.js";
+import { MAX_YAML_BYTES, refuseLargeYaml } from "../../../src/io/read/yaml-guards.js";
+import { limitMessages } from "../../../src/core/limit-messages.js";
 
 const issuesOf = (text: string) => {
   try {
@@ -36,5 +38,39 @@ describe("parseAhpYaml", () => {
 
   it("reports a body that is neither a list of judgements nor a matrix", () => {
     expect(issuesOf("A: 3\n")).toEqual([expect.objectContaining({ code: "E_AHP_YAML_SHAPE", source: "ahp.yaml" })]);
+  });
+
+  it("refuses every alias, with its line, before reading any value (not as a matrix of the wrong size)", () => {
+    // Rows 5 and 6 copy row 4 (&r) through aliases; the anchor &o alone is no alias.
+    const text = "INDEX:\n  order: &o [A, B, C]\n  matrix:\n    - &r [1, 1, 1]\n    - *r\n    - *r\n";
+    expect(issuesOf(text)).toEqual([
+      { code: "E_YAML_ALIAS", message: limitMessages.yamlAlias("*r"), source: "ahp.yaml", line: 5 },
+      { code: "E_YAML_ALIAS", message: limitMessages.yamlAlias("*r"), source: "ahp.yaml", line: 6 },
+    ]);
+  });
+
+  it("refuses a file over 2 MB before parsing it, suggesting the CSV form", () => {
+    // 224,695 judgements of 14 bytes after the 7 of "INDEX:\n": 3,145,737 bytes (3 MB and 9 bytes), which YAML would
+    // parse in about 10 s.
+    const line = "  - [A, B, 2]\n";
+    const text = `INDEX:\n${line.repeat(224_695)}`;
+    expect(Buffer.byteLength(text)).toBe(3 * 1024 ** 2 + 9);
+    expect(() => parseAhpYaml(text, "ahp.yaml")).toThrow(
+      expect.objectContaining({
+        code: "E_TOO_LARGE",
+        message:
+          "ahp.yaml: the YAML file is 3 MB, more than the 2 MB a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected the judgements as CSV (columns group, a, b, value), which is read far faster",
+      }),
+    );
+  });
+
+  it("measures the limit in bytes of UTF-8: 2 MB passes, a byte more does not, and Chinese counts 3 bytes a character", () => {
+    expect(MAX_YAML_BYTES).toBe(2 * 1024 ** 2);
+    expect(() => refuseLargeYaml("a".repeat(MAX_YAML_BYTES), "ahp.yaml", "judgements")).not.toThrow();
+    expect(() => refuseLargeYaml("a".repeat(MAX_YAML_BYTES + 1), "ahp.yaml", "judgements")).toThrow(expect.objectContaining({ code: "E_TOO_LARGE" }));
+    // 700,000 characters of 3 bytes: 2,100,000 bytes, over 2,097,152.
+    expect(() => refuseLargeYaml("维".repeat(700_000), "tree.yaml", "tree")).toThrow(
+      limitMessages.yamlTooLarge("tree.yaml", 2_100_000, MAX_YAML_BYTES, "tree"),
+    );
   });
 });

@@ -64,6 +64,25 @@ describe("formula depth", () => {
     expect(() => compile(text)).toThrow(limitMessages.formulaTooDeep(MAX_FORMULA_DEPTH));
   });
 
+  // Each kind of nesting n deep around x: the limit is "more than 100 levels", so 100 passes and 101 is refused (x itself
+  // is no level: before, it counted as one and 100 parentheses were refused).
+  const nested: [string, (n: number) => string][] = [
+    ["parentheses", (n) => `${"(".repeat(n)}x${")".repeat(n)}`],
+    ["unary minuses", (n) => `${"- ".repeat(n)}x`],
+    ["powers", (n) => Array(n + 1).fill("x").join("^")], // n + 1 x's, n powers: x^(x^(...))
+    ["calls", (n) => `${"abs(".repeat(n)}x${")".repeat(n)}`],
+    ["nots", (n) => `${"not ".repeat(n)}x`],
+    ["conditions", (n) => `${"x ? 1 : ".repeat(n)}0`], // x ? 1 : (x ? 1 : (... : 0))
+  ];
+
+  it.each(nested)("accepts %s nested exactly 100 deep, refuses them 101 deep", (_name, formula) => {
+    expect(MAX_FORMULA_DEPTH).toBe(100);
+    // x = 1: (x) is 1, -x negated 100 times (even) is 1, 1^1^... is 1, abs(1) is 1, not not x (an even count) is true,
+    // which a formula gives as 1, and x ? 1 : ... is 1.
+    expect(compile(formula(100)).evaluate(new Map([["x", 1]]))).toBe(1);
+    expect(() => compile(formula(101))).toThrow(limitMessages.formulaTooDeep(MAX_FORMULA_DEPTH));
+  });
+
   it("accepts nesting up to the limit and a long flat sum (one level, however long)", () => {
     // 90 minuses: -x negated 90 times is x again (an even count).
     expect(compile(`${"-".repeat(90)}x`).evaluate(new Map([["x", 3]]))).toBe(3);

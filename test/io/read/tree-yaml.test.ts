@@ -51,6 +51,19 @@ describe("parseTreeYaml", () => {
     expect(issuesOf(() => parseTreeYaml("- code: A\n  children:\n    - code: A1\n", "t.yaml"))).toEqual([expect.objectContaining({ line: 3, message: messages.missingDirection("A1") })]);
   });
 
+  it("refuses a tree over 2 MB before parsing it, suggesting the CSV form", () => {
+    // 30,000 nodes of 123 bytes: 3,690,000 bytes (3.5 MB), which YAML would parse in about 4 s and 500 MB.
+    const node = "- { code: A00001, name: 研发经费内部支出占地区生产总值的比重, weight: 1, direction: +, unit: 百分比 }\n";
+    expect(Buffer.byteLength(node)).toBe(123);
+    expect(() => parseTreeYaml(node.repeat(30_000), "tree.yaml")).toThrow(
+      expect.objectContaining({
+        code: "E_TOO_LARGE",
+        message:
+          "tree.yaml: the YAML file is 3.5 MB, more than the 2 MB a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected the indicator tree as CSV (columns code, parent, name, weight, direction), which is read far faster",
+      }),
+    );
+  });
+
   it("reports a file that is not a list of nodes", () => {
     expect(() => parseTreeYaml("code: A\n", "t.yaml")).toThrow("t.yaml: expected a list of nodes (each with a code)");
     expect(() => parseTreeYaml("- [a\n", "t.yaml")).toThrow(/^t\.yaml:\d+: the file is not valid YAML/);
