@@ -21,7 +21,7 @@ import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { groupHelp, registerHelp, translateHelp } from "./help.js";
 import { startTranslating } from "./language.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError, withEnv } from "./log.js";
-import { applyProject } from "./project-options.js";
+import { applyProject, errorInProjectTerms } from "./project-options.js";
 
 /** The commands, in the order `--help` lists them, each with the function that adds it to a program. */
 const COMMANDS: readonly (readonly [string, (program: Command, env: CliEnv) => void])[] = [
@@ -125,7 +125,8 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
     await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
-    return reportLoggedError(error, speaking, settings, argv.includes("--debug"));
+    // A problem that comes from index.yaml names its line and key, as an input error (project-options.ts).
+    return reportLoggedError(await errorInProjectTerms(error, program.commands), speaking, settings, argv.includes("--debug"));
   } finally {
     stop();
   }

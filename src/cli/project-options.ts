@@ -10,7 +10,8 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { limitMessages } from "../core/limit-messages.js";
 import { projectMessages } from "../core/project-messages.js";
 import type { z } from "zod";
-import { ValidationError, type Issue } from "../errors.js";
+import { InputError, UsageError, ValidationError, type Issue } from "../errors.js";
+import { joinMessages, rememberAs } from "../core/localize.js";
 import type { Project } from "../io/project/project.js";
 import { findProjectFile } from "../io/project/project-file.js";
 import type { CliEnv } from "./env.js";
@@ -24,6 +25,8 @@ export interface AppliedProject extends Project {
   runsLabel: string;
   /** Attribute names of the options whose value is a file (hashed into the manifest). */
   fileOptions: string[];
+  /** The key path in the file of each of the command's options that the file can set, by its flag (`--base-year`: methods, base-year). */
+  optionKeys: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A path as messages name it: relative to `cwd` when inside it, else absolute. */
@@ -95,11 +98,18 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
     ["outputs", settings.outputs, OUTPUT_OPTIONS],
   ];
   if (command.name() === "uncertainty") blocks.push(["uncertainty", settings.uncertainty, UNCERTAINTY_OPTIONS]);
-  for (const [, , schemas] of blocks)
+  const optionKeys = new Map<string, readonly string[]>([
+    ["--indicators", ["indicators"]],
+    ["--data", ["values"]],
+  ]);
+  for (const [block, , schemas] of blocks)
     for (const [key, schema] of Object.entries(schemas)) {
       const option = optionFor(key);
       if (option && isPathSchema(schema) && !isOutputPathSchema(schema)) fileOptions.push(option.attributeName());
+      if (option?.long) optionKeys.set(option.long, [block, key]);
     }
+  // The American spelling is the same option as the key normalise.
+  if (optionKeys.has("--normalise")) optionKeys.set("--normalize", optionKeys.get("--normalise")!);
   for (const [block, values, schemas] of blocks)
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
@@ -120,7 +130,91 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
     }
   if (issues.length > 0) throw new ValidationError(issues);
   const runsDir = resolve(project.dir, settings.runs);
-  return { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions };
+  return { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions, optionKeys };
+}
+
+/**
+ * `error` as a problem of the project file when an option that index.yaml set is what it is about: the base year of
+ * `methods: base-year` absent from the data, `methods: weights: ahp` without judgements, the file of `methods: ahp`
+ * that does not exist. Such a problem names `index.yaml:<line>` and the key, the flags in its message are named by
+ * their keys (in every language), and it is an input error (exit 1), not a command-line one: nothing was typed. The
+ * option an issue is about is the flag its message starts with, its column (a flag), the option of its code (the
+ * library's `OPTION_OF_CODE`), or, for a file that cannot be read, the option naming that file. `error` as it is
+ * otherwise, or when no project was applied to one of `commands` (the command that ran among them).
+ */
+export async function errorInProjectTerms(error: unknown, commands: readonly Command[]): Promise<unknown> {
+  if (!(error instanceof ValidationError || error instanceof InputError || error instanceof UsageError)) return error;
+  for (const command of commands) {
+    const project = await APPLIED.get(command)?.catch(() => undefined);
+    if (project) return inProjectTerms(error, command, project, await import("../library-names.js"));
+  }
+  return error;
+}
+
+/** A flag where a message names one (as in library-names.ts): not inside a word, a decrement or quotes. */
+const FLAG = /(?<![\w["-])--[a-z][a-z0-9-]*/g;
+
+function inProjectTerms(
+  error: ValidationError | InputError | UsageError,
+  command: Command,
+  project: AppliedProject,
+  { FLAG_NAMES, OPTION_OF_CODE }: typeof import("../library-names.js"),
+): ValidationError | InputError | UsageError {
+  const sourceOf = (option: Option) => command.getOptionValueSource(option.attributeName());
+  // The command's option of a flag, or of another name of the same option (--method and --weights), the one given
+  // first (weights has both: --method ahp in a message is methods.weights when the file set that).
+  const optionOf = (flag: string): Option | undefined => {
+    const name = FLAG_NAMES.find((entry) => entry.flag === flag)?.option;
+    const same = command.options.filter((option) => option.long === flag || (name !== undefined && FLAG_NAMES.some((entry) => entry.option === name && entry.flag === option.long)));
+    return same.find((option) => sourceOf(option) !== undefined) ?? same.find((option) => option.long === flag) ?? same[0];
+  };
+  // A flag the command line did not give, named by its key: what to write in index.yaml.
+  const keyOf = (flag: string): string | undefined => {
+    const option = optionOf(flag);
+    return option && sourceOf(option) !== "cli" ? project.optionKeys.get(option.long!)?.join(".") : undefined;
+  };
+  // Flags written one after the other with their values (--weights combined --combination additive) stay apart as
+  // keys: methods.weights combined, methods.combination additive.
+  const reword = (text: string) => {
+    const keys = new Set<string>();
+    const named = text.replace(FLAG, (flag) => {
+      const key = keyOf(flag);
+      if (key !== undefined) keys.add(key);
+      return key ?? flag;
+    });
+    if (keys.size < 2) return named;
+    const key = [...keys].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    return named.replace(new RegExp(`(?<=(?:${key}) [^\\s,;]+) (?=(?:${key})\\b)`, "g"), ", ");
+  };
+  const subjectOf = (issue: Issue): Option | undefined => {
+    const byCode = OPTION_OF_CODE[issue.code];
+    const flag =
+      issue.message.match(/^(?:\S+: )?(--[a-z][a-z0-9-]*)/)?.[1] ??
+      (typeof issue.column === "string" && issue.column.startsWith("--") ? issue.column : undefined) ??
+      (byCode === undefined ? undefined : FLAG_NAMES.find((entry) => entry.option === byCode)?.flag);
+    if (flag !== undefined) return optionOf(flag);
+    // A file the file names that cannot be read at all.
+    if (issue.code !== "E_READ" || issue.source === undefined) return undefined;
+    return command.options.find((option) => project.optionKeys.has(option.long ?? "") && command.getOptionValue(option.attributeName()) === issue.source);
+  };
+  const relocate = (issue: Issue): Issue | undefined => {
+    const option = subjectOf(issue);
+    const path = option && project.optionKeys.get(option.long!);
+    if (!option || !path || sourceOf(option) !== "config") return undefined;
+    const key = path.join(".");
+    const reworded = reword(issue.message);
+    if (reworded !== issue.message) rememberAs(reworded, issue.message, reword);
+    const message = reworded.includes(key) ? reworded : joinMessages(projectMessages.ofKey(key), reworded);
+    return { ...issue, message, source: project.label, line: project.lineOf(path), column: key };
+  };
+  if (error instanceof ValidationError) {
+    const issues = error.issues.map((issue) => relocate(issue) ?? issue);
+    return issues.every((issue, i) => issue === error.issues[i]) ? error : new ValidationError(issues, error.heading, error.partial);
+  }
+  const where = error instanceof InputError ? { source: error.source, line: error.line, column: error.column, id: error.id } : {};
+  // A command-line problem that comes from the file is the file's (E_PROJECT).
+  const issue = relocate({ code: error.code, message: error.message, ...where });
+  return issue ? new ValidationError([{ ...issue, code: error instanceof UsageError ? "E_PROJECT" : issue.code }]) : error;
 }
 
 /**

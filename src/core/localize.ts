@@ -33,6 +33,8 @@ interface Made {
   readonly args: readonly unknown[];
   /** Made by `joinMessages`: `args` are its parts, each translated on its own. */
   readonly joined?: true;
+  /** The message reworded after it was made (`rememberAs`): the same rewording, applied to its translation. */
+  readonly reword?: (text: string) => string;
 }
 
 /** The texts remembered at most; the oldest are forgotten first (a file with 100,000 bad rows makes as many messages). */
@@ -93,12 +95,13 @@ export function rememberMessages(on: boolean): void {
 
 /**
  * Notes `text` as the message `original` (a catalogue's message reworded after it was made, as the library renames the
- * command line's flags in it), so that `translateMessage` gives `text` as it gives `original`. Nothing when `original`
- * is not a noted message.
+ * command line's flags in it), so that `translateMessage` gives `text` as it gives `original`; with `reword` (how
+ * `text` was made of `original`), as it gives `original` reworded alike (a flag named in both languages by its
+ * index.yaml key). Nothing when `original` is not a noted message.
  */
-export function rememberAs(text: string, original: string): void {
+export function rememberAs(text: string, original: string, reword?: (text: string) => string): void {
   const how = made.get(original);
-  if (remembering && how !== undefined) remember(text, how);
+  if (remembering && how !== undefined) remember(text, reword === undefined ? how : { ...how, reword });
 }
 
 /** Forgets the messages noted so far (the command line, after each command), and keeps noting those made next. */
@@ -114,6 +117,15 @@ export function forgetMessages(): void {
 export function translateMessage(text: string, translations: Translations, depth = 0): string {
   const how = made.get(text);
   if (how === undefined) return text;
+  if (how.reword !== undefined) {
+    const translated = translateMade(how, text, translations, depth);
+    return translated === text ? text : how.reword(translated);
+  }
+  return translateMade(how, text, translations, depth);
+}
+
+/** `text`, made as `how` says, in the language of `translations` (see `translateMessage`). */
+function translateMade(how: Made, text: string, translations: Translations, depth: number): string {
   if (how.joined) return how.args.map((part) => translateMessage(part as string, translations, depth)).join("");
   const translate = translations[how.catalogue]?.[how.key] as ((...args: unknown[]) => string) | undefined;
   if (translate === undefined) return text;

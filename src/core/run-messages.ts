@@ -29,6 +29,19 @@ const MANIFEST_DEFECTS: Readonly<Record<ManifestDefect, string>> = {
   inputs: `"inputs" is not a list of files with path, bytes and sha256`,
 };
 
+/** The keys of a project file that take a text or another form (a list, a number), by what they expect (`expectedForm`). */
+export type ExpectedForm = "range" | "z-scale" | "performance-groups" | "weight-years" | "weight-units" | "sheet" | "memory-limit";
+
+const EXPECTED_FORMS: Readonly<Record<ExpectedForm, string>> = {
+  range: `two numbers LOW,HIGH with LOW < HIGH: a text such as "1,100" or a list such as [1, 100]`,
+  "z-scale": `two numbers MEAN,SD with SD > 0: a text such as "0,1" or a list such as [0, 1]`,
+  "performance-groups": `three numbers LEADER,STRONG,MODERATE in % of the reference, decreasing and positive: a text such as "125,100,70" or a list such as [125, 100, 70]`,
+  "weight-years": `years of the data: a year such as 2018, a text such as "2017-2020" or "2018,2019", or a list of years such as [2018, 2019]`,
+  "weight-units": `units of the data: a comma-separated text such as "U1,U2" or a list of texts such as [U1, U2] (a unit named by a number in quotes: "320400")`,
+  sheet: "a sheet's name (a text) or its number, counting from 1 (a whole number)",
+  "memory-limit": `a size such as "8GB" or "512MB" (a text), or a number of bytes (a whole number from 1)`,
+};
+
 const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
   string: "a text",
   int: "a whole number",
@@ -68,6 +81,8 @@ export const runMessages = catalogue("runMessages", {
   expectedNonEmpty: (origin: "string" | "array") => (origin === "string" ? "a non-empty text" : "a non-empty list"),
   expectedNumberBound: (relation: ">" | ">=" | "<" | "<=", bound: number | bigint) => `a number ${relation} ${bound}`,
   expectedMethodList: (allowed: readonly string[]) => `a list of one or more of: ${allowed.join(", ")}, each once (or the same comma-separated)`,
+  /** What a key that takes a text or another form (a list, a number) expects. */
+  expectedForm: (form: ExpectedForm) => EXPECTED_FORMS[form],
   /** A key refused by a rule of its own (`reason`, zod's message or `bootstrapResamples`). */
   keyRefused: (path: string, found: unknown, reason: string) => `${path}: found ${describeFound(found)}; ${reason}`,
   bootstrapResamples: () => "expected 0 (no intervals) or at least 2 resamples",

@@ -3,21 +3,23 @@
  */
 import type { Command, Option } from "commander";
 import { applyProject } from "../project-options.js";
-import { computeIndex } from "../../core/compute.js";
 import { tableWords } from "../../core/table-words.js";
-import { loadInputs } from "../../io/read/load.js";
-import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
+import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
-import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addInputOptions, integerOption, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
-import { rethrowWithMethodChecks } from "../method-checks.js";
 import { printable } from "../render.js";
+import type { WeightMethod } from "../../core/weighting/derive.js";
+import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
+import { computeFromOptions } from "./compute.js";
 
-export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions, DataOptions {
+export interface ValidateCommandOptions extends InputOptions, MethodCommandOptions, DataOptions, WeightingCliOptions {
+  /** The weighting compute would use: its requirements are checked (an AHP file read, weight years in the data). */
+  weights: WeightMethod;
   baseYear?: number;
   strict: boolean;
   quiet: boolean;
@@ -25,6 +27,8 @@ export interface ValidateCommandOptions extends InputOptions, MethodCommandOptio
   /** `--screen`, `--screen-by`: the units compute leaves out are not checked. */
   screen?: number;
   screenBy?: ScreenScope;
+  /** The folder a `.sql` values query may read (in a project: the project folder). Default: the current folder. */
+  queryRoot?: string;
 }
 
 export function registerValidate(program: Command, env: CliEnv): void {
@@ -39,26 +43,25 @@ export function registerValidate(program: Command, env: CliEnv): void {
   // validate forms no performance groups (compute's groups.csv): the flag is refused rather than taken and ignored.
   const taken = command.options.filter((option) => option.long !== "--performance-groups");
   (command.options as Option[]).splice(0, command.options.length, ...taken);
-  addPresetOptions(addDataOptions(addScreenOptions(command))).action(async (_options: ValidateCommandOptions, command: Command) => {
-    await applyProject(command, env);
-    // The preset's methods, as compute applies them, so that validate checks what compute would compute; not its
-    // weighting method (validate checks the tree's weights).
-    const preset = applyPreset(command, { leaveOut: ["weights", "performance-groups"] });
+  addPresetOptions(addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))).action(async (_options: ValidateCommandOptions, command: Command) => {
+    const project = await applyProject(command, env);
+    // The preset's methods and weighting, as compute applies them, so that validate checks what compute would compute.
+    const preset = applyPreset(command, { leaveOut: ["performance-groups"] });
     if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
-    return runValidate(command.opts(), env);
+    // A .sql values query reads inside the project folder, as a project's compute runs it.
+    return runValidate({ ...command.opts<ValidateCommandOptions>(), ...(project ? { queryRoot: project.dir } : {}) }, env);
   });
 }
 
-/** Runs `validate`: the same checks as `compute`, without writing anything. */
+/**
+ * Runs `validate`: the same checks as `compute` (the inputs read, the weights derived by the weighting method, the
+ * index computed), without writing anything, so that "ok" means compute will not refuse the inputs.
+ */
 export async function runValidate(options: ValidateCommandOptions, env: CliEnv): Promise<void> {
-  const inputs = resolveInputs(options, env);
-  const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options).catch((error: unknown) =>
-    rethrowWithMethodChecks(error, (readTree, readPanel) => computeIndex(readTree, readPanel, settings)),
-  );
-  const result = computeIndex(tree, panel, settings);
+  const { inputs, loaded, weightingWarnings, result } = await computeFromOptions(options, env);
+  const { tree, panel } = loaded;
   if (options.quiet) return;
-  printWarnings(result.warnings, env);
+  printWarnings([...weightingWarnings, ...result.warnings], env);
   const groups = tree.nodes.length - tree.indicators.length;
   const words = env.words ?? tableWords;
   env.stdout(printable(words.validated(inputs.labels.tree, tree.indicators.length, groups, inputs.labels.data, panel.units.length, panel.years) + "\n"));

@@ -1,7 +1,7 @@
 /** The Chinese messages of `runMessages` (src/core/run-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
-import type { ExpectedType, IndexJsonList, ManifestDefect, runMessages } from "../run-messages.js";
+import type { ExpectedForm, ExpectedType, IndexJsonList, ManifestDefect, runMessages } from "../run-messages.js";
 import { describeFound, didYouMean, list } from "./words.js";
 
 const INDEX_JSON_LISTS: Readonly<Record<IndexJsonList, string>> = {
@@ -15,6 +15,16 @@ const MANIFEST_DEFECTS: Readonly<Record<ManifestDefect, string>> = {
   fingerprint: `没有 "fingerprint"`,
   outputs: `"outputs" 不是含 path、bytes 和 sha256 的文件列表`,
   inputs: `"inputs" 不是含 path、bytes 和 sha256 的文件列表`,
+};
+
+const EXPECTED_FORMS: Readonly<Record<ExpectedForm, string>> = {
+  range: `两个数 LOW,HIGH，且 LOW < HIGH：文本如 "1,100"，或列表如 [1, 100]`,
+  "z-scale": `两个数 MEAN,SD，且 SD > 0：文本如 "0,1"，或列表如 [0, 1]`,
+  "performance-groups": `三个数 LEADER,STRONG,MODERATE（参照值的百分比，递减且为正）：文本如 "125,100,70"，或列表如 [125, 100, 70]`,
+  "weight-years": `数据中的年份：单个年份如 2018，文本如 "2017-2020" 或 "2018,2019"，或年份列表如 [2018, 2019]`,
+  "weight-units": `数据中的评价对象：以逗号分隔的文本如 "U1,U2"，或文本列表如 [U1, U2]（以数字命名的评价对象请加引号："320400"）`,
+  sheet: "工作表名称（文本）或从 1 开始的序号（整数）",
+  "memory-limit": `内存大小如 "8GB" 或 "512MB"（文本），或字节数（不小于 1 的整数）`,
 };
 
 const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
@@ -48,6 +58,7 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   expectedNonEmpty: (origin) => (origin === "string" ? "非空文本" : "非空列表"),
   expectedNumberBound: (relation, bound) => `${relation} ${bound} 的数值`,
   expectedMethodList: (allowed) => `由以下方法中的一个或多个组成的列表：${list(allowed)}，每个只出现一次（也可写成以逗号分隔的文本）`,
+  expectedForm: (form) => EXPECTED_FORMS[form],
   keyRefused: (path, found, reason) => `${path}：实际为${describeFound(found)}；${reason}`,
   bootstrapResamples: () => "应为 0（不计算区间）或至少 2 次重抽样",
 

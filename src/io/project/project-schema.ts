@@ -9,7 +9,7 @@
  */
 import { DECIMAL_MARKS } from "../../core/number.js";
 import { z } from "zod";
-import { runMessages } from "../../core/run-messages.js";
+import { runMessages, type ExpectedForm } from "../../core/run-messages.js";
 import { CONTRIBUTION_DEPTHS } from "../../core/analysis/contributions.js";
 import { AGGREGATE_METHODS } from "../../core/aggregate.js";
 import { MISSING_POLICIES } from "../../core/compute.js";
@@ -63,15 +63,26 @@ export function isOutputPathSchema(schema: z.ZodType): boolean {
 }
 
 /**
- * What a key expects, for messages, where zod's own issue would not say it (a union of a list and a text): the methods
- * of its list, worded when a message needs them (so that the terminal can translate the words).
+ * What a key expects, for messages, where zod's own issue would not say it (a union: a list or a text, a text or a
+ * number, whose failure zod words as "Invalid input"): worded when a message needs it (so that the terminal can
+ * translate the words).
  */
-const EXPECTED = new WeakMap<z.ZodType, readonly string[]>();
+const EXPECTED = new WeakMap<z.ZodType, () => string>();
 
-/** The text of what a key's schema expects, if it has one (see `methodList`). */
+/** The text of what a key's schema expects, if it has one (see `expecting`). */
 export function expectedOf(schema: z.ZodType | undefined): string | undefined {
-  const allowed = schema ? EXPECTED.get(schema) : undefined;
-  return allowed && runMessages.expectedMethodList(allowed);
+  return schema ? EXPECTED.get(schema)?.() : undefined;
+}
+
+/** `schema`, whose problems are reported as a whole with `expected()` as what the key expects (see `expectedOf`). */
+function expecting<T extends z.ZodType>(schema: T, expected: () => string): T {
+  EXPECTED.set(schema, expected);
+  return schema;
+}
+
+/** A key that is a text or one of other forms (`form`), said as a whole when it is neither. */
+function textOr<T extends z.ZodType>(schema: T, form: ExpectedForm): T {
+  return expecting(schema, () => runMessages.expectedForm(form));
 }
 
 /**
@@ -87,8 +98,7 @@ function methodList<T extends string>(allowed: readonly [T, ...T[]], description
       return new Set(list).size === list.length;
     })
     .describe(description);
-  EXPECTED.set(schema, allowed);
-  return schema;
+  return expecting(schema, () => runMessages.expectedMethodList(allowed));
 }
 
 const year = z.int().min(1000).max(9999);
@@ -102,8 +112,8 @@ export const METHOD_OPTIONS = {
   cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
   dampen: z.enum(DAMPENINGS).describe("ratio methods: dampen the ratio (--dampen)"),
   "reference-unit": z.string().describe("distance-to-reference: the unit every other is compared with (--reference-unit)"),
-  range: z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"),
-  "z-scale": z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("z-score, z-score-year: the output scale MEAN,SD, e.g. 0,1 (--z-scale; default 100,10)"),
+  range: textOr(z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"), "range"),
+  "z-scale": textOr(z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("z-score, z-score-year: the output scale MEAN,SD, e.g. 0,1 (--z-scale; default 100,10)"), "z-scale"),
   power: z.number().describe("power aggregation: the exponent p of the generalised mean (--power)"),
   screen: z.number().gt(0).max(1).describe("leave out units whose share of observed values, overall or within any first-level group, is below this (--screen)"),
   "screen-by": z.enum(SCREEN_SCOPES).describe("screen whole units or each unit-year (--screen-by; default unit)"),
@@ -112,9 +122,12 @@ export const METHOD_OPTIONS = {
     .gt(0)
     .max(1)
     .describe("a group (and the index) is missing for a unit-year where less than this share of its children have a value, at every level, as COINr's dat_thresh (--min-group-coverage)"),
-  "performance-groups": z
-    .union([z.string(), z.tuple([z.number(), z.number(), z.number()])])
-    .describe("write groups.csv with EIS-style performance groups at these thresholds, e.g. 125,100,70 (--performance-groups)"),
+  "performance-groups": textOr(
+    z
+      .union([z.string(), z.tuple([z.number(), z.number(), z.number()])])
+      .describe("write groups.csv with EIS-style performance groups at these thresholds, e.g. 125,100,70 (--performance-groups)"),
+    "performance-groups",
+  ),
   aggregate: z.string().describe(`aggregation: METHOD, or LEVEL=METHOD per level, comma-separated (--aggregate); METHOD: ${AGGREGATE_METHODS.join(", ")}`),
   missing: z.enum(MISSING_POLICIES).describe("what a missing value does (--missing; default error: every gap is reported)"),
   unfilled: z.enum(UNFILLED_POLICIES).describe("a gap the missing policy cannot fill (--unfilled)"),
@@ -127,8 +140,11 @@ export const METHOD_OPTIONS = {
   ahp: projectPath("AHP pairwise judgements, CSV group,a,b,value (--ahp)"),
   "allow-inconsistent": z.boolean().describe("accept AHP judgements with CR >= 0.1, with a warning (--allow-inconsistent)"),
   "random-index": z.enum(RANDOM_INDEX_TABLES).describe("AHP: the random-index table CR divides by (--random-index; default saaty1980)"),
-  "weight-years": z.union([z.string(), z.array(year)]).describe("years objective weights are derived from: 2017-2020, 2018,2019 or a list (--weight-years)"),
-  "weight-units": z.union([z.string(), z.array(z.string())]).describe("units objective weights are derived from: comma-separated or a list (--weight-units)"),
+  "weight-years": textOr(
+    z.union([z.string(), year, z.array(year)]).describe("years objective weights are derived from: 2018, 2017-2020, 2018,2019 or a list (--weight-years)"),
+    "weight-years",
+  ),
+  "weight-units": textOr(z.union([z.string(), z.array(z.string())]).describe("units objective weights are derived from: comma-separated or a list (--weight-units)"), "weight-units"),
   "weight-missing": z.enum(WEIGHT_MISSING_POLICIES).describe("objective methods: a missing value is an error, or drops its unit-year (--weight-missing; default error)"),
   "group-weights": z.enum(GROUP_WEIGHT_RULES).describe("objective methods: how groups are weighted (--group-weights; default sum)"),
   "entropy-shift": share.describe("entropy: added to every min-max score before taking shares (--entropy-shift; default 0)"),
@@ -143,8 +159,8 @@ export const METHOD_OPTIONS = {
 /** How the input files are read: one line per compute option, keyed by its flag name. */
 export const INPUT_OPTIONS = {
   encoding: z.enum(ENCODINGS).describe("encoding of CSV inputs (--encoding; default auto: UTF-8, else GB18030)"),
-  sheet: z.union([z.string(), z.int()]).describe("sheet of .xlsx values files, name or 1-based number (--sheet; default the first)"),
-  "tree-sheet": z.union([z.string(), z.int()]).describe("sheet of an .xlsx indicator tree (--tree-sheet; default the first)"),
+  sheet: textOr(z.union([z.string(), z.int()]).describe("sheet of .xlsx values files, name or 1-based number (--sheet; default the first)"), "sheet"),
+  "tree-sheet": textOr(z.union([z.string(), z.int()]).describe("sheet of an .xlsx indicator tree (--tree-sheet; default the first)"), "sheet"),
   unit: z.string().min(1).describe("the name of the one unit of values without a unit column (--unit; default: none)"),
   decimal: z.enum(DECIMAL_MARKS).describe('decimal mark of the values, "," or "." (--decimal; default "," in a ;-separated file, else ".")'),
 } satisfies Record<string, z.ZodType>;
@@ -182,7 +198,7 @@ export const UNCERTAINTY_OPTIONS = {
     .max(100_000)
     .refine((value) => value !== 1, { error: () => runMessages.bootstrapResamples() })
     .describe("resamples for 95% bootstrap intervals of the sensitivity indices over all units, 0 for none (--bootstrap; default 0)"),
-  "memory-limit": z.union([z.string(), z.int().min(1)]).describe("memory the design may take, such as 8GB (--memory-limit; default half of the machine's memory)"),
+  "memory-limit": textOr(z.union([z.string(), z.int().min(1)]).describe("memory the design may take, such as 8GB (--memory-limit; default half of the machine's memory)"), "memory-limit"),
   out: projectOutputPath("folder for uncertainty.csv, sensitivity.csv and uncertainty.html (--out; default out in the current folder)"),
   decimals: z.int().min(0).max(15).describe("decimals printed in uncertainty.csv and sensitivity.csv (--decimals; default outputs.decimals, else 4)"),
 } satisfies Record<string, z.ZodType>;

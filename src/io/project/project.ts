@@ -86,6 +86,35 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   uncertainty: Object.keys(UNCERTAINTY_OPTIONS),
 };
 
+/**
+ * The other spellings of a key, each a way of writing it that should lead to it: British or American (`normalize`
+ * for `normalise`), and its noun (`normalisation`, `normalization`, `aggregation`).
+ */
+function spellingsOf(key: string): string[] {
+  const spellings = new Set([key, key.replace(/is(e|ation)/g, "iz$1"), key.replace(/iz(e|ation)/g, "is$1")]);
+  for (const spelling of [...spellings]) spellings.add(spelling.replace(/(is|iz)e$/, "$1ation").replace(/ate$/, "ation"));
+  return [...spellings];
+}
+
+/**
+ * The key an unknown key of block `block` ("" for the top level) stands for: one of the block's keys in another
+ * spelling (`spellingsOf`), or the closest to one of them (`closestName`: `normalisaton`); at the top level, a key of
+ * an option block written outside it (`base-year` is `methods.base-year`).
+ */
+export function suggestKey(key: string, block: string): string | undefined {
+  const known = KNOWN_KEYS[block] ?? [];
+  const spellings = new Map<string, string>();
+  const add = (name: string, as: string) => {
+    for (const spelling of spellingsOf(name)) if (!spellings.has(spelling)) spellings.set(spelling, as);
+  };
+  for (const name of known) add(name, name);
+  if (block === "") for (const [option, keys] of Object.entries(BLOCKS)) for (const name of Object.keys(keys)) add(name, `${option}.${name}`);
+  const squashed = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
+  const same = [...spellings.keys()].find((spelling) => squashed(spelling) === squashed(key));
+  const closest = same ?? closestName(key, [...spellings.keys()]);
+  return closest === undefined ? undefined : spellings.get(closest);
+}
+
 /** The option blocks of the file: block -> key -> schema. */
 const BLOCKS: Record<string, Record<string, z.ZodType>> = {
   inputs: INPUT_OPTIONS,
@@ -119,7 +148,7 @@ function toIssues(issue: z.core.$ZodIssue, source: string, lineOf: Project["line
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) =>
-        at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? [], closestName(key, KNOWN_KEYS[keyPath] ?? [])), [...path, key]),
+        at(projectMessages.unknownKey([...path, key].join("."), KNOWN_KEYS[keyPath] ?? [], suggestKey(key, keyPath)), [...path, key]),
       );
     case "invalid_type": {
       const type = isIntegerKey(path) ? "int" : issue.expected;

@@ -17,7 +17,7 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, open, readdir, readFile, readlink, rm, rmdir, stat, unlink } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
@@ -443,15 +443,39 @@ export async function mayHoldLeftovers(runsDir: string, latest: string): Promise
 /**
  * Takes `runs/.lock` (see `takeLock`: created exclusively, refreshed while held, a stale one taken over by one run only
  * and `onTakeOver` told why, a live one `E_LOCKED` naming its holder), creating the runs folder first, and returns the
- * function that releases it.
+ * function that releases it. The folders it creates (the runs folder, and any missing folder above it) are removed
+ * again on release while they are empty, so that a run that fails leaves no empty runs folder behind; a folder that
+ * existed before, or holds anything, is never removed (`rmdir` removes only an empty one). A run that finds the folder
+ * gone between making it and taking the lock (another run that had made it failed and removed it) makes it again.
  */
 export async function acquireLock(runsDir: string, label: string, onTakeOver?: (message: string) => void): Promise<() => Promise<void>> {
-  try {
-    makeFolderSync(runsDir);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
-    throw new OutputError("E_WRITE", runMessages.runsFolderNotCreated(label, code), { cause });
+  for (let attempt = 0; ; attempt++) {
+    const created = missingFolders(runsDir);
+    try {
+      makeFolderSync(runsDir);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
+      throw new OutputError("E_WRITE", runMessages.runsFolderNotCreated(label, code), { cause });
+    }
+    try {
+      const release = await takeLock(runsDir, LOCK_FILE, label, undefined, onTakeOver);
+      if (created.length === 0) return release;
+      return async () => {
+        await release();
+        for (const folder of created) if (!(await rmdir(folder).then(() => true, () => false))) break;
+      };
+    } catch (error) {
+      const gone = error instanceof OutputError && (error.cause as NodeJS.ErrnoException | undefined)?.code === "ENOENT" && missingFolders(runsDir).length > 0;
+      if (attempt === 0 && gone) continue;
+      throw error;
+    }
   }
-  return takeLock(runsDir, LOCK_FILE, label, undefined, onTakeOver);
+}
+
+/** The folders that making `dir` creates: `dir` and those above it that do not exist, deepest first. */
+function missingFolders(dir: string): string[] {
+  const missing: string[] = [];
+  for (let path = dir; dirname(path) !== path && lstatSync(path, { throwIfNoEntry: false }) === undefined; path = dirname(path)) missing.push(path);
+  return missing;
 }

@@ -4,7 +4,8 @@ import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
 import { ValidationError } from "../../../src/errors.js";
-import { parseProject } from "../../../src/io/project/project.js";
+import { parseProject, suggestKey } from "../../../src/io/project/project.js";
+import { runMessages, type ExpectedForm } from "../../../src/core/run-messages.js";
 import { formatProjectJsonSchema, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } from "../../../src/io/project/project-schema.js";
 import { createProgram } from "../../../src/cli/main.js";
 
@@ -78,6 +79,72 @@ describe("parseProject(text)", () => {
   it("reports YAML syntax errors and a file that is not a block of keys with their line", () => {
     expect(problems("indicators: [a\nvalues: b\n")[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^the file is not valid YAML/) });
     expect(problems("- a\n- b\n")).toEqual([{ line: 1, column: undefined, message: projectMessages.notAMap(["a", "b"]) }]);
+  });
+});
+
+describe("keys that take a text or another form", () => {
+  it("say what they expect, in place of zod's \"Invalid input\"", () => {
+    const text = [
+      "indicators: t", // 1
+      "values: v", // 2
+      "inputs:", // 3
+      "  sheet: 1.5", // 4
+      "  tree-sheet: [a]", // 5
+      "methods:", // 6
+      "  weight-years: true", // 7
+      "  range: [1]", // 8
+      "  z-scale: true", // 9
+      "  performance-groups: {a: 1}", // 10
+      "  weight-units: 5", // 11
+      "uncertainty:", // 12
+      "  memory-limit: true", // 13
+    ].join("\n");
+    const bad = (line: number, key: string, found: unknown, form: ExpectedForm) => ({ line, column: key, message: projectMessages.badKey(key, found, runMessages.expectedForm(form)) });
+    expect(problems(text)).toEqual([
+      bad(4, "inputs.sheet", 1.5, "sheet"),
+      bad(5, "inputs.tree-sheet", ["a"], "sheet"),
+      // In the schema's order of keys.
+      bad(8, "methods.range", [1], "range"),
+      bad(9, "methods.z-scale", true, "z-scale"),
+      bad(10, "methods.performance-groups", { a: 1 }, "performance-groups"),
+      bad(7, "methods.weight-years", true, "weight-years"),
+      bad(11, "methods.weight-units", 5, "weight-units"),
+      bad(13, "uncertainty.memory-limit", true, "memory-limit"),
+    ]);
+    // The message text a user reads:
+    expect(problems("indicators: t\nvalues: v\nmethods:\n  range: [1]\n")[0].message).toBe(
+      'methods.range: found a list "[1]"; expected two numbers LOW,HIGH with LOW < HIGH: a text such as "1,100" or a list such as [1, 100]',
+    );
+  });
+
+  it("weight-years takes one year as a number, as --weight-years 2017 does", () => {
+    expect(parseProject("indicators: t\nvalues: v\nmethods:\n  weight-years: 2017\n", "/p/index.yaml").settings.methods["weight-years"]).toBe(2017);
+    expect(problems("indicators: t\nvalues: v\nmethods:\n  weight-years: 17\n")).toEqual([
+      { line: 4, column: "methods.weight-years", message: projectMessages.badKey("methods.weight-years", 17, runMessages.expectedForm("weight-years")) },
+    ]);
+  });
+});
+
+describe("an unknown key", () => {
+  it("suggests the key in another spelling: British or American, its noun, or a slip of either", () => {
+    const text = ["indicators: t", "values: v", "methods:", "  normalisation: min-max", "  normalization: min-max", "  normalisaton: min-max", "  aggregation: geometric", "  normalize: min-max"].join("\n");
+    const known = Object.keys(METHOD_OPTIONS);
+    expect(problems(text).map(({ line, message }) => ({ line, message }))).toEqual([
+      { line: 4, message: projectMessages.unknownKey("methods.normalisation", known, "normalise") },
+      { line: 5, message: projectMessages.unknownKey("methods.normalization", known, "normalise") },
+      { line: 6, message: projectMessages.unknownKey("methods.normalisaton", known, "normalise") },
+      { line: 7, message: projectMessages.unknownKey("methods.aggregation", known, "aggregate") },
+      { line: 8, message: projectMessages.unknownKey("methods.normalize", known, "normalise") },
+    ]);
+    expect(problems(text)[0].message).toMatch(/^unknown key "methods\.normalisation" \(did you mean "normalise"\?\); expected one of: preset, /);
+  });
+
+  it("at the top level, suggests the key of a block written outside it", () => {
+    expect(suggestKey("base-year", "")).toBe("methods.base-year");
+    expect(suggestKey("normalisation", "")).toBe("methods.normalise");
+    expect(suggestKey("valeus", "")).toBe("values");
+    expect(suggestKey("decimals", "")).toBe("outputs.decimals");
+    expect(suggestKey("colour", "outputs")).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -141,6 +142,22 @@ describe("LATEST and the lock", () => {
     await release();
     expect(await listDir(join(dir, "runs"))).toEqual([]);
     await (await acquireLock(join(dir, "runs"), "runs"))();
+  });
+
+  it("acquireLock's release removes the folders it created while they are empty, never one that existed or holds anything", async () => {
+    const dir = await makeTempDir();
+    // runs/ and the folder above it made by this lock, left empty (a run that failed): both removed.
+    await (await acquireLock(join(dir, "made/runs"), "made/runs"))();
+    expect(existsSync(join(dir, "made"))).toBe(false);
+    // A folder that existed, empty: kept.
+    await mkdir(join(dir, "old"));
+    await (await acquireLock(join(dir, "old"), "old"))();
+    expect(existsSync(join(dir, "old"))).toBe(true);
+    // Made by this lock but holding a run by the time it is released: kept, with what it holds.
+    const release = await acquireLock(join(dir, "runs"), "runs");
+    await writeFile(join(dir, "runs/LATEST"), "x\n");
+    await release();
+    expect(await listDir(join(dir, "runs"))).toEqual(["LATEST"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { readFileSync, readlinkSync } from "node:fs";
-import { readFile, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -187,6 +187,7 @@ describe("taking a lock", () => {
   it("records what identifies its process, and takes over a lock whose live pid has another start time (a reused pid), saying why", async () => {
     const dir = await makeTempDir();
     const runs = join(dir, "runs");
+    await mkdir(runs); // a runs folder of its own: one acquireLock made is removed again on release, while empty
     const release = await acquireLock(runs, "runs");
     const ours = JSON.parse(await readFile(join(runs, ".lock"), "utf8")) as LockHolder;
     expect(ours).toMatchObject({ pid: process.pid, host: hostname(), ...processIdentity() });
@@ -207,6 +208,7 @@ describe("taking a lock", () => {
   it("refuses a fresh lock of a live process, naming it; once its heartbeat is silent for over a minute, says since when", async () => {
     const dir = await makeTempDir();
     const runs = join(dir, "runs");
+    await mkdir(runs); // a runs folder of its own: one acquireLock made is removed again on release, while empty
     // The lock of a live run: this process, as it would write it.
     const live = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...processIdentity() }) + "\n";
     await acquireLock(runs, "runs").then((release) => release()); // creates the runs folder
@@ -272,6 +274,7 @@ describe("taking a lock", () => {
   it("a lock of an older version whose pid runs (pid 1 of a new container) is taken over once its file is 10 minutes old", async () => {
     const dir = await makeTempDir();
     const runs = join(dir, "runs");
+    await mkdir(runs); // a runs folder of its own: one acquireLock made is removed again on release, while empty
     await acquireLock(runs, "runs").then((release) => release());
     const old = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() }) + "\n";
     await writeFile(join(runs, ".lock"), old);
@@ -286,6 +289,7 @@ describe("taking a lock", () => {
   it("a lock of another host is refused however old when an older version wrote it, saying it is never taken over", async () => {
     const dir = await makeTempDir();
     const runs = join(dir, "runs");
+    await mkdir(runs); // a runs folder of its own: one acquireLock made is removed again on release, while empty
     await acquireLock(runs, "runs").then((release) => release());
     const other = JSON.stringify({ pid: 1, host: `not-${hostname()}`, startedAt: "2000-01-01T00:00:00.000Z" }) + "\n";
     await writeFile(join(runs, ".lock"), other);

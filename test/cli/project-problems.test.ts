@@ -1,0 +1,201 @@
+/**
+ * Problems that come from index.yaml name its line and key, whichever check finds them: the options' parsers, or the
+ * checks against the data (a base year absent from the data, weight years, a reference unit, a level of --aggregate),
+ * the weighting's requirements (weights: ahp without judgements, an ahp file that does not exist). They are input
+ * errors (exit 1), never command-line ones, all listed in one run, and `validate` finds every one `compute` finds.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { weightingMessages } from "../../src/core/weighting/messages.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const TREE = "code,parent,name,weight,direction\nA,,Dim A,0.5,\nA1,A,ind a1,0.5,+\nA2,A,ind a2,0.5,-\nB,,Dim B,0.5,\nB1,B,ind b1,1,+\n";
+/** Units X and Y, years 2017 and 2018, indicators A1, A2 and B1: the values 1 to 12 in that order. */
+const VALUES = [
+  "unit,year,indicator,value",
+  "X,2017,A1,1",
+  "X,2017,A2,2",
+  "X,2017,B1,3",
+  "X,2018,A1,4",
+  "X,2018,A2,5",
+  "X,2018,B1,6",
+  "Y,2017,A1,7",
+  "Y,2017,A2,8",
+  "Y,2017,B1,9",
+  "Y,2018,A1,10",
+  "Y,2018,A2,11",
+  "Y,2018,B1,12",
+  "",
+].join("\n");
+const HEAD = "name: t\nindicators: tree.csv\nvalues: values.csv\n";
+
+/** A project with `methods` (lines 5 on) under `methods:` (line 4). */
+function project(methods: string, files: Record<string, string> = {}): Promise<string> {
+  return makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "index.yaml": `${HEAD}methods:\n${methods}`, ...files });
+}
+
+/** `validate` and `compute --out -` in `dir`: both refuse alike, and the printed problems are returned. */
+async function refusedByBoth(dir: string, argv: string[] = [], env = {}): Promise<string> {
+  const validate = await runCli(["validate", ...argv], dir, env);
+  const compute = await runCli(["compute", "--out", "-", ...argv], dir, env);
+  expect(validate).toMatchObject({ code: 1, stdout: "" });
+  expect(compute).toMatchObject({ code: 1, stdout: "" });
+  expect(compute.stderr).toBe(validate.stderr);
+  return validate.stderr;
+}
+
+describe("a weighting index.yaml asks for is checked by validate as compute checks it, and named by its key", () => {
+  it("weights: ahp without an ahp file: index.yaml's line and key, exit 1 (before: validate said ok, compute exit 2 naming --ahp)", async () => {
+    const dir = await project("  weights: ahp\n");
+    expect(await refusedByBoth(dir)).toBe(
+      "error: 1 problem found:\nindex.yaml:5: methods.weights ahp needs the pairwise judgements; expected methods.ahp FILE (CSV with columns group,a,b,value)\n",
+    );
+    // Typed, it is still the command line's problem (exit 2), in the command line's words.
+    const typed = await runCli(["compute", "--out", "-", "--weights", "ahp"], await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "index.yaml": HEAD }));
+    expect(typed).toMatchObject({ code: 2, stderr: `error: ${weightingMessages.ahpFileMissing()}\n(run with --help for usage)\n` });
+  });
+
+  it("an ahp file that does not exist is named by the key that names it", async () => {
+    const dir = await project("  weights: ahp\n  ahp: nope.csv\n");
+    expect(await refusedByBoth(dir)).toBe("error: 1 problem found:\nindex.yaml:6: methods.ahp: nope.csv: no such file; expected a readable file\n");
+  });
+
+  it("an ahp file is read and checked by validate: judgements of an unknown code are refused, good ones pass", async () => {
+    // A's children A1 and A2 judged 3:1; the dimensions A and B 1:1. A judgement naming A9 is refused by both.
+    const good = "group,a,b,value\nA,A1,A2,3\nINDEX,A,B,1\n";
+    const dir = await project("  weights: ahp\n  ahp: ahp.csv\n", { "ahp.csv": good + "A,A1,A9,2\n" });
+    expect(await refusedByBoth(dir)).toMatch(/^error: 1 problem found:\nahp\.csv:4: .*"A9"/);
+    const fine = await project("  weights: ahp\n  ahp: ahp.csv\n", { "ahp.csv": good });
+    expect(await runCli(["validate"], fine)).toEqual({ code: 0, stdout: "ok: tree.csv (3 indicators in 2 groups), values.csv (2 units, years 2017, 2018)\n", stderr: "" });
+  });
+
+  it("weight years absent from the data (before: validate said ok)", async () => {
+    const dir = await project('  weights: entropy\n  weight-years: "2030-2031"\n');
+    expect(await refusedByBoth(dir)).toBe(
+      [
+        "error: 2 problems found:",
+        "index.yaml:6: year 2030 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        "index.yaml:6: year 2031 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a single year as a number is a year list of one, as --weight-years 2018 is", async () => {
+    const dir = await project("  weights: entropy\n  weight-years: 2018\n");
+    const fromFile = await runCli(["compute", "--out", "-"], dir);
+    expect(fromFile.code).toBe(0);
+    // The weights come from the two observations of 2018 (units X and Y), as the run says.
+    expect(fromFile.stderr).toContain('objective weights from 2 observations: units X, Y; years 2018; groups weighted by rule "sum"\n');
+    const flags = await runCli(["compute", "--out", "-", "-i", "tree.csv", "-d", "values.csv", "--weights", "entropy", "--weight-years", "2018"], await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES }));
+    expect(fromFile).toEqual(flags);
+  });
+
+  it("validate takes --weights and the weighting options as compute does", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--weights", "entropy", "--weight-years", "2030"], dir);
+    expect(run).toEqual({ code: 1, stdout: "", stderr: `error: 1 problem found:\n${weightingMessages.unknownWeightYear(2030, [2017, 2018])}\n` });
+  });
+});
+
+describe("index.yaml's values refused by the data name its line and key, all in one run", () => {
+  it("base-year, aggregate and reference-unit (before: named --aggregate, or nothing)", async () => {
+    const dir = await project('  base-year: 2025\n  aggregate: "geometric,7=harmonic"\n  reference-unit: ZZ\n');
+    expect(await refusedByBoth(dir)).toBe(
+      [
+        "error: 3 problems found:",
+        "index.yaml:5: methods.base-year: base year 2025 is absent from the data; expected one of 2017, 2018",
+        "index.yaml:6: methods.aggregate names level 7, which has no groups; expected one of: 0, 1 (0 is the overall index)",
+        'index.yaml:7: methods.reference-unit: reference unit "ZZ" is not in the data; expected one of: X, Y',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the weighting's problems and the index's together (before: validate named only the reference unit, compute only the weight years)", async () => {
+    const dir = await project('  weights: entropy\n  weight-years: "2030-2031"\n  reference-unit: ZZ\n  normalise: distance-to-reference\n');
+    expect(await refusedByBoth(dir)).toBe(
+      [
+        "error: 3 problems found:",
+        "index.yaml:6: year 2030 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        "index.yaml:6: year 2031 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        'index.yaml:7: methods.reference-unit: reference unit "ZZ" is not in the data; expected one of: X, Y',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a gap both the weighting and the index refuse is said once; the index's other gaps too", async () => {
+    // A1 of X in 2018 and B1 of Y in 2017 are missing. Entropy over 2018 needs A1 of X (said by the weighting); the
+    // index needs both: B1 of Y in 2017 is said by the index, A1 of X in 2018 not again as a gap (it is also the
+    // missing base value of X's A1, a problem of its own).
+    const values = VALUES.replace("X,2018,A1,4\n", "").replace("Y,2017,B1,9\n", "");
+    const dir = await project("  weights: entropy\n  weight-years: 2018\n  base-year: 2018\n", { "values.csv": values });
+    expect(await refusedByBoth(dir)).toBe(
+      [
+        "error: 3 problems found:",
+        weightingMessages.missingObservation("A1", "X", 2018),
+        messages.baseValueMissing("A1", "X", 2018),
+        messages.missingValue("B1", "Y", 2017),
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("under strict, a warning of an option the file set is named by its key, and so are the flags it advises", async () => {
+    const dir = await project("  alpha: 0.3\n  strict: true\n");
+    expect(await refusedByBoth(dir)).toBe(
+      "error: 1 problem found:\nindex.yaml:5: methods.alpha has no effect with methods.weights explicit, which takes no share of a subjective set; expected methods.weights combined, methods.combination additive\n",
+    );
+  });
+
+  it("a value typed on the command line keeps the command line's words", async () => {
+    const dir = await project("  missing: error\n");
+    expect(await refusedByBoth(dir, ["--base-year", "2025"])).toBe(`error: 1 problem found:\n${messages.baseYearAbsent(2025, [2017, 2018])}\n`);
+  });
+
+  it("in Chinese, the key and its line too, in place of the flag", async () => {
+    const dir = await project('  weights: entropy\n  weight-years: "2030"\n  base-year: 2025\n  aggregate: "geometric,7=harmonic"\n');
+    expect(await refusedByBoth(dir, [], { language: "zh" })).toBe(
+      [
+        "错误：发现 3 个问题：",
+        "index.yaml:6: methods.weight-years 中的年份 2030 不在数据中；应为以下年份之一：2017、2018",
+        "index.yaml:7: 键 methods.base-year：基期 2025 年不在数据中；应为以下年份之一：2017、2018",
+        "index.yaml:8: methods.aggregate 指定的层级 7 没有指标组；应为以下层级之一：0、1（0 为总指数）",
+        "",
+      ].join("\n"),
+    );
+    const ahp = await project("  weights: ahp\n");
+    expect(await refusedByBoth(ahp, [], { language: "zh" })).toBe(
+      "错误：发现 1 个问题：\nindex.yaml:5: methods.weights ahp 需要两两比较判断；应指定 methods.ahp FILE（含 group,a,b,value 列的 CSV 文件）\n",
+    );
+  });
+
+  it("--log-format json gives index.yaml, the line and the key as the problem's place", async () => {
+    const dir = await project("  base-year: 2025\n");
+    const run = await runCli(["compute", "--out", "-", "--log-format", "json"], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stderr.split("\n")[0])).toMatchObject({
+      code: "E_BASE_YEAR_ABSENT",
+      message: `methods.base-year: ${messages.baseYearAbsent(2025, [2017, 2018])}`,
+      source: "index.yaml",
+      line: 5,
+      column: "methods.base-year",
+    });
+  });
+});
+
+describe("a project compute that fails", () => {
+  it("leaves no runs folder it made for nothing, and never removes one that was there", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES.replace("X,2018,A1,4", "X,2018,A1,x"), "index.yaml": HEAD });
+    expect(await runCli(["compute", "-q"], dir)).toMatchObject({ code: 1 });
+    // Before, an empty runs/ was left behind.
+    expect(existsSync(join(dir, "runs"))).toBe(false);
+    await mkdir(join(dir, "runs"));
+    expect(await runCli(["compute", "-q"], dir)).toMatchObject({ code: 1 });
+    expect(await readdir(join(dir, "runs"))).toEqual([]);
+  });
+});
