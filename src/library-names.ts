@@ -133,6 +133,8 @@ const BY_FLAG = new Map(FLAG_NAMES.map((name) => [name.flag, name] as const));
  */
 export const OTHER_NAMES: Readonly<Record<string, string>> = {
   lang: "language",
+  // audit --skew for audit's skewness.
+  skew: "skewness",
   normalization: "normalize",
   normalisation: "normalize",
   aggregation: "aggregate",

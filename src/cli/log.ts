@@ -77,17 +77,36 @@ const COMMANDER_WORDS: readonly (readonly [RegExp, (...found: string[]) => strin
   [/^missing required argument '([^']*)'/, (name) => `缺少必需的参数 '${name}'`],
   [/^option '([^']*)' argument missing/, (flags) => `选项 '${flags}' 缺少值`],
   [/^required option '([^']*)' not specified/, (flags) => `未指定必需的选项 '${flags}'`],
+  [/^too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./, (name, expected, got) => `命令 '${name}' 的参数过多：应为 ${expected} 个，实际为 ${got} 个`],
+  [/^too many arguments\. Expected (\d+) arguments? but got (\d+)\./, (expected, got) => `参数过多：应为 ${expected} 个，实际为 ${got} 个`],
+  [
+    /^(option|environment variable) '([^']*)' cannot be used with (option|environment variable) '([^']*)'/,
+    (kind, name, otherKind, other) => `${kind === "option" ? "选项" : "环境变量"} '${name}' 不能与${otherKind === "option" ? "选项" : "环境变量"} '${other}' 同时使用`,
+  ],
+  [/^Allowed choices are (.*)\.$/, (choices) => `可选值为：${choices}`],
+  [/\(Did you mean one of ([^?)]*)\?\)/, (near) => `（是否应为以下之一：${near}？）`],
   [/\(Did you mean ([^?)]*)\?\)/, (near) => `（是否应为 ${near}？）`],
 ];
 
 /**
- * A usage error of commander's in Chinese: its own words by `COMMANDER_WORDS`, and the reason of an invalid option
- * value, which is a catalogue message (`allowedChoices`, a parser's message), through `translate`.
+ * A usage error of commander's in Chinese: its own words by `COMMANDER_WORDS`, and the reason of an invalid value of an
+ * option, an option's environment variable or a command's argument, which is a catalogue message (`allowedChoices`, a
+ * parser's message) through `translate`, or commander's own (`Allowed choices are ...`) by its words.
  */
 function commanderInChinese(text: string, translate: (text: string) => string): string {
-  const invalid = /^option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*)$/.exec(text);
-  if (invalid) return `选项 '${invalid[1]}' 的值 '${invalid[2]}' 无效：${translate(invalid[3])}`;
-  return COMMANDER_WORDS.reduce((words, [pattern, say]) => words.replace(pattern, (_, ...found: string[]) => say(...found)), text);
+  const inWords = (words: string) => COMMANDER_WORDS.reduce((line, [pattern, say]) => line.replace(pattern, (_, ...found: string[]) => say(...found)), words);
+  // The reason is a catalogue message, or commander's own (`Allowed choices are …`).
+  const reason = (words: string) => {
+    const translated = translate(words);
+    return translated === words ? inWords(words) : translated;
+  };
+  const option = /^option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*)$/.exec(text);
+  if (option) return `选项 '${option[1]}' 的值 '${option[2]}' 无效：${reason(option[3])}`;
+  const variable = /^option '([^']*)' value '([^']*)' from env '([^']*)' is invalid\. ([\s\S]*)$/.exec(text);
+  if (variable) return `环境变量 '${variable[3]}' 给选项 '${variable[1]}' 的值 '${variable[2]}' 无效：${reason(variable[4])}`;
+  const argument = /^command-argument value '([^']*)' is invalid for argument '([^']*)'\. ([\s\S]*)$/.exec(text);
+  if (argument) return `参数 '${argument[2]}' 的值 '${argument[1]}' 无效：${reason(argument[3])}`;
+  return inWords(text);
 }
 
 /** One JSON log line. */
@@ -115,7 +134,9 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
     const { level, message } = levelOf(text);
     if (settings.quiet && level !== "error") return;
     if (settings.format === "text") env.stderr(printable(env.translate === undefined ? text : inLanguage(text, env.translate)));
-    else env.stderr(formatLogLine(level, { message: message.replace(/\n$/, "") }));
+    // An error that comes this way is commander's usage error, which commander writes itself (the tool's own errors
+    // are written by reportLoggedError, with their codes): a wrong command line, E_USAGE as the tool's own usage errors.
+    else env.stderr(formatLogLine(level, { code: level === "error" ? "E_USAGE" : undefined, message: message.replace(/\n$/, "") }));
   };
   const warn = (issue: Issue) => {
     if (settings.quiet) return;
@@ -146,7 +167,9 @@ export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSett
   else if (error instanceof IndexToolError) {
     const where = error as IndexToolError & Partial<Issue>;
     env.stderr(formatLogLine("error", { code: error.code, message: error.message, source: where.source, line: where.line, column: where.column, id: where.id }));
-  } else if (!(error instanceof CommanderError))
+  }
+  // A CommanderError's message is out already: commander wrote it, and loggingEnv gave it its code, E_USAGE.
+  else if (!(error instanceof CommanderError))
     env.stderr(formatLogLine("error", { code: "E_INTERNAL", message: error instanceof Error ? error.stack : String(error) }));
   if (code !== 0) env.stderr(formatLogLine("error", { message: `exit code ${code}`, exitCode: code }));
   return code;

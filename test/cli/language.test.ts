@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { describe, expect, it } from "vitest";
-import { terminalLanguageOf } from "../../src/cli/language.js";
+import { startTranslating, terminalLanguageOf } from "../../src/cli/language.js";
 import { loggingEnv } from "../../src/cli/log.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
@@ -120,6 +121,62 @@ describe("the terminal in Chinese", () => {
     expect(near.stderr).toBe("错误：未知选项 '--aggregation'\n（是否应为 --aggregate？）\n（用法见 --help）\n");
   });
 
+  it("prints commander's errors for too many arguments and a bad command argument in Chinese", async () => {
+    const dir = await makeTempDir();
+    const usage = async (argv: string[]) => {
+      const run = await runCli(argv, dir, { language: "zh" });
+      expect(run.code).toBe(2);
+      return run.stderr;
+    };
+    // diff takes 2 arguments (a, b), compute none, verify, init and help one each.
+    expect(await usage(["diff", "a", "b", "c"])).toBe("错误：命令 'diff' 的参数过多：应为 2 个，实际为 3 个\n（用法见 --help）\n");
+    expect(await usage(["compute", "foo"])).toBe("错误：命令 'compute' 的参数过多：应为 0 个，实际为 1 个\n（用法见 --help）\n");
+    expect(await usage(["verify", "a", "b"])).toBe("错误：命令 'verify' 的参数过多：应为 1 个，实际为 2 个\n（用法见 --help）\n");
+    expect(await usage(["init", "a", "b"])).toBe("错误：命令 'init' 的参数过多：应为 1 个，实际为 2 个\n（用法见 --help）\n");
+    expect(await usage(["help", "compute", "foo"])).toBe("错误：命令 'help' 的参数过多：应为 1 个，实际为 2 个\n（用法见 --help）\n");
+    // The reason is commandMessages.unknownShell, in the words of src/core/zh/command-messages.ts.
+    expect(await usage(["completion", "foo"])).toBe('错误：参数 \'shell\' 的值 \'foo\' 无效：未知的 shell "foo"；应为以下之一：bash、zsh、fish、powershell\n（用法见 --help）\n');
+  });
+
+  it("has Chinese words for every usage error commander writes itself", async () => {
+    const { translate, stop } = await startTranslating("zh");
+    // The Chinese text of the error commander writes for `argv` to a program that `build` defines.
+    const chinese = (build: (program: Command) => void, argv: string[], variables: Record<string, string> = {}) => {
+      let printed = "";
+      const env = loggingEnv({ cwd: ".", language: "zh", translate, stdout: () => undefined, stderr: (text) => (printed += text) }, { quiet: false, format: "text", allProblems: false });
+      const program = new Command("tool").exitOverride().configureOutput({ writeOut: () => undefined, writeErr: env.stderr });
+      build(program);
+      const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+      Object.assign(process.env, variables);
+      try {
+        expect(() => program.parse(argv, { from: "user" })).toThrow(CommanderError);
+      } finally {
+        for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      return printed;
+    };
+    try {
+      expect(chinese((program) => program.option("--alpha"), ["--alpah"])).toBe("错误：未知选项 '--alpah'\n（是否应为 --alpha？）\n");
+      expect(chinese((program) => program.option("--alpha"), ["--zzz"])).toBe("错误：未知选项 '--zzz'\n");
+      expect(chinese((program) => (program.command("alpha"), program.command("alphb")), ["alphc"])).toBe("错误：未知命令 'alphc'\n（是否应为以下之一：alpha, alphb？）\n");
+      expect(chinese((program) => program.argument("<file>"), [])).toBe("错误：缺少必需的参数 'file'\n");
+      expect(chinese((program) => program.option("--out <dir>"), ["--out"])).toBe("错误：选项 '--out <dir>' 缺少值\n");
+      expect(chinese((program) => program.requiredOption("--in <file>"), [])).toBe("错误：未指定必需的选项 '--in <file>'\n");
+      const choice = () => new Option("--mode <mode>").choices(["a", "b"]);
+      expect(chinese((program) => program.addOption(choice()), ["--mode", "c"])).toBe("错误：选项 '--mode <mode>' 的值 'c' 无效：可选值为：a, b\n");
+      expect(chinese((program) => program.addOption(choice().env("TOOL_MODE")), [], { TOOL_MODE: "c" })).toBe("错误：环境变量 'TOOL_MODE' 给选项 '--mode <mode>' 的值 'c' 无效：可选值为：a, b\n");
+      expect(chinese((program) => program.addArgument(new Argument("<shell>").choices(["bash"])), ["zsh"])).toBe("错误：参数 'shell' 的值 'zsh' 无效：可选值为：bash\n");
+      const conflict = (program: Command) => program.addOption(new Option("--a")).addOption(new Option("--b").conflicts("a").env("TOOL_B"));
+      expect(chinese(conflict, ["--a", "--b"])).toBe("错误：选项 '--b' 不能与选项 '--a' 同时使用\n");
+      expect(chinese(conflict, ["--a"], { TOOL_B: "1" })).toBe("错误：环境变量 'TOOL_B' 不能与选项 '--a' 同时使用\n");
+      expect(chinese((program) => program.allowExcessArguments(false), ["x", "y"])).toBe("错误：参数过多：应为 0 个，实际为 2 个\n");
+      expect(chinese((program) => program.command("sub").argument("<a>").allowExcessArguments(false), ["sub", "x", "y"])).toBe("错误：命令 'sub' 的参数过多：应为 1 个，实际为 2 个\n");
+    } finally {
+      stop();
+    }
+  });
+
   it("prints the readers' errors in Chinese: a file that is not there, YAML with a bare minus, an AHP matrix", async () => {
     const dir = await makeTempDir({
       "tree.csv": TREE,
@@ -136,6 +193,14 @@ describe("the terminal in Chinese", () => {
     const ahp = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "ahp", "--ahp", "ahp.yaml"], dir, { language: "zh" });
     expect(ahp.stderr).toContain('ahp.yaml:3: 指标组 "INDEX"：矩阵中 "X" 对 "Y" 为 3，反过来却为 2；应互为倒数（2 应为 1/3）');
     expect(await listDir(dir)).toEqual(["ahp.yaml", "tree.csv", "tree.yaml", "values.csv"]);
+  });
+
+  it("prints a file that is not CSV with its line as every message does, asking for comma-separated values", async () => {
+    // A JSON tree is read as CSV: its "{" opens an unquoted field with a quote on line 1.
+    const dir = await makeTempDir({ "tree.json": '{"a": [1, 2]}\n', "values.csv": VALUES });
+    const run = await runCli(["validate", "-i", "tree.json", "-d", "values.csv"], dir, { language: "zh" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('错误：发现 1 个问题：\ntree.json:1: 不是有效的 CSV 文件（a quote is found on field 0 at line 1, value is "{"）；应为逗号分隔值（CSV）文件\n');
   });
 
   it("prints validate's line and the tables of compare and audit with Chinese words, their rows as in English", async () => {

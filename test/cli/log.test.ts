@@ -32,8 +32,9 @@ describe("--quiet and --log-format json", () => {
     const lines = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line));
     expect(lines.map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-\d\d-\d\dT/), rest))).toEqual([
       { level: "error", code: "E_BAD_NUMBER", message: expect.stringMatching(/^value "abc".* is not a number/), source: "values.csv", line: 2, column: 4 },
-      // The bad number does not hide the unknown indicator of the next row.
-      { level: "error", code: "E_UNKNOWN_INDICATOR", message: messages.unknownIndicator("Q"), source: "values.csv", line: 3, column: "indicator", id: "Q" },
+      // The bad number does not hide the unknown indicator of the next row, placed at its cell (the 3rd column, a
+      // number as for the bad number's cell).
+      { level: "error", code: "E_UNKNOWN_INDICATOR", message: messages.unknownIndicator("Q"), source: "values.csv", line: 3, column: 3, id: "Q" },
       { level: "error", message: "exit code 1", exitCode: 1 },
     ]);
   });
@@ -47,6 +48,25 @@ describe("--quiet and --log-format json", () => {
     expect(run.code).toBe(1);
     const places = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line)).filter((line) => line.code).map((line) => `${line.source}:${line.line}:${line.code}`);
     expect(places).toEqual(["tree.csv:3:E_BAD_WEIGHT", "tree.csv:4:E_TREE_CYCLE", "values.csv:3:E_UNKNOWN_INDICATOR"]);
+  });
+
+  it("--log-format json gives commander's usage errors the code E_USAGE, as the tool's own usage errors", async () => {
+    const dir = await makeTempDir();
+    const usage = async (...argv: string[]) => {
+      const run = await runCli(["--log-format", "json", ...argv], dir);
+      expect(run.code).toBe(2);
+      return run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line)).map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-/), rest));
+    };
+    expect(await usage("compute", "--threads", "0")).toEqual([
+      { level: "error", code: "E_USAGE", message: `option '--threads <n>' argument '0' is invalid. --threads must be a whole number from 1 to 1024, got "0"` },
+      { level: "info", message: "(run with --help for usage)" },
+      { level: "error", message: "exit code 2", exitCode: 2 },
+    ]);
+    expect((await usage("computee"))[0]).toEqual({ level: "error", code: "E_USAGE", message: "unknown command 'computee'\n(Did you mean compute?)" });
+    expect((await usage("diff", "a", "b", "c"))[0]).toEqual({ level: "error", code: "E_USAGE", message: "too many arguments for 'diff'. Expected 2 arguments but got 3." });
+    expect((await usage("compute", "--out"))[0]).toEqual({ level: "error", code: "E_USAGE", message: "option '-o, --out <dir>' argument missing" });
+    // The tool's own usage error has it too, from reportLoggedError.
+    expect((await usage("compare", "-i", "tree.csv", "-d", "values.csv"))[0]).toMatchObject({ level: "error", code: "E_USAGE" });
   });
 
   it("--log-format json turns warnings and progress into JSON lines too", async () => {

@@ -8,6 +8,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
+import { outputMessagesZh } from "../../src/core/zh/output-messages.js";
 import { fingerprintOf, type FileDigest } from "../../src/io/runs/run-files.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -67,6 +68,18 @@ describe("innovation-index verify", () => {
       ].join("\n") + "\n",
     );
     expect(run.stderr).toBe(`error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 1, changed: 1, unlisted: 1, outside: 0 })}\n`);
+    // On a Chinese terminal the lines are Chinese too, in the words of src/core/zh/output-messages.ts.
+    const zh = await runCli(["verify", "-q"], dir, { language: "zh" });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toBe(
+      [
+        outputMessagesZh.verifyChanged("index.csv", { bytes: index.length, sha256: sha256(index) }, { bytes: index.length, sha256: sha256(changed) }),
+        outputMessagesZh.verifyMissing("index.json", json.length),
+        outputMessagesZh.verifyUnlisted("notes.txt"),
+      ].join("\n") + "\n",
+    );
+    expect(zh.stdout.split("\n").slice(1)).toEqual([`缺失：index.json（记录为 ${json.length} 字节）`, "未列出：notes.txt（既不在 manifest.json 中，也不在 reports.json 中）", ""]);
+    expect(zh.stderr).toBe(`错误：${outputMessagesZh.verifyFailed(`runs/${id}`, { missing: 1, changed: 1, unlisted: 1, outside: 0 })}\n`);
   });
 
   it("a manifest edited by hand (options, an input's SHA-256, the fingerprint, startedAt): exit 1, a line for each", async () => {

@@ -436,4 +436,41 @@ describe("weights --optimise on too few observations", () => {
     expect(warnings[0]).toBe(`warning: ${weightingMessages.optimiseDegenerate(["B", "C", "D", "E"], 4)}`);
     expect(warnings.filter((line) => line.includes("with weight 0 although"))).toHaveLength(1);
   });
+
+  const TREE = "code,parent,name,weight,direction\nA,,Dim A,0.5,\nA1,A,ind a1,0.5,+\nA2,A,ind a2,0.5,-\nB,,Dim B,0.5,\nB1,B,ind b1,1,+\n";
+  // The starting weights, kept: A1 and A2 0.5 each (global 0.25), A and B 0.5, B1 1; no share is defined (empty).
+  const KEPT = [
+    "code,parent,level,weight,global_weight,target_share,nominal_share,achieved_share",
+    "A,INDEX,1,0.500000,0.500000,0.500000,,",
+    "A1,A,2,0.500000,0.250000,0.500000,,",
+    "A2,A,2,0.500000,0.250000,0.500000,,",
+    "B,INDEX,1,0.500000,0.500000,0.500000,,",
+    "B1,B,2,1.000000,0.500000,1.000000,,",
+    "",
+  ].join("\n");
+
+  it("from 1 unit-year says that no share is defined (not a largest gap of NaN), keeps the starting weights, and is an error under --strict", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "v1.csv": "unit,year,indicator,value\nX,2017,A1,10\nX,2017,A2,5\nX,2017,B1,3\n" });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "v1.csv", "--optimise"], dir);
+    expect(run).toEqual({ code: 0, stdout: KEPT, stderr: `warning: ${weightingMessages.optimiseFewObservations(1)}\nweights by explicit\n` });
+    expect(weightingMessages.optimiseFewObservations(1)).toMatch(/^the weights cannot be optimised from 1 unit-year of values: .*needs at least 2 observations/);
+    const strict = await runCli(["weights", "-i", "tree.csv", "-d", "v1.csv", "--optimise", "--strict"], dir);
+    expect(strict).toEqual({ code: 1, stdout: "", stderr: `error: 1 problem found:\n${weightingMessages.optimiseFewObservations(1)}\n` });
+  });
+
+  it("of indicators that never vary names them, group by group, and keeps the starting weights", async () => {
+    // Three units with the same values: every score is the same, and so are A's and the index's.
+    const values = "unit,year,indicator,value\n" + ["X", "Y", "Z"].map((unit) => `${unit},2017,A1,10\n${unit},2017,A2,5\n${unit},2017,B1,3\n`).join("");
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": values });
+    const run = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--optimise"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(KEPT);
+    expect(run.stderr).toBe(
+      `warning: ${weightingMessages.optimiseNoVariation("A", 3, ["A1", "A2"], 2)}\nwarning: ${weightingMessages.optimiseNoVariation("INDEX", 3, ["A", "B"], 2)}\nweights by explicit\n`,
+    );
+    expect(run.stderr).not.toContain("NaN");
+    expect(weightingMessages.optimiseNoVariation("A", 3, ["A1", "A2"], 2)).toBe(
+      'the weights of the children of "A" cannot be optimised: the scores of neither of them ("A1", "A2") vary over the 3 unit-years, so their importance shares (squared correlations with the group) are undefined; the starting weights are kept; expected children that vary with the group',
+    );
+  });
 });

@@ -55,7 +55,9 @@ export async function runVerify(reference: string, options: VerifyCommandOptions
   const { folder, label } = await findRun(reference, runsDir, env, "verify");
   const verification = await verifyRun(folder, label);
   const lines = [...verification.files.map(formatFileCheck).filter((line) => line !== undefined), ...verification.manifest.map(formatManifestCheck)];
-  if (lines.length > 0) env.stdout(lines.join("\n") + "\n");
+  // Lines for a person to read, in the terminal's language as its errors.
+  const say = env.translate ?? ((line: string) => line);
+  if (lines.length > 0) env.stdout(lines.map(say).join("\n") + "\n");
   const withReports = verification.files.some((file) => file.origin === "derived" || file.problem !== undefined);
   if (!verification.ok)
     throw new InputError("E_RUN_CHANGED", outputMessages.verifyFailed(label, { ...verification.counts, manifest: verification.manifest.length }, withReports), {

@@ -6,7 +6,7 @@ import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
 import { loadInputs } from "../../io/read/load.js";
-import { UsageError } from "../../errors.js";
+import { strictErrors, UsageError, ValidationError } from "../../errors.js";
 import {
   formatOptimisedCsv,
   formatOptimisedJson,
@@ -118,6 +118,8 @@ function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResul
   const index = computeIndex(tree, panel, { ...methodOptions, ...screenOptionOf(options), ...dataOptionsOf(options), weights: derived.weights, strict: options.strict });
   const methods = new Map(index.nodes.filter((node) => node.kind !== "indicator").map((node) => [node.code, node.method as AggregateMethod] as const));
   const optimised = optimiseWeights(tree, index, methods, derived.weights, { power: methodOptions.power });
+  // Under --strict the search's warnings are errors too, as the derivation's are (a group whose shares are undefined).
+  if (options.strict && optimised.warnings.length > 0) throw new ValidationError(strictErrors(optimised.warnings));
   return {
     result: { ...derived, weights: optimised.weights, globalWeights: globalWeights(tree, optimised.weights), warnings: [...derived.warnings, ...index.warnings, ...optimised.warnings] },
     rows: optimised.rows,

@@ -88,6 +88,17 @@ export const weightingMessages = catalogue("weightingMessages", {
   optimiseNotConverged: (group: string, iterations: number, gap: number) =>
     `the weights of the children of ${quote(group)} did not reach their target importance shares in ${iterations} iterations (largest gap ${gap.toPrecision(3)}); the closest weights found are used; expected children whose correlations with the group allow the targets`,
 
+  optimiseFewObservations: (observations: number) =>
+    `the weights cannot be optimised from ${observations === 1 ? "1 unit-year" : `${observations} unit-years`} of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years`,
+
+  /** `constant`: the children that do not vary; all of them (`childCount`), or some or none when the group does not vary at its starting weights. */
+  optimiseNoVariation: (group: string, observations: number, constant: readonly string[], childCount: number) =>
+    `the weights of the children of ${quote(group)} cannot be optimised: ${
+      constant.length === childCount
+        ? `the scores of ${childCount === 2 ? "neither" : "none"} of them (${constant.map(quote).join(", ")}) vary over the ${observations} unit-years`
+        : `the group's values at the starting weights do not vary over the ${observations} unit-years, or correlate with none of its children${constant.length > 0 ? ` (the scores of ${constant.map(quote).join(", ")} do not vary)` : ""}`
+    }, so their importance shares (squared correlations with the group) are undefined; the starting weights are kept; expected children that vary with the group`,
+
   optimiseDegenerate: (children: readonly string[], observations: number) =>
     `the optimisation left ${children.length === 1 ? "1 node" : `${children.length} nodes`} (${children.map(quote).join(", ")}) with weight 0 although ${children.length === 1 ? "its target is" : "their targets are"} above 0: its search drove ${children.length === 1 ? "it" : "them"} out to match the other shares, which ${observations} unit-years of values cannot support (nodes that move together cannot be given different importance); expected more units or years before optimising, or the method's weights as they are, not optimised`,
 

@@ -40,6 +40,17 @@ function shares(children: readonly Float64Array[], parent: Float64Array): number
   return squares.map((value) => (total > 0 ? value / total : Number.NaN));
 }
 
+/** Whether `values` hold two different observed values (`NaN` is missing). */
+function varies(values: Float64Array): boolean {
+  let first = Number.NaN;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    if (Number.isNaN(first)) first = value;
+    else if (value !== first) return true;
+  }
+  return false;
+}
+
 /**
  * Optimises the weights of every set of siblings, from the bottom of the tree up (a group's values are recomputed
  * with the weights found below it), so that each child's effective importance `r²[c]/Σ r²` (r the Pearson
@@ -49,7 +60,9 @@ function shares(children: readonly Float64Array[], parent: Float64Array): number
  * a bad one), until every share is within `tolerance` of its target (default 1e−6), or `maxIterations` (default 500)
  * have run or no step helps, which leaves a warning with the closest shares found (some targets cannot be reached:
  * two children that move together cannot be given very different importance). A child that does not vary has share 0 and keeps target
- * 0. `result` supplies the indicator scores; `methods` the aggregation of each group (`INDEX` included). A group marked
+ * 0. A group none of whose children correlates with it (fewer than 2 unit-years: `W_OPTIMISE_FEW_OBSERVATIONS`, once;
+ * no child varies, or the group does not: `W_OPTIMISE_NO_VARIATION`) keeps its starting weights, its shares `NaN`.
+ * `result` supplies the indicator scores; `methods` the aggregation of each group (`INDEX` included). A group marked
  * `direction: -` is flipped after every aggregation as the index flips it (`reflections`, default
  * `result.groupReflections`), so its children's shares are taken against its flipped values and its parent aggregates,
  * and correlates it, on the flipped values too.
@@ -107,9 +120,20 @@ export function optimiseWeights(
     let current = [...target];
     evaluate(current);
     let achieved = shares(children, parent);
+    // No child correlates with the group (too few unit-years for a correlation, or nothing varies): its shares are
+    // undefined, there is nothing to optimise, and the starting weights are kept, with a warning naming the cause, once
+    // for the whole tree when it is too few unit-years.
+    const undefinedShares = childCodes.length > 1 && achieved.some(Number.isNaN);
+    if (undefinedShares && size < 2) {
+      if (!warnings.some((warning) => warning.code === "W_OPTIMISE_FEW_OBSERVATIONS"))
+        warnings.push({ code: "W_OPTIMISE_FEW_OBSERVATIONS", message: weightingMessages.optimiseFewObservations(size) });
+    } else if (undefinedShares) {
+      const constant = childCodes.filter((_, c) => !varies(children[c]));
+      warnings.push({ code: "W_OPTIMISE_NO_VARIATION", id: code, message: weightingMessages.optimiseNoVariation(code, size, constant, childCodes.length) });
+    }
     const errorOf = (list: readonly number[]) => list.reduce((sum, share, c) => sum + (share - target[c]) ** 2, 0);
     let error = errorOf(achieved);
-    let converged = childCodes.length === 1;
+    let converged = childCodes.length === 1 || undefinedShares;
     // A damped step that shrinks when it overshoots (the error grows) and grows again when it helps, so the search
     // never leaves the best weights found.
     let step = 0.5;

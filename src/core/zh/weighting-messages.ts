@@ -98,6 +98,16 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
   optimiseNotConverged: (group, iterations, gap) =>
     `${quote(group)} 的下级节点权重经 ${iterations} 次迭代仍未达到目标重要性占比（最大差距 ${gap.toPrecision(3)}）；采用找到的最接近的权重；应使下级节点与指标组的相关关系能够达到这些目标`,
 
+  optimiseFewObservations: (observations) =>
+    `只有 ${observations} 个评价对象-年份的数据，无法优化权重：重要性占比是与上级节点相关系数的平方，至少需要 2 个观测；沿用初始权重；应有更多评价对象或年份的数据`,
+
+  optimiseNoVariation: (group, observations, constant, childCount) =>
+    `${quote(group)} 的下级节点权重无法优化：${
+      constant.length === childCount
+        ? `其下级节点（${constant.map(quote).join("、")}）的得分在 ${observations} 个评价对象-年份中都没有变化`
+        : `该指标组在初始权重下的值在 ${observations} 个评价对象-年份中没有变化，或与任何下级节点都不相关${constant.length > 0 ? `（${constant.map(quote).join("、")} 的得分没有变化）` : ""}`
+    }，因此其重要性占比（与指标组相关系数的平方）无法确定；沿用初始权重；应有随指标组变化的下级节点`,
+
   optimiseDegenerate: (children, observations) =>
     `优化后有 ${children.length} 个节点（${children.map(quote).join("、")}）的权重为 0，而其目标占比大于 0：为使其他节点达到目标占比，搜索把它们排除在外，${observations} 个单元-年份的数据不足以支撑这些目标（同向变动的节点无法赋予不同的重要性）；应先增加评价对象或年份再优化，或直接采用方法给出的权重，不做优化`,
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildTree } from "../../../src/core/tree.js";
 import { pearsonObserved as pearson } from "../../../src/core/audit/correlation.js";
 import { optimiseWeights } from "../../../src/core/weighting/optimise.js";
+import { weightingMessages } from "../../../src/core/weighting/messages.js";
 
 function flat() {
   const built = buildTree([
@@ -39,6 +40,38 @@ describe("optimiseWeights", () => {
     expect(optimised.rows[0].nominal).toBeCloseTo(0.64 / 0.68, 12);
     expect(optimised.rows[0].achieved).toBeCloseTo(0.8, 10);
     expect(optimised.warnings).toEqual([]);
+  });
+});
+
+describe("optimiseWeights where no share is defined", () => {
+  const arithmetic = new Map([["INDEX", "arithmetic" as const]]);
+  const targets = new Map([["X1", 0.8], ["X2", 0.2]]);
+  const of = (units: number, x1: number[], x2: number[]) => ({
+    units: Array.from({ length: units }, (_, i) => `U${i + 1}`),
+    years: [2020],
+    nodes: [{ code: "INDEX" }, { code: "X1" }, { code: "X2" }] as never,
+    values: Float64Array.of(...x1.map(() => 0), ...x1, ...x2),
+  });
+
+  it("one unit-year: one W_OPTIMISE_FEW_OBSERVATIONS, the starting weights kept, the shares NaN, no gap of NaN", () => {
+    const optimised = optimiseWeights(flat(), of(1, [11], [9]), arithmetic, targets);
+    expect(optimised.warnings).toEqual([{ code: "W_OPTIMISE_FEW_OBSERVATIONS", message: weightingMessages.optimiseFewObservations(1) }]);
+    expect([optimised.weights.get("X1"), optimised.weights.get("X2")]).toEqual([0.8, 0.2]);
+    expect(optimised.rows.map((row) => [row.achieved, row.nominal])).toEqual([[Number.NaN, Number.NaN], [Number.NaN, Number.NaN]]);
+  });
+
+  it("children that do not vary: W_OPTIMISE_NO_VARIATION naming them, the starting weights kept", () => {
+    const optimised = optimiseWeights(flat(), of(4, [10, 10, 10, 10], [7, 7, Number.NaN, 7]), arithmetic, targets);
+    expect(optimised.warnings).toEqual([{ code: "W_OPTIMISE_NO_VARIATION", id: "INDEX", message: weightingMessages.optimiseNoVariation("INDEX", 4, ["X1", "X2"], 2) }]);
+    expect([optimised.weights.get("X1"), optimised.weights.get("X2")]).toEqual([0.8, 0.2]);
+  });
+
+  it("children that offset each other: the group does not vary, and no child is named as constant", () => {
+    // x1 = 10 + (1, −1, 1, −1), x2 = 10 − (1, −1, 1, −1): at 0.5 and 0.5 the parent is 10 for every unit.
+    const optimised = optimiseWeights(flat(), of(4, [11, 9, 11, 9], [9, 11, 9, 11]), arithmetic, new Map([["X1", 0.5], ["X2", 0.5]]));
+    expect(optimised.warnings).toEqual([{ code: "W_OPTIMISE_NO_VARIATION", id: "INDEX", message: weightingMessages.optimiseNoVariation("INDEX", 4, [], 2) }]);
+    expect(weightingMessages.optimiseNoVariation("INDEX", 4, [], 2)).toContain("the group's values at the starting weights do not vary over the 4 unit-years");
+    expect([optimised.weights.get("X1"), optimised.weights.get("X2")]).toEqual([0.5, 0.5]);
   });
 });
 

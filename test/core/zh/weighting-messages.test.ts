@@ -51,6 +51,10 @@ describe("weightingMessagesZh", () => {
       ["optimiseNotConverged", ["A1", 500, 0.012345]],
       ["optimiseDegenerate", [["B", "C"], 4]],
       ["optimiseDegenerate", [["B"], 4]],
+      ["optimiseFewObservations", [1]],
+      ["optimiseNoVariation", ["A", 3, ["A1", "A2"], 2]],
+      ["optimiseNoVariation", ["A", 3, ["A2"], 2]],
+      ["optimiseNoVariation", ["A", 3, [], 2]],
       ["entropyNegative", ["profit_margin", -3.5]],
     ]));
 
