@@ -122,11 +122,12 @@ export const CODE_MEANINGS = {
   E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet",
   E_PARQUET_LAYOUT: "a Parquet values file neither long (unit, year, indicator, value) nor wide (indicator, a column per year)",
   E_PARQUET_TYPE: "a column of a wide Parquet file of the wrong type: a year column that does not hold numbers, or codes or units neither text nor whole numbers",
-  E_PANEL_SIZE: "units × years × indicators of 2^31 cells or more",
   // values written by people
   E_DECIMAL_MARK: "a value that reads differently with a decimal comma and a decimal point (use --decimal)",
   E_UNIT_COLUMN: "a long values table without a recognised unit column repeats a year and indicator on rows that differ in a column not read (a unit column under another name)",
   E_YEAR_COLUMN: "the year column holds names (unit and year columns swapped?) or whole dates rather than years",
+  E_MEASURE_MISMATCH: "a value's unit of measurement (its row's measure or 计量单位 cell) differs from its indicator's in the tree, or, where the tree gives none, from the first row that gave one",
+  E_MEASURE_COLUMN: "a unit column that holds only units of measurement (万元, 件, the tree's measures): a column meant as the measure column",
   E_NO_NUMBERS: "a values file without a single number: the empty template?",
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
   E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column?",
@@ -139,20 +140,24 @@ export const CODE_MEANINGS = {
   E_SCREEN_EMPTY: "--screen leaves no unit",
   E_ENTROPY_NEGATIVE: "--entropy-input raw with a negative value",
   // compare
-  E_COMPARE_CONFIGURATION: "one of the two configurations of compare cannot be computed (which one is named)",
+  E_COMPARE_CONFIGURATION: "a configuration of compare, or both, cannot be computed (which one is named)",
   E_COMPARE_UNITS: "the two configurations of compare have different units",
   E_COMPARE_YEARS: "the two configurations of compare have different years",
   // hostile and careless inputs
   E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input",
-  E_TOO_LARGE: "an input file over the size the tool reads (4 GB)",
+  E_TOO_LARGE: "an input file over the size the tool reads (4 GB; 2 MB for a YAML tree or AHP judgements file, which is parsed whole)",
+  E_XLSX_TOO_LARGE:
+    "an .xlsx workbook that would take minutes and gigabytes to read, refused from its zip before it is read: it unpacks to more than 256 MB, its sheets span more than 2,000,000 cells (each row to its last cell, and merged ranges), its data validations and defined names cover more than 8,000,000 cells, a sheet has more than 5,000 merged ranges, or a row, cell or column range lies beyond Excel's last row or column",
   E_UNKNOWN_COLUMN: "a tree column the tool does not know (with the closest known name)",
   E_UNKNOWN_KEY: "a key of a YAML tree or of index.yaml the tool does not know (with the closest known key)",
-  E_YAML_ALIAS: "a YAML alias (*name) in a tree or index.yaml: refused, never expanded",
+  E_YAML_ALIAS: "a YAML alias (*name) in a tree, AHP judgements or index.yaml: refused, never expanded",
   E_TREE_TOO_DEEP: "a tree deeper than 50 levels",
   E_EMPTY_FOLDER: "a values folder without a .csv or .xlsx file",
   E_SPREADSHEET_FORMAT: "a values folder holding a spreadsheet the tool cannot read (.xls, .xlsb, .ods, WPS .et, .numbers), which would otherwise be left out of the run",
   E_PATH_OUTSIDE: "a path in index.yaml that leaves the project folder (allow-outside: true or --allow-outside-project)",
   E_MEMORY_LIMIT: "an uncertainty design whose estimated memory is over the limit (--memory-limit raises it)",
+  E_PANEL_SIZE:
+    "values that would make a panel (units × years × indicators, a cell for each, given or not) of more than 2^28 cells (2 GB), refused before it is made: long values spread over many years or units (one value per row) make a large, mostly empty panel",
   // run folders
   E_RUNS_NOT_FOLDER: "the runs folder of a project is a file (exit 3)",
   E_BAD_LATEST: "runs/LATEST is not a run id, or names a run that does not exist",
@@ -211,15 +216,23 @@ export const CODE_MEANINGS = {
   W_DROP_CASCADE: "dropping an only child removes its group too",
   W_OPTIMISE_DEGENERATE: "weight optimisation (--optimise) drove nodes with a target above 0 to weight 0: the data cannot support the targets",
   W_OPTIMISE_NOT_CONVERGED: "weights --optimise did not reach the target shares",
+  W_OPTIMISE_FEW_OBSERVATIONS: "weights --optimise from fewer than 2 unit-years: no importance share (a squared correlation) is defined, so the starting weights are kept",
+  W_OPTIMISE_NO_VARIATION: "weights --optimise on a group none of whose children varies (or that does not vary itself): its importance shares are undefined, so its starting weights are kept",
 };
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  W_OPTIMISE_FEW_OBSERVATIONS:
+    "the weights cannot be optimised from 1 unit-year of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years",
+  W_OPTIMISE_NO_VARIATION:
+    'the weights of the children of "A" cannot be optimised: the scores of neither of them ("A1", "A2") vary over the 3 unit-years, so their importance shares (squared correlations with the group) are undefined; the starting weights are kept; expected children that vary with the group',
   E_AHP_NOT_RECIPROCAL: 'ahp.yaml:5: group "A1": the matrix has 3 for "A11" against "A12" but 0.5 the other way; expected reciprocals (0.5 should be 1/3)',
   E_COMPARE_CONFIGURATION: "configuration b (the command's flags with --aggregate geometric) cannot be computed",
   E_PARQUET: "values.parquet: DuckDB cannot read the file as Parquet: No magic bytes found at end of file 'values.parquet'; expected a Parquet file",
   E_WRITE: "runs/20261204T044656.556Z-4119a31e: cannot publish the run (EACCES); expected a writable folder",
   E_XLS: 'values.xls: the file is an old Excel .xls workbook; expected .xlsx or CSV (in Excel: Save As, "Excel Workbook")',
+  E_XLSX_TOO_LARGE:
+    'values.xlsx: the workbook spans 17,179,721,740 cells, more than the 2,000,000 a workbook may span (a workbook is read cell by cell, at about 6 s and 600 MB of memory per million cells): merged range A10:XFD1048576 on sheet "数据": 17,179,721,728 cells, the rows of sheet "数据": 12 cells; expected a smaller workbook (far cells cleared, cells unmerged), or the sheet saved as CSV (in Excel: Save As, "CSV UTF-8"), which the tool reads far faster',
   E_SPREADSHEET_FORMAT:
     'data: the values folder holds a spreadsheet the tool cannot read ("2020.xls"), which would be left out of the run; expected .xlsx or CSV files (in Excel or WPS: Save As, "Excel Workbook (.xlsx)"), or such files moved out of the folder',
   E_XLSX: "values.xlsx: the file is not a readable .xlsx workbook (End of data reached (data length = 0, asked index = 4). Corrupted zip ?); expected an Excel workbook",
@@ -227,7 +240,8 @@ export const CODE_EXAMPLES = {
   E_EXISTS: "changzhou-index: index.yaml, indicators.csv already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)",
   E_MISSING_COLUMN: 'values.csv:1: missing column "value"; found columns "unit", "year", "indicator", "amount"',
   E_NO_VALUES: 'tree.csv:24: indicator "C22" has no values; expected at least one value in the data',
-  E_PANEL_SIZE: "values.parquet: 2160000000 cells; expected fewer than 2^31 (units × years × indicators)",
+  E_PANEL_SIZE:
+    "values.csv: the values make a panel of 100,000 units × 1,000 years × 50 indicators = 5,000,000,000 cells (37 GB), more than the 268,435,456 cells (2 GB) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit",
   E_PARQUET_LAYOUT: "values.parquet: columns unit, code, amount; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)",
   E_PARQUET_TYPE: "values.parquet: column 2018 is VARCHAR; expected numbers",
   E_RUN_FILE: "runs/20261204T044656.556Z-4119a31e/index.json: not valid JSON; expected the index.json written by compute",
@@ -265,7 +279,7 @@ export const CODE_EXAMPLES = {
   E_VALIDATION: '2 problems found:\nvalues.csv:7:4: value "abc" in column "value" is not a number; …\ntree.csv:12: unknown parent "Z"; …',
   // Codes whose message the generator would take from a neighbouring line (another code's, or a function of a module it
   // does not load), or make with made-up values that cannot occur together: the messages printed, from a real run.
-  E_COINR_TYPE: 'iMeta.csv:2: Type "Indikator" is not a choice; expected one of: Indicator, Aggregate, Group, Denominator, Other; did you mean "Indicator"?',
+  E_COINR_TYPE: 'iMeta.csv:2:7: Type "Indikator" is not a choice; expected one of: Indicator, Aggregate, Group, Denominator, Other; did you mean "Indicator"?',
   E_BAD_LATEST: "runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist; expected it to name a run folder (or name the runs to compare)",
   E_NO_MANIFEST: "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; expected the manifest.json compute writes in every run folder",
   E_RUN_CHANGED: "runs/20260301T020000.123Z-1a2b3c4d: does not match manifest.json: 0 missing, 1 changed, 0 unlisted",
@@ -275,7 +289,11 @@ export const CODE_EXAMPLES = {
     "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; treated as no previous run for --if-changed and the revision summary; no run folder was removed",
   E_BAD_NUMBER: 'broken.csv:23:4: value "1,62O" in column "2018年" is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value',
   E_DECIMAL_MARK: 'values.csv:3:4: value "1,85" in column "value" is not a number with a decimal point: decimal comma? use --decimal , (expected a number such as 1234.5, 1,234.5 or 1.96%)',
-  E_UNKNOWN_INDICATOR: 'values.csv:4: unknown indicator "Z99"; expected a leaf code of the indicator tree',
+  E_UNKNOWN_INDICATOR: 'values.csv:4:3: unknown indicator "Z99"; expected a leaf code of the indicator tree',
+  E_MEASURE_MISMATCH:
+    'data/2018.csv:3:3: indicator "A2" is given in "万元" here but in "亿元" in the indicator tree (tree.csv:4); values are read as written, not converted, so the two would be compared as if alike; expected "亿元": convert the values to it, or correct the measure in the tree or here',
+  E_MEASURE_COLUMN:
+    'values.csv:1:3: column "unit" holds units of measurement ("%", "亿元", "件"), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree\'s',
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",
   E_USAGE: "--force and --if-changed contradict each other; expected one of them (a project run skips unchanged inputs by default)",
   W_OPTION_UNUSED: "--report has no effect with --out -, which writes no file; expected --out <dir>",
@@ -389,8 +407,16 @@ export const OUTPUT_FILES = [
       treatments: "every cell the outlier treatment changed",
     },
   },
-  { file: "index.xlsx", command: "compute --xlsx", content: "every table above as a sheet of one workbook" },
-  { file: "report.html", command: "compute --report, report", content: "charts and tables in one self-contained page" },
+  {
+    file: "index.xlsx",
+    command: "compute --xlsx",
+    content: "every table above as a sheet of one workbook, after a first sheet `notes` (说明) saying how many values are illustrative when the values' `source` column marks some so",
+  },
+  {
+    file: "report.html",
+    command: "compute --report, report",
+    content: "charts and tables in one self-contained page, with a notice near the top saying how many values are illustrative when the values' `source` column marks some so",
+  },
   {
     file: "input-values.csv",
     command: "compute (project run)",

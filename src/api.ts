@@ -30,7 +30,7 @@ import { readerMessages } from "./core/reader-messages.js";
 import { describeValue, isObject, isOptionsObject, OptionChecks, optionMessages } from "./core/option-checks.js";
 import { ARGUMENT_KINDS, checkAnalysis, checkAppendixItem, checkArguments, checkOptionsObject, checkResult, FacadeChecks, isInputs, kindOf } from "./api-arguments.js";
 import type { OutlierMethod } from "./core/outliers.js";
-import type { Panel } from "./core/panel.js";
+import type { Panel, ValueRecord } from "./core/panel.js";
 import { PRESET_DEFINITIONS, PRESETS, type Preset } from "./core/presets.js";
 import { MAX_SEED } from "./core/random.js";
 import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.js";
@@ -48,15 +48,20 @@ import { ENCODINGS, parseEncoding, type EncodingName } from "./io/read/read-text
 import { readAhpJudgements } from "./io/read/read-ahp.js";
 import { dataStageAppendix } from "./io/report/appendix.js";
 import { formatReportHtml, type ReportOptions } from "./io/report/to-html.js";
+import { valueProvenance, type Provenance } from "./io/report/provenance.js";
 
 /** What `load` reads: the indicator tree and the values, as paths (relative to `cwd`). */
-export interface LoadSource extends Omit<LoadOptions, "encoding"> {
+export interface LoadSource extends Omit<LoadOptions, "encoding" | "sheet" | "treeSheet"> {
   /** The indicator tree: CSV, YAML or xlsx. */
   indicators: string;
   /** The values: a CSV or xlsx file (long or wide layout), a `.parquet` file, a `.sql` query, or a folder of them. */
   data: string;
   /** Encoding of CSV and YAML files, by any name `--encoding` takes (`utf8`, `GBK`, `cp936`). Default `auto` (UTF-8, else GB18030). */
   encoding?: EncodingName;
+  /** Sheet of a values workbook, as `--sheet` takes it: its name, or its 1-based number (`2` or `"2"`). Default: the first visible. */
+  sheet?: string | number;
+  /** Sheet of a tree workbook, as `--tree-sheet` takes it: its name, or its 1-based number. Default: the first visible. */
+  treeSheet?: string | number;
   /** Folder the paths are relative to. Default: the process's current folder. */
   cwd?: string;
   /**
@@ -72,6 +77,11 @@ export interface Inputs {
   panel: Panel;
   /** The folder relative paths were read from (for AHP judgement files named in `compute`). Default: the process's. */
   cwd?: string;
+  /**
+   * The values' `source` column (`load` with `keepSources: true`): each value that has one, by unit, year and indicator.
+   * `compute` counts those marked illustrative (`provenance`), which `report` says under its title.
+   */
+  sources?: readonly Pick<ValueRecord, "unit" | "year" | "indicator" | "source">[];
 }
 
 /**
@@ -131,8 +141,8 @@ export async function load(source: LoadSource): Promise<Inputs> {
       .required("data", isObject(source) && !named.has("data") ? given.data : "", path)
       .text("data", given.data)
       .text("cwd", given.cwd)
-      .text("sheet", given.sheet)
-      .text("treeSheet", given.treeSheet)
+      .fail("sheet", sheetProblem("sheet", given.sheet))
+      .fail("treeSheet", sheetProblem("treeSheet", given.treeSheet))
       .text("queryRoot", given.queryRoot)
       .choice("decimal", given.decimal, DECIMAL_MARKS)
       .boolean("keepSources", given.keepSources)
@@ -144,8 +154,11 @@ export async function load(source: LoadSource): Promise<Inputs> {
     refuseBadOptions(checks);
     const cwd = source.cwd ?? process.cwd();
     const at = (file: string) => (isAbsolute(file) ? file : resolve(cwd, file));
-    const { tree, panel } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, encoding, queryRoot: resolve(cwd, source.queryRoot ?? ".") });
-    return { tree, panel, cwd };
+    const sheets = { sheet: source.sheet === undefined ? undefined : String(source.sheet), treeSheet: source.treeSheet === undefined ? undefined : String(source.treeSheet) };
+    const { tree, panel, records } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, ...sheets, encoding, queryRoot: resolve(cwd, source.queryRoot ?? ".") });
+    if (!source.keepSources) return { tree, panel, cwd };
+    const sources = records.flatMap(({ unit, year, indicator, source: from }) => (from === undefined ? [] : [{ unit, year, indicator, source: from }]));
+    return { tree, panel, cwd, sources };
   });
 }
 
@@ -162,6 +175,15 @@ export const LOAD_OPTION_NAMES = Object.keys({
   keepSources: true,
   unit: true,
 } satisfies Record<keyof LoadSource, true>);
+
+/**
+ * The problem of `load`'s `sheet` or `treeSheet` (`option`), "" for none: a sheet by its name or its 1-based number, as
+ * on the command line (`--sheet 2`) and in index.yaml (`sheet: 2`).
+ */
+function sheetProblem(option: string, value: unknown): string {
+  if (value === undefined || typeof value === "string" || (Number.isInteger(value) && (value as number) >= 1)) return "";
+  return optionMessages.notExpected(option, value, "a sheet's name (a text) or its 1-based number (a whole number >= 1)");
+}
 
 /** Names a call may give `load`'s two paths by (the command line's words for them, the core's), and their options. */
 const LOAD_SYNONYMS: Readonly<Record<string, "indicators" | "data">> = { values: "data", tree: "indicators" };
@@ -233,6 +255,11 @@ export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weightin
 export interface ComputedIndex extends IndexResult {
   /** How the weights were derived, for a method other than `explicit`: weights, warnings, AHP consistency. */
   derivedWeights?: WeightingResult;
+  /**
+   * How many of the values used are marked illustrative in the values' `source` column, when some are (read with
+   * `load({ ..., keepSources: true })`): `report` then says so under its title, as `compute --report` does.
+   */
+  provenance?: Provenance;
 }
 
 /**
@@ -258,7 +285,12 @@ export async function compute(inputs: InputsGiven, given: IndexOptions = {}): Pr
     const { derived, warnings: weightingWarnings } = await deriveFor(inputs, panel, { weights: method, weighting, ahp, strict: computeOptions.strict });
     const result = computeIndex(inputs.tree, panel, { ...computeOptions, weights: derived?.weights, weighting: derived?.summary });
     // The weighting's warnings first, as the command line prints them (a weighting option the method leaves unused).
-    const named = { ...result, warnings: issuesInLibraryNames([...weightingWarnings, ...result.warnings]) };
+    const provenance = inputs.sources && inputs.sources.length > 0 ? valueProvenance(result, inputs.sources) : undefined;
+    const named = {
+      ...result,
+      warnings: issuesInLibraryNames([...weightingWarnings, ...result.warnings]),
+      ...(provenance && provenance.illustrative > 0 ? { provenance } : {}),
+    };
     return derived ? { ...named, derivedWeights: { ...derived, warnings: issuesInLibraryNames(derived.warnings) } } : named;
   });
 }
@@ -276,7 +308,7 @@ async function deriveFor(
   const { weights: method = "explicit", weighting = {}, ahp } = options;
   if (method === "explicit") return { warnings: explicitWeightingWarnings({ ...weighting, judgementFile: ahp !== undefined }, options.strict) };
   const usesAhp = usesJudgements(method, weighting.subjective, ahp !== undefined);
-  const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp) : undefined;
+  const judgements = usesAhp && ahp ? await readAhpJudgements(isAbsolute(ahp) ? ahp : resolve(inputs.cwd ?? process.cwd(), ahp), ahp, inputs.tree) : undefined;
   const derived = deriveWeights(inputs.tree, panel, {
     ...weighting,
     method,
@@ -538,7 +570,8 @@ export async function report(result: IndexResult, options: ReportOptions & { ana
     if (keyed && Array.isArray(options.appendix)) options.appendix.forEach((item, i) => isOptionsObject(item) && checkAppendixItem(checks, `appendix[${i}]`, item));
     refuseBadOptions(checks);
     const { analysis = analyzeResult(result, { contributions: "dimensions" }), ...reportOptions } = options;
-    return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions });
+    const { provenance } = result as ComputedIndex;
+    return formatReportHtml(result, analysis, { appendix: dataStageAppendix(result, reportOptions.language), ...reportOptions, ...(provenance ? { provenance } : {}) });
   });
 }
 
@@ -720,9 +753,9 @@ export const MESSAGE_LANGUAGES = ["en", "zh"] as const;
  * `file:line: message`, an error's message (a `ValidationError`'s issues one a line, its heading first), or a message's
  * text. In Chinese it reads as a Chinese terminal prints it (src/core/zh), a message the facade renamed an option in
  * (`option cap` for `--cap`) as the command line's (with `--cap`); a text the message catalogues did not make stays as
- * written.
+ * written. The example is the warning of a tree whose first-level weights are 0.6 and 0.5 (`W_WEIGHTS_RENORMALISED`).
  * @throws `ValidationError` of code `E_BAD_OPTION` for a language not in `MESSAGE_LANGUAGES`.
- * @example messageOf(result.warnings[0], "zh") // => 'tree.csv:2: "INDEX" 各下级节点的权重之和为 1.1，不等于 1；已将各权重除以其和'
+ * @example messageOf(result.warnings[0], "zh") // => 'tree.csv:2: 各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和'
  */
 export function messageOf(problem: Issue | Error | string, language: (typeof MESSAGE_LANGUAGES)[number] = "en"): string {
   const checks = new OptionChecks().choice("language", language, MESSAGE_LANGUAGES);

@@ -86,8 +86,12 @@ describe("the facade", () => {
     const out = await makeTempDir();
     folders.push(out);
     expect((await runCli(["compute", "-i", FILES.indicators, "-d", FILES.data, "--out", out, "-q", "--report", "--static"], ROOT)).code).toBe(0);
-    const page = await report(await compute(await load(FILES)));
+    // Loaded with the source column, as compute --report reads the values: the page says how many are illustrative.
+    const page = await report(await compute(await load({ ...FILES, keepSources: true })));
     expect(page).toBe(await readFile(join(out, "report.html"), "utf8"));
+    expect(page).toContain("143 个是示意数据");
+    // Without it (the fast reader drops the column), the values' provenance is unknown and nothing is said.
+    expect(await report(await compute(await load(FILES)))).not.toContain("示意数据");
   });
 
   it("audit gives the audit command's pooled Cronbach's alpha per group (correlations over the years of the one unit)", async () => {
@@ -239,6 +243,13 @@ describe("the facade refuses an option value the command line would refuse", () 
     ]);
     expect((await rejection(() => analyse(result, { contributions: "groups" as never })))[0].column).toBe("contributions");
     expect((await rejection(() => audit(result, { collinear: 1.5 })))[0]).toEqual({ code: "E_BAD_OPTION", column: "collinear", message: "option collinear is 1.5; expected a number from 0 to 1" });
+    // audit --skew is the option skewness: named, as normalization is for normalize.
+    expect(await rejection(() => audit(result, { skew: 2 } as never))).toEqual([
+      { code: "E_BAD_OPTION", column: "skew", message: 'unknown option "skew"; expected one of: minCoverage, skewness, kurtosis, sameShare, collinear, weakParent, winsorMax; did you mean "skewness"?' },
+    ]);
+    // Where skewness is no option (compute's), skew names nothing.
+    const inputs = await load(FILES);
+    expect((await rejection(() => compute(inputs, { skew: 2 } as never)))[0].message).toMatch(/^unknown option "skew"; expected one of: [^?]*$/);
   });
 });
 
@@ -257,6 +268,27 @@ describe("the facade refuses arguments a plain JavaScript call gets wrong", () =
     const toldGbk = await load({ ...FILES, encoding: "GBK" });
     expect(toldGbk.panel.values).toEqual((await load(FILES)).panel.values);
     expect(toldGbk.tree.nodes.map((node) => node.name)).toEqual((await load(FILES)).tree.nodes.map((node) => node.name));
+  });
+
+  it("load: a sheet by its name or its 1-based number, a number or a text, as --sheet and index.yaml take it", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("notes").addRow(["nothing here"]);
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["indicator", 2017, 2018]);
+    sheet.addRow(["A1", 40, 50]);
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,A,,\nA1,A,a,,+\n", "values.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) });
+    folders.push(dir);
+    const files = { indicators: "tree.csv", data: "values.xlsx", cwd: dir };
+    // The second sheet, 数据, by number and by name: A1 40 and 50 in 2017 and 2018.
+    for (const chosen of [2, "2", "数据"]) expect([...(await load({ ...files, sheet: chosen })).panel.values]).toEqual([40, 50]);
+    expect((await rejection(() => load({ ...files, sheet: 3 })))[0].message).toBe('values.xlsx: no sheet "3"; expected one of "notes", "数据" or a number from 1 to 2');
+    const sheetExpected = "expected a sheet's name (a text) or its 1-based number (a whole number >= 1)";
+    expect(await rejection(() => load({ ...files, sheet: 0, treeSheet: 1.5 }))).toEqual([
+      { code: "E_BAD_OPTION", column: "sheet", message: `option sheet is 0; ${sheetExpected}` },
+      { code: "E_BAD_OPTION", column: "treeSheet", message: `option treeSheet is 1.5; ${sheetExpected}` },
+    ]);
+    expect((await rejection(() => load({ ...files, sheet: true } as never)))[0].message).toBe(`option sheet is true; ${sheetExpected}`);
   });
 
   it("load: a tree's problems are reported beside a values file that cannot be read", async () => {
@@ -1056,6 +1088,9 @@ describe("messageOf says a problem in English or in Chinese", () => {
     expect(messageOf(warning)).toBe('tree.csv:2: the weights of the first-level nodes sum to 1.1, not 1; they were divided by their sum');
     expect(messageOf(warning, "zh")).toBe('tree.csv:2: 各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
     expect(messageOf(warning.message, "zh")).toBe('各一级节点的权重之和为 1.1，不等于 1；已将各权重除以其和');
+    // messageOf's @example (in dist/api.d.ts) shows this very line.
+    const example = /@example messageOf\(result\.warnings\[0\], "zh"\) \/\/ => '([^']*)'/.exec(await readFile(new URL("../src/api.ts", import.meta.url), "utf8"));
+    expect(example?.[1]).toBe(messageOf(warning, "zh"));
     const error = await load({ indicators: "tree.csv", data: "broken.csv", cwd: dir }).then(
       () => new Error("load did not refuse broken.csv"),
       (caught: unknown) => caught as Error,
@@ -1063,8 +1098,8 @@ describe("messageOf says a problem in English or in Chinese", () => {
     expect(error).toBeInstanceOf(ValidationError);
     const lines = messageOf(error, "zh").split("\n");
     expect(lines).toHaveLength((error as ValidationError).issues.length);
-    expect(lines).toContain('broken.csv:4: 未知的指标 "Q9"；应为指标体系中末级指标的代码');
-    expect(messageOf(error)).toContain('broken.csv:4: unknown indicator "Q9"');
+    expect(lines).toContain('broken.csv:4:3: 未知的指标 "Q9"；应为指标体系中末级指标的代码');
+    expect(messageOf(error)).toContain('broken.csv:4:3: unknown indicator "Q9"');
     // A text no catalogue made stays as written.
     expect(messageOf("free text", "zh")).toBe("free text");
     expect(messageOf(new Error("plain"), "zh")).toBe("plain");

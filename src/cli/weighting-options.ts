@@ -135,7 +135,8 @@ export async function runWeighting(
     const path = options.ahp ?? (inputs.example ? EXAMPLE_AHP.path : undefined);
     judgementSource = options.ahp ?? (inputs.example ? EXAMPLE_AHP.label : undefined);
     if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
-    judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource);
+    // With the tree, a bad value does not hide the judgements' other problems (an unknown group, a self-comparison).
+    judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource, inputs.tree);
   }
   return deriveWeights(inputs.tree, inputs.panel, {
     ...weightingChoicesOf(options),

@@ -17,6 +17,8 @@ export interface PercentExample {
   file?: string;
   /** Its line in `file` (none or 0: the file alone is named). */
   line?: number;
+  /** Its column in the line, when the layout puts several values on a line (the wide layouts). */
+  column?: number;
 }
 
 /** What an option of the library expects, in `checkMessages.expectedOption`. */
@@ -51,8 +53,9 @@ const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
   performanceGroups: "three thresholds, e.g. [125, 100, 70]",
 };
 
-/** A value's place for a message: ` at file:line`, ` in file`, or nothing. */
-const placeOf = ({ file, line }: PercentExample) => (file === undefined ? "" : line ? ` at ${file}:${line}` : ` in ${file}`);
+/** A value's place for a message: ` at file:line:column`, ` at file:line`, ` in file`, or nothing. */
+const placeOf = ({ file, line, column }: PercentExample) =>
+  file === undefined ? "" : line ? ` at ${file}:${line}${column ? `:${column}` : ""}` : ` in ${file}`;
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

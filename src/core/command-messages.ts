@@ -86,6 +86,7 @@ export const commandMessages = catalogue("commandMessages", {
   /** `reason`: commander's message about the flags, without its `error: `. */
   compareWithRefused: (flags: string, reason: string) => `--with "${flags}": ${reason}`,
   compareFailed: (name: string, label: string) => `configuration ${name} (${label}) cannot be computed`,
+  compareBothFailed: (labelA: string, labelB: string) => `configurations a (${labelA}) and b (${labelB}) cannot be computed`,
   commandFlags: () => "the command's flags",
   commandFlagsWith: (flags: string) => `the command's flags with ${flags}`,
   /** The two configurations compared, one a line. */

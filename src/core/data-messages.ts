@@ -20,6 +20,17 @@ export const dataMessages = catalogue("dataMessages", {
     `column ${quote(column)} holds dates such as ${dates.map(quote).join(", ")}, not years; expected years such as 2017 (in Excel: type the years as numbers, or show the dates with the number format "yyyy", which reads as the year)`,
   unitColumnUnread: (columns: readonly string[], year: number, indicator: string, first: number, second: number, unitNames: readonly string[]) =>
     `no unit column was found, and lines ${first} and ${second} both give year ${year}, indicator ${quote(indicator)}, as the rows of two units would; ${columns.length === 1 ? "column" : "columns"} ${columns.map(quote).join(", ")} ${columns.length === 1 ? "was" : "were"} not read: expected the units' column named unit (or ${unitNames.join(", ")}), so rename the column that names them`,
+  /** `place`: where `expected` was given, the tree's row (`tree.csv:4`) or the first values cell that gave it. */
+  measureMismatch: (indicator: string, found: string, expected: string, place: string | undefined, fromTree: boolean) =>
+    `indicator ${quote(indicator)} is given in ${quote(found)} here but in ${quote(expected)} ${fromTree ? "in the indicator tree" : "by an earlier row"}${
+      place ? ` (${place})` : ""
+    }; values are read as written, not converted, so the two would be compared as if alike; expected ${quote(expected)}: convert the values to it, or correct the measure ${fromTree ? "in the tree or here" : "of one of the rows"}`,
+  unitColumnOfMeasures: (column: string, measures: readonly string[]) =>
+    `column ${quote(column)} holds units of measurement (${measures.map(quote).join(", ")}), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree's`,
+  leadingZerosCode: (code: string, treeCode: string) =>
+    `unknown indicator ${quote(code)}: Excel drops leading zeros: did you mean ${quote(treeCode)}? Store the codes as text (in Excel: format the column as Text, then type the codes again), as the tree writes them`,
+  caseCode: (code: string, treeCode: string) =>
+    `unknown indicator ${quote(code)}: did you mean ${quote(treeCode)}? expected a leaf code of the indicator tree, in the same upper and lower case letters as the tree writes it`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
     `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   // formulas

@@ -4,7 +4,7 @@
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
-import type { ValueRecord } from "./panel.js";
+import { duplicateColumn, type ValueRecord } from "./panel.js";
 
 /** One `E_DUPLICATE_VALUE` issue per record that repeats an earlier (unit, year, indicator), as `buildPanel` reports it. */
 export function duplicateValueIssues(records: readonly ValueRecord[], source?: string): Issue[] {
@@ -20,7 +20,7 @@ export function duplicateValueIssues(records: readonly ValueRecord[], source?: s
     issues.push({
       source: record.file ?? source,
       line: record.line,
-      column: "indicator",
+      column: duplicateColumn(record),
       id: record.indicator,
       code: "E_DUPLICATE_VALUE",
       message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line, first.file !== record.file ? first.file : undefined),

@@ -20,6 +20,43 @@ export function formatBytes(bytes: number): string {
 
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${quote(suggestion)}?)` : "");
 
+/** A count for people, with thousands separators: `17,179,860,992`. */
+export const formatCount = (count: number) => count.toLocaleString("en-US");
+
+/**
+ * What spans cells in a workbook (`xlsxTooManyCells`, `xlsxTooManyListedCells`): the rows of a sheet (each to its last
+ * cell), its merged ranges or its data validations (`ranges` of them, the `largest` named), or a defined name.
+ */
+export interface WorkbookCells {
+  readonly kind: "rows" | "merged" | "validation" | "name";
+  /** The sheet, for all but a defined name. */
+  readonly sheet?: string;
+  /** A defined name's name. */
+  readonly name?: string;
+  /** How many merged ranges or data validations. */
+  readonly ranges?: number;
+  /** The largest of them (`A10:XFD1048576`), or a defined name's ranges as written. */
+  readonly largest?: string;
+  readonly cells: number;
+}
+
+/** The largest three of `parts` (and how many more), as `merged range A10:XFD1048576 on sheet "data": 17,179,860,992 cells`. */
+function workbookCells(parts: readonly WorkbookCells[]): string {
+  const one = (part: WorkbookCells) => {
+    const cells = `${formatCount(part.cells)} cells`;
+    const sheet = `sheet ${quote(part.sheet ?? "")}`;
+    if (part.kind === "rows") return `the rows of ${sheet}: ${cells}`;
+    if (part.kind === "name") return `defined name ${quote(part.name ?? "")} (${part.largest}): ${cells}`;
+    const what = part.kind === "merged" ? "merged range" : "data validation";
+    return part.ranges === 1 ? `${what} ${part.largest} on ${sheet}: ${cells}` : `${part.ranges} ${what}s on ${sheet} (the largest ${part.largest}): ${cells}`;
+  };
+  const sorted = [...parts].sort((a, b) => b.cells - a.cells);
+  return `${sorted.slice(0, 3).map(one).join(", ")}${sorted.length > 3 ? ` and ${sorted.length - 3} more` : ""}`;
+}
+
+/** Where a workbook's sheet goes instead, in the messages of workbooks too large to read. */
+const SAVE_AS_CSV = 'the sheet saved as CSV (in Excel: Save As, "CSV UTF-8"), which the tool reads far faster';
+
 export const limitMessages = catalogue("limitMessages", {
   // files
   binaryFile: (source: string, what: string) =>
@@ -41,7 +78,25 @@ export const limitMessages = catalogue("limitMessages", {
       names.length === 0 ? "it is empty" : `it holds ${names.slice(0, 8).map(quote).join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}`
     }); expected values files such as 2021.csv or values.xlsx`,
 
+  // workbooks (checked from the zip before the workbook is read: src/io/read/xlsx-bounds.ts)
+  xlsxUnpackedTooLarge: (source: string, size: number, limit: number) =>
+    `${source}: the workbook unpacks to ${formatBytes(size)}, more than the ${formatBytes(limit)} a workbook may unpack to (every part of it is read into memory); expected a smaller workbook, or ${SAVE_AS_CSV}`,
+  xlsxPartTooLarge: (source: string, part: string, declared: number) =>
+    `${source}: part ${quote(part)} of the workbook unpacks to more than the ${formatBytes(declared)} its zip directory declares (a damaged or forged file); expected an undamaged workbook (opened and saved again in Excel)`,
+  xlsxTooManyCells: (source: string, cells: number, parts: readonly WorkbookCells[], limit: number) =>
+    `${source}: the workbook spans ${formatCount(cells)} cells, more than the ${formatCount(limit)} a workbook may span (a workbook is read cell by cell, at about 6 s and 600 MB of memory per million cells): ${workbookCells(parts)}; expected a smaller workbook (far cells cleared, cells unmerged), or ${SAVE_AS_CSV}`,
+  xlsxTooManyListedCells: (source: string, cells: number, parts: readonly WorkbookCells[], limit: number) =>
+    `${source}: the workbook's data validations and defined names cover ${formatCount(cells)} cells, more than the ${formatCount(limit)} they may cover (each cell is listed one by one when the workbook is read): ${workbookCells(parts)}; expected them narrowed to the cells they need (in Excel: Data Validation, Name Manager), or ${SAVE_AS_CSV}`,
+  xlsxTooManyMergedRanges: (source: string, ranges: number, limit: number) =>
+    `${source}: the sheet has ${formatCount(ranges)} merged ranges, more than the ${formatCount(limit)} a sheet may have (each is checked against every other when the workbook is read); expected the cells unmerged, or ${SAVE_AS_CSV}`,
+  xlsxBeyondSheet: (source: string, kind: "row" | "cell" | "column range", reference: string) =>
+    `${source}: ${kind} ${quote(reference)} lies beyond Excel's last row (1,048,576) or last column (XFD, the 16,384th); expected a workbook saved by Excel, or ${SAVE_AS_CSV}`,
+
   // YAML
+  yamlTooLarge: (source: string, size: number, limit: number, content: "tree" | "judgements") =>
+    `${source}: the YAML file is ${formatBytes(size)}, more than the ${formatBytes(limit)} a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected ${
+      content === "tree" ? "the indicator tree as CSV (columns code, parent, name, weight, direction)" : "the judgements as CSV (columns group, a, b, value)"
+    }, which is read far faster`,
   unknownTreeKey: (key: string, suggestion: string | undefined) =>
     `unknown key ${quote(key)}${didYouMean(suggestion)}; expected a tree column such as code, parent, name, weight, direction, or a setting such as normalise, cap, formula (own notes: a key starting with "x_" or "note")`,
   unknownTreeColumn: (column: string, suggestion: string | undefined) =>
@@ -57,6 +112,14 @@ export const limitMessages = catalogue("limitMessages", {
   // memory
   designTooLarge: (estimate: number, limit: number, replications: number) =>
     `the analysis would need about ${formatBytes(estimate)} of memory (${replications} replications), more than the limit of ${formatBytes(limit)}; expected fewer replications, units or years, or a higher --memory-limit`,
+  /**
+   * The values would make a panel (one number for every unit, year and indicator, given or not) of more cells than
+   * `limit`; `source` the values file, when one is known.
+   */
+  panelTooLarge: (source: string | undefined, units: number, years: number, indicators: number, limit: number) => {
+    const cells = units * years * indicators;
+    return `${source ? `${source}: ` : ""}the values make a panel of ${formatCount(units)} units × ${formatCount(years)} years × ${formatCount(indicators)} indicators = ${formatCount(cells)} cells (${formatBytes(cells * 8)}), more than the ${formatCount(limit)} cells (${formatBytes(limit * 8)}) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit`;
+  },
 
   // projects
   pathOutsideProject: (key: string, path: string, absolute: boolean) =>

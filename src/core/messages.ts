@@ -33,7 +33,12 @@ export const messages = catalogue("messages", {
     `indicator ${quote(code)} has no direction; expected "+" or "-" (also positive/negative, 正向/逆向 or 负向/反向, 1/-1)`,
   badDirection: (code: string, found: string) =>
     `indicator ${quote(code)} has direction ${quote(found)}; expected "+" or "-" (also positive/negative, 正向/逆向 or 负向/反向, 1/-1)`,
-  badWeight: (code: string, found: string) => `node ${quote(code)} has weight ${quote(found)}; expected a number >= 0 or an empty cell`,
+  badWeight: (code: string, found: string, decimalMark?: "comma" | "ambiguous") =>
+    `node ${quote(code)} has weight ${quote(found)}; ${
+      decimalMark === "ambiguous"
+        ? "expected a number >= 0 with a decimal comma, such as 0,25, or an empty cell (--decimal . if the file writes decimal points)"
+        : `expected a number >= 0 or an empty cell${decimalMark === "comma" ? " (decimal comma? use --decimal ,)" : ""}`
+    }`,
   negativeWeight: (code: string, found: string) => `node ${quote(code)} has negative weight ${quote(found)}; expected a number >= 0`,
   mixedWeights: (parent: string, given: readonly string[], empty: readonly string[]) =>
     `${childrenInWords(parent)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
@@ -54,6 +59,8 @@ export const messages = catalogue("messages", {
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is ambiguous where the decimal mark is a comma (a decimal point or a thousands separator?); expected 1234,5 or 1.234,5, or --decimal . if the file writes decimal points`,
   decimalComma: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number with a decimal point: decimal comma? use --decimal , (expected a number such as 1234.5, 1,234.5 or 1.96%)`,
+  fullWidthComma: (found: string, column?: string) =>
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number: its full-width comma "，" is no decimal mark (in Chinese the decimal mark is the point) but a thousands separator, which must group three digits; expected a number such as １，２３４, 1234 or 123.4`,
   badYearColumn: (found: string) =>
     `column ${quote(found)} looks like a year but is not one; expected a four-digit year such as 2017 (or 2017年), or, if the column holds something else (a growth rate, a note), another name without four digits in a row, or the column deleted`,
   yearColumnSwapped: (column: string, names: readonly string[], unitColumn: string) =>

@@ -16,8 +16,12 @@
  *   with its file, line and column.
  */
 
-/** Cells that mean "no value". Compared after trimming, case-insensitively. */
-export const MISSING_TOKENS = ["", "-", "—", "–", "--", "na", "n/a", "nan", "null", "..", "…", "#n/a"] as const;
+/**
+ * Cells that mean "no value". Compared after trimming and full-width forms made ASCII (`－`, `／`), case-insensitively.
+ * Besides the usual English ones, the ways a Chinese form writes "none": `——` (Shift+- in a Chinese input method),
+ * `……`, `/` (不适用), and `―`/`――`, the dash GB2312's byte pair A1AA decodes to in some tables.
+ */
+export const MISSING_TOKENS = ["", "-", "—", "–", "--", "——", "―", "――", "/", "na", "n/a", "nan", "null", "..", "…", "……", "#n/a"] as const;
 
 const MISSING = new Set<string>(MISSING_TOKENS);
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -35,11 +39,14 @@ export type DecimalMark = (typeof DECIMAL_MARKS)[number];
 /**
  * Why a cell that `parseNumber` refused may be a number written with the other decimal mark: "comma" for `1,80` or
  * `1.234,5` read with `.`; "ambiguous" for `1.234` or `0.25` read with `,`; `undefined` when it is no number either way.
+ * A full-width comma (`１２３，４`, as a Chinese input method types it) is never a decimal mark in Chinese, so what would
+ * read with a decimal comma only through one is "fullWidthComma": a thousands separator out of place, not a decimal comma.
  */
-export function decimalMarkProblem(text: string, decimal: DecimalMark): "comma" | "ambiguous" | undefined {
+export function decimalMarkProblem(text: string, decimal: DecimalMark): "comma" | "fullWidthComma" | "ambiguous" | undefined {
   if (parseNumber(text, decimal) !== undefined) return undefined;
   const other: DecimalMark = decimal === "." ? "," : ".";
   if (parseNumber(text, other) === undefined && !(decimal === "," && /^[+-]?\d{1,3}\.\d{3}%?$/.test(text.trim()))) return undefined;
+  if (decimal === "." && text.includes("，")) return "fullWidthComma";
   return decimal === "." ? "comma" : "ambiguous";
 }
 

@@ -4,7 +4,9 @@
  * so the series of one indicator is one contiguous block of `unitCount * yearCount` cells (what normalisation reads),
  * and the years of one unit are contiguous inside it. Missing values are `NaN`.
  */
-import type { Issue, Validated } from "../errors.js";
+import { InputError, type Issue, type Validated } from "../errors.js";
+import { panelArgumentIssues, recordIssues } from "./argument-checks.js";
+import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
 import { toHalfWidth } from "./number.js";
 import type { Tree } from "./types.js";
@@ -52,14 +54,47 @@ export interface ValueRecord {
   line?: number;
   /** The column of the value in its line, when the layout puts several values on a line (the wide layouts). */
   column?: number;
+  /**
+   * The column of the indicator's code in its line (in the wide-by-indicator layout the value's own column, whose
+   * header names the indicator), for the messages about the code (`file:line:column`).
+   */
+  indicatorColumn?: number;
+  /** The column of the value in its line when `column` is not kept (the long layout, one value per line), for messages. */
+  valueColumn?: number;
+  /** The unit of measurement written beside the value (a `measure` or `计量单位` column), and its column; none when empty. */
+  measure?: string;
+  measureColumn?: number;
   /** The file the value was read from, when the values come from several files (a values folder). */
   file?: string;
   /** The cell was written as a percentage (`1.96%`, or a workbook cell formatted as one), its sign dropped. */
   percent?: boolean;
 }
 
-/** An empty panel (all `NaN`). */
-export function createPanel(units: readonly string[], years: readonly number[], indicators: readonly string[]): Panel {
+/**
+ * The most cells a panel may have (units × years × indicators): 2^28, 2 GB of values. A run needs about three and a
+ * half arrays of the panel's size, some 7 GB at the limit; the largest panel the tool is made for, 3,000 units × 20
+ * years × 200 indicators (12 million cells), is a twentieth of it. Listed in docs/limits.md.
+ */
+export const PANEL_CELL_LIMIT = 2 ** 28;
+
+/**
+ * The `E_PANEL_SIZE` issue of a panel of `units × years × indicators` cells over `PANEL_CELL_LIMIT`, else `undefined`:
+ * checked before the panel is made, as a sparse long file (100,000 rows, each of another unit, over 1,000 years) would
+ * make one of 5 billion cells, 37 GB.
+ */
+export function panelSizeIssue(units: number, years: number, indicators: number, source?: string): Issue | undefined {
+  if (units * years * indicators <= PANEL_CELL_LIMIT) return undefined;
+  return { code: "E_PANEL_SIZE", message: limitMessages.panelTooLarge(source, units, years, indicators, PANEL_CELL_LIMIT), ...(source === undefined ? {} : { source }) };
+}
+
+/**
+ * An empty panel (all `NaN`).
+ * @throws `InputError` `E_PANEL_SIZE` when it would have more than `PANEL_CELL_LIMIT` cells (`panelSizeIssue`), before
+ * anything is allocated; `source` names the values in the message.
+ */
+export function createPanel(units: readonly string[], years: readonly number[], indicators: readonly string[], source?: string): Panel {
+  const tooLarge = panelSizeIssue(units.length, years.length, indicators.length, source);
+  if (tooLarge) throw new InputError(tooLarge.code, tooLarge.message, { source });
   const values = new Float64Array(units.length * years.length * indicators.length).fill(Number.NaN);
   return { units, years, indicators, values };
 }
@@ -78,10 +113,21 @@ export function indicatorBlock(panel: Panel, indicator: number): Float64Array {
 /**
  * Builds the panel for the leaves of `tree` from value records, collecting every problem: a value for an unknown
  * indicator or for a group, a value that is not a number, a duplicate (unit, year, indicator), an indicator without
- * any value.
+ * any value; and, for records made in code, a tree that is not one, records that are not a list, a record whose unit or
+ * indicator is not a text or whose year is not a whole number (`E_BAD_OPTION`, naming `records[3].year`).
  * Units keep their order of first appearance; years are sorted.
  */
 export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?: string): Validated<Panel> {
+  // What a script gives (core/argument-checks.ts): a tree and a list of records, each with a unit and an indicator
+  // that are texts and a year that is a whole number. A record that is not is named, with the other records' problems.
+  const refused = panelArgumentIssues(tree, records);
+  if (refused.length > 0) return { ok: false, issues: refused, warnings: [] };
+  const badRecords: Issue[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const found = recordIssues(records[i], i);
+    if (found.length > 0) badRecords.push(...found);
+  }
+  if (badRecords.length > 0) return withoutBadRecords(tree, records, source, badRecords);
   const issues: Issue[] = [];
   const indicatorPosition = new Map(tree.indicators.map((code, i) => [code, i] as const));
   const unitPosition = new Map<string, number>();
@@ -93,23 +139,25 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const units = [...unitPosition.keys()];
   const years = [...yearSet].sort((a, b) => a - b);
   const yearPosition = new Map(years.map((year, i) => [year, i] as const));
-  const panel = createPanel(units, years, tree.indicators);
+  // A panel too large to hold is not made (nor its lines): the records are still checked against the cells' positions,
+  // which need no panel, so that its size is reported with their other problems.
+  const tooLarge = panelSizeIssue(units.length, years.length, tree.indicators.length, source);
+  if (tooLarge) issues.push(tooLarge);
+  const panel: Panel = tooLarge ? { units, years, indicators: tree.indicators, values: new Float64Array(0) } : createPanel(units, years, tree.indicators);
 
   // Lines are kept for messages when every record comes from the one file `source`, or each names its file.
   const oneFile = source !== undefined && records.every((record) => record.file === undefined);
   const severalFiles = !oneFile && records.length > 0 && records.every((record) => record.file !== undefined);
-  const lines = oneFile || severalFiles ? new Int32Array(panel.values.length) : undefined;
-  const fileOfCell = severalFiles ? new Int32Array(panel.values.length) : undefined;
+  const lines = !tooLarge && (oneFile || severalFiles) ? new Int32Array(panel.values.length) : undefined;
+  const fileOfCell = lines && severalFiles ? new Int32Array(panel.values.length) : undefined;
   const columns = lines && records.some((record) => record.column !== undefined) ? new Int32Array(panel.values.length) : undefined;
   const filePosition = new Map<string, number>();
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
   const reportedRows = new Set<string>();
-  // An indicator's name given in place of its code (研发经费 for A1) is named in the message; made once, when needed.
-  let names: Map<string, string> | undefined;
-  const codeOfName = () => (names ??= new Map(tree.indicators.map((code) => [tree.byCode.get(code)!.name, code] as const)));
+  const unknownMessage = unknownIndicatorMessages(tree);
   for (const record of records) {
-    const where = { source: record.file ?? source, line: record.line, column: "indicator", id: record.indicator };
+    const where = { source: record.file ?? source, line: record.line, column: record.indicatorColumn ?? "indicator", id: record.indicator };
     const indicator = indicatorPosition.get(record.indicator);
     if (indicator === undefined) {
       // Once per row: a row of the wide layout holds the indicator's values of every year.
@@ -117,16 +165,10 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
       if (record.line !== undefined && reportedRows.has(row)) continue;
       reportedRows.add(row);
       const node = tree.byCode.get(record.indicator);
-      // A code typed with a Chinese input method in full-width mode (Ａ２ for A2).
-      const halfWidth = toHalfWidth(record.indicator);
       issues.push({
         ...where,
         code: node ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR",
-        message: node
-          ? messages.valueForGroup(record.indicator)
-          : halfWidth !== record.indicator && indicatorPosition.has(halfWidth)
-            ? messages.fullWidthCode(record.indicator, halfWidth)
-            : messages.unknownIndicator(record.indicator, codeOfName().get(record.indicator)),
+        message: node ? messages.valueForGroup(record.indicator) : unknownMessage(record.indicator),
       });
       continue;
     }
@@ -141,13 +183,14 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     if (first) {
       issues.push({
         ...where,
+        column: duplicateColumn(record),
         code: "E_DUPLICATE_VALUE",
         message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line, first.file !== record.file ? first.file : undefined),
       });
       continue;
     }
     seen.set(cell, record);
-    panel.values[cell] = record.value;
+    if (!tooLarge) panel.values[cell] = record.value;
     if (lines && record.line) lines[cell] = record.line;
     if (columns && record.column) columns[cell] = record.column;
     if (fileOfCell && record.file !== undefined) {
@@ -167,4 +210,59 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const place = columns ? { source, lines, columns } : { source, lines };
   if (fileOfCell && lines) return { ok: true, value: { ...panel, ...place, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
   return { ok: true, value: lines ? { ...panel, ...place } : panel, warnings: [] };
+}
+
+/**
+ * `buildPanel`'s outcome when some records are not records (`badRecords`, their issues): those issues, then the
+ * problems of the other records, less their indicators without values that a record refused names (it has a value,
+ * if not a good record).
+ */
+function withoutBadRecords(tree: Tree, records: readonly ValueRecord[], source: string | undefined, badRecords: Issue[]): Validated<Panel> {
+  const kept = records.filter((record, i) => recordIssues(record, i).length === 0);
+  const named = new Set(records.flatMap((record) => (typeof record === "object" && record !== null && typeof record.indicator === "string" ? [record.indicator] : [])));
+  const rest = kept.length === 0 ? undefined : buildPanel(tree, kept, source);
+  const others = rest === undefined || rest.ok ? [] : rest.issues.filter((issue) => !(issue.code === "E_NO_VALUES" && named.has(issue.id!)));
+  return { ok: false, issues: [...badRecords, ...others], warnings: [] };
+}
+
+/** Where a duplicate value is placed: its cell (`column`, or `valueColumn` in the long layout), else the indicator column. */
+export const duplicateColumn = (record: ValueRecord): string | number => record.column ?? record.valueColumn ?? "indicator";
+
+/**
+ * The message of a value for a code that is no node of `tree`, naming the leaf it likely meant: the code typed in
+ * full-width characters (Ａ２ for A2, a Chinese input method in full-width mode), without its leading zeros (101 for
+ * 0101, as Excel reads a code column as numbers), or in another case (b2 for B2); or the leaf whose name it is
+ * (研发经费 for A1). The lookups are made once, on the first unknown code.
+ */
+export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
+  let lookups: { leaves: Set<string>; withoutZeros: Map<string, string>; byCase: Map<string, string>; byName: Map<string, string> } | undefined;
+  const make = () => {
+    // A key two leaves share (01 and 001 without zeros, b1 and B1 in one case) names neither.
+    const unique = (pairs: (readonly [string, string])[]) => {
+      const map = new Map<string, string>();
+      const shared = new Set<string>();
+      for (const [key, code] of pairs) {
+        if (map.has(key) && map.get(key) !== code) shared.add(key);
+        map.set(key, code);
+      }
+      for (const key of shared) map.delete(key);
+      return map;
+    };
+    return {
+      leaves: new Set(tree.indicators),
+      withoutZeros: unique(tree.indicators.flatMap((code) => (/^0+\d/.test(code) ? [[code.replace(/^0+(?=\d)/, ""), code] as const] : []))),
+      byCase: unique(tree.indicators.map((code) => [code.toLowerCase(), code] as const)),
+      byName: new Map(tree.indicators.map((code) => [tree.byCode.get(code)!.name, code] as const)),
+    };
+  };
+  return (code) => {
+    const { leaves, withoutZeros, byCase, byName } = (lookups ??= make());
+    const halfWidth = toHalfWidth(code);
+    if (halfWidth !== code && leaves.has(halfWidth)) return messages.fullWidthCode(code, halfWidth);
+    const zeros = withoutZeros.get(code.trim());
+    if (zeros !== undefined) return messages.leadingZerosCode(code, zeros);
+    const cased = byCase.get(code.toLowerCase());
+    if (cased !== undefined && cased !== code) return messages.caseCode(code, cased);
+    return messages.unknownIndicator(code, byName.get(code));
+  };
 }

@@ -9,18 +9,23 @@ import type { Issue } from "../errors.js";
 import type { ValueRecord } from "./panel.js";
 import { checkMessages, type PercentExample } from "./check-messages.js";
 
-/** The first of `records` (one kind of value) and how many there are, for the message; its file `source` if none of its own. */
+/**
+ * The first of `records` (one kind of value) and how many there are, for the message; its file `source` if none of its
+ * own, and its column when the layout puts several values on a line (`file:line:column`).
+ */
 const exampleOf = (records: readonly ValueRecord[], source: string | undefined): PercentExample => ({
   count: records.length,
   value: records[0].value,
   file: records[0].file ?? source,
   line: records[0].line,
+  ...(records[0].column ? { column: records[0].column } : {}),
 });
 
 /**
  * One warning (`W_PERCENT_MIXED`) per code (indicator or formula variable) whose values include both cells written as
- * percentages and plain numbers, placed at the first value of the rarer kind (the likelier slip). Missing values and
- * zeros (the same either way) are left out of the count.
+ * percentages and plain numbers, placed at the first value of the rarer kind (the likelier slip): its line, and its
+ * column in a wide layout (a long layout's line holds one value, in the column "value"). Missing values and zeros (the
+ * same either way) are left out of the count.
  * @example percentMixWarnings([{ unit: "", year: 2017, indicator: "A", value: 1.96, percent: true }, { unit: "", year: 2018, indicator: "A", value: 0.0245 }], "data.csv")
  * // => one warning: values of "A" mix 1 percentage (e.g. 1.96% ...) with 1 plain number (e.g. 0.0245 ...)
  */
@@ -41,7 +46,7 @@ export function percentMixWarnings(records: readonly ValueRecord[], source?: str
       message: checkMessages.percentMixed(code, exampleOf(marked, source), exampleOf(plain, source)),
       source: odd.file ?? source,
       line: odd.line,
-      column: "value",
+      column: odd.column ?? "value",
       id: code,
     });
   }

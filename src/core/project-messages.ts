@@ -35,6 +35,8 @@ export const projectMessages = catalogue("projectMessages", {
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
   badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,
   missingKey: (path: string, expected: string) => `${path} is missing; expected ${expected}`,
+  /** Before a problem of an option that index.yaml's key `path` set (a base year absent from the data): the key. */
+  ofKey: (path: string) => `${path}: `,
   unknownKey: (path: string, known: readonly string[], suggestion = closestName(path.split(".").pop() ?? path, known)) =>
     `unknown key ${quote(path)}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ""}; expected one of: ${known.join(", ")}`,
   nominalConflict: (listKey: string, list: unknown, singleKey: string, single: string, singleLine: number | undefined) =>

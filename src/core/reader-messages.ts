@@ -94,7 +94,6 @@ export const readerMessages = catalogue("readerMessages", {
   duplicateRows: (label: string, unit: string, year: number, code: string, count: number) =>
     `${label}: unit ${JSON.stringify(unit)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`,
   moreDuplicateRows: (label: string) => `${label}: … and more unit-year-indicator cells with several rows`,
-  panelTooLarge: (label: string, cells: number) => `${label}: ${cells} cells; expected fewer than 2^31 (units × years × indicators)`,
 
   /** An indicator's query (`sql` column of the tree): its `year` column missing (no `type`) or not a whole number. */
   indicatorYearColumn: (label: string, type?: string) =>

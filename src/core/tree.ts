@@ -3,9 +3,10 @@
  * Leaves are indicators, inner nodes are groups; first-level nodes hang under the overall index (`INDEX`).
  */
 import type { Issue, Validated } from "../errors.js";
+import { treeRowsIssues } from "./argument-checks.js";
 import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
-import { parseNumber } from "./number.js";
+import { decimalMarkProblem, parseNumber, toHalfWidth, type DecimalMark } from "./number.js";
 import { closestName } from "./suggest.js";
 import { INDEX_CODE, type Direction, type GroupNode, type Tree, type TreeNode } from "./types.js";
 
@@ -25,6 +26,12 @@ export interface TreeRow {
   description?: string;
   source?: string;
   attributes?: Record<string, string>;
+  /**
+   * The decimal mark of the weight, for a row of a table: `,` in a `;`-separated file or with `--decimal ,` (`0,3` is
+   * 0.3), `.` for a workbook cell that held a number. Given, a weight that reads with the other mark only is refused
+   * with a hint at the decimal mark. Default `.`, without the hint (a YAML tree, rows made in code).
+   */
+  decimal?: DecimalMark;
 }
 
 const DIRECTION_WORDS: Record<string, Direction> = {
@@ -54,11 +61,11 @@ const DIRECTION_WORDS: Record<string, Direction> = {
 };
 
 /**
- * Reads a direction word (`+`, `-`, `positive`, `negative`, `正向`, `逆向`/`负向`/`反向`, `1`, `-1`, ...); `undefined`
- * if it is none.
+ * Reads a direction word (`+`, `-`, `positive`, `negative`, `正向`, `逆向`/`负向`/`反向`, `1`, `-1`, ...), also in
+ * full-width forms (`＋`, `－`, `－１`, as a Chinese input method types them); `undefined` if it is none.
  */
 export function parseDirection(text: string): Direction | undefined {
-  return DIRECTION_WORDS[text.trim().toLowerCase()];
+  return DIRECTION_WORDS[toHalfWidth(text).trim().toLowerCase()];
 }
 
 /**
@@ -66,7 +73,17 @@ export function parseDirection(text: string): Direction | undefined {
  * `code`, ...): the issues' `column` and the messages that quote a column give them as written in the file. A column
  * left out is named by its key (`code`, `parent`, `weight`, `direction`), as in a YAML tree.
  */
-export type TreeColumnNames = Partial<Record<"code" | "parent" | "weight" | "direction", string>>;
+export type TreeColumnNames = Partial<Record<TreeColumnKey, string>> & {
+  /**
+   * The 1-based places of a table's weight and direction columns: the problems of one cell (a weight that is no
+   * number or is negative, a bad or missing direction) then give it as their `column`, printed `file:line:column`
+   * as the values' cells are.
+   */
+  cells?: Partial<Record<"weight" | "direction", number>>;
+};
+
+/** The columns of a tree that its problems name. */
+type TreeColumnKey = "code" | "parent" | "weight" | "direction";
 
 /** The problems of a row's weight or direction, which leave the tree's codes and structure as they are. */
 export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "E_NEGATIVE_WEIGHT", "E_BAD_DIRECTION", "E_MISSING_DIRECTION", "E_MIXED_WEIGHTS", "E_WEIGHTS_PERCENT_MIXED"]);
@@ -78,16 +95,21 @@ export const TREE_FIELD_ISSUES: ReadonlySet<string> = new Set(["E_BAD_WEIGHT", "
  * (the first of a duplicate code; rows in a cycle or under an unknown parent too), a group when another row names it as
  * parent. When the only problems are weights and directions (`TREE_FIELD_ISSUES`), its structure is the one meant.
  * `columnNames` gives the header's words for the columns the problems name (a CSV tree headed `代码,上级,...`).
+ * Rows that are not a list of objects (`null`, a text, a list holding `null`) are refused as `E_BAD_OPTION` issues
+ * naming them (`rows[2]`), not read.
  */
 export function buildTree(given: readonly TreeRow[], source?: string, columnNames: TreeColumnNames = {}): Validated<Tree> {
+  // Rows made in code: a list of objects, or an issue naming what was given instead (core/argument-checks.ts).
+  const refused = treeRowsIssues(given);
+  if (refused.length > 0) return { ok: false, issues: refused, warnings: [] };
   // Rows made in code may hold numbers (a weight of 0.5) or leave a field out: each is taken as the text it stands for.
   const allRows = given.map(textRow);
   const issues: Issue[] = [];
   // A root row (code INDEX, no parent) names the overall index; the first-level nodes may then give INDEX as parent.
   const rootRow = allRows.find((row) => row.code === INDEX_CODE && !row.parent);
   const rows = rootRow ? allRows.filter((row) => row !== rootRow) : allRows;
-  const columnOf = (key: keyof TreeColumnNames) => columnNames[key] ?? key;
-  const at = (row: TreeRow, code: string, message: string, column?: keyof TreeColumnNames): Issue => ({
+  const columnOf = (key: TreeColumnKey) => columnNames[key] ?? key;
+  const at = (row: TreeRow, code: string, message: string, column?: TreeColumnKey): Issue => ({
     code,
     message,
     source,
@@ -171,6 +193,11 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     issues.push(at(firstRow.get(cursor)!, "E_TREE_CYCLE", messages.treeCycle([...cycle, cursor]), "parent"));
   }
 
+  // The problems of one cell name its place in a table (`file:line:column`), else its column's word.
+  const atCell = (row: TreeRow, code: string, message: string, column: "weight" | "direction"): Issue => ({
+    ...at(row, code, message, column),
+    column: columnNames.cells?.[column] ?? columnOf(column),
+  });
   const nodes: TreeNode[] = [];
   // The rows no root reaches (under an unknown parent, in a cycle) are checked too, so that their weight and direction
   // problems are reported with the parent's, not after it is fixed; the tree is refused then anyway.
@@ -180,9 +207,13 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     const weightText = row.weight.trim();
     let weight = Number.NaN;
     if (weightText !== "") {
-      const parsed = parseNumber(weightText);
-      if (parsed === undefined || Number.isNaN(parsed)) issues.push(at(row, "E_BAD_WEIGHT", messages.badWeight(code, row.weight), "weight"));
-      else if (parsed < 0) issues.push(at(row, "E_NEGATIVE_WEIGHT", messages.negativeWeight(code, row.weight), "weight"));
+      const parsed = parseNumber(weightText, row.decimal);
+      if (parsed === undefined || Number.isNaN(parsed)) {
+        // In a table, a weight that only the other decimal mark reads (0,3 read with a point) says so.
+        const problem = row.decimal === undefined || parsed !== undefined ? undefined : decimalMarkProblem(weightText, row.decimal);
+        const mark = problem === "comma" || problem === "ambiguous" ? problem : undefined;
+        issues.push(atCell(row, "E_BAD_WEIGHT", messages.badWeight(code, row.weight, mark), "weight"));
+      } else if (parsed < 0) issues.push(atCell(row, "E_NEGATIVE_WEIGHT", messages.negativeWeight(code, row.weight), "weight"));
       else weight = parsed;
     }
     const base = {
@@ -203,7 +234,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
       // A group's direction is optional: "-" flips its value before its parent aggregates it (see group-direction.ts).
       const groupDirectionText = row.direction.trim();
       const groupDirection = groupDirectionText ? parseDirection(groupDirectionText) : undefined;
-      if (groupDirectionText && !groupDirection) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
+      if (groupDirectionText && !groupDirection) issues.push(atCell(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
       nodes.push({ ...base, kind: "group", children: kids, ...(groupDirection === "negative" ? { direction: "negative" as const } : {}) });
       continue;
     }
@@ -213,8 +244,8 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     // group's (its code copied into the parent cell), which needs no direction: its one problem is its parent. Were it
     // an indicator after all, the run after the fix says it has no direction.
     if (!directionText) {
-      if (row.parent !== code && !mistyped.has(code)) issues.push(at(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
-    } else if (!direction) issues.push(at(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
+      if (row.parent !== code && !mistyped.has(code)) issues.push(atCell(row, "E_MISSING_DIRECTION", messages.missingDirection(code), "direction"));
+    } else if (!direction) issues.push(atCell(row, "E_BAD_DIRECTION", messages.badDirection(code, row.direction), "direction"));
     nodes.push({ ...base, kind: "indicator", direction: direction ?? "positive" });
   }
 

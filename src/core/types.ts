@@ -28,7 +28,7 @@ interface NodeBase {
   nameEn?: string;
   /** Weight relative to the siblings as written in the tree; `NaN` when the cell was empty (equal weights). */
   weight: number;
-  /** Unit of measurement (`%`, `亿元`), informative only. */
+  /** Unit of measurement (`%`, `亿元`): the values' measure column is checked against it (`io/read/measures.ts`). */
   measure?: string;
   description?: string;
   source?: string;

@@ -2,7 +2,7 @@
  * `compare`: the ASEM data (51 units) under min-max and z-score, checked against R on the reference values of
  * test/fixtures/asem/expected.csv; two project files; the shipped single-unit example; the errors.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { robustnessMessages } from "../../src/core/audit/robustness-messages.js";
@@ -119,6 +119,56 @@ describe("compare", () => {
     const lines = json.stderr.trimEnd().split("\n").map((line) => JSON.parse(line) as { code?: string; message: string });
     expect(lines.map((line) => line.code)).toEqual(["E_COMPARE_CONFIGURATION", "E_MISSING_VALUE", "E_MISSING_VALUE", "E_MISSING_VALUE", "E_MISSING_VALUE", undefined]);
     expect(lines[0].message).toBe("configuration a (the command's flags) cannot be computed");
+  });
+
+  it("reports the problems of both configurations in one run when both cannot be computed, each naming its file", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,a,,\nA1,A,a1,,+\nA2,A,a2,,+\n";
+    const values = "unit,year,indicator,value\nu,2020,A1,1\nu,2020,A2,2\nv,2020,A1,2\nv,2020,A2,1\n";
+    const project = "indicators: tree.csv\nvalues: values.csv\n";
+    const dir = await tempDir({
+      "ca/index.yaml": project,
+      "ca/tree.csv": tree.replace("A1,A,a1,,+", "A1,A,a1,,up"),
+      "ca/values.csv": values.replace("u,2020,A2,2", "u,2020,A2,x"),
+      "cb/index.yaml": project,
+      "cb/tree.csv": tree.replace("A1,A,a1,,+", "A1,A,a1,-1,+").replace("A2,A,a2,,+", "A2,A,a2,1,+"),
+      // A gap the method finds (v 2020 A2), which names no file: it names cb's project file.
+      "cb/values.csv": values.replace("v,2020,A2,1\n", ""),
+      "cc/index.yaml": project.replace("values:", "valus:"),
+    });
+    // Before, only configuration a's two problems were reported; b's came on the run after their fix.
+    const both = await runCli(["compare", "ca/index.yaml", "cb/index.yaml"], dir);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe("");
+    expect(both.stderr).toBe(
+      [
+        "error: configurations a (ca/index.yaml) and b (cb/index.yaml) cannot be computed; 3 problems found:",
+        `ca/tree.csv:3:5: ${messages.badDirection("A1", "up")}`,
+        `ca/values.csv:3:4: ${messages.badValue("x", "value")}`,
+        `cb/tree.csv:3:4: ${messages.negativeWeight("A1", "-1")}`,
+        "",
+      ].join("\n"),
+    );
+    // b's tree fixed: the problems of its gap are reported beside a's, under its project file.
+    await writeFile(join(dir, "cb/tree.csv"), tree);
+    const withGap = await runCli(["compare", "ca/index.yaml", "cb/index.yaml"], dir);
+    const lines = withGap.stderr.trimEnd().split("\n");
+    expect(lines.slice(1, 3)).toEqual([`ca/tree.csv:3:5: ${messages.badDirection("A1", "up")}`, `ca/values.csv:3:4: ${messages.badValue("x", "value")}`]);
+    expect(lines.slice(3)).toEqual([expect.stringMatching(/^cb\/index\.yaml: indicator "A2", unit "v": no base value for 2020/)]);
+    // A project file that cannot be read does not hide the other configuration's problems either.
+    const project_ = await runCli(["compare", "cc/index.yaml", "ca/index.yaml"], dir);
+    expect(project_.stderr.split("\n")[0]).toBe("error: configurations a (cc/index.yaml) and b (ca/index.yaml) cannot be computed; 4 problems found:");
+    expect(project_.stderr).toMatch(/^cc\/index\.yaml:2: unknown key "valus"/m);
+    expect(project_.stderr).toContain(`ca/tree.csv:3:5: ${messages.badDirection("A1", "up")}`);
+    // Two configurations of the same broken inputs share their problems: each is listed once.
+    const same = await runCli(["compare", "-i", "ca/tree.csv", "-d", "ca/values.csv", "--with", "--aggregate geometric"], dir);
+    expect(same.stderr).toBe(
+      [
+        "error: configurations a (the command's flags) and b (the command's flags with --aggregate geometric) cannot be computed; 2 problems found:",
+        `ca/tree.csv:3:5: ${messages.badDirection("A1", "up")}`,
+        `ca/values.csv:3:4: ${messages.badValue("x", "value")}`,
+        "",
+      ].join("\n"),
+    );
   });
 
   it("compare refuses a bad --with, --with with two projects, one project, and nothing to compare (exit 2)", async () => {

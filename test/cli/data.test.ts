@@ -487,8 +487,9 @@ describe("files people actually have", () => {
       'so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; expected every value of "A1" written one way: all with a percent sign (or formatted as percentages in Excel) or none';
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "-", "--table", "scores"], dir);
     expect(run.code, run.stderr).toBe(0);
-    // The warning is placed at the plain number (the rarer kind): row 2 of the sheet, its 2019 cell.
-    expect(run.stderr).toContain(`warning: values.xlsx[v]:2: ${mixed("values.xlsx[v]:2", "values.xlsx[v]:2")}`);
+    // The warning is placed at the plain number (the rarer kind): row 2 of the sheet, its 2019 cell (column 4); the
+    // first percentage is column 2 of the same row.
+    expect(run.stderr).toContain(`warning: values.xlsx[v]:2:4: ${mixed("values.xlsx[v]:2:4", "values.xlsx[v]:2:2")}`);
     expect(run.stderr).not.toContain('"A2"');
     expect(run.stderr).not.toContain('"A3"');
     // The values are read as written (no guess): A1 2019 = 100·0.0245/1.96 = 1.25.
@@ -629,7 +630,7 @@ describe("files people actually have", () => {
     expect(run.stdout).toContain(",2018,INDEX,总指数,0,140.0000");
     const names = await runCli(["validate", "-i", "tree.csv", "-d", "names.csv"], dir);
     expect(names.code).toBe(1);
-    expect(names.stderr).toContain(`names.csv:2: ${messages.unknownIndicator("研发", "A1")}`);
+    expect(names.stderr).toContain(`names.csv:2:1: ${messages.unknownIndicator("研发", "A1")}`);
     expect(messages.unknownIndicator("研发", "A1")).toBe(
       'unknown indicator "研发", which is the name of "A1"; expected a leaf code of the indicator tree (values name indicators by their code)',
     );

@@ -11,7 +11,8 @@ import { computeIndex, resultIndex } from "../../src/core/compute.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { parseDataCsv } from "../../src/io/read/data-csv.js";
 import { parseTreeCsv } from "../../src/io/read/tree-csv.js";
-import { makeTempDir, runCli } from "../helpers.js";
+import { messages } from "../../src/core/messages.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
 const dirs: string[] = [];
@@ -86,5 +87,49 @@ describe("innovation-index import-coinr", () => {
     const bad = await runCli(["import-coinr", "--data", "iData.csv", "--meta", "iData.csv", "--out", "other"], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('missing column "Parent"');
+  });
+
+  it("reports a row of an unknown Type with the other problems of iMeta and iData in one run, and writes nothing", async () => {
+    // I3's Type Indikator (line 4) hid I2's weight abc (line 3), I3's direction 2, I4's direction 7 and its duplicate
+    // (lines 5, 6) and iData's x (line 3, column 3), which came on the second run.
+    const meta = [
+      "iCode,iName,Level,Parent,Direction,Weight,Type",
+      "I1,ind 1,1,P1,1,1,Indicator",
+      "I2,ind 2,1,P1,1,abc,Indicator",
+      "I3,ind 3,1,P2,2,1,Indikator",
+      "I4,ind 4,1,P2,7,1,Indicator",
+      "I4,ind 4b,1,P2,1,1,Indicator",
+      "P1,Pillar 1,2,Index,NA,1,Aggregate",
+      "P2,Pillar 2,2,Index,NA,1,Aggregate",
+      "Index,Index,3,NA,NA,1,Aggregate",
+    ].join("\n");
+    const dir = await makeTempDir({ "iMeta.csv": meta, "iData.csv": "uCode,Time,I1,I2,I3,I4\nAAA,2020,1,2,3,4\nBBB,2020,x,2,3,4\n" });
+    const run = await runCli(["import-coinr", "--data", "iData.csv", "--meta", "iMeta.csv", "--out", "out"], dir);
+    expect(run.code).toBe(1);
+    // Weight is column 6, Direction 5, Type 7: each cell's problem gives its place. I3, named by no row as its
+    // parent, is checked as an indicator (its direction too); its iData column is no unknown indicator.
+    expect(run.stderr).toBe(
+      [
+        "error: 6 problems found:",
+        `iMeta.csv:3:6: ${messages.badWeight("I2", "abc")}`,
+        `iMeta.csv:4:5: ${messages.badDirection("I3", "2")}`,
+        `iMeta.csv:4:7: ${messages.unknownChoice("Type", "Indikator", ["Indicator", "Aggregate", "Group", "Denominator", "Other"])}`,
+        `iMeta.csv:5:5: ${messages.badDirection("I4", "7")}`,
+        `iMeta.csv:6: ${messages.duplicateCode("I4", 5)}`,
+        `iData.csv:3:3: ${messages.badValue("x", "I1")}`,
+        "",
+      ].join("\n"),
+    );
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+    // A row of an unknown Type that other rows name as their parent is checked as an aggregate: no direction asked.
+    const group = meta.replace("P2,Pillar 2,2,Index,NA,1,Aggregate", "P2,Pillar 2,2,Index,NA,1,Aggregat").replace("I2,ind 2,1,P1,1,abc", "I2,ind 2,1,P1,1,1").replace(",2,1,Indikator", ",1,1,Indicator");
+    await writeFile(join(dir, "group.csv"), group);
+    const grouped = await runCli(["import-coinr", "--data", "iData.csv", "--meta", "group.csv", "--out", "out"], dir);
+    expect(grouped.stderr.split("\n").slice(1, 3)).toEqual([
+      `group.csv:5:5: ${messages.badDirection("I4", "7")}`,
+      `group.csv:6: ${messages.duplicateCode("I4", 5)}`,
+    ]);
+    expect(grouped.stderr).toContain(`group.csv:8:7: ${messages.unknownChoice("Type", "Aggregat", ["Indicator", "Aggregate", "Group", "Denominator", "Other"])}`);
+    expect(grouped.stderr).not.toContain('"P2" has no direction');
   });
 });

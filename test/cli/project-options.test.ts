@@ -133,7 +133,7 @@ describe("compute and validate with index.yaml", () => {
     const run = await runCli(["compute"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      'error: 1 problem found:\ndata/b.csv:2: duplicate value for unit "U1", year 2019, indicator "X1" (first given in data/a.csv on line 4); expected one value per unit, year and indicator\n',
+      'error: 1 problem found:\ndata/b.csv:2:4: duplicate value for unit "U1", year 2019, indicator "X1" (first given in data/a.csv on line 4); expected one value per unit, year and indicator\n',
     );
   });
 });

@@ -130,7 +130,8 @@ describe("innovation-index uncertainty", () => {
     const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--weight-ranges", "ranges.csv"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`ranges.csv:2: ${messages.unknownRangeNode("Z")}`);
-    expect(run.stderr).toContain(`ranges.csv:3: ${messages.badRangeBound("X", "min", "abc")}`);
+    // A bad bound is a cell: its place (min is column 2).
+    expect(run.stderr).toContain(`ranges.csv:3:2: ${messages.badRangeBound("X", "min", "abc")}`);
     expect(run.stderr).toContain(`ranges.csv:4: ${messages.invertedRange("Y", 0.9, 0.1)}`);
     expect(await listDir(join(dir, "out"))).toEqual([]);
   });
@@ -284,6 +285,18 @@ describe("uncertainty.html labels and title", () => {
     // Both explain why a total index may fall below its first-order index.
     expect(zh).toContain("抽样误差");
     expect(en).toContain("is sampling error");
+  });
+
+  it("is the same bytes from any folder, the tree's path relative or absolute: the tree named by its file's name", async () => {
+    // Before, the summary ended with the path as typed: 指标体系：/tmp/…/tree.csv。 in one, 指标体系：../tree.csv。 in the other.
+    const dir = await smallProject({ "sub/.keep": "" });
+    const rest = ["-d", join(dir, "values.csv"), "--weight-noise", "0.2", "-n", "20", "-q"];
+    expect((await runCli(["uncertainty", "-i", join(dir, "tree.csv"), ...rest, "--out", join(dir, "a")], dir)).code).toBe(0);
+    expect((await runCli(["uncertainty", "-i", "../tree.csv", ...rest, "--out", "../b"], join(dir, "sub"))).code).toBe(0);
+    const a = await readFile(join(dir, "a", "uncertainty.html"));
+    expect(a.equals(await readFile(join(dir, "b", "uncertainty.html")))).toBe(true);
+    expect(a.toString("utf8")).toContain("。指标体系：tree.csv。</p>");
+    expect(a.toString("utf8")).not.toContain(dir);
   });
 
   it("is titled with the project's name, and takes --lang from outputs.lang of index.yaml", async () => {

@@ -31,7 +31,7 @@ describe("validate reports the tree's and the values' problems together", () => 
       // X, the one row with no children and no direction, one letter from Y, is named as the likely fix.
       "error: 2 problems found:",
       `tree.csv:3: ${messages.unknownParent("Y", "X")}`,
-      `values.csv:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
+      `values.csv:4:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
     ]);
   });
 
@@ -44,10 +44,10 @@ describe("validate reports the tree's and the values' problems together", () => 
     expect(lines).toEqual([
       // The tree's problems first (the file of the first problem), line 4's in the order they were found.
       "error: 4 problems found:",
-      `tree.csv:4: ${messages.badDirection("X2", "q")}`,
+      `tree.csv:4:5: ${messages.badDirection("X2", "q")}`,
       `tree.csv:4: ${messages.indicatorWithoutValues("X2")}`,
-      `values.csv:3: ${messages.unknownIndicator("QQ")}`,
-      `values.csv:4: ${messages.valueForGroup("G")}`,
+      `values.csv:3:1: ${messages.unknownIndicator("QQ")}`,
+      `values.csv:4:1: ${messages.valueForGroup("G")}`,
     ]);
     // With a cell that cannot be read, "no values" is not said (the cell may hold them); the codes still are.
     const partial = await validate({
@@ -56,9 +56,9 @@ describe("validate reports the tree's and the values' problems together", () => 
     });
     expect(partial.lines).toEqual([
       "error: 3 problems found:",
-      `tree.csv:3: ${messages.negativeWeight("X1", "-1")}`,
+      `tree.csv:3:4: ${messages.negativeWeight("X1", "-1")}`,
       `values.csv:2:3: ${messages.badValue("abc", "2018")}`,
-      `values.csv:3: ${messages.unknownIndicator("QQ")}`,
+      `values.csv:3:1: ${messages.unknownIndicator("QQ")}`,
     ]);
   });
 
@@ -76,7 +76,7 @@ describe("validate reports the tree's and the values' problems together", () => 
       `tree.csv:3: ${messages.unknownParent("G1", "G1x")}`,
       `tree.csv:4: ${messages.treeCycle(["G2", "G3", "G2"])}`,
       `tree.csv:7: ${messages.treeCycle(["C1", "C2", "C1"])}`,
-      `values.csv:4: ${messages.unknownIndicator("QQ")}`,
+      `values.csv:4:1: ${messages.unknownIndicator("QQ")}`,
     ]);
   });
 
@@ -86,7 +86,7 @@ describe("validate reports the tree's and the values' problems together", () => 
       "values.csv": "unit,year,indicator,value\nu,2019,A1,1\nu,2019,A2,2\nu,2020,A1,3\nu,2019,X9,4\n",
     });
     expect(code).toBe(1);
-    expect(lines).toEqual(["error: 2 problems found:", `values.csv:5: ${messages.unknownIndicator("X9")}`, messages.missingValue("A2", "u", 2020)]);
+    expect(lines).toEqual(["error: 2 problems found:", `values.csv:5:3: ${messages.unknownIndicator("X9")}`, messages.missingValue("A2", "u", 2020)]);
   });
 
   it("an unreadable (binary) tree, and values with a bad year, a bad number and a duplicate", async () => {
@@ -102,7 +102,7 @@ describe("validate reports the tree's and the values' problems together", () => 
       limitMessages.binaryFile("tree.csv", "a PDF document"),
       `values.csv:2:4: ${messages.badValue("ten", "value")}`,
       `values.csv:3:2: ${messages.badYear("20x8")}`,
-      `values.csv:5: ${messages.duplicateValue("U", 2019, "X1", 4)}`,
+      `values.csv:5:4: ${messages.duplicateValue("U", 2019, "X1", 4)}`,
     ]);
   });
 
@@ -111,7 +111,7 @@ describe("validate reports the tree's and the values' problems together", () => 
       "tree.csv": Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]),
       "values.csv": "unit,year,indicator,value\nU,2019,X1,1\nU,2019,X1,2\n",
     });
-    expect(lines).toEqual(["error: 2 problems found:", limitMessages.binaryFile("tree.csv", "a PDF document"), `values.csv:3: ${messages.duplicateValue("U", 2019, "X1", 2)}`]);
+    expect(lines).toEqual(["error: 2 problems found:", limitMessages.binaryFile("tree.csv", "a PDF document"), `values.csv:3:4: ${messages.duplicateValue("U", 2019, "X1", 2)}`]);
   });
 
   it("a tree and a values file that are both unreadable", async () => {

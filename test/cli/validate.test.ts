@@ -35,11 +35,11 @@ describe("innovation-index validate", () => {
     ["unknown parent", TREE + "X3,Q,x3,,+\n", VALUES, `tree.csv:5: ${messages.unknownParent("Q")}`],
     ["duplicate code", TREE + "X1,X,again,,+\n", VALUES, `tree.csv:5: ${messages.duplicateCode("X1", 3)}`],
     ["cycle", TREE + "C1,C2,c,,+\nC2,C1,c,,+\n", VALUES, `tree.csv:5: ${messages.treeCycle(["C1", "C2", "C1"])}`],
-    ["leaf with no direction", TREE + "X3,X,x3,,\n", VALUES + "U,2017,X3,1\nU,2018,X3,2\n", `tree.csv:5: ${messages.missingDirection("X3")}`],
-    ["non-numeric weight", TREE.replace("X,,X,,", "X,,X,heavy,"), VALUES, `tree.csv:2: ${messages.badWeight("X", "heavy")}`],
-    ["negative weight", TREE.replace("X,,X,,", "X,,X,-1,"), VALUES, `tree.csv:2: ${messages.negativeWeight("X", "-1")}`],
-    ["value for an unknown indicator", TREE, VALUES + "U,2017,X9,1\n", `values.csv:6: ${messages.unknownIndicator("X9")}`],
-    ["duplicate value", TREE, VALUES + "U,2017,X1,11\n", `values.csv:6: ${messages.duplicateValue("U", 2017, "X1", 2)}`],
+    ["leaf with no direction", TREE + "X3,X,x3,,\n", VALUES + "U,2017,X3,1\nU,2018,X3,2\n", `tree.csv:5:5: ${messages.missingDirection("X3")}`],
+    ["non-numeric weight", TREE.replace("X,,X,,", "X,,X,heavy,"), VALUES, `tree.csv:2:4: ${messages.badWeight("X", "heavy")}`],
+    ["negative weight", TREE.replace("X,,X,,", "X,,X,-1,"), VALUES, `tree.csv:2:4: ${messages.negativeWeight("X", "-1")}`],
+    ["value for an unknown indicator", TREE, VALUES + "U,2017,X9,1\n", `values.csv:6:3: ${messages.unknownIndicator("X9")}`],
+    ["duplicate value", TREE, VALUES + "U,2017,X1,11\n", `values.csv:6:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`],
     ["non-numeric value", TREE, VALUES.replace("U,2018,X1,12", "U,2018,X1,1 2 x"), `values.csv:3:4: ${messages.badValue("1 2 x", "value")}`],
     ["indicator with no values", TREE + "X3,X,x3,,+\n", VALUES, `tree.csv:5: ${messages.indicatorWithoutValues("X3")}`],
     ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), messages.missingValue("X2", "U", 2018)],
@@ -61,7 +61,7 @@ describe("innovation-index validate", () => {
         // In file order: the tree, then the values line by line (the number check runs before the duplicate check).
         "error: 3 problems found:",
         `tree.csv:5: ${messages.unknownParent("Q")}`,
-        `values.csv:6: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
+        `values.csv:6:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
         `values.csv:7:4: ${messages.badValue("abc", "value")}`,
         "",
       ].join("\n"),
@@ -84,19 +84,19 @@ describe("innovation-index validate", () => {
     // (3, 4, 7), then siblings' weights (4); the values' numbers (7), duplicates (7), then codes (6). Worked out by
     // hand, the file order is: tree.csv before values.csv (the file of the first problem found), each by line. Line
     // 4's two problems keep the order they were found in (their columns are named, not numbered); on values.csv's
-    // line 7, the problem at column 4 comes before the one named by its column "indicator".
+    // line 7 both problems are at column 4, the value's cell, and keep the order they were found in.
     expect(stderr).toBe(
       [
         "error: 9 problems found:",
-        `tree.csv:3: ${messages.badWeight("X1", "abc")}`,
-        `tree.csv:4: ${messages.missingDirection("X2")}`,
+        `tree.csv:3:4: ${messages.badWeight("X1", "abc")}`,
+        `tree.csv:4:5: ${messages.missingDirection("X2")}`,
         `tree.csv:4: ${messages.mixedWeights("X", ["X1", "X4"], ["X2"])}`,
         `tree.csv:5: ${messages.selfParent("S")}`,
         `tree.csv:6: ${messages.unknownParent("Q")}`,
-        `tree.csv:7: ${messages.badDirection("X4", "sideways")}`,
-        `values.csv:6: ${messages.unknownIndicator("X9")}`,
+        `tree.csv:7:5: ${messages.badDirection("X4", "sideways")}`,
+        `values.csv:6:3: ${messages.unknownIndicator("X9")}`,
         `values.csv:7:4: ${messages.badValue("zz", "value")}`,
-        `values.csv:7: ${messages.duplicateValue("U", 2018, "X2", 5)}`,
+        `values.csv:7:4: ${messages.duplicateValue("U", 2018, "X2", 5)}`,
         "",
       ].join("\n"),
     );
@@ -116,10 +116,10 @@ describe("innovation-index validate", () => {
     expect(stderr).toBe(
       [
         "error: 4 problems found:",
-        `values.csv:6: ${messages.duplicateValue("U", 2018, "X1", 3)}`,
-        `values.csv:7: ${messages.unknownIndicator("X9")}`,
+        `values.csv:6:4: ${messages.duplicateValue("U", 2018, "X1", 3)}`,
+        `values.csv:7:3: ${messages.unknownIndicator("X9")}`,
         `values.csv:8:4: ${messages.badValue("abc", "value")}`,
-        `values.csv:9: ${messages.valueForGroup("X")}`,
+        `values.csv:9:3: ${messages.valueForGroup("X")}`,
         "",
       ].join("\n"),
     );
@@ -128,9 +128,9 @@ describe("innovation-index validate", () => {
       [
         "error: 4 problems found:",
         `values.csv:3:3: ${messages.badValue("n/a?", "2018")}`,
-        `values.csv:4: ${messages.unknownIndicator("X9")}`, // once for its row, not once per year
-        `values.csv:5: ${messages.duplicateValue("", 2017, "X1", 2)}`,
-        `values.csv:5: ${messages.duplicateValue("", 2018, "X1", 2)}`,
+        `values.csv:4:1: ${messages.unknownIndicator("X9")}`, // once for its row, not once per year
+        `values.csv:5:2: ${messages.duplicateValue("", 2017, "X1", 2)}`,
+        `values.csv:5:3: ${messages.duplicateValue("", 2018, "X1", 2)}`,
         "",
       ].join("\n"),
     );

@@ -38,7 +38,9 @@ describe("parseNumber", () => {
     expect(parseNumber(text)).toBe(expected);
   });
 
-  it.each(["", " ", "-", "—", "NA", "n/a", "N/A", "..", "#N/A"])("parseNumber(%j) is a missing value (NaN)", (text) => {
+  // Also the ways a Chinese form writes "none": —— (Shift+- in a Chinese input method), ……, / and ／ (不适用), and ―
+  // (U+2015, what GB2312's A1AA decodes to in some tables), alone or doubled.
+  it.each(["", " ", "-", "—", "NA", "n/a", "N/A", "..", "#N/A", "——", "……", "/", "／", " ／ ", "―", "――", "－"])("parseNumber(%j) is a missing value (NaN)", (text) => {
     expect(parseNumber(text)).toBeNaN();
   });
 
@@ -78,6 +80,11 @@ describe("parseNumber", () => {
     ["abc", ".", undefined],
     ["abc", ",", undefined],
     ["1,5", ",", undefined],
+    // A full-width comma is never a decimal mark in Chinese: a thousands separator out of place, not a decimal comma.
+    ["１２３，４", ".", "fullWidthComma"],
+    ["1，80", ".", "fullWidthComma"],
+    ["１，２３４", ".", undefined], // reads as 1234
+    ["abc，d", ".", undefined],
   ] as const)("decimalMarkProblem(%j, %j) is %j", (text, decimal, expected) => {
     expect(decimalMarkProblem(text, decimal)).toBe(expected);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { limitMessages } from "../../src/core/limit-messages.js";
 import { messages } from "../../src/core/messages.js";
-import { buildPanel, cellIndex, type ValueRecord } from "../../src/core/panel.js";
+import { buildPanel, cellIndex, createPanel, PANEL_CELL_LIMIT, panelSizeIssue, type ValueRecord } from "../../src/core/panel.js";
+import { InputError } from "../../src/errors.js";
 import { buildTree } from "../../src/core/tree.js";
 
 const tree = (() => {
@@ -59,6 +61,53 @@ describe("buildPanel", () => {
     );
   });
 
+  it("says of a code Excel stripped of its leading zeros (101 for 0101) or written in another case (b2 for B2) which code it is", () => {
+    const built = buildTree(
+      [
+        { line: 2, code: "01", parent: "", name: "双创活力", weight: "", direction: "" },
+        { line: 3, code: "0101", parent: "01", name: "研发投入", weight: "", direction: "+" },
+        { line: 4, code: "B2", parent: "01", name: "专利", weight: "", direction: "+" },
+        // 007 and 0007 both lose their zeros to 7, so "7" names neither.
+        { line: 5, code: "007", parent: "01", name: "x", weight: "", direction: "+" },
+        { line: 6, code: "0007", parent: "01", name: "y", weight: "", direction: "+" },
+      ],
+      "t.csv",
+    );
+    if (!built.ok) throw new Error("fixture tree is invalid");
+    const records = [record("", 2017, "101", 1, 2), record("", 2017, "b2", 1, 3), record("", 2017, "7", 1, 4), record("", 2017, "1", 1, 5)];
+    const panel = buildPanel(built.value, records, "v.csv");
+    expect(!panel.ok && panel.issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR").map((issue) => [issue.line, issue.message])).toEqual([
+      [2, messages.leadingZerosCode("101", "0101")],
+      [3, messages.caseCode("b2", "B2")],
+      [4, messages.unknownIndicator("7")],
+      // "1" is the group 01 without its zero: only leaves are named, values being for leaves.
+      [5, messages.unknownIndicator("1")],
+    ]);
+    expect(messages.leadingZerosCode("101", "0101")).toBe(
+      'unknown indicator "101": Excel drops leading zeros: did you mean "0101"? Store the codes as text (in Excel: format the column as Text, then type the codes again), as the tree writes them',
+    );
+    expect(messages.caseCode("b2", "B2")).toBe(
+      'unknown indicator "b2": did you mean "B2"? expected a leaf code of the indicator tree, in the same upper and lower case letters as the tree writes it',
+    );
+  });
+
+  it("places an unknown code at its cell and a duplicate at its value's cell, when the reader knows them", () => {
+    const records: ValueRecord[] = [
+      { unit: "A", year: 2018, indicator: "I1", value: 1, line: 2, indicatorColumn: 3, valueColumn: 4 },
+      { unit: "A", year: 2018, indicator: "I2", value: 1, line: 3, indicatorColumn: 3, valueColumn: 4 },
+      { unit: "A", year: 2018, indicator: "ZZ", value: 1, line: 4, indicatorColumn: 3, valueColumn: 4 },
+      { unit: "A", year: 2018, indicator: "I1", value: 2, line: 5, indicatorColumn: 3, valueColumn: 4 },
+      // the wide layout: the value's own column
+      { unit: "A", year: 2018, indicator: "I2", value: 2, line: 6, column: 5, indicatorColumn: 1 },
+    ];
+    const built = buildPanel(tree, records, "v.csv");
+    expect(!built.ok && built.issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([
+      ["E_UNKNOWN_INDICATOR", 4, 3],
+      ["E_DUPLICATE_VALUE", 5, 4],
+      ["E_DUPLICATE_VALUE", 6, 5],
+    ]);
+  });
+
   it("refuses a value that is not a number (a record made in code holding the text \"12.5\"), which would otherwise be taken silently", () => {
     const text = { unit: "A", year: 2018, indicator: "I1", value: "12.5" as unknown as number };
     const built = buildPanel(tree, [text, record("A", 2018, "I2", 3, 3), { unit: "A", year: 2019, indicator: "I1", value: null as unknown as number }]);
@@ -73,5 +122,63 @@ describe("buildPanel", () => {
     const built = buildPanel(tree, [], "v.csv");
     expect(built.ok).toBe(false);
     if (!built.ok) expect(built.issues.map((issue) => issue.code)).toEqual(["E_NO_DATA"]);
+  });
+});
+
+describe("the panel's size (E_PANEL_SIZE)", () => {
+  /** A tree of `count` indicators X0, X1, … under one group. */
+  const wideTree = (count: number) => {
+    const built = buildTree([
+      { line: 2, code: "G", parent: "", name: "G", weight: "", direction: "" },
+      ...Array.from({ length: count }, (_, i) => ({ line: i + 3, code: `X${i}`, parent: "G", name: `X${i}`, weight: "", direction: "+" })),
+    ]);
+    if (!built.ok) throw new Error("fixture tree is invalid");
+    return built.value;
+  };
+
+  it("holds at most 2^28 cells: one cell more is refused, naming the counts, the cells, the bytes and the limit", () => {
+    expect(PANEL_CELL_LIMIT).toBe(268_435_456);
+    // by hand: 1,024 × 1,024 × 256 = 2^10 · 2^10 · 2^8 = 2^28, the limit itself
+    expect(panelSizeIssue(1024, 1024, 256)).toBeUndefined();
+    // by hand: 1,024 × 1,025 × 256 = 268,697,600 cells, × 8 bytes = 2,149,580,800 bytes = 2.0 GB (powers of 1024)
+    expect(panelSizeIssue(1024, 1025, 256, "values.csv")).toEqual({
+      code: "E_PANEL_SIZE",
+      source: "values.csv",
+      message:
+        "values.csv: the values make a panel of 1,024 units × 1,025 years × 256 indicators = 268,697,600 cells (2 GB), more than the 268,435,456 cells (2 GB) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit",
+    });
+  });
+
+  it("createPanel refuses a panel over the limit before allocating it (100,000 units × 1,000 years × 50 indicators: 37 GB)", () => {
+    const units = Array.from({ length: 100_000 }, (_, u) => `U${u}`);
+    const years = Array.from({ length: 1000 }, (_, y) => 1000 + y);
+    const indicators = Array.from({ length: 50 }, (_, i) => `X${i}`);
+    let caught: unknown;
+    try {
+      createPanel(units, years, indicators, "values.csv");
+    } catch (error) {
+      caught = error;
+    }
+    // The old panel was allocated first: RangeError "Invalid typed array length: 5000000000".
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).code).toBe("E_PANEL_SIZE");
+    expect((caught as InputError).source).toBe("values.csv");
+    // by hand: 100,000 × 1,000 × 50 = 5,000,000,000 cells, × 8 = 4e10 bytes = 37.25 GB (powers of 1024), shown as 37
+    expect((caught as InputError).message).toContain("100,000 units × 1,000 years × 50 indicators = 5,000,000,000 cells (37 GB)");
+  });
+
+  it("buildPanel reports a panel over the limit with the records' other problems, and makes no panel", () => {
+    // 1,025 records: units U0…U1023 (the last record repeats U0), years 1000…2024, indicators X0…X255 in turn:
+    // 1,024 × 1,025 × 256 cells, one over the limit's 2^28 by 262,144. Then a duplicate and an unknown indicator.
+    const records: ValueRecord[] = Array.from({ length: 1025 }, (_, i) => record(`U${i % 1024}`, 1000 + i, `X${i % 256}`, 1, i + 2));
+    records.push(record("U0", 1000, "X0", 2, 1027), record("U1", 1001, "Y1", 1, 1028));
+    const built = buildPanel(wideTree(256), records, "values.csv");
+    if (built.ok) throw new Error("expected the values to be refused");
+    expect(built.issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ["E_PANEL_SIZE", undefined],
+      ["E_DUPLICATE_VALUE", 1027],
+      ["E_UNKNOWN_INDICATOR", 1028],
+    ]);
+    expect(built.issues[0].message).toBe(limitMessages.panelTooLarge("values.csv", 1024, 1025, 256, 2 ** 28));
   });
 });

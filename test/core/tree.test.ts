@@ -53,7 +53,17 @@ describe("buildTree", () => {
     ["反向指标", "negative"],
     ["1", "positive"],
     ["-1", "negative"],
+    // Full-width, as a Chinese input method types them in full-width mode (U+FF0B, U+FF0D, U+FF11), as the Unicode
+    // minus U+2212 already was.
+    ["＋", "positive"],
+    ["－", "negative"],
+    ["−", "negative"],
+    ["－１", "negative"],
+    ["＋１", "positive"],
+    ["Ｐｏｓｉｔｉｖｅ", "positive"],
+    [" ＋ ", "positive"],
     ["up", undefined],
+    ["＋＋", undefined],
   ])("parseDirection(%j) is %j", (text, expected) => {
     expect(parseDirection(text)).toBe(expected);
   });

@@ -10,7 +10,7 @@ import { compareResults, type Comparison } from "../../core/audit/compare.js";
 import type { IndexResult } from "../../core/compute.js";
 import { tableWords, type TableWords } from "../../core/table-words.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { UsageError, ValidationError, type Issue } from "../../errors.js";
+import { InputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { computeFromOptions } from "./compute.js";
 import { COMPARE_FILE, COMPARE_YEARS_FILE, formatCompareCsv, formatCompareYearsCsv } from "../../io/write/compare-csv.js";
 import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
@@ -93,7 +93,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
     if (presets.length === 0) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
     return void env.stdout(presets.map(formatPresetExplanation).join("\n"));
   }
-  const [a, b] = [await computeConfiguration(configurations[0], env), await computeConfiguration(configurations[1], env)];
+  const [a, b] = await forBoth(configurations, (configuration) => computeConfiguration(configuration, env));
   const comparison = compareResults(a.result, b.result, { year: options.year });
   if (options.out) {
     // Files in a folder start with a UTF-8 byte order mark, so that Excel on Chinese Windows reads their names right.
@@ -113,6 +113,8 @@ export async function runCompare(projects: readonly string[], command: Command, 
 interface Configuration {
   name: "a" | "b";
   label: string;
+  /** The project file of a configuration from one (`compare a/index.yaml b/index.yaml`). */
+  file?: string;
   options: ConfigurationOptions;
   /** `--explain` given in `--with`. */
   explain?: boolean;
@@ -148,9 +150,19 @@ async function configurationsOf(projects: readonly string[], command: Command, e
         if (key !== "project" && command.getOptionValueSource(key) === "cli") parser.setOptionValueWithSource(key, command.getOptionValue(key), "cli");
       }
       await applyProject(parser, env);
-      return { name, label: file, ...withPreset(parser) };
+      return { name, label: file, file, ...withPreset(parser) };
     };
-    return [await load("a", projects[0]), await load("b", projects[1])];
+    // A project file that cannot be read does not hide the other configuration's problems: the other is read, and
+    // computed when it could be, and the problems of both are reported together.
+    const files = [
+      { name: "a", label: projects[0], file: projects[0] },
+      { name: "b", label: projects[1], file: projects[1] },
+    ] as const;
+    const loaded = [await settle(() => load("a", projects[0])), await settle(() => load("b", projects[1]))] as const;
+    if (loaded[0].status === "fulfilled" && loaded[1].status === "fulfilled") return [loaded[0].value, loaded[1].value];
+    const outcomes: PromiseSettledResult<unknown>[] = [];
+    for (const outcome of loaded) outcomes.push(outcome.status === "rejected" ? outcome : await settle(() => computeConfiguration(outcome.value, env)));
+    throwFailures(files, outcomes);
   }
   if (projects.length !== 0)
     throw new UsageError("E_USAGE", commandMessages.compareProjectCount(projects));
@@ -186,6 +198,51 @@ export function splitFlags(text: string): string[] {
   const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) args.push(match[1] ?? match[2] ?? match[3]);
   return args;
+}
+
+/**
+ * `run` for both configurations, one after the other, each run even when the other fails. When only one fails, its
+ * error is thrown as it is; when both fail on their inputs (a `ValidationError` or an `InputError` each), one
+ * `ValidationError` headed by both lists a's problems, then those of b's that a did not have (configurations of one set
+ * of inputs share their files' problems). Each problem names its file; one that names none (a gap the method found)
+ * is given the configuration's project file, when it has one, so that it is clear which configuration it is of.
+ */
+async function forBoth<T>(configurations: readonly [Configuration, Configuration], run: (configuration: Configuration) => Promise<T>): Promise<[T, T]> {
+  const outcomes = [await settle(() => run(configurations[0])), await settle(() => run(configurations[1]))] as const;
+  if (outcomes[0].status === "fulfilled" && outcomes[1].status === "fulfilled") return [outcomes[0].value, outcomes[1].value];
+  throwFailures(configurations, outcomes);
+}
+
+/** Throws the failure of `outcomes` (one per configuration, at least one rejected), or both together, as `forBoth` says. */
+function throwFailures(configurations: readonly Pick<Configuration, "label" | "file">[], outcomes: readonly PromiseSettledResult<unknown>[]): never {
+  const failures = outcomes.flatMap((outcome, i) => (outcome.status === "rejected" ? [{ error: outcome.reason as unknown, file: configurations[i].file }] : []));
+  if (failures.length === 1 || !failures.every(({ error }) => error instanceof ValidationError || error instanceof InputError)) throw failures[0].error;
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  failures.forEach(({ error, file }) => {
+    for (const issue of issuesOfInput(error as ValidationError | InputError)) {
+      const key = JSON.stringify([issue.code, issue.message, issue.source, issue.line, issue.column]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issues.push(file && !issue.source && issue.line === undefined ? { ...issue, source: file } : issue);
+    }
+  });
+  throw new ValidationError(issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareBothFailed(configurations[0].label, configurations[1].label) });
+}
+
+/** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */
+async function settle<T>(run: () => Promise<T>): Promise<PromiseSettledResult<T>> {
+  try {
+    return { status: "fulfilled", value: await run() };
+  } catch (reason) {
+    return { status: "rejected", reason };
+  }
+}
+
+/** The problems of a `ValidationError` (without its heading), or an `InputError` as one problem. */
+function issuesOfInput(error: ValidationError | InputError): Issue[] {
+  if (error instanceof ValidationError) return error.issues;
+  return [{ code: error.code, message: error.message, source: error.source, line: error.line, column: error.column, id: error.id }];
 }
 
 /** Reads and computes one configuration as `compute` would; problems are headed by the configuration's name. */

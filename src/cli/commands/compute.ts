@@ -5,7 +5,10 @@ import type { Command } from "commander";
 import { resolve } from "node:path";
 import { computeIndex } from "../../core/compute.js";
 import { loadInputs } from "../../io/read/load.js";
-import { rethrowWithMethodChecks } from "../method-checks.js";
+import { joinChecks, rethrowWithMethodChecks } from "../method-checks.js";
+import type { Panel } from "../../core/panel.js";
+import type { Tree } from "../../core/types.js";
+import { equalWeights } from "../../core/weighting/equal.js";
 import { defaultThreads } from "../../io/write/file-jobs.js";
 import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
 import { outputMessages } from "../../core/output-messages.js";
@@ -156,13 +159,25 @@ export interface IndexChoiceOptions extends InputOptions, MethodCommandOptions, 
 export async function computeFromOptions(options: IndexChoiceOptions, env: CliEnv, { keepSources = false }: { keepSources?: boolean } = {}) {
   const inputs = resolveInputs(options, env);
   const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
-  // Values read only in part: the method's checks run on the cells that could be read (with the tree's weights).
+  const weighAndCompute = async (tree: Tree, panel: Panel) => {
+    let weighed: Awaited<ReturnType<typeof weighIndex>>;
+    try {
+      weighed = await weighIndex(options.weights, options, { tree, panel, example: inputs.example }, env);
+    } catch (error) {
+      // A weighting that fails does not hide the index's own problems (a base year absent from the data beside weight
+      // years that are): its checks run too, with equal weights standing in, and every problem is reported at once.
+      if (error instanceof ValidationError) throw await joinChecks(error, () => computeIndex(tree, panel, { ...settings, weights: equalWeights(tree) }));
+      throw error;
+    }
+    const { weighting, warnings: weightingWarnings } = weighed;
+    const result = computeIndex(tree, panel, { ...settings, weights: weighting?.weights, weighting: weighting?.summary });
+    return { weighting, weightingWarnings, result };
+  };
+  // Values read only in part: the method's checks (the weighting's and the index's) run on the cells that could be read.
   const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources }).catch((error: unknown) =>
-    rethrowWithMethodChecks(error, (readTree, readPanel) => computeIndex(readTree, readPanel, settings)),
+    rethrowWithMethodChecks(error, weighAndCompute),
   );
-  const { tree, panel } = loaded;
-  const { weighting, warnings: weightingWarnings } = await weighIndex(options.weights, options, { tree, panel, example: inputs.example }, env);
-  const result = computeIndex(tree, panel, { ...settings, weights: weighting?.weights, weighting: weighting?.summary });
+  const { weighting, weightingWarnings, result } = await weighAndCompute(loaded.tree, loaded.panel);
   return { inputs, loaded, weighting, weightingWarnings, result };
 }
 
@@ -171,8 +186,10 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   // Options that would do nothing are found before the work (and refused under --strict, as computeIndex refuses its own).
   const unusedOptions = unusedOutputOptions(options);
   if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
-  // The interactive report shows each value's source column, which only the general reader keeps.
-  const keepSources = Boolean((options.report || options.reportOnly) && !options.static && options.out !== "-");
+  // The interactive report shows each value's source column, which only the general reader keeps; report.html (either
+  // kind) and index.xlsx say how many values are illustrative, by the same column.
+  const toFiles = options.out !== "-";
+  const keepSources = Boolean((toFiles && (options.report || options.reportOnly || options.xlsx)) || options.format === "xlsx");
   const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env, { keepSources });
   const { tree } = loaded;
   const report = {
@@ -180,6 +197,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     name: options.projectName,
     description: options.projectDescription,
     ...(keepSources ? { records: loaded.records } : {}),
+    example: inputs.example,
     ...(options.uncertaintyFrom ? { uncertainty: { dir: resolve(env.cwd, options.uncertaintyFrom), label: options.uncertaintyFrom } } : {}),
     audit: options.audit,
   };

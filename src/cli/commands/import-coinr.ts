@@ -8,7 +8,7 @@ import { append } from "../../core/arrays.js";
 import { buildTree } from "../../core/tree.js";
 import { OutputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
-import { parseCoinrMeta, treeRowsTable } from "../../io/read/coinr.js";
+import { coinrColumnNames, parseCoinrMeta, treeRowsTable } from "../../io/read/coinr.js";
 import { LONG_COLUMNS, parseDataTable } from "../../io/read/data-csv.js";
 import { findColumns } from "../../io/read/columns.js";
 import { readTable } from "../../io/read/load.js";
@@ -66,9 +66,12 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
     readTable(resolve(env.cwd, options.data), options.data, { encoding }),
   ]);
   const issues: Issue[] = [];
-  const rows = parseCoinrMeta(meta.table, meta.source);
-  if (!rows.ok) throw new ValidationError(rows.issues);
-  const tree = buildTree(rows.value, meta.source);
+  const parsed = parseCoinrMeta(meta.table, meta.source);
+  // Missing columns stop here; a row of an unknown Type does not hide the other problems (the rows as read are checked).
+  if (!parsed.ok && !parsed.partial) throw new ValidationError(parsed.issues);
+  if (!parsed.ok) append(issues, parsed.issues);
+  const rows = { value: parsed.ok ? parsed.value : parsed.partial! };
+  const tree = buildTree(rows.value, meta.source, coinrColumnNames(meta.table));
   if (!tree.ok) append(issues, tree.issues);
   const indicators = new Set(rows.value.filter((row) => !rows.value.some((other) => other.parent === row.code)).map((row) => row.code));
 

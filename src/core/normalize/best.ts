@@ -3,6 +3,7 @@
  * measured in units of the year's range.
  */
 import type { NormalizeContext } from "./methods.js";
+import { rangeFactor } from "./min-max.js";
 
 /** Min and max of the observed values of one year (units `unit * yearCount + year`). */
 function yearExtremes(values: ArrayLike<number>, context: NormalizeContext, year: number): { minValue: number; maxValue: number } {
@@ -52,11 +53,13 @@ export function normalizeDistanceToMax(values: ArrayLike<number>, context: Norma
   const positive = context.direction === "positive";
   for (let year = 0; year < context.yearCount; year++) {
     const { minValue, maxValue } = yearExtremes(values, context, year);
-    const range = maxValue - minValue;
+    // Halved when the range is beyond a number (see rangeFactor): the same shares.
+    const half = rangeFactor(minValue, maxValue);
+    const range = maxValue * half - minValue * half;
     for (let unit = 0; unit < context.unitCount; unit++) {
       const cell = unit * context.yearCount + year;
       const value = values[cell];
-      const distance = positive ? maxValue - value : value - minValue;
+      const distance = positive ? maxValue * half - value * half : value * half - minValue * half;
       out[cell] = Number.isNaN(value) || !(range > 0) ? Number.NaN : 100 * (1 - distance / range);
     }
   }

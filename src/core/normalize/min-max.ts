@@ -6,6 +6,13 @@ import { DEFAULT_RANGE, type NormalizeContext } from "./methods.js";
 import { forEachCellSet, type Scope } from "./cells.js";
 
 /**
+ * 1, or ½ when `max − min` is beyond a number (values near ±1.8e308, whose range would be Infinity and every share 0 or
+ * `NaN`): the values and the range are halved then, exactly, and their shares are unchanged. Used by the scalings by a
+ * range (min-max, goalposts, distance to the best).
+ */
+export const rangeFactor = (minValue: number, maxValue: number): number => (Number.isFinite(maxValue - minValue) || !Number.isFinite(maxValue) || !Number.isFinite(minValue) ? 1 : 0.5);
+
+/**
  * `low + (high − low)·(x − min)/(max − min)` for a positive indicator, `low + (high − low)·(max − x)/(max − min)` for a
  * negative one (low, high = `context.range`, default 0, 100: COINr's `n_minmax(x, l_u = c(low, high))`), with min and
  * max over `scope`. `NaN` cells are ignored for min and max and stay `NaN`. When max = min the score is 0/0, `NaN`
@@ -24,14 +31,16 @@ function minMax(values: ArrayLike<number>, context: NormalizeContext, out: Float
       if (value < minValue) minValue = value;
       if (value > maxValue) maxValue = value;
     }
-    const range = maxValue - minValue;
+    // Halved when the range is beyond a number (1e308 − (−1e308)): halving is exact and the shares are the same.
+    const half = rangeFactor(minValue, maxValue);
+    const range = maxValue * half - minValue * half;
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
       if (!(range > 0) || Number.isNaN(value)) out[cell] = Number.NaN;
       else {
         // The share of the range first, so that the best value scores `high` and the worst `low` exactly
         // (`span·range/range` is an ulp off `span` for one range in ten).
-        const share = (positive ? value - minValue : maxValue - value) / range;
+        const share = (positive ? value * half - minValue * half : maxValue * half - value * half) / range;
         out[cell] = share === 1 ? high : low + span * share;
       }
     }
@@ -69,7 +78,8 @@ export function normalizeMinMaxYear(values: ArrayLike<number>, context: Normaliz
  */
 export function normalizeGoalposts(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
   const { min: minValue, max: maxValue } = context.goalposts ?? { min: Number.NaN, max: Number.NaN };
-  const range = maxValue - minValue;
+  const half = rangeFactor(minValue, maxValue);
+  const range = maxValue * half - minValue * half;
   const size = context.unitCount * context.yearCount;
   for (let cell = 0; cell < size; cell++) {
     const value = values[cell];
@@ -77,7 +87,7 @@ export function normalizeGoalposts(values: ArrayLike<number>, context: Normalize
       out[cell] = Number.NaN;
       continue;
     }
-    const score = 100 * ((context.direction === "positive" ? value - minValue : maxValue - value) / range);
+    const score = 100 * ((context.direction === "positive" ? value * half - minValue * half : maxValue * half - value * half) / range);
     out[cell] = score < 0 ? 0 : score > 100 ? 100 : score;
   }
   return out;

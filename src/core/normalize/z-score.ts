@@ -4,15 +4,43 @@
 import { DEFAULT_Z_SCALE, type NormalizeContext } from "./methods.js";
 import { forEachCellSet, type Scope } from "./cells.js";
 
-/** Mean and sample standard deviation (divisor n − 1, like R's `sd` and COINr) of a list; sd is `NaN` for n < 2. */
+/**
+ * The power of two that brings `largest` (the largest absolute value of a set) near 1 when the squares of the set's
+ * deviations could overflow (1e200² is beyond a number, so the sd would be Infinity and every z-score 0) or underflow
+ * (1e-200² is 0, so the sd would be 0); 1 otherwise, for every set of ordinary values. Multiplying by a power of two is
+ * exact, so mean and sd are those of the scaled values as if computed without limits, and the z-scores, which do not
+ * depend on the scale, are those of the values.
+ * @example squaresScale(1e200) // => 2 ** -664 (1e200 · 2^-664 ≈ 0.85)
+ * @example squaresScale(12.5) // => 1
+ */
+export function squaresScale(largest: number): number {
+  if (!(largest > 0) || (largest < 2 ** 300 && largest > 2 ** -300)) return 1;
+  // At most 2^1000 up, so that the scale itself is a number (a subnormal largest, 1e-320, scales to about 1e-19).
+  return 2 ** Math.min(1000, -Math.floor(Math.log2(largest)));
+}
+
+/**
+ * Mean and sample standard deviation (divisor n − 1, like R's `sd` and COINr) of a list; sd is `NaN` for n < 2.
+ * Computed on the list scaled by `squaresScale`, so that values as large as 1e200 or as small as 1e-200 do not
+ * overflow or underflow on the way (an sd beyond ±1.8e308 itself is Infinity).
+ */
 export function meanAndSampleSd(list: readonly number[]): { mean: number; sd: number } {
   const n = list.length;
   let sum = 0;
-  for (const value of list) sum += value;
+  let largest = 0;
+  for (const value of list) {
+    sum += value;
+    if (Math.abs(value) > largest) largest = Math.abs(value);
+  }
+  const scale = squaresScale(largest);
+  if (scale !== 1) {
+    sum = 0;
+    for (const value of list) sum += value * scale;
+  }
   const mean = sum / n;
   let squares = 0;
-  for (const value of list) squares += (value - mean) * (value - mean);
-  return { mean, sd: n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN };
+  for (const value of list) squares += (value * scale - mean) * (value * scale - mean);
+  return { mean: mean / scale, sd: n >= 2 ? Math.sqrt(squares / (n - 1)) / scale : Number.NaN };
 }
 
 function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
@@ -20,24 +48,32 @@ function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float
   const scale = context.zScale ?? DEFAULT_Z_SCALE;
   forEachCellSet(context, scope, (start, step, count) => {
     const end = start + step * count;
-    // The same sums in the same order as meanAndSampleSd over the observed values, without listing them.
+    // The same sums in the same order as meanAndSampleSd over the observed values, without listing them, on the
+    // values scaled by `squaresScale` (1 for ordinary values): z does not depend on the scale.
     let n = 0;
     let sum = 0;
+    let largest = 0;
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell];
       if (Number.isNaN(value)) continue;
       n++;
       sum += value;
+      if (Math.abs(value) > largest) largest = Math.abs(value);
+    }
+    const factor = squaresScale(largest);
+    if (factor !== 1) {
+      sum = 0;
+      for (let cell = start; cell < end; cell += step) if (!Number.isNaN(values[cell])) sum += values[cell] * factor;
     }
     const mean = sum / n;
     let squares = 0;
     for (let cell = start; cell < end; cell += step) {
-      const value = values[cell];
+      const value = values[cell] * factor;
       if (!Number.isNaN(value)) squares += (value - mean) * (value - mean);
     }
     const sd = n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN;
     for (let cell = start; cell < end; cell += step) {
-      const value = values[cell];
+      const value = values[cell] * factor;
       out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : scale.mean + (scale.sd * sign * (value - mean)) / sd;
     }
   });

@@ -22,8 +22,9 @@ const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
   performanceGroups: "三个阈值，例如 [125, 100, 70]",
 };
 
-/** `，位于 data.csv:3`, `，位于 data.csv`, or nothing (`placeOf` of check-messages.ts). */
-const placeOf = ({ file, line }: PercentExample) => (file === undefined ? "" : line ? `，位于 ${file}:${line}` : `，位于 ${file}`);
+/** `，位于 data.csv:3:2`, `，位于 data.csv:3`, `，位于 data.csv`, or nothing (`placeOf` of check-messages.ts). */
+const placeOf = ({ file, line, column }: PercentExample) =>
+  file === undefined ? "" : line ? `，位于 ${file}:${line}${column ? `:${column}` : ""}` : `，位于 ${file}`;
 
 const notExpected = (option: string, found: unknown, expected: string) =>
   isThenable(found) ? `选项 ${option} 是一个 Promise：是否漏写了 await？应为${afterChinese(expected)}` : `选项 ${option} 为 ${describeValue(found)}；应为${afterChinese(expected)}`;

@@ -67,6 +67,7 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   compareNothing: () => `没有可比较的内容；应为两个项目文件，或用 --with "FLAGS" 给出配置 b`,
   compareWithRefused: (flags, reason) => `--with "${flags}" 中的选项有误：${reason}`,
   compareFailed: (name, label) => `配置 ${name}（${label}）无法计算`,
+  compareBothFailed: (labelA, labelB) => `配置 a（${labelA}）和 b（${labelB}）均无法计算`,
   commandFlags: () => "命令本身的选项",
   commandFlagsWith: (flags) => `命令本身的选项加上 ${flags}`,
   configurations: (a, b) => `配置 a：${a}\n配置 b：${b}\n`,

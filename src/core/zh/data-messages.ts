@@ -17,6 +17,16 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `${quote(column)} 列中是 ${list(dates.map(quote))} 这样的日期，而不是年份；应为 2017 这样的年份（在 Excel 中：把年份输入为数字，或把日期的数字格式设为 "yyyy"，这样读到的就是年份）`,
   unitColumnUnread: (columns, year, indicator, first, second, unitNames) =>
     `未找到评价对象列，而第 ${first} 行和第 ${second} 行都给出了 ${year} 年指标 ${quote(indicator)} 的数值，像是两个评价对象的行；未读取 ${list(columns.map(quote))} 列：评价对象列应命名为 unit（或 ${list([...unitNames])}），请把写有评价对象的列改为这样的列名`,
+  measureMismatch: (indicator, found, expected, place, fromTree) =>
+    `指标 ${quote(indicator)} 此处的计量单位为 ${quote(found)}，而${fromTree ? "指标体系中" : "前面的行中"}为 ${quote(expected)}${
+      place ? `（${place}）` : ""
+    }；数值按所写读取，不作换算，两者会被当作相同单位比较；应为 ${quote(expected)}：请把数值换算为该单位，或更正${fromTree ? "指标体系或此处" : "其中一行"}的计量单位`,
+  unitColumnOfMeasures: (column, measures) =>
+    `${quote(column)} 列中是计量单位（${list(measures.map(quote))}），而不是指数所评价的对象（地区、园区、企业）；应将该列命名为 measure（或 计量单位），即计量单位列，程序会将其与指标体系中的计量单位核对`,
+  leadingZerosCode: (code, treeCode) =>
+    `未知的指标 ${quote(code)}：Excel 会去掉开头的 0：是否应为 ${quote(treeCode)}？请把代码存为文本（在 Excel 中：把该列的格式设为“文本”，再重新输入代码），写法与指标体系相同`,
+  caseCode: (code, treeCode) =>
+    `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}？应为指标体系中末级指标的代码，字母大小写与指标体系相同`,
   infiniteValue: (source, unit, year, indicator, value) =>
     `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value > 0 ? "Infinity" : "-Infinity"}；应为有限数值（缺失值应为空单元格或 NULL）`,
   // formulas

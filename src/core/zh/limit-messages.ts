@@ -1,5 +1,5 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { formatBytes, type limitMessages } from "../limit-messages.js";
+import { formatBytes, formatCount, type limitMessages, type WorkbookCells } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 
@@ -45,6 +45,26 @@ const spacedStart = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : 
 const treeNames = (what: "键" | "列") =>
   `应为指标体系的列，如 code、parent、name、weight、direction，或设置项，如 normalise、cap、formula（自定义备注：以 "x_" 或 "note" 开头的${what}）`;
 
+/** `workbookCells` of limit-messages.ts in Chinese: the largest three of `parts`, and how many more. */
+function workbookCells(parts: readonly WorkbookCells[]): string {
+  const one = (part: WorkbookCells) => {
+    const cells = `${formatCount(part.cells)} 个单元格`;
+    const sheet = `工作表 ${quote(part.sheet ?? "")} `;
+    if (part.kind === "rows") return `${sheet}的各行：${cells}`;
+    if (part.kind === "name") return `定义的名称 ${quote(part.name ?? "")}（${part.largest}）：${cells}`;
+    const what = part.kind === "merged" ? "合并区域" : "数据验证";
+    return part.ranges === 1 ? `${sheet}上的${what} ${part.largest}：${cells}` : `${sheet}上的 ${part.ranges} 个${what}（最大的为 ${part.largest}）：${cells}`;
+  };
+  const sorted = [...parts].sort((a, b) => b.cells - a.cells);
+  return `${sorted.slice(0, 3).map(one).join("，")}${sorted.length > 3 ? `，另有 ${sorted.length - 3} 项` : ""}`;
+}
+
+/** `SAVE_AS_CSV` of limit-messages.ts in Chinese. */
+const SAVE_AS_CSV = '将该工作表另存为 CSV（在 Excel 中：另存为 "CSV UTF-8"），本工具读取 CSV 要快得多';
+
+/** The kinds of reference of `xlsxBeyondSheet`. */
+const REFERENCE_KINDS = { row: "行", cell: "单元格", "column range": "列范围" } as const;
+
 export const limitMessagesZh: Translation<typeof limitMessages> = {
   // files
   binaryFile: (source, what) =>
@@ -65,7 +85,25 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   // YAML
   unknownTreeKey: (key, suggestion) => `未知的键 ${quote(key)}${didYouMean(suggestion)}；${treeNames("键")}`,
   unknownTreeColumn: (column, suggestion) => `未知的列 ${quote(column)}${didYouMean(suggestion)}；${treeNames("列")}`,
+  yamlTooLarge: (source, size, limit, content) =>
+    `${source}：YAML 文件大小为 ${bytes(size)}，超过了 YAML 文件允许的 ${bytes(limit)}（YAML 须整体读取，占用的内存超过其大小的 100 倍）；应${
+      content === "tree" ? "将指标体系保存为 CSV（列为 code、parent、name、weight、direction）" : "将判断保存为 CSV（列为 group、a、b、value）"
+    }，读取要快得多`,
   yamlAlias: (alias) => `不允许使用 YAML 别名 ${quote(alias)}；应直接写出数值（别名和锚点一律拒绝，以免某个值悄悄复制另一个值）`,
+
+  // workbooks
+  xlsxUnpackedTooLarge: (source, size, limit) =>
+    `${source}：工作簿解压后为 ${bytes(size)}，超过了工作簿解压后允许的 ${bytes(limit)}（其每个部分都会读入内存）；应使用更小的工作簿，或${SAVE_AS_CSV}`,
+  xlsxPartTooLarge: (source, part, declared) =>
+    `${source}：工作簿的部件 ${quote(part)} 解压后超过了其 zip 目录声明的 ${bytes(declared)}（文件已损坏或被伪造）；应为未损坏的工作簿（在 Excel 中重新打开并保存）`,
+  xlsxTooManyCells: (source, cells, parts, limit) =>
+    `${source}：工作簿涉及 ${formatCount(cells)} 个单元格，超过了工作簿允许的 ${formatCount(limit)} 个（工作簿逐个单元格读取，每百万个单元格约需 6 秒和 600 MB 内存）：${workbookCells(parts)}；应使用更小的工作簿（清除远处的单元格、取消合并单元格），或${SAVE_AS_CSV}`,
+  xlsxTooManyListedCells: (source, cells, parts, limit) =>
+    `${source}：工作簿的数据验证和定义的名称覆盖 ${formatCount(cells)} 个单元格，超过了允许的 ${formatCount(limit)} 个（读取工作簿时会逐个列出每个单元格）：${workbookCells(parts)}；应将其缩小到所需的单元格（在 Excel 中：数据验证、名称管理器），或${SAVE_AS_CSV}`,
+  xlsxTooManyMergedRanges: (source, ranges, limit) =>
+    `${source}：该工作表有 ${formatCount(ranges)} 个合并区域，超过了一个工作表允许的 ${formatCount(limit)} 个（读取工作簿时，每个合并区域都要与其他所有合并区域比对）；应取消合并单元格，或${SAVE_AS_CSV}`,
+  xlsxBeyondSheet: (source, kind, reference) =>
+    `${source}：${REFERENCE_KINDS[kind]} ${quote(reference)} 超出了 Excel 的最后一行（1,048,576）或最后一列（XFD，第 16,384 列）；应为由 Excel 保存的工作簿，或${SAVE_AS_CSV}`,
 
   // depth
   treeTooDeep: (code, depth, limit) =>
@@ -75,6 +113,10 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   // memory
   designTooLarge: (estimate, limit, replications) =>
     `该分析约需 ${bytes(estimate)} 内存（${replications} 次重复），超过了 ${bytes(limit)} 的上限；应减少重复次数、评价对象或年份，或提高 --memory-limit`,
+  panelTooLarge: (source, units, years, indicators, limit) => {
+    const cells = units * years * indicators;
+    return `${source ? `${source}：` : ""}这些数据构成的面板为 ${formatCount(units)} 个评价对象 × ${formatCount(years)} 个年份 × ${formatCount(indicators)} 个指标 = ${formatCount(cells)} 个单元格（${bytes(cells * 8)}），超过了面板允许的 ${formatCount(limit)} 个单元格（${bytes(limit * 8)}）（每个评价对象、年份和指标都占一个单元格，无论是否有值）；应减少一次运行中的评价对象、年份或指标：长格式数据（每行一个数值）分散在很多年份或评价对象上时，会形成很大且大多为空的面板，请按年份或评价对象拆分`;
+  },
 
   // projects
   pathOutsideProject: (key, path, absolute) =>

@@ -81,7 +81,12 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   treeCycle: (path) => `指标体系中存在循环：${path.join(" -> ")}；每条上级节点链都应止于一级节点`,
   missingDirection: (code) => `指标 ${quote(code)} 没有方向；${DIRECTIONS}`,
   badDirection: (code, found) => `指标 ${quote(code)} 的方向为 ${quote(found)}；${DIRECTIONS}`,
-  badWeight: (code, found) => `节点 ${quote(code)} 的权重为 ${quote(found)}；应为不小于 0 的数或空单元格`,
+  badWeight: (code, found, decimalMark) =>
+    `节点 ${quote(code)} 的权重为 ${quote(found)}；${
+      decimalMark === "ambiguous"
+        ? "应为以小数逗号书写的不小于 0 的数（如 0,25）或空单元格（如果文件使用小数点，应指定 --decimal .）"
+        : `应为不小于 0 的数或空单元格${decimalMark === "comma" ? "（是否使用了小数逗号？请指定 --decimal , 选项）" : ""}`
+    }`,
   negativeWeight: (code, found) => `节点 ${quote(code)} 的权重 ${quote(found)} 为负数；应为不小于 0 的数`,
   mixedWeights: (parent, given, empty) =>
     `${childrenInWords(parent)}中，有的给出了权重（${list(given)}），有的为空（${list(empty)}）；应全部给出或全部为空`,
@@ -103,6 +108,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 在以逗号为小数点时含义不明（逗号是小数点还是千位分隔符？）；应写作 1234,5 或 1.234,5；如果文件使用小数点，应指定 --decimal .`,
   decimalComma: (found, column) =>
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是以小数点书写的数字：是否使用了小数逗号？请指定 --decimal , 选项（应为 1234.5、1,234.5 或 1.96% 这样的数字）`,
+  fullWidthComma: (found, column) =>
+    `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字：全角逗号"，"不是小数点（中文以小圆点为小数点），而是千位分隔符，其后须为三位数字；应为 １，２３４、1234 或 123.4 这样的数字`,
   badYearColumn: (found) =>
     `列名 ${quote(found)} 看似年份，但并不是年份；应为四位数年份，例如 2017（或 2017年）；如果该列是其他内容（增长率、备注），应改用不含连续四位数字的列名，或删除该列`,
   yearColumnSwapped: (column, names, unitColumn) =>

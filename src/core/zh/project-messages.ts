@@ -35,6 +35,7 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
   notAMap: (found) => `文件内容为${describeFound(found)}；应为包含 indicators、values、methods 等键的键值块`,
   badKey: (path, found, expected) => `${path}：实际为${describeFound(found)}；应为${afterChinese(expected)}`,
   missingKey: (path, expected) => `缺少 ${path}；应为${afterChinese(expected)}`,
+  ofKey: (path) => `键 ${path}：`,
   unknownKey: (path, known, suggestion = closestName(path.split(".").pop() ?? path, known)) =>
     `未知的键 ${quote(path)}${suggestion ? `（是否应为 ${quote(suggestion)}？）` : ""}；应为以下之一：${known.join("、")}`,
   nominalConflict: (listKey, list, singleKey, single, singleLine) =>

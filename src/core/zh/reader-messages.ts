@@ -15,6 +15,9 @@ const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
 const COLUMN_WORDS: Readonly<Record<string, string>> = { year: "年份（year）", unit: "评价对象（unit）", indicator: "指标（indicator）" };
 const columnWord = (column: string) => COLUMN_WORDS[column] ?? column;
 
+/** A place before its message: `file:line: ` as every message with a line (formatIssue's form), a file alone `file：`. */
+const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place}：`);
+
 const SAVE_IN_EXCEL = "应为数值，或在 Excel 中打开并保存该工作簿（Excel 会保存每个公式的结果）";
 
 export const readerMessagesZh: Translation<typeof readerMessages> = {
@@ -23,8 +26,8 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   cannotRead: (label, reason) => `${label}：无法读取（${reason}）；应为可读取的文件`,
   oldXls: (label) => `${label}：这是旧版 Excel .xls 工作簿；应为 .xlsx 或 CSV 文件（在 Excel 中：另存为 "Excel Workbook"，即 "Excel 工作簿"）`,
 
-  csvQuoteNotClosed: (place) => `${place}：不是有效的 CSV 文件（本行开始的引号没有闭合）；应为逗号分隔的数值`,
-  csvSyntax: (place, reason) => `${place}：不是有效的 CSV 文件（${reason}）；应为逗号分隔的数值`,
+  csvQuoteNotClosed: (place) => `${placed(place)}不是有效的 CSV 文件（本行开始的引号没有闭合）；应为逗号分隔值（CSV）文件`,
+  csvSyntax: (place, reason) => `${placed(place)}不是有效的 CSV 文件（${reason}）；应为逗号分隔值（CSV）文件`,
 
   xlsxUnreadable: (source, reason) => `${source}：不是可读取的 .xlsx 工作簿（${reason}）；应为 Excel 工作簿`,
   xlsxLikeValueSheets: (source, sheets) =>
@@ -81,7 +84,6 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   duplicateRows: (label, unit, year, code, count) =>
     `${label}：评价对象 ${quote(unit)}，${year} 年，指标 ${quote(code)} 有 ${count} 行；每个评价对象、年份和指标应只有一个数值`,
   moreDuplicateRows: (label) => `${label}：……另有多个评价对象-年份-指标单元有多行`,
-  panelTooLarge: (label, cells) => `${label}：共 ${cells} 个单元格；应少于 2^31 个（评价对象 × 年份 × 指标）`,
 
   indicatorYearColumn: (label, type) =>
     `${label}：${type === undefined ? "缺少列 year" : `列 year 的类型为 ${type}`}；应为整数（INTEGER）`,

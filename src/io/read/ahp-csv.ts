@@ -23,7 +23,12 @@ export function parseJudgementValue(text: string): number | undefined {
 const divide = (numerator: number | undefined, denominator: number | undefined) =>
   numerator === undefined || denominator === undefined ? undefined : numerator / denominator;
 
-/** Parses judgement CSV text; every problem (missing columns, empty cells, bad values) is collected with its line. */
+/**
+ * Parses judgement CSV text; every problem (missing columns, empty cells, bad values) is collected with its line (and a
+ * bad value with its column, `file:line:column`). Refused for bad values, the `ValidationError` gives as `partial`
+ * every row's judgement, those of the bad values with the value `NaN`, so that the judgements' groups and children can
+ * still be checked against the tree in the same run (`readAhpJudgements`).
+ */
 export function parseAhpCsv(text: string, source: string): Judgement[] {
   // Comment lines become empty lines, so line numbers stay those of the file.
   const table = parseCsv(text.replace(/^[ \t]*#.*$/gm, ""), source);
@@ -36,12 +41,10 @@ export function parseAhpCsv(text: string, source: string): Judgement[] {
   for (const { line, cells } of table.rows) {
     const cell = (key: keyof typeof AHP_COLUMNS) => (cells[columns[key]] ?? "").trim();
     const value = parseJudgementValue(cell("value"));
-    if (value === undefined) {
-      issues.push({ code: "E_AHP_BAD_VALUE", message: weightingMessages.badJudgementValue(cell("value")), source, line, column: "value" });
-      continue;
-    }
-    judgements.push({ group: cell("group"), a: cell("a"), b: cell("b"), value, line });
+    if (value === undefined)
+      issues.push({ code: "E_AHP_BAD_VALUE", message: weightingMessages.badJudgementValue(cell("value")), source, line, column: columns.value + 1 });
+    judgements.push({ group: cell("group"), a: cell("a"), b: cell("b"), value: value ?? Number.NaN, line });
   }
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw new ValidationError(issues, undefined, judgements);
   return judgements;
 }

@@ -13,7 +13,7 @@
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
 import { parseNumber } from "../../core/number.js";
-import type { TreeRow } from "../../core/tree.js";
+import type { TreeColumnNames, TreeRow } from "../../core/tree.js";
 import type { CsvTable } from "../csv.js";
 import { findColumns } from "./columns.js";
 
@@ -33,7 +33,11 @@ const TYPES = ["Indicator", "Aggregate", "Group", "Denominator", "Other"] as con
 /** A COINr cell that means "no value". */
 const isAbsent = (text: string) => text === "" || text.toUpperCase() === "NA";
 
-/** The tree rows of an `iMeta` table (lines and messages naming `source`), or every problem found. */
+/**
+ * The tree rows of an `iMeta` table (lines and messages naming `source`), or every problem found; with a row whose
+ * `Type` is unknown, the rows as read are given as `partial` (that row taken as an aggregate when another row names it
+ * as its parent, else as an indicator), for the tree's and the values' checks to report their problems in the same run.
+ */
 export function parseCoinrMeta(table: CsvTable, source: string): Validated<TreeRow[]> {
   const columns = findColumns(table.header, META_COLUMNS);
   const missing = REQUIRED.filter((key) => columns[key] < 0);
@@ -61,29 +65,36 @@ export function parseCoinrMeta(table: CsvTable, source: string): Validated<TreeR
     target: string;
   }
   const rows: MetaRow[] = [];
+  // A row whose Type is none of COINr's is refused, and still checked with the others (its weight, its direction, its
+  // code), so that every problem is reported in one run: as an aggregate when another row names it as its parent, else
+  // as an indicator.
+  const untyped = new Set<MetaRow>();
   for (const { line, cells } of table.rows) {
     const type = cell(cells, columns.type);
     const known = TYPES.find((name) => name.toLowerCase() === type.toLowerCase());
-    if (!known) {
-      issues.push({ code: "E_COINR_TYPE", message: messages.unknownChoice("Type", type, TYPES), source, line, column: "Type" });
-      continue;
-    }
-    if (known !== "Indicator" && known !== "Aggregate") continue;
+    if (!known)
+      issues.push({ code: "E_COINR_TYPE", message: messages.unknownChoice("Type", type, TYPES), source, line, column: columns.type + 1 });
+    else if (known !== "Indicator" && known !== "Aggregate") continue;
     const value = (index: number) => (isAbsent(cell(cells, index)) ? "" : cell(cells, index));
     const direction = value(columns.direction);
     const sign = direction === "" ? undefined : parseNumber(direction);
-    rows.push({
+    const row: MetaRow = {
       line,
       code: cell(cells, columns.icode),
       name: value(columns.iname),
       parent: value(columns.parent),
-      direction: known === "Aggregate" ? "" : sign === 1 ? "+" : sign === -1 ? "-" : direction,
+      direction: sign === 1 ? "+" : sign === -1 ? "-" : direction,
       weight: value(columns.weight),
       indicator: known === "Indicator",
       unit: value(columns.unit),
       target: value(columns.target),
-    });
+    };
+    if (!known) untyped.add(row);
+    rows.push(row);
   }
+  for (const row of untyped) row.indicator = !rows.some((other) => other.parent === row.code);
+  // An aggregate's direction is not read (COINr writes NA or 1 there).
+  for (const row of rows) if (!row.indicator) row.direction = "";
   // The overall index: the one aggregate without a parent that others name as theirs.
   const tops = rows.filter((row) => !row.indicator && row.parent === "");
   const index = tops.length === 1 && rows.some((row) => row.parent === tops[0].code) ? tops[0].code : undefined;
@@ -123,7 +134,24 @@ export function parseCoinrMeta(table: CsvTable, source: string): Validated<TreeR
   for (const row of nodes)
     if (!placed.has(row.code))
       ordered.push({ line: row.line, code: row.code, parent: parentOf(row), name: row.name || row.code, weight: weights.get(row) ?? "", direction: row.direction, measure: row.unit });
-  return issues.length > 0 ? { ok: false, issues, warnings: [] } : { ok: true, value: ordered, warnings: [] };
+  return issues.length > 0 ? { ok: false, issues, warnings: [], partial: ordered } : { ok: true, value: ordered, warnings: [] };
+}
+
+/**
+ * The columns of an `iMeta` table as the tree's problems name them: by the header's words (`iCode`, `Parent`), and the
+ * weight's and the direction's cells by their places (`file:line:column`).
+ */
+export function coinrColumnNames(table: Pick<CsvTable, "header">): TreeColumnNames {
+  const columns = findColumns(table.header, META_COLUMNS);
+  const word = (index: number) => (index >= 0 ? table.header[index].trim() : undefined);
+  const place = (index: number) => (index >= 0 ? index + 1 : undefined);
+  return {
+    code: word(columns.icode),
+    parent: word(columns.parent),
+    weight: word(columns.weight),
+    direction: word(columns.direction),
+    cells: { weight: place(columns.weight), direction: place(columns.direction) },
+  };
 }
 
 /** COINr's spelling of each column, for messages. */

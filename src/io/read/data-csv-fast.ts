@@ -25,6 +25,7 @@ import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
 import { detectDelimiter, unguardFormula } from "../csv.js";
 import { decimalOf, indicatorColumns, LONG_COLUMNS, parseYear } from "./data-csv.js";
+import { isMeasureName, MEASURE_COLUMNS, treeMeasures } from "./measures.js";
 
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
@@ -77,6 +78,7 @@ class Columns {
  * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted; `lines`
  * holds each cell's line in the file (0 for a cell the file does not give), `source` is left to the caller; `source`
  * names the file in the warnings of `percentMixWarnings`.
+ * @throws `InputError` `E_PANEL_SIZE` when the values would make a panel over `PANEL_CELL_LIMIT` cells (core/panel.ts).
  */
 export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark, source?: string): Panel | undefined {
   // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
@@ -111,6 +113,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const names = header.map(normalizeColumnName).filter((name) => name !== "");
   if (new Set(names).size !== names.length) return undefined;
   if (indicatorColumns(header).length > 1) return undefined;
+  // A measure column goes the general way, which checks it against the tree's measures (`measures.ts`).
+  if (findColumns(header, MEASURE_COLUMNS).measure >= 0) return undefined;
   const fieldCount = header.length;
   const separator = delimiter.charCodeAt(0);
 
@@ -233,13 +237,20 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     rows.push(unit, year, indicator, value, lineNumber);
   }
   if (rows.size === 0) return undefined;
+  // A unit column of units of measurement (万元, 件: `unit` meant as the measure) goes the general way, which refuses it.
+  if (columns.unit >= 0) {
+    const measures = treeMeasures(tree);
+    if ([...unitPosition.keys()].every((name) => isMeasureName(name, measures))) return undefined;
+  }
 
-  // Years sorted, then every row into its cell; a duplicate or an indicator without values goes the general way.
+  // Years sorted, then every row into its cell; a duplicate or an indicator without values goes the general way. A
+  // panel over the limit is refused here (`E_PANEL_SIZE`, thrown by createPanel before anything is allocated), not
+  // sent the general way, which would hold every row as an object first only to refuse it too.
   const yearPosition = new Int32Array(10000).fill(-1);
   for (let r = 0; r < rows.size; r++) yearPosition[rows.year[r]] = 0;
   const years: number[] = [];
   for (let year = 1000; year < 10000; year++) if (yearPosition[year] === 0) yearPosition[year] = years.push(year) - 1;
-  const panel = createPanel([...unitPosition.keys()], years, tree.indicators);
+  const panel = createPanel([...unitPosition.keys()], years, tree.indicators, source);
   const unitCount = panel.units.length;
   const yearCount = years.length;
   const seen = new Uint8Array(panel.values.length);

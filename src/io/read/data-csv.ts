@@ -2,11 +2,14 @@
  * Yearly values as CSV, in any of three layouts:
  * - long: `unit,year,indicator,value` (+ optional `source`); `unit` may be left out for a single-unit index;
  * - wide by year, as kept in Excel: `indicator,2017,2018,2019,...`, for one unit or with a `unit` column
- *   (`unit,indicator,name,2017,...`); other text columns such as `name` or a unit of measurement are ignored;
+ *   (`unit,indicator,name,2017,...`); other text columns such as `name` are ignored;
  * - wide by indicator, as COINr's `iData`: one row per unit and year, one column per indicator
  *   (`uCode,uName,Time,A,B,...`); columns that are not indicators (names, groups, denominators) are ignored.
  * Cells follow the number rule of `core/number.ts`, with the decimal mark of the file (`,` in a `;`-separated file
  * unless told otherwise); years may be written `2017` or `2017年`.
+ * In the long and wide layouts a `measure` or `计量单位` column (the unit of measurement, as `template` writes it) is
+ * kept with each value (`ValueRecord.measure`), for the check against the tree's measures (`measures.ts`); a unit
+ * column that holds only units of measurement (`unit` meant as the measure: 万元, 件) is refused.
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
@@ -14,6 +17,7 @@ import { decimalMarkProblem, parseNumber, type DecimalMark } from "../../core/nu
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
+import { MEASURE_COLUMNS, unitColumnOfMeasures } from "./measures.js";
 
 /** Column names of the long layout and their aliases. */
 export const LONG_COLUMNS = {
@@ -36,6 +40,11 @@ export interface DataReadOptions {
    * the other columns are ignored. Default: every column holding a number.
    */
   indicators?: ReadonlySet<string>;
+  /**
+   * The tree's units of measurement (`treeMeasures`): a unit column whose every cell is one of them, or a common one
+   * (万元, 件), holds measures, not units, and is refused (`E_MEASURE_COLUMN`). Default: the common ones only.
+   */
+  measures?: ReadonlySet<string>;
 }
 /**
  * Reads a year cell: a whole number from 1000 to 9999, optionally written with zero decimals (`2018.0`, as a table
@@ -130,9 +139,16 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   const long = { ...findColumns(table.header, LONG_COLUMNS), indicator };
   // A column the reading uses given twice (`value,value`): which one holds the values is anyone's guess.
   const twice = (used: Record<string, number>) => repeatedColumns(table, Object.values(used), source);
+  const { measure } = findColumns(table.header, MEASURE_COLUMNS);
+  // A unit column of units of measurement: one problem, not one per indicator read as a unit of its own.
+  const measuresAsUnits = (unit: number): Validated<ValueRecord[]> | undefined => {
+    const issue = unitColumnOfMeasures(table, unit, source, options.measures);
+    return issue && { ok: false, issues: [issue], warnings: [], partial: [] };
+  };
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) {
     const repeated = twice(long);
-    return repeated.length > 0 ? { ok: false, issues: repeated, warnings: [] } : parseLong(table, long, source, decimal);
+    if (repeated.length > 0) return { ok: false, issues: repeated, warnings: [] };
+    return measuresAsUnits(long.unit) ?? parseLong(table, long, measure, source, decimal);
   }
   const wide = { ...findColumns(table.header, WIDE_COLUMNS), indicator };
   const yearColumns: { year: number; index: number }[] = [];
@@ -149,7 +165,9 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   });
   if (wide.indicator >= 0) badYears.unshift(...twice(wide));
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
-    const parsed = parseWide(table, wide, yearColumns, source, decimal);
+    const asUnits = measuresAsUnits(wide.unit);
+    if (asUnits) return asUnits;
+    const parsed = parseWide(table, wide, measure, yearColumns, source, decimal);
     return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
   }
   if (long.year >= 0 && long.indicator < 0 && long.value < 0) {
@@ -230,15 +248,31 @@ const isPercentCell = (text: string | undefined) => text !== undefined && /[%％
 /** `record`, marked `percent` when its cell was written as a percentage (see `percentMixWarnings`). */
 const marked = (record: ValueRecord, text: string | undefined): ValueRecord => (isPercentCell(text) ? { ...record, percent: true } : record);
 
-/** The issue of a cell that is not a number, naming a decimal mark that would read it. */
+/**
+ * The issue of a cell that is not a number, naming a decimal mark that would read it; a full-width comma (`１２３，４`),
+ * never a decimal mark in Chinese, is said to be a thousands separator out of place, not a decimal comma.
+ */
 function badNumber(text: string, column: string, decimal: DecimalMark, where: Omit<Issue, "code" | "message">): Issue {
   const problem = decimalMarkProblem(text, decimal);
+  if (problem === "fullWidthComma") return { code: "E_BAD_NUMBER", message: messages.fullWidthComma(text, column), ...where };
   const message =
     problem === "comma" ? messages.decimalComma(text, column) : problem === "ambiguous" ? messages.ambiguousNumber(text, column) : messages.badValue(text, column);
   return { code: problem ? "E_DECIMAL_MARK" : "E_BAD_NUMBER", message, ...where };
 }
 
-function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, source: string, decimal: DecimalMark): Validated<ValueRecord[]> {
+/** The measure of cell `column` of `row` (-1: no measure column), as a record keeps it: nothing for an empty cell. */
+function measureOf(row: CsvRow, column: number): Pick<ValueRecord, "measure" | "measureColumn"> | undefined {
+  const text = column >= 0 ? (row.cells[column] ?? "").trim() : "";
+  return text === "" ? undefined : { measure: text, measureColumn: column + 1 };
+}
+
+function parseLong(
+  table: CsvTable,
+  columns: Record<keyof typeof LONG_COLUMNS, number>,
+  measureColumn: number,
+  source: string,
+  decimal: DecimalMark,
+): Validated<ValueRecord[]> {
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
@@ -268,10 +302,13 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
       value,
       source: columns.source >= 0 ? cells[columns.source] || undefined : undefined,
       line,
+      indicatorColumn: columns.indicator + 1,
+      valueColumn: columns.value + 1,
+      ...measureOf(row, measureColumn),
     };
     records.push(marked(record, cells[columns.value]));
   }
-  const unread = columns.unit < 0 ? unreadUnitColumn(table, columns, records) : undefined;
+  const unread = columns.unit < 0 ? unreadUnitColumn(table, columns, measureColumn, records) : undefined;
   if (unread) return { ok: false, issues: [{ ...unread, source }, ...issues], warnings: [], partial: [] };
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);
@@ -284,8 +321,13 @@ function parseLong(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, n
  * read as one unit's duplicates. The issue names the two lines and the columns that differ, and asks for the column
  * to be renamed. Rows that repeat with every column alike are plain duplicates, left to the panel's check.
  */
-function unreadUnitColumn(table: CsvTable, columns: Record<keyof typeof LONG_COLUMNS, number>, records: readonly ValueRecord[]): Omit<Issue, "source"> | undefined {
-  const read = new Set(Object.values(columns));
+function unreadUnitColumn(
+  table: CsvTable,
+  columns: Record<keyof typeof LONG_COLUMNS, number>,
+  measureColumn: number,
+  records: readonly ValueRecord[],
+): Omit<Issue, "source"> | undefined {
+  const read = new Set([...Object.values(columns), measureColumn]);
   const others = table.header.map((name, index) => ({ name, index })).filter(({ name, index }) => !read.has(index) && name.trim() !== "");
   if (others.length === 0) return undefined;
   const rowOf = new Map(table.rows.map((row) => [row.line, row] as const));
@@ -369,6 +411,7 @@ function* rowsByPosition(table: CsvTable, source: string, issues: Issue[]): Gene
 function parseWide(
   table: CsvTable,
   columns: Record<keyof typeof WIDE_COLUMNS, number>,
+  measureColumn: number,
   yearColumns: readonly { year: number; index: number }[],
   source: string,
   decimal: DecimalMark,
@@ -385,8 +428,11 @@ function parseWide(
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
-    for (const { year, index } of yearColumns)
-      records.push(marked({ unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1 }, cells[index]));
+    const measure = measureOf(row, measureColumn);
+    for (const { year, index } of yearColumns) {
+      const record = { unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1 };
+      records.push(marked(measure ? { ...record, ...measure } : record, cells[index]));
+    }
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
 }
@@ -430,7 +476,7 @@ function parseByIndicator(
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     for (const { name, index } of indicatorColumns)
-      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1 }, cells[index]));
+      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1 }, cells[index]));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

@@ -21,6 +21,7 @@ import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
+import { measureIssues, treeMeasures } from "./measures.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 import { append } from "../../core/arrays.js";
@@ -130,7 +131,7 @@ async function loadInputsAsRead(
     if (treeRead.status === "rejected") treeProblems = treeRead.reason instanceof IndexToolError ? issuesOf(treeRead.reason) : [];
     else
       try {
-        await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+        await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal });
       } catch (error) {
         if (error instanceof IndexToolError) treeProblems = issuesOf(error);
       }
@@ -142,7 +143,7 @@ async function loadInputsAsRead(
   if (treeRead.status === "rejected") append(treeIssues, issuesOf(treeRead.reason));
   else
     try {
-      tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+      tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal });
     } catch (error) {
       append(treeIssues, issuesOf(error));
       // A refused tree still has its codes: the values are checked against them.
@@ -161,13 +162,15 @@ async function loadInputsAsRead(
       // A values folder is the union of its files; each record then names its file, for messages.
       const several = dataFiles.length > 1;
       const all: ValueRecord[] = [];
+      const measureTree = tree ?? codesTree;
+      const measures = measureTree && treeMeasures(measureTree);
       for (const file of dataFiles) {
         try {
           // Formulas without a saved result are reported with the other problems of the cells, in one pass.
           const deferred: Issue[] = [];
           const { table, source, otherSheets } = await parseTable(file.bytes, file.label, { ...options, deferred });
           if (!several) dataSource = source;
-          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree) });
+          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree), measures });
           append(dataIssues, deferred);
           if (!parsed.ok) append(dataIssues, parsed.issues);
           // A workbook whose first sheet holds notes (填表说明) or nothing, and the values on another sheet.
@@ -178,6 +181,8 @@ async function loadInputsAsRead(
           append(dataIssues, issuesOf(error));
         }
       }
+      // The measures written beside the values, against the tree's and across the rows and files of each indicator.
+      append(dataIssues, measureIssues(all, measureTree, dataSource));
       if (dataIssues.length === 0) records = all;
       else partial = all;
     })(),
@@ -292,15 +297,15 @@ function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Iss
   return found.size === lines.size ? indicators : undefined;
 }
 
-/** The problems of the values' structure that `buildPanel` finds whatever some cells hold. */
-const STRUCTURE_CODES: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", "E_DUPLICATE_VALUE"]);
+/** The problems of the values' structure that `buildPanel` finds whatever some cells hold (a panel too large among them). */
+const STRUCTURE_CODES: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", "E_DUPLICATE_VALUE", "E_PANEL_SIZE"]);
 
 /** `loadInputs` for a `.parquet` or `.sql` values file: the tree read as usual, the values by DuckDB. */
 async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: ReadOptions): Promise<LoadedInputs> {
   const issues: Issue[] = [];
   let tree: Tree | undefined;
   try {
-    tree = await readTreeFile(treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet });
+    tree = await readTreeFile(treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal });
   } catch (error) {
     append(issues, issuesOf(error));
   }
@@ -374,17 +379,17 @@ function valueCodes(tree: Tree): Set<string> {
   return codes;
 }
 
-/** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook. */
-export async function readTreeFile(path: string, label = path, options: { encoding?: Encoding; sheet?: string } = {}): Promise<Tree> {
+/** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook; `decimal` is the mark of a table's weights (`--decimal`). */
+export async function readTreeFile(path: string, label = path, options: { encoding?: Encoding; sheet?: string; decimal?: DecimalMark } = {}): Promise<Tree> {
   return parseTreeBytes(await readBytes(path, label), path, label, options);
 }
 
-async function parseTreeBytes(bytes: Uint8Array, path: string, label: string, options: { encoding?: Encoding; sheet?: string }): Promise<Tree> {
+async function parseTreeBytes(bytes: Uint8Array, path: string, label: string, options: { encoding?: Encoding; sheet?: string; decimal?: DecimalMark }): Promise<Tree> {
   // The YAML parser is loaded only for a YAML tree, so that runs on CSV start fast.
   if (/\.ya?ml$/i.test(path)) return (await import("./tree-yaml.js")).parseTreeYaml(decodeText(bytes, label, options.encoding), label);
   // A tree workbook's sheet is chosen by --tree-sheet, which its messages name.
   const { table, source } = isWorkbook(bytes) ? await parseWorkbookTable(bytes, label, options.sheet, { content: "tree" }) : await parseTable(bytes, label, options);
-  return parseTreeTable(table, source);
+  return parseTreeTable(table, source, { decimal: options.decimal });
 }
 
 /** Inputs read by the fast path: the records, rarely needed, are rebuilt from the panel on first use (no lines). */

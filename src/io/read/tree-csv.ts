@@ -8,10 +8,12 @@ import { limitMessages } from "../../core/limit-messages.js";
 import { closestName } from "../../core/suggest.js";
 import { messages } from "../../core/messages.js";
 import { INDICATOR_SETTINGS } from "../../core/normalize/plan.js";
+import { parseNumber, type DecimalMark } from "../../core/number.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
+import { decimalOf } from "./data-csv.js";
 import { readText } from "./read-text.js";
 
 const TREE_COLUMNS = {
@@ -64,13 +66,41 @@ export function suggestTreeName(name: string): string | undefined {
   return closestName(name, [...Object.keys(TREE_COLUMNS), ...TREE_SETTINGS]);
 }
 
-/** Parses a tree CSV into validated rows; every problem (missing columns, then the tree rules) is collected. */
-export function parseTreeCsv(text: string, source: string): Tree {
-  return parseTreeTable(parseCsv(text, source), source);
+/** How a tree table is read. */
+export interface TreeTableOptions {
+  /**
+   * The decimal mark of the weights (`--decimal`). Default: `,` in a `;`-separated CSV file (`0,3` is 0.3, as a
+   * European Excel saves it; unless every weight reads with a point only, `0.25`), else `.`.
+   */
+  decimal?: DecimalMark;
+}
+
+/**
+ * Parses a tree CSV into validated rows; every problem is collected: missing columns stop the reading there (with the
+ * unknown columns), an unknown column does not (its row problems are reported with it).
+ */
+export function parseTreeCsv(text: string, source: string, options: TreeTableOptions = {}): Tree {
+  return parseTreeTable(parseCsv(text, source), source, options);
+}
+
+/**
+ * The decimal mark of a tree table's weights: the one asked for (`--decimal`), else, as for values (`decimalOf`), `,`
+ * in a `;`-separated file and `.` in others; but the other mark when some weight reads only with it and every weight
+ * does. Weights are few and below 1 as a rule, so `0,3` and `0.3` tell the mark: a tree written with points beside
+ * values written with commas (`--decimal ,`, a workbook's text cells), or a `;`-separated tree written with points, is
+ * read as written.
+ */
+function weightDecimal(table: CsvTable, weightColumn: number, decimal: DecimalMark | undefined): DecimalMark {
+  const mark = decimalOf(table, decimal);
+  if (weightColumn < 0) return mark;
+  const weights = table.rows.map((row) => (row.cells[weightColumn] ?? "").trim()).filter((text) => text !== "");
+  const readWith = (candidate: DecimalMark) => weights.every((text) => parseNumber(text, candidate) !== undefined);
+  const other: DecimalMark = mark === "," ? "." : ",";
+  return !readWith(mark) && readWith(other) ? other : mark;
 }
 
 /** Parses a tree table (from a CSV file or a workbook sheet), like `parseTreeCsv`. */
-export function parseTreeTable(table: CsvTable, source: string): Tree {
+export function parseTreeTable(table: CsvTable, source: string, options: TreeTableOptions = {}): Tree {
   const columns = findColumns(table.header, TREE_COLUMNS);
   const issues: Issue[] = REQUIRED.filter((key) => columns[key] < 0 && !(key === "name" && columns.name_en >= 0)).map((key) => ({
     code: "E_MISSING_COLUMN",
@@ -80,10 +110,11 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
     column: key,
   }));
   const known = new Set(Object.values(columns).filter((index) => index >= 0));
+  const unknownColumns: Issue[] = [];
   table.header.forEach((name, index) => {
     const normalized = normalizeColumnName(name);
     if (known.has(index) || normalized === "" || isKnownTreeName(normalized)) return;
-    issues.push({
+    unknownColumns.push({
       code: "E_UNKNOWN_COLUMN",
       message: limitMessages.unknownTreeColumn(name, suggestTreeName(normalized)),
       source,
@@ -91,9 +122,12 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
       column: name,
     });
   });
-  if (issues.length > 0) throw new ValidationError(issues);
+  // Without a column the rows cannot be checked; with an unknown one (a misspelt `wieght`) they still are, so that
+  // their problems are reported with it, not on the run after its fix.
+  if (issues.length > 0) throw new ValidationError([...issues, ...unknownColumns]);
+  const decimal = weightDecimal(table, columns.weight, options.decimal);
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? "") : "");
-  const rows: TreeRow[] = table.rows.map(({ line, cells }) => {
+  const rows: TreeRow[] = table.rows.map(({ line, cells, numeric }) => {
     const attributes: Record<string, string> = {};
     table.header.forEach((name, index) => {
       if (!known.has(index) && cells[index]) attributes[normalizeColumnName(name)] = cells[index];
@@ -110,6 +144,8 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
       description: cell(cells, columns.description),
       source: cell(cells, columns.source),
       attributes,
+      // A workbook cell that held a number is written with a decimal point, whatever the mark of the text cells.
+      decimal: numeric?.[columns.weight] ? "." : decimal,
     };
   });
   // A row with more fields than the header (a weight 0,25 or a name with an unquoted comma) has its cells in the
@@ -122,13 +158,18 @@ export function parseTreeTable(table: CsvTable, source: string): Tree {
     parent: headerWord(columns.parent),
     weight: headerWord(columns.weight),
     direction: headerWord(columns.direction),
+    // The problems of a weight or a direction cell give its place, file:line:column.
+    cells: { weight: columns.weight + 1, direction: columns.direction + 1 },
   });
-  if (fieldIssues.length > 0 || !built.ok)
-    throw new ValidationError([...fieldIssues, ...(built.ok ? [] : built.issues)], undefined, fieldIssues.length === 0 && !built.ok ? built.partial : undefined);
+  if (unknownColumns.length > 0 || fieldIssues.length > 0 || !built.ok) {
+    // An unknown column leaves the tree as built: its codes are still given, for the values' checks.
+    const partial = fieldIssues.length > 0 ? undefined : built.ok ? built.value : built.partial;
+    throw new ValidationError([...unknownColumns, ...fieldIssues, ...(built.ok ? [] : built.issues)], undefined, partial);
+  }
   return built.value;
 }
 
 /** Reads a tree file (CSV). */
-export async function readTree(path: string, label = path): Promise<Tree> {
-  return parseTreeCsv(await readText(path, label), label);
+export async function readTree(path: string, label = path, options: TreeTableOptions = {}): Promise<Tree> {
+  return parseTreeCsv(await readText(path, label), label, options);
 }

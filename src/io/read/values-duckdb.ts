@@ -13,7 +13,7 @@ import { dirname, extname, resolve } from "node:path";
 import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
-import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import { createPanel, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import {
@@ -284,9 +284,10 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     if (count > 0) issues.push({ code: "E_SQL_NULL", message: readerMessages.sqlNullRows(label, count, column), ...where, column });
   const leaves = new Set(codes.indicators);
   const unknown = byIndicator.flatMap(([, code]) => (code !== null && !leaves.has(code) ? [code] : []));
+  const unknownMessage = unknownIndicatorMessages(tree);
   for (const code of unknown.slice(0, LISTED)) {
     const isGroup = tree.byCode.has(code);
-    issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : messages.unknownIndicator(code), ...where, column: "indicator", id: code });
+    issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : unknownMessage(code), ...where, column: "indicator", id: code });
   }
   if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: readerMessages.moreUnknownIndicators(label, unknown.length - LISTED), ...where });
   const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
@@ -296,15 +297,18 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
       const node = tree.byCode.get(code)!;
       withoutValues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
     }
+  // A panel over the limit (which also keeps the cells' INTEGER positions below 2^31) is named before it is made,
+  // with the other problems (rows without a unit or a year, refused above, are no unit or year of it).
+  const units = summary.filter((row) => row[0] === 5 && row[2] !== null).map((row) => String(row[2]));
+  const years = summary.filter((row) => row[0] === 6 && row[3] !== null).map((row) => Number(row[3]));
+  const tooLarge = panelSizeIssue(units.length, years.length, codes.indicators.length, label);
+  if (tooLarge) issues.push(tooLarge);
   // With other problems the duplicates are listed now, so that one error names them all.
   if (issues.length > 0 || withoutValues.length > 0) throw new ValidationError([...issues, ...(await duplicateIssues(session, label)), ...withoutValues]);
 
-  const units = summary.filter((row) => row[0] === 5).map((row) => String(row[2]));
-  const years = summary.filter((row) => row[0] === 6).map((row) => Number(row[3]));
-  const panel = createPanel(units, years, codes.indicators);
+  const panel = createPanel(units, years, codes.indicators, label);
   const unitCount = units.length;
   const yearCount = years.length;
-  if (panel.values.length >= 2 ** 31) throw new InputError("E_PANEL_SIZE", readerMessages.panelTooLarge(label, panel.values.length), where);
   // Positions through ENUM types: a cast is a hash look-up inside DuckDB, so no string crosses into JavaScript.
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
   await connection.run(`CREATE TYPE indicator_position AS ENUM (${codes.indicators.map(sqlString).join(", ")})`);

@@ -38,7 +38,8 @@ export function parseWeightRangesCsv(text: string, source: string, tree: Tree): 
       const text = cells[columns[key]] ?? "";
       const value = parseNumber(text);
       if (value === undefined || Number.isNaN(value) || value < 0) {
-        issues.push(at("E_BAD_WEIGHT", messages.badRangeBound(code, key, text), key));
+        // A cell: its place, file:line:column, as a value's cell and a tree's weight.
+        issues.push({ ...at("E_BAD_WEIGHT", messages.badRangeBound(code, key, text), key), column: columns[key] + 1 });
         return undefined;
       }
       return value;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { NormalizeContext } from "../../../src/core/normalize.js";
 import { normalizeGoalposts, normalizeMinMax, normalizeMinMaxYear } from "../../../src/core/normalize/min-max.js";
 import { normalizeRank } from "../../../src/core/normalize/rank.js";
-import { meanAndSampleSd, normalizeZScore, normalizeZScoreYear } from "../../../src/core/normalize/z-score.js";
+import { meanAndSampleSd, normalizeZScore, normalizeZScoreYear, squaresScale } from "../../../src/core/normalize/z-score.js";
+import { normalizeDistanceToMax } from "../../../src/core/normalize/best.js";
 
 const NaN = Number.NaN;
 const context = (unitCount: number, yearCount: number, extra: Partial<NormalizeContext> = {}): NormalizeContext => ({
@@ -50,6 +51,17 @@ describe("min-max", () => {
     // negative: 100·(10 − x)/10, as COINr's flipped goalposts ((x·−1) − (−u))/((−l) − (−u)) = (u − x)/(u − l)
     expect(run(normalizeGoalposts, [-5, 0, 2.5, 10, 12], context(1, 5, { goalposts, direction: "negative" }))).toEqual([100, 100, 75, 0, 0]);
   });
+
+  it("scores values whose range is beyond a number (1e308 − (−1e308) = Infinity) by their true shares of it", () => {
+    // min −1e308, max 1e308, range 2e308: 1e308 -> 100, −1e308 -> 0, 0 -> 50, 5e307 -> 100·1.5e308/2e308 = 75.
+    // (Before: the range was Infinity, every share 0 or Infinity/Infinity, NaN.)
+    const values = [1e308, -1e308, 0, 5e307];
+    close(run(normalizeMinMax, values, context(4, 1)), [100, 0, 50, 75]);
+    close(run(normalizeMinMax, values, context(4, 1, { direction: "negative" })), [0, 100, 50, 25]);
+    close(run(normalizeMinMaxYear, values, context(4, 1)), [100, 0, 50, 75]);
+    close(run(normalizeDistanceToMax, values, context(4, 1)), [100, 0, 50, 75]);
+    close(run(normalizeGoalposts, values, context(1, 4, { goalposts: { min: -1e308, max: 1e308 } })), [100, 0, 50, 75]);
+  });
 });
 
 describe("z-score (sample sd, like R's sd and COINr n_zscore), on the 100 + 10·z scale", () => {
@@ -79,6 +91,26 @@ describe("z-score (sample sd, like R's sd and COINr n_zscore), on the 100 + 10·
 
   it("is NaN for a constant indicator (sd = 0)", () => {
     expect(run(normalizeZScore, [4, 4, 4], context(1, 3))).toEqual([NaN, NaN, NaN]);
+    expect(run(normalizeZScore, [1e200, 1e200, 1e200], context(1, 3))).toEqual([NaN, NaN, NaN]);
+  });
+
+  it("scores values whose squares are beyond a number (1e200² = Infinity) or below one (1e-200² = 0) as their scaled copies", () => {
+    // 1e200, 1, 2: mean ≈ 1e200/3, deviations ≈ 2e200/3, −1e200/3, −1e200/3 (1 and 2 vanish beside 1e200), squares
+    // (4 + 1 + 1)/9 · 1e400, sample variance 1e400/3, sd 1e200/√3: z = 2/√3 = 1.1547005, −1/√3 = −0.5773503
+    // -> 111.547005, 94.226497. (Before: the squares were Infinity, the sd too, every z 0 and every score 100.)
+    close(run(normalizeZScore, [1e200, 1, 2], context(3, 1)), [111.547005, 94.226497, 94.226497]);
+    close(run(normalizeZScoreYear, [1e200, 1, 2], context(3, 1)), [111.547005, 94.226497, 94.226497]);
+    // 1e308, −1e308, 0: mean 0 (the sum 1e308 − 1e308 fits), sd √((1e616 + 1e616)/2) = 1e308: z = 1, −1, 0.
+    close(run(normalizeZScore, [1e308, -1e308, 0], context(3, 1)), [110, 90, 100]);
+    // 1e-200, 2e-200, 3e-200: as 1, 2, 3 (mean 2e-200, sd 1e-200), 90, 100, 110. (Before: the squares were 0, so the
+    // sd was, and the scores missing.)
+    close(run(normalizeZScore, [1e-200, 2e-200, 3e-200], context(3, 1)), [90, 100, 110]);
+    // meanAndSampleSd in the values' own size: 1e200, 3e200, 5e200 have mean 3e200 and sd √((4 + 0 + 4)/2)·1e200 = 2e200.
+    const { mean, sd } = meanAndSampleSd([1e200, 3e200, 5e200]);
+    expect(mean / 3e200).toBeCloseTo(1, 12);
+    expect(sd / 2e200).toBeCloseTo(1, 12);
+    expect(squaresScale(12.5)).toBe(1);
+    expect(squaresScale(1e200)).toBe(2 ** -664); // 2^664 ≈ 1.17e200 <= 1e200 < 2^665
   });
 });
 

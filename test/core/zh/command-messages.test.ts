@@ -58,6 +58,7 @@ describe("commandMessagesZh", () => {
       ["compareNothing", []],
       ["compareWithRefused", ["--aggregate nope", "option '--aggregate <method>' argument 'nope' is invalid."]],
       ["compareFailed", ["b", "b/index.yaml"]],
+      ["compareBothFailed", ["a/index.yaml", "b/index.yaml"]],
       ["commandFlags", []],
       ["commandFlagsWith", ["--weights entropy"]],
       ["configurations", ["a/index.yaml", "b/index.yaml"]],

@@ -9,6 +9,12 @@ describe("dataMessagesZh", () => {
       ["yearColumnDates", ["year", ["2017-01-01", "2018-01-01"]]],
       ["unitColumnUnread", [["园区"], 2017, "A", 2, 3, ["region", "地区"]]],
       ["unitColumnUnread", [["园区", "备注"], 2017, "A", 2, 3, ["region", "地区"]]],
+      ["measureMismatch", ["A2", "万元", "亿元", "tree.csv:4", true]],
+      ["measureMismatch", ["A2", "万元", "亿元", "data/2017.csv:3:3", false]],
+      ["measureMismatch", ["A2", "万元", "亿元", undefined, true]],
+      ["unitColumnOfMeasures", ["unit", ["万元", "亿元", "件"]]],
+      ["leadingZerosCode", ["101", "0101"]],
+      ["caseCode", ["b2", "B2"]],
       ["infiniteValue", ["values.csv", "常州", 2018, "A1", Infinity]],
       ["infiniteValue", ["values.csv", "", 2018, "A1", -Infinity]],
       // formulas

@@ -23,7 +23,43 @@ describe("limitMessagesZh", () => {
       ["emptyValuesFolder", ["data/values", []]],
       ["emptyValuesFolder", ["data/values", ["README.md", "notes.docx"]]],
       ["emptyValuesFolder", ["data/values", ["a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "f.pdf", "g.pdf", "h.pdf", "i.pdf", "j.pdf", "k.pdf"]]],
+      // workbooks
+      ["xlsxUnpackedTooLarge", ["values.xlsx", 300 * 1024 ** 2, 256 * 1024 ** 2]],
+      ["xlsxPartTooLarge", ["values.xlsx", "xl/worksheets/sheet1.xml", 10]],
+      [
+        "xlsxTooManyCells",
+        [
+          "values.xlsx",
+          17_179_721_740,
+          [
+            { kind: "rows", sheet: "数据", cells: 12 },
+            { kind: "merged", sheet: "数据", ranges: 1, largest: "A10:XFD1048576", cells: 17_179_721_728 },
+          ],
+          2_000_000,
+        ],
+      ],
+      [
+        "xlsxTooManyListedCells",
+        [
+          "values.xlsx",
+          17_181_966_335,
+          [
+            { kind: "validation", sheet: "数据", ranges: 3, largest: "A2:A1048576", cells: 2_097_151 },
+            { kind: "validation", sheet: "2019", ranges: 1, largest: "B2:B9", cells: 8 },
+            { kind: "validation", sheet: "2020", ranges: 2, largest: "C2:C9", cells: 9 },
+            { kind: "name", name: "all", largest: "数据!$A$1:$XFD$1048576", cells: 17_179_869_184 },
+            { kind: "merged", sheet: "2021", ranges: 1, largest: "A1:B1", cells: 2 },
+          ],
+          8_000_000,
+        ],
+      ],
+      ["xlsxTooManyMergedRanges", ["values.xlsx[数据]", 5001, 5000]],
+      ["xlsxBeyondSheet", ["values.xlsx[数据]", "row", "900000000"]],
+      ["xlsxBeyondSheet", ["values.xlsx[数据]", "cell", "XFE1"]],
+      ["xlsxBeyondSheet", ["values.xlsx[数据]", "column range", "1:100000000"]],
       // YAML
+      ["yamlTooLarge", ["tree.yaml", 3_690_000, 2 * 1024 ** 2, "tree"]],
+      ["yamlTooLarge", ["ahp.yaml", 3 * 1024 ** 2, 2 * 1024 ** 2, "judgements"]],
       ["unknownTreeKey", ["wieght", "weight"]],
       ["unknownTreeKey", ["colour", undefined]],
       ["unknownTreeColumn", ["normalize_method", "normalise"]],
@@ -34,10 +70,28 @@ describe("limitMessagesZh", () => {
       ["formulaTooDeep", [64]],
       // memory
       ["designTooLarge", [12.5 * 1024 ** 3, 4 * 1024 ** 3, 10000]],
+      ["panelTooLarge", ["values.csv", 100_000, 1000, 50, 2 ** 28]],
+      ["panelTooLarge", [undefined, 3, 2, 1, 4]],
       // projects
       ["pathOutsideProject", ["values", "/home/data/values.csv", true]],
       ["pathOutsideProject", ["tree", "../tree.csv", false]],
     ]));
+
+  it("says what a refused workbook holds (written out by hand)", () => {
+    expect(
+      limitMessagesZh.xlsxTooManyCells(
+        "values.xlsx",
+        17_179_721_740,
+        [
+          { kind: "rows", sheet: "数据", cells: 12 },
+          { kind: "merged", sheet: "数据", ranges: 1, largest: "A10:XFD1048576", cells: 17_179_721_728 },
+        ],
+        2_000_000,
+      ),
+    ).toBe(
+      'values.xlsx：工作簿涉及 17,179,721,740 个单元格，超过了工作簿允许的 2,000,000 个（工作簿逐个单元格读取，每百万个单元格约需 6 秒和 600 MB 内存）：工作表 "数据" 上的合并区域 A10:XFD1048576：17,179,721,728 个单元格，工作表 "数据" 的各行：12 个单元格；应使用更小的工作簿（清除远处的单元格、取消合并单元格），或将该工作表另存为 CSV（在 Excel 中：另存为 "CSV UTF-8"），本工具读取 CSV 要快得多',
+    );
+  });
 
   it("says what the most common messages say (written out by hand)", () => {
     expect(limitMessagesZh.unknownTreeColumn("wieght", "weight")).toBe(

@@ -15,6 +15,7 @@ describe("projectMessagesZh", () => {
       ["badKey", ["weights", { a: 1 }, "a method such as entropy"]],
       ["badKey", ["uncertainty.draws", true, "a number <= 10000"]],
       ["missingKey", ["indicators", "a CSV file of the tree, such as tree.csv"]],
+      ["ofKey", ["methods.base-year"]],
       ["unknownKey", ["methods.normalisaton", ["normalisation", "aggregation", "missing"]]],
       ["unknownKey", ["methods.x", ["normalisation", "aggregation"], "aggregation"]],
       ["unknownKey", ["methods.zzz", ["normalisation", "aggregation"]]],

@@ -59,7 +59,6 @@ describe("readerMessagesZh", () => {
       ["moreUnknownIndicators", ["values.parquet", 7]],
       ["duplicateRows", ["values.sql", "常州高新区", 2018, "A11", 2]],
       ["moreDuplicateRows", ["values.sql"]],
-      ["panelTooLarge", ["values.parquet", 2147483648]],
       ["indicatorYearColumn", ["tree.csv:5: indicator A11, column sql", undefined]],
       ["indicatorYearColumn", ["tree.csv:5: indicator A11, column sql", "VARCHAR"]],
       ["indicatorValueColumn", ["tree.csv:5: indicator A11, column sql", undefined]],
@@ -78,6 +77,15 @@ describe("readerMessagesZh", () => {
     expect(readerMessagesZh.xlsxNoSuchSheet("数据.xlsx", "2020", ["2018", "2019"])).toBe('数据.xlsx：没有工作表 "2020"；应为 "2018"、"2019" 之一，或 1 到 2 之间的序号');
     expect(readerMessagesZh.sqlColumnType("values.sql", "year", "VARCHAR")).toBe("values.sql：列 year 的类型为 VARCHAR；应为整数（INTEGER；可转换：year::INTEGER）");
     expect(readerMessagesZh.sqlNullRows("values.sql", 3, "unit")).toBe("values.sql：有 3 行没有评价对象（unit）（NULL）；每一行都应有评价对象（unit）");
+  });
+
+  it("writes a CSV file's line as every message does (file:line: ), and asks for comma-separated values (CSV)", () => {
+    expect(readerMessagesZh.csvSyntax("tree.json:1", 'a quote is found on field 0 at line 1, value is "{"')).toBe(
+      'tree.json:1: 不是有效的 CSV 文件（a quote is found on field 0 at line 1, value is "{"）；应为逗号分隔值（CSV）文件',
+    );
+    expect(readerMessagesZh.csvQuoteNotClosed("values.csv:12")).toBe("values.csv:12: 不是有效的 CSV 文件（本行开始的引号没有闭合）；应为逗号分隔值（CSV）文件");
+    // Without a line, the file alone, as noSuchFile and the other messages that name a file.
+    expect(readerMessagesZh.csvSyntax("values.csv", "Invalid Record Length")).toBe("values.csv：不是有效的 CSV 文件（Invalid Record Length）；应为逗号分隔值（CSV）文件");
   });
 
   it("keeps the English texts the readers wrote before they were a catalogue", () => {

@@ -35,10 +35,17 @@ describe("parseAhpCsv", () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([
-      expect.objectContaining({ code: "E_AHP_BAD_VALUE", source: "ahp.csv", line: 2, column: "value", message: weightingMessages.badJudgementValue("x") }),
+      // A cell: its place, value being column 4 (file:line:column, as a value's cell).
+      expect.objectContaining({ code: "E_AHP_BAD_VALUE", source: "ahp.csv", line: 2, column: 4, message: weightingMessages.badJudgementValue("x") }),
       expect.objectContaining({ code: "E_AHP_BAD_VALUE", line: 4, message: weightingMessages.badJudgementValue("0") }),
     ]);
-    expect((error as ValidationError).message).toContain('ahp.csv:2: judgement value "x" is not a positive number');
+    expect((error as ValidationError).message).toContain('ahp.csv:2:4: judgement value "x" is not a positive number');
+    // Every row's judgement is still given, a bad value as NaN, for the checks against the tree (readAhpJudgements).
+    expect((error as ValidationError).partial).toEqual([
+      { group: "INDEX", a: "A", b: "B", value: Number.NaN, line: 2 },
+      { group: "INDEX", a: "A", b: "C", value: 3, line: 3 },
+      { group: "INDEX", a: "B", b: "C", value: Number.NaN, line: 4 },
+    ]);
   });
 
   it("reports missing columns", () => {

@@ -9,10 +9,11 @@ describe("parseDataCsv", () => {
       ok: true,
       warnings: [],
       value: [
-        { unit: "U", year: 2017, indicator: "A", value: 1234.5, source: "published", line: 2 },
+        // The code in the 3rd column and the value in the 4th, for messages that name the cell.
+        { unit: "U", year: 2017, indicator: "A", value: 1234.5, source: "published", line: 2, indicatorColumn: 3, valueColumn: 4 },
         // line 3 is empty, so this row is line 4
         // written as a percentage: marked, for the warning of a series mixing percentages with plain numbers
-        { unit: "U", year: 2018, indicator: "A", value: 1.96, source: undefined, line: 4, percent: true },
+        { unit: "U", year: 2018, indicator: "A", value: 1.96, source: undefined, line: 4, indicatorColumn: 3, valueColumn: 4, percent: true },
       ],
     });
   });
@@ -30,11 +31,11 @@ describe("parseDataCsv", () => {
   it("reads the wide layout, one record per year column, ignoring other text columns", () => {
     const parsed = parseDataCsv("indicator,name,2017,2018\nA,R&D share,1.96%,\nB,incubators,44,48\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      // Each value with its column: 2017 is the 3rd column, 2018 the 4th.
-      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, column: 3, percent: true },
-      { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2, column: 4 },
-      { unit: "", year: 2017, indicator: "B", value: 44, line: 3, column: 3 },
-      { unit: "", year: 2018, indicator: "B", value: 48, line: 3, column: 4 },
+      // Each value with its column: 2017 is the 3rd column, 2018 the 4th; the code is in the 1st.
+      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, column: 3, indicatorColumn: 1, percent: true },
+      { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2, column: 4, indicatorColumn: 1 },
+      { unit: "", year: 2017, indicator: "B", value: 44, line: 3, column: 3, indicatorColumn: 1 },
+      { unit: "", year: 2018, indicator: "B", value: 48, line: 3, column: 4, indicatorColumn: 1 },
     ]);
   });
 
@@ -134,6 +135,26 @@ describe("parseDataCsv: decimal marks", () => {
     expect(parsed.issues).toMatchObject([{ code: "E_DECIMAL_MARK", line: 2, column: 4, message: messages.decimalComma("1,80", "value") }]);
     expect(messages.decimalComma("1,80", "value")).toContain("decimal comma? use --decimal ,");
   });
+
+  it("reads the ways a Chinese form writes no data (——, ……, /, ／, ―) as missing values", () => {
+    // Wide layout, the seven cells after the code: 1, then six missing values, then 2.
+    const parsed = parseDataCsv("指标代码,2013年,2014年,2015年,2016年,2017年,2018年,2019年,2020年\nA1,1,——,……,/,／,―,――,2\n", "m.csv");
+    expect(parsed.ok && parsed.value.map((record) => record.value)).toEqual([1, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, 2]);
+  });
+
+  it("does not take a full-width comma (a Chinese input method's, never a decimal mark in Chinese) for a decimal comma", () => {
+    // 123，4 groups one digit after its full-width comma: no thousands separator, and no decimal comma to switch to
+    // (--decimal , would then read "1,050" of the same file as 1.05). １，２３４ groups three digits: 1234.
+    const parsed = parseDataCsv('指标代码,2017年,2018年\nA1,１２３，４,"1,050"\nA2,"１，２３４",1\n', "m.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toEqual([{ code: "E_BAD_NUMBER", source: "m.csv", line: 2, column: 2, message: messages.fullWidthComma("１２３，４", "2017年") }]);
+    expect(parsed.issues[0].message).not.toContain("--decimal");
+    expect(parsed.partial?.map((record) => record.value)).toEqual([Number.NaN, 1050, 1234, 1]);
+    expect(messages.fullWidthComma("１２３，４", "2017年")).toBe(
+      'value "１２３，４" in column "2017年" is not a number: its full-width comma "，" is no decimal mark (in Chinese the decimal mark is the point) but a thousands separator, which must group three digits; expected a number such as １，２３４, 1234 or 123.4',
+    );
+  });
 });
 
 describe("parseDataCsv: a unit column under a name not recognised", () => {
@@ -162,10 +183,10 @@ describe("parseDataCsv: wide layouts", () => {
   it("reads a unit column in the wide-by-year layout", () => {
     const parsed = parseDataCsv("unit,indicator,name,2017,2018\n常州,A,R&D,1,2\n无锡,A,R&D,3,4\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4 },
-      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5 },
-      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4 },
-      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5 },
+      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4, indicatorColumn: 2 },
+      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5, indicatorColumn: 2 },
+      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4, indicatorColumn: 2 },
+      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5, indicatorColumn: 2 },
     ]);
   });
 
@@ -173,10 +194,11 @@ describe("parseDataCsv: wide layouts", () => {
     const text = '"uName","uCode","GDP_group","Time","LPI","Ship"\n"Austria","AUT","L",2018,4.1,0\n"Belgium","BEL","L",2018,4.2,NA\n';
     const parsed = parseDataCsv(text, "iData.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2, column: 5 },
-      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2, column: 6 },
-      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3, column: 5 },
-      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3, column: 6 },
+      // The indicator is named by the value's own column's header: its column is the value's.
+      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2, column: 5, indicatorColumn: 5 },
+      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2, column: 6, indicatorColumn: 6 },
+      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3, column: 5, indicatorColumn: 5 },
+      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3, column: 6, indicatorColumn: 6 },
     ]);
     // Given the tree's codes, only those columns are read (a denominator column is then ignored).
     const only = parseDataCsv(text, "iData.csv", { indicators: new Set(["Ship"]) });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
-import { parseCsv } from "../../../src/io/csv.js";
-import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
+import { limitMessages } from "../../../src/core/limit-messages.js";
+import type { Tree } from "../../../src/core/types.js";
+import { parseCsv, type CsvTable } from "../../../src/io/csv.js";
+import { parseTreeCsv, parseTreeTable } from "../../../src/io/read/tree-csv.js";
+import { formatIssue, ValidationError } from "../../../src/errors.js";
 import { issuesOf } from "../../issues.js";
 
 describe("parseTreeCsv", () => {
@@ -31,14 +34,17 @@ describe("parseTreeCsv", () => {
     const issues = issuesOf(() =>
       parseTreeCsv("代码,上级,名称,权重,方向\nA,,维度,abc,\n,A,空代码,,+\nB,A,乙,,x\nC,Z,丙,-1,\nD,A,丁,0.5,+\nE,A,戊,,+\n", "t.csv"),
     );
+    // The problems of one weight or direction cell give its place instead (权重 is column 4, 方向 column 5), printed
+    // file:line:column as a value's cell is.
     expect(issues.map(({ code, line, column }) => [code, line, column])).toEqual([
       ["E_EMPTY_CODE", 3, "代码"],
       ["E_UNKNOWN_PARENT", 5, "上级"],
-      ["E_BAD_WEIGHT", 2, "权重"],
-      ["E_BAD_DIRECTION", 4, "方向"],
-      ["E_NEGATIVE_WEIGHT", 5, "权重"],
+      ["E_BAD_WEIGHT", 2, 4],
+      ["E_BAD_DIRECTION", 4, 5],
+      ["E_NEGATIVE_WEIGHT", 5, 4],
       ["E_MIXED_WEIGHTS", 4, "权重"],
     ]);
+    expect(formatIssue(issues[2])).toBe('t.csv:2:4: node "A" has weight "abc"; expected a number >= 0 or an empty cell');
     // The messages that quote a column quote the header's word.
     expect(issues[0].message).toBe('empty code; every row needs a code in column "代码"');
     expect(issues[1].message).toBe('unknown parent "Z"; expected a code from column "代码" or an empty cell; did you mean "C" (a row with no children and no direction)?');
@@ -50,15 +56,45 @@ describe("parseTreeCsv", () => {
     const aliases = issuesOf(() => parseTreeCsv("ID,parent,name,Weight,Polarity\nA,,a,,\n,A,b,,+\nA1,A,c,,?\n", "t.csv"));
     expect(aliases.map(({ code, column }) => [code, column])).toEqual([
       ["E_EMPTY_CODE", "ID"],
-      ["E_BAD_DIRECTION", "Polarity"],
+      ["E_BAD_DIRECTION", 5], // a cell: its place, Polarity being column 5
     ]);
     expect(aliases[0].message).toBe(messages.emptyCode("ID"));
     const english = issuesOf(() => parseTreeCsv("code,parent,name,weight,direction\nA,,a,x,\nA1,B,c,,+\n", "t.csv"));
     expect(english.map(({ code, column }) => [code, column])).toEqual([
       ["E_UNKNOWN_PARENT", "parent"],
-      ["E_BAD_WEIGHT", "weight"],
+      ["E_BAD_WEIGHT", 4],
     ]);
     expect(english[0].message).toBe('unknown parent "B"; expected a code from column "code" or an empty cell; did you mean "A" (a row with no children and no direction)?');
+  });
+
+  it("reports an unknown column with the rows' problems in one pass, and still gives the tree as built", () => {
+    const text = "code,parent,name,weight,direction,wieght\nA,,a,1,,\nA1,A,a1,1,up,\nB,,b,x,,\nB1,B,b1,,+,\n";
+    let thrown: unknown;
+    try {
+      parseTreeCsv(text, "t.csv");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    const error = thrown as ValidationError;
+    // Before, only the unknown column was reported: the direction "up" (line 3, column 5) and the weight "x" (line 4,
+    // column 4) came on the run after its fix.
+    expect(error.issues.map(formatIssue)).toEqual([
+      `t.csv:1: ${limitMessages.unknownTreeColumn("wieght", "weight")}`,
+      `t.csv:3:5: ${messages.badDirection("A1", "up")}`,
+      `t.csv:4:4: ${messages.badWeight("B", "x")}`,
+    ]);
+    // The codes and parents hold: the tree as built is given, for the values to be checked against it.
+    expect((error.partial as Tree).indicators).toEqual(["A1", "B1"]);
+    // A tree whose only problem is the unknown column is given whole.
+    const only = issuesOf(() => parseTreeCsv("code,parent,name,weight,direction,wieght\nA,,a,,,\nA1,A,a1,,+,\n", "t.csv"));
+    expect(only.map((issue) => issue.code)).toEqual(["E_UNKNOWN_COLUMN"]);
+    // A missing column still stops the reading (every row would lack it), with the unknown columns beside it.
+    expect(issuesOf(() => parseTreeCsv("code,parent,name,wieght\nA,,a,x\n", "t.csv")).map((issue) => issue.code)).toEqual([
+      "E_MISSING_COLUMN",
+      "E_MISSING_COLUMN",
+      "E_UNKNOWN_COLUMN",
+    ]);
   });
 
   it("reports every missing column at once", () => {
@@ -67,6 +103,65 @@ describe("parseTreeCsv", () => {
       messages.missingColumn("weight", ["code", "name"]),
       messages.missingColumn("direction", ["code", "name"]),
     ]);
+  });
+});
+
+describe("parseTreeCsv: the decimal mark of the weights", () => {
+  // As a European Excel saves it: ;-separated, decimal commas.
+  const SEMICOLONS = "code;parent;name;weight;direction\nA;;Dim A;0,3;\nA1;A;ind a1;0,5;+\nA2;A;ind a2;0,5;-\nB;;Dim B;0,7;\nB1;B;ind b1;1;+\n";
+  const weights = (tree: Tree) => tree.nodes.map((node) => [node.code, node.weight]);
+  const EXPECTED = [["A", 0.3], ["A1", 0.5], ["A2", 0.5], ["B", 0.7], ["B1", 1]];
+
+  it("reads 0,3 as 0.3 in a ;-separated tree, as the values of such a file are read, and with --decimal ,", () => {
+    expect(weights(parseTreeCsv(SEMICOLONS, "t.csv"))).toEqual(EXPECTED);
+    expect(weights(parseTreeCsv(SEMICOLONS, "t.csv", { decimal: "," }))).toEqual(EXPECTED);
+    // A tab-separated tree reads a decimal point by default, a decimal comma with --decimal ,.
+    expect(weights(parseTreeCsv(SEMICOLONS.replaceAll(";", "\t"), "t.tsv", { decimal: "," }))).toEqual(EXPECTED);
+  });
+
+  it("still reads a ;-separated tree written with decimal points, and percentages either way", () => {
+    expect(weights(parseTreeCsv(SEMICOLONS.replace(/(\d),(\d)/g, "$1.$2"), "t.csv"))).toEqual(EXPECTED);
+    // 60% and 40% read as 60 and 40 (their shares 0.6 and 0.4), with either mark.
+    const percent = "code;parent;name;weight;direction\nA;;a;60%;\nA1;A;x;;+\nB;;b;40%;\nB1;B;y;;+\n";
+    expect(weights(parseTreeCsv(percent, "t.csv")).filter(([code]) => code === "A" || code === "B")).toEqual([["A", 60], ["B", 40]]);
+    expect(weights(parseTreeCsv(percent.replaceAll(";", ","), "t.csv")).filter(([code]) => code === "A" || code === "B")).toEqual([["A", 60], ["B", 40]]);
+  });
+
+  it("says where a weight needs the other decimal mark, at the weight's cell", () => {
+    // Every weight written with the other mark (tab-separated without --decimal, or ;-separated with --decimal .):
+    // read as written, since weights are few and tell their mark (0,3 is no number with a point, and each reads with a comma).
+    for (const [text, options] of [[SEMICOLONS.replaceAll(";", "\t"), {}], [SEMICOLONS, { decimal: "." }]] as const) {
+      const tree = parseTreeCsv(text, "t.csv", options);
+      expect(["A", "A1", "A2", "B"].map((code) => tree.nodes.find((node) => node.code === code)!.weight)).toEqual([0.3, 0.5, 0.5, 0.7]);
+    }
+    // Some weights with one mark and some with the other: the mark is not changed, and each weight that needs the
+    // other mark is said, at its cell.
+    const mixed = SEMICOLONS.replaceAll(";", "\t").replace("0,5", "0.5").replace("0,5", "0.5").replace("0,7", "0.7");
+    expect(issuesOf(() => parseTreeCsv(mixed, "t.csv")).map(formatIssue)).toEqual([`t.csv:2:4: ${messages.badWeight("A", "0,3", "comma")}`]);
+    expect(messages.badWeight("A", "0,3", "comma")).toBe('node "A" has weight "0,3"; expected a number >= 0 or an empty cell (decimal comma? use --decimal ,)');
+    // With --decimal ,, a decimal point is refused as it is in the values, with the way out.
+    const points = issuesOf(() => parseTreeCsv("code,parent,name,weight,direction\nA,,a,\"0,5\",\nA1,A,x,,+\nB,,b,0.5,\nB1,B,y,,+\n", "t.csv", { decimal: "," }));
+    expect(points.map(formatIssue)).toEqual([`t.csv:4:4: ${messages.badWeight("B", "0.5", "ambiguous")}`]);
+    expect(messages.badWeight("B", "0.5", "ambiguous")).toBe(
+      'node "B" has weight "0.5"; expected a number >= 0 with a decimal comma, such as 0,25, or an empty cell (--decimal . if the file writes decimal points)',
+    );
+    // A weight that is no number with either mark is told so without a hint.
+    expect(issuesOf(() => parseTreeCsv(SEMICOLONS.replace("0,7", "abc"), "t.csv")).map((issue) => issue.message)).toEqual([messages.badWeight("B", "abc")]);
+  });
+
+  it("reads a workbook cell that held a number with a decimal point, whatever --decimal says", () => {
+    // A workbook's numbers come as text written with a point (0.3), its text cells as typed (0,7).
+    const table: CsvTable = {
+      header: ["code", "parent", "name", "weight", "direction"],
+      headerLine: 1,
+      rows: [
+        { line: 2, cells: ["A", "", "a", "0.3", ""], numeric: [false, false, false, true, false] },
+        { line: 3, cells: ["A1", "A", "x", "", "+"] },
+        { line: 4, cells: ["B", "", "b", "0,7", ""] },
+        { line: 5, cells: ["B1", "B", "y", "", "+"] },
+      ],
+    };
+    expect(weights(parseTreeTable(table, "t.xlsx", { decimal: "," })).filter(([code]) => code === "A" || code === "B")).toEqual([["A", 0.3], ["B", 0.7]]);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { limitMessages } from "../../../src/core/limit-messages.js";
+import { messages } from "../../../src/core/messages.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
 import { issuesOf } from "../../issues.js";
 import { parseProject } from "../../../src/io/project/project.js";
@@ -18,6 +19,19 @@ describe("unknown keys and columns of a tree", () => {
       { code: "E_UNKNOWN_KEY", message: limitMessages.unknownTreeKey("dampn", "dampen"), source: "tree.yaml", line: 7, column: "dampn" },
     ]);
     expect(limitMessages.unknownTreeKey("wieght", "weight")).toMatch(/^unknown key "wieght" \(did you mean "weight"\?\); expected a tree column/);
+  });
+
+  it("reports a misspelt YAML key with the nodes' own problems in one pass", () => {
+    // Before, only the key was reported; A1's direction "up" and B's weight "x" (at their nodes, lines 4 and 6) came on
+    // the next run.
+    const text = ["- code: A", "  wieght: 0.9", "  children:", "    - code: A1", "      direction: up", "- code: B", "  weight: x", "  children:", "    - { code: B1, direction: ＋ }"].join("\n");
+    expect(issuesOf(() => parseTreeYaml(text, "tree.yaml")).map(({ code, line, message }) => [code, line, message])).toEqual([
+      ["E_UNKNOWN_KEY", 2, limitMessages.unknownTreeKey("wieght", "weight")],
+      ["E_BAD_DIRECTION", 4, messages.badDirection("A1", "up")],
+      ["E_BAD_WEIGHT", 6, messages.badWeight("B", "x")],
+      // B1's full-width ＋ is a direction; A's empty weight beside B's x mixes given and empty weights.
+      ["E_MIXED_WEIGHTS", 1, messages.mixedWeights("INDEX", ["B"], ["A"])],
+    ]);
   });
 
   it("refuses a misspelt CSV column at the header line, and accepts settings, notes and the tool's own columns", () => {

@@ -82,3 +82,14 @@ describe("parseWorkbookTable: merged cells", () => {
   });
 });
 
+describe("parseWorkbookTable: missing values written as text", () => {
+  it("reads a text cell of a Chinese form's no-data marks (——, ……, /, ／, ―) as missing, as in a CSV file", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["指标代码", "2016", "2017", "2018", "2019", "2020", "2021"]);
+    sheet.addRow(["A1", 1.5, "——", "……", "/", "／", "―"]);
+    const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    const parsed = parseDataTable(table, "v.xlsx[数据]");
+    expect(parsed.ok && parsed.value.map((record) => record.value)).toEqual([1.5, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The unit of measurement of the values (`%`, `万元`), as a values file may give it beside each indicator in a
+ * `measure` or `计量单位` column (the column `template` writes), checked against the tree's (its `unit`, `measure` or
+ * `计量单位` column) and between the rows and files of one indicator: an indicator given in 亿元 one year and in 万元 the
+ * next would be ranked as if its values were alike. And a unit column that holds units of measurement (`unit`
+ * meant as the measure, `万元`, `件`), which would be read as the units the index ranks.
+ */
+import { placeOf, type Issue } from "../../errors.js";
+import { messages } from "../../core/messages.js";
+import { toHalfWidth } from "../../core/number.js";
+import type { ValueRecord } from "../../core/panel.js";
+import type { Tree } from "../../core/types.js";
+
+/** Names of the measure column of a values table (compared after `normalizeColumnName`). */
+export const MEASURE_COLUMNS = { measure: ["计量单位", "measurement_unit", "unit_of_measure", "unit_of_measurement"] } as const;
+
+/** A measure as compared: full-width forms as ASCII (`％` is `%`), spaces at the ends and runs of spaces inside as none and one. */
+export const normalizeMeasure = (text: string) => toHalfWidth(text).trim().replace(/\s+/g, " ");
+
+/**
+ * Units of measurement of Chinese statistics, as they are compared (`normalizeMeasure`): none is the name of a region,
+ * a park or a firm, so a unit column that holds only these (or the tree's measures) holds measures, not units.
+ */
+const COMMON_MEASURES: ReadonlySet<string> = new Set([
+  "%", "‰", "元", "千元", "万元", "百万元", "亿元", "万亿元", "美元", "万美元", "亿美元",
+  "个", "件", "项", "家", "人", "万人", "人次", "万人次", "户", "台", "套", "辆", "座", "所", "篇", "本", "次", "天", "小时", "倍",
+  "吨", "万吨", "千克", "公斤", "千瓦时", "万千瓦时", "亿千瓦时", "吨标准煤", "万吨标准煤", "吨标煤", "立方米", "万立方米",
+  "平方米", "万平方米", "平方公里", "公顷", "亩", "公里", "千米", "米",
+]);
+
+/** Whether `measure` (normalised) is a common unit of measurement, or a ratio of two (`万元/人`, `件/万人`). */
+function isCommonMeasure(measure: string): boolean {
+  if (COMMON_MEASURES.has(measure)) return true;
+  const parts = measure.split("/");
+  return parts.length === 2 && parts.every((part) => COMMON_MEASURES.has(part.trim()));
+}
+
+/** Whether a cell's text (not empty) is a unit of measurement: one of `measures` (the tree's, normalised) or a common one. */
+export function isMeasureName(text: string, measures: ReadonlySet<string>): boolean {
+  const measure = normalizeMeasure(text);
+  return measure !== "" && (measures.has(measure) || isCommonMeasure(measure));
+}
+
+/** The tree's units of measurement (`normalizeMeasure`d): its nodes' `measure`. */
+export function treeMeasures(tree: Tree): Set<string> {
+  const measures = new Set<string>();
+  for (const node of tree.nodes) if (node.measure?.trim()) measures.add(normalizeMeasure(node.measure));
+  return measures;
+}
+
+/**
+ * The issue of a unit column (position `column`) whose every cell that is not empty holds a unit of measurement: one
+ * of `measures` (the tree's) or a common one (`isCommonMeasure`). Such a column was meant as the measure (an English
+ * `unit` header over 万元, 件); read as units, every indicator would be the only one of its "unit". `undefined` when a
+ * cell holds something else, or every cell is empty.
+ */
+export function unitColumnOfMeasures(
+  table: { header: readonly string[]; headerLine: number; rows: readonly { cells: readonly string[] }[] },
+  column: number,
+  source: string,
+  measures: ReadonlySet<string> = new Set(),
+): Issue | undefined {
+  if (column < 0) return undefined;
+  const found = new Set<string>();
+  for (const row of table.rows) {
+    const text = (row.cells[column] ?? "").trim();
+    if (text === "") continue;
+    if (!isMeasureName(text, measures)) return undefined;
+    found.add(text);
+  }
+  if (found.size === 0) return undefined;
+  const name = table.header[column];
+  return { code: "E_MEASURE_COLUMN", message: messages.unitColumnOfMeasures(name, [...found].slice(0, 5)), source, line: table.headerLine, column: column + 1 };
+}
+
+/**
+ * One `E_MEASURE_MISMATCH` issue per row whose measure differs (`normalizeMeasure`) from its indicator's: the tree's
+ * when the tree gives one, else the measure of the first row (in file order) that gave one. Records without a measure
+ * (an empty cell, or no measure column) are not compared; a row of the wide layout, which holds several records of
+ * one indicator, is reported once.
+ */
+export function measureIssues(records: readonly ValueRecord[], tree: Tree | undefined, dataSource: string): Issue[] {
+  const issues: Issue[] = [];
+  const first = new Map<string, { measure: string; place: string }>();
+  const rows = new Set<string>();
+  for (const record of records) {
+    if (record.measure === undefined) continue;
+    const row = `${record.file ?? ""}\0${record.line ?? ""}\0${record.indicator}`;
+    if (rows.has(row)) continue;
+    rows.add(row);
+    const source = record.file ?? dataSource;
+    const node = tree?.byCode.get(record.indicator);
+    const declared = node?.measure?.trim() ? node.measure.trim() : undefined;
+    const expected = declared !== undefined ? { measure: declared, place: placeOf({ source: tree?.source, line: node?.line }) || undefined } : first.get(record.indicator);
+    if (!expected) {
+      first.set(record.indicator, { measure: record.measure, place: placeOf({ source, line: record.line, column: record.measureColumn }) });
+      continue;
+    }
+    if (normalizeMeasure(expected.measure) === normalizeMeasure(record.measure)) continue;
+    issues.push({
+      code: "E_MEASURE_MISMATCH",
+      message: messages.measureMismatch(record.indicator, record.measure, expected.measure, expected.place, declared !== undefined),
+      source,
+      line: record.line,
+      column: record.measureColumn,
+      id: record.indicator,
+    });
+  }
+  return issues;
+}

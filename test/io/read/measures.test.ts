@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../../src/core/messages.js";
+import type { ValueRecord } from "../../../src/core/panel.js";
+import { buildTree } from "../../../src/core/tree.js";
+import { parsePanelFast } from "../../../src/io/read/data-csv-fast.js";
+import { parseDataCsv } from "../../../src/io/read/data-csv.js";
+import { measureIssues, treeMeasures } from "../../../src/io/read/measures.js";
+
+/** A tree of A1 (in 亿元 when `measured`), A2 (no measure) and B1 (in %). */
+const tree = (measured = true) => {
+  const built = buildTree(
+    [
+      { line: 2, code: "A", parent: "", name: "A", weight: "", direction: "" },
+      { line: 3, code: "A1", parent: "A", name: "a1", weight: "", direction: "+", measure: measured ? "亿元" : "" },
+      { line: 4, code: "A2", parent: "A", name: "a2", weight: "", direction: "+" },
+      { line: 5, code: "B1", parent: "A", name: "b1", weight: "", direction: "+", measure: "%" },
+    ],
+    "tree.csv",
+  );
+  if (!built.ok) throw new Error("fixture tree is invalid");
+  return built.value;
+};
+
+describe("parseDataCsv: the measure column", () => {
+  it("keeps each value's measure and its column, in the wide and the long layout; an empty cell gives none", () => {
+    const wide = parseDataCsv("indicator,name,measure,2017,2018\nA1,a1, 亿元 ,1,2\nA2,a2,,3,4\n", "v.csv");
+    expect(wide.ok && wide.value.map(({ indicator, year, measure, measureColumn }) => [indicator, year, measure, measureColumn])).toEqual([
+      // measure trimmed, in the 3rd column
+      ["A1", 2017, "亿元", 3],
+      ["A1", 2018, "亿元", 3],
+      ["A2", 2017, undefined, undefined],
+      ["A2", 2018, undefined, undefined],
+    ]);
+    const long = parseDataCsv("评价对象,年份,指标代码,计量单位,数值\n常州,2017,A1,万元,5\n", "v.csv");
+    expect(long.ok && long.value).toEqual([
+      { unit: "常州", year: 2017, indicator: "A1", value: 5, source: undefined, line: 2, indicatorColumn: 3, valueColumn: 5, measure: "万元", measureColumn: 4 },
+    ]);
+  });
+
+  it("refuses a unit column that holds only units of measurement, with one problem naming them", () => {
+    // An English `unit` header meant as the measure: without the check, every indicator would be a unit of its own.
+    const parsed = parseDataCsv("indicator,name,unit,2017,2018\nA1,a1,万元,1,2\nA2,a2,亿元,3,4\nB1,b1,件,5,6\nB2,b2,％,7,8\n", "v.csv");
+    expect(parsed).toEqual({
+      ok: false,
+      issues: [{ code: "E_MEASURE_COLUMN", message: messages.unitColumnOfMeasures("unit", ["万元", "亿元", "件", "％"]), source: "v.csv", line: 1, column: 3 }],
+      warnings: [],
+      partial: [],
+    });
+    expect(messages.unitColumnOfMeasures("unit", ["万元", "亿元"])).toBe(
+      'column "unit" holds units of measurement ("万元", "亿元"), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree\'s',
+    );
+    // The long layout alike, and a ratio of two common measures (万元/人) is one too.
+    const long = parseDataCsv("unit,year,indicator,value\n万元/人,2017,A1,1\n件,2017,A2,2\n", "v.csv");
+    expect(!long.ok && long.issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([["E_MEASURE_COLUMN", 1, 1]]);
+    // A measure of the tree's own: "km2" is no common measure, but the tree gives it.
+    const own = parseDataCsv("indicator,unit,2017\nA1,km2,1\n", "v.csv", { measures: new Set(["km2"]) });
+    expect(!own.ok && own.issues.map((issue) => issue.code)).toEqual(["E_MEASURE_COLUMN"]);
+  });
+
+  it("reads a unit column of units as before: a cell that is no measure (常州, or km2 the tree does not give) keeps it a unit column", () => {
+    const mixed = parseDataCsv("unit,indicator,2017\n常州,A1,1\n万元,A1,2\n", "v.csv");
+    expect(mixed.ok && mixed.value.map((record) => record.unit)).toEqual(["常州", "万元"]);
+    const notCommon = parseDataCsv("indicator,unit,2017\nA1,km2,1\n", "v.csv");
+    expect(notCommon.ok && notCommon.value.map((record) => record.unit)).toEqual(["km2"]);
+    // An empty unit column names no unit, as before.
+    const empty = parseDataCsv("unit,indicator,2017\n,A1,1\n", "v.csv");
+    expect(empty.ok && empty.value.map((record) => record.unit)).toEqual([""]);
+  });
+
+  it("is a column the long layout reads: two rows differing only in their measure are no sign of an unread unit column", () => {
+    const parsed = parseDataCsv("year,indicator,measure,value\n2017,A1,万元,1\n2017,A1,亿元,2\n", "v.csv");
+    // Without the measure counted as read, the two rows would give E_UNIT_COLUMN ("rename the column that names the units").
+    expect(parsed.ok && parsed.value.map(({ line, measure }) => [line, measure])).toEqual([
+      [2, "万元"],
+      [3, "亿元"],
+    ]);
+  });
+
+  it("is read the general way, never the fast one, so that its measures are checked", () => {
+    const plain = Buffer.from("unit,year,indicator,value\nU,2017,A1,1\nU,2017,A2,2\nU,2017,B1,3\n");
+    expect(parsePanelFast(plain, tree())).toBeDefined();
+    const measured = Buffer.from("unit,year,indicator,measure,value\nU,2017,A1,亿元,1\nU,2017,A2,,2\nU,2017,B1,%,3\n");
+    expect(parsePanelFast(measured, tree())).toBeUndefined();
+    // A unit column of measures goes the general way too, which refuses it.
+    const measuresAsUnits = Buffer.from("unit,year,indicator,value\n亿元,2017,A1,1\n万元,2017,A2,2\n%,2017,B1,3\n");
+    expect(parsePanelFast(measuresAsUnits, tree())).toBeUndefined();
+  });
+});
+
+describe("measureIssues", () => {
+  const at = (indicator: string, measure: string | undefined, line: number, file?: string): ValueRecord => ({
+    unit: "",
+    year: 2017,
+    indicator,
+    value: 1,
+    line,
+    ...(measure === undefined ? {} : { measure, measureColumn: 3 }),
+    ...(file ? { file } : {}),
+  });
+
+  it("compares each row's measure with the tree's, after trimming, with ％ and % alike; an empty cell is fine", () => {
+    const records = [at("A1", "亿元", 2), at("A1", "万元", 3), at("B1", "％", 4), at("B1", " % ", 5), at("A1", undefined, 6), at("B1", "‰", 7)];
+    expect(measureIssues(records, tree(), "v.csv")).toEqual([
+      { code: "E_MEASURE_MISMATCH", message: messages.measureMismatch("A1", "万元", "亿元", "tree.csv:3", true), source: "v.csv", line: 3, column: 3, id: "A1" },
+      { code: "E_MEASURE_MISMATCH", message: messages.measureMismatch("B1", "‰", "%", "tree.csv:5", true), source: "v.csv", line: 7, column: 3, id: "B1" },
+    ]);
+    expect(messages.measureMismatch("A1", "万元", "亿元", "tree.csv:3", true)).toBe(
+      'indicator "A1" is given in "万元" here but in "亿元" in the indicator tree (tree.csv:3); values are read as written, not converted, so the two would be compared as if alike; expected "亿元": convert the values to it, or correct the measure in the tree or here',
+    );
+  });
+
+  it("without a measure in the tree, compares the rows and files of an indicator with the first that gave one", () => {
+    // A2 has no measure in the tree: its first row (a.csv line 2) sets it; b.csv line 2 differs, line 3 agrees.
+    const records = [at("A2", "件", 2, "d/a.csv"), at("A2", "件", 2, "d/a.csv"), at("A2", "个", 2, "d/b.csv"), at("A2", "件", 3, "d/b.csv")];
+    expect(measureIssues(records, tree(false), "d")).toEqual([
+      { code: "E_MEASURE_MISMATCH", message: messages.measureMismatch("A2", "个", "件", "d/a.csv:2:3", false), source: "d/b.csv", line: 2, column: 3, id: "A2" },
+    ]);
+    // Without a tree (refused), the same.
+    expect(measureIssues(records, undefined, "d").map((issue) => issue.line)).toEqual([2]);
+    // A row of the wide layout holds one record per year: it is reported once.
+    const wide = [at("A1", "亿元", 2), at("A1", "万元", 3), { ...at("A1", "万元", 3), year: 2018 }];
+    expect(measureIssues(wide, tree(false), "v.csv").map((issue) => issue.line)).toEqual([3]);
+  });
+
+  it("treeMeasures lists the tree's measures as compared", () => {
+    expect([...treeMeasures(tree())].sort()).toEqual(["%", "亿元"]);
+  });
+});
