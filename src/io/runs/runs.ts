@@ -28,7 +28,7 @@ import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
-import { removeLockLeftovers, takeLock } from "../write/folder-lock.js";
+import { removeFile, removeLockLeftovers, takeLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
@@ -171,7 +171,7 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
     syncFolder(runsDir);
   } catch (cause) {
     // Not moved (a folder in the way, a full disk): the temporary file goes, the pointer stays as it was.
-    await rm(temporary, { force: true }).catch(() => undefined);
+    await removeFile(temporary).catch(() => undefined);
     throw cause;
   } finally {
     release();
@@ -414,12 +414,12 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
       else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
     } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
       if ((await lstat(path).catch(() => undefined))?.isFile()) {
-        await rm(path, { force: true });
+        await removeFile(path);
         removed.push(name);
       }
     } else if (isRunId(name)) {
       if (await holdsMarker(path, name)) {
-        await rm(join(path, STAGING_MARKER), { force: true });
+        await removeFile(join(path, STAGING_MARKER));
         removed.push(`${name}/${STAGING_MARKER}`);
       }
       if (latest !== undefined && name > latest) warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message: outputMessages.unpublishedRun(label, latest) });

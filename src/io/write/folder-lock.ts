@@ -316,7 +316,7 @@ async function createWithContent(path: string, content: string): Promise<void> {
  * Removes the file at `path`, if there is one (`rm(path, { force: true })` for a file). Not `rm` itself: Node 20 loads
  * its recursive remover on every call, a module more on the start of every command that takes a lock.
  */
-async function removeFile(path: string): Promise<void> {
+export async function removeFile(path: string): Promise<void> {
   await unlink(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
   });
