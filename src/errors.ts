@@ -74,6 +74,18 @@ export class OutputError extends IndexToolError {}
 /** A bug in the tool. */
 export class InternalError extends IndexToolError {}
 
+// The command line's bundle is minified, its classes renamed (scripts/bundle.js): each error keeps the name of its
+// source, which `this.name` takes and a stack trace starts with.
+for (const [type, name] of [
+  [IndexToolError, "IndexToolError"],
+  [InputError, "InputError"],
+  [ValidationError, "ValidationError"],
+  [UsageError, "UsageError"],
+  [OutputError, "OutputError"],
+  [InternalError, "InternalError"],
+] as const)
+  Object.defineProperty(type, "name", { value: name });
+
 /** The errors `--strict` (`strict`) makes of `warnings`: each code `W_…` becomes `E_…`, the rest of each issue as it was. */
 export function strictErrors(warnings: readonly Issue[]): Issue[] {
   return warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") }));

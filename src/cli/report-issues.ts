@@ -98,6 +98,8 @@ export function reportError(error: unknown, env: CliEnv, debug = false): number 
     print(`${words.error}${say(error.message)}${stack}\n`);
     return EXIT.output;
   }
-  print(`internal error: ${error instanceof Error ? error.stack : String(error)}\nthis is a bug; please report it with the command you ran\n`);
+  // The command line runs minified (scripts/bundle.js): with source maps on, the stack names the sources' files and lines.
+  const sourceMaps = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true ? "" : " (run it again with NODE_OPTIONS=--enable-source-maps for a stack that names the source files)";
+  print(`internal error: ${error instanceof Error ? error.stack : String(error)}\nthis is a bug; please report it with the command you ran${sourceMaps}\n`);
   return EXIT.internal;
 }

@@ -33,7 +33,7 @@ export type Main = typeof import("./main.js").main;
 /**
  * The bundle's `main`, and the script it was compiled as (undefined when required the plain way). `cache` names the
  * code cache (default: the bundle's name and `.cache`); `make` compiles without one, so that the script can make one
- * (scripts/code-cache.js). `INNOVATION_INDEX_CODE_CACHE=off` leaves the cache aside. `scripts` holds, by file name,
+ * (scripts/code-cache.js). `INNOVATION_INDEX_CODE_CACHE=off`, or source maps on, leaves the cache aside. `scripts` holds, by file name,
  * each file compiled so far: the bundle, and the Chinese messages once the bundle has required them (their cache is
  * the file's name and `.cache` beside the bundle).
  */
@@ -46,7 +46,11 @@ export function loadMain({
   const plainRequire = createRequire(bundle);
   // A bundle compiled by vm.Script needs this to import the packages it loads lazily (Node 20.12 and later).
   const dynamicImport = (vm.constants as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const cached = (file: string) => !make && process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(file);
+  // With source maps on (`NODE_OPTIONS=--enable-source-maps`), the bundle is required the plain way: Node then maps a
+  // stack trace of the minified bundle back to the sources through main.cjs.map, which it does not for a vm.Script.
+  const sourceMaps = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true;
+  const cached = (file: string) =>
+    !make && !sourceMaps && process.env.INNOVATION_INDEX_CODE_CACHE !== "off" && dynamicImport !== undefined && existsSync(file);
   if (!cached(cache) && !make) return { main: (plainRequire(bundle) as { main: Main }).main, scripts };
   /** Runs the CommonJS `file` compiled with the code cache `cacheFile` (or, to make one, without), as `require` would. */
   const run = (file: string, cacheFile: string, require: NodeJS.Require) => {

@@ -42,7 +42,8 @@ export const REMEMBERED_MESSAGES = 20_000;
 
 const made = new Map<string, Made>();
 let remembering = true;
-const WRAPPED = Symbol("catalogue message");
+/** The message functions `catalogue` made (a WeakSet: a property on each of some thousand functions costs more at start). */
+const wrappedMessages = new WeakSet<object>();
 
 /**
  * `english` with each message function wrapped so that, while `rememberMessages` is on, the text it makes is noted
@@ -52,7 +53,7 @@ const WRAPPED = Symbol("catalogue message");
 export function catalogue<T extends Catalogue>(name: string, english: T): T {
   const wrapped: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(english)) {
-    if (typeof entry !== "function" || WRAPPED in entry) {
+    if (typeof entry !== "function" || wrappedMessages.has(entry)) {
       wrapped[key] = entry;
       continue;
     }
@@ -62,7 +63,8 @@ export function catalogue<T extends Catalogue>(name: string, english: T): T {
       if (remembering) remember(text, { catalogue: name, key, args });
       return text;
     };
-    wrapped[key] = Object.assign(message, { [WRAPPED]: true });
+    wrappedMessages.add(message);
+    wrapped[key] = message;
   }
   return wrapped as T;
 }

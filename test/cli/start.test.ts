@@ -4,10 +4,12 @@
  * The Chinese messages, a file of their own with a cache of their own, are loaded only when Chinese is printed or
  * written.
  */
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { makeTempDir } from "../helpers.js";
 
@@ -16,6 +18,18 @@ const START = new URL("../../dist/bundle/start.cjs", import.meta.url).href;
 const CHINESE = fileURLToPath(new URL("../../dist/bundle/messages-zh.cjs", import.meta.url));
 const built = existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`) && existsSync(`${CHINESE}.cache`);
 const quiet = { stdout: () => undefined, stderr: () => undefined };
+const BIN = fileURLToPath(new URL("../../bin/innovation-index.js", import.meta.url));
+const SOURCES = fileURLToPath(new URL("../../src/", import.meta.url));
+
+/** What `innovation-index ARGS` prints on stderr, and its exit code (`--enable-source-maps` with `sourceMaps`). */
+async function stderrOf(args: string[], sourceMaps = false): Promise<{ code: number; stderr: string }> {
+  const dir = await makeTempDir();
+  const node = sourceMaps ? ["--enable-source-maps"] : [];
+  return promisify(execFile)(process.execPath, [...node, BIN, ...args], { cwd: dir }).then(
+    ({ stderr }) => ({ code: 0, stderr }),
+    (failure: { code: number; stderr: string }) => ({ code: failure.code, stderr: failure.stderr }),
+  );
+}
 
 describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
   it("compiles the bundle with the build's code cache, which this Node accepts, and runs it", async () => {
@@ -116,5 +130,21 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
     let printed = "";
     expect(await main(["--version"], { cwd: dir, stdout: (text: string) => (printed += text), stderr: () => undefined })).toBe(0);
     expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("runs minified, yet an error keeps its class's name, and with source maps on a stack names the sources", async () => {
+    // A usage error (--indicators without --data) with --debug prints its stack. Minified, the bundle's classes are
+    // renamed (UsageError is two letters in main.cjs); src/errors.ts gives each error its name back.
+    const minified = await stderrOf(["compute", "-i", "tree.csv", "--debug"]);
+    expect(minified.code).toBe(2);
+    expect(minified.stderr).toMatch(/^UsageError: --data is missing; /m);
+    expect(minified.stderr).not.toContain(SOURCES);
+    expect((await readFile(BUNDLE, "latin1")).length).toBeLessThan(800_000);
+    // With source maps on, the bundle is required the plain way (no code cache) and Node maps each frame through
+    // main.cjs.map: the first frame is resolveInputs in src/cli/options.ts, where the error is thrown.
+    const mapped = await stderrOf(["compute", "-i", "tree.csv", "--debug"], true);
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/^UsageError: --data is missing; /m);
+    expect(mapped.stderr).toMatch(new RegExp(`^ {4}at resolveInputs \\(${SOURCES.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}cli[\\\\/]options\\.ts:\\d+:\\d+\\)$`, "m"));
   });
 });

@@ -9,7 +9,6 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
 import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 import { fixZipDates } from "../write/zip-dates.js";
-import { checkWorkbookBounds } from "./xlsx-bounds.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -76,6 +75,8 @@ export async function parseWorkbookTable(
   options: { deferred?: Issue[]; content?: WorkbookContent } = {},
 ): Promise<{ table: CsvTable; source: string; otherSheets?: string[] }> {
   // Before ExcelJS, which would take minutes and gigabytes over a workbook merging A10:XFD1048576 (xlsx-bounds.ts).
+  // Loaded here, with node:zlib, which a run without workbooks never needs (about 3 ms of every start).
+  const { checkWorkbookBounds } = await import("./xlsx-bounds.js");
   checkWorkbookBounds(bytes, source);
   const ExcelJS = await loadExcel();
   const workbook: Workbook = new ExcelJS.Workbook();
