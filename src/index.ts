@@ -226,3 +226,7 @@ export { readLatest, readLatestPointer, listPublishedRuns, LATEST_FILE, STAGING_
 export type { LatestPointer } from "./io/runs/runs.js";
 export { verifyRun } from "./io/runs/verify-run.js";
 export type { RunVerification, FileCheck, FileCheckStatus, ManifestCheck } from "./io/runs/verify-run.js";
+export { listRuns } from "./io/runs/list-runs.js";
+export type { RunListing, RunEntry, RunState } from "./io/runs/list-runs.js";
+export { publishRun, rollbackRun, RunNotVerifiedError } from "./io/runs/publish-run.js";
+export type { Publication, PublishOptions } from "./io/runs/publish-run.js";

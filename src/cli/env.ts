@@ -23,6 +23,11 @@ export interface CliEnv {
   stderrIsTerminal?: boolean;
   /** Prints a warning (set by `--log-format`); without it warnings are printed as text on `stderr`. */
   warn?: (issue: Issue) => void;
+  /**
+   * Words the warnings about options that index.yaml set in its terms, naming its line and key (set by `createProgram`:
+   * `warningsInProjectTerms`). Default: warnings as they are.
+   */
+  inProjectTerms?: (warnings: readonly Issue[]) => readonly Issue[];
   /** Writes terminal control text (the progress bar's carriage return and line erase) to stderr as it is. Default `stderr`. */
   stderrControl?: (text: string) => void;
   /** Print every problem and warning (`--all-problems`, `--debug`), not only the first `PRINTED_PROBLEMS`. Default false. */

@@ -12,6 +12,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerImportCoinr } from "./commands/import-coinr.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
+import { registerRuns } from "./commands/runs.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerValidate } from "./commands/validate.js";
@@ -21,7 +22,7 @@ import { processEnv, VERSION, type CliEnv } from "./env.js";
 import { groupHelp, registerHelp, translateHelp } from "./help.js";
 import { startTranslating } from "./language.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError, withEnv } from "./log.js";
-import { applyProject, errorInProjectTerms } from "./project-options.js";
+import { applyProject, errorInProjectTerms, warningsInProjectTerms } from "./project-options.js";
 
 /** The commands, in the order `--help` lists them, each with the function that adds it to a program. */
 const COMMANDS: readonly (readonly [string, (program: Command, env: CliEnv) => void])[] = [
@@ -35,6 +36,7 @@ const COMMANDS: readonly (readonly [string, (program: Command, env: CliEnv) => v
   ["diff", registerDiff],
   ["init", registerInit],
   ["verify", registerVerify],
+  ["runs", registerRuns],
   ["import-coinr", registerImportCoinr],
   ["compare", registerCompare],
 ];
@@ -55,6 +57,8 @@ export function createProgram(env: CliEnv, only?: string): Command {
     .exitOverride()
     .configureOutput({ writeOut: env.stdout, writeErr: env.stderr })
     .showHelpAfterError("(run with --help for usage)");
+  // A warning about an option index.yaml set names its line and key, as an error does (project-options.ts).
+  env = withEnv(env, { inProjectTerms: (warnings) => warningsInProjectTerms(warnings, program.commands) });
   program.hook("preAction", async (_program, command) => {
     // A --quiet before the command name applies to the command too.
     if (program.opts().quiet && command.options.some((option) => option.long === "--quiet")) command.setOptionValue("quiet", true);

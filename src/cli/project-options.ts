@@ -130,7 +130,23 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
     }
   if (issues.length > 0) throw new ValidationError(issues);
   const runsDir = resolve(project.dir, settings.runs);
-  return { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions, optionKeys };
+  const applied = { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions, optionKeys };
+  // Loaded now, while reading is asynchronous, for warnings, which are printed synchronously (`warningsInProjectTerms`).
+  if (setOptions) PROJECT_TERMS.set(command, relocatorOf(command, applied, await import("../library-names.js")));
+  return applied;
+}
+
+/** For each command a project was applied to, a problem as that project words it (`relocatorOf`). */
+const PROJECT_TERMS = new WeakMap<Command, (issue: Issue) => Issue | undefined>();
+
+/**
+ * `warnings` worded as `errorInProjectTerms` words errors: a warning about an option that index.yaml set (`--cap has
+ * no effect` from `methods: cap`) names `index.yaml:<line>` and the key (`methods.cap has no effect`); the same option
+ * given as a flag keeps the flag's name. `warnings` as they are when no project was applied to one of `commands`.
+ */
+export function warningsInProjectTerms(warnings: readonly Issue[], commands: readonly Command[]): readonly Issue[] {
+  const relocate = commands.map((command) => PROJECT_TERMS.get(command)).find((found) => found !== undefined);
+  return relocate === undefined ? warnings : warnings.map((warning) => relocate(warning) ?? warning);
 }
 
 /**
@@ -158,8 +174,25 @@ function inProjectTerms(
   error: ValidationError | InputError | UsageError,
   command: Command,
   project: AppliedProject,
-  { FLAG_NAMES, OPTION_OF_CODE }: typeof import("../library-names.js"),
+  names: typeof import("../library-names.js"),
 ): ValidationError | InputError | UsageError {
+  const relocate = relocatorOf(command, project, names);
+  if (error instanceof ValidationError) {
+    const issues = error.issues.map((issue) => relocate(issue) ?? issue);
+    return issues.every((issue, i) => issue === error.issues[i]) ? error : new ValidationError(issues, error.heading, error.partial);
+  }
+  const where = error instanceof InputError ? { source: error.source, line: error.line, column: error.column, id: error.id } : {};
+  // A command-line problem that comes from the file is the file's (E_PROJECT).
+  const issue = relocate({ code: error.code, message: error.message, ...where });
+  return issue ? new ValidationError([{ ...issue, code: error instanceof UsageError ? "E_PROJECT" : issue.code }]) : error;
+}
+
+/**
+ * The problem (an error's issue or a warning) `issue` as a problem of the project file, when an option that the file
+ * set (not the command line) is what it is about (see `errorInProjectTerms`): at `index.yaml:<line>`, its column the
+ * key, the flags in its message named by their keys. `undefined` when it is about no option the file set.
+ */
+function relocatorOf(command: Command, project: AppliedProject, { FLAG_NAMES, OPTION_OF_CODE }: typeof import("../library-names.js")): (issue: Issue) => Issue | undefined {
   const sourceOf = (option: Option) => command.getOptionValueSource(option.attributeName());
   // The command's option of a flag, or of another name of the same option (--method and --weights), the one given
   // first (weights has both: --method ahp in a message is methods.weights when the file set that).
@@ -207,14 +240,7 @@ function inProjectTerms(
     const message = reworded.includes(key) ? reworded : joinMessages(projectMessages.ofKey(key), reworded);
     return { ...issue, message, source: project.label, line: project.lineOf(path), column: key };
   };
-  if (error instanceof ValidationError) {
-    const issues = error.issues.map((issue) => relocate(issue) ?? issue);
-    return issues.every((issue, i) => issue === error.issues[i]) ? error : new ValidationError(issues, error.heading, error.partial);
-  }
-  const where = error instanceof InputError ? { source: error.source, line: error.line, column: error.column, id: error.id } : {};
-  // A command-line problem that comes from the file is the file's (E_PROJECT).
-  const issue = relocate({ code: error.code, message: error.message, ...where });
-  return issue ? new ValidationError([{ ...issue, code: error instanceof UsageError ? "E_PROJECT" : issue.code }]) : error;
+  return relocate;
 }
 
 /**

@@ -44,10 +44,10 @@ export function inFileOrder<T extends Pick<Issue, "source" | "line" | "column">>
 
 /**
  * Prints each warning as `warning: <where>: <message>`, in file order (`inFileOrder`), the first `PRINTED_PROBLEMS`
- * unless `env.allProblems`.
+ * unless `env.allProblems`; one about an option that index.yaml set names its line and key (`env.inProjectTerms`).
  */
 export function printWarnings(given: readonly Issue[], env: CliEnv): void {
-  const warnings = inFileOrder(given);
+  const warnings = inFileOrder(env.inProjectTerms?.(given) ?? given);
   const shown = printedCount(warnings.length, env.allProblems);
   const say = env.translate ?? ((text: string) => text);
   for (let i = 0; i < shown; i++) env.warn ? env.warn(warnings[i]) : env.stderr(`warning: ${printable(formatIssue(warnings[i]))}\n`);

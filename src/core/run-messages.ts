@@ -91,4 +91,29 @@ export const runMessages = catalogue("runMessages", {
   /** A report's file put in place from the temporary (`completed`) or earlier (`restored`) copy a stopped report left. */
   reportFileRepaired: (how: "completed" | "restored", path: string, from: string) => `${how} ${path} from ${from}`,
   reportFileRemoved: (path: string) => `removed ${path}`,
+
+  // Publishing a kept run, or going back to the previous one (src/io/runs/publish-run.ts, innovation-index runs)
+  runsNoProject: () => `no index.yaml here; expected a project folder, --project FILE or --runs DIR`,
+  publishWhich: () => `runs publish needs the run to publish; expected a run id, or its start, as innovation-index runs lists them`,
+  runNotExpected: (action: string, found: string) =>
+    `runs ${action} takes no run, found ${quote(found)}; expected innovation-index runs publish <run-id> to publish a given run`,
+  publishUnknownRun: (reference: string, runsLabel: string, known: readonly string[]) =>
+    `unknown run ${quote(reference)} in ${runsLabel}; expected a run id of that folder (${known.slice(-3).join(", ") || "no runs yet"}) or the start of one`,
+  publishStaging: (label: string) =>
+    `${label}: a staging folder (a run being written, or one that stopped before it finished), which is never published; expected a run folder, named by its run id`,
+  publishUnreachable: (label: string, target: string) =>
+    `${label}: a link to ${quote(target)}, which is not a folder (is its disk mounted?), so the run cannot be verified; expected the run reachable before it is published`,
+  /** `problems`: the lines of `verify` printed before this message (files that differ, manifest fields that disagree). */
+  publishUnverified: (runLabel: string, problems: number, id: string, latestLabel: string) =>
+    `${runLabel}: not published, as verify finds ${problems} problem${problems === 1 ? "" : "s"} in it (listed above; innovation-index verify ${id} lists them again); expected a run whose files match its manifest.json and whose manifest agrees with itself; ${latestLabel} was left as it was`,
+  /** `before`: the run `LATEST` named (`undefined` when it named none). */
+  published: (latestLabel: string, before: string | undefined, after: string) =>
+    `${latestLabel} named ${before === undefined ? "no run" : `run ${before}`} and now names run ${after}`,
+  alreadyPublished: (latestLabel: string, id: string) => `${latestLabel} already names run ${id}; nothing changed`,
+  noRunToRollBack: (runsLabel: string) => `${runsLabel} has no published run; expected one to go back from (run innovation-index compute first)`,
+  /** `recorded`: the manifest records `previous: null`; else it records no `previous` at all (an older version's). */
+  noPreviousToRollBack: (manifestLabel: string, latest: string, recorded: boolean) =>
+    `${manifestLabel}: the published run ${latest} ${
+      recorded ? "has no previous run (the project's first run, or one made while LATEST named no usable run)" : "records no previous run (made by an older version)"
+    }; expected a run to go back to: name it (innovation-index runs publish <run-id>)`,
 });

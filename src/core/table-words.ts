@@ -7,7 +7,7 @@
  * same word inside a message. The Chinese words are in src/core/zh/table-words.ts, typed from these. What is printed
  * as a file (`--format csv` on stdout, `diff --format csv`) keeps the files' English column names.
  */
-import { counted } from "./quote.js";
+import { counted, quote } from "./quote.js";
 
 export const tableWords = {
   // the overall index and the first-level sub-indices by year (compute, a project's run)
@@ -51,6 +51,15 @@ export const tableWords = {
   /** A year's agreement of the two configurations' ranks; `spearman` is "" when undefined (fewer than two units ranked). */
   compareYear: (year: number, spearman: string, units: number, meanShift: string) =>
     `${year}: Spearman ${spearman || "undefined"} over ${counted(units, "unit")}, mean |shift| ${meanShift}`,
+
+  // runs: the run folders of a project
+  /** The headings of the list of runs: run, state, previous, units × years, base year, note. */
+  runsHeadings: () => ["run", "state", "previous", "units × years", "base year", "note"],
+  /** A run's state against runs/LATEST (`RunState` of src/io/runs/list-runs.ts). */
+  runState: (state: "latest" | "published" | "skipped" | "unpublished"): string => (state === "latest" ? "LATEST" : state),
+  /** A run folder that is a link to `target`; `unreachable` when the target is not a folder (an archive disk not mounted). */
+  runLink: (target: string, unreachable: boolean) => (unreachable ? `unreachable: a link to ${quote(target)}, which is not a folder` : `a link to ${quote(target)}`),
+  noRuns: (runsLabel: string) => `${runsLabel}: no run yet (innovation-index compute makes the first)`,
 };
 
 export type TableWords = typeof tableWords;

@@ -9,6 +9,7 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
+import { RATIO_METHODS } from "../../src/core/normalize/methods.js";
 import { weightingMessages } from "../../src/core/weighting/messages.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -185,6 +186,36 @@ describe("index.yaml's values refused by the data name its line and key, all in 
       line: 5,
       column: "methods.base-year",
     });
+  });
+});
+
+describe("a warning about an option index.yaml set names its line and key, as an error does", () => {
+  // With min-max, no indicator is normalised with a ratio method, so a cap has no effect.
+  const unused = (option: string) => `${option} has no effect: no indicator is normalised with ${RATIO_METHODS.join(", ")}`;
+
+  it("methods: cap (line 6) is named methods.cap at index.yaml:6 by compute, a project run and validate", async () => {
+    const dir = await project("  normalise: min-max\n  cap: 300\n");
+    const expected = `warning: index.yaml:6: ${unused("methods.cap")}\n`;
+    for (const argv of [["compute", "--out", "-"], ["compute"], ["validate"]]) {
+      const run = await runCli(argv, dir);
+      expect({ argv, code: run.code, warned: run.stderr.includes(expected), flag: run.stderr.includes("--cap") }).toEqual({ argv, code: 0, warned: true, flag: false });
+    }
+    const json = await runCli(["compute", "--out", "-", "--log-format", "json"], dir);
+    const warnings = json.stderr.split("\n").filter((line) => line.includes('"warning"')).map((line) => JSON.parse(line));
+    expect(warnings).toEqual([expect.objectContaining({ code: "W_OPTION_UNUSED", message: unused("methods.cap"), source: "index.yaml", line: 6, column: "methods.cap" })]);
+    // In Chinese, the translated warning is reworded alike.
+    const zh = await runCli(["compute", "--out", "-"], dir, { language: "zh" });
+    expect(zh.stderr).toContain("警告：index.yaml:6: methods.cap 不起作用：没有指标采用 ");
+    expect(zh.stderr).not.toContain("--cap");
+  });
+
+  it("the same option typed keeps the flag's name, also when it overrides the file's", async () => {
+    const flagOnly = await runCli(["compute", "--out", "-", "--cap", "300"], await project("  normalise: min-max\n"));
+    expect(flagOnly.stderr).toContain(`warning: ${unused("--cap")}\n`);
+    expect(flagOnly.stderr).not.toContain("methods.cap");
+    const overriding = await runCli(["compute", "--out", "-", "--cap", "200"], await project("  normalise: min-max\n  cap: 300\n"));
+    expect(overriding.stderr).toContain(`warning: ${unused("--cap")}\n`);
+    expect(overriding.stderr).not.toContain("index.yaml");
   });
 });
 

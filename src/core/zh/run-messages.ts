@@ -64,4 +64,22 @@ export const runMessagesZh: Translation<typeof runMessages> = {
 
   reportFileRepaired: (how, path, from) => `已用 ${from} ${how === "completed" ? "补全" : "恢复"} ${path}`,
   reportFileRemoved: (path) => `已删除 ${path}`,
+
+  runsNoProject: () => `此处没有 index.yaml；应为项目文件夹、--project FILE 或 --runs DIR`,
+  publishWhich: () => `runs publish 需要指定要发布的运行；应为运行编号或其开头部分，即 innovation-index runs 列出的编号`,
+  runNotExpected: (action, found) => `runs ${action} 不接受运行参数，实际给出 ${quote(found)}；发布指定的运行应使用 innovation-index runs publish <run-id>`,
+  publishUnknownRun: (reference, runsLabel, known) =>
+    `${runsLabel} 中没有运行 ${quote(reference)}；应为该文件夹中的运行编号（${known.slice(-3).join("、") || "尚无运行"}）或其开头部分`,
+  publishStaging: (label) => `${label}：这是暂存文件夹（正在写出的运行，或中途停止的运行），从不发布；应为以运行编号命名的运行文件夹`,
+  publishUnreachable: (label, target) =>
+    `${label}：它是指向 ${quote(target)} 的符号链接，而目标不是文件夹（所在磁盘是否已挂载？），因此无法校验该运行；发布前应使该运行可以访问`,
+  publishUnverified: (runLabel, problems, id, latestLabel) =>
+    `${runLabel}：未发布，因为 verify 在其中发现 ${problems} 个问题（见上方；innovation-index verify ${id} 可再次列出）；应为文件与其 manifest.json 一致、清单自身也一致的运行；${latestLabel} 保持不变`,
+  published: (latestLabel, before, after) => `${latestLabel} 原先${before === undefined ? "未指向任何运行" : `指向运行 ${before}`}，现在指向运行 ${after}`,
+  alreadyPublished: (latestLabel, id) => `${latestLabel} 已经指向运行 ${id}；未做任何改动`,
+  noRunToRollBack: (runsLabel) => `${runsLabel} 中没有已发布的运行；应有一个可以从它回退的运行（请先运行 innovation-index compute）`,
+  noPreviousToRollBack: (manifestLabel, latest, recorded) =>
+    `${manifestLabel}：已发布的运行 ${latest} ${
+      recorded ? "没有上一次运行（它是项目的第一次运行，或在它运行时 LATEST 没有指向可用的运行）" : "没有记录上一次运行（由旧版本生成）"
+    }；应有可回退到的运行：请直接指定（innovation-index runs publish <run-id>）`,
 };

@@ -1,5 +1,6 @@
 /** The Chinese words of the tables the command line prints on stdout (`tableWords`, src/core/table-words.ts). */
 import type { TableWords } from "../table-words.js";
+import { quote } from "../quote.js";
 import { list } from "./words.js";
 
 export const tableWordsZh: TableWords = {
@@ -31,4 +32,9 @@ export const tableWordsZh: TableWords = {
   compareHeadings: () => ["评价对象", "年份", "指数 a", "排名 a", "指数 b", "排名 b", "名次变化"],
   compareYear: (year, spearman, units, meanShift) =>
     `${year} 年：${units} 个评价对象的 Spearman 秩相关系数${spearman ? ` ${spearman}` : "无定义"}，平均名次变化绝对值 ${meanShift}`,
+
+  runsHeadings: () => ["运行", "状态", "上一次运行", "评价对象 × 年份", "基期", "说明"],
+  runState: (state) => (state === "latest" ? "LATEST" : state === "published" ? "已发布" : state === "skipped" ? "已跳过" : "未发布"),
+  runLink: (target, unreachable) => (unreachable ? `无法访问：指向 ${quote(target)} 的符号链接，而目标不是文件夹` : `指向 ${quote(target)} 的符号链接`),
+  noRuns: (runsLabel) => `${runsLabel}：尚无运行（innovation-index compute 生成第一次运行）`,
 };

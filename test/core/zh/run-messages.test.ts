@@ -43,10 +43,27 @@ describe("runMessagesZh", () => {
       ["reportFileRepaired", ["completed", "runs/20261204T044656.556Z-4119a31e/report.html", "report.html.tmp-1a2b"]],
       ["reportFileRepaired", ["restored", "runs/20261204T044656.556Z-4119a31e/reports.json", "reports.json.old-1a2b"]],
       ["reportFileRemoved", ["runs/20261204T044656.556Z-4119a31e/report.html.tmp-1a2b"]],
+      ["runsNoProject", []],
+      ["publishWhich", []],
+      ["runNotExpected", ["rollback", "20261204T044656.556Z-4119a31e"]],
+      ["publishUnknownRun", ["2025", "runs", ["20261204T044656.556Z-4119a31e"]]],
+      ["publishUnknownRun", ["2025", "runs", []]],
+      ["publishStaging", ["runs/.staging-20261204T044656.556Z-4119a31e"]],
+      ["publishUnreachable", ["runs/20261204T044656.556Z-4119a31e", "/archive/runs/20261204T044656.556Z-4119a31e"]],
+      ["publishUnverified", ["runs/20261204T044656.556Z-4119a31e", 2, "20261204T044656.556Z-4119a31e", "runs/LATEST"]],
+      ["published", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "20251204T044656.556Z-5e6f7a8b"]],
+      ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b"]],
+      ["alreadyPublished", ["runs/LATEST", "20261204T044656.556Z-4119a31e"]],
+      ["noRunToRollBack", ["runs"]],
+      ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", true]],
+      ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", false]],
     ]));
 
   it("says what a Chinese user reads (written out by hand)", () => {
     expect(runMessagesZh.noIndexJson("runs/r1")).toBe("runs/r1：没有 index.json；应为运行文件夹（或 compute --out 写出的文件夹）");
+    expect(runMessagesZh.published("runs/LATEST", "20261204T044656.556Z-4119a31e", "20251204T044656.556Z-5e6f7a8b")).toBe(
+      "runs/LATEST 原先指向运行 20261204T044656.556Z-4119a31e，现在指向运行 20251204T044656.556Z-5e6f7a8b",
+    );
     expect(runMessagesZh.runsFolderNotCreated("runs", "EACCES")).toBe("runs：无法创建 runs 文件夹（EACCES）；应为可写的文件夹");
     expect(runMessagesZh.uncertaintyBadNumber("unc/uncertainty.csv", 4, "index_p05", "abc")).toBe(
       'unc/uncertainty.csv:4："index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',

@@ -4,7 +4,7 @@ import { tableWordsZh } from "../../../src/core/zh/table-words.js";
 import { checkTranslation, factsOf } from "./facts.js";
 
 /** The words that are a list of headings (one per column), not a text. */
-const HEADINGS = ["uncertaintyHeadings", "sensitivityHeadings", "auditDimensionHeadings", "compareHeadings"] as const;
+const HEADINGS = ["uncertaintyHeadings", "sensitivityHeadings", "auditDimensionHeadings", "compareHeadings", "runsHeadings"] as const;
 
 const texts = (words: Record<string, unknown>) => Object.fromEntries(Object.entries(words).filter(([key]) => !(HEADINGS as readonly string[]).includes(key))) as Record<string, (...args: never[]) => string>;
 
@@ -32,6 +32,12 @@ describe("tableWordsZh", () => {
       ["auditOneUnit", [3]],
       ["compareYear", [2018, "0.9643", 7, "0.57"]],
       ["compareYear", [2018, "", 1, "0.00"]],
+      ["runState", ["published"]],
+      ["runState", ["skipped"]],
+      ["runState", ["unpublished"]],
+      ["runLink", ["/archive/runs/20260301T020000.123Z-1a2b3c4d", false]],
+      ["runLink", ["/archive/runs/20260301T020000.123Z-1a2b3c4d", true]],
+      ["noRuns", ["runs"]],
     ]));
 
   it("has one heading per column of each table, naming the English headings' numbers", () => {

@@ -1,0 +1,112 @@
+/**
+ * `runs`: list the runs of a project, oldest first, with the one `runs/LATEST` publishes; publish a kept run, or go
+ * back to the run the published one follows, each verified first as `verify` checks it, so that `runs/LATEST` is
+ * never edited by hand.
+ */
+import { Argument, InvalidArgumentError, Option, type Command } from "commander";
+import { resolve } from "node:path";
+import { messages } from "../../core/messages.js";
+import { runMessages } from "../../core/run-messages.js";
+import { tableWords } from "../../core/table-words.js";
+import { UsageError } from "../../errors.js";
+import type { RunListing } from "../../io/runs/list-runs.js";
+import type { CliEnv } from "../env.js";
+import { applyProject, displayPath } from "../project-options.js";
+import { renderColumns } from "../render.js";
+import { printWarnings } from "../report-issues.js";
+
+export const RUNS_ACTIONS = ["list", "publish", "rollback"] as const;
+export const RUNS_FORMATS = ["text", "json"] as const;
+
+export interface RunsCommandOptions {
+  project?: string;
+  runs?: string;
+  format: (typeof RUNS_FORMATS)[number];
+  quiet: boolean;
+}
+
+export function registerRuns(program: Command, env: CliEnv): void {
+  program
+    .command("runs")
+    .description("list the runs of a project, oldest first; publish a kept run, or roll back to the previous one (verified first, under the run lock)")
+    .addArgument(new Argument("[action]", "list (the default), publish or rollback").argParser(actionOf))
+    .argument("[run]", "the run to publish: a run id, or its start")
+    .option("--project <file>", "project file, or its folder (default: index.yaml in the current folder)")
+    .option("--runs <dir>", "the runs folder (default: the one set in index.yaml)")
+    .addOption(new Option("--format <format>", "text for people, json for programs").choices(RUNS_FORMATS).default("text"))
+    .option("-q, --quiet", "print nothing but errors", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ innovation-index runs                                        # each run: LATEST, published, skipped or unpublished
+  $ innovation-index runs publish 20260301T020000.123Z-1a2b3c4d  # verify that run, then move runs/LATEST to it
+  $ innovation-index runs rollback                               # back to the run the published one follows`,
+    )
+    .action(async (action: (typeof RUNS_ACTIONS)[number] | undefined, run: string | undefined, options: RunsCommandOptions, command: Command) =>
+      runRuns(action ?? "list", run, options, command, env),
+    );
+}
+
+/** The action named, refused off the list with the closest one (as the options' choices are: `suggestChoices`). */
+function actionOf(value: string): (typeof RUNS_ACTIONS)[number] {
+  const action = RUNS_ACTIONS.find((candidate) => candidate === value);
+  if (action === undefined) throw new InvalidArgumentError(messages.allowedChoices(value, RUNS_ACTIONS));
+  return action;
+}
+
+/**
+ * Runs `runs`: the list on stdout (it only reads: no lock), or a run published, saying on stderr what `LATEST` named
+ * before and names now (with `--format json`, also on stdout). Exit 0, also when the run was already published.
+ */
+export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string | undefined, options: RunsCommandOptions, command: Command, env: CliEnv): Promise<void> {
+  if (action === "publish" && run === undefined) throw new UsageError("E_USAGE", runMessages.publishWhich());
+  if (action !== "publish" && run !== undefined) throw new UsageError("E_USAGE", runMessages.runNotExpected(action, run));
+  const runsDir = options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
+  if (!runsDir) throw new UsageError("E_USAGE", runMessages.runsNoProject());
+  const runsLabel = displayPath(env.cwd, runsDir);
+  if (action === "list") {
+    const { listRuns } = await import("../../io/runs/list-runs.js");
+    const listing = await listRuns(runsDir, runsLabel);
+    if (listing.problem !== undefined) printWarnings([{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: listing.problem }], env);
+    env.stdout(options.format === "json" ? JSON.stringify({ runsFolder: runsLabel, latest: listing.latest ?? null, ...listing }, null, 2) + "\n" : renderRuns(listing, runsLabel, env));
+    return;
+  }
+  const [{ findRunId, publishRun, rollbackRun, RunNotVerifiedError }, { formatFileCheck, formatManifestCheck }] = await Promise.all([
+    import("../../io/runs/publish-run.js"),
+    import("../../io/runs/verify-run.js"),
+  ]);
+  const publishOptions = { runsLabel, onTakeOver: (message: string) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env) };
+  let publication;
+  try {
+    publication =
+      action === "rollback" ? await rollbackRun(runsDir, publishOptions) : await publishRun(runsDir, await findRunId(runsDir, run!, runsLabel, env.cwd), publishOptions);
+  } catch (error) {
+    // What verify finds, one line each, before the refusal that counts them.
+    if (error instanceof RunNotVerifiedError)
+      for (const line of [...error.verification.files.map(formatFileCheck), ...error.verification.manifest.map(formatManifestCheck)]) if (line !== undefined) env.stderr(line + "\n");
+    throw error;
+  }
+  const { before, after, changed } = publication;
+  if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, latest: after, changed }, null, 2) + "\n");
+  const latestLabel = `${runsLabel}/LATEST`;
+  env.stderr((changed ? runMessages.published(latestLabel, before, after) : runMessages.alreadyPublished(latestLabel, after)) + "\n");
+}
+
+/** The list of runs for people: one line a run, oldest first, under the headings of `runsHeadings`. */
+function renderRuns(listing: RunListing, runsLabel: string, env: CliEnv): string {
+  const words = env.words ?? tableWords;
+  if (listing.runs.length === 0) return words.noRuns(runsLabel) + "\n";
+  const say = env.translate ?? ((text: string) => text);
+  const rows = listing.runs.map((run) => [
+    run.id,
+    words.runState(run.state),
+    run.previous === null ? "-" : (run.previous ?? ""),
+    run.units !== undefined && run.years !== undefined ? `${run.units} × ${run.years.length}` : "",
+    run.baseYear === undefined ? "" : String(run.baseYear),
+    [run.link === undefined ? "" : words.runLink(run.link, run.unreachable === true), run.problem === undefined ? "" : `manifest.json ${say(run.problem)}`]
+      .filter((note) => note !== "")
+      .join("; "),
+  ]);
+  return renderColumns([words.runsHeadings(), ...rows], 6) + "\n";
+}

@@ -1,0 +1,151 @@
+/**
+ * Publishing a run kept in a project's runs folder, or going back to the run the published one follows
+ * (`innovation-index runs publish|rollback`): under the project's run lock, the run is verified whole, as `verify`
+ * checks it (its files against its manifest, the manifest against itself and the run id), and only then is
+ * `runs/LATEST` replaced, as `compute` replaces it (`writeLatest`: a temporary file renamed over it, flushed to the
+ * disk). Nothing else is written, renamed or removed: the runs newer than the one published stay, and the next
+ * `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
+ */
+import { basename, dirname, join, resolve } from "node:path";
+import { outputMessages } from "../../core/output-messages.js";
+import { projectMessages } from "../../core/project-messages.js";
+import { runMessages } from "../../core/run-messages.js";
+import { InputError } from "../../errors.js";
+import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
+import { isRunId, LATEST_FILE } from "./run-names.js";
+import { acquireLock, listRunIds, readLatestPointer, runFolderAt, writeLatest, type LatestPointer } from "./runs.js";
+import { verifyRun, type RunVerification } from "./verify-run.js";
+
+/** The name a run's staging folder has while it is written (`runs.ts`): never a run to publish. */
+const STAGING_PREFIX = ".staging-";
+
+/** What `publishRun` and `rollbackRun` did. */
+export interface Publication {
+  /** The run `LATEST` named before (also one whose folder is gone); `undefined` when it named none. */
+  before?: string;
+  /** The run `LATEST` names now. */
+  after: string;
+  /** `false` when `LATEST` already named that run: nothing was written. */
+  changed: boolean;
+}
+
+/** Options of `publishRun` and `rollbackRun`. */
+export interface PublishOptions {
+  /** How messages name the runs folder. Default: `runsDir`. */
+  runsLabel?: string;
+  /** Told why when a stale lock (its run gone) is taken over. Default: not told. */
+  onTakeOver?: (message: string) => void;
+}
+
+/** A run refused for publication because verify finds problems in it; `verification` lists them. */
+export class RunNotVerifiedError extends InputError {
+  readonly verification: RunVerification;
+  constructor(verification: RunVerification, message: string, source: string) {
+    super("E_RUN_NOT_VERIFIED", message, { source });
+    this.verification = verification;
+  }
+}
+
+/**
+ * The id of the run of `runsDir` that `reference` names: a run id, the start of one (unique), or the path of a run
+ * folder of `runsDir` (`runs/<run-id>`, resolved against `cwd`). Refuses a staging folder (`E_RUN_STAGING`), a name
+ * that is no run of the folder (`E_UNKNOWN_RUN`) and a start that several runs share (`E_AMBIGUOUS_RUN`).
+ */
+export async function findRunId(runsDir: string, reference: string, runsLabel = runsDir, cwd = process.cwd()): Promise<string> {
+  const path = resolve(cwd, reference);
+  const name = /[\\/]/.test(reference) && dirname(path) === resolve(runsDir) ? basename(path) : reference;
+  if (name.startsWith(STAGING_PREFIX)) throw new InputError("E_RUN_STAGING", runMessages.publishStaging(`${runsLabel}/${name}`), { source: `${runsLabel}/${name}` });
+  const ids = await listRunIds(runsDir, runsLabel);
+  if (ids.includes(name)) return name;
+  const matches = /[\\/]/.test(name) || name === "" ? [] : ids.filter((id) => id.startsWith(name));
+  if (matches.length === 0) throw new InputError("E_UNKNOWN_RUN", runMessages.publishUnknownRun(reference, runsLabel, ids), { source: runsLabel });
+  if (matches.length > 1) throw new InputError("E_AMBIGUOUS_RUN", projectMessages.ambiguousRun(reference, runsLabel, matches), { source: runsLabel });
+  return matches[0];
+}
+
+/**
+ * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
+ * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
+ * (`changed: false`). Nothing but `LATEST` is written; no run folder is renamed or removed.
+ * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
+ * linked run folder whose target is gone; `E_NO_MANIFEST` (from `verifyRun`) and `RunNotVerifiedError`
+ * (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError` `E_LOCKED` (exit code 3) while another
+ * run holds the lock. `LATEST` is unchanged by every refusal.
+ * @example
+ * await publishRun("runs", "20260301T020000.123Z-1a2b3c4d");
+ * // => { before: "20270301T020000.456Z-5e6f7a8b", after: "20260301T020000.123Z-1a2b3c4d", changed: true }
+ */
+export async function publishRun(runsDir: string, id: string, options: PublishOptions = {}): Promise<Publication> {
+  const runsLabel = options.runsLabel ?? runsDir;
+  // Checked before the lock too, so that a run that is not there takes no lock (nor makes a runs folder for it).
+  await requireRunFolder(runsDir, runsLabel, id);
+  return publishUnderLock(runsDir, runsLabel, options, async () => id);
+}
+
+/**
+ * Publishes the run that the published run's manifest records as `previous` (the run `LATEST` named when it was made),
+ * as `publishRun` publishes it: `previous` is read under the lock, so that a run published meanwhile is the one gone
+ * back from.
+ * @throws `InputError` `E_TOO_FEW_RUNS` when no run is published, or the published one records no previous run
+ * (`previous: null`: the project's first run; or none at all: an older version's manifest); `E_BAD_LATEST` for a
+ * broken `LATEST`; `E_NO_MANIFEST` when the published run's manifest cannot be read; `E_NO_RUN` when its `previous`
+ * names no earlier run folder; and those of `publishRun`.
+ */
+export async function rollbackRun(runsDir: string, options: PublishOptions = {}): Promise<Publication> {
+  const runsLabel = options.runsLabel ?? runsDir;
+  // Read before the lock too: a project with nothing to go back to takes no lock.
+  await previousOf(runsDir, runsLabel, await readLatestPointer(runsDir, runsLabel));
+  return publishUnderLock(runsDir, runsLabel, options, (pointer) => previousOf(runsDir, runsLabel, pointer));
+}
+
+/** Under the lock: `LATEST` read, the run to publish chosen from it, checked, verified, and `LATEST` moved to it. */
+async function publishUnderLock(
+  runsDir: string,
+  runsLabel: string,
+  options: PublishOptions,
+  choose: (pointer: LatestPointer) => Promise<string>,
+): Promise<Publication> {
+  const release = await acquireLock(runsDir, runsLabel, options.onTakeOver);
+  try {
+    const pointer = await readLatestPointer(runsDir, runsLabel);
+    const before = pointer.id ?? pointer.named;
+    const id = await choose(pointer);
+    if (pointer.id === id) return { before, after: id, changed: false };
+    await requireRunFolder(runsDir, runsLabel, id);
+    const runLabel = `${runsLabel}/${id}`;
+    const verification = await verifyRun(join(runsDir, id), runLabel);
+    if (!verification.ok) {
+      const problems = verification.manifest.length + verification.files.filter((file) => file.status !== "ok").length;
+      throw new RunNotVerifiedError(verification, runMessages.publishUnverified(runLabel, problems, id, `${runsLabel}/${LATEST_FILE}`), runLabel);
+    }
+    await writeLatest(runsDir, id);
+    return { before, after: id, changed: true };
+  } finally {
+    await release();
+  }
+}
+
+/** Refuses `id` unless it names a run folder of `runsDir` that can be read (a folder, or a link to one). */
+async function requireRunFolder(runsDir: string, runsLabel: string, id: string): Promise<void> {
+  const label = `${runsLabel}/${id}`;
+  if (id.startsWith(STAGING_PREFIX)) throw new InputError("E_RUN_STAGING", runMessages.publishStaging(label), { source: label });
+  const at = isRunId(id) ? await runFolderAt(join(runsDir, id)) : { kind: "none" as const };
+  if (at.kind === "broken link") throw new InputError("E_NO_RUN", runMessages.publishUnreachable(label, at.target), { source: label });
+  if (at.kind === "none") throw new InputError("E_UNKNOWN_RUN", runMessages.publishUnknownRun(id, runsLabel, await listRunIds(runsDir, runsLabel)), { source: runsLabel });
+}
+
+/** The run the published run's manifest records as `previous`, or why there is none to go back to. */
+async function previousOf(runsDir: string, runsLabel: string, pointer: LatestPointer): Promise<string> {
+  if (pointer.problem !== undefined) throw new InputError("E_BAD_LATEST", outputMessages.latestUnusable(pointer.problem, false), { source: `${runsLabel}/${LATEST_FILE}` });
+  const latest = pointer.id;
+  if (latest === undefined) throw new InputError("E_TOO_FEW_RUNS", runMessages.noRunToRollBack(runsLabel), { source: runsLabel });
+  const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
+  const read = await readManifestChecked(join(runsDir, latest));
+  if (!read.ok) throw new InputError("E_NO_MANIFEST", outputMessages.verifyNoManifest(manifestLabel, read.problem), { source: manifestLabel });
+  if (!("previous" in read.manifest) || read.manifest.previous === null)
+    throw new InputError("E_TOO_FEW_RUNS", runMessages.noPreviousToRollBack(manifestLabel, latest, "previous" in read.manifest), { source: manifestLabel });
+  const previous = read.manifest.previous as unknown;
+  if (typeof previous !== "string" || !isRunId(previous) || previous >= latest || (await runFolderAt(join(runsDir, previous))).kind === "none")
+    throw new InputError("E_NO_RUN", projectMessages.previousUnusable(manifestLabel, JSON.stringify(previous) ?? "undefined", runsLabel), { source: manifestLabel });
+  return previous;
+}

@@ -1,0 +1,250 @@
+/**
+ * `innovation-index runs`: the list of a project's runs (oldest first, each with its state against runs/LATEST), and
+ * `runs publish <run-id>` / `runs rollback`, which verify the run under the run lock and only then replace runs/LATEST,
+ * as compute does; nothing else in runs/ is written, renamed or removed. The projects are real: three `compute` runs
+ * of the two-year fixture, the third year added by the second run and one of its values changed by the third.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { outputMessages } from "../../src/core/output-messages.js";
+import { projectMessages } from "../../src/core/project-messages.js";
+import { runMessages } from "../../src/core/run-messages.js";
+import { runMessagesZh } from "../../src/core/zh/run-messages.js";
+import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const latestBytes = (dir: string) => readFile(join(dir, "runs/LATEST"));
+const latest = async (dir: string) => (await latestBytes(dir)).toString("utf8").trim();
+const manifestOf = async (dir: string, id: string) => JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
+const spaces = (count: number) => " ".repeat(count);
+/** The values of 2019 as the third run has them: U1's A 14 instead of 13. */
+const YEAR_2019_REVISED = YEAR_2019.replace("U1,2019,A,13", "U1,2019,A,14");
+
+/** Runs compute (exit 0 expected) and returns the id LATEST names after it. */
+async function compute(dir: string, ...flags: string[]): Promise<string> {
+  const run = await runCli(["compute", "-q", ...flags], dir);
+  expect(run.code, run.stderr).toBe(0);
+  return latest(dir);
+}
+
+/** A project with three published runs: A (2017-2018), B (2019 added), C (a value of 2019 revised). */
+async function threeRuns(): Promise<{ dir: string; a: string; b: string; c: string }> {
+  const dir = await makeTwoYearProject("runs");
+  const a = await compute(dir);
+  await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+  const b = await compute(dir);
+  await writeFile(join(dir, "data/2019.csv"), YEAR_2019_REVISED);
+  const c = await compute(dir);
+  expect(a < b && b < c).toBe(true);
+  return { dir, a, b, c };
+}
+
+describe("innovation-index runs", () => {
+  it("lists the runs oldest first: state, previous, units × years and base year; --format json gives the same", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    // Columns as wide as their widest cell (a run id is 29 characters), two spaces apart: A has 2 units × 2017-2018,
+    // B and C 2 units × 2017-2019, all with base year 2017 (index.yaml); A is the first run (previous -).
+    const listed = await runCli(["runs"], dir);
+    expect(listed).toEqual({
+      code: 0,
+      stdout: [
+        `run${spaces(28)}state${spaces(6)}previous${spaces(23)}units × years  base year  note`,
+        `${a}  published  -${spaces(30)}2 × 2${spaces(10)}2017`,
+        `${b}  published  ${a}  2 × 3${spaces(10)}2017`,
+        `${c}  LATEST${spaces(5)}${b}  2 × 3${spaces(10)}2017`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    const json = await runCli(["runs", "--format", "json"], dir);
+    expect(json.code).toBe(0);
+    const years = (last: number) => Array.from({ length: last - 2016 }, (_, i) => 2017 + i);
+    expect(JSON.parse(json.stdout)).toEqual({
+      runsFolder: "runs",
+      latest: c,
+      runs: [
+        { id: a, state: "published", previous: null, units: 2, years: years(2018), baseYear: 2017 },
+        { id: b, state: "published", previous: a, units: 2, years: years(2019), baseYear: 2017 },
+        { id: c, state: "latest", previous: b, units: 2, years: years(2019), baseYear: 2017 },
+      ],
+    });
+    // From elsewhere, with --project; listing takes no lock and writes nothing.
+    const elsewhere = await makeTempDir();
+    expect((await runCli(["runs", "--project", dir, "--format", "json"], elsewhere)).stdout).toBe(json.stdout.replace('"runsFolder": "runs"', `"runsFolder": ${JSON.stringify(join(dir, "runs"))}`));
+    expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
+  });
+
+  it("publish <run> verifies an older run and moves LATEST to it, byte for byte; again, it changes nothing", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    const published = await runCli(["runs", "publish", a], dir);
+    expect(published).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", c, a) + "\n" });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+    // Nothing but LATEST changed: every run folder stays, no temporary file or lock is left.
+    expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
+    // The runs after A are newer than LATEST now: unpublished (the state column is as wide as "unpublished").
+    expect((await runCli(["runs"], dir)).stdout).toBe(
+      [
+        `run${spaces(28)}state${spaces(8)}previous${spaces(23)}units × years  base year  note`,
+        `${a}  LATEST${spaces(7)}-${spaces(30)}2 × 2${spaces(10)}2017`,
+        `${b}  unpublished  ${a}  2 × 3${spaces(10)}2017`,
+        `${c}  unpublished  ${b}  2 × 3${spaces(10)}2017`,
+        "",
+      ].join("\n"),
+    );
+    // The run named by its folder's path, or LATEST's own run again: nothing to do, exit 0.
+    expect(await runCli(["runs", "publish", `runs/${a}`], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.alreadyPublished("runs/LATEST", a) + "\n" });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+    // --format json says the same on stdout; C named by the start of its id (its time is unique to it).
+    const json = await runCli(["runs", "publish", c.slice(0, 20), "--format", "json"], dir);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ before: a, latest: c, changed: true });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+    // On a Chinese terminal, the line is Chinese.
+    expect(await runCli(["runs", "publish", b], dir, { language: "zh" })).toEqual({ code: 0, stdout: "", stderr: runMessagesZh.published("runs/LATEST", c, b) + "\n" });
+  });
+
+  it("rollback publishes the run the published one records as previous: C, then B, then A; the first run has none", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", c, b) + "\n" });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${b}\n`));
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", b, a) + "\n" });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+    // A's manifest records previous: null (the project's first run): refused, LATEST unchanged.
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: ${runMessages.noPreviousToRollBack(`runs/${a}/manifest.json`, a, true)}\n`,
+    });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+    expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
+    // No run published yet: nothing to go back from.
+    const empty = await makeTwoYearProject("empty");
+    expect(await runCli(["runs", "rollback"], empty)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.noRunToRollBack("runs")}\n` });
+    expect(await runCli(["runs"], empty)).toEqual({ code: 0, stdout: "runs: no run yet (innovation-index compute makes the first)\n", stderr: "" });
+    expect(await listDir(empty)).not.toContain("runs");
+  });
+
+  it("refuses a tampered run (one byte of its index.csv changed): the verify line, E_RUN_NOT_VERIFIED, LATEST unchanged", async () => {
+    const { dir, b, c } = await threeRuns();
+    // One digit of B's index.csv changed (same size), as verify finds it: SHA-256 of both versions by node:crypto.
+    const path = join(dir, "runs", b, "index.csv");
+    const original = await readFile(path);
+    const tampered = Buffer.from(original);
+    tampered[tampered.length - 2] = tampered[tampered.length - 2] === 0x30 ? 0x31 : 0x30;
+    await writeFile(path, tampered);
+    const refusal = `error: ${runMessages.publishUnverified(`runs/${b}`, 1, b, "runs/LATEST")}\n`;
+    const line = outputMessages.verifyChanged("index.csv", { bytes: original.length, sha256: sha256(original) }, { bytes: original.length, sha256: sha256(tampered) });
+    for (const args of [["runs", "publish", b], ["runs", "rollback"]]) {
+      expect(await runCli(args, dir), args.join(" ")).toEqual({ code: 1, stdout: "", stderr: `${line}\n${refusal}` });
+      expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+    }
+    const logged = await runCli(["runs", "publish", b, "--log-format", "json"], dir);
+    expect(logged.code).toBe(1);
+    expect(JSON.parse(logged.stderr.trim().split("\n").at(-2)!)).toMatchObject({ level: "error", code: "E_RUN_NOT_VERIFIED", source: `runs/${b}` });
+    // The byte put back, B publishes.
+    await writeFile(path, original);
+    expect((await runCli(["runs", "publish", b], dir)).code).toBe(0);
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${b}\n`));
+  });
+
+  it("refuses while another run holds the lock (exit 3, as compute); the list still reads", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    // A lock of this very process: alive, so never stale.
+    const now = new Date().toISOString();
+    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now }));
+    const locked = `error: ${projectMessages.locked("runs/.lock", `pid ${process.pid} on ${hostname()}, since ${now}`)}\n`;
+    expect(await runCli(["runs", "publish", a], dir)).toEqual({ code: 3, stdout: "", stderr: locked });
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 3, stdout: "", stderr: locked });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+    expect((await runCli(["runs"], dir)).code).toBe(0);
+    expect(await listDir(join(dir, "runs"))).toEqual([".lock", a, b, c, "LATEST"]);
+  });
+
+  it("refuses a staging folder, a run that does not exist and a linked run whose target is gone, which the list marks", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    const staging = `.staging-${c.slice(0, -8)}00000000`;
+    await mkdir(join(dir, "runs", staging));
+    await writeFile(join(dir, "runs", staging, ".innovation-index-staging"), `${staging.slice(9)}\n`);
+    expect(await runCli(["runs", "publish", staging], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.publishStaging(`runs/${staging}`)}\n` });
+    expect(await runCli(["runs", "publish", `runs/${staging}`], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.publishStaging(`runs/${staging}`)}\n` });
+    expect(await runCli(["runs", "publish", "19990101"], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: ${runMessages.publishUnknownRun("19990101", "runs", [a, b, c])}\n`,
+    });
+    // A archived to a disk that is not mounted: the link stays, its target is gone.
+    const archive = await makeTempDir();
+    await rename(join(dir, "runs", a), join(archive, a));
+    await symlink(join(archive, "gone", a), join(dir, "runs", a));
+    expect(await runCli(["runs", "publish", a], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: ${runMessages.publishUnreachable(`runs/${a}`, join(archive, "gone", a))}\n`,
+    });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+    // B's manifest names A as previous, which cannot be read: A counts as published (the runs before LATEST).
+    const listed = (await runCli(["runs"], dir)).stdout.split("\n");
+    expect(listed[1]).toBe(`${a}  published  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  unreachable: a link to ${JSON.stringify(join(archive, "gone", a))}, which is not a folder`);
+    const json = JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout);
+    expect(json.runs[0]).toEqual({ id: a, state: "published", link: join(archive, "gone", a), unreachable: true });
+    // Nothing was removed or renamed: the staging folder and the link are where they were.
+    expect(await listDir(join(dir, "runs"))).toEqual([staging, a, b, c, "LATEST"]);
+  });
+
+  it("after a rollback, compute compares with the run LATEST names: unchanged on its inputs, else a new run recording it as previous", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    expect((await runCli(["runs", "rollback"], dir)).code).toBe(0);
+    // The inputs of B again: nothing to compute (B's fingerprint); C, newer than LATEST, is reported and kept.
+    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    const unchanged = await runCli(["compute"], dir);
+    expect(unchanged).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `warning: ${outputMessages.unpublishedRun(`runs/${c}`, b)}\n${projectMessages.unchanged(b)}\n`,
+    });
+    expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
+    // --force runs anyway: run D follows B (not C, the run rolled back from), with no revision against it.
+    const forced = await runCli(["compute", "--force"], dir);
+    expect(forced.code, forced.stderr).toBe(0);
+    const d = await latest(dir);
+    expect(d > c).toBe(true);
+    expect((await manifestOf(dir, d)).previous).toBe(b);
+    expect(forced.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${c}`, b)}\n`);
+    expect(forced.stderr).toContain(`revisions against run ${b}: none`);
+    // C is outside D's history now: skipped.
+    const states = JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout).runs.map((run: { id: string; state: string }) => [run.id, run.state]);
+    expect(states).toEqual([
+      [a, "published"],
+      [b, "published"],
+      [c, "skipped"],
+      [d, "latest"],
+    ]);
+  });
+
+  it("with a broken LATEST: the list warns and publishes nothing, rollback refuses, publish repairs it", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    await writeFile(join(dir, "runs/LATEST"), "../../x\n");
+    const problem = outputMessages.latestNotRunId("runs/LATEST", "../../x");
+    const listed = await runCli(["runs", "--format", "json"], dir);
+    expect(listed.stderr).toBe(`warning: ${problem}\n`);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ runsFolder: "runs", latest: null, problem, runs: [{ id: a, state: "unpublished" }, { id: b, state: "unpublished" }, { id: c, state: "unpublished" }] });
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${outputMessages.latestUnusable(problem, false)}\n` });
+    expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", undefined, c) + "\n" });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+  });
+
+  it("names the project it needs, and the run publish needs", async () => {
+    const elsewhere = await makeTempDir();
+    expect(await runCli(["runs"], elsewhere)).toEqual({ code: 2, stdout: "", stderr: `error: ${runMessages.runsNoProject()}\n(run with --help for usage)\n` });
+    const dir = await makeTwoYearProject("usage");
+    expect((await runCli(["runs", "publish"], dir)).stderr).toBe(`error: ${runMessages.publishWhich()}\n(run with --help for usage)\n`);
+    expect((await runCli(["runs", "rollback", "x"], dir)).stderr).toBe(`error: ${runMessages.runNotExpected("rollback", "x")}\n(run with --help for usage)\n`);
+    const wrong = await runCli(["runs", "publsh"], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`Did you mean "publish"?`);
+  });
+});
