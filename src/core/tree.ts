@@ -32,6 +32,12 @@ export interface TreeRow {
    * with a hint at the decimal mark. Default `.`, without the hint (a YAML tree, rows made in code).
    */
   decimal?: DecimalMark;
+  /**
+   * The header's words and cell places of this row's own columns, which its problems name instead of the tree's
+   * (`buildTree`'s `columnNames`): of a row read from a tree with level columns, whose groups' codes and weights stand
+   * in their level's columns (一级权重), not in the indicators'.
+   */
+  columns?: TreeColumnNames;
 }
 
 const DIRECTION_WORDS: Record<string, Direction> = {
@@ -79,7 +85,7 @@ export type TreeColumnNames = Partial<Record<TreeColumnKey, string>> & {
    * number or is negative, a bad or missing direction) then give it as their `column`, printed `file:line:column`
    * as the values' cells are.
    */
-  cells?: Partial<Record<"weight" | "direction", number>>;
+  cells?: Partial<Record<"code" | "weight" | "direction", number>>;
 };
 
 /** The columns of a tree that its problems name. */
@@ -108,19 +114,20 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
   // A root row (code INDEX, no parent) names the overall index; the first-level nodes may then give INDEX as parent.
   const rootRow = allRows.find((row) => row.code === INDEX_CODE && !row.parent);
   const rows = rootRow ? allRows.filter((row) => row !== rootRow) : allRows;
-  const columnOf = (key: TreeColumnKey) => columnNames[key] ?? key;
+  const columnOf = (key: TreeColumnKey, row?: TreeRow) => row?.columns?.[key] ?? columnNames[key] ?? key;
+  // A row with columns of its own (a tree with level columns) names its code's cell by its place when it has one.
   const at = (row: TreeRow, code: string, message: string, column?: TreeColumnKey): Issue => ({
     code,
     message,
     source,
     line: row.line,
-    column: column === undefined ? undefined : columnOf(column),
+    column: column === undefined ? undefined : column === "code" && row.columns?.cells?.code !== undefined ? row.columns.cells.code : columnOf(column, row),
     id: row.code || undefined,
   });
 
   const firstRow = new Map<string, TreeRow>();
   for (const row of rows) {
-    if (!row.code) issues.push(at(row, "E_EMPTY_CODE", messages.emptyCode(columnOf("code")), "code"));
+    if (!row.code) issues.push(at(row, "E_EMPTY_CODE", messages.emptyCode(columnOf("code", row)), "code"));
     else if (row.code === INDEX_CODE) issues.push(at(row, "E_RESERVED_CODE", messages.reservedCode(row.code), "code"));
     else if (firstRow.has(row.code))
       issues.push(at(row, "E_DUPLICATE_CODE", messages.duplicateCode(row.code, firstRow.get(row.code)!.line), "code"));
@@ -196,7 +203,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
   // The problems of one cell name its place in a table (`file:line:column`), else its column's word.
   const atCell = (row: TreeRow, code: string, message: string, column: "weight" | "direction"): Issue => ({
     ...at(row, code, message, column),
-    column: columnNames.cells?.[column] ?? columnOf(column),
+    column: (row.columns ? row.columns.cells?.[column] : columnNames.cells?.[column]) ?? columnOf(column, row),
   });
   const nodes: TreeNode[] = [];
   // The rows no root reaches (under an unknown parent, in a cycle) are checked too, so that their weight and direction

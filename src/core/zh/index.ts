@@ -19,6 +19,7 @@ import { robustnessMessagesZh } from "./robustness-messages.js";
 import { runMessagesZh } from "./run-messages.js";
 import { tableWordsZh } from "./table-words.js";
 import { terminalMessagesZh } from "./terminal-messages.js";
+import { treeLevelMessagesZh } from "./tree-level-messages.js";
 import { weightingMessagesZh } from "./weighting-messages.js";
 
 export const chinese: Translations = {
@@ -36,6 +37,7 @@ export const chinese: Translations = {
   robustnessMessages: robustnessMessagesZh,
   runMessages: runMessagesZh,
   terminalMessages: terminalMessagesZh,
+  treeLevelMessages: treeLevelMessagesZh,
   weightingMessages: weightingMessagesZh,
 };
 

@@ -11,10 +11,12 @@ import { INDICATOR_SETTINGS } from "../../core/normalize/plan.js";
 import { parseNumber, type DecimalMark } from "../../core/number.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
-import { parseCsv, type CsvTable } from "../csv.js";
+import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 import { decimalOf } from "./data-csv.js";
 import { readText } from "./read-text.js";
+import { findLevelLayout } from "./tree-level-columns.js";
+import { levelTreeRows } from "./tree-levels.js";
 
 const TREE_COLUMNS = {
   code: ["id", "icode", "代码", "编码", "指标代码"],
@@ -90,26 +92,33 @@ export function parseTreeCsv(text: string, source: string, options: TreeTableOpt
  * values written with commas (`--decimal ,`, a workbook's text cells), or a `;`-separated tree written with points, is
  * read as written.
  */
-function weightDecimal(table: CsvTable, weightColumn: number, decimal: DecimalMark | undefined): DecimalMark {
+function weightDecimal(table: CsvTable, weightColumns: readonly number[], decimal: DecimalMark | undefined): DecimalMark {
   const mark = decimalOf(table, decimal);
-  if (weightColumn < 0) return mark;
-  const weights = table.rows.map((row) => (row.cells[weightColumn] ?? "").trim()).filter((text) => text !== "");
+  const weights = weightColumns.flatMap((column) => (column < 0 ? [] : table.rows.map((row) => (row.cells[column] ?? "").trim()))).filter((text) => text !== "");
   const readWith = (candidate: DecimalMark) => weights.every((text) => parseNumber(text, candidate) !== undefined);
   const other: DecimalMark = mark === "," ? "." : ",";
   return !readWith(mark) && readWith(other) ? other : mark;
 }
 
-/** Parses a tree table (from a CSV file or a workbook sheet), like `parseTreeCsv`. */
+/**
+ * Parses a tree table (from a CSV file or a workbook sheet), like `parseTreeCsv`. A table with level columns
+ * (`一级指标,二级指标,三级指标`, one row per indicator) is read into the same rows first (see tree-levels.ts).
+ */
 export function parseTreeTable(table: CsvTable, source: string, options: TreeTableOptions = {}): Tree {
   const columns = findColumns(table.header, TREE_COLUMNS);
-  const issues: Issue[] = REQUIRED.filter((key) => columns[key] < 0 && !(key === "name" && columns.name_en >= 0)).map((key) => ({
+  const weightNames: readonly string[] = ["weight", ...TREE_COLUMNS.weight];
+  const plainWeights = table.header.flatMap((name, index) => (weightNames.includes(normalizeColumnName(name)) ? [index] : []));
+  const layout = findLevelLayout(table, source, columns, plainWeights);
+  // With level columns, the groups and the indicators' codes and names are in them: only a direction is required.
+  const required: readonly (typeof REQUIRED)[number][] = layout ? ["direction"] : REQUIRED;
+  const issues: Issue[] = [...(layout?.issues ?? []), ...required.filter((key) => columns[key] < 0 && !(key === "name" && columns.name_en >= 0)).map((key) => ({
     code: "E_MISSING_COLUMN",
     message: messages.missingColumn(key, table.header),
     source,
     line: table.headerLine,
     column: key,
-  }));
-  const known = new Set(Object.values(columns).filter((index) => index >= 0));
+  }))];
+  const known = new Set([...Object.values(columns).filter((index) => index >= 0), ...(layout?.columns ?? [])]);
   const unknownColumns: Issue[] = [];
   table.header.forEach((name, index) => {
     const normalized = normalizeColumnName(name);
@@ -125,9 +134,9 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
   // Without a column the rows cannot be checked; with an unknown one (a misspelt `wieght`) they still are, so that
   // their problems are reported with it, not on the run after its fix.
   if (issues.length > 0) throw new ValidationError([...issues, ...unknownColumns]);
-  const decimal = weightDecimal(table, columns.weight, options.decimal);
+  const decimal = weightDecimal(table, layout ? layout.weightColumns : [columns.weight], options.decimal);
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? "") : "");
-  const rows: TreeRow[] = table.rows.map(({ line, cells, numeric }) => {
+  const rowOf = ({ line, cells, numeric }: CsvRow): TreeRow => {
     const attributes: Record<string, string> = {};
     table.header.forEach((name, index) => {
       if (!known.has(index) && cells[index]) attributes[normalizeColumnName(name)] = cells[index];
@@ -147,7 +156,9 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
       // A workbook cell that held a number is written with a decimal point, whatever the mark of the text cells.
       decimal: numeric?.[columns.weight] ? "." : decimal,
     };
-  });
+  };
+  const levels = layout ? levelTreeRows(table, source, layout, { decimal, direction: columns.direction, leafRow: rowOf }) : undefined;
+  const rows: TreeRow[] = levels ? levels.rows : table.rows.map(rowOf);
   // A row with more fields than the header (a weight 0,25 or a name with an unquoted comma) has its cells in the
   // wrong columns: refused, with the tree's own problems.
   const fieldIssues = table.rows.flatMap(({ line, cells }) => extraFields(cells, table, source, line) ?? []);
@@ -161,10 +172,22 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
     // The problems of a weight or a direction cell give its place, file:line:column.
     cells: { weight: columns.weight + 1, direction: columns.direction + 1 },
   });
-  if (unknownColumns.length > 0 || fieldIssues.length > 0 || !built.ok) {
+  const levelIssues = levels?.issues ?? [];
+  // Two indicators of one name, their code, are reported by the level reader, which says why; a group of the level
+  // columns left without indicators by a repeated code is no indicator without a direction; a tree without rows
+  // because each was refused is not told so again.
+  const treeIssues = built.ok
+    ? []
+    : built.issues.filter(
+        (issue) =>
+          !(issue.code === "E_DUPLICATE_CODE" && levels?.namedTwice.get(issue.line ?? 0) === issue.id) &&
+          !(issue.code === "E_MISSING_DIRECTION" && levels?.groups.has(issue.id ?? "")) &&
+          !(issue.code === "E_EMPTY_TREE" && levelIssues.length > 0),
+      );
+  if (unknownColumns.length > 0 || fieldIssues.length > 0 || levelIssues.length > 0 || !built.ok) {
     // An unknown column leaves the tree as built: its codes are still given, for the values' checks.
     const partial = fieldIssues.length > 0 ? undefined : built.ok ? built.value : built.partial;
-    throw new ValidationError([...unknownColumns, ...fieldIssues, ...(built.ok ? [] : built.issues)], undefined, partial);
+    throw new ValidationError([...unknownColumns, ...fieldIssues, ...levelIssues, ...treeIssues], undefined, partial);
   }
   return built.value;
 }

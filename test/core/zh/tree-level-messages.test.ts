@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { treeLevelMessages } from "../../../src/core/tree-level-messages.js";
+import { chinese } from "../../../src/core/zh/index.js";
+import { treeLevelMessagesZh } from "../../../src/core/zh/tree-level-messages.js";
+import { checkTranslation } from "./facts.js";
+
+describe("treeLevelMessagesZh", () => {
+  it("has every message, naming the English text's facts", () =>
+    checkTranslation(treeLevelMessages, treeLevelMessagesZh, [
+      ["layoutMixed", ["上级", ["一级指标", "二级指标"]]],
+      ["oneLevel", ["一级指标"]],
+      ["levelMissing", [2, ["一级指标", "三级指标"]]],
+      ["levelColumnTwice", ["三级代码", "代码", "code", 3]],
+      ["levelColumnTwice", ["一级权重", "权重", "weight", 1]],
+      ["levelKindsMixed", [["level1"], ["dimension", "indicator"]]],
+      ["levelWithoutNames", ["二级权重", 2]],
+      ["nameColumnInLevels", ["指标名称", "三级指标"]],
+      ["emptyLevelCell", ["一级指标"]],
+      ["emptyLevelCellUnderNewGroup", ["二级指标", "一级指标", "产业成长"]],
+      ["noIndicator", ["三级指标"]],
+      ["groupInTwoPlaces", ["创新投入", "二级指标", 3, 9]],
+      ["groupCellConflict", ["双创活力", "一级权重", 2, "0.25", 4, "0.3"]],
+      ["groupCellConflict", ["双创活力", "一级权重", 2, "", 4, "0.3"]],
+      ["leadingCodeMissing", ["高新技术企业数", "三级指标", "A01 研发经费"]],
+      ["indicatorNameTwice", ["研发经费", 3, "三级指标"]],
+    ]));
+
+  it("is one of the Chinese catalogues the terminal loads", () => {
+    expect(chinese.treeLevelMessages).toBe(treeLevelMessagesZh);
+  });
+
+  it("says what a Chinese user of a level table reads (written out by hand)", () => {
+    expect(treeLevelMessagesZh.groupCellConflict("双创活力", "一级权重", 2, "0.25", 4, "0.3")).toBe(
+      '分组 "双创活力" 在列 "一级权重" 中，第一行（第 2 行）为 "0.25"，第 4 行却为 "0.3"；该单元格应写在分组的第一行，其余各行留空（Excel 合并单元格另存为 CSV 即如此）或与之相同',
+    );
+    expect(treeLevelMessagesZh.levelColumnTwice("三级代码", "代码", "code", 3)).toBe('列 "三级代码" 和 "代码" 都给出第 3 级的代码；应只用一列');
+  });
+});
