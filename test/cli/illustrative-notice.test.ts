@@ -1,7 +1,8 @@
 /**
  * A run on values marked illustrative in their `source` column says so in every output a person reads: report.html
  * (the dashboard and the static page) near its top and index.xlsx on a first sheet, the shipped example in the words the
- * terminal prints for it; the same bytes on every run; nothing said for values without a source column.
+ * terminal prints for it; the same bytes on every run; nothing said for values without a source column. So do audit.html
+ * and uncertainty.html under their title, and audit.xlsx on a first sheet.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -81,5 +82,82 @@ describe("the notice of illustrative values", () => {
     expect((await workbook(await readFile(join(dir, "small/index.xlsx")))).worksheets[0].name).toBe("指数");
     expect((await runCli(["report", "-q", "--static", "-i", "small-tree.csv", "-d", "small-values.csv", "--out", "static"], dir)).code).toBe(0);
     expect(await readFile(join(dir, "static/report.html"), "utf8")).not.toContain('class="notice"');
+  });
+});
+
+/**
+ * The small fixture's 18 values (2 units, 3 years, X1, X2, Y1) with a source column: U1's 9 values `illustrative`,
+ * U2's 2017 X1 `示意` and 2017 X2 `ILLUSTRATIVE` (both read as illustrative), U2's other 7 `published`: 9 + 1 + 1 = 11 of 18
+ * illustrative, counted by hand.
+ */
+async function markedValues(mark: (unit: string, year: string, indicator: string) => string): Promise<string> {
+  const [header, ...rows] = (await fixture("values.csv")).trim().split("\n");
+  return [`${header},source`, ...rows.map((row) => `${row},${mark(...(row.split(",") as [string, string, string]))}`)].join("\n") + "\n";
+}
+const ILLUSTRATIVE_VALUES = () =>
+  markedValues((unit, year, indicator) => (unit === "U1" ? "illustrative" : year === "2017" && indicator === "X1" ? "示意" : year === "2017" && indicator === "X2" ? "ILLUSTRATIVE" : "published"));
+const OWN_ZH = "18 个数值中有 11 个是示意数据，并非已发布的数据。";
+const OWN_EN = "11 of 18 values are illustrative, not published.";
+
+describe("the notice of illustrative values in audit.html, audit.xlsx and uncertainty.html", () => {
+  it("values marked illustrative: audit.html and uncertainty.html say it under the title, audit.xlsx on a first sheet, in either language", { timeout: 60_000 }, async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await ILLUSTRATIVE_VALUES() });
+    const audit = ["audit", "-q", "-i", "tree.csv", "-d", "values.csv", "--report", "--xlsx"];
+    expect((await runCli([...audit, "--out", "zh"], dir)).code).toBe(0);
+    expect((await runCli([...audit, "--lang", "en", "--out", "en"], dir)).code).toBe(0);
+    // under the title, before the meta line and any figure, as report.html has it
+    expect(await readFile(join(dir, "zh/audit.html"), "utf8")).toContain(`<h1>统计审计</h1>\n<p class="notice" role="note">${OWN_ZH}</p>\n<p class="meta">`);
+    expect(await readFile(join(dir, "en/audit.html"), "utf8")).toContain(`<h1>Statistical audit</h1>\n<p class="notice" role="note">${OWN_EN}</p>\n<p class="meta">`);
+    // a first sheet 说明 / notes, the audit's tables after it in their order
+    const zh = await workbook(await readFile(join(dir, "zh/audit.xlsx")));
+    expect(zh.worksheets.map((sheet) => sheet.name)).toEqual(["说明", "指标统计", "相关系数", "Cronbach α 系数", "主成分分析", "名义权重与有效权重", "剔除敏感性", "剔除后排名", "优势与劣势"]);
+    expect([zh.worksheets[0].getCell("A1").value, zh.worksheets[0].getCell("A2").value, zh.worksheets[0].rowCount]).toEqual(["说明", OWN_ZH, 2]);
+    const en = await workbook(await readFile(join(dir, "en/audit.xlsx")));
+    expect([en.worksheets[0].name, en.worksheets[0].getCell("A1").value, en.worksheets[0].getCell("A2").value]).toEqual(["notes", "note", OWN_EN]);
+    expect(en.worksheets[1].name).toBe("statistics");
+
+    const uncertainty = ["uncertainty", "-q", "-i", "tree.csv", "-d", "values.csv", "--weight-noise", "0.2", "-n", "4"];
+    expect((await runCli([...uncertainty, "--out", "u-zh"], dir)).code).toBe(0);
+    expect((await runCli([...uncertainty, "--lang", "en", "--out", "u-en"], dir)).code).toBe(0);
+    // under the title, before the line that says how the runs were made
+    expect(await readFile(join(dir, "u-zh/uncertainty.html"), "utf8")).toContain(`<h1>总指数：不确定性与敏感性分析</h1>\n<p class="notice" role="note">${OWN_ZH}</p>\n<p>4 次重复`);
+    expect(await readFile(join(dir, "u-en/uncertainty.html"), "utf8")).toContain(`</h1>\n<p class="notice" role="note">${OWN_EN}</p>\n<p>4 replications`);
+  });
+
+  it("a unit screened out is not counted: its values are no values of the run", { timeout: 60_000 }, async () => {
+    // U1 (8 values, all illustrative, and a gap: 8/9 observed, below 0.9) is screened out: U2's 9 values are the run's,
+    // 2 of them illustrative (示意, ILLUSTRATIVE). Were U1 not screened, its gap would stop the run (--missing error).
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": (await ILLUSTRATIVE_VALUES()).replace(/^U1,2019,X2,25,/m, "U1,2019,X2,,") });
+    const run = await runCli(["audit", "-q", "-i", "tree.csv", "-d", "values.csv", "--screen", "0.9", "--report", "--out", "out"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(join(dir, "out/audit.html"), "utf8")).toContain('<p class="notice" role="note">9 个数值中有 2 个是示意数据，并非已发布的数据。</p>');
+  });
+
+  it("the shipped example: in the terminal's words, on audit.html, audit.xlsx and uncertainty.html", { timeout: 60_000 }, async () => {
+    const dir = await makeTempDir();
+    expect((await runCli(["audit", "-q", "--report", "--xlsx", "--out", "audit"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "audit/audit.html"), "utf8")).toContain(`<p class="notice" role="note">${EXAMPLE_ZH}</p>`);
+    const book = await workbook(await readFile(join(dir, "audit/audit.xlsx")));
+    expect([book.worksheets[0].name, book.worksheets[0].getCell("A2").value]).toEqual(["说明", EXAMPLE_ZH]);
+    expect((await runCli(["uncertainty", "-q", "--weight-noise", "0.2", "-n", "4", "--lang", "en", "--out", "u"], dir)).code).toBe(0);
+    expect(await readFile(join(dir, "u/uncertainty.html"), "utf8")).toContain(`<p class="notice" role="note">${EXAMPLE_EN}</p>`);
+  });
+
+  it("published values, or no source column: no notice on audit.html and uncertainty.html, no notes sheet in audit.xlsx", { timeout: 60_000 }, async () => {
+    const dir = await makeTempDir({
+      "tree.csv": await fixture("tree.csv"),
+      "published.csv": await markedValues(() => "published"),
+      "plain.csv": await fixture("values.csv"),
+    });
+    for (const values of ["published.csv", "plain.csv"]) {
+      const out = values.replace(".csv", "");
+      expect((await runCli(["audit", "-q", "-i", "tree.csv", "-d", values, "--report", "--xlsx", "--out", out], dir)).code).toBe(0);
+      const html = await readFile(join(dir, out, "audit.html"), "utf8");
+      expect(html, values).toContain("<h1>统计审计</h1>\n<p class=\"meta\">");
+      expect(html, values).not.toContain('class="notice"');
+      expect((await workbook(await readFile(join(dir, out, "audit.xlsx")))).worksheets[0].name, values).toBe("指标统计");
+      expect((await runCli(["uncertainty", "-q", "-i", "tree.csv", "-d", values, "--weight-noise", "0.2", "-n", "4", "--out", `u-${out}`], dir)).code).toBe(0);
+      expect(await readFile(join(dir, `u-${out}`, "uncertainty.html"), "utf8"), values).not.toContain('class="notice"');
+    }
   });
 });

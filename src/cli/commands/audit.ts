@@ -16,10 +16,11 @@ import { tableWords, type TableWords } from "../../core/table-words.js";
 import { UsageError, type Issue } from "../../errors.js";
 import type { IndexResult } from "../../core/compute.js";
 import type { Panel } from "../../core/panel.js";
+import type { Provenance } from "../../io/report/provenance.js";
 import type { Tree } from "../../core/types.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { computeFromOptions } from "./compute.js";
-import { fill, REPORT_LANGUAGES } from "../../io/report/labels.js";
+import { fill, REPORT_LANGUAGES, workbookSheetOf } from "../../io/report/labels.js";
 import type { Language, Table } from "../../io/write/tables.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/write/write.js";
@@ -79,6 +80,11 @@ export interface AuditContext {
   /** Strengths and weaknesses (`computeProfiles`) of the years of `--profiles`. */
   profiles: Profiles;
   options: AuditCommandOptions;
+  /**
+   * How many of the audited values are illustrative (the values' `source` column), and whether they are the shipped
+   * example: audit.html and audit.xlsx say it near their top, as report.html and index.xlsx do. Default: nothing said.
+   */
+  provenance?: Provenance;
 }
 
 /**
@@ -162,7 +168,10 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   // A run folder as --out is refused before the audit, not only by the writer after it.
   refuseRunFolder(resolve(env.cwd, options.out), options.out);
   const { auditIndex } = await import("../../core/audit/audit.js");
-  const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env);
+  // audit.html and audit.xlsx say how many values are illustrative, by the values' source column, which only the
+  // general reader keeps: read it only for them, as compute does for report.html and index.xlsx.
+  const keepSources = options.report || options.xlsx;
+  const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env, { keepSources });
   const { tree, panel } = loaded;
   const unit = options.profileUnit ?? result.units[0];
   if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
@@ -180,7 +189,9 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const drop = computeDropSensitivity(result, { rankYears: options.dropRanks === "all" ? result.years : lastYear });
   const profiles = computeProfiles(result, { years: options.profiles === "all" ? result.years : lastYear });
   const workbookWarnings: Issue[] = [];
-  const files = await auditFiles({ tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit } }, options.projectName, workbookWarnings);
+  const provenance = keepSources ? (await import("../../io/report/provenance.js")).valueProvenance(result, loaded.records, inputs.example) : undefined;
+  const context = { tree, panel, result, audit, drop, profiles, options: { ...options, profileUnit: unit }, provenance };
+  const files = await auditFiles(context, options.projectName, workbookWarnings);
   // The files are the whole output of `audit`: what an earlier audit left there and this one does not write (its
   // audit.xlsx, when this one has no --xlsx) is removed, and named.
   const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit" });
@@ -212,6 +223,9 @@ export async function auditFiles(context: AuditContext, name: string | undefined
   const { auditSheetOf, auditWordsOf } = await import("../../io/report/audit-words.js");
   if (options.xlsx) {
     const sheets = tables.map((table) => auditSheetOf(table, context.result.nodes, options.lang));
+    // Values marked illustrative: a first sheet (说明 / notes) says so, as in index.xlsx.
+    const notes = (await import("../../io/report/provenance.js")).provenanceTable(context.provenance, options.lang);
+    if (notes) sheets.unshift(workbookSheetOf(notes, options.lang));
     files["audit.xlsx"] = await (await import("../../io/write/to-xlsx.js")).formatXlsx(sheets, { decimals: options.decimals, source: "audit.xlsx", onWarning: (warning) => warnings.push(warning) });
   }
   if (options.report) {
@@ -221,7 +235,7 @@ export async function auditFiles(context: AuditContext, name: string | undefined
     const profile = await formatProfileSectionHtml(context.result, context.profiles, unit, { language: options.lang });
     const words = auditWordsOf(options.lang);
     const pageTitle = name?.trim() ? fill(words.titleOf, { name: name.trim() }) : words.title;
-    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: pageTitle, language: options.lang, sections: [profile] });
+    files["audit.html"] = await formatAuditHtml(context.audit, context.result, { title: pageTitle, language: options.lang, sections: [profile], provenance: context.provenance });
   }
   return files;
 }

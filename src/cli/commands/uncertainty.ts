@@ -250,18 +250,21 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       commandMessages.screenByUnitYearInUncertainty(sources.sourceOf("screenBy") === "project file" && sources.project ? `${sources.project.label}: methods.screen-by` : "--screen-by"),
     );
   // The analysis and its writers load only when this command runs, so that other commands start fast.
-  const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }] =
+  const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }, { valueProvenance }] =
     await Promise.all([
       import("../../core/uncertainty.js"),
       import("../../io/write/uncertainty-csv.js"),
       import("../../io/report/uncertainty-html.js"),
       import("../../io/read/weight-ranges-csv.js"),
       import("../progress.js"),
+      import("../../io/report/provenance.js"),
     ]);
   // A run folder as --out is refused before the analysis, not only by the writer after it.
   refuseRunFolder(resolve(env.cwd, options.out), options.out);
   const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+  // uncertainty.html, always written, says how many values are illustrative by the values' source column: a values
+  // file with one is read the general way, which keeps it (as compute reads it for report.html).
+  const { tree, panel, records } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, keepSources: true });
   const weightRanges = options.weightRanges
     ? await readWeightRanges(resolve(env.cwd, options.weightRanges), options.weightRanges, tree)
     : undefined;
@@ -305,7 +308,13 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     "sensitivity.csv": UTF8_BOM + formatSensitivityCsv(result, options.decimals),
     // The tree by its file's name, not its path as typed: the page is the same bytes from any folder, and names no
     // folder of the machine it was made on.
-    "uncertainty.html": formatUncertaintyHtml(result, { language: options.lang ?? "zh", name: sources.project?.settings.name, tree: inputs.labels.tree.split(/[\\/]/).pop() }),
+    // The values' provenance is counted on the nominal run's panel (the screened units left out), as compute counts it.
+    "uncertainty.html": formatUncertaintyHtml(result, {
+      language: options.lang ?? "zh",
+      name: sources.project?.settings.name,
+      tree: inputs.labels.tree.split(/[\\/]/).pop(),
+      provenance: valueProvenance(result.nominalRun, records, inputs.example),
+    }),
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;

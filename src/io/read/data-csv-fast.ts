@@ -77,10 +77,11 @@ class Columns {
  * The panel of a long-layout values CSV for the leaves of `tree`, or `undefined` when the file is not the plain case
  * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted; `lines`
  * holds each cell's line in the file (0 for a cell the file does not give), `source` is left to the caller; `source`
- * names the file in the warnings of `percentMixWarnings`.
+ * names the file in the warnings of `percentMixWarnings`. With `keepSources`, a file with a source column (来源) goes
+ * the general way, which keeps each value's source; a file without one is read here all the same.
  * @throws `InputError` `E_PANEL_SIZE` when the values would make a panel over `PANEL_CELL_LIMIT` cells (core/panel.ts).
  */
-export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark, source?: string): Panel | undefined {
+export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark, source?: string, keepSources = false): Panel | undefined {
   // A NUL byte (UTF-16 without a byte order mark, a binary file) is refused by the general reader.
   if (bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -108,6 +109,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   if (!header) return undefined;
   const columns = findColumns(header, LONG_COLUMNS);
   if (columns.year < 0 || columns.indicator < 0 || columns.value < 0) return undefined;
+  if (keepSources && columns.source >= 0) return undefined;
   // Any header name given twice (`value,value`, or 指标 and 指标代码, which both may mean the indicator) goes the
   // general way, which tells the columns apart or refuses them.
   const names = header.map(normalizeColumnName).filter((name) => name !== "");

@@ -2,9 +2,11 @@
  * Yearly values as CSV, in any of three layouts:
  * - long: `unit,year,indicator,value` (+ optional `source`); `unit` may be left out for a single-unit index;
  * - wide by year, as kept in Excel: `indicator,2017,2018,2019,...`, for one unit or with a `unit` column
- *   (`unit,indicator,name,2017,...`); other text columns such as `name` are ignored;
+ *   (`unit,indicator,name,2017,...`); a `source` column is the source of every value of its row; other text columns
+ *   such as `name` are ignored;
  * - wide by indicator, as COINr's `iData`: one row per unit and year, one column per indicator
- *   (`uCode,uName,Time,A,B,...`); columns that are not indicators (names, groups, denominators) are ignored.
+ *   (`uCode,uName,Time,A,B,...`); a `source` column is the source of every value of its row; columns that are not
+ *   indicators (names, groups, denominators) are ignored.
  * Cells follow the number rule of `core/number.ts`, with the decimal mark of the file (`,` in a `;`-separated file
  * unless told otherwise); years may be written `2017` or `2017年`.
  * In the long and wide layouts a `measure` or `计量单位` column (the unit of measurement, as `template` writes it) is
@@ -167,7 +169,7 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
     const asUnits = measuresAsUnits(wide.unit);
     if (asUnits) return asUnits;
-    const parsed = parseWide(table, wide, measure, yearColumns, source, decimal);
+    const parsed = parseWide(table, wide, measure, long.source, yearColumns, source, decimal);
     return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
   }
   if (long.year >= 0 && long.indicator < 0 && long.value < 0) {
@@ -247,6 +249,9 @@ const isPercentCell = (text: string | undefined) => text !== undefined && /[%％
 
 /** `record`, marked `percent` when its cell was written as a percentage (see `percentMixWarnings`). */
 const marked = (record: ValueRecord, text: string | undefined): ValueRecord => (isPercentCell(text) ? { ...record, percent: true } : record);
+
+/** The `source` of a row of a wide layout, for each of its values: none without the column or in an empty cell. */
+const sourceOf = (row: CsvRow, column: number): { source?: string } => (column >= 0 && row.cells[column] ? { source: row.cells[column] } : {});
 
 /**
  * The issue of a cell that is not a number, naming a decimal mark that would read it; a full-width comma (`１２３，４`),
@@ -412,6 +417,7 @@ function parseWide(
   table: CsvTable,
   columns: Record<keyof typeof WIDE_COLUMNS, number>,
   measureColumn: number,
+  sourceColumn: number,
   yearColumns: readonly { year: number; index: number }[],
   source: string,
   decimal: DecimalMark,
@@ -429,8 +435,10 @@ function parseWide(
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     const measure = measureOf(row, measureColumn);
+    // The row's source (published, illustrative, ...) is each of its values'.
+    const from = sourceOf(row, sourceColumn);
     for (const { year, index } of yearColumns) {
-      const record = { unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1 };
+      const record = { unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1, ...from };
       records.push(marked(measure ? { ...record, ...measure } : record, cells[index]));
     }
   }
@@ -475,8 +483,9 @@ function parseByIndicator(
       continue;
     }
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
+    const from = sourceOf(row, columns.source);
     for (const { name, index } of indicatorColumns)
-      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1 }, cells[index]));
+      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, cells[index]));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

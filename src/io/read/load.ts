@@ -151,10 +151,10 @@ async function loadInputsAsRead(
     }
   // Large plain CSV files (long layout, no quotes, no problem) are read straight into the panel, those in another
   // encoding (GBK from Excel) as their UTF-8 re-encoding, the same text; anything else, every error included, goes the
-  // general way below.
-  if (!options.keepSources && tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
+  // general way below (with `keepSources`, a file with a source column too).
+  if (tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
-    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal, dataFiles[0].label);
+    const panel = utf8 && parsePanelFast(utf8, tree, options.decimal, dataFiles[0].label, options.keepSources);
     if (panel) return fastInputs(tree, { ...panel, source: dataFiles[0].label });
   }
   await Promise.all([

@@ -16,6 +16,7 @@ import { pageText } from "./page-warnings.js";
 import { append } from "../../core/arrays.js";
 import { auditFlagName, auditRelationName, auditWordsOf } from "./audit-words.js";
 import { fill, methodNames, wordsOf } from "./labels.js";
+import { NOTICE_STYLE, provenanceNoticeHtml, type Provenance } from "./provenance.js";
 
 /** Alpha below this reads as a group whose children do not measure one thing (JRC practice). */
 export const ALPHA_THRESHOLD = 0.7;
@@ -30,6 +31,11 @@ export interface AuditHtmlOptions {
   language?: Language;
   /** Further sections, as HTML already escaped (a unit's profile from `formatProfileSectionHtml`), after the flags. */
   sections?: readonly string[];
+  /**
+   * The provenance of the audited values (`valueProvenance`): when some are illustrative, or the run is on the shipped
+   * example, the notice of report.html under the title (`provenanceNoticeHtml`). Default: none.
+   */
+  provenance?: Provenance;
 }
 
 type ChartRequest = Parameters<typeof renderCharts>[0][number];
@@ -106,7 +112,9 @@ export async function formatAuditHtml(audit: Audit, result: IndexResult, options
   ];
   const yearly = audit.statistics.filter((row) => row.period !== "all" && row.flags.length > 0).length + audit.correlations.filter((row) => row.period !== "all" && row.flags.length > 0).length;
   const unitCount = audit.units.length;
-  const parts = [`<h1>${escapeHtml(title)}</h1>`, metaLine(audit, result, language)];
+  // Values marked illustrative: said under the title, before any figure, as report.html says it.
+  const notice = provenanceNoticeHtml(options.provenance, language);
+  const parts = [`<h1>${escapeHtml(title)}</h1>`, ...(notice ? [notice] : []), metaLine(audit, result, language)];
   if (unitCount === 1) parts.push(`<p class="note">${escapeHtml(fill(words.oneUnit, { years: audit.years.length }))}</p>`);
   const groupHeaders = [words.group, words.name, words.children, words.n, words.alpha, words.pc1Eigenvalue, words.pc1Share, words.flags, words.notes];
   parts.push(
@@ -167,6 +175,7 @@ body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Sourc
 h1 { font-size: 24px; margin-bottom: 4px; }
 h2 { font-size: 19px; border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 32px; }
 .meta, .note { color: #555; font-size: 13px; }
+${NOTICE_STYLE}
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
 figure.chart { margin: 0; border: 1px solid #eee; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }

@@ -1,10 +1,12 @@
 /**
- * Where the values of a run come from, as the pages and the workbook say it: how many of the values the run used are
+ * Where the values of a run come from, as the pages and the workbooks say it: how many of the values the run used are
  * marked illustrative in the values' `source` column (the shipped example marks 143 of its 160), and whether the run
  * is the shipped Changzhou example. A result built on illustrative values is not an official index, and every output a
- * person reads says so near its top: report.html (the dashboard and the static page) and index.xlsx.
+ * person reads says so near its top: report.html (the dashboard and the static page), index.xlsx, audit.html,
+ * audit.xlsx and uncertainty.html.
  */
 import type { ValueRecord } from "../../core/panel.js";
+import { escapeHtml } from "./page.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { terminalMessagesZh } from "../../core/zh/terminal-messages.js";
 import type { Language, Table } from "../write/tables.js";
@@ -77,9 +79,22 @@ export function provenanceNotice(provenance: Provenance | undefined, language: L
   return counts === "" ? `${sentence}.` : `${sentence}: ${counts}`;
 }
 
+/** How every page shows the notice (`provenanceNoticeHtml`): a bold paragraph on a light amber ground. */
+export const NOTICE_STYLE =
+  ".notice { background: #fff4d6; border: 1px solid #e6b422; color: #6b4e00; padding: 6px 10px; border-radius: 4px; font-weight: bold; font-size: 14px; margin: 6px 0; }";
+
 /**
- * The notice as the first sheet of index.xlsx (`notes`, 说明 in Chinese by `workbookSheetOf`): one text cell under its
- * header, where a person opening the workbook reads it first; `undefined` when there is no notice (no sheet).
+ * The notice as a page shows it under its title, before any figure: `<p class="notice" role="note">…</p>` (escaped,
+ * styled by `NOTICE_STYLE`), or `undefined` when there is no notice.
+ */
+export function provenanceNoticeHtml(provenance: Provenance | undefined, language: Language): string | undefined {
+  const notice = provenanceNotice(provenance, language);
+  return notice === undefined ? undefined : `<p class="notice" role="note">${escapeHtml(notice)}</p>`;
+}
+
+/**
+ * The notice as the first sheet of index.xlsx and audit.xlsx (`notes`, 说明 in Chinese by `workbookSheetOf`): one text
+ * cell under its header, where a person opening the workbook reads it first; `undefined` when there is no notice (no sheet).
  */
 export function provenanceTable(provenance: Provenance | undefined, language: Language): Table | undefined {
   const notice = provenanceNotice(provenance, language);

@@ -12,7 +12,7 @@ import { performanceGroups } from "../../core/analysis/performance-groups.js";
 import { columnDisplay, columnTitle, fill, metaText, methodNames, rankChangeText, rowsInLanguage, shareText, unitName, valueName, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
-import { provenanceNotice, type Provenance } from "./provenance.js";
+import { NOTICE_STYLE, provenanceNoticeHtml, type Provenance } from "./provenance.js";
 
 export interface ReportOptions {
   /** Labels: `zh` uses the tree's `name`, `en` its `name_en` (falling back to `name`) and English headings. Default `zh`. */
@@ -86,11 +86,11 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
   const title = options.title?.trim() || words.title;
   const description = options.description?.trim();
   // Values marked illustrative: said near the top, before any figure (the shipped example in the terminal's words).
-  const notice = provenanceNotice(options.provenance, language);
+  const notice = provenanceNoticeHtml(options.provenance, language);
   const parts = [
     `<h1>${escapeHtml(title)}</h1>`,
     ...(description ? [`<p class="description">${escapeHtml(description)}</p>`] : []),
-    ...(notice ? [`<p class="notice" role="note">${escapeHtml(notice)}</p>`] : []),
+    ...(notice ? [notice] : []),
     metaLine(context),
   ];
   if (analysis.ranks) parts.push(`<section><h2>${escapeHtml(words.ranking)}</h2>${figures(rankCharts)}${rankTable(context)}</section>`);
@@ -274,7 +274,7 @@ h2 { font-size: 19px; border-bottom: 2px solid #ddd; padding-bottom: 4px; margin
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .meta, .description { color: #555; font-size: 13px; }
 .description { font-size: 14px; margin: 0 0 4px; }
-.notice { background: #fff4d6; border: 1px solid #e6b422; color: #6b4e00; padding: 6px 10px; border-radius: 4px; font-weight: bold; font-size: 14px; margin: 6px 0; }
+${NOTICE_STYLE}
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
 figure.chart { margin: 0; border: 1px solid #eee; flex: 1 1 560px; min-width: 0; }
 figure.chart svg { display: block; width: 100%; height: auto; }

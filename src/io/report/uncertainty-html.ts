@@ -10,6 +10,7 @@ import { formatRankQuantile, formatValue } from "../write/to-csv.js";
 import type { Language } from "../write/tables.js";
 import { maxOf, minOf } from "../../core/arrays.js";
 import { fill, methodName, uncertaintyWordsOf, unitName, type UncertaintyWords } from "./labels.js";
+import { NOTICE_STYLE, provenanceNoticeHtml, type Provenance } from "./provenance.js";
 
 /** What names and labels the page. */
 export interface UncertaintyHtmlOptions {
@@ -19,6 +20,11 @@ export interface UncertaintyHtmlOptions {
   name?: string;
   /** How the page names the indicator tree (its file), shown under the title. Default: not shown. */
   tree?: string;
+  /**
+   * The provenance of the values (`valueProvenance` of the nominal run): when some are illustrative, or the run is on
+   * the shipped example, the notice of report.html under the title (`provenanceNoticeHtml`). Default: none.
+   */
+  provenance?: Provenance;
 }
 
 const ROW = 18;
@@ -59,6 +65,8 @@ export function formatUncertaintyHtml(result: UncertaintyResult, options: Uncert
     result.warnings.length > 0
       ? `<section class="warnings">\n<h2>${escapeHtml(words.warnings)}</h2>\n<p>${escapeHtml(words.warningsIntro)}</p>\n<ul>${pageWarnings(result.warnings, language).map((warning) => `<li>${escapeHtml(warning)}</li>`).join("")}</ul>\n</section>\n`
       : "";
+  // Values marked illustrative: said under the title, before any figure, as report.html says it.
+  const notice = provenanceNoticeHtml(options.provenance, language);
   return `<!doctype html>
 <html lang="${language === "zh" ? "zh-CN" : "en"}">
 <head>
@@ -77,11 +85,12 @@ th:first-child, td:first-child { text-align: left; }
 .axis { stroke: #999; stroke-width: 1; }
 .grid { stroke: #eee; stroke-width: 1; }
 .note, footer { color: #555; font-size: 0.9em; }
+${NOTICE_STYLE}
 </style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(summary)}${options.tree ? `${words.gap}${escapeHtml(fill(words.tree, { tree: options.tree }))}` : ""}</p>
+${notice ? `${notice}\n` : ""}<p>${escapeHtml(summary)}${options.tree ? `${words.gap}${escapeHtml(fill(words.tree, { tree: options.tree }))}` : ""}</p>
 <p>${legend}</p>
 ${warnings}${sections.join("\n")}
 <footer><p class="note">${escapeHtml(words.sobolNote)}</p></footer>

@@ -205,6 +205,21 @@ describe("parseDataCsv: wide layouts", () => {
     expect(only.ok && only.value.map((record) => record.indicator)).toEqual(["Ship", "Ship"]);
   });
 
+  it("reads a source column in either wide layout as the source of every value of its row (an empty cell: none)", () => {
+    const byYear = parseDataCsv("指标代码,指标名称,2017年,2018年,来源\nA,R&D,1,2,illustrative\nB,专利,3,4,\n", "v.csv");
+    expect(byYear.ok && byYear.value).toEqual([
+      { unit: "", year: 2017, indicator: "A", value: 1, line: 2, column: 3, indicatorColumn: 1, source: "illustrative" },
+      { unit: "", year: 2018, indicator: "A", value: 2, line: 2, column: 4, indicatorColumn: 1, source: "illustrative" },
+      { unit: "", year: 2017, indicator: "B", value: 3, line: 3, column: 3, indicatorColumn: 1 },
+      { unit: "", year: 2018, indicator: "B", value: 4, line: 3, column: 4, indicatorColumn: 1 },
+    ]);
+    const byIndicator = parseDataCsv("uCode,Time,LPI,Ship,source\nAUT,2018,4.1,0,published\n", "iData.csv");
+    expect(byIndicator.ok && byIndicator.value.map((record) => [record.indicator, record.source])).toEqual([
+      ["LPI", "published"],
+      ["Ship", "published"],
+    ]);
+  });
+
   it.each(["2018.5", "FY2019"])("refuses a year column %j with the file, line and column", (name) => {
     const parsed = parseDataCsv(`indicator,2017,${name}\nA,1,2\n`, "v.csv");
     expect(parsed.ok).toBe(false);

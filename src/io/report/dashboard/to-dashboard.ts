@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InternalError } from "../../../errors.js";
 import { escapeHtml, htmlPage } from "../page.js";
+import { NOTICE_STYLE } from "../provenance.js";
 import { formatDashboardJson, type DashboardData } from "./data.js";
 import { dashboardWords } from "./words.js";
 
@@ -75,7 +76,7 @@ h1 { font-size: 26px; margin: 0 0 4px; color: #1d3557; }
 h2 { font-size: 20px; border-bottom: 2px solid var(--line); padding-bottom: 4px; margin: 28px 0 12px; color: #1d3557; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .description { margin: 0 0 4px; color: #333; }
-.notice { background: #fff4d6; border: 1px solid #e6b422; color: #6b4e00; padding: 6px 10px; border-radius: 4px; font-weight: bold; font-size: 14px; margin: 6px 0; }
+${NOTICE_STYLE}
 .meta, .hint { color: #555; font-size: 13px; }
 .controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 8px 0; font-size: 14px; }
 select, button { font: inherit; }
