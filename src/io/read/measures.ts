@@ -74,6 +74,22 @@ export function unitColumnOfMeasures(
 }
 
 /**
+ * `unitColumnOfMeasures` for a values table read whole (a Parquet file or a query, read by DuckDB): `units`, the
+ * distinct names of its unit column `column` (as written), in their order.
+ */
+export function unitsOfMeasures(units: readonly string[], column: string, source: string, measures: ReadonlySet<string> = new Set()): Issue | undefined {
+  const found = new Set<string>();
+  for (const unit of units) {
+    const text = unit.trim();
+    if (text === "") continue;
+    if (!isMeasureName(text, measures)) return undefined;
+    found.add(text);
+  }
+  if (found.size === 0) return undefined;
+  return { code: "E_MEASURE_COLUMN", message: messages.unitColumnOfMeasures(column, [...found].slice(0, 5)), source, column };
+}
+
+/**
  * One `E_MEASURE_MISMATCH` issue per row whose measure differs (`normalizeMeasure`) from its indicator's: the tree's
  * when the tree gives one, else the measure of the first row (in file order) that gave one. Records without a measure
  * (an empty cell, or no measure column) are not compared; a row of the wide layout, which holds several records of
@@ -104,6 +120,46 @@ export function measureIssues(records: readonly ValueRecord[], tree: Tree | unde
       line: record.line,
       column: record.measureColumn,
       id: record.indicator,
+    });
+  }
+  return issues;
+}
+
+/**
+ * `measureIssues` for a values table read whole (a Parquet file or a query, read by DuckDB), which gives its distinct
+ * (indicator, measure) pairs rather than its rows: `pairs` in the order of the first row of each (so an indicator's
+ * first is the measure of its first row that gave one). One issue per indicator and measure (as compared) that differs
+ * from the tree's, or, where the tree gives none, from the indicator's first; `where` names the file and the column.
+ */
+export function measurePairIssues(
+  pairs: readonly { indicator: string; measure: string }[],
+  tree: Tree | undefined,
+  where: { source: string; column: string },
+): Issue[] {
+  const issues: Issue[] = [];
+  const first = new Map<string, string>();
+  const reported = new Set<string>();
+  for (const pair of pairs) {
+    const measure = pair.measure.trim();
+    const compared = normalizeMeasure(measure);
+    if (compared === "") continue;
+    const node = tree?.byCode.get(pair.indicator);
+    const declared = node?.measure?.trim() ? node.measure.trim() : undefined;
+    const expected = declared ?? first.get(pair.indicator);
+    if (expected === undefined) {
+      first.set(pair.indicator, measure);
+      continue;
+    }
+    const key = `${pair.indicator}\0${compared}`;
+    if (normalizeMeasure(expected) === compared || reported.has(key)) continue;
+    reported.add(key);
+    // Where the tree gave the measure; a first row is in the same file, which the issue names.
+    const place = declared !== undefined ? placeOf({ source: tree?.source, line: node?.line }) || undefined : undefined;
+    issues.push({
+      code: "E_MEASURE_MISMATCH",
+      message: messages.measureMismatch(pair.indicator, measure, expected, place, declared !== undefined),
+      ...where,
+      id: pair.indicator,
     });
   }
   return issues;

@@ -1,7 +1,9 @@
 /**
  * Values read by DuckDB: a `.parquet` values file (long layout `unit,year,indicator,value`, or wide: `indicator` and
  * one column per year, with an optional `unit`), or a `.sql` file whose one `SELECT` returns `unit, year, indicator,
- * value` (`unit` and `source` optional) from Parquet, CSV or JSON files that DuckDB reads itself.
+ * value` (`unit`, `source` and `measure` optional) from Parquet, CSV or JSON files that DuckDB reads itself. A
+ * `measure` column (the unit of measurement, `计量单位` in a Parquet file too) is checked as a CSV file's is
+ * (`measures.ts`), on its distinct (indicator, measure) pairs.
  *
  * The whole values table stays inside DuckDB: it is checked there (columns and types before anything runs, then
  * unknown indicators, duplicates, indicators without values), and only each value's cell position in the panel and the
@@ -37,6 +39,7 @@ import {
 import { normalizeColumnName } from "./columns.js";
 import { LONG_COLUMNS, parseYear } from "./data-csv.js";
 import { queryIndicators } from "./duckdb-sources.js";
+import { MEASURE_COLUMNS, measurePairIssues, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
 
 
@@ -88,6 +91,10 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
 interface Relation {
   sql: string;
   hasUnit: boolean;
+  /** The unit column as written, when there is one (for messages). */
+  unitColumn?: string;
+  /** The measure column as written, when there is one. */
+  measureColumn?: string;
   /** A column numbering the rows in file order, when there is one. */
   rowNumber?: string;
 }
@@ -110,22 +117,23 @@ function columnsOf(statement: { columnCount: number; columnName(i: number): stri
  */
 async function queryRelation(session: DuckdbSession, query: ResolvedQuery, label: string): Promise<Relation> {
   const statement = await prepareSelect(session, query.sql, label, query.replaced);
-  const hasUnit = checkLongColumns(columnsOf(statement), label, { query: true });
+  const written = checkLongColumns(columnsOf(statement), label, { query: true });
   try {
     await session.connection.run(`CREATE TEMP TABLE query_values AS\n${query.sql}`);
   } catch (error) {
     throw sqlError(label, error, query.replaced);
   }
-  return { sql: "query_values", hasUnit };
+  return { sql: "query_values", hasUnit: written.unit !== undefined, unitColumn: written.unit, measureColumn: written.measure };
 }
 
 /**
- * The long layout's name of each column (`unit`, `year`, `indicator`, `value`, `source`), as the CSV reader knows them
- * (`LONG_COLUMNS`: `评价对象`, `年份`, `指标代码`, `数值`, …); another column keeps its name, in lower case.
+ * The long layout's name of each column (`unit`, `year`, `indicator`, `value`, `source`, `measure`), as the CSV reader
+ * knows them (`LONG_COLUMNS`: `评价对象`, `年份`, `指标代码`, `数值`, …; `MEASURE_COLUMNS`: `计量单位`, …); another
+ * column keeps its name, in lower case.
  */
 function longName(name: string): string {
   const normalized = normalizeColumnName(name);
-  const aliases: Record<string, readonly string[]> = LONG_COLUMNS;
+  const aliases: Record<string, readonly string[]> = { ...LONG_COLUMNS, ...MEASURE_COLUMNS };
   return Object.keys(aliases).find((key) => key === normalized || aliases[key].includes(normalized)) ?? name.toLowerCase();
 }
 
@@ -146,51 +154,70 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   const named = columns.map((column) => ({ ...column, as: longName(column.name) }));
   const asText = (column: Column & { as: string }) => `${quoteIdentifier(column.name)}${TEXT_TYPES.has(baseType(column.type)) ? "" : "::VARCHAR"} AS ${column.as}`;
   if (named.some((column) => column.as === "value")) {
-    const hasUnit = checkLongColumns(
+    const written = checkLongColumns(
       named.map((column) => ({ name: column.as, written: column.name, type: column.type })),
       label,
       { query: false },
     );
     const select = named.map((column) => (column.as === "unit" || column.as === "indicator" ? asText(column) : `${quoteIdentifier(column.name)} AS ${quoteIdentifier(column.as)}`));
-    return { sql: `(SELECT ${select.join(", ")}, file_row_number FROM ${file})`, hasUnit, rowNumber: "file_row_number" };
+    return {
+      sql: `(SELECT ${select.join(", ")}, file_row_number FROM ${file})`,
+      hasUnit: written.unit !== undefined,
+      unitColumn: written.unit,
+      measureColumn: written.measure,
+      rowNumber: "file_row_number",
+    };
   }
   const issues: Issue[] = [];
   const indicator = named.filter((column) => column.as === "indicator");
   const unit = named.filter((column) => column.as === "unit");
+  const measure = named.filter((column) => column.as === "measure");
   const years = new Map<number, (Column & { as: string })[]>();
   for (const column of named) {
-    const year = column.as === "indicator" || column.as === "unit" ? undefined : parseYear(column.name);
+    const year = column.as === "indicator" || column.as === "unit" || column.as === "measure" ? undefined : parseYear(column.name);
     if (year !== undefined) years.set(year, [...(years.get(year) ?? []), column]);
   }
   if (indicator.length === 0 || years.size === 0)
     issues.push({ code: "E_PARQUET_LAYOUT", message: readerMessages.parquetLayout(label, columns.map((column) => column.name)), source: label });
-  for (const [name, found] of [["indicator", indicator], ["unit", unit], ...[...years].map(([year, list]) => [String(year), list] as const)] as const)
+  for (const [name, found] of [["indicator", indicator], ["unit", unit], ["measure", measure], ...[...years].map(([year, list]) => [String(year), list] as const)] as const)
     if (found.length > 1)
       issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnRepeated(label, name, found.map((column) => column.name), false), source: label, column: name });
   for (const column of [...indicator, ...unit])
     if (!TEXT_TYPES.has(baseType(column.type)) && !INTEGER_TYPES.has(baseType(column.type)))
       issues.push({ code: "E_PARQUET_TYPE", message: readerMessages.sqlColumnType(label, column.as, column.type), source: label, column: column.name });
+  for (const column of measure)
+    if (!TEXT_TYPES.has(baseType(column.type)))
+      issues.push({ code: "E_PARQUET_TYPE", message: readerMessages.sqlColumnType(label, "measure", column.type), source: label, column: column.name });
   for (const [, [column]] of years)
     if (!NUMBER_TYPES.has(baseType(column.type)))
       issues.push({ code: "E_PARQUET_TYPE", message: readerMessages.parquetYearType(label, column.name, column.type), source: label, column: column.name });
   if (issues.length > 0) throw new ValidationError(issues);
   const hasUnit = unit.length > 0;
+  const hasMeasure = measure.length > 0;
   const yearNames = [...years.keys()].map((year) => quoteIdentifier(String(year)));
   const yearColumns = [...years].map(([year, [column]]) => `${quoteIdentifier(column.name)}::DOUBLE AS ${quoteIdentifier(String(year))}`);
-  const wide = `(SELECT ${hasUnit ? `${asText(unit[0])}, ` : ""}${asText(indicator[0])}, file_row_number, ${yearColumns.join(", ")} FROM ${file})`;
+  const measureSelect = hasMeasure ? `${quoteIdentifier(measure[0].name)} AS measure, ` : "";
+  const wide = `(SELECT ${hasUnit ? `${asText(unit[0])}, ` : ""}${asText(indicator[0])}, ${measureSelect}file_row_number, ${yearColumns.join(", ")} FROM ${file})`;
   return {
-    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, file_row_number, year::INTEGER AS year, value FROM (UNPIVOT ${wide} ON ${yearNames.join(", ")} INTO NAME year VALUE value))`,
+    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, ${hasMeasure ? "measure, " : ""}file_row_number, year::INTEGER AS year, value FROM (UNPIVOT ${wide} ON ${yearNames.join(", ")} INTO NAME year VALUE value))`,
     hasUnit,
+    unitColumn: unit[0]?.name,
+    measureColumn: measure[0]?.name,
     rowNumber: "file_row_number",
   };
 }
 
 /**
  * Checks the columns of the long layout (`name`: the layout's name; `written`, when another, the name in the file);
- * returns whether there is a `unit` column. A column given twice (in any case: `SELECT *, value + 1 AS value`) is
- * refused, as an extra column is. A Parquet file (not `query`) may hold its units and codes as whole numbers.
+ * returns the optional `unit` and `measure` columns as written, when there are. A column given twice (in any case:
+ * `SELECT *, value + 1 AS value`) is refused, as an extra column is. A Parquet file (not `query`) may hold its units
+ * and codes as whole numbers.
  */
-function checkLongColumns(columns: readonly { name: string; type: string; written?: string }[], label: string, { query }: { query: boolean }): boolean {
+function checkLongColumns(
+  columns: readonly { name: string; type: string; written?: string }[],
+  label: string,
+  { query }: { query: boolean },
+): { unit?: string; measure?: string } {
   const issues: Issue[] = [];
   const names = columns.map((column) => column.name.toLowerCase());
   const codeTypes: ReadonlySet<string> = query ? TEXT_TYPES : new Set([...TEXT_TYPES, ...INTEGER_TYPES]);
@@ -200,6 +227,7 @@ function checkLongColumns(columns: readonly { name: string; type: string; writte
     indicator: { types: codeTypes, required: true },
     value: { types: NUMBER_TYPES, required: true },
     source: { types: TEXT_TYPES, required: false },
+    measure: { types: TEXT_TYPES, required: false },
   };
   for (const [name, rule] of Object.entries(expected)) {
     const found = columns.filter((_, i) => names[i] === name);
@@ -213,7 +241,11 @@ function checkLongColumns(columns: readonly { name: string; type: string; writte
   for (const [i, name] of names.entries())
     if (!(name in expected)) issues.push({ code: "E_SQL_COLUMNS", message: readerMessages.sqlColumnUnexpected(label, columns[i].written ?? name), source: label, column: name });
   if (issues.length > 0) throw new ValidationError(issues);
-  return names.includes("unit");
+  const written = (name: string) => {
+    const i = names.indexOf(name);
+    return i < 0 ? undefined : (columns[i].written ?? columns[i].name);
+  };
+  return { unit: written("unit"), measure: written("measure") };
 }
 
 function quoteIdentifier(name: string): string {
@@ -225,9 +257,10 @@ function quoteIdentifier(name: string): string {
  * year, an indicator or a unit; indicators not in the tree or that are groups; duplicate cells; indicators without
  * any value) before one `ValidationError`.
  *
- * One scan (`GROUPING SETS`) gives the counts, the indicators, units and years; a second reads each value's cell
- * position and the value. Duplicate cells are found on the way, as a cell met twice: only then does a query group the
- * rows by cell to list them (so a clean file is read twice, not grouped by its millions of cells).
+ * One scan (`GROUPING SETS`) gives the counts, the indicators, units and years (and the distinct measures of each
+ * indicator, when there is a measure column); a second reads each value's cell position and the value. Duplicate
+ * cells are found on the way, as a cell met twice: only then does a query group the rows by cell to list them (so a
+ * clean file is read twice, not grouped by its millions of cells).
  */
 async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, label: string, { firstAppearance, codes }: { firstAppearance: boolean; codes: ValueCodes }): Promise<Panel> {
   const connection = session.connection;
@@ -235,21 +268,27 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS();
   // A year is a whole number from 1000 to 9999, as the CSV reader reads one (`parseYear`); any other (a date key
   // 20170101, an offset 0, epoch milliseconds too large for an INTEGER) is no year: `year` NULL, `written_year` as given.
-  const view = `(SELECT ${unit} AS unit, CASE WHEN year BETWEEN 1000 AND 9999 THEN year::INTEGER END AS year, year AS written_year, indicator, value::DOUBLE AS value${relation.rowNumber ? `, ${relation.rowNumber} AS row_number` : ""} FROM ${relation.sql})`;
+  const view = `(SELECT ${unit} AS unit, CASE WHEN year BETWEEN 1000 AND 9999 THEN year::INTEGER END AS year, year AS written_year, indicator, value::DOUBLE AS value${relation.rowNumber ? `, ${relation.rowNumber} AS row_number` : ""}${relation.measureColumn !== undefined ? ", measure" : ""} FROM ${relation.sql})`;
   await connection.run(`CREATE TEMP VIEW long_values AS ${view}`);
   const issues: Issue[] = [];
   const where = { source: label };
   // Grouping sets 3 (by indicator), 5 (by unit) and 6 (by year), in that order; units in order of their first row
-  // (a Parquet file) or by name, indicators by name, years by number.
-  const firstRow = firstAppearance && relation.rowNumber ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
+  // (a Parquet file) or by name, indicators by name, years by number. With a measure column, set 11 (by indicator and
+  // measure) last: the pairs in order of their first row, which in a query (whose rows have no order) is the first
+  // by unit and year, as its units are sorted by name.
+  const firstAppears = firstAppearance && relation.rowNumber !== undefined;
+  const firstRow = firstAppears ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
+  const measured = relation.measureColumn !== undefined;
   const summary = (await rows(
-    `SELECT grouping(indicator, unit, year)::INTEGER AS grouping_set, indicator, unit, year, count(*)::DOUBLE AS row_count,
+    `SELECT ${measured ? "CASE WHEN grouping(measure) = 0 THEN 11 ELSE grouping(indicator, unit, year) END" : "grouping(indicator, unit, year)"}::INTEGER AS grouping_set,
+       indicator, unit, year, count(*)::DOUBLE AS row_count,
        count(*) FILTER (written_year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
        bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value))::DOUBLE,
-       count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE
-     FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year))
-     ORDER BY grouping_set, CASE WHEN grouping_set = 5 THEN first_row END, indicator, unit, year`,
-  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number][];
+       count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE${measured ? ", measure" : ""}
+     FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year)${measured ? ", (indicator, measure)" : ""})
+     ORDER BY grouping_set, CASE WHEN grouping_set ${measured ? "IN (5, 11)" : "= 5"} THEN first_row END,
+       ${measured && !firstAppears ? "CASE WHEN grouping_set = 11 THEN min({'unit': unit, 'year': year}) END, " : ""}indicator, unit, year${measured ? ", measure" : ""}`,
+  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number, (string | null)?][];
   const byIndicator = summary.filter((row) => row[0] === 3);
   let total = 0;
   let nullYears = 0;
@@ -290,6 +329,11 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : unknownMessage(code), ...where, column: "indicator", id: code });
   }
   if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: readerMessages.moreUnknownIndicators(label, unknown.length - LISTED), ...where });
+  // The measures written beside the values, against the tree's and across the rows of each indicator.
+  if (relation.measureColumn !== undefined) {
+    const pairs = summary.flatMap((row) => (row[0] === 11 && row[1] !== null && row[11] != null ? [{ indicator: row[1], measure: row[11] }] : []));
+    issues.push(...measurePairIssues(pairs, tree, { source: label, column: relation.measureColumn }));
+  }
   const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
   const withoutValues: Issue[] = [];
   for (const code of tree.indicators)
@@ -300,6 +344,9 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   // A panel over the limit (which also keeps the cells' INTEGER positions below 2^31) is named before it is made,
   // with the other problems (rows without a unit or a year, refused above, are no unit or year of it).
   const units = summary.filter((row) => row[0] === 5 && row[2] !== null).map((row) => String(row[2]));
+  // A unit column that holds units of measurement (万元, 件): meant as the measure, not as the units the index ranks.
+  const measuresAsUnits = relation.unitColumn !== undefined ? unitsOfMeasures(units, relation.unitColumn, label, treeMeasures(tree)) : undefined;
+  if (measuresAsUnits) issues.unshift(measuresAsUnits);
   const years = summary.filter((row) => row[0] === 6 && row[3] !== null).map((row) => Number(row[3]));
   const tooLarge = panelSizeIssue(units.length, years.length, codes.indicators.length, label);
   if (tooLarge) issues.push(tooLarge);

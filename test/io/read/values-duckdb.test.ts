@@ -227,7 +227,7 @@ describe("values from a SQL query", () => {
     expect(issues.map((issue) => issue.message)).toEqual([
       "columns.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
       "columns.sql: column value is VARCHAR; expected a number (DOUBLE)",
-      "columns.sql: unexpected column extra; expected unit, year, indicator, value and an optional source",
+      "columns.sql: unexpected column extra; expected unit, year, indicator, value and an optional source and measure",
     ]);
   });
 
