@@ -34,6 +34,14 @@ export const CODE_MEANINGS = {
   E_FORMULA_REFERENCE: "a formula reading a group or another formula indicator",
   E_UNKNOWN_VARIABLE: "a formula variable with no values",
   E_FORMULA_VALUE: "a formula whose result is not a finite number (a division by zero?)",
+  // trees with level columns (一级指标, 二级指标, 三级指标: one row per indicator)
+  E_TREE_LAYOUT: "a tree header with both a parent column and level columns (一级指标, level1, dimension): two layouts at once",
+  E_LEVEL_COLUMNS: "level columns that cannot be read: a level missing (一级指标, 三级指标), one level only, two columns for one level's names, codes or weights, numbered and named levels mixed, a level with a weight column but no names, or a parent-child tree's name column beside them",
+  E_LEVEL_EMPTY_CELL: "an empty group cell with no group above it to continue: on the first row, or under a group that starts on that row",
+  E_LEVEL_NO_INDICATOR: "a row of a tree with level columns without an indicator in the last level column (a group's own row, or a total)",
+  E_LEVEL_GROUP_SPLIT: "a group name that comes back under the same parent after other groups: one group in two places",
+  E_LEVEL_CONFLICT: "a group's weight or English name that differs on a later row of the group (or is empty on its first row)",
+  E_LEVEL_CODE_MISSING: "a name without a code before it in a level column where more than half of the names have one",
   // the values
   E_DATA_LAYOUT: "a values file whose header is neither the long nor the wide layout",
   E_FIELD_COUNT: "a CSV row with more or fewer fields than the header",
@@ -107,9 +115,9 @@ export const CODE_MEANINGS = {
   E_PROJECT_YAML: "an index.yaml that does not parse",
   E_LOCKED: "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it (exit 3)",
   E_LOCK_NOT_FILE: "a folder or a link at a lock's name (runs/.lock, .innovation-index.lock), which no run can take over (exit 3)",
-  E_UNKNOWN_RUN: "a run name diff, report --run or verify cannot find",
-  E_AMBIGUOUS_RUN: "a start of a run id that diff, report --run or verify finds in several runs",
-  E_TOO_FEW_RUNS: "no published run, or previous asked of a latest run that has none (the first run, or made while LATEST named no usable run)",
+  E_UNKNOWN_RUN: "a run name diff, report --run, verify or runs publish cannot find",
+  E_AMBIGUOUS_RUN: "a start of a run id that diff, report --run, verify or runs publish finds in several runs",
+  E_TOO_FEW_RUNS: "no published run, or previous asked of a latest run that has none (the first run, or made while LATEST named no usable run), also by runs rollback",
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
   E_INPUT_CHANGED: "an input file of a project run changed, appeared or disappeared while the run read it: no run is written",
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
@@ -145,7 +153,7 @@ export const CODE_MEANINGS = {
   E_COMPARE_YEARS: "the two configurations of compare have different years",
   // hostile and careless inputs
   E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input",
-  E_TOO_LARGE: "an input file over the size the tool reads (4 GB; 2 MB for a YAML tree or AHP judgements file, which is parsed whole)",
+  E_TOO_LARGE: "an input file over the size the tool reads (4 GB; 2 MB for a YAML tree, AHP judgements file or index.yaml, which is parsed whole)",
   E_XLSX_TOO_LARGE:
     "an .xlsx workbook that would take minutes and gigabytes to read, refused from its zip before it is read: it unpacks to more than 256 MB, its sheets span more than 2,000,000 cells (each row to its last cell, and merged ranges), its data validations and defined names cover more than 8,000,000 cells, a sheet has more than 5,000 merged ranges, or a row, cell or column range lies beyond Excel's last row or column",
   E_UNKNOWN_COLUMN: "a tree column the tool does not know (with the closest known name)",
@@ -161,8 +169,10 @@ export const CODE_MEANINGS = {
   // run folders
   E_RUNS_NOT_FOLDER: "the runs folder of a project is a file (exit 3)",
   E_BAD_LATEST: "runs/LATEST is not a run id, or names a run that does not exist",
-  E_NO_RUN: "verify: no such run folder; diff, report, verify: a linked run folder whose target is gone, or a previous run the latest run's manifest names that is gone; report: no published run to write into",
-  E_NO_MANIFEST: "verify, diff: the run folder's manifest.json cannot be read or is not one compute writes",
+  E_NO_RUN: "verify: no such run folder; diff, report, verify, runs publish: a linked run folder whose target is gone, or a previous run the latest run's manifest names that is gone; report: no published run to write into",
+  E_NO_MANIFEST: "verify, diff, runs publish and rollback: the run folder's manifest.json cannot be read or is not one compute writes",
+  E_RUN_NOT_VERIFIED: "runs publish or rollback: the run does not pass verify (a file missing, changed or unlisted, or a manifest that does not agree with itself): not published, LATEST unchanged",
+  E_RUN_STAGING: "runs publish named a staging folder (.staging-<run-id>: a run being written, or one that stopped), which is never published",
   E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest, or the manifest's fingerprint, startedAt or previous does not agree with what it lists and the run id (exit 1); diff: a file it reads of a run does not match the run's manifest",
   // report --uncertainty-from
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
@@ -204,7 +214,7 @@ export const CODE_MEANINGS = {
   W_PCA_SINGULAR: "PCA weights derived from a singular correlation matrix: some indicators are exact linear combinations of others",
   W_OBSERVATIONS_DROPPED: "--weight-missing drop left unit-years out",
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
-  W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed",
+  W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed; runs lists every run as unpublished",
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept",
   W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
@@ -222,6 +232,20 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_TREE_LAYOUT:
+    'tree.csv:1: the header has a parent column "上级" and level columns ("一级指标", "二级指标"); expected one layout: code and parent columns (a row per node), or level columns without a parent column (a row per indicator, its groups in the level columns before it)',
+  E_LEVEL_COLUMNS:
+    'tree.csv:1: the header has level columns "一级指标", "三级指标" but none for level 2; expected the levels from the first down, such as 一级指标, 二级指标, 三级指标 (or level1, level2, level3, or dimension, sub_dimension, indicator)',
+  E_LEVEL_EMPTY_CELL:
+    'tree.csv:3:2: empty cell in column "二级指标" on a row that starts group "产业成长" of column "一级指标", so the group above it (of another "一级指标") cannot be continued; expected the name of the row\'s group',
+  E_LEVEL_NO_INDICATOR:
+    "tree.csv:2:3: the row names no indicator in column \"三级指标\"; expected one row per indicator, its groups named in the level columns before it (a group's weight goes in its level's weight column, such as 一级权重, on the group's first row; a tree with a row per group needs code and parent columns)",
+  E_LEVEL_GROUP_SPLIT:
+    'tree.csv:4:2: group "创新投入" of column "二级指标" appears in two places under the same group, from line 2 and again from line 4, with other groups between; expected the rows of a group together, or different names for different groups',
+  E_LEVEL_CONFLICT:
+    'tree.csv:3:2: group "双创活力" has "0.25" in column "一级权重" on its first row, line 2, but "0.3" on line 3; expected the group\'s cell given on its first row, and its other rows left empty (as Excel saves a merged cell to CSV) or the same',
+  E_LEVEL_CODE_MISSING:
+    'tree.csv:4:3: "高新技术企业数" in column "三级指标" starts with no code, though most cells of the column do (such as "A11 研发经费"); expected a code before every name of the column or before none',
   W_OPTIMISE_FEW_OBSERVATIONS:
     "the weights cannot be optimised from 1 unit-year of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years",
   W_OPTIMISE_NO_VARIATION:
@@ -283,6 +307,10 @@ export const CODE_EXAMPLES = {
   E_BAD_LATEST: "runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist; expected it to name a run folder (or name the runs to compare)",
   E_NO_MANIFEST: "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; expected the manifest.json compute writes in every run folder",
   E_RUN_CHANGED: "runs/20260301T020000.123Z-1a2b3c4d: does not match manifest.json: 0 missing, 1 changed, 0 unlisted",
+  E_RUN_NOT_VERIFIED:
+    "runs/20260301T020000.123Z-1a2b3c4d: not published, as verify finds 1 problem in it (listed above; innovation-index verify 20260301T020000.123Z-1a2b3c4d lists them again); expected a run whose files match its manifest.json and whose manifest agrees with itself; runs/LATEST was left as it was",
+  E_RUN_STAGING:
+    "runs/.staging-20260301T020000.123Z-1a2b3c4d: a staging folder (a run being written, or one that stopped before it finished), which is never published; expected a run folder, named by its run id",
   W_RUN_CHANGED:
     "runs/20260301T020000.123Z-1a2b3c4d/index.json does not match the run's manifest.json (5678 bytes, SHA-256 9f86…; listed with 5678 bytes, SHA-256 6030…): the run's files changed after it was written, so its values are not compared with the new run's; expected its files as compute wrote them (innovation-index verify runs/20260301T020000.123Z-1a2b3c4d lists every difference)",
   W_LATEST_MANIFEST:
@@ -449,7 +477,7 @@ export const OUTPUT_FILES = [
       total_low: "2.5% bound of S_Ti", total_high: "97.5% bound of S_Ti",
     },
   },
-  { file: "uncertainty.html", command: "uncertainty", content: "the intervals and the sensitivity table in one page" },
+  { file: "uncertainty.html", command: "uncertainty", content: "the intervals and the sensitivity table in one page, with a notice under the title saying how many values are illustrative when the values' `source` column marks some so" },
   {
     file: "statistics.csv",
     command: "audit",
@@ -531,8 +559,8 @@ export const OUTPUT_FILES = [
       percentile: "(n − rank)/(n − 1)", units: "n, the units ranked on the node that year",
     },
   },
-  { file: "audit.xlsx", command: "audit --xlsx", content: "the eight audit tables above, one sheet each" },
-  { file: "audit.html", command: "audit --report", content: "alpha and PC1 per group, a correlation heatmap per group, nominal against effective weights, the flags, one unit's profile" },
+  { file: "audit.xlsx", command: "audit --xlsx", content: "the eight audit tables above, one sheet each, after a first sheet `notes` (说明) saying how many values are illustrative when the values' `source` column marks some so" },
+  { file: "audit.html", command: "audit --report", content: "alpha and PC1 per group, a correlation heatmap per group, nominal against effective weights, the flags, one unit's profile, with a notice under the title saying how many values are illustrative when the values' `source` column marks some so" },
   {
     file: "compare.csv",
     command: "compare --out",
@@ -563,7 +591,7 @@ export const OUTPUT_FILES = [
     content: "every value that differs between two runs (printed on stdout)",
     columns: {
       kind: "input, output, option or file", status: "changed, added (missing in RUN_A) or removed (missing in RUN_B)", unit: "the unit", year: "the year",
-      code: "the indicator, group, INDEX, option or file", before: "the value in RUN_A", after: "the value in RUN_B", change: "after − before",
+      code: "the indicator, group, INDEX, option or file", before: "the value in RUN_A (a file's SHA-256: sha256: and all 64 hex digits)", after: "the value in RUN_B (likewise)", change: "after − before",
       change_percent: "100·(after − before)/|before|; empty when before is 0",
     },
   },

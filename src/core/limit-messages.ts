@@ -1,10 +1,21 @@
 import { catalogue } from "./localize.js";
+import { quote } from "./quote.js";
 /**
  * Messages of the input guards and resource limits (binary or oversized files, encodings, folders, YAML keys and
  * aliases, depth limits, memory, paths that leave the project folder). Shape: `<where>: <what went wrong> "<found>";
- * expected <what>`. Every limit is listed in `docs/limits.md`.
+ * expected <what>`. Every limit is listed in `docs/limits.md`. What a file holds is echoed by `quote` (src/core/quote.ts):
+ * a 10 MB header cell shows as its first 200 characters and the count of the rest.
  */
-const quote = (value: string) => JSON.stringify(value);
+
+/** What a YAML file holds, in `yamlTooLarge`: an indicator tree, AHP judgements, or a project (`index.yaml`). */
+export type YamlContent = "tree" | "judgements" | "project";
+
+/** What a YAML file too large to parse should be instead (`yamlTooLarge`). */
+const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
+  tree: "the indicator tree as CSV (columns code, parent, name, weight, direction), which is read far faster",
+  judgements: "the judgements as CSV (columns group, a, b, value), which is read far faster",
+  project: "a project file of a few keys (the paths of the tree and the values, and options), with the tree and the values in files of their own",
+};
 
 /** A byte count for people: `4 GB`, `310 MB`, `12 KB` (powers of 1024, at most one decimal). */
 export function formatBytes(bytes: number): string {
@@ -93,10 +104,8 @@ export const limitMessages = catalogue("limitMessages", {
     `${source}: ${kind} ${quote(reference)} lies beyond Excel's last row (1,048,576) or last column (XFD, the 16,384th); expected a workbook saved by Excel, or ${SAVE_AS_CSV}`,
 
   // YAML
-  yamlTooLarge: (source: string, size: number, limit: number, content: "tree" | "judgements") =>
-    `${source}: the YAML file is ${formatBytes(size)}, more than the ${formatBytes(limit)} a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected ${
-      content === "tree" ? "the indicator tree as CSV (columns code, parent, name, weight, direction)" : "the judgements as CSV (columns group, a, b, value)"
-    }, which is read far faster`,
+  yamlTooLarge: (source: string, size: number, limit: number, content: YamlContent) =>
+    `${source}: the YAML file is ${formatBytes(size)}, more than the ${formatBytes(limit)} a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected ${SMALLER_YAML[content]}`,
   unknownTreeKey: (key: string, suggestion: string | undefined) =>
     `unknown key ${quote(key)}${didYouMean(suggestion)}; expected a tree column such as code, parent, name, weight, direction, or a setting such as normalise, cap, formula (own notes: a key starting with "x_" or "note")`,
   unknownTreeColumn: (column: string, suggestion: string | undefined) =>

@@ -1,3 +1,4 @@
+import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
@@ -164,6 +165,13 @@ export const outputMessages = catalogue("outputMessages", {
     `${fileLabel}: a row of unit ${quote(String(unit))}, year ${year}, code ${quote(String(code))}, which index.json does not list; expected only the units, years and nodes of index.json`,
   resultsFileDuplicate: (fileLabel: string, unit: string, year: number, code: string) =>
     `${fileLabel}: unit ${quote(unit)}, year ${year}, code ${quote(code)} has a second value; expected one value per unit, year and node in the files of "resultsIn"`,
+  /**
+   * An `index.json` whose lists make more values (`units × years × nodes`, one a cell of the array they are read into)
+   * than the Parquet files of "resultsIn" have rows (`rows`), and more than a panel may hold (`limit`): a hand-edited
+   * file, refused before the array is made.
+   */
+  resultsTooManyValues: (source: string, units: number, years: number, nodes: number, rows: number, limit: number) =>
+    `${source}: its lists make ${formatCount(units)} units × ${formatCount(years)} years × ${formatCount(nodes)} nodes = ${formatCount(units * years * nodes)} values, more than the ${formatCount(rows)} rows of the Parquet files of "resultsIn" and more than the ${formatCount(limit)} cells a panel may hold; expected the index.json that compute --parquet-only wrote beside those files`,
 
   // verify
   manifestMissing: () => `is missing`,

@@ -4,6 +4,7 @@
  * expected <what>`. `place` is a file's name with its line when known (`tree.yaml:12`).
  */
 import { catalogue } from "./localize.js";
+import { cutText, quote } from "./quote.js";
 
 /** What a column of a query's result must hold, by column (`sqlColumnType`). */
 const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
@@ -47,14 +48,15 @@ export const readerMessages = catalogue("readerMessages", {
 
   ahpYamlSyntax: (place: string, yamlCode: string) => `${place}: the file is not valid YAML (${yamlCode}); expected a map from group to judgements`,
   ahpYamlNotMap: () => "expected a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }",
-  ahpYamlNotJudgement: (group: string) => `expected a judgement [a, b, value] under group ${JSON.stringify(group)}`,
-  ahpYamlNotGroup: (group: string) => `expected under group ${JSON.stringify(group)} a list of [a, b, value] or { order: [...], matrix: [[...], ...] }`,
+  // A group or code of a judgements file is echoed by `quote`: its first 200 characters and the count of the rest.
+  ahpYamlNotJudgement: (group: string) => `expected a judgement [a, b, value] under group ${quote(group)}`,
+  ahpYamlNotGroup: (group: string) => `expected under group ${quote(group)} a list of [a, b, value] or { order: [...], matrix: [[...], ...] }`,
   ahpYamlNotSquare: (size: number, group: string) =>
-    `expected a ${size} x ${size} matrix under group ${JSON.stringify(group)} (one row and one column per code of "order")`,
+    `expected a ${size} x ${size} matrix under group ${quote(group)} (one row and one column per code of "order")`,
   ahpDiagonal: (group: string, found: number, code: string) =>
-    `the diagonal of the matrix of group ${JSON.stringify(group)} must be 1, found ${found} for ${JSON.stringify(code)}`,
+    `the diagonal of the matrix of group ${quote(group)} must be 1, found ${found} for ${quote(code)}`,
   ahpNotReciprocal: (group: string, upper: number, a: string, b: string, lower: number) =>
-    `group ${JSON.stringify(group)}: the matrix has ${upper} for ${JSON.stringify(a)} against ${JSON.stringify(b)} but ${lower} the other way; expected reciprocals (${lower} should be 1/${upper})`,
+    `group ${quote(group)}: the matrix has ${upper} for ${quote(a)} against ${quote(b)} but ${lower} the other way; expected reciprocals (${lower} should be 1/${upper})`,
 
   /** Where an indicator's own query is: the tree's file and line, the indicator, its `sql` column. */
   indicatorQuery: (place: string, code: string) => `${place}: indicator ${code}, column sql`,
@@ -76,7 +78,8 @@ export const readerMessages = catalogue("readerMessages", {
     `${label}: the result has no column ${column} (columns: ${columns.join(", ")}); expected unit, year, indicator, value`,
   /** A column of the values query (unit, year, indicator, value, source) of type `type`, which it cannot be. */
   sqlColumnType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected ${SQL_COLUMN_TYPES[column] ?? "text (VARCHAR)"}`,
-  sqlColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${column}; expected unit, year, indicator, value and an optional source`,
+  /** A column the values do not take, its name cut after 200 characters (`cutText`: a header cell may be megabytes long). */
+  sqlColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${cutText(column)}; expected unit, year, indicator, value and an optional source and measure`,
   /**
    * A column the result gives more than once, `names` as written (`value` and `VALUE`; `2018` and `2018.0` in a wide
    * Parquet file); `query`: the result of a query, where `SELECT *, value + 1 AS value` keeps both columns.
@@ -100,7 +103,7 @@ export const readerMessages = catalogue("readerMessages", {
     `${label}: column year ${type === undefined ? "is missing" : `is ${type}`}; expected a whole number (INTEGER)`,
   indicatorValueColumn: (label: string, type?: string) => `${label}: column value ${type === undefined ? "is missing" : `is ${type}`}; expected a number (DOUBLE)`,
   indicatorUnitColumn: (label: string, type: string) => `${label}: column unit is ${type}; expected text (VARCHAR)`,
-  indicatorColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${column}; expected unit, year and value`,
+  indicatorColumnUnexpected: (label: string, column: string) => `${label}: unexpected column ${cutText(column)}; expected unit, year and value`,
   /** A row of an indicator's query without its `column` (year or unit). */
   indicatorNullRow: (label: string, column: "year" | "unit") => `${label}: a row has no ${column} (NULL); expected one in every row`,
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,5 +73,25 @@ describe("innovation-index diff", () => {
       const reference = decimals.length ? formatRevisionsCsv(compareRuns(runA, runB), compareManifests(runA.manifest, runB.manifest), 3) : expected;
       expect(run.stdout).toBe(reference);
     }
+  });
+
+  it("names a changed input file by its whole SHA-256 in CSV, and by its first 12 hex digits in the table", async () => {
+    // values.csv before and after a revised value (U1 2017 X1 10 -> 12.5); each digest computed here from the bytes.
+    const values = await fixture("values.csv");
+    const dir = await makeTempDir({ "index.yaml": "indicators: tree.csv\nvalues: values.csv\n", "tree.csv": await fixture("tree.csv"), "values.csv": values });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const lines = values.trimEnd().split("\n");
+    const revised = [lines[0], lines[1].replace(/,[^,]*$/, ",12.5"), ...lines.slice(2)].join("\n") + "\n";
+    await writeFile(join(dir, "values.csv"), revised);
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const [before, after] = [values, revised].map((text) => createHash("sha256").update(text).digest("hex"));
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    const csv = await runCli(["diff", "--format", "csv"], dir);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split("\n").filter((line) => line.startsWith("file,"))).toEqual([`file,changed,,,values.csv,sha256:${before},sha256:${after},,`]);
+    const table = await runCli(["diff", "-q"], dir);
+    expect(table.code).toBe(0);
+    const fileRow = table.stdout.split("\n").find((line) => line.startsWith("file "))!;
+    expect(fileRow.split(/\s+/)).toEqual(["file", "changed", "values.csv", `sha256:${before.slice(0, 12)}`, `sha256:${after.slice(0, 12)}`]);
   });
 });

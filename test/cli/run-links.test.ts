@@ -59,9 +59,9 @@ describe("run folders that are symbolic links", () => {
     expect(next.stderr).toContain("largest: INDEX U1 2018 150.0000 -> 165.0000 (+15.0000)");
     const diff = await runCli(["diff", "--format", "csv"], dir);
     expect(diff.code).toBe(0);
-    // The values file's SHA-256 (first 12 digits, by node:crypto here); the input 15 -> 18 (+3, +20%); the index
-    // 150 -> 165 (+15, +10%) and A's score 15/10 × 100 = 150 -> 18/10 × 100 = 180 (+30, +20%).
-    const hash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 12);
+    // The values file's SHA-256 (all 64 digits in the CSV, by node:crypto here); the input 15 -> 18 (+3, +20%); the
+    // index 150 -> 165 (+15, +10%) and A's score 15/10 × 100 = 150 -> 18/10 × 100 = 180 (+30, +20%).
+    const hash = (text: string) => createHash("sha256").update(text).digest("hex");
     expect(diff.stdout).toBe(
       [
         "kind,status,unit,year,code,before,after,change,change_percent",

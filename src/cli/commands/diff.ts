@@ -10,7 +10,7 @@ import { compareRunValues, countRevisions, type Revision, type RevisionKind } fr
 import { revisionAt, visitRunTables, type RunValueTable } from "../../core/revision-table.js";
 import { InputError, UsageError } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
-import { compareManifests, revisionCsvFormat, revisionRows, type SettingChange } from "../../io/runs/revision-csv.js";
+import { compareManifests, revisionCsvFormat, revisionRows, shortDigests, type SettingChange } from "../../io/runs/revision-csv.js";
 import { MANIFEST_FILE, readJsonFile, type RunData } from "../../io/runs/run-files.js";
 import { isRunId } from "../../io/runs/run-names.js";
 import { compareRunFolders, EarlierRunError, readRunFolder, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
@@ -73,7 +73,8 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
   const decimals = options.decimals ?? 4;
   const number = (value: number) => formatValue(value, decimals);
   const sign = (value: number) => (value > 0 ? "+" : "");
-  const rows = revisionRows(revisions, settings, {
+  // The table shows a file's SHA-256 by its first 12 hex digits, to fit a terminal; the CSV, a record, in full.
+  const rows = revisionRows(revisions, shortDigests(settings), {
     value: number,
     change: (change) => (Number.isFinite(change) ? sign(change) + number(change) : ""),
     percent: (percent) => (Number.isFinite(percent) ? `${sign(percent)}${formatValue(percent, 2)}%` : ""),

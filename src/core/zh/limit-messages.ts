@@ -1,10 +1,17 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { formatBytes, formatCount, type limitMessages, type WorkbookCells } from "../limit-messages.js";
+import { formatBytes, formatCount, type limitMessages, type WorkbookCells, type YamlContent } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 
 /** A byte count for people (`formatBytes`), with 字节 for a count under 1 KB: `512 字节`, `4 GB`. */
 const bytes = (count: number) => formatBytes(count).replace(/ bytes$/, " 字节");
+
+/** What a YAML file too large to parse should be instead (`yamlTooLarge`), in Chinese. */
+const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
+  tree: "将指标体系保存为 CSV（列为 code、parent、name、weight、direction），读取要快得多",
+  judgements: "将判断保存为 CSV（列为 group、a、b、value），读取要快得多",
+  project: "为只含少量键的项目文件（指标体系和数据的路径，以及各项选项），指标体系和数据各自另存为文件",
+};
 
 /** `（是否应为 "weight"？）` for a suggestion, else "" (the `didYouMean` of limit-messages.ts, in Chinese). */
 const didYouMean = (suggestion: string | undefined) => (suggestion ? `（是否应为 ${quote(suggestion)}？）` : "");
@@ -86,9 +93,7 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   unknownTreeKey: (key, suggestion) => `未知的键 ${quote(key)}${didYouMean(suggestion)}；${treeNames("键")}`,
   unknownTreeColumn: (column, suggestion) => `未知的列 ${quote(column)}${didYouMean(suggestion)}；${treeNames("列")}`,
   yamlTooLarge: (source, size, limit, content) =>
-    `${source}：YAML 文件大小为 ${bytes(size)}，超过了 YAML 文件允许的 ${bytes(limit)}（YAML 须整体读取，占用的内存超过其大小的 100 倍）；应${
-      content === "tree" ? "将指标体系保存为 CSV（列为 code、parent、name、weight、direction）" : "将判断保存为 CSV（列为 group、a、b、value）"
-    }，读取要快得多`,
+    `${source}：YAML 文件大小为 ${bytes(size)}，超过了 YAML 文件允许的 ${bytes(limit)}（YAML 须整体读取，占用的内存超过其大小的 100 倍）；应${SMALLER_YAML[content]}`,
   yamlAlias: (alias) => `不允许使用 YAML 别名 ${quote(alias)}；应直接写出数值（别名和锚点一律拒绝，以免某个值悄悄复制另一个值）`,
 
   // workbooks

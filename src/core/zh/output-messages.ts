@@ -1,4 +1,5 @@
 /** The Chinese messages of `outputMessages` (src/core/output-messages.ts), for the terminal (src/core/localize.ts says how). */
+import { formatCount } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
 import { listOr } from "./words.js";
@@ -138,6 +139,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${fileLabel}：有一行的评价对象为 ${quote(String(unit))}、年份为 ${year}、代码为 ${quote(String(code))}，index.json 中没有列出；应只含 index.json 中的评价对象、年份和节点`,
   resultsFileDuplicate: (fileLabel, unit, year, code) =>
     `${fileLabel}：评价对象 ${quote(unit)}、年份 ${year}、代码 ${quote(code)} 有第二个值；"resultsIn" 所列文件中每个评价对象、年份和节点应只有一个值`,
+  resultsTooManyValues: (source, units, years, nodes, rows, limit) =>
+    `${source}：其列表构成 ${formatCount(units)} 个评价对象 × ${formatCount(years)} 个年份 × ${formatCount(nodes)} 个节点 = ${formatCount(units * years * nodes)} 个数值，多于 "resultsIn" 所列 Parquet 文件的 ${formatCount(rows)} 行，也多于面板允许的 ${formatCount(limit)} 个单元格；应为 compute --parquet-only 在这些文件旁写出的 index.json`,
 
   manifestMissing: () => `不存在`,
   manifestNotJson: (reason) => (/^E[A-Z]+$/.test(reason) ? `无法读取（${systemCode(reason)}）` : `不是有效的 JSON（${reason}）`),

@@ -1,7 +1,7 @@
 /** The Chinese messages of `readerMessages` (src/core/reader-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
 import type { readerMessages } from "../reader-messages.js";
-import { quote } from "../quote.js";
+import { cutText, quote } from "../quote.js";
 
 const quoted = (values: readonly string[]) => values.map(quote).join("、");
 
@@ -73,7 +73,7 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   parquetYearType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为数值`,
   sqlColumnMissing: (label, column, columns) => `${label}：结果中没有列 ${column}（现有列：${columns.join(", ")}）；应为 unit、year、indicator、value`,
   sqlColumnType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为${SQL_COLUMN_TYPES[column] ?? "文本（VARCHAR）"}`,
-  sqlColumnUnexpected: (label, column) => `${label}：多余的列 ${column}；应为 unit、year、indicator、value 和可选的 source`,
+  sqlColumnUnexpected: (label, column) => `${label}：多余的列 ${cutText(column)}；应为 unit、year、indicator、value 和可选的 source、measure`,
   sqlColumnRepeated: (label, column, names, query) =>
     `${label}：列 ${column} 出现了 ${names.length} 次（${names.join(", ")}）；应只出现一次${query ? `（SELECT *, … AS ${column} 会在新列旁保留旧列：请写 SELECT * REPLACE (… AS ${column})，或 SELECT * EXCLUDE (${column}), …）` : ""}`,
   sqlBadYear: (label, year, rows) => `${label}：年份 ${year} 不是年份（${rows} 行）；应为四位数的年份，如 2017`,
@@ -89,7 +89,7 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `${label}：${type === undefined ? "缺少列 year" : `列 year 的类型为 ${type}`}；应为整数（INTEGER）`,
   indicatorValueColumn: (label, type) => `${label}：${type === undefined ? "缺少列 value" : `列 value 的类型为 ${type}`}；应为数值（DOUBLE）`,
   indicatorUnitColumn: (label, type) => `${label}：列 unit 的类型为 ${type}；应为文本（VARCHAR）`,
-  indicatorColumnUnexpected: (label, column) => `${label}：多余的列 ${column}；应为 unit、year 和 value`,
+  indicatorColumnUnexpected: (label, column) => `${label}：多余的列 ${cutText(column)}；应为 unit、year 和 value`,
   indicatorNullRow: (label, column) => `${label}：有一行没有${columnWord(column)}（NULL）；每一行都应有`,
 
   emptyPathOption: (option) =>

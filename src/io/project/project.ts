@@ -11,7 +11,7 @@ import { closestName } from "../../core/suggest.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
-import { aliasIssues } from "../read/yaml-guards.js";
+import { aliasIssues, refuseLargeYaml } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
@@ -38,8 +38,13 @@ export async function readProject(file: string, label = file): Promise<Project> 
   return { ...parseProject(decodeText(bytes, label), file, label), bytes };
 }
 
-/** Parses and validates the text of a project file (see `readProject`). */
+/**
+ * Parses and validates the text of a project file (see `readProject`).
+ * @throws `InputError` `E_TOO_LARGE` for a text of more than `MAX_YAML_BYTES` (2 MB; an index.yaml is a few hundred
+ * bytes), before it is parsed; `ValidationError` listing every problem of the file.
+ */
 export function parseProject(text: string, file: string, label = file): Project {
+  refuseLargeYaml(text, label, "project");
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);

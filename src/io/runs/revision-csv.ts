@@ -13,11 +13,18 @@ export interface SettingChange {
   status: "changed" | "added" | "removed";
   /** The option's flag name, or the file's path. */
   code: string;
+  /** The option's value, or the file's SHA-256 in full (`sha256:` and 64 hex digits); empty when added or removed. */
   before: string;
   after: string;
 }
 
-/** The options and input files that differ between two manifests (files compared by SHA-256). */
+/** The hex digits of a file's SHA-256 that the terminal table of `diff` shows (`shortDigests`); CSV shows all 64. */
+export const SHORT_DIGEST_LENGTH = 12;
+
+/**
+ * The options and input files that differ between two manifests (files compared by SHA-256, written in full as
+ * `sha256:<64 hex digits>`, so that a CSV of revisions kept as a record names each file's bytes exactly).
+ */
 export function compareManifests(before: RunManifest | undefined, after: RunManifest | undefined): SettingChange[] {
   if (!before || !after) return [];
   const changes: SettingChange[] = [];
@@ -30,10 +37,16 @@ export function compareManifests(before: RunManifest | undefined, after: RunMani
     for (const [code, value] of old) if (!current.has(code)) changes.push({ kind, status: "removed", code, before: value, after: "" });
   };
   const options = (manifest: RunManifest) => new Map(Object.entries(manifest.options).map(([key, value]) => [key, typeof value === "string" ? value : canonicalJson(value)]));
-  const files = (manifest: RunManifest) => new Map(manifest.inputs.map((file) => [file.path, `sha256:${file.sha256.slice(0, 12)}`]));
+  const files = (manifest: RunManifest) => new Map(manifest.inputs.map((file) => [file.path, `sha256:${file.sha256}`]));
   compare("option", options(before), options(after));
   compare("file", files(before), files(after));
   return changes;
+}
+
+/** `settings` for a table people read: each file's SHA-256 cut to its first `SHORT_DIGEST_LENGTH` hex digits. */
+export function shortDigests(settings: readonly SettingChange[]): SettingChange[] {
+  const short = (digest: string) => digest.slice(0, "sha256:".length + SHORT_DIGEST_LENGTH);
+  return settings.map((change) => (change.kind === "file" ? { ...change, before: short(change.before), after: short(change.after) } : change));
 }
 
 /** A number for a CSV cell: unrounded (shortest round-trip text), or with `decimals`; empty when `NaN`. */

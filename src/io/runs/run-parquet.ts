@@ -12,6 +12,7 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
+import { PANEL_CELL_LIMIT } from "../../core/panel.js";
 import type { RunValue } from "../../core/revision.js";
 import { runMessages } from "../../core/run-messages.js";
 import type { RunValueTable } from "../../core/revision-table.js";
@@ -31,8 +32,14 @@ export interface ParquetResults {
 /**
  * The values of the Parquet files of a run, `values[(unit · years + year) · codes + node]` (positions in `results`'
  * lists), `NaN` where a file holds no value or NULL; `-0` is read as `0`, as `index.json` writes it.
+ *
+ * The array (and a byte a value to find values given twice) is made only once the size the lists of `index.json`
+ * declare is known to be sound, as a hand-edited `index.json` of a few kilobytes could declare billions of values: up
+ * to `PANEL_CELL_LIMIT` values (the most cells a panel may hold) at once, and beyond it only as many as the files have
+ * rows (compute writes a row for every unit, year and node, a missing value as NULL), counted from their metadata.
  * @throws `InputError` `E_RUN_FILE` naming the file (`label/<file>`): missing, not readable as Parquet, without the
- * columns compute writes, a row whose unit, year or code `index.json` does not list, or a value given twice.
+ * columns compute writes, a row whose unit, year or code `index.json` does not list, or a value given twice; or
+ * naming `label/index.json` when its lists make more values than that.
  */
 export async function readParquetResults(folder: string, label: string, results: ParquetResults): Promise<Float64Array> {
   const { files, units, years, codes } = results;
@@ -45,20 +52,44 @@ export async function readParquetResults(folder: string, label: string, results:
     );
     if (!found) throw runFileError(`${label}/${file}`, outputMessages.resultsFileMissing(`${label}/${file}`));
   }
-  const values = new Float64Array(size).fill(Number.NaN);
-  if (files.length === 0) return values;
-  if (size >= 2 ** 31) throw runFileError(`${label}/index.json`, runMessages.tooManyRunValues(label, size));
+  const source = `${label}/index.json`;
+  if (size >= 2 ** 31) throw runFileError(source, runMessages.tooManyRunValues(label, size));
+  const tooMany = (rows: number) => runFileError(source, outputMessages.resultsTooManyValues(source, units.length, years.length, codes.length, rows, PANEL_CELL_LIMIT));
+  if (files.length === 0) {
+    if (size > PANEL_CELL_LIMIT) throw tooMany(0);
+    return new Float64Array(size).fill(Number.NaN);
+  }
   const session = await openDuckdb();
   try {
+    if (size > PANEL_CELL_LIMIT) {
+      const rows = await countRows(session, folder, label, files);
+      if (size > rows) throw tooMany(rows);
+    }
+    const values = new Float64Array(size).fill(Number.NaN);
     // Positions through ENUM types: a cast is a hash look-up inside DuckDB.
     await session.connection.run(`CREATE TYPE run_unit AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
     await session.connection.run(`CREATE TYPE run_code AS ENUM (${codes.map(sqlString).join(", ") || "''"})`);
     const seen = new Uint8Array(size);
     for (const file of files) await readFile(session, join(folder, file), `${label}/${file}`, results, values, seen);
+    return values;
   } finally {
     session.close();
   }
-  return values;
+}
+
+/** The rows of the Parquet files `files` of the run folder, all told, from their metadata (no value is read). */
+async function countRows(session: DuckdbSession, folder: string, label: string, files: readonly string[]): Promise<number> {
+  let rows = 0;
+  for (const file of files) {
+    const fileLabel = `${label}/${file}`;
+    try {
+      const [[count]] = (await session.connection.runAndReadAll(`SELECT count(*)::DOUBLE FROM read_parquet(${sqlString(join(folder, file))})`)).getRowsJS() as number[][];
+      rows += count;
+    } catch (error) {
+      throw runFileError(fileLabel, outputMessages.resultsFileUnreadable(fileLabel, detailOf(error)), error);
+    }
+  }
+  return rows;
 }
 
 /** An `E_RUN_FILE` error about the file `fileLabel`. */

@@ -8,7 +8,7 @@ import type { Audit, AuditPeriod } from "../../core/audit/audit.js";
 import type { DropSensitivity } from "../../core/audit/drop.js";
 import type { Profiles } from "../../core/audit/profiles.js";
 import type { IndexResult } from "../../core/compute.js";
-import { DROP_RANKS_FILE, DROP_SUMMARY_FILE } from "./drop-csv.js";
+import { DROP_RANKS_FILE, DROP_SUMMARY_FILE, yearPositions } from "./drop-csv.js";
 import { PROFILES_FILE } from "./profiles-csv.js";
 import { integer, number, text, type Cell, type Table } from "./tables.js";
 import { formatTableCsv, type CsvOptions } from "./to-csv.js";
@@ -117,10 +117,11 @@ export function dropSummaryTable(sensitivity: DropSensitivity): Table {
  */
 export function dropRanksTable(sensitivity: DropSensitivity): Table {
   const { units, years, rankYears, drops } = sensitivity;
+  const rankYearPositions = yearPositions(years, rankYears);
   const rows: Cell[][] = [];
   units.forEach((unit, u) =>
     rankYears.forEach((year, k) => {
-      const row: Cell[] = [unit, year, sensitivity.baselineRank[u * years.length + years.indexOf(year)]];
+      const row: Cell[] = [unit, year, sensitivity.baselineRank[u * years.length + rankYearPositions[k]]];
       for (const drop of drops) row.push(drop.rank[u * rankYears.length + k]);
       rows.push(row);
     }),

@@ -40,16 +40,29 @@ export function formatDropSummaryCsv(sensitivity: DropSensitivity, decimals = 4)
 }
 
 /**
+ * The position in `years` of each of `rankYears` (the first where a year repeats, -1 for one absent, as `indexOf`
+ * gives it), looked up once, not once per unit: a map of the years, so that many years cost no search each.
+ */
+export function yearPositions(years: readonly number[], rankYears: readonly number[]): number[] {
+  const position = new Map<number, number>();
+  years.forEach((year, y) => {
+    if (!position.has(year)) position.set(year, y);
+  });
+  return rankYears.map((year) => position.get(year) ?? -1);
+}
+
+/**
  * `sensitivity-drop-ranks.csv`: one row per unit and kept year (`sensitivity.rankYears`), `unit, year, rank` (the rank
  * with every element) and then one column per dropped element, named by its code, holding the unit's rank without it
  * (empty where the unit is unranked).
  */
 export function formatDropRanksCsv(sensitivity: DropSensitivity): string {
   const { units, years, rankYears, drops } = sensitivity;
+  const rankYearPositions = yearPositions(years, rankYears);
   const rows: (string | number)[][] = [["unit", "year", "rank", ...drops.map((drop) => drop.element)]];
   units.forEach((unit, u) => {
     rankYears.forEach((year, k) => {
-      const baseline = sensitivity.baselineRank[u * years.length + years.indexOf(year)];
+      const baseline = sensitivity.baselineRank[u * years.length + rankYearPositions[k]];
       rows.push([unit, year, formatValue(baseline, 0), ...drops.map((drop) => formatValue(drop.rank[u * rankYears.length + k], 0))]);
     });
   });

@@ -60,6 +60,7 @@ describe("limitMessagesZh", () => {
       // YAML
       ["yamlTooLarge", ["tree.yaml", 3_690_000, 2 * 1024 ** 2, "tree"]],
       ["yamlTooLarge", ["ahp.yaml", 3 * 1024 ** 2, 2 * 1024 ** 2, "judgements"]],
+      ["yamlTooLarge", ["index.yaml", 3 * 1024 ** 2, 2 * 1024 ** 2, "project"]],
       ["unknownTreeKey", ["wieght", "weight"]],
       ["unknownTreeKey", ["colour", undefined]],
       ["unknownTreeColumn", ["normalize_method", "normalise"]],

@@ -93,6 +93,7 @@ describe("outputMessagesZh", () => {
       ["resultsFileUnknownCell", [`runs/${RUN}/index.parquet`, "金坛区", 2024, "A31"]],
       ["resultsFileUnknownCell", [`runs/${RUN}/index.parquet`, null, null, null]],
       ["resultsFileDuplicate", [`runs/${RUN}/index.parquet`, "武进区", 2023, "CII"]],
+      ["resultsTooManyValues", [`runs/${RUN}/index.json`, 1_000_000, 20, 300, 1_200_000, 2 ** 28]],
 
       ["manifestMissing", []],
       ["manifestNotJson", ["Unexpected end of JSON input"]],

@@ -80,6 +80,22 @@ describe("parseProject(text)", () => {
     expect(problems("indicators: [a\nvalues: b\n")[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^the file is not valid YAML/) });
     expect(problems("- a\n- b\n")).toEqual([{ line: 1, column: undefined, message: projectMessages.notAMap(["a", "b"]) }]);
   });
+
+  it("refuses a file of more than 2 MB before it is parsed (E_TOO_LARGE), as it does a YAML tree, and reads one of 2 MB", () => {
+    // Two keys (21 + 13 = 34 bytes) and a comment line padding the file to 3 MB (3 · 1024² bytes), then to 2 MB.
+    const keys = "indicators: tree.csv\nvalues: data\n";
+    const padded = (bytes: number) => `${keys}#${"x".repeat(bytes - keys.length - 2)}\n`;
+    expect(Buffer.byteLength(padded(3 * 1024 ** 2))).toBe(3 * 1024 ** 2);
+    expect(() => parseProject(padded(3 * 1024 ** 2), "/p/index.yaml", "index.yaml")).toThrow(
+      expect.objectContaining({
+        code: "E_TOO_LARGE",
+        source: "index.yaml",
+        message:
+          "index.yaml: the YAML file is 3 MB, more than the 2 MB a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected a project file of a few keys (the paths of the tree and the values, and options), with the tree and the values in files of their own",
+      }),
+    );
+    expect(parseProject(padded(2 * 1024 ** 2), "/p/index.yaml").settings).toMatchObject({ indicators: "tree.csv", values: "data" });
+  });
 });
 
 describe("keys that take a text or another form", () => {

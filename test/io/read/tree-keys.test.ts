@@ -6,6 +6,10 @@ import { describe, expect, it } from "vitest";
 import { limitMessages } from "../../../src/core/limit-messages.js";
 import { messages } from "../../../src/core/messages.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
+import { limitMessagesZh } from "../../../src/core/zh/limit-messages.js";
+import { readerMessagesZh } from "../../../src/core/zh/reader-messages.js";
+import { parseAhpYaml } from "../../../src/io/read/ahp-yaml.js";
 import { issuesOf } from "../../issues.js";
 import { parseProject } from "../../../src/io/project/project.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
@@ -40,6 +44,32 @@ describe("unknown keys and columns of a tree", () => {
     ]);
     const tree = parseTreeCsv("code,parent,level,weight,global_weight,name,direction,normalise,cap,x_owner,notes,备注\nA,,1,1,1,a,,,,,,\nA1,A,2,1,1,x,+,fixed-base,200,me,n,r\n", "tree.csv");
     expect(tree.byCode.get("A1")?.attributes).toMatchObject({ normalise: "fixed-base", cap: "200", x_owner: "me" });
+  });
+
+  it("echoes an unknown column or key of a megabyte by its first 200 characters and the count of the rest, in English and Chinese", () => {
+    // A header cell of 1,000,000 characters: 200 echoed, 999,800 counted (the name is too long for a suggestion).
+    const name = "q".repeat(1_000_000);
+    const echoed = `"${"q".repeat(200)}"… (999800 more characters)`;
+    const expectedTree = 'expected a tree column such as code, parent, name, weight, direction, or a setting such as normalise, cap, formula (own notes: a';
+    const [column] = issuesOf(() => parseTreeCsv(`code,parent,name,weight,direction,${name}\nA,,a,,+,\n`, "tree.csv"));
+    expect(column.message).toBe(`unknown column ${echoed}; ${expectedTree} column starting with "x_" or "note")`);
+    expect(column.message.length).toBeLessThan(500); // 1,000,000 more before
+    // YAML takes a key of over 1,024 characters only written explicitly (`? key` then `: value`).
+    const [key] = issuesOf(() => parseTreeYaml(`- code: A\n  direction: +\n  ? ${name}\n  : 1\n`, "tree.yaml"));
+    expect(key.message).toBe(`unknown key ${echoed}; ${expectedTree} key starting with "x_" or "note")`);
+    expect(limitMessagesZh.unknownTreeColumn(name, undefined).startsWith(`未知的列 ${echoed}；`)).toBe(true);
+    expect(limitMessagesZh.unknownTreeKey(name, undefined).startsWith(`未知的键 ${echoed}；`)).toBe(true);
+    // The same for a values query's or Parquet file's column (not quoted there), and a judgements file's group.
+    expect(readerMessages.sqlColumnUnexpected("values.sql", name).split("; expected")[0]).toBe(`values.sql: unexpected column ${"q".repeat(200)}… (999800 more characters)`);
+    expect(readerMessagesZh.sqlColumnUnexpected("values.sql", name).split("；应为")[0]).toBe(`values.sql：多余的列 ${"q".repeat(200)}… (999800 more characters)`);
+    expect(readerMessages.indicatorColumnUnexpected("tree.csv:5: indicator A11, column sql", name)).toBe(
+      `tree.csv:5: indicator A11, column sql: unexpected column ${"q".repeat(200)}… (999800 more characters); expected unit, year and value`,
+    );
+    const [group] = issuesOf(() => parseAhpYaml(`? ${name}\n: 3\n`, "ahp.yaml"));
+    expect(group.message).toBe(`expected under group ${echoed} a list of [a, b, value] or { order: [...], matrix: [[...], ...] }`);
+    // index.yaml's keys were echoed so already.
+    const [projectKey] = issuesOf(() => parseProject(`indicators: tree.csv\nvalues: values.csv\n? ${name}\n: 1\n`, "/p/index.yaml", "index.yaml"));
+    expect(projectKey.message.startsWith(`unknown key ${echoed}; expected one of: `)).toBe(true);
   });
 
   it("keeps the order of the file when nested children and parent keys mix", () => {

@@ -14,7 +14,8 @@ import { outputMessages } from "../../../src/core/output-messages.js";
 import { InputError } from "../../../src/errors.js";
 import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
 import { loadInputs } from "../../../src/io/read/load.js";
-import { parseIndexJsonValues, readRun } from "../../../src/io/runs/run-files.js";
+import { parseIndexJsonOutputs, parseIndexJsonValues, readRun } from "../../../src/io/runs/run-files.js";
+import { readParquetResults } from "../../../src/io/runs/run-parquet.js";
 import { compareRunFolders } from "../../../src/io/runs/run-values.js";
 import { formatIndexJson, formatIndexJsonWithoutResults, PARQUET_RESULT_FILES } from "../../../src/io/write/to-json.js";
 import { formatParquetFiles } from "../../../src/io/write/to-parquet.js";
@@ -183,5 +184,32 @@ describe("runs written with --parquet-only", () => {
     // The values alone cannot be parsed from such an index.json: they are elsewhere.
     const parquetOnly = formatIndexJsonWithoutResults(result);
     expect(() => parseIndexJsonValues(parquetOnly, "x/index.json")).toThrow(/x\/index\.json: the results are in index\.parquet, scores\.parquet, not in index\.json/);
+  });
+
+  it("refuses an index.json whose lists make more values than a panel may hold and than its files have rows, before making the array", async () => {
+    // ASEM: 51 units, 5 years (2018 to 2022), 16 nodes (12 indicators, 3 groups, INDEX): compute wrote a row for each
+    // of the 51 · 5 · 16 = 4,080 values, 1,020 in index.parquet (4 nodes) and 3,060 in scores.parquet (12).
+    expect([result.units.length, result.years.length, result.nodes.length]).toEqual([51, 5, 16]);
+    // A hand-edited index.json of 1,000 years (995 made up) and 16,778 units (16,727 made up), the fewest whose values
+    // pass 2^28 = 268,435,456 (16,777 · 1,000 · 16 = 268,432,000; 16,778 · 1,000 · 16 = 268,448,000). Read as it was,
+    // the array of 2 GB (and a byte a value besides) was made before anything was checked.
+    const json = JSON.parse(formatIndexJsonWithoutResults(result));
+    json.years = [...result.years, ...Array.from({ length: 995 }, (_, i) => 3000 + i)];
+    json.units = [...result.units, ...Array.from({ length: 16_727 }, (_, i) => `made-up unit ${i}`)];
+    const folder = await runFolder(true);
+    const outputs = parseIndexJsonOutputs(JSON.stringify(json), "r/index.json");
+    if (outputs.kind !== "parquet") throw new Error("expected the results in Parquet files");
+    const error = await errorOf(readParquetResults(folder, "r", outputs.results));
+    expect([error.code, error.source]).toEqual(["E_RUN_FILE", "r/index.json"]);
+    expect(error.message).toBe(
+      'r/index.json: its lists make 16,778 units × 1,000 years × 16 nodes = 268,448,000 values, more than the 4,080 rows of the Parquet files of "resultsIn" and more than the 268,435,456 cells a panel may hold; expected the index.json that compute --parquet-only wrote beside those files',
+    );
+    // With no file in "resultsIn", the files have no row.
+    const none = await errorOf(readParquetResults(folder, "r", { ...outputs.results, files: [] }));
+    expect(none.message).toBe(outputMessages.resultsTooManyValues("r/index.json", 16_778, 1000, 16, 0, 2 ** 28));
+    // Within the panel limit the files are read as they are: the run's own lists give its 4,080 values.
+    const own = parseIndexJsonOutputs(formatIndexJsonWithoutResults(result), "r/index.json");
+    if (own.kind !== "parquet") throw new Error("expected the results in Parquet files");
+    expect((await readParquetResults(folder, "r", own.results)).length).toBe(4080);
   });
 });
