@@ -2,16 +2,18 @@
  * Reading a project file (`index.yaml`): YAML, checked against `PROJECT_SCHEMA`, every problem reported at once with
  * the file, the line, the key path, what was found and what was expected.
  */
+import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import type { z } from "zod";
 import { projectMessages } from "../../core/project-messages.js";
 import { runMessages, type ExpectedType } from "../../core/run-messages.js";
 import { closestName } from "../../core/suggest.js";
-import { ValidationError, type Issue } from "../../errors.js";
+import { limitMessages } from "../../core/limit-messages.js";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
-import { aliasIssues, refuseLargeYaml } from "../read/yaml-guards.js";
+import { aliasIssues, MAX_YAML_BYTES, refuseLargeYaml } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
@@ -32,8 +34,16 @@ export interface Project {
   bytes?: Uint8Array;
 }
 
-/** Reads and validates a project file; throws `ValidationError` listing every problem. */
+/**
+ * Reads and validates a project file; throws `ValidationError` listing every problem. A file of more than
+ * `MAX_YAML_BYTES` is refused (`E_TOO_LARGE`) by its size, before it is read.
+ */
 export async function readProject(file: string, label = file): Promise<Project> {
+  const size = await stat(file).then(
+    (found) => (found.isFile() ? found.size : 0),
+    () => 0, // readBytes says why the file cannot be read
+  );
+  if (size > MAX_YAML_BYTES) throw new InputError("E_TOO_LARGE", limitMessages.yamlTooLarge(label, size, MAX_YAML_BYTES, "project"), { source: label });
   const bytes = await readBytes(file, label);
   return { ...parseProject(decodeText(bytes, label), file, label), bytes };
 }

@@ -1,13 +1,15 @@
-import { readFile } from "node:fs/promises";
+import { readFile, truncate, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
 import { ValidationError } from "../../../src/errors.js";
-import { parseProject, suggestKey } from "../../../src/io/project/project.js";
+import { parseProject, readProject, suggestKey } from "../../../src/io/project/project.js";
 import { runMessages, type ExpectedForm } from "../../../src/core/run-messages.js";
 import { formatProjectJsonSchema, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } from "../../../src/io/project/project-schema.js";
 import { createProgram } from "../../../src/cli/main.js";
+import { makeTempDir } from "../../helpers.js";
 
 function problems(text: string) {
   try {
@@ -95,6 +97,17 @@ describe("parseProject(text)", () => {
       }),
     );
     expect(parseProject(padded(2 * 1024 ** 2), "/p/index.yaml").settings).toMatchObject({ indicators: "tree.csv", values: "data" });
+  });
+
+  it("refuses a large file by its size, before reading it (a sparse file of 600 MB: read, it would take 600 MB)", async () => {
+    const dir = await makeTempDir();
+    const file = join(dir, "index.yaml");
+    await writeFile(file, "");
+    await truncate(file, 600 * 1024 ** 2);
+    await expect(readProject(file, "index.yaml")).rejects.toMatchObject({
+      code: "E_TOO_LARGE",
+      message: expect.stringMatching(/^index\.yaml: the YAML file is 600 MB, more than the 2 MB a YAML file may hold .*; expected a project file of a few keys/),
+    });
   });
 });
 
