@@ -8,7 +8,8 @@
  *   `100²/x`, the same inversion a negative indicator gets (`base/x` instead of `x/base`), so 125 becomes 80 and 100
  *   stays 100; needs x > 0;
  * - bounded scales (min-max and min-max-year on LOW-HIGH, goalposts, distance-to-max and percentile-rank on 0-100,
- *   benefit of the doubt on 0-100): `LOW + HIGH − x`, the mirror image inside the bounds;
+ *   benefit of the doubt, TOPSIS and grey relational grades on 0-100): `LOW + HIGH − x`, the mirror image inside the
+ *   bounds (grey's grades lie in 33.3-100, so their mirror lies in 0-66.7);
  * - z-scores on MEAN + SD·z: `2·MEAN − x`, the mirror image around the mean (z becomes −z);
  * - Copeland scores (wins minus losses, symmetric around 0): `−x`.
  *

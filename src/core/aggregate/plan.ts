@@ -89,8 +89,9 @@ export function planAggregation(tree: Tree, spec: AggregateSpec): { methods: Map
 /**
  * The cells of one group where `method` is undefined: a child score <= 0 under the geometric or harmonic mean (and the
  * power mean with p <= 0), a child score < 0 under the power mean with p > 0 and under benefit of the doubt, a weighted
- * mean <= 0 under the MPI. Under the means, a child of weight 0 takes no part, whatever its score. `children` and
- * `childCodes` are parallel; blocks are unit-major over `years`.
+ * mean <= 0 under the MPI. A child of weight 0 takes no part, whatever its score, under every method (the means, and
+ * Copeland, benefit of the doubt, TOPSIS and grey, whose messages name only the children that take part). `children`
+ * and `childCodes` are parallel; blocks are unit-major over `years`.
  */
 export function checkAggregation(
   method: AggregateMethod,
@@ -104,10 +105,12 @@ export function checkAggregation(
 ): Issue[] {
   const issues: Issue[] = [];
   if (method === "arithmetic" || method === "copeland") return issues;
+  // The children that take part (weight > 0), named in the messages of the methods that compare units.
+  const countedCodes = childCodes.filter((_, c) => weights[c] > 0);
   if (method === "grey") {
     // Every child at its ideal everywhere: nothing to tell apart (Δmax = 0).
-    if (greyDistances(children, units.length * years.length).largest === 0)
-      issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: methodMessages.greyUndefined(group, childCodes) });
+    if (greyDistances(children, weights, units.length * years.length).largest === 0)
+      issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: methodMessages.greyUndefined(group, countedCodes) });
     return issues;
   }
   if (method === "topsis" || method === "topsis-year") {
@@ -118,7 +121,7 @@ export function checkAggregation(
       issues.push({
         code: "E_AGGREGATE_UNDEFINED",
         id: group,
-        message: methodMessages.topsisUndefined(group, childCodes, cells.length, units[Math.floor(cells[0] / years.length)], years[cells[0] % years.length], byYear),
+        message: methodMessages.topsisUndefined(group, countedCodes, cells.length, units[Math.floor(cells[0] / years.length)], years[cells[0] % years.length], byYear),
       });
     return issues;
   }
@@ -126,19 +129,21 @@ export function checkAggregation(
   const cellCount = units.length * years.length;
   const unitOf = (cell: number) => units[Math.floor(cell / years.length)];
   const yearOf = (cell: number) => years[cell % years.length];
-  if (method === "bod")
-    // A year whose units (with every child observed) all score 0 has no frontier: each programme is 0/0.
+  if (method === "bod") {
+    // A year whose units (with every child that takes part observed) all score 0 has no frontier: each programme is 0/0.
+    const counted = children.filter((_, c) => weights[c] > 0);
     years.forEach((year, y) => {
       let observed = false;
       let positive = false;
       for (let unit = 0; unit < units.length; unit++) {
         const cell = unit * years.length + y;
-        if (children.some((child) => Number.isNaN(child[cell]))) continue;
+        if (counted.length === 0 || counted.some((child) => Number.isNaN(child[cell]))) continue;
         observed = true;
-        if (children.some((child) => child[cell] > 0)) positive = true;
+        if (counted.some((child) => child[cell] > 0)) positive = true;
       }
-      if (observed && !positive) issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: methodMessages.frontierEmpty(group, year, childCodes) });
+      if (observed && !positive) issues.push({ code: "E_AGGREGATE_UNDEFINED", id: group, message: methodMessages.frontierEmpty(group, year, countedCodes) });
     });
+  }
   for (let cell = 0; cell < cellCount; cell++) {
     if (method === "mpi") {
       let sum = 0;
@@ -156,8 +161,9 @@ export function checkAggregation(
     }
     children.forEach((child, c) => {
       const score = child[cell];
-      // Under a mean, a child of weight 0 takes no part (benefit of the doubt chooses its own weights).
-      if (method !== "bod" && weights[c] === 0) return;
+      // A child of weight 0 takes no part, under a mean and under benefit of the doubt (which chooses its own weights
+      // for the children that take part).
+      if (weights[c] === 0) return;
       if (nonNegativeOnly ? score < 0 : score <= 0)
         issues.push({
           code: "E_AGGREGATE_UNDEFINED",

@@ -15,9 +15,10 @@ import type { AggregateContext } from "./methods.js";
  * years) is ranked against its own best and worst years, as in the literature's time-series TOPSIS; adding a year
  * that sets a new best or worst changes the earlier years' scores, as with min-max over the panel. A cell with no
  * observed child, or whose observed children all sit at both their ideal and anti-ideal (none varies: `0/0`), is
- * `NaN` (the second reported first by `checkAggregation`). `byYear` (`topsis-year`) takes each year's units apart as
- * the alternatives, with the ideal and anti-ideal of that year, as a cross-section TOPSIS computed year by year:
- * scores then compare units within a year, not a year with another.
+ * `NaN` (the second reported first by `checkAggregation`). A child of weight 0 (shown, not counted) takes no part: a
+ * cell whose only observed child weighs 0 has no observed child (`NaN`), not a `0/0`. `byYear` (`topsis-year`) takes
+ * each year's units apart as the alternatives, with the ideal and anti-ideal of that year, as a cross-section TOPSIS
+ * computed year by year: scores then compare units within a year, not a year with another.
  * @example aggregateTopsis([[100, 50, 0], [0, 50, 100]], [0.5, 0.5], { unitCount: 3, yearCount: 1 }, out) // out => [50, 50, 50]
  * Reference: Hwang & Yoon (1981), Multiple Attribute Decision Making, Springer, ch. 3; OECD/JRC Handbook (2008), §6.
  */
@@ -53,6 +54,7 @@ function scoreTopsis(children: readonly ArrayLike<number>[], weights: ArrayLike<
   const best = new Float64Array(children.length).fill(-Infinity);
   const worst = new Float64Array(children.length).fill(Infinity);
   children.forEach((child, c) => {
+    if (!(weights[c] > 0)) return;
     for (const cell of cells) {
       const weighted = weights[c] * child[cell];
       if (Number.isNaN(weighted)) continue;
@@ -65,6 +67,7 @@ function scoreTopsis(children: readonly ArrayLike<number>[], weights: ArrayLike<
     let toWorst = 0;
     let observed = false;
     for (let c = 0; c < children.length; c++) {
+      if (!(weights[c] > 0)) continue;
       const weighted = weights[c] * children[c][cell];
       if (Number.isNaN(weighted)) continue;
       observed = true;
@@ -79,14 +82,15 @@ function scoreTopsis(children: readonly ArrayLike<number>[], weights: ArrayLike<
 }
 
 /**
- * The cells (of `cellCount`) where TOPSIS is undefined though a child is observed: every observed child sits at both
- * its ideal and its anti-ideal, as when none of them varies over the panel (`aggregateTopsis`).
+ * The cells (of `cellCount`) where TOPSIS is undefined though a child that takes part (weight > 0) is observed: every
+ * observed child sits at both its ideal and its anti-ideal, as when none of them varies over the panel
+ * (`aggregateTopsis`).
  */
 export function topsisUndefinedCells(children: readonly ArrayLike<number>[], weights: ArrayLike<number>, context: AggregateContext, byYear: boolean): number[] {
   const cellCount = context.unitCount * context.yearCount;
   const out = aggregateTopsis(children, weights, context, new Float64Array(cellCount), { byYear });
   const cells: number[] = [];
   for (let cell = 0; cell < cellCount; cell++)
-    if (Number.isNaN(out[cell]) && children.some((child, c) => !Number.isNaN(weights[c] * child[cell]))) cells.push(cell);
+    if (Number.isNaN(out[cell]) && children.some((child, c) => weights[c] > 0 && !Number.isNaN(weights[c] * child[cell]))) cells.push(cell);
   return cells;
 }

@@ -3,6 +3,7 @@
  */
 import { resultIndex, type IndexResult } from "../compute.js";
 import { orderObservedInto } from "../radix.js";
+import { mayTie, tieKey } from "../tie.js";
 
 /** Ranks laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
 export interface Ranks {
@@ -11,9 +12,6 @@ export interface Ranks {
   /** `rank[t−1] − rank[t]`: positive when the unit moved up; `NaN` in the first year or where a rank is missing. */
   rankChange: Float64Array;
 }
-
-/** Significant digits two values must share to tie, so that rounding noise (115.5 vs 115.49999999999999) ties. */
-const TIE_DIGITS = 12;
 
 /**
  * Competition ranking ("1224"), the rule of Excel's `RANK.EQ` in descending order: a unit's rank is 1 plus the number
@@ -105,15 +103,4 @@ export function rankDescending(
     }
   }
   return out;
-}
-
-/**
- * Whether `higher` (≥ `value`) may round to the same `TIE_DIGITS` significant digits as `value`: two values with the
- * same rounding are at most one unit of the 12th digit apart, below 10^-11 of their size; twice that is a safe bound.
- */
-const mayTie = (value: number, higher: number) => higher - value <= 2e-11 * Math.max(Math.abs(value), Math.abs(higher));
-
-/** The value rounded to `TIE_DIGITS` significant digits (`NaN` stays `NaN`). */
-function tieKey(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(TIE_DIGITS)) : value;
 }

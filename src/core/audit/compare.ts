@@ -4,6 +4,7 @@
  */
 import { ValidationError, type Issue } from "../../errors.js";
 import { computeRanks } from "../analysis/ranks.js";
+import { tieKey } from "../tie.js";
 import type { IndexResult } from "../compute.js";
 import { robustnessMessages } from "./robustness-messages.js";
 
@@ -116,7 +117,7 @@ export function compareResults(a: IndexResult, b: IndexResult, options: { year?:
  * @example averageRanks([10, 30, 30, 20]) // => [4, 1.5, 1.5, 3]
  */
 export function averageRanks(values: readonly number[]): Float64Array {
-  const keys = values.map((value) => Number(value.toPrecision(12)));
+  const keys = values.map(tieKey);
   const order = keys.map((_, i) => i).sort((i, j) => keys[j] - keys[i] || i - j);
   const ranks = new Float64Array(values.length);
   for (let start = 0; start < order.length; ) {

@@ -3,12 +3,15 @@
  */
 import type { NormalizeContext } from "./methods.js";
 import { cellSets } from "./cells.js";
+import { ties } from "../tie.js";
 
 /**
  * Rank within each year across units, ascending so that more is better: the lowest value ranks 1 and the highest
  * ranks n (the number of units observed that year); for a negative indicator the order is reversed (the lowest value
  * ranks n). Ties share the average of the ranks they span (R `rank(ties.method = "average")`; COINr's `n_rank`
- * defaults to "min"). `NaN` cells are not ranked and stay `NaN`. Robust to outliers, but loses magnitudes.
+ * defaults to "min"); values equal to 12 significant digits tie (`ties`, the rule of `ranks.csv`), so an
+ * interpolated 0.39999999999999997 ties a 0.4. `NaN` cells are not ranked and stay `NaN`. Robust to outliers, but
+ * loses magnitudes.
  * @example normalizeRank([30, 10, 20, 20], { unitCount: 4, yearCount: 1, baseYear: 0, direction: "positive" }, out) // out => [4, 1, 2.5, 2.5]
  * Reference: OECD/JRC Handbook (2008), section 5, "ranking".
  */
@@ -20,7 +23,7 @@ export function normalizeRank(values: ArrayLike<number>, context: NormalizeConte
     const sorted = present.map((cell) => ({ cell, key: sign * values[cell] })).sort((a, b) => a.key - b.key);
     for (let start = 0; start < sorted.length; ) {
       let end = start;
-      while (end + 1 < sorted.length && sorted[end + 1].key === sorted[start].key) end++;
+      while (end + 1 < sorted.length && ties(sorted[end + 1].key, sorted[start].key)) end++;
       const averageRank = (start + 1 + end + 1) / 2;
       for (let i = start; i <= end; i++) out[sorted[i].cell] = averageRank;
       start = end + 1;
@@ -32,7 +35,7 @@ export function normalizeRank(values: ArrayLike<number>, context: NormalizeConte
 /**
  * The "min" rank of every observed cell of each year (the number of units with a strictly worse value, plus 1:
  * R `rank(ties.method = "min")`), ascending so that more is better (reversed for a negative indicator), and the
- * number of units observed that year. `NaN` cells get `NaN`.
+ * number of units observed that year. Values equal to 12 significant digits tie (`ties`). `NaN` cells get `NaN`.
  */
 function minRanks(values: ArrayLike<number>, context: NormalizeContext, visit: (cell: number, rank: number, count: number) => void): void {
   const sign = context.direction === "positive" ? 1 : -1;
@@ -42,7 +45,7 @@ function minRanks(values: ArrayLike<number>, context: NormalizeContext, visit: (
     const sorted = present.map((cell) => ({ cell, key: sign * values[cell] })).sort((a, b) => a.key - b.key);
     for (let start = 0; start < sorted.length; ) {
       let end = start;
-      while (end + 1 < sorted.length && sorted[end + 1].key === sorted[start].key) end++;
+      while (end + 1 < sorted.length && ties(sorted[end + 1].key, sorted[start].key)) end++;
       for (let i = start; i <= end; i++) visit(sorted[i].cell, start + 1, present.length);
       start = end + 1;
     }

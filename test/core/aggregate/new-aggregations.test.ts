@@ -12,6 +12,19 @@ import { ValidationError } from "../../../src/errors.js";
 
 const one = (children: number[][], weights: number[], power: number) => aggregatePower(children, weights, power, new Float64Array(children[0].length))[0];
 
+describe("aggregateCopeland ties", () => {
+  it("counts scores equal to 12 significant digits as a tie, not a win (0.39999999999999997 against 0.4)", () => {
+    // One child, three units: 0.7 + (0.1 − 0.7)/2 (interpolated, 0.39999999999999997), 0.4 and 0.1. Tied on paper, the
+    // first two each beat the third and tie each other: +1, +1, −2. Split by the last bit, they would be +2, 0, −2.
+    const interpolated = 0.7 + (0.1 - 0.7) / 2;
+    expect(interpolated).not.toBe(0.4);
+    const out = aggregateCopeland([[interpolated, 0.4, 0.1]], [1], { unitCount: 3, yearCount: 1 }, new Float64Array(3));
+    expect([...out]).toEqual([1, 1, -2]);
+    // 0.3999 and 0.4 differ in the 4th digit: a win.
+    expect([...aggregateCopeland([[0.3999, 0.4, 0.1]], [1], { unitCount: 3, yearCount: 1 }, new Float64Array(3))]).toEqual([0, 2, -2]);
+  });
+});
+
 describe("aggregatePower", () => {
   it("is (Σ w·s^p / Σ w)^(1/p), the arithmetic, geometric and harmonic means at p = 1, 0, −1", () => {
     // ((√100 + √400)/2)² = (10 + 20)²/4 = 225
