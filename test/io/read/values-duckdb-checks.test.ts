@@ -10,6 +10,7 @@ import { join, parse } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../../src/errors.js";
 import { openDuckdb } from "../../../src/io/read/duckdb.js";
+import { duckdb } from "./duckdb-statements.js";
 import { loadInputs, type ReadOptions } from "../../../src/io/read/load.js";
 import { readIndicatorQueryFiles, readQueryFiles } from "../../../src/io/read/values-duckdb.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
@@ -24,15 +25,6 @@ function folder(files: Record<string, string | Uint8Array> = {}): Promise<string
   return makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, ...files });
 }
 
-/** Runs statements in a fresh, unsandboxed DuckDB in `dir` (to make Parquet files). */
-async function duckdb(dir: string, ...statements: string[]): Promise<void> {
-  const session = await openDuckdb();
-  try {
-    for (const statement of statements) await session.connection.run(statement.replace(/'@\//g, `'${dir}/`));
-  } finally {
-    session.close();
-  }
-}
 
 /** The values of `data` (a file of `dir`) read with `tree` (default tree.csv), labelled by their names. */
 function load(dir: string, data: string, tree = "tree.csv", options: ReadOptions = {}) {

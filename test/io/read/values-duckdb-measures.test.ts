@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
 import type { Issue } from "../../../src/errors.js";
-import { openDuckdb } from "../../../src/io/read/duckdb.js";
+import { duckdb } from "./duckdb-statements.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
 
@@ -20,15 +20,6 @@ function folder(files: Record<string, string> = {}): Promise<string> {
   return makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, ...files });
 }
 
-/** Runs statements in a fresh, unsandboxed DuckDB, `@/` standing for `dir` (to make Parquet files). */
-async function duckdb(dir: string, ...statements: string[]): Promise<void> {
-  const session = await openDuckdb();
-  try {
-    for (const statement of statements) await session.connection.run(statement.replace(/'@\//g, `'${dir}/`));
-  } finally {
-    session.close();
-  }
-}
 
 /** The values of `data` (a file of `dir`) read with tree.csv, labelled by their names. */
 function load(dir: string, data: string) {
