@@ -5,7 +5,8 @@
  * (or `--always`) is given; a one-line summary of the revisions against the latest run.
  */
 import type { Command } from "commander";
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import type { RevisionTally } from "../core/revision-table.js";
@@ -37,6 +38,8 @@ import type { Encoding } from "../io/read/read-text.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { AppliedProject } from "./project-options.js";
 import { METHOD_DEFAULTS } from "./method-defaults.js";
+import { usesAhp, type WeightingCliOptions } from "./weighting-options.js";
+import type { WeightMethod } from "../core/weighting/derive.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { printable, renderIndexTable } from "./render.js";
 import { printWarnings } from "./report-issues.js";
@@ -103,7 +106,9 @@ export async function projectRunInputs(
     const flag = flagOf.get(name) ?? name;
     if (project.fileOptions.includes(name)) {
       recorded[flag] = projectRelative(project, env.cwd, String(value));
-      fileOptionValues.push({ role: flag, path: resolve(env.cwd, String(value)) });
+      // A file the run does not read (methods.ahp beside weights: entropy, warned of as having no effect) is neither
+      // hashed nor required to exist, as without a project.
+      if (readsFileOption(name, given)) fileOptionValues.push({ role: flag, path: resolve(env.cwd, String(value)) });
     } else recorded[flag] = value;
   }
 
@@ -113,7 +118,9 @@ export async function projectRunInputs(
     ...(project.bytes ? [] : [{ role: "project", path: project.file }]),
     { role: "indicators", path: resolve(env.cwd, options.indicators!) },
     ...(await listValueFiles(resolve(env.cwd, options.data!))).map((file) => ({ role: "values", path: file.path })),
-    ...fileOptionValues,
+    // A file an option names that cannot be read is left out here: the run's reader reports it, beside the run's
+    // other problems (a base year absent from the data, a reference unit that is not a unit), and no run is made.
+    ...(await readableFiles(fileOptionValues)),
     ...(await queryFilesOf(resolve(env.cwd, options.data!), resolve(env.cwd, options.indicators!), project.dir, given)).map((path) => ({ role: "query-input", path })),
   ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
   const inputs = [
@@ -126,6 +133,22 @@ export async function projectRunInputs(
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
   const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
   return { recorded, inputs, query, fingerprint };
+}
+
+/**
+ * Whether a run with the options `given` reads the file of its option `name`: the AHP judgements only when the
+ * weighting method reads them (`usesAhp`); any other file option always.
+ */
+function readsFileOption(name: string, given: Record<string, unknown>): boolean {
+  if (name !== "ahp" || typeof given.weights !== "string") return true;
+  return usesAhp(given.weights as WeightMethod, given as Pick<WeightingCliOptions, "subjective" | "ahp">);
+}
+
+/** Those of `files` that can be read: not a folder, and open to reading. */
+async function readableFiles<File extends { path: string }>(files: readonly File[]): Promise<File[]> {
+  const readableFile = async (path: string) => !(await stat(path)).isDirectory() && (await access(path, constants.R_OK).then(() => true));
+  const readable = await Promise.all(files.map((file) => readableFile(file.path).catch(() => false)));
+  return files.filter((_file, index) => readable[index]);
 }
 
 /**

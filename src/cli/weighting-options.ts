@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
 import { weightingMessages } from "../core/weighting/messages.js";
-import { UsageError, type Issue } from "../errors.js";
+import { InputError, UsageError, ValidationError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import {
   deriveWeights,
@@ -130,25 +130,43 @@ export async function runWeighting(
 ): Promise<WeightingResult> {
   let judgements;
   let judgementSource: string | undefined;
+  // The judgement file that cannot be read (no such file): one problem among the weighting's others.
+  let unreadable: Issue | undefined;
   const ahp = usesAhp(method, options);
   if (ahp) {
     const path = options.ahp ?? (inputs.example ? EXAMPLE_AHP.path : undefined);
     judgementSource = options.ahp ?? (inputs.example ? EXAMPLE_AHP.label : undefined);
     if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
     // With the tree, a bad value does not hide the judgements' other problems (an unknown group, a self-comparison).
-    judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource, inputs.tree);
+    try {
+      judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource, inputs.tree);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // Its column is the flag, so that it is kept beside the problems of the values and named by its key in a project.
+      unreadable = { code: error.code, message: error.message, source: error.source, line: error.line, column: error.column ?? "--ahp", id: error.id };
+    }
   }
-  return deriveWeights(inputs.tree, inputs.panel, {
-    ...weightingChoicesOf(options),
-    method,
-    judgements,
-    // The file given, when no method reads it, for deriveWeights to warn of (W_OPTION_UNUSED).
-    judgementSource: judgementSource ?? options.ahp,
-    eigen: ahp ? await loadMathjsEigen() : undefined,
-    // Without combined, a subjective set given is passed on to be warned of.
-    subjective: method === "combined" ? (options.subjective ?? (judgements ? "ahp" : "explicit")) : options.subjective,
-    strict: options.strict,
-  });
+  let result: WeightingResult;
+  try {
+    result = deriveWeights(inputs.tree, inputs.panel, {
+      ...weightingChoicesOf(options),
+      method,
+      judgements,
+      // The file given, when no method reads it, for deriveWeights to warn of (W_OPTION_UNUSED).
+      judgementSource: judgementSource ?? options.ahp,
+      eigen: ahp ? await loadMathjsEigen() : undefined,
+      // Without combined, a subjective set given is passed on to be warned of.
+      subjective: method === "combined" ? (options.subjective ?? (judgements || unreadable ? "ahp" : "explicit")) : options.subjective,
+      strict: options.strict,
+    });
+  } catch (error) {
+    // Without the judgements, the weighting's other problems (weight years absent from the data) are still found: they
+    // are reported with the file that cannot be read, which stands for the judgements' absence.
+    if (!unreadable || !(error instanceof ValidationError)) throw error;
+    throw new ValidationError([unreadable, ...error.issues.filter((issue) => issue.code !== "E_AHP_NO_JUDGEMENTS")]);
+  }
+  if (unreadable) throw new ValidationError([unreadable]);
+  return result;
 }
 
 /** The weighting options of a command line, by `deriveWeights`'s names; those not given are `undefined` (the method's defaults). */

@@ -5,7 +5,7 @@
  * errors (exit 1), never command-line ones, all listed in one run, and `validate` finds every one `compute` finds.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
@@ -62,6 +62,71 @@ describe("a weighting index.yaml asks for is checked by validate as compute chec
   it("an ahp file that does not exist is named by the key that names it", async () => {
     const dir = await project("  weights: ahp\n  ahp: nope.csv\n");
     expect(await refusedByBoth(dir)).toBe("error: 1 problem found:\nindex.yaml:6: methods.ahp: nope.csv: no such file; expected a readable file\n");
+  });
+
+  it("an ahp file the weighting does not read is warned of and not read, by a project run as by validate and the flags", async () => {
+    // weights: entropy reads no judgements. Before, validate warned and said ok, and a project run refused with
+    // "index.yaml:6: methods.ahp: nofile.csv: no such file" (it hashed every file an option names).
+    const dir = await project("  weights: entropy\n  ahp: nofile.csv\n");
+    const warning =
+      "warning: index.yaml:6: methods.ahp has no effect with methods.weights entropy, which reads no AHP judgements; expected methods.weights ahp, or combined with methods.subjective ahp\n";
+    expect(await runCli(["validate"], dir)).toEqual({ code: 0, stdout: "ok: tree.csv (3 indicators in 2 groups), values.csv (2 units, years 2017, 2018)\n", stderr: warning });
+    for (const argv of [["compute"], ["compute", "--out", "-"]]) {
+      const run = await runCli(argv, dir);
+      expect({ argv, code: run.code, warned: run.stderr.startsWith(warning), refused: run.stderr.includes("no such file") }).toEqual({ argv, code: 0, warned: true, refused: false });
+    }
+    // The run records the option as given, and hashes only the files it read.
+    const latest = (await readFile(join(dir, "runs", "LATEST"), "utf8")).trim();
+    const manifest = JSON.parse(await readFile(join(dir, "runs", latest, "manifest.json"), "utf8"));
+    expect(manifest.options.ahp).toBe("nofile.csv");
+    expect(manifest.inputs.map((input: { role: string }) => input.role)).toEqual(["project", "indicators", "values"]);
+    // The same flags: the same warning in the flags' words, and the index computed.
+    const typed = await runCli(["compute", "--out", "-", "--weights", "entropy", "--ahp", "nofile.csv"], await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "index.yaml": HEAD }));
+    expect(typed.code).toBe(0);
+    expect(typed.stderr).toContain(
+      "warning: --ahp has no effect with --weights entropy, which reads no AHP judgements; expected --weights ahp, or combined with --subjective ahp\n",
+    );
+  });
+
+  it("an ahp file that does not exist is one problem among the others, in the file as with the flags (before: the only one)", async () => {
+    // weight-years has no effect with weights: ahp (a warning); the reference unit is the other problem.
+    const dir = await project("  weight-years: 2030\n  weights: ahp\n  reference-unit: Nowhere\n  ahp: nofile.csv\n");
+    const expected = [
+      "error: 2 problems found:",
+      'index.yaml:7: methods.reference-unit: reference unit "Nowhere" is not in the data; expected one of: X, Y',
+      "index.yaml:8: methods.ahp: nofile.csv: no such file; expected a readable file",
+      "",
+    ].join("\n");
+    expect(await refusedByBoth(dir)).toBe(expected);
+    // A project run too (which hashes its input files first), writing no run.
+    expect(await runCli(["compute"], dir)).toEqual({ code: 1, stdout: "", stderr: expected });
+    expect(existsSync(join(dir, "runs"))).toBe(false);
+    // combined with subjective ahp: the objective set's weight years absent from the data are found without the judgements.
+    const combined = await project("  weights: combined\n  subjective: ahp\n  weight-years: 2030\n  ahp: nofile.csv\n");
+    expect(await refusedByBoth(combined)).toBe(
+      [
+        "error: 2 problems found:",
+        "index.yaml:7: year 2030 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        "index.yaml:8: methods.ahp: nofile.csv: no such file; expected a readable file",
+        "",
+      ].join("\n"),
+    );
+    // The same as flags: the file and the base year, in the flags' words (before: only the file).
+    const typed = ["--base-year", "2030", "--weights", "ahp", "--ahp", "nofile.csv"];
+    const flags = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "index.yaml": HEAD });
+    expect(await refusedByBoth(flags, typed)).toBe(
+      `error: 2 problems found:\nnofile.csv: no such file; expected a readable file\n${messages.baseYearAbsent(2030, [2017, 2018])}\n`,
+    );
+    // Beside a value that is not a number: all three at once.
+    const cell = await project("  weights: ahp\n  ahp: nofile.csv\n  base-year: 2030\n", { "values.csv": VALUES.replace("X,2017,A2,2", "X,2017,A2,abc") });
+    const both = await refusedByBoth(cell);
+    expect(both.split("\n").slice(0, 1)).toEqual(["error: 3 problems found:"]);
+    expect(both.split("\n").slice(2)).toEqual([
+      "index.yaml:6: methods.ahp: nofile.csv: no such file; expected a readable file",
+      `index.yaml:7: methods.base-year: ${messages.baseYearAbsent(2030, [2017, 2018])}`,
+      "",
+    ]);
+    expect(both.split("\n")[1]).toMatch(/^values\.csv:3:4: value "abc" in column "value" is not a number;/);
   });
 
   it("an ahp file is read and checked by validate: judgements of an unknown code are refused, good ones pass", async () => {

@@ -108,6 +108,24 @@ describe("innovation-index validate", () => {
     expect(stderr).toBe(`error: 1 problem found:\ntree.csv:5: ${messages.selfParent("S")}\n`);
   });
 
+  it("reports a misspelt weight column with the rows' own problems, in file order (before: the two column problems only)", async () => {
+    // A2 names the parent Z, which no row has, and the direction "q" (line 3, column 5); A3 is its own parent (line 4).
+    // On one line, a problem placed by a column's number comes before one named by a column (report-issues.ts).
+    const header = ["code", "parent", "name", "wieght", "direction"];
+    const stderr = await expectProblems(`${header.join(",")}\nA1,,a,,+\nA2,Z,b,,q\nA3,A3,c,,+\n`, "unit,year,indicator,value\nU,2017,A1,1\n");
+    expect(stderr).toBe(
+      [
+        "error: 5 problems found:",
+        `tree.csv:1: ${messages.missingColumn("weight", header)}`,
+        'tree.csv:1: unknown column "wieght" (did you mean "weight"?); expected a tree column such as code, parent, name, weight, direction, or a setting such as normalise, cap, formula (own notes: a column starting with "x_" or "note")',
+        'tree.csv:3:5: indicator "A2" has direction "q"; expected "+" or "-" (also positive/negative, 正向/逆向 or 负向/反向, 1/-1)',
+        'tree.csv:3: unknown parent "Z"; expected a code from column "code" or an empty cell',
+        'tree.csv:4: node "A3" is its own parent; expected another code or an empty cell',
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("reports a cell that is not a number together with unknown indicators, values of groups and duplicates", async () => {
     // Line 8's "abc" used to hide the three problems of the values' structure on lines 6, 7 and 9 (in the wide layout
     // too, where a cell that is not a number stands beside the rest of its row). All four are printed by line.

@@ -132,8 +132,11 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
     });
   });
   // Without a column the rows cannot be checked; with an unknown one (a misspelt `wieght`) they still are, so that
-  // their problems are reported with it, not on the run after its fix.
-  if (issues.length > 0) throw new ValidationError([...issues, ...unknownColumns]);
+  // their problems are reported with it, not on the run after its fix. Without the weight column alone (misspelt, or
+  // left out), the rows are read as if their weights were empty: their codes, parents and directions are checked too.
+  const weightOnly = issues.length === 1 && issues[0].code === "E_MISSING_COLUMN" && issues[0].column === "weight";
+  if (issues.length > 0 && !weightOnly) throw new ValidationError([...issues, ...unknownColumns]);
+  const missingWeight = weightOnly ? issues : [];
   const decimal = weightDecimal(table, layout ? layout.weightColumns : [columns.weight], options.decimal);
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? "") : "");
   const rowOf = ({ line, cells, numeric }: CsvRow): TreeRow => {
@@ -184,10 +187,11 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
           !(issue.code === "E_MISSING_DIRECTION" && levels?.groups.has(issue.id ?? "")) &&
           !(issue.code === "E_EMPTY_TREE" && levelIssues.length > 0),
       );
-  if (unknownColumns.length > 0 || fieldIssues.length > 0 || levelIssues.length > 0 || !built.ok) {
-    // An unknown column leaves the tree as built: its codes are still given, for the values' checks.
+  if (missingWeight.length > 0 || unknownColumns.length > 0 || fieldIssues.length > 0 || levelIssues.length > 0 || !built.ok) {
+    // An unknown column, or a missing weight column, leaves the tree as built: its codes are still given, for the
+    // values' checks.
     const partial = fieldIssues.length > 0 ? undefined : built.ok ? built.value : built.partial;
-    throw new ValidationError([...unknownColumns, ...fieldIssues, ...levelIssues, ...treeIssues], undefined, partial);
+    throw new ValidationError([...missingWeight, ...unknownColumns, ...fieldIssues, ...levelIssues, ...treeIssues], undefined, partial);
   }
   return built.value;
 }

@@ -97,6 +97,46 @@ describe("parseTreeCsv", () => {
     ]);
   });
 
+  it("reads the rows without their weights when only the weight column is misspelt or left out, and reports their problems with it", () => {
+    // Row A2 names a parent Z no row has and the direction "q" (column 5); row A3 is its own parent. Before, only the
+    // two column problems were reported, and these three on the run after the header's fix.
+    const header = ["code", "parent", "name", "wieght", "direction"];
+    const text = `${header.join(",")}\nA1,,a,,+\nA2,Z,b,,q\nA3,A3,c,,+\n`;
+    let thrown: unknown;
+    try {
+      parseTreeCsv(text, "t.csv");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    const error = thrown as ValidationError;
+    expect(error.issues.map(({ code, line, column }) => [code, line, column])).toEqual([
+      ["E_MISSING_COLUMN", 1, "weight"],
+      ["E_UNKNOWN_COLUMN", 1, "wieght"],
+      // In buildTree's order (the structure, then the cells); the terminal prints them in the file's order.
+      ["E_TREE_CYCLE", 4, "parent"],
+      ["E_UNKNOWN_PARENT", 3, "parent"],
+      ["E_BAD_DIRECTION", 3, 5],
+    ]);
+    expect(error.issues.map(formatIssue)).toEqual([
+      `t.csv:1: ${messages.missingColumn("weight", header)}`,
+      `t.csv:1: ${limitMessages.unknownTreeColumn("wieght", "weight")}`,
+      `t.csv:4: ${messages.selfParent("A3")}`,
+      `t.csv:3: ${messages.unknownParent("Z")}`,
+      `t.csv:3:5: ${messages.badDirection("A2", "q")}`,
+    ]);
+    // The rows' codes are given (buildTree's partial tree), for the values to be checked against them.
+    expect((error.partial as Tree).indicators).toEqual(["A1", "A2", "A3"]);
+    // Rows without problems: the column problems alone, and the tree as built (equal weights, as empty cells give).
+    const clean = "code,parent,name,wieght,direction\nA1,,a,,+\nA2,,b,,-\n";
+    expect(issuesOf(() => parseTreeCsv(clean, "t.csv")).map((issue) => issue.code)).toEqual(["E_MISSING_COLUMN", "E_UNKNOWN_COLUMN"]);
+    // The weight column left out, not misspelt: its absence with the rows' problems.
+    expect(issuesOf(() => parseTreeCsv("code,parent,name,direction\nA1,,a,+\nA2,,b,q\n", "t.csv")).map(formatIssue)).toEqual([
+      `t.csv:1: ${messages.missingColumn("weight", ["code", "parent", "name", "direction"])}`,
+      `t.csv:3:4: ${messages.badDirection("A2", "q")}`,
+    ]);
+  });
+
   it("reports every missing column at once", () => {
     expect(issuesOf(() => parseTreeCsv("code,name\nA,x\n", "t.csv")).map((issue) => issue.message)).toEqual([
       messages.missingColumn("parent", ["code", "name"]),
