@@ -3,7 +3,7 @@
  * its place within the group, applied to every command after the commands are built. Command files declare options
  * as they like; this table only orders and labels them, so adding an option never touches another command's file.
  */
-import { Help, type Command, type Option } from "commander";
+import { Help, type Argument, type Command, type Option } from "commander";
 import { UsageError } from "../errors.js";
 import { HELP_TOPICS, OPTION_TOPICS } from "./help-topics.js";
 import { commandMessages } from "../core/command-messages.js";
@@ -121,12 +121,21 @@ export function describeOption(option: Option): string {
   const extra: string[] = [];
   const topic = OPTION_TOPICS[option.long ?? ""];
   // Choices the description already names are not repeated.
-  const named = option.argChoices?.every((choice) => new RegExp(`(^|[^\\w-])${choice.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`).test(option.description));
-  if (option.argChoices && !named) extra.push(topic ? `choices: innovation-index help ${topic}` : option.argChoices.join(", "));
+  if (option.argChoices && !namesEvery(option.description, option.argChoices)) extra.push(topic ? `choices: innovation-index help ${topic}` : option.argChoices.join(", "));
   // A default the method applies (`default(undefined, text)`: the option is left unset, so that one given can be told) is shown too.
-  const showDefault = (option.defaultValue !== undefined || option.defaultValueDescription !== undefined) && !(typeof option.defaultValue === "boolean" && !option.negate) && !option.negate;
+  // A description that says its default itself ("(default: out, or in a project the run folder)") is not followed by a second.
+  const showDefault =
+    (option.defaultValue !== undefined || option.defaultValueDescription !== undefined) &&
+    !(typeof option.defaultValue === "boolean" && !option.negate) &&
+    !option.negate &&
+    !option.description.includes("(default: ");
   if (showDefault) extra.push(`default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
   return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
+}
+
+/** Whether `description` names every one of `choices`, each as a word of its own. */
+function namesEvery(description: string, choices: readonly string[]): boolean {
+  return choices.every((choice) => new RegExp(`(^|[^\\w-])${choice.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`).test(description));
 }
 
 /**
@@ -146,11 +155,14 @@ export const FOLDED_OPTIONS: Record<string, { under: string; options: readonly s
 };
 
 /**
- * Options named in another option's description only: `--always` (a second name of `--force`) and `--if-changed` (a
- * project run's default now, still accepted), `--explain` (in `--preset`'s: "--explain lists it") and `weights`'s
- * `-m, --method` (in `--weights`'s).
+ * Options named in another option's description only: `weights`'s `-m, --method` (in `--weights`'s) and, but in
+ * compute's help, `--explain` (in `--preset`'s: "--explain lists it"), so that the other commands' help fits on two
+ * screens. compute's help lists every option it takes but the folded ones.
  */
-const ALIASES = new Set(["--always", "--if-changed", "--explain", "--method"]);
+const ALIASES = new Set(["--explain", "--method"]);
+
+/** A second name of an option, shown beside the option's flags (`--force, --always`) rather than on a line of its own. */
+const SECOND_NAMES: Readonly<Record<string, string>> = { "--always": "--force" };
 
 /** The topic whose page shows `long` in full, if it is folded. */
 function foldedTopicOf(long: string | undefined): string | undefined {
@@ -217,7 +229,17 @@ function helpConfigurationOf(command: Command): Partial<Help> {
       const merged = note ? description.replace(/choices: (innovation-index help \S+)/, `choices and${note.replace(/^;|: innovation-index help \S+$/g, "")}: $1`) : description;
       return merged + (option.long === "--weights" ? foldedNote : merged === description ? note : "");
     },
-    optionTerm: (option: Option) => (get().negated.has(option.long) ? option.flags.replace(/--/, "--[no-]") : option.flags),
+    // An argument's choices its description names (runs' "list (the default), publish or rollback") are not repeated.
+    argumentDescription(this: Help, argument: Argument): string {
+      const shown = argument.argChoices && namesEvery(argument.description, argument.argChoices) ? Object.assign(Object.create(argument) as Argument, { argChoices: undefined }) : argument;
+      return Help.prototype.argumentDescription.call(this, shown);
+    },
+    optionTerm: (option: Option) => {
+      const { negated, secondNames } = get();
+      if (negated.has(option.long)) return option.flags.replace(/--/, "--[no-]");
+      const second = secondNames.get(option.long ?? "");
+      return second ? `${option.flags}, ${second}` : option.flags;
+    },
   };
 }
 
@@ -239,10 +261,16 @@ function helpLayoutOf(command: Command) {
   const negations = command.options.filter((option) => option.negate && command.options.some((other) => other.long === option.long?.replace(/^--no-/, "--")));
   const negated = new Set(negations.map((option) => option.long?.replace(/^--no-/, "--")));
   // Left out of this help only (not hidden: other code reads option.hidden as "not a real option").
-  // An alias named in its twin's description (--always in --force's) takes no line of its own.
-  const aliases = command.options.filter((option) => ALIASES.has(option.long ?? ""));
-  const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations, ...aliases]);
-  return { foldedNote, topicNote, negated, leftOut };
+  // An alias named in another option's description (--method in --weights') takes no line of its own, nor a second
+  // name shown beside its option's flags (--always beside --force).
+  const aliases = command.options.filter((option) => ALIASES.has(option.long ?? "") && !(command.name() === "compute" && option.long === "--explain"));
+  const seconds = command.options.filter((option) => {
+    const first = SECOND_NAMES[option.long ?? ""];
+    return first !== undefined && command.options.some((other) => other.long === first);
+  });
+  const secondNames = new Map(seconds.map((option) => [SECOND_NAMES[option.long ?? ""], option.long ?? ""]));
+  const leftOut = new Set<Option>([...folded, ...foldedTopic, ...negations, ...aliases, ...seconds]);
+  return { foldedNote, topicNote, negated, secondNames, leftOut };
 }
 
 /**

@@ -17,6 +17,8 @@ export const METHOD_DEFAULTS = {
   zeroBase: DEFAULT_ZERO_BASE,
   winsorMax: DEFAULT_WINSOR_MAX,
   outlierScope: DEFAULT_OUTLIER_SCOPE,
+  /** `--screen-by`: whole units, as screenPanel screens them when `by` is not given. */
+  screenBy: "unit",
   allowInconsistent: WEIGHTING_DEFAULTS.allowInconsistent,
   weightMissing: WEIGHTING_DEFAULTS.missing,
   groupWeights: WEIGHTING_DEFAULTS.groupWeights,

@@ -11,9 +11,10 @@ import { methodMessages } from "../core/method-messages.js";
 import { SCREEN_SCOPES, type ScreenScope } from "../core/screen.js";
 import { checkPerformanceThresholds, DEFAULT_PERFORMANCE_THRESHOLDS } from "../core/analysis/performance-groups.js";
 import type { ScoreRange, ZScale } from "../core/normalize/methods.js";
-import { UsageError } from "../errors.js";
+import { UsageError, type Issue } from "../errors.js";
 import { commandMessages } from "../core/command-messages.js";
 import { checkMessages } from "../core/check-messages.js";
+import { withMethodDefault } from "./method-defaults.js";
 
 export interface MethodCommandOptions {
   normalise?: NormalizeMethod;
@@ -121,7 +122,14 @@ export function addScreenOptions(command: Command): Command {
         },
       ),
     )
-    .addOption(new Option("--screen-by <scope>", "screen whole units (over all years) or each unit-year apart").choices(SCREEN_SCOPES).default("unit"));
+    // No commander default (METHOD_DEFAULTS): one given without --screen is warned of (W_OPTION_UNUSED).
+    .addOption(withMethodDefault(new Option("--screen-by <scope>", "screen whole units (over all years) or each unit-year apart").choices(SCREEN_SCOPES), "screenBy"));
+}
+
+/** `--screen-by` given without `--screen`, which it would direct: a warning (`W_OPTION_UNUSED`), refused under `--strict`. */
+export function unusedScreenOptions(options: { screen?: number; screenBy?: ScreenScope }): Issue[] {
+  if (options.screen !== undefined || options.screenBy === undefined) return [];
+  return [{ code: "W_OPTION_UNUSED", message: commandMessages.screenByWithoutScreen(options.screenBy) }];
 }
 
 /** The `computeIndex` screening option from the parsed command line. */

@@ -89,7 +89,7 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .option("--no-bom", "write CSV without the byte order mark")
     .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
     .option("--parquet", "also write index.parquet, scores.parquet and growth.parquet (typed, compressed; loads DuckDB)", false)
-    .option("--parquet-only", "index, scores and growth as Parquet only: no CSV files, index.json names them", false)
+    .option("--parquet-only", "index, scores and growth in .parquet, not .csv (the other CSV files stay); index.json names them", false)
     .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
     .addOption(new Option("--table <name>", "the table --format prints (default: index; json: all of index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));

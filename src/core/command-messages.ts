@@ -39,6 +39,9 @@ export const commandMessages = catalogue("commandMessages", {
   /** `uncertainty` with `--screen` by unit-year (`where`: the flag, or index.yaml's key): its runs would fill the gaps compute leaves. */
   screenByUnitYearInUncertainty: (where: string) =>
     `${where} unit-year: uncertainty screens whole units only (the values of a screened unit-year would be gaps its runs fill or refuse, where compute leaves that unit-year empty); expected --screen-by unit, or no --screen`,
+  /** `--screen-by` given without `--screen`: it says how units are screened, and none are. */
+  screenByWithoutScreen: (scope: string) =>
+    `--screen-by ${scope} has no effect without --screen: it says whether --screen leaves out whole units or unit-years, and no --screen is given; expected --screen <share> with it, or no --screen-by`,
 
   // Options that contradict each other, or that the run cannot honour.
   /** `missing`: the one of `--indicators` and `--data` not given. */

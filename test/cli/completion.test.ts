@@ -89,6 +89,15 @@ describe("innovation-index completion", () => {
     expect(await bashComplete(["innovation-index", "diff", "--format", ""])).toEqual(["table", "csv"]);
   });
 
+  it("bash: runs' actions (list, publish, rollback) and completion's shells complete right after the command", async () => {
+    // RUNS_ACTIONS of src/cli/commands/runs.ts, in their order; after an option's value, no action is offered.
+    expect(await bashComplete(["innovation-index", "runs", ""])).toEqual(["list", "publish", "rollback"]);
+    expect(await bashComplete(["innovation-index", "runs", "p"])).toEqual(["publish"]);
+    expect(await bashComplete(["innovation-index", "runs", "--format", "json", ""])).toEqual([]);
+    expect(await bashComplete(["innovation-index", "runs", "--"])).toContain("--quiet");
+    expect(await bashComplete(["innovation-index", "completion", "f"])).toEqual(["fish"]);
+  });
+
   it.each(["zsh", "fish", "powershell"])("%s: the script names every command", async (shell) => {
     const { code, stdout } = await runCli(["completion", shell], dir);
     expect(code).toBe(0);
@@ -107,6 +116,7 @@ describe("innovation-index completion", () => {
     for (const flag of ["--normalise", "--normalize", "--missing", "--if-changed"]) expect(flags).toContain(flag);
     expect(flags).not.toContain("--replications"); // an option of uncertainty, not compute
     expect(await zshComplete(["innovation-index", "compute", "--missing", "in"])).toEqual(["error", "carry-forward", "interpolate", "carry-back", "reweight"]);
+    expect(await zshComplete(["innovation-index", "runs", ""])).toEqual(["list", "publish", "rollback"]);
   });
 
   it.skipIf(!HAS_FISH)("fish (skipped when fish is not installed): the script parses and completes commands, options and choices", async () => {
@@ -122,6 +132,8 @@ describe("innovation-index completion", () => {
     expect(complete("innovation-index compute --nor")).toEqual(["--normalise", "--normalize"]);
     expect(complete("innovation-index compute --missing in")).toEqual(["interpolate"]);
     expect(complete("innovation-index diff --format ").sort()).toEqual(["csv", "table"]);
+    expect(complete("innovation-index runs ").filter((candidate) => !candidate.startsWith("-"))).toEqual(["list", "publish", "rollback"]);
+    expect(complete("innovation-index runs ro")).toEqual(["rollback"]);
   });
 
   it("powershell: the script registers a completer holding every command's flags and every option's choices", async () => {
@@ -130,6 +142,9 @@ describe("innovation-index completion", () => {
     expect(stdout).toMatch(/\n {4}'compute' = @\([^)]*'--normalise'[^)]*'--if-changed'[^)]*\)\n/);
     expect(stdout).toContain("'compute --missing' = @('error', 'carry-forward', 'interpolate', 'carry-back', 'reweight')");
     expect(stdout).toContain("'diff --format' = @('table', 'csv')");
+    // The words of a command's first argument: runs' actions and completion's shells.
+    expect(stdout).toContain("    'runs' = @('list', 'publish', 'rollback')\n");
+    expect(stdout).toContain("    'completion' = @('bash', 'zsh', 'fish', 'powershell')\n");
     // Balanced braces and parentheses: the script block, the hashtables and the arrays are all closed.
     const count = (pattern: RegExp) => stdout.match(pattern)?.length ?? 0;
     expect(count(/\{/g)).toBe(count(/\}/g));

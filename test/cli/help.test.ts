@@ -55,6 +55,24 @@ describe("--help", () => {
     expect(stdout).not.toContain("--weight-years");
   });
 
+  it("compute --help lists --explain, --if-changed and --always (beside --force); every command lists -q, --quiet", async () => {
+    const { stdout } = await runCli(["compute", "--help"], dir);
+    expect(stdout).toMatch(/^ {2}--explain {2,}with --preset:/m);
+    expect(stdout).toMatch(/^ {2}--if-changed {2,}in a project/m);
+    expect(stdout).toMatch(/^ {2}--force, --always {2,}in a project: run even if nothing changed$/m);
+    for (const name of commandNames) expect((await runCli([name, "--help"], dir)).stdout, name).toMatch(/^ {2}-q, --quiet {2,}print /m);
+  });
+
+  it("report --help gives --out one default, its own (out, or in a project the run folder)", async () => {
+    const { stdout } = await runCli(["report", "--help"], dir);
+    expect(stdout.match(/\(default: out\b/g)).toEqual(["(default: out"]);
+  });
+
+  it("runs --help and completion --help do not repeat the choices their arguments' descriptions name", async () => {
+    expect((await runCli(["runs", "--help"], dir)).stdout).toMatch(/^ {2}action {2,}list \(the default\), publish or rollback\n/m);
+    expect((await runCli(["completion", "--help"], dir)).stdout).toMatch(/^ {2}shell {2,}the shell: bash, zsh, fish, powershell\n/m);
+  });
+
   it("weights --help lists every weights option in full", async () => {
     const { stdout } = await runCli(["weights", "--help"], dir);
     for (const flag of ["--ahp", "--weight-years", "--group-weights", "--alpha"]) expect(stdout).toContain(flag);

@@ -124,8 +124,8 @@ for all unit-years pooled (period "all"). Outputs in --out: statistics.csv (raw 
 skewness, kurtosis, outliers, flags), correlations.csv (siblings, each node with its parent and the index: Pearson and
 Spearman over pairwise-complete unit-years), cronbach.csv, pca.csv, importance.csv (nominal weights beside r² and the
 correlation ratio, normalised within siblings), sensitivity-drop.csv (each indicator and group dropped in turn: mean
-and largest rank shift per year), sensitivity-drop-ranks.csv (each unit's rank without each element; --drop-ranks),
-profiles.csv (each unit's strengths and weaknesses; --profiles). A statistic that cannot be computed (too few
+and largest rank shift per year), sensitivity-drop-ranks.csv (each unit's rank without each element; years: --drop-ranks),
+profiles.csv (each unit's strengths and weaknesses; years: --profiles). A statistic that cannot be computed (too few
 observations, no spread) is an empty cell with a note. See docs/guides/audit.md and docs/guides/robustness.md.
 
 Examples:

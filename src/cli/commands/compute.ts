@@ -14,7 +14,7 @@ import { refuseRunFolder, writeFilesAtomic, type FileContent } from "../../io/wr
 import { outputMessages } from "../../core/output-messages.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type ComputedOutputs, type OutputOptions } from "../outputs.js";
@@ -81,8 +81,8 @@ Examples:
     );
   addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)")
-    .option("--if-changed", "in a project: do nothing (exit 0) when the inputs and options are those of the latest run (the default)", false)
-    .option("--force", "in a project: run even if nothing changed (--always; the default --if-changed skips it)", false)
+    .option("--if-changed", "in a project (the default): no run if nothing changed", false)
+    .option("--force", "in a project: run even if nothing changed", false)
     .option("--always", "the same as --force", false);
   addPresetOptions(command)
     .action(async (options: ComputeCommandOptions, command: Command) => {
@@ -184,7 +184,7 @@ export async function computeFromOptions(options: IndexChoiceOptions, env: CliEn
 /** Read, validate, compute and format: the outputs of a run, not yet written. */
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
   // Options that would do nothing are found before the work (and refused under --strict, as computeIndex refuses its own).
-  const unusedOptions = unusedOutputOptions(options);
+  const unusedOptions = [...unusedScreenOptions(options), ...unusedOutputOptions(options)];
   if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
   // The interactive report shows each value's source column, which only the general reader keeps; report.html (either
   // kind) and index.xlsx say how many values are illustrative, by the same column.

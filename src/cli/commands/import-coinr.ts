@@ -41,6 +41,7 @@ export function registerImportCoinr(program: Command, env: CliEnv): void {
     .option("--year <year>", "the year of an iData without a Time column", parseYears)
     .option("--force", "overwrite tree.csv and values.csv if they exist", false)
     .option("--encoding <name>", "encoding of CSV inputs (default: auto)")
+    .option("-q, --quiet", "print nothing but errors", false)
     .addHelpText(
       "after",
       `

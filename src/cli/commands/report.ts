@@ -60,7 +60,7 @@ Examples:
   $ innovation-index report                       # the shipped Changzhou example, into out/report.html
   $ innovation-index report -i tree.csv -d values.csv --lang en --out reports/
   $ innovation-index report --static              # the printable page of SVG charts, no script
-  $ innovation-index uncertainty -o unc && innovation-index report --uncertainty-from unc
+  $ innovation-index uncertainty --weight-noise 0.2 -o unc && innovation-index report --uncertainty-from unc
   $ innovation-index report --run previous        # in a project: into the run the latest one replaced`,
     )
     .option("-o, --out <dir>", "folder for report.html (default: out, or in a project the run folder)", "out")

@@ -29,7 +29,8 @@ export function registerRuns(program: Command, env: CliEnv): void {
   program
     .command("runs")
     .description("list the runs of a project, oldest first; publish a kept run, or roll back to the previous one (verified first, under the run lock)")
-    .addArgument(new Argument("[action]", "list (the default), publish or rollback").argParser(actionOf))
+    // Its choices complete in the shell (completion.ts); actionOf refuses another word with the closest choice.
+    .addArgument(new Argument("[action]", "list (the default), publish or rollback").choices(RUNS_ACTIONS).argParser(actionOf))
     .argument("[run]", "the run to publish: a run id, or its start")
     .option("--project <file>", "project file, or its folder (default: index.yaml in the current folder)")
     .option("--runs <dir>", "the runs folder (default: the one set in index.yaml)")

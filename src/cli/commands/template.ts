@@ -63,6 +63,7 @@ export function registerTemplate(program: Command, env: CliEnv): void {
     .option("--force", "overwrite --out if template wrote it and it is unchanged since (never a file filled in or not its own)", false)
     .option("--encoding <name>", "encoding of a CSV tree (default: auto)")
     .option("--tree-sheet <name>", "sheet of an .xlsx tree (default: the first visible)")
+    .option("-q, --quiet", "print nothing but errors", false)
     .addOption(
       new Option("--lang <language>", "language of the column names (zh: 指标代码,指标名称,计量单位 or 评价对象,年份,指标代码,指标名称,数值); the values reader takes both")
         .choices(REPORT_LANGUAGES)

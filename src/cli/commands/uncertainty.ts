@@ -17,13 +17,13 @@ import { MAX_SEED } from "../../core/random.js";
 import type { UncertaintyResult } from "../../core/uncertainty.js";
 import { tableWords, type TableWords } from "../../core/table-words.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { UsageError, ValidationError, type Issue } from "../../errors.js";
+import { strictErrors, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { loadInputs } from "../../io/read/load.js";
 import { formatRankQuantile, formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
 import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
-import { addMethodOptions, addScreenOptions, methodOptionsOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import { screenPanel, type ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
@@ -249,6 +249,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       "E_USAGE",
       commandMessages.screenByUnitYearInUncertainty(sources.sourceOf("screenBy") === "project file" && sources.project ? `${sources.project.label}: methods.screen-by` : "--screen-by"),
     );
+  // --screen-by without --screen screens nothing: warned of, and refused under --strict before the analysis, as compute does.
+  const unusedScreen = unusedScreenOptions(options);
+  if (options.strict && unusedScreen.length > 0) throw new ValidationError(strictErrors(unusedScreen));
   // The analysis and its writers load only when this command runs, so that other commands start fast.
   const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }, { valueProvenance }] =
     await Promise.all([
@@ -318,7 +321,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   };
   await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   if (options.quiet) return;
-  printWarnings([...weightingWarnings, ...result.warnings], env);
+  printWarnings([...unusedScreen, ...weightingWarnings, ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result.nominalRun, { files: false });
   if (dataStage) env.stderr(commandMessages.nominalRun(dataStage));

@@ -91,13 +91,14 @@ Examples:
     );
   addMethodOptions(addDataOptions(addInputOptions(command)))
     .option("--optimise", "match effective importance (r² with the parent) to the method's weights, as COINr get_opt_weights", false)
-    .addOption(new Option("--weights <method>", "weighting method, as in compute; -m, --method is the same (default explicit)").choices(WEIGHT_METHODS))
+    .addOption(new Option("--weights <method>", "weighting method (-m, --method is the same; default explicit)").choices(WEIGHT_METHODS))
     .addOption(new Option("-m, --method <method>", "same as --weights").choices(WEIGHT_METHODS));
   addWeightingOptions(command)
     .addOption(new Option("--format <format>", "format on stdout (--out: by extension)").choices(WEIGHTS_FORMATS).default(undefined, "csv"))
     .option("-o, --out <file>", "the file: .csv, .json or .xlsx (default: stdout)")
     .option("--decimals <n>", "decimals of the weights (CSV, .xlsx)", integerOption("--decimals", 0, 15), 6)
-    .option("--strict", "treat warnings as errors", false);
+    .option("--strict", "treat warnings as errors", false)
+    .option("-q, --quiet", "print nothing but errors", false);
   // weights forms no performance groups (compute's groups.csv): the flag is refused rather than taken and ignored.
   const taken = command.options.filter((option) => option.long !== "--performance-groups");
   (command.options as Option[]).splice(0, command.options.length, ...taken);

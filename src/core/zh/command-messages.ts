@@ -31,6 +31,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   presetValueNotChoice: (preset, option, value, choices) => `预设 ${preset}：--${option} ${value} 不是以下之一：${list(choices)}`,
   screenByUnitYearInUncertainty: (where) =>
     `${where} unit-year：uncertainty 只能筛除整个评价对象（被筛除的单个对象-年份的值会成为缺失值，由各次运行填补或拒绝，而 compute 让该对象-年份留空）；应为 --screen-by unit，或不用 --screen`,
+  screenByWithoutScreen: (scope) =>
+    `--screen-by ${scope} 在没有 --screen 时不起作用：它决定 --screen 筛除整个评价对象还是单个对象-年份，而未指定 --screen；应与 --screen <share> 一起使用，或不用 --screen-by`,
 
   inputMissing: (missing) => `缺少 ${missing}；应同时指定 --indicators 和 --data，或都不指定（使用随附的示例）`,
   normaliseDisagrees: (normalise, normalize) => `--normalise ${normalise} 与 --normalize ${normalize} 不一致；应只指定其中之一`,

@@ -175,7 +175,7 @@ export const OUTPUT_OPTIONS = {
   bom: z.boolean().describe("start CSV files with a UTF-8 byte order mark (--bom / --no-bom; default true)"),
   xlsx: z.boolean().describe("also write index.xlsx (--xlsx; default false)"),
   parquet: z.boolean().describe("also write index.parquet, scores.parquet and growth.parquet (--parquet; default false)"),
-  "parquet-only": z.boolean().describe("write index, scores and growth as Parquet only: no CSV files, and index.json names them instead of listing every value (--parquet-only; default false)"),
+  "parquet-only": z.boolean().describe("write index, scores and growth as .parquet files in place of index.csv, scores.csv and growth.csv (the other CSV files are still written), and index.json names them instead of listing every value (--parquet-only; default false)"),
   lang: z.enum(REPORT_LANGUAGES).describe("language of the report's labels and names (--lang)"),
   "index-name": z.string().min(1).describe("the overall index's name in the outputs (--index-name; default: the tree's INDEX row, else 总指数 or Index by the language of the tree's names)"),
 } satisfies Record<string, z.ZodType>;

@@ -25,6 +25,7 @@ describe("commandMessagesZh", () => {
       ["presetValueNotChoice", ["oecd", "normalise", "minmax", ["min-max", "z-score"]]],
       ["screenByUnitYearInUncertainty", ["--screen-by"]],
       ["screenByUnitYearInUncertainty", ["index.yaml: methods.screen-by"]],
+      ["screenByWithoutScreen", ["unit-year"]],
       ["inputMissing", ["--data"]],
       ["normaliseDisagrees", ["min-max", "z-score"]],
       ["powerDisagrees", [0.5, 2]],

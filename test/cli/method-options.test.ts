@@ -1,0 +1,41 @@
+/** The screening options on the command line (src/cli/method-options.ts): --screen-by without --screen is warned of. */
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandMessages } from "../../src/core/command-messages.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("--screen-by", () => {
+  const warning = (scope: string) => `warning: ${commandMessages.screenByWithoutScreen(scope)}`;
+
+  it("compute warns of --screen-by without --screen (W_OPTION_UNUSED), refuses it under --strict, and not with --screen", async () => {
+    // The shipped example: one unit, every value observed, so --screen 0.5 screens nothing and the run succeeds.
+    const alone = await runCli(["compute", "--screen-by", "unit-year", "-o", "c1"], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain(warning("unit-year"));
+    const strict = await runCli(["compute", "--screen-by", "unit", "--strict", "-o", "c2"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\n${commandMessages.screenByWithoutScreen("unit")}\n`);
+    const withScreen = await runCli(["compute", "--screen", "0.5", "--screen-by", "unit-year", "-o", "c3"], dir);
+    expect(withScreen.code).toBe(0);
+    expect(withScreen.stderr).not.toContain("--screen-by");
+    // Not given at all: no warning (its default, unit, is the method's, not a choice made).
+    expect((await runCli(["compute", "-o", "c4"], dir)).stderr).not.toContain("--screen-by");
+  });
+
+  it("uncertainty warns of --screen-by without --screen, and refuses it under --strict before the analysis", async () => {
+    const alone = await runCli(["uncertainty", "--weight-noise", "0.1", "-n", "4", "--screen-by", "unit", "-o", "u1"], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain(warning("unit"));
+    const strict = await runCli(["uncertainty", "--weight-noise", "0.1", "-n", "4", "--screen-by", "unit", "--strict", "-o", "u2"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\n${commandMessages.screenByWithoutScreen("unit")}\n`);
+  });
+});
