@@ -6,7 +6,7 @@ import { dataMessages, ofUnit, unitYear } from "./data-messages.js";
 import { closestName, didYouMean } from "./suggest.js";
 import { INDEX_CODE } from "./types.js";
 
-import { quote } from "./quote.js";
+import { listItems, quote } from "./quote.js";
 import { catalogue } from "./localize.js";
 
 /** The children of `parent` in words: those of the overall index (`INDEX`, a code the tree never names) are the first-level nodes. */
@@ -16,7 +16,7 @@ export const messages = catalogue("messages", {
   // tree
   missingColumn: (column: string, found: readonly string[]) => {
     const near = closestName(column, found.filter((name) => name.trim() !== ""));
-    return `missing column ${quote(column)}; found columns ${found.map(quote).join(", ") || "(none)"}${
+    return `missing column ${quote(column)}; found columns ${listItems(found.map(quote), ", ", (count) => `and ${count} more`) || "(none)"}${
       near === undefined ? "" : `; found column ${quote(near)}: did you mean ${quote(column)}?`
     }`;
   },

@@ -22,6 +22,19 @@ function split(text: string, limit: number): { kept: string; more: number } {
   return { kept: text.slice(0, end), more };
 }
 
+/** The most items of one list a message names (a header of 16,384 columns is named by its first 20). */
+export const LIST_LIMIT = 20;
+
+/**
+ * The first `LIST_LIMIT` of `items`, each cut after `ECHO_LIMIT` characters, joined by `separator`, then `more(count)`
+ * for the rest: a message names a long list without echoing all of it.
+ * @example listItems(["a", "b", "c"], ", ", (n) => `and ${n} more`, 2) // => "a, b, and 1 more"
+ */
+export function listItems(items: readonly string[], separator: string, more: (count: number) => string, limit = LIST_LIMIT): string {
+  const named = items.slice(0, limit).map((item) => cutText(item)).join(separator);
+  return items.length > limit ? `${named}${separator}${more(items.length - limit)}` : named;
+}
+
 /** A count and its noun, with an s unless the count is 1: `1 group`, `2 groups`. */
 export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 

@@ -4,7 +4,7 @@
  * expected <what>`. `place` is a file's name with its line when known (`tree.yaml:12`).
  */
 import { catalogue } from "./localize.js";
-import { cutText, quote } from "./quote.js";
+import { cutText, listItems, quote } from "./quote.js";
 
 /** What a column of a query's result must hold, by column (`sqlColumnType`). */
 const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
@@ -72,10 +72,10 @@ export const readerMessages = catalogue("readerMessages", {
     `${label}: DuckDB refused the query: ${reason}; expected files in UTF-8: queries read UTF-8 only (no DuckDB extension is loaded), so convert the file first (iconv -f GBK -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK)`,
   parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
   parquetLayout: (label: string, columns: readonly string[]) =>
-    `${label}: columns ${columns.join(", ")}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,
+    `${label}: columns ${listItems(columns, ", ", (count) => `and ${count} more`)}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,
   parquetYearType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected numbers`,
   sqlColumnMissing: (label: string, column: string, columns: readonly string[]) =>
-    `${label}: the result has no column ${column} (columns: ${columns.join(", ")}); expected unit, year, indicator, value`,
+    `${label}: the result has no column ${column} (columns: ${listItems(columns, ", ", (count) => `and ${count} more`)}); expected unit, year, indicator, value`,
   /** A column of the values query (unit, year, indicator, value, source) of type `type`, which it cannot be. */
   sqlColumnType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected ${SQL_COLUMN_TYPES[column] ?? "text (VARCHAR)"}`,
   /** A column the values do not take, its name cut after 200 characters (`cutText`: a header cell may be megabytes long). */
@@ -85,7 +85,7 @@ export const readerMessages = catalogue("readerMessages", {
    * Parquet file); `query`: the result of a query, where `SELECT *, value + 1 AS value` keeps both columns.
    */
   sqlColumnRepeated: (label: string, column: string, names: readonly string[], query: boolean) =>
-    `${label}: column ${column} is given ${names.length} times (${names.join(", ")}); expected it once${query ? ` (SELECT *, … AS ${column} keeps the old column beside the new one: write SELECT * REPLACE (… AS ${column}), or SELECT * EXCLUDE (${column}), …)` : ""}`,
+    `${label}: column ${column} is given ${names.length} times (${listItems(names, ", ", (count) => `and ${count} more`)}); expected it once${query ? ` (SELECT *, … AS ${column} keeps the old column beside the new one: write SELECT * REPLACE (… AS ${column}), or SELECT * EXCLUDE (${column}), …)` : ""}`,
   /** Rows whose year (a number, such as a date key 20170101 or an offset 0) is no four-digit year. */
   sqlBadYear: (label: string, year: string, rows: number) =>
     `${label}: year ${year} is not a year (${rows} ${rows === 1 ? "row" : "rows"}); expected a four-digit year such as 2017`,

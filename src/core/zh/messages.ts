@@ -2,7 +2,7 @@
 import type { dataMessages } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import type { messages } from "../messages.js";
-import { quote } from "../quote.js";
+import { listItems, quote } from "../quote.js";
 import { INDEX_CODE } from "../types.js";
 import { closestName } from "../suggest.js";
 import { TYPE_NAMES, didYouMean, list, ofUnitYear, spaced, unitYear } from "./words.js";
@@ -66,7 +66,7 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   // tree
   missingColumn: (column, found) => {
     const near = closestName(column, found.filter((name) => name.trim() !== ""));
-    return `缺少列 ${quote(column)}；现有列为 ${found.map(quote).join("、") || "（无）"}${
+    return `缺少列 ${quote(column)}；现有列为 ${listItems(found.map(quote), "、", (count) => `另有 ${count} 列`) || "（无）"}${
       near === undefined ? "" : `；现有列 ${quote(near)}：是否应为 ${quote(column)}？`
     }`;
   },

@@ -1,7 +1,7 @@
 /** The Chinese messages of `readerMessages` (src/core/reader-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
 import type { readerMessages } from "../reader-messages.js";
-import { cutText, quote } from "../quote.js";
+import { cutText, listItems, quote } from "../quote.js";
 
 const quoted = (values: readonly string[]) => values.map(quote).join("、");
 
@@ -69,13 +69,13 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `${label}：DuckDB 拒绝了该查询：${reason}；查询读取的文件应为 UTF-8 编码：查询只读取 UTF-8（不加载任何 DuckDB 扩展），请先转换该文件（iconv -f GBK -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
   parquetLayout: (label, columns) =>
-    `${label}：列为 ${columns.join(", ")}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,
+    `${label}：列为 ${listItems(columns, ", ", (count) => `另有 ${count} 列`)}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,
   parquetYearType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为数值`,
-  sqlColumnMissing: (label, column, columns) => `${label}：结果中没有列 ${column}（现有列：${columns.join(", ")}）；应为 unit、year、indicator、value`,
+  sqlColumnMissing: (label, column, columns) => `${label}：结果中没有列 ${column}（现有列：${listItems(columns, ", ", (count) => `另有 ${count} 列`)}）；应为 unit、year、indicator、value`,
   sqlColumnType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为${SQL_COLUMN_TYPES[column] ?? "文本（VARCHAR）"}`,
   sqlColumnUnexpected: (label, column) => `${label}：多余的列 ${cutText(column)}；应为 unit、year、indicator、value 和可选的 source、measure`,
   sqlColumnRepeated: (label, column, names, query) =>
-    `${label}：列 ${column} 出现了 ${names.length} 次（${names.join(", ")}）；应只出现一次${query ? `（SELECT *, … AS ${column} 会在新列旁保留旧列：请写 SELECT * REPLACE (… AS ${column})，或 SELECT * EXCLUDE (${column}), …）` : ""}`,
+    `${label}：列 ${column} 出现了 ${names.length} 次（${listItems(names, ", ", (count) => `另有 ${count} 个`)}）；应只出现一次${query ? `（SELECT *, … AS ${column} 会在新列旁保留旧列：请写 SELECT * REPLACE (… AS ${column})，或 SELECT * EXCLUDE (${column}), …）` : ""}`,
   sqlBadYear: (label, year, rows) => `${label}：年份 ${year} 不是年份（${rows} 行）；应为四位数的年份，如 2017`,
   moreBadYears: (label, count) => `${label}：……另有 ${count} 个数不是年份`,
   sqlNullRows: (label, count, column) => `${label}：有 ${count} 行没有${columnWord(column)}（NULL）；每一行都应有${columnWord(column)}`,

@@ -16,6 +16,7 @@ describe("messagesZh", () => {
         ["missingColumn", ["weight", ["code", "name"]]],
         ["missingColumn", ["weight", ["code", "wieght", ""]]],
         ["missingColumn", ["weight", []]],
+        ["missingColumn", ["weight", Array.from({ length: 25 }, (_, i) => `c${i + 1}`)]],
         ["emptyCode", []],
         ["emptyCode", ["指标代码"]],
         ["reservedCode", ["INDEX"]],
@@ -205,6 +206,16 @@ describe("messagesZh", () => {
       ],
       own,
     ));
+
+  it("names a long list of columns by its first 20 and the count of the rest, in both languages", () => {
+    // 25 columns c1..c25: c1 to c20 named, then 25 − 20 = 5 more.
+    const header = Array.from({ length: 25 }, (_, i) => `c${i + 1}`);
+    const named = header.slice(0, 20).map((name) => `"${name}"`);
+    expect(messages.missingColumn("weight", header)).toBe(`missing column "weight"; found columns ${named.join(", ")}, and 5 more`);
+    expect(messagesZh.missingColumn("weight", header)).toBe(`缺少列 "weight"；现有列为 ${named.join("、")}、另有 5 列`);
+    // 20 columns: all named.
+    expect(messages.missingColumn("weight", header.slice(0, 20))).toBe(`missing column "weight"; found columns ${named.join(", ")}`);
+  });
 
   it("says the common messages as written out by hand", () => {
     expect(messagesZh.missingColumn("weight", ["code", "wieght"])).toBe('缺少列 "weight"；现有列为 "code"、"wieght"；现有列 "wieght"：是否应为 "weight"？');
