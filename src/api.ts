@@ -357,7 +357,7 @@ export interface UncertaintyCallOptions extends IndexOptions {
  * const result = await uncertainty(inputs, { weightNoise: 0.2, aggregations: ["arithmetic", "geometric"] });
  * result.index.low; // the 5% quantile of each unit's index, [unit · years + year]
  */
-export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOptions = {}): Promise<UncertaintyResult> {
+export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOptions = {}): Promise<UncertaintyResult & { provenance?: Provenance }> {
   return withLibraryNames(async () => {
     const checks = new FacadeChecks();
     const keyed = checkArguments(checks, "uncertainty", "inputs", inputs, given, "{ weightNoise: 0.2 }");
@@ -457,7 +457,15 @@ export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOpt
       throw withoutChoiceHeading(error);
     }
     const nominalRun = { ...result.nominalRun, warnings: issuesInLibraryNames(result.nominalRun.warnings) };
-    return { ...result, nominalRun, warnings: issuesInLibraryNames([...weightingWarnings, ...unusedSettings, ...result.warnings]) };
+    // The values marked illustrative, as compute counts them (inputs loaded with keepSources), for the page to say so.
+    const analysed = screening?.panel ?? panel;
+    const provenance = inputs.sources && inputs.sources.length > 0 ? valueProvenance({ units: analysed.units, years: analysed.years, panel: analysed }, inputs.sources) : undefined;
+    return {
+      ...result,
+      nominalRun,
+      warnings: issuesInLibraryNames([...weightingWarnings, ...unusedSettings, ...result.warnings]),
+      ...(provenance && provenance.illustrative > 0 ? { provenance } : {}),
+    };
   });
 }
 

@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, computeDropSensitivity, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { analyse, audit, compute, computeDropSensitivity, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, formatUncertaintyHtml, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
 import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
 import { messagesZh } from "../src/core/zh/messages.js";
@@ -161,6 +161,17 @@ describe("the facade's uncertainty", () => {
     const [uncertaintyCsv, sensitivityCsv] = await cliTables(["--weights", "entropy", "--weight-noise", "0.2", "--normalisations", "fixed-base,min-max", "-n", "200", "--seed", "3", "--bootstrap", "50"]);
     expect(formatUncertaintyCsv(result, 10)).toBe(uncertaintyCsv);
     expect(formatSensitivityCsv(result, 10)).toBe(sensitivityCsv);
+  });
+
+  it("counts the illustrative values as compute does when the inputs keep their sources, for the page to say so", async () => {
+    const inputs = await load({ ...FILES, keepSources: true });
+    const spread = await uncertainty(inputs, { weightNoise: 0.2, replications: 20 });
+    // The shipped example: 160 values, of which 143 are marked illustrative in its source column (17 are published).
+    expect(spread.provenance).toEqual({ values: 160, illustrative: 143 });
+    expect(spread.provenance).toEqual((await compute(inputs)).provenance);
+    expect(formatUncertaintyHtml(spread, { provenance: spread.provenance })).toContain("143 个是示意数据");
+    // Without the sources (the fast reader drops the column), nothing is known, and nothing is said.
+    expect((await uncertainty(await load(FILES), { weightNoise: 0.2, replications: 20 })).provenance).toBeUndefined();
   });
 
   it("gives the command's tables with the nominal methods as settings and a list of aggregations, on four units", async () => {
