@@ -23,6 +23,7 @@ import { groupHelp, registerHelp, translateHelp } from "./help.js";
 import { startTranslating } from "./language.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError, withEnv } from "./log.js";
 import { applyProject, errorInProjectTerms, warningsInProjectTerms } from "./project-options.js";
+import { judgementsMissingAsUsage } from "./weighting-options.js";
 
 /** The commands, in the order `--help` lists them, each with the function that adds it to a program. */
 const COMMANDS: readonly (readonly [string, (program: Command, env: CliEnv) => void])[] = [
@@ -130,7 +131,8 @@ export async function main(argv: readonly string[], env: CliEnv = processEnv()):
     return 0;
   } catch (error) {
     // A problem that comes from index.yaml names its line and key, as an input error (project-options.ts).
-    return reportLoggedError(await errorInProjectTerms(error, program.commands), speaking, settings, argv.includes("--debug"));
+    // A weighting without its judgements is the file's problem when index.yaml chose it, else the command line's.
+    return reportLoggedError(judgementsMissingAsUsage(await errorInProjectTerms(error, program.commands)), speaking, settings, argv.includes("--debug"));
   } finally {
     stop();
   }

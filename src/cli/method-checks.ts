@@ -5,20 +5,34 @@
 import type { Panel } from "../core/panel.js";
 import { INDEX_CODE, type Tree } from "../core/types.js";
 import { ValidationError, type Issue } from "../errors.js";
-import type { ReadInputs } from "../io/read/load.js";
+import type { ReadInputs, ValuesRead } from "../io/read/load.js";
 
 function isReadInputs(partial: unknown): partial is ReadInputs {
   return typeof partial === "object" && partial !== null && "tree" in partial && "panel" in partial && (partial as ReadInputs).unreadable instanceof Set;
 }
+
+function isValuesRead(partial: unknown): partial is ValuesRead {
+  return typeof partial === "object" && partial !== null && !("tree" in partial) && Array.isArray((partial as ValuesRead).units) && Array.isArray((partial as ValuesRead).years);
+}
+
+/** A tree of no node: the tree the checks that need none run on. */
+const NO_TREE: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
 
 /**
  * Rethrows `error`, a `loadInputs` error. When it carries the inputs as far as they could be read (`ReadInputs`),
  * `check` (which may be async) runs on them first and the problems it finds join the error's: those placed in the
  * tree's file (its weights, its settings: no value enters them), those of an option's value against the tree or the
  * data's years and units (`isOptionIssue`), and of the others only those that name a node (by `id`) that no unreadable
- * cell feeds (not its indicator, nor a group above it), as those would be the unreadable cell again.
+ * cell feeds (not its indicator, nor a group above it), as those would be the unreadable cell again. When the tree was
+ * refused and the error carries the values' units and years (`ValuesRead`), `checkWithoutTree` runs instead, and only
+ * the problems of options that need no tree join the tree's (`rethrowWithTreeFreeChecks`).
  */
-export async function rethrowWithMethodChecks(error: unknown, check: (tree: Tree, panel: Panel) => unknown): Promise<never> {
+export async function rethrowWithMethodChecks(
+  error: unknown,
+  check: (tree: Tree, panel: Panel) => unknown,
+  checkWithoutTree?: (tree: Tree, panel: Panel) => unknown,
+): Promise<never> {
+  if (error instanceof ValidationError && isValuesRead(error.partial) && checkWithoutTree) return rethrowWithTreeFreeChecks(error, error.partial, checkWithoutTree);
   if (!(error instanceof ValidationError) || !isReadInputs(error.partial)) throw error;
   const { tree, panel, unreadable } = error.partial;
   const fed = new Set<string>();
@@ -40,6 +54,24 @@ export async function rethrowWithMethodChecks(error: unknown, check: (tree: Tree
 }
 
 /**
+ * Rethrows `error`, a `loadInputs` error of a refused tree, with the problems of the options that need no tree: `check`
+ * runs on a tree of no node and a panel of the values' units and years (`values`) without indicators, and of what it
+ * finds only `TREE_FREE_CODES` are kept (a base year or a reference unit absent from the values, weight years or units
+ * absent, an option out of its range, `weights: ahp` without judgements) and the judgement file that cannot be read
+ * (its column `--ahp`); the checks against the tree (the weights of each group, the levels of --aggregate) wait for it.
+ */
+async function rethrowWithTreeFreeChecks(error: ValidationError, values: ValuesRead, check: (tree: Tree, panel: Panel) => unknown): Promise<never> {
+  let found: Issue[] = [];
+  try {
+    await check(NO_TREE, { units: values.units, years: values.years, indicators: [], values: new Float64Array(0) });
+  } catch (caught) {
+    if (caught instanceof ValidationError) found = caught.issues.filter((issue) => TREE_FREE_CODES.has(issue.code) || issue.column === "--ahp");
+  }
+  if (found.length === 0) throw error;
+  throw new ValidationError([...error.issues, ...found]);
+}
+
+/**
  * Whether `issue` is about an option's value against the tree or the data's units and years (a base year absent from
  * the data, a level of --aggregate without groups), which the cells read or not do not change: its column is the
  * flag, or its code one of `OPTION_ISSUE_CODES`.
@@ -48,8 +80,14 @@ function isOptionIssue(issue: Issue): boolean {
   return (typeof issue.column === "string" && issue.column.startsWith("--")) || OPTION_ISSUE_CODES.has(issue.code);
 }
 
-/** The problems of an option's value against the data's units and years, whose issue names no flag as its column. */
-const OPTION_ISSUE_CODES = new Set(["E_BASE_YEAR_ABSENT", "E_UNKNOWN_REFERENCE_UNIT", "E_UNKNOWN_WEIGHT_YEAR", "E_UNKNOWN_WEIGHT_UNIT"]);
+/**
+ * The problems of an option's value against the data's units and years, and of a weighting that reads judgements none
+ * were given for, whose issue names no flag as its column.
+ */
+const OPTION_ISSUE_CODES = new Set(["E_BASE_YEAR_ABSENT", "E_UNKNOWN_REFERENCE_UNIT", "E_UNKNOWN_WEIGHT_YEAR", "E_UNKNOWN_WEIGHT_UNIT", "E_AHP_NO_JUDGEMENTS"]);
+
+/** The problems of options that no tree changes: those against the values' units and years, a value out of its range, a weighting without its judgements. */
+const TREE_FREE_CODES = new Set([...OPTION_ISSUE_CODES, "E_BAD_OPTION"]);
 
 /**
  * `error` with the problems `check` finds besides, so that a check that stopped (the weighting) does not hide the

@@ -5,7 +5,6 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isAbsolute, resolve } from "node:path";
 import type { Panel } from "../core/panel.js";
 import type { Tree } from "../core/types.js";
-import { weightingMessages } from "../core/weighting/messages.js";
 import { InputError, UsageError, ValidationError, type Issue } from "../errors.js";
 import { COMBINATIONS, type Combination } from "../core/weighting/combine.js";
 import {
@@ -20,7 +19,10 @@ import {
   type WeightingResult,
   type WeightMethod,
 } from "../core/weighting/derive.js";
-import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
+import { selectObservations, WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
+import { weightingMessages } from "../core/weighting/messages.js";
+import type { Judgement } from "../core/weighting/ahp.js";
+import { append } from "../core/arrays.js";
 import { PCA_ROTATIONS, type PcaRotation } from "../core/weighting/pca.js";
 import { ENTROPY_INPUTS, type EntropyInput } from "../core/weighting/entropy.js";
 import { withMethodDefault } from "./method-defaults.js";
@@ -128,24 +130,8 @@ export async function runWeighting(
   inputs: { tree: Tree; panel: Panel; example: boolean },
   env: CliEnv,
 ): Promise<WeightingResult> {
-  let judgements;
-  let judgementSource: string | undefined;
-  // The judgement file that cannot be read (no such file): one problem among the weighting's others.
-  let unreadable: Issue | undefined;
   const ahp = usesAhp(method, options);
-  if (ahp) {
-    const path = options.ahp ?? (inputs.example ? EXAMPLE_AHP.path : undefined);
-    judgementSource = options.ahp ?? (inputs.example ? EXAMPLE_AHP.label : undefined);
-    if (!path) throw new UsageError("E_USAGE", weightingMessages.ahpFileMissing());
-    // With the tree, a bad value does not hide the judgements' other problems (an unknown group, a self-comparison).
-    try {
-      judgements = await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource, inputs.tree);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      // Its column is the flag, so that it is kept beside the problems of the values and named by its key in a project.
-      unreadable = { code: error.code, message: error.message, source: error.source, line: error.line, column: error.column ?? "--ahp", id: error.id };
-    }
-  }
+  const { judgements, judgementSource, unreadable } = ahp ? await readJudgements(options, inputs, env) : {};
   let result: WeightingResult;
   try {
     result = deriveWeights(inputs.tree, inputs.panel, {
@@ -167,6 +153,76 @@ export async function runWeighting(
   }
   if (unreadable) throw new ValidationError([unreadable]);
   return result;
+}
+
+/**
+ * The AHP judgements of a weighting that reads them: from `--ahp`, or the shipped example's file when the shipped
+ * example is used. Without a file, none (deriveWeights then finds them missing, E_AHP_NO_JUDGEMENTS: one problem among
+ * the weighting's and the index's others, a usage error when the method was typed: `judgementsMissingAsUsage`). A file
+ * that cannot be read (no such file) is `unreadable`, one problem among the others too. With the tree, a bad value
+ * does not hide the judgements' other problems (an unknown group, a self-comparison); without it (a tree that was
+ * refused), they are read without those checks.
+ */
+async function readJudgements(
+  options: Pick<WeightingCliOptions, "ahp">,
+  inputs: { tree?: Tree; example: boolean },
+  env: CliEnv,
+): Promise<{ judgements?: Judgement[]; judgementSource?: string; unreadable?: Issue }> {
+  const path = options.ahp ?? (inputs.example ? EXAMPLE_AHP.path : undefined);
+  const judgementSource = options.ahp ?? (inputs.example ? EXAMPLE_AHP.label : undefined);
+  if (!path) return { judgementSource };
+  try {
+    return { judgements: await readAhpJudgements(isAbsolute(path) ? path : resolve(env.cwd, path), judgementSource, inputs.tree), judgementSource };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // Its column is the flag, so that it is kept beside the problems of the values and named by its key in a project.
+    const unreadable = { code: error.code, message: error.message, source: error.source, line: error.line, column: error.column ?? "--ahp", id: error.id };
+    return { judgementSource, unreadable };
+  }
+}
+
+/**
+ * The weighting's problems that need no tree, for a tree that was refused (`rethrowWithMethodChecks`): judgements
+ * named nowhere (as deriveWeights says it) or a judgement file that cannot be read, and weight years or units absent
+ * from the values (their `units` and `years`). Those against the tree (the judgements' groups and pairs, the weights
+ * of each group) wait for it.
+ */
+export async function weightingProblemsWithoutTree(
+  method: WeightMethod,
+  options: WeightingCliOptions,
+  values: Pick<Panel, "units" | "years">,
+  example: boolean,
+  env: CliEnv,
+): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  if (usesAhp(method, options)) {
+    try {
+      const { judgements, unreadable } = await readJudgements(options, { example }, env);
+      if (unreadable) issues.push(unreadable);
+      else if (!judgements) issues.push({ code: "E_AHP_NO_JUDGEMENTS", message: weightingMessages.ahpFileMissing() });
+    } catch (error) {
+      // A file read whose judgements are refused: its problems are said with the tree's checks, once the tree is valid.
+      if (!(error instanceof ValidationError)) throw error;
+    }
+  }
+  if ((OBJECTIVE_METHODS as readonly string[]).includes(method) || method === "combined") {
+    const panel = { units: values.units, years: values.years, indicators: [], values: new Float64Array(0) };
+    const chosen = selectObservations(panel, { units: options.weightUnits, years: options.weightYears });
+    append(issues, chosen.issues.filter((issue) => issue.code === "E_UNKNOWN_WEIGHT_UNIT" || issue.code === "E_UNKNOWN_WEIGHT_YEAR"));
+  }
+  return issues;
+}
+
+/**
+ * `error` as the command line's problem when a weighting reads AHP judgements none were given for and the method was
+ * not set by index.yaml (typed, or from a preset): `--weights ahp` without `--ahp` is a usage error (exit 2), reported
+ * alone, as the judgements were named nowhere. Set by index.yaml, the problem was placed at the file's line by
+ * `errorInProjectTerms` (it has a source), and stays one problem among the others (exit 1). `error` as it is otherwise.
+ */
+export function judgementsMissingAsUsage(error: unknown): unknown {
+  if (!(error instanceof ValidationError)) return error;
+  const missing = error.issues.find((issue) => issue.code === "E_AHP_NO_JUDGEMENTS" && issue.source === undefined);
+  return missing ? new UsageError("E_USAGE", missing.message) : error;
 }
 
 /** The weighting options of a command line, by `deriveWeights`'s names; those not given are `undefined` (the method's defaults). */

@@ -59,6 +59,57 @@ describe("a weighting index.yaml asks for is checked by validate as compute chec
     expect(typed).toMatchObject({ code: 2, stderr: `error: ${weightingMessages.ahpFileMissing()}\n(run with --help for usage)\n` });
   });
 
+  it("weights: ahp without an ahp file is one problem among the others (before: the only one, hiding them)", async () => {
+    // The data have units X, Y and years 2017, 2018: neither the reference unit nor the base year is in them.
+    const dir = await project("  weights: ahp\n  reference-unit: Nowhere\n  base-year: 2030\n");
+    const expected = [
+      "error: 3 problems found:",
+      "index.yaml:5: methods.weights ahp needs the pairwise judgements; expected methods.ahp FILE (CSV with columns group,a,b,value)",
+      `index.yaml:6: methods.reference-unit: ${messages.unknownReferenceUnit("Nowhere", ["X", "Y"])}`,
+      `index.yaml:7: methods.base-year: ${messages.baseYearAbsent(2030, [2017, 2018])}`,
+      "",
+    ].join("\n");
+    expect(await refusedByBoth(dir)).toBe(expected);
+    // A project run too, writing no run.
+    expect(await runCli(["compute"], dir)).toEqual({ code: 1, stdout: "", stderr: expected });
+    expect(existsSync(join(dir, "runs"))).toBe(false);
+    // Its code is the weighting's own, at the line and key of methods.weights.
+    const json = await runCli(["validate", "--log-format", "json"], dir);
+    expect(JSON.parse(json.stderr.split("\n")[0])).toMatchObject({ code: "E_AHP_NO_JUDGEMENTS", source: "index.yaml", line: 5, column: "methods.weights" });
+    // combined with subjective ahp: the objective set's weight years absent from the data beside it.
+    const combined = await project("  weights: combined\n  subjective: ahp\n  weight-years: 2030\n");
+    expect(await refusedByBoth(combined)).toBe(
+      [
+        "error: 2 problems found:",
+        "index.yaml:5: methods.weights ahp needs the pairwise judgements; expected methods.ahp FILE (CSV with columns group,a,b,value)",
+        "index.yaml:7: year 2030 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        "",
+      ].join("\n"),
+    );
+    // Beside a value that is not a number (line 3, X's A2 in 2017): the three at once.
+    const cell = await project("  weights: ahp\n  base-year: 2030\n", { "values.csv": VALUES.replace("X,2017,A2,2", "X,2017,A2,abc") });
+    const both = (await refusedByBoth(cell)).split("\n");
+    expect([both[0], ...both.slice(2)]).toEqual([
+      "error: 3 problems found:",
+      "index.yaml:5: methods.weights ahp needs the pairwise judgements; expected methods.ahp FILE (CSV with columns group,a,b,value)",
+      `index.yaml:6: methods.base-year: ${messages.baseYearAbsent(2030, [2017, 2018])}`,
+      "",
+    ]);
+    expect(both[1]).toMatch(/^values\.csv:3:4: value "abc" in column "value" is not a number;/);
+  });
+
+  it("--weights ahp typed without --ahp stays the command line's problem (exit 2), alone, in validate and compute", async () => {
+    const usage = { code: 2, stdout: "", stderr: `error: ${weightingMessages.ahpFileMissing()}\n(run with --help for usage)\n` };
+    // The file's reference unit is not in the data: the usage error is still said alone.
+    const dir = await project("  reference-unit: Nowhere\n");
+    expect(await runCli(["validate", "--weights", "ahp"], dir)).toEqual(usage);
+    expect(await runCli(["compute", "--out", "-", "--weights", "ahp"], dir)).toEqual(usage);
+    // Without a project, beside a base year absent from the data, and beside a tree that is refused.
+    const flags = await makeTempDir({ "tree.csv": TREE, "bad.csv": TREE.replace("B1,B,", "B1,Q,"), "values.csv": VALUES });
+    expect(await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--weights", "ahp", "--base-year", "2030"], flags)).toEqual(usage);
+    expect(await runCli(["compute", "--out", "-", "-i", "bad.csv", "-d", "values.csv", "--weights", "combined", "--subjective", "ahp"], flags)).toEqual(usage);
+  });
+
   it("an ahp file that does not exist is named by the key that names it", async () => {
     const dir = await project("  weights: ahp\n  ahp: nope.csv\n");
     expect(await refusedByBoth(dir)).toBe("error: 1 problem found:\nindex.yaml:6: methods.ahp: nope.csv: no such file; expected a readable file\n");
@@ -281,6 +332,85 @@ describe("a warning about an option index.yaml set names its line and key, as an
     const overriding = await runCli(["compute", "--out", "-", "--cap", "200"], await project("  normalise: min-max\n  cap: 300\n"));
     expect(overriding.stderr).toContain(`warning: ${unused("--cap")}\n`);
     expect(overriding.stderr).not.toContain("index.yaml");
+  });
+});
+
+describe("a tree with problems does not hide the options' problems that need no tree", () => {
+  // B1 names the parent Q, which no row has (tree.csv line 6): the tree is refused.
+  const BAD_TREE = TREE.replace("B1,B,", "B1,Q,");
+  const UNKNOWN_PARENT = 'tree.csv:6: unknown parent "Q"; expected a code from column "code" or an empty cell; did you mean "B" (a row with no children and no direction)?';
+
+  it("typed: a reference unit and a base year absent from the values, beside the tree's problem (before: the tree's only)", async () => {
+    const dir = await makeTempDir({ "tree.csv": BAD_TREE, "values.csv": VALUES, "index.yaml": HEAD });
+    expect(await refusedByBoth(dir, ["--reference-unit", "Nowhere", "--base-year", "2030"])).toBe(
+      [
+        "error: 3 problems found:",
+        UNKNOWN_PARENT,
+        messages.baseYearAbsent(2030, [2017, 2018]),
+        messages.unknownReferenceUnit("Nowhere", ["X", "Y"]),
+        "",
+      ].join("\n"),
+    );
+    // An ahp file that cannot be read and weight years absent from the values (entropy) too.
+    expect(await refusedByBoth(dir, ["--weights", "ahp", "--ahp", "nofile.csv"])).toBe(
+      `error: 2 problems found:\n${UNKNOWN_PARENT}\nnofile.csv: no such file; expected a readable file\n`,
+    );
+    expect(await refusedByBoth(dir, ["--weights", "entropy", "--weight-years", "2030"])).toBe(
+      `error: 2 problems found:\n${UNKNOWN_PARENT}\n${weightingMessages.unknownWeightYear(2030, [2017, 2018])}\n`,
+    );
+  });
+
+  it("from index.yaml: weights: ahp without an ahp file, the reference unit and the base year, named by their keys", async () => {
+    const dir = await project("  weights: ahp\n  reference-unit: Nowhere\n  base-year: 2030\n", { "tree.csv": BAD_TREE });
+    const expected = [
+      "error: 4 problems found:",
+      UNKNOWN_PARENT,
+      "index.yaml:5: methods.weights ahp needs the pairwise judgements; expected methods.ahp FILE (CSV with columns group,a,b,value)",
+      `index.yaml:6: methods.reference-unit: ${messages.unknownReferenceUnit("Nowhere", ["X", "Y"])}`,
+      `index.yaml:7: methods.base-year: ${messages.baseYearAbsent(2030, [2017, 2018])}`,
+      "",
+    ].join("\n");
+    expect(await refusedByBoth(dir)).toBe(expected);
+    expect(await runCli(["compute"], dir)).toEqual({ code: 1, stdout: "", stderr: expected });
+    expect(existsSync(join(dir, "runs"))).toBe(false);
+    // The ahp file that does not exist, and combined's weight years.
+    const combined = await project("  weights: combined\n  subjective: ahp\n  ahp: nofile.csv\n  weight-years: 2030\n", { "tree.csv": BAD_TREE });
+    expect(await refusedByBoth(combined)).toBe(
+      [
+        "error: 3 problems found:",
+        UNKNOWN_PARENT,
+        "index.yaml:7: methods.ahp: nofile.csv: no such file; expected a readable file",
+        "index.yaml:8: year 2030 in methods.weight-years is absent from the data; expected one of 2017, 2018",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the checks that need the tree wait for it: the levels of aggregate, the judgements against the groups", async () => {
+    // Level 7 has no groups, and the judgement A,A1,A9 names no child of A: both are found only once the tree is valid.
+    const ahp = "group,a,b,value\nA,A1,A2,3\nINDEX,A,B,1\nA,A1,A9,2\n";
+    const methods = '  weights: ahp\n  ahp: ahp.csv\n  aggregate: "geometric,7=harmonic"\n  base-year: 2030\n';
+    const refused = await project(methods, { "tree.csv": BAD_TREE, "ahp.csv": ahp });
+    expect(await refusedByBoth(refused)).toBe(
+      `error: 2 problems found:\n${UNKNOWN_PARENT}\nindex.yaml:8: methods.base-year: ${messages.baseYearAbsent(2030, [2017, 2018])}\n`,
+    );
+    // The same with the tree fixed: all three.
+    const fixed = (await refusedByBoth(await project(methods, { "ahp.csv": ahp }))).split("\n");
+    expect(fixed[0]).toBe("error: 3 problems found:");
+    expect(fixed[1]).toMatch(/^ahp\.csv:4: .*"A9"/);
+    expect(fixed.slice(2)).toEqual([
+      "index.yaml:7: methods.aggregate names level 7, which has no groups; expected one of: 0, 1 (0 is the overall index)",
+      `index.yaml:8: methods.base-year: ${messages.baseYearAbsent(2030, [2017, 2018])}`,
+      "",
+    ]);
+  });
+
+  it("values with a row left out whole (a bad year): their years are not known, so the base year is not checked", async () => {
+    // Y's B1 of 2018 is read without its year: 2018 could be missing from the years read, so no year is judged absent.
+    const dir = await project("  base-year: 2030\n", { "tree.csv": BAD_TREE, "values.csv": VALUES.replace("Y,2018,B1", "Y,20x8,B1") });
+    const stderr = (await refusedByBoth(dir)).split("\n");
+    expect(stderr.slice(0, 2)).toEqual(["error: 2 problems found:", UNKNOWN_PARENT]);
+    expect(stderr[2]).toMatch(/^values\.csv:13:2: year "20x8" is not a year;/);
   });
 });
 

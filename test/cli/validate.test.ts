@@ -126,6 +126,27 @@ describe("innovation-index validate", () => {
     );
   });
 
+  it("reports the options' problems that need no tree beside the tree's own (before: the tree's only)", async () => {
+    // X2 names the parent Z, which no row has (line 4). The values have the unit U and the years 2017 and 2018: the base
+    // year, the reference unit and the weight units are not in them, and the judgement file does not exist.
+    const tree = TREE.replace("X2,X,", "X2,Z,");
+    const unknownParent = 'tree.csv:4: unknown parent "Z"; expected a code from column "code" or an empty cell';
+    const options = ["--base-year", "2030", "--reference-unit", "V", "--weights", "combined", "--subjective", "ahp", "--ahp", "none.csv", "--weight-units", "V"];
+    expect(await expectProblems(tree, VALUES, options)).toBe(
+      [
+        "error: 5 problems found:",
+        unknownParent,
+        "none.csv: no such file; expected a readable file",
+        'unknown unit "V" in --weight-units; expected one of the data\'s units: "U"',
+        messages.baseYearAbsent(2030, [2017, 2018]),
+        messages.unknownReferenceUnit("V", ["U"]),
+        "",
+      ].join("\n"),
+    );
+    // A level of --aggregate without groups needs the tree to be judged: it waits for it.
+    expect(await expectProblems(tree, VALUES, ["--aggregate", "geometric,7=harmonic"])).toBe(`error: 1 problem found:\n${unknownParent}\n`);
+  });
+
   it("reports a cell that is not a number together with unknown indicators, values of groups and duplicates", async () => {
     // Line 8's "abc" used to hide the three problems of the values' structure on lines 6, 7 and 9 (in the wide layout
     // too, where a cell that is not a number stands beside the rest of its row). All four are printed by line.

@@ -21,9 +21,10 @@ import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type 
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
+import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, weightingProblemsWithoutTree, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
 import { strictErrors, UsageError, ValidationError } from "../../errors.js";
+import { append } from "../../core/arrays.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
@@ -159,6 +160,18 @@ export interface IndexChoiceOptions extends InputOptions, MethodCommandOptions, 
 export async function computeFromOptions(options: IndexChoiceOptions, env: CliEnv, { keepSources = false }: { keepSources?: boolean } = {}) {
   const inputs = resolveInputs(options, env);
   const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
+  // A refused tree: the checks of the options that need none, on a tree of no node and the values' units and years
+  // (without screening, which with no indicator would leave out every unit and stop there).
+  const checkWithoutTree = async (tree: Tree, panel: Panel) => {
+    const issues = await weightingProblemsWithoutTree(options.weights, options, panel, inputs.example, env);
+    try {
+      computeIndex(tree, panel, { ...settings, screen: undefined, weights: equalWeights(tree) });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      append(issues, error.issues);
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
+  };
   const weighAndCompute = async (tree: Tree, panel: Panel) => {
     let weighed: Awaited<ReturnType<typeof weighIndex>>;
     try {
@@ -175,7 +188,7 @@ export async function computeFromOptions(options: IndexChoiceOptions, env: CliEn
   };
   // Values read only in part: the method's checks (the weighting's and the index's) run on the cells that could be read.
   const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources }).catch((error: unknown) =>
-    rethrowWithMethodChecks(error, weighAndCompute),
+    rethrowWithMethodChecks(error, weighAndCompute, checkWithoutTree),
   );
   const { weighting, weightingWarnings, result } = await weighAndCompute(loaded.tree, loaded.panel);
   return { inputs, loaded, weighting, weightingWarnings, result };

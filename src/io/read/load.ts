@@ -258,7 +258,30 @@ async function loadInputsAsRead(
   }
   // An unreadable tree alone is reported as itself, as an unreadable values file is.
   if (treeRead.status === "rejected" && issues.length === 1) throw treeRead.reason;
-  throw new ValidationError(issues, undefined, readable);
+  // A refused tree: the values' units and years, when every row was read (none left out whole, as a row with a bad
+  // year is), for the checks of options that need no tree (a base year or a reference unit absent from the values).
+  const valuesRead = !tree && read && (records !== undefined || (partial && indicatorsOnLines(partial, dataIssues, dataSource))) ? unitsAndYearsOf(read, options.unit) : undefined;
+  throw new ValidationError(issues, undefined, readable ?? valuesRead);
+}
+
+/**
+ * The units and years of values read beside a tree that was refused: the `partial` of `loadInputs`'s `ValidationError`
+ * then, so that a command can still check the options that need no tree against them.
+ */
+export interface ValuesRead {
+  units: readonly string[];
+  years: readonly number[];
+}
+
+/** The units of `records` in their order of appearance and their years in order, as `buildPanel` orders them (`unit` names the one unit of values without a unit column, as `loadInputs` does). */
+function unitsAndYearsOf(records: readonly ValueRecord[], unit: string | undefined): ValuesRead {
+  const units = new Set<string>();
+  const years = new Set<number>();
+  for (const record of records) {
+    units.add(record.unit === "" && unit !== undefined ? unit : record.unit);
+    years.add(record.year);
+  }
+  return { units: [...units], years: [...years].sort((a, b) => a - b) };
 }
 
 /** `panel` carrying what reading its values found (`Panel.warnings`), when anything. */
