@@ -110,6 +110,9 @@ export const runMessages = catalogue("runMessages", {
   published: (latestLabel: string, before: string | undefined, after: string) =>
     `${latestLabel} named ${before === undefined ? "no run" : `run ${before}`} and now names run ${after}`,
   alreadyPublished: (latestLabel: string, id: string) => `${latestLabel} already names run ${id}; nothing changed`,
+  /** `reason`: the system's code (EISDIR when LATEST is a folder, EPERM, ENOSPC). */
+  publishNotMoved: (latestLabel: string, id: string, reason: string) =>
+    `${latestLabel} could not be moved to run ${id} (${reason}); it was left as it was; expected ${latestLabel} a file in a writable runs folder`,
   noRunToRollBack: (runsLabel: string) => `${runsLabel} has no published run; expected one to go back from (run innovation-index compute first)`,
   /** `recorded`: the manifest records `previous: null`; else it records no `previous` at all (an older version's). */
   noPreviousToRollBack: (manifestLabel: string, latest: string, recorded: boolean) =>

@@ -237,6 +237,18 @@ describe("innovation-index runs", () => {
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
   });
 
+  it("refuses, exit 3, when LATEST cannot be replaced (a folder in its place), and leaves it and runs/ as they were", async () => {
+    const { dir, a } = await threeRuns();
+    await rename(join(dir, "runs/LATEST"), join(dir, "runs/LATEST.kept"));
+    await mkdir(join(dir, "runs/LATEST"));
+    const before = await listDir(join(dir, "runs"));
+    const refused = await runCli(["runs", "publish", a], dir);
+    // The rename over a folder fails with EISDIR: an output error (exit 3) naming it, not an internal error (exit 4).
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toBe(`error: ${runMessages.publishNotMoved("runs/LATEST", a, "EISDIR")}\n`);
+    expect(await listDir(join(dir, "runs"))).toEqual(before);
+  });
+
   it("names the project it needs, and the run publish needs", async () => {
     const elsewhere = await makeTempDir();
     expect(await runCli(["runs"], elsewhere)).toEqual({ code: 2, stdout: "", stderr: `error: ${runMessages.runsNoProject()}\n(run with --help for usage)\n` });

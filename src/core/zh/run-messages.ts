@@ -77,6 +77,7 @@ export const runMessagesZh: Translation<typeof runMessages> = {
     `${runLabel}：未发布，因为 verify 在其中发现 ${problems} 个问题（见上方；innovation-index verify ${id} 可再次列出）；应为文件与其 manifest.json 一致、清单自身也一致的运行；${latestLabel} 保持不变`,
   published: (latestLabel, before, after) => `${latestLabel} 原先${before === undefined ? "未指向任何运行" : `指向运行 ${before}`}，现在指向运行 ${after}`,
   alreadyPublished: (latestLabel, id) => `${latestLabel} 已经指向运行 ${id}；未做任何改动`,
+  publishNotMoved: (latestLabel, id, reason) => `无法将 ${latestLabel} 指向运行 ${id}（${reason}）；${latestLabel} 保持不变；${latestLabel} 应为可写的运行文件夹中的文件`,
   noRunToRollBack: (runsLabel) => `${runsLabel} 中没有已发布的运行；应有一个可以从它回退的运行（请先运行 innovation-index compute）`,
   noPreviousToRollBack: (manifestLabel, latest, recorded) =>
     `${manifestLabel}：已发布的运行 ${latest} ${

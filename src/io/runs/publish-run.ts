@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { projectMessages } from "../../core/project-messages.js";
 import { runMessages } from "../../core/run-messages.js";
-import { InputError } from "../../errors.js";
+import { InputError, OutputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { acquireLock, listRunIds, readLatestPointer, runFolderAt, writeLatest, type LatestPointer } from "./runs.js";
@@ -70,7 +70,8 @@ export async function findRunId(runsDir: string, reference: string, runsLabel = 
  * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
  * linked run folder whose target is gone; `E_NO_MANIFEST` (from `verifyRun`) and `RunNotVerifiedError`
  * (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError` `E_LOCKED` (exit code 3) while another
- * run holds the lock. `LATEST` is unchanged by every refusal.
+ * run holds the lock, and `E_WRITE` when `LATEST` cannot be replaced (a folder, no rights, a full disk). `LATEST` is
+ * unchanged by every refusal.
  * @example
  * await publishRun("runs", "20260301T020000.123Z-1a2b3c4d");
  * // => { before: "20270301T020000.456Z-5e6f7a8b", after: "20260301T020000.123Z-1a2b3c4d", changed: true }
@@ -118,7 +119,13 @@ async function publishUnderLock(
       const problems = verification.manifest.length + verification.files.filter((file) => file.status !== "ok").length;
       throw new RunNotVerifiedError(verification, runMessages.publishUnverified(runLabel, problems, id, `${runsLabel}/${LATEST_FILE}`), runLabel);
     }
-    await writeLatest(runsDir, id);
+    try {
+      await writeLatest(runsDir, id);
+    } catch (cause) {
+      // LATEST a folder (EISDIR), made immutable (EPERM), a full disk (ENOSPC): writeLatest leaves it as it was.
+      const latestLabel = `${runsLabel}/${LATEST_FILE}`;
+      throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
+    }
     return { before, after: id, changed: true };
   } finally {
     await release();

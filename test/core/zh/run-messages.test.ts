@@ -54,6 +54,7 @@ describe("runMessagesZh", () => {
       ["published", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "20251204T044656.556Z-5e6f7a8b"]],
       ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b"]],
       ["alreadyPublished", ["runs/LATEST", "20261204T044656.556Z-4119a31e"]],
+      ["publishNotMoved", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "EISDIR"]],
       ["noRunToRollBack", ["runs"]],
       ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", true]],
       ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", false]],
