@@ -237,6 +237,27 @@ describe("innovation-index runs", () => {
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
   });
 
+  it("publishes a run killed between its rename and its marker's removal: the marker naming it goes first, as compute removes it", async () => {
+    const { dir, b, c } = await threeRuns();
+    // LATEST back on B, and C holding the marker that names it (the run stopped after renaming its staging folder).
+    await writeFile(join(dir, "runs/LATEST"), `${b}\n`);
+    await writeFile(join(dir, "runs", c, ".innovation-index-staging"), `${c}\n`);
+    const published = await runCli(["runs", "publish", c], dir);
+    expect(published).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `${outputMessages.stagingRemoved(`runs/${c}/.innovation-index-staging`)}\n${runMessages.published("runs/LATEST", b, c)}\n`,
+    });
+    expect(await latest(dir)).toBe(c);
+    expect(await listDir(join(dir, "runs", c))).not.toContain(".innovation-index-staging");
+    // A marker naming another run is not this run's: it stays, and verify refuses the file it does not list.
+    await writeFile(join(dir, "runs/LATEST"), `${b}\n`);
+    await writeFile(join(dir, "runs", c, ".innovation-index-staging"), `${b}\n`);
+    expect((await runCli(["runs", "publish", c], dir)).code).toBe(1);
+    expect(await latest(dir)).toBe(b);
+    expect(await listDir(join(dir, "runs", c))).toContain(".innovation-index-staging");
+  });
+
   it("refuses, exit 3, when LATEST cannot be replaced (a folder in its place), and leaves it and runs/ as they were", async () => {
     const { dir, a } = await threeRuns();
     await rename(join(dir, "runs/LATEST"), join(dir, "runs/LATEST.kept"));

@@ -6,6 +6,7 @@
 import { Argument, InvalidArgumentError, Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { messages } from "../../core/messages.js";
+import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { tableWords } from "../../core/table-words.js";
 import { UsageError } from "../../errors.js";
@@ -88,7 +89,8 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
       for (const line of [...error.verification.files.map(formatFileCheck), ...error.verification.manifest.map(formatManifestCheck)]) if (line !== undefined) env.stderr(line + "\n");
     throw error;
   }
-  const { before, after, changed } = publication;
+  const { before, after, changed, removed } = publication;
+  if (removed !== undefined) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${removed}`) + "\n");
   if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, latest: after, changed }, null, 2) + "\n");
   const latestLabel = `${runsLabel}/LATEST`;
   env.stderr((changed ? runMessages.published(latestLabel, before, after) : runMessages.alreadyPublished(latestLabel, after)) + "\n");

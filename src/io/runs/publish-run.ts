@@ -3,8 +3,9 @@
  * (`innovation-index runs publish|rollback`): under the project's run lock, the run is verified whole, as `verify`
  * checks it (its files against its manifest, the manifest against itself and the run id), and only then is
  * `runs/LATEST` replaced, as `compute` replaces it (`writeLatest`: a temporary file renamed over it, flushed to the
- * disk). Nothing else is written, renamed or removed: the runs newer than the one published stay, and the next
- * `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
+ * disk). Nothing else is written, renamed or removed (but the run's own staging marker, left by a run killed between
+ * its rename and the marker's removal, as `compute` removes it): the runs newer than the one published stay, and the
+ * next `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
@@ -13,7 +14,8 @@ import { runMessages } from "../../core/run-messages.js";
 import { InputError, OutputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
-import { acquireLock, listRunIds, readLatestPointer, runFolderAt, writeLatest, type LatestPointer } from "./runs.js";
+import { removeFile } from "../write/folder-lock.js";
+import { acquireLock, holdsMarker, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, writeLatest, type LatestPointer } from "./runs.js";
 import { verifyRun, type RunVerification } from "./verify-run.js";
 
 /** The name a run's staging folder has while it is written (`runs.ts`): never a run to publish. */
@@ -27,6 +29,11 @@ export interface Publication {
   after: string;
   /** `false` when `LATEST` already named that run: nothing was written. */
   changed: boolean;
+  /**
+   * The staging marker naming the run, left in its folder by a run killed between its rename and the marker's removal,
+   * which was removed before the run was verified (as the next `compute` removes it): its path in the runs folder.
+   */
+  removed?: string;
 }
 
 /** Options of `publishRun` and `rollbackRun`. */
@@ -66,7 +73,8 @@ export async function findRunId(runsDir: string, reference: string, runsLabel = 
 /**
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
- * (`changed: false`). Nothing but `LATEST` is written; no run folder is renamed or removed.
+ * (`changed: false`). Nothing but `LATEST` is written, and nothing removed but the run's own staging marker
+ * (`removed`); no run folder is renamed or removed.
  * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
  * linked run folder whose target is gone; `E_NO_MANIFEST` (from `verifyRun`) and `RunNotVerifiedError`
  * (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError` `E_LOCKED` (exit code 3) while another
@@ -114,6 +122,13 @@ async function publishUnderLock(
     if (pointer.id === id) return { before, after: id, changed: false };
     await requireRunFolder(runsDir, runsLabel, id);
     const runLabel = `${runsLabel}/${id}`;
+    // A run killed between its rename and the marker's removal is complete but for that: the marker is this tool's
+    // (it names the run), and the lock is held, so it goes as compute's tidying removes it (removeLeftovers).
+    let removed: string | undefined;
+    if (await holdsMarker(join(runsDir, id), id)) {
+      await removeFile(join(runsDir, id, STAGING_MARKER));
+      removed = `${id}/${STAGING_MARKER}`;
+    }
     const verification = await verifyRun(join(runsDir, id), runLabel);
     if (!verification.ok) {
       const problems = verification.manifest.length + verification.files.filter((file) => file.status !== "ok").length;
@@ -126,7 +141,7 @@ async function publishUnderLock(
       const latestLabel = `${runsLabel}/${LATEST_FILE}`;
       throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
     }
-    return { before, after: id, changed: true };
+    return { before, after: id, changed: true, ...(removed ? { removed } : {}) };
   } finally {
     await release();
   }

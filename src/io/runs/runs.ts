@@ -281,7 +281,7 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
  * Whether `folder` is a folder (not a link) holding the marker naming run `id`: the staging folder of that run written
  * by this tool, or its run folder when the run stopped between the rename and the marker's removal.
  */
-async function holdsMarker(folder: string, id: string): Promise<boolean> {
+export async function holdsMarker(folder: string, id: string): Promise<boolean> {
   try {
     if (!(await lstat(folder)).isDirectory()) return false;
     const marker = join(folder, STAGING_MARKER);
