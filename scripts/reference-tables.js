@@ -173,7 +173,7 @@ export const CODE_MEANINGS = {
   E_NO_MANIFEST: "verify, diff, runs publish and rollback: the run folder's manifest.json cannot be read or is not one compute writes",
   E_RUN_NOT_VERIFIED: "runs publish or rollback: the run does not pass verify (a file missing, changed or unlisted, or a manifest that does not agree with itself): not published, LATEST unchanged",
   E_RUN_STAGING: "runs publish named a staging folder (.staging-<run-id>: a run being written, or one that stopped), which is never published",
-  E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest, or the manifest's fingerprint, startedAt or previous does not agree with what it lists and the run id (exit 1); diff: a file it reads of a run does not match the run's manifest",
+  E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest, or the manifest's fingerprint, run, startedAt or previous does not agree with what it lists and the run id (exit 1); diff: a file it reads of a run does not match the run's manifest",
   // report --uncertainty-from
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
   E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",

@@ -273,6 +273,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       // Made once every output is written (`last`), so `finishedAt` is the time the run's files were complete.
       const manifestOf = (outputs: FileDigest[]): RunManifest => ({
         tool: { name: "innovation-index", version: VERSION },
+        run: id,
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         fingerprint,

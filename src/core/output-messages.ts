@@ -191,6 +191,9 @@ export const outputMessages = catalogue("outputMessages", {
       : `manifest.json: fingerprint ${found}, but the tool version, options and input files it lists give ${expected}; expected the fingerprint of what the run was computed from (an option, an input file's SHA-256 or the fingerprint was edited)`,
   verifyIdFingerprint: (id: string, fingerprint: string) =>
     `manifest.json: fingerprint ${fingerprint} does not start with ${id.slice(-8)}, as the run id ${id} does; expected the fingerprint the run id was made from (the manifest or the folder's name was edited)`,
+  /** `found`: the manifest's `run` as JSON; `id`: the name of the run's folder. */
+  verifyRunId: (found: string, id: string) =>
+    `manifest.json: run ${found}, but the run folder is named ${id}; expected the id the run was written under (a run folder renamed or copied under another id)`,
   /** `idTime`: the time of the run id (ISO), when `startedAt` is later than it; `undefined` when `startedAt` is not a time. */
   verifyStartedAt: (found: string, idTime: string | undefined) =>
     `manifest.json: startedAt ${found} is ${idTime === undefined ? "not a time as compute writes it (such as 2026-03-01T02:00:00.123Z)" : `later than the time of the run id, ${idTime}`}; expected the time the run started: the time of its id, or earlier when the id was moved later to sort after an earlier run`,

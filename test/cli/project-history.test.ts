@@ -247,10 +247,14 @@ describe("leftovers of killed runs, when nothing changed", () => {
 describe("a run killed between its rename and the removal of its marker", () => {
   it("the next run removes the marker and says so, keeps the complete run (reported as unpublished), and verify passes on it", async () => {
     const { dir, ids } = await projectWithThreeRuns();
-    // A copy of the third run, under an id of its fingerprint (verify checks that the id is the manifest's).
+    // A copy of the third run, under an id of its fingerprint (verify checks that the id is the manifest's), its
+    // manifest's `run` made that id, as compute would have written it under that id.
     const killed = `29990101T000000.000Z-${ids[2].slice(-8)}`;
     await mkdir(join(dir, "runs", killed));
-    for (const name of await readdir(join(dir, "runs", ids[2]))) await writeFile(join(dir, "runs", killed, name), await readFile(join(dir, "runs", ids[2], name)));
+    for (const name of await readdir(join(dir, "runs", ids[2]))) {
+      const bytes = await readFile(join(dir, "runs", ids[2], name));
+      await writeFile(join(dir, "runs", killed, name), name === "manifest.json" ? bytes.toString("utf8").replace(`"run": "${ids[2]}"`, `"run": "${killed}"`) : bytes);
+    }
     await writeFile(join(dir, "runs", killed, STAGING_MARKER), killed + "\n");
     const files = await snapshot(join(dir, "runs", killed));
     // Until then verify names the marker as a file the manifest does not list.

@@ -82,9 +82,10 @@ describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () =
       expect(output.sha256, output.path).toBe(await fileSha256(join(three, output.path)));
       expect(output.bytes, output.path).toBe((await stat(join(three, output.path))).size);
     }
-    // Apart from the times, the manifests agree: the thread count is not a recorded option.
-    const { startedAt: _s1, finishedAt: _f1, ...restOne } = manifestOne;
-    const { startedAt: _s3, finishedAt: _f3, ...restThree } = manifestThree;
+    // Apart from the times and the run ids (made of the start time), the manifests agree: the thread count is not a
+    // recorded option.
+    const { startedAt: _s1, finishedAt: _f1, run: _r1, ...restOne } = manifestOne;
+    const { startedAt: _s3, finishedAt: _f3, run: _r3, ...restThree } = manifestThree;
     expect(restThree).toEqual(restOne);
     expect(restThree.options).not.toHaveProperty("threads");
   });

@@ -258,6 +258,19 @@ describe("innovation-index runs", () => {
     expect(await listDir(join(dir, "runs", c))).toContain(".innovation-index-staging");
   });
 
+  it("refuses a run folder renamed under a later id with the same fingerprint digits: its manifest records the id it was written under", async () => {
+    const { dir, a, c } = await threeRuns();
+    expect((await manifestOf(dir, a)).run).toBe(a);
+    // A's folder under an id of 2099 that keeps A's 8 hex digits, so that id and fingerprint still agree.
+    const later = `20991231T235959.999Z-${a.slice(-8)}`;
+    await rename(join(dir, "runs", a), join(dir, "runs", later));
+    const refused = await runCli(["runs", "publish", later], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${outputMessages.verifyRunId(JSON.stringify(a), later)}\n`);
+    expect(await latest(dir)).toBe(c);
+    expect((await runCli(["verify", later], dir)).code).toBe(1);
+  });
+
   it("refuses, exit 3, when LATEST cannot be replaced (a folder in its place), and leaves it and runs/ as they were", async () => {
     const { dir, a } = await threeRuns();
     await rename(join(dir, "runs/LATEST"), join(dir, "runs/LATEST.kept"));

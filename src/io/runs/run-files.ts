@@ -31,6 +31,11 @@ export interface FileDigest {
 
 export interface RunManifest {
   tool: { name: string; version: string };
+  /**
+   * The run's own id, the name its folder was given: a folder renamed or copied under another id is found by `verify`
+   * (and refused by `runs publish`). Absent in the manifests of older versions.
+   */
+  run?: string;
   /** The only fields that differ between two runs of the same inputs and options. */
   startedAt: string;
   /** When every output was written, just before the manifest itself. */

@@ -46,6 +46,7 @@ export interface FileCheck {
 export type ManifestCheck =
   | { field: "fingerprint"; found: string; expected?: string }
   | { field: "id"; found: string; id: string }
+  | { field: "run"; found: string; id: string }
   | { field: "startedAt"; found: string; idTime?: string }
   | { field: "previous"; found: string; id?: string };
 
@@ -67,6 +68,7 @@ export interface RunVerification {
  * - `fingerprint`: it must be `fingerprintOf` the tool version, options and input digests the manifest lists, as compute
  *   made it (inputs but `index.yaml`'s own digest; runs made before that rule counted every input: either matches);
  * - `id`: the run id ends in the first 8 hex digits of the fingerprint;
+ * - `run`: the id the run was written under (absent in older manifests) is the folder's name;
  * - `startedAt`: a time as compute writes it (`toISOString`), not later than the time of the id. The id's time is the
  *   start time, or later when the clock had not moved past the latest run's id (two runs in one millisecond, a clock
  *   set back: `newRunId` then takes that id's time plus 1 ms), so an earlier start is no mismatch;
@@ -86,6 +88,8 @@ export function checkManifest(manifest: RunManifest, id: string | undefined): Ma
       checks.push({ field: "fingerprint", found, expected });
   }
   if (id !== undefined && !manifest.fingerprint.startsWith(id.slice(-8))) checks.push({ field: "id", found, id });
+  // The id the run was written under (absent in older manifests): a folder renamed or copied under another id.
+  if (id !== undefined && "run" in manifest && manifest.run !== id) checks.push({ field: "run", found: JSON.stringify(manifest.run) ?? "undefined", id });
   const startedAt = manifest.startedAt as unknown;
   const started = typeof startedAt === "string" ? Date.parse(startedAt) : Number.NaN;
   if (!Number.isFinite(started) || new Date(started).toISOString() !== startedAt) checks.push({ field: "startedAt", found: JSON.stringify(startedAt) ?? "undefined" });
@@ -108,6 +112,8 @@ export function formatManifestCheck(check: ManifestCheck): string {
       return outputMessages.verifyFingerprint(check.found, check.expected);
     case "id":
       return outputMessages.verifyIdFingerprint(check.id, check.found);
+    case "run":
+      return outputMessages.verifyRunId(check.found, check.id);
     case "startedAt":
       return outputMessages.verifyStartedAt(check.found, check.idTime);
     case "previous":
