@@ -15,11 +15,8 @@ import { InputError, OutputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { removeFile } from "../write/folder-lock.js";
-import { acquireLock, holdsMarker, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, writeLatest, type LatestPointer } from "./runs.js";
+import { acquireLock, holdsMarker, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
 import { verifyRun, type RunVerification } from "./verify-run.js";
-
-/** The name a run's staging folder has while it is written (`runs.ts`): never a run to publish. */
-const STAGING_PREFIX = ".staging-";
 
 /** What `publishRun` and `rollbackRun` did. */
 export interface Publication {

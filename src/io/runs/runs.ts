@@ -37,7 +37,8 @@ export const LOCK_FILE = ".lock";
 export const STAGING_MARKER = ".innovation-index-staging";
 /** The name the marker is written under, in its staging folder, before it is renamed to `STAGING_MARKER`. */
 export const STAGING_MARKER_TEMPORARY = `${STAGING_MARKER}.tmp`;
-const STAGING_PREFIX = ".staging-";
+/** The start of a run's staging folder's name while it is written (`.staging-<run-id>`): never a run to publish. */
+export const STAGING_PREFIX = ".staging-";
 /** The most of `LATEST` read: a run id is 29 characters; anything longer is not one. */
 const LATEST_MAX_BYTES = 256;
 
