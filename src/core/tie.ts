@@ -31,6 +31,8 @@ export const mayTie = (value: number, higher: number): boolean => higher - value
  */
 export function ties(a: number, b: number): boolean {
   if (a === b) return true;
-  const [low, high] = a < b ? [a, b] : [b, a];
+  // No array for the pair: Copeland calls this for every child of every pair of units.
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
   return mayTie(low, high) && tieKey(low) === tieKey(high);
 }
