@@ -194,6 +194,9 @@ export const outputMessages = catalogue("outputMessages", {
   /** `found`: the manifest's `run` as JSON; `id`: the name of the run's folder. */
   verifyRunId: (found: string, id: string) =>
     `manifest.json: run ${found}, but the run folder is named ${id}; expected the id the run was written under (a run folder renamed or copied under another id)`,
+  /** `missing`: the outputs every run with the manifest's options writes, which its `outputs` does not list. */
+  verifyOutputsRequired: (missing: readonly string[]) =>
+    `manifest.json: outputs lists no ${missing.join(", ")}, which every run with its options writes; expected ${missing.length === 1 ? "it" : "them"} in the list and in the run folder (the list was shortened, or the manifest edited)`,
   /** `idTime`: the time of the run id (ISO), when `startedAt` is later than it; `undefined` when `startedAt` is not a time. */
   verifyStartedAt: (found: string, idTime: string | undefined) =>
     `manifest.json: startedAt ${found} is ${idTime === undefined ? "not a time as compute writes it (such as 2026-03-01T02:00:00.123Z)" : `later than the time of the run id, ${idTime}`}; expected the time the run started: the time of its id, or earlier when the id was moved later to sort after an earlier run`,

@@ -157,6 +157,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   verifyIdFingerprint: (id, fingerprint) =>
     `manifest.json：指纹 ${fingerprint} 的开头不是运行编号 ${id} 末尾的 ${id.slice(-8)}；应为生成该运行编号所用的指纹（清单或文件夹名称被改动过）`,
   verifyRunId: (found, id) => `manifest.json：run 为 ${found}，但运行文件夹名为 ${id}；应为该运行写出时的编号（运行文件夹被改名或以另一编号复制过）`,
+  verifyOutputsRequired: (missing) =>
+    `manifest.json：outputs 未列出 ${missing.join("、")}，而按其选项运行时一定会写出${missing.length === 1 ? "该文件" : "这些文件"}；应在该列表和运行文件夹中（列表被删减过，或清单被改动过）`,
   verifyStartedAt: (found, idTime) =>
     `manifest.json：startedAt ${found} ${idTime === undefined ? "不是 compute 写出的时间格式（例如 2026-03-01T02:00:00.123Z）" : `晚于运行编号中的时间 ${idTime}`}；应为该运行开始的时间：即其编号中的时间，或在编号为排在较早运行之后而被推迟时早于该时间`,
   verifyPrevious: (found, id) =>

@@ -47,6 +47,7 @@ export type ManifestCheck =
   | { field: "fingerprint"; found: string; expected?: string }
   | { field: "id"; found: string; id: string }
   | { field: "run"; found: string; id: string }
+  | { field: "outputs"; missing: string[] }
   | { field: "startedAt"; found: string; idTime?: string }
   | { field: "previous"; found: string; id?: string };
 
@@ -72,7 +73,9 @@ export interface RunVerification {
  * - `startedAt`: a time as compute writes it (`toISOString`), not later than the time of the id. The id's time is the
  *   start time, or later when the clock had not moved past the latest run's id (two runs in one millisecond, a clock
  *   set back: `newRunId` then takes that id's time plus 1 ms), so an earlier start is no mismatch;
- * - `previous`: absent (older versions), `null`, or the id of a run earlier than this one.
+ * - `previous`: absent (older versions), `null`, or the id of a run earlier than this one;
+ * - `outputs`: it lists every file a run with its options writes (`requiredOutputs`), so that a list shortened
+ *   together with deleting those files is found.
  * The manifest's other fields (`finishedAt`, coverage, warnings) are records, not checked; the outputs are checked
  * against the files by `verifyRun`. Nothing here proves that a manifest was not rewritten whole and consistently.
  */
@@ -102,7 +105,37 @@ export function checkManifest(manifest: RunManifest, id: string | undefined): Ma
     if (previous !== null && (typeof previous !== "string" || !isRunId(previous) || (id !== undefined && previous >= id)))
       checks.push({ field: "previous", found: JSON.stringify(previous) ?? "undefined", id });
   }
+  const listed = new Set(manifest.outputs.map((output) => output.path.split("\\").join("/")));
+  const missing = requiredOutputs(manifest).filter((path) => !listed.has(path));
+  if (missing.length > 0) checks.push({ field: "outputs", missing });
   return checks;
+}
+
+/**
+ * The files every run with the manifest's options writes, by the rules of every version that has written runs (the
+ * first wrote index.csv, index-wide.csv, scores.csv, index.json and input-values.csv; the options added since are
+ * recorded in the manifests of the runs they shaped, so an option a manifest does not record added no file):
+ * - `index.json`, `input-values.csv` and `index-wide.csv`, always;
+ * - `index.csv` and `scores.csv`, or with `parquet-only` the three Parquet files in their place;
+ * - `index.parquet`, `scores.parquet` and `growth.parquet` with `parquet`;
+ * - `index.xlsx` with `xlsx`, unless the run warned that the workbook was too large (`W_XLSX_TOO_LARGE`) and left it out;
+ * - `report.html` with `report`, `groups.csv` with `performance-groups`, `screened.csv` with `screen`.
+ * The other tables (growth.csv, weights.csv, ...) came with versions that recorded no option of their own, so a run
+ * of any version may lack them: they are checked only as listed.
+ */
+export function requiredOutputs(manifest: Pick<RunManifest, "options" | "warnings">): string[] {
+  const options = (typeof manifest.options === "object" && manifest.options !== null ? manifest.options : {}) as Record<string, unknown>;
+  const given = (name: string) => options[name] !== undefined && options[name] !== null && options[name] !== false;
+  const parquet = ["index.parquet", "scores.parquet", "growth.parquet"];
+  const required = ["index.json", "input-values.csv", "index-wide.csv", ...(options["parquet-only"] === true ? parquet : ["index.csv", "scores.csv"])];
+  if (options.parquet === true && options["parquet-only"] !== true) required.push(...parquet);
+  const warnings = Array.isArray(manifest.warnings) ? (manifest.warnings as unknown[]) : [];
+  const workbookLeftOut = warnings.some((warning) => (warning as { code?: unknown } | null)?.code === "W_XLSX_TOO_LARGE");
+  if (options.xlsx === true && !workbookLeftOut) required.push("index.xlsx");
+  if (options.report === true) required.push("report.html");
+  if (given("performance-groups")) required.push("groups.csv");
+  if (given("screen")) required.push("screened.csv");
+  return required.sort();
 }
 
 /** One line of `verify` for a field of the manifest that does not agree (`checkManifest`). */
@@ -118,6 +151,8 @@ export function formatManifestCheck(check: ManifestCheck): string {
       return outputMessages.verifyStartedAt(check.found, check.idTime);
     case "previous":
       return outputMessages.verifyPrevious(check.found, check.id);
+    case "outputs":
+      return outputMessages.verifyOutputsRequired(check.missing);
   }
 }
 

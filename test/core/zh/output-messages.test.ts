@@ -108,6 +108,8 @@ describe("outputMessagesZh", () => {
       ["verifyFingerprint", [SHA_A, undefined]],
       ["verifyIdFingerprint", [RUN, SHA_A]],
       ["verifyRunId", ['"20270301T020000.123Z-1a2b3c4d"', RUN]],
+      ["verifyOutputsRequired", [["index.csv", "scores.csv"]]],
+      ["verifyOutputsRequired", [["index.json"]]],
       ["verifyStartedAt", ['"2020-01-01T00:00:00.000Z"', undefined]],
       ["verifyStartedAt", ['"2026-03-01T02:00:00.124Z"', "2026-03-01T02:00:00.123Z"]],
       ["verifyStartedAt", ["42", undefined]],

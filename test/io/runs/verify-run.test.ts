@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { fingerprintOf, type FileDigest } from "../../../src/io/runs/run-files.js";
-import { checkManifest, formatFileCheck, formatManifestCheck, verifyRun } from "../../../src/io/runs/verify-run.js";
+import { checkManifest, formatFileCheck, formatManifestCheck, requiredOutputs, verifyRun } from "../../../src/io/runs/verify-run.js";
 import { makeTempDir } from "../../helpers.js";
 
 const created: string[] = [];
@@ -18,6 +18,9 @@ afterEach(async () => {
 
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const entry = (path: string, bytes: string | Uint8Array) => ({ path, bytes: Buffer.byteLength(bytes), sha256: sha256(bytes) });
+
+/** The outputs every run writes (`requiredOutputs` with no options), as small files. */
+const REQUIRED = { "index.csv": "unit,year\n", "index-wide.csv": "unit\n", "index.json": "{}\n", "input-values.csv": "unit,year,indicator,value\n", "scores.csv": "unit,year\n" };
 
 /** A run folder holding `files` and a manifest listing `listed` (default: every file). */
 async function runFolder(files: Record<string, string | Uint8Array>, listed = Object.entries(files).map(([path, bytes]) => entry(path, bytes))): Promise<string> {
@@ -31,11 +34,12 @@ async function runFolder(files: Record<string, string | Uint8Array>, listed = Ob
 describe("verifyRun", () => {
   it("a folder whose files match the manifest: ok, including a file of several 1 MB chunks", async () => {
     const large = new Uint8Array(3 * 2 ** 20 + 17).map((_, i) => (i * 7919) % 251);
-    const dir = await runFolder({ "index.csv": "a,b\n中文,1\n", "empty.txt": "", "large.bin": large });
+    const dir = await runFolder({ ...REQUIRED, "index.csv": "a,b\n中文,1\n", "empty.txt": "", "large.bin": large });
     const result = await verifyRun(dir, "run");
     expect(result.ok).toBe(true);
-    expect(result.counts).toEqual({ ok: 3, missing: 0, changed: 0, unlisted: 0, outside: 0 });
-    expect(result.files.map((file) => file.path)).toEqual(["empty.txt", "index.csv", "large.bin"]);
+    // The five outputs every run writes (index.csv among them), empty.txt and large.bin.
+    expect(result.counts).toEqual({ ok: 7, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.files.map((file) => file.path)).toEqual(["empty.txt", "index-wide.csv", "index.csv", "index.json", "input-values.csv", "large.bin", "scores.csv"].sort());
   });
 
   it("reports missing, changed (same size: both hashes; other size: sizes only), unlisted files and paths outside the folder", async () => {
@@ -133,7 +137,7 @@ describe("verifyRun", () => {
       inputs,
       coverage: { units: ["U1"], years: [2019], baseYear: 2017, indicators: 1 },
       warnings: [],
-      outputs: [],
+      outputs: Object.entries(REQUIRED).map(([path, bytes]) => entry(path, bytes)),
     };
     expect(checkManifest(manifest, id)).toEqual([]);
     // Not named by a run id (a run copied elsewhere): the manifest is checked against itself only.
@@ -165,8 +169,35 @@ describe("verifyRun", () => {
     expect(edited({ startedAt: "2020-01-01T00:00:00.000Z" })).toEqual([]);
   });
 
-  it("verifyRun reports the manifest's problems besides the files', and takes the run id from the folder's name", async () => {
+  it("finds a list of outputs shortened together with deleting the files: the outputs its options imply are required", async () => {
+    // Listed and present: index.csv only. index.json, input-values.csv, index-wide.csv and scores.csv are written by
+    // every run (since the first version that wrote runs); with no options, nothing else is required.
     const dir = await runFolder({ "index.csv": "1\n" });
+    const result = await verifyRun(dir, "run");
+    expect(result.ok).toBe(false);
+    expect(result.counts).toEqual({ ok: 1, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.manifest.map(formatManifestCheck)).toEqual([
+      outputMessages.verifyOutputsRequired(["index-wide.csv", "index.json", "input-values.csv", "scores.csv"]),
+    ]);
+    // Each option that adds files, by hand from compute's outputs: parquet-only puts the three Parquet files in the
+    // place of index.csv and scores.csv; parquet adds them; xlsx adds index.xlsx unless the run warned it was too
+    // large; report adds report.html, performance-groups groups.csv, screen screened.csv; false or absent adds nothing.
+    const base = ["index-wide.csv", "index.json", "input-values.csv"];
+    const required = (options: Record<string, unknown>, warnings: object[] = []) => requiredOutputs({ options, warnings } as never);
+    expect(required({})).toEqual([...base, "index.csv", "scores.csv"].sort());
+    expect(required({ "parquet-only": true, parquet: false })).toEqual([...base, "growth.parquet", "index.parquet", "scores.parquet"].sort());
+    expect(required({ parquet: true, xlsx: true, report: true })).toEqual(
+      [...base, "index.csv", "scores.csv", "growth.parquet", "index.parquet", "scores.parquet", "index.xlsx", "report.html"].sort(),
+    );
+    expect(required({ xlsx: true }, [{ code: "W_XLSX_TOO_LARGE", message: "..." }])).toEqual([...base, "index.csv", "scores.csv"].sort());
+    expect(required({ "performance-groups": [80, 120], screen: 0.5, report: false, xlsx: false })).toEqual(
+      [...base, "groups.csv", "index.csv", "scores.csv", "screened.csv"].sort(),
+    );
+    expect(required({ "performance-groups": false, screen: null })).toEqual([...base, "index.csv", "scores.csv"].sort());
+  });
+
+  it("verifyRun reports the manifest's problems besides the files', and takes the run id from the folder's name", async () => {
+    const dir = await runFolder({ ...REQUIRED, "index.csv": "1\n" });
     expect((await verifyRun(dir, "run")).ok).toBe(true);
     // Named by a run id whose 8 hex digits are not the fingerprint's.
     const runs = await makeTempDir();
@@ -177,7 +208,7 @@ describe("verifyRun", () => {
     const fingerprint = fingerprintOf("0", {}, []);
     const result = await verifyRun(folder, `runs/${id}`);
     expect(result.ok).toBe(false);
-    expect(result.counts).toEqual({ ok: 1, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.counts).toEqual({ ok: 5, missing: 0, changed: 0, unlisted: 0, outside: 0 });
     expect(result.manifest.map(formatManifestCheck)).toEqual([outputMessages.verifyIdFingerprint(id, fingerprint)]);
     // Named by the id its fingerprint gives: ok again, but for a start later than the id's time.
     const good = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
