@@ -235,6 +235,8 @@ function relocatorOf(command: Command, project: AppliedProject, { FLAG_NAMES, OP
     const path = option && project.optionKeys.get(option.long!);
     if (!option || !path || sourceOf(option) !== "config") return undefined;
     const key = path.join(".");
+    // Worded so already (compute words the warnings it writes into files, then prints them): left as it is.
+    if (issue.source === project.label && issue.column === key) return undefined;
     const reworded = reword(issue.message);
     if (reworded !== issue.message) rememberAs(reworded, issue.message, reword);
     const message = reworded.includes(key) ? reworded : joinMessages(projectMessages.ofKey(key), reworded);

@@ -333,6 +333,57 @@ describe("a warning about an option index.yaml set names its line and key, as an
     expect(overriding.stderr).toContain(`warning: ${unused("--cap")}\n`);
     expect(overriding.stderr).not.toContain("index.yaml");
   });
+
+  // methods: normalise min-max (line 5), cap 300 (line 6: no ratio method, so no effect, a warning of computeIndex kept
+  // in the result) and screen-by unit-year (line 7: no screen, so no effect, a warning of the command's own checks).
+  const METHODS = "  normalise: min-max\n  cap: 300\n  screen-by: unit-year\n";
+  const cap = (source: string) => ({ code: "W_OPTION_UNUSED", message: unused("methods.cap"), source, line: 6, column: "methods.cap" });
+  // commandMessages.screenByWithoutScreen("unit-year") with each flag named by its key: --screen-by set by the file, --screen
+  // by nobody (what to write in index.yaml is its key, methods.screen).
+  const screenBy = (source: string) => ({
+    code: "W_OPTION_UNUSED",
+    message:
+      "methods.screen-by unit-year has no effect without methods.screen: it says whether methods.screen leaves out whole units or unit-years, and no methods.screen is given; expected methods.screen <share> with it, or no methods.screen-by",
+    source,
+    line: 7,
+    column: "methods.screen-by",
+  });
+  const logged = (stderr: string) =>
+    stderr
+      .split("\n")
+      .filter((line) => line.includes('"warning"'))
+      .map((line) => JSON.parse(line))
+      .map(({ code, message, source, line, column }) => ({ code, message, source, line, column }));
+
+  it("a project run writes them as it prints them: index.json's and manifest.json's warnings name index.yaml:<line> and the key (before: the flags)", async () => {
+    const dir = await project(METHODS);
+    const run = await runCli(["compute", "--log-format", "json"], dir);
+    expect(run.code).toBe(0);
+    expect(logged(run.stderr)).toEqual([cap("index.yaml"), screenBy("index.yaml")]);
+    const id = (await readFile(join(dir, "runs", "LATEST"), "utf8")).trim();
+    // index.json keeps the index's own warnings (the cap's); the manifest every warning of the run, in the order found.
+    const index = JSON.parse(await readFile(join(dir, "runs", id, "index.json"), "utf8"));
+    expect(index.warnings).toEqual([cap("index.yaml")]);
+    const manifest = JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
+    expect(manifest.warnings).toEqual([cap("index.yaml"), screenBy("index.yaml")]);
+    // Printed as text, the same words, once (not reworded twice: no "methods.cap: methods.cap").
+    const text = await runCli(["compute", "--force"], dir);
+    expect(text.stderr).toContain(`warning: index.yaml:6: ${unused("methods.cap")}\nwarning: index.yaml:7: ${screenBy("index.yaml").message}\n`);
+  });
+
+  it("plain compute with --project writes them so too: index.json, the report's warnings, and index.json on stdout", async () => {
+    const dir = await makeTempDir({ "sub/tree.csv": TREE, "sub/values.csv": VALUES, "sub/index.yaml": `${HEAD}methods:\n${METHODS}` });
+    const run = await runCli(["compute", "--project", "sub/index.yaml", "--out", "out", "--report", "--static", "-q"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    // The project file as messages name it from the current folder: sub/index.yaml.
+    expect(JSON.parse(await readFile(join(dir, "out", "index.json"), "utf8")).warnings).toEqual([cap("sub/index.yaml")]);
+    const report = await readFile(join(dir, "out", "report.html"), "utf8");
+    // The report is in Chinese (lang: zh by default), its warning the Chinese of the one worded in the file's terms.
+    expect(report).toContain("<li>sub/index.yaml:6: methods.cap 不起作用：没有指标采用 fixed-base、chain、");
+    expect(report).not.toContain("--cap");
+    const printed = await runCli(["compute", "--project", "sub/index.yaml", "--out", "-", "--format", "json", "-q"], dir);
+    expect(JSON.parse(printed.stdout).warnings).toEqual([cap("sub/index.yaml")]);
+  });
 });
 
 describe("a tree with problems does not hide the options' problems that need no tree", () => {

@@ -23,7 +23,7 @@ import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, weightingProblemsWithoutTree, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
-import { strictErrors, UsageError, ValidationError } from "../../errors.js";
+import { strictErrors, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { append } from "../../core/arrays.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
@@ -203,7 +203,14 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   // kind) and index.xlsx say how many values are illustrative, by the same column.
   const toFiles = options.out !== "-";
   const keepSources = Boolean((toFiles && (options.report || options.reportOnly || options.xlsx)) || options.format === "xlsx");
-  const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env, { keepSources });
+  const computed = await computeFromOptions(options, env, { keepSources });
+  const { inputs, loaded, weighting } = computed;
+  // A warning about an option index.yaml set names its line and key in the files written (index.json, report.html, a
+  // run's manifest.json) as on the terminal: worded once, here, by the same `env.inProjectTerms` (the printing finds
+  // them worded so already and leaves them as they are).
+  const inProjectTerms = (warnings: readonly Issue[]): Issue[] => [...(env.inProjectTerms?.(warnings) ?? warnings)];
+  const result = { ...computed.result, warnings: inProjectTerms(computed.result.warnings) };
+  const weightingWarnings = inProjectTerms(computed.weightingWarnings);
   const { tree } = loaded;
   const report = {
     tree,
@@ -215,7 +222,7 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
     audit: options.audit,
   };
   const { files, printed, warnings: outputWarnings } = await buildOutputs(result, { ...options, words: env.words }, report);
-  const warnings = [...weightingWarnings, ...result.warnings, ...unusedOptions, ...outputWarnings];
+  const warnings = [...weightingWarnings, ...result.warnings, ...inProjectTerms([...unusedOptions, ...outputWarnings])];
   const notes = [weighting ? describeWeighting(weighting) : "", describeDataStage(result) ?? ""].filter((note) => note !== "");
   return { inputs, result, files, printed, warnings, notes };
 }
