@@ -169,7 +169,7 @@ export const CODE_MEANINGS = {
   // run folders
   E_RUNS_NOT_FOLDER: "the runs folder of a project is a file (exit 3)",
   E_BAD_LATEST: "runs/LATEST is not a run id, or names a run that does not exist",
-  E_NO_RUN: "verify: no such run folder; diff, report, verify, runs publish: a linked run folder whose target is gone, or a previous run the latest run's manifest names that is gone; report: no published run to write into",
+  E_NO_RUN: "verify: no such run folder; diff, report, verify, runs publish: a linked run folder whose target is gone, or a previous run the latest run's manifest names that is gone; runs publish: a file (not a folder) named by a run id; report: no published run to write into",
   E_NO_MANIFEST: "verify, diff, runs publish and rollback: the run folder's manifest.json cannot be read or is not one compute writes",
   E_RUN_NOT_VERIFIED: "runs publish or rollback: the run does not pass verify (a file missing, changed or unlisted, or a manifest that does not agree with itself): not published, LATEST unchanged",
   E_RUN_STAGING: "runs publish named a staging folder (.staging-<run-id>: a run being written, or one that stopped), which is never published",

@@ -51,6 +51,13 @@ const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
   array: "a list",
 };
 
+/** What `runs rollback` does, for the refusals that find nothing to go back to: it takes no run, unlike diff. */
+const ROLLBACK_HINT =
+  "runs rollback takes no run: it publishes the run the published one records as previous; to publish another run, use innovation-index runs publish <run-id>";
+
+/** An example of a run id, for the messages that expected one. */
+const RUN_ID_EXAMPLE = "20260301T020000.123Z-1a2b3c4d";
+
 export const runMessages = catalogue("runMessages", {
   // index.json and manifest.json of a run folder read back (src/io/runs/run-files.ts, run-values.ts, run-parquet.ts)
   indexJsonNotJson: (source: string) => `${source}: not valid JSON; expected the index.json written by compute`,
@@ -101,14 +108,26 @@ export const runMessages = catalogue("runMessages", {
     `unknown run ${quote(reference)} in ${runsLabel}; expected a run id of that folder (${known.slice(-3).join(", ") || "no runs yet"}) or the start of one`,
   publishStaging: (label: string) =>
     `${label}: a staging folder (a run being written, or one that stopped before it finished), which is never published; expected a run folder, named by its run id`,
+  /** `file`: a regular file; else another kind that is not a folder (a pipe, a socket, a device). */
+  publishNotFolder: (label: string, file: boolean) =>
+    `${label}: ${file ? "a file" : "a special file (neither a folder nor a regular file)"}, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)`,
   publishUnreachable: (label: string, target: string) =>
     `${label}: a link to ${quote(target)}, which is not a folder (is its disk mounted?), so the run cannot be verified; expected the run reachable before it is published`,
   /** `problems`: the lines of `verify` printed before this message (files that differ, manifest fields that disagree). */
   publishUnverified: (runLabel: string, problems: number, id: string, latestLabel: string) =>
     `${runLabel}: not published, as verify finds ${problems} problem${problems === 1 ? "" : "s"} in it (listed above; innovation-index verify ${id} lists them again); expected a run whose files match its manifest.json and whose manifest agrees with itself; ${latestLabel} was left as it was`,
-  /** `before`: the run `LATEST` named (`undefined` when it named none). */
-  published: (latestLabel: string, before: string | undefined, after: string) =>
-    `${latestLabel} named ${before === undefined ? "no run" : `run ${before}`} and now names run ${after}`,
+  /**
+   * `before`: the run `LATEST` named; `held`, when it named none: what it held instead of a run id (trimmed; `""` for
+   * an empty file); both `undefined`: it was missing.
+   */
+  published: (latestLabel: string, before: string | undefined, after: string, held?: string) =>
+    `${latestLabel} ${
+      before !== undefined
+        ? `named run ${before}`
+        : held === undefined
+          ? "was missing"
+          : `held ${held === "" ? "nothing" : quote(held)} instead of a run id (such as ${RUN_ID_EXAMPLE})`
+    } and now names run ${after}`,
   alreadyPublished: (latestLabel: string, id: string) => `${latestLabel} already names run ${id}; nothing changed`,
   /** `reason`: the system's code (EISDIR when LATEST is a folder, EPERM, ENOSPC). */
   publishNotMoved: (latestLabel: string, id: string, reason: string) =>
@@ -118,5 +137,10 @@ export const runMessages = catalogue("runMessages", {
   noPreviousToRollBack: (manifestLabel: string, latest: string, recorded: boolean) =>
     `${manifestLabel}: the published run ${latest} ${
       recorded ? "has no previous run (the project's first run, or one made while LATEST named no usable run)" : "records no previous run (made by an older version)"
-    }; expected a run to go back to: name it (innovation-index runs publish <run-id>)`,
+    }; expected a previous run to go back to (${ROLLBACK_HINT})`,
+  /** `problem`: what is wrong with `LATEST` (`latestNotRunId`, `latestNamesMissingRun`, `latestMissing` of output-messages.ts). */
+  rollbackBadLatest: (problem: string) => `${problem}; expected it to name the published run, to go back from (${ROLLBACK_HINT})`,
+  /** The `previous` of the published run's manifest (`found`, as JSON) names no earlier run folder of `runs`. */
+  rollbackPreviousUnusable: (manifestLabel: string, found: string, runs: string) =>
+    `${manifestLabel}: "previous" is ${found}, which names no earlier run folder in ${runs}; expected the id of the run published before it, as compute records it (${ROLLBACK_HINT})`,
 });

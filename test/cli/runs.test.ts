@@ -5,7 +5,7 @@
  * of the two-year fixture, the third year added by the second run and one of its values changed by the third.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -151,6 +151,26 @@ describe("innovation-index runs", () => {
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${b}\n`));
   });
 
+  it("refuses a run whose manifest no longer lists files it wrote, deleted with them (the outputs its options imply)", async () => {
+    const { dir, b, c } = await threeRuns();
+    // scores.csv and index.json deleted from B, and their entries from its manifest: every listed file still matches
+    // and nothing is unlisted, so only the outputs every run writes find it (fixture runs record no option adding any).
+    const path = join(dir, "runs", b, "manifest.json");
+    const manifest = await manifestOf(dir, b);
+    const kept = manifest.outputs.filter((output: { path: string }) => output.path !== "scores.csv" && output.path !== "index.json");
+    expect(kept.length).toBe(manifest.outputs.length - 2);
+    await writeFile(path, JSON.stringify({ ...manifest, outputs: kept }, null, 2) + "\n");
+    for (const name of ["scores.csv", "index.json"]) await rm(join(dir, "runs", b, name));
+    const line = outputMessages.verifyOutputsRequired(["index.json", "scores.csv"]);
+    expect(await runCli(["verify", b], dir)).toEqual({
+      code: 1,
+      stdout: `${line}\n`,
+      stderr: `error: ${outputMessages.verifyFailed(`runs/${b}`, { missing: 0, changed: 0, unlisted: 0, outside: 0, manifest: 1 })}\n`,
+    });
+    expect(await runCli(["runs", "publish", b], dir)).toEqual({ code: 1, stdout: "", stderr: `${line}\nerror: ${runMessages.publishUnverified(`runs/${b}`, 1, b, "runs/LATEST")}\n` });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+  });
+
   it("refuses while another run holds the lock (exit 3, as compute); the list still reads", async () => {
     const { dir, a, b, c } = await threeRuns();
     // A lock of this very process: alive, so never stale.
@@ -232,9 +252,108 @@ describe("innovation-index runs", () => {
     const listed = await runCli(["runs", "--format", "json"], dir);
     expect(listed.stderr).toBe(`warning: ${problem}\n`);
     expect(JSON.parse(listed.stdout)).toMatchObject({ runsFolder: "runs", latest: null, problem, runs: [{ id: a, state: "unpublished" }, { id: b, state: "unpublished" }, { id: c, state: "unpublished" }] });
-    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${outputMessages.latestUnusable(problem, false)}\n` });
-    expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", undefined, c) + "\n" });
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.rollbackBadLatest(problem)}\n` });
+    expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", undefined, c, "../../x") + "\n" });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+  });
+
+  it("publishing over a junk or empty LATEST says what it held, and what it should have held; a missing one, that it was missing", async () => {
+    const { dir, a, b } = await threeRuns();
+    // Written out by hand: the text LATEST held, trimmed, in quotes; a run id as the example of what was expected.
+    await writeFile(join(dir, "runs/LATEST"), "garbage\n");
+    expect(await runCli(["runs", "publish", a], dir)).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `runs/LATEST held "garbage" instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${a}\n`,
+    });
+    await writeFile(join(dir, "runs/LATEST"), "");
+    expect((await runCli(["runs", "publish", b], dir)).stderr).toBe(`runs/LATEST held nothing instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${b}\n`);
+    // 300 characters: LATEST is read up to 256 bytes, and the message quotes the first 200 of them (256 - 200 = 56 more).
+    await writeFile(join(dir, "runs/LATEST"), "y".repeat(300));
+    expect((await runCli(["runs", "publish", a], dir)).stderr).toBe(
+      `runs/LATEST held "${"y".repeat(200)}"… (56 more characters) instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${a}\n`,
+    );
+    await rm(join(dir, "runs/LATEST"));
+    expect((await runCli(["runs", "publish", b], dir)).stderr).toBe(`runs/LATEST was missing and now names run ${b}\n`);
+    // On a Chinese terminal too.
+    await writeFile(join(dir, "runs/LATEST"), "garbage\n");
+    expect((await runCli(["runs", "publish", a], dir, { language: "zh" })).stderr).toBe(
+      `runs/LATEST 原先的内容为 "garbage"，而不是运行编号（形如 20260301T020000.123Z-1a2b3c4d），现在指向运行 ${a}\n`,
+    );
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+  });
+
+  it("rollback with nothing to go back to says that it takes no run, and to publish another run with runs publish", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    const hint = "runs rollback takes no run: it publishes the run the published one records as previous; to publish another run, use innovation-index runs publish <run-id>";
+    // A broken LATEST: no published run to go back from; diff's "(or name a run)" is not said, rollback takes none.
+    await writeFile(join(dir, "runs/LATEST"), "garbage\n");
+    const broken = await runCli(["runs", "rollback"], dir);
+    expect(broken).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: runs/LATEST holds "garbage", which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d); expected it to name the published run, to go back from (${hint})\n`,
+    });
+    expect(broken.stderr).not.toContain("or name a run");
+    // C's previous, B, moved away: diff's "(or name that run instead of previous)" is not said either.
+    await writeFile(join(dir, "runs/LATEST"), `${c}\n`);
+    const elsewhere = await makeTempDir();
+    await rename(join(dir, "runs", b), join(elsewhere, b));
+    const gone = await runCli(["runs", "rollback"], dir);
+    expect(gone).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: runs/${c}/manifest.json: "previous" is "${b}", which names no earlier run folder in runs; expected the id of the run published before it, as compute records it (${hint})\n`,
+    });
+    const logged = await runCli(["runs", "rollback", "--log-format", "json"], dir);
+    expect(JSON.parse(logged.stderr.trim().split("\n").at(-2)!)).toMatchObject({ level: "error", code: "E_NO_RUN", source: `runs/${c}/manifest.json` });
+    // The first run records previous: null.
+    await writeFile(join(dir, "runs/LATEST"), `${a}\n`);
+    expect((await runCli(["runs", "rollback"], dir)).stderr).toBe(
+      `error: runs/${a}/manifest.json: the published run ${a} has no previous run (the project's first run, or one made while LATEST named no usable run); expected a previous run to go back to (${hint})\n`,
+    );
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+  });
+
+  it("publish takes the absolute path of a run reached through a linked folder, and still refuses a path outside the runs folder", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    // /tmp/…/link -> the project folder: the path names runs/<a> of this project, by another way.
+    const links = await makeTempDir();
+    await symlink(dir, join(links, "project"));
+    expect(await runCli(["runs", "publish", join(links, "project", "runs", a)], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", c, a) + "\n" });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
+    // And from elsewhere, with --project through the link too.
+    expect((await runCli(["runs", "publish", join(links, "project", "runs", c), "--project", join(links, "project")], links)).code).toBe(0);
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+    // A folder named like the run, in another runs folder (a copy of the project's, say): not this project's run.
+    const other = join(links, "runs", a);
+    await mkdir(other, { recursive: true });
+    expect(await runCli(["runs", "publish", other], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.publishUnknownRun(other, "runs", [a, b, c])}\n` });
+    // A link to the run's folder from outside the runs folder: its folder is not the runs folder either.
+    await symlink(join(dir, "runs", a), join(links, a));
+    expect((await runCli(["runs", "publish", join(links, a)], dir)).code).toBe(1);
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+  });
+
+  it("publish names a file that has a run id for its name as a file, not a run folder, as the list shows it", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    const file = "20991231T235959.999Z-0123abcd";
+    await writeFile(join(dir, "runs", file), "not a run\n");
+    // The list has it, newer than LATEST, with its manifest unreadable (ENOTDIR: the file is not a folder).
+    expect((await runCli(["runs"], dir)).stdout.split("\n")[4]).toBe(`${file}  unpublished  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  manifest.json cannot be read (ENOTDIR)`);
+    const refused = await runCli(["runs", "publish", file], dir);
+    expect(refused).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: runs/${file}: a file, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)\n`,
+    });
+    // Named by the start of its id, or its path: the same.
+    expect((await runCli(["runs", "publish", "2099"], dir)).stderr).toBe(refused.stderr);
+    expect((await runCli(["runs", "publish", `runs/${file}`], dir)).stderr).toBe(refused.stderr);
+    const logged = await runCli(["runs", "publish", file, "--log-format", "json"], dir);
+    expect(JSON.parse(logged.stderr.trim().split("\n").at(-2)!)).toMatchObject({ level: "error", code: "E_NO_RUN", source: `runs/${file}` });
+    expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
+    expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, file, "LATEST"]);
   });
 
   it("publishes a run killed between its rename and its marker's removal: the marker naming it goes first, as compute removes it", async () => {

@@ -89,11 +89,11 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
       for (const line of [...error.verification.files.map(formatFileCheck), ...error.verification.manifest.map(formatManifestCheck)]) if (line !== undefined) env.stderr(line + "\n");
     throw error;
   }
-  const { before, after, changed, removed } = publication;
+  const { before, held, after, changed, removed } = publication;
   if (removed !== undefined) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${removed}`) + "\n");
   if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, latest: after, changed }, null, 2) + "\n");
   const latestLabel = `${runsLabel}/LATEST`;
-  env.stderr((changed ? runMessages.published(latestLabel, before, after) : runMessages.alreadyPublished(latestLabel, after)) + "\n");
+  env.stderr((changed ? runMessages.published(latestLabel, before, after, held) : runMessages.alreadyPublished(latestLabel, after)) + "\n");
 }
 
 /** The list of runs for people: one line a run, oldest first, under the headings of `runsHeadings`. */

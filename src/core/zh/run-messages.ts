@@ -36,6 +36,9 @@ const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
   array: "列表",
 };
 
+/** `ROLLBACK_HINT` of run-messages.ts. */
+const ROLLBACK_HINT = "runs rollback 不接受运行参数：它发布已发布运行记录为 previous 的运行；要发布其他运行，请使用 innovation-index runs publish <run-id>";
+
 export const runMessagesZh: Translation<typeof runMessages> = {
   indexJsonNotJson: (source) => `${source}：不是有效的 JSON；应为 compute 写出的 index.json`,
   indexJsonNoResults: (source) => `${source}：没有 "results"；应为 compute 写出的 index.json`,
@@ -71,16 +74,28 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   publishUnknownRun: (reference, runsLabel, known) =>
     `${runsLabel} 中没有运行 ${quote(reference)}；应为该文件夹中的运行编号（${known.slice(-3).join("、") || "尚无运行"}）或其开头部分`,
   publishStaging: (label) => `${label}：这是暂存文件夹（正在写出的运行，或中途停止的运行），从不发布；应为以运行编号命名的运行文件夹`,
+  publishNotFolder: (label, file) =>
+    `${label}：这是${file ? "文件" : "特殊文件（既不是文件夹也不是普通文件）"}，不是运行文件夹，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）`,
   publishUnreachable: (label, target) =>
     `${label}：它是指向 ${quote(target)} 的符号链接，而目标不是文件夹（所在磁盘是否已挂载？），因此无法校验该运行；发布前应使该运行可以访问`,
   publishUnverified: (runLabel, problems, id, latestLabel) =>
     `${runLabel}：未发布，因为 verify 在其中发现 ${problems} 个问题（见上方；innovation-index verify ${id} 可再次列出）；应为文件与其 manifest.json 一致、清单自身也一致的运行；${latestLabel} 保持不变`,
-  published: (latestLabel, before, after) => `${latestLabel} 原先${before === undefined ? "未指向任何运行" : `指向运行 ${before}`}，现在指向运行 ${after}`,
+  published: (latestLabel, before, after, held) =>
+    `${latestLabel} 原先${
+      before !== undefined
+        ? `指向运行 ${before}`
+        : held === undefined
+          ? "不存在"
+          : `${held === "" ? "为空" : `的内容为 ${quote(held)}`}，而不是运行编号（形如 20260301T020000.123Z-1a2b3c4d）`
+    }，现在指向运行 ${after}`,
   alreadyPublished: (latestLabel, id) => `${latestLabel} 已经指向运行 ${id}；未做任何改动`,
   publishNotMoved: (latestLabel, id, reason) => `无法将 ${latestLabel} 指向运行 ${id}（${reason}）；${latestLabel} 保持不变；${latestLabel} 应为可写的运行文件夹中的文件`,
   noRunToRollBack: (runsLabel) => `${runsLabel} 中没有已发布的运行；应有一个可以从它回退的运行（请先运行 innovation-index compute）`,
   noPreviousToRollBack: (manifestLabel, latest, recorded) =>
     `${manifestLabel}：已发布的运行 ${latest} ${
       recorded ? "没有上一次运行（它是项目的第一次运行，或在它运行时 LATEST 没有指向可用的运行）" : "没有记录上一次运行（由旧版本生成）"
-    }；应有可回退到的运行：请直接指定（innovation-index runs publish <run-id>）`,
+    }；应有可回退到的上一次运行（${ROLLBACK_HINT}）`,
+  rollbackBadLatest: (problem) => `${problem}；应指向已发布的运行，才能从它回退（${ROLLBACK_HINT}）`,
+  rollbackPreviousUnusable: (manifestLabel, found, runs) =>
+    `${manifestLabel}："previous" 为 ${found}，${runs} 中没有这个较早的运行文件夹；应为在它之前发布的运行的编号，即 compute 记录的编号（${ROLLBACK_HINT}）`,
 };

@@ -7,6 +7,7 @@
  * its rename and the marker's removal, as `compute` removes it): the runs newer than the one published stay, and the
  * next `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
  */
+import { lstat, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { projectMessages } from "../../core/project-messages.js";
@@ -22,6 +23,8 @@ import { verifyRun, type RunVerification } from "./verify-run.js";
 export interface Publication {
   /** The run `LATEST` named before (also one whose folder is gone); `undefined` when it named none. */
   before?: string;
+  /** What `LATEST` held before when it was not a run id (`LatestPointer.held`: `""` for an empty file). */
+  held?: string;
   /** The run `LATEST` names now. */
   after: string;
   /** `false` when `LATEST` already named that run: nothing was written. */
@@ -52,12 +55,13 @@ export class RunNotVerifiedError extends InputError {
 
 /**
  * The id of the run of `runsDir` that `reference` names: a run id, the start of one (unique), or the path of a run
- * folder of `runsDir` (`runs/<run-id>`, resolved against `cwd`). Refuses a staging folder (`E_RUN_STAGING`), a name
- * that is no run of the folder (`E_UNKNOWN_RUN`) and a start that several runs share (`E_AMBIGUOUS_RUN`).
+ * folder of `runsDir` (`runs/<run-id>`, resolved against `cwd`; also reached through a linked folder, as
+ * `/link/to/project/runs/<run-id>`). Refuses a staging folder (`E_RUN_STAGING`), a name that is no run of the folder
+ * (`E_UNKNOWN_RUN`) and a start that several runs share (`E_AMBIGUOUS_RUN`).
  */
 export async function findRunId(runsDir: string, reference: string, runsLabel = runsDir, cwd = process.cwd()): Promise<string> {
   const path = resolve(cwd, reference);
-  const name = /[\\/]/.test(reference) && dirname(path) === resolve(runsDir) ? basename(path) : reference;
+  const name = /[\\/]/.test(reference) && (await isSameFolder(dirname(path), runsDir)) ? basename(path) : reference;
   if (name.startsWith(STAGING_PREFIX)) throw new InputError("E_RUN_STAGING", runMessages.publishStaging(`${runsLabel}/${name}`), { source: `${runsLabel}/${name}` });
   const ids = await listRunIds(runsDir, runsLabel);
   if (ids.includes(name)) return name;
@@ -68,15 +72,26 @@ export async function findRunId(runsDir: string, reference: string, runsLabel = 
 }
 
 /**
+ * Whether `folder` is the folder `runsDir`: the same path, or the same real path (`realpath`: either reached through a
+ * linked folder). Only the folders are compared, never the run folder in them, which may itself be a link (a run
+ * archived elsewhere and linked back). A folder that does not exist is not the runs folder.
+ */
+async function isSameFolder(folder: string, runsDir: string): Promise<boolean> {
+  if (folder === resolve(runsDir)) return true;
+  const [real, realRuns] = await Promise.all([realpath(folder).catch(() => undefined), realpath(runsDir).catch(() => undefined)]);
+  return real !== undefined && real === realRuns;
+}
+
+/**
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
  * (`changed: false`). Nothing but `LATEST` is written, and nothing removed but the run's own staging marker
  * (`removed`); no run folder is renamed or removed.
  * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
- * linked run folder whose target is gone; `E_NO_MANIFEST` (from `verifyRun`) and `RunNotVerifiedError`
- * (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError` `E_LOCKED` (exit code 3) while another
- * run holds the lock, and `E_WRITE` when `LATEST` cannot be replaced (a folder, no rights, a full disk). `LATEST` is
- * unchanged by every refusal.
+ * linked run folder whose target is gone, or a file (anything but a folder) named by a run id; `E_NO_MANIFEST` (from
+ * `verifyRun`) and `RunNotVerifiedError` (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError`
+ * `E_LOCKED` (exit code 3) while another run holds the lock, and `E_WRITE` when `LATEST` cannot be replaced (a folder,
+ * no rights, a full disk). `LATEST` is unchanged by every refusal.
  * @example
  * await publishRun("runs", "20260301T020000.123Z-1a2b3c4d");
  * // => { before: "20270301T020000.456Z-5e6f7a8b", after: "20260301T020000.123Z-1a2b3c4d", changed: true }
@@ -117,6 +132,7 @@ async function publishUnderLock(
     const before = pointer.id ?? pointer.named;
     const id = await choose(pointer);
     if (pointer.id === id) return { before, after: id, changed: false };
+    const held = pointer.held !== undefined ? { held: pointer.held } : {};
     await requireRunFolder(runsDir, runsLabel, id);
     const runLabel = `${runsLabel}/${id}`;
     // A run killed between its rename and the marker's removal is complete but for that: the marker is this tool's
@@ -138,24 +154,29 @@ async function publishUnderLock(
       const latestLabel = `${runsLabel}/${LATEST_FILE}`;
       throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
     }
-    return { before, after: id, changed: true, ...(removed ? { removed } : {}) };
+    return { before, ...held, after: id, changed: true, ...(removed ? { removed } : {}) };
   } finally {
     await release();
   }
 }
 
-/** Refuses `id` unless it names a run folder of `runsDir` that can be read (a folder, or a link to one). */
+/**
+ * Refuses `id` unless it names a run folder of `runsDir` that can be read (a folder, or a link to one): a file named
+ * by a run id, which `runs` lists (its manifest.json cannot be read: ENOTDIR), is named as what it is.
+ */
 async function requireRunFolder(runsDir: string, runsLabel: string, id: string): Promise<void> {
   const label = `${runsLabel}/${id}`;
   if (id.startsWith(STAGING_PREFIX)) throw new InputError("E_RUN_STAGING", runMessages.publishStaging(label), { source: label });
   const at = isRunId(id) ? await runFolderAt(join(runsDir, id)) : { kind: "none" as const };
   if (at.kind === "broken link") throw new InputError("E_NO_RUN", runMessages.publishUnreachable(label, at.target), { source: label });
+  const found = at.kind === "none" && isRunId(id) ? await lstat(join(runsDir, id)).catch(() => undefined) : undefined;
+  if (found !== undefined) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, found.isFile()), { source: label });
   if (at.kind === "none") throw new InputError("E_UNKNOWN_RUN", runMessages.publishUnknownRun(id, runsLabel, await listRunIds(runsDir, runsLabel)), { source: runsLabel });
 }
 
 /** The run the published run's manifest records as `previous`, or why there is none to go back to. */
 async function previousOf(runsDir: string, runsLabel: string, pointer: LatestPointer): Promise<string> {
-  if (pointer.problem !== undefined) throw new InputError("E_BAD_LATEST", outputMessages.latestUnusable(pointer.problem, false), { source: `${runsLabel}/${LATEST_FILE}` });
+  if (pointer.problem !== undefined) throw new InputError("E_BAD_LATEST", runMessages.rollbackBadLatest(pointer.problem), { source: `${runsLabel}/${LATEST_FILE}` });
   const latest = pointer.id;
   if (latest === undefined) throw new InputError("E_TOO_FEW_RUNS", runMessages.noRunToRollBack(runsLabel), { source: runsLabel });
   const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
@@ -165,6 +186,6 @@ async function previousOf(runsDir: string, runsLabel: string, pointer: LatestPoi
     throw new InputError("E_TOO_FEW_RUNS", runMessages.noPreviousToRollBack(manifestLabel, latest, "previous" in read.manifest), { source: manifestLabel });
   const previous = read.manifest.previous as unknown;
   if (typeof previous !== "string" || !isRunId(previous) || previous >= latest || (await runFolderAt(join(runsDir, previous))).kind === "none")
-    throw new InputError("E_NO_RUN", projectMessages.previousUnusable(manifestLabel, JSON.stringify(previous) ?? "undefined", runsLabel), { source: manifestLabel });
+    throw new InputError("E_NO_RUN", runMessages.rollbackPreviousUnusable(manifestLabel, JSON.stringify(previous) ?? "undefined", runsLabel), { source: manifestLabel });
   return previous;
 }

@@ -72,6 +72,12 @@ export interface LatestPointer {
    * mounted): still the run published before, which a new run records as its `previous`.
    */
   named?: string;
+  /**
+   * What `LATEST` held when it is a file whose text (trimmed, its first 256 bytes) is not a run id: `""` for an empty
+   * file (or one of blank lines only), else the text, such as `garbage`. `undefined` when it is missing, a folder, or
+   * holds a run id.
+   */
+  held?: string;
 }
 
 /** The error for a runs folder that is a file (or under one): exit code 3. */
@@ -105,7 +111,7 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
     if (code === "EISDIR") return { problem: outputMessages.latestNotRunId(latestLabel, "(a folder)") };
     return runs.length === 0 ? {} : { problem: outputMessages.latestMissing(latestLabel, runs.length) };
   }
-  if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text) };
+  if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text), held: text };
   const folder = await runFolderAt(join(runsDir, text));
   if (folder.kind === "folder") return { id: text };
   return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined), named: text };

@@ -49,15 +49,21 @@ describe("runMessagesZh", () => {
       ["publishUnknownRun", ["2025", "runs", ["20261204T044656.556Z-4119a31e"]]],
       ["publishUnknownRun", ["2025", "runs", []]],
       ["publishStaging", ["runs/.staging-20261204T044656.556Z-4119a31e"]],
+      ["publishNotFolder", ["runs/20991231T235959.999Z-0123abcd", true]],
+      ["publishNotFolder", ["runs/20991231T235959.999Z-0123abcd", false]],
       ["publishUnreachable", ["runs/20261204T044656.556Z-4119a31e", "/archive/runs/20261204T044656.556Z-4119a31e"]],
       ["publishUnverified", ["runs/20261204T044656.556Z-4119a31e", 2, "20261204T044656.556Z-4119a31e", "runs/LATEST"]],
       ["published", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "20251204T044656.556Z-5e6f7a8b"]],
       ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b"]],
+      ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b", "garbage"]],
+      ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b", ""]],
       ["alreadyPublished", ["runs/LATEST", "20261204T044656.556Z-4119a31e"]],
       ["publishNotMoved", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "EISDIR"]],
       ["noRunToRollBack", ["runs"]],
       ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", true]],
       ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", false]],
+      ["rollbackBadLatest", ['runs/LATEST holds "garbage", which is not a run id (a run folder\'s id looks like 20260301T020000.123Z-1a2b3c4d)']],
+      ["rollbackPreviousUnusable", ["runs/20261204T044656.556Z-4119a31e/manifest.json", '"20251204T044656.556Z-5e6f7a8b"', "runs"]],
     ]));
 
   it("says what a Chinese user reads (written out by hand)", () => {
@@ -65,6 +71,11 @@ describe("runMessagesZh", () => {
     expect(runMessagesZh.published("runs/LATEST", "20261204T044656.556Z-4119a31e", "20251204T044656.556Z-5e6f7a8b")).toBe(
       "runs/LATEST 原先指向运行 20261204T044656.556Z-4119a31e，现在指向运行 20251204T044656.556Z-5e6f7a8b",
     );
+    // What LATEST held instead of a run id, in quotes, and the example of a run id of the English text.
+    expect(runMessagesZh.published("runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b", "garbage")).toBe(
+      'runs/LATEST 原先的内容为 "garbage"，而不是运行编号（形如 20260301T020000.123Z-1a2b3c4d），现在指向运行 20251204T044656.556Z-5e6f7a8b',
+    );
+    expect(runMessagesZh.published("runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b")).toBe("runs/LATEST 原先不存在，现在指向运行 20251204T044656.556Z-5e6f7a8b");
     expect(runMessagesZh.runsFolderNotCreated("runs", "EACCES")).toBe("runs：无法创建 runs 文件夹（EACCES）；应为可写的文件夹");
     expect(runMessagesZh.uncertaintyBadNumber("unc/uncertainty.csv", 4, "index_p05", "abc")).toBe(
       'unc/uncertainty.csv:4："index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',

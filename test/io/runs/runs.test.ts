@@ -120,10 +120,12 @@ describe("LATEST and the lock", () => {
       [`  ${a}\r\n`, { id: a }],
       // A run id whose folder is gone is still named: the run published before, a new run's previous.
       ["20991231T000000.000Z-ffffffff", { problem: outputMessages.latestNamesMissingRun("runs/LATEST", "20991231T000000.000Z-ffffffff"), named: "20991231T000000.000Z-ffffffff" }],
-      ["../../x", { problem: outputMessages.latestNotRunId("runs/LATEST", "../../x") }],
-      [`${a}/..`, { problem: outputMessages.latestNotRunId("runs/LATEST", `${a}/..`) }],
-      ["", { problem: outputMessages.latestNotRunId("runs/LATEST", "") }],
-      ["x".repeat(1000), { problem: outputMessages.latestNotRunId("runs/LATEST", "x".repeat(256)) }], // only 256 bytes are read
+      // Anything else is held as it was found (trimmed), for runs publish to say what it replaced.
+      ["../../x", { problem: outputMessages.latestNotRunId("runs/LATEST", "../../x"), held: "../../x" }],
+      [`${a}/..`, { problem: outputMessages.latestNotRunId("runs/LATEST", `${a}/..`), held: `${a}/..` }],
+      ["", { problem: outputMessages.latestNotRunId("runs/LATEST", ""), held: "" }],
+      [" garbage \n\n", { problem: outputMessages.latestNotRunId("runs/LATEST", "garbage"), held: "garbage" }],
+      ["x".repeat(1000), { problem: outputMessages.latestNotRunId("runs/LATEST", "x".repeat(256)), held: "x".repeat(256) }], // only 256 bytes are read
     ];
     for (const [content, expected] of cases) {
       await writeFile(join(dir, "LATEST"), content);
