@@ -384,6 +384,63 @@ describe("a warning about an option index.yaml set names its line and key, as an
     const printed = await runCli(["compute", "--project", "sub/index.yaml", "--out", "-", "--format", "json", "-q"], dir);
     expect(JSON.parse(printed.stdout).warnings).toEqual([cap("sub/index.yaml")]);
   });
+
+  it("weights writes them so: the JSON's warnings, in a file and on stdout, name index.yaml:<line> and the key (before: the flags)", async () => {
+    // methods: normalise min-max (line 5), cap 300 (line 6), weights entropy (line 7), alpha 0.5 (line 8: entropy takes
+    // no share of a subjective set, so no effect). weightingMessages.alphaUnused("--weights entropy") with each flag
+    // named by its key: --alpha and --weights set by the file, --combination by nobody (two keys in a row: a comma).
+    const dir = await project("  normalise: min-max\n  cap: 300\n  weights: entropy\n  alpha: 0.5\n");
+    const alpha = {
+      code: "W_OPTION_UNUSED",
+      message:
+        "methods.alpha has no effect with methods.weights entropy, which takes no share of a subjective set; expected methods.weights combined, methods.combination additive",
+      source: "index.yaml",
+      line: 8,
+      column: "methods.alpha",
+    };
+    const written = await runCli(["weights", "--out", "weights.json"], dir);
+    expect(written.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, "weights.json"), "utf8")).warnings).toEqual([alpha]);
+    // Printed once in those words (not reworded twice: no "methods.alpha: methods.alpha").
+    expect(written.stderr).toContain(`warning: index.yaml:8: ${alpha.message}\nweights by entropy\n`);
+    const printed = await runCli(["weights", "--format", "json"], dir);
+    expect(JSON.parse(printed.stdout).warnings).toEqual([alpha]);
+    // --optimise computes the index, whose warning of the cap (no ratio method) joins the weighting's, after it.
+    await runCli(["weights", "--optimise", "--out", "optimised.json"], dir);
+    const optimised = JSON.parse(await readFile(join(dir, "optimised.json"), "utf8")).warnings as { code: string }[];
+    expect(optimised.filter((warning) => warning.code === "W_OPTION_UNUSED")).toEqual([alpha, cap("index.yaml")]);
+  });
+
+  it("uncertainty writes them so in uncertainty.html, in English and in Chinese (before: --cap)", async () => {
+    // METHODS (lines 5 to 7), then uncertainty: (line 8) varying the weights. The cap has no effect in every run (all
+    // min-max), so the analysis keeps its warning; screen-by's is printed only (uncertainty.html lists the analysis's).
+    const dir = await project(`${METHODS}uncertainty:\n  weight-noise: 0.2\n  replications: 8\n`);
+    const english = await runCli(["uncertainty", "--lang", "en", "--out", "en"], dir);
+    expect(english.code).toBe(0);
+    const page = await readFile(join(dir, "en", "uncertainty.html"), "utf8");
+    expect(page.match(/<li>.*?<\/li>/g)).toEqual([`<li>index.yaml:6: ${unused("methods.cap")}</li>`]);
+    expect(page).not.toContain("--cap");
+    expect(english.stderr).toContain(`warning: index.yaml:6: ${unused("methods.cap")}\nwarning: index.yaml:7: ${screenBy("index.yaml").message}\n`);
+    // The page in Chinese (--lang zh, the default): zh optionUnused of the key, the methods joined by 、.
+    await runCli(["uncertainty", "--out", "zh"], dir);
+    const chinese = await readFile(join(dir, "zh", "uncertainty.html"), "utf8");
+    expect(chinese.match(/<li>.*?<\/li>/g)).toEqual([`<li>index.yaml:6: methods.cap 不起作用：没有指标采用 ${RATIO_METHODS.join("、")} 标准化</li>`]);
+  });
+
+  it("report writes them so in report.html, with --out and into the run (as compute, whose outputs it builds)", async () => {
+    const dir = await project(METHODS);
+    const elsewhere = await runCli(["report", "--out", "elsewhere", "--lang", "en", "--static"], dir);
+    expect(elsewhere.code).toBe(0);
+    const expected = [`<li>index.yaml:6: ${unused("methods.cap")}</li>`];
+    const page = await readFile(join(dir, "elsewhere", "report.html"), "utf8");
+    expect(page.match(/<li>index\.yaml.*?<\/li>|<li>--.*?<\/li>/g)).toEqual(expected);
+    expect(page).not.toContain("--cap");
+    expect((await runCli(["compute"], dir)).code).toBe(0);
+    expect((await runCli(["report", "--lang", "en", "--static"], dir)).code).toBe(0);
+    const id = (await readFile(join(dir, "runs", "LATEST"), "utf8")).trim();
+    const inRun = await readFile(join(dir, "runs", id, "report.html"), "utf8");
+    expect(inRun.match(/<li>index\.yaml.*?<\/li>|<li>--.*?<\/li>/g)).toEqual(expected);
+  });
 });
 
 describe("a tree with problems does not hide the options' problems that need no tree", () => {

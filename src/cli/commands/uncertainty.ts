@@ -305,6 +305,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   } finally {
     progress.finish();
   }
+  // A warning about an option index.yaml set names its line and key in uncertainty.html as on the terminal: worded
+  // once, here, by the same `env.inProjectTerms` (the printing finds them worded so already).
+  result = { ...result, warnings: [...(env.inProjectTerms?.(result.warnings) ?? result.warnings)] };
   const files = {
     // Files in a folder start with a UTF-8 byte order mark, so that Excel on Chinese Windows reads their names right.
     "uncertainty.csv": UTF8_BOM + formatUncertaintyCsv(result, options.decimals),

@@ -139,6 +139,9 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   let result = await runWeighting(method, options, { tree, panel, example: inputs.example }, env);
   const optimised = options.optimise ? optimiseForImportance(tree, panel, result, options) : undefined;
   if (optimised) result = optimised.result;
+  // A warning about an option index.yaml set names its line and key in the JSON written (a file or stdout) as on the
+  // terminal: worded once, here, by the same `env.inProjectTerms` (the printing finds them worded so already).
+  result = { ...result, warnings: [...(env.inProjectTerms?.(result.warnings) ?? result.warnings)] };
   const outputWarnings: Issue[] = [];
   const content = await formatWeights(format, tree, result, optimised?.rows, options, (warning) => outputWarnings.push(warning));
   const toFile = options.out !== undefined && options.out !== "-";
