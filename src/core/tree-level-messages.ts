@@ -12,6 +12,17 @@ const ROLE_WORDS: Readonly<Record<string, string>> = { name: "names", code: "cod
 const roleWords = (role: string) => ROLE_WORDS[role] ?? role;
 const quotedList = (values: readonly string[]) => values.map(quote).join(", ");
 
+/** A level's code column as a Chinese header writes it (二级代码), by its number (1 the first level). */
+export const chineseCodeColumn = (level: number) => `${level <= 10 ? "一二三四五六七八九十"[level - 1] : level}级代码`;
+
+/** The node that has the code made for a group too, and its cell (its name as written, its column and line). */
+export interface CodeHolder {
+  kind: "group" | "indicator";
+  name: string;
+  column: string;
+  line: number;
+}
+
 /** How level columns are written, for the messages that expect them. */
 const LEVEL_HEADERS = "一级指标, 二级指标, 三级指标 (or level1, level2, level3, or dimension, sub_dimension, indicator)";
 
@@ -44,4 +55,8 @@ export const treeLevelMessages = catalogue("treeLevelMessages", {
     `${quote(cell)} in column ${quote(column)} starts with no code, though most cells of the column do (such as ${quote(example)}); expected a code before every name of the column or before none`,
   indicatorNameTwice: (name: string, firstLine: number, column: string) =>
     `indicator ${quote(name)} is also on line ${firstLine}; the tree gives its indicators no codes, so their names are their codes, and two indicators cannot share one; expected different names, or codes: a code column (such as 三级代码 or indicator_code) or a code before each name in column ${quote(column)} (A01 高新技术企业数)`,
+  madeCodeTaken: (code: string, group: string, column: string, line: number, level: number, other: CodeHolder) =>
+    `group ${quote(group)} of column ${quote(column)}, line ${line}, has no code, so it was given ${quote(code)}, made from its place; but ${other.kind} ${quote(other.name)} of column ${quote(other.column)}, line ${other.line}, has code ${quote(code)} too; expected codes for the groups of column ${quote(column)} (a column of their codes, such as ${chineseCodeColumn(level)} or level${level}_code, or a code before each name, such as "A1 创新投入"), or another code for ${other.kind} ${quote(other.name)}`,
+  levelCellsMerged: (range: string, columns: readonly string[]) =>
+    `cells ${range} are merged across level columns ${quotedList(columns)}, so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level's group named in its own cell (a group with no groups under it named again in the next level's cell)`,
 });

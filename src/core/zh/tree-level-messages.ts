@@ -1,7 +1,7 @@
 /** The Chinese messages of `treeLevelMessages` (src/core/tree-level-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
-import type { treeLevelMessages } from "../tree-level-messages.js";
+import { chineseCodeColumn, type treeLevelMessages } from "../tree-level-messages.js";
 
 /** What a level column gives, in Chinese (`LevelRole` of src/io/read/tree-levels.ts). */
 const ROLE_WORDS: Readonly<Record<string, string>> = { name: "名称", code: "代码", weight: "权重", name_en: "英文名称" };
@@ -36,4 +36,10 @@ export const treeLevelMessagesZh: Translation<typeof treeLevelMessages> = {
     `列 ${quote(column)} 中的 ${quote(cell)} 前面没有代码，而该列多数单元格都有（如 ${quote(example)}）；该列应每个名称前都有代码，或都没有`,
   indicatorNameTwice: (name, firstLine, column) =>
     `指标 ${quote(name)} 在第 ${firstLine} 行也出现了；指标体系没有给出指标代码，指标名称即为其代码，两个指标不能共用一个代码；应使用不同的名称，或给出代码：代码列（如 三级代码 或 indicator_code），或在列 ${quote(column)} 中的每个名称前写代码（A01 高新技术企业数）`,
+  madeCodeTaken: (code, group, column, line, level, other) => {
+    const kind = other.kind === "group" ? "分组" : "指标";
+    return `列 ${quote(column)} 第 ${line} 行的分组 ${quote(group)} 没有代码，因此按其位置生成了代码 ${quote(code)}；但列 ${quote(other.column)} 第 ${other.line} 行的${kind} ${quote(other.name)} 的代码也是 ${quote(code)}；应为列 ${quote(column)} 的分组给出代码（该级的代码列，如 ${chineseCodeColumn(level)} 或 level${level}_code，或在每个名称前写代码，如 "A1 创新投入"），或为${kind} ${quote(other.name)} 换一个代码`;
+  },
+  levelCellsMerged: (range, columns) =>
+    `单元格 ${range} 跨层级列 ${quotedList(columns)} 合并，一个名称代表了多个层级的分组；应每级一个单元格：取消合并，在各级自己的单元格中写出该级的分组（没有下级分组的分组，在下一级的单元格中再写一次其名称）`,
 };

@@ -176,14 +176,14 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
     cells: { weight: columns.weight + 1, direction: columns.direction + 1 },
   });
   const levelIssues = levels?.issues ?? [];
-  // Two indicators of one name, their code, are reported by the level reader, which says why; a group of the level
-  // columns left without indicators by a repeated code is no indicator without a direction; a tree without rows
-  // because each was refused is not told so again.
+  // Two indicators of one name, their code, and a code made from a group's place that another node has too, are
+  // reported by the level reader, which says why; a group of the level columns left without indicators by a repeated
+  // code is no indicator without a direction; a tree without rows because each was refused is not told so again.
   const treeIssues = built.ok
     ? []
     : built.issues.filter(
         (issue) =>
-          !(issue.code === "E_DUPLICATE_CODE" && levels?.namedTwice.get(issue.line ?? 0) === issue.id) &&
+          !(issue.code === "E_DUPLICATE_CODE" && levels?.duplicateReported(issue.line ?? 0, issue.id ?? "")) &&
           !(issue.code === "E_MISSING_DIRECTION" && levels?.groups.has(issue.id ?? "")) &&
           !(issue.code === "E_EMPTY_TREE" && levelIssues.length > 0),
       );

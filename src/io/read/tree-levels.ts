@@ -17,11 +17,13 @@
  * - Fill-down: an empty group cell continues the group above it (a merged cell saved to CSV keeps its text in its first
  *   row only; a workbook's merged cell repeats it on every row, which continues the group as well). A row continues a
  *   group while its cell is empty or the same; a new name starts a new group, and a new group empties the levels below.
+ *   A workbook's cell merged across the columns of two levels (B2:C2) is refused: one cell per level.
  * - Codes: a level's code column; else a code before each name (`A01 高新技术企业数`, `1.1 创新主体`, `A、双创活力`),
  *   when more than half the level's cells start with one (then every cell must); else a group's code is made from its
  *   place: `D1`, `D2`, ... at the first level, then its parent's code and its place among the parent's groups (`D1.2`,
  *   `A1` under `A`, `1.1.3` under `1.1`); an indicator's code is its name, which the values name then (a code the
- *   user can know, unlike one made here).
+ *   user can know, unlike one made here). A made code that another node has too is a duplicate code whose message
+ *   says that it was made.
  * - A group's weight and English name are read from its first row; its other rows leave them empty or repeat them.
  */
 import type { Issue } from "../../errors.js";
@@ -51,6 +53,8 @@ interface Group {
   reported: Set<number>;
   /** Set once every row is read: from its code cell, the code before its name, or its place. */
   code: string;
+  /** Its code was made from its place (it has none of its own). */
+  made: boolean;
   /** Its name without the code before it. */
   label: string;
 }
@@ -93,15 +97,16 @@ export interface LevelRowsOptions {
 
 /**
  * The parent-child rows of a tree table with level columns (`findLevelLayout`, without problems), in the tree's order
- * (each group before its first indicator), and the problems of its cells. `namedTwice` gives the lines of indicators
- * whose name, their code, another indicator has too (line -> name): reported here, not again by `buildTree` as a
- * duplicate code. `groups` gives the groups' codes: a group whose indicators all repeat another's code has none left in
+ * (each group before its first indicator), and the problems of its cells. `duplicateReported` tells the duplicate codes
+ * reported here, by the line and code of their second node, not again by `buildTree` as a plain duplicate code: an
+ * indicator's name, its code, that another indicator has too, and a code made from a group's place that another node
+ * has too. `groups` gives the groups' codes: a group whose indicators all repeat another's code has none left in
  * the tree, and is not told that it has no direction.
  */
 export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayout, options: LevelRowsOptions): {
   rows: TreeRow[];
   issues: Issue[];
-  namedTwice: ReadonlyMap<number, string>;
+  duplicateReported: (line: number, code: string) => boolean;
   groups: ReadonlySet<string>;
 } {
   const { levels } = layout;
@@ -112,6 +117,7 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
   const text = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
   const at = (line: number, index: number, code: string, message: string, id?: string): Issue => ({ code, message, source, line, column: index + 1, ...(id ? { id } : {}) });
   const namesColumn = (level: Level) => (level.name >= 0 ? level.name : level.code);
+  issues.push(...mergedAcrossLevels(table, levels).map(({ range, line, index, columns }) => at(line, index, "E_LEVEL_MERGED", treeLevelMessages.levelCellsMerged(range, columns.map(word)))));
 
   const state: (LevelState | undefined)[] = new Array<LevelState | undefined>(groupLevels).fill(undefined);
   const groups: Group[] = [];
@@ -194,6 +200,7 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
             nameEn: text(row, level.name_en),
             reported: new Set(),
             code: "",
+            made: false,
             label: "",
           };
           groups.push(group);
@@ -235,6 +242,7 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
       for (const group of own) {
         if (group.codeCell === "") issues.push(at(group.line, level.code, "E_EMPTY_CODE", messages.emptyCode(word(level.code))));
         group.code = group.codeCell || made(group);
+        group.made = group.codeCell === "";
         group.label = withoutCode(group.name, group.code);
       }
       continue;
@@ -242,10 +250,13 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
     const split = leadingCodes(own.map((group) => ({ text: group.name, line: group.line })), level.name);
     own.forEach((group, i) => {
       group.code = split[i].code ?? made(group);
+      group.made = split[i].code === undefined;
       group.label = split[i].name;
     });
   }
-  const namedTwice = new Map<number, string>();
+  // The duplicate codes reported here, as `${line}\u0000${code}`.
+  const reportedDuplicates = new Set<string>();
+  const duplicateKey = (line: number, code: string) => `${line}\u0000${code}`;
   if (leaf.code >= 0) {
     for (const indicator of indicators) {
       indicator.code = indicator.codeCell;
@@ -264,7 +275,7 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
       if (first === undefined) firstLine.set(indicator.name, indicator.row.line);
       else if (!anyCode) {
         issues.push(at(indicator.row.line, leaf.name, "E_DUPLICATE_CODE", treeLevelMessages.indicatorNameTwice(indicator.name, first, word(leaf.name)), indicator.name));
-        namedTwice.set(indicator.row.line, indicator.name);
+        reportedDuplicates.add(duplicateKey(indicator.row.line, indicator.name));
       }
     });
   }
@@ -283,6 +294,29 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
   }
 
   const codeColumn = (level: Level) => (level.code >= 0 ? level.code : level.name);
+
+  // A code made from a group's place that another node has too, as `buildTree` finds a duplicate code (at the second
+  // node in the tree's order): said so, for the plain duplicate-code message would not tell that the tool made it.
+  const firstWithCode = new Map<string, Group | Indicator>();
+  const cellOf = (node: Group | Indicator) =>
+    "row" in node
+      ? { kind: "indicator" as const, name: node.name || node.codeCell, column: word(namesColumn(leaf)), line: node.row.line, codeColumn: codeColumn(leaf) }
+      : { kind: "group" as const, name: node.name || node.codeCell, column: word(namesColumn(levels[node.level])), line: node.line, codeColumn: codeColumn(levels[node.level]) };
+  for (const node of order) {
+    const cell = cellOf(node);
+    if (node.code === "" || reportedDuplicates.has(duplicateKey(cell.line, node.code))) continue;
+    const first = firstWithCode.get(node.code);
+    if (first === undefined) {
+      firstWithCode.set(node.code, node);
+      continue;
+    }
+    const made = [first, node].find((item): item is Group => !("row" in item) && item.made);
+    if (made === undefined) continue;
+    const [group, other] = made === first ? [cellOf(first), cell] : [cell, cellOf(first)];
+    const message = treeLevelMessages.madeCodeTaken(node.code, group.name, group.column, group.line, made.level + 1, other);
+    issues.push(at(cell.line, cell.codeColumn, "E_DUPLICATE_CODE", message, node.code));
+    reportedDuplicates.add(duplicateKey(cell.line, node.code));
+  }
   const rows = order.map((item): TreeRow => {
     if ("row" in item) {
       const { row } = item;
@@ -324,7 +358,43 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
       },
     };
   });
-  return { rows, issues, namedTwice, groups: new Set(groups.map(({ code }) => code)) };
+  return { rows, issues, duplicateReported: (line, code) => reportedDuplicates.has(duplicateKey(line, code)), groups: new Set(groups.map(({ code }) => code)) };
+}
+
+/**
+ * The ranges of a workbook sheet merged across the columns of two levels (B2:C2 over 二级指标 and 三级指标), each with
+ * its first cell's line and 0-based column and the level columns it spans. The sheet shows one name over both levels,
+ * which the rows would read as a group and a group or indicator under it of the same name. (A range merged down one
+ * level's column is a group over its rows, as the fill-down reads it.) The ranges are found from the cells of the rows
+ * (`CsvRow.merged`): a range's last cell is its bottom-right one.
+ */
+function mergedAcrossLevels(table: CsvTable, levels: readonly Level[]): { range: string; line: number; index: number; columns: number[] }[] {
+  const levelOf = new Map<number, number>();
+  levels.forEach((level, k) => {
+    for (const index of [level.name, level.code, level.weight, level.name_en]) if (index >= 0) levelOf.set(index, k);
+  });
+  const ranges = new Map<string, { line: number; index: number; right: number; last: { line: number; index: number; cell: string } }>();
+  for (const row of table.rows) {
+    row.merged?.forEach((merged, index) => {
+      if (merged === undefined) return;
+      const found = ranges.get(merged.first);
+      if (found) {
+        found.right = Math.max(found.right, index);
+        if (row.line > found.last.line || (row.line === found.last.line && index > found.last.index)) found.last = { line: row.line, index, cell: merged.cell };
+        return;
+      }
+      const first = /^([A-Z]+)(\d+)$/.exec(merged.first);
+      if (!first) return;
+      let column = 0;
+      for (const letter of first[1]) column = column * 26 + letter.charCodeAt(0) - 64;
+      ranges.set(merged.first, { line: Number(first[2]), index: column - 1, right: index, last: { line: row.line, index, cell: merged.cell } });
+    });
+  }
+  return [...ranges].flatMap(([first, { line, index, right, last }]) => {
+    const columns = Array.from({ length: right - index + 1 }, (_, i) => index + i).filter((column) => levelOf.has(column));
+    if (new Set(columns.map((column) => levelOf.get(column))).size < 2) return [];
+    return [{ range: `${first}:${last.cell}`, line, index, columns }];
+  });
 }
 
 /** A cell's name without the code before it, when that is `code` (`A01 高新技术企业数` in a row whose code is A01). */

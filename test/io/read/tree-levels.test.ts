@@ -14,7 +14,7 @@ import type { Tree, TreeNode } from "../../../src/core/types.js";
 import { formatIssue } from "../../../src/errors.js";
 import { readTreeFile } from "../../../src/io/read/load.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
-import { makeTempDir } from "../../helpers.js";
+import { issuesOf as issuesOfPromise, makeTempDir } from "../../helpers.js";
 import { issuesOf } from "../../issues.js";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -323,6 +323,53 @@ describe("parseTreeCsv with level columns: problems", () => {
     const issues = issuesOf(() => parseTreeCsv("一级指标,二级指标,属性\n创新,研发经费,+\n产业,研发经费,+\n", "t.csv"));
     expect(issues).toEqual([
       { code: "E_DUPLICATE_CODE", message: treeLevelMessages.indicatorNameTwice("研发经费", 2, "二级指标"), source: "t.csv", line: 3, column: 2, id: "研发经费" },
+    ]);
+  });
+
+  it("says that a code made from a group's place is the one another node has too, naming the group's cell and the other's", () => {
+    // 投入 has no code: under A, in first place, it is made A1 (A and its place 1), the code of indicator A1 on the same row.
+    const underA = issuesOf(() => parseTreeCsv("一级指标,二级指标,三级指标,属性\nA 创新,投入,A1 研发经费,+\n,,A2 研发人员,+\n", "t.csv"));
+    expect(underA.map((issue) => [issue.code, issue.id, formatIssue(issue)])).toEqual([
+      [
+        "E_DUPLICATE_CODE",
+        "A1",
+        't.csv:2:3: group "投入" of column "二级指标", line 2, has no code, so it was given "A1", made from its place; but indicator "A1 研发经费" of column "三级指标", line 2, has code "A1" too; expected codes for the groups of column "二级指标" (a column of their codes, such as 二级代码 or level2_code, or a code before each name, such as "A1 创新投入"), or another code for indicator "A1 研发经费"',
+      ],
+    ]);
+    // 产业, second of the first level, is made D2 on line 3, after indicator 研发经费 took D2 on line 2: reported at
+    // the second of the two, the group's cell (its names column, 1), as a duplicate code is.
+    const afterIndicator = issuesOf(() => parseTreeCsv("一级指标,二级指标,代码,属性\n创新,研发经费,D2,+\n产业,利润,X1,+\n", "t.csv"));
+    expect(afterIndicator).toEqual([
+      {
+        code: "E_DUPLICATE_CODE",
+        message: treeLevelMessages.madeCodeTaken("D2", "产业", "一级指标", 3, 1, { kind: "indicator", name: "研发经费", column: "二级指标", line: 2 }),
+        source: "t.csv",
+        line: 3,
+        column: 1,
+        id: "D2",
+      },
+    ]);
+    expect(afterIndicator[0].message).toContain('such as 一级代码 or level1_code');
+  });
+
+  it("refuses a workbook cell merged across two levels' columns, naming its range, once, and reads a range merged down one level's column", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("指标体系");
+    sheet.addRow(["一级指标", "二级指标", "三级指标", "属性"]);
+    sheet.addRow(["创新", "研发", "研发经费", "+"]);
+    sheet.addRow(["创新", "研发", "研发人员", "+"]);
+    sheet.addRow(["产业", "产业", "利润", "+"]);
+    sheet.addRow(["产业", "产业", "能耗", "-"]);
+    sheet.mergeCells("A2:A3"); // down 一级指标: the group 创新 over two rows
+    sheet.mergeCells("A4:B5"); // across 一级指标 and 二级指标, and down two rows: refused once, at A4 (line 4, column 1)
+    const dir = await makeTempDir();
+    await book.xlsx.writeFile(join(dir, "tree.xlsx"));
+    const issues = await issuesOfPromise(readTreeFile(join(dir, "tree.xlsx"), "tree.xlsx"));
+    expect(issues.map((issue) => [issue.code, formatIssue(issue)])).toEqual([
+      [
+        "E_LEVEL_MERGED",
+        'tree.xlsx[指标体系]:4:1: cells A4:B5 are merged across level columns "一级指标", "二级指标", so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level\'s group named in its own cell (a group with no groups under it named again in the next level\'s cell)',
+      ],
     ]);
   });
 
