@@ -30,6 +30,35 @@ describe("--screen-by", () => {
     expect((await runCli(["compute", "-o", "c4"], dir)).stderr).not.toContain("--screen-by");
   });
 
+  it.each([
+    ["validate", []],
+    ["audit", ["-o", "a1"]],
+  ])("%s warns of --screen-by without --screen as compute does, refuses it under --strict, and not with --screen", async (command, out) => {
+    const alone = await runCli([command, "--screen-by", "unit-year", ...out], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning("unit-year")]);
+    const strict = await runCli([command, "--screen-by", "unit", "--strict", ...out], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`error: 1 problem found:\n${commandMessages.screenByWithoutScreen("unit")}\n`);
+    // The shipped example: one unit, every value observed, so --screen 0.5 screens nothing and the run succeeds.
+    const withScreen = await runCli([command, "--screen", "0.5", "--screen-by", "unit-year", ...out], dir);
+    expect(withScreen.code).toBe(0);
+    expect(withScreen.stderr).not.toContain("--screen-by");
+  });
+
+  it("compare warns of --screen-by without --screen once when both configurations have it, and of b's alone", async () => {
+    const both = await runCli(["compare", "--with", "--aggregate geometric", "--screen-by", "unit-year"], dir);
+    expect(both.code).toBe(0);
+    expect(both.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning("unit-year")]);
+    const onlyB = await runCli(["compare", "--with", "--aggregate geometric --screen-by unit"], dir);
+    expect(onlyB.code).toBe(0);
+    expect(onlyB.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning("unit")]);
+    // b screens (--screen 0.5 screens nothing here): a's --screen-by alone is told.
+    const onlyA = await runCli(["compare", "--with", "--screen 0.5", "--screen-by", "unit"], dir);
+    expect(onlyA.code).toBe(0);
+    expect(onlyA.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning("unit")]);
+  });
+
   it("uncertainty warns of --screen-by without --screen, and refuses it under --strict before the analysis", async () => {
     const alone = await runCli(["uncertainty", "--weight-noise", "0.1", "-n", "4", "--screen-by", "unit", "-o", "u1"], dir);
     expect(alone.code).toBe(0);

@@ -171,7 +171,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   // audit.html and audit.xlsx say how many values are illustrative, by the values' source column, which only the
   // general reader keeps: read it only for them, as compute does for report.html and index.xlsx.
   const keepSources = options.report || options.xlsx;
-  const { inputs, loaded, weighting, weightingWarnings, result } = await computeFromOptions(options, env, { keepSources });
+  const { inputs, loaded, weighting, weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env, { keepSources });
   const { tree, panel } = loaded;
   const unit = options.profileUnit ?? result.units[0];
   if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));
@@ -196,7 +196,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   // audit.xlsx, when this one has no --xlsx) is removed, and named.
   const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit" });
   if (options.quiet) return;
-  printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings, ...workbookWarnings], env);
+  printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings, ...workbookWarnings, ...unusedOptions], env);
   for (const note of profiles.notes) env.stderr(commandMessages.note(printable(note)));
   if (weighting) env.stderr(describeWeighting(weighting));
   const dataStage = describeDataStage(result, { files: false });

@@ -104,7 +104,9 @@ export async function runCompare(projects: readonly string[], command: Command, 
     await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   } else env.stdout(renderComparison(comparison, options.decimals, env.words) + "\n");
   if (options.quiet) return;
-  printWarnings([...a.warnings, ...b.warnings], env);
+  // An option that does nothing in both configurations (typed once, for both) is told once.
+  const unusedOptions = [...a.unusedOptions, ...b.unusedOptions.filter((warning) => !a.unusedOptions.some(({ message }) => message === warning.message))];
+  printWarnings([...a.warnings, ...b.warnings, ...unusedOptions], env);
   env.stderr(commandMessages.configurations(configurations[0].label, configurations[1].label));
   for (const note of comparison.notes) env.stderr(commandMessages.note(note));
   if (options.out) env.stderr(terminalMessages.wroteFiles([COMPARE_FILE, COMPARE_YEARS_FILE], options.out));
@@ -246,11 +248,11 @@ function issuesOfInput(error: ValidationError | InputError): Issue[] {
 }
 
 /** Reads and computes one configuration as `compute` would; problems are headed by the configuration's name. */
-async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[] }> {
+async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[]; unusedOptions: Issue[] }> {
   const { options } = configuration;
   try {
-    const { weightingWarnings, result } = await computeFromOptions(options, env);
-    return { result, warnings: [...weightingWarnings, ...result.warnings] };
+    const { weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env);
+    return { result, warnings: [...weightingWarnings, ...result.warnings], unusedOptions };
   } catch (error) {
     if (error instanceof ValidationError)
       throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareFailed(configuration.name, configuration.label) });

@@ -156,8 +156,17 @@ export interface IndexChoiceOptions extends InputOptions, MethodCommandOptions, 
  * Reads, weighs and computes the index as `compute` does: the inputs resolved from the options (or the shipped
  * example), the values loaded (a `.sql` query reading inside the project folder, or else the current folder, only),
  * the weights derived, the index computed. The first half of `compute`, shared by the commands that compute an index.
+ * Options that would do nothing (`--screen-by` without `--screen`, and the command's own `unused`) are found before
+ * the work, refused under `--strict` (as computeIndex refuses its own warnings), and given back as `unusedOptions`
+ * (W_OPTION_UNUSED), for the command to print with its other warnings.
  */
-export async function computeFromOptions(options: IndexChoiceOptions, env: CliEnv, { keepSources = false }: { keepSources?: boolean } = {}) {
+export async function computeFromOptions(
+  options: IndexChoiceOptions,
+  env: CliEnv,
+  { keepSources = false, unused = [] }: { keepSources?: boolean; unused?: readonly Issue[] } = {},
+) {
+  const unusedOptions = [...unusedScreenOptions(options), ...unused];
+  if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
   const inputs = resolveInputs(options, env);
   const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
   // A refused tree: the checks of the options that need none, on a tree of no node and the values' units and years
@@ -191,20 +200,18 @@ export async function computeFromOptions(options: IndexChoiceOptions, env: CliEn
     rethrowWithMethodChecks(error, weighAndCompute, checkWithoutTree),
   );
   const { weighting, weightingWarnings, result } = await weighAndCompute(loaded.tree, loaded.panel);
-  return { inputs, loaded, weighting, weightingWarnings, result };
+  return { inputs, loaded, weighting, weightingWarnings, result, unusedOptions };
 }
 
 /** Read, validate, compute and format: the outputs of a run, not yet written. */
 export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv): Promise<ComputedOutputs> {
-  // Options that would do nothing are found before the work (and refused under --strict, as computeIndex refuses its own).
-  const unusedOptions = [...unusedScreenOptions(options), ...unusedOutputOptions(options)];
-  if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
   // The interactive report shows each value's source column, which only the general reader keeps; report.html (either
   // kind) and index.xlsx say how many values are illustrative, by the same column.
   const toFiles = options.out !== "-";
   const keepSources = Boolean((toFiles && (options.report || options.reportOnly || options.xlsx)) || options.format === "xlsx");
-  const computed = await computeFromOptions(options, env, { keepSources });
-  const { inputs, loaded, weighting } = computed;
+  // Output options that would do nothing are found, and refused under --strict, with the screening's.
+  const computed = await computeFromOptions(options, env, { keepSources, unused: unusedOutputOptions(options) });
+  const { inputs, loaded, weighting, unusedOptions } = computed;
   // A warning about an option index.yaml set names its line and key in the files written (index.json, report.html, a
   // run's manifest.json) as on the terminal: worded once, here, by the same `env.inProjectTerms` (the printing finds
   // them worded so already and leaves them as they are).

@@ -58,10 +58,10 @@ export function registerValidate(program: Command, env: CliEnv): void {
  * index computed), without writing anything, so that "ok" means compute will not refuse the inputs.
  */
 export async function runValidate(options: ValidateCommandOptions, env: CliEnv): Promise<void> {
-  const { inputs, loaded, weightingWarnings, result } = await computeFromOptions(options, env);
+  const { inputs, loaded, weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env);
   const { tree, panel } = loaded;
   if (options.quiet) return;
-  printWarnings([...weightingWarnings, ...result.warnings], env);
+  printWarnings([...weightingWarnings, ...result.warnings, ...unusedOptions], env);
   const groups = tree.nodes.length - tree.indicators.length;
   const words = env.words ?? tableWords;
   env.stdout(printable(words.validated(inputs.labels.tree, tree.indicators.length, groups, inputs.labels.data, panel.units.length, panel.years) + "\n"));
