@@ -8,6 +8,7 @@ import { CommanderError } from "commander";
 import { formatIssue, ValidationError, IndexToolError, type Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
 import { messages } from "../core/messages.js";
+import { cutText } from "../core/quote.js";
 import { printable } from "./render.js";
 import { TERMINAL_WORDS } from "./language.js";
 import { inFileOrder, printedCount, reportError } from "./report-issues.js";
@@ -109,10 +110,13 @@ function commanderInChinese(text: string, translate: (text: string) => string): 
   return inWords(text);
 }
 
-/** One JSON log line. */
+/**
+ * One JSON log line. An issue's `column` that is a column's name is cut after `ECHO_LIMIT` characters (`cutText`), as
+ * the messages cut the names they quote: a header cell may be megabytes long.
+ */
 export function formatLogLine(level: Level, fields: Record<string, unknown>): string {
   const line: Record<string, unknown> = { time: new Date().toISOString(), level };
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== "") line[key] = value;
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== "") line[key] = key === "column" && typeof value === "string" ? cutText(value) : value;
   return JSON.stringify(line) + "\n";
 }
 

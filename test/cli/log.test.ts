@@ -69,6 +69,20 @@ describe("--quiet and --log-format json", () => {
     expect((await usage("compare", "-i", "tree.csv", "-d", "values.csv"))[0]).toMatchObject({ level: "error", code: "E_USAGE" });
   });
 
+  it("--log-format json cuts a column's name after 200 characters, as the message quoting it does", async () => {
+    // A tree column no tree reads, named by 250 x's: the issue's column is its name, cut as cutText cuts it (the first
+    // 200 characters, then the count of the other 50), which the message's quote of the name cuts as well.
+    const long = "x".repeat(250);
+    const tree = `code,parent,name,weight,direction,${long}\nX,,x,,,\nX1,X,a,,+,\n`;
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "unit,year,indicator,value\nU1,2017,X1,1\n" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir);
+    expect(run.code).toBe(1);
+    const unknown = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line)).filter((line) => line.code === "E_UNKNOWN_COLUMN");
+    expect(unknown.map(({ column }) => column)).toEqual([`${"x".repeat(200)}… (50 more characters)`]);
+    expect(unknown[0].message).toContain(`"${"x".repeat(200)}"… (50 more characters)`);
+    expect(run.stderr).not.toContain("x".repeat(201));
+  });
+
   it("--log-format json turns warnings and progress into JSON lines too", async () => {
     const tree = "code,parent,name,weight,direction\nX,,x,0.3,\nX1,X,a,,+\nY,,y,0.3,\nY1,Y,b,,+\n";
     const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "year,indicator,value\n2017,X1,1\n2017,Y1,2\n" });
