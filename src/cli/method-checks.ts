@@ -57,15 +57,19 @@ export async function rethrowWithMethodChecks(
  * Rethrows `error`, a `loadInputs` error of a refused tree, with the problems of the options that need no tree: `check`
  * runs on a tree of no node and a panel of the values' units and years (`values`) without indicators, and of what it
  * finds only `TREE_FREE_CODES` are kept (a base year or a reference unit absent from the values, weight years or units
- * absent, an option out of its range, `weights: ahp` without judgements) and the judgement file that cannot be read
- * (its column `--ahp`); the checks against the tree (the weights of each group, the levels of --aggregate) wait for it.
+ * absent, an option out of its range, `weights: ahp` without judgements), the judgement file that cannot be read (its
+ * column `--ahp`) and the problems of its own (`JUDGEMENT_FILE_CODES`); the checks against the tree (the weights of
+ * each group, the levels of --aggregate, the judgements' groups) wait for it.
+ * An error of `check` that is not a `ValidationError` (a bug) is thrown instead, not taken for "no problem".
  */
 async function rethrowWithTreeFreeChecks(error: ValidationError, values: ValuesRead, check: (tree: Tree, panel: Panel) => unknown): Promise<never> {
   let found: Issue[] = [];
   try {
     await check(NO_TREE, { units: values.units, years: values.years, indicators: [], values: new Float64Array(0) });
   } catch (caught) {
-    if (caught instanceof ValidationError) found = caught.issues.filter((issue) => TREE_FREE_CODES.has(issue.code) || issue.column === "--ahp");
+    // Only the problems the checks find are kept or left; any other error (a TypeError: a bug) is thrown on.
+    if (!(caught instanceof ValidationError)) throw caught;
+    found = caught.issues.filter((issue) => TREE_FREE_CODES.has(issue.code) || JUDGEMENT_FILE_CODES.has(issue.code) || issue.column === "--ahp");
   }
   if (found.length === 0) throw error;
   throw new ValidationError([...error.issues, ...found]);
@@ -88,6 +92,13 @@ const OPTION_ISSUE_CODES = new Set(["E_BASE_YEAR_ABSENT", "E_UNKNOWN_REFERENCE_U
 
 /** The problems of options that no tree changes: those against the values' units and years, a value out of its range, a weighting without its judgements. */
 const TREE_FREE_CODES = new Set([...OPTION_ISSUE_CODES, "E_BAD_OPTION"]);
+
+/**
+ * The problems of a judgement file of its own, found by its reader without the tree (`readAhpJudgements`): a column
+ * missing, a YAML alias, an item that is no judgement, a value that is no positive number, a matrix whose diagonal is
+ * not 1 or that is not reciprocal. No check on a tree of no node gives them.
+ */
+const JUDGEMENT_FILE_CODES = new Set(["E_MISSING_COLUMN", "E_YAML_ALIAS", "E_AHP_YAML_SHAPE", "E_AHP_BAD_VALUE", "E_AHP_DIAGONAL", "E_AHP_NOT_RECIPROCAL"]);
 
 /**
  * `error` with the problems `check` finds besides, so that a check that stopped (the weighting) does not hide the

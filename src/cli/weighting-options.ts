@@ -183,9 +183,9 @@ async function readJudgements(
 
 /**
  * The weighting's problems that need no tree, for a tree that was refused (`rethrowWithMethodChecks`): judgements
- * named nowhere (as deriveWeights says it) or a judgement file that cannot be read, and weight years or units absent
- * from the values (their `units` and `years`). Those against the tree (the judgements' groups and pairs, the weights
- * of each group) wait for it.
+ * named nowhere (as deriveWeights says it), a judgement file that cannot be read or the problems of its own (a value
+ * that is no positive number, a matrix that is not reciprocal), and weight years or units absent from the values (their
+ * `units` and `years`). Those against the tree (the judgements' groups and pairs, the weights of each group) wait for it.
  */
 export async function weightingProblemsWithoutTree(
   method: WeightMethod,
@@ -201,8 +201,11 @@ export async function weightingProblemsWithoutTree(
       if (unreadable) issues.push(unreadable);
       else if (!judgements) issues.push({ code: "E_AHP_NO_JUDGEMENTS", message: weightingMessages.ahpFileMissing() });
     } catch (error) {
-      // A file read whose judgements are refused: its problems are said with the tree's checks, once the tree is valid.
+      // A file read whose judgements are refused, read without the tree: its own problems (a value that is no positive
+      // number, a matrix that is not reciprocal, a missing column); those against the tree (an unknown group, a pair
+      // not judged) are said with the tree's checks, once the tree is valid.
       if (!(error instanceof ValidationError)) throw error;
+      append(issues, error.issues);
     }
   }
   if ((OBJECTIVE_METHODS as readonly string[]).includes(method) || method === "combined") {
