@@ -42,6 +42,7 @@ export const CODE_MEANINGS = {
   E_LEVEL_GROUP_SPLIT: "a group name that comes back under the same parent after other groups: one group in two places",
   E_LEVEL_CONFLICT: "a group's weight or English name that differs on a later row of the group (or is empty on its first row)",
   E_LEVEL_CODE_MISSING: "a name without a code before it in a level column where more than half of the names have one",
+  E_LEVEL_MERGED: "a workbook cell of a tree with level columns merged across the columns of two levels (B2:C2), one name shown for both",
   // the values
   E_DATA_LAYOUT: "a values file whose header is neither the long nor the wide layout",
   E_FIELD_COUNT: "a CSV row with more or fewer fields than the header",
@@ -123,6 +124,7 @@ export const CODE_MEANINGS = {
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
   E_SQL: "DuckDB refused a values query, or the query holds no statement or more than one (DuckDB's message follows)",
   E_SQL_ROOT: "a query run outside a project from the file system's root or the home folder, where the sandbox would fence nothing",
+  E_QUERY_TIME_LIMIT: "the DuckDB queries of a run (a .sql values file, a tree's sql column, reading a .parquet file) ran longer than their time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and were stopped",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
   E_SQL_TYPE: "a column of a values query has the wrong type (year INTEGER, value a number, unit and indicator text)",
@@ -246,6 +248,8 @@ export const CODE_EXAMPLES = {
     'tree.csv:3:2: group "双创活力" has "0.25" in column "一级权重" on its first row, line 2, but "0.3" on line 3; expected the group\'s cell given on its first row, and its other rows left empty (as Excel saves a merged cell to CSV) or the same',
   E_LEVEL_CODE_MISSING:
     'tree.csv:4:3: "高新技术企业数" in column "三级指标" starts with no code, though most cells of the column do (such as "A11 研发经费"); expected a code before every name of the column or before none',
+  E_LEVEL_MERGED:
+    'tree.xlsx[指标体系]:4:1: cells A4:B4 are merged across level columns "一级指标", "二级指标", so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level\'s group named in its own cell (a group with no groups under it named again in the next level\'s cell)',
   W_OPTIMISE_FEW_OBSERVATIONS:
     "the weights cannot be optimised from 1 unit-year of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years",
   W_OPTIMISE_NO_VARIATION:
@@ -274,6 +278,8 @@ export const CODE_EXAMPLES = {
   E_SQL_NOT_SELECT: "values.sql: the query is not a SELECT statement (COPY); expected a query that only reads",
   E_SQL_ROOT: 'a query may read files only inside the folder it runs in, here "/" (the whole file system), which fences nothing; expected it run from its data\'s folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read',
   E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
+  E_QUERY_TIME_LIMIT:
+    "values.sql: stopped after 3600 s, the time limit of the queries of a run; expected the values to be read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
   E_XLSX_SHEETS:
     'values.xlsx: sheets "2017", "2018", "2019" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
   E_YAML_SHAPE: "tree.yaml: expected a list of nodes (each with a code)",

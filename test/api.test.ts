@@ -981,7 +981,7 @@ describe("the facade's messages describe the value found", () => {
       ].map(([name, whose, option, path]) => ({
         code: "E_BAD_OPTION",
         column: name,
-        message: `unknown option "${name}"; expected one of: indicators, data, cwd, encoding, sheet, treeSheet, queryRoot, decimal, keepSources, unit; the ${whose} path is option ${option}: load({ ${option}: ${path}, ... })`,
+        message: `unknown option "${name}"; expected one of: indicators, data, cwd, encoding, sheet, treeSheet, queryRoot, queryTimeLimit, decimal, keepSources, unit; the ${whose} path is option ${option}: load({ ${option}: ${path}, ... })`,
       })),
     );
     expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: [], units: [] } }))).toEqual([

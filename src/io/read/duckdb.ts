@@ -12,7 +12,7 @@ import { isAbsolute, parse, resolve } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
 import { isObject } from "../../core/option-checks.js";
 import { readerMessages } from "../../core/reader-messages.js";
-import { InputError } from "../../errors.js";
+import { InputError, UsageError } from "../../errors.js";
 
 type DuckDB = typeof import("@duckdb/node-api");
 
@@ -112,11 +112,54 @@ export async function openDuckdb(): Promise<DuckdbSession> {
  */
 export interface QuerySettings {
   threads?: number;
+  /**
+   * Seconds the session's queries may run in all before they are stopped (`E_QUERY_TIME_LIMIT`). Default: the
+   * environment's `INNOVATION_INDEX_QUERY_TIME_LIMIT`, else `QUERY_TIME_LIMIT`.
+   */
+  timeLimit?: number;
 }
+
+/**
+ * How long users' queries may run by default, in seconds: an hour. The benchmark's 50 million microdata rows take
+ * about 16 s; a query still running after an hour is most likely a join without a condition, and a yearly job on a
+ * scheduler should end with a message rather than hang until someone looks.
+ */
+export const QUERY_TIME_LIMIT = 3600;
+
+/** The variable of the environment that sets the time limit of users' queries (seconds). */
+export const QUERY_TIME_LIMIT_VARIABLE = "INNOVATION_INDEX_QUERY_TIME_LIMIT";
+
+/**
+ * The time limit of users' queries in seconds: `QUERY_TIME_LIMIT_VARIABLE` when set, else `QUERY_TIME_LIMIT`.
+ * @throws `UsageError` `E_USAGE` when the variable holds anything but a number of seconds above 0.
+ */
+export function queryTimeLimit(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const text = env[QUERY_TIME_LIMIT_VARIABLE];
+  if (text === undefined || text.trim() === "") return QUERY_TIME_LIMIT;
+  const seconds = Number(text.trim());
+  if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_QUERY_TIME_LIMIT))
+    throw new UsageError("E_USAGE", readerMessages.queryTimeLimitVariable(QUERY_TIME_LIMIT_VARIABLE, text, MAX_QUERY_TIME_LIMIT));
+  return seconds;
+}
+
+/** The longest time limit a timer holds (2^31 − 1 ms, about 24.8 days), in whole seconds. */
+export const MAX_QUERY_TIME_LIMIT = Math.floor((2 ** 31 - 1) / 1000);
 
 /** A sandboxed database: its queries may read files inside `root` only, and their relative paths resolve against it. */
 export interface SandboxSession extends DuckdbSession {
   root: string;
+  /** The time limit in seconds, and whether it has run out: then the query running was interrupted. */
+  timeLimit: number;
+  timedOut: () => boolean;
+}
+
+/**
+ * `error` as the session's queries end it: `E_QUERY_TIME_LIMIT` naming `label` when the session's time limit ran out
+ * (whatever DuckDB said on being interrupted), else `error` itself.
+ */
+export function timeLimitError(session: SandboxSession, label: string, error: unknown): unknown {
+  if (!session.timedOut()) return error;
+  return new InputError("E_QUERY_TIME_LIMIT", readerMessages.queryTimeLimit(label, session.timeLimit, QUERY_TIME_LIMIT_VARIABLE), { source: label }, { cause: error });
 }
 
 /**
@@ -125,7 +168,7 @@ export interface SandboxSession extends DuckdbSession {
  * elsewhere does not share: a query's relative paths are made absolute against `root` first (`inSandboxFolder`), and
  * DuckDB's own check of every file it opens against `allowed_directories` keeps the sandbox, `..` included.
  */
-export async function openSandbox(root: string, { threads }: QuerySettings = {}): Promise<SandboxSession> {
+export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit() }: QuerySettings = {}): Promise<SandboxSession> {
   // A root that holds every file (a job started in / or in the home folder, outside a project) fences nothing.
   const home = resolve(homedir());
   if (resolve(root) === parse(resolve(root)).root || resolve(root) === home)
@@ -143,7 +186,30 @@ export async function openSandbox(root: string, { threads }: QuerySettings = {})
     "SET lock_configuration = true",
   ])
     await session.connection.run(setting);
-  return { ...session, root };
+  // The limit counts from here, for every query of the session together: once it runs out, the query running is
+  // interrupted, and so is every one started after it (DuckDB interrupts only the query running), until the session
+  // closes; its reader turns what DuckDB then says into E_QUERY_TIME_LIMIT (`timeLimitError`).
+  let timedOut = false;
+  let repeat: NodeJS.Timeout | undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    session.connection.interrupt();
+    repeat = setInterval(() => session.connection.interrupt(), 50);
+    repeat.unref();
+  }, timeLimit * 1000);
+  // A limit still to run is no reason to keep the process alive.
+  timer.unref();
+  return {
+    ...session,
+    root,
+    timeLimit,
+    timedOut: () => timedOut,
+    close: () => {
+      clearTimeout(timer);
+      clearInterval(repeat);
+      session.close();
+    },
+  };
 }
 
 /**

@@ -53,6 +53,12 @@ export interface LoadOptions {
    * report) instead of an empty name. Values that name their units refuse it. Default: none (the unit is "").
    */
   unit?: string;
+  /**
+   * Seconds that the DuckDB queries of a `.sql` values file or a tree's `sql` column may run in all before they are
+   * stopped (`E_QUERY_TIME_LIMIT`), reading a `.parquet` file included. Default: `INNOVATION_INDEX_QUERY_TIME_LIMIT`
+   * from the environment, else an hour.
+   */
+  queryTimeLimit?: number;
 }
 
 /** `LoadOptions` and the command line's own: DuckDB's threads for users' queries (`--threads`; 1 gives the same bytes on every run; default every core). */
@@ -207,7 +213,7 @@ async function loadInputsAsRead(
   if (tree && queryIndicators(tree).length > 0)
     try {
       const { readIndicatorQueries } = await import("./values-duckdb.js");
-      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads });
+      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads, timeLimit: options.queryTimeLimit });
       if (records) records = [...records, ...queried];
     } catch (error) {
       append(issues, issuesOf(error));
@@ -341,8 +347,8 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     const required = new Set(tree.indicators.filter((code) => !computed.has(code)));
     const codes = { indicators: [...valueCodes(tree)].filter((code) => !computed.has(code)), required };
     // One DuckDB session after the other; the problems of both are reported together.
-    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes, { threads: options.threads }));
-    const queried = await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads }));
+    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes, { threads: options.threads, timeLimit: options.queryTimeLimit }));
+    const queried = await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads, timeLimit: options.queryTimeLimit }));
     for (const outcome of [read, queried]) if (outcome.status === "rejected") append(issues, issuesOf(outcome.reason));
     if (read.status === "rejected" || queried.status === "rejected") throw new ValidationError(issues);
     let records = [...fastInputs(tree, read.value.panel).records, ...queried.value];
@@ -356,15 +362,25 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     if (!panel.ok) throw new ValidationError(panel.issues);
     return { tree, panel: panel.value, records, query: read.value.query, filesRead: read.value.filesRead };
   }
+  // A refused tree: the values' units and years, when every row has its unit and year, for the checks of options that
+  // need no tree (as for a CSV file).
+  let valuesRead: ValuesRead | undefined;
   try {
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
-    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, { threads: options.threads });
+    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, { threads: options.threads, timeLimit: options.queryTimeLimit });
     // Not a spread: spreading would call the `records` getter, building an object per value that no run reads.
     if (tree && issues.length === 0) return Object.assign(fastInputs(tree, read.panel), { query: read.query, filesRead: read.filesRead });
   } catch (error) {
     append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
+    if (!tree && error instanceof ValidationError && isUnitsAndYears(error.partial))
+      valuesRead = { units: error.partial.units.map((unit) => (unit === "" && options.unit !== undefined ? options.unit : unit)), years: error.partial.years };
   }
-  throw new ValidationError(issues);
+  throw new ValidationError(issues, undefined, valuesRead);
+}
+
+/** Whether `partial` is the units and years of values (`readDuckdbValues`'s `ValidationError`). */
+function isUnitsAndYears(partial: unknown): partial is ValuesRead {
+  return typeof partial === "object" && partial !== null && Array.isArray((partial as ValuesRead).units) && Array.isArray((partial as ValuesRead).years);
 }
 
 /** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */

@@ -31,6 +31,7 @@ import {
   sqlError,
   sqlString,
   TEXT_TYPES,
+  timeLimitError,
   type DuckdbSession,
   type QuerySettings,
   type ResolvedQuery,
@@ -68,7 +69,8 @@ export interface ValueCodes {
  * Reads the values of `tree`'s indicators (or of `codes`) from a `.parquet` or `.sql` file into a panel. A query may
  * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`, and runs
  * with `settings` (DuckDB's threads). Throws `InputError` for a query DuckDB refuses or that is not one `SELECT`, and
- * `ValidationError` listing every problem of the values (wrong columns or types first, before any row is read).
+ * `ValidationError` listing every problem of the values (wrong columns or types first, before any row is read); once the
+ * rows were read, with their units and years as its `partial` (`ValuesRead`) when no row lacks its unit or its year.
  */
 export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path), codes?: ValueCodes, settings: QuerySettings = {}): Promise<DuckdbValues> {
   const session = await openSandbox(resolve(root), settings);
@@ -82,6 +84,8 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
+  } catch (error) {
+    throw timeLimitError(session, label, error);
   } finally {
     session.close();
   }
@@ -350,8 +354,11 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const years = summary.filter((row) => row[0] === 6 && row[3] !== null).map((row) => Number(row[3]));
   const tooLarge = panelSizeIssue(units.length, years.length, codes.indicators.length, label);
   if (tooLarge) issues.push(tooLarge);
+  // The values' units and years, when every row has its unit and its year (none left out), for the checks of options
+  // that need no tree when the tree was refused (`ValuesRead`, as `loadInputs` gives it for a CSV file).
+  const valuesRead = nullYears === 0 && nullUnits === 0 && badYears === 0 ? { units, years } : undefined;
   // With other problems the duplicates are listed now, so that one error names them all.
-  if (issues.length > 0 || withoutValues.length > 0) throw new ValidationError([...issues, ...(await duplicateIssues(session, label)), ...withoutValues]);
+  if (issues.length > 0 || withoutValues.length > 0) throw new ValidationError([...issues, ...(await duplicateIssues(session, label)), ...withoutValues], undefined, valuesRead);
 
   const panel = createPanel(units, years, codes.indicators, label);
   const unitCount = units.length;
@@ -377,7 +384,7 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     }
     if (duplicated) break;
   }
-  if (duplicated) throw new ValidationError(await duplicateIssues(session, label));
+  if (duplicated) throw new ValidationError(await duplicateIssues(session, label), undefined, valuesRead);
   return panel;
 }
 
@@ -500,8 +507,11 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         const found = queryRecords(rows, code, unit !== undefined, label, tree.source);
         for (const issue of found.issues) issues.push({ ...where, ...issue });
         if (found.issues.length === 0) records.push(...found.records);
-      } catch (error) {
+      } catch (caught) {
+        const error = timeLimitError(session, label, caught);
         issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
+        // The limit is for all the queries together: those after it are not run.
+        if (session.timedOut()) break;
       }
     }
     for (const file of await filesNamedByAll(session, ran)) noteInputFile(file);
