@@ -2,32 +2,36 @@
  * The interactive report.html (the dashboard) in Debian's headless Chromium, opened from file:// with every other
  * request refused: the shipped Changzhou example (one unit) and the ASEM fixture (51 units, gaps). The what-if figures
  * are checked against the `compute` command run on a tree whose first-level weights are those the slider set; the
- * sentences and the drill-down against the CLI's contributions.csv and the values file. Skipped, with the reason, where
- * /usr/bin/chromium is absent. Screenshots and PDFs go to test/artifacts/ (git-ignored).
+ * sentences and the drill-down against the CLI's contributions.csv and the values file. Chromium is installed when
+ * absent (`ensureChromium`); skipped, with the reason, where it cannot be. Screenshots and PDFs go to test/artifacts/ (git-ignored).
  */
-import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, runCli } from "../helpers.js";
+import { CHROMIUM, ensureChromium } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = fileURLToPath(new URL("../artifacts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ASEM = fileURLToPath(new URL("../fixtures/asem/", import.meta.url));
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 let browser: Browser | undefined;
-const skipReason = `headless Chromium is not available: ${CHROMIUM} is absent (apt-get install chromium fonts-noto-cjk)`;
+let skipReason = "";
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  // Installed by whichever browser test asks first (the others wait for it): on a fresh machine these tests run too.
+  const unavailable = await ensureChromium();
+  if (unavailable) {
+    skipReason = unavailable;
+    return;
+  }
   const { chromium } = await import("playwright-core");
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   await mkdir(ARTIFACTS, { recursive: true });
-}, 120_000);
+}, 20 * 60_000);
 
 /** Temporary folders made here, removed at the end. */
 const made: string[] = [];

@@ -1,47 +1,28 @@
 /**
  * The HTML report in a real headless Chromium (Debian's package). The setup installs `chromium` and `fonts-noto-cjk`
- * with apt-get when /usr/bin/chromium is absent (this can take a few minutes once); where that is impossible (not root,
- * no package source) the tests are skipped with a message saying why. Screenshots go to test/artifacts/.
+ * with apt-get when /usr/bin/chromium is absent (`ensureChromium`; this can take a few minutes once); where that is
+ * impossible (not root, no package source) the tests are skipped with a message saying why. Screenshots go to test/artifacts/.
  */
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, runCli } from "../helpers.js";
+import { CHROMIUM, ensureChromium } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CJK_FONT_DIR = "/usr/share/fonts/opentype/noto";
 const ARTIFACTS = fileURLToPath(new URL("../artifacts", import.meta.url));
-const run = promisify(execFile);
-
-/** Installs Debian packages; returns an error message, or undefined when it worked. */
-async function aptInstall(packages: string[]): Promise<string | undefined> {
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  try {
-    await run("apt-get", ["update"], { env, timeout: 300_000 });
-    await run("apt-get", ["install", "-y", "--no-install-recommends", ...packages], { env, timeout: 600_000, maxBuffer: 64 << 20 });
-    return undefined;
-  } catch (error) {
-    return String((error as Error).message).split("\n")[0];
-  }
-}
 
 let browser: Browser | undefined;
 let skipReason = "";
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    const failure = await aptInstall(["chromium", "fonts-noto-cjk"]);
-    if (failure || !existsSync(CHROMIUM)) {
-      skipReason = `headless Chromium is not available: ${CHROMIUM} is absent and "apt-get install chromium" failed (${failure ?? "no binary"}); install Debian's chromium to run the browser tests`;
-      console.warn(`skipping the browser tests: ${skipReason}`);
-      return;
-    }
-  } else if (!existsSync(CJK_FONT_DIR)) await aptInstall(["fonts-noto-cjk"]); // Chinese labels show as boxes without it; not fatal
+  const unavailable = await ensureChromium();
+  if (unavailable) {
+    skipReason = unavailable;
+    console.warn(`skipping the browser tests: ${skipReason}`);
+    return;
+  }
   const { chromium } = await import("playwright-core");
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   await mkdir(ARTIFACTS, { recursive: true });
