@@ -27,7 +27,7 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, listRunIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -299,6 +299,9 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         await crashPoint("finished");
         await writeLatest(runsDir, id);
       } catch (cause) {
+        // Published, but not flushed after: said as it is (exit 3), not as a run kept unpublished.
+        if (cause instanceof LatestNotFlushedError)
+          throw new OutputError("E_WRITE", outputMessages.latestNotFlushed(`${runsLabel}/LATEST`, id, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
         const reason = String((cause as NodeJS.ErrnoException).code ?? cause);
         // A complete run folder is kept, unpublished; an unfinished one (its staging folder, with the marker) goes.
         if (finished) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, reason), { cause });

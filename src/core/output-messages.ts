@@ -128,6 +128,9 @@ export const outputMessages = catalogue("outputMessages", {
   stagingKept: (stagingLabel: string, marker: string) =>
     `${stagingLabel} has no ${marker} naming it, so it is not provably a staging folder of this tool; kept, not removed (delete it by hand if it is not needed)`,
   stagingRemoved: (stagingLabel: string) => `removed ${stagingLabel}, left by a run that stopped before it finished`,
+  /** `LATEST` replaced, but the runs folder not flushed to the disk after it (an I/O error). */
+  latestNotFlushed: (latestLabel: string, id: string, reason: string) =>
+    `${latestLabel} names run ${id} now, but the runs folder could not be flushed to the disk after it (${reason}); after a power cut it may name the run it named before; expected a disk that takes what is written: check the disk, then innovation-index runs publish ${id} (which verifies the run and leaves LATEST as it is if it names it)`,
   runKept: (runLabel: string, latestLabel: string, reason: string) =>
     `${runLabel}: the run is complete but ${latestLabel} could not be moved to it (${reason}); the run folder is kept, unpublished; expected a writable runs folder`,
   revisionsSkipped: () => `revisions: not compared, as there is no usable previous run (see the warning above)`,

@@ -7,13 +7,14 @@
  * milliseconds, would double a small compute's time).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as durable from "../../src/io/write/durable.js";
 import { isRunId } from "../../src/io/runs/runs.js";
 import { makeTempDir } from "../helpers.js";
-import { makeTwoYearProject } from "./project-fixture.js";
+import { outputMessages } from "../../src/core/output-messages.js";
+import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
 /** Each flush, in order: what was flushed and what was there at that moment. */
 const calls: { kind: "file" | "folder"; path: string; names?: string[]; text?: string }[] = [];
@@ -38,11 +39,11 @@ beforeAll(async () => {
   vi.resetModules();
   ({ main } = await import("../../src/cli/main.js"));
 });
-async function runCli(argv: string[], cwd: string): Promise<{ code: number }> {
+async function runCli(argv: string[], cwd: string, expectedCode = 0): Promise<{ code: number; stderr: string }> {
   let stderr = "";
   const code = await main(argv, { cwd, stdout: () => undefined, stderr: (text) => (stderr += text) });
-  if (code !== 0) console.log(stderr);
-  return { code };
+  if (code !== expectedCode) console.log(stderr);
+  return { code, stderr };
 }
 afterEach(() => {
   calls.length = 0;
@@ -91,6 +92,36 @@ describe("a project run is on the disk before it is reported published", () => {
     expect(staging.at(-1)!.names).toEqual(expect.arrayContaining(runFiles));
     expect(existsSync(join(runs, `.staging-${id}`))).toBe(false);
     expect((await readdir(runs)).filter(isRunId)).toEqual([id]);
+  });
+
+  it("LATEST moved but the runs folder not flushed after it (EIO): exit 3 saying LATEST names the run, for compute and runs publish", async () => {
+    const dir = await makeTwoYearProject("durable-eio");
+    const runs = join(dir, "runs");
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = (await readFile(join(runs, "LATEST"), "utf8")).trim();
+    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    // The disk fails the flush of the runs folder once LATEST names another run than `named` (after the rename only).
+    const wrapped = vi.mocked(durable.syncFolder).getMockImplementation()!;
+    const failingAfter = (named: string) =>
+      vi.mocked(durable.syncFolder).mockImplementation((path: string) => {
+        if (path === runs && readFileSync(join(runs, "LATEST"), "utf8").trim() !== named) throw Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" });
+        wrapped(path);
+      });
+    try {
+      failingAfter(first);
+      const computed = await runCli(["compute", "-q"], dir, 3);
+      const second = (await readFile(join(runs, "LATEST"), "utf8")).trim();
+      expect(second).not.toBe(first);
+      expect(computed).toEqual({ code: 3, stderr: `error: ${outputMessages.latestNotFlushed("runs/LATEST", second, "EIO")}\n` });
+      // Going back to the first run, with the disk failing the same way.
+      failingAfter(second);
+      expect(await runCli(["runs", "publish", first], dir, 3)).toEqual({ code: 3, stderr: `error: ${outputMessages.latestNotFlushed("runs/LATEST", first, "EIO")}\n` });
+      expect((await readFile(join(runs, "LATEST"), "utf8")).trim()).toBe(first);
+    } finally {
+      vi.mocked(durable.syncFolder).mockImplementation(wrapped);
+    }
+    // No temporary LATEST is left behind.
+    expect((await readdir(runs)).filter((name) => name.includes(".tmp"))).toEqual([]);
   });
 
   it("a report added to a run is flushed too, and a plain --out folder is not", async () => {

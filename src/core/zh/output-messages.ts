@@ -111,6 +111,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   stagingKept: (stagingLabel, marker) =>
     `${stagingLabel} 中没有指明该文件夹的 ${marker}，无法确认它是本工具的暂存文件夹；已保留，未删除（如不需要，请手动删除）`,
   stagingRemoved: (stagingLabel) => `已删除 ${stagingLabel}（由一次未完成即中止的运行遗留）`,
+  latestNotFlushed: (latestLabel, id, reason) =>
+    `${latestLabel} 现已指向运行 ${id}，但之后未能把 runs 文件夹刷写到磁盘（${reason}）；断电后它可能重新指向此前的运行；应为能写入的磁盘：请检查磁盘，然后运行 innovation-index runs publish ${id}（它会校验该运行；若 LATEST 已指向它则不作改动）`,
   runKept: (runLabel, latestLabel, reason) =>
     `${runLabel}：运行已完成，但无法将 ${latestLabel} 指向它（${reason}）；运行文件夹已保留，但未发布；应为可写的 runs 文件夹`,
   revisionsSkipped: () => `修订：未比较，因为没有可用的上一次运行（见上方警告）`,

@@ -16,7 +16,7 @@ import { InputError, OutputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { removeFile } from "../write/folder-lock.js";
-import { acquireLock, holdsMarker, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
+import { acquireLock, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
 import { verifyRun, type RunVerification } from "./verify-run.js";
 
 /** What `publishRun` and `rollbackRun` did. */
@@ -150,8 +150,11 @@ async function publishUnderLock(
     try {
       await writeLatest(runsDir, id);
     } catch (cause) {
-      // LATEST a folder (EISDIR), made immutable (EPERM), a full disk (ENOSPC): writeLatest leaves it as it was.
       const latestLabel = `${runsLabel}/${LATEST_FILE}`;
+      // Moved, but the folder not flushed after it (an I/O error): said as it is.
+      if (cause instanceof LatestNotFlushedError)
+        throw new OutputError("E_WRITE", outputMessages.latestNotFlushed(latestLabel, id, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
+      // LATEST a folder (EISDIR), made immutable (EPERM), a full disk (ENOSPC): writeLatest leaves it as it was.
       throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
     }
     return { before, ...held, after: id, changed: true, ...(removed ? { removed } : {}) };

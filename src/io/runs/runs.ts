@@ -171,17 +171,36 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
   if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
   const release = claimTemporary(temporary);
+  let renamed = false;
   try {
     writeClaimedSync(temporary, `${id}\n`);
     syncFile(temporary);
     renameSync(temporary, join(runsDir, LATEST_FILE));
+    renamed = true;
     syncFolder(runsDir);
   } catch (cause) {
+    // Moved, but the folder not flushed after it (EIO): LATEST names the run, which a power cut may still undo.
+    if (renamed) throw new LatestNotFlushedError(id, cause);
     // Not moved (a folder in the way, a full disk): the temporary file goes, the pointer stays as it was.
     await removeFile(temporary).catch(() => undefined);
     throw cause;
   } finally {
     release();
+  }
+}
+
+/**
+ * `writeLatest`'s error when `LATEST` was replaced but the runs folder could not be flushed to the disk after it (an
+ * I/O error): `LATEST` names run `id` now, and a power cut before the system writes the folder may bring back the run
+ * it named before. Not "LATEST could not be moved", which would send the user to look for a problem that is not there.
+ */
+export class LatestNotFlushedError extends Error {
+  constructor(
+    readonly id: string,
+    cause: unknown,
+  ) {
+    super(`runs/LATEST names ${id}, but its folder could not be flushed to the disk (${String((cause as NodeJS.ErrnoException).code ?? cause)})`, { cause });
+    this.name = "LatestNotFlushedError";
   }
 }
 

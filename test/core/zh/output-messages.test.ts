@@ -76,6 +76,7 @@ describe("outputMessagesZh", () => {
       ["unpublishedRun", [`runs/${RUN}`, undefined]],
       ["stagingKept", ["runs/.staging-4242", ".innovation-index-staging"]],
       ["stagingRemoved", ["runs/.staging-4242"]],
+      ["latestNotFlushed", ["runs/LATEST", RUN, "EIO"]],
       ["runKept", [`runs/${RUN}`, "runs/LATEST", "EACCES"]],
       ["revisionsSkipped", []],
       ["revisionsNotCompared", ["20260201T020000.000Z-00aa11bb", "index.json: not valid JSON"]],
