@@ -27,6 +27,7 @@
  * - A group's weight and English name are read from its first row; its other rows leave them empty or repeat them.
  */
 import type { Issue } from "../../errors.js";
+import { columnNumber } from "../../core/cell-reference.js";
 import { messages } from "../../core/messages.js";
 import { parseNumber, type DecimalMark } from "../../core/number.js";
 import { treeLevelMessages } from "../../core/tree-level-messages.js";
@@ -385,9 +386,7 @@ function mergedAcrossLevels(table: CsvTable, levels: readonly Level[]): { range:
       }
       const first = /^([A-Z]+)(\d+)$/.exec(merged.first);
       if (!first) return;
-      let column = 0;
-      for (const letter of first[1]) column = column * 26 + letter.charCodeAt(0) - 64;
-      ranges.set(merged.first, { line: Number(first[2]), index: column - 1, right: index, last: { line: row.line, index, cell: merged.cell } });
+      ranges.set(merged.first, { line: Number(first[2]), index: columnNumber(first[1]) - 1, right: index, last: { line: row.line, index, cell: merged.cell } });
     });
   }
   return [...ranges].flatMap(([first, { line, index, right, last }]) => {

@@ -8,6 +8,7 @@
  * refused at once, naming what it holds (`E_XLSX_TOO_LARGE`). Every limit is listed in `docs/limits.md`.
  */
 import { inflateRawSync } from "node:zlib";
+import { columnNumber } from "../../core/cell-reference.js";
 import { limitMessages, type WorkbookCells } from "../../core/limit-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 
@@ -192,13 +193,6 @@ function sheetNamesByPart(workbook: string, relationships: string): Map<string, 
     if (name !== undefined && target !== undefined) names.set(target, name);
   }
   return names;
-}
-
-/** The column number of column letters (`A` 1, `XFD` 16,384). */
-function columnNumber(letters: string): number {
-  let number = 0;
-  for (const letter of letters) number = number * 26 + (letter.charCodeAt(0) - 64);
-  return number;
 }
 
 /** A cell or range reference (`A1`, `A10:XFD1048576`, `$A$1:$B$2`): its corners; `undefined` for any other text. */

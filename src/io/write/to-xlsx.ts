@@ -6,6 +6,7 @@
  * workbook would show as part of the name). Texts are cut to the 32,767 characters an Excel cell holds; numbers are
  * numbers, a missing value an empty cell. ExcelJS is loaded only when a workbook is asked for.
  */
+import { columnLetters } from "../../core/cell-reference.js";
 import { messages } from "../../core/messages.js";
 import type { Issue } from "../../errors.js";
 import { displayWidth } from "./text-width.js";
@@ -27,13 +28,6 @@ export interface XlsxOptions {
 
 /** The most characters an Excel cell holds; a longer text makes the workbook unreadable to Excel. */
 export const EXCEL_CELL_TEXT_LIMIT = 32767;
-
-/** The column letters of a 1-based column number (1 -> A, 27 -> AA). */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
 
 /** Excel's Text number format: a cell in it stays a string when edited (`=1+1` typed or kept is not a formula). */
 export const TEXT_FORMAT = "@";
