@@ -111,14 +111,19 @@ function commanderInChinese(text: string, translate: (text: string) => string): 
 }
 
 /**
- * One JSON log line. An issue's `column` that is a column's name is cut after `ECHO_LIMIT` characters (`cutText`), as
- * the messages cut the names they quote: a header cell may be megabytes long.
+ * One JSON log line. An issue's `column` that is a column's name and its `id` (an indicator's or a group's code) are
+ * cut after `ECHO_LIMIT` characters (`cutText`), as the messages cut the names they quote: a header cell or a code
+ * may be megabytes long.
  */
 export function formatLogLine(level: Level, fields: Record<string, unknown>): string {
   const line: Record<string, unknown> = { time: new Date().toISOString(), level };
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== "") line[key] = key === "column" && typeof value === "string" ? cutText(value) : value;
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined && value !== "") line[key] = CUT_FIELDS.has(key) && typeof value === "string" ? cutText(value) : value;
   return JSON.stringify(line) + "\n";
 }
+
+/** The fields of a log line that echo the input (a column's name, a code), cut as the messages cut what they quote. */
+const CUT_FIELDS: ReadonlySet<string> = new Set(["column", "id"]);
 
 /**
  * `env` with some fields replaced. Its getters are copied as getters, not read: `processEnv`'s `stderrIsTerminal`

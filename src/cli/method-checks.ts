@@ -22,10 +22,12 @@ const NO_TREE: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() 
  * Rethrows `error`, a `loadInputs` error. When it carries the inputs as far as they could be read (`ReadInputs`),
  * `check` (which may be async) runs on them first and the problems it finds join the error's: those placed in the
  * tree's file (its weights, its settings: no value enters them), those of an option's value against the tree or the
- * data's years and units (`isOptionIssue`), and of the others only those that name a node (by `id`) that no unreadable
- * cell feeds (not its indicator, nor a group above it), as those would be the unreadable cell again. When the tree was
- * refused and the error carries the values' units and years (`ValuesRead`), `checkWithoutTree` runs instead, and only
- * the problems of options that need no tree join the tree's (`rethrowWithTreeFreeChecks`).
+ * data's years and units (`isOptionIssue`), the judgement file's own (`isJudgementFileIssue`: they name no node), and
+ * of the others only those that name a node (by `id`) that no unreadable cell feeds (not its indicator, nor a group
+ * above it), as those would be the unreadable cell again. An error of `check` that is not a `ValidationError` (a bug)
+ * is thrown instead. When the tree was refused and the error carries the values' units and years (`ValuesRead`),
+ * `checkWithoutTree` runs instead, and only the problems of options that need no tree join the tree's
+ * (`rethrowWithTreeFreeChecks`).
  */
 export async function rethrowWithMethodChecks(
   error: unknown,
@@ -44,10 +46,15 @@ export async function rethrowWithMethodChecks(
   try {
     await check(tree, panel);
   } catch (caught) {
-    if (caught instanceof ValidationError)
-      found = caught.issues.filter(
-        (issue) => (tree.source !== undefined && issue.source === tree.source) || isOptionIssue(issue) || (issue.id !== undefined && !fed.has(issue.id)),
-      );
+    // Only the problems the checks find are kept or left; any other error (a TypeError: a bug) is thrown on.
+    if (!(caught instanceof ValidationError)) throw caught;
+    found = caught.issues.filter(
+      (issue) =>
+        (tree.source !== undefined && issue.source === tree.source) ||
+        isOptionIssue(issue) ||
+        isJudgementFileIssue(issue) ||
+        (issue.id !== undefined && !fed.has(issue.id)),
+    );
   }
   if (found.length === 0) throw error;
   throw new ValidationError([...error.issues, ...found]);
@@ -69,7 +76,7 @@ async function rethrowWithTreeFreeChecks(error: ValidationError, values: ValuesR
   } catch (caught) {
     // Only the problems the checks find are kept or left; any other error (a TypeError: a bug) is thrown on.
     if (!(caught instanceof ValidationError)) throw caught;
-    found = caught.issues.filter((issue) => TREE_FREE_CODES.has(issue.code) || JUDGEMENT_FILE_CODES.has(issue.code) || issue.column === "--ahp");
+    found = caught.issues.filter((issue) => TREE_FREE_CODES.has(issue.code) || isJudgementFileIssue(issue));
   }
   if (found.length === 0) throw error;
   throw new ValidationError([...error.issues, ...found]);
@@ -101,15 +108,25 @@ const TREE_FREE_CODES = new Set([...OPTION_ISSUE_CODES, "E_BAD_OPTION"]);
 const JUDGEMENT_FILE_CODES = new Set(["E_MISSING_COLUMN", "E_YAML_ALIAS", "E_AHP_YAML_SHAPE", "E_AHP_BAD_VALUE", "E_AHP_DIAGONAL", "E_AHP_NOT_RECIPROCAL"]);
 
 /**
+ * Whether `issue` is the judgement file's: the file that cannot be read (its column `--ahp`) or a problem of its own
+ * (`JUDGEMENT_FILE_CODES`), which no value read or not changes; kept beside a refused tree and beside an unreadable cell.
+ */
+function isJudgementFileIssue(issue: Issue): boolean {
+  return JUDGEMENT_FILE_CODES.has(issue.code) || issue.column === "--ahp";
+}
+
+/**
  * `error` with the problems `check` finds besides, so that a check that stopped (the weighting) does not hide the
  * others' problems (the index's): each once, a problem both find (a missing value: the same code and place, and the
- * same words up to what each expects) as `error` says it.
+ * same words up to what each expects) as `error` says it. An error of `check` that is not a `ValidationError` (a bug)
+ * is thrown instead, not taken for "no problem".
  */
 export async function joinChecks(error: ValidationError, check: () => unknown): Promise<ValidationError> {
   try {
     await check();
   } catch (caught) {
-    if (!(caught instanceof ValidationError)) return error;
+    // Only the problems the check finds join; any other error (a TypeError: a bug) is thrown on.
+    if (!(caught instanceof ValidationError)) throw caught;
     const placeOf = (issue: Issue) => JSON.stringify([issue.code, issue.source, issue.line, issue.column, issue.id, issue.message.split(";")[0]]);
     const known = new Set(error.issues.map(placeOf));
     const more = caught.issues.filter((issue) => !known.has(placeOf(issue)));

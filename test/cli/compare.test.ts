@@ -6,6 +6,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { robustnessMessages } from "../../src/core/audit/robustness-messages.js";
+import { commandMessages } from "../../src/core/command-messages.js";
 import { messages } from "../../src/core/messages.js";
 import { splitFlags } from "../../src/cli/commands/compare.js";
 import { makeTempDir, runCli } from "../helpers.js";
@@ -185,5 +186,21 @@ describe("compare", () => {
 
   it("splitFlags(text) splits on whitespace and keeps quoted words together", () => {
     expect(splitFlags(` --aggregate geometric  --weight-units "A B,C" --x 'y z'`)).toEqual(["--aggregate", "geometric", "--weight-units", "A B,C", "--x", "y z"]);
+  });
+});
+
+describe("compare's warnings", () => {
+  it("a warning both configurations give is told once, with an option unused in both (before: the tree's warning twice)", async () => {
+    // Dims A and B weigh 0.6 and 0.5: their weights sum to 1.1 (tree.csv line 2, the first of them), in a and in b
+    // alike, as both read the same tree. --screen-by without --screen is unused in both (typed once, for both).
+    const tree = "code,parent,name,weight,direction\nA,,Dim A,0.6,\nA1,A,ind a1,1,+\nB,,Dim B,0.5,\nB1,B,ind b1,1,+\n";
+    const values = "unit,year,indicator,value\nX,2017,A1,1\nX,2017,B1,2\nY,2017,A1,3\nY,2017,B1,1\nZ,2017,A1,2\nZ,2017,B1,3\n";
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--screen-by", "unit", "--with", "--aggregate geometric"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([
+      `warning: tree.csv:2: ${messages.weightsRenormalised("INDEX", 1.1)}`,
+      `warning: ${commandMessages.screenByWithoutScreen("unit")}`,
+    ]);
   });
 });

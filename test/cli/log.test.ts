@@ -83,6 +83,19 @@ describe("--quiet and --log-format json", () => {
     expect(run.stderr).not.toContain("x".repeat(201));
   });
 
+  it("--log-format json cuts an issue's id (an indicator's code) after 200 characters, as its column (before: whole)", async () => {
+    // Line 3 names an indicator by 250 y's, which the tree lacks: the issue's id is that code, cut as cutText cuts it
+    // (the first 200 characters, then the count of the other 50), which the message's quote of the code cuts as well.
+    const long = "y".repeat(250);
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": `unit,year,indicator,value\nU1,2017,X1,1\nU1,2017,${long},1\n` });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--log-format", "json"], dir);
+    expect(run.code).toBe(1);
+    const unknown = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line)).filter((line) => line.code === "E_UNKNOWN_INDICATOR");
+    expect(unknown.map(({ id, line, column }) => ({ id, line, column }))).toEqual([{ id: `${"y".repeat(200)}… (50 more characters)`, line: 3, column: 3 }]);
+    expect(unknown[0].message).toContain(`"${"y".repeat(200)}"… (50 more characters)`);
+    expect(run.stderr).not.toContain("y".repeat(201));
+  });
+
   it("--log-format json turns warnings and progress into JSON lines too", async () => {
     const tree = "code,parent,name,weight,direction\nX,,x,0.3,\nX1,X,a,,+\nY,,y,0.3,\nY1,Y,b,,+\n";
     const dir = await makeTempDir({ "tree.csv": tree, "values.csv": "year,indicator,value\n2017,X1,1\n2017,Y1,2\n" });

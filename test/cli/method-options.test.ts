@@ -59,6 +59,20 @@ describe("--screen-by", () => {
     expect(onlyA.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning("unit")]);
   });
 
+  it("weights warns of --screen-by without --screen as compute does (before: nothing), refuses it under --strict, and not with --screen", async () => {
+    // The shipped example: weights prints the weights on stdout either way; the warning is the only one.
+    const alone = await runCli(["weights", "--screen-by", "unit-year"], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).not.toBe("");
+    expect(alone.stderr.split("\n").filter((line) => line.startsWith("warning:"))).toEqual([warning("unit-year")]);
+    const strict = await runCli(["weights", "--screen-by", "unit", "--strict"], dir);
+    expect(strict).toEqual({ code: 1, stdout: "", stderr: `error: 1 problem found:\n${commandMessages.screenByWithoutScreen("unit")}\n` });
+    // --optimise computes the index, which --screen screens (0.5 screens nothing here: one unit, every value observed).
+    const withScreen = await runCli(["weights", "--optimise", "--screen", "0.5", "--screen-by", "unit-year"], dir);
+    expect(withScreen.code).toBe(0);
+    expect(withScreen.stderr).not.toContain("--screen-by");
+  });
+
   it("uncertainty warns of --screen-by without --screen, and refuses it under --strict before the analysis", async () => {
     const alone = await runCli(["uncertainty", "--weight-noise", "0.1", "-n", "4", "--screen-by", "unit", "-o", "u1"], dir);
     expect(alone.code).toBe(0);

@@ -104,9 +104,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
     await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   } else env.stdout(renderComparison(comparison, options.decimals, env.words) + "\n");
   if (options.quiet) return;
-  // An option that does nothing in both configurations (typed once, for both) is told once.
-  const unusedOptions = [...a.unusedOptions, ...b.unusedOptions.filter((warning) => !a.unusedOptions.some(({ message }) => message === warning.message))];
-  printWarnings([...a.warnings, ...b.warnings, ...unusedOptions], env);
+  printWarnings(onceEach([...a.warnings, ...b.warnings, ...a.unusedOptions, ...b.unusedOptions]), env);
   env.stderr(commandMessages.configurations(configurations[0].label, configurations[1].label));
   for (const note of comparison.notes) env.stderr(commandMessages.note(note));
   if (options.out) env.stderr(terminalMessages.wroteFiles([COMPARE_FILE, COMPARE_YEARS_FILE], options.out));
@@ -230,6 +228,21 @@ function throwFailures(configurations: readonly Pick<Configuration, "label" | "f
     }
   });
   throw new ValidationError(issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareBothFailed(configurations[0].label, configurations[1].label) });
+}
+
+/**
+ * The warnings of both configurations, a warning both give (an option typed once, for both; a tree both read whose
+ * weights are divided by their sum) once: the same code, words and place (file, line, column, node), as the first
+ * gives it.
+ */
+function onceEach(warnings: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => {
+    const key = JSON.stringify([warning.code, warning.message, warning.source, warning.line, warning.column, warning.id]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */

@@ -27,7 +27,7 @@ import { writeFileAtomic, type FileContent } from "../../io/write/write.js";
 import { outputMessages } from "../../core/output-messages.js";
 import type { Issue } from "../../errors.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
-import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, type MethodCommandOptions } from "../method-options.js";
+import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
@@ -131,6 +131,10 @@ function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResul
 export async function runWeights(options: WeightsCommandOptions, env: CliEnv): Promise<void> {
   // Checked first, so that a wrong --out is refused before the work.
   const format = weightsFormatOf(options);
+  // --screen-by without --screen (which --optimise's index reads), as compute finds it: warned of, refused under
+  // --strict before the work.
+  const unusedOptions = unusedScreenOptions(options);
+  if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   if (options.weights && options.method && options.weights !== options.method)
@@ -148,7 +152,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   // A CSV file starts with a UTF-8 byte order mark, as every CSV file the tool writes, for Excel on Chinese Windows.
   if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), format === "csv" ? UTF8_BOM + (content as string) : content, options.out!);
   else env.stdout(content as string);
-  printWarnings([...result.warnings, ...outputWarnings], env);
+  printWarnings([...result.warnings, ...outputWarnings, ...unusedOptions], env);
   if (inputs.example) env.stderr(terminalMessages.usingExample());
   env.stderr(describeWeighting(result));
   if (toFile) env.stderr(terminalMessages.wroteFile(options.out!));
