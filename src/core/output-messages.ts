@@ -1,5 +1,7 @@
 import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
+import { quote as quoteInput } from "./quote.js";
+import { runMessages } from "./run-messages.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
  * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
@@ -109,10 +111,13 @@ export const outputMessages = catalogue("outputMessages", {
 
   runsNotFolder: (runsLabel: string) =>
     `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`,
+  /** `found`, what LATEST holds, echoed as every input is (quote.ts: its first 200 characters, then the count of the rest). */
   latestNotRunId: (latestLabel: string, found: string) =>
-    `${latestLabel} holds ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
+    `${latestLabel} holds ${quoteInput(found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
   latestNamesMissingRun: (latestLabel: string, id: string, linkTarget?: string) =>
     `${latestLabel} names run ${id}, which does not exist${brokenLink(linkTarget)}`,
+  /** `LATEST` names a file named by a run id (`file`: a regular file; else a pipe, a socket, a device), as runs publish and verify say it. */
+  latestNamesNotRunFolder: (latestLabel: string, id: string, file: boolean) => `${latestLabel} names run ${id}, which is ${runMessages.notRunFolder(file)}`,
   latestMissing: (latestLabel: string, runCount: number) =>
     `${latestLabel} is missing, but the folder holds ${runCount} run folder${runCount === 1 ? "" : "s"}`,
   /**

@@ -58,6 +58,9 @@ const ROLLBACK_HINT =
 /** An example of a run id, for the messages that expected one. */
 const RUN_ID_EXAMPLE = "20260301T020000.123Z-1a2b3c4d";
 
+/** What a file named by a run id is (`file`: a regular file; else a pipe, a socket, a device): `notRunFolder`, `publishNotFolder`. */
+const NOT_RUN_FOLDER = (file: boolean) => `${file ? "a file" : "a special file (neither a folder nor a regular file)"}, not a run folder`;
+
 export const runMessages = catalogue("runMessages", {
   // index.json and manifest.json of a run folder read back (src/io/runs/run-files.ts, run-values.ts, run-parquet.ts)
   indexJsonNotJson: (source: string) => `${source}: not valid JSON; expected the index.json written by compute`,
@@ -108,9 +111,15 @@ export const runMessages = catalogue("runMessages", {
     `unknown run ${quote(reference)} in ${runsLabel}; expected a run id of that folder (${known.slice(-3).join(", ") || "no runs yet"}) or the start of one`,
   publishStaging: (label: string) =>
     `${label}: a staging folder (a run being written, or one that stopped before it finished), which is never published; expected a run folder, named by its run id`,
-  /** `file`: a regular file; else another kind that is not a folder (a pipe, a socket, a device). */
+  /**
+   * A file named by a run id in the runs folder, which holds no run: `file`, a regular file; else another kind that is
+   * not a folder (a pipe, a socket, a device). Said by runs publish and verify; `notRunFolder` is its note in the list
+   * of runs, and `latestNamesNotRunFolder` of output-messages.ts says it of a `LATEST` naming it.
+   */
   publishNotFolder: (label: string, file: boolean) =>
-    `${label}: ${file ? "a file" : "a special file (neither a folder nor a regular file)"}, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)`,
+    `${label}: ${NOT_RUN_FOLDER(file)}, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)`,
+  /** What a file named by a run id is, as `publishNotFolder` says it: the note of the list of runs, and of `LATEST` naming it. */
+  notRunFolder: (file: boolean) => NOT_RUN_FOLDER(file),
   publishUnreachable: (label: string, target: string) =>
     `${label}: a link to ${quote(target)}, which is not a folder (is its disk mounted?), so the run cannot be verified; expected the run reachable before it is published`,
   /** `problems`: the lines of `verify` printed before this message (files that differ, manifest fields that disagree). */

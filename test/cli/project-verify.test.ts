@@ -133,6 +133,30 @@ describe("innovation-index verify", () => {
     expect(usage.stderr).toContain(outputMessages.verifyNoProject());
     expect(await runCli(["verify", "no/such/folder"], outside)).toMatchObject({ code: 1, stderr: `error: ${outputMessages.verifyNoRun("no/such/folder")}\n` });
   });
+
+  it("a file named by a run id in runs/: a file, not a run folder (not 'no such run folder'), as runs publish says; LATEST naming it too", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const file = "20991231T235959.999Z-0123abcd";
+    await writeFile(join(dir, "runs", file), "not a run\n");
+    // Written out by hand: runs publish's refusal of it, word for word.
+    const notFolder = `runs/${file}: a file, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)`;
+    expect(await runCli(["verify", file], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
+    expect(await runCli(["verify", `runs/${file}`], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
+    expect((await runCli(["verify", file], dir, { language: "zh" })).stderr).toBe(
+      `错误：runs/${file}：这是文件，不是运行文件夹，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）\n`,
+    );
+    // LATEST naming it: said to be a file, not a run that "does not exist".
+    await writeFile(join(dir, "runs/LATEST"), `${file}\n`);
+    expect(await runCli(["verify"], dir)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: runs/LATEST names run ${file}, which is a file, not a run folder; expected it to name a run folder (or name a run)\n`,
+    });
+    expect((await runCli(["verify"], dir, { language: "zh" })).stderr).toBe(
+      `错误：${outputMessagesZh.latestUnusable(`runs/LATEST 指向运行 ${file}，但这是文件，不是运行文件夹`, false)}\n`,
+    );
+  });
 });
 
 describe("report in a project, then verify", () => {

@@ -101,7 +101,7 @@ describe("innovation-index runs", () => {
     // --format json says the same on stdout; C named by the start of its id (its time is unique to it).
     const json = await runCli(["runs", "publish", c.slice(0, 20), "--format", "json"], dir);
     expect(json.code, json.stderr).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ before: a, latest: c, changed: true });
+    expect(JSON.parse(json.stdout)).toEqual({ before: a, held: null, latest: c, changed: true });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
     // On a Chinese terminal, the line is Chinese.
     expect(await runCli(["runs", "publish", b], dir, { language: "zh" })).toEqual({ code: 0, stdout: "", stderr: runMessagesZh.published("runs/LATEST", c, b) + "\n" });
@@ -273,6 +273,13 @@ describe("innovation-index runs", () => {
     expect((await runCli(["runs", "publish", a], dir)).stderr).toBe(
       `runs/LATEST held "${"y".repeat(200)}"… (56 more characters) instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${a}\n`,
     );
+    // --format json says what LATEST held too (trimmed; "" for an empty file), where before is null; null when missing.
+    await writeFile(join(dir, "runs/LATEST"), " garbage \n");
+    expect(JSON.parse((await runCli(["runs", "publish", b, "--format", "json"], dir)).stdout)).toEqual({ before: null, held: "garbage", latest: b, changed: true });
+    await writeFile(join(dir, "runs/LATEST"), "");
+    expect(JSON.parse((await runCli(["runs", "publish", a, "--format", "json"], dir)).stdout)).toEqual({ before: null, held: "", latest: a, changed: true });
+    await rm(join(dir, "runs/LATEST"));
+    expect(JSON.parse((await runCli(["runs", "publish", b, "--format", "json"], dir)).stdout)).toEqual({ before: null, held: null, latest: b, changed: true });
     await rm(join(dir, "runs/LATEST"));
     expect((await runCli(["runs", "publish", b], dir)).stderr).toBe(`runs/LATEST was missing and now names run ${b}\n`);
     // On a Chinese terminal too.
@@ -335,12 +342,14 @@ describe("innovation-index runs", () => {
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
   });
 
-  it("publish names a file that has a run id for its name as a file, not a run folder, as the list shows it", async () => {
+  it("publish names a file that has a run id for its name as a file, not a run folder, as the list, verify and a LATEST naming it do", async () => {
     const { dir, a, b, c } = await threeRuns();
     const file = "20991231T235959.999Z-0123abcd";
     await writeFile(join(dir, "runs", file), "not a run\n");
-    // The list has it, newer than LATEST, with its manifest unreadable (ENOTDIR: the file is not a folder).
-    expect((await runCli(["runs"], dir)).stdout.split("\n")[4]).toBe(`${file}  unpublished  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  manifest.json cannot be read (ENOTDIR)`);
+    // The list has it, newer than LATEST, noted as the file it is (in the words of publish's refusal below).
+    expect((await runCli(["runs"], dir)).stdout.split("\n")[4]).toBe(`${file}  unpublished  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  a file, not a run folder`);
+    expect(JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout).runs[3]).toEqual({ id: file, state: "unpublished", notFolder: "file" });
+    expect((await runCli(["runs"], dir, { language: "zh" })).stdout.split("\n")[4]).toMatch(new RegExp(`^${file} .*  这是文件，不是运行文件夹$`));
     const refused = await runCli(["runs", "publish", file], dir);
     expect(refused).toEqual({
       code: 1,
@@ -354,6 +363,14 @@ describe("innovation-index runs", () => {
     expect(JSON.parse(logged.stderr.trim().split("\n").at(-2)!)).toMatchObject({ level: "error", code: "E_NO_RUN", source: `runs/${file}` });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
     expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, file, "LATEST"]);
+    // verify says the same, by its id, its start or its path.
+    for (const reference of [file, "2099", `runs/${file}`]) expect(await runCli(["verify", reference], dir)).toEqual(refused);
+    // LATEST naming it: the list warns that it is a file, not that the run does not exist; publish replaces it.
+    await writeFile(join(dir, "runs/LATEST"), `${file}\n`);
+    const problem = `runs/LATEST names run ${file}, which is a file, not a run folder`;
+    expect((await runCli(["runs"], dir)).stderr).toBe(`warning: ${problem}\n`);
+    expect((await runCli(["verify"], dir)).stderr).toBe(`error: ${problem}; expected it to name a run folder (or name a run)\n`);
+    expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: `runs/LATEST named run ${file} and now names run ${c}\n` });
   });
 
   it("publishes a run killed between its rename and its marker's removal: the marker naming it goes first, as compute removes it", async () => {

@@ -59,7 +59,8 @@ function actionOf(value: string): (typeof RUNS_ACTIONS)[number] {
 
 /**
  * Runs `runs`: the list on stdout (it only reads: no lock), or a run published, saying on stderr what `LATEST` named
- * before and names now (with `--format json`, also on stdout). Exit 0, also when the run was already published.
+ * before and names now (with `--format json`, also on stdout: `before`, the run it named, or null; `held`, what it held
+ * instead of a run id, or null; `latest`; `changed`). Exit 0, also when the run was already published.
  */
 export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string | undefined, options: RunsCommandOptions, command: Command, env: CliEnv): Promise<void> {
   if (action === "publish" && run === undefined) throw new UsageError("E_USAGE", runMessages.publishWhich());
@@ -91,7 +92,8 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
   }
   const { before, held, after, changed, removed } = publication;
   if (removed !== undefined) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${removed}`) + "\n");
-  if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, latest: after, changed }, null, 2) + "\n");
+  // `held`: what LATEST held instead of a run id ("" for an empty file), when `before` is null for that; else null.
+  if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, held: held ?? null, latest: after, changed }, null, 2) + "\n");
   const latestLabel = `${runsLabel}/LATEST`;
   env.stderr((changed ? runMessages.published(latestLabel, before, after, held) : runMessages.alreadyPublished(latestLabel, after)) + "\n");
 }
@@ -107,7 +109,12 @@ function renderRuns(listing: RunListing, runsLabel: string, env: CliEnv): string
     run.previous === null ? "-" : (run.previous ?? ""),
     run.units !== undefined && run.years !== undefined ? `${run.units} × ${run.years.length}` : "",
     run.baseYear === undefined ? "" : String(run.baseYear),
-    [run.link === undefined ? "" : words.runLink(run.link, run.unreachable === true), run.problem === undefined ? "" : `manifest.json ${say(run.problem)}`]
+    [
+      run.link === undefined ? "" : words.runLink(run.link, run.unreachable === true),
+      // A file named by a run id: said as runs publish and verify say it.
+      run.notFolder === undefined ? "" : say(runMessages.notRunFolder(run.notFolder === "file")),
+      run.problem === undefined ? "" : `manifest.json ${say(run.problem)}`,
+    ]
       .filter((note) => note !== "")
       .join("; "),
   ]);

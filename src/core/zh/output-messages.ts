@@ -2,6 +2,8 @@
 import { formatCount } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
+import { quote as quoteInput } from "../quote.js";
+import { runMessagesZh } from "./run-messages.js";
 import { listOr } from "./words.js";
 
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
@@ -100,8 +102,9 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   runsNotFolder: (runsLabel) =>
     `${runsLabel}：是文件而不是文件夹；应为项目的 runs 文件夹（请将该文件移走，或在 index.yaml 中设置 runs:）`,
   latestNotRunId: (latestLabel, found) =>
-    `${latestLabel} 的内容为 ${quote(found.length > 80 ? found.slice(0, 80) + "…" : found)}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
+    `${latestLabel} 的内容为 ${quoteInput(found)}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
   latestNamesMissingRun: (latestLabel, id, linkTarget) => `${latestLabel} 指向运行 ${id}，但该运行不存在${brokenLink(linkTarget)}`,
+  latestNamesNotRunFolder: (latestLabel, id, file) => `${latestLabel} 指向运行 ${id}，但${runMessagesZh.notRunFolder(file)}`,
   latestMissing: (latestLabel, runCount) => `${latestLabel} 不存在，但该文件夹中有 ${runCount} 个运行文件夹`,
   latestIgnored: (problem, named) =>
     named === undefined ? `${problem}；${LATEST_CONSEQUENCE}` : `${problem}；--if-changed 和修订摘要将按没有上一次运行处理，但仍将其记为本次运行的上一次运行（${named}）；未删除任何运行文件夹`,

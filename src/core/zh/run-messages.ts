@@ -39,6 +39,9 @@ const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {
 /** `ROLLBACK_HINT` of run-messages.ts. */
 const ROLLBACK_HINT = "runs rollback 不接受运行参数：它发布已发布运行记录为 previous 的运行；要发布其他运行，请使用 innovation-index runs publish <run-id>";
 
+/** `NOT_RUN_FOLDER` of run-messages.ts. */
+const NOT_RUN_FOLDER = (file: boolean) => `${file ? "文件" : "特殊文件（既不是文件夹也不是普通文件）"}，不是运行文件夹`;
+
 export const runMessagesZh: Translation<typeof runMessages> = {
   indexJsonNotJson: (source) => `${source}：不是有效的 JSON；应为 compute 写出的 index.json`,
   indexJsonNoResults: (source) => `${source}：没有 "results"；应为 compute 写出的 index.json`,
@@ -75,7 +78,8 @@ export const runMessagesZh: Translation<typeof runMessages> = {
     `${runsLabel} 中没有运行 ${quote(reference)}；应为该文件夹中的运行编号（${known.slice(-3).join("、") || "尚无运行"}）或其开头部分`,
   publishStaging: (label) => `${label}：这是暂存文件夹（正在写出的运行，或中途停止的运行），从不发布；应为以运行编号命名的运行文件夹`,
   publishNotFolder: (label, file) =>
-    `${label}：这是${file ? "文件" : "特殊文件（既不是文件夹也不是普通文件）"}，不是运行文件夹，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）`,
+    `${label}：这是${NOT_RUN_FOLDER(file)}，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）`,
+  notRunFolder: (file) => `这是${NOT_RUN_FOLDER(file)}`,
   publishUnreachable: (label, target) =>
     `${label}：它是指向 ${quote(target)} 的符号链接，而目标不是文件夹（所在磁盘是否已挂载？），因此无法校验该运行；发布前应使该运行可以访问`,
   publishUnverified: (runLabel, problems, id, latestLabel) =>

@@ -7,7 +7,7 @@ import { lstat, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { readManifestChecked } from "./run-files.js";
 import { isRunId } from "./run-names.js";
-import { listRunIds, readLatestPointer, runFolderAt } from "./runs.js";
+import { fileAt, listRunIds, readLatestPointer, runFolderAt } from "./runs.js";
 
 /**
  * Where a run stands against `runs/LATEST`:
@@ -36,6 +36,11 @@ export interface RunEntry {
   link?: string;
   /** Whether the run folder is a link whose target is not a folder (an archive disk not mounted): nothing of it can be read. */
   unreachable?: boolean;
+  /**
+   * What the entry is when it is a file named by a run id, not a run folder (`file`: a regular file; `special`: a pipe,
+   * a socket, a device): nothing of it can be read, and runs publish and verify refuse it (`runMessages.publishNotFolder`).
+   */
+  notFolder?: "file" | "special";
   /** What is wrong with its `manifest.json` (a phrase such as `is missing`), when it cannot be read. */
   problem?: string;
 }
@@ -84,6 +89,8 @@ async function readEntry(runsDir: string, id: string): Promise<RunEntry> {
   const at = await runFolderAt(folder);
   const entry: RunEntry = { id, state: "unpublished" };
   if (at.kind === "broken link") return { ...entry, link: at.target, unreachable: true };
+  const file = at.kind === "none" ? await fileAt(folder) : undefined;
+  if (file !== undefined) return { ...entry, notFolder: file };
   const link = await linkTarget(folder);
   if (link !== undefined) entry.link = link;
   const read = await readManifestChecked(folder);

@@ -68,8 +68,8 @@ export interface LatestPointer {
   /** What is wrong with `LATEST` (a message naming the file), when it is broken; `undefined` when it is sound or absent with no run. */
   problem?: string;
   /**
-   * The run id `LATEST` names when that run's folder cannot be reached (gone, or a link to an archive disk not
-   * mounted): still the run published before, which a new run records as its `previous`.
+   * The run id `LATEST` names when that run's folder cannot be reached (gone, a link to an archive disk not mounted,
+   * or a file in its place): still the run published before, which a new run records as its `previous`.
    */
   named?: string;
   /**
@@ -114,6 +114,9 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
   if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text), held: text };
   const folder = await runFolderAt(join(runsDir, text));
   if (folder.kind === "folder") return { id: text };
+  // A file named by that run id (not a run folder, as runs publish and verify name it), or nothing there.
+  const file = folder.kind === "none" ? await fileAt(join(runsDir, text)) : undefined;
+  if (file !== undefined) return { problem: outputMessages.latestNamesNotRunFolder(latestLabel, text, file === "file"), named: text };
   return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined), named: text };
 }
 
@@ -132,6 +135,18 @@ export async function runFolderAt(path: string): Promise<RunFolderAt> {
   if (!found?.isSymbolicLink()) return { kind: "none" };
   if ((await stat(path).catch(() => undefined))?.isDirectory()) return { kind: "folder" };
   return { kind: "broken link", target: await readlink(path).catch(() => "?") };
+}
+
+/**
+ * What is at `path` when it is neither a folder nor a link (where `runFolderAt` finds `none`): a regular file (`file`),
+ * another kind of file (`special`: a pipe, a socket, a device), or nothing (`undefined`). A file named by a run id is
+ * listed among the runs (`listRunIds` takes names), but holds no run: runs, runs publish, verify and a `LATEST` naming
+ * it say it is a file, not a run folder (`runMessages.notRunFolder`).
+ */
+export async function fileAt(path: string): Promise<"file" | "special" | undefined> {
+  const found = await lstat(path).catch(() => undefined);
+  if (found === undefined || found.isDirectory() || found.isSymbolicLink()) return undefined;
+  return found.isFile() ? "file" : "special";
 }
 
 /**

@@ -9,12 +9,13 @@ import { lstat, readdir } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { append } from "../../core/arrays.js";
 import { outputMessages } from "../../core/output-messages.js";
+import { runMessages } from "../../core/run-messages.js";
 import { InputError } from "../../errors.js";
 import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, type RunManifest } from "./run-files.js";
 import { isRunId, runIdMilliseconds } from "./run-names.js";
 import { digestFile } from "../write/write.js";
 import { readRunReports, REPORTS_FILE } from "./run-reports.js";
-import { runFolderAt } from "./runs.js";
+import { fileAt, runFolderAt } from "./runs.js";
 
 /** How one file compares with the manifest. */
 export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside";
@@ -198,7 +199,8 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
  * run's. Files are hashed as streams, one at a time, so a run of any size is checked in constant memory. The inputs
  * the manifest lists live in the project folder, not in the run, and are not checked; the manifest itself is checked
  * against its fingerprint and the run id, the folder's name when it is one (`checkManifest`: `manifest`).
- * @throws `InputError` `E_NO_RUN` when `folder` is not a folder, `E_NO_MANIFEST` when its manifest is missing or is not
+ * @throws `InputError` `E_NO_RUN` when `folder` is not a folder (a file named by a run id said to be a file, not a
+ * run folder, as runs publish says it), `E_NO_MANIFEST` when its manifest is missing or is not
  * one compute writes; `label` names the folder in messages.
  * @example
  * const { ok, files } = await verifyRun("runs/20260301T020000.123Z-1a2b3c4d");
@@ -206,6 +208,9 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
  */
 export async function verifyRun(folder: string, label = folder): Promise<RunVerification> {
   const at = await runFolderAt(folder);
+  // A file named by a run id (which runs lists, as it is in the runs folder): said as runs publish says it.
+  const file = at.kind === "none" && isRunId(basename(resolve(folder))) ? await fileAt(folder) : undefined;
+  if (file !== undefined) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, file === "file"), { source: label });
   if (at.kind !== "folder") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.kind === "broken link" ? at.target : undefined), { source: label });
   const manifestLabel = `${label}/${MANIFEST_FILE}`;
   const read = await readManifestChecked(folder);

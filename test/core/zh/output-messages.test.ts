@@ -63,9 +63,12 @@ describe("outputMessagesZh", () => {
       ["runsNotFolder", ["runs"]],
       ["latestNotRunId", ["runs/LATEST", "hello"]],
       ["latestNotRunId", ["runs/LATEST", "x".repeat(120)]],
+      ["latestNotRunId", ["runs/LATEST", "x".repeat(256)]],
       ["latestNotRunId", ["runs/LATEST", "(a folder)"]],
       ["latestNamesMissingRun", ["runs/LATEST", RUN]],
       ["latestNamesMissingRun", ["runs/LATEST", RUN, "/mnt/archive/runs/2026"]],
+      ["latestNamesNotRunFolder", ["runs/LATEST", RUN, true]],
+      ["latestNamesNotRunFolder", ["runs/LATEST", RUN, false]],
       ["latestMissing", ["runs/LATEST", 1]],
       ["latestMissing", ["runs/LATEST", 3]],
       ["latestIgnored", ["runs/LATEST is missing, but the folder holds 3 run folders"]],
@@ -160,6 +163,23 @@ describe("outputMessagesZh", () => {
     );
     expect(outputMessagesZh.folderNotCreated("out", "out/2026", "EACCES")).toBe('out：无法创建文件夹 "out/2026"（EACCES：权限不足）；应为已存在或可以创建的文件夹');
     expect(outputMessagesZh.latestMissing("runs/LATEST", 3)).toBe("runs/LATEST 不存在，但该文件夹中有 3 个运行文件夹");
+    // A LATEST naming a file, in the words runs publish and verify say it with; the English alike.
+    expect(outputMessagesZh.latestNamesNotRunFolder("runs/LATEST", RUN, true)).toBe(`runs/LATEST 指向运行 ${RUN}，但这是文件，不是运行文件夹`);
+    expect(outputMessages.latestNamesNotRunFolder("runs/LATEST", RUN, true)).toBe(`runs/LATEST names run ${RUN}, which is a file, not a run folder`);
+    expect(outputMessages.latestNamesNotRunFolder("runs/LATEST", RUN, false)).toBe(
+      `runs/LATEST names run ${RUN}, which is a special file (neither a folder nor a regular file), not a run folder`,
+    );
+    // What LATEST holds, cut as quote.ts cuts every input: 200 characters in the quotes, then the count of the rest
+    // (256 - 200 = 56), in both languages.
+    const held = `"${"x".repeat(200)}"… (56 more characters)`;
+    expect(outputMessages.latestNotRunId("runs/LATEST", "x".repeat(256))).toBe(
+      `runs/LATEST holds ${held}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
+    );
+    expect(outputMessagesZh.latestNotRunId("runs/LATEST", "x".repeat(256))).toBe(
+      `runs/LATEST 的内容为 ${held}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
+    );
+    // 200 characters or fewer: whole.
+    expect(outputMessages.latestNotRunId("runs/LATEST", "x".repeat(200))).toContain(`holds "${"x".repeat(200)}", which`);
     expect(outputMessagesZh.verifyOk("runs/2026", 14, ["report.html"])).toBe(
       "runs/2026：全部 14 个文件均与 manifest.json 一致；此后由该运行派生、与 reports.json 一致的文件：report.html",
     );

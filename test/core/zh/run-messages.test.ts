@@ -51,6 +51,8 @@ describe("runMessagesZh", () => {
       ["publishStaging", ["runs/.staging-20261204T044656.556Z-4119a31e"]],
       ["publishNotFolder", ["runs/20991231T235959.999Z-0123abcd", true]],
       ["publishNotFolder", ["runs/20991231T235959.999Z-0123abcd", false]],
+      ["notRunFolder", [true]],
+      ["notRunFolder", [false]],
       ["publishUnreachable", ["runs/20261204T044656.556Z-4119a31e", "/archive/runs/20261204T044656.556Z-4119a31e"]],
       ["publishUnverified", ["runs/20261204T044656.556Z-4119a31e", 2, "20261204T044656.556Z-4119a31e", "runs/LATEST"]],
       ["published", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "20251204T044656.556Z-5e6f7a8b"]],
@@ -79,6 +81,12 @@ describe("runMessagesZh", () => {
     expect(runMessagesZh.runsFolderNotCreated("runs", "EACCES")).toBe("runs：无法创建 runs 文件夹（EACCES）；应为可写的文件夹");
     expect(runMessagesZh.uncertaintyBadNumber("unc/uncertainty.csv", 4, "index_p05", "abc")).toBe(
       'unc/uncertainty.csv:4："index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',
+    );
+    // A file named by a run id: the list's note is the words of runs publish's refusal, in both languages.
+    expect(runMessages.notRunFolder(true)).toBe("a file, not a run folder");
+    expect(runMessagesZh.notRunFolder(true)).toBe("这是文件，不是运行文件夹");
+    expect(runMessagesZh.publishNotFolder("runs/r", true)).toBe(
+      "runs/r：这是文件，不是运行文件夹，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import {
   type LatestPointer,
 } from "../../../src/io/runs/runs.js";
 import { canonicalJson, fingerprintOf } from "../../../src/io/runs/run-files.js";
+import { listRuns } from "../../../src/io/runs/list-runs.js";
 import { listDir, makeTempDir as makeDir } from "../../helpers.js";
 
 const created: string[] = [];
@@ -132,10 +133,36 @@ describe("LATEST and the lock", () => {
       expect(await readLatestPointer(dir, "runs"), JSON.stringify(content)).toEqual(expected);
       expect(await readLatest(dir)).toBe(expected.id);
     }
+    // Written out by hand: what LATEST holds is cut as every input is (quote.ts), 200 of the 256 bytes read, 56 more.
+    await writeFile(join(dir, "LATEST"), "x".repeat(1000));
+    expect((await readLatestPointer(dir, "runs")).problem).toBe(
+      `runs/LATEST holds "${"x".repeat(200)}"… (56 more characters), which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
+    );
+    // A run id naming a file, not a run folder: said as runs publish and verify say it, and still named.
+    const file = "20991231T235959.999Z-0123abcd";
+    await writeFile(join(dir, file), "not a run\n");
+    await writeFile(join(dir, "LATEST"), `${file}\n`);
+    expect(await readLatestPointer(dir, "runs")).toEqual({ problem: `runs/LATEST names run ${file}, which is a file, not a run folder`, named: file });
     await writeFile(join(dir, "file"), "");
     await expect(readLatestPointer(join(dir, "file"), "runs")).rejects.toMatchObject({ code: "E_RUNS_NOT_FOLDER", message: outputMessages.runsNotFolder("runs") });
     await expect(writeLatest(dir, "../../x")).rejects.toThrow(RangeError);
   });
+  it.skipIf(process.platform === "win32")("listRuns marks a file (or a pipe) named by a run id as not a run folder, reading nothing of it", async () => {
+    const a = "20260101T000000.000Z-00000000";
+    const file = "20991231T235959.999Z-0123abcd";
+    const pipe = "20991231T235959.999Z-4567cdef";
+    const dir = await makeTempDir({ [`${a}/index.json`]: "{}", LATEST: `${a}\n`, [file]: "not a run\n" });
+    execFileSync("mkfifo", [join(dir, pipe)]); // opened, it would block: never opened
+    const listing = await listRuns(dir, "runs");
+    expect(listing.runs.slice(1)).toEqual([
+      { id: file, state: "unpublished", notFolder: "file" },
+      { id: pipe, state: "unpublished", notFolder: "special" },
+    ]);
+    // A run folder whose manifest is missing keeps its own note, not this one.
+    expect(listing.runs[0]).toMatchObject({ id: a, state: "latest", problem: outputMessages.manifestMissing() });
+    expect(listing.runs[0].notFolder).toBeUndefined();
+  });
+
   it("acquireLock writes pid and host, refuses a second holder and releases", async () => {
     const dir = await makeTempDir();
     const release = await acquireLock(join(dir, "runs"), "runs");

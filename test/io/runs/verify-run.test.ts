@@ -2,11 +2,13 @@
  * verifyRun(folder) against manifests written here by hand, with every SHA-256 computed here by node:crypto from the
  * whole bytes (the tool hashes streams in 1 MB chunks).
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
+import { runMessages } from "../../../src/core/run-messages.js";
 import { fingerprintOf, type FileDigest } from "../../../src/io/runs/run-files.js";
 import { checkManifest, formatFileCheck, formatManifestCheck, requiredOutputs, verifyRun } from "../../../src/io/runs/verify-run.js";
 import { makeTempDir } from "../../helpers.js";
@@ -87,6 +89,23 @@ describe("verifyRun", () => {
     await rm(join(dir, "manifest.json"));
     await expect(verifyRun(dir, "run")).rejects.toMatchObject({ message: outputMessages.verifyNoManifest("run/manifest.json", outputMessages.manifestMissing()) });
     await expect(verifyRun(join(dir, "none"), "none")).rejects.toMatchObject({ code: "E_NO_RUN", message: outputMessages.verifyNoRun("none") });
+  });
+  it("a file named by a run id is a file, not a run folder, as runs publish says; a pipe is a special file; another file, no run folder", async () => {
+    const dir = await makeTempDir({ "20991231T235959.999Z-0123abcd": "not a run\n", "notes.txt": "x" });
+    created.push(dir);
+    // Written out by hand: runMessages.publishNotFolder's words.
+    await expect(verifyRun(join(dir, "20991231T235959.999Z-0123abcd"), "runs/20991231T235959.999Z-0123abcd")).rejects.toMatchObject({
+      code: "E_NO_RUN",
+      source: "runs/20991231T235959.999Z-0123abcd",
+      message:
+        "runs/20991231T235959.999Z-0123abcd: a file, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)",
+    });
+    if (process.platform !== "win32") {
+      execFileSync("mkfifo", [join(dir, "20991231T235959.999Z-4567cdef")]);
+      await expect(verifyRun(join(dir, "20991231T235959.999Z-4567cdef"), "p")).rejects.toMatchObject({ code: "E_NO_RUN", message: runMessages.publishNotFolder("p", false) });
+    }
+    // A file whose name is no run id is not taken for one in the runs folder: no such run folder, as before.
+    await expect(verifyRun(join(dir, "notes.txt"), "notes.txt")).rejects.toMatchObject({ code: "E_NO_RUN", message: outputMessages.verifyNoRun("notes.txt") });
   });
   it("files listed in reports.json are checked as derived: ok, changed, missing, outside; a path the manifest lists stays the run's", async () => {
     const dir = await runFolder({ "index.csv": "1\n", "report.html": "<p>1</p>\n", "notes.html": "x" }, [entry("index.csv", "1\n")]);
