@@ -143,6 +143,9 @@ describe("innovation-index verify", () => {
     const notFolder = `runs/${file}: a file, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)`;
     expect(await runCli(["verify", file], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
     expect(await runCli(["verify", `runs/${file}`], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
+    // diff and report --run find runs as verify does: the same words (before: "no index.json", "no published run").
+    expect(await runCli(["diff", file], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
+    expect(await runCli(["report", "--run", file, "-q"], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
     expect((await runCli(["verify", file], dir, { language: "zh" })).stderr).toBe(
       `错误：runs/${file}：这是文件，不是运行文件夹，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）\n`,
     );

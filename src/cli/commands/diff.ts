@@ -16,7 +16,8 @@ import { isRunId } from "../../io/runs/run-names.js";
 import { compareRunFolders, EarlierRunError, readRunFolder, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
-import { listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
+import { fileAt, listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
+import { runMessages } from "../../core/run-messages.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
@@ -172,6 +173,9 @@ export async function findRun(reference: string, runsDir: string | undefined, en
   // A run folder may be a link (runs archived elsewhere): read through it; one whose target is gone is named as such.
   const at = await runFolderAt(folder);
   if (at.kind === "broken link") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.target), { source: label });
+  // A file named by a run id (which the runs folder lists): said so, as runs publish and verify say it.
+  const file = at.kind === "none" ? await fileAt(folder) : undefined;
+  if (file !== undefined) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, file === "file"), { source: label });
   return { folder, label };
 }
 
