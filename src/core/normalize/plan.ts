@@ -57,12 +57,25 @@ export const MIN_CAP = 100;
 
 /** The text of a setting in a node's attributes, matching keys case-insensitively; "" when absent. */
 export function attributeOf(node: TreeNode, ...names: readonly string[]): { key: string; text: string } {
-  for (const [key, value] of Object.entries(node.attributes)) {
-    const normalized = key.trim().toLowerCase().replace(/[\s-]+/g, "_");
-    if (names.includes(normalized) && value.trim() !== "") return { key, text: value.trim() };
-  }
+  for (const [normalized, key, text] of settingsOf(node)) if (names.includes(normalized)) return { key, text };
   return { key: names[0], text: "" };
 }
+
+/**
+ * A node's attributes that are not empty, as `[key normalised, key, text]`, made once per node: the plans read them
+ * for every setting of every node, and an uncertainty analysis plans each combination of methods again.
+ */
+function settingsOf(node: TreeNode): readonly (readonly [string, string, string])[] {
+  let settings = nodeSettings.get(node);
+  if (!settings) {
+    settings = Object.entries(node.attributes).flatMap(([key, value]) =>
+      value.trim() === "" ? [] : [[key.trim().toLowerCase().replace(/[\s-]+/g, "_"), key, value.trim()] as const],
+    );
+    nodeSettings.set(node, settings);
+  }
+  return settings;
+}
+const nodeSettings = new WeakMap<TreeNode, readonly (readonly [string, string, string])[]>();
 
 /**
  * The normalisation of every indicator, in `tree.indicators` order, and every problem with the tree's settings:
