@@ -27,7 +27,7 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunFolderIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -265,7 +265,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       // The inputs were hashed before the lock was taken and read again to compute: hashed once more now that the
       // computation has read them, so that the manifest records the bytes the run computed from, or there is no run.
       requireSameInputs(inputs, (await projectRunInputs(options, command, project, env)).inputs);
-      const id = newRunId(startedAt, fingerprint, await listRunIds(runsDir));
+      const id = newRunId(startedAt, fingerprint, await listRunFolderIds(runsDir));
       const { result } = computed;
       // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
       // threads) and hashed as they are written; the manifest, which lists their digests, goes last.

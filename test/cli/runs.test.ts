@@ -373,6 +373,19 @@ describe("innovation-index runs", () => {
     expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: `runs/LATEST named run ${file} and now names run ${c}\n` });
   });
 
+  it("a file named by a future run id does not move the next run's id after it (compute makes ids later than run folders only)", async () => {
+    const dir = await makeTwoYearProject("runs-future-file");
+    const first = await compute(dir);
+    // As the tester did: a file named by an id in 2099 beside the run.
+    await writeFile(join(dir, "runs/20990101T000000.000Z-deadbeef"), "x\n");
+    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    const second = await compute(dir);
+    // The new id is from the clock (this year), later than the first run's, not 2099-01-01T00:00:00.001Z.
+    expect(second > first).toBe(true);
+    expect(second.slice(0, 4)).toBe(String(new Date().getUTCFullYear()));
+    expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
+  });
+
   it("publishes a run killed between its rename and its marker's removal: the marker naming it goes first, as compute removes it", async () => {
     const { dir, b, c } = await threeRuns();
     // LATEST back on B, and C holding the marker that names it (the run stopped after renaming its staging folder).

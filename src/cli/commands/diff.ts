@@ -16,7 +16,7 @@ import { isRunId } from "../../io/runs/run-names.js";
 import { compareRunFolders, EarlierRunError, readRunFolder, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
-import { fileAt, listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
+import { fileAt, listRunFolderIds, listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
 import { runMessages } from "../../core/run-messages.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
@@ -198,7 +198,7 @@ async function previousRun(runsDir: string, runsLabel: string, latest: string, c
     const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
     throw new InputError("E_NO_RUN", projectMessages.previousUnusable(manifestLabel, JSON.stringify(previous), runsLabel), { source: manifestLabel });
   }
-  const earlier = (await listRunIds(runsDir, runsLabel)).filter((id) => id < latest);
+  const earlier = (await listRunFolderIds(runsDir, runsLabel)).filter((id) => id < latest);
   if (earlier.length === 0) throw none();
   return earlier[earlier.length - 1];
 }

@@ -169,11 +169,23 @@ export async function listRunIds(runsDir: string, runsLabel = runsDir): Promise<
   }
 }
 
+/**
+ * The ids of the run folders of `runsDir`, sorted: the names `listRunIds` lists, less the files named by a run id
+ * (`fileAt`), which hold no run. Links count, their target there or not (a run archived on a disk not mounted is still
+ * a run). A new run's id is made later than these (`newRunId`): a file named by an id in 2099 does not move every later
+ * run into 2099.
+ */
+export async function listRunFolderIds(runsDir: string, runsLabel = runsDir): Promise<string[]> {
+  const ids = await listRunIds(runsDir, runsLabel);
+  const files = await Promise.all(ids.map((id) => fileAt(join(runsDir, id))));
+  return ids.filter((_, i) => files[i] === undefined);
+}
+
 /** The published runs: every run folder up to `LATEST` (none when `LATEST` is missing or broken). */
 export async function listPublishedRuns(runsDir: string): Promise<string[]> {
   const latest = await readLatest(runsDir);
   if (!latest) return [];
-  return (await listRunIds(runsDir)).filter((id) => id <= latest);
+  return (await listRunFolderIds(runsDir)).filter((id) => id <= latest);
 }
 
 /**
