@@ -124,7 +124,7 @@ export const CODE_MEANINGS = {
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
   E_SQL: "DuckDB refused a values query, or the query holds no statement or more than one (DuckDB's message follows)",
   E_SQL_ROOT: "a query run outside a project from the file system's root or the home folder, where the sandbox would fence nothing",
-  E_QUERY_TIME_LIMIT: "the DuckDB queries of a run (a .sql values file, a tree's sql column, reading a .parquet file) ran longer than their time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and were stopped",
+  E_QUERY_TIME_LIMIT: "reading the values with DuckDB (a .sql values file and a tree's sql column together, or a .parquet file) took longer than its time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and was stopped",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
   E_SQL_TYPE: "a column of a values query has the wrong type (year INTEGER, value a number, unit and indicator text)",
@@ -279,7 +279,7 @@ export const CODE_EXAMPLES = {
   E_SQL_ROOT: 'a query may read files only inside the folder it runs in, here "/" (the whole file system), which fences nothing; expected it run from its data\'s folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read',
   E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
   E_QUERY_TIME_LIMIT:
-    "values.sql: stopped after 3600 s, the time limit of the queries of a run; expected the values to be read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
+    "values.sql: stopped after 3600 s, the time limit for reading the values with DuckDB; expected them read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
   E_XLSX_SHEETS:
     'values.xlsx: sheets "2017", "2018", "2019" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
   E_YAML_SHAPE: "tree.yaml: expected a list of nodes (each with a code)",

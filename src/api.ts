@@ -42,7 +42,7 @@ import { pageText, pageWarnings } from "./io/report/page-warnings.js";
 import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
-import { MAX_QUERY_TIME_LIMIT } from "./io/read/duckdb.js";
+import { MAX_QUERY_TIME_LIMIT, MIN_QUERY_TIME_LIMIT } from "./io/read/duckdb.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
 import { defaultMemoryLimit } from "./io/memory.js";
 import { ENCODINGS, parseEncoding, type EncodingName } from "./io/read/read-text.js";
@@ -145,7 +145,7 @@ export async function load(source: LoadSource): Promise<Inputs> {
       .fail("sheet", sheetProblem("sheet", given.sheet))
       .fail("treeSheet", sheetProblem("treeSheet", given.treeSheet))
       .text("queryRoot", given.queryRoot)
-      .number("queryTimeLimit", given.queryTimeLimit, `a number of seconds above 0 and at most ${MAX_QUERY_TIME_LIMIT}`, (seconds) => seconds > 0 && seconds <= MAX_QUERY_TIME_LIMIT)
+      .number("queryTimeLimit", given.queryTimeLimit, `a number of seconds from ${MIN_QUERY_TIME_LIMIT} to ${MAX_QUERY_TIME_LIMIT}`, (seconds) => seconds >= MIN_QUERY_TIME_LIMIT && seconds <= MAX_QUERY_TIME_LIMIT)
       .choice("decimal", given.decimal, DECIMAL_MARKS)
       .boolean("keepSources", given.keepSources)
       .text("unit", given.unit);

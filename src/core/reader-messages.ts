@@ -67,10 +67,11 @@ export const readerMessages = catalogue("readerMessages", {
   sqlRootTooWide: (root: string, home: boolean) =>
     `a query may read files only inside the folder it runs in, here ${JSON.stringify(root)} (${home ? "the home folder" : "the whole file system"}), which fences nothing; expected it run from its data's folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read`,
   sqlRefused: (label: string, reason: string) => `${label}: DuckDB refused the query: ${reason}`,
-  queryTimeLimit: (label: string, seconds: number, variable: string) =>
-    `${label}: stopped after ${seconds} s, the time limit of the queries of a run; expected the values to be read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with ${variable}=<seconds>`,
+  /** `query`: the values come from a query (a .sql file, a tree's sql column), not from a .parquet file. */
+  queryTimeLimit: (label: string, seconds: number, variable: string, query = true) =>
+    `${label}: stopped after ${seconds} s, the time limit for reading the values with DuckDB; expected them read within it: ${query ? "make the query cheaper (a join without a condition multiplies the rows), or " : ""}raise the limit with ${variable}=<seconds>`,
   queryTimeLimitVariable: (variable: string, found: string, max: number) =>
-    `${variable} is ${JSON.stringify(found)}; expected a number of seconds above 0 and at most ${max} (such as 7200 for two hours)`,
+    `${variable} is ${JSON.stringify(found)}; expected a number of seconds from 0.001 to ${max}, in digits (such as 7200 for two hours)`,
   /** A file a query reads that is not UTF-8 (a GBK export): DuckDB reads no other encoding here (no extension is loaded). */
   sqlNotUtf8: (label: string, reason: string) =>
     `${label}: DuckDB refused the query: ${reason}; expected files in UTF-8: queries read UTF-8 only (no DuckDB extension is loaded), so convert the file first (iconv -f GBK -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK)`,

@@ -65,9 +65,9 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   sqlRootTooWide: (root, home) =>
     `查询只能读取其运行文件夹内的文件，此处为 ${quote(root)}（${home ? "用户主文件夹" : "整个文件系统"}），起不到限制作用；应在数据所在文件夹中运行（项目之外，查询读取当前文件夹），或在项目中运行（查询读取项目文件夹）`,
   sqlRefused: (label, reason) => `${label}：DuckDB 拒绝了该查询：${reason}`,
-  queryTimeLimit: (label, seconds, variable) =>
-    `${label}：运行 ${seconds} 秒后被终止，已达到一次运行中查询的时间上限；应在此时限内读完数值：简化查询（没有连接条件的 JOIN 会使行数成倍增加），或用 ${variable}=<秒数> 提高上限`,
-  queryTimeLimitVariable: (variable, found, max) => `${variable} 为 ${JSON.stringify(found)}；应为大于 0、不超过 ${max} 的秒数（例如 7200 表示两小时）`,
+  queryTimeLimit: (label, seconds, variable, query = true) =>
+    `${label}：运行 ${seconds} 秒后被终止，已达到用 DuckDB 读取数值的时间上限；应在此时限内读完数值：${query ? "简化查询（没有连接条件的 JOIN 会使行数成倍增加），或" : ""}用 ${variable}=<秒数> 提高上限`,
+  queryTimeLimitVariable: (variable, found, max) => `${variable} 为 ${JSON.stringify(found)}；应为 0.001 到 ${max} 之间、以数字写出的秒数（例如 7200 表示两小时）`,
   sqlNotUtf8: (label, reason) =>
     `${label}：DuckDB 拒绝了该查询：${reason}；查询读取的文件应为 UTF-8 编码：查询只读取 UTF-8（不加载任何 DuckDB 扩展），请先转换该文件（iconv -f GBK -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,

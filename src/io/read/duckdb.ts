@@ -117,6 +117,11 @@ export interface QuerySettings {
    * environment's `INNOVATION_INDEX_QUERY_TIME_LIMIT`, else `QUERY_TIME_LIMIT`.
    */
   timeLimit?: number;
+  /**
+   * Shared by the sessions of one reading of the values (a values query's, the tree's `sql` column's), so that the
+   * limit is for their queries together: the time the first of them opened, which it sets. Default: each session's own.
+   */
+  clock?: { startedAt?: number };
 }
 
 /**
@@ -136,11 +141,15 @@ export const QUERY_TIME_LIMIT_VARIABLE = "INNOVATION_INDEX_QUERY_TIME_LIMIT";
 export function queryTimeLimit(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const text = env[QUERY_TIME_LIMIT_VARIABLE];
   if (text === undefined || text.trim() === "") return QUERY_TIME_LIMIT;
-  const seconds = Number(text.trim());
-  if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_QUERY_TIME_LIMIT))
+  // Digits, with decimals: not `0x10`, `1e3` or `Infinity`, which Number() would take. A timer counts milliseconds.
+  const seconds = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(seconds >= MIN_QUERY_TIME_LIMIT && seconds <= MAX_QUERY_TIME_LIMIT))
     throw new UsageError("E_USAGE", readerMessages.queryTimeLimitVariable(QUERY_TIME_LIMIT_VARIABLE, text, MAX_QUERY_TIME_LIMIT));
   return seconds;
 }
+
+/** The shortest time limit, a millisecond: what a timer counts. */
+export const MIN_QUERY_TIME_LIMIT = 0.001;
 
 /** The longest time limit a timer holds (2^31 − 1 ms, about 24.8 days), in whole seconds. */
 export const MAX_QUERY_TIME_LIMIT = Math.floor((2 ** 31 - 1) / 1000);
@@ -155,11 +164,12 @@ export interface SandboxSession extends DuckdbSession {
 
 /**
  * `error` as the session's queries end it: `E_QUERY_TIME_LIMIT` naming `label` when the session's time limit ran out
- * (whatever DuckDB said on being interrupted), else `error` itself.
+ * (whatever DuckDB said on being interrupted), else `error` itself. `query`: `label` is a query (else a .parquet file,
+ * which the message does not tell to make cheaper).
  */
-export function timeLimitError(session: SandboxSession, label: string, error: unknown): unknown {
+export function timeLimitError(session: SandboxSession, label: string, error: unknown, query = true): unknown {
   if (!session.timedOut()) return error;
-  return new InputError("E_QUERY_TIME_LIMIT", readerMessages.queryTimeLimit(label, session.timeLimit, QUERY_TIME_LIMIT_VARIABLE), { source: label }, { cause: error });
+  return new InputError("E_QUERY_TIME_LIMIT", readerMessages.queryTimeLimit(label, session.timeLimit, QUERY_TIME_LIMIT_VARIABLE, query), { source: label }, { cause: error });
 }
 
 /**
@@ -168,7 +178,7 @@ export function timeLimitError(session: SandboxSession, label: string, error: un
  * elsewhere does not share: a query's relative paths are made absolute against `root` first (`inSandboxFolder`), and
  * DuckDB's own check of every file it opens against `allowed_directories` keeps the sandbox, `..` included.
  */
-export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit() }: QuerySettings = {}): Promise<SandboxSession> {
+export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit(), clock = {} }: QuerySettings = {}): Promise<SandboxSession> {
   // A root that holds every file (a job started in / or in the home folder, outside a project) fences nothing.
   const home = resolve(homedir());
   if (resolve(root) === parse(resolve(root)).root || resolve(root) === home)
@@ -186,9 +196,11 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     "SET lock_configuration = true",
   ])
     await session.connection.run(setting);
-  // The limit counts from here, for every query of the session together: once it runs out, the query running is
-  // interrupted, and so is every one started after it (DuckDB interrupts only the query running), until the session
-  // closes; its reader turns what DuckDB then says into E_QUERY_TIME_LIMIT (`timeLimitError`).
+  // The limit counts from here (or from the first session on the same clock), for every query together: once it runs
+  // out, the query running is interrupted, and so is every one started after it (DuckDB interrupts only the query
+  // running), until the session closes; its reader turns what DuckDB then says into E_QUERY_TIME_LIMIT (`timeLimitError`).
+  clock.startedAt ??= Date.now();
+  const remaining = Math.max(0, clock.startedAt + timeLimit * 1000 - Date.now());
   let timedOut = false;
   let repeat: NodeJS.Timeout | undefined;
   const timer = setTimeout(() => {
@@ -196,7 +208,7 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     session.connection.interrupt();
     repeat = setInterval(() => session.connection.interrupt(), 50);
     repeat.unref();
-  }, timeLimit * 1000);
+  }, remaining);
   // A limit still to run is no reason to keep the process alive.
   timer.unref();
   return {

@@ -23,6 +23,7 @@ import { parseTreeTable } from "./tree-csv.js";
 import { readValueFiles } from "./values-folder.js";
 import { measureIssues, treeMeasures } from "./measures.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
+import type { QuerySettings } from "./duckdb.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
 import { append } from "../../core/arrays.js";
 
@@ -96,7 +97,8 @@ export async function loadInputs(
   labels = { tree: treePath, data: dataPath },
   options: ReadOptions = {},
 ): Promise<LoadedInputs> {
-  const loaded = await loadInputsAsRead(treePath, dataPath, labels, options);
+  // One clock for every DuckDB session of this reading: the time limit is for their queries together.
+  const loaded = await loadInputsAsRead(treePath, dataPath, labels, options, { threads: options.threads, timeLimit: options.queryTimeLimit, clock: {} });
   const name = options.unit;
   if (name === undefined) return loaded;
   const { units } = loaded.panel;
@@ -116,9 +118,10 @@ async function loadInputsAsRead(
   dataPath: string,
   labels: { tree: string; data: string },
   options: ReadOptions,
+  queries: QuerySettings,
 ): Promise<LoadedInputs> {
   // Parquet and SQL values are read by DuckDB, loaded only for them.
-  if (isDuckdbValues(dataPath)) return loadDuckdbInputs(treePath, dataPath, labels, options);
+  if (isDuckdbValues(dataPath)) return loadDuckdbInputs(treePath, dataPath, labels, options, queries);
   const treeIssues: Issue[] = [];
   const dataIssues: Issue[] = [];
   let tree: Tree | undefined;
@@ -213,7 +216,7 @@ async function loadInputsAsRead(
   if (tree && queryIndicators(tree).length > 0)
     try {
       const { readIndicatorQueries } = await import("./values-duckdb.js");
-      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads, timeLimit: options.queryTimeLimit });
+      const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), queries);
       if (records) records = [...records, ...queried];
     } catch (error) {
       append(issues, issuesOf(error));
@@ -330,7 +333,7 @@ function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Iss
 const STRUCTURE_CODES: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_VALUE_FOR_GROUP", "E_DUPLICATE_VALUE", "E_PANEL_SIZE"]);
 
 /** `loadInputs` for a `.parquet` or `.sql` values file: the tree read as usual, the values by DuckDB. */
-async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: ReadOptions): Promise<LoadedInputs> {
+async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: ReadOptions, queries: QuerySettings): Promise<LoadedInputs> {
   const issues: Issue[] = [];
   let tree: Tree | undefined;
   try {
@@ -346,9 +349,11 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     const computed = new Set([...formulaIndicators(tree), ...queryIndicators(tree)].map(({ code }) => code));
     const required = new Set(tree.indicators.filter((code) => !computed.has(code)));
     const codes = { indicators: [...valueCodes(tree)].filter((code) => !computed.has(code)), required };
-    // One DuckDB session after the other; the problems of both are reported together.
-    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes, { threads: options.threads, timeLimit: options.queryTimeLimit }));
-    const queried = await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), { threads: options.threads, timeLimit: options.queryTimeLimit }));
+    // One DuckDB session after the other; the problems of both are reported together. The values' query stopped at the
+    // time limit of both leaves none for the tree's queries: they are not run, and the limit is said once.
+    const read = await settle(() => readDuckdbValues(tree, dataPath, labels.data, options.queryRoot, codes, queries));
+    const timedOut = read.status === "rejected" && issuesOf(read.reason).some((issue) => issue.code === "E_QUERY_TIME_LIMIT");
+    const queried = timedOut ? ({ status: "fulfilled", value: [] } as const) : await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), queries));
     for (const outcome of [read, queried]) if (outcome.status === "rejected") append(issues, issuesOf(outcome.reason));
     if (read.status === "rejected" || queried.status === "rejected") throw new ValidationError(issues);
     let records = [...fastInputs(tree, read.value.panel).records, ...queried.value];
@@ -367,7 +372,7 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   let valuesRead: ValuesRead | undefined;
   try {
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
-    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, { threads: options.threads, timeLimit: options.queryTimeLimit });
+    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, queries);
     // Not a spread: spreading would call the `records` getter, building an object per value that no run reads.
     if (tree && issues.length === 0) return Object.assign(fastInputs(tree, read.panel), { query: read.query, filesRead: read.filesRead });
   } catch (error) {

@@ -85,7 +85,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
   } catch (error) {
-    throw timeLimitError(session, label, error);
+    throw timeLimitError(session, label, error, extname(path).toLowerCase() === ".sql");
   } finally {
     session.close();
   }

@@ -40,6 +40,7 @@ describe("readerMessagesZh", () => {
       ["sqlRootTooWide", ["/home/index", true]],
       ["sqlRefused", ["values.sql", "Parser Error: syntax error at or near \"FORM\""]],
       ["queryTimeLimit", ["values.sql", 3600, "INNOVATION_INDEX_QUERY_TIME_LIMIT"]],
+      ["queryTimeLimit", ["values.parquet", 3600, "INNOVATION_INDEX_QUERY_TIME_LIMIT", false]],
       ["queryTimeLimitVariable", ["INNOVATION_INDEX_QUERY_TIME_LIMIT", "1h", 2147483]],
       ["sqlNotUtf8", ["values.sql", "Invalid Input Error: CSV Error on Line: 2 … This file is not utf-8 encoded."]],
       ["parquetUnreadable", ["values.parquet", "No magic bytes found at end of file"]],

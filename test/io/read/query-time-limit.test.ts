@@ -22,9 +22,11 @@ describe("queryTimeLimit", () => {
     expect(queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: " " })).toBe(3600);
     expect(queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: "7200" })).toBe(7200);
     expect(queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: "0.5" })).toBe(0.5);
+    expect(queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: " 0.001 " })).toBe(0.001);
     // The longest a timer holds: 2^31 - 1 ms, 2,147,483 whole seconds.
     expect(queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: "2147483" })).toBe(2147483);
-    for (const text of ["1h", "0", "-5", "2147484", "NaN"]) {
+    // Digits only: Number() would take 0x10 as 16 and 1e3 as 1000; under a millisecond no timer counts.
+    for (const text of ["1h", "0", "-5", "2147484", "NaN", "0x10", "1e3", "Infinity", "0.0001", "1,5"]) {
       expect(() => queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: text }), text).toThrow(UsageError);
       expect(() => queryTimeLimit({ [QUERY_TIME_LIMIT_VARIABLE]: text }), text).toThrow(readerMessages.queryTimeLimitVariable(QUERY_TIME_LIMIT_VARIABLE, text, 2147483));
     }
@@ -52,6 +54,40 @@ describe("a query over the time limit", () => {
     expect(issues.map(({ code, message, line, column }) => ({ code, message, line, column }))).toEqual([
       { code: "E_QUERY_TIME_LIMIT", message: readerMessages.queryTimeLimit(readerMessages.indicatorQuery("tree.csv:2", "A"), 0.3, QUERY_TIME_LIMIT_VARIABLE), line: 2, column: "sql" },
     ]);
+  });
+
+  it("a .sql values file and a tree's sql column: the limit is for both together, said once (the tree's queries are not run)", async () => {
+    const query = SLOW.replace(", 'A' AS indicator", "");
+    const dir = await makeTempDir({
+      "tree.csv": `code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,"${query}"\n`,
+      "values.sql": SLOW,
+    });
+    const issues = await issuesOf(loadInputs(join(dir, "tree.csv"), join(dir, "values.sql"), { tree: "tree.csv", data: "values.sql" }, { queryRoot: dir, queryTimeLimit: 0.3 }));
+    expect(issues.map(({ code, message }) => ({ code, message }))).toEqual([
+      { code: "E_QUERY_TIME_LIMIT", message: readerMessages.queryTimeLimit("values.sql", 0.3, QUERY_TIME_LIMIT_VARIABLE) },
+    ]);
+  });
+
+  it("a session on a clock that has run out (the reading's first session took the time) stops its first query", async () => {
+    const dir = await makeTempDir();
+    // Started a second ago, with a limit of 0.2 s: none of it is left.
+    const session = await openSandbox(dir, { timeLimit: 0.2, clock: { startedAt: Date.now() - 1000 } });
+    try {
+      const error = await session.connection.run(SLOW).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(timeLimitError(session, "tree.csv:3: indicator B, column sql", error)).toMatchObject({
+        code: "E_QUERY_TIME_LIMIT",
+        message: readerMessages.queryTimeLimit("tree.csv:3: indicator B, column sql", 0.2, QUERY_TIME_LIMIT_VARIABLE),
+      });
+    } finally {
+      session.close();
+    }
+    // A .parquet file is not told to make its query cheaper: it has none.
+    expect(readerMessages.queryTimeLimit("values.parquet", 3600, QUERY_TIME_LIMIT_VARIABLE, false)).toBe(
+      "values.parquet: stopped after 3600 s, the time limit for reading the values with DuckDB; expected them read within it: raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
+    );
   });
 
   it("a query started after the limit ran out is interrupted too, and a session closed in time is left alone", async () => {
@@ -90,7 +126,7 @@ describe("load's queryTimeLimit", () => {
     expect(issues.map((issue) => ({ code: issue?.code, message: issue?.message }))).toEqual([
       { code: "E_QUERY_TIME_LIMIT", message: readerMessages.queryTimeLimit("values.sql", 0.3, QUERY_TIME_LIMIT_VARIABLE) },
     ]);
-    for (const limit of [0, -1, 3e6, "60"]) {
+    for (const limit of [0, 0.0001, -1, 3e6, "60"]) {
       const bad = await load({ indicators: "tree.csv", data: "values.sql", cwd: dir, queryTimeLimit: limit as number }).then(
         () => undefined,
         (caught: unknown) => caught as { issues: { code: string; column: string }[] },
