@@ -7,7 +7,7 @@ import { analyzeResult, type Analysis } from "../core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS, type ContributionDepth } from "../core/analysis/contributions.js";
 import type { IndexResult } from "../core/compute.js";
 import { performanceGroups } from "../core/analysis/performance-groups.js";
-import { UsageError } from "../errors.js";
+import { strictErrors, UsageError, ValidationError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, namesIn, scoresTable, treatmentTable, WEIGHT_DECIMALS, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
@@ -71,6 +71,8 @@ export interface OutputOptions {
   excelMaxRows?: number;
   /** Cells index.xlsx may hold in all; it is left out above. Default `XLSX_CELL_LIMIT` (2,000,000). */
   excelMaxCells?: number;
+  /** `--strict`: an output's warning (index.xlsx left out, a text cut to fit a cell) is an error, before any file is written. */
+  strict?: boolean;
   /** In a project: its `name` and `description` (index.yaml), for the report's title and the line under it. */
   projectName?: string;
   projectDescription?: string;
@@ -220,6 +222,8 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
         ? { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooLarge(scoreRows, maxRows) }
         : { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooManyCells(cells, maxCells) },
     );
+  // Under --strict, before the work of the other outputs.
+  if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
   // How many values are illustrative (the values' source column), said by report.html and index.xlsx; counted only for them.
   const provenance = async () => (await import("../io/report/provenance.js")).valueProvenance(result, context.records, context.example);
   if (!toStdout) {
@@ -275,6 +279,8 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
       throw new UsageError("E_USAGE", commandMessages.unknownFormat(String(unknown)));
     }
   }
+  // A text cut to fit a workbook cell, found as the workbook was made.
+  if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
   return { analysis, files, printed, warnings };
 }
 

@@ -5,6 +5,7 @@ import { computeIndex } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
 import { buildPanel } from "../../src/core/panel.js";
 import { buildTree } from "../../src/core/tree.js";
+import { ValidationError } from "../../src/errors.js";
 import { formatIndexCsv, formatScoresCsv } from "../../src/io/write/to-csv.js";
 import { formatIndexJson } from "../../src/io/write/to-json.js";
 import { textOf as text } from "../helpers.js";
@@ -47,6 +48,14 @@ describe("buildOutputs", () => {
     const fits = await buildOutputs(result, { ...OPTIONS, excelMaxRows: 9 });
     expect(Object.keys(fits.files)).toContain("index.xlsx");
     expect(fits.warnings).toEqual([]);
+    // --strict: the warning is an error (W_ becomes E_), before any output is made, so no file is written.
+    const refused = await buildOutputs(result, { ...OPTIONS, excelMaxRows: 8, strict: true }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).issues).toEqual([{ code: "E_XLSX_TOO_LARGE", message: messages.workbookTooLarge(8, 8) }]);
+    expect((await buildOutputs(result, { ...OPTIONS, excelMaxRows: 9, strict: true })).warnings).toEqual([]);
   });
 
   it("leaves index.xlsx out, with a warning, when its sheets would hold more cells than the limit", async () => {
