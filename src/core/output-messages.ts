@@ -114,6 +114,8 @@ export const outputMessages = catalogue("outputMessages", {
   /** `found`, what LATEST holds, echoed as every input is (quote.ts: its first 200 characters, then the count of the rest). */
   latestNotRunId: (latestLabel: string, found: string) =>
     `${latestLabel} holds ${quoteInput(found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,
+  latestIsFolder: (latestLabel: string) =>
+    `${latestLabel} is a folder, not the file that names the published run; expected a file holding a run id (such as 20260301T020000.123Z-1a2b3c4d): move the folder out of the runs folder`,
   latestNamesMissingRun: (latestLabel: string, id: string, linkTarget?: string) =>
     `${latestLabel} names run ${id}, which does not exist${brokenLink(linkTarget)}`,
   /** `LATEST` names a file named by a run id (`file`: a regular file; else a pipe, a socket, a device), as runs publish and verify say it. */

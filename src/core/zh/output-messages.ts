@@ -103,6 +103,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${runsLabel}：是文件而不是文件夹；应为项目的 runs 文件夹（请将该文件移走，或在 index.yaml 中设置 runs:）`,
   latestNotRunId: (latestLabel, found) =>
     `${latestLabel} 的内容为 ${quoteInput(found)}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
+  latestIsFolder: (latestLabel) =>
+    `${latestLabel} 是文件夹，而不是指向已发布运行的文件；应为写有运行编号（例如 20260301T020000.123Z-1a2b3c4d）的文件：请将该文件夹移出 runs 文件夹`,
   latestNamesMissingRun: (latestLabel, id, linkTarget) => `${latestLabel} 指向运行 ${id}，但该运行不存在${brokenLink(linkTarget)}`,
   latestNamesNotRunFolder: (latestLabel, id, file) => `${latestLabel} 指向运行 ${id}，但${runMessagesZh.notRunFolder(file)}`,
   latestMissing: (latestLabel, runCount) => `${latestLabel} 不存在，但该文件夹中有 ${runCount} 个运行文件夹`,

@@ -108,7 +108,7 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
     if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error);
     if (code !== "ENOENT" && code !== "EISDIR") throw error;
     const runs = await listRunIds(runsDir, runsLabel);
-    if (code === "EISDIR") return { problem: outputMessages.latestNotRunId(latestLabel, "(a folder)") };
+    if (code === "EISDIR") return { problem: outputMessages.latestIsFolder(latestLabel) };
     return runs.length === 0 ? {} : { problem: outputMessages.latestMissing(latestLabel, runs.length) };
   }
   if (!isRunId(text)) return { problem: outputMessages.latestNotRunId(latestLabel, text), held: text };

@@ -64,7 +64,7 @@ describe("outputMessagesZh", () => {
       ["latestNotRunId", ["runs/LATEST", "hello"]],
       ["latestNotRunId", ["runs/LATEST", "x".repeat(120)]],
       ["latestNotRunId", ["runs/LATEST", "x".repeat(256)]],
-      ["latestNotRunId", ["runs/LATEST", "(a folder)"]],
+      ["latestIsFolder", ["runs/LATEST"]],
       ["latestNamesMissingRun", ["runs/LATEST", RUN]],
       ["latestNamesMissingRun", ["runs/LATEST", RUN, "/mnt/archive/runs/2026"]],
       ["latestNamesNotRunFolder", ["runs/LATEST", RUN, true]],

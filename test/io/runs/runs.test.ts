@@ -143,6 +143,12 @@ describe("LATEST and the lock", () => {
     await writeFile(join(dir, file), "not a run\n");
     await writeFile(join(dir, "LATEST"), `${file}\n`);
     expect(await readLatestPointer(dir, "runs")).toEqual({ problem: `runs/LATEST names run ${file}, which is a file, not a run folder`, named: file });
+    // A folder in LATEST's place: said to be one (it used to be quoted as the text "(a folder)").
+    await rm(join(dir, "LATEST"));
+    await mkdir(join(dir, "LATEST"));
+    expect(await readLatestPointer(dir, "runs")).toEqual({
+      problem: "runs/LATEST is a folder, not the file that names the published run; expected a file holding a run id (such as 20260301T020000.123Z-1a2b3c4d): move the folder out of the runs folder",
+    });
     await writeFile(join(dir, "file"), "");
     await expect(readLatestPointer(join(dir, "file"), "runs")).rejects.toMatchObject({ code: "E_RUNS_NOT_FOLDER", message: outputMessages.runsNotFolder("runs") });
     await expect(writeLatest(dir, "../../x")).rejects.toThrow(RangeError);
