@@ -42,7 +42,8 @@ export const CODE_MEANINGS = {
   E_LEVEL_GROUP_SPLIT: "a group name that comes back under the same parent after other groups: one group in two places",
   E_LEVEL_CONFLICT: "a group's weight or English name that differs on a later row of the group (or is empty on its first row)",
   E_LEVEL_CODE_MISSING: "a name without a code before it in a level column where more than half of the names have one",
-  E_LEVEL_MERGED: "a workbook cell of a tree with level columns merged across the columns of two levels (B2:C2), one name shown for both",
+  E_LEVEL_MERGED: "a workbook cell of a tree with level columns merged across the names or codes of two levels (B2:C2), one name shown for both",
+  E_TREE_MERGED: "a workbook cell of a tree with level columns merged across other columns (a weight and a direction, D2:E2), or a header cell merged across columns (A1:B1): each column holds its own field",
   // the values
   E_DATA_LAYOUT: "a values file whose header is neither the long nor the wide layout",
   E_FIELD_COUNT: "a CSV row with more or fewer fields than the header",
@@ -175,7 +176,7 @@ export const CODE_MEANINGS = {
   E_NO_MANIFEST: "verify, diff, runs publish and rollback: the run folder's manifest.json cannot be read or is not one compute writes",
   E_RUN_NOT_VERIFIED: "runs publish or rollback: the run does not pass verify (a file missing, changed or unlisted, or a manifest that does not agree with itself): not published, LATEST unchanged",
   E_RUN_STAGING: "runs publish named a staging folder (.staging-<run-id>: a run being written, or one that stopped), which is never published",
-  E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest, or the manifest's fingerprint, run, startedAt or previous does not agree with what it lists and the run id (exit 1); diff: a file it reads of a run does not match the run's manifest",
+  E_RUN_CHANGED: "verify: a file of the run is missing, changed or not listed in the manifest, or the manifest's fingerprint, run, startedAt or previous does not agree with what it lists and the run id (exit 1); with --log-format json, verify, runs publish and runs rollback also log each such problem under it, its source the file (before E_RUN_NOT_VERIFIED for those two); diff: a file it reads of a run does not match the run's manifest",
   // report --uncertainty-from
   E_UNCERTAINTY_COLUMN: "uncertainty.csv given to report --uncertainty-from lacks a column it needs",
   E_UNCERTAINTY_CELL: "a row of uncertainty.csv names a unit or year the index does not have (another run's file)",
@@ -250,6 +251,8 @@ export const CODE_EXAMPLES = {
     'tree.csv:4:3: "高新技术企业数" in column "三级指标" starts with no code, though most cells of the column do (such as "A11 研发经费"); expected a code before every name of the column or before none',
   E_LEVEL_MERGED:
     'tree.xlsx[指标体系]:4:1: cells A4:B4 are merged across level columns "一级指标", "二级指标", so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level\'s group named in its own cell (a group with no groups under it named again in the next level\'s cell)',
+  E_TREE_MERGED:
+    'tree.xlsx[指标体系]:2:4: cells D2:E2 are merged across columns "权重", "属性", so the text of the first is shown in the cells of the others; expected one cell per column, for each column of the table holds its own field: the cells unmerged, and each column\'s text in its own cell',
   W_OPTIMISE_FEW_OBSERVATIONS:
     "the weights cannot be optimised from 1 unit-year of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years",
   W_OPTIMISE_NO_VARIATION:

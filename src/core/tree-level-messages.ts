@@ -59,4 +59,8 @@ export const treeLevelMessages = catalogue("treeLevelMessages", {
     `group ${quote(group)} of column ${quote(column)}, line ${line}, has no code, so it was given ${quote(code)}, made from its place; but ${other.kind} ${quote(other.name)} of column ${quote(other.column)}, line ${other.line}, has code ${quote(code)} too; expected codes for the groups of column ${quote(column)} (a column of their codes, such as ${chineseCodeColumn(level)} or level${level}_code, or a code before each name, such as "A1 创新投入"), or another code for ${other.kind} ${quote(other.name)}`,
   levelCellsMerged: (range: string, columns: readonly string[]) =>
     `cells ${range} are merged across level columns ${quotedList(columns)}, so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level's group named in its own cell (a group with no groups under it named again in the next level's cell)`,
+  headerCellsMerged: (range: string, name: string, columns: number) =>
+    `header cells ${range} are merged, so ${quote(name)} stands over ${columns} columns and the columns after its first have no name of their own; expected one header cell per column, each naming its column (such as 一级指标, 二级指标, 三级指标, 权重, 属性): the cells unmerged, and each column named in its own cell`,
+  cellsMerged: (range: string, columns: readonly string[]) =>
+    `cells ${range} are merged across columns ${quotedList(columns)}, so the text of the first is shown in the cells of the others; expected one cell per column, for each column of the table holds its own field: the cells unmerged, and each column's text in its own cell`,
 });

@@ -28,6 +28,8 @@ export interface CsvTable {
   header: string[];
   /** Line of the header row. */
   headerLine: number;
+  /** Of a workbook sheet: the header row's cells of merged ranges other than their first, as `CsvRow.merged` gives a row's. */
+  headerMerged?: ({ cell: string; first: string } | undefined)[];
   rows: CsvRow[];
   /** The delimiter of a CSV file (absent for a workbook sheet). */
   delimiter?: string;

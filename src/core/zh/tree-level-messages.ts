@@ -42,4 +42,8 @@ export const treeLevelMessagesZh: Translation<typeof treeLevelMessages> = {
   },
   levelCellsMerged: (range, columns) =>
     `单元格 ${range} 跨层级列 ${quotedList(columns)} 合并，一个名称代表了多个层级的分组；应每级一个单元格：取消合并，在各级自己的单元格中写出该级的分组（没有下级分组的分组，在下一级的单元格中再写一次其名称）`,
+  headerCellsMerged: (range, name, columns) =>
+    `表头单元格 ${range} 已合并，${quote(name)} 跨了 ${columns} 列，第一列之后的各列没有自己的列名；应每列一个表头单元格，各写其列名（如 一级指标、二级指标、三级指标、权重、属性）：取消合并，在各列自己的单元格中写出列名`,
+  cellsMerged: (range, columns) =>
+    `单元格 ${range} 跨列 ${quotedList(columns)} 合并，第一个单元格的内容显示在了其他列的单元格中；表中每列各为一个字段，应每列一个单元格：取消合并，在各列自己的单元格中写出其内容`,
 };

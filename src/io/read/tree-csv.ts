@@ -7,6 +7,7 @@ import { ValidationError, type Issue } from "../../errors.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { closestName } from "../../core/suggest.js";
 import { messages } from "../../core/messages.js";
+import { treeLevelMessages } from "../../core/tree-level-messages.js";
 import { INDICATOR_SETTINGS } from "../../core/normalize/plan.js";
 import { parseNumber, type DecimalMark } from "../../core/number.js";
 import { buildTree, type TreeRow } from "../../core/tree.js";
@@ -16,7 +17,7 @@ import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 import { decimalOf } from "./data-csv.js";
 import { readText } from "./read-text.js";
 import { findLevelLayout } from "./tree-level-columns.js";
-import { levelTreeRows } from "./tree-levels.js";
+import { levelTreeRows, mergedAcrossColumns } from "./tree-levels.js";
 
 const TREE_COLUMNS = {
   code: ["id", "icode", "代码", "编码", "指标代码"],
@@ -109,6 +110,22 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
   const weightNames: readonly string[] = ["weight", ...TREE_COLUMNS.weight];
   const plainWeights = table.header.flatMap((name, index) => (weightNames.includes(normalizeColumnName(name)) ? [index] : []));
   const layout = findLevelLayout(table, source, columns, plainWeights);
+  // A workbook's cells merged across columns, in a tree with level columns (see `mergedAcrossColumns`). In the header,
+  // the columns after a range's first have no name of their own, so which column holds what is not known: the merge
+  // alone is reported, not the header's problems it makes (a level missing, a column twice), and the rows are not read.
+  const merged = layout ? mergedAcrossColumns(table) : [];
+  const headerMerged = merged.filter(({ line }) => line === table.headerLine);
+  if (headerMerged.length > 0)
+    throw new ValidationError(
+      headerMerged.map(({ range, line, index, right }) => ({
+        code: "E_TREE_MERGED",
+        message: treeLevelMessages.headerCellsMerged(range, table.header[index].trim(), right - index + 1),
+        source,
+        line,
+        column: index + 1,
+      })),
+    );
+  const rowsMerged = merged.filter(({ line }) => line !== table.headerLine);
   // With level columns, the groups and the indicators' codes and names are in them: only a direction is required.
   const required: readonly (typeof REQUIRED)[number][] = layout ? ["direction"] : REQUIRED;
   const issues: Issue[] = [...(layout?.issues ?? []), ...required.filter((key) => columns[key] < 0 && !(key === "name" && columns.name_en >= 0)).map((key) => ({
@@ -160,7 +177,7 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
       decimal: numeric?.[columns.weight] ? "." : decimal,
     };
   };
-  const levels = layout ? levelTreeRows(table, source, layout, { decimal, direction: columns.direction, leafRow: rowOf }) : undefined;
+  const levels = layout ? levelTreeRows(table, source, layout, { decimal, direction: columns.direction, leafRow: rowOf, merged: rowsMerged }) : undefined;
   const rows: TreeRow[] = levels ? levels.rows : table.rows.map(rowOf);
   // A row with more fields than the header (a weight 0,25 or a name with an unquoted comma) has its cells in the
   // wrong columns: refused, with the tree's own problems.
@@ -175,7 +192,30 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
     // The problems of a weight or a direction cell give its place, file:line:column.
     cells: { weight: columns.weight + 1, direction: columns.direction + 1 },
   });
-  const levelIssues = levels?.issues ?? [];
+  // A cell of a range merged across columns other than its first shows the first's text, not its own (refused as the
+  // range, at its first cell): the problems found in such a cell (a weight merged with the direction read as the
+  // direction "0.5") are the merge's, not told again.
+  const copiedCell = (line: number | undefined, column: number | string | undefined) =>
+    typeof line === "number" &&
+    typeof column === "number" &&
+    rowsMerged.some((range) => line >= range.line && line <= range.lastLine && column > range.index && column <= range.right + 1 && !(line === range.line && column === range.index + 1));
+  const levelIssues = (levels?.issues ?? []).filter((issue) => !copiedCell(issue.line, issue.column));
+  // Whether siblings mix given and empty weights (or percent and plain ones) is not told when their weights are not the
+  // ones meant, in a tree with level columns: when one is a merged range's copied cell (told as the range), or when
+  // their parent's code is another node's too (told as a duplicate code), for `buildTree` takes two nodes of one code
+  // for one and gives it the children of both (each node's own children are checked on the run after the fix).
+  const firstRows = new Map<string, TreeRow>();
+  const duplicated = new Set<string>();
+  for (const row of levels ? rows : []) {
+    if (row.code === "") continue;
+    if (firstRows.has(row.code)) duplicated.add(row.code);
+    else firstRows.set(row.code, row);
+  }
+  const siblingsNotMeant = (issue: Issue) => {
+    if (!levels || (issue.code !== "E_MIXED_WEIGHTS" && issue.code !== "E_WEIGHTS_PERCENT_MIXED")) return false;
+    const parent = firstRows.get(issue.id ?? "")?.parent ?? "";
+    return duplicated.has(parent) || rows.some((row) => row.parent === parent && copiedCell(row.line, row.columns?.cells?.weight));
+  };
   // Two indicators of one name, their code, and a code made from a group's place that another node has too, are
   // reported by the level reader, which says why; a group of the level columns left without indicators by a repeated
   // code is no indicator without a direction; a tree without rows because each was refused is not told so again.
@@ -185,12 +225,19 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
         (issue) =>
           !(issue.code === "E_DUPLICATE_CODE" && levels?.duplicateReported(issue.line ?? 0, issue.id ?? "")) &&
           !(issue.code === "E_MISSING_DIRECTION" && levels?.groups.has(issue.id ?? "")) &&
-          !(issue.code === "E_EMPTY_TREE" && levelIssues.length > 0),
+          !(issue.code === "E_EMPTY_TREE" && levelIssues.length > 0) &&
+          !siblingsNotMeant(issue) &&
+          !copiedCell(issue.line, issue.column),
       );
   if (missingWeight.length > 0 || unknownColumns.length > 0 || fieldIssues.length > 0 || levelIssues.length > 0 || !built.ok) {
     // An unknown column, or a missing weight column, leaves the tree as built: its codes are still given, for the
-    // values' checks.
-    const partial = fieldIssues.length > 0 ? undefined : built.ok ? built.value : built.partial;
+    // values' checks. Not with cells in the wrong columns: a row with more fields than the header, or a range merged
+    // onto a level's names or codes (the codes read from its cells are not the ones meant, and the values would be told
+    // that their indicators are unknown); a range over other columns (a weight and a direction, or a name and a weight
+    // after it) leaves the codes as meant.
+    const codeColumns = layout ? layout.levels.flatMap(({ name, code }) => [name, code]) : [];
+    const codesMerged = rowsMerged.some(({ index, right }) => codeColumns.some((column) => column > index && column <= right));
+    const partial = fieldIssues.length > 0 || codesMerged ? undefined : built.ok ? built.value : built.partial;
     throw new ValidationError([...missingWeight, ...unknownColumns, ...fieldIssues, ...levelIssues, ...treeIssues], undefined, partial);
   }
   return built.value;

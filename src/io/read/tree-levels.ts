@@ -17,7 +17,8 @@
  * - Fill-down: an empty group cell continues the group above it (a merged cell saved to CSV keeps its text in its first
  *   row only; a workbook's merged cell repeats it on every row, which continues the group as well). A row continues a
  *   group while its cell is empty or the same; a new name starts a new group, and a new group empties the levels below.
- *   A workbook's cell merged across the columns of two levels (B2:C2) is refused: one cell per level.
+ *   A workbook's cell merged across the names or codes of two levels (B2:C2) is refused: one cell per level; so is any
+ *   other cell merged across columns (权重 and 属性, D2:E2; a header cell): each column holds its own field.
  * - Codes: a level's code column; else a code before each name (`A01 高新技术企业数`, `1.1 创新主体`, `A、双创活力`),
  *   when more than half the level's cells start with one (then every cell must); else a group's code is made from its
  *   place: `D1`, `D2`, ... at the first level, then its parent's code and its place among the parent's groups (`D1.2`,
@@ -27,7 +28,7 @@
  * - A group's weight and English name are read from its first row; its other rows leave them empty or repeat them.
  */
 import type { Issue } from "../../errors.js";
-import { columnNumber } from "../../core/cell-reference.js";
+import { columnLetters, columnNumber } from "../../core/cell-reference.js";
 import { messages } from "../../core/messages.js";
 import { parseNumber, type DecimalMark } from "../../core/number.js";
 import { treeLevelMessages } from "../../core/tree-level-messages.js";
@@ -94,6 +95,8 @@ export interface LevelRowsOptions {
   direction: number;
   /** The row as a tree with code and parent columns reads it (direction, unit, description, source, attributes). */
   leafRow: (row: CsvRow) => TreeRow;
+  /** The ranges of the rows merged across columns (`mergedAcrossColumns`, the header's left out): each is refused. */
+  merged?: readonly MergedRange[];
 }
 
 /**
@@ -118,7 +121,18 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
   const text = (row: CsvRow, index: number) => (index >= 0 ? (row.cells[index] ?? "").trim() : "");
   const at = (line: number, index: number, code: string, message: string, id?: string): Issue => ({ code, message, source, line, column: index + 1, ...(id ? { id } : {}) });
   const namesColumn = (level: Level) => (level.name >= 0 ? level.name : level.code);
-  issues.push(...mergedAcrossLevels(table, levels).map(({ range, line, index, columns }) => at(line, index, "E_LEVEL_MERGED", treeLevelMessages.levelCellsMerged(range, columns.map(word)))));
+  // A range merged across the names or codes of two levels shows one name for groups of several levels; one merged
+  // across other columns shows a cell's text in another field's cell. Each is refused at its first cell.
+  const namesLevel = new Map<number, number>();
+  levels.forEach((level, k) => {
+    for (const index of [level.name, level.code]) if (index >= 0) namesLevel.set(index, k);
+  });
+  for (const { range, line, index, right } of options.merged ?? []) {
+    const columns = Array.from({ length: right - index + 1 }, (_, i) => index + i);
+    const named = columns.filter((column) => namesLevel.has(column));
+    if (new Set(named.map((column) => namesLevel.get(column))).size >= 2) issues.push(at(line, index, "E_LEVEL_MERGED", treeLevelMessages.levelCellsMerged(range, named.map(word))));
+    else issues.push(at(line, index, "E_TREE_MERGED", treeLevelMessages.cellsMerged(range, columns.map((column) => table.header[column]?.trim() || columnLetters(column + 1)))));
+  }
 
   const state: (LevelState | undefined)[] = new Array<LevelState | undefined>(groupLevels).fill(undefined);
   const groups: Group[] = [];
@@ -296,8 +310,11 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
 
   const codeColumn = (level: Level) => (level.code >= 0 ? level.code : level.name);
 
-  // A code made from a group's place that another node has too, as `buildTree` finds a duplicate code (at the second
-  // node in the tree's order): said so, for the plain duplicate-code message would not tell that the tool made it.
+  // A code made from a group's place that another node has too, found as `buildTree` finds a duplicate code (at the
+  // second node in the tree's order, whose line and code `duplicateReported` tells): said so, for the plain
+  // duplicate-code message would not tell that the tool made it. It is put at the cell of the group whose code was made
+  // (its code column's, else its names'), whether that group comes first or second: the group the message is about,
+  // whose missing code is the first fix it expects, wherever the other node stands.
   const firstWithCode = new Map<string, Group | Indicator>();
   const cellOf = (node: Group | Indicator) =>
     "row" in node
@@ -315,7 +332,7 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
     if (made === undefined) continue;
     const [group, other] = made === first ? [cellOf(first), cell] : [cell, cellOf(first)];
     const message = treeLevelMessages.madeCodeTaken(node.code, group.name, group.column, group.line, made.level + 1, other);
-    issues.push(at(cell.line, cell.codeColumn, "E_DUPLICATE_CODE", message, node.code));
+    issues.push(at(group.line, group.codeColumn, "E_DUPLICATE_CODE", message, node.code));
     reportedDuplicates.add(duplicateKey(cell.line, node.code));
   }
   const rows = order.map((item): TreeRow => {
@@ -362,20 +379,32 @@ export function levelTreeRows(table: CsvTable, source: string, layout: LevelLayo
   return { rows, issues, duplicateReported: (line, code) => reportedDuplicates.has(duplicateKey(line, code)), groups: new Set(groups.map(({ code }) => code)) };
 }
 
+/** A range of a workbook sheet merged across two or more columns: its address, its first and its last line and column. */
+export interface MergedRange {
+  /** As Excel writes it, first cell to last (B2:C3). */
+  range: string;
+  /** Its first (top-left) cell's line and 0-based column. */
+  line: number;
+  index: number;
+  /** Its last (bottom-right) cell's line and 0-based column. */
+  lastLine: number;
+  right: number;
+}
+
 /**
- * The ranges of a workbook sheet merged across the columns of two levels (B2:C2 over 二级指标 and 三级指标), each with
- * its first cell's line and 0-based column and the level columns it spans. The sheet shows one name over both levels,
- * which the rows would read as a group and a group or indicator under it of the same name. (A range merged down one
- * level's column is a group over its rows, as the fill-down reads it.) The ranges are found from the cells of the rows
- * (`CsvRow.merged`): a range's last cell is its bottom-right one.
+ * The ranges of a workbook sheet merged across two or more columns, the header row's included (`CsvTable.headerMerged`,
+ * `CsvRow.merged`: a range's last cell is its bottom-right one). In a tree sheet each column holds its own field, which
+ * such a range shows in the cells of other fields: one name over two levels' columns (B2:C2 over 二级指标 and 三级指标)
+ * reads as a group and a group or indicator under it of the same name, a weight merged with the direction (D2:E2) as
+ * the direction "0.5", a header cell merged over two columns (A1:B1) as two columns of one name. A range merged down one
+ * column is kept: a group over its rows, as the fill-down reads it; so is an empty range, which shows nothing.
  */
-function mergedAcrossLevels(table: CsvTable, levels: readonly Level[]): { range: string; line: number; index: number; columns: number[] }[] {
-  const levelOf = new Map<number, number>();
-  levels.forEach((level, k) => {
-    for (const index of [level.name, level.code, level.weight, level.name_en]) if (index >= 0) levelOf.set(index, k);
-  });
-  const ranges = new Map<string, { line: number; index: number; right: number; last: { line: number; index: number; cell: string } }>();
-  for (const row of table.rows) {
+export function mergedAcrossColumns(table: CsvTable): MergedRange[] {
+  // By first cell: its last cell so far (the latest line, then the rightmost column), the rightmost column, and the text
+  // the range shows (its first cell's, which ExcelJS gives every cell of it).
+  const ranges = new Map<string, { line: number; index: number; right: number; last: { line: number; index: number; cell: string }; text: string }>();
+  const rows = [{ line: table.headerLine, cells: table.header, merged: table.headerMerged }, ...table.rows];
+  for (const row of rows) {
     row.merged?.forEach((merged, index) => {
       if (merged === undefined) return;
       const found = ranges.get(merged.first);
@@ -386,14 +415,12 @@ function mergedAcrossLevels(table: CsvTable, levels: readonly Level[]): { range:
       }
       const first = /^([A-Z]+)(\d+)$/.exec(merged.first);
       if (!first) return;
-      ranges.set(merged.first, { line: Number(first[2]), index: columnNumber(first[1]) - 1, right: index, last: { line: row.line, index, cell: merged.cell } });
+      const text = (row.cells[index] ?? "").trim();
+      ranges.set(merged.first, { line: Number(first[2]), index: columnNumber(first[1]) - 1, right: index, last: { line: row.line, index, cell: merged.cell }, text });
     });
   }
-  return [...ranges].flatMap(([first, { line, index, right, last }]) => {
-    const columns = Array.from({ length: right - index + 1 }, (_, i) => index + i).filter((column) => levelOf.has(column));
-    if (new Set(columns.map((column) => levelOf.get(column))).size < 2) return [];
-    return [{ range: `${first}:${last.cell}`, line, index, columns }];
-  });
+  // An empty range shows nothing in another field's cell: as good as empty cells.
+  return [...ranges].flatMap(([first, { line, index, right, last, text }]) => (right > index && text !== "" ? [{ range: `${first}:${last.cell}`, line, index, lastLine: last.line, right }] : []));
 }
 
 /** A cell's name without the code before it, when that is `code` (`A01 高新技术企业数` in a row whose code is A01). */

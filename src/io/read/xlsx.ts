@@ -124,7 +124,7 @@ export async function parseWorkbookTable(
       row.cells.push("");
       row.numeric.push(false);
     }
-  const table = { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body };
+  const table = { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, ...(head?.merged && { headerMerged: head.merged }) };
   if (!byDefault) return { table, source: label };
   // The other sheets that hold rows, for a message when this one holds no table of values.
   return { table, source: label, otherSheets: others.filter((other) => other.rows).map((other) => other.name) };

@@ -328,16 +328,17 @@ describe("parseTreeCsv with level columns: problems", () => {
 
   it("says that a code made from a group's place is the one another node has too, naming the group's cell and the other's", () => {
     // 投入 has no code: under A, in first place, it is made A1 (A and its place 1), the code of indicator A1 on the same row.
+    // Reported at 投入's cell (line 2, column 2), where its code is missing, not at the indicator's after it (2:3).
     const underA = issuesOf(() => parseTreeCsv("一级指标,二级指标,三级指标,属性\nA 创新,投入,A1 研发经费,+\n,,A2 研发人员,+\n", "t.csv"));
     expect(underA.map((issue) => [issue.code, issue.id, formatIssue(issue)])).toEqual([
       [
         "E_DUPLICATE_CODE",
         "A1",
-        't.csv:2:3: group "投入" of column "二级指标", line 2, has no code, so it was given "A1", made from its place; but indicator "A1 研发经费" of column "三级指标", line 2, has code "A1" too; expected codes for the groups of column "二级指标" (a column of their codes, such as 二级代码 or level2_code, or a code before each name, such as "A1 创新投入"), or another code for indicator "A1 研发经费"',
+        't.csv:2:2: group "投入" of column "二级指标", line 2, has no code, so it was given "A1", made from its place; but indicator "A1 研发经费" of column "三级指标", line 2, has code "A1" too; expected codes for the groups of column "二级指标" (a column of their codes, such as 二级代码 or level2_code, or a code before each name, such as "A1 创新投入"), or another code for indicator "A1 研发经费"',
       ],
     ]);
     // 产业, second of the first level, is made D2 on line 3, after indicator 研发经费 took D2 on line 2: reported at
-    // the second of the two, the group's cell (its names column, 1), as a duplicate code is.
+    // the group's cell too (line 3, its names column, 1), here the second of the two.
     const afterIndicator = issuesOf(() => parseTreeCsv("一级指标,二级指标,代码,属性\n创新,研发经费,D2,+\n产业,利润,X1,+\n", "t.csv"));
     expect(afterIndicator).toEqual([
       {
@@ -369,6 +370,109 @@ describe("parseTreeCsv with level columns: problems", () => {
       [
         "E_LEVEL_MERGED",
         'tree.xlsx[指标体系]:4:1: cells A4:B5 are merged across level columns "一级指标", "二级指标", so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level\'s group named in its own cell (a group with no groups under it named again in the next level\'s cell)',
+      ],
+    ]);
+  });
+
+  it("refuses a workbook header cell merged across columns, alone: not the level it leaves unnamed, and the rows unread", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("指标体系");
+    sheet.addRow(["一级指标", "二级指标", "三级指标", "权重", "属性"]);
+    sheet.addRow(["创新", "研发", "研发经费", 0.5, "正向"]);
+    sheet.addRow(["创新", "研发", "研发人员", 0.5, "正向"]);
+    // Excel keeps A1's text: B1 shows 一级指标 too, so the header read 一级指标, 一级指标, 三级指标 (no level 2).
+    sheet.mergeCells("A1:B1");
+    const dir = await makeTempDir();
+    await book.xlsx.writeFile(join(dir, "tree.xlsx"));
+    const issues = await issuesOfPromise(readTreeFile(join(dir, "tree.xlsx"), "tree.xlsx"));
+    expect(issues.map((issue) => [issue.code, formatIssue(issue)])).toEqual([
+      [
+        "E_TREE_MERGED",
+        'tree.xlsx[指标体系]:1:1: header cells A1:B1 are merged, so "一级指标" stands over 2 columns and the columns after its first have no name of their own; expected one header cell per column, each naming its column (such as 一级指标, 二级指标, 三级指标, 权重, 属性): the cells unmerged, and each column named in its own cell',
+      ],
+    ]);
+  });
+
+  it("refuses row cells merged across columns other than two levels' names at the range's first cell, not the problems of the cells it covers", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("指标体系");
+    sheet.addRow(["一级指标", "二级指标", "三级指标", "权重", "属性"]);
+    sheet.addRow(["创新", "研发", "研发经费", 0.5, "正向"]);
+    sheet.addRow(["创新", "研发", "研发人员", 0.5, "正向"]);
+    sheet.addRow(["产业", "利润", "利润率", null, "正向"]);
+    sheet.addRow(["产业", "利润", "能耗", null, "逆向"]);
+    sheet.mergeCells("A2:A3"); // down 一级指标: the group 创新, read as ever
+    sheet.mergeCells("D2:E2"); // 权重 and 属性: E2 shows 0.5, which was read as the direction "0.5" (2:5)
+    // 三级指标 and 权重 (one level's): D4 shows 利润率, which was read as the weight (4:4), beside 能耗's empty one (a mix
+    // of given and empty weights, line 5), though both are empty as meant.
+    sheet.mergeCells("C4:D4");
+    const dir = await makeTempDir();
+    await book.xlsx.writeFile(join(dir, "tree.xlsx"));
+    const issues = await issuesOfPromise(readTreeFile(join(dir, "tree.xlsx"), "tree.xlsx"));
+    expect(issues.map((issue) => [issue.code, formatIssue(issue)])).toEqual([
+      [
+        "E_TREE_MERGED",
+        'tree.xlsx[指标体系]:2:4: cells D2:E2 are merged across columns "权重", "属性", so the text of the first is shown in the cells of the others; expected one cell per column, for each column of the table holds its own field: the cells unmerged, and each column\'s text in its own cell',
+      ],
+      [
+        "E_TREE_MERGED",
+        'tree.xlsx[指标体系]:4:3: cells C4:D4 are merged across columns "三级指标", "权重", so the text of the first is shown in the cells of the others; expected one cell per column, for each column of the table holds its own field: the cells unmerged, and each column\'s text in its own cell',
+      ],
+    ]);
+  });
+
+  it("checks no values against a tree refused for a range merged onto level names, and checks them against one refused for other merged cells", async () => {
+    const tree = async (merge: string) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet("指标体系");
+      sheet.addRow(["一级指标", "二级指标", "三级指标", "权重", "属性"]);
+      sheet.addRow(["创新", "研发", "i1", 0.5, "正向"]);
+      sheet.addRow(["创新", "研发", "i2", 0.5, "正向"]);
+      sheet.mergeCells(merge);
+      return new Uint8Array(await book.xlsx.writeBuffer());
+    };
+    const dir = await makeTempDir({
+      "across-levels.xlsx": await tree("A2:C2"),
+      "weight-direction.xlsx": await tree("D2:E2"),
+      "v.csv": "unit,year,indicator,value\n常州,2020,i1,1\n常州,2020,i2,2\n常州,2021,i1,3\n常州,2021,i9,4\n",
+    });
+    // A2:C2 shows 创新 as the name of line 2's indicator, which i1 was: the values' i1 (lines 2 and 4) were told they
+    // are unknown. Only i9 (line 5, column 3) is unknown to the tree as meant, and told so beside D2:E2.
+    const acrossLevels = await issuesOfPromise(load({ indicators: join(dir, "across-levels.xlsx"), data: join(dir, "v.csv") }));
+    expect(acrossLevels.map(({ code, source, line, column }) => [code, source, line, column])).toEqual([["E_LEVEL_MERGED", join(dir, "across-levels.xlsx") + "[指标体系]", 2, 1]]);
+    const weightDirection = await issuesOfPromise(load({ indicators: join(dir, "weight-direction.xlsx"), data: join(dir, "v.csv") }));
+    expect(weightDirection.map(({ code, source, line, column }) => [code, source, line, column])).toEqual([
+      ["E_TREE_MERGED", join(dir, "weight-direction.xlsx") + "[指标体系]", 2, 4],
+      ["E_UNKNOWN_INDICATOR", join(dir, "v.csv"), 5, 3],
+    ]);
+  });
+
+  it("puts a made code's clash at the cell of the group it was made for, whether the group comes first or second", () => {
+    // 创新投入 and 创新产出 have no codes: made D1 and D2 from their places (lines 2 and 4), the codes of indicators D1
+    // and D2 (lines 2 and 3). Each is reported at its group's cell, column 1 (一级指标): on line 2 the group comes before
+    // the indicator in the tree's order, on line 4 after it.
+    const issues = issuesOf(() => parseTreeCsv("一级指标,二级指标,三级指标,权重,属性\n创新投入,研发,D1,0.5,正向\n,,D2,0.5,正向\n创新产出,专利,P1,0.5,正向\n,,P2,0.5,正向\n", "t.csv"));
+    expect(issues.map((issue) => [issue.code, formatIssue(issue)])).toEqual([
+      [
+        "E_DUPLICATE_CODE",
+        't.csv:2:1: group "创新投入" of column "一级指标", line 2, has no code, so it was given "D1", made from its place; but indicator "D1" of column "三级指标", line 2, has code "D1" too; expected codes for the groups of column "一级指标" (a column of their codes, such as 一级代码 or level1_code, or a code before each name, such as "A1 创新投入"), or another code for indicator "D1"',
+      ],
+      [
+        "E_DUPLICATE_CODE",
+        't.csv:4:1: group "创新产出" of column "一级指标", line 4, has no code, so it was given "D2", made from its place; but indicator "D2" of column "三级指标", line 3, has code "D2" too; expected codes for the groups of column "一级指标" (a column of their codes, such as 一级代码 or level1_code, or a code before each name, such as "A1 创新投入"), or another code for indicator "D2"',
+      ],
+    ]);
+  });
+
+  it("does not tell the children of two groups of one code that they mix weights: only their merging into one node mixes them", () => {
+    // Level 1 has codes (A, A1), level 2 none: 研发, first under A, is made A1, the code of 产出, and 专利, first under
+    // 产出, A1.1. As one node, A1 would have the children i1 and i2 (weights 0.5) and A1.1 (level 2 has no weights), a
+    // mix neither group has. The duplicate code alone is reported, at 研发's cell (line 2, column 2).
+    const issues = issuesOf(() => parseTreeCsv("一级指标,二级指标,三级指标,权重,属性\nA 投入,研发,i1,0.5,正向\n,,i2,0.5,正向\nA1 产出,专利,P1,0.5,正向\n,,P2,0.5,正向\n", "t.csv"));
+    expect(issues.map((issue) => [issue.code, formatIssue(issue)])).toEqual([
+      [
+        "E_DUPLICATE_CODE",
+        't.csv:2:2: group "研发" of column "二级指标", line 2, has no code, so it was given "A1", made from its place; but group "A1 产出" of column "一级指标", line 4, has code "A1" too; expected codes for the groups of column "二级指标" (a column of their codes, such as 二级代码 or level2_code, or a code before each name, such as "A1 创新投入"), or another code for group "A1 产出"',
       ],
     ]);
   });
