@@ -39,20 +39,59 @@ export function displayPath(cwd: string, path: string): string {
 /**
  * Finds the project file (`--project`, or `index.yaml` in the current folder), validates it and sets the command's
  * options from it where the command line left them unset. Returns `undefined` when there is no project. Every problem
- * (schema, or a value an option's parser refuses) is reported at once, naming file, line and key. With
- * `setOptions: false` the file is only read and checked (for commands that need the project's folders only).
+ * (schema, or a value an option's parser refuses) is reported at once, naming file, line and key. The commands that
+ * need the project's runs folder only read it with `projectRunsFolder`.
  */
-export function applyProject(command: Command, env: CliEnv, { setOptions = true } = {}): Promise<AppliedProject | undefined> {
+export function applyProject(command: Command, env: CliEnv): Promise<AppliedProject | undefined> {
   // Applied once per command, whoever asks first (the program's preAction hook or the command itself).
-  if (!setOptions) return readAndApply(command, env, false);
   let applied = APPLIED.get(command);
-  if (!applied) APPLIED.set(command, (applied = readAndApply(command, env, true)));
+  if (!applied) APPLIED.set(command, (applied = readAndApply(command, env)));
   return applied;
 }
 
 const APPLIED = new WeakMap<Command, Promise<AppliedProject | undefined>>();
 
-async function readAndApply(command: Command, env: CliEnv, setOptions: boolean): Promise<AppliedProject | undefined> {
+/**
+ * The runs folder (absolute) of a command that only reads runs (`runs`, `verify`, `diff`): its `--runs DIR` when
+ * given, else the `runs:` of the project file (`--project`, or `index.yaml` in the current folder), which must stay
+ * inside the project's folder as every path of the file must (unless `allow-outside: true` or
+ * `--allow-outside-project`). Only those keys of the file are read (`readProjectLocation`): a mistake in another one
+ * (`methods: screen: "0.5"`) stops compute, not the commands that list, check, compare or publish the runs it made,
+ * nor a rollback from the run that mistake would make. `undefined` when there is neither `--runs` nor a project.
+ * @throws `ValidationError` for a file that is not YAML, or a `runs:` that is no path or leaves the project's folder;
+ * `InputError` `E_NO_PROJECT` for a `--project` that does not exist
+ */
+export async function projectRunsFolder(command: Command, env: CliEnv): Promise<string | undefined> {
+  const runs = command.getOptionValue("runs") as string | undefined;
+  if (runs) return resolve(env.cwd, runs);
+  const file = findProjectFile(env.cwd, command.getOptionValue("project") as string | undefined);
+  if (!file) return undefined;
+  const { readProjectLocation } = await import("../io/project/project.js");
+  const project = await readProjectLocation(file, displayPath(env.cwd, file));
+  const outside = outsideProject(project, ["runs"], project.settings.runs, allowsOutside(command, project.settings["allow-outside"]));
+  if (outside) throw new ValidationError([outside]);
+  return resolve(project.dir, project.settings.runs);
+}
+
+/**
+ * Whether paths of the project file may leave its folder: its `allow-outside: true` or `--allow-outside-project`. They
+ * stay inside it otherwise, so that a shared project cannot read or write elsewhere on the machine unseen.
+ */
+function allowsOutside(command: Command, allowOutside: boolean | undefined): boolean {
+  return allowOutside === true || command.optsWithGlobals().allowOutsideProject === true;
+}
+
+/** The problem of the path `value` of the key at `path` of the project file when it leaves the file's folder (unless `allowed`). */
+function outsideProject(project: Pick<Project, "dir" | "label" | "lineOf">, path: readonly string[], value: string, allowed: boolean): Issue | undefined {
+  if (allowed) return undefined;
+  const absolute = isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith("\\");
+  const inside = relative(project.dir, resolve(project.dir, value));
+  if (!absolute && inside !== ".." && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return undefined;
+  const key = path.join(".");
+  return { code: "E_PATH_OUTSIDE", message: limitMessages.pathOutsideProject(key, value, absolute), source: project.label, line: project.lineOf(path), column: key };
+}
+
+async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProject | undefined> {
   const explicit = command.getOptionValue("project") as string | undefined;
   const file = findProjectFile(env.cwd, explicit);
   if (!file) return undefined;
@@ -67,22 +106,16 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
 
   const set = (option: Option, value: unknown) => {
     const name = option.attributeName();
-    if (!setOptions || command.getOptionValueSource(name) === "cli") return;
+    if (command.getOptionValueSource(name) === "cli") return;
     command.setOptionValueWithSource(name, value, "config");
   };
   // `bom: false` is `--no-bom`: a switch that exists only negated is found by its positive name.
   const optionFor = (key: string) =>
     command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
-  // Paths stay inside the project folder unless the file or the command line allows otherwise, so that a shared
-  // project cannot read or write elsewhere on the machine unseen.
-  const allowOutside = settings["allow-outside"] === true || command.optsWithGlobals().allowOutsideProject === true;
+  const allowOutside = allowsOutside(command, settings["allow-outside"]);
   const checkInside = (path: readonly string[], value: string) => {
-    if (allowOutside) return;
-    const absolute = isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith("\\");
-    const inside = relative(project.dir, resolve(project.dir, value));
-    if (!absolute && inside !== ".." && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return;
-    const key = path.join(".");
-    issues.push({ code: "E_PATH_OUTSIDE", message: limitMessages.pathOutsideProject(key, value, absolute), source: project.label, line: project.lineOf(path), column: key });
+    const outside = outsideProject(project, path, value, allowOutside);
+    if (outside) issues.push(outside);
   };
   checkInside(["indicators"], settings.indicators);
   checkInside(["values"], settings.values);
@@ -132,7 +165,7 @@ async function readAndApply(command: Command, env: CliEnv, setOptions: boolean):
   const runsDir = resolve(project.dir, settings.runs);
   const applied = { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions, optionKeys };
   // Loaded now, while reading is asynchronous, for warnings, which are printed synchronously (`warningsInProjectTerms`).
-  if (setOptions) PROJECT_TERMS.set(command, relocatorOf(command, applied, await import("../library-names.js")));
+  PROJECT_TERMS.set(command, relocatorOf(command, applied, await import("../library-names.js")));
   return applied;
 }
 
@@ -147,6 +180,19 @@ const PROJECT_TERMS = new WeakMap<Command, (issue: Issue) => Issue | undefined>(
 export function warningsInProjectTerms(warnings: readonly Issue[], commands: readonly Command[]): readonly Issue[] {
   const relocate = commands.map((command) => PROJECT_TERMS.get(command)).find((found) => found !== undefined);
   return relocate === undefined ? warnings : warnings.map((warning) => relocate(warning) ?? warning);
+}
+
+/**
+ * `warningsInProjectTerms` for options read into a command of their own (`compare`'s configurations): warnings worded
+ * in the terms of the project applied to `applied` (by default `options` itself, a configuration's project file), who
+ * set each option read from `options`, so that one a project file set names that file, its line and key, and one
+ * typed (in `compare --with`) keeps its flag's name. The warnings as they are when no project was applied to `applied`.
+ */
+export async function projectTermsOf(options: Command, applied: Command = options): Promise<(warnings: readonly Issue[]) => Issue[]> {
+  const project = await APPLIED.get(applied)?.catch(() => undefined);
+  if (project === undefined) return (warnings) => [...warnings];
+  const relocate = relocatorOf(options, project, await import("../library-names.js"));
+  return (warnings) => warnings.map((warning) => relocate(warning) ?? warning);
 }
 
 /**
@@ -206,18 +252,48 @@ function relocatorOf(command: Command, project: AppliedProject, { FLAG_NAMES, OP
     const option = optionOf(flag);
     return option && sourceOf(option) !== "cli" ? project.optionKeys.get(option.long!)?.join(".") : undefined;
   };
+  // Whether `token` is what a message writes as the value of `flag`: none for a switch (`--report --static`); for an
+  // option that takes one, a choice of the option, a placeholder (<share>, FILE, P), the value it was given, or text
+  // its parser accepts that is not a bare word (a number, a list, a range). Anything else is the message's own words,
+  // in English or Chinese (`--screen 筛除…`, `--weight-units and`).
+  const isValueOf = (flag: string, token: string): boolean => {
+    const option = optionOf(flag);
+    if (option === undefined) return false;
+    if (option.isBoolean() || option.negate) return token === "";
+    if (token === "") return false;
+    if (/^(?:<[^<>\s]+>|[A-Z][A-Z0-9_]*)$/.test(token)) return true;
+    if (option.argChoices) return option.argChoices.includes(token);
+    const given: unknown = command.getOptionValue(option.attributeName());
+    if (given !== undefined && token === (Array.isArray(given) ? given.join(",") : String(given))) return true;
+    if (!option.parseArg || /^\p{L}+$/u.test(token) || !/[\p{L}\p{N}]/u.test(token)) return false;
+    try {
+      option.parseArg(token, undefined);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   // Flags written one after the other with their values (--weights combined --combination additive) stay apart as
-  // keys: methods.weights combined, methods.combination additive.
+  // keys: methods.weights combined, methods.combination additive (and --report --static: outputs.report,
+  // outputs.static). Only a value between them: words between two flags (`--static 在没有 --report 时`,
+  // `--alpha 在 --weights`, `--weight-years / --weight-units`) are left as they are.
   const reword = (text: string) => {
-    const keys = new Set<string>();
-    const named = text.replace(FLAG, (flag) => {
-      const key = keyOf(flag);
-      if (key !== undefined) keys.add(key);
-      return key ?? flag;
+    const flags = [...text.matchAll(FLAG)];
+    let named = "";
+    let done = 0;
+    flags.forEach((match, i) => {
+      const key = keyOf(match[0]);
+      named += text.slice(done, match.index) + (key ?? match[0]);
+      done = match.index + match[0].length;
+      const next = flags[i + 1];
+      if (key === undefined || next === undefined || keyOf(next[0]) === undefined) return;
+      const between = text.slice(done, next.index);
+      const value = between === " " ? "" : /^ (\S+) $/.exec(between)?.[1];
+      if (value === undefined || !isValueOf(match[0], value)) return;
+      named += `${between.trimEnd()}, `;
+      done = next.index;
     });
-    if (keys.size < 2) return named;
-    const key = [...keys].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-    return named.replace(new RegExp(`(?<=(?:${key}) [^\\s,;]+) (?=(?:${key})\\b)`, "g"), ", ");
+    return named + text.slice(done);
   };
   const subjectOf = (issue: Issue): Option | undefined => {
     const byCode = OPTION_OF_CODE[issue.code];

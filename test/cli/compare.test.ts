@@ -204,3 +204,60 @@ describe("compare's warnings", () => {
     ]);
   });
 });
+
+describe("compare warns of --screen-by without --screen in each configuration, naming the file that set it", () => {
+  // Units X, Y, Z in 2017, two indicators: every value present, so nothing but the screening options is warned of.
+  const tree = "code,parent,name,weight,direction\nA,,Dim A,0.5,\nA1,A,ind a1,1,+\nB,,Dim B,0.5,\nB1,B,ind b1,1,+\n";
+  const values = "unit,year,indicator,value\nX,2017,A1,1\nX,2017,B1,2\nY,2017,A1,3\nY,2017,B1,1\nZ,2017,A1,2\nZ,2017,B1,3\n";
+  const head = "name: t\nindicators: tree.csv\nvalues: values.csv\n";
+  /** commandMessages.screenByWithoutScreen(scope) with each flag named by its key, as a project file words it. */
+  const fromFile = (scope: string) =>
+    `methods.screen-by ${scope} has no effect without methods.screen: it says whether methods.screen leaves out whole units or unit-years, and no methods.screen is given; expected methods.screen <share> with it, or no methods.screen-by`;
+  const warnings = (stderr: string) => stderr.split("\n").filter((line) => line.startsWith("warning:") || line.startsWith("警告："));
+
+  it("methods.screen-by in index.yaml (line 5), compare --with: index.yaml's line and key, once for both; a --with value keeps its flag", async () => {
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values, "index.yaml": `${head}methods:\n  screen-by: unit-year\n` });
+    const equal = await runCli(["compare", "--with", "--weights equal"], dir);
+    expect(equal.code).toBe(0);
+    // a and b both read screen-by from index.yaml: the same warning, told once.
+    expect(warnings(equal.stderr)).toEqual([`warning: index.yaml:5: ${fromFile("unit-year")}`]);
+    // b's own --screen-by unit is typed: its flag's name, not index.yaml's (before: "index.yaml:5: methods.screen-by
+    // unit", though index.yaml says unit-year), after a's (file order: index.yaml's problems first).
+    const typed = await runCli(["compare", "--with", "--screen-by unit"], dir);
+    expect(warnings(typed.stderr)).toEqual([`warning: index.yaml:5: ${fromFile("unit-year")}`, `warning: ${commandMessages.screenByWithoutScreen("unit")}`]);
+  });
+
+  it("compare --with \"--screen-by unit-year\": b's warning, in the flag's words (no project file)", async () => {
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--with", "--screen-by unit-year"], dir);
+    expect(run.code).toBe(0);
+    expect(warnings(run.stderr)).toEqual([`warning: ${commandMessages.screenByWithoutScreen("unit-year")}`]);
+  });
+
+  it("compare index.yaml b.yaml where only b.yaml sets screen-by (line 5): b.yaml:5 and the key (before: --screen-by, no file)", async () => {
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values, "index.yaml": head, "b.yaml": `${head}methods:\n  screen-by: unit-year\n` });
+    const run = await runCli(["compare", "index.yaml", "b.yaml"], dir);
+    expect(run.code).toBe(0);
+    expect(warnings(run.stderr)).toEqual([`warning: b.yaml:5: ${fromFile("unit-year")}`]);
+    const json = await runCli(["compare", "index.yaml", "b.yaml", "--log-format", "json"], dir);
+    const logged = json.stderr.split("\n").filter((line) => line.includes('"warning"')).map((line) => JSON.parse(line));
+    expect(logged).toEqual([expect.objectContaining({ code: "W_OPTION_UNUSED", message: fromFile("unit-year"), source: "b.yaml", line: 5, column: "methods.screen-by" })]);
+    // In Chinese: zh screenByWithoutScreen("unit-year") with the flags named by their keys, no stray comma before them.
+    const zh = await runCli(["compare", "index.yaml", "b.yaml"], dir, { language: "zh" });
+    expect(warnings(zh.stderr)).toEqual([
+      "警告：b.yaml:5: methods.screen-by unit-year 在没有 methods.screen 时不起作用：它决定 methods.screen 筛除整个评价对象还是单个对象-年份，而未指定 methods.screen；应与 methods.screen <share> 一起使用，或不用 methods.screen-by",
+    ]);
+  });
+
+  it("both files set it, on lines of their own: each warning names its file and line (a's index.yaml:6, then b.yaml:5)", async () => {
+    const dir = await tempDir({
+      "tree.csv": tree,
+      "values.csv": values,
+      "index.yaml": `${head}methods:\n  normalise: min-max\n  screen-by: unit\n`,
+      "b.yaml": `${head}methods:\n  screen-by: unit-year\n`,
+    });
+    const run = await runCli(["compare", "index.yaml", "b.yaml"], dir);
+    expect(run.code).toBe(0);
+    expect(warnings(run.stderr)).toEqual([`warning: index.yaml:6: ${fromFile("unit")}`, `warning: b.yaml:5: ${fromFile("unit-year")}`]);
+  });
+});

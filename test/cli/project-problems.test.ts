@@ -443,6 +443,56 @@ describe("a warning about an option index.yaml set names its line and key, as an
   });
 });
 
+describe("flags named by their keys: words after a flag stay its message's words, in English and in Chinese", () => {
+  // Each expected text is the catalogue's message (src/core/*messages.ts, src/core/zh/*) with every flag the command
+  // line did not give replaced by its key, and ", " only between a flag's value (or a switch) and the next key.
+  const printed = async (dir: string, argv: string[], language: "en" | "zh") => {
+    const run = await runCli(argv, dir, { language });
+    expect(run.code).toBe(0);
+    return run.stderr.split("\n").filter((line) => line.startsWith("warning:") || line.startsWith("警告："));
+  };
+
+  it("screen-by without screen (line 5): no comma before methods.screen after a Chinese clause (before: '它决定, methods.screen')", async () => {
+    const dir = await project("  screen-by: unit-year\n");
+    expect(await printed(dir, ["validate"], "zh")).toEqual([
+      "警告：index.yaml:5: methods.screen-by unit-year 在没有 methods.screen 时不起作用：它决定 methods.screen 筛除整个评价对象还是单个对象-年份，而未指定 methods.screen；应与 methods.screen <share> 一起使用，或不用 methods.screen-by",
+    ]);
+    expect(await printed(dir, ["validate"], "en")).toEqual([
+      "warning: index.yaml:5: methods.screen-by unit-year has no effect without methods.screen: it says whether methods.screen leaves out whole units or unit-years, and no methods.screen is given; expected methods.screen <share> with it, or no methods.screen-by",
+    ]);
+  });
+
+  it("alpha with weights entropy (line 6): '在 methods.weights', the values combined and additive still apart (before: '在, methods.weights')", async () => {
+    const dir = await project("  weights: entropy\n  alpha: 0.5\n");
+    expect(await printed(dir, ["validate"], "zh")).toEqual([
+      "警告：index.yaml:6: methods.alpha 在 methods.weights entropy 下不起作用，因为这种方式不涉及主观权重的占比；应使用 methods.weights combined, methods.combination additive",
+    ]);
+    expect(await printed(dir, ["validate"], "en")).toEqual([
+      "warning: index.yaml:6: methods.alpha has no effect with methods.weights entropy, which takes no share of a subjective set; expected methods.weights combined, methods.combination additive",
+    ]);
+  });
+
+  it("power without a power mean (line 5): '应使用 methods.aggregate power' (before: '应使用, methods.aggregate')", async () => {
+    const dir = await project("  power: 2\n");
+    expect(await printed(dir, ["validate"], "zh")).toEqual([
+      "警告：index.yaml:5: methods.power 不起作用：没有指标组采用幂平均合成；应使用 methods.aggregate power（或在指标组的 aggregate 列中填写 power）",
+    ]);
+    expect(await printed(dir, ["validate"], "en")).toEqual([
+      "warning: index.yaml:5: methods.power has no effect: no group is aggregated with the power mean; expected methods.aggregate power (or power in a group's aggregate column)",
+    ]);
+  });
+
+  it("outputs static without report (line 7): '在没有 outputs.report'; two switches in a row apart (before: '在没有, outputs.report', 'outputs.report outputs.static')", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "index.yaml": `${HEAD}methods:\n  normalise: min-max\noutputs:\n  static: true\n` });
+    expect(await printed(dir, ["compute", "--out", "zh"], "zh")).toEqual([
+      "警告：index.yaml:7: outputs.static 在没有 outputs.report 时不起作用：它设置 report.html 的外观，而只有 outputs.report 才会写出该文件；应使用 outputs.report, outputs.static",
+    ]);
+    expect(await printed(dir, ["compute", "--out", "en"], "en")).toEqual([
+      "warning: index.yaml:7: outputs.static has no effect without outputs.report: it sets the look of report.html, which only outputs.report writes; expected outputs.report, outputs.static",
+    ]);
+  });
+});
+
 describe("a tree with problems does not hide the options' problems that need no tree", () => {
   // B1 names the parent Q, which no row has (tree.csv line 6): the tree is refused.
   const BAD_TREE = TREE.replace("B1,B,", "B1,Q,");

@@ -22,7 +22,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, type InputOptions } from "../options.js";
-import { applyProject } from "../project-options.js";
+import { applyProject, projectTermsOf } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
@@ -104,7 +104,9 @@ export async function runCompare(projects: readonly string[], command: Command, 
     await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
   } else env.stdout(renderComparison(comparison, options.decimals, env.words) + "\n");
   if (options.quiet) return;
-  printWarnings(onceEach([...a.warnings, ...b.warnings, ...a.unusedOptions, ...b.unusedOptions]), env);
+  // Worded by each configuration in its own terms (`computeConfiguration`), not again in the command's: an option b's
+  // --with set is not index.yaml's, one b.yaml set not the current folder's index.yaml's.
+  printWarnings(onceEach([...a.warnings, ...b.warnings, ...a.unusedOptions, ...b.unusedOptions]), { ...env, inProjectTerms: undefined });
   env.stderr(commandMessages.configurations(configurations[0].label, configurations[1].label));
   for (const note of comparison.notes) env.stderr(commandMessages.note(note));
   if (options.out) env.stderr(terminalMessages.wroteFiles([COMPARE_FILE, COMPARE_YEARS_FILE], options.out));
@@ -116,6 +118,10 @@ interface Configuration {
   /** The project file of a configuration from one (`compare a/index.yaml b/index.yaml`). */
   file?: string;
   options: ConfigurationOptions;
+  /** The command `options` were parsed into, which knows who set each (typed, the project file, the preset). */
+  parser: Command;
+  /** The command whose project file names the options that file set: the configuration's own, or the command's index.yaml. */
+  project: Command;
   /** `--explain` given in `--with`. */
   explain?: boolean;
 }
@@ -150,7 +156,7 @@ async function configurationsOf(projects: readonly string[], command: Command, e
         if (key !== "project" && command.getOptionValueSource(key) === "cli") parser.setOptionValueWithSource(key, command.getOptionValue(key), "cli");
       }
       await applyProject(parser, env);
-      return { name, label: file, file, ...withPreset(parser) };
+      return { name, label: file, file, parser, project: parser, ...withPreset(parser) };
     };
     // A project file that cannot be read does not hide the other configuration's problems: the other is read, and
     // computed when it could be, and the problems of both are reported together.
@@ -187,8 +193,8 @@ async function configurationsOf(projects: readonly string[], command: Command, e
         target.setOptionValueWithSource(key, command.getOptionValue(key), source as "cli" | "config");
     }
   return [
-    { name: "a", label: commandMessages.commandFlags(), ...withPreset(first) },
-    { name: "b", label: commandMessages.commandFlagsWith(options.with), ...withPreset(parser) },
+    { name: "a", label: commandMessages.commandFlags(), parser: first, project: command, ...withPreset(first) },
+    { name: "b", label: commandMessages.commandFlagsWith(options.with), parser, project: command, ...withPreset(parser) },
   ];
 }
 
@@ -260,12 +266,17 @@ function issuesOfInput(error: ValidationError | InputError): Issue[] {
   return [{ code: error.code, message: error.message, source: error.source, line: error.line, column: error.column, id: error.id }];
 }
 
-/** Reads and computes one configuration as `compute` would; problems are headed by the configuration's name. */
+/**
+ * Reads and computes one configuration as `compute` would; problems are headed by the configuration's name. Its
+ * warnings about an option a project file set name that file (the configuration's own, or index.yaml under --with),
+ * its line and key (`projectTermsOf`).
+ */
 async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[]; unusedOptions: Issue[] }> {
   const { options } = configuration;
   try {
     const { weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env);
-    return { result, warnings: [...weightingWarnings, ...result.warnings], unusedOptions };
+    const inProjectTerms = await projectTermsOf(configuration.parser, configuration.project);
+    return { result, warnings: inProjectTerms([...weightingWarnings, ...result.warnings]), unusedOptions: inProjectTerms(unusedOptions) };
   } catch (error) {
     if (error instanceof ValidationError)
       throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareFailed(configuration.name, configuration.label) });
