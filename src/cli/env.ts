@@ -24,6 +24,12 @@ export interface CliEnv {
   /** Prints a warning (set by `--log-format`); without it warnings are printed as text on `stderr`. */
   warn?: (issue: Issue) => void;
   /**
+   * Logs one problem of several that a command finds before its error counts them (verify's differences), as the
+   * problems of an error are logged: one JSON line at level error, with its code and place. Set by `--log-format json`
+   * only; without it the command prints the problem's text itself.
+   */
+  logProblem?: (issue: Issue) => void;
+  /**
    * Words the warnings about options that index.yaml set in its terms, naming its line and key (set by `createProgram`:
    * `warningsInProjectTerms`). Default: warnings as they are.
    */

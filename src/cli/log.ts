@@ -136,7 +136,8 @@ export function withEnv(env: CliEnv, fields: Partial<CliEnv>): CliEnv {
 /**
  * The environment commands get: stderr filtered by `--quiet` (errors only), made `printable` (control characters in
  * names and paths shown as escapes) and turned into JSON lines by `--log-format json`; `warn` prints a warning with
- * its code and place as fields; the progress bar's own control text goes out as it is (`stderrControl`).
+ * its code and place as fields, and with `--log-format json` `logProblem` logs a problem so; the progress bar's own
+ * control text goes out as it is (`stderrControl`).
  */
 export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
   const write = (text: string) => {
@@ -156,7 +157,9 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
   const stderrControl = (text: string) => {
     if (!settings.quiet && settings.format === "text") env.stderr(text);
   };
-  return withEnv(env, { stderr: write, warn, stderrControl, allProblems: settings.allProblems });
+  // A problem is an error's: logged under --quiet too, as reportLoggedError logs an error's problems.
+  const logProblem = settings.format === "json" ? (issue: Issue) => env.stderr(formatLogLine("error", { ...issue })) : undefined;
+  return withEnv(env, { stderr: write, warn, logProblem, stderrControl, allProblems: settings.allProblems });
 }
 
 /**

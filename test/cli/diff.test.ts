@@ -35,6 +35,31 @@ describe("innovation-index diff", () => {
     expect(outside.stderr).toBe(`error: ${projectMessages.noProjectForDiff()}\n(run with --help for usage)\n`);
   });
 
+  it("reads only where the runs are from index.yaml: a wrong methods key stops compute, not diff; a YAML syntax error does", async () => {
+    // Two runs, the second with U1 2017 X1 revised (10 -> 12.5), so that diff has something to say.
+    const values = await fixture("values.csv");
+    const text = "indicators: tree.csv\nvalues: values.csv\n";
+    const dir = await makeTempDir({ "index.yaml": text, "tree.csv": await fixture("tree.csv"), "values.csv": values });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const lines = values.trimEnd().split("\n");
+    await writeFile(join(dir, "values.csv"), [lines[0], lines[1].replace(/,[^,]*$/, ",12.5"), ...lines.slice(2)].join("\n") + "\n");
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const table = await runCli(["diff"], dir);
+    const csv = await runCli(["diff", "--format", "csv"], dir);
+    expect(table.code).toBe(0);
+    expect(csv.stdout).toContain("input,changed,U1,2017,X1,10,12.5,2.5,25\n"); // 100·2.5/10
+    // The tester's typo (a quoted number) under methods:, line 4, stops compute; diff gives what it gave with a sound file.
+    await writeFile(join(dir, "index.yaml"), `${text}methods:\n  screen: "0.5"\n`);
+    expect((await runCli(["compute", "-q"], dir)).stderr).toContain("index.yaml:4: methods.screen");
+    expect(await runCli(["diff"], dir)).toEqual(table);
+    expect(await runCli(["diff", "--format", "csv"], dir)).toEqual(csv);
+    // A file that is not YAML (a flow list on line 3 left open, found where the file ends, line 5) is refused, exit 1.
+    await writeFile(join(dir, "index.yaml"), `${text}methods: [\n  screen\n`);
+    const refused = await runCli(["diff", "--log-format", "json"], dir);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 5 });
+  });
+
   it("compares two --out folders (outputs only) by path", async () => {
     const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
     await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--base-year", "2017", "-o", "a", "-q"], dir);

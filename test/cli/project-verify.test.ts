@@ -160,6 +160,79 @@ describe("innovation-index verify", () => {
       `错误：${outputMessagesZh.latestUnusable(`runs/LATEST 指向运行 ${file}，但这是文件，不是运行文件夹`, false)}\n`,
     );
   });
+
+  it("reads only where the runs are from index.yaml: a wrong methods key leaves exit 1 to a changed run; a YAML syntax error still stops it", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    const sound = await runCli(["verify"], dir);
+    expect(sound.code).toBe(0);
+    // The tester's typo (a quoted number) under methods:, line 5 of the file, stops compute; verify says what a sound file gives.
+    const text = await readFile(join(dir, "index.yaml"), "utf8");
+    await writeFile(join(dir, "index.yaml"), `${text}methods:\n  screen: "0.5"\n`);
+    expect((await runCli(["compute", "-q"], dir)).stderr).toContain(`index.yaml:5: methods.screen`);
+    expect(await runCli(["verify"], dir)).toEqual(sound);
+    expect(await runCli(["verify", id, "-q"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
+    // Exit 1 is then a run's own problem only: a byte of index.csv changed (same size), E_RUN_CHANGED.
+    const path = join(dir, "runs", id, "index.csv");
+    const index = await readFile(path);
+    const changed = Buffer.from(index);
+    changed[changed.length - 2] = changed[changed.length - 2] === 0x30 ? 0x31 : 0x30;
+    await writeFile(path, changed);
+    expect(await runCli(["verify", "-q"], dir)).toEqual({
+      code: 1,
+      stdout: outputMessages.verifyChanged("index.csv", { bytes: index.length, sha256: sha256(index) }, { bytes: index.length, sha256: sha256(changed) }) + "\n",
+      stderr: `error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 1, unlisted: 0, outside: 0 })}\n`,
+    });
+    await writeFile(path, index);
+    // A methods: that is no YAML (a flow list on line 4 left open, which the parser finds where the file ends, line 6) is refused.
+    await writeFile(join(dir, "index.yaml"), `${text}methods: [\n  screen\n`);
+    const refused = await runCli(["verify", "--log-format", "json"], dir);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 6 });
+    // A run folder named by its path needs no project: index.yaml is not read.
+    expect((await runCli(["verify", `runs/${id}`, "-q"], dir)).code).toBe(0);
+  });
+
+  it("--log-format json: each difference is a line of the log too, E_RUN_CHANGED at level error with its file, before the error counting them", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+    const folder = join(dir, "runs", id);
+    // One byte of index.csv changed (same size), a note added, and the manifest's startedAt after the id's time.
+    const index = await readFile(join(folder, "index.csv"));
+    const changed = Buffer.from(index);
+    changed[changed.length - 2] = changed[changed.length - 2] === 0x30 ? 0x31 : 0x30;
+    await writeFile(join(folder, "index.csv"), changed);
+    await writeFile(join(folder, "notes.txt"), "added by hand");
+    const manifest = JSON.parse(await readFile(join(folder, "manifest.json"), "utf8"));
+    const startedAt = "2999-01-01T00:00:00.000Z";
+    await writeFile(join(folder, "manifest.json"), JSON.stringify({ ...manifest, startedAt }, null, 2) + "\n");
+    const idTime = id.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d{3}Z)-.*$/, "$1-$2-$3T$4:$5:$6$7");
+    const lines = [
+      outputMessages.verifyChanged("index.csv", { bytes: index.length, sha256: sha256(index) }, { bytes: index.length, sha256: sha256(changed) }),
+      outputMessages.verifyUnlisted("notes.txt"),
+      outputMessages.verifyStartedAt(JSON.stringify(startedAt), idTime),
+    ];
+    const run = await runCli(["verify", "--log-format", "json"], dir);
+    expect(run.code).toBe(1);
+    // stdout is verify's result whatever the log's format: the same lines as text.
+    expect(run.stdout).toBe(lines.join("\n") + "\n");
+    expect(run.stderr.trimEnd().split("\n").map((text) => JSON.parse(text)).map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-/), rest))).toEqual([
+      { level: "error", code: "E_RUN_CHANGED", message: lines[0], source: `runs/${id}/index.csv` },
+      { level: "error", code: "E_RUN_CHANGED", message: lines[1], source: `runs/${id}/notes.txt` },
+      { level: "error", code: "E_RUN_CHANGED", message: lines[2], source: `runs/${id}/manifest.json` },
+      {
+        level: "error",
+        code: "E_RUN_CHANGED",
+        message: outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 1, unlisted: 1, outside: 0, manifest: 1 }),
+        source: `runs/${id}`,
+      },
+      { level: "error", message: "exit code 1", exitCode: 1 },
+    ]);
+    // As text, stderr has the error only (the lines are on stdout).
+    expect((await runCli(["verify"], dir)).stderr).toBe(`error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 1, unlisted: 1, outside: 0, manifest: 1 })}\n`);
+  });
 });
 
 describe("report in a project, then verify", () => {

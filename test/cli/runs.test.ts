@@ -142,9 +142,18 @@ describe("innovation-index runs", () => {
       expect(await runCli(args, dir), args.join(" ")).toEqual({ code: 1, stdout: "", stderr: `${line}\n${refusal}` });
       expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
     }
-    const logged = await runCli(["runs", "publish", b, "--log-format", "json"], dir);
-    expect(logged.code).toBe(1);
-    expect(JSON.parse(logged.stderr.trim().split("\n").at(-2)!)).toMatchObject({ level: "error", code: "E_RUN_NOT_VERIFIED", source: `runs/${b}` });
+    // In a JSON log, verify's line is a problem of its own at level error, with verify's code and the file it is about
+    // (it was a line at level info with no code), then the refusal and the exit code; --quiet keeps them (errors).
+    for (const args of [["runs", "publish", b], ["runs", "rollback", "-q"]]) {
+      const logged = await runCli([...args, "--log-format", "json"], dir);
+      expect(logged.code, args.join(" ")).toBe(1);
+      expect(logged.stdout).toBe("");
+      expect(logged.stderr.trimEnd().split("\n").map((text) => JSON.parse(text)).map(({ time, ...rest }) => (expect(time).toMatch(/^\d{4}-/), rest))).toEqual([
+        { level: "error", code: "E_RUN_CHANGED", message: line, source: `runs/${b}/index.csv` },
+        { level: "error", code: "E_RUN_NOT_VERIFIED", message: runMessages.publishUnverified(`runs/${b}`, 1, b, "runs/LATEST"), source: `runs/${b}` },
+        { level: "error", message: "exit code 1", exitCode: 1 },
+      ]);
+    }
     // The byte put back, B publishes.
     await writeFile(path, original);
     expect((await runCli(["runs", "publish", b], dir)).code).toBe(0);
@@ -430,6 +439,54 @@ describe("innovation-index runs", () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toBe(`error: ${runMessages.publishNotMoved("runs/LATEST", a, "EISDIR")}\n`);
     expect(await listDir(join(dir, "runs"))).toEqual(before);
+  });
+
+  it("reads only where the runs are from index.yaml: a wrong methods key stops compute, not the list, publish or rollback; bad YAML or runs: still do", async () => {
+    const { dir, b, c } = await threeRuns();
+    const sound = await readFile(join(dir, "index.yaml"), "utf8");
+    const listed = await runCli(["runs"], dir);
+    expect(listed.code).toBe(0);
+    // The tester's typo (a quoted number) under methods:, line 6 of the fixture's file, and an unknown key in outputs:.
+    await writeFile(join(dir, "index.yaml"), `${sound}  screen: "0.5"\noutputs:\n  decimal: 3\n`);
+    const computed = await runCli(["compute", "-q"], dir);
+    expect(computed.code).toBe(1);
+    expect(computed.stderr).toContain(`index.yaml:6: ${projectMessages.badKey("methods.screen", "0.5", runMessages.expectedType("number"))}\n`);
+    // The list as with the sound file; rollback goes from C to B (the previous C records) and publish back to C.
+    expect(await runCli(["runs"], dir)).toEqual(listed);
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: `${runMessages.published("runs/LATEST", c, b)}\n` });
+    expect(await latest(dir)).toBe(b);
+    expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: `${runMessages.published("runs/LATEST", b, c)}\n` });
+    expect(await latest(dir)).toBe(c);
+    // What says where the runs are is read still: a file that is not YAML (a flow list on line 6 left open, which the
+    // parser finds where the file ends, line 7), a runs: that is not a text (line 4) and one outside the project's
+    // folder are refused, exit 1, LATEST unchanged.
+    const refusals: [string, string, number][] = [
+      [`${sound}  screen: [0.5\n`, "E_PROJECT_YAML", 7],
+      [sound.replace("values: data\n", "values: data\nruns: 5\n"), "E_PROJECT", 4],
+      [sound.replace("values: data\n", "values: data\nruns: ../elsewhere\n"), "E_PATH_OUTSIDE", 4],
+    ];
+    for (const [text, code, line] of refusals) {
+      await writeFile(join(dir, "index.yaml"), text);
+      for (const args of [["runs"], ["runs", "publish", b], ["runs", "rollback"]]) {
+        const refused = await runCli([...args, "--log-format", "json"], dir);
+        expect(refused.code, `${code} ${args.join(" ")}`).toBe(1);
+        expect(JSON.parse(refused.stderr.split("\n")[0]), `${code} ${args.join(" ")}`).toMatchObject({ level: "error", code, source: "index.yaml", line });
+        expect(await latest(dir)).toBe(c);
+      }
+    }
+    expect(await listDir(dir)).not.toContain("elsewhere");
+    // allow-outside is read too: true (or --allow-outside-project) makes ../elsewhere the runs folder, named by its
+    // absolute path as every path outside the current folder (it has no run); "yes" (line 5) is refused.
+    const outside = sound.replace("values: data\n", "values: data\nruns: ../elsewhere\n");
+    const noRuns = { code: 0, stdout: `${join(dir, "../elsewhere")}: no run yet (innovation-index compute makes the first)\n`, stderr: "" };
+    await writeFile(join(dir, "index.yaml"), outside.replace("runs: ../elsewhere\n", "runs: ../elsewhere\nallow-outside: true\n"));
+    expect(await runCli(["runs"], dir)).toEqual(noRuns);
+    await writeFile(join(dir, "index.yaml"), outside);
+    expect(await runCli(["runs", "--allow-outside-project"], dir)).toEqual(noRuns);
+    await writeFile(join(dir, "index.yaml"), outside.replace("runs: ../elsewhere\n", "runs: ../elsewhere\nallow-outside: yes\n"));
+    const refused = await runCli(["runs", "--log-format", "json"], dir);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT", source: "index.yaml", line: 5, column: "allow-outside" });
   });
 
   it("names the project it needs, and the run publish needs", async () => {

@@ -21,7 +21,7 @@ import { runMessages } from "../../core/run-messages.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
-import { applyProject, displayPath } from "../project-options.js";
+import { displayPath, projectRunsFolder } from "../project-options.js";
 import { renderColumns } from "../render.js";
 
 export const DIFF_FORMATS = ["table", "csv"] as const;
@@ -59,7 +59,7 @@ Examples:
 
 /** Runs `diff`: find both runs, read them, compare, print. Exit 0 whether or not anything changed. */
 export async function runDiff(runA: string | undefined, runB: string | undefined, options: DiffCommandOptions, command: Command, env: CliEnv): Promise<void> {
-  const runsDir = options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
+  const runsDir = await projectRunsFolder(command, env);
   const runs = [await findRun(runA ?? "previous", runsDir, env), await findRun(runB ?? "latest", runsDir, env)];
   for (const run of runs) await requireIndexJson(run);
   // A run with a manifest has the files read to compare it checked against it as they are read (RunChangedError).

@@ -4,7 +4,6 @@
  * never edited by hand.
  */
 import { Argument, InvalidArgumentError, Option, type Command } from "commander";
-import { resolve } from "node:path";
 import { messages } from "../../core/messages.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
@@ -12,7 +11,7 @@ import { tableWords } from "../../core/table-words.js";
 import { UsageError } from "../../errors.js";
 import type { RunListing } from "../../io/runs/list-runs.js";
 import type { CliEnv } from "../env.js";
-import { applyProject, displayPath } from "../project-options.js";
+import { displayPath, projectRunsFolder } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 
@@ -65,7 +64,7 @@ function actionOf(value: string): (typeof RUNS_ACTIONS)[number] {
 export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string | undefined, options: RunsCommandOptions, command: Command, env: CliEnv): Promise<void> {
   if (action === "publish" && run === undefined) throw new UsageError("E_USAGE", runMessages.publishWhich());
   if (action !== "publish" && run !== undefined) throw new UsageError("E_USAGE", runMessages.runNotExpected(action, run));
-  const runsDir = options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
+  const runsDir = await projectRunsFolder(command, env);
   if (!runsDir) throw new UsageError("E_USAGE", runMessages.runsNoProject());
   const runsLabel = displayPath(env.cwd, runsDir);
   if (action === "list") {
@@ -75,7 +74,7 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
     env.stdout(options.format === "json" ? JSON.stringify({ runsFolder: runsLabel, latest: listing.latest ?? null, ...listing }, null, 2) + "\n" : renderRuns(listing, runsLabel, env));
     return;
   }
-  const [{ findRunId, publishRun, rollbackRun, RunNotVerifiedError }, { formatFileCheck, formatManifestCheck }] = await Promise.all([
+  const [{ findRunId, publishRun, rollbackRun, RunNotVerifiedError }, { verificationProblems }] = await Promise.all([
     import("../../io/runs/publish-run.js"),
     import("../../io/runs/verify-run.js"),
   ]);
@@ -85,9 +84,10 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
     publication =
       action === "rollback" ? await rollbackRun(runsDir, publishOptions) : await publishRun(runsDir, await findRunId(runsDir, run!, runsLabel, env.cwd), publishOptions);
   } catch (error) {
-    // What verify finds, one line each, before the refusal that counts them.
+    // What verify finds, one line each, before the refusal that counts them: in a JSON log, each with its code and
+    // file, as verify logs them.
     if (error instanceof RunNotVerifiedError)
-      for (const line of [...error.verification.files.map(formatFileCheck), ...error.verification.manifest.map(formatManifestCheck)]) if (line !== undefined) env.stderr(line + "\n");
+      for (const problem of verificationProblems(error.verification, error.source!)) env.logProblem ? env.logProblem(problem) : env.stderr(problem.message + "\n");
     throw error;
   }
   const { before, held, after, changed, removed } = publication;

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { InputError } from "../../errors.js";
 import type { CliEnv } from "../env.js";
-import { applyProject } from "../project-options.js";
+import { projectRunsFolder } from "../project-options.js";
 
 export interface VerifyCommandOptions {
   project?: string;
@@ -45,19 +45,21 @@ Examples:
  */
 export async function runVerify(reference: string, options: VerifyCommandOptions, command: Command, env: CliEnv): Promise<void> {
   // Loaded here: finding runs, hashing and the manifest checks are not needed to start the other commands.
-  const [{ findRun, isRunName }, { formatFileCheck, formatManifestCheck, verifyRun }] = await Promise.all([
+  const [{ findRun, isRunName }, { verificationProblems, verifyRun }] = await Promise.all([
     import("./diff.js"),
     import("../../io/runs/verify-run.js"),
   ]);
   // Named as diff and report name runs; the project is read only for what is not the path of a folder.
   const isPath = !isRunName(reference) && existsSync(resolve(env.cwd, reference));
-  const runsDir = isPath ? undefined : options.runs ? resolve(env.cwd, options.runs) : (await applyProject(command, env, { setOptions: false }))?.runsDir;
+  const runsDir = isPath ? undefined : await projectRunsFolder(command, env);
   const { folder, label } = await findRun(reference, runsDir, env, "verify");
   const verification = await verifyRun(folder, label);
-  const lines = [...verification.files.map(formatFileCheck).filter((line) => line !== undefined), ...verification.manifest.map(formatManifestCheck)];
-  // Lines for a person to read, in the terminal's language as its errors.
+  const problems = verificationProblems(verification, label);
+  // Lines for a person to read, in the terminal's language as its errors: the result, on stdout whatever the log's
+  // format; a JSON log has each too, with its code and file, before the error that counts them.
   const say = env.translate ?? ((line: string) => line);
-  if (lines.length > 0) env.stdout(lines.map(say).join("\n") + "\n");
+  if (problems.length > 0) env.stdout(problems.map((problem) => say(problem.message)).join("\n") + "\n");
+  if (env.logProblem) for (const problem of problems) env.logProblem(problem);
   const withReports = verification.files.some((file) => file.origin === "derived" || file.problem !== undefined);
   if (!verification.ok)
     throw new InputError("E_RUN_CHANGED", outputMessages.verifyFailed(label, { ...verification.counts, manifest: verification.manifest.length }, withReports), {

@@ -203,6 +203,15 @@ export const UNCERTAINTY_OPTIONS = {
   decimals: z.int().min(0).max(15).describe("decimals printed in uncertainty.csv and sensitivity.csv (--decimals; default outputs.decimals, else 4)"),
 } satisfies Record<string, z.ZodType>;
 
+/** The keys of `index.yaml` that say where its runs are: the folder, and whether it may be outside the project's. */
+const LOCATION_KEYS = {
+  runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
+  "allow-outside": z
+    .boolean()
+    .optional()
+    .describe("allow paths that leave the folder of index.yaml (../x.csv) or are absolute (default false; the same as --allow-outside-project)"),
+};
+
 /** `index.yaml`. */
 export const PROJECT_SCHEMA = z
   .strictObject({
@@ -213,11 +222,7 @@ export const PROJECT_SCHEMA = z
     values: projectPath(
       "the values: a CSV, xlsx or Parquet file, a .sql query run by DuckDB inside the project folder, or a folder whose .csv, .tsv and .xlsx files (and .txt files saved from Excel) are all read, in name order (--data)",
     ),
-    runs: projectPath("the folder of run folders, one per compute, and of the LATEST pointer").default("runs"),
-    "allow-outside": z
-      .boolean()
-      .optional()
-      .describe("allow paths that leave the folder of index.yaml (../x.csv) or are absolute (default false; the same as --allow-outside-project)"),
+    ...LOCATION_KEYS,
     inputs: z.strictObject(INPUT_OPTIONS).partial().default({}).describe("how the input files are read; each key is a compute option"),
     methods: z.strictObject(METHOD_OPTIONS).partial().default({}).describe("how the index is computed; each key is a compute option"),
     outputs: z.strictObject(OUTPUT_OPTIONS).partial().default({}).describe("what the outputs look like; each key is a compute option"),
@@ -230,6 +235,15 @@ export const PROJECT_SCHEMA = z
   .describe("an innovation-index project: the choices of a yearly computation (innovation-index compute)");
 
 export type ProjectFile = z.output<typeof PROJECT_SCHEMA>;
+
+/**
+ * The keys of `index.yaml` that the commands that only read runs (`runs`, `verify`, `diff`) need: where the runs
+ * folder is (`runs`, `allow-outside`), checked as `PROJECT_SCHEMA` checks them; every other key is left unread, so
+ * that a mistake in one of them (a method's value, an unknown key) does not stop those commands.
+ */
+export const PROJECT_LOCATION_SCHEMA = z.object(LOCATION_KEYS);
+
+export type ProjectLocationFile = z.output<typeof PROJECT_LOCATION_SCHEMA>;
 
 /** The JSON Schema of `index.yaml` as published in `schema/index.schema.json` (two-space indent, trailing newline). */
 export function formatProjectJsonSchema(): string {

@@ -11,20 +11,30 @@ import { runMessages, type ExpectedType } from "../../core/run-messages.js";
 import { closestName } from "../../core/suggest.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { expectedOf, INPUT_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS, PROJECT_SCHEMA, UNCERTAINTY_OPTIONS, type ProjectFile } from "./project-schema.js";
+import {
+  expectedOf,
+  INPUT_OPTIONS,
+  METHOD_OPTIONS,
+  OUTPUT_OPTIONS,
+  PROJECT_LOCATION_SCHEMA,
+  PROJECT_SCHEMA,
+  UNCERTAINTY_OPTIONS,
+  type ProjectFile,
+  type ProjectLocationFile,
+} from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
 import { aliasIssues, MAX_YAML_BYTES, refuseLargeYaml } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
-export interface Project {
+export interface Project<Settings = ProjectFile> {
   /** Absolute path of `index.yaml`. */
   file: string;
   /** Its folder: relative paths in the file are relative to it. */
   dir: string;
   /** How messages name the file. */
   label: string;
-  settings: ProjectFile;
+  settings: Settings;
   /** The 1-based line of a key path in the file (the line of its parent block when the key is absent). */
   lineOf: (path: readonly (string | number)[]) => number | undefined;
   /**
@@ -39,13 +49,31 @@ export interface Project {
  * `MAX_YAML_BYTES` is refused (`E_TOO_LARGE`) by its size, before it is read.
  */
 export async function readProject(file: string, label = file): Promise<Project> {
+  const bytes = await readProjectBytes(file, label);
+  return { ...parseProject(decodeText(bytes, label), file, label), bytes };
+}
+
+/**
+ * Reads a project file for where its runs are, for the commands that only read runs (`runs`, `verify`, `diff`): the
+ * YAML checked as `readProject` checks it (size, syntax, aliases, a map), then only the keys that say where the runs
+ * folder is (`PROJECT_LOCATION_SCHEMA`: `runs`, `allow-outside`). A problem in any other key (`methods: screen: "0.5"`,
+ * an unknown key, `indicators` left out) is not looked for: it stops `compute`, not the commands that read its runs.
+ * @throws `InputError` `E_TOO_LARGE`, `ValidationError` for a syntax error, an alias, a file that is not a map, or
+ * a `runs` or `allow-outside` of the wrong type
+ */
+export async function readProjectLocation(file: string, label = file): Promise<Project<ProjectLocationFile>> {
+  const text = decodeText(await readProjectBytes(file, label), label);
+  return parseAgainst(PROJECT_LOCATION_SCHEMA, text, file, label);
+}
+
+/** The bytes of a project file; one of more than `MAX_YAML_BYTES` is refused (`E_TOO_LARGE`) by its size, unread. */
+async function readProjectBytes(file: string, label: string): Promise<Uint8Array> {
   const size = await stat(file).then(
     (found) => (found.isFile() ? found.size : 0),
     () => 0, // readBytes says why the file cannot be read
   );
   if (size > MAX_YAML_BYTES) throw new InputError("E_TOO_LARGE", limitMessages.yamlTooLarge(label, size, MAX_YAML_BYTES, "project"), { source: label });
-  const bytes = await readBytes(file, label);
-  return { ...parseProject(decodeText(bytes, label), file, label), bytes };
+  return readBytes(file, label);
 }
 
 /**
@@ -54,6 +82,11 @@ export async function readProject(file: string, label = file): Promise<Project> 
  * bytes), before it is parsed; `ValidationError` listing every problem of the file.
  */
 export function parseProject(text: string, file: string, label = file): Project {
+  return parseAgainst(PROJECT_SCHEMA, text, file, label);
+}
+
+/** The text of a project file parsed as YAML and checked against `schema` (the whole file's, or its location keys'). */
+function parseAgainst<Schema extends z.ZodType>(schema: Schema, text: string, file: string, label: string): Project<z.output<Schema>> {
   refuseLargeYaml(text, label, "project");
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -87,7 +120,7 @@ export function parseProject(text: string, file: string, label = file): Project 
   const data = document.toJS({ maxAliasCount: 0 }) ?? {};
   if (typeof data !== "object" || Array.isArray(data))
     throw new ValidationError([{ code: "E_PROJECT_SHAPE", message: projectMessages.notAMap(data), source: label, line: lineOf([]) }]);
-  const parsed = PROJECT_SCHEMA.safeParse(data, { reportInput: true });
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf, data)));
   return { file, dir: dirname(file), label, settings: parsed.data, lineOf };
 }

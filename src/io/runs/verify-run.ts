@@ -10,7 +10,7 @@ import { basename, join, resolve } from "node:path";
 import { append } from "../../core/arrays.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
-import { InputError } from "../../errors.js";
+import { InputError, type Issue } from "../../errors.js";
 import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, type RunManifest } from "./run-files.js";
 import { isRunId, runIdMilliseconds } from "./run-names.js";
 import { digestFile } from "../write/write.js";
@@ -242,6 +242,23 @@ export async function verifyRun(folder: string, label = folder): Promise<RunVeri
   const name = basename(resolve(folder));
   const manifest = checkManifest(read.manifest, isRunId(name) ? name : undefined);
   return { files, manifest, ok: manifest.length === 0 && files.every((file) => file.status === "ok"), counts };
+}
+
+/**
+ * The problems `verifyRun` found in the run folder `label`, one a file that does not match (`formatFileCheck`) then
+ * one a field of the manifest that does not agree (`formatManifestCheck`), in `verify`'s order and words, each with
+ * the code of verify's refusal (`E_RUN_CHANGED`, as diff's of a file it reads that does not match) and the file it is
+ * about (`<run>/<path>`; `<run>/manifest.json` for the manifest's fields). `verify` prints their messages on stdout and
+ * `runs publish` and `rollback` on stderr; `--log-format json` logs them as the problems of an error (`logProblem`).
+ */
+export function verificationProblems(verification: RunVerification, label: string): Issue[] {
+  const problems: Issue[] = [];
+  for (const file of verification.files) {
+    const message = formatFileCheck(file);
+    if (message !== undefined) problems.push({ code: "E_RUN_CHANGED", message, source: `${label}/${file.path}` });
+  }
+  for (const check of verification.manifest) problems.push({ code: "E_RUN_CHANGED", message: formatManifestCheck(check), source: `${label}/${MANIFEST_FILE}` });
+  return problems;
 }
 
 /** One line of `verify` for a file that does not match (`undefined` for one that does). */
