@@ -158,7 +158,7 @@ export const CODE_MEANINGS = {
   E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input",
   E_TOO_LARGE: "an input file over the size the tool reads (4 GB; 2 MB for a YAML tree, AHP judgements file or index.yaml, which is parsed whole)",
   E_XLSX_TOO_LARGE:
-    "an .xlsx workbook that would take minutes and gigabytes to read, refused from its zip before it is read: it unpacks to more than 256 MB, its sheets span more than 2,000,000 cells (each row to its last cell, and merged ranges), its data validations and defined names cover more than 8,000,000 cells, a sheet has more than 5,000 merged ranges, or a row, cell or column range lies beyond Excel's last row or column",
+    "an .xlsx workbook that would take minutes and gigabytes to read, refused from its zip before it is read: it unpacks to more than 256 MB, its sheets span more than 2,000,000 cells (each row to its last cell, and merged ranges), its data validations and defined names cover more than 8,000,000 cells, a sheet has more than 5,000 merged ranges, or a row, cell or column range lies beyond Excel's last row or column; under --strict also the index.xlsx a run would write, too large for Excel (W_XLSX_TOO_LARGE made an error)",
   E_UNKNOWN_COLUMN: "a tree column the tool does not know (with the closest known name)",
   E_UNKNOWN_KEY: "a key of a YAML tree or of index.yaml the tool does not know (with the closest known key)",
   E_YAML_ALIAS: "a YAML alias (*name) in a tree, AHP judgements or index.yaml: refused, never expanded",
