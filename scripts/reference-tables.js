@@ -66,6 +66,9 @@ export const CODE_MEANINGS = {
   E_NO_VALUES: "an indicator with no value at all",
   E_MISSING_VALUE: "a missing value under --missing error",
   E_CANNOT_IMPUTE: "a gap the missing-value policy cannot fill",
+  E_YEAR_EMPTY: "a year without any value of any unit (two or more indicators), never filled from other years, under every policy but reweight",
+  E_UNIT_EMPTY: "a unit without any value in any year (two or more indicators), under every policy but reweight",
+  E_UNIT_YEAR_EMPTY: "a unit without any value in one year (two or more indicators), never filled from other years, under every policy but reweight; names a unit that may be the same under another name",
   // methods
   E_BASE_YEAR_ABSENT: "a --base-year that is not in the data",
   E_BASE_MISSING: "a missing base-year value under a ratio method",
@@ -270,6 +273,11 @@ export const CODE_EXAMPLES = {
   E_XLSX_SHEET: 'values.xlsx: no sheet "2020"; expected one of "2017", "2018", "2019" or a number from 1 to 3',
   E_EXISTS: "changzhou-index: index.yaml, indicators.csv already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)",
   E_MISSING_COLUMN: 'values.csv:1: missing column "value"; found columns "unit", "year", "indicator", "amount"',
+  E_YEAR_EMPTY:
+    "year 2021 has no value for any unit (none of the 8 indicators); expected the year's values, or the year left out of the values (an empty column made for a year to come?): a missing-value policy never fills a year from other years alone",
+  E_UNIT_EMPTY: 'unit "常州国家高新区" has no value in any year (none of the 8 indicators); expected its values, or the unit left out of the values',
+  E_UNIT_YEAR_EMPTY:
+    'unit "常州高新区", year 2018 has no value (none of the 8 indicators); expected its values for 2018: a missing-value policy never fills a whole unit-year from other years (unit "常州 高新区" has values in 2018 and in none of the years "常州高新区" has: the same unit under another name?)',
   E_NO_VALUES: 'tree.csv:24: indicator "C22" has no values; expected at least one value in the data',
   E_PANEL_SIZE:
     "values.csv: the values make a panel of 100,000 units × 1,000 years × 50 indicators = 5,000,000,000 cells (37 GB), more than the 268,435,456 cells (2 GB) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit",

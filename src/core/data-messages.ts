@@ -55,6 +55,17 @@ export const dataMessages = catalogue("dataMessages", {
     `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}, and ${policy} has no ${
       policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
     } value of this unit to use; expected a value (or another missing-value policy)`,
+  /** A year with no value of any unit: never filled from other years. */
+  yearEmpty: (year: number, indicators: number) =>
+    `year ${year} has no value for any unit (none of the ${indicators} indicators); expected the year's values, or the year left out of the values (an empty column made for a year to come?): a missing-value policy never fills a year from other years alone`,
+  /** A unit with no value in any year. */
+  unitEmpty: (unit: string, indicators: number) =>
+    `unit ${quote(unit)} has no value in any year (none of the ${indicators} indicators); expected its values, or the unit left out of the values`,
+  /** A unit-year with no value of any indicator; `renamed`: a unit with values in that year and none in the unit's years. */
+  unitYearEmpty: (unit: string, year: number, indicators: number, renamed?: string) =>
+    `${unitYear(unit, year)} has no value (none of the ${indicators} indicators); expected its values for ${year}: a missing-value policy never fills a whole unit-year from other years${
+      renamed === undefined ? "" : ` (unit ${quote(renamed)} has values in ${year} and in none of the years ${quote(unit)} has: the same unit under another name?)`
+    }`,
   badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>
     `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)${didYouMean(found, expected)}`,
 

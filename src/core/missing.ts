@@ -16,6 +16,7 @@
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
+import { append } from "./arrays.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 
 export const MISSING_POLICIES = ["error", "carry-forward", "interpolate", "carry-back", "reweight"] as const;
@@ -127,6 +128,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
   const yearCount = panel.years.length;
   const out = new Float64Array(yearCount);
   const methods: (ImputationMethod | undefined)[] = new Array(yearCount);
+  const empty = emptyUnitYears(panel, screened);
+  const emptyGaps = new Set<number>();
   panel.indicators.forEach((indicator, i) => {
     const policy = policies[i];
     const block = indicatorBlock(result, i);
@@ -136,6 +139,15 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
       else imputeSeries(series, panel.years, policy, out, methods);
       for (let t = 0; t < yearCount; t++) {
         if (screened !== undefined && screened.size > 0 && screened.has(u * yearCount + t)) continue;
+        // A unit-year without any value is never filled from other years (a year to come left empty, a unit named
+        // otherwise that year): left out under reweight, else one problem for it (`emptyUnitYearIssues`), not one per
+        // indicator.
+        if (empty.cells[u * yearCount + t] === 1) {
+          if (policy === "reweight" || (unfilled === "reweight" && policy !== "error"))
+            imputations.push({ unit, year: panel.years[t], indicator, method: "reweight", value: Number.NaN });
+          else emptyGaps.add(u * yearCount + t);
+          continue;
+        }
         const method = methods[t];
         if (method) {
           imputations.push({ unit, year: panel.years[t], indicator, method, value: out[t] });
@@ -155,5 +167,67 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
       }
     });
   });
+  append(gaps, emptyUnitYearIssues(panel, empty, emptyGaps));
   return { panel: result, imputations, gaps };
+}
+
+/**
+ * The unit-years of a panel of two or more indicators without any value (not screened), and per unit and year whether
+ * each is all empty. Filling every indicator of such a unit-year from other years would make up the unit's whole year
+ * (a year to come left empty, a unit named otherwise that year): it is left missing instead. Screening
+ * (`--screen --screen-by unit-year`) leaves such unit-years out on purpose.
+ */
+interface EmptyUnitYears {
+  /** Per cell `unit · years + year`: 1 when no indicator has a value there. */
+  cells: Uint8Array;
+  /** Per unit, per year: whether every one of its unit-years (or every unit's, in a year) is empty. */
+  units: boolean[];
+  years: boolean[];
+}
+
+function emptyUnitYears(panel: Panel, screened?: ReadonlySet<number>): EmptyUnitYears {
+  const unitCount = panel.units.length;
+  const yearCount = panel.years.length;
+  // With one indicator, a unit-year without it is a gap in its series like any other, which a policy may fill.
+  const cells = new Uint8Array(unitCount * yearCount).fill(panel.indicators.length >= 2 ? 1 : 0);
+  for (let i = 0; i < panel.indicators.length; i++) {
+    const block = indicatorBlock(panel, i);
+    for (let cell = 0; cell < cells.length; cell++) if (!Number.isNaN(block[cell])) cells[cell] = 0;
+  }
+  if (screened !== undefined) for (const cell of screened) cells[cell] = 0;
+  const units = panel.units.map((_, u) => cells.subarray(u * yearCount, (u + 1) * yearCount).every((flag) => flag === 1));
+  const years = panel.years.map((_, t) => panel.units.every((_, u) => cells[u * yearCount + t] === 1));
+  return { cells, units, years };
+}
+
+/**
+ * One problem for each empty unit-year left as a gap (`cells`): a year without any value is one problem, as is a unit
+ * without any, the others one each, naming a unit that may be the same under another name (one with values in that
+ * year and in none of this unit's years). Their cell is -1: no other check reports them (a missing base value is one
+ * per indicator, and says nothing of a whole unit-year).
+ */
+function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: ReadonlySet<number>): { cell: number; issue: Issue }[] {
+  const yearCount = panel.years.length;
+  const count = panel.indicators.length;
+  const issues: { cell: number; issue: Issue }[] = [];
+  const said = new Set<string>();
+  const observed = (u: number, t: number) => empty.cells[u * yearCount + t] === 0;
+  for (const cell of [...cells].sort((a, b) => (a % yearCount) - (b % yearCount) || a - b)) {
+    const u = Math.floor(cell / yearCount);
+    const t = cell % yearCount;
+    const unit = panel.units[u];
+    const year = panel.years[t];
+    let key: string;
+    let issue: Issue;
+    if (empty.years[t]) [key, issue] = [`year ${t}`, { code: "E_YEAR_EMPTY", message: messages.yearEmpty(year, count) }];
+    else if (empty.units[u]) [key, issue] = [`unit ${u}`, { code: "E_UNIT_EMPTY", message: messages.unitEmpty(unit, count) }];
+    else {
+      const renamed = panel.units.find((_, v) => v !== u && observed(v, t) && panel.years.every((_, s) => !(observed(u, s) && observed(v, s))));
+      [key, issue] = [`cell ${cell}`, { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty(unit, year, count, renamed) }];
+    }
+    if (said.has(key)) continue;
+    said.add(key);
+    issues.push({ cell: -1, issue: { ...issue, ...(panel.source !== undefined ? { source: panel.source } : {}) } });
+  }
+  return issues;
 }

@@ -72,6 +72,31 @@ function panelOf(values: Record<string, Record<string, number[]>>): Panel {
   return panel;
 }
 
+describe("imputePanel: a unit-year, a unit or a year without any value", () => {
+  it("is never filled from other years, under any policy: one problem each, naming a unit that may be the same renamed", () => {
+    // U1 has values in 2017-2019; "U1 " (another spelling) only in 2018, where U1 has none; 2020 has no value at all,
+    // U3 none in any year. Under interpolate everything else could be filled from the neighbouring years.
+    const panel = createPanel(["U1", "U1 ", "U3"], [2017, 2018, 2019, 2020], ["A", "B"]);
+    panel.values.set([1, NaN_, 3, NaN_, NaN_, 4, NaN_, NaN_, NaN_, NaN_, NaN_, NaN_, 5, NaN_, 7, NaN_, NaN_, 6, NaN_, NaN_, NaN_, NaN_, NaN_, NaN_]);
+    const imputed = imputePanel(panel, ["interpolate", "interpolate"]);
+    expect(imputed.gaps.map((gap) => gap.issue)).toEqual([
+      // Sorted by year, then unit: U1 2018 (renamed: "U1 " has 2018 and none of U1's years), "U1 " 2017, U3 (once), ...
+      { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty("U1 ", 2017, 2, "U1") },
+      { code: "E_UNIT_EMPTY", message: messages.unitEmpty("U3", 2) },
+      { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty("U1", 2018, 2, "U1 ") },
+      { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty("U1 ", 2019, 2, "U1") },
+      { code: "E_YEAR_EMPTY", message: messages.yearEmpty(2020, 2) },
+    ]);
+    // Nothing of those unit-years was filled; U1's A and B in 2018 stay missing.
+    expect(imputed.imputations).toEqual([]);
+    // Under reweight they are left out (recorded), no problem: reweighting fills nothing.
+    const reweighted = imputePanel(panel, ["reweight", "reweight"]);
+    expect(reweighted.gaps).toEqual([]);
+    // Every missing cell: 24 cells less the 6 observed (U1: A and B in 2017 and 2019; "U1 ": A and B in 2018).
+    expect(reweighted.imputations.length).toBe(24 - 6);
+  });
+});
+
 describe("imputePanel", () => {
   const panel = panelOf({ A: { U1: [1, NaN_, 3], U2: [NaN_, 5, 6] }, B: { U1: [7, 8, NaN_], U2: [NaN_, NaN_, NaN_] } });
 
@@ -79,22 +104,24 @@ describe("imputePanel", () => {
     const before = [...panel.values];
     const imputed = imputePanel(panel, ["interpolate", "reweight"]);
     expect([...panel.values]).toEqual(before);
-    // A/U1 2018 = (1 + 3)/2 = 2; A/U2 2017 ← 5 (carry-back edge); B: every gap reweighted
-    expect([...imputed.panel.values]).toEqual([1, 2, 3, 5, 5, 6, 7, 8, NaN_, NaN_, NaN_, NaN_]);
+    // A/U1 2018 = (1 + 3)/2 = 2; B: every gap reweighted. A/U2 2017 is not carried back from 5: U2 has no value at
+    // all in 2017 (A and B both missing), and a whole unit-year is never filled from other years: one problem.
+    expect([...imputed.panel.values]).toEqual([1, 2, 3, NaN_, 5, 6, 7, 8, NaN_, NaN_, NaN_, NaN_]);
     expect(imputed.imputations).toEqual([
       { unit: "U1", year: 2018, indicator: "A", method: "interpolate", value: 2 },
-      { unit: "U2", year: 2017, indicator: "A", method: "carry-back", value: 5 },
       { unit: "U1", year: 2019, indicator: "B", method: "reweight", value: NaN_ },
       { unit: "U2", year: 2017, indicator: "B", method: "reweight", value: NaN_ },
       { unit: "U2", year: 2018, indicator: "B", method: "reweight", value: NaN_ },
       { unit: "U2", year: 2019, indicator: "B", method: "reweight", value: NaN_ },
     ]);
-    expect(imputed.gaps).toEqual([]);
+    // U1 has values in 2018, as U2 has: not the same unit under another name.
+    expect(imputed.gaps).toEqual([{ cell: -1, issue: { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty("U2", 2017, 2) } }]);
   });
 
   it("reweights the gaps a policy cannot reach when unfilled is reweight, but never the gaps of the error policy", () => {
     const imputed = imputePanel(panel, ["error", "carry-forward"], "reweight");
-    expect(imputed.gaps.map((gap) => gap.cell)).toEqual([1, 3]);
+    // A/U1 2018 (cell 1) under error; U2's empty 2017 once (cell -1: no one indicator's), B's part of it reweighted.
+    expect(imputed.gaps.map((gap) => gap.cell)).toEqual([1, -1]);
     expect(imputed.imputations.map((row) => `${row.indicator}/${row.unit}/${row.year}:${row.method}`)).toEqual([
       "B/U1/2019:carry-forward",
       "B/U2/2017:reweight",
@@ -108,10 +135,10 @@ describe("imputePanel", () => {
     expect(imputed.gaps.map((gap) => [gap.cell, gap.issue.message])).toEqual([
       // cells: indicator-major, then unit, then year: A/U1/2018 is 1, A/U2/2017 is 3, B/U2 starts at 9
       [1, messages.missingValue("A", "U1", 2018)],
-      [3, messages.missingValue("A", "U2", 2017)],
-      [9, messages.cannotImpute("B", "U2", 2017, "carry-forward")],
       [10, messages.cannotImpute("B", "U2", 2018, "carry-forward")],
       [11, messages.cannotImpute("B", "U2", 2019, "carry-forward")],
+      // A/U2 and B/U2 in 2017 (cells 3 and 9): U2 has no value that year, said once.
+      [-1, messages.unitYearEmpty("U2", 2017, 2)],
     ]);
     // B/U1 2019 ← 8 was filled
     expect(imputed.imputations).toEqual([{ unit: "U1", year: 2019, indicator: "B", method: "carry-forward", value: 8 }]);

@@ -50,6 +50,13 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值，而 ${policy} 找不到该评价对象${
       policy === "carry-forward" ? "更早年份" : policy === "carry-back" ? "更晚年份" : "已观测到"
     }的数值可用；应提供数值（或改用其他缺失值处理方式）`,
+  yearEmpty: (year, indicators) =>
+    `${year} 年没有任何评价对象的数值（${indicators} 个指标均无数值）；应提供该年的数值，或把该年从数值中去掉（是为将来年份预留的空列吗？）：缺失值处理方式不会只凭其他年份填补整整一年`,
+  unitEmpty: (unit, indicators) => `评价对象 ${quote(unit)} 在任何年份都没有数值（${indicators} 个指标均无数值）；应提供其数值，或把该评价对象从数值中去掉`,
+  unitYearEmpty: (unit, year, indicators, renamed) =>
+    `${unit === "" ? "" : `评价对象 ${quote(unit)} `}${year} 年没有数值（${indicators} 个指标均无数值）；应提供其 ${year} 年的数值：缺失值处理方式不会凭其他年份填补整个评价对象年份${
+      renamed === undefined ? "" : `（评价对象 ${quote(renamed)} 有 ${year} 年的数值，却没有 ${quote(unit)} 所有年份的数值：是同一评价对象换了名称吗？）`
+    }`,
   badPolicy: (column, code, found, expected) =>
     `节点 ${quote(code)} 的 ${column} 为 ${quote(found)}；应为以下之一：${list(expected)}（或空单元格）${didYouMean(found, expected)}`,
 

@@ -31,6 +31,11 @@ describe("dataMessagesZh", () => {
       ["cannotImpute", ["A1", "常州", 2017, "carry-forward"]],
       ["cannotImpute", ["A1", "常州", 2021, "carry-back"]],
       ["cannotImpute", ["A1", "", 2019, "interpolate"]],
+      ["yearEmpty", [2021, 40]],
+      ["unitEmpty", ["常州", 40]],
+      ["unitYearEmpty", ["常州高新区", 2018, 6]],
+      ["unitYearEmpty", ["常州高新区", 2018, 6, "常州 高新区"]],
+      ["unitYearEmpty", ["", 2018, 6]],
       ["badPolicy", ["missing", "A1", "carry-forwrd", ["error", "carry-forward", "carry-back", "interpolate", "reweight"]]],
       ["badPolicy", ["missing", "A1", "zzzzzzzzzz", ["error", "carry-forward"]]],
       // zero base
