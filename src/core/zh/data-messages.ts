@@ -55,7 +55,7 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
   unitEmpty: (unit, indicators) => `评价对象 ${quote(unit)} 在任何年份都没有数值（${indicators} 个指标均无数值）；应提供其数值，或把该评价对象从数值中去掉`,
   unitYearEmpty: (unit, year, indicators, renamed) =>
     `${unit === "" ? "" : `评价对象 ${quote(unit)} `}${year} 年没有数值（${indicators} 个指标均无数值）；应提供其 ${year} 年的数值：缺失值处理方式不会凭其他年份填补整个评价对象年份${
-      renamed === undefined ? "" : `（评价对象 ${quote(renamed)} 有 ${year} 年的数值，却没有 ${quote(unit)} 所有年份的数值：是同一评价对象换了名称吗？）`
+      renamed === undefined ? "" : `（评价对象 ${quote(renamed)} 有 ${year} 年的数值，而在 ${quote(unit)} 有数值的年份都没有数值：是同一评价对象换了名称吗？）`
     }`,
   badPolicy: (column, code, found, expected) =>
     `节点 ${quote(code)} 的 ${column} 为 ${quote(found)}；应为以下之一：${list(expected)}（或空单元格）${didYouMean(found, expected)}`,
