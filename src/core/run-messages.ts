@@ -137,6 +137,9 @@ export const runMessages = catalogue("runMessages", {
           ? "was missing"
           : `held ${held === "" ? "nothing" : quote(held)} instead of a run id (such as ${RUN_ID_EXAMPLE})`
     } and now names run ${after}`,
+  /** After LATEST went back from run `later` to the earlier run `id`. */
+  publishedEarlier: (id: string, later: string) =>
+    `note: the next compute compares the inputs with run ${id}; unless they are restored to those run ${id} was made from, it computes them again and publishes a run like ${later}`,
   alreadyPublished: (latestLabel: string, id: string) => `${latestLabel} already names run ${id}; nothing changed`,
   /** `reason`: the system's code (EISDIR when LATEST is a folder, EPERM, ENOSPC). */
   publishNotMoved: (latestLabel: string, id: string, reason: string) =>

@@ -24,6 +24,12 @@ const spaces = (count: number) => " ".repeat(count);
 /** The values of 2019 as the third run has them: U1's A 14 instead of 13. */
 const YEAR_2019_REVISED = YEAR_2019.replace("U1,2019,A,13", "U1,2019,A,14");
 
+/**
+ * What publish and rollback print going back from run `from` to the earlier `to`: the move, and that the next compute
+ * compares the inputs with `to` (so computes the inputs `from` was made from again, unless they are restored).
+ */
+const back = (from: string, to: string) => `${runMessages.published("runs/LATEST", from, to)}\n${runMessages.publishedEarlier(to, from)}\n`;
+
 /** Runs compute (exit 0 expected) and returns the id LATEST names after it. */
 async function compute(dir: string, ...flags: string[]): Promise<string> {
   const run = await runCli(["compute", "-q", ...flags], dir);
@@ -81,7 +87,7 @@ describe("innovation-index runs", () => {
   it("publish <run> verifies an older run and moves LATEST to it, byte for byte; again, it changes nothing", async () => {
     const { dir, a, b, c } = await threeRuns();
     const published = await runCli(["runs", "publish", a], dir);
-    expect(published).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", c, a) + "\n" });
+    expect(published).toEqual({ code: 0, stdout: "", stderr: back(c, a) });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
     // Nothing but LATEST changed: every run folder stays, no temporary file or lock is left.
     expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
@@ -104,14 +110,18 @@ describe("innovation-index runs", () => {
     expect(JSON.parse(json.stdout)).toEqual({ before: a, held: null, latest: c, changed: true });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
     // On a Chinese terminal, the line is Chinese.
-    expect(await runCli(["runs", "publish", b], dir, { language: "zh" })).toEqual({ code: 0, stdout: "", stderr: runMessagesZh.published("runs/LATEST", c, b) + "\n" });
+    expect(await runCli(["runs", "publish", b], dir, { language: "zh" })).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `${runMessagesZh.published("runs/LATEST", c, b)}\n${runMessagesZh.publishedEarlier(b, c)}\n`,
+    });
   });
 
   it("rollback publishes the run the published one records as previous: C, then B, then A; the first run has none", async () => {
     const { dir, a, b, c } = await threeRuns();
-    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", c, b) + "\n" });
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: back(c, b) });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${b}\n`));
-    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", b, a) + "\n" });
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: back(b, a) });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
     // A's manifest records previous: null (the project's first run): refused, LATEST unchanged.
     expect(await runCli(["runs", "rollback"], dir)).toEqual({
@@ -336,7 +346,7 @@ describe("innovation-index runs", () => {
     // /tmp/…/link -> the project folder: the path names runs/<a> of this project, by another way.
     const links = await makeTempDir();
     await symlink(dir, join(links, "project"));
-    expect(await runCli(["runs", "publish", join(links, "project", "runs", a)], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", c, a) + "\n" });
+    expect(await runCli(["runs", "publish", join(links, "project", "runs", a)], dir)).toEqual({ code: 0, stdout: "", stderr: back(c, a) });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
     // And from elsewhere, with --project through the link too.
     expect((await runCli(["runs", "publish", join(links, "project", "runs", c), "--project", join(links, "project")], links)).code).toBe(0);
@@ -453,7 +463,7 @@ describe("innovation-index runs", () => {
     expect(computed.stderr).toContain(`index.yaml:6: ${projectMessages.badKey("methods.screen", "0.5", runMessages.expectedType("number"))}\n`);
     // The list as with the sound file; rollback goes from C to B (the previous C records) and publish back to C.
     expect(await runCli(["runs"], dir)).toEqual(listed);
-    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: `${runMessages.published("runs/LATEST", c, b)}\n` });
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: back(c, b) });
     expect(await latest(dir)).toBe(b);
     expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: `${runMessages.published("runs/LATEST", b, c)}\n` });
     expect(await latest(dir)).toBe(c);

@@ -3,6 +3,7 @@
  * back to the run the published one follows, each verified first as `verify` checks it, so that `runs/LATEST` is
  * never edited by hand.
  */
+import { join } from "node:path";
 import { Argument, InvalidArgumentError, Option, type Command } from "commander";
 import { messages } from "../../core/messages.js";
 import { outputMessages } from "../../core/output-messages.js";
@@ -74,9 +75,10 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
     env.stdout(options.format === "json" ? JSON.stringify({ runsFolder: runsLabel, latest: listing.latest ?? null, ...listing }, null, 2) + "\n" : renderRuns(listing, runsLabel, env));
     return;
   }
-  const [{ findRunId, publishRun, rollbackRun, RunNotVerifiedError }, { verificationProblems }] = await Promise.all([
+  const [{ findRunId, publishRun, rollbackRun, RunNotVerifiedError }, { verificationProblems }, { runFolderAt }] = await Promise.all([
     import("../../io/runs/publish-run.js"),
     import("../../io/runs/verify-run.js"),
+    import("../../io/runs/runs.js"),
   ]);
   const publishOptions = { runsLabel, onTakeOver: (message: string) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env) };
   let publication;
@@ -96,6 +98,10 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
   if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, held: held ?? null, latest: after, changed }, null, 2) + "\n");
   const latestLabel = `${runsLabel}/LATEST`;
   env.stderr((changed ? runMessages.published(latestLabel, before, after, held) : runMessages.alreadyPublished(latestLabel, after)) + "\n");
+  // Back to an earlier run: the next compute (a scheduled one) compares the inputs with it, and computes and publishes
+  // the inputs the later run was made from again unless they are restored.
+  if (changed && before !== undefined && after < before && (await runFolderAt(join(runsDir, before))).kind === "folder")
+    env.stderr(runMessages.publishedEarlier(after, before) + "\n");
 }
 
 /** The list of runs for people: one line a run, oldest first, under the headings of `runsHeadings`. */

@@ -92,6 +92,8 @@ export const runMessagesZh: Translation<typeof runMessages> = {
           ? "不存在"
           : `${held === "" ? "为空" : `的内容为 ${quote(held)}`}，而不是运行编号（形如 20260301T020000.123Z-1a2b3c4d）`
     }，现在指向运行 ${after}`,
+  publishedEarlier: (id, later) =>
+    `注意：下一次 compute 会把输入文件与运行 ${id} 比较；除非输入文件已恢复为生成运行 ${id} 时的内容，它会重新计算并发布一个与 ${later} 相同的运行`,
   alreadyPublished: (latestLabel, id) => `${latestLabel} 已经指向运行 ${id}；未做任何改动`,
   publishNotMoved: (latestLabel, id, reason) => `无法将 ${latestLabel} 指向运行 ${id}（${reason}）；${latestLabel} 保持不变；${latestLabel} 应为可写的运行文件夹中的文件`,
   noRunToRollBack: (runsLabel) => `${runsLabel} 中没有已发布的运行；应有一个可以从它回退的运行（请先运行 innovation-index compute）`,

@@ -59,6 +59,7 @@ describe("runMessagesZh", () => {
       ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b"]],
       ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b", "garbage"]],
       ["published", ["runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b", ""]],
+      ["publishedEarlier", ["20261204T044656.556Z-4119a31e", "20261205T044656.556Z-5e6f7a8b"]],
       ["alreadyPublished", ["runs/LATEST", "20261204T044656.556Z-4119a31e"]],
       ["publishNotMoved", ["runs/LATEST", "20261204T044656.556Z-4119a31e", "EISDIR"]],
       ["noRunToRollBack", ["runs"]],
