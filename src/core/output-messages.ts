@@ -2,6 +2,7 @@ import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
 import { quote as quoteInput } from "./quote.js";
 import { runMessages } from "./run-messages.js";
+import { openElsewhere } from "./system-errors.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
  * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
@@ -102,7 +103,7 @@ export const outputMessages = catalogue("outputMessages", {
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,
   /** A target that could not be replaced; `unrestored` lists the targets whose previous file is kept under another name. */
   replaceFailed: (label: string, name: string, reason: string, unrestored: readonly { name: string; backup: string }[]) =>
-    `${label}: cannot replace ${quote(name)} (${reason}); expected a file, or nothing, at that path\n` +
+    `${label}: cannot replace ${quote(name)} (${reason}); expected a file, or nothing, at that path${openElsewhere(reason) ? " (is the file open in Excel or WPS? close it and run again)" : ""}\n` +
     (unrestored.length === 0
       ? `no output was changed: the files already replaced were restored`
       : `the previous version of ${unrestored.map((file) => `${quote(file.name)} (kept as ${quote(file.backup)})`).join(", ")} could not be put back; every other file was restored`),

@@ -3,6 +3,7 @@ import { formatCount } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
 import { quote as quoteInput } from "../quote.js";
+import { openElsewhere } from "../system-errors.js";
 import { runMessagesZh } from "./run-messages.js";
 import { listOr } from "./words.js";
 
@@ -92,7 +93,7 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   folderNotCreated: (label, path, code) =>
     `${label}：无法创建文件夹 ${quote(path)}（${code}：${folderProblem(code)}）；应为已存在或可以创建的文件夹`,
   replaceFailed: (label, name, reason, unrestored) =>
-    `${label}：无法替换 ${quote(name)}（${reason}）；该路径处应为文件或没有任何内容\n` +
+    `${label}：无法替换 ${quote(name)}（${reason}）；该路径处应为文件或没有任何内容${openElsewhere(reason) ? "（该文件是否正在 Excel 或 WPS 中打开？请关闭后重新运行）" : ""}\n` +
     (unrestored.length === 0
       ? `未更改任何输出文件：已替换的文件均已恢复`
       : `无法恢复 ${unrestored.map((file) => `${quote(file.name)}（保留为 ${quote(file.backup)}）`).join("、")}的原有版本；其他文件均已恢复`),

@@ -1,0 +1,7 @@
+/** What the system's error codes of file operations say about their cause, for messages in every language. */
+
+/**
+ * Whether a file could not be replaced for a reason an application holding it open gives: Excel or WPS on Windows
+ * keep a workbook or CSV file they show locked (EBUSY, EPERM, EACCES).
+ */
+export const openElsewhere = (reason: string): boolean => reason === "EBUSY" || reason === "EPERM" || reason === "EACCES";
