@@ -31,6 +31,9 @@ export const dataMessages = catalogue("dataMessages", {
     `unknown indicator ${quote(code)}: Excel drops leading zeros: did you mean ${quote(treeCode)}? Store the codes as text (in Excel: format the column as Text, then type the codes again), as the tree writes them`,
   caseCode: (code: string, treeCode: string) =>
     `unknown indicator ${quote(code)}: did you mean ${quote(treeCode)}? expected a leaf code of the indicator tree, in the same upper and lower case letters as the tree writes it`,
+  /** A code that is a tree code but for letters that look like digits (l or I for 1, O for 0). */
+  lookalikeCode: (code: string, treeCode: string) =>
+    `unknown indicator ${quote(code)}: did you mean ${quote(treeCode)}? the letters l, I and O look like the digits 1 and 0; expected a leaf code of the indicator tree, as the tree writes it`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
     `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   // formulas

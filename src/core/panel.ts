@@ -234,8 +234,13 @@ export const duplicateColumn = (record: ValueRecord): string | number => record.
  * 0101, as Excel reads a code column as numbers), or in another case (b2 for B2); or the leaf whose name it is
  * (研发经费 for A1). The lookups are made once, on the first unknown code.
  */
+/** A code in lower case with the letters that look like digits read as them (l and i as 1, o as 0): `B2l` -> `b21`. */
+const lookalike = (code: string) => code.toLowerCase().replace(/[li]/g, "1").replace(/o/g, "0");
+
 export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
-  let lookups: { leaves: Set<string>; withoutZeros: Map<string, string>; byCase: Map<string, string>; byName: Map<string, string> } | undefined;
+  let lookups:
+    | { leaves: Set<string>; withoutZeros: Map<string, string>; byCase: Map<string, string>; byLook: Map<string, string>; byName: Map<string, string> }
+    | undefined;
   const make = () => {
     // A key two leaves share (01 and 001 without zeros, b1 and B1 in one case) names neither.
     const unique = (pairs: (readonly [string, string])[]) => {
@@ -252,17 +257,20 @@ export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
       leaves: new Set(tree.indicators),
       withoutZeros: unique(tree.indicators.flatMap((code) => (/^0+\d/.test(code) ? [[code.replace(/^0+(?=\d)/, ""), code] as const] : []))),
       byCase: unique(tree.indicators.map((code) => [code.toLowerCase(), code] as const)),
+      byLook: unique(tree.indicators.map((code) => [lookalike(code), code] as const)),
       byName: new Map(tree.indicators.map((code) => [tree.byCode.get(code)!.name, code] as const)),
     };
   };
   return (code) => {
-    const { leaves, withoutZeros, byCase, byName } = (lookups ??= make());
+    const { leaves, withoutZeros, byCase, byLook, byName } = (lookups ??= make());
     const halfWidth = toHalfWidth(code);
     if (halfWidth !== code && leaves.has(halfWidth)) return messages.fullWidthCode(code, halfWidth);
     const zeros = withoutZeros.get(code.trim());
     if (zeros !== undefined) return messages.leadingZerosCode(code, zeros);
     const cased = byCase.get(code.toLowerCase());
     if (cased !== undefined && cased !== code) return messages.caseCode(code, cased);
+    const looks = byLook.get(lookalike(code));
+    if (looks !== undefined && looks !== code) return messages.lookalikeCode(code, looks);
     return messages.unknownIndicator(code, byName.get(code));
   };
 }

@@ -86,6 +86,25 @@ describe("buildPanel", () => {
     expect(messages.leadingZerosCode("101", "0101")).toBe(
       'unknown indicator "101": Excel drops leading zeros: did you mean "0101"? Store the codes as text (in Excel: format the column as Text, then type the codes again), as the tree writes them',
     );
+    // Letters that look like digits, either way: B2l and B2I for B21, and b10 for B1O (the tree writes the letter O).
+    const looks = buildTree(
+      [
+        { line: 2, code: "B", parent: "", name: "产出", weight: "", direction: "" },
+        { line: 3, code: "B21", parent: "B", name: "专利", weight: "", direction: "+" },
+        { line: 4, code: "B1O", parent: "B", name: "论文", weight: "", direction: "+" },
+      ],
+      "t.csv",
+    );
+    if (!looks.ok) throw new Error("fixture tree is invalid");
+    const looked = buildPanel(looks.value, [record("", 2017, "B2l", 1, 2), record("", 2017, "b10", 1, 3), record("", 2017, "B2I", 1, 4)], "v.csv");
+    expect(!looked.ok && looked.issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR").map((issue) => issue.message)).toEqual([
+      messages.lookalikeCode("B2l", "B21"),
+      messages.lookalikeCode("b10", "B1O"),
+      messages.lookalikeCode("B2I", "B21"),
+    ]);
+    expect(messages.lookalikeCode("B2l", "B21")).toBe(
+      'unknown indicator "B2l": did you mean "B21"? the letters l, I and O look like the digits 1 and 0; expected a leaf code of the indicator tree, as the tree writes it',
+    );
     expect(messages.caseCode("b2", "B2")).toBe(
       'unknown indicator "b2": did you mean "B2"? expected a leaf code of the indicator tree, in the same upper and lower case letters as the tree writes it',
     );

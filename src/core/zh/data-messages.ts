@@ -27,6 +27,8 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `未知的指标 ${quote(code)}：Excel 会去掉开头的 0：是否应为 ${quote(treeCode)}？请把代码存为文本（在 Excel 中：把该列的格式设为“文本”，再重新输入代码），写法与指标体系相同`,
   caseCode: (code, treeCode) =>
     `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}？应为指标体系中末级指标的代码，字母大小写与指标体系相同`,
+  lookalikeCode: (code, treeCode) =>
+    `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}？字母 l、I、O 与数字 1、0 形似；应为指标体系中末级指标的代码，写法与指标体系相同`,
   infiniteValue: (source, unit, year, indicator, value) =>
     `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value > 0 ? "Infinity" : "-Infinity"}；应为有限数值（缺失值应为空单元格或 NULL）`,
   // formulas

@@ -15,6 +15,7 @@ describe("dataMessagesZh", () => {
       ["unitColumnOfMeasures", ["unit", ["万元", "亿元", "件"]]],
       ["leadingZerosCode", ["101", "0101"]],
       ["caseCode", ["b2", "B2"]],
+      ["lookalikeCode", ["B2l", "B21"]],
       ["infiniteValue", ["values.csv", "常州", 2018, "A1", Infinity]],
       ["infiniteValue", ["values.csv", "", 2018, "A1", -Infinity]],
       // formulas
