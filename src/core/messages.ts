@@ -8,6 +8,7 @@ import { INDEX_CODE } from "./types.js";
 
 import { listItems, quote } from "./quote.js";
 import { catalogue } from "./localize.js";
+import { isExcelError } from "./number.js";
 
 /** The children of `parent` in words: those of the overall index (`INDEX`, a code the tree never names) are the first-level nodes. */
 const childrenInWords = (parent: string) => (parent === INDEX_CODE ? "the first-level nodes" : `the children of ${quote(parent)}`);
@@ -52,7 +53,9 @@ export const messages = catalogue("messages", {
   // values
   badYear: (found: string) => `year ${quote(found)} is not a year; expected a four-digit year such as 2017 (or 2017年)`,
   badValue: (found: string, column?: string) =>
-    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+    `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number${
+      isExcelError(found) ? " but an Excel formula's error (the formula failed: correct it, or the cells it reads)" : ""
+    }; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
   recordNotNumber: (indicator: string, unit: string, year: number, found: unknown) =>
     `value of indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year} is ${typeof found === "string" ? quote(found) : String(found)} (${typeof found}); expected a number, NaN for a missing value`,
   ambiguousNumber: (found: string, column?: string) =>

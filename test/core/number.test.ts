@@ -89,3 +89,15 @@ describe("parseNumber", () => {
     expect(decimalMarkProblem(text, decimal)).toBe(expected);
   });
 });
+
+describe("isExcelError", () => {
+  it("knows Excel's formula errors, not #N/A (a missing value NA() writes on purpose) nor text that only starts with #", async () => {
+    const { isExcelError } = await import("../../src/core/number.js");
+    expect(["#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", " #div/0! "].map(isExcelError)).toEqual([true, true, true, true, true, true, true]);
+    expect(["#N/A", "#1", "DIV/0!", "12"].map(isExcelError)).toEqual([false, false, false, false]);
+    const { messages } = await import("../../src/core/messages.js");
+    expect(messages.badValue("#DIV/0!", "2018")).toBe(
+      `value "#DIV/0!" in column "2018" is not a number but an Excel formula's error (the formula failed: correct it, or the cells it reads); expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+    );
+  });
+});

@@ -2,6 +2,7 @@
 import type { dataMessages } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import type { messages } from "../messages.js";
+import { isExcelError } from "../number.js";
 import { listItems, quote } from "../quote.js";
 import { INDEX_CODE } from "../types.js";
 import { closestName } from "../suggest.js";
@@ -99,7 +100,9 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   // values
   badYear: (found) => `年份 ${quote(found)} 不是有效年份；应为四位数年份，例如 2017（或 2017年）`,
   badValue: (found, column) =>
-    `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格`,
+    `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字${
+      isExcelError(found) ? "，而是 Excel 公式的错误值（公式计算失败：请改正公式或它引用的单元格）" : ""
+    }；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格`,
   recordNotNumber: (indicator, unit, year, found) =>
     `指标 ${quote(indicator)}（评价对象 ${quote(unit)}，${year} 年）的值为 ${typeof found === "string" ? quote(found) : String(found)}（${
       TYPE_NAMES[typeof found] ?? typeof found

@@ -43,6 +43,7 @@ describe("messagesZh", () => {
         ["badYear", ["20l7"]],
         ["badValue", ["abc"]],
         ["badValue", ["abc", "2018"]],
+        ["badValue", ["#DIV/0!", "2018"]],
         ["recordNotNumber", ["A1", "常州", 2018, "abc"]],
         ["recordNotNumber", ["A1", "常州", 2018, null]],
         ["recordNotNumber", ["A1", "常州", 2018, true]],
