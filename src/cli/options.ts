@@ -6,8 +6,18 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXAMPLE, PACKAGE_ROOT, type CliEnv } from "./env.js";
 import { commandMessages } from "../core/command-messages.js";
+import { parseYear } from "../core/number.js";
 
 /** Parses a whole number within bounds, for commander. */
+/** The parser of a year option (`--base-year`): a year as the values write it, `2017`, `2017年` or `2017年度`. */
+export function yearOption(name: string) {
+  return (text: string): number => {
+    const year = parseYear(text);
+    if (year === undefined) throw new InvalidArgumentError(commandMessages.wholeNumberOption(name, 1000, 9999, text));
+    return year;
+  };
+}
+
 export function integerOption(name: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);

@@ -100,3 +100,13 @@ export function parseNumber(text: string, decimal: DecimalMark = "."): number | 
   if (value === 0 && /[1-9]/.test(cell.replace(/e.*$/i, ""))) return undefined;
   return Number.isFinite(value) ? value : undefined;
 }
+
+/**
+ * Reads a year cell: a whole number from 1000 to 9999, optionally written with zero decimals (`2018.0`, as a table
+ * with a float year column saves it) and optionally followed by 年 or 年度 (`2018年度`, as statistical yearbooks write it).
+ */
+export function parseYear(text: string): number | undefined {
+  // Four digits, the first not 0: "0217" is no year (read as 217 it went into a year of its own, or the wrong one).
+  const match = /^\s*([1-9]\d{3})(?:\.0+)?\s*(?:年度?)?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  return match ? Number(match[1]) : undefined;
+}

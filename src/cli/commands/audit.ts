@@ -31,7 +31,7 @@ import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from ".
 import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
-import { addInputOptions, integerOption, type InputOptions } from "../options.js";
+import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { printable, renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
@@ -135,7 +135,7 @@ Examples:
   $ innovation-index audit --report --profile-unit 常州高新区 --drop-ranks all`,
     );
   addMethodOptions(addInputOptions(command))
-    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", yearOption("--base-year"))
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   const defaults = DEFAULT_AUDIT_THRESHOLDS;
   addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))

@@ -21,7 +21,7 @@ import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from ".
 import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
-import { addInputOptions, integerOption, type InputOptions } from "../options.js";
+import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject, projectTermsOf } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
@@ -52,7 +52,7 @@ export interface CompareCommandOptions extends ConfigurationOptions {
 /** Adds the options of `compute` that define a configuration (inputs, methods, screening, data stage, weighting, preset). */
 export function addConfigurationOptions(command: Command): Command {
   addMethodOptions(addInputOptions(command))
-    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", yearOption("--base-year"))
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   return addPresetOptions(addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command)))));
 }

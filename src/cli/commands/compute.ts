@@ -16,7 +16,7 @@ import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } fr
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
-import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type ComputedOutputs, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
 import { printWarnings } from "../report-issues.js";
@@ -70,7 +70,7 @@ Examples:
   $ innovation-index compute --out - --table growth > growth.csv`,
     );
   addOutputOptions(addMethodOptions(addInputOptions(command)))
-    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", yearOption("--base-year"))
     .option("-o, --out <dir>", "folder for the CSV files, index.json, index.xlsx and report.html; - writes no file and prints --format", "out")
     .option("--decimals <n>", "decimals printed in the CSV files", integerOption("--decimals", 0, 15), 4)
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false)

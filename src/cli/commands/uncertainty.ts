@@ -27,7 +27,7 @@ import { addMethodOptions, addScreenOptions, methodOptionsOf, unusedScreenOption
 import { screenPanel, type ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
-import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
@@ -117,7 +117,7 @@ Examples:
   $ innovation-index uncertainty -i tree.csv -d values.csv --weight-ranges ranges.csv --missing-policies interpolate,reweight`,
     );
   addMethodOptions(addInputOptions(command))
-    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", yearOption("--base-year"))
     .option("--strict", "treat warnings as errors (W_ codes become E_)", false);
   addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))
     .option("--weight-noise <r>", "perturb every weight uniformly within ±r of itself (0.2 = ±20%), then renormalise siblings", fractionOption)

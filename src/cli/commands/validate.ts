@@ -10,7 +10,7 @@ import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from ".
 import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation } from "../../core/presets.js";
-import { addInputOptions, integerOption, type InputOptions } from "../options.js";
+import { addInputOptions, yearOption, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 import { printable } from "../render.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
@@ -36,7 +36,7 @@ export function registerValidate(program: Command, env: CliEnv): void {
     .command("validate")
     .description("check the indicator tree and the values and report every problem at once (exit 0 when clean, 1 otherwise)");
   addMethodOptions(addInputOptions(command))
-    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", integerOption("--base-year", 1000, 9999))
+    .option("--base-year <year>", "year every fixed-base index is 100 in (default: the earliest year in the data)", yearOption("--base-year"))
     .option("--strict", "treat warnings as errors", false)
     .option("-q, --quiet", "print nothing but errors", false)
     .option("--project <file>", "project file (default: index.yaml in the current folder, if any)");

@@ -15,7 +15,7 @@
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
-import { decimalMarkProblem, parseNumber, type DecimalMark } from "../../core/number.js";
+import { decimalMarkProblem, parseNumber, parseYear, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
@@ -48,15 +48,7 @@ export interface DataReadOptions {
    */
   measures?: ReadonlySet<string>;
 }
-/**
- * Reads a year cell: a whole number from 1000 to 9999, optionally written with zero decimals (`2018.0`, as a table
- * with a float year column saves it) and optionally followed by 年 or 年度 (`2018年度`, as statistical yearbooks write it).
- */
-export function parseYear(text: string): number | undefined {
-  // Four digits, the first not 0: "0217" is no year (read as 217 it went into a year of its own, or the wrong one).
-  const match = /^\s*([1-9]\d{3})(?:\.0+)?\s*(?:年度?)?\s*$/.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-  return match ? Number(match[1]) : undefined;
-}
+export { parseYear } from "../../core/number.js";
 
 /** The records of a values CSV, or every problem found (bad years, bad numbers, wrong field counts). */
 export function parseDataCsv(text: string, source: string, options: DataReadOptions = {}): Validated<ValueRecord[]> {
