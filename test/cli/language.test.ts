@@ -63,7 +63,8 @@ describe("the terminal in Chinese", () => {
     const files = await listDir(join(dir, "en"));
     const written = "index.csv, index-wide.csv, scores.csv, growth.csv, contributions.csv, weights.csv, coverage.csv, imputations.csv, treatment.csv, index.json";
     expect(en.stderr).toBe(`wrote ${written} to en\n`);
-    expect(zh.stderr).toBe(`已将 ${written} 写入 zh\n`);
+    // The file names listed with the Chinese enumeration comma.
+    expect(zh.stderr).toBe(`已将 ${written.split(", ").join("、")} 写入 zh\n`);
     // The table on stdout has its title and headings in Chinese (src/core/zh/table-words.ts), its rows as in English;
     // every file is the same, byte for byte (index.json's warnings and notes included).
     const rows = "INDEX  总指数  100.00  120.00 (+20.0%)\nX      维度X   100.00  120.00 (+20.0%)\nY      维度Y   100.00  120.00 (+20.0%)\n";

@@ -6,7 +6,7 @@ const revisionCountsZh = ({ changed, added, removed }: RevisionCounts) => `${cha
 
 export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   usingExample: () => `使用随附的常州示例（示意数据，并非官方指数）\n`,
-  wroteFiles: (files, folder) => `已将 ${files.join(", ")} 写入 ${folder}\n`,
+  wroteFiles: (files, folder) => `已将 ${files.join("、")} 写入 ${folder}\n`,
   wroteFile: (path) => `已写入 ${path}\n`,
   wroteTemplate: (path, rows) => `已写入 ${path}：${rows} 行待填写\n`,
   wroteRun: (id, runLabel, runsLabel) => `已将运行 ${id} 写入 ${runLabel}，并将 ${runsLabel}/LATEST 指向它\n`,

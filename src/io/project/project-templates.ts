@@ -45,7 +45,7 @@ name: ${words.name}
 description: Replace with what the index measures and who maintains it.
 
 indicators: indicators.csv   # the indicator tree
-values: data                 # every CSV file in data/ is read; add data/2021.csv for a new year
+values: data                 # every .csv and .xlsx file in data/ is read, in name order; add data/2021.csv for a new year
 runs: runs                   # one folder per run; runs/LATEST names the last published one
 
 methods:                     # each key is a compute option (the flag without --); see innovation-index compute --help
@@ -78,7 +78,7 @@ name: ${words.name}
 description: 请改写为本指数衡量什么、由谁维护。
 
 indicators: indicators.csv   # 指标体系
-values: data                 # 读取 data/ 中的所有 CSV 文件；新的一年加一个 data/2021.csv 即可
+values: data                 # 按文件名顺序读取 data/ 中的所有 .csv 和 .xlsx 文件；新的一年加一个 data/2021.csv 即可
 runs: runs                   # 每次计算一个文件夹；runs/LATEST 记录最近一次发布的计算
 
 methods:                     # 每个键都是 compute 的一个选项（去掉 --）；见 innovation-index compute --help
@@ -117,7 +117,7 @@ option and \`innovation-index <command> --help\` each command's.
 | --- | --- |
 | \`index.yaml\` | the choices of the computation: tree, values, base year, methods, output options |
 | \`indicators.csv\` | the indicator tree: \`code,parent,name,name_en,weight,direction,unit\` (direction \`+\` or \`-\`) |
-| \`data/*.csv\` | the values, long format \`unit,year,indicator,value,source\`, one file per year (any split works) |
+| \`data/*.csv\`, \`data/*.xlsx\` | the values, long format \`unit,year,indicator,value,source\`, one file per year (any split works; every .csv and .xlsx file is read) |
 | \`runs/<run-id>/\` | one folder per computation: \`index.csv\`, \`index-wide.csv\`, \`scores.csv\`, \`index.json\`, \`input-values.csv\`, \`manifest.json\` |
 | \`runs/LATEST\` | the id of the last published run: read the results from \`runs/$(cat runs/LATEST)/\` |
 
@@ -164,7 +164,7 @@ const projectReadmeZh = (words: Words) => `# ${words.name}
 | --- | --- |
 | \`index.yaml\` | 计算的各项选择：指标体系、数据、基期、方法、输出选项 |
 | \`indicators.csv\` | 指标体系：\`code,parent,name,name_en,weight,direction,unit\`（方向 \`+\` 或 \`-\`） |
-| \`data/*.csv\` | 指标数据，长表 \`unit,year,indicator,value,source\`，每年一个文件（任意拆分都可以） |
+| \`data/*.csv\`、\`data/*.xlsx\` | 指标数据，长表 \`unit,year,indicator,value,source\`，每年一个文件（任意拆分都可以；所有 .csv 和 .xlsx 文件都会读取） |
 | \`runs/<运行编号>/\` | 每次计算一个文件夹：\`index.csv\`、\`index-wide.csv\`、\`scores.csv\`、\`index.json\`、\`input-values.csv\`、\`manifest.json\` |
 | \`runs/LATEST\` | 最近一次发布的运行编号：结果在 \`runs/$(cat runs/LATEST)/\` 中 |
 
