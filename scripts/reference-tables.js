@@ -66,6 +66,7 @@ export const CODE_MEANINGS = {
   E_NO_VALUES: "an indicator with no value at all",
   E_MISSING_VALUE: "a missing value under --missing error",
   E_CANNOT_IMPUTE: "a gap the missing-value policy cannot fill",
+  W_BASE_IMPUTED: "a base value the missing-value policy filled (carry-back, interpolate) under fixed-base: the indices of its series rest on a value made up; an error under --strict",
   E_YEAR_EMPTY: "a year without any value of any unit (two or more indicators), never filled from other years, under every policy but reweight",
   E_UNIT_EMPTY: "a unit without any value in any year (two or more indicators), under every policy but reweight",
   E_UNIT_YEAR_EMPTY: "a unit without any value in one year (two or more indicators), never filled from other years, under every policy but reweight; names a unit that may be the same under another name",
@@ -273,6 +274,8 @@ export const CODE_EXAMPLES = {
   E_XLSX_SHEET: 'values.xlsx: no sheet "2020"; expected one of "2017", "2018", "2019" or a number from 1 to 3',
   E_EXISTS: "changzhou-index: index.yaml, indicators.csv already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)",
   E_MISSING_COLUMN: 'values.csv:1: missing column "value"; found columns "unit", "year", "indicator", "amount"',
+  W_BASE_IMPUTED:
+    'a base value was filled by the missing-value policy (indicator "A11", unit "常州高新区", 2017: carry-back): every fixed-base index of its series rests on a value made up; expected the base values observed (imputations.csv lists them)',
   E_YEAR_EMPTY:
     "year 2021 has no value for any unit (none of the 8 indicators); expected the year's values, or the year left out of the values (an empty column made for a year to come?): a missing-value policy never fills a year from other years alone",
   E_UNIT_EMPTY: 'unit "常州国家高新区" has no value in any year (none of the 8 indicators); expected its values, or the unit left out of the values',

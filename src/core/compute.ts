@@ -185,6 +185,13 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   append(warnings, prepared.warnings);
   // A data-stage setting no indicator reads (the tree's policy columns included).
   warnLater(unusedDataStageWarnings(tree, panel, options, prepared, normalization.plans));
+  // A base value the missing-value policy filled: every fixed-base index of its series rests on a value made up.
+  const indicatorPosition = new Map(panel.indicators.map((code, i) => [code, i] as const));
+  const baseFilled = prepared.imputations.filter((imputation) => {
+    const i = indicatorPosition.get(imputation.indicator)!;
+    return imputation.method !== "reweight" && prepared.plans[i].method === "fixed-base" && imputation.year === panel.years[prepared.baseYears[i]];
+  });
+  if (baseFilled.length > 0) warnLater([{ code: "W_BASE_IMPUTED", message: messages.baseImputed(baseFilled) }]);
   const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments);
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));
@@ -223,7 +230,6 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
       if (block[cell] === Infinity || block[cell] === -Infinity)
         issues.push({ code: "E_SCORE_NOT_FINITE", id: code, message: messages.scoreNotFinite(code, panel.units[Math.floor(cell / yearCount)], panel.years[cell % yearCount]) });
   };
-  const indicatorPosition = new Map(panel.indicators.map((code, i) => [code, i] as const));
   for (const node of nodes)
     node.method = node.kind === "indicator" ? plans[indicatorPosition.get(node.code)!].method : aggregation.methods.get(node.code);
   const position = new Map(nodes.map((node, i) => [node.code, i] as const));

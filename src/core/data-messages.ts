@@ -2,7 +2,7 @@
  * Messages of the data stage (formulas, missing values, zero bases, outliers, encodings, workbooks), merged into
  * `messages` in `messages.ts`. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
-import { quote } from "./quote.js";
+import { listItems, quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
 import { catalogue } from "./localize.js";
 
@@ -58,6 +58,13 @@ export const dataMessages = catalogue("dataMessages", {
     `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}, and ${policy} has no ${
       policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
     } value of this unit to use; expected a value (or another missing-value policy)`,
+  /** Base values the missing-value policy filled, under fixed-base. */
+  baseImputed: (cells: readonly { unit: string; year: number; indicator: string; method: string }[]) =>
+    `${cells.length === 1 ? "a base value was" : `${cells.length} base values were`} filled by the missing-value policy (${listItems(
+      cells.map((cell) => `indicator ${quote(cell.indicator)}${ofUnit(cell.unit)}, ${cell.year}: ${cell.method}`),
+      "; ",
+      (more) => `and ${more} more`,
+    )}): every fixed-base index of ${cells.length === 1 ? "its series rests" : "their series rests"} on a value made up; expected the base values observed (imputations.csv lists them)`,
   /** A year with no value of any unit: never filled from other years. */
   yearEmpty: (year: number, indicators: number) =>
     `year ${year} has no value for any unit (none of the ${indicators} indicators); expected the year's values, or the year left out of the values (an empty column made for a year to come?): a missing-value policy never fills a year from other years alone`,

@@ -58,6 +58,15 @@ describe("missing-value policies in computeIndex", () => {
     // the raw panel keeps its gaps; the prepared panel is what was normalised
     expect(result.panel.values[1]).toBeNaN();
     expect(result.preparedPanel.values[1]).toBe(12.5);
+    // Y1's base value (2017) was made up: every fixed-base index of its series rests on it, which is said.
+    expect(result.warnings.filter((warning) => warning.code === "W_BASE_IMPUTED")).toEqual([
+      { code: "W_BASE_IMPUTED", message: messages.baseImputed([{ unit: "U", year: 2017, indicator: "Y1", method: "carry-back" }]) },
+    ]);
+    expect(messages.baseImputed([{ unit: "U", year: 2017, indicator: "Y1", method: "carry-back" }])).toBe(
+      'a base value was filled by the missing-value policy (indicator "Y1", unit "U", 2017: carry-back): every fixed-base index of its series rests on a value made up; expected the base values observed (imputations.csv lists them)',
+    );
+    // Under min-max no score rests on one year: no warning.
+    expect(compute(GAPPY, { missing: "interpolate", normalize: "min-max" }).warnings.filter((warning) => warning.code === "W_BASE_IMPUTED")).toEqual([]);
   });
 
   it("carry-forward cannot fill a missing base value; carry-back cannot fill a trailing gap", () => {

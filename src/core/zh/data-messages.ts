@@ -1,7 +1,7 @@
 /** The Chinese messages of `dataMessages` (src/core/data-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { dataMessages } from "../data-messages.js";
 import type { Translation } from "../localize.js";
-import { quote } from "../quote.js";
+import { listItems, quote } from "../quote.js";
 import { didYouMean, list, ofUnitYear } from "./words.js";
 
 /** `在评价对象 "常州"、2018 年`, or `在 2018 年` for the one unnamed unit of a single-unit file (`unitYear`, inside a sentence). */
@@ -52,6 +52,12 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值，而 ${policy} 找不到该评价对象${
       policy === "carry-forward" ? "更早年份" : policy === "carry-back" ? "更晚年份" : "已观测到"
     }的数值可用；应提供数值（或改用其他缺失值处理方式）`,
+  baseImputed: (cells) =>
+    `${cells.length === 1 ? "1 个基期值" : `${cells.length} 个基期值`}由缺失值处理方式填补（${listItems(
+      cells.map((cell) => `指标 ${quote(cell.indicator)}${cell.unit === "" ? "" : `（评价对象 ${quote(cell.unit)}）`}，${cell.year} 年：${cell.method}`),
+      "；",
+      (more) => `另有 ${more} 个`,
+    )}）：相应序列的定基指数都以这个推算出的数值为基准；基期值应为实际观测值（imputations.csv 列出了这些单元格）`,
   yearEmpty: (year, indicators) =>
     `${year} 年没有任何评价对象的数值（${indicators} 个指标均无数值）；应提供该年的数值，或把该年从数值中去掉（是为将来年份预留的空列吗？）：缺失值处理方式不会只凭其他年份填补整整一年`,
   unitEmpty: (unit, indicators) => `评价对象 ${quote(unit)} 在任何年份都没有数值（${indicators} 个指标均无数值）；应提供其数值，或把该评价对象从数值中去掉`,

@@ -30,6 +30,8 @@ describe("dataMessagesZh", () => {
       ["formulaNotFinite", ["A3", "0 / 0", "", 2020, Number.NaN, []]],
       // missing values
       ["cannotImpute", ["A1", "常州", 2017, "carry-forward"]],
+      ["baseImputed", [[{ unit: "常州", year: 2017, indicator: "A1", method: "carry-back" }]]],
+      ["baseImputed", [[{ unit: "常州", year: 2017, indicator: "A1", method: "carry-back" }, { unit: "", year: 2017, indicator: "A2", method: "interpolate" }]]],
       ["cannotImpute", ["A1", "常州", 2021, "carry-back"]],
       ["cannotImpute", ["A1", "", 2019, "interpolate"]],
       ["yearEmpty", [2021, 40]],
