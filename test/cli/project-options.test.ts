@@ -14,6 +14,21 @@ async function project(yaml: string): Promise<string> {
 }
 
 describe("compute and validate with index.yaml", () => {
+  it("takes base-year as the values write a year (2018年), recorded as the number; anything else is the key's problem", async () => {
+    const dir = await project("indicators: tree.csv\nvalues: data\nmethods:\n  base-year: 2018年\n");
+    const run = await runCli(["compute", "--project", "sub/index.yaml", "-q"], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const id = (await readFile(join(dir, "sub/runs/LATEST"), "utf8")).trim();
+    // As the test below with base-year: 2018 (by hand: INDEX of U1 in 2017 is 87.095 against 2018).
+    expect(await readFile(join(dir, "sub/runs", id, "index.csv"), "utf8")).toContain("U1,2017,INDEX,总指数,0,87.0952\n");
+    expect(JSON.parse(await readFile(join(dir, "sub/runs", id, "manifest.json"), "utf8")).options).toMatchObject({ "base-year": 2018 });
+    const wrong = await project("indicators: tree.csv\nvalues: data\nmethods:\n  base-year: 二〇一八\n");
+    const refused = await runCli(["validate", "--project", "sub/index.yaml"], wrong);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("index.yaml:4");
+    expect(refused.stderr).toContain("methods.base-year");
+  });
+
   it("resolves paths against the folder of index.yaml, and flags override the file", async () => {
     const dir = await project("indicators: tree.csv\nvalues: data\nmethods:\n  base-year: 2018\noutputs:\n  decimals: 1\n");
     const run = await runCli(["compute", "--project", "sub/index.yaml", "--decimals", "3", "-q"], dir);

@@ -102,12 +102,14 @@ function methodList<T extends string>(allowed: readonly [T, ...T[]], description
 }
 
 const year = z.int().min(1000).max(9999);
+/** A year as the values write it (`2017年`, `2017年度`), which `--base-year` takes too (`parseYear`). */
+const yearText = z.string().regex(/^\s*[1-9]\d{3}\s*(?:年度?)?\s*$/);
 const share = z.number().min(0).max(1);
 
 /** How the index is computed: one line per compute option, keyed by its flag name. */
 export const METHOD_OPTIONS = {
   preset: z.enum(PRESETS).describe("a whole published method: nbs, changzhou, eis, gii or coinr; the other keys and flags override it (--preset)"),
-  "base-year": year.describe("year every fixed-base index is 100 in (--base-year; default: the earliest year in the data)"),
+  "base-year": z.union([year, yearText]).describe("year every fixed-base index is 100 in, such as 2017 or 2017年 (--base-year; default: the earliest year in the data)"),
   normalise: z.enum(NORMALIZE_METHODS).describe("normalisation of every indicator (--normalise; default fixed-base)"),
   cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
   dampen: z.enum(DAMPENINGS).describe("ratio methods: dampen the ratio (--dampen)"),
