@@ -30,7 +30,7 @@ const MANIFEST_DEFECTS: Readonly<Record<ManifestDefect, string>> = {
 };
 
 /** The keys of a project file that take a text or another form (a list, a number), by what they expect (`expectedForm`). */
-export type ExpectedForm = "range" | "z-scale" | "performance-groups" | "weight-years" | "weight-units" | "sheet" | "memory-limit";
+export type ExpectedForm = "range" | "z-scale" | "performance-groups" | "weight-years" | "weight-units" | "sheet" | "memory-limit" | "year";
 
 const EXPECTED_FORMS: Readonly<Record<ExpectedForm, string>> = {
   range: `two numbers LOW,HIGH with LOW < HIGH: a text such as "1,100" or a list such as [1, 100]`,
@@ -40,6 +40,7 @@ const EXPECTED_FORMS: Readonly<Record<ExpectedForm, string>> = {
   "weight-units": `units of the data: a comma-separated text such as "U1,U2" or a list of texts such as [U1, U2] (a unit named by a number in quotes: "320400")`,
   sheet: "a sheet's name (a text) or its number, counting from 1 (a whole number)",
   "memory-limit": `a size such as "8GB" or "512MB" (a text), or a number of bytes (a whole number from 1)`,
+  year: "a year from 1000 to 9999, such as 2017, or written as the values write it, such as 2017年",
 };
 
 const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {

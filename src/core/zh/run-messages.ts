@@ -25,6 +25,7 @@ const EXPECTED_FORMS: Readonly<Record<ExpectedForm, string>> = {
   "weight-units": `数据中的评价对象：以逗号分隔的文本如 "U1,U2"，或文本列表如 [U1, U2]（以数字命名的评价对象请加引号："320400"）`,
   sheet: "工作表名称（文本）或从 1 开始的序号（整数）",
   "memory-limit": `内存大小如 "8GB" 或 "512MB"（文本），或字节数（不小于 1 的整数）`,
+  year: "1000 到 9999 之间的年份，如 2017，或按数值文件的写法，如 2017年",
 };
 
 const EXPECTED_TYPES: Readonly<Record<ExpectedType, string>> = {

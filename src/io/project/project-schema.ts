@@ -109,7 +109,7 @@ const share = z.number().min(0).max(1);
 /** How the index is computed: one line per compute option, keyed by its flag name. */
 export const METHOD_OPTIONS = {
   preset: z.enum(PRESETS).describe("a whole published method: nbs, changzhou, eis, gii or coinr; the other keys and flags override it (--preset)"),
-  "base-year": z.union([year, yearText]).describe("year every fixed-base index is 100 in, such as 2017 or 2017年 (--base-year; default: the earliest year in the data)"),
+  "base-year": expecting(z.union([year, yearText]).describe("year every fixed-base index is 100 in, such as 2017 or 2017年 (--base-year; default: the earliest year in the data)"), () => runMessages.expectedForm("year")),
   normalise: z.enum(NORMALIZE_METHODS).describe("normalisation of every indicator (--normalise; default fixed-base)"),
   cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
   dampen: z.enum(DAMPENINGS).describe("ratio methods: dampen the ratio (--dampen)"),

@@ -36,7 +36,7 @@ describe("runMessagesZh", () => {
       ["expectedNumberBound", [">=", 2]],
       ["expectedNumberBound", ["<", 10]],
       ["expectedMethodList", [["arithmetic", "geometric"]]],
-      ...(["range", "z-scale", "performance-groups", "weight-years", "weight-units", "sheet", "memory-limit"] as const).map((form) => ["expectedForm", [form]] as const),
+      ...(["range", "z-scale", "performance-groups", "weight-years", "weight-units", "sheet", "memory-limit", "year"] as const).map((form) => ["expectedForm", [form]] as const),
       ["keyRefused", ["uncertainty.bootstrap", 1, "expected 0 (no intervals) or at least 2 resamples"]],
       ["keyRefused", ["methods.range", [1, 2, 3], "Invalid input"]],
       ["bootstrapResamples", []],

@@ -42,7 +42,7 @@ describe("parseProject(text)", () => {
     ].join("\n");
     expect(problems(text)).toEqual([
       { line: 1, column: "values", message: projectMessages.missingKey("values", "a text") },
-      { line: 4, column: "methods.base-year", message: projectMessages.badKey("methods.base-year", "twenty", "a whole number") },
+      { line: 4, column: "methods.base-year", message: projectMessages.badKey("methods.base-year", "twenty", runMessages.expectedForm("year")) },
       { line: 5, column: "methods.missing", message: projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`) },
       { line: 6, column: "methods.strict", message: projectMessages.badKey("methods.strict", "yes please", "true or false") },
       { line: 8, column: "outputs.decimals", message: projectMessages.badKey("outputs.decimals", 40, "a number <= 15") },
