@@ -4,8 +4,8 @@ import { limitMessages } from "../../../src/core/limit-messages.js";
 import type { Tree } from "../../../src/core/types.js";
 import { parseCsv, type CsvTable } from "../../../src/io/csv.js";
 import { parseTreeCsv, parseTreeTable } from "../../../src/io/read/tree-csv.js";
-import { formatIssue, ValidationError } from "../../../src/errors.js";
-import { issuesOf } from "../../issues.js";
+import { formatIssue } from "../../../src/errors.js";
+import { issuesOf, validationErrorOf } from "../../issues.js";
 
 describe("parseTreeCsv", () => {
   it("reads the columns, keeps extra columns as attributes, and accepts Chinese headers", () => {
@@ -69,14 +69,7 @@ describe("parseTreeCsv", () => {
 
   it("reports an unknown column with the rows' problems in one pass, and still gives the tree as built", () => {
     const text = "code,parent,name,weight,direction,wieght\nA,,a,1,,\nA1,A,a1,1,up,\nB,,b,x,,\nB1,B,b1,,+,\n";
-    let thrown: unknown;
-    try {
-      parseTreeCsv(text, "t.csv");
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ValidationError);
-    const error = thrown as ValidationError;
+    const error = validationErrorOf(() => parseTreeCsv(text, "t.csv"));
     // Before, only the unknown column was reported: the direction "up" (line 3, column 5) and the weight "x" (line 4,
     // column 4) came on the run after its fix.
     expect(error.issues.map(formatIssue)).toEqual([
@@ -102,14 +95,7 @@ describe("parseTreeCsv", () => {
     // two column problems were reported, and these three on the run after the header's fix.
     const header = ["code", "parent", "name", "wieght", "direction"];
     const text = `${header.join(",")}\nA1,,a,,+\nA2,Z,b,,q\nA3,A3,c,,+\n`;
-    let thrown: unknown;
-    try {
-      parseTreeCsv(text, "t.csv");
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ValidationError);
-    const error = thrown as ValidationError;
+    const error = validationErrorOf(() => parseTreeCsv(text, "t.csv"));
     expect(error.issues.map(({ code, line, column }) => [code, line, column])).toEqual([
       ["E_MISSING_COLUMN", 1, "weight"],
       ["E_UNKNOWN_COLUMN", 1, "wieght"],
