@@ -212,6 +212,22 @@ function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: Readonl
   const issues: { cell: number; issue: Issue }[] = [];
   const said = new Set<string>();
   const observed = (u: number, t: number) => empty.cells[u * yearCount + t] === 0;
+  // Each unit's years with a value, as bits (32 years a word), made once: whether two units share a year is then a few
+  // word comparisons, not a walk of the years, for every pair a sparse panel's many empty unit-years ask about.
+  const words = Math.ceil(yearCount / 32);
+  let yearBits: Uint32Array | undefined;
+  const bitsOf = () => {
+    if (yearBits) return yearBits;
+    yearBits = new Uint32Array(panel.units.length * words);
+    for (let u = 0; u < panel.units.length; u++)
+      for (let t = 0; t < yearCount; t++) if (observed(u, t)) yearBits[u * words + (t >>> 5)] |= 1 << (t & 31);
+    return yearBits;
+  };
+  const shareAYear = (u: number, v: number) => {
+    const bits = bitsOf();
+    for (let w = 0; w < words; w++) if ((bits[u * words + w] & bits[v * words + w]) !== 0) return true;
+    return false;
+  };
   for (const cell of [...cells].sort((a, b) => (a % yearCount) - (b % yearCount) || a - b)) {
     const u = Math.floor(cell / yearCount);
     const t = cell % yearCount;
@@ -222,7 +238,7 @@ function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: Readonl
     if (empty.years[t]) [key, issue] = [`year ${t}`, { code: "E_YEAR_EMPTY", message: messages.yearEmpty(year, count) }];
     else if (empty.units[u]) [key, issue] = [`unit ${u}`, { code: "E_UNIT_EMPTY", message: messages.unitEmpty(unit, count) }];
     else {
-      const renamed = panel.units.find((_, v) => v !== u && observed(v, t) && panel.years.every((_, s) => !(observed(u, s) && observed(v, s))));
+      const renamed = panel.units.find((_, v) => v !== u && observed(v, t) && !shareAYear(u, v));
       [key, issue] = [`cell ${cell}`, { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty(unit, year, count, renamed) }];
     }
     if (said.has(key)) continue;

@@ -97,6 +97,27 @@ describe("imputePanel: a unit-year, a unit or a year without any value", () => {
   });
 });
 
+describe("imputePanel: the unit named otherwise, over more than 32 years", () => {
+  it("is a unit with values in the year and in none of this unit's years, the years past the 32nd included", () => {
+    // 40 years from 1981; U has values in every year but 2016 (the 36th); V has 2016 and 2014 (the 34th, which U has
+    // too): not U under another name; W has 2016 only: the one named.
+    const years = Array.from({ length: 40 }, (_, t) => 1981 + t);
+    const panel = createPanel(["U", "V", "W"], years, ["A", "B"]);
+    panel.values.fill(NaN_);
+    for (let i = 0; i < 2; i++)
+      for (let t = 0; t < 40; t++) {
+        if (t !== 35) panel.values[(i * 3 + 0) * 40 + t] = 1;
+        if (t === 35 || t === 33) panel.values[(i * 3 + 1) * 40 + t] = 1;
+        if (t === 35) panel.values[(i * 3 + 2) * 40 + t] = 1;
+      }
+    const issues = imputePanel(panel, ["error", "error"]).gaps.map((gap) => gap.issue);
+    expect(issues.find((issue) => issue.message.startsWith('unit "U", year 2016'))).toEqual({
+      code: "E_UNIT_YEAR_EMPTY",
+      message: messages.unitYearEmpty("U", 2016, 2, "W"),
+    });
+  });
+});
+
 describe("imputePanel", () => {
   const panel = panelOf({ A: { U1: [1, NaN_, 3], U2: [NaN_, 5, 6] }, B: { U1: [7, 8, NaN_], U2: [NaN_, NaN_, NaN_] } });
 
