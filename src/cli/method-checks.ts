@@ -5,14 +5,10 @@
 import type { Panel } from "../core/panel.js";
 import { INDEX_CODE, type Tree } from "../core/types.js";
 import { ValidationError, type Issue } from "../errors.js";
-import type { ReadInputs, ValuesRead } from "../io/read/load.js";
+import { isValuesRead, type ReadInputs, type ValuesRead } from "../io/read/load.js";
 
 function isReadInputs(partial: unknown): partial is ReadInputs {
   return typeof partial === "object" && partial !== null && "tree" in partial && "panel" in partial && (partial as ReadInputs).unreadable instanceof Set;
-}
-
-function isValuesRead(partial: unknown): partial is ValuesRead {
-  return typeof partial === "object" && partial !== null && !("tree" in partial) && Array.isArray((partial as ValuesRead).units) && Array.isArray((partial as ValuesRead).years);
 }
 
 /** A tree of no node: the tree the checks that need none run on. */

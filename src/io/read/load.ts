@@ -282,6 +282,11 @@ export interface ValuesRead {
   years: readonly number[];
 }
 
+/** Whether an error's `partial` is the values' units and years (`ValuesRead`), not the inputs read (`ReadInputs`). */
+export function isValuesRead(partial: unknown): partial is ValuesRead {
+  return typeof partial === "object" && partial !== null && !("tree" in partial) && Array.isArray((partial as ValuesRead).units) && Array.isArray((partial as ValuesRead).years);
+}
+
 /** The units of `records` in their order of appearance and their years in order, as `buildPanel` orders them (`unit` names the one unit of values without a unit column, as `loadInputs` does). */
 function unitsAndYearsOf(records: readonly ValueRecord[], unit: string | undefined): ValuesRead {
   const units = new Set<string>();
@@ -377,15 +382,10 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     if (tree && issues.length === 0) return Object.assign(fastInputs(tree, read.panel), { query: read.query, filesRead: read.filesRead });
   } catch (error) {
     append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
-    if (!tree && error instanceof ValidationError && isUnitsAndYears(error.partial))
+    if (!tree && error instanceof ValidationError && isValuesRead(error.partial))
       valuesRead = { units: error.partial.units.map((unit) => (unit === "" && options.unit !== undefined ? options.unit : unit)), years: error.partial.years };
   }
   throw new ValidationError(issues, undefined, valuesRead);
-}
-
-/** Whether `partial` is the units and years of values (`readDuckdbValues`'s `ValidationError`). */
-function isUnitsAndYears(partial: unknown): partial is ValuesRead {
-  return typeof partial === "object" && partial !== null && Array.isArray((partial as ValuesRead).units) && Array.isArray((partial as ValuesRead).years);
 }
 
 /** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */
