@@ -16,7 +16,7 @@ import { isRunId } from "../../io/runs/run-names.js";
 import { compareRunFolders, EarlierRunError, readRunFolder, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
-import { fileAt, listRunFolderIds, listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
+import { listRunFolderIds, listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
 import { runMessages } from "../../core/run-messages.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
@@ -174,8 +174,7 @@ export async function findRun(reference: string, runsDir: string | undefined, en
   const at = await runFolderAt(folder);
   if (at.kind === "broken link") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.target), { source: label });
   // A file named by a run id (which the runs folder lists): said so, as runs publish and verify say it.
-  const file = at.kind === "none" ? await fileAt(folder) : undefined;
-  if (file !== undefined) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, file === "file"), { source: label });
+  if (at.kind === "file") throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, at.file === "file"), { source: label });
   return { folder, label };
 }
 
@@ -194,7 +193,7 @@ async function previousRun(runsDir: string, runsLabel: string, latest: string, c
   if (manifest !== undefined && "previous" in manifest) {
     const previous = manifest.previous;
     if (previous === null) throw none();
-    if (typeof previous === "string" && isRunId(previous) && previous < latest && (await runFolderAt(join(runsDir, previous))).kind !== "none") return previous;
+    if (typeof previous === "string" && isRunId(previous) && previous < latest && ["folder", "broken link"].includes((await runFolderAt(join(runsDir, previous))).kind)) return previous;
     const manifestLabel = `${runsLabel}/${latest}/${MANIFEST_FILE}`;
     throw new InputError("E_NO_RUN", projectMessages.previousUnusable(manifestLabel, JSON.stringify(previous), runsLabel), { source: manifestLabel });
   }

@@ -7,7 +7,7 @@ import { lstat, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { readManifestChecked } from "./run-files.js";
 import { isRunId } from "./run-names.js";
-import { fileAt, listRunIds, readLatestPointer, runFolderAt } from "./runs.js";
+import { listRunIds, readLatestPointer, runFolderAt } from "./runs.js";
 
 /**
  * Where a run stands against `runs/LATEST`:
@@ -89,8 +89,7 @@ async function readEntry(runsDir: string, id: string): Promise<RunEntry> {
   const at = await runFolderAt(folder);
   const entry: RunEntry = { id, state: "unpublished" };
   if (at.kind === "broken link") return { ...entry, link: at.target, unreachable: true };
-  const file = at.kind === "none" ? await fileAt(folder) : undefined;
-  if (file !== undefined) return { ...entry, notFolder: file };
+  if (at.kind === "file") return { ...entry, notFolder: at.file };
   const link = await linkTarget(folder);
   if (link !== undefined) entry.link = link;
   const read = await readManifestChecked(folder);

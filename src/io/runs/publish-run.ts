@@ -16,7 +16,7 @@ import { InputError, OutputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { removeFile } from "../write/folder-lock.js";
-import { acquireLock, fileAt, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
+import { acquireLock, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
 import { verifyRun, type RunVerification } from "./verify-run.js";
 
 /** What `publishRun` and `rollbackRun` did. */
@@ -165,15 +165,14 @@ async function publishUnderLock(
 
 /**
  * Refuses `id` unless it names a run folder of `runsDir` that can be read (a folder, or a link to one): a file named
- * by a run id, which `runs` lists as a file, not a run folder (`fileAt`), is named as what it is.
+ * by a run id, which `runs` lists as a file, not a run folder, is named as what it is.
  */
 async function requireRunFolder(runsDir: string, runsLabel: string, id: string): Promise<void> {
   const label = `${runsLabel}/${id}`;
   if (id.startsWith(STAGING_PREFIX)) throw new InputError("E_RUN_STAGING", runMessages.publishStaging(label), { source: label });
   const at = isRunId(id) ? await runFolderAt(join(runsDir, id)) : { kind: "none" as const };
   if (at.kind === "broken link") throw new InputError("E_NO_RUN", runMessages.publishUnreachable(label, at.target), { source: label });
-  const file = at.kind === "none" && isRunId(id) ? await fileAt(join(runsDir, id)) : undefined;
-  if (file !== undefined) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, file === "file"), { source: label });
+  if (at.kind === "file") throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, at.file === "file"), { source: label });
   if (at.kind === "none") throw new InputError("E_UNKNOWN_RUN", runMessages.publishUnknownRun(id, runsLabel, await listRunIds(runsDir, runsLabel)), { source: runsLabel });
 }
 
@@ -188,7 +187,7 @@ async function previousOf(runsDir: string, runsLabel: string, pointer: LatestPoi
   if (!("previous" in read.manifest) || read.manifest.previous === null)
     throw new InputError("E_TOO_FEW_RUNS", runMessages.noPreviousToRollBack(manifestLabel, latest, "previous" in read.manifest), { source: manifestLabel });
   const previous = read.manifest.previous as unknown;
-  if (typeof previous !== "string" || !isRunId(previous) || previous >= latest || (await runFolderAt(join(runsDir, previous))).kind === "none")
+  if (typeof previous !== "string" || !isRunId(previous) || previous >= latest || !["folder", "broken link"].includes((await runFolderAt(join(runsDir, previous))).kind))
     throw new InputError("E_NO_RUN", runMessages.rollbackPreviousUnusable(manifestLabel, JSON.stringify(previous) ?? "undefined", runsLabel), { source: manifestLabel });
   return previous;
 }

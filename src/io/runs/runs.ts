@@ -115,38 +115,31 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
   const folder = await runFolderAt(join(runsDir, text));
   if (folder.kind === "folder") return { id: text };
   // A file named by that run id (not a run folder, as runs publish and verify name it), or nothing there.
-  const file = folder.kind === "none" ? await fileAt(join(runsDir, text)) : undefined;
-  if (file !== undefined) return { problem: outputMessages.latestNamesNotRunFolder(latestLabel, text, file === "file"), named: text };
+  if (folder.kind === "file") return { problem: outputMessages.latestNamesNotRunFolder(latestLabel, text, folder.file === "file"), named: text };
   return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined), named: text };
 }
 
-/** What is at a run folder's path: a folder (or a link to one), a link to nothing there (`target`), or neither. */
-export type RunFolderAt = { kind: "folder" } | { kind: "broken link"; target: string } | { kind: "none" };
+/**
+ * What is at a run folder's path: a folder (or a link to one), a link to nothing there (`target`), a file (`file`, or
+ * `special`: a pipe, a socket, a device), or nothing.
+ */
+export type RunFolderAt = { kind: "folder" } | { kind: "broken link"; target: string } | { kind: "file"; file: "file" | "special" } | { kind: "none" };
 
 /**
  * What is at `path`, the path of a run folder. A symbolic link to a folder is the run folder it points to (runs moved
  * to an archive disk and linked back are read where they are: the revision summary, `--if-changed`, `diff`, `verify`
  * and `report` all read through it); the tool never removes, renames or stages into a link (`holdsMarker` takes
- * only real folders). A link whose target is not a folder (an archive disk not mounted) is named with its target.
+ * only real folders). A link whose target is not a folder (an archive disk not mounted) is named with its target. A
+ * file named by a run id is listed among the runs (`listRunIds` takes names), but holds no run: runs, runs publish,
+ * verify, diff and a `LATEST` naming it say it is a file, not a run folder (`runMessages.notRunFolder`).
  */
 export async function runFolderAt(path: string): Promise<RunFolderAt> {
   const found = await lstat(path).catch(() => undefined);
-  if (found?.isDirectory()) return { kind: "folder" };
-  if (!found?.isSymbolicLink()) return { kind: "none" };
+  if (found === undefined) return { kind: "none" };
+  if (found.isDirectory()) return { kind: "folder" };
+  if (!found.isSymbolicLink()) return { kind: "file", file: found.isFile() ? "file" : "special" };
   if ((await stat(path).catch(() => undefined))?.isDirectory()) return { kind: "folder" };
   return { kind: "broken link", target: await readlink(path).catch(() => "?") };
-}
-
-/**
- * What is at `path` when it is neither a folder nor a link (where `runFolderAt` finds `none`): a regular file (`file`),
- * another kind of file (`special`: a pipe, a socket, a device), or nothing (`undefined`). A file named by a run id is
- * listed among the runs (`listRunIds` takes names), but holds no run: runs, runs publish, verify and a `LATEST` naming
- * it say it is a file, not a run folder (`runMessages.notRunFolder`).
- */
-export async function fileAt(path: string): Promise<"file" | "special" | undefined> {
-  const found = await lstat(path).catch(() => undefined);
-  if (found === undefined || found.isDirectory() || found.isSymbolicLink()) return undefined;
-  return found.isFile() ? "file" : "special";
 }
 
 /**
@@ -171,14 +164,14 @@ export async function listRunIds(runsDir: string, runsLabel = runsDir): Promise<
 
 /**
  * The ids of the run folders of `runsDir`, sorted: the names `listRunIds` lists, less the files named by a run id
- * (`fileAt`), which hold no run. Links count, their target there or not (a run archived on a disk not mounted is still
+ * (`runFolderAt`), which hold no run. Links count, their target there or not (a run archived on a disk not mounted is still
  * a run). A new run's id is made later than these (`newRunId`): a file named by an id in 2099 does not move every later
  * run into 2099.
  */
 export async function listRunFolderIds(runsDir: string, runsLabel = runsDir): Promise<string[]> {
   const ids = await listRunIds(runsDir, runsLabel);
-  const files = await Promise.all(ids.map((id) => fileAt(join(runsDir, id))));
-  return ids.filter((_, i) => files[i] === undefined);
+  const found = await Promise.all(ids.map((id) => runFolderAt(join(runsDir, id))));
+  return ids.filter((_, i) => found[i].kind !== "file");
 }
 
 /** The published runs: every run folder up to `LATEST` (none when `LATEST` is missing or broken). */

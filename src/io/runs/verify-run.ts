@@ -15,7 +15,7 @@ import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, typ
 import { isRunId, runIdMilliseconds } from "./run-names.js";
 import { digestFile } from "../write/write.js";
 import { readRunReports, REPORTS_FILE } from "./run-reports.js";
-import { fileAt, runFolderAt } from "./runs.js";
+import { runFolderAt } from "./runs.js";
 
 /** How one file compares with the manifest. */
 export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside";
@@ -209,8 +209,7 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
 export async function verifyRun(folder: string, label = folder): Promise<RunVerification> {
   const at = await runFolderAt(folder);
   // A file named by a run id (which runs lists, as it is in the runs folder): said as runs publish says it.
-  const file = at.kind === "none" && isRunId(basename(resolve(folder))) ? await fileAt(folder) : undefined;
-  if (file !== undefined) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, file === "file"), { source: label });
+  if (at.kind === "file" && isRunId(basename(resolve(folder)))) throw new InputError("E_NO_RUN", runMessages.publishNotFolder(label, at.file === "file"), { source: label });
   if (at.kind !== "folder") throw new InputError("E_NO_RUN", outputMessages.verifyNoRun(label, at.kind === "broken link" ? at.target : undefined), { source: label });
   const manifestLabel = `${label}/${MANIFEST_FILE}`;
   const read = await readManifestChecked(folder);
