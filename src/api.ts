@@ -37,7 +37,7 @@ import { analyzeUncertainty, type UncertaintyResult } from "./core/uncertainty.j
 import { AGGREGATE_METHODS, type AggregateMethod } from "./core/aggregate/methods.js";
 import type { Tree } from "./core/types.js";
 import { checkWeightingOptions, deriveWeights, explicitWeightingWarnings, usesJudgements, WEIGHT_METHODS, type WeightingOptions, type WeightingResult, type WeightMethod } from "./core/weighting/derive.js";
-import { strictErrors, ValidationError, type Issue } from "./errors.js";
+import { refuseUnderStrict, ValidationError, type Issue } from "./errors.js";
 import { pageText, pageWarnings } from "./io/report/page-warnings.js";
 import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
@@ -435,7 +435,7 @@ export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOpt
               message: "option performanceGroups has no effect in uncertainty, which forms no performance groups; expected it given to compute(inputs, options), whose result report(result) shows them",
             },
           ];
-    if (settings.strict && unusedSettings.length > 0) throw new ValidationError(strictErrors(unusedSettings));
+    refuseUnderStrict(settings.strict, unusedSettings);
     const { derived, warnings: weightingWarnings } = await deriveFor(inputs, panel, { weights, weighting, ahp, strict: settings.strict });
     const { screen, ...analysisSettings } = settings;
     const screening = screen === undefined ? undefined : screenPanel(inputs.tree, panel, { threshold: screen.threshold, by: "unit" });

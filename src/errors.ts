@@ -91,6 +91,11 @@ export function strictErrors(warnings: readonly Issue[]): Issue[] {
   return warnings.map((warning) => ({ ...warning, code: warning.code.replace(/^W_/, "E_") }));
 }
 
+/** Under `strict`, refuses `warnings` when there are any: a `ValidationError` of their `strictErrors`. */
+export function refuseUnderStrict(strict: boolean | undefined, warnings: readonly Issue[]): void {
+  if (strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
+}
+
 /** `source:line:column: message` (the place prefix only where the message does not already carry it). */
 export function formatIssue(issue: Issue): string {
   const place = placeOf(issue);

@@ -7,7 +7,7 @@ import { analyzeResult, type Analysis } from "../core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS, type ContributionDepth } from "../core/analysis/contributions.js";
 import type { IndexResult } from "../core/compute.js";
 import { performanceGroups } from "../core/analysis/performance-groups.js";
-import { strictErrors, UsageError, ValidationError } from "../errors.js";
+import { refuseUnderStrict, UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, namesIn, scoresTable, treatmentTable, WEIGHT_DECIMALS, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
@@ -223,7 +223,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
         : { code: "W_XLSX_TOO_LARGE", message: messages.workbookTooManyCells(cells, maxCells) },
     );
   // Under --strict, before the work of the other outputs.
-  if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
+  refuseUnderStrict(options.strict, warnings);
   // How many values are illustrative (the values' source column), said by report.html and index.xlsx; counted only for them.
   const provenance = async () => (await import("../io/report/provenance.js")).valueProvenance(result, context.records, context.example);
   if (!toStdout) {
@@ -280,7 +280,7 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
     }
   }
   // A text cut to fit a workbook cell, found as the workbook was made.
-  if (options.strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
+  refuseUnderStrict(options.strict, warnings);
   return { analysis, files, printed, warnings };
 }
 

@@ -23,7 +23,7 @@ import { printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, weightingProblemsWithoutTree, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
-import { strictErrors, UsageError, ValidationError, type Issue } from "../../errors.js";
+import { refuseUnderStrict, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { append } from "../../core/arrays.js";
 import { applyProject } from "../project-options.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
@@ -166,7 +166,7 @@ export async function computeFromOptions(
   { keepSources = false, unused = [] }: { keepSources?: boolean; unused?: readonly Issue[] } = {},
 ) {
   const unusedOptions = [...unusedScreenOptions(options), ...unused];
-  if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
+  refuseUnderStrict(options.strict, unusedOptions);
   const inputs = resolveInputs(options, env);
   const settings = { baseYear: options.baseYear, ...methodOptionsOf(options), ...screenOptionOf(options), ...dataOptionsOf(options), strict: options.strict };
   // A refused tree: the checks of the options that need none, on a tree of no node and the values' units and years

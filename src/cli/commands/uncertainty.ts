@@ -17,7 +17,7 @@ import { MAX_SEED } from "../../core/random.js";
 import type { UncertaintyResult } from "../../core/uncertainty.js";
 import { tableWords, type TableWords } from "../../core/table-words.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { strictErrors, UsageError, ValidationError, type Issue } from "../../errors.js";
+import { refuseUnderStrict, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { loadInputs } from "../../io/read/load.js";
 import { formatRankQuantile, formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { refuseRunFolder, writeFilesAtomic } from "../../io/write/write.js";
@@ -251,7 +251,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
     );
   // --screen-by without --screen screens nothing: warned of, and refused under --strict before the analysis, as compute does.
   const unusedScreen = unusedScreenOptions(options);
-  if (options.strict && unusedScreen.length > 0) throw new ValidationError(strictErrors(unusedScreen));
+  refuseUnderStrict(options.strict, unusedScreen);
   // The analysis and its writers load only when this command runs, so that other commands start fast.
   const [{ analyzeUncertainty }, { formatSensitivityCsv, formatUncertaintyCsv }, { formatUncertaintyHtml }, { readWeightRanges }, { createProgress }, { valueProvenance }] =
     await Promise.all([

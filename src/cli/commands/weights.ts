@@ -6,7 +6,7 @@ import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
 import { loadInputs } from "../../io/read/load.js";
-import { strictErrors, UsageError, ValidationError } from "../../errors.js";
+import { refuseUnderStrict, UsageError } from "../../errors.js";
 import {
   formatOptimisedCsv,
   formatOptimisedJson,
@@ -120,7 +120,7 @@ function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResul
   const methods = new Map(index.nodes.filter((node) => node.kind !== "indicator").map((node) => [node.code, node.method as AggregateMethod] as const));
   const optimised = optimiseWeights(tree, index, methods, derived.weights, { power: methodOptions.power });
   // Under --strict the search's warnings are errors too, as the derivation's are (a group whose shares are undefined).
-  if (options.strict && optimised.warnings.length > 0) throw new ValidationError(strictErrors(optimised.warnings));
+  refuseUnderStrict(options.strict, optimised.warnings);
   return {
     result: { ...derived, weights: optimised.weights, globalWeights: globalWeights(tree, optimised.weights), warnings: [...derived.warnings, ...index.warnings, ...optimised.warnings] },
     rows: optimised.rows,
@@ -134,7 +134,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   // --screen-by without --screen (which --optimise's index reads), as compute finds it: warned of, refused under
   // --strict before the work.
   const unusedOptions = unusedScreenOptions(options);
-  if (options.strict && unusedOptions.length > 0) throw new ValidationError(strictErrors(unusedOptions));
+  refuseUnderStrict(options.strict, unusedOptions);
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   if (options.weights && options.method && options.weights !== options.method)

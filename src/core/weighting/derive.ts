@@ -1,7 +1,7 @@
 /**
  * Choosing a weighting method for a run: the dispatcher over every method, and the record of what was used.
  */
-import { strictErrors, ValidationError, type Issue } from "../../errors.js";
+import { refuseUnderStrict, strictErrors, ValidationError, type Issue } from "../../errors.js";
 import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
 import type { Tree } from "../types.js";
@@ -115,7 +115,7 @@ export type WeightingChoices = Pick<
  */
 export function explicitWeightingWarnings(choices: Omit<WeightingChoices, "method">, strict = false): Issue[] {
   const warnings = unusedWeightingOptions({ ...choices, method: "explicit" });
-  if (strict && warnings.length > 0) throw new ValidationError(strictErrors(warnings));
+  refuseUnderStrict(strict, warnings);
   return warnings;
 }
 
