@@ -67,7 +67,7 @@ export const CODE_MEANINGS = {
   E_MISSING_VALUE: "a missing value under --missing error",
   E_CANNOT_IMPUTE: "a gap the missing-value policy cannot fill",
   W_BASE_IMPUTED: "a base value the missing-value policy filled (carry-back, interpolate) under fixed-base: the indices of its series rest on a value made up; an error under --strict",
-  E_YEAR_EMPTY: "a year without any value of any unit (two or more indicators), never filled from other years, under every policy but reweight",
+  E_YEAR_EMPTY: "a year without any value of any unit (two or more indicators, or units with one), never filled from other years, under every policy but reweight",
   E_UNIT_EMPTY: "a unit without any value in any year (two or more indicators), under every policy but reweight",
   E_UNIT_YEAR_EMPTY: "a unit without any value in one year (two or more indicators), never filled from other years, under every policy but reweight; names a unit that may be the same under another name",
   // methods

@@ -67,13 +67,13 @@ export const dataMessages = catalogue("dataMessages", {
     )}): every fixed-base index of ${cells.length === 1 ? "its series rests" : "their series rests"} on a value made up; expected the base values observed (imputations.csv lists them)`,
   /** A year with no value of any unit: never filled from other years. */
   yearEmpty: (year: number, indicators: number) =>
-    `year ${year} has no value for any unit (none of the ${indicators} indicators); expected the year's values, or the year left out of the values (an empty column made for a year to come?): a missing-value policy never fills a year from other years alone`,
+    `year ${year} has no value for any unit (${noneOf(indicators)}); expected the year's values, or the year left out of the values (an empty column made for a year to come?): a missing-value policy never fills a year from other years alone`,
   /** A unit with no value in any year. */
   unitEmpty: (unit: string, indicators: number) =>
-    `unit ${quote(unit)} has no value in any year (none of the ${indicators} indicators); expected its values, or the unit left out of the values`,
+    `unit ${quote(unit)} has no value in any year (${noneOf(indicators)}); expected its values, or the unit left out of the values`,
   /** A unit-year with no value of any indicator; `renamed`: a unit with values in that year and none in the unit's years. */
   unitYearEmpty: (unit: string, year: number, indicators: number, renamed?: string) =>
-    `${unitYear(unit, year)} has no value (none of the ${indicators} indicators); expected its values for ${year}: a missing-value policy never fills a whole unit-year from other years${
+    `${unitYear(unit, year)} has no value (${noneOf(indicators)}); expected its values for ${year}: a missing-value policy never fills a whole unit-year from other years${
       renamed === undefined ? "" : ` (unit ${quote(renamed)} has values in ${year} and in none of the years ${quote(unit)} has: the same unit under another name?)`
     }`,
   badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>
@@ -100,3 +100,5 @@ export const dataMessages = catalogue("dataMessages", {
 } as const);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+/** Which indicators have no value: all of several, or the panel's only one. */
+const noneOf = (indicators: number) => (indicators === 1 ? "its one indicator has none" : `none of the ${indicators} indicators`);

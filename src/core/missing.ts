@@ -172,8 +172,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
 }
 
 /**
- * The unit-years of a panel of two or more indicators without any value (not screened), and per unit and year whether
- * each is all empty. Filling every indicator of such a unit-year from other years would make up the unit's whole year
+ * The unit-years of a panel of two or more indicators without any value (not screened), or of one indicator the years
+ * without it for every unit of two or more, and per unit and year whether each is all empty. Filling every indicator of such a unit-year from other years would make up the unit's whole year
  * (a year to come left empty, a unit named otherwise that year): it is left missing instead. Screening
  * (`--screen --screen-by unit-year`) leaves such unit-years out on purpose.
  */
@@ -188,13 +188,20 @@ interface EmptyUnitYears {
 function emptyUnitYears(panel: Panel, screened?: ReadonlySet<number>): EmptyUnitYears {
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
-  // With one indicator, a unit-year without it is a gap in its series like any other, which a policy may fill.
-  const cells = new Uint8Array(unitCount * yearCount).fill(panel.indicators.length >= 2 ? 1 : 0);
+  const cells = new Uint8Array(unitCount * yearCount).fill(1);
   for (let i = 0; i < panel.indicators.length; i++) {
     const block = indicatorBlock(panel, i);
     for (let cell = 0; cell < cells.length; cell++) if (!Number.isNaN(block[cell])) cells[cell] = 0;
   }
   if (screened !== undefined) for (const cell of screened) cells[cell] = 0;
+  // With one indicator, a unit-year without it is a gap in its series like any other, which a policy may fill; a year
+  // without it for every unit (of two or more) is still a whole year made up.
+  if (panel.indicators.length < 2)
+    for (let t = 0; t < yearCount; t++) {
+      let wholeYear = unitCount >= 2;
+      for (let u = 0; u < unitCount && wholeYear; u++) if (cells[u * yearCount + t] === 0) wholeYear = false;
+      if (!wholeYear) for (let u = 0; u < unitCount; u++) cells[u * yearCount + t] = 0;
+    }
   const units = panel.units.map((_, u) => cells.subarray(u * yearCount, (u + 1) * yearCount).every((flag) => flag === 1));
   const years = panel.years.map((_, t) => panel.units.every((_, u) => cells[u * yearCount + t] === 1));
   return { cells, units, years };

@@ -97,6 +97,25 @@ describe("imputePanel: a unit-year, a unit or a year without any value", () => {
   });
 });
 
+describe("imputePanel: one indicator", () => {
+  it("fills a unit-year gap as a gap in its series, but never a year without a value for any unit", () => {
+    // One indicator A, units U1 and U2, 2017-2020. U1's 2018 is missing (U2 has it): an ordinary gap, interpolated to
+    // (1 + 3) / 2 = 2. 2020 has no value for either unit (an empty column made for a year to come): carried forward it
+    // would be a whole year made up, so it is one problem instead.
+    const panel = createPanel(["U1", "U2"], [2017, 2018, 2019, 2020], ["A"]);
+    panel.values.set([1, NaN_, 3, NaN_, 5, 6, 7, NaN_]);
+    const imputed = imputePanel(panel, ["interpolate"], "error");
+    expect(imputed.imputations).toEqual([{ unit: "U1", year: 2018, indicator: "A", method: "interpolate", value: 2 }]);
+    expect(imputed.gaps).toEqual([{ cell: -1, issue: { code: "E_YEAR_EMPTY", message: messages.yearEmpty(2020, 1) } }]);
+    expect(messages.yearEmpty(2020, 1)).toContain("(its one indicator has none)");
+    // Carry-forward alike; one unit alone has a series with a gap, not a year empty for every unit: it is filled.
+    expect(imputePanel(panel, ["carry-forward"]).gaps.map((gap) => gap.issue.code)).toEqual(["E_YEAR_EMPTY"]);
+    const alone = createPanel(["U1"], [2017, 2018, 2019], ["A"]);
+    alone.values.set([1, 2, NaN_]);
+    expect(imputePanel(alone, ["carry-forward"]).imputations).toEqual([{ unit: "U1", year: 2019, indicator: "A", method: "carry-forward", value: 2 }]);
+  });
+});
+
 describe("imputePanel: the unit named otherwise, over more than 32 years", () => {
   it("is a unit with values in the year and in none of this unit's years, the years past the 32nd included", () => {
     // 40 years from 1981; U has values in every year but 2016 (the 36th); V has 2016 and 2014 (the 34th, which U has

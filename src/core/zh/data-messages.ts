@@ -11,6 +11,7 @@ const atUnitYear = (unit: string, year: number) => (unit === "" ? `在 ${year} �
 const inYear = (year?: number) => (year === undefined ? " " : ` 在 ${year} 年`);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+const noneOf = (indicators: number) => (indicators === 1 ? "唯一的指标无数值" : `${indicators} 个指标均无数值`);
 
 export const dataMessagesZh: Translation<typeof dataMessages> = {
   yearColumnDates: (column, dates) =>
@@ -59,10 +60,10 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
       (more) => `另有 ${more} 个`,
     )}）：相应序列的定基指数都以这个推算出的数值为基准；基期值应为实际观测值（imputations.csv 列出了这些单元格）`,
   yearEmpty: (year, indicators) =>
-    `${year} 年没有任何评价对象的数值（${indicators} 个指标均无数值）；应提供该年的数值，或把该年从数值中去掉（是为将来年份预留的空列吗？）：缺失值处理方式不会只凭其他年份填补整整一年`,
-  unitEmpty: (unit, indicators) => `评价对象 ${quote(unit)} 在任何年份都没有数值（${indicators} 个指标均无数值）；应提供其数值，或把该评价对象从数值中去掉`,
+    `${year} 年没有任何评价对象的数值（${noneOf(indicators)}）；应提供该年的数值，或把该年从数值中去掉（是为将来年份预留的空列吗？）：缺失值处理方式不会只凭其他年份填补整整一年`,
+  unitEmpty: (unit, indicators) => `评价对象 ${quote(unit)} 在任何年份都没有数值（${noneOf(indicators)}）；应提供其数值，或把该评价对象从数值中去掉`,
   unitYearEmpty: (unit, year, indicators, renamed) =>
-    `${unit === "" ? "" : `评价对象 ${quote(unit)} `}${year} 年没有数值（${indicators} 个指标均无数值）；应提供其 ${year} 年的数值：缺失值处理方式不会凭其他年份填补整个评价对象年份${
+    `${unit === "" ? "" : `评价对象 ${quote(unit)} `}${year} 年没有数值（${noneOf(indicators)}）；应提供其 ${year} 年的数值：缺失值处理方式不会凭其他年份填补整个评价对象年份${
       renamed === undefined ? "" : `（评价对象 ${quote(renamed)} 有 ${year} 年的数值，而在 ${quote(unit)} 有数值的年份都没有数值：是同一评价对象换了名称吗？）`
     }`,
   badPolicy: (column, code, found, expected) =>

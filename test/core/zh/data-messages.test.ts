@@ -35,6 +35,7 @@ describe("dataMessagesZh", () => {
       ["cannotImpute", ["A1", "常州", 2021, "carry-back"]],
       ["cannotImpute", ["A1", "", 2019, "interpolate"]],
       ["yearEmpty", [2021, 40]],
+      ["yearEmpty", [2021, 1]],
       ["unitEmpty", ["常州", 40]],
       ["unitYearEmpty", ["常州高新区", 2018, 6]],
       ["unitYearEmpty", ["常州高新区", 2018, 6, "常州 高新区"]],
