@@ -11,7 +11,9 @@ import { catalogue } from "./localize.js";
 import { isExcelError } from "./number.js";
 
 /** The children of `parent` in words: those of the overall index (`INDEX`, a code the tree never names) are the first-level nodes. */
-const childrenInWords = (parent: string) => (parent === INDEX_CODE ? "the first-level nodes" : `the children of ${quote(parent)}`);
+/** A group's children in words: by its code, and its name when it has another (a code made from a level tree's place). */
+const childrenInWords = (parent: string, name?: string) =>
+  parent === INDEX_CODE ? "the first-level nodes" : `the children of ${quote(parent)}${name && name !== parent ? ` (${name})` : ""}`;
 
 export const messages = catalogue("messages", {
   // tree
@@ -41,13 +43,13 @@ export const messages = catalogue("messages", {
         : `expected a number >= 0 or an empty cell${decimalMark === "comma" ? " (decimal comma? use --decimal ,)" : ""}`
     }`,
   negativeWeight: (code: string, found: string) => `node ${quote(code)} has negative weight ${quote(found)}; expected a number >= 0`,
-  mixedWeights: (parent: string, given: readonly string[], empty: readonly string[]) =>
-    `${childrenInWords(parent)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
-  weightsPercentMixed: (parent: string, percent: readonly { code: string; text: string }[], plain: readonly { code: string; text: string }[]) =>
-    `the weights of ${childrenInWords(parent)} mix percentages (${percent.map(({ code, text }) => `${code} ${text}`).join(", ")}) with plain numbers (${plain.map(({ code, text }) => `${code} ${text}`).join(", ")}); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
-  zeroWeightSum: (parent: string) => `the weights of ${childrenInWords(parent)} sum to 0; expected a positive sum`,
-  weightsRenormalised: (parent: string, sum: number) =>
-    `the weights of ${childrenInWords(parent)} sum to ${sum}, not 1; they were divided by their sum`,
+  mixedWeights: (parent: string, given: readonly string[], empty: readonly string[], name?: string) =>
+    `${childrenInWords(parent, name)} mix given weights (${given.join(", ")}) with empty ones (${empty.join(", ")}); expected all given or all empty`,
+  weightsPercentMixed: (parent: string, percent: readonly { code: string; text: string }[], plain: readonly { code: string; text: string }[], name?: string) =>
+    `the weights of ${childrenInWords(parent, name)} mix percentages (${percent.map(({ code, text }) => `${code} ${text}`).join(", ")}) with plain numbers (${plain.map(({ code, text }) => `${code} ${text}`).join(", ")}); a percent sign is dropped (60% reads as 60), so they would be read 100 times apart; expected the weights of siblings written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
+  zeroWeightSum: (parent: string, name?: string) => `the weights of ${childrenInWords(parent, name)} sum to 0; expected a positive sum`,
+  weightsRenormalised: (parent: string, sum: number, name?: string) =>
+    `the weights of ${childrenInWords(parent, name)} sum to ${sum}, not 1; they were divided by their sum`,
   emptyTree: () => `the tree has no nodes; expected at least one indicator`,
 
   // values

@@ -262,7 +262,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     const given = siblings.filter((code) => byCode.has(code) && firstRow.get(code)!.weight.trim() !== "");
     const empty = siblings.filter((code) => byCode.has(code) && firstRow.get(code)!.weight.trim() === "");
     if (given.length > 0 && empty.length > 0)
-      issues.push(at(firstRow.get(empty[0])!, "E_MIXED_WEIGHTS", messages.mixedWeights(parent, given, empty), "weight"));
+      issues.push(at(firstRow.get(empty[0])!, "E_MIXED_WEIGHTS", messages.mixedWeights(parent, given, empty, byCode.get(parent)?.name), "weight"));
     // Weights with a percent sign (or formatted as percentages in Excel) beside plain ones: 60% reads as 60, so beside
     // 0.4 it would take 99% of the weight. Siblings that sum to 100 either way (60% and 40) are shares as written.
     const written = given.map((code) => ({ code, text: firstRow.get(code)!.weight.trim(), weight: byCode.get(code)!.weight }));
@@ -270,7 +270,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     const plain = written.filter(({ text, weight }) => weight > 0 && !/[%％][\s\u00a0\u3000]*$/.test(text));
     const sum = written.reduce((total, { weight }) => total + (Number.isNaN(weight) ? 0 : weight), 0);
     if (percent.length > 0 && plain.length > 0 && Math.abs(sum - 100) > 1e-7)
-      issues.push(at(firstRow.get(plain[0].code)!, "E_WEIGHTS_PERCENT_MIXED", messages.weightsPercentMixed(parent, percent, plain), "weight"));
+      issues.push(at(firstRow.get(plain[0].code)!, "E_WEIGHTS_PERCENT_MIXED", messages.weightsPercentMixed(parent, percent, plain, byCode.get(parent)?.name), "weight"));
   }
 
   const indicators = nodes.filter((node) => node.kind === "indicator").map((node) => node.code);

@@ -32,13 +32,14 @@ export function resolveWeights(tree: Tree): { weights: Weights; issues: Issue[];
     const sum = raw.reduce((total, weight) => total + weight, 0);
     const first = tree.byCode.get(siblings[0])!;
     const where = { source: tree.source, line: first.line, column: "weight", id: parent };
+    const name = tree.byCode.get(parent)?.name;
     if (!(sum > 0)) {
-      issues.push({ ...where, code: "E_ZERO_WEIGHT_SUM", message: messages.zeroWeightSum(parent) });
+      issues.push({ ...where, code: "E_ZERO_WEIGHT_SUM", message: messages.zeroWeightSum(parent, name) });
       continue;
     }
     // Percentages (siblings summing to 100) are a way of writing shares, not a slip: divided by their sum silently.
     if (Math.abs(sum - 1) > SUM_TOLERANCE && Math.abs(sum - 100) > 100 * SUM_TOLERANCE)
-      warnings.push({ ...where, code: "W_WEIGHTS_RENORMALISED", message: messages.weightsRenormalised(parent, round(sum)) });
+      warnings.push({ ...where, code: "W_WEIGHTS_RENORMALISED", message: messages.weightsRenormalised(parent, round(sum), name) });
     siblings.forEach((code, i) => weights.set(code, raw[i] / sum));
   }
   return { weights, issues, warnings };

@@ -27,7 +27,7 @@ async function problems(values: string, argv: string[] = []): Promise<string> {
 
 describe("the method's checks beside a cell that is not a number", () => {
   it("keep a problem of the tree's weights whatever group the cell feeds (before: dropped when the cell was under A)", async () => {
-    const zeroSum = `tree.csv:3: ${messages.zeroWeightSum("A")}`;
+    const zeroSum = `tree.csv:3: ${messages.zeroWeightSum("A", "Dim A")}`;
     // The bad cell under A (line 5, X 2018 A1) and under B (line 7, X 2018 B1): the same two problems.
     expect(await problems(VALUES.replace("X,2018,A1,4", "X,2018,A1,x"))).toBe(`error: 2 problems found:\nvalues.csv:5:4: ${BAD_NUMBER}\n${zeroSum}\n`);
     expect(await problems(VALUES.replace("X,2018,B1,6", "X,2018,B1,x"))).toBe(`error: 2 problems found:\nvalues.csv:7:4: ${BAD_NUMBER}\n${zeroSum}\n`);

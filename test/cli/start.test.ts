@@ -72,7 +72,7 @@ describe.skipIf(!built)("loadMain (dist/bundle/start.cjs)", () => {
     expect(scripts.has("messages-zh.cjs")).toBe(false);
     expect(await run("renormalised.csv", "renormalised")).toBe(0);
     // The weights of I's children sum to 1.2: src/core/zh/messages.ts's weightsRenormalised, on the page.
-    expect(await readFile(join(dir, "renormalised/uncertainty.html"), "utf8")).toContain("renormalised.csv:3: &#34;I&#34; 的各下级节点的权重之和为 1.2，不等于 1；已将各权重除以其和");
+    expect(await readFile(join(dir, "renormalised/uncertainty.html"), "utf8")).toContain("renormalised.csv:3: &#34;I&#34;（index）的各下级节点的权重之和为 1.2，不等于 1；已将各权重除以其和");
     expect(scripts.has("messages-zh.cjs")).toBe(true);
   });
 

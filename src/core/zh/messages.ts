@@ -10,7 +10,8 @@ import { TYPE_NAMES, didYouMean, list, ofUnitYear, spaced, unitYear } from "./wo
 
 /** `（评价对象 "常州"）` after an indicator or group, or nothing for the one unnamed unit of a single-unit file (`ofUnit`). */
 /** `parent` 的下级节点；总指数（`INDEX`，指标体系中不出现的代码）的下级节点即一级节点。 */
-const childrenInWords = (parent: string) => (parent === INDEX_CODE ? "各一级节点" : `${quote(parent)} 的各下级节点`);
+const childrenInWords = (parent: string, name?: string) =>
+  parent === INDEX_CODE ? "各一级节点" : `${quote(parent)}${name && name !== parent ? `（${name}）` : " "}的各下级节点`;
 const ofUnit = (unit: string) => (unit === "" ? "" : `（评价对象 ${quote(unit)}）`);
 
 /** The kinds of method that `unknownMethod` names, in Chinese; another as `<kind> 方法`. */
@@ -89,12 +90,12 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
         : `应为不小于 0 的数或空单元格${decimalMark === "comma" ? "（是否使用了小数逗号？请指定 --decimal , 选项）" : ""}`
     }`,
   negativeWeight: (code, found) => `节点 ${quote(code)} 的权重 ${quote(found)} 为负数；应为不小于 0 的数`,
-  mixedWeights: (parent, given, empty) =>
-    `${childrenInWords(parent)}中，有的给出了权重（${list(given)}），有的为空（${list(empty)}）；应全部给出或全部为空`,
-  weightsPercentMixed: (parent, percent, plain) =>
-    `${childrenInWords(parent)}的权重中既有百分数（${list(percent.map(({ code, text }) => `${code} ${text}`))}）又有普通数（${list(plain.map(({ code, text }) => `${code} ${text}`))}）；百分号会被去掉（60% 读作 60），两者会相差 100 倍；同级权重应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带`,
-  zeroWeightSum: (parent) => `${childrenInWords(parent)}的权重之和为 0；权重之和应为正数`,
-  weightsRenormalised: (parent, sum) => `${childrenInWords(parent)}的权重之和为 ${sum}，不等于 1；已将各权重除以其和`,
+  mixedWeights: (parent, given, empty, name) =>
+    `${childrenInWords(parent, name)}中，有的给出了权重（${list(given)}），有的为空（${list(empty)}）；应全部给出或全部为空`,
+  weightsPercentMixed: (parent, percent, plain, name) =>
+    `${childrenInWords(parent, name)}的权重中既有百分数（${list(percent.map(({ code, text }) => `${code} ${text}`))}）又有普通数（${list(plain.map(({ code, text }) => `${code} ${text}`))}）；百分号会被去掉（60% 读作 60），两者会相差 100 倍；同级权重应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带`,
+  zeroWeightSum: (parent, name) => `${childrenInWords(parent, name)}的权重之和为 0；权重之和应为正数`,
+  weightsRenormalised: (parent, sum, name) => `${childrenInWords(parent, name)}的权重之和为 ${sum}，不等于 1；已将各权重除以其和`,
   emptyTree: () => `指标体系中没有节点；应至少有一个指标`,
 
   // values

@@ -36,6 +36,7 @@ describe("messagesZh", () => {
         ["mixedWeights", ["A", ["A1", "A2"], ["A3"]]],
         ["zeroWeightSum", ["A"]],
         ["weightsRenormalised", ["A", 0.9]],
+        ["weightsRenormalised", ["D1", 0.8, "创新投入"]],
         ["weightsPercentMixed", ["INDEX", [{ code: "A", text: "60%" }], [{ code: "B", text: "0.4" }, { code: "C", text: "0.2" }]]],
         ["emptyTree", []],
 

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { compute, load } from "../../../src/index.js";
 import { messages } from "../../../src/core/messages.js";
+import { resolveWeights } from "../../../src/core/weight.js";
 import { treeLevelMessages } from "../../../src/core/tree-level-messages.js";
 import type { Tree, TreeNode } from "../../../src/core/types.js";
 import { formatIssue } from "../../../src/errors.js";
@@ -306,6 +307,13 @@ describe("parseTreeCsv with level columns: problems", () => {
     );
   });
 
+  it("names a group whose code it made by its name too in the weights' warnings", () => {
+    // 创新投入 and 创新产出 have no codes: made D1 and D2. D1's children 研发 (0.5) and 人才 (0.3) sum to 0.8.
+    const tree = parseTreeCsv("一级指标,一级权重,二级指标,二级权重,三级指标,属性\n创新投入,0.5,研发,0.5,研发经费,+\n,,人才,0.3,人才数量,+\n创新产出,0.5,专利,1,发明专利,+\n", "t.csv");
+    expect(resolveWeights(tree).warnings.map(formatIssue)).toEqual([`t.csv:2: ${messages.weightsRenormalised("D1", 0.8, "创新投入")}`]);
+    expect(messages.weightsRenormalised("D1", 0.8, "创新投入")).toBe('the weights of the children of "D1" (创新投入) sum to 0.8, not 1; they were divided by their sum');
+  });
+
   it("refuses a group weight that differs on a later row of the group, or is missing from its first row", () => {
     const issues = issuesOf(() =>
       parseTreeCsv("一级指标,一级权重,二级指标,属性\n创新,0.6,研发经费,+\n创新,0.60,研发人员,+\n创新,0.5,专利,+\n产业,,利润,+\n产业,0.4,能耗,-\n", "t.csv"),
@@ -504,7 +512,7 @@ describe("parseTreeCsv with level columns: problems", () => {
       ["E_MISSING_DIRECTION", `t.csv:4:7: ${messages.missingDirection("B1")}`],
       ["E_NEGATIVE_WEIGHT", `t.csv:6:6: ${messages.negativeWeight("C1", "-1")}`],
       ["E_MIXED_WEIGHTS", `t.csv:4: ${messages.mixedWeights("INDEX", ["A", "C"], ["B"])}`],
-      ["E_MIXED_WEIGHTS", `t.csv:3: ${messages.mixedWeights("A", ["A1"], ["A2"])}`],
+      ["E_MIXED_WEIGHTS", `t.csv:3: ${messages.mixedWeights("A", ["A1"], ["A2"], "创新")}`],
     ]);
     // A mixed-weights problem names the column of its level, as the header writes it.
     expect(issues.filter(({ code }) => code === "E_MIXED_WEIGHTS").map(({ column }) => column)).toEqual(["一级权重", "权重"]);
