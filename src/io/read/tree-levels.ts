@@ -84,9 +84,11 @@ interface LevelState {
 
 /**
  * A code before a name: letters and digits (`A01`, `A1.1`, `CZ-3`), one capital letter (`A`), or numbers with points
- * (`1`, `1.1`), then spaces, `、` or a colon. `R&D人员` and `5G+工业互联网` start with none.
+ * (`1`, `1.1`), then spaces, `、`, a colon, or a point after a digit and before what is no digit (`1.R&D经费`, `A1.研发`).
+ * `R&D人员`, `5G+工业互联网` and `1.5亿元以上企业数` start with none.
  */
-const LEADING_CODE = /^([A-Za-z]{1,3}\d+(?:[._-]\d+)*|[A-Z]|\d+(?:\.\d+)*)(?:[\s\u3000]+|[\s\u3000]*[、:：][\s\u3000]*)(\S[\s\S]*)$/u;
+const LEADING_CODE =
+  /^([A-Za-z]{1,3}\d+(?:[._-]\d+)*|[A-Z]|\d+(?:\.\d+)*)(?:[\s\u3000]+|[\s\u3000]*[、:：．][\s\u3000]*|(?<=\d)\.(?=[^\d\s.]))(\S[\s\S]*)$/u;
 
 /** How the rows are read: the decimal mark of the text weights, the direction column, and an indicator's other cells. */
 export interface LevelRowsOptions {

@@ -196,6 +196,19 @@ describe("parseTreeCsv with level columns (一级指标, 二级指标, 三级指
       ["1.1.1", "1.1", "研发经费"],
       ["1.1.2", "1.1", "研发人员"],
     ]);
+    // A point with no space after it ends a code too, as a full-width one does; a number with a decimal part
+    // (1.5亿元...) is no code, nor is 5G.
+    const pointed = parseTreeCsv("level1,level2,direction\n1.R&D,1.1.R&D经费,+\n,1.2．研发人员,+\n2．产业,2.1 利润,+\n", "t.csv");
+    expect(pointed.nodes.map((node) => [node.code, node.parent, node.name])).toEqual([
+      ["1", null, "R&D"],
+      ["1.1", "1", "R&D经费"],
+      ["1.2", "1", "研发人员"],
+      ["2", null, "产业"],
+      ["2.1", "2", "利润"],
+    ]);
+    // Two of these three would be codes (more than half: then every cell must have one) were 1.5 and 2.5 read as such.
+    const amounts = parseTreeCsv("level1,level2,direction\n规模,1.5亿元以上企业数,+\n,2.5亿元以上企业数,+\n,5G基站数,+\n", "t.csv");
+    expect(amounts.indicators).toEqual(["1.5亿元以上企业数", "2.5亿元以上企业数", "5G基站数"]);
     // Level 2 has no codes: its groups take their parent's code and their place (A1, A2 under A; 1.1 under 1).
     const made = parseTreeCsv("dimension,sub_dimension,indicator,indicator_code,direction\nA、双创活力,投入,A11 研发经费,A11,+\n,产出,专利,A21,+\n", "t.csv");
     expect(made.nodes.map((node) => [node.code, node.parent, node.name])).toEqual([
