@@ -116,7 +116,12 @@ export async function parseWorkbookTable(
     if (!options.deferred) throw new ValidationError(unsaved);
     options.deferred.push(...unsaved);
   }
-  const [head, ...body] = rows;
+  const [head, ...rest] = rows;
+  // A header cell merged down (A1:A2, a header drawn over two rows) repeats its text in the rows below it: those rows,
+  // when they hold nothing else, are the header's, not a first row of data named like the header.
+  let headerRows = 0;
+  while (head && headerRows < rest.length && isHeaderContinued(rest[headerRows], head.line)) headerRows++;
+  const body = rest.slice(headerRows);
   const width = head?.cells.length ?? 0;
   // A row shorter than the header had empty cells at its end, which a CSV would still carry as empty fields.
   for (const row of body)
@@ -128,6 +133,11 @@ export async function parseWorkbookTable(
   if (!byDefault) return { table, source: label };
   // The other sheets that hold rows, for a message when this one holds no table of values.
   return { table, source: label, otherSheets: others.filter((other) => other.rows).map((other) => other.name) };
+}
+
+/** Whether every cell of `row` that shows text is a copy of a header cell (line `headerLine`) merged down into it. */
+function isHeaderContinued(row: { cells: string[]; merged?: ({ cell: string; first: string } | undefined)[] }, headerLine: number): boolean {
+  return row.merged !== undefined && row.cells.every((text, i) => text === "" || Number(/\d+$/.exec(row.merged![i]?.first ?? "")?.[0]) === headerLine);
 }
 
 /**

@@ -55,6 +55,25 @@ describe("parseWorkbookTable(bytes, source, sheet, { content })", () => {
 });
 
 describe("parseWorkbookTable: merged cells", () => {
+  it("reads a header drawn over two rows (its cells merged down) as the header, not a first row of data", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["地区", "年份", "指标", "数值"]);
+    sheet.addRow([]);
+    sheet.addRow(["常州", 2017, "A1", 1.5]);
+    // Every header cell but 数值 merged down over row 2, which shows their text again: the header's, no data. Row 4
+    // holds a cell merged down from a data row: data as ever.
+    for (const column of ["A", "B", "C"]) sheet.mergeCells(`${column}1:${column}2`);
+    sheet.addRow(["", 2018, "A1", 2]);
+    sheet.mergeCells("A3:A4");
+    const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    expect(table.header).toEqual(["地区", "年份", "指标", "数值"]);
+    expect(table.rows.map((row) => [row.line, ...row.cells])).toEqual([
+      [3, "常州", "2017", "A1", "1.5"],
+      [4, "常州", "2018", "A1", "2"],
+    ]);
+  });
+
   it("gives a unit merged down over its rows to every row, but a merged value to its first cell only", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("数据");
