@@ -205,12 +205,39 @@ export async function projectTermsOf(options: Command, applied: Command = option
  * otherwise, or when no project was applied to one of `commands` (the command that ran among them).
  */
 export async function errorInProjectTerms(error: unknown, commands: readonly Command[]): Promise<unknown> {
-  if (!(error instanceof ValidationError || error instanceof InputError || error instanceof UsageError)) return error;
+  if (!(error instanceof ValidationError || error instanceof InputError || error instanceof UsageError) || WORDED.has(error)) return error;
   for (const command of commands) {
     const project = await APPLIED.get(command)?.catch(() => undefined);
     if (project) return inProjectTerms(error, command, project, await import("../library-names.js"));
   }
   return error;
+}
+
+/**
+ * `errorInProjectTerms` for options read into a command of their own (`compare`'s configurations), as
+ * `projectTermsOf` words their warnings: in the terms of the project applied to `applied`, who set each option read
+ * from `options`. Its problems are then worded for good: not again in the terms of the command's own
+ * index.yaml, which may set the same option (b.yaml's base year is not index.yaml's, nor is one typed in --with).
+ */
+export async function errorInTermsOf(error: unknown, options: Command, applied: Command = options): Promise<unknown> {
+  if (!(error instanceof ValidationError || error instanceof InputError || error instanceof UsageError)) return error;
+  const project = await APPLIED.get(applied)?.catch(() => undefined);
+  const worded = project === undefined ? error : inProjectTerms(error, options, project, await import("../library-names.js"));
+  if (worded instanceof ValidationError) for (const issue of worded.issues) WORDED.add(issue);
+  else WORDED.add(worded);
+  return worded;
+}
+
+/**
+ * The problems and errors worded in a project's terms (placed in its file by `relocatorOf`, or all of a configuration's
+ * by `errorInTermsOf`): never worded again, in another project's terms.
+ */
+const WORDED = new WeakSet<object>();
+
+/** `issue`, made from the error `from`, worded for good as `from` is. */
+export function wordedAs<T extends Issue>(issue: T, from: object): T {
+  if (WORDED.has(from)) WORDED.add(issue);
+  return issue;
 }
 
 /** A flag where a message names one (as in library-names.ts): not inside a word, a decrement or quotes. */
@@ -307,6 +334,7 @@ function relocatorOf(command: Command, project: AppliedProject, { FLAG_NAMES, OP
     return command.options.find((option) => project.optionKeys.has(option.long ?? "") && command.getOptionValue(option.attributeName()) === issue.source);
   };
   const relocate = (issue: Issue): Issue | undefined => {
+    if (WORDED.has(issue)) return undefined;
     const option = subjectOf(issue);
     const path = option && project.optionKeys.get(option.long!);
     if (!option || !path || sourceOf(option) !== "config") return undefined;
@@ -316,7 +344,9 @@ function relocatorOf(command: Command, project: AppliedProject, { FLAG_NAMES, OP
     const reworded = reword(issue.message);
     if (reworded !== issue.message) rememberAs(reworded, issue.message, reword);
     const message = reworded.includes(key) ? reworded : joinMessages(projectMessages.ofKey(key), reworded);
-    return { ...issue, message, source: project.label, line: project.lineOf(path), column: key };
+    const placed = { ...issue, message, source: project.label, line: project.lineOf(path), column: key };
+    WORDED.add(placed);
+    return placed;
   };
   return relocate;
 }

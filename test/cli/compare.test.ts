@@ -261,3 +261,35 @@ describe("compare warns of --screen-by without --screen in each configuration, n
     expect(warnings(run.stderr)).toEqual([`warning: index.yaml:6: ${fromFile("unit")}`, `warning: b.yaml:5: ${fromFile("unit-year")}`]);
   });
 });
+
+describe("compare words a configuration's errors in its own terms, as its warnings", () => {
+  // Units X, Y in 2017 and 2018, two indicators; index.yaml sets base-year 2017 (line 5), which the data have.
+  const tree = "code,parent,name,weight,direction\nA,,Dim A,0.5,\nA1,A,ind a1,1,+\nB,,Dim B,0.5,\nB1,B,ind b1,1,+\n";
+  const values = "unit,year,indicator,value\nX,2017,A1,1\nX,2017,B1,2\nY,2017,A1,3\nY,2017,B1,1\nX,2018,A1,2\nX,2018,B1,2\nY,2018,A1,3\nY,2018,B1,2\n";
+  const head = "name: t\nindicators: tree.csv\nvalues: values.csv\nmethods:\n";
+  const absent = (year: number) => `base year ${year} is absent from the data; expected one of 2017, 2018`;
+  const problems = (stderr: string) => stderr.trimEnd().split("\n").slice(1);
+
+  it("b.yaml's base year (line 5) names b.yaml, not index.yaml, which sets a base year the data have (before: index.yaml:5)", async () => {
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values, "index.yaml": `${head}  base-year: 2017\n`, "b.yaml": `${head}  base-year: 2030\n` });
+    const run = await runCli(["compare", "index.yaml", "b.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(problems(run.stderr)).toEqual([`b.yaml:5: methods.base-year: ${absent(2030)}`]);
+  });
+
+  it("a base year typed in --with keeps its flag's terms, beside index.yaml's own (before: index.yaml:5)", async () => {
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values, "index.yaml": `${head}  base-year: 2017\n` });
+    const run = await runCli(["compare", "--with", "--base-year 2030"], dir);
+    expect(run.code).toBe(1);
+    expect(problems(run.stderr)).toEqual([absent(2030)]);
+  });
+
+  it("--strict with b.yaml's unused power (line 6) names b.yaml's key (before: the flag --power)", async () => {
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values, "index.yaml": `${head}  base-year: 2017\n`, "b.yaml": `${head}  base-year: 2017\n  power: 2\n` });
+    const run = await runCli(["compare", "index.yaml", "b.yaml", "--strict"], dir);
+    expect(run.code).toBe(1);
+    expect(problems(run.stderr)).toEqual([
+      "b.yaml:6: methods.power has no effect: no group is aggregated with the power mean; expected methods.aggregate power (or power in a group's aggregate column)",
+    ]);
+  });
+});

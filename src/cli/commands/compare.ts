@@ -22,7 +22,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
-import { applyProject, projectTermsOf } from "../project-options.js";
+import { applyProject, errorInTermsOf, projectTermsOf, wordedAs } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
@@ -230,7 +230,7 @@ function throwFailures(configurations: readonly Pick<Configuration, "label" | "f
       const key = JSON.stringify([issue.code, issue.message, issue.source, issue.line, issue.column]);
       if (seen.has(key)) continue;
       seen.add(key);
-      issues.push(file && !issue.source && issue.line === undefined ? { ...issue, source: file } : issue);
+      issues.push(file && !issue.source && issue.line === undefined ? wordedAs({ ...issue, source: file }, issue) : issue);
     }
   });
   throw new ValidationError(issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareBothFailed(configurations[0].label, configurations[1].label) });
@@ -263,7 +263,7 @@ async function settle<T>(run: () => Promise<T>): Promise<PromiseSettledResult<T>
 /** The problems of a `ValidationError` (without its heading), or an `InputError` as one problem. */
 function issuesOfInput(error: ValidationError | InputError): Issue[] {
   if (error instanceof ValidationError) return error.issues;
-  return [{ code: error.code, message: error.message, source: error.source, line: error.line, column: error.column, id: error.id }];
+  return [wordedAs({ code: error.code, message: error.message, source: error.source, line: error.line, column: error.column, id: error.id }, error)];
 }
 
 /**
@@ -277,7 +277,9 @@ async function computeConfiguration(configuration: Configuration, env: CliEnv): 
     const { weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env);
     const inProjectTerms = await projectTermsOf(configuration.parser, configuration.project);
     return { result, warnings: inProjectTerms([...weightingWarnings, ...result.warnings]), unusedOptions: inProjectTerms(unusedOptions) };
-  } catch (error) {
+  } catch (thrown) {
+    // Worded in the configuration's own terms, as its warnings are: a problem of an option b.yaml set names b.yaml.
+    const error = await errorInTermsOf(thrown, configuration.parser, configuration.project);
     if (error instanceof ValidationError)
       throw new ValidationError(error.issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareFailed(configuration.name, configuration.label) });
     throw error;
