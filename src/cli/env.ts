@@ -53,32 +53,34 @@ export interface CliEnv {
  * stream modules, which a quiet run (a scheduled `compute -q`) never needs.
  */
 export function processEnv(): CliEnv {
-  let watching = false;
-  let watchingErrors = false;
-  const stdout = () => {
-    // `innovation-index compute --format csv | head`: when the reader goes away, stop quietly as other Unix tools do.
-    // Any other failure (a log on a full disk) is an output error, exit 3, as a file that cannot be written is.
-    if (!watching) {
-      watching = true;
-      process.stdout.once("error", (error: NodeJS.ErrnoException) => {
-        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-        streamFailed("standard output", error);
+  // A stream that cannot be written is written no more, and the command goes on to its end: a run being published
+  // finishes, and its lock is released. `compute --format csv | head`: a reader gone away (EPIPE) is no failure, as
+  // for other Unix tools. Any other (a log on a full disk) is an output error, exit 3 when the process ends, as a file
+  // that cannot be written is, never 1, which says the inputs are wrong; said on standard error when that one works.
+  const streams = {
+    stdout: { name: "standard output", stream: () => process.stdout, watched: false, closed: false },
+    stderr: { name: "standard error", stream: () => process.stderr, watched: false, closed: false },
+  };
+  const write = (which: keyof typeof streams, data: string | Uint8Array) => {
+    const state = streams[which];
+    if (state.closed) return;
+    const stream = state.stream();
+    if (!state.watched) {
+      state.watched = true;
+      // Told after the write, on a later tick: at the process's end, when the command is done, the exit code is set.
+      stream.on("error", (error: NodeJS.ErrnoException) => {
+        if (state.closed) return;
+        state.closed = true;
+        if (error.code !== "EPIPE") process.once("exit", () => streamFailed(state.name, error.code ?? error.message, streams.stderr.closed));
       });
     }
-    return process.stdout;
-  };
-  const stderr = () => {
-    if (!watchingErrors) {
-      watchingErrors = true;
-      process.stderr.once("error", (error: NodeJS.ErrnoException) => streamFailed("standard error", error));
-    }
-    return process.stderr;
+    stream.write(data);
   };
   return {
     cwd: process.cwd(),
-    stdout: (text) => void stdout().write(text),
-    stderr: (text) => void stderr().write(text),
-    stdoutBytes: (bytes) => void stdout().write(bytes),
+    stdout: (text) => write("stdout", text),
+    stderr: (text) => write("stderr", text),
+    stdoutBytes: (bytes) => write("stdout", bytes),
     get stderrIsTerminal() {
       return process.stderr.isTTY === true;
     },
@@ -87,17 +89,17 @@ export function processEnv(): CliEnv {
 }
 
 /**
- * Ends the process with exit code 3 (an output error) when a standard stream cannot be written (`2>/dev/full`, a log on
- * a full disk), saying so on standard error when that one still works; never exit code 1, which says the inputs are wrong.
+ * At the process's end, exit code 3 (an output error, unless the command failed otherwise) for a standard stream that
+ * could not be written (`2>/dev/full`, a log on a full disk), said on standard error unless that one is `closed`.
  */
-function streamFailed(stream: string, error: NodeJS.ErrnoException): never {
-  if (stream !== "standard error")
+function streamFailed(stream: string, reason: string, closed: boolean): void {
+  if (!process.exitCode) process.exitCode = 3;
+  if (!closed)
     try {
-      process.stderr.write(`error: ${commandMessages.streamFailed(stream, error.code ?? error.message)}\n`);
+      process.stderr.write(`error: ${commandMessages.streamFailed(stream, reason)}\n`);
     } catch {
       // nothing more can be said
     }
-  process.exit(3);
 }
 
 /** The package's own folder (holding `indicators/` and `data/`), from `src/cli` or `dist/cli` alike. */

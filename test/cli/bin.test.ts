@@ -63,6 +63,24 @@ describe("bin/innovation-index.js (the built CLI, as npm start runs it)", () => 
     expect(code).toBe(0);
   });
 
+  it("publishes a project run to its end when stdout and stderr are gone (`2>&1 | head -1`): exit 0, LATEST moved, the lock released", async () => {
+    // Before: the first write to the closed stderr (EPIPE) ended the process with exit 3 after LATEST had moved, with
+    // runs/.lock left for the next run to take over.
+    const dir = await makeTempDir();
+    await run(process.execPath, [BIN, "init", "p", "-q"], { cwd: dir });
+    const project = join(dir, "p");
+    const child = spawn(process.execPath, [BIN, "compute"], { cwd: project });
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(code).toBe(0);
+    const latest = (await readFile(join(project, "runs/LATEST"), "utf8")).trim();
+    expect(existsSync(join(project, "runs", latest, "manifest.json"))).toBe(true);
+    expect(existsSync(join(project, "runs/.lock"))).toBe(false);
+    // The run is whole: verify finds every file as its manifest lists it.
+    await expect(run(process.execPath, [BIN, "verify", "latest"], { cwd: project })).resolves.toBeDefined();
+  });
+
   it.runIf(existsSync("/dev/full"))("exits 3, an output error, when stdout or stderr cannot be written (a log on a full disk), not 1", async () => {
     const dir = await makeTempDir();
     const full = openSync("/dev/full", "w");
