@@ -156,6 +156,17 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   if (baseYearPosition < 0)
     issues.push({ code: "E_BASE_YEAR_ABSENT", message: messages.baseYearAbsent(baseYear, panel.years), column: "year" });
 
+  // A panel made in code may hold an infinite value (a ratio divided by zero), which no reader lets in: under min-max
+  // or z-scores it would make its indicator's every score missing, and the index the mean of the others, silently.
+  const given = panel.values;
+  for (let cell = 0; cell < given.length; cell++)
+    if (given[cell] === Infinity || given[cell] === -Infinity) {
+      const [units, years] = [panel.units.length, panel.years.length];
+      const indicator = panel.indicators[Math.floor(cell / (units * years))];
+      const message = messages.valueNotFinite(indicator, panel.units[Math.floor(cell / years) % units], panel.years[cell % years], given[cell]);
+      issues.push({ code: "E_BAD_NUMBER", id: indicator, column: "value", message, ...placeOfCell(panel, cell) });
+    }
+
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
   append(issues, resolved.issues);
   // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first.

@@ -60,6 +60,9 @@ export const messages = catalogue("messages", {
     }; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
   recordNotNumber: (indicator: string, unit: string, year: number, found: unknown) =>
     `value of indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year} is ${typeof found === "string" ? quote(found) : String(found)} (${typeof found}); expected a number, NaN for a missing value`,
+  /** A value given in code that is `Infinity` or `-Infinity` (a division by zero): never read from a file, which refuses it. */
+  valueNotFinite: (indicator: string, unit: string, year: number, found: number) =>
+    `value of indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year} is ${found > 0 ? "Infinity" : "-Infinity"}; expected a finite number, NaN for a missing value (a division by zero?)`,
   ambiguousNumber: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is ambiguous where the decimal mark is a comma (a decimal point or a thousands separator?); expected 1234,5 or 1.234,5, or --decimal . if the file writes decimal points`,
   decimalComma: (found: string, column?: string) =>
@@ -68,6 +71,10 @@ export const messages = catalogue("messages", {
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number: its full-width comma "，" is no decimal mark (in Chinese the decimal mark is the point) but a thousands separator, which must group three digits; expected a number such as １，２３４, 1234 or 123.4`,
   badYearColumn: (found: string) =>
     `column ${quote(found)} looks like a year but is not one; expected a four-digit year such as 2017 (or 2017年), or, if the column holds something else (a growth rate, a note), another name without four digits in a row, or the column deleted`,
+  twoDigitYearColumn: (found: string) =>
+    `column ${quote(found)} looks like a year written with two digits, which is not read (its century is not guessed); expected a four-digit year such as 2021 (or 2021年), or, if the column holds something else, another name`,
+  chineseYearColumn: (found: string) =>
+    `column ${quote(found)} looks like a year written in Chinese numerals, which is not read; expected a four-digit year in digits such as 2021 (or 2021年), or, if the column holds something else (a note), another name without four Chinese numerals in a row`,
   yearColumnSwapped: (column: string, names: readonly string[], unitColumn: string) =>
     `column ${quote(column)} holds names such as ${names.map(quote).join(", ")} and column ${quote(unitColumn)} holds years: are ${unitColumn} and ${column} swapped? expected years in column ${quote(column)}`,
   yearColumnNames: (column: string, names: readonly string[]) =>

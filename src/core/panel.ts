@@ -178,6 +178,11 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
       observed.add(record.indicator); // it has a value, if not a number: not also "without values"
       continue;
     }
+    if (record.value === Infinity || record.value === -Infinity) {
+      issues.push({ ...where, column: "value", code: "E_BAD_NUMBER", message: messages.valueNotFinite(record.indicator, record.unit, record.year, record.value) });
+      observed.add(record.indicator);
+      continue;
+    }
     const cell = cellIndex(panel, indicator, unitPosition.get(record.unit)!, yearPosition.get(record.year)!);
     const first = seen.get(cell);
     if (first) {

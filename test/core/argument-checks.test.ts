@@ -92,6 +92,17 @@ describe("buildPanel's arguments", () => {
     ]);
   });
 
+  it("refuses an infinite value (a ratio divided by zero) as a text is, naming the cell", () => {
+    const records = [...good, { unit: "zone", year: 2018, indicator: "A1", value: 12 / 0 }, { unit: "zone", year: 2018, indicator: "A2", value: -1 / 0 }];
+    expect(refusal(buildPanel(tree, records))).toEqual([
+      { code: "E_BAD_NUMBER", column: "value", message: messages.valueNotFinite("A1", "zone", 2018, Infinity) },
+      { code: "E_BAD_NUMBER", column: "value", message: messages.valueNotFinite("A2", "zone", 2018, -Infinity) },
+    ]);
+    expect(messages.valueNotFinite("A1", "zone", 2018, Infinity)).toBe(
+      'value of indicator "A1", unit "zone", year 2018 is Infinity; expected a finite number, NaN for a missing value (a division by zero?)',
+    );
+  });
+
   it("builds a panel of good records as before, which compute takes", async () => {
     const built = buildPanel(tree, [...good, { unit: "zone", year: 2018, indicator: "A1", value: 50 }, { unit: "zone", year: 2018, indicator: "A2", value: 10 }]);
     expect(built.ok).toBe(true);

@@ -142,6 +142,23 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
   });
 });
 
+describe("computeIndex: an infinite value in a panel made in code", () => {
+  it("is refused under every normalisation, one problem a cell (before: min-max and z-scores left the indicator out silently)", () => {
+    // U1's X1 in 2018 is 12/0, as a ratio computed in a notebook gives it: under z-scores every X1 score was NaN and X
+    // the score of X2 alone, with no warning.
+    const tree = smallTree();
+    const panel = panelOf(tree, SMALL);
+    const values = new Float64Array(panel.values);
+    values[1] = Infinity; // X1 · U1 · 2018: (indicator 0 · 2 units + unit 0) · 3 years + year 1
+    values[3 * 2 * 2 + 3 + 2] = -Infinity; // Y1 · U2 · 2019
+    for (const normalize of ["fixed-base", "min-max", "z-score"] as const)
+      expect(issuesOf(() => computeIndex(tree, { ...panel, values }, { normalize }))).toEqual([
+        { code: "E_BAD_NUMBER", id: "X1", column: "value", message: messages.valueNotFinite("X1", "U1", 2018, Infinity) },
+        { code: "E_BAD_NUMBER", id: "Y1", column: "value", message: messages.valueNotFinite("Y1", "U2", 2019, -Infinity) },
+      ]);
+  });
+});
+
 describe("normalizeFixedBase and normalizeMinMax", () => {
   const context = { unitCount: 2, yearCount: 3, baseYear: 0, direction: "positive" as const };
 

@@ -104,6 +104,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字${
       isExcelError(found) ? "，而是 Excel 公式的错误值（公式计算失败：请改正公式或它引用的单元格）" : ""
     }；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格`,
+  valueNotFinite: (indicator, unit, year, found) =>
+    `指标 ${quote(indicator)}（评价对象 ${quote(unit)}，${year} 年）的值为 ${found > 0 ? "Infinity" : "-Infinity"}；应为有限的数，缺失值用 NaN 表示（是除以零吗？）`,
   recordNotNumber: (indicator, unit, year, found) =>
     `指标 ${quote(indicator)}（评价对象 ${quote(unit)}，${year} 年）的值为 ${typeof found === "string" ? quote(found) : String(found)}（${
       TYPE_NAMES[typeof found] ?? typeof found
@@ -116,6 +118,10 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字：全角逗号"，"不是小数点（中文以小圆点为小数点），而是千位分隔符，其后须为三位数字；应为 １，２３４、1234 或 123.4 这样的数字`,
   badYearColumn: (found) =>
     `列名 ${quote(found)} 看似年份，但并不是年份；应为四位数年份，例如 2017（或 2017年）；如果该列是其他内容（增长率、备注），应改用不含连续四位数字的列名，或删除该列`,
+  twoDigitYearColumn: (found) =>
+    `列名 ${quote(found)} 看似用两位数字书写的年份，这种写法不会被读取（不会猜测其世纪）；应为四位数年份，例如 2021（或 2021年）；如果该列是其他内容，应改用其他列名`,
+  chineseYearColumn: (found) =>
+    `列名 ${quote(found)} 看似用汉字数字书写的年份，这种写法不会被读取；应为用阿拉伯数字书写的四位数年份，例如 2021（或 2021年）；如果该列是其他内容（备注），应改用不含连续四个汉字数字的列名`,
   yearColumnSwapped: (column, names, unitColumn) =>
     `${quote(column)} 列中是 ${names.map(quote).join("、")} 这样的名称，而 ${quote(unitColumn)} 列中是年份：${unitColumn} 列与 ${column} 列是否放反了？${quote(column)} 列中应为年份`,
   yearColumnNames: (column, names) =>
