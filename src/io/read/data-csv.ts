@@ -3,7 +3,7 @@
  * - long: `unit,year,indicator,value` (+ optional `source`); `unit` may be left out for a single-unit index;
  * - wide by year, as kept in Excel: `indicator,2017,2018,2019,...`, for one unit or with a `unit` column
  *   (`unit,indicator,name,2017,...`); a `source` column is the source of every value of its row; other text columns
- *   such as `name` are ignored;
+ *   such as `name` are ignored, but not a header that looks like a year and is not one (`21年`, `2021E`: `yearLike`);
  * - wide by indicator, as COINr's `iData`: one row per unit and year, one column per indicator
  *   (`uCode,uName,Time,A,B,...`); a `source` column is the source of every value of its row; columns that are not
  *   indicators (names, groups, denominators) are ignored.
@@ -15,7 +15,7 @@
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
-import { decimalMarkProblem, parseNumber, parseYear, type DecimalMark } from "../../core/number.js";
+import { decimalMarkProblem, parseNumber, parseYear, toHalfWidth, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
@@ -60,8 +60,34 @@ export function decimalOf(table: Pick<CsvTable, "delimiter">, decimal?: DecimalM
   return decimal ?? (table.delimiter === ";" ? "," : ".");
 }
 
-/** A header cell meant as a year that is not one: a number (`2018.5`) or a word around four digits (`FY2019`). */
-const looksLikeYear = (name: string) => /\d{4}/.test(name) || /^\s*[\d.,]+\s*$/.test(name);
+/**
+ * How a header cell (or a year cell) that `parseYear` does not read still looks like a year, or `undefined` when it
+ * does not look like one. In a wide-by-year table such a header is refused (`E_BAD_YEAR`, with the table's other
+ * problems), never left out without a word: its column's values would be dropped from the run. The rule, on the text
+ * trimmed and with full-width forms as ASCII:
+ * - "twoDigits": two digits alone (`21`), after an apostrophe (`'21`, `’21`) or `FY`/`CY` (`FY21`), or before 年 or
+ *   年度 (`21年`, `21年度`): a year without its century, which is not guessed (20 or 19?);
+ * - "chineseNumerals": four Chinese numerals in a row anywhere (`二〇二一年`, `二零二一`, `二○二一年说明`);
+ * - "other": four digits in a row anywhere (`2021E`, `FY2021`, `2018-19`, `2021年说明`), a number alone (`2018.5`,
+ *   `1`, `100`), or one or three digits marked as a year as above (`1年`, `'202`).
+ * Any other header (单位, 说明, 来源, 指标名称, name_en, 二级指标, 序号, 21年增速) is no year, and is ignored as before.
+ */
+export function yearLike(text: string): "twoDigits" | "chineseNumerals" | "other" | undefined {
+  const name = toHalfWidth(text).trim();
+  if (/[〇零○一二三四五六七八九]{4}/.test(name)) return "chineseNumerals";
+  if (/\d{4}/.test(name) || (/^[\d.,]+$/.test(name) && /\d/.test(name))) return /^\d{2}$/.test(name) ? "twoDigits" : "other";
+  const marked = /^(?:['‘’]|(?:FY|CY)\s*['‘’]?)(\d{1,3})$/i.exec(name) ?? /^['‘’]?(\d{1,3})\s*年度?$/.exec(name);
+  if (marked) return marked[1].length === 2 ? "twoDigits" : "other";
+  return undefined;
+}
+const looksLikeYear = (name: string) => yearLike(name) !== undefined;
+
+/** The message of a header that looks like a year and is not one (`yearLike`). */
+function yearHeaderMessage(name: string, kind: "twoDigits" | "chineseNumerals" | "other"): string {
+  if (kind === "twoDigits") return messages.twoDigitYearColumn(name);
+  if (kind === "chineseNumerals") return messages.chineseYearColumn(name);
+  return messages.badYearColumn(name);
+}
 
 /**
  * The records of a values table (from a CSV file or a workbook sheet), or every problem found.
@@ -154,8 +180,10 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
     if (first)
       badYears.push({ code: "E_DUPLICATE_COLUMN", message: messages.repeatedColumn(name, first.index + 1, index + 1, table.header[first.index]), source, line: table.headerLine, column: index + 1 });
     else if (year !== undefined) yearColumns.push({ year, index });
-    else if (looksLikeYear(name))
-      badYears.push({ code: "E_BAD_YEAR", message: messages.badYearColumn(name), source, line: table.headerLine, column: index + 1 });
+    else {
+      const kind = yearLike(name);
+      if (kind) badYears.push({ code: "E_BAD_YEAR", message: yearHeaderMessage(name, kind), source, line: table.headerLine, column: index + 1 });
+    }
   });
   if (wide.indicator >= 0) badYears.unshift(...twice(wide));
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
@@ -384,7 +412,7 @@ function swappedYearColumn(table: CsvTable, columns: Record<keyof typeof LONG_CO
   if (names.every((name) => /^\d{4}-\d{2}-\d{2}$/.test(name.trim())))
     return { code: "E_YEAR_COLUMN", message: messages.yearColumnDates(table.header[columns.year], examples), source, line: table.headerLine, column: table.header[columns.year] };
   // Years written another way (`FY2017`, `二〇一九`) are no sign of the wrong column: each such cell gets its own message.
-  const words = names.filter((name) => !looksLikeYear(name) && !/[〇零一二三四五六七八九]{4}/.test(name));
+  const words = names.filter((name) => !looksLikeYear(name));
   if (words.length < 2 || words.length * 2 < cells.length) return undefined;
   const named = [...new Set(words)].slice(0, 3);
   const message = unitYears

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
-import { parseDataCsv, parseYear } from "../../../src/io/read/data-csv.js";
+import ExcelJS from "exceljs";
+import { parseDataCsv, parseDataTable, parseYear, yearLike } from "../../../src/io/read/data-csv.js";
+import { parseWorkbookTable } from "../../../src/io/read/xlsx.js";
 
 describe("parseDataCsv", () => {
   it("reads the long layout with its line numbers and an optional source", () => {
@@ -226,6 +228,105 @@ describe("parseDataCsv: wide layouts", () => {
     if (!parsed.ok)
       expect(parsed.issues).toEqual([{ code: "E_BAD_YEAR", message: messages.badYearColumn(name), source: "v.csv", line: 1, column: 3 }]);
     expect(messages.badYearColumn(name)).toContain("expected a four-digit year");
+  });
+});
+
+describe("parseDataCsv: wide headers that look like years the tool does not read", () => {
+  // The tester's file: 2017-2020 and a fifth year written another way, with a number in every row.
+  const wide = (last: string) => `指标代码,指标名称,2017,2018,2019,2020,${last}\nA1,R&D,1,2,3,4,5\nA2,专利,6,7,8,9,10\n`;
+  const issuesOf = (parsed: ReturnType<typeof parseDataCsv>) => (parsed.ok ? [] : parsed.issues);
+
+  it.each([
+    ["21年", messages.twoDigitYearColumn("21年")],
+    ["'21", messages.twoDigitYearColumn("'21")],
+    ["二〇二一年", messages.chineseYearColumn("二〇二一年")],
+  ])("refuses a header %j (line 1, column 7) instead of computing 2017-2020 without it", (header, message) => {
+    expect(issuesOf(parseDataCsv(wide(header), "values.csv"))).toEqual([{ code: "E_BAD_YEAR", message, source: "values.csv", line: 1, column: 7 }]);
+  });
+
+  it("says what was found and what was expected, in words that do not guess the century", () => {
+    expect(messages.twoDigitYearColumn("21年")).toBe(
+      'column "21年" looks like a year written with two digits, which is not read (its century is not guessed); expected a four-digit year such as 2021 (or 2021年), or, if the column holds something else, another name',
+    );
+    expect(messages.twoDigitYearColumn("'21")).toBe(
+      'column "\'21" looks like a year written with two digits, which is not read (its century is not guessed); expected a four-digit year such as 2021 (or 2021年), or, if the column holds something else, another name',
+    );
+    expect(messages.chineseYearColumn("二〇二一年")).toBe(
+      'column "二〇二一年" looks like a year written in Chinese numerals, which is not read; expected a four-digit year in digits such as 2021 (or 2021年), or, if the column holds something else (a note), another name without four Chinese numerals in a row',
+    );
+  });
+
+  it("gives every such header in one pass, with 2021E as before and the file's other problems", () => {
+    // Columns 3-6 hold 2017, 21年, 二〇二一年, 2021E; line 3's 2017 cell (column 3) is no number.
+    const parsed = parseDataCsv("指标代码,指标名称,2017,21年,二〇二一年,2021E\nA1,R&D,1,5,5,5\nA2,专利,x,10,10,10\n", "values.csv");
+    expect(issuesOf(parsed)).toEqual([
+      { code: "E_BAD_YEAR", message: messages.twoDigitYearColumn("21年"), source: "values.csv", line: 1, column: 4 },
+      { code: "E_BAD_YEAR", message: messages.chineseYearColumn("二〇二一年"), source: "values.csv", line: 1, column: 5 },
+      { code: "E_BAD_YEAR", message: messages.badYearColumn("2021E"), source: "values.csv", line: 1, column: 6 },
+      { code: "E_BAD_NUMBER", message: messages.badValue("x", "2017"), source: "values.csv", line: 3, column: 3 },
+    ]);
+  });
+
+  it("refuses a wide file whose every year is written with two digits, rather than finding no layout", () => {
+    expect(issuesOf(parseDataCsv("指标代码,21年,22年\nA1,1,2\n", "values.csv"))).toEqual([
+      { code: "E_BAD_YEAR", message: messages.twoDigitYearColumn("21年"), source: "values.csv", line: 1, column: 2 },
+      { code: "E_BAD_YEAR", message: messages.twoDigitYearColumn("22年"), source: "values.csv", line: 1, column: 3 },
+    ]);
+  });
+
+  it("still reads 单位, 说明, 来源, name_en and other columns that are no years, as before", () => {
+    const text = "指标代码,指标名称,单位,说明,来源,name_en,二级指标,序号,21年增速,2017,2018年\nA1,R&D,%,注,统计局,R&D share,投入,1,3.5,1.96,2.14\n";
+    const parsed = parseDataCsv(text, "values.csv");
+    // Two year columns (10 and 11) of one row: two values, each with the row's source (column 5).
+    expect(parsed.ok && parsed.value).toEqual([
+      { unit: "", year: 2017, indicator: "A1", value: 1.96, line: 2, column: 10, indicatorColumn: 1, source: "统计局" },
+      { unit: "", year: 2018, indicator: "A1", value: 2.14, line: 2, column: 11, indicatorColumn: 1, source: "统计局" },
+    ]);
+  });
+
+  it.each([
+    ["21", "twoDigits"],
+    ["'21", "twoDigits"],
+    ["’21", "twoDigits"],
+    ["FY21", "twoDigits"],
+    ["21年", "twoDigits"],
+    ["21 年度", "twoDigits"],
+    ["２１年", "twoDigits"],
+    ["二〇二一年", "chineseNumerals"],
+    ["二零二一", "chineseNumerals"],
+    ["二○二一年度", "chineseNumerals"],
+    ["2021E", "other"],
+    ["FY2021", "other"],
+    ["2021年说明", "other"],
+    ["2018.5", "other"],
+    ["1年", "other"],
+    ["单位", undefined],
+    ["说明", undefined],
+    ["来源", undefined],
+    ["指标名称", undefined],
+    ["name_en", undefined],
+    ["二级指标", undefined],
+    ["21年增速", undefined],
+    ["近3年", undefined],
+    ["A21", undefined],
+  ])("yearLike(%j) is %j", (header, kind) => {
+    expect(yearLike(header)).toBe(kind);
+  });
+});
+
+describe("parseDataTable: a workbook's wide sheet reads its header as a CSV file's", () => {
+  it("refuses 21 (a number cell), 21年 and 二〇二一年 in the header of a sheet", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["指标代码", "指标名称", 2017, 21, "21年", "二〇二一年"]);
+    sheet.addRow(["A1", "R&D", 1, 2, 3, 4]);
+    const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    const parsed = parseDataTable(table, "v.xlsx[数据]");
+    expect(parsed.ok ? [] : parsed.issues).toEqual([
+      { code: "E_BAD_YEAR", message: messages.twoDigitYearColumn("21"), source: "v.xlsx[数据]", line: 1, column: 4 },
+      { code: "E_BAD_YEAR", message: messages.twoDigitYearColumn("21年"), source: "v.xlsx[数据]", line: 1, column: 5 },
+      { code: "E_BAD_YEAR", message: messages.chineseYearColumn("二〇二一年"), source: "v.xlsx[数据]", line: 1, column: 6 },
+    ]);
   });
 });
 
