@@ -17,6 +17,7 @@
  */
 import { quantileSorted } from "./quantile.js";
 import type { RandomSource } from "./random.js";
+import { ROUNDING_NOISE } from "./sensitivity.js";
 
 /** The per-row terms of one group of outputs, gathered while the design runs. */
 export interface GroupTerms {
@@ -45,13 +46,15 @@ export interface IndexIntervals {
 /**
  * Draws the design's rows `resamples` times (indices `floor(random() · N)`, N per draw) and returns the 95% percentile
  * intervals of the first-order and total indices of each factor for every group. Every group is recomputed on the same
- * draws. A draw where the group's variance is 0 or undefined counts as `NaN`, and the intervals are then `NaN`.
+ * draws. A draw where the group's variance is 0 or undefined counts as `NaN`, and the intervals are then `NaN`; an
+ * output whose runs differ by rounding alone adds nothing to the variance (`ROUNDING_NOISE`).
  * @throws RangeError for fewer than 2 resamples
  */
 export function bootstrapGroupIndices(groups: readonly GroupTerms[], factorCount: number, resamples: number, random: RandomSource): IndexIntervals[] {
   if (!(Number.isInteger(resamples) && resamples >= 2)) throw new RangeError(`bootstrapGroupIndices requires at least 2 resamples, got ${resamples}`);
   const samples = groups[0]?.samples ?? 0;
-  // Each output's runs centred on their mean, summed and squared per row, so a draw's variance is two sums.
+  // Each output's runs centred on their mean, summed and squared per row, so a draw's variance is two sums. An output
+  // whose runs differ by rounding alone does not vary, as in `estimateSobol`: its sums stay 0.
   const centred = groups.map((group) => {
     const sums = new Float64Array(group.outputCount * samples);
     const squares = new Float64Array(group.outputCount * samples);
@@ -59,6 +62,10 @@ export function bootstrapGroupIndices(groups: readonly GroupTerms[], factorCount
       let mean = 0;
       for (let j = 0; j < samples; j++) mean += group.runsA[g * samples + j] + group.runsB[g * samples + j];
       mean /= 2 * samples;
+      let squared = 0;
+      for (let j = 0; j < samples; j++) squared += (group.runsA[g * samples + j] - mean) ** 2 + (group.runsB[g * samples + j] - mean) ** 2;
+      const noise = ROUNDING_NOISE * Math.max(1, Math.abs(mean));
+      if (squared / (2 * samples - 1) <= noise * noise) continue;
       for (let j = 0; j < samples; j++) {
         const a = group.runsA[g * samples + j] - mean;
         const b = group.runsB[g * samples + j] - mean;

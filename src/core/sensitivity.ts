@@ -21,12 +21,21 @@
  * That is N·(k + 2) model runs (one more to find `c` when the design does not give it). For a linear model `Y = Σ a_i·X_i` with independent inputs both indices equal
  * `a_i²·Var(X_i) / Var(Y)`. Estimates carry sampling error of order 1/√N: a first-order estimate may be slightly
  * negative or a total slightly above 1. Where the output does not vary (`V = 0`) or is `NaN` in some run, its indices
- * are `NaN`.
+ * are `NaN`. An output whose runs differ by rounding alone (two methods that give the same index by different sums) does
+ * not vary either: a standard deviation within `ROUNDING_NOISE` of its mean's size (at least 1) counts as 0, and so do
+ * that output's `V_i` and `V_Ti`, rather than a ratio of rounding errors reported as a share of the variance.
  *
  * The model may have many outputs (every unit and year): all are estimated from the same runs, and the matrices are
  * never stored (each row is drawn, run and folded into running sums), so memory is O((k + 2)·outputs).
  */
 import type { RandomSource } from "./random.js";
+
+/**
+ * The standard deviation of an output, relative to the size of its mean (at least 1), below which its runs differ by
+ * rounding alone: sums of about a thousand terms carry relative errors of about 1e-13, and a choice that changes an
+ * index at all changes it by far more than 1e-9 of its size.
+ */
+export const ROUNDING_NOISE = 1e-9;
 
 /** What `estimateSobol` needs. */
 export interface SobolDesign {
@@ -163,7 +172,11 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
   }
 
   const variance = new Float64Array(outputCount);
-  for (let m = 0; m < outputCount; m++) variance[m] = squares[m] / (2 * samples - 1);
+  for (let m = 0; m < outputCount; m++) {
+    variance[m] = squares[m] / (2 * samples - 1);
+    const noise = ROUNDING_NOISE * Math.max(1, Math.abs(mean[m]));
+    if (variance[m] <= noise * noise) variance[m] = 0;
+  }
   const firstOrderVariance = new Float64Array(factorCount * outputCount);
   const totalVariance = new Float64Array(factorCount * outputCount);
   const firstOrder = new Float64Array(factorCount * outputCount);
@@ -171,8 +184,9 @@ export function estimateSobol(design: SobolDesign): SobolIndices {
   for (let i = 0; i < factorCount; i++)
     for (let m = 0; m < outputCount; m++) {
       const cell = i * outputCount + m;
-      firstOrderVariance[cell] = firstSums[cell] / samples;
-      totalVariance[cell] = totalSums[cell] / (2 * samples);
+      // An output that does not vary has no share of variance to give: 0, not the rounding errors of its runs.
+      firstOrderVariance[cell] = variance[m] === 0 ? 0 : firstSums[cell] / samples;
+      totalVariance[cell] = variance[m] === 0 ? 0 : totalSums[cell] / (2 * samples);
       firstOrder[cell] = variance[m] > 0 ? firstOrderVariance[cell] / variance[m] : Number.NaN;
       total[cell] = variance[m] > 0 ? totalVariance[cell] / variance[m] : Number.NaN;
     }

@@ -141,6 +141,24 @@ describe("analyzeUncertainty", () => {
     expect(Math.abs(result.sensitivity.index.total[2] - 1)).toBeLessThan(0.2);
   });
 
+  it("two methods that give the same index by different sums: no variance, no indices (before: shares of rounding errors)", () => {
+    // The power mean with exponent 1 is the arithmetic mean, computed as (Σ w·s^1 / Σ w)^(1/1) rather than relative to
+    // the first child: the runs differ by rounding alone (a few 1e-14 on indices near 100).
+    const tree = smallTree();
+    const result = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 50, seed: 2, aggregations: ["arithmetic", "power"], power: 1 });
+    const spread = Math.max(...result.index.high.map((high, cell) => high - result.index.low[cell]));
+    expect(spread).toBeLessThan(1e-12);
+    // No output varies: every index NaN (empty cells), over all units too.
+    expect([...result.sensitivity.index.firstOrder].every(Number.isNaN)).toBe(true);
+    expect([...result.sensitivity.index.total].every(Number.isNaN)).toBe(true);
+    expect([...result.sensitivity.index.overallFirstOrder].every(Number.isNaN)).toBe(true);
+    expect([...result.sensitivity.index.overallTotal].every(Number.isNaN)).toBe(true);
+    // The bootstrap's intervals alike (before: 0.60 to 1.45 for the first order of a year).
+    const booted = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 50, seed: 2, aggregations: ["arithmetic", "power"], power: 1, bootstrap: 100 });
+    const intervals = booted.sensitivity.index.overallIntervals!;
+    for (const bound of [intervals.firstOrderLow, intervals.firstOrderHigh, intervals.totalLow, intervals.totalHigh]) expect([...bound].every(Number.isNaN)).toBe(true);
+  });
+
   it("the overall (all units) index of a year is the variance-weighted mean of the units' indices", () => {
     const tree = smallTree();
     const result = analyzeUncertainty(tree, panelOf(tree, SMALL), { replications: 200, seed: 9, weightNoise: 0.3, normalizations: ["fixed-base", "min-max"] });
