@@ -44,6 +44,11 @@ export const weightingMessages = catalogue("weightingMessages", {
     method === "CRITIC"
       ? `no indicator under ${quote(group)} both varies and differs from the others over the chosen observations (CRITIC scores an indicator 0 when it is constant or every correlation with the others is 1, as with two observations that move together), so CRITIC weights are undefined; expected indicators that vary and are not perfectly correlated (more years or units)`
       : `no indicator under ${quote(group)} varies over the chosen observations, so ${method} weights are undefined; expected at least one varying indicator`,
+  /** Some children vary, but the method scores them 0 all the same (CRITIC: one varying child alone, or moving together). */
+  noVariationVarying: (group: string, method: string, varying: readonly string[], constant: readonly string[]) =>
+    `the children of ${quote(group)} that vary (${varying.map(quote).join(", ")}) do not differ from one another over the chosen observations (${
+      varying.length === 1 ? "one alone" : "correlated 1"
+    }), so ${method} weights are undefined among them; they share the group's weight equally, and the constant ${constant.length === 1 ? "one" : "ones"} (${constant.map(quote).join(", ")}) ${constant.length === 1 ? "gets" : "get"} 0`,
   noVariationEqual: (group: string, method: string) =>
     method === "CRITIC"
       ? `no child of ${quote(group)} both varies and differs from the others over the chosen observations (constant, or correlated 1 with every other), so CRITIC weights are undefined among them; they get equal weights`

@@ -82,6 +82,34 @@ export function objectiveScores(method: ObjectiveMethod, input: ObjectiveInput, 
 
 const METHOD_LABEL: Record<ObjectiveMethod, string> = { entropy: "entropy", critic: "CRITIC", cv: "coefficient-of-variation", pca: "PCA" };
 
+/** Whether a column of observations varies (its values are not all equal). */
+function varies(column: ArrayLike<number>): boolean {
+  for (let k = 1; k < column.length; k++) if (column[k] !== column[0]) return true;
+  return false;
+}
+
+/**
+ * The weight of `code` among `siblings` that the method cannot weigh (every score 0): the children that vary share it
+ * equally and the constant ones get 0, as the method gives them (CRITIC scores a lone varying child 0, having no other
+ * to differ from, as a lone indicator, which weighs 1); all share equally when none varies (or all do, moving together).
+ */
+function shareAmong(code: string, siblings: readonly string[], varying: readonly string[]): number {
+  if (varying.length === 0 || varying.length === siblings.length) return 1 / siblings.length;
+  return varying.includes(code) ? 1 / varying.length : 0;
+}
+
+/** The warning of a group whose children the method cannot weigh, with how `shareAmong` shared its weight. */
+function noVariationWarning(parent: string, label: string, siblings: readonly string[], varying: readonly string[]): Issue {
+  const some = varying.length > 0 && varying.length < siblings.length;
+  return {
+    code: "W_NO_VARIATION",
+    message: some
+      ? weightingMessages.noVariationVarying(parent, label, varying, siblings.filter((code) => !varying.includes(code)))
+      : weightingMessages.noVariationEqual(parent, label),
+    id: parent,
+  };
+}
+
 /**
  * Objective weights for every node of the tree, from the chosen unit-years of the panel (default: all), by the
  * group rule of `options.groupWeights`. Collects every issue: unknown units or years, fewer than 2 observations, a
@@ -159,10 +187,11 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
       append(warnings, result.warnings.filter((warning) => warning.code !== "W_CONSTANT_INDICATOR" || isIndicator(warning.id ?? "")));
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));
       const sum = result.scores.reduce((total, value) => total + value, 0);
-      siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));
+      const varying = sum > 0 ? [] : siblings.filter((code) => varies(isIndicator(code) ? columns.get(code)! : scaled.get(code)!));
+      siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : shareAmong(code, siblings, varying)));
       if (!(sum > 0) && result.issues.length === 0) {
-        if (parent === INDEX_CODE) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
-        else warnings.push({ code: "W_NO_VARIATION", message: weightingMessages.noVariationEqual(parent, label), id: parent });
+        if (parent === INDEX_CODE && (varying.length === 0 || varying.length === siblings.length)) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
+        else warnings.push(noVariationWarning(parent, label, siblings, varying));
       }
       if (parent === INDEX_CODE) break;
       const subIndex = new Float64Array(columns.get(tree.indicators[0])!.length);
@@ -192,9 +221,9 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
       append(warnings, result.warnings);
       siblings.forEach((code, j) => scores.set(code, result.scores[j]));
       const sum = result.scores.reduce((total, value) => total + value, 0);
-      siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : 1 / siblings.length));
-      if (!(sum > 0) && result.issues.length === 0)
-        warnings.push({ code: "W_NO_VARIATION", message: weightingMessages.noVariationEqual(parent, label), id: parent });
+      const varying = sum > 0 ? [] : siblings.filter((code) => varies(columns.get(code)!));
+      siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : shareAmong(code, siblings, varying)));
+      if (!(sum > 0) && result.issues.length === 0) warnings.push(noVariationWarning(parent, label, siblings, varying));
     }
   }
   return { weights, scores, units, years, observations, dropped, issues, warnings };

@@ -62,6 +62,10 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
     method === "CRITIC"
       ? `在所选观测中，${quote(group)} 下没有既有变化、又与其他指标有区别的指标（指标为常数，或与其他指标的相关系数均为 1 时，CRITIC 法给其记 0 分，例如两个观测同向变动的情形），因此 CRITIC 权重无法确定；应有存在变化且不完全相关的指标（增加年份或评价对象）`
       : `在所选观测中，${quote(group)} 下没有任何指标有变化，因此无法用${methodZh(method)}确定权重；应至少有一个有变化的指标`,
+  noVariationVarying: (group, method, varying, constant) =>
+    `在所选观测中，${quote(group)} 的下级节点中有变化的（${varying.map(quote).join("、")}）彼此没有区别（${
+      varying.length === 1 ? "仅有一个" : "相关系数为 1"
+    }），因此无法在它们之间确定${methodZh(method)}权重；它们平分该组的权重，无变化的（${constant.map(quote).join("、")}）权重为 0`,
   noVariationEqual: (group, method) =>
     method === "CRITIC"
       ? `在所选观测中，${quote(group)} 的下级节点没有一个既有变化、又与其他节点有区别（为常数，或与其他每个节点的相关系数均为 1），因此无法在它们之间确定 CRITIC 权重；它们取相等权重`

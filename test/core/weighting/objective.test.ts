@@ -57,6 +57,22 @@ describe("objectiveWeights, group rule tree", () => {
     expect(result.warnings[2].message).toBe(weightingMessages.noVariationEqual("X", "CRITIC"));
   });
 
+  it("gives a group's one varying indicator its whole weight under CRITIC, and the constant one 0 (before: half each)", () => {
+    const { tree } = fixture();
+    // X1 is constant (2, 2, 2): CRITIC scores it 0; X2 varies but has no other varying sibling to differ from, so it
+    // scores σ·0 = 0 too. As a lone indicator weighs 1, X2 takes X's whole weight; Y1 is an only child.
+    const panel = makePanel(tree, [2017, 2018, 2019], { X1: { U: [2, 2, 2] }, X2: { U: [5, 4, 6] }, Y1: { U: [1, 2, 3] } });
+    for (const groupWeights of ["tree", "level"] as const) {
+      const result = objectiveWeights(tree, panel, "critic", { groupWeights });
+      expect(result.issues).toEqual([]);
+      expect([result.weights.get("X1"), result.weights.get("X2"), result.weights.get("Y1")]).toEqual([0, 1, 1]);
+      expect(result.warnings.map((warning) => warning.code)).toEqual(["W_CONSTANT_INDICATOR", "W_NO_VARIATION"]);
+      expect(result.warnings[1].message).toBe(
+        'the children of "X" that vary ("X2") do not differ from one another over the chosen observations (one alone), so CRITIC weights are undefined among them; they share the group\'s weight equally, and the constant one ("X1") gets 0',
+      );
+    }
+  });
+
   it("gives CRITIC's perfectly correlated indicators equal weights, with a warning: both score σ·Σ(1 − 1) = 0", () => {
     const { tree } = fixture();
     // X1 (+) and X2 (−) both scale to [0, 1, 0] (correlation 1); Y1 varies

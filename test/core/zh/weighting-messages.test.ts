@@ -28,6 +28,8 @@ describe("weightingMessagesZh", () => {
       ["noVariation", ["INDEX", "CRITIC"]],
       ["noVariation", ["INDEX", "entropy"]],
       ["noVariationEqual", ["A1", "CRITIC"]],
+      ["noVariationVarying", ["B", "CRITIC", ["B2"], ["B1"]]],
+      ["noVariationVarying", ["B", "CRITIC", ["B2", "B3"], ["B1", "B4"]]],
       ["noVariationEqual", ["A1", "PCA"]],
       ["zeroGroupWeight", ["A2", "CRITIC"]],
       ["zeroGroupWeight", ["A2", "entropy"]],
