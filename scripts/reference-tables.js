@@ -53,7 +53,7 @@ export const CODE_MEANINGS = {
   E_XLS: "an old .xls workbook (save it as .xlsx)",
   E_XLSX: "a file that is not a readable .xlsx workbook",
   E_XLSX_SHEET: "a --sheet or --tree-sheet the workbook does not have",
-  E_XLSX_SHEETS: "a workbook read without --sheet (--tree-sheet for the tree) whose other sheets have the same columns and rows (one sheet per year): only one sheet is read",
+  E_XLSX_SHEETS: "a workbook read without --sheet (--tree-sheet for the tree) whose other sheets have the same columns and rows (one sheet per year), or, of values, another sheet with a table of values with the same columns but the years: only one sheet is read",
   E_XLSX_FORMULA: "a workbook cell with a formula but not its result (written by a program, never saved by Excel)",
   E_XLSX_MERGED: "a workbook value cell merged with the cell before it, which shows that cell's value but holds none of its own",
   E_NO_DATA: "a values file without rows",

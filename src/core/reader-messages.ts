@@ -27,6 +27,12 @@ export const readerMessages = catalogue("readerMessages", {
   xlsxUnreadable: (source: string, reason: string) => `${source}: the file is not a readable .xlsx workbook (${reason}); expected an Excel workbook`,
   xlsxLikeValueSheets: (source: string, sheets: readonly string[]) =>
     `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder, with a unit column in each file when each sheet is a unit)`,
+  /**
+   * `sheets`: the sheet read by default (the first), then the other sheets that hold a table of values with its columns
+   * but the years (the wide layout's year columns).
+   */
+  xlsxValueSheets: (source: string, sheets: readonly string[]) =>
+    `${source}: sheets ${quoted(sheets)} each hold a table of values with the same columns but the years (one sheet per year or per unit), and only one sheet of a workbook is read, the first, ${JSON.stringify(sheets[0])}, so the values of the others would be left out; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder, with a unit column in each file when each sheet is a unit)`,
   xlsxLikeTreeSheets: (source: string, sheets: readonly string[]) =>
     `${source}: sheets ${quoted(sheets)} have the same columns, and only one sheet of a workbook is read; expected the indicator tree in one sheet (or give --tree-sheet to read one sheet alone)`,
   xlsxDefaultSheetNoValues: (source: string, empty: boolean, others: readonly string[]) =>

@@ -32,6 +32,8 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   xlsxUnreadable: (source, reason) => `${source}：不是可读取的 .xlsx 工作簿（${reason}）；应为 Excel 工作簿`,
   xlsxLikeValueSheets: (source, sheets) =>
     `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把数值放在一个工作表中（或用 --sheet 只读取一个工作表，或把每个工作表另存为同一文件夹中的文件，再指定该文件夹；如果每个工作表是一个评价对象，各文件中都应有评价对象列）`,
+  xlsxValueSheets: (source, sheets) =>
+    `${source}：工作表 ${quoted(sheets)} 各有一个数值表，除年份外的列相同（每年或每个评价对象一个工作表），而一个工作簿只读取一个工作表，即第一个 ${quote(sheets[0])}，其他工作表的数值会被遗漏；应把数值放在一个工作表中（或用 --sheet 只读取一个工作表，或把每个工作表另存为同一文件夹中的文件，再指定该文件夹；如果每个工作表是一个评价对象，各文件中都应有评价对象列）`,
   xlsxLikeTreeSheets: (source, sheets) =>
     `${source}：工作表 ${quoted(sheets)} 的列相同，而一个工作簿只读取一个工作表；应把指标体系放在一个工作表中（或用 --tree-sheet 只读取一个工作表）`,
   xlsxDefaultSheetNoValues: (source, empty, others) =>

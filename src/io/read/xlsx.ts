@@ -2,13 +2,17 @@
  * Excel workbooks (`.xlsx`) as tables, read and written with exceljs (imported only when a workbook is used).
  * A sheet reads like a CSV file: the first non-empty row is the header, every row keeps its sheet row number as its
  * line, and every cell becomes the text the number rule of `core/number.ts` reads. A number formatted as a percentage
- * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV.
+ * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV; one formatted per mille (shown
+ * 19.60‰) reads as that text, which is refused as in a CSV file.
  */
+import { parseYear, toHalfWidth } from "../../core/number.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
 import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 import { fixZipDates } from "../write/zip-dates.js";
+import { findColumns, normalizeColumnName } from "./columns.js";
+import { indicatorColumns, LONG_COLUMNS } from "./data-csv.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -109,7 +113,7 @@ export async function parseWorkbookTable(
   const others = byDefault
     ? workbook.worksheets.filter((item) => item !== worksheet && item.state !== "hidden" && item.state !== "veryHidden").map((item) => ({ name: item.name, ...headerOf(item) }))
     : [];
-  if (byDefault) refuseLikeSheets(worksheet, others, rows[0]?.cells, source, options.content ?? "values");
+  if (byDefault) refuseLikeSheets(worksheet, others, rows.slice(0, LEAD_ROWS + 1).map((row) => row.cells), source, options.content ?? "values");
   // With `deferred`, the caller reports them with the other problems of the sheet's cells (read as empty cells here);
   // without, they stop the reading.
   if (unsaved.length > 0) {
@@ -155,39 +159,79 @@ function rowTexts(row: import("exceljs").Row, visit?: (cell: import("exceljs").C
   return cells;
 }
 
-/** A sheet's first non-empty row (its header, as `rowTexts`), and whether a non-empty row follows it (it holds data). */
-function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean } {
-  let header: string[] | undefined;
-  let rows = false;
+/** How many of a sheet's first non-empty rows may hold its header: the header, or up to 3 title rows and the header below. */
+const LEAD_ROWS = 4;
+
+/**
+ * A sheet's first non-empty row (its header, as `rowTexts`), whether a non-empty row follows it (it holds data), and its
+ * first non-empty rows (`LEAD_ROWS` and one more, for the row under the last).
+ */
+function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean; lead: string[][] } {
+  const lead: string[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
-    if (rows) return;
+    if (lead.length > LEAD_ROWS) return;
     const cells = rowTexts(row);
-    if (!cells.some((cell) => cell !== "")) return;
-    if (header === undefined) header = cells;
-    else rows = true;
+    if (cells.some((cell) => cell !== "")) lead.push(cells);
   });
-  return { header, rows };
+  return { header: lead[0], rows: lead.length > 1, lead };
+}
+
+/**
+ * What a table of values is, years aside: the names of the columns of the first of `lead` (a sheet's first non-empty
+ * rows: a header, perhaps under title rows) that reads as the header of a values table with a row under it, less its
+ * years (and headers meant as years) and empty names, as `findColumns` compares names (sorted, as one text);
+ * `undefined` when no row reads so (notes, an indicator tree, a list of names). A header reads as values as
+ * `parseDataTable` would read it: long (a year, an indicator and a value column), wide (an indicator column and years)
+ * or wide by indicator (a year column and others).
+ */
+function valuesColumns(lead: readonly (readonly string[])[]): string | undefined {
+  for (let index = 0; index + 1 < lead.length && index < LEAD_ROWS; index++) {
+    const header = lead[index];
+    // A year, or a header meant as one (`FY2021`, `2021E`), which the wide layout counts among its years and refuses.
+    const years = header.map((name) => parseYear(name) !== undefined || /\d{4}/.test(toHalfWidth(name)));
+    const long = findColumns(header, LONG_COLUMNS);
+    const indicator = indicatorColumns(header).length > 0;
+    const reads =
+      (long.year >= 0 && indicator && long.value >= 0) ||
+      (indicator && years.some(Boolean)) ||
+      (long.year >= 0 && !indicator && long.value < 0 && header.filter((name) => name.trim() !== "").length > 1);
+    if (reads) return JSON.stringify(header.map(normalizeColumnName).filter((name, column) => !years[column] && name !== "").sort());
+  }
+  return undefined;
 }
 
 /**
  * Refuses a workbook read by default (no sheet named) whose other visible sheets (`others`, with their headers) have
- * the header of the one read (`header`) and rows under it: one sheet per year is a common layout, and reading one alone would drop the other
- * years without a word. The message names the flag that chooses a sheet of a workbook holding `content`; a folder of
- * files is offered for the values only (a tree is one file).
+ * the header of the one read (the first of `lead`, its first non-empty rows) and rows under it: one sheet per year is a
+ * common layout, and reading one alone would drop the other years without a word. Of values (`content`), also when
+ * another sheet holds a table of values with the same columns as the one read but the years (`valuesColumns`): a sheet
+ * `2021` added beside the sheet of 2017 to 2020, or one sheet per unit. Notes, a tree or any other table beside the
+ * values are read as before. The message names the flag that chooses a sheet of a workbook holding `content`; a folder
+ * of files is offered for the values only (a tree is one file).
  */
 function refuseLikeSheets(
   chosen: Worksheet,
-  others: readonly { name: string; header?: string[]; rows: boolean }[],
-  header: readonly string[] | undefined,
+  others: readonly { name: string; header?: string[]; rows: boolean; lead: string[][] }[],
+  lead: readonly (readonly string[])[],
   source: string,
   content: WorkbookContent,
 ): void {
+  const header = lead[0];
   if (!header) return;
   const key = JSON.stringify(header);
-  const alike = others.filter((other) => other.rows && JSON.stringify(other.header) === key);
+  const same = (other: (typeof others)[number]) => other.rows && JSON.stringify(other.header) === key;
+  const values = content === "values" ? valuesColumns(lead) : undefined;
+  const asValues = (other: (typeof others)[number]) => values !== undefined && !same(other) && valuesColumns(other.lead) === values;
+  const alike = others.filter((other) => same(other) || asValues(other));
   if (alike.length === 0) return;
   const names = [chosen.name, ...alike.map((other) => other.name)];
-  throw new InputError("E_XLSX_SHEETS", content === "values" ? readerMessages.xlsxLikeValueSheets(source, names) : readerMessages.xlsxLikeTreeSheets(source, names), { source });
+  const message =
+    content === "tree"
+      ? readerMessages.xlsxLikeTreeSheets(source, names)
+      : alike.some(asValues)
+        ? readerMessages.xlsxValueSheets(source, names)
+        : readerMessages.xlsxLikeValueSheets(source, names);
+  throw new InputError("E_XLSX_SHEETS", message, { source });
 }
 
 function pickSheet(workbook: Workbook, source: string, sheet?: string): Worksheet {
@@ -225,21 +269,52 @@ function formulaWithoutResult(address: string, value: unknown): string | undefin
  * ([Red]). `0.00"%"` only prints a percent sign after the number as it is.
  */
 export function formatScalesByHundred(numberFormat: string, value: number): boolean {
-  const sections: string[] = [""];
+  return formatSection(numberFormat, value).codes.includes("%");
+}
+
+/**
+ * The section of a number format that shows `value` (positive; negative; zero; text): its codes (`codes`, without
+ * quoted text, escaped characters, fill and space marks and brackets) and the text it prints as it is (`printed`:
+ * quoted text and escaped characters).
+ */
+function formatSection(numberFormat: string, value: number): { codes: string; printed: string } {
+  const sections = [{ codes: "", printed: "" }];
   for (let i = 0; i < numberFormat.length; i++) {
     const char = numberFormat[i];
+    const section = sections[sections.length - 1];
     if (char === '"') {
       const end = numberFormat.indexOf('"', i + 1);
+      section.printed += numberFormat.slice(i + 1, end < 0 ? undefined : end);
       i = end < 0 ? numberFormat.length : end;
-    } else if (char === "\\" || char === "_" || char === "*") i++;
+    } else if (char === "\\") section.printed += numberFormat[++i] ?? "";
+    else if (char === "_" || char === "*") i++;
     else if (char === "[") {
       const end = numberFormat.indexOf("]", i + 1);
       i = end < 0 ? numberFormat.length : end;
-    } else if (char === ";") sections.push("");
-    else sections[sections.length - 1] += char;
+    } else if (char === ";") sections.push({ codes: "", printed: "" });
+    else section.codes += char;
   }
-  const section = value < 0 && sections.length > 1 ? sections[1] : value === 0 && sections.length > 2 ? sections[2] : sections[0];
-  return section.includes("%");
+  return value < 0 && sections.length > 1 ? sections[1] : value === 0 && sections.length > 2 ? sections[2] : sections[0];
+}
+
+/**
+ * The text a number format with a per-mille sign (‰) in the section for `value` shows: the number times 1000 for a
+ * bare ‰ (`0.00‰`, stored 0.0196, shown 19.60‰), as it is for a quoted or escaped one (`0.00"‰"`), with the format's
+ * decimal places (`#` places without their trailing zeros), thousands grouped when the format groups them, and a
+ * minus sign; `undefined` for a format without ‰. A per-mille sign is no unit mark of the number rule (`core/number.ts`):
+ * the same cell saved as CSV (`19.60‰`) is refused as no number, and so is this text, rather than read as the stored
+ * 0.0196, a thousand times below what the sheet shows.
+ */
+export function perMilleText(numberFormat: string, value: number): string | undefined {
+  const { codes, printed } = formatSection(numberFormat, value);
+  if (!codes.includes("‰") && !printed.includes("‰")) return undefined;
+  const shown = Math.abs(Number((codes.includes("‰") ? value * 1000 : value).toPrecision(15)));
+  const places = /\.([0#?]*)/.exec(codes)?.[1] ?? "";
+  const required = places.replace(/[#?]+$/, "").length;
+  let digits = shown.toFixed(places.length);
+  if (places.length > required) digits = digits.replace(new RegExp(`0{1,${places.length - required}}$`), "").replace(/\.$/, "");
+  if (/[0#?],[0#?]/.test(codes.split(".")[0])) digits = digits.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ","));
+  return `${value < 0 ? "-" : ""}${digits}‰`;
 }
 
 /** Whether a date format shows the year and nothing else of the date or time (quoted text and brackets aside). */
@@ -252,6 +327,8 @@ export function showsYearOnly(numberFormat: string): boolean {
 function cellText(value: unknown, numberFormat?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
+    const perMille = numberFormat ? perMilleText(numberFormat, value) : undefined;
+    if (perMille !== undefined) return perMille;
     if (numberFormat && formatScalesByHundred(numberFormat, value)) return `${Number((value * 100).toPrecision(15))}%`;
     return String(value);
   }

@@ -15,6 +15,7 @@ describe("readerMessagesZh", () => {
       ["xlsxUnreadable", ["values.xlsx", "End of data reached"]],
       ["xlsxLikeValueSheets", ["values.xlsx", ["2018", "2019"]]],
       ["xlsxLikeTreeSheets", ["tree.xlsx", ["指标", "指标 (2)"]]],
+      ["xlsxValueSheets", ["values.xlsx", ["数据", "2021"]]],
       ["xlsxNoSheets", ["values.xlsx"]],
       ["xlsxDefaultSheetNoValues", ["values.xlsx", false, ["数据", "2019"]]],
       ["xlsxDefaultSheetNoValues", ["values.xlsx", true, ["数据"]]],

@@ -1,9 +1,13 @@
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { load } from "../../../src/index.js";
 import { InputError } from "../../../src/errors.js";
-import { formatScalesByHundred, parseWorkbookTable } from "../../../src/io/read/xlsx.js";
-import { parseDataTable } from "../../../src/io/read/data-csv.js";
+import { formatScalesByHundred, parseWorkbookTable, perMilleText } from "../../../src/io/read/xlsx.js";
+import { parseDataCsv, parseDataTable } from "../../../src/io/read/data-csv.js";
 import { messages } from "../../../src/core/messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
+import { issuesOf, makeTempDir } from "../../helpers.js";
 
 describe("formatScalesByHundred", () => {
   it("is true for a percent sign Excel multiplies by (outside quotes, escapes, fill and brackets), in the value's section", () => {
@@ -110,5 +114,169 @@ describe("parseWorkbookTable: missing values written as text", () => {
     const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
     const parsed = parseDataTable(table, "v.xlsx[数据]");
     expect(parsed.ok && parsed.value.map((record) => record.value)).toEqual([1.5, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+  });
+});
+
+/** A workbook of the sheets given (name and rows, the header first), in that order, each visible. */
+async function workbookOf(sheets: [string, (string | number | null)[][]][]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of sheets) {
+    const sheet = book.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The values of 2017 to 2020 in the wide layout, with a unit and a name column, as the analyst's first sheet holds them. */
+const WIDE_2017_2020 = [
+  ["评价对象", "指标代码", "指标名称", "2017", "2018", "2019", "2020"],
+  ["常州", "A1", "研发经费", 1, 2, 3, 4],
+  ["常州", "A2", "专利", 5, 6, 7, 8],
+];
+
+/** The message of a values workbook whose sheets each hold a table of values, the same columns but the years. */
+const VALUE_SHEETS = (source: string, first: string, others: string) =>
+  `${source}: sheets "${first}", ${others} each hold a table of values with the same columns but the years (one sheet per year or per unit), and only one sheet of a workbook is read, the first, "${first}", so the values of the others would be left out; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder, with a unit column in each file when each sheet is a unit)`;
+
+describe("parseWorkbookTable: another sheet holding values with other years (E_XLSX_SHEETS)", () => {
+  it("refuses a sheet 2021 beside the sheet of 2017 to 2020 (the same unit, code and name columns), naming both sheets and what to do", async () => {
+    const bytes = await workbookOf([
+      ["数据", WIDE_2017_2020],
+      [
+        "2021",
+        [
+          ["评价对象", "指标代码", "指标名称", "2021"],
+          ["常州", "A1", "研发经费", 5],
+          ["常州", "A2", "专利", 9],
+        ],
+      ],
+    ]);
+    const read = parseWorkbookTable(bytes, "values.xlsx");
+    await expect(read).rejects.toBeInstanceOf(InputError);
+    // The message written out by hand: the first sheet 数据 (read by default), then 2021; the flag and the folder.
+    await expect(read).rejects.toMatchObject({
+      code: "E_XLSX_SHEETS",
+      source: "values.xlsx",
+      message: VALUE_SHEETS("values.xlsx", "数据", '"2021"'),
+    });
+    expect(readerMessages.xlsxValueSheets("values.xlsx", ["数据", "2021"])).toBe(VALUE_SHEETS("values.xlsx", "数据", '"2021"'));
+    // A sheet named is read alone, as before: 2017 to 2020 only, as asked.
+    const named = await parseWorkbookTable(bytes, "values.xlsx", "数据");
+    expect([named.source, named.table.header.slice(3)]).toEqual(["values.xlsx[数据]", ["2017", "2018", "2019", "2020"]]);
+    // A tree workbook is refused only for sheets with the same header, as before: these two are not.
+    expect((await parseWorkbookTable(bytes, "tree.xlsx", undefined, { content: "tree" })).source).toBe("tree.xlsx[数据]");
+  });
+
+  it("is reported by load at the workbook (no line), for a values file and for a workbook in a values folder", async () => {
+    const bytes = await workbookOf([
+      ["数据", WIDE_2017_2020],
+      ["2021", [["评价对象", "指标代码", "指标名称", "2021"], ["常州", "A1", "研发经费", 5]]],
+    ]);
+    const dir = await makeTempDir({
+      "tree.csv": "code,parent,name,weight,direction\nG,,G,,\nA1,G,研发经费,,+\nA2,G,专利,,+\n",
+      "values.xlsx": bytes,
+      "folder/values.xlsx": bytes,
+    });
+    for (const data of [join(dir, "values.xlsx"), join(dir, "folder")]) {
+      const source = join(dir, data.endsWith("folder") ? "folder/values.xlsx" : "values.xlsx");
+      const issues = await issuesOf(load({ indicators: join(dir, "tree.csv"), data }));
+      expect(issues.map(({ code, message, source, line }) => ({ code, message, source, line }))).toEqual([
+        // The library names the option `sheet` where the command line has --sheet (src/library-names.ts).
+        { code: "E_XLSX_SHEETS", message: VALUE_SHEETS(source, "数据", '"2021"').replace("--sheet", "sheet"), source, line: undefined },
+      ]);
+    }
+  });
+
+  it("refuses one sheet per unit with other years, and a sheet whose header sits under a title row", async () => {
+    // 常州 holds 2019 and 2020, 无锡 2020 and 2021, 苏州 has a title above its header: the same column 指标代码 besides the years.
+    const bytes = await workbookOf([
+      ["常州", [["指标代码", "2019", "2020"], ["A1", 1, 2]]],
+      ["无锡", [["指标代码", "2020", "2021"], ["A1", 3, 4]]],
+      ["苏州", [["苏州市指标数据"], ["指标代码", "2020年"], ["A1", 5]]],
+    ]);
+    await expect(parseWorkbookTable(bytes, "values.xlsx")).rejects.toMatchObject({
+      code: "E_XLSX_SHEETS",
+      message: VALUE_SHEETS("values.xlsx", "常州", '"无锡", "苏州"'),
+    });
+  });
+
+  it("keeps the message of sheets with the same header when every other sheet has it", async () => {
+    const bytes = await workbookOf([
+      ["常州", [["指标代码", "2019", "2020"], ["A1", 1, 2]]],
+      ["无锡", [["指标代码", "2019", "2020"], ["A1", 3, 4]]],
+    ]);
+    await expect(parseWorkbookTable(bytes, "values.xlsx")).rejects.toMatchObject({
+      code: "E_XLSX_SHEETS",
+      message: readerMessages.xlsxLikeValueSheets("values.xlsx", ["常州", "无锡"]),
+    });
+  });
+
+  it("reads the values beside a sheet of notes, a tree, a list of the indicators, another table or a header without rows, as before", async () => {
+    const besides: Record<string, (string | number | null)[][]> = {
+      notes: [["说明"], ["数据来源：统计年鉴"], ["2021年数据待补"]],
+      tree: [["code", "parent", "name", "weight", "direction"], ["G", "", "总指数", null, ""], ["A1", "G", "研发经费", 0.5, "+"]],
+      list: [["指标代码", "指标名称", "计量单位"], ["A1", "研发经费", "万元"]],
+      table: [["地区", "年份", "人口"], ["常州", 2021, 530]],
+      // The same columns but the years, and no row under the header: no values are left out.
+      empty: [["评价对象", "指标代码", "指标名称", "2021"]],
+      // Other columns besides the years (no unit column): a table of values of another kind, not another part of this one.
+      other: [["指标代码", "2021"], ["A1", 5]],
+    };
+    for (const [name, rows] of Object.entries(besides)) {
+      const { table, source, otherSheets } = await parseWorkbookTable(await workbookOf([["数据", WIDE_2017_2020], [name, rows]]), "values.xlsx");
+      expect([name, source, table.header, table.rows.length, otherSheets]).toEqual([name, "values.xlsx[数据]", WIDE_2017_2020[0], 2, name === "empty" ? [] : [name]]);
+    }
+  });
+
+  it("reads a sheet of values beside a hidden one with the other years (a hidden sheet is never read by default)", async () => {
+    const book = new ExcelJS.Workbook();
+    const first = book.addWorksheet("数据");
+    for (const row of WIDE_2017_2020) first.addRow(row);
+    const hidden = book.addWorksheet("2021", { state: "hidden" });
+    hidden.addRow(["评价对象", "指标代码", "指标名称", "2021"]);
+    hidden.addRow(["常州", "A1", "研发经费", 5]);
+    const { source } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "values.xlsx");
+    expect(source).toBe("values.xlsx[数据]");
+  });
+});
+
+describe("perMilleText", () => {
+  it("shows a number formatted per mille as the sheet shows it: times 1000 for a bare ‰, with the format's places", () => {
+    // 0.0196 × 1000 = 19.6, with two required places: 19.60. A quoted or escaped ‰ is printed as it is (19.6 stays).
+    expect(perMilleText("0.00‰", 0.0196)).toBe("19.60‰");
+    expect(perMilleText('0.00"‰"', 19.6)).toBe("19.60‰");
+    expect(perMilleText("0.0\\‰", 19.6)).toBe("19.6‰");
+    // # places drop their trailing zeros (1.5 × 1000 = 1500.0 -> 1,500 with the grouping the format asks for).
+    expect(perMilleText("#,##0.##‰", 1.5)).toBe("1,500‰");
+    expect(perMilleText("0.0‰", -0.0025)).toBe("-2.5‰");
+    // No ‰ in the value's section (a percent, a ‰ in brackets, a ‰ in the negative section for a positive value).
+    expect(perMilleText("0.00%", 0.5)).toBeUndefined();
+    expect(perMilleText("[$‰]0.00", 0.5)).toBeUndefined();
+    expect(perMilleText("0.00;-0.00‰", 0.5)).toBeUndefined();
+  });
+});
+
+describe("parseWorkbookTable: a cell formatted per mille", () => {
+  it("reads as the text it shows and is refused as the same cell saved as CSV, not read as the stored number", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["指标代码", "2017", "2018", "2019"]);
+    sheet.addRow(["A1", 1.5, 0.0196, { formula: "C2*2", result: 0.0392 }]);
+    sheet.getCell("C2").numFmt = "0.00‰";
+    sheet.getCell("D2").numFmt = "0.0‰";
+    const { table, source } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    // 0.0196 shown 19.60‰; the formula's result 0.0392 shown with one place, 39.2‰.
+    expect(table.rows[0].cells).toEqual(["A1", "1.5", "19.60‰", "39.2‰"]);
+    const sheetRead = parseDataTable(table, source);
+    const csvRead = parseDataCsv("指标代码,2017,2018,2019\nA1,1.5,19.60‰,39.2‰\n", "v.csv");
+    expect(sheetRead.ok || csvRead.ok).toBe(false);
+    if (sheetRead.ok || csvRead.ok) return;
+    // Line 2, columns 3 and 4 in both; the same code and message, the sheet's place naming the sheet.
+    const expected = (place: string) => [
+      { code: "E_BAD_NUMBER", message: 'value "19.60‰" in column "2018" is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value', source: place, line: 2, column: 3 },
+      { code: "E_BAD_NUMBER", message: 'value "39.2‰" in column "2019" is not a number; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value', source: place, line: 2, column: 4 },
+    ];
+    expect(sheetRead.issues).toEqual(expected("v.xlsx[数据]"));
+    expect(csvRead.issues).toEqual(expected("v.csv"));
   });
 });
