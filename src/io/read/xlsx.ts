@@ -2,8 +2,8 @@
  * Excel workbooks (`.xlsx`) as tables, read and written with exceljs (imported only when a workbook is used).
  * A sheet reads like a CSV file: the first non-empty row is the header, every row keeps its sheet row number as its
  * line, and every cell becomes the text the number rule of `core/number.ts` reads. A number formatted as a percentage
- * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV; one formatted per mille (shown
- * 19.60‰) reads as that text, which is refused as in a CSV file.
+ * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV; one formatted per mille (stored
+ * 19.6, shown 19.60‰) reads as that text, which is refused as in a CSV file.
  */
 import { parseYear, toHalfWidth } from "../../core/number.js";
 import { readerMessages } from "../../core/reader-messages.js";
@@ -298,17 +298,17 @@ function formatSection(numberFormat: string, value: number): { codes: string; pr
 }
 
 /**
- * The text a number format with a per-mille sign (‰) in the section for `value` shows: the number times 1000 for a
- * bare ‰ (`0.00‰`, stored 0.0196, shown 19.60‰), as it is for a quoted or escaped one (`0.00"‰"`), with the format's
- * decimal places (`#` places without their trailing zeros), thousands grouped when the format groups them, and a
- * minus sign; `undefined` for a format without ‰. A per-mille sign is no unit mark of the number rule (`core/number.ts`):
- * the same cell saved as CSV (`19.60‰`) is refused as no number, and so is this text, rather than read as the stored
- * 0.0196, a thousand times below what the sheet shows.
+ * The text a number format with a per-mille sign (‰) in the section for `value` shows: the number as stored, then ‰
+ * (Excel multiplies by 100 for %, but prints ‰ as text, bare or quoted: `0.00‰` shows 19.6 as 19.60‰ and 0.0196 as
+ * 0.02‰), with the format's decimal places (`#` places without their trailing zeros), thousands grouped when the format
+ * groups them, and a minus sign; `undefined` for a format without ‰. A per-mille sign is no unit mark of the number
+ * rule (`core/number.ts`): the same cell saved as CSV (`19.60‰`) is refused as no number, and so is this text, rather
+ * than read as a number whose unit the sheet says is per mille while the tree may say otherwise.
  */
 export function perMilleText(numberFormat: string, value: number): string | undefined {
   const { codes, printed } = formatSection(numberFormat, value);
   if (!codes.includes("‰") && !printed.includes("‰")) return undefined;
-  const shown = Math.abs(Number((codes.includes("‰") ? value * 1000 : value).toPrecision(15)));
+  const shown = Math.abs(value);
   const places = /\.([0#?]*)/.exec(codes)?.[1] ?? "";
   const required = places.replace(/[#?]+$/, "").length;
   let digits = shown.toFixed(places.length);

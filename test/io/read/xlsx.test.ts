@@ -241,14 +241,16 @@ describe("parseWorkbookTable: another sheet holding values with other years (E_X
 });
 
 describe("perMilleText", () => {
-  it("shows a number formatted per mille as the sheet shows it: times 1000 for a bare ‰, with the format's places", () => {
-    // 0.0196 × 1000 = 19.6, with two required places: 19.60. A quoted or escaped ‰ is printed as it is (19.6 stays).
-    expect(perMilleText("0.00‰", 0.0196)).toBe("19.60‰");
+  it("shows a number formatted per mille as the sheet shows it: as stored, with the format's places, then ‰", () => {
+    // Excel prints ‰ as text (it multiplies by 100 for % only): 19.6 with two required places is 19.60‰; 0.0196 is
+    // 0.02‰. A quoted or escaped ‰ alike.
+    expect(perMilleText("0.00‰", 19.6)).toBe("19.60‰");
+    expect(perMilleText("0.00‰", 0.0196)).toBe("0.02‰");
     expect(perMilleText('0.00"‰"', 19.6)).toBe("19.60‰");
     expect(perMilleText("0.0\\‰", 19.6)).toBe("19.6‰");
-    // # places drop their trailing zeros (1.5 × 1000 = 1500.0 -> 1,500 with the grouping the format asks for).
-    expect(perMilleText("#,##0.##‰", 1.5)).toBe("1,500‰");
-    expect(perMilleText("0.0‰", -0.0025)).toBe("-2.5‰");
+    // # places drop their trailing zeros (1500.0 -> 1,500 with the grouping the format asks for).
+    expect(perMilleText("#,##0.##‰", 1500)).toBe("1,500‰");
+    expect(perMilleText("0.0‰", -2.5)).toBe("-2.5‰");
     // No ‰ in the value's section (a percent, a ‰ in brackets, a ‰ in the negative section for a positive value).
     expect(perMilleText("0.00%", 0.5)).toBeUndefined();
     expect(perMilleText("[$‰]0.00", 0.5)).toBeUndefined();
@@ -261,11 +263,11 @@ describe("parseWorkbookTable: a cell formatted per mille", () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("数据");
     sheet.addRow(["指标代码", "2017", "2018", "2019"]);
-    sheet.addRow(["A1", 1.5, 0.0196, { formula: "C2*2", result: 0.0392 }]);
+    sheet.addRow(["A1", 1.5, 19.6, { formula: "C2*2", result: 39.2 }]);
     sheet.getCell("C2").numFmt = "0.00‰";
     sheet.getCell("D2").numFmt = "0.0‰";
     const { table, source } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
-    // 0.0196 shown 19.60‰; the formula's result 0.0392 shown with one place, 39.2‰.
+    // 19.6 shown 19.60‰; the formula's result 39.2 shown with one place, 39.2‰.
     expect(table.rows[0].cells).toEqual(["A1", "1.5", "19.60‰", "39.2‰"]);
     const sheetRead = parseDataTable(table, source);
     const csvRead = parseDataCsv("指标代码,2017,2018,2019\nA1,1.5,19.60‰,39.2‰\n", "v.csv");
