@@ -20,10 +20,13 @@ export interface Provenance {
   example?: boolean;
 }
 
-/** The `source` words that mark a value as illustrative, not published (any case, spaces around ignored). */
-const ILLUSTRATIVE = new Set(["illustrative", "示意", "示意数据"]);
+/**
+ * The `source` words that mark a value as illustrative, not published (any case, spaces around ignored); `example` and
+ * `示例数据` are what `init` writes for its example values.
+ */
+const ILLUSTRATIVE = new Set(["illustrative", "示意", "示意数据", "example", "示例", "示例数据"]);
 
-/** Whether a value's `source` marks it illustrative: `illustrative` (any case), `示意` or `示意数据`. */
+/** Whether a value's `source` marks it illustrative: `illustrative` (any case), `示意`, `示意数据`, `example`, `示例` or `示例数据`. */
 export function isIllustrative(source: string | undefined): boolean {
   return source !== undefined && ILLUSTRATIVE.has(source.trim().toLowerCase());
 }

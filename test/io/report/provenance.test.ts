@@ -49,7 +49,9 @@ describe("valueProvenance", () => {
   });
 
   it("reads illustrative, in any case and with spaces around, 示意 and 示意数据 as illustrative, and nothing else", () => {
-    for (const source of ["illustrative", "ILLUSTRATIVE", " illustrative ", "示意", "示意数据"]) expect(isIllustrative(source), source).toBe(true);
+    // example and 示例数据: what init writes for its example values (before: its reports said nothing of them).
+    for (const source of ["illustrative", "ILLUSTRATIVE", " illustrative ", "示意", "示意数据", "example", "Example", "示例", "示例数据"])
+      expect(isIllustrative(source), source).toBe(true);
     for (const source of [undefined, "", "published", "estimate", "illustrative data"]) expect(isIllustrative(source), String(source)).toBe(false);
   });
 });
