@@ -210,7 +210,7 @@ export function ahpWeights(tree: Tree, judgements: readonly Judgement[], options
     if (priorities.cr >= CONSISTENCY_THRESHOLD) {
       const inconsistent: Issue = {
         code: options.allowInconsistent ? "W_AHP_INCONSISTENT" : "E_AHP_INCONSISTENT",
-        message: weightingMessages.inconsistent(group, priorities.cr, priorities.lambdaMax, priorities.ci, n),
+        message: (options.allowInconsistent ? weightingMessages.inconsistentAllowed : weightingMessages.inconsistent)(group, priorities.cr, priorities.lambdaMax, priorities.ci, n),
         source,
         line: firstLine.get(group),
         id: group,

@@ -83,6 +83,9 @@ export const weightingMessages = catalogue("weightingMessages", {
     `group ${quote(group)} has ${count} children; AHP consistency needs Saaty's random index, tabulated for at most 15`,
   inconsistent: (group: string, cr: number, lambdaMax: number, ci: number, n: number) =>
     `group ${quote(group)}: the judgements are inconsistent, CR = ${number(cr)} (lambda_max ${number(lambdaMax)}, CI ${number(ci)}, n ${n}); expected CR < 0.1: revise the judgements, or pass --allow-inconsistent`,
+  /** `inconsistent` when --allow-inconsistent asked to use the weights all the same: a warning. */
+  inconsistentAllowed: (group: string, cr: number, lambdaMax: number, ci: number, n: number) =>
+    `group ${quote(group)}: the judgements are inconsistent, CR = ${number(cr)} (lambda_max ${number(lambdaMax)}, CI ${number(ci)}, n ${n}); their weights are used all the same, as --allow-inconsistent asks (consistent judgements have CR < 0.1)`,
   ahpFileMissing: () => `--method ahp needs the pairwise judgements; expected --ahp FILE (CSV with columns group,a,b,value)`,
 
   // combination

@@ -94,6 +94,8 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
     `指标组 ${quote(group)} 有 ${count} 个下级节点；层次分析法的一致性检验需要 Saaty 随机一致性指标（RI），该表最多只列到 15 阶`,
   inconsistent: (group, cr, lambdaMax, ci, n) =>
     `指标组 ${quote(group)}：判断矩阵不满足一致性，一致性比率 CR = ${number(cr)}（lambda_max ${number(lambdaMax)}，CI ${number(ci)}，n ${n}）；应满足 CR < 0.1：请修改判断，或指定 --allow-inconsistent`,
+  inconsistentAllowed: (group, cr, lambdaMax, ci, n) =>
+    `指标组 ${quote(group)}：判断矩阵不满足一致性，一致性比率 CR = ${number(cr)}（lambda_max ${number(lambdaMax)}，CI ${number(ci)}，n ${n}）；已按 --allow-inconsistent 的要求照常使用其权重（满足一致性的判断 CR < 0.1）`,
   ahpFileMissing: () => `--method ahp 需要两两比较判断；应指定 --ahp FILE（含 group,a,b,value 列的 CSV 文件）`,
 
   combinationUndefined: (group) =>

@@ -135,6 +135,9 @@ describe("ahpWeights", () => {
     const allowed = ahpWeights(small(), judgements, { source: "ahp.csv", allowInconsistent: true });
     expect(allowed.issues).toEqual([]);
     expect(allowed.warnings.map((warning) => warning.code)).toEqual(["W_AHP_GROUP_NOT_JUDGED", "W_AHP_INCONSISTENT"]);
+    // It says that the weights are used as asked, not to pass the option already passed (before: "or pass --allow-inconsistent").
+    expect(allowed.warnings[1].message).toBe(weightingMessages.inconsistentAllowed("X", ci / 0.58, lambdaMax, ci, 3));
+    expect(allowed.warnings[1].message).toMatch(/; their weights are used all the same, as --allow-inconsistent asks \(consistent judgements have CR < 0\.1\)$/);
     // a perfect cycle is symmetric: every child gets 1/3
     for (const code of ["X1", "X2", "X3"]) expect(allowed.weights.get(code)).toBeCloseTo(1 / 3, 10);
   });

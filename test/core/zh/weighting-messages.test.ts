@@ -48,6 +48,7 @@ describe("weightingMessagesZh", () => {
       ["groupNotJudged", ["A2"]],
       ["tooManyChildren", ["A3", 16]],
       ["inconsistent", ["A1", 0.1534567, 4.4123456, 0.1374, 4]],
+      ["inconsistentAllowed", ["A1", 0.1534567, 4.4123456, 0.1374, 4]],
       ["ahpFileMissing", []],
       ["combinationUndefined", ["A1"]],
       ["optimiseNotConverged", ["A1", 500, 0.012345]],
@@ -91,6 +92,9 @@ describe("weightingMessagesZh", () => {
     );
     expect(weightingMessagesZh.inconsistent("A1", 0.1534567, 4.4123456, 0.1374, 4)).toBe(
       '指标组 "A1"：判断矩阵不满足一致性，一致性比率 CR = 0.153457（lambda_max 4.412346，CI 0.1374，n 4）；应满足 CR < 0.1：请修改判断，或指定 --allow-inconsistent',
+    );
+    expect(weightingMessagesZh.inconsistentAllowed("A1", 0.1534567, 4.4123456, 0.1374, 4)).toBe(
+      '指标组 "A1"：判断矩阵不满足一致性，一致性比率 CR = 0.153457（lambda_max 4.412346，CI 0.1374，n 4）；已按 --allow-inconsistent 的要求照常使用其权重（满足一致性的判断 CR < 0.1）',
     );
     expect(weightingMessagesZh.missingJudgement("A1", "A11", "A13")).toBe(
       '指标组 "A1"：缺少 "A11"、"A13" 这一对的判断；应有一行 "A1,A11,A13,value"（A11 的重要性是 A13 的多少倍）',
