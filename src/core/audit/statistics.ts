@@ -32,7 +32,7 @@ let outlierBuffer = new Float64Array(0);
 
 /**
  * Describes the observed values of `values` (`NaN` is left out).
- * @example describeValues([1, 2, 3, 10]) // => { n: 4, mean: 4, sd: 4.0825, skewness: 1.7636, kurtosis: 3.2126, sameShare: 0.25, ... }
+ * @example describeValues([1, 2, 3, 10]) // => { n: 4, mean: 4, sd: 4.0825, skewness: 1.7636, kurtosis: 3.228, sameShare: 0.25, ... }
  */
 export function describeValues(values: ArrayLike<number>): Description {
   let n = 0;
