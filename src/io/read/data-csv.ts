@@ -83,7 +83,7 @@ export function yearLike(text: string): "twoDigits" | "chineseNumerals" | "other
 const looksLikeYear = (name: string) => yearLike(name) !== undefined;
 
 /** The message of a header that looks like a year and is not one (`yearLike`). */
-function yearHeaderMessage(name: string, kind: "twoDigits" | "chineseNumerals" | "other"): string {
+export function yearHeaderMessage(name: string, kind: "twoDigits" | "chineseNumerals" | "other"): string {
   if (kind === "twoDigits") return messages.twoDigitYearColumn(name);
   if (kind === "chineseNumerals") return messages.chineseYearColumn(name);
   return messages.badYearColumn(name);

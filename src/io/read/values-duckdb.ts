@@ -38,7 +38,7 @@ import {
   type SandboxSession,
 } from "./duckdb.js";
 import { normalizeColumnName } from "./columns.js";
-import { LONG_COLUMNS, parseYear } from "./data-csv.js";
+import { LONG_COLUMNS, parseYear, yearHeaderMessage, yearLike } from "./data-csv.js";
 import { queryIndicators } from "./duckdb-sources.js";
 import { MEASURE_COLUMNS, measurePairIssues, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
@@ -178,8 +178,15 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   const measure = named.filter((column) => column.as === "measure");
   const years = new Map<number, (Column & { as: string })[]>();
   for (const column of named) {
-    const year = column.as === "indicator" || column.as === "unit" || column.as === "measure" ? undefined : parseYear(column.name);
+    if (column.as === "indicator" || column.as === "unit" || column.as === "measure") continue;
+    const year = parseYear(column.name);
     if (year !== undefined) years.set(year, [...(years.get(year) ?? []), column]);
+    else {
+      // A column that looks like a year and is none (21年, 2021E), refused as the CSV reader refuses its header, never
+      // left out with its values.
+      const kind = yearLike(column.name);
+      if (kind !== undefined) issues.push({ code: "E_BAD_YEAR", message: yearHeaderMessage(column.name, kind), source: label, column: column.name });
+    }
   }
   if (indicator.length === 0 || years.size === 0)
     issues.push({ code: "E_PARQUET_LAYOUT", message: readerMessages.parquetLayout(label, columns.map((column) => column.name)), source: label });

@@ -16,6 +16,7 @@ import { readIndicatorQueryFiles, readQueryFiles } from "../../../src/io/read/va
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { makeTempDir, runCli, issuesOf } from "../../helpers.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
+import { messages } from "../../../src/core/messages.js";
 
 const TREE = "code,parent,name,weight,direction\nA,,a,0.5,+\nB,,b,0.5,+\n";
 const VALUES = "unit,year,indicator,value\nU1,2017,A,1\nU1,2018,A,2\nU2,2017,A,3\nU2,2018,A,4\nU1,2017,B,5\nU1,2018,B,6\nU2,2017,B,7\nU2,2018,B,8\n";
@@ -169,6 +170,20 @@ describe("Parquet read as the CSV reader reads its layouts", () => {
     }
     // Two headers of one year: which one holds its values is unclear.
     expect(brief(await issuesOf(load(dir, "twice.parquet")))).toEqual([{ code: "E_SQL_COLUMNS", message: "twice.parquet: column 2018 is given 2 times (2018, 2018.0); expected it once" }]);
+  });
+
+  it("refuses a wide file's column that looks like a year and is none (21年, 二〇二一年, 2021E), as the CSV reader does", async () => {
+    // Before: the three columns and their values were left out without a word, and 2017 alone was read.
+    const dir = await folder();
+    await duckdb(
+      dir,
+      "COPY (SELECT indicator AS 指标, sum(value) FILTER (year = 2017) AS \"2017\", 1.5 AS \"21年\", 2.5 AS \"二〇二一年\", 3.5 AS \"2021E\", 'x' AS 说明 FROM read_csv('@/values.csv') WHERE unit = (SELECT min(unit) FROM read_csv('@/values.csv')) GROUP BY ALL ORDER BY ALL) TO '@/wide-bad.parquet'",
+    );
+    expect(brief(await issuesOf(load(dir, "wide-bad.parquet")))).toEqual([
+      { code: "E_BAD_YEAR", message: messages.twoDigitYearColumn("21年") },
+      { code: "E_BAD_YEAR", message: messages.chineseYearColumn("二〇二一年") },
+      { code: "E_BAD_YEAR", message: messages.badYearColumn("2021E") },
+    ]);
   });
 });
 
