@@ -206,6 +206,8 @@ export const CODE_MEANINGS = {
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
     "an option that has no effect: one no indicator's method uses (such as --cap with rank only), --power without the power mean, a weighting option of another method (--alpha, --entropy-shift; in the library, any option of weighting, and ahp), one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -), or the library's performanceGroups in uncertainty",
+  W_PRESET_OVERRIDDEN:
+    "a setting of the preset (--preset, preset: in index.yaml) that a key of index.yaml or a typed flag sets to another value, so that the preset's is not applied (a project made by init sets weights and aggregate, which override nbs's); one warning per setting, naming the key and line or the flag; compute --preset NAME --explain lists them",
   W_ZERO_BASE_SHIFTED: "--zero-base first-nonzero moved an indicator's base year",
   W_ZERO_BASE_MIN_MAX: "--zero-base min-max normalised an indicator by min-max",
   W_OUTLIERS_REMAIN: "an indicator still fails the outlier rule after --winsor-max points",
@@ -345,6 +347,8 @@ export const CODE_EXAMPLES = {
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",
   E_USAGE: "--force and --if-changed contradict each other; expected one of them (a project run skips unchanged inputs by default)",
   W_OPTION_UNUSED: "--report has no effect with --out -, which writes no file; expected --out <dir>",
+  W_PRESET_OVERRIDDEN:
+    "index.yaml:15: methods.weights explicit overrides preset nbs's --weights equal, which is not applied; expected no methods.weights to apply the preset's (a key of index.yaml or a flag typed overrides a preset)",
 };
 
 /**

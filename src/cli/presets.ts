@@ -2,9 +2,14 @@
  * `--preset NAME` and `--explain`: setting a whole published method on a command, under the options the run set itself.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { PRESET_DEFINITIONS, PRESETS, type Preset } from "../core/presets.js";
-import { UsageError } from "../errors.js";
+import { isDeepStrictEqual } from "node:util";
+import type { AggregateSpec } from "../core/aggregate.js";
+import { formatPresetExplanation, PRESET_DEFINITIONS, PRESETS, type Preset, type PresetOverride, type PresetSetting } from "../core/presets.js";
+import { refuseUnderStrict, UsageError, type Issue } from "../errors.js";
 import { commandMessages } from "../core/command-messages.js";
+import type { CliEnv } from "./env.js";
+import { namesOfOption, projectPlaceOf } from "./project-options.js";
+import { printWarnings } from "./report-issues.js";
 
 /** Adds `--preset` and `--explain`. */
 export function addPresetOptions(command: Command): Command {
@@ -18,23 +23,81 @@ export function addPresetOptions(command: Command): Command {
  * typed (source "preset"). Returns the preset applied, if any. `leaveOut` names the settings (flag names without `--`)
  * the command does not take from a preset because they cannot change what it computes (`validate` checks with the
  * tree's weights; `uncertainty` forms no performance groups).
+ *
+ * A setting the run set itself with another value, typed (under any name of its option: `weights --method`) or in
+ * index.yaml, is overridden: `explainPreset` lists it as not applied, and with `env` (and without `--explain`) each is
+ * a warning, W_PRESET_OVERRIDDEN, naming the preset, the setting, and the flag typed or index.yaml's line and key; the
+ * warnings are printed unless `--quiet`, and refused under `--strict`. The same value set again is no override.
  * @throws UsageError for `--explain` without a preset.
  */
-export function applyPreset(command: Command, { leaveOut = [] }: { leaveOut?: readonly string[] } = {}): Preset | undefined {
+export function applyPreset(command: Command, { leaveOut = [], env }: { leaveOut?: readonly string[]; env?: CliEnv } = {}): Preset | undefined {
   const preset = command.getOptionValue("preset") as Preset | undefined;
   if (command.getOptionValue("explain") && !preset) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
   if (!preset) return undefined;
+  const overrides: Override[] = [];
   for (const setting of PRESET_DEFINITIONS[preset].settings) {
     if (leaveOut.includes(setting.option)) continue;
     const option = command.options.find((candidate) => candidate.long === `--${setting.option}`);
     if (!option) throw new Error(`preset ${preset} sets --${setting.option}, which the command does not have`);
-    const name = option.attributeName();
-    const source = command.getOptionValueSource(name);
-    if (source === "cli" || source === "config") continue;
     if (option.argChoices && !option.argChoices.includes(setting.value))
       throw new InvalidArgumentError(commandMessages.presetValueNotChoice(preset, setting.option, setting.value, option.argChoices));
-    const value = option.parseArg ? option.parseArg(setting.value, undefined) : setting.value;
-    command.setOptionValueWithSource(name, value, "preset" as "config");
+    const value: unknown = option.parseArg ? option.parseArg(setting.value, undefined) : setting.value;
+    const names = namesOfOption(command, option);
+    const sourceOf = (same: Option) => command.getOptionValueSource(same.attributeName());
+    const setBy = names.find((same) => sourceOf(same) === "cli") ?? names.find((same) => sourceOf(same) === "config");
+    if (setBy === undefined) {
+      command.setOptionValueWithSource(option.attributeName(), value, "preset" as "config");
+      continue;
+    }
+    const given: unknown = command.getOptionValue(setBy.attributeName());
+    if (!isDeepStrictEqual(given, value)) overrides.push(overrideOf(command, preset, setting, setBy, given));
+  }
+  OVERRIDES.set(command, overrides);
+  if (env !== undefined && !command.getOptionValue("explain") && overrides.length > 0) {
+    const warnings = overrides.map((override) => override.warning);
+    refuseUnderStrict(command.getOptionValue("strict") === true, warnings);
+    if (!command.getOptionValue("quiet")) printWarnings(warnings, env);
   }
   return preset;
+}
+
+/** A setting of a preset that the run overrides: as `--explain` lists it, and its warning. */
+interface Override extends PresetOverride {
+  warning: Issue;
+}
+
+/** The settings of the preset applied to each command that the run overrides (`applyPreset`). */
+const OVERRIDES = new WeakMap<Command, readonly Override[]>();
+
+/** What `--explain` prints for the preset applied to `command` (`applyPreset`): its settings the run overrides listed apart. */
+export function explainPreset(command: Command, preset: Preset): string {
+  return formatPresetExplanation(preset, OVERRIDES.get(command) ?? []);
+}
+
+/**
+ * The override of `setting` of `preset` by `option`, set to `given`: typed (the flag and its value) or by the project
+ * file applied to `command` (its key and value, at its line, as warnings about options set in index.yaml are placed).
+ */
+function overrideOf(command: Command, preset: Preset, setting: PresetSetting, option: Option, given: unknown): Override {
+  const place = command.getOptionValueSource(option.attributeName()) === "config" ? projectPlaceOf(command, option) : undefined;
+  const name = place?.key ?? option.long ?? option.attributeName();
+  const text = valueText(given);
+  const by = text === "" ? name : `${name} ${text}`;
+  const message = commandMessages.presetOverridden(preset, `--${setting.option} ${setting.value}`, by, name);
+  const warning: Issue = place ? { code: "W_PRESET_OVERRIDDEN", message, source: place.source, line: place.line, column: place.key } : { code: "W_PRESET_OVERRIDDEN", message };
+  const where = place === undefined ? "" : ` (${place.source}${place.line === undefined ? "" : `:${place.line}`})`;
+  return { option: setting.option, by: `${by}${where}`, warning };
+}
+
+/** An option's value as its flag takes it: a list joined by commas, `--aggregate`'s levels (`geometric,0=arithmetic`); none for a switch. */
+function valueText(value: unknown): string {
+  if (value === true) return "";
+  if (Array.isArray(value)) return value.join(",");
+  if (typeof value === "object" && value !== null && "byLevel" in value) {
+    const spec = value as AggregateSpec;
+    const named = (method: string) => (method === "power" && spec.power !== undefined ? `power:${spec.power}` : method);
+    return [named(spec.method), ...Object.entries(spec.byLevel).map(([level, method]) => `${level}=${named(method)}`)].join(",");
+  }
+  if (typeof value === "object" && value !== null) return Object.values(value).join(",");
+  return String(value);
 }

@@ -105,9 +105,9 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
   const fileOptions: string[] = [];
 
   const set = (option: Option, value: unknown) => {
-    const name = option.attributeName();
-    if (command.getOptionValueSource(name) === "cli") return;
-    command.setOptionValueWithSource(name, value, "config");
+    // A flag typed overrides the file, under any of its names: `weights --method equal` overrides `methods: weights`.
+    if (namesOfOption(command, option).some((same) => command.getOptionValueSource(same.attributeName()) === "cli")) return;
+    command.setOptionValueWithSource(option.attributeName(), value, "config");
   };
   // `bom: false` is `--no-bom`: a switch that exists only negated is found by its positive name.
   const optionFor = (key: string) =>
@@ -166,7 +166,38 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
   const applied = { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions, optionKeys };
   // Loaded now, while reading is asynchronous, for warnings, which are printed synchronously (`warningsInProjectTerms`).
   PROJECT_TERMS.set(command, relocatorOf(command, applied, await import("../library-names.js")));
+  PROJECTS.set(command, applied);
   return applied;
+}
+
+/**
+ * The options that are one option under two names: `weights`'s `-m, --method` is its `--weights`, `--normalize` the
+ * American spelling of `--normalise`. Typed under either name, it overrides index.yaml's key and a preset's setting;
+ * typed under both with different values, the command refuses them (`weightsDisagree`, `normaliseDisagrees`).
+ */
+const SAME_OPTIONS: readonly (readonly string[])[] = [
+  ["--weights", "--method"],
+  ["--normalise", "--normalize"],
+];
+
+/** `option` and the options of `command` that are the same option under another name (`SAME_OPTIONS`). */
+export function namesOfOption(command: Command, option: Option): Option[] {
+  const names = SAME_OPTIONS.find((same) => same.includes(option.long ?? ""));
+  return names === undefined ? [option] : command.options.filter((candidate) => candidate === option || names.includes(candidate.long ?? ""));
+}
+
+/** The project applied to each command (`applyProject`), for what is read synchronously (`projectPlaceOf`). */
+const PROJECTS = new WeakMap<Command, AppliedProject>();
+
+/**
+ * Where the project file applied to `command` sets `option`: the file as messages name it, the line and the key
+ * (`methods.weights`). `undefined` when no project was applied to `command` or the file has no key for the option.
+ */
+export function projectPlaceOf(command: Command, option: Option): { source: string; line: number | undefined; key: string } | undefined {
+  const project = PROJECTS.get(command);
+  const path = project?.optionKeys.get(option.long ?? "");
+  if (project === undefined || path === undefined) return undefined;
+  return { source: project.label, line: project.lineOf(path), key: path.join(".") };
 }
 
 /** For each command a project was applied to, a problem as that project words it (`relocatorOf`). */

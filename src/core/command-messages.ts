@@ -36,6 +36,12 @@ export const commandMessages = catalogue("commandMessages", {
   explainWithoutPreset: (presets: readonly string[]) => `--explain needs --preset NAME; expected one of: ${presets.join(", ")}`,
   presetValueNotChoice: (preset: string, option: string, value: string, choices: readonly string[]) =>
     `preset ${preset}: --${option} ${value} is not one of ${choices.join(", ")}`,
+  /**
+   * A setting of a preset (`setting`: `--weights equal`) that the run set otherwise (`by`: the flag typed or index.yaml's
+   * key, with its value; `name`: the flag or key alone), so that the preset's is not applied.
+   */
+  presetOverridden: (preset: string, setting: string, by: string, name: string) =>
+    `${by} overrides preset ${preset}'s ${setting}, which is not applied; expected no ${name} to apply the preset's (a key of index.yaml or a flag typed overrides a preset)`,
   /** `uncertainty` with `--screen` by unit-year (`where`: the flag, or index.yaml's key): its runs would fill the gaps compute leaves. */
   screenByUnitYearInUncertainty: (where: string) =>
     `${where} unit-year: uncertainty screens whole units only (the values of a screened unit-year would be gaps its runs fill or refuse, where compute leaves that unit-year empty); expected --screen-by unit, or no --screen`,

@@ -90,11 +90,26 @@ export const PRESET_DEFINITIONS: Readonly<Record<Preset, PresetDefinition>> = {
   },
 };
 
-/** The text `--explain` prints: the preset's title, every option it sets with its source, and its notes. */
-export function formatPresetExplanation(preset: Preset): string {
+/** A setting of a preset that the run set otherwise: its option (flag name without `--`) and what set it, with its value. */
+export interface PresetOverride {
+  option: string;
+  /** The flag typed (`--method entropy`), or the project file's key with its place (`methods.weights explicit (index.yaml:15)`). */
+  by: string;
+}
+
+/**
+ * The text `--explain` prints: the preset's title, every option it sets with its source, and its notes. The settings
+ * `overridden` by the run (a flag typed, a key of index.yaml, with another value) are listed apart, each with what
+ * overrides it, as not applied.
+ */
+export function formatPresetExplanation(preset: Preset, overridden: readonly PresetOverride[] = []): string {
   const definition = PRESET_DEFINITIONS[preset];
   const width = Math.max(...definition.settings.map((setting) => `--${setting.option} ${setting.value}`.length));
-  const lines = [`preset ${preset}: ${definition.title}`, ...definition.settings.map((setting) => `  ${`--${setting.option} ${setting.value}`.padEnd(width)}  ${setting.source}`)];
+  const line = (setting: PresetSetting, text: string) => `  ${`--${setting.option} ${setting.value}`.padEnd(width)}  ${text}`;
+  const byOf = (setting: PresetSetting) => overridden.find((override) => override.option === setting.option)?.by;
+  const lines = [`preset ${preset}: ${definition.title}`, ...definition.settings.filter((setting) => byOf(setting) === undefined).map((setting) => line(setting, setting.source))];
+  const notApplied = definition.settings.filter((setting) => byOf(setting) !== undefined);
+  if (notApplied.length > 0) lines.push("overridden, not applied:", ...notApplied.map((setting) => line(setting, `by ${byOf(setting)}`)));
   if (definition.notes.length > 0) lines.push("notes:", ...definition.notes.map((note) => `  - ${note}`));
   lines.push("flags given on the command line or in index.yaml override the preset");
   return lines.join("\n") + "\n";

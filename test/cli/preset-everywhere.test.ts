@@ -4,12 +4,13 @@
  * `weights` and `validate`. The reference of each test is `compute` itself, run in the same test with the same preset or
  * screen (what the docs promise: "the same index compute computes"), plus one figure checked by hand.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandMessages } from "../../src/core/command-messages.js";
-import { formatPresetExplanation, PRESETS } from "../../src/core/presets.js";
+import { formatPresetExplanation, PRESET_DEFINITIONS, PRESETS } from "../../src/core/presets.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { initProject, lineOfKey } from "./project-fixture.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 const ASEM = join(import.meta.dirname, "../fixtures/asem");
@@ -293,5 +294,87 @@ describe("screening acts on every command that computes the index", () => {
     expect((await runCli(["validate", ...flags], dir)).code).toBe(1);
     expect((await runCli(["validate", ...flags, "--screen", "0.5"], dir)).code).toBe(0);
     expect((await runCli(["compute", ...flags, "--screen", "0.5", "-q"], dir)).code).toBe(0);
+  });
+});
+
+describe("a preset's settings that index.yaml or a typed flag overrides are said (W_PRESET_OVERRIDDEN), and --explain lists them apart", () => {
+  /** The warning lines of a run's stderr. */
+  const warningLines = (stderr: string) => stderr.split("\n").filter((line) => line.startsWith("warning: ") || line.startsWith("警告："));
+  /** The English warning that `by` (`name` and its value) overrides preset nbs's `setting`. */
+  const overridden = (setting: string, by: string, name: string) =>
+    `${by} overrides preset nbs's ${setting}, which is not applied; expected no ${name} to apply the preset's (a key of index.yaml or a flag typed overrides a preset)`;
+
+  it("compute --preset nbs in a project made by init: its aggregate and weights keys win, each warned of at its line; the index is index.yaml's", async () => {
+    const project = await initProject();
+    const [aggregateLine, weightsLine] = [await lineOfKey(project, "aggregate"), await lineOfKey(project, "weights")];
+    expect([aggregateLine, weightsLine]).toEqual([14, 15]);
+    const preset = await runCli(["compute", "--preset", "nbs", "--out", "p"], project);
+    const plain = await runCli(["compute", "--out", "q"], project);
+    expect(preset.code).toBe(0);
+    expect(warningLines(preset.stderr)).toEqual([
+      `warning: index.yaml:14: ${overridden("--aggregate geometric,0=arithmetic", "methods.aggregate arithmetic", "methods.aggregate")}`,
+      `warning: index.yaml:15: ${overridden("--weights equal", "methods.weights explicit", "methods.weights")}`,
+    ]);
+    expect(warningLines(plain.stderr)).toEqual([]);
+    // By hand: fixed-base 2018 (base 2017): A1 1.98/1.80, A2 462/420 = 110 each, so A = 110; B1 38.5/35 = 110, B2
+    // (negative) 0.50/0.40 = 125, so B = 117.5; the tree's weights 0.8, 0.2 and the arithmetic mean give 88 + 23.5 =
+    // 111.5 (the preset's equal weights and geometric mean would give (110 + √(110·125))/2 = 113.63).
+    expect(preset.stdout).toBe(plain.stdout);
+    expect(preset.stdout).toMatch(/^INDEX\s+总指数\s+100\.00\s+111\.50 \(\+11\.5%\)$/m);
+    // validate applies the preset as compute does, and says the same.
+    expect(warningLines((await runCli(["validate", "--preset", "nbs"], project)).stderr)).toEqual(warningLines(preset.stderr));
+  });
+
+  it("--explain lists the settings index.yaml overrides apart, each with its key, value and line; normalise, set to the preset's own value, as applied", async () => {
+    const project = await initProject();
+    const nbs = PRESET_DEFINITIONS.nbs;
+    const expected = [
+      `preset nbs: ${nbs.title}`,
+      `  --normalise fixed-base              ${nbs.settings[0].source}`,
+      "overridden, not applied:",
+      "  --weights equal                     by methods.weights explicit (index.yaml:15)",
+      "  --aggregate geometric,0=arithmetic  by methods.aggregate arithmetic (index.yaml:14)",
+      "notes:",
+      ...nbs.notes.map((note) => `  - ${note}`),
+      "flags given on the command line or in index.yaml override the preset",
+      "",
+    ].join("\n");
+    for (const command of ["compute", "validate", "weights"]) expect(await runCli([command, "--preset", "nbs", "--explain"], project), command).toEqual({ code: 0, stdout: expected, stderr: "" });
+    // Without a project, nothing overrides it: the preset as formatPresetExplanation gives it.
+    expect((await runCli(["compute", "--preset", "nbs", "--explain"], await makeTempDir())).stdout).toBe(formatPresetExplanation("nbs"));
+  });
+
+  it("a typed flag overrides the preset's setting, warned of by its own name (--normalize for --normalise); the preset's own value typed is no override", async () => {
+    const dir = await makeTempDir({ "tree.csv": await fixture("tree.csv"), "values.csv": await fixture("values.csv") });
+    const common = ["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "-", "--format", "csv"];
+    const flags = ["--normalize", "min-max", "--range", "1,100", "--weights", "equal", "--aggregate", "arithmetic"];
+    const preset = await runCli([...common, "--preset", "nbs", ...flags], dir);
+    expect(preset.code, preset.stderr).toBe(0);
+    expect(warningLines(preset.stderr)).toEqual([
+      `warning: ${overridden("--normalise fixed-base", "--normalize min-max", "--normalize")}`,
+      `warning: ${overridden("--aggregate geometric,0=arithmetic", "--aggregate arithmetic", "--aggregate")}`,
+    ]);
+    // The index is that of the flags alone: the preset set nothing they did not.
+    expect(preset.stdout).toBe((await runCli([...common, ...flags], dir)).stdout);
+  });
+
+  it("preset: nbs in index.yaml beside init's keys: the same warnings; --strict refuses them (exit 1), -q prints none, a Chinese terminal says them in Chinese", async () => {
+    const project = await initProject();
+    const yaml = join(project, "index.yaml");
+    await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/^methods:.*$/m, (line) => `${line}\n  preset: nbs`));
+    // The keys one line lower: aggregate on line 15, weights on 16.
+    expect([await lineOfKey(project, "preset"), await lineOfKey(project, "aggregate"), await lineOfKey(project, "weights")]).toEqual([12, 15, 16]);
+    const aggregate = overridden("--aggregate geometric,0=arithmetic", "methods.aggregate arithmetic", "methods.aggregate");
+    const weights = overridden("--weights equal", "methods.weights explicit", "methods.weights");
+    expect(warningLines((await runCli(["compute", "--out", "p"], project)).stderr)).toEqual([`warning: index.yaml:15: ${aggregate}`, `warning: index.yaml:16: ${weights}`]);
+    const strict = await runCli(["compute", "--out", "s", "--strict"], project);
+    expect(strict).toEqual({ code: 1, stdout: "", stderr: `error: 2 problems found:\nindex.yaml:15: ${aggregate}\nindex.yaml:16: ${weights}\n` });
+    expect(await listDir(join(project, "s"))).toEqual([]);
+    expect(await runCli(["compute", "--out", "q", "-q"], project)).toEqual({ code: 0, stdout: "", stderr: "" });
+    const zh = await runCli(["compute", "--out", "z"], project, { language: "zh" });
+    expect(warningLines(zh.stderr)).toEqual([
+      "警告：index.yaml:15: methods.aggregate arithmetic 覆盖了预设 nbs 的 --aggregate geometric,0=arithmetic，预设的这一设置未被采用；应去掉 methods.aggregate 才会采用预设的设置（index.yaml 中的键和命令行上给出的参数优先于预设）",
+      "警告：index.yaml:16: methods.weights explicit 覆盖了预设 nbs 的 --weights equal，预设的这一设置未被采用；应去掉 methods.weights 才会采用预设的设置（index.yaml 中的键和命令行上给出的参数优先于预设）",
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { MISSING_POLICIES } from "../../src/core/missing.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { METHOD_OPTIONS } from "../../src/io/project/project-schema.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { initProject } from "./project-fixture.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
@@ -46,6 +47,23 @@ describe("compute and validate with index.yaml", () => {
     // (so that the fingerprint, and what report --run compares, stay those of earlier runs).
     expect(manifest.options).toMatchObject({ alpha: 0.5, "entropy-shift": 0 });
     expect(manifest.inputs.map((input: { path: string }) => input.path)).toEqual(["index.yaml", "tree.csv", "data/values.csv"]);
+  });
+
+  it("a flag typed under the option's other name overrides the key too: --normalize over init's normalise (compute, compare --with); both names typed must agree", async () => {
+    const dir = await initProject();
+    const csv = ["--out", "-", "--format", "csv"];
+    const american = await runCli(["compute", "--normalize", "min-max", ...csv], dir);
+    expect(american.code, american.stderr).toBe(0);
+    expect(american.stdout).toBe((await runCli(["compute", "--normalise", "min-max", ...csv], dir)).stdout);
+    // By hand: one unit over 2017-2018 whose every indicator is better in 2018 (B2, negative, falls): min-max gives each
+    // 0 in 2017 and 100 in 2018, and so the index (index.yaml's fixed-base would give 100 in 2017).
+    expect(american.stdout).toMatch(/^示例园区,2017,INDEX,总指数,0,0\.0000$/m);
+    expect(american.stdout).toMatch(/^示例园区,2018,INDEX,总指数,0,100\.0000$/m);
+    const compare = await runCli(["compare", "--with", "--normalize min-max"], dir);
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stdout).toMatch(/^示例园区\s+2017\s+100\.0000\s+1\s+0\.0000\s+1\s+0$/m);
+    const both = await runCli(["compute", "--normalise", "min-max", "--normalize", "z-score", ...csv], dir);
+    expect(both).toEqual({ code: 2, stdout: "", stderr: "error: --normalise min-max and --normalize z-score disagree; expected one of them\n(run with --help for usage)\n" });
   });
 
   it("records every option runs recorded before METHOD_DEFAULTS' flags lost their commander defaults, so that earlier runs still match", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { weightingMessages } from "../../src/core/weighting/messages.js";
 import { makeTempDir, runCli } from "../helpers.js";
+import { initProject, lineOfKey } from "./project-fixture.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
 
@@ -472,5 +473,52 @@ describe("weights --optimise on too few observations", () => {
     expect(weightingMessages.optimiseNoVariation("A", 3, ["A1", "A2"], 2)).toBe(
       'the weights of the children of "A" cannot be optimised: the scores of neither of them ("A1", "A2") vary over the 3 unit-years, so their importance shares (squared correlations with the group) are undefined; the starting weights are kept; expected children that vary with the group',
     );
+  });
+});
+
+describe("innovation-index weights in a project made by init: -m/--method is --weights", () => {
+  // By hand: the tree's weights are A 0.8, B 0.2 and, within each, two indicators without weights (equal: 0.5 each),
+  // so A1, A2 weigh 0.8·0.5 = 0.4 overall and B1, B2 0.2·0.5 = 0.1; equal weights level by level give 0.5 and 0.25.
+  const EXPLICIT = ["code,parent,level,weight,global_weight", "A,INDEX,1,0.8000,0.8000", "A1,A,2,0.5000,0.4000", "A2,A,2,0.5000,0.4000", "B,INDEX,1,0.2000,0.2000", "B1,B,2,0.5000,0.1000", "B2,B,2,0.5000,0.1000", ""].join("\n");
+  const EQUAL = ["code,parent,level,weight,global_weight", "A,INDEX,1,0.5000,0.5000", "A1,A,2,0.5000,0.2500", "A2,A,2,0.5000,0.2500", "B,INDEX,1,0.5000,0.5000", "B1,B,2,0.5000,0.2500", "B2,B,2,0.5000,0.2500", ""].join("\n");
+
+  it("--method equal, -m equal and --weights equal override index.yaml's methods.weights explicit, as a flag overrides any key", async () => {
+    const project = await initProject();
+    const plain = await runCli(["weights"], project);
+    expect(plain).toEqual({ code: 0, stdout: EXPLICIT, stderr: "weights by explicit\n" });
+    for (const args of [["--method", "equal"], ["-m", "equal"], ["--weights", "equal"], ["--weights", "equal", "--method", "equal"]])
+      expect(await runCli(["weights", ...args], project), args.join(" ")).toEqual({ code: 0, stdout: EQUAL, stderr: "weights by equal\n" });
+  });
+
+  it("-m entropy overrides it too; --weights and --method typed with different values are still refused (exit 2)", async () => {
+    const project = await initProject();
+    // One unit and two years: each indicator's min-max scores are 0 and 1 (B2, negative, 1 and 0), their shares 0 and
+    // 1, their entropy 0 and divergence 1: every indicator weighs the same, and each group the sum of its own.
+    const entropy = await runCli(["weights", "-m", "entropy"], project);
+    expect(entropy.code, entropy.stderr).toBe(0);
+    expect(entropy.stdout).toBe(EQUAL);
+    expect(entropy.stderr).toMatch(/^weights by entropy\n/);
+    const both = await runCli(["weights", "--weights", "equal", "--method", "entropy"], project);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe("error: --weights equal and --method entropy disagree; expected one of them\n(run with --help for usage)\n");
+  });
+
+  it("--preset nbs: index.yaml's weights and aggregate override the preset's, each warned of at its line and key; -m overrides the preset's method by name", async () => {
+    const project = await initProject();
+    const [aggregateLine, weightsLine] = [await lineOfKey(project, "aggregate"), await lineOfKey(project, "weights")];
+    const preset = await runCli(["weights", "--preset", "nbs"], project);
+    expect(preset.code).toBe(0);
+    expect(preset.stdout).toBe(EXPLICIT);
+    expect(preset.stderr).toBe(
+      [
+        `warning: index.yaml:${aggregateLine}: methods.aggregate arithmetic overrides preset nbs's --aggregate geometric,0=arithmetic, which is not applied; expected no methods.aggregate to apply the preset's (a key of index.yaml or a flag typed overrides a preset)`,
+        `warning: index.yaml:${weightsLine}: methods.weights explicit overrides preset nbs's --weights equal, which is not applied; expected no methods.weights to apply the preset's (a key of index.yaml or a flag typed overrides a preset)`,
+        "weights by explicit",
+        "",
+      ].join("\n"),
+    );
+    // -m names the method: the preset's equal is overridden by the flag, and no more by index.yaml's key.
+    const method = await runCli(["weights", "--preset", "nbs", "-m", "cv", "--explain"], project);
+    expect(method.stdout).toContain("overridden, not applied:\n  --weights equal                     by --method cv\n");
   });
 });

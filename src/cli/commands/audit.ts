@@ -29,8 +29,7 @@ import { addDataOptions, describeDataStage, type DataOptions } from "../data-opt
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
-import { addPresetOptions, applyPreset } from "../presets.js";
-import { formatPresetExplanation } from "../../core/presets.js";
+import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { printable, renderColumns } from "../render.js";
@@ -157,8 +156,8 @@ Examples:
   addPresetOptions(command).action(async (_options: AuditCommandOptions, command: Command) => {
     const project = await applyProject(command, env);
     // The preset as compute applies it, so that the audit is of the index compute computes.
-    const preset = applyPreset(command);
-    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    const preset = applyPreset(command, { env });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
     return runAudit({ ...command.opts<AuditCommandOptions>(), projectName: project?.settings.name }, env);
   });
 }

@@ -22,7 +22,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset } from "../presets.js";
 import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
-import { applyProject, errorInTermsOf, projectTermsOf, wordedAs } from "../project-options.js";
+import { applyProject, errorInTermsOf, namesOfOption, projectTermsOf, wordedAs } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
@@ -91,7 +91,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
   if (options.explain || configurations.some((configuration) => configuration.explain)) {
     const presets = [...new Set(configurations.map((configuration) => configuration.options.preset).filter((preset) => preset !== undefined))];
     if (presets.length === 0) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
-    return void env.stdout(presets.map(formatPresetExplanation).join("\n"));
+    return void env.stdout(presets.map((preset) => formatPresetExplanation(preset)).join("\n"));
   }
   const [a, b] = await forBoth(configurations, (configuration) => computeConfiguration(configuration, env));
   const comparison = compareResults(a.result, b.result, { year: options.year });
@@ -189,8 +189,9 @@ async function configurationsOf(projects: readonly string[], command: Command, e
     for (const option of target.options) {
       const key = option.attributeName();
       const source = command.getOptionValueSource(key);
-      if (target.getOptionValueSource(key) !== "cli" && source !== undefined && SET_BY_COMMAND.has(source))
-        target.setOptionValueWithSource(key, command.getOptionValue(key), source as "cli" | "config");
+      // Not over a flag of --with, under any of its names: --with "--normalize z-score" over index.yaml's normalise.
+      const typed = namesOfOption(target, option).some((same) => target.getOptionValueSource(same.attributeName()) === "cli");
+      if (!typed && source !== undefined && SET_BY_COMMAND.has(source)) target.setOptionValueWithSource(key, command.getOptionValue(key), source as "cli" | "config");
     }
   return [
     { name: "a", label: commandMessages.commandFlags(), parser: first, project: command, ...withPreset(first) },

@@ -26,8 +26,7 @@ import { projectMessages } from "../../core/project-messages.js";
 import { refuseUnderStrict, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { append } from "../../core/arrays.js";
 import { applyProject } from "../project-options.js";
-import { addPresetOptions, applyPreset } from "../presets.js";
-import { formatPresetExplanation } from "../../core/presets.js";
+import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 
 export interface ComputeCommandOptions extends InputOptions, OutputOptions, WeightingCliOptions, MethodCommandOptions, DataOptions {
@@ -90,8 +89,8 @@ Examples:
       const project = await applyProject(command, env);
       const forced = options.force ? "--force" : options.always ? "--always" : undefined;
       if (forced && options.ifChanged) throw new UsageError("E_USAGE", projectMessages.forceAndIfChanged(forced));
-      const preset = applyPreset(command);
-      if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+      const preset = applyPreset(command, { env });
+      if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
       // Run folders, manifests and locks load only for a project run.
       if (project && command.getOptionValueSource("out") !== "cli")
         return (await import("../project-run.js")).runProjectCompute({ ...command.opts<ComputeCommandOptions>(), ...projectWords(project) }, command, project, env, computeOutputs);

@@ -13,8 +13,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
-import { applyPreset } from "../presets.js";
-import { formatPresetExplanation } from "../../core/presets.js";
+import { applyPreset, explainPreset } from "../presets.js";
 import { printWarnings } from "../report-issues.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
@@ -72,8 +71,8 @@ Examples:
     const project = await applyProject(command, env);
     // The preset as compute applies it (under the flags and index.yaml), so that both compute the same index and a
     // project's report goes into the run its compute made.
-    const preset = applyPreset(command);
-    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    const preset = applyPreset(command, { env });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
     const reportOptions = {
       ...command.opts<ReportCommandOptions>(),
       decimals: 2,

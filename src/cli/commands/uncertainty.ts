@@ -25,8 +25,7 @@ import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } fr
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import { screenPanel, type ScreenScope } from "../../core/screen.js";
-import { addPresetOptions, applyPreset } from "../presets.js";
-import { formatPresetExplanation } from "../../core/presets.js";
+import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
@@ -150,8 +149,8 @@ Examples:
     const project = await applyProject(command, env);
     // The preset as compute applies it, so that the nominal run is compute's; as the library's uncertainty(), without
     // its performance groups, which no run of the analysis forms.
-    const preset = applyPreset(command, { leaveOut: ["performance-groups"] });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    const preset = applyPreset(command, { leaveOut: ["performance-groups"], env });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
     return runUncertainty(command.opts(), env, optionSourcesOf(command, project));
   });
 }

@@ -8,8 +8,7 @@ import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
-import { addPresetOptions, applyPreset } from "../presets.js";
-import { formatPresetExplanation } from "../../core/presets.js";
+import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, yearOption, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
 import { printable } from "../render.js";
@@ -46,8 +45,8 @@ export function registerValidate(program: Command, env: CliEnv): void {
   addPresetOptions(addWeightingOptions(addDataOptions(addScreenOptions(addWeightsOption(command))))).action(async (_options: ValidateCommandOptions, command: Command) => {
     const project = await applyProject(command, env);
     // The preset's methods and weighting, as compute applies them, so that validate checks what compute would compute.
-    const preset = applyPreset(command, { leaveOut: ["performance-groups"] });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    const preset = applyPreset(command, { leaveOut: ["performance-groups"], env });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
     // A .sql values query reads inside the project folder, as a project's compute runs it.
     return runValidate({ ...command.opts<ValidateCommandOptions>(), ...(project ? { queryRoot: project.dir } : {}) }, env);
   });

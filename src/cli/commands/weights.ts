@@ -29,8 +29,7 @@ import type { Issue } from "../../errors.js";
 import { addDataOptions, dataOptionsOf, type DataOptions } from "../data-options.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
-import { addPresetOptions, applyPreset } from "../presets.js";
-import { formatPresetExplanation } from "../../core/presets.js";
+import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
@@ -103,12 +102,11 @@ Examples:
   const taken = command.options.filter((option) => option.long !== "--performance-groups");
   (command.options as Option[]).splice(0, command.options.length, ...taken);
   addPresetOptions(addScreenOptions(command)).action(async (_options: WeightsCommandOptions, command: Command) => {
-    // The preset as compute applies it (index.yaml was applied before the action): its weighting method unless -m
-    // names one, its methods for --optimise's index; no performance groups (weights forms none) and no base year
-    // (--optimise's fixed-base index takes the earliest year, as before).
-    const method = command.getOptionValueSource("method");
-    const preset = applyPreset(command, { leaveOut: ["base-year", "performance-groups", ...(method === "cli" || method === "config" ? ["weights"] : [])] });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(formatPresetExplanation(preset));
+    // The preset as compute applies it (index.yaml was applied before the action): its weighting method unless
+    // --weights, -m/--method or index.yaml's weights names one, its methods for --optimise's index; no performance
+    // groups (weights forms none) and no base year (--optimise's fixed-base index takes the earliest year, as before).
+    const preset = applyPreset(command, { leaveOut: ["base-year", "performance-groups"], env });
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
     return runWeights(command.opts(), env);
   });
 }

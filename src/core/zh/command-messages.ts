@@ -29,6 +29,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   unknownHelpTopic: (topic, topics) => `未知的帮助主题 "${topic}"；应为命令名，或以下主题之一：${list(topics)}`,
   explainWithoutPreset: (presets) => `--explain 需要 --preset NAME；应为以下之一：${list(presets)}`,
   presetValueNotChoice: (preset, option, value, choices) => `预设 ${preset}：--${option} ${value} 不是以下之一：${list(choices)}`,
+  presetOverridden: (preset, setting, by, name) =>
+    `${by} 覆盖了预设 ${preset} 的 ${setting}，预设的这一设置未被采用；应去掉 ${name} 才会采用预设的设置（index.yaml 中的键和命令行上给出的参数优先于预设）`,
   screenByUnitYearInUncertainty: (where) =>
     `${where} unit-year：uncertainty 只能筛除整个评价对象（被筛除的单个对象-年份的值会成为缺失值，由各次运行填补或拒绝，而 compute 让该对象-年份留空）；应为 --screen-by unit，或不用 --screen`,
   screenByWithoutScreen: (scope) =>

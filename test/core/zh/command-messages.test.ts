@@ -23,6 +23,8 @@ describe("commandMessagesZh", () => {
       ["unknownHelpTopic", ["wieghts", ["methods", "weights", "project"]]],
       ["explainWithoutPreset", [["china-2020", "oecd"]]],
       ["presetValueNotChoice", ["oecd", "normalise", "minmax", ["min-max", "z-score"]]],
+      ["presetOverridden", ["nbs", "--weights equal", "methods.weights explicit", "methods.weights"]],
+      ["presetOverridden", ["nbs", "--aggregate geometric,0=arithmetic", "--aggregate arithmetic", "--aggregate"]],
       ["screenByUnitYearInUncertainty", ["--screen-by"]],
       ["screenByUnitYearInUncertainty", ["index.yaml: methods.screen-by"]],
       ["screenByWithoutScreen", ["unit-year"]],
