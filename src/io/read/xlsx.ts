@@ -5,14 +5,14 @@
  * (stored 0.0196, shown 1.96%) reads as 1.96, exactly as the same cell saved to CSV; one formatted per mille (stored
  * 19.6, shown 19.60‰) reads as that text, which is refused as in a CSV file.
  */
-import { parseYear, toHalfWidth } from "../../core/number.js";
+import { parseYear } from "../../core/number.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { unguardFormula, type CsvTable } from "../csv.js";
 import { TEXT_FORMAT, workbookText, type XlsxOptions } from "../write/to-xlsx.js";
 import { fixZipDates } from "../write/zip-dates.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
-import { indicatorColumns, LONG_COLUMNS } from "./data-csv.js";
+import { indicatorColumns, LONG_COLUMNS, yearLike } from "./data-csv.js";
 
 /** The first bytes of a zip archive, which an .xlsx workbook is. */
 export function isWorkbook(bytes: Uint8Array): boolean {
@@ -187,8 +187,8 @@ function headerOf(worksheet: Worksheet): { header?: string[]; rows: boolean; lea
 function valuesColumns(lead: readonly (readonly string[])[]): string | undefined {
   for (let index = 0; index + 1 < lead.length && index < LEAD_ROWS; index++) {
     const header = lead[index];
-    // A year, or a header meant as one (`FY2021`, `2021E`), which the wide layout counts among its years and refuses.
-    const years = header.map((name) => parseYear(name) !== undefined || /\d{4}/.test(toHalfWidth(name)));
+    // A year, or a header meant as one (`FY2021`, `21年`, `二〇二一年`), which the wide layout refuses (`yearLike`).
+    const years = header.map((name) => parseYear(name) !== undefined || yearLike(name) !== undefined);
     const long = findColumns(header, LONG_COLUMNS);
     const indicator = indicatorColumns(header).length > 0;
     const reads =

@@ -139,6 +139,16 @@ const VALUE_SHEETS = (source: string, first: string, others: string) =>
   `${source}: sheets "${first}", ${others} each hold a table of values with the same columns but the years (one sheet per year or per unit), and only one sheet of a workbook is read, the first, "${first}", so the values of the others would be left out; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder, with a unit column in each file when each sheet is a unit)`;
 
 describe("parseWorkbookTable: another sheet holding values with other years (E_XLSX_SHEETS)", () => {
+  it("counts a header meant as a year (21年, 二〇二一年) among the other sheet's years, as the wide layout refuses it", async () => {
+    for (const year of ["21年", "二〇二一年"]) {
+      const bytes = await workbookOf([
+        ["数据", WIDE_2017_2020],
+        ["新数据", [["评价对象", "指标代码", "指标名称", year], ["常州", "A1", "研发经费", 5]]],
+      ]);
+      await expect(parseWorkbookTable(bytes, "values.xlsx")).rejects.toMatchObject({ code: "E_XLSX_SHEETS", message: VALUE_SHEETS("values.xlsx", "数据", '"新数据"') });
+    }
+  });
+
   it("refuses a sheet 2021 beside the sheet of 2017 to 2020 (the same unit, code and name columns), naming both sheets and what to do", async () => {
     const bytes = await workbookOf([
       ["数据", WIDE_2017_2020],
