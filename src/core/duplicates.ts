@@ -4,19 +4,21 @@
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
-import { duplicateColumn, type ValueRecord } from "./panel.js";
+import { duplicateColumn, repeatOutcome, type ValueRecord } from "./panel.js";
 
-/** One `E_DUPLICATE_VALUE` issue per record that repeats an earlier (unit, year, indicator), as `buildPanel` reports it. */
+/**
+ * One `E_DUPLICATE_VALUE` issue per record that gives a value for an earlier (unit, year, indicator) given a value, as
+ * `buildPanel` reports it (an empty value repeating a cell is none: `repeatOutcome`).
+ */
 export function duplicateValueIssues(records: readonly ValueRecord[], source?: string): Issue[] {
   const issues: Issue[] = [];
   const seen = new Map<string, ValueRecord>();
   for (const record of records) {
     const key = `${record.unit}\u0000${record.year}\u0000${record.indicator}`;
     const first = seen.get(key);
-    if (!first) {
-      seen.set(key, record);
-      continue;
-    }
+    const repeat = first && repeatOutcome(first, record);
+    if (!first || repeat === "replace") seen.set(key, record);
+    if (!first || repeat !== "conflict") continue;
     issues.push({
       source: record.file ?? source,
       line: record.line,
@@ -27,4 +29,38 @@ export function duplicateValueIssues(records: readonly ValueRecord[], source?: s
     });
   }
   return issues;
+}
+
+/** Two files of a values folder that give values for the same cells, and how many (`duplicateFilePairs`). */
+export interface DuplicateFilePair {
+  /** The file that gave the cells first (in name order, as the folder is read). */
+  first: string;
+  /** The file that gives them again. */
+  second: string;
+  count: number;
+}
+
+/**
+ * The duplicates of `records` of a values folder (each naming its file) that repeat a cell given in another file, by
+ * pair of files, the pair with the most first (then in the order met): a copy of a file ("2021 - 副本.csv" beside
+ * "2021.csv") or a year given in two files. `indicators`, when given, are the codes whose duplicates count (those of
+ * the tree's leaves, as `buildPanel` reports no duplicate for an unknown code); the rule is `buildPanel`'s.
+ */
+export function duplicateFilePairs(records: readonly ValueRecord[], indicators?: ReadonlySet<string>): DuplicateFilePair[] {
+  const seen = new Map<string, ValueRecord>();
+  const pairs = new Map<string, DuplicateFilePair>();
+  for (const record of records) {
+    if (indicators && !indicators.has(record.indicator)) continue;
+    if (typeof record.value !== "number" || record.value === Infinity || record.value === -Infinity) continue;
+    const key = `${record.unit}\u0000${record.year}\u0000${record.indicator}`;
+    const first = seen.get(key);
+    const repeat = first && repeatOutcome(first, record);
+    if (!first || repeat === "replace") seen.set(key, record);
+    if (!first || repeat !== "conflict" || first.file === undefined || record.file === undefined || first.file === record.file) continue;
+    const pairKey = `${first.file}\u0000${record.file}`;
+    const pair = pairs.get(pairKey) ?? { first: first.file, second: record.file, count: 0 };
+    pair.count++;
+    pairs.set(pairKey, pair);
+  }
+  return [...pairs.values()].sort((a, b) => b.count - a.count);
 }

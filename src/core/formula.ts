@@ -14,7 +14,7 @@
  */
 import type { Issue, Validated } from "../errors.js";
 import { messages } from "./messages.js";
-import type { ValueRecord } from "./panel.js";
+import { repeatOutcome, type ValueRecord } from "./panel.js";
 import type { Tree } from "./types.js";
 
 /** A compiled formula. */
@@ -113,16 +113,18 @@ export function evaluateFormulas(tree: Tree, records: readonly ValueRecord[], co
     series.set(record.indicator, byCell);
     const key = cellKey(record.unit, record.year);
     const first = byCell.get(key);
-    if (first && isVariable)
+    // An empty value repeating a cell is no duplicate, before or after its value (`repeatOutcome`, as `buildPanel`).
+    const repeat = first && repeatOutcome(first, record);
+    if (repeat === "conflict" && isVariable)
       issues.push({
         code: "E_DUPLICATE_VALUE",
-        message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line),
-        source,
+        message: messages.duplicateValue(record.unit, record.year, record.indicator, first!.line, first!.file !== record.file ? first!.file : undefined),
+        source: record.file ?? source,
         line: record.line,
         column: "indicator",
         id: record.indicator,
       });
-    else if (!first) byCell.set(key, record);
+    else if (!first || repeat === "replace") byCell.set(key, record);
   }
   for (const formula of formulas) {
     const result = compiled.get(formula.code);

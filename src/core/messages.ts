@@ -83,6 +83,10 @@ export const messages = catalogue("messages", {
     `${count} values name indicators that are not in the tree, such as ${codes.map(quote).join(", ")}: is it the values file of another tree, or the wrong column? expected leaf codes of the tree in the indicator column`,
   manyDuplicates: (count: number) =>
     `${count} duplicate values: does the file hold several units without a unit column, or a year twice? expected one value per unit, year and indicator`,
+  manyDuplicatesAcrossFiles: (count: number, first: string, second: string, otherPairs = 0) =>
+    `${count} duplicate values: ${quote(first)} and ${quote(second)} give the same cells${
+      otherPairs > 0 ? ` (and ${otherPairs} other pair${otherPairs === 1 ? "" : "s"} of files)` : ""
+    }: is one a copy of the other (such as "… - 副本.csv" or "… (1).csv"), or a year given in both files? expected each unit, year and indicator in one file of the folder (the copy deleted, each year in one file)`,
   noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
   repeatedColumn: (name: string, firstColumn: number, column: number, firstName = name) =>
     `column ${column} ${quote(name)} repeats column ${firstColumn}${firstName === name ? "" : ` ${quote(firstName)}`}, so which one holds the values is unclear; expected each column once`,

@@ -68,6 +68,11 @@ export interface ValueRecord {
   file?: string;
   /** The cell was written as a percentage (`1.96%`, or a workbook cell formatted as one), its sign dropped. */
   percent?: boolean;
+  /**
+   * The cell could not be read (not a number; reported by the reader): `value` is `NaN`, a gap kept for the checks of
+   * the values' structure, in which it counts as a value given, not as an empty cell (`repeatOutcome`).
+   */
+  unreadable?: boolean;
 }
 
 /**
@@ -185,19 +190,22 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     }
     const cell = cellIndex(panel, indicator, unitPosition.get(record.unit)!, yearPosition.get(record.year)!);
     const first = seen.get(cell);
-    if (first) {
+    const repeat = first && repeatOutcome(first, record);
+    if (repeat === "conflict") {
       issues.push({
         ...where,
         column: duplicateColumn(record),
         code: "E_DUPLICATE_VALUE",
-        message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line, first.file !== record.file ? first.file : undefined),
+        message: messages.duplicateValue(record.unit, record.year, record.indicator, first!.line, first!.file !== record.file ? first!.file : undefined),
       });
       continue;
     }
+    if (repeat === "keep") continue;
+    // A new cell, or a value where only an empty row was before: the cell's value, line, column and file are this row's.
     seen.set(cell, record);
     if (!tooLarge) panel.values[cell] = record.value;
-    if (lines && record.line) lines[cell] = record.line;
-    if (columns && record.column) columns[cell] = record.column;
+    if (lines) lines[cell] = record.line ?? 0;
+    if (columns) columns[cell] = record.column ?? 0;
     if (fileOfCell && record.file !== undefined) {
       if (!filePosition.has(record.file)) filePosition.set(record.file, filePosition.size);
       fileOfCell[cell] = filePosition.get(record.file)!;
@@ -229,6 +237,22 @@ function withoutBadRecords(tree: Tree, records: readonly ValueRecord[], source: 
   const others = rest === undefined || rest.ok ? [] : rest.issues.filter((issue) => !(issue.code === "E_NO_VALUES" && named.has(issue.id!)));
   return { ok: false, issues: [...badRecords, ...others], warnings: [] };
 }
+
+/**
+ * What a row does to a cell an earlier row (`first`) gave. An empty value (`NaN`: a cell left blank or written as
+ * missing, not one that could not be read) states nothing, so it never conflicts with a value, wherever it comes (a
+ * template's blank rows for the years other files of a values folder give); two empty values are no conflict either.
+ * A values folder is a union of files, not a file revising another, so a blank cannot withdraw a value on purpose.
+ * `keep`: the cell stays `first`'s; `replace`: `record` gives the value `first` left empty, the cell becomes `record`'s
+ * (its value, line and file); `conflict`: both give a value (equal or not), an `E_DUPLICATE_VALUE`.
+ */
+export function repeatOutcome(first: ValueRecord, record: ValueRecord): "keep" | "replace" | "conflict" {
+  if (isEmpty(record)) return "keep";
+  return isEmpty(first) ? "replace" : "conflict";
+}
+
+/** A record that states no value: `NaN`, and not a cell the reader could not read (`unreadable`, still a value given). */
+const isEmpty = (record: ValueRecord) => Number.isNaN(record.value) && !record.unreadable;
 
 /** Where a duplicate value is placed: its cell (`column`, or `valueColumn` in the long layout), else the indicator column. */
 export const duplicateColumn = (record: ValueRecord): string | number => record.column ?? record.valueColumn ?? "indicator";

@@ -48,6 +48,30 @@ describe("evaluateFormulas", () => {
     ]);
   });
 
+  it("takes a variable's empty row repeating its cell for nothing (a template's blank rows beside a values folder's files), two values as a duplicate", () => {
+    const file = (record: ValueRecord, name: string): ValueRecord => ({ ...record, file: name });
+    // rd 2017 blank in 2021.xlsx before its value in 2017.csv, revenue 2017 blank after it; P given once.
+    const records = [
+      file(record("U", 2017, "rd", Number.NaN, 20), "data/2021.xlsx"),
+      file(record("U", 2017, "rd", 3, 2), "data/2017.csv"),
+      file(record("U", 2017, "revenue", 150, 3), "data/2017.csv"),
+      file(record("U", 2017, "revenue", Number.NaN, 21), "data/2021.xlsx"),
+      file(record("U", 2017, "P", 7, 4), "data/2017.csv"),
+    ];
+    const result = evaluateFormulas(tree(), records, compile, "data");
+    if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join("\n"));
+    // by hand: R 2017 = 3/150·100 = 2 from the given values; S 2017 = 7·2 = 14
+    expect(result.value.filter((value) => value.source === "formula").map(({ indicator, value }) => [indicator, value])).toEqual([
+      ["R", 2],
+      ["S", 14],
+    ]);
+    // rd given in two files: a duplicate naming the first file and line, at the second.
+    const twice = evaluateFormulas(tree(), [...records, file(record("U", 2017, "rd", 3, 2), "data/2017 (1).csv")], compile, "data");
+    expect(!twice.ok && twice.issues.map((issue) => [issue.code, issue.source, issue.line, issue.message])).toEqual([
+      ["E_DUPLICATE_VALUE", "data/2017 (1).csv", 2, messages.duplicateValue("U", 2017, "rd", 2, "data/2017.csv")],
+    ]);
+  });
+
   it("names the unit, year and values of a division by zero, an unknown variable and a value given for a formula indicator", () => {
     const records = [
       record("U1", 2017, "rd", 3, 2),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { duplicateValueIssues } from "../../src/core/duplicates.js";
 import { limitMessages } from "../../src/core/limit-messages.js";
 import { messages } from "../../src/core/messages.js";
 import { buildPanel, cellIndex, createPanel, PANEL_CELL_LIMIT, panelSizeIssue, type ValueRecord } from "../../src/core/panel.js";
@@ -50,6 +51,42 @@ describe("buildPanel", () => {
       ["E_VALUE_FOR_GROUP", "v.csv", 5, messages.valueForGroup("G")],
       // I2 has only a missing cell, so it has no values; the issue points at its tree row
       ["E_NO_VALUES", "tree.csv", 4, messages.indicatorWithoutValues("I2")],
+    ]);
+  });
+
+  it("takes an empty value repeating a cell for nothing, before or after its value, and keeps the given value's file and line", () => {
+    // A values folder: a template's blank rows (2021.xlsx) for the cells 2017.csv gives, in either order of the files.
+    const given = (line: number): ValueRecord => ({ ...record("A", 2017, "I1", 5, line), file: "data/2017.csv" });
+    const blank = (line: number): ValueRecord => ({ ...record("A", 2017, "I1", Number.NaN, line), file: "data/2021.xlsx" });
+    const other = (line: number): ValueRecord => ({ ...record("A", 2017, "I2", 8, line), file: "data/2017.csv" });
+    for (const records of [
+      [given(2), other(3), blank(40)],
+      [blank(40), given(2), other(3)],
+      [blank(40), blank(41), given(2), other(3), blank(42)],
+    ]) {
+      const built = buildPanel(tree, records);
+      if (!built.ok) throw new Error(built.issues.map((issue) => issue.message).join("\n"));
+      const panel = built.value;
+      const cell = cellIndex(panel, 0, 0, 0);
+      expect(panel.values[cell]).toBe(5);
+      // The cell's line and file are 2017.csv's line 2, whichever file came first.
+      expect([panel.lines?.[cell], panel.files?.[panel.fileOfCell![cell]]]).toEqual([2, "data/2017.csv"]);
+    }
+    // Two empty rows for one cell: no conflict, the cell missing, at the first empty row's line.
+    const empties = buildPanel(tree, [record("A", 2017, "I1", Number.NaN, 2), record("A", 2017, "I1", Number.NaN, 3), record("A", 2018, "I1", 4, 4), record("A", 2017, "I2", 1, 5)], "v.csv");
+    if (!empties.ok) throw new Error(empties.issues.map((issue) => issue.message).join("\n"));
+    expect(Number.isNaN(empties.value.values[cellIndex(empties.value, 0, 0, 0)])).toBe(true);
+    expect(empties.value.lines?.[cellIndex(empties.value, 0, 0, 0)]).toBe(2);
+  });
+
+  it("keeps two given values for one cell a duplicate, equal ones too, naming the given value's line (not an empty row's)", () => {
+    // line 2 empty, line 3 gives 5, line 4 gives 5 again: the duplicate is line 4's, first given on line 3.
+    const built = buildPanel(tree, [record("A", 2018, "I1", Number.NaN, 2), record("A", 2018, "I1", 5, 3), record("A", 2018, "I1", 5, 4), record("A", 2018, "I2", 1, 5)], "v.csv");
+    expect(!built.ok && built.issues.map((issue) => [issue.code, issue.line, issue.message])).toEqual([["E_DUPLICATE_VALUE", 4, messages.duplicateValue("A", 2018, "I1", 3)]]);
+    expect(messages.duplicateValue("A", 2018, "I1", 3)).toBe('duplicate value for unit "A", year 2018, indicator "I1" (first given on line 3); expected one value per unit, year and indicator');
+    // Without a tree the same rule (core/duplicates.ts): the empty row is none, the second 5 is.
+    expect(duplicateValueIssues([record("A", 2018, "I1", Number.NaN, 2), record("A", 2018, "I1", 5, 3), record("A", 2018, "I1", Number.NaN, 4), record("A", 2018, "I1", 5, 5)], "v.csv").map((issue) => [issue.line, issue.message])).toEqual([
+      [5, messages.duplicateValue("A", 2018, "I1", 3)],
     ]);
   });
 

@@ -130,6 +130,10 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `有 ${count} 个数值所对应的指标不在指标体系中，例如 ${codes.map(quote).join("、")}：这是否是另一个指标体系的数据文件，或选错了列？指标列中应为指标体系中末级指标的代码`,
   manyDuplicates: (count) =>
     `有 ${count} 个数值重复：文件是否包含多个评价对象却没有评价对象列，或某个年份出现了两次？每个评价对象、年份和指标应只有一个数值`,
+  manyDuplicatesAcrossFiles: (count, first, second, otherPairs = 0) =>
+    `有 ${count} 个数值重复：${quote(first)} 与 ${quote(second)} 给出了相同的单元格${
+      otherPairs > 0 ? `（另有 ${otherPairs} 对文件也是如此）` : ""
+    }：其中一个是否为另一个的副本（如"… - 副本.csv"或"… (1).csv"），或同一年份在两个文件中都出现了？每个评价对象、年份和指标应只出现在文件夹的一个文件中（删除副本，每个年份只放在一个文件中）`,
   noNumbers: () => `文件中没有任何数字：是否为空模板？应至少有一个单元格填有数值`,
   repeatedColumn: (name, firstColumn, column, firstName = name) =>
     `第 ${column} 列 ${quote(name)} 与第 ${firstColumn} 列${firstName === name ? "" : ` ${quote(firstName)} `}重复，无法确定哪一列是数值；每列应只出现一次`,

@@ -4,7 +4,8 @@
  *
  * It applies only to the plain case: UTF-8 text with a decimal point (not a `;`-separated file, nor `--decimal ,`) without a NUL byte, quotes only around whole fields on one line
  * (`"1,234"`, as Excel writes a cell holding a comma), a long-layout header, every row with as many fields as the
- * header, every year, value and indicator valid, no duplicate. For anything else it returns
+ * header, every year, value and indicator valid, no duplicate value (an empty cell repeating a cell is none, as for
+ * `buildPanel`). For anything else it returns
  * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
  * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
  *
@@ -245,7 +246,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if ([...unitPosition.keys()].every((name) => isMeasureName(name, measures))) return undefined;
   }
 
-  // Years sorted, then every row into its cell; a duplicate or an indicator without values goes the general way. A
+  // Years sorted, then every row into its cell; a duplicate value or an indicator without values goes the general way. A
   // panel over the limit is refused here (`E_PANEL_SIZE`, thrown by createPanel before anything is allocated), not
   // sent the general way, which would hold every row as an object first only to refuse it too.
   const yearPosition = new Int32Array(10000).fill(-1);
@@ -261,7 +262,12 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const values = panel.values;
   for (let r = 0; r < rows.size; r++) {
     const cell = (rows.indicator[r] * unitCount + rows.unit[r]) * yearCount + yearPosition[rows.year[r]];
-    if (seen[cell]) return undefined;
+    if (seen[cell]) {
+      // An empty value repeating a cell states nothing (`repeatOutcome`, as `buildPanel`): left out, or replaced by the
+      // value; two values are a duplicate, for the general way to report.
+      if (Number.isNaN(rows.value[r])) continue;
+      if (!Number.isNaN(values[cell])) return undefined;
+    }
     seen[cell] = 1;
     values[cell] = rows.value[r];
     lines[cell] = rows.line[r];

@@ -244,6 +244,16 @@ function indicatorColumn(table: CsvTable, indicators: ReadonlySet<string> | unde
   return best;
 }
 
+/**
+ * The value of cell `index` of `row` as a record holds it (`cellValue`): a cell that could not be read is a gap marked
+ * `unreadable`, so that the duplicate check still counts it as given (an empty cell repeating a cell states nothing).
+ */
+function readValue(table: CsvTable, row: CsvRow, index: number, decimal: DecimalMark, source: string, issues: Issue[]): Pick<ValueRecord, "value" | "unreadable"> {
+  const before = issues.length;
+  const value = cellValue(table, row, index, decimal, source, issues);
+  return issues.length > before ? { value, unreadable: true } : { value };
+}
+
 /** The decimal mark of cell `index` of `row`: a point for a workbook cell that held a number (`CsvRow.numeric`). */
 const markOf = (row: CsvRow, index: number, decimal: DecimalMark): DecimalMark => (row.numeric?.[index] ? "." : decimal);
 
@@ -314,7 +324,7 @@ function parseLong(
     const yearText = cells[columns.year] ?? "";
     const year = parseYear(yearText);
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(yearText), columns.year + 1));
-    const value = cellValue(table, row, columns.value, decimal, source, issues);
+    const value = readValue(table, row, columns.value, decimal, source, issues);
     const indicator = cells[columns.indicator];
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(table.header[columns.indicator]), table.header[columns.indicator]));
     if (year === undefined || !indicator) continue;
@@ -324,7 +334,7 @@ function parseLong(
       unit: columns.unit >= 0 ? cells[columns.unit] : "",
       year,
       indicator,
-      value,
+      ...value,
       source: columns.source >= 0 ? cells[columns.source] || undefined : undefined,
       line,
       indicatorColumn: columns.indicator + 1,
@@ -458,7 +468,7 @@ function parseWide(
     // The row's source (published, illustrative, ...) is each of its values'.
     const from = sourceOf(row, sourceColumn);
     for (const { year, index } of yearColumns) {
-      const record = { unit, year, indicator, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1, ...from };
+      const record = { unit, year, indicator, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1, ...from };
       records.push(marked(measure ? { ...record, ...measure } : record, cells[index]));
     }
   }
@@ -505,7 +515,7 @@ function parseByIndicator(
     const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
     const from = sourceOf(row, columns.source);
     for (const { name, index } of indicatorColumns)
-      records.push(marked({ unit, year, indicator: name, value: cellValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, cells[index]));
+      records.push(marked({ unit, year, indicator: name, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, cells[index]));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

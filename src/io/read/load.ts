@@ -4,7 +4,7 @@
  * Formula indicators are evaluated here (mathjs is loaded only when the tree has formulas).
  */
 import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
-import { duplicateValueIssues } from "../../core/duplicates.js";
+import { duplicateFilePairs, duplicateValueIssues } from "../../core/duplicates.js";
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
@@ -254,7 +254,7 @@ async function loadInputsAsRead(
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0) return { tree, panel: withWarnings(panel.value, percentMixWarnings(read ?? [], dataSource)), records };
     if (!panel.ok) {
-      append(issues, floodCauses(panel.issues, dataSource));
+      append(issues, floodCauses(panel.issues, dataSource, records, new Set(tree.indicators)));
       append(issues, panel.issues);
       // Rows of unknown codes or of groups are only left out: the other values are still read, for the method's checks
       // (a gap elsewhere is reported in the same run).
@@ -403,8 +403,12 @@ const LEFT_OUT_ROWS: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_UN
 /** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */
 const FLOOD = 10;
 
-/** One issue per flood of the same problem with one likely cause (values of another tree, units without a unit column). */
-function floodCauses(issues: readonly Issue[], source: string): Issue[] {
+/**
+ * One issue per flood of the same problem with one likely cause (values of another tree, units without a unit column,
+ * or, when most duplicates repeat in one file of a values folder cells another gives, a copy of a file or a year in two
+ * files: the pair of files with the most, from `records`, the values `issues` were found in, of the leaves `indicators`).
+ */
+function floodCauses(issues: readonly Issue[], source: string, records?: readonly ValueRecord[], indicators?: ReadonlySet<string>): Issue[] {
   const causes: Issue[] = [];
   const unknown = issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR");
   if (unknown.length >= FLOOD) {
@@ -412,7 +416,13 @@ function floodCauses(issues: readonly Issue[], source: string): Issue[] {
     causes.push({ code: "E_UNKNOWN_INDICATORS", message: messages.manyUnknownIndicators(unknown.length, codes), source });
   }
   const duplicates = issues.filter((issue) => issue.code === "E_DUPLICATE_VALUE").length;
-  if (duplicates >= FLOOD) causes.push({ code: "E_DUPLICATE_VALUES", message: messages.manyDuplicates(duplicates), source });
+  if (duplicates >= FLOOD) {
+    const pairs = records ? duplicateFilePairs(records, indicators) : [];
+    const across = pairs.reduce((sum, pair) => sum + pair.count, 0);
+    const message =
+      across * 2 > duplicates ? messages.manyDuplicatesAcrossFiles(duplicates, pairs[0].first, pairs[0].second, pairs.length - 1) : messages.manyDuplicates(duplicates);
+    causes.push({ code: "E_DUPLICATE_VALUES", message, source });
+  }
   return causes;
 }
 

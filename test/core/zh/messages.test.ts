@@ -63,6 +63,8 @@ describe("messagesZh", () => {
         ["yearColumnNames", ["year", ["常州", "无锡"]]],
         ["manyUnknownIndicators", [42, ["X1", "X2", "X3"]]],
         ["manyDuplicates", [120]],
+        ["manyDuplicatesAcrossFiles", [12, "data/2021 - 副本.csv", "data/2021.csv"]],
+        ["manyDuplicatesAcrossFiles", [30, "data/2020.csv", "data/2020 (1).csv", 2]],
         ["noNumbers", []],
         ["repeatedColumn", ["2018", 3, 5]],
         ["repeatedColumn", ["2018", 3, 5, "2018.0"]],
@@ -239,6 +241,10 @@ describe("messagesZh", () => {
     expect(messagesZh.duplicateValue("常州", 2018, "A1", 12, "values-2018.csv")).toBe(
       '数值重复：评价对象 "常州"，2018 年，指标 "A1"（首次出现于 values-2018.csv 第 12 行）；每个评价对象、年份和指标应只有一个数值',
     );
+    expect(messagesZh.manyDuplicatesAcrossFiles(12, "data/2021 - 副本.csv", "data/2021.csv")).toBe(
+      '有 12 个数值重复："data/2021 - 副本.csv" 与 "data/2021.csv" 给出了相同的单元格：其中一个是否为另一个的副本（如"… - 副本.csv"或"… (1).csv"），或同一年份在两个文件中都出现了？每个评价对象、年份和指标应只出现在文件夹的一个文件中（删除副本，每个年份只放在一个文件中）',
+    );
+    expect(messagesZh.manyDuplicatesAcrossFiles(30, "data/2020.csv", "data/2020 (1).csv", 2)).toContain('"data/2020.csv" 与 "data/2020 (1).csv" 给出了相同的单元格（另有 2 对文件也是如此）：');
     expect(messagesZh.badDirection("A1", "up")).toBe('指标 "A1" 的方向为 "up"；应为 "+" 或 "-"（也可写作 positive/negative、正向/逆向或负向/反向、1/-1）');
     expect(messagesZh.unknownMethod("normalisation", "minmax", ["fixed-base", "min-max"])).toBe('未知的标准化方法 "minmax"；应为以下之一：fixed-base、min-max；是否应为 "min-max"？');
   });
