@@ -62,7 +62,7 @@ export const CODE_MEANINGS = {
   E_UNKNOWN_INDICATOR: "a value for a code the tree does not have",
   E_VALUE_FOR_GROUP: "a value given for a group (groups are computed)",
   E_VALUE_FOR_FORMULA: "a value given for a formula indicator (it is computed from its variables)",
-  E_DUPLICATE_VALUE: "the same unit, year and indicator twice",
+  E_DUPLICATE_VALUE: "the same unit, year and indicator given a value twice (an empty cell repeating one is none: a template's blank rows)",
   E_NO_VALUES: "an indicator with no value at all",
   E_MISSING_VALUE: "a missing value under --missing error",
   E_CANNOT_IMPUTE: "a gap the missing-value policy cannot fill",
@@ -70,6 +70,8 @@ export const CODE_MEANINGS = {
   E_YEAR_EMPTY: "a year without any value of any unit (two or more indicators, or units with one), never filled from other years, under every policy but reweight",
   E_UNIT_EMPTY: "a unit without any value in any year (two or more indicators), under every policy but reweight",
   E_UNIT_YEAR_EMPTY: "a unit without any value in one year (two or more indicators), never filled from other years, under every policy but reweight; names a unit that may be the same under another name",
+  W_UNIT_LOOKALIKE:
+    "two units whose names look alike (the same but for case, spaces and full-width forms, one the beginning of the other, or one character apart) and whose values never share an indicator and year: maybe one unit under two names (a name mistyped on a few rows), each ranked apart without the other's values; an error under --strict",
   // methods
   E_BASE_YEAR_ABSENT: "a --base-year that is not in the data",
   E_BASE_MISSING: "a missing base-year value under a ratio method",
@@ -145,7 +147,7 @@ export const CODE_MEANINGS = {
   E_MEASURE_COLUMN: "a unit column that holds only units of measurement (万元, 件, the tree's measures): a column meant as the measure column",
   E_NO_NUMBERS: "a values file without a single number: the empty template?",
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
-  E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column?",
+  E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column, a year twice, or two files of a folder giving the same cells (a copy of a file?)",
   E_COINR_TYPE: "a COINr iMeta row whose Type is not Indicator, Aggregate, Group, Denominator or Other",
   // methods
   E_POWER_MISSING: "the power mean without its exponent (--power P or power:P)",
@@ -283,6 +285,8 @@ export const CODE_EXAMPLES = {
   E_UNIT_EMPTY: 'unit "常州国家高新区" has no value in any year (none of the 8 indicators); expected its values, or the unit left out of the values',
   E_UNIT_YEAR_EMPTY:
     'unit "常州高新区", year 2018 has no value (none of the 8 indicators); expected its values for 2018: a missing-value policy never fills a whole unit-year from other years (unit "常州 高新区" has values in 2018 and in none of the years "常州高新区" has: the same unit under another name?)',
+  W_UNIT_LOOKALIKE:
+    'data/2021.csv:33: units "西太湖园区" (39 values) and "西太湖园" (1 value, the first indicator "A11", year 2021) have names of which one begins with the other and never a value for the same indicator and year: one unit under two names? expected one name per unit, written the same on every row (under two names, each is ranked as a unit of its own, without the other\'s values)',
   E_NO_VALUES: 'tree.csv:24: indicator "C22" has no values; expected at least one value in the data',
   E_PANEL_SIZE:
     "values.csv: the values make a panel of 100,000 units × 1,000 years × 50 indicators = 5,000,000,000 cells (37 GB), more than the 268,435,456 cells (2 GB) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit",

@@ -25,6 +25,7 @@ import { isObject, OptionChecks, optionMessages } from "./option-checks.js";
 import { checkPerformanceThresholds } from "./analysis/performance-groups.js";
 import { ZERO_BASE_POLICIES } from "./zero-base.js";
 import { applyMinCoverage } from "./group-coverage.js";
+import { unitLookalikeWarnings } from "./unit-lookalike.js";
 
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
@@ -169,8 +170,10 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
 
   const resolved = options.weights ? { weights: options.weights, issues: [], warnings: [] } : resolveWeights(tree);
   append(issues, resolved.issues);
-  // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first.
-  const warnings = [...(inputPanel.warnings ?? []), ...resolved.warnings];
+  // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first;
+  // then two units named alike that never share a cell (one unit under two names), of the panel as given (a misspelt
+  // unit screened out still took its values from the other).
+  const warnings = [...(inputPanel.warnings ?? []), ...unitLookalikeWarnings(inputPanel), ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));
   if (options.strict) append(issues, strictErrors(warnings));

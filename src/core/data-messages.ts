@@ -2,9 +2,15 @@
  * Messages of the data stage (formulas, missing values, zero bases, outliers, encodings, workbooks), merged into
  * `messages` in `messages.ts`. Shape: `<what went wrong> "<found>"; expected <what>`.
  */
-import { listItems, quote } from "./quote.js";
+import { counted, listItems, quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
 import { catalogue } from "./localize.js";
+
+/**
+ * How two units' names look alike (`unit-lookalike.ts`): `same` but for case, full-width forms and spaces; `prefix`,
+ * one the beginning of the other; `edit`, one character added, removed or changed (or two neighbours swapped).
+ */
+export type UnitLikeness = "same" | "prefix" | "edit";
 
 /**
  * `, unit "常州"` after the indicator or group a message is about, or nothing for the one unnamed unit of a
@@ -76,6 +82,12 @@ export const dataMessages = catalogue("dataMessages", {
     `${unitYear(unit, year)} has no value (${noneOf(indicators)}); expected its values for ${year}: a missing-value policy never fills a whole unit-year from other years${
       renamed === undefined ? "" : ` (unit ${quote(renamed)} has values in ${year} and in none of the years ${quote(unit)} has: the same unit under another name?)`
     }`,
+  /**
+   * Two units whose names look alike (`likeness`) and whose values never share an indicator and year: `unit` with
+   * `values` values, `other` with fewer (`otherValues`), the first of them indicator `indicator` in `year`.
+   */
+  unitLookalike: (unit: string, values: number, other: string, otherValues: number, likeness: UnitLikeness, indicator: string, year: number) =>
+    `units ${quote(unit)} (${counted(values, "value")}) and ${quote(other)} (${counted(otherValues, "value")}, the first indicator ${quote(indicator)}, year ${year}) have names ${LIKENESS[likeness]} and never a value for the same indicator and year: one unit under two names? expected one name per unit, written the same on every row (under two names, each is ranked as a unit of its own, without the other's values)`,
   badPolicy: (column: string, code: string, found: string, expected: readonly string[]) =>
     `node ${quote(code)} has ${column} ${quote(found)}; expected one of: ${expected.join(", ")} (or an empty cell)${didYouMean(found, expected)}`,
 
@@ -100,5 +112,11 @@ export const dataMessages = catalogue("dataMessages", {
 } as const);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+/** How two units' names look alike, after "have names". */
+const LIKENESS: Readonly<Record<UnitLikeness, string>> = {
+  same: "that differ only in case, full-width forms or spaces",
+  prefix: "of which one begins with the other",
+  edit: "one character apart",
+};
 /** Which indicators have no value: all of several, or the panel's only one. */
 const noneOf = (indicators: number) => (indicators === 1 ? "its one indicator has none" : `none of the ${indicators} indicators`);

@@ -1,5 +1,5 @@
 /** The Chinese messages of `dataMessages` (src/core/data-messages.ts), for the terminal (src/core/localize.ts says how). */
-import type { dataMessages } from "../data-messages.js";
+import type { dataMessages, UnitLikeness } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import { listItems, quote } from "../quote.js";
 import { didYouMean, list, ofUnitYear } from "./words.js";
@@ -11,6 +11,12 @@ const atUnitYear = (unit: string, year: number) => (unit === "" ? `在 ${year} �
 const inYear = (year?: number) => (year === undefined ? " " : ` 在 ${year} 年`);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+/** How two units' names look alike (`UnitLikeness`), after "的名称". */
+const LIKENESS: Readonly<Record<UnitLikeness, string>> = {
+  same: "只差大小写、全角半角或空格",
+  prefix: "一个是另一个的开头",
+  edit: "只差一个字符",
+};
 const noneOf = (indicators: number) => (indicators === 1 ? "唯一的指标无数值" : `${indicators} 个指标均无数值`);
 
 export const dataMessagesZh: Translation<typeof dataMessages> = {
@@ -66,6 +72,8 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `${unit === "" ? "" : `评价对象 ${quote(unit)} `}${year} 年没有数值（${noneOf(indicators)}）；应提供其 ${year} 年的数值：缺失值处理方式不会凭其他年份填补整个评价对象年份${
       renamed === undefined ? "" : `（评价对象 ${quote(renamed)} 有 ${year} 年的数值，而在 ${quote(unit)} 有数值的年份都没有数值：是同一评价对象换了名称吗？）`
     }`,
+  unitLookalike: (unit, values, other, otherValues, likeness, indicator, year) =>
+    `评价对象 ${quote(unit)}（${values} 个数值）与 ${quote(other)}（${otherValues} 个数值，首个为指标 ${quote(indicator)}、${year} 年）的名称${LIKENESS[likeness]}，且从未在同一指标、同一年份都有数值：是同一评价对象用了两个名称吗？每个评价对象应只有一个名称，各行写法相同（用两个名称时，两者各自作为一个评价对象排名，各缺对方的数值）`,
   badPolicy: (column, code, found, expected) =>
     `节点 ${quote(code)} 的 ${column} 为 ${quote(found)}；应为以下之一：${list(expected)}（或空单元格）${didYouMean(found, expected)}`,
 

@@ -40,6 +40,9 @@ describe("dataMessagesZh", () => {
       ["unitYearEmpty", ["常州高新区", 2018, 6]],
       ["unitYearEmpty", ["常州高新区", 2018, 6, "常州 高新区"]],
       ["unitYearEmpty", ["", 2018, 6]],
+      ["unitLookalike", ["西太湖园区", 39, "西太湖园", 1, "prefix", "A11", 2021]],
+      ["unitLookalike", ["Wujin Park", 16, "ＷＵＪＩＮ park", 8, "same", "A1", 2019]],
+      ["unitLookalike", ["钟楼园区", 12, "钟楼圆区", 4, "edit", "B2", 2020]],
       ["badPolicy", ["missing", "A1", "carry-forwrd", ["error", "carry-forward", "carry-back", "interpolate", "reweight"]]],
       ["badPolicy", ["missing", "A1", "zzzzzzzzzz", ["error", "carry-forward"]]],
       // zero base
