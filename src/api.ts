@@ -159,7 +159,8 @@ export async function load(source: LoadSource): Promise<Inputs> {
     const sheets = { sheet: source.sheet === undefined ? undefined : String(source.sheet), treeSheet: source.treeSheet === undefined ? undefined : String(source.treeSheet) };
     const { tree, panel, records } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, ...sheets, encoding, queryRoot: resolve(cwd, source.queryRoot ?? ".") });
     if (!source.keepSources) return { tree, panel, cwd };
-    const sources = records.flatMap(({ unit, year, indicator, source: from }) => (from === undefined ? [] : [{ unit, year, indicator, source: from }]));
+    // A row left empty states no value (a template's blank rows): its source is no value's.
+    const sources = records.flatMap(({ unit, year, indicator, value, source: from }) => (from === undefined || Number.isNaN(value) ? [] : [{ unit, year, indicator, source: from }]));
     return { tree, panel, cwd, sources };
   });
 }

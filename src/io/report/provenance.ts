@@ -38,7 +38,7 @@ export function isIllustrative(source: string | undefined): boolean {
  */
 export function valueProvenance(
   result: { units: readonly string[]; years: readonly number[]; panel: { indicators: readonly string[]; values: ArrayLike<number> } },
-  records: readonly Pick<ValueRecord, "unit" | "year" | "indicator" | "source">[] = [],
+  records: readonly (Pick<ValueRecord, "unit" | "year" | "indicator" | "source"> & { value?: number })[] = [],
   example = false,
 ): Provenance {
   const { units, years, panel } = result;
@@ -49,7 +49,8 @@ export function valueProvenance(
   const indicatorPosition = new Map(panel.indicators.map((code, i) => [code, i] as const));
   const counted = new Set<number>();
   for (const record of records) {
-    if (!isIllustrative(record.source)) continue;
+    // A row left empty states no value, whatever its source says: a cell another row gives is that row's.
+    if (!isIllustrative(record.source) || Number.isNaN(record.value)) continue;
     const i = indicatorPosition.get(record.indicator);
     const u = unitPosition.get(record.unit);
     const y = yearPosition.get(record.year);

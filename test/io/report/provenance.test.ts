@@ -56,6 +56,16 @@ describe("valueProvenance", () => {
   });
 });
 
+describe("valueProvenance: a row left empty", () => {
+  it("states no value: its source does not mark the cell another row gives (a template's blank rows)", () => {
+    const { result, records } = smallRun();
+    // U1's 2017 X1 (10, published) with a blank row for it marked illustrative, as a template's blank rows may be:
+    // still 3 of 5, as above (before: 4, the blank row's mark taken for the published value's).
+    const blank = { unit: "U1", year: 2017, indicator: "X1", value: Number.NaN, source: "illustrative" };
+    expect(valueProvenance(result, [...records, blank])).toEqual({ values: 5, illustrative: 3 });
+  });
+});
+
 describe("provenanceNotice", () => {
   it("says how many values are illustrative, in the page's language; nothing when none is and the run is not the example", () => {
     expect(provenanceNotice({ values: 5, illustrative: 3 }, "en")).toBe("3 of 5 values are illustrative, not published.");
