@@ -208,6 +208,23 @@ function emptyUnitYears(panel: Panel, screened?: ReadonlySet<number>): EmptyUnit
 }
 
 /**
+ * Where the first empty cell of unit `unit` (every unit: -1) in year `year` (every year: -1) was read, indicator by
+ * indicator, unit by unit, year by year: a row of a wide file, or a column of a year, left empty. Nothing when no file
+ * holds one (a year no file has, a unit named in other years only).
+ */
+function placeOfEmpty(panel: Panel, unit: number, year: number): { source?: string; line?: number; column?: number } {
+  if (panel.lines === undefined) return {};
+  const [unitCount, yearCount] = [panel.units.length, panel.years.length];
+  for (let i = 0; i < panel.indicators.length; i++)
+    for (let u = unit < 0 ? 0 : unit; u < (unit < 0 ? unitCount : unit + 1); u++)
+      for (let t = year < 0 ? 0 : year; t < (year < 0 ? yearCount : year + 1); t++) {
+        const cell = (i * unitCount + u) * yearCount + t;
+        if (panel.lines[cell]) return placeOfCell(panel, cell);
+      }
+  return {};
+}
+
+/**
  * One problem for each empty unit-year left as a gap (`cells`): a year without any value is one problem, as is a unit
  * without any, the others one each, naming a unit that may be the same under another name (one with values in that
  * year and in none of this unit's years). Their cell is -1: no other check reports them (a missing base value is one
@@ -250,7 +267,9 @@ function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: Readonl
     }
     if (said.has(key)) continue;
     said.add(key);
-    issues.push({ cell: -1, issue: { ...issue, ...(panel.source !== undefined ? { source: panel.source } : {}) } });
+    // Placed at the first of its empty cells that a file holds (a row or a column left empty), when one does.
+    const place = placeOfEmpty(panel, empty.years[t] ? -1 : u, empty.units[u] && !empty.years[t] ? -1 : t);
+    issues.push({ cell: -1, issue: { ...issue, ...(panel.source !== undefined ? { source: panel.source } : {}), ...place } });
   }
   return issues;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
 import { imputePanel, imputeSeries, parseMissingPolicy, type ImputationMethod, type MissingPolicy } from "../../src/core/missing.js";
-import { createPanel, type Panel } from "../../src/core/panel.js";
+import { buildPanel, createPanel, type Panel } from "../../src/core/panel.js";
+import { smallTree } from "./small.js";
 
 const NaN_ = Number.NaN;
 const YEARS = [2016, 2017, 2018, 2019, 2020];
@@ -94,6 +95,31 @@ describe("imputePanel: a unit-year, a unit or a year without any value", () => {
     expect(reweighted.gaps).toEqual([]);
     // Every missing cell: 24 cells less the 6 observed (U1: A and B in 2017 and 2019; "U1 ": A and B in 2018).
     expect(reweighted.imputations.length).toBe(24 - 6);
+  });
+});
+
+describe("imputePanel: where an empty year or unit-year is said", () => {
+  it("at its first empty cell a file holds: the year's column, the unit's row; nowhere when no file holds one", () => {
+    // values.csv in the wide layout: unit,indicator,2017,2018,2019 (columns 3 to 5), a line per unit and indicator.
+    // 2019 is empty in every line (column 5); U2's X1, X2 and Y1 lines (5 to 7) are empty in 2018 too (column 4).
+    const tree = smallTree();
+    const rows: [string, string, number[]][] = [
+      ["U1", "X1", [10, 12, NaN_]],
+      ["U1", "X2", [50, 40, NaN_]],
+      ["U1", "Y1", [200, 210, NaN_]],
+      ["U2", "X1", [4, NaN_, NaN_]],
+      ["U2", "X2", [8, NaN_, NaN_]],
+      ["U2", "Y1", [30, NaN_, NaN_]],
+    ];
+    const records = rows.flatMap(([unit, indicator, values], r) => values.map((value, t) => ({ unit, indicator, year: 2017 + t, value, line: r + 2, column: t + 3 })));
+    const built = buildPanel(tree, records, "values.csv");
+    if (!built.ok) throw new Error(JSON.stringify(built.issues));
+    const gaps = imputePanel(built.value, ["interpolate", "interpolate", "interpolate"]).gaps.map((gap) => gap.issue);
+    expect(gaps).toEqual([
+      // U2 2018: X1's line (5), 2018's column (4). 2019: the first unit's first indicator line (2), column 5.
+      { code: "E_UNIT_YEAR_EMPTY", message: messages.unitYearEmpty("U2", 2018, 3), source: "values.csv", line: 5, column: 4 },
+      { code: "E_YEAR_EMPTY", message: messages.yearEmpty(2019, 3), source: "values.csv", line: 2, column: 5 },
+    ]);
   });
 });
 
