@@ -96,9 +96,34 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
   const file = findProjectFile(env.cwd, explicit);
   if (!file) return undefined;
   // The YAML parser and the schema (zod) load only when there is a project, so that plain runs start fast.
-  const { readProject } = await import("../io/project/project.js");
+  const { isUncheckedProject, readProject } = await import("../io/project/project.js");
   const { INPUT_OPTIONS, isOutputPathSchema, isPathSchema, METHOD_OPTIONS, OUTPUT_OPTIONS, UNCERTAINTY_OPTIONS } = await import("../io/project/project-schema.js");
-  const project = await readProject(file, displayPath(env.cwd, file));
+  const blockSchemas: [string, Record<string, z.ZodType>][] = [
+    ["inputs", INPUT_OPTIONS],
+    ["methods", METHOD_OPTIONS],
+    ["outputs", OUTPUT_OPTIONS],
+    ...(command.name() === "uncertainty" ? [["uncertainty", UNCERTAINTY_OPTIONS] as [string, Record<string, z.ZodType>]] : []),
+  ];
+  const project = await readProject(file, displayPath(env.cwd, file)).catch((error: unknown) => {
+    // A file its schema refused: the values of its other keys are checked as options too, so that every problem of
+    // the file is said in one pass (`missing: skip` and `aggregate: arithmetik` together).
+    if (!(error instanceof ValidationError) || !isUncheckedProject(error.partial)) throw error;
+    const unchecked = error.partial;
+    const said = (key: string) => error.issues.some((issue) => typeof issue.column === "string" && (issue.column === key || issue.column.startsWith(`${key}.`)));
+    const more: Issue[] = [];
+    for (const [block, schemas] of blockSchemas) {
+      const values = unchecked.data[block];
+      if (typeof values !== "object" || values === null || Array.isArray(values)) continue;
+      for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+        const option = optionFor(command, key);
+        if (value === undefined || !option || !(key in schemas) || isPathSchema(schemas[key]) || said(`${block}.${key}`)) continue;
+        const parsed = parseOptionValue(option, value);
+        if (!parsed.ok) more.push(badKeyIssue(unchecked, [block, key], value, parsed.expected));
+      }
+    }
+    if (more.length === 0) throw error;
+    throw new ValidationError([...error.issues, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  });
   const settings = project.settings;
   const fromProject = (path: string) => displayPath(env.cwd, resolve(project.dir, path));
   const issues: Issue[] = [];
@@ -109,9 +134,6 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
     if (namesOfOption(command, option).some((same) => command.getOptionValueSource(same.attributeName()) === "cli")) return;
     command.setOptionValueWithSource(option.attributeName(), value, "config");
   };
-  // `bom: false` is `--no-bom`: a switch that exists only negated is found by its positive name.
-  const optionFor = (key: string) =>
-    command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
   const allowOutside = allowsOutside(command, settings["allow-outside"]);
   const checkInside = (path: readonly string[], value: string) => {
     const outside = outsideProject(project, path, value, allowOutside);
@@ -120,24 +142,19 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
   checkInside(["indicators"], settings.indicators);
   checkInside(["values"], settings.values);
   checkInside(["runs"], settings.runs);
-  const indicators = optionFor("indicators");
-  const data = optionFor("data");
+  const indicators = optionFor(command, "indicators");
+  const data = optionFor(command, "data");
   if (indicators) set(indicators, fromProject(settings.indicators));
   if (data) set(data, fromProject(settings.values));
 
-  const blocks: [string, Record<string, unknown>, Record<string, z.ZodType>][] = [
-    ["inputs", settings.inputs, INPUT_OPTIONS],
-    ["methods", settings.methods, METHOD_OPTIONS],
-    ["outputs", settings.outputs, OUTPUT_OPTIONS],
-  ];
-  if (command.name() === "uncertainty") blocks.push(["uncertainty", settings.uncertainty, UNCERTAINTY_OPTIONS]);
+  const blocks = blockSchemas.map(([block, schemas]): [string, Record<string, unknown>, Record<string, z.ZodType>] => [block, settings[block as "methods"], schemas]);
   const optionKeys = new Map<string, readonly string[]>([
     ["--indicators", ["indicators"]],
     ["--data", ["values"]],
   ]);
   for (const [block, , schemas] of blocks)
     for (const [key, schema] of Object.entries(schemas)) {
-      const option = optionFor(key);
+      const option = optionFor(command, key);
       if (option && isPathSchema(schema) && !isOutputPathSchema(schema)) fileOptions.push(option.attributeName());
       if (option?.long) optionKeys.set(option.long, [block, key]);
     }
@@ -147,19 +164,12 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
       if (isPathSchema(schemas[key])) checkInside([block, key], String(value));
-      const option = optionFor(key);
+      const option = optionFor(command, key);
       if (!option) continue; // an option of another command (validate has no --decimals)
       const isPath = isPathSchema(schemas[key]);
       const parsed = parseOptionValue(option, isPath ? fromProject(String(value)) : value);
       if (parsed.ok) set(option, parsed.value);
-      else
-        issues.push({
-          code: "E_PROJECT",
-          message: projectMessages.badKey(`${block}.${key}`, value, parsed.expected),
-          source: project.label,
-          line: project.lineOf([block, key]),
-          column: `${block}.${key}`,
-        });
+      else issues.push(badKeyIssue(project, [block, key], value, parsed.expected));
     }
   if (issues.length > 0) throw new ValidationError(issues);
   const runsDir = resolve(project.dir, settings.runs);
@@ -168,6 +178,17 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
   PROJECT_TERMS.set(command, relocatorOf(command, applied, await import("../library-names.js")));
   PROJECTS.set(command, applied);
   return applied;
+}
+
+/** The option of a project file's key: `bom: false` is `--no-bom`, a switch that exists only negated, found by its positive name. */
+function optionFor(command: Command, key: string): Option | undefined {
+  return command.options.find((option) => option.long === `--${key}`) ?? command.options.find((option) => option.negate && option.long === `--no-${key}`);
+}
+
+/** The problem of a key of a project file whose value its option refuses (`expected`: what the option accepts). */
+function badKeyIssue(project: { label: string; lineOf: (path: readonly string[]) => number | undefined }, path: readonly string[], value: unknown, expected: string): Issue {
+  const key = path.join(".");
+  return { code: "E_PROJECT", message: projectMessages.badKey(key, value, expected), source: project.label, line: project.lineOf(path), column: key };
 }
 
 /**

@@ -30,6 +30,18 @@ describe("compute and validate with index.yaml", () => {
     expect(refused.stderr).toContain("methods.base-year");
   });
 
+  it("says every bad key in one pass: one the schema refuses beside one whose option refuses its value (before: the second after the first was fixed)", async () => {
+    // missing: skip (line 5) is no policy of the schema; aggregate: arithmetik (line 4) is refused by --aggregate's own
+    // parser, which ran only on a file the schema accepted.
+    const dir = await project("indicators: tree.csv\nvalues: data\nmethods:\n  aggregate: arithmetik\n  missing: skip\n");
+    const run = await runCli(["compute", "--project", "sub/index.yaml", "-q"], dir);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("error: 2 problems found:");
+    expect(lines[1]).toMatch(/^sub\/index\.yaml:4: methods\.aggregate: found string "arithmetik"; expected what --aggregate accepts .*did you mean "arithmetic"\?\)$/);
+    expect(lines[2]).toBe(`sub/index.yaml:5: ${projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)}`);
+  });
+
   it("resolves paths against the folder of index.yaml, and flags override the file", async () => {
     const dir = await project("indicators: tree.csv\nvalues: data\nmethods:\n  base-year: 2018\noutputs:\n  decimals: 1\n");
     const run = await runCli(["compute", "--project", "sub/index.yaml", "--decimals", "3", "-q"], dir);

@@ -121,9 +121,23 @@ function parseAgainst<Schema extends z.ZodType>(schema: Schema, text: string, fi
   if (typeof data !== "object" || Array.isArray(data))
     throw new ValidationError([{ code: "E_PROJECT_SHAPE", message: projectMessages.notAMap(data), source: label, line: lineOf([]) }]);
   const parsed = schema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf, data)));
+  // The file as written goes with its problems (`UncheckedProject`), so that the values of its other keys can be
+  // checked as options in the same pass (a `missing: skip` and an `aggregate: arithmetik` said together).
+  if (!parsed.success) {
+    const unchecked: UncheckedProject = { file, dir: dirname(file), label, data: data as Record<string, unknown>, lineOf };
+    throw new ValidationError(parsed.error.issues.flatMap((issue) => toIssues(issue, label, lineOf, data)), undefined, unchecked);
+  }
   return { file, dir: dirname(file), label, settings: parsed.data, lineOf };
 }
+
+/** A project file that its schema refused, as written: the `partial` of the `ValidationError` that says why. */
+export interface UncheckedProject extends Omit<Project<never>, "settings" | "bytes"> {
+  data: Record<string, unknown>;
+}
+
+/** Whether `partial` (of a `ValidationError`) is a project file its schema refused, as written. */
+export const isUncheckedProject = (partial: unknown): partial is UncheckedProject =>
+  typeof partial === "object" && partial !== null && "data" in partial && "lineOf" in partial && "label" in partial;
 
 /** The keys allowed in each block of the file, for messages about unknown keys. */
 const KNOWN_KEYS: Record<string, readonly string[]> = {
