@@ -4,7 +4,8 @@
  * - Surrounding spaces (also full-width and non-breaking) are ignored; full-width digits and signs (`１２３．５`) read as ASCII.
  * - A space inside a number is accepted only between groups of three digits (`1 234 567`, the SI way of grouping
  *   thousands) and before the percent sign (`12.5 %`); `5 5` or `1 0.0` (a typing slip) is no number.
- * - Thousands separators are accepted only in their proper places: `1,234`, `1,234,567.5` (not `1,23`).
+ * - Thousands separators are accepted only in their proper places: `1,234`, `1,234,567.5` (not `1,23`, nor `0,967`: a
+ *   number does not start with a group of thousands that is 0, so that is a decimal comma, refused as one).
  * - A trailing percent sign is a unit mark and is dropped: `1.96%` reads as 1.96, the value of an indicator whose unit is %.
  * - As Excel reads what it shows in a currency or accounting format: a currency sign before the number is dropped
  *   (`¥1,234.00`, `￥12`, `$5`, `-€3`), and a number in brackets is negative (`(12)` reads as -12, `(¥1,000)` as -1000).
@@ -31,10 +32,10 @@ export const isExcelError = (text: string): boolean => /^#(DIV\/0!|VALUE!|REF!|N
 
 const MISSING = new Set<string>(MISSING_TOKENS);
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const GROUPED_NUMBER = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
 /** Thousands grouped by single spaces (`1 234 567.5`, `-12 000,5`), with either decimal mark and a percent sign. */
-const SPACE_GROUPED_NUMBER = /^[+\-−]?\d{1,3}([\s\u00a0]\d{3})+([.,]\d*)?%?$/;
-const DOT_GROUPED_NUMBER = /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/;
+const SPACE_GROUPED_NUMBER = /^[+\-−]?[1-9]\d{0,2}([\s\u00a0]\d{3})+([.,]\d*)?%?$/;
+const DOT_GROUPED_NUMBER = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$/;
 /** A currency sign before a number (after its sign), with the space a currency format may put after it. */
 const CURRENCY_SIGN = /^([+\-−]?)[¥￥$€£][\s\u00a0]*(?=[\d.])/;
 

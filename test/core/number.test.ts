@@ -45,7 +45,8 @@ describe("parseNumber", () => {
   });
 
   // A space inside a number other than between groups of three digits is a typing slip: "5 5" is not 55.
-  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "%", "Infinity", "1e999", "1e-400", "-2.5e-999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3", "(-12)", "((12))", "(-)", "()", "¥", "$abc", "¥-5"])("parseNumber(%j) is not a number", (text) => {
+  // 0,967 and 0 123 start with a group of thousands that is 0: a decimal comma (before: read as 967 and 123).
+  it.each(["abc", "12a", "1.2.3", "1,23", "1,2345", "0,967", "-0,5", "0,123,456", "0 123", "%", "Infinity", "1e999", "1e-400", "-2.5e-999", "5 5", "1 0.0", "12 34", "1 2345", "- 5", "1e 3", "(-12)", "((12))", "(-)", "()", "¥", "$abc", "¥-5"])("parseNumber(%j) is not a number", (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
 
@@ -67,12 +68,14 @@ describe("parseNumber", () => {
     expect(parseNumber(text, ",")).toBe(expected);
   });
 
-  it.each(["1.234", "0.25", "1,234,567", "1.23,4", "1,2,3"])("parseNumber(%j, \",\") is refused", (text) => {
+  it.each(["1.234", "0.25", "1,234,567", "1.23,4", "1,2,3", "0.123,5"])("parseNumber(%j, \",\") is refused", (text) => {
     expect(parseNumber(text, ",")).toBeUndefined();
   });
 
   it.each([
     ["1,80", ".", "comma"],
+    // A decimal comma after 0: no group of thousands, so read with "," it is 0.967, the mark to give.
+    ["0,967", ".", "comma"],
     ["1.234,5", ".", "comma"],
     ["1.234", ",", "ambiguous"],
     ["0.25", ",", "ambiguous"],
