@@ -89,7 +89,7 @@ Examples:
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
   addMethodOptions(addDataOptions(addInputOptions(command)))
-    .option("--optimise", "match effective importance (r² with the parent) to the method's weights, as COINr get_opt_weights", false)
+    .option("--optimise", "match effective importance (r² with the parent, Paruolo et al. 2013) to the method's weights", false)
     .addOption(new Option("--weights <method>", "weighting method (-m, --method is the same; default explicit)").choices(WEIGHT_METHODS))
     .addOption(new Option("-m, --method <method>", "same as --weights").choices(WEIGHT_METHODS));
   addWeightingOptions(command)

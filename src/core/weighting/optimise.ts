@@ -67,7 +67,8 @@ function varies(values: Float64Array): boolean {
  * `result.groupReflections`), so its children's shares are taken against its flipped values and its parent aggregates,
  * and correlates it, on the flipped values too.
  * @example optimiseWeights(tree, result, methods, result's weights) // => weights whose importance shares match them
- * Reference: COINr `get_opt_weights` (Becker et al. 2022); Paruolo, Saisana & Saltelli (2013), JRSS A 176(3), 609-634.
+ * Reference: Paruolo, Saisana & Saltelli (2013), JRSS A 176(3), 609-634. (COINr's `get_opt_weights`, Becker et al. 2022,
+ * optimises another objective: the shares of plain correlations with the index, level by level; docs/methods.md.)
  */
 /** An optimised weight below this, for a child whose target is above 0, is the search driving the child out (the multiplicative steps reach 0 only in the limit). */
 const DEGENERATE_WEIGHT = 1e-6;

@@ -83,7 +83,7 @@ export const HELP_TEXTS_ZH: Readonly<Record<string, string>> = {
   "list (the default), publish or rollback": "list（默认）、publish 或 rollback",
   "list the runs of a project, oldest first; publish a kept run, or roll back to the previous one (verified first, under the run lock)":
     "列出项目的各次运行（从早到晚）；发布保留的运行，或回退到上一次运行（先校验，并持有运行锁）",
-  "match effective importance (r² with the parent) to the method's weights, as COINr get_opt_weights": "调整权重，使有效重要性（与上级节点的 r²）与方法给出的权重相符，同 COINr 的 get_opt_weights",
+  "match effective importance (r² with the parent, Paruolo et al. 2013) to the method's weights": "调整权重，使有效重要性（与上级节点的 r²，Paruolo 等 2013）与方法给出的权重相符",
   "memory the design may take, such as 8GB; a larger design is refused before it starts": "抽样设计可占用的内存，如 8GB；更大的设计在开始前即被拒绝",
   "min-max, min-max-year: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)": "min-max、min-max-year：输出区间，如 1,100，使几何平均不会遇到 0（默认 0,100；指标体系的 range 列）",
   "missing-value policies to draw from, comma-separated (help data); default: --missing alone": "抽取的缺失值处理方法，以逗号分隔（见 help data）；默认：仅 --missing 的方法",
