@@ -149,6 +149,10 @@ export const CODE_MEANINGS = {
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
   E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column, a year twice, or two files of a folder giving the same cells (a copy of a file?)",
   E_COINR_TYPE: "a COINr iMeta row whose Type is not Indicator, Aggregate, Group, Denominator or Other",
+  E_COINR_COLUMN: "a COINr iData column (other than uCode, uName and Time) that no iMeta row declares by its iCode",
+  E_COINR_LEVEL:
+    "a COINr iMeta Level that check_iMeta refuses: not a whole number from 1, an indicator above Level 1, a parent not one Level above its child, or a node without a parent below the top Level (a ragged tree)",
+  E_COINR_DUPLICATE: "two COINr iData rows of the same uCode and Time",
   // methods
   E_POWER_MISSING: "the power mean without its exponent (--power P or power:P)",
   E_GROUP_DIRECTION: "a group with direction - whose scale cannot be flipped, or whose flipped value is not positive",
@@ -330,6 +334,11 @@ export const CODE_EXAMPLES = {
   // Codes whose message the generator would take from a neighbouring line (another code's, or a function of a module it
   // does not load), or make with made-up values that cannot occur together: the messages printed, from a real run.
   E_COINR_TYPE: 'iMeta.csv:2:7: Type "Indikator" is not a choice; expected one of: Indicator, Aggregate, Group, Denominator, Other; did you mean "Indicator"?',
+  E_COINR_COLUMN:
+    'iData.csv:1:4: column "Renw" is not declared in iMeta.csv: no row has iCode "Renw", and COINr\'s new_coin refuses such a column; expected every iData column but uCode, uName and Time to have an iMeta row, of Type Indicator for an indicator, or Group, Denominator or Other for a column not imported; did you mean "Renew"?',
+  E_COINR_LEVEL:
+    'iMeta.csv:4:3: "B1" has Level 1 and its parent "Index" Level 3; expected the parent one Level above its child (Level 2), as COINr\'s check_iMeta requires',
+  E_COINR_DUPLICATE: 'iData.csv:5:1: unit "AUT", year 2018 is given again (first on line 2); expected one row per uCode and Time, as COINr\'s new_coin requires',
   E_BAD_LATEST: "runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist; expected it to name a run folder (or name the runs to compare)",
   E_NO_MANIFEST: "runs/20260301T020000.123Z-1a2b3c4d/manifest.json is missing; expected the manifest.json compute writes in every run folder",
   E_RUN_CHANGED: "runs/20260301T020000.123Z-1a2b3c4d: does not match manifest.json: 0 missing, 1 changed, 0 unlisted",

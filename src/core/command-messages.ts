@@ -6,8 +6,8 @@
  */
 import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
-import { counted, quote } from "./quote.js";
-import { didYouMean } from "./suggest.js";
+import { counted, listItems, quote } from "./quote.js";
+import { closestName, didYouMean } from "./suggest.js";
 
 /** `3 cells`, `1 cell`. */
 const cells = (n: number) => counted(n, "cell");
@@ -81,6 +81,45 @@ export const commandMessages = catalogue("commandMessages", {
   importNoColumn: (code: string) => `indicator "${code}" of the iMeta has no column in the iData; expected a column named "${code}"`,
   importWrote: (out: string, nodes: number, indicators: number, units: number, years: number) =>
     `wrote ${out}/tree.csv (${counted(nodes, "node")}, ${counted(indicators, "indicator")}) and ${out}/values.csv (${counted(units, "unit")}, ${counted(years, "year")})\n`,
+  /** `--year` given for an iData (`file`) that has a Time column: which should win is not guessed. */
+  importYearAndTime: (file: string) =>
+    `--year is for an iData without a Time column, and ${file} has one; expected either --year or a Time column, not both (leave out --year to take each row's Time)`,
+  /**
+   * The note of what the import leaves out: the iData's uName column (`unitNames`) and its columns of another Type than
+   * Indicator (Group, Denominator, Other, or an Aggregate's), by name with their Type.
+   */
+  importNotImported: (unitNames: boolean, columns: readonly { name: string; type: string }[]) =>
+    `not imported: ${[...(unitNames ? ["uName (unit names)"] : []), ...columns.map(({ name, type }) => `${name} (${type})`)].join(", ")}; tree.csv and values.csv hold the indicators' values by uCode and Time, and have no place for unit names, groups or denominators\n`,
+  /** An iData without COINr's one required column. */
+  coinrNoUnitCode: (header: readonly string[]) => {
+    const near = closestName("uCode", header.filter((name) => name.trim() !== ""));
+    return `no column "uCode" (each row's unit code), which COINr's iData requires; found columns ${listItems(header.map(quote), ", ", (count) => `and ${count} more`) || "(none)"}; expected a column named "uCode"${
+      near === undefined ? "" : ` (found column ${quote(near)}: COINr's column names are case-sensitive)`
+    }`;
+  },
+  /** An iData column whose name is no iCode of the iMeta (`meta`), nor uCode, uName or Time; `codes`: the names it may have meant. */
+  coinrUndeclaredColumn: (column: string, meta: string, codes: readonly string[]) =>
+    `column ${quote(column)} is not declared in ${meta}: no row has iCode ${quote(column)}, and COINr's new_coin refuses such a column; expected every iData column but uCode, uName and Time to have an iMeta row, of Type Indicator for an indicator, or Group, Denominator or Other for a column not imported${didYouMean(column, codes)}`,
+  /** Two iData rows of one unit and year (`firstLine`: the first). */
+  coinrDuplicateRow: (unit: string, year: number, firstLine: number) =>
+    `unit ${quote(unit)}, year ${year} is given again (first on line ${firstLine}); expected one row per uCode and Time, as COINr's new_coin requires`,
+  /** A number of the iMeta (`column`: Target, Weight) that cannot be read with the file's decimal mark. */
+  coinrBadNumber: (column: string, code: string, found: string, decimalMark?: "comma" | "ambiguous") =>
+    `${column} ${quote(found)} of ${quote(code)} is not a number; ${
+      decimalMark === "ambiguous"
+        ? "expected a number with a decimal comma, such as 27,445, as the file's other numbers (--decimal . if the file writes decimal points)"
+        : `expected a number such as 27.445, or NA${decimalMark === "comma" ? " (decimal comma? use --decimal ,)" : ""}`
+    }`,
+  /** An Indicator's or Aggregate's Level that is no whole number from 1 (NA, empty, 0, 1.5). */
+  coinrBadLevel: (code: string, found: string) =>
+    `${quote(code)} has Level ${quote(found)}; expected a whole number from 1 (1 for an indicator, one more than its children's for an aggregate), as COINr's check_iMeta requires`,
+  coinrIndicatorLevel: (code: string, level: number) => `indicator ${quote(code)} has Level ${level}; expected Level 1, where COINr puts every indicator`,
+  /** A child whose parent is not one Level above it. */
+  coinrParentLevel: (code: string, level: number, parent: string, parentLevel: number) =>
+    `${quote(code)} has Level ${level} and its parent ${quote(parent)} Level ${parentLevel}; expected the parent one Level above its child (Level ${level + 1}), as COINr's check_iMeta requires`,
+  /** A node without a parent below the top Level (`top`): a branch that stops short of the index (a ragged tree). */
+  coinrTopLevel: (code: string, level: number, top: number) =>
+    `${quote(code)} has no parent but Level ${level}, below the top Level ${top}; expected a parent for ${quote(code)}, or every branch to reach the top Level (each indicator as many Levels below the index as every other)`,
 
   // init.
   /** `others`: the files already in the data folder, sorted. */

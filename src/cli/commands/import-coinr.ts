@@ -1,16 +1,17 @@
 /**
- * `import-coinr`: turn COINr's `iData` and `iMeta` tables (CSV or .xlsx, as written from R with `write.csv`) into an
- * indicator tree (`tree.csv`) and long values (`values.csv`) that every other command reads.
+ * `import-coinr`: turn COINr's `iData` and `iMeta` tables (CSV or .xlsx, as written from R with `write.csv`, or with
+ * `write.csv2`: `;`-separated, decimal commas) into an indicator tree (`tree.csv`, its numbers written plainly, its
+ * `INDEX` row naming COINr's index) and long values (`values.csv`) that every other command reads. What has no place in
+ * them (uName, Group, Denominator and Other columns) is named on standard error.
  */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { resolve } from "node:path";
 import { append } from "../../core/arrays.js";
+import { DECIMAL_MARKS, type DecimalMark } from "../../core/number.js";
 import { buildTree } from "../../core/tree.js";
 import { OutputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
-import { coinrColumnNames, parseCoinrMeta, treeRowsTable } from "../../io/read/coinr.js";
-import { LONG_COLUMNS, parseDataTable } from "../../io/read/data-csv.js";
-import { findColumns } from "../../io/read/columns.js";
+import { coinrColumnNames, parseCoinrData, parseCoinrMeta, treeRowsTable } from "../../io/read/coinr.js";
 import { readTable } from "../../io/read/load.js";
 import { parseEncoding } from "../../io/read/read-text.js";
 import { UTF8_BOM } from "../../io/write/to-csv.js";
@@ -26,6 +27,7 @@ export interface ImportCoinrOptions {
   year?: number[];
   force: boolean;
   encoding?: string;
+  decimal?: DecimalMark;
 }
 
 /** The files `import-coinr` writes in `--out`. */
@@ -41,6 +43,11 @@ export function registerImportCoinr(program: Command, env: CliEnv): void {
     .option("--year <year>", "the year of an iData without a Time column", parseYears)
     .option("--force", "overwrite tree.csv and values.csv if they exist", false)
     .option("--encoding <name>", "encoding of CSV inputs (default: auto)")
+    .addOption(
+      new Option("--decimal <mark>", 'decimal mark: "," or "." (default: "," in a semicolon-separated file, else ".")').choices(
+        DECIMAL_MARKS,
+      ),
+    )
     .option("-q, --quiet", "print nothing but errors", false)
     .addHelpText(
       "after",
@@ -66,45 +73,42 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
     readTable(resolve(env.cwd, options.meta), options.meta, { encoding }),
     readTable(resolve(env.cwd, options.data), options.data, { encoding }),
   ]);
+  // --year beside a Time column: which of the two gives the year is not guessed.
+  if (options.year && data.table.header.some((name) => name.trim() === "Time")) throw new UsageError("E_USAGE", commandMessages.importYearAndTime(data.source));
   const issues: Issue[] = [];
-  const parsed = parseCoinrMeta(meta.table, meta.source);
+  const parsed = parseCoinrMeta(meta.table, meta.source, { decimal: options.decimal });
   // Missing columns stop here; a row of an unknown Type does not hide the other problems (the rows as read are checked).
   if (!parsed.ok && !parsed.partial) throw new ValidationError(parsed.issues);
   if (!parsed.ok) append(issues, parsed.issues);
-  const rows = { value: parsed.ok ? parsed.value : parsed.partial! };
-  const tree = buildTree(rows.value, meta.source, coinrColumnNames(meta.table));
+  const coinrMeta = parsed.ok ? parsed.value : parsed.partial!;
+  const rows = coinrMeta.rows;
+  const tree = buildTree(rows, meta.source, coinrColumnNames(meta.table));
   if (!tree.ok) append(issues, tree.issues);
-  const indicators = new Set(rows.value.filter((row) => !rows.value.some((other) => other.parent === row.code)).map((row) => row.code));
+  const indicators = new Set(rows.filter((row) => !rows.some((other) => other.parent === row.code)).map((row) => row.code));
 
-  // An iData of one year may have no Time column: --year gives it one.
-  let table = data.table;
-  if (findColumns(table.header, LONG_COLUMNS).year < 0) {
-    if (!options.year) {
-      issues.push({ code: "E_MISSING_COLUMN", message: commandMessages.importNoTime(), source: data.source, line: table.headerLine });
-      throw new ValidationError(issues);
-    }
-    const year = String(options.year[0]);
-    table = { ...table, header: [...table.header, "Time"], rows: table.rows.map((row) => ({ ...row, cells: [...row.cells, year] })) };
-  }
-  const values = parseDataTable(table, data.source, { indicators });
-  if (!values.ok) append(issues, values.issues);
-  else {
-    const found = new Set(values.value.map((record) => record.indicator));
+  const read = parseCoinrData(data.table, data.source, { indicators, types: coinrMeta.types, meta: meta.source, year: options.year?.[0], decimal: options.decimal });
+  if (!read.ok) append(issues, read.issues);
+  const values = read.ok ? read.value : read.partial;
+  if (values) {
+    const found = new Set(values.values.map((record) => record.indicator));
     for (const code of indicators)
-      if (!found.has(code)) {
-        const row = rows.value.find((candidate) => candidate.code === code);
+      if (!found.has(code) && !data.table.header.some((name) => name.trim() === code)) {
+        const row = rows.find((candidate) => candidate.code === code);
         issues.push({ code: "E_NO_VALUES", message: commandMessages.importNoColumn(code), source: meta.source, line: row?.line, id: code });
       }
   }
-  if (issues.length > 0 || !values.ok) throw new ValidationError(issues);
+  if (issues.length > 0 || !read.ok) throw new ValidationError(issues);
 
   const valueRows = [
     ["unit", "year", "indicator", "value"],
-    ...values.value.map((record) => [record.unit, String(record.year), record.indicator, Number.isNaN(record.value) ? "" : String(record.value)]),
+    ...read.value.values.map((record) => [record.unit, String(record.year), record.indicator, Number.isNaN(record.value) ? "" : String(record.value)]),
   ];
   // With a UTF-8 byte order mark, as every CSV file the tool writes into a folder, for Excel on Chinese Windows.
-  await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeRowsTable(rows.value)), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out);
-  const units = new Set(values.value.map((record) => record.unit)).size;
-  const years = new Set(values.value.map((record) => record.year)).size;
-  env.stderr(commandMessages.importWrote(options.out, rows.value.length, indicators.size, units, years));
+  const treeTable = treeRowsTable(rows, coinrMeta.index);
+  await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeTable), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out);
+  const { unitNames, notImported } = read.value;
+  if (unitNames || notImported.length > 0) env.stderr(commandMessages.importNotImported(unitNames, notImported));
+  const units = new Set(read.value.values.map((record) => record.unit)).size;
+  const years = new Set(read.value.values.map((record) => record.year)).size;
+  env.stderr(commandMessages.importWrote(options.out, rows.length, indicators.size, units, years));
 }

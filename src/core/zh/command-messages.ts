@@ -1,7 +1,8 @@
 /** The Chinese messages of `commandMessages` (src/core/command-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { commandMessages } from "../command-messages.js";
 import type { Translation } from "../localize.js";
-import { quote } from "../quote.js";
+import { listItems, quote } from "../quote.js";
+import { closestName } from "../suggest.js";
 import { describeFound, didYouMean, list, spaced } from "./words.js";
 
 /** The standard streams `streamFailed` names, in Chinese; another as it is. */
@@ -61,6 +62,33 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   importNoColumn: (code) => `iMeta 中的指标 "${code}" 在 iData 中没有对应的列；应有名为 "${code}" 的列`,
   importWrote: (out, nodes, indicators, units, years) =>
     `已写入 ${out}/tree.csv（${nodes} 个节点，${indicators} 个指标）和 ${out}/values.csv（${units} 个评价对象，${years} 个年份）\n`,
+  importYearAndTime: (file) =>
+    `--year 用于没有 Time 列的 iData，而 ${file} 有 Time 列；应指定 --year 或使用 Time 列，二者取其一（去掉 --year 即按每行的 Time 读取）`,
+  importNotImported: (unitNames, columns) =>
+    `未导入：${[...(unitNames ? ["uName（评价对象名称）"] : []), ...columns.map(({ name, type }) => `${name}（${type}）`)].join("、")}；tree.csv 和 values.csv 只按 uCode 和 Time 保存指标的数值，没有评价对象名称、分组或分母的位置\n`,
+  coinrNoUnitCode: (header) => {
+    const near = closestName("uCode", header.filter((name) => name.trim() !== ""));
+    return `没有 "uCode" 列（每行评价对象的代码），而 COINr 的 iData 必须有此列；现有列为 ${listItems(header.map(quote), "、", (count) => `另有 ${count} 列`) || "（无）"}；应有名为 "uCode" 的列${
+      near === undefined ? "" : `（现有列 ${quote(near)}：COINr 的列名区分大小写）`
+    }`;
+  },
+  coinrUndeclaredColumn: (column, meta, codes) =>
+    `列 ${quote(column)} 未在 ${meta} 中声明：没有 iCode 为 ${quote(column)} 的行，COINr 的 new_coin 会拒绝这样的列；iData 中除 uCode、uName 和 Time 外的每一列都应在 iMeta 中有一行，指标的 Type 为 Indicator，不导入的列为 Group、Denominator 或 Other${didYouMean(column, codes)}`,
+  coinrDuplicateRow: (unit, year, firstLine) =>
+    `评价对象 ${quote(unit)}、${year} 年再次出现（首次在第 ${firstLine} 行）；每个 uCode 和 Time 应只有一行，COINr 的 new_coin 也如此要求`,
+  coinrBadNumber: (column, code, found, decimalMark) =>
+    `${quote(code)} 的 ${column} ${quote(found)} 不是数；${
+      decimalMark === "ambiguous"
+        ? "应为以逗号作小数点的数，例如 27,445，与文件中其他数一致（若文件以点作小数点，用 --decimal .）"
+        : `应为数，例如 27.445，或 NA${decimalMark === "comma" ? "（小数逗号？请用 --decimal ,）" : ""}`
+    }`,
+  coinrBadLevel: (code, found) =>
+    `${quote(code)} 的 Level 为 ${quote(found)}；应为从 1 起的整数（指标为 1，汇总项比其下级大 1），COINr 的 check_iMeta 也如此要求`,
+  coinrIndicatorLevel: (code, level) => `指标 ${quote(code)} 的 Level 为 ${level}；应为 1，COINr 的所有指标都在 Level 1`,
+  coinrParentLevel: (code, level, parent, parentLevel) =>
+    `${quote(code)} 的 Level 为 ${level}，而其上级 ${quote(parent)} 的 Level 为 ${parentLevel}；上级应比下级高一级（Level ${level + 1}），COINr 的 check_iMeta 也如此要求`,
+  coinrTopLevel: (code, level, top) =>
+    `${quote(code)} 没有上级，但 Level 为 ${level}，低于最高的 Level ${top}；应为 ${quote(code)} 指定上级，或使每个分支都达到最高 Level（每个指标与总指数相隔的层数相同）`,
 
   initDataNotEmpty: (label, others) =>
     `${label}/data 中已有 ${list(others.slice(0, 3))}${others.length > 3 ? ` 等（另有 ${others.length - 3} 个）` : ""}：写在其旁边的示例数值会与它们一起读取，多出一个评价对象；应为空的 data 文件夹（或用 --force 仍然添加示例文件）`,

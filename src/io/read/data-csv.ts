@@ -248,14 +248,14 @@ function indicatorColumn(table: CsvTable, indicators: ReadonlySet<string> | unde
  * The value of cell `index` of `row` as a record holds it (`cellValue`): a cell that could not be read is a gap marked
  * `unreadable`, so that the duplicate check still counts it as given (an empty cell repeating a cell states nothing).
  */
-function readValue(table: CsvTable, row: CsvRow, index: number, decimal: DecimalMark, source: string, issues: Issue[]): Pick<ValueRecord, "value" | "unreadable"> {
+export function readValue(table: CsvTable, row: CsvRow, index: number, decimal: DecimalMark, source: string, issues: Issue[]): Pick<ValueRecord, "value" | "unreadable"> {
   const before = issues.length;
   const value = cellValue(table, row, index, decimal, source, issues);
   return issues.length > before ? { value, unreadable: true } : { value };
 }
 
 /** The decimal mark of cell `index` of `row`: a point for a workbook cell that held a number (`CsvRow.numeric`). */
-const markOf = (row: CsvRow, index: number, decimal: DecimalMark): DecimalMark => (row.numeric?.[index] ? "." : decimal);
+export const markOf = (row: CsvRow, index: number, decimal: DecimalMark): DecimalMark => (row.numeric?.[index] ? "." : decimal);
 
 /**
  * The number in cell `index` of `row` (decimal mark by `markOf`), `NaN` for a missing value or for a cell that is not
