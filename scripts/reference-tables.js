@@ -382,7 +382,7 @@ export const OUTPUT_FILES = [
     file: "index-wide.csv",
     command: "compute",
     content: "the report table: one row per node, one column per year (one unit; with several units, one block per unit)",
-    columns: { unit: "the unit", code: "INDEX or the group's code", name: "the name", level: "the level", "<year>": "the value in that year" },
+    columns: { unit: "the unit (with several units only)", code: "INDEX or the group's code", name: "the name", level: "the level", "<year>": "the value in that year" },
   },
   {
     file: "scores.csv",
@@ -407,7 +407,7 @@ export const OUTPUT_FILES = [
     columns: {
       unit: "the unit", from_year: "the earlier year", to_year: "the later year", code: "the node (INDEX holds the change itself)", name: "its name",
       level: "its level", from_value: "its value in from_year", to_value: "its value in to_year", change: "to_value − from_value",
-      contribution: "points of the overall index's change", share_percent: "share of that change", method: "additive (exact), log-share or linear-share, total for INDEX",
+      contribution: "points of the overall index's change", share_percent: "share of that change", method: "additive (exact), log-share or linear-share (below a non-arithmetic group, or a group marked -), total for INDEX and for a node without a contribution (below a node whose change is missing, the contribution is empty)",
     },
   },
   {

@@ -369,7 +369,7 @@ async function outputsReference(root) {
     "",
     "Every file the commands write, and every column, in the order a real run writes them (the columns are read from the",
     "files of a run when this page is generated). CSV files in a folder start with a UTF-8 byte order mark (`--no-bom`);",
-    "numbers have `--decimals` decimals (default 4), `index.json` holds them unrounded. How to read them:",
+    "numbers have `--decimals` decimals (default 4), weights (`weights.csv`, the workbook's weights sheet) always 6, and `index.json` holds them unrounded. How to read them:",
     "[guides/data.md](../guides/data.md#outputs-of-the-data-stage), [tutorial.md](../tutorial.md).",
     "",
     row(["file", "written by", "content"]),

@@ -17,6 +17,12 @@
  * others; where a log is undefined (a score ≤ 0) or the log change is 0, the linear shares `w·Δs / Σ w·Δs` are used.
  * Either way the children's contributions still sum to their parent's. Below such a group, an arithmetic group splits
  * its contribution in proportion to its children's parts `w'[c,t1]·s[c,t1] − w'[c,t0]·s[c,t0]`.
+ *
+ * A group marked `direction: -` is flipped after its aggregation (`100 − x` for a min-max group, `10000 / x` for a
+ * fixed-base one): a child that raises the mean lowers the group. Its contribution is split among its children by their
+ * shares of the change of the mean before the flip (log-change shares, or linear ones for an arithmetic group, as
+ * above), so a child that rose takes part in the group's fall with the group's sign. Where a node's change is
+ * undefined (its value missing in either year), so are its children's contributions.
  * Reference: OECD/JRC Handbook (2008), section 7 (back to the data: decomposition); Ang (2004), Energy Policy 32.
  */
 import type { IndexResult } from "../compute.js";
@@ -48,7 +54,7 @@ export function contributionMethod(contributions: Contributions, unitCount: numb
   return CONTRIBUTION_METHODS[contributions.method[node * unitCount + unit]];
 }
 
-type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
+type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options"> & Partial<Pick<IndexResult, "groupReflections">>;
 
 /**
  * Decomposes the change of the overall index from `fromYear` to `toYear` into the contributions of every node, unit by
@@ -92,6 +98,8 @@ export function computeContributions(
   // What does not depend on the unit, once per group.
   const weightsOf = children.map((kids) => Float64Array.from(kids, (child) => result.nodes[child].weight));
   const arithmetic = result.nodes.map((node) => (aggregationOf ? aggregationOf(node.code) : (node.method ?? String(result.options.aggregate))) === "arithmetic");
+  // The groups flipped after their aggregation (`direction: -`), whose children move them the other way.
+  const reflected = result.nodes.map((node) => result.groupReflections?.has(node.code) === true);
   // Per-group scratch, reused for every group and unit.
   const widest = children.reduce((most, kids) => Math.max(most, kids.length), 0);
   const scoresFrom = new Float64Array(widest);
@@ -110,6 +118,11 @@ export function computeContributions(
       const count = kids.length;
       if (count === 0 || (depth === "dimensions" && result.nodes[parent].level >= 1)) continue;
       const parentCell = parent * unitCount + unit;
+      // A change that is undefined (a value missing in either year) has no parts: the children's stay NaN.
+      if (Number.isNaN(contribution[parentCell])) {
+        for (const child of kids) [pathFrom[child * unitCount + unit], pathTo[child * unitCount + unit], scale[child * unitCount + unit]] = [Number.NaN, Number.NaN, Number.NaN];
+        continue;
+      }
       const weights = weightsOf[parent];
       for (let c = 0; c < count; c++) {
         const first = (kids[c] * unitCount + unit) * yearCount;
@@ -138,10 +151,12 @@ export function computeContributions(
           for (let c = 0; c < count; c++) parts[c] = (term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c]))) / logTotal;
         } else {
           how = LINEAR_SHARE;
-          // Parts as shares of their total; equal shares when the total is 0.
-          const usable = linearTotal !== 0 && Number.isFinite(linearTotal);
-          for (let c = 0; c < count; c++) parts[c] = usable ? parts[c] / linearTotal : 1 / count;
+          linearShares(parts, count, linearTotal);
         }
+      } else if (reflected[parent]) {
+        // The flipped mean moves against its children: their shares of its change split the group's contribution.
+        how = LINEAR_SHARE;
+        linearShares(parts, count, linearTotal);
       }
       const exactPath = how === ADDITIVE && !Number.isNaN(pathFrom[parentCell]);
       for (let c = 0; c < count; c++) {
@@ -167,6 +182,12 @@ export function computeContributions(
     }
   }
   return { fromYear, toYear, contribution, method };
+}
+
+/** The first `count` parts as shares of their `total`, in place; equal shares when the total is 0 or undefined. */
+function linearShares(parts: Float64Array, count: number, total: number): void {
+  const usable = total !== 0 && Number.isFinite(total);
+  for (let c = 0; c < count; c++) parts[c] = usable ? parts[c] / total : 1 / count;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { computeContributions, CONTRIBUTION_METHODS } from "../../../src/core/analysis/contributions.js";
 import { at, bareResult, smallResult, SMALL } from "./fixture.js";
+import { computeIndex } from "../../../src/core/compute.js";
+import { buildPanel } from "../../../src/core/panel.js";
+import { buildTree } from "../../../src/core/tree.js";
 
 /** The contribution of `code` for unit `u`. */
 function contributionOf(result: { nodes: readonly { code: string }[]; units: readonly string[] }, contribution: Float64Array, code: string, u: number) {
@@ -164,5 +167,54 @@ describe("computeContributions when a whole dimension is missing in one year (re
     expect(c("X1")).toBeCloseTo(30, 12);
     expect(c("X2")).toBeCloseTo(32.5, 12);
     expect(c("Y1")).toBeCloseTo(-40, 12);
+  });
+});
+
+describe("computeContributions below a group marked direction -, and where a change is undefined", () => {
+  /** A (0.5) = X; B (0.5, marked -) = mean(Y1, Y2); units P, Q in 2020 and 2021, from `values` (unit -> indicator -> 2 years). */
+  function resultOf(values: Record<string, Record<string, number[]>>, options: Parameters<typeof computeIndex>[2]) {
+    const rows = [
+      ["A", "", "0.5", ""],
+      ["X", "A", "", "+"],
+      ["B", "", "0.5", "-"],
+      ["Y1", "B", "", "+"],
+      ["Y2", "B", "", "+"],
+    ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction, attributes: {} }));
+    const tree = buildTree(rows);
+    if (!tree.ok) throw new Error(JSON.stringify(tree.issues));
+    const records = Object.entries(values).flatMap(([unit, series]) =>
+      Object.entries(series).flatMap(([indicator, list]) => list.map((value, t) => ({ unit, year: 2020 + t, indicator, value }))),
+    );
+    const panel = buildPanel(tree.value, records);
+    if (!panel.ok) throw new Error(JSON.stringify(panel.issues));
+    return computeIndex(tree.value, panel.value, options);
+  }
+
+  it("gives the children of the flipped group its sign: a child that rose takes part in the group's fall", () => {
+    // Min-max over both units and years (1 to 3 each): P's X 0 -> 50, Y1 0 -> 100, Y2 0 -> 50. B before the flip
+    // 0 -> 75, after (100 − x) 100 -> 25. INDEX 0.5·0 + 0.5·100 = 50 -> 0.5·50 + 0.5·25 = 37.5: −12.5 = A 25 + B −37.5.
+    // B's children split −37.5 by their shares of the mean's change, 0.5·100 = 50 and 0.5·50 = 25 of 75: Y1 −25, Y2
+    // −12.5 (before: +25 and +12.5, the flip ignored).
+    const values = { P: { X: [1, 2], Y1: [1, 3], Y2: [1, 2] }, Q: { X: [3, 1], Y1: [2, 1], Y2: [3, 1] } };
+    const result = resultOf(values, { normalize: "min-max" });
+    const { contribution, method } = computeContributions(result, 2020, 2021);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    expect([c("INDEX"), c("A"), c("B"), c("X")]).toEqual([-12.5, 25, -37.5, 25]);
+    expect(c("Y1")).toBeCloseTo(-25, 12);
+    expect(c("Y2")).toBeCloseTo(-12.5, 12);
+    const y1 = result.nodes.findIndex((node) => node.code === "Y1");
+    expect(CONTRIBUTION_METHODS[method[y1 * 2]]).toBe("linear-share");
+  });
+
+  it("leaves every contribution below a node whose change is undefined empty (before: A took 50 of an index change that was missing)", () => {
+    // P's Y1 and Y2 are missing in 2021: B is missing, and with --min-group-coverage 0.6 so is P's index (1 child of 2).
+    const values = { P: { X: [1, 2], Y1: [1, Number.NaN], Y2: [1, Number.NaN] }, Q: { X: [3, 1], Y1: [2, 1], Y2: [3, 1] } };
+    const result = resultOf(values, { normalize: "min-max", missing: "reweight", minGroupCoverage: 0.6 });
+    const { contribution } = computeContributions(result, 2020, 2021);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    for (const code of ["INDEX", "A", "X", "B", "Y1", "Y2"]) expect(c(code), code).toBeNaN();
+    // Q is whole: its contributions stay, summing to its change.
+    const q = (code: string) => contributionOf(result, contribution, code, 1);
+    expect(q("A") + q("B")).toBeCloseTo(q("INDEX"), 12);
   });
 });
