@@ -39,6 +39,16 @@ const DOT_GROUPED_NUMBER = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$/;
 /** A currency sign before a number (after its sign), with the space a currency format may put after it. */
 const CURRENCY_SIGN = /^([+\-−]?)[¥￥$€£][\s\u00a0]*(?=[\d.])/;
 
+/**
+ * `value.toFixed(decimals)`, also from 1e21 on, where `toFixed` gives up and writes `1e+21`: a double that large is a
+ * whole number, written in full (`1000000000000000000000.0000`), as a file of fixed decimals promises.
+ * @example toFixedText(1e21, 2) // => "1000000000000000000000.00"
+ */
+export function toFixedText(value: number, decimals: number): string {
+  if (!(Math.abs(value) >= 1e21) || !Number.isFinite(value)) return value.toFixed(decimals);
+  return `${value < 0 ? "-" : ""}${BigInt(Math.abs(value))}${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}`;
+}
+
 /** The decimal marks a values file may use. */
 export const DECIMAL_MARKS = [".", ","] as const;
 export type DecimalMark = (typeof DECIMAL_MARKS)[number];

@@ -5,6 +5,8 @@
  * `CHUNK_BYTES`, so memory stays flat whatever the file's size.
  */
 
+import { toFixedText } from "../../core/number.js";
+
 /** The size of a chunk handed to the file writer. */
 export const CHUNK_BYTES = 1 << 20;
 
@@ -34,7 +36,7 @@ export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return "";
   const scaled = Math.abs(value) * POWERS_OF_TEN[decimals];
   if (!isFastFixed(scaled, decimals)) {
-    const text = value.toFixed(decimals);
+    const text = toFixedText(value, decimals);
     return text.charCodeAt(0) === MINUS && /^-0\.?0*$/.test(text) ? text.slice(1) : text;
   }
   const whole = Math.round(scaled);

@@ -4,13 +4,14 @@
  * read as a formula neutralised.
  */
 import type { IndexResult } from "../../core/compute.js";
+import { toFixedText } from "../../core/number.js";
 import { formatCsv, guardFormula } from "../csv.js";
 import { indexTable, scoresTable, wideTable, type Table } from "./tables.js";
 
 /** A number with a fixed count of decimals; `NaN` is an empty cell and `-0` prints as `0`. */
 export function formatValue(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return "";
-  const text = value.toFixed(decimals);
+  const text = toFixedText(value, decimals);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
 

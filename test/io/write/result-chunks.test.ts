@@ -128,4 +128,20 @@ describe("formatNumber and ByteChunks.fixed (fast fixed decimals)", () => {
       { numRuns: 20000 },
     );
   });
+
+  it("write a value of 1e21 or more with its decimals, as every other (toFixed gives up there and writes 1e+21)", () => {
+    // The double nearest 5e23 is 499999999999999991611392 exactly (5e23 − 8388608, 2^23 below: doubles there are 2^26
+    // apart); 1e21 is 10^21 exactly.
+    for (const [x, decimals, text] of [
+      [5e23, 2, "499999999999999991611392.00"],
+      [-1e21, 4, "-1000000000000000000000.0000"],
+      [1e21, 0, "1000000000000000000000"],
+    ] as const) {
+      expect(formatValue(x, decimals)).toBe(text);
+      expect(formatNumber(x, decimals)).toBe(text);
+      const out = new ByteChunks(4);
+      out.fixed(x, decimals);
+      expect(Buffer.from(out.take()).toString("latin1")).toBe(text);
+    }
+  });
 });
