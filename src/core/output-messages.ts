@@ -71,6 +71,9 @@ export const outputMessages = catalogue("outputMessages", {
     `${label} is ${run === undefined ? "a run folder" : `inside the run folder ${run}`} (it holds manifest.json and index.json, or is named by a run id in a runs folder), and a run's files are never overwritten or added to; expected another --out (in a project, \`report --run ID\` adds report.html to a run and lists it in its reports.json)`,
   outNotOurs: (file: string, record: string) =>
     `${file} exists, and innovation-index did not write it or it has changed since (the folder's ${record} does not list it as it is), so it is not replaced; expected a folder without it: move it away, or give another --out`,
+  /** An output that was the tool's own when checked, edited (or made) while the command wrote. */
+  outChanged: (file: string) =>
+    `${file} changed while the command wrote its outputs (edited, or made, since it was checked as innovation-index's own), so it is not replaced, and every output is as it was before; expected the folder's files left alone while a command writes: run again once the file is saved, or move it away first`,
   outIsInput: (label: string) =>
     `${label} is an input of this command (it was read as the indicator tree, the values or another input), and an input is never overwritten; expected another --out`,
   nameTooLong: (label: string, bytes: number) =>

@@ -68,6 +68,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${label} ${run === undefined ? "是运行文件夹" : `位于运行文件夹 ${run} 中`}（其中有 manifest.json 和 index.json，或以运行编号命名且位于 runs 文件夹中），运行中的文件从不覆盖，也不再添加文件；应另指定 --out（在项目中，\`report --run ID\` 会将 report.html 添加到运行中，并记入该运行的 reports.json）`,
   outNotOurs: (file, record) =>
     `${file} 已存在，它不是 innovation-index 写出的，或写出后已被修改（该文件夹的 ${record} 中没有与其现状相符的记录），因此不予替换；应为不含该文件的文件夹：请将其移走，或另指定 --out`,
+  outChanged: (file) =>
+    `${file} 在本命令写出结果期间被修改（在核对为 innovation-index 所写之后被编辑或新建），因此不予替换，所有输出均保持本次运行前的状态；命令写出期间应不改动该文件夹中的文件：请在文件保存后重新运行，或先将其移走`,
   outIsInput: (label) =>
     `${label} 是本命令的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 --out`,
   nameTooLong: (label, bytes) =>

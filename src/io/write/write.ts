@@ -15,7 +15,7 @@ import { deliverPendingSignals, undoOnInterrupt } from "./interrupt.js";
 import { NOT_CLAIMED, refuseUnlessClaimed, writeClaimed, writeClaimedSync } from "./claimed.js";
 import { syncFile, syncFolder } from "./durable.js";
 import { crashAt } from "../crash-point.js";
-import { filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES } from "./written-files.js";
+import { changedSince, fileLabel, filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES, type FileSnapshot } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
@@ -134,18 +134,22 @@ async function writeUnlocked(
   { intoRun = false, replace = false, family }: WriteOptions,
 ): Promise<readonly string[]> {
   const names = Object.keys(files);
-  if (!intoRun && !replace) await refuseFilesNotOurs(dir, names, label, digestFile);
-  const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile) : [];
+  // What each file was when checked as the tool's own: one edited or made while the command writes is neither replaced
+  // nor removed on the strength of that check (`changedSince`).
+  const snapshot: FileSnapshot = !intoRun && !replace ? await refuseFilesNotOurs(dir, names, label, digestFile) : new Map();
+  const stale = family !== undefined && !intoRun ? await staleFiles(dir, family, names, digestFile, snapshot) : [];
   // Outside a run each file is hashed as it is written, for the folder's record, which is renamed into place with them.
   // A run's own files (its manifest, a report added to it) are flushed to the disk before they are renamed in (durable.ts).
-  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordTexts(dir, digests, family), intoRun);
+  await writeFiles(dir, files, label, threads, intoRun ? undefined : await sha256Hasher(), intoRun ? undefined : (digests) => recordTexts(dir, digests, family), intoRun, snapshot);
+  // An earlier output changed since it was checked is no longer the tool's own: kept, and out of the record as the rest.
+  const removed = stale.filter((name) => !changedSince(snapshot, dir, name));
   if (stale.length > 0) {
     // Then the earlier run's outputs this one does not write, and their lines of the record (kept until they are gone,
     // so that a run stopped in between leaves them still known as the tool's own).
     const temporary = join(dir, temporaryName(WRITTEN_FILES));
     let release: (() => void) | undefined;
     try {
-      for (const name of stale) unlinkSync(join(dir, name));
+      for (const name of removed) unlinkSync(join(dir, name));
       release = claimTemporary(temporary);
       writeClaimedSync(temporary, recordText(dir, {}, undefined, stale));
       renameSync(temporary, join(dir, WRITTEN_FILES));
@@ -158,7 +162,7 @@ async function writeUnlocked(
       release?.();
     }
   }
-  return stale;
+  return removed;
 }
 
 /**
@@ -310,6 +314,7 @@ async function writeFiles(
   newHash: (() => Hasher) | undefined,
   record?: (digests: Readonly<Record<string, Digest>>) => { journal: string; final: string },
   durable = false,
+  snapshot: FileSnapshot = new Map(),
 ): Promise<Record<string, Digest>> {
   const outputs = Object.keys(files);
   const names = record ? [WRITTEN_FILES, ...outputs] : outputs;
@@ -407,7 +412,7 @@ async function writeFiles(
     // Durable: every file's bytes on the disk before its name is, then the names (a power cut after this call returns
     // leaves the new files whole, never empty files under their names).
     if (durable) for (const path of temporary) syncFile(path);
-    replaceAll(dir, names, temporary, label);
+    replaceAll(dir, names, temporary, label, snapshot);
     if (texts && texts.final !== texts.journal) finishRecord(dir, temporary[0], texts.final);
     if (durable) syncFolder(dir);
   } catch (cause) {
@@ -545,7 +550,7 @@ function finishRecord(dir: string, temporary: string, text: string): void {
  * naming any file that could not be put back (its previous version stays under the backup name). Once every rename has
  * succeeded, the backups are removed. Each step is one system call per file, whatever its size.
  */
-function replaceAll(dir: string, names: readonly string[], temporary: readonly string[], label: string): void {
+function replaceAll(dir: string, names: readonly string[], temporary: readonly string[], label: string, snapshot: FileSnapshot = new Map()): void {
   const targets = names.map((name) => join(dir, name));
   const backups = names.map((name) => join(dir, backupName(name)));
   /** Per target: whether its previous file was moved aside, once decided. */
@@ -553,6 +558,8 @@ function replaceAll(dir: string, names: readonly string[], temporary: readonly s
   let i = 0;
   try {
     for (; i < names.length; i++) {
+      // A file changed since it was checked as the tool's own is not replaced: everything goes back as it was.
+      if (changedSince(snapshot, dir, names[i])) throw new OutputError("E_OUT_NOT_OURS", outputMessages.outChanged(fileLabel(label, names[i])));
       kept[i] = keepPrevious(targets[i], backups[i]);
       renameSync(temporary[i], targets[i]);
       if (i === 1) crashAt("renaming");
@@ -569,6 +576,7 @@ function replaceAll(dir: string, names: readonly string[], temporary: readonly s
         if (how !== "none") unrestored.push({ name: names[j], backup: backupName(names[j]) });
       }
     }
+    if (cause instanceof OutputError && unrestored.length === 0) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
     throw new OutputError("E_WRITE", outputMessages.replaceFailed(label, names[i], reason, unrestored), { cause });
   }

@@ -73,12 +73,36 @@ function isPlainFileName(name: string): boolean {
  * the folder's record does not show as the tool's own, unchanged since it was written (`digest` hashes a file).
  * `label` names the folder.
  */
-export async function refuseFilesNotOurs(dir: string, names: readonly string[], label: string, digest: (path: string) => Promise<Identity>): Promise<void> {
-  const [name] = await filesNotOursIn(dir, names, digest, 1);
-  if (name === undefined) return;
-  // `label` names the folder, or the file itself when one file is written (`weights --out w.csv`).
-  const file = label.endsWith(name) ? label : label === "." ? name : `${label.replace(/[\\/]+$/, "")}/${name}`;
-  throw new OutputError("E_OUT_NOT_OURS", outputMessages.outNotOurs(file, WRITTEN_FILES));
+export async function refuseFilesNotOurs(dir: string, names: readonly string[], label: string, digest: (path: string) => Promise<Identity>): Promise<FileSnapshot> {
+  const snapshot: FileSnapshot = new Map();
+  const [name] = await filesNotOursIn(dir, names, digest, 1, snapshot);
+  if (name === undefined) return snapshot;
+  throw new OutputError("E_OUT_NOT_OURS", outputMessages.outNotOurs(fileLabel(label, name), WRITTEN_FILES));
+}
+
+/** A file of the folder `label` (or the file itself when one file is written: `weights --out w.csv`), as messages name it. */
+export const fileLabel = (label: string, name: string): string => (label.endsWith(name) ? label : label === "." ? name : `${label.replace(/[\\/]+$/, "")}/${name}`);
+
+/**
+ * What each file of a folder was when it was checked as the tool's own (taken before it was hashed): its inode, size
+ * and modification time, or `undefined` where there was none. Just before a file is replaced or removed, it must still
+ * be so (`changedSince`): a file edited, or made, while the command wrote (an analyst appending a note to index.csv)
+ * is no longer the version checked, and is never replaced or removed on the strength of that check.
+ */
+export type FileSnapshot = Map<string, { ino: number; size: number; mtimeMs: number } | undefined>;
+
+/** Takes the snapshot of `name` in `dir` from its `lstat` (`info`, undefined for none). */
+function remember(snapshot: FileSnapshot | undefined, name: string, info: import("node:fs").Stats | undefined): void {
+  snapshot?.set(name, info && { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs });
+}
+
+/** Whether the file `name` of `dir` is not as `snapshot` saw it (edited, replaced, made or removed since). */
+export function changedSince(snapshot: FileSnapshot, dir: string, name: string): boolean {
+  if (!snapshot.has(name)) return false;
+  const then = snapshot.get(name);
+  const now = lstatSync(join(dir, name), { throwIfNoEntry: false });
+  if (then === undefined || now === undefined) return then !== undefined || now !== undefined;
+  return now.ino !== then.ino || now.size !== then.size || now.mtimeMs !== then.mtimeMs;
 }
 
 /**
@@ -86,7 +110,13 @@ export async function refuseFilesNotOurs(dir: string, names: readonly string[], 
  * record does not show as the tool's own, unchanged since it was written: the files a writer must not replace. A
  * folder at a name is not counted (it fails the write itself, which restores the rest). The record is read once.
  */
-export async function filesNotOursIn(dir: string, names: readonly string[], digest: (path: string) => Promise<Identity>, limit = Infinity): Promise<string[]> {
+export async function filesNotOursIn(
+  dir: string,
+  names: readonly string[],
+  digest: (path: string) => Promise<Identity>,
+  limit = Infinity,
+  snapshot?: FileSnapshot,
+): Promise<string[]> {
   let record: Record<string, Identity> | undefined;
   const found: string[] = [];
   for (const name of names) {
@@ -95,8 +125,10 @@ export async function filesNotOursIn(dir: string, names: readonly string[], dige
     try {
       info = lstatSync(join(dir, name));
     } catch {
+      remember(snapshot, name, undefined);
       continue; // nothing there
     }
+    remember(snapshot, name, info);
     if (info.isDirectory()) continue;
     record ??= readRecord(dir);
     const known = record[name];
@@ -158,12 +190,15 @@ export function recordTexts(
  * `ranks.csv` of two units beside the index of one). A file changed since is not among them: it is no longer the
  * tool's to remove.
  */
-export async function staleFiles(dir: string, by: string, names: readonly string[], digest: (path: string) => Promise<Identity>): Promise<string[]> {
+export async function staleFiles(dir: string, by: string, names: readonly string[], digest: (path: string) => Promise<Identity>, snapshot?: FileSnapshot): Promise<string[]> {
   const stale: string[] = [];
   for (const [name, known] of Object.entries(readRecord(dir))) {
     if (known.by !== by || names.includes(name)) continue;
     const info = lstatSync(join(dir, name), { throwIfNoEntry: false });
-    if (info?.isFile() && (await isKnownVersion(known, join(dir, name), info.size, digest))) stale.push(name);
+    if (info?.isFile() && (await isKnownVersion(known, join(dir, name), info.size, digest))) {
+      stale.push(name);
+      remember(snapshot, name, info);
+    }
   }
   return stale.sort();
 }

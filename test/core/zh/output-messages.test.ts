@@ -17,6 +17,7 @@ describe("outputMessagesZh", () => {
       ["outIsRun", ["runs/20260301T020000.123Z-1a2b3c4d"]],
       ["outIsRun", ["runs/20260301T020000.123Z-1a2b3c4d/charts", `runs/${RUN}`]],
       ["outNotOurs", ["out/index.csv", ".innovation-index-files.json"]],
+      ["outChanged", ["out/index.csv"]],
       ["outIsInput", ["data"]],
       ["nameTooLong", ["out/常州市各区县创新指数.csv", 252]],
       ["staleRemoved", [["index.xlsx", "report.html"], "out", "compute"]],

@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { lstat, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -37,6 +37,36 @@ describe("the record of the files written", () => {
       expect(await readFile(join(dir, "out", "a.csv"), "utf8")).toBe("second a\n");
       expect(Object.keys(JSON.parse(await readFile(join(dir, "out", WRITTEN_FILES), "utf8")).files)).toEqual(["a.csv", "b.csv", "c.csv"]);
       expect((await readdir(join(dir, "out"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("never replaces or removes a file edited while the command writes: checked as its own, then changed (before: the edit lost, exit 0)", async () => {
+    const dir = await makeTempDir();
+    try {
+      const out = join(dir, "out");
+      await writeFilesAtomic(out, { "a.csv": "first a\n", "b.csv": "first b\n", "c.csv": "first c\n", "d.csv": "first d\n" }, "out", 1, { family: "compute" });
+      // The analyst appends a note to b.csv while a.csv is being written (after the files were checked as the tool's).
+      function* editing(file: string, note: string) {
+        yield "new a\n";
+        writeFileSync(join(out, file), note, { flag: "a" });
+      }
+      await expect(writeFilesAtomic(out, { "a.csv": editing("b.csv", "my note\n"), "b.csv": "new b\n", "c.csv": "new c\n", "d.csv": "new d\n" }, "out", 1, { family: "compute" })).rejects.toMatchObject({
+        code: "E_OUT_NOT_OURS",
+        message: outputMessages.outChanged("out/b.csv"),
+      });
+      // Nothing replaced: a.csv (renamed in before b.csv was reached) is put back; b.csv keeps the note; no leftovers.
+      expect(await readFile(join(out, "a.csv"), "utf8")).toBe("first a\n");
+      expect(await readFile(join(out, "b.csv"), "utf8")).toBe("first b\nmy note\n");
+      expect((await readdir(out)).sort()).toEqual([WRITTEN_FILES, "a.csv", "b.csv", "c.csv", "d.csv"]);
+      // The earlier outputs this run does not write: d.csv, unchanged, is removed; c.csv, edited meanwhile, is no longer
+      // the tool's: kept, not named removed, out of the record (b.csv, edited before, was never stale: kept too).
+      const removed = await writeFilesAtomic(out, { "a.csv": editing("c.csv", "c note\n") }, "out", 1, { family: "compute" });
+      expect(removed).toEqual(["d.csv"]);
+      expect(await readFile(join(out, "c.csv"), "utf8")).toBe("first c\nc note\n");
+      expect((await readdir(out)).sort()).toEqual([WRITTEN_FILES, "a.csv", "b.csv", "c.csv"]);
+      expect(Object.keys(JSON.parse(await readFile(join(out, WRITTEN_FILES), "utf8")).files)).toEqual(["a.csv", "b.csv"]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
