@@ -7,6 +7,7 @@
  * - `staging` and `marking` of a project run's staging folder (`runs/runs.ts`: the folder made, its marker not yet
  *   written; the marker written under its temporary name, not yet renamed), `staged` once its files are written,
  *   `publishing` once it is renamed into place (`LATEST` not yet moved), and `finished` after that (`cli/project-run.ts`);
+ *   `unstaging` while a later run removes a staging folder left behind (its first file removed, the marker not yet);
  * - `writing` of the folder writer (`write/write.ts`: the first file written with synchronous calls, the others not
  *   yet), and `renaming` (the record's journal and the first output renamed, the others not).
  */

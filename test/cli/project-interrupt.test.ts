@@ -41,6 +41,26 @@ async function filesOf(folder: string): Promise<Record<string, Buffer>> {
 
 const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
 
+describe.skipIf(!BUILT)("a run stopped while it removes a staging folder left behind", () => {
+  it("leaves the folder's marker, so the next run still removes the rest (before: the marker went first, the folder was kept for good)", async () => {
+    const dir = await makeProject();
+    // A run killed once its files are written leaves its staging folder; the next run, killed after removing the
+    // first of that folder's files, must leave the marker that proves the rest is the tool's.
+    expect((await computeWithHook(dir, "staged")).signal).toBe("SIGKILL");
+    const [staging] = (await readdir(join(dir, "runs"))).filter((name) => name.startsWith(".staging-"));
+    expect(staging).toBeDefined();
+    expect((await computeWithHook(dir, "unstaging")).signal).toBe("SIGKILL");
+    const left = await readdir(join(dir, "runs", staging));
+    expect(left).toContain(STAGING_MARKER);
+    // The next run removes it without a W_STAGING_KEPT, and publishes.
+    const next = await runCli(["compute"], dir);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain("W_STAGING_KEPT");
+    expect(next.stderr).not.toContain("not provably");
+    expect((await readdir(join(dir, "runs"))).filter((name) => name.startsWith(".staging-"))).toEqual([]);
+  });
+});
+
 describe.skipIf(!BUILT)("a project run interrupted while it writes its files", () => {
   it("on SIGINT, SIGTERM or SIGHUP removes its staging folder and its lock, publishes nothing and ends by the signal", async () => {
     const dir = await makeProject();

@@ -16,7 +16,7 @@
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { lstat, open, readdir, readFile, readlink, rm, rmdir, stat, unlink } from "node:fs/promises";
+import { lstat, open, readdir, readFile, readlink, rmdir, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
@@ -242,7 +242,7 @@ export async function startStaging(runsDir: string, id: string): Promise<string>
   stagingUndo.set(
     staging,
     undoOnInterrupt(() => {
-      if (isOwnStagingSync(staging, id)) rmSync(staging, { recursive: true, force: true });
+      if (isOwnStagingSync(staging, id)) removeMarkedFolder(staging);
     }),
   );
   const temporary = join(staging, STAGING_MARKER_TEMPORARY);
@@ -373,7 +373,7 @@ async function startedStagingFiles(folder: string, id: string): Promise<string[]
  */
 async function removeOwnStaging(folder: string, id: string): Promise<boolean> {
   if (await holdsMarker(folder, id)) {
-    await rm(folder, { recursive: true, force: true });
+    removeMarkedFolder(folder);
     return true;
   }
   const markers = await startedStagingFiles(folder, id);
@@ -385,6 +385,22 @@ async function removeOwnStaging(folder: string, id: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Removes a staging folder that holds its marker: everything but the marker first, then the marker, then the folder.
+ * A removal stopped part way (`kill -9`, a power cut) leaves the marker, so the next run still knows the folder as this
+ * tool's and removes the rest; removed first, it left outputs in a folder no run would ever remove (`W_STAGING_KEPT`).
+ */
+function removeMarkedFolder(folder: string): void {
+  let removed = 0;
+  for (const name of readdirSync(folder))
+    if (name !== STAGING_MARKER) {
+      rmSync(join(folder, name), { recursive: true, force: true });
+      if (++removed === 1) crashAt("unstaging");
+    }
+  rmSync(join(folder, STAGING_MARKER), { force: true });
+  rmdirSync(folder);
 }
 
 /**
