@@ -308,6 +308,85 @@ describe("the dashboard report.html in headless Chromium", () => {
       await close();
     }
   }, 120_000);
+
+  it("a reweighted gap: the tree table says missing (reweighted) and the weights the year used; an index missing in a year: no change, and why", async (context) => {
+    if (!browser) return context.skip(skipReason);
+    // A 0.5 (X) + B 0.5 (Y1, Y2; direction -); P's Y1 of 2021 empty.
+    const tree = "code,parent,name,weight,direction\nA,,Input,0.5,\nX,A,x,,+\nB,,Pressure,0.5,-\nY1,B,y1,,+\nY2,B,y2,,+\n";
+    const cells = [
+      ["P", 2020, "1", "1", "1"],
+      ["P", 2021, "2", "", "2"],
+      ["Q", 2020, "3", "2", "3"],
+      ["Q", 2021, "1", "1", "1"],
+    ] as const;
+    const values = `unit,year,indicator,value\n${cells.flatMap(([unit, year, ...row]) => ["X", "Y1", "Y2"].map((code, i) => `${unit},${year},${code},${row[i]}`)).join("\n")}\n`;
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
+    const run = ["compute", "-q", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--missing", "reweight", "--report", "--lang", "en"];
+    expect((await runCli([...run, "--out", "reweighted"], dir)).code).toBe(0);
+    expect((await runCli([...run, "--min-group-coverage", "0.6", "--out", "coverage"], dir)).code).toBe(0);
+
+    const reweighted = await openDashboard(join(dir, "reweighted/report.html"));
+    try {
+      expect(reweighted.errors).toEqual([]);
+      await reweighted.page.selectOption("#unit-select", { label: "P" });
+      await reweighted.page.selectOption("#year-select", { label: "2021" });
+      const treeRows = async () =>
+        Object.fromEntries(
+          await reweighted.page
+            .locator("#drilldown table.tree tbody tr")
+            .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => cell.textContent ?? "")))
+            .then((rows) => rows.map((row) => [row[0], row])),
+        );
+      expect(await reweighted.page.locator("#drilldown h3").last().textContent()).toBe("The indicator tree and the weights used in 2021");
+      expect(await reweighted.page.locator("#drilldown table.tree th").allTextContents()).toEqual(["Code", "Name", "Weight used", "Overall weight used", "Raw value", "Score", "Source"]);
+      // By hand: Y1 left out, so Y2 carried all of B: 0.5/0.5 = 1 within B, 0.5·1 = 0.5 overall; Y1 0; A, X, B as the tree.
+      const rows = await treeRows();
+      expect(rows.Y1.slice(2, 4)).toEqual(["0.000", "0.0000"]);
+      expect(rows.Y1[6]).toBe("missing (reweighted)");
+      expect(rows.Y2.slice(2, 4)).toEqual(["1.000", "0.5000"]);
+      expect([rows.A.slice(2, 4), rows.X.slice(2, 4), rows.B.slice(2, 4)]).toEqual([
+        ["0.500", "0.5000"],
+        ["1.000", "0.5000"],
+        ["0.500", "0.5000"],
+      ]);
+      // the indicator table above says the same of Y1, with the tree's weights
+      await reweighted.page.click('#drilldown .card[data-code="B"]');
+      const y1 = reweighted.page.locator("#drilldown table.drill-indicators tbody tr", { has: reweighted.page.locator('td:text-is("Y1")') });
+      expect(await y1.locator(".badge.imputed").textContent()).toBe("missing (reweighted)");
+      expect((await treeRows()).Y1[6]).toBe("missing (reweighted)");
+      // 2020, nothing missing: the tree's weights, 0.5·0.5 = 0.25 overall for Y1 and Y2
+      await reweighted.page.selectOption("#year-select", { label: "2020" });
+      expect((await treeRows()).Y2.slice(2, 4)).toEqual(["0.500", "0.2500"]);
+      await reweighted.page.selectOption("#year-select", { label: "2021" });
+      await reweighted.page.click("#language");
+      expect((await treeRows()).Y1[6]).toBe("缺失（重新加权）");
+      expect(await reweighted.page.locator("#drilldown h3").last().textContent()).toBe("指标体系与2021年实际使用的权重");
+      expect(reweighted.errors).toEqual([]);
+    } finally {
+      await reweighted.close();
+    }
+
+    // --min-group-coverage 0.6: P's B of 2021 has 1 of 2 children, so B and P's index of 2021 are missing.
+    const coverage = await openDashboard(join(dir, "coverage/report.html"));
+    try {
+      expect(coverage.errors).toEqual([]);
+      await coverage.page.selectOption("#unit-select", { label: "P" });
+      const missing = "The change of the overall index from 2020 to 2021 cannot be given: the index is missing in 2021.";
+      expect(await coverage.page.locator("#overview .sentences li").allTextContents()).toEqual([missing]);
+      expect(await coverage.page.locator("#overview td.missing-change").allTextContents()).toEqual([missing]);
+      const overview = (await coverage.page.textContent("#overview")) ?? "";
+      expect(overview).not.toContain("did not change");
+      expect(overview).not.toContain("NaN");
+      await coverage.page.click("#language");
+      expect(await coverage.page.locator("#overview .sentences li").allTextContents()).toEqual(["无法给出2020—2021年总指数的变化：2021年总指数缺失。"]);
+      // Q has both years: 50 → 50, A 100 → 0 (−50), B 0 → 100 (+50)
+      await coverage.page.selectOption("#unit-select", { label: "Q" });
+      expect(await coverage.page.locator("#overview .sentences li").allTextContents()).toEqual(["2021年总指数持平（50.00 → 50.00），其中Pressure贡献50.0点、Input贡献-50.0点。"]);
+      expect(coverage.errors).toEqual([]);
+    } finally {
+      await coverage.close();
+    }
+  }, 120_000);
 });
 
 describe("the dashboard's Chinese words (the default language)", () => {

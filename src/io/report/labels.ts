@@ -37,6 +37,9 @@ const WORDS = {
     results: "指数结果",
     growth: "{from}—{to}年增长",
     contributionTable: "{from}—{to}年贡献分解",
+    // The overall index missing in a year of a change (--min-group-coverage, a screened unit-year): no change, no contributions.
+    changeMissingOne: "无法给出{from}—{to}年总指数的变化：{year}年总指数缺失。",
+    changeMissingBoth: "无法给出{from}—{to}年总指数的变化：两年的总指数都缺失。",
     coverage: "数据覆盖",
     imputations: "缺失值插补与重新加权",
     noImputations: "没有插补或重新加权的数值。",
@@ -93,6 +96,8 @@ const WORDS = {
     results: "Results",
     growth: "Growth {from}–{to}",
     contributionTable: "Contributions {from}–{to}",
+    changeMissingOne: "The change of the overall index from {from} to {to} cannot be given: the index is missing in {year}.",
+    changeMissingBoth: "The change of the overall index from {from} to {to} cannot be given: the index is missing in both years.",
     coverage: "Coverage of the data",
     imputations: "Imputed and reweighted values",
     noImputations: "No value was imputed or left out.",
@@ -209,6 +214,19 @@ export function unitListText(units: readonly string[], language: Language): stri
 /** A unit's name, or for a unit without one (values without a unit column) "（未命名）" / "(unnamed)". */
 export function unitName(unit: string, language: Language): string {
   return unit === "" ? WORDS[language].unnamedUnit : unit;
+}
+
+/**
+ * Why the change of the overall index from `fromYear` to `toYear` cannot be given, when its value (`from`, `to`) is
+ * missing in either year: "无法给出2020—2021年总指数的变化：2021年总指数缺失。" / "The change of the overall index from 2020
+ * to 2021 cannot be given: the index is missing in 2021."; undefined when both values are there. What the pages say in
+ * place of a change and its contributions (none is given below a change that is missing: `computeContributions`).
+ */
+export function changeMissingText(words: Pick<Words, "changeMissingOne" | "changeMissingBoth">, fromYear: number, toYear: number, from: number, to: number): string | undefined {
+  const [lostFrom, lostTo] = [Number.isNaN(from), Number.isNaN(to)];
+  if (!lostFrom && !lostTo) return undefined;
+  if (lostFrom && lostTo) return fill(words.changeMissingBoth, { from: fromYear, to: toYear });
+  return fill(words.changeMissingOne, { from: fromYear, to: toYear, year: lostFrom ? fromYear : toYear });
 }
 
 /**

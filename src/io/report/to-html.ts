@@ -9,7 +9,7 @@ import { baseYearIsHundred } from "../../core/index-scale.js";
 import { pageWarnings } from "./page-warnings.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
 import { performanceGroups } from "../../core/analysis/performance-groups.js";
-import { columnDisplay, columnTitle, fill, metaText, methodNames, rankChangeText, rowsInLanguage, shareText, unitName, valueName, wordsOf, type Words } from "./labels.js";
+import { changeMissingText, columnDisplay, columnTitle, fill, metaText, methodNames, rankChangeText, rowsInLanguage, shareText, unitName, valueName, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
 import { formatValue } from "../write/to-csv.js";
 import { NOTICE_STYLE, provenanceNoticeHtml, type Provenance } from "./provenance.js";
@@ -138,7 +138,8 @@ function chartsOfUnit({ result, words, decimals, name, topNodes, latest }: Conte
     // A radar needs three axes at least; with fewer, grouped bars show the same profile.
     charts.push({ option: axes.length >= 3 ? radarChart(title, axes, radar) : groupedBarChart(title, axes, radar) });
   }
-  if (latest) {
+  // No bars where the overall index is missing in either year (its tables say why).
+  if (latest && !Number.isNaN(latest.contribution[u])) {
     const title = fill(words.contributions, { from: latest.fromYear, to: latest.toYear });
     const values = dimensions.map(({ n }) => latest.contribution[n * result.units.length + u]);
     charts.push({ option: barChart(title, dimensions.map(({ n }) => name(n)), values, decimals) });
@@ -184,12 +185,20 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
     });
     parts.push(`<h3>${escapeHtml(fill(words.growth, { from: years[last - 1], to: years[last] }))}</h3>`);
     parts.push(htmlTable([words.code, words.name, words.value, words.change, words.changePercent, fill(words.cagrPercent, { from: first })], growthRows));
+    const missing = changeMissingText(words, years[last - 1], years[last], value(0, last - 1), value(0, last));
+    if (missing) parts.push(missingNote(missing));
   }
   for (const item of analysis.contributions) {
     if (item !== latest && !(item.fromYear === first && item.toYear === years[last])) continue;
     const from = years.indexOf(item.fromYear);
     const to = years.indexOf(item.toYear);
     const total = item.contribution[u];
+    // The overall index missing in either year: no change to split (computeContributions gives none below it), but why.
+    const missing = changeMissingText(words, item.fromYear, item.toYear, value(0, from), value(0, to));
+    if (missing) {
+      parts.push(`<h3>${escapeHtml(fill(words.contributionTable, { from: item.fromYear, to: item.toYear }))}</h3>`, missingNote(missing));
+      continue;
+    }
     const rows = topNodes.map(({ node, n }) => {
       const contribution = item.contribution[n * result.units.length + u];
       return [cell(node.code), cell(name(n)), number(value(n, to) - value(n, from)), number(contribution), number(total !== 0 ? (100 * contribution) / total : Number.NaN)];
@@ -200,6 +209,8 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
   return parts.join("");
 }
 
+/** The paragraph that says why a change and its contributions cannot be given (`changeMissingText`). */
+const missingNote = (text: string) => `<p class="missing-change">${escapeHtml(text)}</p>`;
 
 /** Units shown one by one in the rank chart; more get the bar chart of the last year only. */
 const MAX_RANK_LINES = 12;
@@ -282,6 +293,7 @@ table { border-collapse: collapse; font-size: 13px; margin-bottom: 8px; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
 th { background: #f4f6f8; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+p.missing-change { color: #555; font-style: italic; }
 td.level-2 { padding-left: 20px; } td.level-3 { padding-left: 32px; } td.level-4 { padding-left: 44px; }
 footer { color: #666; font-size: 12px; margin-top: 32px; border-top: 1px solid #ddd; }
 @media print { body { margin: 0; max-width: none; padding: 0; } figure.chart, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }

@@ -6,6 +6,7 @@ import { WEIGHT_METHODS } from "../../../src/core/weighting/derive.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import {
   aggregationText,
+  changeMissingText,
   columnTitle,
   metaText,
   methodName,
@@ -98,6 +99,22 @@ describe("the Chinese words of report.html and uncertainty.html", () => {
   it("use full-width brackets, colons, semicolons and commas", () => {
     const words = { ...wordsOf("zh"), ...uncertaintyWordsOf("zh"), choices: "" };
     for (const [key, word] of Object.entries(words)) expect(word, key).not.toMatch(/[():;,]/);
+  });
+});
+
+describe("changeMissingText", () => {
+  it("says why a change cannot be given when the overall index is missing in either year, in the page's language", () => {
+    const nan = Number.NaN;
+    expect(changeMissingText(wordsOf("zh"), 2020, 2021, 50, nan)).toBe("无法给出2020—2021年总指数的变化：2021年总指数缺失。");
+    expect(changeMissingText(wordsOf("zh"), 2020, 2021, nan, 50)).toBe("无法给出2020—2021年总指数的变化：2020年总指数缺失。");
+    expect(changeMissingText(wordsOf("zh"), 2017, 2021, nan, nan)).toBe("无法给出2017—2021年总指数的变化：两年的总指数都缺失。");
+    expect(changeMissingText(wordsOf("en"), 2020, 2021, 50, nan)).toBe("The change of the overall index from 2020 to 2021 cannot be given: the index is missing in 2021.");
+    expect(changeMissingText(wordsOf("en"), 2017, 2021, nan, nan)).toBe("The change of the overall index from 2017 to 2021 cannot be given: the index is missing in both years.");
+  });
+
+  it("gives nothing when the index has a value in both years, an unchanged one included", () => {
+    expect(changeMissingText(wordsOf("en"), 2020, 2021, 50, 50)).toBeUndefined();
+    expect(changeMissingText(wordsOf("zh"), 2020, 2021, 0, -1.5)).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import { analyzeResult } from "../../../src/core/analysis/analyze.js";
 import { computeIndex } from "../../../src/core/compute.js";
 import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
+import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { dataStageAppendix } from "../../../src/io/report/appendix.js";
 import { escapeHtml, formatReportHtml } from "../../../src/io/report/to-html.js";
 import { niceCeiling } from "../../../src/io/report/charts.js";
@@ -137,5 +138,45 @@ describe("formatReportHtml: the base year line", () => {
       expect(html, aggregate).not.toContain("基期");
       expect(html, aggregate).toContain("年份：2017—2019年");
     }
+  });
+});
+
+describe("formatReportHtml: a change of the overall index that cannot be given", () => {
+  /**
+   * A tester's run: INDEX = A "Input" 0.5 (X) + B "Pressure" 0.5 (Y1, Y2; direction -), units P and Q, 2020 and 2021,
+   * P's Y1 of 2021 empty, min-max, reweight, `--min-group-coverage 0.6`: P's B of 2021 has 1 of 2 children (0.5 < 0.6),
+   * so it is missing, and P's index of 2021 too (1 of 2 dimensions). Q has every value: its index is 50 both years,
+   * A 100 → 0 (contribution 0.5·−100 = −50), B 0 → 100 (+50).
+   */
+  function testerResult() {
+    const tree = parseTreeCsv("code,parent,name,weight,direction\nA,,Input,0.5,\nX,A,x,,+\nB,,Pressure,0.5,-\nY1,B,y1,,+\nY2,B,y2,,+\n", "tree.csv");
+    const values: Record<string, Record<number, number[]>> = { P: { 2020: [1, 1, 1], 2021: [2, Number.NaN, 2] }, Q: { 2020: [3, 2, 3], 2021: [1, 1, 1] } };
+    const records = Object.entries(values).flatMap(([unit, byYear]) =>
+      Object.entries(byYear).flatMap(([year, row]) => ["X", "Y1", "Y2"].map((indicator, i) => ({ unit, year: Number(year), indicator, value: row[i] }))),
+    );
+    const panel = buildPanel(tree, records);
+    if (!panel.ok) throw new Error("the tester's panel is invalid");
+    return computeIndex(tree, panel.value, { normalize: "min-max", missing: "reweight", minGroupCoverage: 0.6 });
+  }
+  const sectionOf = (html: string, unit: string) => html.slice(html.indexOf(`<section><h2>${unit}</h2>`), html.indexOf("</section>", html.indexOf(`<section><h2>${unit}</h2>`)));
+
+  it("says why under the growth and in place of the contributions table, in the page's language, with no contribution chart", async () => {
+    const result = testerResult();
+    const zh = await reportOf(result);
+    const p = sectionOf(zh, "P");
+    const note = '<p class="missing-change">无法给出2020—2021年总指数的变化：2021年总指数缺失。</p>';
+    expect(p).toContain(`</tbody></table>${note}<h3>2020—2021年贡献分解</h3>${note}`);
+    expect(p).not.toContain("<th>贡献（点）</th>");
+    // the trend and the profile only: no bars of contributions of a change that is missing
+    expect(p.match(/<figure class="chart">/g)).toHaveLength(2);
+    const en = sectionOf(await reportOf(result, "en"), "P");
+    expect(en).toContain('<h3>Contributions 2020–2021</h3><p class="missing-change">The change of the overall index from 2020 to 2021 cannot be given: the index is missing in 2021.</p>');
+    // Q: the table and the bars as before
+    const q = sectionOf(zh, "Q");
+    expect(q).toContain('<tr><td>A</td><td>Input</td><td class="number">-100.00</td><td class="number">-50.00</td>');
+    expect(q).toContain('<tr><td>B</td><td>Pressure</td><td class="number">100.00</td><td class="number">50.00</td>');
+    expect(q).not.toContain("missing-change");
+    expect(q.match(/<figure class="chart">/g)).toHaveLength(3);
+    expect(zh).not.toContain("NaN");
   });
 });

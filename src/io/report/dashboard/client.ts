@@ -17,7 +17,8 @@ import { metaText, rankChangeText } from "../labels.js";
 import type { DashboardAudit, DashboardData } from "./data.js";
 import { changePercent } from "../../../core/analysis/growth.js";
 import { formatRaw } from "./numbers.js";
-import { changeHead, fill } from "./sentence.js";
+import { imputationText, weightsUsed } from "./drilldown.js";
+import { fill, yearChange, yearSentence } from "./sentence.js";
 import { dashboardWords, type DashboardWords } from "./words.js";
 
 /** The part of ECharts' API the page uses (ECharts itself is inlined as a global by the page). */
@@ -41,12 +42,6 @@ const GROUP_ORDER = ["leader", "strong", "moderate", "emerging"];
 function groupName(group: string): string {
   const names: Readonly<Record<string, string>> = { leader: words.groupLeader, strong: words.groupStrong, moderate: words.groupModerate, emerging: words.groupEmerging };
   return names[group] ?? group;
-}
-
-/** An imputation method in the page's language (线性插值 for interpolate in Chinese). */
-function imputationName(method: string): string {
-  const names: Readonly<Record<string, string>> = { interpolate: words.interpolate, "carry-forward": words.carryForward, "carry-back": words.carryBack };
-  return names[method] ?? method;
 }
 
 /** Units above which tables are paged and charts show the top and bottom only. */
@@ -218,16 +213,12 @@ function renderHeader(): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Overview: the index over the years, growth, contributions, and a sentence per year
 
-/** The sentence of the change from year `y - 1` to `y` for unit `u`: the change and the first-level contributions. */
+/**
+ * The sentence of the change from year `y - 1` to `y` for unit `u`: the change and the first-level contributions, or why
+ * no change can be given (the index missing in either year).
+ */
 function sentence(u: number, y: number): string {
-  const head = changeHead(words, years[y], valueAt(published, 0, u, y - 1), valueAt(published, 0, u, y), format);
-  const contributions = computeContributions(published, years[y - 1], years[y], undefined, "dimensions");
-  const parts = roots
-    .map(({ n }) => ({ n, points: contributions.contribution[n * units.length + u] }))
-    .filter(({ points }) => Number.isFinite(points))
-    .sort((a, b) => b.points - a.points || a.n - b.n)
-    .map(({ n, points }) => fill(words.sentencePart, { name: nameOf(n), points: format(points, 1) }));
-  return parts.length > 0 ? `${head}${words.sentenceOf}${parts.join(words.sentenceJoin)}${words.sentenceEnd}` : `${head}${words.sentenceEnd}`;
+  return yearSentence(words, published, u, y, nameOf, format);
 }
 
 function renderOverview(): void {
@@ -253,7 +244,11 @@ function renderOverview(): void {
         type: "bar",
         stack: "change",
         name: nameOf(n),
-        data: pairs.map((pair) => Number(pair.contribution[n * units.length + u].toFixed(decimals))),
+        // No bar where the change is missing (the sentence says why): "-" is ECharts' empty value.
+        data: pairs.map((pair) => {
+          const points = pair.contribution[n * units.length + u];
+          return Number.isFinite(points) ? Number(points.toFixed(decimals)) : "-";
+        }),
       })),
     };
     figures.append(chart("overview", option, 380));
@@ -268,14 +263,16 @@ function renderOverview(): void {
   const rows = years.map((year, y) => {
     const value = valueAt(published, 0, u, y);
     if (y === 0) return [String(year), numberCell(format(value)), numberCell(""), numberCell(""), ...roots.map(() => numberCell(""))];
-    const previous = valueAt(published, 0, u, y - 1);
-    const contributions = computeContributions(published, years[y - 1], year, undefined, "dimensions");
+    const change = yearChange(words, published, u, y);
+    // The index missing in either year: no change and no contribution, but why, across their columns.
+    if ("missing" in change) return [String(year), numberCell(format(value)), element("td", { class: "missing-change", colspan: 2 + roots.length }, change.missing)];
+    const points = new Map(change.contributions.map(({ n, points }) => [n, points] as const));
     return [
       String(year),
       numberCell(format(value)),
-      numberCell(format(value - previous)),
-      numberCell(format(changePercent(value, previous))), // "–" where growth.csv leaves it empty (previous <= 0)
-      ...roots.map(({ n }) => numberCell(format(contributions.contribution[n * units.length + u]))),
+      numberCell(format(change.to - change.from)),
+      numberCell(format(changePercent(change.to, change.from))), // "–" where growth.csv leaves it empty (previous <= 0)
+      ...roots.map(({ n }) => numberCell(format(points.get(n) ?? Number.NaN))),
     ];
   });
   section.append(element("h3", {}, words.growthTable));
@@ -302,6 +299,11 @@ function rawOf(code: string, u: number, y: number): { value: number; source: str
   return { value: raw === null ? Number.NaN : raw, source: label >= 0 ? data.sourceLabels[label] : "", imputation: imputed.get(`${code}\u0000${units[u]}\u0000${years[y]}`) };
 }
 
+
+/** The badge of what the data stage did to a value (one text for both tables: `imputationText`), its method as a tooltip. */
+function imputationBadge(method: string): HTMLElement {
+  return element("span", { class: "badge imputed", title: method }, imputationText(words, method));
+}
 
 function sourceBadge(source: string): HTMLElement {
   // The two words of the shipped values in the page's language (示意, 已发布 in Chinese); any other label as written.
@@ -368,7 +370,7 @@ function renderDrilldown(): void {
     section.append(table([words.code, words.name, words.weight, words.globalWeight, words.score, words.children], rows, "drill-groups"));
   }
   if (indicators.length > 0) section.append(indicatorTable(indicators, u, y));
-  section.append(element("h3", {}, words.treeTitle));
+  section.append(element("h3", {}, fill(words.treeTitle, { year: years[y] })));
   section.append(treeTable(u, y));
 }
 
@@ -377,10 +379,7 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
     const node = nodes[n];
     const raw = rawOf(node.code, u, y);
     const sourceCell = element("td", {}, ...(raw.source ? [sourceBadge(raw.source)] : []));
-    if (raw.imputation)
-      sourceCell.append(
-        element("span", { class: "badge imputed", title: raw.imputation }, raw.imputation === "reweight" ? words.reweighted : fill(words.imputedBy, { method: imputationName(raw.imputation) })),
-      );
+    if (raw.imputation) sourceCell.append(imputationBadge(raw.imputation));
     return [
       node.code,
       nameOf(n),
@@ -396,15 +395,28 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
   return table([words.code, words.name, words.weight, words.globalWeight, words.rawValue, words.measure, words.direction, words.score, words.source], rows, "drill-indicators");
 }
 
-/** The whole tree with the weights used, the values of the year and their sources (read in print). */
+/**
+ * The whole tree with the weights the year's aggregation used (`weightsUsed`: renormalised over the children observed
+ * that year, 0 for a gap left out, – below a score that is missing), the values of the year and their sources (read in
+ * print). The tables above show the tree's weights.
+ */
 function treeTable(u: number, y: number): HTMLElement {
+  const used = weightsUsed(published, u, y);
   const rows = nodes.slice(1).map((node, k) => {
     const n = k + 1;
     const raw = node.kind === "indicator" ? rawOf(node.code, u, y) : undefined;
-    const sourceCell = element("td", {}, ...(raw?.source ? [sourceBadge(raw.source)] : []), ...(raw?.imputation ? [element("span", { class: "badge imputed" }, words.imputed)] : []));
-    return [node.code, element("td", { class: `level-${node.level}` }, nameOf(n)), numberCell(format(node.weight, 3)), numberCell(format(globalWeight(n), 4)), numberCell(raw ? formatRaw(raw.value) : ""), numberCell(format(valueAt(published, n, u, y))), sourceCell];
+    const sourceCell = element("td", {}, ...(raw?.source ? [sourceBadge(raw.source)] : []), ...(raw?.imputation ? [imputationBadge(raw.imputation)] : []));
+    return [
+      node.code,
+      element("td", { class: `level-${node.level}` }, nameOf(n)),
+      numberCell(format(used.within[n], 3)),
+      numberCell(format(used.overall[n], 4)),
+      numberCell(raw ? formatRaw(raw.value) : ""),
+      numberCell(format(valueAt(published, n, u, y))),
+      sourceCell,
+    ];
   });
-  return table([words.code, words.name, words.weight, words.globalWeight, words.rawValue, words.score, words.source], rows, "tree");
+  return table([words.code, words.name, words.weightUsed, words.globalWeightUsed, words.rawValue, words.score, words.source], rows, "tree");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
  * The words of the dashboard's sentences, made from numbers: pure, so that they are tested in Node as well as in the
  * page (`client.ts`), and follow `growth.csv`'s rule for a change in percent (`changePercent`).
  */
+import { computeContributions } from "../../../core/analysis/contributions.js";
 import { changePercent } from "../../../core/analysis/growth.js";
-import { fill } from "../labels.js";
+import { resultIndex, type IndexResult } from "../../../core/compute.js";
+import { changeMissingText, fill } from "../labels.js";
 import type { DashboardWords } from "./words.js";
 
 /** `template` with each `{key}` replaced by `values[key]` (unknown keys kept as written): the report's own `fill`. */
@@ -15,16 +17,58 @@ export { fill };
  * leaves it empty). `format` writes a number with the page's decimals (or `digits`).
  */
 export function changeHead(
-  words: Pick<DashboardWords, "rose" | "fell" | "unchanged" | "sentence" | "sentencePoints">,
+  words: Pick<DashboardWords, "rose" | "fell" | "sentence" | "sentencePoints" | "sentenceUnchanged">,
   year: number,
   from: number,
   to: number,
   format: (value: number, digits?: number) => string,
 ): string {
   const change = to - from;
-  const direction = change > 0 ? words.rose : change < 0 ? words.fell : words.unchanged;
+  // No change is said as such ("持平", "did not change"), not as a change of 0.0%.
+  if (change === 0) return fill(words.sentenceUnchanged, { year, from: format(from), to: format(to) });
+  const direction = change > 0 ? words.rose : words.fell;
   const percent = changePercent(to, from);
   return Number.isFinite(percent)
     ? fill(words.sentence, { year, direction, percent: format(Math.abs(percent), 1), from: format(from), to: format(to) })
     : fill(words.sentencePoints, { year, direction, points: format(Math.abs(change), 1), from: format(from), to: format(to) });
+}
+
+type Values = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
+type Format = (value: number, digits?: number) => string;
+
+/**
+ * The change of the overall index from year `y - 1` to `y` (positions in `source.years`) for unit `unit`: with the
+ * contribution of each first-level dimension (the core's `computeContributions`, as contributions.csv), or, where the
+ * index is missing in either year, why no change can be given (`changeMissingText`), with no contribution.
+ */
+export function yearChange(
+  words: Pick<DashboardWords, "changeMissingOne" | "changeMissingBoth">,
+  source: Values,
+  unit: number,
+  y: number,
+): { missing: string } | { from: number; to: number; contributions: { n: number; points: number }[] } {
+  const { years, nodes } = source;
+  const from = source.values[resultIndex(source, 0, unit, y - 1)];
+  const to = source.values[resultIndex(source, 0, unit, y)];
+  const missing = changeMissingText(words, years[y - 1], years[y], from, to);
+  if (missing !== undefined) return { missing };
+  const contributions = computeContributions(source, years[y - 1], years[y], undefined, "dimensions");
+  const points = nodes.flatMap((node, n) => (node.level === 1 ? [{ n, points: contributions.contribution[n * source.units.length + unit] }] : []));
+  return { from, to, contributions: points };
+}
+
+/**
+ * The overview's sentence of year `y`: "2021年总指数上升12.5%（40.00 → 45.00），其中A贡献6.0点、B贡献-1.0点。", the
+ * dimensions largest contribution first; or why no change can be given ("无法给出2020—2021年总指数的变化：2021年总指数缺失。").
+ * `nameOf(n)` names node `n` in the page's language.
+ */
+export function yearSentence(words: DashboardWords, source: Values, unit: number, y: number, nameOf: (n: number) => string, format: Format): string {
+  const change = yearChange(words, source, unit, y);
+  if ("missing" in change) return change.missing;
+  const head = changeHead(words, source.years[y], change.from, change.to, format);
+  const parts = change.contributions
+    .filter(({ points }) => Number.isFinite(points))
+    .sort((a, b) => b.points - a.points || a.n - b.n)
+    .map(({ n, points }) => fill(words.sentencePart, { name: nameOf(n), points: format(points, 1) }));
+  return parts.length > 0 ? `${head}${words.sentenceOf}${parts.join(words.sentenceJoin)}${words.sentenceEnd}` : `${head}${words.sentenceEnd}`;
 }

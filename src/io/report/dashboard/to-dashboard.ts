@@ -90,6 +90,7 @@ table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; }
 th { background: var(--soft); }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.missing-change { color: #555; font-style: italic; }
 td.level-2 { padding-left: 22px; } td.level-3 { padding-left: 36px; } td.level-4 { padding-left: 50px; }
 th button.sort { border: none; background: none; padding: 0; font-weight: bold; }
 .sentences li { margin: 4px 0; }

@@ -57,6 +57,15 @@ describe("dashboardWords", () => {
     for (const [key, word] of [...Object.entries(zh), ...Object.entries(en)]) if (!key.startsWith("source")) expect(word, key).not.toMatch(/发布|[Pp]ublish/);
   });
 
+  it("heads the tree table with the year whose weights it shows, and its weight columns as the weights used", () => {
+    const zh = dashboardWords("zh");
+    const en = dashboardWords("en");
+    expect([fill(zh.treeTitle, { year: 2021 }), zh.weightUsed, zh.globalWeightUsed]).toEqual(["指标体系与2021年实际使用的权重", "实际权重", "总指数中的实际权重"]);
+    expect([fill(en.treeTitle, { year: 2021 }), en.weightUsed, en.globalWeightUsed]).toEqual(["The indicator tree and the weights used in 2021", "Weight used", "Overall weight used"]);
+    // a change that cannot be given is said in the static page's words
+    expect([zh.changeMissingOne, en.changeMissingBoth]).toEqual([wordsOf("zh").changeMissingOne, wordsOf("en").changeMissingBoth]);
+  });
+
   it("names the values' two shipped sources in the page's language: 已发布 and 示意 in Chinese", () => {
     expect([dashboardWords("zh").sourcePublished, dashboardWords("zh").sourceIllustrative]).toEqual(["已发布", "示意"]);
     expect([dashboardWords("en").sourcePublished, dashboardWords("en").sourceIllustrative]).toEqual(["published", "illustrative"]);
