@@ -27,7 +27,7 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunFolderIds, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunFolderIds, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -291,12 +291,19 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       const threads = options.threads ?? defaultThreads(result.values.length);
       const runLabel = `${runsLabel}/${id}`;
       let finished = false;
+      // A run whose lock is no longer its own (taken over by another run, or removed by hand) does not rename its
+      // folder into place nor move LATEST: that other run may be doing the same.
+      const requireLock = () => {
+        if (!release.held()) throw new OutputError("E_LOCKED", projectMessages.lockLost(`${runsLabel}/${LOCK_FILE}`, runLabel, finished));
+      };
       try {
         await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
         await crashPoint("staged");
+        requireLock();
         await finishRun(runsDir, id);
         finished = true;
         await crashPoint("finished");
+        requireLock();
         await writeLatest(runsDir, id);
       } catch (cause) {
         // Published, but not flushed after: said as it is (exit 3), not as a run kept unpublished.
@@ -304,6 +311,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
           throw new OutputError("E_WRITE", outputMessages.latestNotFlushed(`${runsLabel}/LATEST`, id, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
         const reason = String((cause as NodeJS.ErrnoException).code ?? cause);
         // A complete run folder is kept, unpublished; an unfinished one (its staging folder, with the marker) goes.
+        if (finished && cause instanceof OutputError && cause.code === "E_LOCKED") throw cause;
         if (finished) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, reason), { cause });
         await discardRun(runsDir, id).catch(() => undefined);
         if (cause instanceof OutputError) throw cause;

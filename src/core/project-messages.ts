@@ -58,6 +58,11 @@ export const projectMessages = catalogue("projectMessages", {
   /** A lock's name taken by something that is no lock file: a folder, a link (`kind`), which no run can take over. */
   lockNotFile: (lock: string, kind: string) =>
     `${lock}: ${kind} is at the lock's name, not a lock file this tool writes, so no run can take the lock while it is there; expected a lock file or nothing (remove it if no run of this tool made it)`,
+  /** A run's lock that is no longer its own when it would publish (taken over by another run, or removed by hand). */
+  lockLost: (lock: string, run: string, kept: boolean) =>
+    `${lock} is no longer this run's (another run took it over, or it was removed while this run ran), so this run is not published${
+      kept ? `: ${run} is kept, unpublished (innovation-index runs publish names it, once no other run runs)` : ", and its files are removed"
+    }; expected one run at a time: run again once the other run has finished`,
   locked: (lock: string, holder: string) =>
     `${lock}: another run holds the lock (${holder}); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone`,
   /**

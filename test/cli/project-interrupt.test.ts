@@ -8,7 +8,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -40,6 +40,44 @@ async function filesOf(folder: string): Promise<Record<string, Buffer>> {
 }
 
 const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
+
+describe.skipIf(!BUILT || process.platform !== "linux")("a run whose lock is no longer its own when it would publish", () => {
+  /** `compute` stopped (SIGSTOP) at crash point `at`; `meanwhile` runs while it is stopped; then it goes on. */
+  async function stoppedAt(dir: string, at: string, meanwhile: () => Promise<void>): Promise<{ code: number; stderr: string }> {
+    const child = execFile(process.execPath, [BIN, "compute", "-q"], { cwd: dir, env: { ...process.env, INNOVATION_INDEX_CRASH_AT: `${at}:SIGSTOP` } });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const ended = new Promise<number>((done) => child.on("exit", (code) => done(code ?? -1)));
+    // Stopped: its state in /proc is T.
+    for (let i = 0; i < 600 && !/^\d+ \(.*\) T/.test(await readFile(`/proc/${child.pid}/stat`, "utf8").catch(() => "")); i++) await new Promise((done) => setTimeout(done, 50));
+    await meanwhile();
+    child.kill("SIGCONT");
+    return { code: await ended, stderr };
+  }
+
+  it("publishes nothing, its files removed, or its run kept unpublished, and leaves the other run's lock (before: it published over the other run)", async () => {
+    const dir = await makeProject();
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const id = await latest(dir);
+    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    // Another run's lock in its place, as a run that took it over (or a person removing it, then another run) leaves it.
+    const other = JSON.stringify({ pid: 1, host: "elsewhere", startedAt: new Date().toISOString(), heartbeatMs: 30000 }) + "\n";
+    const staged = await stoppedAt(dir, "staged", () => writeFile(join(dir, "runs/.lock"), other));
+    expect(staged.code, staged.stderr).toBe(3);
+    expect(staged.stderr).toContain(" is no longer this run's ");
+    expect(staged.stderr).toContain("so this run is not published, and its files are removed;");
+    expect(await listDir(join(dir, "runs"))).toEqual([".lock", id, "LATEST"]);
+    expect(await readFile(join(dir, "runs/.lock"), "utf8")).toBe(other);
+    expect(await latest(dir)).toBe(id);
+    // Renamed into place, LATEST not yet moved: the run is kept, unpublished.
+    await rm(join(dir, "runs/.lock"));
+    const finished = await stoppedAt(dir, "finished", () => writeFile(join(dir, "runs/.lock"), other));
+    expect(finished.code, finished.stderr).toBe(3);
+    expect(finished.stderr).toMatch(/is kept, unpublished \(innovation-index runs publish names it/);
+    expect(await latest(dir)).toBe(id);
+    expect((await listDir(join(dir, "runs"))).filter((name) => RUN_ID.test(name))).toHaveLength(2);
+  });
+});
 
 describe.skipIf(!BUILT)("a run stopped while it removes a staging folder left behind", () => {
   it("leaves the folder's marker, so the next run still removes the rest (before: the marker went first, the folder was kept for good)", async () => {

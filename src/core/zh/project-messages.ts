@@ -51,6 +51,10 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
 
   lockNotFile: (lock, kind) =>
     `${lock}：锁的位置上是${kind === "a folder" ? "一个文件夹" : kind === "a link" ? "一个链接" : "其他文件"}，而不是本工具写入的锁文件，因此在它移走之前任何运行都无法取得锁；应为锁文件或什么都没有（如果它不是本工具的运行创建的，请删除它）`,
+  lockLost: (lock, run, kept) =>
+    `${lock} 已不属于本次运行（被另一运行接管，或在本次运行期间被删除），因此本次运行不发布${
+      kept ? `：${run} 予以保留、未发布（没有其他运行时，可用 innovation-index runs publish 发布）` : "，其文件已删除"
+    }；应一次只进行一个运行：待另一运行结束后重新运行`,
   locked: (lock, holder) =>
     `${lock}：另一个运行持有锁（${lockHolder(holder)}）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件`,
   lockSilent: (silentMs, rule, takeOverAfterMs) =>

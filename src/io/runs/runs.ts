@@ -28,7 +28,7 @@ import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
-import { removeFile, removeLockLeftovers, takeLock } from "../write/folder-lock.js";
+import { removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
@@ -510,7 +510,7 @@ export async function mayHoldLeftovers(runsDir: string, latest: string): Promise
  * existed before, or holds anything, is never removed (`rmdir` removes only an empty one). A run that finds the folder
  * gone between making it and taking the lock (another run that had made it failed and removed it) makes it again.
  */
-export async function acquireLock(runsDir: string, label: string, onTakeOver?: (message: string) => void): Promise<() => Promise<void>> {
+export async function acquireLock(runsDir: string, label: string, onTakeOver?: (message: string) => void): Promise<HeldLock> {
   for (let attempt = 0; ; attempt++) {
     const created = missingFolders(runsDir);
     try {
@@ -523,10 +523,11 @@ export async function acquireLock(runsDir: string, label: string, onTakeOver?: (
     try {
       const release = await takeLock(runsDir, LOCK_FILE, label, undefined, onTakeOver);
       if (created.length === 0) return release;
-      return async () => {
+      const releaseAll = async () => {
         await release();
         for (const folder of created) if (!(await rmdir(folder).then(() => true, () => false))) break;
       };
+      return Object.assign(releaseAll, { held: release.held });
     } catch (error) {
       const gone = error instanceof OutputError && (error.cause as NodeJS.ErrnoException | undefined)?.code === "ENOENT" && missingFolders(runsDir).length > 0;
       if (attempt === 0 && gone) continue;

@@ -333,6 +333,13 @@ function describeHolder(text: string): string {
 }
 
 /**
+ * A lock taken (`takeLock`): called, it releases the lock (only while it is still this holder's); `held` says whether
+ * the lock file is still this holder's, for a step that must not be taken without it (a run published while another
+ * run took the lock over, or while the lock was removed by hand, would race that run).
+ */
+export type HeldLock = (() => Promise<void>) & { held: () => boolean };
+
+/**
  * Takes the lock `name` of folder `dir` (which must exist), created exclusively so that two runs never both get it, and
  * returns the function that releases it. A stale lock (see `judgeLock`) is taken over by one run only
  * (`removeStaleLock`), and `onTakeOver` hears why (`projectMessages.lockTakenOver`); a live one is an `OutputError`
@@ -348,7 +355,7 @@ export async function takeLock(
   label: string,
   files?: readonly string[],
   onTakeOver?: (message: string) => void,
-): Promise<() => Promise<void>> {
+): Promise<HeldLock> {
   const lockPath = join(dir, name);
   const lockLabel = `${label}/${name}`;
   const { bootId, pidNamespace, startTicks } = processIdentity();
@@ -382,11 +389,19 @@ export async function takeLock(
         if (readFileSync(lockPath, "utf8") === text) unlinkSync(lockPath);
       });
       // The undo stays until the lock is gone: a signal while it is being removed still finds it (and removes it).
-      return async () => {
+      const release = async () => {
         clearInterval(heartbeat);
         if ((await readFile(lockPath, "utf8").catch(() => undefined)) === text) await removeFile(lockPath);
         stopUndo();
       };
+      const held = () => {
+        try {
+          return readFileSync(lockPath, "utf8") === text;
+        } catch {
+          return false; // removed
+        }
+      };
+      return Object.assign(release, { held });
     } catch (error) {
       if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")

@@ -28,6 +28,8 @@ describe("projectMessagesZh", () => {
       ["initExists", ["my-index", ["index.yaml", "tree.csv", "values.csv"]]],
       ["locked", ["runs/.lock", "pid 4242 on stats-01, since 2024-05-06T08:00:00.000Z"]],
       ["locked", ["runs/.lock", "unknown"]],
+      ["lockLost", ["runs/.lock", "runs/20260301T020000.123Z-1a2b3c4d", false]],
+      ["lockLost", ["runs/.lock", "runs/20260301T020000.123Z-1a2b3c4d", true]],
       ["lockNotFile", ["runs/.lock", "a folder"]],
       ["lockNotFile", ["runs/.lock", "a link"]],
       ["locked", ["runs/.lock", "a lock file being written, or damaged"]],
