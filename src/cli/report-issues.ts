@@ -5,6 +5,7 @@
  * unless `--all-problems` (or `--debug`) asks for them all.
  */
 import { CommanderError } from "commander";
+import { commandMessages } from "../core/command-messages.js";
 import { messages } from "../core/messages.js";
 import { formatIssue, InputError, OutputError, UsageError, ValidationError, type Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
@@ -75,6 +76,16 @@ export function formatValidationError(error: ValidationError, all = false, trans
   return lines.join("\n");
 }
 
+/** The system calls that write (the others read): a permission refused to one of them is an output error. */
+const WRITING_CALLS = new Set(["write", "rename", "unlink", "mkdir", "rmdir", "utime", "futime", "lutime", "chmod", "chown", "link", "symlink", "copyfile", "rm", "ftruncate", "fsync"]);
+
+/** A system error refusing a file or folder to this user (EACCES, EPERM, with its path), else `undefined`. */
+function permissionDenied(error: unknown): { path: string; code: string; writing: boolean } | undefined {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  if ((code !== "EACCES" && code !== "EPERM") || typeof path !== "string") return undefined;
+  return { path, code, writing: syscall !== undefined && WRITING_CALLS.has(syscall) };
+}
+
 /** Prints an error the way its kind asks and returns the exit code (`debug`: stacks, and every problem). */
 export function reportError(error: unknown, env: CliEnv, debug = false): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander printed it
@@ -97,6 +108,13 @@ export function reportError(error: unknown, env: CliEnv, debug = false): number 
   if (error instanceof OutputError) {
     print(`${words.error}${say(error.message)}${stack}\n`);
     return EXIT.output;
+  }
+  // A file the system refuses to this user, met where no message of its own says so (a LATEST or a run's file another
+  // user made): the file and what to check, exit 3 for a write, 1 for a read, not a bug.
+  const denied = permissionDenied(error);
+  if (denied) {
+    print(`${words.error}${say(commandMessages.permissionDenied(denied.path, denied.code, denied.writing))}${stack}\n`);
+    return denied.writing ? EXIT.output : EXIT.input;
   }
   // The command line runs minified (scripts/bundle.js): with source maps on, the stack names the sources' files and lines.
   const sourceMaps = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true ? "" : " (run it again with NODE_OPTIONS=--enable-source-maps for a stack that names the source files)";

@@ -61,6 +61,9 @@ export const commandMessages = catalogue("commandMessages", {
   xlsxNeedsBytes: () => "--format xlsx needs a byte stream on stdout; expected stdout redirected to a file",
   /** A standard stream (`stream`: "standard output") that cannot be written, for `reason` (the system's code). */
   streamFailed: (stream: string, reason: string) => `cannot write to ${stream} (${reason}); expected a writable output`,
+  /** A file or folder the system refused to this user (EACCES, EPERM), met where no message of its own says so. */
+  permissionDenied: (path: string, code: string, writing: boolean) =>
+    `cannot ${writing ? "write" : "read"} ${path} (${code}: permission denied); expected a ${writing ? "file or folder this user may write" : "file or folder this user may read"}: check its owner and permissions (ls -l), or run as the user that made it`,
   publishFailed: (runLabel: string, reason: string) => `${runLabel}: cannot publish the run (${reason}); expected a writable folder`,
 
   // What an option of a project file (index.yaml) expects, after `projectMessages.badKey`'s `expected`.

@@ -3,7 +3,8 @@
  * a validation error and the warnings printed in that order.
  */
 import { describe, expect, it } from "vitest";
-import { formatValidationError, inFileOrder, printWarnings } from "../../src/cli/report-issues.js";
+import { formatValidationError, inFileOrder, printWarnings, reportError } from "../../src/cli/report-issues.js";
+import { commandMessages } from "../../src/core/command-messages.js";
 import { ValidationError, type Issue } from "../../src/errors.js";
 
 /** An issue whose message names it, at `source:line:column` (each part optional). */
@@ -51,5 +52,23 @@ describe("formatValidationError(error) and printWarnings(warnings, env)", () => 
     let stderr = "";
     printWarnings([at("later", "v.csv", 4), at("earlier", "v.csv", 3, 2)], { cwd: ".", stdout: () => undefined, stderr: (text) => void (stderr += text) });
     expect(stderr).toBe("warning: v.csv:3:2: earlier\nwarning: v.csv:4: later\n");
+  });
+});
+
+describe("reportError: a file the system refuses to this user", () => {
+  it("names the file and what to check, exit 1 for a read and 3 for a write, not an internal error (before: exit 4, 'this is a bug')", () => {
+    const errno = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: permission denied, ${syscall} '${path}'`), { code, syscall, path });
+    let printed = "";
+    const env = { cwd: "/", stdout: () => undefined, stderr: (text: string) => (printed += text) };
+    expect(reportError(errno("EACCES", "open", "/srv/index/runs/LATEST"), env)).toBe(1);
+    expect(printed).toBe(`error: ${commandMessages.permissionDenied("/srv/index/runs/LATEST", "EACCES", false)}\n`);
+    expect(printed).toContain("cannot read /srv/index/runs/LATEST (EACCES: permission denied); expected a file or folder this user may read");
+    printed = "";
+    expect(reportError(errno("EPERM", "rename", "/srv/index/runs/.staging-x"), env)).toBe(3);
+    expect(printed).toBe(`error: ${commandMessages.permissionDenied("/srv/index/runs/.staging-x", "EPERM", true)}\n`);
+    // Any other system error is still a bug to report.
+    printed = "";
+    expect(reportError(errno("EINVAL", "open", "/x"), env)).toBe(4);
+    expect(printed).toMatch(/^internal error: /);
   });
 });

@@ -45,6 +45,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   ranksOfOneUnit: () => `--table ranks 需要多个评价对象；数据中只有一个评价对象`,
   unknownFormat: (format) => `未知的格式 ${format}`,
   xlsxNeedsBytes: () => "--format xlsx 需要以字节流写到 stdout；应将 stdout 重定向到文件",
+  permissionDenied: (path, code, writing) =>
+    `无法${writing ? "写入" : "读取"} ${path}（${code}：权限不足）；应为当前用户可${writing ? "写入" : "读取"}的文件或文件夹：请检查其所有者和权限（ls -l），或以创建它的用户运行`,
   streamFailed: (stream, reason) => `无法写入${STREAMS[stream] ?? spaced(stream)}（${reason}）；应为可写的输出`,
   publishFailed: (runLabel, reason) => `${runLabel}：无法发布运行（${reason}）；应为可写的文件夹`,
 

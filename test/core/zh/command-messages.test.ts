@@ -37,6 +37,8 @@ describe("commandMessagesZh", () => {
       ["unknownFormat", ["yaml"]],
       ["xlsxNeedsBytes", []],
       ["streamFailed", ["standard output", "ENOSPC"]],
+      ["permissionDenied", ["/srv/index/runs/LATEST", "EACCES", false]],
+      ["permissionDenied", ["/srv/index/runs", "EPERM", true]],
       ["streamFailed", ["a socket", "EPIPE"]],
       ["publishFailed", ["runs/2024-01-01T00-00-00Z", "EACCES"]],
       ["expectedBoolean", []],
