@@ -113,8 +113,10 @@ export const outputMessages = catalogue("outputMessages", {
   workerFailed: (label: string, detail: string) =>
     `${label}: cannot write the output: a writer thread could not start or ran out of memory (${detail}); expected enough memory for the threads, or run again with --threads 1`,
 
-  runsNotFolder: (runsLabel: string) =>
-    `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`,
+  runsNotFolder: (runsLabel: string, target?: string) =>
+    target === undefined
+      ? `${runsLabel}: is a file, not a folder; expected the runs folder of the project (move the file away, or set runs: in index.yaml)`
+      : `${runsLabel}: is a link to ${target}, which is not there (a disk not mounted?); expected the runs folder it leads to: mount it, or set runs: in index.yaml (a new folder in its place would split the runs in two)`,
   /** `found`, what LATEST holds, echoed as every input is (quote.ts: its first 200 characters, then the count of the rest). */
   latestNotRunId: (latestLabel: string, found: string) =>
     `${latestLabel} holds ${quoteInput(found)}, which is not a run id (a run folder's id looks like 20260301T020000.123Z-1a2b3c4d)`,

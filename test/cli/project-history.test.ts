@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
@@ -286,6 +286,23 @@ describe("folders that cannot be used", () => {
     const diff = await runCli(["diff"], dir);
     expect(diff.code).toBe(3);
     expect(diff.stderr).toBe(`error: ${outputMessages.runsNotFolder("runs")}\n`);
+  });
+
+  it("a runs folder that is a link to nothing there (an archive disk not mounted): named so, not 'a file' nor 'no published run'", async () => {
+    const dir = await makeProject();
+    const target = join(dir, "archive-not-mounted", "runs");
+    await symlink(target, join(dir, "runs"));
+    const expected = `error: ${outputMessages.runsNotFolder("runs", target)}\n`;
+    expect(outputMessages.runsNotFolder("runs", target)).toBe(
+      `runs: is a link to ${target}, which is not there (a disk not mounted?); expected the runs folder it leads to: mount it, or set runs: in index.yaml (a new folder in its place would split the runs in two)`,
+    );
+    for (const args of [["compute"], ["verify", "latest"]]) {
+      const run = await runCli(args, dir);
+      expect(run.code, args.join(" ")).toBe(3);
+      expect(run.stderr).toBe(expected);
+    }
+    // Nothing was made where the link leads.
+    expect(existsSync(join(dir, "archive-not-mounted"))).toBe(false);
   });
 
   it.skipIf(!existsSync("/proc/self"))("--out under /proc: exit 3 within a second", async () => {

@@ -102,8 +102,10 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   workerFailed: (label, detail) =>
     `${label}：无法写出输出文件：写入线程无法启动或内存不足（${detail}）；应有足够的内存供这些线程使用，或使用 --threads 1 重新运行`,
 
-  runsNotFolder: (runsLabel) =>
-    `${runsLabel}：是文件而不是文件夹；应为项目的 runs 文件夹（请将该文件移走，或在 index.yaml 中设置 runs:）`,
+  runsNotFolder: (runsLabel, target) =>
+    target === undefined
+      ? `${runsLabel}：是文件而不是文件夹；应为项目的 runs 文件夹（请将该文件移走，或在 index.yaml 中设置 runs:）`
+      : `${runsLabel}：是指向 ${target} 的链接，而该位置不存在（磁盘未挂载？）；应为它所指向的 runs 文件夹：请挂载它，或在 index.yaml 中设置 runs:（在原处新建文件夹会把运行记录分成两处）`,
   latestNotRunId: (latestLabel, found) =>
     `${latestLabel} 的内容为 ${quoteInput(found)}，不是运行编号（运行文件夹的编号形如 20260301T020000.123Z-1a2b3c4d）`,
   latestIsFolder: (latestLabel) =>

@@ -15,7 +15,7 @@
  *   `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, open, readdir, readFile, readlink, rmdir, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
@@ -81,8 +81,18 @@ export interface LatestPointer {
 }
 
 /** The error for a runs folder that is a file (or under one): exit code 3. */
-function runsNotFolder(runsLabel: string, cause: unknown): OutputError {
-  return new OutputError("E_RUNS_NOT_FOLDER", outputMessages.runsNotFolder(runsLabel), { cause });
+function runsNotFolder(runsLabel: string, cause: unknown, runsDir?: string): OutputError {
+  return new OutputError("E_RUNS_NOT_FOLDER", outputMessages.runsNotFolder(runsLabel, runsDir === undefined ? undefined : danglingTarget(runsDir)), { cause });
+}
+
+/** The target of `path` when it is a link to nothing there (an archive disk not mounted), else `undefined`. */
+function danglingTarget(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return undefined;
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -105,7 +115,9 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error);
+    if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error, runsDir);
+    // The runs folder a link to nothing there (an archive disk not mounted): said so, not "no published run".
+    if (code === "ENOENT" && danglingTarget(runsDir) !== undefined) throw runsNotFolder(runsLabel, error, runsDir);
     if (code !== "ENOENT" && code !== "EISDIR") throw error;
     const runs = await listRunIds(runsDir, runsLabel);
     if (code === "EISDIR") return { problem: outputMessages.latestIsFolder(latestLabel) };
@@ -157,7 +169,7 @@ export async function listRunIds(runsDir: string, runsLabel = runsDir): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return [];
-    if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error);
+    if (code === "ENOTDIR") throw runsNotFolder(runsLabel, error, runsDir);
     throw error;
   }
 }
@@ -517,7 +529,7 @@ export async function acquireLock(runsDir: string, label: string, onTakeOver?: (
       makeFolderSync(runsDir);
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause);
+      if (code === "EEXIST" || code === "ENOTDIR") throw runsNotFolder(label, cause, runsDir);
       throw new OutputError("E_WRITE", runMessages.runsFolderNotCreated(label, code), { cause });
     }
     try {

@@ -62,6 +62,7 @@ describe("outputMessagesZh", () => {
       ["workerFailed", ["out", "Worker terminated due to reaching memory limit: JS heap out of memory"]],
 
       ["runsNotFolder", ["runs"]],
+      ["runsNotFolder", ["runs", "/mnt/archive/runs"]],
       ["latestNotRunId", ["runs/LATEST", "hello"]],
       ["latestNotRunId", ["runs/LATEST", "x".repeat(120)]],
       ["latestNotRunId", ["runs/LATEST", "x".repeat(256)]],
