@@ -121,7 +121,8 @@ export const CODE_MEANINGS = {
   E_PROJECT: "an index.yaml key with a bad value",
   E_PROJECT_SHAPE: "an index.yaml that is not a mapping of the known keys",
   E_PROJECT_YAML: "an index.yaml that does not parse",
-  E_LOCKED: "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it (exit 3)",
+  E_LOCKED:
+    "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it; or a run's lock is no longer its own when it would publish (taken over, or removed by hand), and the run is not published (exit 3)",
   E_LOCK_NOT_FILE: "a folder or a link at a lock's name (runs/.lock, .innovation-index.lock), which no run can take over (exit 3)",
   E_UNKNOWN_RUN: "a run name diff, report --run, verify or runs publish cannot find",
   E_AMBIGUOUS_RUN: "a start of a run id that diff, report --run, verify or runs publish finds in several runs",
@@ -247,6 +248,7 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_LOCKED: "runs/.lock: another run holds the lock (pid 4242 on stats-01, since 2026-03-01T02:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone",
   E_TREE_LAYOUT:
     'tree.csv:1: the header has a parent column "上级" and level columns ("一级指标", "二级指标"); expected one layout: code and parent columns (a row per node), or level columns without a parent column (a row per indicator, its groups in the level columns before it)',
   E_LEVEL_COLUMNS:
