@@ -3,10 +3,10 @@ import { analyzeResult } from "../../../src/core/analysis/analyze.js";
 import { computeIndex } from "../../../src/core/compute.js";
 import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
-import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { dataStageAppendix } from "../../../src/io/report/appendix.js";
 import { escapeHtml, formatReportHtml } from "../../../src/io/report/to-html.js";
 import { niceCeiling } from "../../../src/io/report/charts.js";
+import { testerRun } from "./tester-run.js";
 
 describe("escapeHtml", () => {
   it("escapeHtml(text) escapes the five characters that can open markup or end an attribute", () => {
@@ -148,16 +148,7 @@ describe("formatReportHtml: a change of the overall index that cannot be given",
    * so it is missing, and P's index of 2021 too (1 of 2 dimensions). Q has every value: its index is 50 both years,
    * A 100 → 0 (contribution 0.5·−100 = −50), B 0 → 100 (+50).
    */
-  function testerResult() {
-    const tree = parseTreeCsv("code,parent,name,weight,direction\nA,,Input,0.5,\nX,A,x,,+\nB,,Pressure,0.5,-\nY1,B,y1,,+\nY2,B,y2,,+\n", "tree.csv");
-    const values: Record<string, Record<number, number[]>> = { P: { 2020: [1, 1, 1], 2021: [2, Number.NaN, 2] }, Q: { 2020: [3, 2, 3], 2021: [1, 1, 1] } };
-    const records = Object.entries(values).flatMap(([unit, byYear]) =>
-      Object.entries(byYear).flatMap(([year, row]) => ["X", "Y1", "Y2"].map((indicator, i) => ({ unit, year: Number(year), indicator, value: row[i] }))),
-    );
-    const panel = buildPanel(tree, records);
-    if (!panel.ok) throw new Error("the tester's panel is invalid");
-    return computeIndex(tree, panel.value, { normalize: "min-max", missing: "reweight", minGroupCoverage: 0.6 });
-  }
+  const testerResult = () => testerRun({ minGroupCoverage: 0.6 });
   const sectionOf = (html: string, unit: string) => html.slice(html.indexOf(`<section><h2>${unit}</h2>`), html.indexOf("</section>", html.indexOf(`<section><h2>${unit}</h2>`)));
 
   it("says why under the growth and in place of the contributions table, in the page's language, with no contribution chart", async () => {

@@ -3,28 +3,10 @@
  * weights a unit-year's aggregation used, and the badge of what the data stage did to a value.
  */
 import { describe, expect, it } from "vitest";
-import { computeIndex, type ComputeOptions } from "../../../../src/core/compute.js";
-import { buildPanel } from "../../../../src/core/panel.js";
-import { parseTreeCsv } from "../../../../src/io/read/tree-csv.js";
 import { imputationText, weightsUsed } from "../../../../src/io/report/dashboard/drilldown.js";
 import { dashboardWords } from "../../../../src/io/report/dashboard/words.js";
+import { testerRun } from "../tester-run.js";
 
-/**
- * A tester's run: INDEX = A 0.5 (X) + B 0.5 (Y1, Y2; direction -), units P and Q, 2020 and 2021, P's Y1 of 2021 empty,
- * `--normalise min-max --missing reweight`. Nodes in the result: INDEX 0, A 1, X 2, B 3, Y1 4, Y2 5.
- */
-function testerRun(options: ComputeOptions = {}, gaps: readonly string[] = ["P 2021 Y1"]) {
-  const tree = parseTreeCsv("code,parent,name,weight,direction\nA,,Input,0.5,\nX,A,x,,+\nB,,Pressure,0.5,-\nY1,B,y1,,+\nY2,B,y2,,+\n", "tree.csv");
-  const values: Record<string, Record<number, number[]>> = { P: { 2020: [1, 1, 1], 2021: [2, 1, 2] }, Q: { 2020: [3, 2, 3], 2021: [1, 1, 1] } };
-  const records = Object.entries(values).flatMap(([unit, byYear]) =>
-    Object.entries(byYear).flatMap(([year, row]) =>
-      ["X", "Y1", "Y2"].map((indicator, i) => ({ unit, year: Number(year), indicator, value: gaps.includes(`${unit} ${year} ${indicator}`) ? Number.NaN : row[i] })),
-    ),
-  );
-  const panel = buildPanel(tree, records);
-  if (!panel.ok) throw new Error("the tester's panel is invalid");
-  return computeIndex(tree, panel.value, { normalize: "min-max", missing: "reweight", ...options });
-}
 
 const rounded = (values: Float64Array) => Array.from(values, (value) => (Number.isNaN(value) ? "NaN" : Number(value.toFixed(10))));
 

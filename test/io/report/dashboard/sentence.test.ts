@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeIndex, type ComputeOptions } from "../../../../src/core/compute.js";
-import { buildPanel } from "../../../../src/core/panel.js";
-import { parseTreeCsv } from "../../../../src/io/read/tree-csv.js";
 import { changeHead, fill, yearChange, yearSentence } from "../../../../src/io/report/dashboard/sentence.js";
 import { dashboardWords } from "../../../../src/io/report/dashboard/words.js";
+import { testerRun } from "../tester-run.js";
 
 /** The page's number format with 2 decimals (client.ts's `format`). */
 const format = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
@@ -29,21 +27,6 @@ describe("the dashboard's sentence of a year's change", () => {
   });
 });
 
-/**
- * A tester's run: INDEX = A "Input" 0.5 (X) + B "Pressure" 0.5 (Y1, Y2; direction -), units P and Q, 2020 and 2021,
- * P's Y1 of 2021 empty, `--normalise min-max --missing reweight`. Min-max over the panel (0 at the lowest value, 100 at
- * the highest): X P 0, 50, Q 100, 0; Y1 P 0, –, Q 100, 0; Y2 P 0, 50, Q 100, 0. B = 100 − mean of its children.
- */
-function testerRun(options: ComputeOptions = {}) {
-  const tree = parseTreeCsv("code,parent,name,weight,direction\nA,,Input,0.5,\nX,A,x,,+\nB,,Pressure,0.5,-\nY1,B,y1,,+\nY2,B,y2,,+\n", "tree.csv");
-  const values: Record<string, Record<number, number[]>> = { P: { 2020: [1, 1, 1], 2021: [2, Number.NaN, 2] }, Q: { 2020: [3, 2, 3], 2021: [1, 1, 1] } };
-  const records = Object.entries(values).flatMap(([unit, byYear]) =>
-    Object.entries(byYear).flatMap(([year, row]) => ["X", "Y1", "Y2"].map((indicator, i) => ({ unit, year: Number(year), indicator, value: row[i] }))),
-  );
-  const panel = buildPanel(tree, records);
-  if (!panel.ok) throw new Error("the tester's panel is invalid");
-  return computeIndex(tree, panel.value, { normalize: "min-max", missing: "reweight", ...options });
-}
 
 describe("the overview's sentence and table row of a year, from the run's values (as the page computes them)", () => {
   const nameOf = (result: ReturnType<typeof testerRun>) => (n: number) => result.nodes[n].nameEn ?? result.nodes[n].name;
