@@ -7,18 +7,29 @@ import { messages } from "./messages.js";
 import { duplicateColumn, repeatOutcome, type ValueRecord } from "./panel.js";
 
 /**
- * One `E_DUPLICATE_VALUE` issue per record that gives a value for an earlier (unit, year, indicator) given a value, as
- * `buildPanel` reports it (an empty value repeating a cell is none: `repeatOutcome`).
+ * Each record that gives a value for a cell (unit, year, indicator) an earlier record gave a value, with that earlier
+ * record, by `buildPanel`'s rule (an empty value repeating a cell is none: `repeatOutcome`). Records `counted` leaves
+ * out take no part.
  */
-export function duplicateValueIssues(records: readonly ValueRecord[], source?: string): Issue[] {
-  const issues: Issue[] = [];
+function* conflicts(records: readonly ValueRecord[], counted: (record: ValueRecord) => boolean = () => true): Generator<[first: ValueRecord, record: ValueRecord]> {
   const seen = new Map<string, ValueRecord>();
   for (const record of records) {
+    if (!counted(record)) continue;
     const key = `${record.unit}\u0000${record.year}\u0000${record.indicator}`;
     const first = seen.get(key);
     const repeat = first && repeatOutcome(first, record);
     if (!first || repeat === "replace") seen.set(key, record);
-    if (!first || repeat !== "conflict") continue;
+    if (first && repeat === "conflict") yield [first, record];
+  }
+}
+
+/**
+ * One `E_DUPLICATE_VALUE` issue per record that gives a value for an earlier (unit, year, indicator) given a value, as
+ * `buildPanel` reports it (`conflicts`).
+ */
+export function duplicateValueIssues(records: readonly ValueRecord[], source?: string): Issue[] {
+  const issues: Issue[] = [];
+  for (const [first, record] of conflicts(records))
     issues.push({
       source: record.file ?? source,
       line: record.line,
@@ -27,7 +38,6 @@ export function duplicateValueIssues(records: readonly ValueRecord[], source?: s
       code: "E_DUPLICATE_VALUE",
       message: messages.duplicateValue(record.unit, record.year, record.indicator, first.line, first.file !== record.file ? first.file : undefined),
     });
-  }
   return issues;
 }
 
@@ -47,16 +57,11 @@ export interface DuplicateFilePair {
  * the tree's leaves, as `buildPanel` reports no duplicate for an unknown code); the rule is `buildPanel`'s.
  */
 export function duplicateFilePairs(records: readonly ValueRecord[], indicators?: ReadonlySet<string>): DuplicateFilePair[] {
-  const seen = new Map<string, ValueRecord>();
   const pairs = new Map<string, DuplicateFilePair>();
-  for (const record of records) {
-    if (indicators && !indicators.has(record.indicator)) continue;
-    if (typeof record.value !== "number" || record.value === Infinity || record.value === -Infinity) continue;
-    const key = `${record.unit}\u0000${record.year}\u0000${record.indicator}`;
-    const first = seen.get(key);
-    const repeat = first && repeatOutcome(first, record);
-    if (!first || repeat === "replace") seen.set(key, record);
-    if (!first || repeat !== "conflict" || first.file === undefined || record.file === undefined || first.file === record.file) continue;
+  const counted = (record: ValueRecord) =>
+    (!indicators || indicators.has(record.indicator)) && typeof record.value === "number" && record.value !== Infinity && record.value !== -Infinity;
+  for (const [first, record] of conflicts(records, counted)) {
+    if (first.file === undefined || record.file === undefined || first.file === record.file) continue;
     const pairKey = `${first.file}\u0000${record.file}`;
     const pair = pairs.get(pairKey) ?? { first: first.file, second: record.file, count: 0 };
     pair.count++;
