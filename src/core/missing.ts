@@ -215,9 +215,11 @@ function emptyUnitYears(panel: Panel, screened?: ReadonlySet<number>): EmptyUnit
 function placeOfEmpty(panel: Panel, unit: number, year: number): { source?: string; line?: number; column?: number } {
   if (panel.lines === undefined) return {};
   const [unitCount, yearCount] = [panel.units.length, panel.years.length];
+  const [firstUnit, endUnit] = unit < 0 ? [0, unitCount] : [unit, unit + 1];
+  const [firstYear, endYear] = year < 0 ? [0, yearCount] : [year, year + 1];
   for (let i = 0; i < panel.indicators.length; i++)
-    for (let u = unit < 0 ? 0 : unit; u < (unit < 0 ? unitCount : unit + 1); u++)
-      for (let t = year < 0 ? 0 : year; t < (year < 0 ? yearCount : year + 1); t++) {
+    for (let u = firstUnit; u < endUnit; u++)
+      for (let t = firstYear; t < endYear; t++) {
         const cell = (i * unitCount + u) * yearCount + t;
         if (panel.lines[cell]) return placeOfCell(panel, cell);
       }
