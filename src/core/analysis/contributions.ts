@@ -191,10 +191,12 @@ function linearShares(parts: Float64Array, count: number, total: number): void {
 }
 
 /**
- * Weights renormalised over the first `count` children whose score is observed (0 for a missing one), as aggregation
- * does, written into `into`.
+ * Weights renormalised over the first `count` children whose score is observed (0 for a missing one; all 0 when no
+ * child with a weight is observed), as the weighted means renormalise them over the children a gap leaves, written
+ * into `into`. Shared with the dashboard's tree table (`weightsUsed`), so that its weights are these.
+ * @example effectiveWeights([0.5, 0.5], [NaN, 40], into, 2) // into => [0, 1]
  */
-function effectiveWeights(weights: Float64Array, scores: Float64Array, into: Float64Array, count: number): void {
+export function effectiveWeights(weights: Float64Array, scores: Float64Array, into: Float64Array, count: number): void {
   let total = 0;
   for (let c = 0; c < count; c++) if (!Number.isNaN(scores[c])) total += weights[c];
   for (let c = 0; c < count; c++) into[c] = Number.isNaN(scores[c]) || !(total > 0) ? 0 : weights[c] / total;

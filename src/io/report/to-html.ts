@@ -177,6 +177,9 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
   const groups = result.nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.kind !== "indicator");
   const resultRows = groups.map(({ node, n }) => [cell(node.code), cell(name(n), `level-${node.level}`), cell(String(node.level)), ...years.map((_, y) => number(value(n, y)))]);
   const parts = [`<h3>${escapeHtml(words.results)}</h3>`, htmlTable([words.code, words.name, words.level, ...years.map(String)], resultRows)];
+  // The change of the last year missing is said once, under the growth table whose change it leaves empty: its
+  // contributions (the same two years) are then left out, heading and all, rather than said missing again.
+  let missingLatest = false;
   if (years.length > 1) {
     const { change, changePercent, cagrPercent } = analysis.growth;
     const growthRows = topNodes.map(({ node, n }) => {
@@ -187,9 +190,11 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
     parts.push(htmlTable([words.code, words.name, words.value, words.change, words.changePercent, fill(words.cagrPercent, { from: first })], growthRows));
     const missing = changeMissingText(words, years[last - 1], years[last], value(0, last - 1), value(0, last));
     if (missing) parts.push(missingNote(missing));
+    missingLatest = missing !== undefined;
   }
   for (const item of analysis.contributions) {
     if (item !== latest && !(item.fromYear === first && item.toYear === years[last])) continue;
+    if (missingLatest && item.fromYear === years[last - 1] && item.toYear === years[last]) continue;
     const from = years.indexOf(item.fromYear);
     const to = years.indexOf(item.toYear);
     const total = item.contribution[u];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeContributions, CONTRIBUTION_METHODS } from "../../../src/core/analysis/contributions.js";
+import { computeContributions, CONTRIBUTION_METHODS, effectiveWeights } from "../../../src/core/analysis/contributions.js";
 import { at, bareResult, smallResult, SMALL } from "./fixture.js";
 import { computeIndex } from "../../../src/core/compute.js";
 import { buildPanel } from "../../../src/core/panel.js";
@@ -216,5 +216,27 @@ describe("computeContributions below a group marked direction -, and where a cha
     // Q is whole: its contributions stay, summing to its change.
     const q = (code: string) => contributionOf(result, contribution, code, 1);
     expect(q("A") + q("B")).toBeCloseTo(q("INDEX"), 12);
+  });
+});
+
+describe("effectiveWeights (shared with the dashboard's weightsUsed)", () => {
+  it("renormalises the weights over the observed children, 0 for a missing one, and only the first `count`", () => {
+    const into = new Float64Array(4).fill(-1);
+    // By hand: children 0.2, 0.3, 0.5 with the second missing: 0.2/(0.2 + 0.5) = 2/7 and 0.5/0.7 = 5/7; the fourth
+    // slot is past `count` and left as it was (-1).
+    effectiveWeights(Float64Array.from([0.2, 0.3, 0.5, 9]), Float64Array.from([10, Number.NaN, 30, 40]), into, 3);
+    expect(into[0]).toBeCloseTo(2 / 7, 15);
+    expect(into[1]).toBe(0);
+    expect(into[2]).toBeCloseTo(5 / 7, 15);
+    expect(into[3]).toBe(-1);
+  });
+
+  it("gives 0 to every child when none with a weight is observed (no weight to spread)", () => {
+    const into = new Float64Array(2);
+    // Both missing: total 0. One observed of weight 0: total 0 as well, so 0 and not 0/0.
+    effectiveWeights(Float64Array.from([0.5, 0.5]), Float64Array.from([Number.NaN, Number.NaN]), into, 2);
+    expect(Array.from(into)).toEqual([0, 0]);
+    effectiveWeights(Float64Array.from([0, 1]), Float64Array.from([10, Number.NaN]), into, 2);
+    expect(Array.from(into)).toEqual([0, 0]);
   });
 });

@@ -151,17 +151,23 @@ describe("formatReportHtml: a change of the overall index that cannot be given",
   const testerResult = () => testerRun({ minGroupCoverage: 0.6 });
   const sectionOf = (html: string, unit: string) => html.slice(html.indexOf(`<section><h2>${unit}</h2>`), html.indexOf("</section>", html.indexOf(`<section><h2>${unit}</h2>`)));
 
-  it("says why under the growth and in place of the contributions table, in the page's language, with no contribution chart", async () => {
+  it("says why once, under the growth table whose change it leaves empty, in the page's language, with no contributions of it", async () => {
     const result = testerResult();
     const zh = await reportOf(result);
     const p = sectionOf(zh, "P");
     const note = '<p class="missing-change">无法给出2020—2021年总指数的变化：2021年总指数缺失。</p>';
-    expect(p).toContain(`</tbody></table>${note}<h3>2020—2021年贡献分解</h3>${note}`);
+    // Once (before: again under a heading of contributions 2020–2021 with nothing else in it), after the growth table.
+    expect(p.split(note)).toHaveLength(2);
+    expect(p).toContain(`<h3>2020—2021年增长</h3>`);
+    expect(p.endsWith(`</tbody></table>${note}`)).toBe(true);
+    expect(p).not.toContain("2020—2021年贡献分解");
     expect(p).not.toContain("<th>贡献（点）</th>");
     // the trend and the profile only: no bars of contributions of a change that is missing
     expect(p.match(/<figure class="chart">/g)).toHaveLength(2);
     const en = sectionOf(await reportOf(result, "en"), "P");
-    expect(en).toContain('<h3>Contributions 2020–2021</h3><p class="missing-change">The change of the overall index from 2020 to 2021 cannot be given: the index is missing in 2021.</p>');
+    const noteEn = '<p class="missing-change">The change of the overall index from 2020 to 2021 cannot be given: the index is missing in 2021.</p>';
+    expect(en.split(noteEn)).toHaveLength(2);
+    expect(en).not.toContain("Contributions 2020–2021");
     // Q: the table and the bars as before
     const q = sectionOf(zh, "Q");
     expect(q).toContain('<tr><td>A</td><td>Input</td><td class="number">-100.00</td><td class="number">-50.00</td>');
@@ -169,5 +175,25 @@ describe("formatReportHtml: a change of the overall index that cannot be given",
     expect(q).not.toContain("missing-change");
     expect(q.match(/<figure class="chart">/g)).toHaveLength(3);
     expect(zh).not.toContain("NaN");
+  });
+
+  it("three years, the last missing: the last change said once under its growth, the whole period's under its contributions", async () => {
+    // The small fixture without U1's Y1 of 2019, --missing reweight --min-group-coverage 0.6: U1's Y (Y1 alone) is
+    // missing in 2019, and so is its index (1 of 2 dimensions, 0.5 < 0.6). Two changes cannot be given: 2018–2019 (the
+    // growth table's and the last contributions') and 2017–2019 (the whole period's contributions): each said once.
+    const result = smallResult({ missing: "reweight", minGroupCoverage: 0.6 }, (records) => records.filter((record) => !(record.unit === "U1" && record.year === 2019 && record.indicator === "Y1")));
+    const html = await reportOf(result);
+    const start = html.indexOf("<section><h2>U1</h2>");
+    const u1 = html.slice(start, html.indexOf("</section>", start));
+    const last = '<p class="missing-change">无法给出2018—2019年总指数的变化：2019年总指数缺失。</p>';
+    const whole = '<p class="missing-change">无法给出2017—2019年总指数的变化：2019年总指数缺失。</p>';
+    expect(u1.split(last)).toHaveLength(2);
+    expect(u1.split(whole)).toHaveLength(2);
+    expect(u1).toContain(`</tbody></table>${last}<h3>2017—2019年贡献分解</h3>${whole}`);
+    expect(u1).not.toContain("2018—2019年贡献分解");
+    // U2 is whole: both tables of contributions, no note
+    const start2 = html.indexOf("<section><h2>U2</h2>");
+    const u2 = html.slice(start2, html.indexOf("</section>", start2));
+    expect([u2.includes("2018—2019年贡献分解"), u2.includes("2017—2019年贡献分解"), u2.includes("missing-change")]).toEqual([true, true, false]);
   });
 });

@@ -17,7 +17,7 @@ import { metaText, rankChangeText } from "../labels.js";
 import type { DashboardAudit, DashboardData } from "./data.js";
 import { changePercent } from "../../../core/analysis/growth.js";
 import { formatRaw } from "./numbers.js";
-import { imputationText, weightsUsed } from "./drilldown.js";
+import { imputationText, OWN_WEIGHT_METHODS, ownWeightsNotes, ownWeightsText, weightShown, weightsUsed, weightText, type WeightsUsed } from "./drilldown.js";
 import { fill, yearChange, yearSentence } from "./sentence.js";
 import { dashboardWords, type DashboardWords } from "./words.js";
 
@@ -282,11 +282,21 @@ function renderOverview(): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Drill-down: dimension, sub-index, indicators
 
-/** The weight of node `n` in the overall index: the product of the weights down its path. */
-function globalWeight(n: number): number {
-  let weight = 1;
-  for (let node = nodes[n]; node.parent !== null; node = nodes[position.get(node.parent)!]) weight *= node.weight;
-  return weight;
+/**
+ * A weight cell: the weight used that year (`weightsUsed`, as the tree table), with the nominal one beside it where they
+ * differ (`beside`; else in its tooltip, the cell highlighted either way), or the nominal weight labelled so where the
+ * aggregation has weights of its own (BoD, TOPSIS: `weightText`).
+ */
+function weightCell(used: WeightsUsed, n: number, scope: "within" | "overall", digits: number, beside = true): HTMLElement {
+  const shown = weightShown(used, n, scope);
+  const { text, note, title } = weightText(words, shown, (value) => format(value, digits), state.language);
+  const noted = note !== undefined && (beside || shown.state === "nominal");
+  return element(
+    "td",
+    { class: `number weight-${shown.state}`, "data-nominal": Number.isFinite(shown.nominal) ? String(shown.nominal) : undefined, title: title ?? (note && !noted ? note.trim() : undefined) },
+    text,
+    ...(noted ? [element("span", { class: "weight-note" }, note)] : []),
+  );
 }
 
 /** The raw value of an indicator, its source label and whether it was imputed, for unit `u` and year `y`. */
@@ -332,15 +342,28 @@ function renderDrilldown(): void {
   });
   section.append(crumbs);
 
-  // The dimensions as cards, the one opened highlighted.
+  // BoD or TOPSIS somewhere in the tree: the weights below it are nominal, and said so (kept in print).
+  for (const note of ownWeightsNotes(words, nodes, state.language)) section.append(element("p", { class: "weights-note" }, note));
+  // The weights the year's aggregation used for the unit, as the tree table below gives them.
+  const used = weightsUsed(published, u, y);
+
+  // The dimensions as cards, the one opened highlighted; each with its weight used that year (the nominal one beside it
+  // where they differ), or its nominal weight under BoD or TOPSIS.
   const cards = element("div", { class: "cards" });
   for (const { node, n } of roots) {
+    const shown = weightShown(used, n, "within");
+    const weight = weightText(words, shown, (value) => format(value, 3), state.language);
     const card = element(
       "button",
       { type: "button", class: state.drill[0] === node.code ? "card open" : "card", "data-code": node.code },
       element("span", { class: "card-name" }, nameOf(n)),
       element("span", { class: "card-value" }, format(valueAt(published, n, u, y))),
-      element("span", { class: "card-weight" }, `${words.weight} ${format(node.weight, 3)}`),
+      element(
+        "span",
+        { class: `card-weight weight-${shown.state}`, title: weight.title },
+        `${shown.state === "nominal" ? words.nominal : words.weightUsed} ${weight.text}`,
+        ...(shown.state === "changed" && weight.note ? [element("span", { class: "weight-note" }, weight.note)] : []),
+      ),
     );
     card.addEventListener("click", () => {
       state.drill = [node.code];
@@ -365,16 +388,16 @@ function renderDrilldown(): void {
         state.drill = [...state.drill, nodes[n].code];
         renderDrilldown();
       });
-      return [nodes[n].code, open, numberCell(format(nodes[n].weight, 3)), numberCell(format(globalWeight(n), 4)), numberCell(format(valueAt(published, n, u, y))), numberCell(String((children.get(nodes[n].code) ?? []).length))];
+      return [nodes[n].code, open, weightCell(used, n, "within", 3), weightCell(used, n, "overall", 4), numberCell(format(valueAt(published, n, u, y))), numberCell(String((children.get(nodes[n].code) ?? []).length))];
     });
-    section.append(table([words.code, words.name, words.weight, words.globalWeight, words.score, words.children], rows, "drill-groups"));
+    section.append(table([words.code, words.name, words.weightUsed, words.globalWeightUsed, words.score, words.children], rows, "drill-groups"));
   }
-  if (indicators.length > 0) section.append(indicatorTable(indicators, u, y));
+  if (indicators.length > 0) section.append(indicatorTable(indicators, u, y, used));
   section.append(element("h3", {}, fill(words.treeTitle, { year: years[y] })));
-  section.append(treeTable(u, y));
+  section.append(treeTable(used, u, y));
 }
 
-function indicatorTable(indicators: number[], u: number, y: number): HTMLElement {
+function indicatorTable(indicators: number[], u: number, y: number, used: WeightsUsed): HTMLElement {
   const rows = indicators.map((n) => {
     const node = nodes[n];
     const raw = rawOf(node.code, u, y);
@@ -383,8 +406,8 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
     return [
       node.code,
       nameOf(n),
-      numberCell(format(node.weight, 3)),
-      numberCell(format(globalWeight(n), 4)),
+      weightCell(used, n, "within", 3),
+      weightCell(used, n, "overall", 4),
       numberCell(formatRaw(raw.value), raw.imputation ? { "data-imputed": raw.imputation } : {}),
       node.measure ?? "",
       node.direction === "negative" ? words.negative : words.positive,
@@ -392,16 +415,16 @@ function indicatorTable(indicators: number[], u: number, y: number): HTMLElement
       sourceCell,
     ];
   });
-  return table([words.code, words.name, words.weight, words.globalWeight, words.rawValue, words.measure, words.direction, words.score, words.source], rows, "drill-indicators");
+  return table([words.code, words.name, words.weightUsed, words.globalWeightUsed, words.rawValue, words.measure, words.direction, words.score, words.source], rows, "drill-indicators");
 }
 
 /**
  * The whole tree with the weights the year's aggregation used (`weightsUsed`: renormalised over the children observed
- * that year, 0 for a gap left out, – below a score that is missing), the values of the year and their sources (read in
- * print). The tables above show the tree's weights.
+ * that year, 0 for a gap left out, – below a score that is missing; nominal, labelled so, below BoD or TOPSIS), the
+ * values of the year and their sources (read in print). The cards and tables above show the same weights; here a weight
+ * that differs from the nominal one is highlighted with the nominal one in its tooltip (the gap's badge says why).
  */
-function treeTable(u: number, y: number): HTMLElement {
-  const used = weightsUsed(published, u, y);
+function treeTable(used: WeightsUsed, u: number, y: number): HTMLElement {
   const rows = nodes.slice(1).map((node, k) => {
     const n = k + 1;
     const raw = node.kind === "indicator" ? rawOf(node.code, u, y) : undefined;
@@ -409,8 +432,8 @@ function treeTable(u: number, y: number): HTMLElement {
     return [
       node.code,
       element("td", { class: `level-${node.level}` }, nameOf(n)),
-      numberCell(format(used.within[n], 3)),
-      numberCell(format(used.overall[n], 4)),
+      weightCell(used, n, "within", 3, false),
+      weightCell(used, n, "overall", 4, false),
       numberCell(raw ? formatRaw(raw.value) : ""),
       numberCell(format(valueAt(published, n, u, y))),
       sourceCell,
@@ -596,6 +619,9 @@ function renderWhatIf(): void {
   section.append(element("div", { class: "what-if-banner", role: "note" }, words.whatIfBanner));
   section.append(element("p", { class: "hint" }, words.whatIfHint));
   if (!(checkDifference <= 1e-9)) section.append(element("p", { class: "error" }, fill(words.checkFailed, { difference: String(checkDifference) })));
+  // The overall index by BoD or TOPSIS: the sliders set the weights the method is given, not a mean's.
+  const indexMethod = nodes[0].method;
+  if (indexMethod !== undefined && OWN_WEIGHT_METHODS.includes(indexMethod)) section.append(element("p", { class: "weights-note" }, ownWeightsText(words, indexMethod, state.language)));
   const total = state.weights.reduce((sum, weight) => sum + weight, 0);
   const sliders = element("div", { class: "sliders" });
   roots.forEach(({ node, n }, k) => {

@@ -109,6 +109,11 @@ const ZH = {
   treeTitle: "指标体系与{year}年实际使用的权重",
   weightUsed: "实际权重",
   globalWeightUsed: "总指数中的实际权重",
+  // Beside a weight used that differs from the tree's (a gap reweighted); a nominal weight where the method has its own.
+  nominalBeside: "（名义 {weight}）",
+  nominalTag: "名义",
+  ownWeightsBod: "{method}为每个评价对象自选最有利的权重，本页没有这些权重：其下级所示权重为名义权重。",
+  ownWeightsTopsis: "{method}以权重衡量与最优值、最劣值的距离，不是加权平均：其下级所示权重为名义权重（按给定值使用，缺项不重新分配）。",
   uncertaintyTitle: "不确定性分析：总指数与排名的 5%–95% 区间",
   uncertaintyNote: "来自 uncertainty 命令（蒙特卡洛模拟，权重和方法随机变化）；模拟值落在区间外时，说明这组权重超出了分析所考虑的范围。",
   median: "中位数",
@@ -219,6 +224,11 @@ const EN: DashboardWords = {
   treeTitle: "The indicator tree and the weights used in {year}",
   weightUsed: "Weight used",
   globalWeightUsed: "Overall weight used",
+  nominalBeside: " (nominal {weight})",
+  nominalTag: "nominal",
+  ownWeightsBod: "Benefit of the doubt ({method}) chooses each unit's own, most favourable weights, which this page does not have: the weights shown below it are the nominal ones.",
+  ownWeightsTopsis:
+    "TOPSIS ({method}) uses the weights to measure distances to the best and worst values, not as a weighted mean: the weights shown below it are the nominal ones (used as given, not spread over a gap).",
   uncertaintyTitle: "Uncertainty analysis: 5–95% intervals of the overall index and the rank",
   uncertaintyNote:
     "From the uncertainty command (Monte Carlo runs varying the weights and methods); a what-if value outside the interval means these weights lie beyond the range the analysis considered.",
