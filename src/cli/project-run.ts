@@ -27,7 +27,7 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunFolderIds, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsToFollow, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, RunNotFlushedError, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -265,7 +265,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       // The inputs were hashed before the lock was taken and read again to compute: hashed once more now that the
       // computation has read them, so that the manifest records the bytes the run computed from, or there is no run.
       requireSameInputs(inputs, (await projectRunInputs(options, command, project, env)).inputs);
-      const id = newRunId(startedAt, fingerprint, await listRunFolderIds(runsDir));
+      const id = newRunId(startedAt, fingerprint, await listRunIdsToFollow(runsDir, startedAt));
       const { result } = computed;
       // The outputs are streamed to the staging folder as plain compute writes them (the large ones on up to `threads`
       // threads) and hashed as they are written; the manifest, which lists their digests, goes last.
@@ -309,6 +309,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         // Published, but not flushed after: said as it is (exit 3), not as a run kept unpublished.
         if (cause instanceof LatestNotFlushedError)
           throw new OutputError("E_WRITE", outputMessages.latestNotFlushed(`${runsLabel}/LATEST`, id, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
+        // Renamed into place, but not flushed to the disk after it (EIO): complete, kept as a run finished is.
+        if (cause instanceof RunNotFlushedError) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
         const reason = String((cause as NodeJS.ErrnoException).code ?? cause);
         // A complete run folder is kept, unpublished; an unfinished one (its staging folder, with the marker) goes.
         if (finished && cause instanceof OutputError && cause.code === "E_LOCKED") throw cause;

@@ -124,6 +124,41 @@ describe("a project run is on the disk before it is reported published", () => {
     expect((await readdir(runs)).filter((name) => name.includes(".tmp"))).toEqual([]);
   });
 
+  it("the run folder renamed into place but the runs folder not flushed after it (EIO): exit 3, the run kept unpublished with its marker, which the next run removes", async () => {
+    const dir = await makeTwoYearProject("durable-eio-rename");
+    const runs = join(dir, "runs");
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const first = (await readFile(join(runs, "LATEST"), "utf8")).trim();
+    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    // The disk fails the flush of the runs folder once it holds a second run folder (the one after the rename only).
+    const wrapped = vi.mocked(durable.syncFolder).getMockImplementation()!;
+    vi.mocked(durable.syncFolder).mockImplementation((path: string) => {
+      if (path === runs && readdirSync(runs).filter(isRunId).length === 2) throw Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" });
+      wrapped(path);
+    });
+    let failed: { code: number; stderr: string };
+    try {
+      failed = await runCli(["compute", "-q"], dir, 3);
+    } finally {
+      vi.mocked(durable.syncFolder).mockImplementation(wrapped);
+    }
+    const second = readdirSync(runs).filter(isRunId).find((id) => id !== first)!;
+    // Said as a complete run kept unpublished (before: "cannot publish the run", as of a run that is gone).
+    expect(failed).toEqual({ code: 3, stderr: `error: ${outputMessages.runKept(`runs/${second}`, "runs/LATEST", "EIO")}\n` });
+    expect((await readFile(join(runs, "LATEST"), "utf8")).trim()).toBe(first);
+    // The marker stays in the run folder (removed while the rename may be undone by a power cut, it could leave a
+    // complete staging folder without it); no staging folder is left.
+    expect(readFileSync(join(runs, second, ".innovation-index-staging"), "utf8")).toBe(`${second}\n`);
+    expect(readdirSync(runs).sort()).toEqual([first, second, "LATEST"].sort());
+    // The next run removes the marker and says the run is unpublished; no W_STAGING_KEPT (a staging folder kept).
+    const next = await runCli(["compute", "--force"], dir);
+    expect(next.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${second}`, first)}\n`);
+    expect(next.stderr).toContain(`${outputMessages.stagingRemoved(`runs/${second}/.innovation-index-staging`)}\n`);
+    expect(next.stderr).not.toContain("not provably a staging folder");
+    expect(readdirSync(join(runs, second))).not.toContain(".innovation-index-staging");
+    expect(readdirSync(join(runs, second))).toContain("manifest.json");
+  });
+
   it("a report added to a run is flushed too, and a plain --out folder is not", async () => {
     const dir = await makeTwoYearProject("durable-report");
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);

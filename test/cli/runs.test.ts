@@ -5,7 +5,7 @@
  * of the two-year fixture, the third year added by the second run and one of its values changed by the third.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { outputMessages } from "../../src/core/output-messages.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { runMessages } from "../../src/core/run-messages.js";
 import { runMessagesZh } from "../../src/core/zh/run-messages.js";
+import { runIdMilliseconds } from "../../src/io/runs/run-names.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
@@ -402,6 +403,35 @@ describe("innovation-index runs", () => {
     // The new id is from the clock (this year), later than the first run's, not 2099-01-01T00:00:00.001Z.
     expect(second > first).toBe(true);
     expect(second.slice(0, 4)).toBe(String(new Date().getUTCFullYear()));
+    expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
+  });
+
+  it("a folder named by a future run id that is no run of this tool (made by hand, or a run copied under that id) does not move the next run's id, and is left as it is", async () => {
+    const dir = await makeTwoYearProject("runs-future-folder");
+    const first = await compute(dir);
+    // As the tester did: a folder made by hand under an id in 2031, and the first run copied under an id in 2032 (its
+    // manifest records the id it was written under, first, not the folder's name).
+    const byHand = "20310101T000000.000Z-deadbeef";
+    const copied = `20320101T000000.000Z-${first.slice(-8)}`;
+    await mkdir(join(dir, "runs", byHand));
+    await writeFile(join(dir, "runs", byHand, "notes.txt"), "mine\n");
+    await cp(join(dir, "runs", first), join(dir, "runs", copied), { recursive: true });
+    const copiedFiles = await listDir(join(dir, "runs", copied));
+    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    const before = Date.now();
+    const run = await runCli(["compute"], dir);
+    const after = Date.now();
+    expect(run.code, run.stderr).toBe(0);
+    const second = await latest(dir);
+    // The new id is the clock's time (taken between `before` and `after`), not 2032-01-01T00:00:00.001Z.
+    expect(runIdMilliseconds(second)).toBeGreaterThanOrEqual(before);
+    expect(runIdMilliseconds(second)).toBeLessThanOrEqual(after);
+    expect(second > first).toBe(true);
+    // Both folders are left as they were, and said to be newer than LATEST, as a file named by such an id is.
+    expect(await listDir(join(dir, "runs", byHand))).toEqual(["notes.txt"]);
+    expect(await readFile(join(dir, "runs", byHand, "notes.txt"), "utf8")).toBe("mine\n");
+    expect(await listDir(join(dir, "runs", copied))).toEqual(copiedFiles);
+    for (const folder of [byHand, copied]) expect(run.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${folder}`, first)}\n`);
     expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
   });
 

@@ -21,7 +21,7 @@ import { dirname, join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
-import type { FileDigest } from "./run-files.js";
+import { readManifestChecked, type FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, runIdMilliseconds } from "./run-names.js";
 import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
 import { crashAt } from "../crash-point.js";
@@ -177,13 +177,39 @@ export async function listRunIds(runsDir: string, runsLabel = runsDir): Promise<
 /**
  * The ids of the run folders of `runsDir`, sorted: the names `listRunIds` lists, less the files named by a run id
  * (`runFolderAt`), which hold no run. Links count, their target there or not (a run archived on a disk not mounted is still
- * a run). A new run's id is made later than these (`newRunId`): a file named by an id in 2099 does not move every later
- * run into 2099.
+ * a run). A new run's id is made later than these, less the folders that are not provably runs (`listRunIdsToFollow`):
+ * a file named by an id in 2099 does not move every later run into 2099.
  */
 export async function listRunFolderIds(runsDir: string, runsLabel = runsDir): Promise<string[]> {
   const ids = await listRunIds(runsDir, runsLabel);
   const found = await Promise.all(ids.map((id) => runFolderAt(join(runsDir, id))));
   return ids.filter((_, i) => found[i].kind !== "file");
+}
+
+/**
+ * The ids a new run started at `time` is made later than (`newRunId`): the run folders of `listRunFolderIds`, less
+ * the folders named by an id not earlier than `time` that are not provably runs of this tool (`isOwnRun`). A folder
+ * made by hand under an id in 2031, or a run copied under such an id, does not move every later run into 2031, as a
+ * file named by such an id does not; it is left as it is (`removeLeftovers` says it is newer than `LATEST`, as it
+ * says of such a file). Only those folders' manifests are read: an earlier id cannot move the new one.
+ */
+export async function listRunIdsToFollow(runsDir: string, time: Date): Promise<string[]> {
+  const ids = await listRunFolderIds(runsDir);
+  const own = await Promise.all(ids.map((id) => runIdMilliseconds(id)! < time.getTime() || isOwnRun(join(runsDir, id), id)));
+  return ids.filter((_, i) => own[i]);
+}
+
+/**
+ * Whether `folder`, named by run id `id`, is provably a run of this tool: its `manifest.json` is one compute writes
+ * (`readManifestChecked`), its fingerprint ends the id, and it records `id` as the id it was written under (or no id:
+ * an older version's). A link whose target is not there counts, as it does in `listRunFolderIds` (a run archived on a
+ * disk not mounted is still a run).
+ */
+async function isOwnRun(folder: string, id: string): Promise<boolean> {
+  const at = await runFolderAt(folder);
+  if (at.kind === "broken link") return true;
+  const read = await readManifestChecked(folder);
+  return read.ok && read.manifest.fingerprint.startsWith(id.slice(-8)) && (!("run" in read.manifest) || read.manifest.run === id);
 }
 
 /** The published runs: every run folder up to `LATEST` (none when `LATEST` is missing or broken). */
@@ -317,7 +343,8 @@ export async function stageRun(
  * between: one that arrives then is handled once `LATEST` has moved, and the command ends by it (128 + n) with the run
  * published and complete. An interruption never leaves a complete run unpublished (only a `kill -9` between the two
  * steps, or a `LATEST` that cannot be written, does). The rename is on the disk before the marker goes and `LATEST`
- * moves (`durable.ts`; the files in the folder are, since `stageRun`).
+ * moves (`durable.ts`; the files in the folder are, since `stageRun`); when it cannot be flushed, the run folder stays
+ * as it is, marker and all (`RunNotFlushedError`).
  */
 export async function finishRun(runsDir: string, id: string): Promise<string> {
   await deliverPendingSignals();
@@ -325,7 +352,13 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
   const folder = join(runsDir, id);
   renameSync(staging, folder);
   stopStagingUndo(staging);
-  syncFolder(runsDir);
+  try {
+    syncFolder(runsDir);
+  } catch (cause) {
+    // The marker stays, for the next run to remove (`removeLeftovers`): removed while the rename may still be undone
+    // by a power cut, it could leave a complete staging folder without its marker, which no run may remove.
+    throw new RunNotFlushedError(id, cause);
+  }
   crashAt("publishing");
   try {
     unlinkSync(join(folder, STAGING_MARKER));
@@ -333,6 +366,22 @@ export async function finishRun(runsDir: string, id: string): Promise<string> {
     // Left for the next run to remove.
   }
   return folder;
+}
+
+/**
+ * `finishRun`'s error when the run folder was renamed into place but the runs folder could not be flushed to the disk
+ * after it (an I/O error): the run is complete in its folder `<id>`, which still holds its marker, and `LATEST` must not
+ * move to it (a power cut may still undo the rename). Not "the run could not be published" of a run that is gone: the
+ * folder is kept, unpublished, and the next run removes the marker and reports it (`W_UNPUBLISHED_RUN`).
+ */
+export class RunNotFlushedError extends Error {
+  constructor(
+    readonly id: string,
+    cause: unknown,
+  ) {
+    super(`runs/${id} was renamed into place, but its folder could not be flushed to the disk (${String((cause as NodeJS.ErrnoException).code ?? cause)})`, { cause });
+    this.name = "RunNotFlushedError";
+  }
 }
 
 /**

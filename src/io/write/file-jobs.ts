@@ -118,7 +118,7 @@ interface JobReply {
  * takes jobs only once `ready` settles (the other files it writes meanwhile), so the workers start on the largest.
  * With `digest`, each job also hashes its bytes on the thread that writes them; the digests come back in the order of
  * `jobs` (else an empty array). With `thisThreadToo` false, this thread takes no job unless no worker can.
- * @throws the first error of a job (an `Error` with the file system's `code`, such as `ENOSPC`)
+ * @throws the first error of a job (an `Error` with the file system's `code`, such as `ENOSPC`, and the job's `path`)
  */
 export async function runFileJobs(
   jobs: readonly { job: FileJob; path: string }[],
@@ -165,7 +165,7 @@ export async function runFileJobs(
       for (let next = take(); next; next = take()) {
         const job = { ...next.job, result: { ...next.job.result, values: sharedValues(next.job.result.values) } };
         const reply = await ask(worker, { job, path: next.path, digest });
-        if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
+        if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code, path: next.path });
         if (reply.digest) digests[next.index] = reply.digest;
       }
     }).map((loop) => loop.catch(stopOnFailure));
@@ -176,7 +176,14 @@ export async function runFileJobs(
       await ready.catch(() => undefined);
       for (let next = take(); next; next = take()) {
         const hash = createHash?.("sha256");
-        const bytes = writeJobSync(next.job, next.path, hash);
+        let bytes: number;
+        try {
+          bytes = writeJobSync(next.job, next.path, hash);
+        } catch (error) {
+          // The job's file named, as a worker's failure names it (Node names no file for a write that fails: a full disk).
+          if (typeof error === "object" && error !== null && (error as NodeJS.ErrnoException).path === undefined) (error as NodeJS.ErrnoException).path = next.path;
+          throw error;
+        }
         if (hash) digests[next.index] = { bytes, sha256: hash.digest("hex") };
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -272,21 +272,29 @@ export function refreshLock(lockPath: string, text: string): void {
  * given: a holder judged by its heartbeat that was only late). Returns whether the stale lock was removed by this call.
  */
 export async function removeStaleLock(lockPath: string, staleText: string, staleMtimeMs?: number): Promise<boolean> {
+  return (await moveStaleLock(lockPath, staleText, staleMtimeMs)) === "removed";
+}
+
+/**
+ * `removeStaleLock`, saying what became of the stale lock: `removed` by this call; `gone` before this call could move
+ * it (another run moved it first); `kept`, the lock found there put back (not the stale one, or refreshed since).
+ */
+async function moveStaleLock(lockPath: string, staleText: string, staleMtimeMs?: number): Promise<"removed" | "gone" | "kept"> {
   const aside = `${lockPath}.${process.pid}.stale`;
   try {
     await rename(lockPath, aside);
   } catch {
-    return false; // gone: another run moved it first
+    return "gone"; // another run moved it first
   }
   const moved = await readFile(aside, "utf8").catch(() => undefined);
   const refreshed = staleMtimeMs !== undefined && ((await stat(aside).catch(() => undefined))?.mtimeMs ?? Infinity) > staleMtimeMs;
   if (moved !== staleText || refreshed) {
     await link(aside, lockPath).catch(() => undefined);
     await removeFile(aside);
-    return false;
+    return "kept";
   }
   await removeFile(aside);
-  return true;
+  return "removed";
 }
 
 /**
@@ -414,7 +422,11 @@ export async function takeLock(
         if (judged === undefined) continue; // released meanwhile
         const { text, mtimeMs, verdict } = judged;
         if (verdict.stale) {
-          if (await removeStaleLock(lockPath, text, mtimeMs)) taken = { text, verdict };
+          // Removed by this run, or by another that judged it stale too and moved it first: either way the run that
+          // creates the lock next takes over the stale one, and says so, also when that is this run (it won the race
+          // for the lock, not the one to move the stale lock). Not when the lock was put back (another run's, or its
+          // holder only late).
+          if ((await moveStaleLock(lockPath, text, mtimeMs)) !== "kept") taken = { text, verdict };
           continue;
         }
       }

@@ -346,7 +346,11 @@ async function writeFiles(
       const content = files[name];
       if (!isPathJob(content)) return [];
       const own = join(privateFolder!, name);
-      return [{ name, path: temporaryOf(i), written: content.write(own).then(() => renameSync(own, temporaryOf(i))) }];
+      const written = content
+        .write(own)
+        .then(() => renameSync(own, temporaryOf(i)))
+        .catch((error: unknown) => Promise.reject(failedAt(error, temporaryOf(i), own)));
+      return [{ name, path: temporaryOf(i), written }];
     });
     // Settled as they end (so that a writer failing early is never an unhandled rejection), awaited below.
     const pathsWritten = Promise.allSettled(byPath.map(({ written }) => written));
@@ -378,14 +382,18 @@ async function writeFiles(
           const content = files[name] as Exclude<FileContent, PathJob>;
           const hash = newHash?.();
           let bytes = 0;
-          if (typeof content === "string" || content instanceof Uint8Array) {
-            writeClaimedSync(path, content);
-            if (hash) {
-              const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-              hash.update(whole);
-              bytes = whole.length;
-            }
-          } else bytes = writeChunksSync(path, isFileJob(content) ? jobChunks(content) : content, hash);
+          try {
+            if (typeof content === "string" || content instanceof Uint8Array) {
+              writeClaimedSync(path, content);
+              if (hash) {
+                const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+                hash.update(whole);
+                bytes = whole.length;
+              }
+            } else bytes = writeChunksSync(path, isFileJob(content) ? jobChunks(content) : content, hash);
+          } catch (error) {
+            throw failedAt(error, path);
+          }
           if (hash) digests[name] = { bytes, sha256: hash.digest("hex") };
           if (k === 0) crashAt("writing");
         }
@@ -406,12 +414,23 @@ async function writeFiles(
     // it (exit 128 + n, not 0: a scheduler learns that it was stopped; docs/reliability.md, "Output files", 4).
     await deliverPendingSignals();
     const texts = record?.(digests);
-    if (texts) writeClaimedSync(temporary[0], texts.journal);
+    if (texts)
+      try {
+        writeClaimedSync(temporary[0], texts.journal);
+      } catch (error) {
+        throw failedAt(error, temporary[0]);
+      }
     // Each temporary file is still a file of one name (no link put there since it was written) before it is renamed into place.
     for (const path of temporary) refuseUnlessClaimed(path, lstatSync(path, { throwIfNoEntry: false }));
     // Durable: every file's bytes on the disk before its name is, then the names (a power cut after this call returns
     // leaves the new files whole, never empty files under their names).
-    if (durable) for (const path of temporary) syncFile(path);
+    if (durable)
+      for (const path of temporary)
+        try {
+          syncFile(path);
+        } catch (error) {
+          throw failedAt(error, path);
+        }
     replaceAll(dir, names, temporary, label, snapshot);
     if (texts && texts.final !== texts.journal) finishRecord(dir, temporary[0], texts.final);
     if (durable) syncFolder(dir);
@@ -433,13 +452,27 @@ async function writeFiles(
     if (cause instanceof RangeError && code === undefined) throw new OutputError("E_WRITE", outputMessages.workerFailed(label, cause.message), { cause });
     // A name the file system takes, but not with the temporary file's additions (`.<name>.<pid>.tmp`).
     if (code === "ENAMETOOLONG") throw new OutputError("E_WRITE", outputMessages.nameTooLong(label, Math.max(...outputs.map((name) => Buffer.byteLength(name)))), { cause });
-    throw new OutputError("E_WRITE", outputMessages.writeFailed(label, code ?? String(cause)), { cause });
+    // The file that could not be written (a full disk), when known (`failedAt`), else the folder.
+    const failed = temporary.indexOf((cause as NodeJS.ErrnoException).path ?? "");
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(failed < 0 ? label : fileLabel(label, names[failed]), code ?? String(cause)), { cause });
   } finally {
     // The private folder is this call's own (made here, under a name no one could know, readable by this user only).
     if (privateFolder !== undefined) rmSync(privateFolder, { recursive: true, force: true });
     for (const release of releases) release();
   }
   return digests;
+}
+
+/**
+ * `error`, the failure to write the temporary file at `path`, given that `path` (`error.path`, which Node sets for a
+ * file that cannot be opened, but not for one that cannot be written to: a full disk) unless it names another file
+ * already; `replaces` is a path it replaces (where the file was written before it was moved to `path`). `writeFiles`
+ * names the output it was for in its message.
+ */
+function failedAt(error: unknown, path: string, replaces?: string): unknown {
+  const failure = error as NodeJS.ErrnoException | null;
+  if (typeof failure === "object" && failure !== null && (failure.path === undefined || failure.path === replaces)) failure.path = path;
+  return error;
 }
 
 /**
@@ -620,7 +653,7 @@ async function writeInParallel(
   for (const [index, { content, path }] of files.entries())
     if (isPathJob(content)) throw new TypeError("a file written by its own writer goes to writeFiles, not writeInParallel");
     else if (isFileJob(content)) jobs.push({ job: content, path, index });
-    else if (!newHash) plain.push(writeClaimed(path, content));
+    else if (!newHash) plain.push(writeClaimed(path, content).catch((error: unknown) => Promise.reject(failedAt(error, path))));
     else {
       const hash = newHash();
       let bytes = 0;
@@ -631,9 +664,12 @@ async function writeInParallel(
       const whole = typeof content === "string" ? Buffer.from(content, "utf8") : content instanceof Uint8Array ? content : undefined;
       if (whole) record(whole);
       plain.push(
-        writeClaimed(path, whole ?? passing(content as Iterable<string | Uint8Array>, record)).then(() => {
-          digests[index] = { bytes, sha256: hash.digest("hex") };
-        }),
+        writeClaimed(path, whole ?? passing(content as Iterable<string | Uint8Array>, record)).then(
+          () => {
+            digests[index] = { bytes, sha256: hash.digest("hex") };
+          },
+          (error: unknown) => Promise.reject(failedAt(error, path)),
+        ),
       );
     }
   const onJobs = runFileJobs(jobs, threads, Promise.allSettled(plain), newHash !== undefined, !keepThisThread).then((jobDigests) =>

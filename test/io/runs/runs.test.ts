@@ -12,6 +12,7 @@ import {
   finishRun,
   isRunId,
   listPublishedRuns,
+  listRunIdsToFollow,
   newRunId,
   readLatest,
   readLatestPointer,
@@ -45,6 +46,36 @@ describe("run ids", () => {
     // Same millisecond as an existing run, or a clock set back: 1 ms after the last run.
     expect(newRunId(time, "ffffffff", ["20261125T135000.123Z-00000000"])).toBe("20261125T135000.124Z-ffffffff");
     expect(newRunId(time, "ffffffff", ["20261231T235959.999Z-00000000"])).toBe("20270101T000000.000Z-ffffffff");
+  });
+
+  it("listRunIdsToFollow: the runs a new run follows are the run folders, less the later ones that are not provably runs of this tool", async () => {
+    // A manifest as compute writes it (fingerprint, inputs, outputs), written under `run` when given (older versions: none).
+    const manifest = (fingerprint: string, run?: string) => JSON.stringify({ ...(run ? { run } : {}), fingerprint, inputs: [], outputs: [] });
+    const earlier = "20261125T120000.000Z-0000000a"; // before the clock: counted, its folder not even read
+    const setBack = "20261126T000000.000Z-1a2b3c4d"; // a run of this tool made before the clock was set back
+    const older = "20261127T000000.000Z-2b3c4d5e"; // a run of an older version, whose manifest records no id
+    const byHand = "20311231T000000.000Z-deadbeef"; // a folder made by hand
+    const copied = "20320101T000000.000Z-1a2b3c4d"; // the run setBack copied under a later id (its manifest names setBack)
+    const mismatched = "20330101T000000.000Z-99999999"; // a manifest whose fingerprint does not end the id
+    const file = "20340101T000000.000Z-eeeeeeee"; // a file named by an id
+    const dir = await makeTempDir({
+      [`${earlier}/notes.txt`]: "no manifest",
+      [`${setBack}/manifest.json`]: manifest("1a2b3c4d5e6f", setBack),
+      [`${older}/manifest.json`]: manifest("2b3c4d5e6f70"),
+      [`${byHand}/notes.txt`]: "mine",
+      [`${copied}/manifest.json`]: manifest("1a2b3c4d5e6f", setBack),
+      [`${mismatched}/manifest.json`]: manifest("1a2b3c4d5e6f", mismatched),
+      [file]: "x",
+    });
+    const time = new Date(Date.UTC(2026, 10, 25, 13, 50, 0, 123));
+    // Worked out by hand: earlier (before the clock), setBack (its manifest names it), older (no id recorded, the
+    // fingerprint ends its id); not byHand (no manifest), copied (names setBack), mismatched (another fingerprint), file.
+    expect(await listRunIdsToFollow(dir, time)).toEqual([earlier, setBack, older]);
+    // So the new id follows the run of the clock set back (the older version's run, 27 Nov), and nothing after it.
+    expect(newRunId(time, "ffffffff", await listRunIdsToFollow(dir, time))).toBe("20261127T000000.001Z-ffffffff");
+    // Nothing was touched.
+    expect(await listDir(dir)).toEqual([earlier, setBack, older, byHand, copied, mismatched, file]);
+    expect(await readFile(join(dir, byHand, "notes.txt"), "utf8")).toBe("mine");
   });
 });
 

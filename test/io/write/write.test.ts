@@ -121,7 +121,8 @@ describe("writeFilesAtomic: all or nothing", () => {
       const dir = await tempDir({ "a.csv": "old a", "self.bin": "old self" });
       const failure = Object.assign(new Error("disk full"), { code: "ENOSPC" });
       const write = writeFilesAtomic(dir, { "a.csv": "new a", "self.bin": selfWritten(new Uint8Array([1, 2, 3]), failure), "b.csv": "new b" }, "out", threads, { replace: true });
-      await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out", "ENOSPC") });
+      // The file that could not be written is named, not only its folder.
+      await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out/self.bin", "ENOSPC") });
       expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
       expect(await readFile(join(dir, "self.bin"), "utf8")).toBe("old self");
       expect(await listDir(dir)).toEqual(["a.csv", "self.bin"]);
@@ -139,10 +140,25 @@ describe("writeFilesAtomic: all or nothing", () => {
     })();
     const failure = Object.assign(new Error("disk full"), { code: "ENOSPC" });
     const write = writeFilesAtomic(dir, { "self.bin": selfWritten(new Uint8Array([1]), failure, 0), "a.csv": slow }, "out", 3, { replace: true });
-    await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out", "ENOSPC") });
+    await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("out/self.bin", "ENOSPC") });
     expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
     expect(await listDir(dir)).toEqual(["a.csv"]);
   });
+
+  for (const threads of [1, 3])
+    it(`a file whose write fails (a full disk) is named in the error, not only its folder; the old files kept (${threads} thread${threads > 1 ? "s" : ""})`, async () => {
+      const dir = await tempDir({ "a.csv": "old a", "b.csv": "old b" });
+      // The chunks of b.csv: the first written, then the disk full (ENOSPC, which Node gives without the file's path).
+      const full = (function* () {
+        yield "unit,value\n";
+        throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" });
+      })();
+      const write = writeFilesAtomicWithDigests(dir, { "a.csv": "new a", "b.csv": full, "c.csv": "new c" }, "runs/20261210T020000.000Z-1a2b3c4d", threads);
+      await expect(write).rejects.toMatchObject({ code: "E_WRITE", message: outputMessages.writeFailed("runs/20261210T020000.000Z-1a2b3c4d/b.csv", "ENOSPC") });
+      expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old a");
+      expect(await readFile(join(dir, "b.csv"), "utf8")).toBe("old b");
+      expect(await listDir(dir)).toEqual(["a.csv", "b.csv"]);
+    });
 
   it("the first target failing leaves the folder as it was", async () => {
     const dir = await tempDir({ "a.csv/x": "folder", "b.csv": "old b" });
