@@ -55,6 +55,15 @@ export const projectMessages = catalogue("projectMessages", {
   initExists: (folder: string, files: readonly string[]) =>
     `${folder}: ${files.join(", ")} already exist${files.length === 1 ? "s" : ""}; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)`,
 
+  /**
+   * The second line of an `init` that failed part way (a full disk): whether what it had done in `folder` was undone,
+   * and if not, what is left (`left`: the files and folders it could not remove or put back, as displayed).
+   */
+  initUndone: (folder: string, left: readonly string[]) =>
+    left.length === 0
+      ? `init undid what it had done: ${folder} is as it was before (the files it wrote removed, those it replaced put back, the folders it made removed); run init again once the cause is fixed`
+      : `init could not undo all it had done in ${folder}: ${left.join(", ")} ${left.length === 1 ? "is" : "are"} left (changed since init wrote ${left.length === 1 ? "it" : "them"}, or not removable); expected nothing of init's left: remove ${left.length === 1 ? "it" : "them"} by hand if init made ${left.length === 1 ? "it" : "them"}, then run init again`,
+
   /** A lock's name taken by something that is no lock file: a folder, a link (`kind`), which no run can take over. */
   lockNotFile: (lock: string, kind: string) =>
     `${lock}: ${kind} is at the lock's name, not a lock file this tool writes, so no run can take the lock while it is there; expected a lock file or nothing (remove it if no run of this tool made it)`,

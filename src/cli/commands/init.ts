@@ -9,7 +9,9 @@ import { OutputError } from "../../errors.js";
 import { projectTemplates, type ProjectLanguage } from "../../io/project/project-templates.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import { UTF8_BOM } from "../../io/write/to-csv.js";
-import { filesNotOurs, refuseFileNameFolder, writeFilesAtomic } from "../../io/write/write.js";
+import { undoOnInterrupt } from "../../io/write/interrupt.js";
+import { beginUndoJournal, noteWritten, undoWrites } from "../../io/write/undo-writes.js";
+import { filesNotOurs, refuseFileNameFolder, writeFileAtomic } from "../../io/write/write.js";
 import { WRITTEN_FILES } from "../../io/write/written-files.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../project-options.js";
@@ -73,18 +75,39 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   const others = existsSync(join(folder, "data")) ? readdirSync(join(folder, "data")).filter((name) => !(`data/${name}` in files) && name !== WRITTEN_FILES).sort() : [];
   if (others.length > 0 && !options.force)
     throw new OutputError("E_EXISTS", commandMessages.initDataNotEmpty(label, others));
-  // Files in subfolders are written folder by folder, each atomically.
-  const byFolder = new Map<string, Record<string, string>>();
-  for (const [path, text] of Object.entries(files)) {
-    const slash = path.lastIndexOf("/");
-    const sub = slash < 0 ? "" : path.slice(0, slash);
-    byFolder.set(sub, { ...byFolder.get(sub), [path.slice(slash + 1)]: text });
-  }
-  // The existing files are init's own, unchanged (checked above), and --force was given: replacing them is what was asked.
-  for (const [sub, group] of byFolder) await writeFilesAtomic(join(folder, sub), group, sub ? `${label}/${sub}` : label, 1, { replace: true });
+  await writeProject(folder, label, files, env.cwd);
   if (options.quiet) return;
   env.stderr(terminalMessages.createdProject(Object.keys(files), label));
   env.stderr(terminalMessages.nextInProject(label));
+}
+
+/**
+ * Writes `files` (paths relative to `folder`, named in messages under `label`) all or nothing: each file atomically
+ * (`writeFileAtomic`, so that a failure names the file), and when one fails, or the process is interrupted (Ctrl-C),
+ * what the earlier ones did is undone (`undo-writes.ts`): the files init wrote are removed, the ones it replaced
+ * (`--force`: its own, unchanged) put back, each folder's record of the files the tool wrote as it was, and the folders
+ * it made removed. So the folder is as it was and a plain retry is not refused as a project that exists. Nothing init
+ * did not write is touched. The error (`E_WRITE`, exit 3) says whether everything was undone.
+ */
+async function writeProject(folder: string, label: string, files: Readonly<Record<string, string>>, cwd: string): Promise<void> {
+  const paths = Object.keys(files);
+  const folders = [...new Set(paths.map((path) => dirname(join(folder, path))))];
+  const record = (path: string) => join(dirname(join(folder, path)), WRITTEN_FILES);
+  const journal = beginUndoJournal(folders, [...paths.map((path) => join(folder, path)), ...folders.map((dir) => join(dir, WRITTEN_FILES))]);
+  const release = undoOnInterrupt(() => undoWrites(journal));
+  try {
+    for (const path of paths) {
+      // The existing files are init's own, unchanged (checked above), and --force was given: replacing them is what was asked.
+      await writeFileAtomic(join(folder, path), files[path], label === "." ? path : `${label}/${path}`, { replace: true });
+      noteWritten(journal, [join(folder, path), record(path)]);
+    }
+  } catch (error) {
+    const left = undoWrites(journal).map((path) => displayPath(cwd, path));
+    if (error instanceof OutputError) throw new OutputError(error.code, `${error.message}\n${projectMessages.initUndone(label, left)}`, { cause: error });
+    throw error;
+  } finally {
+    release();
+  }
 }
 
 /**

@@ -49,6 +49,11 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
   initExists: (folder, files) =>
     `${folder}：${files.join("、")} 已存在；应为不含${files.length === 1 ? "该文件" : "这些文件"}的文件夹（或用 --force 覆盖：${files.length === 1 ? "它由 init 写入且未被修改" : "它们由 init 写入且未被修改"}）`,
 
+  initUndone: (folder, left) =>
+    left.length === 0
+      ? `init 已撤销它做过的一切：${folder} 与运行前相同（写入的文件已删除，覆盖的文件已还原，新建的文件夹已删除）；排除原因后再次运行 init 即可`
+      : `init 未能撤销它在 ${folder} 中做过的全部操作：${left.join("、")} 仍留着（init 写入后被修改过，或无法删除）；应不留下 init 的任何东西：如果是 init 创建的，请手动删除，然后再次运行 init`,
+
   lockNotFile: (lock, kind) =>
     `${lock}：锁的位置上是${kind === "a folder" ? "一个文件夹" : kind === "a link" ? "一个链接" : "其他文件"}，而不是本工具写入的锁文件，因此在它移走之前任何运行都无法取得锁；应为锁文件或什么都没有（如果它不是本工具的运行创建的，请删除它）`,
   lockLost: (lock, run, kept) =>
