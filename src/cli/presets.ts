@@ -28,9 +28,16 @@ export function addPresetOptions(command: Command): Command {
  * index.yaml, is overridden: `explainPreset` lists it as not applied, and with `env` (and without `--explain`) each is
  * a warning, W_PRESET_OVERRIDDEN, naming the preset, the setting, and the flag typed or index.yaml's line and key; the
  * warnings are printed unless `--quiet`, and refused under `--strict`. The same value set again is no override.
+ * Without `env`, the caller says the warnings itself (`presetWarnings`: `compare`, per configuration). `project` is
+ * the command whose project file set the options that `command` has from one (source "config"), where the warnings
+ * place them: `command` itself by default; `compare --with` copies the options of the current folder's index.yaml,
+ * applied to the command, into a command of each configuration's own.
  * @throws UsageError for `--explain` without a preset.
  */
-export function applyPreset(command: Command, { leaveOut = [], env }: { leaveOut?: readonly string[]; env?: CliEnv } = {}): Preset | undefined {
+export function applyPreset(
+  command: Command,
+  { leaveOut = [], env, project = command }: { leaveOut?: readonly string[]; env?: CliEnv; project?: Command } = {},
+): Preset | undefined {
   const preset = command.getOptionValue("preset") as Preset | undefined;
   if (command.getOptionValue("explain") && !preset) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
   if (!preset) return undefined;
@@ -50,7 +57,7 @@ export function applyPreset(command: Command, { leaveOut = [], env }: { leaveOut
       continue;
     }
     const given: unknown = command.getOptionValue(setBy.attributeName());
-    if (!isDeepStrictEqual(given, value)) overrides.push(overrideOf(command, preset, setting, setBy, given));
+    if (!isDeepStrictEqual(given, value)) overrides.push(overrideOf(command, project, preset, setting, setBy, given));
   }
   OVERRIDES.set(command, overrides);
   if (env !== undefined && !command.getOptionValue("explain") && overrides.length > 0) {
@@ -69,17 +76,26 @@ interface Override extends PresetOverride {
 /** The settings of the preset applied to each command that the run overrides (`applyPreset`). */
 const OVERRIDES = new WeakMap<Command, readonly Override[]>();
 
+/**
+ * The warnings W_PRESET_OVERRIDDEN of the preset applied to `command` (`applyPreset`): one per setting the run
+ * overrides, placed as `applyPreset` says; `[]` without a preset or an override.
+ */
+export function presetWarnings(command: Command): Issue[] {
+  return (OVERRIDES.get(command) ?? []).map((override) => override.warning);
+}
+
 /** What `--explain` prints for the preset applied to `command` (`applyPreset`): its settings the run overrides listed apart. */
 export function explainPreset(command: Command, preset: Preset): string {
   return formatPresetExplanation(preset, OVERRIDES.get(command) ?? []);
 }
 
 /**
- * The override of `setting` of `preset` by `option`, set to `given`: typed (the flag and its value) or by the project
- * file applied to `command` (its key and value, at its line, as warnings about options set in index.yaml are placed).
+ * The override of `setting` of `preset` by `option` of `command`, set to `given`: typed (the flag and its value) or by
+ * the project file applied to `project` (its key and value, at its line, as warnings about options set in index.yaml
+ * are placed).
  */
-function overrideOf(command: Command, preset: Preset, setting: PresetSetting, option: Option, given: unknown): Override {
-  const place = command.getOptionValueSource(option.attributeName()) === "config" ? projectPlaceOf(command, option) : undefined;
+function overrideOf(command: Command, project: Command, preset: Preset, setting: PresetSetting, option: Option, given: unknown): Override {
+  const place = command.getOptionValueSource(option.attributeName()) === "config" ? projectPlaceOf(project, option) : undefined;
   const name = place?.key ?? option.long ?? option.attributeName();
   const text = valueText(given);
   const by = text === "" ? name : `${name} ${text}`;

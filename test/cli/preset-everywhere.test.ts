@@ -377,4 +377,44 @@ describe("a preset's settings that index.yaml or a typed flag overrides are said
       "警告：index.yaml:16: methods.weights explicit 覆盖了预设 nbs 的 --weights equal，预设的这一设置未被采用；应去掉 methods.weights 才会采用预设的设置（index.yaml 中的键和命令行上给出的参数优先于预设）",
     ]);
   });
+
+  it("compare index.yaml b.yaml where b.yaml sets preset: nbs: b's overrides are warned of at b.yaml's lines (before: no warning); --strict refuses b", async () => {
+    const project = await initProject();
+    const text = await readFile(join(project, "index.yaml"), "utf8");
+    // b.yaml: init's index.yaml with `preset: nbs` under methods: (line 12), so aggregate is on line 15 and weights on
+    // 16, as in the test above; index.yaml (a) sets no preset: it overrides nothing.
+    await writeFile(join(project, "b.yaml"), text.replace(/^methods:.*$/m, (line) => `${line}\n  preset: nbs`));
+    const aggregate = overridden("--aggregate geometric,0=arithmetic", "methods.aggregate arithmetic", "methods.aggregate");
+    const weights = overridden("--weights equal", "methods.weights explicit", "methods.weights");
+    const run = await runCli(["compare", "index.yaml", "b.yaml"], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(warningLines(run.stderr)).toEqual([`warning: b.yaml:15: ${aggregate}`, `warning: b.yaml:16: ${weights}`]);
+    // Placed as compute places them (file, line, key), in the log's fields too.
+    const json = await runCli(["compare", "index.yaml", "b.yaml", "--log-format", "json"], project);
+    const logged = json.stderr.split("\n").filter((line) => line.includes('"warning"')).map((line) => JSON.parse(line));
+    expect(logged).toEqual([
+      expect.objectContaining({ code: "W_PRESET_OVERRIDDEN", message: aggregate, source: "b.yaml", line: 15, column: "methods.aggregate" }),
+      expect.objectContaining({ code: "W_PRESET_OVERRIDDEN", message: weights, source: "b.yaml", line: 16, column: "methods.weights" }),
+    ]);
+    // The same as compute --project b.yaml says.
+    expect(warningLines((await runCli(["compute", "--project", "b.yaml", "--out", "p"], project)).stderr)).toEqual(warningLines(run.stderr));
+    const strict = await runCli(["compare", "index.yaml", "b.yaml", "--strict"], project);
+    expect(strict).toEqual({ code: 1, stdout: "", stderr: `error: configuration b (b.yaml) cannot be computed; 2 problems found:\nb.yaml:15: ${aggregate}\nb.yaml:16: ${weights}\n` });
+    expect(await runCli(["compare", "index.yaml", "b.yaml", "-q"], project)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("compare --with under index.yaml's preset: index.yaml's overrides once for both, at its lines; b's typed flag by its name", async () => {
+    const project = await initProject();
+    const yaml = join(project, "index.yaml");
+    await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/^methods:.*$/m, (line) => `${line}\n  preset: nbs`));
+    const run = await runCli(["compare", "--with", "--normalise min-max"], project);
+    expect(run.code, run.stderr).toBe(0);
+    // a and b both take preset nbs and the aggregate and weights keys from index.yaml (lines 15 and 16, as above): the
+    // same two warnings, told once; b's --normalise min-max overrides the preset's --normalise fixed-base.
+    expect(warningLines(run.stderr)).toEqual([
+      `warning: index.yaml:15: ${overridden("--aggregate geometric,0=arithmetic", "methods.aggregate arithmetic", "methods.aggregate")}`,
+      `warning: index.yaml:16: ${overridden("--weights equal", "methods.weights explicit", "methods.weights")}`,
+      `warning: ${overridden("--normalise fixed-base", "--normalise min-max", "--normalise")}`,
+    ]);
+  });
 });

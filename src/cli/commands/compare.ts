@@ -10,7 +10,7 @@ import { compareResults, type Comparison } from "../../core/audit/compare.js";
 import type { IndexResult } from "../../core/compute.js";
 import { tableWords, type TableWords } from "../../core/table-words.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
-import { InputError, UsageError, ValidationError, type Issue } from "../../errors.js";
+import { InputError, refuseUnderStrict, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { computeFromOptions } from "./compute.js";
 import { COMPARE_FILE, COMPARE_YEARS_FILE, formatCompareCsv, formatCompareYearsCsv } from "../../io/write/compare-csv.js";
 import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
@@ -19,7 +19,7 @@ import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
-import { addPresetOptions, applyPreset } from "../presets.js";
+import { addPresetOptions, applyPreset, presetWarnings } from "../presets.js";
 import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject, errorInTermsOf, namesOfOption, projectTermsOf, wordedAs } from "../project-options.js";
@@ -124,19 +124,26 @@ interface Configuration {
   project: Command;
   /** `--explain` given in `--with`. */
   explain?: boolean;
+  /**
+   * The warnings W_PRESET_OVERRIDDEN of the configuration's preset, as `compute` gives them, in the configuration's
+   * terms: a key of its project file (or of index.yaml under --with) at its line, a flag typed by its name.
+   */
+  presetWarnings: Issue[];
 }
 
 /**
  * The options of a configuration parsed into `parser` (from `--with`, or a project file), with the preset applied as
  * `compute` applies it: under the flags and the project file's keys, each configuration its own (a preset in `--with`
  * replaces the command's for b, the options the command's preset set included). Returns whether `--explain` was set
- * in `parser`; the preset is applied without it, `runCompare` printing the configurations' presets.
+ * in `parser`; the preset is applied without it, `runCompare` printing the configurations' presets. Also returns the
+ * warnings of the preset's settings that the configuration overrides, placed in the project file applied to `project`
+ * where that file set the option (`applyPreset`), which `computeConfiguration` gives with the configuration's others.
  */
-function withPreset(parser: Command): { options: ConfigurationOptions; explain: boolean } {
+function withPreset(parser: Command, project: Command): { options: ConfigurationOptions; explain: boolean; presetWarnings: Issue[] } {
   const explain = parser.getOptionValue("explain") === true;
   parser.setOptionValue("explain", false);
-  applyPreset(parser);
-  return { options: parser.opts<ConfigurationOptions>(), explain };
+  applyPreset(parser, { project });
+  return { options: parser.opts<ConfigurationOptions>(), explain, presetWarnings: presetWarnings(parser) };
 }
 
 /** What sets an option of the command itself: typed, or the project file (index.yaml) of the current folder. */
@@ -156,7 +163,7 @@ async function configurationsOf(projects: readonly string[], command: Command, e
         if (key !== "project" && command.getOptionValueSource(key) === "cli") parser.setOptionValueWithSource(key, command.getOptionValue(key), "cli");
       }
       await applyProject(parser, env);
-      return { name, label: file, file, parser, project: parser, ...withPreset(parser) };
+      return { name, label: file, file, parser, project: parser, ...withPreset(parser, parser) };
     };
     // A project file that cannot be read does not hide the other configuration's problems: the other is read, and
     // computed when it could be, and the problems of both are reported together.
@@ -194,8 +201,8 @@ async function configurationsOf(projects: readonly string[], command: Command, e
       if (!typed && source !== undefined && SET_BY_COMMAND.has(source)) target.setOptionValueWithSource(key, command.getOptionValue(key), source as "cli" | "config");
     }
   return [
-    { name: "a", label: commandMessages.commandFlags(), parser: first, project: command, ...withPreset(first) },
-    { name: "b", label: commandMessages.commandFlagsWith(options.with), parser, project: command, ...withPreset(parser) },
+    { name: "a", label: commandMessages.commandFlags(), parser: first, project: command, ...withPreset(first, command) },
+    { name: "b", label: commandMessages.commandFlagsWith(options.with), parser, project: command, ...withPreset(parser, command) },
   ];
 }
 
@@ -270,14 +277,17 @@ function issuesOfInput(error: ValidationError | InputError): Issue[] {
 /**
  * Reads and computes one configuration as `compute` would; problems are headed by the configuration's name. Its
  * warnings about an option a project file set name that file (the configuration's own, or index.yaml under --with),
- * its line and key (`projectTermsOf`).
+ * its line and key (`projectTermsOf`). The warnings of its preset's settings it overrides come first, as `compute`
+ * prints them before its work, and are refused under `--strict` before anything is read, as `compute` refuses them.
  */
 async function computeConfiguration(configuration: Configuration, env: CliEnv): Promise<{ result: IndexResult; warnings: Issue[]; unusedOptions: Issue[] }> {
   const { options } = configuration;
   try {
+    refuseUnderStrict(options.strict, configuration.presetWarnings);
     const { weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env);
     const inProjectTerms = await projectTermsOf(configuration.parser, configuration.project);
-    return { result, warnings: inProjectTerms([...weightingWarnings, ...result.warnings]), unusedOptions: inProjectTerms(unusedOptions) };
+    // The preset's warnings are placed already, each in the terms of whoever set the option (`withPreset`).
+    return { result, warnings: [...configuration.presetWarnings, ...inProjectTerms([...weightingWarnings, ...result.warnings])], unusedOptions: inProjectTerms(unusedOptions) };
   } catch (thrown) {
     // Worded in the configuration's own terms, as its warnings are: a problem of an option b.yaml set names b.yaml.
     const error = await errorInTermsOf(thrown, configuration.parser, configuration.project);
