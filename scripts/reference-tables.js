@@ -150,7 +150,7 @@ export const CODE_MEANINGS = {
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
   E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column, a year twice, or two files of a folder giving the same cells (a copy of a file?)",
   E_COINR_TYPE: "a COINr iMeta row whose Type is not Indicator, Aggregate, Group, Denominator or Other",
-  E_COINR_COLUMN: "a COINr iData column (other than uCode, uName and Time) that no iMeta row declares by its iCode",
+  E_COINR_COLUMN: "a COINr iData column (other than uCode, uName and Time) that no iMeta row declares by its iCode, or an iMeta row of Type Group, Denominator or Other whose iCode is no iData column",
   E_COINR_LEVEL:
     "a COINr iMeta Level that check_iMeta refuses: not a whole number from 1, an indicator above Level 1, a parent not one Level above its child, or a node without a parent below the top Level (a ragged tree)",
   E_COINR_DUPLICATE: "two COINr iData rows of the same uCode and Time",

@@ -103,6 +103,12 @@ export const commandMessages = catalogue("commandMessages", {
   /** An iData column whose name is no iCode of the iMeta (`meta`), nor uCode, uName or Time; `codes`: the names it may have meant. */
   coinrUndeclaredColumn: (column: string, meta: string, codes: readonly string[]) =>
     `column ${quote(column)} is not declared in ${meta}: no row has iCode ${quote(column)}, and COINr's new_coin refuses such a column; expected every iData column but uCode, uName and Time to have an iMeta row, of Type Indicator for an indicator, or Group, Denominator or Other for a column not imported${didYouMean(column, codes)}`,
+  /**
+   * An iMeta row of Type Group, Denominator or Other (`type`) whose iCode has no column in the iData (`data`): COINr's
+   * new_coin requires a column for every iCode but an Aggregate's.
+   */
+  coinrNoColumn: (code: string, type: string, data: string) =>
+    `iCode ${quote(code)} of Type ${type} has no column in ${data}, and COINr's new_coin refuses an iMeta row without one; expected a column named ${quote(code)} in ${data} (every iMeta row but an Aggregate is a column of the iData), or no row for ${quote(code)} in the iMeta`,
   /** Two iData rows of one unit and year (`firstLine`: the first). */
   coinrDuplicateRow: (unit: string, year: number, firstLine: number) =>
     `unit ${quote(unit)}, year ${year} is given again (first on line ${firstLine}); expected one row per uCode and Time, as COINr's new_coin requires`,

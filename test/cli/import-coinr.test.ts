@@ -271,16 +271,47 @@ describe("innovation-index import-coinr, as COINr reads its tables", () => {
     expect(await listDir(join(dir, "out"))).toEqual([]);
   });
 
+  it("refuses Group, Denominator and Other rows of the iMeta whose iCode has no iData column, as new_coin does, all in one run with a missing indicator", async () => {
+    // META_CSV's rows (Renew line 2, CO2 line 3, Environ 4, Index 5, GDP_group 6) and a Denominator Area (line 7) and
+    // an Other Notes (line 8). The iData has Notes but neither GDP_group nor Area nor CO2: three problems, in the
+    // iMeta's order; the aggregates Environ and Index need no column.
+    const meta = `${META_CSV}Area,Land area,NA,NA,NA,NA,Denominator,NA,NA\nNotes,Notes,NA,NA,NA,NA,Other,NA,NA\n`;
+    const dir = await makeTempDir({ "iMeta.csv": meta, "iData.csv": "uCode,Time,Renew,Notes\nAUT,2018,14.1,x\n" });
+    const run = await importIn(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        "error: 3 problems found:",
+        `iMeta.csv:3: ${commandMessages.importNoColumn("CO2")}`,
+        `iMeta.csv:6:1: ${commandMessages.coinrNoColumn("GDP_group", "Group", "iData.csv")}`,
+        `iMeta.csv:7:1: ${commandMessages.coinrNoColumn("Area", "Denominator", "iData.csv")}`,
+        "",
+      ].join("\n"),
+    );
+    expect(commandMessages.coinrNoColumn("Area", "Denominator", "iData.csv")).toBe(
+      'iCode "Area" of Type Denominator has no column in iData.csv, and COINr\'s new_coin refuses an iMeta row without one; expected a column named "Area" in iData.csv (every iMeta row but an Aggregate is a column of the iData), or no row for "Area" in the iMeta',
+    );
+    expect(await listDir(join(dir, "out"))).toEqual([]);
+    // With the columns (their values are not imported), the same tables import.
+    await writeFile(join(dir, "iData.csv"), "uCode,Time,Renew,CO2,GDP_group,Area,Notes\nAUT,2018,14.1,3,L,83879,x\n");
+    const whole = await importIn(dir);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stderr).toContain("not imported: GDP_group (Group), Area (Denominator), Notes (Other)");
+  });
+
   it("refuses an iData without uCode (no rows written without a unit), naming a column that differs only in case", async () => {
     const dir = await makeTempDir({ "iMeta.csv": META_CSV, "iData.csv": "Time,Renew,CO2\n2018,14.1,3\n", "lower.csv": "ucode,Time,Renew,CO2\nAUT,2018,14.1,3\n" });
     const run = await importIn(dir);
-    expect(run.stderr).toBe(`error: 1 problem found:\niData.csv:1: ${commandMessages.coinrNoUnitCode(["Time", "Renew", "CO2"])}\n`);
+    // Without its GDP_group column too (the iMeta's Group row, line 6), which COINr's new_coin refuses as well: told in
+    // the same run.
+    const noGroup = (data: string) => `iMeta.csv:6:1: ${commandMessages.coinrNoColumn("GDP_group", "Group", data)}`;
+    expect(run.stderr).toBe(`error: 2 problems found:\niData.csv:1: ${commandMessages.coinrNoUnitCode(["Time", "Renew", "CO2"])}\n${noGroup("iData.csv")}\n`);
     expect(commandMessages.coinrNoUnitCode(["Time", "Renew", "CO2"])).toBe(
       'no column "uCode" (each row\'s unit code), which COINr\'s iData requires; found columns "Time", "Renew", "CO2"; expected a column named "uCode"',
     );
     const lower = await runCli(["import-coinr", "--data", "lower.csv", "--meta", "iMeta.csv", "--out", "out"], dir);
     // ucode is no name of COINr's, said once, by the missing uCode's message.
-    expect(lower.stderr).toBe(`error: 1 problem found:\nlower.csv:1: ${commandMessages.coinrNoUnitCode(["ucode", "Time", "Renew", "CO2"])}\n`);
+    expect(lower.stderr).toBe(`error: 2 problems found:\nlower.csv:1: ${commandMessages.coinrNoUnitCode(["ucode", "Time", "Renew", "CO2"])}\n${noGroup("lower.csv")}\n`);
     expect(commandMessages.coinrNoUnitCode(["ucode", "Time"])).toContain('; expected a column named "uCode" (found column "ucode": COINr\'s column names are case-sensitive)');
     expect(await listDir(join(dir, "out"))).toEqual([]);
   });
@@ -313,7 +344,7 @@ describe("innovation-index import-coinr, as COINr reads its tables", () => {
   });
 
   it("refuses --year beside a Time column (usage), and takes it for an iData without one", async () => {
-    const dir = await makeTempDir({ "iMeta.csv": META_CSV, "iData.csv": DATA_CSV, "one.csv": "uCode,Renew,CO2\nAUT,14.1,3\n" });
+    const dir = await makeTempDir({ "iMeta.csv": META_CSV, "iData.csv": DATA_CSV, "one.csv": "uCode,Renew,CO2,GDP_group\nAUT,14.1,3,L\n" });
     const both = await importIn(dir, "--year", "2020");
     expect(both.code).toBe(2);
     expect(both.stderr).toBe(`error: ${commandMessages.importYearAndTime("iData.csv")}\n(run with --help for usage)\n`);
@@ -326,7 +357,7 @@ describe("innovation-index import-coinr, as COINr reads its tables", () => {
   });
 
   it("refuses two rows of one uCode and Time, naming both lines, and an empty uCode", async () => {
-    const data = ["uCode,Time,Renew,CO2", "AUT,2018,14.1,3", "BEL,2018,9.2,7.5", "AUT,2019,15,3", "AUT,2018,14.2,3", ",2018,1,1", ""].join("\n");
+    const data = ["uCode,Time,Renew,CO2,GDP_group", "AUT,2018,14.1,3,L", "BEL,2018,9.2,7.5,M", "AUT,2019,15,3,L", "AUT,2018,14.2,3,L", ",2018,1,1,M", ""].join("\n");
     const dir = await makeTempDir({ "iMeta.csv": META_CSV, "iData.csv": data });
     const run = await importIn(dir);
     expect(run.code).toBe(1);

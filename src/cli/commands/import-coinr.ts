@@ -11,7 +11,7 @@ import { DECIMAL_MARKS, type DecimalMark } from "../../core/number.js";
 import { buildTree } from "../../core/tree.js";
 import { OutputError, UsageError, ValidationError, type Issue } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
-import { coinrColumnNames, parseCoinrData, parseCoinrMeta, treeRowsTable } from "../../io/read/coinr.js";
+import { coinrColumnNames, coinrMissingColumns, parseCoinrData, parseCoinrMeta, treeRowsTable } from "../../io/read/coinr.js";
 import { readTable } from "../../io/read/load.js";
 import { parseEncoding } from "../../io/read/read-text.js";
 import { UTF8_BOM } from "../../io/write/to-csv.js";
@@ -89,14 +89,19 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   const read = parseCoinrData(data.table, data.source, { indicators, types: coinrMeta.types, meta: meta.source, year: options.year?.[0], decimal: options.decimal });
   if (!read.ok) append(issues, read.issues);
   const values = read.ok ? read.value : read.partial;
+  // Every iMeta row but an Aggregate's names a column of the iData, as COINr's new_coin requires: a Group, Denominator
+  // or Other row without one is refused whatever else the iData lacks; an indicator without one, once its values are read.
+  const noColumn = coinrMissingColumns(coinrMeta, data.table.header, meta.source, data.source);
   if (values) {
     const found = new Set(values.values.map((record) => record.indicator));
     for (const code of indicators)
       if (!found.has(code) && !data.table.header.some((name) => name.trim() === code)) {
         const row = rows.find((candidate) => candidate.code === code);
-        issues.push({ code: "E_NO_VALUES", message: commandMessages.importNoColumn(code), source: meta.source, line: row?.line, id: code });
+        noColumn.push({ code: "E_NO_VALUES", message: commandMessages.importNoColumn(code), source: meta.source, line: row?.line, id: code });
       }
   }
+  // In the iMeta's order (a row without a line, none in practice, last).
+  append(issues, noColumn.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)));
   if (issues.length > 0 || !read.ok) throw new ValidationError(issues);
 
   const valueRows = [

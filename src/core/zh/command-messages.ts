@@ -76,6 +76,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   },
   coinrUndeclaredColumn: (column, meta, codes) =>
     `列 ${quote(column)} 未在 ${meta} 中声明：没有 iCode 为 ${quote(column)} 的行，COINr 的 new_coin 会拒绝这样的列；iData 中除 uCode、uName 和 Time 外的每一列都应在 iMeta 中有一行，指标的 Type 为 Indicator，不导入的列为 Group、Denominator 或 Other${didYouMean(column, codes)}`,
+  coinrNoColumn: (code, type, data) =>
+    `Type 为 ${type} 的 iCode ${quote(code)} 在 ${data} 中没有对应的列，COINr 的 new_coin 会拒绝缺少对应列的 iMeta 行；${data} 中应有名为 ${quote(code)} 的列（除 Aggregate 外，iMeta 的每一行都对应 iData 的一列），或在 iMeta 中去掉 ${quote(code)} 这一行`,
   coinrDuplicateRow: (unit, year, firstLine) =>
     `评价对象 ${quote(unit)}、${year} 年再次出现（首次在第 ${firstLine} 行）；每个 uCode 和 Time 应只有一行，COINr 的 new_coin 也如此要求`,
   coinrBadNumber: (column, code, found, decimalMark) =>

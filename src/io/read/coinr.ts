@@ -12,7 +12,9 @@
  * - The rows come out parents first, children in the order of the file.
  * - The iData's columns are named as COINr names them, not by the aliases of the values reader: `uCode` (required),
  *   `uName` and `Time` by name, case-sensitive; every other column by its iCode in the iMeta, read when it is an
- *   indicator of the tree, left out when its Type is another, and refused when no iMeta row declares it.
+ *   indicator of the tree, left out when its Type is another, and refused when no iMeta row declares it. As COINr's
+ *   `new_coin` requires, every iCode of the iMeta but an Aggregate's is a column of the iData: a Group, Denominator or
+ *   Other row without one is refused (`coinrMissingColumns`; an indicator without one is the importer's `E_NO_VALUES`).
  */
 import { INDEX_CODE } from "../../core/types.js";
 import { append } from "../../core/arrays.js";
@@ -50,6 +52,11 @@ export interface CoinrMeta {
   index?: { code: string; name: string };
   /** The Type of every iCode (as written for a Type that is none of COINr's): which iData columns the iMeta declares. */
   types: ReadonlyMap<string, string>;
+  /**
+   * The rows of Type Group, Denominator and Other, which are not part of the tree but name a column the iData must have:
+   * each iCode, its Type (as COINr spells it), its line and the iCode's column (1-based).
+   */
+  passThrough: readonly { code: string; type: string; line: number; column: number }[];
 }
 
 /**
@@ -96,6 +103,7 @@ export function parseCoinrMeta(table: CsvTable, source: string, options: { decim
   }
   const rows: MetaRow[] = [];
   const types = new Map<string, string>();
+  const passThrough: { code: string; type: string; line: number; column: number }[] = [];
   // A row whose Type is none of COINr's is refused, and still checked with the others (its weight, its direction, its
   // code), so that every problem is reported in one run: as an aggregate when another row names it as its parent, else
   // as an indicator.
@@ -108,7 +116,10 @@ export function parseCoinrMeta(table: CsvTable, source: string, options: { decim
     if (code !== "" && !types.has(code)) types.set(code, known ?? type);
     if (!known)
       issues.push({ code: "E_COINR_TYPE", message: messages.unknownChoice("Type", type, TYPES), source, line, column: columns.type + 1 });
-    else if (known !== "Indicator" && known !== "Aggregate") continue;
+    else if (known !== "Indicator" && known !== "Aggregate") {
+      if (code !== "") passThrough.push({ code, type: known, line, column: columns.icode + 1 });
+      continue;
+    }
     const value = (index: number) => (isAbsent(cell(cells, index)) ? "" : cell(cells, index));
     const mark = (index: number) => markOf(row, index, decimal);
     const direction = value(columns.direction);
@@ -198,7 +209,7 @@ export function parseCoinrMeta(table: CsvTable, source: string, options: { decim
   // Rows whose parent is unknown (or in a cycle) are kept, for the tree's checks to name them.
   const placed = new Set(ordered.map((row) => row.code));
   for (const row of nodes) if (!placed.has(row.code)) ordered.push(treeRow(row));
-  const meta: CoinrMeta = { rows: ordered, types, ...(index ? { index: { code: index.code, name: index.name || index.code } } : {}) };
+  const meta: CoinrMeta = { rows: ordered, types, passThrough, ...(index ? { index: { code: index.code, name: index.name || index.code } } : {}) };
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: meta } : { ok: true, value: meta, warnings: [] };
 }
 
@@ -258,6 +269,19 @@ export function treeRowsTable(rows: readonly TreeRow[], index?: { name: string }
   const header = ["code", "parent", "name", "weight", "direction", "unit", ...(target ? ["target"] : [])];
   const root = index ? [[INDEX_CODE, "", index.name, "", "", "", ...(target ? [""] : [])]] : [];
   return [header, ...root, ...rows.map((row) => [row.code, row.parent, row.name, row.weight, row.direction, row.measure ?? "", ...(target ? [row.attributes?.target ?? ""] : [])])];
+}
+
+/**
+ * The Group, Denominator and Other rows of the iMeta (`meta.passThrough`, lines and messages naming `metaSource`) whose
+ * iCode is no column of the iData (`header`, named `dataSource`), each a problem at its iMeta line: COINr's `new_coin`
+ * stops on "Entries in iMeta$iCode not found in colnames(iData)" for every iCode whose Type is not Aggregate. All are
+ * found in one pass; an Indicator row without a column is the importer's (`E_NO_VALUES`, the indicator without values).
+ */
+export function coinrMissingColumns(meta: Pick<CoinrMeta, "passThrough">, header: readonly string[], metaSource: string, dataSource: string): Issue[] {
+  const columns = new Set(header.map((name) => name.trim()));
+  return meta.passThrough
+    .filter(({ code }) => !columns.has(code))
+    .map(({ code, type, line, column }) => ({ code: "E_COINR_COLUMN", message: commandMessages.coinrNoColumn(code, type, dataSource), source: metaSource, line, column, id: code }));
 }
 
 /** One value of an iData. */

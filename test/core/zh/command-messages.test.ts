@@ -64,6 +64,8 @@ describe("commandMessagesZh", () => {
       ["coinrNoUnitCode", [[]]],
       ["coinrUndeclaredColumn", ["Renw", "iMeta.csv", ["Renew", "CO2", "uCode"]]],
       ["coinrUndeclaredColumn", ["Notes", "iMeta.csv", ["Renew", "CO2", "uCode"]]],
+      ["coinrNoColumn", ["GDP", "Denominator", "iData.csv"]],
+      ["coinrNoColumn", ["EurAsia", "Group", "data/iData.xlsx"]],
       ["coinrDuplicateRow", ["AUT", 2018, 2]],
       ["coinrBadNumber", ["Target", "Renew", "27.445", "ambiguous"]],
       ["coinrBadNumber", ["Target", "Renew", "27,445", "comma"]],
