@@ -42,7 +42,7 @@ import { usesAhp, type WeightingCliOptions } from "./weighting-options.js";
 import type { WeightMethod } from "../core/weighting/derive.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { printable, renderIndexTable } from "./render.js";
-import { printWarnings } from "./report-issues.js";
+import { lockTakeOverWarning, printWarnings } from "./report-issues.js";
 import { terminalMessages } from "../core/terminal-messages.js";
 import { commandMessages } from "../core/command-messages.js";
 
@@ -236,7 +236,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     if (!(await mayHoldLeftovers(runsDir, unlocked.latest!))) return sayUnchanged(unlocked.latest!);
     let releaseTidy: (() => Promise<void>) | undefined;
     try {
-      releaseTidy = await acquireLock(runsDir, runsLabel, (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
+      releaseTidy = await acquireLock(runsDir, runsLabel, lockTakeOverWarning(env));
     } catch (error) {
       if (error instanceof OutputError && error.code === "E_LOCKED") return sayUnchanged(unlocked.latest!);
       throw error;
@@ -253,7 +253,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   }
 
   // A stale lock taken over is said, with why (its process is gone, its pid reused, its heartbeat silent).
-  const release = await acquireLock(runsDir, runsLabel, (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
+  const release = await acquireLock(runsDir, runsLabel, lockTakeOverWarning(env));
   try {
     const { pointer, warnings: runWarnings, latest, unchanged } = await readLatestRun();
     if (unchanged) return sayUnchanged(latest!);

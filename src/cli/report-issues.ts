@@ -56,6 +56,16 @@ export function printWarnings(given: readonly Issue[], env: CliEnv): void {
 }
 
 /**
+ * What a command tells of a stale lock it took over (`folder-lock.ts`: a runs folder's, or an output folder's after a
+ * command killed while it wrote): the warning `W_LOCK_TAKEN_OVER`, printed as it happens (as warnings are: not under
+ * `-q`; in a JSON log with its code), so that the log shows that an earlier command did not finish.
+ */
+export const lockTakeOverWarning =
+  (env: CliEnv) =>
+  (message: string): void =>
+    printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env);
+
+/**
  * The text of a validation error: its summary line (`N problems found:`), then its problems one a line in file order
  * (`inFileOrder`), the first `PRINTED_PROBLEMS` unless `all`, then how many more there are.
  */

@@ -1,9 +1,12 @@
+import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { messages } from "../../src/core/messages.js";
+import { projectMessages } from "../../src/core/project-messages.js";
 import { UNUSED, weightingMessages } from "../../src/core/weighting/messages.js";
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/small/${name}`, import.meta.url), "utf8");
@@ -110,6 +113,21 @@ describe("innovation-index compute", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
     expect(await readFile(join(dir, "out/index.csv"), "utf8")).toBe(before);
+    expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
+  });
+
+  it("says it took over the lock of a killed compute in its output folder, and writes the files", async () => {
+    const dir = await smallProject();
+    await mkdir(join(dir, "out"));
+    // A compute killed while it wrote (kill -9): its lock names a process that is gone.
+    const gone = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    const since = new Date().toISOString();
+    await writeFile(join(dir, "out/.innovation-index.lock"), JSON.stringify({ pid: gone, host: hostname(), startedAt: since }) + "\n");
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: ${projectMessages.lockTakenOver("out/.innovation-index.lock", `pid ${gone} on ${hostname()}, since ${since}`, "gone", 0, 0)}\n`);
     expect(await listDir(join(dir, "out"))).toEqual(OUTPUT_FILES);
   });
 

@@ -19,7 +19,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type ComputedOutputs, type OutputOptions } from "../outputs.js";
 import { renderIndexTable } from "../render.js";
-import { printWarnings } from "../report-issues.js";
+import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, weightingProblemsWithoutTree, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
@@ -129,6 +129,7 @@ export async function runCompute(
       : await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), {
           intoRun: withFiles !== undefined,
           family,
+          onTakeOver: lockTakeOverWarning(env),
         });
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;

@@ -14,7 +14,7 @@ import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { applyPreset, explainPreset } from "../presets.js";
-import { printWarnings } from "../report-issues.js";
+import { lockTakeOverWarning } from "../report-issues.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
 /** Options of `compute` that concern files `report` does not write. */
@@ -87,7 +87,7 @@ Examples:
       // The runs folder's lock, as a project's compute takes it: two reports into one run (or a report and a run being
       // published) never write at once.
       const { acquireLock } = await import("../../io/runs/runs.js");
-      const release = await acquireLock(dirname(run.folder), dirname(run.label), (message) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env));
+      const release = await acquireLock(dirname(run.folder), dirname(run.label), lockTakeOverWarning(env));
       try {
         return await reportIntoRun(run, project);
       } finally {

@@ -14,7 +14,7 @@ import type { RunListing } from "../../io/runs/list-runs.js";
 import type { CliEnv } from "../env.js";
 import { displayPath, projectRunsFolder } from "../project-options.js";
 import { renderColumns } from "../render.js";
-import { printWarnings } from "../report-issues.js";
+import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 
 export const RUNS_ACTIONS = ["list", "publish", "rollback"] as const;
 export const RUNS_FORMATS = ["text", "json"] as const;
@@ -80,7 +80,7 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
     import("../../io/runs/verify-run.js"),
     import("../../io/runs/runs.js"),
   ]);
-  const publishOptions = { runsLabel, onTakeOver: (message: string) => printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env) };
+  const publishOptions = { runsLabel, onTakeOver: lockTakeOverWarning(env) };
   let publication;
   try {
     publication =

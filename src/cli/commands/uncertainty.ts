@@ -29,7 +29,7 @@ import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns } from "../render.js";
-import { printWarnings } from "../report-issues.js";
+import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
@@ -321,7 +321,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       provenance: valueProvenance(result.nominalRun, records, inputs.example),
     }),
   };
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out);
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { onTakeOver: lockTakeOverWarning(env) });
   if (options.quiet) return;
   printWarnings([...unusedScreen, ...weightingWarnings, ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));

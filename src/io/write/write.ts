@@ -60,6 +60,11 @@ export interface WriteOptions {
    * folder and this one does not, still as written, are removed (`writeFilesAtomic` returns their names).
    */
   family?: string;
+  /**
+   * Told, with its message (`W_LOCK_TAKEN_OVER`), when the folder's lock was stale (a command killed while it wrote)
+   * and this call took it over, so that a scheduler's log shows that an earlier command did not finish.
+   */
+  onTakeOver?: (message: string) => void;
 }
 
 /**
@@ -89,7 +94,7 @@ export async function writeFilesAtomic(
   refuseTargets(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
-  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names);
+  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names, options.onTakeOver);
   try {
     return await writeUnlocked(dir, files, label, threads, options);
   } finally {
@@ -110,7 +115,7 @@ export const OUTPUT_LOCK_FILE = ".innovation-index.lock";
  * Creates `dir` if need be and takes its lock (`E_LOCKED` naming the run that holds it). The lock lists the temporary
  * and backup files of `names` (and of the folder's record), which a run that takes it over after a `kill -9` cleans up.
  */
-async function lockFolder(dir: string, label: string, names: readonly string[]): Promise<() => Promise<void>> {
+async function lockFolder(dir: string, label: string, names: readonly string[], onTakeOver?: (message: string) => void): Promise<() => Promise<void>> {
   try {
     makeFolderSync(dir);
   } catch (cause) {
@@ -118,7 +123,7 @@ async function lockFolder(dir: string, label: string, names: readonly string[]):
     throw cause;
   }
   const files = [...names, WRITTEN_FILES].flatMap((name) => [temporaryName(name), backupName(name)]);
-  const release = await takeLock(dir, OUTPUT_LOCK_FILE, label, files);
+  const release = await takeLock(dir, OUTPUT_LOCK_FILE, label, files, onTakeOver);
   // What a killed command left of the lock: hidden files of the tool's own, removed without a word (one that cannot be
   // removed stays, as harmless as before).
   await removeLockLeftovers(dir, OUTPUT_LOCK_FILE).catch(() => undefined);
@@ -169,9 +174,14 @@ async function writeUnlocked(
  * Writes one file at `path` (`writeFilesAtomic` of its folder), named `label` in messages, and its folder as the folder
  * of `label`: a run folder, or a folder inside one, is refused with that name (`E_OUT_IS_RUN`).
  */
-export async function writeFileAtomic(path: string, content: FileContent, label: string, { replace = false }: { replace?: boolean } = {}): Promise<string> {
+export async function writeFileAtomic(
+  path: string,
+  content: FileContent,
+  label: string,
+  { replace = false, onTakeOver }: Pick<WriteOptions, "replace" | "onTakeOver"> = {},
+): Promise<string> {
   refuseRunFolder(dirname(path), dirname(label), { fileInIt: true });
-  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace });
+  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace, onTakeOver });
   return path;
 }
 

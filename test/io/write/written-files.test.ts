@@ -361,8 +361,11 @@ describe("one writer at a time in an output folder", () => {
       const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
     });
     await writeFile(join(out, OUTPUT_LOCK_FILE), JSON.stringify({ ...holder, pid: gone }) + "\n");
-    await writeFilesAtomic(out, { "index.csv": "x\n" }, "out");
+    const told: string[] = [];
+    await writeFilesAtomic(out, { "index.csv": "x\n" }, "out", 1, { onTakeOver: (message) => told.push(message) });
     expect(await readFile(join(out, "index.csv"), "utf8")).toBe("x\n");
+    // Said once, naming the lock and its dead holder (a scheduler's log shows that the earlier command did not finish).
+    expect(told).toEqual([projectMessages.lockTakenOver(`out/${OUTPUT_LOCK_FILE}`, `pid ${gone} on ${holder.host}, since ${holder.startedAt}`, "gone", 0, 0)]);
     expect(await readdir(out)).not.toContain(OUTPUT_LOCK_FILE);
   });
 
