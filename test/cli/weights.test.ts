@@ -429,12 +429,21 @@ describe("weights --optimise on too few observations", () => {
     const dir = await makeTempDir();
     const run = await runCli(["weights", "--optimise"], dir);
     expect(run.code).toBe(0);
-    // The first-level rows as printed: A keeps every weight, B to E (targets 0.20, 0.15, ... above 0) get 0.
+    // The first-level rows as printed: A and B share the weight, C, D and E (targets 0.20, 0.20, 0.15, above 0) get 0:
+    // over 4 unit-years every node moves with the others, so the closest shares need few of them (the search's
+    // optimum; the old multiplicative steps gave A everything).
+    // (The weights of A and B lie in a flat valley, so only to 2 decimals here: 0.5726 and 0.4274.)
     const first = run.stdout.split("\n").filter((line) => /^[A-E],INDEX,1,/.test(line));
-    expect(first.map((line) => line.split(",").slice(0, 4).join(","))).toEqual(["A,INDEX,1,1.000000", "B,INDEX,1,0.000000", "C,INDEX,1,0.000000", "D,INDEX,1,0.000000", "E,INDEX,1,0.000000"]);
+    expect(first.map((line) => line.split(",")[0])).toEqual(["A", "B", "C", "D", "E"]);
+    const weightOf = (line: string) => Number(line.split(",")[3]);
+    expect(weightOf(first[0])).toBeCloseTo(0.57, 2);
+    expect(weightOf(first[1])).toBeCloseTo(0.43, 2);
+    expect(first.slice(2).map((line) => line.split(",")[3])).toEqual(["0.000000", "0.000000", "0.000000"]);
     expect(first.every((line) => Number(line.split(",")[5]) > 0)).toBe(true);
     const warnings = run.stderr.split("\n").filter((line) => line.startsWith("warning: "));
-    expect(warnings[0]).toBe(`warning: ${weightingMessages.optimiseDegenerate(["B", "C", "D", "E"], 4)}`);
+    // Bottom up, group by group, the nodes left at 0: C, D and E among them.
+    const dropped = ["E13", "E2", "D22", "D11", "D2", "C32", "C12", "B11", "B1", "B3", "A32", "A21", "A12", "A2", "C", "D", "E"];
+    expect(warnings[0]).toBe(`warning: ${weightingMessages.optimiseDegenerate(dropped, 4)}`);
     expect(warnings.filter((line) => line.includes("with weight 0 although"))).toHaveLength(1);
   });
 

@@ -93,8 +93,9 @@ export const weightingMessages = catalogue("weightingMessages", {
     `the multiplicative combination is undefined for the children of ${quote(group)}: every product of subjective and objective weight is 0; expected at least one child with both weights positive`,
 
   // weight optimisation
-  optimiseNotConverged: (group: string, iterations: number, gap: number) =>
-    `the weights of the children of ${quote(group)} did not reach their target importance shares in ${iterations} iterations (largest gap ${gap.toPrecision(3)}); the closest weights found are used; expected children whose correlations with the group allow the targets`,
+  /** `objective`: Σ (share − target)² at the weights kept; `converged`: false when the search ran out of evaluations first. */
+  optimiseNotConverged: (group: string, gap: number, objective: number, starts: number, evaluations: number, converged: boolean) =>
+    `the weights of the children of ${quote(group)} do not reach their target importance shares: the closest weights found leave a largest gap of ${gap.toPrecision(3)} (sum of squared gaps ${objective.toPrecision(3)}, the least of the searches from ${starts === 1 ? "1 starting point" : `${starts} starting points`}${converged ? "" : `, which stopped after ${evaluations} evaluations before converging`}); those weights are used; expected children whose correlations with the group allow the targets`,
 
   optimiseFewObservations: (observations: number) =>
     `the weights cannot be optimised from ${observations === 1 ? "1 unit-year" : `${observations} unit-years`} of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years`,

@@ -101,8 +101,8 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
   combinationUndefined: (group) =>
     `${quote(group)} 的下级节点无法进行乘法组合赋权：每个下级节点的主观权重与客观权重之积均为 0；应至少有一个下级节点的两种权重都为正`,
 
-  optimiseNotConverged: (group, iterations, gap) =>
-    `${quote(group)} 的下级节点权重经 ${iterations} 次迭代仍未达到目标重要性占比（最大差距 ${gap.toPrecision(3)}）；采用找到的最接近的权重；应使下级节点与指标组的相关关系能够达到这些目标`,
+  optimiseNotConverged: (group, gap, objective, starts, evaluations, converged) =>
+    `${quote(group)} 的下级节点权重未能达到目标重要性占比：找到的最接近的权重仍有最大差距 ${gap.toPrecision(3)}（差距平方和 ${objective.toPrecision(3)}，为从 ${starts} 组初始权重出发搜索所得的最小值${converged ? "" : `，搜索在 ${evaluations} 次求值后停止，尚未收敛`}）；采用这些权重；应使下级节点与指标组的相关关系能够达到这些目标`,
 
   optimiseFewObservations: (observations) =>
     `只有 ${observations} 个评价对象-年份的数据，无法优化权重：重要性占比是与上级节点相关系数的平方，至少需要 2 个观测；沿用初始权重；应有更多评价对象或年份的数据`,

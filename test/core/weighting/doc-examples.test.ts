@@ -7,6 +7,7 @@ import { criticScores } from "../../../src/core/weighting/critic.js";
 import { principalEigenPower, symmetricEigen } from "../../../src/core/weighting/eigen.js";
 import { entropyScores } from "../../../src/core/weighting/entropy.js";
 import { pcaWeightsFromCorrelation } from "../../../src/core/weighting/pca.js";
+import { minimiseOnSimplex } from "../../../src/core/weighting/simplex-search.js";
 import { varimax } from "../../../src/core/weighting/varimax.js";
 import { makeTree } from "./helpers.js";
 
@@ -29,5 +30,6 @@ describe("documentation examples", () => {
     close([...entropyScores({ codes: ["a"], directions: ["positive"], columns: [Float64Array.of(0, 1)] }).scores], [1]);
     close(pcaWeightsFromCorrelation([[1, 0], [0, 1]]).weights, [1, 0]);
     close(varimax([[0.5, 0.5], [0.5, -0.5]]).flat(), [0.7071, 0, 0, -0.7071]);
+    close(minimiseOnSimplex((w) => (w[0] - 0.25) ** 2, [[0.5, 0.5]], { maxEvaluations: 1000 }).weights, [0.25, 0.75]);
   });
 });
