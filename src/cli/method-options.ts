@@ -90,7 +90,7 @@ export function addMethodOptions(command: Command): Command {
     .addOption(new Option("--cap <n>", `ratio methods: cap every indicator score at n (>= ${MIN_CAP}), e.g. 200`).argParser(capOption))
     .addOption(new Option("--dampen <kind>", "ratio methods: dampen the ratio r to 100·(1 + ln r) (log) or 100·√r (sqrt)").choices(DAMPENINGS))
     .addOption(new Option("--reference-unit <unit>", "distance-to-reference: the unit every other is compared with, year by year"))
-    .addOption(new Option("--range <low,high>", "min-max, min-max-year: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)").argParser(rangeOption))
+    .addOption(new Option("--range <low,high>", "min-max, min-max-year, min-max-goalposts: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)").argParser(rangeOption))
     .addOption(new Option("--z-scale <mean,sd>", "z-score, z-score-year: the output scale mean + sd·z, e.g. 0,1 as COINr (default 100,10; tree column z_scale)").argParser(zScaleOption))
     .addOption(
       new Option(

@@ -7,7 +7,7 @@
  * - ratio scales (fixed-base, chain, distance-to-target/-reference/-average, fraction-of-max; 100 = the reference):
  *   `100²/x`, the same inversion a negative indicator gets (`base/x` instead of `x/base`), so 125 becomes 80 and 100
  *   stays 100; needs x > 0;
- * - bounded scales (min-max and min-max-year on LOW-HIGH, goalposts, distance-to-max and percentile-rank on 0-100,
+ * - bounded scales (min-max, min-max-year and goalposts on LOW-HIGH, distance-to-max and percentile-rank on 0-100,
  *   benefit of the doubt, TOPSIS and grey relational grades on 0-100): `LOW + HIGH − x`, the mirror image inside the
  *   bounds (grey's grades lie in 33.3-100, so their mirror lies in 0-66.7);
  * - z-scores on MEAN + SD·z: `2·MEAN − x`, the mirror image around the mean (z becomes −z);
@@ -33,11 +33,11 @@ function scaleOfPlan(plan: IndicatorNormalization): Scale {
   if (RATIO_METHODS.includes(plan.method) || plan.method === "fraction-of-max") return { kind: "ratio" };
   switch (plan.method) {
     case "min-max":
-    case "min-max-year": {
+    case "min-max-year":
+    case "min-max-goalposts": {
       const range = plan.range ?? DEFAULT_RANGE;
       return { kind: "bounded", low: range.low, high: range.high };
     }
-    case "min-max-goalposts":
     case "distance-to-max":
     case "percentile-rank":
       return { kind: "bounded", low: 0, high: 100 };

@@ -30,8 +30,11 @@ export type NormalizeMethod = (typeof NORMALIZE_METHODS)[number];
 /** The methods whose score is `100 · ratio`, to which `cap` and `dampen` apply. */
 export const RATIO_METHODS: readonly NormalizeMethod[] = ["fixed-base", "chain", "distance-to-target", "distance-to-reference", "distance-to-average"];
 
-/** The min-max family, whose output scale `--range LOW,HIGH` sets (goalposts keep 0-100). */
-export const RANGE_METHODS: readonly NormalizeMethod[] = ["min-max", "min-max-year"];
+/**
+ * The min-max family, whose output scale `--range LOW,HIGH` sets: over the panel, within each year, or between the
+ * tree's goalposts (`--range 70,130` gives the adjusted Mazziotta–Pareto index's scale, `70 + 60·(x − min)/(max − min)`).
+ */
+export const RANGE_METHODS: readonly NormalizeMethod[] = ["min-max", "min-max-year", "min-max-goalposts"];
 
 /** The z-score family, whose output scale `--z-scale MEAN,SD` sets. */
 export const Z_SCALE_METHODS: readonly NormalizeMethod[] = ["z-score", "z-score-year"];

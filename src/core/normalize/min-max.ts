@@ -72,12 +72,17 @@ export function normalizeMinMaxYear(values: ArrayLike<number>, context: Normaliz
 /**
  * Min-max between fixed goalposts (the tree's `min` and `max` columns): `100·(x − min)/(max − min)`, or
  * `100·(max − x)/(max − min)` for a negative indicator, truncated to [0, 100] (a value beyond a goalpost scores as the
- * goalpost). Scores are comparable over time and across runs because the goalposts do not move with the data.
+ * goalpost); on the scale `context.range` (`--range LOW,HIGH`), `LOW + (HIGH − LOW)·share`, truncated to [LOW, HIGH].
+ * Scores are comparable over time and across runs because the goalposts do not move with the data. With `--range
+ * 70,130` they are the scores of the adjusted Mazziotta–Pareto index (Mazziotta & Pareto 2016; Compind `ci_ampi`,
+ * whose goalposts are a reference value ± half the indicator's range over the data, and which does not truncate).
  * @example normalizeGoalposts([0, 5, 20], { unitCount: 1, yearCount: 3, baseYear: 0, direction: "positive", goalposts: { min: 0, max: 10 } }, out) // out => [0, 50, 100]
  * Reference: COINr `n_goalposts(x, gposts = c(l, u, 100), trunc2posts = TRUE)`; Global Innovation Index, AMPI.
  */
 export function normalizeGoalposts(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array): Float64Array {
   const { min: minValue, max: maxValue } = context.goalposts ?? { min: Number.NaN, max: Number.NaN };
+  const { low, high } = context.range ?? DEFAULT_RANGE;
+  const span = high - low;
   const half = rangeFactor(minValue, maxValue);
   const range = maxValue * half - minValue * half;
   const size = context.unitCount * context.yearCount;
@@ -87,8 +92,9 @@ export function normalizeGoalposts(values: ArrayLike<number>, context: Normalize
       out[cell] = Number.NaN;
       continue;
     }
-    const score = 100 * ((context.direction === "positive" ? value * half - minValue * half : maxValue * half - value * half) / range);
-    out[cell] = score < 0 ? 0 : score > 100 ? 100 : score;
+    // The share of the goalposts' range first, truncated to [0, 1], so that a goalpost scores `low` or `high` exactly.
+    const share = (context.direction === "positive" ? value * half - minValue * half : maxValue * half - value * half) / range;
+    out[cell] = share <= 0 ? low : share >= 1 ? high : low + span * share;
   }
   return out;
 }

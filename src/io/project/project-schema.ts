@@ -114,7 +114,7 @@ export const METHOD_OPTIONS = {
   cap: z.number().min(MIN_CAP).describe("ratio methods: cap every indicator score (--cap)"),
   dampen: z.enum(DAMPENINGS).describe("ratio methods: dampen the ratio (--dampen)"),
   "reference-unit": z.string().describe("distance-to-reference: the unit every other is compared with (--reference-unit)"),
-  range: textOr(z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"), "range"),
+  range: textOr(z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("min-max, min-max-year, min-max-goalposts: the output scale LOW,HIGH, e.g. 1,100 or [1, 100] (--range; default 0,100)"), "range"),
   "z-scale": textOr(z.union([z.string(), z.tuple([z.number(), z.number()])]).describe("z-score, z-score-year: the output scale MEAN,SD, e.g. 0,1 (--z-scale; default 100,10)"), "z-scale"),
   power: z.number().describe("power aggregation: the exponent p of the generalised mean (--power)"),
   screen: z.number().gt(0).max(1).describe("leave out units whose share of observed values, overall or within any first-level group, is below this (--screen)"),

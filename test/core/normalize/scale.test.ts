@@ -52,6 +52,17 @@ describe("min-max", () => {
     expect(run(normalizeGoalposts, [-5, 0, 2.5, 10, 12], context(1, 5, { goalposts, direction: "negative" }))).toEqual([100, 100, 75, 0, 0]);
   });
 
+  it("between goalposts on the scale of --range: LOW + (HIGH − LOW)·share, truncated to [LOW, HIGH]", () => {
+    const goalposts = { min: 0, max: 10 };
+    // 70,130 (the adjusted Mazziotta–Pareto scale): −5 and 0 -> 70, 2.5 -> 70 + 60·0.25 = 85, 10 and 12 -> 130
+    expect(run(normalizeGoalposts, [-5, 0, 2.5, 10, 12], context(1, 5, { goalposts, range: { low: 70, high: 130 } }))).toEqual([70, 70, 85, 130, 130]);
+    // negative: 70 + 60·(10 − x)/10
+    expect(run(normalizeGoalposts, [-5, 0, 2.5, 10, 12], context(1, 5, { goalposts, direction: "negative", range: { low: 70, high: 130 } }))).toEqual([130, 130, 115, 70, 70]);
+    // 0,100 given is the default, bit for bit
+    const values = [-5, 0, 2.5, 3.3, 7.77, 10, 12];
+    expect(run(normalizeGoalposts, values, context(1, 7, { goalposts, range: { low: 0, high: 100 } }))).toEqual(run(normalizeGoalposts, values, context(1, 7, { goalposts })));
+  });
+
   it("scores values whose range is beyond a number (1e308 − (−1e308) = Infinity) by their true shares of it", () => {
     // min −1e308, max 1e308, range 2e308: 1e308 -> 100, −1e308 -> 0, 0 -> 50, 5e307 -> 100·1.5e308/2e308 = 75.
     // (Before: the range was Infinity, every share 0 or Infinity/Infinity, NaN.)
