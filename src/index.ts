@@ -102,8 +102,8 @@ export type { ComputeOptions, IndexResult, ResultNode, MissingPolicy } from "./c
 // The data stage: formulas, missing values, outliers, zero bases, coverage
 export { evaluateFormulas, formulaIndicators, FormulaError } from "./core/formula.js";
 export type { CompiledFormula, FormulaCompiler } from "./core/formula.js";
-export { imputePanel, imputeSeries, parseMissingPolicy, UNFILLED_POLICIES } from "./core/missing.js";
-export type { Imputation, ImputationMethod, ImputedPanel, UnfilledPolicy } from "./core/missing.js";
+export { CROSS_SECTION_POLICIES, crossSectionCentres, imputePanel, imputeSeries, parseMissingPolicy, UNFILLED_POLICIES } from "./core/missing.js";
+export type { CrossSectionPolicy, Imputation, ImputationMethod, ImputedPanel, UnfilledPolicy } from "./core/missing.js";
 export { OUTLIER_METHODS, OUTLIER_SCOPES, skewness, kurtosis, failsOutlierRule, winsorise, logTransform, treatOutliers } from "./core/outliers.js";
 export type { OutlierMethod, OutlierScope, Treatment, TreatedPanel } from "./core/outliers.js";
 export { ZERO_BASE_POLICIES, planZeroBase } from "./core/zero-base.js";

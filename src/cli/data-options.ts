@@ -38,7 +38,7 @@ export function addDataOptions(command: Command): Command {
     )
     // No commander defaults for --unfilled, --zero-base, --winsor-max and --outlier-scope (METHOD_DEFAULTS): one
     // given that no indicator reads is warned of (W_OPTION_UNUSED), which needs to know whether it was given.
-    .addOption(withMethodDefault(new Option("--unfilled <policy>", "a gap the --missing policy cannot fill (no value of the unit at all, an edge)").choices(UNFILLED_POLICIES), "unfilled"))
+    .addOption(withMethodDefault(new Option("--unfilled <policy>", "a gap the --missing policy cannot fill (no value of the unit at all, an edge, a year without any unit's value)").choices(UNFILLED_POLICIES), "unfilled"))
     .addOption(withMethodDefault(new Option("--zero-base <policy>", "a zero base value under fixed-base (tree column zero_base)").choices(ZERO_BASE_POLICIES), "zeroBase"))
     .addOption(
       new Option("--outliers <method>", "outlier treatment (tree column outliers)")

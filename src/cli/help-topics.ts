@@ -54,6 +54,8 @@ const MISSING_SUMMARIES: Partial<Record<string, string>> = {
   interpolate: "linear between the observed years around the gap",
   "carry-back": "the first later observed value",
   reweight: "leave the gap; its siblings' weights are renormalised",
+  mean: "the mean of the indicator over the other units observed that year (COINr i_mean)",
+  median: "the median of the indicator over the other units observed that year (COINr i_median)",
 };
 
 /** A text of a page in the terminal's language (`HelpTranslation.texts`); English as it is. */

@@ -350,7 +350,7 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
 }
 
 /** The missing-value policies that fill gaps, and so may leave some unfilled (`--unfilled`). */
-const FILLING_POLICIES: readonly MissingPolicy[] = ["carry-forward", "interpolate", "carry-back"];
+const FILLING_POLICIES: readonly MissingPolicy[] = ["carry-forward", "interpolate", "carry-back", "mean", "median"];
 
 /**
  * Warnings for the data-stage settings no indicator reads, each policy as the indicator has it (the tree's columns

@@ -11,7 +11,7 @@ export interface Coverage {
   expected: number;
   /** Cells with a value in the data (for a formula indicator: every variable present). */
   observed: number;
-  /** Cells filled by carry-forward, carry-back or interpolation. */
+  /** Cells filled by carry-forward, carry-back, interpolation or the other units' mean or median. */
   imputed: number;
   /** Cells left out of the aggregation, their siblings' weights renormalised. */
   reweighted: number;

@@ -9,18 +9,31 @@
  *   `x[t] = x[a] + (x[b] − x[a])·(t − a)/(b − a)` with `a < t < b` the years themselves (uneven spacing counts). Gaps
  *   before the first or after the last observed year are not extrapolated: they take the nearest observed value and are
  *   recorded as `carry-back` or `carry-forward`.
+ * - `mean`: a gap of indicator i, unit u, year t takes the arithmetic mean of indicator i's observed values of the
+ *   other units in year t, `x[u, t] = (1/n)·Σ x[v, t]` over the n units v observed (COINr's `Impute()` with `i_mean`,
+ *   per data set, that is per year of a panel). Across units, not along a series.
+ * - `median`: the same with the median of those values, the mean of the two middle ones for an even n (R's `median`,
+ *   COINr's `i_median`).
  * - `reweight`: the gap stays missing; aggregation leaves it out and renormalises its siblings' weights (NBS, COINr).
  *
  * A gap a policy cannot fill (carry-forward before the first observed year, carry-back after the last, a unit with no
- * value at all) is an error naming it, or, when the caller says so (`unfilled` = `reweight`), reweighted and recorded. Reference: OECD/JRC Handbook (2008), step 3 (imputation of missing data).
+ * value of the indicator at all under the three policies along a series; under `mean` and `median`, a year in which no
+ * unit has a value of the indicator) is an error naming it, or, when the caller says so (`unfilled` = `reweight`),
+ * reweighted and recorded. A unit-year without any value of any indicator is never filled, by any policy. Every policy
+ * fills the values as given, before outlier treatment (`prepare.ts`). References: OECD/JRC Handbook (2008), step 3
+ * (imputation of missing data); COINr's `Impute()` (Becker et al. 2022) for `mean` and `median`.
  */
 import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
 import { append } from "./arrays.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
 
-export const MISSING_POLICIES = ["error", "carry-forward", "interpolate", "carry-back", "reweight"] as const;
+export const MISSING_POLICIES = ["error", "carry-forward", "interpolate", "carry-back", "reweight", "mean", "median"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
+
+/** The policies that fill a gap from the other units of its year (cross-sectional), not from the unit's own series. */
+export const CROSS_SECTION_POLICIES = ["mean", "median"] as const;
+export type CrossSectionPolicy = (typeof CROSS_SECTION_POLICIES)[number];
 
 /** What a gap the policy cannot fill does: `error` (default) or `reweight`. */
 export const UNFILLED_POLICIES = ["error", "reweight"] as const;
@@ -32,7 +45,7 @@ export const DEFAULT_UNFILLED: UnfilledPolicy = "error";
  * How one cell was filled (or, for `reweight`, left out); `below-coverage`: a group's score set missing by the minimum
  * coverage at aggregation (`minGroupCoverage`), its `indicator` the group's code.
  */
-export type ImputationMethod = "carry-forward" | "carry-back" | "interpolate" | "reweight" | "below-coverage";
+export type ImputationMethod = "carry-forward" | "carry-back" | "interpolate" | "mean" | "median" | "reweight" | "below-coverage";
 
 /** One imputed or reweighted cell. `value` is the value put in, `NaN` for a reweighted cell (and a `below-coverage` one). */
 export interface Imputation {
@@ -49,11 +62,49 @@ export function parseMissingPolicy(text: string): MissingPolicy | undefined {
   return (MISSING_POLICIES as readonly string[]).includes(word) ? (word as MissingPolicy) : undefined;
 }
 
+/** Whether `policy` fills a gap from the other units of its year (`mean`, `median`). */
+export function isCrossSectionPolicy(policy: MissingPolicy): policy is CrossSectionPolicy {
+  return policy === "mean" || policy === "median";
+}
+
+/**
+ * Per year, the centre of one indicator's observed values over the units: their arithmetic mean (`mean`) or their
+ * median (`median`: the middle value, or the mean of the two middle ones for an even count, as R's `median`); `NaN`
+ * for a year in which no unit has a value. `block` holds the indicator's cells unit by unit (`unit · years + year`, as
+ * `indicatorBlock` gives them); its gaps (`NaN`) are left out, so a gap's own unit never weighs in its centre.
+ * @example crossSectionCentres([1, 10, NaN, 20, 4, NaN, 7, 40], 4, 2, "mean") // => [4, 23.333…]: (1 + 4 + 7)/3, (10 + 20 + 40)/3
+ */
+export function crossSectionCentres(block: ArrayLike<number>, unitCount: number, yearCount: number, policy: CrossSectionPolicy): Float64Array {
+  const centres = new Float64Array(yearCount);
+  const observed: number[] = [];
+  for (let t = 0; t < yearCount; t++) {
+    observed.length = 0;
+    for (let u = 0; u < unitCount; u++) {
+      const value = block[u * yearCount + t];
+      if (!Number.isNaN(value)) observed.push(value);
+    }
+    const count = observed.length;
+    if (count === 0) centres[t] = Number.NaN;
+    else if (policy === "mean") {
+      let sum = 0;
+      for (const value of observed) sum += value;
+      centres[t] = sum / count;
+    } else {
+      observed.sort((a, b) => a - b);
+      const middle = count >> 1;
+      centres[t] = count % 2 === 1 ? observed[middle] : (observed[middle - 1] + observed[middle]) / 2;
+    }
+  }
+  return centres;
+}
+
 /**
  * Fills the gaps of one series (one unit's years) by `policy`, writing into `out` (a copy of `values` with gaps filled)
  * and `methods` (the method per year, `undefined` where the value was observed or the gap was left).
- * `years` are the calendar years of the positions, used by `interpolate`.
+ * `years` are the calendar years of the positions, used by `interpolate`. `centres`, per year, is what `mean` and
+ * `median` put in (`crossSectionCentres` of the indicator, `NaN` for a year no unit has); without it they fill nothing.
  * @example imputeSeries([10, NaN, 16], [2017, 2018, 2019], "interpolate", out, methods) // out => [10, 13, 16]
+ * @example imputeSeries([10, NaN, 16], [2017, 2018, 2019], "mean", out, methods, [12, 15, 14]) // out => [10, 15, 16]
  */
 export function imputeSeries(
   values: ArrayLike<number>,
@@ -61,6 +112,7 @@ export function imputeSeries(
   policy: MissingPolicy,
   out: Float64Array,
   methods: (ImputationMethod | undefined)[],
+  centres?: ArrayLike<number>,
 ): void {
   const count = years.length;
   for (let t = 0; t < count; t++) {
@@ -68,6 +120,11 @@ export function imputeSeries(
     methods[t] = undefined;
   }
   if (policy === "error") return;
+  if (isCrossSectionPolicy(policy)) {
+    if (centres !== undefined)
+      for (let t = 0; t < count; t++) if (Number.isNaN(values[t]) && !Number.isNaN(centres[t])) [out[t], methods[t]] = [centres[t], policy];
+    return;
+  }
   // Most series have no gap: nothing to fill, and no position arrays to make.
   let gap = false;
   for (let t = 0; t < count && !gap; t++) gap = Number.isNaN(values[t]);
@@ -133,10 +190,12 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
   panel.indicators.forEach((indicator, i) => {
     const policy = policies[i];
     const block = indicatorBlock(result, i);
+    // From the values as given (the input panel's block): a value filled for one unit never feeds another's centre.
+    const centres = isCrossSectionPolicy(policy) ? crossSectionCentres(indicatorBlock(panel, i), panel.units.length, yearCount, policy) : undefined;
     panel.units.forEach((unit, u) => {
       const series = block.subarray(u * yearCount, (u + 1) * yearCount);
       if (policy === "error") methods.fill(undefined);
-      else imputeSeries(series, panel.years, policy, out, methods);
+      else imputeSeries(series, panel.years, policy, out, methods, centres);
       for (let t = 0; t < yearCount; t++) {
         if (screened !== undefined && screened.size > 0 && screened.has(u * yearCount + t)) continue;
         // A unit-year without any value is never filled from other years (a year to come left empty, a unit named

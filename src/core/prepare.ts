@@ -17,10 +17,14 @@ import { append } from "./arrays.js";
 export interface PrepareOptions {
   /**
    * What a missing value does (per indicator, the tree's `missing` column wins): `error` (default) reports every gap;
-   * `carry-forward`, `carry-back`, `interpolate` fill it; `reweight` drops it and renormalises its siblings.
+   * `carry-forward`, `carry-back`, `interpolate` fill it from the unit's own series, `mean` and `median` from the other
+   * units of its year (their raw values, before outlier treatment); `reweight` drops it and renormalises its siblings.
    */
   missing?: MissingPolicy;
-  /** A gap the missing-value policy cannot fill (a unit with no value at all, an edge): `error` (default) or `reweight`. */
+  /**
+   * A gap the missing-value policy cannot fill (a unit with no value at all, an edge, under `mean` and `median` a year
+   * without any unit's value): `error` (default) or `reweight`.
+   */
   unfilled?: UnfilledPolicy;
   /** A zero base value under fixed-base: `error` (default), `first-nonzero` or `min-max` (tree column `zero_base`). */
   zeroBase?: ZeroBasePolicy;

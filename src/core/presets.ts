@@ -86,7 +86,7 @@ export const PRESET_DEFINITIONS: Readonly<Record<Preset, PresetDefinition>> = {
       { option: "aggregate", value: "arithmetic", source: "COINr Aggregate(): a_amean, the weighted arithmetic mean" },
       { option: "missing", value: "reweight", source: "COINr: a_amean leaves missing children out and renormalises the weights" },
     ],
-    notes: [],
+    notes: ["COINr fills gaps only when Impute() is called: its i_mean and i_median, year by year, are --missing mean and --missing median"],
   },
 };
 

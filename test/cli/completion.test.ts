@@ -115,7 +115,7 @@ describe("innovation-index completion", () => {
     const flags = await zshComplete(["innovation-index", "compute", "--nor"]);
     for (const flag of ["--normalise", "--normalize", "--missing", "--if-changed"]) expect(flags).toContain(flag);
     expect(flags).not.toContain("--replications"); // an option of uncertainty, not compute
-    expect(await zshComplete(["innovation-index", "compute", "--missing", "in"])).toEqual(["error", "carry-forward", "interpolate", "carry-back", "reweight"]);
+    expect(await zshComplete(["innovation-index", "compute", "--missing", "in"])).toEqual(["error", "carry-forward", "interpolate", "carry-back", "reweight", "mean", "median"]);
     expect(await zshComplete(["innovation-index", "runs", ""])).toEqual(["list", "publish", "rollback"]);
   });
 
@@ -140,7 +140,7 @@ describe("innovation-index completion", () => {
     const { stdout } = await runCli(["completion", "powershell"], dir);
     expect(stdout).toContain("Register-ArgumentCompleter -Native -CommandName innovation-index, innovation-index.cmd -ScriptBlock {");
     expect(stdout).toMatch(/\n {4}'compute' = @\([^)]*'--normalise'[^)]*'--if-changed'[^)]*\)\n/);
-    expect(stdout).toContain("'compute --missing' = @('error', 'carry-forward', 'interpolate', 'carry-back', 'reweight')");
+    expect(stdout).toContain("'compute --missing' = @('error', 'carry-forward', 'interpolate', 'carry-back', 'reweight', 'mean', 'median')");
     expect(stdout).toContain("'diff --format' = @('table', 'csv')");
     // The words of a command's first argument: runs' actions and completion's shells.
     expect(stdout).toContain("    'runs' = @('list', 'publish', 'rollback')\n");

@@ -107,7 +107,7 @@ describe("missing-value policies in computeIndex", () => {
       code: "E_BAD_POLICY",
       source: "tree.csv",
       line: 3,
-      message: messages.badPolicy("missing", "X1", "guess", ["error", "carry-forward", "interpolate", "carry-back", "reweight"]),
+      message: messages.badPolicy("missing", "X1", "guess", ["error", "carry-forward", "interpolate", "carry-back", "reweight", "mean", "median"]),
     });
   });
 });

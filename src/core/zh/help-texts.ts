@@ -12,7 +12,8 @@ export const HELP_TEXTS_ZH: Readonly<Record<string, string>> = {
   "CSV code,min,max: draw these nodes' weights uniformly from [min, max], then renormalise siblings": "CSV（code,min,max）：这些节点的权重在 [min, max] 内均匀抽取，再将同级权重重新归一化",
   "Monte Carlo uncertainty and Sobol sensitivity analysis of the index over the choices that vary": "对指数做蒙特卡洛不确定性分析和 Sobol 敏感性分析，考察可变的各项方法选择",
   "a command name or a topic": "命令名或帮助主题",
-  "a gap the --missing policy cannot fill (no value of the unit at all, an edge)": "--missing 无法填补的缺失值如何处理（该评价对象完全没有数值，或缺失位于序列两端）",
+  "a gap the --missing policy cannot fill (no value of the unit at all, an edge, a year without any unit's value)":
+    "--missing 无法填补的缺失值如何处理（该评价对象完全没有数值、缺失位于序列两端，或当年没有任何评价对象的数值）",
   "a group is missing where under this share (0-1) of its children have a value (COINr dat_thresh)": "有数值的下级节点比例低于此值（0-1）的维度记为缺失（同 COINr 的 dat_thresh）",
   "a published method: nbs, changzhou, eis, gii, coinr (flags override it; --explain lists it)": "已发布的方法：nbs、changzhou、eis、gii、coinr（命令行选项优先于它；--explain 列出其设置）",
   "a run id (or its start), latest, previous, or the path of a run folder (default: latest)": "运行编号（或其开头部分）、latest、previous 或运行文件夹的路径（默认：latest）",
@@ -85,7 +86,7 @@ export const HELP_TEXTS_ZH: Readonly<Record<string, string>> = {
     "列出项目的各次运行（从早到晚）；发布保留的运行，或回退到上一次运行（先校验，并持有运行锁）",
   "match effective importance (r² with the parent, Paruolo et al. 2013) to the method's weights": "调整权重，使有效重要性（与上级节点的 r²，Paruolo 等 2013）与方法给出的权重相符",
   "memory the design may take, such as 8GB; a larger design is refused before it starts": "抽样设计可占用的内存，如 8GB；更大的设计在开始前即被拒绝",
-  "min-max, min-max-year: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)": "min-max、min-max-year：输出区间，如 1,100，使几何平均不会遇到 0（默认 0,100；指标体系的 range 列）",
+  "min-max, min-max-year, min-max-goalposts: the output scale, e.g. 1,100 so a geometric mean never sees 0 (default 0,100; tree column range)": "min-max、min-max-year、min-max-goalposts：输出区间，如 1,100，使几何平均不会遇到 0（默认 0,100；指标体系的 range 列）",
   "missing-value policies to draw from, comma-separated (help data); default: --missing alone": "抽取的缺失值处理方法，以逗号分隔（见 help data）；默认：仅 --missing 的方法",
   "most points winsorised per indicator (and year, with --outlier-scope year)": "每个指标（使用 --outlier-scope year 时为每个指标每年）最多缩尾处理的数据点数",
   "normalisation (tree column normalise per indicator)": "标准化方法（可逐指标设置：指标体系的 normalise 列）",

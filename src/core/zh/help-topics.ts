@@ -54,6 +54,8 @@ export const HELP_TOPIC_TEXTS_ZH: Readonly<Record<string, string>> = {
   "linear between the observed years around the gap": "在缺失前后的观测年份之间线性插值",
   "the first later observed value": "取之后最近一年的观测值",
   "leave the gap; its siblings' weights are renormalised": "保留缺失；其同级指标的权重重新归一化",
+  "the mean of the indicator over the other units observed that year (COINr i_mean)": "取该指标当年其他有观测值的评价对象的均值（COINr i_mean）",
+  "the median of the indicator over the other units observed that year (COINr i_median)": "取该指标当年其他有观测值的评价对象的中位数（COINr i_median）",
   "A gap the policy cannot fill (--unfilled):": "处理方法无法填补的缺失值（--unfilled）：",
   "Outliers (--outliers):": "异常值（--outliers）：",
   "Zero base values under fixed-base (--zero-base):": "fixed-base 下基期值为零（--zero-base）：",

@@ -472,6 +472,8 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   interpolate: "线性插值",
   "carry-back": "沿用下一年",
   reweight: "缺项权重重新分配",
+  mean: "均值插补",
+  median: "中位数插补",
   "below-coverage": "覆盖率不足，设为缺失",
 };
 

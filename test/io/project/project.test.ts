@@ -51,7 +51,7 @@ describe("parseProject(text)", () => {
     ]);
     // The message text a user reads:
     expect(projectMessages.badKey("methods.missing", "skip", `one of: ${MISSING_POLICIES.join(", ")}`)).toBe(
-      'methods.missing: found string "skip"; expected one of: error, carry-forward, interpolate, carry-back, reweight',
+      'methods.missing: found string "skip"; expected one of: error, carry-forward, interpolate, carry-back, reweight, mean, median',
     );
   });
 
@@ -68,7 +68,7 @@ describe("parseProject(text)", () => {
       "  replications: 2.5", // 7
       "  out: 3", // 8
     ].join("\n");
-    const policies = "a list of one or more of: error, carry-forward, interpolate, carry-back, reweight, each once (or the same comma-separated)";
+    const policies = "a list of one or more of: error, carry-forward, interpolate, carry-back, reweight, mean, median, each once (or the same comma-separated)";
     expect(problems(text)).toEqual([
       { line: 4, column: "uncertainty.weight-noise", message: 'uncertainty.weight-noise: found number "0"; expected a number > 0' },
       { line: 5, column: "uncertainty.aggregations", message: projectMessages.badKey("uncertainty.aggregations", [], `a list of one or more of: ${AGGREGATE_METHODS.join(", ")}, each once (or the same comma-separated)`) },

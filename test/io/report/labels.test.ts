@@ -24,6 +24,7 @@ describe("method names", () => {
     for (const method of [...NORMALIZE_METHODS, ...AGGREGATE_METHODS, ...WEIGHT_METHODS, ...MISSING_POLICIES])
       expect(methodName(method, "zh"), method).not.toBe(method);
     expect(methodName("mpi", "zh")).toBe("Mazziotta–Pareto 指数（MPI）");
+    expect([methodName("mean", "zh"), methodName("median", "zh"), methodName("mean", "en")]).toEqual(["均值插补", "中位数插补", "mean"]);
     expect(methodName("arithmetic", "en")).toBe("arithmetic");
   });
 

@@ -169,8 +169,17 @@ export function ownWeightsNotes(
  * siblings reweighted, else "imputed (interpolate)" with the method's name in the page's language (插补（线性插值）).
  * One text for the indicator table and the tree table.
  */
-export function imputationText(words: Pick<DashboardWords, "reweighted" | "imputedBy" | "interpolate" | "carryForward" | "carryBack">, method: string): string {
+export function imputationText(
+  words: Pick<DashboardWords, "reweighted" | "imputedBy" | "interpolate" | "carryForward" | "carryBack" | "imputeMean" | "imputeMedian">,
+  method: string,
+): string {
   if (method === "reweight") return words.reweighted;
-  const names: Readonly<Record<string, string>> = { interpolate: words.interpolate, "carry-forward": words.carryForward, "carry-back": words.carryBack };
+  const names: Readonly<Record<string, string>> = {
+    interpolate: words.interpolate,
+    "carry-forward": words.carryForward,
+    "carry-back": words.carryBack,
+    mean: words.imputeMean,
+    median: words.imputeMedian,
+  };
   return fill(words.imputedBy, { method: names[method] ?? method });
 }

@@ -163,6 +163,9 @@ describe("imputationText: one badge text for the indicator table and the tree ta
     expect(imputationText(zh, "interpolate")).toBe("插补（线性插值）");
     expect(imputationText(en, "carry-forward")).toBe("imputed (carry-forward)");
     expect(imputationText(zh, "carry-back")).toBe("插补（沿用下一年）");
+    // The cross-sectional policies by their report names (labels.ts): 均值插补, 中位数插补.
+    expect([imputationText(en, "mean"), imputationText(en, "median")]).toEqual(["imputed (mean)", "imputed (median)"]);
+    expect([imputationText(zh, "mean"), imputationText(zh, "median")]).toEqual(["插补（均值插补）", "插补（中位数插补）"]);
   });
 
   it("the tester's Y1 of P 2021 is recorded as reweighted, so both tables say missing (reweighted)", () => {

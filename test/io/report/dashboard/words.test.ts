@@ -14,6 +14,7 @@ describe("dashboardWords", () => {
     expect([zh.unit, zh.globalWeight, zh.rankChange]).toEqual([columnTitle("unit", "zh"), workbookColumnTitle("global_weight", "zh"), workbookColumnTitle("rank_change", "zh")]);
     expect([zh.groupLeader, zh.groupStrong, zh.groupModerate, zh.groupEmerging]).toEqual(["leader", "strong", "moderate", "emerging"].map((group) => valueName("group", group, "zh")));
     expect([zh.interpolate, zh.carryForward, zh.carryBack]).toEqual(["interpolate", "carry-forward", "carry-back"].map((method) => methodName(method, "zh")));
+    expect([zh.imputeMean, zh.imputeMedian]).toEqual(["mean", "median"].map((method) => methodName(method, "zh")));
     expect([zh.warnings, zh.warningsIntro]).toEqual([wordsOf("zh").warnings, wordsOf("zh").warningsIntro]);
     // the section of units compared, and the chart of ranks over the years, which is not a rank change
     expect([zh.units, zh.rankLines]).toEqual(["评价对象比较", "历年排名"]);
