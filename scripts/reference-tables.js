@@ -48,7 +48,8 @@ export const CODE_MEANINGS = {
   E_DATA_LAYOUT: "a values file whose header is neither the long nor the wide layout",
   E_FIELD_COUNT: "a CSV row with more or fewer fields than the header",
   E_CSV_SYNTAX: "a file that is not valid CSV (an unclosed quote)",
-  E_ENCODING: "a file that is neither UTF-8, UTF-16 nor GB18030",
+  E_ENCODING:
+    "a file that is neither UTF-8, UTF-16 nor GB18030, or one that mixes UTF-8 lines with GBK ones (two files in different encodings joined), which no one encoding reads without mojibake: the message names the lines of each",
   E_READ: "a file that cannot be read (missing, a folder, no permission)",
   E_XLS: "an old .xls workbook (save it as .xlsx)",
   E_XLSX: "a file that is not a readable .xlsx workbook",
@@ -58,15 +59,15 @@ export const CODE_MEANINGS = {
   E_XLSX_MERGED: "a workbook value cell merged with the cell before it, which shows that cell's value but holds none of its own",
   E_NO_DATA: "a values file without rows",
   E_BAD_YEAR: "a year that is not a four-digit whole number (from 1000 to 9999)",
-  E_BAD_NUMBER: "a cell that is not a number nor a missing-value mark",
+  E_BAD_NUMBER: "a cell that is not a number nor a missing-value mark, or a value of a query or a Parquet file that is infinite or NaN (NULL is a missing value)",
   E_UNKNOWN_INDICATOR: "a value for a code the tree does not have",
   E_VALUE_FOR_GROUP: "a value given for a group (groups are computed)",
   E_VALUE_FOR_FORMULA: "a value given for a formula indicator (it is computed from its variables)",
   E_DUPLICATE_VALUE: "the same unit, year and indicator given a value twice (an empty cell repeating one is none: a template's blank rows)",
   E_NO_VALUES: "an indicator with no value at all",
   E_MISSING_VALUE: "a missing value under --missing error",
-  E_CANNOT_IMPUTE: "a gap the missing-value policy cannot fill",
-  W_BASE_IMPUTED: "a base value the missing-value policy filled (carry-back, interpolate) under fixed-base: the indices of its series rest on a value made up; an error under --strict",
+  E_CANNOT_IMPUTE: "a gap the missing-value policy cannot fill (carry-forward before the first observed year, carry-back after the last; mean, median: a year without any other unit's value)",
+  W_BASE_IMPUTED: "a base value the missing-value policy filled (carry-back, interpolate, mean, median) under fixed-base: the indices of its series rest on a value made up; an error under --strict",
   E_YEAR_EMPTY: "a year without any value of any unit (two or more indicators, or units with one), never filled from other years, under every policy but reweight",
   E_UNIT_EMPTY: "a unit without any value in any year (two or more indicators), under every policy but reweight",
   E_UNIT_YEAR_EMPTY: "a unit without any value in one year (two or more indicators), never filled from other years, under every policy but reweight; names a unit that may be the same under another name",
@@ -130,7 +131,7 @@ export const CODE_MEANINGS = {
   E_RUN_FILE: "a run folder without the files compute writes (index.json, or a Parquet file its resultsIn names)",
   E_INPUT_CHANGED: "an input file of a project run changed, appeared or disappeared while the run read it: no run is written",
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
-  E_SQL: "DuckDB refused a values query, or the query holds no statement or more than one (DuckDB's message follows)",
+  E_SQL: "DuckDB refused a values query (DuckDB's message follows), the query holds no statement or more than one, or it reads a URL or calls a function of a DuckDB extension, which are never loaded",
   E_SQL_ROOT: "a query run outside a project from the file system's root or the home folder, where the sandbox would fence nothing",
   E_QUERY_TIME_LIMIT: "reading the values with DuckDB (a .sql values file and a tree's sql column together, or a .parquet file) took longer than its time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and was stopped",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
@@ -176,6 +177,9 @@ export const CODE_MEANINGS = {
   E_TREE_TOO_DEEP: "a tree deeper than 50 levels",
   E_EMPTY_FOLDER: "a values folder without a .csv or .xlsx file",
   E_SPREADSHEET_FORMAT: "a values folder holding a spreadsheet the tool cannot read (.xls, .xlsb, .ods, WPS .et, .numbers), which would otherwise be left out of the run",
+  E_VALUES_FOLDER_FILE:
+    "a values folder holding a file beside its values files that the folder reader does not read (a .parquet or .sql file, which is given with --data itself; a compressed file such as 2018.csv.gz; any other, such as x.json), which would otherwise be left out of the run; notes (.txt, .md, .pdf, .docx, README) and desktop.ini or Thumbs.db are left aside",
+  E_UNIT_COLUMN_MIXED: "a values folder mixing files without a unit column (one unit without a name) and files that name their units",
   E_PATH_OUTSIDE: "a path in index.yaml that leaves the project folder (allow-outside: true or --allow-outside-project)",
   E_MEMORY_LIMIT: "an uncertainty design whose estimated memory is over the limit (--memory-limit raises it)",
   E_PANEL_SIZE:
@@ -230,6 +234,8 @@ export const CODE_MEANINGS = {
   W_PCA_SINGULAR: "PCA weights derived from a singular correlation matrix: some indicators are exact linear combinations of others",
   W_OBSERVATIONS_DROPPED: "--weight-missing drop left unit-years out",
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
+  W_QUERY_FILES_UNNAMED:
+    "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path the query builds, query('…')): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs)",
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed; runs lists every run as unpublished",
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept",
@@ -238,6 +244,8 @@ export const CODE_MEANINGS = {
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
+  W_XLSX_HIDDEN:
+    "rows or columns of a tree or values sheet that Excel hides (by hand, grouped, or filtered out by the sheet's filter) but that hold cells: they are read like the visible ones (a hidden row repeating a visible one is a duplicate, refused, and the warning follows that error); names the sheet, the rows (Excel's numbers) and the columns (letters); delete them to leave them out",
   W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",
   W_DROP_CASCADE: "dropping an only child removes its group too",
   W_OPTIMISE_DEGENERATE: "weight optimisation (--optimise) drove nodes with a target above 0 to weight 0: the data cannot support the targets",
@@ -267,6 +275,8 @@ export const CODE_EXAMPLES = {
     'tree.xlsx[指标体系]:4:1: cells A4:B4 are merged across level columns "一级指标", "二级指标", so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level\'s group named in its own cell (a group with no groups under it named again in the next level\'s cell)',
   E_TREE_MERGED:
     'tree.xlsx[指标体系]:2:4: cells D2:E2 are merged across columns "权重", "属性", so the text of the first is shown in the cells of the others; expected one cell per column, for each column of the table holds its own field: the cells unmerged, and each column\'s text in its own cell',
+  W_OPTIMISE_NOT_CONVERGED:
+    'the weights of the children of "Social" do not reach their target importance shares: the closest weights found leave a largest gap of 0.0204 (sum of squared gaps 0.00110, the least of the searches from 16 starting points); those weights are used; expected children whose correlations with the group allow the targets',
   W_OPTIMISE_FEW_OBSERVATIONS:
     "the weights cannot be optimised from 1 unit-year of values: an importance share is a squared correlation with the parent, which needs at least 2 observations; the starting weights are kept; expected the values of more units or years",
   W_OPTIMISE_NO_VARIATION:
@@ -280,8 +290,16 @@ export const CODE_EXAMPLES = {
     'values.xlsx: the workbook spans 17,179,721,740 cells, more than the 2,000,000 a workbook may span (a workbook is read cell by cell, at about 6 s and 600 MB of memory per million cells): merged range A10:XFD1048576 on sheet "数据": 17,179,721,728 cells, the rows of sheet "数据": 12 cells; expected a smaller workbook (far cells cleared, cells unmerged), or the sheet saved as CSV (in Excel: Save As, "CSV UTF-8"), which the tool reads far faster',
   E_SPREADSHEET_FORMAT:
     'data: the values folder holds a spreadsheet the tool cannot read ("2020.xls"), which would be left out of the run; expected .xlsx or CSV files (in Excel or WPS: Save As, "Excel Workbook (.xlsx)"), or such files moved out of the folder',
+  E_VALUES_FOLDER_FILE:
+    'df3: the values folder holds 2 files the folder reader does not read ("2018.parquet", "2019.sql"), which would be left out of the run; a .parquet or .sql file is read as the values source itself: expected it given with -d (--data; values: in index.yaml), not in a folder of CSV/xlsx files, or moved out of the folder',
+  E_UNIT_COLUMN_MIXED:
+    'd: d/a.csv has no unit column (its values are of one unit without a name), but d/b.csv names its units ("常州"), so the values of one unit would be read as two; expected every file of a values folder with a unit column, or none: add a unit column to d/a.csv naming the unit of each row',
+  W_QUERY_FILES_UNNAMED:
+    "values.sql: the query may read files the tool cannot name (read_csv(…) of a path the query builds), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes (read_csv('micro.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed",
   E_XLSX: "values.xlsx: the file is not a readable .xlsx workbook (End of data reached (data length = 0, asked index = 4). Corrupted zip ?); expected an Excel workbook",
   E_XLSX_SHEET: 'values.xlsx: no sheet "2020"; expected one of "2017", "2018", "2019" or a number from 1 to 3',
+  W_XLSX_HIDDEN:
+    "values.xlsx[数据]: rows 3, 4 are hidden in Excel (the sheet has a filter, on A1:H40) but read like the visible ones (their values count; a hidden row repeating a visible one is a duplicate); expected in the sheet only the rows and columns to read: delete those to leave out (hiding or filtering them out leaves them in)",
   E_EXISTS: "changzhou-index: index.yaml, indicators.csv already exist; expected a folder without them (or --force to overwrite them: init wrote them and they are unchanged)",
   E_MISSING_COLUMN: 'values.csv:1: missing column "value"; found columns "unit", "year", "indicator", "amount"',
   W_BASE_IMPUTED:
@@ -444,7 +462,7 @@ export const OUTPUT_FILES = [
       unit: "the unit",
       year: "the year",
       indicator: "the indicator (for below-coverage: the group, or INDEX)",
-      method: "carry-forward, carry-back, interpolate, reweight or below-coverage",
+      method: "carry-forward, carry-back, interpolate, mean, median, reweight or below-coverage",
       value: "the value put in (empty for reweight and below-coverage)",
     },
   },

@@ -70,7 +70,10 @@ const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--explain": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--preset": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--indicators": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
-  "--data": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--data": {
+    files: ["core/command-messages.ts", "core/limit-messages.ts"],
+    why: "the command line's own checks, and a values folder's file that is a values source itself (load()'s data takes it the same way)",
+  },
   "--normalize": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--table": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--with": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },

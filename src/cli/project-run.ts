@@ -35,6 +35,7 @@ import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
 import { listValueFiles } from "../io/read/values-folder.js";
 import type { Encoding } from "../io/read/read-text.js";
+import type { UnnamedQueryReads } from "../io/read/values-duckdb.js";
 import { VERSION, type CliEnv } from "./env.js";
 import type { AppliedProject } from "./project-options.js";
 import { METHOD_DEFAULTS } from "./method-defaults.js";
@@ -80,6 +81,11 @@ export interface ProjectRunInputs {
   inputs: FileDigest[];
   query?: string;
   fingerprint: string;
+  /**
+   * A warning `W_QUERY_FILES_UNNAMED` for each query of the run that may read files it does not name (a path the query
+   * builds, `query('…')`): their changes are in no fingerprint, so such a run is never skipped as unchanged.
+   */
+  unnamedQueryReads: Issue[];
 }
 
 /**
@@ -112,6 +118,8 @@ export async function projectRunInputs(
     } else recorded[flag] = value;
   }
 
+  const labels = { data: projectRelative(project, env.cwd, options.data!), tree: projectRelative(project, env.cwd, options.indicators!) };
+  const queryFiles = await queryFilesOf(resolve(env.cwd, options.data!), resolve(env.cwd, options.indicators!), project.dir, given, labels);
   // Every input file, hashed: index.yaml (the bytes its options were read from, when kept), the tree, each values
   // file, and any file an option names.
   const inputFiles = [
@@ -121,7 +129,7 @@ export async function projectRunInputs(
     // A file an option names that cannot be read is left out here: the run's reader reports it, beside the run's
     // other problems (a base year absent from the data, a reference unit that is not a unit), and no run is made.
     ...(await readableFiles(fileOptionValues)),
-    ...(await queryFilesOf(resolve(env.cwd, options.data!), resolve(env.cwd, options.indicators!), project.dir, given)).map((path) => ({ role: "query-input", path })),
+    ...queryFiles.files.map((path) => ({ role: "query-input", path })),
   ].map((file) => ({ ...file, label: projectRelative(project, env.cwd, file.path) }));
   const inputs = [
     ...(project.bytes ? [{ role: "project", path: projectRelative(project, env.cwd, project.file), bytes: project.bytes.length, sha256: sha256(project.bytes) }] : []),
@@ -132,7 +140,7 @@ export async function projectRunInputs(
   // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
   const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
-  return { recorded, inputs, query, fingerprint };
+  return { recorded, inputs, query, fingerprint, unnamedQueryReads: queryFiles.unnamed };
 }
 
 /**
@@ -188,7 +196,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   computeOutputs: (options: Options, env: CliEnv) => Promise<ComputedOutputs>,
 ): Promise<void> {
   const { runsDir, runsLabel } = project;
-  const { recorded, inputs, query, fingerprint } = await projectRunInputs(options, command, project, env);
+  const { recorded, inputs, query, fingerprint, unnamedQueryReads } = await projectRunInputs(options, command, project, env);
 
   // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
   // previous run (it removes no run folder either way). It is read once without the lock, so that a run with nothing
@@ -215,7 +223,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         latest = undefined;
       }
     }
-    const unchanged = !(options.force || options.always) && manifest !== undefined && manifest.fingerprint === fingerprint;
+    // A query that may read files no one names may have read changed ones: the run goes ahead (W_QUERY_FILES_UNNAMED says why).
+    const unchanged = !(options.force || options.always) && manifest !== undefined && manifest.fingerprint === fingerprint && unnamedQueryReads.length === 0;
     return { pointer, warnings, latest, unchanged };
   };
   const sayUnchanged = (latest: string) => {
@@ -257,7 +266,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   try {
     const { pointer, warnings: runWarnings, latest, unchanged } = await readLatestRun();
     if (unchanged) return sayUnchanged(latest!);
-    printWarnings(runWarnings, env);
+    printWarnings([...runWarnings, ...unnamedQueryReads], env);
     const id = await (async (): Promise<string | undefined> => {
       await tidy(latest);
       const startedAt = new Date();
@@ -284,8 +293,9 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         options: recorded,
         inputs,
         ...(query !== undefined ? { query } : {}),
+        ...(unnamedQueryReads.length > 0 ? { unnamedQueryInputs: unnamedQueryReads.map((warning) => (warning.line ? `${warning.source}:${warning.line}` : warning.source!)) } : {}),
         coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
-        warnings: computed.warnings,
+        warnings: [...unnamedQueryReads, ...computed.warnings],
         outputs,
       });
       const threads = options.threads ?? defaultThreads(result.values.length);
@@ -446,19 +456,39 @@ function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: Rev
 /**
  * The files the queries of a run read: a `.sql` values file's, and those of the tree's `sql` column (DuckDB loads only
  * for a query); none for other values and a tree without queries. A tree that cannot be read names no file here: the
- * run refuses it.
+ * run refuses it. `unnamed`: a warning `W_QUERY_FILES_UNNAMED` for each query that may read files it does not name
+ * (`unnamedFileReads` of duckdb.ts), at the values file (`labels.data`) or the tree's line of the indicator (`labels.tree`).
  */
-async function queryFilesOf(dataPath: string, treePath: string, root: string, given: { encoding?: Encoding; treeSheet?: string }): Promise<string[]> {
+async function queryFilesOf(
+  dataPath: string,
+  treePath: string,
+  root: string,
+  given: { encoding?: Encoding; treeSheet?: string },
+  labels: { data: string; tree: string },
+): Promise<{ files: string[]; unnamed: Issue[] }> {
   const files = new Set<string>();
+  const unnamed: Issue[] = [];
   if (/\.sql$/i.test(dataPath)) {
     const { readQueryFiles } = await import("../io/read/values-duckdb.js");
-    for (const file of await readQueryFiles(dataPath, root)) files.add(file);
+    const reads: UnnamedQueryReads[] = [];
+    for (const file of await readQueryFiles(dataPath, root, reads)) files.add(file);
+    for (const { calls } of reads) unnamed.push({ code: "W_QUERY_FILES_UNNAMED", source: labels.data, message: projectMessages.queryFilesUnnamed(labels.data, calls) });
   }
   const [{ readTreeFile }, { queryIndicators }] = await Promise.all([import("../io/read/load.js"), import("../io/read/duckdb-sources.js")]);
   const tree = await readTreeFile(treePath, treePath, { encoding: given.encoding, sheet: given.treeSheet }).catch(() => undefined);
   if (tree && queryIndicators(tree).length > 0) {
     const { readIndicatorQueryFiles } = await import("../io/read/values-duckdb.js");
-    for (const file of await readIndicatorQueryFiles(tree, root)) files.add(file);
+    const reads: UnnamedQueryReads[] = [];
+    for (const file of await readIndicatorQueryFiles(tree, root, reads)) files.add(file);
+    for (const { calls, code, line } of reads)
+      unnamed.push({
+        code: "W_QUERY_FILES_UNNAMED",
+        source: labels.tree,
+        line,
+        column: "sql",
+        id: code,
+        message: projectMessages.queryFilesUnnamed(line ? `${labels.tree}:${line}` : labels.tree, calls, code),
+      });
   }
-  return [...files].sort();
+  return { files: [...files].sort(), unnamed };
 }

@@ -33,6 +33,18 @@ export const dataMessages = catalogue("dataMessages", {
     }; values are read as written, not converted, so the two would be compared as if alike; expected ${quote(expected)}: convert the values to it, or correct the measure ${fromTree ? "in the tree or here" : "of one of the rows"}`,
   unitColumnOfMeasures: (column: string, measures: readonly string[]) =>
     `column ${quote(column)} holds units of measurement (${measures.map(quote).join(", ")}), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree's`,
+  /**
+   * Files of values `folder` without a unit column (`without`: their values are of one unit without a name) beside
+   * files that name their units (`named`, giving `units`, the first few).
+   */
+  unitColumnMixed: (folder: string, without: readonly string[], named: readonly string[], units: readonly string[]) =>
+    `${folder}: ${listItems(without, ", ", (more) => `${more} more`, 5)} ${without.length === 1 ? "has" : "have"} no unit column (${without.length === 1 ? "its values are" : "their values are each"} of one unit without a name), but ${listItems(named, ", ", (more) => `${more} more`, 5)} ${named.length === 1 ? "names its" : "name their"} units (${units.map(quote).join(", ")}), so the values of one unit would be read as two; expected every file of a values folder with a unit column, or none: add a unit column to ${without.length === 1 ? without[0] : "those files"} naming the unit of each row`,
+  /**
+   * Values a file gives (`count` of them, the first for `unit` and `year`) of an indicator whose values come from its
+   * query (the tree's `sql` column, at `treePlace`, such as `tree.csv:3`).
+   */
+  queryValueRepeated: (indicator: string, treePlace: string, unit: string, year: number, count: number) =>
+    `value for ${unitYear(unit, year)}, indicator ${quote(indicator)}${count > 1 ? ` (and ${counted(count - 1, "more value")} of this file)` : ""}, which the query of ${quote(indicator)} also gives (the tree's sql column, ${treePlace}); expected each value of an indicator with a query from the query or from the values files, not both: remove its rows from this file, or its query from the tree`,
   leadingZerosCode: (code: string, treeCode: string) =>
     `unknown indicator ${quote(code)}: Excel drops leading zeros: did you mean ${quote(treeCode)}? Store the codes as text (in Excel: format the column as Text, then type the codes again), as the tree writes them`,
   caseCode: (code: string, treeCode: string) =>
@@ -42,6 +54,9 @@ export const dataMessages = catalogue("dataMessages", {
     `unknown indicator ${quote(code)}: did you mean ${quote(treeCode)}? the letters l, I and O look like the digits 1 and 0; expected a leaf code of the indicator tree, as the tree writes it`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
     `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
+  /** A NaN from a query or a Parquet file (0/0 upstream), which a missing-value policy would otherwise fill as a gap. */
+  notANumberValue: (source: string, unit: string, year: number, indicator: string) =>
+    `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is NaN (not a number, as 0/0 gives: a ratio of two sums of zero?); expected a finite number, or NULL for a missing value (NULLIF(denominator, 0) gives NULL where the divisor is 0)`,
   // formulas
   badFormula: (indicator: string, formula: string, reason: string) =>
     `indicator ${quote(indicator)} has formula ${quote(formula)}, which is refused: ${reason}; expected arithmetic over variable names, e.g. "rd_spending / revenue * 100"`,
@@ -60,10 +75,13 @@ export const dataMessages = catalogue("dataMessages", {
     })${Number.isNaN(value) ? "" : ", a division by zero?"}; expected a finite number`,
 
   // missing values
+  /** A gap its policy cannot fill: no value of the unit to carry or interpolate, or (`mean`, `median`) of any other unit that year. */
   cannotImpute: (indicator: string, unit: string, year: number, policy: string) =>
     `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}, and ${policy} has no ${
-      policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"
-    } value of this unit to use; expected a value (or another missing-value policy)`,
+      policy === "mean" || policy === "median"
+        ? `value of any other unit in ${year}`
+        : `${policy === "carry-forward" ? "earlier" : policy === "carry-back" ? "later" : "observed"} value of this unit`
+    } to use; expected a value (or another missing-value policy)`,
   /** Base values the missing-value policy filled, under fixed-base. */
   baseImputed: (cells: readonly { unit: string; year: number; indicator: string; method: string }[]) =>
     `${cells.length === 1 ? "a base value was" : `${cells.length} base values were`} filled by the missing-value policy (${listItems(

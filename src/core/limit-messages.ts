@@ -10,6 +10,21 @@ import { quote } from "./quote.js";
 /** What a YAML file holds, in `yamlTooLarge`: an indicator tree, AHP judgements, or a project (`index.yaml`). */
 export type YamlContent = "tree" | "judgements" | "project";
 
+/**
+ * A kind of file a values folder holds that its reader does not read (`unreadValuesFiles`): `source`, a `.parquet` or
+ * `.sql` file (a values source of its own); `compressed`, an archive or a compressed file (`2018.csv.gz`); `other`.
+ */
+export type UnreadValuesKind = "source" | "compressed" | "other";
+
+/** What is expected instead of files of each `UnreadValuesKind` (`unreadValuesFiles`). */
+const UNREAD_VALUES_EXPECTED: Readonly<Record<UnreadValuesKind, string>> = {
+  source:
+    "a .parquet or .sql file is read as the values source itself: expected it given with -d (--data; values: in index.yaml), not in a folder of CSV/xlsx files, or moved out of the folder",
+  compressed: "a compressed file is not unpacked: expected it unpacked into the folder (2018.csv.gz as 2018.csv) and the compressed file moved out of it",
+  other:
+    "expected .csv, .tsv, .xlsx or .xlsm values files (or a .txt file saved from Excel), or such files moved out of the folder (notes such as README.md, .txt, .pdf or .docx files are left aside)",
+};
+
 /** What a YAML file too large to parse should be instead (`yamlTooLarge`). */
 const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
   tree: "the indicator tree as CSV (columns code, parent, name, weight, direction), which is read far faster",
@@ -84,6 +99,12 @@ export const limitMessages = catalogue("limitMessages", {
       .slice(0, 8)
       .map(quote)
       .join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}), which would be left out of the run; expected .xlsx or CSV files (in Excel or WPS: Save As, "Excel Workbook (.xlsx)"), or such files moved out of the folder`,
+  /** Files of a values folder (`names`) of one `kind` that its reader does not read, which it would otherwise pass over. */
+  unreadValuesFiles: (folder: string, kind: UnreadValuesKind, names: readonly string[]) =>
+    `${folder}: the values folder holds ${names.length === 1 ? "a file" : `${names.length} files`} the folder reader does not read (${names
+      .slice(0, 8)
+      .map(quote)
+      .join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}), which would be left out of the run; ${UNREAD_VALUES_EXPECTED[kind]}`,
   emptyValuesFolder: (folder: string, names: readonly string[]) =>
     `${folder}: the values folder holds no .csv, .tsv or .xlsx file, nor a .txt file saved from Excel (${
       names.length === 0 ? "it is empty" : `it holds ${names.slice(0, 8).map(quote).join(", ")}${names.length > 8 ? ` and ${names.length - 8} more` : ""}`

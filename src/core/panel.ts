@@ -35,10 +35,13 @@ export interface Panel {
   warnings?: readonly Issue[];
 }
 
-/** Where a cell was read (`source` and `line`), or nothing when it is not known. */
+/**
+ * Where a cell was read (`source` and `line`), or nothing when it is not known; of a panel with a source and no lines
+ * at all (a `.sql` or `.parquet` file, read by DuckDB), the file alone.
+ */
 export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number; column?: number } {
   const line = panel.lines?.[cell];
-  if (!line) return {};
+  if (!line) return panel.lines === undefined && panel.source !== undefined ? { source: panel.source } : {};
   const column = panel.columns?.[cell];
   return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line, ...(column ? { column } : {}) };
 }

@@ -131,6 +131,14 @@ export const projectMessages = catalogue("projectMessages", {
     `${run} was computed from other inputs or options than the project's current ones (${changed.join(", ")}); expected those of that run: run innovation-index compute for a new run and report again, or give --out DIR`,
   inputChangedDuringRun: (file: string, how: string) =>
     `${file}: ${how} while the inputs were read; expected input files that stay as they are until they are read, so that the SHA-256 recorded is that of the bytes computed from: nothing was written, run again once the files are complete`,
+  /**
+   * A query of a project run (`query`: `values.sql`, or the tree's line of an `indicator`'s `sql` cell) that may read
+   * files the tool cannot name (`calls`: a file-reading function given a path the query builds, `query`/`query_table`).
+   */
+  queryFilesUnnamed: (query: string, calls: readonly string[], indicator?: string) =>
+    `${query}: the query${indicator === undefined ? "" : ` of indicator ${quote(indicator)} (column sql)`} may read files the tool cannot name (${calls
+      .map((call) => (call === "*" ? "a statement whose files DuckDB's parser cannot list (a PIVOT without IN)" : /^query/i.test(call) ? `${call}(…), a query given as text` : `${call}(…) of a path the query builds`))
+      .join("; ")}), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes (read_csv('micro.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed`,
   unchanged: (run: string) =>
     `unchanged since run ${run} (same inputs, options and tool version); nothing to do, no run folder made (--force runs anyway)`,
 } as const);

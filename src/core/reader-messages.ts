@@ -14,6 +14,13 @@ const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
 
 const quoted = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(", ");
 
+/** How many items of a list a message names before it counts the rest (`namedFew`). */
+const NAMED_ITEMS = 5;
+
+/** `row 3`, `rows 3, 4`, `rows 3, 4, 5, 6, 7 (12 rows in all)`: the first few items of a list, and how many there are. */
+const namedFew = (items: readonly (number | string)[], noun: string) =>
+  `${noun}${items.length === 1 ? "" : "s"} ${items.slice(0, NAMED_ITEMS).join(", ")}${items.length > NAMED_ITEMS ? ` (${items.length} ${noun}s in all)` : ""}`;
+
 export const readerMessages = catalogue("readerMessages", {
   noSuchFile: (label: string) => `${label}: no such file; expected a readable file`,
   isFolder: (label: string) => `${label}: is a folder, not a file; expected a readable file`,
@@ -42,6 +49,15 @@ export const readerMessages = catalogue("readerMessages", {
     `${source}: no sheet ${JSON.stringify(sheet)}; expected one of ${quoted(sheets)} or a number from 1 to ${sheets.length}`,
   xlsxFormulaWithoutResult: (address: string, formula: string) =>
     `cell ${address} holds the formula =${formula} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
+  /**
+   * Rows (Excel's row numbers) and columns (letters) of a sheet, hidden in Excel (by hand, or by a filter: `filter` is
+   * the range of the sheet's filter, if it has one), that hold cells read all the same.
+   */
+  xlsxHidden: (source: string, rows: readonly number[], columns: readonly string[], filter: string | undefined) =>
+    `${source}: ${[rows.length > 0 ? namedFew(rows, "row") : "", columns.length > 0 ? namedFew(columns, "column") : ""].filter(Boolean).join(" and ")} ` +
+    `${rows.length + columns.length === 1 ? "is" : "are"} hidden in Excel${filter ? ` (the sheet has a filter, on ${filter})` : ""} but read like the visible ones ` +
+    `(their values count; a hidden row repeating a visible one is a duplicate); expected in the sheet only the rows and columns to read: ` +
+    `delete those to leave out (hiding or filtering them out leaves them in)`,
   /** A formula cell that shares the formula of cell `master` and holds no result. */
   xlsxSharedFormulaWithoutResult: (address: string, master: string) =>
     `cell ${address} holds the formula =shared with ${master} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
@@ -81,6 +97,12 @@ export const readerMessages = catalogue("readerMessages", {
   /** A file a query reads that is not UTF-8 (a GBK export): DuckDB reads no other encoding here (no extension is loaded). */
   sqlNotUtf8: (label: string, reason: string) =>
     `${label}: DuckDB refused the query: ${reason}; expected files in UTF-8: queries read UTF-8 only (no DuckDB extension is loaded), so convert the file first (iconv -f GBK -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK)`,
+  /** A query reading a URL (`https://…`, `s3://…`), which DuckDB reads with an extension (httpfs) never loaded here. */
+  sqlRemoteFile: (label: string, file: string) =>
+    `${label}: the query reads ${file}, which is no file of this machine (no DuckDB extension, such as httpfs, is installed or loaded here); expected files inside the folder the query may read (the project folder; outside a project, the current folder): download the file there and read it by its path`,
+  /** A query calling `name`, a function of DuckDB's `extension` (`read_xlsx`, of excel), which is never loaded here. */
+  sqlExtension: (label: string, name: string, extension: string) =>
+    `${label}: the query calls ${name}, a function of DuckDB's ${extension} extension, which is never installed or loaded here; expected DuckDB's own functions (read_csv, read_parquet, read_json, …)`,
   parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
   parquetLayout: (label: string, columns: readonly string[]) =>
     `${label}: columns ${listItems(columns, ", ", (count) => `and ${count} more`)}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,
@@ -103,7 +125,7 @@ export const readerMessages = catalogue("readerMessages", {
   moreBadYears: (label: string, count: number) => `${label}: … and ${count} more numbers that are not years`,
   sqlNullRows: (label: string, count: number, column: string) =>
     `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`,
-  moreInfiniteValues: (label: string, count: number) => `${label}: … and ${count} more infinite values`,
+  moreInfiniteValues: (label: string, count: number) => `${label}: … and ${count} more values that are infinite or NaN`,
   moreUnknownIndicators: (label: string, count: number) => `${label}: … and ${count} more codes that are not indicators of the tree`,
   duplicateRows: (label: string, unit: string, year: number, code: string, count: number) =>
     `${label}: unit ${JSON.stringify(unit)}, year ${year}, indicator ${JSON.stringify(code)} has ${count} rows; expected one value per unit, year and indicator`,

@@ -40,9 +40,10 @@ import type { Tree } from "./types.js";
 
 /**
  * The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option, a series
- * mixing percentages with plain numbers, two units named alike that never share a cell.
+ * mixing percentages with plain numbers, two units named alike that never share a cell, rows or columns a workbook
+ * hides but that were read.
  */
-const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_UNIT_LOOKALIKE"]);
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_UNIT_LOOKALIKE", "W_XLSX_HIDDEN"]);
 
 /**
  * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from

@@ -219,7 +219,7 @@ describe("--unfilled and --zero-base where no indicator reads them", () => {
       expect(run.code, `${argv.join(" ")}: ${run.stderr}`).toBe(0);
       return run.stderr.split("\n").filter((line) => line.startsWith("warning: "));
     };
-    const unfilled = `warning: ${messages.unfilledUnused(["carry-forward", "interpolate", "carry-back"])}`;
+    const unfilled = `warning: ${messages.unfilledUnused(["carry-forward", "interpolate", "carry-back", "mean", "median"])}`;
     const zeroBase = `warning: ${messages.zeroBaseUnused()}`;
     // --missing reweight leaves the gap out, filling nothing; min-max normalises without a base value.
     expect(await warned(["--missing", "reweight", "--unfilled", "reweight", "--normalise", "min-max", "--zero-base", "min-max"])).toEqual([unfilled, zeroBase]);
@@ -246,7 +246,7 @@ describe("--unfilled and --zero-base where no indicator reads them", () => {
       {
         code: "W_OPTION_UNUSED",
         column: "unfilled",
-        message: 'option unfilled has no effect: no indicator\'s missing-value policy fills gaps, so none is left unfilled; expected missing: "carry-forward", missing: "interpolate", missing: "carry-back" (or one in the tree\'s missing column)',
+        message: 'option unfilled has no effect: no indicator\'s missing-value policy fills gaps, so none is left unfilled; expected missing: "carry-forward", missing: "interpolate", missing: "carry-back", missing: "mean", missing: "median" (or one in the tree\'s missing column)',
       },
       {
         code: "W_OPTION_UNUSED",
@@ -318,6 +318,50 @@ describe("files people actually have", () => {
     expect(forced.stderr).toMatch(/gbk\.csv: the file is not valid UTF-8; expected a UTF-8 text file \(or give --encoding gbk\)/);
     const usage = await runCli(["compute", "--encoding", "latin1"], dir);
     expect(usage.code).toBe(2);
+  });
+
+  it("refuses a values file joined from a UTF-8 file and a GBK one, naming the lines (before: unit 甯稿窞, exit 0)", async () => {
+    const mixed = Buffer.concat([Buffer.from("unit,year,indicator,value\n常州,2017,X,10\n常州,2018,X,20\n"), iconv.encode("无锡,2017,X,12\n无锡,2018,X,22\n", "gbk")]);
+    const dir = await makeTempDir({ "t1.csv": "code,parent,name,weight,direction\nX,,x,,+\n", "mixed.csv": mixed });
+    const run = await runCli(["compute", "-i", "t1.csv", "-d", "mixed.csv"], dir);
+    expect(run.code).toBe(1);
+    // Lines 2-3 are the UTF-8 rows, 4-5 the GBK ones; 常州's UTF-8 bytes e5 b8 b8 e5 b7 9e are 甯稿窞 as GBK.
+    expect(run.stderr).toBe(
+      "error: 1 problem found:\nmixed.csv: the file mixes two encodings: lines 2, 3 are UTF-8, lines 4, 5 are not (GBK/GB18030, as Excel on " +
+        'Chinese Windows saves CSV); read as one encoding, some lines turn into wrong characters (UTF-8 "常州" read as GBK is "甯稿窞"); ' +
+        'expected one encoding for the whole file (was it joined from two files?): save each part again as "CSV UTF-8", then join them\n',
+    );
+    expect(await listDir(dir)).toEqual(["mixed.csv", "t1.csv"]);
+  });
+
+  it("warns of rows and columns a workbook hides but that are read (W_XLSX_HIDDEN), an error under --strict (before: silent)", async () => {
+    const hiddenRow = new ExcelJS.Workbook();
+    const rows = hiddenRow.addWorksheet("data");
+    for (const row of [["unit", "indicator", "2017", "2018"], ["U1", "X", 4, 40], ["U2", "X", 5, 50]]) rows.addRow(row);
+    rows.getRow(3).hidden = true;
+    const hiddenColumn = new ExcelJS.Workbook();
+    const columns = hiddenColumn.addWorksheet("data");
+    for (const row of [["unit", "indicator", "2017", "2018", "2019"], ["U1", "X", 4, 40, 99], ["U2", "X", 5, 50, 99]]) columns.addRow(row);
+    columns.getColumn(5).hidden = true;
+    const dir = await makeTempDir({
+      "t1.csv": "code,parent,name,weight,direction\nX,,x,,+\n",
+      "h1.xlsx": new Uint8Array(await hiddenRow.xlsx.writeBuffer()),
+      "hc.xlsx": new Uint8Array(await hiddenColumn.xlsx.writeBuffer()),
+    });
+    const how =
+      "but read like the visible ones (their values count; a hidden row repeating a visible one is a duplicate); expected in the sheet only the rows and columns to read: delete those to leave out (hiding or filtering them out leaves them in)";
+    // U2 (sheet row 3) is still read and in the index: 2018 over 2017 is 50/5 = 10, so its index is 1000.
+    const row = await runCli(["compute", "-i", "t1.csv", "-d", "h1.xlsx", "--out", "-", "--table", "index"], dir);
+    expect([row.code, row.stderr]).toEqual([0, `warning: h1.xlsx[data]: row 3 is hidden in Excel ${how}\n`]);
+    expect(row.stdout).toContain("U2,2018,INDEX,Index,0,1000.0000\n");
+    const column = await runCli(["validate", "-i", "t1.csv", "-d", "hc.xlsx"], dir);
+    expect([column.code, column.stderr]).toEqual([0, `warning: hc.xlsx[data]: column E is hidden in Excel ${how}\n`]);
+    expect(column.stdout).toContain("years 2017, 2018, 2019");
+    // Under --strict: refused (the W_ code made E_), nothing written.
+    const strict = await runCli(["compute", "-i", "t1.csv", "-d", "h1.xlsx", "--strict", "--out", "out", "--log-format", "json"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('"code":"E_XLSX_HIDDEN"');
+    expect(await listDir(dir)).toEqual(["h1.xlsx", "hc.xlsx", "t1.csv"]);
   });
 
   it("reads the tree and the values from workbooks, a percentage cell as its percent number, the sheet by --sheet", async () => {

@@ -30,6 +30,10 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     }；数值按所写读取，不作换算，两者会被当作相同单位比较；应为 ${quote(expected)}：请把数值换算为该单位，或更正${fromTree ? "指标体系或此处" : "其中一行"}的计量单位`,
   unitColumnOfMeasures: (column, measures) =>
     `${quote(column)} 列中是计量单位（${list(measures.map(quote))}），而不是指数所评价的对象（地区、园区、企业）；应将该列命名为 measure（或 计量单位），即计量单位列，程序会将其与指标体系中的计量单位核对`,
+  unitColumnMixed: (folder, without, named, units) =>
+    `${folder}：${listItems(without, "、", (more) => `另有 ${more} 个`, 5)} 没有评价对象列（其数值属于一个未命名的评价对象），而 ${listItems(named, "、", (more) => `另有 ${more} 个`, 5)} 写明了评价对象（${list(units.map(quote))}），这样同一评价对象的数值会被读成两个评价对象；数据文件夹中的文件应全都有评价对象列，或全都没有：请在${without.length === 1 ? ` ${without[0]} ` : "这些文件"}中添加评价对象列，写明每行的评价对象`,
+  queryValueRepeated: (indicator, treePlace, unit, year, count) =>
+    `指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值${count > 1 ? `（以及本文件中另外 ${count - 1} 个）` : ""}同时也由 ${quote(indicator)} 的查询给出（指标体系的 sql 列，${treePlace}）；带查询的指标，其每个数值应只来自查询或数据文件之一，而不是两者：请从本文件删除这些行，或从指标体系中删除该查询`,
   leadingZerosCode: (code, treeCode) =>
     `未知的指标 ${quote(code)}：Excel 会去掉开头的 0：是否应为 ${quote(treeCode)}？请把代码存为文本（在 Excel 中：把该列的格式设为“文本”，再重新输入代码），写法与指标体系相同`,
   caseCode: (code, treeCode) =>
@@ -38,6 +42,8 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}？字母 l、I、O 与数字 1、0 形似；应为指标体系中末级指标的代码，写法与指标体系相同`,
   infiniteValue: (source, unit, year, indicator, value) =>
     `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value > 0 ? "Infinity" : "-Infinity"}；应为有限数值（缺失值应为空单元格或 NULL）`,
+  notANumberValue: (source, unit, year, indicator) =>
+    `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 NaN（不是数，0/0 即得此结果：可能是两个为 0 的合计相除）；应为有限数值，缺失值应为 NULL（NULLIF(分母, 0) 在除数为 0 时得 NULL）`,
   // formulas
   badFormula: (indicator, formula, reason) =>
     `指标 ${quote(indicator)} 的公式 ${quote(formula)} 被拒绝：${reason}；应为由变量名构成的算术式，例如 "rd_spending / revenue * 100"`,
@@ -56,8 +62,10 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
 
   // missing values
   cannotImpute: (indicator, unit, year, policy) =>
-    `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值，而 ${policy} 找不到该评价对象${
-      policy === "carry-forward" ? "更早年份" : policy === "carry-back" ? "更晚年份" : "已观测到"
+    `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值，而 ${policy} 找不到${
+      policy === "mean" || policy === "median"
+        ? ` ${year} 年其他评价对象`
+        : `该评价对象${policy === "carry-forward" ? "更早年份" : policy === "carry-back" ? "更晚年份" : "已观测到"}`
     }的数值可用；应提供数值（或改用其他缺失值处理方式）`,
   baseImputed: (cells) =>
     `${cells.length === 1 ? "1 个基期值" : `${cells.length} 个基期值`}由缺失值处理方式填补（${listItems(

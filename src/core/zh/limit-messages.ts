@@ -1,5 +1,5 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { formatBytes, formatCount, type limitMessages, type WorkbookCells, type YamlContent } from "../limit-messages.js";
+import { formatBytes, formatCount, type limitMessages, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 
@@ -11,6 +11,13 @@ const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
   tree: "将指标体系保存为 CSV（列为 code、parent、name、weight、direction），读取要快得多",
   judgements: "将判断保存为 CSV（列为 group、a、b、value），读取要快得多",
   project: "为只含少量键的项目文件（指标体系和数据的路径，以及各项选项），指标体系和数据各自另存为文件",
+};
+
+/** What is expected instead of files of each kind a values folder reader does not read (`unreadValuesFiles`), in Chinese. */
+const UNREAD_VALUES_EXPECTED: Readonly<Record<UnreadValuesKind, string>> = {
+  source: ".parquet 或 .sql 文件本身就是数据来源：应通过 -d（--data；或 index.yaml 中的 values:）直接指定，而不是放在 CSV/xlsx 文件的文件夹中，或把它移出该文件夹",
+  compressed: "压缩文件不会被解压：应把它解压到该文件夹中（2018.csv.gz 解压为 2018.csv），并把压缩文件移出该文件夹",
+  other: "应为 .csv、.tsv、.xlsx 或 .xlsm 数据文件（或从 Excel 保存的 .txt 文件），或把这些文件移出该文件夹（README.md 以及 .txt、.pdf、.docx 等说明文件不予读取，无需移出）",
 };
 
 /** `（是否应为 "weight"？）` for a suggestion, else "" (the `didYouMean` of limit-messages.ts, in Chinese). */
@@ -84,6 +91,8 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
     `${source}：文件以 UTF-8 字节顺序标记（BOM）开头，但内容不是 UTF-8${looksLike ? `；看起来是 ${looksLike}` : ""}：请重新另存为 UTF-8，或删除该标记`,
   unreadSpreadsheets: (folder, names) =>
     `${folder}：数据文件夹中有 ${names.length} 个本工具无法读取的表格文件（${names.slice(0, 8).map(quote).join("、")}${names.length > 8 ? `，另有 ${names.length - 8} 个` : ""}），它们将被排除在本次运行之外；应为 .xlsx 或 CSV 文件（在 Excel 或 WPS 中：另存为 "Excel Workbook (.xlsx)"，即 "Excel 工作簿（.xlsx）"），或把这些文件移出该文件夹`,
+  unreadValuesFiles: (folder, kind, names) =>
+    `${folder}：数据文件夹中有 ${names.length} 个文件夹读取时不读取的文件（${names.slice(0, 8).map(quote).join("、")}${names.length > 8 ? `，另有 ${names.length - 8} 个` : ""}），它们将被排除在本次运行之外；${UNREAD_VALUES_EXPECTED[kind]}`,
   emptyValuesFolder: (folder, names) =>
     `${folder}：数据文件夹中没有 .csv、.tsv 或 .xlsx 文件，也没有从 Excel 保存的 .txt 文件（${
       names.length === 0 ? "文件夹为空" : `其中有 ${names.slice(0, 8).map(quote).join("、")}${names.length > 8 ? `，另有 ${names.length - 8} 个` : ""}`

@@ -18,6 +18,10 @@ const columnWord = (column: string) => COLUMN_WORDS[column] ?? column;
 /** A place before its message: `file:line: ` as every message with a line (formatIssue's form), a file alone `file：`. */
 const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place}：`);
 
+/** The first few items of a list a message names (as `namedFew` in the English catalogue), and how many there are. */
+const fewOf = (items: readonly (number | string)[]) => items.slice(0, 5).join("、");
+const countOf = (items: readonly unknown[], noun: string) => (items.length > 5 ? `（共 ${items.length} ${noun}）` : "");
+
 const SAVE_IN_EXCEL = "应为数值，或在 Excel 中打开并保存该工作簿（Excel 会保存每个公式的结果）";
 
 export const readerMessagesZh: Translation<typeof readerMessages> = {
@@ -42,6 +46,10 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   xlsxNoSuchSheet: (source, sheet, sheets) => `${source}：没有工作表 ${quote(sheet)}；应为 ${quoted(sheets)} 之一，或 1 到 ${sheets.length} 之间的序号`,
   xlsxFormulaWithoutResult: (address, formula) =>
     `单元格 ${address} 含有公式 =${formula}，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
+  xlsxHidden: (source, rows, columns, filter) =>
+    `${source}：${[rows.length > 0 ? `第 ${fewOf(rows)} 行${countOf(rows, "行")}` : "", columns.length > 0 ? `${fewOf(columns)} 列${countOf(columns, "列")}` : ""].filter(Boolean).join("和 ")}` +
+    `在 Excel 中被隐藏${filter ? `（工作表设有筛选，范围 ${filter}）` : ""}，但与可见的行列一样照常读取（其中的数值都会计入；隐藏行若与可见行重复，即为重复值）；` +
+    `应为工作表中只有要读取的行和列：请删除不想读取的行或列（隐藏或筛选掉并不能排除它们）`,
   xlsxSharedFormulaWithoutResult: (address, master) =>
     `单元格 ${address} 含有与 ${master} 共用的公式，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
 
@@ -72,6 +80,10 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   queryTimeLimitVariable: (variable, found, max) => `${variable} 为 ${JSON.stringify(found)}；应为 0.001 到 ${max} 之间、以数字写出的秒数（例如 7200 表示两小时）`,
   sqlNotUtf8: (label, reason) =>
     `${label}：DuckDB 拒绝了该查询：${reason}；查询读取的文件应为 UTF-8 编码：查询只读取 UTF-8（不加载任何 DuckDB 扩展），请先转换该文件（iconv -f GBK -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）`,
+  sqlRemoteFile: (label, file) =>
+    `${label}：查询读取 ${file}，它不是本机上的文件（此处从不安装或加载 DuckDB 扩展，如 httpfs）；查询只能读取其可读文件夹内的文件（项目文件夹；项目之外为当前文件夹）：请把该文件下载到那里，再按路径读取`,
+  sqlExtension: (label, name, extension) =>
+    `${label}：查询调用了 ${name}，这是 DuckDB ${extension} 扩展中的函数，而此处从不安装或加载扩展；应只用 DuckDB 自带的函数（read_csv、read_parquet、read_json 等）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
   parquetLayout: (label, columns) =>
     `${label}：列为 ${listItems(columns, ", ", (count) => `另有 ${count} 列`)}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,
@@ -84,7 +96,7 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   sqlBadYear: (label, year, rows) => `${label}：年份 ${year} 不是年份（${rows} 行）；应为四位数的年份，如 2017`,
   moreBadYears: (label, count) => `${label}：……另有 ${count} 个数不是年份`,
   sqlNullRows: (label, count, column) => `${label}：有 ${count} 行没有${columnWord(column)}（NULL）；每一行都应有${columnWord(column)}`,
-  moreInfiniteValues: (label, count) => `${label}：……另有 ${count} 个无穷大的数值`,
+  moreInfiniteValues: (label, count) => `${label}：……另有 ${count} 个无穷大或为 NaN 的数值`,
   moreUnknownIndicators: (label, count) => `${label}：……另有 ${count} 个代码不是指标体系中的指标`,
   duplicateRows: (label, unit, year, code, count) =>
     `${label}：评价对象 ${quote(unit)}，${year} 年，指标 ${quote(code)} 有 ${count} 行；每个评价对象、年份和指标应只有一个数值`,

@@ -344,6 +344,43 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string): P
   return { sql: bytes.toString("utf8"), replaced };
 }
 
+/** `unnamedFileReads`' call for a query whose parse tree DuckDB cannot give, so that none of its files is known. */
+export const UNPARSED_QUERY = "*";
+
+/** Table functions that run a query given as a text (`query('SELECT … read_csv(''x.csv'')')`), whose files no one names. */
+const QUERY_FUNCTIONS = /^(query|query_table)$/i;
+
+/**
+ * The calls of `sql` that may read files it does not name, each function's name once, in the order met: a
+ * file-reading table function (`FILE_FUNCTIONS`) whose file argument is no string literal nor a list of them (a path
+ * the query builds: `read_csv(concat('micro', '.csv'))`, `read_csv('micro' || '.csv')`, a column, a subquery), and
+ * `query`/`query_table`, which run a query or read a table given as a text. The files these read are not among
+ * those `resolveQueryPaths` and the files a query names (`values-duckdb.ts`) know, so a run cannot tell whether they
+ * changed. Read from DuckDB's parse tree (`json_serialize_sql`); for a query it cannot serialise (`UNPARSED_QUERY`: a
+ * `PIVOT` without an `IN` list, which runs, or a text that is refused when run), no file it reads is known either.
+ */
+export async function unnamedFileReads(session: DuckdbSession, sql: string): Promise<string[]> {
+  const parsed = await parseQuery(session, sql);
+  if (!parsed) return [UNPARSED_QUERY];
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    const call = node.function;
+    if (node.type === "TABLE_FUNCTION" && isObject(call) && typeof call.function_name === "string") {
+      const name = call.function_name.toLowerCase();
+      const children = Array.isArray(call.children) ? call.children : [];
+      // The first argument that is not a named parameter (`delim = ','`, a comparison in the parsed query).
+      const first: unknown = children.find((child) => isObject(child) && child.class !== "COMPARISON");
+      const items = isObject(first) && first.function_name === "list_value" && Array.isArray(first.children) ? first.children : [first];
+      if (QUERY_FUNCTIONS.test(name) || (FILE_FUNCTIONS.test(name) && first !== undefined && !items.every((item) => stringConstant(item) !== undefined))) found.add(name);
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(parsed);
+  return [...found];
+}
+
 /** `root` ending in a separator. */
 function folderOf(root: string): string {
   return root.endsWith("/") || root.endsWith("\\") ? root : `${root}/`;
@@ -391,6 +428,11 @@ function literalEnd(bytes: Buffer, start: number, table: boolean, value: string)
  * No statement (an empty file, comments only), several statements, or any statement but a `SELECT` (`COPY`, `CREATE`,
  * `ATTACH`, `INSTALL`, `SET`, …) are an `InputError` naming `label`; so is a query DuckDB refuses, with DuckDB's
  * message (quoting the query as written: `replaced`, see `resolveQueryPaths`).
+ *
+ * DuckDB's parser makes several statements of one `PIVOT` whose columns are not listed (`ON indicator` without
+ * `IN (…)`): a `CREATE TYPE` of the ON column's values for each, then the query. A text of one statement as written
+ * (`writtenStatements`) is such a query: the statements DuckDB put before it are run (each a `CREATE`, of a type in
+ * the in-memory database, which no one else sees and which is gone when the session closes), then it is prepared.
  */
 export async function prepareSelect(session: DuckdbSession, sql: string, label: string, replaced: ResolvedQuery["replaced"] = []): Promise<DuckDBPreparedStatement> {
   const { StatementType } = await loadDuckdb();
@@ -399,9 +441,17 @@ export async function prepareSelect(session: DuckdbSession, sql: string, label: 
   let statement: DuckDBPreparedStatement;
   try {
     const extracted = await session.connection.extractStatements(sql);
-    if (extracted.count !== 1)
-      throw new InputError("E_SQL", readerMessages.sqlStatements(label, extracted.count), { source: label });
-    statement = await extracted.prepare(0);
+    const count = extracted.count;
+    // The statements as written are those said (DuckDB's count holds those it made of a PIVOT too).
+    const written = count > 1 ? writtenStatements(sql) : count;
+    const several = () => new InputError("E_SQL", readerMessages.sqlStatements(label, written > 1 ? written : count), { source: label });
+    if (count !== 1 && written !== 1) throw several();
+    for (let i = 0; i < count - 1; i++) {
+      const before = await extracted.prepare(i);
+      if (before.statementType !== StatementType.CREATE) throw several();
+      await before.run();
+    }
+    statement = await extracted.prepare(count - 1);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw sqlError(label, error, replaced);
@@ -409,6 +459,59 @@ export async function prepareSelect(session: DuckdbSession, sql: string, label: 
   if (statement.statementType !== StatementType.SELECT)
     throw new InputError("E_SQL_NOT_SELECT", readerMessages.sqlNotSelect(label, StatementType[statement.statementType]), { source: label });
   return statement;
+}
+
+/**
+ * How many statements `sql` holds as written: its pieces between semicolons that hold more than blanks, a `;` inside a
+ * comment (`-- …`, `/* … *\/`, nested too), a string (`'…'`, `E'…'`, `$$…$$`, `$tag$…$tag$`) or a quoted name (`"…"`)
+ * being none. DuckDB's parser may make more statements of one (see `prepareSelect`).
+ */
+export function writtenStatements(sql: string): number {
+  let count = 0;
+  let content = false;
+  // Where the quote opened at `open` closes (a doubled quote inside stands for one; with `escapes`, a backslash escapes
+  // the character after it), or the text's end.
+  const closing = (open: number, escapes: boolean) => {
+    for (let at = open + 1; at < sql.length; at++) {
+      if (escapes && sql[at] === "\\") at++;
+      else if (sql[at] === sql[open]) {
+        if (sql[at + 1] !== sql[open]) return at;
+        at++;
+      }
+    }
+    return sql.length;
+  };
+  for (let i = 0; i < sql.length; i++) {
+    const char = sql[i];
+    const wordBefore = /[\p{L}\p{N}_$]/u.test(sql[i - 1] ?? "");
+    if (char === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i);
+      i = end < 0 ? sql.length : end;
+    } else if (char === "/" && sql[i + 1] === "*") {
+      // Where the comment ends, after the comments inside it.
+      let depth = 0;
+      for (; i < sql.length; i++) {
+        if (sql.startsWith("/*", i)) depth++;
+        else if (sql.startsWith("*/", i)) depth--;
+        else continue;
+        i++;
+        if (depth === 0) break;
+      }
+    } else if (char === ";") {
+      if (content) count++;
+      content = false;
+    } else if (!/\s/.test(char)) {
+      content = true;
+      const tag = char === "$" && !wordBefore ? /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 256)) : null;
+      if (char === "'" || char === '"') i = closing(i, false);
+      else if ((char === "e" || char === "E") && sql[i + 1] === "'" && !wordBefore) i = closing(++i, true);
+      else if (tag) {
+        const end = sql.indexOf(tag[0], i + tag[0].length);
+        i = end < 0 ? sql.length : end + tag[0].length - 1;
+      }
+    }
+  }
+  return count + (content ? 1 : 0);
 }
 
 /** Whether `sql` holds nothing but blanks, comments (`-- …`, `/* … *\/`) and semicolons. */
@@ -419,12 +522,25 @@ export function isBlankQuery(sql: string): boolean {
 /**
  * A DuckDB error as an `InputError` naming the query's file, with DuckDB's own message, its quote of the query put
  * back as written (`replaced`: each path made absolute by `resolveQueryPaths`, as the user wrote it). A file DuckDB
- * cannot read as UTF-8 gets a hint: DuckDB reads no other encoding here (no extension is loaded).
+ * cannot read as UTF-8 gets a hint: DuckDB reads no other encoding here (no extension is loaded). A URL (`https://…`,
+ * `s3://…`) or a function of an extension (`read_xlsx`) is said as such, not with DuckDB's advice to install one.
  */
 export function sqlError(label: string, error: unknown, replaced: ResolvedQuery["replaced"] = []): InputError {
   const message = asWritten(String((error as Error).message ?? error).trim(), replaced);
   const notUtf8 = /not utf-8 encoded|invalid unicode|does not support the encoding/i.test(message);
-  return new InputError("E_SQL", notUtf8 ? readerMessages.sqlNotUtf8(label, message) : readerMessages.sqlRefused(label, message), { source: label }, { cause: error });
+  // DuckDB tells to install an extension (httpfs for a URL, excel for read_xlsx), which the sandbox never does; or,
+  // depending on the folder it may read, refuses a URL as a file outside it.
+  const remote =
+    /Missing Extension Error: File (\S+) requires the extension/.exec(message) ?? /Permission Error: Cannot access file "((?!file:)[a-z][a-z0-9+.-]*:\/\/[^"]*)"/i.exec(message);
+  const extension = /with name "?([^"\s]+)"? is not in the catalog, but it exists in the (\w+) extension/.exec(message);
+  const said = remote
+    ? readerMessages.sqlRemoteFile(label, remote[1])
+    : extension
+      ? readerMessages.sqlExtension(label, extension[1], extension[2])
+      : notUtf8
+        ? readerMessages.sqlNotUtf8(label, message)
+        : readerMessages.sqlRefused(label, message);
+  return new InputError("E_SQL", said, { source: label }, { cause: error });
 }
 
 /**

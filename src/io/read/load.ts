@@ -8,7 +8,8 @@ import { duplicateFilePairs, duplicateValueIssues } from "../../core/duplicates.
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
-import { buildPanel, type Panel, type ValueRecord } from "../../core/panel.js";
+import { buildPanel, duplicateColumn, repeatOutcome, type Panel, type ValueRecord } from "../../core/panel.js";
+import { dataMessages } from "../../core/data-messages.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
@@ -24,7 +25,7 @@ import { readValueFiles } from "./values-folder.js";
 import { measureIssues, treeMeasures } from "./measures.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import type { QuerySettings } from "./duckdb.js";
-import { isLegacyWorkbook, isWorkbook, parseWorkbookTable } from "./xlsx.js";
+import { isLegacyWorkbook, isWorkbook, parseWorkbookTable, type HiddenCells } from "./xlsx.js";
 import { append } from "../../core/arrays.js";
 
 export interface LoadedInputs {
@@ -77,7 +78,7 @@ export async function parseTable(
   bytes: Uint8Array,
   label: string,
   options: { encoding?: Encoding; sheet?: string; deferred?: Issue[] } = {},
-): Promise<{ table: CsvTable; source: string; otherSheets?: string[] }> {
+): Promise<{ table: CsvTable; source: string; otherSheets?: string[]; hidden?: HiddenCells }> {
   // `deferred` collects a workbook's formulas without a saved result, to be reported with the other problems.
   if (isWorkbook(bytes)) return parseWorkbookTable(bytes, label, options.sheet, { deferred: options.deferred });
   if (isLegacyWorkbook(bytes))
@@ -131,6 +132,8 @@ async function loadInputsAsRead(
   let dataSource = labels.data;
   // The records read in spite of problems in some cells (see below).
   let partial: ValueRecord[] | undefined;
+  // The rows and columns the tree's and the values' workbooks hide but that are read, for their warning (W_XLSX_HIDDEN).
+  const hidden: HiddenCells[] = [];
   // An unreadable values file stops here, on its own; an unreadable tree is one more problem, and the values are still
   // read and checked (numbers, years, layout, duplicates) so that one run reports both files.
   const [treeRead, dataRead] = await Promise.allSettled([readBytes(treePath, labels.tree), readValueFiles(dataPath, labels.data)]);
@@ -152,7 +155,7 @@ async function loadInputsAsRead(
   if (treeRead.status === "rejected") append(treeIssues, issuesOf(treeRead.reason));
   else
     try {
-      tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal });
+      tree = await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal, hidden });
     } catch (error) {
       append(treeIssues, issuesOf(error));
       // A refused tree still has its codes: the values are checked against them.
@@ -164,20 +167,23 @@ async function loadInputsAsRead(
   if (tree && dataBytes && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0 && !isWorkbook(dataBytes)) {
     const utf8 = utf8Of(dataBytes, options.encoding);
     const panel = utf8 && parsePanelFast(utf8, tree, options.decimal, dataFiles[0].label, options.keepSources);
-    if (panel) return fastInputs(tree, { ...panel, source: dataFiles[0].label });
+    if (panel) return fastInputs(tree, withWarnings({ ...panel, source: dataFiles[0].label }, [...hidden.map((sheet) => sheet.warning), ...(panel.warnings ?? [])]));
   }
   await Promise.all([
     (async () => {
       // A values folder is the union of its files; each record then names its file, for messages.
       const several = dataFiles.length > 1;
       const all: ValueRecord[] = [];
+      // The units each file of a folder gives (none: its values are of the one unit without a name).
+      const unitsByFile: { source: string; units: string[] }[] = [];
       const measureTree = tree ?? codesTree;
       const measures = measureTree && treeMeasures(measureTree);
       for (const file of dataFiles) {
         try {
           // Formulas without a saved result are reported with the other problems of the cells, in one pass.
           const deferred: Issue[] = [];
-          const { table, source, otherSheets } = await parseTable(file.bytes, file.label, { ...options, deferred });
+          const { table, source, otherSheets, hidden: hiddenCells } = await parseTable(file.bytes, file.label, { ...options, deferred });
+          if (hiddenCells) hidden.push(hiddenCells);
           if (!several) dataSource = source;
           const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree), measures });
           append(dataIssues, deferred);
@@ -185,11 +191,16 @@ async function loadInputsAsRead(
           // A workbook whose first sheet holds notes (填表说明) or nothing, and the values on another sheet.
           if (!parsed.ok && otherSheets?.length && parsed.issues.some((issue) => issue.code === "E_DATA_LAYOUT"))
             dataIssues.push({ code: "E_XLSX_SHEET", message: readerMessages.xlsxDefaultSheetNoValues(file.label, table.header.length === 0, otherSheets), source });
-          for (const record of parsed.ok ? parsed.value : (parsed.partial ?? [])) all.push(several ? { ...record, file: source } : record);
+          const fileRecords = parsed.ok ? parsed.value : (parsed.partial ?? []);
+          for (const record of fileRecords) all.push(several ? { ...record, file: source } : record);
+          if (several && fileRecords.length > 0) unitsByFile.push({ source, units: unitsOf(fileRecords) });
         } catch (error) {
           append(dataIssues, issuesOf(error));
         }
       }
+      // Files without a unit column (one unit without a name) beside files that name their units.
+      const mixed = unitColumnMixed(dataSource.replace(/[\\/]+$/, ""), unitsByFile);
+      if (mixed) dataIssues.push(mixed);
       // The measures written beside the values, against the tree's and across the rows and files of each indicator.
       append(dataIssues, measureIssues(all, measureTree, dataSource));
       if (dataIssues.length === 0) records = all;
@@ -217,7 +228,12 @@ async function loadInputsAsRead(
     try {
       const { readIndicatorQueries } = await import("./values-duckdb.js");
       const queried = await readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), queries);
-      if (records) records = [...records, ...queried];
+      if (records) {
+        // A value both the values files and an indicator's query give: said at the file's line, naming the tree's row.
+        const { issues: repeats, repeated } = queryValueRepeats(tree, records, queried, dataSource);
+        append(issues, repeats);
+        records = [...records, ...queried.filter((record) => !repeated.has(record))];
+      }
     } catch (error) {
       append(issues, issuesOf(error));
       records = undefined;
@@ -252,7 +268,8 @@ async function loadInputsAsRead(
     issues.unshift({ code: "E_NO_NUMBERS", message: messages.noNumbers(), source: dataSource });
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
-    if (panel.ok && issues.length === 0) return { tree, panel: withWarnings(panel.value, percentMixWarnings(read ?? [], dataSource)), records };
+    if (panel.ok && issues.length === 0)
+      return { tree, panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource)]), records };
     if (!panel.ok) {
       append(issues, floodCauses(panel.issues, dataSource, records, new Set(tree.indicators)));
       append(issues, panel.issues);
@@ -270,6 +287,9 @@ async function loadInputsAsRead(
   // A refused tree: the values' units and years, when every row was read (none left out whole, as a row with a bad
   // year is), for the checks of options that need no tree (a base year or a reference unit absent from the values).
   const valuesRead = !tree && read && (records !== undefined || (partial && indicatorsOnLines(partial, dataIssues, dataSource))) ? unitsAndYearsOf(read, options.unit) : undefined;
+  // A problem in a row or column hidden in Excel (or a duplicate in a sheet with hidden rows): the warning that they
+  // were read too, so that a line the sheet does not show is explained.
+  append(issues, hidden.filter((sheet) => issues.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning));
   throw new ValidationError(issues, undefined, readable ?? valuesRead);
 }
 
@@ -296,6 +316,17 @@ function unitsAndYearsOf(records: readonly ValueRecord[], unit: string | undefin
     years.add(record.year);
   }
   return { units: [...units], years: [...years].sort((a, b) => a - b) };
+}
+
+/**
+ * Whether `issue` is in a row or column of a sheet that Excel hides (`sheet`), or is a duplicate value in that sheet
+ * while it hides rows (the first of the two values may be the hidden one).
+ */
+function inHiddenCells(issue: Issue, sheet: HiddenCells): boolean {
+  if (issue.source !== sheet.warning.source) return false;
+  if (issue.line !== undefined && sheet.rows.includes(issue.line)) return true;
+  if (typeof issue.column === "number" && sheet.columns.includes(issue.column)) return true;
+  return issue.code === "E_DUPLICATE_VALUE" && sheet.rows.length > 0;
 }
 
 /** `panel` carrying what reading its values found (`Panel.warnings`), when anything. */
@@ -332,6 +363,68 @@ function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Iss
     }
   }
   return found.size === lines.size ? indicators : undefined;
+}
+
+/** The named units of `records`, the first three in order of appearance ([] when every record is of the unnamed unit). */
+function unitsOf(records: readonly ValueRecord[]): string[] {
+  const units = new Set<string>();
+  for (const record of records) {
+    if (record.unit !== "") units.add(record.unit);
+    if (units.size === 3) break;
+  }
+  return [...units];
+}
+
+/**
+ * `E_UNIT_COLUMN_MIXED` when files of a values folder without a unit column (their values of one unit without a
+ * name) stand beside files that name their units: the unnamed unit would be one more unit, and each unit's values
+ * would lack the years the other files give (a wide `a.csv` of 2017 for 常州 beside a long `b.csv` of 常州 in 2018).
+ * Said of the values `folder`, naming its files. `undefined` when every file has one, or none does.
+ */
+function unitColumnMixed(folder: string, files: readonly { source: string; units: string[] }[]): Issue | undefined {
+  const without = files.filter((file) => file.units.length === 0).map((file) => file.source);
+  const named = files.filter((file) => file.units.length > 0);
+  if (without.length === 0 || named.length === 0) return undefined;
+  const units = [...new Set(named.flatMap((file) => file.units))].slice(0, 3);
+  const message = dataMessages.unitColumnMixed(folder, without, named.map((file) => file.source), units);
+  return { code: "E_UNIT_COLUMN_MIXED", message, source: folder };
+}
+
+/**
+ * The values of `records` (read from the values files) for cells that the queries of `tree`'s `sql` column also give
+ * (`queried`): one `E_DUPLICATE_VALUE` per indicator and file, at the file's first such line, naming the query's row of
+ * the tree (`buildPanel` would name neither: the query's values have no line of their own). `repeated`: those of
+ * `queried`, to be left out so that the panel's other problems are still found. An empty value repeats nothing
+ * (`repeatOutcome`).
+ */
+function queryValueRepeats(tree: Tree, records: readonly ValueRecord[], queried: readonly ValueRecord[], dataSource: string): { issues: Issue[]; repeated: Set<ValueRecord> } {
+  const cell = (record: ValueRecord) => `${record.unit}\u0000${record.year}\u0000${record.indicator}`;
+  const byCell = new Map(queried.map((record) => [cell(record), record] as const));
+  const lines = new Map(queryIndicators(tree).map(({ code, line }) => [code, line] as const));
+  const found = new Map<string, { first: ValueRecord; count: number }>();
+  const repeated = new Set<ValueRecord>();
+  for (const record of records) {
+    const query = lines.has(record.indicator) ? byCell.get(cell(record)) : undefined;
+    if (!query || repeatOutcome(record, query) !== "conflict") continue;
+    repeated.add(query);
+    const key = `${record.file ?? dataSource}\u0000${record.indicator}`;
+    const group = found.get(key);
+    if (group) group.count++;
+    else found.set(key, { first: record, count: 1 });
+  }
+  const issues: Issue[] = [...found.values()].map(({ first, count }) => {
+    const line = lines.get(first.indicator);
+    const treePlace = `${tree.source ?? "tree"}${line ? `:${line}` : ""}`;
+    return {
+      code: "E_DUPLICATE_VALUE",
+      message: dataMessages.queryValueRepeated(first.indicator, treePlace, first.unit, first.year, count),
+      source: first.file ?? dataSource,
+      line: first.line,
+      column: duplicateColumn(first),
+      id: first.indicator,
+    };
+  });
+  return { issues, repeated };
 }
 
 /** The problems of the values' structure that `buildPanel` finds whatever some cells hold (a panel too large among them). */
@@ -438,11 +531,18 @@ export async function readTreeFile(path: string, label = path, options: { encodi
   return parseTreeBytes(await readBytes(path, label), path, label, options);
 }
 
-async function parseTreeBytes(bytes: Uint8Array, path: string, label: string, options: { encoding?: Encoding; sheet?: string; decimal?: DecimalMark }): Promise<Tree> {
+/** `hidden` collects the rows and columns a tree workbook hides but that are read (`HiddenCells`), for their warning. */
+async function parseTreeBytes(
+  bytes: Uint8Array,
+  path: string,
+  label: string,
+  options: { encoding?: Encoding; sheet?: string; decimal?: DecimalMark; hidden?: HiddenCells[] },
+): Promise<Tree> {
   // The YAML parser is loaded only for a YAML tree, so that runs on CSV start fast.
   if (/\.ya?ml$/i.test(path)) return (await import("./tree-yaml.js")).parseTreeYaml(decodeText(bytes, label, options.encoding), label);
   // A tree workbook's sheet is chosen by --tree-sheet, which its messages name.
-  const { table, source } = isWorkbook(bytes) ? await parseWorkbookTable(bytes, label, options.sheet, { content: "tree" }) : await parseTable(bytes, label, options);
+  const { table, source, hidden } = isWorkbook(bytes) ? await parseWorkbookTable(bytes, label, options.sheet, { content: "tree" }) : await parseTable(bytes, label, options);
+  if (hidden) options.hidden?.push(hidden);
   return parseTreeTable(table, source, { decimal: options.decimal });
 }
 

@@ -63,6 +63,8 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
       throw new InputError("E_ENCODING", encodingMessages.nulBytes(source), { source });
     } catch (cause) {
       if (cause instanceof InputError) throw cause;
+      // Lines in two encodings (a UTF-8 file and a GBK one joined) are named, whichever encoding was asked for.
+      refuseMixedEncodings(bytes, source);
       if (encoding === "utf-8")
         throw new InputError("E_ENCODING", encodingMessages.notUtf8(source), { source }, { cause });
       // A UTF-8 mark before GBK bytes (an editor added it, or the file was joined from two): read as GBK, the mark would
@@ -78,6 +80,7 @@ export function decodeText(bytes: Uint8Array, source: string, encoding: Encoding
   if (encoding === "gbk" || encoding === "gb18030") {
     const text = validUtf8(bytes);
     if (text !== undefined && (utf8Mark || CHINESE_CHARACTER.test(text))) return text;
+    if (text === undefined) refuseMixedEncodings(bytes, source);
   }
   // GB18030 decodes every byte sequence it defines; the replacement character marks one it does not.
   // iconv-lite is loaded only for text that is not UTF-8, so that runs on UTF-8 files start fast.
@@ -100,6 +103,135 @@ function validUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** How many lines of each encoding a message about a file mixing two names. */
+const NAMED_LINES = 5;
+
+/**
+ * The lines of a file that mixes UTF-8 lines with GBK ones (a UTF-8 file and a GBK one joined: `cat u8.csv gbk.csv`,
+ * or rows pasted from another file), which no one encoding reads right: as GB18030 the UTF-8 lines turn into other
+ * Chinese characters (常州 into 甯稿窞) without a word. `utf8` and `other` are the first `NAMED_LINES` line numbers
+ * (1-based) of each kind, `utf8Count` and `otherCount` how many there are; `sample` is the first Chinese text of a UTF-8
+ * line and what GB18030 makes of it. `undefined` when the file does not mix them.
+ *
+ * Meant for bytes already found not to be valid UTF-8 (one pass over them; most GBK lines are left at their first
+ * Chinese character, whose bytes UTF-8 does not allow). A line counts as UTF-8 when its bytes beyond ASCII are all valid
+ * UTF-8 sequences that are Chinese characters (or CJK and full-width punctuation), and as other when they are not valid
+ * UTF-8. GBK text can by chance be valid UTF-8 that reads as Chinese, so the file mixes them only when at least one
+ * line is surely UTF-8 (`surelyUtf8`) and another is invalid UTF-8: GBK text of common characters (GB2312, which every
+ * GBK file of names mostly is) is never surely UTF-8.
+ */
+export function mixedEncodingLines(bytes: Uint8Array): MixedEncodingLines | undefined {
+  const end = bytes.length;
+  const utf8: number[] = [];
+  const other: number[] = [];
+  let utf8Count = 0;
+  let otherCount = 0;
+  let sample: MixedEncodingLines["sample"] | undefined;
+  let position = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let line = 1; position < end; line++) {
+    let lineEnd = bytes.indexOf(0x0a, position);
+    if (lineEnd < 0) lineEnd = end;
+    const kind = lineKind(bytes, position, lineEnd);
+    if (kind === "other") {
+      otherCount++;
+      if (other.length < NAMED_LINES) other.push(line);
+    } else if (kind === "utf-8") {
+      utf8Count++;
+      if (utf8.length < NAMED_LINES) utf8.push(line);
+      if (!sample) sample = surelyUtf8(bytes.subarray(position, lineEnd));
+    }
+    position = lineEnd + 1;
+  }
+  return sample && otherCount > 0 ? { utf8, utf8Count, other, otherCount, sample } : undefined;
+}
+
+/** What `mixedEncodingLines` finds in a file that mixes UTF-8 lines with GBK ones. */
+export interface MixedEncodingLines {
+  utf8: number[];
+  utf8Count: number;
+  other: number[];
+  otherCount: number;
+  sample: { text: string; misread: string };
+}
+
+/** Throws `E_ENCODING` naming the lines of each encoding when `bytes` mix UTF-8 lines with GBK ones. */
+function refuseMixedEncodings(bytes: Uint8Array, source: string): void {
+  const mixed = mixedEncodingLines(bytes);
+  if (mixed) throw new InputError("E_ENCODING", encodingMessages.mixedEncodings(source, mixed), { source });
+}
+
+/** The smallest code point of a UTF-8 sequence of 2, 3 and 4 bytes (a smaller one is an overlong form, invalid). */
+const SMALLEST_POINT = [0, 0, 0x80, 0x800, 0x10000];
+
+/**
+ * A line's bytes (`start` to `end`): `utf-8` when every byte beyond ASCII is part of a valid UTF-8 sequence, each a
+ * Chinese character or a CJK or full-width punctuation mark, one at least a Chinese character; `other` when some byte is
+ * not valid UTF-8; `ascii` for ASCII alone, `neither` for valid UTF-8 with other characters (Greek, Latin accents).
+ */
+function lineKind(bytes: Uint8Array, start: number, end: number): "ascii" | "utf-8" | "other" | "neither" {
+  let chinese = false;
+  let foreign = false;
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    const lead = bytes[i];
+    if (lead < 0x80) continue;
+    ascii = false;
+    const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+    if (size === 0 || lead > 0xf4 || i + size > end) return "other";
+    let point = lead & (0xff >> (size + 1));
+    for (let k = 1; k < size; k++) {
+      const next = bytes[i + k];
+      if ((next & 0xc0) !== 0x80) return "other";
+      point = (point << 6) | (next & 0x3f);
+    }
+    if (point < SMALLEST_POINT[size] || (point >= 0xd800 && point <= 0xdfff) || point > 0x10ffff) return "other";
+    if (isIdeograph(point)) chinese = true;
+    else if (!isCjkMark(point)) foreign = true;
+    i += size - 1;
+  }
+  return ascii ? "ascii" : chinese && !foreign ? "utf-8" : "neither";
+}
+
+/** A Chinese character: CJK ideographs, their extensions A to G, and compatibility ideographs. */
+const isIdeograph = (point: number) =>
+  (point >= 0x4e00 && point <= 0x9fff) || (point >= 0x3400 && point <= 0x4dbf) || (point >= 0xf900 && point <= 0xfaff) || (point >= 0x20000 && point <= 0x3134f);
+
+/** CJK punctuation (、。《》), general punctuation (“” — …) and full-width forms (（），％). */
+const isCjkMark = (point: number) => (point >= 0x3000 && point <= 0x303f) || (point >= 0x2000 && point <= 0x206f) || (point >= 0xff00 && point <= 0xffef);
+
+/** Whether a byte pair is a GB2312 character: rows A1-A9 (marks, full-width forms) and B0-F7 (hanzi), cells A1-FE. */
+const isGb2312Pair = (lead: number, trail: number) => ((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xf7)) && trail >= 0xa1 && trail <= 0xfe;
+
+/**
+ * Whether a line of valid UTF-8 Chinese (`lineKind` `utf-8`) is surely UTF-8, not GBK that happens to be valid UTF-8:
+ * read as UTF-8 its characters are all common ones (in GB2312), while read as GBK its bytes make a character outside
+ * GB2312 (or no character): GBK text of common characters reads as itself, UTF-8 seldom does (常州's bytes, read as
+ * GBK, end in 窞, which GB2312 lacks). The line's first Chinese text and its GBK reading when sure; else `undefined`.
+ */
+function surelyUtf8(line: Uint8Array): { text: string; misread: string } | undefined {
+  let common = true;
+  for (let i = 0; i < line.length && common; i++) {
+    if (line[i] < 0x80) continue;
+    // Read as GBK: a pair outside GB2312 of two bytes beyond ASCII, or no GBK character at all (the line ends, or the
+    // second byte is below 0x40). A pair whose second byte is an ASCII letter (GBK's rarer characters, 0x40 to 0x7E) is
+    // no sign: UTF-8 Chinese before a letter reads so, but so does GBK text of those characters.
+    const trail = i + 1 < line.length ? line[i + 1] : 0;
+    if (trail < 0x40 || trail === 0x7f || (trail >= 0x80 && !isGb2312Pair(line[i], trail))) common = false;
+    i++;
+  }
+  if (common) return undefined;
+  const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
+  const text = Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString("utf8");
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) continue;
+    const gbk = iconv.encode(char, "gbk");
+    if (gbk.length !== 2 || !isGb2312Pair(gbk[0], gbk[1])) return undefined;
+  }
+  // The first run of characters beyond ASCII (at most 8), as UTF-8 and as GB18030 reads its bytes.
+  const run = /[^\u0000-\u007f]{1,8}/u.exec(text)![0];
+  return { text: run, misread: iconv.decode(Buffer.from(run, "utf8"), "gb18030") };
 }
 
 /** Whether bytes read as GB18030 without an undefined sequence or a NUL (GBK is a subset). */

@@ -32,6 +32,7 @@ import {
   sqlString,
   TEXT_TYPES,
   timeLimitError,
+  unnamedFileReads,
   type DuckdbSession,
   type QuerySettings,
   type ResolvedQuery,
@@ -46,6 +47,33 @@ import { noteInputFile } from "./inputs-read.js";
 
 /** Problems listed at most per kind (unknown indicators, duplicates): the count says how many more. */
 const LISTED = 20;
+
+/**
+ * The white space a CSV cell is trimmed of (`String.prototype.trim`'s: spaces and tabs, line ends, the no-break space
+ * U+00A0, the full-width space U+3000 of a Chinese input method, the byte order mark, …), as SQL text for DuckDB's
+ * `trim`, so that a unit `常州 ` or a code ` X ` from a query or a Parquet file reads as the CSV reader reads it.
+ */
+export const WHITE_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** SQL of text `column` trimmed of `WHITE_SPACE`. */
+const trimmed = (column: string) => `trim(${column}, ${sqlString(WHITE_SPACE)})`;
+
+/**
+ * SQL of `expression`, of DuckDB type `type`, as the DOUBLE that is the Number of its exact decimal text, as the CSV
+ * reader reads a value. DuckDB casts a DECIMAL of more than 15 digits (an integer beyond 2^53) through a rounded
+ * double, then divides: one unit in the last place off at times (1.23456789012345678 as 1.234567890123457); such a
+ * DECIMAL goes through its text, which DuckDB reads to the nearest double. Any other number is cast as it is (exact
+ * up to the one rounding of the cast).
+ */
+function asDouble(expression: string, type: string): string {
+  return castRounds(type) ? `${expression}::VARCHAR::DOUBLE` : `${expression}::DOUBLE`;
+}
+
+/** Whether DuckDB's cast of type `type` to DOUBLE may be off (`asDouble`): a DECIMAL of more than 15 digits. */
+function castRounds(type: string): boolean {
+  const width = /^DECIMAL\((\d+)/i.exec(type.trim());
+  return width !== null && Number(width[1]) > 15;
+}
 
 /** What DuckDB read. */
 export interface DuckdbValues {
@@ -76,7 +104,9 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
   const session = await openSandbox(resolve(root), settings);
   try {
     const isQuery = extname(path).toLowerCase() === ".sql";
-    const query = isQuery ? await readFile(path, "utf8") : undefined;
+    // Without the byte order mark a Windows editor puts first (Notepad's "UTF-8 with BOM"), which DuckDB's parser takes
+    // for part of the text: the query could not be parsed to find its paths, and read its files from the current folder.
+    const query = isQuery ? (await readFile(path, "utf8")).replace(/^\uFEFF/, "") : undefined;
     // The query as it runs, its relative paths made absolute; the manifest keeps the text as written.
     const resolved = query !== undefined ? await resolveQueryPaths(session, query) : undefined;
     const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
@@ -101,6 +131,8 @@ interface Relation {
   measureColumn?: string;
   /** A column numbering the rows in file order, when there is one. */
   rowNumber?: string;
+  /** The DuckDB type of the value column (`asDouble`). */
+  valueType: string;
 }
 
 /** A column of a result: its name (as written) and DuckDB type. */
@@ -127,7 +159,7 @@ async function queryRelation(session: DuckdbSession, query: ResolvedQuery, label
   } catch (error) {
     throw sqlError(label, error, query.replaced);
   }
-  return { sql: "query_values", hasUnit: written.unit !== undefined, unitColumn: written.unit, measureColumn: written.measure };
+  return { sql: "query_values", hasUnit: written.unit !== undefined, unitColumn: written.unit, measureColumn: written.measure, valueType: written.valueType };
 }
 
 /**
@@ -170,6 +202,7 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
       unitColumn: written.unit,
       measureColumn: written.measure,
       rowNumber: "file_row_number",
+      valueType: written.valueType,
     };
   }
   const issues: Issue[] = [];
@@ -206,35 +239,39 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   const hasUnit = unit.length > 0;
   const hasMeasure = measure.length > 0;
   const yearNames = [...years.keys()].map((year) => quoteIdentifier(String(year)));
-  const yearColumns = [...years].map(([year, [column]]) => `${quoteIdentifier(column.name)}::DOUBLE AS ${quoteIdentifier(String(year))}`);
+  const yearColumns = [...years].map(([year, [column]]) => `${asDouble(quoteIdentifier(column.name), column.type)} AS ${quoteIdentifier(String(year))}`);
   const measureSelect = hasMeasure ? `${quoteIdentifier(measure[0].name)} AS measure, ` : "";
   const wide = `(SELECT ${hasUnit ? `${asText(unit[0])}, ` : ""}${asText(indicator[0])}, ${measureSelect}file_row_number, ${yearColumns.join(", ")} FROM ${file})`;
+  // Every cell, NULL ones included (UNPIVOT leaves them out by default): a year column left empty is a year of the
+  // panel without values, as a CSV file's, not a year left out.
   return {
-    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, ${hasMeasure ? "measure, " : ""}file_row_number, year::INTEGER AS year, value FROM (UNPIVOT ${wide} ON ${yearNames.join(", ")} INTO NAME year VALUE value))`,
+    sql: `(SELECT ${hasUnit ? "unit, " : ""}indicator, ${hasMeasure ? "measure, " : ""}file_row_number, year::INTEGER AS year, value FROM ${wide} UNPIVOT INCLUDE NULLS (value FOR year IN (${yearNames.join(", ")})))`,
     hasUnit,
     unitColumn: unit[0]?.name,
     measureColumn: measure[0]?.name,
     rowNumber: "file_row_number",
+    valueType: "DOUBLE",
   };
 }
 
 /**
  * Checks the columns of the long layout (`name`: the layout's name; `written`, when another, the name in the file);
- * returns the optional `unit` and `measure` columns as written, when there are. A column given twice (in any case:
- * `SELECT *, value + 1 AS value`) is refused, as an extra column is. A Parquet file (not `query`) may hold its units
- * and codes as whole numbers.
+ * returns the optional `unit` and `measure` columns as written, when there are, and the value column's type. A column
+ * given twice (in any case: `SELECT *, value + 1 AS value`) is refused, as an extra column is. A Parquet file (not
+ * `query`) may hold its units and codes as whole numbers. A year may be any number (a DOUBLE or DECIMAL `2017.0`, as
+ * a Parquet file has no query to cast it in, and the CSV reader reads `2017.0`): one that is not whole is no year.
  */
 function checkLongColumns(
   columns: readonly { name: string; type: string; written?: string }[],
   label: string,
   { query }: { query: boolean },
-): { unit?: string; measure?: string } {
+): { unit?: string; measure?: string; valueType: string } {
   const issues: Issue[] = [];
   const names = columns.map((column) => column.name.toLowerCase());
   const codeTypes: ReadonlySet<string> = query ? TEXT_TYPES : new Set([...TEXT_TYPES, ...INTEGER_TYPES]);
   const expected: Record<string, { types: ReadonlySet<string>; required: boolean }> = {
     unit: { types: codeTypes, required: false },
-    year: { types: INTEGER_TYPES, required: true },
+    year: { types: NUMBER_TYPES, required: true },
     indicator: { types: codeTypes, required: true },
     value: { types: NUMBER_TYPES, required: true },
     source: { types: TEXT_TYPES, required: false },
@@ -256,7 +293,7 @@ function checkLongColumns(
     const i = names.indexOf(name);
     return i < 0 ? undefined : (columns[i].written ?? columns[i].name);
   };
-  return { unit: written("unit"), measure: written("measure") };
+  return { unit: written("unit"), measure: written("measure"), valueType: columns[names.indexOf("value")].type };
 }
 
 function quoteIdentifier(name: string): string {
@@ -275,12 +312,18 @@ function quoteIdentifier(name: string): string {
  */
 async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, label: string, { firstAppearance, codes }: { firstAppearance: boolean; codes: ValueCodes }): Promise<Panel> {
   const connection = session.connection;
-  const unit = relation.hasUnit ? "unit" : "''";
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS();
+  // Units, codes and measures are trimmed of white space as a CSV cell is (`WHITE_SPACE`), through a table of each
+  // column's distinct texts that have any (`<column>_names`, joined), made only when the summary finds one: DuckDB's
+  // trim of every row would cost more than the rest of the reading.
+  const trimming = new Set<"unit" | "indicator" | "measure">();
+  const text = (column: "unit" | "indicator" | "measure") => (trimming.has(column) ? `coalesce(${column}_names.name, source.${column})` : `source.${column}`);
   // A year is a whole number from 1000 to 9999, as the CSV reader reads one (`parseYear`); any other (a date key
-  // 20170101, an offset 0, epoch milliseconds too large for an INTEGER) is no year: `year` NULL, `written_year` as given.
-  const view = `(SELECT ${unit} AS unit, CASE WHEN year BETWEEN 1000 AND 9999 THEN year::INTEGER END AS year, year AS written_year, indicator, value::DOUBLE AS value${relation.rowNumber ? `, ${relation.rowNumber} AS row_number` : ""}${relation.measureColumn !== undefined ? ", measure" : ""} FROM ${relation.sql})`;
-  await connection.run(`CREATE TEMP VIEW long_values AS ${view}`);
+  // 20170101, an offset 0, epoch milliseconds too large for an INTEGER, 2017.5) is no year: `year` NULL, `written_year`
+  // as given.
+  const view = () =>
+    `(SELECT ${relation.hasUnit ? text("unit") : "''"} AS unit, CASE WHEN source.year BETWEEN 1000 AND 9999 AND source.year = trunc(source.year) THEN source.year::INTEGER END AS year, source.year AS written_year, ${text("indicator")} AS indicator, ${asDouble("source.value", relation.valueType)} AS value${relation.rowNumber ? `, source.${relation.rowNumber} AS row_number` : ""}${relation.measureColumn !== undefined ? `, ${text("measure")} AS measure` : ""} FROM ${relation.sql} AS source${[...trimming].map((column) => ` LEFT JOIN ${column}_names ON source.${column} = ${column}_names.raw`).join("")})`;
+  await connection.run(`CREATE TEMP VIEW long_values AS ${view()}`);
   const issues: Issue[] = [];
   const where = { source: label };
   // Grouping sets 3 (by indicator), 5 (by unit) and 6 (by year), in that order; units in order of their first row
@@ -290,16 +333,30 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const firstAppears = firstAppearance && relation.rowNumber !== undefined;
   const firstRow = firstAppears ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
   const measured = relation.measureColumn !== undefined;
-  const summary = (await rows(
+  const summarize = async () => (await rows(
     `SELECT ${measured ? "CASE WHEN grouping(measure) = 0 THEN 11 ELSE grouping(indicator, unit, year) END" : "grouping(indicator, unit, year)"}::INTEGER AS grouping_set,
        indicator, unit, year, count(*)::DOUBLE AS row_count,
        count(*) FILTER (written_year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
-       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value))::DOUBLE,
+       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value) OR isnan(value))::DOUBLE,
        count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE${measured ? ", measure" : ""}
      FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year)${measured ? ", (indicator, measure)" : ""})
      ORDER BY grouping_set, CASE WHEN grouping_set ${measured ? "IN (5, 11)" : "= 5"} THEN first_row END,
        ${measured && !firstAppears ? "CASE WHEN grouping_set = 11 THEN min({'unit': unit, 'year': year}) END, " : ""}indicator, unit, year${measured ? ", measure" : ""}`,
   )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number, (string | null)?][];
+  let summary = await summarize();
+  // The columns with a text to trim (`常州 `, ` X `): their tables of trimmed names, and the summary again.
+  const untrimmed = (value: unknown) => typeof value === "string" && value.trim() !== value;
+  if (summary.some((row) => untrimmed(row[1]))) trimming.add("indicator");
+  if (summary.some((row) => row[0] === 5 && untrimmed(row[2]))) trimming.add("unit");
+  if (summary.some((row) => row[0] === 11 && untrimmed(row[11]))) trimming.add("measure");
+  if (trimming.size > 0) {
+    for (const column of trimming)
+      await connection.run(
+        `CREATE TEMP TABLE ${column}_names AS SELECT raw, ${trimmed("raw")} AS name FROM (SELECT DISTINCT ${column} AS raw FROM ${relation.sql}) WHERE raw <> ${trimmed("raw")}`,
+      );
+    await connection.run(`CREATE OR REPLACE TEMP VIEW long_values AS ${view()}`);
+    summary = await summarize();
+  }
   const byIndicator = summary.filter((row) => row[0] === 3);
   let total = 0;
   let nullYears = 0;
@@ -313,12 +370,15 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   }
   if (total === 0) throw new ValidationError([{ code: "E_NO_DATA", message: messages.noData(), ...where }]);
   // An infinite value (a DOUBLE column holding inf or -inf, as a division by zero upstream leaves it) is no number to
-  // index: refused here, naming its cells, not later as a score "too large to hold in a number".
+  // index: refused here, naming its cells, not later as a score "too large to hold in a number". So is NaN (0/0, a
+  // ratio of two sums of zero), not taken for a gap that a missing-value policy would then fill: NULL is a gap.
   const infinite = byIndicator.reduce((sum, row) => sum + row[9], 0);
   if (infinite > 0) {
-    const cells = (await rows(`SELECT unit, year, indicator, value FROM long_values WHERE isinf(value) ORDER BY indicator, unit, year LIMIT ${LISTED}`)) as [string, number, string, number][];
-    for (const [unitName, year, code, value] of cells)
-      issues.push({ code: "E_BAD_NUMBER", message: dataMessages.infiniteValue(label, unitName, year, code, value), ...where, column: "value", id: code });
+    const cells = (await rows(`SELECT unit, year, indicator, value FROM long_values WHERE isinf(value) OR isnan(value) ORDER BY indicator, unit, year LIMIT ${LISTED}`)) as [string, number, string, number][];
+    for (const [unitName, year, code, value] of cells) {
+      const message = Number.isNaN(value) ? dataMessages.notANumberValue(label, unitName, year, code) : dataMessages.infiniteValue(label, unitName, year, code, value);
+      issues.push({ code: "E_BAD_NUMBER", message, ...where, column: "value", id: code });
+    }
     if (infinite > LISTED) issues.push({ code: "E_BAD_NUMBER", message: readerMessages.moreInfiniteValues(label, infinite - LISTED), ...where, column: "value" });
   }
   const badYears = byIndicator.reduce((sum, row) => sum + row[10], 0);
@@ -367,16 +427,18 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   // With other problems the duplicates are listed now, so that one error names them all.
   if (issues.length > 0 || withoutValues.length > 0) throw new ValidationError([...issues, ...(await duplicateIssues(session, label)), ...withoutValues], undefined, valuesRead);
 
-  const panel = createPanel(units, years, codes.indicators, label);
+  // The values' file, for the messages about a cell (a gap no policy fills: `placeOfCell`), which has no line here.
+  const panel: Panel = { ...createPanel(units, years, codes.indicators, label), source: label };
   const unitCount = units.length;
   const yearCount = years.length;
   // Positions through ENUM types: a cast is a hash look-up inside DuckDB, so no string crosses into JavaScript.
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
   await connection.run(`CREATE TYPE indicator_position AS ENUM (${codes.indicators.map(sqlString).join(", ")})`);
   const yearList = `[${years.join(", ")}]`;
-  // Streamed (the rows are not gathered in DuckDB first, and their order does not matter: each names its cell).
+  // Streamed (the rows are not gathered in DuckDB first, and their order does not matter: each names its cell). A NULL
+  // states nothing: it is no duplicate of a cell's value (`repeatOutcome`, as the CSV reader has it), nor replaces one.
   const result = await connection.stream(
-    `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values`,
+    `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values WHERE value IS NOT NULL`,
   );
   const values = panel.values;
   // Cells met so far: a cell met twice is a duplicate.
@@ -395,11 +457,11 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   return panel;
 }
 
-/** The cells (unit, year, indicator) of `long_values` with several rows, the first `LISTED` named. */
+/** The cells (unit, year, indicator) of `long_values` with several values (NULL is none), the first `LISTED` named. */
 async function duplicateIssues(session: DuckdbSession, label: string): Promise<Issue[]> {
   const duplicates = (
     await session.connection.runAndReadAll(
-      `SELECT unit, year, indicator, count(*)::DOUBLE FROM long_values WHERE year IS NOT NULL AND indicator IS NOT NULL AND unit IS NOT NULL GROUP BY ALL HAVING count(*) > 1 ORDER BY unit, year, indicator LIMIT ${LISTED + 1}`,
+      `SELECT unit, year, indicator, count(*)::DOUBLE FROM long_values WHERE value IS NOT NULL AND year IS NOT NULL AND indicator IS NOT NULL AND unit IS NOT NULL GROUP BY ALL HAVING count(*) > 1 ORDER BY unit, year, indicator LIMIT ${LISTED + 1}`,
     )
   ).getRowsJS();
   const where = { source: label };
@@ -415,25 +477,50 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
 
 /**
  * The files the query in `path` names (see `filesNamedBy`), listed before it runs: a project run hashes them into its
- * fingerprint, so that new microdata under an unchanged query is a change.
+ * fingerprint, so that new microdata under an unchanged query is a change. `unnamed`, when given, receives the calls
+ * of the query that may read files it does not name (`unnamedFileReads` of `duckdb.ts`: a path the query builds,
+ * `query('…')`), whose changes no fingerprint can see.
  */
-export async function readQueryFiles(path: string, root = dirname(path)): Promise<string[]> {
+export async function readQueryFiles(path: string, root = dirname(path), unnamed?: UnnamedQueryReads[]): Promise<string[]> {
   const session = await openSandbox(resolve(root));
   try {
-    return await filesNamedBy(session, (await resolveQueryPaths(session, await readFile(path, "utf8"))).sql);
+    // Without a byte order mark, as `readDuckdbValues` reads it (DuckDB's parser takes one for part of the text).
+    const sql = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+    if (unnamed) {
+      const calls = await unnamedFileReads(session, sql);
+      if (calls.length > 0) unnamed.push({ calls });
+    }
+    return await filesNamedBy(session, (await resolveQueryPaths(session, sql)).sql);
   } finally {
     session.close();
   }
 }
 
 /**
- * The files the queries of `tree`'s `sql` column name (see `filesNamedBy`), listed before they run: a project run
- * hashes them into its fingerprint as it does a `.sql` values file's.
+ * A query that may read files it does not name (`readQueryFiles`, `readIndicatorQueryFiles`): the functions it calls
+ * so (`read_csv`, `query`), and for a query of the tree's `sql` column its indicator and the tree's line.
  */
-export async function readIndicatorQueryFiles(tree: Tree, root: string): Promise<string[]> {
+export interface UnnamedQueryReads {
+  calls: string[];
+  code?: string;
+  line?: number;
+}
+
+/**
+ * The files the queries of `tree`'s `sql` column name (see `filesNamedBy`), listed before they run: a project run
+ * hashes them into its fingerprint as it does a `.sql` values file's. `unnamed`, when given, receives each query that
+ * may read files it does not name (see `readQueryFiles`).
+ */
+export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?: UnnamedQueryReads[]): Promise<string[]> {
   if (queryIndicators(tree).length === 0) return [];
   const session = await openSandbox(resolve(root));
   try {
+    if (unnamed) {
+      for (const { code, sql, line } of queryIndicators(tree)) {
+        const calls = await unnamedFileReads(session, sql);
+        if (calls.length > 0) unnamed.push({ calls, code, line });
+      }
+    }
     return (await readIndicatorQueryFilesIn(session, tree)).sort();
   } finally {
     session.close();
@@ -496,7 +583,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         const year = columns.find((column) => column.name === "year");
         const value = columns.find((column) => column.name === "value");
         const unit = columns.find((column) => column.name === "unit");
-        if (!year || !INTEGER_TYPES.has(baseType(year.type))) problems.push(readerMessages.indicatorYearColumn(label, year?.type));
+        if (!year || !NUMBER_TYPES.has(baseType(year.type))) problems.push(readerMessages.indicatorYearColumn(label, year?.type));
         if (!value || !NUMBER_TYPES.has(baseType(value.type))) problems.push(readerMessages.indicatorValueColumn(label, value?.type));
         if (unit && !TEXT_TYPES.has(baseType(unit.type))) problems.push(readerMessages.indicatorUnitColumn(label, unit.type));
         for (const column of columns)
@@ -507,7 +594,13 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         }
         let rows;
         try {
-          rows = (await statement.runAndReadAll()).getRowObjectsJS();
+          const reader = await statement.runAndReadAll();
+          rows = reader.getRowObjectsJS();
+          // A DECIMAL of more than 15 digits as the Number of its exact text (see `asDouble`), not DuckDB's rounded double.
+          if (value && castRounds(value.type)) {
+            const texts = reader.getRowObjectsJson();
+            for (const [i, row] of rows.entries()) if (row.value !== null) row.value = Number(texts[i].value);
+          }
         } catch (error) {
           throw sqlError(label, error, resolved.replaced);
         }
@@ -545,9 +638,9 @@ async function filesNamedByAll(session: SandboxSession, queries: readonly string
 
 /**
  * The records of an indicator's query (`rows` of `unit`, `year`, `value`), checked as a values file's rows are: a row
- * without a year or a unit, a year that is no four-digit year (`parseYear`'s rule: 1000 to 9999), an infinite value,
- * a unit and year given twice. The issues carry a message naming `label` (the tree's line and `sql` column), at most
- * `LISTED` of a kind.
+ * without a year or a unit, a year that is no four-digit year (`parseYear`'s rule: 1000 to 9999; 2017.5 is none), an
+ * infinite value or NaN (NULL is a gap), a unit and year given twice. Units are trimmed as a CSV cell is. The issues
+ * carry a message naming `label` (the tree's line and `sql` column), at most `LISTED` of a kind.
  */
 function queryRecords(rows: readonly Record<string, unknown>[], code: string, hasUnit: boolean, label: string, file?: string): { records: ValueRecord[]; issues: Pick<Issue, "code" | "message">[] } {
   const records: ValueRecord[] = [];
@@ -566,17 +659,20 @@ function queryRecords(rows: readonly Record<string, unknown>[], code: string, ha
       badYears.set(String(row.year), (badYears.get(String(row.year)) ?? 0) + 1);
       continue;
     }
-    const unit = hasUnit ? String(row.unit) : "";
+    const unit = hasUnit ? String(row.unit).trim() : "";
     const value = row.value === null ? Number.NaN : Number(row.value);
     const record = { unit, year, indicator: code, value, file };
-    if (value === Infinity || value === -Infinity) infinite.push(record);
+    if (value === Infinity || value === -Infinity || (row.value !== null && Number.isNaN(value))) infinite.push(record);
     const key = `${unit}\u0000${year}`;
     const cell = cells.get(key);
     if (cell) cell.count++;
     else cells.set(key, { unit, year, count: 1 });
     records.push(record);
   }
-  const byNumber = (a: [string, number], b: [string, number]) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : BigInt(a[0]) > BigInt(b[0]) ? 1 : 0);
+  // Whole numbers by their exact value (beyond 2^53 too); any other (2017.5, NaN) by its Number, then its text.
+  const whole = (text: string) => /^-?\d+$/.test(text);
+  const byNumber = ([a]: [string, number], [b]: [string, number]) =>
+    whole(a) && whole(b) ? (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0) : Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
   const sortedYears = [...badYears].sort(byNumber);
   for (const [year, count] of sortedYears.slice(0, LISTED)) issues.push({ code: "E_BAD_YEAR", message: readerMessages.sqlBadYear(label, year, count) });
   if (sortedYears.length > LISTED) issues.push({ code: "E_BAD_YEAR", message: readerMessages.moreBadYears(label, sortedYears.length - LISTED) });
@@ -584,7 +680,10 @@ function queryRecords(rows: readonly Record<string, unknown>[], code: string, ha
   const byCell = (a: { unit: string; year: number }, b: { unit: string; year: number }) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : a.year - b.year);
   infinite.sort(byCell);
   for (const record of infinite.slice(0, LISTED))
-    issues.push({ code: "E_BAD_NUMBER", message: dataMessages.infiniteValue(label, record.unit, record.year, code, record.value) });
+    issues.push({
+      code: "E_BAD_NUMBER",
+      message: Number.isNaN(record.value) ? dataMessages.notANumberValue(label, record.unit, record.year, code) : dataMessages.infiniteValue(label, record.unit, record.year, code, record.value),
+    });
   if (infinite.length > LISTED) issues.push({ code: "E_BAD_NUMBER", message: readerMessages.moreInfiniteValues(label, infinite.length - LISTED) });
   const duplicates = [...cells.values()].filter((cell) => cell.count > 1).sort(byCell);
   for (const cell of duplicates.slice(0, LISTED)) issues.push({ code: "E_DUPLICATE_VALUE", message: readerMessages.duplicateRows(label, cell.unit, cell.year, code, cell.count) });

@@ -5,8 +5,8 @@
  */
 import { open, readdir, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { limitMessages } from "../../core/limit-messages.js";
-import { InputError } from "../../errors.js";
+import { limitMessages, type UnreadValuesKind } from "../../core/limit-messages.js";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { noteValuesFolder } from "./inputs-read.js";
 import { readBytes } from "./read-text.js";
 
@@ -24,13 +24,20 @@ export interface ValuesFile {
  * read as a `.xlsx` one (the same format; its macros are not run). A spreadsheet of a format the tool cannot read
  * (`.xls`, `.xlsb`, `.ods`, WPS `.et`, ...) is not passed over: a year's values saved so by a data provider would be
  * left out of the run without a word (a nightly `--if-changed` would find nothing new), so it is an `InputError`
- * (`E_SPREADSHEET_FORMAT`) naming every such file. Subfolders are not read.
+ * (`E_SPREADSHEET_FORMAT`) naming every such file. So is any other file the folder reader does not read
+ * (`E_VALUES_FOLDER_FILE`, by kind: a `.parquet` or `.sql` file, which is a values source of its own; a compressed
+ * file such as `2018.csv.gz`; anything else, such as `x.json`), but for the files it knowingly leaves aside: notes
+ * (`.txt` files not saved from a sheet, `.md`, `.pdf`, `.doc`, `.docx`, `.wps`, `.rtf`, a `README`) and the files
+ * Windows keeps in folders (`desktop.ini`, `Thumbs.db`). Subfolders are not read. A folder holding no values file
+ * at all is `E_EMPTY_FOLDER`, naming what it holds.
  */
 export async function listValueFiles(path: string, label = path): Promise<ValuesFile[]> {
   const isFolder = await stat(path).then((info) => info.isDirectory(), () => false);
   if (!isFolder) return [{ path, label }];
   const all = await readdir(path, { withFileTypes: true });
-  const candidates = all.filter((entry) => !entry.isDirectory() && !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
+  // A link to a folder is a subfolder too.
+  const isSubfolder = await Promise.all(all.map((entry) => entry.isDirectory() || (entry.isSymbolicLink() && stat(join(path, entry.name)).then((info) => info.isDirectory(), () => false))));
+  const candidates = all.filter((entry, index) => !isSubfolder[index] && !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
   const chosen = await Promise.all(
     candidates.map(async (entry) => (/\.(csv|tsv|xlsx|xlsm)$/i.test(entry.name) || (/\.txt$/i.test(entry.name) && (await isSheetText(join(path, entry.name)))) ? entry.name : undefined)),
   );
@@ -38,6 +45,19 @@ export async function listValueFiles(path: string, label = path): Promise<Values
   const folderLabel = label.replace(/[\\/]+$/, "");
   const unread = candidates.map((entry) => entry.name).filter((name) => UNREAD_SPREADSHEET.test(name)).sort();
   if (unread.length > 0) throw new InputError("E_SPREADSHEET_FORMAT", limitMessages.unreadSpreadsheets(folderLabel, unread), { source: folderLabel });
+  // Every other file not read, unless left aside knowingly (`LEFT_ASIDE`), by kind; said only beside values files
+  // (a folder without any is E_EMPTY_FOLDER below, which names everything it holds).
+  const read = new Set(names);
+  const others = candidates.map((entry) => entry.name).filter((name) => !read.has(name) && !LEFT_ASIDE.test(name)).sort();
+  if (others.length > 0 && (names.length > 0 || others.some((name) => unreadKind(name) !== "other"))) {
+    const issues: Issue[] = [];
+    for (const kind of UNREAD_KINDS) {
+      const files = others.filter((name) => unreadKind(name) === kind);
+      if (files.length > 0) issues.push({ code: "E_VALUES_FOLDER_FILE", message: limitMessages.unreadValuesFiles(folderLabel, kind, files), source: folderLabel });
+    }
+    if (issues.length === 1) throw new InputError(issues[0].code, issues[0].message, { source: folderLabel });
+    throw new ValidationError(issues);
+  }
   noteValuesFolder(path);
   if (names.length === 0) {
     const held = all.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
@@ -48,6 +68,25 @@ export async function listValueFiles(path: string, label = path): Promise<Values
 
 /** Spreadsheet files the tool cannot read: old and binary Excel, OpenDocument, WPS, Apple Numbers. */
 const UNREAD_SPREADSHEET = /\.(xls|xlsb|ods|fods|et|ett|numbers)$/i;
+
+/**
+ * Files a values folder may hold beside its values that are knowingly left aside: notes (a `.txt` file not saved from
+ * a sheet is one too, see `isSheetText`; a `README` of any kind) and the files Windows keeps in folders.
+ */
+const LEFT_ASIDE = /(\.(txt|md|markdown|pdf|doc|docx|wps|rtf)|^readme(\.\w+)?|^desktop\.ini|^thumbs\.db)$/i;
+
+/** Kinds of files a values folder reader does not read, each with its own way to fix it (`unreadValuesFiles`). */
+const UNREAD_KINDS = ["source", "compressed", "other"] as const satisfies readonly UnreadValuesKind[];
+
+/**
+ * The kind of a file a values folder reader does not read: `source` for a `.parquet` or `.sql` file (a values source
+ * of its own, given with `-d`), `compressed` for an archive or a compressed file (`2018.csv.gz`), else `other`.
+ */
+function unreadKind(name: string): UnreadValuesKind {
+  if (/\.(parquet|sql)$/i.test(name)) return "source";
+  if (/\.(gz|tgz|bz2|xz|zst|zip|7z|rar|tar|z)$/i.test(name)) return "compressed";
+  return "other";
+}
 
 /** Whether a `.txt` file starts as Excel saves a sheet as text: a UTF-16 byte-order mark, or a tab in its first line. */
 async function isSheetText(path: string): Promise<boolean> {

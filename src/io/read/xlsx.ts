@@ -77,7 +77,7 @@ export async function parseWorkbookTable(
   source: string,
   sheet?: string,
   options: { deferred?: Issue[]; content?: WorkbookContent } = {},
-): Promise<{ table: CsvTable; source: string; otherSheets?: string[] }> {
+): Promise<{ table: CsvTable; source: string; otherSheets?: string[]; hidden?: HiddenCells }> {
   // Before ExcelJS, which would take minutes and gigabytes over a workbook merging A10:XFD1048576 (xlsx-bounds.ts).
   // Loaded here, with node:zlib, which a run without workbooks never needs (about 3 ms of every start).
   const { checkWorkbookBounds } = await import("./xlsx-bounds.js");
@@ -95,6 +95,9 @@ export async function parseWorkbookTable(
   // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
+  // Rows hidden in Excel (by hand or by a filter) that hold cells, and the columns that hold a cell of a row read.
+  const hiddenRows: number[] = [];
+  const filled: boolean[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const numeric: boolean[] = [];
     let merged: ({ cell: string; first: string } | undefined)[] | undefined;
@@ -106,8 +109,13 @@ export async function parseWorkbookTable(
       if (cell.isMerged && cell.master.address !== cell.address) (merged ??= [])[column - 1] = { cell: cell.address, first: cell.master.address };
     });
     numeric.length = cells.length;
-    if (cells.some((text) => text !== "")) rows.push({ line: rowNumber, cells, numeric, ...(merged && { merged }) });
+    if (cells.some((text) => text !== "")) {
+      rows.push({ line: rowNumber, cells, numeric, ...(merged && { merged }) });
+      if (row.hidden) hiddenRows.push(rowNumber);
+      cells.forEach((text, i) => text !== "" && (filled[i] = true));
+    }
   });
+  const hidden = hiddenCells(worksheet, label, hiddenRows, filled);
   // Read by default: the other visible sheets, each with its header and whether rows follow it, read once.
   const byDefault = sheet === undefined || sheet === "";
   const others = byDefault
@@ -134,9 +142,37 @@ export async function parseWorkbookTable(
       row.numeric.push(false);
     }
   const table = { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: body, ...(head?.merged && { headerMerged: head.merged }) };
-  if (!byDefault) return { table, source: label };
+  if (!byDefault) return { table, source: label, ...(hidden && { hidden }) };
   // The other sheets that hold rows, for a message when this one holds no table of values.
-  return { table, source: label, otherSheets: others.filter((other) => other.rows).map((other) => other.name) };
+  return { table, source: label, otherSheets: others.filter((other) => other.rows).map((other) => other.name), ...(hidden && { hidden }) };
+}
+
+/**
+ * Rows and columns of a sheet that Excel hides (by hand, grouped and collapsed, or filtered out by the sheet's filter)
+ * and that hold cells the reader reads all the same: a sheet is read whole, as a CSV file saved from it would hold it,
+ * and a filter hides rows that are still data (a hidden row repeating a visible one is a duplicate, refused as one).
+ * Their warning (`W_XLSX_HIDDEN`) says so, naming them, so that hidden data are never read without a word.
+ */
+export interface HiddenCells {
+  /** Excel's row numbers. */
+  rows: readonly number[];
+  /** 1-based column numbers. */
+  columns: readonly number[];
+  warning: Issue;
+}
+
+/**
+ * The hidden rows and columns of `worksheet` that hold cells read (`rows`, the hidden rows read; `filled`, by 0-based
+ * column, whether a row read has a cell there); `undefined` when none.
+ */
+function hiddenCells(worksheet: Worksheet, label: string, rows: readonly number[], filled: readonly boolean[]): HiddenCells | undefined {
+  const columns: number[] = [];
+  filled.forEach((isFilled, i) => isFilled && worksheet.getColumn(i + 1).hidden && columns.push(i + 1));
+  if (rows.length === 0 && columns.length === 0) return undefined;
+  // ExcelJS reads a sheet's filter as its range (`A1:D20`); the rows it hides are hidden rows like any other.
+  const filter = rows.length > 0 && typeof worksheet.autoFilter === "string" ? worksheet.autoFilter : undefined;
+  const letters = columns.map((column) => worksheet.getColumn(column).letter);
+  return { rows, columns, warning: { code: "W_XLSX_HIDDEN", message: readerMessages.xlsxHidden(label, rows, letters, filter), source: label } };
 }
 
 /** Whether every cell of `row` that shows text is a copy of a header cell (line `headerLine`) merged down into it. */

@@ -54,6 +54,13 @@ export interface RunManifest {
   inputs: FileDigest[];
   /** A `.sql` values file: the query as it ran (the files it read are the inputs of role `query-input`). */
   query?: string;
+  /**
+   * The queries that may read files they do not name (`values.sql`, or `tree.csv:3` for the tree's `sql` cell of an
+   * indicator: a path the query builds, `query('…')`): what those files held is in no input's digest nor in the
+   * fingerprint, so the next run is never skipped as unchanged (the warning `W_QUERY_FILES_UNNAMED` in `warnings` says
+   * so too). Absent when every file a query reads is named.
+   */
+  unnamedQueryInputs?: string[];
   coverage: { units: readonly string[]; years: readonly number[]; baseYear: number; indicators: number };
   warnings: readonly Issue[];
   outputs: FileDigest[];

@@ -13,11 +13,17 @@ describe("dataMessagesZh", () => {
       ["measureMismatch", ["A2", "万元", "亿元", "data/2017.csv:3:3", false]],
       ["measureMismatch", ["A2", "万元", "亿元", undefined, true]],
       ["unitColumnOfMeasures", ["unit", ["万元", "亿元", "件"]]],
+      ["unitColumnMixed", ["data", ["data/a.csv"], ["data/b.csv"], ["常州"]]],
+      ["unitColumnMixed", ["d", ["d/1.csv", "d/2.csv", "d/3.csv", "d/4.csv", "d/5.csv", "d/6.csv"], ["d/b.csv", "d/c.xlsx"], ["常州", "苏州"]]],
+      ["queryValueRepeated", ["X", "ts.csv:3", "U", 2017, 1]],
+      ["queryValueRepeated", ["X", "ts.csv:3", "", 2017, 2]],
       ["leadingZerosCode", ["101", "0101"]],
       ["caseCode", ["b2", "B2"]],
       ["lookalikeCode", ["B2l", "B21"]],
       ["infiniteValue", ["values.csv", "常州", 2018, "A1", Infinity]],
       ["infiniteValue", ["values.csv", "", 2018, "A1", -Infinity]],
+      ["notANumberValue", ["values.parquet", "常州", 2018, "A1"]],
+      ["notANumberValue", ["ratio.sql", "", 2018, "A1"]],
       // formulas
       ["badFormula", ["A1", "rd / (revenue", "unexpected end of expression (char 14)"]],
       ["formulaOnGroup", ["G1"]],
@@ -34,6 +40,8 @@ describe("dataMessagesZh", () => {
       ["baseImputed", [[{ unit: "常州", year: 2017, indicator: "A1", method: "carry-back" }, { unit: "", year: 2017, indicator: "A2", method: "interpolate" }]]],
       ["cannotImpute", ["A1", "常州", 2021, "carry-back"]],
       ["cannotImpute", ["A1", "", 2019, "interpolate"]],
+      ["cannotImpute", ["A1", "常州", 2019, "mean"]],
+      ["cannotImpute", ["A1", "", 2019, "median"]],
       ["yearEmpty", [2021, 40]],
       ["yearEmpty", [2021, 1]],
       ["unitEmpty", ["常州", 40]],
@@ -62,6 +70,9 @@ describe("dataMessagesZh", () => {
   it("says what the most common messages say (written out by hand)", () => {
     expect(dataMessagesZh.cannotImpute("A1", "常州", 2017, "carry-forward")).toBe(
       '缺少指标 "A1"（评价对象 "常州"，2017 年）的数值，而 carry-forward 找不到该评价对象更早年份的数值可用；应提供数值（或改用其他缺失值处理方式）',
+    );
+    expect(dataMessagesZh.cannotImpute("A1", "常州", 2019, "mean")).toBe(
+      '缺少指标 "A1"（评价对象 "常州"，2019 年）的数值，而 mean 找不到 2019 年其他评价对象的数值可用；应提供数值（或改用其他缺失值处理方式）',
     );
     expect(dataMessagesZh.badPolicy("missing", "A1", "carry-forwrd", ["error", "carry-forward", "reweight"])).toBe(
       '节点 "A1" 的 missing 为 "carry-forwrd"；应为以下之一：error、carry-forward、reweight（或空单元格）；是否应为 "carry-forward"？',

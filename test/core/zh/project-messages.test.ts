@@ -67,6 +67,9 @@ describe("projectMessagesZh", () => {
       ["inputChangedDuringRun", ["values.csv", "appeared"]],
       ["inputChangedDuringRun", ["values.csv", "disappeared"]],
       ["inputChangedDuringRun", ["values.csv", "changed (SHA-256 3fa2c1d0 before, 9b7e6a51 once read)"]],
+      ["queryFilesUnnamed", ["values.sql", ["read_csv", "query"]]],
+      ["queryFilesUnnamed", ["tree.csv:3", ["read_parquet"], "X"]],
+      ["queryFilesUnnamed", ["values.sql", ["*"]]],
       ["unchanged", ["20240301-0800"]],
     ]));
 

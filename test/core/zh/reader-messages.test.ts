@@ -22,6 +22,9 @@ describe("readerMessagesZh", () => {
       ["xlsxNoSuchSheet", ["values.xlsx", "2020", ["2018", "2019"]]],
       ["xlsxFormulaWithoutResult", ["B3", "SUM(C3:D3)"]],
       ["xlsxSharedFormulaWithoutResult", ["B4", "B3"]],
+      ["xlsxHidden", ["values.xlsx[数据]", [3], [], undefined]],
+      ["xlsxHidden", ["values.xlsx[数据]", [], ["E", "F"], undefined]],
+      ["xlsxHidden", ["values.xlsx[数据]", [3, 4, 5, 6, 7, 8, 9], ["E"], "A1:D20"]],
       ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT"]],
       ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT", 9]],
       ["treeYamlNotList", ["tree.yaml"]],
@@ -44,6 +47,8 @@ describe("readerMessagesZh", () => {
       ["queryTimeLimit", ["values.parquet", 3600, "INNOVATION_INDEX_QUERY_TIME_LIMIT", false]],
       ["queryTimeLimitVariable", ["INNOVATION_INDEX_QUERY_TIME_LIMIT", "1h", 2147483]],
       ["sqlNotUtf8", ["values.sql", "Invalid Input Error: CSV Error on Line: 2 … This file is not utf-8 encoded."]],
+      ["sqlRemoteFile", ["values.sql", "https://example.com/values.csv"]],
+      ["sqlExtension", ["values.sql", "read_xlsx", "excel"]],
       ["parquetUnreadable", ["values.parquet", "No magic bytes found at end of file"]],
       ["parquetLayout", ["values.parquet", ["unit", "code", "amount"]]],
       ["parquetYearType", ["values.parquet", "2018", "VARCHAR"]],
@@ -79,6 +84,10 @@ describe("readerMessagesZh", () => {
   it("says what Chinese Excel and SQL users read (written out by hand)", () => {
     expect(readerMessagesZh.oldXls("数据.xls")).toBe('数据.xls：这是旧版 Excel .xls 工作簿；应为 .xlsx 或 CSV 文件（在 Excel 中：另存为 "Excel Workbook"，即 "Excel 工作簿"）');
     expect(readerMessagesZh.xlsxNoSuchSheet("数据.xlsx", "2020", ["2018", "2019"])).toBe('数据.xlsx：没有工作表 "2020"；应为 "2018"、"2019" 之一，或 1 到 2 之间的序号');
+    expect(readerMessagesZh.xlsxHidden("数据.xlsx[数据]", [3, 4, 5, 6, 7, 8, 9], ["E"], "A1:D20")).toBe(
+      "数据.xlsx[数据]：第 3、4、5、6、7 行（共 7 行）和 E 列在 Excel 中被隐藏（工作表设有筛选，范围 A1:D20），但与可见的行列一样照常读取（其中的数值都会计入；隐藏行若与可见行重复，即为重复值）；" +
+        "应为工作表中只有要读取的行和列：请删除不想读取的行或列（隐藏或筛选掉并不能排除它们）",
+    );
     expect(readerMessagesZh.sqlColumnType("values.sql", "year", "VARCHAR")).toBe("values.sql：列 year 的类型为 VARCHAR；应为整数（INTEGER；可转换：year::INTEGER）");
     expect(readerMessagesZh.sqlNullRows("values.sql", 3, "unit")).toBe("values.sql：有 3 行没有评价对象（unit）（NULL）；每一行都应有评价对象（unit）");
   });

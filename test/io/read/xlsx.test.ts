@@ -292,3 +292,96 @@ describe("parseWorkbookTable: a cell formatted per mille", () => {
     expect(csvRead.issues).toEqual(expected("v.csv"));
   });
 });
+
+describe("parseWorkbookTable: rows and columns hidden in Excel (W_XLSX_HIDDEN)", () => {
+  /** A sheet "data" of `rows`, with `hide` applied to it (rows, columns or a filter hidden by the test). */
+  async function sheetOf(rows: (string | number)[][], hide: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("data");
+    for (const row of rows) sheet.addRow(row);
+    hide(sheet);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+  const TREE = "code,parent,name,weight,direction\nX,,x,,+\n";
+  const WIDE = [
+    ["unit", "indicator", "2017", "2018"],
+    ["U1", "X", 4, 40],
+    ["U2", "X", 5, 50],
+    ["U3", "X", 6, 60],
+  ];
+  const HOW = "but read like the visible ones (their values count; a hidden row repeating a visible one is a duplicate); expected in the sheet only the rows and columns to read: delete those to leave out (hiding or filtering them out leaves them in)";
+
+  it("reads a hidden row, and says so, naming the file, the sheet and the row (before: U2 in every output, without a word)", async () => {
+    // The tester's h1.xlsx: the row of U2 (sheet row 3) hidden.
+    const { table, hidden } = await parseWorkbookTable(await sheetOf(WIDE, (sheet) => (sheet.getRow(3).hidden = true)), "h1.xlsx");
+    expect(table.rows.map((row) => row.cells[0])).toEqual(["U1", "U2", "U3"]);
+    expect(hidden).toEqual({ rows: [3], columns: [], warning: { code: "W_XLSX_HIDDEN", source: "h1.xlsx[data]", message: `h1.xlsx[data]: row 3 is hidden in Excel ${HOW}` } });
+  });
+
+  it("names a hidden column that holds cells by its letter, and leaves out hidden rows and columns that hold none", async () => {
+    // The tester's hc.xlsx: column E (2019, 99 for both units) hidden; column G, empty, and row 9, empty, hidden too.
+    const rows = [["unit", "indicator", "2017", "2018", "2019"], ["U1", "X", 4, 40, 99], ["U2", "X", 5, 50, 99]];
+    const bytes = await sheetOf(rows, (sheet) => {
+      sheet.getColumn(5).hidden = true;
+      sheet.getColumn(7).hidden = true;
+      sheet.getRow(9).hidden = true;
+    });
+    const { table, hidden } = await parseWorkbookTable(bytes, "hc.xlsx");
+    expect(table.header).toEqual(["unit", "indicator", "2017", "2018", "2019"]);
+    expect([hidden?.rows, hidden?.columns, hidden?.warning.message]).toEqual([[], [5], `hc.xlsx[data]: column E is hidden in Excel ${HOW}`]);
+  });
+
+  it("names the first five hidden rows and counts them, then the columns; no warning for a sheet that hides nothing", async () => {
+    const rows = [["unit", "indicator", "2017", "2018", "2019"], ...Array.from({ length: 8 }, (_, i) => [`U${i + 1}`, "X", i, i, i])];
+    const bytes = await sheetOf(rows, (sheet) => {
+      // Sheet rows 3 to 9 (U2 to U8: 7 rows), columns D and E.
+      for (let row = 3; row <= 9; row++) sheet.getRow(row).hidden = true;
+      sheet.getColumn(4).hidden = true;
+      sheet.getColumn(5).hidden = true;
+    });
+    const { hidden } = await parseWorkbookTable(bytes, "v.xlsx");
+    expect(hidden?.warning.message).toBe(`v.xlsx[data]: rows 3, 4, 5, 6, 7 (7 rows in all) and columns D, E are hidden in Excel ${HOW}`);
+    expect((await parseWorkbookTable(await sheetOf(rows, () => undefined), "v.xlsx")).hidden).toBeUndefined();
+  });
+
+  it("carries the warning with the panel (the tree's first), and adds it to a refusal it explains (a duplicate a filter hides)", async () => {
+    const hideRow3 = (sheet: ExcelJS.Worksheet) => (sheet.getRow(3).hidden = true);
+    const long = [["unit", "year", "indicator", "value"], ["U1", 2017, "X", 4], ["U1", 2018, "X", 5], ["U1", 2018, "X", 6], ["U2", 2017, "X", 1], ["U2", 2018, "X", 2]];
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      // Y's row (sheet row 3) hidden: Y is read, an indicator like X.
+      "tree.xlsx": await sheetOf([["code", "parent", "name", "weight", "direction"], ["X", "", "x", "", "+"], ["Y", "", "y", "", "+"]], hideRow3),
+      "h1.xlsx": await sheetOf(WIDE, hideRow3),
+      "xy.xlsx": await sheetOf([...WIDE, ["U1", "Y", 1, 2], ["U2", "Y", 3, 4], ["U3", "Y", 5, 6]], hideRow3),
+      "xy.csv": "unit,year,indicator,value\nU1,2017,X,1\nU1,2018,X,2\nU1,2017,Y,3\nU1,2018,Y,4\n",
+      // Sheet row 4 (U1, 2018, X, 6) repeats row 3 and is hidden under the sheet's filter on A1:D6.
+      "dup.xlsx": await sheetOf(long, (sheet) => {
+        sheet.getRow(4).hidden = true;
+        sheet.autoFilter = "A1:D6";
+      }),
+      // A bad number in a visible row (sheet row 2) of a sheet hiding row 3.
+      "bad.xlsx": await sheetOf([WIDE[0], ["U1", "X", 4, "abc"], ...WIDE.slice(2)], hideRow3),
+    });
+    const { loadInputs } = await import("../../../src/io/read/load.js");
+    const read = (tree: string, data: string) => loadInputs(join(dir, tree), join(dir, data), { tree, data });
+    const warning = (source: string, row: number, filter = "") => ({ code: "W_XLSX_HIDDEN", source, message: `${source}: row ${row} is hidden in Excel${filter} ${HOW}` });
+
+    const h1 = await read("tree.csv", "h1.xlsx");
+    expect(h1.panel.units).toEqual(["U1", "U2", "U3"]);
+    expect(h1.panel.warnings).toEqual([warning("h1.xlsx[data]", 3)]);
+    // The tree's warning first, as the files come first; the CSV values go the fast way and carry it too.
+    expect((await read("tree.xlsx", "xy.xlsx")).panel.warnings).toEqual([warning("tree.xlsx[data]", 3), warning("xy.xlsx[data]", 3)]);
+    const fast = await read("tree.xlsx", "xy.csv");
+    expect([fast.panel.indicators, fast.panel.warnings]).toEqual([["X", "Y"], [warning("tree.xlsx[data]", 3)]]);
+
+    // The duplicate is refused, as before; the warning follows it, saying the sheet's row 4 is hidden and read.
+    const duplicate = await issuesOf(read("tree.csv", "dup.xlsx"));
+    expect(duplicate.map(({ code, source, line }) => ({ code, source, line }))).toEqual([
+      { code: "E_DUPLICATE_VALUE", source: "dup.xlsx[data]", line: 4 },
+      { code: "W_XLSX_HIDDEN", source: "dup.xlsx[data]", line: undefined },
+    ]);
+    expect(duplicate[1].message).toBe(warning("dup.xlsx[data]", 4, " (the sheet has a filter, on A1:D6)").message);
+    // A problem in a visible row of a sheet hiding another: no warning added.
+    expect((await issuesOf(read("tree.csv", "bad.xlsx"))).map((issue) => issue.code)).toEqual(["E_BAD_NUMBER"]);
+  });
+});
