@@ -47,17 +47,7 @@ function shares(children: readonly Float64Array[], parent: Float64Array): number
  * evaluates it thousands of times.
  */
 function squaredCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let count = 0;
-  let sumX = 0;
-  let sumY = 0;
-  for (let k = 0; k < x.length; k++) {
-    if (Number.isNaN(x[k]) || Number.isNaN(y[k])) continue;
-    count++;
-    sumX += x[k];
-    sumY += y[k];
-  }
-  const meanX = sumX / count;
-  const meanY = sumY / count;
+  const { meanX, meanY } = pairMeans(x, y);
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
@@ -74,23 +64,29 @@ function squaredCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number 
   return r * r;
 }
 
+/** The means of `x` and `y` over the cells both observe, and how many those are (the sums in the order of the cells). */
+function pairMeans(x: ArrayLike<number>, y: ArrayLike<number>): { count: number; meanX: number; meanY: number } {
+  let count = 0;
+  let sumX = 0;
+  let sumY = 0;
+  for (let k = 0; k < x.length; k++) {
+    if (Number.isNaN(x[k]) || Number.isNaN(y[k])) continue;
+    count++;
+    sumX += x[k];
+    sumY += y[k];
+  }
+  return { count, meanX: sumX / count, meanY: sumY / count };
+}
+
 /** The children's covariances over the cells both of a pair observe (divided by their count). */
 function covariances(children: readonly Float64Array[]): number[][] {
   const matrix = children.map(() => new Array<number>(children.length).fill(0));
   for (let i = 0; i < children.length; i++)
     for (let j = i; j < children.length; j++) {
       const [x, y] = [children[i], children[j]];
-      let count = 0;
-      let sumX = 0;
-      let sumY = 0;
-      for (let k = 0; k < x.length; k++) {
-        if (Number.isNaN(x[k]) || Number.isNaN(y[k])) continue;
-        count++;
-        sumX += x[k];
-        sumY += y[k];
-      }
+      const { count, meanX, meanY } = pairMeans(x, y);
       let sum = 0;
-      for (let k = 0; k < x.length; k++) if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) sum += (x[k] - sumX / count) * (y[k] - sumY / count);
+      for (let k = 0; k < x.length; k++) if (!Number.isNaN(x[k]) && !Number.isNaN(y[k])) sum += (x[k] - meanX) * (y[k] - meanY);
       matrix[i][j] = matrix[j][i] = count > 1 ? sum / count : 0;
     }
   return matrix;
