@@ -1,6 +1,6 @@
 /**
  * Values from a file or from a folder of files: a folder is read as the union of its values files (`.csv`, `.tsv`,
- * `.xlsx`, and the `.txt` files Excel saves as "Unicode text" or "Text (Tab delimited)"), in name order, so adding a year means adding a file (`data/2021.csv`) and nothing else. Every file may use either
+ * `.xlsx`, and the `.txt` files Excel saves as "Unicode text" or "Text (Tab delimited)", or a CSV file saved as `.txt`), in name order, so adding a year means adding a file (`data/2021.csv`) and nothing else. Every file may use either
  * layout (long or wide) and any encoding or format a single values file may.
  */
 import { open, readdir, stat, type FileHandle } from "node:fs/promises";
@@ -9,6 +9,8 @@ import { limitMessages, type UnreadValuesKind } from "../../core/limit-messages.
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import { noteValuesFolder } from "./inputs-read.js";
 import { readBytes } from "./read-text.js";
+import { normalizeColumnName } from "./columns.js";
+import { LONG_COLUMNS } from "./data-csv.js";
 
 /** A values file: its path and the label that names it in messages. */
 export interface ValuesFile {
@@ -39,7 +41,9 @@ export async function listValueFiles(path: string, label = path): Promise<Values
   const isSubfolder = await Promise.all(all.map((entry) => entry.isDirectory() || (entry.isSymbolicLink() && stat(join(path, entry.name)).then((info) => info.isDirectory(), () => false))));
   const candidates = all.filter((entry, index) => !isSubfolder[index] && !entry.name.startsWith(".") && !entry.name.startsWith("~$"));
   const chosen = await Promise.all(
-    candidates.map(async (entry) => (/\.(csv|tsv|xlsx|xlsm)$/i.test(entry.name) || (/\.txt$/i.test(entry.name) && (await isSheetText(join(path, entry.name)))) ? entry.name : undefined)),
+    candidates.map(async (entry) =>
+      /\.(csv|tsv|xlsx|xlsm)$/i.test(entry.name) || (/\.txt$/i.test(entry.name) && !/^readme/i.test(entry.name) && (await isSheetText(join(path, entry.name)))) ? entry.name : undefined,
+    ),
   );
   const names = chosen.filter((name): name is string => name !== undefined).sort();
   const folderLabel = label.replace(/[\\/]+$/, "");
@@ -88,7 +92,13 @@ function unreadKind(name: string): UnreadValuesKind {
   return "other";
 }
 
-/** Whether a `.txt` file starts as Excel saves a sheet as text: a UTF-16 byte-order mark, or a tab in its first line. */
+/**
+ * Whether a `.txt` file starts as a table of values: as Excel saves a sheet as text (a UTF-16 byte-order mark, or a tab
+ * in its first line), or with a comma- or semicolon-separated header that names a values column (`unit,year,indicator,
+ * value`, `indicator,2017,2018`, `地区,年份,…`: `LONG_COLUMNS` and their aliases), as a CSV file saved under `.txt`.
+ * A note's first line is prose: left aside (a sentence that happens to start with such a word is read, and its
+ * problems said, never dropped).
+ */
 async function isSheetText(path: string): Promise<boolean> {
   let handle: FileHandle | undefined;
   try {
@@ -98,12 +108,31 @@ async function isSheetText(path: string): Promise<boolean> {
     const bytes = head.subarray(0, bytesRead);
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
     const end = bytes.findIndex((byte) => byte === 0x0a || byte === 0x0d);
-    return bytes.subarray(0, end < 0 ? bytes.length : end).includes(0x09);
+    const first = bytes.subarray(0, end < 0 ? bytes.length : end);
+    return first.includes(0x09) || namesValuesColumn(first);
   } catch {
     return false; // an unreadable notes file is no values file either
   } finally {
     await handle?.close();
   }
+}
+
+/** Every name a values column goes by (`LONG_COLUMNS`: the canonical ones and their aliases). */
+const VALUES_COLUMN_NAMES: ReadonlySet<string> = new Set(Object.entries(LONG_COLUMNS).flatMap(([name, aliases]) => [name, ...aliases]));
+
+/**
+ * Whether `line`, a first line (UTF-8, with or without its byte order mark, or else GBK as Excel on Chinese Windows
+ * saves it), is a header of two or more fields separated by commas or semicolons, one of which names a values column.
+ */
+function namesValuesColumn(line: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(line).replace(/^\uFEFF/, "");
+  } catch {
+    text = new TextDecoder("gb18030").decode(line);
+  }
+  const fields = text.split(/[,;，]/);
+  return fields.length >= 2 && fields.some((field) => VALUES_COLUMN_NAMES.has(normalizeColumnName(field.replace(/^"|"$/g, ""))));
 }
 
 /** The bytes of every values file behind `path` (see `listValueFiles`); an unreadable file is an `InputError` naming it. */

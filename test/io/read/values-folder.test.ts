@@ -51,6 +51,27 @@ describe("listValueFiles: files a values folder's reader does not read", () => {
     ]);
   });
 
+  it("reads a .txt that is a CSV file (a comma- or semicolon-separated header naming a values column, UTF-8 or GBK); leaves a note whose first line is prose or has commas but no such column", async () => {
+    const dir = await makeTempDir({
+      "f/v.csv": LONG_2017,
+      "f/y2019.txt": "unit,year,indicator,value\nU,2019,X,30\n",
+      "f/wide.txt": "\uFEFFindicator;2020\nX;40\n",
+      "f/sources.txt": "Sources: yearbook 2019, table 3\n",
+      "f/readme.txt": "unit,year,indicator,value are the columns\n",
+    });
+    // 地区,年份,指标,数值 in GBK, as Excel on Chinese Windows saves a CSV.
+    await writeFile(join(dir, "f/gbk.txt"), Buffer.from([0xb5, 0xd8, 0xc7, 0xf8, 0x2c, 0xc4, 0xea, 0xb7, 0xdd, 0x2c, 0xd6, 0xb8, 0xb1, 0xea, 0x2c, 0xca, 0xfd, 0xd6, 0xb5, 0x0a]));
+    expect((await listValueFiles(join(dir, "f"), "f")).map(({ label }) => label)).toEqual(["f/gbk.txt", "f/v.csv", "f/wide.txt", "f/y2019.txt"]);
+  });
+
+  it("computes the year a comma-separated .txt gives (before, it was dropped without a word)", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "f/v.csv": "unit,year,indicator,value\nU,2017,X,10\nU,2018,X,20\n", "f/y2019.txt": "unit,year,indicator,value\nU,2019,X,30\n" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "f", "--out", "-", "--format", "csv", "-q"], dir);
+    expect(run.code).toBe(0);
+    // Fixed base 2017: 2019 is 30 / 10 · 100 = 300.
+    expect(run.stdout).toMatch(/^U,2019,INDEX,[^,\n]*,0,300\.0000$/m);
+  });
+
   it("leaves aside notes, lock files, hidden files, the files Windows keeps and subfolders, and reads the rest", async () => {
     const dir = await makeTempDir({
       "data/2017.csv": LONG_2017,
