@@ -14,7 +14,7 @@ const NORMALIZE_SUMMARIES: Partial<Record<string, string>> = {
   chain: "year-on-year ratios chained to the base year",
   "min-max": "100·(x − min)/(max − min) over all units and years",
   "min-max-year": "min-max within each year",
-  "min-max-goalposts": "min-max with the tree's min and max columns, truncated to 0–100",
+  "min-max-goalposts": "min-max with the tree's min and max columns, truncated to the output scale (0–100, or --range)",
   "z-score": "100 + 10·(x − mean)/sd over all units and years",
   "z-score-year": "z-score within each year",
   rank: "rank among the units of the year (1 = lowest, ties averaged)",

@@ -10,7 +10,7 @@ export const HELP_TOPIC_TEXTS_ZH: Readonly<Record<string, string>> = {
   "year-on-year ratios chained to the base year": "逐年环比链接到基期",
   "100·(x − min)/(max − min) over all units and years": "100·(x − min)/(max − min)，跨全部评价对象和年份",
   "min-max within each year": "每年分别做 min-max",
-  "min-max with the tree's min and max columns, truncated to 0–100": "按指标体系的 min、max 列做 min-max，截断到 0–100",
+  "min-max with the tree's min and max columns, truncated to the output scale (0–100, or --range)": "按指标体系的 min、max 列做 min-max，截断到输出区间（0–100，或 --range）",
   "100 + 10·(x − mean)/sd over all units and years": "100 + 10·(x − mean)/sd，跨全部评价对象和年份",
   "z-score within each year": "每年分别做 z-score",
   "rank among the units of the year (1 = lowest, ties averaged)": "在当年各评价对象中的排名（1 为最低，并列取平均）",
