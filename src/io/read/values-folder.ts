@@ -29,8 +29,8 @@ export interface ValuesFile {
  * (`E_SPREADSHEET_FORMAT`) naming every such file. So is any other file the folder reader does not read
  * (`E_VALUES_FOLDER_FILE`, by kind: a `.parquet` or `.sql` file, which is a values source of its own; a compressed
  * file such as `2018.csv.gz`; anything else, such as `x.json`), but for the files it knowingly leaves aside: notes
- * (`.txt` files not saved from a sheet, `.md`, `.pdf`, `.doc`, `.docx`, `.wps`, `.rtf`, a `README`) and the files
- * Windows keeps in folders (`desktop.ini`, `Thumbs.db`). Subfolders are not read. A folder holding no values file
+ * (`.txt` files not saved from a sheet, `.md`, `.pdf`, `.doc`, `.docx`, `.wps`, `.rtf`, a `README`), backups
+ * (`.bak`, `.orig`, a name ending in `~`) and the files Windows keeps in folders (`desktop.ini`, `Thumbs.db`). Subfolders are not read. A folder holding no values file
  * at all is `E_EMPTY_FOLDER`, naming what it holds.
  */
 export async function listValueFiles(path: string, label = path): Promise<ValuesFile[]> {
@@ -75,9 +75,10 @@ const UNREAD_SPREADSHEET = /\.(xls|xlsb|ods|fods|et|ett|numbers)$/i;
 
 /**
  * Files a values folder may hold beside its values that are knowingly left aside: notes (a `.txt` file not saved from
- * a sheet is one too, see `isSheetText`; a `README` of any kind) and the files Windows keeps in folders.
+ * a sheet is one too, see `isSheetText`; a `README` of any kind), the backups editors keep or a person makes to set a
+ * file aside (`2018.csv.bak`, `2018.csv~`, `.orig`), and the files Windows keeps in folders.
  */
-const LEFT_ASIDE = /(\.(txt|md|markdown|pdf|doc|docx|wps|rtf)|^readme(\.\w+)?|^desktop\.ini|^thumbs\.db)$/i;
+const LEFT_ASIDE = /(\.(txt|md|markdown|pdf|doc|docx|wps|rtf|bak|orig)|~|^readme(\.\w+)?|^desktop\.ini|^thumbs\.db)$/i;
 
 /** Kinds of files a values folder reader does not read, each with its own way to fix it (`unreadValuesFiles`). */
 const UNREAD_KINDS = ["source", "compressed", "other"] as const satisfies readonly UnreadValuesKind[];

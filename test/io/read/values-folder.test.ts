@@ -72,6 +72,11 @@ describe("listValueFiles: files a values folder's reader does not read", () => {
     expect(run.stdout).toMatch(/^U,2019,INDEX,[^,\n]*,0,300\.0000$/m);
   });
 
+  it("leaves aside a backup an editor kept or a person made to set a year aside (.bak, .orig, a name ending in ~)", async () => {
+    const dir = await makeTempDir({ "d/2017.csv": LONG_2017, "d/2018.csv.bak": "unit,year,indicator,value\nU,2018,X,1\n", "d/2018.csv~": "x", "d/2019.csv.orig": "x" });
+    expect((await listValueFiles(join(dir, "d"), "d")).map((file) => file.label)).toEqual(["d/2017.csv"]);
+  });
+
   it("leaves aside notes, lock files, hidden files, the files Windows keeps and subfolders, and reads the rest", async () => {
     const dir = await makeTempDir({
       "data/2017.csv": LONG_2017,
