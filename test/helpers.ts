@@ -4,7 +4,7 @@
 import { mkdtemp, mkdir, writeFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { expect } from "vitest";
+import { beforeAll, expect, vi } from "vitest";
 import type { CliEnv } from "../src/cli/env.js";
 import { main } from "../src/cli/main.js";
 import { ValidationError, type Issue } from "../src/errors.js";
@@ -38,10 +38,28 @@ export interface CliRun {
 
 /** Runs the CLI in-process in `cwd`, capturing stdout and stderr. */
 export async function runCli(argv: string[], cwd: string, env: Partial<CliEnv> = {}): Promise<CliRun> {
+  return runMain(main, argv, cwd, env);
+}
+
+async function runMain(run: typeof main, argv: string[], cwd: string, env: Partial<CliEnv>): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { ...env, cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await run(argv, { ...env, cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { code, stdout, stderr };
+}
+
+/**
+ * `runCli` for a test file that mocks modules the command line uses (`vi.mock` of `node:fs`, of the writer's files):
+ * the test setup has loaded the command line already, with the real modules, so it is loaded again before the file's
+ * tests (`beforeAll`), with the mocked ones. Call it at the top level of the test file.
+ */
+export function runCliWithMocks(): (argv: string[], cwd: string, env?: Partial<CliEnv>) => Promise<CliRun> {
+  let mocked: typeof main;
+  beforeAll(async () => {
+    vi.resetModules();
+    ({ main: mocked } = await import("../src/cli/main.js"));
+  });
+  return (argv, cwd, env = {}) => runMain(mocked, argv, cwd, env);
 }
 
 /** The names in a folder, sorted; [] when it does not exist. */

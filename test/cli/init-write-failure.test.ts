@@ -6,10 +6,10 @@
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { projectMessages } from "../../src/core/project-messages.js";
-import { makeTempDir } from "../helpers.js";
+import { makeTempDir, runCliWithMocks } from "../helpers.js";
 
 /** The output whose write fails (its name, such as `README.md`), and the descriptors opened on its temporary file. */
 const failing = vi.hoisted(() => ({ name: undefined as string | undefined, descriptors: new Set<number>() }));
@@ -34,18 +34,8 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...mocked, default: mocked };
 });
 
-// The test setup has loaded the command line already, with the real module: it is loaded again, with the wrapped one.
-let main: typeof import("../../src/cli/main.js").main;
-beforeAll(async () => {
-  vi.resetModules();
-  ({ main } = await import("../../src/cli/main.js"));
-});
-/** Runs the command line in-process in `cwd` (with the wrapped `node:fs`), capturing stderr. */
-async function runCli(argv: string[], cwd: string): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  const code = await main(argv, { cwd, stdout: () => undefined, stderr: (text) => (stderr += text) });
-  return { code, stderr };
-}
+// The command line loaded again, with the wrapped module.
+const runCli = runCliWithMocks();
 
 afterEach(() => {
   failing.name = undefined;

@@ -7,10 +7,10 @@
 import { openSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { isRunId } from "../../src/io/runs/run-names.js";
-import { listDir } from "../helpers.js";
+import { listDir, runCliWithMocks } from "../helpers.js";
 import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
 /** The output whose temporary file is on the full disk (`.<name>.<pid>.tmp`); `undefined`: none. */
@@ -23,17 +23,8 @@ vi.mock("../../src/io/write/claimed.js", async (importOriginal) => {
     openClaimed: (path: string) => (full !== undefined && basename(path).startsWith(`.${full}.`) ? openSync("/dev/full", "w") : real.openClaimed(path)),
   };
 });
-// The test setup has loaded the command line already, with the real module: it is loaded again, with the wrapped one.
-let main: typeof import("../../src/cli/main.js").main;
-beforeAll(async () => {
-  vi.resetModules();
-  ({ main } = await import("../../src/cli/main.js"));
-});
-async function runCli(argv: string[], cwd: string): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  const code = await main(argv, { cwd, stdout: () => undefined, stderr: (text) => (stderr += text) });
-  return { code, stderr };
-}
+// The command line loaded again, with the wrapped module.
+const runCli = runCliWithMocks();
 
 describe.skipIf(process.platform !== "linux")("a project run on a full disk", () => {
   it("exits 3 naming the file it could not write (runs/<id>/index.csv), and leaves LATEST and the runs as they were", async () => {
@@ -53,7 +44,7 @@ describe.skipIf(process.platform !== "linux")("a project run on a full disk", ()
     const id = /^error: runs\/([^/]+)\//.exec(failed.stderr)?.[1] ?? "";
     expect(isRunId(id), failed.stderr).toBe(true);
     // Before: "runs/<id>: cannot write the output (ENOSPC: ...)", the run folder only.
-    expect(failed).toEqual({ code: 3, stderr: `error: ${outputMessages.writeFailed(`runs/${id}/index.csv`, "ENOSPC")}\n` });
+    expect(failed).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.writeFailed(`runs/${id}/index.csv`, "ENOSPC")}\n` });
     expect(failed.stderr).toBe(`error: runs/${id}/index.csv: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs\n`);
     expect((await readFile(join(runs, "LATEST"), "utf8")).trim()).toBe(first);
     expect(await listDir(runs)).toEqual([first, "LATEST"]); // no staging folder, no new run, no lock left

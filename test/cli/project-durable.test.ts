@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as durable from "../../src/io/write/durable.js";
 import { isRunId } from "../../src/io/runs/runs.js";
-import { makeTempDir } from "../helpers.js";
+import { makeTempDir, runCliWithMocks } from "../helpers.js";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
@@ -33,15 +33,10 @@ vi.mock("../../src/io/write/durable.js", async (importOriginal) => {
     }),
   };
 });
-// The test setup has loaded the command line already, with the real module: it is loaded again, with the wrapped one.
-let main: typeof import("../../src/cli/main.js").main;
-beforeAll(async () => {
-  vi.resetModules();
-  ({ main } = await import("../../src/cli/main.js"));
-});
+// The command line loaded again, with the wrapped module.
+const runMockedCli = runCliWithMocks();
 async function runCli(argv: string[], cwd: string, expectedCode = 0): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  const code = await main(argv, { cwd, stdout: () => undefined, stderr: (text) => (stderr += text) });
+  const { code, stderr } = await runMockedCli(argv, cwd);
   if (code !== expectedCode) console.log(stderr);
   return { code, stderr };
 }
