@@ -314,10 +314,7 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string): P
     if (!isObject(node)) return;
     const call = node.function;
     if (node.type === "TABLE_FUNCTION" && isObject(call) && FILE_FUNCTIONS.test(String(call.function_name)) && Array.isArray(call.children)) {
-      // The first argument that is not a named parameter (`delim = ','`, a comparison in the parsed query).
-      const first: unknown = call.children.find((child) => isObject(child) && child.class !== "COMPARISON");
-      const items = isObject(first) && first.function_name === "list_value" && Array.isArray(first.children) ? first.children : [first];
-      for (const item of items) {
+      for (const item of fileArguments(call.children).items) {
         const found = stringConstant(item);
         if (found) named.push({ ...found, table: false });
       }
@@ -342,6 +339,16 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string): P
   // DuckDB's quote of a long line is cut short, perhaps inside a path: the folder put before each path is taken out too.
   if (replaced.length > 0) replaced.push({ resolved: sqlString(folderOf(session.root)).slice(0, -1), written: "'" });
   return { sql: bytes.toString("utf8"), replaced };
+}
+
+/**
+ * A file-reading table function's file argument in DuckDB's parse tree (`children`: the call's arguments): `first`, the
+ * first argument that is not a named parameter (`delim = ','` is a comparison in the parsed query), and `items`, the
+ * elements of that argument when it is a list (`read_csv(['a.csv', 'b.csv'])`), else the argument alone.
+ */
+function fileArguments(children: readonly unknown[]): { first: unknown; items: unknown[] } {
+  const first: unknown = children.find((child) => isObject(child) && child.class !== "COMPARISON");
+  return { first, items: isObject(first) && first.function_name === "list_value" && Array.isArray(first.children) ? first.children : [first] };
 }
 
 /** `unnamedFileReads`' call for a query whose parse tree DuckDB cannot give, so that none of its files is known. */
@@ -369,10 +376,7 @@ export async function unnamedFileReads(session: DuckdbSession, sql: string): Pro
     const call = node.function;
     if (node.type === "TABLE_FUNCTION" && isObject(call) && typeof call.function_name === "string") {
       const name = call.function_name.toLowerCase();
-      const children = Array.isArray(call.children) ? call.children : [];
-      // The first argument that is not a named parameter (`delim = ','`, a comparison in the parsed query).
-      const first: unknown = children.find((child) => isObject(child) && child.class !== "COMPARISON");
-      const items = isObject(first) && first.function_name === "list_value" && Array.isArray(first.children) ? first.children : [first];
+      const { first, items } = fileArguments(Array.isArray(call.children) ? call.children : []);
       if (QUERY_FUNCTIONS.test(name) || (FILE_FUNCTIONS.test(name) && first !== undefined && !items.every((item) => stringConstant(item) !== undefined))) found.add(name);
     }
     for (const value of Object.values(node)) visit(value);
