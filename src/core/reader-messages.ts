@@ -14,6 +14,17 @@ const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
 
 const quoted = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(", ");
 
+/** What a file is that is no regular file nor folder (`specialFile`): a named pipe, a socket, a device. */
+export type SpecialFileKind = "named pipe" | "socket" | "character device" | "block device";
+
+/** A special file's kind in words (`specialFile`). */
+const SPECIAL_FILES: Readonly<Record<SpecialFileKind, string>> = {
+  "named pipe": "a named pipe (FIFO)",
+  socket: "a socket",
+  "character device": "a character device",
+  "block device": "a block device",
+};
+
 /** How many items of a list a message names before it counts the rest (`namedFew`). */
 const NAMED_ITEMS = 5;
 
@@ -103,6 +114,12 @@ export const readerMessages = catalogue("readerMessages", {
   /** A query calling `name`, a function of DuckDB's `extension` (`read_xlsx`, of excel), which is never loaded here. */
   sqlExtension: (label: string, name: string, extension: string) =>
     `${label}: the query calls ${name}, a function of DuckDB's ${extension} extension, which is never installed or loaded here; expected DuckDB's own functions (read_csv, read_parquet, read_json, …)`,
+  /**
+   * A file DuckDB would read that is a named pipe, a socket or a device (`kind`): `file`, a file the query of `label`
+   * names (relative to the folder it reads), or when undefined the values file `label` itself.
+   */
+  specialFile: (label: string, kind: SpecialFileKind, file?: string) =>
+    `${label}: ${file === undefined ? "the values file is" : `the query reads ${file}, which is`} ${SPECIAL_FILES[kind]}; expected a regular file (DuckDB would wait on it without end, and the time limit cannot stop a read that waits)`,
   parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
   parquetLayout: (label: string, columns: readonly string[]) =>
     `${label}: columns ${listItems(columns, ", ", (count) => `and ${count} more`)}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,

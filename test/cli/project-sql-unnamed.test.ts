@@ -23,8 +23,9 @@ const FORMS: [string, string][] = [
 ];
 
 /**
- * Runs `run` with the process in `dir`: a path a query builds is not made absolute against the project folder (the
- * tool cannot see it), so DuckDB resolves it against the current folder, as when the CLI is run in the project folder.
+ * Runs `run` with the process in `dir`, as when the CLI is run in the project folder: a path a query builds is made
+ * absolute against the project folder, but one inside the text of `query('…')` is not (the tool does not rewrite that
+ * text), so DuckDB resolves it against the current folder.
  */
 async function inFolder<T>(dir: string, run: () => Promise<T>): Promise<T> {
   const started = process.cwd();

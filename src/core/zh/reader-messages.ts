@@ -1,6 +1,6 @@
 /** The Chinese messages of `readerMessages` (src/core/reader-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
-import type { readerMessages } from "../reader-messages.js";
+import type { readerMessages, SpecialFileKind } from "../reader-messages.js";
 import { cutText, listItems, quote } from "../quote.js";
 
 const quoted = (values: readonly string[]) => values.map(quote).join("、");
@@ -21,6 +21,14 @@ const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place
 /** The first few items of a list a message names (as `namedFew` in the English catalogue), and how many there are. */
 const fewOf = (items: readonly (number | string)[]) => items.slice(0, 5).join("、");
 const countOf = (items: readonly unknown[], noun: string) => (items.length > 5 ? `（共 ${items.length} ${noun}）` : "");
+
+/** A special file's kind in Chinese (`specialFile`). */
+const SPECIAL_FILES: Readonly<Record<SpecialFileKind, string>> = {
+  "named pipe": "命名管道（FIFO）",
+  socket: "套接字（socket）",
+  "character device": "字符设备",
+  "block device": "块设备",
+};
 
 const SAVE_IN_EXCEL = "应为数值，或在 Excel 中打开并保存该工作簿（Excel 会保存每个公式的结果）";
 
@@ -84,6 +92,8 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `${label}：查询读取 ${file}，它不是本机上的文件（此处从不安装或加载 DuckDB 扩展，如 httpfs）；查询只能读取其可读文件夹内的文件（项目文件夹；项目之外为当前文件夹）：请把该文件下载到那里，再按路径读取`,
   sqlExtension: (label, name, extension) =>
     `${label}：查询调用了 ${name}，这是 DuckDB ${extension} 扩展中的函数，而此处从不安装或加载扩展；应只用 DuckDB 自带的函数（read_csv、read_parquet、read_json 等）`,
+  specialFile: (label, kind, file) =>
+    `${label}：${file === undefined ? "数值文件是" : `查询读取 ${file}，它是`}${SPECIAL_FILES[kind]}；应为普通文件（DuckDB 会无休止地等待它，而时间上限无法终止这种等待中的读取）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
   parquetLayout: (label, columns) =>
     `${label}：列为 ${listItems(columns, ", ", (count) => `另有 ${count} 列`)}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,

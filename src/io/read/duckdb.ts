@@ -4,8 +4,9 @@
  *
  * Queries that users write run in a sandbox: DuckDB's external access is switched off except for one folder (the
  * project folder, or the folder of the query file), the paths a query reads resolve against it wherever the process
- * runs, extensions are neither installed nor loaded, the configuration is locked so a query cannot switch any of this
- * back, and only a single `SELECT` (or `WITH … SELECT`) statement is accepted, so a query can read but never write.
+ * runs (those written as literals and those the query builds, `'data/' || 'x.csv'`), extensions are neither installed
+ * nor loaded, the configuration is locked so a query cannot switch any of this back, and only a single `SELECT` (or
+ * `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
 import { homedir } from "node:os";
 import { isAbsolute, parse, resolve } from "node:path";
@@ -173,10 +174,37 @@ export function timeLimitError(session: SandboxSession, label: string, error: un
 }
 
 /**
+ * The macros a sandbox defines, through which `resolveQueryPaths` passes a file argument the query builds
+ * (`read_csv('data/' || 'x.csv')`), so that DuckDB makes it absolute against the sandbox's folder when it binds the
+ * call: `PATH_MACRO` for one path (what `sniff_csv` takes), `PATHS_MACRO` for a path or a list of them (every other
+ * file-reading function takes both), which gives a list.
+ */
+const PATH_MACRO = "innovation_index_path";
+const PATHS_MACRO = "innovation_index_paths";
+
+/**
+ * The statements defining `PATH_MACRO` and `PATHS_MACRO` for a sandbox in `folder` (ending in a separator): a path
+ * that is empty, absolute (`/…`, `\\…`, `C:…`), under `~` or a URL (`s3://…`) is left as it is, as `isRelativePath`
+ * tells; any other gets `folder` before it. A path leading out of the folder (`../x.csv`) then reads outside it, which
+ * DuckDB's own check against `allowed_directories` refuses.
+ */
+function pathMacros(folder: string): string[] {
+  const kept = `${PATH_MACRO}_kept`;
+  return [
+    `CREATE TEMP MACRO ${kept}(path) AS path IS NULL OR path = '' OR regexp_matches(path, ${sqlString("^([A-Za-z][A-Za-z0-9+.-]*:|[/\\\\~])")})`,
+    `CREATE TEMP MACRO ${PATH_MACRO}(path) AS CASE WHEN ${kept}(path) THEN path ELSE ${sqlString(folder)} || path END`,
+    // A text as a list of one, a list as it is: DuckDB binds both branches, and casts only the one taken.
+    `CREATE TEMP MACRO ${PATHS_MACRO}(paths) AS list_transform(CASE WHEN typeof(paths) = 'VARCHAR' THEN [paths::VARCHAR] ELSE paths::VARCHAR[] END, path -> ${PATH_MACRO}(path))`,
+  ];
+}
+
+/**
  * An in-memory database whose queries may read files inside `root` only, and may write none. DuckDB resolves a
  * relative path against the process's current folder, which a library call (`load({ cwd })`) or a project run from
- * elsewhere does not share: a query's relative paths are made absolute against `root` first (`inSandboxFolder`), and
- * DuckDB's own check of every file it opens against `allowed_directories` keeps the sandbox, `..` included.
+ * elsewhere does not share, and checks it against `allowed_directories` there, before its `file_search_path` is looked
+ * at: a query's literal relative paths are made absolute against `root` first (`inSandboxFolder`), the paths it builds
+ * pass through `pathMacros`, and DuckDB's own check of every file it opens against `allowed_directories` keeps the
+ * sandbox, `..` included.
  */
 export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit(), clock = {} }: QuerySettings = {}): Promise<SandboxSession> {
   // A root that holds every file (a job started in / or in the home folder, outside a project) fences nothing.
@@ -190,6 +218,7 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     ...(threads !== undefined ? [`SET threads = ${Math.max(1, Math.floor(threads))}`] : []),
     `SET file_search_path = ${sqlString(root)}`,
     `SET allowed_directories = [${sqlString(folder)}]`,
+    ...pathMacros(folder),
     "SET enable_external_access = false",
     "SET autoinstall_known_extensions = false",
     "SET autoload_known_extensions = false",
@@ -236,16 +265,28 @@ function isRelativePath(path: string): boolean {
   return path !== "" && !isAbsolute(path) && !path.startsWith("~") && !/^[a-z][a-z0-9+.-]*:/i.test(path);
 }
 
-/** `sql` as DuckDB's parser reads it (`json_serialize_sql`); `undefined` for a query it cannot parse or serialize. */
-async function parseQuery(session: DuckdbSession, sql: string): Promise<Record<string, unknown> | undefined> {
+/** A query's text with its parse tree (`parseQuery`), so that one parse serves its several readers. */
+export interface ParsedQuery {
+  sql: string;
+  /** DuckDB's parse tree (`json_serialize_sql`); `undefined` for a query it cannot parse or serialize. */
+  tree: Record<string, unknown> | undefined;
+}
+
+/** `sql` as DuckDB's parser reads it (`json_serialize_sql`). */
+export async function parseQuery(session: DuckdbSession, sql: string): Promise<ParsedQuery> {
   let parsed: unknown;
   try {
     const reader = await session.connection.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)})`);
     parsed = JSON.parse(String(reader.getRowsJS()[0][0]));
   } catch {
-    return undefined;
+    return { sql, tree: undefined };
   }
-  return isObject(parsed) && parsed.error === false ? parsed : undefined;
+  return { sql, tree: isObject(parsed) && parsed.error === false ? parsed : undefined };
+}
+
+/** `query` parsed: as it is when it was (`parseQuery`), else by DuckDB now. */
+async function parsedOf(session: DuckdbSession, query: string | ParsedQuery): Promise<ParsedQuery> {
+  return typeof query === "string" ? parseQuery(session, query) : query;
 }
 
 /** A string constant of a parsed query (any quoting: `'…'`, `E'…'`, `$$…$$`), with its place in the text. */
@@ -267,7 +308,7 @@ function fileTable(node: Record<string, unknown>): string | undefined {
  * query it cannot parse.
  */
 export async function queryTexts(session: DuckdbSession, sql: string): Promise<string[] | undefined> {
-  const parsed = await parseQuery(session, sql);
+  const parsed = (await parseQuery(session, sql)).tree;
   if (!parsed) return undefined;
   const texts = new Set<string>();
   const visit = (node: unknown): void => {
@@ -281,7 +322,7 @@ export async function queryTexts(session: DuckdbSession, sql: string): Promise<s
   return [...texts];
 }
 
-/** A query with its relative paths made absolute (`resolveQueryPaths`), and each literal replaced: as run, as written. */
+/** A query with its relative paths made absolute (`resolveQueryPaths`), and each text replaced: as run, as written. */
 export interface ResolvedQuery {
   sql: string;
   replaced: { resolved: string; written: string }[];
@@ -294,30 +335,43 @@ export async function inSandboxFolder(session: SandboxSession, sql: string): Pro
   return (await resolveQueryPaths(session, sql)).sql;
 }
 
+/** What closes a file argument passed through a path macro (`pathMacros`): its comment makes it a text `asWritten` can take out. */
+const MACRO_CLOSE = "/* innovation-index */)";
+
 /**
  * `sql` with every relative path it reads made absolute against the sandbox's folder, as the command line run in that
  * folder would read it: the file arguments of the file-reading table functions (`read_csv('values.csv')`, lists and
  * globs too, in any quoting: `'…'`, `E'…'`, `$$…$$`) and the files named as tables (`FROM 'values.csv'`, not a CTE's
  * name). DuckDB's parser finds them (`json_serialize_sql`, with each literal's place in the text), so a text that only
- * looks like a path, such as a `source` column's `'census.csv'`, is left as written. A path the query builds
- * (`'v' || '.csv'`) stays relative; a query DuckDB cannot parse, or any statement but a `SELECT`, is returned as it
- * is, for `prepareSelect` to refuse. `replaced` lists each literal changed, so that DuckDB's messages can quote the
- * query as written (`sqlError`).
+ * looks like a path, such as a `source` column's `'census.csv'`, is left as written. A file argument the query builds
+ * (`read_csv('data/' || 'x.csv')`, `read_csv(concat(…))`, a list holding such a path) is passed through a macro of
+ * the sandbox (`pathMacros`), which makes it absolute when DuckDB binds the call. A query DuckDB cannot parse, or any
+ * statement but a `SELECT`, is returned as it is, for `prepareSelect` to refuse. `replaced` lists each text changed,
+ * so that DuckDB's messages can quote the query as written (`sqlError`). `sql`: the query, or the query parsed
+ * (`parseQuery`), so that one parse serves `unnamedFileReads` too.
  */
-export async function resolveQueryPaths(session: SandboxSession, sql: string): Promise<ResolvedQuery> {
-  const parsed = await parseQuery(session, sql);
-  if (!parsed) return { sql, replaced: [] };
+export async function resolveQueryPaths(session: SandboxSession, sql: string | ParsedQuery): Promise<ResolvedQuery> {
+  const { sql: text, tree: parsed } = await parsedOf(session, sql);
+  if (!parsed) return { sql: text, replaced: [] };
   const named: { location: number; path: string; table: boolean }[] = [];
+  // The file arguments the query builds: where their call's name starts, where in the argument a node of it starts,
+  // and the macro they pass through.
+  const built: { call: number; inside: number; macro: string }[] = [];
   const cteNames = new Set<string>();
+  let bytes = Buffer.from(text, "utf8");
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isObject(node)) return;
     const call = node.function;
     if (node.type === "TABLE_FUNCTION" && isObject(call) && FILE_FUNCTIONS.test(String(call.function_name)) && Array.isArray(call.children)) {
-      for (const item of fileArguments(call.children).items) {
+      const { first, items } = fileArguments(call.children);
+      for (const item of items) {
         const found = stringConstant(item);
         if (found) named.push({ ...found, table: false });
       }
+      const inside = firstPlace(first, bytes.length);
+      if (first !== undefined && !items.every((item) => stringConstant(item) !== undefined) && typeof call.query_location === "number" && inside !== undefined)
+        built.push({ call: call.query_location, inside, macro: /^sniff_csv$/i.test(String(call.function_name)) ? PATH_MACRO : PATHS_MACRO });
     }
     const table = fileTable(node);
     if (table !== undefined && typeof node.query_location === "number") named.push({ location: node.query_location, path: table, table: true });
@@ -325,20 +379,86 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string): P
     for (const value of Object.values(node)) visit(value);
   };
   visit(parsed);
-  // DuckDB gives each literal's place in bytes of UTF-8; replaced from the last, so the earlier places hold.
-  let bytes = Buffer.from(sql, "utf8");
+  // DuckDB gives each node's place in bytes of UTF-8: every change is found in the text as written, then made from the
+  // last, so that the earlier places hold (a literal inside a built argument, `read_csv([x || '.csv', 'a.csv'])`, is
+  // replaced before the macro's call is put around the argument).
+  const changes: { start: number; end: number; text: string }[] = [];
   const replaced: ResolvedQuery["replaced"] = [];
   const places = new Map(named.filter(({ path, table }) => isRelativePath(path) && !(table && cteNames.has(path))).map((item) => [item.location, item] as const));
-  for (const { location, path, table } of [...places.values()].sort((a, b) => b.location - a.location)) {
+  for (const { location, path, table } of places.values()) {
     const end = literalEnd(bytes, location, table, path);
     if (end === undefined) continue;
     const resolved = sqlString(resolve(session.root, path));
     replaced.push({ resolved, written: bytes.subarray(location, end).toString("utf8") });
-    bytes = Buffer.concat([bytes.subarray(0, location), Buffer.from(resolved, "utf8"), bytes.subarray(end)]);
+    changes.push({ start: location, end, text: resolved });
   }
   // DuckDB's quote of a long line is cut short, perhaps inside a path: the folder put before each path is taken out too.
   if (replaced.length > 0) replaced.push({ resolved: sqlString(folderOf(session.root)).slice(0, -1), written: "'" });
+  // One character a byte, so that places in the text are places in the bytes.
+  const latin1 = bytes.toString("latin1");
+  const macros = new Set<string>();
+  for (const { call, inside, macro } of built) {
+    const argument = argumentAt(latin1, call, inside);
+    if (!argument) continue;
+    changes.push({ start: argument.start, end: argument.start, text: `${macro}(` }, { start: argument.end, end: argument.end, text: MACRO_CLOSE });
+    macros.add(macro);
+  }
+  for (const macro of macros) replaced.push({ resolved: `${macro}(`, written: "" });
+  if (macros.size > 0) replaced.push({ resolved: MACRO_CLOSE, written: "" });
+  for (const { start, end, text: put } of changes.sort((a, b) => b.start - a.start || b.end - a.end))
+    bytes = Buffer.concat([bytes.subarray(0, start), Buffer.from(put, "utf8"), bytes.subarray(end)]);
   return { sql: bytes.toString("utf8"), replaced };
+}
+
+/** The first place in the query's text (below `length`) of a node of the parse tree `node` or of a node inside it. */
+function firstPlace(node: unknown, length: number): number | undefined {
+  let first: number | undefined;
+  const visit = (item: unknown): void => {
+    if (Array.isArray(item)) return item.forEach(visit);
+    if (!isObject(item)) return;
+    const place = item.query_location;
+    if (typeof place === "number" && place < length && (first === undefined || place < first)) first = place;
+    for (const value of Object.values(item)) visit(value);
+  };
+  visit(node);
+  return first;
+}
+
+/**
+ * The argument holding the place `inside` of the call whose name starts at `call` in `text` (a query, one character a
+ * byte: `firstPlace`'s places): where it starts (its first character that is no blank nor comment) and where it ends
+ * (the `,` or `)` after it). `undefined` when the call is not written `name(…)` there (the name perhaps with its
+ * schema, `main.read_csv`, or quoted, `"read_csv"`), or no argument holds `inside`.
+ */
+function argumentAt(text: string, call: number, inside: number): { start: number; end: number } | undefined {
+  let at = call;
+  for (; at < text.length && text[at] !== "("; at++) {
+    const quoted = quotedEnd(text, at);
+    if (quoted && (quoted.comment || text[at] === '"')) at = quoted.end;
+    // A name's characters (a byte of a UTF-8 character among them), a schema's dot, blanks.
+    else if (!/[\w.\s\u0080-\u00ff]/.test(text[at])) return undefined;
+  }
+  let start: number | undefined;
+  let depth = 0;
+  for (at++; at < text.length; at++) {
+    const quoted = quotedEnd(text, at);
+    if (quoted) {
+      if (!quoted.comment) start ??= at;
+      at = quoted.end;
+      continue;
+    }
+    const char = text[at];
+    if (depth === 0 && (char === "," || char === ")")) {
+      if (start !== undefined && start <= inside && inside < at) return { start, end: at };
+      if (char === ")") return undefined;
+      start = undefined;
+      continue;
+    }
+    if (!/\s/.test(char)) start ??= at;
+    if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") depth--;
+  }
+  return undefined;
 }
 
 /**
@@ -362,12 +482,14 @@ const QUERY_FUNCTIONS = /^(query|query_table)$/i;
  * file-reading table function (`FILE_FUNCTIONS`) whose file argument is no string literal nor a list of them (a path
  * the query builds: `read_csv(concat('micro', '.csv'))`, `read_csv('micro' || '.csv')`, a column, a subquery), and
  * `query`/`query_table`, which run a query or read a table given as a text. The files these read are not among
- * those `resolveQueryPaths` and the files a query names (`values-duckdb.ts`) know, so a run cannot tell whether they
- * changed. Read from DuckDB's parse tree (`json_serialize_sql`); for a query it cannot serialise (`UNPARSED_QUERY`: a
- * `PIVOT` without an `IN` list, which runs, or a text that is refused when run), no file it reads is known either.
+ * the files a query names (`values-duckdb.ts`), so a run cannot tell whether they changed (a path the query builds
+ * still resolves against the sandbox's folder: `resolveQueryPaths`). Read from DuckDB's parse tree
+ * (`json_serialize_sql`); for a query it cannot serialise (`UNPARSED_QUERY`: a `PIVOT` without an `IN` list, which
+ * runs, or a text that is refused when run), no file it reads is known either. `sql`: the query, or the query parsed
+ * (`parseQuery`), so that one parse serves `resolveQueryPaths` too.
  */
-export async function unnamedFileReads(session: DuckdbSession, sql: string): Promise<string[]> {
-  const parsed = await parseQuery(session, sql);
+export async function unnamedFileReads(session: DuckdbSession, sql: string | ParsedQuery): Promise<string[]> {
+  const parsed = (await parsedOf(session, sql)).tree;
   if (!parsed) return [UNPARSED_QUERY];
   const found = new Set<string>();
   const visit = (node: unknown): void => {
@@ -473,6 +595,28 @@ export async function prepareSelect(session: DuckdbSession, sql: string, label: 
 export function writtenStatements(sql: string): number {
   let count = 0;
   let content = false;
+  for (let i = 0; i < sql.length; i++) {
+    const quoted = quotedEnd(sql, i);
+    if (quoted) {
+      if (!quoted.comment) content = true;
+      i = quoted.end;
+    } else if (sql[i] === ";") {
+      if (content) count++;
+      content = false;
+    } else if (!/\s/.test(sql[i])) content = true;
+  }
+  return count + (content ? 1 : 0);
+}
+
+/**
+ * The string, quoted name or comment that starts at `i` of `sql`, when one does: where it ends (its last character, or
+ * the text's end when it is not closed), and whether it is a comment. Strings: `'…'` (a doubled quote inside standing
+ * for one), `E'…'` (a backslash escaping the character after it), `$$…$$` and `$tag$…$tag$`; quoted names: `"…"`;
+ * comments: `-- …` to the line's end, `/* … *\/` with the comments inside it.
+ */
+function quotedEnd(sql: string, i: number): { end: number; comment: boolean } | undefined {
+  const char = sql[i];
+  const wordBefore = /[\p{L}\p{N}_$]/u.test(sql[i - 1] ?? "");
   // Where the quote opened at `open` closes (a doubled quote inside stands for one; with `escapes`, a backslash escapes
   // the character after it), or the text's end.
   const closing = (open: number, escapes: boolean) => {
@@ -485,37 +629,27 @@ export function writtenStatements(sql: string): number {
     }
     return sql.length;
   };
-  for (let i = 0; i < sql.length; i++) {
-    const char = sql[i];
-    const wordBefore = /[\p{L}\p{N}_$]/u.test(sql[i - 1] ?? "");
-    if (char === "-" && sql[i + 1] === "-") {
-      const end = sql.indexOf("\n", i);
-      i = end < 0 ? sql.length : end;
-    } else if (char === "/" && sql[i + 1] === "*") {
-      // Where the comment ends, after the comments inside it.
-      let depth = 0;
-      for (; i < sql.length; i++) {
-        if (sql.startsWith("/*", i)) depth++;
-        else if (sql.startsWith("*/", i)) depth--;
-        else continue;
-        i++;
-        if (depth === 0) break;
-      }
-    } else if (char === ";") {
-      if (content) count++;
-      content = false;
-    } else if (!/\s/.test(char)) {
-      content = true;
-      const tag = char === "$" && !wordBefore ? /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 256)) : null;
-      if (char === "'" || char === '"') i = closing(i, false);
-      else if ((char === "e" || char === "E") && sql[i + 1] === "'" && !wordBefore) i = closing(++i, true);
-      else if (tag) {
-        const end = sql.indexOf(tag[0], i + tag[0].length);
-        i = end < 0 ? sql.length : end + tag[0].length - 1;
-      }
-    }
+  if (char === "-" && sql[i + 1] === "-") {
+    const end = sql.indexOf("\n", i);
+    return { end: end < 0 ? sql.length : end, comment: true };
   }
-  return count + (content ? 1 : 0);
+  if (char === "/" && sql[i + 1] === "*") {
+    let depth = 0;
+    for (let at = i; at < sql.length; at++) {
+      if (sql.startsWith("/*", at)) depth++;
+      else if (sql.startsWith("*/", at)) depth--;
+      else continue;
+      at++;
+      if (depth === 0) return { end: at, comment: true };
+    }
+    return { end: sql.length, comment: true };
+  }
+  if (char === "'" || char === '"') return { end: closing(i, false), comment: false };
+  if ((char === "e" || char === "E") && sql[i + 1] === "'" && !wordBefore) return { end: closing(i + 1, true), comment: false };
+  const tag = char === "$" && !wordBefore ? /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 256)) : null;
+  if (!tag) return undefined;
+  const end = sql.indexOf(tag[0], i + tag[0].length);
+  return { end: end < 0 ? sql.length : end + tag[0].length - 1, comment: false };
 }
 
 /** Whether `sql` holds nothing but blanks, comments (`-- …`, `/* … *\/`) and semicolons. */
@@ -575,6 +709,22 @@ function asWritten(message: string, replaced: ResolvedQuery["replaced"]): string
         line = line.slice(0, at) + written + line.slice(at + resolved.length);
         if (at < column) column = Math.max(at, column - (resolved.length - written.length));
       }
+    // A quote cut short at its end inside a text put in for a path macro (`…'ret.csv'/* innova...`): that start taken out too.
+    if (line.endsWith("...")) {
+      const body = line.slice(0, -3);
+      // The longest start of such a text the line ends with, of two characters at least.
+      let length = 0;
+      for (const { resolved } of replaced.filter(({ written }) => written === ""))
+        for (let cut = Math.min(resolved.length - 1, body.length); cut >= 2 && cut > length; cut--)
+          if (body.endsWith(resolved.slice(0, cut))) {
+            length = cut;
+            break;
+          }
+      if (length > 0) {
+        line = `${body.slice(0, -length)}...`;
+        if (body.length - length < column) column = Math.max(body.length - length, column - length);
+      }
+    }
     lines[i] = line;
     if (caret) lines[i + 1] = `${" ".repeat(column)}^`;
   }

@@ -10,11 +10,12 @@
  * value itself come back, column by column. Units keep the order of their first row in a Parquet file (as in a CSV
  * file); a query's rows have no order of their own, so its units are sorted by name.
  */
-import { readFile } from "node:fs/promises";
-import { dirname, extname, resolve } from "node:path";
+import type { Stats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
-import { readerMessages } from "../../core/reader-messages.js";
+import { readerMessages, type SpecialFileKind } from "../../core/reader-messages.js";
 import { createPanel, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
@@ -24,6 +25,7 @@ import {
   isNull,
   NUMBER_TYPES,
   openSandbox,
+  parseQuery,
   positionValueChunks,
   prepareSelect,
   queryTexts,
@@ -96,7 +98,8 @@ export interface ValueCodes {
 /**
  * Reads the values of `tree`'s indicators (or of `codes`) from a `.parquet` or `.sql` file into a panel. A query may
  * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`, and runs
- * with `settings` (DuckDB's threads). Throws `InputError` for a query DuckDB refuses or that is not one `SELECT`, and
+ * with `settings` (DuckDB's threads). Throws `InputError` for a query DuckDB refuses or that is not one `SELECT`, for
+ * a values file or a file the query names that is a named pipe, a socket or a device (`refuseSpecialFiles`), and
  * `ValidationError` listing every problem of the values (wrong columns or types first, before any row is read); once the
  * rows were read, with their units and years as its `partial` (`ValuesRead`) when no row lacks its unit or its year.
  */
@@ -104,13 +107,16 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
   const session = await openSandbox(resolve(root), settings);
   try {
     const isQuery = extname(path).toLowerCase() === ".sql";
+    await refuseSpecialFiles(label, [path]);
     // Without the byte order mark a Windows editor puts first (Notepad's "UTF-8 with BOM"), which DuckDB's parser takes
     // for part of the text: the query could not be parsed to find its paths, and read its files from the current folder.
     const query = isQuery ? (await readFile(path, "utf8")).replace(/^\uFEFF/, "") : undefined;
     // The query as it runs, its relative paths made absolute; the manifest keeps the text as written.
     const resolved = query !== undefined ? await resolveQueryPaths(session, query) : undefined;
-    const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
+    // Listed (not opened) before the query runs, for a named pipe among them to be refused before DuckDB waits on it.
     const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved.sql) : [];
+    await refuseSpecialFiles(label, filesRead, session.root);
+    const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
@@ -479,18 +485,23 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
  * The files the query in `path` names (see `filesNamedBy`), listed before it runs: a project run hashes them into its
  * fingerprint, so that new microdata under an unchanged query is a change. `unnamed`, when given, receives the calls
  * of the query that may read files it does not name (`unnamedFileReads` of `duckdb.ts`: a path the query builds,
- * `query('…')`), whose changes no fingerprint can see.
+ * `query('…')`), whose changes no fingerprint can see. The query is parsed once for both.
+ * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label` (default: `path` relative to `root`) when the query file or
+ *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would
  */
-export async function readQueryFiles(path: string, root = dirname(path), unnamed?: UnnamedQueryReads[]): Promise<string[]> {
+export async function readQueryFiles(path: string, root = dirname(path), unnamed?: UnnamedQueryReads[], label = shownPath(resolve(root), resolve(path))): Promise<string[]> {
+  await refuseSpecialFiles(label, [path]);
   const session = await openSandbox(resolve(root));
   try {
     // Without a byte order mark, as `readDuckdbValues` reads it (DuckDB's parser takes one for part of the text).
-    const sql = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+    const parsed = await parseQuery(session, (await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
     if (unnamed) {
-      const calls = await unnamedFileReads(session, sql);
+      const calls = await unnamedFileReads(session, parsed);
       if (calls.length > 0) unnamed.push({ calls });
     }
-    return await filesNamedBy(session, (await resolveQueryPaths(session, sql)).sql);
+    const files = await filesNamedBy(session, (await resolveQueryPaths(session, parsed)).sql);
+    await refuseSpecialFiles(label, files, session.root);
+    return files;
   } finally {
     session.close();
   }
@@ -509,21 +520,60 @@ export interface UnnamedQueryReads {
 /**
  * The files the queries of `tree`'s `sql` column name (see `filesNamedBy`), listed before they run: a project run
  * hashes them into its fingerprint as it does a `.sql` values file's. `unnamed`, when given, receives each query that
- * may read files it does not name (see `readQueryFiles`).
+ * may read files it does not name (see `readQueryFiles`). Each query is parsed once for both.
+ * @throws `InputError` `E_SQL_SPECIAL_FILE` naming the tree's line when a file a query names is a named pipe, a socket
+ *   or a device
  */
 export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?: UnnamedQueryReads[]): Promise<string[]> {
   if (queryIndicators(tree).length === 0) return [];
   const session = await openSandbox(resolve(root));
   try {
-    if (unnamed) {
-      for (const { code, sql, line } of queryIndicators(tree)) {
-        const calls = await unnamedFileReads(session, sql);
+    const files = new Set<string>();
+    for (const { code, sql, line } of queryIndicators(tree)) {
+      const parsed = await parseQuery(session, sql);
+      if (unnamed) {
+        const calls = await unnamedFileReads(session, parsed);
         if (calls.length > 0) unnamed.push({ calls, code, line });
       }
+      const named = await filesNamedBy(session, (await resolveQueryPaths(session, parsed)).sql);
+      await refuseSpecialFiles(indicatorLabel(tree, code, line), named, session.root);
+      for (const file of named) files.add(file);
     }
-    return (await readIndicatorQueryFilesIn(session, tree)).sort();
+    return [...files].sort();
   } finally {
     session.close();
+  }
+}
+
+/** The label of the query of `tree`'s indicator `code`, at `line`: the tree's file and line, the indicator, its `sql` column. */
+function indicatorLabel(tree: Tree, code: string, line: number | undefined): string {
+  return readerMessages.indicatorQuery(`${tree.source ?? "tree"}${line ? `:${line}` : ""}`, code);
+}
+
+/** `file` relative to `root` with `/` between folders when it is inside it (as a project's files are named), else as it is. */
+function shownPath(root: string, file: string): string {
+  const inside = relative(root, file);
+  return inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? file : inside.split(sep).join("/");
+}
+
+/** What `info` is when it is a file DuckDB could wait on without end: a named pipe, a socket, a device. */
+function specialKind(info: Stats | undefined): SpecialFileKind | undefined {
+  if (!info) return undefined;
+  return info.isFIFO() ? "named pipe" : info.isSocket() ? "socket" : info.isCharacterDevice() ? "character device" : info.isBlockDevice() ? "block device" : undefined;
+}
+
+/**
+ * Refuses, before DuckDB opens any of them, each of `files` that is a named pipe, a socket or a device (links
+ * followed): opening one, DuckDB may wait without end (a pipe no one writes to), in a call the time limit cannot
+ * interrupt. `root`: the files are those the query of `label` names, inside the folder it reads (named relative to
+ * it); without it, `files` is the values file `label` itself. A file that cannot be looked at is left to DuckDB.
+ * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label`, the file and what it is
+ */
+async function refuseSpecialFiles(label: string, files: readonly string[], root?: string): Promise<void> {
+  for (const file of files) {
+    const kind = specialKind(await stat(file).catch(() => undefined));
+    if (kind === undefined) continue;
+    throw new InputError("E_SQL_SPECIAL_FILE", readerMessages.specialFile(label, kind, root === undefined ? undefined : shownPath(root, resolve(file))), { source: label });
   }
 }
 
@@ -563,15 +613,17 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
   const session = await openSandbox(resolve(root), settings);
   const records: ValueRecord[] = [];
   const issues: Issue[] = [];
-  // Each query as it runs (its paths made absolute), for the files it read.
-  const ran: string[] = [];
+  // The files the queries name, listed before each runs (a named pipe among them refused then), noted as read.
+  const named = new Set<string>();
   try {
     for (const { code, sql, line } of queryIndicators(tree)) {
-      const label = readerMessages.indicatorQuery(`${tree.source ?? "tree"}${line ? `:${line}` : ""}`, code);
+      const label = indicatorLabel(tree, code, line);
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
         const resolved = await resolveQueryPaths(session, sql);
-        ran.push(resolved.sql);
+        const files = await filesNamedBy(session, resolved.sql);
+        for (const file of files) named.add(file);
+        await refuseSpecialFiles(label, files, session.root);
         const statement = await prepareSelect(session, resolved.sql, label, resolved.replaced);
         const written = columnsOf(statement);
         const columns = written.map((column) => ({ ...column, name: column.name.toLowerCase() }));
@@ -614,26 +666,12 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         if (session.timedOut()) break;
       }
     }
-    for (const file of await filesNamedByAll(session, ran)) noteInputFile(file);
+    for (const file of named) noteInputFile(file);
   } finally {
     session.close();
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return records;
-}
-
-/** The files the queries of `tree`'s `sql` column name, in an open sandbox (see `readIndicatorQueryFiles`). */
-async function readIndicatorQueryFilesIn(session: SandboxSession, tree: Tree): Promise<string[]> {
-  const queries: string[] = [];
-  for (const { sql } of queryIndicators(tree)) queries.push((await resolveQueryPaths(session, sql)).sql);
-  return filesNamedByAll(session, queries);
-}
-
-/** The files any of `queries` (their paths made absolute) names, each once (see `filesNamedBy`). */
-async function filesNamedByAll(session: SandboxSession, queries: readonly string[]): Promise<string[]> {
-  const files = new Set<string>();
-  for (const query of queries) for (const file of await filesNamedBy(session, query)) files.add(file);
-  return [...files];
 }
 
 /**

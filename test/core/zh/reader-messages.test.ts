@@ -49,6 +49,8 @@ describe("readerMessagesZh", () => {
       ["sqlNotUtf8", ["values.sql", "Invalid Input Error: CSV Error on Line: 2 … This file is not utf-8 encoded."]],
       ["sqlRemoteFile", ["values.sql", "https://example.com/values.csv"]],
       ["sqlExtension", ["values.sql", "read_xlsx", "excel"]],
+      ["specialFile", ["values.sql", "named pipe", "data/micro.csv"]],
+      ["specialFile", ["values.parquet", "character device"]],
       ["parquetUnreadable", ["values.parquet", "No magic bytes found at end of file"]],
       ["parquetLayout", ["values.parquet", ["unit", "code", "amount"]]],
       ["parquetYearType", ["values.parquet", "2018", "VARCHAR"]],

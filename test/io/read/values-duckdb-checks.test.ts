@@ -2,17 +2,20 @@
  * The checks a values query, a Parquet file and a tree's `sql` column share with the CSV reader: a column given twice,
  * a year that is no four-digit year (however large its integer type), an infinite value, a duplicate cell named at the
  * tree's line; Parquet read as the CSV reader reads its layouts (integer codes, `2018年` and Chinese headers); the
- * query's text accepted and quoted as written; DuckDB's threads as asked.
+ * query's text accepted and quoted as written; DuckDB's threads as asked; the paths a query builds resolved against the
+ * folder it reads; a named pipe among the files refused before DuckDB would wait on it.
  */
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, existsSync, openSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join, parse } from "node:path";
+import { basename, join, parse, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../../src/errors.js";
-import { openDuckdb } from "../../../src/io/read/duckdb.js";
+import { inSandboxFolder, openDuckdb, openSandbox, sqlString } from "../../../src/io/read/duckdb.js";
 import { duckdb } from "./duckdb-statements.js";
 import { loadInputs, type ReadOptions } from "../../../src/io/read/load.js";
-import { readIndicatorQueryFiles, readQueryFiles } from "../../../src/io/read/values-duckdb.js";
+import { readIndicatorQueryFiles, readQueryFiles, type UnnamedQueryReads } from "../../../src/io/read/values-duckdb.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { makeTempDir, runCli, issuesOf } from "../../helpers.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
@@ -285,5 +288,114 @@ describe("the folder a query may read", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(readerMessages.sqlRootTooWide("/", false));
     expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+});
+
+describe("a path the query builds", () => {
+  it("reads against the folder the query reads, not the current one: || and concat, a glob, a list, before a named parameter, sniff_csv", async () => {
+    const dir = await folder({
+      "data/v.csv": VALUES,
+      "q.sql": `SELECT unit, year, indicator, value FROM read_csv('data/' || 'v.csv')
+        WHERE unit IN (SELECT unit FROM read_csv(concat('da', 'ta/', '*.csv')))
+        AND indicator IN (SELECT indicator FROM read_csv(['data/v.csv', 'data/' || 'v.csv'], header = true))
+        AND (SELECT Delimiter FROM main.sniff_csv ( lower('DATA/V.CSV') )) = ','`,
+    });
+    // Without changing the current folder: it is not the query's, where its relative paths would be found.
+    expect(relative(dir, process.cwd()).startsWith("..")).toBe(true);
+    const { panel } = await load(dir, "q.sql");
+    // data/v.csv holds VALUES: A of U1 1, 2 and of U2 3, 4; B of U1 5, 6 and of U2 7, 8 (2017, 2018).
+    expect(panel.units).toEqual(["U1", "U2"]);
+    expect(panel.years).toEqual([2017, 2018]);
+    expect([...panel.values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // One parse of the query lists the file it names (the list's literal) and the calls of paths it builds.
+    const unnamed: UnnamedQueryReads[] = [];
+    expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/v.csv")]);
+    expect(unnamed).toEqual([{ calls: ["read_csv", "sniff_csv"] }]);
+  });
+
+  it("passes the argument through the sandbox's macro, as written around it, literals beside it made absolute", async () => {
+    const dir = await folder();
+    const session = await openSandbox(dir);
+    try {
+      const sql = "SELECT * FROM read_csv('d/' || 'x.csv', delim = ','), read_csv(['a.csv', 'b' || '.csv' -- b\n], delim = ','), sniff_csv(concat(E'a\\'', '.csv'))";
+      // By hand: the call's argument between the macro's name and a closing parenthesis marked by a comment (each up to
+      // the , or ) after it, the blank or comment before it kept inside); a.csv absolute; sniff_csv takes one path.
+      expect(await inSandboxFolder(session, sql)).toBe(
+        `SELECT * FROM read_csv(innovation_index_paths('d/' || 'x.csv'/* innovation-index */), delim = ','), read_csv(innovation_index_paths([${sqlString(join(dir, "a.csv"))}, 'b' || '.csv' -- b\n]/* innovation-index */), delim = ','), sniff_csv(innovation_index_path(concat(E'a\\'', '.csv')/* innovation-index */))`,
+      );
+    } finally {
+      session.close();
+    }
+  });
+
+  it("cannot lead out of the folder the query reads, and is quoted as written in DuckDB's message", async () => {
+    const outside = await makeTempDir({ "secret.csv": VALUES });
+    const dir = await folder({
+      "up.sql": `SELECT * FROM read_csv('../' || '${basename(outside)}/secret.csv')`,
+      "absolute.sql": `SELECT * FROM read_csv(${sqlString(outside)} || '/secret.csv')`,
+      "missing.sql": "SELECT * FROM read_csv('sec' || 'ret.csv')",
+    });
+    for (const name of ["up.sql", "absolute.sql"]) {
+      const [issue] = await issuesOf(load(dir, name));
+      expect(issue.code).toBe("E_SQL");
+      expect(issue.message).toMatch(new RegExp(`^${name.replace(".", "\\.")}: DuckDB refused the query: Permission Error: Cannot access file "[^"]*secret\\.csv"`));
+    }
+    // Read in the query's folder, where there is none, and the message quotes the query without the macro.
+    const [missing] = await issuesOf(load(dir, "missing.sql"));
+    expect(resolve(/No files found that match the pattern "([^"]*)"/.exec(missing.message)?.[1] ?? "")).toBe(join(dir, "secret.csv"));
+    // DuckDB cuts the quoted line inside the macro's text: the part left taken out.
+    expect(missing.message.split("\n").slice(-2)).toEqual(["LINE 1: SELECT * FROM read_csv('sec' || 'ret.csv'...", "                      ^"]);
+  });
+});
+
+/**
+ * `promise`, the named pipe `fifo` opened for writing and closed every 100 ms until it settles: should DuckDB open the
+ * pipe (the refusal failing), its wait ends on an empty file, so that the test fails rather than hangs.
+ */
+async function unblocking<T>(fifo: string, promise: Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // ENXIO: no one is reading the pipe.
+    }
+  }, 100);
+  try {
+    return await promise;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe.skipIf(process.platform === "win32")("a named pipe (FIFO) among the files DuckDB would read", () => {
+  const WAITS = "expected a regular file (DuckDB would wait on it without end, and the time limit cannot stop a read that waits)";
+
+  it("is refused before the query runs, naming the query file, the pipe and what it is, when listed for a run too", { timeout: 30_000 }, async () => {
+    const dir = await folder({ "q.sql": "SELECT unit, year, indicator, value FROM read_csv('data/pipe.csv')", "data/v.csv": VALUES });
+    const fifo = join(dir, "data", "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const message = `q.sql: the query reads data/pipe.csv, which is a named pipe (FIFO); ${WAITS}`;
+    expect(brief(await unblocking(fifo, issuesOf(load(dir, "q.sql"))))).toEqual([{ code: "E_SQL_SPECIAL_FILE", message }]);
+    // Listed for a project run's fingerprint, before hashing would wait on it; a glob leaves a pipe out (DuckDB's too).
+    await expect(unblocking(fifo, readQueryFiles(join(dir, "q.sql"), dir))).rejects.toMatchObject({ code: "E_SQL_SPECIAL_FILE", message });
+    await writeFile(join(dir, "glob.sql"), "SELECT unit, year, indicator, value FROM read_csv('data/*.csv')");
+    expect(await unblocking(fifo, readQueryFiles(join(dir, "glob.sql"), dir))).toEqual([join(dir, "data/v.csv")]);
+  });
+
+  it("is refused in a tree's sql column, naming the tree's line, and as a .parquet values file itself", { timeout: 30_000 }, async () => {
+    const dir = await folder({
+      "q.csv": "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, year, value FROM read_csv('pipe.csv')\"\n",
+    });
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const message = `q.csv:3: indicator B, column sql: the query reads pipe.csv, which is a named pipe (FIFO); ${WAITS}`;
+    const issues = await unblocking(fifo, issuesOf(load(dir, "values.csv", "q.csv")));
+    expect(issues).toEqual([expect.objectContaining({ code: "E_SQL_SPECIAL_FILE", message, source: "q.csv", line: 3, column: "sql", id: "B" })]);
+    await expect(unblocking(fifo, readIndicatorQueryFiles(parseTreeCsv(await readFile(join(dir, "q.csv"), "utf8"), "q.csv"), dir))).rejects.toMatchObject({ code: "E_SQL_SPECIAL_FILE", message });
+    const parquet = join(dir, "values.parquet");
+    execFileSync("mkfifo", [parquet]);
+    expect(brief(await unblocking(parquet, issuesOf(load(dir, "values.parquet"))))).toEqual([
+      { code: "E_SQL_SPECIAL_FILE", message: `values.parquet: the values file is a named pipe (FIFO); ${WAITS}` },
+    ]);
   });
 });
