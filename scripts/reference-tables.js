@@ -133,6 +133,8 @@ export const CODE_MEANINGS = {
   // values from DuckDB (.sql queries, .parquet files, the tree's sql column)
   E_SQL: "DuckDB refused a values query (DuckDB's message follows), the query holds no statement or more than one, or it reads a URL or calls a function of a DuckDB extension, which are never loaded",
   E_SQL_ROOT: "a query run outside a project from the file system's root or the home folder, where the sandbox would fence nothing",
+  E_SQL_SPECIAL_FILE:
+    "a file a values query names (a .sql values file's, a tree's sql column's), or a .parquet or .sql values file itself, that is a named pipe (FIFO), a socket or a device: DuckDB would wait on it without end, which the time limit cannot stop, so it is refused before the query runs",
   E_QUERY_TIME_LIMIT: "reading the values with DuckDB (a .sql values file and a tree's sql column together, or a .parquet file) took longer than its time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and was stopped",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
@@ -238,17 +240,17 @@ export const CODE_MEANINGS = {
     "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path the query builds, query('…')): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs)",
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed; runs lists every run as unpublished",
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
-  W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept",
+  W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept; or anything else named by a later run id that is no run of this tool (no manifest written under that id), left untouched",
   W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
   W_STAGING_KEPT: "a staging folder without this tool's marker, kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
   W_XLSX_HIDDEN:
-    "rows or columns of a tree or values sheet that Excel hides (by hand, grouped, or filtered out by the sheet's filter) but that hold cells: they are read like the visible ones (a hidden row repeating a visible one is a duplicate, refused, and the warning follows that error); names the sheet, the rows (Excel's numbers) and the columns (letters); delete them to leave them out",
+    "rows or columns of a tree or values sheet (or of import-coinr's iMeta or iData) that Excel hides (by hand, grouped, dragged shut to a zero height or width, or filtered out by the sheet's filter) but that hold cells: they are read like the visible ones (a hidden row repeating a visible one is a duplicate, refused, and the warning follows that error); names the sheet, the rows (Excel's numbers) and the columns (letters); delete them to leave them out",
   W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",
   W_DROP_CASCADE: "dropping an only child removes its group too",
-  W_OPTIMISE_DEGENERATE: "weight optimisation (--optimise) drove nodes with a target above 0 to weight 0: the data cannot support the targets",
+  W_OPTIMISE_DEGENERATE: "weights --optimise left nodes whose target share is above 0 at weight 0 (the closest weights >= 0 its search found): their shares come only from moving with the other children of their group",
   W_OPTIMISE_NOT_CONVERGED: "weights --optimise did not reach the target shares",
   W_OPTIMISE_FEW_OBSERVATIONS: "weights --optimise from fewer than 2 unit-years: no importance share (a squared correlation) is defined, so the starting weights are kept",
   W_OPTIMISE_NO_VARIATION: "weights --optimise on a group none of whose children varies (or that does not vary itself): its importance shares are undefined, so its starting weights are kept",
@@ -275,6 +277,8 @@ export const CODE_EXAMPLES = {
     'tree.xlsx[指标体系]:4:1: cells A4:B4 are merged across level columns "一级指标", "二级指标", so one name stands for groups of several levels; expected one cell per level: the cells unmerged, and each level\'s group named in its own cell (a group with no groups under it named again in the next level\'s cell)',
   E_TREE_MERGED:
     'tree.xlsx[指标体系]:2:4: cells D2:E2 are merged across columns "权重", "属性", so the text of the first is shown in the cells of the others; expected one cell per column, for each column of the table holds its own field: the cells unmerged, and each column\'s text in its own cell',
+  W_OPTIMISE_DEGENERATE:
+    'the optimised weights are 0 for 1 node whose target share is above 0: "c" (share 0.391 in "P2", target 0.250). Weight 0 is where the search over weights >= 0 came closest to the targets, and those weights are used: such a node\'s share comes only from how it moves with the other children of its group, and a target it misses was not reached by any weights >= 0 the search tried (reaching it may take a negative weight on some child, which a weight cannot be, or, for children that move together, be out of reach of any weights); expected nothing to change, or the method\'s weights, not optimised, if every node must keep a weight above 0',
   W_OPTIMISE_NOT_CONVERGED:
     'the weights of the children of "Social" do not reach their target importance shares: the closest weights found leave a largest gap of 0.0204 (sum of squared gaps 0.00110, the least of the searches from 16 starting points); those weights are used; expected children whose correlations with the group allow the targets',
   W_OPTIMISE_FEW_OBSERVATIONS:
@@ -321,6 +325,8 @@ export const CODE_EXAMPLES = {
   E_SQL_COLUMNS: "values.sql: the result has no column value (columns: unit, year, indicator, amount); expected unit, year, indicator, value",
   E_SQL_NOT_SELECT: "values.sql: the query is not a SELECT statement (COPY); expected a query that only reads",
   E_SQL_ROOT: 'a query may read files only inside the folder it runs in, here "/" (the whole file system), which fences nothing; expected it run from its data\'s folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read',
+  E_SQL_SPECIAL_FILE:
+    "values.sql: the query reads data/micro.csv, which is a named pipe (FIFO); expected a regular file (DuckDB would wait on it without end, and the time limit cannot stop a read that waits)",
   E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
   E_QUERY_TIME_LIMIT:
     "values.sql: stopped after 3600 s, the time limit for reading the values with DuckDB; expected them read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
@@ -416,8 +422,8 @@ export const OUTPUT_FILES = [
     content: "growth of every node and unit from the second year on",
     columns: {
       unit: "the unit", code: "the node", name: "its name", level: "its level", year: "the year t", value: "v[t]",
-      change: "v[t] − v[t−1] in points", change_percent: "100·(v[t] − v[t−1])/v[t−1]; empty unless v[t−1] > 0",
-      average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1); empty unless v[f] > 0 and v[t] ≥ 0 (a root of a negative ratio is not a number)",
+      change: "v[t] − v[t−1] in points", change_percent: "100·(v[t] − v[t−1])/v[t−1]; empty unless v[t−1] > 0, and in every row of a result on a scale with no natural zero, where the terminal table gives the change in points: an indicator normalised otherwise than by fixed-base, chain, distance-to-target, distance-to-reference, distance-to-average or fraction-of-max (min-max, z-score, rank, ...), or a group aggregated by copeland, bod, topsis, topsis-year or grey",
+      average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1); empty unless v[f] > 0 and v[t] ≥ 0 (a root of a negative ratio is not a number), and on a scale with no natural zero (as change_percent)",
     },
   },
   {
@@ -427,7 +433,7 @@ export const OUTPUT_FILES = [
     columns: {
       unit: "the unit", from_year: "the earlier year", to_year: "the later year", code: "the node (INDEX holds the change itself)", name: "its name",
       level: "its level", from_value: "its value in from_year", to_value: "its value in to_year", change: "to_value − from_value",
-      contribution: "points of the overall index's change", share_percent: "share of that change", method: "additive (exact), log-share or linear-share (below a non-arithmetic group, or a group marked -), total for INDEX and for a node without a contribution (below a node whose change is missing, the contribution is empty)",
+      contribution: "points of the overall index's change", share_percent: "share of that change", method: "additive (exact; below benefit of the doubt too, with each unit's own weights), log-share or linear-share (below another non-arithmetic group, or a group marked -), total for INDEX and for a node without a contribution (below a node whose change is missing, the contribution is empty)",
     },
   },
   {
@@ -482,7 +488,8 @@ export const OUTPUT_FILES = [
       weighting: "how the weights were set (the method and what it used)",
       units: "the units, in the order of the results",
       years: "the years",
-      nodes: "every node: code, name, level, kind, parent, weight and the method it used",
+      nodes:
+        "every node: code, name, level, kind, parent, weight and the method it used; an indicator with its own missing-value policy (the tree's `missing` column) also `missing`, that policy (absent where the indicator follows `options.missing`)",
       results:
         "one entry per unit and year: `unit`, `year` and `values` (every node's value by code, indicator scores included; `null` where missing). Not written with --parquet-only",
       resultsIn:
@@ -649,7 +656,7 @@ export const OUTPUT_FILES = [
     columns: {
       kind: "input, output, option or file", status: "changed, added (missing in RUN_A) or removed (missing in RUN_B)", unit: "the unit", year: "the year",
       code: "the indicator, group, INDEX, option or file", before: "the value in RUN_A (a file's SHA-256: sha256: and all 64 hex digits)", after: "the value in RUN_B (likewise)", change: "after − before",
-      change_percent: "100·(after − before)/|before|; empty when before is 0",
+      change_percent: "100·(after − before)/|before|; empty when before is 0, and in every output row when either run's result is on a scale with no natural zero (as growth.csv's change_percent: min-max, z-score, Copeland, ...), where the change is in points only; input rows keep it",
     },
   },
 ];

@@ -117,7 +117,6 @@ export const PHRASES: readonly { cli: string; library: string; column?: string }
   { cli: "expected --power P or --aggregate power:P (e.g. power:0.5)", library: 'expected option power beside aggregate: "power", e.g. { aggregate: "power", power: 0.5 }' },
   { cli: "the exponent goes in --power P", library: "the exponent goes in option power" },
   { cli: "or no --outliers", library: 'or outliers: "none"' },
-  { cli: "fills it: --missing interpolate|carry-forward|reweight", library: 'fills it, missing: "interpolate", "carry-forward" or "reweight"' },
   { cli: "--method ahp needs the pairwise judgements; expected --ahp FILE", library: 'weights: "ahp" needs the pairwise judgements; expected option ahp, the path of a judgement file' },
   { cli: "expected no --unit", library: "expected no option unit" },
   // The objective methods, listed after one flag.

@@ -169,11 +169,16 @@ describe("inLibraryNames(message)", () => {
     [weightingMessages.inconsistent("G", 0.2, 3.1, 0.05, 3), 'group "G": the judgements are inconsistent, CR = 0.2 (lambda_max 3.1, CI 0.05, n 3); expected CR < 0.1: revise the judgements, or pass weighting.allowInconsistent: true'],
     [weightingMessages.tooFewObservations(1), "objective weights need at least 2 observations (unit-years), found 1; expected more years or units in weighting.years / weighting.units"],
     [messages.ambiguousNumber("1,234"), 'value "1,234" is ambiguous where the decimal mark is a comma (a decimal point or a thousands separator?); expected 1234,5 or 1.234,5, or decimal: "." if the file writes decimal points'],
-    // phrases
+    // a list of methods after a flag, as a union of literals; the flag again after "or"
     [
-      messages.missingValue("A1", "u", 2017),
-      'no value for indicator "A1", unit "u", year 2017; expected a value, or a missing-value policy that fills it, missing: "interpolate", "carry-forward" or "reweight" (also the tree column "missing")',
+      messages.missingValue("A1", "u", 2017, ["interpolate", "carry-back", "reweight"]),
+      'no value for indicator "A1", unit "u", year 2017; expected a value, or a missing-value policy that fills it, missing: "interpolate" | "carry-back", or missing: "reweight", which leaves it out of its group\'s score (also the tree column "missing")',
     ],
+    [
+      messages.baseValueMissing("A1", "u", 2017, ["interpolate", "carry-back"]),
+      'indicator "A1", unit "u": no base value for 2017, so a fixed-base index is undefined; expected a value for the base year, or a missing-value policy that fills it, missing: "interpolate" | "carry-back" (also the tree column "missing"; every index of the series then rests on a base value made up)',
+    ],
+    // phrases
     [messages.unknownMethod("aggregation", "power:0.5", ["arithmetic", "power"]), 'unknown aggregation method "power:0.5"; expected one of: arithmetic, power (in a list, power without its exponent: the exponent goes in option power)'],
     [limitMessages.designTooLarge(2048, 1024, 10), "the analysis would need about 2 KB of memory (10 replications), more than the limit of 1 KB; expected fewer replications, units or years, or a higher memoryLimit"],
     [messages.nothingVaries(), "nothing varies; expected weightNoise, weightRanges, or two or more methods in normalizations, aggregations or missingPolicies"],

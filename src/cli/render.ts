@@ -4,8 +4,7 @@
  */
 import { changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
-import { acrossUnitGroupMethods, indicatorsAtOwnBase } from "../core/index-scale.js";
-import { RATIO_METHODS, type NormalizeMethod } from "../core/normalize/methods.js";
+import { acrossUnitGroupMethods, indicatorsAtOwnBase, ratioScale } from "../core/index-scale.js";
 import { cutText } from "../core/quote.js";
 import { tableWords, type TableWords } from "../core/table-words.js";
 import { displayWidth } from "../io/write/text-width.js";
@@ -100,18 +99,6 @@ export function renderIndexTable(result: IndexResult, decimals = 2, words: Table
     blocks.push(`${title}\n${renderColumns(rows, 2)}`);
   });
   return blocks.join("\n\n") + "\n";
-}
-
-/** The normalisations whose score is `100 · ratio` (100 = the reference, 0 = none of it): a change in percent means something. */
-const RATIO_SCALE: readonly string[] = [...RATIO_METHODS, "fraction-of-max" satisfies NormalizeMethod];
-
-/**
- * Whether the result's values are on a ratio scale: every indicator normalised to `100 · ratio` (fixed-base, chain,
- * distance to a target, a reference or the average, fraction of the maximum) and no group scored against the other units
- * (Copeland, benefit of the doubt, TOPSIS, grey), which every other aggregation keeps.
- */
-function ratioScale(result: IndexResult): boolean {
-  return acrossUnitGroupMethods(result).length === 0 && result.nodes.every((node) => node.kind !== "indicator" || RATIO_SCALE.includes(node.method ?? "fixed-base"));
 }
 
 /**

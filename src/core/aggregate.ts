@@ -52,7 +52,7 @@ export function aggregate(
     case "copeland":
       return aggregateCopeland(children, weights, context, out);
     case "bod":
-      return aggregateBenefitOfTheDoubt(children, weights, context, out);
+      return aggregateBenefitOfTheDoubt(children, weights, context, out, context.chosenWeights);
     case "topsis":
       return aggregateTopsis(children, weights, context, out);
     case "topsis-year":

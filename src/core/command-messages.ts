@@ -148,6 +148,12 @@ export const commandMessages = catalogue("commandMessages", {
   commandFlagsWith: (flags: string) => `the command's flags with ${flags}`,
   /** The two configurations compared, one a line. */
   configurations: (a: string, b: string) => `a: ${a}\nb: ${b}\n`,
+  /**
+   * `compare --explain`: the heading of the configurations (`name` a or b, with its label; both when they are explained
+   * alike) whose preset is explained on the lines after it; `hasPreset` false: they set none, and nothing follows.
+   */
+  explainConfigurations: (configurations: readonly { name: string; label: string }[], hasPreset: boolean) =>
+    `${configurations.length === 1 ? "configuration" : "configurations"} ${configurations.map(({ name, label }) => `${name} (${label})`).join(" and ")}:${hasPreset ? "" : " no preset"}`,
 
   // Diagnostic lines on standard error.
   note: (text: string) => `note: ${text}\n`,

@@ -5,7 +5,7 @@
 import { strictErrors, ValidationError, type Issue } from "../errors.js";
 import { aggregate, AGGREGATE_METHODS, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import { DEFAULT_UNFILLED, MISSING_POLICIES, UNFILLED_POLICIES, type Imputation, type MissingPolicy } from "./missing.js";
+import { DEFAULT_UNFILLED, fillingPolicies, MISSING_POLICIES, UNFILLED_POLICIES, type Imputation, type MissingPolicy } from "./missing.js";
 import { checkNormalization, DAMPENINGS, normalize, NORMALIZE_METHODS, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
 import { checkNewNormalizations } from "./normalize/check-more.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
@@ -85,6 +85,11 @@ export interface ResultNode {
   weight: number;
   /** How the node's value was obtained: its normalisation (indicators) or aggregation (groups and the index). */
   method?: string;
+  /**
+   * Indicators only: the indicator's own missing-value policy, from the tree's `missing` column; absent where the
+   * indicator follows the run's (`options.missing`).
+   */
+  missing?: MissingPolicy;
 }
 
 export interface IndexResult {
@@ -114,6 +119,14 @@ export interface IndexResult {
    * ones, the values its parent aggregated). Empty when no group is marked `-`.
    */
   groupReflections?: ReadonlyMap<string, Reflection>;
+  /**
+   * The weights benefit of the doubt chose, by the code of each group (or `INDEX`) aggregated by `bod`, and only those:
+   * child-major as `values`, `[(child * unitCount + unit) * yearCount + year]`, the children in tree order. On the
+   * score's scale: the group's score is `Σ weight·child's score` for each unit-year (before a `direction: -` flip). Not
+   * normalised to sum to 1: the linear programme's weights ×100, as Compind's `ci_bod_weights` ×100. 0 for a child of
+   * weight 0, `NaN` where the group is. See `aggregateBenefitOfTheDoubt`. Absent when no group is aggregated by `bod`.
+   */
+  bodWeights?: ReadonlyMap<string, Float64Array>;
   /** The units or unit-years left out by `screen` (empty without it). */
   screened: ScreenedRow[];
   options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "indexName">>;
@@ -206,14 +219,14 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     return imputation.method !== "reweight" && prepared.plans[i].method === "fixed-base" && imputation.year === panel.years[prepared.baseYears[i]];
   });
   if (baseFilled.length > 0) warnLater([{ code: "W_BASE_IMPUTED", message: messages.baseImputed(baseFilled) }]);
-  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments);
+  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments, panel);
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));
   const groupDirections = planGroupReflections(tree, plans, aggregation.methods);
   append(issues, groupDirections.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here. (A
   // screened unit-year's values were removed on purpose: the data stage leaves them out, as no gaps.)
-  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => gap.issue));
+  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => withBaseInHint(panel, gap, checked.missingBases, prepared.baseYears)));
   if (issues.length > 0) throw new ValidationError(issues);
 
   const unitCount = panel.units.length;
@@ -244,8 +257,11 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
       if (block[cell] === Infinity || block[cell] === -Infinity)
         issues.push({ code: "E_SCORE_NOT_FINITE", id: code, message: messages.scoreNotFinite(code, panel.units[Math.floor(cell / yearCount)], panel.years[cell % yearCount]) });
   };
-  for (const node of nodes)
+  for (const node of nodes) {
     node.method = node.kind === "indicator" ? plans[indicatorPosition.get(node.code)!].method : aggregation.methods.get(node.code);
+    // An indicator's own missing-value policy is recorded with it, so that the outputs say what was done to its gaps.
+    if (node.kind === "indicator" && hasOwnSetting(tree, node.code, "missing")) node.missing = prepared.missingPolicies[indicatorPosition.get(node.code)!];
+  }
   const position = new Map(nodes.map((node, i) => [node.code, i] as const));
   const values = new Float64Array(nodes.length * blockSize);
   const block = (code: string) => {
@@ -263,12 +279,16 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   // A score too large for a number (a value of 1e300 against a base of 1e-10) would be written as missing.
   if (issues.length > 0) throw new ValidationError(issues);
   const belowCoverage: Imputation[] = [];
+  const bodWeights = new Map<string, Float64Array>();
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
     const children = childrenOf(tree, code);
     const childWeights = children.map((child) => resolved.weights.get(child)!);
     const method = aggregation.methods.get(code)!;
     append(issues, checkAggregation(method, code, children, children.map(block), childWeights, panel.units, panel.years, options.power));
-    aggregate(method, children.map(block), childWeights, block(code), { unitCount, yearCount, power: options.power });
+    // Benefit of the doubt's own weights are kept (for contributions and the dashboard), for its groups only.
+    const chosenWeights = method === "bod" ? new Float64Array(children.length * blockSize) : undefined;
+    if (chosenWeights) bodWeights.set(code, chosenWeights);
+    aggregate(method, children.map(block), childWeights, block(code), { unitCount, yearCount, power: options.power, chosenWeights });
     // Before the reflection, which would read a value the threshold removes. A screened unit-year is no gap.
     if (options.minGroupCoverage !== undefined)
       applyMinCoverage(children.map(block), options.minGroupCoverage, block(code), (cell) => {
@@ -291,6 +311,11 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   if (issues.length > 0) throw new ValidationError(issues);
   // A screened unit-year has no result (its values were removed before the data stage, which leaves them missing).
   if (screenedCells.size > 0) for (let node = 0; node < nodes.length; node++) for (const cell of screenedCells) values[node * blockSize + cell] = Number.NaN;
+  // No weights where a BoD group has no score (screened out, or below --min-group-coverage): none was used.
+  for (const [code, chosen] of bodWeights) {
+    const scores = block(code);
+    for (let cell = 0; cell < blockSize; cell++) if (Number.isNaN(scores[cell])) for (let at = cell; at < chosen.length; at += blockSize) chosen[at] = Number.NaN;
+  }
 
   return {
     units: panel.units,
@@ -301,6 +326,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     panel,
     preparedPanel: prepared.panel,
     groupReflections: groupDirections.reflections,
+    ...(bodWeights.size > 0 ? { bodWeights } : {}),
     imputations: belowCoverage.length > 0 ? [...prepared.imputations, ...belowCoverage] : prepared.imputations,
     treatments: prepared.treatments,
     screened,
@@ -343,10 +369,31 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
       if (Number.isNaN(block[cell]) && (typeof skip === "number" ? cell % yearCount !== skip : !skip(i * block.length + cell))) {
         const unit = panel.units[Math.floor(cell / yearCount)];
         const year = panel.years[cell % yearCount];
-        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator, ...placeOfCell(panel, i * block.length + cell) });
+        const policies = fillingPolicies(panel, i * block.length + cell);
+        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, policies), id: indicator, ...placeOfCell(panel, i * block.length + cell) });
       }
   });
   return issues;
+}
+
+/**
+ * The issue of a gap left unfilled, its hint narrowed for a gap of a series whose base value is missing too
+ * (`missingBases`, cells of the panel; `baseYears` per indicator): a policy that fills the gap but not the base (or
+ * reweight, which fills neither) would still leave the series without its index, so only those that fill both are
+ * named.
+ */
+function withBaseInHint(panel: Panel, gap: { cell: number; issue: Issue }, missingBases: ReadonlySet<number>, baseYears: readonly number[]): Issue {
+  if (gap.issue.code !== "E_MISSING_VALUE" || missingBases.size === 0) return gap.issue;
+  const yearCount = panel.years.length;
+  const unitCount = panel.units.length;
+  const indicator = Math.floor(gap.cell / (unitCount * yearCount));
+  if (baseYears[indicator] < 0) return gap.issue;
+  const baseCell = gap.cell - (gap.cell % yearCount) + baseYears[indicator];
+  if (!missingBases.has(baseCell)) return gap.issue;
+  const fillBase = fillingPolicies(panel, baseCell, true);
+  const policies = fillingPolicies(panel, gap.cell).filter((policy) => fillBase.includes(policy));
+  const unit = panel.units[Math.floor(gap.cell / yearCount) % unitCount];
+  return { ...gap.issue, message: messages.missingValue(panel.indicators[indicator], unit, panel.years[gap.cell % yearCount], policies) };
 }
 
 /** The missing-value policies that fill gaps, and so may leave some unfilled (`--unfilled`). */

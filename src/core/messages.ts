@@ -15,6 +15,17 @@ import { isExcelError } from "./number.js";
 const childrenInWords = (parent: string, name?: string) =>
   parent === INDEX_CODE ? "the first-level nodes" : `the children of ${quote(parent)}${name && name !== parent ? ` (${name})` : ""}`;
 
+/** Every policy that fills a gap, then `reweight`: those of a gap between two observed years of a year other units have. */
+const ALL_FILLING_POLICIES = ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"] as const;
+
+/** The hint after a missing base value of `year`: the policies that fill it (`policies`), or why none does; none without them. */
+const baseFillers = (year: number, policies?: readonly string[]) =>
+  policies === undefined
+    ? ""
+    : policies.length === 0
+      ? ` (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in ${year})`
+      : `, or a missing-value policy that fills it, --missing ${policies.join("|")} (also the tree column "missing"; every index of the series then rests on a base value made up)`;
+
 export const messages = catalogue("messages", {
   // tree
   missingColumn: (column: string, found: readonly string[]) => {
@@ -90,6 +101,9 @@ export const messages = catalogue("messages", {
   noNumbers: () => `the file holds no numbers: is it the empty template? expected a value in at least one cell`,
   repeatedColumn: (name: string, firstColumn: number, column: number, firstName = name) =>
     `column ${column} ${quote(name)} repeats column ${firstColumn}${firstName === name ? "" : ` ${quote(firstName)}`}, so which one holds the values is unclear; expected each column once`,
+  /** A header cell of a workbook's range merged across columns (`range`), after its first: the name shown again. */
+  mergedHeaderColumn: (name: string, firstColumn: number, column: number, cell: string, range: string) =>
+    `column ${column} ${quote(name)} repeats column ${firstColumn} because its header cell ${cell} is part of the merged range ${range}, whose text Excel shows in every cell of the range; expected each column named in its own header cell: unmerge ${range}, then name column ${column} (or delete it, if column ${firstColumn} holds the values)`,
   unknownIndicator: (code: string, nameOf?: string) =>
     nameOf === undefined
       ? `unknown indicator ${quote(code)}; expected a leaf code of the indicator tree`
@@ -102,8 +116,20 @@ export const messages = catalogue("messages", {
       firstLine ? ` (first given ${firstFile ? `in ${firstFile} ` : ""}on line ${firstLine})` : ""
     }; expected one value per unit, year and indicator`,
   indicatorWithoutValues: (code: string) => `indicator ${quote(code)} has no values; expected at least one value in the data`,
-  missingValue: (indicator: string, unit: string, year: number) =>
-    `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")`,
+  /**
+   * `policies`: those that would fill the gap (`fillingPolicies`), `reweight` among them when it may leave the gap out;
+   * by default all, as for a gap between two observed years of a year other units have. None only for a gap of a
+   * series whose base value is missing too, which no policy fills along with the base.
+   */
+  missingValue: (indicator: string, unit: string, year: number, policies: readonly string[] = ALL_FILLING_POLICIES) =>
+    `no value for indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}; ${
+      policies.length === 0
+        ? "expected a value: no missing-value policy fills both it and the base value its series lacks"
+        : `expected a value, or ${[
+            ...(policies.some((policy) => policy !== "reweight") ? [`a missing-value policy that fills it, --missing ${policies.filter((policy) => policy !== "reweight").join("|")}`] : []),
+            ...(policies.includes("reweight") ? ["--missing reweight, which leaves it out of its group's score"] : []),
+          ].join(", or ")} (also the tree column "missing")`
+    }`,
   baseYearAbsent: (year: number, years: readonly number[]) =>
     `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
@@ -121,8 +147,9 @@ export const messages = catalogue("messages", {
   // method
   baseValueZero: (indicator: string, unit: string, year: number) =>
     `indicator ${quote(indicator)}${ofUnit(unit)}: the base value (${year}) is 0, so a fixed-base index is undefined; expected a non-zero base value`,
-  baseValueMissing: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}${ofUnit(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year`,
+  /** `policies`: those that would fill the base value (`fillingPolicies` of a base); by default none is named. */
+  baseValueMissing: (indicator: string, unit: string, year: number, policies?: readonly string[]) =>
+    `indicator ${quote(indicator)}${ofUnit(unit)}: no base value for ${year}, so a fixed-base index is undefined; expected a value for the base year${baseFillers(year, policies)}`,
   baseValueNegative: (indicator: string, unit: string, year: number, value: number) =>
     `indicator ${quote(indicator)}${ofUnit(unit)}: the base value (${year}) is ${value}, so a fixed-base ratio has no meaning; expected a positive base value`,
   afterTreatment: (method: string, original: number) =>
@@ -142,8 +169,8 @@ export const messages = catalogue("messages", {
     `${option} ${quote(found)} is not a choice; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
 
   // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
-  chainBaseMissing: (indicator: string, unit: string, year: number) =>
-    `indicator ${quote(indicator)}${ofUnit(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year`,
+  chainBaseMissing: (indicator: string, unit: string, year: number, policies?: readonly string[]) =>
+    `indicator ${quote(indicator)}${ofUnit(unit)}: no base value for ${year}, so the chain index has no anchor; expected a value for the base year${baseFillers(year, policies)}`,
   chainValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>
     `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value}, so a chain index (a product of year-on-year ratios) is undefined; expected a positive value`,
   referenceValueNotPositive: (indicator: string, unit: string, year: number, value: number) =>

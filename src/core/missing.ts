@@ -158,6 +158,42 @@ export function imputeSeries(
   }
 }
 
+/**
+ * The missing-value policies that would fill the gap at panel cell `cell` (`cellIndex`: indicator, unit, year), as
+ * `imputeSeries` fills it from the values as given: `interpolate` when the unit's series has any observed year (it
+ * carries the nearest value at either end), `carry-forward` an earlier one, `carry-back` a later one, `mean` and
+ * `median` when another unit has a value of the indicator that year; then `reweight`, which leaves the gap out of
+ * its group's score, unless the gap is a base value (`base`): a fixed-base or chain index needs its base, which
+ * reweighting leaves missing. For the hint of a missing value (`messages.missingValue`) and of a missing base value.
+ * @example fillingPolicies(panel, cell) // series [NaN, NaN, 5] at 2018, no other unit that year => ["interpolate", "carry-back", "reweight"]
+ */
+export function fillingPolicies(panel: Panel, cell: number, base = false): MissingPolicy[] {
+  const yearCount = panel.years.length;
+  const unitCount = panel.units.length;
+  const t = cell % yearCount;
+  const seriesStart = cell - t;
+  let earlier = false;
+  let later = false;
+  for (let s = 0; s < yearCount; s++)
+    if (s !== t && !Number.isNaN(panel.values[seriesStart + s])) {
+      if (s < t) earlier = true;
+      else later = true;
+    }
+  const blockStart = Math.floor(cell / (unitCount * yearCount)) * unitCount * yearCount;
+  let otherUnit = false;
+  for (let u = 0; u < unitCount && !otherUnit; u++) {
+    const other = blockStart + u * yearCount + t;
+    otherUnit = other !== cell && !Number.isNaN(panel.values[other]);
+  }
+  const policies: MissingPolicy[] = [];
+  if (earlier || later) policies.push("interpolate");
+  if (earlier) policies.push("carry-forward");
+  if (later) policies.push("carry-back");
+  if (otherUnit) policies.push("mean", "median");
+  if (!base) policies.push("reweight");
+  return policies;
+}
+
 export interface ImputedPanel {
   /** A copy of the panel with the gaps filled (reweighted cells stay `NaN`). */
   panel: Panel;
@@ -219,8 +255,21 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
             cell: (i * panel.units.length + u) * yearCount + t,
             issue:
               policy === "error"
-                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year), id: indicator, ...placeOfCell(panel, (i * panel.units.length + u) * yearCount + t) }
-                : { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator },
+                ? {
+                    code: "E_MISSING_VALUE",
+                    message: messages.missingValue(indicator, unit, year, fillingPolicies(panel, (i * panel.units.length + u) * yearCount + t)),
+                    id: indicator,
+                    ...placeOfCell(panel, (i * panel.units.length + u) * yearCount + t),
+                  }
+                : {
+                    code: "E_CANNOT_IMPUTE",
+                    message: messages.cannotImpute(indicator, unit, year, policy),
+                    id: indicator,
+                    // Placed as E_MISSING_VALUE, at the empty cell as read; a cell no file holds (a row left out), at
+                    // the values file, as a year without any value is (emptyUnitYearIssues).
+                    ...(panel.source !== undefined ? { source: panel.source } : {}),
+                    ...placeOfCell(panel, (i * panel.units.length + u) * yearCount + t),
+                  },
           });
         }
       }

@@ -55,6 +55,18 @@ const OUT_FILE_HINTS: Readonly<Record<string, (folder: string) => string>> = {
 };
 
 /** What a run folder that is a link whose target is gone points to, after the words saying it is not there. */
+/**
+ * Why an entry of the runs folder named by a run id is not provably a run of this tool (`foreignRunFolder`): a file;
+ * a manifest.json that is missing or not one compute writes (`problem`: `is missing`, `is not valid JSON (…)`, …);
+ * a manifest recording another run id (`recorded`: a run copied or renamed); or a fingerprint that does not begin with
+ * the 8 hex digits that end the name (`expected`).
+ */
+export type NotOwnRun =
+  | { kind: "file" }
+  | { kind: "manifest"; problem: string }
+  | { kind: "other run"; recorded: string }
+  | { kind: "fingerprint"; fingerprint: string; expected: string };
+
 const brokenLink = (target: string | undefined) => (target === undefined ? "" : ` (a link to ${quote(target)}, which is not a folder: is its disk mounted?)`);
 
 export const outputMessages = catalogue("outputMessages", {
@@ -138,6 +150,17 @@ export const outputMessages = catalogue("outputMessages", {
   latestUnusable: (problem: string, compare = true) => `${problem}; expected it to name a run folder (or name ${compare ? "the runs to compare" : "a run"})`,
   unpublishedRun: (runLabel: string, latest: string | undefined) =>
     `${runLabel} is newer than ${latest ? `the run LATEST names (${latest})` : "every published run"}: it was never published (a run stopped before moving LATEST) or LATEST was set back; kept, not removed`,
+  /** `runLabel`, named by a run id later than `latest`, is not a run of this tool (`why`); nothing is done to it. */
+  foreignRunFolder: (runLabel: string, latest: string, why: NotOwnRun) =>
+    `${runLabel} is named like a run later than the run LATEST names (${latest}), but is not a run of this tool: ${
+      why.kind === "file"
+        ? "it is a file, not a folder"
+        : why.kind === "manifest"
+          ? `its manifest.json ${why.problem}`
+          : why.kind === "other run"
+            ? `its manifest.json records it as run ${quoteInput(why.recorded)}, so it was written under another name (a run copied or renamed)`
+            : `the fingerprint its manifest.json records begins ${quoteInput(why.fingerprint)}, but its name ends ${quoteInput(why.expected)} (a run id ends with the first 8 hex digits of its fingerprint)`
+    }; left untouched (not removed, not published); expected only run folders that compute wrote under their own id in the runs folder (move it elsewhere if it is kept there by hand)`,
   stagingKept: (stagingLabel: string, marker: string) =>
     `${stagingLabel} has no ${marker} naming it, so it is not provably a staging folder of this tool; kept, not removed (delete it by hand if it is not needed)`,
   stagingRemoved: (stagingLabel: string) => `removed ${stagingLabel}, left by a run that stopped before it finished`,

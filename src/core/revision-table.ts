@@ -3,7 +3,7 @@
  * `Float64Array` over a unit × year × code index shared by the two runs, and the runs are compared by a loop over
  * cells. Gives exactly the revisions of `compareRunValues` (same values, same order) without an object per value.
  */
-import type { Revision, RevisionCounts, RevisionKind, RevisionStatus } from "./revision.js";
+import { revisionPercent, type Revision, type RevisionCounts, type RevisionKind, type RevisionStatus } from "./revision.js";
 
 /**
  * The keys shared by the runs compared: units, codes and (unit, year) pairs in order of first appearance. A cell is
@@ -78,6 +78,11 @@ export class RunValueTable {
   order = new Int32Array(1024);
   orderValues: Float64Array | undefined;
   size = 0;
+  /**
+   * Whether the values are on a ratio scale, so that a change in percent means something: the reader of a run's outputs
+   * sets it from the run's nodes (`ratioScale`, as growth.csv decides); input values (as read) stay `true`.
+   */
+  ratioScale = true;
 
   constructor(readonly index: RunValueIndex) {}
 
@@ -176,24 +181,34 @@ export function visitRunTables(before: RunValueTable, after: RunValueTable, visi
   }
 }
 
-/** The revision of `kind` at `cell` of `index`, as `compareRunValues` gives it. */
-export function revisionAt(kind: RevisionKind, index: RunValueIndex, status: RevisionStatus, cell: number, before: number, after: number): Revision {
+/** Whether a change in percent between the values of two tables means something: both on a ratio scale (`ratioScale`). */
+export function percentBetween(before: RunValueTable, after: RunValueTable): boolean {
+  return before.ratioScale && after.ratioScale;
+}
+
+/**
+ * The revision of `kind` at `cell` of `index`, as `compareRunValues` gives it; without `percent` (`percentBetween`
+ * false) its `changePercent` is `NaN`.
+ */
+export function revisionAt(kind: RevisionKind, index: RunValueIndex, status: RevisionStatus, cell: number, before: number, after: number, percent = true): Revision {
   const pair = Math.floor(cell / index.stride);
   const unit = index.units[index.pairUnits[pair]];
   const year = index.pairYears[pair];
   const code = index.codes[cell - pair * index.stride];
   if (status !== "changed") return { kind, status, unit, year, code, before, after, change: Number.NaN, changePercent: Number.NaN };
   const change = after - before;
-  return { kind, status, unit, year, code, before, after, change, changePercent: before === 0 ? Number.NaN : (100 * change) / Math.abs(before) };
+  return { kind, status, unit, year, code, before, after, change, changePercent: revisionPercent(before, change, percent) };
 }
 
 /**
  * Every difference between the `before` and `after` tables (over the same index) of one kind, exactly as
- * `compareRunValues` lists it for the same values: `after`'s order, then removals in `before`'s order.
+ * `compareRunValues` lists it for the same values: `after`'s order, then removals in `before`'s order; changes in
+ * percent only where both tables are on a ratio scale (`percentBetween`).
  */
 export function compareRunTables(kind: RevisionKind, before: RunValueTable, after: RunValueTable): Revision[] {
   const revisions: Revision[] = [];
-  visitRunTables(before, after, (status, cell, old, value) => revisions.push(revisionAt(kind, after.index, status, cell, old, value)));
+  const percent = percentBetween(before, after);
+  visitRunTables(before, after, (status, cell, old, value) => revisions.push(revisionAt(kind, after.index, status, cell, old, value, percent)));
   return revisions;
 }
 
@@ -233,7 +248,7 @@ export function tallyRunTables(kind: RevisionKind, before: RunValueTable, after:
   });
   return {
     counts,
-    largest: largest < 0 ? undefined : revisionAt(kind, index, "changed", largest, before0, after0),
-    largestOfCode: largestOfCode < 0 ? undefined : revisionAt(kind, index, "changed", largestOfCode, beforeOfCode, afterOfCode),
+    largest: largest < 0 ? undefined : revisionAt(kind, index, "changed", largest, before0, after0, percentBetween(before, after)),
+    largestOfCode: largestOfCode < 0 ? undefined : revisionAt(kind, index, "changed", largestOfCode, beforeOfCode, afterOfCode, percentBetween(before, after)),
   };
 }

@@ -31,8 +31,21 @@ export interface Revision {
   after: number;
   /** `after - before` (`NaN` unless changed). */
   change: number;
-  /** `100 · (after - before) / |before|` (`NaN` unless changed, or when `before` is 0). */
+  /**
+   * `100 · (after - before) / |before|` (`NaN` unless changed, or when `before` is 0, or for outputs on a scale with no
+   * natural zero: `revisionPercent`).
+   */
   changePercent: number;
+}
+
+/**
+ * The change of a revision in percent, `100 · change / |before|`: `NaN` when `before` is 0, and when `percent` is false,
+ * for output values of a run not on a ratio scale (`ratioScale` of either run's nodes: a min-max, z-score or Copeland
+ * score has no natural zero, so growth.csv and the terminal give its change in points only).
+ * @example revisionPercent(50, 5) // => 10; revisionPercent(-1, 2, false) // => NaN (a Copeland score, not "+200 %")
+ */
+export function revisionPercent(before: number, change: number, percent = true): number {
+  return !percent || before === 0 ? Number.NaN : (100 * change) / Math.abs(before);
 }
 
 const keyOf = (value: RunValue) => `${value.unit}\u0000${value.year}\u0000${value.code}`;
@@ -40,9 +53,9 @@ const keyOf = (value: RunValue) => `${value.unit}\u0000${value.year}\u0000${valu
 /**
  * Every difference between `before` and `after` values of one kind. A missing value (`NaN` or no row) on one side only
  * is an addition or a removal; equal values (bit for bit) are no revision. Order: `after`'s order, then removals in
- * `before`'s order.
+ * `before`'s order. Without `percent` (outputs of runs not both on a ratio scale) `changePercent` is `NaN` throughout.
  */
-export function compareRunValues(kind: RevisionKind, before: readonly RunValue[], after: readonly RunValue[]): Revision[] {
+export function compareRunValues(kind: RevisionKind, before: readonly RunValue[], after: readonly RunValue[], percent = true): Revision[] {
   const previous = new Map<string, RunValue>();
   for (const value of before) if (!Number.isNaN(value.value)) previous.set(keyOf(value), value);
   const revisions: Revision[] = [];
@@ -56,7 +69,7 @@ export function compareRunValues(kind: RevisionKind, before: readonly RunValue[]
     if (!old) revisions.push({ ...base, status: "added", before: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
     else if (!Object.is(old.value, value.value)) {
       const change = value.value - old.value;
-      const changePercent = old.value === 0 ? Number.NaN : (100 * change) / Math.abs(old.value);
+      const changePercent = revisionPercent(old.value, change, percent);
       revisions.push({ ...base, status: "changed", before: old.value, change, changePercent });
     }
   }

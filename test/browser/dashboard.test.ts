@@ -377,6 +377,11 @@ describe("the dashboard report.html in headless Chromium", () => {
       const overview = (await coverage.page.textContent("#overview")) ?? "";
       expect(overview).not.toContain("did not change");
       expect(overview).not.toContain("NaN");
+      // min-max has no natural zero (ratioScale false): the table's change in points only, no percent column (the
+      // missing change spans the change and the two dimensions: 3 columns), and a line under it says why.
+      expect(await coverage.page.locator("#overview table th").allTextContents()).toEqual(["Year", "Index", "Change (points)", "Input", "Pressure"]);
+      expect(await coverage.page.locator("#overview td.missing-change").getAttribute("colspan")).toBe("3");
+      expect(overview).toContain("The index has no natural zero (as a min-max, z-score or Copeland score): its changes are given in points, not in percent.");
       await coverage.page.click("#language");
       expect(await coverage.page.locator("#overview .sentences li").allTextContents()).toEqual(["无法给出2020—2021年总指数的变化：2021年总指数缺失。"]);
       // Q has both years: 50 → 50, A 100 → 0 (−50), B 0 → 100 (+50)

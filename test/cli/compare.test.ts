@@ -87,6 +87,18 @@ describe("compare", () => {
     expect(run.stderr).toContain(`note: ${robustnessMessages.spearmanUndefined(2017, 1)}`);
   });
 
+  it("says two units tied in the base year are tied, not too few (before: '2 units are ranked ..., it needs two units or more')", async () => {
+    // Fixed-base: every unit is 100 in the base year 2017 under both configurations, so its two units tie there.
+    const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,0.5,+\nA2,A,a2,0.5,+\n";
+    const values = "unit,year,indicator,value\nu1,2017,A1,1\nu1,2017,A2,2\nu1,2018,A1,3\nu1,2018,A2,4\nu2,2017,A1,5\nu2,2017,A2,6\nu2,2018,A1,2\nu2,2018,A2,9\n";
+    const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--with", "--aggregate geometric", "--out", "out"], dir);
+    expect(run.code).toBe(0);
+    // 2018: u1 (300 + 200)/2 = 250 and √(300·200) ≈ 244.9; u2 (40 + 150)/2 = 95 and √(40·150) ≈ 77.5: u1 first in both.
+    expect(run.stderr).toContain(`note: ${robustnessMessages.spearmanUndefined(2017, 2, "both")}\n`);
+    expect(run.stderr).not.toContain("2018:");
+  });
+
   it("compare of two configurations with different units fails naming them, and writes nothing", async () => {
     const values = await readFile(VALUES, "utf8");
     const fewer = values.split("\n").filter((line) => !line.startsWith("AUT,") && !line.startsWith("BEL,")).join("\n");
@@ -106,7 +118,14 @@ describe("compare", () => {
     // Four gaps of A2: u1 2017 and 2018, u2 2018, u3 2017.
     const values = "unit,year,indicator,value\nu1,2017,A1,1\nu2,2017,A1,2\nu1,2018,A1,3\nu2,2018,A1,4\nu3,2017,A1,1\nu3,2018,A1,2\nu2,2017,A2,5\nu3,2018,A2,4\n";
     const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
-    const gaps = [messages.missingValue("A2", "u1", 2017), messages.missingValue("A2", "u1", 2018), messages.missingValue("A2", "u2", 2018), messages.missingValue("A2", "u3", 2017)];
+    // Each gap's policies: u1 has no A2 (only mean, median from u2's 2017 and u3's 2018); u2 has 2017 before its gap,
+    // u3 2018 after; every year has another unit's A2.
+    const gaps = [
+      messages.missingValue("A2", "u1", 2017, ["mean", "median", "reweight"]),
+      messages.missingValue("A2", "u1", 2018, ["mean", "median", "reweight"]),
+      messages.missingValue("A2", "u2", 2018, ["interpolate", "carry-forward", "mean", "median", "reweight"]),
+      messages.missingValue("A2", "u3", 2017, ["interpolate", "carry-back", "mean", "median", "reweight"]),
+    ];
     // a (min-max, missing error) fails on the four gaps.
     const a = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--with", "--missing reweight"], dir);
     expect(a.code).toBe(1);

@@ -49,11 +49,13 @@ describe("missing values from the command line", () => {
       [
         // Each gap with the line of its empty (or "-", "..") cell in GAPPY, by line (the missing base value is found
         // by another check, before the other gaps).
+        // Each names the policies that fill it: X1/U1 2018 and Y1/U2 2018 lie between two years of their unit, in a
+        // year the other unit has (every policy); Y1/U1 2019 has only earlier years; X2/U2's base only later ones.
         "error: 4 problems found:",
-        `values.csv:3: ${messages.missingValue("X1", "U1", 2018)}`,
-        `values.csv:10: ${messages.missingValue("Y1", "U1", 2019)}`,
-        `values.csv:14: ${messages.baseValueMissing("X2", "U2", 2017)}`,
-        `values.csv:18: ${messages.missingValue("Y1", "U2", 2018)}`,
+        `values.csv:3: ${messages.missingValue("X1", "U1", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"])}`,
+        `values.csv:10: ${messages.missingValue("Y1", "U1", 2019, ["interpolate", "carry-forward", "mean", "median", "reweight"])}`,
+        `values.csv:14: ${messages.baseValueMissing("X2", "U2", 2017, ["interpolate", "carry-back", "mean", "median"])}`,
+        `values.csv:18: ${messages.missingValue("Y1", "U2", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"])}`,
         "",
       ].join("\n"),
     );
@@ -99,7 +101,8 @@ describe("missing values from the command line", () => {
   it("reweights, listing the reweighted cells with an empty value; a missing base value is still an error", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY, "based.csv": GAPPY.replace("U2,2017,X2,-", "U2,2017,X2,8") });
     const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "reweight"], dir);
-    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:14: ${messages.baseValueMissing("X2", "U2", 2017)}\n`);
+    // reweight leaves a base value missing: the hint names those that fill it (U2's later years, U1's 2017 value).
+    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:14: ${messages.baseValueMissing("X2", "U2", 2017, ["interpolate", "carry-back", "mean", "median"])}\n`);
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "based.csv", "--missing", "reweight", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe(
@@ -117,7 +120,8 @@ describe("gaps a policy cannot fill", () => {
     // carry-back fills X2/U2 2017 ← 8, X1/U1 2018 ← 16, Y1/U2 2018 ← 36, but Y1/U1 2019 has no later value
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
     const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back"], dir);
-    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.cannotImpute("Y1", "U1", 2019, "carry-back")}\n`);
+    // placed at its "NA" cell, line 10 of GAPPY, as a missing value under error is
+    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:10: ${messages.cannotImpute("Y1", "U1", 2019, "carry-back")}\n`);
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back", "--unfilled", "reweight", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe(
@@ -622,7 +626,8 @@ describe("files people actually have", () => {
     });
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "data"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: 1 problem found:\ndata/2018.csv:3: ${messages.missingValue("B", "常州", 2018)}\n`);
+    // B of 常州 has 2017 before the gap, and 常州 is the only unit: interpolate, carry-forward, reweight.
+    expect(run.stderr).toBe(`error: 1 problem found:\ndata/2018.csv:3: ${messages.missingValue("B", "常州", 2018, ["interpolate", "carry-forward", "reweight"])}\n`);
   });
 
   it("names the column of a missing value in the wide layouts, where a line holds a value for each year or indicator", async () => {
@@ -636,7 +641,9 @@ describe("files people actually have", () => {
     for (const file of ["by-year.csv", "by-indicator.csv"]) {
       const run = await runCli(["compute", "-i", "tree.csv", "-d", file, "--out", "-"], dir);
       expect(run.code).toBe(1);
-      expect(run.stderr).toBe(`error: 1 problem found:\n${file}:3:4: ${messages.missingValue("B", "U1", 2018)}\n`);
+      // B of U1 has 2017 before the gap, and U2 has B in 2018.
+      const policies = ["interpolate", "carry-forward", "mean", "median", "reweight"];
+      expect(run.stderr).toBe(`error: 1 problem found:\n${file}:3:4: ${messages.missingValue("B", "U1", 2018, policies)}\n`);
     }
   });
 
@@ -709,7 +716,8 @@ describe("formula indicators from the command line", () => {
     const values = "indicator,2017,2018,2019\nrd,3,,6\nrevenue,150,160,200\nB,10,11,12\n";
     const dir = await makeTempDir({ "tree.yaml": tree, "values.csv": values });
     const failed = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv"], dir);
-    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.missingValue("A", "", 2018)}\n`);
+    // A has 2017 and 2019 around the gap, in a file of one unit.
+    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.missingValue("A", "", 2018, ["interpolate", "carry-forward", "carry-back", "reweight"])}\n`);
     const run = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv", "--missing", "interpolate", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe("unit,year,indicator,method,value\n,2018,A,interpolate,2.5000\n");

@@ -116,9 +116,11 @@ describe("layouts and floods", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
     // Line 2, column 3 (2018's).
-    expect(run.stderr).toContain(`values.csv:2:3: ${messages.missingValue("A", "", 2018)}`);
-    expect(messages.missingValue("A", "", 2018)).toBe(
-      'no value for indicator "A", year 2018; expected a value, or a missing-value policy that fills it: --missing interpolate|carry-forward|reweight (also the tree column "missing")',
+    // A has 2017 before the gap and 2019 after it, and the file one unit (no mean or median).
+    const policies = ["interpolate", "carry-forward", "carry-back", "reweight"];
+    expect(run.stderr).toContain(`values.csv:2:3: ${messages.missingValue("A", "", 2018, policies)}`);
+    expect(messages.missingValue("A", "", 2018, policies)).toBe(
+      'no value for indicator "A", year 2018; expected a value, or a missing-value policy that fills it, --missing interpolate|carry-forward|carry-back, or --missing reweight, which leaves it out of its group\'s score (also the tree column "missing")',
     );
   });
 

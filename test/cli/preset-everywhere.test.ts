@@ -201,7 +201,12 @@ describe("compare computes each configuration as compute does, presets included"
     expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_a")).toEqual(await computedIndex(join(dir, "ca")));
     expect(await byUnitYear(join(dir, "cmp/compare.csv"), "index_b")).toEqual(await computedIndex(join(dir, "cb")));
     const explain = await runCli(["compare", "a/index.yaml", "b/index.yaml", "--explain"], dir);
-    expect(explain).toEqual({ code: 0, stdout: `${formatPresetExplanation("coinr")}\n${formatPresetExplanation("nbs")}`, stderr: "" });
+    // Each under a heading naming its configuration; a's missing: reweight is coinr's own value, b's overrides nothing nbs sets.
+    expect(explain).toEqual({
+      code: 0,
+      stdout: `configuration a (a/index.yaml):\n${formatPresetExplanation("coinr")}\nconfiguration b (b/index.yaml):\n${formatPresetExplanation("nbs")}`,
+      stderr: "",
+    });
   });
 });
 
@@ -401,6 +406,69 @@ describe("a preset's settings that index.yaml or a typed flag overrides are said
     const strict = await runCli(["compare", "index.yaml", "b.yaml", "--strict"], project);
     expect(strict).toEqual({ code: 1, stdout: "", stderr: `error: configuration b (b.yaml) cannot be computed; 2 problems found:\nb.yaml:15: ${aggregate}\nb.yaml:16: ${weights}\n` });
     expect(await runCli(["compare", "index.yaml", "b.yaml", "-q"], project)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("compare --explain lists each configuration's overrides apart, with the value used and who set it (before: the preset alone, as if nothing overrode it)", async () => {
+    const project = await initProject();
+    const yaml = join(project, "index.yaml");
+    await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/^methods:.*$/m, (line) => `${line}\n  preset: nbs`));
+    const nbs = PRESET_DEFINITIONS.nbs;
+    const tail = ["notes:", ...nbs.notes.map((note) => `  - ${note}`), "flags given on the command line or in index.yaml override the preset", ""];
+    // By hand, as the warnings of the test below say: both configurations take aggregate (line 15) and weights (16)
+    // from index.yaml; b's --normalise min-max overrides nbs's fixed-base too, so b applies none of nbs's settings.
+    const a = [
+      `preset nbs: ${nbs.title}`,
+      `  --normalise fixed-base              ${nbs.settings[0].source}`,
+      "overridden, not applied:",
+      "  --weights equal                     by methods.weights explicit (index.yaml:16)",
+      "  --aggregate geometric,0=arithmetic  by methods.aggregate arithmetic (index.yaml:15)",
+      ...tail,
+    ];
+    const b = [
+      `preset nbs: ${nbs.title}`,
+      "overridden, not applied:",
+      "  --normalise fixed-base              by --normalise min-max",
+      "  --weights equal                     by methods.weights explicit (index.yaml:16)",
+      "  --aggregate geometric,0=arithmetic  by methods.aggregate arithmetic (index.yaml:15)",
+      ...tail,
+    ];
+    const explain = await runCli(["compare", "--with", "--normalise min-max", "--explain"], project);
+    expect(explain).toEqual({
+      code: 0,
+      stdout: ["configuration a (the command's flags):", ...a, "configuration b (the command's flags with --normalise min-max):", ...b].join("\n"),
+      stderr: "",
+    });
+    // The same as compute --explain says of each: a is the project's compute, b the project's with the flag typed.
+    expect((await runCli(["compute", "--explain"], project)).stdout).toBe(a.join("\n"));
+    expect((await runCli(["compute", "--normalise", "min-max", "--explain"], project)).stdout).toBe(b.join("\n"));
+    // Explained alike (--missing is no setting of nbs), the two are explained once, under one heading.
+    const alike = await runCli(["compare", "--with", "--missing reweight", "--explain"], project);
+    expect(alike.stdout).toBe(["configurations a (the command's flags) and b (the command's flags with --missing reweight):", ...a].join("\n"));
+    // --explain in --with: b's own preset coinr, whose normalise and missing index.yaml overrides (lines 14 and 17);
+    // its weights, explicit in index.yaml too, is coinr's own value, so applied.
+    const coinr = PRESET_DEFINITIONS.coinr;
+    const source = (option: string) => coinr.settings.find((setting) => setting.option === option)!.source;
+    const withCoinr = await runCli(["compare", "--with", "--preset coinr --explain"], project);
+    expect(withCoinr.stdout).toBe(
+      [
+        "configuration a (the command's flags):",
+        ...a,
+        "configuration b (the command's flags with --preset coinr --explain):",
+        `preset coinr: ${coinr.title}`,
+        `  --weights explicit      ${source("weights")}`,
+        `  --aggregate arithmetic  ${source("aggregate")}`,
+        "overridden, not applied:",
+        "  --normalise min-max     by methods.normalise fixed-base (index.yaml:14)",
+        "  --missing reweight      by methods.missing error (index.yaml:17)",
+        "notes:",
+        ...coinr.notes.map((note) => `  - ${note}`),
+        "flags given on the command line or in index.yaml override the preset",
+        "",
+      ].join("\n"),
+    );
+    // A configuration without a preset says so.
+    const plain = await runCli(["compare", "--with", "--preset coinr", "--explain"], await initProject());
+    expect(plain.stdout).toMatch(/^configuration a \(the command's flags\): no preset\n\nconfiguration b \(the command's flags with --preset coinr\):\npreset coinr: /);
   });
 
   it("compare --with under index.yaml's preset: index.yaml's overrides once for both, at its lines; b's typed flag by its name", async () => {

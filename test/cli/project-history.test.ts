@@ -67,6 +67,18 @@ async function projectWithThreeRuns(): Promise<{ dir: string; ids: string[]; bef
   return { dir, ids, before: await snapshot(join(dir, "runs")) };
 }
 
+/**
+ * A run of the same inputs as run `from`, killed after its rename (before LATEST moved), as folder `id` (a later id
+ * ending with the same 8 digits of the fingerprint): `from`'s files, its manifest recording `id`, the id it was
+ * written under, as compute's does. A copy alone would record `from`, and be no run of this tool under `id`.
+ */
+async function killedAfterRename(dir: string, from: string, id: string): Promise<void> {
+  await mkdir(join(dir, "runs", id));
+  for (const name of await readdir(join(dir, "runs", from))) await writeFile(join(dir, "runs", id, name), await readFile(join(dir, "runs", from, name)));
+  const manifest = JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
+  await writeFile(join(dir, "runs", id, "manifest.json"), JSON.stringify({ ...manifest, run: id }, null, 2) + "\n");
+}
+
 /** Every file of `before` still there with the same bytes. */
 async function expectKept(dir: string, before: Record<string, string>): Promise<void> {
   const after = await snapshot(join(dir, "runs"));
@@ -185,10 +197,9 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
 describe("leftovers of killed runs", () => {
   it("a complete run folder never published is kept and reported; a staging folder with the marker is removed; one without is kept", async () => {
     const { dir, ids, before } = await projectWithThreeRuns();
-    // A run killed after its rename: a complete folder newer than LATEST (a copy of the latest run, under a later id).
-    const unpublished = "29990101T000000.000Z-0123abcd";
-    await mkdir(join(dir, "runs", unpublished));
-    for (const name of await readdir(join(dir, "runs", ids[2]))) await writeFile(join(dir, "runs", unpublished, name), await readFile(join(dir, "runs", ids[2], name)));
+    // A run killed after its rename: a complete folder newer than LATEST (the latest run's files, under a later id).
+    const unpublished = `29990101T000000.000Z-${ids[2].slice(-8)}`;
+    await killedAfterRename(dir, ids[2], unpublished);
     // A run killed while writing: its staging folder, marker first.
     const staged = "29990102T000000.000Z-0123abcd";
     await mkdir(join(dir, "runs", `.staging-${staged}`));
@@ -228,9 +239,8 @@ describe("leftovers of killed runs, when nothing changed", () => {
     await mkdir(join(dir, "runs", `.staging-${staged}`));
     await writeFile(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
     await writeFile(join(dir, "runs", `.staging-${staged}`, ".index.json.123.tmp"), "half a file");
-    const unpublished = "29990101T000000.000Z-0123abcd";
-    await mkdir(join(dir, "runs", unpublished));
-    for (const name of await readdir(join(dir, "runs", ids[2]))) await writeFile(join(dir, "runs", unpublished, name), await readFile(join(dir, "runs", ids[2], name)));
+    const unpublished = `29990101T000000.000Z-${ids[2].slice(-8)}`;
+    await killedAfterRename(dir, ids[2], unpublished);
 
     // Before, the unchanged run returned before taking the lock: both stayed, unsaid, until the inputs changed.
     const run = await runCli(["compute", "--if-changed"], dir);

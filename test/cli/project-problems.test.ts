@@ -255,8 +255,9 @@ describe("index.yaml's values refused by the data name its line and key, all in 
       [
         "error: 3 problems found:",
         weightingMessages.missingObservation("A1", "X", 2018),
-        messages.baseValueMissing("A1", "X", 2018),
-        messages.missingValue("B1", "Y", 2017),
+        // A1 of X has 2017 before its base (2018), and Y has A1 in 2018; B1 of Y has 2018 after the gap, and X has B1 in 2017.
+        messages.baseValueMissing("A1", "X", 2018, ["interpolate", "carry-forward", "mean", "median"]),
+        messages.missingValue("B1", "Y", 2017, ["interpolate", "carry-back", "mean", "median", "reweight"]),
         "",
       ].join("\n"),
     );

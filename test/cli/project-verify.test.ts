@@ -50,6 +50,11 @@ describe("innovation-index verify", () => {
       stderr: outputMessages.verifyOk(join(dir, "runs", id), outputs.length) + "\n",
     });
 
+    // LATEST saved by Windows PowerShell 5 (`echo <id> > runs\LATEST`: UTF-16 LE with its mark, CRLF) still names the
+    // run (before: 'runs/LATEST holds "��2\u00000\u00002…", which is not a run id').
+    await writeFile(join(dir, "runs/LATEST"), Buffer.from(`\uFEFF${id}\r\n`, "utf16le"));
+    expect(await runCli(["verify", "latest"], dir)).toEqual({ code: 0, stdout: "", stderr: ok });
+
     // One byte changed in index.csv (same size), index.json removed, a note added.
     const index = await readFile(join(folder, "index.csv"));
     const changed = Buffer.from(index);

@@ -126,8 +126,9 @@ describe("compute --format table", () => {
       ].join("\n"),
     );
     const growth = await runCli([...args, "--table", "growth"], dir);
-    // unit,code,name,level,year,value,change,change_percent,...: empty for u1, 0 for u2.
-    expect(growth.stdout).toContain("\nu1,INDEX,Index,0,2018,0.5000,2.0000,,");
-    expect(growth.stdout).toContain("\nu2,INDEX,Index,0,2018,0.5000,0.0000,0.0000,");
+    // unit,code,name,level,year,value,change,change_percent,average_change,cagr_percent: the change in points, as the
+    // table, and no percent at all on this scale (not even u2's 0.5 -> 0.5), as the table gives none.
+    expect(growth.stdout).toContain("\nu1,INDEX,Index,0,2018,0.5000,2.0000,,2.0000,\n");
+    expect(growth.stdout).toContain("\nu2,INDEX,Index,0,2018,0.5000,0.0000,,0.0000,\n");
   });
 });

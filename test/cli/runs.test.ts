@@ -431,7 +431,12 @@ describe("innovation-index runs", () => {
     expect(await listDir(join(dir, "runs", byHand))).toEqual(["notes.txt"]);
     expect(await readFile(join(dir, "runs", byHand, "notes.txt"), "utf8")).toBe("mine\n");
     expect(await listDir(join(dir, "runs", copied))).toEqual(copiedFiles);
-    for (const folder of [byHand, copied]) expect(run.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${folder}`, first)}\n`);
+    // Neither is said to be an unpublished run: the folder made by hand has no manifest, the copy's records the first run.
+    expect(run.stderr).not.toContain(outputMessages.unpublishedRun(`runs/${byHand}`, first));
+    expect(run.stderr).not.toContain(outputMessages.unpublishedRun(`runs/${copied}`, first));
+    const noRun = (folder: string) => `warning: runs/${folder} is named like a run later than the run LATEST names (${first}), but is not a run of this tool: `;
+    expect(run.stderr).toContain(`${noRun(byHand)}its manifest.json is missing; left untouched (not removed, not published); `);
+    expect(run.stderr).toContain(`${noRun(copied)}its manifest.json records it as run "${first}", so it was written under another name (a run copied or renamed); left untouched (not removed, not published); `);
     expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
   });
 

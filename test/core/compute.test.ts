@@ -80,10 +80,12 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
     };
     expect(issuesOf(() => compute(gappy)).map((issue) => issue.message)).toEqual([
       messages.baseValueZero("X1", "U1", 2017),
-      messages.baseValueMissing("X1", "U2", 2017),
+      // X1 of U2 has later years (interpolate, carry-back), and U1 a value (0) in 2017 (mean, median)
+      messages.baseValueMissing("X1", "U2", 2017, ["interpolate", "carry-back", "mean", "median"]),
       messages.zeroValueNegativeDirection("X2", "U2", 2018),
       messages.baseValueNegative("Y1", "U1", 2017, -2),
-      messages.missingValue("X2", "U1", 2018),
+      // a gap between two years of U1, in a year U2 has: every policy
+      messages.missingValue("X2", "U1", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"]),
     ]);
   });
 
@@ -123,6 +125,35 @@ describe("computeIndex with the default method (fixed-base, arithmetic)", () => 
     expect(valueOf(result, "X1", 0, 1)).toBeNaN();
     expect(valueOf(result, "X", 0, 1)).toBeCloseTo(125, 12);
     expect(valueOf(result, "INDEX", 0, 1)).toBeCloseTo(117, 12);
+  });
+
+  it("records on each indicator node the missing-value policy of its own tree column, and none on the others", () => {
+    // X1 and X2 have their own policy (the tree's missing column), Y1 follows the run's (error); U1 has gaps in 2018.
+    const tree = smallTree({ X1: { missing: "interpolate" }, X2: { missing: "mean" } });
+    const values = { U1: { X1: [10, Number.NaN, 15], X2: [50, Number.NaN, 25], Y1: [200, 210, 190] }, U2: SMALL.U2 };
+    const result = computeIndex(tree, panelOf(tree, values));
+    expect(result.options.missing).toBe("error");
+    expect(result.nodes.map(({ code, method, missing }) => ({ code, method, missing }))).toStrictEqual([
+      { code: "INDEX", method: "arithmetic", missing: undefined },
+      { code: "X", method: "arithmetic", missing: undefined },
+      { code: "X1", method: "fixed-base", missing: "interpolate" },
+      { code: "X2", method: "fixed-base", missing: "mean" },
+      { code: "Y", method: "arithmetic", missing: undefined },
+      { code: "Y1", method: "fixed-base", missing: undefined },
+    ]);
+    // Only the two nodes with a policy of their own carry the field at all.
+    expect(result.nodes.filter((node) => "missing" in node).map((node) => node.code)).toEqual(["X1", "X2"]);
+    // What each did, by hand: X1 2018 = (10 + 15)/2 = 12.5; X2 2018 = U2's X2 in 2018 (the only other unit) = 8.
+    expect(result.imputations).toEqual([
+      { unit: "U1", year: 2018, indicator: "X1", method: "interpolate", value: 12.5 },
+      { unit: "U1", year: 2018, indicator: "X2", method: "mean", value: 8 },
+    ]);
+  });
+
+  it("records an indicator's own missing-value policy also when it is the run's", () => {
+    const tree = smallTree({ Y1: { missing: "error" } });
+    const result = computeIndex(tree, panelOf(tree, SMALL));
+    expect(result.nodes.filter((node) => "missing" in node).map(({ code, missing }) => [code, missing])).toEqual([["Y1", "error"]]);
   });
 
   it("turns weight warnings into errors under strict", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
-import { imputePanel, imputeSeries, parseMissingPolicy, type ImputationMethod, type MissingPolicy } from "../../src/core/missing.js";
+import { fillingPolicies, imputePanel, imputeSeries, parseMissingPolicy, type ImputationMethod, type MissingPolicy } from "../../src/core/missing.js";
 import { buildPanel, createPanel, type Panel } from "../../src/core/panel.js";
 import { smallTree } from "./small.js";
 
@@ -208,5 +208,40 @@ describe("imputePanel", () => {
     ]);
     // B/U1 2019 ← 8 was filled
     expect(imputed.imputations).toEqual([{ unit: "U1", year: 2019, indicator: "B", method: "carry-forward", value: 8 }]);
+  });
+});
+
+describe("fillingPolicies: the policies a gap's hint names", () => {
+  // Cells indicator-major, then unit, then year (2017-2019): A/U1 0-2, A/U2 3-5, B/U1 6-8, B/U2 9-11.
+  const panel = panelOf({ A: { U1: [1, NaN_, 3], U2: [NaN_, 5, 6] }, B: { U1: [7, 8, NaN_], U2: [NaN_, NaN_, NaN_] } });
+
+  it.each([
+    // A/U1 2018: years on both sides, and U2 has 5 that year: every policy
+    [1, false, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"]],
+    // A/U2 2017: later years only (interpolate carries 5 back), and U1 has 1 that year
+    [3, false, ["interpolate", "carry-back", "mean", "median", "reweight"]],
+    // the same cell as a base value: reweight leaves a base missing, so it is not named
+    [3, true, ["interpolate", "carry-back", "mean", "median"]],
+    // B/U1 2019: earlier years only, and U2 has no B that year
+    [8, false, ["interpolate", "carry-forward", "reweight"]],
+    // B/U2 2018: U2 has no B at all, U1 has 8 that year
+    [10, false, ["mean", "median", "reweight"]],
+    // B/U2 2019: no B of U2, none of U1 that year: only reweight, and nothing for a base
+    [11, false, ["reweight"]],
+    [11, true, []],
+  ])("cell %i (base %s): %j", (cell, base, expected) => {
+    expect(fillingPolicies(panel, cell, base)).toEqual(expected);
+  });
+
+  it("names what each policy really fills: every named policy fills the cell, every other leaves it", () => {
+    // imputePanel on the same panel under each filling policy: a cell is filled exactly when the policy is named.
+    for (const policy of ["interpolate", "carry-forward", "carry-back", "mean", "median"] as const) {
+      const imputed = imputePanel(panel, [policy, policy], "error").panel.values;
+      for (const cell of [1, 3, 8, 10, 11]) {
+        // U2 2017 (cells 3 and 9) is a unit-year without any value: never filled, whatever the hint of A/U2 2017 says.
+        if (cell === 3) continue;
+        expect([policy, cell, !Number.isNaN(imputed[cell])]).toEqual([policy, cell, fillingPolicies(panel, cell).includes(policy)]);
+      }
+    }
   });
 });

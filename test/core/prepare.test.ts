@@ -35,10 +35,12 @@ const GAPPY = { X1: [10, NaN_, 15], X2: [50, 40, NaN_], Y1: [NaN_, 210, 190] };
 
 describe("missing-value policies in computeIndex", () => {
   it("error (default) names every gap at once, the missing base value first", () => {
+    // Each hint names the policies that fill its cell, U being the only unit (so no mean or median): Y1's base (2017)
+    // has later years (interpolate, carry-back); X1 2018 has years on both sides; X2 2019 earlier ones only.
     expect(problems(() => compute(GAPPY))).toEqual([
-      messages.baseValueMissing("Y1", "U", 2017),
-      messages.missingValue("X1", "U", 2018),
-      messages.missingValue("X2", "U", 2019),
+      messages.baseValueMissing("Y1", "U", 2017, ["interpolate", "carry-back"]),
+      messages.missingValue("X1", "U", 2018, ["interpolate", "carry-forward", "carry-back", "reweight"]),
+      messages.missingValue("X2", "U", 2019, ["interpolate", "carry-forward", "reweight"]),
     ]);
   });
 
@@ -70,7 +72,7 @@ describe("missing-value policies in computeIndex", () => {
   });
 
   it("carry-forward cannot fill a missing base value; carry-back cannot fill a trailing gap", () => {
-    expect(problems(() => compute(GAPPY, { missing: "carry-forward" }))).toEqual([messages.baseValueMissing("Y1", "U", 2017)]);
+    expect(problems(() => compute(GAPPY, { missing: "carry-forward" }))).toEqual([messages.baseValueMissing("Y1", "U", 2017, ["interpolate", "carry-back"])]);
     expect(problems(() => compute(GAPPY, { missing: "carry-back" }))).toEqual([messages.cannotImpute("X2", "U", 2019, "carry-back")]);
   });
 
@@ -90,6 +92,68 @@ describe("missing-value policies in computeIndex", () => {
     // 2018: X = X2 = 125; INDEX = 0.6·125 + 0.4·105 = 117
     expect(valueOf(result, "INDEX", 1)).toBeCloseTo(117, 12);
     expect(result.imputations).toEqual([{ unit: "U", year: 2018, indicator: "X1", method: "reweight", value: NaN_ }]);
+  });
+
+  it("names, for a series without its base value, only the policies that fill both the gap and the base: those that work", () => {
+    // Y1 only in 2019, for both units (as E32 only in the 2020 file of the example): the base (2017) has a later year
+    // (interpolate carries it back, carry-back) and no other unit has it that year (no mean, median); 2018 has a later
+    // year too, and reweight would leave it out, but the base stays missing under reweight, so only the two are named.
+    const tree = smallTree();
+    const gappy = {
+      U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [NaN_, NaN_, 190] },
+      U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [NaN_, NaN_, 36] },
+    };
+    const run = (options: ComputeOptions) => problems(() => computeIndex(tree, panelOf(tree, gappy), options));
+    const fillers = ["interpolate", "carry-back"];
+    expect(run({})).toEqual([
+      messages.baseValueMissing("Y1", "U1", 2017, fillers),
+      messages.baseValueMissing("Y1", "U2", 2017, fillers),
+      messages.missingValue("Y1", "U1", 2018, fillers),
+      messages.missingValue("Y1", "U2", 2018, fillers),
+    ]);
+    expect(messages.missingValue("Y1", "U1", 2018, fillers)).toBe(
+      'no value for indicator "Y1", unit "U1", year 2018; expected a value, or a missing-value policy that fills it, --missing interpolate|carry-back (also the tree column "missing")',
+    );
+    // The hint is honest: each policy named computes, each other one still fails.
+    for (const missing of ["interpolate", "carry-back"] as const) expect(run({ missing })).toEqual([]);
+    for (const missing of ["carry-forward", "reweight", "mean", "median"] as const) expect(run({ missing }).length).toBeGreaterThan(0);
+    // Under min-max no value is a base: 2017 and 2018 name reweight too, which then computes (Y left out, X alone).
+    const minMax = [...fillers, "reweight"];
+    expect(run({ normalize: "min-max" })).toEqual([
+      messages.missingValue("Y1", "U1", 2017, minMax),
+      messages.missingValue("Y1", "U1", 2018, minMax),
+      messages.missingValue("Y1", "U2", 2017, minMax),
+      messages.missingValue("Y1", "U2", 2018, minMax),
+    ]);
+    expect(run({ normalize: "min-max", missing: "reweight" })).toEqual([]);
+  });
+
+  it("names the policies that fill a missing base value from another unit's value that year (mean, median), and none when nothing can", () => {
+    const tree = smallTree();
+    // U2's Y1 base is missing, U1 has it: mean and median fill it; U2 has no other Y1 year, so no policy along its series.
+    const fromOthers = { U1: { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [200, 210, 190] }, U2: { X1: [4, 5, 6], X2: [8, 8, 10], Y1: [NaN_, NaN_, NaN_] } };
+    const problemsOf = (values: typeof fromOthers, options: ComputeOptions = {}) => problems(() => computeIndex(tree, panelOf(tree, values), options));
+    expect(problemsOf(fromOthers)).toEqual([
+      messages.baseValueMissing("Y1", "U2", 2017, ["mean", "median"]),
+      // 2018 and 2019: U1 has them (mean, median), which fill U2's base too; reweight would not
+      messages.missingValue("Y1", "U2", 2018, ["mean", "median"]),
+      messages.missingValue("Y1", "U2", 2019, ["mean", "median"]),
+    ]);
+    expect(problemsOf(fromOthers, { missing: "mean" })).toEqual([]);
+    // No unit has Y1 in 2017 and U2 none at all: nothing fills U2's base, and so nothing helps its other gaps.
+    const nothing = { ...fromOthers, U1: { ...fromOthers.U1, Y1: [NaN_, 210, 190] } };
+    expect(problemsOf(nothing)).toEqual([
+      messages.baseValueMissing("Y1", "U1", 2017, ["interpolate", "carry-back"]),
+      messages.baseValueMissing("Y1", "U2", 2017, []),
+      messages.missingValue("Y1", "U2", 2018, []),
+      messages.missingValue("Y1", "U2", 2019, []),
+    ]);
+    expect(messages.baseValueMissing("Y1", "U2", 2017, [])).toBe(
+      'indicator "Y1", unit "U2": no base value for 2017, so a fixed-base index is undefined; expected a value for the base year (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in 2017)',
+    );
+    expect(messages.missingValue("Y1", "U2", 2018, [])).toBe(
+      'no value for indicator "Y1", unit "U2", year 2018; expected a value: no missing-value policy fills both it and the base value its series lacks',
+    );
   });
 
   it("refuses a policy column on a group", () => {

@@ -19,8 +19,8 @@ import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import type { ScreenScope } from "../../core/screen.js";
-import { addPresetOptions, applyPreset, presetWarnings } from "../presets.js";
-import { formatPresetExplanation, PRESETS, type Preset } from "../../core/presets.js";
+import { addPresetOptions, applyPreset, explainPreset, presetWarnings } from "../presets.js";
+import { PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject, errorInTermsOf, namesOfOption, projectTermsOf, wordedAs } from "../project-options.js";
 import { renderColumns } from "../render.js";
@@ -87,11 +87,11 @@ Examples:
 export async function runCompare(projects: readonly string[], command: Command, env: CliEnv): Promise<void> {
   const options = command.opts<CompareCommandOptions>();
   const configurations = await configurationsOf(projects, command, env);
-  // --explain prints the preset of each configuration (once when both have the same) and computes nothing.
+  // --explain prints the preset of each configuration, with the settings it overrides (once when both say the same),
+  // and computes nothing.
   if (options.explain || configurations.some((configuration) => configuration.explain)) {
-    const presets = [...new Set(configurations.map((configuration) => configuration.options.preset).filter((preset) => preset !== undefined))];
-    if (presets.length === 0) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
-    return void env.stdout(presets.map((preset) => formatPresetExplanation(preset)).join("\n"));
+    if (configurations.every((configuration) => configuration.options.preset === undefined)) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
+    return void env.stdout(explainConfigurations(configurations));
   }
   const [a, b] = await forBoth(configurations, (configuration) => computeConfiguration(configuration, env));
   const comparison = compareResults(a.result, b.result, { year: options.year });
@@ -204,6 +204,26 @@ async function configurationsOf(projects: readonly string[], command: Command, e
     { name: "a", label: commandMessages.commandFlags(), parser: first, project: command, ...withPreset(first, command) },
     { name: "b", label: commandMessages.commandFlagsWith(options.with), parser, project: command, ...withPreset(parser, command) },
   ];
+}
+
+/**
+ * What `compare --explain` prints: each configuration's preset as `compute --explain` explains it (`explainPreset`),
+ * the settings the configuration overrides (a flag typed, a key of its project file or of index.yaml, with another
+ * value) listed apart, each with the value used and who set it, as its W_PRESET_OVERRIDDEN warnings say; or that it
+ * sets no preset. Each under a heading naming the configuration; two configurations explained alike, once, under one.
+ */
+function explainConfigurations(configurations: readonly Configuration[]): string {
+  const blocks: { of: Configuration[]; explanation: string | undefined }[] = [];
+  for (const configuration of configurations) {
+    const preset = configuration.options.preset;
+    const explanation = preset === undefined ? undefined : explainPreset(configuration.parser, preset);
+    const alike = blocks.find((block) => block.explanation === explanation);
+    if (alike) alike.of.push(configuration);
+    else blocks.push({ of: [configuration], explanation });
+  }
+  return blocks
+    .map(({ of, explanation }) => `${commandMessages.explainConfigurations(of.map(({ name, label }) => ({ name, label })), explanation !== undefined)}\n${explanation ?? ""}`)
+    .join("\n");
 }
 
 /** Splits `--with`'s text into arguments: whitespace separates, single or double quotes group. */

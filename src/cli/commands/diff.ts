@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { compareRunValues, countRevisions, type Revision, type RevisionKind } from "../../core/revision.js";
-import { revisionAt, visitRunTables, type RunValueTable } from "../../core/revision-table.js";
+import { percentBetween, revisionAt, visitRunTables, type RunValueTable } from "../../core/revision-table.js";
 import { InputError, UsageError } from "../../errors.js";
 import { formatCsv } from "../../io/csv.js";
 import { compareManifests, revisionCsvFormat, revisionRows, shortDigests, type SettingChange } from "../../io/runs/revision-csv.js";
@@ -106,8 +106,10 @@ async function printRevisionsCsv(before: RunFolder, after: RunFolder, settings: 
   let text = formatCsv(revisionRows([], settings, format));
   for (const [kind, old, current] of tables) {
     if (!old || !current) continue; // input values recorded by one run only, or neither
+    // No change in percent between outputs on a scale with no natural zero (min-max, z-score, Copeland, ...).
+    const percent = percentBetween(old, current);
     visitRunTables(old, current, (status, cell, oldValue, value) => {
-      text += formatCsv(revisionRows([revisionAt(kind, current.index, status, cell, oldValue, value)], [], format).slice(1));
+      text += formatCsv(revisionRows([revisionAt(kind, current.index, status, cell, oldValue, value, percent)], [], format).slice(1));
       if (text.length >= 2 ** 20) {
         env.stdout(text);
         text = "";
@@ -117,11 +119,14 @@ async function printRevisionsCsv(before: RunFolder, after: RunFolder, settings: 
   env.stdout(text);
 }
 
-/** Input revisions (when both runs recorded their input values) then output revisions, from values read as objects. */
+/**
+ * Input revisions (when both runs recorded their input values) then output revisions, from values read as objects;
+ * outputs in percent only where both runs are on a ratio scale (`RunData.ratioScale`).
+ */
 export function compareRuns(before: RunData, after: RunData): Revision[] {
   return [
     ...(before.inputs && after.inputs ? compareRunValues("input", before.inputs, after.inputs) : []),
-    ...compareRunValues("output", before.outputs, after.outputs),
+    ...compareRunValues("output", before.outputs, after.outputs, before.ratioScale !== false && after.ratioScale !== false),
   ];
 }
 

@@ -18,7 +18,7 @@ import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
 import { exists, parseYears } from "./template.js";
-import { lockTakeOverWarning } from "../report-issues.js";
+import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 import { commandMessages } from "../../core/command-messages.js";
 
 export interface ImportCoinrOptions {
@@ -74,6 +74,8 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
     readTable(resolve(env.cwd, options.meta), options.meta, { encoding }),
     readTable(resolve(env.cwd, options.data), options.data, { encoding }),
   ]);
+  // Rows and columns an iMeta or iData workbook hides are read, and imported, like the others: said at once (W_XLSX_HIDDEN).
+  printWarnings([meta, data].flatMap((read) => (read.hidden ? [read.hidden.warning] : [])), env);
   // --year beside a Time column: which of the two gives the year is not guessed.
   if (options.year && data.table.header.some((name) => name.trim() === "Time")) throw new UsageError("E_USAGE", commandMessages.importYearAndTime(data.source));
   const issues: Issue[] = [];

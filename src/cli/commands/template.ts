@@ -88,7 +88,10 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   if (options.encoding !== undefined && !encoding) throw new UsageError("E_USAGE", commandMessages.encodingOption(options.encoding));
   const target = resolve(env.cwd, options.out);
   if (!options.force && (await exists(target))) throw new OutputError("E_EXISTS", commandMessages.templateExists(options.out));
-  const tree = await readTreeFile(resolve(env.cwd, options.indicators), options.indicators, { encoding, sheet: options.treeSheet });
+  // What reading the tree found (rows a tree workbook hides but that are read: W_XLSX_HIDDEN), then the template's own.
+  const warnings: Issue[] = [];
+  const onWarning = (warning: Issue) => warnings.push(warning);
+  const tree = await readTreeFile(resolve(env.cwd, options.indicators), options.indicators, { encoding, sheet: options.treeSheet, onWarning });
   const compiled = new Map<string, CompiledFormula>();
   const formulas = formulaIndicators(tree);
   if (formulas.length > 0) {
@@ -106,8 +109,6 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
     if (issues.length > 0) throw new ValidationError(issues);
   }
   const rows = templateRows(templateSeries(tree, compiled), options.years, options.units ?? [], options.lang);
-  const warnings: Issue[] = [];
-  const onWarning = (warning: Issue) => warnings.push(warning);
   const content =
     format === "csv"
       ? formatTemplateCsv(rows)

@@ -135,6 +135,11 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   refuseUnderStrict(options.strict, unusedOptions);
   const inputs = resolveInputs(options, env);
   const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
+  // What reading the inputs found (rows a workbook hides but that are read, W_XLSX_HIDDEN; a series mixing percentages
+  // with plain numbers): --optimise's index gives it among its own warnings; without it, given here, and refused under
+  // --strict, as compute refuses it.
+  const readWarnings = options.optimise ? [] : [...(panel.warnings ?? [])];
+  refuseUnderStrict(options.strict, readWarnings);
   if (options.weights && options.method && options.weights !== options.method)
     throw new UsageError("E_USAGE", commandMessages.weightsDisagree(options.weights, options.method));
   const method = options.weights ?? options.method ?? "explicit";
@@ -143,7 +148,8 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   if (optimised) result = optimised.result;
   // A warning about an option index.yaml set names its line and key in the JSON written (a file or stdout) as on the
   // terminal: worded once, here, by the same `env.inProjectTerms` (the printing finds them worded so already).
-  result = { ...result, warnings: [...(env.inProjectTerms?.(result.warnings) ?? result.warnings)] };
+  const warnings = [...readWarnings, ...result.warnings];
+  result = { ...result, warnings: [...(env.inProjectTerms?.(warnings) ?? warnings)] };
   const outputWarnings: Issue[] = [];
   const content = await formatWeights(format, tree, result, optimised?.rows, options, (warning) => outputWarnings.push(warning));
   const toFile = options.out !== undefined && options.out !== "-";

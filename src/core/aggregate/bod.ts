@@ -15,26 +15,49 @@ import type { AggregateContext } from "./methods.js";
  * scores >= 0 (reported first by `checkAggregation`); a year where every unit scores 0 on every child gives `NaN`
  * (refused first by `checkAggregation` too). Each programme is solved by `maximizeLinear` (tableau simplex, Bland's
  * rule).
+ *
+ * With `chosen` (`children.length × unitCount × yearCount` values), the weights each unit-year used are written into it,
+ * child-major like `IndexResult.values`: `chosen[(c * unitCount + unit) * yearCount + year]`. They are on the score's
+ * scale, `100·w`, so that the score is exactly `Σ_c chosen[c]·s[u,c]` (Compind's `ci_bod_weights` are the programme's
+ * `w` on its 0-1 scale, `ci_bod_est = Σ w·x`; ours are those ×100, as our score is the efficiency ×100). They are not
+ * normalised to sum to 1. A child of weight 0 has 0; a unit-year whose score is `NaN` has `NaN` for every child. Where
+ * the optimum is not unique (a unit on the frontier, or a child the best unit does not need), the vertex the simplex
+ * stops at is reported: the lowest-index improving child enters first (Bland's rule), so a unit best on the first
+ * child puts all its admissible weight there.
  * @example aggregateBenefitOfTheDoubt([[1, 2], [2, 1]], [0.5, 0.5], { unitCount: 2, yearCount: 1 }, out) // out => [100, 100]
  * Reference: Cherchye, Moesen, Rogge & Van Puyenbroeck (2007), Social Indicators Research 82(1), 111-145; OECD/JRC
- * Handbook (2008), section 6.1 (benefit of the doubt); Compind `ci_bod`.
+ * Handbook (2008), section 6.1 (benefit of the doubt); Compind `ci_bod` (`Benchmarking::dea.dual` with one constant
+ * input, input orientation, constant returns; its example checks `ci_bod_est` as `Σ ci_bod_weights·x`).
  */
 export function aggregateBenefitOfTheDoubt(
   children: readonly ArrayLike<number>[],
   weights: ArrayLike<number>,
   context: AggregateContext,
   out: Float64Array,
+  chosen?: Float64Array,
 ): Float64Array {
   const { unitCount, yearCount } = context;
-  const counted = children.filter((_, c) => weights[c] > 0);
+  const blockSize = unitCount * yearCount;
+  const countedPositions = children.flatMap((_, c) => (weights[c] > 0 ? [c] : []));
+  const counted = countedPositions.map((c) => children[c]);
+  // Every child's weight 0 to begin with (a child of weight 0 takes no part); the cells without a score are set NaN below.
+  chosen?.fill(0, 0, children.length * blockSize);
+  // The weights of a unit-year: the programme's solution `x` (over the counted children) ×100×`scale`; none: NaN.
+  const setChosen = (cell: number, x?: readonly number[], scale = 1) => {
+    if (!chosen) return;
+    if (x === undefined) for (let c = 0; c < children.length; c++) chosen[c * blockSize + cell] = Number.NaN;
+    else countedPositions.forEach((c, k) => (chosen[c * blockSize + cell] = 100 * scale * x[k]));
+  };
   for (let year = 0; year < yearCount; year++) {
     const rows: number[][] = [];
     const units: number[] = [];
     for (let unit = 0; unit < unitCount; unit++) {
       const cell = unit * yearCount + year;
       const row = counted.map((child) => child[cell]);
-      if (row.length === 0 || row.some((score) => !(score >= 0))) out[cell] = Number.NaN;
-      else {
+      if (row.length === 0 || row.some((score) => !(score >= 0))) {
+        out[cell] = Number.NaN;
+        setChosen(cell);
+      } else {
         rows.push(row);
         units.push(unit);
       }
@@ -42,7 +65,16 @@ export function aggregateBenefitOfTheDoubt(
     const anyPositive = rows.some((row) => row.some((score) => score > 0));
     rows.forEach((row, i) => {
       const cell = units[i] * yearCount + year;
-      out[cell] = anyPositive ? 100 * efficiency(maximizeLinear(row, rows, new Array<number>(rows.length).fill(1)).value) : Number.NaN;
+      if (!anyPositive) {
+        out[cell] = Number.NaN;
+        setChosen(cell);
+        return;
+      }
+      const solution = maximizeLinear(row, rows, new Array<number>(rows.length).fill(1));
+      const value = efficiency(solution.value);
+      out[cell] = 100 * value;
+      // On the frontier the score is 100 exactly: the weights are scaled by the same rounding, so they give it back.
+      setChosen(cell, solution.x, solution.value > 0 ? value / solution.value : 1);
     });
   }
   return out;

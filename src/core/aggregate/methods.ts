@@ -17,4 +17,9 @@ export interface AggregateContext {
   yearCount: number;
   /** `power`: the exponent p of the generalised mean (`--power`, `--aggregate power:P`). */
   power?: number;
+  /**
+   * `bod`: where to write the weights each unit-year chose (`children × unitCount × yearCount` values, child-major;
+   * see `aggregateBenefitOfTheDoubt`). Ignored by the other methods. Default: none (not kept).
+   */
+  chosenWeights?: Float64Array;
 }

@@ -11,6 +11,13 @@
  * exactly (up to floating-point rounding) to the group's contribution; those of the first-level dimensions sum to the
  * change of the overall index.
  *
+ * Benefit of the doubt decomposes exactly too, with each unit's own weights: its score is `G[t] = Σ w[u,c,t]·s[c,t]`,
+ * `w[u,c,t]` the weights the unit chose that year (`result.bodWeights`, on the score's scale, not summing to 1), so child
+ * `c` takes `w[u,c,t1]·s[c,t1] − w[u,c,t0]·s[c,t0]`, and down the tree those weights multiply as the arithmetic ones
+ * do (`additive`). Part of the change can come from the weights alone: a unit whose scores did not move can still gain
+ * when the frontier unit of a year falls back. Without `bodWeights` (a result made in code), a BoD group is split by
+ * log-change shares as below.
+ *
  * Any other aggregation is split by log-change shares: child `c` takes the share
  * `(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) / (ln G[t1] − ln G[t0])` of its parent's contribution. This is exact
  * for the weighted geometric mean (the logarithmic-mean Divisia decomposition, Ang 2004) and an approximation for the
@@ -54,7 +61,7 @@ export function contributionMethod(contributions: Contributions, unitCount: numb
   return CONTRIBUTION_METHODS[contributions.method[node * unitCount + unit]];
 }
 
-type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options"> & Partial<Pick<IndexResult, "groupReflections">>;
+type Source = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options"> & Partial<Pick<IndexResult, "groupReflections" | "bodWeights">>;
 
 /**
  * Decomposes the change of the overall index from `fromYear` to `toYear` into the contributions of every node, unit by
@@ -97,7 +104,10 @@ export function computeContributions(
   const root = position.get(INDEX_CODE)!;
   // What does not depend on the unit, once per group.
   const weightsOf = children.map((kids) => Float64Array.from(kids, (child) => result.nodes[child].weight));
-  const arithmetic = result.nodes.map((node) => (aggregationOf ? aggregationOf(node.code) : (node.method ?? String(result.options.aggregate))) === "arithmetic");
+  const aggregations = result.nodes.map((node) => (aggregationOf ? aggregationOf(node.code) : (node.method ?? String(result.options.aggregate))));
+  // The weights benefit of the doubt chose, where the result has them: such a group is a sum of weights × scores.
+  const chosen = result.nodes.map((node, n) => (aggregations[n] === "bod" ? result.bodWeights?.get(node.code) : undefined));
+  const arithmetic = aggregations.map((aggregation, n) => aggregation === "arithmetic" || chosen[n] !== undefined);
   // The groups flipped after their aggregation (`direction: -`), whose children move them the other way.
   const reflected = result.nodes.map((node) => result.groupReflections?.has(node.code) === true);
   // Per-group scratch, reused for every group and unit.
@@ -129,8 +139,17 @@ export function computeContributions(
         scoresFrom[c] = values[first + from];
         scoresTo[c] = values[first + to];
       }
-      effectiveWeights(weights, scoresFrom, weightsFrom, count);
-      effectiveWeights(weights, scoresTo, weightsTo, count);
+      const own = chosen[parent];
+      if (own)
+        for (let c = 0; c < count; c++) {
+          const first = (c * unitCount + unit) * yearCount;
+          weightsFrom[c] = own[first + from];
+          weightsTo[c] = own[first + to];
+        }
+      else {
+        effectiveWeights(weights, scoresFrom, weightsFrom, count);
+        effectiveWeights(weights, scoresTo, weightsTo, count);
+      }
       // The linear parts; with a non-arithmetic group, the log-change shares where they are defined (else linear shares).
       let how = ADDITIVE;
       let linearTotal = 0;

@@ -1,20 +1,26 @@
 /**
  * Growth of every node (overall index, groups and indicator scores), unit by unit: the change on the previous year of
- * the data, and the average yearly change since the first year of the data, each in points and in percent.
+ * the data, and the average yearly change since the first year of the data, each in points and, on a ratio scale
+ * (`ratioScale`, as the terminal table decides), in percent.
  */
 import type { IndexResult } from "../compute.js";
+import { ratioScale } from "../index-scale.js";
 
 /** Growth figures laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
 export interface Growth {
   /** `v[t] − v[t−1]` in points, `t−1` being the previous year of the data; `NaN` in the first year. */
   change: Float64Array;
-  /** `100 · (v[t] − v[t−1]) / v[t−1]`; `NaN` unless `v[t−1] > 0` (a percent of a zero or negative score has no meaning). */
+  /**
+   * `100 · (v[t] − v[t−1]) / v[t−1]`; `NaN` unless `v[t−1] > 0` (a percent of a zero or negative score has no meaning),
+   * and `NaN` throughout unless the result is on a ratio scale (`ratioScale`: a min-max, z-score or Copeland score has
+   * no natural zero, so the terminal gives its change in points only).
+   */
   changePercent: Float64Array;
   /** Average change per year since the first year `f` of the data, in points: `(v[t] − v[f]) / (t − f)`. */
   averageChange: Float64Array;
   /**
    * Compound annual growth rate since the first year `f`, in percent: `100 · ((v[t] / v[f])^(1 / (t − f)) − 1)`;
-   * `NaN` unless `v[f] > 0` and `v[t] ≥ 0`.
+   * `NaN` unless `v[f] > 0` and `v[t] ≥ 0`, and throughout unless the result is on a ratio scale (as `changePercent`).
    */
   cagrPercent: Float64Array;
 }
@@ -32,14 +38,17 @@ export function changePercent(value: number, previous: number): number {
 /**
  * Computes the growth of every node of a result. Years are the years of the data: when a year is absent, the change
  * runs over the gap, and the average and compound rates divide by the real number of years. `NaN` values give `NaN`.
+ * The percentages are left `NaN` unless the result is on a ratio scale (`ratioScale`), where the terminal table too
+ * gives the change in percent rather than in points.
  * @example growth of [100, 110, 121] over 2017–2019 // change [NaN, 10, 11], changePercent [NaN, 10, 10], cagrPercent [NaN, 10, 10]
  * Reference: OECD/JRC Handbook (2008), section 8 (presentation: growth of composite indicators over time).
  */
 export function computeGrowth(result: Pick<IndexResult, "units" | "years" | "nodes" | "values">): Growth {
   const growth = emptyGrowth(result.values.length);
   const yearCount = result.years.length;
+  const percent = ratioScale(result);
   for (let series = 0; series < result.nodes.length * result.units.length; series++)
-    seriesGrowth(result.values, series * yearCount, result.years, growth, series * yearCount);
+    seriesGrowth(result.values, series * yearCount, result.years, growth, series * yearCount, percent);
   return growth;
 }
 
@@ -55,9 +64,10 @@ export function emptyGrowth(size: number): Growth {
 
 /**
  * The growth of one series, a node of a unit over the years (`values[start + y]` for year `years[y]`), written into
- * `into` at `at + y` (the first year is left as it is: `NaN` in `emptyGrowth`).
+ * `into` at `at + y` (the first year is left as it is: `NaN` in `emptyGrowth`). Without `percent` (a result not on a
+ * ratio scale, `ratioScale`) the percentages are `NaN`.
  */
-export function seriesGrowth(values: ArrayLike<number>, start: number, years: readonly number[], into: Growth, at: number): void {
+export function seriesGrowth(values: ArrayLike<number>, start: number, years: readonly number[], into: Growth, at: number, percent = true): void {
   const first = values[start];
   for (let year = 1; year < years.length; year++) {
     const value = values[start + year];
@@ -65,8 +75,8 @@ export function seriesGrowth(values: ArrayLike<number>, start: number, years: re
     const span = years[year] - years[0];
     const cell = at + year;
     into.change[cell] = value - previous;
-    into.changePercent[cell] = changePercent(value, previous);
+    into.changePercent[cell] = percent ? changePercent(value, previous) : Number.NaN;
     into.averageChange[cell] = (value - first) / span;
-    into.cagrPercent[cell] = first > 0 && value >= 0 ? 100 * (Math.pow(value / first, 1 / span) - 1) : Number.NaN;
+    into.cagrPercent[cell] = percent && first > 0 && value >= 0 ? 100 * (Math.pow(value / first, 1 / span) - 1) : Number.NaN;
   }
 }

@@ -107,7 +107,13 @@ export function compareResults(a: IndexResult, b: IndexResult, options: { year?:
     rankedUnits[y] = valuesA.length;
     if (valuesA.length > 0) meanAbsoluteShift[y] = shiftSum / valuesA.length;
     spearman[y] = pearson(averageRanks(valuesA), averageRanks(valuesB));
-    if (Number.isNaN(spearman[y])) notes.push(robustnessMessages.spearmanUndefined(year, valuesA.length));
+    if (Number.isNaN(spearman[y])) {
+      // With two units or more, only ranks all tied (no spread) leave the correlation undefined: in a, b or both.
+      const allTied = (values: readonly number[]) => values.every((value) => tieKey(value) === tieKey(values[0]));
+      const [tiedA, tiedB] = [allTied(valuesA), allTied(valuesB)];
+      const tiedIn = tiedA && tiedB ? "both" : tiedA ? "a" : tiedB ? "b" : undefined;
+      notes.push(robustnessMessages.spearmanUndefined(year, valuesA.length, tiedIn));
+    }
   });
   return { units: a.units, years, indexA: first.index, indexB: second.index, rankA: first.rank, rankB: second.rank, rankShift, spearman, meanAbsoluteShift, rankedUnits, notes };
 }

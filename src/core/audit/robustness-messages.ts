@@ -33,7 +33,12 @@ export const robustnessMessages = catalogue("robustnessMessages", {
   /** `--year` names a year one configuration lacks. */
   compareYearAbsent: (year: number, common: readonly number[]) =>
     `--year ${year} is not a year of both configurations; expected one of ${common.length > 0 ? list(common) : "(no year in common)"}`,
-  /** Spearman's correlation is undefined with fewer than two units ranked in both. */
-  spearmanUndefined: (year: number, count: number) =>
-    `${year}: ${count === 1 ? "only one unit is" : `${count} units are`} ranked in both configurations, so the rankings have no correlation (it needs two units or more, not all tied)`,
+  /**
+   * Spearman's correlation is undefined with fewer than two units ranked in both, or when the `count` units ranked in
+   * both are all tied in one configuration or both (`tiedIn`, given when `count` is two or more).
+   */
+  spearmanUndefined: (year: number, count: number, tiedIn?: "a" | "b" | "both") =>
+    count >= 2 && tiedIn !== undefined
+      ? `${year}: the ${count} units ranked in both configurations are all tied ${tiedIn === "both" ? "in both" : `in configuration ${tiedIn}`}, so the rankings have no correlation (a correlation needs ranks that differ)`
+      : `${year}: ${count === 1 ? "only one unit is" : `${count} units are`} ranked in both configurations, so the rankings have no correlation (it needs two units or more, not all tied)`,
 });

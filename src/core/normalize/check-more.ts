@@ -7,7 +7,7 @@
  */
 import type { Issue } from "../../errors.js";
 import { methodMessages } from "../method-messages.js";
-import { indicatorBlock, type Panel } from "../panel.js";
+import { indicatorBlock, placeOfCell, type Panel } from "../panel.js";
 import type { Direction } from "../types.js";
 import type { IndicatorNormalization } from "./plan.js";
 
@@ -16,6 +16,7 @@ export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNo
   const issues: Issue[] = [];
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
+  const blockSize = unitCount * yearCount;
   panel.indicators.forEach((indicator, i) => {
     const method = plans[i].method;
     if (method !== "fraction-of-max" && method !== "distance-to-max" && method !== "distance-to-average" && method !== "percentile-rank") return;
@@ -36,8 +37,14 @@ export function checkNewNormalizations(panel: Panel, plans: readonly IndicatorNo
         sum += value;
         count++;
         if (value > max) max = value;
+        // A value's problem is placed at the file and line it was read from (`placeOfCell`), as `checkNormalization` places its own.
         if (method === "fraction-of-max" && !(value > 0 || (zeroAllowed && value === 0)))
-          issues.push({ id: indicator, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.valueNotPositive(indicator, panel.units[unit], panel.years[year], value, method, zeroAllowed) });
+          issues.push({
+            id: indicator,
+            ...placeOfCell(panel, i * blockSize + unit * yearCount + year),
+            code: "E_VALUE_NOT_POSITIVE",
+            message: methodMessages.valueNotPositive(indicator, panel.units[unit], panel.years[year], value, method, zeroAllowed),
+          });
       }
       if (method === "fraction-of-max" && zeroAllowed && count > 0 && max === 0)
         issues.push({ id: indicator, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.maximumZero(indicator, panel.years[year]) });

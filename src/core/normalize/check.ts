@@ -12,18 +12,22 @@ import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
 import type { Treatment } from "../outliers.js";
+import { fillingPolicies } from "../missing.js";
 
 /** What the checks found: the issues, and the panel cells of missing values they already reported. */
 export interface NormalizationCheck {
   issues: Issue[];
   /** Panel cell positions (`cellIndex`) of missing values already reported (a base or reference value). */
   reportedMissing: Set<number>;
+  /** Those of them that are base values (fixed-base, chain): every other gap of their series needs a policy that fills the base too. */
+  missingBases: Set<number>;
 }
 
 /**
  * Checks every indicator under its own method. `baseYear` (one for all, or one per indicator) and `referenceUnit` are positions in the panel
  * (`referenceUnit` -1 or absent: no reference unit). `treatments`, the outlier treatment's changes, let a base value
- * the treatment made zero or negative (a log transform) say so, beside its value in the data.
+ * the treatment made zero or negative (a log transform) say so, beside its value in the data. `given`, the values as
+ * given (before the data stage; default `panel`), tells which missing-value policies would fill a missing base value.
  */
 export function checkNormalization(
   panel: Panel,
@@ -32,6 +36,7 @@ export function checkNormalization(
   baseYears: number | readonly number[],
   referenceUnit = -1,
   treatments: readonly Treatment[] = [],
+  given: Panel = panel,
 ): NormalizationCheck {
   const treated = treatments.length > 0 ? new Map(treatments.map((treatment) => [`${treatment.indicator}\u0000${treatment.unit}\u0000${treatment.year}`, treatment] as const)) : undefined;
   /** " (… after the outlier treatment …)" for a treated cell, else "". */
@@ -41,6 +46,7 @@ export function checkNormalization(
   };
   const issues: Issue[] = [];
   const reportedMissing = new Set<number>();
+  const missingBases = new Set<number>();
   const yearCount = panel.years.length;
   const blockSize = panel.units.length * yearCount;
   panel.indicators.forEach((indicator, i) => {
@@ -63,10 +69,12 @@ export function checkNormalization(
         const year = panel.years[baseYear];
         if (Number.isNaN(base)) {
           reportedMissing.add(i * blockSize + baseCell);
+          missingBases.add(i * blockSize + baseCell);
+          const policies = fillingPolicies(given, i * blockSize + baseCell, true);
           issues.push({
             ...at(baseCell),
             code: "E_BASE_MISSING",
-            message: usesOwnBase ? messages.baseValueMissing(indicator, unit, year) : messages.chainBaseMissing(indicator, unit, year),
+            message: usesOwnBase ? messages.baseValueMissing(indicator, unit, year, policies) : messages.chainBaseMissing(indicator, unit, year, policies),
           });
         } else if (usesOwnBase && base === 0) issues.push({ ...at(baseCell), code: "E_BASE_ZERO", message: joinMessages(messages.baseValueZero(indicator, unit, year), afterTreatment(indicator, unit, year)) });
         else if (usesOwnBase && base < 0)
@@ -139,7 +147,7 @@ export function checkNormalization(
         });
       });
   });
-  return { issues, reportedMissing };
+  return { issues, reportedMissing, missingBases };
 }
 
 /**

@@ -2,7 +2,7 @@
  * The user-facing messages of weighting, as functions of what they name (the same shape as `core/messages.ts`:
  * `<what went wrong> "<found>"; expected <what>`). Tests compare against these functions.
  */
-import { quote } from "../quote.js";
+import { counted, listItems, quote } from "../quote.js";
 import { ofUnit } from "../data-messages.js";
 import { catalogue } from "../localize.js";
 const list = (values: readonly (string | number)[]) => values.map(String).join(", ");
@@ -108,8 +108,16 @@ export const weightingMessages = catalogue("weightingMessages", {
         : `the group's values at the starting weights do not vary over the ${observations} unit-years, or correlate with none of its children${constant.length > 0 ? ` (the scores of ${constant.map(quote).join(", ")} do not vary)` : ""}`
     }, so their importance shares (squared correlations with the group) are undefined; the starting weights are kept; expected children that vary with the group`,
 
-  optimiseDegenerate: (children: readonly string[], observations: number) =>
-    `the optimisation left ${children.length === 1 ? "1 node" : `${children.length} nodes`} (${children.map(quote).join(", ")}) with weight 0 although ${children.length === 1 ? "its target is" : "their targets are"} above 0: its search drove ${children.length === 1 ? "it" : "them"} out to match the other shares, which ${observations} unit-years of values cannot support (nodes that move together cannot be given different importance); expected more units or years before optimising, or the method's weights as they are, not optimised`,
+  /**
+   * `nodes`: those whose optimised weight is 0 (below 1e-6) though their target share is above 0, each with its
+   * group, its importance share at the optimised weights and its target share (within the group).
+   */
+  optimiseDegenerate: (nodes: readonly { code: string; parent: string; share: number; target: number }[]) =>
+    `the optimised weights are 0 for ${counted(nodes.length, "node")} whose target share is above 0: ${listItems(
+      nodes.map((node) => `${quote(node.code)} (share ${node.share.toPrecision(3)} in ${quote(node.parent)}, target ${node.target.toPrecision(3)})`),
+      ", ",
+      (count) => `and ${count} more`,
+    )}. Weight 0 is where the search over weights >= 0 came closest to the targets, and those weights are used: such a node's share comes only from how it moves with the other children of its group, and a target it misses was not reached by any weights >= 0 the search tried (reaching it may take a negative weight on some child, which a weight cannot be, or, for children that move together, be out of reach of any weights); expected nothing to change, or the method's weights, not optimised, if every node must keep a weight above 0`,
 
   // entropy of raw values
   entropyNegative: (code: string, value: number) =>

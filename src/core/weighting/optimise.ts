@@ -298,7 +298,7 @@ function searchWeights(
  * Reference: Paruolo, Saisana & Saltelli (2013), JRSS A 176(3), 609-634. (COINr's `get_opt_weights`, Becker et al. 2022,
  * optimises another objective: the shares of plain correlations with the index, level by level; docs/methods.md.)
  */
-/** An optimised weight below this, for a child whose target is above 0, is the search driving the child out. */
+/** An optimised weight below this, for a child whose target is above 0, is a weight of 0 (`W_OPTIMISE_DEGENERATE`). */
 const DEGENERATE_WEIGHT = 1e-6;
 
 export function optimiseWeights(
@@ -322,7 +322,7 @@ export function optimiseWeights(
   const weights = new Map(targets);
   const rows: ImportanceShare[] = [];
   const warnings: Issue[] = [];
-  const droppedOut: string[] = [];
+  const droppedOut: { code: string; parent: string; share: number; target: number }[] = [];
   const context = { unitCount, yearCount, power: options.power };
 
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
@@ -379,14 +379,14 @@ export function optimiseWeights(
       }
     } else evaluate(current);
     childCodes.forEach((child, c) => {
-      if (target[c] > 0 && current[c] < DEGENERATE_WEIGHT) droppedOut.push(child);
+      if (target[c] > 0 && current[c] < DEGENERATE_WEIGHT) droppedOut.push({ code: child, parent: code, share: achieved[c], target: target[c] });
       weights.set(child, current[c]);
       rows.push({ code: child, parent: code, target: target[c], achieved: achieved[c], nominal: nominal[c] });
     });
     values.set(code, parent);
   }
-  // One summary for the whole tree, first: nodes the search drove out (weight 0 for a target above 0) say the data cannot
-  // support the targets, which the per-group warnings above do not.
-  if (droppedOut.length > 0) warnings.unshift({ code: "W_OPTIMISE_DEGENERATE", message: weightingMessages.optimiseDegenerate(droppedOut, size) });
+  // One summary for the whole tree, first: the nodes whose closest weights >= 0 are 0 though their target is above 0,
+  // with their shares and targets (a weight of 0 is a normal optimum of the search, but one a reader should see).
+  if (droppedOut.length > 0) warnings.unshift({ code: "W_OPTIMISE_DEGENERATE", message: weightingMessages.optimiseDegenerate(droppedOut) });
   return { weights, rows, warnings };
 }

@@ -107,6 +107,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   commandFlags: () => "命令本身的选项",
   commandFlagsWith: (flags) => `命令本身的选项加上 ${flags}`,
   configurations: (a, b) => `配置 a：${a}\n配置 b：${b}\n`,
+  explainConfigurations: (configurations, hasPreset) =>
+    `配置 ${configurations.map(({ name, label }) => `${name}（${label}）`).join(" 和 ")}：${hasPreset ? "" : "未使用预设"}`,
 
   note: (text) => `注：${text}\n`,
   weightsBy: (method, judgements) => `权重方法：${method}${judgements ? `，判断矩阵取自 ${judgements}` : ""}`,

@@ -14,6 +14,17 @@ const childrenInWords = (parent: string, name?: string) =>
   parent === INDEX_CODE ? "各一级节点" : `${quote(parent)}${name && name !== parent ? `（${name}）` : " "}的各下级节点`;
 const ofUnit = (unit: string) => (unit === "" ? "" : `（评价对象 ${quote(unit)}）`);
 
+/** `missingValue` 的默认：所有能填补缺失值的处理方式，再加 reweight（与英文目录相同）。 */
+const ALL_FILLING_POLICIES = ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"] as const;
+
+/** 基期值缺失时的提示：能填补它的处理方式（`policies`），或没有一种能填补的原因；未给出时不提示。 */
+const baseFillers = (year: number, policies?: readonly string[]) =>
+  policies === undefined
+    ? ""
+    : policies.length === 0
+      ? `（没有一种缺失值处理方式能填补它：该评价对象在其他年份没有这个指标的数值，${year} 年也没有其他评价对象的数值）`
+      : `，或指定能填补它的缺失值处理方式 --missing ${policies.join("|")}（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础）`;
+
 /** The kinds of method that `unknownMethod` names, in Chinese; another as `<kind> 方法`. */
 const METHOD_KINDS: Readonly<Record<string, string>> = {
   normalisation: "标准化方法",
@@ -137,6 +148,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   noNumbers: () => `文件中没有任何数字：是否为空模板？应至少有一个单元格填有数值`,
   repeatedColumn: (name, firstColumn, column, firstName = name) =>
     `第 ${column} 列 ${quote(name)} 与第 ${firstColumn} 列${firstName === name ? "" : ` ${quote(firstName)} `}重复，无法确定哪一列是数值；每列应只出现一次`,
+  mergedHeaderColumn: (name, firstColumn, column, cell, range) =>
+    `第 ${column} 列 ${quote(name)} 与第 ${firstColumn} 列重复，因为它的表头单元格 ${cell} 属于合并区域 ${range}，Excel 在该区域的每个单元格中都显示同一文字；每列应在自己的表头单元格中写出列名：取消合并 ${range}，再为第 ${column} 列命名（若数值都在第 ${firstColumn} 列，则删除第 ${column} 列）`,
   unknownIndicator: (code, nameOf) =>
     nameOf === undefined
       ? `未知的指标 ${quote(code)}；应为指标体系中末级指标的代码`
@@ -149,8 +162,15 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
       firstLine ? `（首次出现于${firstFile ? ` ${firstFile} ` : ""}第 ${firstLine} 行）` : ""
     }；每个评价对象、年份和指标应只有一个数值`,
   indicatorWithoutValues: (code) => `指标 ${quote(code)} 没有数值；数据中应至少有它的一个数值`,
-  missingValue: (indicator, unit, year) =>
-    `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值；应提供数值，或指定能填补它的缺失值处理方式：--missing interpolate|carry-forward|reweight（也可用指标体系文件的 "missing" 列）`,
+  missingValue: (indicator, unit, year, policies = ALL_FILLING_POLICIES) =>
+    `缺少指标 ${quote(indicator)}${ofUnitYear(unit, year)}的数值；${
+      policies.length === 0
+        ? "应提供数值：没有一种缺失值处理方式能同时填补它和该序列缺少的基期值"
+        : `应提供数值，或${[
+            ...(policies.some((policy) => policy !== "reweight") ? [`指定能填补它的缺失值处理方式 --missing ${policies.filter((policy) => policy !== "reweight").join("|")}`] : []),
+            ...(policies.includes("reweight") ? ["用 --missing reweight 在其所属指标组的得分中略去它"] : []),
+          ].join("，或")}（也可用指标体系文件的 "missing" 列）`
+    }`,
   baseYearAbsent: (year, years) => `基期 ${year} 年不在数据中；应为以下年份之一：${list(years) || "（无年份）"}`,
   noData: () => `数据中没有数值；应有由评价对象、年份、指标和数值构成的行`,
   wrongFieldCount: (found, expected, numberAfter = found > expected) =>
@@ -169,8 +189,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   // method
   baseValueZero: (indicator, unit, year) =>
     `指标 ${quote(indicator)}${ofUnit(unit)}：基期值（${year} 年）为 0，定基指数（fixed-base）无法计算；应为非零的基期值`,
-  baseValueMissing: (indicator, unit, year) =>
-    `指标 ${quote(indicator)}${ofUnit(unit)}：没有 ${year} 年的基期值，定基指数（fixed-base）无法计算；应提供基期的数值`,
+  baseValueMissing: (indicator, unit, year, policies) =>
+    `指标 ${quote(indicator)}${ofUnit(unit)}：没有 ${year} 年的基期值，定基指数（fixed-base）无法计算；应提供基期的数值${baseFillers(year, policies)}`,
   baseValueNegative: (indicator, unit, year, value) =>
     `指标 ${quote(indicator)}${ofUnit(unit)}：基期值（${year} 年）为 ${value}，定基比率没有意义；应为正的基期值`,
   afterTreatment: (method, original) =>
@@ -188,8 +208,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   unknownChoice: (option, found, expected) => `${option} ${quote(found)} 不是可选值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
 
   // method choices
-  chainBaseMissing: (indicator, unit, year) =>
-    `指标 ${quote(indicator)}${ofUnit(unit)}：没有 ${year} 年的基期值，链式指数（chain）没有起点；应提供基期的数值`,
+  chainBaseMissing: (indicator, unit, year, policies) =>
+    `指标 ${quote(indicator)}${ofUnit(unit)}：没有 ${year} 年的基期值，链式指数（chain）没有起点；应提供基期的数值${baseFillers(year, policies)}`,
   chainValueNotPositive: (indicator, unit, year, value) =>
     `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value}，链式指数（逐年环比的连乘积）无法计算；应为正数`,
   referenceValueNotPositive: (indicator, unit, year, value) =>

@@ -118,6 +118,16 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   latestUnusable: (problem, compare = true) => `${problem}；应指向一个运行文件夹（或指定${compare ? "要比较的运行" : "一个运行"}）`,
   unpublishedRun: (runLabel, latest) =>
     `${runLabel} 比${latest ? ` LATEST 指向的运行（${latest}）` : "所有已发布的运行"}更新：它从未发布（运行在移动 LATEST 之前中止），或 LATEST 被改回了较早的运行；已保留，未删除`,
+  foreignRunFolder: (runLabel, latest, why) =>
+    `${runLabel} 的名称像是晚于 LATEST 指向的运行（${latest}）的运行，但它不是本工具的运行：${
+      why.kind === "file"
+        ? "它是文件，而不是文件夹"
+        : why.kind === "manifest"
+          ? `其 manifest.json ${why.problem}`
+          : why.kind === "other run"
+            ? `其 manifest.json 记录的是运行 ${quoteInput(why.recorded)}，可见它是以另一个名称写出的（复制或改名的运行）`
+            : `其 manifest.json 记录的指纹以 ${quoteInput(why.fingerprint)} 开头，而其名称以 ${quoteInput(why.expected)} 结尾（运行编号以其指纹的前 8 位十六进制数字结尾）`
+    }；已原样保留（未删除，也未发布）；runs 文件夹中应只有 compute 以其自身编号写出的运行文件夹（如是手动放入的，请移到别处）`,
   stagingKept: (stagingLabel, marker) =>
     `${stagingLabel} 中没有指明该文件夹的 ${marker}，无法确认它是本工具的暂存文件夹；已保留，未删除（如不需要，请手动删除）`,
   stagingRemoved: (stagingLabel) => `已删除 ${stagingLabel}（由一次未完成即中止的运行遗留）`,

@@ -20,6 +20,8 @@ export const robustnessMessagesZh: Translation<typeof robustnessMessages> = {
     `两个配置的年份不同：${onlyA.length > 0 ? `仅在 a 中：${list(onlyA)}` : ""}${onlyA.length > 0 && onlyB.length > 0 ? "；" : ""}${onlyB.length > 0 ? `仅在 b 中：${list(onlyB)}` : ""}；两者应有相同的年份，或用 --year 指定两者都有的年份`,
   compareYearAbsent: (year, common) =>
     `--year ${year} 不是两个配置共有的年份；应为以下之一：${common.length > 0 ? list(common) : "（两者没有共同年份）"}`,
-  spearmanUndefined: (year, count) =>
-    `${year}：${count === 1 ? "只有一个评价对象" : `${count} 个评价对象`}在两个配置中都有排名，因此排名之间没有相关系数（至少需要两个评价对象，且不能全部并列）`,
+  spearmanUndefined: (year, count, tiedIn) =>
+    count >= 2 && tiedIn !== undefined
+      ? `${year}：在两个配置中都有排名的 ${count} 个评价对象${tiedIn === "both" ? "在两个配置中" : `在配置 ${tiedIn} 中`}全部并列，因此排名之间没有相关系数（相关系数需要互不相同的名次）`
+      : `${year}：${count === 1 ? "只有一个评价对象" : `${count} 个评价对象`}在两个配置中都有排名，因此排名之间没有相关系数（至少需要两个评价对象，且不能全部并列）`,
 };

@@ -1,6 +1,6 @@
 /** The Chinese messages of `weightingMessages` (src/core/weighting/messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
-import { quote } from "../quote.js";
+import { listItems, quote } from "../quote.js";
 import { UNUSED, type weightingMessages } from "../weighting/messages.js";
 import { list, spaced } from "./words.js";
 
@@ -114,8 +114,12 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
         : `该指标组在初始权重下的值在 ${observations} 个评价对象-年份中没有变化，或与任何下级节点都不相关${constant.length > 0 ? `（${constant.map(quote).join("、")} 的得分没有变化）` : ""}`
     }，因此其重要性占比（与指标组相关系数的平方）无法确定；沿用初始权重；应有随指标组变化的下级节点`,
 
-  optimiseDegenerate: (children, observations) =>
-    `优化后有 ${children.length} 个节点（${children.map(quote).join("、")}）的权重为 0，而其目标占比大于 0：为使其他节点达到目标占比，搜索把它们排除在外，${observations} 个单元-年份的数据不足以支撑这些目标（同向变动的节点无法赋予不同的重要性）；应先增加评价对象或年份再优化，或直接采用方法给出的权重，不做优化`,
+  optimiseDegenerate: (nodes) =>
+    `优化后有 ${nodes.length} 个节点的权重为 0，而其目标占比大于 0：${listItems(
+      nodes.map((node) => `${quote(node.code)}（在 ${quote(node.parent)} 中占比 ${node.share.toPrecision(3)}，目标 ${node.target.toPrecision(3)}）`),
+      "、",
+      (count) => `另有 ${count} 个`,
+    )}。权重为 0 是在权重 >= 0 的范围内搜索到的最接近目标之处，采用这些权重：这类节点的占比只来自它与所在指标组其他下级节点的共同变动；对于未达到的目标，搜索尝试过的所有权重（均 >= 0）都未能达到（要达到它可能需要某个下级节点取负权重，而权重不能为负；若下级节点同向变动，也可能任何权重都达不到）；无需改动；如要求每个节点的权重都大于 0，应直接采用方法给出的权重，不做优化`,
 
   entropyNegative: (code, value) =>
     `指标 ${quote(code)} 的值为 ${value}，而按原始值计算熵权比重要求值 >= 0；应为非负值，或指定 --entropy-input min-max`,

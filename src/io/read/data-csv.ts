@@ -142,14 +142,33 @@ function headerBelowTitle(table: CsvTable): CsvTable | undefined {
 
 /**
  * The table read with its header and the row below as one header, when that row holds a year under a header cell that
- * is not one (the years of a two-row header); `undefined` otherwise.
+ * is not one (the years of a two-row header); `undefined` otherwise. Its header line is the lower row's, which holds
+ * the years (and, in a workbook, the cells merged down from the upper row); each column's merged range, of a
+ * workbook, is that of the cell that names it.
  */
 function joinedHeader(table: CsvTable): CsvTable | undefined {
   const [next, ...rows] = table.rows;
   if (!next || !next.cells.some((cell, index) => parseYear(cell) !== undefined && parseYear(table.header[index] ?? "") === undefined)) return undefined;
   const width = Math.max(table.header.length, next.cells.length);
-  const header = Array.from({ length: width }, (_, index) => (next.cells[index] ?? "").trim() || (table.header[index] ?? "").trim());
-  return { ...table, header, rows };
+  const lower = (index: number) => (next.cells[index] ?? "").trim();
+  const header = Array.from({ length: width }, (_, index) => lower(index) || (table.header[index] ?? "").trim());
+  const merged = table.headerMerged || next.merged ? Array.from({ length: width }, (_, index) => (lower(index) ? next.merged?.[index] : table.headerMerged?.[index])) : undefined;
+  const { headerMerged: _upper, ...rest } = table;
+  return { ...rest, header, headerLine: next.line, rows, ...(merged && { headerMerged: merged }) };
+}
+
+/**
+ * A column named again because its header cell is one of a workbook's merged range after the first (`2018年` merged
+ * across D2:E2): the problem said as the merge it is, naming the range; `undefined` for a column named twice by hand.
+ */
+function mergedHeaderIssue(table: CsvTable, firstIndex: number, index: number, source: string): Issue | undefined {
+  const merged = table.headerMerged?.[index];
+  if (merged === undefined) return undefined;
+  // The range's last cell in the header row: its rightmost cell there (the cells of a range share its first).
+  let last = merged.cell;
+  table.headerMerged!.forEach((other) => other?.first === merged.first && (last = other.cell));
+  const message = messages.mergedHeaderColumn(table.header[index], firstIndex + 1, index + 1, merged.cell, `${merged.first}:${last}`);
+  return { code: "E_DUPLICATE_COLUMN", message, source, line: table.headerLine, column: index + 1 };
 }
 
 /** `parseDataTable` with the table's header as it is. */
@@ -178,7 +197,15 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
     const year = parseYear(name);
     const first = year === undefined ? undefined : yearColumns.find((column) => column.year === year);
     if (first)
-      badYears.push({ code: "E_DUPLICATE_COLUMN", message: messages.repeatedColumn(name, first.index + 1, index + 1, table.header[first.index]), source, line: table.headerLine, column: index + 1 });
+      badYears.push(
+        mergedHeaderIssue(table, first.index, index, source) ?? {
+          code: "E_DUPLICATE_COLUMN",
+          message: messages.repeatedColumn(name, first.index + 1, index + 1, table.header[first.index]),
+          source,
+          line: table.headerLine,
+          column: index + 1,
+        },
+      );
     else if (year !== undefined) yearColumns.push({ year, index });
     else {
       const kind = yearLike(name);
@@ -212,7 +239,15 @@ function repeatedColumns(table: CsvTable, used: readonly number[], source: strin
     const again = names.findIndex((name, other) => other !== index && name === names[index]);
     if (again < 0) return [];
     const [first, second] = [Math.min(index, again), Math.max(index, again)];
-    return [{ code: "E_DUPLICATE_COLUMN", message: messages.repeatedColumn(table.header[second], first + 1, second + 1), source, line: table.headerLine, column: second + 1 }];
+    return [
+      mergedHeaderIssue(table, first, second, source) ?? {
+        code: "E_DUPLICATE_COLUMN",
+        message: messages.repeatedColumn(table.header[second], first + 1, second + 1),
+        source,
+        line: table.headerLine,
+        column: second + 1,
+      },
+    ];
   });
 }
 

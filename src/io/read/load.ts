@@ -68,8 +68,11 @@ export interface ReadOptions extends LoadOptions {
   threads?: number;
 }
 
-/** A table read from a CSV file or a workbook sheet, and how messages name it. */
-export async function readTable(path: string, label: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<{ table: CsvTable; source: string }> {
+/**
+ * A table read from a CSV file or a workbook sheet, and how messages name it; `hidden`, the rows and columns a sheet
+ * hides but that are read, with their warning (`W_XLSX_HIDDEN`).
+ */
+export async function readTable(path: string, label: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<{ table: CsvTable; source: string; hidden?: HiddenCells }> {
   return parseTable(await readBytes(path, label), label, options);
 }
 
@@ -143,11 +146,13 @@ async function loadInputsAsRead(
     if (treeRead.status === "rejected") treeProblems = treeRead.reason instanceof IndexToolError ? issuesOf(treeRead.reason) : [];
     else
       try {
-        await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal });
+        await parseTreeBytes(treeRead.value, treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal, hidden });
       } catch (error) {
         if (error instanceof IndexToolError) treeProblems = issuesOf(error);
       }
-    if (treeProblems.length > 0 && dataRead.reason instanceof IndexToolError) throw new ValidationError([...treeProblems, ...issuesOf(dataRead.reason)]);
+    // With the warning of the rows and columns the tree's workbook hides, when a problem is in one of them.
+    const explained = hidden.filter((sheet) => treeProblems.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning);
+    if (treeProblems.length > 0 && dataRead.reason instanceof IndexToolError) throw new ValidationError([...treeProblems, ...issuesOf(dataRead.reason), ...explained]);
     throw dataRead.reason;
   }
   const dataFiles = dataRead.value;
@@ -434,8 +439,14 @@ const STRUCTURE_CODES: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_
 async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tree: string; data: string }, options: ReadOptions, queries: QuerySettings): Promise<LoadedInputs> {
   const issues: Issue[] = [];
   let tree: Tree | undefined;
+  // The rows and columns a tree workbook hides but that are read, for their warning (W_XLSX_HIDDEN), as beside a CSV
+  // file: with the panel, or with a refusal whose problems they hold.
+  const hidden: HiddenCells[] = [];
+  const warned = (panel: Panel) => withWarnings(panel, hidden.map((sheet) => sheet.warning));
+  const refused = (found: Issue[], partial?: ValuesRead) =>
+    new ValidationError([...found, ...hidden.filter((sheet) => found.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning)], undefined, partial);
   try {
-    tree = await readTreeFile(treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal });
+    tree = await parseTreeBytes(await readBytes(treePath, labels.tree), treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal, hidden });
   } catch (error) {
     append(issues, issuesOf(error));
   }
@@ -453,17 +464,17 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     const timedOut = read.status === "rejected" && issuesOf(read.reason).some((issue) => issue.code === "E_QUERY_TIME_LIMIT");
     const queried = timedOut ? ({ status: "fulfilled", value: [] } as const) : await settle(() => readIndicatorQueries(tree, options.queryRoot ?? dirname(treePath), queries));
     for (const outcome of [read, queried]) if (outcome.status === "rejected") append(issues, issuesOf(outcome.reason));
-    if (read.status === "rejected" || queried.status === "rejected") throw new ValidationError(issues);
+    if (read.status === "rejected" || queried.status === "rejected") throw refused(issues);
     let records = [...fastInputs(tree, read.value.panel).records, ...queried.value];
     if (formulaIndicators(tree).length > 0) {
       const { createFormulaCompiler } = await import("../math/formula-mathjs.js");
       const evaluated = evaluateFormulas(tree, records, await createFormulaCompiler(), labels.data);
-      if (!evaluated.ok) throw new ValidationError(evaluated.issues);
+      if (!evaluated.ok) throw refused(evaluated.issues);
       records = evaluated.value;
     }
     const panel = buildPanel(tree, records, labels.data);
-    if (!panel.ok) throw new ValidationError(panel.issues);
-    return { tree, panel: panel.value, records, query: read.value.query, filesRead: read.value.filesRead };
+    if (!panel.ok) throw refused(panel.issues);
+    return { tree, panel: warned(panel.value), records, query: read.value.query, filesRead: read.value.filesRead };
   }
   // A refused tree: the values' units and years, when every row has its unit and year, for the checks of options that
   // need no tree (as for a CSV file).
@@ -472,13 +483,13 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
     // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
     const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, queries);
     // Not a spread: spreading would call the `records` getter, building an object per value that no run reads.
-    if (tree && issues.length === 0) return Object.assign(fastInputs(tree, read.panel), { query: read.query, filesRead: read.filesRead });
+    if (tree && issues.length === 0) return Object.assign(fastInputs(tree, warned(read.panel)), { query: read.query, filesRead: read.filesRead });
   } catch (error) {
     append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
     if (!tree && error instanceof ValidationError && isValuesRead(error.partial))
       valuesRead = { units: error.partial.units.map((unit) => (unit === "" && options.unit !== undefined ? options.unit : unit)), years: error.partial.years };
   }
-  throw new ValidationError(issues, undefined, valuesRead);
+  throw refused(issues, valuesRead);
 }
 
 /** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */
@@ -526,9 +537,29 @@ function valueCodes(tree: Tree): Set<string> {
   return codes;
 }
 
-/** Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook; `decimal` is the mark of a table's weights (`--decimal`). */
-export async function readTreeFile(path: string, label = path, options: { encoding?: Encoding; sheet?: string; decimal?: DecimalMark } = {}): Promise<Tree> {
-  return parseTreeBytes(await readBytes(path, label), path, label, options);
+/**
+ * Reads a tree from CSV, YAML (`.yaml`/`.yml`) or a workbook; `decimal` is the mark of a table's weights (`--decimal`).
+ * `onWarning` is given what reading found, as `loadInputs` carries it with the panel: rows and columns a workbook
+ * hides but that are read (`W_XLSX_HIDDEN`). A refusal with a problem in such a row or column carries that warning too.
+ */
+export async function readTreeFile(
+  path: string,
+  label = path,
+  options: { encoding?: Encoding; sheet?: string; decimal?: DecimalMark; onWarning?: (warning: Issue) => void } = {},
+): Promise<Tree> {
+  const hidden: HiddenCells[] = [];
+  const bytes = await readBytes(path, label);
+  let tree: Tree;
+  try {
+    tree = await parseTreeBytes(bytes, path, label, { encoding: options.encoding, sheet: options.sheet, decimal: options.decimal, hidden });
+  } catch (error) {
+    const explained = error instanceof ValidationError ? hidden.filter((sheet) => error.issues.some((issue) => inHiddenCells(issue, sheet))) : [];
+    if (explained.length === 0) throw error;
+    const refusal = error as ValidationError;
+    throw new ValidationError([...refusal.issues, ...explained.map((sheet) => sheet.warning)], refusal.heading, refusal.partial);
+  }
+  for (const sheet of hidden) options.onWarning?.(sheet.warning);
+  return tree;
 }
 
 /** `hidden` collects the rows and columns a tree workbook hides but that are read (`HiddenCells`), for their warning. */

@@ -30,6 +30,7 @@ type Worksheet = import("exceljs").Worksheet;
 async function loadExcel() {
   const ExcelJS = (await import("exceljs")).default;
   await keepNumberFormatEscapes();
+  await hideZeroHeightRows();
   return ExcelJS;
 }
 
@@ -57,6 +58,34 @@ async function keepNumberFormatEscapes(): Promise<void> {
     if (node.name !== "numFmt") return parseOpen.call(this, node);
     this.model = { id: parseInt(node.attributes.numFmtId, 10), formatCode: node.attributes.formatCode };
     return true;
+  };
+}
+
+/** A row as ExcelJS's reader of a sheet keeps it (`exceljs/lib/xlsx/xform/sheet/row-xform.js`). */
+interface RowReader {
+  model?: { hidden?: boolean };
+  parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
+}
+
+let zeroHeightHidden = false;
+
+/**
+ * A row a person drags shut in Excel is saved with a height of zero (`<row r="3" ht="0" customHeight="1">`), which
+ * Excel shows as it shows a hidden row; ExcelJS reads that height as none at all (the sheet's default height), so the
+ * row would read as a visible one. Its reader is made to read such a row as hidden, as it is on screen (for
+ * `W_XLSX_HIDDEN`); nothing else of the row changes.
+ */
+async function hideZeroHeightRows(): Promise<void> {
+  if (zeroHeightHidden) return;
+  zeroHeightHidden = true;
+  // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is RowReader.
+  const module = (await import("exceljs/lib/xlsx/xform/sheet/row-xform.js")) as { default: { prototype: RowReader } };
+  const reader = module.default.prototype;
+  const parseOpen = reader.parseOpen;
+  reader.parseOpen = function (this: RowReader, node) {
+    const opened = parseOpen.call(this, node);
+    if (node.name === "row" && this.model && node.attributes.ht !== undefined && Number.parseFloat(node.attributes.ht) === 0) this.model.hidden = true;
+    return opened;
   };
 }
 
@@ -95,7 +124,8 @@ export async function parseWorkbookTable(
   // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
-  // Rows hidden in Excel (by hand or by a filter) that hold cells, and the columns that hold a cell of a row read.
+  // Rows hidden in Excel (by hand, dragged shut to a zero height, or by a filter) that hold cells, and the columns
+  // that hold a cell of a row read.
   const hiddenRows: number[] = [];
   const filled: boolean[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -148,10 +178,10 @@ export async function parseWorkbookTable(
 }
 
 /**
- * Rows and columns of a sheet that Excel hides (by hand, grouped and collapsed, or filtered out by the sheet's filter)
- * and that hold cells the reader reads all the same: a sheet is read whole, as a CSV file saved from it would hold it,
- * and a filter hides rows that are still data (a hidden row repeating a visible one is a duplicate, refused as one).
- * Their warning (`W_XLSX_HIDDEN`) says so, naming them, so that hidden data are never read without a word.
+ * Rows and columns of a sheet that Excel hides (by hand, grouped and collapsed, dragged shut to a zero height or
+ * width, or filtered out by the sheet's filter) and that hold cells the reader reads all the same: a sheet is read
+ * whole, as a CSV file saved from it would hold it, and a filter hides rows that are still data (a hidden row
+ * repeating a visible one is a duplicate, refused as one). Their warning (`W_XLSX_HIDDEN`) says so, naming them, so that hidden data are never read without a word.
  */
 export interface HiddenCells {
   /** Excel's row numbers. */
@@ -167,12 +197,18 @@ export interface HiddenCells {
  */
 function hiddenCells(worksheet: Worksheet, label: string, rows: readonly number[], filled: readonly boolean[]): HiddenCells | undefined {
   const columns: number[] = [];
-  filled.forEach((isFilled, i) => isFilled && worksheet.getColumn(i + 1).hidden && columns.push(i + 1));
+  // A column dragged shut (`<col width="0">`) is hidden on screen as one Excel hides.
+  filled.forEach((isFilled, i) => isFilled && isHiddenColumn(worksheet.getColumn(i + 1)) && columns.push(i + 1));
   if (rows.length === 0 && columns.length === 0) return undefined;
   // ExcelJS reads a sheet's filter as its range (`A1:D20`); the rows it hides are hidden rows like any other.
   const filter = rows.length > 0 && typeof worksheet.autoFilter === "string" ? worksheet.autoFilter : undefined;
   const letters = columns.map((column) => worksheet.getColumn(column).letter);
   return { rows, columns, warning: { code: "W_XLSX_HIDDEN", message: readerMessages.xlsxHidden(label, rows, letters, filter), source: label } };
+}
+
+/** Whether Excel hides `column`: hidden by hand (or grouped and collapsed), or of zero width. */
+function isHiddenColumn(column: import("exceljs").Column): boolean {
+  return column.hidden || column.width === 0;
 }
 
 /** Whether every cell of `row` that shows text is a copy of a header cell (line `headerLine`) merged down into it. */

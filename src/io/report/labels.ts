@@ -27,6 +27,9 @@ const WORDS = {
     unnamedUnit: "（未命名）",
     methodPart: "{label}（{name}）",
     methodJoin: "，",
+    // Indicators with their own missing-value policy (the tree's missing column): "不允许缺失；部分指标：线性插值（3个）、均值插补（2个）".
+    missingOwn: "{run}；部分指标：{policies}",
+    missingOwnCount: "{name}（{count}个）",
     trend: "总指数与一级分指数",
     profile: "一级分指数：{to}年与{from}年对比",
     contributions: "{from}—{to}年总指数变化的贡献（点）",
@@ -60,10 +63,12 @@ const WORDS = {
     change: "变化（点）",
     changePercent: "变化（%）",
     cagrPercent: "{from}年以来年均增长（%）",
+    // The growth table's last column where the values are on no ratio scale (`ratioScale`): growth.csv's average_change.
+    averageChange: "{from}年以来年均变化（点）",
     contribution: "贡献（点）",
     sharePercent: "占比（%）",
     notes:
-      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和精确等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）。",
+      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和精确等于总指数的变化；有利权重法（BoD）合成以各单位自选的权重同样精确分解；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）。",
   },
   en: {
     title: "Innovation index report",
@@ -86,6 +91,9 @@ const WORDS = {
     unnamedUnit: "(unnamed)",
     methodPart: "{label} {name}",
     methodJoin: ", ",
+    // "error; per indicator: interpolate (3), mean (2)".
+    missingOwn: "{run}; per indicator: {policies}",
+    missingOwnCount: "{name} ({count})",
     trend: "Overall index and first-level sub-indices",
     profile: "First-level sub-indices: {to} against {from}",
     contributions: "Contributions to the change of the overall index, {from}–{to} (points)",
@@ -118,10 +126,11 @@ const WORDS = {
     change: "Change (points)",
     changePercent: "Change (%)",
     cagrPercent: "Yearly growth since {from} (%)",
+    averageChange: "Average yearly change since {from} (points)",
     contribution: "Contribution (points)",
     sharePercent: "Share (%)",
     notes:
-      "Contributions: for arithmetic aggregation, weight × change of the child's score (for deeper levels, the product of the weights down the path); they sum exactly to the change of the overall index. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank).",
+      "Contributions: for arithmetic aggregation, weight × change of the child's score (for deeper levels, the product of the weights down the path); they sum exactly to the change of the overall index. Benefit of the doubt is split exactly too, by each unit's own weights. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank).",
   },
 } as const;
 
@@ -484,18 +493,39 @@ export function methodName(method: string, language: Language): string {
 
 /**
  * The methods of a run as the method lines name them in `language` (the static page's and the dashboard's): the
- * normalisation, the aggregation (`aggregationText`), the weighting and the missing-value policy.
+ * normalisation, the aggregation (`aggregationText`), the weighting and the missing-value policy (`missingText`).
  */
 export function methodNames(
-  result: { options: { normalize?: unknown; aggregate?: unknown; missing?: unknown; aggregateByLevel?: Readonly<Record<number, string>>; power?: number }; weighting?: { method?: unknown } },
+  result: {
+    options: { normalize?: unknown; aggregate?: unknown; missing?: unknown; aggregateByLevel?: Readonly<Record<number, string>>; power?: number };
+    weighting?: { method?: unknown };
+    nodes?: readonly { missing?: string }[];
+  },
   language: Language,
 ): { normalize: string; aggregate: string; weighting: string; missing: string } {
   return {
     normalize: methodName(String(result.options.normalize), language),
     aggregate: aggregationText(result.options, language),
     weighting: methodName(String(result.weighting?.method ?? "explicit"), language),
-    missing: methodName(String(result.options.missing), language),
+    missing: missingText(result, language),
   };
+}
+
+/**
+ * The missing-value policy as the method lines name it in `language`: the run's (`--missing`), then, when indicators
+ * have another of their own (the tree's `missing` column, each node's `missing`), each such policy with the number of
+ * indicators under it, in the order the tree first names it: "error; per indicator: interpolate (3), mean (2)",
+ * "不允许缺失；部分指标：线性插值（3个）、均值插补（2个）". An indicator whose own policy is the run's is not counted.
+ */
+export function missingText(result: { options: { missing?: unknown }; nodes?: readonly { missing?: string }[] }, language: Language): string {
+  const run = String(result.options.missing);
+  const counts = new Map<string, number>();
+  for (const node of result.nodes ?? []) if (node.missing !== undefined && node.missing !== run) counts.set(node.missing, (counts.get(node.missing) ?? 0) + 1);
+  const name = methodName(run, language);
+  if (counts.size === 0) return name;
+  const words = WORDS[language];
+  const policies = [...counts].map(([policy, count]) => fill(words.missingOwnCount, { name: methodName(policy, language), count }));
+  return fill(words.missingOwn, { run: name, policies: policies.join(words.listJoin) });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { escapeHtml, htmlPage } from "./page.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
-import { baseYearIsHundred } from "../../core/index-scale.js";
+import { baseYearIsHundred, ratioScale } from "../../core/index-scale.js";
 import { pageWarnings } from "./page-warnings.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
 import { performanceGroups } from "../../core/analysis/performance-groups.js";
@@ -181,13 +181,18 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
   // contributions (the same two years) are then left out, heading and all, rather than said missing again.
   let missingLatest = false;
   if (years.length > 1) {
-    const { change, changePercent, cagrPercent } = analysis.growth;
+    // In percent on a ratio scale only (`ratioScale`, as growth.csv and the terminal decide); else in points: the change
+    // and the average change per year since the first year (growth.csv's average_change).
+    const { change, changePercent, averageChange, cagrPercent } = analysis.growth;
+    const percent = ratioScale(result);
     const growthRows = topNodes.map(({ node, n }) => {
       const at = resultIndex(result, n, u, last);
-      return [cell(node.code), cell(name(n)), number(value(n, last)), number(change[at]), number(changePercent[at]), number(cagrPercent[at])];
+      const rates = percent ? [number(changePercent[at]), number(cagrPercent[at])] : [number(averageChange[at])];
+      return [cell(node.code), cell(name(n)), number(value(n, last)), number(change[at]), ...rates];
     });
+    const rateHeaders = percent ? [words.changePercent, fill(words.cagrPercent, { from: first })] : [fill(words.averageChange, { from: first })];
     parts.push(`<h3>${escapeHtml(fill(words.growth, { from: years[last - 1], to: years[last] }))}</h3>`);
-    parts.push(htmlTable([words.code, words.name, words.value, words.change, words.changePercent, fill(words.cagrPercent, { from: first })], growthRows));
+    parts.push(htmlTable([words.code, words.name, words.value, words.change, ...rateHeaders], growthRows));
     const missing = changeMissingText(words, years[last - 1], years[last], value(0, last - 1), value(0, last));
     if (missing) parts.push(missingNote(missing));
     missingLatest = missing !== undefined;

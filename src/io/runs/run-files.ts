@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
+import { ratioScale } from "../../core/index-scale.js";
 import type { RunValue } from "../../core/revision.js";
 import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
@@ -204,12 +205,32 @@ export async function readIndexJsonOutputs(text: string, folder: string, label: 
   return runValuesOf(outputs.results, await readParquetResults(folder, label, outputs.results));
 }
 
+/**
+ * Whether a run's outputs are on a ratio scale: `ratioScale` of the `nodes` its `index.json` records (each node's
+ * `kind` and `method`), as growth.csv decides, so that a revision's change in percent means something (`revisionPercent`).
+ * `true` when `nodes` is not a list of nodes as compute writes them (the change in percent as before).
+ * @example nodesRatioScale([{ kind: "index", method: "copeland" }, { kind: "indicator", method: "fixed-base" }]) // => false
+ */
+export function nodesRatioScale(nodes: unknown): boolean {
+  if (!Array.isArray(nodes)) return true;
+  const scale: { kind: "index" | "group" | "indicator"; method?: string }[] = [];
+  for (const node of nodes as unknown[]) {
+    if (node === null || typeof node !== "object") return true;
+    const { kind, method } = node as { kind?: unknown; method?: unknown };
+    if (kind !== "index" && kind !== "group" && kind !== "indicator") return true;
+    scale.push({ kind, method: typeof method === "string" ? method : undefined });
+  }
+  return ratioScale({ nodes: scale });
+}
+
 /** A run read back: its manifest and input values when present (an `--out` folder has neither), its outputs. */
 export interface RunData {
   label: string;
   manifest?: RunManifest;
   inputs?: RunValue[];
   outputs: RunValue[];
+  /** Whether the outputs are on a ratio scale (`nodesRatioScale` of its `index.json`): else no change in percent. */
+  ratioScale?: boolean;
 }
 
 /**
@@ -292,5 +313,6 @@ export async function readRun(folder: string, label: string): Promise<RunData> {
     manifest: manifestText === undefined ? undefined : (JSON.parse(manifestText) as RunManifest),
     inputs: inputText === undefined ? undefined : parseInputValuesCsv(inputText, `${label}/${INPUT_VALUES_FILE}`),
     outputs: await readIndexJsonOutputs(indexText, folder, label),
+    ratioScale: nodesRatioScale((JSON.parse(indexText) as { nodes?: unknown } | null)?.nodes),
   };
 }

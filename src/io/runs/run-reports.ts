@@ -223,13 +223,18 @@ async function reportLeftovers(folder: string): Promise<ReportLeftover[]> {
 export async function repairDerivedFiles(folder: string, runLabel: string, paths: readonly string[]): Promise<string[]> {
   const done: string[] = [];
   const label = (name: string) => `${runLabel}/${name}`;
+  // The file being put in place or removed, named when that fails (a full disk), as the writer names the file it
+  // could not write; the run folder when reading it fails.
+  let writing: string | undefined;
   const matches = async (path: string, listed: { bytes: number; sha256: string }) => {
     if (!(await lstat(path).catch(() => undefined))?.isFile()) return false;
     const digest = await digestFile(path);
     return digest.bytes === listed.bytes && digest.sha256 === listed.sha256;
   };
   const put = async (leftover: ReportLeftover, how: "completed" | "restored") => {
+    writing = leftover.name;
     await rename(join(folder, leftover.file), join(folder, leftover.name));
+    writing = undefined;
     done.push(outputMessages.reportLeftover(runMessages.reportFileRepaired(how, label(leftover.name), leftover.file)));
   };
   try {
@@ -264,11 +269,13 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
     const derived = new Set([REPORTS_FILE, ...paths, ...listed.map((entry) => entry.path)]);
     for (const leftover of await reportLeftovers(folder))
       if (derived.has(leftover.name)) {
+        writing = leftover.file;
         await rm(join(folder, leftover.file), { force: true });
+        writing = undefined;
         done.push(outputMessages.reportLeftover(runMessages.reportFileRemoved(label(leftover.file))));
       }
   } catch (cause) {
-    throw new OutputError("E_WRITE", outputMessages.writeFailed(runLabel, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(writing === undefined ? runLabel : label(writing), String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
   }
   return done;
 }

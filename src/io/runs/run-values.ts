@@ -23,6 +23,7 @@ import { digestFile } from "../write/write.js";
 import {
   INPUT_VALUES_FILE,
   MANIFEST_FILE,
+  nodesRatioScale,
   parseIndexJsonOutputs,
   parseIndexJsonValues,
   parseInputValuesCsv,
@@ -72,9 +73,11 @@ export function readIndexJsonValues(bytes: Buffer, source: string, table: RunVal
 /**
  * Reads the outputs of a run folder's `index.json` into `table`: its `results` (as `readIndexJsonValues`), or, for a
  * run written with `--parquet-only`, the Parquet files it names in `resultsIn` (DuckDB loads only then), in the same
- * order. `source` names the `index.json`, `run` the folder.
+ * order; and whether they are on a ratio scale (`indexJsonRatioScale`, the table's `ratioScale`). `source` names the
+ * `index.json`, `run` the folder.
  */
 export async function readRunOutputValues(bytes: Buffer, source: string, table: RunValueTable, run: RunFolder): Promise<void> {
+  table.ratioScale = indexJsonRatioScale(bytes);
   if (table.size === 0 && readIndexJsonFast(bytes, table)) return;
   table.reset();
   const outputs = parseIndexJsonOutputs(bytes.toString("utf8"), source);
@@ -254,6 +257,31 @@ class JsonBytes {
     this.position += word.length;
     return true;
   }
+}
+
+/**
+ * Whether the outputs of an `index.json` are on a ratio scale (`nodesRatioScale` of its `nodes`), read from the bytes
+ * without parsing the rest: the top-level keys are skipped up to the first `nodes` (compute writes it before `results`,
+ * so a run of any size is read no further). `true` where the file has no `nodes` or is not JSON (then read the general
+ * way, which says what is wrong with it).
+ */
+export function indexJsonRatioScale(bytes: Buffer): boolean {
+  const json = new JsonBytes(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  try {
+    json.expect(OPEN_BRACE);
+    if (json.next(CLOSE_BRACE)) return true;
+    do {
+      const key = json.string();
+      json.expect(COLON);
+      json.space();
+      const start = json.position;
+      json.skip();
+      if (key === "nodes") return nodesRatioScale(JSON.parse(json.buffer.toString("utf8", start, json.position)));
+    } while (json.next(COMMA));
+  } catch {
+    // Not JSON as the fast reader reads it: no scale to tell.
+  }
+  return true;
 }
 
 /** The fast reader of `index.json`: false when the file must be read the general way. */

@@ -18,7 +18,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, open, readdir, readFile, readlink, rmdir, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { outputMessages } from "../../core/output-messages.js";
+import { outputMessages, type NotOwnRun } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import { readManifestChecked, type FileDigest } from "./run-files.js";
@@ -109,7 +109,7 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
     try {
       const buffer = Buffer.alloc(LATEST_MAX_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, LATEST_MAX_BYTES, 0);
-      text = buffer.subarray(0, bytesRead).toString("utf8").trim();
+      text = pointerText(buffer.subarray(0, bytesRead));
     } finally {
       await handle.close();
     }
@@ -129,6 +129,18 @@ export async function readLatestPointer(runsDir: string, runsLabel = runsDir): P
   // A file named by that run id (not a run folder, as runs publish and verify name it), or nothing there.
   if (folder.kind === "file") return { problem: outputMessages.latestNamesNotRunFolder(latestLabel, text, folder.file === "file"), named: text };
   return { problem: outputMessages.latestNamesMissingRun(latestLabel, text, folder.kind === "broken link" ? folder.target : undefined), named: text };
+}
+
+/**
+ * The text of a pointer file's bytes, trimmed (CRLF, spaces, a UTF-8 BOM): UTF-16 with its byte order mark (little
+ * endian, FF FE, as Windows PowerShell 5 writes `echo <id> > runs\LATEST`; big endian, FE FF) decoded as such, any
+ * other bytes as UTF-8.
+ * @example pointerText(Buffer.from("\uFEFF20260301T020000.123Z-1a2b3c4d\r\n", "utf16le")) // => "20260301T020000.123Z-1a2b3c4d"
+ */
+function pointerText(bytes: Uint8Array): string {
+  const order = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  // The decoder drops the mark it is named for; `trim` drops a UTF-8 one (U+FEFF is white space to it).
+  return new TextDecoder(order).decode(bytes).trim();
 }
 
 /**
@@ -206,10 +218,19 @@ export async function listRunIdsToFollow(runsDir: string, time: Date): Promise<s
  * disk not mounted is still a run).
  */
 async function isOwnRun(folder: string, id: string): Promise<boolean> {
+  return (await notOwnRun(folder, id)) === undefined;
+}
+
+/** Why `folder`, named by run id `id`, is not provably a run of this tool (`isOwnRun`), or `undefined` when it is one. */
+async function notOwnRun(folder: string, id: string): Promise<NotOwnRun | undefined> {
   const at = await runFolderAt(folder);
-  if (at.kind === "broken link") return true;
+  if (at.kind === "broken link") return undefined;
+  if (at.kind === "file") return { kind: "file" };
   const read = await readManifestChecked(folder);
-  return read.ok && read.manifest.fingerprint.startsWith(id.slice(-8)) && (!("run" in read.manifest) || read.manifest.run === id);
+  if (!read.ok) return { kind: "manifest", problem: read.problem };
+  if ("run" in read.manifest && read.manifest.run !== id) return { kind: "other run", recorded: String(read.manifest.run) };
+  if (!read.manifest.fingerprint.startsWith(id.slice(-8))) return { kind: "fingerprint", fingerprint: read.manifest.fingerprint.slice(0, 8), expected: id.slice(-8) };
+  return undefined;
 }
 
 /** The published runs: every run folder up to `LATEST` (none when `LATEST` is missing or broken). */
@@ -286,10 +307,15 @@ export async function startStaging(runsDir: string, id: string): Promise<string>
   const temporary = join(staging, STAGING_MARKER_TEMPORARY);
   try {
     crashAt("staging");
-    writeFileSync(temporary, `${id}\n`, { flag: "wx" });
-    syncFile(temporary);
-    crashAt("marking");
-    renameSync(temporary, join(staging, STAGING_MARKER));
+    try {
+      writeFileSync(temporary, `${id}\n`, { flag: "wx" });
+      syncFile(temporary);
+      crashAt("marking");
+      renameSync(temporary, join(staging, STAGING_MARKER));
+    } catch (cause) {
+      if (typeof cause === "object" && cause !== null) markerFailures.add(cause);
+      throw cause;
+    }
     syncFolder(staging);
     syncFolder(runsDir);
   } catch (cause) {
@@ -304,6 +330,9 @@ export async function startStaging(runsDir: string, id: string): Promise<string>
   }
   return staging;
 }
+
+/** The errors of writing a staging folder's marker (`startStaging`): `stageRun` names the marker in their message. */
+const markerFailures = new WeakSet<object>();
 
 /**
  * Writes every file of a run into its staging folder `.staging-<id>` (created, marker first) and returns that folder.
@@ -321,7 +350,10 @@ export async function stageRun(
   try {
     staging = await startStaging(runsDir, id);
   } catch (cause) {
-    throw new OutputError("E_WRITE", outputMessages.writeFailed(label, (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
+    // The marker that could not be written (a full disk) is named as the run's other files are (`<run>/index.csv`); the
+    // folder when it could not be created or flushed.
+    const failed = typeof cause === "object" && cause !== null && markerFailures.has(cause) ? `${label}/${STAGING_MARKER}` : label;
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(failed, (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
   }
   const digests = await writeFilesAtomicWithDigests(staging, files, label, threads, { durable: true });
   const outputs = Object.keys(digests)
@@ -521,7 +553,9 @@ export interface Leftovers {
  * `.lock.<pid>.tmp` (a lock being written) or `.lock.<pid>.stale` (a stale lock moved aside to be removed) whose
  * process is gone. Nothing else is removed: any other staging folder (no marker and something else in it, a marker
  * naming another id, a link) is kept and reported; a run folder newer than `latest` (a run killed between its rename
- * and `LATEST`, or a pointer set back) is kept and reported; with no `latest` (missing or broken pointer, already
+ * and `LATEST`, or a pointer set back) is kept and reported, and so is anything else named by such an id that is not
+ * provably a run of this tool (a file, a folder without a manifest written under that id: `notOwnRun`), said to be no
+ * run (`foreignRunFolder`, the same code); with no `latest` (missing or broken pointer, already
  * reported) no run folder is even judged. Only called while holding the lock, so no other run is writing them.
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
@@ -541,11 +575,18 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
         removed.push(name);
       }
     } else if (isRunId(name)) {
-      if (await holdsMarker(path, name)) {
+      const marked = await holdsMarker(path, name);
+      if (marked) {
         await removeFile(join(path, STAGING_MARKER));
         removed.push(`${name}/${STAGING_MARKER}`);
       }
-      if (latest !== undefined && name > latest) warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message: outputMessages.unpublishedRun(label, latest) });
+      if (latest !== undefined && name > latest) {
+        // A run of this tool (its marker naming it, or its manifest written under its name) was never published, or
+        // LATEST was set back; anything else named like a run is said to be no run, and left as it is.
+        const foreign = marked ? undefined : await notOwnRun(path, name);
+        const message = foreign === undefined ? outputMessages.unpublishedRun(label, latest) : outputMessages.foreignRunFolder(label, latest, foreign);
+        warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message });
+      }
     }
   }
   return { removed, warnings };

@@ -8,7 +8,8 @@ import { integer, isAggregate, nodeName, number, text, type Cell, type Language,
 
 /**
  * `growth`: per unit, node and year from the second year on: `value`, `change` (points on the previous year of the
- * data), `change_percent`, `average_change` (points per year since the first year) and `cagr_percent`.
+ * data), `change_percent`, `average_change` (points per year since the first year) and `cagr_percent`; the two
+ * percentages empty throughout on a scale with no natural zero (`ratioScale`, as `computeGrowth` leaves them).
  */
 export function growthTable(result: IndexResult, analysis: Analysis, language?: Language): Table {
   const { growth } = analysis;

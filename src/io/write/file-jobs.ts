@@ -32,7 +32,7 @@ export const isFileJob = (content: unknown): content is FileJob => (content as F
 /** A job writing `writer`'s file of `result`: only the result's shape goes with it (and to a worker). */
 export function fileJob(writer: JobWriter, result: ResultShape, options: CsvOptions, frame?: JsonFrame): FileJob {
   const { units, years, values, nodes } = result;
-  return { kind: "file-job", writer, result: { units, years, values, nodes: nodes.map(({ code, name, level, kind }) => ({ code, name, level, kind })) }, options, frame };
+  return { kind: "file-job", writer, result: { units, years, values, nodes: nodes.map(({ code, name, level, kind, method }) => ({ code, name, level, kind, method })) }, options, frame };
 }
 
 /** The job writing a panel's `input-values.csv` (its indicators as the shape's nodes). */

@@ -9,6 +9,7 @@ import type { Analysis } from "../../core/analysis/analyze.js";
 import { CONTRIBUTION_METHODS, type ContributionDepth } from "../../core/analysis/contributions.js";
 import { emptyGrowth, seriesGrowth } from "../../core/analysis/growth.js";
 import type { IndexResult, ResultNode } from "../../core/compute.js";
+import { ratioScale } from "../../core/index-scale.js";
 import { ByteChunks, CHUNK_BYTES, encodeText } from "./byte-chunks.js";
 import { csvField } from "../csv.js";
 import { UTF8_BOM, type CsvOptions } from "./to-csv.js";
@@ -25,8 +26,11 @@ const COMMA = 44;
 
 const isAggregate = (node: Pick<ResultNode, "kind">) => node.kind !== "indicator";
 
-/** What the streamed files need of a result (all that a worker thread is sent). */
-export type ResultShape = Pick<IndexResult, "units" | "years" | "values"> & { nodes: readonly Pick<ResultNode, "code" | "name" | "level" | "kind">[] };
+/**
+ * What the streamed files need of a result (all that a worker thread is sent); the nodes' `method` tells growth.csv
+ * whether the values are on a ratio scale (`ratioScale`).
+ */
+export type ResultShape = Pick<IndexResult, "units" | "years" | "values"> & { nodes: readonly Pick<ResultNode, "code" | "name" | "level" | "kind" | "method">[] };
 
 function* longChunks(result: ResultShape, options: CsvOptions, keep: (node: ResultShape["nodes"][number]) => boolean): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
@@ -92,7 +96,8 @@ export function* indexWideCsvChunks(result: ResultShape, options: CsvOptions = {
 
 /**
  * `growth.csv` in chunks (see `growthTable` in `analysis-tables.ts`): every node, every year after the first. The growth
- * figures are computed series by series (`seriesGrowth`, as `computeGrowth` does), so no growth array is needed.
+ * figures are computed series by series (`seriesGrowth`, as `computeGrowth` does, percentages only on a ratio scale),
+ * so no growth array is needed.
  */
 export function* growthCsvChunks(result: ResultShape, options: CsvOptions = {}): Generator<Uint8Array> {
   const decimals = options.decimals ?? 4;
@@ -100,6 +105,7 @@ export function* growthCsvChunks(result: ResultShape, options: CsvOptions = {}):
   const yearCount = years.length;
   const growth = emptyGrowth(yearCount);
   const { change, changePercent, averageChange, cagrPercent } = growth;
+  const percent = ratioScale(result);
   const prefixes = nodes.map((node) => encodeText(`,${textCell(node.code)},${textCell(node.name)},${node.level},`));
   const yearTexts = years.map((year) => encodeText(`${year},`));
   const out = new ByteChunks();
@@ -108,7 +114,7 @@ export function* growthCsvChunks(result: ResultShape, options: CsvOptions = {}):
     const unit = encodeText(textCell(units[u]));
     for (let n = 0; n < nodes.length; n++) {
       const start = (n * units.length + u) * yearCount;
-      seriesGrowth(values, start, years, growth, 0);
+      seriesGrowth(values, start, years, growth, 0, percent);
       for (let y = 1; y < yearCount; y++) {
         out.bytes(unit);
         out.bytes(prefixes[n]);

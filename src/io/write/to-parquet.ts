@@ -17,6 +17,7 @@ import { join } from "node:path";
 import type { DuckDBDataChunk, DuckDBType } from "@duckdb/node-api";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { emptyGrowth, seriesGrowth } from "../../core/analysis/growth.js";
+import { ratioScale } from "../../core/index-scale.js";
 import type { IndexResult } from "../../core/compute.js";
 import { loadDuckdb, loadDuckdbBindings, openDuckdb, sqlString } from "../read/duckdb.js";
 import type { PathJob } from "./write.js";
@@ -183,6 +184,8 @@ async function writeGrowth(result: IndexResult, path: string): Promise<void> {
   const names = distinct(result.nodes.map((node) => node.name));
   // The growth of the series being written (a node of a unit), computed when its first row comes.
   const growth = emptyGrowth(yearCount);
+  // Percentages only on a ratio scale, as growth.csv (`computeGrowth`).
+  const percent = ratioScale(result);
   let series = -1;
   // Row r: unit r / (nodes · steps), node (r / steps) % nodes, year 1 + r % steps.
   const fill: FillRows = (start, count, [unit, code, name, level, year, value, change, changePercent, averageChange, cagrPercent]) => {
@@ -193,7 +196,7 @@ async function writeGrowth(result: IndexResult, path: string): Promise<void> {
       const u = Math.floor(row / (steps * nodeCount));
       const first = (k * unitCount + u) * yearCount;
       if (first !== series) {
-        seriesGrowth(values, first, years, growth, 0);
+        seriesGrowth(values, first, years, growth, 0, percent);
         series = first;
       }
       unit[i] = u;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
-import { at, bareResult, smallResult } from "./fixture.js";
+import { ratioScale } from "../../../src/core/index-scale.js";
+import { at, bareResult, SMALL, smallResult } from "./fixture.js";
 
 describe("changePercent", () => {
   it("changePercent(value, previous) is 100 · (value − previous) / previous, NaN unless previous > 0", () => {
@@ -57,5 +58,35 @@ describe("computeGrowth", () => {
     expect(growth.changePercent[4]).toBeNaN(); // from −2
     expect(growth.averageChange[4]).toBe(4);
     expect(growth.cagrPercent[4]).toBeNaN();
+  });
+
+  it.each([
+    ["min-max", { normalize: "min-max" }],
+    ["z-score", { normalize: "z-score" }],
+    ["copeland", { aggregate: "copeland" }],
+  ] as const)("computeGrowth(result) leaves every percentage NaN on a %s result (no natural zero), the changes in points kept", (_, options) => {
+    const result = smallResult(undefined, options);
+    // the terminal table's decision: change in points on this scale
+    expect(ratioScale(result)).toBe(false);
+    const growth = computeGrowth(result);
+    const percents = [...growth.changePercent, ...growth.cagrPercent];
+    expect(percents.every(Number.isNaN)).toBe(true);
+    // the changes in points stay: every node, unit and year after the first has one (the small fixture has no gap), and
+    // the average change is (last − first) / 2 over 2017–2019
+    const years = result.years.length;
+    growth.change.forEach((change, cell) => expect(Number.isNaN(change), `cell ${cell}`).toBe(cell % years === 0));
+    expect(at(result, growth.averageChange, "INDEX", 0, 2)).toBeCloseTo((at(result, result.values, "INDEX", 0, 2) - at(result, result.values, "INDEX", 0, 0)) / 2, 12);
+  });
+
+  it("computeGrowth(result) gives the percentages of a fixed-base result: 100, 110, 121 is +10 %, +10 %, CAGR 10 %", () => {
+    // SMALL's U1 X1 10 -> 11 -> 12.1 scores 100 -> 110 -> 121 on the fixed base 2017
+    const result = smallResult({ ...SMALL, U1: { ...SMALL.U1, X1: [10, 11, 12.1] } });
+    expect(ratioScale(result)).toBe(true);
+    const growth = computeGrowth(result);
+    expect(at(result, result.values, "X1", 0, 2)).toBeCloseTo(121, 12);
+    expect(at(result, growth.changePercent, "X1", 0, 1)).toBeCloseTo(10, 12); // 10 / 100
+    expect(at(result, growth.changePercent, "X1", 0, 2)).toBeCloseTo(10, 12); // 11 / 110
+    expect(at(result, growth.cagrPercent, "X1", 0, 2)).toBeCloseTo(10, 12); // √(121 / 100) − 1
+    expect(at(result, growth.averageChange, "X1", 0, 2)).toBeCloseTo(10.5, 12); // 21 points over two years
   });
 });

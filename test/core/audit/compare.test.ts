@@ -53,6 +53,26 @@ describe("compareResults", () => {
     expect(comparison.notes).toEqual([robustnessMessages.spearmanUndefined(2020, 1), robustnessMessages.spearmanUndefined(2021, 1)]);
   });
 
+  it("compareResults(a, b) with two units all tied says they are tied, and in which configuration (before: '2 units are ranked in both ... it needs two units or more')", () => {
+    // min-max over all years: a P [1, 5], Q [1, 2] scores 2020 P 0, Q 0 (tied); b P [1, 2], Q [3, 1] scores 2020
+    // P 0, Q 1 (apart). 2021: a P 1, Q 0.25; b P 0.5, Q 0: P first in both, rho 1, no note.
+    const tiedA = single({ P: [1, 5], Q: [1, 2] });
+    const apart = single({ P: [1, 2], Q: [3, 1] });
+    expect(compareResults(tiedA, apart).notes).toEqual([robustnessMessages.spearmanUndefined(2020, 2, "a")]);
+    expect(compareResults(apart, tiedA).notes).toEqual([robustnessMessages.spearmanUndefined(2020, 2, "b")]);
+    expect(compareResults(tiedA, tiedA).notes).toEqual([robustnessMessages.spearmanUndefined(2020, 2, "both")]);
+    expect(robustnessMessages.spearmanUndefined(2020, 2, "both")).toBe(
+      "2020: the 2 units ranked in both configurations are all tied in both, so the rankings have no correlation (a correlation needs ranks that differ)",
+    );
+    expect(robustnessMessages.spearmanUndefined(2020, 2, "a")).toBe(
+      "2020: the 2 units ranked in both configurations are all tied in configuration a, so the rankings have no correlation (a correlation needs ranks that differ)",
+    );
+    // 0 or 1 unit: the count is the reason, whatever the ties.
+    expect(compareResults(single({ P: [1, 2] }), single({ P: [3, 4] })).notes[0]).toBe(
+      "2020: only one unit is ranked in both configurations, so the rankings have no correlation (it needs two units or more, not all tied)",
+    );
+  });
+
   it("compareResults(a, b) refuses different units and years, listing both at once", () => {
     const run = () => compareResults(single({ P: [1, 2], Q: [2, 1] }), single({ P: [1], R: [2] }));
     expect(run).toThrow(ValidationError);

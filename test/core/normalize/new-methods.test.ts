@@ -139,6 +139,40 @@ describe("checkNewNormalizations", () => {
     expect([...out]).toEqual([0, Number.NaN, 100, Number.NaN]);
   });
 
+  it("places a fraction-of-max value's problem at the file and line (and column) the value was read from, as the ratio checks do", () => {
+    // Two indicators in values.csv, rows in the order indicator, unit, year after the header (line 1): P U1 2019 is line
+    // 2, ..., P U2 2020 line 5, N U1 2019 line 6, N U1 2020 line 7, N U2 2019 line 8, N U2 2020 line 9. N is negative,
+    // so its 0 (U1 2020, cell 1·4 + 0·2 + 1 = 5, line 7) is refused (min / 0), and P's −3 (U2 2019, cell 2, line 4) too.
+    const panel: Panel = {
+      units: ["U1", "U2"],
+      years: [2019, 2020],
+      indicators: ["P", "N"],
+      values: Float64Array.of(4, 5, -3, 6, 2, 0, 3, 1),
+      source: "values.csv",
+      lines: Int32Array.of(2, 3, 4, 5, 6, 7, 8, 9),
+    };
+    const issues = checkNewNormalizations(panel, [{ method: "fraction-of-max" }, { method: "fraction-of-max" }], ["positive", "negative"]);
+    expect(issues).toEqual([
+      { id: "P", source: "values.csv", line: 4, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.valueNotPositive("P", "U2", 2019, -3, "fraction-of-max", true) },
+      { id: "N", source: "values.csv", line: 7, code: "E_VALUE_NOT_POSITIVE", message: methodMessages.valueNotPositive("N", "U1", 2020, 0, "fraction-of-max") },
+    ]);
+    // a values folder: the cell's own file; a wide layout: the value's column too
+    const folder = checkNewNormalizations(
+      { ...panel, files: ["a.csv", "b.csv"], fileOfCell: Int32Array.of(0, 0, 0, 0, 1, 1, 1, 1), columns: Int32Array.of(0, 0, 0, 0, 0, 4, 0, 0) },
+      [{ method: "fraction-of-max" }, { method: "fraction-of-max" }],
+      ["positive", "negative"],
+    );
+    expect(folder.map(({ source, line, column }) => ({ source, line, column }))).toEqual([
+      { source: "a.csv", line: 4, column: undefined },
+      { source: "b.csv", line: 7, column: 4 },
+    ]);
+    // values read without lines (DuckDB): the file alone; built in memory: no place, only the indicator
+    expect(checkNewNormalizations({ ...panel, lines: undefined }, [{ method: "fraction-of-max" }, { method: "fraction-of-max" }], ["positive", "negative"]).map((issue) => [issue.source, issue.line])).toEqual([
+      ["values.csv", undefined],
+      ["values.csv", undefined],
+    ]);
+  });
+
   it("reports a year in which one unit alone has a value under percentile-rank (n − 1 = 0), not two units that tie", () => {
     // P: 2019 only U1 has a value (n = 1: undefined); 2020 both, equal (ranks tie at 1: both score 0, defined).
     const panel: Panel = { units: ["U1", "U2"], years: [2019, 2020], indicators: ["P"], values: Float64Array.of(5, 3, Number.NaN, 3) };

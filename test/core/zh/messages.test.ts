@@ -68,6 +68,7 @@ describe("messagesZh", () => {
         ["noNumbers", []],
         ["repeatedColumn", ["2018", 3, 5]],
         ["repeatedColumn", ["2018", 3, 5, "2018.0"]],
+        ["mergedHeaderColumn", ["2018年", 4, 5, "E2", "D2:E2"]],
         ["unknownIndicator", ["X1"]],
         ["fullWidthCode", ["Ａ２", "A2"]],
         ["unknownIndicator", ["研发投入", "A1"]],
@@ -78,6 +79,10 @@ describe("messagesZh", () => {
         ["indicatorWithoutValues", ["A1"]],
         ["missingValue", ["A1", "常州", 2018]],
         ["missingValue", ["A1", "", 2018]],
+        ["missingValue", ["A1", "常州", 2018, ["interpolate", "carry-back"]]],
+        ["missingValue", ["A1", "常州", 2018, ["mean", "median", "reweight"]]],
+        ["missingValue", ["A1", "常州", 2018, ["reweight"]]],
+        ["missingValue", ["A1", "常州", 2018, []]],
         ["baseYearAbsent", [2015, [2017, 2018, 2019]]],
         ["baseYearAbsent", [2015, []]],
         ["noData", []],
@@ -94,6 +99,8 @@ describe("messagesZh", () => {
         ["baseValueZero", ["A1", "常州", 2015]],
         ["baseValueZero", ["A1", "", 2015]],
         ["baseValueMissing", ["A1", "常州", 2015]],
+        ["baseValueMissing", ["A1", "常州", 2015, ["interpolate", "carry-back"]]],
+        ["baseValueMissing", ["A1", "常州", 2015, []]],
         ["baseValueNegative", ["A1", "常州", 2015, -3.5]],
         ["afterTreatment", ["winsorise", 1250]],
         ["zeroValueNegativeDirection", ["A1", "常州", 2018]],
@@ -110,6 +117,8 @@ describe("messagesZh", () => {
 
         // method choices
         ["chainBaseMissing", ["A1", "常州", 2015]],
+        ["chainBaseMissing", ["A1", "常州", 2015, ["interpolate", "carry-forward", "carry-back", "mean", "median"]]],
+        ["chainBaseMissing", ["A1", "常州", 2015, []]],
         ["chainValueNotPositive", ["A1", "常州", 2018, -2]],
         ["referenceValueNotPositive", ["A1", "上海", 2018, 0]],
         ["referenceValueNotPositive", ["A1", "上海", 2018, Number.NaN]],
@@ -231,7 +240,11 @@ describe("messagesZh", () => {
     expect(messagesZh.unknownParent("A9")).toBe('未知的上级节点 "A9"；应为 "code" 列中的代码或空单元格');
     expect(messagesZh.badValue("abc", "2018")).toBe('"2018" 列中的数值 "abc" 不是数字；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格');
     expect(messagesZh.missingValue("A1", "常州", 2018)).toBe(
-      '缺少指标 "A1"（评价对象 "常州"，2018 年）的数值；应提供数值，或指定能填补它的缺失值处理方式：--missing interpolate|carry-forward|reweight（也可用指标体系文件的 "missing" 列）',
+      '缺少指标 "A1"（评价对象 "常州"，2018 年）的数值；应提供数值，或指定能填补它的缺失值处理方式 --missing interpolate|carry-forward|carry-back|mean|median，或用 --missing reweight 在其所属指标组的得分中略去它（也可用指标体系文件的 "missing" 列）',
+    );
+    expect(messagesZh.missingValue("A1", "常州", 2018, [])).toBe('缺少指标 "A1"（评价对象 "常州"，2018 年）的数值；应提供数值：没有一种缺失值处理方式能同时填补它和该序列缺少的基期值');
+    expect(messagesZh.baseValueMissing("A1", "常州", 2017, ["interpolate", "carry-back"])).toBe(
+      '指标 "A1"（评价对象 "常州"）：没有 2017 年的基期值，定基指数（fixed-base）无法计算；应提供基期的数值，或指定能填补它的缺失值处理方式 --missing interpolate|carry-back（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础）',
     );
     expect(messagesZh.emptyUnit("评价对象", 3, 10, "常州")).toBe(
       '评价对象列 "评价对象" 在第 3-10 行为空；每行都应填写评价对象（上方的 "常州" 是否在 Excel 中合并了这些行的单元格？合并单元格另存为 CSV 时只有第一行有值：应取消合并，并在每行填写评价对象）',

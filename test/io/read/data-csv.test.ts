@@ -399,6 +399,14 @@ describe("parseDataCsv: rows above the header", () => {
     expect(values(titled)).toEqual([["A", 2017, 1, 4], ["A", 2018, 2, 4]]);
   });
 
+  it("says a problem of a two-row header's years at the row of the years (before: the upper row's line)", () => {
+    // 2018 twice, on line 2 (the years under 年份 on line 1): column 4 repeats column 3, at line 2.
+    const parsed = parseDataCsv("指标,年份,年份,年份\n,2017,2018,2018\nA,1,2,3\n", "v.csv");
+    expect(!parsed.ok && parsed.issues).toEqual([
+      { code: "E_DUPLICATE_COLUMN", message: messages.repeatedColumn("2018", 3, 4), source: "v.csv", line: 2, column: 4 },
+    ]);
+  });
+
   it("reads below two title lines (a title, then 填报单位 or 单位：万元 on a line of its own)", () => {
     const parsed = parseDataCsv("常州高新区创新指标,,,\n填报单位：统计局,,,\n指标代码,指标名称,2017年,2018年\nA1,研发经费占比,2,2.5\n", "v.csv");
     expect(values(parsed)).toEqual([["A1", 2017, 2, 4], ["A1", 2018, 2.5, 4]]);

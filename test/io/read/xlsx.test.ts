@@ -8,6 +8,7 @@ import { parseDataCsv, parseDataTable } from "../../../src/io/read/data-csv.js";
 import { messages } from "../../../src/core/messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
+import { sheetDraggedShut } from "./workbook-xml.js";
 
 describe("formatScalesByHundred", () => {
   it("is true for a percent sign Excel multiplies by (outside quotes, escapes, fill and brackets), in the value's section", () => {
@@ -102,6 +103,51 @@ describe("parseWorkbookTable: merged cells", () => {
     expect(messages.mergedValue("D2", "C2", "2018")).toBe(
       'cell D2 in column "2018" is merged with C2, whose value the sheet shows across the merged cells; a merged range\'s value belongs to its first cell only (as Excel saves it to CSV), so D2 has none; expected a value in each cell: unmerge the cells',
     );
+  });
+});
+
+describe("parseWorkbookTable: a header cell merged across two columns", () => {
+  /** A wide sheet as an analyst draws it: 指标代码 and 指标名称 merged down (A1:A2, B1:B2), 数值 over the years (C1:F1), the years on row 2. */
+  async function twoRowHeader(merge: string[]): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Sheet");
+    sheet.addRow(["指标代码", "指标名称", "数值", null, null, null]);
+    sheet.addRow([null, null, "2017年", "2018年", null, "2019年"]);
+    sheet.addRow(["A1", "研发", 1, 2, null, 3]);
+    for (const range of ["A1:A2", "B1:B2", "C1:F1", ...merge]) sheet.mergeCells(range);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it("says a year repeated by a merged header cell (D2:E2) is the merge, on the row of the years (before: 1:5, 'repeats column 4')", async () => {
+    const { table, source } = await parseWorkbookTable(await twoRowHeader(["D2:E2"]), "wide-bad.xlsx");
+    const parsed = parseDataTable(table, source);
+    // E2 shows D2's 2018年: column 5 repeats column 4, on row 2 (the years' row), naming the range to unmerge.
+    expect(!parsed.ok && parsed.issues).toEqual([
+      { code: "E_DUPLICATE_COLUMN", message: messages.mergedHeaderColumn("2018年", 4, 5, "E2", "D2:E2"), source: "wide-bad.xlsx[Sheet]", line: 2, column: 5 },
+    ]);
+    expect(messages.mergedHeaderColumn("2018年", 4, 5, "E2", "D2:E2")).toBe(
+      'column 5 "2018年" repeats column 4 because its header cell E2 is part of the merged range D2:E2, whose text Excel shows in every cell of the range; expected each column named in its own header cell: unmerge D2:E2, then name column 5 (or delete it, if column 4 holds the values)',
+    );
+    // Unmerged, with 2018年 in D2 alone and E2 empty, the sheet reads: A1's 2017 to 2019 (the empty column left aside).
+    const fixed = parseDataTable((await parseWorkbookTable(await twoRowHeader([]), "wide.xlsx")).table, "wide.xlsx[Sheet]");
+    expect(fixed.ok && fixed.value.map(({ year, value }) => [year, value])).toEqual([[2017, 1], [2018, 2], [2019, 3]]);
+  });
+
+  it("names the range in a one-row header too (D1:E1 over three columns: each cell after the first), and not a column named twice by hand", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Sheet");
+    sheet.addRow(["指标代码", "2017年", "2018年", null, null, "2019年"]);
+    sheet.addRow(["A1", 1, 2, null, null, 3]);
+    sheet.mergeCells("C1:E1");
+    const { table, source } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "wide.xlsx");
+    const parsed = parseDataTable(table, source);
+    expect(!parsed.ok && parsed.issues.map(({ message, line, column }) => ({ message, line, column }))).toEqual([
+      { message: messages.mergedHeaderColumn("2018年", 3, 4, "D1", "C1:E1"), line: 1, column: 4 },
+      { message: messages.mergedHeaderColumn("2018年", 3, 5, "E1", "C1:E1"), line: 1, column: 5 },
+    ]);
+    // The same header typed twice, no merge: the plain message.
+    const typed = parseDataTable((await parseWorkbookTable(await workbookOf([["Sheet", [["指标代码", "2018年", "2018年"], ["A1", 1, 2]]]]), "t.xlsx")).table, "t.xlsx[Sheet]");
+    expect(!typed.ok && typed.issues.map((issue) => issue.message)).toEqual([messages.repeatedColumn("2018年", 2, 3)]);
   });
 });
 
@@ -383,5 +429,65 @@ describe("parseWorkbookTable: rows and columns hidden in Excel (W_XLSX_HIDDEN)",
     expect(duplicate[1].message).toBe(warning("dup.xlsx[data]", 4, " (the sheet has a filter, on A1:D6)").message);
     // A problem in a visible row of a sheet hiding another: no warning added.
     expect((await issuesOf(read("tree.csv", "bad.xlsx"))).map((issue) => issue.code)).toEqual(["E_BAD_NUMBER"]);
+  });
+
+  it("takes a row dragged shut (ht=0) and a column of zero width for hidden ones (before: read without a word)", async () => {
+    // Sheet row 3 (U2) saved with ht="0" customHeight="1" and column E (2019) with width="0", as Excel saves them.
+    const rows = [["unit", "indicator", "2017", "2018", "2019"], ["U1", "X", 4, 40, 99], ["U2", "X", 5, 50, 99], ["U3", "X", 6, 60, 99]];
+    const { table, hidden } = await parseWorkbookTable(await sheetDraggedShut("data", rows, [3], [5]), "shut.xlsx");
+    expect(table.rows.map((row) => row.cells[0])).toEqual(["U1", "U2", "U3"]);
+    expect(hidden).toEqual({ rows: [3], columns: [5], warning: { code: "W_XLSX_HIDDEN", source: "shut.xlsx[data]", message: `shut.xlsx[data]: row 3 and column E are hidden in Excel ${HOW}` } });
+    // A row and a column of a height and a width of their own, not zero, are shown: no warning.
+    const sized = await sheetOf(rows, (sheet) => {
+      sheet.getRow(3).height = 15;
+      sheet.getColumn(5).width = 7;
+    });
+    expect((await parseWorkbookTable(sized, "sized.xlsx")).hidden).toBeUndefined();
+  });
+
+  it("carries a tree workbook's warning beside .sql values (read by DuckDB), and adds it to a refusal it explains", async () => {
+    // Y's row of the tree (sheet row 3) dragged shut; the values query gives X and Y for U1 in 2017 and 2018.
+    const treeRows = [["code", "parent", "name", "weight", "direction"], ["X", "", "x", "", "+"], ["Y", "", "y", "", "+"]];
+    const dir = await makeTempDir({
+      "tree.xlsx": await sheetDraggedShut("data", treeRows, [3]),
+      // Y's direction "sideways" (sheet row 3) is no direction: the tree is refused at that row, which the sheet hides.
+      "bad-tree.xlsx": await sheetDraggedShut("data", [treeRows[0], treeRows[1], ["Y", "", "y", "", "sideways"]], [3]),
+      "values.sql": "SELECT * FROM (VALUES ('U1', 2017, 'X', 1.0), ('U1', 2018, 'X', 2.0), ('U1', 2017, 'Y', 3.0), ('U1', 2018, 'Y', 4.0)) t(unit, year, indicator, value)",
+    });
+    const { loadInputs } = await import("../../../src/io/read/load.js");
+    const read = (tree: string) => loadInputs(join(dir, tree), join(dir, "values.sql"), { tree, data: "values.sql" }, { queryRoot: dir });
+    const loaded = await read("tree.xlsx");
+    expect(loaded.panel.indicators).toEqual(["X", "Y"]);
+    expect(loaded.panel.warnings).toEqual([{ code: "W_XLSX_HIDDEN", source: "tree.xlsx[data]", message: `tree.xlsx[data]: row 3 is hidden in Excel ${HOW}` }]);
+    const refused = await issuesOf(read("bad-tree.xlsx"));
+    expect(refused.map(({ code, source, line }) => ({ code, source, line }))).toEqual([
+      { code: "E_BAD_DIRECTION", source: "bad-tree.xlsx[data]", line: 3 },
+      { code: "W_XLSX_HIDDEN", source: "bad-tree.xlsx[data]", line: undefined },
+    ]);
+    // Beside a values file that cannot be read: the tree's problem, the values', then the warning that explains the first.
+    const beside = await issuesOf(loadInputs(join(dir, "bad-tree.xlsx"), join(dir, "none.csv"), { tree: "bad-tree.xlsx", data: "none.csv" }));
+    expect(beside.map(({ code, source }) => ({ code, source }))).toEqual([
+      { code: "E_BAD_DIRECTION", source: "bad-tree.xlsx[data]" },
+      { code: "E_READ", source: "none.csv" },
+      { code: "W_XLSX_HIDDEN", source: "bad-tree.xlsx[data]" },
+    ]);
+  });
+
+  it("readTreeFile gives a tree workbook's warning to onWarning, and adds it to a refusal it explains", async () => {
+    const treeRows = [["code", "parent", "name", "weight", "direction"], ["X", "", "x", "", "+"], ["Y", "", "y", "", "+"]];
+    const dir = await makeTempDir({
+      "tree.xlsx": await sheetDraggedShut("指标", treeRows, [2, 3]),
+      "bad-tree.xlsx": await sheetDraggedShut("data", [treeRows[0], treeRows[1], ["Y", "", "y", "", "sideways"]], [3]),
+      "tree.csv": "code,parent,name,weight,direction\nX,,x,,+\n",
+    });
+    const { readTreeFile } = await import("../../../src/io/read/load.js");
+    const warnings: unknown[] = [];
+    const tree = await readTreeFile(join(dir, "tree.xlsx"), "tree.xlsx", { onWarning: (warning) => warnings.push(warning) });
+    // Both indicators are read, X's row and Y's (sheet rows 2 and 3) dragged shut.
+    expect([tree.indicators, warnings]).toEqual([["X", "Y"], [{ code: "W_XLSX_HIDDEN", source: "tree.xlsx[指标]", message: `tree.xlsx[指标]: rows 2, 3 are hidden in Excel ${HOW}` }]]);
+    await readTreeFile(join(dir, "tree.csv"), "tree.csv", { onWarning: (warning) => warnings.push(warning) });
+    expect(warnings).toHaveLength(1);
+    const refused = await issuesOf(readTreeFile(join(dir, "bad-tree.xlsx"), "bad-tree.xlsx"));
+    expect(refused.map((issue) => issue.code)).toEqual(["E_BAD_DIRECTION", "W_XLSX_HIDDEN"]);
   });
 });

@@ -4,12 +4,16 @@ import { AGGREGATE_METHODS } from "../../../src/core/aggregate/methods.js";
 import { NORMALIZE_METHODS } from "../../../src/core/normalize/methods.js";
 import { WEIGHT_METHODS } from "../../../src/core/weighting/derive.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
+import { computeIndex } from "../../../src/core/compute.js";
+import { panelOf, SMALL, smallTree } from "../../core/small.js";
 import {
   aggregationText,
   changeMissingText,
   columnTitle,
   metaText,
   methodName,
+  methodNames,
+  missingText,
   uncertaintyWordsOf,
   wordsOf,
   rankChangeText,
@@ -140,6 +144,31 @@ describe("metaText", () => {
       "年份：2020年 · 评价对象：（未命名） · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）",
     );
     expect(unitListText([""], "en")).toBe("(unnamed)");
+  });
+
+  it("says which indicators have their own missing-value policy (the tree's missing column), not only the run's", () => {
+    // X1 interpolate and X2 mean of their own, Y1 the run's error; U1's 2018 values of X1 and X2 are missing.
+    const tree = smallTree({ X1: { missing: "interpolate" }, X2: { missing: "mean" } });
+    const values = { U1: { X1: [10, Number.NaN, 15], X2: [50, Number.NaN, 25], Y1: [200, 210, 190] }, U2: SMALL.U2 };
+    const result = computeIndex(tree, panelOf(tree, values));
+    const line = (language: "zh" | "en") => metaText({ baseYear: 2017, years: result.years, units: result.units, methods: methodNames(result, language) }, language);
+    expect(line("en")).toBe(
+      "Base year: 2017 = 100 · Years: 2017–2019 · Units: U1, U2 · Method: normalisation fixed-base, aggregation arithmetic, weights explicit, missing values error; per indicator: interpolate (1), mean (1)",
+    );
+    expect(line("zh")).toBe(
+      "基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失；部分指标：线性插值（1个）、均值插补（1个））",
+    );
+  });
+
+  it("counts the indicators of each own policy in the order the tree first names it, leaving out those that are the run's", () => {
+    // By hand: interpolate 3 (X1, X3, X5), mean 2 (X2, X4); X6's own "reweight" is the run's, so not counted.
+    const nodes = [{}, { missing: "interpolate" }, { missing: "mean" }, { missing: "interpolate" }, { missing: "mean" }, { missing: "interpolate" }, { missing: "reweight" }];
+    expect(missingText({ options: { missing: "reweight" }, nodes }, "en")).toBe("reweight; per indicator: interpolate (3), mean (2)");
+    expect(missingText({ options: { missing: "reweight" }, nodes }, "zh")).toBe("缺项权重重新分配；部分指标：线性插值（3个）、均值插补（2个）");
+    // No node with a policy of its own, or none other than the run's: the run's policy alone, as before.
+    expect(missingText({ options: { missing: "error" }, nodes: [{}, {}] }, "en")).toBe("error");
+    expect(missingText({ options: { missing: "reweight" }, nodes: [{ missing: "reweight" }] }, "zh")).toBe("缺项权重重新分配");
+    expect(methodNames({ options: { normalize: "min-max", aggregate: "arithmetic", missing: "mean" } }, "en").missing).toBe("mean");
   });
 
   it("lists up to 12 units, and beyond the first 10 with the count", () => {

@@ -7,6 +7,7 @@ import { dataStageAppendix } from "../../../src/io/report/appendix.js";
 import { escapeHtml, formatReportHtml } from "../../../src/io/report/to-html.js";
 import { niceCeiling } from "../../../src/io/report/charts.js";
 import { testerRun } from "./tester-run.js";
+import { panelOf, SMALL, smallTree } from "../../core/small.js";
 
 describe("escapeHtml", () => {
   it("escapeHtml(text) escapes the five characters that can open markup or end an attribute", () => {
@@ -55,6 +56,17 @@ function smallResult(options: Parameters<typeof computeIndex>[2] = {}, edit: (re
 async function reportOf(result: ReturnType<typeof smallResult>, language: "zh" | "en" = "zh"): Promise<string> {
   return formatReportHtml(result, analyzeResult(result), { language, appendix: dataStageAppendix(result, language) });
 }
+
+describe("formatReportHtml: the method line", () => {
+  it("names the indicators' own missing-value policies (the tree's missing column) after the run's", async () => {
+    // X1 interpolate and X2 mean of their own, Y1 the run's error; U1's 2018 values of X1 and X2 are missing.
+    const tree = smallTree({ X1: { missing: "interpolate" }, X2: { missing: "mean" } });
+    const values = { U1: { X1: [10, Number.NaN, 15], X2: [50, Number.NaN, 25], Y1: [200, 210, 190] }, U2: SMALL.U2 };
+    const result = computeIndex(tree, panelOf(tree, values));
+    expect(await reportOf(result)).toContain("缺失值处理（不允许缺失；部分指标：线性插值（1个）、均值插补（1个））</p>");
+    expect(await reportOf(result, "en")).toContain("missing values error; per indicator: interpolate (1), mean (1)</p>");
+  });
+});
 
 describe("formatReportHtml: the Chinese page's own words", () => {
   it("heads the rank table 评价对象 and 2018年排名, and the growth and contribution tables with their years in Chinese", async () => {

@@ -77,6 +77,46 @@ describe("run ids", () => {
     expect(await listDir(dir)).toEqual([earlier, setBack, older, byHand, copied, mismatched, file]);
     expect(await readFile(join(dir, byHand, "notes.txt"), "utf8")).toBe("mine");
   });
+
+  it("removeLeftovers says a later run of this tool was never published, and anything else named like one is no run, each left as it is", async () => {
+    const manifest = (fingerprint: string, run?: string) => JSON.stringify({ ...(run ? { run } : {}), fingerprint, inputs: [], outputs: [] });
+    const published = "20260101T000000.000Z-00000000";
+    const unpublished = "20260102T000000.000Z-1a2b3c4d"; // a run of this tool, its manifest written under its id
+    const byHand = "20260103T000000.000Z-deadbeef"; // a folder made by hand: no manifest
+    const copied = "20260104T000000.000Z-1a2b3c4d"; // the unpublished run copied under a later id
+    const mismatched = "20260105T000000.000Z-99999999"; // a manifest whose fingerprint does not end the id
+    const damaged = "20260106T000000.000Z-abcdef01"; // a manifest that is not JSON
+    const file = "20260107T000000.000Z-eeeeeeee"; // a file named by an id
+    const dir = await makeTempDir({
+      [`${published}/manifest.json`]: manifest("000000001111", published),
+      [`${unpublished}/manifest.json`]: manifest("1a2b3c4d5e6f", unpublished),
+      [`${byHand}/notes.txt`]: "mine",
+      [`${copied}/manifest.json`]: manifest("1a2b3c4d5e6f", unpublished),
+      [`${mismatched}/manifest.json`]: manifest("1a2b3c4d5e6f", mismatched),
+      [`${damaged}/manifest.json`]: "{",
+      [file]: "x",
+    });
+    await writeLatest(dir, published);
+    const leftovers = await removeLeftovers(dir, "runs", published);
+    expect(leftovers.removed).toEqual([]);
+    expect(leftovers.warnings.map((warning) => warning.code)).toEqual(Array(6).fill("W_UNPUBLISHED_RUN"));
+    expect(leftovers.warnings.map((warning) => warning.source)).toEqual([unpublished, byHand, copied, mismatched, damaged, file].map((name) => `runs/${name}`));
+    const messages = leftovers.warnings.map((warning) => warning.message);
+    // Only the run of this tool is said to be unpublished.
+    expect(messages[0]).toBe(outputMessages.unpublishedRun(`runs/${unpublished}`, published));
+    // The others, written out by hand: what each is, and that nothing was done to it.
+    const foreign = (name: string, why: string) =>
+      `runs/${name} is named like a run later than the run LATEST names (${published}), but is not a run of this tool: ${why}; left untouched (not removed, not published); expected only run folders that compute wrote under their own id in the runs folder (move it elsewhere if it is kept there by hand)`;
+    expect(messages[1]).toBe(foreign(byHand, "its manifest.json is missing"));
+    expect(messages[2]).toBe(foreign(copied, `its manifest.json records it as run "${unpublished}", so it was written under another name (a run copied or renamed)`));
+    expect(messages[3]).toBe(foreign(mismatched, 'the fingerprint its manifest.json records begins "1a2b3c4d", but its name ends "99999999" (a run id ends with the first 8 hex digits of its fingerprint)'));
+    expect(messages[4]).toMatch(new RegExp(`^runs/${damaged.replace(".", "\\.")} is named like a run .*: its manifest\\.json is not valid JSON \\(.+\\); left untouched`));
+    expect(messages[5]).toBe(foreign(file, "it is a file, not a folder"));
+    // Nothing was touched.
+    expect(await listDir(dir)).toEqual([published, unpublished, byHand, copied, mismatched, damaged, file, "LATEST"]);
+    expect(await readFile(join(dir, byHand, "notes.txt"), "utf8")).toBe("mine");
+    expect(await readFile(join(dir, file), "utf8")).toBe("x");
+  });
 });
 
 describe("LATEST and the lock", () => {
@@ -132,7 +172,12 @@ describe("LATEST and the lock", () => {
     await writeLatest(dir, a);
     const leftovers = await removeLeftovers(dir, "runs", a);
     expect(leftovers.removed).toEqual([`${b}/${STAGING_MARKER}`]);
-    expect(leftovers.warnings.map((warning) => warning.message)).toEqual([outputMessages.unpublishedRun(`runs/${b}`, a), outputMessages.unpublishedRun(`runs/${c}`, a)]);
+    // b held the marker naming it, so it is a run of this tool never published; c, with no manifest and a marker naming
+    // another run, is no run of this tool.
+    expect(leftovers.warnings.map((warning) => warning.message)).toEqual([
+      outputMessages.unpublishedRun(`runs/${b}`, a),
+      outputMessages.foreignRunFolder(`runs/${c}`, a, { kind: "manifest", problem: outputMessages.manifestMissing() }),
+    ]);
     expect(await listDir(join(dir, b))).toEqual(["index.json"]);
     expect(await listDir(join(dir, c))).toEqual([STAGING_MARKER]);
     // With LATEST broken no run folder is judged, but a marker naming its folder is still this tool's and goes.
@@ -164,6 +209,16 @@ describe("LATEST and the lock", () => {
       expect(await readLatestPointer(dir, "runs"), JSON.stringify(content)).toEqual(expected);
       expect(await readLatest(dir)).toBe(expected.id);
     }
+    // As Windows writes it by hand: PowerShell 5's `echo <id> > runs\LATEST` is UTF-16 LE with its mark and CRLF;
+    // UTF-16 BE with its mark, and UTF-8 with one (Notepad), are read alike (before: UTF-16 was held as "��2\u00000…").
+    const utf16be = (text: string) => Buffer.from(text, "utf16le").swap16();
+    for (const bytes of [Buffer.from(`\uFEFF${a}\r\n`, "utf16le"), utf16be(`\uFEFF${a}\r\n`), Buffer.from(`\uFEFF${a} \r\n`, "utf8")]) {
+      await writeFile(join(dir, "LATEST"), bytes);
+      expect(await readLatestPointer(dir, "runs"), bytes.subarray(0, 4).toString("hex")).toEqual({ id: a });
+    }
+    // The mark is what says UTF-16: the same text decoded, anything wrong in it is said in its words, not its bytes.
+    await writeFile(join(dir, "LATEST"), Buffer.from("\uFEFFgarbage\r\n", "utf16le"));
+    expect(await readLatestPointer(dir, "runs")).toEqual({ problem: outputMessages.latestNotRunId("runs/LATEST", "garbage"), held: "garbage" });
     // Written out by hand: what LATEST holds is cut as every input is (quote.ts), 200 of the 256 bytes read, 56 more.
     await writeFile(join(dir, "LATEST"), "x".repeat(1000));
     expect((await readLatestPointer(dir, "runs")).problem).toBe(

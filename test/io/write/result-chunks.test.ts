@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeIndex, type IndexResult } from "../../../src/core/compute.js";
 import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
-import { formatCsv } from "../../../src/io/csv.js";
+import { formatCsv, parseCsv } from "../../../src/io/csv.js";
 import { analyzeResult } from "../../../src/core/analysis/analyze.js";
 import { contributionsTable, growthTable, ranksTable } from "../../../src/io/write/analysis-tables.js";
 import { ByteChunks, formatNumber } from "../../../src/io/write/byte-chunks.js";
@@ -21,8 +21,11 @@ import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../../sr
 import { formatIndexJson } from "../../../src/io/write/to-json.js";
 import { textOf as join } from "../../helpers.js";
 
-/** A result whose names need quoting (comma, quote, newline), with Chinese text, a gap and a -0 score. */
-function awkwardResult(units: string[]): IndexResult {
+/**
+ * A result whose names need quoting (comma, quote, newline), with Chinese text, a gap and a -0 score; min-max by
+ * default (growth.csv then has no percentages), fixed-base for a result with them.
+ */
+function awkwardResult(units: string[], normalize: "min-max" | "fixed-base" = "min-max"): IndexResult {
   const rows = [
     ["G,1", "", "0.5", "", 'Group "one"'],
     ["a", "G,1", "", "+", "维度\nA"],
@@ -42,13 +45,18 @@ function awkwardResult(units: string[]): IndexResult {
   );
   const panel = buildPanel(tree.value, records);
   if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join());
-  return computeIndex(tree.value, panel.value, { missing: "reweight", normalize: "min-max" });
+  return computeIndex(tree.value, panel.value, { missing: "reweight", normalize });
 }
 
 
 describe("result chunks (the streamed result files)", () => {
-  it.each([[["U1", 'U"2', "U,3", "-U4"]], [["常州"]], [["=U1", "-U2", "@U3"]]])("equal the one-string formatters byte for byte, units %j", (units) => {
-    const result = awkwardResult(units);
+  it.each([
+    [["U1", 'U"2', "U,3", "-U4"], "min-max"],
+    [["常州"], "min-max"],
+    [["=U1", "-U2", "@U3"], "min-max"],
+    [["U1", 'U"2', "U,3", "-U4"], "fixed-base"],
+  ] as const)("equal the one-string formatters byte for byte, units %j, %s", (units, normalize) => {
+    const result = awkwardResult([...units], normalize);
     for (const decimals of [0, 4, 15])
       for (const bom of [false, true]) {
         expect(join(indexCsvChunks(result, { decimals, bom }))).toBe(formatIndexCsv(result, decimals, { bom }));
@@ -65,7 +73,16 @@ describe("result chunks (the streamed result files)", () => {
       }
     const json = join(indexJsonChunks(result));
     expect(json).toBe(formatIndexJson(result));
-    expect(JSON.parse(json).results[0].values.c).toBe(0); // min-max: the lowest value scores 0
+    // min-max: the lowest value scores 0; fixed-base: 100 in the base year
+    expect(JSON.parse(json).results[0].values.c).toBe(normalize === "min-max" ? 0 : 100);
+    // growth.csv's change_percent and cagr_percent (columns 8 and 10): empty throughout on min-max, which the terminal
+    // gives in points; on fixed-base U1's a (1, 1.11, 1.22 -> 100, 111, 122) shows 2018 +11 % and CAGR 11 %.
+    const growth = join(growthCsvChunks(result, { decimals: 4 }));
+    const rows = parseCsv(growth, "growth.csv").rows.map((row) => row.cells);
+    expect(rows).toHaveLength(units.length * 6 * 2); // 6 nodes (index, 2 groups, 3 indicators), 2018 and 2019
+    const percents = rows.map((cells) => [cells[7], cells[9]]);
+    if (normalize === "min-max") expect(percents.every(([change, cagr]) => change === "" && cagr === "")).toBe(true);
+    else expect(growth).toContain('\nU1,a,"维度\nA",2,2018,111.0000,11.0000,11.0000,11.0000,11.0000\n');
   });
 
   it("list ranks.csv from first to last with tied units in unit order and missing ranks last", () => {
@@ -90,7 +107,10 @@ describe("result chunks (the streamed result files)", () => {
 
   it("split into several chunks of about a megabyte when the file is larger, with the same bytes", () => {
     // 3,000 units: growth.csv holds 3,000 × 5 nodes × 2 years = 30,000 rows of about 70 bytes, two megabytes.
-    const result = awkwardResult(Array.from({ length: 3000 }, (_, u) => `U${u}`));
+    const result = awkwardResult(
+      Array.from({ length: 3000 }, (_, u) => `U${u}`),
+      "fixed-base",
+    );
     const analysis = analyzeResult(result);
     const chunks = [...growthCsvChunks(result)];
     expect(chunks.length).toBeGreaterThan(2);

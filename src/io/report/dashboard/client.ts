@@ -15,10 +15,9 @@ import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
 import { metaText, rankChangeText } from "../labels.js";
 import type { DashboardAudit, DashboardData } from "./data.js";
-import { changePercent } from "../../../core/analysis/growth.js";
 import { formatRaw } from "./numbers.js";
 import { imputationText, OWN_WEIGHT_METHODS, ownWeightsNotes, ownWeightsText, weightShown, weightsUsed, weightText, type WeightsUsed } from "./drilldown.js";
-import { fill, yearChange, yearSentence } from "./sentence.js";
+import { changeCells, changeColumns, fill, yearChange, yearSentence } from "./sentence.js";
 import { dashboardWords, type DashboardWords } from "./words.js";
 
 /** The part of ECharts' API the page uses (ECharts itself is inlined as a global by the page). */
@@ -30,7 +29,7 @@ interface Chart {
 declare const echarts: { init(element: HTMLElement, theme: null, options: { renderer: "svg"; height?: number }): Chart };
 
 type Language = "zh" | "en";
-type Values = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
+type Values = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options" | "bodWeights">;
 
 /** One colour per series, the overall index first, so that a dimension has the same colour in every chart. */
 const PALETTE = ["#2e5f9e", "#e07b39", "#3a9d5d", "#c44e52", "#8172b2", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"];
@@ -52,7 +51,9 @@ const EDGE = 20;
 const data = JSON.parse(document.getElementById("dashboard-data")!.textContent!) as DashboardData;
 const toNumbers = (values: readonly (number | null)[]) => Float64Array.from(values, (value) => (value === null ? Number.NaN : value));
 const { units, years, nodes, decimals } = data;
-const published: Values = { units, years, nodes, values: toNumbers(data.values), options: data.compute.options as unknown as IndexResult["options"] };
+// The weights benefit of the doubt chose (its groups only), for the drill-down's weights and the contributions.
+const bodWeights = data.bodWeights ? new Map(Object.entries(data.bodWeights).map(([code, weights]) => [code, toNumbers(weights)] as const)) : undefined;
+const published: Values = { units, years, nodes, values: toNumbers(data.values), options: data.compute.options as unknown as IndexResult["options"], bodWeights };
 const publishedRanks: Ranks | undefined = units.length > 1 ? computeRanks(published, (node) => node.kind !== "indicator") : undefined;
 const roots = nodes.map((node, n) => ({ node, n })).filter(({ node }) => node.level === 1);
 /** Performance groups (`--performance-groups`) as groups.csv has them, by `unit * yearCount + year`; none when not asked for. */
@@ -218,7 +219,7 @@ function renderHeader(): void {
  * no change can be given (the index missing in either year).
  */
 function sentence(u: number, y: number): string {
-  return yearSentence(words, published, u, y, nameOf, format);
+  return yearSentence(words, published, u, y, nameOf, format, data.ratioScale);
 }
 
 function renderOverview(): void {
@@ -259,24 +260,26 @@ function renderOverview(): void {
     return;
   }
   section.append(element("ul", { class: "sentences" }, ...years.slice(1).map((_, i) => element("li", {}, sentence(u, i + 1)))));
-  // The table: the index, its change, and the contribution of each dimension, year by year.
+  // The table: the index, its change (in points, and in percent on a ratio scale only: data.ratioScale, as growth.csv
+  // leaves change_percent empty on a min-max, z-score or Copeland score), and the contribution of each dimension.
+  const changeHeaders = changeColumns(words, data.ratioScale);
   const rows = years.map((year, y) => {
     const value = valueAt(published, 0, u, y);
-    if (y === 0) return [String(year), numberCell(format(value)), numberCell(""), numberCell(""), ...roots.map(() => numberCell(""))];
+    if (y === 0) return [String(year), numberCell(format(value)), ...changeHeaders.map(() => numberCell("")), ...roots.map(() => numberCell(""))];
     const change = yearChange(words, published, u, y);
     // The index missing in either year: no change and no contribution, but why, across their columns.
-    if ("missing" in change) return [String(year), numberCell(format(value)), element("td", { class: "missing-change", colspan: 2 + roots.length }, change.missing)];
+    if ("missing" in change) return [String(year), numberCell(format(value)), element("td", { class: "missing-change", colspan: changeHeaders.length + roots.length }, change.missing)];
     const points = new Map(change.contributions.map(({ n, points }) => [n, points] as const));
     return [
       String(year),
       numberCell(format(value)),
-      numberCell(format(change.to - change.from)),
-      numberCell(format(changePercent(change.to, change.from))), // "–" where growth.csv leaves it empty (previous <= 0)
+      ...changeCells(change.from, change.to, data.ratioScale, format).map((text) => numberCell(text)),
       ...roots.map(({ n }) => numberCell(format(points.get(n) ?? Number.NaN))),
     ];
   });
   section.append(element("h3", {}, words.growthTable));
-  section.append(table([words.year, words.value, words.change, words.changePercent, ...roots.map(({ n }) => nameOf(n))], rows));
+  section.append(table([words.year, words.value, ...changeHeaders, ...roots.map(({ n }) => nameOf(n))], rows));
+  if (!data.ratioScale) section.append(element("p", { class: "hint" }, words.changeInPoints));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -285,12 +288,12 @@ function renderOverview(): void {
 /**
  * A weight cell: the weight used that year (`weightsUsed`, as the tree table), with the nominal one beside it where they
  * differ (`beside`; else in its tooltip, the cell highlighted either way), or the nominal weight labelled so where the
- * aggregation has weights of its own (BoD, TOPSIS: `weightText`).
+ * aggregation has weights of its own (TOPSIS), or the unit's own weight labelled so below BoD (`weightText`).
  */
 function weightCell(used: WeightsUsed, n: number, scope: "within" | "overall", digits: number, beside = true): HTMLElement {
   const shown = weightShown(used, n, scope);
   const { text, note, title } = weightText(words, shown, (value) => format(value, digits), state.language);
-  const noted = note !== undefined && (beside || shown.state === "nominal");
+  const noted = note !== undefined && (beside || shown.state === "nominal" || shown.state === "chosen");
   return element(
     "td",
     { class: `number weight-${shown.state}`, "data-nominal": Number.isFinite(shown.nominal) ? String(shown.nominal) : undefined, title: title ?? (note && !noted ? note.trim() : undefined) },
@@ -342,8 +345,8 @@ function renderDrilldown(): void {
   });
   section.append(crumbs);
 
-  // BoD or TOPSIS somewhere in the tree: the weights below it are nominal, and said so (kept in print).
-  for (const note of ownWeightsNotes(words, nodes, state.language)) section.append(element("p", { class: "weights-note" }, note));
+  // BoD or TOPSIS somewhere in the tree: what the weights below it are (the unit's own, or nominal), said (kept in print).
+  for (const note of ownWeightsNotes(words, nodes, state.language, published.bodWeights)) section.append(element("p", { class: "weights-note" }, note));
   // The weights the year's aggregation used for the unit, as the tree table below gives them.
   const used = weightsUsed(published, u, y);
 
@@ -362,7 +365,7 @@ function renderDrilldown(): void {
         "span",
         { class: `card-weight weight-${shown.state}`, title: weight.title },
         `${shown.state === "nominal" ? words.nominal : words.weightUsed} ${weight.text}`,
-        ...(shown.state === "changed" && weight.note ? [element("span", { class: "weight-note" }, weight.note)] : []),
+        ...((shown.state === "changed" || shown.state === "chosen") && weight.note ? [element("span", { class: "weight-note" }, weight.note)] : []),
       ),
     );
     card.addEventListener("click", () => {
@@ -420,7 +423,8 @@ function indicatorTable(indicators: number[], u: number, y: number, used: Weight
 
 /**
  * The whole tree with the weights the year's aggregation used (`weightsUsed`: renormalised over the children observed
- * that year, 0 for a gap left out, – below a score that is missing; nominal, labelled so, below BoD or TOPSIS), the
+ * that year, 0 for a gap left out, – below a score that is missing; the unit's own below BoD, labelled so; nominal,
+ * labelled so, below TOPSIS), the
  * values of the year and their sources (read in print). The cards and tables above show the same weights; here a weight
  * that differs from the nominal one is highlighted with the nominal one in its tooltip (the gap's badge says why).
  */

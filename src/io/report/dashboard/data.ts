@@ -7,7 +7,7 @@
  * that the page recomputes the index with the core's own code (bundled into the page), changing only the weights.
  */
 import type { IndexResult, ResultNode } from "../../../core/compute.js";
-import { baseYearIsHundred } from "../../../core/index-scale.js";
+import { baseYearIsHundred, ratioScale } from "../../../core/index-scale.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
@@ -69,6 +69,11 @@ export interface DashboardData {
   baseYear: number;
   /** Whether every indicator is 100 in the base year for every unit, so "base year = 100" describes the index. */
   ownBase: boolean;
+  /**
+   * Whether the values are on a ratio scale (`ratioScale`): the page gives a change in percent only then, and in points
+   * elsewhere (a min-max, z-score or Copeland score has no natural zero), as the terminal table and growth.csv do.
+   */
+  ratioScale: boolean;
   /** The method in words: normalisation, aggregation, weighting, missing values (the methods' own names). */
   method: { normalize: string; aggregate: string; weighting: string; missing: string };
   /** The same in Chinese, as the static page names the methods (`methodName`), for the page in Chinese. */
@@ -77,6 +82,12 @@ export interface DashboardData {
   nodes: (ResultNode & { measure?: string; direction?: string })[];
   /** `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
   values: (number | null)[];
+  /**
+   * `result.bodWeights`: per group aggregated by benefit of the doubt, the weights each unit chose each year,
+   * `[(child * unitCount + unit) * yearCount + year]`, the children in tree order, on the score's scale (not shares; see
+   * `IndexResult.bodWeights`). Absent when no group is aggregated by `bod`.
+   */
+  bodWeights?: Record<string, (number | null)[]>;
   /** The raw values `result.panel.values`: `[(indicator * unitCount + unit) * yearCount + year]`, indicators as `tree.indicators`. */
   raw: (number | null)[];
   /** The `source` column of each raw value, as a position in `sourceLabels` (-1: none), laid out as `raw`. */
@@ -134,6 +145,7 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     years,
     baseYear: result.baseYear,
     ownBase: baseYearIsHundred(result),
+    ratioScale: ratioScale(result),
     method: methodNames(result, "en"),
     methodZh: methodNames(result, "zh"),
     nodes: result.nodes.map((node) => {
@@ -145,6 +157,7 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
       };
     }),
     values: numbers(result.values),
+    ...(result.bodWeights ? { bodWeights: Object.fromEntries([...result.bodWeights].map(([code, weights]) => [code, numbers(weights)])) } : {}),
     raw: numbers(panel.values),
     // No source column: no per-cell list either (large panels stay small).
     sources: sourceLabels.length > 0 ? sources : [],

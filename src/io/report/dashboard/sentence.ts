@@ -1,6 +1,7 @@
 /**
  * The words of the dashboard's sentences, made from numbers: pure, so that they are tested in Node as well as in the
- * page (`client.ts`), and follow `growth.csv`'s rule for a change in percent (`changePercent`).
+ * page (`client.ts`), and follow `growth.csv`'s rule for a change in percent (`changePercent`, and only on a ratio
+ * scale: `ratioScale`, passed in as the data's `ratioScale`).
  */
 import { computeContributions } from "../../../core/analysis/contributions.js";
 import { changePercent } from "../../../core/analysis/growth.js";
@@ -12,9 +13,10 @@ import type { DashboardWords } from "./words.js";
 export { fill };
 
 /**
- * The head of a year's sentence: how the overall index changed from `from` to `to` in `year`, in percent when `from` is
- * above 0 and in points otherwise (a percent of a zero or negative score, such as a z-score, has no meaning: growth.csv
- * leaves it empty). `format` writes a number with the page's decimals (or `digits`).
+ * The head of a year's sentence: how the overall index changed from `from` to `to` in `year`, in percent on a ratio
+ * scale (`ratio`, the data's `ratioScale`) when `from` is above 0, and in points otherwise (a percent of a score with
+ * no natural zero, such as a min-max, z-score or Copeland score, has no meaning: growth.csv leaves it empty).
+ * `format` writes a number with the page's decimals (or `digits`).
  */
 export function changeHead(
   words: Pick<DashboardWords, "rose" | "fell" | "sentence" | "sentencePoints" | "sentenceUnchanged">,
@@ -22,15 +24,35 @@ export function changeHead(
   from: number,
   to: number,
   format: (value: number, digits?: number) => string,
+  ratio: boolean,
 ): string {
   const change = to - from;
   // No change is said as such ("持平", "did not change"), not as a change of 0.0%.
   if (change === 0) return fill(words.sentenceUnchanged, { year, from: format(from), to: format(to) });
   const direction = change > 0 ? words.rose : words.fell;
-  const percent = changePercent(to, from);
+  // A Copeland score going from 1 to −1 fell by 2 points, not by 200 %.
+  const percent = ratio ? changePercent(to, from) : Number.NaN;
   return Number.isFinite(percent)
     ? fill(words.sentence, { year, direction, percent: format(Math.abs(percent), 1), from: format(from), to: format(to) })
     : fill(words.sentencePoints, { year, direction, points: format(Math.abs(change), 1), from: format(from), to: format(to) });
+}
+
+/**
+ * The headers of the overview table's change columns: the change in points, then in percent on a ratio scale only
+ * (`ratio`, the data's `ratioScale`), as growth.csv has `change_percent` empty elsewhere.
+ */
+export function changeColumns(words: Pick<DashboardWords, "change" | "changePercent">, ratio: boolean): string[] {
+  return ratio ? [words.change, words.changePercent] : [words.change];
+}
+
+/**
+ * The overview table's change cells from `from` to `to`, under `changeColumns`: the change in points, then, on a ratio
+ * scale, in percent (`changePercent`: "–" where the year before is 0 or below, as growth.csv leaves it empty).
+ * @example changeCells(100, 110, true, format) // => ["10.00", "10.00"]; changeCells(1, -1, false, format) // => ["-2.00"]
+ */
+export function changeCells(from: number, to: number, ratio: boolean, format: (value: number) => string): string[] {
+  const points = format(to - from);
+  return ratio ? [points, format(changePercent(to, from))] : [points];
 }
 
 type Values = Pick<IndexResult, "units" | "years" | "nodes" | "values" | "options">;
@@ -59,13 +81,14 @@ export function yearChange(
 
 /**
  * The overview's sentence of year `y`: "2021年总指数上升12.5%（40.00 → 45.00），其中A贡献6.0点、B贡献-1.0点。", the
- * dimensions largest contribution first; or why no change can be given ("无法给出2020—2021年总指数的变化：2021年总指数缺失。").
- * `nameOf(n)` names node `n` in the page's language.
+ * dimensions largest contribution first (the change in points where `ratio`, the data's `ratioScale`, is false); or
+ * why no change can be given ("无法给出2020—2021年总指数的变化：2021年总指数缺失。"). `nameOf(n)` names node `n` in the
+ * page's language.
  */
-export function yearSentence(words: DashboardWords, source: Values, unit: number, y: number, nameOf: (n: number) => string, format: Format): string {
+export function yearSentence(words: DashboardWords, source: Values, unit: number, y: number, nameOf: (n: number) => string, format: Format, ratio: boolean): string {
   const change = yearChange(words, source, unit, y);
   if ("missing" in change) return change.missing;
-  const head = changeHead(words, source.years[y], change.from, change.to, format);
+  const head = changeHead(words, source.years[y], change.from, change.to, format, ratio);
   const parts = change.contributions
     .filter(({ points }) => Number.isFinite(points))
     .sort((a, b) => b.points - a.points || a.n - b.n)

@@ -101,6 +101,7 @@ th button.sort { border: none; background: none; padding: 0; font-weight: bold; 
 .card.open { border-color: var(--blue); box-shadow: 0 0 0 2px #b9cde8; background: #f2f7fd; }
 .card-name { font-weight: bold; } .card-value { font-size: 22px; color: var(--blue); } .card-weight { font-size: 12px; color: #666; }
 td.weight-changed, .card-weight.weight-changed { background: #fff4d6; }
+td.weight-chosen, .card-weight.weight-chosen { background: #e8f0fb; }
 .weight-note { margin-left: 4px; font-size: 11px; color: #8a5a00; }
 .weights-note { font-size: 13px; color: #6b4e00; }
 .badge { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: #e8edf3; margin-right: 4px; }

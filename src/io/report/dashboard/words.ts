@@ -30,6 +30,8 @@ const ZH = {
   value: "指数",
   change: "变化（点）",
   changePercent: "变化（%）",
+  // Under the growth table where the values are on no ratio scale (the data's ratioScale false): no percent column.
+  changeInPoints: "本指数没有自然零点（如最小—最大值标准化、Z 分数或 Copeland 法的得分），变化只以点数给出，不计百分比。",
   rose: "上升",
   fell: "下降",
   sentence: "{year}年总指数{direction}{percent}%（{from} → {to}）",
@@ -107,14 +109,18 @@ const ZH = {
   warnings: REPORT_ZH.warnings,
   warningsIntro: REPORT_ZH.warningsIntro,
   notes:
-    "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和等于总指数的变化；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）；排名变化中↑表示排名上升、↓表示下降（如↑3为上升3位）。",
+    "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和等于总指数的变化；有利权重法（BoD）同样按各评价对象逐年自选的权重精确分解；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）；排名变化中↑表示排名上升、↓表示下降（如↑3为上升3位）。",
   treeTitle: "指标体系与{year}年实际使用的权重",
   weightUsed: "实际权重",
   globalWeightUsed: "总指数中的实际权重",
   // Beside a weight used that differs from the tree's (a gap reweighted); a nominal weight where the method has its own.
   nominalBeside: "（名义 {weight}）",
   nominalTag: "名义",
-  ownWeightsBod: "{method}为每个评价对象自选最有利的权重，本页没有这些权重：其下级所示权重为名义权重。",
+  // Beside a weight benefit of the doubt chose for the unit (not a share of 1).
+  chosenBeside: "（自选；名义 {weight}）",
+  ownWeightsBod: "{method}为每个评价对象自选最有利的权重：其下级所示权重为名义权重，只决定哪些下级参与（权重大于 0 者）。",
+  chosenWeightsBod:
+    "{method}逐年为每个评价对象自选最有利的权重：其下级所示为该对象当年自己的权重，不是占比。该组得分等于各下级“权重×得分”之和，故权重之和一般不为 1（为线性规划的解×100，因得分为效率×100；Compind 的 ci_bod_weights 为 0–1 尺度）。",
   ownWeightsTopsis: "{method}以权重衡量与最优值、最劣值的距离，不是加权平均：其下级所示权重为名义权重（按给定值使用，缺项不重新分配）。",
   uncertaintyTitle: "不确定性分析：总指数与排名的 5%–95% 区间",
   uncertaintyNote: "来自 uncertainty 命令（蒙特卡洛模拟，权重和方法随机变化）；模拟值落在区间外时，说明这组权重超出了分析所考虑的范围。",
@@ -146,6 +152,7 @@ const EN: DashboardWords = {
   value: "Index",
   change: "Change (points)",
   changePercent: "Change (%)",
+  changeInPoints: "The index has no natural zero (as a min-max, z-score or Copeland score): its changes are given in points, not in percent.",
   rose: "rose",
   fell: "fell",
   sentence: "In {year} the index {direction} {percent}% ({from} → {to})",
@@ -224,13 +231,17 @@ const EN: DashboardWords = {
   warnings: REPORT_EN.warnings,
   warningsIntro: REPORT_EN.warningsIntro,
   notes:
-    "Contributions: for arithmetic aggregation, weight × change of the child's score (the product of the weights down the path for deeper levels); they sum to the change of the overall index. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank); a rank change shows ↑ for up and ↓ for down (↑3: up three places).",
+    "Contributions: for arithmetic aggregation, weight × change of the child's score (the product of the weights down the path for deeper levels); they sum to the change of the overall index. Benefit of the doubt is split exactly too, with each unit's own weights of each year. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank); a rank change shows ↑ for up and ↓ for down (↑3: up three places).",
   treeTitle: "The indicator tree and the weights used in {year}",
   weightUsed: "Weight used",
   globalWeightUsed: "Overall weight used",
   nominalBeside: " (nominal {weight})",
   nominalTag: "nominal",
-  ownWeightsBod: "Benefit of the doubt ({method}) chooses each unit's own, most favourable weights, which this page does not have: the weights shown below it are the nominal ones.",
+  chosenBeside: " (own; nominal {weight})",
+  ownWeightsBod:
+    "Benefit of the doubt ({method}) chooses each unit's own, most favourable weights: the weights shown below it are the nominal ones, which only decide which children take part (those of weight > 0).",
+  chosenWeightsBod:
+    "Benefit of the doubt ({method}) chooses each unit's own, most favourable weights, year by year: the weights shown below it are the unit's own for the year, not shares. The group's score is the sum of weight × the child's score, so they do not in general sum to 1 (the linear programme's weights ×100, as the score is 100 × the efficiency; Compind's ci_bod_weights are on the 0–1 scale).",
   ownWeightsTopsis:
     "TOPSIS ({method}) uses the weights to measure distances to the best and worst values, not as a weighted mean: the weights shown below it are the nominal ones (used as given, not spread over a gap).",
   uncertaintyTitle: "Uncertainty analysis: 5–95% intervals of the overall index and the rank",

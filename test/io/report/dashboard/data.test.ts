@@ -11,6 +11,7 @@ import type { Tree } from "../../../../src/core/types.js";
 import { buildDashboardData, formatDashboardJson } from "../../../../src/io/report/dashboard/data.js";
 import { inlineScript } from "../../../../src/io/report/dashboard/to-dashboard.js";
 import { valueProvenance } from "../../../../src/io/report/provenance.js";
+import { bodCase } from "../../../core/aggregate/bod-case.js";
 
 /** The small fixture's tree: X (0.6) = mean of X1 and X2 (negative), Y (0.4) = Y1. */
 function smallTree(): Tree {
@@ -109,6 +110,19 @@ describe("buildDashboardData", () => {
     });
     expect(buildDashboardData(result, tree, "zh", 2, { records, provenance: valueProvenance(result) }).notice).toBeUndefined();
     expect(buildDashboardData(result, tree, "zh", 2, { records }).notice).toBeUndefined();
+  });
+
+  it("holds the weights benefit of the doubt chose, for its groups only, as the result has them; none without BoD", () => {
+    // The hand-worked case (test/core/aggregate/bod-weights.test.ts): G by BoD, [(child * 3 + unit) * 2 + year]:
+    // X1 A 1, 5/3; B 0, 0; C 1, 4/3; X2 A 0, 0; B 1, 1; C 1, 1 (on the score's scale: C's 2021 weights sum to 7/3).
+    const { tree, result } = bodCase();
+    const data = buildDashboardData(result, tree, "en", 2);
+    expect(Object.keys(data.bodWeights!)).toEqual(["G"]);
+    expect(data.bodWeights!.G.map((weight) => Number(weight!.toFixed(10)))).toEqual([1, 5 / 3, 0, 0, 1, 4 / 3, 0, 0, 1, 1, 1, 1].map((weight) => Number(weight.toFixed(10))));
+    // through the page's JSON unchanged
+    expect((JSON.parse(formatDashboardJson(data)) as typeof data).bodWeights).toEqual(data.bodWeights);
+    const smallTreeValue = smallTree();
+    expect("bodWeights" in buildDashboardData(smallResult(smallTreeValue).result, smallTreeValue, "en", 2)).toBe(false);
   });
 });
 

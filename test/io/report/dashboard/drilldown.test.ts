@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { imputationText, ownWeightsNotes, weightShown, weightsUsed, weightText } from "../../../../src/io/report/dashboard/drilldown.js";
 import { dashboardWords } from "../../../../src/io/report/dashboard/words.js";
 import { testerRun } from "../tester-run.js";
+import { bodCase } from "../../../core/aggregate/bod-case.js";
+import { resultIndex } from "../../../../src/core/compute.js";
 
 
 const rounded = (values: Float64Array) => Array.from(values, (value) => (Number.isNaN(value) ? "NaN" : Number(value.toFixed(10))));
@@ -60,7 +62,7 @@ describe("weightsUsed: the weights the year's aggregation used, as the tree tabl
   });
 });
 
-describe("weightsUsed: the nominal weights beside those used, and no weight used claimed below BoD or TOPSIS", () => {
+describe("weightsUsed: the nominal weights beside those used, the unit's own below BoD, and none claimed below TOPSIS", () => {
   it("P 2021, Y1 reweighted: the nominal weights are the tree's renormalised over every sibling, whatever is missing", () => {
     // By hand: INDEX 1; A, B 0.5/(0.5+0.5) = 0.5; X alone under A: 1; Y1, Y2 0.5 each within B; overall 0.5·0.5 = 0.25.
     const used = weightsUsed(testerRun(), 0, 1);
@@ -69,15 +71,46 @@ describe("weightsUsed: the nominal weights beside those used, and no weight used
     expect([...used.methodWithin, ...used.methodOverall].every((method) => method === undefined)).toBe(true);
   });
 
-  it("the overall index by BoD (level 0): no weight used for A and B, nor any overall one below; within A and B (arithmetic) the year's", () => {
-    // BoD chooses each unit's own weights for A and B: within NaN (before: 0.5 and 0.5, the tree's renormalised). Below,
-    // A and B are arithmetic means: X 1; Y1 missing 0, Y2 0.5/0.5 = 1. Overall: NaN below BoD, except Y1, which took no
-    // part (0).
-    const used = weightsUsed(testerRun({ aggregateByLevel: { 0: "bod" } }), 0, 1);
-    expect(rounded(used.within)).toEqual([1, "NaN", 1, "NaN", 0, 1]);
-    expect(rounded(used.overall)).toEqual([1, "NaN", "NaN", "NaN", 0, "NaN"]);
-    expect(used.methodWithin).toEqual([undefined, "bod", undefined, "bod", undefined, undefined]);
-    expect(used.methodOverall).toEqual([undefined, "bod", "bod", "bod", "bod", "bod"]);
+  it("the overall index by BoD (level 0): P's own weights for A and B in 2021, and their products below", () => {
+    // By hand: 2021 A P 50, Q 0; B (flipped) P 100 − 50 = 50 (Y1 left out, Y2 50), Q 100 − 0 = 100. P's programme: max
+    // 50a + 50b with 50a + 50b <= 1 (P) and 100b <= 1 (Q): a enters first (Bland), P's row bounds it at 1/50, then b no
+    // longer improves: (1/50, 0), ×100 on the score's scale: A 2, B 0 (the index 100 = 2·50). Below, A and B are arithmetic
+    // means: X 1; Y1 missing 0, Y2 0.5/0.5 = 1. Overall: X 2·1 = 2; Y1 and Y2 0 (B took no part).
+    const result = testerRun({ aggregateByLevel: { 0: "bod" } });
+    const used = weightsUsed(result, 0, 1);
+    expect(rounded(used.within)).toEqual([1, 2, 1, 0, 0, 1]);
+    expect(rounded(used.overall)).toEqual([1, 2, 2, 0, 0, 0]);
+    expect([...used.methodWithin, ...used.methodOverall].every((method) => method === undefined)).toBe(true);
+    expect(used.chosenWithin).toEqual([undefined, "bod", undefined, "bod", undefined, undefined]);
+    expect(used.chosenOverall).toEqual([undefined, "bod", "bod", "bod", "bod", "bod"]);
+    // Without the weights BoD chose (a result made in code): the nominal ones, as before, none claimed as used.
+    const { bodWeights: _bodWeights, ...bare } = result;
+    const nominal = weightsUsed(bare, 0, 1);
+    expect(rounded(nominal.within)).toEqual([1, "NaN", 1, "NaN", 0, 1]);
+    expect(nominal.methodWithin).toEqual([undefined, "bod", undefined, "bod", undefined, undefined]);
+  });
+
+  it("the hand-worked BoD case, C in 2021: its own weights 4/3 and 1 within G (not shares: they sum to 7/3), G's score their sum", () => {
+    // test/core/aggregate/bod-weights.test.ts: C (40, 40) chose (4/3, 1), G = 4/3·40 + 1·40 = 93.333; the index is G
+    // alone (1), so the overall weights are the same; the nominal ones 0.5 each.
+    const { result } = bodCase();
+    const used = weightsUsed(result, 2, 1);
+    expect(rounded(used.within)).toEqual(rounded(Float64Array.from([1, 1, 4 / 3, 1])));
+    expect(rounded(used.overall)).toEqual(rounded(Float64Array.from([1, 1, 4 / 3, 1])));
+    expect(rounded(used.nominalWithin)).toEqual([1, 1, 0.5, 0.5]);
+    expect(used.within[2] * 40 + used.within[3] * 40).toBeCloseTo(result.values[resultIndex(result, 1, 2, 1)], 10);
+    const en = dashboardWords("en");
+    expect(weightShown(used, 2, "within")).toEqual({ value: used.within[2], nominal: 0.5, state: "chosen", method: "bod" });
+    expect(weightText(en, weightShown(used, 2, "within"), (value) => value.toFixed(3), "en")).toEqual({
+      text: "1.333",
+      note: " (own; nominal 0.500)",
+      title:
+        "Benefit of the doubt (bod) chooses each unit's own, most favourable weights, year by year: the weights shown below it are the unit's own for the year, not shares. The group's score is the sum of weight × the child's score, so they do not in general sum to 1 (the linear programme's weights ×100, as the score is 100 × the efficiency; Compind's ci_bod_weights are on the 0–1 scale).",
+    });
+    // A in 2020, best on X1: all its admissible weight there (1 and 0); G itself, under the arithmetic index, as used.
+    const a = weightsUsed(result, 0, 0);
+    expect(rounded(a.within)).toEqual([1, 1, 1, 0]);
+    expect(weightShown(a, 1, "within")).toEqual({ value: 1, nominal: 1, state: "used" });
   });
 
   it("TOPSIS everywhere: every child's weight is the method's (distances, not a mean), none renormalised over the observed", () => {
@@ -121,33 +154,41 @@ describe("weightShown and weightText: the weights of the cards and the group tab
     }
   });
 
-  it("below BoD: the nominal weight, labelled nominal, and why in its tooltip, in the page's language", () => {
-    // A under the overall index by BoD: nominal 0.5/(0.5+0.5) = 0.5; X's overall weight 0.5·1 = 0.5, nominal too.
-    const used = weightsUsed(testerRun({ aggregateByLevel: { 0: "bod" } }), 0, 1);
-    expect(weightShown(used, 1, "within")).toEqual({ value: 0.5, nominal: 0.5, state: "nominal", method: "bod" });
-    expect(weightText(en, weightShown(used, 1, "within"), format(3), "en")).toEqual({
-      text: "0.500",
-      note: "nominal",
-      title: "Benefit of the doubt (bod) chooses each unit's own, most favourable weights, which this page does not have: the weights shown below it are the nominal ones.",
-    });
+  it("below BoD: the unit's own weight, labelled own with the nominal one beside it, and what it is in its tooltip", () => {
+    // P 2021 under the overall index by BoD chose A 2 (nominal 0.5/(0.5+0.5) = 0.5); X's overall weight 2·1 = 2 (nominal 0.5).
+    const result = testerRun({ aggregateByLevel: { 0: "bod" } });
+    const used = weightsUsed(result, 0, 1);
+    expect(weightShown(used, 1, "within")).toEqual({ value: 2, nominal: 0.5, state: "chosen", method: "bod" });
     expect(weightText(zh, weightShown(used, 2, "overall"), format(4), "zh")).toEqual({
-      text: "0.5000",
-      note: "名义",
-      title: "有利权重法（BoD）为每个评价对象自选最有利的权重，本页没有这些权重：其下级所示权重为名义权重。",
+      text: "2.0000",
+      note: "（自选；名义 0.5000）",
+      title:
+        "有利权重法（BoD）逐年为每个评价对象自选最有利的权重：其下级所示为该对象当年自己的权重，不是占比。该组得分等于各下级“权重×得分”之和，故权重之和一般不为 1（为线性规划的解×100，因得分为效率×100；Compind 的 ci_bod_weights 为 0–1 尺度）。",
     });
     // X within A (arithmetic, X alone): the weight used, 1, as nominal
     expect(weightShown(used, 2, "within")).toEqual({ value: 1, nominal: 1, state: "used" });
+    // Without the weights BoD chose: the nominal weight, labelled nominal, and why in its tooltip.
+    const { bodWeights: _bodWeights, ...bare } = result;
+    const nominal = weightsUsed(bare, 0, 1);
+    expect(weightShown(nominal, 1, "within")).toEqual({ value: 0.5, nominal: 0.5, state: "nominal", method: "bod" });
+    expect(weightText(en, weightShown(nominal, 1, "within"), format(3), "en")).toEqual({
+      text: "0.500",
+      note: "nominal",
+      title:
+        "Benefit of the doubt (bod) chooses each unit's own, most favourable weights: the weights shown below it are the nominal ones, which only decide which children take part (those of weight > 0).",
+    });
   });
 
-  it("says once per method above the drill-down that the weights below BoD or TOPSIS are nominal; nothing for a run of means", () => {
+  it("says once per method above the drill-down what the weights below BoD or TOPSIS are; nothing for a run of means", () => {
     expect(ownWeightsNotes(en, testerRun().nodes, "en")).toEqual([]);
     expect(ownWeightsNotes(en, testerRun({ aggregate: "topsis" }).nodes, "en")).toEqual([
       "TOPSIS (topsis) uses the weights to measure distances to the best and worst values, not as a weighted mean: the weights shown below it are the nominal ones (used as given, not spread over a gap).",
     ]);
-    // BoD at the top, TOPSIS for A and B: both, the overall index's first
-    const mixed = ownWeightsNotes(zh, testerRun({ aggregateByLevel: { 0: "bod", 1: "topsis" } }).nodes, "zh");
+    // BoD at the top (its weights known: the unit's own), TOPSIS for A and B (nominal): both, the overall index's first
+    const run = testerRun({ aggregateByLevel: { 0: "bod", 1: "topsis" } });
+    const mixed = ownWeightsNotes(zh, run.nodes, "zh", run.bodWeights);
     expect(mixed).toEqual([
-      "有利权重法（BoD）为每个评价对象自选最有利的权重，本页没有这些权重：其下级所示权重为名义权重。",
+      "有利权重法（BoD）逐年为每个评价对象自选最有利的权重：其下级所示为该对象当年自己的权重，不是占比。该组得分等于各下级“权重×得分”之和，故权重之和一般不为 1（为线性规划的解×100，因得分为效率×100；Compind 的 ci_bod_weights 为 0–1 尺度）。",
       "TOPSIS 法（逼近理想解排序法）以权重衡量与最优值、最劣值的距离，不是加权平均：其下级所示权重为名义权重（按给定值使用，缺项不重新分配）。",
     ]);
   });
