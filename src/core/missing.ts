@@ -251,25 +251,15 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
           imputations.push({ unit, year: panel.years[t], indicator, method: "reweight", value: Number.NaN });
         } else if (Number.isNaN(series[t])) {
           const year = panel.years[t];
+          const cell = (i * panel.units.length + u) * yearCount + t;
+          const place = placeOfCell(panel, cell);
           gaps.push({
-            cell: (i * panel.units.length + u) * yearCount + t,
+            cell,
             issue:
               policy === "error"
-                ? {
-                    code: "E_MISSING_VALUE",
-                    message: messages.missingValue(indicator, unit, year, fillingPolicies(panel, (i * panel.units.length + u) * yearCount + t)),
-                    id: indicator,
-                    ...placeOfCell(panel, (i * panel.units.length + u) * yearCount + t),
-                  }
-                : {
-                    code: "E_CANNOT_IMPUTE",
-                    message: messages.cannotImpute(indicator, unit, year, policy),
-                    id: indicator,
-                    // Placed as E_MISSING_VALUE, at the empty cell as read; a cell no file holds (a row left out), at
-                    // the values file, as a year without any value is (emptyUnitYearIssues).
-                    ...(panel.source !== undefined ? { source: panel.source } : {}),
-                    ...placeOfCell(panel, (i * panel.units.length + u) * yearCount + t),
-                  },
+                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, fillingPolicies(panel, cell)), id: indicator, ...place }
+                : // A cell no file holds (a row left out) is placed at the values file, as a year without any value is.
+                  { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator, ...(panel.source !== undefined ? { source: panel.source } : {}), ...place },
           });
         }
       }
