@@ -27,10 +27,22 @@ export function isLegacyWorkbook(bytes: Uint8Array): boolean {
 type Workbook = import("exceljs").Workbook;
 type Worksheet = import("exceljs").Worksheet;
 
+let readersPatched = false;
+
+/** ExcelJS, its readers of number formats and rows patched once (`keepNumberFormatEscapes`, `hideZeroHeightRows`). */
 async function loadExcel() {
   const ExcelJS = (await import("exceljs")).default;
-  await keepNumberFormatEscapes();
-  await hideZeroHeightRows();
+  if (!readersPatched) {
+    readersPatched = true;
+    const [numberFormats, rows] = await Promise.all([
+      // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is NumberFormatReader.
+      import("exceljs/lib/xlsx/xform/style/numfmt-xform.js") as Promise<{ default: { prototype: NumberFormatReader } }>,
+      // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is RowReader.
+      import("exceljs/lib/xlsx/xform/sheet/row-xform.js") as Promise<{ default: { prototype: RowReader } }>,
+    ]);
+    keepNumberFormatEscapes(numberFormats.default.prototype);
+    hideZeroHeightRows(rows.default.prototype);
+  }
   return ExcelJS;
 }
 
@@ -40,19 +52,13 @@ interface NumberFormatReader {
   parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
 }
 
-let escapesKept = false;
-
 /**
  * ExcelJS drops the backslash of each escaped character of a number format it reads (`0.00\%` becomes `0.00%`), so a
  * format that only prints a percent sign after the number would read as a percentage, the value times 100. Its reader
- * is made to keep the format as the file holds it (ExcelJS writes formats as given, so this changes nothing else).
+ * (`reader`, the prototype) is made to keep the format as the file holds it (ExcelJS writes formats as given, so this
+ * changes nothing else).
  */
-async function keepNumberFormatEscapes(): Promise<void> {
-  if (escapesKept) return;
-  escapesKept = true;
-  // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is NumberFormatReader.
-  const module = (await import("exceljs/lib/xlsx/xform/style/numfmt-xform.js")) as { default: { prototype: NumberFormatReader } };
-  const reader = module.default.prototype;
+function keepNumberFormatEscapes(reader: NumberFormatReader): void {
   const parseOpen = reader.parseOpen;
   reader.parseOpen = function (this: NumberFormatReader, node) {
     if (node.name !== "numFmt") return parseOpen.call(this, node);
@@ -67,20 +73,13 @@ interface RowReader {
   parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
 }
 
-let zeroHeightHidden = false;
-
 /**
  * A row a person drags shut in Excel is saved with a height of zero (`<row r="3" ht="0" customHeight="1">`), which
  * Excel shows as it shows a hidden row; ExcelJS reads that height as none at all (the sheet's default height), so the
- * row would read as a visible one. Its reader is made to read such a row as hidden, as it is on screen (for
- * `W_XLSX_HIDDEN`); nothing else of the row changes.
+ * row would read as a visible one. Its reader (`reader`, the prototype) is made to read such a row as hidden, as it is
+ * on screen (for `W_XLSX_HIDDEN`); nothing else of the row changes.
  */
-async function hideZeroHeightRows(): Promise<void> {
-  if (zeroHeightHidden) return;
-  zeroHeightHidden = true;
-  // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is RowReader.
-  const module = (await import("exceljs/lib/xlsx/xform/sheet/row-xform.js")) as { default: { prototype: RowReader } };
-  const reader = module.default.prototype;
+function hideZeroHeightRows(reader: RowReader): void {
   const parseOpen = reader.parseOpen;
   reader.parseOpen = function (this: RowReader, node) {
     const opened = parseOpen.call(this, node);
