@@ -246,9 +246,10 @@ export function tallyRunTables(kind: RevisionKind, before: RunValueTable, after:
     if (code !== undefined && index.codes[cell % index.stride] === code && (largestOfCode < 0 || size > largestOfCodeSize))
       [largestOfCode, largestOfCodeSize, beforeOfCode, afterOfCode] = [cell, size, old, value];
   });
+  const percent = percentBetween(before, after);
   return {
     counts,
-    largest: largest < 0 ? undefined : revisionAt(kind, index, "changed", largest, before0, after0, percentBetween(before, after)),
-    largestOfCode: largestOfCode < 0 ? undefined : revisionAt(kind, index, "changed", largestOfCode, beforeOfCode, afterOfCode, percentBetween(before, after)),
+    largest: largest < 0 ? undefined : revisionAt(kind, index, "changed", largest, before0, after0, percent),
+    largestOfCode: largestOfCode < 0 ? undefined : revisionAt(kind, index, "changed", largestOfCode, beforeOfCode, afterOfCode, percent),
   };
 }
