@@ -21,7 +21,9 @@
  * Any other aggregation is split by log-change shares: child `c` takes the share
  * `(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) / (ln G[t1] − ln G[t0])` of its parent's contribution. This is exact
  * for the weighted geometric mean (the logarithmic-mean Divisia decomposition, Ang 2004) and an approximation for the
- * others; where a log is undefined (a score ≤ 0) or the log change is 0, the linear shares `w·Δs / Σ w·Δs` are used.
+ * others. A group that did not move while its children did (one up, one down) takes the Divisia split's limit: child
+ * `c` takes `G[t0]·(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0])` points of the group, which sum to 0. Where a log is
+ * undefined (a score ≤ 0), or the log change is 0 while the group moved, the linear shares `w·Δs / Σ w·Δs` are used.
  * Either way the children's contributions still sum to their parent's. Below such a group, an arithmetic group splits
  * its contribution in proportion to its children's parts `w'[c,t1]·s[c,t1] − w'[c,t0]·s[c,t0]`.
  *
@@ -152,6 +154,8 @@ export function computeContributions(
       }
       // The linear parts; with a non-arithmetic group, the log-change shares where they are defined (else linear shares).
       let how = ADDITIVE;
+      // Whether `parts` are points of the parent (times its scale), not shares of its contribution.
+      let scaled = false;
       let linearTotal = 0;
       for (let c = 0; c < count; c++) {
         parts[c] = term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]);
@@ -165,7 +169,16 @@ export function computeContributions(
           if (!Number.isFinite(part)) finite = false;
           logTotal += part;
         }
-        if (finite && logTotal !== 0) {
+        const parentFrom = values[parentCell * yearCount + from];
+        if (finite && !reflected[parent] && contribution[parentCell] === 0 && values[parentCell * yearCount + to] === parentFrom) {
+          // The group did not move while its children did (one up, one down): no share of a change of 0 says what each
+          // did. The logarithmic mean L(G1, G0) = (G1 − G0) / ln(G1 / G0) of the Divisia split tends to G0 as G1 → G0,
+          // so child c takes L · (its log part) = G0 · (w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) points of the
+          // group, times the overall index's points per point of the group; the parts still sum to 0.
+          how = LOG_SHARE;
+          scaled = true;
+          for (let c = 0; c < count; c++) parts[c] = parentFrom * (term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c])));
+        } else if (finite && logTotal !== 0) {
           how = LOG_SHARE;
           for (let c = 0; c < count; c++) parts[c] = (term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c]))) / logTotal;
         } else {
@@ -189,7 +202,7 @@ export function computeContributions(
         } else {
           pathFrom[cell] = Number.NaN;
           pathTo[cell] = Number.NaN;
-          part = how === ADDITIVE ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
+          part = how === ADDITIVE || scaled ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
         }
         contribution[cell] = part;
         method[cell] = how;

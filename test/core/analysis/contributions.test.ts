@@ -105,6 +105,27 @@ describe("computeContributions (other aggregations: log-change shares)", () => {
     expect(CONTRIBUTION_METHODS[method[1 * result.units.length]]).toBe("log-share");
   });
 
+  it("splits a group that did not move while its children did by the Divisia split's limit (before: 0 each)", () => {
+    // Fixed-base scores, geometric means with equal weights: A1 100 -> 200, A2 100 -> 50, so A = √(200·50) = 100 both
+    // years; B1 and B stay 100, INDEX = √(A·B) = 100. The logarithmic mean L(G1, G0) tends to G0 = 100 as G1 -> G0:
+    // A1 takes 100·0.5·ln 2 = 34.657 points of A and A2 100·0.5·ln 0.5 = −34.657; A is worth 0.5 points of INDEX per
+    // point (∂√(A·B)/∂A = 0.5·INDEX/A = 0.5), so ±17.329 points of the index, which sum to A's 0.
+    const flat = bareResult(
+      [2017, 2018],
+      { INDEX: [[100, 100]], A: [[100, 100]], B: [[100, 100]], A1: [[100, 200]], A2: [[100, 50]], B1: [[100, 100]] },
+      { A1: "A", A2: "A", B1: "B" },
+      { INDEX: 1, A: 0.5, B: 0.5, A1: 0.5, A2: 0.5, B1: 1 },
+    );
+    const { contribution, method } = computeContributions(flat, 2017, 2018, () => "geometric");
+    expect(contribution[1]).toBe(0);
+    expect(contribution[2]).toBe(0);
+    expect(contribution[3]).toBeCloseTo(0.5 * 100 * 0.5 * Math.log(2), 12);
+    expect(contribution[3]).toBeCloseTo(17.328679514, 8);
+    expect(contribution[4]).toBeCloseTo(-17.328679514, 8);
+    expect(contribution[5]).toBe(0);
+    expect([...method.subarray(1)].map((how) => CONTRIBUTION_METHODS[how])).toEqual(["log-share", "log-share", "log-share", "log-share", "log-share"]);
+  });
+
   it("falls back to linear shares when a score is not positive, still summing to the change", () => {
     const zero = bareResult([2017, 2018], { INDEX: [[50, 80]], A: [[0, 40]], B: [[100, 120]] }, {}, { INDEX: 1, A: 0.5, B: 0.5 });
     const { contribution, method } = computeContributions(zero, 2017, 2018, () => "harmonic");
