@@ -37,10 +37,14 @@ export function meanAndSampleSd(list: readonly number[]): { mean: number; sd: nu
     sum = 0;
     for (const value of list) sum += value * scale;
   }
+  // The mean in two parts, as `zScore` takes it: see there.
   const mean = sum / n;
+  let residual = 0;
+  for (const value of list) residual += value * scale - mean;
+  const lower = residual / n;
   let squares = 0;
-  for (const value of list) squares += (value * scale - mean) * (value * scale - mean);
-  return { mean: mean / scale, sd: n >= 2 ? Math.sqrt(squares / (n - 1)) / scale : Number.NaN };
+  for (const value of list) squares += (value * scale - mean - lower) * (value * scale - mean - lower);
+  return { mean: (mean + lower) / scale, sd: n >= 2 ? Math.sqrt(squares / (n - 1)) / scale : Number.NaN };
 }
 
 function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float64Array, scope: Scope): Float64Array {
@@ -65,16 +69,23 @@ function zScore(values: ArrayLike<number>, context: NormalizeContext, out: Float
       sum = 0;
       for (let cell = start; cell < end; cell += step) if (!Number.isNaN(values[cell])) sum += values[cell] * factor;
     }
+    // The mean in two parts, `mean + lower`, as R's `mean` refines it: values far from 0 (1e12 + 10 … 1e12 + 50) lose
+    // about 1e-3 to rounding in the sum, and a double near 1e12 cannot even hold the mean closer than 6e-5, which is
+    // 1e-4 points of a z-score. A value minus `mean` is exact there (the two within a factor of 2), so the deviations'
+    // mean is what was lost, and `value − mean − lower` the deviation to about 1e-16 of the sd.
     const mean = sum / n;
+    let residual = 0;
+    for (let cell = start; cell < end; cell += step) if (!Number.isNaN(values[cell])) residual += values[cell] * factor - mean;
+    const lower = residual / n;
     let squares = 0;
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell] * factor;
-      if (!Number.isNaN(value)) squares += (value - mean) * (value - mean);
+      if (!Number.isNaN(value)) squares += (value - mean - lower) * (value - mean - lower);
     }
     const sd = n >= 2 ? Math.sqrt(squares / (n - 1)) : Number.NaN;
     for (let cell = start; cell < end; cell += step) {
       const value = values[cell] * factor;
-      out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : scale.mean + (scale.sd * sign * (value - mean)) / sd;
+      out[cell] = Number.isNaN(value) || !(sd > 0) ? Number.NaN : scale.mean + (scale.sd * sign * (value - mean - lower)) / sd;
     }
   });
   return out;

@@ -100,6 +100,20 @@ describe("z-score (sample sd, like R's sd and COINr n_zscore), on the 100 + 10·
     close(run(normalizeZScoreYear, [1, 10, 3, 20], context(2, 2)), [92.928932, 92.928932, 107.071068, 107.071068]);
   });
 
+  it("scores values far from 0 (1e12 + v) as it scores v, to 1e-9 points (before: up to 1e-4 off, the mean rounded)", () => {
+    // z depends on the deviations alone, so 1e12 + v must score as v itself. v with decimals: 1e12 + v is rounded to a
+    // multiple of 2^-13, so v is taken as (1e12 + v) − 1e12, exact (Sterbenz), the deviations the tool sees. The sum
+    // of 15 values near 1e12 rounds to multiples of 2^-9 (about 2e-3), and no double near 1e12 is within 6e-5 of
+    // every mean: the mean has to be carried in two parts.
+    const far = [10.37, 13.91, 17.05, 22.66, 28.12, 35.49, 43.83, 50.01, 11.74, 19.28, 27.57, 33.36, 41.92, 47.15, 24.6].map((x) => 1e12 + x);
+    const v = far.map((x) => x - 1e12);
+    const near = run(normalizeZScore, v, context(3, 5));
+    const scored = run(normalizeZScore, far, context(3, 5));
+    for (let cell = 0; cell < v.length; cell++) expect(Math.abs(scored[cell] - near[cell])).toBeLessThan(1e-9);
+    expect(meanAndSampleSd(far).sd).toBeCloseTo(meanAndSampleSd(v).sd, 11);
+    expect(meanAndSampleSd(far).mean - 1e12).toBeCloseTo(meanAndSampleSd(v).mean, 3);
+  });
+
   it("is NaN for a constant indicator (sd = 0)", () => {
     expect(run(normalizeZScore, [4, 4, 4], context(1, 3))).toEqual([NaN, NaN, NaN]);
     expect(run(normalizeZScore, [1e200, 1e200, 1e200], context(1, 3))).toEqual([NaN, NaN, NaN]);
