@@ -134,6 +134,20 @@ export function checkInputs(checks: OptionChecks, inputs: Record<string, unknown
     .text("cwd", inputs.cwd)
     .list("panel.units", panel.units, (unit) => typeof unit === "string", "a list of the units' names", { item: "a unit's name (a text)" })
     .list("panel.years", panel.years, Number.isInteger, "a list of years", { item: "a year, a whole number such as 2018", number: true });
+  // Every reader gives the years in ascending order and each unit once: a panel made by hand otherwise would take its
+  // first year as the base and measure growth in list order (2019 on 2020), or rank one unit twice.
+  const years = Array.isArray(panel.years) ? (panel.years as unknown[]) : [];
+  const unordered = years.findIndex((year, i) => i > 0 && typeof year === "number" && typeof years[i - 1] === "number" && !(year > (years[i - 1] as number)));
+  if (unordered > 0)
+    checks.fail(
+      `panel.years[${unordered}]`,
+      `option panel.years holds ${describeValue(years[unordered])} after ${describeValue(years[unordered - 1])} (at ${unordered}); expected each year once, in ascending order, as load() and buildPanel() give them (panel.values follows that order)`,
+    );
+  const units = Array.isArray(panel.units) ? (panel.units as unknown[]) : [];
+  const seen = new Map<unknown, number>();
+  const twice = units.findIndex((unit, i) => seen.has(unit) || (seen.set(unit, i), false));
+  if (twice >= 0)
+    checks.fail(`panel.units[${twice}]`, `option panel.units holds ${describeValue(units[twice])} at ${seen.get(units[twice])} and ${twice}; expected each unit once`);
   if (!checkTreeShape(checks, tree)) return;
   const indicators = panel.indicators as unknown[];
   if (indicators.length === tree.indicators.length && indicators.every((code, i) => code === tree.indicators[i])) return;

@@ -704,6 +704,28 @@ describe("the facade refuses wrong arguments of a notebook call clearly, never w
     expect((await rejection(() => compute({ tree: other.tree, panel: reversed })))[0].message).toBe(
       'option panel.indicators holds the tree\'s indicators in another order (or some twice): "B2", "B1", "A2", "A1"; expected the tree\'s 4 indicators in its order ("A1", "A2", "B1", "B2"): a panel from the same load() as the tree, or buildPanel(tree, ...)',
     );
+    // A panel made by hand with its years out of order would take 2020 as the base and measure 2019 on 2020; two units
+    // of one name would both be ranked. The shipped panel's years are 2017-2020 and its units are distinct.
+    const backwards = { ...inputs.panel, years: [...inputs.panel.years].reverse() };
+    expect(await rejection(() => compute({ tree: inputs.tree, panel: backwards }))).toEqual([
+      {
+        code: "E_BAD_OPTION",
+        column: "panel.years[1]",
+        message:
+          "option panel.years holds 2019 after 2020 (at 1); expected each year once, in ascending order, as load() and buildPanel() give them (panel.values follows that order)",
+      },
+    ]);
+    // The preset files' panel has several units: its second named as its first.
+    const repeated = { ...other.panel, years: [other.panel.years[0], ...other.panel.years.slice(0, -1)], units: [other.panel.units[0], ...other.panel.units.slice(0, -1)] };
+    expect(other.panel.units.length).toBeGreaterThan(1);
+    expect(other.panel.years.length).toBeGreaterThan(1);
+    expect((await rejection(() => compute({ tree: other.tree, panel: repeated }))).map((issue) => [issue.column, issue.message])).toEqual([
+      [
+        "panel.years[1]",
+        `option panel.years holds ${other.panel.years[0]} after ${other.panel.years[0]} (at 1); expected each year once, in ascending order, as load() and buildPanel() give them (panel.values follows that order)`,
+      ],
+      ["panel.units[1]", `option panel.units holds ${JSON.stringify(other.panel.units[0])} at 0 and 1; expected each unit once`],
+    ]);
     // The AHP file is read relative to cwd: a number there was a TypeError of node:path.
     const ahp = { weights: "ahp", ahp: "indicators/changzhou-2020-ahp.csv" } as const;
     expect(await rejection(() => compute({ ...inputs, cwd: 5 as never }, ahp))).toEqual([{ code: "E_BAD_OPTION", column: "cwd", message: "option cwd is 5; expected a text" }]);
