@@ -50,7 +50,7 @@ export const CODE_MEANINGS = {
   E_CSV_SYNTAX: "a file that is not valid CSV (an unclosed quote)",
   E_ENCODING:
     "a file that is neither UTF-8, UTF-16 nor GB18030, or one that mixes UTF-8 lines with GBK ones (two files in different encodings joined), which no one encoding reads without mojibake: the message names the lines of each",
-  E_READ: "a file that cannot be read (missing, a folder, no permission)",
+  E_READ: "a file that cannot be read (missing, a folder, no permission), or an input file of a project run that is a named pipe (FIFO), a socket or a device, refused before it is hashed",
   E_XLS: "an old .xls workbook (save it as .xlsx)",
   E_XLSX: "a file that is not a readable .xlsx workbook",
   E_XLSX_SHEET: "a --sheet or --tree-sheet the workbook does not have",
@@ -135,6 +135,8 @@ export const CODE_MEANINGS = {
   E_SQL_ROOT: "a query run outside a project from the file system's root or the home folder, where the sandbox would fence nothing",
   E_SQL_SPECIAL_FILE:
     "a file a values query names (a .sql values file's, a tree's sql column's), or a .parquet or .sql values file itself, that is a named pipe (FIFO), a socket or a device: DuckDB would wait on it without end, which the time limit cannot stop, so it is refused before the query runs",
+  E_SQL_QUERY_TEXT:
+    "a values query (a .sql values file, a tree's sql column) that gives query(…) or query_table(…) a text it builds rather than one string literal: its paths would be read against the current folder, not the folder the query reads",
   E_QUERY_TIME_LIMIT: "reading the values with DuckDB (a .sql values file and a tree's sql column together, or a .parquet file) took longer than its time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and was stopped",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
@@ -247,7 +249,7 @@ export const CODE_MEANINGS = {
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
   W_XLSX_HIDDEN:
-    "rows or columns of a tree or values sheet (or of import-coinr's iMeta or iData) that Excel hides (by hand, grouped, dragged shut to a zero height or width, or filtered out by the sheet's filter) but that hold cells: they are read like the visible ones (a hidden row repeating a visible one is a duplicate, refused, and the warning follows that error); names the sheet, the rows (Excel's numbers) and the columns (letters); delete them to leave them out",
+    "rows or columns of a tree or values sheet (or of import-coinr's iMeta or iData) that Excel hides (by hand, grouped, dragged shut or almost to a height under 1 point or a width under one digit, hidden by the sheet's default (zeroHeight) for want of a height of their own, or filtered out by the sheet's filter) but that hold cells: they are read like the visible ones (a hidden row repeating a visible one is a duplicate, refused, and the warning follows that error); names the sheet, the rows (Excel's numbers) and the columns (letters), and why those not marked hidden are; delete them to leave them out",
   W_DROP_SKIPPED: "an element the drop analysis could not remove (the index would lose every child)",
   W_DROP_CASCADE: "dropping an only child removes its group too",
   W_OPTIMISE_DEGENERATE: "weights --optimise left nodes whose target share is above 0 at weight 0 (the closest weights >= 0 its search found): their shares come only from moving with the other children of their group",
@@ -327,6 +329,8 @@ export const CODE_EXAMPLES = {
   E_SQL_ROOT: 'a query may read files only inside the folder it runs in, here "/" (the whole file system), which fences nothing; expected it run from its data\'s folder (outside a project, queries read the current folder), or in a project, whose folder is the one its queries read',
   E_SQL_SPECIAL_FILE:
     "values.sql: the query reads data/micro.csv, which is a named pipe (FIFO); expected a regular file (DuckDB would wait on it without end, and the time limit cannot stop a read that waits)",
+  E_SQL_QUERY_TEXT:
+    "values.sql: query(…) on line 3 is given a text the query builds, not one string literal; expected one string literal with the paths written inside it, as in query('SELECT * FROM read_csv(''data/x.csv'')') (the paths of a built text would be read against the current folder, not the folder the query reads)",
   E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
   E_QUERY_TIME_LIMIT:
     "values.sql: stopped after 3600 s, the time limit for reading the values with DuckDB; expected them read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
@@ -497,6 +501,8 @@ export const OUTPUT_FILES = [
       warnings: "the warnings of the run",
       imputations: "every imputed or reweighted cell (`value` null when reweighted)",
       treatments: "every cell the outlier treatment changed",
+      bodWeights:
+        "only when a group (or the index) is aggregated by `bod`: by that group's code, the weights each unit chose each year, one list child-major (`[(child × units + unit) × years + year]`, the group's children as they come in `nodes`), on the score's scale (the group's score is the sum of weight × child's score; Compind's `ci_bod_weights` ×100, not summing to 1); `null` where the group has no score",
     },
   },
   {

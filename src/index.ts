@@ -219,6 +219,8 @@ export type { ProjectFile } from "./io/project/project-schema.js";
 export { compareRunValues, countRevisions, largestRevision, REVISION_KINDS } from "./core/revision.js";
 export type { Revision, RevisionKind, RevisionStatus, RevisionCounts, RunValue } from "./core/revision.js";
 export { readRun, sha256, MANIFEST_FILE, INPUT_VALUES_FILE } from "./io/runs/run-files.js";
+// Whether outputs with these nodes (an index.json's, or result.nodes) are on a ratio scale: compareRunValues's `percent`
+export { nodesRatioScale } from "./io/runs/run-files.js";
 export type { RunManifest, RunData, FileDigest } from "./io/runs/run-files.js";
 export { compareRunTables, RunValueIndex, RunValueTable } from "./core/revision-table.js";
 export { compareRunFolders, type RunFolder } from "./io/runs/run-values.js";

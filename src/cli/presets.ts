@@ -84,9 +84,12 @@ export function presetWarnings(command: Command): Issue[] {
   return (OVERRIDES.get(command) ?? []).map((override) => override.warning);
 }
 
-/** What `--explain` prints for the preset applied to `command` (`applyPreset`): its settings the run overrides listed apart. */
-export function explainPreset(command: Command, preset: Preset): string {
-  return formatPresetExplanation(preset, OVERRIDES.get(command) ?? []);
+/**
+ * What `--explain` prints for the preset applied to `command` (`applyPreset`): its settings the run overrides listed
+ * apart, in the terminal's language (`translate`: `env.translate`).
+ */
+export function explainPreset(command: Command, preset: Preset, translate?: (text: string) => string): string {
+  return formatPresetExplanation(preset, OVERRIDES.get(command) ?? [], translate);
 }
 
 /**

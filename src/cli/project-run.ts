@@ -18,6 +18,7 @@ import { crashPoint } from "../io/crash-point.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
   digestFiles,
+  refuseSpecialInput,
   fingerprintOf,
   formatManifest,
   INPUT_VALUES_FILE,
@@ -119,6 +120,9 @@ export async function projectRunInputs(
   }
 
   const labels = { data: projectRelative(project, env.cwd, options.data!), tree: projectRelative(project, env.cwd, options.indicators!) };
+  // A tree that is a named pipe, a socket or a device is refused before it is read for its queries just below (each
+  // input is checked so again before it is hashed, `digestFiles`).
+  await refuseSpecialInput(resolve(env.cwd, options.indicators!), labels.tree);
   const queryFiles = await queryFilesOf(resolve(env.cwd, options.data!), resolve(env.cwd, options.indicators!), project.dir, given, labels);
   // Every input file, hashed: index.yaml (the bytes its options were read from, when kept), the tree, each values
   // file, and any file an option names.

@@ -7,10 +7,87 @@
 import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
 import { counted, listItems, quote } from "./quote.js";
+import type { Preset } from "./presets.js";
 import { closestName, didYouMean } from "./suggest.js";
 
 /** `3 cells`, `1 cell`. */
 const cells = (n: number) => counted(n, "cell");
+
+/** What `--explain` says of a preset: what it reproduces, where each setting comes from (by option), its notes. */
+export interface PresetTexts {
+  title: string;
+  sources: Readonly<Record<string, string>>;
+  notes: readonly string[];
+}
+
+/**
+ * The words of each preset (src/core/presets.ts takes its titles, sources and notes from here), which `--explain`
+ * prints through the messages `presetHeading`, `presetSource` and `presetNote`.
+ */
+export const PRESET_TEXTS: Readonly<Record<Preset, PresetTexts>> = {
+  nbs: {
+    title: "China Innovation Index (中国创新指数), National Bureau of Statistics of China",
+    sources: {
+      normalise: "NBS: every indicator as an index of its base-year value (base year = 100; the NBS series uses 2005)",
+      weights: "NBS: equal weights level by level (逐级等权)",
+      aggregate: "NBS: geometric mean of the indicator indices inside a domain, arithmetic mean of the domains for the total (reproduces the published series)",
+    },
+    notes: [
+      "the base year is the earliest year of the data unless --base-year says otherwise (the NBS uses 2005)",
+      "a domain with sub-domains takes the geometric mean at every level below the total: our reading for trees deeper than the NBS's two levels",
+    ],
+  },
+  changzhou: {
+    title: "Changzhou Hi-tech Zone Industrial Internet Innovation Development Index (2020)",
+    sources: {
+      normalise: "Changzhou index: indicator indices with 2017 as the base period",
+      "base-year": "Changzhou index: 2017 is the base period",
+      weights: "Changzhou index: sub-indices combined into the total by weighting (the tree's weights)",
+      aggregate: "Changzhou index: weighted sum of the sub-indices (weighted arithmetic mean)",
+    },
+    notes: ["the report's weights and 40 indicators are not public: the weights are the tree's, and the arithmetic form within dimensions is our reading"],
+  },
+  eis: {
+    title: "European Innovation Scoreboard (European Commission)",
+    sources: {
+      outliers: "EIS: an indicator with a highly skewed distribution (skewness above 1 over the data) is square-rooted before min-max",
+      normalise: "EIS methodology report: min-max over all years and countries, so scores are comparable over time",
+      weights: "EIS: the summary innovation index is the unweighted average of the normalised indicators",
+      aggregate: "EIS: arithmetic averages of the normalised scores",
+      "performance-groups": "EIS: innovation leaders above 125 % of the EU, strong 100-125 %, moderate 70-100 %, emerging below 70 %",
+    },
+    notes: [
+      "give the EU (or another reference) as a unit with --reference-unit; without it the reference is the average of the units",
+      "skewness is Excel's SKEW over every unit and year of an indicator (--outlier-scope year: each year apart); the threshold 1 is our reading of the EIS's \"highly skewed\"",
+      "the EIS's reference-year rescaling is not applied",
+      "the EIS averages all indicators at once: equal weights level by level equal that only when the dimensions have equal numbers of indicators",
+    ],
+  },
+  gii: {
+    title: "Global Innovation Index (WIPO)",
+    sources: {
+      normalise: "GII: indicators scaled 0-100 by min-max across economies, year by year",
+      outliers:
+        "GII (JRC audit rule): skewness > 2 and kurtosis > 3.5 winsorised (up to 5 points); an indicator still skewed after that is named in a warning (the GII then log-transforms it: --outliers log)",
+      weights: "GII: weights 1, or 0.5 for some indicators, written in the tree",
+      aggregate: "GII: weighted arithmetic averages at every level (sub-pillars, pillars, sub-indices)",
+    },
+    notes: [
+      "write the GII's indicator weights (1 or 0.5) in the tree's weight column",
+      "the GII's overall score is the mean of the input and output sub-indices and its efficiency ratio is their ratio: build them as the tree's first level",
+    ],
+  },
+  coinr: {
+    title: "COINr defaults (R package, Becker et al. 2022)",
+    sources: {
+      normalise: "COINr Normalise(): n_minmax with l_u = c(0, 100); a purse normalises across all time points (global = TRUE)",
+      weights: "COINr: the weights of iMeta (the tree)",
+      aggregate: "COINr Aggregate(): a_amean, the weighted arithmetic mean",
+      missing: "COINr: a_amean leaves missing children out and renormalises the weights",
+    },
+    notes: ["COINr fills gaps only when Impute() is called: its i_mean and i_median, year by year, are --missing mean and --missing median"],
+  },
+};
 
 export const commandMessages = catalogue("commandMessages", {
   // Option values (commander's parsers).
@@ -34,6 +111,17 @@ export const commandMessages = catalogue("commandMessages", {
   unknownShell: (found: string, shells: readonly string[]) => `unknown shell "${found}"; expected one of: ${shells.join(", ")}`,
   unknownHelpTopic: (topic: string, topics: readonly string[]) => `unknown help topic "${topic}"; expected a command or one of: ${topics.join(", ")}`,
   explainWithoutPreset: (presets: readonly string[]) => `--explain needs --preset NAME; expected one of: ${presets.join(", ")}`,
+  // What `--explain` prints of a preset (src/core/presets.ts: `formatPresetExplanation`), line by line.
+  presetHeading: (preset: Preset) => `preset ${preset}: ${PRESET_TEXTS[preset].title}`,
+  /** Where the setting of `option` (the flag name without `--`) of `preset` comes from. */
+  presetSource: (preset: Preset, option: string) => PRESET_TEXTS[preset].sources[option] ?? "",
+  presetOverriddenHeading: () => "overridden, not applied:",
+  /** `by`: the flag typed (`--weights entropy`), or the project file's key with its place. */
+  presetOverriddenBy: (by: string) => `by ${by}`,
+  presetNotesHeading: () => "notes:",
+  /** The note at position `note` of `preset`. */
+  presetNote: (preset: Preset, note: number) => PRESET_TEXTS[preset].notes[note] ?? "",
+  presetOverrideRule: () => "flags given on the command line or in index.yaml override the preset",
   presetValueNotChoice: (preset: string, option: string, value: string, choices: readonly string[]) =>
     `preset ${preset}: --${option} ${value} is not one of ${choices.join(", ")}`,
   /**

@@ -258,8 +258,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
             issue:
               policy === "error"
                 ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, fillingPolicies(panel, cell)), id: indicator, ...place }
-                : // A cell no file holds (a row left out) is placed at the values file, as a year without any value is.
-                  { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator, ...(panel.source !== undefined ? { source: panel.source } : {}), ...place },
+                : // A cell no file holds (a row left out) is placed at the values file (`placeOfCell`), as a year without any value is.
+                  { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator, ...place },
           });
         }
       }

@@ -1,8 +1,8 @@
 import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
 import { quote as quoteInput } from "./quote.js";
-import { runMessages } from "./run-messages.js";
-import { openElsewhere } from "./system-errors.js";
+import { runMessages, systemCode } from "./run-messages.js";
+import { diskFull, openElsewhere } from "./system-errors.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
  * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
@@ -25,18 +25,6 @@ function folderProblem(code: string): string {
     default:
       return "the file system refused";
   }
-}
-
-/** A file system's code with its meaning in words where a person may not know it (`ENOSPC: no space left on the disk`). */
-function systemCode(code: string): string {
-  const words: Readonly<Record<string, string>> = {
-    ENOSPC: "no space left on the disk",
-    EDQUOT: "disk quota exceeded",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "read-only file system",
-  };
-  return words[code] ? `${code}: ${words[code]}` : code;
 }
 
 /** What the revision summary and `--if-changed` do when the latest run cannot be used. */
@@ -113,12 +101,17 @@ export const outputMessages = catalogue("outputMessages", {
   outIsRunsFolder: (label: string, runs?: string) =>
     `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
   writeFailed: (label: string, reason: string) =>
-    `${label}: cannot write the output (${systemCode(reason)}); expected a writable folder${reason === "ENOSPC" || reason === "EDQUOT" ? " with room for the outputs" : ""}`,
+    `${label}: cannot write the output (${systemCode(reason)}); expected a writable folder${diskFull(reason) ? " with room for the outputs" : ""}`,
   folderNotCreated: (label: string, path: string, code: string) =>
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,
-  /** A target that could not be replaced; `unrestored` lists the targets whose previous file is kept under another name. */
-  replaceFailed: (label: string, name: string, reason: string, unrestored: readonly { name: string; backup: string }[]) =>
-    `${label}: cannot replace ${quote(name)} (${reason}); expected a file, or nothing, at that path${openElsewhere(reason) ? " (is the file open in Excel or WPS? close it and run again)" : ""}\n` +
+  /**
+   * A target that could not be replaced; `unrestored` lists the targets whose previous file is kept under another name;
+   * `earlierKept`, whether the earlier file of `name` is in its place as it was (said on a full disk).
+   */
+  replaceFailed: (label: string, name: string, reason: string, unrestored: readonly { name: string; backup: string }[], earlierKept = false) =>
+    (diskFull(reason)
+      ? `${label}: cannot replace ${quote(name)} (${systemCode(reason)})${earlierKept ? `; the earlier ${quote(name)} is kept as it was` : ""}; expected room on the disk for the outputs (free some space and run again)\n`
+      : `${label}: cannot replace ${quote(name)} (${reason}); expected a file, or nothing, at that path${openElsewhere(reason) ? " (is the file open in Excel or WPS? close it and run again)" : ""}\n`) +
     (unrestored.length === 0
       ? `no output was changed: the files already replaced were restored`
       : `the previous version of ${unrestored.map((file) => `${quote(file.name)} (kept as ${quote(file.backup)})`).join(", ")} could not be put back; every other file was restored`),

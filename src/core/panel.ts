@@ -36,12 +36,13 @@ export interface Panel {
 }
 
 /**
- * Where a cell was read (`source` and `line`), or nothing when it is not known; of a panel with a source and no lines
- * at all (a `.sql` or `.parquet` file, read by DuckDB), the file alone.
+ * Where a cell was read (`source` and `line`); of a cell no row holds (a row left out of the values, which has no line)
+ * or of a panel with no lines at all (a `.sql` or `.parquet` file, read by DuckDB), the values file alone; nothing when
+ * the panel names no file.
  */
 export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number; column?: number } {
   const line = panel.lines?.[cell];
-  if (!line) return panel.lines === undefined && panel.source !== undefined ? { source: panel.source } : {};
+  if (!line) return panel.source !== undefined ? { source: panel.source } : {};
   const column = panel.columns?.[cell];
   return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line, ...(column ? { column } : {}) };
 }

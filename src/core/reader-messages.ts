@@ -32,6 +32,34 @@ const NAMED_ITEMS = 5;
 const namedFew = (items: readonly (number | string)[], noun: string) =>
   `${noun}${items.length === 1 ? "" : "s"} ${items.slice(0, NAMED_ITEMS).join(", ")}${items.length > NAMED_ITEMS ? ` (${items.length} ${noun}s in all)` : ""}`;
 
+/**
+ * Why some of the rows and columns `xlsxHidden` names are hidden, when Excel saved no hidden mark on them: rows of a
+ * height under 1 point, zero included (`lowRows`: a line at most a pixel high, no text); rows the sheet hides by
+ * default (`defaultRows`: a sheet whose `sheetFormatPr` has `zeroHeight="1"` shows only the rows given a height of
+ * their own); columns narrower than one digit, zero included (`narrowColumns`). The thresholds are xlsx.ts's.
+ */
+export interface HiddenReasons {
+  lowRows?: readonly number[];
+  defaultRows?: readonly number[];
+  narrowColumns?: readonly string[];
+}
+
+/**
+ * ` (the sheet has a filter, on A1:D20; row 3 under 1 point high)`: why the `hidden` rows and columns are hidden; a
+ * reason for all of them (` (under 1 point high)`) names none; "" without a reason.
+ */
+function hiddenWhy(hidden: number, filter: string | undefined, why: HiddenReasons): string {
+  const reason = (items: readonly (number | string)[], noun: string, text: string) =>
+    items.length === 0 ? "" : items.length === hidden ? text : `${namedFew(items, noun)} ${text}`;
+  const reasons = [
+    filter ? `the sheet has a filter, on ${filter}` : "",
+    reason(why.lowRows ?? [], "row", "under 1 point high"),
+    reason(why.defaultRows ?? [], "row", "by the sheet's default, which shows only the rows given a height of their own"),
+    reason(why.narrowColumns ?? [], "column", "narrower than one digit"),
+  ].filter(Boolean);
+  return reasons.length > 0 ? ` (${reasons.join("; ")})` : "";
+}
+
 export const readerMessages = catalogue("readerMessages", {
   noSuchFile: (label: string) => `${label}: no such file; expected a readable file`,
   isFolder: (label: string) => `${label}: is a folder, not a file; expected a readable file`,
@@ -62,11 +90,12 @@ export const readerMessages = catalogue("readerMessages", {
     `cell ${address} holds the formula =${formula} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
   /**
    * Rows (Excel's row numbers) and columns (letters) of a sheet, hidden in Excel (by hand, or by a filter: `filter` is
-   * the range of the sheet's filter, if it has one), that hold cells read all the same.
+   * the range of the sheet's filter, if it has one; or shut, as `why` says of some of them), that hold cells read all
+   * the same.
    */
-  xlsxHidden: (source: string, rows: readonly number[], columns: readonly string[], filter: string | undefined) =>
+  xlsxHidden: (source: string, rows: readonly number[], columns: readonly string[], filter: string | undefined, why: HiddenReasons = {}) =>
     `${source}: ${[rows.length > 0 ? namedFew(rows, "row") : "", columns.length > 0 ? namedFew(columns, "column") : ""].filter(Boolean).join(" and ")} ` +
-    `${rows.length + columns.length === 1 ? "is" : "are"} hidden in Excel${filter ? ` (the sheet has a filter, on ${filter})` : ""} but read like the visible ones ` +
+    `${rows.length + columns.length === 1 ? "is" : "are"} hidden in Excel${hiddenWhy(rows.length + columns.length, filter, why)} but read like the visible ones ` +
     `(their values count; a hidden row repeating a visible one is a duplicate); expected in the sheet only the rows and columns to read: ` +
     `delete those to leave out (hiding or filtering them out leaves them in)`,
   /** A formula cell that shares the formula of cell `master` and holds no result. */
@@ -120,6 +149,18 @@ export const readerMessages = catalogue("readerMessages", {
    */
   specialFile: (label: string, kind: SpecialFileKind, file?: string) =>
     `${label}: ${file === undefined ? "the values file is" : `the query reads ${file}, which is`} ${SPECIAL_FILES[kind]}; expected a regular file (DuckDB would wait on it without end, and the time limit cannot stop a read that waits)`,
+  /**
+   * An input file of a project run (`label`: the tree, a values file, a file an option names) that is a named pipe, a
+   * socket or a device (`kind`), refused before the run hashes it.
+   */
+  runInputSpecialFile: (label: string, kind: SpecialFileKind) =>
+    `${label}: the input file is ${SPECIAL_FILES[kind]}; expected a regular file (a project run hashes each input file before it reads it: a pipe would be emptied by the hash, or wait on it without end)`,
+  /**
+   * A query calling `call` (`query` or `query_table`) at `line` of its text with an argument that is no string literal
+   * (a text the query builds), whose relative paths would resolve against the current folder.
+   */
+  sqlQueryTextBuilt: (label: string, call: string, line: number | undefined) =>
+    `${label}: ${call}(…)${line === undefined ? "" : ` on line ${line}`} is given a text the query builds, not one string literal; expected one string literal with the paths written inside it, as in ${call.toLowerCase() === "query_table" ? "query_table('data/x.csv')" : "query('SELECT * FROM read_csv(''data/x.csv'')')"} (the paths of a built text would be read against the current folder, not the folder the query reads)`,
   parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
   parquetLayout: (label: string, columns: readonly string[]) =>
     `${label}: columns ${listItems(columns, ", ", (count) => `and ${count} more`)}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,

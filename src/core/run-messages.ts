@@ -6,6 +6,7 @@ import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
 import { quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
+import { diskFull } from "./system-errors.js";
 
 /** A list of `index.json` that is not what compute writes (`indexJsonBadList`). */
 export type IndexJsonList = "units" | "years" | "nodes";
@@ -62,6 +63,21 @@ const RUN_ID_EXAMPLE = "20260301T020000.123Z-1a2b3c4d";
 /** What a file named by a run id is (`file`: a regular file; else a pipe, a socket, a device): `notRunFolder`, `publishNotFolder`. */
 const NOT_RUN_FOLDER = (file: boolean) => `${file ? "a file" : "a special file (neither a folder nor a regular file)"}, not a run folder`;
 
+/**
+ * A file system's code with its meaning in words where a person may not know it (`ENOSPC: no space left on the disk`),
+ * for these messages and output-messages.ts.
+ */
+export function systemCode(code: string): string {
+  const words: Readonly<Record<string, string>> = {
+    ENOSPC: "no space left on the disk",
+    EDQUOT: "disk quota exceeded",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+  };
+  return words[code] ? `${code}: ${words[code]}` : code;
+}
+
 export const runMessages = catalogue("runMessages", {
   // index.json and manifest.json of a run folder read back (src/io/runs/run-files.ts, run-values.ts, run-parquet.ts)
   indexJsonNotJson: (source: string) => `${source}: not valid JSON; expected the index.json written by compute`,
@@ -76,7 +92,9 @@ export const runMessages = catalogue("runMessages", {
 
   // Folders written (src/io/runs/runs.ts, src/io/write/folder-lock.ts); `code` is the file system's (EACCES, ...)
   runsFolderNotCreated: (label: string, code: string | undefined) => `${label}: cannot create the runs folder (${code}); expected a writable folder`,
-  lockNotCreated: (label: string, code: string | undefined) => `${label}: cannot create the lock file (${code}); expected a writable folder`,
+  /** `lockLabel`: the lock file, as `<folder>/<name>` (a full disk is said as outputMessages.writeFailed says it). */
+  lockNotCreated: (lockLabel: string, code: string) =>
+    `${lockLabel}: cannot create the lock file (${systemCode(code)}); expected a writable folder${diskFull(code) ? " with room for the lock file" : ""}`,
 
   // uncertainty.csv read back for the dashboard (src/io/report/dashboard/uncertainty.ts)
   uncertaintyMissingColumn: (source: string, column: string, columns: readonly string[]) =>

@@ -115,7 +115,7 @@ describe("compare", () => {
 
   it("a configuration that cannot be computed heads the error, which counts only the problems under it", async () => {
     const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\nA2,A,a2,1,+\n";
-    // Four gaps of A2: u1 2017 and 2018, u2 2018, u3 2017.
+    // Four gaps of A2: u1 2017 and 2018, u2 2018, u3 2017, each a row left out (no line): the values file alone.
     const values = "unit,year,indicator,value\nu1,2017,A1,1\nu2,2017,A1,2\nu1,2018,A1,3\nu2,2018,A1,4\nu3,2017,A1,1\nu3,2018,A1,2\nu2,2017,A2,5\nu3,2018,A2,4\n";
     const dir = await tempDir({ "tree.csv": tree, "values.csv": values });
     // Each gap's policies: u1 has no A2 (only mean, median from u2's 2017 and u3's 2018); u2 has 2017 before its gap,
@@ -125,7 +125,7 @@ describe("compare", () => {
       messages.missingValue("A2", "u1", 2018, ["mean", "median", "reweight"]),
       messages.missingValue("A2", "u2", 2018, ["interpolate", "carry-forward", "mean", "median", "reweight"]),
       messages.missingValue("A2", "u3", 2017, ["interpolate", "carry-back", "mean", "median", "reweight"]),
-    ];
+    ].map((gap) => `values.csv: ${gap}`);
     // a (min-max, missing error) fails on the four gaps.
     const a = await runCli(["compare", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--with", "--missing reweight"], dir);
     expect(a.code).toBe(1);
@@ -151,7 +151,7 @@ describe("compare", () => {
       "ca/values.csv": values.replace("u,2020,A2,2", "u,2020,A2,x"),
       "cb/index.yaml": project,
       "cb/tree.csv": tree.replace("A1,A,a1,,+", "A1,A,a1,-1,+").replace("A2,A,a2,,+", "A2,A,a2,1,+"),
-      // A gap the method finds (v 2020 A2), which names no file: it names cb's project file.
+      // A gap the method finds (v 2020 A2), its row left out (no line): it names cb's values file alone.
       "cb/values.csv": values.replace("v,2020,A2,1\n", ""),
       "cc/index.yaml": project.replace("values:", "valus:"),
     });
@@ -168,12 +168,12 @@ describe("compare", () => {
         "",
       ].join("\n"),
     );
-    // b's tree fixed: the problems of its gap are reported beside a's, under its project file.
+    // b's tree fixed: the problems of its gap are reported beside a's, at its values file.
     await writeFile(join(dir, "cb/tree.csv"), tree);
     const withGap = await runCli(["compare", "ca/index.yaml", "cb/index.yaml"], dir);
     const lines = withGap.stderr.trimEnd().split("\n");
     expect(lines.slice(1, 3)).toEqual([`ca/tree.csv:3:5: ${messages.badDirection("A1", "up")}`, `ca/values.csv:3:4: ${messages.badValue("x", "value")}`]);
-    expect(lines.slice(3)).toEqual([expect.stringMatching(/^cb\/index\.yaml: indicator "A2", unit "v": no base value for 2020/)]);
+    expect(lines.slice(3)).toEqual([expect.stringMatching(/^cb\/values\.csv: indicator "A2", unit "v": no base value for 2020/)]);
     // A project file that cannot be read does not hide the other configuration's problems either.
     const project_ = await runCli(["compare", "cc/index.yaml", "ca/index.yaml"], dir);
     expect(project_.stderr.split("\n")[0]).toBe("error: configurations a (cc/index.yaml) and b (ca/index.yaml) cannot be computed; 4 problems found:");

@@ -716,8 +716,9 @@ describe("formula indicators from the command line", () => {
     const values = "indicator,2017,2018,2019\nrd,3,,6\nrevenue,150,160,200\nB,10,11,12\n";
     const dir = await makeTempDir({ "tree.yaml": tree, "values.csv": values });
     const failed = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv"], dir);
-    // A has 2017 and 2019 around the gap, in a file of one unit.
-    expect(failed.stderr).toBe(`error: 1 problem found:\n${messages.missingValue("A", "", 2018, ["interpolate", "carry-forward", "carry-back", "reweight"])}\n`);
+    // A has 2017 and 2019 around the gap, in a file of one unit; a formula's value has no row of its own (no line): the
+    // values file alone.
+    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv: ${messages.missingValue("A", "", 2018, ["interpolate", "carry-forward", "carry-back", "reweight"])}\n`);
     const run = await runCli(["compute", "-i", "tree.yaml", "-d", "values.csv", "--missing", "interpolate", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe("unit,year,indicator,method,value\n,2018,A,interpolate,2.5000\n");

@@ -248,16 +248,17 @@ describe("index.yaml's values refused by the data name its line and key, all in 
   it("a gap both the weighting and the index refuse is said once; the index's other gaps too", async () => {
     // A1 of X in 2018 and B1 of Y in 2017 are missing. Entropy over 2018 needs A1 of X (said by the weighting); the
     // index needs both: B1 of Y in 2017 is said by the index, A1 of X in 2018 not again as a gap (it is also the
-    // missing base value of X's A1, a problem of its own).
+    // missing base value of X's A1, a problem of its own). Both rows are left out (no line): each is placed at the
+    // values file alone.
     const values = VALUES.replace("X,2018,A1,4\n", "").replace("Y,2017,B1,9\n", "");
     const dir = await project("  weights: entropy\n  weight-years: 2018\n  base-year: 2018\n", { "values.csv": values });
     expect(await refusedByBoth(dir)).toBe(
       [
         "error: 3 problems found:",
-        weightingMessages.missingObservation("A1", "X", 2018),
+        `values.csv: ${weightingMessages.missingObservation("A1", "X", 2018)}`,
         // A1 of X has 2017 before its base (2018), and Y has A1 in 2018; B1 of Y has 2018 after the gap, and X has B1 in 2017.
-        messages.baseValueMissing("A1", "X", 2018, ["interpolate", "carry-forward", "mean", "median"]),
-        messages.missingValue("B1", "Y", 2017, ["interpolate", "carry-back", "mean", "median", "reweight"]),
+        `values.csv: ${messages.baseValueMissing("A1", "X", 2018, ["interpolate", "carry-forward", "mean", "median"])}`,
+        `values.csv: ${messages.missingValue("B1", "Y", 2017, ["interpolate", "carry-back", "mean", "median", "reweight"])}`,
         "",
       ].join("\n"),
     );

@@ -19,13 +19,13 @@ const valuesQuery = (from: string) => `SELECT unit, year::INTEGER AS year, 'X' A
 const FORMS: [string, string][] = [
   ["concat()", "read_csv(concat('micro', '.csv'))"],
   ["||", "read_csv('micro' || '.csv')"],
-  ["query()", "query('SELECT * FROM read_csv(''micro.csv'')')"],
+  // A path the text given to query('…') builds: the text's literal paths are resolved and named (resolveQueryPaths).
+  ["query()", "query('SELECT * FROM read_csv(''mic'' || ''ro.csv'')')"],
 ];
 
 /**
- * Runs `run` with the process in `dir`, as when the CLI is run in the project folder: a path a query builds is made
- * absolute against the project folder, but one inside the text of `query('…')` is not (the tool does not rewrite that
- * text), so DuckDB resolves it against the current folder.
+ * Runs `run` with the process in `dir`, as when the CLI is run in the project folder (a path a query builds, inside the
+ * text of `query('…')` too, is made absolute against the project folder wherever the process runs).
  */
 async function inFolder<T>(dir: string, run: () => Promise<T>): Promise<T> {
   const started = process.cwd();

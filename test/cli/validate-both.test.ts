@@ -86,11 +86,12 @@ describe("validate reports the tree's and the values' problems together", () => 
       "values.csv": "unit,year,indicator,value\nu,2019,A1,1\nu,2019,A2,2\nu,2020,A1,3\nu,2019,X9,4\n",
     });
     expect(code).toBe(1);
-    // A2 of u has 2019 before the gap, and u is the only unit: interpolate, carry-forward, reweight.
+    // A2 of u has 2019 before the gap, and u is the only unit: interpolate, carry-forward, reweight. The gap's row is
+    // left out (no line): the values file alone, first of the file's problems in file order.
     expect(lines).toEqual([
       "error: 2 problems found:",
+      `values.csv: ${messages.missingValue("A2", "u", 2020, ["interpolate", "carry-forward", "reweight"])}`,
       `values.csv:5:3: ${messages.unknownIndicator("X9")}`,
-      messages.missingValue("A2", "u", 2020, ["interpolate", "carry-forward", "reweight"]),
     ]);
   });
 

@@ -42,8 +42,9 @@ describe("innovation-index validate", () => {
     ["duplicate value", TREE, VALUES + "U,2017,X1,11\n", `values.csv:6:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`],
     ["non-numeric value", TREE, VALUES.replace("U,2018,X1,12", "U,2018,X1,1 2 x"), `values.csv:3:4: ${messages.badValue("1 2 x", "value")}`],
     ["indicator with no values", TREE + "X3,X,x3,,+\n", VALUES, `tree.csv:5: ${messages.indicatorWithoutValues("X3")}`],
-    // X2 of U has 2017 before the gap, and U is the only unit: interpolate, carry-forward, reweight.
-    ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), messages.missingValue("X2", "U", 2018, ["interpolate", "carry-forward", "reweight"])],
+    // X2 of U has 2017 before the gap, and U is the only unit: interpolate, carry-forward, reweight. Its row is left
+    // out, so it has no line: the values file alone.
+    ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), `values.csv: ${messages.missingValue("X2", "U", 2018, ["interpolate", "carry-forward", "reweight"])}`],
     ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), `values.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`],
   ])("reports a %s with its place, exit code 1 and no output", async (_, tree, values, expected) => {
     const stderr = await expectProblems(tree, values);
@@ -181,8 +182,9 @@ describe("innovation-index validate", () => {
     // check is left out, as it would only be the unreadable cell again.
     const values = "unit,year,indicator,value\nU,2017,X1,abc\nU,2018,X1,12\nU,2018,X2,4\n";
     expect(await expectProblems(TREE, values)).toBe(
-      // X2's base has a later year (2018): interpolate and carry-back fill it.
-      ["error: 2 problems found:", `values.csv:2:4: ${messages.badValue("abc", "value")}`, messages.baseValueMissing("X2", "U", 2017, ["interpolate", "carry-back"]), ""].join("\n"),
+      // X2's base has a later year (2018): interpolate and carry-back fill it. Its row is left out (no line): the values
+      // file alone, which in file order comes before the file's lines.
+      ["error: 2 problems found:", `values.csv: ${messages.baseValueMissing("X2", "U", 2017, ["interpolate", "carry-back"])}`, `values.csv:2:4: ${messages.badValue("abc", "value")}`, ""].join("\n"),
     );
     // A row left out whole (a year that is not a year): which cell it meant is unknown, so no method check runs.
     const badYear = "unit,year,indicator,value\nU,2017,X1,10\nU,20x8,X1,12\nU,2018,X2,4\n";

@@ -12,8 +12,8 @@ import { sheetDraggedShut } from "../io/read/workbook-xml.js";
 
 const HOW =
   "but read like the visible ones (their values count; a hidden row repeating a visible one is a duplicate); expected in the sheet only the rows and columns to read: delete those to leave out (hiding or filtering them out leaves them in)";
-/** The warning line of a sheet `source` whose sheet row 3 is hidden. */
-const row3 = (source: string) => `warning: ${source}: row 3 is hidden in Excel ${HOW}\n`;
+/** The warning line of a sheet `source` whose sheet row 3 is hidden, dragged shut (a height of 0, under 1 point). */
+const row3 = (source: string) => `warning: ${source}: row 3 is hidden in Excel (under 1 point high) ${HOW}\n`;
 
 /** A tree of X and Y whose row of Y (sheet row 3) is dragged shut, and the values of both for U1 and U2 in 2017 and 2018. */
 async function treeFolder(files: Record<string, string | Uint8Array> = {}): Promise<string> {

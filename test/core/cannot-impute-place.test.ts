@@ -59,4 +59,14 @@ describe("E_CANNOT_IMPUTE is placed as E_MISSING_VALUE is", () => {
       ["E_CANNOT_IMPUTE", "values.csv", undefined],
     ]);
   });
+
+  it("E_MISSING_VALUE of a cell no file holds (U1's 2018 A row, line 3, left out): at the values file too, with no line", () => {
+    // Before, this gap had no place at all, while E_CANNOT_IMPUTE beside it named the values file.
+    const { gaps } = imputePanel(panelOf(3), ["error", "carry-forward"]);
+    expect(gaps.map(({ issue }) => placeOf(issue))).toEqual([
+      ["E_MISSING_VALUE", "values.csv", undefined],
+      ["E_CANNOT_IMPUTE", "values.csv", 8],
+      ["E_CANNOT_IMPUTE", "values.csv", 9],
+    ]);
+  });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { openElsewhere } from "../../src/core/system-errors.js";
+import { diskFull, openElsewhere } from "../../src/core/system-errors.js";
 
 describe("openElsewhere", () => {
   it("is the codes Windows gives for a file another program holds open, not those of a missing or full disk", () => {
     expect(["EBUSY", "EPERM", "EACCES"].map(openElsewhere)).toEqual([true, true, true]);
     expect(["ENOSPC", "EISDIR", "ENOENT", "EIO"].map(openElsewhere)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("diskFull", () => {
+  it("is a full disk or a used-up quota, not a file size limit (EFBIG), an I/O error or an unknown cause", () => {
+    expect(["ENOSPC", "EDQUOT"].map(diskFull)).toEqual([true, true]);
+    expect(["EFBIG", "EIO", "EACCES", undefined].map(diskFull)).toEqual([false, false, false, false]);
   });
 });
 

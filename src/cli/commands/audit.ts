@@ -157,7 +157,7 @@ Examples:
     const project = await applyProject(command, env);
     // The preset as compute applies it, so that the audit is of the index compute computes.
     const preset = applyPreset(command, { env });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
     return runAudit({ ...command.opts<AuditCommandOptions>(), projectName: project?.settings.name }, env);
   });
 }

@@ -91,7 +91,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
   // and computes nothing.
   if (options.explain || configurations.some((configuration) => configuration.explain)) {
     if (configurations.every((configuration) => configuration.options.preset === undefined)) throw new UsageError("E_USAGE", commandMessages.explainWithoutPreset(PRESETS));
-    return void env.stdout(explainConfigurations(configurations));
+    return void env.stdout(explainConfigurations(configurations, env.translate));
   }
   const [a, b] = await forBoth(configurations, (configuration) => computeConfiguration(configuration, env));
   const comparison = compareResults(a.result, b.result, { year: options.year });
@@ -212,17 +212,17 @@ async function configurationsOf(projects: readonly string[], command: Command, e
  * value) listed apart, each with the value used and who set it, as its W_PRESET_OVERRIDDEN warnings say; or that it
  * sets no preset. Each under a heading naming the configuration; two configurations explained alike, once, under one.
  */
-function explainConfigurations(configurations: readonly Configuration[]): string {
+function explainConfigurations(configurations: readonly Configuration[], translate: (text: string) => string = (text) => text): string {
   const blocks: { of: Configuration[]; explanation: string | undefined }[] = [];
   for (const configuration of configurations) {
     const preset = configuration.options.preset;
-    const explanation = preset === undefined ? undefined : explainPreset(configuration.parser, preset);
+    const explanation = preset === undefined ? undefined : explainPreset(configuration.parser, preset, translate);
     const alike = blocks.find((block) => block.explanation === explanation);
     if (alike) alike.of.push(configuration);
     else blocks.push({ of: [configuration], explanation });
   }
   return blocks
-    .map(({ of, explanation }) => `${commandMessages.explainConfigurations(of.map(({ name, label }) => ({ name, label })), explanation !== undefined)}\n${explanation ?? ""}`)
+    .map(({ of, explanation }) => `${translate(commandMessages.explainConfigurations(of.map(({ name, label }) => ({ name, label })), explanation !== undefined))}\n${explanation ?? ""}`)
     .join("\n");
 }
 

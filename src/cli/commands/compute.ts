@@ -90,7 +90,7 @@ Examples:
       const forced = options.force ? "--force" : options.always ? "--always" : undefined;
       if (forced && options.ifChanged) throw new UsageError("E_USAGE", projectMessages.forceAndIfChanged(forced));
       const preset = applyPreset(command, { env });
-      if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
+      if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
       // Run folders, manifests and locks load only for a project run.
       if (project && command.getOptionValueSource("out") !== "cli")
         return (await import("../project-run.js")).runProjectCompute({ ...command.opts<ComputeCommandOptions>(), ...projectWords(project) }, command, project, env, computeOutputs);

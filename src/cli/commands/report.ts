@@ -72,7 +72,7 @@ Examples:
     // The preset as compute applies it (under the flags and index.yaml), so that both compute the same index and a
     // project's report goes into the run its compute made.
     const preset = applyPreset(command, { env });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
     const reportOptions = {
       ...command.opts<ReportCommandOptions>(),
       decimals: 2,

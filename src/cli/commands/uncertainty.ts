@@ -150,7 +150,7 @@ Examples:
     // The preset as compute applies it, so that the nominal run is compute's; as the library's uncertainty(), without
     // its performance groups, which no run of the analysis forms.
     const preset = applyPreset(command, { leaveOut: ["performance-groups"], env });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
     return runUncertainty(command.opts(), env, optionSourcesOf(command, project));
   });
 }

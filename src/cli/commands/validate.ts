@@ -46,7 +46,7 @@ export function registerValidate(program: Command, env: CliEnv): void {
     const project = await applyProject(command, env);
     // The preset's methods and weighting, as compute applies them, so that validate checks what compute would compute.
     const preset = applyPreset(command, { leaveOut: ["performance-groups"], env });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
     // A .sql values query reads inside the project folder, as a project's compute runs it.
     return runValidate({ ...command.opts<ValidateCommandOptions>(), ...(project ? { queryRoot: project.dir } : {}) }, env);
   });

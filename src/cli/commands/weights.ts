@@ -106,7 +106,7 @@ Examples:
     // --weights, -m/--method or index.yaml's weights names one, its methods for --optimise's index; no performance
     // groups (weights forms none) and no base year (--optimise's fixed-base index takes the earliest year, as before).
     const preset = applyPreset(command, { leaveOut: ["base-year", "performance-groups"], env });
-    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset));
+    if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
     return runWeights(command.opts(), env);
   });
 }

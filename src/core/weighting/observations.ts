@@ -57,7 +57,7 @@ export function selectObservations(panel: Panel, choice: ObservationChoice = {})
     panel.indicators.forEach((indicator, i) => {
       for (const { unit, year, cell } of cells)
         if (Number.isNaN(blocks[i][cell]))
-          // Placed on its line when the file has the cell, empty (as compute places a gap).
+          // Placed on its line when the file has the cell, else at the values file (as compute places a gap).
           issues.push({ code: "E_MISSING_VALUE", message: weightingMessages.missingObservation(indicator, unit, year), id: indicator, ...placeOfCell(panel, i * cellCount + cell) });
     });
   else if (complete.length < 2)

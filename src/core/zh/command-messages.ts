@@ -1,6 +1,7 @@
 /** The Chinese messages of `commandMessages` (src/core/command-messages.ts), for the terminal (src/core/localize.ts says how). */
-import type { commandMessages } from "../command-messages.js";
+import type { commandMessages, PresetTexts } from "../command-messages.js";
 import type { Translation } from "../localize.js";
+import type { Preset } from "../presets.js";
 import { listItems, quote } from "../quote.js";
 import { closestName } from "../suggest.js";
 import { describeFound, didYouMean, list, spaced } from "./words.js";
@@ -11,6 +12,68 @@ const STREAMS: Readonly<Record<string, string>> = { "standard output": "标准�
 /** `（interpolate 2，carry-back 1）` after a number of cells: how many each method filled; "" for none. */
 const byMethod = (methods: readonly (readonly [string, number])[]) =>
   methods.length > 0 ? `（${methods.map(([method, n]) => `${method} ${n}`).join("，")}）` : "";
+
+/** `PRESET_TEXTS` of command-messages.ts: what `--explain` says of each preset. */
+const PRESET_TEXTS: Readonly<Record<Preset, PresetTexts>> = {
+  nbs: {
+    title: "中国创新指数，国家统计局",
+    sources: {
+      normalise: "国家统计局：各指标以其基期值为基准计算指数（基期 = 100；国家统计局的序列以 2005 年为基期）",
+      weights: "国家统计局：逐级等权",
+      aggregate: "国家统计局：领域内各指标指数取几何平均，各领域取算术平均得到总指数（与公布的序列一致）",
+    },
+    notes: [
+      "基期默认为数据中最早的年份，除非用 --base-year 另行指定（国家统计局使用 2005 年）",
+      "含有子领域的领域在总指数以下的每一层都取几何平均：这是我们对深于国家统计局两级结构的指标体系的理解",
+    ],
+  },
+  changzhou: {
+    title: "常州高新区工业互联网创新发展指数（2020）",
+    sources: {
+      normalise: "常州指数：以 2017 年为基期计算指标指数",
+      "base-year": "常州指数：2017 年为基期",
+      weights: "常州指数：各分指数按权重合成总指数（使用指标体系中的权重）",
+      aggregate: "常州指数：各分指数的加权和（加权算术平均）",
+    },
+    notes: ["报告中的权重和 40 个指标未公开：权重取自指标体系，维度内采用算术平均形式是我们的理解"],
+  },
+  eis: {
+    title: "欧洲创新记分牌（European Innovation Scoreboard，欧盟委员会）",
+    sources: {
+      outliers: "EIS：分布高度偏斜（在全部数据上偏度大于 1）的指标在 min-max 之前先取平方根",
+      normalise: "EIS 方法报告：在所有年份和国家上做 min-max，使得分可以跨年比较",
+      weights: "EIS：综合创新指数是各标准化指标的不加权平均",
+      aggregate: "EIS：标准化得分的算术平均",
+      "performance-groups": "EIS：创新领先者高于欧盟的 125 %，强劲创新者 100-125 %，中等创新者 70-100 %，新兴创新者低于 70 %",
+    },
+    notes: [
+      "用 --reference-unit 把欧盟（或其他参照）作为一个评价对象给出；不给时，参照为各评价对象的平均",
+      '偏度按 Excel 的 SKEW 在一个指标的所有评价对象和年份上计算（--outlier-scope year：逐年分别计算）；阈值 1 是我们对 EIS 所说 "highly skewed"（高度偏斜）的理解',
+      "未采用 EIS 的参考年份重新标度",
+      "EIS 一次性平均所有指标：只有各维度的指标数相同时，逐级等权才与之相同",
+    ],
+  },
+  gii: {
+    title: "全球创新指数（Global Innovation Index，WIPO）",
+    sources: {
+      normalise: "GII：各指标按经济体逐年以 min-max 缩放到 0-100",
+      outliers: "GII（JRC 审计规则）：偏度 > 2 且峰度 > 3.5 的指标做缩尾处理（最多 5 个点）；缩尾后仍偏斜的指标在警告中列出（GII 随后对其取对数：--outliers log）",
+      weights: "GII：权重为 1，部分指标为 0.5，写在指标体系中",
+      aggregate: "GII：各层（子支柱、支柱、分指数）均取加权算术平均",
+    },
+    notes: ["把 GII 的指标权重（1 或 0.5）写在指标体系的 weight 列中", "GII 的总得分是投入和产出两个分指数的平均，效率比是二者之比：请把它们作为指标体系的第一层"],
+  },
+  coinr: {
+    title: "COINr 默认设置（R 包，Becker 等，2022）",
+    sources: {
+      normalise: "COINr Normalise()：n_minmax，l_u = c(0, 100)；purse 在所有时间点上统一标准化（global = TRUE）",
+      weights: "COINr：iMeta（指标体系）中的权重",
+      aggregate: "COINr Aggregate()：a_amean，加权算术平均",
+      missing: "COINr：a_amean 略去缺失的子项，并重新归一化权重",
+    },
+    notes: ["COINr 只在调用 Impute() 时才填补缺失：其逐年的 i_mean 和 i_median 即 --missing mean 和 --missing median"],
+  },
+};
 
 export const commandMessagesZh: Translation<typeof commandMessages> = {
   wholeNumberOption: (name, min, max, found) => `${name} 必须为 ${min} 到 ${max} 之间的整数，实际为 ${quote(found)}`,
@@ -29,6 +92,13 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
   unknownShell: (found, shells) => `未知的 shell "${found}"；应为以下之一：${list(shells)}`,
   unknownHelpTopic: (topic, topics) => `未知的帮助主题 "${topic}"；应为命令名，或以下主题之一：${list(topics)}`,
   explainWithoutPreset: (presets) => `--explain 需要 --preset NAME；应为以下之一：${list(presets)}`,
+  presetHeading: (preset) => `预设 ${preset}：${PRESET_TEXTS[preset].title}`,
+  presetSource: (preset, option) => PRESET_TEXTS[preset].sources[option] ?? "",
+  presetOverriddenHeading: () => "被覆盖、未采用的设置：",
+  presetOverriddenBy: (by) => `由 ${by} 覆盖`,
+  presetNotesHeading: () => "说明：",
+  presetNote: (preset, note) => PRESET_TEXTS[preset].notes[note] ?? "",
+  presetOverrideRule: () => "命令行上或 index.yaml 中给出的参数优先于预设",
   presetValueNotChoice: (preset, option, value, choices) => `预设 ${preset}：--${option} ${value} 不是以下之一：${list(choices)}`,
   presetOverridden: (preset, setting, by, name) =>
     `${by} 覆盖了预设 ${preset} 的 ${setting}，预设的这一设置未被采用；应去掉 ${name} 才会采用预设的设置（index.yaml 中的键和命令行上给出的参数优先于预设）`,

@@ -3,18 +3,12 @@ import { formatCount } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
 import { quote as quoteInput } from "../quote.js";
-import { openElsewhere } from "../system-errors.js";
-import { runMessagesZh } from "./run-messages.js";
+import { diskFull, openElsewhere } from "../system-errors.js";
+import { runMessagesZh, systemCode } from "./run-messages.js";
 import { listOr } from "./words.js";
 
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
-
-/** A file system's code with its meaning in words (the English file's `systemCode`). */
-function systemCode(code: string): string {
-  const words: Readonly<Record<string, string>> = { ENOSPC: "磁盘空间已满", EDQUOT: "超出磁盘配额", EACCES: "权限不足", EPERM: "权限不足", EROFS: "只读文件系统" };
-  return words[code] ? `${code}：${words[code]}` : code;
-}
 
 /** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
 function folderProblem(code: string): string {
@@ -91,11 +85,13 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   outIsRunsFolder: (label, runs) =>
     `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
   writeFailed: (label, reason) =>
-    `${label}：无法写出输出文件（${systemCode(reason)}）；应为可写${reason === "ENOSPC" || reason === "EDQUOT" ? "且有足够空间存放输出文件" : ""}的文件夹`,
+    `${label}：无法写出输出文件（${systemCode(reason)}）；应为可写${diskFull(reason) ? "且有足够空间存放输出文件" : ""}的文件夹`,
   folderNotCreated: (label, path, code) =>
     `${label}：无法创建文件夹 ${quote(path)}（${code}：${folderProblem(code)}）；应为已存在或可以创建的文件夹`,
-  replaceFailed: (label, name, reason, unrestored) =>
-    `${label}：无法替换 ${quote(name)}（${reason}）；该路径处应为文件或没有任何内容${openElsewhere(reason) ? "（该文件是否正在 Excel 或 WPS 中打开？请关闭后重新运行）" : ""}\n` +
+  replaceFailed: (label, name, reason, unrestored, earlierKept = false) =>
+    (diskFull(reason)
+      ? `${label}：无法替换 ${quote(name)}（${systemCode(reason)}）${earlierKept ? `；原有的 ${quote(name)} 保持原样` : ""}；应有足够的磁盘空间存放输出文件（请释放一些空间后重新运行）\n`
+      : `${label}：无法替换 ${quote(name)}（${reason}）；该路径处应为文件或没有任何内容${openElsewhere(reason) ? "（该文件是否正在 Excel 或 WPS 中打开？请关闭后重新运行）" : ""}\n`) +
     (unrestored.length === 0
       ? `未更改任何输出文件：已替换的文件均已恢复`
       : `无法恢复 ${unrestored.map((file) => `${quote(file.name)}（保留为 ${quote(file.backup)}）`).join("、")}的原有版本；其他文件均已恢复`),

@@ -1,6 +1,6 @@
 /** The Chinese messages of `readerMessages` (src/core/reader-messages.ts), for the terminal (src/core/localize.ts says how). */
 import type { Translation } from "../localize.js";
-import type { readerMessages, SpecialFileKind } from "../reader-messages.js";
+import type { HiddenReasons, readerMessages, SpecialFileKind } from "../reader-messages.js";
 import { cutText, listItems, quote } from "../quote.js";
 
 const quoted = (values: readonly string[]) => values.map(quote).join("、");
@@ -21,6 +21,23 @@ const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place
 /** The first few items of a list a message names (as `namedFew` in the English catalogue), and how many there are. */
 const fewOf = (items: readonly (number | string)[]) => items.slice(0, 5).join("、");
 const countOf = (items: readonly unknown[], noun: string) => (items.length > 5 ? `（共 ${items.length} ${noun}）` : "");
+
+/**
+ * `（工作表设有筛选，范围 A1:D20；第 3 行行高不足 1 磅）`: why the `hidden` rows and columns are hidden (as `hiddenWhy` in
+ * the English catalogue); a reason for all of them names none; "" without a reason.
+ */
+function hiddenWhy(hidden: number, filter: string | undefined, why: HiddenReasons): string {
+  const reason = (items: readonly (number | string)[], named: string, text: string) => (items.length === 0 ? "" : items.length === hidden ? text : `${named}${text}`);
+  const { lowRows = [], defaultRows = [], narrowColumns = [] } = why;
+  const rowsNamed = (rows: readonly number[]) => `第 ${fewOf(rows)} 行${countOf(rows, "行")}`;
+  const reasons = [
+    filter ? `工作表设有筛选，范围 ${filter}` : "",
+    reason(lowRows, rowsNamed(lowRows), "行高不足 1 磅"),
+    reason(defaultRows, rowsNamed(defaultRows), "由工作表默认隐藏：该表只显示单独设置了行高的行"),
+    reason(narrowColumns, `${fewOf(narrowColumns)} 列${countOf(narrowColumns, "列")}`, "列宽不足一个数字"),
+  ].filter(Boolean);
+  return reasons.length > 0 ? `（${reasons.join("；")}）` : "";
+}
 
 /** A special file's kind in Chinese (`specialFile`). */
 const SPECIAL_FILES: Readonly<Record<SpecialFileKind, string>> = {
@@ -54,9 +71,9 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   xlsxNoSuchSheet: (source, sheet, sheets) => `${source}：没有工作表 ${quote(sheet)}；应为 ${quoted(sheets)} 之一，或 1 到 ${sheets.length} 之间的序号`,
   xlsxFormulaWithoutResult: (address, formula) =>
     `单元格 ${address} 含有公式 =${formula}，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
-  xlsxHidden: (source, rows, columns, filter) =>
+  xlsxHidden: (source, rows, columns, filter, why = {}) =>
     `${source}：${[rows.length > 0 ? `第 ${fewOf(rows)} 行${countOf(rows, "行")}` : "", columns.length > 0 ? `${fewOf(columns)} 列${countOf(columns, "列")}` : ""].filter(Boolean).join("和 ")}` +
-    `在 Excel 中被隐藏${filter ? `（工作表设有筛选，范围 ${filter}）` : ""}，但与可见的行列一样照常读取（其中的数值都会计入；隐藏行若与可见行重复，即为重复值）；` +
+    `在 Excel 中被隐藏${hiddenWhy(rows.length + columns.length, filter, why)}，但与可见的行列一样照常读取（其中的数值都会计入；隐藏行若与可见行重复，即为重复值）；` +
     `应为工作表中只有要读取的行和列：请删除不想读取的行或列（隐藏或筛选掉并不能排除它们）`,
   xlsxSharedFormulaWithoutResult: (address, master) =>
     `单元格 ${address} 含有与 ${master} 共用的公式，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
@@ -94,6 +111,10 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `${label}：查询调用了 ${name}，这是 DuckDB ${extension} 扩展中的函数，而此处从不安装或加载扩展；应只用 DuckDB 自带的函数（read_csv、read_parquet、read_json 等）`,
   specialFile: (label, kind, file) =>
     `${label}：${file === undefined ? "数值文件是" : `查询读取 ${file}，它是`}${SPECIAL_FILES[kind]}；应为普通文件（DuckDB 会无休止地等待它，而时间上限无法终止这种等待中的读取）`,
+  runInputSpecialFile: (label, kind) =>
+    `${label}：该输入文件是${SPECIAL_FILES[kind]}；应为普通文件（项目运行在读取每个输入文件之前先计算其哈希：管道会被哈希读空，或无休止地等待）`,
+  sqlQueryTextBuilt: (label, call, line) =>
+    `${label}：${line === undefined ? "" : `第 ${line} 行的`}${call}(…) 得到的是查询拼接出的文本，而不是单个字符串字面量；应为单个字符串字面量，路径直接写在其中，如 ${call.toLowerCase() === "query_table" ? "query_table('data/x.csv')" : "query('SELECT * FROM read_csv(''data/x.csv'')')"}（拼接出的文本中的路径会相对当前文件夹读取，而不是相对查询可读取的文件夹）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
   parquetLayout: (label, columns) =>
     `${label}：列为 ${listItems(columns, ", ", (count) => `另有 ${count} 列`)}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,

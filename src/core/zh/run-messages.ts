@@ -2,6 +2,7 @@
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 import type { ExpectedForm, ExpectedType, IndexJsonList, ManifestDefect, runMessages } from "../run-messages.js";
+import { diskFull } from "../system-errors.js";
 import { describeFound, didYouMean, list } from "./words.js";
 
 const INDEX_JSON_LISTS: Readonly<Record<IndexJsonList, string>> = {
@@ -43,6 +44,12 @@ const ROLLBACK_HINT = "runs rollback 不接受运行参数：它发布已发布�
 /** `NOT_RUN_FOLDER` of run-messages.ts. */
 const NOT_RUN_FOLDER = (file: boolean) => `${file ? "文件" : "特殊文件（既不是文件夹也不是普通文件）"}，不是运行文件夹`;
 
+/** A file system's code with its meaning in words (the English file's `systemCode`), for these messages and output-messages.ts. */
+export function systemCode(code: string): string {
+  const words: Readonly<Record<string, string>> = { ENOSPC: "磁盘空间已满", EDQUOT: "超出磁盘配额", EACCES: "权限不足", EPERM: "权限不足", EROFS: "只读文件系统" };
+  return words[code] ? `${code}：${words[code]}` : code;
+}
+
 export const runMessagesZh: Translation<typeof runMessages> = {
   indexJsonNotJson: (source) => `${source}：不是有效的 JSON；应为 compute 写出的 index.json`,
   indexJsonNoResults: (source) => `${source}：没有 "results"；应为 compute 写出的 index.json`,
@@ -53,7 +60,7 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   manifestDefect: (defect) => MANIFEST_DEFECTS[defect],
 
   runsFolderNotCreated: (label, code) => `${label}：无法创建 runs 文件夹（${code}）；应为可写的文件夹`,
-  lockNotCreated: (label, code) => `${label}：无法创建锁文件（${code}）；应为可写的文件夹`,
+  lockNotCreated: (lockLabel, code) => `${lockLabel}：无法创建锁文件（${systemCode(code)}）；应为可写${diskFull(code) ? "且有足够空间存放锁文件" : ""}的文件夹`,
 
   uncertaintyMissingColumn: (source, column, columns) => `${source}：没有 ${quote(column)} 列；应包含 uncertainty.csv 的各列：${list(columns)}`,
   uncertaintyUnknownCell: (source, line, unit, year) =>

@@ -311,15 +311,39 @@ export async function queryTexts(session: DuckdbSession, sql: string): Promise<s
   const parsed = (await parseQuery(session, sql)).tree;
   if (!parsed) return undefined;
   const texts = new Set<string>();
+  const inner: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isObject(node)) return;
     const found = stringConstant(node)?.path ?? fileTable(node);
     if (found !== undefined) texts.add(found);
+    const text = queryCall(node);
+    if (text?.literals && text.name === "query") inner.push(text.literals[0].path);
     for (const value of Object.values(node)) visit(value);
   };
   visit(parsed);
+  // The texts of a query given as a literal to `query('…')`, as its own.
+  for (const query of inner) for (const text of (await queryTexts(session, query)) ?? []) texts.add(text);
   return [...texts];
+}
+
+/**
+ * A call of `query('…')` or `query_table('…')` (`QUERY_FUNCTIONS`) in a parsed query: the function's name in lower
+ * case, where the call starts, and its argument's string literals (`query`'s text, `query_table`'s table names, one or
+ * a list); `literals` is undefined when the argument is no string literal nor a list of them (a text the query builds,
+ * `query('SELECT ' || …)`, which DuckDB folds to a constant when it binds the call). `undefined` for any other node, and
+ * for such a call without an argument, which DuckDB refuses itself.
+ */
+function queryCall(node: Record<string, unknown>): { name: string; location: number; literals: { location: number; path: string }[] | undefined } | undefined {
+  const call = node.function;
+  if (node.type !== "TABLE_FUNCTION" || !isObject(call) || !QUERY_FUNCTIONS.test(String(call.function_name)) || !Array.isArray(call.children)) return undefined;
+  const name = String(call.function_name).toLowerCase();
+  const { first, items } = fileArguments(call.children);
+  if (first === undefined) return undefined;
+  // `query` takes one text, never a list.
+  const literals = (name === "query" ? [first] : items).map(stringConstant);
+  const location = typeof call.query_location === "number" ? call.query_location : typeof node.query_location === "number" ? node.query_location : 0;
+  return { name, location, literals: literals.every((literal) => literal !== undefined) ? literals : undefined };
 }
 
 /** A query with its relative paths made absolute (`resolveQueryPaths`), and each text replaced: as run, as written. */
@@ -342,7 +366,11 @@ const MACRO_CLOSE = "/* innovation-index */)";
  * `sql` with every relative path it reads made absolute against the sandbox's folder, as the command line run in that
  * folder would read it: the file arguments of the file-reading table functions (`read_csv('values.csv')`, lists and
  * globs too, in any quoting: `'…'`, `E'…'`, `$$…$$`) and the files named as tables (`FROM 'values.csv'`, not a CTE's
- * name). DuckDB's parser finds them (`json_serialize_sql`, with each literal's place in the text), so a text that only
+ * name, and `query_table('values.csv')`'s). The text given to `query('…')` as a string literal is a query of its own:
+ * its paths are made absolute so too, and the literal written again around the text changed. A `query` or
+ * `query_table` whose argument is no string literal (a text the query builds, which DuckDB puts together only when it
+ * binds the call, and would then read against the current folder) is refused (`E_SQL_QUERY_TEXT`, naming `label` and
+ * the call's line), as is a `query('…')` literal whose paths cannot be put back in its quoting. DuckDB's parser finds them (`json_serialize_sql`, with each literal's place in the text), so a text that only
  * looks like a path, such as a `source` column's `'census.csv'`, is left as written. A file argument the query builds
  * (`read_csv('data/' || 'x.csv')`, `read_csv(concat(…))`, a list holding such a path) is passed through a macro of
  * the sandbox (`pathMacros`), which makes it absolute when DuckDB binds the call. A query DuckDB cannot parse, or any
@@ -350,9 +378,13 @@ const MACRO_CLOSE = "/* innovation-index */)";
  * so that DuckDB's messages can quote the query as written (`sqlError`). `sql`: the query, or the query parsed
  * (`parseQuery`), so that one parse serves `unnamedFileReads` too.
  */
-export async function resolveQueryPaths(session: SandboxSession, sql: string | ParsedQuery): Promise<ResolvedQuery> {
+export async function resolveQueryPaths(session: SandboxSession, sql: string | ParsedQuery, label = "the query", outerLine?: number): Promise<ResolvedQuery> {
   const { sql: text, tree: parsed } = await parsedOf(session, sql);
   if (!parsed) return { sql: text, replaced: [] };
+  // The texts given to `query('…')`, and the first call of `query`/`query_table` given a text the query builds.
+  const inner: { location: number; path: string; line: number }[] = [];
+  let builtText: { name: string; line: number } | undefined;
+  const lineAt = (location: number) => outerLine ?? Buffer.from(text, "utf8").subarray(0, location).toString("utf8").split("\n").length;
   const named: { location: number; path: string; table: boolean }[] = [];
   // The file arguments the query builds: where their call's name starts, where in the argument a node of it starts,
   // and the macro they pass through.
@@ -375,15 +407,35 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
     }
     const table = fileTable(node);
     if (table !== undefined && typeof node.query_location === "number") named.push({ location: node.query_location, path: table, table: true });
+    const queried = queryCall(node);
+    if (queried && !queried.literals) builtText ??= { name: queried.name, line: lineAt(queried.location) };
+    else if (queried?.name === "query") inner.push({ ...queried.literals![0], line: lineAt(queried.location) });
+    // `query_table`'s names, those that name files as a table's name may (`fileTable`).
+    else if (queried) for (const literal of queried.literals!) if (/[./\\*]/.test(literal.path)) named.push({ ...literal, table: true });
     if (isObject(node.cte_map) && Array.isArray(node.cte_map.map)) for (const entry of node.cte_map.map) if (isObject(entry) && typeof entry.key === "string") cteNames.add(entry.key);
     for (const value of Object.values(node)) visit(value);
   };
   visit(parsed);
+  const refused = (name: string, line: number) => new InputError("E_SQL_QUERY_TEXT", readerMessages.sqlQueryTextBuilt(label, name, line), { source: label });
+  if (builtText) throw refused(builtText.name, builtText.line);
   // DuckDB gives each node's place in bytes of UTF-8: every change is found in the text as written, then made from the
   // last, so that the earlier places hold (a literal inside a built argument, `read_csv([x || '.csv', 'a.csv'])`, is
   // replaced before the macro's call is put around the argument).
   const changes: { start: number; end: number; text: string }[] = [];
   const replaced: ResolvedQuery["replaced"] = [];
+  // What `query('…')`'s texts had replaced, as their own quotes in DuckDB's messages show them, after the literals.
+  const innerReplaced: ResolvedQuery["replaced"] = [];
+  for (const { location, path: query, line } of inner) {
+    // A call inside it given a built text is named at the line of the call around it.
+    const resolved = await resolveQueryPaths(session, query, label, line);
+    if (resolved.sql === query) continue;
+    const end = literalEnd(bytes, location, false, query);
+    if (end === undefined) throw refused("query", line);
+    const literal = sqlString(resolved.sql);
+    replaced.push({ resolved: literal, written: bytes.subarray(location, end).toString("utf8") });
+    innerReplaced.push(...resolved.replaced);
+    changes.push({ start: location, end, text: literal });
+  }
   const places = new Map(named.filter(({ path, table }) => isRelativePath(path) && !(table && cteNames.has(path))).map((item) => [item.location, item] as const));
   for (const { location, path, table } of places.values()) {
     const end = literalEnd(bytes, location, table, path);
@@ -405,6 +457,7 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   }
   for (const macro of macros) replaced.push({ resolved: `${macro}(`, written: "" });
   if (macros.size > 0) replaced.push({ resolved: MACRO_CLOSE, written: "" });
+  replaced.push(...innerReplaced);
   for (const { start, end, text: put } of changes.sort((a, b) => b.start - a.start || b.end - a.end))
     bytes = Buffer.concat([bytes.subarray(0, start), Buffer.from(put, "utf8"), bytes.subarray(end)]);
   return { sql: bytes.toString("utf8"), replaced };
@@ -474,7 +527,11 @@ function fileArguments(children: readonly unknown[]): { first: unknown; items: u
 /** `unnamedFileReads`' call for a query whose parse tree DuckDB cannot give, so that none of its files is known. */
 export const UNPARSED_QUERY = "*";
 
-/** Table functions that run a query given as a text (`query('SELECT … read_csv(''x.csv'')')`), whose files no one names. */
+/**
+ * Table functions that run a query given as a text (`query('SELECT … read_csv(''x.csv'')')`) or read a table named by
+ * one (`query_table('x.csv')`): given as a string literal, its paths are resolved and its files named as the query's own
+ * (`resolveQueryPaths`, `queryTexts`); given as a text the query builds, they are refused.
+ */
 const QUERY_FUNCTIONS = /^(query|query_table)$/i;
 
 /**
@@ -492,11 +549,16 @@ export async function unnamedFileReads(session: DuckdbSession, sql: string | Par
   const parsed = (await parsedOf(session, sql)).tree;
   if (!parsed) return [UNPARSED_QUERY];
   const found = new Set<string>();
+  const inner: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isObject(node)) return;
     const call = node.function;
-    if (node.type === "TABLE_FUNCTION" && isObject(call) && typeof call.function_name === "string") {
+    const queried = queryCall(node);
+    // A text given as a literal is read as a query of its own, below; a table's name given as one is named.
+    if (queried?.literals) {
+      if (queried.name === "query") inner.push(queried.literals[0].path);
+    } else if (node.type === "TABLE_FUNCTION" && isObject(call) && typeof call.function_name === "string") {
       const name = call.function_name.toLowerCase();
       const { first, items } = fileArguments(Array.isArray(call.children) ? call.children : []);
       if (QUERY_FUNCTIONS.test(name) || (FILE_FUNCTIONS.test(name) && first !== undefined && !items.every((item) => stringConstant(item) !== undefined))) found.add(name);
@@ -504,6 +566,8 @@ export async function unnamedFileReads(session: DuckdbSession, sql: string | Par
     for (const value of Object.values(node)) visit(value);
   };
   visit(parsed);
+  // A query text DuckDB cannot parse is `query`'s own unnamed read (as `UNPARSED_QUERY` is the whole query's).
+  for (const query of inner) for (const name of (await parseQuery(session, query)).tree ? await unnamedFileReads(session, query) : ["query"]) found.add(name);
   return [...found];
 }
 

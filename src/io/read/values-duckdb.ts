@@ -10,12 +10,11 @@
  * value itself come back, column by column. Units keep the order of their first row in a Parquet file (as in a CSV
  * file); a query's rows have no order of their own, so its units are sorted by name.
  */
-import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
-import { readerMessages, type SpecialFileKind } from "../../core/reader-messages.js";
+import { readerMessages } from "../../core/reader-messages.js";
 import { createPanel, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
@@ -42,7 +41,7 @@ import {
 } from "./duckdb.js";
 import { normalizeColumnName } from "./columns.js";
 import { LONG_COLUMNS, parseYear, yearHeaderMessage, yearLike } from "./data-csv.js";
-import { queryIndicators } from "./duckdb-sources.js";
+import { queryIndicators, specialKind } from "./duckdb-sources.js";
 import { MEASURE_COLUMNS, measurePairIssues, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
 
@@ -112,7 +111,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     // for part of the text: the query could not be parsed to find its paths, and read its files from the current folder.
     const query = isQuery ? (await readFile(path, "utf8")).replace(/^\uFEFF/, "") : undefined;
     // The query as it runs, its relative paths made absolute; the manifest keeps the text as written.
-    const resolved = query !== undefined ? await resolveQueryPaths(session, query) : undefined;
+    const resolved = query !== undefined ? await resolveQueryPaths(session, query, label) : undefined;
     // Listed (not opened) before the query runs, for a named pipe among them to be refused before DuckDB waits on it.
     const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved.sql) : [];
     await refuseSpecialFiles(label, filesRead, session.root);
@@ -485,9 +484,11 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
  * The files the query in `path` names (see `filesNamedBy`), listed before it runs: a project run hashes them into its
  * fingerprint, so that new microdata under an unchanged query is a change. `unnamed`, when given, receives the calls
  * of the query that may read files it does not name (`unnamedFileReads` of `duckdb.ts`: a path the query builds,
- * `query('…')`), whose changes no fingerprint can see. The query is parsed once for both.
+ * `query('…')` of a text DuckDB cannot parse), whose changes no fingerprint can see; the files a `query('…')` literal's
+ * text names are among those named. The query is parsed once for both.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label` (default: `path` relative to `root`) when the query file or
- *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would
+ *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would;
+ *   `E_SQL_QUERY_TEXT` when it gives `query`/`query_table` a text it builds (`resolveQueryPaths`)
  */
 export async function readQueryFiles(path: string, root = dirname(path), unnamed?: UnnamedQueryReads[], label = shownPath(resolve(root), resolve(path))): Promise<string[]> {
   await refuseSpecialFiles(label, [path]);
@@ -499,7 +500,7 @@ export async function readQueryFiles(path: string, root = dirname(path), unnamed
       const calls = await unnamedFileReads(session, parsed);
       if (calls.length > 0) unnamed.push({ calls });
     }
-    const files = await filesNamedBy(session, (await resolveQueryPaths(session, parsed)).sql);
+    const files = await filesNamedBy(session, (await resolveQueryPaths(session, parsed, label)).sql);
     await refuseSpecialFiles(label, files, session.root);
     return files;
   } finally {
@@ -535,7 +536,7 @@ export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?
         const calls = await unnamedFileReads(session, parsed);
         if (calls.length > 0) unnamed.push({ calls, code, line });
       }
-      const named = await filesNamedBy(session, (await resolveQueryPaths(session, parsed)).sql);
+      const named = await filesNamedBy(session, (await resolveQueryPaths(session, parsed, indicatorLabel(tree, code, line))).sql);
       await refuseSpecialFiles(indicatorLabel(tree, code, line), named, session.root);
       for (const file of named) files.add(file);
     }
@@ -554,12 +555,6 @@ function indicatorLabel(tree: Tree, code: string, line: number | undefined): str
 function shownPath(root: string, file: string): string {
   const inside = relative(root, file);
   return inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? file : inside.split(sep).join("/");
-}
-
-/** What `info` is when it is a file DuckDB could wait on without end: a named pipe, a socket, a device. */
-function specialKind(info: Stats | undefined): SpecialFileKind | undefined {
-  if (!info) return undefined;
-  return info.isFIFO() ? "named pipe" : info.isSocket() ? "socket" : info.isCharacterDevice() ? "character device" : info.isBlockDevice() ? "block device" : undefined;
 }
 
 /**
@@ -620,7 +615,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
       const label = indicatorLabel(tree, code, line);
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
-        const resolved = await resolveQueryPaths(session, sql);
+        const resolved = await resolveQueryPaths(session, sql, label);
         const files = await filesNamedBy(session, resolved.sql);
         for (const file of files) named.add(file);
         await refuseSpecialFiles(label, files, session.root);

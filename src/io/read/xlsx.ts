@@ -29,19 +29,19 @@ type Worksheet = import("exceljs").Worksheet;
 
 let readersPatched = false;
 
-/** ExcelJS, its readers of number formats and rows patched once (`keepNumberFormatEscapes`, `hideZeroHeightRows`). */
+/** ExcelJS, its readers of number formats and sheets patched once (`keepNumberFormatEscapes`, `hideShutRows`). */
 async function loadExcel() {
   const ExcelJS = (await import("exceljs")).default;
   if (!readersPatched) {
     readersPatched = true;
-    const [numberFormats, rows] = await Promise.all([
+    const [numberFormats, sheets] = await Promise.all([
       // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is NumberFormatReader.
       import("exceljs/lib/xlsx/xform/style/numfmt-xform.js") as Promise<{ default: { prototype: NumberFormatReader } }>,
-      // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is RowReader.
-      import("exceljs/lib/xlsx/xform/sheet/row-xform.js") as Promise<{ default: { prototype: RowReader } }>,
+      // @ts-expect-error: ExcelJS's modules have no type declarations; the shape used is WorksheetReader.
+      import("exceljs/lib/xlsx/xform/sheet/worksheet-xform.js") as Promise<{ default: { prototype: WorksheetReader } }>,
     ]);
     keepNumberFormatEscapes(numberFormats.default.prototype);
-    hideZeroHeightRows(rows.default.prototype);
+    hideShutRows(sheets.default.prototype);
   }
   return ExcelJS;
 }
@@ -67,25 +67,93 @@ function keepNumberFormatEscapes(reader: NumberFormatReader): void {
   };
 }
 
-/** A row as ExcelJS's reader of a sheet keeps it (`exceljs/lib/xlsx/xform/sheet/row-xform.js`). */
-interface RowReader {
-  model?: { hidden?: boolean };
+/**
+ * The lowest height (in points, a row's `ht`) of a row whose text Excel shows. Excel draws a row in whole pixels, 0.75
+ * point each at 96 dpi: a row under 1 point is at most one pixel high, a line with no text in it. A row of height 0 is
+ * one a person dragged shut (Excel shows it as a hidden row); one lower than this, one dragged almost shut.
+ */
+const LOWEST_SHOWN_ROW = 1;
+
+/**
+ * The narrowest width (a column's `width`: digits of the sheet's font, its margins included) of a column whose cells
+ * Excel shows. Narrower than one digit (under 7 pixels at the default Calibri 11, 5 of them margins and gridline), a
+ * cell has no room for a digit, nor for the `#` Excel shows for a number that does not fit: its value cannot be seen
+ * (a text spills over into an empty cell beside it, but a column of values has its neighbours filled).
+ */
+const NARROWEST_SHOWN_COLUMN = 1;
+
+/**
+ * Why the reader takes a row Excel saves without `hidden="1"` for a hidden one (`HiddenReasons`): a height under
+ * `LOWEST_SHOWN_ROW` (`low`), or the sheet's rows hidden by default (`default`).
+ */
+type ShutRow = "low" | "default";
+
+/**
+ * The shut rows (`ShutRow`) of each sheet read, by the sheet's properties: ExcelJS hands the object its reader makes
+ * on to the worksheet (`Worksheet.properties`).
+ */
+const shutRows = new WeakMap<object, ReadonlyMap<number, ShutRow>>();
+
+/** A sheet as ExcelJS's reader keeps it (`exceljs/lib/xlsx/xform/sheet/worksheet-xform.js`), the parts used. */
+interface WorksheetReader {
+  parser?: unknown;
+  map: { sheetData: unknown };
+  model?: { rows?: ({ number: number; hidden?: boolean } | undefined)[]; properties?: object };
   parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
+  parseClose(name: string): boolean;
 }
 
 /**
- * A row a person drags shut in Excel is saved with a height of zero (`<row r="3" ht="0" customHeight="1">`), which
- * Excel shows as it shows a hidden row; ExcelJS reads that height as none at all (the sheet's default height), so the
- * row would read as a visible one. Its reader (`reader`, the prototype) is made to read such a row as hidden, as it is
- * on screen (for `W_XLSX_HIDDEN`); nothing else of the row changes.
+ * Rows Excel does not show though they have no `hidden="1"`, which ExcelJS reads as visible ones: a row dragged shut
+ * (`<row r="3" ht="0" customHeight="1">`, whose height of 0 ExcelJS reads as none, the sheet's default) or almost (a
+ * height under `LOWEST_SHOWN_ROW`), and on a sheet that hides its rows by default (`<sheetFormatPr zeroHeight="1">`,
+ * ECMA-376 Part 1, 18.3.1.81: written for a sheet most of whose rows are hidden, then only the rows not hidden are
+ * specified), every row not given a height of its own (`customHeight="1"` and an `ht`, as Excel saves a row it shows
+ * there). The sheet's reader (`reader`, the prototype) is made to read such rows as hidden, as they are on screen, and
+ * to keep why (`shutRows`, for `W_XLSX_HIDDEN`); nothing else of the sheet changes. A sheet's `sheetFormatPr` comes
+ * before its rows (the schema's order), so each row is judged as it is read.
  */
-function hideZeroHeightRows(reader: RowReader): void {
+function hideShutRows(reader: WorksheetReader): void {
   const parseOpen = reader.parseOpen;
-  reader.parseOpen = function (this: RowReader, node) {
-    const opened = parseOpen.call(this, node);
-    if (node.name === "row" && this.model && node.attributes.ht !== undefined && Number.parseFloat(node.attributes.ht) === 0) this.model.hidden = true;
-    return opened;
+  const parseClose = reader.parseClose;
+  const sheets = new WeakMap<WorksheetReader, { hiddenByDefault: boolean; rows: Map<number, ShutRow> }>();
+  reader.parseOpen = function (this: WorksheetReader, node) {
+    let sheet = sheets.get(this);
+    if (!sheet || (node.name === "worksheet" && this.parser === undefined)) sheets.set(this, (sheet = { hiddenByDefault: false, rows: new Map() }));
+    if (node.name === "sheetFormatPr" && this.parser === undefined) sheet.hiddenByDefault = isTrue(node.attributes.zeroHeight);
+    else if (node.name === "row" && this.parser === this.map.sheetData) {
+      const why = shutRow(node.attributes, sheet.hiddenByDefault);
+      if (why) sheet.rows.set(Number.parseInt(node.attributes.r, 10), why);
+    }
+    return parseOpen.call(this, node);
   };
+  reader.parseClose = function (this: WorksheetReader, name) {
+    const open = parseClose.call(this, name);
+    const sheet = sheets.get(this);
+    if (name === "worksheet" && !open && sheet && this.model) {
+      for (const row of this.model.rows ?? []) if (row && sheet.rows.has(row.number)) row.hidden = true;
+      if (sheet.rows.size > 0 && this.model.properties) shutRows.set(this.model.properties, sheet.rows);
+      sheets.delete(this);
+    }
+    return open;
+  };
+}
+
+/**
+ * Why Excel does not show a row (`attributes`, its `<row>`'s) that is not marked hidden (`ShutRow`), on a sheet that
+ * hides its rows by default or not (`hiddenByDefault`); `undefined` for a row shown, or marked hidden.
+ */
+function shutRow(attributes: Record<string, string | undefined>, hiddenByDefault: boolean): ShutRow | undefined {
+  if (isTrue(attributes.hidden)) return undefined;
+  // NaN without a height, which is no lower than any.
+  const height = Number.parseFloat(attributes.ht ?? "");
+  if (hiddenByDefault && !(isTrue(attributes.customHeight) && !Number.isNaN(height))) return "default";
+  return height < LOWEST_SHOWN_ROW ? "low" : undefined;
+}
+
+/** Whether an XML attribute of type boolean says true (`1` or `true`). */
+function isTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
 }
 
 /**
@@ -123,8 +191,8 @@ export async function parseWorkbookTable(
   // A formula whose result the file does not hold (written by a program, never opened and saved in Excel) has no value
   // to read; read as an empty cell, a missing-value policy would fill it in silently.
   const unsaved: Issue[] = [];
-  // Rows hidden in Excel (by hand, dragged shut to a zero height, or by a filter) that hold cells, and the columns
-  // that hold a cell of a row read.
+  // Rows hidden in Excel (by hand, dragged shut or almost, hidden by the sheet's default, or by a filter) that hold
+  // cells, and the columns that hold a cell of a row read.
   const hiddenRows: number[] = [];
   const filled: boolean[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -177,10 +245,12 @@ export async function parseWorkbookTable(
 }
 
 /**
- * Rows and columns of a sheet that Excel hides (by hand, grouped and collapsed, dragged shut to a zero height or
- * width, or filtered out by the sheet's filter) and that hold cells the reader reads all the same: a sheet is read
- * whole, as a CSV file saved from it would hold it, and a filter hides rows that are still data (a hidden row
- * repeating a visible one is a duplicate, refused as one). Their warning (`W_XLSX_HIDDEN`) says so, naming them, so that hidden data are never read without a word.
+ * Rows and columns of a sheet that Excel hides (by hand, grouped and collapsed, dragged shut or almost to a height
+ * under 1 point or a width under one digit, rows the sheet hides by default, or filtered out by the sheet's filter) and
+ * that hold cells the reader reads all the same: a sheet is read whole, as a CSV file saved from it would hold it,
+ * and a filter hides rows that are still data (a hidden row repeating a visible one is a duplicate, refused as one).
+ * Their warning (`W_XLSX_HIDDEN`) says so, naming them (and why, for those Excel saves no hidden mark on), so that
+ * hidden data are never read without a word.
  */
 export interface HiddenCells {
   /** Excel's row numbers. */
@@ -196,18 +266,30 @@ export interface HiddenCells {
  */
 function hiddenCells(worksheet: Worksheet, label: string, rows: readonly number[], filled: readonly boolean[]): HiddenCells | undefined {
   const columns: number[] = [];
-  // A column dragged shut (`<col width="0">`) is hidden on screen as one Excel hides.
+  // A column dragged shut or almost (`<col width="0">`, `width="0.5"`) is hidden on screen as one Excel hides.
   filled.forEach((isFilled, i) => isFilled && isHiddenColumn(worksheet.getColumn(i + 1)) && columns.push(i + 1));
   if (rows.length === 0 && columns.length === 0) return undefined;
-  // ExcelJS reads a sheet's filter as its range (`A1:D20`); the rows it hides are hidden rows like any other.
-  const filter = rows.length > 0 && typeof worksheet.autoFilter === "string" ? worksheet.autoFilter : undefined;
-  const letters = columns.map((column) => worksheet.getColumn(column).letter);
-  return { rows, columns, warning: { code: "W_XLSX_HIDDEN", message: readerMessages.xlsxHidden(label, rows, letters, filter), source: label } };
+  const shut = shutRows.get(worksheet.properties);
+  // ExcelJS reads a sheet's filter as its range (`A1:D20`); the rows it hides are hidden rows like any other (a row
+  // shut otherwise is not the filter's).
+  const filter = rows.some((row) => !shut?.has(row)) && typeof worksheet.autoFilter === "string" ? worksheet.autoFilter : undefined;
+  const letter = (column: number) => worksheet.getColumn(column).letter;
+  const why = {
+    lowRows: rows.filter((row) => shut?.get(row) === "low"),
+    defaultRows: rows.filter((row) => shut?.get(row) === "default"),
+    narrowColumns: columns.filter((column) => isNarrowColumn(worksheet.getColumn(column))).map(letter),
+  };
+  return { rows, columns, warning: { code: "W_XLSX_HIDDEN", message: readerMessages.xlsxHidden(label, rows, columns.map(letter), filter, why), source: label } };
 }
 
-/** Whether Excel hides `column`: hidden by hand (or grouped and collapsed), or of zero width. */
+/** Whether Excel hides `column`: hidden by hand (or grouped and collapsed), or narrower than one digit (`isNarrowColumn`). */
 function isHiddenColumn(column: import("exceljs").Column): boolean {
-  return column.hidden || column.width === 0;
+  return column.hidden || isNarrowColumn(column);
+}
+
+/** Whether `column`, not marked hidden, is of a width under `NARROWEST_SHOWN_COLUMN` (zero included): shut, or almost. */
+function isNarrowColumn(column: import("exceljs").Column): boolean {
+  return !column.hidden && column.width !== undefined && column.width < NARROWEST_SHOWN_COLUMN;
 }
 
 /** Whether every cell of `row` that shows text is a copy of a header cell (line `headerLine`) merged down into it. */

@@ -8,11 +8,13 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
+import { readerMessages } from "../../core/reader-messages.js";
 import { ratioScale } from "../../core/index-scale.js";
 import type { RunValue } from "../../core/revision.js";
 import type { Issue } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { parseCsv } from "../csv.js";
+import { specialKind } from "../read/duckdb-sources.js";
 import { unreadable } from "../read/read-text.js";
 import { digestFile } from "../write/write.js";
 import { MANIFEST_FILE } from "./run-names.js";
@@ -86,12 +88,25 @@ export function sha256(content: string | Uint8Array): string {
 }
 
 /**
+ * Refuses an input file of a project run (`path`, named `label`) that is a named pipe, a socket or a device (links
+ * followed), before anything reads it: hashing a pipe would empty it for the reader after, or wait on it without end.
+ * A file that cannot be looked at is left to its reader.
+ * @throws `InputError` `E_READ` naming `label` and what the file is
+ */
+export async function refuseSpecialInput(path: string, label: string): Promise<void> {
+  const kind = specialKind(await stat(path).catch(() => undefined));
+  if (kind !== undefined) throw new InputError("E_READ", readerMessages.runInputSpecialFile(label, kind), { source: label });
+}
+
+/**
  * Digests of files on disk, in the order given, each read as a stream (never whole in memory); a file that cannot be
- * read is an `InputError` naming it.
+ * read is an `InputError` naming it, and so is one that is a named pipe, a socket or a device (`refuseSpecialInput`),
+ * refused before it is opened.
  */
 export async function digestFiles(files: readonly { role: string; path: string; label: string }[]): Promise<FileDigest[]> {
   return Promise.all(
     files.map(async (file) => {
+      await refuseSpecialInput(file.path, file.label);
       try {
         return { role: file.role, path: file.label, ...(await digestFile(file.path)) };
       } catch (cause) {
@@ -141,19 +156,32 @@ export type IndexJsonOutputs = { kind: "values"; values: RunValue[] } | { kind: 
  * and year, or the Parquet files that hold them with the units, years and node codes they are listed by.
  */
 export function parseIndexJsonOutputs(text: string, source: string): IndexJsonOutputs {
-  let json: {
-    results?: { unit: string; year: number; values: Record<string, number | null> }[];
-    resultsIn?: unknown;
-    units?: unknown;
-    years?: unknown;
-    nodes?: unknown;
-  };
+  return indexJsonOutputsOf(parseIndexJson(text, source), source);
+}
+
+/** An `index.json` as parsed, its fields not yet checked (`{}` for JSON that is not an object). */
+interface IndexJsonRead {
+  results?: { unit: string; year: number; values: Record<string, number | null> }[];
+  resultsIn?: unknown;
+  units?: unknown;
+  years?: unknown;
+  nodes?: unknown;
+  bodWeights?: unknown;
+}
+
+/** The text of an `index.json` parsed, or an `E_RUN_FILE` naming `source` when it is not JSON. */
+function parseIndexJson(text: string, source: string): IndexJsonRead {
+  let json: IndexJsonRead | null;
   try {
     json = JSON.parse(text);
   } catch (cause) {
     throw new InputError("E_RUN_FILE", runMessages.indexJsonNotJson(source), { source }, { cause });
   }
-  if (json === null || typeof json !== "object") json = {};
+  return json === null || typeof json !== "object" ? {} : json;
+}
+
+/** The outputs of a parsed `index.json` (see `parseIndexJsonOutputs`). */
+function indexJsonOutputsOf(json: IndexJsonRead, source: string): IndexJsonOutputs {
   if (!Array.isArray(json.results) && "resultsIn" in json) return { kind: "parquet", results: parquetResultsOf(json, source) };
   if (!Array.isArray(json.results)) throw new InputError("E_RUN_FILE", runMessages.indexJsonNoResults(source), { source });
   return {
@@ -195,11 +223,11 @@ export function parseIndexJsonValues(text: string, source: string): RunValue[] {
 }
 
 /**
- * The output values of a run folder's `index.json` (`text`), read from the Parquet files it names in `resultsIn` when
+ * The output values of a run folder's `index.json` (as parsed), read from the Parquet files it names in `resultsIn` when
  * it holds no `results` (DuckDB loads only then).
  */
-export async function readIndexJsonOutputs(text: string, folder: string, label: string): Promise<RunValue[]> {
-  const outputs = parseIndexJsonOutputs(text, `${label}/index.json`);
+async function readIndexJsonOutputs(json: IndexJsonRead, folder: string, label: string): Promise<RunValue[]> {
+  const outputs = indexJsonOutputsOf(json, `${label}/index.json`);
   if (outputs.kind === "values") return outputs.values;
   const { readParquetResults, runValuesOf } = await import("./run-parquet.js");
   return runValuesOf(outputs.results, await readParquetResults(folder, label, outputs.results));
@@ -223,6 +251,28 @@ export function nodesRatioScale(nodes: unknown): boolean {
   return ratioScale({ nodes: scale });
 }
 
+/**
+ * The weights benefit of the doubt chose, as an `index.json` records them (`bodWeights`), read back as
+ * `IndexResult.bodWeights` holds them (`null` as `NaN`). A group's entry is kept only when it is a list of numbers and
+ * nulls as long as the group's children in `nodes` × `units` × `years` (the length compute writes): any other is left
+ * out, as if not recorded (a page or the contributions then treat that group as one whose weights are unknown).
+ * `undefined` when none is kept (a run with no group aggregated by `bod`, or one written before they were recorded).
+ */
+function bodWeightsOf(json: IndexJsonRead): Map<string, Float64Array> | undefined {
+  const { bodWeights, units, years, nodes } = json;
+  if (bodWeights === null || typeof bodWeights !== "object" || Array.isArray(bodWeights)) return undefined;
+  if (!Array.isArray(units) || !Array.isArray(years) || !Array.isArray(nodes)) return undefined;
+  const cells = units.length * years.length;
+  const childCount = (code: string) => nodes.filter((node) => (node as { parent?: unknown } | null)?.parent === code).length;
+  const weights = new Map<string, Float64Array>();
+  for (const [code, list] of Object.entries(bodWeights as Record<string, unknown>)) {
+    if (!Array.isArray(list) || list.length !== childCount(code) * cells || list.length === 0) continue;
+    if (!list.every((weight) => weight === null || typeof weight === "number")) continue;
+    weights.set(code, Float64Array.from(list as (number | null)[], (weight) => weight ?? Number.NaN));
+  }
+  return weights.size > 0 ? weights : undefined;
+}
+
 /** A run read back: its manifest and input values when present (an `--out` folder has neither), its outputs. */
 export interface RunData {
   label: string;
@@ -231,6 +281,14 @@ export interface RunData {
   outputs: RunValue[];
   /** Whether the outputs are on a ratio scale (`nodesRatioScale` of its `index.json`): else no change in percent. */
   ratioScale?: boolean;
+  /**
+   * The weights benefit of the doubt chose, by the code of each group (or `INDEX`) aggregated by `bod`, as
+   * `IndexResult.bodWeights` holds them: child-major, `[(child * units + unit) * years + year]` over the `units`,
+   * `years` and `nodes` (the group's children in their order) of the run's `index.json`, on the score's scale, `NaN`
+   * where the group has no score. Absent when the run has none (no group by `bod`, or a run written before they were
+   * recorded in `index.json`).
+   */
+  bodWeights?: ReadonlyMap<string, Float64Array>;
 }
 
 /**
@@ -308,11 +366,17 @@ export async function readRun(folder: string, label: string): Promise<RunData> {
   const [manifestText, inputText, indexText] = await Promise.all([read(MANIFEST_FILE), read(INPUT_VALUES_FILE), read("index.json")]);
   if (indexText === undefined)
     throw new InputError("E_RUN_FILE", runMessages.noIndexJson(label), { source: label });
+  const manifest = manifestText === undefined ? undefined : (JSON.parse(manifestText) as RunManifest);
+  const inputs = inputText === undefined ? undefined : parseInputValuesCsv(inputText, `${label}/${INPUT_VALUES_FILE}`);
+  // Parsed once: the outputs, the scale and BoD's weights all come from the same object.
+  const index = parseIndexJson(indexText, `${label}/index.json`);
+  const bodWeights = bodWeightsOf(index);
   return {
     label,
-    manifest: manifestText === undefined ? undefined : (JSON.parse(manifestText) as RunManifest),
-    inputs: inputText === undefined ? undefined : parseInputValuesCsv(inputText, `${label}/${INPUT_VALUES_FILE}`),
-    outputs: await readIndexJsonOutputs(indexText, folder, label),
-    ratioScale: nodesRatioScale((JSON.parse(indexText) as { nodes?: unknown } | null)?.nodes),
+    manifest,
+    inputs,
+    outputs: await readIndexJsonOutputs(index, folder, label),
+    ratioScale: nodesRatioScale(index.nodes),
+    ...(bodWeights ? { bodWeights } : {}),
   };
 }

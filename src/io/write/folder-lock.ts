@@ -88,14 +88,24 @@ export interface ProcessIdentity {
   startTicks?: number;
 }
 
-/** The start time (field 22, clock ticks since boot) and pid (field 1) in the text of /proc/<pid>/stat. */
-function parseStat(text: string): { pid: number; startTicks: number } | undefined {
+/** The pid (field 1), state (field 3: `Z` for a zombie) and start time (field 22, clock ticks since boot) in the text of /proc/<pid>/stat. */
+export function parseStat(text: string): { pid: number; state: string; startTicks: number } | undefined {
   // The command name (field 2) is in parentheses and may hold spaces and parentheses: the fields after it follow the last ")".
   const close = text.lastIndexOf(")");
   const fields = text.slice(close + 2).split(" ");
   const pid = Number.parseInt(text, 10);
   const startTicks = Number(fields[19]);
-  return close > 0 && Number.isSafeInteger(pid) && Number.isSafeInteger(startTicks) ? { pid, startTicks } : undefined;
+  return close > 0 && Number.isSafeInteger(pid) && Number.isSafeInteger(startTicks) ? { pid, state: fields[0], startTicks } : undefined;
+}
+
+/**
+ * Whether process `pid` runs (`isProcessAlive`) and is no zombie: a run killed (`kill -9`) stays a zombie until its
+ * parent reaps it, which a scheduler or a shell may do only seconds later; its pid still answers signals, but it holds
+ * nothing any more. Read from /proc only where /proc is this pid namespace's.
+ */
+function isRunning(pid: number): boolean {
+  if (!isProcessAlive(pid)) return false;
+  return !(procIsOurs && parseStat(readText(`/proc/${pid}/stat`) ?? "")?.state === "Z");
 }
 
 function readText(path: string): string | undefined {
@@ -155,7 +165,7 @@ export function localProbe(): LockProbe {
     bootTime: now - uptime() * 1000,
     ...(bootId !== undefined ? { bootId } : {}),
     ...(pidNamespace !== undefined ? { pidNamespace } : {}),
-    isAlive: isProcessAlive,
+    isAlive: isRunning,
     startTicks: (pid) => (procIsOurs ? parseStat(readText(`/proc/${pid}/stat`) ?? "")?.startTicks : undefined),
   };
 }
@@ -413,7 +423,7 @@ export async function takeLock(
     } catch (error) {
       if (error instanceof OutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new OutputError("E_WRITE", runMessages.lockNotCreated(label, (error as NodeJS.ErrnoException).code), { cause: error });
+        throw new OutputError("E_WRITE", runMessages.lockNotCreated(lockLabel, (error as NodeJS.ErrnoException).code ?? String(error)), { cause: error });
       // A folder or a link at the lock's name is no run's lock: never judged stale, never taken over, and said as what it is.
       const found = await lstat(lockPath).catch(() => undefined);
       if (found && !found.isFile()) throw new OutputError("E_LOCK_NOT_FILE", projectMessages.lockNotFile(lockLabel, found.isDirectory() ? "a folder" : found.isSymbolicLink() ? "a link" : "something"));

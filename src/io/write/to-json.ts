@@ -21,7 +21,17 @@ export interface IndexJson {
   imputations: (Omit<Imputation, "value"> & { value: number | null })[];
   /** Every cell the outlier treatment changed. */
   treatments: Treatment[];
+  /**
+   * The weights benefit of the doubt chose, by the code of each group (or `INDEX`) aggregated by `bod`, as
+   * `IndexResult.bodWeights`: child-major, `[(child * units + unit) * years + year]`, the group's children as they
+   * come in `nodes`, on the score's scale (Compind's `ci_bod_weights` ×100); `null` where the group has no score.
+   * Absent when no group is aggregated by `bod`.
+   */
+  bodWeights?: Record<string, (number | null)[]>;
 }
+
+/** A number as `index.json` holds it: `null` where it is not finite (missing). */
+const orNull = (value: number) => (Number.isFinite(value) ? value : null);
 
 /** `index.json`: the same results as the CSV files, unrounded. */
 export function toIndexJson(result: IndexResult): IndexJson {
@@ -31,7 +41,7 @@ export function toIndexJson(result: IndexResult): IndexJson {
       const values: Record<string, number | null> = {};
       result.nodes.forEach((node, n) => {
         const value = result.values[resultIndex(result, n, u, y)];
-        values[node.code] = Number.isFinite(value) ? value : null;
+        values[node.code] = orNull(value);
       });
       results.push({ unit, year, values });
     });
@@ -45,8 +55,9 @@ export function toIndexJson(result: IndexResult): IndexJson {
     nodes: result.nodes,
     results,
     warnings: result.warnings,
-    imputations: result.imputations.map((row) => ({ ...row, value: Number.isFinite(row.value) ? row.value : null })),
+    imputations: result.imputations.map((row) => ({ ...row, value: orNull(row.value) })),
     treatments: result.treatments,
+    ...(result.bodWeights ? { bodWeights: Object.fromEntries([...result.bodWeights].map(([code, weights]) => [code, Array.from(weights, orNull)])) } : {}),
   };
 }
 

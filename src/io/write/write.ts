@@ -7,6 +7,7 @@
 import { createReadStream, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
+import { diskFull } from "../../core/system-errors.js";
 import { OutputError } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
@@ -621,7 +622,10 @@ function replaceAll(dir: string, names: readonly string[], temporary: readonly s
     }
     if (cause instanceof OutputError && unrestored.length === 0) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new OutputError("E_WRITE", outputMessages.replaceFailed(label, names[i], reason, unrestored), { cause });
+    // On a full disk the message says whether the earlier file of the target that failed is where it was: looked at
+    // after the restore above (its new file never got there), not assumed (there may have been none).
+    const earlierKept = diskFull(reason) && fileAt(targets[i]);
+    throw new OutputError("E_WRITE", outputMessages.replaceFailed(label, names[i], reason, unrestored, earlierKept), { cause });
   }
   for (const [j, how] of kept.entries())
     if (how !== "none")
@@ -630,6 +634,15 @@ function replaceAll(dir: string, names: readonly string[], temporary: readonly s
       } catch {
         // A backup that cannot be removed is a stray copy of a replaced file; the outputs are complete.
       }
+}
+
+/** Whether a regular file is at `path` (nothing there, or anything that cannot be looked at: not). */
+function fileAt(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commandMessages } from "../../../src/core/command-messages.js";
+import { commandMessages, PRESET_TEXTS } from "../../../src/core/command-messages.js";
+import { PRESETS } from "../../../src/core/presets.js";
 import { commandMessagesZh } from "../../../src/core/zh/command-messages.js";
 import { checkTranslation } from "./facts.js";
 
@@ -23,6 +24,16 @@ describe("commandMessagesZh", () => {
       ["unknownHelpTopic", ["wieghts", ["methods", "weights", "project"]]],
       ["explainWithoutPreset", [["china-2020", "oecd"]]],
       ["presetValueNotChoice", ["oecd", "normalise", "minmax", ["min-max", "z-score"]]],
+      // Every preset's heading, every source of its settings and every note: each names the English one's numbers,
+      // flags and quoted words.
+      ...PRESETS.map((preset) => ["presetHeading", [preset]] as const),
+      ...PRESETS.flatMap((preset) => Object.keys(PRESET_TEXTS[preset].sources).map((option) => ["presetSource", [preset, option]] as const)),
+      ...PRESETS.flatMap((preset) => PRESET_TEXTS[preset].notes.map((_, note) => ["presetNote", [preset, note]] as const)),
+      ["presetOverriddenHeading", []],
+      ["presetOverriddenBy", ["--weights entropy"]],
+      ["presetOverriddenBy", ["methods.weights explicit (index.yaml:15)"]],
+      ["presetNotesHeading", []],
+      ["presetOverrideRule", []],
       ["presetOverridden", ["nbs", "--weights equal", "methods.weights explicit", "methods.weights"]],
       ["presetOverridden", ["nbs", "--aggregate geometric,0=arithmetic", "--aggregate arithmetic", "--aggregate"]],
       ["screenByUnitYearInUncertainty", ["--screen-by"]],

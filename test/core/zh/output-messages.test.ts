@@ -47,6 +47,10 @@ describe("outputMessagesZh", () => {
       ["folderNotCreated", ["/media/cd/out", "/media/cd/out", "EROFS"]],
       ["folderNotCreated", ["out", "out", "EIO"]],
       ["replaceFailed", ["out", "index.csv", "EBUSY", []]],
+      // A full disk: the earlier file kept, or none to keep (a new file); a used-up quota, with a file not put back.
+      ["replaceFailed", ["out", "index.csv", "ENOSPC", [], true]],
+      ["replaceFailed", ["out", "index.csv", "ENOSPC", [], false]],
+      ["replaceFailed", ["out", "scores.csv", "EDQUOT", [{ name: "index.csv", backup: ".index.csv.4242.old" }], true]],
       [
         "replaceFailed",
         [

@@ -25,6 +25,8 @@ describe("readerMessagesZh", () => {
       ["xlsxHidden", ["values.xlsx[数据]", [3], [], undefined]],
       ["xlsxHidden", ["values.xlsx[数据]", [], ["E", "F"], undefined]],
       ["xlsxHidden", ["values.xlsx[数据]", [3, 4, 5, 6, 7, 8, 9], ["E"], "A1:D20"]],
+      ["xlsxHidden", ["values.xlsx[数据]", [3, 4], [], undefined, { lowRows: [3, 4] }]],
+      ["xlsxHidden", ["values.xlsx[数据]", [3, 4, 5], ["C", "E"], "A1:D20", { lowRows: [4], defaultRows: [5], narrowColumns: ["C"] }]],
       ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT"]],
       ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT", 9]],
       ["treeYamlNotList", ["tree.yaml"]],
@@ -51,6 +53,9 @@ describe("readerMessagesZh", () => {
       ["sqlExtension", ["values.sql", "read_xlsx", "excel"]],
       ["specialFile", ["values.sql", "named pipe", "data/micro.csv"]],
       ["specialFile", ["values.parquet", "character device"]],
+      ["runInputSpecialFile", ["data/values.csv", "named pipe"]],
+      ["sqlQueryTextBuilt", ["values.sql", "query", 3]],
+      ["sqlQueryTextBuilt", ["tree.csv:3: indicator B, column sql", "query_table", undefined]],
       ["parquetUnreadable", ["values.parquet", "No magic bytes found at end of file"]],
       ["parquetLayout", ["values.parquet", ["unit", "code", "amount"]]],
       ["parquetYearType", ["values.parquet", "2018", "VARCHAR"]],
@@ -90,6 +95,13 @@ describe("readerMessagesZh", () => {
       "数据.xlsx[数据]：第 3、4、5、6、7 行（共 7 行）和 E 列在 Excel 中被隐藏（工作表设有筛选，范围 A1:D20），但与可见的行列一样照常读取（其中的数值都会计入；隐藏行若与可见行重复，即为重复值）；" +
         "应为工作表中只有要读取的行和列：请删除不想读取的行或列（隐藏或筛选掉并不能排除它们）",
     );
+    // Row 3 hidden by the filter, row 4 of a height under 1 point, row 5 by the sheet's default, column C narrow.
+    expect(readerMessagesZh.xlsxHidden("数据.xlsx[数据]", [3, 4, 5], ["C"], "A1:D20", { lowRows: [4], defaultRows: [5], narrowColumns: ["C"] })).toBe(
+      "数据.xlsx[数据]：第 3、4、5 行和 C 列在 Excel 中被隐藏（工作表设有筛选，范围 A1:D20；第 4 行行高不足 1 磅；第 5 行由工作表默认隐藏：该表只显示单独设置了行高的行；C 列列宽不足一个数字），" +
+        "但与可见的行列一样照常读取（其中的数值都会计入；隐藏行若与可见行重复，即为重复值）；应为工作表中只有要读取的行和列：请删除不想读取的行或列（隐藏或筛选掉并不能排除它们）",
+    );
+    // Every hidden row under 1 point high: the reason names no row.
+    expect(readerMessagesZh.xlsxHidden("数据.xlsx[数据]", [3, 4], [], undefined, { lowRows: [3, 4] })).toContain("第 3、4 行在 Excel 中被隐藏（行高不足 1 磅），");
     expect(readerMessagesZh.sqlColumnType("values.sql", "year", "VARCHAR")).toBe("values.sql：列 year 的类型为 VARCHAR；应为整数（INTEGER；可转换：year::INTEGER）");
     expect(readerMessagesZh.sqlNullRows("values.sql", 3, "unit")).toBe("values.sql：有 3 行没有评价对象（unit）（NULL）；每一行都应有评价对象（unit）");
   });

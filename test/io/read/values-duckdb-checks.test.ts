@@ -348,6 +348,66 @@ describe("a path the query builds", () => {
   });
 });
 
+describe("a query given as text to query('…') or query_table('…')", () => {
+  it("reads against the folder the query reads, not the current one, and names its files for a run", async () => {
+    const dir = await folder({
+      "data/v.csv": VALUES,
+      // A literal inside the text (doubled quotes), a path the inner query builds, a nested query('…'), query_table
+      // of a file and of a CTE's name (left as it is), on several lines.
+      "q.sql": `WITH kept AS (SELECT 'U1' AS unit UNION ALL SELECT 'U2')
+        SELECT unit, year, indicator, value FROM query('SELECT * FROM read_csv(''data/v.csv'')')
+        WHERE unit IN (SELECT unit FROM query_table('kept'))
+        AND indicator IN (SELECT indicator FROM query('SELECT * FROM query(''SELECT * FROM read_csv(''''data/'''' || ''''v.csv'''')'')'))
+        AND year IN (SELECT year FROM query_table(['data/v.csv']))`,
+    });
+    // Without changing the current folder: it is not the query's, where data/v.csv would be looked for before.
+    expect(relative(dir, process.cwd()).startsWith("..")).toBe(true);
+    const { panel } = await load(dir, "q.sql");
+    // data/v.csv holds VALUES: A of U1 1, 2 and of U2 3, 4; B of U1 5, 6 and of U2 7, 8 (2017, 2018).
+    expect(panel.units).toEqual(["U1", "U2"]);
+    expect(panel.years).toEqual([2017, 2018]);
+    expect([...panel.values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // The files of the texts are named for a run's fingerprint; only the path the nested text builds is not.
+    const unnamed: UnnamedQueryReads[] = [];
+    expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/v.csv")]);
+    expect(unnamed).toEqual([{ calls: ["read_csv"] }]);
+  });
+
+  it("writes the text's literal again with its paths made absolute, where DuckDB then looks for its files", async () => {
+    const dir = await folder({ "missing.sql": "SELECT *\nFROM query('SELECT * FROM read_csv(''nothing.csv'')')" });
+    const session = await openSandbox(dir);
+    try {
+      // By hand: the inner 'nothing.csv' made absolute, then the whole text quoted again (each ' doubled).
+      const inner = `SELECT * FROM read_csv(${sqlString(join(dir, "nothing.csv"))})`;
+      expect(await inSandboxFolder(session, "SELECT * FROM query('SELECT * FROM read_csv(''nothing.csv'')')")).toBe(`SELECT * FROM query(${sqlString(inner)})`);
+    } finally {
+      session.close();
+    }
+    const [issue] = await issuesOf(load(dir, "missing.sql"));
+    expect(issue.code).toBe("E_SQL");
+    // Looked for in the query's folder, not the current one.
+    expect(resolve(/No files found that match the pattern "([^"]*)"/.exec(issue.message)?.[1] ?? "")).toBe(join(dir, "nothing.csv"));
+  });
+
+  it("is refused when given a text the query builds, naming the file, the call and its line, in a tree's sql column too", async () => {
+    const dir = await folder({
+      "built.sql": "SELECT unit, year, indicator, value\nFROM query('SELECT * FROM ' || 'read_csv(''data/v.csv'')')",
+      "nested.sql": "SELECT *\nFROM values_table, query('SELECT * FROM query_table(''data/'' || ''v.csv'')')",
+      "q.csv": "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, year, value FROM query_table(concat('v', '.csv'))\"\n",
+    });
+    const built = `built.sql: query(…) on line 2 is given a text the query builds, not one string literal; expected one string literal with the paths written inside it, as in query('SELECT * FROM read_csv(''data/x.csv'')') (the paths of a built text would be read against the current folder, not the folder the query reads)`;
+    expect(brief(await issuesOf(load(dir, "built.sql")))).toEqual([{ code: "E_SQL_QUERY_TEXT", message: built }]);
+    // Listed for a run, before it hashes the files: the same refusal.
+    await expect(readQueryFiles(join(dir, "built.sql"), dir)).rejects.toMatchObject({ code: "E_SQL_QUERY_TEXT", message: built });
+    // Inside a query('…') text: at the line of the call around it.
+    expect(brief(await issuesOf(load(dir, "nested.sql")))).toEqual([{ code: "E_SQL_QUERY_TEXT", message: readerMessages.sqlQueryTextBuilt("nested.sql", "query_table", 2) }]);
+    const label = "q.csv:3: indicator B, column sql";
+    const issues = await issuesOf(load(dir, "values.csv", "q.csv"));
+    expect(issues).toEqual([expect.objectContaining({ code: "E_SQL_QUERY_TEXT", message: readerMessages.sqlQueryTextBuilt(label, "query_table", 1), line: 3, column: "sql", id: "B" })]);
+    await expect(readIndicatorQueryFiles(parseTreeCsv(await readFile(join(dir, "q.csv"), "utf8"), "q.csv"), dir)).rejects.toMatchObject({ code: "E_SQL_QUERY_TEXT" });
+  });
+});
+
 /**
  * `promise`, the named pipe `fifo` opened for writing and closed every 100 ms until it settles: should DuckDB open the
  * pipe (the refusal failing), its wait ends on an empty file, so that the test fails rather than hangs.

@@ -33,3 +33,9 @@ export async function sheetDraggedShut(name: string, rows: readonly (readonly (s
     return edited;
   });
 }
+
+/**
+ * `xml`, a sheet's, with its rows hidden by default (`zeroHeight="1"` on its `sheetFormatPr`), as Excel saves a sheet
+ * most of whose rows are hidden: only rows given a height of their own show. ExcelJS never writes `zeroHeight`.
+ */
+export const rowsHiddenByDefault = (xml: string): string => xml.replace("<sheetFormatPr ", '<sheetFormatPr zeroHeight="1" ');

@@ -8,7 +8,7 @@ import { parseDataCsv, parseDataTable } from "../../../src/io/read/data-csv.js";
 import { messages } from "../../../src/core/messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
-import { sheetDraggedShut } from "./workbook-xml.js";
+import { rowsHiddenByDefault, sheetDraggedShut, workbookWithSheetXml } from "./workbook-xml.js";
 
 describe("formatScalesByHundred", () => {
   it("is true for a percent sign Excel multiplies by (outside quotes, escapes, fill and brackets), in the value's section", () => {
@@ -436,13 +436,113 @@ describe("parseWorkbookTable: rows and columns hidden in Excel (W_XLSX_HIDDEN)",
     const rows = [["unit", "indicator", "2017", "2018", "2019"], ["U1", "X", 4, 40, 99], ["U2", "X", 5, 50, 99], ["U3", "X", 6, 60, 99]];
     const { table, hidden } = await parseWorkbookTable(await sheetDraggedShut("data", rows, [3], [5]), "shut.xlsx");
     expect(table.rows.map((row) => row.cells[0])).toEqual(["U1", "U2", "U3"]);
-    expect(hidden).toEqual({ rows: [3], columns: [5], warning: { code: "W_XLSX_HIDDEN", source: "shut.xlsx[data]", message: `shut.xlsx[data]: row 3 and column E are hidden in Excel ${HOW}` } });
+    expect(hidden).toEqual({
+      rows: [3],
+      columns: [5],
+      warning: { code: "W_XLSX_HIDDEN", source: "shut.xlsx[data]", message: `shut.xlsx[data]: row 3 and column E are hidden in Excel (row 3 under 1 point high; column E narrower than one digit) ${HOW}` },
+    });
     // A row and a column of a height and a width of their own, not zero, are shown: no warning.
     const sized = await sheetOf(rows, (sheet) => {
       sheet.getRow(3).height = 15;
       sheet.getColumn(5).width = 7;
     });
     expect((await parseWorkbookTable(sized, "sized.xlsx")).hidden).toBeUndefined();
+  });
+
+  it("takes a row lower than 1 point and a column narrower than one digit for hidden ones, saying why (before: read without a word)", async () => {
+    // Sheet rows 3 (U2) and 4 (U3) of heights 0.5 and 0.99 points, row 5 (U4) of 1 point, exactly the lowest shown;
+    // columns C (2017) and E (2019) of widths 0.5 and 0.99, D (2018) of 1; F (2020) hidden by hand, and narrow too.
+    const rows = [["unit", "indicator", "2017", "2018", "2019", "2020"], ...[1, 2, 3, 4].map((unit) => [`U${unit}`, "X", unit, unit, unit, unit])];
+    const bytes = await sheetOf(rows, (sheet) => {
+      sheet.getRow(3).height = 0.5;
+      sheet.getRow(4).height = 0.99;
+      sheet.getRow(5).height = 1;
+      sheet.getColumn(3).width = 0.5;
+      sheet.getColumn(4).width = 1;
+      sheet.getColumn(5).width = 0.99;
+      sheet.getColumn(6).width = 0.5;
+      sheet.getColumn(6).hidden = true;
+    });
+    const { table, hidden } = await parseWorkbookTable(bytes, "thin.xlsx");
+    expect(table.rows.map((row) => row.cells[0])).toEqual(["U1", "U2", "U3", "U4"]);
+    // Rows 3, 4 and columns C, E, F hidden; F is hidden by hand, so no reason is given for it.
+    expect([hidden?.rows, hidden?.columns, hidden?.warning.message]).toEqual([
+      [3, 4],
+      [3, 5, 6],
+      `thin.xlsx[data]: rows 3, 4 and columns C, E, F are hidden in Excel (rows 3, 4 under 1 point high; columns C, E narrower than one digit) ${HOW}`,
+    ]);
+    // Under the sheet's filter (A1:F5), a row it hides (row 2, U1) is named with the filter, the low row with its height.
+    const filtered = await sheetOf(rows, (sheet) => {
+      sheet.getRow(2).hidden = true;
+      sheet.getRow(3).height = 0.5;
+      sheet.autoFilter = "A1:F5";
+    });
+    expect((await parseWorkbookTable(filtered, "f.xlsx")).hidden?.warning.message).toBe(
+      `f.xlsx[data]: rows 2, 3 are hidden in Excel (the sheet has a filter, on A1:F5; row 3 under 1 point high) ${HOW}`,
+    );
+    // A filter with only a low row hidden: the filter hides none of them, and is not named.
+    const lowUnderFilter = await sheetOf(rows, (sheet) => {
+      sheet.getRow(3).height = 0.5;
+      sheet.autoFilter = "A1:F5";
+    });
+    expect((await parseWorkbookTable(lowUnderFilter, "g.xlsx")).hidden?.warning.message).toBe(`g.xlsx[data]: row 3 is hidden in Excel (under 1 point high) ${HOW}`);
+  });
+
+  it("takes the rows of a sheet that hides its rows by default (zeroHeight) for hidden ones, but those given a height of their own", async () => {
+    // Rows 1 (header), 2 (U1) and 7 (U6) of a height of their own (ht and customHeight="1"): shown. Row 3 (U2) without
+    // a height; row 4 (U3) with ht="15" but no customHeight (edited out); row 5 (U4) of its own height 0.5; row 6 (U5)
+    // hidden by hand (hidden="1"), of height 15.
+    const rows = [["unit", "indicator", "2017", "2018"], ...[1, 2, 3, 4, 5, 6].map((unit) => [`U${unit}`, "X", unit, unit * 10])];
+    const book = () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("data");
+      for (const row of rows) sheet.addRow(row);
+      for (const row of [1, 2, 4, 6, 7]) sheet.getRow(row).height = row === 7 ? 20 : 15;
+      sheet.getRow(5).height = 0.5;
+      sheet.getRow(6).hidden = true;
+      return workbook;
+    };
+    const noCustomHeight = (xml: string) => xml.replace('<row r="4" ht="15" customHeight="1"', '<row r="4" ht="15"');
+    const byDefault = await workbookWithSheetXml(book(), (xml) => rowsHiddenByDefault(noCustomHeight(xml)));
+    const { table, hidden } = await parseWorkbookTable(byDefault, "zero.xlsx");
+    expect([table.header, table.rows.map((row) => row.cells[0])]).toEqual([rows[0], ["U1", "U2", "U3", "U4", "U5", "U6"]]);
+    // Rows 3, 4 by the default, 5 by its height, 6 by hand; 1, 2 and 7 shown.
+    expect(hidden).toEqual({
+      rows: [3, 4, 5, 6],
+      columns: [],
+      warning: {
+        code: "W_XLSX_HIDDEN",
+        source: "zero.xlsx[data]",
+        message: `zero.xlsx[data]: rows 3, 4, 5, 6 are hidden in Excel (row 5 under 1 point high; rows 3, 4 by the sheet's default, which shows only the rows given a height of their own) ${HOW}`,
+      },
+    });
+    // The same sheet without zeroHeight: rows 3 and 4 are of the default height, shown; 5 and 6 hidden as before.
+    const shown = await workbookWithSheetXml(book(), noCustomHeight);
+    expect((await parseWorkbookTable(shown, "shown.xlsx")).hidden?.warning.message).toBe(`shown.xlsx[data]: rows 5, 6 are hidden in Excel (row 5 under 1 point high) ${HOW}`);
+    // Hidden by default, every row given a height of its own (15 points): all shown, no warning.
+    const allSized = await workbookWithSheetXml(
+      (() => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("data");
+        for (const row of rows) sheet.addRow(row).height = 15;
+        return workbook;
+      })(),
+      rowsHiddenByDefault,
+    );
+    expect((await parseWorkbookTable(allSized, "sized.xlsx")).hidden).toBeUndefined();
+    // One row read, hidden by default alone: the reason names none.
+    const one = await workbookWithSheetXml(
+      (() => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("data");
+        for (const row of rows.slice(0, 3)) sheet.addRow(row).height = 15;
+        return workbook;
+      })(),
+      (xml) => rowsHiddenByDefault(xml.replace('<row r="3" ht="15" customHeight="1"', '<row r="3"')),
+    );
+    expect((await parseWorkbookTable(one, "one.xlsx")).hidden?.warning.message).toBe(
+      `one.xlsx[data]: row 3 is hidden in Excel (by the sheet's default, which shows only the rows given a height of their own) ${HOW}`,
+    );
   });
 
   it("carries a tree workbook's warning beside .sql values (read by DuckDB), and adds it to a refusal it explains", async () => {
@@ -458,7 +558,7 @@ describe("parseWorkbookTable: rows and columns hidden in Excel (W_XLSX_HIDDEN)",
     const read = (tree: string) => loadInputs(join(dir, tree), join(dir, "values.sql"), { tree, data: "values.sql" }, { queryRoot: dir });
     const loaded = await read("tree.xlsx");
     expect(loaded.panel.indicators).toEqual(["X", "Y"]);
-    expect(loaded.panel.warnings).toEqual([{ code: "W_XLSX_HIDDEN", source: "tree.xlsx[data]", message: `tree.xlsx[data]: row 3 is hidden in Excel ${HOW}` }]);
+    expect(loaded.panel.warnings).toEqual([{ code: "W_XLSX_HIDDEN", source: "tree.xlsx[data]", message: `tree.xlsx[data]: row 3 is hidden in Excel (under 1 point high) ${HOW}` }]);
     const refused = await issuesOf(read("bad-tree.xlsx"));
     expect(refused.map(({ code, source, line }) => ({ code, source, line }))).toEqual([
       { code: "E_BAD_DIRECTION", source: "bad-tree.xlsx[data]", line: 3 },
@@ -484,7 +584,7 @@ describe("parseWorkbookTable: rows and columns hidden in Excel (W_XLSX_HIDDEN)",
     const warnings: unknown[] = [];
     const tree = await readTreeFile(join(dir, "tree.xlsx"), "tree.xlsx", { onWarning: (warning) => warnings.push(warning) });
     // Both indicators are read, X's row and Y's (sheet rows 2 and 3) dragged shut.
-    expect([tree.indicators, warnings]).toEqual([["X", "Y"], [{ code: "W_XLSX_HIDDEN", source: "tree.xlsx[指标]", message: `tree.xlsx[指标]: rows 2, 3 are hidden in Excel ${HOW}` }]]);
+    expect([tree.indicators, warnings]).toEqual([["X", "Y"], [{ code: "W_XLSX_HIDDEN", source: "tree.xlsx[指标]", message: `tree.xlsx[指标]: rows 2, 3 are hidden in Excel (under 1 point high) ${HOW}` }]]);
     await readTreeFile(join(dir, "tree.csv"), "tree.csv", { onWarning: (warning) => warnings.push(warning) });
     expect(warnings).toHaveLength(1);
     const refused = await issuesOf(readTreeFile(join(dir, "bad-tree.xlsx"), "bad-tree.xlsx"));

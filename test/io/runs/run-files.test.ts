@@ -2,6 +2,7 @@
  * `input-values.csv` written in chunks: the same text as csv-stringify makes of the rows listed cell by cell; input
  * files hashed as streams.
  */
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
@@ -61,5 +62,33 @@ describe("digestFiles", () => {
       code: "E_READ",
       message: "sub: is a folder, not a file; expected a readable file",
     });
+  });
+
+  it.skipIf(process.platform === "win32")("refuses a named pipe (FIFO) before opening it, which would wait without end", { timeout: 10_000 }, async () => {
+    const dir = await makeTempDir({ "tree.csv": "code\n" });
+    const fifo = join(dir, "values.csv");
+    execFileSync("mkfifo", [fifo]);
+    // Should the pipe be opened anyway (the check failing), this writer, waiting in another process for a reader, opens
+    // and closes it: the read (a synchronous one, which no timer of this process could end) ends on an empty file, so
+    // that the test fails rather than hangs. Refused as it should be, the pipe is never opened, and the writer is ended.
+    const writer = spawn("sh", ["-c", ': > "$1"', "sh", fifo], { stdio: "ignore" });
+    try {
+      const files = [
+        { role: "indicators", path: join(dir, "tree.csv"), label: "tree.csv" },
+        { role: "values", path: fifo, label: "data/values.csv" },
+      ];
+      await expect(digestFiles(files)).rejects.toMatchObject({
+        code: "E_READ",
+        source: "data/values.csv",
+        message:
+          "data/values.csv: the input file is a named pipe (FIFO); expected a regular file (a project run hashes each input file before it reads it: a pipe would be emptied by the hash, or wait on it without end)",
+      });
+    } finally {
+      writer.kill();
+    }
+    // The regular file beside it is hashed as before (SHA-256 of the 5 bytes "code\n").
+    expect(await digestFiles([{ role: "indicators", path: join(dir, "tree.csv"), label: "tree.csv" }])).toEqual([
+      { role: "indicators", path: "tree.csv", bytes: 5, sha256: createHash("sha256").update("code\n").digest("hex") },
+    ]);
   });
 });

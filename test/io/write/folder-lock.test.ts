@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFileSync, readlinkSync } from "node:fs";
 import { mkdir, readFile, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
@@ -11,6 +12,7 @@ import {
   isWriterGone,
   judgeLock,
   localProbe,
+  parseStat,
   processIdentity,
   refreshLock,
   removeStaleLock,
@@ -166,6 +168,29 @@ describe("this process's identity", () => {
     expect(local.startTicks(process.pid)).toBe(identity.startTicks);
     expect(local.pidNamespace).toBe(identity.pidNamespace);
     expect(judgeLock(JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...identity }), Date.now(), local)).toMatchObject({ stale: false, rule: "running" });
+  });
+});
+
+describe("a killed run not yet reaped", () => {
+  it.runIf(process.platform === "linux")("a lock whose pid is a zombie (killed, its parent not yet waiting for it) is stale: the run is gone", async () => {
+    // `sh` starts `sleep 0` in the background and becomes `sleep 5` (exec), which never waits for it: once `sleep 0`
+    // exits, it stays a zombie (state Z in /proc/<pid>/stat) while `sleep 5` runs, as a run killed by `kill -9` stays
+    // one until the scheduler that started it reaps it (before: "another run holds the lock", exit 3).
+    const parent = spawn("sh", ["-c", "sleep 0 & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (chunk) => resolve(String(chunk)))));
+      const stat = () => parseStat(readFileSync(`/proc/${pid}/stat`, "utf8"))!;
+      for (let wait = 0; wait < 100 && stat().state !== "Z"; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(stat().state).toBe("Z");
+      const local = localProbe();
+      const { startTicks } = stat();
+      const lock = JSON.stringify({ pid, host: hostname(), startedAt: new Date().toISOString(), ...processIdentity(), startTicks });
+      expect(judgeLock(lock, Date.now(), local)).toMatchObject({ stale: true, reason: "gone" });
+      // This process, running, is no zombie.
+      expect(local.isAlive(process.pid)).toBe(true);
+    } finally {
+      parent.kill("SIGKILL");
+    }
   });
 });
 

@@ -20,6 +20,7 @@ import fc from "fast-check";
 import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../../src/io/write/to-csv.js";
 import { formatIndexJson } from "../../../src/io/write/to-json.js";
 import { textOf as join } from "../../helpers.js";
+import { bodCase } from "../../core/aggregate/bod-case.js";
 
 /**
  * A result whose names need quoting (comma, quote, newline), with Chinese text, a gap and a -0 score; min-max by
@@ -103,6 +104,27 @@ describe("result chunks (the streamed result files)", () => {
     // 2018, fixed base 2017: A and C 300 (rank 1, tied), B 110 (rank 3: two units above it), D missing (last, no rank).
     const rows2018 = text.split("\n").filter((line) => line.includes(",2018,INDEX,"));
     expect(rows2018.map((line) => line.split(",")[0] + ":" + line.split(",")[6])).toEqual(["A:1", "C:1", "B:3", "D:"]);
+  });
+
+  it("write BoD's own weights into index.json as the one-string writer does, byte for byte, null where missing", () => {
+    // bodCase: G by benefit of the doubt over X1 and X2, units A, B, C, 2020 and 2021; the weights worked by hand in
+    // test/core/aggregate/bod-weights.test.ts, child-major: X1 A 1, 5/3; B 0, 0; C 1, 4/3; X2 A 0, 0; B 1, 1; C 1, 1.
+    const { result } = bodCase();
+    const json = join(indexJsonChunks(result));
+    expect(json).toBe(formatIndexJson(result));
+    const written = JSON.parse(json).bodWeights as Record<string, (number | null)[]>;
+    expect(Object.keys(written)).toEqual(["G"]);
+    expect(written.G.map((weight) => Number(weight!.toFixed(10)))).toEqual([1, 5 / 3, 0, 0, 1, 4 / 3, 0, 0, 1, 1, 1, 1].map((weight) => Number(weight.toFixed(10))));
+    // unrounded, as the result holds them
+    expect(written.G).toEqual(Array.from(result.bodWeights!.get("G")!));
+    // A unit-year with no score (C 2021 here, cells 5 and 11) has NaN weights: null in both writers.
+    const weights = Float64Array.from(result.bodWeights!.get("G")!);
+    weights[5] = weights[11] = Number.NaN;
+    const gap = { ...result, bodWeights: new Map([["G", weights]]) };
+    expect(join(indexJsonChunks(gap))).toBe(formatIndexJson(gap));
+    expect(JSON.parse(formatIndexJson(gap)).bodWeights.G.filter((weight: number | null) => weight === null)).toHaveLength(2);
+    // no BoD group: no key at all
+    expect("bodWeights" in JSON.parse(join(indexJsonChunks(bodCase({ aggregate: "topsis" }).result)))).toBe(false);
   });
 
   it("split into several chunks of about a megabyte when the file is larger, with the same bytes", () => {

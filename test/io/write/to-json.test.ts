@@ -1,10 +1,11 @@
-/** index.json: what its nodes say of each indicator's own missing-value policy. */
+/** index.json: what its nodes say of each indicator's own missing-value policy; the weights BoD chose. */
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../../src/core/compute.js";
 import { indexJsonChunks } from "../../../src/io/write/result-chunks.js";
 import { formatIndexJson, formatIndexJsonWithoutResults } from "../../../src/io/write/to-json.js";
 import { textOf } from "../../helpers.js";
 import { panelOf, SMALL, smallTree } from "../../core/small.js";
+import { bodCase } from "../../core/aggregate/bod-case.js";
 
 /** The small fixture with U1's 2018 values of X1 and X2 missing; X1 and X2 have their own policy, Y1 the run's. */
 function ownPoliciesResult() {
@@ -41,5 +42,19 @@ describe("index.json nodes", () => {
     const nodes = JSON.parse(formatIndexJson(result)).nodes;
     expect(textOf(indexJsonChunks(result))).toBe(formatIndexJson(result));
     expect(JSON.parse(formatIndexJsonWithoutResults(result)).nodes).toStrictEqual(nodes);
+  });
+});
+
+describe("index.json bodWeights", () => {
+  it("are written last, the same in the one-string writer, the chunked one and a --parquet-only run's", () => {
+    // bodCase's G (BoD over X1 and X2, units A, B, C, 2020-2021): 2 children × 3 units × 2 years = 12 weights.
+    const { result } = bodCase();
+    const json = JSON.parse(formatIndexJson(result));
+    expect(Object.keys(json).at(-1)).toBe("bodWeights");
+    expect(json.bodWeights.G).toHaveLength(12);
+    expect(textOf(indexJsonChunks(result))).toBe(formatIndexJson(result));
+    const withoutResults = JSON.parse(formatIndexJsonWithoutResults(result));
+    expect(withoutResults.bodWeights).toStrictEqual(json.bodWeights);
+    expect(Object.keys(withoutResults).at(-1)).toBe("bodWeights");
   });
 });
