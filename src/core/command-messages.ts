@@ -7,7 +7,7 @@
 import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
 import { counted, listItems, quote } from "./quote.js";
-import type { Preset } from "./presets.js";
+import type { Preset } from "./preset-names.js";
 import { closestName, didYouMean } from "./suggest.js";
 
 /** `3 cells`, `1 cell`. */

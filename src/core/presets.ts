@@ -5,9 +5,9 @@
  * catalogue (`PRESET_TEXTS` of command-messages.ts), so that `--explain` speaks the terminal's language.
  */
 import { commandMessages, PRESET_TEXTS } from "./command-messages.js";
+import type { Preset } from "./preset-names.js";
 
-export const PRESETS = ["nbs", "changzhou", "eis", "gii", "coinr"] as const;
-export type Preset = (typeof PRESETS)[number];
+export { PRESETS, type Preset } from "./preset-names.js";
 
 /** One option a preset sets: the flag name without `--`, the text the flag would take, and where it comes from. */
 export interface PresetSetting {
