@@ -46,7 +46,10 @@ export class InputError extends IndexToolError {
 
 /**
  * Several input problems, collected in one pass. `heading`, if given, says what they stop (`compare`: the configuration
- * that cannot be computed); it starts the summary line and is not counted among the problems.
+ * that cannot be computed); it starts the summary line and is not counted among the problems. `warnings`, if given,
+ * are the warnings the checks found before they stopped (a unit's name mistyped on a few rows, `W_UNIT_LOOKALIKE`,
+ * which explains the errors about the unit it made): the command line prints them beside the problems, as it prints a
+ * run's warnings when it succeeds. Not part of the message, nor counted.
  */
 export class ValidationError extends IndexToolError {
   readonly issues: Issue[];
@@ -56,12 +59,15 @@ export class ValidationError extends IndexToolError {
    * weight or a direction does not), for checks that still apply to it.
    */
   readonly partial?: unknown;
-  constructor(issues: Issue[], heading?: Issue, partial?: unknown) {
+  /** The warnings found before the problems stopped the checks (absent when none). */
+  readonly warnings?: Issue[];
+  constructor(issues: Issue[], heading?: Issue, partial?: unknown, warnings?: readonly Issue[]) {
     const count = `${issues.length} problem${issues.length === 1 ? "" : "s"} found:`;
     super("E_VALIDATION", `${heading ? `${formatIssue(heading)}; ${count}` : count}\n` + issues.map(formatIssue).join("\n"));
     this.issues = issues;
     this.heading = heading;
     if (partial !== undefined) this.partial = partial;
+    if (warnings !== undefined && warnings.length > 0) this.warnings = [...warnings];
   }
 }
 

@@ -11,7 +11,7 @@ import { messages } from "../core/messages.js";
 import { cutText } from "../core/quote.js";
 import { printable } from "./render.js";
 import { TERMINAL_WORDS } from "./language.js";
-import { inFileOrder, printedCount, reportError } from "./report-issues.js";
+import { inFileOrder, printedCount, printWarnings, reportError } from "./report-issues.js";
 
 export const LOG_FORMATS = ["text", "json"] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -164,9 +164,12 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
 
 /**
  * Reports an error and returns the exit code: as text (see `reportError`), or in JSON one line per problem with its code,
- * file, line and column, and a last line with the exit code.
+ * file, line and column, and a last line with the exit code. The warnings a `ValidationError` carries (found before the
+ * checks stopped: a unit's name mistyped on a few rows, which explains the errors about the unit it made) are printed
+ * first, as a run's warnings are (`printWarnings`: not under `--quiet`; in JSON with their codes).
  */
 export function reportLoggedError(error: unknown, env: CliEnv, settings: LogSettings, debug: boolean): number {
+  if (error instanceof ValidationError && error.warnings !== undefined) printWarnings(error.warnings, loggingEnv(env, settings));
   if (settings.format === "text") return reportError(error, withEnv(env, { allProblems: settings.allProblems }), debug);
   const code = reportError(error, withEnv(env, { stderr: () => undefined }), false);
   if (error instanceof ValidationError) {

@@ -20,7 +20,9 @@ const NO_TREE: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() 
  * tree's file (its weights, its settings: no value enters them), those of an option's value against the tree or the
  * data's years and units (`isOptionIssue`), the judgement file's own (`isJudgementFileIssue`: they name no node), and
  * of the others only those that name a node (by `id`) that no unreadable cell feeds (not its indicator, nor a group
- * above it), as those would be the unreadable cell again. An error of `check` that is not a `ValidationError` (a bug)
+ * above it), as those would be the unreadable cell again, and the unit-years, units and years without any value
+ * (`EMPTY_CODES`, naming no node): a cell that could not be read counts as a value given (`withUnreadableGiven`), so
+ * they are empty of themselves. An error of `check` that is not a `ValidationError` (a bug)
  * is thrown instead. When the tree was refused and the error carries the values' units and years (`ValuesRead`),
  * `checkWithoutTree` runs instead, and only the problems of options that need no tree join the tree's
  * (`rethrowWithTreeFreeChecks`).
@@ -32,28 +34,69 @@ export async function rethrowWithMethodChecks(
 ): Promise<never> {
   if (error instanceof ValidationError && isValuesRead(error.partial) && checkWithoutTree) return rethrowWithTreeFreeChecks(error, error.partial, checkWithoutTree);
   if (!(error instanceof ValidationError) || !isReadInputs(error.partial)) throw error;
-  const { tree, panel, unreadable } = error.partial;
+  const { tree, unreadable, leftOutUnitYears } = error.partial;
+  const panel = withUnreadableGiven(error.partial);
   const fed = new Set<string>();
   for (const code of unreadable) {
     fed.add(INDEX_CODE);
     for (let node = tree.byCode.get(code); node; node = node.parent === null ? undefined : tree.byCode.get(node.parent)) fed.add(node.code);
   }
   let found: Issue[] = [];
+  let warnings: Issue[] | undefined;
   try {
     await check(tree, panel);
   } catch (caught) {
     // Only the problems the checks find are kept or left; any other error (a TypeError: a bug) is thrown on.
     if (!(caught instanceof ValidationError)) throw caught;
+    // The warnings the checks found on the cells read (a unit's name mistyped on a few rows) come with their problems.
+    warnings = caught.warnings;
     found = caught.issues.filter(
       (issue) =>
         (tree.source !== undefined && issue.source === tree.source) ||
         isOptionIssue(issue) ||
         isJudgementFileIssue(issue) ||
-        (issue.id !== undefined && !fed.has(issue.id)),
+        (issue.id !== undefined && !fed.has(issue.id)) ||
+        (EMPTY_CODES.has(issue.code) && !leftOutRowsEmpty(panel, leftOutUnitYears)),
     );
   }
-  if (found.length === 0) throw error;
-  throw new ValidationError([...error.issues, ...found]);
+  if (found.length === 0 && warnings === undefined) throw error;
+  throw new ValidationError([...error.issues, ...found], undefined, undefined, warnings);
+}
+
+/** A unit-year, a unit or a year without any value: one problem each, naming no node (`imputePanel`). */
+const EMPTY_CODES = new Set(["E_UNIT_YEAR_EMPTY", "E_UNIT_EMPTY", "E_YEAR_EMPTY"]);
+
+/**
+ * The panel of `read` with a value in each cell that could not be read (`unreadableCells`): a value was given there, so
+ * its unit-year is not empty and the cell is no gap. The value stands in only for the checks, whose problems of the
+ * cell's indicator and groups are left out (it is the first value of its indicator read, so no range grows by it).
+ */
+function withUnreadableGiven(read: ReadInputs): Panel {
+  const { panel, unreadableCells } = read;
+  if (!unreadableCells || unreadableCells.size === 0) return panel;
+  const values = new Float64Array(panel.values);
+  const size = panel.units.length * panel.years.length;
+  for (const cell of unreadableCells) {
+    const block = values.subarray(Math.floor(cell / size) * size, (Math.floor(cell / size) + 1) * size);
+    values[cell] = block.find((value) => !Number.isNaN(value)) ?? 0;
+  }
+  return { ...panel, values };
+}
+
+/**
+ * Whether a unit-year of a row left out (`leftOut`: an unknown code, a value of a group) has no value in `panel`: it
+ * would be reported empty, while the row gave it a value, meant for an indicator under another code. The problems of empty
+ * unit-years then wait for the rows to be fixed, all of them (a problem of a unit or a year names no unit-year).
+ */
+function leftOutRowsEmpty(panel: Panel, leftOut: ReadonlySet<number> | undefined): boolean {
+  if (!leftOut || leftOut.size === 0) return false;
+  const size = panel.units.length * panel.years.length;
+  for (const unitYear of leftOut) {
+    let empty = true;
+    for (let i = 0; i < panel.indicators.length && empty; i++) if (!Number.isNaN(panel.values[i * size + unitYear])) empty = false;
+    if (empty) return true;
+  }
+  return false;
 }
 
 /**
@@ -126,7 +169,8 @@ export async function joinChecks(error: ValidationError, check: () => unknown): 
     const placeOf = (issue: Issue) => JSON.stringify([issue.code, issue.source, issue.line, issue.column, issue.id, issue.message.split(";")[0]]);
     const known = new Set(error.issues.map(placeOf));
     const more = caught.issues.filter((issue) => !known.has(placeOf(issue)));
-    if (more.length > 0) return new ValidationError([...error.issues, ...more], error.heading);
+    // The warnings the check found before it stopped (a unit's name mistyped on a few rows) come too.
+    if (more.length > 0 || caught.warnings) return new ValidationError([...error.issues, ...more], error.heading, undefined, [...(error.warnings ?? []), ...(caught.warnings ?? [])]);
   }
   return error;
 }

@@ -304,7 +304,7 @@ function inProjectTerms(
   const relocate = relocatorOf(command, project, names);
   if (error instanceof ValidationError) {
     const issues = error.issues.map((issue) => relocate(issue) ?? issue);
-    return issues.every((issue, i) => issue === error.issues[i]) ? error : new ValidationError(issues, error.heading, error.partial);
+    return issues.every((issue, i) => issue === error.issues[i]) ? error : new ValidationError(issues, error.heading, error.partial, error.warnings);
   }
   const where = error instanceof InputError ? { source: error.source, line: error.line, column: error.column, id: error.id } : {};
   // A command-line problem that comes from the file is the file's (E_PROJECT).

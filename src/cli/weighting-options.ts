@@ -149,7 +149,7 @@ export async function runWeighting(
     // Without the judgements, the weighting's other problems (weight years absent from the data) are still found: they
     // are reported with the file that cannot be read, which stands for the judgements' absence.
     if (!unreadable || !(error instanceof ValidationError)) throw error;
-    throw new ValidationError([unreadable, ...error.issues.filter((issue) => issue.code !== "E_AHP_NO_JUDGEMENTS")]);
+    throw new ValidationError([unreadable, ...error.issues.filter((issue) => issue.code !== "E_AHP_NO_JUDGEMENTS")], undefined, undefined, error.warnings);
   }
   if (unreadable) throw new ValidationError([unreadable]);
   return result;

@@ -186,7 +186,8 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first;
   // then two units named alike that never share a cell (one unit under two names), of the panel as given (a misspelt
   // unit screened out still took its values from the other).
-  const warnings = [...(inputPanel.warnings ?? []), ...unitLookalikeWarnings(inputPanel), ...resolved.warnings];
+  const inputWarnings = [...(inputPanel.warnings ?? []), ...unitLookalikeWarnings(inputPanel)];
+  const warnings = [...inputWarnings, ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));
   if (options.strict) append(issues, strictErrors(warnings));
@@ -195,6 +196,10 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     append(warnings, found);
     if (options.strict) append(issues, strictErrors(found));
   };
+  // The problems, with the warnings of the values (a unit's name mistyped on a few rows explains the errors about the
+  // unit it made; a series mixing percentages with plain numbers, a value out of range): under strict, they are among
+  // the problems already. The others (an option unused, weights divided by their sum) explain no problem.
+  const refused = () => new ValidationError(issues, undefined, undefined, options.strict ? [] : inputWarnings);
 
   const directions = panel.indicators.map((code) => (tree.byCode.get(code) as { direction: Direction }).direction);
   const aggregation = planAggregation(tree, { method: aggregateMethod, byLevel: options.aggregateByLevel ?? {}, power: options.power });
@@ -227,7 +232,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here. (A
   // screened unit-year's values were removed on purpose: the data stage leaves them out, as no gaps.)
   append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => withBaseInHint(panel, gap, checked.missingBases, prepared.baseYears)));
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw refused();
 
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
@@ -277,7 +282,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     notFinite(code, block(code));
   });
   // A score too large for a number (a value of 1e300 against a base of 1e-10) would be written as missing.
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw refused();
   const belowCoverage: Imputation[] = [];
   const bodWeights = new Map<string, Float64Array>();
   for (const code of [...groupsBottomUp(tree).map((group) => group.code), INDEX_CODE]) {
@@ -308,7 +313,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     notFinite(code, block(code));
   }
   // Aggregation problems (a score <= 0 under a geometric mean) are found group by group and reported all together.
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw refused();
   // A screened unit-year has no result (its values were removed before the data stage, which leaves them missing).
   if (screenedCells.size > 0) for (let node = 0; node < nodes.length; node++) for (const cell of screenedCells) values[node * blockSize + cell] = Number.NaN;
   // No weights where a BoD group has no score (screened out, or below --min-group-coverage): none was used.

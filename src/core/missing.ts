@@ -27,6 +27,7 @@ import type { Issue } from "../errors.js";
 import { messages } from "./messages.js";
 import { append } from "./arrays.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
+import { unitCellPlacer, type CellPlace } from "./unit-place.js";
 
 export const MISSING_POLICIES = ["error", "carry-forward", "interpolate", "carry-back", "reweight", "mean", "median"] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
@@ -222,6 +223,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
   const out = new Float64Array(yearCount);
   const methods: (ImputationMethod | undefined)[] = new Array(yearCount);
   const empty = emptyUnitYears(panel, screened);
+  // A gap of a unit of a few rows (a name mistyped on one row) is placed at the unit's first row.
+  const placeOf = unitCellPlacer(panel);
   const emptyGaps = new Set<number>();
   panel.indicators.forEach((indicator, i) => {
     const policy = policies[i];
@@ -252,7 +255,7 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
         } else if (Number.isNaN(series[t])) {
           const year = panel.years[t];
           const cell = (i * panel.units.length + u) * yearCount + t;
-          const place = placeOfCell(panel, cell);
+          const place = placeOf(cell);
           gaps.push({
             cell,
             issue:
@@ -265,7 +268,7 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
       }
     });
   });
-  append(gaps, emptyUnitYearIssues(panel, empty, emptyGaps));
+  append(gaps, emptyUnitYearIssues(panel, empty, emptyGaps, placeOf));
   return { panel: result, imputations, gaps };
 }
 
@@ -328,9 +331,10 @@ function placeOfEmpty(panel: Panel, unit: number, year: number): { source?: stri
  * One problem for each empty unit-year left as a gap (`cells`): a year without any value is one problem, as is a unit
  * without any, the others one each, naming a unit that may be the same under another name (one with values in that
  * year and in none of this unit's years). Their cell is -1: no other check reports them (a missing base value is one
- * per indicator, and says nothing of a whole unit-year).
+ * per indicator, and says nothing of a whole unit-year). A unit-year no file holds a cell of is placed by `placeOf`
+ * (`unitCellPlacer`: at the first row of a unit of a few rows).
  */
-function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: ReadonlySet<number>): { cell: number; issue: Issue }[] {
+function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: ReadonlySet<number>, placeOf: (cell: number) => CellPlace): { cell: number; issue: Issue }[] {
   const yearCount = panel.years.length;
   const count = panel.indicators.length;
   const issues: { cell: number; issue: Issue }[] = [];
@@ -368,7 +372,9 @@ function emptyUnitYearIssues(panel: Panel, empty: EmptyUnitYears, cells: Readonl
     if (said.has(key)) continue;
     said.add(key);
     // Placed at the first of its empty cells that a file holds (a row or a column left empty), when one does.
-    const place = placeOfEmpty(panel, empty.years[t] ? -1 : u, empty.units[u] && !empty.years[t] ? -1 : t);
+    let place = placeOfEmpty(panel, empty.years[t] ? -1 : u, empty.units[u] && !empty.years[t] ? -1 : t);
+    // A unit-year of a unit of a few rows (a name mistyped on one row): at the unit's first row (its first indicator's cell).
+    if (place.line === undefined && !empty.years[t] && !empty.units[u]) place = placeOf(cell);
     issues.push({ cell: -1, issue: { ...issue, ...(panel.source !== undefined ? { source: panel.source } : {}), ...place } });
   }
   return issues;

@@ -119,6 +119,33 @@ export function oneEditApart(a: string, b: string): boolean {
  * cells only for the few pairs alike by name, up to the first cell they share.
  */
 export function unitLookalikeWarnings(panel: Panel): Issue[] {
+  return lookalikeUnits(panel).map(({ more, fewer, moreCount, fewerCount, likeness, firstOfFewer: cell }) => {
+    const blockSize = panel.units.length * panel.years.length;
+    const indicator = panel.indicators[Math.floor(cell / blockSize)];
+    const year = panel.years[cell % panel.years.length];
+    const { source, line } = placeOfCell(panel, cell);
+    const file = source ?? panel.source;
+    return {
+      code: "W_UNIT_LOOKALIKE",
+      message: messages.unitLookalike(panel.units[more], moreCount, panel.units[fewer], fewerCount, likeness, indicator, year),
+      ...(file !== undefined ? { source: file } : {}),
+      ...(line !== undefined ? { line, column: "unit" } : {}),
+    };
+  });
+}
+
+/** A pair of units `unitLookalikeWarnings` warns of: positions in `units`, their counts of values, the fewer's first cell. */
+export interface LookalikeUnits {
+  more: number;
+  fewer: number;
+  moreCount: number;
+  fewerCount: number;
+  likeness: UnitLikeness;
+  firstOfFewer: number;
+}
+
+/** The pairs of units `unitLookalikeWarnings` warns of, in its order (see there). */
+export function lookalikeUnits(panel: Panel): LookalikeUnits[] {
   const unitCount = panel.units.length;
   const yearCount = panel.years.length;
   if (unitCount < 2) return [];
@@ -166,23 +193,13 @@ export function unitLookalikeWarnings(panel: Panel): Issue[] {
     }
     return false;
   };
-  const warnings: Issue[] = [];
+  const found: LookalikeUnits[] = [];
   for (const [u, v, likeness] of pairs) {
     if (shareACell(u, v)) continue;
     const [ofU, ofV] = [profile(u), profile(v)];
     if (ofU.count === 0 || ofV.count === 0) continue;
     const [more, fewer, ofMore, ofFewer] = ofV.count > ofU.count ? [v, u, ofV, ofU] : [u, v, ofU, ofV];
-    const cell = ofFewer.first;
-    const indicator = panel.indicators[Math.floor(cell / blockSize)];
-    const year = panel.years[cell % yearCount];
-    const { source, line } = placeOfCell(panel, cell);
-    const file = source ?? panel.source;
-    warnings.push({
-      code: "W_UNIT_LOOKALIKE",
-      message: messages.unitLookalike(panel.units[more], ofMore.count, panel.units[fewer], ofFewer.count, likeness, indicator, year),
-      ...(file !== undefined ? { source: file } : {}),
-      ...(line !== undefined ? { line, column: "unit" } : {}),
-    });
+    found.push({ more, fewer, moreCount: ofMore.count, fewerCount: ofFewer.count, likeness, firstOfFewer: ofFewer.first });
   }
-  return warnings;
+  return found;
 }

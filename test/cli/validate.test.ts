@@ -151,12 +151,15 @@ describe("innovation-index validate", () => {
 
   it("reports a cell that is not a number together with unknown indicators, values of groups and duplicates", async () => {
     // Line 8's "abc" used to hide the three problems of the values' structure on lines 6, 7 and 9 (in the wide layout
-    // too, where a cell that is not a number stands beside the rest of its row). All four are printed by line.
+    // too, where a cell that is not a number stands beside the rest of its row). All four are printed by line, after
+    // the data stage's gap they hid too: U's 2019 gave X1 (if not as a number) and no X2, a gap of X2 that no row holds
+    // (placed at the file), fillable from U's earlier years (2017, 2018) and by reweight; no other unit has 2019.
     const values = VALUES + "U,2018,X1,13\nU,2018,X9,1\nU,2019,X1,abc\nU,2019,X,2\n";
     const stderr = await expectProblems(TREE, values);
     expect(stderr).toBe(
       [
-        "error: 4 problems found:",
+        "error: 5 problems found:",
+        `values.csv: ${messages.missingValue("X2", "U", 2019, ["interpolate", "carry-forward", "reweight"])}`,
         `values.csv:6:4: ${messages.duplicateValue("U", 2018, "X1", 3)}`,
         `values.csv:7:3: ${messages.unknownIndicator("X9")}`,
         `values.csv:8:4: ${messages.badValue("abc", "value")}`,

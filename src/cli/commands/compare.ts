@@ -261,7 +261,9 @@ function throwFailures(configurations: readonly Pick<Configuration, "label" | "f
       issues.push(file && !issue.source && issue.line === undefined ? wordedAs({ ...issue, source: file }, issue) : issue);
     }
   });
-  throw new ValidationError(issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareBothFailed(configurations[0].label, configurations[1].label) });
+  // The warnings either found before it stopped (a unit's name mistyped on a few rows), each once.
+  const warnings = onceEach(failures.flatMap(({ error }) => (error instanceof ValidationError ? (error.warnings ?? []) : [])));
+  throw new ValidationError(issues, { code: "E_COMPARE_CONFIGURATION", message: commandMessages.compareBothFailed(configurations[0].label, configurations[1].label) }, undefined, warnings);
 }
 
 /**

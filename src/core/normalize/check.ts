@@ -7,7 +7,8 @@ import type { Issue } from "../../errors.js";
 import { messages } from "../messages.js";
 import { joinMessages } from "../localize.js";
 import { RATIO_METHODS } from "./methods.js";
-import { indicatorBlock, placeOfCell, type Panel } from "../panel.js";
+import { indicatorBlock, type Panel } from "../panel.js";
+import { unitCellPlacer } from "../unit-place.js";
 import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
@@ -49,6 +50,8 @@ export function checkNormalization(
   const missingBases = new Set<number>();
   const yearCount = panel.years.length;
   const blockSize = panel.units.length * yearCount;
+  // A cell no row holds of a unit of a few rows (a name mistyped on one row) is placed at the unit's first row.
+  const placeOf = unitCellPlacer(panel);
   panel.indicators.forEach((indicator, i) => {
     const plan = plans[i];
     const baseYear = typeof baseYears === "number" ? baseYears : baseYears[i];
@@ -56,7 +59,7 @@ export function checkNormalization(
     const direction = directions[i];
     const where = { id: indicator };
     // The file and line a cell's value was read from, when the panel keeps them (one values file, read the general way).
-    const at = (cell: number) => ({ ...where, ...placeOfCell(panel, i * blockSize + cell) });
+    const at = (cell: number) => ({ ...where, ...placeOf(i * blockSize + cell) });
     const unitOf = (cell: number) => panel.units[Math.floor(cell / yearCount)];
     const yearOf = (cell: number) => panel.years[cell % yearCount];
     const usesOwnBase = plan.method === "fixed-base" || (plan.method === "distance-to-reference" && referenceUnit < 0);

@@ -8,7 +8,7 @@ import { duplicateFilePairs, duplicateValueIssues } from "../../core/duplicates.
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
-import { buildPanel, duplicateColumn, repeatOutcome, type Panel, type ValueRecord } from "../../core/panel.js";
+import { buildPanel, cellIndex, duplicateColumn, repeatOutcome, type Panel, type ValueRecord } from "../../core/panel.js";
 import { dataMessages } from "../../core/data-messages.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
@@ -219,13 +219,14 @@ async function loadInputsAsRead(
   // raw variables only the formulas place.)
   // The values as far as they could be read, for the method's checks (`ReadInputs`): when the only problems are cells
   // that could not be read, each on a line that names its indicators.
+  // Rows left out (unknown codes, values of groups) and values given twice do not stop them either (`readableInputs`).
   let readable: ReadInputs | undefined;
   if (tree && partial && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0) {
     const built = buildPanel(tree, partial, dataSource);
     if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code)));
-    else if (treeIssues.length === 0) {
+    if (treeIssues.length === 0 && (built.ok || built.issues.every((issue) => READABLE_STRUCTURE.has(issue.code)))) {
       const unreadable = indicatorsOnLines(partial, dataIssues, dataSource);
-      if (unreadable) readable = { tree, panel: built.value, unreadable };
+      if (unreadable) readable = readableInputs(tree, partial, built.ok ? [] : built.issues, unreadable, dataSource);
     }
   }
   // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
@@ -278,13 +279,10 @@ async function loadInputsAsRead(
     if (!panel.ok) {
       append(issues, floodCauses(panel.issues, dataSource, records, new Set(tree.indicators)));
       append(issues, panel.issues);
-      // Rows of unknown codes or of groups are only left out: the other values are still read, for the method's checks
-      // (a gap elsewhere is reported in the same run).
-      if (issues.every((issue) => LEFT_OUT_ROWS.has(issue.code)) && formulaIndicators(tree).length === 0) {
-        const known = new Set(tree.indicators);
-        const kept = buildPanel(tree, records.filter((record) => known.has(record.indicator)), dataSource);
-        if (kept.ok) readable = { tree, panel: kept.value, unreadable: new Set() };
-      }
+      // Rows of unknown codes or of groups are only left out, and of a value given twice the first is kept: the other
+      // values are still read, for the method's checks (a gap elsewhere is reported in the same run).
+      if (issues.every((issue) => READABLE_STRUCTURE.has(issue.code)) && formulaIndicators(tree).length === 0)
+        readable = readableInputs(tree, records, issues, new Set(), dataSource);
     }
   }
   // An unreadable tree alone is reported as itself, as an unreadable values file is.
@@ -345,7 +343,56 @@ const withWarnings = (panel: Panel, warnings: Issue[]): Panel => (warnings.lengt
 export interface ReadInputs {
   tree: Tree;
   panel: Panel;
+  /** The indicators of the cells that could not be read, and of the values given twice. */
   unreadable: ReadonlySet<string>;
+  /** The panel's cells (`cellIndex`) that could not be read: a value was given there, if not a number. */
+  unreadableCells?: ReadonlySet<number>;
+  /** The unit-years (`unit · years + year`) of rows left out (an unknown code, a group's value): they gave something. */
+  leftOutUnitYears?: ReadonlySet<number>;
+}
+
+/**
+ * The problems of the values' structure beside which the values are still read for the method's checks
+ * (`readableInputs`): rows that name no indicator of the tree (left out) and values given twice (the first kept).
+ */
+const READABLE_STRUCTURE: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_UNKNOWN_INDICATORS", "E_VALUE_FOR_GROUP", "E_DUPLICATE_VALUE", "E_DUPLICATE_VALUES"]);
+
+/**
+ * The inputs as far as `records` could be read (`ReadInputs`): the rows of unknown codes and of groups left out, and
+ * of a value given twice (a conflict, `repeatOutcome`) the first kept; `unreadable`, the indicators of the cells that
+ * could not be read, joined by those of the duplicates among `issues`, whose cells hold a value that may not be meant.
+ * `undefined` when the panel cannot be built of them (an indicator with no value read: its cells were unreadable).
+ */
+function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: readonly Issue[], unreadable: ReadonlySet<string>, source: string): ReadInputs | undefined {
+  const known = new Set(tree.indicators);
+  const first = new Map<string, ValueRecord>();
+  const kept = records.filter((record) => {
+    if (!known.has(record.indicator)) return false;
+    const key = `${record.unit}\0${record.year}\0${record.indicator}`;
+    const earlier = first.get(key);
+    if (!earlier) return first.set(key, record), true;
+    const outcome = repeatOutcome(earlier, record);
+    if (outcome === "replace") first.set(key, record);
+    return outcome !== "conflict";
+  });
+  const built = buildPanel(tree, kept, source);
+  if (!built.ok) return undefined;
+  const panel = built.value;
+  const fed = new Set(unreadable);
+  for (const issue of issues) if (issue.code === "E_DUPLICATE_VALUE" && issue.id !== undefined) fed.add(issue.id);
+  const unitAt = new Map(panel.units.map((unit, u) => [unit, u] as const));
+  const yearAt = new Map(panel.years.map((year, t) => [year, t] as const));
+  const indicatorAt = new Map(panel.indicators.map((code, i) => [code, i] as const));
+  const unreadableCells = new Set<number>();
+  const leftOutUnitYears = new Set<number>();
+  for (const record of records) {
+    const [u, t, i] = [unitAt.get(record.unit), yearAt.get(record.year), indicatorAt.get(record.indicator)];
+    // A row left out for a unit or a year no kept row gives names no unit-year of the panel.
+    if (u === undefined || t === undefined) continue;
+    if (i === undefined) leftOutUnitYears.add(u * panel.years.length + t);
+    else if (record.unreadable) unreadableCells.add(cellIndex(panel, i, u, t));
+  }
+  return { tree, panel, unreadable: fed, unreadableCells, leftOutUnitYears };
 }
 
 /**
@@ -500,9 +547,6 @@ async function settle<T>(run: () => Promise<T>): Promise<PromiseSettledResult<T>
     return { status: "rejected", reason };
   }
 }
-
-/** Problems of rows that name no indicator of the tree: the rows are left out, the other values still checked. */
-const LEFT_OUT_ROWS: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", "E_UNKNOWN_INDICATORS", "E_VALUE_FOR_GROUP"]);
 
 /** Problems at least this many of one kind are summed up in one issue that names their likely cause, first. */
 const FLOOD = 10;

@@ -1,0 +1,98 @@
+/**
+ * `validate` and `compute` report the values reader's problems (a duplicate, a cell that is not a number, a row of an
+ * unknown code) and the data stage's (an empty unit-year, a base value of 0, a gap under `--missing error`) in one run
+ * (docs/guides/data.md, "Validation"), each once: never a consequence of a problem already reported.
+ * Run in-process from the sources (runCli), so no build is needed.
+ */
+import { rm } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+/** The tester's tree: one group A of two leaves X and Y, both positive. */
+const TREE = "code,parent,name,weight,direction\nA,,a,1,\nX,A,x,1,+\nY,A,y,1,+\n";
+const BAD_NUMBER = (text: string) => messages.badValue(text, "value");
+
+/**
+ * The problem lines of `validate` on `values` (warnings left out: the weights 1 and 1 are divided by their sum, which
+ * is no problem), after checking that `compute` says the same, exits 1 and writes nothing to stdout.
+ */
+async function problems(values: string): Promise<string[]> {
+  const dir = await makeTempDir({ "tree.csv": TREE, "v.csv": values });
+  folders.push(dir);
+  const validate = await runCli(["validate", "-i", "tree.csv", "-d", "v.csv"], dir);
+  const compute = await runCli(["compute", "-i", "tree.csv", "-d", "v.csv", "--out", "-"], dir);
+  expect(validate).toMatchObject({ code: 1, stdout: "" });
+  expect(compute).toEqual(validate);
+  return validate.stderr
+    .trim()
+    .split("\n")
+    .filter((line) => !line.startsWith("warning:"));
+}
+
+/**
+ * A problem placed in `v.csv` at a line the data stage chooses (a unit-year no row holds: at the file, or at the unit's
+ * first row): its message, whatever the line.
+ */
+const inValues = (message: string) => expect.stringMatching(new RegExp(`^v\\.csv(:\\d+)?: ${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+
+// By hand, for the tester's values: u's X is 0 in 2017, the base year (the earliest), so u's fixed-base index of X is
+// undefined (line 2); v has rows for 2017 only while u has 2018, so v's 2018 is a unit-year without any value (of the
+// 2 indicators; no unit is named as v renamed, since u shares 2017 with v).
+/**
+ * `lines` (a summary line, then the problems) hold exactly the `expected` problems, each once, and those with a line
+ * in the order of their lines (a problem placed at the file alone sorts first; where the data stage places an empty
+ * unit-year or a gap no row holds is left to it).
+ */
+function expectExactly(lines: string[], expected: unknown[]): void {
+  expect(lines[0]).toBe(`error: ${expected.length} problems found:`);
+  expect(lines.slice(1)).toHaveLength(expected.length);
+  expect(lines.slice(1)).toEqual(expect.arrayContaining(expected));
+  const placed = lines.slice(1).map((line) => Number(/^v\.csv:(\d+)/.exec(line)?.[1] ?? 0));
+  expect(placed).toEqual([...placed].sort((a, b) => a - b));
+}
+
+const BASE_ZERO = `v.csv:2: ${messages.baseValueZero("X", "u", 2017)}`;
+const V_2018_EMPTY = inValues(messages.unitYearEmpty("v", 2018, 2));
+
+describe("the values reader's problems do not hide the data stage's (before: only the reader's, the rest a run later)", () => {
+  it("a duplicate (u 2018 Y on lines 5 and 6) beside v's empty 2018 and u's base value of 0", async () => {
+    const values = "unit,year,indicator,value\nu,2017,X,0\nu,2017,Y,5\nu,2018,X,3\nu,2018,Y,6\nu,2018,Y,6\nv,2017,X,1\nv,2017,Y,1\n";
+    // The duplicate is placed at its second row, the value's column (6:4), naming the first row (5).
+    expectExactly(await problems(values), [BASE_ZERO, `v.csv:6:4: ${messages.duplicateValue("u", 2018, "Y", 5)}`, V_2018_EMPTY]);
+  });
+
+  it("a text cell (u 2018 Y, line 5) beside v's empty 2018 and u's base value of 0", async () => {
+    const values = "unit,year,indicator,value\nu,2017,X,0\nu,2017,Y,5\nu,2018,X,3\nu,2018,Y,abc\nv,2017,X,1\nv,2017,Y,1\n";
+    expectExactly(await problems(values), [BASE_ZERO, `v.csv:5:4: ${BAD_NUMBER("abc")}`, V_2018_EMPTY]);
+  });
+});
+
+describe("a problem the reader reports is not reported again as its consequence", () => {
+  // Every unit-year has a value but u's 2018, whose only row (line 4) gives X as "abc"; base values are not 0.
+  const values = "unit,year,indicator,value\nu,2017,X,1\nu,2017,Y,5\nu,2018,X,abc\nv,2017,X,2\nv,2017,Y,4\nv,2018,X,3\nv,2018,Y,6\n";
+
+  it("a text cell is one problem, not also a gap, and its unit-year is not empty; the gap beside it is reported", async () => {
+    // u 2018: X was given (if not as a number), so the unit-year is not empty and X is no gap; Y was not given: a gap,
+    // fillable by interpolate and carry-forward (u's 2017 has Y), mean and median (v's 2018 has Y), or reweight.
+    // Before, u 2018 counted as empty, which was not said (it names no indicator), and Y's gap went with it.
+    const gap = messages.missingValue("Y", "u", 2018, ["interpolate", "carry-forward", "mean", "median", "reweight"]);
+    expectExactly(await problems(values), [inValues(gap), `v.csv:4:4: ${BAD_NUMBER("abc")}`]);
+  });
+
+  it("a unit-year whose every cell is a text is not empty: the two cells alone", async () => {
+    const both = values.replace("u,2018,X,abc\n", "u,2018,X,abc\nu,2018,Y,xyz\n");
+    expect(await problems(both)).toEqual(["error: 2 problems found:", `v.csv:4:4: ${BAD_NUMBER("abc")}`, `v.csv:5:4: ${BAD_NUMBER("xyz")}`]);
+  });
+
+  it("a unit-year whose only row names an unknown code is not said empty; the base value of 0 still is", async () => {
+    // v's 2018 row (line 6) names Z, no code of the tree: left out, v 2018 has no value, but the row meant one.
+    const unknown = "unit,year,indicator,value\nu,2017,X,0\nu,2017,Y,5\nu,2018,X,3\nu,2018,Y,6\nv,2018,Z,1\nv,2017,X,1\nv,2017,Y,1\n";
+    expect(await problems(unknown)).toEqual(["error: 2 problems found:", BASE_ZERO, `v.csv:6:3: ${messages.unknownIndicator("Z")}`]);
+  });
+});
