@@ -118,6 +118,28 @@ describe("a query that reads files it does not name", () => {
     });
   });
 
+  it("names and hashes micro.csv when query('…') is given it as a literal: no warning, and --if-changed sees it change", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
+      "tree.csv": TREE,
+      "values.sql": valuesQuery("query('SELECT * FROM read_csv(''micro.csv'')')"),
+      "micro.csv": MICRO,
+    });
+    const first = await runCli(["compute"], dir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).not.toContain("cannot name");
+    const firstRun = await latest(dir);
+    const manifest = JSON.parse(await readFile(join(dir, "runs", firstRun, "manifest.json"), "utf8"));
+    expect(manifest.unnamedQueryInputs).toBeUndefined();
+    expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain("micro.csv");
+    expect((await runCli(["compute", "--if-changed"], dir)).stderr).toMatch(/^unchanged since run/);
+    await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+    expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
+    const secondRun = await latest(dir);
+    expect(secondRun).not.toBe(firstRun);
+    expect(await indexOf(dir, secondRun)).toMatch(/^U,2018,INDEX,[^,\n]*,0,300\.0000$/m);
+  });
+
   it("still skips a run whose query names every file it reads", async () => {
     const dir = await makeTempDir({
       "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
