@@ -103,6 +103,8 @@ function unreadKind(name: string): UnreadValuesKind {
 async function isSheetText(path: string): Promise<boolean> {
   let handle: FileHandle | undefined;
   try {
+    // A named pipe (or a socket, a device) is no sheet saved as text: opening it would wait for a writer without end.
+    if (!(await stat(path)).isFile()) return false;
     handle = await open(path, "r");
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);

@@ -3,6 +3,7 @@
  * a query, a compressed CSV would otherwise be left out of the run without a word); notes and the files Windows keeps
  * in folders are left aside, as before.
  */
+import { execFileSync } from "node:child_process";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,6 +63,13 @@ describe("listValueFiles: files a values folder's reader does not read", () => {
     // 地区,年份,指标,数值 in GBK, as Excel on Chinese Windows saves a CSV.
     await writeFile(join(dir, "f/gbk.txt"), Buffer.from([0xb5, 0xd8, 0xc7, 0xf8, 0x2c, 0xc4, 0xea, 0xb7, 0xdd, 0x2c, 0xd6, 0xb8, 0xb1, 0xea, 0x2c, 0xca, 0xfd, 0xd6, 0xb5, 0x0a]));
     expect((await listValueFiles(join(dir, "f"), "f")).map(({ label }) => label)).toEqual(["f/gbk.txt", "f/v.csv", "f/wide.txt", "f/y2019.txt"]);
+  });
+
+  it.runIf(process.platform !== "win32")("leaves aside a .txt that is a named pipe without opening it (before: it waited for a writer without end)", async () => {
+    const dir = await makeTempDir({ "f/v.csv": LONG_2017 });
+    execFileSync("mkfifo", [join(dir, "f/notes.txt")]);
+    // Opening the pipe would wait for a writer: the listing finishing at all is the test (vitest's time limit stops a hang).
+    expect((await listValueFiles(join(dir, "f"), "f")).map(({ label }) => label)).toEqual(["f/v.csv"]);
   });
 
   it("computes the year a comma-separated .txt gives (before, it was dropped without a word)", async () => {
