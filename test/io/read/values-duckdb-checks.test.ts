@@ -302,11 +302,7 @@ describe("a path the query builds", () => {
     });
     // Without changing the current folder: it is not the query's, where its relative paths would be found.
     expect(relative(dir, process.cwd()).startsWith("..")).toBe(true);
-    const { panel } = await load(dir, "q.sql");
-    // data/v.csv holds VALUES: A of U1 1, 2 and of U2 3, 4; B of U1 5, 6 and of U2 7, 8 (2017, 2018).
-    expect(panel.units).toEqual(["U1", "U2"]);
-    expect(panel.years).toEqual([2017, 2018]);
-    expect([...panel.values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expectValues((await load(dir, "q.sql")).panel);
     // One parse of the query lists the file it names (the list's literal) and the calls of paths it builds.
     const unnamed: UnnamedQueryReads[] = [];
     expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/v.csv")]);
@@ -348,6 +344,13 @@ describe("a path the query builds", () => {
   });
 });
 
+/** The panel of data/v.csv, which holds VALUES: A of U1 1, 2 and of U2 3, 4; B of U1 5, 6 and of U2 7, 8 (2017, 2018). */
+function expectValues(panel: { units: readonly string[]; years: readonly number[]; values: Float64Array }): void {
+  expect(panel.units).toEqual(["U1", "U2"]);
+  expect(panel.years).toEqual([2017, 2018]);
+  expect([...panel.values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+}
+
 describe("a query given as text to query('…') or query_table('…')", () => {
   it("reads against the folder the query reads, not the current one, and names its files for a run", async () => {
     const dir = await folder({
@@ -362,11 +365,7 @@ describe("a query given as text to query('…') or query_table('…')", () => {
     });
     // Without changing the current folder: it is not the query's, where data/v.csv would be looked for before.
     expect(relative(dir, process.cwd()).startsWith("..")).toBe(true);
-    const { panel } = await load(dir, "q.sql");
-    // data/v.csv holds VALUES: A of U1 1, 2 and of U2 3, 4; B of U1 5, 6 and of U2 7, 8 (2017, 2018).
-    expect(panel.units).toEqual(["U1", "U2"]);
-    expect(panel.years).toEqual([2017, 2018]);
-    expect([...panel.values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expectValues((await load(dir, "q.sql")).panel);
     // The files of the texts are named for a run's fingerprint; only the path the nested text builds is not.
     const unnamed: UnnamedQueryReads[] = [];
     expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/v.csv")]);
