@@ -172,6 +172,9 @@ async function readAndApply(command: Command, env: CliEnv): Promise<AppliedProje
       else issues.push(badKeyIssue(project, [block, key], value, parsed.expected));
     }
   if (issues.length > 0) throw new ValidationError(issues);
+  // A .sql values query reads inside the project folder, wherever the command runs and whatever --out says (a project
+  // run sets it too): a path it names is the project's file, never one of the current folder's.
+  command.setOptionValueWithSource("queryRoot", project.dir, "config");
   const runsDir = resolve(project.dir, settings.runs);
   const applied = { ...project, runsDir, runsLabel: displayPath(env.cwd, runsDir), fileOptions, optionKeys };
   // Loaded now, while reading is asynchronous, for warnings, which are printed synchronously (`warningsInProjectTerms`).

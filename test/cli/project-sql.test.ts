@@ -19,6 +19,34 @@ SELECT unit, year, 'E', sum(employees)::DOUBLE FROM read_csv('firms.csv') GROUP 
 `;
 
 describe("a project with a .sql values query", () => {
+  it("reads the project's files with --project and --out from another folder, not the current folder's (before: a decoy there was read)", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
+      "tree.csv": "code,parent,name,weight,direction\nX,,x,1,+\n",
+      "values.sql": "SELECT unit, year::INTEGER AS year, 'X' AS indicator, g::DOUBLE AS value FROM read_csv('data/x.csv')\n",
+      "data/x.csv": "unit,year,g\nU,2017,100\nU,2018,200\n",
+    });
+    // The same path in the folder the command runs in, with another value: U 2018 would be 999/100·100 = 999.
+    const elsewhere = await makeTempDir({ "data/x.csv": "unit,year,g\nU,2017,100\nU,2018,999\n" });
+    folders.push(dir, elsewhere);
+    const started = process.cwd();
+    process.chdir(elsewhere);
+    try {
+      for (const command of ["compute", "audit"]) {
+        const run = await runCli([command, "--project", join(dir, "index.yaml"), "--out", command, "-q"], elsewhere);
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(0);
+      }
+      // U 2018 = 200/100·100 = 200, from the project's data/x.csv.
+      expect(await readFile(join(elsewhere, "compute/index.csv"), "utf8")).toMatch(/^U,2018,INDEX,[^,\n]*,0,200\.0000$/m);
+      // The audit's raw values (n, coverage, mean, sd, min, max) pooled over the years: max 200, the project's, not 999.
+      const pooled = (await readFile(join(elsewhere, "audit/statistics.csv"), "utf8")).split(/\r?\n/).find((line) => line.startsWith("all,X,"));
+      expect(pooled?.split(",")[7]).toMatch(/^200(\.0+)?$/);
+    } finally {
+      process.chdir(started);
+    }
+  });
+
   it("records the query and the files it read, and runs again when those files change", async () => {
     const dir = await makeTempDir({
       "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
