@@ -21,9 +21,11 @@
  * Any other aggregation is split by log-change shares: child `c` takes the share
  * `(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) / (ln G[t1] − ln G[t0])` of its parent's contribution. This is exact
  * for the weighted geometric mean (the logarithmic-mean Divisia decomposition, Ang 2004) and an approximation for the
- * others. A group that did not move while its children did (one up, one down) takes the Divisia split's limit: child
- * `c` takes `G[t0]·(w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0])` points of the group, which sum to 0. Where a log is
- * undefined (a score ≤ 0), or the log change is 0 while the group moved, the linear shares `w·Δs / Σ w·Δs` are used.
+ * others. A group that did not move (to rounding) while its children did, one up, one down, takes the Divisia split's
+ * limit: child `c` takes its log part `w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]` times the points of the overall
+ * index per unit of `ln G` (the logarithmic mean of the index's two values at the root, times the mean weights down
+ * geometric groups, times `G` below arithmetic ones), parts that sum to 0. Where a log is undefined (a score ≤ 0), or
+ * the log change is 0 while the group moved, the linear shares `w·Δs / Σ w·Δs` are used.
  * Either way the children's contributions still sum to their parent's. Below such a group, an arithmetic group splits
  * its contribution in proportion to its children's parts `w'[c,t1]·s[c,t1] − w'[c,t0]·s[c,t0]`.
  *
@@ -102,6 +104,10 @@ export function computeContributions(
   // scale[n]: points of the overall index per point of node n, for the additive split of n's children below a
   // non-arithmetic group.
   const scale = new Float64Array(nodeCount * unitCount);
+  // logScale[n]: points of the overall index per unit of ln(node n), for the split of a group that did not move while
+  // its children did (the Divisia split's limit): L(I[t1], I[t0]) at the root, times the mean weight down a
+  // non-arithmetic group, and scale × L(v[t1], v[t0]) below any other.
+  const logScale = new Float64Array(nodeCount * unitCount);
   const values = result.values;
   const root = position.get(INDEX_CODE)!;
   // What does not depend on the unit, once per group.
@@ -123,6 +129,7 @@ export function computeContributions(
   for (let unit = 0; unit < unitCount; unit++) {
     contribution[root * unitCount + unit] = values[(root * unitCount + unit) * yearCount + to] - values[(root * unitCount + unit) * yearCount + from];
     scale[root * unitCount + unit] = 1;
+    logScale[root * unitCount + unit] = logarithmicMean(values[(root * unitCount + unit) * yearCount + to], values[(root * unitCount + unit) * yearCount + from]);
     pathFrom[root * unitCount + unit] = 1;
     pathTo[root * unitCount + unit] = 1;
     for (let parent = 0; parent < nodeCount; parent++) {
@@ -132,7 +139,8 @@ export function computeContributions(
       const parentCell = parent * unitCount + unit;
       // A change that is undefined (a value missing in either year) has no parts: the children's stay NaN.
       if (Number.isNaN(contribution[parentCell])) {
-        for (const child of kids) [pathFrom[child * unitCount + unit], pathTo[child * unitCount + unit], scale[child * unitCount + unit]] = [Number.NaN, Number.NaN, Number.NaN];
+        for (const child of kids)
+          [pathFrom[child * unitCount + unit], pathTo[child * unitCount + unit], scale[child * unitCount + unit], logScale[child * unitCount + unit]] = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
         continue;
       }
       const weights = weightsOf[parent];
@@ -154,34 +162,47 @@ export function computeContributions(
       }
       // The linear parts; with a non-arithmetic group, the log-change shares where they are defined (else linear shares).
       let how = ADDITIVE;
-      // Whether `parts` are points of the parent (times its scale), not shares of its contribution.
+      // Whether `parts` are points of the overall index already, not shares of the parent's contribution.
       let scaled = false;
       let linearTotal = 0;
       for (let c = 0; c < count; c++) {
         parts[c] = term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]);
         linearTotal += parts[c];
       }
+      // Points of the overall index per unit of ln(parent) with which the log parts are split (`logScale` of the children).
+      let parentLogScale = Number.NaN;
       if (!arithmetic[parent]) {
         let logTotal = 0;
+        let logSize = 0;
         let finite = true;
         for (let c = 0; c < count; c++) {
           const part = term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c]));
           if (!Number.isFinite(part)) finite = false;
+          parts[c] = part;
           logTotal += part;
+          logSize += Math.abs(part);
         }
-        const parentFrom = values[parentCell * yearCount + from];
-        if (finite && !reflected[parent] && contribution[parentCell] === 0 && values[parentCell * yearCount + to] === parentFrom) {
-          // The group did not move while its children did (one up, one down): no share of a change of 0 says what each
-          // did. The logarithmic mean L(G1, G0) = (G1 − G0) / ln(G1 / G0) of the Divisia split tends to G0 as G1 → G0,
-          // so child c takes L · (its log part) = G0 · (w'[c,t1]·ln s[c,t1] − w'[c,t0]·ln s[c,t0]) points of the
-          // group, times the overall index's points per point of the group; the parts still sum to 0.
+        // The group did not move (to rounding: 1e-9 of its children's log parts) while its children did, one up, one
+        // down: no share of a change of 0 says what each did. The logarithmic mean L(G1, G0) = (G1 − G0) / ln(G1 / G0)
+        // of the Divisia split tends to G0 as G1 → G0, so child c takes its log part w'·Δln s times the points of the
+        // overall index per unit of ln(group) (`logScale`); the parts sum to 0, as the group's change.
+        const flat =
+          finite &&
+          !reflected[parent] &&
+          Number.isFinite(logScale[parentCell]) &&
+          Math.abs(logTotal) <= FLAT * logSize &&
+          Math.abs(contribution[parentCell]) <= FLAT * Math.abs(logScale[parentCell]) * logSize;
+        if (flat) {
           how = LOG_SHARE;
           scaled = true;
-          for (let c = 0; c < count; c++) parts[c] = parentFrom * (term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c])));
+          parentLogScale = logScale[parentCell];
+          for (let c = 0; c < count; c++) parts[c] *= parentLogScale;
         } else if (finite && logTotal !== 0) {
           how = LOG_SHARE;
-          for (let c = 0; c < count; c++) parts[c] = (term(weightsTo[c], Math.log(scoresTo[c])) - term(weightsFrom[c], Math.log(scoresFrom[c]))) / logTotal;
+          parentLogScale = contribution[parentCell] / logTotal;
+          for (let c = 0; c < count; c++) parts[c] /= logTotal;
         } else {
+          for (let c = 0; c < count; c++) parts[c] = term(weightsTo[c], scoresTo[c]) - term(weightsFrom[c], scoresFrom[c]);
           how = LINEAR_SHARE;
           linearShares(parts, count, linearTotal);
         }
@@ -202,7 +223,7 @@ export function computeContributions(
         } else {
           pathFrom[cell] = Number.NaN;
           pathTo[cell] = Number.NaN;
-          part = how === ADDITIVE || scaled ? scale[parentCell] * parts[c] : contribution[parentCell] * parts[c];
+          part = how === ADDITIVE ? scale[parentCell] * parts[c] : scaled ? parts[c] : contribution[parentCell] * parts[c];
         }
         contribution[cell] = part;
         method[cell] = how;
@@ -210,10 +231,20 @@ export function computeContributions(
         // Where the child did not change, its children's parts are 0 anyway (with fixed weights); the first-order
         // scale keeps the recursion defined.
         scale[cell] = change !== 0 && Number.isFinite(change) ? part / change : (scale[parentCell] * (weightsFrom[c] + weightsTo[c])) / 2;
+        logScale[cell] = how === LOG_SHARE ? (parentLogScale * (weightsFrom[c] + weightsTo[c])) / 2 : scale[cell] * logarithmicMean(scoresTo[c], scoresFrom[c]);
       }
     }
   }
   return { fromYear, toYear, contribution, method };
+}
+
+/** How near 0, relative to its children's log parts, a group's log change counts as none (`computeContributions`). */
+const FLAT = 1e-9;
+
+/** The logarithmic mean `(a − b) / (ln a − ln b)` of two positive numbers, `a` when they are equal; `NaN` otherwise. */
+function logarithmicMean(a: number, b: number): number {
+  if (!(a > 0 && b > 0)) return Number.NaN;
+  return a === b ? a : (a - b) / (Math.log(a) - Math.log(b));
 }
 
 /** The first `count` parts as shares of their `total`, in place; equal shares when the total is 0 or undefined. */

@@ -126,6 +126,33 @@ describe("computeContributions (other aggregations: log-change shares)", () => {
     expect([...method.subarray(1)].map((how) => CONTRIBUTION_METHODS[how])).toEqual(["log-share", "log-share", "log-share", "log-share", "log-share"]);
   });
 
+  it("takes the limit under a geometric parent at the index's pace, and for a group unchanged only to rounding (before: 0, or beyond the index's change)", () => {
+    // ln INDEX = 0.5·ln A + 0.5·ln B and ln A = 0.5·ln a1 + 0.5·ln a2, so a1 takes L(I1, I0)·0.25·ln(a1 change) points:
+    // I0 = 100, I1 = √(100·150) = 122.4745, L = 22.4745 / ln 1.224745 = 110.858. With a1 100 -> 200 and a2 100 -> 50
+    // (A = 100 both years): ±110.858·0.25·ln 2 = ±19.2103 (before: ±17.33, A's arithmetic scale 0.5 times A = 100).
+    const index1 = Math.sqrt(100 * 150);
+    const pace = (index1 - 100) / Math.log(index1 / 100);
+    const nested = (a2018: number, a1: number, a2: number) =>
+      bareResult(
+        [2017, 2018],
+        { INDEX: [[100, Math.sqrt(a2018 * 150)]], A: [[100, a2018]], B: [[100, 150]], A1: [[100, a1]], A2: [[100, a2]], B1: [[100, 150]] },
+        { A1: "A", A2: "A", B1: "B" },
+        { INDEX: 1, A: 0.5, B: 0.5, A1: 0.5, A2: 0.5, B1: 1 },
+      );
+    const exact = computeContributions(nested(100, 200, 50), 2017, 2018, () => "geometric");
+    expect(exact.contribution[3]).toBeCloseTo(pace * 0.25 * Math.log(2), 12);
+    expect(exact.contribution[3]).toBeCloseTo(19.2102, 4);
+    expect(exact.contribution[4]).toBeCloseTo(-pace * 0.25 * Math.log(2), 12);
+    expect(exact.contribution[5]).toBeCloseTo(index1 - 100, 12);
+    // a1 100 -> 300 and a2 100 -> 33.33…: A is √(300 · 33.33…), 100 to within an ulp (the next double above 100 here),
+    // which made the old shares 0/ulp: a1 took 0, or more than the index's whole change. Now ±L·0.25·ln 3 = ±30.447.
+    const rounded = computeContributions(nested(100 + 2 ** -46, 300, 100 / 3), 2017, 2018, () => "geometric");
+    expect(rounded.contribution[3]).toBeCloseTo(pace * 0.25 * Math.log(3), 9);
+    expect(rounded.contribution[3]).toBeCloseTo(30.447, 3);
+    expect(rounded.contribution[3] + rounded.contribution[4]).toBeCloseTo(rounded.contribution[1], 9);
+    expect(CONTRIBUTION_METHODS[rounded.method[3]]).toBe("log-share");
+  });
+
   it("falls back to linear shares when a score is not positive, still summing to the change", () => {
     const zero = bareResult([2017, 2018], { INDEX: [[50, 80]], A: [[0, 40]], B: [[100, 120]] }, {}, { INDEX: 1, A: 0.5, B: 0.5 });
     const { contribution, method } = computeContributions(zero, 2017, 2018, () => "harmonic");
