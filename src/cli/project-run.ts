@@ -68,7 +68,7 @@ export interface ProjectRunOptions {
 }
 
 /** Options that say where and how to run, not what to compute: kept out of the manifest and the fingerprint. */
-const RUN_OPTIONS = new Set(["out", "run", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads"]);
+const RUN_OPTIONS = new Set(["out", "run", "quiet", "project", "ifChanged", "force", "always", "indicators", "data", "format", "table", "threads", "queryRoot"]);
 
 /** A path relative to the project folder, with `/` separators. */
 function projectRelative(project: AppliedProject, cwd: string, path: string): string {

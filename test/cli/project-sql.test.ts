@@ -39,6 +39,11 @@ describe("a project with a .sql values query", () => {
       }
       // U 2018 = 200/100·100 = 200, from the project's data/x.csv.
       expect(await readFile(join(elsewhere, "compute/index.csv"), "utf8")).toMatch(/^U,2018,INDEX,[^,\n]*,0,200\.0000$/m);
+      // compare --with: both configurations read the project's file (compare.csv: unit, year, index_a, rank_a, index_b, …).
+      const compared = await runCli(["compare", "--project", join(dir, "index.yaml"), "--with", "--aggregate geometric", "--out", "compare", "-q"], elsewhere);
+      expect(compared.stderr).toBe("");
+      const row = (await readFile(join(elsewhere, "compare/compare.csv"), "utf8")).split(/\r?\n/).find((line) => line.startsWith("U,2018,"));
+      expect([2, 4].map((column) => Number(row?.split(",")[column]))).toEqual([200, 200]);
       // The audit's raw values (n, coverage, mean, sd, min, max) pooled over the years: max 200, the project's, not 999.
       const pooled = (await readFile(join(elsewhere, "audit/statistics.csv"), "utf8")).split(/\r?\n/).find((line) => line.startsWith("all,X,"));
       expect(pooled?.split(",")[7]).toMatch(/^200(\.0+)?$/);

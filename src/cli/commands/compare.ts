@@ -200,6 +200,9 @@ async function configurationsOf(projects: readonly string[], command: Command, e
       const typed = namesOfOption(target, option).some((same) => target.getOptionValueSource(same.attributeName()) === "cli");
       if (!typed && source !== undefined && SET_BY_COMMAND.has(source)) target.setOptionValueWithSource(key, command.getOptionValue(key), source as "cli" | "config");
     }
+  // The project folder a .sql values query reads (`applyProject`), for both configurations.
+  const queryRoot: unknown = command.getOptionValue("queryRoot");
+  if (typeof queryRoot === "string") for (const target of [first, parser]) target.setOptionValueWithSource("queryRoot", queryRoot, "config");
   return [
     { name: "a", label: commandMessages.commandFlags(), parser: first, project: command, ...withPreset(first, command) },
     { name: "b", label: commandMessages.commandFlagsWith(options.with), parser, project: command, ...withPreset(parser, command) },
