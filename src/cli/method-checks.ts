@@ -72,9 +72,13 @@ const EMPTY_CODES = new Set(["E_UNIT_YEAR_EMPTY", "E_UNIT_EMPTY", "E_YEAR_EMPTY"
  * cell's indicator and groups are left out (it is the first value of its indicator read, so no range grows by it).
  */
 function withUnreadableGiven(read: ReadInputs): Panel {
-  const { panel, unreadableCells } = read;
-  if (!unreadableCells || unreadableCells.size === 0) return panel;
+  const { panel, unreadableCells, meantCells } = read;
+  if ((!unreadableCells || unreadableCells.size === 0) && (!meantCells || meantCells.size === 0)) return panel;
   const values = new Float64Array(panel.values);
+  // A cell a row of an unknown code meant (`meantCells`: x1 for X1) holds that row's number: the row gave it, so it is
+  // neither a gap nor a base value missing, and the checks see the value the row will give once its code is fixed.
+  for (const [cell, value] of meantCells ?? []) values[cell] = value;
+  if (!unreadableCells) return { ...panel, values };
   const size = panel.units.length * panel.years.length;
   for (const cell of unreadableCells) {
     const block = values.subarray(Math.floor(cell / size) * size, (Math.floor(cell / size) + 1) * size);

@@ -224,7 +224,10 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
     return imputation.method !== "reweight" && prepared.plans[i].method === "fixed-base" && imputation.year === panel.years[prepared.baseYears[i]];
   });
   if (baseFilled.length > 0) warnLater([{ code: "W_BASE_IMPUTED", message: messages.baseImputed(baseFilled) }]);
-  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments, panel);
+  const checked = checkNormalization(prepared.panel, plans, directions, prepared.baseYears, referenceUnit, prepared.treatments, panel, {
+    policies: prepared.missingPolicies,
+    emptyReported: prepared.emptyReported,
+  });
   append(issues, checked.issues);
   append(issues, checkNewNormalizations(prepared.panel, plans, directions));
   const groupDirections = planGroupReflections(tree, plans, aggregation.methods);

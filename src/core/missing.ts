@@ -205,6 +205,8 @@ export interface ImputedPanel {
    * (`cellIndex`) so a caller can drop the gaps another check already reports (a missing base value).
    */
   gaps: { cell: number; issue: Issue }[];
+  /** The unit-years (`unit · years + year`) reported without any value (a unit-year, unit or year empty): a base value missing there is that problem again. */
+  emptyReported: ReadonlySet<number>;
 }
 
 /**
@@ -269,7 +271,7 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
     });
   });
   append(gaps, emptyUnitYearIssues(panel, empty, emptyGaps, placeOf));
-  return { panel: result, imputations, gaps };
+  return { panel: result, imputations, gaps, emptyReported: emptyGaps };
 }
 
 /**

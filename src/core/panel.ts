@@ -271,6 +271,20 @@ export const duplicateColumn = (record: ValueRecord): string | number => record.
 const lookalike = (code: string) => code.toLowerCase().replace(/[li]/g, "1").replace(/o/g, "0");
 
 export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
+  return unknownIndicatorReading(tree, true) as (code: string) => string;
+}
+
+/**
+ * The leaf of `tree` an unknown code likely meant, as its message (`unknownIndicatorMessages`) names it: the code in
+ * full-width characters, without its leading zeros, in another case, with letters that look like digits, or the leaf's
+ * name; `undefined` when it names none. A row of such a code meant that leaf's cell.
+ */
+export function unknownIndicatorMeant(tree: Tree): (code: string) => string | undefined {
+  return unknownIndicatorReading(tree, false) as (code: string) => string | undefined;
+}
+
+/** `unknownIndicatorMessages` (`message` true) or `unknownIndicatorMeant`: one lookup, in one order, for both. */
+function unknownIndicatorReading(tree: Tree, message: boolean): (code: string) => string | undefined {
   let lookups:
     | { leaves: Set<string>; withoutZeros: Map<string, string>; byCase: Map<string, string>; byLook: Map<string, string>; byName: Map<string, string> }
     | undefined;
@@ -297,13 +311,13 @@ export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
   return (code) => {
     const { leaves, withoutZeros, byCase, byLook, byName } = (lookups ??= make());
     const halfWidth = toHalfWidth(code);
-    if (halfWidth !== code && leaves.has(halfWidth)) return messages.fullWidthCode(code, halfWidth);
+    if (halfWidth !== code && leaves.has(halfWidth)) return message ? messages.fullWidthCode(code, halfWidth) : halfWidth;
     const zeros = withoutZeros.get(code.trim());
-    if (zeros !== undefined) return messages.leadingZerosCode(code, zeros);
+    if (zeros !== undefined) return message ? messages.leadingZerosCode(code, zeros) : zeros;
     const cased = byCase.get(code.toLowerCase());
-    if (cased !== undefined && cased !== code) return messages.caseCode(code, cased);
+    if (cased !== undefined && cased !== code) return message ? messages.caseCode(code, cased) : cased;
     const looks = byLook.get(lookalike(code));
-    if (looks !== undefined && looks !== code) return messages.lookalikeCode(code, looks);
-    return messages.unknownIndicator(code, byName.get(code));
+    if (looks !== undefined && looks !== code) return message ? messages.lookalikeCode(code, looks) : looks;
+    return message ? messages.unknownIndicator(code, byName.get(code)) : byName.get(code);
   };
 }

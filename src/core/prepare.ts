@@ -58,6 +58,8 @@ export interface PreparedData {
   baseYears: number[];
   /** Gaps no policy filled, with their panel cells. */
   gaps: { cell: number; issue: Issue }[];
+  /** The unit-years (`unit · years + year`) reported without any value (`ImputedPanel.emptyReported`). */
+  emptyReported?: ReadonlySet<number>;
   /** Problems with the tree's policy columns. */
   issues: Issue[];
   warnings: Issue[];
@@ -78,6 +80,8 @@ export interface TreatedData {
   imputations: Imputation[];
   treatments: Treatment[];
   gaps: { cell: number; issue: Issue }[];
+  /** The unit-years (`unit · years + year`) reported without any value (`ImputedPanel.emptyReported`). */
+  emptyReported?: ReadonlySet<number>;
   issues: Issue[];
   /** The outlier treatment's warnings, in indicator order. */
   warnings: Issue[];
@@ -117,6 +121,7 @@ export function treatData(tree: Tree, panel: Panel, options: Omit<PrepareOptions
     imputations: imputed.imputations,
     treatments: treated.treatments,
     gaps: imputed.gaps,
+    emptyReported: imputed.emptyReported,
     issues,
     warnings: treated.warnings,
     logged: treated.logged,
@@ -147,6 +152,7 @@ export function prepareData(tree: Tree, panel: Panel, options: PrepareOptions): 
     plans,
     baseYears: zero.decisions.map((decision) => decision.baseYear),
     gaps: treated.gaps,
+    emptyReported: treated.emptyReported,
     issues: treated.issues,
     warnings: [...warnings, ...zero.warnings],
     outlierMethods: treated.outlierMethods,

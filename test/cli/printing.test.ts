@@ -75,11 +75,12 @@ describe("invisible characters in echoed inputs", () => {
   });
 
   it("a unit pasted with a zero-width space is named with it in the error", async () => {
-    // 北京 and 北京<U+200B> are two units: the second has no base-year value.
+    // 北京 and 北京<U+200B> are two units: the second has no value in 2017, the base year (one problem, not also a base
+    // value missing per indicator).
     const dir = await folder({ "tree.csv": TREE, "values.csv": "unit,year,indicator,value\n北京,2017,X1,1\n北京,2017,X2,2\n北京\u200b,2018,X1,3\n北京,2018,X2,4\n" });
     const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('unit "北京\\u200b": no base value for 2017');
+    expect(run.stderr).toContain('unit "北京\\u200b", year 2017 has no value');
   });
 });
 

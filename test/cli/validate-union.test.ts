@@ -6,6 +6,7 @@
  */
 import { rm } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { dataMessages } from "../../src/core/data-messages.js";
 import { messages } from "../../src/core/messages.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -94,5 +95,75 @@ describe("a problem the reader reports is not reported again as its consequence"
     // v's 2018 row (line 6) names Z, no code of the tree: left out, v 2018 has no value, but the row meant one.
     const unknown = "unit,year,indicator,value\nu,2017,X,0\nu,2017,Y,5\nu,2018,X,3\nu,2018,Y,6\nv,2018,Z,1\nv,2017,X,1\nv,2017,Y,1\n";
     expect(await problems(unknown)).toEqual(["error: 2 problems found:", BASE_ZERO, `v.csv:6:3: ${messages.unknownIndicator("Z")}`]);
+  });
+});
+
+describe("a problem that is a consequence of another is left out (the tester's tree: G1 of X1 and X2, G2 of Y1)", () => {
+  const tree = "code,parent,name,weight,direction\nG1,,g1,0.5,\nX1,G1,x1,1,+\nX2,G1,x2,1,+\nG2,,g2,0.5,\nY1,G2,y1,1,+\n";
+  /** Every cell of U1 and U2 in 2017-2019 (value: the year's position, 1 to 3), but those `leftOut` drops. */
+  const rows = (leftOut: (unit: string, year: number, code: string) => boolean) => {
+    let text = "unit,year,indicator,value\n";
+    for (const unit of ["U1", "U2"])
+      for (const year of [2017, 2018, 2019])
+        for (const code of ["X1", "X2", "Y1"]) if (!leftOut(unit, year, code)) text += `${unit},${year},${code},${year - 2016}\n`;
+    return text;
+  };
+  async function problemsOf(values: string, options: string[] = []): Promise<string[]> {
+    const dir = await makeTempDir({ "tree.csv": tree, "v.csv": values });
+    folders.push(dir);
+    const validate = await runCli(["validate", "-i", "tree.csv", "-d", "v.csv", ...options], dir);
+    const compute = await runCli(["compute", "-i", "tree.csv", "-d", "v.csv", "--out", "-", ...options], dir);
+    expect(validate).toMatchObject({ code: 1, stdout: "" });
+    expect(compute).toEqual(validate);
+    return validate.stderr.trim().split("\n").filter((line) => !line.startsWith("warning:"));
+  }
+
+  it("a code in lower case is its unknown code alone, not also a gap of the leaf it meant (before: no value for X1, U1, 2018)", async () => {
+    // U1 2018's X1 row is written "x1" (line 5: header, then U1 2017's three rows): left out, so X1 has no row for U1
+    // 2018; the row meant that cell, so only the unknown code is said, at 5:3 (column 3, indicator).
+    const values = rows((unit, year, code) => unit === "U1" && year === 2018 && code === "X1").replace("U1,2018,X2,", "U1,2018,x1,2\nU1,2018,X2,");
+    for (const options of [[], ["--missing", "carry-back"]])
+      expect(await problemsOf(values, options)).toEqual(["error: 1 problem found:", `v.csv:5:3: ${dataMessages.caseCode("x1", "X1")}`]);
+  });
+
+  it("a code in full-width characters in the base year is its unknown code alone, not also a base value missing (before: X2, U2, no base value for 2017)", async () => {
+    // U2 2017's X2 row is written "Ｘ2" (line 12: header, U1's nine rows, U2 2017's X1): the base value it meant is
+    // given, so no base value of X2 is missing for U2.
+    const values = rows((unit, year, code) => unit === "U2" && year === 2017 && code === "X2").replace("U2,2017,Y1,", "U2,2017,Ｘ2,1\nU2,2017,Y1,");
+    expect(await problemsOf(values)).toEqual(["error: 1 problem found:", `v.csv:12:3: ${messages.fullWidthCode("Ｘ2", "X2")}`]);
+  });
+
+  it("an unknown code that names no leaf leaves the gap beside it reported", async () => {
+    // "Z9" is no near miss of any leaf: the row meant no known cell, so U1 2018's X1 is a gap (interpolate and both
+    // carries from U1's 2017 and 2019, mean and median from U2's 2018, reweight), at the file: no row holds it.
+    const values = rows((unit, year, code) => unit === "U1" && year === 2018 && code === "X1").replace("U1,2018,X2,", "U1,2018,Z9,2\nU1,2018,X2,");
+    const gap = messages.missingValue("X1", "U1", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"]);
+    expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv: ${gap}`, `v.csv:5:3: ${messages.unknownIndicator("Z9")}`]);
+  });
+
+  it("a base year left empty for a unit is one problem, not also a base value missing per indicator (before: 1 + 3)", async () => {
+    // U2 has 2018 and 2019 rows, none for 2017, the base year (the earliest): one empty unit-year, with or without a
+    // policy that fills gaps (it never fills a whole unit-year).
+    const values = rows((unit, year) => unit === "U2" && year === 2017);
+    for (const options of [[], ["--missing", "carry-back"]])
+      expect(await problemsOf(values, options)).toEqual(["error: 1 problem found:", `v.csv: ${messages.unitYearEmpty("U2", 2017, 3)}`]);
+  });
+
+  it("a missing base value's hint never names the policy in use", async () => {
+    // Under --unfilled reweight the empty unit-year U2 2017 is left out, not reported: each indicator's base value of
+    // U2 is then missing. As given it has later values (interpolate, carry-back) and U1's 2017 (mean, median);
+    // carry-back is in use and did not fill it, so it is not named.
+    const values = rows((unit, year) => unit === "U2" && year === 2017);
+    const lines = await problemsOf(values, ["--missing", "carry-back", "--unfilled", "reweight"]);
+    expect(lines).toEqual([
+      "error: 3 problems found:",
+      ...["X1", "X2", "Y1"].map((code) => `v.csv: ${messages.baseValueMissing(code, "U2", 2017, ["interpolate", "mean", "median"])}`),
+    ]);
+  });
+
+  it("a value given twice whose second cell is a text is one problem, the text's (before: also a duplicate at 3:4)", async () => {
+    // Line 3 repeats U1 2017 X1 (line 2) with "abc": not a number, at 3:4 (column 4, value); the duplicate at the same cell is not said.
+    const values = rows(() => false).replace("U1,2017,X1,1\n", "U1,2017,X1,1\nU1,2017,X1,abc\n");
+    expect(await problemsOf(values)).toEqual(["error: 1 problem found:", `v.csv:3:4: ${BAD_NUMBER("abc")}`]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { duplicateValueIssues } from "../../src/core/duplicates.js";
 import { limitMessages } from "../../src/core/limit-messages.js";
 import { messages } from "../../src/core/messages.js";
-import { buildPanel, cellIndex, createPanel, PANEL_CELL_LIMIT, panelSizeIssue, type ValueRecord } from "../../src/core/panel.js";
+import { buildPanel, cellIndex, createPanel, PANEL_CELL_LIMIT, panelSizeIssue, unknownIndicatorMeant, type ValueRecord } from "../../src/core/panel.js";
 import { InputError } from "../../src/errors.js";
 import { buildTree } from "../../src/core/tree.js";
 
@@ -236,5 +236,15 @@ describe("the panel's size (E_PANEL_SIZE)", () => {
       ["E_UNKNOWN_INDICATOR", 1028],
     ]);
     expect(built.issues[0].message).toBe(limitMessages.panelTooLarge("values.csv", 1024, 1025, 256, 2 ** 28));
+  });
+});
+
+describe("unknownIndicatorMeant", () => {
+  it("names the leaf an unknown code's message suggests, and none for a code that looks like no leaf", () => {
+    const meant = unknownIndicatorMeant(tree);
+    // i1: I1 in another case; Ｉ２: I2 in full-width characters; Il: I1 with the digit 1 typed as a lower-case l.
+    expect(["i1", "Ｉ２", "Il"].map(meant)).toEqual(["I1", "I2", "I1"]);
+    // G is a group (not a leaf), Z9 and an empty code look like no leaf.
+    expect(["G", "Z9", ""].map(meant)).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -13,7 +13,7 @@ import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
 import type { Treatment } from "../outliers.js";
-import { fillingPolicies } from "../missing.js";
+import { fillingPolicies, type MissingPolicy } from "../missing.js";
 
 /** What the checks found: the issues, and the panel cells of missing values they already reported. */
 export interface NormalizationCheck {
@@ -29,6 +29,9 @@ export interface NormalizationCheck {
  * (`referenceUnit` -1 or absent: no reference unit). `treatments`, the outlier treatment's changes, let a base value
  * the treatment made zero or negative (a log transform) say so, beside its value in the data. `given`, the values as
  * given (before the data stage; default `panel`), tells which missing-value policies would fill a missing base value.
+ * `missing`: each indicator's missing-value policy in use (`policies`), never named as one that would fill its base
+ * (it did not); and the unit-years reported without any value (`emptyReported`, `unit · years + year`), whose missing
+ * base values are that one problem again: not reported (still in `reportedMissing` and `missingBases`).
  */
 export function checkNormalization(
   panel: Panel,
@@ -38,6 +41,7 @@ export function checkNormalization(
   referenceUnit = -1,
   treatments: readonly Treatment[] = [],
   given: Panel = panel,
+  missing: { policies?: readonly MissingPolicy[]; emptyReported?: ReadonlySet<number> } = {},
 ): NormalizationCheck {
   const treated = treatments.length > 0 ? new Map(treatments.map((treatment) => [`${treatment.indicator}\u0000${treatment.unit}\u0000${treatment.year}`, treatment] as const)) : undefined;
   /** " (… after the outlier treatment …)" for a treated cell, else "". */
@@ -73,7 +77,8 @@ export function checkNormalization(
         if (Number.isNaN(base)) {
           reportedMissing.add(i * blockSize + baseCell);
           missingBases.add(i * blockSize + baseCell);
-          const policies = fillingPolicies(given, i * blockSize + baseCell, true);
+          if (missing.emptyReported?.has(baseCell)) return;
+          const policies = fillingPolicies(given, i * blockSize + baseCell, true).filter((policy) => policy !== missing.policies?.[i]);
           issues.push({
             ...at(baseCell),
             code: "E_BASE_MISSING",

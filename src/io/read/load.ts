@@ -8,7 +8,7 @@ import { duplicateFilePairs, duplicateValueIssues } from "../../core/duplicates.
 import { evaluateFormulas, formulaIndicators } from "../../core/formula.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
-import { buildPanel, cellIndex, duplicateColumn, repeatOutcome, type Panel, type ValueRecord } from "../../core/panel.js";
+import { buildPanel, cellIndex, duplicateColumn, repeatOutcome, unknownIndicatorMeant, type Panel, type ValueRecord } from "../../core/panel.js";
 import { dataMessages } from "../../core/data-messages.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
@@ -223,7 +223,11 @@ async function loadInputsAsRead(
   let readable: ReadInputs | undefined;
   if (tree && partial && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0) {
     const built = buildPanel(tree, partial, dataSource);
-    if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code)));
+    // A value given twice whose second cell is not a number is that cell's problem alone (it names the text): the
+    // duplicate placed at the same cell is not reported again.
+    const placeOf = (issue: Issue) => `${issue.source}\0${issue.line}\0${issue.column}`;
+    const notNumbers = new Set(dataIssues.filter((issue) => issue.code === "E_BAD_NUMBER").map(placeOf));
+    if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code) && !(issue.code === "E_DUPLICATE_VALUE" && notNumbers.has(placeOf(issue)))));
     if (treeIssues.length === 0 && (built.ok || built.issues.every((issue) => READABLE_STRUCTURE.has(issue.code)))) {
       const unreadable = indicatorsOnLines(partial, dataIssues, dataSource);
       if (unreadable) readable = readableInputs(tree, partial, built.ok ? [] : built.issues, unreadable, dataSource);
@@ -349,6 +353,11 @@ export interface ReadInputs {
   unreadableCells?: ReadonlySet<number>;
   /** The unit-years (`unit · years + year`) of rows left out (an unknown code, a group's value): they gave something. */
   leftOutUnitYears?: ReadonlySet<number>;
+  /**
+   * The cells (`cellIndex`) no kept row gives that a row of an unknown code meant, by the leaf its message suggests
+   * (`unknownIndicatorMeant`: x1 for X1, Ｘ2 for X2), with the number that row gives: not a gap, nor a base value missing.
+   */
+  meantCells?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -385,14 +394,24 @@ function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: rea
   const indicatorAt = new Map(panel.indicators.map((code, i) => [code, i] as const));
   const unreadableCells = new Set<number>();
   const leftOutUnitYears = new Set<number>();
+  const meantCells = new Map<number, number>();
+  const meant = unknownIndicatorMeant(tree);
   for (const record of records) {
     const [u, t, i] = [unitAt.get(record.unit), yearAt.get(record.year), indicatorAt.get(record.indicator)];
     // A row left out for a unit or a year no kept row gives names no unit-year of the panel.
     if (u === undefined || t === undefined) continue;
-    if (i === undefined) leftOutUnitYears.add(u * panel.years.length + t);
-    else if (record.unreadable) unreadableCells.add(cellIndex(panel, i, u, t));
+    if (i === undefined) {
+      leftOutUnitYears.add(u * panel.years.length + t);
+      // An unknown code (not a group's) whose message names the leaf it meant: that leaf's cell was given, when no kept
+      // row gives it and the row's value is a number (an empty one gives nothing; a text is reported as itself).
+      const leaf = tree.byCode.has(record.indicator) ? undefined : meant(record.indicator);
+      const at = leaf === undefined ? undefined : indicatorAt.get(leaf);
+      if (at === undefined || typeof record.value !== "number" || !Number.isFinite(record.value) || record.unreadable) continue;
+      const cell = cellIndex(panel, at, u, t);
+      if (Number.isNaN(panel.values[cell]) && !meantCells.has(cell)) meantCells.set(cell, record.value);
+    } else if (record.unreadable) unreadableCells.add(cellIndex(panel, i, u, t));
   }
-  return { tree, panel, unreadable: fed, unreadableCells, leftOutUnitYears };
+  return { tree, panel, unreadable: fed, unreadableCells, leftOutUnitYears, meantCells };
 }
 
 /**
