@@ -137,6 +137,8 @@ export function checkInputs(checks: OptionChecks, inputs: Record<string, unknown
   // Every reader gives the years in ascending order and each unit once: a panel made by hand otherwise would take its
   // first year as the base and measure growth in list order (2019 on 2020), or rank one unit twice.
   const years = Array.isArray(panel.years) ? (panel.years as unknown[]) : [];
+  if (Array.isArray(panel.years) && years.length === 0) checks.fail("panel.years", "option panel.years is an empty list; expected the panel's years, at least one");
+  if (Array.isArray(panel.units) && panel.units.length === 0) checks.fail("panel.units", "option panel.units is an empty list; expected the panel's units, at least one");
   const unordered = years.findIndex((year, i) => i > 0 && typeof year === "number" && typeof years[i - 1] === "number" && !(year > (years[i - 1] as number)));
   if (unordered > 0)
     checks.fail(

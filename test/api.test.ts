@@ -726,6 +726,11 @@ describe("the facade refuses wrong arguments of a notebook call clearly, never w
       ],
       ["panel.units[1]", `option panel.units holds ${JSON.stringify(other.panel.units[0])} at 0 and 1; expected each unit once`],
     ]);
+    // An empty list of years said "base year undefined is absent from the data".
+    expect(await rejection(() => compute({ tree: other.tree, panel: { ...other.panel, years: [], units: [], values: new Float64Array(0) } }))).toEqual([
+      { code: "E_BAD_OPTION", column: "panel.years", message: "option panel.years is an empty list; expected the panel's years, at least one" },
+      { code: "E_BAD_OPTION", column: "panel.units", message: "option panel.units is an empty list; expected the panel's units, at least one" },
+    ]);
     // The AHP file is read relative to cwd: a number there was a TypeError of node:path.
     const ahp = { weights: "ahp", ahp: "indicators/changzhou-2020-ahp.csv" } as const;
     expect(await rejection(() => compute({ ...inputs, cwd: 5 as never }, ahp))).toEqual([{ code: "E_BAD_OPTION", column: "cwd", message: "option cwd is 5; expected a text" }]);
