@@ -19,8 +19,10 @@ const NO_TREE: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() 
  * `check` (which may be async) runs on them first and the problems it finds join the error's: those placed in the
  * tree's file (its weights, its settings: no value enters them), those of an option's value against the tree or the
  * data's years and units (`isOptionIssue`), the judgement file's own (`isJudgementFileIssue`: they name no node), and
- * of the others only those that name a node (by `id`) that no unreadable cell feeds (not its indicator, nor a group
- * above it), as those would be the unreadable cell again, and the unit-years, units and years without any value
+ * of the others those that name a node (by `id`) that no unreadable cell (nor value given twice) feeds (not its
+ * indicator, nor a group above it), those of a node it feeds that do not depend on its value (another unit's, another
+ * year's: found the same with another value in the cell, `unchangedBy`; when the cell is not placed in the panel, none),
+ * and the unit-years, units and years without any value
  * (`EMPTY_CODES`, naming no node): a cell that could not be read counts as a value given (`withUnreadableGiven`), so
  * they are empty of themselves. An error of `check` that is not a `ValidationError` (a bug)
  * is thrown instead. When the tree was refused and the error carries the values' units and years (`ValuesRead`),
@@ -36,11 +38,12 @@ export async function rethrowWithMethodChecks(
   if (!(error instanceof ValidationError) || !isReadInputs(error.partial)) throw error;
   const { tree, unreadable, leftOutUnitYears } = error.partial;
   const panel = withUnreadableGiven(error.partial);
-  const fed = new Set<string>();
-  for (const code of unreadable) {
-    fed.add(INDEX_CODE);
-    for (let node = tree.byCode.get(code); node; node = node.parent === null ? undefined : tree.byCode.get(node.parent)) fed.add(node.code);
-  }
+  const doubtful = doubtfulCells(error.partial);
+  // The nodes an unreadable cell or a value given twice feeds: those of a cell placed in the panel (`doubtful`), whose
+  // problems are kept when they do not depend on its value (`unchangedBy`), and those of a cell not placed (none known).
+  const placed = new Set<string>();
+  for (const cell of doubtful) placed.add(panel.indicators[Math.floor(cell / (panel.units.length * panel.years.length))]);
+  const [fed, unplaced] = [ancestorsOf(tree, placed), ancestorsOf(tree, [...unreadable].filter((code) => !placed.has(code)))];
   let found: Issue[] = [];
   let warnings: Issue[] | undefined;
   try {
@@ -50,17 +53,65 @@ export async function rethrowWithMethodChecks(
     if (!(caught instanceof ValidationError)) throw caught;
     // The warnings the checks found on the cells read (a unit's name mistyped on a few rows) come with their problems.
     warnings = caught.warnings;
+    const fedIssues = new Set(caught.issues.filter((issue) => issue.id !== undefined && fed.has(issue.id) && !unplaced.has(issue.id)));
+    const unchanged = fedIssues.size > 0 ? await unchangedBy(check, tree, panel, doubtful) : () => false;
     found = caught.issues.filter(
       (issue) =>
         (tree.source !== undefined && issue.source === tree.source) ||
         isOptionIssue(issue) ||
         isJudgementFileIssue(issue) ||
-        (issue.id !== undefined && !fed.has(issue.id)) ||
+        (issue.id !== undefined && !fed.has(issue.id) && !unplaced.has(issue.id)) ||
+        (fedIssues.has(issue) && unchanged(issue)) ||
         (EMPTY_CODES.has(issue.code) && !leftOutRowsEmpty(panel, leftOutUnitYears)),
     );
   }
   if (found.length === 0 && warnings === undefined) throw error;
   throw new ValidationError([...error.issues, ...found], undefined, undefined, warnings);
+}
+
+/** The codes of `codes`' nodes and of every group above them, and the index's, when any. */
+function ancestorsOf(tree: Tree, codes: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const code of codes) {
+    found.add(INDEX_CODE);
+    for (let node = tree.byCode.get(code); node; node = node.parent === null ? undefined : tree.byCode.get(node.parent)) found.add(node.code);
+  }
+  return found;
+}
+
+/** The panel's cells whose value is not known: those that could not be read, and those given twice with two values. */
+function doubtfulCells(read: ReadInputs): Set<number> {
+  return new Set([...(read.unreadableCells ?? []), ...(read.repeatedCells ?? [])]);
+}
+
+/**
+ * Whether a problem the checks found on `panel` is found the same (code, place, node and words) when every `doubtful`
+ * cell holds another value instead: one beyond every value of its indicator (twice the largest in size, plus 1), so
+ * positive, other than the stand-in, and widening the indicator's range and moving its mean. A problem found both
+ * times does not depend on those cells' values (another unit's, another year's of the same series when no base or
+ * range it depends on is the cell's): kept. One that changes or goes (the cell's own, a base problem of the cell as
+ * base, a constant indicator or a range, a mean, a score of a group above it) could be the cell's consequence: left out.
+ * An error of `check` that is not a `ValidationError` (a bug) is thrown instead.
+ */
+async function unchangedBy(check: (tree: Tree, panel: Panel) => unknown, tree: Tree, panel: Panel, doubtful: ReadonlySet<number>): Promise<(issue: Issue) => boolean> {
+  const size = panel.units.length * panel.years.length;
+  const values = new Float64Array(panel.values);
+  for (const cell of doubtful) {
+    const start = Math.floor(cell / size) * size;
+    let largest = 0;
+    for (let at = start; at < start + size; at++) if (Number.isFinite(panel.values[at])) largest = Math.max(largest, Math.abs(panel.values[at]));
+    values[cell] = Math.min(2 * largest + 1, Number.MAX_VALUE);
+  }
+  const keyOf = (issue: Issue) => JSON.stringify([issue.code, issue.source, issue.line, issue.column, issue.id, issue.message]);
+  let again: Set<string>;
+  try {
+    await check(tree, { ...panel, values });
+    again = new Set();
+  } catch (caught) {
+    if (!(caught instanceof ValidationError)) throw caught;
+    again = new Set(caught.issues.map(keyOf));
+  }
+  return (issue) => again.has(keyOf(issue));
 }
 
 /** A unit-year, a unit or a year without any value: one problem each, naming no node (`imputePanel`). */
@@ -69,7 +120,8 @@ const EMPTY_CODES = new Set(["E_UNIT_YEAR_EMPTY", "E_UNIT_EMPTY", "E_YEAR_EMPTY"
 /**
  * The panel of `read` with a value in each cell that could not be read (`unreadableCells`): a value was given there, so
  * its unit-year is not empty and the cell is no gap. The value stands in only for the checks, whose problems of the
- * cell's indicator and groups are left out (it is the first value of its indicator read, so no range grows by it).
+ * cell's indicator and groups are left out unless found the same with another value there (`unchangedBy`; it is the
+ * first value of its indicator read, so no range grows by it).
  */
 function withUnreadableGiven(read: ReadInputs): Panel {
   const { panel, unreadableCells, meantCells } = read;

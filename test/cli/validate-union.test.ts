@@ -161,6 +161,58 @@ describe("a problem that is a consequence of another is left out (the tester's t
     ]);
   });
 
+  // The lines of `rows` without a row left out: the header (1), then U1's 2017 X1, X2, Y1 (2-4), 2018 (5-7), 2019
+  // (8-10), U2's 2017 (11-13), 2018 (14-16), 2019 (17-19).
+  describe("an unreadable cell hides only the problems that could be its consequence (before: every problem of its indicator and groups)", () => {
+    it("another unit's base value of 0 of the same indicator is kept", async () => {
+      // U1's X2 in 2018 (line 6) is "abc"; U2's X2 in 2017, the base year, is 0 (line 12): its fixed-base index is
+      // undefined whatever U1's X2 is. Before, only the "abc" was said, the base value a run later.
+      const values = rows(() => false).replace("U1,2018,X2,2", "U1,2018,X2,abc").replace("U2,2017,X2,1", "U2,2017,X2,0");
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv:6:4: ${BAD_NUMBER("abc")}`, `v.csv:12: ${messages.baseValueZero("X2", "U2", 2017)}`]);
+    });
+
+    it("another unit without any value of the indicator keeps its missing base value and gaps", async () => {
+      // U2 has no X2 row (U2's lines: 11-16), U1's X2 in 2018 (line 6) is "abc". U2's X2 base (2017) is missing: no
+      // value of U2's to interpolate or carry, U1's 2017 for mean and median (reweight fills no base); U2's 2018 and
+      // 2019 are gaps: U1's values of those years (its 2018 given, if not as a number) for mean and median (not
+      // reweight, which would leave the series' base missing still).
+      const values = rows((unit, _year, code) => unit === "U2" && code === "X2").replace("U1,2018,X2,2", "U1,2018,X2,abc");
+      const gap = (year: number) => `v.csv: ${messages.missingValue("X2", "U2", year, ["mean", "median"])}`;
+      expect(await problemsOf(values)).toEqual([
+        "error: 4 problems found:",
+        `v.csv: ${messages.baseValueMissing("X2", "U2", 2017, ["mean", "median"])}`,
+        gap(2018),
+        gap(2019),
+        `v.csv:6:4: ${BAD_NUMBER("abc")}`,
+      ]);
+    });
+
+    it("a gap in the unreadable cell's own series, in another year, is kept", async () => {
+      // U1's X1 in 2017 (line 2) is "abc", its 2018 has no row, its 2019 is 3: the 2018 gap is no consequence of the
+      // text. Fillable by interpolate and both carries (2017 was given, if not as a number, and 2019), mean and median
+      // (U2's 2018), reweight; at the file, as no row holds it. The base problems of U1's X1 (its base is the text) are not said.
+      const values = rows((unit, year, code) => unit === "U1" && year === 2018 && code === "X1").replace("U1,2017,X1,1", "U1,2017,X1,abc");
+      const gap = messages.missingValue("X1", "U1", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"]);
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv: ${gap}`, `v.csv:2:4: ${BAD_NUMBER("abc")}`]);
+    });
+
+    it("under min-max a constant indicator that the unreadable cell could make vary is not said; under min-max-year, another year's is", async () => {
+      // X2 is 5 in every cell but U1's 2018 (line 6), "abc": min-max over the panel would be undefined only if that cell
+      // were 5 too, which is not known, so only the text is said.
+      const constant = rows(() => false).replace(/(U\d,\d{4},X2,)\d/g, "$15").replace("U1,2018,X2,5", "U1,2018,X2,abc");
+      expect(await problemsOf(constant, ["--normalise", "min-max"])).toEqual(["error: 1 problem found:", `v.csv:6:4: ${BAD_NUMBER("abc")}`]);
+      // Per year: both units have the same value each year (rows gives a year's position), so each indicator is
+      // constant in each year (2 observations) but X2 in 2018, where U1's cell is the text: 8 problems and the text.
+      // A constant indicator names no file (it is no cell's).
+      const lines = await problemsOf(rows(() => false).replace("U1,2018,X2,2", "U1,2018,X2,abc"), ["--normalise", "min-max-year"]);
+      const constantIn = (code: string, year: number) => messages.constantIndicator(code, "min-max-year", year - 2016, 2, year, 2);
+      expect(lines[0]).toBe("error: 9 problems found:");
+      expect(lines.slice(1)).toEqual(
+        expect.arrayContaining([`v.csv:6:4: ${BAD_NUMBER("abc")}`, ...["X1", "Y1"].flatMap((code) => [2017, 2018, 2019].map((year) => constantIn(code, year))), constantIn("X2", 2017), constantIn("X2", 2019)]),
+      );
+    });
+  });
+
   it("a value given twice whose second cell is a text is one problem, the text's (before: also a duplicate at 3:4)", async () => {
     // Line 3 repeats U1 2017 X1 (line 2) with "abc": not a number, at 3:4 (column 4, value); the duplicate at the same cell is not said.
     const values = rows(() => false).replace("U1,2017,X1,1\n", "U1,2017,X1,1\nU1,2017,X1,abc\n");

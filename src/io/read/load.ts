@@ -351,6 +351,8 @@ export interface ReadInputs {
   unreadable: ReadonlySet<string>;
   /** The panel's cells (`cellIndex`) that could not be read: a value was given there, if not a number. */
   unreadableCells?: ReadonlySet<number>;
+  /** The panel's cells (`cellIndex`) given twice with two values: the first is kept, which may not be the one meant. */
+  repeatedCells?: ReadonlySet<number>;
   /** The unit-years (`unit · years + year`) of rows left out (an unknown code, a group's value): they gave something. */
   leftOutUnitYears?: ReadonlySet<number>;
   /**
@@ -375,6 +377,7 @@ const READABLE_STRUCTURE: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", 
 function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: readonly Issue[], unreadable: ReadonlySet<string>, source: string): ReadInputs | undefined {
   const known = new Set(tree.indicators);
   const first = new Map<string, ValueRecord>();
+  const conflicts = new Set<ValueRecord>();
   const kept = records.filter((record) => {
     if (!known.has(record.indicator)) return false;
     const key = `${record.unit}\0${record.year}\0${record.indicator}`;
@@ -382,6 +385,7 @@ function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: rea
     if (!earlier) return first.set(key, record), true;
     const outcome = repeatOutcome(earlier, record);
     if (outcome === "replace") first.set(key, record);
+    if (outcome === "conflict") conflicts.add(record);
     return outcome !== "conflict";
   });
   const built = buildPanel(tree, kept, source);
@@ -393,6 +397,7 @@ function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: rea
   const yearAt = new Map(panel.years.map((year, t) => [year, t] as const));
   const indicatorAt = new Map(panel.indicators.map((code, i) => [code, i] as const));
   const unreadableCells = new Set<number>();
+  const repeatedCells = new Set<number>();
   const leftOutUnitYears = new Set<number>();
   const meantCells = new Map<number, number>();
   const meant = unknownIndicatorMeant(tree);
@@ -409,9 +414,12 @@ function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: rea
       if (at === undefined || typeof record.value !== "number" || !Number.isFinite(record.value) || record.unreadable) continue;
       const cell = cellIndex(panel, at, u, t);
       if (Number.isNaN(panel.values[cell]) && !meantCells.has(cell)) meantCells.set(cell, record.value);
-    } else if (record.unreadable) unreadableCells.add(cellIndex(panel, i, u, t));
+    } else {
+      if (record.unreadable) unreadableCells.add(cellIndex(panel, i, u, t));
+      if (conflicts.has(record)) repeatedCells.add(cellIndex(panel, i, u, t));
+    }
   }
-  return { tree, panel, unreadable: fed, unreadableCells, leftOutUnitYears, meantCells };
+  return { tree, panel, unreadable: fed, unreadableCells, repeatedCells, leftOutUnitYears, meantCells };
 }
 
 /**
