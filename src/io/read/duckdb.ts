@@ -9,7 +9,7 @@
  * `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
 import { homedir } from "node:os";
-import { isAbsolute, parse, resolve } from "node:path";
+import { isAbsolute, parse, relative, resolve, sep } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
 import { isObject } from "../../core/option-checks.js";
 import { readerMessages } from "../../core/reader-messages.js";
@@ -350,6 +350,12 @@ function queryCall(node: Record<string, unknown>): { name: string; location: num
 export interface ResolvedQuery {
   sql: string;
   replaced: { resolved: string; written: string }[];
+  /**
+   * The file arguments the query builds whose value is known before it runs (`constantArgument`: no column, no
+   * subquery), those of the texts given to `query('…')` too, each as SQL of the list of absolute paths (or globs) it
+   * gives: the argument as written inside `PATHS_MACRO`. `builtFiles` evaluates them.
+   */
+  built: string[];
 }
 
 /**
@@ -380,7 +386,7 @@ const MACRO_CLOSE = "/* innovation-index */)";
  */
 export async function resolveQueryPaths(session: SandboxSession, sql: string | ParsedQuery, label = "the query", outerLine?: number): Promise<ResolvedQuery> {
   const { sql: text, tree: parsed } = await parsedOf(session, sql);
-  if (!parsed) return { sql: text, replaced: [] };
+  if (!parsed) return { sql: text, replaced: [], built: [] };
   // The texts given to `query('…')`, and the first call of `query`/`query_table` given a text the query builds.
   const inner: { location: number; path: string; line: number }[] = [];
   let builtText: { name: string; line: number } | undefined;
@@ -388,7 +394,7 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   const named: { location: number; path: string; table: boolean }[] = [];
   // The file arguments the query builds: where their call's name starts, where in the argument a node of it starts,
   // and the macro they pass through.
-  const built: { call: number; inside: number; macro: string }[] = [];
+  const built: { call: number; inside: number; macro: string; constant: boolean }[] = [];
   const cteNames = new Set<string>();
   let bytes = Buffer.from(text, "utf8");
   const visit = (node: unknown): void => {
@@ -403,7 +409,7 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
       }
       const inside = firstPlace(first, bytes.length);
       if (first !== undefined && !items.every((item) => stringConstant(item) !== undefined) && typeof call.query_location === "number" && inside !== undefined)
-        built.push({ call: call.query_location, inside, macro: /^sniff_csv$/i.test(String(call.function_name)) ? PATH_MACRO : PATHS_MACRO });
+        built.push({ call: call.query_location, inside, macro: /^sniff_csv$/i.test(String(call.function_name)) ? PATH_MACRO : PATHS_MACRO, constant: constantArgument(first) });
     }
     const table = fileTable(node);
     if (table !== undefined && typeof node.query_location === "number") named.push({ location: node.query_location, path: table, table: true });
@@ -425,9 +431,12 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   const replaced: ResolvedQuery["replaced"] = [];
   // What `query('…')`'s texts had replaced, as their own quotes in DuckDB's messages show them, after the literals.
   const innerReplaced: ResolvedQuery["replaced"] = [];
+  // The built file arguments whose value is known before the query runs, `query('…')`'s texts' too (see `ResolvedQuery`).
+  const constants: string[] = [];
   for (const { location, path: query, line } of inner) {
     // A call inside it given a built text is named at the line of the call around it.
     const resolved = await resolveQueryPaths(session, query, label, line);
+    constants.push(...resolved.built);
     if (resolved.sql === query) continue;
     const end = literalEnd(bytes, location, false, query);
     if (end === undefined) throw refused("query", line);
@@ -449,9 +458,11 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   // One character a byte, so that places in the text are places in the bytes.
   const latin1 = bytes.toString("latin1");
   const macros = new Set<string>();
-  for (const { call, inside, macro } of built) {
+  for (const { call, inside, macro, constant } of built) {
     const argument = argumentAt(latin1, call, inside);
     if (!argument) continue;
+    // On a line of its own, the argument's last line perhaps a comment (`'b' || '.csv' -- b`).
+    if (constant) constants.push(`${PATHS_MACRO}(${bytes.subarray(argument.start, argument.end).toString("utf8")}\n)`);
     changes.push({ start: argument.start, end: argument.start, text: `${macro}(` }, { start: argument.end, end: argument.end, text: MACRO_CLOSE });
     macros.add(macro);
   }
@@ -460,7 +471,62 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   replaced.push(...innerReplaced);
   for (const { start, end, text: put } of changes.sort((a, b) => b.start - a.start || b.end - a.end))
     bytes = Buffer.concat([bytes.subarray(0, start), Buffer.from(put, "utf8"), bytes.subarray(end)]);
-  return { sql: bytes.toString("utf8"), replaced };
+  return { sql: bytes.toString("utf8"), replaced, built: constants };
+}
+
+/**
+ * Whether a file argument the query builds (a node of the parse tree) has a value known before the query runs: it
+ * holds no subquery, and no column but a lambda's own (`list_transform(['x'], name -> 'data/' || name)`). One that
+ * still depends on the query (a lambda naming a column around it) fails when evaluated alone (`builtFiles`).
+ */
+function constantArgument(node: unknown): boolean {
+  let constant = true;
+  const visit = (item: unknown, inLambda: boolean): void => {
+    if (Array.isArray(item)) return item.forEach((element) => visit(element, inLambda));
+    if (!isObject(item) || !constant) return;
+    if (item.class === "SUBQUERY" || (item.class === "COLUMN_REF" && !inLambda)) constant = false;
+    for (const value of Object.values(item)) visit(value, inLambda || item.class === "LAMBDA");
+  };
+  visit(node, false);
+  return constant;
+}
+
+/** Whether DuckDB reads `path` as a glob (`*`, `?`, `[…]`), whose files its `glob` lists. */
+const GLOB_CHARACTERS = /[*?[]/;
+
+/**
+ * The files the file arguments `query` builds would read, when their value is known before it runs (`ResolvedQuery`'s
+ * `built`): each argument evaluated in the sandbox (one small `SELECT`, which opens no file), a path as it is, a glob
+ * expanded by DuckDB's `glob` (which lists files without opening them, and leaves out what is no regular file, as its
+ * readers do), so that a named pipe among them can be refused before DuckDB would wait on it. An argument that cannot
+ * be evaluated alone (it names a column after all), or a glob the sandbox cannot expand (outside its folder), is left to
+ * DuckDB when the query runs.
+ */
+export async function builtFiles(session: SandboxSession, query: ResolvedQuery): Promise<string[]> {
+  const files = new Set<string>();
+  for (const argument of query.built) {
+    let paths: unknown;
+    try {
+      paths = (await session.connection.runAndReadAll(`SELECT ${argument}`)).getRowsJS()[0][0];
+    } catch {
+      continue;
+    }
+    for (const path of Array.isArray(paths) ? paths : []) {
+      // A URL, a path under `~`, or one leading out of the folder is none the sandbox reads (DuckDB refuses it).
+      if (typeof path !== "string" || !isAbsolute(path)) continue;
+      if (!GLOB_CHARACTERS.test(path)) {
+        const inside = relative(session.root, resolve(path));
+        if (!(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))) files.add(resolve(path));
+        continue;
+      }
+      try {
+        for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(path)})`)).getRowsJS()) files.add(String(file));
+      } catch {
+        // Not a glob the sandbox can expand: DuckDB says so when the query runs.
+      }
+    }
+  }
+  return [...files].sort();
 }
 
 /** The first place in the query's text (below `length`) of a node of the parse tree `node` or of a node inside it. */

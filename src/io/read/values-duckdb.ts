@@ -20,6 +20,7 @@ import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import {
   baseType,
+  builtFiles,
   INTEGER_TYPES,
   isNull,
   NUMBER_TYPES,
@@ -98,7 +99,8 @@ export interface ValueCodes {
  * Reads the values of `tree`'s indicators (or of `codes`) from a `.parquet` or `.sql` file into a panel. A query may
  * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`, and runs
  * with `settings` (DuckDB's threads). Throws `InputError` for a query DuckDB refuses or that is not one `SELECT`, for
- * a values file or a file the query names that is a named pipe, a socket or a device (`refuseSpecialFiles`), and
+ * a values file or a file the query names (or builds a path to whose value is known before it runs: `builtFiles`) that
+ * is a named pipe, a socket or a device (`refuseSpecialFiles`), and
  * `ValidationError` listing every problem of the values (wrong columns or types first, before any row is read); once the
  * rows were read, with their units and years as its `partial` (`ValuesRead`) when no row lacks its unit or its year.
  */
@@ -115,6 +117,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     // Listed (not opened) before the query runs, for a named pipe among them to be refused before DuckDB waits on it.
     const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved.sql) : [];
     await refuseSpecialFiles(label, filesRead, session.root);
+    if (resolved !== undefined) await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
     const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
@@ -487,7 +490,8 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
  * `query('…')` of a text DuckDB cannot parse), whose changes no fingerprint can see; the files a `query('…')` literal's
  * text names are among those named. The query is parsed once for both.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label` (default: `path` relative to `root`) when the query file or
- *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would;
+ *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would (or a file of a
+ *   path it builds, known before it runs: `builtFiles`, which DuckDB would wait on);
  *   `E_SQL_QUERY_TEXT` when it gives `query`/`query_table` a text it builds (`resolveQueryPaths`)
  */
 export async function readQueryFiles(path: string, root = dirname(path), unnamed?: UnnamedQueryReads[], label = shownPath(resolve(root), resolve(path))): Promise<string[]> {
@@ -500,8 +504,11 @@ export async function readQueryFiles(path: string, root = dirname(path), unnamed
       const calls = await unnamedFileReads(session, parsed);
       if (calls.length > 0) unnamed.push({ calls });
     }
-    const files = await filesNamedBy(session, (await resolveQueryPaths(session, parsed, label)).sql);
+    const resolved = await resolveQueryPaths(session, parsed, label);
+    const files = await filesNamedBy(session, resolved.sql);
     await refuseSpecialFiles(label, files, session.root);
+    // The files of the paths it builds too (`builtFiles`), which hashing does not read but DuckDB would.
+    await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
     return files;
   } finally {
     session.close();
@@ -522,8 +529,8 @@ export interface UnnamedQueryReads {
  * The files the queries of `tree`'s `sql` column name (see `filesNamedBy`), listed before they run: a project run
  * hashes them into its fingerprint as it does a `.sql` values file's. `unnamed`, when given, receives each query that
  * may read files it does not name (see `readQueryFiles`). Each query is parsed once for both.
- * @throws `InputError` `E_SQL_SPECIAL_FILE` naming the tree's line when a file a query names is a named pipe, a socket
- *   or a device
+ * @throws `InputError` `E_SQL_SPECIAL_FILE` naming the tree's line when a file a query names (or builds a path to,
+ *   known before it runs: `builtFiles`) is a named pipe, a socket or a device
  */
 export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?: UnnamedQueryReads[]): Promise<string[]> {
   if (queryIndicators(tree).length === 0) return [];
@@ -536,8 +543,10 @@ export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?
         const calls = await unnamedFileReads(session, parsed);
         if (calls.length > 0) unnamed.push({ calls, code, line });
       }
-      const named = await filesNamedBy(session, (await resolveQueryPaths(session, parsed, indicatorLabel(tree, code, line))).sql);
+      const resolved = await resolveQueryPaths(session, parsed, indicatorLabel(tree, code, line));
+      const named = await filesNamedBy(session, resolved.sql);
       await refuseSpecialFiles(indicatorLabel(tree, code, line), named, session.root);
+      await refuseSpecialFiles(indicatorLabel(tree, code, line), await builtFiles(session, resolved), session.root);
       for (const file of named) files.add(file);
     }
     return [...files].sort();
@@ -619,6 +628,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         const files = await filesNamedBy(session, resolved.sql);
         for (const file of files) named.add(file);
         await refuseSpecialFiles(label, files, session.root);
+        await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
         const statement = await prepareSelect(session, resolved.sql, label, resolved.replaced);
         const written = columnsOf(statement);
         const columns = written.map((column) => ({ ...column, name: column.name.toLowerCase() }));

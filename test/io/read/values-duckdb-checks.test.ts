@@ -457,4 +457,46 @@ describe.skipIf(process.platform === "win32")("a named pipe (FIFO) among the fil
       { code: "E_SQL_SPECIAL_FILE", message: `values.parquet: the values file is a named pipe (FIFO); ${WAITS}` },
     ]);
   });
+
+  // A path the query builds, its value known before it runs: evaluated in the sandbox and checked as a literal is.
+  it("is refused when the query builds its path, alone, in a list, in a lambda or inside query('…'), and for a run too", { timeout: 8_000 }, async () => {
+    const dir = await folder({
+      "concat.sql": "SELECT unit, year, indicator, value FROM read_csv('data/' || 'y.csv')",
+      "list.sql": "SELECT unit, year, indicator, value FROM read_csv(['data/v.csv', concat('da', 'ta/y.csv')])",
+      "lambda.sql": "SELECT unit, year, indicator, value FROM read_csv(list_transform(['v', 'y'], name -> 'data/' || name || '.csv'))",
+      "inner.sql": "SELECT unit, year, indicator, value FROM query('SELECT * FROM read_csv(''data/'' || ''y.csv'')')",
+      "q.csv": "code,parent,name,weight,direction,sql\nA,,a,0.5,+,\nB,,b,0.5,+,\"SELECT unit, year, value FROM read_csv('data/' || 'y.csv') WHERE indicator = 'B'\"\n",
+      "data/v.csv": VALUES,
+    });
+    const fifo = join(dir, "data", "y.csv");
+    execFileSync("mkfifo", [fifo]);
+    const started = Date.now();
+    // The message the literal read_csv('data/y.csv') gets (the test above), the built path made absolute then shown
+    // relative to the folder the query reads.
+    for (const name of ["concat.sql", "list.sql", "lambda.sql", "inner.sql"]) {
+      const message = `${name}: the query reads data/y.csv, which is a named pipe (FIFO); ${WAITS}`;
+      expect(brief(await unblocking(fifo, issuesOf(load(dir, name))))).toEqual([{ code: "E_SQL_SPECIAL_FILE", message }]);
+      await expect(unblocking(fifo, readQueryFiles(join(dir, name), dir))).rejects.toMatchObject({ code: "E_SQL_SPECIAL_FILE", message });
+    }
+    const message = `q.csv:3: indicator B, column sql: the query reads data/y.csv, which is a named pipe (FIFO); ${WAITS}`;
+    const issues = await unblocking(fifo, issuesOf(load(dir, "values.csv", "q.csv")));
+    expect(issues).toEqual([expect.objectContaining({ code: "E_SQL_SPECIAL_FILE", message, source: "q.csv", line: 3, column: "sql", id: "B" })]);
+    await expect(unblocking(fifo, readIndicatorQueryFiles(parseTreeCsv(await readFile(join(dir, "q.csv"), "utf8"), "q.csv"), dir))).rejects.toMatchObject({ code: "E_SQL_SPECIAL_FILE", message });
+    // Refused before DuckDB opened the pipe: the writer's opens (every 100 ms) found no reader, so nothing waited on it.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("leaves a built glob as a literal one (DuckDB's glob lists no pipe), and a built path to a regular file reads its values", { timeout: 8_000 }, async () => {
+    const dir = await folder({
+      "glob.sql": "SELECT unit, year, indicator, value FROM read_csv('data/' || '*.csv')",
+      "regular.sql": "SELECT unit, year, indicator, value FROM read_csv('data/' || 'v.csv')",
+      "data/v.csv": VALUES,
+    });
+    const fifo = join(dir, "data", "y.csv");
+    execFileSync("mkfifo", [fifo]);
+    // data/*.csv matches v.csv and the pipe y.csv; DuckDB's glob leaves the pipe out, as for read_csv('data/*.csv') above,
+    // so the values are v.csv's eight (U1/U2 × 2017/2018 × A/B: 1 to 8).
+    for (const name of ["glob.sql", "regular.sql"]) expectValues((await unblocking(fifo, load(dir, name))).panel);
+    expect(await unblocking(fifo, readQueryFiles(join(dir, "regular.sql"), dir))).toEqual([]);
+  });
 });
