@@ -34,9 +34,10 @@ const namedFew = (items: readonly (number | string)[], noun: string) =>
 
 /**
  * Why some of the rows and columns `xlsxHidden` names are hidden, when Excel saved no hidden mark on them: rows of a
- * height under 1 point, zero included (`lowRows`: a line at most a pixel high, no text); rows the sheet hides by
- * default (`defaultRows`: a sheet whose `sheetFormatPr` has `zeroHeight="1"` shows only the rows given a height of
- * their own); columns narrower than one digit, zero included (`narrowColumns`). The thresholds are xlsx.ts's.
+ * height under 1 point, zero included, their own or the sheet's default (`lowRows`: a line at most a pixel high, no
+ * text); rows the sheet hides by default (`defaultRows`: a sheet whose `sheetFormatPr` has `zeroHeight="1"` shows only
+ * the rows given a height of their own); columns narrower than one digit, zero included, by their own width or the
+ * sheet's default (`narrowColumns`). The thresholds are xlsx.ts's.
  */
 export interface HiddenReasons {
   lowRows?: readonly number[];

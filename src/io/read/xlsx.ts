@@ -83,21 +83,42 @@ const LOWEST_SHOWN_ROW = 1;
 const NARROWEST_SHOWN_COLUMN = 1;
 
 /**
+ * The width of a digit, in pixels, of Excel's default font (Calibri 11 at 96 dpi), and the pixels a column has beside
+ * its text (2 of margin each side, 1 of gridline): a sheet's default width without `defaultColWidth` is its
+ * `baseColWidth` (digits) and those pixels (ECMA-376 Part 1, 18.3.1.81).
+ */
+const DIGIT_PIXELS = 7;
+const COLUMN_PADDING_PIXELS = 5;
+
+/**
  * Why the reader takes a row Excel saves without `hidden="1"` for a hidden one (`HiddenReasons`): a height under
- * `LOWEST_SHOWN_ROW` (`low`), or the sheet's rows hidden by default (`default`).
+ * `LOWEST_SHOWN_ROW` (`low`: its own, or without one the sheet's default), or the sheet's rows hidden by default
+ * (`default`).
  */
 type ShutRow = "low" | "default";
 
 /**
- * The shut rows (`ShutRow`) of each sheet read, by the sheet's properties: ExcelJS hands the object its reader makes
+ * What the reader keeps of a sheet for its warning (`W_XLSX_HIDDEN`) that ExcelJS does not: its shut rows
+ * (`ShutRow`), the width of its columns that have none of their own (`defaultWidth`: `defaultColWidth`, else from
+ * `baseColWidth`; `undefined` without either, Excel's default, wide enough), and the columns whose `<col>` gives no
+ * width (`unsized`, ranges of 1-based columns: of the default width, which ExcelJS reads as 9).
+ */
+interface SheetLayout {
+  shutRows: ReadonlyMap<number, ShutRow>;
+  defaultWidth?: number;
+  unsized: readonly { min: number; max: number }[];
+}
+
+/**
+ * The layout (`SheetLayout`) of each sheet read, by the sheet's properties: ExcelJS hands the object its reader makes
  * on to the worksheet (`Worksheet.properties`).
  */
-const shutRows = new WeakMap<object, ReadonlyMap<number, ShutRow>>();
+const sheetLayouts = new WeakMap<object, SheetLayout>();
 
 /** A sheet as ExcelJS's reader keeps it (`exceljs/lib/xlsx/xform/sheet/worksheet-xform.js`), the parts used. */
 interface WorksheetReader {
   parser?: unknown;
-  map: { sheetData: unknown };
+  map: { sheetData: unknown; cols: unknown };
   model?: { rows?: ({ number: number; hidden?: boolean } | undefined)[]; properties?: object };
   parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
   parseClose(name: string): boolean;
@@ -109,20 +130,30 @@ interface WorksheetReader {
  * height under `LOWEST_SHOWN_ROW`), and on a sheet that hides its rows by default (`<sheetFormatPr zeroHeight="1">`,
  * ECMA-376 Part 1, 18.3.1.81: written for a sheet most of whose rows are hidden, then only the rows not hidden are
  * specified), every row not given a height of its own (`customHeight="1"` and an `ht`, as Excel saves a row it shows
- * there). The sheet's reader (`reader`, the prototype) is made to read such rows as hidden, as they are on screen, and
- * to keep why (`shutRows`, for `W_XLSX_HIDDEN`); nothing else of the sheet changes. A sheet's `sheetFormatPr` comes
- * before its rows (the schema's order), so each row is judged as it is read.
+ * there). So is every row without a height of its own on a sheet whose default height (`defaultRowHeight`, which Excel
+ * draws only with `customHeight="1"`, else a height from the font) is under `LOWEST_SHOWN_ROW`. The sheet's reader
+ * (`reader`, the prototype) is made to read such rows as hidden, as they are on screen, and to keep why, with the
+ * sheet's default column width and its `<col>`s without a width (`sheetLayouts`, for `W_XLSX_HIDDEN`; ExcelJS keeps
+ * no `customHeight` nor `baseColWidth` of `sheetFormatPr`); nothing else of the sheet changes. A sheet's
+ * `sheetFormatPr` comes before its columns and rows (the schema's order), so each row is judged as it is read.
  */
 function hideShutRows(reader: WorksheetReader): void {
   const parseOpen = reader.parseOpen;
   const parseClose = reader.parseClose;
-  const sheets = new WeakMap<WorksheetReader, { hiddenByDefault: boolean; rows: Map<number, ShutRow> }>();
+  const sheets = new WeakMap<WorksheetReader, { hiddenByDefault: boolean; lowByDefault: boolean; rows: Map<number, ShutRow>; defaultWidth?: number; unsized: { min: number; max: number }[] }>();
   reader.parseOpen = function (this: WorksheetReader, node) {
     let sheet = sheets.get(this);
-    if (!sheet || (node.name === "worksheet" && this.parser === undefined)) sheets.set(this, (sheet = { hiddenByDefault: false, rows: new Map() }));
-    if (node.name === "sheetFormatPr" && this.parser === undefined) sheet.hiddenByDefault = isTrue(node.attributes.zeroHeight);
+    if (!sheet || (node.name === "worksheet" && this.parser === undefined))
+      sheets.set(this, (sheet = { hiddenByDefault: false, lowByDefault: false, rows: new Map(), unsized: [] }));
+    if (node.name === "sheetFormatPr" && this.parser === undefined) {
+      sheet.hiddenByDefault = isTrue(node.attributes.zeroHeight);
+      // NaN without a height, which is no lower than any.
+      sheet.lowByDefault = isTrue(node.attributes.customHeight) && Number.parseFloat(node.attributes.defaultRowHeight ?? "") < LOWEST_SHOWN_ROW;
+      sheet.defaultWidth = defaultColumnWidth(node.attributes);
+    } else if (node.name === "col" && this.parser === this.map.cols && node.attributes.width === undefined)
+      sheet.unsized.push({ min: Number.parseInt(node.attributes.min, 10), max: Number.parseInt(node.attributes.max, 10) });
     else if (node.name === "row" && this.parser === this.map.sheetData) {
-      const why = shutRow(node.attributes, sheet.hiddenByDefault);
+      const why = shutRow(node.attributes, sheet.hiddenByDefault, sheet.lowByDefault);
       if (why) sheet.rows.set(Number.parseInt(node.attributes.r, 10), why);
     }
     return parseOpen.call(this, node);
@@ -132,7 +163,7 @@ function hideShutRows(reader: WorksheetReader): void {
     const sheet = sheets.get(this);
     if (name === "worksheet" && !open && sheet && this.model) {
       for (const row of this.model.rows ?? []) if (row && sheet.rows.has(row.number)) row.hidden = true;
-      if (sheet.rows.size > 0 && this.model.properties) shutRows.set(this.model.properties, sheet.rows);
+      if (this.model.properties) sheetLayouts.set(this.model.properties, { shutRows: sheet.rows, defaultWidth: sheet.defaultWidth, unsized: sheet.unsized });
       sheets.delete(this);
     }
     return open;
@@ -141,14 +172,28 @@ function hideShutRows(reader: WorksheetReader): void {
 
 /**
  * Why Excel does not show a row (`attributes`, its `<row>`'s) that is not marked hidden (`ShutRow`), on a sheet that
- * hides its rows by default or not (`hiddenByDefault`); `undefined` for a row shown, or marked hidden.
+ * hides its rows by default or not (`hiddenByDefault`), and whose default height is under `LOWEST_SHOWN_ROW` or not
+ * (`lowByDefault`); `undefined` for a row shown, or marked hidden.
  */
-function shutRow(attributes: Record<string, string | undefined>, hiddenByDefault: boolean): ShutRow | undefined {
+function shutRow(attributes: Record<string, string | undefined>, hiddenByDefault: boolean, lowByDefault: boolean): ShutRow | undefined {
   if (isTrue(attributes.hidden)) return undefined;
   // NaN without a height, which is no lower than any.
   const height = Number.parseFloat(attributes.ht ?? "");
   if (hiddenByDefault && !(isTrue(attributes.customHeight) && !Number.isNaN(height))) return "default";
-  return height < LOWEST_SHOWN_ROW ? "low" : undefined;
+  // Without a height of its own, the sheet's default.
+  return (Number.isNaN(height) ? lowByDefault : height < LOWEST_SHOWN_ROW) ? "low" : undefined;
+}
+
+/**
+ * The width (digits, as a `<col>`'s `width`) of a sheet's columns that have none of their own, by its `sheetFormatPr`
+ * (`attributes`): `defaultColWidth`, else `baseColWidth` and the padding of a column at Excel's default font
+ * (`baseColWidth="0"`: 5 pixels, under a digit); `undefined` without either, Excel's default (8 digits and the padding).
+ */
+function defaultColumnWidth(attributes: Record<string, string | undefined>): number | undefined {
+  const width = Number.parseFloat(attributes.defaultColWidth ?? "");
+  if (!Number.isNaN(width)) return width;
+  const base = Number.parseFloat(attributes.baseColWidth ?? "");
+  return Number.isNaN(base) ? undefined : base + COLUMN_PADDING_PIXELS / DIGIT_PIXELS;
 }
 
 /** Whether an XML attribute of type boolean says true (`1` or `true`). */
@@ -266,10 +311,13 @@ export interface HiddenCells {
  */
 function hiddenCells(worksheet: Worksheet, label: string, rows: readonly number[], filled: readonly boolean[]): HiddenCells | undefined {
   const columns: number[] = [];
-  // A column dragged shut or almost (`<col width="0">`, `width="0.5"`) is hidden on screen as one Excel hides.
-  filled.forEach((isFilled, i) => isFilled && isHiddenColumn(worksheet.getColumn(i + 1)) && columns.push(i + 1));
+  const layout = sheetLayouts.get(worksheet.properties);
+  // A column dragged shut or almost (`<col width="0">`, `width="0.5"`, or of such a default width without one of its
+  // own) is hidden on screen as one Excel hides.
+  const isNarrow = (column: number) => isNarrowColumn(worksheet.getColumn(column), layout);
+  filled.forEach((isFilled, i) => isFilled && (worksheet.getColumn(i + 1).hidden || isNarrow(i + 1)) && columns.push(i + 1));
   if (rows.length === 0 && columns.length === 0) return undefined;
-  const shut = shutRows.get(worksheet.properties);
+  const shut = layout?.shutRows;
   // ExcelJS reads a sheet's filter as its range (`A1:D20`); the rows it hides are hidden rows like any other (a row
   // shut otherwise is not the filter's).
   const filter = rows.some((row) => !shut?.has(row)) && typeof worksheet.autoFilter === "string" ? worksheet.autoFilter : undefined;
@@ -277,19 +325,19 @@ function hiddenCells(worksheet: Worksheet, label: string, rows: readonly number[
   const why = {
     lowRows: rows.filter((row) => shut?.get(row) === "low"),
     defaultRows: rows.filter((row) => shut?.get(row) === "default"),
-    narrowColumns: columns.filter((column) => isNarrowColumn(worksheet.getColumn(column))).map(letter),
+    narrowColumns: columns.filter(isNarrow).map(letter),
   };
   return { rows, columns, warning: { code: "W_XLSX_HIDDEN", message: readerMessages.xlsxHidden(label, rows, columns.map(letter), filter, why), source: label } };
 }
 
-/** Whether Excel hides `column`: hidden by hand (or grouped and collapsed), or narrower than one digit (`isNarrowColumn`). */
-function isHiddenColumn(column: import("exceljs").Column): boolean {
-  return column.hidden || isNarrowColumn(column);
-}
-
-/** Whether `column`, not marked hidden, is of a width under `NARROWEST_SHOWN_COLUMN` (zero included): shut, or almost. */
-function isNarrowColumn(column: import("exceljs").Column): boolean {
-  return !column.hidden && column.width !== undefined && column.width < NARROWEST_SHOWN_COLUMN;
+/**
+ * Whether `column`, not marked hidden, is of a width under `NARROWEST_SHOWN_COLUMN` (zero included): shut, or almost.
+ * Its width is its `<col>`'s, or without one (no `<col>`, or one without a width) the sheet's default (`layout`).
+ */
+function isNarrowColumn(column: import("exceljs").Column, layout: SheetLayout | undefined): boolean {
+  const unsized = column.width === undefined || (layout?.unsized.some((range) => range.min <= column.number && column.number <= range.max) ?? false);
+  const width = unsized ? layout?.defaultWidth : column.width;
+  return !column.hidden && width !== undefined && width < NARROWEST_SHOWN_COLUMN;
 }
 
 /** Whether every cell of `row` that shows text is a copy of a header cell (line `headerLine`) merged down into it. */

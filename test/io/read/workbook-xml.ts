@@ -39,3 +39,12 @@ export async function sheetDraggedShut(name: string, rows: readonly (readonly (s
  * most of whose rows are hidden: only rows given a height of their own show. ExcelJS never writes `zeroHeight`.
  */
 export const rowsHiddenByDefault = (xml: string): string => xml.replace("<sheetFormatPr ", '<sheetFormatPr zeroHeight="1" ');
+
+/**
+ * An edit of a sheet's XML (for `workbookWithSheetXml`) giving its `sheetFormatPr` the attributes `attributes` alone
+ * (ExcelJS writes `defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"`).
+ */
+export const withSheetFormat =
+  (attributes: string) =>
+  (xml: string): string =>
+    xml.replace(/<sheetFormatPr [^>]*\/>/, `<sheetFormatPr ${attributes}/>`);

@@ -8,7 +8,7 @@ import { parseDataCsv, parseDataTable } from "../../../src/io/read/data-csv.js";
 import { messages } from "../../../src/core/messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
-import { rowsHiddenByDefault, sheetDraggedShut, workbookWithSheetXml } from "./workbook-xml.js";
+import { rowsHiddenByDefault, sheetDraggedShut, withSheetFormat, workbookWithSheetXml } from "./workbook-xml.js";
 
 describe("formatScalesByHundred", () => {
   it("is true for a percent sign Excel multiplies by (outside quotes, escapes, fill and brackets), in the value's section", () => {
@@ -543,6 +543,98 @@ describe("parseWorkbookTable: rows and columns hidden in Excel (W_XLSX_HIDDEN)",
     expect((await parseWorkbookTable(one, "one.xlsx")).hidden?.warning.message).toBe(
       `one.xlsx[data]: row 3 is hidden in Excel (by the sheet's default, which shows only the rows given a height of their own) ${HOW}`,
     );
+  });
+
+  it("takes the rows without a height of their own on a sheet whose default height is under 1 point for low ones (before: read without a word)", async () => {
+    // Rows 1 (header) and 2 (U1) of a height of their own (15), row 5 (U4) of its own ht="20" without customHeight
+    // (edited out: Excel draws a row's ht all the same); rows 3 (U2) and 4 (U3) without a height; row 6 (U5) hidden by
+    // hand (when `byHand`).
+    const rows = [["unit", "indicator", "2017", "2018"], ...[1, 2, 3, 4, 5].map((unit) => [`U${unit}`, "X", unit, unit * 10])];
+    const book = (byHand: boolean) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("data");
+      for (const row of rows) sheet.addRow(row);
+      for (const row of [1, 2, 5]) sheet.getRow(row).height = row === 5 ? 20 : 15;
+      if (byHand) sheet.getRow(6).hidden = true;
+      return workbook;
+    };
+    const read = async (format: string, byHand = true) => {
+      const edit = (xml: string) => withSheetFormat(format)(xml).replace('<row r="5" ht="20" customHeight="1"', '<row r="5" ht="20"');
+      return (await parseWorkbookTable(await workbookWithSheetXml(book(byHand), edit), "low.xlsx")).hidden;
+    };
+    // Default height 0.5 points, drawn (customHeight="1"): rows 3 and 4 are 0.5 points high, under 1; row 5 is 20
+    // points, its own; row 6 hidden by hand, no reason given for it.
+    expect(await read('defaultRowHeight="0.5" customHeight="1"')).toEqual({
+      rows: [3, 4, 6],
+      columns: [],
+      warning: { code: "W_XLSX_HIDDEN", source: "low.xlsx[data]", message: `low.xlsx[data]: rows 3, 4, 6 are hidden in Excel (rows 3, 4 under 1 point high) ${HOW}` },
+    });
+    // A default of 0 points the same; row 6 not hidden by hand is without a height too, so low: the reason is all the
+    // rows', naming none.
+    expect((await read('defaultRowHeight="0" customHeight="1"'))?.warning.message).toBe(`low.xlsx[data]: rows 3, 4, 6 are hidden in Excel (rows 3, 4 under 1 point high) ${HOW}`);
+    expect((await read('defaultRowHeight="0" customHeight="true"', false))?.warning.message).toBe(`low.xlsx[data]: rows 3, 4, 6 are hidden in Excel (under 1 point high) ${HOW}`);
+    // A default height Excel does not draw (no customHeight, or customHeight="0": a height from the font, 15 points at
+    // Calibri 11): rows 3 and 4 shown, only row 6 hidden, by hand.
+    expect((await read('defaultRowHeight="0.5"'))?.warning.message).toBe(`low.xlsx[data]: row 6 is hidden in Excel ${HOW}`);
+    expect((await read('defaultRowHeight="0" customHeight="0"'))?.warning.message).toBe(`low.xlsx[data]: row 6 is hidden in Excel ${HOW}`);
+    // Ordinary sheets, nothing hidden: no warning. As ExcelJS writes them, as Excel on Windows (15 points) and on a Mac
+    // (16 points, baseColWidth 10) saves them, and a default of 1 point, drawn: exactly the lowest shown.
+    for (const format of [
+      'defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"',
+      'defaultRowHeight="15" x14ac:dyDescent="0.25"',
+      'baseColWidth="10" defaultRowHeight="16" x14ac:dyDescent="0.2"',
+      'defaultRowHeight="20" customHeight="1"',
+      'defaultRowHeight="1" customHeight="1"',
+    ])
+      expect([format, await read(format, false)]).toEqual([format, undefined]);
+  });
+
+  it("takes the columns without a width of their own on a sheet whose default width is under one digit for narrow ones (before: read without a word)", async () => {
+    // Column C (2017) of its own width 12; E (2019) with a <col> without a width (edited out); A, B and D without a
+    // <col>; F (2020) hidden by hand (when `byHand`, with a <col> of ExcelJS's width 9).
+    const rows = [["unit", "indicator", "2017", "2018", "2019", "2020"], ["U1", "X", 1, 2, 3, 4], ["U2", "X", 5, 6, 7, 8]];
+    const book = (byHand: boolean) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("data");
+      for (const row of rows) sheet.addRow(row);
+      sheet.getColumn(3).width = 12;
+      sheet.getColumn(5).width = 7;
+      if (byHand) sheet.getColumn(6).hidden = true;
+      return workbook;
+    };
+    const read = async (format: string, byHand = true) => {
+      const edit = (xml: string) => withSheetFormat(format)(xml).replace('<col min="5" max="5" width="7" customWidth="1"/>', '<col min="5" max="5"/>');
+      return (await parseWorkbookTable(await workbookWithSheetXml(book(byHand), edit), "narrow.xlsx")).hidden;
+    };
+    // Default width 0.5: A, B, D and E are of it, under one digit; C is 12 wide; F hidden by hand, no reason given.
+    expect(await read('defaultRowHeight="15" defaultColWidth="0.5"')).toEqual({
+      rows: [],
+      columns: [1, 2, 4, 5, 6],
+      warning: {
+        code: "W_XLSX_HIDDEN",
+        source: "narrow.xlsx[data]",
+        message: `narrow.xlsx[data]: columns A, B, D, E, F are hidden in Excel (columns A, B, D, E narrower than one digit) ${HOW}`,
+      },
+    });
+    // A default width of 0, and one from baseColWidth="0" (5 pixels of padding, under the 7 of a digit), the same;
+    // column F not hidden by hand has no <col>, so is narrow too: the reason is all the columns', naming none.
+    expect((await read('defaultRowHeight="15" defaultColWidth="0"'))?.columns).toEqual([1, 2, 4, 5, 6]);
+    expect((await read('baseColWidth="0" defaultRowHeight="15"', false))?.warning.message).toBe(
+      `narrow.xlsx[data]: columns A, B, D, E, F are hidden in Excel (narrower than one digit) ${HOW}`,
+    );
+    // defaultColWidth before baseColWidth: a default of 9.140625 (Excel's own) with baseColWidth="0", all shown.
+    expect(await read('baseColWidth="0" defaultColWidth="9.140625" defaultRowHeight="15"', false)).toBeUndefined();
+    // A default width of 1, exactly one digit: shown; only F hidden, by hand.
+    expect((await read('defaultRowHeight="15" defaultColWidth="1"'))?.warning.message).toBe(`narrow.xlsx[data]: column F is hidden in Excel ${HOW}`);
+    // Ordinary sheets, nothing hidden: no warning. As ExcelJS writes them (no default width), as Excel on Windows and on
+    // a Mac (baseColWidth 10) saves them, and with Excel's default width written out (baseColWidth 8, 9.140625).
+    for (const format of [
+      'defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"',
+      'defaultRowHeight="15" x14ac:dyDescent="0.25"',
+      'baseColWidth="10" defaultRowHeight="16" x14ac:dyDescent="0.2"',
+      'baseColWidth="8" defaultColWidth="9.140625" defaultRowHeight="15"',
+    ])
+      expect([format, await read(format, false)]).toEqual([format, undefined]);
   });
 
   it("carries a tree workbook's warning beside .sql values (read by DuckDB), and adds it to a refusal it explains", async () => {
