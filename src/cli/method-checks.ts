@@ -36,13 +36,17 @@ export async function rethrowWithMethodChecks(
 ): Promise<never> {
   if (error instanceof ValidationError && isValuesRead(error.partial) && checkWithoutTree) return rethrowWithTreeFreeChecks(error, error.partial, checkWithoutTree);
   if (!(error instanceof ValidationError) || !isReadInputs(error.partial)) throw error;
-  const { tree, unreadable, leftOutUnitYears } = error.partial;
+  const { tree, unreadable, leftOutUnitYears, withoutValues } = error.partial;
   const panel = withUnreadableGiven(error.partial);
   const doubtful = doubtfulCells(error.partial);
   // The nodes an unreadable cell or a value given twice feeds: those of a cell placed in the panel (`doubtful`), whose
-  // problems are kept when they do not depend on its value (`unchangedBy`), and those of a cell not placed (none known).
+  // problems are kept when they do not depend on its value (`unchangedBy`), and those of a cell not placed (none known),
+  // as those of an indicator without any value read (`withoutValues`: no block to check, whatever its cells).
   const placed = new Set<string>();
-  for (const cell of doubtful) placed.add(panel.indicators[Math.floor(cell / (panel.units.length * panel.years.length))]);
+  for (const cell of doubtful) {
+    const code = panel.indicators[Math.floor(cell / (panel.units.length * panel.years.length))];
+    if (!withoutValues?.has(code)) placed.add(code);
+  }
   const [fed, unplaced] = [ancestorsOf(tree, placed), ancestorsOf(tree, [...unreadable].filter((code) => !placed.has(code)))];
   let found: Issue[] = [];
   let warnings: Issue[] | undefined;

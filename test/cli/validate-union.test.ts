@@ -218,4 +218,60 @@ describe("a problem that is a consequence of another is left out (the tester's t
     const values = rows(() => false).replace("U1,2017,X1,1\n", "U1,2017,X1,1\nU1,2017,X1,abc\n");
     expect(await problemsOf(values)).toEqual(["error: 1 problem found:", `v.csv:3:4: ${BAD_NUMBER("abc")}`]);
   });
+
+  it("a value given twice whose first cell is a text is one problem, the text's (before: also a duplicate at 3:4)", async () => {
+    // Line 2 gives U1 2017 X1 as "abc", line 3 as 1: not a number at 2:4; the duplicate the second row would be is not said.
+    const values = rows(() => false).replace("U1,2017,X1,1\n", "U1,2017,X1,abc\nU1,2017,X1,1\n");
+    expect(await problemsOf(values)).toEqual(["error: 1 problem found:", `v.csv:2:4: ${BAD_NUMBER("abc")}`]);
+    // A third row (line 4, 2) repeats the number of line 3: a duplicate whatever the text, at 4:4, naming the cell's first row (2).
+    const thrice = rows(() => false).replace("U1,2017,X1,1\n", "U1,2017,X1,abc\nU1,2017,X1,1\nU1,2017,X1,2\n");
+    expect(await problemsOf(thrice)).toEqual(["error: 2 problems found:", `v.csv:2:4: ${BAD_NUMBER("abc")}`, `v.csv:4:4: ${messages.duplicateValue("U1", 2017, "X1", 2)}`]);
+  });
+
+  // Two units, two years: the header (1), U1's 2017 X1 X2 Y1 (2-4), its 2018 X1 X2 (5-6), U2's 2017 (7-9), its 2018 X1
+  // and Y1 (10-11). U1's X1 is 0 in 2017, the base year (the earliest): its fixed-base index is undefined (line 2).
+  // U1's 2018 lacks Y1 and U2's 2018 lacks X2: two gaps, at the file (no row holds them), each fillable by interpolate
+  // and carry-forward (the unit's 2017), mean and median (the other unit's 2018) and reweight (not a base value).
+  describe("a row left out whole hides only the problems of the cells it may have meant (before: every other problem)", () => {
+    const values = "unit,year,indicator,value\nU1,2017,X1,0\nU1,2017,X2,1\nU1,2017,Y1,1\nU1,2018,X1,1\nU1,2018,X2,1\nU2,2017,X1,1\nU2,2017,X2,1\nU2,2017,Y1,1\nU2,2018,X1,1\nU2,2018,Y1,1\n";
+    const baseZero = `v.csv:2: ${messages.baseValueZero("X1", "U1", 2017)}`;
+    const gap = (code: string, unit: string) => `v.csv: ${messages.missingValue(code, unit, 2018, ["interpolate", "carry-forward", "mean", "median", "reweight"])}`;
+
+    it("as given: the base value of 0 and the two gaps", async () => {
+      expect(await problemsOf(values)).toEqual(["error: 3 problems found:", gap("X2", "U2"), gap("Y1", "U1"), baseZero]);
+    });
+
+    it("a year that is not one: it may have meant U1's Y1 of any year, so U1's Y1 gap is not said; the rest is", async () => {
+      expect(await problemsOf(`${values}U1,20x8,Y1,4\n`)).toEqual(["error: 3 problems found:", gap("X2", "U2"), baseZero, `v.csv:12:2: ${messages.badYear("20x8")}`]);
+    });
+
+    it("an empty code: it may have meant any indicator of U1's 2018, so U1's Y1 gap is not said; the rest is", async () => {
+      expect(await problemsOf(`${values}U1,2018,,4\n`)).toEqual(["error: 3 problems found:", gap("X2", "U2"), baseZero, `v.csv:12: ${messages.emptyCode("indicator")}`]);
+    });
+
+    it("an empty unit: it may have meant any unit's Y1 of 2018 (of any year when the year is not one either), so U1's Y1 gap is not said; the rest is", async () => {
+      // Column 1 (unit), the unit above being U2's.
+      const empty = `v.csv:12:1: ${messages.emptyUnit("unit", 12, 12, "U2")}`;
+      for (const row of [",2018,Y1,4", ",20x8,Y1,4"]) expect(await problemsOf(`${values}${row}\n`)).toEqual(["error: 3 problems found:", gap("X2", "U2"), baseZero, empty]);
+    });
+
+    it("a row with a field too many: its cells may have shifted, so it may have meant any cell; neither gap is said, the base value of 0 is", async () => {
+      // 4 and 9, digits beside digits: the message's hint of a number split at its thousands separator.
+      expect(await problemsOf(`${values}U1,2018,Y1,4,9\n`)).toEqual(["error: 2 problems found:", baseZero, `v.csv:12: ${messages.wrongFieldCount(5, 4, true)}`]);
+    });
+  });
+
+  describe("an indicator without any value has no block to check: the others are (before: only its own problem)", () => {
+    // Unit U, 2017 and 2018: X1 is 0 in 2017, the base year (line 2). Y1 (line 6 of the tree: header, G1, X1, X2, G2)
+    // has no value: its base and gaps are not said, nor its group's problems.
+    it("never given: Y1 has no values, and X1's base value of 0", async () => {
+      const values = "unit,year,indicator,value\nU,2017,X1,0\nU,2017,X2,1\nU,2018,X1,1\nU,2018,X2,1\n";
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `tree.csv:6: ${messages.indicatorWithoutValues("Y1")}`, `v.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`]);
+    });
+
+    it("given only as a text: the text (Y1's lack of values is its consequence), and X1's base value of 0", async () => {
+      const values = "unit,year,indicator,value\nU,2017,X1,0\nU,2017,X2,1\nU,2017,Y1,abc\nU,2018,X1,1\nU,2018,X2,1\n";
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`, `v.csv:4:4: ${BAD_NUMBER("abc")}`]);
+    });
+  });
 });

@@ -47,6 +47,21 @@ export interface DataReadOptions {
    * (万元, 件), holds measures, not units, and is refused (`E_MEASURE_COLUMN`). Default: the common ones only.
    */
   measures?: ReadonlySet<string>;
+  /** Collects the rows the reading left out whole (`LeftOutRow`), for the checks that still run on the others. */
+  leftOut?: LeftOutRow[];
+}
+
+/**
+ * A row of a values table left out whole (a year that is not one, an empty code or unit, a wrong number of fields), and
+ * what it still says of the cells it meant: its unit, year and indicator where it names them readably (none for a row
+ * with extra fields or too few, whose cells may have shifted; the unnamed unit "" in a table without a unit column).
+ */
+export interface LeftOutRow {
+  source: string;
+  line: number;
+  unit?: string;
+  year?: number;
+  indicator?: string;
 }
 export { parseYear } from "../../core/number.js";
 
@@ -97,17 +112,21 @@ export function yearHeaderMessage(name: string, kind: "twoDigits" | "chineseNume
  * cell, or its upper one where the lower is empty), when that gives a layout; its problems are those of that reading.
  */
 export function parseDataTable(table: CsvTable, source: string, options: DataReadOptions = {}): Validated<ValueRecord[]> {
-  let read = parseDataLayout(table, source, options);
+  // The rows left out by the reading kept, not by one given up for a header found lower.
+  let leftOut: LeftOutRow[] = [];
+  let read = parseDataLayout(table, source, { ...options, leftOut });
   let current = table;
   for (let attempt = 0; attempt < MAX_HEADER_ROWS && !read.ok && isLayoutProblem(read.issues, current); attempt++) {
     const title = isTitleRow(current);
     const lower = title ? headerBelowTitle(current) : joinedHeader(current);
     if (!lower) break;
-    const again = parseDataLayout(lower, source, options);
+    const lowerLeftOut: LeftOutRow[] = [];
+    const again = parseDataLayout(lower, source, { ...options, leftOut: lowerLeftOut });
     // Below a title the next row is the header, whatever it gives; two rows are taken as one only when that reads.
     if (!title && !again.ok && isLayoutProblem(again.issues, lower)) break;
-    [read, current] = [again, lower];
+    [read, current, leftOut] = [again, lower, lowerLeftOut];
   }
+  options.leftOut?.push(...leftOut);
   return read;
 }
 
@@ -187,7 +206,7 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) {
     const repeated = twice(long);
     if (repeated.length > 0) return { ok: false, issues: repeated, warnings: [] };
-    return measuresAsUnits(long.unit) ?? parseLong(table, long, measure, source, decimal);
+    return measuresAsUnits(long.unit) ?? parseLong(table, long, measure, source, decimal, options.leftOut);
   }
   const wide = { ...findColumns(table.header, WIDE_COLUMNS), indicator };
   const yearColumns: { year: number; index: number }[] = [];
@@ -216,11 +235,11 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
     const asUnits = measuresAsUnits(wide.unit);
     if (asUnits) return asUnits;
-    const parsed = parseWide(table, wide, measure, long.source, yearColumns, source, decimal);
+    const parsed = parseWide(table, wide, measure, long.source, yearColumns, source, decimal, options.leftOut);
     return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
   }
   if (long.year >= 0 && long.indicator < 0 && long.value < 0) {
-    const parsed = parseByIndicator(table, long, source, decimal, options.indicators);
+    const parsed = parseByIndicator(table, long, source, decimal, options.indicators, options.leftOut);
     if (parsed) return parsed;
   }
   const missing = (["year", "indicator", "value"] as const).filter((key) => long[key] < 0);
@@ -342,27 +361,35 @@ function parseLong(
   measureColumn: number,
   source: string,
   decimal: DecimalMark,
+  leftOut: LeftOutRow[] = [],
 ): Validated<ValueRecord[]> {
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
   // A row may end early (a header with empty columns at its end) but not before a column the layout reads.
   const needed = Math.max(...Object.values(columns)) + 1;
-  for (const row of rowsByPosition(table, source, issues)) {
+  for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
     if (cells.length < needed) {
       issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length), ""));
+      leftOut.push({ source, line });
       continue;
     }
-    if (withoutUnits.rows.has(row)) continue;
     const yearText = cells[columns.year] ?? "";
     const year = parseYear(yearText);
+    const indicator = cells[columns.indicator];
+    if (withoutUnits.rows.has(row)) {
+      leftOut.push({ source, line, year, indicator: indicator || undefined });
+      continue;
+    }
     if (year === undefined) issues.push(at("E_BAD_YEAR", messages.badYear(yearText), columns.year + 1));
     const value = readValue(table, row, columns.value, decimal, source, issues);
-    const indicator = cells[columns.indicator];
     if (!indicator) issues.push(at("E_EMPTY_CODE", messages.emptyCode(table.header[columns.indicator]), table.header[columns.indicator]));
-    if (year === undefined || !indicator) continue;
+    if (year === undefined || !indicator) {
+      leftOut.push({ source, line, unit: columns.unit >= 0 ? cells[columns.unit] : "", year, indicator: indicator || undefined });
+      continue;
+    }
     // A value that is not a number is kept as a gap in `partial`, so that its row still counts for the checks of the
     // values' structure (unknown indicators, duplicates) that run beside the cell errors.
     const record = {
@@ -470,11 +497,14 @@ function swappedYearColumn(table: CsvTable, columns: Record<keyof typeof LONG_CO
  * The rows of `table` that can be read by position, in order: a row with extra fields (`extraFields`) is left out, its
  * issue pushed to `issues` at its turn, so that the problems stay in the order of the lines.
  */
-function* rowsByPosition(table: CsvTable, source: string, issues: Issue[]): Generator<CsvRow> {
+function* rowsByPosition(table: CsvTable, source: string, issues: Issue[], leftOut: LeftOutRow[]): Generator<CsvRow> {
   for (const row of table.rows) {
     const extra = extraFields(row.cells, table, source, row.line);
-    if (extra) issues.push(extra);
-    else yield row;
+    if (!extra) yield row;
+    else {
+      issues.push(extra);
+      leftOut.push({ source, line: row.line });
+    }
   }
 }
 
@@ -486,19 +516,25 @@ function parseWide(
   yearColumns: readonly { year: number; index: number }[],
   source: string,
   decimal: DecimalMark,
+  leftOut: LeftOutRow[] = [],
 ): Validated<ValueRecord[]> {
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
-  for (const row of rowsByPosition(table, source, issues)) {
+  for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
-    if (withoutUnits.rows.has(row)) continue;
     const indicator = cells[columns.indicator] ?? "";
-    if (!indicator) {
-      issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(table.header[columns.indicator]), source, line, column: table.header[columns.indicator] });
+    const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
+    // A row gives one indicator's values of every year.
+    if (withoutUnits.rows.has(row)) {
+      leftOut.push({ source, line, indicator: indicator || undefined });
       continue;
     }
-    const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
+    if (!indicator) {
+      issues.push({ code: "E_EMPTY_CODE", message: messages.emptyCode(table.header[columns.indicator]), source, line, column: table.header[columns.indicator] });
+      leftOut.push({ source, line, unit });
+      continue;
+    }
     const measure = measureOf(row, measureColumn);
     // The row's source (published, illustrative, ...) is each of its values'.
     const from = sourceOf(row, sourceColumn);
@@ -521,6 +557,7 @@ function parseByIndicator(
   source: string,
   decimal: DecimalMark,
   indicators: ReadonlySet<string> | undefined,
+  leftOut: LeftOutRow[] = [],
 ): Validated<ValueRecord[]> | undefined {
   const names = findColumns(table.header, NAME_COLUMNS);
   const skipped = new Set([columns.year, columns.unit, columns.source, names.name]);
@@ -538,16 +575,21 @@ function parseByIndicator(
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
-  for (const row of rowsByPosition(table, source, issues)) {
+  for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
-    if (withoutUnits.rows.has(row)) continue;
     const yearText = cells[columns.year] ?? "";
     const year = parseYear(yearText);
-    if (year === undefined) {
-      issues.push({ code: "E_BAD_YEAR", message: messages.badYear(yearText), source, line, column: columns.year + 1 });
+    const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
+    // A row gives every indicator's value of one unit-year.
+    if (withoutUnits.rows.has(row)) {
+      leftOut.push({ source, line, year });
       continue;
     }
-    const unit = columns.unit >= 0 ? (cells[columns.unit] ?? "") : "";
+    if (year === undefined) {
+      issues.push({ code: "E_BAD_YEAR", message: messages.badYear(yearText), source, line, column: columns.year + 1 });
+      leftOut.push({ source, line, unit });
+      continue;
+    }
     const from = sourceOf(row, columns.source);
     for (const { name, index } of indicatorColumns)
       records.push(marked({ unit, year, indicator: name, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, cells[index]));

@@ -15,7 +15,7 @@ import { TREE_FIELD_ISSUES } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
 import type { DecimalMark } from "../../core/number.js";
-import { parseDataTable } from "./data-csv.js";
+import { parseDataTable, type LeftOutRow } from "./data-csv.js";
 import { isUtf8 } from "node:buffer";
 import { dirname } from "node:path";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
@@ -133,8 +133,9 @@ async function loadInputsAsRead(
   let codesTree: Tree | undefined;
   let records: ValueRecord[] | undefined;
   let dataSource = labels.data;
-  // The records read in spite of problems in some cells (see below).
+  // The records read in spite of problems in some cells (see below), and the rows left out whole (a year that is not one).
   let partial: ValueRecord[] | undefined;
+  const leftOutRows: LeftOutRow[] = [];
   // The rows and columns the tree's and the values' workbooks hide but that are read, for their warning (W_XLSX_HIDDEN).
   const hidden: HiddenCells[] = [];
   // An unreadable values file stops here, on its own; an unreadable tree is one more problem, and the values are still
@@ -190,7 +191,7 @@ async function loadInputsAsRead(
           const { table, source, otherSheets, hidden: hiddenCells } = await parseTable(file.bytes, file.label, { ...options, deferred });
           if (hiddenCells) hidden.push(hiddenCells);
           if (!several) dataSource = source;
-          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree), measures });
+          const parsed = parseDataTable(table, source, { decimal: options.decimal, indicators: tree && valueCodes(tree), measures, leftOut: leftOutRows });
           append(dataIssues, deferred);
           if (!parsed.ok) append(dataIssues, parsed.issues);
           // A workbook whose first sheet holds notes (填表说明) or nothing, and the values on another sheet.
@@ -218,8 +219,9 @@ async function loadInputsAsRead(
   // once. (Not "no values" for an indicator, which its unreadable cells may cause; nor with formula indicators, whose
   // raw variables only the formulas place.)
   // The values as far as they could be read, for the method's checks (`ReadInputs`): when the only problems are cells
-  // that could not be read, each on a line that names its indicators.
-  // Rows left out (unknown codes, values of groups) and values given twice do not stop them either (`readableInputs`).
+  // that could not be read, each on a line that names its indicators, and rows left out whole (`LeftOutRow`).
+  // Rows left out (unknown codes, values of groups), values given twice and indicators without any value read do not
+  // stop them either (`readableInputs`).
   let readable: ReadInputs | undefined;
   if (tree && partial && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0) {
     const built = buildPanel(tree, partial, dataSource);
@@ -227,10 +229,16 @@ async function loadInputsAsRead(
     // duplicate placed at the same cell is not reported again.
     const placeOf = (issue: Issue) => `${issue.source}\0${issue.line}\0${issue.column}`;
     const notNumbers = new Set(dataIssues.filter((issue) => issue.code === "E_BAD_NUMBER").map(placeOf));
-    if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code) && !(issue.code === "E_DUPLICATE_VALUE" && notNumbers.has(placeOf(issue)))));
-    if (treeIssues.length === 0 && (built.ok || built.issues.every((issue) => READABLE_STRUCTURE.has(issue.code)))) {
-      const unreadable = indicatorsOnLines(partial, dataIssues, dataSource);
-      if (unreadable) readable = readableInputs(tree, partial, built.ok ? [] : built.issues, unreadable, dataSource);
+    // Nor is one whose first cell is not a number (placed at the second row, `duplicatesOfTexts`).
+    const ofTexts = duplicatesOfTexts(tree, partial, notNumbers, dataSource);
+    const textDuplicate = (issue: Issue) => issue.code === "E_DUPLICATE_VALUE" && (notNumbers.has(placeOf(issue)) || ofTexts.has(placeOf(issue)));
+    if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code) && !textDuplicate(issue)));
+    // An indicator without any value read (its cells unreadable, or its rows left out) does not stop the checks: it has
+    // no block to check (`readableInputs`).
+    if (treeIssues.length === 0 && (built.ok || built.issues.every((issue) => READABLE_STRUCTURE.has(issue.code) || issue.code === "E_NO_VALUES"))) {
+      // Rows left out whole (a year that is not one, an empty unit or code, a wrong number of fields) do not either.
+      const unreadable = indicatorsOnLines(partial, dataIssues, dataSource, leftOutRows);
+      if (unreadable) readable = readableInputs(tree, partial, built.ok ? [] : built.issues, unreadable, dataSource, leftOutRows);
     }
   }
   // Indicators defined by a query in the tree: their values come from DuckDB, beside the values file's.
@@ -284,8 +292,9 @@ async function loadInputsAsRead(
       append(issues, floodCauses(panel.issues, dataSource, records, new Set(tree.indicators)));
       append(issues, panel.issues);
       // Rows of unknown codes or of groups are only left out, and of a value given twice the first is kept: the other
-      // values are still read, for the method's checks (a gap elsewhere is reported in the same run).
-      if (issues.every((issue) => READABLE_STRUCTURE.has(issue.code)) && formulaIndicators(tree).length === 0)
+      // values are still read, for the method's checks (a gap elsewhere is reported in the same run). An indicator
+      // without any value has no block to check: the others are checked.
+      if (issues.every((issue) => READABLE_STRUCTURE.has(issue.code) || issue.code === "E_NO_VALUES") && formulaIndicators(tree).length === 0)
         readable = readableInputs(tree, records, issues, new Set(), dataSource);
     }
   }
@@ -349,7 +358,10 @@ export interface ReadInputs {
   panel: Panel;
   /** The indicators of the cells that could not be read, and of the values given twice. */
   unreadable: ReadonlySet<string>;
-  /** The panel's cells (`cellIndex`) that could not be read: a value was given there, if not a number. */
+  /**
+   * The panel's cells (`cellIndex`) that could not be read: a value was given there, if not a number; and those no kept
+   * row gives that a row left out whole may have meant (`LeftOutRow`): a value may have been given there.
+   */
   unreadableCells?: ReadonlySet<number>;
   /** The panel's cells (`cellIndex`) given twice with two values: the first is kept, which may not be the one meant. */
   repeatedCells?: ReadonlySet<number>;
@@ -360,6 +372,11 @@ export interface ReadInputs {
    * (`unknownIndicatorMeant`: x1 for X1, Ｘ2 for X2), with the number that row gives: not a gap, nor a base value missing.
    */
   meantCells?: ReadonlyMap<number, number>;
+  /**
+   * The indicators without any value read (`E_NO_VALUES`: never given, or only in cells that could not be read or rows
+   * left out): their blocks are empty, and neither their problems nor their groups' are known.
+   */
+  withoutValues?: ReadonlySet<string>;
 }
 
 /**
@@ -371,10 +388,18 @@ const READABLE_STRUCTURE: ReadonlySet<string> = new Set(["E_UNKNOWN_INDICATOR", 
 /**
  * The inputs as far as `records` could be read (`ReadInputs`): the rows of unknown codes and of groups left out, and
  * of a value given twice (a conflict, `repeatOutcome`) the first kept; `unreadable`, the indicators of the cells that
- * could not be read, joined by those of the duplicates among `issues`, whose cells hold a value that may not be meant.
- * `undefined` when the panel cannot be built of them (an indicator with no value read: its cells were unreadable).
+ * could not be read, joined by those of the duplicates among `issues`, whose cells hold a value that may not be meant,
+ * and by the indicators without any value read (`withoutValues`, their blocks empty). The cells the rows `leftOut` whole
+ * may have meant count as unreadable. `undefined` when the panel cannot be built of them.
  */
-function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: readonly Issue[], unreadable: ReadonlySet<string>, source: string): ReadInputs | undefined {
+function readableInputs(
+  tree: Tree,
+  records: readonly ValueRecord[],
+  issues: readonly Issue[],
+  unreadable: ReadonlySet<string>,
+  source: string,
+  leftOut: readonly LeftOutRow[] = [],
+): ReadInputs | undefined {
   const known = new Set(tree.indicators);
   const first = new Map<string, ValueRecord>();
   const conflicts = new Set<ValueRecord>();
@@ -388,10 +413,10 @@ function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: rea
     if (outcome === "conflict") conflicts.add(record);
     return outcome !== "conflict";
   });
-  const built = buildPanel(tree, kept, source);
-  if (!built.ok) return undefined;
-  const panel = built.value;
-  const fed = new Set(unreadable);
+  const built = panelWithEmptyBlocks(tree, kept, source);
+  if (!built) return undefined;
+  const { panel, withoutValues } = built;
+  const fed = new Set([...unreadable, ...withoutValues]);
   for (const issue of issues) if (issue.code === "E_DUPLICATE_VALUE" && issue.id !== undefined) fed.add(issue.id);
   const unitAt = new Map(panel.units.map((unit, u) => [unit, u] as const));
   const yearAt = new Map(panel.years.map((year, t) => [year, t] as const));
@@ -419,14 +444,108 @@ function readableInputs(tree: Tree, records: readonly ValueRecord[], issues: rea
       if (conflicts.has(record)) repeatedCells.add(cellIndex(panel, i, u, t));
     }
   }
-  return { tree, panel, unreadable: fed, unreadableCells, repeatedCells, leftOutUnitYears, meantCells };
+  // A row left out whole says nothing reliable of its cell: each cell of the unit, year and indicator it names (every
+  // one where it names none readably) that no kept row gives may be the one it meant, so none is a gap, nor its
+  // unit-year empty (an unknown code's or a group's row names no cell of the panel).
+  const every = (count: number) => Array.from({ length: count }, (_, at) => at);
+  const patterns = new Map(leftOut.map((row) => [`${row.unit ?? "\0"}\0${row.year ?? ""}\0${row.indicator ?? "\0"}`, row] as const));
+  for (const row of patterns.values()) {
+    const indicators = row.indicator === undefined ? every(panel.indicators.length) : [indicatorAt.get(row.indicator)];
+    const units = row.unit === undefined ? every(panel.units.length) : [unitAt.get(row.unit)];
+    const years = row.year === undefined ? every(panel.years.length) : [yearAt.get(row.year)];
+    for (const i of indicators)
+      for (const u of units)
+        for (const t of years) {
+          if (i === undefined || u === undefined || t === undefined) continue;
+          const cell = cellIndex(panel, i, u, t);
+          if (Number.isNaN(panel.values[cell]) && !meantCells.has(cell)) unreadableCells.add(cell);
+        }
+  }
+  return { tree, panel, unreadable: fed, unreadableCells, repeatedCells, leftOutUnitYears, meantCells, withoutValues };
+}
+
+/**
+ * `buildPanel` of `records` (each cell given once, of the tree's leaves), or `undefined` when it refuses them; but an
+ * indicator without any value (`E_NO_VALUES`: its cells empty or unreadable, or none) does not refuse them: its block
+ * is left empty (`withoutValues`). The panel is then built with a stand-in value in one cell of each such block, from
+ * the row that places that cell (or from no row, where none of the indicator's rows is), so that its units, years,
+ * lines and files are those of `records`, and the stand-in is taken out again.
+ */
+function panelWithEmptyBlocks(tree: Tree, records: readonly ValueRecord[], source: string): { panel: Panel; withoutValues: Set<string> } | undefined {
+  const built = buildPanel(tree, records, source);
+  if (built.ok) return { panel: built.value, withoutValues: new Set() };
+  if (records.length === 0 || !built.issues.every((issue) => issue.code === "E_NO_VALUES" && issue.id !== undefined)) return undefined;
+  const withoutValues = new Set(built.issues.map((issue) => issue.id!));
+  const withStandIns = [...records];
+  const standIns: ValueRecord[] = [];
+  for (const code of withoutValues) {
+    const first = records.findIndex((record) => record.indicator === code);
+    if (first < 0) {
+      // A cell of the first unit and year read, which no row of the indicator gives (it has none).
+      const standIn: ValueRecord = { unit: records[0].unit, year: records[0].year, indicator: code, value: 0, ...(records[0].file !== undefined ? { file: records[0].file } : {}) };
+      withStandIns.push(standIn);
+      standIns.push(standIn);
+      continue;
+    }
+    // Its cell is placed by the row that could not be read, if one did (the others are empty and leave it), else by
+    // its first row: that row stands in, the cell's place unchanged.
+    const { unit, year } = records[first];
+    const unreadableAt = records.findIndex((record) => record.indicator === code && record.unit === unit && record.year === year && record.unreadable);
+    const at = unreadableAt >= 0 ? unreadableAt : first;
+    const standIn: ValueRecord = { ...records[at], value: 0, unreadable: false };
+    withStandIns[at] = standIn;
+    standIns.push(standIn);
+  }
+  const again = buildPanel(tree, withStandIns, source);
+  if (!again.ok) return undefined;
+  const panel = again.value;
+  const unitAt = new Map(panel.units.map((unit, u) => [unit, u] as const));
+  const yearAt = new Map(panel.years.map((year, t) => [year, t] as const));
+  for (const standIn of standIns) {
+    const cell = cellIndex(panel, panel.indicators.indexOf(standIn.indicator), unitAt.get(standIn.unit)!, yearAt.get(standIn.year)!);
+    panel.values[cell] = Number.NaN;
+    // A stand-in of no row places no file.
+    if (standIn.line === undefined && panel.fileOfCell) panel.fileOfCell[cell] = 0;
+  }
+  return { panel, withoutValues };
+}
+
+/**
+ * The places (`source`, line, column) of the values given twice whose first cell is not a number (`notNumbers`: the
+ * places of those cells), where `buildPanel` reports the duplicate (at the second row): that cell's problem alone, as
+ * when the second cell is the text. Of a first row repeated several times, the first repeat only (a later one repeats
+ * the number given after the text).
+ */
+function duplicatesOfTexts(tree: Tree, records: readonly ValueRecord[], notNumbers: ReadonlySet<string>, dataSource: string): Set<string> {
+  const placeOf = (record: ValueRecord) => `${record.file ?? dataSource}\0${record.line}\0${duplicateColumn(record)}`;
+  const leaves = new Set(tree.indicators);
+  const first = new Map<string, ValueRecord>();
+  const answered = new Set<ValueRecord>();
+  const places = new Set<string>();
+  for (const record of records) {
+    if (!leaves.has(record.indicator)) continue;
+    const key = `${record.unit}\0${record.year}\0${record.indicator}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, record);
+      continue;
+    }
+    const outcome = repeatOutcome(earlier, record);
+    if (outcome === "replace") first.set(key, record);
+    if (outcome === "conflict" && !answered.has(earlier) && notNumbers.has(placeOf(earlier))) {
+      answered.add(earlier);
+      places.add(placeOf(record));
+    }
+  }
+  return places;
 }
 
 /**
  * The indicators of the records on the lines `issues` name; `undefined` when an issue names no line or a line without
- * a record (a row left out whole, such as one with a bad year: which cell it meant is unknown).
+ * a record (a row left out whole, such as one with a bad year: which cell it meant is unknown), unless `leftOut` holds
+ * that row (the checks then take it as `readableInputs` does).
  */
-function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Issue[], dataSource: string): Set<string> | undefined {
+function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Issue[], dataSource: string, leftOut: readonly LeftOutRow[] = []): Set<string> | undefined {
   const lines = new Set<string>();
   for (const issue of issues) {
     if (issue.line === undefined) return undefined;
@@ -434,6 +553,10 @@ function indicatorsOnLines(records: readonly ValueRecord[], issues: readonly Iss
   }
   const indicators = new Set<string>();
   const found = new Set<string>();
+  for (const row of leftOut) {
+    const line = `${row.source}\0${row.line}`;
+    if (lines.has(line)) found.add(line);
+  }
   for (const record of records) {
     const line = `${record.file ?? dataSource}\0${record.line}`;
     if (record.line !== undefined && lines.has(line)) {
