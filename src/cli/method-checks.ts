@@ -100,10 +100,16 @@ function doubtfulCells(read: ReadInputs): Set<number> {
 async function unchangedBy(check: (tree: Tree, panel: Panel) => unknown, tree: Tree, panel: Panel, doubtful: ReadonlySet<number>): Promise<(issue: Issue) => boolean> {
   const size = panel.units.length * panel.years.length;
   const values = new Float64Array(panel.values);
+  // The largest value of each block, found once per block.
+  const largests = new Map<number, number>();
   for (const cell of doubtful) {
     const start = Math.floor(cell / size) * size;
-    let largest = 0;
-    for (let at = start; at < start + size; at++) if (Number.isFinite(panel.values[at])) largest = Math.max(largest, Math.abs(panel.values[at]));
+    let largest = largests.get(start);
+    if (largest === undefined) {
+      largest = 0;
+      for (let at = start; at < start + size; at++) if (Number.isFinite(panel.values[at])) largest = Math.max(largest, Math.abs(panel.values[at]));
+      largests.set(start, largest);
+    }
     values[cell] = Math.min(2 * largest + 1, Number.MAX_VALUE);
   }
   const keyOf = (issue: Issue) => JSON.stringify([issue.code, issue.source, issue.line, issue.column, issue.id, issue.message]);
@@ -125,20 +131,34 @@ const EMPTY_CODES = new Set(["E_UNIT_YEAR_EMPTY", "E_UNIT_EMPTY", "E_YEAR_EMPTY"
  * The panel of `read` with a value in each cell that could not be read (`unreadableCells`): a value was given there, so
  * its unit-year is not empty and the cell is no gap. The value stands in only for the checks, whose problems of the
  * cell's indicator and groups are left out unless found the same with another value there (`unchangedBy`; it is the
- * first value of its indicator read, so no range grows by it).
+ * first value of its indicator read, so no range grows by it, or 1 where none was read). The block of an indicator
+ * without any value read (`withoutValues`), whose problems are all left out, holds 1 too wherever its unit-year has
+ * another value, so that the checks do not work out a gap and a missing base for each of its cells only to drop them
+ * (a flood of 130,000 in a file of text cells); a unit-year without any value keeps none, and is reported empty.
  */
 function withUnreadableGiven(read: ReadInputs): Panel {
-  const { panel, unreadableCells, meantCells } = read;
-  if ((!unreadableCells || unreadableCells.size === 0) && (!meantCells || meantCells.size === 0)) return panel;
+  const { panel, unreadableCells, meantCells, withoutValues } = read;
+  const emptyBlocks = withoutValues === undefined ? [] : panel.indicators.flatMap((code, i) => (withoutValues.has(code) ? [i] : []));
+  if ((!unreadableCells || unreadableCells.size === 0) && (!meantCells || meantCells.size === 0) && emptyBlocks.length === 0) return panel;
   const values = new Float64Array(panel.values);
   // A cell a row of an unknown code meant (`meantCells`: x1 for X1) holds that row's number: the row gave it, so it is
   // neither a gap nor a base value missing, and the checks see the value the row will give once its code is fixed.
   for (const [cell, value] of meantCells ?? []) values[cell] = value;
-  if (!unreadableCells) return { ...panel, values };
   const size = panel.units.length * panel.years.length;
-  for (const cell of unreadableCells) {
-    const block = values.subarray(Math.floor(cell / size) * size, (Math.floor(cell / size) + 1) * size);
-    values[cell] = block.find((value) => !Number.isNaN(value)) ?? 0;
+  // The first value of each indicator's block, found once per block (a flood of unreadable cells in one block would
+  // otherwise search it once per cell).
+  const firsts = new Map<number, number>();
+  for (const cell of unreadableCells ?? []) {
+    const start = Math.floor(cell / size) * size;
+    let first = firsts.get(start);
+    if (first === undefined) firsts.set(start, (first = values.subarray(start, start + size).find((value) => !Number.isNaN(value)) ?? 1));
+    values[cell] = first;
+  }
+  if (emptyBlocks.length > 0) {
+    // The unit-years with a value (a stand-in of an unreadable cell counts: a value was given there).
+    const given = new Uint8Array(size);
+    for (let i = 0; i < panel.indicators.length; i++) for (let cell = 0; cell < size; cell++) if (!Number.isNaN(values[i * size + cell])) given[cell] = 1;
+    for (const i of emptyBlocks) for (let cell = 0; cell < size; cell++) if (given[cell] === 1 && Number.isNaN(values[i * size + cell])) values[i * size + cell] = 1;
   }
   return { ...panel, values };
 }

@@ -5,7 +5,7 @@
 import { strictErrors, ValidationError, type Issue } from "../errors.js";
 import { aggregate, AGGREGATE_METHODS, checkAggregation, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { messages } from "./messages.js";
-import { DEFAULT_UNFILLED, fillingPolicies, MISSING_POLICIES, UNFILLED_POLICIES, type Imputation, type MissingPolicy } from "./missing.js";
+import { DEFAULT_UNFILLED, fillingPolicyFinder, MISSING_POLICIES, UNFILLED_POLICIES, type Imputation, type MissingPolicy } from "./missing.js";
 import { checkNormalization, DAMPENINGS, normalize, NORMALIZE_METHODS, RANGE_METHODS, RATIO_METHODS, Z_SCALE_METHODS, type Dampening, type NormalizeMethod, type ScoreRange, type ZScale } from "./normalize.js";
 import { checkNewNormalizations } from "./normalize/check-more.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
@@ -234,7 +234,8 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   append(issues, groupDirections.issues);
   // A missing base or reference value is already reported by the normalisation check, so it is skipped here. (A
   // screened unit-year's values were removed on purpose: the data stage leaves them out, as no gaps.)
-  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => withBaseInHint(panel, gap, checked.missingBases, prepared.baseYears)));
+  const fillingOf = fillingPolicyFinder(panel);
+  append(issues, prepared.gaps.filter((gap) => !checked.reportedMissing.has(gap.cell)).map((gap) => withBaseInHint(panel, gap, checked.missingBases, prepared.baseYears, fillingOf)));
   if (issues.length > 0) throw refused();
 
   const unitCount = panel.units.length;
@@ -371,13 +372,14 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
 export function missingValueIssues(panel: Panel, skip: number | ((cell: number) => boolean) = -1): Issue[] {
   const issues: Issue[] = [];
   const yearCount = panel.years.length;
+  const fillingOf = fillingPolicyFinder(panel);
   panel.indicators.forEach((indicator, i) => {
     const block = indicatorBlock(panel, i);
     for (let cell = 0; cell < block.length; cell++)
       if (Number.isNaN(block[cell]) && (typeof skip === "number" ? cell % yearCount !== skip : !skip(i * block.length + cell))) {
         const unit = panel.units[Math.floor(cell / yearCount)];
         const year = panel.years[cell % yearCount];
-        const policies = fillingPolicies(panel, i * block.length + cell);
+        const policies = fillingOf(i * block.length + cell);
         issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, policies), id: indicator, ...placeOfCell(panel, i * block.length + cell) });
       }
   });
@@ -390,7 +392,13 @@ export function missingValueIssues(panel: Panel, skip: number | ((cell: number) 
  * reweight, which fills neither) would still leave the series without its index, so only those that fill both are
  * named.
  */
-function withBaseInHint(panel: Panel, gap: { cell: number; issue: Issue }, missingBases: ReadonlySet<number>, baseYears: readonly number[]): Issue {
+function withBaseInHint(
+  panel: Panel,
+  gap: { cell: number; issue: Issue },
+  missingBases: ReadonlySet<number>,
+  baseYears: readonly number[],
+  fillingOf = fillingPolicyFinder(panel),
+): Issue {
   if (gap.issue.code !== "E_MISSING_VALUE" || missingBases.size === 0) return gap.issue;
   const yearCount = panel.years.length;
   const unitCount = panel.units.length;
@@ -398,8 +406,8 @@ function withBaseInHint(panel: Panel, gap: { cell: number; issue: Issue }, missi
   if (baseYears[indicator] < 0) return gap.issue;
   const baseCell = gap.cell - (gap.cell % yearCount) + baseYears[indicator];
   if (!missingBases.has(baseCell)) return gap.issue;
-  const fillBase = fillingPolicies(panel, baseCell, true);
-  const policies = fillingPolicies(panel, gap.cell).filter((policy) => fillBase.includes(policy));
+  const fillBase = fillingOf(baseCell, true);
+  const policies = fillingOf(gap.cell).filter((policy) => fillBase.includes(policy));
   const unit = panel.units[Math.floor(gap.cell / yearCount) % unitCount];
   return { ...gap.issue, message: messages.missingValue(panel.indicators[indicator], unit, panel.years[gap.cell % yearCount], policies) };
 }

@@ -169,30 +169,48 @@ export function imputeSeries(
  * @example fillingPolicies(panel, cell) // series [NaN, NaN, 5] at 2018, no other unit that year => ["interpolate", "carry-back", "reweight"]
  */
 export function fillingPolicies(panel: Panel, cell: number, base = false): MissingPolicy[] {
+  return fillingPolicyFinder(panel)(cell, base);
+}
+
+/**
+ * `fillingPolicies` of `panel` for many cells: the units with a value in each year of a block are counted once per
+ * block, not again for each gap (a flood of gaps in a block of many units would cost its square). The panel's values
+ * must not change while the finder is used.
+ */
+export function fillingPolicyFinder(panel: Panel): (cell: number, base?: boolean) => MissingPolicy[] {
   const yearCount = panel.years.length;
   const unitCount = panel.units.length;
-  const t = cell % yearCount;
-  const seriesStart = cell - t;
-  let earlier = false;
-  let later = false;
-  for (let s = 0; s < yearCount; s++)
-    if (s !== t && !Number.isNaN(panel.values[seriesStart + s])) {
-      if (s < t) earlier = true;
-      else later = true;
+  const blockSize = unitCount * yearCount;
+  const observed = new Map<number, Int32Array>();
+  const observedInYear = (blockStart: number) => {
+    let counts = observed.get(blockStart);
+    if (!counts) {
+      counts = new Int32Array(yearCount);
+      for (let u = 0; u < unitCount; u++) for (let t = 0; t < yearCount; t++) if (!Number.isNaN(panel.values[blockStart + u * yearCount + t])) counts[t]++;
+      observed.set(blockStart, counts);
     }
-  const blockStart = Math.floor(cell / (unitCount * yearCount)) * unitCount * yearCount;
-  let otherUnit = false;
-  for (let u = 0; u < unitCount && !otherUnit; u++) {
-    const other = blockStart + u * yearCount + t;
-    otherUnit = other !== cell && !Number.isNaN(panel.values[other]);
-  }
-  const policies: MissingPolicy[] = [];
-  if (earlier || later) policies.push("interpolate");
-  if (earlier) policies.push("carry-forward");
-  if (later) policies.push("carry-back");
-  if (otherUnit) policies.push("mean", "median");
-  if (!base) policies.push("reweight");
-  return policies;
+    return counts;
+  };
+  return (cell, base = false) => {
+    const t = cell % yearCount;
+    const seriesStart = cell - t;
+    let earlier = false;
+    let later = false;
+    for (let s = 0; s < yearCount; s++)
+      if (s !== t && !Number.isNaN(panel.values[seriesStart + s])) {
+        if (s < t) earlier = true;
+        else later = true;
+      }
+    // Another unit with a value that year: the year's count, less the cell's own value if it has one.
+    const otherUnit = observedInYear(Math.floor(cell / blockSize) * blockSize)[t] - (Number.isNaN(panel.values[cell]) ? 0 : 1) > 0;
+    const policies: MissingPolicy[] = [];
+    if (earlier || later) policies.push("interpolate");
+    if (earlier) policies.push("carry-forward");
+    if (later) policies.push("carry-back");
+    if (otherUnit) policies.push("mean", "median");
+    if (!base) policies.push("reweight");
+    return policies;
+  };
 }
 
 export interface ImputedPanel {
@@ -227,6 +245,8 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
   const empty = emptyUnitYears(panel, screened);
   // A gap of a unit of a few rows (a name mistyped on one row) is placed at the unit's first row.
   const placeOf = unitCellPlacer(panel);
+  // The hints of the gaps, from the values as given (`panel` is not changed here: the filled values go into `result`).
+  const fillingOf = fillingPolicyFinder(panel);
   const emptyGaps = new Set<number>();
   panel.indicators.forEach((indicator, i) => {
     const policy = policies[i];
@@ -262,7 +282,7 @@ export function imputePanel(panel: Panel, policies: readonly MissingPolicy[], un
             cell,
             issue:
               policy === "error"
-                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, fillingPolicies(panel, cell)), id: indicator, ...place }
+                ? { code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, fillingOf(cell)), id: indicator, ...place }
                 : // A cell no file holds (a row left out) is placed at the values file (`placeOfCell`), as a year without any value is.
                   { code: "E_CANNOT_IMPUTE", message: messages.cannotImpute(indicator, unit, year, policy), id: indicator, ...place },
           });

@@ -243,7 +243,11 @@ describe("a project computed every year", () => {
     await writeFile(join(dir, "data/2020.csv"), "unit,year,indicator,value\nU1,2020,X1,abc\nU1,20x0,X2,1\n");
     const failed = await runCli(["compute"], dir);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^error: 2 problems found:\ndata\/2020\.csv:2:4: value "abc".* is not a number.*\ndata\/2020\.csv:3:2: year "20x0" is not a year/);
+    // The two bad cells, and what is missing beside them in the same run: U1 gives no Y1 for 2020 (the bad year's row
+    // names X2), and U2 has no 2020 row at all.
+    expect(failed.stderr).toMatch(
+      /^error: 4 problems found:\ndata\/2020\.csv:2:4: value "abc".* is not a number.*\ndata\/2020\.csv:3:2: year "20x0" is not a year.*\ndata: no value for indicator "Y1", unit "U1", year 2020;.*\ndata: unit "U2", year 2020 has no value/,
+    );
     expect(await latest(dir)).toBe(id);
     expect(await listDir(join(dir, "runs"))).toEqual(before);
     expect(before).toEqual([id, "LATEST"]);

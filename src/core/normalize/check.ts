@@ -13,7 +13,7 @@ import type { Direction } from "../types.js";
 import { forEachCellSet } from "./cells.js";
 import type { IndicatorNormalization } from "./plan.js";
 import type { Treatment } from "../outliers.js";
-import { fillingPolicies, type MissingPolicy } from "../missing.js";
+import { fillingPolicyFinder, type MissingPolicy } from "../missing.js";
 
 /** What the checks found: the issues, and the panel cells of missing values they already reported. */
 export interface NormalizationCheck {
@@ -56,6 +56,7 @@ export function checkNormalization(
   const blockSize = panel.units.length * yearCount;
   // A cell no row holds of a unit of a few rows (a name mistyped on one row) is placed at the unit's first row.
   const placeOf = unitCellPlacer(panel);
+  const fillingOf = fillingPolicyFinder(given);
   panel.indicators.forEach((indicator, i) => {
     const plan = plans[i];
     const baseYear = typeof baseYears === "number" ? baseYears : baseYears[i];
@@ -78,7 +79,7 @@ export function checkNormalization(
           reportedMissing.add(i * blockSize + baseCell);
           missingBases.add(i * blockSize + baseCell);
           if (missing.emptyReported?.has(baseCell)) return;
-          const policies = fillingPolicies(given, i * blockSize + baseCell, true).filter((policy) => policy !== missing.policies?.[i]);
+          const policies = fillingOf(i * blockSize + baseCell, true).filter((policy) => policy !== missing.policies?.[i]);
           issues.push({
             ...at(baseCell),
             code: "E_BASE_MISSING",
