@@ -186,6 +186,8 @@ export const CODE_MEANINGS = {
   E_UNIT_COLUMN_MIXED: "a values folder mixing files without a unit column (one unit without a name) and files that name their units",
   E_PATH_OUTSIDE: "a path in index.yaml that leaves the project folder (allow-outside: true or --allow-outside-project)",
   E_MEMORY_LIMIT: "an uncertainty design whose estimated memory is over the limit (--memory-limit raises it)",
+  E_AUDIT_TOO_LARGE:
+    "an audit whose estimated memory or time is over its bounds (2 GB, 10 minutes), refused before it runs: a group of a few thousand children or more (every pair of siblings is correlated and their correlation matrix decomposed); split the group or audit a part of the tree",
   E_PANEL_SIZE:
     "values that would make a panel (units × years × indicators, a cell for each, given or not) of more than 2^28 cells (2 GB), refused before it is made: long values spread over many years or units (one value per row) make a large, mostly empty panel",
   // run folders
@@ -318,6 +320,8 @@ export const CODE_EXAMPLES = {
   W_UNIT_LOOKALIKE:
     'data/2021.csv:33: units "西太湖园区" (39 values) and "西太湖园" (1 value, the first indicator "A11", year 2021) have names of which one begins with the other and never a value for the same indicator and year: one unit under two names? expected one name per unit, written the same on every row (under two names, each is ranked as a unit of its own, without the other\'s values)',
   E_NO_VALUES: 'tree.csv:24: indicator "C22" has no values; expected at least one value in the data',
+  E_AUDIT_TOO_LARGE:
+    "the audit of 100,000 indicators would correlate every pair of the 100,000 children of group \"A\" and decompose their correlation matrix (100,000 × 100,000) into principal components, in each of 3 periods (every year and all years pooled): about 5.1 TB of memory and 904 days, more than the limit of 2 GB and 10 minutes; expected at most about 1,919 children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -t)",
   E_PANEL_SIZE:
     "values.csv: the values make a panel of 100,000 units × 1,000 years × 50 indicators = 5,000,000,000 cells (37 GB), more than the 268,435,456 cells (2 GB) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit",
   E_PARQUET_LAYOUT: "values.parquet: columns unit, code, amount; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)",

@@ -46,6 +46,20 @@ export function formatBytes(bytes: number): string {
 
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${quote(suggestion)}?)` : "");
 
+/** A duration for people, rounded up: `40 seconds`, `5 minutes`, `3 hours`, `12 days` (see `durationParts`). */
+export function formatDuration(seconds: number): string {
+  const { value, unit } = durationParts(seconds);
+  return `${formatCount(value)} ${unit}${value === 1 ? "" : "s"}`;
+}
+
+/** A duration as a whole number of its largest unit of at least 1, rounded up: 90 s is `{ value: 2, unit: "minute" }`. */
+export function durationParts(seconds: number): { value: number; unit: "second" | "minute" | "hour" | "day" } {
+  if (seconds < 60) return { value: Math.max(1, Math.ceil(seconds)), unit: "second" };
+  if (seconds < 3600) return { value: Math.ceil(seconds / 60), unit: "minute" };
+  if (seconds < 86_400) return { value: Math.ceil(seconds / 3600), unit: "hour" };
+  return { value: Math.ceil(seconds / 86_400), unit: "day" };
+}
+
 /** A count for people, with thousands separators: `17,179,860,992`. */
 export const formatCount = (count: number) => count.toLocaleString("en-US");
 
@@ -142,6 +156,13 @@ export const limitMessages = catalogue("limitMessages", {
   // memory
   designTooLarge: (estimate: number, limit: number, replications: number) =>
     `the analysis would need about ${formatBytes(estimate)} of memory (${replications} replications), more than the limit of ${formatBytes(limit)}; expected fewer replications, units or years, or a higher --memory-limit`,
+  /**
+   * An audit whose estimate (`estimateAuditCost`, core/audit/size.ts) is over its bounds: `group` has the most
+   * children (`children`), of `indicators` in the tree, over `periods` periods (each year and the pooled one);
+   * `largest` children in one group would fit the bounds.
+   */
+  auditTooLarge: (indicators: number, group: string, children: number, periods: number, estimate: { bytes: number; seconds: number }, limit: { bytes: number; seconds: number }, largest: number) =>
+    `the audit of ${formatCount(indicators)} indicators would correlate every pair of the ${formatCount(children)} children of group ${quote(group)} and decompose their correlation matrix (${formatCount(children)} × ${formatCount(children)}) into principal components, in each of ${periods} periods (every year and all years pooled): about ${formatBytes(estimate.bytes)} of memory and ${formatDuration(estimate.seconds)}, more than the limit of ${formatBytes(limit.bytes)} and ${formatDuration(limit.seconds)}; expected at most about ${formatCount(largest)} children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -t)`,
   /**
    * The values would make a panel (one number for every unit, year and indicator, given or not) of more cells than
    * `limit`; `source` the values file, when one is known.

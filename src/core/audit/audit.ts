@@ -15,6 +15,7 @@ import { cronbachAlpha } from "./cronbach.js";
 import { correlationRatio, shareWithinSiblings } from "./importance.js";
 import { auditMessages } from "./messages.js";
 import { groupComponents } from "./pca.js";
+import { checkAuditSize } from "./size.js";
 import { countOutliers, describeValues, type Description } from "./statistics.js";
 
 /** A year of the panel, or `all` for every unit-year pooled. */
@@ -140,6 +141,7 @@ export interface Audit {
 /**
  * Audits a computed index (see the module comment). Pure: reads `result`, returns tables; a statistic that cannot be
  * computed (too few observations, no spread) is `NaN` with a note.
+ * @throws `UsageError` `E_AUDIT_TOO_LARGE` before anything runs when the audit is estimated over its bounds (size.ts).
  * @example auditIndex(computeIndex(tree, panel)).cronbach.filter((row) => row.period === "all")
  */
 export function auditIndex(result: IndexResult, options: AuditOptions = {}): Audit {
@@ -147,6 +149,8 @@ export function auditIndex(result: IndexResult, options: AuditOptions = {}): Aud
   for (const key of Object.keys(thresholds) as (keyof AuditThresholds)[]) if (options[key] !== undefined) thresholds[key] = options[key]!;
   const winsorMax = options.winsorMax ?? result.options.winsorMax;
   const { units, years, nodes } = result;
+  // An audit that would not fit (a group of 10,000 children: 50 million pairs a period) is refused before it runs.
+  checkAuditSize(nodes, years.length);
   const unitCount = units.length;
   const yearCount = years.length;
   const position = new Map(nodes.map((node, n) => [node.code, n] as const));

@@ -1,10 +1,15 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { formatBytes, formatCount, type limitMessages, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
+import { durationParts, formatBytes, formatCount, type limitMessages, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 
 /** A byte count for people (`formatBytes`), with 字节 for a count under 1 KB: `512 字节`, `4 GB`. */
 const bytes = (count: number) => formatBytes(count).replace(/ bytes$/, " 字节");
+/** A duration as `formatDuration` rounds it: `5 分钟`, `3 小时`. */
+const duration = (seconds: number) => {
+  const { value, unit } = durationParts(seconds);
+  return `${formatCount(value)} ${{ second: "秒", minute: "分钟", hour: "小时", day: "天" }[unit]}`;
+};
 
 /** What a YAML file too large to parse should be instead (`yamlTooLarge`), in Chinese. */
 const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
@@ -127,6 +132,8 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   // memory
   designTooLarge: (estimate, limit, replications) =>
     `该分析约需 ${bytes(estimate)} 内存（${replications} 次重复），超过了 ${bytes(limit)} 的上限；应减少重复次数、评价对象或年份，或提高 --memory-limit`,
+  auditTooLarge: (indicators, group, children, periods, estimate, limit, largest) =>
+    `审计 ${formatCount(indicators)} 个指标时，要对组 ${quote(group)} 的 ${formatCount(children)} 个下级两两求相关，并对其相关矩阵（${formatCount(children)} × ${formatCount(children)}）做主成分分解，共 ${periods} 个时期（每一年及所有年份合并）：约需 ${bytes(estimate.bytes)} 内存、${duration(estimate.seconds)}，超过了 ${bytes(limit.bytes)}、${duration(limit.seconds)} 的上限；一个组应至多约有 ${formatCount(largest)} 个下级：在指标树中把该组拆分为若干子组，或只审计指标树的一部分（用 -t 给出只含部分指标的指标树文件）`,
   panelTooLarge: (source, units, years, indicators, limit) => {
     const cells = units * years * indicators;
     return `${source ? `${source}：` : ""}这些数据构成的面板为 ${formatCount(units)} 个评价对象 × ${formatCount(years)} 个年份 × ${formatCount(indicators)} 个指标 = ${formatCount(cells)} 个单元格（${bytes(cells * 8)}），超过了面板允许的 ${formatCount(limit)} 个单元格（${bytes(limit * 8)}）（每个评价对象、年份和指标都占一个单元格，无论是否有值）；应减少一次运行中的评价对象、年份或指标：长格式数据（每行一个数值）分散在很多年份或评价对象上时，会形成很大且大多为空的面板，请按年份或评价对象拆分`;

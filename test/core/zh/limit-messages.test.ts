@@ -56,6 +56,8 @@ describe("limitMessagesZh", () => {
           8_000_000,
         ],
       ],
+      ["auditTooLarge", [100_000, "A", 100_000, 3, { bytes: 5.64e12, seconds: 78_030_001 }, { bytes: 2 * 1024 ** 3, seconds: 600 }, 1919]],
+      ["auditTooLarge", [2000, "创新投入", 2000, 3, { bytes: 2.2e9, seconds: 636 }, { bytes: 2 * 1024 ** 3, seconds: 600 }, 1919]],
       ["xlsxTooManyMergedRanges", ["values.xlsx[数据]", 5001, 5000]],
       ["xlsxBeyondSheet", ["values.xlsx[数据]", "row", "900000000"]],
       ["xlsxBeyondSheet", ["values.xlsx[数据]", "cell", "XFE1"]],
