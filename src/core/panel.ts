@@ -261,17 +261,25 @@ const isEmpty = (record: ValueRecord) => Number.isNaN(record.value) && !record.u
 /** Where a duplicate value is placed: its cell (`column`, or `valueColumn` in the long layout), else the indicator column. */
 export const duplicateColumn = (record: ValueRecord): string | number => record.column ?? record.valueColumn ?? "indicator";
 
+/** A code in lower case with the letters that look like digits read as them (l and i as 1, o as 0): `B2l` -> `b21`. */
+const lookalike = (code: string) => code.toLowerCase().replace(/[li]/g, "1").replace(/o/g, "0");
+
 /**
  * The message of a value for a code that is no node of `tree`, naming the leaf it likely meant: the code typed in
  * full-width characters (Ａ２ for A2, a Chinese input method in full-width mode), without its leading zeros (101 for
  * 0101, as Excel reads a code column as numbers), or in another case (b2 for B2); or the leaf whose name it is
  * (研发经费 for A1). The lookups are made once, on the first unknown code.
  */
-/** A code in lower case with the letters that look like digits read as them (l and i as 1, o as 0): `B2l` -> `b21`. */
-const lookalike = (code: string) => code.toLowerCase().replace(/[li]/g, "1").replace(/o/g, "0");
-
 export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
-  return unknownIndicatorReading(tree, true) as (code: string) => string;
+  const read = unknownIndicatorReading(tree);
+  return (code) => {
+    const meant = read(code);
+    if (meant?.how === "full-width") return messages.fullWidthCode(code, meant.leaf);
+    if (meant?.how === "zeros") return messages.leadingZerosCode(code, meant.leaf);
+    if (meant?.how === "case") return messages.caseCode(code, meant.leaf);
+    if (meant?.how === "look") return messages.lookalikeCode(code, meant.leaf);
+    return messages.unknownIndicator(code, meant?.leaf);
+  };
 }
 
 /**
@@ -280,11 +288,12 @@ export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
  * name; `undefined` when it names none. A row of such a code meant that leaf's cell.
  */
 export function unknownIndicatorMeant(tree: Tree): (code: string) => string | undefined {
-  return unknownIndicatorReading(tree, false) as (code: string) => string | undefined;
+  const read = unknownIndicatorReading(tree);
+  return (code) => read(code)?.leaf;
 }
 
-/** `unknownIndicatorMessages` (`message` true) or `unknownIndicatorMeant`: one lookup, in one order, for both. */
-function unknownIndicatorReading(tree: Tree, message: boolean): (code: string) => string | undefined {
+/** The leaf an unknown code likely meant and how it differs: one lookup, in one order, for the message and the cell. */
+function unknownIndicatorReading(tree: Tree): (code: string) => { leaf: string; how: "full-width" | "zeros" | "case" | "look" | "name" } | undefined {
   let lookups:
     | { leaves: Set<string>; withoutZeros: Map<string, string>; byCase: Map<string, string>; byLook: Map<string, string>; byName: Map<string, string> }
     | undefined;
@@ -311,13 +320,14 @@ function unknownIndicatorReading(tree: Tree, message: boolean): (code: string) =
   return (code) => {
     const { leaves, withoutZeros, byCase, byLook, byName } = (lookups ??= make());
     const halfWidth = toHalfWidth(code);
-    if (halfWidth !== code && leaves.has(halfWidth)) return message ? messages.fullWidthCode(code, halfWidth) : halfWidth;
+    if (halfWidth !== code && leaves.has(halfWidth)) return { leaf: halfWidth, how: "full-width" };
     const zeros = withoutZeros.get(code.trim());
-    if (zeros !== undefined) return message ? messages.leadingZerosCode(code, zeros) : zeros;
+    if (zeros !== undefined) return { leaf: zeros, how: "zeros" };
     const cased = byCase.get(code.toLowerCase());
-    if (cased !== undefined && cased !== code) return message ? messages.caseCode(code, cased) : cased;
+    if (cased !== undefined && cased !== code) return { leaf: cased, how: "case" };
     const looks = byLook.get(lookalike(code));
-    if (looks !== undefined && looks !== code) return message ? messages.lookalikeCode(code, looks) : looks;
-    return message ? messages.unknownIndicator(code, byName.get(code)) : byName.get(code);
+    if (looks !== undefined && looks !== code) return { leaf: looks, how: "look" };
+    const named = byName.get(code);
+    return named === undefined ? undefined : { leaf: named, how: "name" };
   };
 }
