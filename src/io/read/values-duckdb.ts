@@ -115,9 +115,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     // The query as it runs, its relative paths made absolute; the manifest keeps the text as written.
     const resolved = query !== undefined ? await resolveQueryPaths(session, query, label) : undefined;
     // Listed (not opened) before the query runs, for a named pipe among them to be refused before DuckDB waits on it.
-    const filesRead = resolved !== undefined ? await filesNamedBy(session, resolved.sql) : [];
-    await refuseSpecialFiles(label, filesRead, session.root);
-    if (resolved !== undefined) await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
+    const filesRead = resolved !== undefined ? await checkedFilesOf(session, resolved, label) : [];
     const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
@@ -504,12 +502,8 @@ export async function readQueryFiles(path: string, root = dirname(path), unnamed
       const calls = await unnamedFileReads(session, parsed);
       if (calls.length > 0) unnamed.push({ calls });
     }
-    const resolved = await resolveQueryPaths(session, parsed, label);
-    const files = await filesNamedBy(session, resolved.sql);
-    await refuseSpecialFiles(label, files, session.root);
-    // The files of the paths it builds too (`builtFiles`), which hashing does not read but DuckDB would.
-    await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
-    return files;
+    // The files of the paths it builds are checked too, which hashing does not read but DuckDB would.
+    return await checkedFilesOf(session, await resolveQueryPaths(session, parsed, label), label);
   } finally {
     session.close();
   }
@@ -543,10 +537,8 @@ export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?
         const calls = await unnamedFileReads(session, parsed);
         if (calls.length > 0) unnamed.push({ calls, code, line });
       }
-      const resolved = await resolveQueryPaths(session, parsed, indicatorLabel(tree, code, line));
-      const named = await filesNamedBy(session, resolved.sql);
-      await refuseSpecialFiles(indicatorLabel(tree, code, line), named, session.root);
-      await refuseSpecialFiles(indicatorLabel(tree, code, line), await builtFiles(session, resolved), session.root);
+      const label = indicatorLabel(tree, code, line);
+      const named = await checkedFilesOf(session, await resolveQueryPaths(session, parsed, label), label);
       for (const file of named) files.add(file);
     }
     return [...files].sort();
@@ -573,6 +565,18 @@ function shownPath(root: string, file: string): string {
  * it); without it, `files` is the values file `label` itself. A file that cannot be looked at is left to DuckDB.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label`, the file and what it is
  */
+/**
+ * The files `resolved` names (`filesNamedBy`), listed before it runs, once neither they nor the files of the paths it
+ * builds (`builtFiles`, where known before it runs) are a named pipe, a socket or a device (`refuseSpecialFiles`,
+ * naming `label`): DuckDB would wait on such a file without end.
+ */
+async function checkedFilesOf(session: SandboxSession, resolved: ResolvedQuery, label: string): Promise<string[]> {
+  const files = await filesNamedBy(session, resolved.sql);
+  await refuseSpecialFiles(label, files, session.root);
+  await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
+  return files;
+}
+
 async function refuseSpecialFiles(label: string, files: readonly string[], root?: string): Promise<void> {
   for (const file of files) {
     const kind = specialKind(await stat(file).catch(() => undefined));
@@ -625,10 +629,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
       const where = { source: tree.source, line, column: "sql", id: code };
       try {
         const resolved = await resolveQueryPaths(session, sql, label);
-        const files = await filesNamedBy(session, resolved.sql);
-        for (const file of files) named.add(file);
-        await refuseSpecialFiles(label, files, session.root);
-        await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
+        for (const file of await checkedFilesOf(session, resolved, label)) named.add(file);
         const statement = await prepareSelect(session, resolved.sql, label, resolved.replaced);
         const written = columnsOf(statement);
         const columns = written.map((column) => ({ ...column, name: column.name.toLowerCase() }));
