@@ -449,7 +449,7 @@ async function writeFiles(
     for (const path of claimed)
       try {
         // Only a regular file: a link put at a temporary file's name since it was claimed is not the tool's to remove.
-        if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path, { force: true });
+        if (fileAt(path)) rmSync(path, { force: true });
       } catch {
         // A temporary file that cannot be removed is left; the error below says what failed.
       }
