@@ -400,19 +400,7 @@ function readableInputs(
   source: string,
   leftOut: readonly LeftOutRow[] = [],
 ): ReadInputs | undefined {
-  const known = new Set(tree.indicators);
-  const first = new Map<string, ValueRecord>();
-  const conflicts = new Set<ValueRecord>();
-  const kept = records.filter((record) => {
-    if (!known.has(record.indicator)) return false;
-    const key = `${record.unit}\0${record.year}\0${record.indicator}`;
-    const earlier = first.get(key);
-    if (!earlier) return first.set(key, record), true;
-    const outcome = repeatOutcome(earlier, record);
-    if (outcome === "replace") first.set(key, record);
-    if (outcome === "conflict") conflicts.add(record);
-    return outcome !== "conflict";
-  });
+  const { kept, conflicts } = repeatsOf(tree, records);
   const built = panelWithEmptyBlocks(tree, kept, source);
   if (!built) return undefined;
   const { panel, withoutValues } = built;
@@ -518,26 +506,36 @@ function panelWithEmptyBlocks(tree: Tree, records: readonly ValueRecord[], sourc
  */
 function duplicatesOfTexts(tree: Tree, records: readonly ValueRecord[], notNumbers: ReadonlySet<string>, dataSource: string): Set<string> {
   const placeOf = (record: ValueRecord) => `${record.file ?? dataSource}\0${record.line}\0${duplicateColumn(record)}`;
-  const leaves = new Set(tree.indicators);
-  const first = new Map<string, ValueRecord>();
   const answered = new Set<ValueRecord>();
   const places = new Set<string>();
-  for (const record of records) {
-    if (!leaves.has(record.indicator)) continue;
-    const key = `${record.unit}\0${record.year}\0${record.indicator}`;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, record);
-      continue;
-    }
-    const outcome = repeatOutcome(earlier, record);
-    if (outcome === "replace") first.set(key, record);
-    if (outcome === "conflict" && !answered.has(earlier) && notNumbers.has(placeOf(earlier))) {
+  for (const [record, earlier] of repeatsOf(tree, records).conflicts)
+    if (!answered.has(earlier) && notNumbers.has(placeOf(earlier))) {
       answered.add(earlier);
       places.add(placeOf(record));
     }
-  }
   return places;
+}
+
+/**
+ * The records of `tree`'s leaves as `buildPanel` takes a value given twice (`repeatOutcome`): `kept`, each cell's
+ * value (a repeat that replaces an empty one replaces it), and `conflicts`, each repeat with another value, in the
+ * order read, with the record it repeats (the first value, kept).
+ */
+function repeatsOf(tree: Tree, records: readonly ValueRecord[]): { kept: ValueRecord[]; conflicts: Map<ValueRecord, ValueRecord> } {
+  const leaves = new Set(tree.indicators);
+  const first = new Map<string, ValueRecord>();
+  const conflicts = new Map<ValueRecord, ValueRecord>();
+  const kept = records.filter((record) => {
+    if (!leaves.has(record.indicator)) return false;
+    const key = `${record.unit}\0${record.year}\0${record.indicator}`;
+    const earlier = first.get(key);
+    if (!earlier) return first.set(key, record), true;
+    const outcome = repeatOutcome(earlier, record);
+    if (outcome === "replace") first.set(key, record);
+    if (outcome === "conflict") conflicts.set(record, earlier);
+    return outcome !== "conflict";
+  });
+  return { kept, conflicts };
 }
 
 /**
