@@ -495,6 +495,19 @@ function constantArgument(node: unknown): boolean {
 const GLOB_CHARACTERS = /[*?[]/;
 
 /**
+ * The files DuckDB's `glob` lists for `pattern` in the sandbox (a path or a glob; relative ones against the current
+ * folder, as `glob` takes them), without opening them; none when the sandbox cannot expand it (a text that is no path,
+ * a folder outside the sandbox's).
+ */
+export async function globFiles(session: DuckdbSession, pattern: string): Promise<string[]> {
+  try {
+    return (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(pattern)})`)).getRowsJS().map(([file]) => String(file));
+  } catch {
+    return [];
+  }
+}
+
+/**
  * The files the file arguments `query` builds would read, when their value is known before it runs (`ResolvedQuery`'s
  * `built`): each argument evaluated in the sandbox (one small `SELECT`, which opens no file), a path as it is, a glob
  * expanded by DuckDB's `glob` (which lists files without opening them, and leaves out what is no regular file, as its
@@ -519,11 +532,8 @@ export async function builtFiles(session: SandboxSession, query: ResolvedQuery):
         if (!(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))) files.add(resolve(path));
         continue;
       }
-      try {
-        for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(path)})`)).getRowsJS()) files.add(String(file));
-      } catch {
-        // Not a glob the sandbox can expand: DuckDB says so when the query runs.
-      }
+      // Not a glob the sandbox can expand (none listed): DuckDB says so when the query runs.
+      for (const file of await globFiles(session, path)) files.add(file);
     }
   }
   return [...files].sort();

@@ -21,6 +21,7 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import {
   baseType,
   builtFiles,
+  globFiles,
   INTEGER_TYPES,
   isNull,
   NUMBER_TYPES,
@@ -596,15 +597,9 @@ async function filesNamedBy(session: SandboxSession, query: string): Promise<str
   const texts = (await queryTexts(session, query)) ?? [...query.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1].replace(/''/g, "'"));
   for (const literal of texts) {
     if (!/[./\\*]/.test(literal)) continue;
-    try {
-      for (const [file] of (await session.connection.runAndReadAll(`SELECT file FROM glob(${sqlString(literal)})`)).getRowsJS()) {
-        // A relative literal left (a text that is no file argument, such as a source's name) expands only when the
-        // current folder is inside the sandbox's, to files relative to it.
-        files.add(resolve(String(file)));
-      }
-    } catch {
-      // Not a path the sandbox can expand: not a file the query read.
-    }
+    // A relative literal left (a text that is no file argument, such as a source's name) expands only when the current
+    // folder is inside the sandbox's, to files relative to it; a text the sandbox cannot expand is no file the query read.
+    for (const file of await globFiles(session, literal)) files.add(resolve(file));
   }
   return [...files].sort();
 }
