@@ -115,10 +115,31 @@ export function checkArguments(checks: OptionChecks, call: string, expected: "in
       expected === "result" && isObject(first) && ["units", "years", "nodes"].every((field) => Array.isArray(first[field])) && isObject(first.values) && !isArrayLike(first.values)
         ? `option result has its values as an object of numbered keys, as a result through JSON.stringify and JSON.parse has them (and NaN as null); expected ${expectedFirst} itself, its values a Float64Array: compute it again`
         : undefined;
-    checks.fail(expected, found ?? outcome ?? readBack ?? optionMessages.notExpected(expected, first, expectedFirst));
+    // A tree and a panel of another shape (its years an Int32Array, its values an object): the fields, named.
+    const panelFields = expected === "inputs" && isObject(first) && !outcome ? badPanelFields(first) : [];
+    if (found === undefined && outcome === undefined && panelFields.length > 0) for (const [field, value, wanted] of panelFields) checks.fail(field, optionMessages.notExpected(field, value, wanted));
+    else checks.fail(expected, found ?? outcome ?? readBack ?? optionMessages.notExpected(expected, first, expectedFirst));
   } else if (expected === "inputs") checkInputs(checks, first as Record<string, unknown>);
   else checkResultShape(checks, first as Record<string, unknown>);
   return checkOptionsObject(checks, call, options, example);
+}
+
+/**
+ * The fields of `inputs.panel` that keep it from being a panel, as `[name, value, what was expected]`, when
+ * `inputs.tree` is a tree: nothing when the tree is not one (then the whole argument is named).
+ */
+function badPanelFields(inputs: Record<string, unknown>): [string, unknown, string][] {
+  const { tree, panel } = inputs;
+  if (!isObject(tree) || !Array.isArray(tree.nodes) || !Array.isArray(tree.indicators) || !(tree.byCode instanceof Map)) return [];
+  if (!isObject(panel)) return [["panel", panel, "a panel { units, years, indicators, values }, as load() or buildPanel() gives it"]];
+  const wanted: Record<string, string> = {
+    units: "a list (an Array) of the units' names",
+    years: "a list (an Array) of whole-number years (Array.from(years) makes one of a typed array)",
+    indicators: "a list (an Array) of the indicators' codes, in the tree's order",
+  };
+  const found: [string, unknown, string][] = Object.entries(wanted).filter(([field]) => !Array.isArray(panel[field])).map(([field, text]) => [`panel.${field}`, panel[field], text]);
+  if (!isArrayLike(panel.values)) found.push(["panel.values", panel.values, "a Float64Array, or an array of numbers with null for a missing value"]);
+  return found;
 }
 
 /**

@@ -68,6 +68,18 @@ describe("the facade's types admit what its calls take", () => {
     // @ts-expect-error another typed array is refused: by the type, and at run time
     expect((await rejection(() => compute({ tree, panel: { ...panel, values: new Int32Array([40, 50]) } })))[0].column).toBe("panel.values");
   });
+
+  it("a panel whose years (or units) are a typed array or missing is refused naming the field, not the whole argument", async () => {
+    const { tree, panel } = guideInputs();
+    // @ts-expect-error years as an Int32Array: refused by the type, and at run time naming panel.years
+    const years = await rejection(() => compute({ tree, panel: { ...panel, years: Int32Array.from(panel.years) } }));
+    expect(years.map((issue) => issue.column)).toEqual(["panel.years"]);
+    expect(years[0].message).toMatch(/^option panel\.years is .*Int32Array.*; expected a list \(an Array\) of whole-number years/);
+    const { units: _units, ...withoutUnits } = panel;
+    // @ts-expect-error no units at all, and values as an object: both fields named, in one pass
+    const both = await rejection(() => compute({ tree, panel: { ...withoutUnits, values: { 0: 40 } } }));
+    expect(both.map((issue) => issue.column)).toEqual(["panel.units", "panel.values"]);
+  });
 });
 
 describe("the facade reads a .sql query's relative paths against cwd, whatever the process's current folder", () => {
