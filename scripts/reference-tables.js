@@ -234,6 +234,7 @@ export const CODE_MEANINGS = {
   W_AHP_GROUP_NOT_JUDGED: "a group without AHP judgements keeps the tree's weights",
   W_AHP_INCONSISTENT: "AHP judgements with CR >= 0.1 accepted under --allow-inconsistent",
   W_CONSTANT_INDICATOR: "an indicator that does not vary gets weight 0",
+  W_CV_NEGATIVE_VALUES: "an indicator with values below 0 weighed by the coefficient of variation, which assumes values of 0 or more",
   W_NO_VARIATION: "siblings none of which varies get equal weights",
   W_ZERO_GROUP_WEIGHT: "a group none of whose indicators varies weighs 0",
   W_PCA_FEW_OBSERVATIONS: "PCA weights derived from no more observations (unit-years) than indicators weighed together: their correlation matrix is singular",

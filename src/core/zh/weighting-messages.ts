@@ -78,6 +78,8 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
     `${quote(group)} 下的主成分分析（PCA）权重由 ${count} 个${subIndices ? "下级节点（指标和分指数）" : "指标"}的 ${observations} 个观测（评价对象-年份）得出：观测数不多于${subIndices ? "下级节点" : "指标"}数时，相关系数矩阵是奇异的（秩至多为 ${observations - 1}），主成分和权重所依据的观测过少；应使观测数多于${subIndices ? "下级节点" : "指标"}数（在 --weight-years / --weight-units 中增加年份或评价对象，或用 --group-weights tree 或 level 减少一起赋权的指标）`,
   pcaSingular: (group, count, rank, subIndices) =>
     `${quote(group)} 下的主成分分析（PCA）权重：其 ${count} 个${subIndices ? "下级节点（指标和分指数）" : "指标"}的相关系数矩阵是奇异的（秩为 ${rank}），说明其中一些是其他的精确线性组合（例如重复的指标），并分摊同一个主成分的权重；应使${subIndices ? "下级节点" : "指标"}中没有一个是其他的线性组合（从指标体系中去掉多余的）`,
+  cvNegativeValues: (indicator, negatives, lowest, mean) =>
+    `指标 ${quote(indicator)} 在所选观测中有 ${negatives} 个值小于 0（最小为 ${number(lowest)}），均值为 ${number(mean)}；变异系数（标准差/均值）假定数值为比率尺度、没有小于 0 的值，均值被拉向 0 时，该指标所得权重会与其离散程度不成比例；应使数值不小于 0（对指标做变换，或改用熵值法或 CRITIC 法赋权）`,
   meanNotPositive: (indicator, mean) =>
     `指标 ${quote(indicator)} 在所选观测中的均值为 ${number(mean)}；变异系数要求均值为正（比率尺度的数值）`,
 

@@ -25,6 +25,17 @@ describe("coefficientOfVariationScores", () => {
     sample.forEach((value, j) => expect(weights[j]).toBeCloseTo(value / total, 14));
   });
 
+  it("warns of values below 0 under a positive mean, and still scores sd / mean", () => {
+    // b1 = (-1, 2, 2, 0, 0, 2, -3, 1): mean 3/8 = 0.375; two values below 0, the lowest -3.
+    // Variance (divisor n): Σx² / 8 - mean² = 23/8 - 9/64 = 175/64, sd = √175/8, cv = (√175/8) / (3/8) = √175/3.
+    const { scores, warnings, issues } = coefficientOfVariationScores({ codes: ["b1"], directions: ["positive"], columns: [Float64Array.of(-1, 2, 2, 0, 0, 2, -3, 1)] });
+    expect(issues).toEqual([]);
+    expect(scores[0]).toBeCloseTo(Math.sqrt(175) / 3, 12);
+    expect(warnings).toEqual([{ code: "W_CV_NEGATIVE_VALUES", id: "b1", message: weightingMessages.cvNegativeValues("b1", 2, -3, 0.375) }]);
+    // No warning without a value below 0 (the 4 x 3 matrix).
+    expect(coefficientOfVariationScores(input()).warnings).toEqual([]);
+  });
+
   it("reports an indicator whose mean is not positive", () => {
     const { issues } = coefficientOfVariationScores({ codes: ["N"], directions: ["positive"], columns: [Float64Array.of(-1, -3)] });
     expect(issues).toEqual([expect.objectContaining({ code: "E_MEAN_NOT_POSITIVE", id: "N", message: weightingMessages.meanNotPositive("N", -2) })]);

@@ -38,6 +38,8 @@ describe("weightingMessagesZh", () => {
       ["pcaSingular", ["A1", 5, 4, false]],
       ["pcaSingular", ["INDEX", 3, 2, true]],
       ["meanNotPositive", ["growth_rate", -0.0123456789]],
+      ["cvNegativeValues", ["b1", 2, -3, 0.375]],
+      ["cvNegativeValues", ["b1", 1, -0.5, 12.25]],
       ["unknownAhpGroup", ["A9"]],
       ["notAChild", ["B1", "A1", ["A11", "A12", "A13"]]],
       ["selfJudgement", ["A11"]],
