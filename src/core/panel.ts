@@ -20,8 +20,14 @@ export interface Panel {
   source?: string;
   /** The line of each cell's row in `source` (0: no row), for messages naming a missing value's place. */
   lines?: Int32Array;
-  /** The column of each cell in its row (0: not known), kept only for the wide layouts, where a row holds many cells. */
+  /** The column of each cell in its row (0: not known), kept for the wide layouts, where a row holds many cells. */
   columns?: Int32Array;
+  /**
+   * The column of every cell in its row when `columns` is not kept: a long-layout file's (or folder's) value column,
+   * which holds the one value of each row, so that a message about a cell names it (`file:line:column`) as in the wide
+   * layouts. Absent when the rows give their values in different columns (then `columns` is kept).
+   */
+  valueColumn?: number;
   /**
    * When the values come from several files (a values folder): the files, and for each cell the position of its file
    * in `files`, so that a message names a cell's file and line as it does for one file.
@@ -43,7 +49,7 @@ export interface Panel {
 export function placeOfCell(panel: Panel, cell: number): { source?: string; line?: number; column?: number } {
   const line = panel.lines?.[cell];
   if (!line) return panel.source !== undefined ? { source: panel.source } : {};
-  const column = panel.columns?.[cell];
+  const column = panel.columns?.[cell] || panel.valueColumn;
   return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line, ...(column ? { column } : {}) };
 }
 
@@ -159,7 +165,11 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const severalFiles = !oneFile && records.length > 0 && records.every((record) => record.file !== undefined);
   const lines = !tooLarge && (oneFile || severalFiles) ? new Int32Array(panel.values.length) : undefined;
   const fileOfCell = lines && severalFiles ? new Int32Array(panel.values.length) : undefined;
-  const columns = lines && records.some((record) => record.column !== undefined) ? new Int32Array(panel.values.length) : undefined;
+  // A long layout's rows hold their value in one column, which the panel keeps once (`valueColumn`); rows of the wide
+  // layouts, or of files that hold it in different columns, keep each cell's (`columns`).
+  const valueColumn = lines ? sharedValueColumn(records) : undefined;
+  const columns =
+    lines && valueColumn === undefined && records.some((record) => record.column !== undefined || record.valueColumn !== undefined) ? new Int32Array(panel.values.length) : undefined;
   const filePosition = new Map<string, number>();
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
@@ -209,7 +219,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     seen.set(cell, record);
     if (!tooLarge) panel.values[cell] = record.value;
     if (lines) lines[cell] = record.line ?? 0;
-    if (columns) columns[cell] = record.column ?? 0;
+    if (columns) columns[cell] = record.column ?? record.valueColumn ?? 0;
     if (fileOfCell && record.file !== undefined) {
       if (!filePosition.has(record.file)) filePosition.set(record.file, filePosition.size);
       fileOfCell[cell] = filePosition.get(record.file)!;
@@ -224,9 +234,23 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
         issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
       }
   if (issues.length > 0) return { ok: false, issues, warnings: [] };
-  const place = columns ? { source, lines, columns } : { source, lines };
+  const place = columns ? { source, lines, columns } : valueColumn !== undefined ? { source, lines, valueColumn } : { source, lines };
   if (fileOfCell && lines) return { ok: true, value: { ...panel, ...place, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
   return { ok: true, value: lines ? { ...panel, ...place } : panel, warnings: [] };
+}
+
+/**
+ * The value column every record read from a line gives (`valueColumn`: each in the long layout, from one file or from
+ * files that put it in the same place), else `undefined` (a wide layout's record, or columns that differ).
+ */
+function sharedValueColumn(records: readonly ValueRecord[]): number | undefined {
+  let shared: number | undefined;
+  for (const record of records) {
+    if (record.line === undefined) continue;
+    if (record.column !== undefined || record.valueColumn === undefined || (shared !== undefined && record.valueColumn !== shared)) return undefined;
+    shared = record.valueColumn;
+  }
+  return shared;
 }
 
 /**

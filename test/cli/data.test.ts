@@ -52,10 +52,10 @@ describe("missing values from the command line", () => {
         // Each names the policies that fill it: X1/U1 2018 and Y1/U2 2018 lie between two years of their unit, in a
         // year the other unit has (every policy); Y1/U1 2019 has only earlier years; X2/U2's base only later ones.
         "error: 4 problems found:",
-        `values.csv:3: ${messages.missingValue("X1", "U1", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"])}`,
-        `values.csv:10: ${messages.missingValue("Y1", "U1", 2019, ["interpolate", "carry-forward", "mean", "median", "reweight"])}`,
-        `values.csv:14: ${messages.baseValueMissing("X2", "U2", 2017, ["interpolate", "carry-back", "mean", "median"])}`,
-        `values.csv:18: ${messages.missingValue("Y1", "U2", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"])}`,
+        `values.csv:3:4: ${messages.missingValue("X1", "U1", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"])}`,
+        `values.csv:10:4: ${messages.missingValue("Y1", "U1", 2019, ["interpolate", "carry-forward", "mean", "median", "reweight"])}`,
+        `values.csv:14:4: ${messages.baseValueMissing("X2", "U2", 2017, ["interpolate", "carry-back", "mean", "median"])}`,
+        `values.csv:18:4: ${messages.missingValue("Y1", "U2", 2018, ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"])}`,
         "",
       ].join("\n"),
     );
@@ -102,7 +102,7 @@ describe("missing values from the command line", () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY, "based.csv": GAPPY.replace("U2,2017,X2,-", "U2,2017,X2,8") });
     const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "reweight"], dir);
     // reweight leaves a base value missing: the hint names those that fill it (U2's later years, U1's 2017 value).
-    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:14: ${messages.baseValueMissing("X2", "U2", 2017, ["interpolate", "carry-back", "mean", "median"])}\n`);
+    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:14:4: ${messages.baseValueMissing("X2", "U2", 2017, ["interpolate", "carry-back", "mean", "median"])}\n`);
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "based.csv", "--missing", "reweight", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe(
@@ -121,7 +121,7 @@ describe("gaps a policy cannot fill", () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": GAPPY });
     const failed = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back"], dir);
     // placed at its "NA" cell, line 10 of GAPPY, as a missing value under error is
-    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:10: ${messages.cannotImpute("Y1", "U1", 2019, "carry-back")}\n`);
+    expect(failed.stderr).toBe(`error: 1 problem found:\nvalues.csv:10:4: ${messages.cannotImpute("Y1", "U1", 2019, "carry-back")}\n`);
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--missing", "carry-back", "--unfilled", "reweight", "-q"], dir);
     expect(run.code).toBe(0);
     expect(await read(dir, "out/imputations.csv")).toBe(
@@ -627,7 +627,7 @@ describe("files people actually have", () => {
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "data"], dir);
     expect(run.code).toBe(1);
     // B of 常州 has 2017 before the gap, and 常州 is the only unit: interpolate, carry-forward, reweight.
-    expect(run.stderr).toBe(`error: 1 problem found:\ndata/2018.csv:3: ${messages.missingValue("B", "常州", 2018, ["interpolate", "carry-forward", "reweight"])}\n`);
+    expect(run.stderr).toBe(`error: 1 problem found:\ndata/2018.csv:3:4: ${messages.missingValue("B", "常州", 2018, ["interpolate", "carry-forward", "reweight"])}\n`);
   });
 
   it("names the column of a missing value in the wide layouts, where a line holds a value for each year or indicator", async () => {

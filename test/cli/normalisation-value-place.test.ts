@@ -21,17 +21,17 @@ async function problems(values: string, method: string): Promise<string> {
 describe("a value a normalisation refuses, at its line of the values file", () => {
   it("fraction-of-max: a 0 of a negative indicator (min / 0) at values.csv:7, as distance-to-average places it", async () => {
     expect(await problems(VALUES, "fraction-of-max")).toBe(
-      `error: 1 problem found:\nvalues.csv:7: ${methodMessages.valueNotPositive("A2", "X", 2018, 0, "fraction-of-max")}\n`,
+      `error: 1 problem found:\nvalues.csv:7:4: ${methodMessages.valueNotPositive("A2", "X", 2018, 0, "fraction-of-max")}\n`,
     );
     expect(await problems(VALUES, "distance-to-average")).toBe(
-      `error: 1 problem found:\nvalues.csv:7: ${messages.zeroValueReversedRatio("A2", "X", 2018, "distance-to-average")}\n`,
+      `error: 1 problem found:\nvalues.csv:7:4: ${messages.zeroValueReversedRatio("A2", "X", 2018, "distance-to-average")}\n`,
     );
   });
 
   it("fraction-of-max: a negative value of a positive indicator at its own line (Y 2017 A1, line 4)", async () => {
     const values = VALUES.replace("X,2018,A2,0", "X,2018,A2,1").replace("Y,2017,A1,3", "Y,2017,A1,-3");
     expect(await problems(values, "fraction-of-max")).toBe(
-      `error: 1 problem found:\nvalues.csv:4: ${methodMessages.valueNotPositive("A1", "Y", 2017, -3, "fraction-of-max", true)}\n`,
+      `error: 1 problem found:\nvalues.csv:4:4: ${methodMessages.valueNotPositive("A1", "Y", 2017, -3, "fraction-of-max", true)}\n`,
     );
   });
 });

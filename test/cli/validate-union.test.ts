@@ -58,7 +58,7 @@ function expectExactly(lines: string[], expected: unknown[]): void {
   expect(placed).toEqual([...placed].sort((a, b) => a - b));
 }
 
-const BASE_ZERO = `v.csv:2: ${messages.baseValueZero("X", "u", 2017)}`;
+const BASE_ZERO = `v.csv:2:4: ${messages.baseValueZero("X", "u", 2017)}`;
 const V_2018_EMPTY = inValues(messages.unitYearEmpty("v", 2018, 2));
 
 describe("the values reader's problems do not hide the data stage's (before: only the reader's, the rest a run later)", () => {
@@ -168,7 +168,7 @@ describe("a problem that is a consequence of another is left out (the tester's t
       // U1's X2 in 2018 (line 6) is "abc"; U2's X2 in 2017, the base year, is 0 (line 12): its fixed-base index is
       // undefined whatever U1's X2 is. Before, only the "abc" was said, the base value a run later.
       const values = rows(() => false).replace("U1,2018,X2,2", "U1,2018,X2,abc").replace("U2,2017,X2,1", "U2,2017,X2,0");
-      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv:6:4: ${BAD_NUMBER("abc")}`, `v.csv:12: ${messages.baseValueZero("X2", "U2", 2017)}`]);
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv:6:4: ${BAD_NUMBER("abc")}`, `v.csv:12:4: ${messages.baseValueZero("X2", "U2", 2017)}`]);
     });
 
     it("another unit without any value of the indicator keeps its missing base value and gaps", async () => {
@@ -234,7 +234,7 @@ describe("a problem that is a consequence of another is left out (the tester's t
   // and carry-forward (the unit's 2017), mean and median (the other unit's 2018) and reweight (not a base value).
   describe("a row left out whole hides only the problems of the cells it may have meant (before: every other problem)", () => {
     const values = "unit,year,indicator,value\nU1,2017,X1,0\nU1,2017,X2,1\nU1,2017,Y1,1\nU1,2018,X1,1\nU1,2018,X2,1\nU2,2017,X1,1\nU2,2017,X2,1\nU2,2017,Y1,1\nU2,2018,X1,1\nU2,2018,Y1,1\n";
-    const baseZero = `v.csv:2: ${messages.baseValueZero("X1", "U1", 2017)}`;
+    const baseZero = `v.csv:2:4: ${messages.baseValueZero("X1", "U1", 2017)}`;
     const gap = (code: string, unit: string) => `v.csv: ${messages.missingValue(code, unit, 2018, ["interpolate", "carry-forward", "mean", "median", "reweight"])}`;
 
     it("as given: the base value of 0 and the two gaps", async () => {
@@ -266,12 +266,12 @@ describe("a problem that is a consequence of another is left out (the tester's t
     // has no value: its base and gaps are not said, nor its group's problems.
     it("never given: Y1 has no values, and X1's base value of 0", async () => {
       const values = "unit,year,indicator,value\nU,2017,X1,0\nU,2017,X2,1\nU,2018,X1,1\nU,2018,X2,1\n";
-      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `tree.csv:6: ${messages.indicatorWithoutValues("Y1")}`, `v.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`]);
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `tree.csv:6: ${messages.indicatorWithoutValues("Y1")}`, `v.csv:2:4: ${messages.baseValueZero("X1", "U", 2017)}`]);
     });
 
     it("given only as a text: the text (Y1's lack of values is its consequence), and X1's base value of 0", async () => {
       const values = "unit,year,indicator,value\nU,2017,X1,0\nU,2017,X2,1\nU,2017,Y1,abc\nU,2018,X1,1\nU,2018,X2,1\n";
-      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`, `v.csv:4:4: ${BAD_NUMBER("abc")}`]);
+      expect(await problemsOf(values)).toEqual(["error: 2 problems found:", `v.csv:2:4: ${messages.baseValueZero("X1", "U", 2017)}`, `v.csv:4:4: ${BAD_NUMBER("abc")}`]);
     });
   });
 });

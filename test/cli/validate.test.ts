@@ -45,7 +45,7 @@ describe("innovation-index validate", () => {
     // X2 of U has 2017 before the gap, and U is the only unit: interpolate, carry-forward, reweight. Its row is left
     // out, so it has no line: the values file alone.
     ["missing value", TREE, VALUES.replace("U,2018,X2,4\n", ""), `values.csv: ${messages.missingValue("X2", "U", 2018, ["interpolate", "carry-forward", "reweight"])}`],
-    ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), `values.csv:2: ${messages.baseValueZero("X1", "U", 2017)}`],
+    ["zero base value", TREE, VALUES.replace("U,2017,X1,10", "U,2017,X1,0"), `values.csv:2:4: ${messages.baseValueZero("X1", "U", 2017)}`],
   ])("reports a %s with its place, exit code 1 and no output", async (_, tree, values, expected) => {
     const stderr = await expectProblems(tree, values);
     expect(stderr).toBe(`error: 1 problem found:\n${expected}\n`);

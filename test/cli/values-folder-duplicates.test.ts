@@ -55,9 +55,9 @@ describe("duplicate values in a values folder", () => {
     expect([panel.values[cellIndex(panel, 1, 1, 1)], panel.values[cellIndex(panel, 2, 3, 4)]]).toEqual([211, 334]);
     // A cell's place is its value's: 无锡's B of 2018 on line 2 + 3·1 + 1 = 6 of the 2018 file, not a blank row of the
     // workbook; 常州's A of 2021 on the workbook's line 2 + 4 years·3 indicators = 14 (rows by unit, year, indicator),
-    // the workbook named with its sheet.
-    expect(placeOfCell(panel, cellIndex(panel, 1, 1, 1))).toEqual({ source: `data/${prefix}2018.csv`, line: 6 });
-    expect(placeOfCell(panel, cellIndex(panel, 0, 0, 4))).toEqual({ source: "data/2021.xlsx[指标数据]", line: 14 });
+    // the workbook named with its sheet; each at its file's value column (value, the 4th; 数值, the 5th).
+    expect(placeOfCell(panel, cellIndex(panel, 1, 1, 1))).toEqual({ source: `data/${prefix}2018.csv`, line: 6, column: 4 });
+    expect(placeOfCell(panel, cellIndex(panel, 0, 0, 4))).toEqual({ source: "data/2021.xlsx[指标数据]", line: 14, column: 5 });
   });
 
   it("names the two files when the duplicates repeat a file's cells in another (a Windows copy, 2021 - 副本.csv)", async () => {

@@ -365,7 +365,7 @@ describe("innovation-index weights on values with a gap", () => {
     const run = await runCli(["weights", "-i", "t.csv", "-d", "v.csv", "--method", "entropy"], dir);
     expect(run.code).toBe(1);
     // Line 5 of v.csv is U2's empty A2.
-    expect(run.stderr).toBe(`error: 1 problem found:\nv.csv:5: ${weightingMessages.missingObservation("A2", "U2", 2017)}\n`);
+    expect(run.stderr).toBe(`error: 1 problem found:\nv.csv:5:4: ${weightingMessages.missingObservation("A2", "U2", 2017)}\n`);
   });
 });
 

@@ -77,9 +77,10 @@ class Columns {
 /**
  * The panel of a long-layout values CSV for the leaves of `tree`, or `undefined` when the file is not the plain case
  * (see above) and must be read the general way. Units keep their order of first appearance; years are sorted; `lines`
- * holds each cell's line in the file (0 for a cell the file does not give), `source` is left to the caller; `source`
- * names the file in the warnings of `percentMixWarnings`. With `keepSources`, a file with a source column (来源) goes
- * the general way, which keeps each value's source; a file without one is read here all the same.
+ * holds each cell's line in the file (0 for a cell the file does not give) and `valueColumn` the value column's place
+ * (1-based), `source` is left to the caller; `source` names the file in the warnings of `percentMixWarnings`. With
+ * `keepSources`, a file with a source column (来源) goes the general way, which keeps each value's source; a file
+ * without one is read here all the same.
  * @throws `InputError` `E_PANEL_SIZE` when the values would make a panel over `PANEL_CELL_LIMIT` cells (core/panel.ts).
  */
 export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalMark, source?: string, keepSources = false): Panel | undefined {
@@ -275,7 +276,9 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   }
   if (observed.includes(0)) return undefined;
   const warnings = percentRows.length > 0 ? percentMixWarnings(percentRecords(rows, percentRows, tree.indicators), source) : [];
-  return warnings.length > 0 ? { ...panel, lines, warnings } : { ...panel, lines };
+  // Every value stands in the value column, which messages about a cell name (`placeOfCell`).
+  const place = { lines, valueColumn: columns.value + 1 };
+  return warnings.length > 0 ? { ...panel, ...place, warnings } : { ...panel, ...place };
 }
 
 /** Whether bytes [start, end) end with a percent sign, `%` or the full-width `％` (UTF-8 EF BC 85). */

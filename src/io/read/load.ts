@@ -21,7 +21,7 @@ import { dirname } from "node:path";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
-import { readValueFiles } from "./values-folder.js";
+import { inReadOrder, readValueFiles } from "./values-folder.js";
 import { measureIssues, treeMeasures } from "./measures.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import type { QuerySettings } from "./duckdb.js";
@@ -303,10 +303,13 @@ async function loadInputsAsRead(
   // A refused tree: the values' units and years, when every row was read (none left out whole, as a row with a bad
   // year is), for the checks of options that need no tree (a base year or a reference unit absent from the values).
   const valuesRead = !tree && read && (records !== undefined || (partial && indicatorsOnLines(partial, dataIssues, dataSource))) ? unitsAndYearsOf(read, options.unit) : undefined;
+  // The problems of a values folder's files are listed in the order the files are read (by name), then by line and
+  // column: the checks above find them kind by kind (the cells of every file, then the codes and duplicates).
+  const listed = dataFiles.length > 1 ? inReadOrder(issues, dataFiles) : issues;
   // A problem in a row or column hidden in Excel (or a duplicate in a sheet with hidden rows): the warning that they
   // were read too, so that a line the sheet does not show is explained.
-  append(issues, hidden.filter((sheet) => issues.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning));
-  throw new ValidationError(issues, undefined, readable ?? valuesRead);
+  append(listed, hidden.filter((sheet) => listed.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning));
+  throw new ValidationError(listed, undefined, readable ?? valuesRead);
 }
 
 /**

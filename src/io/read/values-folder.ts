@@ -138,6 +138,29 @@ function namesValuesColumn(line: Uint8Array): boolean {
   return fields.length >= 2 && fields.some((field) => VALUES_COLUMN_NAMES.has(normalizeColumnName(field.replace(/^"|"$/g, ""))));
 }
 
+/**
+ * `issues` with those of the folder's `files` in the order the files are read (by name, `listValueFiles`), then by
+ * line (a problem of a file as a whole, without one, first), then by column (a cell's number before a column named by
+ * its header); a sort that keeps the order found at the same place, so that the listing is the same on every run. Each
+ * takes the place of one of theirs in the list: the other issues (the tree's, the folder's own) stay where they are.
+ * @example inReadOrder([{ source: "data/2018.csv", line: 2 }, { source: "data/2017.csv", line: 5 }], files) // => 2017.csv's first
+ */
+export function inReadOrder<T extends Pick<Issue, "source" | "line" | "column">>(issues: readonly T[], files: readonly ValuesFile[]): T[] {
+  const rank = new Map(files.map((file, index) => [file.label, index] as const));
+  const slots = issues.flatMap((issue, index) => (issue.source !== undefined && rank.has(issue.source) ? [index] : []));
+  const key = (issue: T) => [rank.get(issue.source!)!, issue.line ?? -Infinity, typeof issue.column === "number" ? issue.column : Infinity];
+  // Keys compared, not subtracted: they may be infinite. The sort is stable (ES2019).
+  const compare = (a: T, b: T) => {
+    const [first, second] = [key(a), key(b)];
+    for (let i = 0; i < first.length; i++) if (first[i] !== second[i]) return first[i] < second[i] ? -1 : 1;
+    return 0;
+  };
+  const sorted = slots.map((index) => issues[index]).sort(compare);
+  const ordered = [...issues];
+  slots.forEach((index, i) => (ordered[index] = sorted[i]));
+  return ordered;
+}
+
 /** The bytes of every values file behind `path` (see `listValueFiles`); an unreadable file is an `InputError` naming it. */
 export async function readValueFiles(path: string, label = path): Promise<(ValuesFile & { bytes: Uint8Array })[]> {
   const files = await listValueFiles(path, label);
