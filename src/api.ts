@@ -241,7 +241,7 @@ function withLibraryNamesNow<T>(call: () => T): T {
 }
 
 /** How `compute` derives the weights and computes the index; every field is optional, defaults as on the command line. */
-export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weighting" | "treated"> {
+export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weighting" | "treated" | "unitLookalikes"> {
   /**
    * A published method by name (`compute --preset`): `nbs`, `changzhou`, `eis`, `gii` or `coinr`. It sets only the
    * options the call leaves unset; `presetOptions(name)` shows them.
@@ -665,8 +665,8 @@ function definedOptions(options: IndexOptions): IndexOptions {
 
 /**
  * Every option `compute` takes (a misspelt one, such as the command line's `normalise`, is refused, not left unused).
- * The core's `treated` (one data stage shared by runs that differ only in normalisation) is not one: no call of the
- * facade gives what it takes.
+ * The core's `treated` (one data stage shared by runs that differ only in normalisation) and `unitLookalikes` (the
+ * warnings of one panel shared by runs of it) are not: no call of the facade gives what they take.
  */
 export const INDEX_OPTION_NAMES = Object.keys({
   baseYear: true,

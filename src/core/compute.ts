@@ -70,6 +70,11 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   strict?: boolean;
   /** How `weights` were derived, recorded in the result. Default `{ method: "explicit" }`. */
   weighting?: WeightingSummary;
+  /**
+   * The `W_UNIT_LOOKALIKE` warnings of this same panel, found already by `unitLookalikeWarnings`, to reuse instead of
+   * looking again (runs of one panel that differ only in their methods, `IndexEngine`). Default: found here.
+   */
+  unitLookalikes?: readonly Issue[];
 }
 
 /** A row of the result: the overall index, a group or an indicator. */
@@ -129,14 +134,14 @@ export interface IndexResult {
   bodWeights?: ReadonlyMap<string, Float64Array>;
   /** The units or unit-years left out by `screen` (empty without it). */
   screened: ScreenedRow[];
-  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "indexName">>;
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "unitLookalikes" | "indexName">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
   warnings: Issue[];
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen" | "minGroupCoverage";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "unitLookalikes" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen" | "minGroupCoverage";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -186,7 +191,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first;
   // then two units named alike that never share a cell (one unit under two names), of the panel as given (a misspelt
   // unit screened out still took its values from the other).
-  const inputWarnings = [...(inputPanel.warnings ?? []), ...unitLookalikeWarnings(inputPanel)];
+  const inputWarnings = [...(inputPanel.warnings ?? []), ...(options.unitLookalikes ?? unitLookalikeWarnings(inputPanel))];
   const warnings = [...inputWarnings, ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));

@@ -12,7 +12,7 @@
 import { aggregate, planAggregation, type AggregateMethod } from "./aggregate.js";
 import { computeIndex, type ComputeOptions, type IndexResult, type MissingPolicy } from "./compute.js";
 import { treatData, type TreatedData } from "./prepare.js";
-import { ValidationError } from "../errors.js";
+import { ValidationError, type Issue } from "../errors.js";
 import { messages } from "./messages.js";
 import type { NormalizeMethod } from "./normalize.js";
 import type { Panel } from "./panel.js";
@@ -22,12 +22,13 @@ import { resolveWeights } from "./weight.js";
 import { planGroupReflections, reflectGroup, type Reflection } from "./group-direction.js";
 import { planNormalization } from "./normalize/plan.js";
 import { applyMinCoverage } from "./group-coverage.js";
+import { unitLookalikeWarnings } from "./unit-lookalike.js";
 
 /**
  * The settings of `computeIndex` every run of an engine shares: all but the three method choices, the data stage's
  * reuse and screening (screen the panel first, with `screenPanel`).
  */
-export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated" | "screen">;
+export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated" | "unitLookalikes" | "screen">;
 
 /** The method choices of one run. */
 export interface EngineChoice {
@@ -112,6 +113,8 @@ export class IndexEngine {
   private readonly scored = new Map<string, Scored>();
   /** The data stage per missing-value policy, shared by every normalisation. */
   private readonly treated = new Map<MissingPolicy, TreatedData>();
+  /** The panel's `W_UNIT_LOOKALIKE` warnings, found by the first combination validated and given to every other. */
+  private unitLookalikes?: readonly Issue[];
   /** Per combination validated, the warnings of its own run (an exponent unused by one aggregation is read by another). */
   private readonly validated = new Map<string, IndexResult["warnings"]>();
   private readonly stepMethods = new Map<AggregateMethod, AggregateMethod[]>();
@@ -164,7 +167,9 @@ export class IndexEngine {
     try {
       let treated = this.treated.get(choice.missing);
       if (!treated) this.treated.set(choice.missing, (treated = treatData(this.tree, this.panel, { ...this.options, missing: choice.missing })));
-      result = computeIndex(this.tree, this.panel, { ...this.options, ...choice, treated });
+      // The units do not change between combinations: their look-alike names are looked for once.
+      this.unitLookalikes ??= unitLookalikeWarnings(this.panel);
+      result = computeIndex(this.tree, this.panel, { ...this.options, ...choice, treated, unitLookalikes: this.unitLookalikes });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const issue = { code: "E_CHOICE_UNDEFINED", message: messages.choiceUndefined(choice.normalize, choice.aggregate, choice.missing) };

@@ -166,11 +166,15 @@ Examples:
 export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promise<void> {
   // A run folder as --out is refused before the audit, not only by the writer after it.
   refuseRunFolder(resolve(env.cwd, options.out), options.out);
-  const { auditIndex } = await import("../../core/audit/audit.js");
+  const [{ auditIndex }, { checkAuditSize }] = await Promise.all([import("../../core/audit/audit.js"), import("../../core/audit/size.js")]);
   // audit.html and audit.xlsx say how many values are illustrative, by the values' source column, which only the
   // general reader keeps: read it only for them, as compute does for report.html and index.xlsx.
   const keepSources = options.report || options.xlsx;
-  const { inputs, loaded, weighting, weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env, { keepSources });
+  // An audit too large is refused from the tree and the years as soon as they are read, before the weights are derived
+  // and the index computed (on such a tree, long themselves); `auditIndex` checks the same estimate of the result's
+  // nodes (the tree's, under the overall index) and years (the values').
+  const beforeCompute = (tree: Tree, panel: Panel) => checkAuditSize(tree.nodes, panel.years.length);
+  const { inputs, loaded, weighting, weightingWarnings, result, unusedOptions } = await computeFromOptions(options, env, { keepSources, beforeCompute });
   const { tree, panel } = loaded;
   const unit = options.profileUnit ?? result.units[0];
   if (!result.units.includes(unit)) throw new UsageError("E_USAGE", auditMessages.unknownUnit(unit, result.units) + didYouMean(unit, result.units));

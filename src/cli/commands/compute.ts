@@ -158,12 +158,14 @@ export interface IndexChoiceOptions extends InputOptions, MethodCommandOptions, 
  * the weights derived, the index computed. The first half of `compute`, shared by the commands that compute an index.
  * Options that would do nothing (`--screen-by` without `--screen`, and the command's own `unused`) are found before
  * the work, refused under `--strict` (as computeIndex refuses its own warnings), and given back as `unusedOptions`
- * (W_OPTION_UNUSED), for the command to print with its other warnings.
+ * (W_OPTION_UNUSED), for the command to print with its other warnings. `beforeCompute` runs on the tree and values
+ * read, before the weights are derived and the index computed: a command's own refusal of what it would do with them
+ * (`audit`'s size check) comes before that work.
  */
 export async function computeFromOptions(
   options: IndexChoiceOptions,
   env: CliEnv,
-  { keepSources = false, unused = [] }: { keepSources?: boolean; unused?: readonly Issue[] } = {},
+  { keepSources = false, unused = [], beforeCompute }: { keepSources?: boolean; unused?: readonly Issue[]; beforeCompute?: (tree: Tree, panel: Panel) => void } = {},
 ) {
   const unusedOptions = [...unusedScreenOptions(options), ...unused];
   refuseUnderStrict(options.strict, unusedOptions);
@@ -199,6 +201,7 @@ export async function computeFromOptions(
   const loaded = await loadInputs(inputs.indicators, inputs.data, inputs.labels, { ...options, queryRoot: options.queryRoot ?? env.cwd, keepSources }).catch((error: unknown) =>
     rethrowWithMethodChecks(error, weighAndCompute, checkWithoutTree),
   );
+  beforeCompute?.(loaded.tree, loaded.panel);
   const { weighting, weightingWarnings, result } = await weighAndCompute(loaded.tree, loaded.panel);
   return { inputs, loaded, weighting, weightingWarnings, result, unusedOptions };
 }
@@ -209,8 +212,11 @@ export async function computeOutputs(options: ComputeCommandOptions, env: CliEnv
   // kind) and index.xlsx say how many values are illustrative, by the same column.
   const toFiles = options.out !== "-";
   const keepSources = Boolean((toFiles && (options.report || options.reportOnly || options.xlsx)) || options.format === "xlsx");
-  // Output options that would do nothing are found, and refused under --strict, with the screening's.
-  const computed = await computeFromOptions(options, env, { keepSources, unused: unusedOutputOptions(options) });
+  // Output options that would do nothing are found, and refused under --strict, with the screening's. An audit too
+  // large (`report --audit`) is refused from the tree and the years, before the index is computed, as `audit` refuses it.
+  const auditSize = options.audit ? (await import("../../core/audit/size.js")).checkAuditSize : undefined;
+  const beforeCompute = auditSize && ((tree: Tree, panel: Panel) => auditSize(tree.nodes, panel.years.length));
+  const computed = await computeFromOptions(options, env, { keepSources, unused: unusedOutputOptions(options), beforeCompute });
   const { inputs, loaded, weighting, unusedOptions } = computed;
   // A warning about an option index.yaml set names its line and key in the files written (index.json, report.html, a
   // run's manifest.json) as on the terminal: worded once, here, by the same `env.inProjectTerms` (the printing finds
