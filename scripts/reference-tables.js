@@ -137,6 +137,8 @@ export const CODE_MEANINGS = {
     "a file a values query names (a .sql values file's, a tree's sql column's), or a .parquet or .sql values file itself, that is a named pipe (FIFO), a socket or a device: DuckDB would wait on it without end, which the time limit cannot stop, so it is refused before the query runs",
   E_SQL_QUERY_TEXT:
     "a values query (a .sql values file, a tree's sql column) that gives query(…) or query_table(…) a text it builds rather than one string literal: its paths would be read against the current folder, not the folder the query reads",
+  E_QUERY_MEMORY_LIMIT: "reading the values with DuckDB (a .sql values file, a tree's sql column, a .parquet file) needed more memory than DuckDB may use (half of the machine's memory; it spills nothing to disk) and was stopped",
+  E_QUERY_ROWS: "a query of the tree's sql column returns more rows than one indicator may fill (the panel's cell limit shared by the tree's indicators, one row per unit and year); it is read no further",
   E_QUERY_TIME_LIMIT: "reading the values with DuckDB (a .sql values file and a tree's sql column together, or a .parquet file) took longer than its time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and was stopped",
   E_SQL_NOT_SELECT: "a values query that is not one SELECT (COPY, ATTACH, CREATE, SET …): queries may only read",
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
@@ -171,7 +173,7 @@ export const CODE_MEANINGS = {
   E_COMPARE_UNITS: "the two configurations of compare have different units",
   E_COMPARE_YEARS: "the two configurations of compare have different years",
   // hostile and careless inputs
-  E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input",
+  E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input, or a text file holding a NUL byte anywhere (text followed by the NUL bytes of a copy that stopped), named by its line and byte offset and refused before the rest is read",
   E_TOO_LARGE: "an input file over the size the tool reads (4 GB; 2 MB for a YAML tree, AHP judgements file or index.yaml, which is parsed whole)",
   E_XLSX_TOO_LARGE:
     "an .xlsx workbook that would take minutes and gigabytes to read, refused from its zip before it is read: it unpacks to more than 256 MB, its sheets span more than 2,000,000 cells (each row to its last cell, and merged ranges), its data validations and defined names cover more than 8,000,000 cells, a sheet has more than 5,000 merged ranges, or a row, cell or column range lies beyond Excel's last row or column; under --strict also the index.xlsx a run would write, too large for Excel (W_XLSX_TOO_LARGE made an error)",
@@ -242,12 +244,15 @@ export const CODE_MEANINGS = {
   W_OBSERVATIONS_DROPPED: "--weight-missing drop left unit-years out",
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
   W_QUERY_FILES_UNNAMED:
-    "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path the query builds, query('…')): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs)",
+    "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path known only when the query runs, built from a column or a subquery; a statement DuckDB's parser cannot list the files of): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs). A path built from constants ('micro/' || '2020.csv') is evaluated before the query runs and its files hashed like named ones",
+  W_RUN_INPUTS_UNPROVEN:
+    "report in a project: the run's manifest lists queries that may read files the tool cannot name (unnamedQueryInputs), so the run cannot be shown to be current; the report goes ahead, possibly stale",
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed; runs lists every run as unpublished",
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept; or anything else named by a later run id that is no run of this tool (no manifest written under that id), left untouched",
   W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
   W_STAGING_KEPT: "a staging folder without this tool's marker, kept",
+  W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",
@@ -263,6 +268,8 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  W_LATEST_TEMPORARY_KEPT:
+    'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   E_LOCKED: "runs/.lock: another run holds the lock (pid 4242 on stats-01, since 2026-03-01T02:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone",
   E_TREE_LAYOUT:
     'tree.csv:1: the header has a parent column "上级" and level columns ("一级指标", "二级指标"); expected one layout: code and parent columns (a row per node), or level columns without a parent column (a row per indicator, its groups in the level columns before it)',
@@ -304,7 +311,9 @@ export const CODE_EXAMPLES = {
   E_UNIT_COLUMN_MIXED:
     'd: d/a.csv has no unit column (its values are of one unit without a name), but d/b.csv names its units ("常州"), so the values of one unit would be read as two; expected every file of a values folder with a unit column, or none: add a unit column to d/a.csv naming the unit of each row',
   W_QUERY_FILES_UNNAMED:
-    "values.sql: the query may read files the tool cannot name (read_csv(…) of a path the query builds), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes (read_csv('micro.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed",
+    "values.sql: the query may read files the tool cannot name (read_csv(…) of a path known only when the query runs (built from a column or a subquery)), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes or built from constants (read_csv('micro.csv'), read_csv('micro/' || '2020.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed",
+  W_RUN_INPUTS_UNPROVEN:
+    "runs/20260301T020000.123Z-1a2b3c4d may be stale: its queries (values.sql) may read files the tool cannot name, which no digest of the run covers, so whether they changed since the run cannot be told, and the report, computed from the files as they are now, may not describe the run; expected each file a query reads written as a path in quotes or built from constants (read_csv('micro.csv'), read_csv('micro/' || '2020.csv')) for a report to be checked against its run, or run innovation-index compute just before the report",
   E_XLSX: "values.xlsx: the file is not a readable .xlsx workbook (End of data reached (data length = 0, asked index = 4). Corrupted zip ?); expected an Excel workbook",
   E_XLSX_SHEET: 'values.xlsx: no sheet "2020"; expected one of "2017", "2018", "2019" or a number from 1 to 3',
   W_XLSX_HIDDEN:
@@ -337,6 +346,10 @@ export const CODE_EXAMPLES = {
   E_SQL_QUERY_TEXT:
     "values.sql: query(…) on line 3 is given a text the query builds, not one string literal; expected one string literal with the paths written inside it, as in query('SELECT * FROM read_csv(''data/x.csv'')') (the paths of a built text would be read against the current folder, not the folder the query reads)",
   E_SQL_TYPE: "values.sql: column year is VARCHAR; expected a whole number (INTEGER; cast it: year::INTEGER)",
+  E_QUERY_MEMORY_LIMIT:
+    "values.sql: DuckDB needed more than 8 GB of memory, what it may use to read the values (half of this machine's memory), and was stopped; expected the values read within it: return one row per unit, year and indicator (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or run with --threads 1 (each DuckDB thread takes memory of its own), or on a machine with more memory",
+  E_QUERY_ROWS:
+    "tree.csv:4: indicator B, column sql: the query returns more than 1,342,177 rows, the most one indicator's values may fill (a panel holds at most 268,435,456 cells, shared by the tree's 200 indicators, one row per unit and year); expected one row per unit and year: aggregate the microdata in the query (GROUP BY unit, year)",
   E_QUERY_TIME_LIMIT:
     "values.sql: stopped after 3600 s, the time limit for reading the values with DuckDB; expected them read within it: make the query cheaper (a join without a condition multiplies the rows), or raise the limit with INNOVATION_INDEX_QUERY_TIME_LIMIT=<seconds>",
   E_XLSX_SHEETS:

@@ -101,6 +101,10 @@ export const limitMessages = catalogue("limitMessages", {
   // files
   binaryFile: (source: string, what: string) =>
     `${source}: the file looks like ${what}, not text or an Excel workbook; expected a CSV file (UTF-8 or GBK), an .xlsx workbook or, for a tree, YAML`,
+  /** A NUL byte in a text file, the first one at byte `offset` (0-based: the bytes before it) on `line`. */
+  nulByte: (source: string, line: number, offset: number) =>
+    `${source}:${line}: the file holds a NUL byte at byte offset ${offset}, which no text holds (binary data, or text followed by the NUL bytes of a copy that stopped); ` +
+    `expected a CSV file (UTF-8, GBK or UTF-16) or, for a tree, YAML, without NUL bytes (if the rest of the file is NUL bytes, copy it again, or keep its first ${offset} bytes)`,
   fileTooLarge: (source: string, size: number | undefined, limit: number) =>
     `${source}: the file is ${size === undefined ? "larger than the limit" : formatBytes(size)}, more than the ${formatBytes(limit)} an input file may hold; expected a smaller file (split the values into a folder of files, one per year)`,
   textTooLarge: (source: string, size: number, limit: number) =>
@@ -151,6 +155,8 @@ export const limitMessages = catalogue("limitMessages", {
   // depth
   treeTooDeep: (code: string, depth: number, limit: number) =>
     `node ${quote(code)} is ${depth} levels deep, more than the ${limit} levels a tree may have; expected a shallower tree (check the parent column for chains)`,
+  yamlTooDeep: (depth: number, limit: number) =>
+    `lists and maps are nested ${depth} levels deep here, deeper than the YAML reader can follow; expected a tree at most ${limit} levels deep, each node a map in the list under its parent's children key, its values plain texts and numbers`,
   formulaTooDeep: (limit: number) => `it is nested more than ${limit} levels deep (parentheses, signs, powers or calls)`,
 
   // memory
@@ -171,6 +177,19 @@ export const limitMessages = catalogue("limitMessages", {
     const cells = units * years * indicators;
     return `${source ? `${source}: ` : ""}the values make a panel of ${formatCount(units)} units × ${formatCount(years)} years × ${formatCount(indicators)} indicators = ${formatCount(cells)} cells (${formatBytes(cells * 8)}), more than the ${formatCount(limit)} cells (${formatBytes(limit * 8)}) a panel may hold (it has a cell for every unit, year and indicator, given or not); expected fewer units, years or indicators in one run: long values spread over many years or units (one value per row) make a large, mostly empty panel, so split them by year or by unit`;
   },
+
+  /**
+   * DuckDB ran out of the memory it may use (`limit` bytes) reading the values of `label` (a query, or a .parquet file
+   * when `query` is false), and was stopped.
+   */
+  queryMemoryLimit: (label: string, limit: number, query = true) =>
+    `${label}: DuckDB needed more than ${formatBytes(limit)} of memory, what it may use to read the values (half of this machine's memory), and was stopped; expected the values read within it: ${query ? "return one row per unit, year and indicator (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or " : ""}run with --threads 1 (each DuckDB thread takes memory of its own), or on a machine with more memory`,
+  /**
+   * The query of a tree's `sql` column (`label`) returns more than `limit` rows, the most one of the tree's `indicators`
+   * indicators may fill in a panel of at most `cells` cells (one row per unit and year).
+   */
+  indicatorQueryRows: (label: string, limit: number, indicators: number, cells: number) =>
+    `${label}: the query returns more than ${formatCount(limit)} rows, the most one indicator's values may fill (a panel holds at most ${formatCount(cells)} cells, shared by the tree's ${formatCount(indicators)} indicators, one row per unit and year); expected one row per unit and year: aggregate the microdata in the query (GROUP BY unit, year)`,
 
   // projects
   pathOutsideProject: (key: string, path: string, absolute: boolean) =>

@@ -129,16 +129,23 @@ export const projectMessages = catalogue("projectMessages", {
     `${runs} has no published run; expected one for the report to go into (run innovation-index compute first), or --out DIR`,
   runInputsChanged: (run: string, changed: readonly string[]) =>
     `${run} was computed from other inputs or options than the project's current ones (${changed.join(", ")}); expected those of that run: run innovation-index compute for a new run and report again, or give --out DIR`,
+  /**
+   * A report into `run`, whose manifest lists queries that may read files the tool cannot name (`queries`: its
+   * `unnamedQueryInputs`): those files are in no digest, so the run cannot be shown to be current.
+   */
+  runInputsUnproven: (run: string, queries: readonly string[]) =>
+    `${run} may be stale: its queries (${queries.join(", ")}) may read files the tool cannot name, which no digest of the run covers, so whether they changed since the run cannot be told, and the report, computed from the files as they are now, may not describe the run; expected each file a query reads written as a path in quotes or built from constants (read_csv('micro.csv'), read_csv('micro/' || '2020.csv')) for a report to be checked against its run, or run innovation-index compute just before the report`,
   inputChangedDuringRun: (file: string, how: string) =>
     `${file}: ${how} while the inputs were read; expected input files that stay as they are until they are read, so that the SHA-256 recorded is that of the bytes computed from: nothing was written, run again once the files are complete`,
   /**
    * A query of a project run (`query`: `values.sql`, or the tree's line of an `indicator`'s `sql` cell) that may read
-   * files the tool cannot name (`calls`: a file-reading function given a path the query builds, `query`/`query_table`).
+   * files the tool cannot name (`calls`: a file-reading function given a path known only when the query runs,
+   * `query` of a text DuckDB cannot parse, `*` for a query whose files its parser cannot list).
    */
   queryFilesUnnamed: (query: string, calls: readonly string[], indicator?: string) =>
     `${query}: the query${indicator === undefined ? "" : ` of indicator ${quote(indicator)} (column sql)`} may read files the tool cannot name (${calls
-      .map((call) => (call === "*" ? "a statement whose files DuckDB's parser cannot list (a PIVOT without IN)" : /^query/i.test(call) ? `${call}(…), a query given as text` : `${call}(…) of a path the query builds`))
-      .join("; ")}), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes (read_csv('micro.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed`,
+      .map((call) => (call === "*" ? "a statement whose files DuckDB's parser cannot list (a PIVOT without IN)" : /^query/i.test(call) ? `${call}(…), a query given as text` : `${call}(…) of a path known only when the query runs (built from a column or a subquery)`))
+      .join("; ")}), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes or built from constants (read_csv('micro.csv'), read_csv('micro/' || '2020.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed`,
   unchanged: (run: string) =>
     `unchanged since run ${run} (same inputs, options and tool version); nothing to do, no run folder made (--force runs anyway)`,
 } as const);

@@ -1,10 +1,15 @@
 /**
- * A project whose query reads a file it does not name as a literal (a path the query builds, a query given as text):
- * no one can hash that file, so `--if-changed` must not call the inputs unchanged; the run goes ahead with a warning
- * saying why, and its manifest says so.
+ * A project whose query reads a file it does not name as a literal. A path it builds from constants is evaluated before
+ * it runs: its file is hashed into the run's fingerprint as a named one is, and `--if-changed` skips an unchanged run.
+ * A file no one can list before the query runs (a statement DuckDB's parser cannot list the files of) cannot be hashed,
+ * so `--if-changed` must not call the inputs unchanged: the run goes ahead with a warning saying why, its manifest says
+ * so, and `report` into such a run says it may be stale.
  */
+import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { projectMessages } from "../../src/core/project-messages.js";
 import { describe, expect, it } from "vitest";
 import { makeTempDir, runCli } from "../helpers.js";
 
@@ -19,9 +24,15 @@ const valuesQuery = (from: string) => `SELECT unit, year::INTEGER AS year, 'X' A
 const FORMS: [string, string][] = [
   ["concat()", "read_csv(concat('micro', '.csv'))"],
   ["||", "read_csv('micro' || '.csv')"],
-  // A path the text given to query('…') builds: the text's literal paths are resolved and named (resolveQueryPaths).
+  // A path the text given to query('…') builds: the text's paths are resolved and listed as the query's own.
   ["query()", "query('SELECT * FROM read_csv(''mic'' || ''ro.csv'')')"],
 ];
+
+/** A query micro.csv cannot be listed of: DuckDB serialises no parse tree of a PIVOT without IN, though it runs. */
+const PIVOT_QUERY = "SELECT unit, year::INTEGER AS year, 'X' AS indicator, g::DOUBLE AS value FROM (PIVOT read_csv('micro.csv') ON unit USING first(g) GROUP BY year) UNPIVOT (g FOR unit IN (U))\n";
+
+/** SHA-256 of `text` in hex, as a run records an input's digest. */
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
  * Runs `run` with the process in `dir`, as when the CLI is run in the project folder (a path a query builds, inside the
@@ -42,7 +53,7 @@ const indexOf = async (dir: string, run: string) => readFile(join(dir, "runs", r
 
 describe("a query that reads files it does not name", () => {
   for (const [form, from] of FORMS)
-    it(`runs again after micro.csv changes when the values query reads it via ${form}, saying why`, async () => {
+    it(`hashes micro.csv when the values query builds its path via ${form}: no warning, skipped unchanged, run again once it changes`, async () => {
       const dir = await makeTempDir({
         "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
         "tree.csv": TREE,
@@ -52,29 +63,41 @@ describe("a query that reads files it does not name", () => {
       await inFolder(dir, async () => {
         const first = await runCli(["compute"], dir);
         expect(first.code).toBe(0);
-        expect(first.stderr).toContain("warning: values.sql: the query may read files the tool cannot name (");
+        expect(first.stderr).not.toContain("cannot name");
         const firstRun = await latest(dir);
         expect(await indexOf(dir, firstRun)).toMatch(/^U,2018,INDEX,[^,\n]*,0,200\.0000$/m);
         const manifest = JSON.parse(await readFile(join(dir, "runs", firstRun, "manifest.json"), "utf8"));
-        expect(manifest.unnamedQueryInputs).toEqual(["values.sql"]);
-        expect(manifest.warnings.map((warning: { code: string }) => warning.code)).toContain("W_QUERY_FILES_UNNAMED");
-        // No query-input names micro.csv: the tool cannot see it.
-        expect(manifest.inputs.map((input: { path: string }) => input.path)).not.toContain("micro.csv");
+        expect(manifest.unnamedQueryInputs).toBeUndefined();
+        expect(manifest.warnings.map((warning: { code: string }) => warning.code)).not.toContain("W_QUERY_FILES_UNNAMED");
+        // The built path's file among the inputs, with the digest of its bytes (MICRO's, hashed here).
+        expect(manifest.inputs.filter((input: { role: string }) => input.role === "query-input")).toEqual([
+          { role: "query-input", path: "micro.csv", bytes: Buffer.byteLength(MICRO), sha256: sha256(MICRO) },
+        ]);
+        // Nothing changed: skipped, no new run.
+        const same = await runCli(["compute", "--if-changed"], dir);
+        expect(same.code).toBe(0);
+        expect(same.stderr).toMatch(/^unchanged since run/);
+        expect(await latest(dir)).toBe(firstRun);
 
         await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
         const second = await runCli(["compute", "--if-changed"], dir);
         expect(second.code).toBe(0);
         expect(second.stderr).not.toMatch(/unchanged since run/);
-        expect(second.stderr).toContain("--if-changed cannot tell whether they changed");
         const secondRun = await latest(dir);
         expect(secondRun).not.toBe(firstRun);
         expect(await indexOf(dir, secondRun)).toMatch(/^U,2018,INDEX,[^,\n]*,0,300\.0000$/m);
-        // verify accepts such a run: the manifest's fingerprint still covers what it lists.
+        const changed = JSON.parse(await readFile(join(dir, "runs", secondRun, "manifest.json"), "utf8"));
+        expect(changed.inputs.find((input: { path: string }) => input.path === "micro.csv").sha256).toBe(sha256(MICRO_CHANGED));
         expect((await runCli(["verify"], dir)).code).toBe(0);
+        // A report into the run: its inputs are all hashed, so it is not said to be possibly stale.
+        const report = await runCli(["report", "-q"], dir);
+        expect(report.code).toBe(0);
+        expect(report.stderr).not.toContain("W_RUN_INPUTS_UNPROVEN");
+        expect(report.stderr).not.toContain("may be stale");
       });
     });
 
-  it("runs again after the file of a tree's sql cell changes when that query builds its path, naming the tree's line", async () => {
+  it("hashes the file of a tree's sql cell whose query builds its path, skips an unchanged run and runs again once it changes", async () => {
     const dir = await makeTempDir({
       "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.csv\nmethods:\n  base-year: 2017\n",
       "tree.csv": `code,parent,name,weight,direction,sql\nY,,y,0.5,+,\nX,,x,0.5,+,"SELECT unit, year::INTEGER AS year, g::DOUBLE AS value FROM read_csv('micro' || '.csv')"\n`,
@@ -84,9 +107,13 @@ describe("a query that reads files it does not name", () => {
     await inFolder(dir, async () => {
       const first = await runCli(["compute"], dir);
       expect(first.code).toBe(0);
-      expect(first.stderr).toContain('warning: tree.csv:3: the query of indicator "X" (column sql) may read files the tool cannot name (read_csv(…) of a path the query builds)');
+      expect(first.stderr).not.toContain("cannot name");
       const firstRun = await latest(dir);
-      expect(JSON.parse(await readFile(join(dir, "runs", firstRun, "manifest.json"), "utf8")).unnamedQueryInputs).toEqual(["tree.csv:3"]);
+      const manifest = JSON.parse(await readFile(join(dir, "runs", firstRun, "manifest.json"), "utf8"));
+      expect(manifest.unnamedQueryInputs).toBeUndefined();
+      expect(manifest.inputs.find((input: { path: string }) => input.path === "micro.csv")).toEqual({ role: "query-input", path: "micro.csv", bytes: Buffer.byteLength(MICRO), sha256: sha256(MICRO) });
+      expect((await runCli(["compute", "--if-changed"], dir)).stderr).toMatch(/^unchanged since run/);
+      expect(await latest(dir)).toBe(firstRun);
       await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
       expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
       const secondRun = await latest(dir);
@@ -101,7 +128,7 @@ describe("a query that reads files it does not name", () => {
       "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
       "tree.csv": TREE,
       // micro.csv holds the literal path, but DuckDB serialises no parse tree of a PIVOT without IN: no file is known.
-      "values.sql": "SELECT unit, year::INTEGER AS year, 'X' AS indicator, g::DOUBLE AS value FROM (PIVOT read_csv('micro.csv') ON unit USING first(g) GROUP BY year) UNPIVOT (g FOR unit IN (U))\n",
+      "values.sql": PIVOT_QUERY,
       "micro.csv": MICRO,
     });
     await inFolder(dir, async () => {
@@ -110,11 +137,48 @@ describe("a query that reads files it does not name", () => {
       expect(first.stderr).toContain("warning: values.sql: the query may read files the tool cannot name (a statement whose files DuckDB's parser cannot list (a PIVOT without IN))");
       const firstRun = await latest(dir);
       expect(await indexOf(dir, firstRun)).toMatch(/^U,2018,INDEX,[^,\n]*,0,200\.0000$/m);
+      const manifest = JSON.parse(await readFile(join(dir, "runs", firstRun, "manifest.json"), "utf8"));
+      expect(manifest.unnamedQueryInputs).toEqual(["values.sql"]);
+      expect(manifest.warnings.map((warning: { code: string }) => warning.code)).toContain("W_QUERY_FILES_UNNAMED");
+      // Without a parse tree the query's quoted texts are taken for paths: micro.csv is hashed, but what else the
+      // statement reads is not known.
+      expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain("micro.csv");
       await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
-      expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
+      const second = await runCli(["compute", "--if-changed"], dir);
+      expect(second.code).toBe(0);
+      expect(second.stderr).not.toMatch(/unchanged since run/);
+      expect(second.stderr).toContain("--if-changed cannot tell whether they changed");
       const secondRun = await latest(dir);
       expect(secondRun).not.toBe(firstRun);
       expect(await indexOf(dir, secondRun)).toMatch(/^U,2018,INDEX,[^,\n]*,0,300\.0000$/m);
+      // verify accepts such a run: the manifest's fingerprint still covers what it lists.
+      expect((await runCli(["verify"], dir)).code).toBe(0);
+    });
+  });
+
+  it("says a report into a run whose query reads files it cannot name may be stale, and still writes it", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
+      "tree.csv": TREE,
+      // The PIVOT without IN, its path built: no parse tree, and no quoted text ('mic', 'ro.csv') is a file, so micro.csv
+      // is in no digest of the run (read from the current folder, the project's here).
+      "values.sql": PIVOT_QUERY.replace("'micro.csv'", "'mic' || 'ro.csv'"),
+      "micro.csv": MICRO,
+    });
+    await inFolder(dir, async () => {
+      expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+      const run = await latest(dir);
+      const manifest = JSON.parse(await readFile(join(dir, "runs", run, "manifest.json"), "utf8"));
+      expect(manifest.unnamedQueryInputs).toEqual(["values.sql"]);
+      expect(manifest.inputs.map((input: { path: string }) => input.path)).not.toContain("micro.csv");
+      // micro.csv changed since the run: no digest shows it, so the report cannot refuse (E_RUN_INPUTS_CHANGED); it
+      // says the run may be stale instead of taking it as current.
+      await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+      const report = await runCli(["report"], dir);
+      expect(report.code).toBe(0);
+      expect(report.stderr).toContain(`warning: ${projectMessages.runInputsUnproven(`runs/${run}`, ["values.sql"])}`);
+      expect(report.stderr).toContain(`runs/${run} may be stale: its queries (values.sql) may read files the tool cannot name`);
+      expect(existsSync(join(dir, "runs", run, "report.html"))).toBe(true);
     });
   });
 

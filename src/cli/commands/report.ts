@@ -14,7 +14,7 @@ import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { applyPreset, explainPreset } from "../presets.js";
-import { lockTakeOverWarning } from "../report-issues.js";
+import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 import { projectWords, runCompute, type ComputeCommandOptions } from "./compute.js";
 
 /** Options of `compute` that concern files `report` does not write. */
@@ -106,6 +106,12 @@ Examples:
       // completed all the same (above), so that the run passes verify again.
       if (run.changed.length > 0)
         throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, run.changed), { source: run.label });
+      // A run whose queries may read files no digest covers cannot be shown to be current: said, not taken as current.
+      // (Not checked by readManifestChecked: a value edited by hand into no list is shown as it is.)
+      const listed: unknown = run.manifest.unnamedQueryInputs;
+      const unproven = Array.isArray(listed) ? listed.map(String) : listed === undefined || listed === null ? [] : [String(listed)];
+      if (unproven.length > 0)
+        printWarnings([{ code: "W_RUN_INPUTS_UNPROVEN", source: run.label, message: projectMessages.runInputsUnproven(run.label, unproven) }], env);
       // Checked before computing, so a refusal is quick, and again just before writing.
       await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);
       const made = { command: commandLine(command), version: VERSION };

@@ -88,6 +88,9 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   // files
   binaryFile: (source, what) =>
     `${source}：文件看起来是${spacedStart(kindOf(what))}，而不是文本或 Excel 工作簿；应为 CSV 文件（UTF-8 或 GBK）、.xlsx 工作簿，指标体系还可以是 YAML`,
+  nulByte: (source, line, offset) =>
+    `${source}:${line}：文件在字节偏移 ${offset} 处含有 NUL 字节，而文本中不会有 NUL 字节（这是二进制数据，或是文本后跟着中断的复制留下的 NUL 字节）；` +
+    `应为不含 NUL 字节的 CSV 文件（UTF-8、GBK 或 UTF-16），指标体系还可以是 YAML（如果文件其余部分都是 NUL 字节，请重新复制该文件，或只保留其前 ${offset} 个字节）`,
   fileTooLarge: (source, size, limit) =>
     `${source}：${size === undefined ? "文件超过上限" : `文件大小为 ${bytes(size)}`}，大于输入文件允许的 ${bytes(limit)}；应使用更小的文件（把数据拆分到一个文件夹的多个文件中，每年一个）`,
   textTooLarge: (source, size, limit) =>
@@ -127,6 +130,8 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   // depth
   treeTooDeep: (code, depth, limit) =>
     `节点 ${quote(code)} 深达 ${depth} 层，超过了指标体系允许的 ${limit} 层；应减少指标体系的层级（请检查 parent 列中的上级节点链）`,
+  yamlTooDeep: (depth, limit) =>
+    `此处的列表和映射嵌套了 ${depth} 层，超出了 YAML 读取器能处理的深度；应为最多 ${limit} 层的指标体系，每个节点是其上级 children 键下列表中的一个映射，其值为纯文本或数字`,
   formulaTooDeep: (limit) => `其嵌套超过 ${limit} 层（括号、正负号、乘方或函数调用）`,
 
   // memory
@@ -138,6 +143,11 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
     const cells = units * years * indicators;
     return `${source ? `${source}：` : ""}这些数据构成的面板为 ${formatCount(units)} 个评价对象 × ${formatCount(years)} 个年份 × ${formatCount(indicators)} 个指标 = ${formatCount(cells)} 个单元格（${bytes(cells * 8)}），超过了面板允许的 ${formatCount(limit)} 个单元格（${bytes(limit * 8)}）（每个评价对象、年份和指标都占一个单元格，无论是否有值）；应减少一次运行中的评价对象、年份或指标：长格式数据（每行一个数值）分散在很多年份或评价对象上时，会形成很大且大多为空的面板，请按年份或评价对象拆分`;
   },
+
+  queryMemoryLimit: (label, limit, query = true) =>
+    `${label}：DuckDB 读取数值所需的内存超过了它可用的 ${bytes(limit)}（本机内存的一半），已被终止；应在此限度内读完数值：${query ? "让查询每个评价对象、年份和指标只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或" : ""}用 --threads 1 运行（DuckDB 的每个线程都另占内存），或换用内存更大的机器`,
+  indicatorQueryRows: (label, limit, indicators, cells) =>
+    `${label}：查询返回的行数超过 ${formatCount(limit)}，即一个指标的数值最多可占的行数（面板至多 ${formatCount(cells)} 个单元格，由指标树的 ${formatCount(indicators)} 个指标分摊，每个评价对象和年份一行）；应每个评价对象和年份一行：在查询中汇总微观数据（GROUP BY unit, year）`,
 
   // projects
   pathOutsideProject: (key, path, absolute) =>

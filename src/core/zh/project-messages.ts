@@ -107,11 +107,13 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
   noRunForReport: (runs) => `${runs} 中没有已发布的运行；应有一个运行来存放报告（先运行 innovation-index compute），或指定 --out DIR`,
   runInputsChanged: (run, changed) =>
     `${run} 计算所用的输入或选项与项目当前的不同（${changed.join("、")}）；应为该运行的输入和选项：运行 innovation-index compute 生成新运行后再生成报告，或指定 --out DIR`,
+  runInputsUnproven: (run, queries) =>
+    `${run} 可能已过时：其查询（${queries.join("、")}）可能读取本工具无法列出的文件，运行的摘要未涵盖这些文件，因此无法判断它们自该运行以来是否有变化，而按文件当前内容计算的报告可能与该运行不符；若希望报告能与其运行核对，应把查询读取的每个文件写成带引号的路径或由常量拼接的路径（read_csv('micro.csv')、read_csv('micro/' || '2020.csv')），或在生成报告前先运行 innovation-index compute`,
   inputChangedDuringRun: (file, how) =>
     `${file}：在读取输入期间${inputChange(how)}；输入文件在读取完成前应保持不变，使记录的 SHA-256 正是参与计算的字节的值：未写入任何内容，请在文件完整后重新运行`,
   queryFilesUnnamed: (query, calls, indicator) =>
     `${query}：${indicator === undefined ? "该查询" : `指标 ${quote(indicator)} 的查询（sql 列）`}可能读取本工具无法列出的文件（${calls
-      .map((call) => (call === "*" ? "DuckDB 的解析器无法列出其文件的语句（不带 IN 的 PIVOT）" : /^query/i.test(call) ? `${call}(…)，以文本给出的查询` : `${call}(…)，由查询拼接出的路径`))
-      .join("；")}），因此 --if-changed 无法判断这些文件是否有变化：每次都会重新运行；若希望在没有变化时跳过运行，应把每个文件写成带引号的路径（read_csv('micro.csv')，或 read_csv('micro/*.csv') 这样的通配路径）`,
+      .map((call) => (call === "*" ? "DuckDB 的解析器无法列出其文件的语句（不带 IN 的 PIVOT）" : /^query/i.test(call) ? `${call}(…)，以文本给出的查询` : `${call}(…)，查询运行时才能确定的路径（由列或子查询拼接）`))
+      .join("；")}），因此 --if-changed 无法判断这些文件是否有变化：每次都会重新运行；若希望在没有变化时跳过运行，应把每个文件写成带引号的路径或由常量拼接的路径（read_csv('micro.csv')、read_csv('micro/' || '2020.csv')，或 read_csv('micro/*.csv') 这样的通配路径）`,
   unchanged: (run) => `自运行 ${run} 以来没有变化（输入、选项和工具版本均相同）；无需计算，未创建运行文件夹（--force 可强制运行）`,
 };

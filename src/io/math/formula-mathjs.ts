@@ -148,8 +148,11 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
 /**
  * The nesting depth of a syntax tree, measured without recursion: the parentheses, signs, operators, calls and
  * conditions around its deepest number or name, which is no level itself (`x` is 0 levels, `((x))` 2, `- - x` 2,
- * `abs(abs(x))` 2). A chain of one binary operator (`a + b + c + ...`, parsed as a loop into a left-leaning tree) is
- * one level however long, as a person reads it.
+ * `abs(abs(x))` 2). A chain of operators of one precedence (`a + b - c + ...`, `a * b / c mod d`, `a and b and c`),
+ * parsed as a loop into a left-leaning tree, is one level however long, as a person reads it. Compiling and evaluating
+ * recurse once per term of such a chain too, but `MAX_LENGTH` holds a chain to 1,000 terms (`a+a-a...`, two characters
+ * a term), which is about half of what overflows the call stack (measured at the top of Node 20's default stack:
+ * mathjs compiles a chain of 1,990 terms, not one of 2,000).
  */
 function nestingDepth(root: MathNode): number {
   let deepest = 0;
@@ -158,9 +161,17 @@ function nestingDepth(root: MathNode): number {
     const [node, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;
     node.forEach((child, path) => {
-      const chained = node.type === "OperatorNode" && child.type === "OperatorNode" && child.fn === node.fn && path === "args[0]" && child.args?.length === 2;
+      const chained =
+        node.type === "OperatorNode" && child.type === "OperatorNode" && precedenceOf(child) === precedenceOf(node) && path === "args[0]" && child.args?.length === 2;
       stack.push([child, chained ? depth : depth + 1]);
     });
   }
   return deepest;
 }
+
+/**
+ * The operators mathjs parses in one loop, each group its own precedence: a left operand of the same group is the
+ * chain going on (`a + b - c` is `(a + b) - c`), not a nesting. Any other operator is its own group.
+ */
+const PRECEDENCE: Record<string, string> = { add: "sum", subtract: "sum", multiply: "product", divide: "product", mod: "product" };
+const precedenceOf = (node: MathNode) => PRECEDENCE[String(node.fn)] ?? String(node.fn);

@@ -8,12 +8,15 @@
  * nor loaded, the configuration is locked so a query cannot switch any of this back, and only a single `SELECT` (or
  * `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
-import { homedir } from "node:os";
+import { randomBytes } from "node:crypto";
+import { homedir, tmpdir } from "node:os";
 import { isAbsolute, parse, relative, resolve, sep } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
 import { isObject } from "../../core/option-checks.js";
+import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, UsageError } from "../../errors.js";
+import { defaultMemoryLimit } from "../memory.js";
 
 type DuckDB = typeof import("@duckdb/node-api");
 
@@ -123,6 +126,14 @@ export interface QuerySettings {
    * limit is for their queries together: the time the first of them opened, which it sets. Default: each session's own.
    */
   clock?: { startedAt?: number };
+  /**
+   * Bytes of memory DuckDB may use for the session's queries (its `memory_limit`), past which it spills what it can
+   * (a large aggregation or join) to a folder of its own in the system's temporary folder, which it makes only then
+   * and removes on closing, and the query running fails (`E_QUERY_MEMORY_LIMIT`) when it cannot. Default:
+   * `defaultMemoryLimit()`, half of this machine's memory (DuckDB's own default is 80% of it, and it would spill to a
+   * `.tmp` folder in the current folder, the user's).
+   */
+  memoryLimit?: number;
 }
 
 /**
@@ -161,16 +172,29 @@ export interface SandboxSession extends DuckdbSession {
   /** The time limit in seconds, and whether it has run out: then the query running was interrupted. */
   timeLimit: number;
   timedOut: () => boolean;
+  /** DuckDB's memory limit in bytes (`QuerySettings.memoryLimit`). */
+  memoryLimit: number;
 }
 
 /**
  * `error` as the session's queries end it: `E_QUERY_TIME_LIMIT` naming `label` when the session's time limit ran out
- * (whatever DuckDB said on being interrupted), else `error` itself. `query`: `label` is a query (else a .parquet file,
- * which the message does not tell to make cheaper).
+ * (whatever DuckDB said on being interrupted), `E_QUERY_MEMORY_LIMIT` when DuckDB ran out of the session's memory
+ * (`memoryLimitError`), else `error` itself. `query`: `label` is a query (else a .parquet file, which the message does
+ * not tell to make cheaper).
  */
 export function timeLimitError(session: SandboxSession, label: string, error: unknown, query = true): unknown {
-  if (!session.timedOut()) return error;
+  if (!session.timedOut()) return memoryLimitError(session, label, error, query);
   return new InputError("E_QUERY_TIME_LIMIT", readerMessages.queryTimeLimit(label, session.timeLimit, QUERY_TIME_LIMIT_VARIABLE, query), { source: label }, { cause: error });
+}
+
+/**
+ * `error` as `E_QUERY_MEMORY_LIMIT` naming `label` and the session's memory limit when DuckDB ran out of it (its
+ * "Out of Memory Error", also when `sqlError` already wrapped it), else `error` itself.
+ */
+function memoryLimitError(session: SandboxSession, label: string, error: unknown, query: boolean): unknown {
+  const said = (value: unknown) => String((value as Error | undefined)?.message ?? "");
+  if (!/Out of Memory Error/i.test(said(error)) && !/Out of Memory Error/i.test(said((error as Error | undefined)?.cause))) return error;
+  return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, query), { source: label }, { cause: error });
 }
 
 /**
@@ -206,7 +230,7 @@ function pathMacros(folder: string): string[] {
  * pass through `pathMacros`, and DuckDB's own check of every file it opens against `allowed_directories` keeps the
  * sandbox, `..` included.
  */
-export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit(), clock = {} }: QuerySettings = {}): Promise<SandboxSession> {
+export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit(), clock = {}, memoryLimit = defaultMemoryLimit() }: QuerySettings = {}): Promise<SandboxSession> {
   // A root that holds every file (a job started in / or in the home folder, outside a project) fences nothing.
   const home = resolve(homedir());
   if (resolve(root) === parse(resolve(root)).root || resolve(root) === home)
@@ -216,6 +240,12 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
   for (const setting of [
     // Before the configuration is locked: a query may not change it back.
     ...(threads !== undefined ? [`SET threads = ${Math.max(1, Math.floor(threads))}`] : []),
+    // Bounded memory: past it DuckDB spills to a folder of its own in the system's temporary folder (never the
+    // project's: the sandbox writes nothing there), made only when needed and removed when the session closes; a query
+    // that still needs more fails with DuckDB's "Out of Memory Error" (`memoryLimitError`), not the machine. In whole
+    // KiB, as DuckDB reads the setting.
+    `SET memory_limit = '${Math.max(1, Math.floor(memoryLimit / 1024))}KiB'`,
+    `SET temp_directory = ${sqlString(resolve(tmpdir(), `innovation-index-duckdb-${process.pid}-${randomBytes(6).toString("hex")}`))}`,
     `SET file_search_path = ${sqlString(root)}`,
     `SET allowed_directories = [${sqlString(folder)}]`,
     ...pathMacros(folder),
@@ -245,6 +275,7 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     root,
     timeLimit,
     timedOut: () => timedOut,
+    memoryLimit,
     close: () => {
       clearTimeout(timer);
       clearInterval(repeat);
@@ -351,11 +382,12 @@ export interface ResolvedQuery {
   sql: string;
   replaced: { resolved: string; written: string }[];
   /**
-   * The file arguments the query builds whose value is known before it runs (`constantArgument`: no column, no
-   * subquery), those of the texts given to `query('…')` too, each as SQL of the list of absolute paths (or globs) it
-   * gives: the argument as written inside `PATHS_MACRO`. `builtFiles` evaluates them.
+   * Every file argument the query builds, those of the texts given to `query('…')` too: the name of its call in lower
+   * case (as `unnamedFileReads` gives it) and, when its value is known before the query runs (`constantArgument`: no
+   * column, no subquery), `paths`, SQL of the list of absolute paths (or globs) it gives: the argument as written
+   * inside `PATHS_MACRO`. `builtFiles` evaluates them.
    */
-  built: string[];
+  built: { call: string; paths?: string }[];
 }
 
 /**
@@ -394,8 +426,11 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   const named: { location: number; path: string; table: boolean }[] = [];
   // The file arguments the query builds: where their call's name starts, where in the argument a node of it starts,
   // and the macro they pass through.
-  const built: { call: number; inside: number; macro: string; constant: boolean }[] = [];
+  const built: { name: string; call: number; inside: number; macro: string; constant: boolean }[] = [];
   const cteNames = new Set<string>();
+  // The built file arguments, with the value of those known before the query runs, `query('…')`'s texts' too (see
+  // `ResolvedQuery`).
+  const constants: ResolvedQuery["built"] = [];
   let bytes = Buffer.from(text, "utf8");
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -408,8 +443,13 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
         if (found) named.push({ ...found, table: false });
       }
       const inside = firstPlace(first, bytes.length);
-      if (first !== undefined && !items.every((item) => stringConstant(item) !== undefined) && typeof call.query_location === "number" && inside !== undefined)
-        built.push({ call: call.query_location, inside, macro: /^sniff_csv$/i.test(String(call.function_name)) ? PATH_MACRO : PATHS_MACRO, constant: constantArgument(first) });
+      const name = String(call.function_name).toLowerCase();
+      if (first !== undefined && !items.every((item) => stringConstant(item) !== undefined)) {
+        // One DuckDB gives no place of is left as written, its value unknown before the query runs.
+        if (typeof call.query_location === "number" && inside !== undefined)
+          built.push({ name, call: call.query_location, inside, macro: name === "sniff_csv" ? PATH_MACRO : PATHS_MACRO, constant: constantArgument(first) });
+        else constants.push({ call: name });
+      }
     }
     const table = fileTable(node);
     if (table !== undefined && typeof node.query_location === "number") named.push({ location: node.query_location, path: table, table: true });
@@ -431,8 +471,6 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   const replaced: ResolvedQuery["replaced"] = [];
   // What `query('…')`'s texts had replaced, as their own quotes in DuckDB's messages show them, after the literals.
   const innerReplaced: ResolvedQuery["replaced"] = [];
-  // The built file arguments whose value is known before the query runs, `query('…')`'s texts' too (see `ResolvedQuery`).
-  const constants: string[] = [];
   for (const { location, path: query, line } of inner) {
     // A call inside it given a built text is named at the line of the call around it.
     const resolved = await resolveQueryPaths(session, query, label, line);
@@ -458,11 +496,14 @@ export async function resolveQueryPaths(session: SandboxSession, sql: string | P
   // One character a byte, so that places in the text are places in the bytes.
   const latin1 = bytes.toString("latin1");
   const macros = new Set<string>();
-  for (const { call, inside, macro, constant } of built) {
+  for (const { name, call, inside, macro, constant } of built) {
     const argument = argumentAt(latin1, call, inside);
-    if (!argument) continue;
+    if (!argument) {
+      constants.push({ call: name });
+      continue;
+    }
     // On a line of its own, the argument's last line perhaps a comment (`'b' || '.csv' -- b`).
-    if (constant) constants.push(`${PATHS_MACRO}(${bytes.subarray(argument.start, argument.end).toString("utf8")}\n)`);
+    constants.push(constant ? { call: name, paths: `${PATHS_MACRO}(${bytes.subarray(argument.start, argument.end).toString("utf8")}\n)` } : { call: name });
     changes.push({ start: argument.start, end: argument.start, text: `${macro}(` }, { start: argument.end, end: argument.end, text: MACRO_CLOSE });
     macros.add(macro);
   }
@@ -511,17 +552,23 @@ export async function globFiles(session: DuckdbSession, pattern: string): Promis
  * The files the file arguments `query` builds would read, when their value is known before it runs (`ResolvedQuery`'s
  * `built`): each argument evaluated in the sandbox (one small `SELECT`, which opens no file), a path as it is, a glob
  * expanded by DuckDB's `glob` (which lists files without opening them, and leaves out what is no regular file, as its
- * readers do), so that a named pipe among them can be refused before DuckDB would wait on it. An argument that cannot
- * be evaluated alone (it names a column after all), or a glob the sandbox cannot expand (outside its folder), is left to
- * DuckDB when the query runs.
+ * readers do), so that a named pipe among them can be refused before DuckDB would wait on it, and the files hashed
+ * for a project run as those the query names are. `paths`: the paths and the files of the globs (a path perhaps of no
+ * file, or of no regular one). `unknown`: the calls (in lower case, each once) of the arguments whose value is not
+ * known before the query runs: one that depends on the query (a column, a subquery), or that cannot be evaluated alone
+ * (it names a column after all), left to DuckDB when the query runs. A path the sandbox would not read (a URL, one
+ * leading out of its folder) or a glob it cannot expand is none DuckDB reads either: it refuses it when the query runs.
  */
-export async function builtFiles(session: SandboxSession, query: ResolvedQuery): Promise<string[]> {
+export async function builtFiles(session: SandboxSession, query: ResolvedQuery): Promise<{ paths: string[]; unknown: string[] }> {
   const files = new Set<string>();
+  const unknown = new Set<string>();
   for (const argument of query.built) {
     let paths: unknown;
     try {
-      paths = (await session.connection.runAndReadAll(`SELECT ${argument}`)).getRowsJS()[0][0];
+      if (argument.paths === undefined) throw new Error("not known before the query runs");
+      paths = (await session.connection.runAndReadAll(`SELECT ${argument.paths}`)).getRowsJS()[0][0];
     } catch {
+      unknown.add(argument.call);
       continue;
     }
     for (const path of Array.isArray(paths) ? paths : []) {
@@ -533,10 +580,10 @@ export async function builtFiles(session: SandboxSession, query: ResolvedQuery):
         continue;
       }
       // Not a glob the sandbox can expand (none listed): DuckDB says so when the query runs.
-      for (const file of await globFiles(session, path)) files.add(file);
+      for (const file of await globFiles(session, path)) files.add(resolve(file));
     }
   }
-  return [...files].sort();
+  return { paths: [...files].sort(), unknown: [...unknown] };
 }
 
 /** The first place in the query's text (below `length`) of a node of the parse tree `node` or of a node inside it. */
@@ -619,9 +666,16 @@ const QUERY_FUNCTIONS = /^(query|query_table)$/i;
  * still resolves against the sandbox's folder: `resolveQueryPaths`). Read from DuckDB's parse tree
  * (`json_serialize_sql`); for a query it cannot serialise (`UNPARSED_QUERY`: a `PIVOT` without an `IN` list, which
  * runs, or a text that is refused when run), no file it reads is known either. `sql`: the query, or the query parsed
- * (`parseQuery`), so that one parse serves `resolveQueryPaths` too.
+ * (`parseQuery`), so that one parse serves `resolveQueryPaths` too. `built`, when given: the query's built file
+ * arguments (`ResolvedQuery`'s `built`) and the calls of those whose value is not known before it runs (`builtFiles`'
+ * `unknown`); a file-reading call all of whose built arguments are known is left out, their files being listed with
+ * those the query names.
  */
-export async function unnamedFileReads(session: DuckdbSession, sql: string | ParsedQuery): Promise<string[]> {
+export async function unnamedFileReads(
+  session: DuckdbSession,
+  sql: string | ParsedQuery,
+  built?: { arguments: ResolvedQuery["built"]; unknown: readonly string[] },
+): Promise<string[]> {
   const parsed = (await parsedOf(session, sql)).tree;
   if (!parsed) return [UNPARSED_QUERY];
   const found = new Set<string>();
@@ -644,7 +698,8 @@ export async function unnamedFileReads(session: DuckdbSession, sql: string | Par
   visit(parsed);
   // A query text DuckDB cannot parse is `query`'s own unnamed read (as `UNPARSED_QUERY` is the whole query's).
   for (const query of inner) for (const name of (await parseQuery(session, query)).tree ? await unnamedFileReads(session, query) : ["query"]) found.add(name);
-  return [...found];
+  const known = new Set(built?.arguments.map((argument) => argument.call).filter((call) => !built.unknown.includes(call)));
+  return [...found].filter((name) => !known.has(name));
 }
 
 /** `root` ending in a separator. */

@@ -11,7 +11,7 @@ import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError } from "../../errors.js";
 import { noteInputFile } from "./inputs-read.js";
-import { describeBinary, describeZip, SNIFF_BYTES, utf16WithoutMark } from "./sniff.js";
+import { describeBinary, describeZip, firstNul, lineAt, NUL_DATA, nulScanOf, SNIFF_BYTES, utf16WithoutMark, type NulScan } from "./sniff.js";
 
 /**
  * The largest input file read: 4 GB, the most one buffer holds in Node 20 (the benchmark's 12 M-value CSV weighs
@@ -257,8 +257,9 @@ export async function readText(path: string, label = path, encoding: Encoding = 
 /**
  * Reads a file's bytes; a missing or unreadable file is an `InputError` naming it (as `label`, default its path).
  * Refused with `E_BINARY` before the rest is read: a file whose first bytes show it is no input (see `describeBinary`),
- * and with `E_TOO_LARGE` a file over `limit` bytes (default `MAX_INPUT_BYTES`), checked before reading a regular file
- * and while reading a pipe or a device.
+ * and a text file at its first NUL byte (one a copy that stopped filled with NUL bytes up to its size), naming its line
+ * and byte offset; with `E_TOO_LARGE` a file over `limit` bytes (default `MAX_INPUT_BYTES`), checked before reading a
+ * regular file and while reading a pipe or a device.
  */
 export async function readBytes(path: string, label = path, limit = MAX_INPUT_BYTES): Promise<Buffer> {
   let handle: FileHandle;
@@ -283,15 +284,21 @@ export async function readBytes(path: string, label = path, limit = MAX_INPUT_BY
   }
 }
 
-/** A regular file of `size` bytes: its size checked, then its first bytes, then the rest read into one buffer. */
+/**
+ * A regular file of `size` bytes: its size checked, then its first bytes, then the rest read into one buffer, each
+ * part looked at for NUL bytes as it comes.
+ */
 async function readRegular(handle: FileHandle, size: number, label: string, limit: number): Promise<Buffer> {
   if (size > limit) throw new InputError("E_TOO_LARGE", limitMessages.fileTooLarge(label, size, limit), { source: label });
   const bytes = Buffer.allocUnsafe(size);
   let filled = 0;
+  let scan: NulScan | undefined;
   while (filled < size) {
     const { bytesRead } = await handle.read(bytes, filled, Math.min(size - filled, filled === 0 ? SNIFF_BYTES : 64 * 1024 * 1024), filled);
     if (bytesRead === 0) break; // the file shrank while being read
-    if (filled === 0) refuseBinary(bytes.subarray(0, bytesRead), label);
+    if (filled === 0) scan = checkHead(bytes.subarray(0, bytesRead), label);
+    // From an even offset, so that a UTF-16 NUL character cut in two by the parts read is seen.
+    else if (scan) refuseNul(bytes.subarray(0, filled + bytesRead), filled & ~1, scan, label);
     filled += bytesRead;
   }
   return filled === size ? bytes : bytes.subarray(0, filled);
@@ -302,26 +309,53 @@ async function readStream(handle: FileHandle, label: string, limit: number): Pro
   const chunks: Buffer[] = [];
   let total = 0;
   let checked = false;
+  let scan: NulScan | undefined;
   for (;;) {
     const chunk = Buffer.allocUnsafe(1024 * 1024);
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
+    const start = total;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (!checked && total >= SNIFF_BYTES) {
-      refuseBinary(Buffer.concat(chunks), label);
+      scan = checkHead(Buffer.concat(chunks), label);
       checked = true;
+    } else if (scan) {
+      // A UTF-16 NUL character cut in two by the chunks: its first byte ends the previous chunk, at an even offset.
+      const cut = scan !== "bytes" && start % 2 === 1 && chunk[0] === 0 && chunks[chunks.length - 2].at(-1) === 0;
+      const offset = cut ? start - 1 : firstNul(chunk.subarray(0, bytesRead), scan, start);
+      if (offset >= 0) throw nulError(Buffer.concat(chunks), offset, scan, label);
     }
     if (total > limit) throw new InputError("E_TOO_LARGE", limitMessages.fileTooLarge(label, undefined, limit), { source: label });
   }
   const bytes = Buffer.concat(chunks);
-  if (!checked) refuseBinary(bytes, label);
+  if (!checked) checkHead(bytes, label);
   return bytes;
 }
 
-function refuseBinary(head: Uint8Array, label: string): void {
+/**
+ * Refuses (`E_BINARY`) a file whose first bytes show it is no input (`describeBinary`), or hold a NUL byte that text
+ * does not (naming where the first is); how its further bytes are looked at for NUL bytes (`nulScanOf`).
+ */
+function checkHead(head: Uint8Array, label: string): NulScan | undefined {
   const what = describeBinary(head);
+  if (what === NUL_DATA) throw nulError(head, firstNul(head, "bytes", 0), "bytes", label);
   if (what) throw new InputError("E_BINARY", limitMessages.binaryFile(label, what), { source: label });
+  const scan = nulScanOf(head);
+  if (scan) refuseNul(head, 0, scan, label);
+  return scan;
+}
+
+/** Refuses (`E_BINARY`) `bytes`, a file's bytes from its start, at their first NUL (by `scan`) from offset `from` on. */
+function refuseNul(bytes: Uint8Array, from: number, scan: NulScan, label: string): void {
+  const offset = firstNul(bytes.subarray(from), scan, from);
+  if (offset >= 0) throw nulError(bytes, offset, scan, label);
+}
+
+/** The `E_BINARY` error of a NUL at `offset` of `bytes` (a file's bytes from its start, that offset among them). */
+function nulError(bytes: Uint8Array, offset: number, scan: NulScan, label: string): InputError {
+  const line = lineAt(bytes, offset, scan);
+  return new InputError("E_BINARY", limitMessages.nulByte(label, line, offset), { source: label, line });
 }
 
 /** The `InputError` of a file that could not be read (`cause`, the file system's error), naming it as `label`. */

@@ -31,6 +31,9 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => bytes[i] === byte);
 
+/** What `describeBinary` says of first bytes holding NUL bytes that are not UTF-16 text: the readers name the first. */
+export const NUL_DATA = "binary data (NUL bytes in its first bytes)";
+
 /**
  * What the first bytes of a file look like when they are not an input: a known kind of file, or binary data (NUL
  * bytes in the first `SNIFF_BYTES`); `undefined` for text (any encoding the readers accept, UTF-16 with its byte-order
@@ -50,7 +53,64 @@ export function describeBinary(head: Uint8Array): string | undefined {
   if (nul === 0) return undefined;
   if (nul === end) return "a stream of NUL bytes (binary data)";
   if (utf16WithoutMark(head) !== undefined) return undefined;
-  return "binary data (NUL bytes in its first bytes)";
+  return NUL_DATA;
+}
+
+/** How the NUL bytes of a text file are looked for (see `nulScanOf`). */
+export type NulScan = "bytes" | "utf-16le" | "utf-16be";
+
+/**
+ * How a text file's NUL bytes are told apart, from its first bytes: `bytes` in UTF-8 and GBK/GB18030 text, none of
+ * whose characters has a 0x00 byte; `utf-16le` or `utf-16be` in UTF-16 text (with its byte-order mark or without, as
+ * `describeBinary` and `decodeText` tell it), whose characters may hold one, but whose pair of NUL bytes at an even
+ * offset is U+0000, no text's character. `undefined` for a zip archive (an .xlsx workbook) or an old .xls workbook,
+ * binary files whose readers check them.
+ */
+export function nulScanOf(head: Uint8Array): NulScan | undefined {
+  if (startsWith(head, ZIP) || startsWith(head, OLE2)) return undefined;
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return head.subarray(0, SNIFF_BYTES).includes(0) ? (utf16WithoutMark(head) ?? "bytes") : "bytes";
+}
+
+/** Two NUL bytes: U+0000 in UTF-16 when they start at an even offset. */
+const NUL_PAIR = Buffer.from([0, 0]);
+
+/**
+ * The offset in the file of the first NUL (`nulScanOf` says what is one) among `chunk`, the file's bytes from offset
+ * `start` on; -1 when there is none. In UTF-16 a pair of NUL bytes counts from an even offset of the file, and a pair
+ * that `chunk` cuts in two is not seen (give the chunk from an even offset).
+ * @example firstNul(Buffer.from("a,b\n1,2\n\0\0"), "bytes", 100) // => 108
+ */
+export function firstNul(chunk: Uint8Array, scan: NulScan, start: number): number {
+  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (scan === "bytes") {
+    const at = bytes.indexOf(0);
+    return at < 0 ? -1 : start + at;
+  }
+  // A pair at an odd offset is the end of one character and the start of the next ("A一" is 41 00 00 4E in UTF-16LE).
+  for (let from = 0; ; ) {
+    const at = bytes.indexOf(NUL_PAIR, from);
+    if (at < 0) return -1;
+    if ((start + at) % 2 === 0) return start + at;
+    from = at + 1;
+  }
+}
+
+/**
+ * The line (1-based) that the byte at `offset` of `bytes` (a file's bytes from its start) lies on: one more than the
+ * line feeds before it (in UTF-16, the U+000A characters; in GBK/GB18030 no character's bytes hold 0x0A).
+ */
+export function lineAt(bytes: Uint8Array, offset: number, scan: NulScan): number {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(offset, bytes.byteLength));
+  let line = 1;
+  if (scan === "bytes") {
+    for (let at = view.indexOf(0x0a); at >= 0; at = view.indexOf(0x0a, at + 1)) line++;
+    return line;
+  }
+  const feed = scan === "utf-16le" ? Buffer.from([0x0a, 0]) : Buffer.from([0, 0x0a]);
+  for (let at = view.indexOf(feed); at >= 0; at = view.indexOf(feed, at + 1)) if (at % 2 === 0) line++;
+  return line;
 }
 
 /** Control characters that no text file holds (all but tab, line feed and carriage return), NUL included. */

@@ -15,7 +15,8 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path"
 import { dataMessages } from "../../core/data-messages.js";
 import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
-import { createPanel, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
+import { limitMessages } from "../../core/limit-messages.js";
+import { createPanel, PANEL_CELL_LIMIT, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
 import {
@@ -340,30 +341,46 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const firstAppears = firstAppearance && relation.rowNumber !== undefined;
   const firstRow = firstAppears ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
   const measured = relation.measureColumn !== undefined;
-  const summarize = async () => (await rows(
-    `SELECT ${measured ? "CASE WHEN grouping(measure) = 0 THEN 11 ELSE grouping(indicator, unit, year) END" : "grouping(indicator, unit, year)"}::INTEGER AS grouping_set,
-       indicator, unit, year, count(*)::DOUBLE AS row_count,
-       count(*) FILTER (written_year IS NULL)::DOUBLE, count(*) FILTER (unit IS NULL)::DOUBLE,
-       bool_or(value IS NOT NULL AND NOT isnan(value)), ${firstRow} AS first_row, count(*) FILTER (isinf(value) OR isnan(value))::DOUBLE,
-       count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE${measured ? ", measure" : ""}
-     FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year)${measured ? ", (indicator, measure)" : ""})
-     ORDER BY grouping_set, CASE WHEN grouping_set ${measured ? "IN (5, 11)" : "= 5"} THEN first_row END,
-       ${measured && !firstAppears ? "CASE WHEN grouping_set = 11 THEN min({'unit': unit, 'year': year}) END, " : ""}indicator, unit, year${measured ? ", measure" : ""}`,
-  )) as [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number, (string | null)?][];
-  let summary = await summarize();
+  type SummaryRow = [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number, (string | null)?];
+  // The summary is kept in DuckDB (`summary`), and its units come into JavaScript (an array for each) only when the
+  // panel they make is within the limit: a query whose millions of rows are each of another unit is refused from the
+  // counts alone (`E_PANEL_SIZE`), where bringing its units over took gigabytes (8 million units, 5.7 GB).
+  const summarize = async (): Promise<{ rows: SummaryRow[]; unitCount: number; unitsFit: boolean; untrimmedUnits: boolean }> => {
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE summary AS SELECT ${measured ? "CASE WHEN grouping(measure) = 0 THEN 11 ELSE grouping(indicator, unit, year) END" : "grouping(indicator, unit, year)"}::INTEGER AS grouping_set,
+         indicator, unit, year, count(*)::DOUBLE AS row_count,
+         count(*) FILTER (written_year IS NULL)::DOUBLE AS without_year, count(*) FILTER (unit IS NULL)::DOUBLE AS without_unit,
+         bool_or(value IS NOT NULL AND NOT isnan(value)) AS has_value, ${firstRow} AS first_row, count(*) FILTER (isinf(value) OR isnan(value))::DOUBLE AS infinite,
+         count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE AS bad_year${measured ? ", measure" : ""}${measured && !firstAppears ? ", min({'unit': unit, 'year': year}) AS first_cell" : ""}
+       FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year)${measured ? ", (indicator, measure)" : ""})`,
+    );
+    const [[unitCount, yearCount, untrimmedUnits]] = (await rows(
+      `SELECT count(*) FILTER (grouping_set = 5 AND unit IS NOT NULL)::DOUBLE, count(*) FILTER (grouping_set = 6 AND year IS NOT NULL)::DOUBLE,
+         coalesce(bool_or(grouping_set = 5 AND unit <> ${trimmed("unit")}), false) FROM summary`,
+    )) as [number, number, boolean][];
+    const unitsFit = panelSizeIssue(unitCount, yearCount, codes.indicators.length) === undefined;
+    const summaryRows = (await rows(
+      `SELECT * ${measured && !firstAppears ? "EXCLUDE (first_cell) " : ""}FROM summary${unitsFit ? "" : " WHERE grouping_set <> 5"}
+       ORDER BY grouping_set, CASE WHEN grouping_set ${measured ? "IN (5, 11)" : "= 5"} THEN first_row END,
+         ${measured && !firstAppears ? "CASE WHEN grouping_set = 11 THEN first_cell END, " : ""}indicator, unit, year${measured ? ", measure" : ""}`,
+    )) as SummaryRow[];
+    return { rows: summaryRows, unitCount, unitsFit, untrimmedUnits };
+  };
+  let summarized = await summarize();
   // The columns with a text to trim (`常州 `, ` X `): their tables of trimmed names, and the summary again.
   const untrimmed = (value: unknown) => typeof value === "string" && value.trim() !== value;
-  if (summary.some((row) => untrimmed(row[1]))) trimming.add("indicator");
-  if (summary.some((row) => row[0] === 5 && untrimmed(row[2]))) trimming.add("unit");
-  if (summary.some((row) => row[0] === 11 && untrimmed(row[11]))) trimming.add("measure");
+  if (summarized.rows.some((row) => untrimmed(row[1]))) trimming.add("indicator");
+  if (summarized.untrimmedUnits) trimming.add("unit");
+  if (summarized.rows.some((row) => row[0] === 11 && untrimmed(row[11]))) trimming.add("measure");
   if (trimming.size > 0) {
     for (const column of trimming)
       await connection.run(
         `CREATE TEMP TABLE ${column}_names AS SELECT raw, ${trimmed("raw")} AS name FROM (SELECT DISTINCT ${column} AS raw FROM ${relation.sql}) WHERE raw <> ${trimmed("raw")}`,
       );
     await connection.run(`CREATE OR REPLACE TEMP VIEW long_values AS ${view()}`);
-    summary = await summarize();
+    summarized = await summarize();
   }
+  const summary = summarized.rows;
   const byIndicator = summary.filter((row) => row[0] === 3);
   let total = 0;
   let nullYears = 0;
@@ -421,16 +438,17 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     }
   // A panel over the limit (which also keeps the cells' INTEGER positions below 2^31) is named before it is made,
   // with the other problems (rows without a unit or a year, refused above, are no unit or year of it).
+  // (Too many of them to make a panel of, the units were left in DuckDB, counted: `summarize`.)
   const units = summary.filter((row) => row[0] === 5 && row[2] !== null).map((row) => String(row[2]));
   // A unit column that holds units of measurement (万元, 件): meant as the measure, not as the units the index ranks.
-  const measuresAsUnits = relation.unitColumn !== undefined ? unitsOfMeasures(units, relation.unitColumn, label, treeMeasures(tree)) : undefined;
+  const measuresAsUnits = relation.unitColumn !== undefined && summarized.unitsFit ? unitsOfMeasures(units, relation.unitColumn, label, treeMeasures(tree)) : undefined;
   if (measuresAsUnits) issues.unshift(measuresAsUnits);
   const years = summary.filter((row) => row[0] === 6 && row[3] !== null).map((row) => Number(row[3]));
-  const tooLarge = panelSizeIssue(units.length, years.length, codes.indicators.length, label);
+  const tooLarge = panelSizeIssue(summarized.unitCount, years.length, codes.indicators.length, label);
   if (tooLarge) issues.push(tooLarge);
   // The values' units and years, when every row has its unit and its year (none left out), for the checks of options
   // that need no tree when the tree was refused (`ValuesRead`, as `loadInputs` gives it for a CSV file).
-  const valuesRead = nullYears === 0 && nullUnits === 0 && badYears === 0 ? { units, years } : undefined;
+  const valuesRead = nullYears === 0 && nullUnits === 0 && badYears === 0 && summarized.unitsFit ? { units, years } : undefined;
   // With other problems the duplicates are listed now, so that one error names them all.
   if (issues.length > 0 || withoutValues.length > 0) throw new ValidationError([...issues, ...(await duplicateIssues(session, label)), ...withoutValues], undefined, valuesRead);
 
@@ -483,11 +501,12 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
 }
 
 /**
- * The files the query in `path` names (see `filesNamedBy`), listed before it runs: a project run hashes them into its
- * fingerprint, so that new microdata under an unchanged query is a change. `unnamed`, when given, receives the calls
- * of the query that may read files it does not name (`unnamedFileReads` of `duckdb.ts`: a path the query builds,
+ * The files the query in `path` reads (see `checkedFilesOf`: those it names, and those of the paths it builds whose
+ * value is known before it runs), listed before it runs: a project run hashes them into its fingerprint, so that new
+ * microdata under an unchanged query is a change. `unnamed`, when given, receives the calls of the query that may
+ * read files it does not name (`unnamedFileReads` of `duckdb.ts`: a path the query builds from a column or a subquery,
  * `query('…')` of a text DuckDB cannot parse), whose changes no fingerprint can see; the files a `query('…')` literal's
- * text names are among those named. The query is parsed once for both.
+ * text names or builds are among those listed. The query is parsed once for both.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label` (default: `path` relative to `root`) when the query file or
  *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would (or a file of a
  *   path it builds, known before it runs: `builtFiles`, which DuckDB would wait on);
@@ -499,12 +518,15 @@ export async function readQueryFiles(path: string, root = dirname(path), unnamed
   try {
     // Without a byte order mark, as `readDuckdbValues` reads it (DuckDB's parser takes one for part of the text).
     const parsed = await parseQuery(session, (await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+    const resolved = await resolveQueryPaths(session, parsed, label);
+    // The files of the paths it builds, where known before it runs, are among them.
+    const unknown: string[] = [];
+    const files = await checkedFilesOf(session, resolved, label, unknown);
     if (unnamed) {
-      const calls = await unnamedFileReads(session, parsed);
+      const calls = await unnamedFileReads(session, parsed, { arguments: resolved.built, unknown });
       if (calls.length > 0) unnamed.push({ calls });
     }
-    // The files of the paths it builds are checked too, which hashing does not read but DuckDB would.
-    return await checkedFilesOf(session, await resolveQueryPaths(session, parsed, label), label);
+    return files;
   } finally {
     session.close();
   }
@@ -521,7 +543,7 @@ export interface UnnamedQueryReads {
 }
 
 /**
- * The files the queries of `tree`'s `sql` column name (see `filesNamedBy`), listed before they run: a project run
+ * The files the queries of `tree`'s `sql` column read (see `readQueryFiles`), listed before they run: a project run
  * hashes them into its fingerprint as it does a `.sql` values file's. `unnamed`, when given, receives each query that
  * may read files it does not name (see `readQueryFiles`). Each query is parsed once for both.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming the tree's line when a file a query names (or builds a path to,
@@ -534,13 +556,14 @@ export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?
     const files = new Set<string>();
     for (const { code, sql, line } of queryIndicators(tree)) {
       const parsed = await parseQuery(session, sql);
+      const label = indicatorLabel(tree, code, line);
+      const resolved = await resolveQueryPaths(session, parsed, label);
+      const unknown: string[] = [];
+      for (const file of await checkedFilesOf(session, resolved, label, unknown)) files.add(file);
       if (unnamed) {
-        const calls = await unnamedFileReads(session, parsed);
+        const calls = await unnamedFileReads(session, parsed, { arguments: resolved.built, unknown });
         if (calls.length > 0) unnamed.push({ calls, code, line });
       }
-      const label = indicatorLabel(tree, code, line);
-      const named = await checkedFilesOf(session, await resolveQueryPaths(session, parsed, label), label);
-      for (const file of named) files.add(file);
     }
     return [...files].sort();
   } finally {
@@ -567,15 +590,22 @@ function shownPath(root: string, file: string): string {
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label`, the file and what it is
  */
 /**
- * The files `resolved` names (`filesNamedBy`), listed before it runs, once neither they nor the files of the paths it
- * builds (`builtFiles`, where known before it runs) are a named pipe, a socket or a device (`refuseSpecialFiles`,
- * naming `label`): DuckDB would wait on such a file without end.
+ * The files `resolved` reads, listed before it runs: those it names (`filesNamedBy`) and the regular files of the paths
+ * it builds whose value is known before it runs (`builtFiles`), which a project run hashes as it does named ones; once
+ * none of them is a named pipe, a socket or a device (`refuseSpecialFiles`, naming `label`): DuckDB would wait on such
+ * a file without end. `unknown`, when given, receives the calls of the paths it builds whose value is not known before
+ * it runs (`builtFiles`), for `unnamedFileReads`.
  */
-async function checkedFilesOf(session: SandboxSession, resolved: ResolvedQuery, label: string): Promise<string[]> {
+async function checkedFilesOf(session: SandboxSession, resolved: ResolvedQuery, label: string, unknown?: string[]): Promise<string[]> {
   const files = await filesNamedBy(session, resolved.sql);
   await refuseSpecialFiles(label, files, session.root);
-  await refuseSpecialFiles(label, await builtFiles(session, resolved), session.root);
-  return files;
+  const built = await builtFiles(session, resolved);
+  await refuseSpecialFiles(label, built.paths, session.root);
+  unknown?.push(...built.unknown);
+  // A built path of no file, or of a folder, reads none: DuckDB says so when the query runs.
+  const regular: string[] = [];
+  for (const path of built.paths) if ((await stat(path).catch(() => undefined))?.isFile()) regular.push(path);
+  return [...new Set([...files, ...regular])].sort();
 }
 
 async function refuseSpecialFiles(label: string, files: readonly string[], root?: string): Promise<void> {
@@ -609,10 +639,10 @@ async function filesNamedBy(session: SandboxSession, query: string): Promise<str
  * optional) for its indicator, typically an aggregate over a microdata table, `GROUP BY unit, year`. Every query runs
  * in one sandbox (files inside `root` only, reads only, with `settings`); every problem of every query is collected,
  * each naming the tree file, the indicator's line and the `sql` column: its columns (missing, repeated, extra, of
- * the wrong type), and its rows, checked as a values file's are (a year that is none, an infinite value, a
- * unit-year given twice).
+ * the wrong type), its rows beyond `rowLimit` (`E_QUERY_ROWS`, read no further; default `indicatorRowLimit`), and its
+ * rows, checked as a values file's are (a year that is none, an infinite value, a unit-year given twice).
  */
-export async function readIndicatorQueries(tree: Tree, root: string, settings: QuerySettings = {}): Promise<ValueRecord[]> {
+export async function readIndicatorQueries(tree: Tree, root: string, settings: QuerySettings = {}, rowLimit = indicatorRowLimit(tree)): Promise<ValueRecord[]> {
   const session = await openSandbox(resolve(root), settings);
   const records: ValueRecord[] = [];
   const issues: Issue[] = [];
@@ -647,7 +677,13 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         }
         let rows;
         try {
-          const reader = await statement.runAndReadAll();
+          // Streamed, and read up to one row past the limit only: a query of millions of rows stops there, refused,
+          // before DuckDB gathers them all or JavaScript makes an object for each.
+          const reader = await statement.streamAndReadUntil(rowLimit + 1);
+          if (reader.currentRowCount > rowLimit) {
+            issues.push({ code: "E_QUERY_ROWS", message: limitMessages.indicatorQueryRows(label, rowLimit, tree.indicators.length, PANEL_CELL_LIMIT), ...where });
+            continue;
+          }
           rows = reader.getRowObjectsJS();
           // A DECIMAL of more than 15 digits as the Number of its exact text (see `asDouble`), not DuckDB's rounded double.
           if (value && castRounds(value.type)) {
@@ -673,6 +709,15 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return records;
+}
+
+/**
+ * The most rows the query of one of `tree`'s indicators may return: one a unit and year, in a panel of at most
+ * `PANEL_CELL_LIMIT` cells shared by the tree's indicators. More rows repeat a unit and year, or make a panel over the
+ * limit: the query is refused at once (`E_QUERY_ROWS`), before its rows are read.
+ */
+function indicatorRowLimit(tree: Tree): number {
+  return Math.floor(PANEL_CELL_LIMIT / Math.max(1, tree.indicators.length));
 }
 
 /**

@@ -59,9 +59,10 @@ export interface RunManifest {
   query?: string;
   /**
    * The queries that may read files they do not name (`values.sql`, or `tree.csv:3` for the tree's `sql` cell of an
-   * indicator: a path the query builds, `query('…')`): what those files held is in no input's digest nor in the
-   * fingerprint, so the next run is never skipped as unchanged (the warning `W_QUERY_FILES_UNNAMED` in `warnings` says
-   * so too). Absent when every file a query reads is named.
+   * indicator: a path known only when the query runs, a statement DuckDB's parser cannot list the files of): what those
+   * files held is in no input's digest nor in the fingerprint, so the next run is never skipped as unchanged (the
+   * warning `W_QUERY_FILES_UNNAMED` in `warnings` says so too), and `report` into the run says it may be stale
+   * (`W_RUN_INPUTS_UNPROVEN`). Absent when every file a query reads is listed (named, or of a path built from constants).
    */
   unnamedQueryInputs?: string[];
   coverage: { units: readonly string[]; years: readonly number[]; baseYear: number; indicators: number };

@@ -12,6 +12,7 @@ describe("limitMessagesZh", () => {
       ["binaryFile", ["values.xlsx", "a ZIP archive that is not an Excel workbook (no xl/workbook.xml among its 12 entries; unpack it first)"]],
       ["binaryFile", ["values.csv", "binary data (NUL bytes in its first bytes)"]],
       ["binaryFile", ["values.csv", "a kind this translation does not know"]],
+      ["nulByte", ["values.csv", 1001, 16806]],
       ["fileTooLarge", ["values.csv", 5 * 1024 ** 3, 4 * 1024 ** 3]],
       ["fileTooLarge", ["values.csv", undefined, 4 * 1024 ** 3]],
       ["textTooLarge", ["tree.csv", 600 * 1024 ** 2, 512 * 1024 ** 2]],
@@ -73,11 +74,15 @@ describe("limitMessagesZh", () => {
       ["yamlAlias", ["*defaults"]],
       // depth
       ["treeTooDeep", ["A1", 33, 32]],
+      ["yamlTooDeep", [812, 50]],
       ["formulaTooDeep", [64]],
       // memory
       ["designTooLarge", [12.5 * 1024 ** 3, 4 * 1024 ** 3, 10000]],
       ["panelTooLarge", ["values.csv", 100_000, 1000, 50, 2 ** 28]],
       ["panelTooLarge", [undefined, 3, 2, 1, 4]],
+      ["queryMemoryLimit", ["values.sql", 8 * 1024 ** 3]],
+      ["queryMemoryLimit", ["values.parquet", 16 * 1024 ** 2, false]],
+      ["indicatorQueryRows", ["tree.csv:3: indicator B, column sql", 1_342_177, 200, 2 ** 28]],
       // projects
       ["pathOutsideProject", ["values", "/home/data/values.csv", true]],
       ["pathOutsideProject", ["tree", "../tree.csv", false]],

@@ -64,6 +64,7 @@ describe("projectMessagesZh", () => {
       ["runWithoutProject", []],
       ["noRunForReport", ["runs"]],
       ["runInputsChanged", ["runs/20240301-0800", ["values.csv", "--weights"]]],
+      ["runInputsUnproven", ["runs/20240301-0800", ["values.sql", "tree.csv:3"]]],
       ["inputChangedDuringRun", ["values.csv", "appeared"]],
       ["inputChangedDuringRun", ["values.csv", "disappeared"]],
       ["inputChangedDuringRun", ["values.csv", "changed (SHA-256 3fa2c1d0 before, 9b7e6a51 once read)"]],

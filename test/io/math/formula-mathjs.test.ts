@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FormulaError, type FormulaCompiler } from "../../../src/core/formula.js";
-import { createFormulaCompiler } from "../../../src/io/math/formula-mathjs.js";
+import { limitMessages } from "../../../src/core/limit-messages.js";
+import { createFormulaCompiler, MAX_FORMULA_DEPTH } from "../../../src/io/math/formula-mathjs.js";
 
 let compile: FormulaCompiler;
 beforeAll(async () => {
@@ -63,5 +64,44 @@ describe("the mathjs formula compiler", () => {
     // A second compiler is independent and equally restricted.
     const other = await createFormulaCompiler();
     expect(() => other("import({}, {})")).toThrow(FormulaError);
+  });
+});
+
+describe("nesting of long chains", () => {
+  /** `x+y-x+y-...` of `terms` terms: x, then +y and -x in turn. */
+  const sumChain = (terms: number) => Array.from({ length: terms }, (_, i) => (i === 0 ? "x" : i % 2 === 1 ? "+y" : "-x")).join("");
+
+  it("reads 600 alternating + and - terms as one level, not 600 nested ones", () => {
+    expect(MAX_FORMULA_DEPTH).toBe(100);
+    // x, then 300 times +y and 299 times -x: x + 300y - 299x = 300·2 - 298·1 = 302 for x = 1, y = 2.
+    expect(compile(sumChain(600)).evaluate(scope({ x: 1, y: 2 }))).toBe(302);
+  });
+
+  it("reads 400 alternating * and / terms, and mod, as one level", () => {
+    // x, then 200 times *y and 199 times /x: x^(1 - 199)·y^200 = 2^-198·2^200 = 4 for x = y = 2 (exact: powers of two).
+    const product = Array.from({ length: 400 }, (_, i) => (i === 0 ? "x" : i % 2 === 1 ? "*y" : "/x")).join("");
+    expect(compile(product).evaluate(scope({ x: 2, y: 2 }))).toBe(4);
+    // ((7 mod 4)·5 mod 4)·5 mod 4 ... : 7 mod 4 = 3, 3·5 = 15 mod 4 = 3, and so on: 3 after 300 rounds.
+    expect(compile(`7${" mod 4 * 5".repeat(150)} mod 4`).evaluate(scope({}))).toBe(3);
+  });
+
+  it("still counts parentheses around a chain: 99 accepted (the chain is the 100th level), 100 refused as nested", () => {
+    // 99 + 1 = 100 levels, the limit: x + 300y - 299x = 302 as above.
+    expect(compile(`${"(".repeat(99)}${sumChain(600)}${")".repeat(99)}`).evaluate(scope({ x: 1, y: 2 }))).toBe(302);
+    expect(() => compile(`${"(".repeat(100)}${sumChain(600)}${")".repeat(100)}`)).toThrow(limitMessages.formulaTooDeep(100));
+  });
+
+  it("compiles and evaluates the longest chains the 2,000 characters allow, 1,000 deep calls down, without a stack overflow", () => {
+    // 1,000 terms of two characters (1,999 characters): x + 500y - 499x = 1,000 - 498 = 502 for x = 1, y = 2; under
+    // 98 minuses (an even count) and parentheses, the 100 levels of the limit with the chain's own, 950 terms (1,999
+    // characters again): x + 475y - 474x = 950 - 473 = 477.
+    expect(sumChain(1000)).toHaveLength(1999);
+    const deepInCalls = (calls: number, run: () => number): number => (calls === 0 ? run() : deepInCalls(calls - 1, run));
+    expect(deepInCalls(1000, () => compile(sumChain(1000)).evaluate(scope({ x: 1, y: 2 })))).toBe(502);
+    expect(deepInCalls(1000, () => compile(`${"-".repeat(98)}(${sumChain(950)})`).evaluate(scope({ x: 1, y: 2 })))).toBe(477);
+  });
+
+  it("refuses a chain of 5,000 terms by its length, not by a stack overflow", () => {
+    expect(() => compile(sumChain(5000))).toThrow(new FormulaError("it is longer than 2000 characters"));
   });
 });

@@ -3,12 +3,15 @@
  * size (never read whole), a UTF-8 mark in front of GBK bytes, a values folder without values files.
  */
 import iconv from "iconv-lite";
-import { open, rm } from "node:fs/promises";
+import { spawn, spawnSync } from "node:child_process";
+import { truncateSync } from "node:fs";
+import { open, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatBytes, limitMessages } from "../../../src/core/limit-messages.js";
 import { InputError } from "../../../src/errors.js";
-import { decodeText, MAX_INPUT_BYTES, readBytes } from "../../../src/io/read/read-text.js";
+import { issuesOf, loadInputs, readTreeFile } from "../../../src/io/read/load.js";
+import { decodeText, MAX_INPUT_BYTES, readBytes, readText } from "../../../src/io/read/read-text.js";
 import { describeBinary, describeZip, utf16WithoutMark } from "../../../src/io/read/sniff.js";
 import { readValueFiles } from "../../../src/io/read/values-folder.js";
 import { formatWorkbook } from "../../../src/io/read/xlsx.js";
@@ -146,6 +149,115 @@ describe("readBytes refuses what is no input before reading it", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(limitMessages.binaryFile("doc.pdf", "a PDF document"));
     await expect(open(join(dir, "out"))).rejects.toThrow();
+  });
+});
+
+/**
+ * Long-layout values text past the first 8 KB that are looked at as a whole: a 26-byte header
+ * ("unit,year,indicator,value\n") and 1,000 rows of 16 characters ("U0001,2017,A1,1\n"), 16,026 characters on lines
+ * 1 to 1,001, so whatever follows starts line 1,002 at offset 16,026 (in UTF-8). `indicator` is the rows' indicator.
+ */
+const rowsOf = (indicator: string) =>
+  `unit,year,indicator,value\n${Array.from({ length: 1000 }, (_, i) => `U${String(i + 1).padStart(4, "0")},2017,${indicator},1\n`).join("")}`;
+
+describe("readBytes refuses a text file at its first NUL byte, before reading the rest", () => {
+  it("names the line and byte offset of a NUL byte after valid rows, in the first bytes or past them", async () => {
+    // The tester's file: 26 bytes of header and "A,2017,X1,1\n" (12 bytes), so the NUL bytes start line 3 at offset 38.
+    const first = Buffer.concat([Buffer.from("unit,year,indicator,value\nA,2017,X1,1\n"), Buffer.alloc(100)]);
+    const rows = rowsOf("A1");
+    expect(Buffer.byteLength(rows)).toBe(16_026);
+    // Rows, 3 NUL bytes, then rows again: the first NUL is named, the rows after it do not hide it.
+    const past = Buffer.concat([Buffer.from(rows), Buffer.alloc(3), Buffer.from("U9999,2017,A1,1\n")]);
+    const folder = await makeTempDir({ "first.csv": first, "past.csv": past });
+    try {
+      const early = await errorOf(readBytes(join(folder, "first.csv"), "first.csv"));
+      expect([early.code, early.line, early.message]).toEqual(["E_BINARY", 3, limitMessages.nulByte("first.csv", 3, 38)]);
+      expect(early.message).toBe(
+        "first.csv:3: the file holds a NUL byte at byte offset 38, which no text holds (binary data, or text followed by the NUL bytes of a copy that stopped); " +
+          "expected a CSV file (UTF-8, GBK or UTF-16) or, for a tree, YAML, without NUL bytes (if the rest of the file is NUL bytes, copy it again, or keep its first 38 bytes)",
+      );
+      const later = await errorOf(readBytes(join(folder, "past.csv"), "past.csv"));
+      expect([later.code, later.line, later.message]).toEqual(["E_BINARY", 1002, limitMessages.nulByte("past.csv", 1002, 16_026)]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses 1 GB of NUL bytes after 16 KB of rows (a copy that stopped) without reading the gigabyte, also through loadInputs", async () => {
+    // Before, the gigabyte was read whole and refused as too large for text (a 3 GB one took 51 s and 3 GB of memory).
+    const folder = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nA,,a,,\nA1,A,x,,+\n", "cut.csv": rowsOf("A1") });
+    try {
+      const path = join(folder, "cut.csv");
+      truncateSync(path, 1024 ** 3); // sparse: the NUL bytes take no disk
+      const before = process.memoryUsage().rss;
+      const error = await errorOf(readBytes(path, "cut.csv"));
+      expect([error.code, error.line, error.message]).toEqual(["E_BINARY", 1002, limitMessages.nulByte("cut.csv", 1002, 16_026)]);
+      // Read whole, the gigabyte would be in memory; it is refused within the first 64 MB read after the first 8 KB.
+      expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 ** 2);
+      const loaded = await loadInputs(join(folder, "tree.csv"), path, { tree: "tree.csv", data: "cut.csv" }).then(
+        () => [],
+        (refusal: unknown) => issuesOf(refusal),
+      );
+      expect(loaded.map((issue) => [issue.code, issue.message])).toEqual([["E_BINARY", limitMessages.nulByte("cut.csv", 1002, 16_026)]]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a YAML tree whose comments give way to NUL bytes", async () => {
+    // 100 lines of 100 bytes ("# " and 97 dashes and a line feed): the NUL bytes start line 101 at offset 10,000.
+    const text = `# ${"-".repeat(97)}\n`.repeat(100);
+    const folder = await makeTempDir({ "tree.yaml": Buffer.concat([Buffer.from(text), Buffer.alloc(10)]) });
+    try {
+      const error = await errorOf(readTreeFile(join(folder, "tree.yaml"), "tree.yaml"));
+      expect([error.code, error.message]).toEqual(["E_BINARY", limitMessages.nulByte("tree.yaml", 101, 10_000)]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses the NUL bytes of an endless pipe of text and then NUL bytes", async () => {
+    const folder = await makeTempDir({ "rows.csv": rowsOf("A1") });
+    const fifo = join(folder, "pipe.csv");
+    spawnSync("mkfifo", [fifo]);
+    // cat writes the rows, then NUL bytes without end, until the reader closes the pipe.
+    const writer = spawn("sh", ["-c", 'cat rows.csv /dev/zero > pipe.csv'], { cwd: folder, stdio: "ignore" });
+    try {
+      const error = await errorOf(readBytes(fifo, "pipe.csv"));
+      expect([error.code, error.message]).toEqual(["E_BINARY", limitMessages.nulByte("pipe.csv", 1002, 16_026)]);
+    } finally {
+      writer.kill();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("reads UTF-16 (with its mark or without) and GBK as before, and refuses the NUL characters or bytes after their rows", async () => {
+    // "一" (U+4E00) after a comma makes a NUL pair at an odd offset in UTF-16LE ("," 2C 00, "一" 00 4E): no NUL
+    // character, which is a pair at an even offset.
+    // GBK's "研" (D1 D0) is no UTF-8, as GBK's "一" (D2 BB, which UTF-8 reads as "һ") would be.
+    const [utf16Rows, gbkRows] = [rowsOf("一1"), rowsOf("研1")];
+    expect([utf16Rows.length, gbkRows.length]).toEqual([16_026, 16_026]); // 32,052 bytes in UTF-16; 17,026 in GBK (2 bytes a hanzi)
+    const mark = (bytes: number[]) => Buffer.from(bytes);
+    const files: [string, Buffer, string, number][] = [
+      // name, bytes, their text, offset of what follows the rows
+      ["le.csv", Buffer.concat([mark([0xff, 0xfe]), Buffer.from(utf16Rows, "utf16le")]), utf16Rows, 32_054],
+      ["be.csv", Buffer.concat([mark([0xfe, 0xff]), Buffer.from(utf16Rows, "utf16le").swap16()]), utf16Rows, 32_054],
+      ["bare.csv", Buffer.from(utf16Rows, "utf16le"), utf16Rows, 32_052],
+      ["gbk.csv", iconv.encode(gbkRows, "gbk"), gbkRows, 17_026],
+    ];
+    const folder = await makeTempDir(Object.fromEntries(files.map(([name, bytes]) => [name, bytes])));
+    try {
+      for (const [name, bytes, text, offset] of files) {
+        expect(bytes.length, name).toBe(offset);
+        expect(await readText(join(folder, name), name), name).toBe(text);
+        // A NUL character (two NUL bytes at an even offset) after the rows; for GBK two NUL bytes.
+        await writeFile(join(folder, name), Buffer.concat([bytes, Buffer.alloc(8)]));
+        const error = await errorOf(readText(join(folder, name), name));
+        expect([error.code, error.message], name).toEqual(["E_BINARY", limitMessages.nulByte(name, 1002, offset)]);
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,8 @@
+import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { limitMessages } from "../../../src/core/limit-messages.js";
 import { messages } from "../../../src/core/messages.js";
+import { MAX_TREE_DEPTH } from "../../../src/core/tree.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
 import { issuesOf } from "../../issues.js";
@@ -62,6 +65,61 @@ describe("parseTreeYaml", () => {
           "tree.yaml: the YAML file is 3.5 MB, more than the 2 MB a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected the indicator tree as CSV (columns code, parent, name, weight, direction), which is read far faster",
       }),
     );
+  });
+
+  describe("a tree nested deeper than the YAML parser follows", () => {
+    /** A chain of `depth` nodes L1 > L2 > ... in flow style, node Lk opening line k: `[{code: L1, ..., children: [` ... */
+    const flowChain = (depth: number) => {
+      const lines = Array.from({ length: depth }, (_, i) => (i + 1 === depth ? `{code: L${depth}, name: l, direction: +}` : `{code: L${i + 1}, name: l, children: [`));
+      return `[${lines.join("\n")}${"]}".repeat(depth - 1)}]\n`;
+    };
+    /** The same chain in block style, each list at its key's indentation: node Lk's `- code:` is line 3k - 2. */
+    const blockChain = (depth: number) =>
+      Array.from({ length: depth }, (_, i) => {
+        const indent = "  ".repeat(i);
+        return `${indent}- code: L${i + 1}\n${indent}  name: l\n${indent}  ${i + 1 === depth ? 'direction: "+"' : "children:"}\n`;
+      }).join("");
+    /** Whether the yaml package gives up on a text (a stack overflow, as RESOURCE_EXHAUSTION): the case tested. */
+    const parserGivesUp = (text: string) => parseDocument(text).errors.some((error) => error.code === "RESOURCE_EXHAUSTION");
+    // Node L51, the first more than 50 levels down, on the line worked out from the chain's layout.
+    const tooDeep = (line: number) => ({ code: "E_TREE_TOO_DEEP", message: limitMessages.treeTooDeep("L51", 51, 50), source: "tree.yaml", line, column: "parent", id: "L51" });
+
+    it("refuses a flow-style tree 1,000 levels deep as too deep, at node L51's line, as one 60 levels deep (not as invalid YAML)", () => {
+      expect(MAX_TREE_DEPTH).toBe(50);
+      const deep = flowChain(1000);
+      expect(parserGivesUp(deep)).toBe(true);
+      expect(parserGivesUp(flowChain(60))).toBe(false);
+      // L51 opens line 51 in both; the 60-level one is parsed and checked by the tree, the 1,000-level one is not (the
+      // yaml package gives up about 550 levels down).
+      expect(issuesOf(() => parseTreeYaml(flowChain(60), "tree.yaml"))).toEqual([tooDeep(51)]);
+      expect(issuesOf(() => parseTreeYaml(deep, "tree.yaml"))).toEqual([tooDeep(51)]);
+    });
+
+    it("refuses a block-style tree 500 levels deep (about 760 KB, under the size limit) at node L51's line 3·51 − 2 = 151", () => {
+      const deep = blockChain(500);
+      expect(Buffer.byteLength(deep)).toBeLessThan(2 * 1024 ** 2);
+      expect(parserGivesUp(deep)).toBe(true);
+      expect(issuesOf(() => parseTreeYaml(deep, "tree.yaml"))).toEqual([tooDeep(151)]);
+      expect(issuesOf(() => parseTreeYaml(blockChain(60), "tree.yaml"))).toEqual([tooDeep(151)]);
+    });
+
+    it("refuses lists nested 3,000 deep in a value as too deep, naming the depth: the list of nodes, the node, 3,000 lists", () => {
+      const text = `- code: A\n  name: ${"[".repeat(3000)}${"]".repeat(3000)}\n  direction: +\n`;
+      expect(parserGivesUp(text)).toBe(true);
+      expect(issuesOf(() => parseTreeYaml(text, "tree.yaml"))).toEqual([
+        { code: "E_TREE_TOO_DEEP", message: limitMessages.yamlTooDeep(3002, 50), source: "tree.yaml", line: 2 },
+      ]);
+    });
+
+    it("still calls a file not valid YAML when its first error is a syntax error before the deep part", () => {
+      // Line 2, `name: a: b`, is a map where a value belongs (BLOCK_AS_IMPLICIT_KEY); node A's children, indented under
+      // it, are the 1,000-level chain the parser gives up on after it.
+      const text = `- code: B\n  name: a: b\n  direction: +\n- code: A\n  name: a\n  children: ${flowChain(1000).replace(/\n(?=.)/g, "\n    ")}`;
+      expect(parseDocument(text).errors.map((error) => error.code).slice(0, 2)).toEqual(["BLOCK_AS_IMPLICIT_KEY", "RESOURCE_EXHAUSTION"]);
+      expect(() => parseTreeYaml(text, "tree.yaml")).toThrow(
+        expect.objectContaining({ code: "E_YAML_SYNTAX", message: "tree.yaml:2: the file is not valid YAML (BLOCK_AS_IMPLICIT_KEY); expected a list of nodes" }),
+      );
+    });
   });
 
   it("reports a file that is not a list of nodes", () => {

@@ -303,10 +303,31 @@ describe("a path the query builds", () => {
     // Without changing the current folder: it is not the query's, where its relative paths would be found.
     expect(relative(dir, process.cwd()).startsWith("..")).toBe(true);
     expectValues((await load(dir, "q.sql")).panel);
-    // One parse of the query lists the file it names (the list's literal) and the calls of paths it builds.
+    // One parse of the query lists the file it names (the list's literal) and those of the paths it builds, each
+    // known before it runs (data/v.csv, the glob's one file, lower('DATA/V.CSV')): no call is left unnamed.
     const unnamed: UnnamedQueryReads[] = [];
     expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/v.csv")]);
-    expect(unnamed).toEqual([{ calls: ["read_csv", "sniff_csv"] }]);
+    expect(unnamed).toEqual([]);
+  });
+
+  it("lists the files of a built path known before the query runs, and leaves unnamed only the calls whose path is not", async () => {
+    const dir = await folder({
+      "data/v.csv": VALUES,
+      "data/w.csv": VALUES,
+      "data/x.json": "[]",
+      // data/w.csv by a built path; the glob data/*.json by concat; read_json's subquery is known only when it runs,
+      // and so is read_csv's second call (a subquery too): read_csv stays unnamed although its first call is known.
+      "q.sql": `SELECT * FROM read_csv('data/' || 'w.csv'), read_json(concat('data/', '*.json')), read_parquet((SELECT 'data/v.parquet')), read_csv((SELECT 'data/v.csv'))`,
+      "known.sql": "SELECT * FROM read_csv('data/' || 'w.csv'), read_json(concat('data/', '*.json')), read_csv('data/' || 'missing.csv'), read_csv('data/')",
+    });
+    const unnamed: UnnamedQueryReads[] = [];
+    expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/w.csv"), join(dir, "data/x.json")]);
+    // In the order met: read_csv at its first call.
+    expect(unnamed).toEqual([{ calls: ["read_csv", "read_parquet"] }]);
+    // Every built path known: none unnamed; a path of no file (DuckDB refuses it when it runs) and a folder list none.
+    const known: UnnamedQueryReads[] = [];
+    expect(await readQueryFiles(join(dir, "known.sql"), dir, known)).toEqual([join(dir, "data/w.csv"), join(dir, "data/x.json")]);
+    expect(known).toEqual([]);
   });
 
   it("passes the argument through the sandbox's macro, as written around it, literals beside it made absolute", async () => {
@@ -366,10 +387,10 @@ describe("a query given as text to query('…') or query_table('…')", () => {
     // Without changing the current folder: it is not the query's, where data/v.csv would be looked for before.
     expect(relative(dir, process.cwd()).startsWith("..")).toBe(true);
     expectValues((await load(dir, "q.sql")).panel);
-    // The files of the texts are named for a run's fingerprint; only the path the nested text builds is not.
+    // The files of the texts are listed for a run's fingerprint, that of the path the nested text builds too.
     const unnamed: UnnamedQueryReads[] = [];
     expect(await readQueryFiles(join(dir, "q.sql"), dir, unnamed)).toEqual([join(dir, "data/v.csv")]);
-    expect(unnamed).toEqual([{ calls: ["read_csv"] }]);
+    expect(unnamed).toEqual([]);
   });
 
   it("writes the text's literal again with its paths made absolute, where DuckDB then looks for its files", async () => {
@@ -497,6 +518,8 @@ describe.skipIf(process.platform === "win32")("a named pipe (FIFO) among the fil
     // data/*.csv matches v.csv and the pipe y.csv; DuckDB's glob leaves the pipe out, as for read_csv('data/*.csv') above,
     // so the values are v.csv's eight (U1/U2 × 2017/2018 × A/B: 1 to 8).
     for (const name of ["glob.sql", "regular.sql"]) expectValues((await unblocking(fifo, load(dir, name))).panel);
-    expect(await unblocking(fifo, readQueryFiles(join(dir, "regular.sql"), dir))).toEqual([]);
+    // The built path's file is listed (for a run to hash), the pipe the built glob matches is not (as DuckDB's glob).
+    expect(await unblocking(fifo, readQueryFiles(join(dir, "regular.sql"), dir))).toEqual([join(dir, "data/v.csv")]);
+    expect(await unblocking(fifo, readQueryFiles(join(dir, "glob.sql"), dir))).toEqual([join(dir, "data/v.csv")]);
   });
 });

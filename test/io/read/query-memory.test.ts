@@ -1,0 +1,106 @@
+/**
+ * The memory of users' DuckDB queries is bounded: DuckDB's own (`memoryLimit`; what it cannot spill to its temporary folder), a `.sql` values
+ * file of more units than a panel may hold (refused from DuckDB's counts, before its units come into JavaScript), and a
+ * tree's `sql` query of more rows than one indicator may fill (read no further than one row past the limit). Small
+ * limits are injected, so that every case stays light: no test allocates more than a few tens of MB.
+ */
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { limitMessages } from "../../../src/core/limit-messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
+import { InputError, ValidationError } from "../../../src/errors.js";
+import { readTree } from "../../../src/io/read/tree-csv.js";
+import { readDuckdbValues, readIndicatorQueries } from "../../../src/io/read/values-duckdb.js";
+import { issuesOf, makeTempDir } from "../../helpers.js";
+
+const MEGABYTE = 1024 ** 2;
+const TREE = "code,parent,name,weight,direction\nA,,a,1,+\n";
+
+describe("DuckDB's memory limit", () => {
+  it("a .sql values file that needs more than the limit: E_QUERY_MEMORY_LIMIT naming the file and the limit", async () => {
+    // Two million rows of a 19-character unit ('unit-number-1999999', stored apart from the row beyond 12 characters):
+    // about 40 bytes a row, some 80 MB to hold, against a limit of 16 MB.
+    const query = "SELECT 'unit-number-' || i AS unit, 2017 AS year, 'A' AS indicator, i::DOUBLE AS value FROM range(2000000) t(i)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const error = await readDuckdbValues(tree, join(dir, "values.sql"), "values.sql", dir, undefined, { threads: 1, memoryLimit: 16 * MEGABYTE }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ code: "E_QUERY_MEMORY_LIMIT", message: limitMessages.queryMemoryLimit("values.sql", 16 * MEGABYTE) });
+    // The message as written out: 16 * 1024^2 bytes is "16 MB".
+    expect((error as Error).message).toContain("values.sql: DuckDB needed more than 16 MB of memory");
+  });
+
+  it("a large aggregation over the limit spills to DuckDB's own temporary folder, removed once done, and succeeds", async () => {
+    // 6 million rows in 3 million groups (i % 3,000,000), each group's values joined as a text: far more than 64 MB to
+    // hold at once, which DuckDB with no folder to spill to refuses ("Out of Memory Error"). The count of groups is
+    // 3,000,000 by construction.
+    const query =
+      "SELECT 'U1' AS unit, 2017 AS year, 'A' AS indicator, count(*)::DOUBLE AS value FROM (SELECT i % 3000000 AS g, string_agg(i::VARCHAR) FROM range(6000000) t(i) GROUP BY g)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const { panel } = await readDuckdbValues(tree, join(dir, "values.sql"), "values.sql", dir, undefined, { threads: 1, memoryLimit: 64 * MEGABYTE });
+    expect([...panel.values]).toEqual([3_000_000]);
+    // Nothing left behind: not in the project, not in the system's temporary folder.
+    expect(readdirSync(dir).sort()).toEqual(["tree.csv", "values.sql"]);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`innovation-index-duckdb-${process.pid}-`))).toEqual([]);
+  });
+
+  it("a query within the limit reads as always", async () => {
+    // Units U1 and U2 over 2017 and 2018, value = 10 * unit + (year - 2017): U1 10, 11; U2 20, 21.
+    const query = "SELECT 'U' || u AS unit, y AS year, 'A' AS indicator, (10 * u + y - 2017)::DOUBLE AS value FROM range(1, 3) a(u), range(2017, 2019) b(y)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const { panel } = await readDuckdbValues(tree, join(dir, "values.sql"), "values.sql", dir, undefined, { threads: 1, memoryLimit: 16 * MEGABYTE });
+    expect(panel.units).toEqual(["U1", "U2"]);
+    expect(panel.years).toEqual([2017, 2018]);
+    expect([...panel.values]).toEqual([10, 11, 20, 21]);
+  });
+});
+
+describe("a .sql values file of more units than a panel may hold", () => {
+  it("is refused from DuckDB's counts (E_PANEL_SIZE), its units not read: no units and years given as read", async () => {
+    // 30,000 rows, each of another unit, over the 9,000 years 1000 to 9999 (1000 + i % 9000), one indicator:
+    // 30,000 × 9,000 × 1 = 270,000,000 cells, over the 268,435,456 (2^28) a panel may hold.
+    const query = "SELECT 'u' || i AS unit, 1000 + i % 9000 AS year, 'A' AS indicator, 1.0::DOUBLE AS value FROM range(30000) t(i)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const error = await readDuckdbValues(tree, join(dir, "values.sql"), "values.sql", dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map(({ code, message }) => ({ code, message }))).toEqual([
+      { code: "E_PANEL_SIZE", message: limitMessages.panelTooLarge("values.sql", 30_000, 9_000, 1, 2 ** 28) },
+    ]);
+    // The 30,000 units stayed in DuckDB: none is given back as read.
+    expect((error as ValidationError).partial).toBeUndefined();
+  });
+});
+
+describe("a tree's sql query of more rows than one indicator may fill", () => {
+  const tree = (rowsOfB: number) =>
+    `code,parent,name,weight,direction,sql\nG,,g,1,,\nA,G,a,0.5,+,"SELECT 'U' || i AS unit, 2017 AS year, 1.0::DOUBLE AS value FROM range(5) t(i)"\nB,G,b,0.5,+,"SELECT 'U' || i AS unit, 2017 AS year, 2.0::DOUBLE AS value FROM range(${rowsOfB}) t(i)"\n`;
+
+  it("is refused at the limit (E_QUERY_ROWS, naming the tree's line and column sql); the other queries still run", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree(6) });
+    const parsed = await readTree(join(dir, "tree.csv"), "tree.csv");
+    // A limit of 5 rows: A's query returns 5 (within it), B's 6 (one over it). The tree has 2 indicators (A, B).
+    const issues = await issuesOf(readIndicatorQueries(parsed, dir, {}, 5));
+    expect(issues.map(({ code, message, line, column, id }) => ({ code, message, line, column, id }))).toEqual([
+      { code: "E_QUERY_ROWS", message: limitMessages.indicatorQueryRows(readerMessages.indicatorQuery("tree.csv:4", "B"), 5, 2, 2 ** 28), line: 4, column: "sql", id: "B" },
+    ]);
+    expect(issues[0].message).toBe(
+      "tree.csv:4: indicator B, column sql: the query returns more than 5 rows, the most one indicator's values may fill (a panel holds at most 268,435,456 cells, shared by the tree's 2 indicators, one row per unit and year); expected one row per unit and year: aggregate the microdata in the query (GROUP BY unit, year)",
+    );
+  });
+
+  it("reads queries of as many rows as the limit", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree(5) });
+    const parsed = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const records = await readIndicatorQueries(parsed, dir, {}, 5);
+    // 5 rows of A (value 1) and 5 of B (value 2), units U0 to U4, all in 2017.
+    expect(records.length).toBe(10);
+    expect(records.filter((record) => record.indicator === "B").map((record) => [record.unit, record.year, record.value])).toEqual(
+      [0, 1, 2, 3, 4].map((i) => [`U${i}`, 2017, 2]),
+    );
+  });
+});
