@@ -11,8 +11,10 @@ import { messages } from "../../core/messages.js";
 import type { Issue } from "../../errors.js";
 import { displayWidth } from "./text-width.js";
 import { fixZipDates } from "./zip-dates.js";
-import type { Workbook } from "exceljs";
+import type { stream } from "exceljs";
 import type { ColumnDisplay, Table } from "./tables.js";
+
+type WorkbookWriter = stream.xlsx.WorkbookWriter;
 
 /** The document date written into the workbook, fixed so that the same tables give the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -56,37 +58,57 @@ export function workbookText(text: string, sheet: string, row: number, column: n
   return text.slice(0, end) + "…";
 }
 
-/** The workbook (`index.xlsx`) holding `tables`, one sheet each in the given order, as bytes. */
+/**
+ * The workbook (`index.xlsx`) holding `tables`, one sheet each in the given order, as bytes. ExcelJS's streaming writer
+ * writes each row as it is added, instead of keeping a model of every cell and writing them all at the end: on a panel of
+ * 75,000 values (1.4 million cells) 4.7 s of CPU and 250 MB against 18 s and 2 GB. The workbook a reader sees is the
+ * same (sheets, cells, styles, widths, panes, filters); the parts leave out what is empty (no `<dimension>`, no blank
+ * title), and the entries are compressed as before (deflate level 6). The same tables give the same bytes: fixed
+ * document dates, ZIP dates fixed afterwards (`fixZipDates`).
+ */
 export async function formatXlsx(tables: readonly Table[], options: XlsxOptions = {}): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  for (const table of tables) addSheet(workbook, table, options);
-  return workbookBytes(workbook);
+  const [{ default: ExcelJS }, { Writable }] = await Promise.all([import("exceljs"), import("node:stream")]);
+  // The sheet names as ExcelJS's workbook takes them (the streaming writer checks none): it refuses an empty name, a
+  // duplicate or one with * ? : / \ [ ], and cuts one over Excel's 31 characters, as index.xlsx always did.
+  const checked = new ExcelJS.Workbook();
+  const names = tables.map((table) => checked.addWorksheet(table.name).name);
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useSharedStrings: true,
+    useStyles: true,
+    creator: "innovation-index",
+    lastModifiedBy: "innovation-index",
+    created: FIXED_DATE,
+    modified: FIXED_DATE,
+    // The level the in-memory writer used (the streaming one's own is 1: a file a fifth larger).
+    zip: { zlib: { level: 6 } },
+  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  tables.forEach((table, i) => addSheet(workbook, names[i], table, options));
+  await workbook.commit();
+  return fixZipDates(new Uint8Array(Buffer.concat(chunks)));
 }
 
-/** The workbook's bytes, its document dates fixed and its ZIP entries dated alike (the same sheets give the same bytes). */
-async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
-  workbook.creator = "innovation-index";
-  workbook.lastModifiedBy = "innovation-index";
-  workbook.created = FIXED_DATE;
-  workbook.modified = FIXED_DATE;
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipDates(new Uint8Array(buffer as ArrayBuffer));
-}
-
-/** Adds `table` as a sheet: a bold frozen header with filter buttons, number formats, fitted column widths. */
-function addSheet(workbook: Workbook, table: Table, options: XlsxOptions): void {
+/**
+ * Adds `table` as the sheet `name`, row by row (each written at once): a bold frozen header with filter buttons,
+ * number formats, column widths fitted to the content (measured before the first row, as the columns come first).
+ */
+function addSheet(workbook: WorkbookWriter, name: string, table: Table, options: XlsxOptions): void {
   const decimals = options.decimals ?? 4;
-  const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", xSplit: table.frozenColumns ?? 0, ySplit: 1 }] });
   const text = (value: string, row: number, column: number) => workbookText(value, table.name, row, column, options);
-  sheet.addRow(table.columns.map((column, i) => text(column.name, 1, i + 1))).font = { bold: true };
-  table.rows.forEach((row, r) =>
-    sheet.addRow(row.map((cell, i) => (typeof cell === "string" ? text(cell, r + 2, i + 1) : Number.isFinite(cell) ? cell : null))),
-  );
-  table.columns.forEach((column, i) => {
-    const sheetColumn = sheet.getColumn(i + 1);
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: table.frozenColumns ?? 0, ySplit: 1 }],
+    autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } },
+  } as never);
+  const numberFormats = table.columns.map((column) => {
     const shown = Math.max(decimals, column.decimals ?? 0);
-    sheetColumn.numFmt = column.display
+    return column.display
       ? DISPLAY_FORMATS[column.display]
       : column.kind === "text"
         ? TEXT_FORMAT
@@ -95,18 +117,33 @@ function addSheet(workbook: Workbook, table: Table, options: XlsxOptions): void 
           : shown > 0
             ? `0.${"0".repeat(shown)}`
             : "0";
+  });
+  sheet.columns = table.columns.map((column, i) => {
+    const shown = Math.max(decimals, column.decimals ?? 0);
     let width = displayWidth(column.name);
-    table.rows.forEach((row, r) => {
+    for (const row of table.rows) {
       const cell = row[i];
       // Only up to the widest column shown (60) matters: a long text is not measured whole.
       width = Math.max(width, typeof cell === "string" ? displayWidth(cell.slice(0, 61)) : column.kind === "integer" ? String(cell).length : 8 + shown);
-      // A text in a column of numbers (the period "all" among years) is in the Text format too.
-      if (typeof cell === "string" && column.kind !== "text") sheet.getCell(r + 2, i + 1).numFmt = TEXT_FORMAT;
-    });
-    sheetColumn.width = Math.min(60, width + 2);
+    }
+    return { width: Math.min(60, width + 2), style: { numFmt: numberFormats[i] } };
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  // One style object per column, shared by its cells (never changed after): ExcelJS numbers a style object it has seen
+  // before at once, where a copy per cell (what a new cell gets) is written out and looked up, a third of the time.
+  const cellStyles = numberFormats.map((numFmt) => ({ numFmt }));
+  const textStyle = { numFmt: TEXT_FORMAT };
   // The header is text in the Text format, as every text cell: some tables' headers are the tree's codes (the drop
   // analysis's ranks), which F2 and Enter on a General cell would turn into a formula (`=A`). A year's header is text too.
-  sheet.getRow(1).eachCell((cell) => (cell.numFmt = TEXT_FORMAT));
+  const header = sheet.addRow(table.columns.map((column, i) => text(column.name, 1, i + 1)));
+  header.font = { bold: true };
+  const headerStyle = { numFmt: TEXT_FORMAT, font: { bold: true } };
+  table.columns.forEach((_, i) => (header.getCell(i + 1).style = headerStyle));
+  header.commit();
+  table.rows.forEach((row, r) => {
+    const added = sheet.addRow(row.map((cell, i) => (typeof cell === "string" ? text(cell, r + 2, i + 1) : Number.isFinite(cell) ? cell : null)));
+    // A text in a column of numbers (the period "all" among years) is in the Text format too.
+    row.forEach((cell, i) => (added.getCell(i + 1).style = typeof cell === "string" && table.columns[i].kind !== "text" ? textStyle : cellStyles[i]));
+    added.commit();
+  });
+  sheet.commit();
 }

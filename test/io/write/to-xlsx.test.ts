@@ -64,6 +64,21 @@ describe("formatXlsx", () => {
     expect(workbook.getWorksheet("growth")!.getCell("A2").value).toBe(-3.5);
   });
 
+  it("fits column widths to the content, freezes the table's frozen columns and puts filter buttons on the header", async () => {
+    const sheet = (await readBack(await formatXlsx([{ ...tables()[0], frozenColumns: 1 }], { decimals: 3 }))).getWorksheet("index")!;
+    // Widest content + 2: unit 常州高新区 (5 wide characters, 10 columns) → 12; year 2017 (4) → 6; value 8 + 3 decimals → 13.
+    expect([1, 2, 3].map((column) => sheet.getColumn(column).width)).toEqual([12, 6, 13]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
+    expect(sheet.autoFilter).toBe("A1:C1");
+  });
+
+  it("refuses a sheet name Excel does not take and cuts one over 31 characters, as ExcelJS's workbook does", async () => {
+    await expect(formatXlsx([{ ...tables()[1], name: "a/b" }])).rejects.toThrow(/cannot include any of the following characters/);
+    const long = "g".repeat(40);
+    const workbook = await readBack(await formatXlsx([{ ...tables()[1], name: long }]));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["g".repeat(31)]);
+  });
+
   it("shows a column's own decimals when it asks for more than the run's: the weights sheet's six, as weights.csv", async () => {
     const weights = weightsTable({ nodes: [{ code: "A", parent: null, level: 1, weight: 1 / 12 }] as never });
     const workbook = await readBack(await formatXlsx([weights], { decimals: 2 }));
