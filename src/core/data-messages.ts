@@ -21,6 +21,24 @@ export const ofUnit = (unit: string) => (unit === "" ? "" : `, unit ${quote(unit
 /** `unit "常州", year 2018`, or `year 2018` for the one unnamed unit of a single-unit file. */
 export const unitYear = (unit: string, year: number) => (unit === "" ? `year ${year}` : `unit ${quote(unit)}, year ${year}`);
 
+/**
+ * A kind of syntax a formula may not use (`formulaSyntaxRefused`): property or index access (`a.b`, `a["b"]`), a
+ * matrix, an assignment, several statements, a function definition, an object, a range (`1:10`), a chained comparison.
+ */
+export type FormulaSyntax = "access" | "matrix" | "assignment" | "statements" | "functionDefinition" | "object" | "range" | "chainedComparison";
+
+/** Why each kind of syntax refused in a formula is (`formulaSyntaxRefused`). */
+const REFUSED_FORMULA_SYNTAX: Readonly<Record<FormulaSyntax, string>> = {
+  access: "property or index access is not allowed",
+  matrix: "matrices are not allowed",
+  assignment: "assignments are not allowed",
+  statements: "several statements are not allowed",
+  functionDefinition: "function definitions are not allowed",
+  object: "objects are not allowed",
+  range: "ranges are not allowed",
+  chainedComparison: "chained comparisons are not allowed",
+};
+
 export const dataMessages = catalogue("dataMessages", {
   yearColumnDates: (column: string, dates: readonly string[]) =>
     `column ${quote(column)} holds dates such as ${dates.map(quote).join(", ")}, not years; expected years such as 2017 (in Excel: type the years as numbers, or show the dates with the number format "yyyy", which reads as the year)`,
@@ -60,6 +78,24 @@ export const dataMessages = catalogue("dataMessages", {
   // formulas
   badFormula: (indicator: string, formula: string, reason: string) =>
     `indicator ${quote(indicator)} has formula ${quote(formula)}, which is refused: ${reason}; expected arithmetic over variable names, e.g. "rd_spending / revenue * 100"`,
+  // why a formula is refused (src/io/math/formula-mathjs.ts), the `reason` of `badFormula` (and of `formulaFailed`)
+  formulaTooLong: (limit: number) => `it is longer than ${limit} characters`,
+  /** `reason`: the parser's own words (mathjs's, in English), such as `Unexpected end of expression (char 4)`. */
+  formulaUnparsed: (reason: string) => `it does not parse (${reason})`,
+  formulaSyntaxRefused: (syntax: FormulaSyntax) => REFUSED_FORMULA_SYNTAX[syntax],
+  /** `type`: mathjs's name of a kind of syntax no other message names (`ChainNode`). */
+  formulaNodeRefused: (type: string) => `${type} is not allowed`,
+  /** `value`: a constant's value as mathjs parsed it (`"text"`, `true`, `null`), written as JSON. */
+  formulaConstantNotNumber: (value: unknown) => `constant ${JSON.stringify(value)} is not a number`,
+  formulaOperatorRefused: (operator: string | undefined) => `operator ${JSON.stringify(operator)} is not allowed`,
+  /** `name`: the function called, or undefined for a call of something else than a name (`f(1)(2)`). */
+  formulaFunctionRefused: (name: string | undefined, allowed: readonly string[]) =>
+    `function ${name ?? "expression"} is not allowed; allowed: ${allowed.join(", ")}`,
+  /** A mathjs function disabled on the private instance (`import`, `evaluate`), in case a formula ever got past the check. */
+  formulaFunctionDisabled: (name: string) => `function ${name} is not allowed`,
+  formulaNotPlainName: (name: string) => `name ${JSON.stringify(name)} is not a plain identifier`,
+  formulaMathjsName: (name: string) => `name ${JSON.stringify(name)} is a mathjs name, not a variable; rename the variable`,
+  formulaResultNotNumber: () => `the result is not a number`,
   formulaOnGroup: (code: string) => `group ${quote(code)} has a formula; expected formulas on indicators (leaves) only`,
   formulaReference: (indicator: string, formula: string, name: string) =>
     `formula ${quote(formula)} of indicator ${quote(indicator)} reads ${quote(name)}, a group or another formula indicator; expected variables or plain indicators`,

@@ -7,7 +7,7 @@ import { quote } from "./quote.js";
  * a 10 MB header cell shows as its first 200 characters and the count of the rest.
  */
 
-/** What a YAML file holds, in `yamlTooLarge`: an indicator tree, AHP judgements, or a project (`index.yaml`). */
+/** What a YAML file holds, in `yamlTooLarge` and `yamlTooDeep`: an indicator tree, AHP judgements, or a project (`index.yaml`). */
 export type YamlContent = "tree" | "judgements" | "project";
 
 /**
@@ -30,6 +30,14 @@ const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
   tree: "the indicator tree as CSV (columns code, parent, name, weight, direction), which is read far faster",
   judgements: "the judgements as CSV (columns group, a, b, value), which is read far faster",
   project: "a project file of a few keys (the paths of the tree and the values, and options), with the tree and the values in files of their own",
+};
+
+/** What a YAML file nested too deep to parse should hold (`yamlTooDeep`); `treeLimit`, a tree's depth limit. */
+const SHALLOW_YAML: Readonly<Record<YamlContent, (treeLimit?: number) => string>> = {
+  tree: (treeLimit) =>
+    `a tree at most ${treeLimit} levels deep, each node a map in the list under its parent's children key, its values plain texts and numbers`,
+  judgements: () => "a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }, its values plain texts and numbers",
+  project: () => "keys such as indicators, values, methods, each value a text, a number, or a short list or map of them",
 };
 
 /** A byte count for people: `4 GB`, `310 MB`, `12 KB` (powers of 1024, at most one decimal). */
@@ -155,8 +163,9 @@ export const limitMessages = catalogue("limitMessages", {
   // depth
   treeTooDeep: (code: string, depth: number, limit: number) =>
     `node ${quote(code)} is ${depth} levels deep, more than the ${limit} levels a tree may have; expected a shallower tree (check the parent column for chains)`,
-  yamlTooDeep: (depth: number, limit: number) =>
-    `lists and maps are nested ${depth} levels deep here, deeper than the YAML reader can follow; expected a tree at most ${limit} levels deep, each node a map in the list under its parent's children key, its values plain texts and numbers`,
+  /** A YAML file nested deeper than the parser follows: `content` says what it should hold; `treeLimit`, a tree's depth limit. */
+  yamlTooDeep: (depth: number, content: YamlContent, treeLimit?: number) =>
+    `lists and maps are nested ${depth} levels deep here, deeper than the YAML reader can follow; expected ${SHALLOW_YAML[content](treeLimit)}`,
   formulaTooDeep: (limit: number) => `it is nested more than ${limit} levels deep (parentheses, signs, powers or calls)`,
 
   // memory

@@ -1,5 +1,5 @@
 /** The Chinese messages of `dataMessages` (src/core/data-messages.ts), for the terminal (src/core/localize.ts says how). */
-import type { dataMessages, UnitLikeness } from "../data-messages.js";
+import type { dataMessages, FormulaSyntax, UnitLikeness } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import { listItems, quote } from "../quote.js";
 import { didYouMean, list, ofUnitYear } from "./words.js";
@@ -18,6 +18,18 @@ const LIKENESS: Readonly<Record<UnitLikeness, string>> = {
   edit: "只差一个字符",
 };
 const noneOf = (indicators: number) => (indicators === 1 ? "唯一的指标无数值" : `${indicators} 个指标均无数值`);
+
+/** Why each kind of syntax refused in a formula is (`formulaSyntaxRefused`), in Chinese. */
+const REFUSED_FORMULA_SYNTAX: Readonly<Record<FormulaSyntax, string>> = {
+  access: "不允许访问属性或下标",
+  matrix: "不允许使用矩阵",
+  assignment: "不允许赋值",
+  statements: "不允许写多条语句",
+  functionDefinition: "不允许定义函数",
+  object: "不允许使用对象",
+  range: "不允许使用区间",
+  chainedComparison: "不允许连续比较",
+};
 
 export const dataMessagesZh: Translation<typeof dataMessages> = {
   yearColumnDates: (column, dates) =>
@@ -47,6 +59,18 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
   // formulas
   badFormula: (indicator, formula, reason) =>
     `指标 ${quote(indicator)} 的公式 ${quote(formula)} 被拒绝：${reason}；应为由变量名构成的算术式，例如 "rd_spending / revenue * 100"`,
+  formulaTooLong: (limit) => `其长度超过 ${limit} 个字符`,
+  formulaUnparsed: (reason) => `无法解析（${reason}）`,
+  formulaSyntaxRefused: (syntax) => REFUSED_FORMULA_SYNTAX[syntax],
+  formulaNodeRefused: (type) => `不允许使用 ${type}`,
+  formulaConstantNotNumber: (value) => `常量 ${JSON.stringify(value)} 不是数字`,
+  formulaOperatorRefused: (operator) => `不允许使用运算符 ${JSON.stringify(operator)}`,
+  formulaFunctionRefused: (name, allowed) =>
+    `${name === undefined ? "不允许调用表达式形式的函数" : `不允许使用函数 ${name}`}；允许使用的函数：${allowed.join("、")}`,
+  formulaFunctionDisabled: (name) => `不允许使用函数 ${name}`,
+  formulaNotPlainName: (name) => `名称 ${JSON.stringify(name)} 不是普通的标识符`,
+  formulaMathjsName: (name) => `名称 ${JSON.stringify(name)} 是 mathjs 的内置名称，不是变量；请为该变量改名`,
+  formulaResultNotNumber: () => "结果不是数字",
   formulaOnGroup: (code) => `指标组 ${quote(code)} 设有公式；公式只应设在指标（末级）上`,
   formulaReference: (indicator, formula, name) =>
     `指标 ${quote(indicator)} 的公式 ${quote(formula)} 引用了 ${quote(name)}，它是指标组或另一个由公式计算的指标；公式应引用变量或普通指标`,

@@ -18,6 +18,13 @@ const SMALLER_YAML: Readonly<Record<YamlContent, string>> = {
   project: "为只含少量键的项目文件（指标体系和数据的路径，以及各项选项），指标体系和数据各自另存为文件",
 };
 
+/** What a YAML file nested too deep to parse should hold (`yamlTooDeep`), in Chinese; `treeLimit`, a tree's depth limit. */
+const SHALLOW_YAML: Readonly<Record<YamlContent, (treeLimit?: number) => string>> = {
+  tree: (treeLimit) => `最多 ${treeLimit} 层的指标体系，每个节点是其上级 children 键下列表中的一个映射，其值为纯文本或数字`,
+  judgements: () => "从指标组代码（或 INDEX）到 [a, b, value] 列表或 { order, matrix } 的映射，其值为纯文本或数字",
+  project: () => "包含 indicators、values、methods 等键的键值块，每个值为文本、数字，或由它们组成的简短列表或映射",
+};
+
 /** What is expected instead of files of each kind a values folder reader does not read (`unreadValuesFiles`), in Chinese. */
 const UNREAD_VALUES_EXPECTED: Readonly<Record<UnreadValuesKind, string>> = {
   source: ".parquet 或 .sql 文件本身就是数据来源：应通过 -d（--data；或 index.yaml 中的 values:）直接指定，而不是放在 CSV/xlsx 文件的文件夹中，或把它移出该文件夹",
@@ -130,8 +137,7 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   // depth
   treeTooDeep: (code, depth, limit) =>
     `节点 ${quote(code)} 深达 ${depth} 层，超过了指标体系允许的 ${limit} 层；应减少指标体系的层级（请检查 parent 列中的上级节点链）`,
-  yamlTooDeep: (depth, limit) =>
-    `此处的列表和映射嵌套了 ${depth} 层，超出了 YAML 读取器能处理的深度；应为最多 ${limit} 层的指标体系，每个节点是其上级 children 键下列表中的一个映射，其值为纯文本或数字`,
+  yamlTooDeep: (depth, content, treeLimit) => `此处的列表和映射嵌套了 ${depth} 层，超出了 YAML 读取器能处理的深度；应为${SHALLOW_YAML[content](treeLimit)}`,
   formulaTooDeep: (limit) => `其嵌套超过 ${limit} 层（括号、正负号、乘方或函数调用）`,
 
   // memory

@@ -13,6 +13,7 @@
  * number-only build, so values are plain numbers (`sqrt(-1)` is `NaN`, not a complex number).
  */
 import { FormulaError, type CompiledFormula, type FormulaCompiler } from "../../core/formula.js";
+import { dataMessages, type FormulaSyntax } from "../../core/data-messages.js";
 import { limitMessages } from "../../core/limit-messages.js";
 
 export const FORMULA_FUNCTIONS = ["abs", "sqrt", "cbrt", "exp", "log", "log10", "log2", "log1p", "min", "max", "round", "floor", "ceil", "sign"] as const;
@@ -42,17 +43,17 @@ const MAX_LENGTH = 2000;
 /** The deepest nesting of a formula (parentheses, signs, powers, function calls): parser and evaluator recurse on it. */
 export const MAX_FORMULA_DEPTH = 100;
 
-/** What each refused kind of syntax is, for the message. */
-const REFUSED: Record<string, string> = {
-  AccessorNode: "property or index access is not allowed",
-  ArrayNode: "matrices are not allowed",
-  AssignmentNode: "assignments are not allowed",
-  BlockNode: "several statements are not allowed",
-  FunctionAssignmentNode: "function definitions are not allowed",
-  IndexNode: "property or index access is not allowed",
-  ObjectNode: "objects are not allowed",
-  RangeNode: "ranges are not allowed",
-  RelationalNode: "chained comparisons are not allowed",
+/** What each refused kind of syntax is, for the message (`formulaSyntaxRefused`). */
+const REFUSED: Record<string, FormulaSyntax> = {
+  AccessorNode: "access",
+  ArrayNode: "matrix",
+  AssignmentNode: "assignment",
+  BlockNode: "statements",
+  FunctionAssignmentNode: "functionDefinition",
+  IndexNode: "access",
+  ObjectNode: "object",
+  RangeNode: "range",
+  RelationalNode: "chainedComparison",
 };
 
 interface MathNode {
@@ -74,14 +75,14 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
   const math = create(all, { predictable: true });
   const parse = math.parse.bind(math) as unknown as (text: string) => MathNode;
   const refuse = (name: string) => () => {
-    throw new FormulaError(`function ${name} is not allowed`);
+    throw new FormulaError(dataMessages.formulaFunctionDisabled(name));
   };
   const disabled = ["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "compile", "resolve", "reviver", "chain"];
   math.import(Object.fromEntries(disabled.map((name) => [name, refuse(name)])), { override: true });
   const namespace = math as unknown as Record<string, unknown>;
 
   return (text: string): CompiledFormula => {
-    if (text.length > MAX_LENGTH) throw new FormulaError(`it is longer than ${MAX_LENGTH} characters`);
+    if (text.length > MAX_LENGTH) throw new FormulaError(dataMessages.formulaTooLong(MAX_LENGTH));
     let root: MathNode;
     try {
       root = parse(text);
@@ -89,42 +90,42 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
       // The parser recurses once per level of nesting: a formula of a thousand signs (- - - ... x) can overflow the
       // call stack before the depth is measured below.
       if (error instanceof RangeError) throw new FormulaError(limitMessages.formulaTooDeep(MAX_FORMULA_DEPTH));
-      throw new FormulaError(`it does not parse (${(error as Error).message})`);
+      throw new FormulaError(dataMessages.formulaUnparsed((error as Error).message));
     }
     // Measured from a stack before anything recurses over the syntax tree (the check, compiling, evaluating).
     if (nestingDepth(root) > MAX_FORMULA_DEPTH) throw new FormulaError(limitMessages.formulaTooDeep(MAX_FORMULA_DEPTH));
     const variables: string[] = [];
     root.traverse((node, path, parent) => {
-      const refused = REFUSED[node.type];
-      if (refused) throw new FormulaError(refused);
+      const refused = Object.hasOwn(REFUSED, node.type) ? REFUSED[node.type] : undefined;
+      if (refused) throw new FormulaError(dataMessages.formulaSyntaxRefused(refused));
       switch (node.type) {
         case "ConstantNode":
-          if (typeof node.value !== "number") throw new FormulaError(`constant ${JSON.stringify(node.value)} is not a number`);
+          if (typeof node.value !== "number") throw new FormulaError(dataMessages.formulaConstantNotNumber(node.value));
           return;
         case "ParenthesisNode":
         case "ConditionalNode":
           return;
         case "OperatorNode":
-          if (!OPERATORS.has(String(node.fn))) throw new FormulaError(`operator ${JSON.stringify(node.op)} is not allowed`);
+          if (!OPERATORS.has(String(node.fn))) throw new FormulaError(dataMessages.formulaOperatorRefused(node.op));
           return;
         case "FunctionNode": {
           const fn = node.fn as MathNode;
           if (fn.type !== "SymbolNode" || !FUNCTIONS.has(fn.name!))
-            throw new FormulaError(`function ${fn.type === "SymbolNode" ? fn.name : "expression"} is not allowed; allowed: ${FORMULA_FUNCTIONS.join(", ")}`);
+            throw new FormulaError(dataMessages.formulaFunctionRefused(fn.type === "SymbolNode" ? fn.name : undefined, FORMULA_FUNCTIONS));
           return;
         }
         case "SymbolNode": {
           const name = node.name!;
           if (parent?.type === "FunctionNode" && path === "fn") return; // the function name, checked above
           if (CONSTANTS.has(name)) return;
-          if (!IDENTIFIER.test(name)) throw new FormulaError(`name ${JSON.stringify(name)} is not a plain identifier`);
+          if (!IDENTIFIER.test(name)) throw new FormulaError(dataMessages.formulaNotPlainName(name));
           if (name in namespace || name.startsWith("__"))
-            throw new FormulaError(`name ${JSON.stringify(name)} is a mathjs name, not a variable; rename the variable`);
+            throw new FormulaError(dataMessages.formulaMathjsName(name));
           if (!variables.includes(name)) variables.push(name);
           return;
         }
         default:
-          throw new FormulaError(`${node.type} is not allowed`);
+          throw new FormulaError(dataMessages.formulaNodeRefused(node.type));
       }
     });
     const code = root.compile();
@@ -138,7 +139,7 @@ export async function createFormulaCompiler(): Promise<FormulaCompiler> {
           throw new FormulaError((error as Error).message);
         }
         if (typeof value === "boolean") return value ? 1 : 0;
-        if (typeof value !== "number") throw new FormulaError(`the result is not a number`);
+        if (typeof value !== "number") throw new FormulaError(dataMessages.formulaResultNotNumber());
         return value;
       },
     };

@@ -23,7 +23,7 @@ import {
   type ProjectLocationFile,
 } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
-import { aliasIssues, MAX_YAML_BYTES, refuseLargeYaml } from "../read/yaml-guards.js";
+import { aliasIssues, isTooDeep, MAX_YAML_BYTES, refuseLargeYaml, tooDeepIssue } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
@@ -93,6 +93,8 @@ function parseAgainst<Schema extends z.ZodType>(schema: Schema, text: string, fi
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   if (document.errors.length > 0) {
     const error = document.errors[0];
+    // Nested past what the parser follows (`[[[...]]]`, hundreds of levels deep), the file is too deep, not invalid.
+    if (isTooDeep(error)) throw new ValidationError([tooDeepIssue(text, label, lineCounter, "E_PROJECT_SHAPE", "project")]);
     const line = lineAt(error.pos[0]);
     throw new ValidationError([{ code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(error.code), source: label, line }]);
   }

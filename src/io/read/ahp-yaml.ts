@@ -24,7 +24,7 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import type { Judgement } from "../../core/weighting/ahp.js";
 import { weightingMessages } from "../../core/weighting/messages.js";
 import { parseJudgementValue } from "./ahp-csv.js";
-import { aliasIssues, refuseLargeYaml } from "./yaml-guards.js";
+import { aliasIssues, isTooDeep, refuseLargeYaml, tooDeepIssue } from "./yaml-guards.js";
 
 const RECIPROCAL_TOLERANCE = 0.01;
 
@@ -38,6 +38,8 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
+    // Nested past what the parser follows (`[[[...]]]`, hundreds of levels deep), the file is too deep, not invalid.
+    if (isTooDeep(document.errors[0])) throw new ValidationError([tooDeepIssue(text, source, lineCounter, "E_AHP_YAML_SHAPE", "judgements")]);
     const line = lineCounter.linePos(document.errors[0].pos[0]).line;
     throw new InputError("E_YAML_SYNTAX", readerMessages.ahpYamlSyntax(`${source}:${line}`, document.errors[0].code), { source, line });
   }

@@ -11,7 +11,7 @@
  *     - { code: A11, name: 研发经费占比, direction: + }
  * ```
  */
-import { CST, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, type YAMLMap } from "yaml";
+import { CST, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
 import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
@@ -19,7 +19,7 @@ import { buildTree, MAX_TREE_DEPTH, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { normalizeColumnName } from "./columns.js";
 import { isKnownTreeName, suggestTreeName } from "./tree-csv.js";
-import { aliasIssues, refuseLargeYaml } from "./yaml-guards.js";
+import { aliasIssues, isTooDeep, refuseLargeYaml, walkYamlCollections } from "./yaml-guards.js";
 
 /** Keys read into the row itself; every other key is a per-node attribute. */
 const ROW_KEYS = new Set(["code", "parent", "name", "name_en", "weight", "direction", "unit", "description", "source", "children"]);
@@ -33,7 +33,7 @@ export function parseTreeYaml(text: string, source: string): Tree {
     const error = document.errors[0];
     // The parser builds nested lists and maps by recursion and gives up a few hundred levels down: the file is not
     // invalid but too deep, reported as a tree too deep (as a shallower deep tree is, by `buildTree`).
-    if (error.code === "RESOURCE_EXHAUSTION") throw new ValidationError([tooDeepIssue(text, source, lineCounter)]);
+    if (isTooDeep(error)) throw new ValidationError([treeTooDeepIssue(text, source, lineCounter)]);
     const line = lineCounter.linePos(error.pos[0]).line;
     // `direction: -` (a bare "-" starts a list item in YAML): the error is about the list, the fix is quoting it.
     const bareMinus = text.split(/\r\n|\r|\n/).findIndex((row) => /(^|[\s{,])[\w-]+:\s*-\s*(?:[,}#]|$)/.test(row));
@@ -99,41 +99,32 @@ export function parseTreeYaml(text: string, source: string): Tree {
 }
 
 /**
- * Why a file the YAML parser gave up on is too deep, read from its syntax tokens (the parser's first stage, which keeps
- * a stack rather than recursing) and walked from a stack: the first node, in the order of the file, more than
- * `MAX_TREE_DEPTH` levels down the `children:` lists (`E_TREE_TOO_DEEP` with its line and code, the issue `buildTree`
- * gives a tree deep but still parsed), or, when the nesting is not of nodes (`name: [[[...]]]`), the deepest list or map.
+ * Why a file the YAML parser gave up on is too deep, read from its syntax tokens (`walkYamlCollections`): the first
+ * node, in the order of the file, more than `MAX_TREE_DEPTH` levels down the `children:` lists (`E_TREE_TOO_DEEP` with
+ * its line and code, the issue `buildTree` gives a tree deep but still parsed), or, when the nesting is not of nodes
+ * (`name: [[[...]]]`), the deepest list or map, as `tooDeepIssue` reports it for judgements and project files.
  */
-function tooDeepIssue(text: string, source: string, lineCounter: LineCounter): Issue {
-  type Entry = { token: CST.Token; depth: number; nodes?: number; node?: number };
-  const stack: Entry[] = [];
-  for (const token of new Parser().parse(text)) if (token.type === "document" && token.value) stack.push({ token: token.value, depth: 1, nodes: 1 });
+function treeTooDeepIssue(text: string, source: string, lineCounter: LineCounter): Issue {
+  // `nodes`: the level of the nodes a list holds (the root list's are 1, a `children:` list's one more than its
+  // node's); `node`: the level of a map that is an item of such a list, a node.
+  type Levels = { nodes?: number; node?: number };
   let first: { offset: number; code: string } | undefined;
-  let deepest = { depth: 0, offset: 0 };
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const { token, depth } = entry;
-    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
-    if (depth > deepest.depth) deepest = { depth, offset: token.offset };
+  const keyOf = (key: CST.Token | null | undefined) => (key ? CST.resolveAsScalar(key)?.value : undefined);
+  const deepest = walkYamlCollections<Levels>(text, { nodes: 1 }, (token, _depth, levels) => {
     const isMapToken = token.type === "block-map" || (token.type === "flow-collection" && token.start.source === "{");
-    // A node: a map that is an item of the root list or of a `children:` list.
-    const level = isMapToken ? entry.node : undefined;
-    const keyOf = (key: CST.Token | null | undefined) => (key ? CST.resolveAsScalar(key)?.value : undefined);
+    const level = isMapToken ? levels.node : undefined;
     if (level === MAX_TREE_DEPTH + 1 && (first === undefined || token.offset < first.offset)) {
       const codeItem = token.items.find((item) => keyOf(item.key) === "code");
       first = { offset: token.offset, code: (codeItem?.value && CST.resolveAsScalar(codeItem.value)?.value) ?? "" };
     }
-    for (const item of token.items) {
-      if (!item.value) continue;
-      if (level !== undefined && level <= MAX_TREE_DEPTH && keyOf(item.key) === "children") stack.push({ token: item.value, depth: depth + 1, nodes: level + 1 });
-      else stack.push({ token: item.value, depth: depth + 1, node: isMapToken ? undefined : entry.nodes });
-    }
-  }
+    return (item) =>
+      level !== undefined && level <= MAX_TREE_DEPTH && keyOf(item.key) === "children" ? { nodes: level + 1 } : { node: isMapToken ? undefined : levels.nodes };
+  });
   if (first) {
     const line = lineCounter.linePos(first.offset).line;
     return { code: "E_TREE_TOO_DEEP", message: limitMessages.treeTooDeep(first.code, MAX_TREE_DEPTH + 1, MAX_TREE_DEPTH), source, line, column: "parent", id: first.code || undefined };
   }
-  const line = lineCounter.linePos(deepest.offset).line;
-  return { code: "E_TREE_TOO_DEEP", message: limitMessages.yamlTooDeep(deepest.depth, MAX_TREE_DEPTH), source, line };
+  return { code: "E_TREE_TOO_DEEP", message: limitMessages.yamlTooDeep(deepest.depth, "tree", MAX_TREE_DEPTH), source, line: lineCounter.linePos(deepest.offset).line };
 }
 
 /**

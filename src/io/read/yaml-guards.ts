@@ -2,9 +2,10 @@
  * What every YAML file the tool reads refuses: aliases (`*name`). An alias would either be read as the literal text
  * `*name` or copy another value unseen, and a few nested aliases expand into billions of values (an "alias bomb"), so
  * each one is reported, with its line, before any value is read. A tree, judgements or project file is also refused
- * when it is too large to parse (`refuseLargeYaml`).
+ * when it is too large to parse (`refuseLargeYaml`), and when it is nested too deep to parse (`isTooDeep`,
+ * `tooDeepIssue`): reported as such, with the line, not as invalid YAML.
  */
-import { isAlias, visit, type Document, type LineCounter } from "yaml";
+import { isAlias, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
 import { limitMessages, type YamlContent } from "../../core/limit-messages.js";
 import { InputError, type Issue } from "../../errors.js";
 
@@ -34,4 +35,50 @@ export function aliasIssues(document: Document, lineCounter: LineCounter, source
     return visit.SKIP;
   });
   return issues;
+}
+
+/**
+ * Whether a parse error is the parser giving up on the nesting (`RESOURCE_EXHAUSTION`): it builds nested lists and maps
+ * by recursion and overflows the call stack hundreds of levels down (`[[[...]]]`, or maps indented as deep: measured,
+ * 1,500 to 2,000 levels on Node 20's default stack, about 550 in a vitest worker). The file is then not invalid but too
+ * deep, and is reported so (`tooDeepIssue`), not as "not valid YAML".
+ */
+export function isTooDeep(error: YAMLError): boolean {
+  return error.code === "RESOURCE_EXHAUSTION";
+}
+
+/** A list or map among a YAML text's syntax tokens (block or flow style). */
+export type YamlCollectionToken = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
+
+/**
+ * Walks the lists and maps of a YAML text from its syntax tokens (the parser's first stage, which keeps a stack rather
+ * than recursing, so it reads a file the parser gives up on) with a stack of its own, each with its depth (a document's
+ * top list or map is 1) and a `State` handed down from its parent: `visit` is called on each and returns, for each of its
+ * items, the state of the item's value. Gives the deepest, its depth and offset (the first of that depth in the file).
+ */
+export function walkYamlCollections<State>(
+  text: string,
+  rootState: State,
+  visit: (collection: YamlCollectionToken, depth: number, state: State) => (item: CST.CollectionItem) => State,
+): { depth: number; offset: number } {
+  const stack: { token: CST.Token; depth: number; state: State }[] = [];
+  for (const token of new Parser().parse(text)) if (token.type === "document" && token.value) stack.push({ token: token.value, depth: 1, state: rootState });
+  let deepest = { depth: 0, offset: 0 };
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { token, depth, state } = entry;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
+    if (depth > deepest.depth || (depth === deepest.depth && token.offset < deepest.offset)) deepest = { depth, offset: token.offset };
+    const stateOf = visit(token, depth, state);
+    for (const item of token.items) if (item.value) stack.push({ token: item.value, depth: depth + 1, state: stateOf(item) });
+  }
+  return deepest;
+}
+
+/**
+ * The issue of a YAML text the parser gave up on (`isTooDeep`): its deepest list or map, with its depth and line
+ * (`yamlTooDeep`, saying what the file should hold, `content`; `treeLimit`, a tree's depth limit, for a tree).
+ */
+export function tooDeepIssue(text: string, source: string, lineCounter: LineCounter, code: string, content: YamlContent, treeLimit?: number): Issue {
+  const deepest = walkYamlCollections(text, undefined, () => () => undefined);
+  return { code, message: limitMessages.yamlTooDeep(deepest.depth, content, treeLimit), source, line: lineCounter.linePos(deepest.offset).line };
 }

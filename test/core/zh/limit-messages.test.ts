@@ -74,7 +74,9 @@ describe("limitMessagesZh", () => {
       ["yamlAlias", ["*defaults"]],
       // depth
       ["treeTooDeep", ["A1", 33, 32]],
-      ["yamlTooDeep", [812, 50]],
+      ["yamlTooDeep", [812, "tree", 50]],
+      ["yamlTooDeep", [552, "judgements"]],
+      ["yamlTooDeep", [552, "project"]],
       ["formulaTooDeep", [64]],
       // memory
       ["designTooLarge", [12.5 * 1024 ** 3, 4 * 1024 ** 3, 10000]],

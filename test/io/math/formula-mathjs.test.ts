@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FormulaError, type FormulaCompiler } from "../../../src/core/formula.js";
 import { limitMessages } from "../../../src/core/limit-messages.js";
+import { translateMessage } from "../../../src/core/localize.js";
+import { messages } from "../../../src/core/messages.js";
+import { quote } from "../../../src/core/quote.js";
+import { chinese } from "../../../src/core/zh/index.js";
 import { createFormulaCompiler, MAX_FORMULA_DEPTH } from "../../../src/io/math/formula-mathjs.js";
 
 let compile: FormulaCompiler;
@@ -64,6 +68,60 @@ describe("the mathjs formula compiler", () => {
     // A second compiler is independent and equally restricted.
     const other = await createFormulaCompiler();
     expect(() => other("import({}, {})")).toThrow(FormulaError);
+  });
+});
+
+describe("the reasons a formula is refused, in English and in Chinese", () => {
+  /** The reason `compile` gives for refusing `text`. */
+  const reasonOf = (text: string) => {
+    try {
+      compile(text);
+    } catch (error) {
+      if (error instanceof FormulaError) return error.message;
+      throw error;
+    }
+    throw new Error(`expected ${text} refused`);
+  };
+  /** The whole message of a tree row's refused formula, as the terminal prints it in Chinese. */
+  const chineseMessage = (text: string) => translateMessage(messages.badFormula("A1", text, reasonOf(text)), chinese);
+  const allowed = "abs, sqrt, cbrt, exp, log, log10, log2, log1p, min, max, round, floor, ceil, sign";
+  // Each reason with its English words, as they were written before they moved to the catalogue, and their Chinese.
+  const cases: [string, string, string][] = [
+    ["a ".repeat(1001), "it is longer than 2000 characters", "其长度超过 2000 个字符"],
+    ["a.constructor", "property or index access is not allowed", "不允许访问属性或下标"],
+    ['a["constructor"]', "property or index access is not allowed", "不允许访问属性或下标"],
+    ["[1, 2, 3]", "matrices are not allowed", "不允许使用矩阵"],
+    ["x = 1", "assignments are not allowed", "不允许赋值"],
+    ["a; b", "several statements are not allowed", "不允许写多条语句"],
+    ["f(x) = x^2", "function definitions are not allowed", "不允许定义函数"],
+    ["{a: 1}", "objects are not allowed", "不允许使用对象"],
+    ["1:1e9", "ranges are not allowed", "不允许使用区间"],
+    ["a < b < c", "chained comparisons are not allowed", "不允许连续比较"],
+    ['"text"', 'constant "text" is not a number', '常量 "text" 不是数字'],
+    ["5!", 'operator "!" is not allowed', '不允许使用运算符 "!"'],
+    ["zeros(3)", `function zeros is not allowed; allowed: ${allowed}`, `不允许使用函数 zeros；允许使用的函数：${allowed.replaceAll(", ", "、")}`],
+    ["evaluate", 'name "evaluate" is a mathjs name, not a variable; rename the variable', '名称 "evaluate" 是 mathjs 的内置名称，不是变量；请为该变量改名'],
+    [`${"(".repeat(101)}x${")".repeat(101)}`, "it is nested more than 100 levels deep (parentheses, signs, powers or calls)", "其嵌套超过 100 层（括号、正负号、乘方或函数调用）"],
+  ];
+
+  it.each(cases)("refuses %j with the same English words as before", (text, english) => {
+    expect(reasonOf(text)).toBe(english);
+  });
+
+  it.each(cases)("says why %j is refused in Chinese, with no English reason left in the whole message", (text, english, reason) => {
+    const message = chineseMessage(text);
+    // The formula echoed as every message echoes it (`quote`: its first 200 characters and a count of the rest).
+    expect(message).toBe(`指标 "A1" 的公式 ${quote(text)} 被拒绝：${reason}；应为由变量名构成的算术式，例如 "rd_spending / revenue * 100"`);
+    expect(message).not.toContain(english);
+    // No fragment of any English reason: the words the reasons are made of.
+    expect(message).not.toMatch(/not allowed|not a number|longer than|does not parse|plain identifier|mathjs name|rename|nested more|allowed:|expected/);
+  });
+
+  it("keeps mathjs's own words on a formula that does not parse, inside the Chinese reason", () => {
+    const reason = reasonOf("a +");
+    // mathjs's message, which is the library's and has no Chinese: "Unexpected end of expression (char 4)".
+    expect(reason).toBe("it does not parse (Unexpected end of expression (char 4))");
+    expect(chineseMessage("a +")).toBe('指标 "A1" 的公式 "a +" 被拒绝：无法解析（Unexpected end of expression (char 4)）；应为由变量名构成的算术式，例如 "rd_spending / revenue * 100"');
   });
 });
 

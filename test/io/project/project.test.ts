@@ -1,6 +1,7 @@
 import { readFile, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
@@ -76,6 +77,20 @@ describe("parseProject(text)", () => {
       { line: 7, column: "uncertainty.replications", message: 'uncertainty.replications: found number "2.5"; expected a whole number' },
       { line: 8, column: "uncertainty.out", message: 'uncertainty.out: found number "3"; expected a text' },
     ]);
+  });
+
+  it("refuses a file nested deeper than the YAML parser follows as too deep, with the depth and line, not as invalid YAML", () => {
+    // Depth: the file's keys (1), methods (2), then 3,000 lists: 3,002, all opened on line 4.
+    const text = `indicators: tree.csv\nvalues: data\nmethods:\n  weights: ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
+    expect(parseDocument(text).errors[0]?.code).toBe("RESOURCE_EXHAUSTION");
+    const message =
+      "lists and maps are nested 3002 levels deep here, deeper than the YAML reader can follow; expected keys such as indicators, values, methods, each value a text, a number, or a short list or map of them";
+    expect(() => parseProject(text, "/p/index.yaml", "index.yaml")).toThrow(
+      expect.objectContaining({ issues: [{ code: "E_PROJECT_SHAPE", message, source: "index.yaml", line: 4 }] }),
+    );
+    // A syntax error before the deep part is still one: line 1 has a map where a value belongs.
+    const invalid = `indicators: a: b\nmethods:\n  weights: ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
+    expect(problems(invalid)).toEqual([{ line: 1, column: undefined, message: projectMessages.yamlSyntax("BLOCK_AS_IMPLICIT_KEY") }]);
   });
 
   it("reports YAML syntax errors and a file that is not a block of keys with their line", () => {

@@ -1,3 +1,4 @@
+import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { weightingMessages } from "../../../src/core/weighting/messages.js";
 import { ValidationError } from "../../../src/errors.js";
@@ -62,6 +63,48 @@ describe("parseAhpYaml", () => {
           "ahp.yaml: the YAML file is 3 MB, more than the 2 MB a YAML file may hold (YAML is read whole, at over 100 times its size in memory); expected the judgements as CSV (columns group, a, b, value), which is read far faster",
       }),
     );
+  });
+
+  describe("nesting deeper than the YAML parser follows", () => {
+    /** Whether the yaml package gives up on a text (a stack overflow, as RESOURCE_EXHAUSTION): the case tested. */
+    const parserGivesUp = (text: string) => parseDocument(text).errors.some((error) => error.code === "RESOURCE_EXHAUSTION");
+    const expected = "a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }, its values plain texts and numbers";
+
+    it("refuses lists nested 3,000 deep in flow style as too deep, with the depth and line (not as invalid YAML)", () => {
+      // Depth: the map of groups (1), A1's list (2), then 3,000 lists: 3,002, all opened on line 4.
+      const text = `INDEX:\n  - [A, B, 2]\nA1:\n  - ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
+      expect(parserGivesUp(text)).toBe(true);
+      expect(issuesOf(text)).toEqual([
+        {
+          code: "E_AHP_YAML_SHAPE",
+          message: `lists and maps are nested 3002 levels deep here, deeper than the YAML reader can follow; expected ${expected}`,
+          source: "ahp.yaml",
+          line: 4,
+        },
+      ]);
+      expect(limitMessages.yamlTooDeep(3002, "judgements")).toBe(issuesOf(text)[0].message);
+    });
+
+    it("refuses block maps indented 1,000 deep at the deepest map's line, 1,000 + 2 = 1,002", () => {
+      // Key k<i> is on line 3 + i, indented i spaces: k0 is in the map of groups (depth 1), k<i> in a map of depth
+      // i + 1, so the deepest, k999's, is 1,000 deep and starts on line 1,002.
+      const keys = Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n");
+      const text = `INDEX:\n  - [A, B, 2]\n${keys} 1\n`;
+      expect(parserGivesUp(text)).toBe(true);
+      expect(issuesOf(text)).toEqual([{ code: "E_AHP_YAML_SHAPE", message: limitMessages.yamlTooDeep(1000, "judgements"), source: "ahp.yaml", line: 1002 }]);
+    });
+
+    it("still calls a file not valid YAML when its first error is a syntax error before the deep part", () => {
+      // Line 1, `INDEX: a: b`, is a map where a value belongs (BLOCK_AS_IMPLICIT_KEY), before the 3,000 lists of line 3.
+      const text = `INDEX: a: b\nA1:\n  - ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
+      expect(parseDocument(text).errors.map((error) => error.code).slice(0, 2)).toEqual(["BLOCK_AS_IMPLICIT_KEY", "RESOURCE_EXHAUSTION"]);
+      expect(() => parseAhpYaml(text, "ahp.yaml")).toThrow(
+        expect.objectContaining({
+          code: "E_YAML_SYNTAX",
+          message: "ahp.yaml:1: the file is not valid YAML (BLOCK_AS_IMPLICIT_KEY); expected a map from group to judgements",
+        }),
+      );
+    });
   });
 
   it("measures the limit in bytes of UTF-8: 2 MB passes, a byte more does not, and Chinese counts 3 bytes a character", () => {

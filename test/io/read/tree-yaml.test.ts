@@ -107,7 +107,7 @@ describe("parseTreeYaml", () => {
       const text = `- code: A\n  name: ${"[".repeat(3000)}${"]".repeat(3000)}\n  direction: +\n`;
       expect(parserGivesUp(text)).toBe(true);
       expect(issuesOf(() => parseTreeYaml(text, "tree.yaml"))).toEqual([
-        { code: "E_TREE_TOO_DEEP", message: limitMessages.yamlTooDeep(3002, 50), source: "tree.yaml", line: 2 },
+        { code: "E_TREE_TOO_DEEP", message: limitMessages.yamlTooDeep(3002, "tree", 50), source: "tree.yaml", line: 2 },
       ]);
     });
 
