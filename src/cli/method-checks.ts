@@ -6,6 +6,7 @@ import type { Panel } from "../core/panel.js";
 import { INDEX_CODE, type Tree } from "../core/types.js";
 import { ValidationError, type Issue } from "../errors.js";
 import { isValuesRead, type ReadInputs, type ValuesRead } from "../io/read/load.js";
+import { inReadOrder } from "../io/read/values-folder.js";
 
 function isReadInputs(partial: unknown): partial is ReadInputs {
   return typeof partial === "object" && partial !== null && "tree" in partial && "panel" in partial && (partial as ReadInputs).unreadable instanceof Set;
@@ -70,7 +71,10 @@ export async function rethrowWithMethodChecks(
     );
   }
   if (found.length === 0 && warnings === undefined) throw error;
-  throw new ValidationError([...error.issues, ...found], undefined, undefined, warnings);
+  // The values of a folder: every problem in the order its files are read, then by line and column, the checks' as the
+  // loading's (a zero base value in 2017.csv before a cell of 2018.csv that is not a number).
+  const issues = [...error.issues, ...found];
+  throw new ValidationError(error.partial.valuesFiles ? inReadOrder(issues, error.partial.valuesFiles) : issues, undefined, undefined, warnings);
 }
 
 /** The codes of `codes`' nodes and of every group above them, and the index's, when any. */

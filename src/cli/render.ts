@@ -9,6 +9,8 @@ import { cutText } from "../core/quote.js";
 import { tableWords, type TableWords } from "../core/table-words.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
+import { terminalMessages } from "../core/terminal-messages.js";
+import type { CliEnv } from "./env.js";
 
 export { displayWidth };
 
@@ -74,16 +76,23 @@ export function formatChange(value: number, previous: number, decimals = 2): str
 }
 
 /**
+ * The units a summary on the terminal shows (`compute`'s and `report`'s table, `uncertainty`'s): the first, in the
+ * order of the units (that of the files); a line then says how many more there are and which file holds them all
+ * (`terminalMessages.moreUnits`). The terminal is a summary, the files hold everything.
+ */
+export const SUMMARY_UNITS = 20;
+
+/**
  * The summary table of a result: per unit, the overall index and the first-level sub-indices for every year, each
  * with its change on the previous year: in percent on a ratio scale (`ratioScale`), in points on any other, where 0 is
  * not a natural zero (a min-max score going from 0 to 30.50 has no growth in percent). Titles and headings in `words`
- * (the terminal's language).
+ * (the terminal's language). Only the first `shownUnits` units (default all: `--format table`).
  */
-export function renderIndexTable(result: IndexResult, decimals = 2, words: TableWords = tableWords): string {
+export function renderIndexTable(result: IndexResult, decimals = 2, words: TableWords = tableWords, shownUnits = Infinity): string {
   const blocks: string[] = [];
   const percent = ratioScale(result);
   const scale = scaleOf(result, words);
-  result.units.forEach((unit, u) => {
+  result.units.slice(0, shownUnits).forEach((unit, u) => {
     const title = words.indexTitle(printable(unit, true), scale, percent);
     const rows: string[][] = [[words.codeHeading(), words.nameHeading(), ...result.years.map(String)]];
     result.nodes.forEach((node, n) => {
@@ -111,4 +120,18 @@ function scaleOf(result: IndexResult, words: TableWords): string {
   if (indicatorsAtOwnBase(result)) return words.ownBaseScale(result.baseYear, across);
   const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
   return words.normalisedScale(methods, across);
+}
+
+/**
+ * The summary of a run on the terminal, its `files` written to `folder`: the table of its first `SUMMARY_UNITS` units
+ * (`renderIndexTable`); with more, a line saying how many more, the file that holds them all (report.html for `report`;
+ * else index.csv, or index.parquet under --parquet-only) and, but for `report`, that `--format table` prints them all.
+ */
+export function printIndexSummary(result: IndexResult, files: readonly string[], folder: string, env: CliEnv): void {
+  // Cut only when a file holds every unit.
+  const file = ["index.csv", "index.parquet", "report.html"].find((name) => files.includes(name));
+  env.stdout(renderIndexTable(result, 2, env.words, file === undefined ? Infinity : SUMMARY_UNITS));
+  const more = result.units.length - SUMMARY_UNITS;
+  if (more > 0 && file !== undefined)
+    env.stderr(terminalMessages.moreUnits(more, `${folder.replace(/[\\/]+$/, "")}/${file}`, file === "report.html" ? undefined : "--format table"));
 }

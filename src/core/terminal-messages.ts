@@ -18,6 +18,12 @@ export const terminalMessages = catalogue("terminalMessages", {
   usingExample: () => `using the shipped Changzhou example (illustrative data, not the official index)\n`,
   wroteFiles: (files: readonly string[], folder: string) => `wrote ${files.join(", ")} to ${folder}\n`,
   wroteFile: (path: string) => `wrote ${path}\n`,
+  /**
+   * After a summary table cut to its first units (`SUMMARY_UNITS`): how many more there are, the file that holds them
+   * all, and the flag that prints them all on the terminal, if the command has one.
+   */
+  moreUnits: (count: number, file: string, flag?: string) =>
+    `… and ${count.toLocaleString("en-US")} more unit${count === 1 ? "" : "s"} (${file} holds them all${flag ? `; run with ${flag} to print them all` : ""})\n`,
   wroteTemplate: (path: string, rows: number) => `wrote ${path}: ${rows} rows to fill in\n`,
   wroteRun: (id: string, runLabel: string, runsLabel: string) => `wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`,
   createdProject: (files: readonly string[], folder: string) => `created ${files.join(", ")} in ${folder}\n`,

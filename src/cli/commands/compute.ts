@@ -18,7 +18,7 @@ import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, un
 import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type ComputedOutputs, type OutputOptions } from "../outputs.js";
-import { renderIndexTable } from "../render.js";
+import { printIndexSummary } from "../render.js";
 import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, weightingProblemsWithoutTree, type WeightingCliOptions } from "../weighting-options.js";
@@ -136,7 +136,7 @@ export async function runCompute(
   printWarnings(warnings, env);
   for (const note of notes) env.stderr(note);
   if (inputs.example) env.stderr(terminalMessages.usingExample());
-  if (printed === undefined) env.stdout(renderIndexTable(result, 2, env.words));
+  if (printed === undefined) printIndexSummary(result, Object.keys(files), options.out, env);
   if (options.out !== "-") env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));
   if (removed.length > 0) env.stderr(outputMessages.staleRemoved(removed, options.out, family));
 }

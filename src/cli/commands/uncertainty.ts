@@ -28,7 +28,7 @@ import { screenPanel, type ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
-import { renderColumns } from "../render.js";
+import { renderColumns, SUMMARY_UNITS } from "../render.js";
 import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
@@ -328,16 +328,26 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
   const dataStage = describeDataStage(result.nominalRun, { files: false });
   if (dataStage) env.stderr(commandMessages.nominalRun(dataStage));
   if (inputs.example) env.stderr(terminalMessages.usingExample());
-  env.stdout(renderUncertaintySummary(result, env.words));
+  // The intervals of the first SUMMARY_UNITS units, how many more there are (uncertainty.csv holds them all), then the
+  // shares of the variance.
+  env.stdout(renderUncertaintyIntervals(result, env.words, SUMMARY_UNITS));
+  const more = result.units.length - SUMMARY_UNITS;
+  if (more > 0) env.stderr(terminalMessages.moreUnits(more, `${options.out.replace(/[\\/]+$/, "")}/uncertainty.csv`));
+  env.stdout(`\n${renderUncertaintySensitivity(result, env.words)}`);
   env.stderr(terminalMessages.wroteFiles(Object.keys(files), options.out));
 }
 
 /** The terminal summary: the last year's intervals per unit, and each choice's share of the variance. */
 export function renderUncertaintySummary(result: UncertaintyResult, words: TableWords = tableWords): string {
+  return `${renderUncertaintyIntervals(result, words)}\n${renderUncertaintySensitivity(result, words)}`;
+}
+
+/** The last year's intervals of the first `shownUnits` units (default all), one a row. */
+function renderUncertaintyIntervals(result: UncertaintyResult, words: TableWords = tableWords, shownUnits = Infinity): string {
   const y = result.years.length - 1;
   const yearCount = result.years.length;
   const rows = [words.uncertaintyHeadings()];
-  result.units.forEach((unit, u) => {
+  result.units.slice(0, shownUnits).forEach((unit, u) => {
     const cell = u * yearCount + y;
     const f = (value: number) => formatValue(value, 2);
     // A rank is a whole number (the nominal one always); a quantile between two ranks keeps the decimals it needs
@@ -353,13 +363,16 @@ export function renderUncertaintySummary(result: UncertaintyResult, words: Table
       `${rank(result.rank.low[cell])}-${rank(result.rank.high[cell])}`,
     ]);
   });
+  return `${words.uncertaintyTitle(result.years[y], result.replications, result.runs, result.seed)}\n${renderColumns(rows)}\n`;
+}
+
+/** Each choice's share of the variance of the last year's index, over all units. */
+function renderUncertaintySensitivity(result: UncertaintyResult, words: TableWords = tableWords): string {
+  const y = result.years.length - 1;
   const sensitivity = [words.sensitivityHeadings()];
   result.choices.forEach(({ choice }, i) => {
-    const at = i * yearCount + y;
+    const at = i * result.years.length + y;
     sensitivity.push([choice, formatValue(result.sensitivity.index.overallFirstOrder[at], 3), formatValue(result.sensitivity.index.overallTotal[at], 3)]);
   });
-  return (
-    `${words.uncertaintyTitle(result.years[y], result.replications, result.runs, result.seed)}\n${renderColumns(rows)}\n\n` +
-    `${words.sensitivityTitle(result.years[y])}\n${renderColumns(sensitivity)}\n`
-  );
+  return `${words.sensitivityTitle(result.years[y])}\n${renderColumns(sensitivity)}\n`;
 }

@@ -8,6 +8,7 @@ export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   usingExample: () => `使用随附的常州示例（示意数据，并非官方指数）\n`,
   wroteFiles: (files, folder) => `已将 ${files.join("、")} 写入 ${folder}\n`,
   wroteFile: (path) => `已写入 ${path}\n`,
+  moreUnits: (count, file, flag) => `… 另有 ${count.toLocaleString("en-US")} 个评价对象（${file} 包含全部${flag ? `；使用 ${flag} 运行可全部打印` : ""}）\n`,
   wroteTemplate: (path, rows) => `已写入 ${path}：${rows} 行待填写\n`,
   wroteRun: (id, runLabel, runsLabel) => `已将运行 ${id} 写入 ${runLabel}，并将 ${runsLabel}/LATEST 指向它\n`,
   createdProject: (files, folder) => `已在 ${folder} 中创建 ${files.join(", ")}\n`,

@@ -21,7 +21,7 @@ import { dirname } from "node:path";
 import { decodeText, readBytes, type Encoding } from "./read-text.js";
 import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
-import { inReadOrder, readValueFiles } from "./values-folder.js";
+import { inReadOrder, readValueFiles, type ValuesFile } from "./values-folder.js";
 import { measureIssues, treeMeasures } from "./measures.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import type { QuerySettings } from "./duckdb.js";
@@ -309,7 +309,8 @@ async function loadInputsAsRead(
   // A problem in a row or column hidden in Excel (or a duplicate in a sheet with hidden rows): the warning that they
   // were read too, so that a line the sheet does not show is explained.
   append(listed, hidden.filter((sheet) => listed.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning));
-  throw new ValidationError(listed, undefined, readable ?? valuesRead);
+  const several = dataFiles.length > 1 ? dataFiles.map(({ path, label }) => ({ path, label })) : undefined;
+  throw new ValidationError(listed, undefined, readable && several ? { ...readable, valuesFiles: several } : (readable ?? valuesRead));
 }
 
 /**
@@ -380,6 +381,11 @@ export interface ReadInputs {
    * left out): their blocks are empty, and neither their problems nor their groups' are known.
    */
   withoutValues?: ReadonlySet<string>;
+  /**
+   * The files of a values folder in the order they are read (`listValueFiles`), when the values came from several: the
+   * problems the method's checks add to the loading's are put in their order too (`inReadOrder`).
+   */
+  valuesFiles?: readonly ValuesFile[];
 }
 
 /**

@@ -10,6 +10,8 @@ describe("terminalMessagesZh", () => {
       ["usingExample", []],
       ["wroteFiles", [["index.csv", "index.json"], "out"]],
       ["wroteFile", ["weights.csv"]],
+      ["moreUnits", [280, "out/index.csv", "--format table"]],
+      ["moreUnits", [1, "out/report.html"]],
       ["wroteTemplate", ["values.xlsx", 40]],
       ["wroteRun", ["20261204T044656.556Z-4119a31e", "runs/20261204T044656.556Z-4119a31e", "runs"]],
       ["createdProject", [["index.yaml", "indicators.csv"], "changzhou-index"]],
@@ -29,5 +31,11 @@ describe("terminalMessagesZh", () => {
       "与运行 R1 相比的修订：输入 1 个更改、0 个新增、0 个删除；输出 4 个更改、0 个新增、0 个删除；最大变化：INDEX U 2019 1 -> 2 (+1)（详见 innovation-index diff）",
     );
     expect(terminalMessagesZh.nextInProject(".")).toBe('下一步：替换示例指标体系和数据，然后运行 "innovation-index compute"\n');
+  });
+
+  it("says how many units a summary left out and where they all are (written out by hand)", () => {
+    expect(terminalMessagesZh.moreUnits(1280, "out/index.csv", "--format table")).toBe("… 另有 1,280 个评价对象（out/index.csv 包含全部；使用 --format table 运行可全部打印）\n");
+    expect(terminalMessagesZh.moreUnits(1, "out/report.html")).toBe("… 另有 1 个评价对象（out/report.html 包含全部）\n");
+    expect(terminalMessages.moreUnits(1280, "out/index.csv", "--format table")).toBe("… and 1,280 more units (out/index.csv holds them all; run with --format table to print them all)\n");
   });
 });
