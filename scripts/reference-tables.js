@@ -106,7 +106,7 @@ export const CODE_MEANINGS = {
   E_AHP_SELF: "a node judged against itself",
   E_AHP_TOO_MANY: "a group with more than 15 children (no random index)",
   E_AHP_UNKNOWN_GROUP: "judgements for a group the tree does not have",
-  E_AHP_YAML_SHAPE: "a YAML judgements file that is not laid out as expected",
+  E_AHP_YAML_SHAPE: "a YAML judgements file that is not laid out as expected, or is nested deeper than the YAML reader follows",
   E_COMBINATION_UNDEFINED: "a multiplicative combination whose products are all 0",
   E_MEAN_NOT_POSITIVE: "an indicator whose mean is <= 0 under the coefficient of variation",
   E_NO_VARIATION: "no indicator varies over the chosen observations",
@@ -120,7 +120,7 @@ export const CODE_MEANINGS = {
   // projects and runs
   E_NO_PROJECT: "--project names no index.yaml",
   E_PROJECT: "an index.yaml key with a bad value",
-  E_PROJECT_SHAPE: "an index.yaml that is not a mapping of the known keys",
+  E_PROJECT_SHAPE: "an index.yaml that is not a mapping of the known keys, or is nested deeper than the YAML reader follows",
   E_PROJECT_YAML: "an index.yaml that does not parse",
   E_LOCKED:
     "another run holds the lock: a project's runs/.lock, or an output folder's .innovation-index.lock while a command writes into it; or a run's lock is no longer its own when it would publish (taken over, or removed by hand), and the run is not published (exit 3)",
@@ -206,7 +206,7 @@ export const CODE_MEANINGS = {
   E_RUN_INPUTS_CHANGED: "report in a project: the run's inputs or method options are not the project's current ones",
   E_OUT_NOT_OURS: "an output file of the same name exists that the folder's .innovation-index-files.json does not show this tool wrote, unchanged since, or a link or folder is at the name of a temporary file the writer uses: never replaced, never written through (exit 3)",
   E_OUT_IS_ROOT: "the root of the file system given as the output folder (`--out /`) (exit 3)",
-  E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read (exit 3)",
+  E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read; or a project's runs: is the values folder, an input file, or a folder where a run's LATEST, lock or temporary files would be an input (exit 3)",
   E_OUT_IS_RUN: "a command's --out is a run folder (it holds manifest.json and index.json, or is named by a run id in a runs folder), a project's runs folder (it holds LATEST), or inside one: a published run's files are never overwritten or added to; report --run is the one way to add to a run (exit 3)",
   E_REPORT_NOT_OURS: "report in a project: a report.html in the run folder that reports.json does not show this tool wrote (or one of the run's own files): never replaced (exit 3)",
   E_UNIT_NAMED: "--unit given for values that name their units",
@@ -268,6 +268,7 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  E_PROJECT_SHAPE: "index.yaml: found nothing; expected a block of keys such as indicators, values, methods",
   W_LATEST_TEMPORARY_KEPT:
     'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   E_LOCKED: "runs/.lock: another run holds the lock (pid 4242 on stats-01, since 2026-03-01T02:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone",

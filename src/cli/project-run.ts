@@ -12,6 +12,7 @@ import { countRevisions, largestRevision, type Revision, type RevisionCounts } f
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
 import { outputMessages } from "../core/output-messages.js";
+import { joinMessages } from "../core/localize.js";
 import { InputError, OutputError, ValidationError, type Issue } from "../errors.js";
 import { projectMessages } from "../core/project-messages.js";
 import { crashPoint } from "../io/crash-point.js";
@@ -28,9 +29,10 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsToFollow, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, RunNotFlushedError, stageRun, writeLatest } from "../io/runs/runs.js";
+import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsToFollow, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, RunNotFlushedError, STAGING_PREFIX, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
+import { refuseRunsOnInputs } from "../io/runs/runs-on-inputs.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -38,12 +40,12 @@ import { listValueFiles } from "../io/read/values-folder.js";
 import type { Encoding } from "../io/read/read-text.js";
 import type { UnnamedQueryReads } from "../io/read/values-duckdb.js";
 import { VERSION, type CliEnv } from "./env.js";
-import type { AppliedProject } from "./project-options.js";
+import { displayPath, type AppliedProject } from "./project-options.js";
 import { METHOD_DEFAULTS } from "./method-defaults.js";
 import { usesAhp, type WeightingCliOptions } from "./weighting-options.js";
 import type { WeightMethod } from "../core/weighting/derive.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
-import { printable, renderIndexTable } from "./render.js";
+import { printable, printIndexSummary } from "./render.js";
 import { lockTakeOverWarning, printWarnings } from "./report-issues.js";
 import { terminalMessages } from "../core/terminal-messages.js";
 import { commandMessages } from "../core/command-messages.js";
@@ -83,8 +85,10 @@ export interface ProjectRunInputs {
   query?: string;
   fingerprint: string;
   /**
-   * A warning `W_QUERY_FILES_UNNAMED` for each query of the run that may read files it does not name (a path the query
-   * builds, `query('…')`): their changes are in no fingerprint, so such a run is never skipped as unchanged.
+   * A warning `W_QUERY_FILES_UNNAMED` for each query of the run that may read files no one can list before it runs (a
+   * path known only when it runs, a statement DuckDB's parser cannot list the files of): their changes are in no
+   * fingerprint, so such a run is never skipped as unchanged. (A path built from constants is evaluated before the
+   * query runs: its files are hashed with those the query names.)
    */
   unnamedQueryReads: Issue[];
 }
@@ -200,7 +204,13 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   computeOutputs: (options: Options, env: CliEnv) => Promise<ComputedOutputs>,
 ): Promise<void> {
   const { runsDir, runsLabel } = project;
+  // A runs folder where the run reads its inputs (the values folder, an input file) is refused before anything is
+  // read or written: the values folder first, which the next run would find holding LATEST.
+  const runsLine = project.lineOf(["runs"]);
+  const runsAt = { runsDir, runs: project.settings.runs, where: runsLine ? `${project.label}:${runsLine}` : project.label, values: resolve(env.cwd, options.data!) };
+  refuseRunsOnInputs({ ...runsAt, inputs: [] });
   const { recorded, inputs, query, fingerprint, unnamedQueryReads } = await projectRunInputs(options, command, project, env);
+  refuseRunsOnInputs({ ...runsAt, inputs: inputs.map((input) => ({ path: resolve(project.dir, input.path), label: displayPath(env.cwd, resolve(project.dir, input.path)) })) });
 
   // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
   // previous run (it removes no run folder either way). It is read once without the lock, so that a run with nothing
@@ -304,6 +314,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       });
       const threads = options.threads ?? defaultThreads(result.values.length);
       const runLabel = `${runsLabel}/${id}`;
+      // The folder the run's files are written in (`stageRun`), which the messages of a failed write name.
+      const stagingLabel = `${runsLabel}/${STAGING_PREFIX}${id}`;
       let finished = false;
       // A run whose lock is no longer its own (taken over by another run, or removed by hand) does not rename its
       // folder into place nor move LATEST: that other run may be doing the same.
@@ -311,7 +323,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         if (!release.held()) throw new OutputError("E_LOCKED", projectMessages.lockLost(`${runsLabel}/${LOCK_FILE}`, runLabel, finished));
       };
       try {
-        await stageRun(runsDir, id, files, runLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
+        await stageRun(runsDir, id, files, stagingLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
         await crashPoint("staged");
         requireLock();
         await finishRun(runsDir, id);
@@ -330,6 +342,10 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         if (finished && cause instanceof OutputError && cause.code === "E_LOCKED") throw cause;
         if (finished) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, reason), { cause });
         await discardRun(runsDir, id).catch(() => undefined);
+        // A file that could not be written names its path in the staging folder, which is gone now: said so, and that
+        // nothing was published.
+        if (cause instanceof OutputError && cause.code === "E_WRITE")
+          throw new OutputError("E_WRITE", joinMessages(cause.message, "\n", outputMessages.runNotPublished(stagingLabel, `${runsLabel}/LATEST`)), { cause: cause.cause });
         if (cause instanceof OutputError) throw cause;
         throw new OutputError("E_WRITE", commandMessages.publishFailed(runLabel, reason), { cause });
       }
@@ -338,7 +354,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       if (options.quiet) return undefined;
       printWarnings(computed.warnings, env);
       for (const note of computed.notes) env.stderr(note);
-      if (computed.printed === undefined) env.stdout(renderIndexTable(result, 2, env.words));
+      if (computed.printed === undefined) printIndexSummary(result, Object.keys(files), runLabel, env);
       env.stderr(terminalMessages.wroteRun(id, runLabel, runsLabel));
       return id;
     })();
@@ -460,8 +476,9 @@ function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: Rev
 /**
  * The files the queries of a run read: a `.sql` values file's, and those of the tree's `sql` column (DuckDB loads only
  * for a query); none for other values and a tree without queries. A tree that cannot be read names no file here: the
- * run refuses it. `unnamed`: a warning `W_QUERY_FILES_UNNAMED` for each query that may read files it does not name
- * (`unnamedFileReads` of duckdb.ts), at the values file (`labels.data`) or the tree's line of the indicator (`labels.tree`).
+ * run refuses it; the files of a path a query builds from constants are among them. `unnamed`: a warning
+ * `W_QUERY_FILES_UNNAMED` for each query that may read files no one can list before it runs (`unnamedFileReads` of
+ * duckdb.ts), at the values file (`labels.data`) or the tree's line of the indicator (`labels.tree`).
  */
 async function queryFilesOf(
   dataPath: string,

@@ -131,11 +131,28 @@ function translateMade(how: Made, text: string, translations: Translations, dept
   if (how.joined) return how.args.map((part) => translateMessage(part as string, translations, depth)).join("");
   const translate = translations[how.catalogue]?.[how.key] as ((...args: unknown[]) => string) | undefined;
   if (translate === undefined) return text;
+  // A message given in a field of an object argument is translated too (`foreignRunFolder`'s reason `why.problem`, the
+  // manifest's `is missing`): a plain object is copied with each field as `inner` makes it.
   const inner = (value: unknown): unknown =>
-    depth >= 3 ? value : typeof value === "string" ? translateMessage(value, translations, depth + 1) : Array.isArray(value) ? value.map(inner) : value;
+    depth >= 3
+      ? value
+      : typeof value === "string"
+        ? translateMessage(value, translations, depth + 1)
+        : Array.isArray(value)
+          ? value.map(inner)
+          : isPlainObject(value)
+            ? Object.fromEntries(Object.entries(value).map(([key, field]) => [key, inner(field)]))
+            : value;
   try {
     return translate(...how.args.map(inner));
   } catch {
     return text; // a translation that cannot take these arguments is a bug of its own; the English text still holds
   }
+}
+
+/** Whether `value` is an object of fields only (`{ kind, problem }`), not an array, a class's instance or a typed array. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

@@ -2,12 +2,23 @@ import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
 import { quote as quoteInput } from "./quote.js";
 import { runMessages, systemCode } from "./run-messages.js";
-import { diskFull, openElsewhere } from "./system-errors.js";
+import { diskFull, openElsewhere, type FileSizeLimit } from "./system-errors.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
  * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
  */
 const quote = (value: string) => JSON.stringify(value);
+
+/**
+ * A write that failed with EFBIG, by the process's file-size limit (`writeFailed`): the limit reached (`ulimit -f`), or,
+ * with none, the file system's largest file (FAT32 takes files under 4 GiB); what was expected follows.
+ */
+const FILE_TOO_LARGE = (sizeLimit: FileSizeLimit) =>
+  typeof sizeLimit === "number"
+    ? `(EFBIG: the file reached ${formatCount(sizeLimit)} bytes, the file-size limit of this process, ulimit -f); expected a file-size limit the outputs fit in: raise it (ulimit -f unlimited) and run again`
+    : sizeLimit === "unlimited"
+      ? "(EFBIG: the file is larger than the file system takes; FAT32 takes files under 4 GiB); expected a folder on a file system that takes larger files (NTFS, exFAT, ext4, APFS)"
+      : "(EFBIG: the file reached the file-size limit of this process, ulimit -f, or of the file system); expected a file-size limit the outputs fit in: raise it (ulimit -f unlimited), or write on a file system that takes larger files";
 
 /** Why a folder could not be created, in words, by the file system's code. */
 function folderProblem(code: string): string {
@@ -98,10 +109,19 @@ export const outputMessages = catalogue("outputMessages", {
     `to name a folder ${quote(label)} all the same, create it first or end the name with /`,
   outIsValuesFolder: (label: string) =>
     `${label} is the values folder this command read, whose files are all read as values: outputs written there would be read as values next time; expected another --out`,
+  /** A project's `runs:` (at `where`, `index.yaml:4`) that is the values folder its run reads. */
+  runsIsValuesFolder: (where: string, runs: string) =>
+    `${where}: runs: ${quote(runs)} is the values folder this run reads, whose files are all read as values: the LATEST written there would be read as values next time; expected another runs: folder, such as runs, or a subfolder of the values folder (subfolders are not read)`,
+  /** A project's `runs:` that is the input file `input` (`itself`), or would put a run's own files at it. */
+  runsIsInput: (where: string, runs: string, input: string, itself: boolean) =>
+    `${where}: runs: ${quote(runs)} ${itself ? `is ${input}` : `would put a run's own files (LATEST, the lock, temporary and staging files) at ${input}`}, an input of this run (read as the indicator tree, the values or another input), and an input is never overwritten; expected another runs: folder`,
   outIsRunsFolder: (label: string, runs?: string) =>
     `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
-  writeFailed: (label: string, reason: string) =>
-    `${label}: cannot write the output (${systemCode(reason)}); expected a writable folder${diskFull(reason) ? " with room for the outputs" : ""}`,
+  /** `sizeLimit`, for EFBIG: the process's file-size limit (`ulimit -f`) in bytes, `"unlimited"`, or not known. */
+  writeFailed: (label: string, reason: string, sizeLimit?: FileSizeLimit) =>
+    reason === "EFBIG"
+      ? `${label}: cannot write the output ${FILE_TOO_LARGE(sizeLimit)}`
+      : `${label}: cannot write the output (${systemCode(reason)}); expected a writable folder${diskFull(reason) ? " with room for the outputs" : ""}`,
   folderNotCreated: (label: string, path: string, code: string) =>
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,
   /**
@@ -156,10 +176,16 @@ export const outputMessages = catalogue("outputMessages", {
     }; left untouched (not removed, not published); expected only run folders that compute wrote under their own id in the runs folder (move it elsewhere if it is kept there by hand)`,
   stagingKept: (stagingLabel: string, marker: string) =>
     `${stagingLabel} has no ${marker} naming it, so it is not provably a staging folder of this tool; kept, not removed (delete it by hand if it is not needed)`,
+  /** A file named as a temporary file of `LATEST` that does not hold what the tool writes there; `held`: its text, or its size in bytes. */
+  latestTemporaryKept: (temporaryLabel: string, held: string | number, runsLabel: string) =>
+    `${temporaryLabel} is named as a temporary file of LATEST but holds ${typeof held === "number" ? `${held} bytes` : quoteInput(held)}, not what this tool writes there (the id of a run folder of ${runsLabel}, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
   stagingRemoved: (stagingLabel: string) => `removed ${stagingLabel}, left by a run that stopped before it finished`,
   /** `LATEST` replaced, but the runs folder not flushed to the disk after it (an I/O error). */
   latestNotFlushed: (latestLabel: string, id: string, reason: string) =>
     `${latestLabel} names run ${id} now, but the runs folder could not be flushed to the disk after it (${reason}); after a power cut it may name the run it named before; expected a disk that takes what is written: check the disk, then innovation-index runs publish ${id} (which verifies the run and leaves LATEST as it is if it names it)`,
+  /** The line after the error of a run that failed while its files were written into its staging folder (`stagingLabel`). */
+  runNotPublished: (stagingLabel: string, latestLabel: string) =>
+    `nothing was published: the run was being written in its staging folder ${stagingLabel}, which is removed, and ${latestLabel} is as it was`,
   runKept: (runLabel: string, latestLabel: string, reason: string) =>
     `${runLabel}: the run is complete but ${latestLabel} could not be moved to it (${reason}); the run folder is kept, unpublished; expected a writable runs folder`,
   revisionsSkipped: () => `revisions: not compared, as there is no usable previous run (see the warning above)`,

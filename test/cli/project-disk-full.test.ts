@@ -27,7 +27,7 @@ vi.mock("../../src/io/write/claimed.js", async (importOriginal) => {
 const runCli = runCliWithMocks();
 
 describe.skipIf(process.platform !== "linux")("a project run on a full disk", () => {
-  it("exits 3 naming the file it could not write (runs/<id>/index.csv), and leaves LATEST and the runs as they were", async () => {
+  it("exits 3 naming the file it could not write (runs/.staging-<id>/index.csv), and leaves LATEST and the runs as they were", async () => {
     const dir = await makeTwoYearProject("disk-full");
     const runs = join(dir, "runs");
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
@@ -41,11 +41,16 @@ describe.skipIf(process.platform !== "linux")("a project run on a full disk", ()
       full = undefined;
     }
     // The run's id is that of the message: the one run folder name it gives.
-    const id = /^error: runs\/([^/]+)\//.exec(failed.stderr)?.[1] ?? "";
+    const id = /^error: runs\/\.staging-([^/]+)\//.exec(failed.stderr)?.[1] ?? "";
     expect(isRunId(id), failed.stderr).toBe(true);
-    // Before: "runs/<id>: cannot write the output (ENOSPC: ...)", the run folder only.
-    expect(failed).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.writeFailed(`runs/${id}/index.csv`, "ENOSPC")}\n` });
-    expect(failed.stderr).toBe(`error: runs/${id}/index.csv: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs\n`);
+    // Before: "runs/<id>: cannot write the output (ENOSPC: ...)", the run folder only; then runs/<id>/index.csv, a path
+    // that never came to be: the file was written in the staging folder, which is removed, and nothing published.
+    const notPublished = outputMessages.runNotPublished(`runs/.staging-${id}`, "runs/LATEST");
+    expect(failed).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.writeFailed(`runs/.staging-${id}/index.csv`, "ENOSPC")}\n${notPublished}\n` });
+    expect(failed.stderr).toBe(
+      `error: runs/.staging-${id}/index.csv: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs\n` +
+        `nothing was published: the run was being written in its staging folder runs/.staging-${id}, which is removed, and runs/LATEST is as it was\n`,
+    );
     expect((await readFile(join(runs, "LATEST"), "utf8")).trim()).toBe(first);
     expect(await listDir(runs)).toEqual([first, "LATEST"]); // no staging folder, no new run, no lock left
   });

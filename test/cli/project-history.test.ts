@@ -6,7 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
@@ -333,5 +334,80 @@ describe("folders that cannot be used", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(`error: ${outputMessages.folderNotCreated("file.txt/out", join(dir, "file.txt/out"), "ENOTDIR")}\n`);
     expect((await stat(join(dir, "file.txt"))).isFile()).toBe(true);
+  });
+});
+
+describe("a runs folder where the run reads its inputs", () => {
+  /** A project whose index.yaml sets `runs:` on its line 3 to `runs`. */
+  async function projectWithRuns(runs: string, indicators = "indicators.csv"): Promise<string> {
+    const dir = await makeProject();
+    await writeFile(join(dir, "index.yaml"), `name: history\nindicators: ${indicators}\nruns: ${runs}\nvalues: data\nmethods:\n  base-year: 2017\n`);
+    return dir;
+  }
+
+  it("runs: the values folder (as written, with ./ and /, or through a link) is refused before anything is written", async () => {
+    for (const runs of ["data", "./data/", "data-link"]) {
+      const dir = await projectWithRuns(runs);
+      await symlink("data", join(dir, "data-link"));
+      const run = await runCli(["compute"], dir);
+      expect(run.code, runs).toBe(3);
+      expect(run.stderr).toBe(`error: ${outputMessages.runsIsValuesFolder("index.yaml:3", runs)}\n`);
+      // The values folder as it was: no LATEST, no lock, no run folder.
+      expect(await readdir(join(dir, "data"))).toEqual(["2017.csv", "2018.csv"]);
+    }
+    expect(outputMessages.runsIsValuesFolder("index.yaml:3", "data")).toBe(
+      'index.yaml:3: runs: "data" is the values folder this run reads, whose files are all read as values: the LATEST written there would be read as values next time; expected another runs: folder, such as runs, or a subfolder of the values folder (subfolders are not read)',
+    );
+  });
+
+  it("runs: a subfolder of the values folder works, year after year (subfolders are not read as values)", async () => {
+    const dir = await projectWithRuns("data/runs");
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    await addYear(dir, 2019);
+    const second = await runCli(["compute", "-q"], dir);
+    expect(second.code, second.stderr).toBe(0);
+    expect((await listDir(join(dir, "data/runs"))).filter((name) => RUN_ID.test(name))).toHaveLength(2);
+  });
+
+  it("runs: an input file, or a folder where the run's LATEST would be an input, is refused; the file is untouched", async () => {
+    const isFile = await projectWithRuns("indicators.csv");
+    const tree = await readFile(join(isFile, "indicators.csv"), "utf8");
+    const run = await runCli(["compute"], isFile);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`error: ${outputMessages.runsIsInput("index.yaml:3", "indicators.csv", "indicators.csv", true)}\n`);
+    expect(await readFile(join(isFile, "indicators.csv"), "utf8")).toBe(tree);
+    // The tree saved as LATEST in the project folder, which runs: . would replace with the pointer.
+    const atLatest = await projectWithRuns(".", "LATEST");
+    await rename(join(atLatest, "indicators.csv"), join(atLatest, "LATEST"));
+    const replaced = await runCli(["compute"], atLatest);
+    expect(replaced.code).toBe(3);
+    expect(replaced.stderr).toBe(`error: ${outputMessages.runsIsInput("index.yaml:3", ".", "LATEST", false)}\n`);
+    expect(replaced.stderr).toBe(
+      'error: index.yaml:3: runs: "." would put a run\'s own files (LATEST, the lock, temporary and staging files) at LATEST, an input of this run (read as the indicator tree, the values or another input), and an input is never overwritten; expected another runs: folder\n',
+    );
+    expect(await readFile(join(atLatest, "LATEST"), "utf8")).toBe(tree);
+  });
+});
+
+describe("temporary files of LATEST left in the runs folder", () => {
+  it("one holding what the tool writes, of a process that is gone, is removed; a file of the user's named so is kept and reported", async () => {
+    const { dir, ids } = await projectWithThreeRuns();
+    const dead = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    await writeFile(join(dir, `runs/.LATEST.${dead}.tmp`), `${ids[2]}\n`); // a run killed before its rename
+    await writeFile(join(dir, "runs/.LATEST.1.tmp"), "hi"); // the user's
+    // Nothing changed: the unchanged run still tidies (under the lock), and says what it keeps.
+    const run = await runCli(["compute"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`${warning(outputMessages.latestTemporaryKept("runs/.LATEST.1.tmp", "hi", "runs"))}${projectMessages.unchanged(ids[2])}\n`);
+    expect(await readFile(join(dir, "runs/.LATEST.1.tmp"), "utf8")).toBe("hi");
+    expect(existsSync(join(dir, `runs/.LATEST.${dead}.tmp`))).toBe(false);
+    // Said again by the next run (still there), never removed.
+    await addYear(dir, 2021);
+    const next = await runCli(["compute"], dir);
+    expect(next.code).toBe(0);
+    expect(next.stderr.startsWith(warning(outputMessages.latestTemporaryKept("runs/.LATEST.1.tmp", "hi", "runs")))).toBe(true);
+    expect(await readFile(join(dir, "runs/.LATEST.1.tmp"), "utf8")).toBe("hi");
   });
 });

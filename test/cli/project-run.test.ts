@@ -97,11 +97,15 @@ describe.skipIf(!BUILT)("a project run on several threads (the built CLI)", () =
     const before = await listDir(join(dir, "runs"));
     expect(before).toEqual([id, "LATEST"]);
     for (const threads of ["1", "3"]) {
-      // 64 KiB: the lock file is written, the large outputs are not (EFBIG).
+      // 64 blocks of 512 bytes (sh's ulimit -f; 32 KiB): the lock file is written, the large outputs are not (EFBIG).
       const failed = await runBuilt(["compute", "-q", "--force", "--threads", threads], dir, 64);
       expect(failed.code, failed.stderr).toBe(3);
-      // The file that could not be written is named (a large output, over 64 KiB), not only the run folder.
-      expect(failed.stderr).toMatch(/^error: runs\/\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}\/[a-z-]+\.(?:csv|json): cannot write the output \(EFBIG\); expected a writable folder/);
+      // The file that could not be written is named where it was written (a large output, over 32 KiB, in the staging
+      // folder), with the limit reached (64 × 512 = 32,768 bytes, read from /proc/self/limits), and that nothing was
+      // published.
+      expect(failed.stderr).toMatch(
+        /^error: runs\/\.staging-(\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8})\/[a-z-]+\.(?:csv|json): cannot write the output \(EFBIG: the file reached 32,768 bytes, the file-size limit of this process, ulimit -f\); expected a file-size limit the outputs fit in: raise it \(ulimit -f unlimited\) and run again\nnothing was published: the run was being written in its staging folder runs\/\.staging-\1, which is removed, and runs\/LATEST is as it was\n$/,
+      );
       expect(await latest(dir)).toBe(id);
       expect(await listDir(join(dir, "runs"))).toEqual(before); // no staging folder, no new run, no lock left
     }

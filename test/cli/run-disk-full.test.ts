@@ -49,18 +49,23 @@ async function onFullDisk(name: string, argv: string[], dir: string) {
 }
 
 describe("a full disk while writing into a run folder", () => {
-  it("at the staging folder's marker: exit 3 naming runs/<id>/.innovation-index-staging, no staging folder left, LATEST as it was", async () => {
+  it("at the staging folder's marker: exit 3 naming runs/.staging-<id>/.innovation-index-staging, no staging folder left, LATEST as it was", async () => {
     const dir = await makeTwoYearProject("disk-full-marker");
     const runs = join(dir, "runs");
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const first = (await readFile(join(runs, "LATEST"), "utf8")).trim();
     await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
     const failed = await onFullDisk(STAGING_MARKER_TEMPORARY, ["compute", "-q"], dir);
-    const id = /^error: runs\/([^/:]+)\//.exec(failed.stderr)?.[1] ?? "";
+    const id = /^error: runs\/\.staging-([^/:]+)\//.exec(failed.stderr)?.[1] ?? "";
     expect(isRunId(id), failed.stderr).toBe(true);
-    // Before: "runs/<id>: cannot write the output (ENOSPC: ...)", the run folder only.
-    expect(failed).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.writeFailed(`runs/${id}/${STAGING_MARKER}`, "ENOSPC")}\n` });
-    expect(failed.stderr).toBe(`error: runs/${id}/.innovation-index-staging: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs\n`);
+    // Before: "runs/<id>: cannot write the output (ENOSPC: ...)", the run folder only; then runs/<id>/<marker>, a path
+    // that never came to be: the marker is written in the staging folder.
+    const notPublished = outputMessages.runNotPublished(`runs/.staging-${id}`, "runs/LATEST");
+    expect(failed).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.writeFailed(`runs/.staging-${id}/${STAGING_MARKER}`, "ENOSPC")}\n${notPublished}\n` });
+    expect(failed.stderr).toBe(
+      `error: runs/.staging-${id}/.innovation-index-staging: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs\n` +
+        `nothing was published: the run was being written in its staging folder runs/.staging-${id}, which is removed, and runs/LATEST is as it was\n`,
+    );
     expect((await readFile(join(runs, "LATEST"), "utf8")).trim()).toBe(first);
     expect(await listDir(runs)).toEqual([first, "LATEST"]); // the staging folder removed, no lock left
     // With room again, the same run goes through.

@@ -24,3 +24,16 @@ describe("replaceFailed", () => {
     expect(outputMessages.replaceFailed("out", "index.xlsx", "EISDIR", [])).not.toContain("Excel");
   });
 });
+
+describe("fileSizeLimitOf", () => {
+  // The lines of Linux's /proc/self/limits (its columns: soft limit, hard limit, units).
+  const limits = (soft: string) =>
+    `Limit                     Soft Limit           Hard Limit           Units     \nMax cpu time              unlimited            unlimited            seconds   \nMax file size             ${soft.padEnd(21)}unlimited            bytes     \n`;
+  it("is the soft limit of Max file size in bytes (ulimit -f 50 in bash: 50 × 1024 = 51200), unlimited, or not known", async () => {
+    const { fileSizeLimitOf } = await import("../../src/core/system-errors.js");
+    expect(fileSizeLimitOf(limits("51200"))).toBe(51200);
+    expect(fileSizeLimitOf(limits("unlimited"))).toBe("unlimited");
+    expect(fileSizeLimitOf("Limit Soft Limit\nMax cpu time unlimited\n")).toBeUndefined();
+    expect(fileSizeLimitOf(limits("-1"))).toBeUndefined();
+  });
+});

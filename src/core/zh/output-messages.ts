@@ -3,12 +3,20 @@ import { formatCount } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
 import { quote as quoteInput } from "../quote.js";
-import { diskFull, openElsewhere } from "../system-errors.js";
+import { diskFull, openElsewhere, type FileSizeLimit } from "../system-errors.js";
 import { runMessagesZh, systemCode } from "./run-messages.js";
 import { listOr } from "./words.js";
 
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
+
+/** `FILE_TOO_LARGE` of output-messages.ts. */
+const FILE_TOO_LARGE = (sizeLimit: FileSizeLimit) =>
+  typeof sizeLimit === "number"
+    ? `（EFBIG：文件达到 ${formatCount(sizeLimit)} 字节，即本进程的文件大小上限 ulimit -f）；应为能容纳输出文件的文件大小上限：请提高该上限（ulimit -f unlimited）后重新运行`
+    : sizeLimit === "unlimited"
+      ? "（EFBIG：文件超过了文件系统允许的大小，FAT32 只接受小于 4 GiB 的文件）；应为位于支持更大文件的文件系统（NTFS、exFAT、ext4、APFS）上的文件夹"
+      : "（EFBIG：文件达到了本进程（ulimit -f）或文件系统的文件大小上限）；应为能容纳输出文件的文件大小上限：请提高该上限（ulimit -f unlimited），或写到支持更大文件的文件系统上";
 
 /** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
 function folderProblem(code: string): string {
@@ -82,10 +90,16 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `如确要使用名为 ${quote(label)} 的文件夹，请先创建它，或在名称末尾加上 /`,
   outIsValuesFolder: (label) =>
     `${label} 是本命令读取的数据文件夹，其中的文件都会作为数据读取：写在这里的输出文件下次会被当作数据读入；应另指定 --out`,
+  runsIsValuesFolder: (where, runs) =>
+    `${where}：runs: ${quote(runs)} 是本次运行读取的数据文件夹，其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
+  runsIsInput: (where, runs, input, itself) =>
+    `${where}：runs: ${quote(runs)} ${itself ? `就是 ${input}` : `会把运行自身的文件（LATEST、锁文件、临时文件和暂存文件）写到 ${input}`}，而它是本次运行的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 runs: 文件夹`,
   outIsRunsFolder: (label, runs) =>
     `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
-  writeFailed: (label, reason) =>
-    `${label}：无法写出输出文件（${systemCode(reason)}）；应为可写${diskFull(reason) ? "且有足够空间存放输出文件" : ""}的文件夹`,
+  writeFailed: (label, reason, sizeLimit) =>
+    reason === "EFBIG"
+      ? `${label}：无法写出输出文件${FILE_TOO_LARGE(sizeLimit)}`
+      : `${label}：无法写出输出文件（${systemCode(reason)}）；应为可写${diskFull(reason) ? "且有足够空间存放输出文件" : ""}的文件夹`,
   folderNotCreated: (label, path, code) =>
     `${label}：无法创建文件夹 ${quote(path)}（${code}：${folderProblem(code)}）；应为已存在或可以创建的文件夹`,
   replaceFailed: (label, name, reason, unrestored, earlierKept = false) =>
@@ -126,9 +140,12 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     }；已原样保留（未删除，也未发布）；runs 文件夹中应只有 compute 以其自身编号写出的运行文件夹（如是手动放入的，请移到别处）`,
   stagingKept: (stagingLabel, marker) =>
     `${stagingLabel} 中没有指明该文件夹的 ${marker}，无法确认它是本工具的暂存文件夹；已保留，未删除（如不需要，请手动删除）`,
+  latestTemporaryKept: (temporaryLabel, held, runsLabel) =>
+    `${temporaryLabel} 的名称是 LATEST 的临时文件名，但其内容为 ${typeof held === "number" ? `${held} 字节` : quoteInput(held)}，不是本工具写入的内容（${runsLabel} 中某个运行文件夹的编号，如 20260301T020000.123Z-1a2b3c4d，后跟换行），无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
   stagingRemoved: (stagingLabel) => `已删除 ${stagingLabel}（由一次未完成即中止的运行遗留）`,
   latestNotFlushed: (latestLabel, id, reason) =>
     `${latestLabel} 现已指向运行 ${id}，但之后未能把 runs 文件夹刷写到磁盘（${reason}）；断电后它可能重新指向此前的运行；应为能写入的磁盘：请检查磁盘，然后运行 innovation-index runs publish ${id}（它会校验该运行；若 LATEST 已指向它则不作改动）`,
+  runNotPublished: (stagingLabel, latestLabel) => `未发布任何内容：该运行正写入其暂存文件夹 ${stagingLabel}（该文件夹会被删除），${latestLabel} 保持原样`,
   runKept: (runLabel, latestLabel, reason) =>
     `${runLabel}：运行已完成，但无法将 ${latestLabel} 指向它（${reason}）；运行文件夹已保留，但未发布；应为可写的 runs 文件夹`,
   revisionsSkipped: () => `修订：未比较，因为没有可用的上一次运行（见上方警告）`,

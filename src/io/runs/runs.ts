@@ -28,7 +28,7 @@ import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
-import { removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
+import { isWriterGone, removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
 import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
@@ -337,7 +337,8 @@ const markerFailures = new WeakSet<object>();
 /**
  * Writes every file of a run into its staging folder `.staging-<id>` (created, marker first) and returns that folder.
  * The large files are streamed, their jobs on up to `threads` threads, each file hashed as it is written; then the
- * files `last` makes from those digests (the manifest, which lists them) are written into the same folder.
+ * files `last` makes from those digests (the manifest, which lists them) are written into the same folder. `label` is
+ * how messages name the staging folder (`runs/.staging-<id>`): a file that could not be written is named in it.
  */
 export async function stageRun(
   runsDir: string,
@@ -350,8 +351,8 @@ export async function stageRun(
   try {
     staging = await startStaging(runsDir, id);
   } catch (cause) {
-    // The marker that could not be written (a full disk) is named as the run's other files are (`<run>/index.csv`); the
-    // folder when it could not be created or flushed.
+    // The marker that could not be written (a full disk) is named as the run's other files are
+    // (`runs/.staging-<id>/index.csv`); the folder when it could not be created or flushed.
     const failed = typeof cause === "object" && cause !== null && markerFailures.has(cause) ? `${label}/${STAGING_MARKER}` : label;
     throw new OutputError("E_WRITE", outputMessages.writeFailed(failed, (cause as NodeJS.ErrnoException).code ?? String(cause)), { cause });
   }
@@ -541,7 +542,10 @@ export interface Leftovers {
    * files.
    */
   removed: string[];
-  /** Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`. */
+  /**
+   * Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`, files named as a
+   * temporary file of `LATEST` that do not hold what this tool writes there.
+   */
   warnings: Issue[];
 }
 
@@ -549,7 +553,8 @@ export interface Leftovers {
  * Removes what killed runs of this tool left in `runsDir`: staging folders `.staging-<run-id>` that hold the marker
  * naming their id, or that a run stopped while creating (empty, or holding only the marker or its temporary name
  * with a part of `<run-id>\n`: see `startedStagingFiles`), the marker naming its run left in a run folder (a run
- * killed between its rename and the marker's removal; the folder stays), temporary `LATEST` files, and lock files
+ * killed between its rename and the marker's removal; the folder stays), temporary `LATEST` files provably left by
+ * a run of this tool (`judgeLatestTemporary`: any other file of that name is kept and reported), and lock files
  * `.lock.<pid>.tmp` (a lock being written) or `.lock.<pid>.stale` (a stale lock moved aside to be removed) whose
  * process is gone. Nothing else is removed: any other staging folder (no marker and something else in it, a marker
  * naming another id, a link) is kept and reported; a run folder newer than `latest` (a run killed between its rename
@@ -563,17 +568,22 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
   // `.lock.<pid>.tmp` and `.lock.<pid>.stale` whose process is gone (see `removeLockLeftovers`).
   const removed: string[] = await removeLockLeftovers(runsDir, LOCK_FILE);
   const warnings: Issue[] = [];
+  // The run folders' ids, read once, when there is a temporary file of LATEST to judge (`judgeLatestTemporary`).
+  let runFolders: string[] | undefined;
   for (const name of names) {
     const path = join(runsDir, name);
     const label = `${runsLabel}/${name}`;
     if (name.startsWith(STAGING_PREFIX)) {
       if (await removeOwnStaging(path, name.slice(STAGING_PREFIX.length))) removed.push(name);
       else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
-    } else if (/^\.LATEST\.\d+\.tmp$/.test(name)) {
-      if ((await lstat(path).catch(() => undefined))?.isFile()) {
+    } else if (LATEST_TEMPORARY.test(name)) {
+      runFolders ??= await listRunFolderIds(runsDir).catch(() => []);
+      const judged = await judgeLatestTemporary(path, Number(LATEST_TEMPORARY.exec(name)![1]), runFolders);
+      if (judged === "own") {
         await removeFile(path);
         removed.push(name);
-      }
+      } else if (judged !== "running" && judged !== "none")
+        warnings.push({ code: "W_LATEST_TEMPORARY_KEPT", source: label, message: outputMessages.latestTemporaryKept(label, judged.held, runsLabel) });
     } else if (isRunId(name)) {
       const marked = await holdsMarker(path, name);
       if (marked) {
@@ -592,6 +602,32 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
   return { removed, warnings };
 }
 
+/** The name of a temporary file of `LATEST` (`writeLatest`), with the pid of the process that wrote it. */
+const LATEST_TEMPORARY = /^\.LATEST\.(\d+)\.tmp$/;
+
+/**
+ * What `removeLeftovers` does with `path`, a file named as a temporary file of `LATEST` by process `pid`
+ * (`.LATEST.<pid>.tmp`), judged as a lock's temporary file is (`removeLockLeftovers`) and by its bytes:
+ * - `own`, removed: a regular file holding what `writeLatest` writes there, the start of `<id>\n` (all of it, or a
+ *   part of it for a write cut short; none of it, for a file just created) where `<id>` is one of `runFolders` (the
+ *   run it published, whose folder is in place before `LATEST` moves), and whose process is gone (`isWriterGone`) or
+ *   is this one (an earlier process of this pid left it: this run holds the lock);
+ * - `running`: such a file of a process that may still run (a run whose stale lock this one took over), kept unsaid;
+ * - `none`: not a regular file (a link, a folder), or gone meanwhile: left alone, unsaid, as before;
+ * - `{ held }`: any other file (more than `writeLatest` writes, or other bytes, such as a file of the user's named so):
+ *   not provably this tool's, so kept, and `held` (its text, or its size in bytes when larger) says what it holds.
+ */
+async function judgeLatestTemporary(path: string, pid: number, runFolders: readonly string[]): Promise<"own" | "running" | "none" | { held: string | number }> {
+  const found = await lstat(path).catch(() => undefined);
+  if (!found?.isFile()) return "none";
+  // writeLatest writes 30 bytes (a run id and a newline): a file of more than LATEST_MAX_BYTES is said by its size, unread.
+  if (found.size > LATEST_MAX_BYTES) return { held: found.size };
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  if (text === undefined) return "none";
+  if (text !== "" && !runFolders.some((id) => `${id}\n`.startsWith(text))) return { held: text };
+  return pid === process.pid || isWriterGone(pid, found.mtimeMs) ? "own" : "running";
+}
+
 /**
  * Whether `runsDir` holds anything `removeLeftovers` would remove or report, judged by the names alone (no file is
  * read): a staging folder, a temporary file of `LATEST` or of the lock, or a run folder newer than `latest`. A lock
@@ -600,7 +636,7 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
 export async function mayHoldLeftovers(runsDir: string, latest: string): Promise<boolean> {
   const names = await readdir(runsDir).catch(() => [] as string[]);
   return names.some(
-    (name) => name.startsWith(STAGING_PREFIX) || /^\.LATEST\.\d+\.tmp$/.test(name) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(name) || (isRunId(name) && name > latest),
+    (name) => name.startsWith(STAGING_PREFIX) || LATEST_TEMPORARY.test(name) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(name) || (isRunId(name) && name > latest),
   );
 }
 

@@ -16,6 +16,7 @@ import { deliverPendingSignals, undoOnInterrupt } from "./interrupt.js";
 import { NOT_CLAIMED, refuseUnlessClaimed, writeClaimed, writeClaimedSync } from "./claimed.js";
 import { syncFile, syncFolder } from "./durable.js";
 import { crashAt } from "../crash-point.js";
+import { fileSizeLimitFor } from "../file-size-limit.js";
 import { changedSince, fileLabel, filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES, type FileSnapshot } from "./written-files.js";
 import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
@@ -465,7 +466,7 @@ async function writeFiles(
     if (code === "ENAMETOOLONG") throw new OutputError("E_WRITE", outputMessages.nameTooLong(label, Math.max(...outputs.map((name) => Buffer.byteLength(name)))), { cause });
     // The file that could not be written (a full disk), when known (`failedAt`), else the folder.
     const failed = temporary.indexOf((cause as NodeJS.ErrnoException).path ?? "");
-    throw new OutputError("E_WRITE", outputMessages.writeFailed(failed < 0 ? label : fileLabel(label, names[failed]), code ?? String(cause)), { cause });
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(failed < 0 ? label : fileLabel(label, names[failed]), code ?? String(cause), fileSizeLimitFor(code)), { cause });
   } finally {
     // The private folder is this call's own (made here, under a name no one could know, readable by this user only).
     if (privateFolder !== undefined) rmSync(privateFolder, { recursive: true, force: true });

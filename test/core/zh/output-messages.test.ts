@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { outputMessagesZh } from "../../../src/core/zh/output-messages.js";
+import { translateMessage } from "../../../src/core/localize.js";
+import { chinese } from "../../../src/core/zh/index.js";
 import { checkTranslation } from "./facts.js";
 
 const RUN = "20260301T020000.123Z-1a2b3c4d";
@@ -35,6 +37,9 @@ describe("outputMessagesZh", () => {
       ["outFileName", ["results.txt", "txt", "results"]],
       ["outFileName", ["project.yaml", "yaml", "project", "init [dir]"]],
       ["outIsValuesFolder", ["data"]],
+      ["runsIsValuesFolder", ["index.yaml:4", "data"]],
+      ["runsIsInput", ["index.yaml:4", "data.csv", "data.csv", true]],
+      ["runsIsInput", ["index.yaml:4", "runs", "runs/LATEST", false]],
       ["outIsRunsFolder", ["runs"]],
       ["outIsRunsFolder", ["runs/old", "runs"]],
       ["writeFailed", ["out", "ENOSPC"]],
@@ -88,6 +93,8 @@ describe("outputMessagesZh", () => {
       ["foreignRunFolder", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", { kind: "other run", recorded: "20260101T020000.000Z-1a2b3c4d" }]],
       ["foreignRunFolder", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", { kind: "fingerprint", fingerprint: "ffee0011", expected: "1a2b3c4d" }]],
       ["stagingKept", ["runs/.staging-4242", ".innovation-index-staging"]],
+      ["latestTemporaryKept", ["runs/.LATEST.4242.tmp", "hi\n", "runs"]],
+      ["latestTemporaryKept", ["runs/.LATEST.4242.tmp", 1234, "runs"]],
       ["stagingRemoved", ["runs/.staging-4242"]],
       ["latestNotFlushed", ["runs/LATEST", RUN, "EIO"]],
       ["runKept", [`runs/${RUN}`, "runs/LATEST", "EACCES"]],
@@ -109,6 +116,10 @@ describe("outputMessagesZh", () => {
       ["resultsFileDuplicate", [`runs/${RUN}/index.parquet`, "武进区", 2023, "CII"]],
       ["resultsTooManyValues", [`runs/${RUN}/index.json`, 1_000_000, 20, 300, 1_200_000, 2 ** 28]],
 
+      ["writeFailed", [`runs/.staging-${RUN}/index.csv`, "EFBIG", 51200]],
+      ["writeFailed", [`runs/.staging-${RUN}/index.csv`, "EFBIG", "unlimited"]],
+      ["writeFailed", [`runs/.staging-${RUN}/index.csv`, "EFBIG"]],
+      ["runNotPublished", [`runs/.staging-${RUN}`, "runs/LATEST"]],
       ["manifestMissing", []],
       ["manifestNotJson", ["Unexpected end of JSON input"]],
       ["manifestNotJson", ["EACCES"]],
@@ -160,6 +171,30 @@ describe("outputMessagesZh", () => {
     expect(outputMessagesZh.writeFailed("out", "ENOSPC")).toBe("out：无法写出输出文件（ENOSPC：磁盘空间已满）；应为可写且有足够空间存放输出文件的文件夹");
     expect(outputMessagesZh.writeFailed("out", "EIO")).toBe("out：无法写出输出文件（EIO）；应为可写的文件夹");
     expect(outputMessagesZh.manifestNotJson("EACCES")).toBe("无法读取（EACCES：权限不足）");
+    // A file-size limit (ulimit -f 50: 50 blocks of 1024 bytes = 51,200 bytes) said as one, not as a folder not writable.
+    expect(outputMessagesZh.writeFailed("runs/.staging-x/index.csv", "EFBIG", 51200)).toBe(
+      "runs/.staging-x/index.csv：无法写出输出文件（EFBIG：文件达到 51,200 字节，即本进程的文件大小上限 ulimit -f）；应为能容纳输出文件的文件大小上限：请提高该上限（ulimit -f unlimited）后重新运行",
+    );
+    expect(outputMessages.writeFailed("runs/.staging-x/index.csv", "EFBIG", 51200)).toBe(
+      "runs/.staging-x/index.csv: cannot write the output (EFBIG: the file reached 51,200 bytes, the file-size limit of this process, ulimit -f); expected a file-size limit the outputs fit in: raise it (ulimit -f unlimited) and run again",
+    );
+    // No limit: the file system's largest file (FAT32); not known (not Linux): either.
+    expect(outputMessages.writeFailed("out/index.csv", "EFBIG", "unlimited")).toBe(
+      "out/index.csv: cannot write the output (EFBIG: the file is larger than the file system takes; FAT32 takes files under 4 GiB); expected a folder on a file system that takes larger files (NTFS, exFAT, ext4, APFS)",
+    );
+    expect(outputMessagesZh.writeFailed("out/index.csv", "EFBIG")).toBe(
+      "out/index.csv：无法写出输出文件（EFBIG：文件达到了本进程（ulimit -f）或文件系统的文件大小上限）；应为能容纳输出文件的文件大小上限：请提高该上限（ulimit -f unlimited），或写到支持更大文件的文件系统上",
+    );
+    expect(outputMessagesZh.runNotPublished("runs/.staging-x", "runs/LATEST")).toBe("未发布任何内容：该运行正写入其暂存文件夹 runs/.staging-x（该文件夹会被删除），runs/LATEST 保持原样");
+    // A foreign run folder's reason, made by the English catalogue and given in a field of its argument, is translated
+    // with it at the terminal (before: "其 manifest.json is missing"), as each of the manifest's other reasons.
+    const foreign = (problem: string) => translateMessage(outputMessages.foreignRunFolder(`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", { kind: "manifest", problem }), chinese);
+    const start = `runs/${RUN} 的名称像是晚于 LATEST 指向的运行（20260201T020000.000Z-00aa11bb）的运行，但它不是本工具的运行：其 manifest.json `;
+    const end = "；已原样保留（未删除，也未发布）；runs 文件夹中应只有 compute 以其自身编号写出的运行文件夹（如是手动放入的，请移到别处）";
+    expect(foreign(outputMessages.manifestMissing())).toBe(`${start}不存在${end}`);
+    expect(foreign(outputMessages.manifestNotJson("EACCES"))).toBe(`${start}无法读取（EACCES：权限不足）${end}`);
+    expect(foreign(outputMessages.manifestNotJson("Unexpected end of JSON input"))).toBe(`${start}不是有效的 JSON（Unexpected end of JSON input）${end}`);
+    expect(foreign(outputMessages.manifestNotRunManifest("no files list"))).toBe(`${start}不是 compute 写出的清单文件（no files list）${end}`);
     // The English, for the same: a full disk said in words, an unreadable manifest not called invalid JSON.
     expect(outputMessages.writeFailed("runs/x", "ENOSPC")).toBe("runs/x: cannot write the output (ENOSPC: no space left on the disk); expected a writable folder with room for the outputs");
     expect(outputMessages.manifestNotJson("EACCES")).toBe("cannot be read (EACCES: permission denied)");

@@ -349,6 +349,47 @@ describe("temporary lock files", () => {
   });
 });
 
+describe("temporary files of LATEST", () => {
+  it("removeLeftovers removes a .LATEST.<pid>.tmp only when it holds what writeLatest writes and its process is gone; any other is kept and reported", async () => {
+    const dead = await new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+    });
+    const run = "20260301T020000.123Z-1a2b3c4d";
+    const dir = await makeDir({
+      [`${run}/manifest.json`]: "{}", // a run folder: what writeLatest was publishing
+      [`.LATEST.${dead}.tmp`]: `${run}\n`, // a run killed between writing it and the rename
+      [`.LATEST.${dead + 1}.tmp`]: run.slice(0, 10), // a write cut short (a power cut): the start of the id
+      [`.LATEST.${dead + 2}.tmp`]: "", // a file just created
+      [`.LATEST.${process.pid}.tmp`]: `${run}\n`, // this pid's: an earlier process of it left it
+      [`.LATEST.${process.ppid}.tmp`]: `${run}\n`, // a live process: kept, unsaid, as a lock's temporary file is
+      ".LATEST.1.tmp": "hi", // the user's file named so
+      ".LATEST.2.tmp": "20260301T020000.123Z-00000000\n", // the id of no run folder here
+      ".LATEST.3.tmp": `${run}\nmore`, // more than writeLatest writes
+      ".LATEST.4.tmp": "x".repeat(300), // more than LATEST_MAX_BYTES (256): said by its size
+    });
+    // The pids dead + 1 and dead + 2 are gone too unless reused since: then kept unsaid, which the test allows.
+    const leftovers = await removeLeftovers(dir, "runs", run);
+    const removed = leftovers.removed.filter((name) => ![`.LATEST.${dead + 1}.tmp`, `.LATEST.${dead + 2}.tmp`].includes(name));
+    expect(removed.sort()).toEqual([`.LATEST.${dead}.tmp`, `.LATEST.${process.pid}.tmp`].sort());
+    expect(await listDir(dir)).toEqual(expect.arrayContaining([`.LATEST.${process.ppid}.tmp`, ".LATEST.1.tmp", ".LATEST.2.tmp", ".LATEST.3.tmp", ".LATEST.4.tmp", run]));
+    expect(await listDir(dir)).not.toContain(`.LATEST.${dead}.tmp`);
+    expect(leftovers.warnings.map((warning) => warning.code)).toEqual(Array(4).fill("W_LATEST_TEMPORARY_KEPT"));
+    expect(leftovers.warnings.map((warning) => warning.source)).toEqual([1, 2, 3, 4].map((pid) => `runs/.LATEST.${pid}.tmp`));
+    expect(leftovers.warnings[0].message).toBe(
+      'runs/.LATEST.1.tmp is named as a temporary file of LATEST but holds "hi", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
+    );
+    expect(leftovers.warnings.map((warning) => warning.message)).toEqual([
+      outputMessages.latestTemporaryKept("runs/.LATEST.1.tmp", "hi", "runs"),
+      outputMessages.latestTemporaryKept("runs/.LATEST.2.tmp", "20260301T020000.123Z-00000000\n", "runs"),
+      outputMessages.latestTemporaryKept("runs/.LATEST.3.tmp", `${run}\nmore`, "runs"),
+      outputMessages.latestTemporaryKept("runs/.LATEST.4.tmp", 300, "runs"),
+    ]);
+    expect(leftovers.warnings[3].message).toContain("holds 300 bytes, not what");
+    // The bytes of what is kept are as they were.
+    expect(await readFile(join(dir, ".LATEST.1.tmp"), "utf8")).toBe("hi");
+  });
+});
+
 describe("fingerprints", () => {
   it("canonicalJson sorts keys at every depth; fingerprintOf ignores key order but not values", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
