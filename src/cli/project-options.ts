@@ -59,9 +59,10 @@ const APPLIED = new WeakMap<Command, Promise<AppliedProject | undefined>>();
  * (`methods: screen: "0.5"`) stops compute, not the commands that list, check, compare or publish the runs it made,
  * nor a rollback from the run that mistake would make. `undefined` when there is neither `--runs` nor a project.
  * @throws `ValidationError` for a file that is not YAML, or a `runs:` that is no path or leaves the project's folder;
- * `InputError` `E_NO_PROJECT` for a `--project` that does not exist
+ * `InputError` `E_NO_PROJECT` for a `--project` that does not exist; with `refuseValuesFolder`, `OutputError`
+ * `E_OUT_IS_INPUT` for a `runs:` that is the folder `values:` names
  */
-export async function projectRunsFolder(command: Command, env: CliEnv): Promise<string | undefined> {
+export async function projectRunsFolder(command: Command, env: CliEnv, { refuseValuesFolder = false } = {}): Promise<string | undefined> {
   const runs = command.getOptionValue("runs") as string | undefined;
   if (runs) return resolve(env.cwd, runs);
   const file = findProjectFile(env.cwd, command.getOptionValue("project") as string | undefined);
@@ -70,7 +71,17 @@ export async function projectRunsFolder(command: Command, env: CliEnv): Promise<
   const project = await readProjectLocation(file, displayPath(env.cwd, file));
   const outside = outsideProject(project, ["runs"], project.settings.runs, allowsOutside(command, project.settings["allow-outside"]));
   if (outside) throw new ValidationError([outside]);
-  return resolve(project.dir, project.settings.runs);
+  const runsDir = resolve(project.dir, project.settings.runs);
+  // `refuseValuesFolder` (runs publish, rollback, which write LATEST): a runs: that is the values folder (left by a
+  // version that took it) is refused as compute refuses it, `E_OUT_IS_INPUT`, before anything is touched. A values:
+  // that is no text is left to compute to refuse.
+  const values = project.settings.values;
+  if (refuseValuesFolder && typeof values === "string" && values !== "") {
+    const { refuseRunsOnInputs } = await import("../io/runs/runs-on-inputs.js");
+    const line = project.lineOf(["runs"]);
+    refuseRunsOnInputs({ runsDir, runs: project.settings.runs, where: line ? `${project.label}:${line}` : project.label, values: resolve(project.dir, values), inputs: [] });
+  }
+  return runsDir;
 }
 
 /**

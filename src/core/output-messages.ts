@@ -1,24 +1,13 @@
 import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
 import { quote as quoteInput } from "./quote.js";
-import { runMessages, systemCode } from "./run-messages.js";
+import { fileTooLarge, runMessages, systemCode } from "./run-messages.js";
 import { diskFull, openElsewhere, type FileSizeLimit } from "./system-errors.js";
 /**
  * The messages of writing outputs and of run folders (staging, `LATEST`, manifests, `verify`), as functions of what
  * they name (see `messages.ts` for the shape: `<where>: <what went wrong> "<found>"; expected <what>`).
  */
 const quote = (value: string) => JSON.stringify(value);
-
-/**
- * A write that failed with EFBIG, by the process's file-size limit (`writeFailed`): the limit reached (`ulimit -f`), or,
- * with none, the file system's largest file (FAT32 takes files under 4 GiB); what was expected follows.
- */
-const FILE_TOO_LARGE = (sizeLimit: FileSizeLimit) =>
-  typeof sizeLimit === "number"
-    ? `(EFBIG: the file reached ${formatCount(sizeLimit)} bytes, the file-size limit of this process, ulimit -f); expected a file-size limit the outputs fit in: raise it (ulimit -f unlimited) and run again`
-    : sizeLimit === "unlimited"
-      ? "(EFBIG: the file is larger than the file system takes; FAT32 takes files under 4 GiB); expected a folder on a file system that takes larger files (NTFS, exFAT, ext4, APFS)"
-      : "(EFBIG: the file reached the file-size limit of this process, ulimit -f, or of the file system); expected a file-size limit the outputs fit in: raise it (ulimit -f unlimited), or write on a file system that takes larger files";
 
 /** Why a folder could not be created, in words, by the file system's code. */
 function folderProblem(code: string): string {
@@ -120,7 +109,7 @@ export const outputMessages = catalogue("outputMessages", {
   /** `sizeLimit`, for EFBIG: the process's file-size limit (`ulimit -f`) in bytes, `"unlimited"`, or not known. */
   writeFailed: (label: string, reason: string, sizeLimit?: FileSizeLimit) =>
     reason === "EFBIG"
-      ? `${label}: cannot write the output ${FILE_TOO_LARGE(sizeLimit)}`
+      ? `${label}: cannot write the output ${fileTooLarge(sizeLimit, "outputs")}`
       : `${label}: cannot write the output (${systemCode(reason)}); expected a writable folder${diskFull(reason) ? " with room for the outputs" : ""}`,
   folderNotCreated: (label: string, path: string, code: string) =>
     `${label}: cannot create the folder ${quote(path)} (${code}: ${folderProblem(code)}); expected a folder that exists or can be created`,

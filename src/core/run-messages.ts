@@ -2,11 +2,12 @@
  * Messages of run folders read back and written (src/io/runs, src/io/write), of the dashboard reading uncertainty.csv
  * (src/io/report) and of a project file's keys (src/io/project). Shape: `<file>: <what is wrong>; expected <what>`.
  */
+import { formatCount } from "./limit-messages.js";
 import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
 import { quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
-import { diskFull } from "./system-errors.js";
+import { diskFull, type FileSizeLimit } from "./system-errors.js";
 
 /** A list of `index.json` that is not what compute writes (`indexJsonBadList`). */
 export type IndexJsonList = "units" | "years" | "nodes";
@@ -64,6 +65,21 @@ const RUN_ID_EXAMPLE = "20260301T020000.123Z-1a2b3c4d";
 const NOT_RUN_FOLDER = (file: boolean) => `${file ? "a file" : "a special file (neither a folder nor a regular file)"}, not a run folder`;
 
 /**
+ * A write that failed with EFBIG, in parentheses, then what was expected: the process's file-size limit reached
+ * (`ulimit -f`, `sizeLimit` bytes), or, with none (`"unlimited"`), the file system's largest file (FAT32 takes files
+ * under 4 GiB), or either when the limit is not known; `what` fits in the limit expected (the outputs, the lock file).
+ * For output-messages.ts's `writeFailed` and this file's `lockNotCreated`.
+ */
+export function fileTooLarge(sizeLimit: FileSizeLimit, what: "outputs" | "lock"): string {
+  const fits = what === "outputs" ? "the outputs fit in" : "the lock file fits in";
+  return typeof sizeLimit === "number"
+    ? `(EFBIG: the file reached ${formatCount(sizeLimit)} bytes, the file-size limit of this process, ulimit -f); expected a file-size limit ${fits}: raise it (ulimit -f unlimited) and run again`
+    : sizeLimit === "unlimited"
+      ? "(EFBIG: the file is larger than the file system takes; FAT32 takes files under 4 GiB); expected a folder on a file system that takes larger files (NTFS, exFAT, ext4, APFS)"
+      : `(EFBIG: the file reached the file-size limit of this process, ulimit -f, or of the file system); expected a file-size limit ${fits}: raise it (ulimit -f unlimited), or write on a file system that takes larger files`;
+}
+
+/**
  * A file system's code with its meaning in words where a person may not know it (`ENOSPC: no space left on the disk`),
  * for these messages and output-messages.ts.
  */
@@ -92,9 +108,14 @@ export const runMessages = catalogue("runMessages", {
 
   // Folders written (src/io/runs/runs.ts, src/io/write/folder-lock.ts); `code` is the file system's (EACCES, ...)
   runsFolderNotCreated: (label: string, code: string | undefined) => `${label}: cannot create the runs folder (${code}); expected a writable folder`,
-  /** `lockLabel`: the lock file, as `<folder>/<name>` (a full disk is said as outputMessages.writeFailed says it). */
-  lockNotCreated: (lockLabel: string, code: string) =>
-    `${lockLabel}: cannot create the lock file (${systemCode(code)}); expected a writable folder${diskFull(code) ? " with room for the lock file" : ""}`,
+  /**
+   * `lockLabel`: the lock file, as `<folder>/<name>` (a full disk and, with `sizeLimit`, a file-size limit, EFBIG, are
+   * said as outputMessages.writeFailed says them).
+   */
+  lockNotCreated: (lockLabel: string, code: string, sizeLimit?: FileSizeLimit) =>
+    code === "EFBIG"
+      ? `${lockLabel}: cannot create the lock file ${fileTooLarge(sizeLimit, "lock")}`
+      : `${lockLabel}: cannot create the lock file (${systemCode(code)}); expected a writable folder${diskFull(code) ? " with room for the lock file" : ""}`,
 
   // uncertainty.csv read back for the dashboard (src/io/report/dashboard/uncertainty.ts)
   uncertaintyMissingColumn: (source: string, column: string, columns: readonly string[]) =>

@@ -121,8 +121,11 @@ describe.skipIf(!BUILT)("a lock file that cannot be written (the built CLI)", ()
   it("exits 3 naming the lock file and leaves no temporary lock file: a file size limit of 0 fails its write", async () => {
     const dir = await makeTempDir(project());
     const failed = await runBuilt(["compute", "-q"], dir, 0);
-    // The lock file named (runs/.lock), not only its folder; EFBIG is no full disk: no word of room.
-    expect(failed).toEqual({ code: 3, stderr: "error: runs/.lock: cannot create the lock file (EFBIG); expected a writable folder\n" });
+    // The lock file named (runs/.lock), not only its folder; EFBIG is no full disk, nor a folder not writable: the
+    // process's file-size limit, said in bytes as an output's is (/proc/self/limits; /bin/sh's ulimit -f 0 is 0 blocks).
+    const limit = process.platform === "linux" ? "reached 0 bytes, the file-size limit of this process, ulimit -f);" : "reached the file-size limit of this process, ulimit -f, or of the file system);";
+    const raise = process.platform === "linux" ? "raise it (ulimit -f unlimited) and run again" : "raise it (ulimit -f unlimited), or write on a file system that takes larger files";
+    expect(failed).toEqual({ code: 3, stderr: `error: runs/.lock: cannot create the lock file (EFBIG: the file ${limit} expected a file-size limit the lock file fits in: ${raise}\n` });
     expect(await listDir(join(dir, "runs"))).toEqual([]);
     expect((await runBuilt(["compute", "-q"], dir)).code).toBe(0);
   });

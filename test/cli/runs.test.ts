@@ -534,6 +534,33 @@ describe("innovation-index runs", () => {
     expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT", source: "index.yaml", line: 5, column: "allow-outside" });
   });
 
+  it("publish and rollback refuse a runs: that is the values folder (left by an older version) before touching it; a subfolder works", async () => {
+    const { dir, a, b, c } = await threeRuns();
+    // The runs moved into data/, as a version that took runs: data left them; runs: is on line 4 of index.yaml.
+    for (const name of await listDir(join(dir, "runs"))) await rename(join(dir, "runs", name), join(dir, "data", name));
+    const sound = await readFile(join(dir, "index.yaml"), "utf8");
+    await writeFile(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data\n"));
+    const before = await listDir(join(dir, "data"));
+    const latestBefore = await readFile(join(dir, "data/LATEST"));
+    for (const args of [["runs", "publish", a], ["runs", "rollback"]]) {
+      const refused = await runCli(args, dir);
+      // An output error (exit 3), as compute's, with nothing written, renamed or removed in data/ (no lock either).
+      expect(refused, args.join(" ")).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.runsIsValuesFolder("index.yaml:4", "data")}\n` });
+      expect(await listDir(join(dir, "data"))).toEqual(before);
+      expect(await readFile(join(dir, "data/LATEST"))).toEqual(latestBefore);
+    }
+    // The list only reads: it still lists them (C published).
+    const listed = await runCli(["runs"], dir);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(`${c}  LATEST`);
+    // The same runs in data/runs (a subfolder, not read as values): rollback goes from C to B.
+    await mkdir(join(dir, "data/runs"));
+    for (const name of before.filter((name) => name === "LATEST" || name === a || name === b || name === c)) await rename(join(dir, "data", name), join(dir, "data/runs", name));
+    await writeFile(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data/runs\n"));
+    expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: back(c, b).replaceAll("runs/LATEST", "data/runs/LATEST") });
+    expect((await readFile(join(dir, "data/runs/LATEST"), "utf8")).trim()).toBe(b);
+  });
+
   it("names the project it needs, and the run publish needs", async () => {
     const elsewhere = await makeTempDir();
     expect(await runCli(["runs"], elsewhere)).toEqual({ code: 2, stdout: "", stderr: `error: ${runMessages.runsNoProject()}\n(run with --help for usage)\n` });

@@ -65,7 +65,8 @@ function actionOf(value: string): (typeof RUNS_ACTIONS)[number] {
 export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string | undefined, options: RunsCommandOptions, command: Command, env: CliEnv): Promise<void> {
   if (action === "publish" && run === undefined) throw new UsageError("E_USAGE", runMessages.publishWhich());
   if (action !== "publish" && run !== undefined) throw new UsageError("E_USAGE", runMessages.runNotExpected(action, run));
-  const runsDir = await projectRunsFolder(command, env);
+  // publish and rollback write LATEST: never into the values folder (a runs: an older version took), as compute.
+  const runsDir = await projectRunsFolder(command, env, { refuseValuesFolder: action !== "list" });
   if (!runsDir) throw new UsageError("E_USAGE", runMessages.runsNoProject());
   const runsLabel = displayPath(env.cwd, runsDir);
   if (action === "list") {

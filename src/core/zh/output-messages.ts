@@ -3,20 +3,12 @@ import { formatCount } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import type { outputMessages } from "../output-messages.js";
 import { quote as quoteInput } from "../quote.js";
-import { diskFull, openElsewhere, type FileSizeLimit } from "../system-errors.js";
-import { runMessagesZh, systemCode } from "./run-messages.js";
+import { diskFull, openElsewhere } from "../system-errors.js";
+import { fileTooLarge, runMessagesZh, systemCode } from "./run-messages.js";
 import { listOr } from "./words.js";
 
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
-
-/** `FILE_TOO_LARGE` of output-messages.ts. */
-const FILE_TOO_LARGE = (sizeLimit: FileSizeLimit) =>
-  typeof sizeLimit === "number"
-    ? `（EFBIG：文件达到 ${formatCount(sizeLimit)} 字节，即本进程的文件大小上限 ulimit -f）；应为能容纳输出文件的文件大小上限：请提高该上限（ulimit -f unlimited）后重新运行`
-    : sizeLimit === "unlimited"
-      ? "（EFBIG：文件超过了文件系统允许的大小，FAT32 只接受小于 4 GiB 的文件）；应为位于支持更大文件的文件系统（NTFS、exFAT、ext4、APFS）上的文件夹"
-      : "（EFBIG：文件达到了本进程（ulimit -f）或文件系统的文件大小上限）；应为能容纳输出文件的文件大小上限：请提高该上限（ulimit -f unlimited），或写到支持更大文件的文件系统上";
 
 /** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
 function folderProblem(code: string): string {
@@ -98,7 +90,7 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
   writeFailed: (label, reason, sizeLimit) =>
     reason === "EFBIG"
-      ? `${label}：无法写出输出文件${FILE_TOO_LARGE(sizeLimit)}`
+      ? `${label}：无法写出输出文件${fileTooLarge(sizeLimit, "outputs")}`
       : `${label}：无法写出输出文件（${systemCode(reason)}）；应为可写${diskFull(reason) ? "且有足够空间存放输出文件" : ""}的文件夹`,
   folderNotCreated: (label, path, code) =>
     `${label}：无法创建文件夹 ${quote(path)}（${code}：${folderProblem(code)}）；应为已存在或可以创建的文件夹`,

@@ -2,7 +2,8 @@
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 import type { ExpectedForm, ExpectedType, IndexJsonList, ManifestDefect, runMessages } from "../run-messages.js";
-import { diskFull } from "../system-errors.js";
+import { diskFull, type FileSizeLimit } from "../system-errors.js";
+import { formatCount } from "../limit-messages.js";
 import { describeFound, didYouMean, list } from "./words.js";
 
 const INDEX_JSON_LISTS: Readonly<Record<IndexJsonList, string>> = {
@@ -44,6 +45,16 @@ const ROLLBACK_HINT = "runs rollback 不接受运行参数：它发布已发布�
 /** `NOT_RUN_FOLDER` of run-messages.ts. */
 const NOT_RUN_FOLDER = (file: boolean) => `${file ? "文件" : "特殊文件（既不是文件夹也不是普通文件）"}，不是运行文件夹`;
 
+/** `fileTooLarge` of run-messages.ts: a write that failed with EFBIG, for output-messages.ts and `lockNotCreated`. */
+export function fileTooLarge(sizeLimit: FileSizeLimit, what: "outputs" | "lock"): string {
+  const fits = what === "outputs" ? "能容纳输出文件" : "能容纳锁文件";
+  return typeof sizeLimit === "number"
+    ? `（EFBIG：文件达到 ${formatCount(sizeLimit)} 字节，即本进程的文件大小上限 ulimit -f）；应为${fits}的文件大小上限：请提高该上限（ulimit -f unlimited）后重新运行`
+    : sizeLimit === "unlimited"
+      ? "（EFBIG：文件超过了文件系统允许的大小，FAT32 只接受小于 4 GiB 的文件）；应为位于支持更大文件的文件系统（NTFS、exFAT、ext4、APFS）上的文件夹"
+      : `（EFBIG：文件达到了本进程（ulimit -f）或文件系统的文件大小上限）；应为${fits}的文件大小上限：请提高该上限（ulimit -f unlimited），或写到支持更大文件的文件系统上`;
+}
+
 /** A file system's code with its meaning in words (the English file's `systemCode`), for these messages and output-messages.ts. */
 export function systemCode(code: string): string {
   const words: Readonly<Record<string, string>> = { ENOSPC: "磁盘空间已满", EDQUOT: "超出磁盘配额", EACCES: "权限不足", EPERM: "权限不足", EROFS: "只读文件系统" };
@@ -60,7 +71,10 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   manifestDefect: (defect) => MANIFEST_DEFECTS[defect],
 
   runsFolderNotCreated: (label, code) => `${label}：无法创建 runs 文件夹（${code}）；应为可写的文件夹`,
-  lockNotCreated: (lockLabel, code) => `${lockLabel}：无法创建锁文件（${systemCode(code)}）；应为可写${diskFull(code) ? "且有足够空间存放锁文件" : ""}的文件夹`,
+  lockNotCreated: (lockLabel, code, sizeLimit) =>
+    code === "EFBIG"
+      ? `${lockLabel}：无法创建锁文件${fileTooLarge(sizeLimit, "lock")}`
+      : `${lockLabel}：无法创建锁文件（${systemCode(code)}）；应为可写${diskFull(code) ? "且有足够空间存放锁文件" : ""}的文件夹`,
 
   uncertaintyMissingColumn: (source, column, columns) => `${source}：没有 ${quote(column)} 列；应包含 uncertainty.csv 的各列：${list(columns)}`,
   uncertaintyUnknownCell: (source, line, unit, year) =>

@@ -241,9 +241,11 @@ export type ProjectFile = z.output<typeof PROJECT_SCHEMA>;
 /**
  * The keys of `index.yaml` that the commands that only read runs (`runs`, `verify`, `diff`) need: where the runs
  * folder is (`runs`, `allow-outside`), checked as `PROJECT_SCHEMA` checks them; every other key is left unread, so
- * that a mistake in one of them (a method's value, an unknown key) does not stop those commands.
+ * that a mistake in one of them (a method's value, an unknown key) does not stop those commands. `values` is kept
+ * unchecked, whatever it holds: `runs publish` and `rollback` refuse a runs folder that is the values folder (a text
+ * `values`), as compute does.
  */
-export const PROJECT_LOCATION_SCHEMA = z.object(LOCATION_KEYS);
+export const PROJECT_LOCATION_SCHEMA = z.object({ ...LOCATION_KEYS, values: z.unknown().optional() });
 
 export type ProjectLocationFile = z.output<typeof PROJECT_LOCATION_SCHEMA>;
 

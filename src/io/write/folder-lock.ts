@@ -13,6 +13,7 @@ import { projectMessages, type LockRule, type StaleLockReason } from "../../core
 import { joinMessages } from "../../core/localize.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError } from "../../errors.js";
+import { fileSizeLimitFor } from "../file-size-limit.js";
 import { undoOnInterrupt } from "./interrupt.js";
 import { claimTemporary } from "./temporary.js";
 import { writeClaimedSync } from "./claimed.js";
@@ -422,8 +423,9 @@ export async function takeLock(
       return Object.assign(release, { held });
     } catch (error) {
       if (error instanceof OutputError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new OutputError("E_WRITE", runMessages.lockNotCreated(lockLabel, (error as NodeJS.ErrnoException).code ?? String(error)), { cause: error });
+      const code = (error as NodeJS.ErrnoException).code;
+      // A file-size limit (EFBIG, ulimit -f 0) is said with the limit, as an output's is.
+      if (code !== "EEXIST") throw new OutputError("E_WRITE", runMessages.lockNotCreated(lockLabel, code ?? String(error), fileSizeLimitFor(code)), { cause: error });
       // A folder or a link at the lock's name is no run's lock: never judged stale, never taken over, and said as what it is.
       const found = await lstat(lockPath).catch(() => undefined);
       if (found && !found.isFile()) throw new OutputError("E_LOCK_NOT_FILE", projectMessages.lockNotFile(lockLabel, found.isDirectory() ? "a folder" : found.isSymbolicLink() ? "a link" : "something"));

@@ -22,6 +22,10 @@ describe("runMessagesZh", () => {
       ["lockNotCreated", ["runs/.lock", "EROFS"]],
       ["lockNotCreated", ["runs/.lock", "ENOSPC"]],
       ["lockNotCreated", ["out/.innovation-index.lock", "EDQUOT"]],
+      ["lockNotCreated", ["runs/.lock", "EFBIG", 0]],
+      ["lockNotCreated", ["runs/.lock", "EFBIG", 51200]],
+      ["lockNotCreated", ["runs/.lock", "EFBIG", "unlimited"]],
+      ["lockNotCreated", ["runs/.lock", "EFBIG"]],
       ["uncertaintyMissingColumn", ["unc/uncertainty.csv", "index_p05", ["unit", "year", "index_median", "index_p05"]]],
       ["uncertaintyUnknownCell", ["unc/uncertainty.csv", 2, "U9", "2018"]],
       ["uncertaintyBadNumber", ["unc/uncertainty.csv", 4, "index_p05", "abc"]],
@@ -82,6 +86,17 @@ describe("runMessagesZh", () => {
     );
     expect(runMessagesZh.published("runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b")).toBe("runs/LATEST 原先不存在，现在指向运行 20251204T044656.556Z-5e6f7a8b");
     expect(runMessagesZh.runsFolderNotCreated("runs", "EACCES")).toBe("runs：无法创建 runs 文件夹（EACCES）；应为可写的文件夹");
+    // A file-size limit of 0 (ulimit -f 0), said as an output's: the limit in bytes, the lock file that must fit in it.
+    expect(runMessages.lockNotCreated("runs/.lock", "EFBIG", 0)).toBe(
+      "runs/.lock: cannot create the lock file (EFBIG: the file reached 0 bytes, the file-size limit of this process, ulimit -f); expected a file-size limit the lock file fits in: raise it (ulimit -f unlimited) and run again",
+    );
+    expect(runMessagesZh.lockNotCreated("runs/.lock", "EFBIG", 51200)).toBe(
+      "runs/.lock：无法创建锁文件（EFBIG：文件达到 51,200 字节，即本进程的文件大小上限 ulimit -f）；应为能容纳锁文件的文件大小上限：请提高该上限（ulimit -f unlimited）后重新运行",
+    );
+    // Not known (not Linux): the process's limit or the file system's.
+    expect(runMessages.lockNotCreated("runs/.lock", "EFBIG")).toBe(
+      "runs/.lock: cannot create the lock file (EFBIG: the file reached the file-size limit of this process, ulimit -f, or of the file system); expected a file-size limit the lock file fits in: raise it (ulimit -f unlimited), or write on a file system that takes larger files",
+    );
     expect(runMessagesZh.uncertaintyBadNumber("unc/uncertainty.csv", 4, "index_p05", "abc")).toBe(
       'unc/uncertainty.csv:4："index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',
     );
