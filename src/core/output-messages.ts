@@ -254,7 +254,9 @@ export const outputMessages = catalogue("outputMessages", {
     `missing: ${path} (${derived ? "a derived file, " : ""}listed with ${bytes} bytes${derived ? " in reports.json" : ""})`,
   verifyChanged: (path: string, expected: { bytes: number; sha256: string }, found: { bytes: number; sha256?: string }, derived = false) =>
     `changed: ${path} (${derived ? "a derived file: " : ""}${found.bytes} bytes${found.sha256 ? `, SHA-256 ${found.sha256}` : ""}; expected ${expected.bytes} bytes, SHA-256 ${expected.sha256}${derived ? ", as reports.json lists" : ""})`,
-  verifyNotFile: (path: string, kind: string, derived = false) => `changed: ${path} (a ${kind}, not a file${derived ? "; a derived file listed in reports.json" : ""})`,
+  /** `kind`: "folder", "link", or "other" (a pipe, a socket, a device). */
+  verifyNotFile: (path: string, kind: string, derived = false) =>
+    `changed: ${path} (${kind === "other" ? "a pipe, socket or device" : `a ${kind}`}, not a file${derived ? "; a derived file listed in reports.json" : ""})`,
   verifyUnlisted: (path: string) => `unlisted: ${path} (neither in manifest.json nor in reports.json)`,
   verifyOutside: (path: string, derived = false) =>
     `outside: ${quote(path)} is listed in ${derived ? "reports.json" : "manifest.json"} but is not a path inside the run folder`,

@@ -37,7 +37,9 @@ export interface CsvTable {
 
 /** The delimiter of a CSV text, read off its first line: `,` unless the line has `;` or tabs and no commas. */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  // The first line ends at its first CR or LF: a file of Excel for Mac ("CSV (Macintosh)") ends its lines with CR only.
+  const end = text.search(/[\r\n]/);
+  const firstLine = end < 0 ? text : text.slice(0, end);
   if (firstLine.includes(",")) return ",";
   if (firstLine.includes("\t")) return "\t";
   if (firstLine.includes(";")) return ";";
@@ -104,7 +106,8 @@ function unclosedQuoteLine(text: string): number | undefined {
   let openedOn: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (char === "\n") line++;
+    // A line ends at LF, CRLF (one end) or a lone CR, as csv-parse's record_delimiter above takes them.
+    if (char === "\n" || (char === "\r" && text[i + 1] !== "\n")) line++;
     else if (char === '"') {
       if (openedOn === undefined) openedOn = line;
       else if (text[i + 1] === '"') i++;

@@ -92,6 +92,18 @@ describe("parseCsv on text without quotes (split by hand)", () => {
     expect(() => parseCsv(text, "t.csv")).toThrow('t.csv:3: the file is not valid CSV (a quote opened on this line is never closed); expected comma-separated values');
   });
 
+  it("in a file of CR-only line ends (Excel for Mac), names the same line, and takes the delimiter from the first line", () => {
+    // The same rows with CR line ends: the quote still opens on line 3.
+    const text = 'unit,name\rA,"say ""hi"""\rB,"open\rC,x\rD,y\r';
+    expect(() => parseCsv(text, "t.csv")).toThrow("t.csv:3: the file is not valid CSV");
+    // CRLF counts as one line end: line 3 again.
+    expect(() => parseCsv(text.replaceAll("\r", "\r\n"), "t.csv")).toThrow("t.csv:3: the file is not valid CSV");
+    // Semicolons with decimal commas: the header line has no comma, so ";" (before, the whole file was the first line,
+    // and its decimal commas made it ",").
+    expect(detectDelimiter("unit;year;value\rA;2017;1,5\rB;2017;2,5\r")).toBe(";");
+    expect(parseCsv("unit;year;value\rA;2017;1,5\r", "m.csv").rows.map((row) => row.cells)).toEqual([["A", "2017", "1,5"]]);
+  });
+
   it("still reads quoted cells with csv-parse, line numbers included", () => {
     const text = 'code,name\nA,"two\nlines"\nB,"x, y"\n';
     expect(parseCsv(text, "t.csv")).toEqual({ header: ["code", "name"], headerLine: 1, rows: [{ line: 2, cells: ["A", "two\nlines"] }, { line: 4, cells: ["B", "x, y"] }], delimiter: "," });

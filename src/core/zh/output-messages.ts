@@ -51,7 +51,7 @@ const brokenLink = (target: string | undefined) =>
 const IN_THE_WAY: Readonly<Record<string, string>> = { "a link": "符号链接", "a folder": "文件夹", something: "其他对象" };
 
 /** The kinds of thing found where `verify` expected a file (src/io/runs/verify-run.ts), in words; another as it is. */
-const NOT_FILE: Readonly<Record<string, string>> = { folder: "文件夹", link: "符号链接", other: "其他对象" };
+const NOT_FILE: Readonly<Record<string, string>> = { folder: "文件夹", link: "符号链接", other: "管道、套接字或设备" };
 
 export const outputMessagesZh: Translation<typeof outputMessages> = {
   outExtension: (out, found, extensions) =>

@@ -146,6 +146,7 @@ describe("outputMessagesZh", () => {
       ["verifyChanged", ["index.csv", { bytes: 18234, sha256: SHA_A }, { bytes: 18234, sha256: SHA_B }]],
       ["verifyChanged", ["report.html", { bytes: 412877, sha256: SHA_A }, { bytes: 412877, sha256: SHA_B }, true]],
       ["verifyNotFile", ["index.csv", "folder"]],
+      ["verifyNotFile", ["index.csv", "other"]],
       ["verifyNotFile", ["index.csv", "link"]],
       ["verifyNotFile", ["report.html", "other", true]],
       ["verifyUnlisted", ["notes.txt"]],

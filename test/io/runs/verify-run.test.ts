@@ -76,6 +76,8 @@ describe("verifyRun", () => {
     const lines = (await verifyRun(dir, "run")).files.map(formatFileCheck).filter(Boolean);
     expect(lines).toContain(outputMessages.verifyNotFile("b.csv", "link"));
     expect(lines).toContain(outputMessages.verifyNotFile("sub", "folder"));
+    // Neither a folder nor a link: named as what it can be, not "a other".
+    expect(outputMessages.verifyNotFile("c.csv", "other")).toBe("changed: c.csv (a pipe, socket or device, not a file)");
   });
 
   it("throws E_NO_MANIFEST for a missing or damaged manifest, E_NO_RUN for a folder that does not exist", async () => {
