@@ -134,12 +134,26 @@ function badPanelFields(inputs: Record<string, unknown>): [string, unknown, stri
   if (!isObject(panel)) return [["panel", panel, "a panel { units, years, indicators, values }, as load() or buildPanel() gives it"]];
   const wanted: Record<string, string> = {
     units: "a list (an Array) of the units' names",
-    years: "a list (an Array) of whole-number years (Array.from(years) makes one of a typed array)",
+    years: "a list (an Array) of whole-number years",
     indicators: "a list (an Array) of the indicators' codes, in the tree's order",
   };
-  const found: [string, unknown, string][] = Object.entries(wanted).filter(([field]) => !Array.isArray(panel[field])).map(([field, text]) => [`panel.${field}`, panel[field], text]);
+  const found: [string, unknown, string][] = Object.entries(wanted)
+    .filter(([field]) => !Array.isArray(panel[field]))
+    .map(([field, text]) => [`panel.${field}`, panel[field], `${text}${arrayFromHint(`panel.${field}`, panel[field])}`]);
   if (!isArrayLike(panel.values)) found.push(["panel.values", panel.values, "a Float64Array, or an array of numbers with null for a missing value"]);
   return found;
+}
+
+/**
+ * How to make a list of `value`, given for `field` where a list was expected, when `Array.from` makes one: of a typed
+ * array, a Set or another iterable (not a text, whose letters it would list, nor a Map, whose entries it would);
+ * nothing for any other value.
+ * @example arrayFromHint("panel.years", new Int32Array([2018])) // => " (Array.from(panel.years) makes one of a typed array)"
+ */
+function arrayFromHint(field: string, value: unknown): string {
+  if (typeof value !== "object" || value === null || value instanceof Map || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") return "";
+  const kind = ArrayBuffer.isView(value) ? "a typed array" : value instanceof Set ? "a Set" : "an iterable";
+  return ` (Array.from(${field}) makes one of ${kind})`;
 }
 
 /**

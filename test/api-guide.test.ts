@@ -74,11 +74,22 @@ describe("the facade's types admit what its calls take", () => {
     // @ts-expect-error years as an Int32Array: refused by the type, and at run time naming panel.years
     const years = await rejection(() => compute({ tree, panel: { ...panel, years: Int32Array.from(panel.years) } }));
     expect(years.map((issue) => issue.column)).toEqual(["panel.years"]);
-    expect(years[0].message).toMatch(/^option panel\.years is .*Int32Array.*; expected a list \(an Array\) of whole-number years/);
+    // The guide's panel has 2 years (2017, 2018); "Int32Array" is read "int", so "an".
+    expect(years[0].message).toBe("option panel.years is an Int32Array of 2 values; expected a list (an Array) of whole-number years (Array.from(panel.years) makes one of a typed array)");
+    // A Set of units: Array.from makes a list of it too, and the hint says so of a Set.
+    // @ts-expect-error units as a Set
+    const [units] = await rejection(() => compute({ tree, panel: { ...panel, units: new Set(panel.units) } }));
+    expect(units.message).toBe("option panel.units is a Set of 1 item; expected a list (an Array) of the units' names (Array.from(panel.units) makes one of a Set)");
     const { units: _units, ...withoutUnits } = panel;
     // @ts-expect-error no units at all, and values as an object: both fields named, in one pass
     const both = await rejection(() => compute({ tree, panel: { ...withoutUnits, values: { 0: 40 } } }));
     expect(both.map((issue) => issue.column)).toEqual(["panel.units", "panel.values"]);
+    // Missing units: nothing Array.from could make a list of, so no hint.
+    expect(both[0].message).toBe("option panel.units is undefined; expected a list (an Array) of the units' names");
+    // Years as a text: Array.from would list its letters, so no hint either.
+    // @ts-expect-error years as a text
+    const [text] = await rejection(() => compute({ tree, panel: { ...panel, years: "2017,2018" } }));
+    expect(text.message).toBe('option panel.years is "2017,2018"; expected a list (an Array) of whole-number years');
   });
 });
 

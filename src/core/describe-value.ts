@@ -56,9 +56,19 @@ export function describeKind(value: unknown): string | undefined {
   if (value instanceof Error) return `an Error ${quote(value.message)}`;
   if (ArrayBuffer.isView(value)) {
     const length = (value as unknown as { length?: number }).length;
-    return length === undefined ? `a ${value.constructor.name} of ${counted(value.byteLength, "byte")}` : `a ${value.constructor.name} of ${counted(length, "value")}`;
+    const name = withArticle(value.constructor.name);
+    return length === undefined ? `${name} of ${counted(value.byteLength, "byte")}` : `${name} of ${counted(length, "value")}`;
   }
   return undefined;
+}
+
+/**
+ * A kind's name with the article it is read with: "an" before a vowel sound (`an Int32Array`, `an Error`), "a"
+ * before a consonant sound, "U" as in "Uint" and "URL" among them (`a Uint8Array`, `a Float64Array`, `a DataView`).
+ * @example withArticle("Int32Array") // => "an Int32Array"
+ */
+export function withArticle(name: string): string {
+  return `${/^[aeio]/i.test(name) ? "an" : "a"} ${name}`;
 }
 
 /**

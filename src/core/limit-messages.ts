@@ -177,7 +177,7 @@ export const limitMessages = catalogue("limitMessages", {
    * `largest` children in one group would fit the bounds.
    */
   auditTooLarge: (indicators: number, group: string, children: number, periods: number, estimate: { bytes: number; seconds: number }, limit: { bytes: number; seconds: number }, largest: number) =>
-    `the audit of ${formatCount(indicators)} indicators would correlate every pair of the ${formatCount(children)} children of group ${quote(group)} and decompose their correlation matrix (${formatCount(children)} × ${formatCount(children)}) into principal components, in each of ${periods} periods (every year and all years pooled): about ${formatBytes(estimate.bytes)} of memory and ${formatDuration(estimate.seconds)}, more than the limit of ${formatBytes(limit.bytes)} and ${formatDuration(limit.seconds)}; expected at most about ${formatCount(largest)} children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -t)`,
+    `the audit of ${formatCount(indicators)} indicators would correlate every pair of the ${formatCount(children)} children of group ${quote(group)} and decompose their correlation matrix (${formatCount(children)} × ${formatCount(children)}) into principal components, in each of ${periods} periods (every year and all years pooled): about ${formatBytes(estimate.bytes)} of memory and ${formatDuration(estimate.seconds)}, more than the limit of ${formatBytes(limit.bytes)} and ${formatDuration(limit.seconds)}; expected at most about ${formatCount(largest)} children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -i: --indicators, or indicators: in index.yaml)`,
   /**
    * The values would make a panel (one number for every unit, year and indicator, given or not) of more cells than
    * `limit`; `source` the values file, when one is known.
@@ -188,11 +188,12 @@ export const limitMessages = catalogue("limitMessages", {
   },
 
   /**
-   * DuckDB ran out of the memory it may use (`limit` bytes) reading the values of `label` (a query, or a .parquet file
-   * when `query` is false), and was stopped.
+   * DuckDB ran out of the memory it may use (`limit` bytes) reading the values of `label`: `query` true, a values
+   * query (a .sql file, one row per unit, year and indicator); `"indicator"`, the query of a tree's `sql` column (one
+   * row per unit and year, of its one indicator); false, a .parquet file (no query to make cheaper).
    */
-  queryMemoryLimit: (label: string, limit: number, query = true) =>
-    `${label}: DuckDB needed more than ${formatBytes(limit)} of memory, what it may use to read the values (half of this machine's memory), and was stopped; expected the values read within it: ${query ? "return one row per unit, year and indicator (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or " : ""}run with --threads 1 (each DuckDB thread takes memory of its own), or on a machine with more memory`,
+  queryMemoryLimit: (label: string, limit: number, query: boolean | "indicator" = true) =>
+    `${label}: DuckDB needed more than ${formatBytes(limit)} of memory, what it may use to read the values (half of this machine's memory), and was stopped; expected the values read within it: ${query ? `return one row per ${query === "indicator" ? "unit and year" : "unit, year and indicator"} (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or ` : ""}run with --threads 1 (each DuckDB thread takes memory of its own), or on a machine with more memory`,
   /**
    * The query of a tree's `sql` column (`label`) returns more than `limit` rows, the most one of the tree's `indicators`
    * indicators may fill in a panel of at most `cells` cells (one row per unit and year).

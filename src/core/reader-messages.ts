@@ -5,6 +5,7 @@
  */
 import { catalogue } from "./localize.js";
 import { cutText, listItems, quote } from "./quote.js";
+import { formatBytes } from "./limit-messages.js";
 
 /** What a column of a query's result must hold, by column (`sqlColumnType`). */
 const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
@@ -133,6 +134,9 @@ export const readerMessages = catalogue("readerMessages", {
   /** `query`: the values come from a query (a .sql file, a tree's sql column), not from a .parquet file. */
   queryTimeLimit: (label: string, seconds: number, variable: string, query = true) =>
     `${label}: stopped after ${seconds} s, the time limit for reading the values with DuckDB; expected them read within it: ${query ? "make the query cheaper (a join without a condition multiplies the rows), or " : ""}raise the limit with ${variable}=<seconds>`,
+  /** Past its memory limit (`limit` bytes), DuckDB could not make or write `folder`, where it spills (`said`: why). */
+  querySpillFailed: (label: string, limit: number, folder: string, said: string) =>
+    `${label}: DuckDB needed more than its ${formatBytes(limit)} of memory and could not spill the rest to its temporary folder ${folder} (${cutText(said, 300)}); expected a writable temporary folder with room: set TMPDIR to one, or make the query lighter, or run with --threads 1`,
   queryTimeLimitVariable: (variable: string, found: string, max: number) =>
     `${variable} is ${JSON.stringify(found)}; expected a number of seconds from 0.001 to ${max}, in digits (such as 7200 for two hours)`,
   /** A file a query reads that is not UTF-8 (a GBK export): DuckDB reads no other encoding here (no extension is loaded). */

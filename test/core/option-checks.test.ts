@@ -23,6 +23,13 @@ describe("describeValue", () => {
     expect(describeValue(new Date(Date.UTC(2020, 0, 2)))).toBe("a Date 2020-01-02T00:00:00.000Z");
     expect(describeValue(new URL("file:///data/"))).toBe('a URL "file:///data/"');
     expect(describeValue(new Float64Array(160))).toBe("a Float64Array of 160 values");
+    // The article as the name is read: "Int" with a vowel sound, "Uint" with a "you", "Data" with a consonant.
+    expect(describeValue(new Int32Array(2))).toBe("an Int32Array of 2 values");
+    expect(describeValue(new Int8Array(1))).toBe("an Int8Array of 1 value");
+    expect(describeValue(new Uint8Array(3))).toBe("a Uint8Array of 3 values");
+    expect(describeValue(new BigInt64Array(1))).toBe("a BigInt64Array of 1 value");
+    expect(describeValue(new DataView(new ArrayBuffer(4)))).toBe("a DataView of 4 bytes");
+    expect(describeValue({ years: new Int16Array(2) })).toBe('{"years":Int16Array of 2 values}');
     expect(describeValue(function weights() {})).toBe("the function weights");
     expect(describeValue({ when: new Date(0) })).toBe('{"when":Date 1970-01-01T00:00:00.000Z}');
     const circular: Record<string, unknown> = { a: 1 };

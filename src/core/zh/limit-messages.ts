@@ -144,14 +144,14 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   designTooLarge: (estimate, limit, replications) =>
     `该分析约需 ${bytes(estimate)} 内存（${replications} 次重复），超过了 ${bytes(limit)} 的上限；应减少重复次数、评价对象或年份，或提高 --memory-limit`,
   auditTooLarge: (indicators, group, children, periods, estimate, limit, largest) =>
-    `审计 ${formatCount(indicators)} 个指标时，要对组 ${quote(group)} 的 ${formatCount(children)} 个下级两两求相关，并对其相关矩阵（${formatCount(children)} × ${formatCount(children)}）做主成分分解，共 ${periods} 个时期（每一年及所有年份合并）：约需 ${bytes(estimate.bytes)} 内存、${duration(estimate.seconds)}，超过了 ${bytes(limit.bytes)}、${duration(limit.seconds)} 的上限；一个组应至多约有 ${formatCount(largest)} 个下级：在指标树中把该组拆分为若干子组，或只审计指标树的一部分（用 -t 给出只含部分指标的指标树文件）`,
+    `审计 ${formatCount(indicators)} 个指标时，要对组 ${quote(group)} 的 ${formatCount(children)} 个下级两两求相关，并对其相关矩阵（${formatCount(children)} × ${formatCount(children)}）做主成分分解，共 ${periods} 个时期（每一年及所有年份合并）：约需 ${bytes(estimate.bytes)} 内存、${duration(estimate.seconds)}，超过了 ${bytes(limit.bytes)}、${duration(limit.seconds)} 的上限；一个组应至多约有 ${formatCount(largest)} 个下级：在指标树中把该组拆分为若干子组，或只审计指标树的一部分（用 -i（--indicators，或 index.yaml 中的 indicators:）给出只含部分指标的指标树文件）`,
   panelTooLarge: (source, units, years, indicators, limit) => {
     const cells = units * years * indicators;
     return `${source ? `${source}：` : ""}这些数据构成的面板为 ${formatCount(units)} 个评价对象 × ${formatCount(years)} 个年份 × ${formatCount(indicators)} 个指标 = ${formatCount(cells)} 个单元格（${bytes(cells * 8)}），超过了面板允许的 ${formatCount(limit)} 个单元格（${bytes(limit * 8)}）（每个评价对象、年份和指标都占一个单元格，无论是否有值）；应减少一次运行中的评价对象、年份或指标：长格式数据（每行一个数值）分散在很多年份或评价对象上时，会形成很大且大多为空的面板，请按年份或评价对象拆分`;
   },
 
   queryMemoryLimit: (label, limit, query = true) =>
-    `${label}：DuckDB 读取数值所需的内存超过了它可用的 ${bytes(limit)}（本机内存的一半），已被终止；应在此限度内读完数值：${query ? "让查询每个评价对象、年份和指标只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或" : ""}用 --threads 1 运行（DuckDB 的每个线程都另占内存），或换用内存更大的机器`,
+    `${label}：DuckDB 读取数值所需的内存超过了它可用的 ${bytes(limit)}（本机内存的一半），已被终止；应在此限度内读完数值：${query ? `让查询每个${query === "indicator" ? "评价对象和年份" : "评价对象、年份和指标"}只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或` : ""}用 --threads 1 运行（DuckDB 的每个线程都另占内存），或换用内存更大的机器`,
   indicatorQueryRows: (label, limit, indicators, cells) =>
     `${label}：查询返回的行数超过 ${formatCount(limit)}，即一个指标的数值最多可占的行数（面板至多 ${formatCount(cells)} 个单元格，由指标树的 ${formatCount(indicators)} 个指标分摊，每个评价对象和年份一行）；应每个评价对象和年份一行：在查询中汇总微观数据（GROUP BY unit, year）`,
 

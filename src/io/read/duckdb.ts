@@ -9,6 +9,7 @@
  * `WITH … SELECT`) statement is accepted, so a query can read but never write.
  */
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { isAbsolute, parse, relative, resolve, sep } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
@@ -17,6 +18,7 @@ import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, UsageError } from "../../errors.js";
 import { defaultMemoryLimit } from "../memory.js";
+import { undoOnInterrupt } from "../write/interrupt.js";
 
 type DuckDB = typeof import("@duckdb/node-api");
 
@@ -174,6 +176,8 @@ export interface SandboxSession extends DuckdbSession {
   timedOut: () => boolean;
   /** DuckDB's memory limit in bytes (`QuerySettings.memoryLimit`). */
   memoryLimit: number;
+  /** The folder DuckDB spills to past its memory limit, in the system's temporary folder: made only then. */
+  spillFolder: string;
 }
 
 /**
@@ -193,6 +197,10 @@ export function timeLimitError(session: SandboxSession, label: string, error: un
  */
 function memoryLimitError(session: SandboxSession, label: string, error: unknown, query: boolean): unknown {
   const said = (value: unknown) => String((value as Error | undefined)?.message ?? "");
+  // Past the limit, DuckDB could not make or write the folder it spills to (TMPDIR unwritable or full).
+  const spilling = [said(error), said((error as Error | undefined)?.cause)].find((text) => text.includes(session.spillFolder));
+  if (spilling !== undefined)
+    return new InputError("E_QUERY_SPILL", readerMessages.querySpillFailed(label, session.memoryLimit, session.spillFolder, spilling), { source: label }, { cause: error });
   if (!/Out of Memory Error/i.test(said(error)) && !/Out of Memory Error/i.test(said((error as Error | undefined)?.cause))) return error;
   return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, query), { source: label }, { cause: error });
 }
@@ -237,24 +245,34 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     throw new InputError("E_SQL_ROOT", readerMessages.sqlRootTooWide(root, resolve(root) === home), { source: root });
   const session = await openDuckdb();
   const folder = folderOf(root);
-  for (const setting of [
-    // Before the configuration is locked: a query may not change it back.
-    ...(threads !== undefined ? [`SET threads = ${Math.max(1, Math.floor(threads))}`] : []),
-    // Bounded memory: past it DuckDB spills to a folder of its own in the system's temporary folder (never the
-    // project's: the sandbox writes nothing there), made only when needed and removed when the session closes; a query
-    // that still needs more fails with DuckDB's "Out of Memory Error" (`memoryLimitError`), not the machine. In whole
-    // KiB, as DuckDB reads the setting.
-    `SET memory_limit = '${Math.max(1, Math.floor(memoryLimit / 1024))}KiB'`,
-    `SET temp_directory = ${sqlString(resolve(tmpdir(), `innovation-index-duckdb-${process.pid}-${randomBytes(6).toString("hex")}`))}`,
-    `SET file_search_path = ${sqlString(root)}`,
-    `SET allowed_directories = [${sqlString(folder)}]`,
-    ...pathMacros(folder),
-    "SET enable_external_access = false",
-    "SET autoinstall_known_extensions = false",
-    "SET autoload_known_extensions = false",
-    "SET lock_configuration = true",
-  ])
-    await session.connection.run(setting);
+  // DuckDB's folder to spill to: its own, made by DuckDB only when it spills and removed when the session closes, and
+  // removed here too if the process is interrupted meanwhile (Ctrl-C, a scheduler's SIGTERM), which DuckDB cannot.
+  const spillFolder = resolve(tmpdir(), `innovation-index-duckdb-${process.pid}-${randomBytes(6).toString("hex")}`);
+  const forgetSpillFolder = undoOnInterrupt(() => rmSync(spillFolder, { recursive: true, force: true }));
+  try {
+    for (const setting of [
+      // Before the configuration is locked: a query may not change it back.
+      ...(threads !== undefined ? [`SET threads = ${Math.max(1, Math.floor(threads))}`] : []),
+      // Bounded memory: past it DuckDB spills to a folder of its own in the system's temporary folder (never the
+      // project's: the sandbox writes nothing there), made only when needed and removed when the session closes; a query
+      // that still needs more fails with DuckDB's "Out of Memory Error" (`memoryLimitError`), not the machine. In whole
+      // KiB, as DuckDB reads the setting.
+      `SET memory_limit = '${Math.max(1, Math.floor(memoryLimit / 1024))}KiB'`,
+      `SET temp_directory = ${sqlString(spillFolder)}`,
+      `SET file_search_path = ${sqlString(root)}`,
+      `SET allowed_directories = [${sqlString(folder)}]`,
+      ...pathMacros(folder),
+      "SET enable_external_access = false",
+      "SET autoinstall_known_extensions = false",
+      "SET autoload_known_extensions = false",
+      "SET lock_configuration = true",
+    ])
+      await session.connection.run(setting);
+  } catch (error) {
+    session.close();
+    forgetSpillFolder();
+    throw error;
+  }
   // The limit counts from here (or from the first session on the same clock), for every query together: once it runs
   // out, the query running is interrupted, and so is every one started after it (DuckDB interrupts only the query
   // running), until the session closes; its reader turns what DuckDB then says into E_QUERY_TIME_LIMIT (`timeLimitError`).
@@ -276,10 +294,12 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     timeLimit,
     timedOut: () => timedOut,
     memoryLimit,
+    spillFolder,
     close: () => {
       clearTimeout(timer);
       clearInterval(repeat);
       session.close();
+      forgetSpillFolder();
     },
   };
 }

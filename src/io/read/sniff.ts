@@ -99,17 +99,24 @@ export function firstNul(chunk: Uint8Array, scan: NulScan, start: number): numbe
 
 /**
  * The line (1-based) that the byte at `offset` of `bytes` (a file's bytes from its start) lies on: one more than the
- * line feeds before it (in UTF-16, the U+000A characters; in GBK/GB18030 no character's bytes hold 0x0A).
+ * line ends before it, counted as the CSV readers count them (csv.ts): a line feed, a carriage return followed by one
+ * (CRLF, one line end), or a carriage return alone (the line end of Excel for Mac's "CSV (Macintosh)"). In UTF-16 the
+ * U+000A and U+000D characters; in GBK/GB18030 no character's bytes hold 0x0A or 0x0D.
+ * @example lineAt(Buffer.from("a\rb\r\nc\nd\0"), 8, "bytes") // => 4 (a CR, a CRLF and an LF before the NUL)
  */
 export function lineAt(bytes: Uint8Array, offset: number, scan: NulScan): number {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(offset, bytes.byteLength));
+  // A character's code units: one byte, or two in UTF-16 (at an even offset of the file).
+  const width = scan === "bytes" ? 1 : 2;
+  const unit = (code: number) => (scan === "bytes" ? Buffer.from([code]) : scan === "utf-16le" ? Buffer.from([code, 0]) : Buffer.from([0, code]));
+  const feed = unit(0x0a);
+  const carriageReturn = unit(0x0d);
   let line = 1;
-  if (scan === "bytes") {
-    for (let at = view.indexOf(0x0a); at >= 0; at = view.indexOf(0x0a, at + 1)) line++;
-    return line;
-  }
-  const feed = scan === "utf-16le" ? Buffer.from([0x0a, 0]) : Buffer.from([0, 0x0a]);
-  for (let at = view.indexOf(feed); at >= 0; at = view.indexOf(feed, at + 1)) if (at % 2 === 0) line++;
+  for (let at = view.indexOf(feed); at >= 0; at = view.indexOf(feed, at + 1)) if (at % width === 0) line++;
+  // A carriage return not followed by a line feed (its CRLF counted above). The view ends before `offset`, whose byte
+  // is the NUL: a carriage return just before it is one alone.
+  const feedAfter = (at: number) => view[at + width] === feed[0] && (width === 1 || view[at + width + 1] === feed[1]);
+  for (let at = view.indexOf(carriageReturn); at >= 0; at = view.indexOf(carriageReturn, at + 1)) if (at % width === 0 && !feedAfter(at)) line++;
   return line;
 }
 

@@ -35,7 +35,7 @@ describe("checkAuditSize(nodes, years)", () => {
     // + 67,108,864 = 2,147,182,048 <= 2,147,483,648, and 3·(2.6e-8·7,066,834,559 + 2e-6·1,844,159) = 562 s <= 600.
     // k = 1,920: rows 1,846,080; 1,993,766,400 + 88,473,600 + 67,108,864 = 2,149,348,864 > 2 GB (memory binds first).
     expect((error as UsageError).message).toBe(
-      'the audit of 100,000 indicators would correlate every pair of the 100,000 children of group "A" and decompose their correlation matrix (100,000 × 100,000) into principal components, in each of 3 periods (every year and all years pooled): about 5.1 TB of memory and 904 days, more than the limit of 2 GB and 10 minutes; expected at most about 1,919 children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -t)',
+      'the audit of 100,000 indicators would correlate every pair of the 100,000 children of group "A" and decompose their correlation matrix (100,000 × 100,000) into principal components, in each of 3 periods (every year and all years pooled): about 5.1 TB of memory and 904 days, more than the limit of 2 GB and 10 minutes; expected at most about 1,919 children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -i: --indicators, or indicators: in index.yaml)',
     );
   });
 

@@ -84,6 +84,7 @@ describe("limitMessagesZh", () => {
       ["panelTooLarge", [undefined, 3, 2, 1, 4]],
       ["queryMemoryLimit", ["values.sql", 8 * 1024 ** 3]],
       ["queryMemoryLimit", ["values.parquet", 16 * 1024 ** 2, false]],
+      ["queryMemoryLimit", ["tree.csv:3: indicator B, column sql", 16 * 1024 ** 2, "indicator"]],
       ["indicatorQueryRows", ["tree.csv:3: indicator B, column sql", 1_342_177, 200, 2 ** 28]],
       // projects
       ["pathOutsideProject", ["values", "/home/data/values.csv", true]],
@@ -118,6 +119,16 @@ describe("limitMessagesZh", () => {
     );
     expect(limitMessagesZh.textTooLarge("tree.csv", 700, 512)).toBe(
       "tree.csv：文件大小为 700 字节，必须作为文本读取，而文本最多容纳 512 字节；应使用更小的文件（普通长格式的 UTF-8 CSV 文件无论多大都直接按字节读取；也可以把数据拆分到一个文件夹的多个文件中）",
+    );
+    // A tree's sql query gives one indicator's values: one row per unit and year; a .sql values file one per unit,
+    // year and indicator. 16 * 1024^2 bytes is 16 MB.
+    expect(limitMessagesZh.queryMemoryLimit("tree.csv:3: indicator B, column sql", 16 * 1024 ** 2, "indicator")).toBe(
+      "tree.csv:3: indicator B, column sql：DuckDB 读取数值所需的内存超过了它可用的 16 MB（本机内存的一半），已被终止；应在此限度内读完数值：让查询每个评价对象和年份只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或用 --threads 1 运行（DuckDB 的每个线程都另占内存），或换用内存更大的机器",
+    );
+    expect(limitMessagesZh.queryMemoryLimit("values.sql", 16 * 1024 ** 2)).toContain("让查询每个评价对象、年份和指标只返回一行");
+    // The tree is given with -i (--indicators), not -t, which audit does not have.
+    expect(limitMessagesZh.auditTooLarge(2000, "A", 2000, 3, { bytes: 2.2e9, seconds: 636 }, { bytes: 2 * 1024 ** 3, seconds: 600 }, 1919)).toMatch(
+      /或只审计指标树的一部分（用 -i（--indicators，或 index\.yaml 中的 indicators:）给出只含部分指标的指标树文件）$/,
     );
     expect(limitMessagesZh.pathOutsideProject("tree", "../tree.csv", false)).toBe(
       'tree：路径 "../tree.csv" 超出了项目文件夹；应为相对于 index.yaml 所在文件夹且位于其中的路径（或在 index.yaml 中设置 allow-outside: true，或指定 --allow-outside-project）',

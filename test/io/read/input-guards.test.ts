@@ -10,9 +10,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatBytes, limitMessages } from "../../../src/core/limit-messages.js";
 import { InputError } from "../../../src/errors.js";
+import { parseCsv } from "../../../src/io/csv.js";
 import { issuesOf, loadInputs, readTreeFile } from "../../../src/io/read/load.js";
 import { decodeText, MAX_INPUT_BYTES, readBytes, readText } from "../../../src/io/read/read-text.js";
-import { describeBinary, describeZip, utf16WithoutMark } from "../../../src/io/read/sniff.js";
+import { describeBinary, describeZip, lineAt, utf16WithoutMark } from "../../../src/io/read/sniff.js";
 import { readValueFiles } from "../../../src/io/read/values-folder.js";
 import { formatWorkbook } from "../../../src/io/read/xlsx.js";
 import { makeTempDir, runCli } from "../../helpers.js";
@@ -181,6 +182,31 @@ describe("readBytes refuses a text file at its first NUL byte, before reading th
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  it("counts a lone CR (Excel for Mac's \"CSV (Macintosh)\") and a CRLF as one line end each, as the CSV reader does", async () => {
+    // The header (26 bytes with its CR) on line 1 and 79 rows of 14 bytes ("U01,2017,A1,1" and a CR) on lines 2 to 80:
+    // the NUL byte starts line 81, at offset 26 + 79 × 14 = 1,132.
+    const rows = `unit,year,indicator,value\r${Array.from({ length: 79 }, (_, i) => `U${String(i + 1).padStart(2, "0")},2017,A1,1\r`).join("")}`;
+    expect(rows.length).toBe(1132);
+    // The CSV reader puts the last row on line 80.
+    expect(parseCsv(rows, "mac.csv").rows.at(-1)).toEqual({ line: 80, cells: ["U79", "2017", "A1", "1"] });
+    const folder = await makeTempDir({ "mac.csv": Buffer.concat([Buffer.from(rows), Buffer.alloc(4)]) });
+    try {
+      const error = await errorOf(readBytes(join(folder, "mac.csv"), "mac.csv"));
+      expect([error.code, error.line, error.message]).toEqual(["E_BINARY", 81, limitMessages.nulByte("mac.csv", 81, 1132)]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    // Mixed: "a" CRLF, "b" CR, "c" LF, "d", then the NUL at offset 8: three line ends before it, so line 4 (a CR
+    // just before the NUL is a line end too: line 2). In UTF-16 the same characters, two bytes each.
+    const mixed = Buffer.from("a\r\nb\rc\nd\0");
+    expect(lineAt(mixed, 8, "bytes")).toBe(4);
+    expect(lineAt(Buffer.from("a\r\0"), 2, "bytes")).toBe(2);
+    expect(lineAt(Buffer.from("a\r\nb\rc\nd\0", "utf16le"), 16, "utf-16le")).toBe(4);
+    expect(lineAt(Buffer.from("a\r\nb\rc\nd\0", "utf16le").swap16(), 16, "utf-16be")).toBe(4);
+    // The CSV reader counts the same lines: "d" on line 4.
+    expect(parseCsv("a\r\nb\rc\nd", "mixed.csv").rows.map((row) => row.line)).toEqual([2, 3, 4]);
   });
 
   it("refuses 1 GB of NUL bytes after 16 KB of rows (a copy that stopped) without reading the gigabyte, also through loadInputs", async () => {

@@ -4,7 +4,9 @@
  * tree's `sql` query of more rows than one indicator may fill (read no further than one row past the limit). Small
  * limits are injected, so that every case stays light: no test allocates more than a few tens of MB.
  */
-import { readdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,6 +32,22 @@ describe("DuckDB's memory limit", () => {
     expect(error).toMatchObject({ code: "E_QUERY_MEMORY_LIMIT", message: limitMessages.queryMemoryLimit("values.sql", 16 * MEGABYTE) });
     // The message as written out: 16 * 1024^2 bytes is "16 MB".
     expect((error as Error).message).toContain("values.sql: DuckDB needed more than 16 MB of memory");
+    // A values query holds every indicator: one row per unit, year and indicator.
+    expect((error as Error).message).toContain("expected the values read within it: return one row per unit, year and indicator (aggregate the microdata in the query: GROUP BY unit, year)");
+  });
+
+  it("a tree's sql query that needs more than the limit: E_QUERY_MEMORY_LIMIT naming the line, told one row per unit and year", async () => {
+    // One row, but the text of five million numbers joined (some 40 MB, in one value DuckDB cannot spill), against a
+    // limit of 16 MB.
+    const query = "SELECT 'U1' AS unit, 2017 AS year, length(string_agg(i::VARCHAR, ','))::DOUBLE AS value FROM range(5000000) t(i)";
+    const dir = await makeTempDir({ "tree.csv": `code,parent,name,weight,direction,sql\nA,,a,1,+,"${query}"\n` });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const issues = await issuesOf(readIndicatorQueries(tree, dir, { threads: 1, memoryLimit: 16 * MEGABYTE }));
+    // Indicator A on line 2 of the tree (line 1 its header).
+    expect(issues.map(({ code, line, column, id }) => ({ code, line, column, id }))).toEqual([{ code: "E_QUERY_MEMORY_LIMIT", line: 2, column: "sql", id: "A" }]);
+    expect(issues[0].message).toBe(
+      "tree.csv:2: indicator A, column sql: DuckDB needed more than 16 MB of memory, what it may use to read the values (half of this machine's memory), and was stopped; expected the values read within it: return one row per unit and year (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or run with --threads 1 (each DuckDB thread takes memory of its own), or on a machine with more memory",
+    );
   });
 
   it("a large aggregation over the limit spills to DuckDB's own temporary folder, removed once done, and succeeds", async () => {
@@ -45,6 +63,27 @@ describe("DuckDB's memory limit", () => {
     // Nothing left behind: not in the project, not in the system's temporary folder.
     expect(readdirSync(dir).sort()).toEqual(["tree.csv", "values.sql"]);
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`innovation-index-duckdb-${process.pid}-`))).toEqual([]);
+  });
+
+  it("past the limit, a temporary folder DuckDB cannot make is E_QUERY_SPILL naming it and TMPDIR", async () => {
+    // The aggregation of the test above, with TMPDIR under a file (tree.csv), where no folder can be made.
+    const query =
+      "SELECT 'U1' AS unit, 2017 AS year, 'A' AS indicator, count(*)::DOUBLE AS value FROM (SELECT i % 3000000 AS g, string_agg(i::VARCHAR) FROM range(6000000) t(i) GROUP BY g)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, "tree.csv");
+    try {
+      const error = await readDuckdbValues(tree, join(dir, "values.sql"), "values.sql", dir, undefined, { threads: 1, memoryLimit: 64 * MEGABYTE }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ code: "E_QUERY_SPILL", source: "values.sql" });
+      expect((error as Error).message).toMatch(
+        new RegExp(`^values\\.sql: DuckDB needed more than its 64 MB of memory and could not spill the rest to its temporary folder ${join(dir, "tree.csv").replaceAll(".", "\\.")}/innovation-index-duckdb-${process.pid}-[0-9a-f]{12} \\(.+\\); expected a writable temporary folder with room: set TMPDIR to one`),
+      );
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 
   it("a query within the limit reads as always", async () => {
@@ -102,5 +141,32 @@ describe("a tree's sql query of more rows than one indicator may fill", () => {
     expect(records.filter((record) => record.indicator === "B").map((record) => [record.unit, record.year, record.value])).toEqual(
       [0, 1, 2, 3, 4].map((i) => [`U${i}`, 2017, 2]),
     );
+  });
+});
+
+const DUCKDB_BUILT = fileURLToPath(new URL("../../../dist/io/read/duckdb.js", import.meta.url));
+
+describe.skipIf(!existsSync(DUCKDB_BUILT))("the folder DuckDB spills to, on an interruption (the built module)", () => {
+  it("is removed when SIGTERM or SIGINT ends the process while a session is open, which then ends by the signal", async () => {
+    const dir = await makeTempDir({ "values.csv": "unit,year,indicator,value\n" });
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      // A session opened, its spill folder made with a file in it (as DuckDB makes it when it spills), then waiting.
+      const script = `
+        const { mkdirSync, writeFileSync } = require("node:fs");
+        import(${JSON.stringify(DUCKDB_BUILT)}).then(async ({ openSandbox }) => {
+          const session = await openSandbox(${JSON.stringify(dir)});
+          mkdirSync(session.spillFolder);
+          writeFileSync(session.spillFolder + "/duckdb_temp_storage-0.tmp", "x".repeat(1024));
+          process.stdout.write(session.spillFolder + "\\n");
+          setInterval(() => {}, 1000);
+        });`;
+      const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      const folder = await new Promise<string>((done) => child.stdout.once("data", (chunk: Buffer) => done(chunk.toString().trim())));
+      expect(existsSync(folder)).toBe(true);
+      const ended = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, by) => done(by)));
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+      expect(existsSync(folder)).toBe(false);
+    }
   });
 });
