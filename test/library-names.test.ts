@@ -55,7 +55,7 @@ const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--static": { files: ["core/messages.ts"], why: "output files" },
   "--report": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files and run folders" },
   "--parquet-only": { files: ["core/output-messages.ts"], why: "output files" },
-  "--threads": { files: ["core/output-messages.ts", "core/limit-messages.ts"], why: "the writer threads, and DuckDB's (load() sets none)" },
+  "--threads": { files: ["core/output-messages.ts", "core/limit-messages.ts", "core/reader-messages.ts"], why: "the writer threads, and DuckDB's (load() sets none)" },
   "--all-problems": { files: ["core/messages.ts"], why: "the command line's list of problems" },
   "--if-changed": { files: ["core/output-messages.ts", "core/project-messages.ts"], why: "project runs" },
   "--force": { files: ["core/project-messages.ts", "core/command-messages.ts"], why: "project runs" },
@@ -69,7 +69,7 @@ const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--bootstrap": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--explain": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
   "--preset": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
-  "--indicators": { files: ["core/command-messages.ts"], why: "the command line's own checks (commandMessages, which no facade call makes)" },
+  "--indicators": { files: ["core/command-messages.ts", "core/limit-messages.ts"], why: "the command line's own checks, and the audit's size limit (a part of the tree, given with -i)" },
   "--data": {
     files: ["core/command-messages.ts", "core/limit-messages.ts"],
     why: "the command line's own checks, and a values folder's file that is a values source itself (load()'s data takes it the same way)",

@@ -98,7 +98,8 @@ describe("parseTreeYaml", () => {
     it("refuses a block-style tree 500 levels deep (about 760 KB, under the size limit) at node L51's line 3·51 − 2 = 151", () => {
       const deep = blockChain(500);
       expect(Buffer.byteLength(deep)).toBeLessThan(2 * 1024 ** 2);
-      expect(parserGivesUp(deep)).toBe(true);
+      // 500 levels is about where the parser gives up, which depends on the stack V8's compiled code leaves it (in a
+      // full run it sometimes does not): the same issue either way, from the walk when it gives up, else from the tree.
       expect(issuesOf(() => parseTreeYaml(deep, "tree.yaml"))).toEqual([tooDeep(151)]);
       expect(issuesOf(() => parseTreeYaml(blockChain(60), "tree.yaml"))).toEqual([tooDeep(151)]);
     });
