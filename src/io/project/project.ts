@@ -23,7 +23,7 @@ import {
   type ProjectLocationFile,
 } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
-import { aliasIssues, isTooDeep, MAX_YAML_BYTES, refuseLargeYaml, tooDeepIssue } from "../read/yaml-guards.js";
+import { aliasIssues, isTooDeep, MAX_YAML_BYTES, nestedTooDeep, refuseLargeYaml, tooDeepIssue } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
@@ -98,6 +98,7 @@ function parseAgainst<Schema extends z.ZodType>(schema: Schema, text: string, fi
     const line = lineAt(error.pos[0]);
     throw new ValidationError([{ code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(error.code), source: label, line }]);
   }
+  if (nestedTooDeep(text)) throw new ValidationError([tooDeepIssue(text, label, lineCounter, "E_PROJECT_SHAPE", "project")]);
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? document.contents : (document.getIn(path.slice(0, depth), true) as Node | undefined);

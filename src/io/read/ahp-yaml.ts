@@ -24,7 +24,7 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import type { Judgement } from "../../core/weighting/ahp.js";
 import { weightingMessages } from "../../core/weighting/messages.js";
 import { parseJudgementValue } from "./ahp-csv.js";
-import { aliasIssues, isTooDeep, refuseLargeYaml, tooDeepIssue } from "./yaml-guards.js";
+import { aliasIssues, isTooDeep, nestedTooDeep, refuseLargeYaml, tooDeepIssue } from "./yaml-guards.js";
 
 const RECIPROCAL_TOLERANCE = 0.01;
 
@@ -43,6 +43,7 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
     const line = lineCounter.linePos(document.errors[0].pos[0]).line;
     throw new InputError("E_YAML_SYNTAX", readerMessages.ahpYamlSyntax(`${source}:${line}`, document.errors[0].code), { source, line });
   }
+  if (nestedTooDeep(text)) throw new ValidationError([tooDeepIssue(text, source, lineCounter, "E_AHP_YAML_SHAPE", "judgements")]);
   // Aliases are refused, all of them, before any value is read: a row `*r` would copy another unseen.
   const aliases = aliasIssues(document, lineCounter, source);
   if (aliases.length > 0) throw new ValidationError(aliases);

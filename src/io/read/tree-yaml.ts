@@ -19,7 +19,7 @@ import { buildTree, MAX_TREE_DEPTH, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { normalizeColumnName } from "./columns.js";
 import { isKnownTreeName, suggestTreeName } from "./tree-csv.js";
-import { aliasIssues, isTooDeep, refuseLargeYaml, walkYamlCollections } from "./yaml-guards.js";
+import { aliasIssues, isTooDeep, nestedTooDeep, refuseLargeYaml, walkYamlCollections } from "./yaml-guards.js";
 
 /** Keys read into the row itself; every other key is a per-node attribute. */
 const ROW_KEYS = new Set(["code", "parent", "name", "name_en", "weight", "direction", "unit", "description", "source", "children"]);
@@ -39,6 +39,7 @@ export function parseTreeYaml(text: string, source: string): Tree {
     const bareMinus = text.split(/\r\n|\r|\n/).findIndex((row) => /(^|[\s{,])[\w-]+:\s*-\s*(?:[,}#]|$)/.test(row));
     throw new InputError("E_YAML_SYNTAX", readerMessages.treeYamlSyntax(`${source}${line ? `:${line}` : ""}`, error.code, bareMinus >= 0 ? bareMinus + 1 : undefined), { source, line });
   }
+  if (nestedTooDeep(text)) throw new ValidationError([treeTooDeepIssue(text, source, lineCounter)]);
   // Aliases are refused before any value is read: `name: *n` would be the name "*n".
   const aliases = aliasIssues(document, lineCounter, source);
   if (aliases.length > 0) throw new ValidationError(aliases);

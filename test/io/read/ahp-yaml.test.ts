@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { weightingMessages } from "../../../src/core/weighting/messages.js";
 import { ValidationError } from "../../../src/errors.js";
 import { parseAhpYaml } from "../../../src/io/read/ahp-yaml.js";
-import { MAX_YAML_BYTES, refuseLargeYaml } from "../../../src/io/read/yaml-guards.js";
+import { MAX_YAML_BYTES, MAX_YAML_NESTING, refuseLargeYaml } from "../../../src/io/read/yaml-guards.js";
 import { limitMessages } from "../../../src/core/limit-messages.js";
 
 const issuesOf = (text: string) => {
@@ -90,8 +90,20 @@ describe("parseAhpYaml", () => {
       // i + 1, so the deepest, k999's, is 1,000 deep and starts on line 1,002.
       const keys = Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n");
       const text = `INDEX:\n  - [A, B, 2]\n${keys} 1\n`;
-      expect(parserGivesUp(text)).toBe(true);
+      // Whether the parser gives up on it (it may not, once V8 has compiled it) changes nothing: over 400 levels.
       expect(issuesOf(text)).toEqual([{ code: "E_AHP_YAML_SHAPE", message: limitMessages.yamlTooDeep(1000, "judgements"), source: "ahp.yaml", line: 1002 }]);
+    });
+
+    it("refuses lists nested 403 deep, which the parser reads, as too deep all the same: past MAX_YAML_NESTING, 400", () => {
+      // Depth: the map of groups (1), A1's list (2), then 401 lists: 403, on line 4; the parser gives up only about 550
+      // levels down, so the refusal comes from the nesting, not from where the parser's stack ends.
+      expect(MAX_YAML_NESTING).toBe(400);
+      const text = `INDEX:\n  - [A, B, 2]\nA1:\n  - ${"[".repeat(401)}${"]".repeat(401)}\n`;
+      expect(parserGivesUp(text)).toBe(false);
+      expect(issuesOf(text)).toEqual([{ code: "E_AHP_YAML_SHAPE", message: limitMessages.yamlTooDeep(403, "judgements"), source: "ahp.yaml", line: 4 }]);
+      // 400 levels in all (398 lists) is read, and refused for its shape as any list of lists would be, not as deep.
+      const within = `INDEX:\n  - [A, B, 2]\nA1:\n  - ${"[".repeat(398)}${"]".repeat(398)}\n`;
+      expect(issuesOf(within).map((issue) => issue.message)).not.toContain(limitMessages.yamlTooDeep(400, "judgements"));
     });
 
     it("still calls a file not valid YAML when its first error is a syntax error before the deep part", () => {
