@@ -583,13 +583,6 @@ function shownPath(root: string, file: string): string {
 }
 
 /**
- * Refuses, before DuckDB opens any of them, each of `files` that is a named pipe, a socket or a device (links
- * followed): opening one, DuckDB may wait without end (a pipe no one writes to), in a call the time limit cannot
- * interrupt. `root`: the files are those the query of `label` names, inside the folder it reads (named relative to
- * it); without it, `files` is the values file `label` itself. A file that cannot be looked at is left to DuckDB.
- * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label`, the file and what it is
- */
-/**
  * The files `resolved` reads, listed before it runs: those it names (`filesNamedBy`) and the regular files of the paths
  * it builds whose value is known before it runs (`builtFiles`), which a project run hashes as it does named ones; once
  * none of them is a named pipe, a socket or a device (`refuseSpecialFiles`, naming `label`): DuckDB would wait on such
@@ -608,6 +601,13 @@ async function checkedFilesOf(session: SandboxSession, resolved: ResolvedQuery, 
   return [...new Set([...files, ...regular])].sort();
 }
 
+/**
+ * Refuses, before DuckDB opens any of them, each of `files` that is a named pipe, a socket or a device (links
+ * followed): opening one, DuckDB may wait without end (a pipe no one writes to), in a call the time limit cannot
+ * interrupt. `root`: the files are those the query of `label` names, inside the folder it reads (named relative to
+ * it); without it, `files` is the values file `label` itself. A file that cannot be looked at is left to DuckDB.
+ * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label`, the file and what it is
+ */
 async function refuseSpecialFiles(label: string, files: readonly string[], root?: string): Promise<void> {
   for (const file of files) {
     const kind = specialKind(await stat(file).catch(() => undefined));
