@@ -137,7 +137,7 @@ export const CODE_MEANINGS = {
     "a file a values query names (a .sql values file's, a tree's sql column's), or a .parquet or .sql values file itself, that is a named pipe (FIFO), a socket or a device: DuckDB would wait on it without end, which the time limit cannot stop, so it is refused before the query runs",
   E_SQL_QUERY_TEXT:
     "a values query (a .sql values file, a tree's sql column) that gives query(…) or query_table(…) a text it builds rather than one string literal: its paths would be read against the current folder, not the folder the query reads",
-  E_QUERY_MEMORY_LIMIT: "reading the values with DuckDB (a .sql values file, a tree's sql column, a .parquet file) needed more memory than DuckDB may use (half of the machine's memory; it spills nothing to disk) and was stopped",
+  E_QUERY_MEMORY_LIMIT: "reading the values with DuckDB (a .sql values file, a tree's sql column, a .parquet file) needed more memory than DuckDB may use (half of the machine's or its container's memory, or INNOVATION_INDEX_QUERY_MEMORY_LIMIT) and could not spill the rest to disk, and was stopped",
   E_QUERY_ROWS: "a query of the tree's sql column returns more rows than one indicator may fill (the panel's cell limit shared by the tree's indicators, one row per unit and year); it is read no further",
   E_QUERY_SPILL: "reading the values with DuckDB needed more than its memory limit, and DuckDB could not write the rest to its temporary folder (TMPDIR unwritable or full)",
   E_QUERY_TIME_LIMIT: "reading the values with DuckDB (a .sql values file and a tree's sql column together, or a .parquet file) took longer than its time limit (an hour, or INNOVATION_INDEX_QUERY_TIME_LIMIT seconds) and was stopped",

@@ -40,6 +40,26 @@ const SHALLOW_YAML: Readonly<Record<YamlContent, (treeLimit?: number) => string>
   project: () => "keys such as indicators, values, methods, each value a text, a number, or a short list or map of them",
 };
 
+/**
+ * Where a memory limit came from: half of this machine's memory, half of the cgroup limit of the container (or
+ * systemd service) the process runs in, or the environment's variable `INNOVATION_INDEX_QUERY_MEMORY_LIMIT`.
+ */
+export type MemorySource = "machine" | "container" | "variable";
+
+/** How `queryMemoryLimit` names where its limit came from. */
+const MEMORY_SOURCES: Record<MemorySource, string> = {
+  machine: "half of this machine's memory",
+  container: "half of the memory limit of the container or service it runs in",
+  variable: "INNOVATION_INDEX_QUERY_MEMORY_LIMIT",
+};
+
+/** How `queryMemoryLimit` tells to raise its limit, by where it came from. */
+const MEMORY_REMEDIES: Record<MemorySource, string> = {
+  machine: "or on a machine with more memory",
+  container: "or give the container or service more memory (its cgroup memory limit)",
+  variable: "or raise INNOVATION_INDEX_QUERY_MEMORY_LIMIT (such as 8GB), within the memory the machine has",
+};
+
 /** A byte count for people: `4 GB`, `310 MB`, `12 KB` (powers of 1024, at most one decimal). */
 export function formatBytes(bytes: number): string {
   const units = ["bytes", "KB", "MB", "GB", "TB"];
@@ -190,10 +210,12 @@ export const limitMessages = catalogue("limitMessages", {
   /**
    * DuckDB ran out of the memory it may use (`limit` bytes) reading the values of `label`: `query` true, a values
    * query (a .sql file, one row per unit, year and indicator); `"indicator"`, the query of a tree's `sql` column (one
-   * row per unit and year, of its one indicator); false, a .parquet file (no query to make cheaper).
+   * row per unit and year, of its one indicator); false, a .parquet file (no query to make cheaper). `source`: where
+   * the limit came from (half of the machine's memory, half of its container's limit, or the environment's variable),
+   * which tells how to raise it.
    */
-  queryMemoryLimit: (label: string, limit: number, query: boolean | "indicator" = true) =>
-    `${label}: DuckDB needed more than ${formatBytes(limit)} of memory, what it may use to read the values (half of this machine's memory), and was stopped; expected the values read within it: ${query ? `return one row per ${query === "indicator" ? "unit and year" : "unit, year and indicator"} (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or ` : ""}run with --threads 1 (each DuckDB thread takes memory of its own), or on a machine with more memory`,
+  queryMemoryLimit: (label: string, limit: number, query: boolean | "indicator" = true, source: MemorySource = "machine") =>
+    `${label}: DuckDB needed more than ${formatBytes(limit)} of memory, what it may use to read the values (${MEMORY_SOURCES[source]}), and was stopped; expected the values read within it: ${query ? `return one row per ${query === "indicator" ? "unit and year" : "unit, year and indicator"} (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or ` : ""}run with --threads 1 (each DuckDB thread takes memory of its own), ${MEMORY_REMEDIES[source]}`,
   /**
    * The query of a tree's `sql` column (`label`) returns more than `limit` rows, the most one of the tree's `indicators`
    * indicators may fill in a panel of at most `cells` cells (one row per unit and year).

@@ -139,6 +139,9 @@ export const readerMessages = catalogue("readerMessages", {
     `${label}: DuckDB needed more than its ${formatBytes(limit)} of memory and could not spill the rest to its temporary folder ${folder} (${cutText(said, 300)}); expected a writable temporary folder with room: set TMPDIR to one, or make the query lighter, or run with --threads 1`,
   queryTimeLimitVariable: (variable: string, found: string, max: number) =>
     `${variable} is ${JSON.stringify(found)}; expected a number of seconds from 0.001 to ${max}, in digits (such as 7200 for two hours)`,
+  /** The environment's memory limit variable holds `found`, not a size from `min` bytes up. */
+  queryMemoryLimitVariable: (variable: string, found: string, min: number) =>
+    `${variable} is ${JSON.stringify(found)}; expected a size of memory from ${formatBytes(min)} up, such as 8GB or 512MB (powers of 1024), or a number of bytes in digits`,
   /** A file a query reads that is not UTF-8 (a GBK export): DuckDB reads no other encoding here (no extension is loaded). */
   sqlNotUtf8: (label: string, reason: string) =>
     `${label}: DuckDB refused the query: ${reason}; expected files in UTF-8: queries read UTF-8 only (no DuckDB extension is loaded), so convert the file first (iconv -f GBK -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK)`,

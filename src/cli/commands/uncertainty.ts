@@ -5,7 +5,7 @@
  * nominal run is `compute` with the same options.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { defaultMemoryLimit } from "../../io/memory.js";
+import { byteSizeOf, defaultMemoryLimit } from "../../io/memory.js";
 import { resolve } from "node:path";
 import { formatBytes } from "../../core/limit-messages.js";
 import { AGGREGATE_METHODS, type AggregateMethod } from "../../core/aggregate.js";
@@ -64,10 +64,8 @@ export interface UncertaintyCommandOptions extends InputOptions, MethodCommandOp
 
 /** Parses a size such as `8GB`, `512MB`, `1.5G` or a number of bytes (powers of 1024), for `--memory-limit`. */
 export function parseByteSize(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\s*$/i.exec(text);
-  const power = match ? ["", "k", "m", "g", "t"].indexOf((match[2] ?? "").toLowerCase().replace(/^b.*/, "").charAt(0)) : -1;
-  const bytes = match && power >= 0 ? Math.floor(Number(match[1]) * 1024 ** power) : Number.NaN;
-  if (!(bytes > 0)) throw new InvalidArgumentError(commandMessages.memoryLimitOption(text));
+  const bytes = byteSizeOf(text);
+  if (!(bytes !== undefined && bytes > 0)) throw new InvalidArgumentError(commandMessages.memoryLimitOption(text));
   return bytes;
 }
 
@@ -141,7 +139,7 @@ Examples:
     .addOption(
       new Option("--memory-limit <size>", "memory the design may take, such as 8GB; a larger design is refused before it starts")
         .argParser(parseByteSize)
-        .default(undefined, `half of this machine's memory, ${formatBytes(defaultMemoryLimit())}`),
+        .default(undefined, `half of the memory this process may use, ${formatBytes(defaultMemoryLimit())}`),
     )
     .addOption(new Option("--lang <language>", "language of uncertainty.html").choices(REPORT_LANGUAGES).default("zh"))
     .option("-q, --quiet", "print nothing but errors", false);

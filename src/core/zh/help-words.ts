@@ -20,7 +20,7 @@ const LAYOUT_TEXTS: Readonly<Record<string, string>> = {
 const item = (text: string) =>
   text
     .replace(/^default: /, "默认：")
-    .replace("half of this machine's memory, ", "本机内存的一半，")
+    .replace("half of the memory this process may use, ", "本进程可用内存的一半，")
     .replace(/^choices and (\d+) more options: /, "可选值及另外 $1 个选项：")
     .replace(/^choices: /, "可选值：");
 

@@ -1,10 +1,22 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { durationParts, formatBytes, formatCount, type limitMessages, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
+import { durationParts, formatBytes, formatCount, type limitMessages, type MemorySource, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 
 /** A byte count for people (`formatBytes`), with 字节 for a count under 1 KB: `512 字节`, `4 GB`. */
 const bytes = (count: number) => formatBytes(count).replace(/ bytes$/, " 字节");
+
+/** Where `queryMemoryLimit`'s limit came from, and how to raise it. */
+const MEMORY_SOURCES: Record<MemorySource, string> = {
+  machine: "本机内存的一半",
+  container: "其所在容器或服务内存上限的一半",
+  variable: "INNOVATION_INDEX_QUERY_MEMORY_LIMIT",
+};
+const MEMORY_REMEDIES: Record<MemorySource, string> = {
+  machine: "或换用内存更大的机器",
+  container: "或为该容器或服务分配更多内存（其 cgroup 内存上限）",
+  variable: "或调高 INNOVATION_INDEX_QUERY_MEMORY_LIMIT（例如 8GB），但不超过本机内存",
+};
 /** A duration as `formatDuration` rounds it: `5 分钟`, `3 小时`. */
 const duration = (seconds: number) => {
   const { value, unit } = durationParts(seconds);
@@ -150,8 +162,8 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
     return `${source ? `${source}：` : ""}这些数据构成的面板为 ${formatCount(units)} 个评价对象 × ${formatCount(years)} 个年份 × ${formatCount(indicators)} 个指标 = ${formatCount(cells)} 个单元格（${bytes(cells * 8)}），超过了面板允许的 ${formatCount(limit)} 个单元格（${bytes(limit * 8)}）（每个评价对象、年份和指标都占一个单元格，无论是否有值）；应减少一次运行中的评价对象、年份或指标：长格式数据（每行一个数值）分散在很多年份或评价对象上时，会形成很大且大多为空的面板，请按年份或评价对象拆分`;
   },
 
-  queryMemoryLimit: (label, limit, query = true) =>
-    `${label}：DuckDB 读取数值所需的内存超过了它可用的 ${bytes(limit)}（本机内存的一半），已被终止；应在此限度内读完数值：${query ? `让查询每个${query === "indicator" ? "评价对象和年份" : "评价对象、年份和指标"}只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或` : ""}用 --threads 1 运行（DuckDB 的每个线程都另占内存），或换用内存更大的机器`,
+  queryMemoryLimit: (label, limit, query = true, source = "machine") =>
+    `${label}：DuckDB 读取数值所需的内存超过了它可用的 ${bytes(limit)}（${MEMORY_SOURCES[source]}），已被终止；应在此限度内读完数值：${query ? `让查询每个${query === "indicator" ? "评价对象和年份" : "评价对象、年份和指标"}只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或` : ""}用 --threads 1 运行（DuckDB 的每个线程都另占内存），${MEMORY_REMEDIES[source]}`,
   indicatorQueryRows: (label, limit, indicators, cells) =>
     `${label}：查询返回的行数超过 ${formatCount(limit)}，即一个指标的数值最多可占的行数（面板至多 ${formatCount(cells)} 个单元格，由指标树的 ${formatCount(indicators)} 个指标分摊，每个评价对象和年份一行）；应每个评价对象和年份一行：在查询中汇总微观数据（GROUP BY unit, year）`,
 

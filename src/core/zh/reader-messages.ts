@@ -106,6 +106,8 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   querySpillFailed: (label, limit, folder, said) =>
     `${label}：DuckDB 所需内存超过了它可用的 ${formatBytes(limit).replace(/ bytes$/, " 字节")}，且无法把超出部分写入其临时文件夹 ${folder}（${cutText(said, 300)}）；应有一个可写且有空间的临时文件夹：将 TMPDIR 设为这样的文件夹，或简化查询，或用 --threads 1 运行`,
   queryTimeLimitVariable: (variable, found, max) => `${variable} 为 ${JSON.stringify(found)}；应为 0.001 到 ${max} 之间、以数字写出的秒数（例如 7200 表示两小时）`,
+  queryMemoryLimitVariable: (variable, found, min) =>
+    `${variable} 为 ${JSON.stringify(found)}；应为不小于 ${formatBytes(min).replace(/ bytes$/, " 字节")} 的内存大小，例如 8GB 或 512MB（按 1024 进位），或以数字写出的字节数`,
   sqlNotUtf8: (label, reason) =>
     `${label}：DuckDB 拒绝了该查询：${reason}；查询读取的文件应为 UTF-8 编码：查询只读取 UTF-8（不加载任何 DuckDB 扩展），请先转换该文件（iconv -f GBK -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）`,
   sqlRemoteFile: (label, file) =>

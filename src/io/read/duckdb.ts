@@ -17,7 +17,7 @@ import { isObject } from "../../core/option-checks.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, UsageError } from "../../errors.js";
-import { defaultMemoryLimit } from "../memory.js";
+import { byteSizeOf, defaultMemory, type MemoryLimit, type MemorySource } from "../memory.js";
 import { undoOnInterrupt } from "../write/interrupt.js";
 
 type DuckDB = typeof import("@duckdb/node-api");
@@ -132,10 +132,13 @@ export interface QuerySettings {
    * Bytes of memory DuckDB may use for the session's queries (its `memory_limit`), past which it spills what it can
    * (a large aggregation or join) to a folder of its own in the system's temporary folder, which it makes only then
    * and removes on closing, and the query running fails (`E_QUERY_MEMORY_LIMIT`) when it cannot. Default:
-   * `defaultMemoryLimit()`, half of this machine's memory (DuckDB's own default is 80% of it, and it would spill to a
-   * `.tmp` folder in the current folder, the user's).
+   * `queryMemoryLimit()`: the environment's `INNOVATION_INDEX_QUERY_MEMORY_LIMIT`, else half of this machine's memory,
+   * or of its container's limit (DuckDB's own default is 80% of the machine's, and it would spill to a `.tmp` folder in
+   * the current folder, the user's).
    */
   memoryLimit?: number;
+  /** Where a given `memoryLimit` came from, for the message that tells how to raise it. Default: "machine". */
+  memorySource?: MemorySource;
 }
 
 /**
@@ -162,6 +165,27 @@ export function queryTimeLimit(env: Readonly<Record<string, string | undefined>>
   return seconds;
 }
 
+/** The variable of the environment that sets DuckDB's memory limit for users' queries (a size: 8GB, 512MB, bytes). */
+export const QUERY_MEMORY_LIMIT_VARIABLE = "INNOVATION_INDEX_QUERY_MEMORY_LIMIT";
+
+/** The smallest memory limit the variable may set, 16 MB: DuckDB takes a few MB for itself before any query. */
+export const MIN_QUERY_MEMORY_LIMIT = 16 * 1024 ** 2;
+
+/**
+ * DuckDB's memory limit for users' queries and where it came from: `QUERY_MEMORY_LIMIT_VARIABLE` when set, else
+ * `fallback()` (half of the machine's memory, or of its container's limit).
+ * @throws `UsageError` `E_USAGE` when the variable holds anything but a size from `MIN_QUERY_MEMORY_LIMIT` up.
+ */
+export function queryMemoryLimit(env: Readonly<Record<string, string | undefined>> = process.env, fallback: () => MemoryLimit = defaultMemory): MemoryLimit {
+  const text = env[QUERY_MEMORY_LIMIT_VARIABLE];
+  if (text === undefined || text.trim() === "") return fallback();
+  const bytes = byteSizeOf(text) ?? Number.NaN;
+  // Past 2^53 bytes (8 PB) a number of bytes is no longer exact: no machine has that much.
+  if (!(bytes >= MIN_QUERY_MEMORY_LIMIT && bytes <= Number.MAX_SAFE_INTEGER))
+    throw new UsageError("E_USAGE", readerMessages.queryMemoryLimitVariable(QUERY_MEMORY_LIMIT_VARIABLE, text, MIN_QUERY_MEMORY_LIMIT));
+  return { bytes, source: "variable" };
+}
+
 /** The shortest time limit, a millisecond: what a timer counts. */
 export const MIN_QUERY_TIME_LIMIT = 0.001;
 
@@ -174,8 +198,9 @@ export interface SandboxSession extends DuckdbSession {
   /** The time limit in seconds, and whether it has run out: then the query running was interrupted. */
   timeLimit: number;
   timedOut: () => boolean;
-  /** DuckDB's memory limit in bytes (`QuerySettings.memoryLimit`). */
+  /** DuckDB's memory limit in bytes (`QuerySettings.memoryLimit`), and where it came from. */
   memoryLimit: number;
+  memorySource: MemorySource;
   /** The folder DuckDB spills to past its memory limit, in the system's temporary folder: made only then. */
   spillFolder: string;
 }
@@ -202,7 +227,7 @@ function memoryLimitError(session: SandboxSession, label: string, error: unknown
   if (spilling !== undefined)
     return new InputError("E_QUERY_SPILL", readerMessages.querySpillFailed(label, session.memoryLimit, session.spillFolder, spilling), { source: label }, { cause: error });
   if (!/Out of Memory Error/i.test(said(error)) && !/Out of Memory Error/i.test(said((error as Error | undefined)?.cause))) return error;
-  return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, query), { source: label }, { cause: error });
+  return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, query, session.memorySource), { source: label }, { cause: error });
 }
 
 /**
@@ -238,7 +263,9 @@ function pathMacros(folder: string): string[] {
  * pass through `pathMacros`, and DuckDB's own check of every file it opens against `allowed_directories` keeps the
  * sandbox, `..` included.
  */
-export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit(), clock = {}, memoryLimit = defaultMemoryLimit() }: QuerySettings = {}): Promise<SandboxSession> {
+export async function openSandbox(root: string, { threads, timeLimit = queryTimeLimit(), clock = {}, ...settings }: QuerySettings = {}): Promise<SandboxSession> {
+  const { bytes: memoryLimit, source: memorySource } =
+    settings.memoryLimit !== undefined ? { bytes: settings.memoryLimit, source: settings.memorySource ?? "machine" } : queryMemoryLimit();
   // A root that holds every file (a job started in / or in the home folder, outside a project) fences nothing.
   const home = resolve(homedir());
   if (resolve(root) === parse(resolve(root)).root || resolve(root) === home)
@@ -294,6 +321,7 @@ export async function openSandbox(root: string, { threads, timeLimit = queryTime
     timeLimit,
     timedOut: () => timedOut,
     memoryLimit,
+    memorySource,
     spillFolder,
     close: () => {
       clearTimeout(timer);

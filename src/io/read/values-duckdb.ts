@@ -718,7 +718,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
  */
 function indicatorQueryError(session: SandboxSession, label: string, error: unknown): unknown {
   if (!(error instanceof InputError) || error.code !== "E_QUERY_MEMORY_LIMIT") return error;
-  return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, "indicator"), { source: label }, { cause: error.cause });
+  return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, "indicator", session.memorySource), { source: label }, { cause: error.cause });
 }
 
 /**

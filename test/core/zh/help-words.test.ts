@@ -12,7 +12,8 @@ describe("helpSuffixZh", () => {
     );
     expect(helpSuffixZh(" (default: explicit); 14 more options: innovation-index weights --help")).toBe("（默认：explicit）；另有 14 个选项：innovation-index weights --help");
     expect(helpSuffixZh("; 5 more options: innovation-index help data")).toBe("；另有 5 个选项：innovation-index help data");
-    expect(helpSuffixZh(" (default: half of this machine's memory, 12 GB)")).toBe("（默认：本机内存的一半，12 GB）");
+    // The machine's memory, or its container's limit when that is lower (src/io/memory.ts).
+    expect(helpSuffixZh(" (default: half of the memory this process may use, 12 GB)")).toBe("（默认：本进程可用内存的一半，12 GB）");
     expect(helpSuffixZh("")).toBe("");
   });
 

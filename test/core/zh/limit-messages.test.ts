@@ -85,6 +85,8 @@ describe("limitMessagesZh", () => {
       ["queryMemoryLimit", ["values.sql", 8 * 1024 ** 3]],
       ["queryMemoryLimit", ["values.parquet", 16 * 1024 ** 2, false]],
       ["queryMemoryLimit", ["tree.csv:3: indicator B, column sql", 16 * 1024 ** 2, "indicator"]],
+      ["queryMemoryLimit", ["values.sql", 2 * 1024 ** 3, true, "container"]],
+      ["queryMemoryLimit", ["values.parquet", 8 * 1024 ** 3, false, "variable"]],
       ["indicatorQueryRows", ["tree.csv:3: indicator B, column sql", 1_342_177, 200, 2 ** 28]],
       // projects
       ["pathOutsideProject", ["values", "/home/data/values.csv", true]],
@@ -126,6 +128,13 @@ describe("limitMessagesZh", () => {
       "tree.csv:3: indicator B, column sql：DuckDB 读取数值所需的内存超过了它可用的 16 MB（本机内存的一半），已被终止；应在此限度内读完数值：让查询每个评价对象和年份只返回一行（在查询中汇总微观数据：GROUP BY unit, year），简化查询（没有连接条件的 JOIN 会使行数成倍增加），或用 --threads 1 运行（DuckDB 的每个线程都另占内存），或换用内存更大的机器",
     );
     expect(limitMessagesZh.queryMemoryLimit("values.sql", 16 * 1024 ** 2)).toContain("让查询每个评价对象、年份和指标只返回一行");
+    // Where the limit came from, and how to raise it: the container's cgroup limit, or the variable (8 × 1024^3 = 8 GB).
+    expect(limitMessagesZh.queryMemoryLimit("values.parquet", 2 * 1024 ** 3, false, "container")).toBe(
+      "values.parquet：DuckDB 读取数值所需的内存超过了它可用的 2 GB（其所在容器或服务内存上限的一半），已被终止；应在此限度内读完数值：用 --threads 1 运行（DuckDB 的每个线程都另占内存），或为该容器或服务分配更多内存（其 cgroup 内存上限）",
+    );
+    expect(limitMessagesZh.queryMemoryLimit("values.parquet", 8 * 1024 ** 3, false, "variable")).toBe(
+      "values.parquet：DuckDB 读取数值所需的内存超过了它可用的 8 GB（INNOVATION_INDEX_QUERY_MEMORY_LIMIT），已被终止；应在此限度内读完数值：用 --threads 1 运行（DuckDB 的每个线程都另占内存），或调高 INNOVATION_INDEX_QUERY_MEMORY_LIMIT（例如 8GB），但不超过本机内存",
+    );
     // The tree is given with -i (--indicators), not -t, which audit does not have.
     expect(limitMessagesZh.auditTooLarge(2000, "A", 2000, 3, { bytes: 2.2e9, seconds: 636 }, { bytes: 2 * 1024 ** 3, seconds: 600 }, 1919)).toMatch(
       /或只审计指标树的一部分（用 -i（--indicators，或 index\.yaml 中的 indicators:）给出只含部分指标的指标树文件）$/,

@@ -48,6 +48,7 @@ describe("readerMessagesZh", () => {
       ["queryTimeLimit", ["values.sql", 3600, "INNOVATION_INDEX_QUERY_TIME_LIMIT"]],
       ["queryTimeLimit", ["values.parquet", 3600, "INNOVATION_INDEX_QUERY_TIME_LIMIT", false]],
       ["queryTimeLimitVariable", ["INNOVATION_INDEX_QUERY_TIME_LIMIT", "1h", 2147483]],
+      ["queryMemoryLimitVariable", ["INNOVATION_INDEX_QUERY_MEMORY_LIMIT", "15MB", 16 * 1024 ** 2]],
       ["querySpillFailed", ["values.sql", 16 * 1024 ** 2, "/tmp/innovation-index-duckdb-42-0a1b2c3d4e5f", 'IO Error: Failed to create directory "/tmp/x"']],
       ["sqlNotUtf8", ["values.sql", "Invalid Input Error: CSV Error on Line: 2 … This file is not utf-8 encoded."]],
       ["sqlRemoteFile", ["values.sql", "https://example.com/values.csv"]],

@@ -9,15 +9,18 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { limitMessages } from "../../../src/core/limit-messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
-import { InputError, ValidationError } from "../../../src/errors.js";
+import { InputError, UsageError, ValidationError } from "../../../src/errors.js";
+import type { MemoryLimit } from "../../../src/io/memory.js";
+import { QUERY_MEMORY_LIMIT_VARIABLE, queryMemoryLimit } from "../../../src/io/read/duckdb.js";
 import { readTree } from "../../../src/io/read/tree-csv.js";
 import { readDuckdbValues, readIndicatorQueries } from "../../../src/io/read/values-duckdb.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
 
 const MEGABYTE = 1024 ** 2;
+const GIGABYTE = 1024 ** 3;
 const TREE = "code,parent,name,weight,direction\nA,,a,1,+\n";
 
 describe("DuckDB's memory limit", () => {
@@ -95,6 +98,58 @@ describe("DuckDB's memory limit", () => {
     expect(panel.units).toEqual(["U1", "U2"]);
     expect(panel.years).toEqual([2017, 2018]);
     expect([...panel.values]).toEqual([10, 11, 20, 21]);
+  });
+});
+
+describe("INNOVATION_INDEX_QUERY_MEMORY_LIMIT", () => {
+  const machine = (): MemoryLimit => ({ bytes: 12 * GIGABYTE, source: "machine" });
+
+  it("sets DuckDB's memory limit (a size in powers of 1024, or bytes) from 16 MB; unset or blank, the default stays", () => {
+    expect(QUERY_MEMORY_LIMIT_VARIABLE).toBe("INNOVATION_INDEX_QUERY_MEMORY_LIMIT");
+    expect(queryMemoryLimit({}, machine)).toEqual({ bytes: 12 * GIGABYTE, source: "machine" });
+    expect(queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: " " }, machine)).toEqual({ bytes: 12 * GIGABYTE, source: "machine" });
+    // 8 × 1024^3 = 8,589,934,592; 512 × 1024^2 = 536,870,912; 1.5 × 1024^3 = 1,610,612,736.
+    expect(queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: "8GB" }, machine)).toEqual({ bytes: 8_589_934_592, source: "variable" });
+    expect(queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: " 512MB " }, machine)).toEqual({ bytes: 536_870_912, source: "variable" });
+    expect(queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: "1.5g" }, machine)).toEqual({ bytes: 1_610_612_736, source: "variable" });
+    // The least, 16 MB = 16,777,216 bytes, in digits.
+    expect(queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: "16777216" }, machine)).toEqual({ bytes: 16_777_216, source: "variable" });
+    // 8191 TB = 8191 × 1024^4 = 9,006,099,743,113,216, under 2^53 − 1 = 9,007,199,254,740,991.
+    expect(queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: "8191TB" }, machine)).toEqual({ bytes: 9_006_099_743_113_216, source: "variable" });
+  });
+
+  it("anything else is a usage error naming the variable, what it holds and what is expected", () => {
+    // 15MB and 16777215 are under 16 MB; 8192TB = 2^53 bytes is past 2^53 − 1; the rest are no size.
+    for (const text of ["15MB", "16777215", "0", "-1GB", "8 GB RAM", "1e9", "0x10", "lots", "8PB", "8192TB"]) {
+      expect(() => queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: text }, machine), text).toThrow(UsageError);
+      expect(() => queryMemoryLimit({ [QUERY_MEMORY_LIMIT_VARIABLE]: text }, machine), text).toThrow(readerMessages.queryMemoryLimitVariable(QUERY_MEMORY_LIMIT_VARIABLE, text, 16 * MEGABYTE));
+    }
+    expect(readerMessages.queryMemoryLimitVariable(QUERY_MEMORY_LIMIT_VARIABLE, "15MB", 16 * MEGABYTE)).toBe(
+      'INNOVATION_INDEX_QUERY_MEMORY_LIMIT is "15MB"; expected a size of memory from 16 MB up, such as 8GB or 512MB (powers of 1024), or a number of bytes in digits',
+    );
+  });
+
+  it("a query over the limit it sets: E_QUERY_MEMORY_LIMIT naming the variable as the limit's source, and how to raise it", async () => {
+    // The two million rows of the first test (some 80 MB) against the variable's 16 MB.
+    const query = "SELECT 'unit-number-' || i AS unit, 2017 AS year, 'A' AS indicator, i::DOUBLE AS value FROM range(2000000) t(i)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const tree = await readTree(join(dir, "tree.csv"), "tree.csv");
+    vi.stubEnv(QUERY_MEMORY_LIMIT_VARIABLE, "16MB");
+    try {
+      const error = await readDuckdbValues(tree, join(dir, "values.sql"), "values.sql", dir, undefined, { threads: 1 }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: "E_QUERY_MEMORY_LIMIT", message: limitMessages.queryMemoryLimit("values.sql", 16 * MEGABYTE, true, "variable") });
+      expect((error as Error).message).toBe(
+        "values.sql: DuckDB needed more than 16 MB of memory, what it may use to read the values (INNOVATION_INDEX_QUERY_MEMORY_LIMIT), and was stopped; expected the values read within it: return one row per unit, year and indicator (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or run with --threads 1 (each DuckDB thread takes memory of its own), or raise INNOVATION_INDEX_QUERY_MEMORY_LIMIT (such as 8GB), within the memory the machine has",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("a limit from the container's cgroup is named as such", () => {
+    expect(limitMessages.queryMemoryLimit("values.parquet", 2 * GIGABYTE, false, "container")).toBe(
+      "values.parquet: DuckDB needed more than 2 GB of memory, what it may use to read the values (half of the memory limit of the container or service it runs in), and was stopped; expected the values read within it: run with --threads 1 (each DuckDB thread takes memory of its own), or give the container or service more memory (its cgroup memory limit)",
+    );
   });
 });
 
