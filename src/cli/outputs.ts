@@ -92,7 +92,8 @@ export function addOutputOptions(command: Command, withReportSwitch = true): Com
     .option("--xlsx", "also write index.xlsx, every table in one Excel workbook (loads ExcelJS: slower start)", false)
     .option("--parquet", "also write index.parquet, scores.parquet and growth.parquet (typed, compressed; loads DuckDB)", false)
     .option("--parquet-only", "index, scores and growth in .parquet, not .csv (the other CSV files stay); index.json names them", false)
-    .addOption(new Option("--format <format>", "print the results on stdout as a table, csv, json or xlsx (default: table; csv with --out -)").choices(OUTPUT_FORMATS))
+    // The default (no --format, files written) is printIndexSummary's table of the first SUMMARY_UNITS (20) units (render.ts).
+    .addOption(new Option("--format <format>", "print on stdout: table (every unit; default: the first 20 units), csv, json or xlsx (csv with --out -)").choices(OUTPUT_FORMATS))
     .addOption(new Option("--table <name>", "the table --format prints (default: index; json: all of index.json)").choices(TABLE_NAMES))
     .addOption(new Option("--lang <language>", "language of the report's labels and names").choices(REPORT_LANGUAGES).default("zh"));
 }

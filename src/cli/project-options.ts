@@ -57,29 +57,47 @@ const APPLIED = new WeakMap<Command, Promise<AppliedProject | undefined>>();
  * inside the project's folder as every path of the file must (unless `allow-outside: true` or
  * `--allow-outside-project`). Only those keys of the file are read (`readProjectLocation`): a mistake in another one
  * (`methods: screen: "0.5"`) stops compute, not the commands that list, check, compare or publish the runs it made,
- * nor a rollback from the run that mistake would make. `undefined` when there is neither `--runs` nor a project.
+ * nor a rollback from the run that mistake would make. `undefined` when there is neither `--runs` nor a project. With
+ * `refuseValuesFolder` (publish, rollback), a project file found is read under `--runs` too, for its `values:` (one that
+ * cannot be read is then passed over: `--runs` is the way past it).
  * @throws `ValidationError` for a file that is not YAML, or a `runs:` that is no path or leaves the project's folder;
  * `InputError` `E_NO_PROJECT` for a `--project` that does not exist; with `refuseValuesFolder`, `OutputError`
- * `E_OUT_IS_INPUT` for a `runs:` that is the folder `values:` names
+ * `E_OUT_IS_INPUT` for a `runs:`, or a `--runs`, that is the folder `values:` names
  */
 export async function projectRunsFolder(command: Command, env: CliEnv, { refuseValuesFolder = false } = {}): Promise<string | undefined> {
   const runs = command.getOptionValue("runs") as string | undefined;
-  if (runs) return resolve(env.cwd, runs);
+  // With --runs, the project file is read only to refuse the values folder (below), and only when there is one.
+  if (runs && !refuseValuesFolder) return resolve(env.cwd, runs);
   const file = findProjectFile(env.cwd, command.getOptionValue("project") as string | undefined);
-  if (!file) return undefined;
+  if (!file) return runs ? resolve(env.cwd, runs) : undefined;
   const { readProjectLocation } = await import("../io/project/project.js");
-  const project = await readProjectLocation(file, displayPath(env.cwd, file));
-  const outside = outsideProject(project, ["runs"], project.settings.runs, allowsOutside(command, project.settings["allow-outside"]));
-  if (outside) throw new ValidationError([outside]);
-  const runsDir = resolve(project.dir, project.settings.runs);
+  let project: Awaited<ReturnType<typeof readProjectLocation>>;
+  try {
+    project = await readProjectLocation(file, displayPath(env.cwd, file));
+  } catch (error) {
+    // --runs is how a rollback gets past a project file it cannot read: the check of its values: is then left out.
+    if (runs) return resolve(env.cwd, runs);
+    throw error;
+  }
+  const at = (key: string) => {
+    const line = project.lineOf([key]);
+    return line ? `${project.label}:${line}` : project.label;
+  };
+  let runsDir: string;
+  if (runs) runsDir = resolve(env.cwd, runs);
+  else {
+    const outside = outsideProject(project, ["runs"], project.settings.runs, allowsOutside(command, project.settings["allow-outside"]));
+    if (outside) throw new ValidationError([outside]);
+    runsDir = resolve(project.dir, project.settings.runs);
+  }
   // `refuseValuesFolder` (runs publish, rollback, which write LATEST): a runs: that is the values folder (left by a
-  // version that took it) is refused as compute refuses it, `E_OUT_IS_INPUT`, before anything is touched. A values:
-  // that is no text is left to compute to refuse.
+  // version that took it), or a --runs that is, is refused as compute refuses it, `E_OUT_IS_INPUT`, before anything is
+  // touched. A values: that is no text is left to compute to refuse.
   const values = project.settings.values;
   if (refuseValuesFolder && typeof values === "string" && values !== "") {
     const { refuseRunsOnInputs } = await import("../io/runs/runs-on-inputs.js");
-    const line = project.lineOf(["runs"]);
-    refuseRunsOnInputs({ runsDir, runs: project.settings.runs, where: line ? `${project.label}:${line}` : project.label, values: resolve(project.dir, values), inputs: [] });
+    const where = runs ? { runs, where: "--runs", valuesAt: at("values") } : { runs: project.settings.runs, where: at("runs") };
+    refuseRunsOnInputs({ runsDir, ...where, values: resolve(project.dir, values), inputs: [] });
   }
   return runsDir;
 }

@@ -98,9 +98,15 @@ export const outputMessages = catalogue("outputMessages", {
     `to name a folder ${quote(label)} all the same, create it first or end the name with /`,
   outIsValuesFolder: (label: string) =>
     `${label} is the values folder this command read, whose files are all read as values: outputs written there would be read as values next time; expected another --out`,
-  /** A project's `runs:` (at `where`, `index.yaml:4`) that is the values folder its run reads. */
-  runsIsValuesFolder: (where: string, runs: string) =>
-    `${where}: runs: ${quote(runs)} is the values folder this run reads, whose files are all read as values: the LATEST written there would be read as values next time; expected another runs: folder, such as runs, or a subfolder of the values folder (subfolders are not read)`,
+  /**
+   * A project's `runs:` (at `where`, `index.yaml:4`) that is the values folder its run reads; or, with `valuesAt` (where
+   * the project file sets `values:`, `index.yaml:3`), the runs folder given by the flag `where` (`--runs`) on the
+   * command line of `runs publish` or `rollback`.
+   */
+  runsIsValuesFolder: (where: string, runs: string, valuesAt?: string) =>
+    valuesAt === undefined
+      ? `${where}: runs: ${quote(runs)} is the values folder this run reads, whose files are all read as values: the LATEST written there would be read as values next time; expected another runs: folder, such as runs, or a subfolder of the values folder (subfolders are not read)`
+      : `${where} ${quote(runs)} is the values folder the project's runs read (values: at ${valuesAt}), whose files are all read as values: the LATEST written there would be read as values next time; expected another ${where} folder, such as runs, or a subfolder of the values folder (subfolders are not read)`,
   /** A project's `runs:` that is the input file `input` (`itself`), or would put a run's own files at it. */
   runsIsInput: (where: string, runs: string, input: string, itself: boolean) =>
     `${where}: runs: ${quote(runs)} ${itself ? `is ${input}` : `would put a run's own files (LATEST, the lock, temporary and staging files) at ${input}`}, an input of this run (read as the indicator tree, the values or another input), and an input is never overwritten; expected another runs: folder`,

@@ -549,6 +549,35 @@ describe("innovation-index runs", () => {
       expect(await listDir(join(dir, "data"))).toEqual(before);
       expect(await readFile(join(dir, "data/LATEST"))).toEqual(latestBefore);
     }
+    // The same folder given as --runs data (runs: of index.yaml is then not read; it is taken out here): refused the
+    // same, naming --runs and where index.yaml sets values: (line 3); so is --runs with --project from another folder,
+    // naming both by their absolute paths (outside the current folder).
+    await writeFile(join(dir, "index.yaml"), sound);
+    const elsewhere = await makeTempDir();
+    const flagged: [string[], string, string][] = [
+      [["runs", "publish", a, "--runs", "data"], dir, outputMessages.runsIsValuesFolder("--runs", "data", "index.yaml:3")],
+      [["runs", "rollback", "--runs", "data"], dir, outputMessages.runsIsValuesFolder("--runs", "data", "index.yaml:3")],
+      [["runs", "rollback", "--runs", join(dir, "data"), "--project", dir], elsewhere, outputMessages.runsIsValuesFolder("--runs", join(dir, "data"), `${join(dir, "index.yaml")}:3`)],
+    ];
+    expect(flagged[0][2]).toBe(
+      '--runs "data" is the values folder the project\'s runs read (values: at index.yaml:3), whose files are all read as values: the LATEST written there would be read as values next time; expected another --runs folder, such as runs, or a subfolder of the values folder (subfolders are not read)',
+    );
+    for (const [args, cwd, message] of flagged) {
+      expect(await runCli(args, cwd), args.join(" ")).toEqual({ code: 3, stdout: "", stderr: `error: ${message}\n` });
+      expect(await listDir(join(dir, "data"))).toEqual(before);
+      expect(await readFile(join(dir, "data/LATEST"))).toEqual(latestBefore);
+    }
+    // With no index.yaml, there is no values folder to check: publishing C, which LATEST names already, is not refused.
+    await rename(join(dir, "index.yaml"), join(dir, "index.yaml.away"));
+    const unchecked = await runCli(["runs", "publish", c, "--runs", "data"], dir);
+    expect(unchecked).toEqual({ code: 0, stdout: "", stderr: `${runMessages.alreadyPublished("data/LATEST", c)}\n` });
+    // Nor with an index.yaml that cannot be read: --runs is the way past it (a rollback must not wait on a broken file).
+    await writeFile(join(dir, "index.yaml"), "values: [data\n");
+    expect(await runCli(["runs", "publish", c, "--runs", "data"], dir)).toEqual(unchecked);
+    await rm(join(dir, "index.yaml"));
+    await rename(join(dir, "index.yaml.away"), join(dir, "index.yaml"));
+    expect(await readFile(join(dir, "data/LATEST"))).toEqual(latestBefore);
+    await writeFile(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data\n"));
     // The list only reads: it still lists them (C published).
     const listed = await runCli(["runs"], dir);
     expect(listed.code).toBe(0);

@@ -82,8 +82,10 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `如确要使用名为 ${quote(label)} 的文件夹，请先创建它，或在名称末尾加上 /`,
   outIsValuesFolder: (label) =>
     `${label} 是本命令读取的数据文件夹，其中的文件都会作为数据读取：写在这里的输出文件下次会被当作数据读入；应另指定 --out`,
-  runsIsValuesFolder: (where, runs) =>
-    `${where}：runs: ${quote(runs)} 是本次运行读取的数据文件夹，其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
+  runsIsValuesFolder: (where, runs, valuesAt) =>
+    valuesAt === undefined
+      ? `${where}：runs: ${quote(runs)} 是本次运行读取的数据文件夹，其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`
+      : `${where} ${quote(runs)} 是本项目的运行读取的数据文件夹（values: 见 ${valuesAt}），其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 ${where} 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
   runsIsInput: (where, runs, input, itself) =>
     `${where}：runs: ${quote(runs)} ${itself ? `就是 ${input}` : `会把运行自身的文件（LATEST、锁文件、临时文件和暂存文件）写到 ${input}`}，而它是本次运行的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 runs: 文件夹`,
   outIsRunsFolder: (label, runs) =>

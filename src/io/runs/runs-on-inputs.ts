@@ -42,11 +42,13 @@ function isRunsOwnPath(inside: string): boolean {
 
 /** Where a project's runs folder is, and what its run reads. */
 export interface RunsAndInputs {
-  /** The runs folder (absolute), and `runs:` as index.yaml writes it. */
+  /** The runs folder (absolute), and `runs:` as index.yaml writes it (or `--runs` as the command line gives it). */
   runsDir: string;
   runs: string;
-  /** Where messages say `runs:` is set: `index.yaml:4`. */
+  /** Where messages say `runs:` is set: `index.yaml:4`; or the flag that gave the folder, `--runs`, with `valuesAt`. */
   where: string;
+  /** With the runs folder given by a flag (`where`): where the project file sets `values:`, `index.yaml:3`. */
+  valuesAt?: string;
   /** The values path (absolute): a file, a query, or a folder whose files are all read. */
   values: string;
   /** Every input file the run reads (absolute), each with how messages name it. */
@@ -60,7 +62,7 @@ export interface RunsAndInputs {
  * (`isRunsOwnPath`: `indicators: runs/LATEST`). Paths are compared by their real paths (a link to the values folder is
  * that folder).
  */
-export function refuseRunsOnInputs({ runsDir, runs, where, values, inputs }: RunsAndInputs): void {
+export function refuseRunsOnInputs({ runsDir, runs, where, valuesAt, values, inputs }: RunsAndInputs): void {
   const runsReal = realPathOf(runsDir);
   const isFolder = (() => {
     try {
@@ -69,7 +71,7 @@ export function refuseRunsOnInputs({ runsDir, runs, where, values, inputs }: Run
       return false;
     }
   })();
-  if (isFolder && realPathOf(values) === runsReal) throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsValuesFolder(where, runs));
+  if (isFolder && realPathOf(values) === runsReal) throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsValuesFolder(where, runs, valuesAt));
   for (const input of inputs) {
     const inside = relative(runsReal, realPathOf(input.path));
     if (inside === "") throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsInput(where, runs, input.label, true));

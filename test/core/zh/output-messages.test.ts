@@ -38,6 +38,7 @@ describe("outputMessagesZh", () => {
       ["outFileName", ["project.yaml", "yaml", "project", "init [dir]"]],
       ["outIsValuesFolder", ["data"]],
       ["runsIsValuesFolder", ["index.yaml:4", "data"]],
+      ["runsIsValuesFolder", ["--runs", "data", "index.yaml:3"]],
       ["runsIsInput", ["index.yaml:4", "data.csv", "data.csv", true]],
       ["runsIsInput", ["index.yaml:4", "runs", "runs/LATEST", false]],
       ["outIsRunsFolder", ["runs"]],
