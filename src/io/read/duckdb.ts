@@ -209,18 +209,19 @@ export interface SandboxSession extends DuckdbSession {
  * `error` as the session's queries end it: `E_QUERY_TIME_LIMIT` naming `label` when the session's time limit ran out
  * (whatever DuckDB said on being interrupted), `E_QUERY_MEMORY_LIMIT` when DuckDB ran out of the session's memory
  * (`memoryLimitError`), else `error` itself. `query`: `label` is a query (else a .parquet file, which the message does
- * not tell to make cheaper).
+ * not tell to make cheaper), `"indicator"` the query of a tree's `sql` column (one indicator's values: told to return
+ * a row per unit and year).
  */
-export function timeLimitError(session: SandboxSession, label: string, error: unknown, query = true): unknown {
+export function timeLimitError(session: SandboxSession, label: string, error: unknown, query: boolean | "indicator" = true): unknown {
   if (!session.timedOut()) return memoryLimitError(session, label, error, query);
-  return new InputError("E_QUERY_TIME_LIMIT", readerMessages.queryTimeLimit(label, session.timeLimit, QUERY_TIME_LIMIT_VARIABLE, query), { source: label }, { cause: error });
+  return new InputError("E_QUERY_TIME_LIMIT", readerMessages.queryTimeLimit(label, session.timeLimit, QUERY_TIME_LIMIT_VARIABLE, query !== false), { source: label }, { cause: error });
 }
 
 /**
  * `error` as `E_QUERY_MEMORY_LIMIT` naming `label` and the session's memory limit when DuckDB ran out of it (its
  * "Out of Memory Error", also when `sqlError` already wrapped it), else `error` itself.
  */
-function memoryLimitError(session: SandboxSession, label: string, error: unknown, query: boolean): unknown {
+function memoryLimitError(session: SandboxSession, label: string, error: unknown, query: boolean | "indicator"): unknown {
   const said = (value: unknown) => String((value as Error | undefined)?.message ?? "");
   // Past the limit, DuckDB could not make or write the folder it spills to (TMPDIR unwritable or full).
   const spilling = [said(error), said((error as Error | undefined)?.cause)].find((text) => text.includes(session.spillFolder));

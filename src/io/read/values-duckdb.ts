@@ -697,7 +697,7 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         for (const issue of found.issues) issues.push({ ...where, ...issue });
         if (found.issues.length === 0) records.push(...found.records);
       } catch (caught) {
-        const error = indicatorQueryError(session, label, timeLimitError(session, label, caught));
+        const error = timeLimitError(session, label, caught, "indicator");
         issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
         // The limit is for all the queries together: those after it are not run.
         if (session.timedOut()) break;
@@ -709,16 +709,6 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return records;
-}
-
-/**
- * `error` (as `timeLimitError` gives it) of the query of a tree's `sql` column, `label`: past DuckDB's memory limit,
- * `E_QUERY_MEMORY_LIMIT` told to return one row per unit and year (the query gives one indicator's values), not per
- * unit, year and indicator as a values query; any other error as it is.
- */
-function indicatorQueryError(session: SandboxSession, label: string, error: unknown): unknown {
-  if (!(error instanceof InputError) || error.code !== "E_QUERY_MEMORY_LIMIT") return error;
-  return new InputError("E_QUERY_MEMORY_LIMIT", limitMessages.queryMemoryLimit(label, session.memoryLimit, "indicator", session.memorySource), { source: label }, { cause: error.cause });
 }
 
 /**
