@@ -31,6 +31,15 @@ const FORMS: [string, string][] = [
 /** A query micro.csv cannot be listed of: DuckDB serialises no parse tree of a PIVOT without IN, though it runs. */
 const PIVOT_QUERY = "SELECT unit, year::INTEGER AS year, 'X' AS indicator, g::DOUBLE AS value FROM (PIVOT read_csv('micro.csv') ON unit USING first(g) GROUP BY year) UNPIVOT (g FOR unit IN (U))\n";
 
+/** A project whose values are the query `values` over micro.csv, its base year 2017. */
+const sqlProject = (values: string) =>
+  makeTempDir({
+    "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
+    "tree.csv": TREE,
+    "values.sql": values,
+    "micro.csv": MICRO,
+  });
+
 /** SHA-256 of `text` in hex, as a run records an input's digest. */
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -54,12 +63,7 @@ const indexOf = async (dir: string, run: string) => readFile(join(dir, "runs", r
 describe("a query that reads files it does not name", () => {
   for (const [form, from] of FORMS)
     it(`hashes micro.csv when the values query builds its path via ${form}: no warning, skipped unchanged, run again once it changes`, async () => {
-      const dir = await makeTempDir({
-        "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
-        "tree.csv": TREE,
-        "values.sql": valuesQuery(from),
-        "micro.csv": MICRO,
-      });
+      const dir = await sqlProject(valuesQuery(from));
       await inFolder(dir, async () => {
         const first = await runCli(["compute"], dir);
         expect(first.code).toBe(0);
@@ -124,13 +128,10 @@ describe("a query that reads files it does not name", () => {
   });
 
   it("runs again after micro.csv changes when the query is one DuckDB's parser cannot list the files of (a PIVOT without IN)", async () => {
-    const dir = await makeTempDir({
-      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
-      "tree.csv": TREE,
+    const dir = await sqlProject(
       // micro.csv holds the literal path, but DuckDB serialises no parse tree of a PIVOT without IN: no file is known.
-      "values.sql": PIVOT_QUERY,
-      "micro.csv": MICRO,
-    });
+      PIVOT_QUERY,
+    );
     await inFolder(dir, async () => {
       const first = await runCli(["compute"], dir);
       expect(first.code).toBe(0);
@@ -157,14 +158,11 @@ describe("a query that reads files it does not name", () => {
   });
 
   it("says a report into a run whose query reads files it cannot name may be stale, and still writes it", async () => {
-    const dir = await makeTempDir({
-      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
-      "tree.csv": TREE,
+    const dir = await sqlProject(
       // The PIVOT without IN, its path built: no parse tree, and no quoted text ('mic', 'ro.csv') is a file, so micro.csv
       // is in no digest of the run (read from the current folder, the project's here).
-      "values.sql": PIVOT_QUERY.replace("'micro.csv'", "'mic' || 'ro.csv'"),
-      "micro.csv": MICRO,
-    });
+      PIVOT_QUERY.replace("'micro.csv'", "'mic' || 'ro.csv'"),
+    );
     await inFolder(dir, async () => {
       expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
       const run = await latest(dir);
@@ -183,12 +181,7 @@ describe("a query that reads files it does not name", () => {
   });
 
   it("names and hashes micro.csv when query('…') is given it as a literal: no warning, and --if-changed sees it change", async () => {
-    const dir = await makeTempDir({
-      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
-      "tree.csv": TREE,
-      "values.sql": valuesQuery("query('SELECT * FROM read_csv(''micro.csv'')')"),
-      "micro.csv": MICRO,
-    });
+    const dir = await sqlProject(valuesQuery("query('SELECT * FROM read_csv(''micro.csv'')')"));
     const first = await runCli(["compute"], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).not.toContain("cannot name");
@@ -205,12 +198,7 @@ describe("a query that reads files it does not name", () => {
   });
 
   it("still skips a run whose query names every file it reads", async () => {
-    const dir = await makeTempDir({
-      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nmethods:\n  base-year: 2017\n",
-      "tree.csv": TREE,
-      "values.sql": valuesQuery("read_csv('micro.csv', delim = ',')"),
-      "micro.csv": MICRO,
-    });
+    const dir = await sqlProject(valuesQuery("read_csv('micro.csv', delim = ',')"));
     const first = await runCli(["compute"], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).not.toContain("W_QUERY_FILES_UNNAMED");
