@@ -7,17 +7,24 @@
  * overwritten by a writer of this tool.
  */
 import { realpathSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 const files = new Set<string>();
 const folders = new Set<string>();
 
-/** The real path of `path` (symbolic links followed), or its absolute path when it does not exist. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
+/**
+ * The real path of `path` (symbolic links followed), also when it does not exist yet (an output, a runs folder a first
+ * run creates): that of its nearest existing parent, with the rest of the path after it.
+ */
+export function realPath(path: string): string {
+  const rest: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), ...rest);
+    } catch {
+      if (dirname(at) === at) return path;
+      rest.unshift(basename(at));
+    }
   }
 }
 

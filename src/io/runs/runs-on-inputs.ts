@@ -4,28 +4,13 @@
  * next run; nor may the folder be an input file, or put those files where an input is read. Refused before the run
  * takes its lock or writes anything, as a command's `--out` into its values folder is (`E_OUT_IS_INPUT`).
  */
-import { realpathSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { statSync } from "node:fs";
+import { isAbsolute, relative, sep } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
+import { realPath } from "../read/inputs-read.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { LOCK_FILE, STAGING_MARKER, STAGING_PREFIX } from "./runs.js";
-
-/**
- * The real path of `path` (links followed), also when it does not exist yet (a runs folder a first run creates): that
- * of its nearest existing parent, with the rest of the path after it.
- */
-export function realPathOf(path: string): string {
-  const rest: string[] = [];
-  for (let at = path; ; at = dirname(at)) {
-    try {
-      return join(realpathSync(at), ...rest);
-    } catch {
-      if (dirname(at) === at) return path;
-      rest.unshift(basename(at));
-    }
-  }
-}
 
 /**
  * Whether the path `inside`, relative to a runs folder (`/`- or `\`-separated), is one a run writes or removes there:
@@ -63,7 +48,7 @@ export interface RunsAndInputs {
  * that folder).
  */
 export function refuseRunsOnInputs({ runsDir, runs, where, valuesAt, values, inputs }: RunsAndInputs): void {
-  const runsReal = realPathOf(runsDir);
+  const runsReal = realPath(runsDir);
   const isFolder = (() => {
     try {
       return statSync(values).isDirectory();
@@ -71,9 +56,9 @@ export function refuseRunsOnInputs({ runsDir, runs, where, valuesAt, values, inp
       return false;
     }
   })();
-  if (isFolder && realPathOf(values) === runsReal) throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsValuesFolder(where, runs, valuesAt));
+  if (isFolder && realPath(values) === runsReal) throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsValuesFolder(where, runs, valuesAt));
   for (const input of inputs) {
-    const inside = relative(runsReal, realPathOf(input.path));
+    const inside = relative(runsReal, realPath(input.path));
     if (inside === "") throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsInput(where, runs, input.label, true));
     const outside = inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
     if (!outside && isRunsOwnPath(inside)) throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsIsInput(where, runs, input.label, false));
