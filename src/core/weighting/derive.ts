@@ -4,7 +4,7 @@
 import { refuseUnderStrict, strictErrors, ValidationError, type Issue } from "../../errors.js";
 import { messages } from "../messages.js";
 import type { Panel } from "../panel.js";
-import type { Tree } from "../types.js";
+import { INDEX_CODE, type Tree } from "../types.js";
 import { globalWeights, type Weights } from "../weight.js";
 import { ahpWeights, RANDOM_INDEX_TABLES, type ConsistencyRow, type Judgement, type RandomIndexTable } from "./ahp.js";
 import { DEFAULT_ENTROPY_SHIFT, ENTROPY_INPUTS, type EntropyInput } from "./entropy.js";
@@ -15,11 +15,17 @@ import { explicitWeights } from "./explicit.js";
 import { UNUSED, weightingMessages } from "./messages.js";
 import { WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "./observations.js";
 import { PCA_ROTATIONS, type PcaRotation } from "./pca.js";
-import { GROUP_WEIGHT_RULES, OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
+import { dominantWeightWarning, GROUP_WEIGHT_RULES, isDominantShare, METHOD_LABEL, OBJECTIVE_METHODS, objectiveWeights, type GroupWeightRule, type ObjectiveMethod } from "./objective.js";
 import { append } from "../arrays.js";
 import { OptionChecks } from "../option-checks.js";
 
 export const SUBJECTIVE_METHODS = ["explicit", "equal", "ahp"] as const;
+
+/**
+ * The warnings of weighting that `strict` leaves warnings: advice on weights that are what the method defines, not a
+ * fault of the inputs (a child given more than half of its group by the data, `W_WEIGHT_DOMINANT`).
+ */
+const ADVICE = new Set(["W_WEIGHT_DOMINANT"]);
 
 /** `combined`, additive: the share of the subjective set when none is given. */
 export const DEFAULT_ALPHA = 0.5;
@@ -196,8 +202,11 @@ export interface WeightingResult {
 
 /**
  * Derives the weights of every node by `options.method`. Throws `ValidationError` with every problem at once (and,
- * under `strict`, every warning as an error); an option value out of its list or range is `E_BAD_OPTION`, before
- * anything is derived.
+ * under `strict`, every warning as an error but `W_WEIGHT_DOMINANT`, advice); an option value out of its list or range
+ * is `E_BAD_OPTION`, before anything is derived. A method that derives weights from the data (`entropy`, `critic`,
+ * `cv`, `pca`, and `combined` by its objective set) warns of a child it gives more than half of its group's weight
+ * among 3 or more children (`W_WEIGHT_DOMINANT`, once per call: the uncertainty analysis perturbs the weights derived
+ * once); `explicit`, `equal` and `ahp` never do, their weights being chosen by a person.
  */
 export function deriveWeights(tree: Tree, panel: Panel | undefined, options: WeightingOptions = {}): WeightingResult {
   const optionIssues = checkWeightingOptions(options);
@@ -283,6 +292,14 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       const combined = combineWeights(tree, subjectiveWeights, objectiveWeights_, combination, alpha);
       append(issues, combined.issues);
       weights = combined.weights;
+      // A child the objective set gives over half of its group is warned of when the combined weights still give it
+      // over half (with their share); a person chose the subjective set, so what it alone gives is never warned of.
+      const dominant = warnings.filter((warning) => warning.code === "W_WEIGHT_DOMINANT");
+      warnings.splice(0, warnings.length, ...warnings.filter((warning) => warning.code !== "W_WEIGHT_DOMINANT"));
+      for (const { id: child } of dominant) {
+        const share = weights.get(child!) ?? 0;
+        if (isDominantShare(share)) warnings.push(dominantWeightWarning(tree, tree.byCode.get(child!)?.parent ?? INDEX_CODE, child!, share, METHOD_LABEL[objectiveMethod], true));
+      }
       break;
     }
     default: {
@@ -290,7 +307,8 @@ export function deriveWeights(tree: Tree, panel: Panel | undefined, options: Wei
       throw new RangeError(messages.unknownMethod("weighting", unknown, WEIGHT_METHODS));
     }
   }
-  if (options.strict) append(issues, strictErrors(warnings));
+  // Under strict every warning is an error but advice on weights the method defines (W_WEIGHT_DOMINANT).
+  if (options.strict) append(issues, strictErrors(warnings.filter((warning) => !ADVICE.has(warning.code))));
   if (issues.length > 0) throw new ValidationError(issues);
   return { weights, globalWeights: globalWeights(tree, weights), consistency, summary, warnings };
 }

@@ -18,6 +18,16 @@ export const UNUSED = {
   alpha: { which: "takes no share of a subjective set", expected: "--weights combined --combination additive" },
 } as const;
 
+/** Why a method's weights can give one child most of its group's weight (`weightingMessages.weightDominant`), by the method's name. */
+const DOMINANT_WHY: Readonly<Record<string, string>> = {
+  entropy: "entropy weights reward values concentrated on few observations, so an indicator that is nearly constant but for an outlier has low entropy and takes most of the weight",
+  CRITIC: "CRITIC weights reward spread and disagreement with the other indicators, so one unlike the rest (an outlier, or a series moving against them) takes most of the weight",
+  "coefficient-of-variation": "coefficient-of-variation weights reward dispersion relative to the mean (sd/mean), so an outlier or a mean near 0 gives one indicator most of the weight",
+  PCA: "PCA weights follow the loadings of the retained components, so an indicator alone on a component of its own takes most of the weight",
+  other: "weights derived from the data follow its dispersion, so one unusual indicator can take most of the weight",
+  group: "a group's weight comes from its indicators' values (their scores summed under --group-weights sum, the method on its sub-index under level), so a group with many indicators, or a dispersed sub-index, weighs more",
+};
+
 export const weightingMessages = catalogue("weightingMessages", {
   // options of a method the run does not use (`method`: how the weights are chosen, as flags)
   optionUnused: (flag: string, method: string, which: string, expected: string) => `${flag} has no effect with ${method}, which ${which}; expected ${expected}`,
@@ -65,6 +75,20 @@ export const weightingMessages = catalogue("weightingMessages", {
     `indicator ${quote(indicator)} has ${negatives === 1 ? "1 value" : `${negatives} values`} below 0 over the chosen observations (the lowest ${number(lowest)}), with mean ${number(mean)}; the coefficient of variation (sd/mean) assumes values on a ratio scale, none below 0, and a mean pulled towards 0 gives the indicator a weight out of proportion to its spread; expected values of 0 or more (rescale the indicator, or weigh with entropy or critic)`,
   meanNotPositive: (indicator: string, mean: number) =>
     `indicator ${quote(indicator)} has mean ${number(mean)} over the chosen observations; the coefficient of variation needs a positive mean (values on a ratio scale)`,
+  /**
+   * A child given more than half (`share` > 0.5) of its group's weight by a method that derives weights from the data,
+   * among `children` (3 or more) children (`DOMINANT_WEIGHT` of objective.ts). `method`: the method's name, as
+   * `constantIndicator`'s; `group`: the child is a group (its weight comes from its indicators); `combined`: the weights
+   * of `--weights combined`, whose objective set `method` gives the child over half too.
+   */
+  weightDominant: (method: string, parent: string, child: string, share: number, children: number, group: boolean, combined: boolean) =>
+    `${combined ? "the weights of --weights combined" : `${method} weights`} give ${group ? "group" : "indicator"} ${quote(child)} ${(share * 100).toFixed(1)}% of the weight of ${quote(parent)}, among its ${children} children${
+      combined ? ` (the objective set, ${method} weights, gives it over 50% on its own)` : ""
+    }; expected no child over 50% when the weights come from the data: ${
+      group ? DOMINANT_WHY.group : (DOMINANT_WHY[method] ?? DOMINANT_WHY.other)
+    }. Check ${group ? `the indicators of ${quote(child)}` : `the values of ${quote(child)} over the chosen observations (an outlier, a wrong unit or scale, a series that is nearly constant)`}; if that weight is not meant, set the weights in the tree's weight column and use --weights explicit, or temper the data's weights with the tree's by --weights combined --alpha${
+      group ? ", or keep the tree's weights for groups with --group-weights tree" : ""
+    }`,
 
   // AHP
   unknownAhpGroup: (group: string) =>

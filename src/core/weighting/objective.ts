@@ -80,7 +80,51 @@ export function objectiveScores(method: ObjectiveMethod, input: ObjectiveInput, 
   }
 }
 
-const METHOD_LABEL: Record<ObjectiveMethod, string> = { entropy: "entropy", critic: "CRITIC", cv: "coefficient-of-variation", pca: "PCA" };
+/** Each method's name in weighting messages (`weightingMessages`, and its Chinese counterpart's `METHOD_NAMES`). */
+export const METHOD_LABEL: Readonly<Record<ObjectiveMethod, string>> = { entropy: "entropy", critic: "CRITIC", cv: "coefficient-of-variation", pca: "PCA" };
+
+/**
+ * The rule of `W_WEIGHT_DOMINANT`: a child whose weight, derived from the data, is more than `share` (0.5) of its
+ * group's among at least `siblings` (3) children, "more" as the message prints the share, a percent with one decimal:
+ * 50.1% or more (a share of 0.5005 or more; 0.5003 prints 50.0% and is half, not over it). With 2 children one of them
+ * is over half whenever their weights differ at all, so a pair is never warned of; among 3 or more, no child over 50%
+ * is what a statistician expects of weights meant to balance the group (the JRC/COIN ten-step guide).
+ */
+export const DOMINANT_WEIGHT = { share: 0.5, siblings: 3 } as const;
+
+/** Whether `share` of a group's weight is over `DOMINANT_WEIGHT.share` as a percent with one decimal (50.1% or more). */
+export function isDominantShare(share: number): boolean {
+  return Number((share * 100).toFixed(1)) > DOMINANT_WEIGHT.share * 100;
+}
+
+/**
+ * The warning (`W_WEIGHT_DOMINANT`) that `label`'s weights give `child` `share` of its group `parent`'s weight (more
+ * than `DOMINANT_WEIGHT.share`); `combined` when they are the weights of `--weights combined` whose objective set gives
+ * the child more than that share too. Advice, not an error under `strict` (`deriveWeights`).
+ */
+export function dominantWeightWarning(tree: Tree, parent: string, child: string, share: number, label: string, combined = false): Issue {
+  const group = tree.byCode.get(child)?.kind === "group";
+  return { code: "W_WEIGHT_DOMINANT", message: weightingMessages.weightDominant(label, parent, child, share, childrenOf(tree, parent).length, group, combined), id: child };
+}
+
+/**
+ * The warnings (`W_WEIGHT_DOMINANT`) of the `groups` (codes, `INDEX` for the first level) whose children's weights
+ * the method `label` derived from the data: one for each child of more than half of its group's weight among 3 or
+ * more children (`DOMINANT_WEIGHT`). Groups whose weights the method could not derive (they keep the tree's, or get
+ * equal shares with `W_NO_VARIATION`) are not among `groups`.
+ */
+export function dominantWeightWarnings(tree: Tree, weights: Weights, groups: readonly string[], label: string): Issue[] {
+  const warnings: Issue[] = [];
+  for (const parent of groups) {
+    const siblings = childrenOf(tree, parent);
+    if (siblings.length < DOMINANT_WEIGHT.siblings) continue;
+    for (const child of siblings) {
+      const share = weights.get(child) ?? 0;
+      if (isDominantShare(share)) warnings.push(dominantWeightWarning(tree, parent, child, share, label));
+    }
+  }
+  return warnings;
+}
 
 /** Whether a column of observations varies (its values are not all equal). */
 function varies(column: ArrayLike<number>): boolean {
@@ -113,7 +157,9 @@ function noVariationWarning(parent: string, label: string, siblings: readonly st
 /**
  * Objective weights for every node of the tree, from the chosen unit-years of the panel (default: all), by the
  * group rule of `options.groupWeights`. Collects every issue: unknown units or years, fewer than 2 observations, a
- * missing value among them, a method-specific problem (a mean <= 0 for `cv`), a tree where nothing varies.
+ * missing value among them, a method-specific problem (a mean <= 0 for `cv`), a tree where nothing varies. Warns of a
+ * child the method gives more than half of its group's weight among 3 or more children (`W_WEIGHT_DOMINANT`,
+ * `dominantWeightWarnings`), in every group whose children's weights it derived.
  */
 export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMethod, options: ObjectiveOptions = {}): ObjectiveWeights {
   const rule = options.groupWeights ?? "sum";
@@ -135,6 +181,8 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
   const scores = new Map<string, number>();
   const weights = new Map<string, number>();
   const parents = [INDEX_CODE, ...tree.nodes.filter((node) => node.kind === "group").map((node) => node.code)];
+  // The groups whose children's weights the method derived from the data (for W_WEIGHT_DOMINANT).
+  const derived: string[] = [];
 
   if (rule === "sum") {
     const result = run(tree.indicators, INDEX_CODE);
@@ -151,8 +199,10 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
     for (const parent of parents) {
       const siblings = childrenOf(tree, parent);
       const sum = siblings.reduce((total, code) => total + mass.get(code)!, 0);
-      if (sum > 0) siblings.forEach((code) => weights.set(code, mass.get(code)! / sum));
-      else {
+      if (sum > 0) {
+        siblings.forEach((code) => weights.set(code, mass.get(code)! / sum));
+        derived.push(parent);
+      } else {
         siblings.forEach((code) => weights.set(code, 1 / siblings.length));
         if (parent !== INDEX_CODE && total > 0)
           warnings.push({ code: "W_ZERO_GROUP_WEIGHT", message: weightingMessages.zeroGroupWeight(parent, label), id: parent });
@@ -189,6 +239,7 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
       const sum = result.scores.reduce((total, value) => total + value, 0);
       const varying = sum > 0 ? [] : siblings.filter((code) => varies(isIndicator(code) ? columns.get(code)! : scaled.get(code)!));
       siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : shareAmong(code, siblings, varying)));
+      if (sum > 0) derived.push(parent);
       if (!(sum > 0) && result.issues.length === 0) {
         if (parent === INDEX_CODE && (varying.length === 0 || varying.length === siblings.length)) issues.push({ code: "E_NO_VARIATION", message: weightingMessages.noVariation(parent, label), id: parent });
         else warnings.push(noVariationWarning(parent, label, siblings, varying));
@@ -223,8 +274,10 @@ export function objectiveWeights(tree: Tree, panel: Panel, method: ObjectiveMeth
       const sum = result.scores.reduce((total, value) => total + value, 0);
       const varying = sum > 0 ? [] : siblings.filter((code) => varies(columns.get(code)!));
       siblings.forEach((code, j) => weights.set(code, sum > 0 ? result.scores[j] / sum : shareAmong(code, siblings, varying)));
+      if (sum > 0) derived.push(parent);
       if (!(sum > 0) && result.issues.length === 0) warnings.push(noVariationWarning(parent, label, siblings, varying));
     }
   }
+  if (issues.length === 0) append(warnings, dominantWeightWarnings(tree, weights, derived, label));
   return { weights, scores, units, years, observations, dropped, issues, warnings };
 }

@@ -37,6 +37,16 @@ const METHOD_NAMES: Readonly<Record<string, string>> = {
 
 const methodZh = (method: string) => spaced(METHOD_NAMES[method] ?? method);
 
+/** Why a method's weights can give one child most of its group's weight (`weightDominant`), by the method's English name. */
+const DOMINANT_WHY_ZH: Readonly<Record<string, string>> = {
+  entropy: "熵权法偏重集中在少数观测上的数值，几乎不变、仅有一个离群值的指标熵很低，会得到大部分权重",
+  CRITIC: "CRITIC 法偏重离散程度大、与其他指标冲突（相关性低）的指标，与其余指标不同的一个（有离群值，或与其反向变动）会得到大部分权重",
+  "coefficient-of-variation": "变异系数法偏重相对于均值的离散程度（标准差/均值），离群值或接近 0 的均值会使一个指标得到大部分权重",
+  PCA: "主成分分析权重取决于所保留主成分的载荷，独占一个主成分的指标会得到大部分权重",
+  other: "由数据得出的权重取决于数据的离散程度，一个异常的指标可能得到大部分权重",
+  group: "指标组的权重来自其指标的数值（--group-weights sum 下为其指标得分之和，level 下为对其分指数应用该方法），指标较多或分指数离散程度较大的指标组权重较大",
+};
+
 /** `unit "常州"，`, or nothing for the one unnamed unit of a single-unit file (`ofUnit` of data-messages.ts, in Chinese). */
 const ofUnit = (unit: string) => (unit === "" ? "" : `评价对象 ${quote(unit)}，`);
 
@@ -82,6 +92,14 @@ export const weightingMessagesZh: Translation<typeof weightingMessages> = {
     `指标 ${quote(indicator)} 在所选观测中有 ${negatives} 个值小于 0（最小为 ${number(lowest)}），均值为 ${number(mean)}；变异系数（标准差/均值）假定数值为比率尺度、没有小于 0 的值，均值被拉向 0 时，该指标所得权重会与其离散程度不成比例；应使数值不小于 0（对指标做变换，或改用熵值法或 CRITIC 法赋权）`,
   meanNotPositive: (indicator, mean) =>
     `指标 ${quote(indicator)} 在所选观测中的均值为 ${number(mean)}；变异系数要求均值为正（比率尺度的数值）`,
+  weightDominant: (method, parent, child, share, children, group, combined) =>
+    `${combined ? "--weights combined 的权重" : `${methodZh(method)}权重`}给${group ? "指标组" : "指标"} ${quote(child)} 分配了 ${quote(parent)} 权重的 ${(share * 100).toFixed(1)}%（${quote(parent)} 共有 ${children} 个下级节点${
+      combined ? `；其客观部分${methodZh(method)}权重单独也给其超过 50%` : ""
+    }）；由数据得出的权重应使任何下级节点都不超过 50%：${group ? DOMINANT_WHY_ZH.group : (DOMINANT_WHY_ZH[method] ?? DOMINANT_WHY_ZH.other)}。请检查${
+      group ? ` ${quote(child)} 下的指标` : ` ${quote(child)} 在所选观测中的数值（是否有离群值、单位或量纲错误、几乎不变的序列）`
+    }；如果这一权重并非本意，请在指标体系的权重列中设定权重并使用 --weights explicit，或用 --weights combined --alpha 以指标体系的权重调和数据得出的权重${
+      group ? "，或用 --group-weights tree 使指标组沿用指标体系中的权重" : ""
+    }`,
 
   unknownAhpGroup: (group) => `未知的指标组 ${quote(group)}；应为 INDEX（一级节点）或指标体系中某个指标组的代码`,
   notAChild: (child, group, children) => `${quote(child)} 不是 ${quote(group)} 的下级节点；应为以下之一：${list(children)}`,
