@@ -17,6 +17,7 @@ import {
   type SubjectiveMethod,
   type WeightingChoices,
   type WeightingResult,
+  type WeightingSummary,
   type WeightMethod,
 } from "../core/weighting/derive.js";
 import { selectObservations, WEIGHT_MISSING_POLICIES, type WeightMissingPolicy } from "../core/weighting/observations.js";
@@ -266,23 +267,46 @@ export async function weighIndex(
   return { warnings: explicitWeightingWarnings({ ...weightingChoicesOf(options), judgementFile: options.ahp !== undefined }, options.strict) };
 }
 
+/**
+ * The units and years objective weights came from: the summary's, less a unit whose every year was left out
+ * (`--weight-missing drop`, `summary.dropped`) and a year left out for every unit, which gave no observation.
+ */
+export function contributingUnitsAndYears(summary: WeightingSummary): { units: readonly string[]; years: readonly number[] } {
+  const units = summary.units ?? [];
+  const years = summary.years ?? [];
+  if (!summary.dropped?.length) return { units, years };
+  const droppedByUnit = new Map<string, number>();
+  const droppedByYear = new Map<number, number>();
+  for (const { unit, year } of summary.dropped) {
+    droppedByUnit.set(unit, (droppedByUnit.get(unit) ?? 0) + 1);
+    droppedByYear.set(year, (droppedByYear.get(year) ?? 0) + 1);
+  }
+  return {
+    units: units.filter((unit) => (droppedByUnit.get(unit) ?? 0) < years.length),
+    years: years.filter((year) => (droppedByYear.get(year) ?? 0) < units.length),
+  };
+}
+
 /** The diagnostic lines: the method, the observations objective weights came from, and the AHP consistency table. */
 export function describeWeighting(result: WeightingResult): string {
   const summary = result.summary;
   const lines = [commandMessages.weightsBy(summary.method, summary.judgements)];
-  if (summary.years && summary.units)
+  if (summary.years && summary.units) {
+    // Only the units and years that gave an observation (a unit whose every year had a gap is no source).
+    const { units, years } = contributingUnitsAndYears(summary);
     lines.push(
       commandMessages.objectiveObservations(
         summary.observations,
         summary.dropped?.length,
-        summary.units.map((unit) => (unit ? printable(unit, true) : "")),
-        summary.years,
+        units.map((unit) => (unit ? printable(unit, true) : "")),
+        years,
         summary.groupWeights,
         summary.entropyShift,
         summary.entropyInput,
         summary.pcaRotation,
       ),
     );
+  }
   if (result.consistency.length > 0) {
     const rows = [["group", "n", "lambda_max", "CI", "CR"]];
     for (const row of result.consistency) rows.push([row.group, String(row.n), formatValue(row.lambdaMax, 4), formatValue(row.ci, 4), formatValue(row.cr, 4)]);

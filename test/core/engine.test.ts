@@ -52,6 +52,22 @@ describe("IndexEngine", () => {
     for (let cell = 0; cell < 6; cell++) expect(out[cell]).toBeCloseTo(reference[cell], 12);
   });
 
+  it.each(["fixed-base", "chain"] as const)("evaluate() scores the exact halves 100·87/80 = 108.75 and 100·97/80 = 121.25 as computeIndex, bit for bit (%s)", (normalize) => {
+    // One indicator P (weight 1) of unit X: 80, 87, 97. 2019: 8700/80 = 108.75 (the chain's first link from the base is
+    // the fixed-base score, 100·1·87/80); fixed-base 2020: 9700/80 = 121.25. (The chain's 2020 is equal only up to
+    // rounding, so it is not asserted.)
+    const built = buildTree([{ line: 2, code: "P", parent: "", name: "p", weight: "1", direction: "+" }]);
+    if (!built.ok) throw new Error("tree");
+    const panel = buildPanel(built.value, [80, 87, 97].map((value, y) => ({ unit: "X", year: 2018 + y, indicator: "P", value })));
+    if (!panel.ok) throw new Error("panel");
+    const engine = new IndexEngine(built.value, panel.value);
+    const out = engine.evaluate({ normalize, aggregate: "arithmetic", missing: "error" }, engine.nominalWeights, new Float64Array(3));
+    expect(Array.from(out)).toEqual(Array.from(computeIndex(built.value, panel.value, { normalize }).values.subarray(0, 3)));
+    expect(out[1]).toBe(108.75);
+    expect(out[1].toFixed(1)).toBe("108.8");
+    if (normalize === "fixed-base") expect(out[2].toFixed(1)).toBe("121.3");
+  });
+
   it("evaluate() with other weights equals computeIndex given the same weights", () => {
     const tree = deepTree();
     const panel = deepPanel(tree);

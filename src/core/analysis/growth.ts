@@ -19,7 +19,8 @@ export interface Growth {
   /** Average change per year since the first year `f` of the data, in points: `(v[t] − v[f]) / (t − f)`. */
   averageChange: Float64Array;
   /**
-   * Compound annual growth rate since the first year `f`, in percent: `100 · ((v[t] / v[f])^(1 / (t − f)) − 1)`;
+   * Compound annual growth rate since the first year `f`, in percent: `100 · ((v[t] / v[f])^(1 / (t − f)) − 1)`, and
+   * exactly `100 · (v[t] − v[f]) / v[f]` when `t − f = 1` (the same bits as `changePercent` of that year, `cagrPercent`);
    * `NaN` unless `v[f] > 0` and `v[t] ≥ 0`, and throughout unless the result is on a ratio scale (as `changePercent`).
    */
   cagrPercent: Float64Array;
@@ -33,6 +34,19 @@ export interface Growth {
  */
 export function changePercent(value: number, previous: number): number {
   return previous > 0 ? (100 * (value - previous)) / previous : Number.NaN;
+}
+
+/**
+ * The compound annual growth from `first` to `value` over `span` years, in percent: `100 · ((value / first)^(1 / span)
+ * − 1)`; `NaN` unless `first > 0` and `value ≥ 0`. Over one year it is the change in percent, computed as
+ * `changePercent` does (`100 · (value − first) / first`, one exact difference), so that the two print alike: the power
+ * form gives 0.12499999999999734 for 100 -> 100.125, printed 0.12 at two decimals beside a change of 0.125 printed 0.13.
+ * @example cagrPercent(121, 100, 2) // => 10
+ * @example cagrPercent(100.125, 100, 1) // => 0.125
+ */
+export function cagrPercent(value: number, first: number, span: number): number {
+  if (!(first > 0) || !(value >= 0)) return Number.NaN;
+  return span === 1 ? changePercent(value, first) : 100 * (Math.pow(value / first, 1 / span) - 1);
 }
 
 /**
@@ -77,6 +91,6 @@ export function seriesGrowth(values: ArrayLike<number>, start: number, years: re
     into.change[cell] = value - previous;
     into.changePercent[cell] = percent ? changePercent(value, previous) : Number.NaN;
     into.averageChange[cell] = (value - first) / span;
-    into.cagrPercent[cell] = percent && first > 0 && value >= 0 ? 100 * (Math.pow(value / first, 1 / span) - 1) : Number.NaN;
+    into.cagrPercent[cell] = percent ? cagrPercent(value, first, span) : Number.NaN;
   }
 }

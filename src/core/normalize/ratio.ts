@@ -2,7 +2,9 @@
  * Ratio normalisations: every score is `100 · r`, where `r` is a ratio oriented by the direction (the value over a
  * reference for a positive indicator, the reference over the value for a negative one), so 100 means "equal to the
  * reference". Fixed-base and chain indices, distance to a target and distance to a reference unit are all of this kind,
- * and all share the two guards for extreme ratios: a dampening of `r` and a cap on the score.
+ * and all share the two guards for extreme ratios: a dampening of `r` and a cap on the score. The score is computed
+ * as `100·x / b` (scale first, one rounding), never `100·(x / b)`, so that an exact half such as 100·87/80 = 108.75
+ * prints as 108.8 (`scoreQuotient`).
  */
 import type { Dampening, NormalizeContext } from "./methods.js";
 
@@ -15,16 +17,39 @@ export { DAMPENINGS, type Dampening } from "./methods.js";
  * 50 plain, 30.69 with `log`, 70.71 with `sqrt`. `log` is undefined for `r <= 0`, `sqrt` for `r < 0` (NaN).
  */
 export function scoreRatio(ratio: number, dampen: Dampening | undefined, cap: number | undefined): number {
+  return scoreQuotient(ratio, 1, dampen, cap);
+}
+
+/**
+ * The score of the ratio `numerator / denominator`, as `scoreRatio`, with the scale applied to the numerator before
+ * the division: `100·x / b` (and `√(10000·x / b)` for `sqrt`) is one rounding of the exact score, where `100·(x / b)`
+ * is two, and prints an exact half the wrong way (100·87/80 = 108.75 exactly, but 100·(87/80) = 108.74999999999999,
+ * printed 108.7 at one decimal). `log` takes the logarithm of the ratio itself, `100·(1 + ln(x / b))`. A numerator so
+ * large that its scaled value is beyond a number (above about 1.8e306) is divided first, so that a finite score stays
+ * finite.
+ */
+function scoreQuotient(numerator: number, denominator: number, dampen: Dampening | undefined, cap: number | undefined): number {
+  const ratio = numerator / denominator;
   let score: number;
   if (dampen === "log") score = ratio > 0 ? 100 * (1 + Math.log(ratio)) : Number.NaN;
-  else if (dampen === "sqrt") score = ratio >= 0 ? 100 * Math.sqrt(ratio) : Number.NaN;
-  else score = 100 * ratio;
+  else if (dampen === "sqrt") {
+    const scaled = 10000 * numerator;
+    score = !(ratio >= 0) ? Number.NaN : Number.isFinite(scaled) || !Number.isFinite(numerator) ? Math.sqrt(scaled / denominator) : 100 * Math.sqrt(ratio);
+  } else {
+    const scaled = 100 * numerator;
+    score = Number.isFinite(scaled) || !Number.isFinite(numerator) ? scaled / denominator : 100 * ratio;
+  }
   return cap !== undefined && score > cap ? cap : score;
 }
 
-/** `value / reference` for a positive indicator, `reference / value` for a negative one. */
-function orientedRatio(value: number, reference: number, context: NormalizeContext): number {
-  return context.direction === "positive" ? value / reference : reference / value;
+/**
+ * The score of `value` against `reference` (`scoreQuotient`): the ratio `value / reference` for a positive indicator,
+ * `reference / value` for a negative one.
+ */
+function orientedScore(value: number, reference: number, context: NormalizeContext): number {
+  return context.direction === "positive"
+    ? scoreQuotient(value, reference, context.dampen, context.cap)
+    : scoreQuotient(reference, value, context.dampen, context.cap);
 }
 
 /**
@@ -45,7 +70,7 @@ export function normalizeFixedBase(values: ArrayLike<number>, context: Normalize
       const value = values[start + year];
       if (!defined || Number.isNaN(value)) out[start + year] = Number.NaN;
       else if (year === baseYear) out[start + year] = 100; // exact, whatever the rounding
-      else out[start + year] = scoreRatio(orientedRatio(value, base, context), context.dampen, context.cap);
+      else out[start + year] = orientedScore(value, base, context);
     }
   }
   return out;
@@ -75,9 +100,8 @@ export function normalizeChain(values: ArrayLike<number>, context: NormalizeCont
     for (let year = baseYear + 1; year < yearCount; year++) {
       const value = values[start + year];
       if (Number.isNaN(value)) continue;
-      chained *= orientedRatio(value, previous, context);
+      chained = chainLink(chained, value, previous, context, out, start + year);
       previous = value;
-      out[start + year] = scoreRatio(chained, context.dampen, context.cap);
     }
     // backward from the base year
     chained = 1;
@@ -85,12 +109,30 @@ export function normalizeChain(values: ArrayLike<number>, context: NormalizeCont
     for (let year = baseYear - 1; year >= 0; year--) {
       const value = values[start + year];
       if (Number.isNaN(value)) continue;
-      chained *= orientedRatio(value, next, context);
+      chained = chainLink(chained, value, next, context, out, start + year);
       next = value;
-      out[start + year] = scoreRatio(chained, context.dampen, context.cap);
     }
   }
   return out;
+}
+
+/**
+ * One link of the chain: writes the score of `I·x / x'` to `out[cell]` (`I` the ratio chained so far, `x` the value,
+ * `x'` the linked year's value; `I·x' / x` for a negative indicator) and returns that ratio. The numerator `I·x` is
+ * formed before the division, as in `scoreQuotient`, so the first link from the base (`I = 1`) scores exactly as the
+ * fixed-base index; a numerator beyond a number is taken as `I·(x / x')`.
+ */
+function chainLink(chained: number, value: number, linked: number, context: NormalizeContext, out: Float64Array, cell: number): number {
+  const positive = context.direction === "positive";
+  const top = positive ? value : linked;
+  let denominator = positive ? linked : value;
+  let numerator = chained * top;
+  if (!Number.isFinite(numerator)) {
+    numerator = chained * (top / denominator);
+    denominator = 1;
+  }
+  out[cell] = scoreQuotient(numerator, denominator, context.dampen, context.cap);
+  return numerator / denominator;
 }
 
 /**
@@ -105,7 +147,7 @@ export function normalizeDistanceToTarget(values: ArrayLike<number>, context: No
   const size = context.unitCount * context.yearCount;
   for (let cell = 0; cell < size; cell++) {
     const value = values[cell];
-    out[cell] = Number.isNaN(value) ? Number.NaN : scoreRatio(orientedRatio(value, target, context), context.dampen, context.cap);
+    out[cell] = Number.isNaN(value) ? Number.NaN : orientedScore(value, target, context);
   }
   return out;
 }
@@ -128,7 +170,7 @@ export function normalizeDistanceToReference(values: ArrayLike<number>, context:
       const reference = values[referenceStart + year];
       if (Number.isNaN(value) || Number.isNaN(reference) || reference === 0) out[cell] = Number.NaN;
       else if (unit === referenceUnit) out[cell] = 100; // exact
-      else out[cell] = scoreRatio(orientedRatio(value, reference, context), context.dampen, context.cap);
+      else out[cell] = orientedScore(value, reference, context);
     }
   return out;
 }
@@ -157,7 +199,7 @@ export function normalizeDistanceToAverage(values: ArrayLike<number>, context: N
     for (let unit = 0; unit < unitCount; unit++) {
       const cell = unit * yearCount + year;
       const value = values[cell];
-      out[cell] = Number.isNaN(value) || !(mean > 0) ? Number.NaN : scoreRatio(orientedRatio(value, mean, context), context.dampen, context.cap);
+      out[cell] = Number.isNaN(value) || !(mean > 0) ? Number.NaN : orientedScore(value, mean, context);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
+import { cagrPercent, changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
 import { ratioScale } from "../../../src/core/index-scale.js";
 import { at, bareResult, SMALL, smallResult } from "./fixture.js";
 
@@ -88,5 +88,32 @@ describe("computeGrowth", () => {
     expect(at(result, growth.changePercent, "X1", 0, 2)).toBeCloseTo(10, 12); // 11 / 110
     expect(at(result, growth.cagrPercent, "X1", 0, 2)).toBeCloseTo(10, 12); // √(121 / 100) − 1
     expect(at(result, growth.averageChange, "X1", 0, 2)).toBeCloseTo(10.5, 12); // 21 points over two years
+  });
+});
+
+describe("cagrPercent: over one year, exactly the change in percent", () => {
+  it("cagrPercent(100.125, 100, 1) is 100·0.125/100 = 0.125, as changePercent, printed 0.13 at two decimals like the change", () => {
+    // The power form 100·((100.125/100)^1 − 1) gives 0.12499999999999734 (100.125/100 and − 1 each round), printed 0.12.
+    expect(cagrPercent(100.125, 100, 1)).toBe(0.125);
+    expect(cagrPercent(100.125, 100, 1)).toBe(changePercent(100.125, 100));
+    expect(cagrPercent(100.125, 100, 1).toFixed(2)).toBe("0.13");
+    // over more years the compound rate: 100 -> 121 over 2 is √1.21 − 1 = 10 %, 100 -> 100.375 over 2 is 0.18732… %
+    expect(cagrPercent(121, 100, 2)).toBeCloseTo(10, 12);
+    expect(cagrPercent(100.375, 100, 2)).toBeCloseTo(100 * (Math.sqrt(1.00375) - 1), 12);
+    // undefined from a start <= 0 or to a value < 0, whatever the span
+    expect(cagrPercent(5, 0, 1)).toBeNaN();
+    expect(cagrPercent(-1, 100, 1)).toBeNaN();
+    expect(cagrPercent(Number.NaN, 100, 1)).toBeNaN();
+  });
+
+  it("computeGrowth(result): the series 100, 100.125, 100.375 gives equal change_percent and cagr_percent in its second year", () => {
+    const result = bareResult([2018, 2019, 2020], { INDEX: [[100, 100.125, 100.375]] });
+    const growth = computeGrowth(result);
+    // 2019: one year since 2018, so the CAGR is the change, 100·(100.125 − 100)/100 = 0.125 (both print 0.13)
+    expect(growth.changePercent[1]).toBe(0.125);
+    expect(growth.cagrPercent[1]).toBe(growth.changePercent[1]);
+    // 2020: the change is 100·0.25/100.125 = 0.2496… %, the CAGR over two years 100·(√1.00375 − 1) = 0.1873… %
+    expect(growth.changePercent[2]).toBeCloseTo(25 / 100.125, 12);
+    expect(growth.cagrPercent[2]).toBeCloseTo(100 * (Math.sqrt(1.00375) - 1), 12);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalize, type NormalizeContext } from "../../../src/core/normalize.js";
 import {
   normalizeChain,
+  normalizeDistanceToAverage,
   normalizeDistanceToReference,
   normalizeDistanceToTarget,
   normalizeFixedBase,
@@ -133,5 +134,74 @@ describe("normalize (the dispatcher a library user calls)", () => {
       "normalize: context.baseYear is the position of the base year, from 0 to 2, got 2017 (for a year y, pass panel.years.indexOf(y))",
     );
     expect(() => normalize("min-max", [200, 250, 300], context, new Float64Array(2))).toThrow("normalize: the block and out must hold unitCount × yearCount = 3 values, got 3 and 2");
+  });
+});
+
+describe("ratio scores: the scale multiplies the numerator before the division (exact halves print as they should)", () => {
+  // toFixed rounds an exact half up (it rounds the double's exact value), so a score that is exactly 108.75 prints 108.8
+  // at one decimal; `100·(x / b)` rounds twice (x / b is inexact) and can land an ulp below the half.
+  it("fixed-base 80, 87, 97: 100·87/80 = 8700/80 = 108.75 and 100·97/80 = 9700/80 = 121.25, printed 108.8 and 121.3", () => {
+    const scores = run(normalizeFixedBase, [80, 87, 97], one(3));
+    expect(scores).toEqual([100, 108.75, 121.25]);
+    // 100·(87/80) would be 108.74999999999999, printed 108.7; 100·(97/80) 121.24999999999999, printed 121.2
+    expect(scores.map((score) => score.toFixed(1))).toEqual(["100.0", "108.8", "121.3"]);
+  });
+
+  it("fixed-base 640, 641 at 4 decimals: 100·641/640 = 64100/640 = 100.15625 exactly, printed 100.1563 (not 100.1562)", () => {
+    const [, score] = run(normalizeFixedBase, [640, 641], one(2));
+    expect(score).toBe(100.15625);
+    expect(score.toFixed(4)).toBe("100.1563");
+  });
+
+  it("every ratio method scores 87 against 80 as exactly 108.75 (negative: 80 against 87, 100·87/80)", () => {
+    // chain: the first link from the base is 100·1·87/80, the fixed-base score
+    expect(run(normalizeChain, [80, 87], one(2))).toEqual([100, 108.75]);
+    // chain backward from a base in 2019: 100·1·87/80 again
+    expect(run(normalizeChain, [87, 80], one(2, { baseYear: 1 }))).toEqual([108.75, 100]);
+    // negative direction: the base over the value, 100·87/80
+    expect(run(normalizeFixedBase, [87, 80], one(2, { direction: "negative" }))).toEqual([100, 108.75]);
+    expect(run(normalizeChain, [87, 80], one(2, { direction: "negative" }))).toEqual([100, 108.75]);
+    // distance to a target of 80
+    expect(run(normalizeDistanceToTarget, [87], one(1, { target: 80 }))).toEqual([108.75]);
+    // distance to the reference unit (80) in the same year
+    expect(run(normalizeDistanceToReference, [80, 87], { unitCount: 2, yearCount: 1, baseYear: 0, direction: "positive", referenceUnit: 0 })).toEqual([100, 108.75]);
+    // distance to the average: the mean of 73 and 87 is 80, so 100·87/80 = 108.75 and 100·73/80 = 91.25
+    expect(run(normalizeDistanceToAverage, [73, 87], { unitCount: 2, yearCount: 1, baseYear: 0, direction: "positive" })).toEqual([91.25, 108.75]);
+  });
+
+  it("sqrt dampening is √(10000·x / b): 189225 on 160000 is √(189225/16) = 435/4 = 108.75 exactly, printed 108.8", () => {
+    // 100·√(189225/160000) would be 108.74999999999999 (three roundings), printed 108.7
+    const [, score] = run(normalizeFixedBase, [160000, 189225], one(2, { dampen: "sqrt" }));
+    expect(score).toBe(108.75);
+    expect(score.toFixed(1)).toBe("108.8");
+  });
+
+  it("a numerator whose scaled value is beyond a number is divided first: 1e307 on 1e10 scores 1e299, not Infinity", () => {
+    // 100·1e307 is Infinity; 100·(1e307 / 1e10) = 1e299 (to the rounding of the division and the product)
+    const [, score] = run(normalizeFixedBase, [1e10, 1e307], one(2));
+    expect(score / 1e299).toBeCloseTo(1, 12);
+  });
+
+  it("the fixed-base score of every exact half-way case b in 1..200, x in 1..400 prints like the exact decimal (861 cases)", () => {
+    // 100·x/b is an exact one-decimal half when 2000·x/b is an odd integer m: the score is m/20, and it prints (half
+    // up) as (m + 1)/2 tenths. With b <= 200, b cannot hold the 2^4·5^3 that m/20 needs beyond x's own factors of 5,
+    // so m is a multiple of 5 and m/20 an odd multiple of 1/4 (x.25 or x.75): exact in binary, so toFixed sees the half.
+    const cases: { x: number; b: number; printed: string }[] = [];
+    for (let b = 1; b <= 200; b++)
+      for (let x = 1; x <= 400; x++) {
+        if ((2000 * x) % b !== 0 || ((2000 * x) / b) % 2 === 0) continue;
+        const tenths = ((2000 * x) / b + 1) / 2;
+        cases.push({ x, b, printed: `${Math.floor(tenths / 10)}.${tenths % 10}` });
+      }
+    expect(cases).toHaveLength(861);
+    // one unit per case: base b in 2018, x in 2019
+    const values = cases.flatMap(({ x, b }) => [b, x]);
+    const scores = normalizeFixedBase(values, { unitCount: cases.length, yearCount: 2, baseYear: 0, direction: "positive" }, new Float64Array(values.length));
+    const wrong = cases.filter(({ printed }, unit) => scores[2 * unit + 1].toFixed(1) !== printed);
+    expect(wrong).toEqual([]);
+    // The grid catches the two-rounding form: 100·(x / b) prints 26 of these cases a tenth low (87 on 80 among them).
+    const twoRoundings = cases.filter(({ x, b, printed }) => (100 * (x / b)).toFixed(1) !== printed);
+    expect(twoRoundings).toHaveLength(26);
+    expect(twoRoundings).toContainEqual({ x: 87, b: 80, printed: "108.8" });
   });
 });

@@ -187,3 +187,30 @@ describe("formatNumber and ByteChunks.fixed (fast fixed decimals)", () => {
     }
   });
 });
+
+describe("growth.csv and index.csv print exact halves as the exact decimals (the tester's one-indicator case)", () => {
+  // tree P (weight 1, +); values X 2018 80, 2019 87, 2020 97, fixed-base on 2018, --decimals 1
+  function testerResult(): IndexResult {
+    const tree = buildTree([{ line: 2, code: "P", parent: "", name: "p", weight: "1", direction: "+" }]);
+    if (!tree.ok) throw new Error("tree");
+    const panel = buildPanel(tree.value, [80, 87, 97].map((value, y) => ({ unit: "X", year: 2018 + y, indicator: "P", value })));
+    if (!panel.ok) throw new Error(panel.issues.map((issue) => issue.message).join());
+    return computeIndex(tree.value, panel.value, { normalize: "fixed-base" });
+  }
+
+  it("index 100·87/80 = 108.75 -> 108.8 and 100·97/80 = 121.25 -> 121.3; growth 8.75 -> 8.8, and the one-year CAGR is the change", () => {
+    const result = testerResult();
+    const index = join(indexCsvChunks(result, { decimals: 1 }));
+    expect(index).toContain("X,2019,INDEX,Index,0,108.8\n");
+    expect(index).toContain("X,2020,INDEX,Index,0,121.3\n");
+    const growth = join(growthCsvChunks(result, { decimals: 1 }));
+    // 2019: change 108.75 − 100 = 8.75 -> 8.8; change_percent 100·8.75/100 = 8.75 -> 8.8; average change 8.75/1;
+    // CAGR over one year = the change in percent, 8.8.
+    expect(growth).toContain("X,INDEX,Index,0,2019,108.8,8.8,8.8,8.8,8.8\n");
+    // 2020: change 121.25 − 108.75 = 12.5 -> 12.5 (half up); 100·12.5/108.75 = 11.494… -> 11.5; average change
+    // 21.25/2 = 10.625 -> 10.6 (10.625 is exact, so toFixed(1) gives 10.6); CAGR 100·(√1.2125 − 1) = 10.1135… -> 10.1.
+    expect(growth).toContain("X,INDEX,Index,0,2020,121.3,12.5,11.5,10.6,10.1\n");
+    // the byte writer and the one-string formatter agree on these bytes
+    expect(growth).toBe(formatTableCsv(growthTable(result, analyzeResult(result)), { decimals: 1 }));
+  });
+});

@@ -3,7 +3,7 @@ import { messages } from "../../../src/core/messages.js";
 import type { Issue } from "../../../src/errors.js";
 import { EXCEL_CELL_TEXT_LIMIT, formatXlsx } from "../../../src/io/write/to-xlsx.js";
 import { fixZipDates } from "../../../src/io/write/zip-dates.js";
-import { weightsTable, type Table } from "../../../src/io/write/tables.js";
+import { imputationsTable, weightsTable, type Table } from "../../../src/io/write/tables.js";
 
 const tables = (): Table[] => [
   {
@@ -86,6 +86,18 @@ describe("formatXlsx", () => {
     expect(sheet.getCell("D2").value).toBe(1 / 12);
     expect([sheet.getCell("D2").numFmt, sheet.getCell("E2").numFmt]).toEqual(["0.000000", "0.000000"]); // 0.083333, not 0.08
     expect((await readBack(await formatXlsx(tables(), { decimals: 2 }))).getWorksheet("index")!.getCell("C3").numFmt).toBe("0.00");
+    // At least six (docs/reference/outputs.md): --decimals 10 shows ten, as compute's weights.csv writes
+    // max(--decimals, WEIGHT_DECIMALS) = 10 (src/cli/outputs.ts), so 1/12 shows 0.0833333333 in both.
+    const ten = (await readBack(await formatXlsx([weights], { decimals: 10 }))).getWorksheet("weights")!;
+    expect([ten.getCell("D2").numFmt, ten.getCell("E2").numFmt]).toEqual(["0.0000000000", "0.0000000000"]);
+  });
+
+  it("shows raw values (imputations, treatment) with the run's decimals and up to 15 where a digit is not 0: 0.00003 not as 0.0000", async () => {
+    const result = { imputations: [{ unit: "U1", year: 2019, indicator: "A1", method: "interpolate", value: 0.00003 }] } as never;
+    const sheet = (await readBack(await formatXlsx([imputationsTable(result)], { decimals: 4 }))).getWorksheet("imputations")!;
+    expect(sheet.getCell("E2").value).toBe(0.00003);
+    // Four 0s then 15 − 4 = 11 #s: Excel shows 0.00003 (a # shows a digit only where it is not a trailing 0).
+    expect(sheet.getCell("E2").numFmt).toBe("0.0000###########");
   });
 
   it("gives the same bytes for the same tables (fixed document and ZIP dates)", async () => {
