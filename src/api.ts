@@ -23,9 +23,11 @@ import { parseAggregateSpec } from "./core/aggregate/plan.js";
 import { auditIndex, type Audit, type AuditOptions } from "./core/audit/audit.js";
 import { checkComputeOptions, computeIndex, type ComputeOptions, type IndexResult } from "./core/compute.js";
 import { screenPanel } from "./core/screen.js";
+import { unitLookalikeWarnings } from "./core/unit-lookalike.js";
 import { MISSING_POLICIES, type MissingPolicy } from "./core/missing.js";
 import { NORMALIZE_METHODS, type NormalizeMethod } from "./core/normalize/methods.js";
 import { quote } from "./core/quote.js";
+import { checkMessages } from "./core/check-messages.js";
 import { readerMessages } from "./core/reader-messages.js";
 import { describeValue, isObject, isOptionsObject, OptionChecks, optionMessages } from "./core/option-checks.js";
 import { ARGUMENT_KINDS, checkAnalysis, checkAppendixItem, checkArguments, checkOptionsObject, checkResult, FacadeChecks, isInputs, kindOf } from "./api-arguments.js";
@@ -42,7 +44,7 @@ import { pageText, pageWarnings } from "./io/report/page-warnings.js";
 import { errorInLibraryNames, issuesInLibraryNames } from "./library-names.js";
 import { REPORT_LANGUAGES } from "./io/report/labels.js";
 import { loadMathjsEigen } from "./io/math/mathjs-eigen.js";
-import { MAX_QUERY_TIME_LIMIT, MIN_QUERY_TIME_LIMIT } from "./io/read/duckdb.js";
+import { MAX_QUERY_TIME_LIMIT, MIN_QUERY_TIME_LIMIT, queryMemoryBytesOf } from "./io/read/duckdb.js";
 import { loadInputs, type LoadOptions } from "./io/read/load.js";
 import { defaultMemoryLimit } from "./io/memory.js";
 import { ENCODINGS, parseEncoding, type EncodingName } from "./io/read/read-text.js";
@@ -52,7 +54,7 @@ import { formatReportHtml, type ReportOptions } from "./io/report/to-html.js";
 import { valueProvenance, type Provenance } from "./io/report/provenance.js";
 
 /** What `load` reads: the indicator tree and the values, as paths (relative to `cwd`). */
-export interface LoadSource extends Omit<LoadOptions, "encoding" | "sheet" | "treeSheet"> {
+export interface LoadSource extends Omit<LoadOptions, "encoding" | "sheet" | "treeSheet" | "queryMemoryLimit"> {
   /** The indicator tree: CSV, YAML or xlsx. */
   indicators: string;
   /** The values: a CSV or xlsx file (long or wide layout), a `.parquet` file, a `.sql` query, or a folder of them. */
@@ -70,6 +72,16 @@ export interface LoadSource extends Omit<LoadOptions, "encoding" | "sheet" | "tr
    * resolve against, relative to `cwd`. Default: `cwd`, as the command line's is the folder it runs in.
    */
   queryRoot?: string;
+  /**
+   * The memory DuckDB may use for the queries of a `.sql` or `.parquet` values file and of a tree's `sql` column (its
+   * `memory_limit`): a size as `INNOVATION_INDEX_QUERY_MEMORY_LIMIT` takes it (`"8GB"`, `"512MB"`, powers of 1024), or
+   * a whole number of bytes; at least 16 MB. Past it DuckDB spills what it can to a temporary folder, and a query that
+   * still needs more is stopped (`E_QUERY_MEMORY_LIMIT`, naming this option as the limit's source). Anything else is
+   * `E_BAD_OPTION`. Default: `INNOVATION_INDEX_QUERY_MEMORY_LIMIT` from the environment, else half of the machine's
+   * memory (or of its container's limit).
+   * @example load({ indicators: "tree.csv", data: "values.sql", queryMemoryLimit: "8GB" })
+   */
+  queryMemoryLimit?: number | string;
 }
 
 /** The tree and the values of an index, validated. */
@@ -117,6 +129,8 @@ export async function load(source: LoadSource): Promise<Inputs> {
     const given: Record<string, unknown> = isObject(source) ? source : {};
     const path = "a path (text), relative to cwd or absolute";
     const encoding = typeof given.encoding === "string" ? parseEncoding(given.encoding) : undefined;
+    // DuckDB's memory limit in bytes, from a size ("8GB") or a number of bytes: undefined when not given, or not one.
+    const queryMemoryLimit = given.queryMemoryLimit === undefined ? undefined : queryMemoryBytesOf(given.queryMemoryLimit);
     const expected = `{ indicators, data, ... }: the paths of the tree and the values${pathsAsArguments ? `, e.g. load({ indicators: ${quote(source)}, data: ${quote(second)} })` : ""}`;
     // A Promise (paths read elsewhere, not awaited), or what a call of the facade gives (inputs loaded already), is one
     // issue saying so, not one per path it seems to lack or key it holds.
@@ -146,6 +160,7 @@ export async function load(source: LoadSource): Promise<Inputs> {
       .fail("treeSheet", sheetProblem("treeSheet", given.treeSheet))
       .text("queryRoot", given.queryRoot)
       .number("queryTimeLimit", given.queryTimeLimit, `a number of seconds from ${MIN_QUERY_TIME_LIMIT} to ${MAX_QUERY_TIME_LIMIT}`, (seconds) => seconds >= MIN_QUERY_TIME_LIMIT && seconds <= MAX_QUERY_TIME_LIMIT)
+      .fail("queryMemoryLimit", given.queryMemoryLimit !== undefined && queryMemoryLimit === undefined ? optionMessages.notExpected("queryMemoryLimit", given.queryMemoryLimit, checkMessages.expectedOption("queryMemoryLimit")) : "")
       .choice("decimal", given.decimal, DECIMAL_MARKS)
       .boolean("keepSources", given.keepSources)
       .text("unit", given.unit);
@@ -157,7 +172,7 @@ export async function load(source: LoadSource): Promise<Inputs> {
     const cwd = source.cwd ?? process.cwd();
     const at = (file: string) => (isAbsolute(file) ? file : resolve(cwd, file));
     const sheets = { sheet: source.sheet === undefined ? undefined : String(source.sheet), treeSheet: source.treeSheet === undefined ? undefined : String(source.treeSheet) };
-    const { tree, panel, records } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, ...sheets, encoding, queryRoot: resolve(cwd, source.queryRoot ?? ".") });
+    const { tree, panel, records } = await loadInputs(at(source.indicators), at(source.data), { tree: source.indicators, data: source.data }, { ...source, ...sheets, encoding, queryRoot: resolve(cwd, source.queryRoot ?? "."), queryMemoryLimit });
     if (!source.keepSources) return { tree, panel, cwd };
     // A row left empty states no value (a template's blank rows): its source is no value's.
     const sources = records.flatMap(({ unit, year, indicator, value, source: from }) => (from === undefined || Number.isNaN(value) ? [] : [{ unit, year, indicator, source: from }]));
@@ -175,6 +190,7 @@ export const LOAD_OPTION_NAMES = Object.keys({
   treeSheet: true,
   queryRoot: true,
   queryTimeLimit: true,
+  queryMemoryLimit: true,
   decimal: true,
   keepSources: true,
   unit: true,
@@ -241,7 +257,7 @@ function withLibraryNamesNow<T>(call: () => T): T {
 }
 
 /** How `compute` derives the weights and computes the index; every field is optional, defaults as on the command line. */
-export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weighting" | "treated" | "unitLookalikes"> {
+export interface IndexOptions extends Omit<ComputeOptions, "weights" | "weighting"> {
   /**
    * A published method by name (`compute --preset`): `nbs`, `changzhou`, `eis`, `gii` or `coinr`. It sets only the
    * options the call leaves unset; `presetOptions(name)` shows them.
@@ -456,6 +472,8 @@ export async function uncertainty(inputs: InputsGiven, given: UncertaintyCallOpt
         aggregations: aggregationList,
         missingPolicies: missingList,
         memoryLimit,
+        // Two units named alike are looked for before screening, as compute looks.
+        unitLookalikes: unitLookalikeWarnings(panel),
       });
     } catch (error) {
       throw withoutChoiceHeading(error);
@@ -665,8 +683,8 @@ function definedOptions(options: IndexOptions): IndexOptions {
 
 /**
  * Every option `compute` takes (a misspelt one, such as the command line's `normalise`, is refused, not left unused).
- * The core's `treated` (one data stage shared by runs that differ only in normalisation) and `unitLookalikes` (the
- * warnings of one panel shared by runs of it) are not: no call of the facade gives what they take.
+ * The core's `ComputeInternals` (`treated`, one data stage shared by runs that differ only in normalisation;
+ * `unitLookalikes`, the warnings of one panel shared by runs of it) are not: no call of the facade gives what they take.
  */
 export const INDEX_OPTION_NAMES = Object.keys({
   baseYear: true,

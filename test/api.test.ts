@@ -441,7 +441,8 @@ describe("the facade names options as the library does, where the core's message
 
   it("the derived weights' warnings name weighting's options and the methods as values: weighting.entropyShift with weights \"critic\"", async () => {
     const result = await compute(await load(FILES), { weights: "critic", weighting: { entropyShift: 0.1, alpha: 0.5 } });
-    expect(result.derivedWeights?.warnings).toEqual([
+    // CRITIC also gives B22 over half of B2 on the shipped example (W_WEIGHT_DOMINANT, test/core/weighting/dominant-weight.test.ts).
+    expect(result.derivedWeights?.warnings.filter((warning) => warning.code !== "W_WEIGHT_DOMINANT")).toEqual([
       {
         code: "W_OPTION_UNUSED",
         column: "weighting.entropyShift",
@@ -889,7 +890,8 @@ describe("the facade warns of a weighting option the method leaves unused, in th
     ]);
     expect([...explicit.values]).toEqual([...(await compute(inputs)).values]);
     const combined = await compute(inputs, { weights: "combined", weighting: { objective: "critic", subjective: "equal", entropyInput: "raw", randomIndex: "saaty1980" } });
-    expect(combined.warnings.map(({ column, message }) => [column, message])).toEqual([
+    // (CRITIC, the objective set, gives B22 over half of B2 here, as the combined weights do: W_WEIGHT_DOMINANT, not the point here.)
+    expect(combined.warnings.filter((warning) => warning.code !== "W_WEIGHT_DOMINANT").map(({ column, message }) => [column, message])).toEqual([
       [
         "weighting.entropyInput",
         'option weighting.entropyInput has no effect with weights: "combined" and weighting.objective: "critic", which derives no entropy weights; expected weights: "entropy", or combined with weighting.objective: "entropy"',
@@ -1008,7 +1010,7 @@ describe("the facade's messages describe the value found", () => {
       ].map(([name, whose, option, path]) => ({
         code: "E_BAD_OPTION",
         column: name,
-        message: `unknown option "${name}"; expected one of: indicators, data, cwd, encoding, sheet, treeSheet, queryRoot, queryTimeLimit, decimal, keepSources, unit; the ${whose} path is option ${option}: load({ ${option}: ${path}, ... })`,
+        message: `unknown option "${name}"; expected one of: indicators, data, cwd, encoding, sheet, treeSheet, queryRoot, queryTimeLimit, queryMemoryLimit, decimal, keepSources, unit; the ${whose} path is option ${option}: load({ ${option}: ${path}, ... })`,
       })),
     );
     expect(await rejection(() => compute(inputs, { weights: "entropy", weighting: { years: [], units: [] } }))).toEqual([

@@ -35,7 +35,8 @@ export type ExpectedOption =
   | "share"
   | "aggregateByLevel"
   | "level"
-  | "performanceGroups";
+  | "performanceGroups"
+  | "queryMemoryLimit";
 
 const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
   text: "a text",
@@ -51,6 +52,7 @@ const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
   aggregateByLevel: '{ level: method }, e.g. { 0: "arithmetic" }',
   level: "a level: 0 for the overall index, 1 for the first-level groups, ...",
   performanceGroups: "three thresholds, e.g. [125, 100, 70]",
+  queryMemoryLimit: 'a size of memory from 16 MB up: a text such as "8GB" or "512MB" (powers of 1024), or a whole number of bytes',
 };
 
 /** A value's place for a message: ` at file:line:column`, ` at file:line`, ` in file`, or nothing. */

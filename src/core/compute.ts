@@ -14,7 +14,7 @@ import { SCREEN_SCOPES, screenPanel, type ScreenedRow, type ScreenOptions } from
 import { MIN_CAP, planNormalization } from "./normalize/plan.js";
 import { DEFAULT_OUTLIER_SCOPE, DEFAULT_WINSOR_MAX, OUTLIER_METHODS, OUTLIER_SCOPES, type Treatment } from "./outliers.js";
 import { indicatorBlock, placeOfCell, type Panel } from "./panel.js";
-import { hasOwnSetting, prepareData, type PreparedData, type PrepareOptions } from "./prepare.js";
+import { hasOwnSetting, prepareData, type PreparedData, type PrepareOptions, type TreatedData } from "./prepare.js";
 import { childrenOf, groupsBottomUp } from "./tree.js";
 import { INDEX_CODE, type Direction, type Tree } from "./types.js";
 import { resolveWeights, type Weights } from "./weight.js";
@@ -30,7 +30,7 @@ import { unitLookalikeWarnings } from "./unit-lookalike.js";
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
 /** The options of `computeIndex`; the data stage's (missing values, zero bases, outliers) are those of `prepareData`. */
-export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear" | "screened"> {
+export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear" | "screened" | "treated"> {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
   /** The overall index's name. Default: the tree's root row, else `defaultIndexName(tree)`. */
@@ -70,9 +70,23 @@ export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear
   strict?: boolean;
   /** How `weights` were derived, recorded in the result. Default `{ method: "explicit" }`. */
   weighting?: WeightingSummary;
+}
+
+/**
+ * What `computeIndex` may be given from work done already on the same panel, to reuse instead of redoing it: runs of
+ * one panel that differ only in their methods (`IndexEngine`, the uncertainty analysis). Not options of a call (no
+ * caller outside the engine has what they take), so not in `ComputeOptions`, nor exported from the package's index.
+ * @internal
+ */
+export interface ComputeInternals {
   /**
-   * The `W_UNIT_LOOKALIKE` warnings of this same panel, found already by `unitLookalikeWarnings`, to reuse instead of
-   * looking again (runs of one panel that differ only in their methods, `IndexEngine`). Default: found here.
+   * The imputation and outlier treatment done already by `treatData` with these same options on this same panel
+   * (`PrepareOptions.treated`). Default: done here.
+   */
+  treated?: TreatedData;
+  /**
+   * The `W_UNIT_LOOKALIKE` warnings of the panel as given (before any screening: a unit screened out under a name like
+   * a kept unit's is still one unit under two names), found already by `unitLookalikeWarnings`. Default: found here.
    */
   unitLookalikes?: readonly Issue[];
 }
@@ -134,14 +148,14 @@ export interface IndexResult {
   bodWeights?: ReadonlyMap<string, Float64Array>;
   /** The units or unit-years left out by `screen` (empty without it). */
   screened: ScreenedRow[];
-  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "treated" | "unitLookalikes" | "indexName">>;
+  options: Required<Omit<ComputeOptions, OptionalSetting>> & Pick<ComputeOptions, Exclude<OptionalSetting, "weights" | "baseYear" | "weighting" | "indexName">>;
   /** How the weights were derived (method, and for objective methods the units and years used). */
   weighting: WeightingSummary;
   warnings: Issue[];
 }
 
 /** Options without a default value: absent from `result.options` unless given. */
-type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "treated" | "unitLookalikes" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen" | "minGroupCoverage";
+type OptionalSetting = "weights" | "weighting" | "baseYear" | "cap" | "dampen" | "referenceUnit" | "aggregateByLevel" | "indexName" | "range" | "zScale" | "power" | "performanceGroups" | "screen" | "minGroupCoverage";
 
 /** Position of a cell in `result.values`. */
 export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: number, unit: number, year: number): number {
@@ -153,7 +167,7 @@ export function resultIndex(result: Pick<IndexResult, "units" | "years">, node: 
  * missing values under the `error` policy, fixed-base indices that are undefined (base 0 or missing), weights that
  * cannot be normalised (or, under `strict`, that did not sum to 1).
  */
-export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOptions = {}): IndexResult {
+export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOptions & ComputeInternals = {}): IndexResult {
   // A method or policy not in its list, or a number out of its range, is refused before the data are looked at.
   const optionIssues = checkComputeOptions(options);
   if (optionIssues.length > 0) throw new ValidationError(optionIssues);

@@ -10,7 +10,7 @@
  * block. The input panel itself is shared, never copied.
  */
 import { aggregate, planAggregation, type AggregateMethod } from "./aggregate.js";
-import { computeIndex, type ComputeOptions, type IndexResult, type MissingPolicy } from "./compute.js";
+import { computeIndex, type ComputeInternals, type ComputeOptions, type IndexResult, type MissingPolicy } from "./compute.js";
 import { treatData, type TreatedData } from "./prepare.js";
 import { ValidationError, type Issue } from "../errors.js";
 import { messages } from "./messages.js";
@@ -28,7 +28,7 @@ import { unitLookalikeWarnings } from "./unit-lookalike.js";
  * The settings of `computeIndex` every run of an engine shares: all but the three method choices, the data stage's
  * reuse and screening (screen the panel first, with `screenPanel`).
  */
-export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "treated" | "unitLookalikes" | "screen">;
+export type EngineOptions = Omit<ComputeOptions, keyof EngineChoice | "screen">;
 
 /** The method choices of one run. */
 export interface EngineChoice {
@@ -113,7 +113,10 @@ export class IndexEngine {
   private readonly scored = new Map<string, Scored>();
   /** The data stage per missing-value policy, shared by every normalisation. */
   private readonly treated = new Map<MissingPolicy, TreatedData>();
-  /** The panel's `W_UNIT_LOOKALIKE` warnings, found by the first combination validated and given to every other. */
+  /**
+   * The panel's `W_UNIT_LOOKALIKE` warnings: those of the panel before screening when the caller gives them (as
+   * `computeIndex` looks before it screens), else found by the first combination validated; given to every other.
+   */
   private unitLookalikes?: readonly Issue[];
   /** Per combination validated, the warnings of its own run (an exponent unused by one aggregation is read by another). */
   private readonly validated = new Map<string, IndexResult["warnings"]>();
@@ -126,11 +129,15 @@ export class IndexEngine {
   /** The shape of a block and the power mean's exponent, for `aggregate`. */
   private readonly aggregateContext: { unitCount: number; yearCount: number; power: number | undefined };
 
-  /** Builds the engine for runs with `options` (as `computeIndex` takes them) and varied methods. */
-  constructor(tree: Tree, panel: Panel, options: EngineOptions = {}) {
+  /**
+   * Builds the engine for runs with `options` (as `computeIndex` takes them) and varied methods. `unitLookalikes`: the
+   * `W_UNIT_LOOKALIKE` warnings of the panel before it was screened (`ComputeInternals`). Default: `panel`'s own.
+   */
+  constructor(tree: Tree, panel: Panel, { unitLookalikes, ...options }: EngineOptions & Pick<ComputeInternals, "unitLookalikes"> = {}) {
     this.tree = tree;
     this.panel = panel;
     this.options = options;
+    this.unitLookalikes = unitLookalikes;
     this.baseYear = options.baseYear ?? panel.years[0];
     this.blockSize = panel.units.length * panel.years.length;
     const position = new Map(tree.nodes.map((node, i) => [node.code, i] as const));

@@ -42,15 +42,17 @@ const SHALLOW_YAML: Readonly<Record<YamlContent, (treeLimit?: number) => string>
 
 /**
  * Where a memory limit came from: half of this machine's memory, half of the cgroup limit of the container (or
- * systemd service) the process runs in, or the environment's variable `INNOVATION_INDEX_QUERY_MEMORY_LIMIT`.
+ * systemd service) the process runs in, the environment's variable `INNOVATION_INDEX_QUERY_MEMORY_LIMIT`, or the
+ * library's `load` option `queryMemoryLimit`.
  */
-export type MemorySource = "machine" | "container" | "variable";
+export type MemorySource = "machine" | "container" | "variable" | "option";
 
 /** How `queryMemoryLimit` names where its limit came from. */
 const MEMORY_SOURCES: Record<MemorySource, string> = {
   machine: "half of this machine's memory",
   container: "half of the memory limit of the container or service it runs in",
   variable: "INNOVATION_INDEX_QUERY_MEMORY_LIMIT",
+  option: "option queryMemoryLimit of load",
 };
 
 /** How `queryMemoryLimit` tells to raise its limit, by where it came from. */
@@ -58,6 +60,7 @@ const MEMORY_REMEDIES: Record<MemorySource, string> = {
   machine: "or on a machine with more memory",
   container: "or give the container or service more memory (its cgroup memory limit)",
   variable: "or raise INNOVATION_INDEX_QUERY_MEMORY_LIMIT (such as 8GB), within the memory the machine has",
+  option: 'or give load a higher queryMemoryLimit (such as "8GB"), within the memory the machine has',
 };
 
 /** A byte count for people: `4 GB`, `310 MB`, `12 KB` (powers of 1024, at most one decimal). */
@@ -74,18 +77,26 @@ export function formatBytes(bytes: number): string {
 
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${quote(suggestion)}?)` : "");
 
-/** A duration for people, rounded up: `40 seconds`, `5 minutes`, `3 hours`, `12 days` (see `durationParts`). */
+/**
+ * A duration for people, rounded up: `40 seconds`, `90 seconds`, `5 minutes`, `3 hours`, `12 days` (see
+ * `durationParts`). The one wording of the limits' messages and the locks' (`lockSilent`, `lockTakenOver`).
+ */
 export function formatDuration(seconds: number): string {
   const { value, unit } = durationParts(seconds);
   return `${formatCount(value)} ${unit}${value === 1 ? "" : "s"}`;
 }
 
-/** A duration as a whole number of its largest unit of at least 1, rounded up: 90 s is `{ value: 2, unit: "minute" }`. */
+/**
+ * A duration as a whole number of a unit, rounded up: seconds below two minutes, minutes below two hours, hours below
+ * two days, then days (90 s is `{ value: 90, unit: "second" }`, 150 s `{ value: 3, unit: "minute" }`); 0 below 0 (a
+ * clock set back). Rounded up, a duration over a whole limit is never said to be the limit (11 minutes, more than 10).
+ */
 export function durationParts(seconds: number): { value: number; unit: "second" | "minute" | "hour" | "day" } {
-  if (seconds < 60) return { value: Math.max(1, Math.ceil(seconds)), unit: "second" };
-  if (seconds < 3600) return { value: Math.ceil(seconds / 60), unit: "minute" };
-  if (seconds < 86_400) return { value: Math.ceil(seconds / 3600), unit: "hour" };
-  return { value: Math.ceil(seconds / 86_400), unit: "day" };
+  const inUnit = (unit: number) => Math.max(0, Math.ceil(seconds / unit));
+  if (inUnit(1) < 120) return { value: inUnit(1), unit: "second" };
+  if (inUnit(60) < 120) return { value: inUnit(60), unit: "minute" };
+  if (inUnit(3600) < 48) return { value: inUnit(3600), unit: "hour" };
+  return { value: inUnit(86_400), unit: "day" };
 }
 
 /** A count for people, with thousands separators: `17,179,860,992`. */

@@ -5,6 +5,7 @@
 import { quote } from "./quote.js";
 import { closestName } from "./suggest.js";
 import { catalogue } from "./localize.js";
+import { formatDuration } from "./limit-messages.js";
 
 /** A value from a project file as written, for messages. */
 export function describeFound(value: unknown): string {
@@ -21,17 +22,9 @@ export type StaleLockReason = "gone" | "reused" | "rebooted" | "silent" | "silen
 /** Why a lock was judged live (`judgeLock`): its process runs; it is refreshed; another host's; unreadable but young. */
 export type LockRule = "running" | "heartbeat" | "other-host" | "damaged";
 
-/** A duration, for messages: seconds below two minutes, then minutes, hours below two days, then days (rounded down). */
-export function describeDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 172_800) return `${Math.floor(seconds / 3600)} h`;
-  return `${Math.floor(seconds / 86_400)} days`;
-}
-
 export const projectMessages = catalogue("projectMessages", {
-  yamlSyntax: (reason: string) => `the file is not valid YAML (${reason}); expected keys such as indicators, values, methods`,
+  /** `reason`: why, one of readerMessages' `yaml...` reasons (yaml-guards.ts: `yamlSyntaxIssues`). */
+  yamlSyntax: (reason: string) => `the file is not valid YAML: ${reason}`,
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
   badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,
   missingKey: (path: string, expected: string) => `${path} is missing; expected ${expected}`,
@@ -80,14 +73,14 @@ export const projectMessages = catalogue("projectMessages", {
    * may be silent.
    */
   lockSilent: (silentMs: number, rule: LockRule, takeOverAfterMs?: number) =>
-    `. Its lock was last refreshed ${describeDuration(silentMs)} ago` +
+    `. Its lock was last refreshed ${formatDuration(silentMs / 1000)} ago` +
     (rule === "running"
       ? ", but its process still runs here (busy, or stopped with Ctrl-Z): the lock is not taken over while it runs"
       : rule === "other-host"
         ? takeOverAfterMs === undefined
           ? "; a lock from another host written by an older version of the tool is never taken over"
-          : `, and it is from another host: it is taken over once it has not been refreshed for ${describeDuration(takeOverAfterMs)}`
-        : `, and its process cannot be checked from here (a run in another container, or of an older version of the tool): the lock is taken over once it has not been refreshed for ${describeDuration(takeOverAfterMs ?? 0)}`),
+          : `, and it is from another host: it is taken over once it has not been refreshed for ${formatDuration(takeOverAfterMs / 1000)}`
+        : `, and its process cannot be checked from here (a run in another container, or of an older version of the tool): the lock is taken over once it has not been refreshed for ${formatDuration((takeOverAfterMs ?? 0) / 1000)}`),
   /** A stale lock taken over (`reason`, see `judgeLock`), its heartbeat silent for `silentMs`, of at most `takeOverAfterMs`. */
   lockTakenOver: (lock: string, holder: string, reason: StaleLockReason, silentMs: number, takeOverAfterMs: number) =>
     `${lock}: took over the lock of a run that is gone (${holder}): ` +
@@ -98,10 +91,10 @@ export const projectMessages = catalogue("projectMessages", {
         : reason === "rebooted"
           ? "the machine has restarted since it was written"
           : reason === "silent"
-            ? `it has not been refreshed for ${describeDuration(silentMs)}, more than ${describeDuration(takeOverAfterMs)}, and its process cannot be checked from here (a run in another container, or of an older version of the tool)`
+            ? `it has not been refreshed for ${formatDuration(silentMs / 1000)}, more than ${formatDuration(takeOverAfterMs / 1000)}, and its process cannot be checked from here (a run in another container, or of an older version of the tool)`
             : reason === "silent-other-host"
-              ? `it is from another host and has not been refreshed for ${describeDuration(silentMs)}, more than ${describeDuration(takeOverAfterMs)}`
-            : `it cannot be read and was last written ${describeDuration(silentMs)} ago`),
+              ? `it is from another host and has not been refreshed for ${formatDuration(silentMs / 1000)}, more than ${formatDuration(takeOverAfterMs / 1000)}`
+            : `it cannot be read and was last written ${formatDuration(silentMs / 1000)} ago`),
   unknownRun: (reference: string, runs: string, known: readonly string[]) =>
     `unknown run ${quote(reference)} in ${runs}; expected a run id (${known.slice(-3).join(", ") || "no runs yet"}), latest, previous, or a run folder`,
   ambiguousRun: (reference: string, runs: string, matches: readonly string[]) =>

@@ -6,9 +6,8 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { messages } from "../../src/core/messages.js";
-import { buildPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
-import { buildTree, type TreeRow } from "../../src/core/tree.js";
 import { makeTempDir, runCliWithMocks } from "../helpers.js";
+import { panelOf, tree, typoFiles, typoRecords } from "./lookalike.js";
 
 vi.mock("../../src/core/unit-lookalike.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/core/unit-lookalike.js")>();
@@ -19,58 +18,20 @@ vi.mock("../../src/core/unit-lookalike.js", async (importOriginal) => {
 const runCli = runCliWithMocks();
 let computeIndex: typeof import("../../src/core/compute.js").computeIndex;
 let analyzeUncertainty: typeof import("../../src/core/uncertainty.js").analyzeUncertainty;
+let facade: typeof import("../../src/api.js");
 let lookalikeCalls: Mock;
 beforeAll(async () => {
   ({ computeIndex } = await import("../../src/core/compute.js"));
   ({ analyzeUncertainty } = await import("../../src/core/uncertainty.js"));
+  facade = await import("../../src/api.js");
   lookalikeCalls = vi.mocked((await import("../../src/core/unit-lookalike.js")).unitLookalikeWarnings);
 });
 beforeEach(() => {
   lookalikeCalls.mockClear();
 });
 
-/** A (0.5) = A11 + A12, B (0.5) = B11 + B12, every indicator positive. */
-const TREE_ROWS = [
-  ["A", "", "0.5", ""],
-  ["A11", "A", "", "+"],
-  ["A12", "A", "", "+"],
-  ["B", "", "0.5", ""],
-  ["B11", "B", "", "+"],
-  ["B12", "B", "", "+"],
-];
-const INDICATORS = ["A11", "A12", "B11", "B12"];
-const PARKS = ["武进园区", "西太湖园区", "天宁园区", "钟楼园区"];
-
-function tree() {
-  const rows: TreeRow[] = TREE_ROWS.map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction, attributes: {} }));
-  const built = buildTree(rows, "tree.csv");
-  if (!built.ok) throw new Error("fixture tree is invalid");
-  return built.value;
-}
-
-/**
- * The records of data/2021.csv from line 2: every park has every indicator in 2020 and 2021 (value = 10 · (its place
- * + 1) + the indicator's place + the year's place), but 西太湖园区's A11 in 2021, given last as "西太湖园" (line 33:
- * 4 parks × 2 years × 4 indicators = 32 records, less the one left out, from line 2).
- */
-function records(): ValueRecord[] {
-  const list: Omit<ValueRecord, "line">[] = [];
-  PARKS.forEach((unit, u) =>
-    [2020, 2021].forEach((year, t) =>
-      INDICATORS.forEach((indicator, i) => {
-        if (!(unit === "西太湖园区" && year === 2021 && indicator === "A11")) list.push({ unit, year, indicator, value: 10 * (u + 1) + i + t });
-      }),
-    ),
-  );
-  list.push({ unit: "西太湖园", year: 2021, indicator: "A11", value: 25 });
-  return list.map((record, k) => ({ ...record, line: k + 2 }));
-}
-
-function panel(): Panel {
-  const built = buildPanel(tree(), records(), "data/2021.csv");
-  if (!built.ok) throw new Error(built.issues.map((issue) => issue.message).join("\n"));
-  return built.value;
-}
+/** The panel of the tester's case: 西太湖园区's A11 in 2021 given last, as "西太湖园" (line 33). */
+const panel = () => panelOf(typoRecords());
 
 // 西太湖园区 keeps 2 × 4 − 1 = 7 values, 西太湖园 has 1 (A11, 2021); one name begins the other.
 const WARNING = {
@@ -103,9 +64,7 @@ describe("W_UNIT_LOOKALIKE in an uncertainty analysis", () => {
   });
 
   it("is printed once by the uncertainty command, and once by compute", async () => {
-    const tree = ["code,parent,name,weight,direction", ...TREE_ROWS.map(([code, parent, weight, direction]) => `${code},${parent},${code},${weight},${direction}`)];
-    const values = ["unit,year,indicator,value", ...records().map(({ unit, year, indicator, value }) => `${unit},${year},${indicator},${value}`)];
-    const dir = await makeTempDir({ "tree.csv": tree.join("\n") + "\n", "data/2021.csv": values.join("\n") + "\n" });
+    const dir = await makeTempDir(typoFiles());
     const inputs = ["-i", "tree.csv", "-d", "data/2021.csv", "--missing", "reweight"];
     // The warning's own words, which the terminal prints with its place (data/2021.csv, line 33).
     const said = (text: string) => text.split('units "西太湖园区" (7 values) and "西太湖园" (1 value').length - 1;
@@ -116,5 +75,45 @@ describe("W_UNIT_LOOKALIKE in an uncertainty analysis", () => {
     const computed = await runCli(["compute", ...inputs, "--normalise", "min-max", "-o", "c"], dir);
     expect(computed.code, computed.stderr).toBe(0);
     expect(said(computed.stderr)).toBe(1);
+  });
+});
+
+describe("W_UNIT_LOOKALIKE of a unit screening leaves out", () => {
+  // 西太湖园 has 1 value of its 4 indicators × 2 years = 8 cells (12.5%), under a threshold of 50%: screened out.
+  // 西太湖园区 keeps 7 of 8 (87.5%; 3 of 4 in group A, 75%). The look-alike pair is of the panel before screening, so
+  // both commands warn of it, in the same words and at the same place (WARNING: data/2021.csv line 33).
+  it("is warned of by compute and by uncertainty, command line and library alike, looked for before screening", async () => {
+    const dir = await makeTempDir(typoFiles());
+    const inputs = ["-i", "tree.csv", "-d", "data/2021.csv", "--missing", "reweight", "--screen", "0.5"];
+    // The warning as the terminal prints it: its place, then its words.
+    const line = `warning: data/2021.csv:33: ${WARNING.message}`;
+    const printed = (stderr: string) => stderr.split("\n").filter((text) => text.includes("W_UNIT_LOOKALIKE") || text.includes('"西太湖园"'));
+    const computed = await runCli(["compute", ...inputs, "--normalise", "min-max", "-o", "c"], dir);
+    expect(computed.code, computed.stderr).toBe(0);
+    const analysed = await runCli(["uncertainty", ...inputs, "--normalisations", "min-max,z-score", "-n", "8", "--seed", "1", "-o", "u"], dir);
+    expect(analysed.code, analysed.stderr).toBe(0);
+    expect(printed(computed.stderr)).toEqual([line]);
+    // Before, uncertainty looked at the screened panel, where 西太湖园 is no more: no warning.
+    expect(printed(analysed.stderr)).toEqual(printed(computed.stderr));
+    // The library: compute and uncertainty of the same inputs and screen give the same warning.
+    const loaded = { tree: tree(), panel: panel() };
+    const result = await facade.compute(loaded, { normalize: "min-max", missing: "reweight", screen: { threshold: 0.5 } });
+    expect(result.screened.map((row) => row.unit)).toEqual(["西太湖园"]);
+    expect(result.warnings.filter((warning) => warning.code === "W_UNIT_LOOKALIKE")).toEqual([WARNING]);
+    const uncertainty = await facade.uncertainty(loaded, { normalizations: ["min-max", "z-score"], missing: "reweight", screen: { threshold: 0.5 }, replications: 8 });
+    expect(uncertainty.nominalRun.units).not.toContain("西太湖园");
+    expect(uncertainty.warnings.filter((warning) => warning.code === "W_UNIT_LOOKALIKE")).toEqual([WARNING]);
+    expect(uncertainty.nominalRun.warnings.filter((warning) => warning.code === "W_UNIT_LOOKALIKE")).toEqual([WARNING]);
+  });
+
+  it("analyzeUncertainty of a screened panel: the warnings it is given, else its panel's own (none there)", async () => {
+    const { screenPanel } = await import("../../src/core/screen.js");
+    const { unitLookalikeWarnings } = await import("../../src/core/unit-lookalike.js");
+    const screened = screenPanel(tree(), panel(), { threshold: 0.5, by: "unit" }).panel;
+    expect(screened.units).toEqual(["武进园区", "西太湖园区", "天宁园区", "钟楼园区"]);
+    const options = { normalizations: ["min-max", "z-score"] as const, missingPolicies: ["reweight"] as const, replications: 8, seed: 1 };
+    const lookalikes = (warnings: readonly { code: string }[]) => warnings.filter((warning) => warning.code === "W_UNIT_LOOKALIKE");
+    expect(lookalikes(analyzeUncertainty(tree(), screened, options).warnings)).toEqual([]);
+    expect(lookalikes(analyzeUncertainty(tree(), screened, { ...options, unitLookalikes: unitLookalikeWarnings(panel()) }).warnings)).toEqual([WARNING]);
   });
 });

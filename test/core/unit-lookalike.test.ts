@@ -1,59 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
-import { buildPanel, createPanel, type Panel, type ValueRecord } from "../../src/core/panel.js";
+import { createPanel } from "../../src/core/panel.js";
 import { editDistance } from "../../src/core/suggest.js";
-import { buildTree, type TreeRow } from "../../src/core/tree.js";
 import { analyzeUncertainty } from "../../src/core/uncertainty.js";
-import { comparableUnitName, lookalikeUnitPairs, numberedApart, oneEditApart, unitLookalikeWarnings } from "../../src/core/unit-lookalike.js";
+import { comparableUnitName, isTotalName, lookalikeUnitPairs, numberedApart, oneEditApart, unitLookalikeWarnings, unitTotalWarnings } from "../../src/core/unit-lookalike.js";
 import { issuesOf } from "../issues.js";
-
-/** A (0.5) = A11 + A12, B (0.5) = B11 + B12, every indicator positive. */
-function tree() {
-  const rows: TreeRow[] = [
-    ["A", "", "0.5", ""],
-    ["A11", "A", "", "+"],
-    ["A12", "A", "", "+"],
-    ["B", "", "0.5", ""],
-    ["B11", "B", "", "+"],
-    ["B12", "B", "", "+"],
-  ].map(([code, parent, weight, direction], i) => ({ line: i + 2, code, parent, name: code, weight, direction, attributes: {} }));
-  const built = buildTree(rows, "tree.csv");
-  if (!built.ok) throw new Error("fixture tree is invalid");
-  return built.value;
-}
-
-const INDICATORS = ["A11", "A12", "B11", "B12"];
-
-/**
- * Long records of data/2021.csv, one a line from line 2: every unit of `full` has every indicator in 2020 and 2021
- * (value = 10 · (its place + 1) + the indicator's place + the year's place), but for the cells in `skip`
- * (`unit|year|indicator`), then the `extra` records.
- */
-function records(full: readonly string[], skip: readonly string[] = [], extra: Omit<ValueRecord, "line">[] = []): ValueRecord[] {
-  const list: Omit<ValueRecord, "line">[] = [];
-  full.forEach((unit, u) =>
-    [2020, 2021].forEach((year, t) =>
-      INDICATORS.forEach((indicator, i) => {
-        if (!skip.includes(`${unit}|${year}|${indicator}`)) list.push({ unit, year, indicator, value: 10 * (u + 1) + i + t });
-      }),
-    ),
-  );
-  return [...list, ...extra].map((record, k) => ({ ...record, line: k + 2 }));
-}
-
-function panelOf(list: readonly ValueRecord[]): Panel {
-  const built = buildPanel(tree(), list, "data/2021.csv");
-  if (!built.ok) throw new Error(built.issues.map((issue) => issue.message).join("\n"));
-  return built.value;
-}
-
-const PARKS = ["武进园区", "西太湖园区", "天宁园区", "钟楼园区"];
+import { INDICATORS, PARKS, panelOf, records, tree, typoRecords } from "./lookalike.js";
 
 describe("W_UNIT_LOOKALIKE: one unit under two names", () => {
-  // The tester's case: the row "西太湖园,2021,A11" instead of "西太湖园区,2021,A11". 西太湖园区 keeps 2 years × 4
-  // indicators − 1 = 7 values, 西太湖园 has 1; the four parks' 32 − 1 = 31 records come first, so the typo is line 33.
-  const typo = records(PARKS, ["西太湖园区|2021|A11"], [{ unit: "西太湖园", year: 2021, indicator: "A11", value: 25 }]);
+  // The tester's case (typoRecords): 西太湖园区 keeps 7 values, 西太湖园 has 1, at line 33.
+  const typo = typoRecords();
 
   it("warns once under --normalise min-max --missing reweight, naming both units and their counts, at the typo's line", () => {
     const result = computeIndex(tree(), panelOf(typo), { normalize: "min-max", missing: "reweight" });
@@ -199,5 +156,24 @@ describe("unitLookalikeWarnings on a large panel", () => {
     expect(lookalikeUnitPairs(units)).toHaveLength(alike);
     expect(expected).toBeGreaterThan(100);
     expect(unitLookalikeWarnings(panel)).toHaveLength(expected);
+  });
+});
+
+describe("W_UNIT_TOTAL: a total row read as a unit", () => {
+  it.each(["合计", " 总计 ", "小计：", "总和", "全部", "汇总:", "Total", "SUM", "Sub Total", "all", "ＴＯＴＡＬ", "合　计", "合计：："])("isTotalName(%j) is true", (name) =>
+    expect(isTotalName(name)).toBe(true),
+  );
+  it.each(["合计园区", "常州", "Allston", "总计划", "Totals", ""])("isTotalName(%j) is false", (name) => expect(isTotalName(name)).toBe(false));
+
+  it("warns once per such unit, in the panel's order, at the values file alone when the panel keeps no lines", () => {
+    // Units 常州, Total, 合计 (positions 0-2), one year, one indicator: no lines (a Parquet file's panel).
+    const panel = { ...createPanel(["常州", "Total", "合计"], [2017], ["A"]), source: "values.parquet" };
+    panel.values.set([1, 5, 6]);
+    expect(unitTotalWarnings(panel)).toEqual([
+      { code: "W_UNIT_TOTAL", message: messages.unitTotal("Total"), source: "values.parquet" },
+      { code: "W_UNIT_TOTAL", message: messages.unitTotal("合计"), source: "values.parquet" },
+    ]);
+    // With the look-alike warnings, first (compute, validate, uncertainty and the library take them from there).
+    expect(unitLookalikeWarnings(panel).map((warning) => warning.code)).toEqual(["W_UNIT_TOTAL", "W_UNIT_TOTAL"]);
   });
 });

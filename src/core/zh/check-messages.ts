@@ -20,6 +20,7 @@ const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
   aggregateByLevel: '{ level: method }，例如 { 0: "arithmetic" }',
   level: "层级：0 为总指数，1 为一级分组，以此类推",
   performanceGroups: "三个阈值，例如 [125, 100, 70]",
+  queryMemoryLimit: '不小于 16 MB 的内存大小：如 "8GB"、"512MB" 的文本（按 1024 进位），或整数字节数',
 };
 
 /** `，位于 data.csv:3:2`, `，位于 data.csv:3`, `，位于 data.csv`, or nothing (`placeOf` of check-messages.ts). */

@@ -1,7 +1,8 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { durationParts, formatBytes, formatCount, type limitMessages, type MemorySource, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
+import { formatBytes, formatCount, type limitMessages, type MemorySource, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
+import { duration } from "./words.js";
 
 /** A byte count for people (`formatBytes`), with 字节 for a count under 1 KB: `512 字节`, `4 GB`. */
 const bytes = (count: number) => formatBytes(count).replace(/ bytes$/, " 字节");
@@ -11,16 +12,13 @@ const MEMORY_SOURCES: Record<MemorySource, string> = {
   machine: "本机内存的一半",
   container: "其所在容器或服务内存上限的一半",
   variable: "INNOVATION_INDEX_QUERY_MEMORY_LIMIT",
+  option: "load 的选项 queryMemoryLimit",
 };
 const MEMORY_REMEDIES: Record<MemorySource, string> = {
   machine: "或换用内存更大的机器",
   container: "或为该容器或服务分配更多内存（其 cgroup 内存上限）",
   variable: "或调高 INNOVATION_INDEX_QUERY_MEMORY_LIMIT（例如 8GB），但不超过本机内存",
-};
-/** A duration as `formatDuration` rounds it: `5 分钟`, `3 小时`. */
-const duration = (seconds: number) => {
-  const { value, unit } = durationParts(seconds);
-  return `${formatCount(value)} ${{ second: "秒", minute: "分钟", hour: "小时", day: "天" }[unit]}`;
+  option: '或调高 load 的 queryMemoryLimit（例如 "8GB"），但不超过本机内存',
 };
 
 /** What a YAML file too large to parse should be instead (`yamlTooLarge`), in Chinese. */

@@ -3,7 +3,7 @@ import type { Translation } from "../localize.js";
 import type { projectMessages } from "../project-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
-import { afterChinese, describeFound } from "./words.js";
+import { afterChinese, describeFound, duration } from "./words.js";
 
 /** The holder of a lock as folder-lock.ts describes it, in Chinese; a description of another form as it is. */
 function lockHolder(holder: string): string {
@@ -11,15 +11,6 @@ function lockHolder(holder: string): string {
   if (holder === "a lock file being written, or damaged") return "锁文件正在写入，或已损坏";
   const pid = /^pid (\S+) on (.+), since ([^,]+)$/.exec(holder);
   return pid ? `主机 ${pid[2]} 上的进程 ${pid[1]}，始于 ${pid[3]}` : holder;
-}
-
-/** A duration (`describeDuration` of project-messages.ts), in Chinese. */
-function duration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 120) return `${seconds} 秒`;
-  if (seconds < 7200) return `${Math.floor(seconds / 60)} 分钟`;
-  if (seconds < 172_800) return `${Math.floor(seconds / 3600)} 小时`;
-  return `${Math.floor(seconds / 86_400)} 天`;
 }
 
 /** How an input changed while it was read, as project-run.ts says it, in Chinese; a text of another form as it is. */
@@ -31,7 +22,7 @@ function inputChange(how: string): string {
 }
 
 export const projectMessagesZh: Translation<typeof projectMessages> = {
-  yamlSyntax: (reason) => `文件不是有效的 YAML（${reason}）；应包含 indicators、values、methods 等键`,
+  yamlSyntax: (reason) => `文件不是有效的 YAML：${reason}`,
   notAMap: (found) => `文件内容为${describeFound(found)}；应为包含 indicators、values、methods 等键的键值块`,
   badKey: (path, found, expected) => `${path}：实际为${describeFound(found)}；应为${afterChinese(expected)}`,
   missingKey: (path, expected) => `缺少 ${path}；应为${afterChinese(expected)}`,
@@ -63,14 +54,14 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
   locked: (lock, holder) =>
     `${lock}：另一个运行持有锁（${lockHolder(holder)}）；同一时间应只有一个运行。请等待该运行结束；如果该运行已不存在，可删除锁文件`,
   lockSilent: (silentMs, rule, takeOverAfterMs) =>
-    `。该锁上次刷新于 ${duration(silentMs)}前` +
+    `。该锁上次刷新于 ${duration(silentMs / 1000)}前` +
     (rule === "running"
       ? "，但其进程仍在本机运行（正忙，或被 Ctrl-Z 暂停）：进程运行期间不会接管该锁"
       : rule === "other-host"
         ? takeOverAfterMs === undefined
           ? "；来自其他主机、由旧版本工具写入的锁永远不会被接管"
-          : `，且来自其他主机：锁在 ${duration(takeOverAfterMs)}未刷新后会被接管`
-        : `，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）：锁在 ${duration(takeOverAfterMs ?? 0)}未刷新后会被接管`),
+          : `，且来自其他主机：锁在 ${duration(takeOverAfterMs / 1000)}未刷新后会被接管`
+        : `，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）：锁在 ${duration((takeOverAfterMs ?? 0) / 1000)}未刷新后会被接管`),
   lockTakenOver: (lock, holder, reason, silentMs, takeOverAfterMs) =>
     `${lock}：已接管一个已结束运行的锁（${lockHolder(holder)}）：` +
     (reason === "gone"
@@ -80,10 +71,10 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
         : reason === "rebooted"
           ? "写入该锁后机器已重新启动"
           : reason === "silent"
-            ? `该锁已 ${duration(silentMs)}未刷新，超过 ${duration(takeOverAfterMs)}，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）`
+            ? `该锁已 ${duration(silentMs / 1000)}未刷新，超过 ${duration(takeOverAfterMs / 1000)}，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）`
             : reason === "silent-other-host"
-              ? `该锁来自其他主机，已 ${duration(silentMs)}未刷新，超过 ${duration(takeOverAfterMs)}`
-            : `该锁无法读取，上次写入于 ${duration(silentMs)}前`),
+              ? `该锁来自其他主机，已 ${duration(silentMs / 1000)}未刷新，超过 ${duration(takeOverAfterMs / 1000)}`
+            : `该锁无法读取，上次写入于 ${duration(silentMs / 1000)}前`),
   unknownRun: (reference, runs, known) =>
     `${runs} 中没有运行 ${quote(reference)}；应为运行 ID（${known.slice(-3).join("、") || "尚无运行"}）、latest、previous 或运行文件夹`,
   ambiguousRun: (reference, runs, matches) =>

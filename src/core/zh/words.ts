@@ -1,6 +1,13 @@
 /** The phrases the Chinese catalogues share: lists, suggestions, spacing, and where a value is (unit and year). */
+import { durationParts, formatCount } from "../limit-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
+
+/** A duration as `formatDuration` rounds it, in Chinese: `90 秒`, `5 分钟`, `3 小时`, `12 天`. */
+export const duration = (seconds: number) => {
+  const { value, unit } = durationParts(seconds);
+  return `${formatCount(value)} ${{ second: "秒", minute: "分钟", hour: "小时", day: "天" }[unit]}`;
+};
 
 /** A list in a Chinese sentence. */
 export const list = (values: readonly (string | number)[]) => values.map(String).join("、");

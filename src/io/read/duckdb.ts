@@ -168,7 +168,10 @@ export function queryTimeLimit(env: Readonly<Record<string, string | undefined>>
 /** The variable of the environment that sets DuckDB's memory limit for users' queries (a size: 8GB, 512MB, bytes). */
 export const QUERY_MEMORY_LIMIT_VARIABLE = "INNOVATION_INDEX_QUERY_MEMORY_LIMIT";
 
-/** The smallest memory limit the variable may set, 16 MB: DuckDB takes a few MB for itself before any query. */
+/**
+ * The smallest memory limit the variable (or `load`'s `queryMemoryLimit`) may set, 16 MB: DuckDB takes a few MB for
+ * itself before any query.
+ */
 export const MIN_QUERY_MEMORY_LIMIT = 16 * 1024 ** 2;
 
 /**
@@ -179,11 +182,19 @@ export const MIN_QUERY_MEMORY_LIMIT = 16 * 1024 ** 2;
 export function queryMemoryLimit(env: Readonly<Record<string, string | undefined>> = process.env, fallback: () => MemoryLimit = defaultMemory): MemoryLimit {
   const text = env[QUERY_MEMORY_LIMIT_VARIABLE];
   if (text === undefined || text.trim() === "") return fallback();
-  const bytes = byteSizeOf(text) ?? Number.NaN;
-  // Past 2^53 bytes (8 PB) a number of bytes is no longer exact: no machine has that much.
-  if (!(bytes >= MIN_QUERY_MEMORY_LIMIT && bytes <= Number.MAX_SAFE_INTEGER))
-    throw new UsageError("E_USAGE", readerMessages.queryMemoryLimitVariable(QUERY_MEMORY_LIMIT_VARIABLE, text, MIN_QUERY_MEMORY_LIMIT));
+  const bytes = queryMemoryBytesOf(text);
+  if (bytes === undefined) throw new UsageError("E_USAGE", readerMessages.queryMemoryLimitVariable(QUERY_MEMORY_LIMIT_VARIABLE, text, MIN_QUERY_MEMORY_LIMIT));
   return { bytes, source: "variable" };
+}
+
+/**
+ * A memory limit for users' queries in bytes, from a size (`8GB`, `512MB`, `1.5G`, digits: `byteSizeOf`) or a whole
+ * number of bytes (`load`'s `queryMemoryLimit`); undefined for anything else, for less than `MIN_QUERY_MEMORY_LIMIT`,
+ * and past 2^53 − 1 bytes (8 PB), where a number of bytes is no longer exact: no machine has that much.
+ */
+export function queryMemoryBytesOf(value: unknown): number | undefined {
+  const bytes = typeof value === "string" ? byteSizeOf(value) : typeof value === "number" && Number.isInteger(value) ? value : undefined;
+  return bytes !== undefined && bytes >= MIN_QUERY_MEMORY_LIMIT && bytes <= Number.MAX_SAFE_INTEGER ? bytes : undefined;
 }
 
 /** The shortest time limit, a millisecond: what a timer counts. */
@@ -582,7 +593,7 @@ function constantArgument(node: unknown): boolean {
 }
 
 /** Whether DuckDB reads `path` as a glob (`*`, `?`, `[…]`), whose files its `glob` lists. */
-const GLOB_CHARACTERS = /[*?[]/;
+export const GLOB_CHARACTERS = /[*?[]/;
 
 /**
  * The files DuckDB's `glob` lists for `pattern` in the sandbox (a path or a glob; relative ones against the current
@@ -607,10 +618,12 @@ export async function globFiles(session: DuckdbSession, pattern: string): Promis
  * known before the query runs: one that depends on the query (a column, a subquery), or that cannot be evaluated alone
  * (it names a column after all), left to DuckDB when the query runs. A path the sandbox would not read (a URL, one
  * leading out of its folder) or a glob it cannot expand is none DuckDB reads either: it refuses it when the query runs.
+ * `globs`: the absolute globs among the values (`data/*.csv` made absolute), which files added later may match too.
  */
-export async function builtFiles(session: SandboxSession, query: ResolvedQuery): Promise<{ paths: string[]; unknown: string[] }> {
+export async function builtFiles(session: SandboxSession, query: ResolvedQuery): Promise<{ paths: string[]; unknown: string[]; globs: string[] }> {
   const files = new Set<string>();
   const unknown = new Set<string>();
+  const globs = new Set<string>();
   for (const argument of query.built) {
     let paths: unknown;
     try {
@@ -628,11 +641,12 @@ export async function builtFiles(session: SandboxSession, query: ResolvedQuery):
         if (!(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))) files.add(resolve(path));
         continue;
       }
+      globs.add(path);
       // Not a glob the sandbox can expand (none listed): DuckDB says so when the query runs.
       for (const file of await globFiles(session, path)) files.add(resolve(file));
     }
   }
-  return { paths: [...files].sort(), unknown: [...unknown] };
+  return { paths: [...files].sort(), unknown: [...unknown], globs: [...globs].sort() };
 }
 
 /** The first place in the query's text (below `length`) of a node of the parse tree `node` or of a node inside it. */

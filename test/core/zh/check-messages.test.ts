@@ -37,6 +37,7 @@ describe("checkMessagesZh", () => {
       ["expectedOption", ["aggregateByLevel"]],
       ["expectedOption", ["level"]],
       ["expectedOption", ["performanceGroups"]],
+      ["expectedOption", ["queryMemoryLimit"]],
     ]));
 
   it("says what a Chinese user reads (written out by hand)", () => {

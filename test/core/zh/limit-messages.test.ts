@@ -87,6 +87,7 @@ describe("limitMessagesZh", () => {
       ["queryMemoryLimit", ["tree.csv:3: indicator B, column sql", 16 * 1024 ** 2, "indicator"]],
       ["queryMemoryLimit", ["values.sql", 2 * 1024 ** 3, true, "container"]],
       ["queryMemoryLimit", ["values.parquet", 8 * 1024 ** 3, false, "variable"]],
+      ["queryMemoryLimit", ["values.sql", 16 * 1024 ** 2, true, "option"]],
       ["indicatorQueryRows", ["tree.csv:3: indicator B, column sql", 1_342_177, 200, 2 ** 28]],
       // projects
       ["pathOutsideProject", ["values", "/home/data/values.csv", true]],

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { projectMessages } from "../../../src/core/project-messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
 import { projectMessagesZh } from "../../../src/core/zh/project-messages.js";
 import { checkTranslation } from "./facts.js";
 
 describe("projectMessagesZh", () => {
   it("has every message, naming the English text's facts", () =>
     checkTranslation(projectMessages, projectMessagesZh, [
-      ["yamlSyntax", ["BAD_INDENT"]],
+      ["yamlSyntax", [readerMessages.yamlDuplicateKey("decimals", 12)]],
       ["notAMap", [undefined]],
       ["notAMap", [null]],
       ["notAMap", [[1, "a"]]],
@@ -90,6 +91,9 @@ describe("projectMessagesZh", () => {
     expect(projectMessagesZh.lockSilent(300_000, "heartbeat", 600_000)).toBe(
       "。该锁上次刷新于 5 分钟前，且无法在此检查其进程（另一个容器中的运行，或旧版本工具的运行）：锁在 10 分钟未刷新后会被接管",
     );
+    // formatDuration's rounding, in Chinese: 89.5 s is below two minutes, rounded up to 90 秒; 10 minutes and 1 s, 11 分钟.
+    expect(projectMessagesZh.lockTakenOver("runs/.lock", "unknown", "damaged", 89_500, 60_000)).toBe("runs/.lock：已接管一个已结束运行的锁（未知）：该锁无法读取，上次写入于 90 秒前");
+    expect(projectMessagesZh.lockTakenOver("runs/.lock", "unknown", "silent-other-host", 601_000, 600_000)).toContain("已 11 分钟未刷新，超过 10 分钟");
     expect(projectMessagesZh.lockTakenOver("runs/.lock", "pid 1 on vm, since 2024-05-06T08:00:00.000Z", "reused", 0, 600_000)).toBe(
       "runs/.lock：已接管一个已结束运行的锁（主机 vm 上的进程 1，始于 2024-05-06T08:00:00.000Z）：其进程号现属于另一个进程（启动时间不同）",
     );

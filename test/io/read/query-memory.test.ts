@@ -14,7 +14,9 @@ import { limitMessages } from "../../../src/core/limit-messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 import { InputError, UsageError, ValidationError } from "../../../src/errors.js";
 import type { MemoryLimit } from "../../../src/io/memory.js";
-import { QUERY_MEMORY_LIMIT_VARIABLE, queryMemoryLimit } from "../../../src/io/read/duckdb.js";
+import { QUERY_MEMORY_LIMIT_VARIABLE, queryMemoryBytesOf, queryMemoryLimit } from "../../../src/io/read/duckdb.js";
+import { load } from "../../../src/api.js";
+import { checkMessages } from "../../../src/core/check-messages.js";
 import { readTree } from "../../../src/io/read/tree-csv.js";
 import { readDuckdbValues, readIndicatorQueries } from "../../../src/io/read/values-duckdb.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
@@ -150,6 +152,70 @@ describe("INNOVATION_INDEX_QUERY_MEMORY_LIMIT", () => {
     expect(limitMessages.queryMemoryLimit("values.parquet", 2 * GIGABYTE, false, "container")).toBe(
       "values.parquet: DuckDB needed more than 2 GB of memory, what it may use to read the values (half of the memory limit of the container or service it runs in), and was stopped; expected the values read within it: run with --threads 1 (each DuckDB thread takes memory of its own), or give the container or service more memory (its cgroup memory limit)",
     );
+  });
+});
+
+describe("load's queryMemoryLimit", () => {
+  // A query whose one unit is DuckDB's own memory_limit as it reads it back: the limit the session was given.
+  const SETTING = "SELECT current_setting('memory_limit') AS unit, 2017 AS year, 'A' AS indicator, 1.0::DOUBLE AS value";
+
+  it("reaches DuckDB, as a size or a number of bytes, over the environment's variable, for a values query and a tree's sql", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      "values.sql": SETTING,
+      "sql-tree.csv": "code,parent,name,weight,direction,sql\nA,,a,1,+,\"SELECT current_setting('memory_limit') AS unit, 2017 AS year, 1.0::DOUBLE AS value\"\n",
+      "values.csv": "unit,year,indicator,value\n",
+    });
+    // The variable would say 32 MB; the option wins. DuckDB writes its limit in powers of 1024, one decimal:
+    // "16MB" and 16,777,216 bytes are 16.0 MiB; "1.5GB" is 1.5 GiB; 100,000,000 bytes = 100,000,000 / 1024^2 = 95.37 MiB,
+    // set in whole KiB (97,656 KiB = 95.37 MiB), read as 95.3 MiB.
+    vi.stubEnv(QUERY_MEMORY_LIMIT_VARIABLE, "32MB");
+    try {
+      for (const [given, read] of [["16MB", "16.0 MiB"], [16 * MEGABYTE, "16.0 MiB"], ["1.5GB", "1.5 GiB"], [100_000_000, "95.3 MiB"]] as const) {
+        const { panel } = await load({ indicators: "tree.csv", data: "values.sql", cwd: dir, queryMemoryLimit: given });
+        expect(panel.units, String(given)).toEqual([read]);
+      }
+      // Without the option, the variable's: 32.0 MiB.
+      expect((await load({ indicators: "tree.csv", data: "values.sql", cwd: dir })).panel.units).toEqual(["32.0 MiB"]);
+      // A tree's sql column beside a CSV values file (no values of its own) runs in a session of the same limit.
+      expect((await load({ indicators: "sql-tree.csv", data: "values.csv", cwd: dir, queryMemoryLimit: "64MB" })).panel.units).toEqual(["64.0 MiB"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("a query over it: E_QUERY_MEMORY_LIMIT naming the file, the limit and the option as its source", async () => {
+    // The two million rows of the first test of this file (some 80 MB) against the option's 16 MB.
+    const query = "SELECT 'unit-number-' || i AS unit, 2017 AS year, 'A' AS indicator, i::DOUBLE AS value FROM range(2000000) t(i)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.sql": query });
+    const error = await load({ indicators: "tree.csv", data: "values.sql", cwd: dir, queryMemoryLimit: "16MB" }).catch((caught: unknown) => caught);
+    // load lists every problem of both files: this one alone.
+    expect(error).toBeInstanceOf(ValidationError);
+    const issues = (error as ValidationError).issues;
+    expect(issues.map(({ code, message, source }) => ({ code, message, source }))).toEqual([
+      { code: "E_QUERY_MEMORY_LIMIT", message: limitMessages.queryMemoryLimit("values.sql", 16 * MEGABYTE, true, "option"), source: "values.sql" },
+    ]);
+    expect(issues[0].message).toBe(
+      'values.sql: DuckDB needed more than 16 MB of memory, what it may use to read the values (option queryMemoryLimit of load), and was stopped; expected the values read within it: return one row per unit, year and indicator (aggregate the microdata in the query: GROUP BY unit, year), make the query cheaper (a join without a condition multiplies the rows), or run with --threads 1 (each DuckDB thread takes memory of its own), or give load a higher queryMemoryLimit (such as "8GB"), within the memory the machine has',
+    );
+  });
+
+  it("anything but a size from 16 MB up is E_BAD_OPTION naming the option, what it is and what is expected, before any file is read", async () => {
+    // 15MB and 16,777,215 bytes are under 16 MB (16,777,216); 1.5 × 16 MB + 0.5 = 25,165,824.5 bytes is no whole number;
+    // 2^53 is past 2^53 − 1.
+    const refused = ["15MB", 16 * MEGABYTE - 1, "lots", "8 GB RAM", 1.5 * MEGABYTE * 16 + 0.5, 2 ** 53, -1, true, null, ["8GB"]];
+    for (const given of refused) {
+      // No such files: the option is refused first, alone.
+      const error = await load({ indicators: "absent.csv", data: "absent.sql", queryMemoryLimit: given as never }).catch((caught: unknown) => caught);
+      expect(error, String(given)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues, String(given)).toEqual([
+        { code: "E_BAD_OPTION", column: "queryMemoryLimit", message: checkMessages.optionNotExpected("queryMemoryLimit", given, checkMessages.expectedOption("queryMemoryLimit")) },
+      ]);
+    }
+    const error = (await load({ indicators: "absent.csv", data: "absent.sql", queryMemoryLimit: "15MB" }).catch((caught: unknown) => caught)) as ValidationError;
+    expect(error.issues[0].message).toBe('option queryMemoryLimit is "15MB"; expected a size of memory from 16 MB up: a text such as "8GB" or "512MB" (powers of 1024), or a whole number of bytes');
+    // The bounds, as the variable's: 16 MB = 16,777,216 bytes the least; 8191 TB = 9,006,099,743,113,216 bytes allowed.
+    expect([queryMemoryBytesOf(16 * MEGABYTE), queryMemoryBytesOf("16MB"), queryMemoryBytesOf("8191TB"), queryMemoryBytesOf(16 * MEGABYTE - 1)]).toEqual([16_777_216, 16_777_216, 9_006_099_743_113_216, undefined]);
   });
 });
 

@@ -4,7 +4,8 @@ import { mkdir, readFile, stat, symlink, utimes, writeFile } from "node:fs/promi
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeDuration, projectMessages } from "../../../src/core/project-messages.js";
+import { projectMessages } from "../../../src/core/project-messages.js";
+import { formatDuration } from "../../../src/core/limit-messages.js";
 import { acquireLock } from "../../../src/io/runs/runs.js";
 import {
   DAMAGED_STALE_AFTER_MS,
@@ -243,16 +244,17 @@ describe("taking a lock", () => {
       code: "E_LOCKED",
       message: projectMessages.locked("runs/.lock", holderOf(live)),
     });
-    // Silent for an hour: still live (its process runs, with the start time recorded: Linux), and the refusal says since when.
+    // Silent for an hour: still live (its process runs, with the start time recorded: Linux), and the refusal says since
+    // when. Durations are rounded up: 30 s short of the hour is "60 minutes" (and stays so for the 30 s the test may take).
     if (process.platform === "linux") {
-      await aged(join(runs, ".lock"), 60 * MINUTE + 5_000);
+      await aged(join(runs, ".lock"), 60 * MINUTE - 30_000);
       await expect(acquireLock(runs, "runs")).rejects.toMatchObject({
         code: "E_LOCKED",
         message: projectMessages.locked("runs/.lock", holderOf(live)) + projectMessages.lockSilent(60 * MINUTE, "running", STALE_AFTER_MS),
       });
     }
     expect(projectMessages.lockSilent(60 * MINUTE, "running", STALE_AFTER_MS)).toBe(
-      ". Its lock was last refreshed 60 min ago, but its process still runs here (busy, or stopped with Ctrl-Z): the lock is not taken over while it runs",
+      ". Its lock was last refreshed 60 minutes ago, but its process still runs here (busy, or stopped with Ctrl-Z): the lock is not taken over while it runs",
     );
     expect(told).toEqual([]);
     expect(await readFile(join(runs, ".lock"), "utf8")).toBe(live);
@@ -281,17 +283,17 @@ describe("taking a lock", () => {
     const path = join(out, ".innovation-index.lock");
     const other = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), ...processIdentity(), pidNamespace: "pid:[1]" }) + "\n";
     await writeFile(path, other);
-    await aged(path, 5 * MINUTE + 5_000);
+    await aged(path, 5 * MINUTE - 30_000);
     await expect(takeLock(out, ".innovation-index.lock", "out")).rejects.toMatchObject({
       code: "E_LOCKED",
       message: projectMessages.locked("out/.innovation-index.lock", holderOf(other)) + projectMessages.lockSilent(5 * MINUTE, "heartbeat", STALE_AFTER_MS),
     });
-    expect(projectMessages.lockSilent(5 * MINUTE, "heartbeat", STALE_AFTER_MS)).toContain("the lock is taken over once it has not been refreshed for 10 min");
-    await aged(path, 11 * MINUTE + 5_000);
+    expect(projectMessages.lockSilent(5 * MINUTE, "heartbeat", STALE_AFTER_MS)).toContain("the lock is taken over once it has not been refreshed for 10 minutes");
+    await aged(path, 11 * MINUTE - 30_000);
     const told: string[] = [];
     const release = await takeLock(out, ".innovation-index.lock", "out", [], (message) => told.push(message));
     expect(told).toEqual([projectMessages.lockTakenOver("out/.innovation-index.lock", holderOf(other), "silent", 11 * MINUTE, STALE_AFTER_MS)]);
-    expect(told[0]).toContain("it has not been refreshed for 11 min, more than 10 min");
+    expect(told[0]).toContain("it has not been refreshed for 11 minutes, more than 10 minutes");
     await release();
     expect(await listDir(out)).toEqual([".keep"]);
   });
@@ -307,7 +309,8 @@ describe("taking a lock", () => {
     await aged(join(runs, ".lock"), 10 * MINUTE + 5_000);
     const told: string[] = [];
     const release = await acquireLock(runs, "runs", (message) => told.push(message));
-    expect(told).toEqual([projectMessages.lockTakenOver("runs/.lock", holderOf(old), "silent", 10 * MINUTE, STALE_AFTER_MS)]);
+    // Silent 10 minutes and 5 s, rounded up: "11 minutes, more than 10 minutes" (before, rounded down: "10 min, more than 10 min").
+    expect(told).toEqual([projectMessages.lockTakenOver("runs/.lock", holderOf(old), "silent", 11 * MINUTE, STALE_AFTER_MS)]);
     await release();
   });
 
@@ -318,25 +321,25 @@ describe("taking a lock", () => {
     await acquireLock(runs, "runs").then((release) => release());
     const other = JSON.stringify({ pid: 1, host: `not-${hostname()}`, startedAt: "2000-01-01T00:00:00.000Z" }) + "\n";
     await writeFile(join(runs, ".lock"), other);
-    await aged(join(runs, ".lock"), 3 * 60 * MINUTE + 5_000);
+    await aged(join(runs, ".lock"), 3 * 60 * MINUTE - 30_000);
     await expect(acquireLock(runs, "runs")).rejects.toMatchObject({
       code: "E_LOCKED",
       message: projectMessages.locked("runs/.lock", holderOf(other)) + projectMessages.lockSilent(3 * 60 * MINUTE, "other-host"),
     });
     expect(projectMessages.lockSilent(3 * 60 * MINUTE, "other-host")).toBe(
-      ". Its lock was last refreshed 3 h ago; a lock from another host written by an older version of the tool is never taken over",
+      ". Its lock was last refreshed 3 hours ago; a lock from another host written by an older version of the tool is never taken over",
     );
     // One this version wrote on another host (a container with a new host name each run) is taken over once silent for 30 minutes.
     const withHeartbeat = JSON.stringify({ pid: 1, host: `not-${hostname()}`, startedAt: "2000-01-01T00:00:00.000Z", heartbeatMs: 30_000 }) + "\n";
     await writeFile(join(runs, ".lock"), withHeartbeat);
-    await aged(join(runs, ".lock"), 20 * MINUTE + 5_000);
+    await aged(join(runs, ".lock"), 20 * MINUTE - 30_000);
     await expect(acquireLock(runs, "runs")).rejects.toMatchObject({
       message: projectMessages.locked("runs/.lock", holderOf(withHeartbeat)) + projectMessages.lockSilent(20 * MINUTE, "other-host", OTHER_HOST_STALE_AFTER_MS),
     });
     expect(projectMessages.lockSilent(20 * MINUTE, "other-host", OTHER_HOST_STALE_AFTER_MS)).toBe(
-      ". Its lock was last refreshed 20 min ago, and it is from another host: it is taken over once it has not been refreshed for 30 min",
+      ". Its lock was last refreshed 20 minutes ago, and it is from another host: it is taken over once it has not been refreshed for 30 minutes",
     );
-    await aged(join(runs, ".lock"), 31 * MINUTE);
+    await aged(join(runs, ".lock"), 31 * MINUTE - 30_000);
     const told: string[] = [];
     const release = await acquireLock(runs, "runs", (message) => told.push(message));
     expect(told).toEqual([projectMessages.lockTakenOver("runs/.lock", holderOf(withHeartbeat), "silent-other-host", 31 * MINUTE, OTHER_HOST_STALE_AFTER_MS)]);
@@ -397,16 +400,23 @@ describe("taking a lock", () => {
 });
 
 describe("lock messages", () => {
-  it("durations: seconds below two minutes, minutes below two hours, hours below two days, then days", () => {
-    expect([0, 59_999, 119_999, 120_000, 7_199_999, 7_200_000, 172_799_999, 172_800_000].map(describeDuration)).toEqual([
-      "0 s",
-      "59 s",
-      "119 s",
-      "2 min",
-      "119 min",
-      "2 h",
-      "47 h",
+  it("durations (formatDuration, as the limits' messages say them): seconds below two minutes, minutes below two hours, hours below two days, then days, rounded up", () => {
+    // By hand, in seconds: 0 → 0; 1 ms → 1 s; 59.999 → 60 s; 119 → 119 s; 119.001 → 120 s, so 2 minutes; 150 → 2.5
+    // minutes, so 3; 636 → 10.6, so 11 minutes (over a limit of 10); 7,199 → 119.98, so 120 minutes, so 2 hours;
+    // 172,799 → 47.9997 hours, so 48, so 2 days; 259,201 → 3.00001 days, so 4; -5 (a clock set back) → 0.
+    const seconds = [0, 0.001, 59.999, 119, 119.001, 150, 636, 7_199, 172_799, 259_201, -5];
+    expect(seconds.map(formatDuration)).toEqual([
+      "0 seconds",
+      "1 second",
+      "60 seconds",
+      "119 seconds",
+      "2 minutes",
+      "3 minutes",
+      "11 minutes",
+      "2 hours",
       "2 days",
+      "4 days",
+      "0 seconds",
     ]);
   });
 
@@ -416,6 +426,6 @@ describe("lock messages", () => {
       "runs/.lock: took over the lock of a run that is gone (pid 1 on vm, since 2026-12-09T02:00:00.000Z): its process no longer runs",
     );
     expect(projectMessages.lockTakenOver("runs/.lock", holder, "rebooted", 0, STALE_AFTER_MS)).toContain("the machine has restarted since it was written");
-    expect(projectMessages.lockTakenOver("runs/.lock", holder, "damaged", 2 * MINUTE, STALE_AFTER_MS)).toContain("it cannot be read and was last written 2 min ago");
+    expect(projectMessages.lockTakenOver("runs/.lock", holder, "damaged", 2 * MINUTE, STALE_AFTER_MS)).toContain("it cannot be read and was last written 2 minutes ago");
   });
 });
