@@ -23,6 +23,7 @@ import { parsePanelFast } from "./data-csv-fast.js";
 import { parseTreeTable } from "./tree-csv.js";
 import { inReadOrder, readValueFiles, type ValuesFile } from "./values-folder.js";
 import { measureIssues, treeMeasures } from "./measures.js";
+import { nameMismatchWarnings } from "./indicator-names.js";
 import { isDuckdbValues, queryIndicators } from "./duckdb-sources.js";
 import type { QuerySettings } from "./duckdb.js";
 import { isLegacyWorkbook, isWorkbook, parseWorkbookTable, type HiddenCells } from "./xlsx.js";
@@ -61,6 +62,13 @@ export interface LoadOptions {
    * from the environment, else an hour.
    */
   queryTimeLimit?: number;
+  /**
+   * Bytes of memory DuckDB may use for those queries (`QuerySettings.memoryLimit`), past which a query that cannot
+   * spill is stopped (`E_QUERY_MEMORY_LIMIT`, naming this option as the limit's source). Default:
+   * `INNOVATION_INDEX_QUERY_MEMORY_LIMIT` from the environment, else half of the machine's memory (or of its
+   * container's limit).
+   */
+  queryMemoryLimit?: number;
 }
 
 /** `LoadOptions` and the command line's own: DuckDB's threads for users' queries (`--threads`; 1 gives the same bytes on every run; default every core). */
@@ -102,7 +110,8 @@ export async function loadInputs(
   options: ReadOptions = {},
 ): Promise<LoadedInputs> {
   // One clock for every DuckDB session of this reading: the time limit is for their queries together.
-  const loaded = await loadInputsAsRead(treePath, dataPath, labels, options, { threads: options.threads, timeLimit: options.queryTimeLimit, clock: {} });
+  const memory = options.queryMemoryLimit === undefined ? {} : { memoryLimit: options.queryMemoryLimit, memorySource: "option" as const };
+  const loaded = await loadInputsAsRead(treePath, dataPath, labels, options, { threads: options.threads, timeLimit: options.queryTimeLimit, clock: {}, ...memory });
   const name = options.unit;
   if (name === undefined) return loaded;
   const { units } = loaded.panel;
@@ -217,13 +226,13 @@ async function loadInputsAsRead(
   // Cells that are not numbers do not hide the problems of the values' structure: the rows that could be read (a bad
   // number as a gap) are checked for unknown indicators, values of groups and duplicates too, and all are reported at
   // once. (Not "no values" for an indicator, which its unreadable cells may cause; nor with formula indicators, whose
-  // raw variables only the formulas place.)
+  // raw variables only the formulas place. With indicators of the tree's sql column, whose values the queries add, too.)
   // The values as far as they could be read, for the method's checks (`ReadInputs`): when the only problems are cells
   // that could not be read, each on a line that names its indicators, and rows left out whole (`LeftOutRow`).
   // Rows left out (unknown codes, values of groups), values given twice and indicators without any value read do not
   // stop them either (`readableInputs`).
   let readable: ReadInputs | undefined;
-  if (tree && partial && formulaIndicators(tree).length === 0 && queryIndicators(tree).length === 0) {
+  if (tree && partial && formulaIndicators(tree).length === 0) {
     const built = buildPanel(tree, partial, dataSource);
     // A value given twice whose second cell is not a number is that cell's problem alone (it names the text): the
     // duplicate placed at the same cell is not reported again.
@@ -234,8 +243,8 @@ async function loadInputsAsRead(
     const textDuplicate = (issue: Issue) => issue.code === "E_DUPLICATE_VALUE" && (notNumbers.has(placeOf(issue)) || ofTexts.has(placeOf(issue)));
     if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code) && !textDuplicate(issue)));
     // An indicator without any value read (its cells unreadable, or its rows left out) does not stop the checks: it has
-    // no block to check (`readableInputs`).
-    if (treeIssues.length === 0 && (built.ok || built.issues.every((issue) => READABLE_STRUCTURE.has(issue.code) || issue.code === "E_NO_VALUES"))) {
+    // no block to check (`readableInputs`). Not with indicators of the sql column: the panel would lack their values.
+    if (treeIssues.length === 0 && queryIndicators(tree).length === 0 && (built.ok || built.issues.every((issue) => READABLE_STRUCTURE.has(issue.code) || issue.code === "E_NO_VALUES"))) {
       // Rows left out whole (a year that is not one, an empty unit or code, a wrong number of fields) do not either.
       const unreadable = indicatorsOnLines(partial, dataIssues, dataSource, leftOutRows);
       if (unreadable) readable = readableInputs(tree, partial, built.ok ? [] : built.issues, unreadable, dataSource, leftOutRows);
@@ -251,11 +260,19 @@ async function loadInputsAsRead(
         const { issues: repeats, repeated } = queryValueRepeats(tree, records, queried, dataSource);
         append(issues, repeats);
         records = [...records, ...queried.filter((record) => !repeated.has(record))];
-      }
+      } else if (partial) append(issues, queryValueRepeats(tree, partial, queried, dataSource).issues);
     } catch (error) {
       append(issues, issuesOf(error));
+      // Values read without a problem are still checked for unknown codes, values of groups and duplicates, reported
+      // with the queries' problems (as values with problems are, above).
+      if (records && formulaIndicators(tree).length === 0) {
+        const built = buildPanel(tree, records, dataSource);
+        if (!built.ok) append(issues, built.issues.filter((issue) => STRUCTURE_CODES.has(issue.code)));
+      }
       records = undefined;
     }
+  // A refused tree's queries still run, for their own problems.
+  if (!tree) append(issues, await refusedTreeQueryIssues(codesTree, options.queryRoot ?? dirname(treePath), queries));
   // Without a tree the panel is not built, so the duplicates it would find are looked for here.
   const read = records ?? partial;
   if (!tree && read) append(issues, duplicateValueIssues(read, dataSource));
@@ -287,7 +304,12 @@ async function loadInputsAsRead(
   if (tree && records) {
     const panel = buildPanel(tree, records, dataSource);
     if (panel.ok && issues.length === 0)
-      return { tree, panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource)]), records };
+      return {
+        tree,
+        // Then the names written beside the codes that are not the tree's (rows whose codes and names got out of step).
+        panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource), ...nameMismatchWarnings(read ?? [], tree, dataSource)]),
+        records,
+      };
     if (!panel.ok) {
       append(issues, floodCauses(panel.issues, dataSource, records, new Set(tree.indicators)));
       append(issues, panel.issues);
@@ -649,11 +671,15 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   const warned = (panel: Panel) => withWarnings(panel, hidden.map((sheet) => sheet.warning));
   const refused = (found: Issue[], partial?: ValuesRead) =>
     new ValidationError([...found, ...hidden.filter((sheet) => found.some((issue) => inHiddenCells(issue, sheet))).map((sheet) => sheet.warning)], undefined, partial);
+  // The tree's codes and structure as far as they could be built, when the tree was refused (as for a CSV file).
+  let codesTree: Tree | undefined;
   try {
     tree = await parseTreeBytes(await readBytes(treePath, labels.tree), treePath, labels.tree, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal, hidden });
   } catch (error) {
     append(issues, issuesOf(error));
+    if (error instanceof ValidationError && error.partial !== undefined) codesTree = error.partial as Tree;
   }
+  const treeIssues = issues.length;
   const { readDuckdbValues, readIndicatorQueries } = await import("./values-duckdb.js");
   const emptyTree: Tree = { nodes: [], roots: [], indicators: [], byCode: new Map() };
   // A tree with formula or sql indicators: the values file holds the other indicators and the formulas' variables;
@@ -683,17 +709,58 @@ async function loadDuckdbInputs(treePath: string, dataPath: string, labels: { tr
   // A refused tree: the values' units and years, when every row has its unit and year, for the checks of options that
   // need no tree (as for a CSV file).
   let valuesRead: ValuesRead | undefined;
+  const named = (read: ValuesRead): ValuesRead => ({ units: read.units.map((unit) => (unit === "" && options.unit !== undefined ? options.unit : unit)), years: read.years });
+  // Without a tree the values are still read for their own problems (columns, types, years), against the codes of the
+  // refused tree as far as it was built, as for a CSV file (`codesChecks`), else against an empty tree.
+  const checks = tree ? undefined : codesChecks(codesTree, issues.slice(0, treeIssues));
+  let timedOut = false;
   try {
-    // Without a tree the values are still read, against an empty one, for their own problems (columns, types).
-    const read = await readDuckdbValues(tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, queries);
+    const read = await readDuckdbValues(tree ?? checks?.tree ?? emptyTree, dataPath, labels.data, options.queryRoot, undefined, queries);
     // Not a spread: spreading would call the `records` getter, building an object per value that no run reads.
     if (tree && issues.length === 0) return Object.assign(fastInputs(tree, warned(read.panel)), { query: read.query, filesRead: read.filesRead });
+    if (!tree) valuesRead = named(read.panel);
   } catch (error) {
-    append(issues, issuesOf(error).filter((issue) => tree || issue.code !== "E_UNKNOWN_INDICATOR"));
-    if (!tree && error instanceof ValidationError && isValuesRead(error.partial))
-      valuesRead = { units: error.partial.units.map((unit) => (unit === "" && options.unit !== undefined ? options.unit : unit)), years: error.partial.years };
+    const found = issuesOf(error);
+    timedOut = found.some((issue) => issue.code === "E_QUERY_TIME_LIMIT");
+    append(issues, tree ? found : found.filter((issue) => (checks ? checks.kept(issue, found) : issue.code !== "E_UNKNOWN_INDICATOR")));
+    if (!tree && error instanceof ValidationError && isValuesRead(error.partial)) valuesRead = named(error.partial);
   }
+  // A refused tree's queries still run, for their own problems (not after the values' query used up their time).
+  if (!tree && !timedOut) append(issues, await refusedTreeQueryIssues(codesTree, options.queryRoot ?? dirname(treePath), queries));
   throw refused(issues, valuesRead);
+}
+
+/**
+ * The problems of the queries of a refused tree's `sql` column (`codesTree`: the tree as far as it was built), each
+ * naming the tree's line (columns, types, years that are none, duplicate rows): what they read is the microdata, not
+ * the tree, so the tree's problems elsewhere do not make theirs noise, and one run reports both. Their values are not
+ * used. None without such a tree.
+ */
+async function refusedTreeQueryIssues(codesTree: Tree | undefined, root: string, queries: QuerySettings): Promise<Issue[]> {
+  if (!codesTree || queryIndicators(codesTree).length === 0) return [];
+  const { readIndicatorQueries } = await import("./values-duckdb.js");
+  const outcome = await settle(() => readIndicatorQueries(codesTree, root, queries));
+  return outcome.status === "rejected" ? issuesOf(outcome.reason) : [];
+}
+
+/**
+ * How DuckDB's values are checked against a refused tree's codes (`codesTree`, refused for `treeIssues`), as
+ * `loadInputs` checks a CSV file's: `tree`, the tree to read them against; `kept`, whether an issue of those it gave
+ * (`found`) is reported: unknown indicators always; values of groups, and a panel over the limit, only when the tree was
+ * refused for a weight or a direction alone (with a cycle, a duplicate code or an unknown parent, a row may be taken for
+ * a group or an indicator it was not meant to be, and the count of leaves may be off); indicators without values only
+ * then and when the values have no other problem (every row read). `undefined` without such a tree, or for one with
+ * formula or sql indicators, whose values the values file does not hold alone.
+ */
+function codesChecks(codesTree: Tree | undefined, treeIssues: readonly Issue[]): { tree: Tree; kept: (issue: Issue, found: readonly Issue[]) => boolean } | undefined {
+  if (!codesTree || formulaIndicators(codesTree).length > 0 || queryIndicators(codesTree).length > 0) return undefined;
+  const structured = treeIssues.every((issue) => TREE_FIELD_ISSUES.has(issue.code));
+  const allRead = (found: readonly Issue[]) => found.every((issue) => READABLE_STRUCTURE.has(issue.code) || issue.code === "E_NO_VALUES" || issue.code === "E_PANEL_SIZE");
+  return {
+    tree: codesTree,
+    kept: (issue, found) =>
+      issue.code === "E_VALUE_FOR_GROUP" || issue.code === "E_PANEL_SIZE" ? structured : issue.code === "E_NO_VALUES" ? structured && allRead(found) : true,
+  };
 }
 
 /** The outcome of `run`, as `Promise.allSettled` gives it, for calls that must not run at once. */

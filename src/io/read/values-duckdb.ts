@@ -22,6 +22,7 @@ import { InputError, ValidationError, type Issue } from "../../errors.js";
 import {
   baseType,
   builtFiles,
+  GLOB_CHARACTERS,
   globFiles,
   INTEGER_TYPES,
   isNull,
@@ -45,7 +46,7 @@ import {
 import { normalizeColumnName } from "./columns.js";
 import { LONG_COLUMNS, parseYear, yearHeaderMessage, yearLike } from "./data-csv.js";
 import { queryIndicators, specialKind } from "./duckdb-sources.js";
-import { MEASURE_COLUMNS, measurePairIssues, treeMeasures, unitsOfMeasures } from "./measures.js";
+import { MEASURE_COLUMNS, measurePairIssues, measurePairsUnclear, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
 
 
@@ -342,10 +343,33 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const firstRow = firstAppears ? "min(row_number)::DOUBLE" : "NULL::DOUBLE";
   const measured = relation.measureColumn !== undefined;
   type SummaryRow = [number, string | null, string | null, number | null, number, number, number, boolean | null, number | null, number, number, (string | null)?];
+  interface Summarized {
+    rows: SummaryRow[];
+    unitCount: number;
+    unitsFit: boolean;
+    untrimmedUnits: boolean;
+    /** The distinct codes (NULL none), whether a panel of them, the units and the years is within the limit, and whether one has white space to trim. */
+    indicatorCount: number;
+    indicatorsFit: boolean;
+    untrimmedIndicators: boolean;
+    untrimmedMeasures: boolean;
+    /** The distinct codes that are no leaf of the panel (unknown, or a group's). */
+    unknownCount: number;
+    /** Sums over every indicator: rows, rows without a year, a unit, an indicator, infinite values, years that are none. */
+    sums: { total: number; nullYears: number; nullUnits: number; infinite: number; badYears: number; nullIndicators: number };
+  }
   // The summary is kept in DuckDB (`summary`), and its units come into JavaScript (an array for each) only when the
   // panel they make is within the limit: a query whose millions of rows are each of another unit is refused from the
-  // counts alone (`E_PANEL_SIZE`), where bringing its units over took gigabytes (8 million units, 5.7 GB).
-  const summarize = async (): Promise<{ rows: SummaryRow[]; unitCount: number; unitsFit: boolean; untrimmedUnits: boolean }> => {
+  // counts alone (`E_PANEL_SIZE`), where bringing its units over took gigabytes (8 million units, 5.7 GB). So are its
+  // indicators (`indicatorsFit`): when its distinct codes would make a panel over the limit, only the rows of the tree's
+  // codes, of rows without a code and of the first `LISTED` other codes (by name, those listed) come over.
+  // The tree's codes, for that choice and for counting the codes that are no leaf (`leaf`: one of the panel's).
+  await connection.run(`CREATE OR REPLACE TEMP TABLE tree_codes (code VARCHAR, leaf BOOLEAN)`);
+  const leafCodes = new Set(codes.indicators);
+  const treeCodes = [...new Set([...tree.byCode.keys(), ...codes.indicators])];
+  for (let at = 0; at < treeCodes.length; at += 1000)
+    await connection.run(`INSERT INTO tree_codes VALUES ${treeCodes.slice(at, at + 1000).map((code) => `(${sqlString(code)}, ${leafCodes.has(code)})`).join(", ")}`);
+  const summarize = async (): Promise<Summarized> => {
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE summary AS SELECT ${measured ? "CASE WHEN grouping(measure) = 0 THEN 11 ELSE grouping(indicator, unit, year) END" : "grouping(indicator, unit, year)"}::INTEGER AS grouping_set,
          indicator, unit, year, count(*)::DOUBLE AS row_count,
@@ -354,24 +378,52 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
          count(*) FILTER (year IS NULL AND written_year IS NOT NULL)::DOUBLE AS bad_year${measured ? ", measure" : ""}${measured && !firstAppears ? ", min({'unit': unit, 'year': year}) AS first_cell" : ""}
        FROM long_values GROUP BY GROUPING SETS ((indicator), (unit), (year)${measured ? ", (indicator, measure)" : ""})`,
     );
-    const [[unitCount, yearCount, untrimmedUnits]] = (await rows(
+    // The counts and sums over every indicator (grouping set 3), whichever of its rows come over.
+    const [counted] = (await rows(
       `SELECT count(*) FILTER (grouping_set = 5 AND unit IS NOT NULL)::DOUBLE, count(*) FILTER (grouping_set = 6 AND year IS NOT NULL)::DOUBLE,
-         coalesce(bool_or(grouping_set = 5 AND unit <> ${trimmed("unit")}), false) FROM summary`,
-    )) as [number, number, boolean][];
+         coalesce(bool_or(grouping_set = 5 AND unit <> ${trimmed("unit")}), false),
+         count(*) FILTER (grouping_set = 3 AND indicator IS NOT NULL)::DOUBLE, coalesce(bool_or(grouping_set = 3 AND indicator <> ${trimmed("indicator")}), false),
+         ${measured ? `coalesce(bool_or(grouping_set = 11 AND measure <> ${trimmed("measure")}), false)` : "false"},
+         count(*) FILTER (grouping_set = 3 AND indicator IS NOT NULL AND indicator NOT IN (SELECT code FROM tree_codes WHERE leaf))::DOUBLE,
+         ${["row_count", "without_year", "without_unit", "infinite", "bad_year"].map((column) => `coalesce(sum(${column}) FILTER (grouping_set = 3), 0)::DOUBLE`).join(", ")},
+         coalesce(sum(row_count) FILTER (grouping_set = 3 AND indicator IS NULL), 0)::DOUBLE
+       FROM summary`,
+    )) as [number, number, boolean, number, boolean, boolean, number, number, number, number, number, number, number][];
+    const [unitCount, yearCount, untrimmedUnits, indicatorCount, untrimmedIndicators, untrimmedMeasures, unknownCount, total, nullYears, nullUnits, infinite, badYears, nullIndicators] =
+      counted;
     const unitsFit = panelSizeIssue(unitCount, yearCount, codes.indicators.length) === undefined;
+    const indicatorsFit = panelSizeIssue(unitCount, yearCount, indicatorCount) === undefined;
+    const kept = [
+      ...(unitsFit ? [] : ["grouping_set <> 5"]),
+      ...(indicatorsFit
+        ? []
+        : [
+            `(grouping_set NOT IN (3, 11) OR indicator IS NULL OR indicator IN (SELECT code FROM tree_codes) OR indicator IN (SELECT indicator FROM summary WHERE grouping_set = 3 AND indicator IS NOT NULL AND indicator NOT IN (SELECT code FROM tree_codes) ORDER BY indicator LIMIT ${LISTED}))`,
+          ]),
+    ];
     const summaryRows = (await rows(
-      `SELECT * ${measured && !firstAppears ? "EXCLUDE (first_cell) " : ""}FROM summary${unitsFit ? "" : " WHERE grouping_set <> 5"}
+      `SELECT * ${measured && !firstAppears ? "EXCLUDE (first_cell) " : ""}FROM summary${kept.length > 0 ? ` WHERE ${kept.join(" AND ")}` : ""}
        ORDER BY grouping_set, CASE WHEN grouping_set ${measured ? "IN (5, 11)" : "= 5"} THEN first_row END,
          ${measured && !firstAppears ? "CASE WHEN grouping_set = 11 THEN first_cell END, " : ""}indicator, unit, year${measured ? ", measure" : ""}`,
     )) as SummaryRow[];
-    return { rows: summaryRows, unitCount, unitsFit, untrimmedUnits };
+    return {
+      rows: summaryRows,
+      unitCount,
+      unitsFit,
+      untrimmedUnits,
+      indicatorCount,
+      indicatorsFit,
+      untrimmedIndicators,
+      untrimmedMeasures,
+      unknownCount,
+      sums: { total, nullYears, nullUnits, infinite, badYears, nullIndicators },
+    };
   };
   let summarized = await summarize();
   // The columns with a text to trim (`常州 `, ` X `): their tables of trimmed names, and the summary again.
-  const untrimmed = (value: unknown) => typeof value === "string" && value.trim() !== value;
-  if (summarized.rows.some((row) => untrimmed(row[1]))) trimming.add("indicator");
+  if (summarized.untrimmedIndicators) trimming.add("indicator");
   if (summarized.untrimmedUnits) trimming.add("unit");
-  if (summarized.rows.some((row) => row[0] === 11 && untrimmed(row[11]))) trimming.add("measure");
+  if (summarized.untrimmedMeasures) trimming.add("measure");
   if (trimming.size > 0) {
     for (const column of trimming)
       await connection.run(
@@ -382,21 +434,11 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   }
   const summary = summarized.rows;
   const byIndicator = summary.filter((row) => row[0] === 3);
-  let total = 0;
-  let nullYears = 0;
-  let nullUnits = 0;
-  let nullIndicators = 0;
-  for (const [, code, , , count, withoutYear, withoutUnit] of byIndicator) {
-    total += count;
-    nullYears += withoutYear;
-    nullUnits += withoutUnit;
-    if (code === null) nullIndicators += count;
-  }
+  const { total, nullYears, nullUnits, nullIndicators, infinite, badYears } = summarized.sums;
   if (total === 0) throw new ValidationError([{ code: "E_NO_DATA", message: messages.noData(), ...where }]);
   // An infinite value (a DOUBLE column holding inf or -inf, as a division by zero upstream leaves it) is no number to
   // index: refused here, naming its cells, not later as a score "too large to hold in a number". So is NaN (0/0, a
   // ratio of two sums of zero), not taken for a gap that a missing-value policy would then fill: NULL is a gap.
-  const infinite = byIndicator.reduce((sum, row) => sum + row[9], 0);
   if (infinite > 0) {
     const cells = (await rows(`SELECT unit, year, indicator, value FROM long_values WHERE isinf(value) OR isnan(value) ORDER BY indicator, unit, year LIMIT ${LISTED}`)) as [string, number, string, number][];
     for (const [unitName, year, code, value] of cells) {
@@ -405,7 +447,6 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     }
     if (infinite > LISTED) issues.push({ code: "E_BAD_NUMBER", message: readerMessages.moreInfiniteValues(label, infinite - LISTED), ...where, column: "value" });
   }
-  const badYears = byIndicator.reduce((sum, row) => sum + row[10], 0);
   if (badYears > 0) {
     const found = (await rows(
       `SELECT written_year::VARCHAR, count(*)::DOUBLE, count(*) OVER ()::DOUBLE FROM long_values WHERE year IS NULL AND written_year IS NOT NULL GROUP BY written_year ORDER BY written_year LIMIT ${LISTED}`,
@@ -423,11 +464,14 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     const isGroup = tree.byCode.has(code);
     issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : unknownMessage(code), ...where, column: "indicator", id: code });
   }
-  if (unknown.length > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: readerMessages.moreUnknownIndicators(label, unknown.length - LISTED), ...where });
+  // (Counted in DuckDB: with more codes than a panel may hold, only the first of them came over.)
+  if (summarized.unknownCount > LISTED) issues.push({ code: "E_UNKNOWN_INDICATOR", message: readerMessages.moreUnknownIndicators(label, summarized.unknownCount - LISTED), ...where });
   // The measures written beside the values, against the tree's and across the rows of each indicator.
   if (relation.measureColumn !== undefined) {
     const pairs = summary.flatMap((row) => (row[0] === 11 && row[1] !== null && row[11] != null ? [{ indicator: row[1], measure: row[11] }] : []));
-    issues.push(...measurePairIssues(pairs, tree, { source: label, column: relation.measureColumn }));
+    // A `单位` column of names that are not measures (an organisation, regions) cannot be read as the units here: refused.
+    const unclear = measurePairsUnclear(pairs, relation.measureColumn, relation.unitColumn !== undefined, label, treeMeasures(tree));
+    issues.push(...(unclear ? [unclear] : measurePairIssues(pairs, tree, { source: label, column: relation.measureColumn })));
   }
   const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
   const withoutValues: Issue[] = [];
@@ -444,7 +488,8 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   const measuresAsUnits = relation.unitColumn !== undefined && summarized.unitsFit ? unitsOfMeasures(units, relation.unitColumn, label, treeMeasures(tree)) : undefined;
   if (measuresAsUnits) issues.unshift(measuresAsUnits);
   const years = summary.filter((row) => row[0] === 6 && row[3] !== null).map((row) => Number(row[3]));
-  const tooLarge = panelSizeIssue(summarized.unitCount, years.length, codes.indicators.length, label);
+  // Codes too many for a panel of the values' units and years are refused from their count, the larger panel named.
+  const tooLarge = panelSizeIssue(summarized.unitCount, years.length, summarized.indicatorsFit ? codes.indicators.length : summarized.indicatorCount, label);
   if (tooLarge) issues.push(tooLarge);
   // The values' units and years, when every row has its unit and its year (none left out), for the checks of options
   // that need no tree when the tree was refused (`ValuesRead`, as `loadInputs` gives it for a CSV file).
@@ -506,13 +551,20 @@ async function duplicateIssues(session: DuckdbSession, label: string): Promise<I
  * microdata under an unchanged query is a change. `unnamed`, when given, receives the calls of the query that may
  * read files it does not name (`unnamedFileReads` of `duckdb.ts`: a path the query builds from a column or a subquery,
  * `query('…')` of a text DuckDB cannot parse), whose changes no fingerprint can see; the files a `query('…')` literal's
- * text names or builds are among those listed. The query is parsed once for both.
+ * text names or builds are among those listed. `globs`, when given, receives the globs it reads by (`QueryGlob`), so
+ * that a project run can refuse a runs folder they reach. The query is parsed once for all.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming `label` (default: `path` relative to `root`) when the query file or
  *   a file it names is a named pipe, a socket or a device, which hashing would wait on as DuckDB would (or a file of a
  *   path it builds, known before it runs: `builtFiles`, which DuckDB would wait on);
  *   `E_SQL_QUERY_TEXT` when it gives `query`/`query_table` a text it builds (`resolveQueryPaths`)
  */
-export async function readQueryFiles(path: string, root = dirname(path), unnamed?: UnnamedQueryReads[], label = shownPath(resolve(root), resolve(path))): Promise<string[]> {
+export async function readQueryFiles(
+  path: string,
+  root = dirname(path),
+  unnamed?: UnnamedQueryReads[],
+  label = shownPath(resolve(root), resolve(path)),
+  globs?: QueryGlob[],
+): Promise<string[]> {
   await refuseSpecialFiles(label, [path]);
   const session = await openSandbox(resolve(root));
   try {
@@ -521,7 +573,9 @@ export async function readQueryFiles(path: string, root = dirname(path), unnamed
     const resolved = await resolveQueryPaths(session, parsed, label);
     // The files of the paths it builds, where known before it runs, are among them.
     const unknown: string[] = [];
-    const files = await checkedFilesOf(session, resolved, label, unknown);
+    const patterns: string[] = [];
+    const files = await checkedFilesOf(session, resolved, label, unknown, patterns);
+    for (const pattern of new Set(patterns)) globs?.push({ pattern });
     if (unnamed) {
       const calls = await unnamedFileReads(session, parsed, { arguments: resolved.built, unknown });
       if (calls.length > 0) unnamed.push({ calls });
@@ -543,13 +597,24 @@ export interface UnnamedQueryReads {
 }
 
 /**
+ * A glob a query reads by (`readQueryFiles`, `readIndicatorQueryFiles`), absolute (`data/*.csv` against the folder
+ * the query reads): files written later where it matches are read by the next run. For a query of the tree's `sql`
+ * column, its indicator and the tree's line.
+ */
+export interface QueryGlob {
+  pattern: string;
+  code?: string;
+  line?: number;
+}
+
+/**
  * The files the queries of `tree`'s `sql` column read (see `readQueryFiles`), listed before they run: a project run
  * hashes them into its fingerprint as it does a `.sql` values file's. `unnamed`, when given, receives each query that
  * may read files it does not name (see `readQueryFiles`). Each query is parsed once for both.
  * @throws `InputError` `E_SQL_SPECIAL_FILE` naming the tree's line when a file a query names (or builds a path to,
  *   known before it runs: `builtFiles`) is a named pipe, a socket or a device
  */
-export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?: UnnamedQueryReads[]): Promise<string[]> {
+export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?: UnnamedQueryReads[], globs?: QueryGlob[]): Promise<string[]> {
   if (queryIndicators(tree).length === 0) return [];
   const session = await openSandbox(resolve(root));
   try {
@@ -559,7 +624,9 @@ export async function readIndicatorQueryFiles(tree: Tree, root: string, unnamed?
       const label = indicatorLabel(tree, code, line);
       const resolved = await resolveQueryPaths(session, parsed, label);
       const unknown: string[] = [];
-      for (const file of await checkedFilesOf(session, resolved, label, unknown)) files.add(file);
+      const patterns: string[] = [];
+      for (const file of await checkedFilesOf(session, resolved, label, unknown, patterns)) files.add(file);
+      for (const pattern of new Set(patterns)) globs?.push({ pattern, code, line });
       if (unnamed) {
         const calls = await unnamedFileReads(session, parsed, { arguments: resolved.built, unknown });
         if (calls.length > 0) unnamed.push({ calls, code, line });
@@ -587,14 +654,16 @@ function shownPath(root: string, file: string): string {
  * it builds whose value is known before it runs (`builtFiles`), which a project run hashes as it does named ones; once
  * none of them is a named pipe, a socket or a device (`refuseSpecialFiles`, naming `label`): DuckDB would wait on such
  * a file without end. `unknown`, when given, receives the calls of the paths it builds whose value is not known before
- * it runs (`builtFiles`), for `unnamedFileReads`.
+ * it runs (`builtFiles`), for `unnamedFileReads`. `globs`, when given, receives the absolute globs the query reads by
+ * (those it names and those it builds), which may match files written after they were listed.
  */
-async function checkedFilesOf(session: SandboxSession, resolved: ResolvedQuery, label: string, unknown?: string[]): Promise<string[]> {
-  const files = await filesNamedBy(session, resolved.sql);
+async function checkedFilesOf(session: SandboxSession, resolved: ResolvedQuery, label: string, unknown?: string[], globs?: string[]): Promise<string[]> {
+  const files = await filesNamedBy(session, resolved.sql, globs);
   await refuseSpecialFiles(label, files, session.root);
   const built = await builtFiles(session, resolved);
   await refuseSpecialFiles(label, built.paths, session.root);
   unknown?.push(...built.unknown);
+  globs?.push(...built.globs);
   // A built path of no file, or of a folder, reads none: DuckDB says so when the query runs.
   const regular: string[] = [];
   for (const path of built.paths) if ((await stat(path).catch(() => undefined))?.isFile()) regular.push(path);
@@ -620,13 +689,15 @@ async function refuseSpecialFiles(label: string, files: readonly string[], root?
  * The files a query names: each text of the query that may be a path (its string literals in any quoting, and tables
  * named as files, as DuckDB's parser reads them; its relative paths made absolute by `resolveQueryPaths`) that DuckDB's
  * `glob` expands to files (inside the sandbox folder, the only place it can read). Texts that are not paths expand to
- * nothing. A query DuckDB cannot parse falls back on its `'…'` literals.
+ * nothing. A query DuckDB cannot parse falls back on its `'…'` literals. `globs`, when given, receives each absolute
+ * text that DuckDB reads as a glob (a relative one was made absolute by `resolveQueryPaths` where it is a file argument).
  */
-async function filesNamedBy(session: SandboxSession, query: string): Promise<string[]> {
+async function filesNamedBy(session: SandboxSession, query: string, globs?: string[]): Promise<string[]> {
   const files = new Set<string>();
   const texts = (await queryTexts(session, query)) ?? [...query.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1].replace(/''/g, "'"));
   for (const literal of texts) {
     if (!/[./\\*]/.test(literal)) continue;
+    if (isAbsolute(literal) && GLOB_CHARACTERS.test(literal)) globs?.push(literal);
     // A relative literal left (a text that is no file argument, such as a source's name) expands only when the current
     // folder is inside the sandbox's, to files relative to it; a text the sandbox cannot expand is no file the query read.
     for (const file of await globFiles(session, literal)) files.add(resolve(file));

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../../src/core/compute.js";
 import { messages } from "../../../src/core/messages.js";
+import { formatIssue } from "../../../src/errors.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import { issuesOf, makeTempDir } from "../../helpers.js";
 
@@ -60,13 +61,15 @@ describe("a long-layout cell's problem names the value column, as a wide file's 
   });
 });
 
-describe("a cycle in the tree names the parent column, by its header as written", () => {
-  it("上级 for a tree headed in Chinese: the row of the cycle's first member (line 4)", async () => {
-    // C1's parent is C2 (line 4), C2's is C1 (line 5): the cycle is reported at C1's row, where it is first met.
+describe("a cycle in the tree names the parent's cell, file:line:column", () => {
+  it("上级 (column 2) for a tree headed in Chinese: the row of the cycle's first member (line 4)", async () => {
+    // C1's parent is C2 (line 4), C2's is C1 (line 5): the cycle is reported at C1's row, where it is first met, in
+    // the parent's column 上级, the 2nd of the header.
     const tree = "代码,上级,名称,权重,方向\nX,,x,,\nX1,X,x1,,+\nC1,C2,c1,,+\nC2,C1,c2,,+\n";
     const dir = await makeTempDir({ "t.csv": tree, "v.csv": "unit,year,indicator,value\nU,2017,X1,1\n" });
     const issues = await issuesOf(loadInputs(join(dir, "t.csv"), join(dir, "v.csv"), { tree: "t.csv", data: "v.csv" }));
-    expect(places(issues)).toEqual([["E_TREE_CYCLE", "t.csv", 4, "上级"]]);
+    expect(places(issues)).toEqual([["E_TREE_CYCLE", "t.csv", 4, 2]]);
+    expect(formatIssue(issues[0]).startsWith("t.csv:4:2: ")).toBe(true);
     expect(issues[0].message).toBe(messages.treeCycle(["C1", "C2", "C1"]));
   });
 });

@@ -330,6 +330,26 @@ describe("a path the query builds", () => {
     expect(known).toEqual([]);
   });
 
+  it("gives the globs a query reads by, named or built, made absolute against the folder it reads (for a project run's runs folder)", async () => {
+    const dir = await folder({
+      "data/v.csv": VALUES,
+      "data/sub/w.csv": VALUES,
+      // data/*.csv named, data/**/*.csv in a list, data/s*/w.csv built from constants; 'x*' is a text, not a path
+      // read (left relative: no glob); the plain file values.csv is no glob.
+      "q.sql": `SELECT 'x*' AS t FROM read_csv('data/*.csv'), read_csv(['data/**/*.csv', 'values.csv']), read_csv('data/' || 's*/w.csv')`,
+      "tree-q.csv": "code,parent,name,weight,direction,sql\nA,,a,1,+,\"SELECT unit, year, value FROM read_csv('data/*')\"\n",
+    });
+    const globs: { pattern: string }[] = [];
+    const files = await readQueryFiles(join(dir, "q.sql"), dir, undefined, undefined, globs);
+    // The files: data/v.csv (by data/*.csv and data/**/*.csv), data/sub/w.csv (by ** and by the built glob), values.csv.
+    expect(files).toEqual([join(dir, "data/sub/w.csv"), join(dir, "data/v.csv"), join(dir, "values.csv")]);
+    expect(globs.map((glob) => glob.pattern).sort()).toEqual([join(dir, "data/**/*.csv"), join(dir, "data/*.csv"), join(dir, "data/s*/w.csv")].sort());
+    // A query of the tree's sql column: its indicator and line (line 2 of tree-q.csv).
+    const treeGlobs: { pattern: string; code?: string; line?: number }[] = [];
+    await readIndicatorQueryFiles(parseTreeCsv(await readFile(join(dir, "tree-q.csv"), "utf8"), "tree-q.csv"), dir, undefined, treeGlobs);
+    expect(treeGlobs).toEqual([{ pattern: join(dir, "data/*"), code: "A", line: 2 }]);
+  });
+
   it("passes the argument through the sandbox's macro, as written around it, literals beside it made absolute", async () => {
     const dir = await folder();
     const session = await openSandbox(dir);

@@ -323,6 +323,8 @@ describe("indicators defined by a query in the tree (column sql)", () => {
     expect(issues.map((issue) => [issue.code, issue.line, issue.column, issue.id, issue.message])).toEqual([
       ["E_SQL_COLUMNS", 2, "sql", "P", "tree-bad.csv:2: indicator P, column sql: column value is missing; expected a number (DOUBLE)"],
       ["E_SQL_NOT_SELECT", 3, "sql", "Q", "tree-bad.csv:3: indicator Q, column sql: the query is not a SELECT statement (COPY); expected a query that only reads"],
+      // The values file's codes are checked in the same run: its four rows (lines 2 to 5) are of R, no indicator of this tree.
+      ...[2, 3, 4, 5].map((line) => ["E_UNKNOWN_INDICATOR", line, 3, "R", 'unknown indicator "R"; expected a leaf code of the indicator tree']),
     ]);
   });
 });
