@@ -16,6 +16,7 @@ import type { Project } from "../io/project/project.js";
 import { findProjectFile } from "../io/project/project-file.js";
 import type { CliEnv } from "./env.js";
 import { commandMessages } from "../core/command-messages.js";
+import { displayPath } from "./display-path.js";
 
 /** A project applied to a command. */
 export interface AppliedProject extends Project {
@@ -27,13 +28,6 @@ export interface AppliedProject extends Project {
   fileOptions: string[];
   /** The key path in the file of each of the command's options that the file can set, by its flag (`--base-year`: methods, base-year). */
   optionKeys: ReadonlyMap<string, readonly string[]>;
-}
-
-/** A path as messages name it: relative to `cwd` when inside it, else absolute. */
-export function displayPath(cwd: string, path: string): string {
-  const relativePath = relative(cwd, path);
-  const shown = !relativePath ? "." : relativePath.startsWith("..") || isAbsolute(relativePath) ? path : relativePath;
-  return shown.split("\\").join("/");
 }
 
 /**
@@ -58,13 +52,16 @@ const APPLIED = new WeakMap<Command, Promise<AppliedProject | undefined>>();
  * `--allow-outside-project`). Only those keys of the file are read (`readProjectLocation`): a mistake in another one
  * (`methods: screen: "0.5"`) stops compute, not the commands that list, check, compare or publish the runs it made,
  * nor a rollback from the run that mistake would make. `undefined` when there is neither `--runs` nor a project. With
- * `refuseValuesFolder` (publish, rollback), a project file found is read under `--runs` too, for its `values:` (one that
- * cannot be read is then passed over: `--runs` is the way past it).
+ * `refuseFor` (publish, rollback), a project file found is read under `--runs` too, for its `values:` (one that
+ * cannot be read is then passed over: `--runs` is the way past it), and, when the whole file can be read, for the
+ * input files of its runs (`projectInputsToRefuse`).
  * @throws `ValidationError` for a file that is not YAML, or a `runs:` that is no path or leaves the project's folder;
- * `InputError` `E_NO_PROJECT` for a `--project` that does not exist; with `refuseValuesFolder`, `OutputError`
- * `E_OUT_IS_INPUT` for a `runs:`, or a `--runs`, that is the folder `values:` names
+ * `InputError` `E_NO_PROJECT` for a `--project` that does not exist; with `refuseFor`, `OutputError`
+ * `E_OUT_IS_INPUT` for a `runs:`, or a `--runs`, that is the folder `values:` names, or that is on an input of the
+ * project's runs as compute refuses it (`refuseRunsOnInputs`)
  */
-export async function projectRunsFolder(command: Command, env: CliEnv, { refuseValuesFolder = false } = {}): Promise<string | undefined> {
+export async function projectRunsFolder(command: Command, env: CliEnv, { refuseFor }: { refuseFor?: "publish" | "rollback" } = {}): Promise<string | undefined> {
+  const refuseValuesFolder = refuseFor !== undefined;
   const runs = command.getOptionValue("runs") as string | undefined;
   // With --runs, the project file is read only to refuse the values folder (below), and only when there is one.
   if (runs && !refuseValuesFolder) return resolve(env.cwd, runs);
@@ -90,14 +87,23 @@ export async function projectRunsFolder(command: Command, env: CliEnv, { refuseV
     if (outside) throw new ValidationError([outside]);
     runsDir = resolve(project.dir, project.settings.runs);
   }
-  // `refuseValuesFolder` (runs publish, rollback, which write LATEST): a runs: that is the values folder (left by a
+  // `refuseFor` (runs publish, rollback, which write LATEST): a runs: that is the values folder (left by a
   // version that took it), or a --runs that is, is refused as compute refuses it, `E_OUT_IS_INPUT`, before anything is
   // touched. A values: that is no text is left to compute to refuse.
   const values = project.settings.values;
   if (refuseValuesFolder && typeof values === "string" && values !== "") {
-    const { refuseRunsOnInputs } = await import("../io/runs/runs-on-inputs.js");
+    const [{ refuseRunsOnInputs }, { readProject }, { projectInputsToRefuse }] = await Promise.all([
+      import("../io/runs/runs-on-inputs.js"),
+      import("../io/project/project.js"),
+      import("./project-inputs.js"),
+    ]);
     const where = runs ? { runs, where: "--runs", valuesAt: at("values") } : { runs: project.settings.runs, where: at("runs") };
-    refuseRunsOnInputs({ runsDir, ...where, values: resolve(project.dir, values), inputs: [] });
+    const runsAndValues = { runsDir, ...where, values: resolve(project.dir, values), action: refuseFor };
+    refuseRunsOnInputs({ ...runsAndValues, inputs: [] });
+    // The input files too, as the run refuses them, when the whole file can be read (a mistake in another key of it
+    // stops compute, not a publish or a rollback: the run's inputs are then not known, and left out).
+    const whole = await readProject(file, project.label).catch(() => undefined);
+    if (whole) refuseRunsOnInputs({ ...runsAndValues, ...(await projectInputsToRefuse(whole, env.cwd)) });
   }
   return runsDir;
 }

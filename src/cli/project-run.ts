@@ -38,9 +38,10 @@ import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
 import { listValueFiles } from "../io/read/values-folder.js";
 import type { Encoding } from "../io/read/read-text.js";
-import type { UnnamedQueryReads } from "../io/read/values-duckdb.js";
+import type { QueryGlob, UnnamedQueryReads } from "../io/read/values-duckdb.js";
 import { VERSION, type CliEnv } from "./env.js";
-import { displayPath, type AppliedProject } from "./project-options.js";
+import { displayPath } from "./display-path.js";
+import type { AppliedProject } from "./project-options.js";
 import { METHOD_DEFAULTS } from "./method-defaults.js";
 import { usesAhp, type WeightingCliOptions } from "./weighting-options.js";
 import type { WeightMethod } from "../core/weighting/derive.js";
@@ -91,6 +92,11 @@ export interface ProjectRunInputs {
    * query runs: its files are hashed with those the query names.)
    */
   unnamedQueryReads: Issue[];
+  /**
+   * The globs the run's queries read by (absolute), each with the query that reads by it (`values.sql`, `tree.csv:5`):
+   * a runs folder they reach is refused (`refuseRunsOnInputs`), since the next run would read what a run writes there.
+   */
+  queryGlobs: { pattern: string; query: string }[];
 }
 
 /**
@@ -147,8 +153,15 @@ export async function projectRunInputs(
   // index.yaml acts on compute only through the options recorded above and the files it names, all in the
   // fingerprint; its own bytes are left out, so that an edit that changes nothing for compute (a comment, the name, the
   // uncertainty: block) is no reason to run again. The manifest still records its digest.
-  const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"));
-  return { recorded, inputs, query, fingerprint, unnamedQueryReads: queryFiles.unnamed };
+  // The queries that may read files no digest covers, as the manifest lists them (`unnamedQueryInputs`), are in it too,
+  // so that deleting that list from a manifest by hand is found (`checkManifest`).
+  const fingerprint = fingerprintOf(VERSION, recorded, inputs.filter((input) => input.role !== "project"), unnamedQueryInputsOf(queryFiles.unnamed));
+  return { recorded, inputs, query, fingerprint, unnamedQueryReads: queryFiles.unnamed, queryGlobs: queryFiles.globs };
+}
+
+/** The manifest's `unnamedQueryInputs` of the warnings `W_QUERY_FILES_UNNAMED` of a run: `values.sql`, `tree.csv:3`. */
+export function unnamedQueryInputsOf(unnamed: readonly Issue[]): string[] {
+  return unnamed.map((warning) => (warning.line ? `${warning.source}:${warning.line}` : warning.source!));
 }
 
 /**
@@ -209,8 +222,12 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   const runsLine = project.lineOf(["runs"]);
   const runsAt = { runsDir, runs: project.settings.runs, where: runsLine ? `${project.label}:${runsLine}` : project.label, values: resolve(env.cwd, options.data!) };
   refuseRunsOnInputs({ ...runsAt, inputs: [] });
-  const { recorded, inputs, query, fingerprint, unnamedQueryReads } = await projectRunInputs(options, command, project, env);
-  refuseRunsOnInputs({ ...runsAt, inputs: inputs.map((input) => ({ path: resolve(project.dir, input.path), label: displayPath(env.cwd, resolve(project.dir, input.path)) })) });
+  const { recorded, inputs, query, fingerprint, unnamedQueryReads, queryGlobs } = await projectRunInputs(options, command, project, env);
+  refuseRunsOnInputs({
+    ...runsAt,
+    inputs: inputs.map((input) => ({ path: resolve(project.dir, input.path), label: displayPath(env.cwd, resolve(project.dir, input.path)) })),
+    patterns: queryGlobs.map((glob) => ({ ...glob, label: displayPath(env.cwd, glob.pattern) })),
+  });
 
   // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
   // previous run (it removes no run folder either way). It is read once without the lock, so that a run with nothing
@@ -248,8 +265,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   const tidy = async (latest: string | undefined) => {
     const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
     printWarnings(leftovers.warnings, env);
-    // Staging folders and markers removed are said; temporary files (of LATEST, of the lock) go silently.
-    if (!options.quiet) for (const name of leftovers.removed.filter((name) => !name.endsWith(".tmp"))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+    // Staging folders and markers removed are said; temporary files (of LATEST, of the lock: `.tmp`, `.stale`) go silently.
+    if (!options.quiet) for (const name of leftovers.removed.filter((name) => !/\.(?:tmp|stale)$/.test(name))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
   };
   const unlocked = await readLatestRun();
   if (unlocked.unchanged) {
@@ -307,7 +324,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         options: recorded,
         inputs,
         ...(query !== undefined ? { query } : {}),
-        ...(unnamedQueryReads.length > 0 ? { unnamedQueryInputs: unnamedQueryReads.map((warning) => (warning.line ? `${warning.source}:${warning.line}` : warning.source!)) } : {}),
+        ...(unnamedQueryReads.length > 0 ? { unnamedQueryInputs: unnamedQueryInputsOf(unnamedQueryReads) } : {}),
         coverage: { units: result.units, years: result.years, baseYear: result.baseYear, indicators: result.panel.indicators.length },
         warnings: [...unnamedQueryReads, ...computed.warnings],
         outputs,
@@ -478,7 +495,8 @@ function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: Rev
  * for a query); none for other values and a tree without queries. A tree that cannot be read names no file here: the
  * run refuses it; the files of a path a query builds from constants are among them. `unnamed`: a warning
  * `W_QUERY_FILES_UNNAMED` for each query that may read files no one can list before it runs (`unnamedFileReads` of
- * duckdb.ts), at the values file (`labels.data`) or the tree's line of the indicator (`labels.tree`).
+ * duckdb.ts), at the values file (`labels.data`) or the tree's line of the indicator (`labels.tree`). `globs`: the
+ * globs the queries read by (`QueryGlob`), each with the query so named.
  */
 async function queryFilesOf(
   dataPath: string,
@@ -486,13 +504,16 @@ async function queryFilesOf(
   root: string,
   given: { encoding?: Encoding; treeSheet?: string },
   labels: { data: string; tree: string },
-): Promise<{ files: string[]; unnamed: Issue[] }> {
+): Promise<{ files: string[]; unnamed: Issue[]; globs: { pattern: string; query: string }[] }> {
   const files = new Set<string>();
   const unnamed: Issue[] = [];
+  const globs: { pattern: string; query: string }[] = [];
   if (/\.sql$/i.test(dataPath)) {
     const { readQueryFiles } = await import("../io/read/values-duckdb.js");
     const reads: UnnamedQueryReads[] = [];
-    for (const file of await readQueryFiles(dataPath, root, reads)) files.add(file);
+    const patterns: QueryGlob[] = [];
+    for (const file of await readQueryFiles(dataPath, root, reads, undefined, patterns)) files.add(file);
+    for (const { pattern } of patterns) globs.push({ pattern, query: labels.data });
     for (const { calls } of reads) unnamed.push({ code: "W_QUERY_FILES_UNNAMED", source: labels.data, message: projectMessages.queryFilesUnnamed(labels.data, calls) });
   }
   const [{ readTreeFile }, { queryIndicators }] = await Promise.all([import("../io/read/load.js"), import("../io/read/duckdb-sources.js")]);
@@ -500,7 +521,9 @@ async function queryFilesOf(
   if (tree && queryIndicators(tree).length > 0) {
     const { readIndicatorQueryFiles } = await import("../io/read/values-duckdb.js");
     const reads: UnnamedQueryReads[] = [];
-    for (const file of await readIndicatorQueryFiles(tree, root, reads)) files.add(file);
+    const patterns: QueryGlob[] = [];
+    for (const file of await readIndicatorQueryFiles(tree, root, reads, patterns)) files.add(file);
+    for (const { pattern, line } of patterns) globs.push({ pattern, query: line ? `${labels.tree}:${line}` : labels.tree });
     for (const { calls, code, line } of reads)
       unnamed.push({
         code: "W_QUERY_FILES_UNNAMED",
@@ -511,5 +534,5 @@ async function queryFilesOf(
         message: projectMessages.queryFilesUnnamed(line ? `${labels.tree}:${line}` : labels.tree, calls, code),
       });
   }
-  return { files: [...files].sort(), unnamed };
+  return { files: [...files].sort(), unnamed, globs };
 }

@@ -66,6 +66,16 @@ export const lockTakeOverWarning =
     printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env);
 
 /**
+ * What a command writing an output folder tells as it happens: a stale lock it took over (`lockTakeOverWarning`), and
+ * what a killed command left there under the tool's names that is not provably the tool's, kept (`W_LOCK_TEMPORARY_KEPT`,
+ * `W_WRITING_FOLDER_KEPT`).
+ */
+export const folderWarnings = (env: CliEnv): { onTakeOver: (message: string) => void; onKept: (warning: Issue) => void } => ({
+  onTakeOver: lockTakeOverWarning(env),
+  onKept: (warning) => printWarnings([warning], env),
+});
+
+/**
  * The text of a validation error: its summary line (`N problems found:`), then its problems one a line in file order
  * (`inFileOrder`), the first `PRINTED_PROBLEMS` unless `all`, then how many more there are.
  */

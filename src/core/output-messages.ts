@@ -9,6 +9,9 @@ import { diskFull, openElsewhere, type FileSizeLimit } from "./system-errors.js"
  */
 const quote = (value: string) => JSON.stringify(value);
 
+/** The runs folder as set at `where`: `index.yaml:4: runs: "data"`, or the flag that gave it, `--runs "data"`. */
+const runsNamed = (where: string, runs: string) => (where.startsWith("--") ? `${where} ${quote(runs)}` : `${where}: runs: ${quote(runs)}`);
+
 /** Why a folder could not be created, in words, by the file system's code. */
 function folderProblem(code: string): string {
   switch (code) {
@@ -110,6 +113,24 @@ export const outputMessages = catalogue("outputMessages", {
   /** A project's `runs:` that is the input file `input` (`itself`), or would put a run's own files at it. */
   runsIsInput: (where: string, runs: string, input: string, itself: boolean) =>
     `${where}: runs: ${quote(runs)} ${itself ? `is ${input}` : `would put a run's own files (LATEST, the lock, temporary and staging files) at ${input}`}, an input of this run (read as the indicator tree, the values or another input), and an input is never overwritten; expected another runs: folder`,
+  /**
+   * `runs publish` or `rollback` (`action`), with the project's `runs:` (at `where`, `index.yaml:4`) the values folder
+   * its runs read: the LATEST it would write there is refused, as compute refuses it (with `--runs`: `runsIsValuesFolder`).
+   */
+  runsToPublishIsValuesFolder: (action: "publish" | "rollback", where: string, runs: string) =>
+    `${where}: runs: ${quote(runs)} is the values folder the project's runs read, whose files are all read as values: the LATEST that runs ${action} would write there would be read as values by the next run; expected another runs: folder, such as runs, or a subfolder of the values folder (subfolders are not read)`,
+  /**
+   * `runs publish` or `rollback` (`action`), with the runs folder (`runs:` at `where`, `index.yaml:4`, or `--runs`)
+   * that is the input file `input` of the project's runs (`itself`), or would have its own files put at it.
+   */
+  runsToPublishIsInput: (action: "publish" | "rollback", where: string, runs: string, input: string, itself: boolean) =>
+    `${runsNamed(where, runs)} ${itself ? `is ${input}` : `would have runs ${action} put its own files (LATEST, the lock, temporary files) at ${input}`}, an input of the project's runs (read as the indicator tree, the values or another input), and an input is never overwritten; expected another ${where.startsWith("--") ? where : "runs:"} folder`,
+  /**
+   * A runs folder (`runs:` at `where`, or `--runs`) that the glob `pattern` of the query `query` (`values.sql`,
+   * `tree.csv:5`) reaches: the next run would read what a run (or `action`: runs publish, rollback) writes there.
+   */
+  runsMatchedByQuery: (where: string, runs: string, query: string, pattern: string, action?: "publish" | "rollback") =>
+    `${runsNamed(where, runs)} is a folder the query ${query} reads by the pattern ${quote(pattern)}: the LATEST, lock and run folders ${action === undefined ? "a run writes" : `that runs ${action} and the project's runs write`} there would be read by the next run's query; expected a ${where.startsWith("--") ? where : "runs:"} folder the pattern cannot reach, such as runs, or a subfolder below a pattern without **`,
   outIsRunsFolder: (label: string, runs?: string) =>
     `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
   /** `sizeLimit`, for EFBIG: the process's file-size limit (`ulimit -f`) in bytes, `"unlimited"`, or not known. */
@@ -175,6 +196,18 @@ export const outputMessages = catalogue("outputMessages", {
   latestTemporaryKept: (temporaryLabel: string, held: string | number, runsLabel: string) =>
     `${temporaryLabel} is named as a temporary file of LATEST but holds ${typeof held === "number" ? `${held} bytes` : quoteInput(held)}, not what this tool writes there (the id of a run folder of ${runsLabel}, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
   stagingRemoved: (stagingLabel: string) => `removed ${stagingLabel}, left by a run that stopped before it finished`,
+  /**
+   * A staging folder holding its marker, and also what no run writes there (`kept`, its names, sorted): the run's own
+   * files are removed, the rest and the folder (with its marker) kept.
+   */
+  stagingFilesKept: (stagingLabel: string, kept: readonly string[]) =>
+    `${stagingLabel} is a staging folder of a run that stopped before it finished, but it also holds ${kept.map(quoteInput).join(", ")}, which no run writes there (expected only the run's output files, manifest.json, the marker and their temporary files); the run's own files were removed, the rest is kept with the folder (move what you need out of it, then delete the folder by hand)`,
+  /** A file named as a temporary file of a folder's lock (`.lock.<pid>.tmp`, `.lock.<pid>.stale`) that does not hold a lock; `held`: its text, or its size in bytes. */
+  lockTemporaryKept: (temporaryLabel: string, held: string | number, lockLabel: string) =>
+    `${temporaryLabel} is named as a temporary file of the lock ${lockLabel} but holds ${typeof held === "number" ? `${held} bytes` : quoteInput(held)}, not what this tool writes there (a lock: one line of JSON such as {"pid":4242,"host":"stats-01","startedAt":"2026-03-01T02:00:00.000Z",...}), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
+  /** A folder named as the Parquet writer's own (`.innovation-index-writing-XXXXXX`) holding something else (`found`: its names, sorted). */
+  writingFolderKept: (folderLabel: string, found: readonly string[]) =>
+    `${folderLabel} is named as a folder this tool writes Parquet files in, but it holds ${found.length === 0 ? "nothing it can read" : found.map(quoteInput).join(", ")}, not only index.parquet, scores.parquet and growth.parquet, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
   /** `LATEST` replaced, but the runs folder not flushed to the disk after it (an I/O error). */
   latestNotFlushed: (latestLabel: string, id: string, reason: string) =>
     `${latestLabel} names run ${id} now, but the runs folder could not be flushed to the disk after it (${reason}); after a power cut it may name the run it named before; expected a disk that takes what is written: check the disk, then innovation-index runs publish ${id} (which verifies the run and leaves LATEST as it is if it names it)`,

@@ -172,11 +172,37 @@ describe("a query that reads files it does not name", () => {
       // micro.csv changed since the run: no digest shows it, so the report cannot refuse (E_RUN_INPUTS_CHANGED); it
       // says the run may be stale instead of taking it as current.
       await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+      // Under --strict the warning is an error (E_RUN_INPUTS_UNPROVEN, exit 1), and no report is written into the run.
+      const strict = await runCli(["report", "--strict", "--log-format", "json"], dir);
+      expect(strict.code).toBe(1);
+      expect(JSON.parse(strict.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_RUN_INPUTS_UNPROVEN", source: `runs/${run}` });
+      expect(existsSync(join(dir, "runs", run, "report.html"))).toBe(false);
       const report = await runCli(["report"], dir);
       expect(report.code).toBe(0);
       expect(report.stderr).toContain(`warning: ${projectMessages.runInputsUnproven(`runs/${run}`, ["values.sql"])}`);
       expect(report.stderr).toContain(`runs/${run} may be stale: its queries (values.sql) may read files the tool cannot name`);
       expect(existsSync(join(dir, "runs", run, "report.html"))).toBe(true);
+    });
+  });
+
+  it("notices unnamedQueryInputs deleted from a manifest by hand: verify finds the fingerprint wrong, report still says the run may be stale", async () => {
+    const dir = await sqlProject(PIVOT_QUERY.replace("'micro.csv'", "'mic' || 'ro.csv'"));
+    await inFolder(dir, async () => {
+      expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+      const run = await latest(dir);
+      expect((await runCli(["verify"], dir)).code).toBe(0);
+      const path = join(dir, "runs", run, "manifest.json");
+      const manifest = JSON.parse(await readFile(path, "utf8"));
+      expect(manifest.unnamedQueryInputs).toEqual(["values.sql"]);
+      delete manifest.unnamedQueryInputs;
+      await writeFile(path, JSON.stringify(manifest, null, 2) + "\n");
+      // The fingerprint covers the list (fingerprintOf): without it, the manifest no longer agrees with itself.
+      const verify = await runCli(["verify"], dir);
+      expect(verify.code).toBe(1);
+      expect(verify.stdout + verify.stderr).toContain(`manifest.json: fingerprint ${manifest.fingerprint}, but the tool version, options and input files it lists give`);
+      // report finds the project's query unproven itself (its digest unchanged since the run), whatever the manifest says.
+      const report = await runCli(["report"], dir);
+      expect(report.stderr).toContain(`warning: ${projectMessages.runInputsUnproven(`runs/${run}`, ["values.sql"])}`);
     });
   });
 

@@ -4,9 +4,10 @@
  * `--if-changed`.
  */
 import { createHash } from "node:crypto";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { outputMessages } from "../../src/core/output-messages.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 const folders: string[] = [];
@@ -50,6 +51,26 @@ describe("a project with a .sql values query", () => {
     } finally {
       process.chdir(started);
     }
+  });
+
+  it("refuses a runs: folder the query's glob reaches (data/LATEST would be read by data/*) before writing anything; data/runs works", async () => {
+    const dir = await makeTempDir({
+      "index.yaml": "name: microdata\nindicators: tree.csv\nvalues: values.sql\nruns: data\nmethods:\n  base-year: 2017\n",
+      "tree.csv": "code,parent,name,weight,direction\nX,,x,1,+\n",
+      "values.sql": "SELECT unit, year::INTEGER AS year, 'X' AS indicator, g::DOUBLE AS value FROM read_csv('data/*')\n",
+      "data/x.csv": "unit,year,g\nU,2017,100\nU,2018,200\n",
+    });
+    folders.push(dir);
+    const refused = await runCli(["compute", "-q"], dir);
+    // runs: is on line 4; an output error, exit 3; data/ as it was (no LATEST, no lock).
+    expect(refused).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.runsMatchedByQuery("index.yaml:4", "data", "values.sql", "data/*")}\n` });
+    expect(await readdir(join(dir, "data"))).toEqual(["x.csv"]);
+    // read_csv('data/*.csv') with runs: data/runs: the pattern cannot reach data/runs/…; two runs, the second unchanged.
+    await writeFile(join(dir, "values.sql"), "SELECT unit, year::INTEGER AS year, 'X' AS indicator, g::DOUBLE AS value FROM read_csv('data/*.csv')\n");
+    await writeFile(join(dir, "index.yaml"), "name: microdata\nindicators: tree.csv\nvalues: values.sql\nruns: data/runs\nmethods:\n  base-year: 2017\n");
+    expect(await runCli(["compute", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(await runCli(["compute", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await readdir(join(dir, "data/runs"))).filter((name) => /^\d{8}T/.test(name))).toHaveLength(1);
   });
 
   it("records the query and the files it read, and runs again when those files change", async () => {

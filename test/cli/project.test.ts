@@ -534,6 +534,11 @@ describe("report in a project", () => {
     const other = await runCli(["report", "--normalise", "min-max"], dir);
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(projectMessages.runInputsChanged(`runs/${second}`, ["--normalise"]));
+    // --strict changes no number a run gives, only whether its warnings refuse it: a report may add it (before: refused
+    // as computed from other options, "--strict").
+    const strict = await runCli(["report", "--strict", "-q"], dir);
+    expect(strict.stderr).toBe("");
+    expect(strict.code).toBe(0);
     // Outside a project, --run is a usage error.
     const outside = await runCli(["report", "--run", "latest", "-i", "indicators.csv", "-d", "data", "--out", "x"], dir);
     expect(outside.code).toBe(2);

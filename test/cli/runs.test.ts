@@ -545,7 +545,9 @@ describe("innovation-index runs", () => {
     for (const args of [["runs", "publish", a], ["runs", "rollback"]]) {
       const refused = await runCli(args, dir);
       // An output error (exit 3), as compute's, with nothing written, renamed or removed in data/ (no lock either).
-      expect(refused, args.join(" ")).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.runsIsValuesFolder("index.yaml:4", "data")}\n` });
+      // In publish's and rollback's own words (not compute's "this run reads").
+      const message = outputMessages.runsToPublishIsValuesFolder(args[1] as "publish" | "rollback", "index.yaml:4", "data");
+      expect(refused, args.join(" ")).toEqual({ code: 3, stdout: "", stderr: `error: ${message}\n` });
       expect(await listDir(join(dir, "data"))).toEqual(before);
       expect(await readFile(join(dir, "data/LATEST"))).toEqual(latestBefore);
     }
@@ -598,6 +600,6 @@ describe("innovation-index runs", () => {
     expect((await runCli(["runs", "rollback", "x"], dir)).stderr).toBe(`error: ${runMessages.runNotExpected("rollback", "x")}\n(run with --help for usage)\n`);
     const wrong = await runCli(["runs", "publsh"], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain(`Did you mean "publish"?`);
+    expect(wrong.stderr).toBe(`error: unknown action "publsh" of runs; expected one of: list, publish, rollback; did you mean "publish"?\n(run with --help for usage)\n`);
   });
 });

@@ -33,7 +33,7 @@ import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject } from "../project-options.js";
 import { printable, renderColumns } from "../render.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
@@ -197,7 +197,7 @@ export async function runAudit(options: AuditCommandOptions, env: CliEnv): Promi
   const files = await auditFiles(context, options.projectName, workbookWarnings);
   // The files are the whole output of `audit`: what an earlier audit left there and this one does not write (its
   // audit.xlsx, when this one has no --xlsx) is removed, and named.
-  const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit", onTakeOver: lockTakeOverWarning(env) });
+  const removed = await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { family: "audit", ...folderWarnings(env) });
   if (options.quiet) return;
   printWarnings([...weightingWarnings, ...result.warnings, ...drop.warnings, ...workbookWarnings, ...unusedOptions], env);
   for (const note of profiles.notes) env.stderr(commandMessages.note(printable(note)));

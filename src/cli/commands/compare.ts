@@ -24,7 +24,7 @@ import { PRESETS, type Preset } from "../../core/presets.js";
 import { addInputOptions, integerOption, yearOption, type InputOptions } from "../options.js";
 import { applyProject, errorInTermsOf, namesOfOption, projectTermsOf, wordedAs } from "../project-options.js";
 import { renderColumns } from "../render.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
@@ -101,7 +101,7 @@ export async function runCompare(projects: readonly string[], command: Command, 
       [COMPARE_FILE]: UTF8_BOM + formatCompareCsv(comparison, options.decimals),
       [COMPARE_YEARS_FILE]: UTF8_BOM + formatCompareYearsCsv(comparison, options.decimals),
     };
-    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { onTakeOver: lockTakeOverWarning(env) });
+    await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, folderWarnings(env));
   } else env.stdout(renderComparison(comparison, options.decimals, env.words) + "\n");
   if (options.quiet) return;
   // Worded by each configuration in its own terms (`computeConfiguration`), not again in the command's: an option b's

@@ -19,7 +19,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { addOutputOptions, buildOutputs, printOutput, unusedOutputOptions, type ComputedOutputs, type OutputOptions } from "../outputs.js";
 import { printIndexSummary } from "../render.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, weightingProblemsWithoutTree, type WeightingCliOptions } from "../weighting-options.js";
 import { projectMessages } from "../../core/project-messages.js";
@@ -129,7 +129,8 @@ export async function runCompute(
       : await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, options.threads ?? defaultThreads(result.values.length), {
           intoRun: withFiles !== undefined,
           family,
-          onTakeOver: lockTakeOverWarning(env),
+          // A stale lock taken over, and what a killed run left under the tool's names but not provably its own, kept.
+          ...folderWarnings(env),
         });
   if (printed !== undefined) printOutput(printed, env);
   if (options.quiet) return;

@@ -21,7 +21,8 @@ import { runMessages } from "../../core/run-messages.js";
 import { formatValue } from "../../io/write/to-csv.js";
 import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
-import { displayPath, projectRunsFolder } from "../project-options.js";
+import { displayPath } from "../display-path.js";
+import { projectRunsFolder } from "../project-options.js";
 import { renderColumns } from "../render.js";
 
 export const DIFF_FORMATS = ["table", "csv"] as const;

@@ -18,7 +18,7 @@ import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
 import type { CliEnv } from "../env.js";
 import { exists, parseYears } from "./template.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import { commandMessages } from "../../core/command-messages.js";
 
 export interface ImportCoinrOptions {
@@ -113,7 +113,7 @@ export async function runImportCoinr(options: ImportCoinrOptions, env: CliEnv): 
   ];
   // With a UTF-8 byte order mark, as every CSV file the tool writes into a folder, for Excel on Chinese Windows.
   const treeTable = treeRowsTable(rows, coinrMeta.index);
-  await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeTable), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out, 1, { onTakeOver: lockTakeOverWarning(env) });
+  await writeFilesAtomic(dir, { "tree.csv": UTF8_BOM + formatCsv(treeTable), "values.csv": UTF8_BOM + formatCsv(valueRows) }, options.out, 1, folderWarnings(env));
   const { unitNames, notImported } = read.value;
   if (unitNames || notImported.length > 0) env.stderr(commandMessages.importNotImported(unitNames, notImported));
   const units = new Set(read.value.values.map((record) => record.unit)).size;

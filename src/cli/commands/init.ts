@@ -14,7 +14,7 @@ import { beginUndoJournal, noteWritten, undoWrites } from "../../io/write/undo-w
 import { filesNotOurs, refuseFileNameFolder, writeFileAtomic } from "../../io/write/write.js";
 import { WRITTEN_FILES } from "../../io/write/written-files.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
-import { displayPath } from "../project-options.js";
+import { displayPath } from "../display-path.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
 

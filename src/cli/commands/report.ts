@@ -8,7 +8,7 @@
 import type { Command } from "commander";
 import { dirname } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
-import { InputError, UsageError } from "../../errors.js";
+import { InputError, refuseUnderStrict, UsageError } from "../../errors.js";
 import { outputMessages } from "../../core/output-messages.js";
 import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
@@ -35,8 +35,12 @@ const NOT_FOR_REPORT = new Set([
   "--always",
 ]);
 
-/** Options of the report alone (its looks, what it adds to the page): a report may differ from its run in them. */
-const REPORT_LOOKS = new Set(["lang", "title", "static", "audit", "uncertainty-from", "run"]);
+/**
+ * Options a report may differ from its run in: those of the report alone (its looks, what it adds to the page), and
+ * `--strict`, which refuses a run's warnings but never changes a number it gives (`report --strict` into a run
+ * computed without it checks the report's own warnings).
+ */
+const REPORT_LOOKS = new Set(["lang", "title", "static", "audit", "uncertainty-from", "run", "strict"]);
 
 interface ReportCommandOptions extends ComputeCommandOptions {
   /** In a project: the run whose folder receives report.html (default `latest`). */
@@ -108,10 +112,15 @@ Examples:
         throw new InputError("E_RUN_INPUTS_CHANGED", projectMessages.runInputsChanged(run.label, run.changed), { source: run.label });
       // A run whose queries may read files no digest covers cannot be shown to be current: said, not taken as current.
       // (Not checked by readManifestChecked: a value edited by hand into no list is shown as it is.)
+      // Those the manifest lists, and those the project's queries (the run's, their digests unchanged: `changed` is
+      // empty) are found to have now: a list deleted from the manifest by hand hides none of them.
       const listed: unknown = run.manifest.unnamedQueryInputs;
-      const unproven = Array.isArray(listed) ? listed.map(String) : listed === undefined || listed === null ? [] : [String(listed)];
-      if (unproven.length > 0)
-        printWarnings([{ code: "W_RUN_INPUTS_UNPROVEN", source: run.label, message: projectMessages.runInputsUnproven(run.label, unproven) }], env);
+      const recorded = Array.isArray(listed) ? listed.map(String) : listed === undefined || listed === null ? [] : [String(listed)];
+      const unproven = [...new Set([...recorded, ...run.unnamed])];
+      const unprovenWarnings = unproven.length > 0 ? [{ code: "W_RUN_INPUTS_UNPROVEN", source: run.label, message: projectMessages.runInputsUnproven(run.label, unproven) }] : [];
+      // Under --strict an error (E_RUN_INPUTS_UNPROVEN), as compute's warnings are, before anything is computed or written.
+      refuseUnderStrict(options.strict, unprovenWarnings);
+      printWarnings(unprovenWarnings, env);
       // Checked before computing, so a refusal is quick, and again just before writing.
       await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);
       const made = { command: commandLine(command), version: VERSION };
@@ -154,15 +163,16 @@ function commandLine(command: Command): string {
  * The run folder of `--run` (default the latest run), its label as the messages name it, and its manifest; the input
  * files and method options in which the project now differs from the run (`changed`: a report describes the run, so
  * it is refused unless there are none); and the input files as hashed now (`inputs`), to check again once the report
- * has read them.
+ * has read them; and the queries of the project that may read files no digest covers (`unnamed`, as the manifest's
+ * `unnamedQueryInputs` names them).
  */
 async function runFolderFor(
   options: ReportCommandOptions,
   command: Command,
   project: AppliedProject,
   env: CliEnv,
-): Promise<{ folder: string; label: string; manifest: RunManifest; inputs: FileDigest[]; changed: string[] }> {
-  const [{ findRun }, { projectRunInputs }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
+): Promise<{ folder: string; label: string; manifest: RunManifest; inputs: FileDigest[]; changed: string[]; unnamed: string[] }> {
+  const [{ findRun }, { projectRunInputs, unnamedQueryInputsOf }, { readManifest, readManifestChecked, canonicalJson, MANIFEST_FILE }] = await Promise.all([
     import("./diff.js"),
     import("../project-run.js"),
     import("../../io/runs/run-files.js"),
@@ -190,5 +200,5 @@ async function runFolderFor(
   for (const flag of [...flags].sort())
     if (!REPORT_LOOKS.has(flag) && reportFlags.has(flag) && canonicalJson(manifest.options[flag] ?? null) !== canonicalJson(current.recorded[flag] ?? null))
       changed.push(`--${flag}`);
-  return { ...run, manifest, inputs: current.inputs, changed: [...new Set(changed)] };
+  return { ...run, manifest, inputs: current.inputs, changed: [...new Set(changed)], unnamed: unnamedQueryInputsOf(current.unnamedQueryReads) };
 }

@@ -12,7 +12,8 @@ import { tableWords } from "../../core/table-words.js";
 import { UsageError } from "../../errors.js";
 import type { RunListing } from "../../io/runs/list-runs.js";
 import type { CliEnv } from "../env.js";
-import { displayPath, projectRunsFolder } from "../project-options.js";
+import { displayPath } from "../display-path.js";
+import { projectRunsFolder } from "../project-options.js";
 import { renderColumns } from "../render.js";
 import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
 
@@ -66,7 +67,7 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
   if (action === "publish" && run === undefined) throw new UsageError("E_USAGE", runMessages.publishWhich());
   if (action !== "publish" && run !== undefined) throw new UsageError("E_USAGE", runMessages.runNotExpected(action, run));
   // publish and rollback write LATEST: never into the values folder (a runs: an older version took), as compute.
-  const runsDir = await projectRunsFolder(command, env, { refuseValuesFolder: action !== "list" });
+  const runsDir = await projectRunsFolder(command, env, { refuseFor: action === "list" ? undefined : action });
   if (!runsDir) throw new UsageError("E_USAGE", runMessages.runsNoProject());
   const runsLabel = displayPath(env.cwd, runsDir);
   if (action === "list") {

@@ -15,7 +15,7 @@ import { writeFileAtomic } from "../../io/write/write.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
 import type { CliEnv } from "../env.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
 
@@ -119,7 +119,7 @@ export async function runTemplate(options: TemplateCommandOptions, env: CliEnv):
   printWarnings(warnings, env);
   // An existing file was refused above unless --force; with it, the file is replaced only when the folder's record shows
   // template wrote it and it is unchanged since: a template already filled in is never lost (E_OUT_NOT_OURS).
-  await writeFileAtomic(target, content, options.out, { onTakeOver: lockTakeOverWarning(env) });
+  await writeFileAtomic(target, content, options.out, folderWarnings(env));
   env.stderr(terminalMessages.wroteTemplate(options.out, rows.length - 1));
 }
 

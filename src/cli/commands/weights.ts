@@ -32,7 +32,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import type { CliEnv } from "../env.js";
 import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
@@ -154,7 +154,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   const content = await formatWeights(format, tree, result, optimised?.rows, options, (warning) => outputWarnings.push(warning));
   const toFile = options.out !== undefined && options.out !== "-";
   // A CSV file starts with a UTF-8 byte order mark, as every CSV file the tool writes, for Excel on Chinese Windows.
-  if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), format === "csv" ? UTF8_BOM + (content as string) : content, options.out!, { onTakeOver: lockTakeOverWarning(env) });
+  if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), format === "csv" ? UTF8_BOM + (content as string) : content, options.out!, folderWarnings(env));
   else env.stdout(content as string);
   printWarnings([...result.warnings, ...outputWarnings, ...unusedOptions], env);
   if (inputs.example) env.stderr(terminalMessages.usingExample());

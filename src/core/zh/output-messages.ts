@@ -10,6 +10,9 @@ import { listOr } from "./words.js";
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
 
+/** The runs folder as set at `where` (the English file's `runsNamed`). */
+const runsNamed = (where: string, runs: string) => (where.startsWith("--") ? `${where} ${quote(runs)}` : `${where}：runs: ${quote(runs)}`);
+
 /** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
 function folderProblem(code: string): string {
   switch (code) {
@@ -88,6 +91,12 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
       : `${where} ${quote(runs)} 是本项目的运行读取的数据文件夹（values: 见 ${valuesAt}），其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 ${where} 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
   runsIsInput: (where, runs, input, itself) =>
     `${where}：runs: ${quote(runs)} ${itself ? `就是 ${input}` : `会把运行自身的文件（LATEST、锁文件、临时文件和暂存文件）写到 ${input}`}，而它是本次运行的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 runs: 文件夹`,
+  runsToPublishIsValuesFolder: (action, where, runs) =>
+    `${where}：runs: ${quote(runs)} 是本项目的运行读取的数据文件夹，其中的文件都会作为数据读取：runs ${action} 写在这里的 LATEST 下次运行时会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
+  runsToPublishIsInput: (action, where, runs, input, itself) =>
+    `${runsNamed(where, runs)} ${itself ? `就是 ${input}` : `会让 runs ${action} 把自身的文件（LATEST、锁文件、临时文件）写到 ${input}`}，而它是本项目的运行的输入（作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 ${where.startsWith("--") ? where : "runs:"} 文件夹`,
+  runsMatchedByQuery: (where, runs, query, pattern, action) =>
+    `${runsNamed(where, runs)} 是查询 ${query} 以模式 ${quote(pattern)} 读取的文件夹：${action === undefined ? "运行" : `runs ${action} 和本项目的运行`}写在这里的 LATEST、锁文件和运行文件夹会被下次运行的查询读入；应另指定该模式匹配不到的 ${where.startsWith("--") ? where : "runs:"} 文件夹，例如 runs，或不含 ** 的模式所在文件夹的子文件夹`,
   outIsRunsFolder: (label, runs) =>
     `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
   writeFailed: (label, reason, sizeLimit) =>
@@ -137,6 +146,12 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   latestTemporaryKept: (temporaryLabel, held, runsLabel) =>
     `${temporaryLabel} 的名称是 LATEST 的临时文件名，但其内容为 ${typeof held === "number" ? `${held} 字节` : quoteInput(held)}，不是本工具写入的内容（${runsLabel} 中某个运行文件夹的编号，如 20260301T020000.123Z-1a2b3c4d，后跟换行），无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
   stagingRemoved: (stagingLabel) => `已删除 ${stagingLabel}（由一次未完成即中止的运行遗留）`,
+  stagingFilesKept: (stagingLabel, kept) =>
+    `${stagingLabel} 是一次未完成即中止的运行的暂存文件夹，但其中还有 ${kept.map(quoteInput).join("、")}，它们不是运行写入的文件（应只有该运行的输出文件、manifest.json、标记文件及其临时文件）；已删除该运行自己的文件，其余文件连同文件夹保留（请先移出需要的文件，再手动删除该文件夹）`,
+  lockTemporaryKept: (temporaryLabel, held, lockLabel) =>
+    `${temporaryLabel} 的名称是锁 ${lockLabel} 的临时文件名，但其内容为 ${typeof held === "number" ? `${held} 字节` : quoteInput(held)}，不是本工具写入的内容（一把锁：一行 JSON，如 {"pid":4242,"host":"stats-01","startedAt":"2026-03-01T02:00:00.000Z",...}），无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
+  writingFolderKept: (folderLabel, found) =>
+    `${folderLabel} 的名称是本工具写入 Parquet 文件所用的文件夹，但其中有 ${found.length === 0 ? "无法读取的内容" : found.map(quoteInput).join("、")}，而非只有 index.parquet、scores.parquet 和 growth.parquet，无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
   latestNotFlushed: (latestLabel, id, reason) =>
     `${latestLabel} 现已指向运行 ${id}，但之后未能把 runs 文件夹刷写到磁盘（${reason}）；断电后它可能重新指向此前的运行；应为能写入的磁盘：请检查磁盘，然后运行 innovation-index runs publish ${id}（它会校验该运行；若 LATEST 已指向它则不作改动）`,
   runNotPublished: (stagingLabel, latestLabel) => `未发布任何内容：该运行正写入其暂存文件夹 ${stagingLabel}（该文件夹会被删除），${latestLabel} 保持原样`,

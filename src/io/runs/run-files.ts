@@ -126,9 +126,15 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** The fingerprint of a run: SHA-256 of the tool version, the options and every input's path and SHA-256. */
-export function fingerprintOf(version: string, options: Record<string, unknown>, inputs: readonly FileDigest[]): string {
-  return sha256(canonicalJson({ version, options, inputs: inputs.map(({ role, path, sha256 }) => ({ role, path, sha256 })) }));
+/**
+ * The fingerprint of a run: SHA-256 of the tool version, the options and every input's path and SHA-256, and of the
+ * manifest's `unnamedQueryInputs` when it lists any (`undefined` or `[]`: none, so the fingerprint of a run without
+ * them is that of earlier versions): a list deleted from a manifest by hand, which would hide from `report` that the
+ * run may be stale, makes the fingerprint disagree (`checkManifest`, verify).
+ */
+export function fingerprintOf(version: string, options: Record<string, unknown>, inputs: readonly FileDigest[], unnamedQueryInputs?: unknown): string {
+  const unnamed = unnamedQueryInputs === undefined || (Array.isArray(unnamedQueryInputs) && unnamedQueryInputs.length === 0) ? {} : { unnamedQueryInputs };
+  return sha256(canonicalJson({ version, options, inputs: inputs.map(({ role, path, sha256 }) => ({ role, path, sha256 })), ...unnamed }));
 }
 
 /** `manifest.json` as text (two-space indent, trailing newline). */

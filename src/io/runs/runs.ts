@@ -22,14 +22,14 @@ import { outputMessages, type NotOwnRun } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import { readManifestChecked, type FileDigest } from "./run-files.js";
-import { isRunId, LATEST_FILE, runIdMilliseconds } from "./run-names.js";
+import { isRunId, LATEST_FILE, RUN_FILE_NAMES, runIdMilliseconds } from "./run-names.js";
 import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
 import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
 import { isWriterGone, removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
-import { makeFolderSync, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
+import { isWritingFolderName, makeFolderSync, removeWritingFolder, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 
 export { isRunId, LATEST_FILE };
 export const LOCK_FILE = ".lock";
@@ -461,40 +461,67 @@ async function startedStagingFiles(folder: string, id: string): Promise<string[]
 
 /**
  * Removes the staging folder `folder` of run `id` when it is provably this tool's: it holds the marker naming `id`
- * (`holdsMarker`: removed whole), or a run stopped while creating it (`startedStagingFiles`: its marker files, then
- * the folder with `rmdir`, which removes only an empty folder, so a file put there meanwhile keeps it). Returns whether
- * it is gone.
+ * (`holdsMarker`: the files a run writes there removed, `removeMarkedFolder`), or a run stopped while creating it
+ * (`startedStagingFiles`: its marker files, then the folder with `rmdir`, which removes only an empty folder, so a
+ * file put there meanwhile keeps it). Returns `removed` when it is gone, `not own` when it is not provably the tool's
+ * (left as it is), and `{ kept }` for a marked folder that also holds what no run writes there (its names, sorted),
+ * kept with the folder and its marker.
  */
-async function removeOwnStaging(folder: string, id: string): Promise<boolean> {
+async function removeOwnStaging(folder: string, id: string): Promise<"removed" | "not own" | { kept: string[] }> {
   if (await holdsMarker(folder, id)) {
-    removeMarkedFolder(folder);
-    return true;
+    const kept = removeMarkedFolder(folder);
+    return kept.length === 0 ? "removed" : { kept };
   }
   const markers = await startedStagingFiles(folder, id);
-  if (!markers) return false;
+  if (!markers) return "not own";
   try {
     for (const marker of markers) await unlink(marker);
     await rmdir(folder);
-    return true;
+    return "removed";
   } catch {
-    return false;
+    return "not own";
   }
 }
 
 /**
- * Removes a staging folder that holds its marker: everything but the marker first, then the marker, then the folder.
- * A removal stopped part way (`kill -9`, a power cut) leaves the marker, so the next run still knows the folder as this
- * tool's and removes the rest; removed first, it left outputs in a folder no run would ever remove (`W_STAGING_KEPT`).
+ * Whether `name`, in a staging folder, is a file a run writes there (`isRunFileName`): one of its outputs or its
+ * manifest (`RUN_FILE_NAMES`), such a file's temporary name `.<name>.<pid>.tmp`, or the marker's temporary name.
  */
-function removeMarkedFolder(folder: string): void {
+function isRunFileName(name: string): boolean {
+  if (name === STAGING_MARKER_TEMPORARY || RUN_FILE_NAMES.includes(name)) return true;
+  const temporary = /^\.(.+)\.\d+\.tmp$/.exec(name);
+  return temporary !== null && RUN_FILE_NAMES.includes(temporary[1]);
+}
+
+/**
+ * Removes from a staging folder that holds its marker what a run writes there, and nothing else: regular files named
+ * as a run's files (`isRunFileName`), and the Parquet writer's own folders when they hold nothing but its files
+ * (`removeWritingFolder`). Everything but the marker first, then the marker, then the folder, once nothing else is
+ * left in it. A removal stopped part way (`kill -9`, a power cut) leaves the marker, so the next run still knows the
+ * folder as this tool's and removes the rest; removed first, it left outputs in a folder no run would ever remove
+ * (`W_STAGING_KEPT`). Anything else (a file or folder of the user's put there, a link) is kept, and so are the folder
+ * and its marker: returns the names kept, sorted (none when the folder is gone).
+ */
+function removeMarkedFolder(folder: string): string[] {
   let removed = 0;
-  for (const name of readdirSync(folder))
-    if (name !== STAGING_MARKER) {
-      rmSync(join(folder, name), { recursive: true, force: true });
-      if (++removed === 1) crashAt("unstaging");
-    }
+  const kept: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    if (name === STAGING_MARKER) continue;
+    const path = join(folder, name);
+    const found = lstatSync(path, { throwIfNoEntry: false });
+    if (found === undefined) continue;
+    let gone = false;
+    if (found.isFile() && isRunFileName(name)) {
+      rmSync(path, { force: true });
+      gone = true;
+    } else if (found.isDirectory() && isWritingFolderName(name)) gone = removeWritingFolder(path) === undefined;
+    if (!gone) kept.push(name);
+    else if (++removed === 1) crashAt("unstaging");
+  }
+  if (kept.length > 0) return kept;
   rmSync(join(folder, STAGING_MARKER), { force: true });
   rmdirSync(folder);
+  return [];
 }
 
 /**
@@ -543,8 +570,9 @@ export interface Leftovers {
    */
   removed: string[];
   /**
-   * Warnings about what was kept: staging folders without a marker, run folders newer than `LATEST`, files named as a
-   * temporary file of `LATEST` that do not hold what this tool writes there.
+   * Warnings about what was kept: staging folders without a marker, or with one and files no run writes there, run
+   * folders newer than `LATEST`, files named as a temporary file of `LATEST` or of the lock that do not hold what this
+   * tool writes there.
    */
   warnings: Issue[];
 }
@@ -565,17 +593,23 @@ export interface Leftovers {
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
-  // `.lock.<pid>.tmp` and `.lock.<pid>.stale` whose process is gone (see `removeLockLeftovers`).
-  const removed: string[] = await removeLockLeftovers(runsDir, LOCK_FILE);
   const warnings: Issue[] = [];
+  // `.lock.<pid>.tmp` and `.lock.<pid>.stale` holding a lock (or the start of one) whose process is gone; any other
+  // file of such a name is kept and reported (see `removeLockLeftovers`).
+  const removed: string[] = await removeLockLeftovers(runsDir, LOCK_FILE, (entry, held) => {
+    const label = `${runsLabel}/${entry}`;
+    warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source: label, message: outputMessages.lockTemporaryKept(label, held, `${runsLabel}/${LOCK_FILE}`) });
+  });
   // The run folders' ids, read once, when there is a temporary file of LATEST to judge (`judgeLatestTemporary`).
   let runFolders: string[] | undefined;
   for (const name of names) {
     const path = join(runsDir, name);
     const label = `${runsLabel}/${name}`;
     if (name.startsWith(STAGING_PREFIX)) {
-      if (await removeOwnStaging(path, name.slice(STAGING_PREFIX.length))) removed.push(name);
-      else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
+      const outcome = await removeOwnStaging(path, name.slice(STAGING_PREFIX.length));
+      if (outcome === "removed") removed.push(name);
+      else if (outcome === "not own") warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingKept(label, STAGING_MARKER) });
+      else warnings.push({ code: "W_STAGING_KEPT", source: label, message: outputMessages.stagingFilesKept(label, outcome.kept) });
     } else if (LATEST_TEMPORARY.test(name)) {
       runFolders ??= await listRunFolderIds(runsDir).catch(() => []);
       const judged = await judgeLatestTemporary(path, Number(LATEST_TEMPORARY.exec(name)![1]), runFolders);

@@ -67,8 +67,9 @@ export interface RunVerification {
 /**
  * What in a manifest does not agree with the rest of it or with `id`, the name of its run folder (`undefined` for a
  * folder not named by a run id, a run copied elsewhere: then only the manifest itself is checked):
- * - `fingerprint`: it must be `fingerprintOf` the tool version, options and input digests the manifest lists, as compute
- *   made it (inputs but `index.yaml`'s own digest; runs made before that rule counted every input: either matches);
+ * - `fingerprint`: it must be `fingerprintOf` the tool version, options and input digests the manifest lists, and its
+ *   `unnamedQueryInputs`, as compute made it (inputs but `index.yaml`'s own digest; runs made before that rule counted
+ *   every input: either matches);
  * - `id`: the run id ends in the first 8 hex digits of the fingerprint;
  * - `run`: the id the run was written under (absent in older manifests) is the folder's name;
  * - `startedAt`: a time as compute writes it (`toISOString`), not later than the time of the id. The id's time is the
@@ -87,8 +88,10 @@ export function checkManifest(manifest: RunManifest, id: string | undefined): Ma
   const options = manifest.options as unknown;
   if (typeof version !== "string" || typeof options !== "object" || options === null || Array.isArray(options)) checks.push({ field: "fingerprint", found });
   else {
-    const expected = fingerprintOf(version, manifest.options, manifest.inputs.filter((input) => input.role !== "project"));
-    if (manifest.fingerprint !== expected && manifest.fingerprint !== fingerprintOf(version, manifest.options, manifest.inputs))
+    // With the queries that may read files no digest covers (`unnamedQueryInputs`), as compute made it.
+    const unnamed: unknown = manifest.unnamedQueryInputs;
+    const expected = fingerprintOf(version, manifest.options, manifest.inputs.filter((input) => input.role !== "project"), unnamed);
+    if (manifest.fingerprint !== expected && manifest.fingerprint !== fingerprintOf(version, manifest.options, manifest.inputs, unnamed))
       checks.push({ field: "fingerprint", found, expected });
   }
   if (id !== undefined && !manifest.fingerprint.startsWith(id.slice(-8))) checks.push({ field: "id", found, id });

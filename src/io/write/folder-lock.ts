@@ -343,12 +343,25 @@ export async function removeFile(path: string): Promise<void> {
 
 /** The holder of the lock whose text is `text`, as messages name it: `pid <pid> on <host>, since <startedAt>`. */
 function describeHolder(text: string): string {
+  const other = parseLockHolder(text);
+  // A lock without its pid, host or start time (`{"pid":1}`) is said as damaged, never as `on undefined, since undefined`.
+  return other ? `pid ${other.pid} on ${other.host}, since ${other.startedAt}` : "a lock file being written, or damaged";
+}
+
+/**
+ * The holder a lock's text names when it is a whole lock as `takeLock` writes it: a JSON object with a pid (a positive
+ * integer), a host and a start time (strings); `undefined` for anything else (unreadable, or without one of them).
+ */
+function parseLockHolder(text: string): LockHolder | undefined {
+  let holder: Partial<LockHolder> | null;
   try {
-    const other = JSON.parse(text) as LockHolder;
-    return `pid ${other.pid} on ${other.host}, since ${other.startedAt}`;
+    holder = JSON.parse(text);
   } catch {
-    return "a lock file being written, or damaged";
+    return undefined;
   }
+  if (typeof holder !== "object" || holder === null || Array.isArray(holder)) return undefined;
+  const pidValid = Number.isSafeInteger(holder.pid) && (holder.pid as number) > 0;
+  return pidValid && typeof holder.host === "string" && typeof holder.startedAt === "string" ? (holder as LockHolder) : undefined;
 }
 
 /**
@@ -462,24 +475,78 @@ function lockedError(lockLabel: string, judged: { text: string; verdict: LockVer
 
 /**
  * Removes what killed runs left of the lock `name` in `dir`: its content being written (`<name>.<pid>.tmp`, a run that
- * stopped before linking it into place) and a stale lock moved aside (`<name>.<pid>.stale`). Another run may be taking
- * the lock right now, with its own, so only a file whose process is gone goes (judged as a lock is, see `isStale`), or
- * one named with this process's pid (then left by an earlier process of that pid: this one holds the lock). Links and
- * folders at those names are left alone. Call it while holding the lock. Returns the names removed, sorted.
+ * stopped before linking it into place) and a stale lock moved aside (`<name>.<pid>.stale`), each only when it is
+ * provably the tool's (`judgeLockLeftover`): a regular file holding what the tool writes there, whose writer (the
+ * process of the pid in its name) is gone, or is this one (then an earlier process of this pid left it: this one holds
+ * the lock). Another run may be taking the lock right now, with its own: a file of a process that may run is left, unsaid.
+ * Any other file of such a name (a file of the user's named so) is kept, and `onKept` told its name and what it holds
+ * (its text, or its size in bytes when larger than a lock); links and folders at those names are left alone, unsaid.
+ * Call it while holding the lock. Returns the names removed, sorted.
  */
-export async function removeLockLeftovers(dir: string, name: string): Promise<string[]> {
-  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.(?:tmp|stale)$`);
+export async function removeLockLeftovers(dir: string, name: string, onKept?: (entry: string, held: string | number) => void): Promise<string[]> {
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.(tmp|stale)$`);
   const removed: string[] = [];
   for (const entry of (await readdir(dir).catch(() => [] as string[])).sort()) {
     const match = pattern.exec(entry);
     if (!match) continue;
     const path = join(dir, entry);
-    if (!(await lstat(path).catch(() => undefined))?.isFile()) continue;
-    if (Number(match[1]) !== process.pid && !(await isStale(path))) continue;
-    await removeFile(path);
-    removed.push(entry);
+    const judged = await judgeLockLeftover(path, Number(match[1]), match[2] as "tmp" | "stale");
+    if (judged === "own") {
+      await removeFile(path);
+      removed.push(entry);
+    } else if (typeof judged === "object") onKept?.(entry, judged.held);
   }
   return removed;
+}
+
+/** The most bytes of a lock leftover read: a lock is one line of a few hundred bytes (a few kB with its `files`). */
+const LOCK_LEFTOVER_MAX_BYTES = 256 * 1024;
+
+/**
+ * What `removeLockLeftovers` does with `path`, named as a leftover of a lock by process `pid`, of kind `tmp` (the lock
+ * being written by that process: `createWithContent`) or `stale` (a stale lock that process moved aside:
+ * `moveStaleLock`):
+ * - `own`, removed: a regular file holding what the tool writes there, and whose writer is gone (`isWriterGone`, judged
+ *   for a `tmp` by its modification time, its last write; for a `stale` by its change time, the rename, since the moved
+ *   lock keeps its holder's modification time) or is this process. What the tool writes there: nothing yet (a file just
+ *   created), a whole lock (`parseLockHolder`, one line; in a `tmp`, naming `pid` as its holder), or the start of one
+ *   cut short (`{"pid":<pid>,"host":"...`, `<pid>` that of the name for a `tmp`); a `tmp` is also gone when its text, judged as a
+ *   lock (`judgeLock`), is stale;
+ * - `running`: such a file whose writer may still run (another run taking the lock right now), kept unsaid;
+ * - `none`: not a regular file (a link, a folder), or gone meanwhile: left alone, unsaid;
+ * - `{ held }`: any other file: not provably the tool's, kept, and `held` (its text, or its size) says what it holds.
+ */
+export async function judgeLockLeftover(path: string, pid: number, kind: "tmp" | "stale", probe?: LockProbe): Promise<"own" | "running" | "none" | { held: string | number }> {
+  const found = await lstat(path).catch(() => undefined);
+  if (!found?.isFile()) return "none";
+  if (found.size > LOCK_LEFTOVER_MAX_BYTES) return { held: found.size };
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  if (text === undefined) return "none";
+  if (!holdsLockText(text, kind === "tmp" ? pid : undefined)) return { held: text };
+  if (pid === process.pid) return "own";
+  const local = probe ?? localProbe();
+  if (kind === "stale") return isWriterGone(pid, found.ctimeMs, local) ? "own" : "running";
+  // A lock being written names its writer: judged as a lock is too (`judgeLock`: written before the machine started,
+  // its pid reused; nothing or a part of one, a minute old, is a write that stopped, as the lock's is).
+  return isWriterGone(pid, found.mtimeMs, local) || judgeLock(text, found.mtimeMs, local).stale ? "own" : "running";
+}
+
+/**
+ * Whether `text` is what the tool writes in a lock's file: nothing (a file just created), a whole lock, one line
+ * (`parseLockHolder`), or the start of one cut short, `{"pid":<n>,"host":"` and more on one line. With `holderPid`,
+ * the lock names that pid (a lock being written names its writer).
+ */
+export function holdsLockText(text: string, holderPid?: number): boolean {
+  if (text === "") return true;
+  const pidText = holderPid === undefined ? "\\d+" : String(holderPid);
+  if (text.endsWith("\n") && !text.slice(0, -1).includes("\n")) {
+    const holder = parseLockHolder(text);
+    if (holder) return holderPid === undefined || holder.pid === holderPid;
+  }
+  if (text.includes("\n")) return false;
+  // A write cut short (a power cut): the start of a lock, as JSON.stringify(holder) begins it.
+  const start = holderPid === undefined ? '{"pid":' : `{"pid":${holderPid},"host":"`;
+  return start.startsWith(text) || new RegExp(`^\\{"pid":${pidText},"host":"`).test(text);
 }
 
 /**

@@ -4,11 +4,11 @@
  * The renames are all or nothing: the previous file of each target is moved aside to a backup name (one rename, O(1))
  * until every rename has succeeded, and put back if one fails.
  */
-import { createReadStream, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { createReadStream, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { diskFull } from "../../core/system-errors.js";
-import { OutputError } from "../../errors.js";
+import { OutputError, type Issue } from "../../errors.js";
 import { isInputFile, isValuesFolder } from "../read/inputs-read.js";
 import { removeLockLeftovers, takeLock } from "./folder-lock.js";
 import { claimTemporary } from "./temporary.js";
@@ -18,7 +18,7 @@ import { syncFile, syncFolder } from "./durable.js";
 import { crashAt } from "../crash-point.js";
 import { fileSizeLimitFor } from "../file-size-limit.js";
 import { changedSince, fileLabel, filesNotOursIn, recordText, recordTexts, refuseFilesNotOurs, staleFiles, WRITTEN_FILES, type FileSnapshot } from "./written-files.js";
-import { isRunId, LATEST_FILE, MANIFEST_FILE } from "../runs/run-names.js";
+import { isRunId, LATEST_FILE, MANIFEST_FILE, PARQUET_FILE_NAMES } from "../runs/run-names.js";
 import { isFileJob, jobChunks, runFileJobs, WorkerFailure, writeChunksSync, type ChunkHash, type Digest, type FileJob } from "./file-jobs.js";
 
 /**
@@ -67,6 +67,11 @@ export interface WriteOptions {
    * and this call took it over, so that a scheduler's log shows that an earlier command did not finish.
    */
   onTakeOver?: (message: string) => void;
+  /**
+   * Told of what a killed command left in the folder under the tool's names but that is not provably the tool's, kept
+   * (`W_LOCK_TEMPORARY_KEPT`, `W_WRITING_FOLDER_KEPT`: `removeFolderLeftovers`).
+   */
+  onKept?: (warning: Issue) => void;
 }
 
 /**
@@ -96,7 +101,7 @@ export async function writeFilesAtomic(
   refuseTargets(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
-  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names, options.onTakeOver);
+  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names, options.onTakeOver, options.onKept);
   try {
     return await writeUnlocked(dir, files, label, threads, options);
   } finally {
@@ -117,7 +122,13 @@ export const OUTPUT_LOCK_FILE = ".innovation-index.lock";
  * Creates `dir` if need be and takes its lock (`E_LOCKED` naming the run that holds it). The lock lists the temporary
  * and backup files of `names` (and of the folder's record), which a run that takes it over after a `kill -9` cleans up.
  */
-async function lockFolder(dir: string, label: string, names: readonly string[], onTakeOver?: (message: string) => void): Promise<() => Promise<void>> {
+async function lockFolder(
+  dir: string,
+  label: string,
+  names: readonly string[],
+  onTakeOver?: (message: string) => void,
+  onKept?: (warning: Issue) => void,
+): Promise<() => Promise<void>> {
   try {
     makeFolderSync(dir);
   } catch (cause) {
@@ -126,10 +137,67 @@ async function lockFolder(dir: string, label: string, names: readonly string[], 
   }
   const files = [...names, WRITTEN_FILES].flatMap((name) => [temporaryName(name), backupName(name)]);
   const release = await takeLock(dir, OUTPUT_LOCK_FILE, label, files, onTakeOver);
-  // What a killed command left of the lock: hidden files of the tool's own, removed without a word (one that cannot be
-  // removed stays, as harmless as before).
-  await removeLockLeftovers(dir, OUTPUT_LOCK_FILE).catch(() => undefined);
+  // What a killed command left: hidden files and folders of the tool's own, removed without a word (one that cannot be
+  // removed stays, as harmless as before); anything else under their names is kept, and `onKept` told.
+  const warnings = await removeFolderLeftovers(dir, label).catch(() => [] as Issue[]);
+  for (const warning of warnings) onKept?.(warning);
   return release;
+}
+
+/**
+ * Removes what a command killed while it wrote `dir` (`kill -9`, a power cut) left there, judged provably the tool's,
+ * and returns warnings about what is kept under those names: the lock's leftovers (`removeLockLeftovers`; any other
+ * file so named kept, `W_LOCK_TEMPORARY_KEPT`) and the Parquet writer's folders `.innovation-index-writing-XXXXXX`
+ * holding nothing but its files (`removeWritingFolder`; any other folder so named kept, `W_WRITING_FOLDER_KEPT`).
+ * `label` names the folder in the warnings. Call it while holding the folder's lock (`lockFolder`).
+ */
+export async function removeFolderLeftovers(dir: string, label: string): Promise<Issue[]> {
+  const warnings: Issue[] = [];
+  const lockLabel = fileLabel(label, OUTPUT_LOCK_FILE);
+  await removeLockLeftovers(dir, OUTPUT_LOCK_FILE, (entry, held) => {
+    const source = fileLabel(label, entry);
+    warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source, message: outputMessages.lockTemporaryKept(source, held, lockLabel) });
+  });
+  for (const name of readdirSync(dir).sort()) {
+    if (!isWritingFolderName(name) || !lstatSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory()) continue;
+    const kept = removeWritingFolder(join(dir, name));
+    const source = fileLabel(label, name);
+    if (kept !== undefined) warnings.push({ code: "W_WRITING_FOLDER_KEPT", source, message: outputMessages.writingFolderKept(source, kept) });
+  }
+  return warnings;
+}
+
+/** Whether `name` is named as a folder the Parquet writer writes in: `PRIVATE_FOLDER_PREFIX` and `mkdtemp`'s six characters. */
+export function isWritingFolderName(name: string): boolean {
+  return name.length === PRIVATE_FOLDER_PREFIX.length + 6 && name.startsWith(PRIVATE_FOLDER_PREFIX) && /^[A-Za-z0-9]{6}$/.test(name.slice(-6));
+}
+
+/**
+ * Removes `folder`, a folder named as the Parquet writer's (`isWritingFolderName`) left by a killed command, when it
+ * holds nothing but regular files the writer writes there (`PARQUET_FILE_NAMES`, any size: a killed writer leaves them
+ * empty or cut short), or nothing: those files, then the folder. Returns `undefined` when it is gone, else what it
+ * holds (its names, sorted; none when it cannot be read), all kept.
+ */
+export function removeWritingFolder(folder: string): string[] | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  if (!names.every((name) => PARQUET_FILE_NAMES.includes(name) && lstatSync(join(folder, name), { throwIfNoEntry: false })?.isFile())) return names;
+  try {
+    for (const name of names) unlinkSync(join(folder, name));
+    rmdirSync(folder);
+    return undefined;
+  } catch {
+    // Left part way (a file that cannot be removed): what is left is said.
+    try {
+      return readdirSync(folder).sort();
+    } catch {
+      return [];
+    }
+  }
 }
 
 /** `writeFilesAtomic` once its folder is locked (or is a run's). */
@@ -180,10 +248,10 @@ export async function writeFileAtomic(
   path: string,
   content: FileContent,
   label: string,
-  { replace = false, onTakeOver }: Pick<WriteOptions, "replace" | "onTakeOver"> = {},
+  { replace = false, onTakeOver, onKept }: Pick<WriteOptions, "replace" | "onTakeOver" | "onKept"> = {},
 ): Promise<string> {
   refuseRunFolder(dirname(path), dirname(label), { fileInIt: true });
-  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace, onTakeOver });
+  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace, onTakeOver, onKept });
   return path;
 }
 

@@ -190,6 +190,37 @@ describe("verifyRun", () => {
     expect(edited({ startedAt: "2020-01-01T00:00:00.000Z" })).toEqual([]);
   });
 
+  it("covers unnamedQueryInputs by the fingerprint: a list deleted or edited by hand is found, an empty one is none", () => {
+    const inputs: FileDigest[] = [{ role: "values", path: "values.sql", bytes: 9, sha256: sha256("SELECT 1\n") }];
+    const unnamed = ["values.sql", "tree.csv:3"];
+    // As compute makes it: the fingerprint of the version, options, inputs and the list.
+    const fingerprint = fingerprintOf("0.1.0", {}, inputs, unnamed);
+    // The list changes the fingerprint; none (absent or empty) leaves it that of a run without queries of the kind.
+    expect(fingerprint).not.toBe(fingerprintOf("0.1.0", {}, inputs));
+    expect(fingerprintOf("0.1.0", {}, inputs, [])).toBe(fingerprintOf("0.1.0", {}, inputs));
+    const id = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
+    const manifest = {
+      tool: { name: "innovation-index", version: "0.1.0" },
+      startedAt: "2026-03-01T02:00:00.123Z",
+      finishedAt: "2026-03-01T02:00:01.000Z",
+      fingerprint,
+      options: {},
+      inputs,
+      unnamedQueryInputs: unnamed,
+      coverage: { units: ["U1"], years: [2019], baseYear: 2017, indicators: 1 },
+      warnings: [],
+      outputs: Object.entries(REQUIRED).map(([path, bytes]) => entry(path, bytes)),
+    };
+    expect(checkManifest(manifest, id)).toEqual([]);
+    // Deleted by hand (to silence report's W_RUN_INPUTS_UNPROVEN): the fingerprint expected is that of no list.
+    const { unnamedQueryInputs: _deleted, ...without } = manifest;
+    expect(checkManifest(without, id).map(formatManifestCheck)).toEqual([outputMessages.verifyFingerprint(fingerprint, fingerprintOf("0.1.0", {}, inputs))]);
+    // Shortened by hand.
+    expect(checkManifest({ ...manifest, unnamedQueryInputs: ["tree.csv:3"] }, id).map(formatManifestCheck)).toEqual([
+      outputMessages.verifyFingerprint(fingerprint, fingerprintOf("0.1.0", {}, inputs, ["tree.csv:3"])),
+    ]);
+  });
+
   it("finds a list of outputs shortened together with deleting the files: the outputs its options imply are required", async () => {
     // Listed and present: index.csv only. index.json, input-values.csv, index-wide.csv and scores.csv are written by
     // every run (since the first version that wrote runs); with no options, nothing else is required.
