@@ -3,6 +3,7 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { messages } from "../core/messages.js";
+import { UsageError } from "../errors.js";
 import { forgetInputsRead } from "../io/read/inputs-read.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerCompare } from "./commands/compare.js";
@@ -88,9 +89,20 @@ export function createProgram(env: CliEnv, only?: string): Command {
 
 /**
  * Every option with a list of choices, in every command, refuses a value off the list with the closest choice
- * (`--normalise minmax`: did you mean "min-max"?) instead of commander's bare list.
+ * (`--normalise minmax`: did you mean "min-max"?) instead of commander's bare list; every command argument with a list
+ * of choices (`runs ACTION`, `completion SHELL`), in the tool's words, as a usage error of its own (exit 2):
+ * `argumentChoiceError`.
  */
 function suggestChoices(command: Command): void {
+  for (const argument of command.registeredArguments) {
+    const choices = argument.argChoices;
+    if (!choices) continue;
+    const parse = argument.parseArg;
+    argument.parseArg = <T>(value: string, previous: T): T => {
+      if (!choices.includes(value)) throw argumentChoiceError(command.name(), argument.name(), value, choices);
+      return parse ? parse(value, previous) : (value as T);
+    };
+  }
   for (const option of command.options) {
     const choices = option.argChoices;
     const parse = option.parseArg;
@@ -101,6 +113,16 @@ function suggestChoices(command: Command): void {
     };
   }
   for (const sub of command.commands) suggestChoices(sub);
+}
+
+/**
+ * The error for a command argument off its list of choices: a `UsageError` (exit 2), which commander passes on as it
+ * is (it words only its own `InvalidArgumentError`: "command-argument value 'prune' is invalid for argument 'action'").
+ * @example argumentChoiceError("runs", "action", "prune", ["list", "publish", "rollback"]).message
+ * // => 'unknown action "prune" of runs; expected one of: list, publish, rollback'
+ */
+export function argumentChoiceError(command: string, argument: string, found: string, choices: readonly string[]): UsageError {
+  return new UsageError("E_USAGE", messages.unknownArgumentChoice(argument, command, found, choices));
 }
 
 /** The command `argv` names: its first word that is neither an option nor the value of `--log-format`. */

@@ -5,7 +5,14 @@
  */
 import { catalogue } from "./localize.js";
 import { cutText, listItems, quote } from "./quote.js";
-import { formatBytes } from "./limit-messages.js";
+import { formatBytes, type YamlContent } from "./limit-messages.js";
+
+/** What a YAML file should hold, by what it is (`yamlSyntaxOther`). */
+const YAML_EXPECTED: Readonly<Record<YamlContent, string>> = {
+  tree: "valid YAML: a list of nodes",
+  judgements: "valid YAML: a map from group to judgements",
+  project: "valid YAML: keys such as indicators, values, methods",
+};
 
 /** What a column of a query's result must hold, by column (`sqlColumnType`). */
 const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
@@ -104,13 +111,26 @@ export const readerMessages = catalogue("readerMessages", {
   xlsxSharedFormulaWithoutResult: (address: string, master: string) =>
     `cell ${address} holds the formula =shared with ${master} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
 
-  /** `yamlCode`: the YAML parser's code of the error; `bareMinusLine`, a line whose value is a bare "-". */
-  treeYamlSyntax: (place: string, yamlCode: string, bareMinusLine?: number) =>
-    `${place}: the file is not valid YAML (${yamlCode})${bareMinusLine === undefined ? "" : `; line ${bareMinusLine} has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"`}; expected a list of nodes`,
+  /**
+   * A YAML syntax error of a tree: `place` is `file:line:column`, `reason` one of the `yaml...` reasons below;
+   * `bareMinusLine`, a line whose value is a bare "-".
+   */
+  treeYamlSyntax: (place: string, reason: string, bareMinusLine?: number) =>
+    `${place}: the file is not valid YAML: ${reason}${bareMinusLine === undefined ? "" : `; line ${bareMinusLine} has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"`}`,
   treeYamlNotList: (source: string) => `${source}: expected a list of nodes (each with a code)`,
   treeYamlNotNode: (place: string) => `${place}: expected a node with keys such as code, name, weight, direction`,
 
-  ahpYamlSyntax: (place: string, yamlCode: string) => `${place}: the file is not valid YAML (${yamlCode}); expected a map from group to judgements`,
+  ahpYamlSyntax: (place: string, reason: string) => `${place}: the file is not valid YAML: ${reason}`,
+  // Why a YAML file (tree, judgements, index.yaml) is not valid YAML, for the parser's common error codes (yaml-guards.ts).
+  /** DUPLICATE_KEY: `firstLine`, the line the key first appears on. */
+  yamlDuplicateKey: (key: string, firstLine?: number) =>
+    `the key ${quote(key)} appears twice${firstLine === undefined ? "" : ` (first on line ${firstLine})`}; expected each key once`,
+  /** TAB_AS_INDENT */
+  yamlTabIndent: () => "a tab indents this line; expected spaces",
+  /** BAD_INDENT, of an item of a block list or map ("All mapping items must start at the same column"). */
+  yamlBadIndent: () => "this item is indented differently from the items before it in its list or map; expected them all to start at the same column",
+  /** Any other error: the parser's own `text` (its first line) and `code`; `content`, what the file holds. */
+  yamlSyntaxOther: (text: string, code: string, content: YamlContent) => `${text} (${code}); expected ${YAML_EXPECTED[content]}`,
   ahpYamlNotMap: () => "expected a map from group code (or INDEX) to a list of [a, b, value] or to { order, matrix }",
   // A group or code of a judgements file is echoed by `quote`: its first 200 characters and the count of the rest.
   ahpYamlNotJudgement: (group: string) => `expected a judgement [a, b, value] under group ${quote(group)}`,

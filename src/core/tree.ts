@@ -81,11 +81,11 @@ export function parseDirection(text: string): Direction | undefined {
  */
 export type TreeColumnNames = Partial<Record<TreeColumnKey, string>> & {
   /**
-   * The 1-based places of a table's weight and direction columns: the problems of one cell (a weight that is no
-   * number or is negative, a bad or missing direction) then give it as their `column`, printed `file:line:column`
-   * as the values' cells are.
+   * The 1-based places of a table's weight, direction and parent columns: the problems of one cell (a weight that is
+   * no number or is negative, a bad or missing direction, a parent that makes a cycle) then give it as their `column`,
+   * printed `file:line:column` as the values' cells are.
    */
-  cells?: Partial<Record<"code" | "weight" | "direction", number>>;
+  cells?: Partial<Record<"code" | "parent" | "weight" | "direction", number>>;
 };
 
 /** The columns of a tree that its problems name. */
@@ -124,6 +124,11 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     column: column === undefined ? undefined : column === "code" && row.columns?.cells?.code !== undefined ? row.columns.cells.code : columnOf(column, row),
     id: row.code || undefined,
   });
+  // The problems of one cell name its place in a table (`file:line:column`), else its column's word.
+  const atCell = (row: TreeRow, code: string, message: string, column: "parent" | "weight" | "direction"): Issue => ({
+    ...at(row, code, message, column),
+    column: (row.columns ? row.columns.cells?.[column] : columnNames.cells?.[column]) ?? columnOf(column, row),
+  });
 
   const firstRow = new Map<string, TreeRow>();
   for (const row of rows) {
@@ -143,7 +148,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
   const orphans: TreeRow[] = [];
   for (const [code, row] of firstRow) {
     if (!row.parent || (rootRow && row.parent === INDEX_CODE)) roots.push(code);
-    else if (row.parent === code) issues.push(at(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
+    else if (row.parent === code) issues.push(atCell(row, "E_TREE_CYCLE", messages.selfParent(code), "parent"));
     else if (!firstRow.has(row.parent)) {
       if (!(reservedIndexRow && row.parent === INDEX_CODE)) orphans.push(row);
     } else {
@@ -160,7 +165,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
   for (const row of orphans) {
     const near = closestName(row.parent, childless);
     if (near !== undefined) mistyped.add(near);
-    issues.push(at(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent, near, columnOf("code")), "parent"));
+    issues.push(atCell(row, "E_UNKNOWN_PARENT", messages.unknownParent(row.parent, near, columnOf("code")), "parent"));
   }
 
   // Depth-first from the roots, from a stack rather than by recursion (a chain of thousands of parents cannot overflow
@@ -173,7 +178,7 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     const [code, depth] = stack.pop()!;
     level.set(code, depth);
     order.push(code);
-    if (depth === MAX_TREE_DEPTH + 1) issues.push(at(firstRow.get(code)!, "E_TREE_TOO_DEEP", limitMessages.treeTooDeep(code, depth, MAX_TREE_DEPTH), "parent"));
+    if (depth === MAX_TREE_DEPTH + 1) issues.push(atCell(firstRow.get(code)!, "E_TREE_TOO_DEEP", limitMessages.treeTooDeep(code, depth, MAX_TREE_DEPTH), "parent"));
     const kids = children.get(code) ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + 1]);
   }
@@ -197,14 +202,9 @@ export function buildTree(given: readonly TreeRow[], source?: string, columnName
     const cycle = path.slice(path.indexOf(cursor));
     if (cycle.some((member) => reported.has(member))) continue;
     cycle.forEach((member) => reported.add(member));
-    issues.push(at(firstRow.get(cursor)!, "E_TREE_CYCLE", messages.treeCycle([...cycle, cursor]), "parent"));
+    issues.push(atCell(firstRow.get(cursor)!, "E_TREE_CYCLE", messages.treeCycle([...cycle, cursor]), "parent"));
   }
 
-  // The problems of one cell name its place in a table (`file:line:column`), else its column's word.
-  const atCell = (row: TreeRow, code: string, message: string, column: "weight" | "direction"): Issue => ({
-    ...at(row, code, message, column),
-    column: (row.columns ? row.columns.cells?.[column] : columnNames.cells?.[column]) ?? columnOf(column, row),
-  });
   const nodes: TreeNode[] = [];
   // The rows no root reaches (under an unknown parent, in a cycle) are checked too, so that their weight and direction
   // problems are reported with the parent's, not after it is fixed; the tree is refused then anyway.

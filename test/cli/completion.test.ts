@@ -154,6 +154,6 @@ describe("innovation-index completion", () => {
   it("an unknown shell is a usage error (exit 2)", async () => {
     const { code, stderr } = await runCli(["completion", "tcsh"], dir);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown shell "tcsh"; expected one of: bash, zsh, fish, powershell');
+    expect(stderr).toContain('unknown shell "tcsh" of completion; expected one of: bash, zsh, fish, powershell');
   });
 });

@@ -15,9 +15,9 @@ import { makeTempDir, runCli } from "../helpers.js";
 import { duckdb } from "../io/read/duckdb-statements.js";
 
 const TREE = "code,parent,name,weight,direction\nA,,Dim A,0.5,\nA1,A,ind a1,0.5,+\nA2,A,ind a2,0.5,-\nB,,Dim B,0.5,\nB1,B,ind b1,1,+\n";
-/** B1 names the parent Q, which no row has (line 6): the tree is refused. */
+/** B1 names the parent Q, which no row has (line 6, column 2: parent): the tree is refused. */
 const BAD_TREE = TREE.replace("B1,B,", "B1,Q,");
-const UNKNOWN_PARENT = 'bad.csv:6: unknown parent "Q"; expected a code from column "code" or an empty cell; did you mean "B" (a row with no children and no direction)?';
+const UNKNOWN_PARENT = 'bad.csv:6:2: unknown parent "Q"; expected a code from column "code" or an empty cell; did you mean "B" (a row with no children and no direction)?';
 /** Units X and Y, years 2017 and 2018. */
 const VALUES = [
   "unit,year,indicator,value",

@@ -496,9 +496,9 @@ describe("flags named by their keys: words after a flag stay its message's words
 });
 
 describe("a tree with problems does not hide the options' problems that need no tree", () => {
-  // B1 names the parent Q, which no row has (tree.csv line 6): the tree is refused.
+  // B1 names the parent Q, which no row has (tree.csv line 6, column 2: parent): the tree is refused.
   const BAD_TREE = TREE.replace("B1,B,", "B1,Q,");
-  const UNKNOWN_PARENT = 'tree.csv:6: unknown parent "Q"; expected a code from column "code" or an empty cell; did you mean "B" (a row with no children and no direction)?';
+  const UNKNOWN_PARENT = 'tree.csv:6:2: unknown parent "Q"; expected a code from column "code" or an empty cell; did you mean "B" (a row with no children and no direction)?';
 
   it("typed: a reference unit and a base year absent from the values, beside the tree's problem (before: the tree's only)", async () => {
     const dir = await makeTempDir({ "tree.csv": BAD_TREE, "values.csv": VALUES, "index.yaml": HEAD });

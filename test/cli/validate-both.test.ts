@@ -28,9 +28,10 @@ describe("validate reports the tree's and the values' problems together", () => 
     });
     expect(code).toBe(1);
     expect(lines).toEqual([
-      // X, the one row with no children and no direction, one letter from Y, is named as the likely fix.
+      // X, the one row with no children and no direction, one letter from Y, is named as the likely fix. Y is in
+      // column 2, the header's "parent".
       "error: 2 problems found:",
-      `tree.csv:3: ${messages.unknownParent("Y", "X")}`,
+      `tree.csv:3:2: ${messages.unknownParent("Y", "X")}`,
       `values.csv:4:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
     ]);
   });
@@ -73,9 +74,9 @@ describe("validate reports the tree's and the values' problems together", () => 
     expect(code).toBe(1);
     expect(lines).toEqual([
       "error: 4 problems found:",
-      `tree.csv:3: ${messages.unknownParent("G1", "G1x")}`,
-      `tree.csv:4: ${messages.treeCycle(["G2", "G3", "G2"])}`,
-      `tree.csv:7: ${messages.treeCycle(["C1", "C2", "C1"])}`,
+      `tree.csv:3:2: ${messages.unknownParent("G1", "G1x")}`,
+      `tree.csv:4:2: ${messages.treeCycle(["G2", "G3", "G2"])}`,
+      `tree.csv:7:2: ${messages.treeCycle(["C1", "C2", "C1"])}`,
       `values.csv:4:1: ${messages.unknownIndicator("QQ")}`,
     ]);
   });

@@ -257,7 +257,7 @@ describe("a problem that is a consequence of another is left out (the tester's t
 
     it("a row with a field too many: its cells may have shifted, so it may have meant any cell; neither gap is said, the base value of 0 is", async () => {
       // 4 and 9, digits beside digits: the message's hint of a number split at its thousands separator.
-      expect(await problemsOf(`${values}U1,2018,Y1,4,9\n`)).toEqual(["error: 2 problems found:", baseZero, `v.csv:12: ${messages.wrongFieldCount(5, 4, true)}`]);
+      expect(await problemsOf(`${values}U1,2018,Y1,4,9\n`)).toEqual(["error: 2 problems found:", baseZero, `v.csv:12:5: ${messages.wrongFieldCount(5, 4, true)}`]);
     });
   });
 

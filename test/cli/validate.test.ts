@@ -32,9 +32,10 @@ describe("innovation-index validate", () => {
   });
 
   it.each([
-    ["unknown parent", TREE + "X3,Q,x3,,+\n", VALUES, `tree.csv:5: ${messages.unknownParent("Q")}`],
+    // The parent is column 2 of the header code,parent,name,weight,direction.
+    ["unknown parent", TREE + "X3,Q,x3,,+\n", VALUES, `tree.csv:5:2: ${messages.unknownParent("Q")}`],
     ["duplicate code", TREE + "X1,X,again,,+\n", VALUES, `tree.csv:5: ${messages.duplicateCode("X1", 3)}`],
-    ["cycle", TREE + "C1,C2,c,,+\nC2,C1,c,,+\n", VALUES, `tree.csv:5: ${messages.treeCycle(["C1", "C2", "C1"])}`],
+    ["cycle", TREE + "C1,C2,c,,+\nC2,C1,c,,+\n", VALUES, `tree.csv:5:2: ${messages.treeCycle(["C1", "C2", "C1"])}`],
     ["leaf with no direction", TREE + "X3,X,x3,,\n", VALUES + "U,2017,X3,1\nU,2018,X3,2\n", `tree.csv:5:5: ${messages.missingDirection("X3")}`],
     ["non-numeric weight", TREE.replace("X,,X,,", "X,,X,heavy,"), VALUES, `tree.csv:2:4: ${messages.badWeight("X", "heavy")}`],
     ["negative weight", TREE.replace("X,,X,,", "X,,X,-1,"), VALUES, `tree.csv:2:4: ${messages.negativeWeight("X", "-1")}`],
@@ -62,7 +63,7 @@ describe("innovation-index validate", () => {
       [
         // In file order: the tree, then the values line by line (the number check runs before the duplicate check).
         "error: 3 problems found:",
-        `tree.csv:5: ${messages.unknownParent("Q")}`,
+        `tree.csv:5:2: ${messages.unknownParent("Q")}`,
         `values.csv:6:4: ${messages.duplicateValue("U", 2017, "X1", 2)}`,
         `values.csv:7:4: ${messages.badValue("abc", "value")}`,
         "",
@@ -93,8 +94,8 @@ describe("innovation-index validate", () => {
         `tree.csv:3:4: ${messages.badWeight("X1", "abc")}`,
         `tree.csv:4:5: ${messages.missingDirection("X2")}`,
         `tree.csv:4: ${messages.mixedWeights("X", ["X1", "X4"], ["X2"])}`,
-        `tree.csv:5: ${messages.selfParent("S")}`,
-        `tree.csv:6: ${messages.unknownParent("Q")}`,
+        `tree.csv:5:2: ${messages.selfParent("S")}`,
+        `tree.csv:6:2: ${messages.unknownParent("Q")}`,
         `tree.csv:7:5: ${messages.badDirection("X4", "sideways")}`,
         `values.csv:6:3: ${messages.unknownIndicator("X9")}`,
         `values.csv:7:4: ${messages.badValue("zz", "value")}`,
@@ -107,12 +108,12 @@ describe("innovation-index validate", () => {
   it("reports a node that is its own parent once, not again as an indicator with no direction", async () => {
     // S names itself as parent and has no direction: a leaf only because its parent link was dropped.
     const stderr = await expectProblems(TREE + "S,S,self,,\n", VALUES);
-    expect(stderr).toBe(`error: 1 problem found:\ntree.csv:5: ${messages.selfParent("S")}\n`);
+    expect(stderr).toBe(`error: 1 problem found:\ntree.csv:5:2: ${messages.selfParent("S")}\n`);
   });
 
   it("reports a misspelt weight column with the rows' own problems, in file order (before: the two column problems only)", async () => {
-    // A2 names the parent Z, which no row has, and the direction "q" (line 3, column 5); A3 is its own parent (line 4).
-    // On one line, a problem placed by a column's number comes before one named by a column (report-issues.ts).
+    // A2 names the parent Z, which no row has (line 3, column 2), and the direction "q" (column 5); A3 is its own parent
+    // (line 4, column 2). On one line, problems are in the order of their columns (report-issues.ts).
     const header = ["code", "parent", "name", "wieght", "direction"];
     const stderr = await expectProblems(`${header.join(",")}\nA1,,a,,+\nA2,Z,b,,q\nA3,A3,c,,+\n`, "unit,year,indicator,value\nU,2017,A1,1\n");
     expect(stderr).toBe(
@@ -120,19 +121,19 @@ describe("innovation-index validate", () => {
         "error: 5 problems found:",
         `tree.csv:1: ${messages.missingColumn("weight", header)}`,
         'tree.csv:1: unknown column "wieght" (did you mean "weight"?); expected a tree column such as code, parent, name, weight, direction, or a setting such as normalise, cap, formula (own notes: a column starting with "x_" or "note")',
+        'tree.csv:3:2: unknown parent "Z"; expected a code from column "code" or an empty cell',
         'tree.csv:3:5: indicator "A2" has direction "q"; expected "+" or "-" (also positive/negative, 正向/逆向 or 负向/反向, 1/-1)',
-        'tree.csv:3: unknown parent "Z"; expected a code from column "code" or an empty cell',
-        'tree.csv:4: node "A3" is its own parent; expected another code or an empty cell',
+        'tree.csv:4:2: node "A3" is its own parent; expected another code or an empty cell',
         "",
       ].join("\n"),
     );
   });
 
   it("reports the options' problems that need no tree beside the tree's own (before: the tree's only)", async () => {
-    // X2 names the parent Z, which no row has (line 4). The values have the unit U and the years 2017 and 2018: the base
+    // X2 names the parent Z, which no row has (line 4, column 2: parent is TREE's second column). The values have the unit U and the years 2017 and 2018: the base
     // year, the reference unit and the weight units are not in them, and the judgement file does not exist.
     const tree = TREE.replace("X2,X,", "X2,Z,");
-    const unknownParent = 'tree.csv:4: unknown parent "Z"; expected a code from column "code" or an empty cell';
+    const unknownParent = 'tree.csv:4:2: unknown parent "Z"; expected a code from column "code" or an empty cell';
     const options = ["--base-year", "2030", "--reference-unit", "V", "--weights", "combined", "--subjective", "ahp", "--ahp", "none.csv", "--weight-units", "V"];
     expect(await expectProblems(tree, VALUES, options)).toBe(
       [

@@ -2,7 +2,7 @@
 import type { Translation } from "../localize.js";
 import type { HiddenReasons, readerMessages, SpecialFileKind } from "../reader-messages.js";
 import { cutText, listItems, quote } from "../quote.js";
-import { formatBytes } from "../limit-messages.js";
+import { formatBytes, type YamlContent } from "../limit-messages.js";
 
 const quoted = (values: readonly string[]) => values.map(quote).join("、");
 
@@ -50,6 +50,13 @@ const SPECIAL_FILES: Readonly<Record<SpecialFileKind, string>> = {
 
 const SAVE_IN_EXCEL = "应为数值，或在 Excel 中打开并保存该工作簿（Excel 会保存每个公式的结果）";
 
+/** What a YAML file should hold, by what it is (`yamlSyntaxOther`). */
+const YAML_EXPECTED_ZH: Readonly<Record<YamlContent, string>> = {
+  tree: "有效的 YAML：节点列表",
+  judgements: "有效的 YAML：从指标组到判断的映射",
+  project: "有效的 YAML：包含 indicators、values、methods 等键",
+};
+
 export const readerMessagesZh: Translation<typeof readerMessages> = {
   noSuchFile: (label) => `${label}：文件不存在；应为可读取的文件`,
   isFolder: (label) => `${label}：这是文件夹，不是文件；应为可读取的文件`,
@@ -79,14 +86,18 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   xlsxSharedFormulaWithoutResult: (address, master) =>
     `单元格 ${address} 含有与 ${master} 共用的公式，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
 
-  treeYamlSyntax: (place, yamlCode, bareMinusLine) =>
-    `${place}：不是有效的 YAML 文件（${yamlCode}）${
+  treeYamlSyntax: (place, reason, bareMinusLine) =>
+    `${place}：不是有效的 YAML 文件：${reason}${
       bareMinusLine === undefined ? "" : `；第 ${bareMinusLine} 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"`
-    }；应为节点列表`,
+    }`,
   treeYamlNotList: (source) => `${source}：应为节点列表（每个节点都有 code）`,
   treeYamlNotNode: (place) => `${place}：应为含有 code、name、weight、direction 等键的节点`,
 
-  ahpYamlSyntax: (place, yamlCode) => `${place}：不是有效的 YAML 文件（${yamlCode}）；应为从指标组到判断的映射`,
+  ahpYamlSyntax: (place, reason) => `${place}：不是有效的 YAML 文件：${reason}`,
+  yamlDuplicateKey: (key, firstLine) => `键 ${quote(key)} 出现了两次${firstLine === undefined ? "" : `（第一次在第 ${firstLine} 行）`}；每个键应只出现一次`,
+  yamlTabIndent: () => "本行用制表符（Tab）缩进；应使用空格缩进",
+  yamlBadIndent: () => "此项的缩进与其所在列表或映射中前面各项不同；应让各项从同一列开始",
+  yamlSyntaxOther: (text, code, content) => `${text}（${code}）；应为${YAML_EXPECTED_ZH[content]}`,
   ahpYamlNotMap: () => "应为从指标组代码（或 INDEX）到 [a, b, value] 列表或 { order, matrix } 的映射",
   ahpYamlNotJudgement: (group) => `指标组 ${quote(group)} 下应为 [a, b, value] 形式的判断`,
   ahpYamlNotGroup: (group) => `指标组 ${quote(group)} 下应为 [a, b, value] 列表或 { order: [...], matrix: [[...], ...] }`,

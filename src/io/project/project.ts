@@ -23,7 +23,7 @@ import {
   type ProjectLocationFile,
 } from "./project-schema.js";
 import { decodeText, readBytes } from "../read/read-text.js";
-import { aliasIssues, isTooDeep, MAX_YAML_BYTES, nestedTooDeep, refuseLargeYaml, tooDeepIssue } from "../read/yaml-guards.js";
+import { aliasIssues, isTooDeep, MAX_YAML_BYTES, nestedTooDeep, refuseLargeYaml, tooDeepIssue, yamlSyntaxProblems } from "../read/yaml-guards.js";
 
 export { findProjectFile, PROJECT_FILE } from "./project-file.js";
 
@@ -95,10 +95,11 @@ function parseAgainst<Schema extends z.ZodType>(schema: Schema, text: string, fi
     const error = document.errors[0];
     // Nested past what the parser follows (`[[[...]]]`, hundreds of levels deep), the file is too deep, not invalid.
     if (isTooDeep(error)) throw new ValidationError([tooDeepIssue(text, label, lineCounter, "E_PROJECT_SHAPE", "project")]);
-    const line = lineAt(error.pos[0]);
-    throw new ValidationError([{ code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(error.code), source: label, line }]);
+    // Every syntax error of the file, each with its line and column.
+    const problems = yamlSyntaxProblems(document, text, lineCounter, "project");
+    throw new ValidationError(problems.map(({ line, column, reason }) => ({ code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(reason), source: label, line, column })));
   }
-  if (nestedTooDeep(text)) throw new ValidationError([tooDeepIssue(text, label, lineCounter, "E_PROJECT_SHAPE", "project")]);
+  if (nestedTooDeep(document)) throw new ValidationError([tooDeepIssue(text, label, lineCounter, "E_PROJECT_SHAPE", "project")]);
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? document.contents : (document.getIn(path.slice(0, depth), true) as Node | undefined);

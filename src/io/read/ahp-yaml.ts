@@ -20,11 +20,11 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { readerMessages } from "../../core/reader-messages.js";
-import { InputError, ValidationError, type Issue } from "../../errors.js";
+import { ValidationError, type Issue } from "../../errors.js";
 import type { Judgement } from "../../core/weighting/ahp.js";
 import { weightingMessages } from "../../core/weighting/messages.js";
 import { parseJudgementValue } from "./ahp-csv.js";
-import { aliasIssues, isTooDeep, nestedTooDeep, refuseLargeYaml, tooDeepIssue } from "./yaml-guards.js";
+import { aliasIssues, isTooDeep, nestedTooDeep, refuseLargeYaml, tooDeepIssue, yamlSyntaxError, yamlSyntaxProblems } from "./yaml-guards.js";
 
 const RECIPROCAL_TOLERANCE = 0.01;
 
@@ -40,10 +40,17 @@ export function parseAhpYaml(text: string, source: string): Judgement[] {
   if (document.errors.length > 0) {
     // Nested past what the parser follows (`[[[...]]]`, hundreds of levels deep), the file is too deep, not invalid.
     if (isTooDeep(document.errors[0])) throw new ValidationError([tooDeepIssue(text, source, lineCounter, "E_AHP_YAML_SHAPE", "judgements")]);
-    const line = lineCounter.linePos(document.errors[0].pos[0]).line;
-    throw new InputError("E_YAML_SYNTAX", readerMessages.ahpYamlSyntax(`${source}:${line}`, document.errors[0].code), { source, line });
+    // Every syntax error of the file, each with its line and column.
+    const issues = yamlSyntaxProblems(document, text, lineCounter, "judgements").map(({ line, column, reason }): Issue => ({
+      code: "E_YAML_SYNTAX",
+      message: readerMessages.ahpYamlSyntax(`${source}:${line}:${column}`, reason),
+      source,
+      line,
+      column,
+    }));
+    throw yamlSyntaxError(issues);
   }
-  if (nestedTooDeep(text)) throw new ValidationError([tooDeepIssue(text, source, lineCounter, "E_AHP_YAML_SHAPE", "judgements")]);
+  if (nestedTooDeep(document)) throw new ValidationError([tooDeepIssue(text, source, lineCounter, "E_AHP_YAML_SHAPE", "judgements")]);
   // Aliases are refused, all of them, before any value is read: a row `*r` would copy another unseen.
   const aliases = aliasIssues(document, lineCounter, source);
   if (aliases.length > 0) throw new ValidationError(aliases);

@@ -242,7 +242,7 @@ function levelIssues(rows: readonly { line: number; code: string; parent: string
 
 /**
  * The columns of an `iMeta` table as the tree's problems name them: by the header's words (`iCode`, `Parent`), and the
- * weight's and the direction's cells by their places (`file:line:column`).
+ * weight's, the direction's and the parent's cells by their places (`file:line:column`).
  */
 export function coinrColumnNames(table: Pick<CsvTable, "header">): TreeColumnNames {
   const columns = findColumns(table.header, META_COLUMNS);
@@ -253,7 +253,7 @@ export function coinrColumnNames(table: Pick<CsvTable, "header">): TreeColumnNam
     parent: word(columns.parent),
     weight: word(columns.weight),
     direction: word(columns.direction),
-    cells: { weight: place(columns.weight), direction: place(columns.direction) },
+    cells: { weight: place(columns.weight), direction: place(columns.direction), parent: place(columns.parent) },
   };
 }
 

@@ -189,8 +189,8 @@ export function parseTreeTable(table: CsvTable, source: string, options: TreeTab
     parent: headerWord(columns.parent),
     weight: headerWord(columns.weight),
     direction: headerWord(columns.direction),
-    // The problems of a weight or a direction cell give its place, file:line:column.
-    cells: { weight: columns.weight + 1, direction: columns.direction + 1 },
+    // The problems of a weight, a direction or a parent cell give its place, file:line:column.
+    cells: { weight: columns.weight + 1, direction: columns.direction + 1, parent: columns.parent + 1 },
   });
   // A cell of a range merged across columns other than its first shows the first's text, not its own (refused as the
   // range, at its first cell): the problems found in such a cell (a weight merged with the direction read as the

@@ -19,7 +19,7 @@ import { buildTree, MAX_TREE_DEPTH, type TreeRow } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { normalizeColumnName } from "./columns.js";
 import { isKnownTreeName, suggestTreeName } from "./tree-csv.js";
-import { aliasIssues, isTooDeep, nestedTooDeep, refuseLargeYaml, walkYamlCollections } from "./yaml-guards.js";
+import { aliasIssues, isTooDeep, nestedTooDeep, refuseLargeYaml, walkYamlCollections, yamlSyntaxError, yamlSyntaxProblems } from "./yaml-guards.js";
 
 /** Keys read into the row itself; every other key is a per-node attribute. */
 const ROW_KEYS = new Set(["code", "parent", "name", "name_en", "weight", "direction", "unit", "description", "source", "children"]);
@@ -34,12 +34,20 @@ export function parseTreeYaml(text: string, source: string): Tree {
     // The parser builds nested lists and maps by recursion and gives up a few hundred levels down: the file is not
     // invalid but too deep, reported as a tree too deep (as a shallower deep tree is, by `buildTree`).
     if (isTooDeep(error)) throw new ValidationError([treeTooDeepIssue(text, source, lineCounter)]);
-    const line = lineCounter.linePos(error.pos[0]).line;
-    // `direction: -` (a bare "-" starts a list item in YAML): the error is about the list, the fix is quoting it.
+    // `direction: -` (a bare "-" starts a list item in YAML): the error is about the list, the fix is quoting it
+    // (said with the first error).
     const bareMinus = text.split(/\r\n|\r|\n/).findIndex((row) => /(^|[\s{,])[\w-]+:\s*-\s*(?:[,}#]|$)/.test(row));
-    throw new InputError("E_YAML_SYNTAX", readerMessages.treeYamlSyntax(`${source}${line ? `:${line}` : ""}`, error.code, bareMinus >= 0 ? bareMinus + 1 : undefined), { source, line });
+    // Every syntax error of the file, each with its line and column.
+    const issues = yamlSyntaxProblems(document, text, lineCounter, "tree").map(({ line, column, reason }, n): Issue => ({
+      code: "E_YAML_SYNTAX",
+      message: readerMessages.treeYamlSyntax(`${source}:${line}:${column}`, reason, n === 0 && bareMinus >= 0 ? bareMinus + 1 : undefined),
+      source,
+      line,
+      column,
+    }));
+    throw yamlSyntaxError(issues);
   }
-  if (nestedTooDeep(text)) throw new ValidationError([treeTooDeepIssue(text, source, lineCounter)]);
+  if (nestedTooDeep(document)) throw new ValidationError([treeTooDeepIssue(text, source, lineCounter)]);
   // Aliases are refused before any value is read: `name: *n` would be the name "*n".
   const aliases = aliasIssues(document, lineCounter, source);
   if (aliases.length > 0) throw new ValidationError(aliases);

@@ -5,9 +5,10 @@
  * when it is too large to parse (`refuseLargeYaml`), and when it is nested too deep to parse (`isTooDeep`,
  * `tooDeepIssue`): reported as such, with the line, not as invalid YAML.
  */
-import { isAlias, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
 import { limitMessages, type YamlContent } from "../../core/limit-messages.js";
-import { InputError, type Issue } from "../../errors.js";
+import { readerMessages } from "../../core/reader-messages.js";
+import { InputError, ValidationError, type Issue } from "../../errors.js";
 
 /**
  * The largest YAML tree, judgements or project file parsed: 2 MB. YAML is parsed whole into a tree of nodes, at over
@@ -56,12 +57,20 @@ export function isTooDeep(error: YAMLError): boolean {
 export const MAX_YAML_NESTING = 400;
 
 /**
- * Whether the lists and maps of `text`, which the parser read, are nested more than `MAX_YAML_NESTING` levels: such a
- * file is refused as the parser's giving up on it is (`isTooDeep`), so that where it gives up, which depends on the
- * stack, decides nothing.
+ * Whether the lists and maps of `document`, which the parser read, are nested more than `MAX_YAML_NESTING` levels:
+ * such a file is refused as the parser's giving up on it is (`isTooDeep`), so that where it gives up, which depends on
+ * the stack, decides nothing. The parsed lists and maps are walked, as `walkYamlCollections` walks their tokens (the
+ * top one is 1 deep, a map's values one deeper, not its keys), from a stack: the text is tokenised again only for the
+ * issue of a file refused (`tooDeepIssue`).
  */
-export function nestedTooDeep(text: string): boolean {
-  return walkYamlCollections(text, undefined, () => () => undefined).depth > MAX_YAML_NESTING;
+export function nestedTooDeep(document: Document): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 1 }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    if (!isCollection(entry.node)) continue;
+    if (entry.depth > MAX_YAML_NESTING) return true;
+    for (const item of entry.node.items) stack.push({ node: isPair(item) ? item.value : item, depth: entry.depth + 1 });
+  }
+  return false;
 }
 
 /** A list or map among a YAML text's syntax tokens (block or flow style). */
@@ -98,4 +107,83 @@ export function walkYamlCollections<State>(
 export function tooDeepIssue(text: string, source: string, lineCounter: LineCounter, code: string, content: YamlContent, treeLimit?: number): Issue {
   const deepest = walkYamlCollections(text, undefined, () => () => undefined);
   return { code, message: limitMessages.yamlTooDeep(deepest.depth, content, treeLimit), source, line: lineCounter.linePos(deepest.offset).line };
+}
+
+/** A syntax error of a YAML text: where it is (1-based line and column) and why (a `readerMessages.yaml...` reason). */
+export interface YamlSyntaxProblem {
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/**
+ * Every syntax error of `document` (the parser collects them all in one pass), in the order the parser found them, each
+ * with its line and column and a reason in words: a key written twice (named, with the line it first appears on), a
+ * tab in a line's indentation, an item indented unlike its list or map, else the parser's own text (its first line) and code.
+ * The parser's giving up on the nesting (`isTooDeep`) is left out (reported as too deep), and so are a line's errors
+ * after its first, and the unexpected tokens (UNEXPECTED_TOKEN) after an error that breaks the structure (any but a
+ * key written twice): the parser reports every token of the rest of a broken block (a tab-indented key gives one per
+ * word after it), which says nothing new. `content` is what the file holds, for what is expected.
+ */
+export function yamlSyntaxProblems(document: Document, text: string, lineCounter: LineCounter, content: YamlContent): YamlSyntaxProblem[] {
+  const problems: YamlSyntaxProblem[] = [];
+  const lines = new Set<number>();
+  let broken = false;
+  for (const error of document.errors) {
+    if (isTooDeep(error) || (broken && error.code === "UNEXPECTED_TOKEN")) continue;
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    if (error.code !== "DUPLICATE_KEY") broken = true;
+    problems.push({ line, column: col, reason: yamlReason(error, document, text, lineCounter, content) });
+  }
+  return problems;
+}
+
+/** Why `error` is an error, in words (`yamlSyntaxProblems`). */
+function yamlReason(error: YAMLError, document: Document, text: string, lineCounter: LineCounter, content: YamlContent): string {
+  if (error.code === "DUPLICATE_KEY") {
+    const twice = duplicateKeyAt(document, text, error.pos[0]);
+    if (twice !== undefined) return readerMessages.yamlDuplicateKey(twice.key, twice.first === undefined ? undefined : lineCounter.linePos(twice.first).line);
+  }
+  // A tab in the indentation of the error's line is its cause, whichever error the parser makes of it (a tab before a
+  // key of a list item's map is an unexpected token, not TAB_AS_INDENT).
+  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
+  if (error.code === "TAB_AS_INDENT" || /^ *\t[ \t]*\S/.test(text.slice(lineStart, error.pos[0] + 1))) return readerMessages.yamlTabIndent();
+  if (error.code === "BAD_INDENT" && /must start at the same column/.test(error.message)) return readerMessages.yamlBadIndent();
+  return readerMessages.yamlSyntaxOther(error.message.split("\n")[0].trim(), error.code, content);
+}
+
+/**
+ * The key of the map entry whose key starts at `offset` (where the parser reports DUPLICATE_KEY), as written (a
+ * scalar's value, else its source text), and the offset of the earlier key of the same map it repeats.
+ */
+function duplicateKeyAt(document: Document, text: string, offset: number): { key: string; first?: number } | undefined {
+  let found: { key: string; first?: number } | undefined;
+  const textOf = (node: unknown): string | undefined => {
+    if (isScalar(node)) return String(node.value);
+    const range = (node as { range?: number[] } | null)?.range;
+    return range === undefined ? undefined : text.slice(range[0], range[1]);
+  };
+  visit(document, {
+    Map(_key, map) {
+      const index = map.items.findIndex((item) => (item.key as { range?: number[] } | null)?.range?.[0] === offset);
+      if (index < 0) return undefined;
+      const key = textOf(map.items[index].key) ?? "";
+      const earlier = map.items.slice(0, index).find((item) => textOf(item.key) === key);
+      found = { key, first: (earlier?.key as { range?: number[] } | null)?.range?.[0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * The error to throw for the YAML syntax `issues` of a file (each naming its file, line and column): the one, as an
+ * `InputError`, or all of them, as a `ValidationError`.
+ */
+export function yamlSyntaxError(issues: readonly Issue[]): InputError | ValidationError {
+  if (issues.length !== 1) return new ValidationError([...issues]);
+  const [issue] = issues;
+  return new InputError(issue.code, issue.message, { source: issue.source, line: issue.line, column: issue.column });
 }

@@ -27,11 +27,18 @@ describe("readerMessagesZh", () => {
       ["xlsxHidden", ["values.xlsx[数据]", [3, 4, 5, 6, 7, 8, 9], ["E"], "A1:D20"]],
       ["xlsxHidden", ["values.xlsx[数据]", [3, 4], [], undefined, { lowRows: [3, 4] }]],
       ["xlsxHidden", ["values.xlsx[数据]", [3, 4, 5], ["C", "E"], "A1:D20", { lowRows: [4], defaultRows: [5], narrowColumns: ["C"] }]],
-      ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT"]],
-      ["treeYamlSyntax", ["tree.yaml:7", "BAD_INDENT", 9]],
+      ["treeYamlSyntax", ["tree.yaml:7:3", readerMessages.yamlTabIndent()]],
+      ["treeYamlSyntax", ["tree.yaml:7:3", readerMessages.yamlDuplicateKey("code", 5), 9]],
       ["treeYamlNotList", ["tree.yaml"]],
       ["treeYamlNotNode", ["tree.yaml:4"]],
-      ["ahpYamlSyntax", ["ahp.yaml:2", "BAD_INDENT"]],
+      ["ahpYamlSyntax", ["ahp.yaml:2:1", readerMessages.yamlBadIndent()]],
+      ["yamlDuplicateKey", ["decimals", 12]],
+      ["yamlDuplicateKey", ["decimals", undefined]],
+      ["yamlTabIndent", []],
+      ["yamlBadIndent", []],
+      ["yamlSyntaxOther", ['Missing closing "quote', "MISSING_CHAR", "tree"]],
+      ["yamlSyntaxOther", ["Unexpected scalar at node end", "UNEXPECTED_TOKEN", "judgements"]],
+      ["yamlSyntaxOther", ["Nested mappings are not allowed in compact mappings", "BLOCK_AS_IMPLICIT_KEY", "project"]],
       ["ahpYamlNotMap", []],
       ["ahpYamlNotJudgement", ["A"]],
       ["ahpYamlNotGroup", ["A"]],
@@ -122,8 +129,12 @@ describe("readerMessagesZh", () => {
     expect(readerMessages.sqlColumnType("q.sql", "source", "INTEGER")).toBe("q.sql: column source is INTEGER; expected text (VARCHAR)");
     expect(readerMessages.sqlNullRows("q.sql", 1, "year")).toBe("q.sql: 1 row has no year (NULL); expected a year in every row");
     expect(readerMessages.xlsxSharedFormulaWithoutResult("B4", "B3")).toMatch(/^cell B4 holds the formula =shared with B3 but not its result/);
-    expect(readerMessages.treeYamlSyntax("t.yaml:3", "BAD_INDENT", 3)).toBe(
-      't.yaml:3: the file is not valid YAML (BAD_INDENT); line 3 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes',
+    expect(readerMessages.treeYamlSyntax("t.yaml:3:12", readerMessages.yamlSyntaxOther("Unexpected scalar at node end", "UNEXPECTED_TOKEN", "tree"), 3)).toBe(
+      't.yaml:3:12: the file is not valid YAML: Unexpected scalar at node end (UNEXPECTED_TOKEN); expected valid YAML: a list of nodes; line 3 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"',
+    );
+    // The reason, a message of its own, is translated inside the message that names it.
+    expect(readerMessagesZh.treeYamlSyntax("t.yaml:2:3", readerMessagesZh.yamlDuplicateKey("code", 1))).toBe(
+      't.yaml:2:3：不是有效的 YAML 文件：键 "code" 出现了两次（第一次在第 1 行）；每个键应只出现一次',
     );
   });
 });

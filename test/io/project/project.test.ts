@@ -5,6 +5,7 @@ import { parseDocument } from "yaml";
 import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
 import { ValidationError } from "../../../src/errors.js";
 import { parseProject, readProject, suggestKey } from "../../../src/io/project/project.js";
 import { runMessages, type ExpectedForm } from "../../../src/core/run-messages.js";
@@ -90,7 +91,26 @@ describe("parseProject(text)", () => {
     );
     // A syntax error before the deep part is still one: line 1 has a map where a value belongs.
     const invalid = `indicators: a: b\nmethods:\n  weights: ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
-    expect(problems(invalid)).toEqual([{ line: 1, column: undefined, message: projectMessages.yamlSyntax("BLOCK_AS_IMPLICIT_KEY") }]);
+    // Column 13: the "a" after "indicators: " (12 characters).
+    expect(problems(invalid)).toEqual([
+      { line: 1, column: 13, message: projectMessages.yamlSyntax(readerMessages.yamlSyntaxOther("Nested mappings are not allowed in compact mappings", "BLOCK_AS_IMPLICIT_KEY", "project")) },
+    ]);
+  });
+
+  it("reports every YAML syntax error of the file at once, each at its line and column, in words", () => {
+    // Line 4 repeats the key "decimals" of line 3, indented by 2 (column 3); line 6 starts with a tab (column 1).
+    const text = "indicators: tree.csv\ninputs:\n  decimals: 2\n  decimals: 3\nvalues: data\n\tx: 1\n";
+    expect(problems(text)).toEqual([
+      { line: 4, column: 3, message: 'the file is not valid YAML: the key "decimals" appears twice (first on line 3); expected each key once' },
+      { line: 6, column: 1, message: "the file is not valid YAML: a tab indents this line; expected spaces" },
+    ]);
+    // Two keys written twice, both reported; a quoted key is named by its text. A flow map's: line 1, column 8 ("{a: 1, " is 7 characters).
+    expect(problems('a: 1\n"a": 2\nb: 1\nb: 2\n').map(({ line, column }) => [line, column])).toEqual([[2, 1], [4, 1]]);
+    expect(problems("x: {a: 1, a: 2}\n")).toEqual([{ line: 1, column: 11, message: projectMessages.yamlSyntax(readerMessages.yamlDuplicateKey("a", 1)) }]);
+    // An item of a block map indented 1 space where the map's keys start at column 3: line 4, at its start (column 1).
+    expect(problems("indicators: a\nmethods:\n  weights: entropy\n normalisation: min-max\n")).toEqual([
+      { line: 4, column: 1, message: projectMessages.yamlSyntax(readerMessages.yamlBadIndent()) },
+    ]);
   });
 
   it("reports YAML syntax errors and a file that is not a block of keys with their line", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { weightingMessages } from "../../../src/core/weighting/messages.js";
 import { ValidationError } from "../../../src/errors.js";
 import { parseAhpYaml } from "../../../src/io/read/ahp-yaml.js";
-import { MAX_YAML_BYTES, MAX_YAML_NESTING, refuseLargeYaml } from "../../../src/io/read/yaml-guards.js";
+import { MAX_YAML_BYTES, MAX_YAML_NESTING, nestedTooDeep, refuseLargeYaml, walkYamlCollections } from "../../../src/io/read/yaml-guards.js";
 import { limitMessages } from "../../../src/core/limit-messages.js";
 
 const issuesOf = (text: string) => {
@@ -106,6 +106,17 @@ describe("parseAhpYaml", () => {
       expect(issuesOf(within).map((issue) => issue.message)).not.toContain(limitMessages.yamlTooDeep(400, "judgements"));
     });
 
+    it("nestedTooDeep walks the parsed document to the depth its tokens give: 400 read, 401 refused", () => {
+      // n flow lists nested are n deep; `a:` over a list of a map of a list is 4 deep (map, list, map, list), and a
+      // map's keys are not counted (the key [[k]] nests no deeper than its map: 1), as walkYamlCollections counts them.
+      const depthOf = (text: string) => walkYamlCollections(text, undefined, () => () => undefined).depth;
+      const lists = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+      for (const [text, depth] of [[lists(400), 400], [lists(401), 401], ["a:\n  - {b: [1]}\n", 4], ["? [[k]]\n: 1\n", 1]] as const) {
+        expect(depthOf(text)).toBe(depth);
+        expect(nestedTooDeep(parseDocument(text))).toBe(depth > MAX_YAML_NESTING);
+      }
+    });
+
     it("still calls a file not valid YAML when its first error is a syntax error before the deep part", () => {
       // Line 1, `INDEX: a: b`, is a map where a value belongs (BLOCK_AS_IMPLICIT_KEY), before the 3,000 lists of line 3.
       const text = `INDEX: a: b\nA1:\n  - ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
@@ -113,10 +124,23 @@ describe("parseAhpYaml", () => {
       expect(() => parseAhpYaml(text, "ahp.yaml")).toThrow(
         expect.objectContaining({
           code: "E_YAML_SYNTAX",
-          message: "ahp.yaml:1: the file is not valid YAML (BLOCK_AS_IMPLICIT_KEY); expected a map from group to judgements",
+          // Column 8: the "a" after "INDEX: " (7 characters).
+          message: "ahp.yaml:1:8: the file is not valid YAML: Nested mappings are not allowed in compact mappings (BLOCK_AS_IMPLICIT_KEY); expected valid YAML: a map from group to judgements",
         }),
       );
     });
+  });
+
+  it("names a group written twice with its line, column and first line", () => {
+    // Line 3 repeats group A of line 2, at column 1.
+    expect(() => parseAhpYaml("INDEX:\n  - [A, B, 3]\nA:\n  - [A1, A2, 2]\nA:\n  - [A1, A2, 5]\n", "ahp.yaml")).toThrow(
+      expect.objectContaining({
+        code: "E_YAML_SYNTAX",
+        line: 5,
+        column: 1,
+        message: 'ahp.yaml:5:1: the file is not valid YAML: the key "A" appears twice (first on line 3); expected each key once',
+      }),
+    );
   });
 
   it("measures the limit in bytes of UTF-8: 2 MB passes, a byte more does not, and Chinese counts 3 bytes a character", () => {

@@ -29,9 +29,9 @@ describe("tree depth", () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ValidationError);
-    // Line 1 is the header, so node N51 is on line 52.
+    // Line 1 is the header, so node N51 is on line 52; its parent cell is in column 2 (code,parent,…).
     expect((error as ValidationError).issues).toEqual([
-      { code: "E_TREE_TOO_DEEP", message: limitMessages.treeTooDeep("N51", 51, 50), source: "tree.csv", line: 52, column: "parent", id: "N51" },
+      { code: "E_TREE_TOO_DEEP", message: limitMessages.treeTooDeep("N51", 51, 50), source: "tree.csv", line: 52, column: 2, id: "N51" },
     ]);
   });
 

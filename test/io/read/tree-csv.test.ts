@@ -24,7 +24,8 @@ describe("parseTreeCsv", () => {
   it("refuses a row with more fields than the header (a weight 0,25 split in two), beside the tree's own problems", () => {
     // X1,G,a,0,25,+ has 6 fields for 5 columns: read by position its weight would be 0 and its direction 25.
     const issues = issuesOf(() => parseTreeCsv("code,parent,name,weight,direction\nG,,g,,\nX1,G,a,0,25,+\nX2,G,b,0.75,q\nX3,G,c,0.25,+,\n", "t.csv"));
-    expect(issues[0]).toEqual({ code: "E_FIELD_COUNT", message: messages.wrongFieldCount(6, 5), source: "t.csv", line: 3, column: "" });
+    // Column 6, the first field past the header's 5; the header on line 1.
+    expect(issues[0]).toEqual({ code: "E_FIELD_COUNT", message: messages.wrongFieldCount(6, 5, true, 1), source: "t.csv", line: 3, column: 6 });
     // X2's direction is reported in the same pass; X3's trailing comma is no problem.
     expect(issues.slice(1).some((issue) => issue.line === 4)).toBe(true);
     expect(issues.some((issue) => issue.line === 5)).toBe(false);
@@ -34,11 +35,12 @@ describe("parseTreeCsv", () => {
     const issues = issuesOf(() =>
       parseTreeCsv("代码,上级,名称,权重,方向\nA,,维度,abc,\n,A,空代码,,+\nB,A,乙,,x\nC,Z,丙,-1,\nD,A,丁,0.5,+\nE,A,戊,,+\n", "t.csv"),
     );
-    // The problems of one weight or direction cell give its place instead (权重 is column 4, 方向 column 5), printed
-    // file:line:column as a value's cell is.
+    // The problems of one parent, weight or direction cell give its place instead (上级 is column 2, 权重 column 4,
+    // 方向 column 5), printed file:line:column as a value's cell is; a column is still named by the header's word where
+    // the problem is of no one cell (the empty code's 代码, the siblings' mixed 权重), and in the messages.
     expect(issues.map(({ code, line, column }) => [code, line, column])).toEqual([
       ["E_EMPTY_CODE", 3, "代码"],
-      ["E_UNKNOWN_PARENT", 5, "上级"],
+      ["E_UNKNOWN_PARENT", 5, 2],
       ["E_BAD_WEIGHT", 2, 4],
       ["E_BAD_DIRECTION", 4, 5],
       ["E_NEGATIVE_WEIGHT", 5, 4],
@@ -59,12 +61,16 @@ describe("parseTreeCsv", () => {
       ["E_BAD_DIRECTION", 5], // a cell: its place, Polarity being column 5
     ]);
     expect(aliases[0].message).toBe(messages.emptyCode("ID"));
-    const english = issuesOf(() => parseTreeCsv("code,parent,name,weight,direction\nA,,a,x,\nA1,B,c,,+\n", "t.csv"));
+    // Line 4's empty code is named by the English key "code"; the parent B (line 3) and the weight x (line 2) are cells,
+    // placed by their numbers (parent is column 2, weight column 4). The row with no code is dropped, so A stays childless.
+    const english = issuesOf(() => parseTreeCsv("code,parent,name,weight,direction\nA,,a,x,\nA1,B,c,,+\n,A,d,,+\n", "t.csv"));
     expect(english.map(({ code, column }) => [code, column])).toEqual([
-      ["E_UNKNOWN_PARENT", "parent"],
+      ["E_EMPTY_CODE", "code"],
+      ["E_UNKNOWN_PARENT", 2],
       ["E_BAD_WEIGHT", 4],
     ]);
-    expect(english[0].message).toBe('unknown parent "B"; expected a code from column "code" or an empty cell; did you mean "A" (a row with no children and no direction)?');
+    expect(english[0].message).toBe(messages.emptyCode("code"));
+    expect(english[1].message).toBe('unknown parent "B"; expected a code from column "code" or an empty cell; did you mean "A" (a row with no children and no direction)?');
   });
 
   it("reports an unknown column with the rows' problems in one pass, and still gives the tree as built", () => {
@@ -91,8 +97,9 @@ describe("parseTreeCsv", () => {
   });
 
   it("reads the rows without their weights when only the weight column is misspelt or left out, and reports their problems with it", () => {
-    // Row A2 names a parent Z no row has and the direction "q" (column 5); row A3 is its own parent. Before, only the
-    // two column problems were reported, and these three on the run after the header's fix.
+    // Row A2 names a parent Z no row has (column 2) and the direction "q" (column 5); row A3 is its own parent (its
+    // parent cell, in column 2, is placed by its number as the direction's is). Before, only the two column problems were reported,
+    // and these three on the run after the header's fix.
     const header = ["code", "parent", "name", "wieght", "direction"];
     const text = `${header.join(",")}\nA1,,a,,+\nA2,Z,b,,q\nA3,A3,c,,+\n`;
     const error = validationErrorOf(() => parseTreeCsv(text, "t.csv"));
@@ -100,15 +107,15 @@ describe("parseTreeCsv", () => {
       ["E_MISSING_COLUMN", 1, "weight"],
       ["E_UNKNOWN_COLUMN", 1, "wieght"],
       // In buildTree's order (the structure, then the cells); the terminal prints them in the file's order.
-      ["E_TREE_CYCLE", 4, "parent"],
-      ["E_UNKNOWN_PARENT", 3, "parent"],
+      ["E_TREE_CYCLE", 4, 2],
+      ["E_UNKNOWN_PARENT", 3, 2],
       ["E_BAD_DIRECTION", 3, 5],
     ]);
     expect(error.issues.map(formatIssue)).toEqual([
       `t.csv:1: ${messages.missingColumn("weight", header)}`,
       `t.csv:1: ${limitMessages.unknownTreeColumn("wieght", "weight")}`,
-      `t.csv:4: ${messages.selfParent("A3")}`,
-      `t.csv:3: ${messages.unknownParent("Z")}`,
+      `t.csv:4:2: ${messages.selfParent("A3")}`,
+      `t.csv:3:2: ${messages.unknownParent("Z")}`,
       `t.csv:3:5: ${messages.badDirection("A2", "q")}`,
     ]);
     // The rows' codes are given (buildTree's partial tree), for the values to be checked against them.
@@ -121,6 +128,14 @@ describe("parseTreeCsv", () => {
       `t.csv:1: ${messages.missingColumn("weight", ["code", "parent", "name", "direction"])}`,
       `t.csv:3:4: ${messages.badDirection("A2", "q")}`,
     ]);
+  });
+
+  it("places a cycle at its parent cell, file:line:column, as a weight's or a direction's problem is", () => {
+    // The parent is the 3rd column here. C1's parent is C2 (line 4) and C2's is C1 (line 5): the cycle is reported at
+    // C1's row, where it is first met, so 4:3; S names itself (line 6), so 6:3. Before, both printed file:line only.
+    const text = "code,name,parent,weight,direction\nX,x,,,\nX1,x1,X,,+\nC1,c1,C2,,+\nC2,c2,C1,,+\nS,s,S,,+\n";
+    const issues = issuesOf(() => parseTreeCsv(text, "t.csv"));
+    expect(issues.map(formatIssue)).toEqual([`t.csv:6:3: ${messages.selfParent("S")}`, `t.csv:4:3: ${messages.treeCycle(["C1", "C2", "C1"])}`]);
   });
 
   it("reports every missing column at once", () => {

@@ -2,6 +2,7 @@ import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { limitMessages } from "../../../src/core/limit-messages.js";
 import { messages } from "../../../src/core/messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
 import { MAX_TREE_DEPTH } from "../../../src/core/tree.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
@@ -35,7 +36,7 @@ describe("parseTreeYaml", () => {
 
   it("says to quote a bare \"-\" direction, which YAML reads as the start of a list", () => {
     const block = "- code: G\n  name: g\n  children:\n    - code: X1\n      name: x\n      direction: -\n";
-    expect(() => parseTreeYaml(block, "t.yaml")).toThrow(/line 6 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes/);
+    expect(() => parseTreeYaml(block, "t.yaml")).toThrow(/line 6 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"$/);
     const flow = "- code: G\n  name: g\n  children:\n    - { code: X1, name: x, direction: - }\n";
     expect(() => parseTreeYaml(flow, "t.yaml")).toThrow(/line 4 has a bare "-" as a value/);
     // Quoted, it reads.
@@ -117,13 +118,38 @@ describe("parseTreeYaml", () => {
       const text = `- code: B\n  name: a: b\n  direction: +\n- code: A\n  name: a\n  children: ${flowChain(1000).replace(/\n(?=.)/g, "\n    ")}`;
       expect(parseDocument(text).errors.map((error) => error.code).slice(0, 2)).toEqual(["BLOCK_AS_IMPLICIT_KEY", "RESOURCE_EXHAUSTION"]);
       expect(() => parseTreeYaml(text, "tree.yaml")).toThrow(
-        expect.objectContaining({ code: "E_YAML_SYNTAX", message: "tree.yaml:2: the file is not valid YAML (BLOCK_AS_IMPLICIT_KEY); expected a list of nodes" }),
+        // Column 9: the "a" after "  name: " (8 characters), where the map that may not be there starts.
+        expect.objectContaining({
+          code: "E_YAML_SYNTAX",
+          message: "tree.yaml:2:9: the file is not valid YAML: Nested mappings are not allowed in compact mappings (BLOCK_AS_IMPLICIT_KEY); expected valid YAML: a list of nodes",
+        }),
       );
     });
   });
 
+  it("names a key written twice with its line and column and the line it first appears on, and a tab indenting a line", () => {
+    // Line 2, "  code: B": the key "code" of node A again, at column 3 (after two spaces); first on line 1.
+    expect(() => parseTreeYaml("- code: A\n  code: B\n", "tree.yaml")).toThrow(
+      expect.objectContaining({
+        code: "E_YAML_SYNTAX",
+        line: 2,
+        column: 3,
+        message: 'tree.yaml:2:3: the file is not valid YAML: the key "code" appears twice (first on line 1); expected each key once',
+      }),
+    );
+    // Two nodes each with a key twice: both reported (lines 3 and 6, column 3), in one ValidationError.
+    const text = "- code: A\n  name: a\n  name: b\n- code: B\n  weight: 1\n  weight: 2\n";
+    expect(issuesOf(() => parseTreeYaml(text, "tree.yaml"))).toEqual([
+      { code: "E_YAML_SYNTAX", message: readerMessages.treeYamlSyntax("tree.yaml:3:3", readerMessages.yamlDuplicateKey("name", 2)), source: "tree.yaml", line: 3, column: 3 },
+      { code: "E_YAML_SYNTAX", message: readerMessages.treeYamlSyntax("tree.yaml:6:3", readerMessages.yamlDuplicateKey("weight", 5)), source: "tree.yaml", line: 6, column: 3 },
+    ]);
+    // Line 2 indented by a tab: the parser's error is at column 2 (an unexpected token after the tab), and it is the tab
+    // that this line's indentation holds that is named.
+    expect(() => parseTreeYaml("- code: A\n\tname: a\n", "tree.yaml")).toThrow("tree.yaml:2:2: the file is not valid YAML: a tab indents this line; expected spaces");
+  });
+
   it("reports a file that is not a list of nodes", () => {
     expect(() => parseTreeYaml("code: A\n", "t.yaml")).toThrow("t.yaml: expected a list of nodes (each with a code)");
-    expect(() => parseTreeYaml("- [a\n", "t.yaml")).toThrow(/^t\.yaml:\d+: the file is not valid YAML/);
+    expect(() => parseTreeYaml("- [a\n", "t.yaml")).toThrow(/^t\.yaml:\d+:\d+: the file is not valid YAML/);
   });
 });
