@@ -152,8 +152,9 @@ export const CODE_MEANINGS = {
   E_DECIMAL_MARK: "a value that reads differently with a decimal comma and a decimal point (use --decimal)",
   E_UNIT_COLUMN: "a long values table without a recognised unit column repeats a year and indicator on rows that differ in a column not read (a unit column under another name)",
   E_YEAR_COLUMN: "the year column holds names (unit and year columns swapped?) or whole dates rather than years",
-  E_MEASURE_MISMATCH: "a value's unit of measurement (its row's measure or 计量单位 cell) differs from its indicator's in the tree, or, where the tree gives none, from the first row that gave one",
-  E_MEASURE_COLUMN: "a unit column that holds only units of measurement (万元, 件, the tree's measures): a column meant as the measure column",
+  E_MEASURE_MISMATCH: "a value's unit of measurement (its row's measure, 计量单位, 单位, 指标单位 or 度量单位 cell) differs from its indicator's in the tree, or, where the tree gives none, from the first row that gave one",
+  E_MEASURE_COLUMN:
+    "a unit column that holds only units of measurement (万元, 件, the tree's measures): a column meant as the measure column; or a 单位 column (no other unit column) whose cells do not tell whether it gives the units of measurement or the units ranked (measures beside other names, or one other name per indicator); a 单位 column of names only, one or differing within an indicator, is read as the units",
   E_NO_NUMBERS: "a values file without a single number: the empty template?",
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
   E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column, a year twice, or two files of a folder giving the same cells (a copy of a file?)",
@@ -207,7 +208,7 @@ export const CODE_MEANINGS = {
   E_RUN_INPUTS_CHANGED: "report in a project: the run's inputs or method options are not the project's current ones",
   E_OUT_NOT_OURS: "an output file of the same name exists that the folder's .innovation-index-files.json does not show this tool wrote, unchanged since, or a link or folder is at the name of a temporary file the writer uses: never replaced, never written through (exit 3)",
   E_OUT_IS_ROOT: "the root of the file system given as the output folder (`--out /`) (exit 3)",
-  E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read; or a project's runs: is the values folder, an input file, or a folder where a run's LATEST, lock or temporary files would be an input (exit 3)",
+  E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read; or a project's runs: (or the runs folder runs publish or rollback writes LATEST into) is the values folder, an input file, a folder where a run's LATEST, lock or temporary files would be an input, or a folder a .sql query's glob reaches, whose next run would read what a run writes there (runs: data beside a query reading data/ by a wildcard) (exit 3)",
   E_OUT_IS_RUN: "a command's --out is a run folder (it holds manifest.json and index.json, or is named by a run id in a runs folder), a project's runs folder (it holds LATEST), or inside one: a published run's files are never overwritten or added to; report --run is the one way to add to a run (exit 3)",
   E_REPORT_NOT_OURS: "report in a project: a report.html in the run folder that reports.json does not show this tool wrote (or one of the run's own files): never replaced (exit 3)",
   E_UNIT_NAMED: "--unit given for values that name their units",
@@ -222,6 +223,10 @@ export const CODE_MEANINGS = {
   // warnings (W_...; under --strict they become errors with E_ instead of W_)
   W_LOCK_TAKEN_OVER: "a stale lock (its process gone, its pid reused, the machine restarted, or its heartbeat silent) was taken over; the run says why",
   W_WEIGHTS_RENORMALISED: "siblings' weights did not sum to 1 (nor to 100, shares written as percentages) and were divided by their sum",
+  W_NAME_MISMATCH:
+    "an indicator's name in a values file (its name or 指标名称 column) is not the tree's name (nor its English name), compared without spaces, case and full-width forms: codes and names out of step (rows sorted by one column only?); once per file, indicator and name; an error under --strict",
+  W_UNIT_TOTAL:
+    "a unit named as a total or subtotal (合计, 总计, 小计, 总和, 全部, 汇总, Total, Sum, Subtotal, All: any case, full-width forms, spaces, a colon at the end), read as a unit that takes part in min-max, z-score and the ranks; an error under --strict",
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
@@ -238,6 +243,8 @@ export const CODE_MEANINGS = {
   W_AHP_INCONSISTENT: "AHP judgements with CR >= 0.1 accepted under --allow-inconsistent",
   W_CONSTANT_INDICATOR: "an indicator that does not vary gets weight 0",
   W_CV_NEGATIVE_VALUES: "an indicator with values below 0 weighed by the coefficient of variation, which assumes values of 0 or more",
+  W_WEIGHT_DOMINANT:
+    "a method that derives weights from the data (entropy, critic, cv, pca; combined when its objective set does too) gives one child more than half of its group's weight (share > 50% as printed to one decimal: 50.1% or more) among 3 or more children (with 2, over half is ordinary); weights set by hand (explicit, equal, ahp) never warn. Advice: not an error under --strict; given once per run (uncertainty perturbs the weights derived once)",
   W_NO_VARIATION: "siblings none of which varies get equal weights",
   W_ZERO_GROUP_WEIGHT: "a group none of whose indicators varies weighs 0",
   W_PCA_FEW_OBSERVATIONS: "PCA weights derived from no more observations (unit-years) than indicators weighed together: their correlation matrix is singular",
@@ -252,7 +259,9 @@ export const CODE_MEANINGS = {
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept; or anything else named by a later run id that is no run of this tool (no manifest written under that id), left untouched",
   W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
-  W_STAGING_KEPT: "a staging folder without this tool's marker, kept",
+  W_STAGING_KEPT: "a staging folder without this tool's marker, kept; or one with its marker that also holds files no run writes there: the run's own files removed, the rest kept with the folder",
+  W_LOCK_TEMPORARY_KEPT: "a file named as a temporary file of a folder's lock (.lock.<pid>.tmp, .lock.<pid>.stale in a runs folder; .innovation-index.lock.<pid>.tmp/.stale in an output folder) that does not hold a lock as the tool writes it, kept",
+  W_WRITING_FOLDER_KEPT: "a folder named as the one the tool writes Parquet files in (.innovation-index-writing-XXXXXX) that holds more than index.parquet, scores.parquet and growth.parquet, kept",
   W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
@@ -269,9 +278,15 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  W_WEIGHT_DOMINANT:
+    'entropy weights give indicator "A13" 64.9% of the weight of "A1", among its 3 children; expected no child over 50% when the weights come from the data: entropy weights reward values concentrated on few observations, so an indicator that is nearly constant but for an outlier has low entropy and takes most of the weight. Check the values of "A13" over the chosen observations (an outlier, a wrong unit or scale, a series that is nearly constant); if that weight is not meant, set the weights in the tree\'s weight column and use --weights explicit, or temper the data\'s weights with the tree\'s by --weights combined --alpha',
   E_PROJECT_SHAPE: "index.yaml: found nothing; expected a block of keys such as indicators, values, methods",
   W_LATEST_TEMPORARY_KEPT:
     'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
+  W_LOCK_TEMPORARY_KEPT:
+    'runs/.lock.4243.tmp is named as a temporary file of the lock runs/.lock but holds "my precious notes\\n", not what this tool writes there (a lock: one line of JSON such as {"pid":4242,"host":"stats-01","startedAt":"2026-03-01T02:00:00.000Z",...}), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
+  W_WRITING_FOLDER_KEPT:
+    'out/.innovation-index-writing-a1B2c3 is named as a folder this tool writes Parquet files in, but it holds "index.parquet", "notes.txt", not only index.parquet, scores.parquet and growth.parquet, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   E_LOCKED: "runs/.lock: another run holds the lock (pid 4242 on stats-01, since 2026-03-01T02:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone",
   E_TREE_LAYOUT:
     'tree.csv:1: the header has a parent column "上级" and level columns ("一级指标", "二级指标"); expected one layout: code and parent columns (a row per node), or level columns without a parent column (a row per indicator, its groups in the level columns before it)',
@@ -358,7 +373,7 @@ export const CODE_EXAMPLES = {
     'values.xlsx: sheets "2017", "2018", "2019" have the same columns, and only one sheet of a workbook is read; expected the values in one sheet (or give --sheet to read one sheet alone, or save each sheet as a file in one folder and give the folder)',
   E_YAML_SHAPE: "tree.yaml: expected a list of nodes (each with a code)",
   E_YAML_SYNTAX:
-    'tree.yaml:3: the file is not valid YAML (UNEXPECTED_TOKEN); line 3 has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"; expected a list of nodes',
+    'tree.yaml:6:3: the file is not valid YAML: the key "name" appears twice (first on line 5); expected each key once',
   E_NO_RUN: "runs/20261204T1617: no such run folder; expected a run id (or its start), latest, previous, or the path of a run folder",
   E_TOO_FEW_RUNS:
     "runs: the latest run 20260301T020000.123Z-1a2b3c4d has no previous run (it was the first published, or no usable run was published before it when it ran); expected at least two runs to compare (or name two runs)",
@@ -380,7 +395,7 @@ export const CODE_EXAMPLES = {
   E_XLSX_FORMULA: "values.xlsx[数据]:3:4: cell D3 holds the formula =C3*1.1 but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result",
   E_FORMULA_VALUE: 'formula "rd_spending / revenue * 100" of indicator "A11" gives Infinity for unit "常州高新区", year 2018 (rd_spending = 3.2, revenue = 0), a division by zero?; expected a finite number',
   E_INTERNAL: "internal error: TypeError: … (the stack follows)\\nthis is a bug; please report it with the command you ran",
-  E_VALIDATION: '2 problems found:\nvalues.csv:7:4: value "abc" in column "value" is not a number; …\ntree.csv:12: unknown parent "Z"; …',
+  E_VALIDATION: '2 problems found:\nvalues.csv:7:4: value "abc" in column "value" is not a number; …\ntree.csv:12:2: unknown parent "Z"; …',
   // Codes whose message the generator would take from a neighbouring line (another code's, or a function of a module it
   // does not load), or make with made-up values that cannot occur together: the messages printed, from a real run.
   E_COINR_TYPE: 'iMeta.csv:2:7: Type "Indikator" is not a choice; expected one of: Indicator, Aggregate, Group, Denominator, Other; did you mean "Indicator"?',
@@ -407,6 +422,10 @@ export const CODE_EXAMPLES = {
     'data/2018.csv:3:3: indicator "A2" is given in "万元" here but in "亿元" in the indicator tree (tree.csv:4); values are read as written, not converted, so the two would be compared as if alike; expected "亿元": convert the values to it, or correct the measure in the tree or here',
   E_MEASURE_COLUMN:
     'values.csv:1:3: column "unit" holds units of measurement ("%", "亿元", "件"), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree\'s',
+  W_NAME_MISMATCH:
+    'values.csv:3:2: indicator "A1" is named "专利数" here but "研发占比" in the indicator tree (tree.csv:3); values are read by their code alone, so if codes and names got out of step (rows sorted by one column only?) these values are another indicator\'s; expected the tree\'s name beside each code: check the code of the row, or correct the name',
+  W_UNIT_TOTAL:
+    'values.csv:6: unit "合计" (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total\'s rows, or rename the unit if it really is one',
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",
   E_USAGE: "--force and --if-changed contradict each other; expected one of them (a project run skips unchanged inputs by default)",
   W_OPTION_UNUSED: "--report has no effect with --out -, which writes no file; expected --out <dir>",
@@ -447,7 +466,7 @@ export const OUTPUT_FILES = [
     columns: {
       unit: "the unit", code: "the node", name: "its name", level: "its level", year: "the year t", value: "v[t]",
       change: "v[t] − v[t−1] in points", change_percent: "100·(v[t] − v[t−1])/v[t−1]; empty unless v[t−1] > 0, and in every row of a result on a scale with no natural zero, where the terminal table gives the change in points: an indicator normalised otherwise than by fixed-base, chain, distance-to-target, distance-to-reference, distance-to-average or fraction-of-max (min-max, z-score, rank, ...), or a group aggregated by copeland, bod, topsis, topsis-year or grey",
-      average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1); empty unless v[f] > 0 and v[t] ≥ 0 (a root of a negative ratio is not a number), and on a scale with no natural zero (as change_percent)",
+      average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1), over one year exactly change_percent, 100·(v[t] − v[f])/v[f]; empty unless v[f] > 0 and v[t] ≥ 0 (a root of a negative ratio is not a number), and on a scale with no natural zero (as change_percent)",
     },
   },
   {
@@ -493,14 +512,14 @@ export const OUTPUT_FILES = [
       year: "the year",
       indicator: "the indicator (for below-coverage: the group, or INDEX)",
       method: "carry-forward, carry-back, interpolate, mean, median, reweight or below-coverage",
-      value: "the value put in (empty for reweight and below-coverage)",
+      value: "the value put in, in the indicator's unit: --decimals decimals, more where it needs them for 6 significant digits (empty for reweight and below-coverage)",
     },
   },
   {
     file: "treatment.csv",
     command: "compute",
     content: "every cell changed by the outlier treatment",
-    columns: { unit: "the unit", year: "the year", indicator: "the indicator", method: "winsorise-high, winsorise-low, log or sqrt", original: "the value before", value: "the value after" },
+    columns: { unit: "the unit", year: "the year", indicator: "the indicator", method: "winsorise-high, winsorise-low, log or sqrt", original: "the value before (raw, as imputations.csv's value: at least 6 significant digits)", value: "the value after (likewise)" },
   },
   {
     file: "index.json",

@@ -11,7 +11,7 @@ import { refuseUnderStrict, UsageError } from "../errors.js";
 import { contributionsTable, growthTable, ranksTable } from "../io/write/analysis-tables.js";
 import { REPORT_LANGUAGES, workbookSheetOf } from "../io/report/labels.js";
 import { coverageTable, imputationsTable, indexTable, namesIn, scoresTable, treatmentTable, WEIGHT_DECIMALS, weightsTable, wideTable, type Language, type Table } from "../io/write/tables.js";
-import { formatTableCsv, formatValue } from "../io/write/to-csv.js";
+import { formatNumberCell, formatTableCsv } from "../io/write/to-csv.js";
 import { formatIndexJson, formatIndexJsonWithoutResults } from "../io/write/to-json.js";
 import { fileJob } from "../io/write/file-jobs.js";
 import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChunks } from "../io/write/result-chunks.js";
@@ -391,7 +391,7 @@ async function auditForDashboard(result: IndexResult, tree: Tree) {
 /** A table as aligned terminal columns. */
 function renderTable(table: Table, decimals: number): string {
   const rows = table.rows.map((row) =>
-    row.map((cell, i) => (typeof cell === "string" ? cell : formatValue(cell, table.columns[i].kind === "integer" ? 0 : decimals))),
+    row.map((cell, i) => (typeof cell === "string" ? cell : formatNumberCell(cell, table.columns[i], decimals))),
   );
   const textColumns = table.columns.findIndex((column) => column.kind !== "text");
   return renderColumns([table.columns.map((column) => column.name), ...rows], textColumns < 0 ? table.columns.length : textColumns) + "\n";

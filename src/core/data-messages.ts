@@ -52,6 +52,27 @@ export const dataMessages = catalogue("dataMessages", {
   unitColumnOfMeasures: (column: string, measures: readonly string[]) =>
     `column ${quote(column)} holds units of measurement (${measures.map(quote).join(", ")}), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree's`,
   /**
+   * A `单位` column (the unit of measurement, or the units the index ranks) whose cells do not tell which: `measures`,
+   * those that are units of measurement (perhaps none); `others`, those that are not (the first few of each).
+   */
+  measureColumnUnclear: (column: string, measures: readonly string[], others: readonly string[]) =>
+    `column ${quote(column)} may give the units of measurement or name the units the index ranks, and its cells do not tell which: ${
+      measures.length > 0
+        ? `it holds units of measurement (${measures.map(quote).join(", ")}) beside other names (${others.map(quote).join(", ")})`
+        : `it holds names that are no known unit of measurement (${others.map(quote).join(", ")}), one for each indicator`
+    }; expected the column renamed: 计量单位 (or measure) if it gives the units of measurement, which are checked against the tree's, or 评价对象 (or unit, 地区) if it names the units the index ranks`,
+  /**
+   * The name beside indicator `indicator`'s code (`found`, first on this row, on `rows` rows of the file in all) is
+   * not the tree's (`expected`, at `treePlace`, such as `tree.csv:3`).
+   */
+  nameMismatch: (indicator: string, found: string, expected: string, treePlace: string | undefined, rows: number) =>
+    `indicator ${quote(indicator)} is named ${quote(found)} here${rows > 1 ? ` (and on ${counted(rows - 1, "more row")} of this file)` : ""} but ${quote(expected)} in the indicator tree${
+      treePlace ? ` (${treePlace})` : ""
+    }; values are read by their code alone, so if codes and names got out of step (rows sorted by one column only?) these values are another indicator's; expected the tree's name beside each code: check the code of the row, or correct the name`,
+  /** A unit named as a total or subtotal (`合计`, `Total`), said at its first row. */
+  unitTotal: (unit: string) =>
+    `unit ${quote(unit)} (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total's rows, or rename the unit if it really is one`,
+  /**
    * Files of values `folder` without a unit column (`without`: their values are of one unit without a name) beside
    * files that name their units (`named`, giving `units`, the first few).
    */

@@ -28,7 +28,11 @@ const baseFillers = (year: number, policies?: readonly string[]) =>
 
 export const messages = catalogue("messages", {
   // tree
-  missingColumn: (column: string, found: readonly string[]) => {
+  /**
+   * A required `column` absent from the header `found`. `aliases`: the other headers the reader takes for it, which
+   * the Chinese message names where they are Chinese (by default there, those of `CHINESE_HEADERS` in zh/messages.ts).
+   */
+  missingColumn: (column: string, found: readonly string[], aliases?: readonly string[]) => {
     const near = closestName(column, found.filter((name) => name.trim() !== ""));
     return `missing column ${quote(column)}; found columns ${listItems(found.map(quote), ", ", (count) => `and ${count} more`) || "(none)"}${
       near === undefined ? "" : `; found column ${quote(near)}: did you mean ${quote(column)}?`
@@ -133,8 +137,12 @@ export const messages = catalogue("messages", {
   baseYearAbsent: (year: number, years: readonly number[]) =>
     `base year ${year} is absent from the data; expected one of ${years.join(", ") || "(no years)"}`,
   noData: () => `the data has no values; expected rows of unit, year, indicator and value`,
-  wrongFieldCount: (found: number, expected: number, numberAfter = found > expected) =>
-    `row has ${found} fields; expected ${expected} like the header${numberAfter ? ` (a number written with a thousands separator, 1,234, is two fields unless it is quoted: "1,234")` : ""}`,
+  /**
+   * A row of `found` fields, the header `expected` (on line `headerLine`); `numberAfter`, digits beside digits in the
+   * row: a number split at its thousands separator. The issue's column is where the row departs from the header.
+   */
+  wrongFieldCount: (found: number, expected: number, numberAfter = found > expected, headerLine = 1) =>
+    `row has ${found} fields; expected ${expected} fields as in the header, line ${headerLine}${numberAfter ? ` (a number written with a thousands separator, 1,234, is two fields unless it is quoted: "1,234")` : ""}`,
   emptyUnit: (column: string, firstLine: number, lastLine: number, above?: string) =>
     `the unit column ${quote(column)} is empty on ${firstLine === lastLine ? `line ${firstLine}` : `lines ${firstLine}-${lastLine}`}; expected a unit on every row${
       above ? ` (is ${quote(above)} above merged over these rows in Excel? a merged cell is saved to CSV in its first row only: unmerge the cells and fill in each row's unit)` : ""
@@ -167,6 +175,9 @@ export const messages = catalogue("messages", {
   },
   unknownChoice: (option: string, found: string, expected: readonly string[]) =>
     `${option} ${quote(found)} is not a choice; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+  /** A command's argument off its list of choices (`runs prune`): `argument`, its name (action), `command`, the command's. */
+  unknownArgumentChoice: (argument: string, command: string, found: string, expected: readonly string[]) =>
+    `unknown ${argument} ${quote(found)} of ${command}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
 
   // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
   chainBaseMissing: (indicator: string, unit: string, year: number, policies?: readonly string[]) =>

@@ -74,6 +74,9 @@ export interface ValueRecord {
   /** The unit of measurement written beside the value (a `measure` or `计量单位` column), and its column; none when empty. */
   measure?: string;
   measureColumn?: number;
+  /** The indicator's name written beside its code (a `name` or `指标名称` column), and its column; none when empty. */
+  name?: string;
+  nameColumn?: number;
   /** The file the value was read from, when the values come from several files (a values folder). */
   file?: string;
   /** The cell was written as a percentage (`1.96%`, or a workbook cell formatted as one), its sign dropped. */

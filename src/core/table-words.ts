@@ -8,6 +8,7 @@
  * as a file (`--format csv` on stdout, `diff --format csv`) keeps the files' English column names.
  */
 import { counted, quote } from "./quote.js";
+import type { UncertaintyChoice } from "./uncertainty.js";
 
 export const tableWords = {
   // the overall index and the first-level sub-indices by year (compute, a project's run)
@@ -35,6 +36,8 @@ export const tableWords = {
   unnamedUnit: () => "(unit)",
   sensitivityTitle: (year: number) => `share of the variance of the index explained by each choice (all units, ${year})`,
   sensitivityHeadings: () => ["choice", "first order", "total"],
+  /** A choice of the sensitivity table (`UNCERTAINTY_CHOICES`): weights, normalisation, aggregation, missing. */
+  uncertaintyChoice: (choice: UncertaintyChoice): string => choice,
 
   // audit
   auditTitle: (indicators: number, units: number, years: readonly number[]) =>

@@ -25,7 +25,7 @@ import type { MissingPolicy } from "./compute.js";
 import { strictErrors, UsageError, ValidationError, type Issue } from "../errors.js";
 import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
-import type { IndexResult } from "./compute.js";
+import type { ComputeInternals, IndexResult } from "./compute.js";
 import { IndexEngine, type EngineChoice, type EngineOptions } from "./engine.js";
 import type { NormalizeMethod } from "./normalize.js";
 import type { Panel } from "./panel.js";
@@ -40,10 +40,10 @@ import type { Tree } from "./types.js";
 
 /**
  * The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option, a series
- * mixing percentages with plain numbers, two units named alike that never share a cell, rows or columns a workbook
- * hides but that were read.
+ * mixing percentages with plain numbers, two units named alike that never share a cell, a unit named as a total, an
+ * indicator's name in the values that is not the tree's, rows or columns a workbook hides but that were read.
  */
-const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_UNIT_LOOKALIKE", "W_XLSX_HIDDEN"]);
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_UNIT_LOOKALIKE", "W_UNIT_TOTAL", "W_NAME_MISMATCH", "W_XLSX_HIDDEN"]);
 
 /**
  * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from
@@ -254,8 +254,11 @@ export interface UncertaintyResult {
 /**
  * Runs the analysis. Throws `RangeError` (prefixed `analyzeUncertainty`) when nothing varies or an option is out of
  * range, and `ValidationError` when the data do not allow one of the listed methods (checked before any run).
+ * `unitLookalikes`: the `W_UNIT_LOOKALIKE` warnings of the panel before screening (`unitLookalikeWarnings`), which a
+ * caller that screened `panel` gives, so that a unit screened out under a name like a kept unit's is warned of as
+ * `computeIndex` warns of it; default: `panel`'s own.
  */
-export function analyzeUncertainty(tree: Tree, panel: Panel, options: UncertaintyOptions): UncertaintyResult {
+export function analyzeUncertainty(tree: Tree, panel: Panel, options: UncertaintyOptions & Pick<ComputeInternals, "unitLookalikes">): UncertaintyResult {
   const normalizations = options.normalizations?.length ? options.normalizations : (["fixed-base"] as const);
   const aggregations = options.aggregations?.length ? options.aggregations : (["arithmetic"] as const);
   const missingPolicies = options.missingPolicies?.length ? options.missingPolicies : (["error"] as const);

@@ -3,7 +3,7 @@
  * its own: under `--missing reweight` nothing else says so, and the new unit is ranked from its few values while the
  * real one silently loses them. Two units are suspect when their names look alike and their values never share a cell
  * (no indicator and year where both have a value); a zone and its sub-zone (`常州高新区`, `常州高新区本部`), both given
- * in the same cells, are not.
+ * in the same cells, are not. And a unit named as a total (`合计`, `Total`): a yearbook's total row read as a unit.
  */
 import type { Issue } from "../errors.js";
 import type { UnitLikeness } from "./data-messages.js";
@@ -111,7 +111,52 @@ export function oneEditApart(a: string, b: string): boolean {
 }
 
 /**
- * One `W_UNIT_LOOKALIKE` warning per pair of units whose names look alike (`lookalikeUnitPairs`) and whose values never
+ * The words of a total or subtotal row (as compared: `comparableUnitName`), which a table copied from a statistical
+ * yearbook often ends with: read as a unit, the total is ranked with the units it sums.
+ */
+const TOTAL_WORDS: ReadonlySet<string> = new Set(["合计", "总计", "小计", "总和", "全部", "汇总", "total", "sum", "subtotal", "all"]);
+
+/**
+ * Whether a unit's name is a total or subtotal word (`TOTAL_WORDS`): compared as `comparableUnitName` (any case,
+ * full-width forms, spaces: `合 计`, `ＴＯＴＡＬ`), without a colon at its end (`合计：`, `Total:`).
+ * @example isTotalName(" 合计： ") // => true
+ * @example isTotalName("合计园区") // => false
+ */
+export const isTotalName = (unit: string) => TOTAL_WORDS.has(comparableUnitName(unit).replace(/:+$/, ""));
+
+/**
+ * One `W_UNIT_TOTAL` warning per unit named as a total (`isTotalName`), in the panel's order of units: placed at its
+ * first row (in the order of the files, then of the lines), or at the values file alone when the panel keeps no lines.
+ */
+export function unitTotalWarnings(panel: Panel): Issue[] {
+  const [unitCount, yearCount] = [panel.units.length, panel.years.length];
+  const blockSize = unitCount * yearCount;
+  const warnings: Issue[] = [];
+  panel.units.forEach((unit, u) => {
+    if (!isTotalName(unit)) return;
+    let [first, fileOfFirst] = [-1, Infinity];
+    const lines = panel.lines;
+    if (lines)
+      for (let i = 0; i < panel.indicators.length; i++)
+        for (let cell = i * blockSize + u * yearCount, end = cell + yearCount; cell < end; cell++) {
+          if (!lines[cell]) continue;
+          const file = panel.fileOfCell?.[cell] ?? 0;
+          if (first < 0 || file < fileOfFirst || (file === fileOfFirst && lines[cell] < lines[first])) [first, fileOfFirst] = [cell, file];
+        }
+    const { source, line } = first >= 0 ? placeOfCell(panel, first) : { source: panel.source, line: undefined };
+    warnings.push({
+      code: "W_UNIT_TOTAL",
+      message: messages.unitTotal(unit),
+      ...(source !== undefined ? { source } : {}),
+      ...(line !== undefined ? { line, column: "unit" } : {}),
+    });
+  });
+  return warnings;
+}
+
+/**
+ * The warnings about the units' names: a unit named as a total (`unitTotalWarnings`), then one `W_UNIT_LOOKALIKE`
+ * warning per pair of units whose names look alike (`lookalikeUnitPairs`) and whose values never
  * share a cell (no indicator and year where both have one), each with at least one value: the unit with more values
  * named first, the warning placed at the first value of the other (the likelier slip), in indicator then year order.
  * Two units that share no cell have together at most the panel's cells of a unit, so one of them has at most half: the
@@ -119,7 +164,7 @@ export function oneEditApart(a: string, b: string): boolean {
  * cells only for the few pairs alike by name, up to the first cell they share.
  */
 export function unitLookalikeWarnings(panel: Panel): Issue[] {
-  return lookalikeUnits(panel).map(({ more, fewer, moreCount, fewerCount, likeness, firstOfFewer: cell }) => {
+  const lookalikes = lookalikeUnits(panel).map(({ more, fewer, moreCount, fewerCount, likeness, firstOfFewer: cell }) => {
     const blockSize = panel.units.length * panel.years.length;
     const indicator = panel.indicators[Math.floor(cell / blockSize)];
     const year = panel.years[cell % panel.years.length];
@@ -132,6 +177,7 @@ export function unitLookalikeWarnings(panel: Panel): Issue[] {
       ...(line !== undefined ? { line, column: "unit" } : {}),
     };
   });
+  return [...unitTotalWarnings(panel), ...lookalikes];
 }
 
 /** A pair of units `unitLookalikeWarnings` warns of: positions in `units`, their counts of values, the fewer's first cell. */

@@ -163,8 +163,9 @@ describe("outliers from the command line", () => {
     expect(run.code, run.stderr).toBe(0);
     const treatment = (await read(dir, "out/treatment.csv")).split("\n");
     expect(treatment).toHaveLength(1 + 22 + 1);
-    expect(treatment).toContain(",2021,A,log,300.0000,5.7104");
-    expect(treatment).toContain(",2019,A,log,20.0000,3.0906");
+    // Raw values keep 6 significant digits (formatSignificant): ln 301.99 = 5.7103939 → 5.71039, ln 21.99 = 3.0905878 → 3.09059.
+    expect(treatment).toContain(",2021,A,log,300.0000,5.71039");
+    expect(treatment).toContain(",2019,A,log,20.0000,3.09059");
     expect(treatment.slice(1, -1).every((line) => line.split(",")[3] === "log")).toBe(true);
     expect(await read(dir, "out/index.csv")).toContain(",2019,INDEX,Index,0,43.2343\n");
   });

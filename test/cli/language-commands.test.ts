@@ -27,7 +27,31 @@ describe("the command line's own messages in Chinese", () => {
     const zh = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy"], dir, { language: "zh" });
     const en = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy"], dir, { language: "en" });
     expect(en.stderr).toContain("weights by entropy\nobjective weights from 4 observations: units 常州, 无锡; years 2017, 2018;");
-    expect(zh.stderr).toContain("权重方法：entropy\n客观权重依据 4 个观测：评价对象 常州、无锡；年份 2017、2018；");
+    expect(zh.stderr).toContain("权重方法：熵权法\n客观权重依据 4 个观测：评价对象 常州、无锡；年份 2017、2018；");
     expect(zh.stdout).toBe(en.stdout);
+    // The tree's own weights: named as report.html names them, not "explicit".
+    const explicit = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv"], dir, { language: "zh" });
+    expect(explicit.stderr).toContain("权重方法：指标体系给定权重\n");
+    expect(explicit.stderr).not.toContain("explicit");
+  });
+
+  it("names a missing column with the Chinese header the values reader takes, and the layout's Chinese headers", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES.replace(/,20\d\d,/g, ",").replace("unit,year,", "unit,"), "odd.csv": "名单,备注\n常州,1\n" });
+    const year = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "out"], dir, { language: "zh" });
+    expect(year.code).not.toBe(0);
+    expect(year.stderr).toContain('缺少列 "year"（或中文表头 "年份"）；现有列为 "unit"、"indicator"、"value"');
+    const layout = await runCli(["compute", "-i", "tree.csv", "-d", "odd.csv", "--out", "out"], dir, { language: "zh" });
+    expect(layout.stderr).toContain('应为长格式（列为 "unit,year,indicator,value"，或中文表头 "评价对象,年份,指标代码,数值"）');
+  });
+
+  it("labels uncertainty's choices in Chinese", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
+    const zh = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "-n", "8", "--aggregations", "arithmetic,geometric", "--weight-noise", "0.2", "--out", "out"], dir, { language: "zh" });
+    expect(zh.code).toBe(0);
+    // The sensitivity table's rows: 权重 for weights, 合成 for aggregation (as uncertainty.html names them).
+    const rows = zh.stdout.split("\n").map((line) => line.trim().split(/\s+/)[0]);
+    expect(rows).toContain("权重");
+    expect(rows).toContain("合成");
+    expect(zh.stdout).not.toMatch(/^(weights|aggregation)\s/m);
   });
 });

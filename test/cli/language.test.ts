@@ -135,8 +135,8 @@ describe("the terminal in Chinese", () => {
     expect(await usage(["verify", "a", "b"])).toBe("错误：命令 'verify' 的参数过多：应为 1 个，实际为 2 个\n（用法见 --help）\n");
     expect(await usage(["init", "a", "b"])).toBe("错误：命令 'init' 的参数过多：应为 1 个，实际为 2 个\n（用法见 --help）\n");
     expect(await usage(["help", "compute", "foo"])).toBe("错误：命令 'help' 的参数过多：应为 1 个，实际为 2 个\n（用法见 --help）\n");
-    // The reason is commandMessages.unknownShell, in the words of src/core/zh/command-messages.ts.
-    expect(await usage(["completion", "foo"])).toBe('错误：参数 \'shell\' 的值 \'foo\' 无效：未知的 shell "foo"；应为以下之一：bash、zsh、fish、powershell\n（用法见 --help）\n');
+    // A command argument off its choices is the tool's usage error: messages.unknownArgumentChoice, in the words of src/core/zh/messages.ts.
+    expect(await usage(["completion", "foo"])).toBe('错误：命令 completion 的参数 shell 没有 "foo" 这一取值；应为以下之一：bash、zsh、fish、powershell\n（用法见 --help）\n');
   });
 
   it("has Chinese words for every usage error commander writes itself", async () => {
@@ -188,9 +188,12 @@ describe("the terminal in Chinese", () => {
     const missing = await runCli(["compute", "-i", "tree.csv", "-d", "nowhere.csv"], dir, { language: "zh" });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe("错误：nowhere.csv：文件不存在；应为可读取的文件\n");
-    // The YAML parser's code (UNEXPECTED_TOKEN) is its own word; the rest is the Chinese catalogue's.
+    // The YAML parser's own text and code (UNEXPECTED_TOKEN) are its words; the rest is the Chinese catalogue's. Column
+    // 14: the "-" after "  direction: " (13 characters).
     const yaml = await runCli(["validate", "-i", "tree.yaml", "-d", "values.csv"], dir, { language: "zh" });
-    expect(yaml.stderr).toBe('错误：发现 1 个问题：\ntree.yaml:2：不是有效的 YAML 文件（UNEXPECTED_TOKEN）；第 2 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"；应为节点列表\n');
+    expect(yaml.stderr).toBe(
+      '错误：发现 1 个问题：\ntree.yaml:2:14：不是有效的 YAML 文件：Unexpected block-seq-ind on same line with key（UNEXPECTED_TOKEN）；应为有效的 YAML：节点列表；第 2 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"\n',
+    );
     const ahp = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "ahp", "--ahp", "ahp.yaml"], dir, { language: "zh" });
     expect(ahp.stderr).toContain('ahp.yaml:3: 指标组 "INDEX"：矩阵中 "X" 对 "Y" 为 3，反过来却为 2；应互为倒数（2 应为 1/3）');
     expect(await listDir(dir)).toEqual(["ahp.yaml", "tree.csv", "tree.yaml", "values.csv"]);
@@ -228,7 +231,7 @@ describe("the terminal in Chinese", () => {
 
     const audit = await both(["audit", "-i", "tree.csv", "-d", "values.csv", "--out", "audit"]);
     expect(audit.en[0]).toBe('audit of 2 indicators, 2 units, 2017-2018 (period "all": 4 unit-years pooled)');
-    expect(audit.zh[0]).toBe('统计审核：2 个指标，2 个评价对象，2017-2018 年（期间 "all"：合并 4 个评价对象-年份）');
+    expect(audit.zh[0]).toBe('统计审核：2 个指标，2 个评价对象，2017-2018 年（全部年份合并：4 个评价对象-年份，即各 CSV 文件 period 列中的 "all"）');
     // The engine's note on a group of one child is a catalogue message (auditMessages.oneChild), in Chinese in the table.
     expect(audit.en.find((line) => line.startsWith("X "))).toMatch(/group "X" has one child$/);
     expect(audit.zh.find((line) => line.startsWith("X "))).toMatch(/指标组 "X" 只有一个下级节点$/);

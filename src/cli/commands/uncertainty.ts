@@ -25,11 +25,12 @@ import { addDataOptions, dataOptionsOf, describeDataStage, type DataOptions } fr
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, methodOptionsOf, unusedScreenOptions, type MethodCommandOptions } from "../method-options.js";
 import { screenPanel, type ScreenScope } from "../../core/screen.js";
+import { unitLookalikeWarnings } from "../../core/unit-lookalike.js";
 import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, integerOption, resolveInputs, yearOption, type InputOptions } from "../options.js";
 import { applyProject, type AppliedProject } from "../project-options.js";
 import { renderColumns, SUMMARY_UNITS } from "../render.js";
-import { lockTakeOverWarning, printWarnings } from "../report-issues.js";
+import { folderWarnings, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, addWeightsOption, describeWeighting, weighIndex, type WeightingCliOptions } from "../weighting-options.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import type { Language } from "../../io/write/tables.js";
@@ -298,6 +299,9 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       missingPolicies: lists.missingPolicies,
       onProgress: progress.update,
       memoryLimit: options.memoryLimit ?? defaultMemoryLimit(),
+      // Two units named alike are looked for before screening, as compute looks (a unit screened out under a name
+      // like a kept unit's is still one unit under two names).
+      unitLookalikes: unitLookalikeWarnings(panel),
     });
   } finally {
     progress.finish();
@@ -319,7 +323,7 @@ export async function runUncertainty(options: UncertaintyCommandOptions, env: Cl
       provenance: valueProvenance(result.nominalRun, records, inputs.example),
     }),
   };
-  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, { onTakeOver: lockTakeOverWarning(env) });
+  await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, folderWarnings(env));
   if (options.quiet) return;
   printWarnings([...unusedScreen, ...weightingWarnings, ...result.warnings], env);
   if (weighting) env.stderr(describeWeighting(weighting));
@@ -370,7 +374,7 @@ function renderUncertaintySensitivity(result: UncertaintyResult, words: TableWor
   const sensitivity = [words.sensitivityHeadings()];
   result.choices.forEach(({ choice }, i) => {
     const at = i * result.years.length + y;
-    sensitivity.push([choice, formatValue(result.sensitivity.index.overallFirstOrder[at], 3), formatValue(result.sensitivity.index.overallTotal[at], 3)]);
+    sensitivity.push([words.uncertaintyChoice(choice), formatValue(result.sensitivity.index.overallFirstOrder[at], 3), formatValue(result.sensitivity.index.overallTotal[at], 3)]);
   });
   return `${words.sensitivityTitle(result.years[y])}\n${renderColumns(sensitivity)}\n`;
 }

@@ -9,6 +9,21 @@ import { describeFound, didYouMean, list, spaced } from "./words.js";
 /** The standard streams `streamFailed` names, in Chinese; another as it is. */
 const STREAMS: Readonly<Record<string, string>> = { "standard output": "标准输出", "standard error": "标准错误" };
 
+/**
+ * The weighting methods (`--weights`) in Chinese, as the report's method line names them (`methodName` of
+ * src/io/report/labels.ts; test/core/zh/command-messages.test.ts keeps the two the same); another name as it is.
+ */
+export const WEIGHT_METHOD_NAMES: Readonly<Record<string, string>> = {
+  explicit: "指标体系给定权重",
+  equal: "等权",
+  ahp: "层次分析法（AHP）",
+  entropy: "熵权法",
+  critic: "CRITIC法",
+  cv: "变异系数法",
+  pca: "主成分分析法",
+  combined: "主客观组合赋权",
+};
+
 /** `（interpolate 2，carry-back 1）` after a number of cells: how many each method filled; "" for none. */
 const byMethod = (methods: readonly (readonly [string, number])[]) =>
   methods.length > 0 ? `（${methods.map(([method, n]) => `${method} ${n}`).join("，")}）` : "";
@@ -181,7 +196,7 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
     `配置 ${configurations.map(({ name, label }) => `${name}（${label}）`).join(" 和 ")}：${hasPreset ? "" : "未使用预设"}`,
 
   note: (text) => `注：${text}\n`,
-  weightsBy: (method, judgements) => `权重方法：${method}${judgements ? `，判断矩阵取自 ${judgements}` : ""}`,
+  weightsBy: (method, judgements) => `权重方法：${WEIGHT_METHOD_NAMES[method] ?? method}${judgements ? `，判断矩阵取自 ${judgements}` : ""}`,
   objectiveObservations: (observations, dropped, units, years, groupWeights, entropyShift, entropyInput, pcaRotation) =>
     `客观权重依据 ${observations} 个观测${dropped !== undefined ? `（剔除了 ${dropped} 个有缺失值的评价对象-年份）` : ""}：评价对象${units.every((unit) => unit === "") ? "未命名" : ` ${list(units.map((unit) => (unit ? unit : "（未命名）")))}`}；年份 ${list(years)}；分组赋权规则 "${groupWeights}"` +
     (entropyShift ? `；熵值平移 ${entropyShift}` : "") +

@@ -42,6 +42,18 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     }；数值按所写读取，不作换算，两者会被当作相同单位比较；应为 ${quote(expected)}：请把数值换算为该单位，或更正${fromTree ? "指标体系或此处" : "其中一行"}的计量单位`,
   unitColumnOfMeasures: (column, measures) =>
     `${quote(column)} 列中是计量单位（${list(measures.map(quote))}），而不是指数所评价的对象（地区、园区、企业）；应将该列命名为 measure（或 计量单位），即计量单位列，程序会将其与指标体系中的计量单位核对`,
+  measureColumnUnclear: (column, measures, others) =>
+    `${quote(column)} 列可能是计量单位，也可能是指数所评价的对象，而其单元格无法说明是哪一种：${
+      measures.length > 0
+        ? `其中既有计量单位（${list(measures.map(quote))}），又有其他名称（${list(others.map(quote))}）`
+        : `其中的名称（${list(others.map(quote))}）都不是已知的计量单位，且每个指标只有一个`
+    }；请重命名该列：如果是计量单位，命名为 计量单位（或 measure），程序会将其与指标体系中的计量单位核对；如果是所评价的对象，命名为 评价对象（或 unit、地区）`,
+  nameMismatch: (indicator, found, expected, treePlace, rows) =>
+    `指标 ${quote(indicator)} 此处的名称为 ${quote(found)}${rows > 1 ? `（本文件中另有 ${rows - 1} 行也是如此）` : ""}，而指标体系中为 ${quote(expected)}${
+      treePlace ? `（${treePlace}）` : ""
+    }；数值只按代码读取，如果代码与名称错位（只按一列排序了？），这些数值其实属于另一个指标；每个代码旁应为指标体系中的名称：请核对该行的代码，或更正名称`,
+  unitTotal: (unit) =>
+    `评价对象 ${quote(unit)}（此处为其首行）的名称是合计或小计，但它仍像其他评价对象一样被读取：它会参与 min-max、z-score 和排名（合计通常最大，会排第一并决定 min-max 的最大值）；数值中应只有指数所评价的对象：请删除合计所在的行，如果它确实是一个评价对象，请改名`,
   unitColumnMixed: (folder, without, named, units) =>
     `${folder}：${listItems(without, "、", (more) => `另有 ${more} 个`, 5)} 没有评价对象列（其数值属于一个未命名的评价对象），而 ${listItems(named, "、", (more) => `另有 ${more} 个`, 5)} 写明了评价对象（${list(units.map(quote))}），这样同一评价对象的数值会被读成两个评价对象；数据文件夹中的文件应全都有评价对象列，或全都没有：请在${without.length === 1 ? ` ${without[0]} ` : "这些文件"}中添加评价对象列，写明每行的评价对象`,
   queryValueRepeated: (indicator, treePlace, unit, year, count) =>

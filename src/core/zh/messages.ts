@@ -75,11 +75,36 @@ const DIRECTIONS = `应为 "+" 或 "-"（也可写作 positive/negative、正向
 /** What `workbookTooLarge` and `workbookTooManyCells` expect instead. */
 const FEWER_FOR_WORKBOOK = "要写出工作簿，应减少评价对象、年份或指标（CSV 文件包含全部内容）";
 
+/**
+ * The Chinese header a reader takes for each required column, by its English name (the values file's long layout as
+ * `template --lang zh` writes it, the tree's, a weight-ranges file's), named by `missingColumn` when its caller gives
+ * no aliases of its own: each is accepted by every reader that requires a column of that name.
+ */
+const CHINESE_HEADERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["unit", ["评价对象"]],
+  ["year", ["年份"]],
+  ["indicator", ["指标代码"]],
+  ["value", ["数值"]],
+  ["code", ["代码"]],
+  ["parent", ["上级代码"]],
+  ["name", ["指标名称"]],
+  ["weight", ["权重"]],
+  ["direction", ["方向"]],
+  ["min", ["最小"]],
+  ["max", ["最大"]],
+]);
+
+/** `（或中文表头 "年份"）` after a missing column: the Chinese headers taken for it (`aliases`, or `CHINESE_HEADERS`); "" for none. */
+const chineseHeaders = (column: string, aliases?: readonly string[]) => {
+  const names = (aliases ?? CHINESE_HEADERS.get(column) ?? []).filter((name) => /[\u4e00-\u9fff]/.test(name));
+  return names.length > 0 ? `（或中文表头 ${names.map(quote).join("、")}）` : "";
+};
+
 export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMessages>> = {
   // tree
-  missingColumn: (column, found) => {
+  missingColumn: (column, found, aliases) => {
     const near = closestName(column, found.filter((name) => name.trim() !== ""));
-    return `缺少列 ${quote(column)}；现有列为 ${listItems(found.map(quote), "、", (count) => `另有 ${count} 列`) || "（无）"}${
+    return `缺少列 ${quote(column)}${chineseHeaders(column, aliases)}；现有列为 ${listItems(found.map(quote), "、", (count) => `另有 ${count} 列`) || "（无）"}${
       near === undefined ? "" : `；现有列 ${quote(near)}：是否应为 ${quote(column)}？`
     }`;
   },
@@ -173,8 +198,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     }`,
   baseYearAbsent: (year, years) => `基期 ${year} 年不在数据中；应为以下年份之一：${list(years) || "（无年份）"}`,
   noData: () => `数据中没有数值；应有由评价对象、年份、指标和数值构成的行`,
-  wrongFieldCount: (found, expected, numberAfter = found > expected) =>
-    `该行有 ${found} 个字段；应与表头一样有 ${expected} 个${
+  wrongFieldCount: (found, expected, numberAfter = found > expected, headerLine = 1) =>
+    `该行有 ${found} 个字段；应与表头（第 ${headerLine} 行）一样有 ${expected} 个字段${
       numberAfter ? `（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）` : ""
     }`,
   emptyUnit: (column, firstLine, lastLine, above) =>
@@ -184,7 +209,7 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   mergedValue: (cell, first, column) =>
     `${quote(column)} 列的单元格 ${cell} 与 ${first} 合并，工作表在合并区域中显示的是 ${first} 的值；合并区域的值只属于其第一个单元格（Excel 另存为 CSV 时也是如此），因此 ${cell} 没有值；每个单元格都应有自己的值：应取消合并单元格`,
   unknownLayout: (header) =>
-    `${header.length === 0 ? "文件为空（没有表头，也没有行）" : `无法从表头 ${header.map(quote).join("、")} 判断文件布局`}；应为长格式（列为 "unit,year,indicator,value"）或宽格式（列为 "indicator,2017,2018,..."）`,
+    `${header.length === 0 ? "文件为空（没有表头，也没有行）" : `无法从表头 ${header.map(quote).join("、")} 判断文件布局`}；应为长格式（列为 "unit,year,indicator,value"，或中文表头 "评价对象,年份,指标代码,数值"）或宽格式（列为 "indicator,2017,2018,..."，或 "指标代码,2017,2018,..."）`,
 
   // method
   baseValueZero: (indicator, unit, year) =>
@@ -206,6 +231,8 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     return `可选值为：${list(expected)}。${near === undefined ? "" : `是否应为 ${quote(near)}？`}`;
   },
   unknownChoice: (option, found, expected) => `${option} ${quote(found)} 不是可选值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
+  unknownArgumentChoice: (argument, command, found, expected) =>
+    `命令 ${command} 的参数 ${argument} 没有 ${quote(found)} 这一取值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
 
   // method choices
   chainBaseMissing: (indicator, unit, year, policies) =>

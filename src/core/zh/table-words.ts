@@ -19,9 +19,11 @@ export const tableWordsZh: TableWords = {
   unnamedUnit: () => "（评价对象）",
   sensitivityTitle: (year) => `各项选择解释的指数方差份额（全部评价对象，${year} 年）`,
   sensitivityHeadings: () => ["选择", "一阶", "总效应"],
+  // As uncertainty.html names them (`choices` of src/io/report/labels.ts).
+  uncertaintyChoice: (choice) => ({ weights: "权重", normalisation: "标准化", aggregation: "合成", missing: "缺失值处理" })[choice],
 
   auditTitle: (indicators, units, years) =>
-    `统计审核：${indicators} 个指标，${units} 个评价对象，${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ""} 年（期间 "all"：合并 ${units * years.length} 个评价对象-年份）`,
+    `统计审核：${indicators} 个指标，${units} 个评价对象，${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ""} 年（全部年份合并：${units * years.length} 个评价对象-年份，即各 CSV 文件 period 列中的 "all"）`,
   auditNoFlags: () => "提示（全部评价对象-年份）：无",
   auditFlags: () => "提示（全部评价对象-年份）：",
   auditYearlyFlags: (count) => `单个年份中的提示：${count} 个（statistics.csv、correlations.csv）`,

@@ -11,7 +11,7 @@ export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   moreUnits: (count, file, flag) => `… 另有 ${count.toLocaleString("en-US")} 个评价对象（${file} 包含全部${flag ? `；使用 ${flag} 运行可全部打印` : ""}）\n`,
   wroteTemplate: (path, rows) => `已写入 ${path}：${rows} 行待填写\n`,
   wroteRun: (id, runLabel, runsLabel) => `已将运行 ${id} 写入 ${runLabel}，并将 ${runsLabel}/LATEST 指向它\n`,
-  createdProject: (files, folder) => `已在 ${folder} 中创建 ${files.join(", ")}\n`,
+  createdProject: (files, folder) => `已在 ${folder} 中创建 ${files.join("、")}\n`,
   firstRun: () => "这是本项目的第一次运行：没有可比较的上一次运行",
   revisionsTooLarge: (against, megabytes, limit) =>
     `与运行 ${against} 相比的修订：未比较（比较两次运行的数值约需 ${megabytes} MB 内存，超过运行时比较的上限 ${limit} MB；可用 innovation-index diff 比较）`,

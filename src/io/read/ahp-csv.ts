@@ -35,7 +35,7 @@ export function parseAhpCsv(text: string, source: string): Judgement[] {
   const columns = findColumns(table.header, AHP_COLUMNS);
   const issues: Issue[] = (["group", "a", "b", "value"] as const)
     .filter((key) => columns[key] < 0)
-    .map((key) => ({ code: "E_MISSING_COLUMN", message: messages.missingColumn(key, table.header), source, line: table.headerLine, column: key }));
+    .map((key) => ({ code: "E_MISSING_COLUMN", message: messages.missingColumn(key, table.header, AHP_COLUMNS[key]), source, line: table.headerLine, column: key }));
   if (issues.length > 0) throw new ValidationError(issues);
   const judgements: Judgement[] = [];
   for (const { line, cells } of table.rows) {

@@ -35,12 +35,18 @@ export function findColumns<K extends string>(header: readonly string[], aliases
  * The issue of a row of a CSV file with more fields than the header, where the extra ones are not empty (a trailing
  * comma is harmless): an unquoted `1,234` splits one value into two and moves every value after it one column to the
  * right, into the next year's or indicator's column, so the row cannot be read. Fewer fields leave the last columns
- * empty. A workbook sheet (`table.delimiter` absent) has no such split: a note beside the table stays ignored.
+ * empty. A workbook sheet (`table.delimiter` absent) has no such split: a note beside the table stays ignored. The
+ * issue's column is the first field past the header's (1-based field numbers, as every column of an issue).
  */
-export function extraFields(cells: readonly string[], table: { header: readonly string[]; delimiter?: string }, source: string, line: number): Issue | undefined {
+export function extraFields(
+  cells: readonly string[],
+  table: { header: readonly string[]; headerLine?: number; delimiter?: string },
+  source: string,
+  line: number,
+): Issue | undefined {
   const { header } = table;
   if (table.delimiter === undefined || cells.length <= header.length || cells.slice(header.length).every((cell) => cell.trim() === "")) return undefined;
   // Digits beside digits (`1,234`, `0,25`) may be one number split at its separator: only then is that the hint.
   const splitNumber = cells.some((cell, i) => i > 0 && /^[+-]?\d+$/.test(cells[i - 1].trim()) && /^\d+(\.\d*)?%?$/.test(cell.trim()));
-  return { code: "E_FIELD_COUNT", message: messages.wrongFieldCount(cells.length, header.length, splitNumber), source, line, column: "" };
+  return { code: "E_FIELD_COUNT", message: messages.wrongFieldCount(cells.length, header.length, splitNumber, table.headerLine), source, line, column: header.length + 1 };
 }

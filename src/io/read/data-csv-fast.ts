@@ -25,7 +25,7 @@ import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
 import { detectDelimiter, unguardFormula } from "../csv.js";
-import { decimalOf, indicatorColumns, LONG_COLUMNS, parseYear } from "./data-csv.js";
+import { decimalOf, INDICATOR_NAME_COLUMNS, indicatorColumns, LONG_COLUMNS, parseYear } from "./data-csv.js";
 import { isMeasureName, MEASURE_COLUMNS, treeMeasures } from "./measures.js";
 
 const QUOTE = 0x22;
@@ -119,6 +119,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   if (indicatorColumns(header).length > 1) return undefined;
   // A measure column goes the general way, which checks it against the tree's measures (`measures.ts`).
   if (findColumns(header, MEASURE_COLUMNS).measure >= 0) return undefined;
+  // So does a column of the indicators' names, which it compares with the tree's (`indicator-names.ts`).
+  if (findColumns(header, INDICATOR_NAME_COLUMNS).name >= 0) return undefined;
   const fieldCount = header.length;
   const separator = delimiter.charCodeAt(0);
 

@@ -9,9 +9,12 @@
  *   indicators (names, groups, denominators) are ignored.
  * Cells follow the number rule of `core/number.ts`, with the decimal mark of the file (`,` in a `;`-separated file
  * unless told otherwise); years may be written `2017` or `2017年`.
- * In the long and wide layouts a `measure` or `计量单位` column (the unit of measurement, as `template` writes it) is
- * kept with each value (`ValueRecord.measure`), for the check against the tree's measures (`measures.ts`); a unit
- * column that holds only units of measurement (`unit` meant as the measure: 万元, 件) is refused.
+ * In the long and wide layouts a `measure` or `计量单位` column (the unit of measurement, as `template` writes it; also
+ * `单位`, `指标单位`, `度量单位`: `MEASURE_COLUMNS`) is kept with each value (`ValueRecord.measure`), for the check
+ * against the tree's measures (`measures.ts`); a unit column that holds only units of measurement (`unit` meant as the
+ * measure: 万元, 件) is refused, and a `单位` column that names the units (常州) is read as the unit column
+ * (`measureColumnRole`). A `name` or `指标名称` column is kept too (`ValueRecord.name`), for the comparison with the
+ * tree's names (`indicator-names.ts`).
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
@@ -19,7 +22,7 @@ import { decimalMarkProblem, parseNumber, parseYear, toHalfWidth, type DecimalMa
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
-import { MEASURE_COLUMNS, unitColumnOfMeasures } from "./measures.js";
+import { measureColumnOf, measureColumnRole, unitColumnOfMeasures } from "./measures.js";
 
 /** Column names of the long layout and their aliases. */
 export const LONG_COLUMNS = {
@@ -30,6 +33,12 @@ export const LONG_COLUMNS = {
   source: ["来源", "数据来源", "provenance"],
 } as const;
 const WIDE_COLUMNS = { indicator: LONG_COLUMNS.indicator, unit: LONG_COLUMNS.unit } as const;
+/**
+ * The column of the long and wide-by-year layouts that gives each indicator's name beside its code (`name`, `指标名称`,
+ * as `template` writes them), kept with each value (`ValueRecord.name`) for the comparison with the tree's names
+ * (`nameMismatchWarnings`).
+ */
+export const INDICATOR_NAME_COLUMNS = { name: ["指标名称", "指标名", "indicator_name", "iname"] } as const;
 /** Columns of the wide-by-indicator layout that never hold an indicator: names of units and of indicators. */
 const NAME_COLUMNS = { name: ["uname", "unit_name", "name_en", "名称", "地区名称"] } as const;
 
@@ -197,7 +206,11 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   const long = { ...findColumns(table.header, LONG_COLUMNS), indicator };
   // A column the reading uses given twice (`value,value`): which one holds the values is anyone's guess.
   const twice = (used: Record<string, number>) => repeatedColumns(table, Object.values(used), source);
-  const { measure } = findColumns(table.header, MEASURE_COLUMNS);
+  const measure = measureColumnOf(table.header);
+  const { name: nameColumn } = findColumns(table.header, INDICATOR_NAME_COLUMNS);
+  // A `单位` column read as the units where its cells name them (one organisation, several regions), never as both.
+  const roleOf = (unit: number) => measureColumnRole(table, measure, indicator, unit >= 0, source, options.measures);
+  const refused = (issue: Issue): Validated<ValueRecord[]> => ({ ok: false, issues: [issue], warnings: [], partial: [] });
   // A unit column of units of measurement: one problem, not one per indicator read as a unit of its own.
   const measuresAsUnits = (unit: number): Validated<ValueRecord[]> | undefined => {
     const issue = unitColumnOfMeasures(table, unit, source, options.measures);
@@ -206,7 +219,10 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) {
     const repeated = twice(long);
     if (repeated.length > 0) return { ok: false, issues: repeated, warnings: [] };
-    return measuresAsUnits(long.unit) ?? parseLong(table, long, measure, source, decimal, options.leftOut);
+    const role = roleOf(long.unit);
+    if (typeof role !== "string") return refused(role);
+    const columns = role === "unit" ? { ...long, unit: measure } : long;
+    return measuresAsUnits(columns.unit) ?? parseLong(table, columns, role === "unit" ? -1 : measure, nameColumn, source, decimal, options.leftOut);
   }
   const wide = { ...findColumns(table.header, WIDE_COLUMNS), indicator };
   const yearColumns: { year: number; index: number }[] = [];
@@ -233,9 +249,12 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   });
   if (wide.indicator >= 0) badYears.unshift(...twice(wide));
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
-    const asUnits = measuresAsUnits(wide.unit);
+    const role = roleOf(wide.unit);
+    if (typeof role !== "string") return refused(role);
+    const columns = role === "unit" ? { ...wide, unit: measure } : wide;
+    const asUnits = measuresAsUnits(columns.unit);
     if (asUnits) return asUnits;
-    const parsed = parseWide(table, wide, measure, long.source, yearColumns, source, decimal, options.leftOut);
+    const parsed = parseWide(table, columns, role === "unit" ? -1 : measure, nameColumn, long.source, yearColumns, source, decimal, options.leftOut);
     return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
   }
   if (long.year >= 0 && long.indicator < 0 && long.value < 0) {
@@ -349,6 +368,12 @@ function badNumber(text: string, column: string, decimal: DecimalMark, where: Om
   return { code: problem ? "E_DECIMAL_MARK" : "E_BAD_NUMBER", message, ...where };
 }
 
+/** The indicator's name in cell `column` of `row` (-1: no name column), as a record keeps it: nothing for an empty cell. */
+function nameOf(row: CsvRow, column: number): Pick<ValueRecord, "name" | "nameColumn"> | undefined {
+  const text = column >= 0 ? (row.cells[column] ?? "").trim() : "";
+  return text === "" ? undefined : { name: text, nameColumn: column + 1 };
+}
+
 /** The measure of cell `column` of `row` (-1: no measure column), as a record keeps it: nothing for an empty cell. */
 function measureOf(row: CsvRow, column: number): Pick<ValueRecord, "measure" | "measureColumn"> | undefined {
   const text = column >= 0 ? (row.cells[column] ?? "").trim() : "";
@@ -359,6 +384,7 @@ function parseLong(
   table: CsvTable,
   columns: Record<keyof typeof LONG_COLUMNS, number>,
   measureColumn: number,
+  nameColumn: number,
   source: string,
   decimal: DecimalMark,
   leftOut: LeftOutRow[] = [],
@@ -372,7 +398,8 @@ function parseLong(
     const { line, cells } = row;
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
     if (cells.length < needed) {
-      issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length), ""));
+      // At the column after its last field, where the header goes on.
+      issues.push(at("E_FIELD_COUNT", messages.wrongFieldCount(cells.length, table.header.length, false, table.headerLine), cells.length + 1));
       leftOut.push({ source, line });
       continue;
     }
@@ -402,6 +429,7 @@ function parseLong(
       indicatorColumn: columns.indicator + 1,
       valueColumn: columns.value + 1,
       ...measureOf(row, measureColumn),
+      ...nameOf(row, nameColumn),
     };
     records.push(marked(record, cells[columns.value]));
   }
@@ -512,6 +540,7 @@ function parseWide(
   table: CsvTable,
   columns: Record<keyof typeof WIDE_COLUMNS, number>,
   measureColumn: number,
+  nameColumn: number,
   sourceColumn: number,
   yearColumns: readonly { year: number; index: number }[],
   source: string,
@@ -535,12 +564,12 @@ function parseWide(
       leftOut.push({ source, line, unit });
       continue;
     }
-    const measure = measureOf(row, measureColumn);
+    const measure = { ...measureOf(row, measureColumn), ...nameOf(row, nameColumn) };
     // The row's source (published, illustrative, ...) is each of its values'.
     const from = sourceOf(row, sourceColumn);
     for (const { year, index } of yearColumns) {
       const record = { unit, year, indicator, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1, ...from };
-      records.push(marked(measure ? { ...record, ...measure } : record, cells[index]));
+      records.push(marked({ ...record, ...measure }, cells[index]));
     }
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };

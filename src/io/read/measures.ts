@@ -1,6 +1,6 @@
 /**
  * The unit of measurement of the values (`%`, `万元`), as a values file may give it beside each indicator in a
- * `measure` or `计量单位` column (the column `template` writes), checked against the tree's (its `unit`, `measure` or
+ * `measure`, `计量单位`, `单位`, `指标单位` or `度量单位` column (`template` writes `measure` or `计量单位`), checked against the tree's (its `unit`, `measure` or
  * `计量单位` column) and between the rows and files of one indicator: an indicator given in 亿元 one year and in 万元 the
  * next would be ranked as if its values were alike. And a unit column that holds units of measurement (`unit`
  * meant as the measure, `万元`, `件`), which would be read as the units the index ranks.
@@ -10,9 +10,33 @@ import { messages } from "../../core/messages.js";
 import { toHalfWidth } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
+import { normalizeColumnName } from "./columns.js";
 
-/** Names of the measure column of a values table (compared after `normalizeColumnName`). */
-export const MEASURE_COLUMNS = { measure: ["计量单位", "measurement_unit", "unit_of_measure", "unit_of_measurement"] } as const;
+/**
+ * Names of the measure column of a values table (compared after `normalizeColumnName`), for every reader (CSV,
+ * workbook, Parquet, query). `单位` beside 指标 is the unit of measurement in Chinese statistical tables (as the tree
+ * reader takes it), but may also name an organisation (填报单位): see `measureColumnRole`.
+ */
+export const MEASURE_COLUMNS = {
+  measure: ["计量单位", "单位", "指标单位", "度量单位", "measurement_unit", "unit_of_measure", "unit_of_measurement"],
+} as const;
+
+/** The measure column's names that may also name the units the index ranks (an organisation: `单位` 常州). */
+const AMBIGUOUS_MEASURE_COLUMNS: ReadonlySet<string> = new Set(["单位"]);
+
+/** Whether a measure column's header (as written) may also name the units the index ranks (`单位`). */
+export const isAmbiguousMeasureColumn = (name: string) => AMBIGUOUS_MEASURE_COLUMNS.has(normalizeColumnName(name));
+
+/**
+ * The position of the measure column in `header` (`MEASURE_COLUMNS`), or -1: the first whose name means nothing else
+ * (`计量单位` beside a `单位` of organisations), else the first.
+ */
+export function measureColumnOf(header: readonly string[]): number {
+  const names = header.map(normalizeColumnName);
+  const aliases: readonly string[] = MEASURE_COLUMNS.measure;
+  const found = names.flatMap((name, index) => (name === "measure" || aliases.includes(name) ? [index] : []));
+  return found.find((index) => !AMBIGUOUS_MEASURE_COLUMNS.has(names[index])) ?? found[0] ?? -1;
+}
 
 /** A measure as compared: full-width forms as ASCII (`％` is `%`), spaces at the ends and runs of spaces inside as none and one. */
 export const normalizeMeasure = (text: string) => toHalfWidth(text).trim().replace(/\s+/g, " ");
@@ -87,6 +111,67 @@ export function unitsOfMeasures(units: readonly string[], column: string, source
   }
   if (found.size === 0) return undefined;
   return { code: "E_MEASURE_COLUMN", message: messages.unitColumnOfMeasures(column, [...found].slice(0, 5)), source, column };
+}
+
+/**
+ * What a measure column whose name may also name the units the index ranks (`单位`: `isAmbiguousMeasureColumn`) holds,
+ * decided as a unit column of units of measurement is (`unitColumnOfMeasures`), by which of its cells are units of
+ * measurement (`isMeasureName`: the tree's or common ones):
+ * - "measure": any other column name; another column names the units; every cell that is not empty is a measure; or
+ *   every cell is empty. Its cells are then checked as the measure (`measureIssues`);
+ * - "unit": no cell is a measure, and the column gives one name (one organisation, `常州`) or two or more for one
+ *   indicator (several units' rows): read as the unit column;
+ * - an `E_MEASURE_COLUMN` issue otherwise (measures beside other names, or other names that never differ within an
+ *   indicator, as measures would not): which it means cannot be told.
+ * `indicatorColumn`: the column of the codes, for the names each indicator is given.
+ */
+export function measureColumnRole(
+  table: { header: readonly string[]; headerLine: number; rows: readonly { cells: readonly string[] }[] },
+  column: number,
+  indicatorColumn: number,
+  hasUnitColumn: boolean,
+  source: string,
+  measures: ReadonlySet<string> = new Set(),
+): "measure" | "unit" | Issue {
+  if (column < 0 || hasUnitColumn || !isAmbiguousMeasureColumn(table.header[column])) return "measure";
+  const [measureLike, others] = [new Set<string>(), new Set<string>()];
+  const byIndicator = new Map<string, Set<string>>();
+  for (const row of table.rows) {
+    const text = (row.cells[column] ?? "").trim();
+    if (text === "") continue;
+    if (isMeasureName(text, measures)) measureLike.add(text);
+    else {
+      others.add(text);
+      const indicator = (row.cells[indicatorColumn] ?? "").trim();
+      const names = byIndicator.get(indicator) ?? new Set<string>();
+      byIndicator.set(indicator, names.add(text));
+    }
+  }
+  if (others.size === 0) return "measure";
+  if (measureLike.size === 0 && (others.size === 1 || [...byIndicator.values()].some((names) => names.size > 1))) return "unit";
+  const message = messages.measureColumnUnclear(table.header[column], [...measureLike].slice(0, 5), [...others].slice(0, 5));
+  return { code: "E_MEASURE_COLUMN", message, source, line: table.headerLine, column: column + 1 };
+}
+
+/**
+ * `measureColumnRole` for a values table read whole (a Parquet file or a query, read by DuckDB), which cannot read the
+ * column as the units instead: an `E_MEASURE_COLUMN` issue when the measure column `column` (as written) may name the
+ * units (`单位`), no other column names them, and a measure of `pairs` (its distinct measures by indicator) is not a
+ * unit of measurement; `undefined` otherwise.
+ */
+export function measurePairsUnclear(
+  pairs: readonly { indicator: string; measure: string }[],
+  column: string,
+  hasUnitColumn: boolean,
+  source: string,
+  measures: ReadonlySet<string> = new Set(),
+): Issue | undefined {
+  if (hasUnitColumn || !isAmbiguousMeasureColumn(column)) return undefined;
+  const texts = [...new Set(pairs.map((pair) => pair.measure.trim()).filter((text) => text !== ""))];
+  const others = texts.filter((text) => !isMeasureName(text, measures));
+  if (others.length === 0) return undefined;
+  const measureLike = texts.filter((text) => isMeasureName(text, measures));
+  return { code: "E_MEASURE_COLUMN", message: messages.measureColumnUnclear(column, measureLike.slice(0, 5), others.slice(0, 5)), source, column };
 }
 
 /**

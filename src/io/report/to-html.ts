@@ -11,7 +11,7 @@ import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankC
 import { performanceGroups } from "../../core/analysis/performance-groups.js";
 import { changeMissingText, columnDisplay, columnTitle, fill, metaText, methodNames, rankChangeText, rowsInLanguage, shareText, unitName, valueName, wordsOf, type Words } from "./labels.js";
 import { nodeName, type Language, type Table } from "../write/tables.js";
-import { formatValue } from "../write/to-csv.js";
+import { formatNumberCell, formatValue } from "../write/to-csv.js";
 import { NOTICE_STYLE, provenanceNoticeHtml, type Provenance } from "./provenance.js";
 
 export interface ReportOptions {
@@ -251,7 +251,7 @@ function genericTable(table: Table, decimals: number, language: Language): strin
       if (typeof value === "string") return cell(value);
       if (displays[i] === "percent") return numberCell(shareText(value));
       if (displays[i] === "rank-change") return numberCell(rankChangeText(value));
-      return numberCell(formatValue(value, table.columns[i].kind === "integer" ? 0 : decimals));
+      return numberCell(formatNumberCell(value, table.columns[i], decimals));
     }),
   );
   return htmlTable(table.columns.map((column) => columnTitle(column.name, language)), rows);

@@ -22,6 +22,12 @@ export interface Column {
   kind: ColumnKind;
   /** Decimals a workbook shows at least, whatever the run's `--decimals` (a weight such as 1/12 needs six). */
   decimals?: number;
+  /**
+   * Significant digits a number cell keeps at least, beyond the run's decimals (see `formatSignificant` in
+   * `to-csv.ts`): for raw values (`imputations`, `treatment`), which are not on the index's 100 scale, so that 0.00003
+   * is not written `0.0000`.
+   */
+  significant?: number;
   /** How the pages and the workbook show the numbers (see `ColumnDisplay`). Default: as plain numbers. */
   display?: ColumnDisplay;
 }
@@ -40,6 +46,11 @@ export interface Table {
 export const text = (name: string): Column => ({ name, kind: "text" });
 export const number = (name: string, decimals?: number): Column => (decimals === undefined ? { name, kind: "number" } : { name, kind: "number", decimals });
 export const integer = (name: string): Column => ({ name, kind: "integer" });
+
+/** Significant digits a raw value keeps at least in `imputations` and `treatment`, whatever `--decimals`. */
+export const RAW_SIGNIFICANT_DIGITS = 6;
+/** A number column of raw values (an indicator's own unit): `--decimals` decimals, more where `RAW_SIGNIFICANT_DIGITS` need them. */
+export const raw = (name: string): Column => ({ name, kind: "number", significant: RAW_SIGNIFICANT_DIGITS });
 
 /** Decimals of weights at least, in `weights.csv` (as `innovation-index weights` writes them) and a workbook's sheet. */
 export const WEIGHT_DECIMALS = 6;
@@ -164,12 +175,12 @@ export function weightsTable(result: Pick<IndexResult, "nodes">): Table {
 /** `imputations`: every imputed or reweighted cell, `unit,year,indicator,method,value` (value empty when reweighted). */
 export function imputationsTable(result: Pick<IndexResult, "imputations">): Table {
   const rows: Cell[][] = (result.imputations ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.value]);
-  return { name: "imputations", columns: [text("unit"), integer("year"), text("indicator"), text("method"), number("value")], rows };
+  return { name: "imputations", columns: [text("unit"), integer("year"), text("indicator"), text("method"), raw("value")], rows };
 }
 
 /** `treatment`: every cell the outlier treatment changed, `unit,year,indicator,method,original,value`. */
 export function treatmentTable(result: Pick<IndexResult, "treatments">): Table {
   const rows: Cell[][] = (result.treatments ?? []).map((row) => [row.unit, row.year, row.indicator, row.method, row.original, row.value]);
-  const columns = [text("unit"), integer("year"), text("indicator"), text("method"), number("original"), number("value")];
+  const columns = [text("unit"), integer("year"), text("indicator"), text("method"), raw("original"), raw("value")];
   return { name: "treatment", columns, rows };
 }

@@ -6,13 +6,45 @@
 import type { IndexResult } from "../../core/compute.js";
 import { toFixedText } from "../../core/number.js";
 import { formatCsv, guardFormula } from "../csv.js";
-import { indexTable, scoresTable, wideTable, type Table } from "./tables.js";
+import { indexTable, scoresTable, wideTable, type Column, type Table } from "./tables.js";
 
 /** A number with a fixed count of decimals; `NaN` is an empty cell and `-0` prints as `0`. */
 export function formatValue(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return "";
   const text = toFixedText(value, decimals);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * A raw value (an indicator's own unit, as `imputations.csv` and `treatment.csv` hold them) with at least `decimals`
+ * decimals and at least `significant` significant digits: where `decimals` would show fewer, as many more decimals
+ * as those digits need (at most 100), the zeros past `decimals` then dropped. Deterministic, as `formatValue`: `NaN`
+ * is an empty cell and `-0` prints as `0`.
+ * @example formatSignificant(0.00003, 4, 6) // => "0.00003" (not "0.0000")
+ * @example formatSignificant(0.0000123456789, 4, 6) // => "0.0000123457"
+ * @example formatSignificant(1234.56789, 4, 6) // => "1234.5679" (already 8 significant digits)
+ * @example formatSignificant(0.5, 4, 6) // => "0.5000"
+ */
+export function formatSignificant(value: number, decimals: number, significant: number): string {
+  if (!Number.isFinite(value)) return "";
+  // The exponent of the value rounded to `significant` digits (toExponential rounds first: 9.9999996e-5 is 1.00000e-4).
+  const exponent = value === 0 ? 0 : Number(value.toExponential(significant - 1).split("e")[1]);
+  const needed = Math.min(100, Math.max(decimals, significant - 1 - exponent));
+  let text = formatValue(value, needed);
+  if (needed > decimals) {
+    text = text.replace(/0+$/, "");
+    const point = text.indexOf(".");
+    const shown = text.length - point - 1;
+    if (shown < decimals) text += "0".repeat(decimals - shown);
+    else if (shown === 0) text = text.slice(0, point);
+  }
+  return text;
+}
+
+/** A number cell of `column` as every table writer prints it: whole, with `decimals`, or with `column.significant` digits at least. */
+export function formatNumberCell(value: number, column: Column, decimals: number): string {
+  if (column.kind === "integer") return formatValue(value, 0);
+  return column.significant === undefined ? formatValue(value, decimals) : formatSignificant(value, decimals, column.significant);
 }
 
 /** The most decimals a rank quantile is shown with: those of `uncertainty.csv`. */
@@ -48,14 +80,16 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** Any table as CSV: a header row of column names, text cells formula-guarded by `formatCsv`, numbers with fixed decimals. */
+/**
+ * Any table as CSV: a header row of column names, text cells formula-guarded by `formatCsv`, numbers with fixed
+ * decimals (raw values with their significant digits kept: `formatNumberCell`).
+ */
 export function formatTableCsv(table: Table, options: CsvOptions = {}): string {
   const decimals = options.decimals ?? 4;
   const rows = table.rows.map((row) =>
     row.map((cell, i) => {
-      const kind = table.columns[i].kind;
       if (typeof cell === "string") return cell;
-      return kind === "integer" ? formatValue(cell, 0) : formatValue(cell, decimals);
+      return formatNumberCell(cell, table.columns[i], decimals);
     }),
   );
   const header = table.columns.map((column) => column.name);

@@ -95,6 +95,9 @@ export async function formatXlsx(tables: readonly Table[], options: XlsxOptions 
   return fixZipDates(new Uint8Array(Buffer.concat(chunks)));
 }
 
+/** The most decimals a workbook shows of a raw value (`Column.significant`: imputations, treatment), zeros at the end hidden. */
+const RAW_MOST_DECIMALS = 15;
+
 /**
  * Adds `table` as the sheet `name`, row by row (each written at once): a bold frozen header with filter buttons,
  * number formats, column widths fitted to the content (measured before the first row, as the columns come first).
@@ -114,9 +117,12 @@ function addSheet(workbook: WorkbookWriter, name: string, table: Table, options:
         ? TEXT_FORMAT
         : column.kind === "integer"
           ? "0"
-          : shown > 0
-            ? `0.${"0".repeat(shown)}`
-            : "0";
+          : column.significant !== undefined
+            ? // Raw values: at least the decimals, then up to RAW_MOST_DECIMALS where a digit is not 0 (0.00003, not 0.0000).
+              `0.${"0".repeat(shown)}${"#".repeat(Math.max(0, RAW_MOST_DECIMALS - shown))}`
+            : shown > 0
+              ? `0.${"0".repeat(shown)}`
+              : "0";
   });
   sheet.columns = table.columns.map((column, i) => {
     const shown = Math.max(decimals, column.decimals ?? 0);

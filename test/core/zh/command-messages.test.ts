@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { commandMessages, PRESET_TEXTS } from "../../../src/core/command-messages.js";
 import { PRESETS } from "../../../src/core/presets.js";
-import { commandMessagesZh } from "../../../src/core/zh/command-messages.js";
+import { WEIGHT_METHODS } from "../../../src/core/weighting/derive.js";
+import { commandMessagesZh, WEIGHT_METHOD_NAMES } from "../../../src/core/zh/command-messages.js";
+import { methodName } from "../../../src/io/report/labels.js";
 import { checkTranslation } from "./facts.js";
 
 describe("commandMessagesZh", () => {
@@ -120,6 +122,18 @@ describe("commandMessagesZh", () => {
     expect(commandMessagesZh.dataStage(3, [["interpolate", 2], ["carry-back", 1]], 1, 0, true)).toBe(
       "插补 3 个单元格（interpolate 2，carry-back 1），按权重重新分配 1 个单元格，异常值处理 0 个单元格（见 imputations.csv、treatment.csv）\n",
     );
+  });
+
+  it("names the weighting method in Chinese, as the report names it (weights printed 权重方法：explicit)", () => {
+    expect(commandMessagesZh.weightsBy("explicit")).toBe("权重方法：指标体系给定权重");
+    expect(commandMessagesZh.weightsBy("entropy")).toBe("权重方法：熵权法");
+    expect(commandMessagesZh.weightsBy("ahp", "ahp.csv")).toBe("权重方法：层次分析法（AHP），判断矩阵取自 ahp.csv");
+    expect(commandMessages.weightsBy("entropy")).toBe("weights by entropy");
+    // Every method has a Chinese name, the report's own (labels.ts), so the terminal and report.html say the same.
+    for (const method of WEIGHT_METHODS) {
+      expect(WEIGHT_METHOD_NAMES[method], method).toMatch(/[\u4e00-\u9fff]/);
+      expect(WEIGHT_METHOD_NAMES[method], method).toBe(methodName(method, "zh"));
+    }
   });
 
   it("keeps the English texts the command line printed before they were catalogued", () => {

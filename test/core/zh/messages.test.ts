@@ -16,6 +16,8 @@ describe("messagesZh", () => {
         ["missingColumn", ["weight", ["code", "name"]]],
         ["missingColumn", ["weight", ["code", "wieght", ""]]],
         ["missingColumn", ["weight", []]],
+        ["missingColumn", ["year", ["unit", "indicator", "value"]]],
+        ["missingColumn", ["value", ["group", "a", "b"], ["judgement", "判断", "标度"]]],
         ["missingColumn", ["weight", Array.from({ length: 25 }, (_, i) => `c${i + 1}`)]],
         ["emptyCode", []],
         ["emptyCode", ["指标代码"]],
@@ -89,6 +91,7 @@ describe("messagesZh", () => {
         ["wrongFieldCount", [5, 4]],
         ["wrongFieldCount", [3, 4]],
         ["wrongFieldCount", [6, 4, false]],
+        ["wrongFieldCount", [2, 4, false, 3]],
         ["emptyUnit", ["评价对象", 3, 10, "常州"]],
         ["emptyUnit", ["unit", 5, 5, undefined]],
         ["mergedValue", ["C2", "B2", "2018"]],
@@ -114,6 +117,8 @@ describe("messagesZh", () => {
         ["allowedChoices", ["xyz", ["csv", "json"]]],
         ["unknownChoice", ["Type", "Indicatr", ["Indicator", "Aggregate", "Group"]]],
         ["unknownChoice", ["Type", "xyz", ["Indicator", "Aggregate"]]],
+        ["unknownArgumentChoice", ["action", "runs", "publsh", ["list", "publish", "rollback"]]],
+        ["unknownArgumentChoice", ["action", "runs", "prune", ["list", "publish", "rollback"]]],
 
         // method choices
         ["chainBaseMissing", ["A1", "常州", 2015]],
@@ -229,13 +234,23 @@ describe("messagesZh", () => {
     const header = Array.from({ length: 25 }, (_, i) => `c${i + 1}`);
     const named = header.slice(0, 20).map((name) => `"${name}"`);
     expect(messages.missingColumn("weight", header)).toBe(`missing column "weight"; found columns ${named.join(", ")}, and 5 more`);
-    expect(messagesZh.missingColumn("weight", header)).toBe(`缺少列 "weight"；现有列为 ${named.join("、")}、另有 5 列`);
+    expect(messagesZh.missingColumn("weight", header)).toBe(`缺少列 "weight"（或中文表头 "权重"）；现有列为 ${named.join("、")}、另有 5 列`);
     // 20 columns: all named.
     expect(messages.missingColumn("weight", header.slice(0, 20))).toBe(`missing column "weight"; found columns ${named.join(", ")}`);
   });
 
   it("says the common messages as written out by hand", () => {
-    expect(messagesZh.missingColumn("weight", ["code", "wieght"])).toBe('缺少列 "weight"；现有列为 "code"、"wieght"；现有列 "wieght"：是否应为 "weight"？');
+    expect(messagesZh.missingColumn("weight", ["code", "wieght"])).toBe('缺少列 "weight"（或中文表头 "权重"）；现有列为 "code"、"wieght"；现有列 "wieght"：是否应为 "weight"？');
+    // The Chinese header the values reader takes for a long-layout column (data-csv.ts LONG_COLUMNS: 年份 for year).
+    expect(messagesZh.missingColumn("year", ["评价对象", "指标代码", "数值"])).toBe('缺少列 "year"（或中文表头 "年份"）；现有列为 "评价对象"、"指标代码"、"数值"');
+    // A reader's own aliases (ahp-csv.ts: value is also judgement, 判断, 标度) name its Chinese ones, not the values file's 数值.
+    expect(messagesZh.missingColumn("value", ["group", "a", "b"], ["judgement", "判断", "标度"])).toBe('缺少列 "value"（或中文表头 "判断"、"标度"）；现有列为 "group"、"a"、"b"');
+    // A column with no Chinese header (COINr's "iCode", AHP's "a") is named alone; the English wording is unchanged.
+    expect(messagesZh.missingColumn("a", ["group"], ["i", "row"])).toBe('缺少列 "a"；现有列为 "group"');
+    expect(messages.missingColumn("year", ["unit"], ["年份"])).toBe('missing column "year"; found columns "unit"');
+    expect(messagesZh.unknownLayout(["地区", "数据"])).toBe(
+      '无法从表头 "地区"、"数据" 判断文件布局；应为长格式（列为 "unit,year,indicator,value"，或中文表头 "评价对象,年份,指标代码,数值"）或宽格式（列为 "indicator,2017,2018,..."，或 "指标代码,2017,2018,..."）',
+    );
     expect(messagesZh.duplicateCode("A1", 3)).toBe('代码 "A1" 重复（首次定义于第 3 行）；每个代码应只出现一次');
     expect(messagesZh.unknownParent("A9")).toBe('未知的上级节点 "A9"；应为 "code" 列中的代码或空单元格');
     expect(messagesZh.badValue("abc", "2018")).toBe('"2018" 列中的数值 "abc" 不是数字；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格');
@@ -249,8 +264,9 @@ describe("messagesZh", () => {
     expect(messagesZh.emptyUnit("评价对象", 3, 10, "常州")).toBe(
       '评价对象列 "评价对象" 在第 3-10 行为空；每行都应填写评价对象（上方的 "常州" 是否在 Excel 中合并了这些行的单元格？合并单元格另存为 CSV 时只有第一行有值：应取消合并，并在每行填写评价对象）',
     );
-    expect(messagesZh.wrongFieldCount(6, 4, false)).toBe("该行有 6 个字段；应与表头一样有 4 个");
-    expect(messagesZh.wrongFieldCount(5, 4)).toBe('该行有 5 个字段；应与表头一样有 4 个（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）');
+    expect(messagesZh.wrongFieldCount(6, 4, false)).toBe("该行有 6 个字段；应与表头（第 1 行）一样有 4 个字段");
+    expect(messagesZh.wrongFieldCount(2, 4, false, 3)).toBe("该行有 2 个字段；应与表头（第 3 行）一样有 4 个字段");
+    expect(messagesZh.wrongFieldCount(5, 4)).toBe('该行有 5 个字段；应与表头（第 1 行）一样有 4 个字段（用千位分隔符书写的数字，如 1,234，除非加引号写作 "1,234"，否则会被拆成两个字段）');
     expect(messagesZh.duplicateValue("常州", 2018, "A1", 12, "values-2018.csv")).toBe(
       '数值重复：评价对象 "常州"，2018 年，指标 "A1"（首次出现于 values-2018.csv 第 12 行）；每个评价对象、年份和指标应只有一个数值',
     );

@@ -23,6 +23,10 @@ describe("tableWordsZh", () => {
       ["uncertaintyTitle", [2019, 1000, 8, 42]],
       ["unnamedUnit", []],
       ["sensitivityTitle", [2019]],
+      ["uncertaintyChoice", ["weights"]],
+      ["uncertaintyChoice", ["normalisation"]],
+      ["uncertaintyChoice", ["aggregation"]],
+      ["uncertaintyChoice", ["missing"]],
       ["auditTitle", [49, 51, [2017]]],
       ["auditTitle", [40, 3, [2017, 2018, 2019]]],
       ["auditNoFlags", []],
@@ -53,6 +57,13 @@ describe("tableWordsZh", () => {
   });
 
   it("reads as a Chinese report would say it (written out by hand)", () => {
+    // The choices of uncertainty's sensitivity table, as uncertainty.html names them; English keeps the choice's own name.
+    expect(["weights", "normalisation", "aggregation", "missing"].map((choice) => tableWordsZh.uncertaintyChoice(choice as never))).toEqual(["权重", "标准化", "合成", "缺失值处理"]);
+    expect(tableWords.uncertaintyChoice("aggregation")).toBe("aggregation");
+    // The all-years period in words; "all" kept as the period column of the audit's CSV files writes it. 3 units × 3 years = 9.
+    expect(tableWordsZh.auditTitle(40, 3, [2017, 2018, 2019])).toBe(
+      '统计审核：40 个指标，3 个评价对象，2017-2019 年（全部年份合并：9 个评价对象-年份，即各 CSV 文件 period 列中的 "all"）',
+    );
     expect(tableWordsZh.indexTitle("常州高新区", tableWordsZh.ownBaseScale(2017, []), true)).toBe("常州高新区：指数，基期 2017 年 = 100（括号内为比上年增长）");
     expect(tableWordsZh.validated("tree.csv", 40, 20, "values.csv", 1, [2017, 2018])).toBe(
       "检查通过：tree.csv（40 个指标，20 个指标组），values.csv（1 个评价对象，年份 2017、2018）",

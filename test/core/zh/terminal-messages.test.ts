@@ -31,6 +31,8 @@ describe("terminalMessagesZh", () => {
       "与运行 R1 相比的修订：输入 1 个更改、0 个新增、0 个删除；输出 4 个更改、0 个新增、0 个删除；最大变化：INDEX U 2019 1 -> 2 (+1)（详见 innovation-index diff）",
     );
     expect(terminalMessagesZh.nextInProject(".")).toBe('下一步：替换示例指标体系和数据，然后运行 "innovation-index compute"\n');
+    // The files of init joined by 、 as every Chinese list of files (wroteFiles), not by the English ", ".
+    expect(terminalMessagesZh.createdProject(["index.yaml", "indicators.csv", "values.csv"], "proj")).toBe("已在 proj 中创建 index.yaml、indicators.csv、values.csv\n");
   });
 
   it("says how many units a summary left out and where they all are (written out by hand)", () => {

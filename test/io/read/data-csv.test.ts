@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
+import { formatIssue } from "../../../src/errors.js";
 import ExcelJS from "exceljs";
 import { parseDataCsv, parseDataTable, parseYear, yearLike } from "../../../src/io/read/data-csv.js";
 import { parseWorkbookTable } from "../../../src/io/read/xlsx.js";
@@ -32,12 +33,14 @@ describe("parseDataCsv", () => {
 
   it("reads the wide layout, one record per year column, ignoring other text columns", () => {
     const parsed = parseDataCsv("indicator,name,2017,2018\nA,R&D share,1.96%,\nB,incubators,44,48\n", "v.csv");
+    // The indicator's name (the 2nd column) is kept with each value, for the comparison with the tree's.
+    const [a, b] = [{ name: "R&D share", nameColumn: 2 }, { name: "incubators", nameColumn: 2 }];
     expect(parsed.ok && parsed.value).toEqual([
       // Each value with its column: 2017 is the 3rd column, 2018 the 4th; the code is in the 1st.
-      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, column: 3, indicatorColumn: 1, percent: true },
-      { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2, column: 4, indicatorColumn: 1 },
-      { unit: "", year: 2017, indicator: "B", value: 44, line: 3, column: 3, indicatorColumn: 1 },
-      { unit: "", year: 2018, indicator: "B", value: 48, line: 3, column: 4, indicatorColumn: 1 },
+      { unit: "", year: 2017, indicator: "A", value: 1.96, line: 2, column: 3, indicatorColumn: 1, percent: true, ...a },
+      { unit: "", year: 2018, indicator: "A", value: Number.NaN, line: 2, column: 4, indicatorColumn: 1, ...a },
+      { unit: "", year: 2017, indicator: "B", value: 44, line: 3, column: 3, indicatorColumn: 1, ...b },
+      { unit: "", year: 2018, indicator: "B", value: 48, line: 3, column: 4, indicatorColumn: 1, ...b },
     ]);
   });
 
@@ -50,7 +53,8 @@ describe("parseDataCsv", () => {
       ["E_BAD_YEAR", 2, 2, messages.badYear("20x7")],
       ["E_BAD_NUMBER", 3, 4, messages.badValue("abc", "value")],
       ["E_EMPTY_CODE", 4, "indicator", messages.emptyCode("indicator")],
-      ["E_FIELD_COUNT", 5, "", messages.wrongFieldCount(3, 4)],
+      // Line 5 ends after its 3rd field: column 4, where the header's value column has no field.
+      ["E_FIELD_COUNT", 5, 4, messages.wrongFieldCount(3, 4, false, 1)],
     ]);
   });
 
@@ -58,11 +62,13 @@ describe("parseDataCsv", () => {
     // indicator,2017,2018 / X1,1,234,5: read by position, X1 2018 would be 234 and the 5 lost.
     const wide = parseDataCsv("indicator,2017,2018\nX1,1,234,5\nX2,1,3,\n", "v.csv");
     expect(wide.ok).toBe(false);
-    if (!wide.ok) expect(wide.issues).toEqual([{ code: "E_FIELD_COUNT", message: messages.wrongFieldCount(4, 3), source: "v.csv", line: 2, column: "" }]);
+    // Column 4: the first field past the header's 3.
+    if (!wide.ok) expect(wide.issues).toEqual([{ code: "E_FIELD_COUNT", message: messages.wrongFieldCount(4, 3), source: "v.csv", line: 2, column: 4 }]);
     expect(messages.wrongFieldCount(4, 3)).toContain('is two fields unless it is quoted: "1,234"');
     const coinr = parseDataCsv("uCode,uName,Time,X1,X2\nA,甲,2017,1,1\nA,甲,2018,1,234,2\n", "v.csv", { indicators: new Set(["X1", "X2"]) });
     expect(coinr.ok).toBe(false);
-    if (!coinr.ok) expect(coinr.issues.map((issue) => [issue.code, issue.line])).toEqual([["E_FIELD_COUNT", 3]]);
+    // 6 fields for a header of 5: column 6.
+    if (!coinr.ok) expect(coinr.issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([["E_FIELD_COUNT", 3, 6]]);
     // A trailing empty field (a comma at the end of the line) is no shift: X2 2018 is 3.
     const trailing = parseDataCsv("indicator,2017,2018\nX2,1,3,\n", "v.csv");
     expect(trailing.ok && trailing.value.map((record) => record.value)).toEqual([1, 3]);
@@ -185,10 +191,10 @@ describe("parseDataCsv: wide layouts", () => {
   it("reads a unit column in the wide-by-year layout", () => {
     const parsed = parseDataCsv("unit,indicator,name,2017,2018\n常州,A,R&D,1,2\n无锡,A,R&D,3,4\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4, indicatorColumn: 2 },
-      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5, indicatorColumn: 2 },
-      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4, indicatorColumn: 2 },
-      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5, indicatorColumn: 2 },
+      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
+      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
+      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
+      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
     ]);
   });
 
@@ -210,10 +216,10 @@ describe("parseDataCsv: wide layouts", () => {
   it("reads a source column in either wide layout as the source of every value of its row (an empty cell: none)", () => {
     const byYear = parseDataCsv("指标代码,指标名称,2017年,2018年,来源\nA,R&D,1,2,illustrative\nB,专利,3,4,\n", "v.csv");
     expect(byYear.ok && byYear.value).toEqual([
-      { unit: "", year: 2017, indicator: "A", value: 1, line: 2, column: 3, indicatorColumn: 1, source: "illustrative" },
-      { unit: "", year: 2018, indicator: "A", value: 2, line: 2, column: 4, indicatorColumn: 1, source: "illustrative" },
-      { unit: "", year: 2017, indicator: "B", value: 3, line: 3, column: 3, indicatorColumn: 1 },
-      { unit: "", year: 2018, indicator: "B", value: 4, line: 3, column: 4, indicatorColumn: 1 },
+      { unit: "", year: 2017, indicator: "A", value: 1, line: 2, column: 3, indicatorColumn: 1, source: "illustrative", name: "R&D", nameColumn: 2 },
+      { unit: "", year: 2018, indicator: "A", value: 2, line: 2, column: 4, indicatorColumn: 1, source: "illustrative", name: "R&D", nameColumn: 2 },
+      { unit: "", year: 2017, indicator: "B", value: 3, line: 3, column: 3, indicatorColumn: 1, name: "专利", nameColumn: 2 },
+      { unit: "", year: 2018, indicator: "B", value: 4, line: 3, column: 4, indicatorColumn: 1, name: "专利", nameColumn: 2 },
     ]);
     const byIndicator = parseDataCsv("uCode,Time,LPI,Ship,source\nAUT,2018,4.1,0,published\n", "iData.csv");
     expect(byIndicator.ok && byIndicator.value.map((record) => [record.indicator, record.source])).toEqual([
@@ -277,10 +283,12 @@ describe("parseDataCsv: wide headers that look like years the tool does not read
   it("still reads 单位, 说明, 来源, name_en and other columns that are no years, as before", () => {
     const text = "指标代码,指标名称,单位,说明,来源,name_en,二级指标,序号,21年增速,2017,2018年\nA1,R&D,%,注,统计局,R&D share,投入,1,3.5,1.96,2.14\n";
     const parsed = parseDataCsv(text, "values.csv");
-    // Two year columns (10 and 11) of one row: two values, each with the row's source (column 5).
+    // Two year columns (10 and 11) of one row: two values, each with the row's source (column 5), its measure (单位,
+    // column 3, checked against the tree's) and its indicator's name (指标名称, column 2, compared with the tree's).
+    const kept = { source: "统计局", measure: "%", measureColumn: 3, name: "R&D", nameColumn: 2 };
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "", year: 2017, indicator: "A1", value: 1.96, line: 2, column: 10, indicatorColumn: 1, source: "统计局" },
-      { unit: "", year: 2018, indicator: "A1", value: 2.14, line: 2, column: 11, indicatorColumn: 1, source: "统计局" },
+      { unit: "", year: 2017, indicator: "A1", value: 1.96, line: 2, column: 10, indicatorColumn: 1, ...kept },
+      { unit: "", year: 2018, indicator: "A1", value: 2.14, line: 2, column: 11, indicatorColumn: 1, ...kept },
     ]);
   });
 
@@ -357,15 +365,31 @@ describe("parseDataCsv: rows as Excel saves them", () => {
     const short = parseDataCsv("unit,year,indicator,value,,\nU,2017,A,2\n", "v.csv");
     expect(short.ok && short.value.map(({ year, value }) => [year, value])).toEqual([[2017, 2]]);
     // A row that stops before a column the layout reads is still refused.
-    expect(issuesOf(parseDataCsv("unit,year,indicator,value,,\nU,2017,A\n", "v.csv"))).toEqual([["E_FIELD_COUNT", 2, "", messages.wrongFieldCount(3, 6)]]);
+    // It ends after field 3, at column 4; the header, line 1, has 6.
+    expect(issuesOf(parseDataCsv("unit,year,indicator,value,,\nU,2017,A\n", "v.csv"))).toEqual([["E_FIELD_COUNT", 2, 4, messages.wrongFieldCount(3, 6)]]);
   });
 
   it("gives the thousands-separator hint for a row with extra fields only when digits stand beside digits", () => {
     const note = parseDataCsv("unit,year,indicator,value\nU,2017,A,2,note\n", "v.csv");
-    expect(issuesOf(note)).toEqual([["E_FIELD_COUNT", 2, "", messages.wrongFieldCount(5, 4, false)]]);
-    expect(messages.wrongFieldCount(5, 4, false)).toBe("row has 5 fields; expected 4 like the header");
+    expect(issuesOf(note)).toEqual([["E_FIELD_COUNT", 2, 5, messages.wrongFieldCount(5, 4, false)]]);
+    expect(messages.wrongFieldCount(5, 4, false)).toBe("row has 5 fields; expected 4 fields as in the header, line 1");
     const split = parseDataCsv("unit,year,indicator,value\nU,2017,A,1,234\n", "v.csv");
-    expect(issuesOf(split)).toEqual([["E_FIELD_COUNT", 2, "", messages.wrongFieldCount(5, 4, true)]]);
+    expect(issuesOf(split)).toEqual([["E_FIELD_COUNT", 2, 5, messages.wrongFieldCount(5, 4, true)]]);
+  });
+
+  it("names the column where a row departs from the header and the header's line, below comment or blank lines", () => {
+    // The header is on line 3 (two blank lines first, skipped); line 4 has 6 fields for 4: column 5, the first past
+    // the header's; line 5 has 2: column 3, after its last. Line 6 is read.
+    const text = "\n\nunit,year,indicator,value\nU,2017,A,2,x,y\nU,2017\nU,2018,A,3\n";
+    const parsed = parseDataCsv(text, "data/2018.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toEqual([
+      { code: "E_FIELD_COUNT", message: "row has 6 fields; expected 4 fields as in the header, line 3", source: "data/2018.csv", line: 4, column: 5 },
+      { code: "E_FIELD_COUNT", message: "row has 2 fields; expected 4 fields as in the header, line 3", source: "data/2018.csv", line: 5, column: 3 },
+    ]);
+    // Printed as file:line:column.
+    expect(formatIssue(parsed.issues[0])).toBe("data/2018.csv:4:5: row has 6 fields; expected 4 fields as in the header, line 3");
   });
 
   it("reads years written 2018年度, and gives each year written another way (FY2017, 二〇一九) its own problem", () => {

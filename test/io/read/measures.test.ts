@@ -4,7 +4,7 @@ import type { ValueRecord } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
 import { parsePanelFast } from "../../../src/io/read/data-csv-fast.js";
 import { parseDataCsv } from "../../../src/io/read/data-csv.js";
-import { measureIssues, treeMeasures } from "../../../src/io/read/measures.js";
+import { measureIssues, measurePairsUnclear, treeMeasures } from "../../../src/io/read/measures.js";
 
 /** A tree of A1 (in 亿元 when `measured`), A2 (no measure) and B1 (in %). */
 const tree = (measured = true) => {
@@ -84,6 +84,70 @@ describe("parseDataCsv: the measure column", () => {
     // A unit column of measures goes the general way too, which refuses it.
     const measuresAsUnits = Buffer.from("unit,year,indicator,value\n亿元,2017,A1,1\n万元,2017,A2,2\n%,2017,B1,3\n");
     expect(parsePanelFast(measuresAsUnits, tree())).toBeUndefined();
+  });
+});
+
+describe("parseDataCsv: a 单位 column, the measure or the units", () => {
+  const measures = treeMeasures(tree());
+  const read = (text: string) => parseDataCsv(text, "v.csv", { measures });
+
+  it("is the measure when its cells are measures (the tree's or common ones), in the long and the wide layout", () => {
+    const long = read("年份,指标,单位,数值\n2017,A1,亿元,1.5\n2018,A1,万元,17000\n");
+    expect(long.ok && long.value.map((record) => [record.unit, record.measure, record.measureColumn])).toEqual([
+      ["", "亿元", 3],
+      ["", "万元", 3],
+    ]);
+    const wide = read("指标代码,指标名称,单位,2017年,2018年\nA1,a1,万元,15000,17000\n");
+    expect(wide.ok && wide.value.map((record) => [record.year, record.measure])).toEqual([
+      [2017, "万元"],
+      [2018, "万元"],
+    ]);
+  });
+
+  it("is the units when no cell is a measure and it gives one name (one organisation) or two for an indicator", () => {
+    const one = read("单位,年份,指标,数值\n常州,2017,A1,1\n常州,2018,A1,2\n");
+    expect(one.ok && one.value.map((record) => [record.unit, record.measure])).toEqual([
+      ["常州", undefined],
+      ["常州", undefined],
+    ]);
+    const wide = read("单位,指标代码,2017,2018\n常州,A1,1,2\n无锡,A1,3,4\n");
+    expect(wide.ok && wide.value.map((record) => record.unit)).toEqual(["常州", "常州", "无锡", "无锡"]);
+  });
+
+  it("is left unread beside a 计量单位 column, which is the measure wherever it stands", () => {
+    const both = read("单位,年份,指标,计量单位,数值\n填报处,2017,A1,万元,1\n");
+    expect(both.ok && both.value.map((record) => [record.unit, record.measure, record.measureColumn])).toEqual([["", "万元", 4]]);
+  });
+
+  it("is the measure, checked, beside another unit column, whatever its cells", () => {
+    const read2 = read("地区,单位,年份,指标,数值\n常州,填报处,2017,A1,1\n");
+    expect(read2.ok && read2.value.map((record) => [record.unit, record.measure])).toEqual([["常州", "填报处"]]);
+  });
+
+  it("refuses it where its cells do not tell: measures beside other names, or one other name per indicator", () => {
+    const mixed = read("单位,年份,指标,数值\n亿元,2017,A1,1.5\n常州,2018,A1,1.7\n");
+    expect(mixed.ok ? [] : mixed.issues).toEqual([
+      { code: "E_MEASURE_COLUMN", message: messages.measureColumnUnclear("单位", ["亿元"], ["常州"]), source: "v.csv", line: 1, column: 1 },
+    ]);
+    // 千人 and 百万美元 are no known measure, but each is A1's or A2's alone, as measures would be.
+    const perIndicator = read("单位,年份,指标,数值\n千人,2017,A1,1\n千人,2018,A1,2\n百万美元,2017,A2,3\n");
+    expect(perIndicator.ok ? [] : perIndicator.issues.map((issue) => issue.message)).toEqual([messages.measureColumnUnclear("单位", [], ["千人", "百万美元"])]);
+  });
+
+  it("in a Parquet file or a query (measurePairsUnclear): refused unless every measure is one, or a unit column is given", () => {
+    const pairs = [
+      { indicator: "A1", measure: "亿元" },
+      { indicator: "B1", measure: "常州" },
+    ];
+    expect(measurePairsUnclear(pairs, "单位", false, "v.parquet", measures)).toEqual({
+      code: "E_MEASURE_COLUMN",
+      message: messages.measureColumnUnclear("单位", ["亿元"], ["常州"]),
+      source: "v.parquet",
+      column: "单位",
+    });
+    expect(measurePairsUnclear(pairs, "单位", true, "v.parquet", measures)).toBeUndefined();
+    expect(measurePairsUnclear(pairs, "计量单位", false, "v.parquet", measures)).toBeUndefined();
+    expect(measurePairsUnclear(pairs.slice(0, 1), "单位", false, "v.parquet", measures)).toBeUndefined();
   });
 });
 
