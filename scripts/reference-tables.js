@@ -251,6 +251,8 @@ export const CODE_MEANINGS = {
   W_PCA_SINGULAR: "PCA weights derived from a singular correlation matrix: some indicators are exact linear combinations of others",
   W_OBSERVATIONS_DROPPED: "--weight-missing drop left unit-years out",
   W_XLSX_TOO_LARGE: "the result is too large for index.xlsx, which is not written",
+  W_CSV_SHOWN_OTHERWISE:
+    "the CSV files hold indicator codes or unit names that Excel shows otherwise when it opens them (1.10 as 1.1, 01 as 1, 2-3 as a date, 1:30 as a time, 1E5 or more than 11 digits in scientific notation); the files keep them as written, and index.xlsx stores them as text. Advice: not an error under --strict",
   W_QUERY_FILES_UNNAMED:
     "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path known only when the query runs, built from a column or a subquery; a statement DuckDB's parser cannot list the files of): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs). A path built from constants ('micro/' || '2020.csv') is evaluated before the query runs and its files hashed like named ones",
   W_RUN_INPUTS_UNPROVEN:
@@ -278,6 +280,8 @@ export const CODE_MEANINGS = {
 
 /** Example messages for the codes whose message is not made by a message function the generator can call. */
 export const CODE_EXAMPLES = {
+  W_CSV_SHOWN_OTHERWISE:
+    'the CSV files hold 2 codes or unit names that Excel shows otherwise when it opens them: "1.10" (as 1.1), "2-3" (as a date); the files keep them as written. Expected to see them so in Excel: write index.xlsx (--xlsx), which stores them as text, or import a CSV file with Data > From Text/CSV, those columns as text',
   W_WEIGHT_DOMINANT:
     'entropy weights give indicator "A13" 64.9% of the weight of "A1", among its 3 children; expected no child over 50% when the weights come from the data: entropy weights reward values concentrated on few observations, so an indicator that is nearly constant but for an outlier has low entropy and takes most of the weight. Check the values of "A13" over the chosen observations (an outlier, a wrong unit or scale, a series that is nearly constant); if that weight is not meant, set the weights in the tree\'s weight column and use --weights explicit, or temper the data\'s weights with the tree\'s by --weights combined --alpha',
   E_PROJECT_SHAPE: "index.yaml: found nothing; expected a block of keys such as indicators, values, methods",

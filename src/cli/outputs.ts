@@ -16,6 +16,8 @@ import { formatIndexJson, formatIndexJsonWithoutResults } from "../io/write/to-j
 import { fileJob } from "../io/write/file-jobs.js";
 import { contributionsCsvChunks, indexJsonFrame, indexWideCsvChunks, ranksCsvChunks } from "../io/write/result-chunks.js";
 import { messages } from "../core/messages.js";
+import { excelShownAs, type ExcelShown } from "../core/excel-text.js";
+import { guardFormula } from "../io/csv.js";
 import type { FileContent } from "../io/write/write.js";
 import type { Issue } from "../errors.js";
 import type { ValueRecord } from "../core/panel.js";
@@ -282,7 +284,34 @@ export async function buildOutputs(result: IndexResult, options: OutputOptions, 
   }
   // A text cut to fit a workbook cell, found as the workbook was made.
   refuseUnderStrict(options.strict, warnings);
+  // Codes and unit names Excel shows otherwise when it opens the CSV files (1.10 as 1.1, 2-3 as a date): advice on
+  // how to see them, not a fault of the run, so never an error under --strict.
+  if (Object.keys(files).some((name) => name.endsWith(".csv")) || format === "csv") {
+    const shownOtherwise = csvTextsShownOtherwise(result);
+    if (shownOtherwise.length > 0)
+      warnings.push({
+        code: "W_CSV_SHOWN_OTHERWISE",
+        message: messages.csvTextsShownOtherwise(shownOtherwise.slice(0, SHOWN_OTHERWISE_LISTED), shownOtherwise.length, "index.xlsx" in files),
+      });
+  }
   return { analysis, files, printed, warnings };
+}
+
+/** How many of the texts Excel shows otherwise a warning names. */
+const SHOWN_OTHERWISE_LISTED = 5;
+
+/**
+ * The indicator and group codes and the unit names of `result` that Excel, opening a CSV file, shows otherwise than as
+ * written (`excelShownAs`), in the tree's order then the units'; a text the formula guard writes with a leading `'`
+ * (`+86`) is shown as written.
+ */
+export function csvTextsShownOtherwise(result: IndexResult): { text: string; shown: ExcelShown }[] {
+  const found: { text: string; shown: ExcelShown }[] = [];
+  for (const text of new Set([...result.nodes.map((node) => node.code), ...result.units])) {
+    const shown = guardFormula(text) === text ? excelShownAs(text) : undefined;
+    if (shown) found.push({ text, shown });
+  }
+  return found;
 }
 
 /** `groups.csv`: each unit's overall index relative to the reference, and its performance group, year by year. */

@@ -9,6 +9,7 @@ import { INDEX_CODE } from "./types.js";
 import { listItems, quote } from "./quote.js";
 import { catalogue } from "./localize.js";
 import { isExcelError } from "./number.js";
+import type { ExcelShown } from "./excel-text.js";
 
 /** The children of `parent` in words: those of the overall index (`INDEX`, a code the tree never names) are the first-level nodes. */
 /** A group's children in words: by its code, and its name when it has another (a code made from a level tree's place). */
@@ -275,6 +276,10 @@ export const messages = catalogue("messages", {
     `the index is undefined with normalisation ${quote(normalize)}, aggregation ${quote(aggregate)} and missing-value policy ${quote(missing)} (problems below); expected methods the data allow, so remove one from its list`,
   workbookTooLarge: (rows: number, limit: number) =>
     `index.xlsx was not written: the scores table has ${rows} rows and an Excel sheet holds at most ${limit} (header included); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
+  csvTextsShownOtherwise: (texts: readonly { text: string; shown: ExcelShown }[], count: number, workbook: boolean) =>
+    `the CSV files hold ${count === 1 ? "a code or unit name" : `${count} codes or unit names`} that Excel shows otherwise when it opens them: ${texts
+      .map(({ text, shown }) => `${quote(text)} (${shown.kind === "number" ? `as ${shown.shown}` : shown.kind === "scientific" ? "in scientific notation" : `as a ${shown.kind}`})`)
+      .join(", ")}${count > texts.length ? `, and ${count - texts.length} more` : ""}; the files keep them as written. Expected to see them so in Excel: ${workbook ? "open index.xlsx, which" : "write index.xlsx (--xlsx), which"} stores them as text, or import a CSV file with Data > From Text/CSV, those columns as text`,
   workbookTooManyCells: (cells: number, limit: number) =>
     `index.xlsx was not written: its sheets would hold about ${cells} cells, more than ${limit} (minutes to write and to open); expected fewer units, years or indicators for a workbook (the CSV files hold everything)`,
   moreProblems: (count: number, what: "problems" | "warnings") =>

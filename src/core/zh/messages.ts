@@ -316,6 +316,10 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `在标准化方法 ${quote(normalize)}、合成方法 ${quote(aggregate)} 和缺失值处理方式 ${quote(missing)} 下，指数无定义（问题见下）；应使用数据允许的方法：请将其中之一从所在列表中删除`,
   workbookTooLarge: (rows, limit) =>
     `未写出 index.xlsx：得分表有 ${rows} 行，而一个 Excel 工作表最多容纳 ${limit} 行（含表头）；${FEWER_FOR_WORKBOOK}`,
+  csvTextsShownOtherwise: (texts, count, workbook) =>
+    `CSV 文件中有${count === 1 ? "一个代码或评价对象名称" : ` ${count} 个代码或评价对象名称`}在 Excel 打开时不按原样显示：${texts
+      .map(({ text, shown }) => `${quote(text)}（${shown.kind === "number" ? `显示为 ${shown.shown}` : shown.kind === "scientific" ? "显示为科学记数法" : shown.kind === "date" ? "显示为日期" : "显示为时间"}）`)
+      .join("、")}${count > texts.length ? `，另有 ${count - texts.length} 个` : ""}；文件中仍按原样保存。如需在 Excel 中看到原样：${workbook ? "请打开 index.xlsx，其中" : "请写出 index.xlsx（--xlsx），其中"}以文本保存，或用 Excel 的“数据 > 自文本/CSV”导入 CSV 文件并将这些列设为文本`,
   workbookTooManyCells: (cells, limit) =>
     `未写出 index.xlsx：其各工作表将包含约 ${cells} 个单元格，超过 ${limit}（写出和打开都需要数分钟）；${FEWER_FOR_WORKBOOK}`,
   moreProblems: (count, what) =>

@@ -220,6 +220,20 @@ describe("messagesZh", () => {
         ["choiceUndefined", ["min-max", "geometric", "none"]],
         ["workbookTooLarge", [1200000, 1048576]],
         ["workbookTooManyCells", [60000000, 50000000]],
+        [
+          "csvTextsShownOtherwise",
+          [
+            [
+              { text: "1.10", shown: { kind: "number", shown: "1.1" } },
+              { text: "2-3", shown: { kind: "date" } },
+              { text: "1:30", shown: { kind: "time" } },
+              { text: "1E5", shown: { kind: "scientific" } },
+            ],
+            6,
+            false,
+          ],
+        ],
+        ["csvTextsShownOtherwise", [[{ text: "01", shown: { kind: "number", shown: "1" } }], 1, true]],
         ["moreProblems", [1234, "problems"]],
         ["moreProblems", [1, "warnings"]],
         ["workbookTextCut", ["scores", "B2", 40000, 32767]],
