@@ -369,7 +369,7 @@ async function outputsReference(root) {
     "",
     "Every file the commands write, and every column, in the order a real run writes them (the columns are read from the",
     "files of a run when this page is generated). CSV files in a folder start with a UTF-8 byte order mark (`--no-bom`);",
-    "numbers have `--decimals` decimals (default 4), weights (`weights.csv`, the workbook's weights sheet) at least 6 (`--decimals` when larger), raw values (`imputations.csv`, `treatment.csv`: an indicator's own unit, not the index's 100 scale) at least `--decimals` decimals and at least 6 significant digits (more decimals where needed, the zeros past `--decimals` dropped: 0.00003 stays `0.00003`, 1234.56789 is `1234.5679`; the workbook shows up to 15 decimals of them), and `index.json` holds them unrounded. How to read them:",
+    "numbers have `--decimals` decimals (default 4), rounded as Excel shows them (to 15 significant digits, then a half away from zero: 100 · 8.7% / 8% is 108.74999999999999 in binary and prints 108.8 at one decimal, as 108.75 does), weights (`weights.csv`, the workbook's weights sheet) at least 6 (`--decimals` when larger), raw values (`imputations.csv`, `treatment.csv`: an indicator's own unit, not the index's 100 scale) at least `--decimals` decimals and at least 6 significant digits (more decimals where needed, the zeros past `--decimals` dropped: 0.00003 stays `0.00003`, 1234.56789 is `1234.5679`; the workbook shows up to 15 decimals of them), and `index.json` holds them unrounded. How to read them:",
     "[guides/data.md](../guides/data.md#outputs-of-the-data-stage), [tutorial.md](../tutorial.md).",
     "",
     row(["file", "written by", "content"]),

@@ -25,6 +25,28 @@
 export const MISSING_TOKENS = ["", "-", "—", "–", "--", "——", "―", "――", "/", "na", "n/a", "nan", "null", "..", "…", "……", "#n/a"] as const;
 
 /**
+ * A dash padded the way Excel's accounting format (会计专用) shows a zero, as a CSV file saved from such a sheet holds
+ * it (the text shown). The format's zero section is `_ * "-"??_ ` (zh-CN, no sign), `_ ¥* "-"??_ ` (with ¥),
+ * `_($* "-"??_)` (en-US) or `_-* "-"??_-`: `_x` writes a space as wide as x, the fill `* ` nothing in a CSV file, `"-"`
+ * the dash and `??` a space for each of the two decimal places, so a zero is saved as `" -   "` or `" ¥-   "` (a
+ * space, the sign, the dash, two spaces for the decimals and one for the closing `_ `). The rule, on the raw cell
+ * (before trimming; a quoted cell's content): spaces or a currency sign before the dash (at least one of them), at
+ * least two spaces after it (the `??`), then perhaps a currency sign written after the number (`" -   € "`). A bare `-`
+ * (the Chinese statistical 无数据, `MISSING_TOKENS`) does not match, nor does `" - "`: a dash typed between spaces
+ * looks the same as the accounting format without decimals (`"-"_ `), so only the two-decimal padding is taken as a sign.
+ * The readers warn only of such cells read as missing values: with a currency sign (`" ¥-   "`) the cell is no number
+ * (`¥-` is no missing-value token), refused as before.
+ */
+const ACCOUNTING_DASH = /^(?:[ \u00a0]+[¥￥$€£]?|[¥￥$€£])[ \u00a0]*-[ \u00a0]{2,}(?:[¥￥$€£][ \u00a0]*)?$/;
+
+/**
+ * Whether a raw cell (not trimmed) is a dash padded as Excel's accounting format shows a zero (`ACCOUNTING_DASH`).
+ * @example isAccountingDash(" -   ") // => true
+ * @example isAccountingDash("-") // => false
+ */
+export const isAccountingDash = (text: string): boolean => ACCOUNTING_DASH.test(text);
+
+/**
  * Whether a cell's text is one of Excel's formula errors (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!, ...): a
  * formula that failed, never a value. (#N/A, which NA() writes on purpose, is a missing value: `MISSING_TOKENS`.)
  */
@@ -39,14 +61,50 @@ const DOT_GROUPED_NUMBER = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$/;
 /** A currency sign before a number (after its sign), with the space a currency format may put after it. */
 const CURRENCY_SIGN = /^([+\-−]?)[¥￥$€£][\s\u00a0]*(?=[\d.])/;
 
+/** The significant digits a number is taken to before it is rounded to its decimals, as Excel takes it. */
+export const SIGNIFICANT_DIGITS = 15;
+
 /**
- * `value.toFixed(decimals)`, also from 1e21 on, where `toFixed` gives up and writes `1e+21`: a double that large is a
- * whole number, written in full (`1000000000000000000000.0000`), as a file of fixed decimals promises.
+ * `value` with `decimals` decimals, rounded as Excel rounds what it shows: to 15 significant digits first, then half
+ * away from zero. A score computed from decimal inputs is often a hair off the half it stands for (100 · 0.087 / 0.08
+ * is 108.74999999999999, for 108.75): `toFixed`, which rounds the binary value, would print 108.7 where Excel, a
+ * report's table and a hand computation show 108.8. Away from a half the two agree, and `toFixed` itself is used. From
+ * 1e21 on (where `toFixed` writes `1e+21`), a double is a whole number, written in full. `NaN` and infinities print as
+ * `toFixed` prints them (callers leave them out).
+ * @example toFixedText(108.74999999999999, 1) // => "108.8"
+ * @example toFixedText(1.005, 2) // => "1.01" (1.005 is 1.00499999999999989… in binary)
  * @example toFixedText(1e21, 2) // => "1000000000000000000000.00"
  */
 export function toFixedText(value: number, decimals: number): string {
-  if (!(Math.abs(value) >= 1e21) || !Number.isFinite(value)) return value.toFixed(decimals);
-  return `${value < 0 ? "-" : ""}${BigInt(Math.abs(value))}${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}`;
+  if (!Number.isFinite(value)) return value.toFixed(decimals);
+  const size = Math.abs(value);
+  if (size >= 1e21) return `${value < 0 ? "-" : ""}${BigInt(size)}${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}`;
+  // Away from a half, the 15 digits change nothing: below 10^12 once scaled, they move the scaled value by less than
+  // 5·10^-4 (the test `isFastFixed` of the byte writer makes too).
+  const scaled = size * 10 ** decimals;
+  if (decimals <= SIGNIFICANT_DIGITS && scaled < 1e12 && Math.abs(scaled - Math.floor(scaled) - 0.5) >= 0.001) return value.toFixed(decimals);
+  return roundedDecimalText(value, decimals);
+}
+
+/** `toFixedText` by the digits of `value.toPrecision(15)`, rounded half away from zero to `decimals`. */
+function roundedDecimalText(value: number, decimals: number): string {
+  const [mantissa, exponentText] = Math.abs(value).toExponential(SIGNIFICANT_DIGITS - 1).split("e");
+  const digits = mantissa.replace(".", "");
+  const exponent = Number(exponentText);
+  // How many of the digits stand before the rounding place: the integer part's (exponent + 1) and the decimals.
+  const kept = exponent + 1 + decimals;
+  let whole: string;
+  if (kept < 0) whole = "0";
+  else if (kept >= digits.length) whole = digits + "0".repeat(kept - digits.length);
+  else {
+    whole = kept === 0 ? "0" : digits.slice(0, kept);
+    if (digits.charCodeAt(kept) >= 53 /* "5" */) whole = (BigInt(whole) + 1n).toString();
+  }
+  // `whole` is the value times 10^decimals, as a whole number: place the decimal point.
+  const padded = whole.padStart(decimals + 1, "0");
+  const integer = padded.slice(0, padded.length - decimals);
+  const text = decimals > 0 ? `${integer}.${padded.slice(padded.length - decimals)}` : integer;
+  return value < 0 ? `-${text}` : text;
 }
 
 /** The decimal marks a values file may use. */

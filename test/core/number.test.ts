@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalMarkProblem, parseNumber } from "../../src/core/number.js";
+import { decimalMarkProblem, parseNumber, toFixedText } from "../../src/core/number.js";
 
 describe("parseNumber", () => {
   it.each([
@@ -102,5 +102,46 @@ describe("isExcelError", () => {
     expect(messages.badValue("#DIV/0!", "2018")).toBe(
       `value "#DIV/0!" in column "2018" is not a number but an Excel formula's error (the formula failed: correct it, or the cells it reads); expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
     );
+  });
+});
+
+describe("toFixedText rounds as Excel shows a number: to 15 significant digits, then half away from zero", () => {
+  it("prints the half a score from decimal inputs stands for (a tester's case: 8% then 8.7%, fixed-base)", () => {
+    // 100 · 0.087 / 0.08 is 108.75 by hand; in doubles 108.74999999999999, which toFixed prints 108.7. To 15 digits it
+    // is 108.750000000000, and half away from zero gives 108.8, as Excel shows the same double with format 0.0.
+    const score = (100 * 0.087) / 0.08;
+    expect(score).toBe(108.74999999999999);
+    expect(score.toFixed(1)).toBe("108.7");
+    expect(toFixedText(score, 1)).toBe("108.8");
+    // 100 · 0.29 / 0.8 = 36.25 by hand (36.24999999999999 in doubles): 36.3.
+    expect(toFixedText((100 * 0.29) / 0.8, 1)).toBe("36.3");
+    // 1.005 and 9.995 are 1.00499999999999989… and 9.99499999999999921… in binary: Excel shows 1.01 and 10.00.
+    expect(toFixedText(1.005, 2)).toBe("1.01");
+    expect(toFixedText(9.995, 2)).toBe("10.00");
+    expect(toFixedText(999.95, 1)).toBe("1000.0");
+  });
+
+  it("rounds an exact half away from zero, and keeps the sign of a negative value rounding to 0 (callers print 0)", () => {
+    expect([0.5, 1.5, 2.5, -2.5].map((value) => toFixedText(value, 0))).toEqual(["1", "2", "3", "-3"]);
+    expect(toFixedText(-0.125, 2)).toBe("-0.13");
+    expect(toFixedText(-0.0001, 2)).toBe("-0.00");
+    expect(toFixedText(0.00004999999999, 4)).toBe("0.0000");
+  });
+
+  it("gives toFixed's text away from a half, and past 15 digits pads with zeros rather than the binary's digits", () => {
+    // A seeded sweep: values whose scaled fraction is not within 0.001 of a half print as toFixed prints them.
+    let state = 12345;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 20000; i++) {
+      const value = (next() - 0.5) * 10 ** Math.floor(next() * 12 - 4);
+      const decimals = Math.floor(next() * 7);
+      const scaled = Math.abs(value) * 10 ** decimals;
+      if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 0.001) continue;
+      expect(toFixedText(value, decimals), `${value} ${decimals}`).toBe(value.toFixed(decimals));
+    }
+    // 0.1 is 0.1000000000000000055511… in binary: to 15 digits, 0.100000000000000, padded.
+    expect(toFixedText(0.1, 20)).toBe("0.10000000000000000000");
+    expect(toFixedText(1e21, 2)).toBe("1000000000000000000000.00");
+    expect(toFixedText(-1e21, 0)).toBe("-1000000000000000000000");
   });
 });

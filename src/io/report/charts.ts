@@ -3,6 +3,7 @@
  * script in the page). ECharts is loaded only when a report is made. ECharts escapes every text it writes into the SVG.
  */
 import type { EChartsOption } from "echarts";
+import { toFixedText } from "../../core/number.js";
 
 /** Fonts that show Chinese on Linux (Noto CJK), Windows (Microsoft YaHei) and macOS (PingFang). */
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Source Han Sans SC', sans-serif";
@@ -105,7 +106,7 @@ export function barChart(
         data: [...values].reverse().map((value) => ({
           value: toData(value),
           itemStyle: { color: color ?? (value >= 0 ? "#2e8b57" : "#c0392b") },
-          label: { show: true, position: value >= 0 ? "right" : "left", formatter: Number.isFinite(value) ? value.toFixed(decimals) : "" },
+          label: { show: true, position: value >= 0 ? "right" : "left", formatter: Number.isFinite(value) ? toFixedText(value, decimals) : "" },
         })),
       },
     ],
@@ -201,7 +202,7 @@ export function niceCeiling(value: number): number {
  * (−1) through white (0) to blue (+1) and labelled with its value; an undefined correlation is left blank.
  */
 export function heatmapChart(title: string, labels: readonly string[], matrix: readonly (readonly number[])[], decimals = 2): ChartOption {
-  const data = matrix.flatMap((row, i) => row.map((value, j) => [j, i, Number.isFinite(value) ? Number(value.toFixed(decimals)) : "-"]));
+  const data = matrix.flatMap((row, i) => row.map((value, j) => [j, i, Number.isFinite(value) ? Number(toFixedText(value, decimals)) : "-"]));
   return {
     ...COMMON,
     title: { text: title, left: "center", textStyle: { fontSize: 15 } },

@@ -3,6 +3,7 @@
  * changed option or input file.
  */
 import type { Revision } from "../../core/revision.js";
+import { toFixedText } from "../../core/number.js";
 import { formatCsv } from "../csv.js";
 import type { RunManifest } from "./run-files.js";
 import { canonicalJson } from "./run-files.js";
@@ -52,7 +53,7 @@ export function shortDigests(settings: readonly SettingChange[]): SettingChange[
 /** A number for a CSV cell: unrounded (shortest round-trip text), or with `decimals`; empty when `NaN`. */
 function cell(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return "";
-  return decimals === undefined ? String(value) : value.toFixed(decimals);
+  return decimals === undefined ? String(value) : toFixedText(value, decimals);
 }
 
 export const REVISION_COLUMNS = ["kind", "status", "unit", "year", "code", "before", "after", "change", "change_percent"] as const;

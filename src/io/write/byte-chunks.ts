@@ -22,16 +22,17 @@ const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 ===
 export const encodeText = (text: string): Uint8Array => Buffer.from(text, "utf8");
 
 /**
- * `value.toFixed(decimals)` with `-0` printed as `0` (see `formatValue` in `to-csv.ts`), faster: `toFixed` rounds the
- * exact binary value to the nearest multiple of 10^-decimals, and so does `Math.round(|value|·10^decimals)` whenever
- * the scaled value is below 10^12 (the product's rounding error is then below 2^-13) and its fraction is not within
- * 0.001 of one half. `isFastFixed` says when that holds; the rest (rare) go to `toFixed`.
+ * `toFixedText(value, decimals)` with `-0` printed as `0` (see `formatValue` in `to-csv.ts`), faster: away from a half,
+ * `toFixedText` is `toFixed`, which rounds the exact binary value to the nearest multiple of 10^-decimals, and so does
+ * `Math.round(|value|·10^decimals)` whenever the scaled value is below 10^12 (the product's rounding error is then
+ * below 2^-13) and its fraction is not within 0.001 of one half. `isFastFixed` says when that holds; the rest (rare,
+ * the halves among them, which `toFixedText` rounds as Excel does) go to `toFixedText`.
  */
 function isFastFixed(scaled: number, decimals: number): boolean {
   return decimals <= 15 && scaled < 1e12 && Math.abs(scaled - Math.floor(scaled) - 0.5) >= 0.001;
 }
 
-/** `formatValue` of `to-csv.ts` (`toFixed`, `-0` printed as `0`, `""` for `NaN` and infinities), faster (see `isFastFixed`). */
+/** `formatValue` of `to-csv.ts` (`toFixedText`, `-0` printed as `0`, `""` for `NaN` and infinities), faster (see `isFastFixed`). */
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return "";
   const scaled = Math.abs(value) * POWERS_OF_TEN[decimals];

@@ -8,7 +8,7 @@ import { toFixedText } from "../../core/number.js";
 import { formatCsv, guardFormula } from "../csv.js";
 import { indexTable, scoresTable, wideTable, type Column, type Table } from "./tables.js";
 
-/** A number with a fixed count of decimals; `NaN` is an empty cell and `-0` prints as `0`. */
+/** A number with a fixed count of decimals, rounded as Excel shows it (`toFixedText`); `NaN` is an empty cell and `-0` prints as `0`. */
 export function formatValue(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return "";
   const text = toFixedText(value, decimals);

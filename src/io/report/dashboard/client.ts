@@ -11,6 +11,7 @@ import { performanceGroups } from "../../../core/analysis/performance-groups.js"
 import { computeRanks, type Ranks } from "../../../core/analysis/ranks.js";
 import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from "../../../core/compute.js";
 import type { Panel } from "../../../core/panel.js";
+import { toFixedText } from "../../../core/number.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
 import { metaText, rankChangeText } from "../labels.js";
@@ -97,7 +98,7 @@ const charts = new Map<string, Chart[]>();
 /** A number with `digits` decimals, `–` where missing, `-0` as `0` (as the CLI's tables). */
 function format(value: number, digits = decimals): string {
   if (!Number.isFinite(value)) return "–";
-  const text = value.toFixed(digits);
+  const text = toFixedText(value, digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
 
@@ -248,7 +249,7 @@ function renderOverview(): void {
         // No bar where the change is missing (the sentence says why): "-" is ECharts' empty value.
         data: pairs.map((pair) => {
           const points = pair.contribution[n * units.length + u];
-          return Number.isFinite(points) ? Number(points.toFixed(decimals)) : "-";
+          return Number.isFinite(points) ? Number(toFixedText(points, decimals)) : "-";
         }),
       })),
     };
@@ -768,7 +769,7 @@ function renderAudit(): void {
       xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0 } },
       yAxis: { type: "category", data: names, inverse: true, axisLabel: { interval: 0 } },
       visualMap: { min: -1, max: 1, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120, inRange: { color: ["#c0392b", "#f7f7f7", "#2e6db4"] } },
-      series: [{ type: "heatmap", data: cells.map(([x, yy, v]) => [x, yy, v === null ? "-" : Number((v as number).toFixed(2))]), label: { show: item.codes.length <= 10, fontSize: 10 } }],
+      series: [{ type: "heatmap", data: cells.map(([x, yy, v]) => [x, yy, v === null ? "-" : Number(toFixedText(v as number, 2))]), label: { show: item.codes.length <= 10, fontSize: 10 } }],
     };
     figures.append(chart("audit", option, Math.max(320, 120 + 28 * item.codes.length)));
   }
