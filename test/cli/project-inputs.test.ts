@@ -83,13 +83,16 @@ describe("projectRunsFolder for runs publish and rollback", () => {
     }
     // The list only reads: not refused. Nor is --runs for a list.
     expect(await projectRunsFolder(runsCommand(), env(dir))).toBe(join(dir, "indicators.csv"));
-    // A values query reading data/*.csv, with runs: data: refused (its next run would read data/LATEST by data/*).
-    await writeFile(join(dir, "values.sql"), "SELECT unit, year, indicator, value FROM read_csv('data/*.csv')\n");
+    // A values query reading data/*, with runs: data: refused (its next run would read data/LATEST by data/*).
+    await writeFile(join(dir, "values.sql"), "SELECT unit, year, indicator, value FROM read_csv('data/*')\n");
     await writeFile(join(dir, "index.yaml"), "indicators: indicators.csv\nvalues: values.sql\nruns: data\n");
     await expect(projectRunsFolder(runsCommand(), env(dir), { refuseFor: "publish" })).rejects.toMatchObject({
       code: "E_OUT_IS_INPUT",
-      message: outputMessages.runsMatchedByQuery("index.yaml:3", "data", "values.sql", "data/*.csv", "publish"),
+      message: outputMessages.runsMatchedByQuery("index.yaml:3", "data", "values.sql", "data/*", "publish"),
     });
+    // data/*.csv with runs: data: no file a run writes in data ends in .csv, so it is not refused.
+    await writeFile(join(dir, "values.sql"), "SELECT unit, year, indicator, value FROM read_csv('data/*.csv')\n");
+    expect(await projectRunsFolder(runsCommand(), env(dir), { refuseFor: "publish" })).toBe(join(dir, "data"));
     // runs: data/runs is out of the pattern's reach.
     await writeFile(join(dir, "index.yaml"), "indicators: indicators.csv\nvalues: values.sql\nruns: data/runs\n");
     expect(await projectRunsFolder(runsCommand(), env(dir), { refuseFor: "publish" })).toBe(join(dir, "data/runs"));

@@ -8,7 +8,7 @@
 import type { Command } from "commander";
 import { dirname } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
-import { InputError, refuseUnderStrict, UsageError } from "../../errors.js";
+import { InputError, UsageError } from "../../errors.js";
 import { outputMessages } from "../../core/output-messages.js";
 import type { FileDigest, RunManifest } from "../../io/runs/run-files.js";
 import { VERSION, type CliEnv } from "../env.js";
@@ -118,8 +118,8 @@ Examples:
       const recorded = Array.isArray(listed) ? listed.map(String) : listed === undefined || listed === null ? [] : [String(listed)];
       const unproven = [...new Set([...recorded, ...run.unnamed])];
       const unprovenWarnings = unproven.length > 0 ? [{ code: "W_RUN_INPUTS_UNPROVEN", source: run.label, message: projectMessages.runInputsUnproven(run.label, unproven) }] : [];
-      // Under --strict an error (E_RUN_INPUTS_UNPROVEN), as compute's warnings are, before anything is computed or written.
-      refuseUnderStrict(options.strict, unprovenWarnings);
+      // A warning under --strict too, as compute's W_QUERY_FILES_UNNAMED of the same queries is: an error would leave a
+      // project with strict: true no way to report on such a run, however current.
       printWarnings(unprovenWarnings, env);
       // Checked before computing, so a refusal is quick, and again just before writing.
       await requireReplaceable(run.folder, run.label, run.manifest, ["report.html"]);

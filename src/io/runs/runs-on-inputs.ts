@@ -9,7 +9,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { OutputError } from "../../errors.js";
 import { realPath } from "../read/inputs-read.js";
-import { isRunId, LATEST_FILE } from "./run-names.js";
+import { isRunId, LATEST_FILE, RUN_FILE_NAMES } from "./run-names.js";
 import { LOCK_FILE, STAGING_MARKER, STAGING_PREFIX } from "./runs.js";
 
 /**
@@ -47,6 +47,12 @@ export interface RunsAndInputs {
   action?: "publish" | "rollback";
 }
 
+/**
+ * Names of what a run writes directly in its runs folder, one of each kind: `LATEST` and its temporary file, the lock
+ * and its files, a staging folder, a run folder (a run id).
+ */
+const RUNS_OWN_SAMPLES = [LATEST_FILE, ".LATEST.12345.tmp", LOCK_FILE, ".lock.12345.tmp", ".lock.12345.stale", `${STAGING_PREFIX}20260101T000000.000Z-0123abcd`, "20260101T000000.000Z-0123abcd"];
+
 /** Whether a path segment holds a wildcard DuckDB's glob reads (`*`, `?`, `[…]`). */
 const WILDCARD = /[*?[]/;
 
@@ -79,9 +85,10 @@ function isRunsOwnName(name: string): boolean {
 /**
  * Whether the glob `pattern` (absolute, its folders' real paths) can match a file a run writes in the runs folder
  * `runsReal` (a real path), so that the next run's query would read it. The rule, sound and simple:
- * - a folder the pattern's folder part matches (`data` for `data/*.csv`, `data/x` for `data/*` + `/…`): refused,
- *   whatever the file part (a runs folder is no place the query reads files from);
- * - with `**` (any depth), any folder at or under the part before it (`data`, `data/runs` for `data/**` + `/*.csv`);
+ * - a folder the pattern's folder part matches (`data` for `data/*`, `data/x` for `data/*` + `/…`), when its file part
+ *   may name what a run writes there (`*`, `LATEST`, `.lock*`: `RUNS_OWN_SAMPLES`; not `*.csv`);
+ * - with `**` (any depth), any folder at or under the part before it (`data`, `data/runs` for `data/**` + `/*.csv`),
+ *   when its file part may name what a run writes there or in a run folder (`*.csv` names index.csv);
  * - a folder above the pattern's folder part, when the pattern's next segment may name what a run writes there (a
  *   wildcard, `LATEST`, a run id): the pattern then reaches into the run folders (`data` for `data/*` + `/index.csv`);
  * - a folder below the folder part, without `**`, is out of the pattern's reach (`data/runs` for `data/*.csv`: a
@@ -95,8 +102,11 @@ export function globReachesRuns(pattern: string, runsReal: string): boolean {
   // The segments that must match the runs folder's: up to `**`, or the folder part.
   const folder = recursive >= 0 ? parts.slice(0, recursive) : parts.slice(0, -1);
   for (let i = 0; i < Math.min(folder.length, runs.length); i++) if (!segmentMatches(folder[i], runs[i])) return false;
-  if (runs.length === folder.length) return true;
-  if (runs.length > folder.length) return recursive >= 0;
+  // The runs folder is one the pattern reads files of: refused when its file part may name a file a run writes there.
+  const name = parts[parts.length - 1];
+  if (runs.length === folder.length && recursive < 0) return RUNS_OWN_SAMPLES.some((sample) => segmentMatches(name, sample));
+  // Under `**`, any file in the runs folder or its run folders.
+  if (runs.length >= folder.length) return recursive >= 0 && (name.includes("**") || [...RUNS_OWN_SAMPLES, ...RUN_FILE_NAMES].some((sample) => segmentMatches(name, sample)));
   const next = folder[runs.length];
   return WILDCARD.test(next) || isRunsOwnName(next);
 }

@@ -17,21 +17,33 @@ describe("globReachesRuns", () => {
   // R/.staging-<id>/…, R/<id>/index.csv and the other outputs.
   const P = "/p";
   it.each([
-    // The pattern's folder part is the runs folder: refused, whatever the file part (data/LATEST is read by data/*).
-    ["data/*.csv", "data", true],
+    // The pattern's folder part is the runs folder: refused when the file part may name what a run writes there
+    // (LATEST, .lock and its files, a staging or run folder): data/* reads data/LATEST.
     ["data/*", "data", true],
-    ["data/x.csv", "data", true],
-    // `**` reaches every folder under data: R/<id>/index.csv is matched by data/**/*.csv.
+    ["data/L*", "data", true],
+    ["data/.lock*", "data", true],
+    ["data/2026*", "data", true],
+    // ...and not when it cannot: no run writes a .csv file, nor x.csv, directly in its runs folder (a reviewer's case:
+    // runs: data/runs beside year folders read by data/*/*.csv, which the projects guide suggests).
+    ["data/*.csv", "data", false],
+    ["data/x.csv", "data", false],
+    ["data/*/*.csv", "data/runs", false],
+    ["*.csv", ".", false],
+    // `**` reaches every folder under data: R/<id>/index.csv is matched by data/**/*.csv; a .txt by nothing a run writes.
     ["data/**/*.csv", "data", true],
     ["data/**/*.csv", "data/runs", true],
     ["data/**/*.csv", "data/a/b/c", true],
     ["data/**", "data/runs", true],
-    // A wildcard folder part matches the runs folder (data/2024 by data/*), or reaches into the run folders from above
-    // (data/<id>/index.csv by data/*/index.csv with runs: data).
-    ["data/*/x.csv", "data/2024", true],
+    ["data/**/*.json", "data/runs", true],
+    ["data/**/*.txt", "data/runs", false],
+    // A wildcard folder part matches the runs folder (data/2024 by data/*), whose file part may name LATEST; or reaches
+    // into the run folders from above (data/<id>/index.csv by data/*/index.csv, or data/*/*.csv, with runs: data).
+    ["data/*/*", "data/2024", true],
     ["data/*/index.csv", "data", true],
-    ["data/20??/*.csv", "data/2024", true],
-    ["data/[0-9]*/*.csv", "data/2024", true],
+    ["data/*/*.csv", "data", true],
+    ["data/20??/*", "data/2024", true],
+    ["data/[0-9]*/L*", "data/2024", true],
+    ["data/*/x.csv", "data/2024", false],
     // A literal next segment that is a name a run writes there: runs: . beside LATEST/x.csv (absurd, but reached).
     ["LATEST/*.csv", ".", true],
     // Out of reach: a single-level * matches no `/`, so nothing under data/runs; a literal folder no run writes.
@@ -50,22 +62,22 @@ describe("globReachesRuns", () => {
 });
 
 describe("refuseRunsOnInputs with a query's globs", () => {
-  it("refuses runs: data beside a query reading data/*.csv, naming runs:'s line, the query and the pattern; accepts runs: data/runs", async () => {
+  it("refuses runs: data beside a query reading data/*, naming runs:'s line, the query and the pattern; accepts runs: data/runs", async () => {
     const dir = await makeTempDir({ "values.sql": "SELECT 1", "data/x.csv": "unit,year\n" });
     folders.push(dir);
-    const patterns = [{ pattern: join(dir, "data/*.csv"), label: "data/*.csv", query: "values.sql" }];
+    const patterns = [{ pattern: join(dir, "data/*"), label: "data/*", query: "values.sql" }];
     const base = { values: join(dir, "values.sql"), inputs: [{ path: join(dir, "data/x.csv"), label: "data/x.csv" }], patterns };
     const refusal = () => refuseRunsOnInputs({ ...base, runsDir: join(dir, "data"), runs: "data", where: "index.yaml:4" });
-    expect(refusal).toThrow(expect.objectContaining({ code: "E_OUT_IS_INPUT", message: outputMessages.runsMatchedByQuery("index.yaml:4", "data", "values.sql", "data/*.csv") }));
-    expect(outputMessages.runsMatchedByQuery("index.yaml:4", "data", "values.sql", "data/*.csv")).toBe(
-      'index.yaml:4: runs: "data" is a folder the query values.sql reads by the pattern "data/*.csv": the LATEST, lock and run folders a run writes there would be read by the next run\'s query; expected a runs: folder the pattern cannot reach, such as runs, or a subfolder below a pattern without **',
+    expect(refusal).toThrow(expect.objectContaining({ code: "E_OUT_IS_INPUT", message: outputMessages.runsMatchedByQuery("index.yaml:4", "data", "values.sql", "data/*") }));
+    expect(outputMessages.runsMatchedByQuery("index.yaml:4", "data", "values.sql", "data/*")).toBe(
+      'index.yaml:4: runs: "data" is a folder the query values.sql reads by the pattern "data/*": the LATEST, lock and run folders a run writes there would be read by the next run\'s query; expected a runs: folder the pattern cannot reach, such as runs, or a subfolder below a pattern without **',
     );
     // Through a link to data (compared by real paths), and with publish's wording.
     await symlink(join(dir, "data"), join(dir, "data-link"));
     expect(() => refuseRunsOnInputs({ ...base, runsDir: join(dir, "data-link"), runs: "data-link", where: "--runs", action: "publish" })).toThrow(
-      outputMessages.runsMatchedByQuery("--runs", "data-link", "values.sql", "data/*.csv", "publish"),
+      outputMessages.runsMatchedByQuery("--runs", "data-link", "values.sql", "data/*", "publish"),
     );
-    // data/runs (not there yet, as before a first run): *.csv matches nothing under it.
+    // data/runs (not there yet, as before a first run): a single-level * matches nothing under it.
     expect(refuseRunsOnInputs({ ...base, runsDir: join(dir, "data/runs"), runs: "data/runs", where: "index.yaml:4" })).toBeUndefined();
     // data/** reaches it.
     const recursive = [{ pattern: join(dir, "data/**/*.csv"), label: "data/**/*.csv", query: "tree.csv:3" }];
