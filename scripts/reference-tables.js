@@ -154,7 +154,7 @@ export const CODE_MEANINGS = {
   E_YEAR_COLUMN: "the year column holds names (unit and year columns swapped?) or whole dates rather than years",
   E_MEASURE_MISMATCH: "a value's unit of measurement (its row's measure, 计量单位, 单位, 指标单位 or 度量单位 cell) differs from its indicator's in the tree, or, where the tree gives none, from the first row that gave one",
   E_MEASURE_COLUMN:
-    "a unit column that holds only units of measurement (万元, 件, the tree's measures): a column meant as the measure column; or a 单位 column (no other unit column) whose cells do not tell whether it gives the units of measurement or the units ranked (measures beside other names, or one other name per indicator); a 单位 column of names only, one or differing within an indicator, is read as the units",
+    "a unit column that holds only units of measurement (万元, 件, the tree's measures): a column meant as the measure column; or a 单位, 指标单位 or 度量单位 column (the measure column) whose cells differ between two rows of one indicator and year that are not of one unit ranked, as a unit of measurement never does (names of the units ranked, or notes)",
   E_NO_NUMBERS: "a values file without a single number: the empty template?",
   E_UNKNOWN_INDICATORS: "many codes that are not indicators of the tree: the values of another tree?",
   E_DUPLICATE_VALUES: "many duplicate cells: several units without a unit column, a year twice, or two files of a folder giving the same cells (a copy of a file?)",
@@ -227,6 +227,8 @@ export const CODE_MEANINGS = {
     "an indicator's name in a values file (its name or 指标名称 column) is not the tree's name (nor its English name), compared without spaces, case and full-width forms: codes and names out of step (rows sorted by one column only?); once per file, indicator and name; an error under --strict",
   W_UNIT_TOTAL:
     "a unit named as a total or subtotal (合计, 总计, 小计, 总和, 全部, 汇总, Total, Sum, Subtotal, All: any case, full-width forms, spaces, a colon at the end), read as a unit that takes part in min-max, z-score and the ranks; an error under --strict",
+  W_ACCOUNTING_DASH:
+    'values CSV cells that are a dash padded with spaces (" -   ": at least two spaces after the dash), the way Excel\'s accounting format (会计专用, `_ * "-"??_ `) shows a zero when saved to CSV; read as missing like a bare -, so they may be zeros imputed or refused as no value; one warning per file, at the first such cell, with their count; an error under --strict (with a currency sign, " ¥-   " is no number: E_BAD_NUMBER)',
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
@@ -256,7 +258,7 @@ export const CODE_MEANINGS = {
   W_QUERY_FILES_UNNAMED:
     "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path known only when the query runs, built from a column or a subquery; a statement DuckDB's parser cannot list the files of): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs). A path built from constants ('micro/' || '2020.csv') is evaluated before the query runs and its files hashed like named ones",
   W_RUN_INPUTS_UNPROVEN:
-    "report in a project: the run's manifest lists queries that may read files the tool cannot name (unnamedQueryInputs), so the run cannot be shown to be current; the report goes ahead, possibly stale",
+    "report in a project: the run's manifest lists queries that may read files the tool cannot name (unnamedQueryInputs), so the run cannot be shown to be current; the report goes ahead, possibly stale. A warning under --strict too, as compute's W_QUERY_FILES_UNNAMED of the same queries is",
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed; runs lists every run as unpublished",
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept; or anything else named by a later run id that is no run of this tool (no manifest written under that id), left untouched",
@@ -428,6 +430,8 @@ export const CODE_EXAMPLES = {
     'values.csv:1:3: column "unit" holds units of measurement ("%", "亿元", "件"), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree\'s',
   W_NAME_MISMATCH:
     'values.csv:3:2: indicator "A1" is named "专利数" here but "研发占比" in the indicator tree (tree.csv:3); values are read by their code alone, so if codes and names got out of step (rows sorted by one column only?) these values are another indicator\'s; expected the tree\'s name beside each code: check the code of the row, or correct the name',
+  W_ACCOUNTING_DASH:
+    'values.csv:3:4: 2 value cells are a dash padded with spaces (" -   ", the first here), the way Excel\'s accounting format (会计专用) shows a zero; they are read as missing, though they may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in those cells',
   W_UNIT_TOTAL:
     'values.csv:6: unit "合计" (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total\'s rows, or rename the unit if it really is one',
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",

@@ -1,7 +1,7 @@
 /**
  * Messages of checks made in the engine: `--aggregate` read (aggregate/plan.ts), a series mixing percentages with plain
- * numbers (percent-marks.ts), and option values given to the library (option-checks.ts, compute.ts). Shape:
- * `<what was found>; expected <what>`.
+ * numbers (percent-marks.ts), dashes padded as Excel's accounting format shows a zero (accounting-dashes.ts), and
+ * option values given to the library (option-checks.ts, compute.ts). Shape: `<what was found>; expected <what>`.
  */
 import { AGGREGATE_METHODS } from "./aggregate/methods.js";
 import { describeValue, isThenable } from "./describe-value.js";
@@ -19,6 +19,15 @@ export interface PercentExample {
   line?: number;
   /** Its column in the line, when the layout puts several values on a line (the wide layouts). */
   column?: number;
+}
+
+/** The first of a file's cells read as missing from a dash padded as Excel's accounting format shows a zero. */
+export interface AccountingDashExample {
+  file: string;
+  line: number;
+  column: number;
+  /** The cell's raw text (`" -   "`). */
+  text: string;
 }
 
 /** What an option of the library expects, in `checkMessages.expectedOption`. */
@@ -77,6 +86,12 @@ export const checkMessages = catalogue("checkMessages", {
     `with ${count(plain.count, "plain number", "plain numbers")} (e.g. ${plain.value}${placeOf(plain)}); a percent sign is dropped ` +
     `(${marked.value}% reads as ${marked.value}), so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; ` +
     `expected every value of ${quote(code)} written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
+
+  // W_ACCOUNTING_DASH (accounting-dashes.ts): `count` such cells in the file of `first`, its first
+  accountingDashes: (first: AccountingDashExample, cells: number) =>
+    `${first.file}:${first.line}:${first.column}: ${count(cells, "value cell is", "value cells are")} a dash padded with spaces (${JSON.stringify(first.text)}` +
+    `${cells === 1 ? "" : ", the first here"}), the way Excel's accounting format (会计专用) shows a zero; ${cells === 1 ? "it is" : "they are"} read as missing, ` +
+    `though ${cells === 1 ? "it" : "they"} may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in ${cells === 1 ? "the cell" : "those cells"}`,
 
   // Option values given to the library (option-checks.ts); `option` names the option, `found` is the value given
   optionNotAChoice: (option: string, found: unknown, choices: readonly string[]) =>

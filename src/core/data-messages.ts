@@ -52,15 +52,17 @@ export const dataMessages = catalogue("dataMessages", {
   unitColumnOfMeasures: (column: string, measures: readonly string[]) =>
     `column ${quote(column)} holds units of measurement (${measures.map(quote).join(", ")}), not the units the index ranks (regions, parks, firms); expected it named measure (or 计量单位), the column of the units of measurement, which is checked against the tree's`,
   /**
-   * A `单位` column (the unit of measurement, or the units the index ranks) whose cells do not tell which: `measures`,
-   * those that are units of measurement (perhaps none); `others`, those that are not (the first few of each).
+   * A `单位` column (`column`) read as the unit of measurement whose cells (`texts`, on `lines` when the file has
+   * lines: a CSV file or a workbook) differ for one indicator and `year` (none in the wide layout, whose row gives
+   * every year), as a unit of measurement never does. A CSV file or a workbook ignores a column it does not know (a note
+   * headed x_单位 or 备注); a Parquet file or a query (no `lines`) may hold no such column in the long layout.
    */
-  measureColumnUnclear: (column: string, measures: readonly string[], others: readonly string[]) =>
-    `column ${quote(column)} may give the units of measurement or name the units the index ranks, and its cells do not tell which: ${
-      measures.length > 0
-        ? `it holds units of measurement (${measures.map(quote).join(", ")}) beside other names (${others.map(quote).join(", ")})`
-        : `it holds names that are no known unit of measurement (${others.map(quote).join(", ")}), one for each indicator`
-    }; expected the column renamed: 计量单位 (or measure) if it gives the units of measurement, which are checked against the tree's, or 评价对象 (or unit, 地区) if it names the units the index ranks`,
+  measureColumnConflict: (column: string, texts: readonly [string, string], indicator: string, year: number | undefined, lines: readonly [number, number] | undefined) =>
+    `column ${quote(column)} gives ${quote(texts[0])}${lines ? ` (line ${lines[0]})` : ""} and ${quote(texts[1])}${lines ? ` (line ${lines[1]})` : ""} for indicator ${quote(indicator)}${
+      year === undefined ? "" : ` in ${year}`
+    } on two rows that are not of one unit ranked, which a unit of measurement never does; expected units of measurement in this column (the same for every unit ranked): if it names the units ranked, head it 评价对象 (or unit); ${
+      lines ? "if it is a note, head it x_单位 or 备注, which are not read" : "if it is a note, leave it out of the values"
+    }`,
   /**
    * The name beside indicator `indicator`'s code (`found`, first on this row, on `rows` rows of the file in all) is
    * not the tree's (`expected`, at `treePlace`, such as `tree.csv:3`).

@@ -82,6 +82,11 @@ export interface ValueRecord {
   /** The cell was written as a percentage (`1.96%`, or a workbook cell formatted as one), its sign dropped. */
   percent?: boolean;
   /**
+   * Of a missing value read from a CSV cell that was a dash padded as Excel's accounting format shows a zero
+   * (`" -   "`, `isAccountingDash`): the cell's raw text, for the warning that it may be a zero (`accountingDashWarnings`).
+   */
+  accountingDash?: string;
+  /**
    * The cell could not be read (not a number; reported by the reader): `value` is `NaN`, a gap kept for the checks of
    * the values' structure, in which it counts as a value given, not as an empty cell (`repeatOutcome`).
    */

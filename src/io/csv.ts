@@ -4,6 +4,7 @@
  * Rows are written by hand the way csv-stringify writes them (RFC 4180), every text cell formula-guarded (`guardFormula`).
  */
 import { createRequire } from "node:module";
+import { isAccountingDash } from "../core/number.js";
 import { readerMessages } from "../core/reader-messages.js";
 import { InputError } from "../errors.js";
 
@@ -22,6 +23,12 @@ export interface CsvRow {
    * name merged down over its rows is every row's), but a value belongs to the first cell only, as Excel saves it to CSV.
    */
   merged?: ({ cell: string; first: string } | undefined)[];
+  /**
+   * Of a CSV row: for a cell whose raw text (before trimming; a quoted cell's content) is a dash padded the way Excel's
+   * accounting format shows a zero (`isAccountingDash`: `" -   "`), that raw text; the cell itself is trimmed as any.
+   * None on a row without such a cell.
+   */
+  accountingDashes?: (string | undefined)[];
 }
 
 export interface CsvTable {
@@ -53,7 +60,7 @@ export function detectDelimiter(text: string): string {
 export function parseCsv(text: string, source: string): CsvTable {
   const plain = parsePlainCsv(text);
   if (plain) return plain;
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
     // Loaded on demand (synchronously, from its CommonJS build) so that a run on plain files never pays for it.
     const { parse } = createRequire(import.meta.url)("csv-parse/sync") as typeof import("csv-parse/sync");
@@ -64,10 +71,12 @@ export function parseCsv(text: string, source: string): CsvTable {
       // csv-parse takes the first line's end for every line and runs an LF-only line into the next.
       record_delimiter: ["\r\n", "\n", "\r"],
       info: true,
+      // Each record's text as written too, for its cells' spaces that trim drops (`accountingDashesOf`).
+      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
   } catch (cause) {
     // An unclosed quote is found at the end of the file: the line that opened it is the one to fix.
     const code = (cause as { code?: string }).code;
@@ -83,8 +92,9 @@ export function parseCsv(text: string, source: string): CsvTable {
   // one, so a CRLF there counts twice, and every record after it is off by one more. Each record's first line is its
   // last less the breaks inside its cells, as csv-parse counts them, less the CRLFs it counted twice before it.
   let countedTwice = 0;
+  const delimiter = detectDelimiter(text);
   const rows = records
-    .map(({ record, info }) => {
+    .map(({ record, info, raw }): CsvRow => {
       let counted = 0;
       let twice = 0;
       for (const cell of record) {
@@ -93,7 +103,7 @@ export function parseCsv(text: string, source: string): CsvTable {
       }
       const line = info.lines - counted - countedTwice;
       countedTwice += twice;
-      return { line, cells: record.map(readCell) };
+      return withDashes({ line, cells: record.map(readCell) }, raw, delimiter);
     })
     .filter((row) => row.cells.some((cell) => cell !== ""));
   const [head, ...body] = rows;
@@ -136,10 +146,69 @@ function parsePlainCsv(text: string): CsvTable | undefined {
     const line = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
     const cells = quoted && line.includes('"') ? splitQuotedLine(line, delimiter) : line.split(delimiter).map((cell) => readCell(cell.trim()));
     if (!cells) return undefined;
-    if (cells.some((cell) => cell !== "")) rows.push({ line: i + 1, cells });
+    if (cells.some((cell) => cell !== "")) rows.push(withDashes({ line: i + 1, cells }, line, delimiter));
   }
   const [head, ...rest] = rows;
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest, delimiter };
+}
+
+/** `row` with its `accountingDashes` read off `raw`, the text of its record as written (`accountingDashesOf`). */
+function withDashes(row: CsvRow, raw: string, delimiter: string): CsvRow {
+  const dashes = accountingDashesOf(raw, delimiter, row.cells.length);
+  return dashes ? { ...row, accountingDashes: dashes } : row;
+}
+
+/**
+ * The raw text of each cell of a record that is a dash padded as Excel's accounting format shows a zero
+ * (`isAccountingDash`), by position; `undefined` when there is none. A record without a dash followed by two spaces
+ * (nearly every one) is not split again; one whose raw fields do not match its cells in number is left unmarked.
+ */
+function accountingDashesOf(raw: string, delimiter: string, count: number): (string | undefined)[] | undefined {
+  if (!/-[ \u00a0]{2}/.test(raw)) return undefined;
+  const fields = rawFields(raw.replace(/[\r\n]+$/, ""), delimiter);
+  if (fields.length !== count) return undefined;
+  let dashes: (string | undefined)[] | undefined;
+  fields.forEach((field, index) => {
+    if (isAccountingDash(field)) (dashes ??= [])[index] = field;
+  });
+  return dashes;
+}
+
+/**
+ * The fields of one record's text as written: a quoted field's content (`""` read as `"`, line breaks kept), any other
+ * field untrimmed, so that the spaces around a cell's text are still there.
+ */
+function rawFields(text: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  for (let start = 0; ; ) {
+    let open = start;
+    while (isBlank(text[open], delimiter)) open++;
+    let end: number;
+    if (text[open] === '"') {
+      let content = "";
+      let at = open + 1;
+      for (;;) {
+        const close = text.indexOf('"', at);
+        if (close < 0) {
+          content += text.slice(at);
+          at = text.length;
+          break;
+        }
+        content += text.slice(at, close);
+        at = close + 1;
+        if (text[at] !== '"') break;
+        content += '"';
+        at++;
+      }
+      fields.push(content);
+      end = text.indexOf(delimiter, at);
+    } else {
+      end = text.indexOf(delimiter, start);
+      fields.push(text.slice(start, end < 0 ? text.length : end));
+    }
+    if (end < 0) return fields;
+    start = end + delimiter.length;
+  }
 }
 
 /** Whether a character is a space, or a tab in a file not separated by tabs (the white space allowed around a quoted cell). */

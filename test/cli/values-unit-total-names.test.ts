@@ -32,20 +32,54 @@ describe("a 单位 column beside the indicators", () => {
     expect([agreeing.code, agreeing.stderr]).toEqual([0, ""]);
   });
 
-  it("a 单位 column of regions, with no other unit column, is read as the units", async () => {
-    // 常州 and 无锡, each A1, A2, B1 in 2017 and 2018: no 单位 cell is a measure, and A1 has two of them.
+  it("a 单位 column of regions, with no other unit column, is refused: its cells differ for one indicator and year", async () => {
+    // 常州 (lines 2-7) and 无锡 (lines 8-13), each A1, A2, B1 in 2017 and 2018: A1 2017 is 常州 on line 2, 无锡 on line 8.
     const rows = ["常州", "无锡"].flatMap((unit, u) => ["A1", "A2", "B1"].flatMap((code) => [2017, 2018].map((year) => `${unit},${year},${code},${u + year - 2016}`)));
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": `单位,年份,指标代码,数值\n${rows.join("\n")}\n` });
-    const inputs = await load({ indicators: "tree.csv", data: "values.csv", cwd: dir });
-    expect(inputs.panel.units).toEqual(["常州", "无锡"]);
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.csv:8:1: ${messages.measureColumnConflict("单位", ["常州", "无锡"], "A1", 2017, [2, 8])}\n`);
   });
 
-  it("refuses a 单位 column that holds measures beside other names: which it means cannot be told", async () => {
-    const values = "单位,年份,指标代码,数值\n亿元,2017,B1,1.5\n常州,2018,B1,1.7\n";
+  it("a 单位 column naming one organisation (常州 on every row) is the measure: checked against the tree's, else accepted with the unit unnamed", async () => {
+    // Lines 2-7: A1, A2, B1 in 2017 and 2018, 常州 on each; the tree's A1 %, A2 件, B1 亿元 (lines 3, 4, 6).
+    const values = `单位,年份,指标代码,数值\n${["A1", "A2", "B1"].flatMap((code) => [2017, 2018].map((year) => `常州,${year},${code},1`)).join("\n")}\n`;
+    const unmeasured = TREE.replace(/,(%|件|亿元)\n/g, ",\n");
+    const dir = await makeTempDir({ "tree.csv": TREE, "plain.csv": unmeasured, "values.csv": values });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+    expect(run.code).toBe(1);
+    const expected = [
+      [2, "A1", "%", 3],
+      [3, "A1", "%", 3],
+      [4, "A2", "件", 4],
+      [5, "A2", "件", 4],
+      [6, "B1", "亿元", 6],
+      [7, "B1", "亿元", 6],
+    ].map(([line, code, measure, treeLine]) => `values.csv:${line}:1: ${messages.measureMismatch(String(code), "常州", String(measure), `tree.csv:${treeLine}`, true)}`);
+    expect(run.stderr).toBe(`error: 6 problems found:\n${expected.join("\n")}\n`);
+    const accepted = await runCli(["validate", "-i", "plain.csv", "-d", "values.csv"], dir);
+    expect([accepted.code, accepted.stderr]).toEqual([0, ""]);
+    const inputs = await load({ indicators: "plain.csv", data: "values.csv", cwd: dir });
+    expect(inputs.panel.units).toEqual([""]);
+  });
+
+  it("reviewer: 单位 naming the reporting bodies beside 评价对象 is refused as no measure, not as values to convert", async () => {
+    // 甲区 A1 2019 (line 2, 甲区科技局) and 乙区 A1 2019 (line 3, 乙区科技局): one indicator and year, two units; column 5.
+    const values = "评价对象,年份,指标代码,数值,单位\n甲区,2019,A1,1,甲区科技局\n乙区,2019,A1,2,乙区科技局\n";
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": values });
     const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.csv:1:1: ${messages.measureColumnUnclear("单位", ["亿元"], ["常州"])}\n`);
+    expect(run.stderr).toBe(`error: 1 problem found:\nvalues.csv:3:5: ${messages.measureColumnConflict("单位", ["甲区科技局", "乙区科技局"], "A1", 2019, [2, 3])}\n`);
+  });
+
+  it("reviewer: 单位： and 计量 单位 headers are the measure: 万元 against the tree's 亿元 is found", async () => {
+    for (const header of ["单位：", "计量 单位", "单 位"]) {
+      const values = `年份,指标,${header},数值\n2017,A1,%,1\n2018,A1,%,2\n2017,A2,件,3\n2018,A2,件,4\n2017,B1,亿元,1.5\n2018,B1,万元,17000\n`;
+      const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": values });
+      const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
+      // Line 7 (2018, B1), column 3, against the tree's B1 (line 6).
+      expect([run.code, run.stderr], header).toEqual([1, `error: 1 problem found:\nvalues.csv:7:3: ${messages.measureMismatch("B1", "万元", "亿元", "tree.csv:6", true)}\n`]);
+    }
   });
 });
 
@@ -133,5 +167,17 @@ describe("an indicator's name beside its code that is not the tree's", () => {
     const strict = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--strict"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe(`error: 1 problem found:\nvalues.csv:2:4: ${messages.nameMismatch("A1", "专利数", "研发占比", "tree.csv:3", 2)}\n`);
+  });
+
+  it("not of a name column that names the units (one name per unit for every indicator), nor of the tree's name with a measure in brackets", async () => {
+    // unit,name,...: name is each park's display name, the same for A1, A2 and B1; two parks, two names.
+    const byUnit = "unit,name,year,indicator,value\nP1,高新区,2017,A1,1\nP1,高新区,2017,A2,2\nP1,高新区,2017,B1,3\nP2,西太湖,2017,A1,4\nP2,西太湖,2017,A2,5\nP2,西太湖,2017,B1,6\n";
+    // 研发占比（%）: the tree's 研发占比 with its measure in brackets, as Chinese tables write it.
+    const bracketed = WIDE.replace("A1,专利数", "A1,研发占比（%）").replace("A2,研发占比", "A2,专利数(件)");
+    const dir = await makeTempDir({ "tree.csv": TREE, "by-unit.csv": byUnit, "bracketed.csv": bracketed });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "by-unit.csv"], dir);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const brackets = await runCli(["validate", "-i", "tree.csv", "-d", "bracketed.csv"], dir);
+    expect([brackets.code, brackets.stderr]).toEqual([0, ""]);
   });
 });

@@ -42,6 +42,11 @@ export const checkMessagesZh: Translation<typeof checkMessages> = {
     `百分号会被去掉（${marked.value}% 读作 ${marked.value}），因此写成小数的比例（2.45% 写成 0.0245）会小 100 倍；` +
     `${quote(code)} 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带`,
 
+  accountingDashes: (first, cells) =>
+    `${first.file}:${first.line}:${first.column}：${cells} 个数值单元格是两侧带空格的短横线（${JSON.stringify(first.text)}${cells === 1 ? "" : "，第一个在此"}），` +
+    `这是 Excel 会计专用格式显示 0 的方式；${cells === 1 ? "它按缺失值读取，但可能是 0" : "它们按缺失值读取，但可能是 0"}；` +
+    `应在保存 CSV 文件之前将该列设为数值格式（常规或数值），或在${cells === 1 ? "该单元格" : "这些单元格"}中写 0`,
+
   optionNotAChoice: (option, found, choices) =>
     `选项 ${option} 为 ${describeValue(found)}；应为以下之一：${list(choices)}${typeof found === "string" ? didYouMean(found, choices) : ""}`,
   optionNotExpected: notExpected,

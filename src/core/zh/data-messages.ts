@@ -42,12 +42,12 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     }；数值按所写读取，不作换算，两者会被当作相同单位比较；应为 ${quote(expected)}：请把数值换算为该单位，或更正${fromTree ? "指标体系或此处" : "其中一行"}的计量单位`,
   unitColumnOfMeasures: (column, measures) =>
     `${quote(column)} 列中是计量单位（${list(measures.map(quote))}），而不是指数所评价的对象（地区、园区、企业）；应将该列命名为 measure（或 计量单位），即计量单位列，程序会将其与指标体系中的计量单位核对`,
-  measureColumnUnclear: (column, measures, others) =>
-    `${quote(column)} 列可能是计量单位，也可能是指数所评价的对象，而其单元格无法说明是哪一种：${
-      measures.length > 0
-        ? `其中既有计量单位（${list(measures.map(quote))}），又有其他名称（${list(others.map(quote))}）`
-        : `其中的名称（${list(others.map(quote))}）都不是已知的计量单位，且每个指标只有一个`
-    }；请重命名该列：如果是计量单位，命名为 计量单位（或 measure），程序会将其与指标体系中的计量单位核对；如果是所评价的对象，命名为 评价对象（或 unit、地区）`,
+  measureColumnConflict: (column, texts, indicator, year, lines) =>
+    `${quote(column)} 列对指标 ${quote(indicator)}${year === undefined ? "" : ` ${year} 年`}在并非同一评价对象的两行中分别给出了 ${quote(texts[0])}${lines ? `（第 ${lines[0]} 行）` : ""}和 ${quote(texts[1])}${
+      lines ? `（第 ${lines[1]} 行）` : ""
+    }，而计量单位不会这样不同；该列应为计量单位（对每个评价对象都相同）：如果写的是所评价的对象，请把列名改为 评价对象（或 unit）；${
+      lines ? "如果是备注，请把列名改为 x_单位 或 备注，程序不会读取这样的列" : "如果是备注，请把它从数值中去掉"
+    }`,
   nameMismatch: (indicator, found, expected, treePlace, rows) =>
     `指标 ${quote(indicator)} 此处的名称为 ${quote(found)}${rows > 1 ? `（本文件中另有 ${rows - 1} 行也是如此）` : ""}，而指标体系中为 ${quote(expected)}${
       treePlace ? `（${treePlace}）` : ""

@@ -20,13 +20,13 @@
 import { isUtf8 } from "node:buffer";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
-import { parseNumber, type DecimalMark } from "../../core/number.js";
+import { isAccountingDash, parseNumber, type DecimalMark } from "../../core/number.js";
 import type { Tree } from "../../core/types.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
 import { detectDelimiter, unguardFormula } from "../csv.js";
 import { decimalOf, INDICATOR_NAME_COLUMNS, indicatorColumns, LONG_COLUMNS, parseYear } from "./data-csv.js";
-import { isMeasureName, MEASURE_COLUMNS, treeMeasures } from "./measures.js";
+import { isMeasureName, measureColumnOf, treeMeasures } from "./measures.js";
 
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
@@ -118,7 +118,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   if (new Set(names).size !== names.length) return undefined;
   if (indicatorColumns(header).length > 1) return undefined;
   // A measure column goes the general way, which checks it against the tree's measures (`measures.ts`).
-  if (findColumns(header, MEASURE_COLUMNS).measure >= 0) return undefined;
+  if (measureColumnOf(header) >= 0) return undefined;
   // So does a column of the indicators' names, which it compares with the tree's (`indicator-names.ts`).
   if (findColumns(header, INDICATOR_NAME_COLUMNS).name >= 0) return undefined;
   const fieldCount = header.length;
@@ -239,6 +239,8 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (year === undefined) return undefined;
     const value = readNumber(buffer, starts[columns.value], ends[columns.value]);
     if (value === undefined) return undefined;
+    // A dash padded as Excel's accounting format shows a zero (" -   ") goes the general way, which warns of it.
+    if (Number.isNaN(value) && paddedDash(buffer, starts[columns.value], ends[columns.value], lineStart, contentEnd, separator)) return undefined;
     if (endsWithPercent(buffer, starts[columns.value], ends[columns.value])) percentRows.push(rows.size);
     rows.push(unit, year, indicator, value, lineNumber);
   }
@@ -281,6 +283,22 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   // Every value stands in the value column, which messages about a cell name (`placeOfCell`).
   const place = { lines, valueColumn: columns.value + 1 };
   return warnings.length > 0 ? { ...panel, ...place, warnings } : { ...panel, ...place };
+}
+
+/**
+ * Whether the field whose trimmed bytes are [start, end), on a line of bytes [lineStart, lineEnd), is a dash padded as
+ * Excel's accounting format shows a zero (`isAccountingDash`), with the spaces trimmed off it put back (and tabs, but
+ * for a tab-separated file); a field without any padding is never one, and costs no string.
+ */
+function paddedDash(buffer: Buffer, start: number, end: number, lineStart: number, lineEnd: number, separator: number): boolean {
+  const blank = (byte: number) => byte === SPACE || (byte === TAB && separator !== TAB);
+  let rawStart = start;
+  let rawEnd = end;
+  while (rawStart > lineStart && blank(buffer[rawStart - 1])) rawStart--;
+  while (rawEnd < lineEnd && blank(buffer[rawEnd])) rawEnd++;
+  // No-break spaces (UTF-8 C2 A0) are not trimmed here: a field that starts or ends with one is looked at too.
+  const padded = rawStart < start || rawEnd > end || (end > start && (buffer[start] === 0xc2 || buffer[end - 1] === 0xa0));
+  return padded && isAccountingDash(buffer.toString("utf8", rawStart, rawEnd));
 }
 
 /** Whether bytes [start, end) end with a percent sign, `%` or the full-width `％` (UTF-8 EF BC 85). */

@@ -12,9 +12,9 @@
  * In the long and wide layouts a `measure` or `计量单位` column (the unit of measurement, as `template` writes it; also
  * `单位`, `指标单位`, `度量单位`: `MEASURE_COLUMNS`) is kept with each value (`ValueRecord.measure`), for the check
  * against the tree's measures (`measures.ts`); a unit column that holds only units of measurement (`unit` meant as the
- * measure: 万元, 件) is refused, and a `单位` column that names the units (常州) is read as the unit column
- * (`measureColumnRole`). A `name` or `指标名称` column is kept too (`ValueRecord.name`), for the comparison with the
- * tree's names (`indicator-names.ts`).
+ * measure: 万元, 件) is refused, and so is a `单位` column whose cells differ between rows of one indicator and year
+ * and of different units, as a measure's never do (`measureColumnConflict`). A `name` or `指标名称` column is kept too
+ * (`ValueRecord.name`), for the comparison with the tree's names (`indicator-names.ts`).
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
@@ -22,7 +22,7 @@ import { decimalMarkProblem, parseNumber, parseYear, toHalfWidth, type DecimalMa
 import type { ValueRecord } from "../../core/panel.js";
 import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
-import { measureColumnOf, measureColumnRole, unitColumnOfMeasures } from "./measures.js";
+import { measureColumnConflict, measureColumnOf, unitColumnOfMeasures } from "./measures.js";
 
 /** Column names of the long layout and their aliases. */
 export const LONG_COLUMNS = {
@@ -208,8 +208,8 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   const twice = (used: Record<string, number>) => repeatedColumns(table, Object.values(used), source);
   const measure = measureColumnOf(table.header);
   const { name: nameColumn } = findColumns(table.header, INDICATOR_NAME_COLUMNS);
-  // A `单位` column read as the units where its cells name them (one organisation, several regions), never as both.
-  const roleOf = (unit: number) => measureColumnRole(table, measure, indicator, unit >= 0, source, options.measures);
+  // A `单位` column whose cells differ within one indicator and year, across units: no measure (`measureColumnConflict`).
+  const conflict = (unit: number, year: number) => measureColumnConflict(table, measure, { indicator, unit, year }, source);
   const refused = (issue: Issue): Validated<ValueRecord[]> => ({ ok: false, issues: [issue], warnings: [], partial: [] });
   // A unit column of units of measurement: one problem, not one per indicator read as a unit of its own.
   const measuresAsUnits = (unit: number): Validated<ValueRecord[]> | undefined => {
@@ -219,10 +219,9 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   if (long.year >= 0 && long.indicator >= 0 && long.value >= 0) {
     const repeated = twice(long);
     if (repeated.length > 0) return { ok: false, issues: repeated, warnings: [] };
-    const role = roleOf(long.unit);
-    if (typeof role !== "string") return refused(role);
-    const columns = role === "unit" ? { ...long, unit: measure } : long;
-    return measuresAsUnits(columns.unit) ?? parseLong(table, columns, role === "unit" ? -1 : measure, nameColumn, source, decimal, options.leftOut);
+    const differs = conflict(long.unit, long.year);
+    if (differs) return refused(differs);
+    return measuresAsUnits(long.unit) ?? parseLong(table, long, measure, nameColumn, source, decimal, options.leftOut);
   }
   const wide = { ...findColumns(table.header, WIDE_COLUMNS), indicator };
   const yearColumns: { year: number; index: number }[] = [];
@@ -249,12 +248,11 @@ function parseDataLayout(table: CsvTable, source: string, options: DataReadOptio
   });
   if (wide.indicator >= 0) badYears.unshift(...twice(wide));
   if (wide.indicator >= 0 && yearColumns.length + badYears.length > 0) {
-    const role = roleOf(wide.unit);
-    if (typeof role !== "string") return refused(role);
-    const columns = role === "unit" ? { ...wide, unit: measure } : wide;
-    const asUnits = measuresAsUnits(columns.unit);
+    const differs = conflict(wide.unit, -1);
+    if (differs) return refused(differs);
+    const asUnits = measuresAsUnits(wide.unit);
     if (asUnits) return asUnits;
-    const parsed = parseWide(table, columns, role === "unit" ? -1 : measure, nameColumn, long.source, yearColumns, source, decimal, options.leftOut);
+    const parsed = parseWide(table, wide, measure, nameColumn, long.source, yearColumns, source, decimal, options.leftOut);
     return badYears.length === 0 ? parsed : { ok: false, issues: [...badYears, ...(parsed.ok ? [] : parsed.issues)], warnings: [] };
   }
   if (long.year >= 0 && long.indicator < 0 && long.value < 0) {
@@ -350,8 +348,17 @@ function cellValue(table: CsvTable, row: CsvRow, index: number, decimal: Decimal
 /** Whether a value cell was written as a percentage (`1.96%`, `12.5 ％`, or a workbook cell formatted as one). */
 const isPercentCell = (text: string | undefined) => text !== undefined && /[%％][\s\u00a0\u3000]*$/.test(text);
 
-/** `record`, marked `percent` when its cell was written as a percentage (see `percentMixWarnings`). */
-const marked = (record: ValueRecord, text: string | undefined): ValueRecord => (isPercentCell(text) ? { ...record, percent: true } : record);
+/**
+ * `record` of cell `index` of `row`, marked `percent` when its cell was written as a percentage (see
+ * `percentMixWarnings`), and `accountingDash` when it was read as a missing value from a dash padded as Excel's
+ * accounting format shows a zero (`CsvRow.accountingDashes`, see `accountingDashWarnings`).
+ */
+function marked(record: ValueRecord, row: CsvRow, index: number): ValueRecord {
+  const dash = row.accountingDashes?.[index];
+  const accounting = dash !== undefined && Number.isNaN(record.value) && !record.unreadable;
+  if (!accounting) return isPercentCell(row.cells[index]) ? { ...record, percent: true } : record;
+  return { ...record, accountingDash: dash };
+}
 
 /** The `source` of a row of a wide layout, for each of its values: none without the column or in an empty cell. */
 const sourceOf = (row: CsvRow, column: number): { source?: string } => (column >= 0 && row.cells[column] ? { source: row.cells[column] } : {});
@@ -431,7 +438,7 @@ function parseLong(
       ...measureOf(row, measureColumn),
       ...nameOf(row, nameColumn),
     };
-    records.push(marked(record, cells[columns.value]));
+    records.push(marked(record, row, columns.value));
   }
   const unread = columns.unit < 0 ? unreadUnitColumn(table, columns, measureColumn, records) : undefined;
   if (unread) return { ok: false, issues: [{ ...unread, source }, ...issues], warnings: [], partial: [] };
@@ -569,7 +576,7 @@ function parseWide(
     const from = sourceOf(row, sourceColumn);
     for (const { year, index } of yearColumns) {
       const record = { unit, year, indicator, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1, ...from };
-      records.push(marked({ ...record, ...measure }, cells[index]));
+      records.push(marked({ ...record, ...measure }, row, index));
     }
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
@@ -621,7 +628,7 @@ function parseByIndicator(
     }
     const from = sourceOf(row, columns.source);
     for (const { name, index } of indicatorColumns)
-      records.push(marked({ unit, year, indicator: name, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, cells[index]));
+      records.push(marked({ unit, year, indicator: name, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, row, index));
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

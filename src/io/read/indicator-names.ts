@@ -12,20 +12,53 @@ import type { Tree } from "../../core/types.js";
 /** A name as compared: full-width forms as ASCII, lower case, without white space (so trimmed too). */
 export const comparableName = (name: string) => toHalfWidth(name).toLowerCase().replace(/\s+/g, "");
 
+/** A compared name without a last part in brackets, the measure as Chinese tables add it: `研发人员（人）` is `研发人员`. */
+const withoutBracketedEnd = (name: string) => name.replace(/\([^()]*\)$/, "");
+
+/**
+ * Whether a file's name column names the units rather than the indicators (`unit,name,year,indicator,value`, `name`
+ * the unit's display name): with two or more indicators named, two or more units each have one name for all of
+ * them, and no two units the same.
+ */
+function namesTheUnits(records: readonly ValueRecord[]): boolean {
+  const unitNames = new Map<string, Set<string>>();
+  const indicators = new Set<string>();
+  for (const record of records) {
+    if (record.name === undefined || comparableName(record.name) === "") continue;
+    indicators.add(record.indicator);
+    const names = unitNames.get(record.unit) ?? new Set<string>();
+    names.add(comparableName(record.name));
+    unitNames.set(record.unit, names);
+  }
+  const names = [...unitNames.values()];
+  return indicators.size >= 2 && names.length >= 2 && names.every((unitName) => unitName.size === 1) && new Set(names.map((unitName) => [...unitName][0])).size === names.length;
+}
+
 /**
  * One `W_NAME_MISMATCH` warning per file, indicator and name (as compared: `comparableName`) that is neither the tree's
- * name of the indicator nor its English name, placed at its first row (`file:line:column` of the name) and counting
+ * name of the indicator nor its English name (either with a measure in brackets after it: `研发人员（人）`), placed at its first row (`file:line:column` of the name) and counting
  * the file's rows that give it. Records without a name (an empty cell, or no name column), of codes the tree does not
- * have as an indicator, are not compared; a row of the wide layout, which holds several records, counts once.
+ * have as an indicator, or of a file whose name column names its units (`namesTheUnits`), are not compared; a row of
+ * the wide layout, which holds several records, counts once.
  */
 export function nameMismatchWarnings(records: readonly ValueRecord[], tree: Tree, dataSource?: string): Issue[] {
   const found = new Map<string, { record: ValueRecord; rows: Set<number | undefined> }>();
+  // A file whose name column names its units is not compared (its names are no indicator's).
+  const byFile = new Map<string, ValueRecord[]>();
   for (const record of records) {
-    if (record.name === undefined) continue;
+    const file = record.file ?? "";
+    const fileRecords = byFile.get(file);
+    if (fileRecords) fileRecords.push(record);
+    else byFile.set(file, [record]);
+  }
+  const unitNamed = new Set([...byFile].filter(([, fileRecords]) => namesTheUnits(fileRecords)).map(([file]) => file));
+  for (const record of records) {
+    if (record.name === undefined || unitNamed.has(record.file ?? "")) continue;
     const node = tree.byCode.get(record.indicator);
     if (node?.kind !== "indicator") continue;
     const name = comparableName(record.name);
-    if (name === "" || name === comparableName(node.name) || (node.nameEn !== undefined && name === comparableName(node.nameEn))) continue;
+    const treeNames = [node.name, ...(node.nameEn !== undefined ? [node.nameEn] : [])].map(comparableName);
+    if (name === "" || treeNames.includes(name) || treeNames.includes(withoutBracketedEnd(name))) continue;
     const key = `${record.file ?? ""}\0${record.indicator}\0${name}`;
     const known = found.get(key);
     if (known) known.rows.add(record.line);

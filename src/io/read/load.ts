@@ -11,6 +11,7 @@ import { readerMessages } from "../../core/reader-messages.js";
 import { buildPanel, cellIndex, duplicateColumn, repeatOutcome, unknownIndicatorMeant, type Panel, type ValueRecord } from "../../core/panel.js";
 import { dataMessages } from "../../core/data-messages.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
+import { accountingDashWarnings } from "../../core/accounting-dashes.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
@@ -307,7 +308,7 @@ async function loadInputsAsRead(
       return {
         tree,
         // Then the names written beside the codes that are not the tree's (rows whose codes and names got out of step).
-        panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource), ...nameMismatchWarnings(read ?? [], tree, dataSource)]),
+        panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource), ...accountingDashWarnings(read ?? [], dataSource), ...nameMismatchWarnings(read ?? [], tree, dataSource)]),
         records,
       };
     if (!panel.ok) {

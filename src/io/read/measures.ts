@@ -3,39 +3,50 @@
  * `measure`, `计量单位`, `单位`, `指标单位` or `度量单位` column (`template` writes `measure` or `计量单位`), checked against the tree's (its `unit`, `measure` or
  * `计量单位` column) and between the rows and files of one indicator: an indicator given in 亿元 one year and in 万元 the
  * next would be ranked as if its values were alike. And a unit column that holds units of measurement (`unit`
- * meant as the measure, `万元`, `件`), which would be read as the units the index ranks.
+ * meant as the measure, `万元`, `件`), which would be read as the units the index ranks; and a `单位` column whose
+ * cells differ across the units of one indicator and year, which holds no measures (`measureColumnConflict`).
  */
 import { placeOf, type Issue } from "../../errors.js";
 import { messages } from "../../core/messages.js";
-import { toHalfWidth } from "../../core/number.js";
+import { parseYear, toHalfWidth } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 import { normalizeColumnName } from "./columns.js";
 
 /**
- * Names of the measure column of a values table (compared after `normalizeColumnName`), for every reader (CSV,
- * workbook, Parquet, query). `单位` beside 指标 is the unit of measurement in Chinese statistical tables (as the tree
- * reader takes it), but may also name an organisation (填报单位): see `measureColumnRole`.
+ * Names of the measure column of a values table (compared as `measureColumnKey` makes them), for every reader (CSV,
+ * workbook, Parquet, query). `单位`, `指标单位` and `度量单位` beside 指标 are the unit of measurement in Chinese
+ * statistical tables (as the tree reader takes `单位`), but `单位` may also be meant as an organisation (填报单位): a
+ * column of those names whose cells differ within one indicator and year is refused (`measureColumnConflict`).
  */
 export const MEASURE_COLUMNS = {
   measure: ["计量单位", "单位", "指标单位", "度量单位", "measurement_unit", "unit_of_measure", "unit_of_measurement"],
 } as const;
 
-/** The measure column's names that may also name the units the index ranks (an organisation: `单位` 常州). */
-const AMBIGUOUS_MEASURE_COLUMNS: ReadonlySet<string> = new Set(["单位"]);
-
-/** Whether a measure column's header (as written) may also name the units the index ranks (`单位`). */
-export const isAmbiguousMeasureColumn = (name: string) => AMBIGUOUS_MEASURE_COLUMNS.has(normalizeColumnName(name));
+/** The measure column's names that may also be meant as the units the index ranks (an organisation: `单位` 常州). */
+const AMBIGUOUS_MEASURE_COLUMNS: ReadonlySet<string> = new Set(["单位", "指标单位", "度量单位"]);
 
 /**
- * The position of the measure column in `header` (`MEASURE_COLUMNS`), or -1: the first whose name means nothing else
- * (`计量单位` beside a `单位` of organisations), else the first.
+ * A header as compared with `MEASURE_COLUMNS`: as `normalizeColumnName` makes it (lower case, a unit in brackets at the
+ * end left out), without a colon at the end (`单位：`) and without white space or underscores inside (`计量 单位`,
+ * `单　位`, `measurement unit`).
+ */
+const measureColumnKey = (name: string) => normalizeColumnName(name.trim().replace(/\s*[:：]$/, "")).replace(/_/g, "");
+const MEASURE_KEYS: ReadonlySet<string> = new Set(["measure", ...MEASURE_COLUMNS.measure].map(measureColumnKey));
+
+/** Whether a header (as written) names the measure column (`MEASURE_COLUMNS`, `measure`), as every reader finds it. */
+export const isMeasureColumnName = (name: string) => MEASURE_KEYS.has(measureColumnKey(name));
+
+/** Whether a measure column's header (as written) may also be meant as the units the index ranks (`单位`, `指标单位`, `度量单位`). */
+export const isAmbiguousMeasureColumn = (name: string) => AMBIGUOUS_MEASURE_COLUMNS.has(measureColumnKey(name));
+
+/**
+ * The position of the measure column in `header` (`isMeasureColumnName`), or -1: the first whose name means nothing
+ * else (`计量单位` beside a `单位`), else the first.
  */
 export function measureColumnOf(header: readonly string[]): number {
-  const names = header.map(normalizeColumnName);
-  const aliases: readonly string[] = MEASURE_COLUMNS.measure;
-  const found = names.flatMap((name, index) => (name === "measure" || aliases.includes(name) ? [index] : []));
-  return found.find((index) => !AMBIGUOUS_MEASURE_COLUMNS.has(names[index])) ?? found[0] ?? -1;
+  const found = header.flatMap((name, index) => (isMeasureColumnName(name) ? [index] : []));
+  return found.find((index) => !isAmbiguousMeasureColumn(header[index])) ?? found[0] ?? -1;
 }
 
 /** A measure as compared: full-width forms as ASCII (`％` is `%`), spaces at the ends and runs of spaces inside as none and one. */
@@ -114,64 +125,45 @@ export function unitsOfMeasures(units: readonly string[], column: string, source
 }
 
 /**
- * What a measure column whose name may also name the units the index ranks (`单位`: `isAmbiguousMeasureColumn`) holds,
- * decided as a unit column of units of measurement is (`unitColumnOfMeasures`), by which of its cells are units of
- * measurement (`isMeasureName`: the tree's or common ones):
- * - "measure": any other column name; another column names the units; every cell that is not empty is a measure; or
- *   every cell is empty. Its cells are then checked as the measure (`measureIssues`);
- * - "unit": no cell is a measure, and the column gives one name (one organisation, `常州`) or two or more for one
- *   indicator (several units' rows): read as the unit column;
- * - an `E_MEASURE_COLUMN` issue otherwise (measures beside other names, or other names that never differ within an
- *   indicator, as measures would not): which it means cannot be told.
- * `indicatorColumn`: the column of the codes, for the names each indicator is given.
+ * The `E_MEASURE_COLUMN` issue of a measure column (position `column`) whose name may also be meant as the units
+ * ranked (`isAmbiguousMeasureColumn`: `单位`) and whose cells (not empty, compared as `normalizeMeasure`) differ
+ * between two rows of one indicator and year (`columns.year`; -1 in the wide layout, whose row gives every year) that
+ * are not of one unit ranked (other units, or no unit column: `columns.unit` -1): a unit of measurement never does, so
+ * the column names the units (`甲区科技局`, `乙区科技局`) or holds notes. Two rows of one unit are duplicates, left to
+ * the duplicate check. `undefined` otherwise: the column is the measure, checked by `measureIssues`.
  */
-export function measureColumnRole(
-  table: { header: readonly string[]; headerLine: number; rows: readonly { cells: readonly string[] }[] },
+export function measureColumnConflict(
+  table: { header: readonly string[]; rows: readonly { line: number; cells: readonly string[] }[] },
   column: number,
-  indicatorColumn: number,
-  hasUnitColumn: boolean,
+  columns: { indicator: number; unit: number; year: number },
   source: string,
-  measures: ReadonlySet<string> = new Set(),
-): "measure" | "unit" | Issue {
-  if (column < 0 || hasUnitColumn || !isAmbiguousMeasureColumn(table.header[column])) return "measure";
-  const [measureLike, others] = [new Set<string>(), new Set<string>()];
-  const byIndicator = new Map<string, Set<string>>();
-  for (const row of table.rows) {
-    const text = (row.cells[column] ?? "").trim();
-    if (text === "") continue;
-    if (isMeasureName(text, measures)) measureLike.add(text);
-    else {
-      others.add(text);
-      const indicator = (row.cells[indicatorColumn] ?? "").trim();
-      const names = byIndicator.get(indicator) ?? new Set<string>();
-      byIndicator.set(indicator, names.add(text));
-    }
-  }
-  if (others.size === 0) return "measure";
-  if (measureLike.size === 0 && (others.size === 1 || [...byIndicator.values()].some((names) => names.size > 1))) return "unit";
-  const message = messages.measureColumnUnclear(table.header[column], [...measureLike].slice(0, 5), [...others].slice(0, 5));
-  return { code: "E_MEASURE_COLUMN", message, source, line: table.headerLine, column: column + 1 };
-}
-
-/**
- * `measureColumnRole` for a values table read whole (a Parquet file or a query, read by DuckDB), which cannot read the
- * column as the units instead: an `E_MEASURE_COLUMN` issue when the measure column `column` (as written) may name the
- * units (`单位`), no other column names them, and a measure of `pairs` (its distinct measures by indicator) is not a
- * unit of measurement; `undefined` otherwise.
- */
-export function measurePairsUnclear(
-  pairs: readonly { indicator: string; measure: string }[],
-  column: string,
-  hasUnitColumn: boolean,
-  source: string,
-  measures: ReadonlySet<string> = new Set(),
 ): Issue | undefined {
-  if (hasUnitColumn || !isAmbiguousMeasureColumn(column)) return undefined;
-  const texts = [...new Set(pairs.map((pair) => pair.measure.trim()).filter((text) => text !== ""))];
-  const others = texts.filter((text) => !isMeasureName(text, measures));
-  if (others.length === 0) return undefined;
-  const measureLike = texts.filter((text) => isMeasureName(text, measures));
-  return { code: "E_MEASURE_COLUMN", message: messages.measureColumnUnclear(column, measureLike.slice(0, 5), others.slice(0, 5)), source, column };
+  if (column < 0 || columns.indicator < 0 || !isAmbiguousMeasureColumn(table.header[column])) return undefined;
+  const cell = (cells: readonly string[], index: number) => (index < 0 ? "" : (cells[index] ?? "").trim());
+  // By indicator and year: each measure found, the line and text of its first row, and up to two of its units (two
+  // tell whether it has one other than a given unit).
+  const found = new Map<string, Map<string, { text: string; line: number; units: Set<string> }>>();
+  for (const { line, cells } of table.rows) {
+    const text = cell(cells, column);
+    const indicator = cell(cells, columns.indicator);
+    if (text === "" || indicator === "") continue;
+    const yearText = cell(cells, columns.year);
+    const key = `${indicator}\0${columns.year < 0 ? "" : (parseYear(yearText) ?? yearText)}`;
+    const measure = normalizeMeasure(text);
+    const unit = cell(cells, columns.unit);
+    const measures = found.get(key) ?? new Map<string, { text: string; line: number; units: Set<string> }>();
+    found.set(key, measures);
+    for (const [other, first] of measures) {
+      if (other === measure || (columns.unit >= 0 && [...first.units].every((name) => name === unit))) continue;
+      const year = columns.year < 0 ? undefined : parseYear(yearText);
+      const message = messages.measureColumnConflict(table.header[column], [first.text, text], indicator, year, [first.line, line]);
+      return { code: "E_MEASURE_COLUMN", message, source, line, column: column + 1 };
+    }
+    const entry = measures.get(measure);
+    if (!entry) measures.set(measure, { text, line, units: new Set([unit]) });
+    else if (entry.units.size < 2) entry.units.add(unit);
+  }
+  return undefined;
 }
 
 /**

@@ -46,7 +46,7 @@ import {
 import { normalizeColumnName } from "./columns.js";
 import { LONG_COLUMNS, parseYear, yearHeaderMessage, yearLike } from "./data-csv.js";
 import { queryIndicators, specialKind } from "./duckdb-sources.js";
-import { MEASURE_COLUMNS, measurePairIssues, measurePairsUnclear, treeMeasures, unitsOfMeasures } from "./measures.js";
+import { isAmbiguousMeasureColumn, isMeasureColumnName, measurePairIssues, normalizeMeasure, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
 
 
@@ -173,13 +173,14 @@ async function queryRelation(session: DuckdbSession, query: ResolvedQuery, label
 
 /**
  * The long layout's name of each column (`unit`, `year`, `indicator`, `value`, `source`, `measure`), as the CSV reader
- * knows them (`LONG_COLUMNS`: `评价对象`, `年份`, `指标代码`, `数值`, …; `MEASURE_COLUMNS`: `计量单位`, …); another
- * column keeps its name, in lower case.
+ * knows them (`LONG_COLUMNS`: `评价对象`, `年份`, `指标代码`, `数值`, …; `isMeasureColumnName`: `计量单位`, `单位：`, …);
+ * another column keeps its name, in lower case.
  */
 function longName(name: string): string {
   const normalized = normalizeColumnName(name);
-  const aliases: Record<string, readonly string[]> = { ...LONG_COLUMNS, ...MEASURE_COLUMNS };
-  return Object.keys(aliases).find((key) => key === normalized || aliases[key].includes(normalized)) ?? name.toLowerCase();
+  const aliases: Record<string, readonly string[]> = LONG_COLUMNS;
+  const known = Object.keys(aliases).find((key) => key === normalized || aliases[key].includes(normalized));
+  return known ?? (isMeasureColumnName(name) ? "measure" : name.toLowerCase());
 }
 
 /**
@@ -307,6 +308,29 @@ function checkLongColumns(
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * `measureColumnConflict` for a values table read by DuckDB (`long_values`): the `E_MEASURE_COLUMN` issue of its measure
+ * column (a `单位`) when two of its measures (not empty, compared as `normalizeMeasure`) are given for one indicator and
+ * year on rows of two units or more (any rows, without a unit column), the first such indicator and year by name and
+ * number; `undefined` otherwise. (Within a group of two units, two measures may be of one unit's duplicate rows: left
+ * out of the finer check, which the CSV reader makes row by row.)
+ */
+async function measureConflict(session: DuckdbSession, relation: Relation, label: string): Promise<Issue | undefined> {
+  const found = (await (
+    await session.connection.runAndReadAll(
+      `SELECT indicator, year, list(DISTINCT measure) FROM long_values WHERE indicator IS NOT NULL AND measure IS NOT NULL AND trim(measure) <> ''
+       GROUP BY indicator, year HAVING count(DISTINCT measure) > 1${relation.hasUnit ? " AND count(DISTINCT unit) > 1" : ""} ORDER BY indicator, year LIMIT ${LISTED}`,
+    )
+  ).getRowsJS()) as [string, number | null, string[]][];
+  for (const [indicator, year, measures] of found) {
+    const distinct = [...new Map(measures.map((text) => [normalizeMeasure(text), text.trim()])).values()].sort();
+    if (distinct.length < 2) continue;
+    const message = messages.measureColumnConflict(relation.measureColumn!, [distinct[0], distinct[1]], indicator, year ?? undefined, undefined);
+    return { code: "E_MEASURE_COLUMN", message, source: label, column: relation.measureColumn };
+  }
+  return undefined;
 }
 
 /**
@@ -469,9 +493,9 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   // The measures written beside the values, against the tree's and across the rows of each indicator.
   if (relation.measureColumn !== undefined) {
     const pairs = summary.flatMap((row) => (row[0] === 11 && row[1] !== null && row[11] != null ? [{ indicator: row[1], measure: row[11] }] : []));
-    // A `单位` column of names that are not measures (an organisation, regions) cannot be read as the units here: refused.
-    const unclear = measurePairsUnclear(pairs, relation.measureColumn, relation.unitColumn !== undefined, label, treeMeasures(tree));
-    issues.push(...(unclear ? [unclear] : measurePairIssues(pairs, tree, { source: label, column: relation.measureColumn })));
+    // A `单位` column whose cells differ within one indicator and year, across units: no measure, refused.
+    const conflict = isAmbiguousMeasureColumn(relation.measureColumn) ? await measureConflict(session, relation, label) : undefined;
+    issues.push(...(conflict ? [conflict] : measurePairIssues(pairs, tree, { source: label, column: relation.measureColumn })));
   }
   const observed = new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : [])));
   const withoutValues: Issue[] = [];
@@ -690,14 +714,18 @@ async function refuseSpecialFiles(label: string, files: readonly string[], root?
  * named as files, as DuckDB's parser reads them; its relative paths made absolute by `resolveQueryPaths`) that DuckDB's
  * `glob` expands to files (inside the sandbox folder, the only place it can read). Texts that are not paths expand to
  * nothing. A query DuckDB cannot parse falls back on its `'…'` literals. `globs`, when given, receives each absolute
- * text that DuckDB reads as a glob (a relative one was made absolute by `resolveQueryPaths` where it is a file argument).
+ * text that DuckDB reads as a glob (a relative one was made absolute by `resolveQueryPaths` where it is a file argument),
+ * and, of a query the parser cannot read, each relative literal glob too, made absolute against the sandbox's folder.
  */
 async function filesNamedBy(session: SandboxSession, query: string, globs?: string[]): Promise<string[]> {
   const files = new Set<string>();
-  const texts = (await queryTexts(session, query)) ?? [...query.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1].replace(/''/g, "'"));
+  const parsed = await queryTexts(session, query);
+  const texts = parsed ?? [...query.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1].replace(/''/g, "'"));
   for (const literal of texts) {
     if (!/[./\\*]/.test(literal)) continue;
-    if (isAbsolute(literal) && GLOB_CHARACTERS.test(literal)) globs?.push(literal);
+    // A query the parser cannot read has its literals as written: a relative glob among them is read against the
+    // sandbox's folder, as DuckDB reads it (file_search_path), and counts as a glob the query may read by.
+    if (GLOB_CHARACTERS.test(literal) && (isAbsolute(literal) || parsed === undefined)) globs?.push(resolve(session.root, literal));
     // A relative literal left (a text that is no file argument, such as a source's name) expands only when the current
     // folder is inside the sandbox's, to files relative to it; a text the sandbox cannot expand is no file the query read.
     for (const file of await globFiles(session, literal)) files.add(resolve(file));

@@ -13,6 +13,8 @@ describe("checkMessagesZh", () => {
       ["percentMixed", ["A1", { count: 3, value: 1.96, file: "data.csv", line: 2 }, { count: 1, value: 0.0245, file: "data.csv", line: 5 }]],
       ["percentMixed", ["A1", { count: 1, value: 1.96, file: "data.xlsx" }, { count: 2, value: 0.0245 }]],
       ["percentMixed", ["A1", { count: 2, value: 1.96, file: "w.csv", line: 2, column: 2 }, { count: 1, value: 0.0214, file: "w.csv", line: 2, column: 3 }]],
+      ["accountingDashes", [{ file: "v.csv", line: 3, column: 4, text: " -   " }, 2]],
+      ["accountingDashes", [{ file: "v.csv", line: 5, column: 4, text: " ¥-   " }, 1]],
       ["optionNotAChoice", ["outliers", "winsorize", ["none", "winsorise", "log"]]],
       ["optionNotAChoice", ["outliers", 3, ["none", "winsorise", "log"]]],
       ["optionNotExpected", ["range", { low: 5, high: 1 }, "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }"]],
@@ -49,6 +51,10 @@ describe("checkMessagesZh", () => {
       '"A1" 的数值混用了 3 个百分数（例如 1.96%，位于 data.csv:2）和 1 个普通数字（例如 0.0245，位于 data.csv:5）；' +
         "百分号会被去掉（1.96% 读作 1.96），因此写成小数的比例（2.45% 写成 0.0245）会小 100 倍；" +
         '"A1" 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带',
+    );
+    expect(checkMessagesZh.accountingDashes({ file: "v.csv", line: 3, column: 4, text: " -   " }, 2)).toBe(
+      'v.csv:3:4：2 个数值单元格是两侧带空格的短横线（" -   "，第一个在此），这是 Excel 会计专用格式显示 0 的方式；它们按缺失值读取，但可能是 0；' +
+        "应在保存 CSV 文件之前将该列设为数值格式（常规或数值），或在这些单元格中写 0",
     );
     // A wide layout's values share a line: the column tells them apart.
     expect(checkMessagesZh.percentMixed("A1", { count: 2, value: 1.96, file: "w.csv", line: 2, column: 2 }, { count: 1, value: 0.0214, file: "w.csv", line: 2, column: 3 })).toMatch(

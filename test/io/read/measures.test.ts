@@ -4,7 +4,7 @@ import type { ValueRecord } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
 import { parsePanelFast } from "../../../src/io/read/data-csv-fast.js";
 import { parseDataCsv } from "../../../src/io/read/data-csv.js";
-import { measureIssues, measurePairsUnclear, treeMeasures } from "../../../src/io/read/measures.js";
+import { isMeasureColumnName, measureColumnOf, measureIssues, treeMeasures } from "../../../src/io/read/measures.js";
 
 /** A tree of A1 (in 亿元 when `measured`), A2 (no measure) and B1 (in %). */
 const tree = (measured = true) => {
@@ -104,14 +104,89 @@ describe("parseDataCsv: a 单位 column, the measure or the units", () => {
     ]);
   });
 
-  it("is the units when no cell is a measure and it gives one name (one organisation) or two for an indicator", () => {
+  it("is the measure whatever its cells: one organisation (常州) on every row is a measure, the unit stays unnamed", () => {
     const one = read("单位,年份,指标,数值\n常州,2017,A1,1\n常州,2018,A1,2\n");
     expect(one.ok && one.value.map((record) => [record.unit, record.measure])).toEqual([
-      ["常州", undefined],
-      ["常州", undefined],
+      ["", "常州"],
+      ["", "常州"],
     ]);
+    // Against the tree's 亿元 (A1, tree.csv line 3): each row (lines 2 and 3, column 1) names 常州 as its measure.
+    expect(one.ok && measureIssues(one.value, tree(), "v.csv").map((issue) => [issue.line, issue.column, issue.message])).toEqual([
+      [2, 1, messages.measureMismatch("A1", "常州", "亿元", "tree.csv:3", true)],
+      [3, 1, messages.measureMismatch("A1", "常州", "亿元", "tree.csv:3", true)],
+    ]);
+    // Without a measure in the tree (A2): accepted, 常州 the measure of every row.
+    const unmeasured = read("单位,年份,指标,数值\n常州,2017,A2,1\n常州,2018,A2,2\n");
+    expect(unmeasured.ok && measureIssues(unmeasured.value, tree(), "v.csv")).toEqual([]);
+  });
+
+  it("refuses it where its cells differ for one indicator on rows not of one unit (E_MEASURE_COLUMN), naming two cells and their lines", () => {
+    // Wide layout without a unit column: A1's rows (lines 2 and 3) give 常州 and 无锡; the second row (line 3) is named.
     const wide = read("单位,指标代码,2017,2018\n常州,A1,1,2\n无锡,A1,3,4\n");
-    expect(wide.ok && wide.value.map((record) => record.unit)).toEqual(["常州", "常州", "无锡", "无锡"]);
+    expect(wide.ok ? [] : wide.issues).toEqual([
+      { code: "E_MEASURE_COLUMN", message: messages.measureColumnConflict("单位", ["常州", "无锡"], "A1", undefined, [2, 3]), source: "v.csv", line: 3, column: 1 },
+    ]);
+    expect(messages.measureColumnConflict("单位", ["甲区科技局", "乙区科技局"], "A1", 2019, [2, 3])).toBe(
+      'column "单位" gives "甲区科技局" (line 2) and "乙区科技局" (line 3) for indicator "A1" in 2019 on two rows that are not of one unit ranked, which a unit of measurement never does; expected units of measurement in this column (the same for every unit ranked): if it names the units ranked, head it 评价对象 (or unit); if it is a note, head it x_单位 or 备注, which are not read',
+    );
+  });
+
+  it("reviewer: reporting bodies (甲区科技局, 乙区科技局) beside the units: refused as no measure, not as a conversion", () => {
+    // A1 in 2019 on line 2 (甲区) and line 3 (乙区): one indicator and year, two units, two 单位 cells; column 5.
+    const parsed = read("评价对象,年份,指标代码,数值,单位\n甲区,2019,A1,1,甲区科技局\n乙区,2019,A1,2,乙区科技局\n甲区,2020,A1,3,甲区科技局\n");
+    expect(parsed.ok ? [] : parsed.issues).toEqual([
+      { code: "E_MEASURE_COLUMN", message: messages.measureColumnConflict("单位", ["甲区科技局", "乙区科技局"], "A1", 2019, [2, 3]), source: "v.csv", line: 3, column: 5 },
+    ]);
+    // One unit's two rows of A1 in 2019 (a duplicate, left to the duplicate check) with two measures: read, not refused.
+    const duplicate = read("评价对象,年份,指标代码,数值,单位\n甲区,2019,A1,1,万元\n甲区,2019,A1,2,亿元\n");
+    expect(duplicate.ok && duplicate.value.map((record) => record.measure)).toEqual(["万元", "亿元"]);
+    // Measures that agree once compared (％ and %) across the units of one year are one measure.
+    const agreeing = read("评价对象,年份,指标代码,数值,单位\n甲区,2019,B1,1,％\n乙区,2019,B1,2,%\n");
+    expect(agreeing.ok).toBe(true);
+    // Not for 计量单位, which names nothing else: its cells are checked as measures (E_MEASURE_MISMATCH, per row).
+    const named = read("评价对象,年份,指标代码,数值,计量单位\n甲区,2019,A1,1,甲区科技局\n乙区,2019,A1,2,乙区科技局\n");
+    expect(named.ok && named.value.map((record) => record.measure)).toEqual(["甲区科技局", "乙区科技局"]);
+  });
+
+  it("reviewer: 百分比 (or 分, 人年) on every row, without the tree's measure, is the measure, not a unit named so", () => {
+    for (const measure of ["百分比", "分", "人年"]) {
+      const parsed = parseDataCsv(`year,indicator,value,单位\n2017,A2,1,${measure}\n2018,A2,2,${measure}\n`, "v.csv");
+      // A2 has no measure in the tree: the unit stays unnamed (""), and the rows agree with the first.
+      expect(parsed.ok && parsed.value.map((record) => [record.unit, record.measure, record.measureColumn])).toEqual([
+        ["", measure, 4],
+        ["", measure, 4],
+      ]);
+      expect(parsed.ok && measureIssues(parsed.value, tree(), "v.csv")).toEqual([]);
+    }
+  });
+
+  it("reviewer: some cells empty and one measure that is no common one (人年): read, the empty cells give no measure", () => {
+    const parsed = parseDataCsv("year,indicator,value,单位\n2017,A2,1,人年\n2018,A2,2,\n2019,A2,3,\n", "v.csv");
+    expect(parsed.ok && parsed.value.map((record) => record.measure)).toEqual(["人年", undefined, undefined]);
+    expect(parsed.ok && measureIssues(parsed.value, tree(), "v.csv")).toEqual([]);
+  });
+
+  it("reviewer: 人年 in 2019 and 万人年 in 2020 is one E_MEASURE_MISMATCH, at the 2020 row", () => {
+    const parsed = parseDataCsv("年份,指标代码,数值,单位\n2019,A2,1,人年\n2020,A2,2,万人年\n", "v.csv");
+    // A2 has no measure in the tree: line 3 (column 4) against the first row's 人年 (v.csv:2:4).
+    expect(parsed.ok && measureIssues(parsed.value, tree(), "v.csv")).toEqual([
+      { code: "E_MEASURE_MISMATCH", message: messages.measureMismatch("A2", "万人年", "人年", "v.csv:2:4", false), source: "v.csv", line: 3, column: 4, id: "A2" },
+    ]);
+  });
+
+  it("reviewer: a header with white space inside (计量 单位, 单 位, 单　位) or a colon at the end (单位：, 单位:) is the measure column", () => {
+    for (const header of ["计量 单位", "单 位", "单　位", "单位：", "单位:", " 计量单位 ： ", "Measurement Unit", "度量 单位（注）"]) {
+      expect(isMeasureColumnName(header), header).toBe(true);
+      const parsed = parseDataCsv(`评价对象,年份,指标代码,${header},数值\n常州,2017,A1,万元,1\n`, "v.csv");
+      // 万元 against the tree's 亿元 (A1, tree.csv line 3), at line 2, column 4.
+      expect(parsed.ok && measureIssues(parsed.value, tree(), "v.csv").map((issue) => [issue.line, issue.column, issue.message]), header).toEqual([
+        [2, 4, messages.measureMismatch("A1", "万元", "亿元", "tree.csv:3", true)],
+      ]);
+    }
+    // Still no other name: 单位名称, 填报单位, 单位 2 are no measure columns.
+    expect(measureColumnOf(["单位名称", "填报单位", "单位 2", "年份"])).toBe(-1);
+    // The fast reader leaves such a table to the general one, which checks its measures.
+    expect(parsePanelFast(Buffer.from("unit,year,indicator,单 位,value\nU,2017,A1,亿元,1\n"), tree())).toBeUndefined();
   });
 
   it("is left unread beside a 计量单位 column, which is the measure wherever it stands", () => {
@@ -124,30 +199,15 @@ describe("parseDataCsv: a 单位 column, the measure or the units", () => {
     expect(read2.ok && read2.value.map((record) => [record.unit, record.measure])).toEqual([["常州", "填报处"]]);
   });
 
-  it("refuses it where its cells do not tell: measures beside other names, or one other name per indicator", () => {
+  it("reads measures beside other names, and names no common measure, as measures, checked as such", () => {
+    // 亿元 in 2017 and 常州 in 2018 (A1, no unit column): two years, so no conflict; 常州 differs from the tree's 亿元.
     const mixed = read("单位,年份,指标,数值\n亿元,2017,A1,1.5\n常州,2018,A1,1.7\n");
-    expect(mixed.ok ? [] : mixed.issues).toEqual([
-      { code: "E_MEASURE_COLUMN", message: messages.measureColumnUnclear("单位", ["亿元"], ["常州"]), source: "v.csv", line: 1, column: 1 },
+    expect(mixed.ok && measureIssues(mixed.value, tree(), "v.csv").map((issue) => [issue.line, issue.message])).toEqual([
+      [3, messages.measureMismatch("A1", "常州", "亿元", "tree.csv:3", true)],
     ]);
-    // 千人 and 百万美元 are no known measure, but each is A1's or A2's alone, as measures would be.
-    const perIndicator = read("单位,年份,指标,数值\n千人,2017,A1,1\n千人,2018,A1,2\n百万美元,2017,A2,3\n");
-    expect(perIndicator.ok ? [] : perIndicator.issues.map((issue) => issue.message)).toEqual([messages.measureColumnUnclear("单位", [], ["千人", "百万美元"])]);
-  });
-
-  it("in a Parquet file or a query (measurePairsUnclear): refused unless every measure is one, or a unit column is given", () => {
-    const pairs = [
-      { indicator: "A1", measure: "亿元" },
-      { indicator: "B1", measure: "常州" },
-    ];
-    expect(measurePairsUnclear(pairs, "单位", false, "v.parquet", measures)).toEqual({
-      code: "E_MEASURE_COLUMN",
-      message: messages.measureColumnUnclear("单位", ["亿元"], ["常州"]),
-      source: "v.parquet",
-      column: "单位",
-    });
-    expect(measurePairsUnclear(pairs, "单位", true, "v.parquet", measures)).toBeUndefined();
-    expect(measurePairsUnclear(pairs, "计量单位", false, "v.parquet", measures)).toBeUndefined();
-    expect(measurePairsUnclear(pairs.slice(0, 1), "单位", false, "v.parquet", measures)).toBeUndefined();
+    // 千人 and 百万美元 are no known measure, but each is A2's or B2's alone: read as measures, as before.
+    const perIndicator = read("单位,年份,指标,数值\n千人,2017,A2,1\n千人,2018,A2,2\n百万美元,2017,B2,3\n");
+    expect(perIndicator.ok && perIndicator.value.map((record) => record.measure)).toEqual(["千人", "千人", "百万美元"]);
   });
 });
 

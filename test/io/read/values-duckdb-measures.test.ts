@@ -97,6 +97,36 @@ describe("the measure column of a Parquet file", () => {
   });
 });
 
+describe("a 单位 column of a Parquet file (reviewer's cases, as the CSV reader reads them)", () => {
+  it("百分比 on every row, without the tree's measure: the measure, read, the unit unnamed (as a CSV file)", async () => {
+    const dir = await folder({ "plain.csv": "code,parent,name,weight,direction\nA,,a,0.5,+\nB,,b,0.5,+\n" });
+    await duckdb(dir, "COPY (SELECT year, indicator, value, '百分比' AS 单位 FROM read_csv('@/values.csv') WHERE unit = 'U1') TO '@/v.parquet'");
+    const { panel } = await loadInputs(join(dir, "plain.csv"), join(dir, "v.parquet"), { tree: "plain.csv", data: "v.parquet" }, { queryRoot: dir });
+    // U1's values as written in values.csv (A 1, 2; B 5, 6), under the unnamed unit.
+    expect({ units: panel.units, values: [...panel.values] }).toEqual({ units: [""], values: [1, 2, 5, 6] });
+  });
+
+  it("reporting bodies beside the units (甲区科技局 for U1, 乙区科技局 for U2): E_MEASURE_COLUMN at the first indicator and year, A 2017", async () => {
+    const dir = await folder();
+    await duckdb(dir, "COPY (SELECT unit, year, indicator, value, CASE WHEN unit = 'U1' THEN '甲区科技局' ELSE '乙区科技局' END AS 单位 FROM read_csv('@/values.csv')) TO '@/v.parquet'");
+    // The two sorted by code point (乙 U+4E59 before 甲 U+7532); no lines in a Parquet file.
+    const message = messages.measureColumnConflict("单位", ["乙区科技局", "甲区科技局"], "A", 2017, undefined);
+    expect(brief(await issuesOf(load(dir, "v.parquet")))).toEqual([{ code: "E_MEASURE_COLUMN", message, source: "v.parquet", column: "单位", id: undefined }]);
+    expect(message).toBe(
+      'column "单位" gives "乙区科技局" and "甲区科技局" for indicator "A" in 2017 on two rows that are not of one unit ranked, which a unit of measurement never does; expected units of measurement in this column (the same for every unit ranked): if it names the units ranked, head it 评价对象 (or unit); if it is a note, leave it out of the values',
+    );
+  });
+
+  it("a header 单位： (a colon at its end) or 计量 单位 is the measure column: A in 万元 against the tree's 亿元", async () => {
+    const dir = await folder();
+    for (const [file, header] of [["colon.parquet", "单位："], ["space.parquet", "计量 单位"]])
+      await duckdb(dir, `COPY (SELECT unit, year, indicator, value, CASE WHEN indicator = 'A' THEN '万元' END AS "${header}" FROM read_csv('@/values.csv')) TO '@/${file}'`);
+    const mismatch = messages.measureMismatch("A", "万元", "亿元", "tree.csv:2", true);
+    expect(brief(await issuesOf(load(dir, "colon.parquet")))).toEqual([{ code: "E_MEASURE_MISMATCH", message: mismatch, source: "colon.parquet", column: "单位：", id: "A" }]);
+    expect(brief(await issuesOf(load(dir, "space.parquet")))).toEqual([{ code: "E_MEASURE_MISMATCH", message: mismatch, source: "space.parquet", column: "计量 单位", id: "A" }]);
+  });
+});
+
 describe("the measure column of a .sql query", () => {
   it("reads a query whose measures agree with the tree's; an empty measure (NULL, '') is not compared", async () => {
     const dir = await folder({
