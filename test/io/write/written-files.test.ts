@@ -398,12 +398,16 @@ describe("one writer at a time in an output folder", () => {
   it("removes what a killed writer left of the lock (its .tmp or .stale, process gone), and keeps a live run's and a link", async () => {
     const dir = await makeTempDir({ "out/.keep": "", "precious.txt": "keep\n" });
     const out = join(dir, "out");
-    const gone = await new Promise<number>((done) => {
-      const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
-    });
+    // Two processes that have ended: their pids are of no process now (gone + 1 might be another test's, run in parallel).
+    const ended = () =>
+      new Promise<number>((done) => {
+        const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
+      });
+    const gone = await ended();
+    const goneToo = await ended();
     const holder = (pid: number) => JSON.stringify({ pid, host: hostname(), startedAt: new Date().toISOString() }) + "\n";
     await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${gone}.tmp`), holder(gone)); // killed between writing and linking it
-    await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${gone + 1}.stale`), holder(gone)); // killed while removing a stale lock
+    await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${goneToo}.stale`), holder(gone)); // killed while removing a stale lock
     await writeFile(join(out, `${OUTPUT_LOCK_FILE}.${process.ppid}.tmp`), holder(process.ppid)); // a live run taking it now
     await symlink("../precious.txt", join(out, `${OUTPUT_LOCK_FILE}.${gone + 2}.tmp`)); // not a file of ours
     await writeFilesAtomic(out, { "index.csv": "x\n" }, "out");
