@@ -4,25 +4,12 @@ import type { Translation } from "../localize.js";
 import type { Preset } from "../presets.js";
 import { listItems, quote } from "../quote.js";
 import { closestName } from "../suggest.js";
+import { WEIGHT_METHOD_NAMES } from "./weight-method-names.js";
 import { describeFound, didYouMean, list, spaced } from "./words.js";
 
 /** The standard streams `streamFailed` names, in Chinese; another as it is. */
 const STREAMS: Readonly<Record<string, string>> = { "standard output": "标准输出", "standard error": "标准错误" };
 
-/**
- * The weighting methods (`--weights`) in Chinese, as the report's method line names them (`methodName` of
- * src/io/report/labels.ts; test/core/zh/command-messages.test.ts keeps the two the same); another name as it is.
- */
-export const WEIGHT_METHOD_NAMES: Readonly<Record<string, string>> = {
-  explicit: "指标体系给定权重",
-  equal: "等权",
-  ahp: "层次分析法（AHP）",
-  entropy: "熵权法",
-  critic: "CRITIC法",
-  cv: "变异系数法",
-  pca: "主成分分析法",
-  combined: "主客观组合赋权",
-};
 
 /** `（interpolate 2，carry-back 1）` after a number of cells: how many each method filled; "" for none. */
 const byMethod = (methods: readonly (readonly [string, number])[]) =>

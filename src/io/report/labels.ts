@@ -2,6 +2,7 @@
  * The words of the HTML report in Chinese and English. Names of the index, groups and indicators come from the tree.
  */
 import type { ColumnDisplay, Language } from "../write/tables.js";
+import { WEIGHT_METHOD_NAMES } from "../../core/zh/weight-method-names.js";
 
 export const REPORT_LANGUAGES = ["zh", "en"] as const;
 
@@ -467,14 +468,7 @@ const METHOD_NAMES_ZH: Readonly<Record<string, string>> = {
   "topsis-year": "逐年 TOPSIS 法",
   grey: "灰色关联分析法",
   // weighting
-  explicit: "指标体系给定权重",
-  equal: "等权",
-  ahp: "层次分析法（AHP）",
-  entropy: "熵权法",
-  critic: "CRITIC法",
-  cv: "变异系数法",
-  pca: "主成分分析法",
-  combined: "主客观组合赋权",
+  ...WEIGHT_METHOD_NAMES,
   // missing values
   error: "不允许缺失",
   "carry-forward": "沿用上一年",

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { commandMessages, PRESET_TEXTS } from "../../../src/core/command-messages.js";
 import { PRESETS } from "../../../src/core/presets.js";
 import { WEIGHT_METHODS } from "../../../src/core/weighting/derive.js";
-import { commandMessagesZh, WEIGHT_METHOD_NAMES } from "../../../src/core/zh/command-messages.js";
+import { commandMessagesZh } from "../../../src/core/zh/command-messages.js";
+import { WEIGHT_METHOD_NAMES } from "../../../src/core/zh/weight-method-names.js";
 import { methodName } from "../../../src/io/report/labels.js";
 import { checkTranslation } from "./facts.js";
 
