@@ -226,7 +226,7 @@ export const CODE_MEANINGS = {
   W_NAME_MISMATCH:
     "an indicator's name in a values file (its name or 指标名称 column) is not the tree's name (nor its English name), compared without spaces, case and full-width forms: codes and names out of step (rows sorted by one column only?); once per file, indicator and name; an error under --strict",
   W_UNIT_TOTAL:
-    "a unit named as a total or subtotal (合计, 总计, 小计, 总和, 全部, 汇总, Total, Sum, Subtotal, All: any case, full-width forms, spaces, a colon at the end), read as a unit that takes part in min-max, z-score and the ranks; an error under --strict",
+    "a unit named as a total or subtotal (合计, 总计, 小计, 总和, 全部, 汇总, Total, Sum, Subtotal, Grand Total, All, and the whole area a table of districts ends with, 全市, 全区, 全省, 全县, 全镇, not 全国: any case, full-width forms, spaces, a colon at the end, brackets around it), read as a unit that takes part in min-max, z-score and the ranks; an error under --strict",
   W_ACCOUNTING_DASH:
     'values CSV cells that are a dash padded with spaces (" -   ": at least two spaces after the dash), the way Excel\'s accounting format (会计专用, `_ * "-"??_ `) shows a zero when saved to CSV; read as missing like a bare -, so they may be zeros imputed or refused as no value; one warning per file, at the first such cell, with their count; an error under --strict (with a currency sign, " ¥-   " is no number: E_BAD_NUMBER)',
   W_PERCENT_MIXED:

@@ -114,15 +114,20 @@ export function oneEditApart(a: string, b: string): boolean {
  * The words of a total or subtotal row (as compared: `comparableUnitName`), which a table copied from a statistical
  * yearbook often ends with: read as a unit, the total is ranked with the units it sums.
  */
-const TOTAL_WORDS: ReadonlySet<string> = new Set(["合计", "总计", "小计", "总和", "全部", "汇总", "total", "sum", "subtotal", "all"]);
+const TOTAL_WORDS: ReadonlySet<string> = new Set([
+  ...["合计", "总计", "小计", "总和", "全部", "汇总", "total", "sum", "subtotal", "grandtotal", "all"],
+  // The whole of the area a table of its districts, counties or towns ends with (全国 is left out: often a benchmark).
+  ...["全市", "全区", "全省", "全县", "全镇"],
+]);
 
 /**
  * Whether a unit's name is a total or subtotal word (`TOTAL_WORDS`): compared as `comparableUnitName` (any case,
- * full-width forms, spaces: `合 计`, `ＴＯＴＡＬ`), without a colon at its end (`合计：`, `Total:`).
+ * full-width forms, spaces: `合 计`, `ＴＯＴＡＬ`, `Grand Total`), without a colon at its end (`合计：`, `Total:`) or
+ * brackets around it (`（合计）`).
  * @example isTotalName(" 合计： ") // => true
  * @example isTotalName("合计园区") // => false
  */
-export const isTotalName = (unit: string) => TOTAL_WORDS.has(comparableUnitName(unit).replace(/:+$/, ""));
+export const isTotalName = (unit: string) => TOTAL_WORDS.has(comparableUnitName(unit).replace(/:+$/, "").replace(/^\((.*)\)$/, "$1"));
 
 /**
  * One `W_UNIT_TOTAL` warning per unit named as a total (`isTotalName`), in the panel's order of units: placed at its

@@ -160,10 +160,10 @@ describe("unitLookalikeWarnings on a large panel", () => {
 });
 
 describe("W_UNIT_TOTAL: a total row read as a unit", () => {
-  it.each(["合计", " 总计 ", "小计：", "总和", "全部", "汇总:", "Total", "SUM", "Sub Total", "all", "ＴＯＴＡＬ", "合　计", "合计：："])("isTotalName(%j) is true", (name) =>
+  it.each(["合计", " 总计 ", "小计：", "总和", "全部", "汇总:", "Total", "SUM", "Sub Total", "all", "ＴＯＴＡＬ", "合　计", "合计：：", "Grand Total", "（合计）", "(Total)", "全市", "全 区", "全省", "全县"])("isTotalName(%j) is true", (name) =>
     expect(isTotalName(name)).toBe(true),
   );
-  it.each(["合计园区", "常州", "Allston", "总计划", "Totals", ""])("isTotalName(%j) is false", (name) => expect(isTotalName(name)).toBe(false));
+  it.each(["合计园区", "常州", "Allston", "总计划", "Totals", "", "全国", "全市场", "合计数", "(合计", "全区域"])("isTotalName(%j) is false", (name) => expect(isTotalName(name)).toBe(false));
 
   it("warns once per such unit, in the panel's order, at the values file alone when the panel keeps no lines", () => {
     // Units 常州, Total, 合计 (positions 0-2), one year, one indicator: no lines (a Parquet file's panel).
