@@ -5,12 +5,12 @@
  */
 import { placeOf, type Issue } from "../../errors.js";
 import { messages } from "../../core/messages.js";
-import { toHalfWidth } from "../../core/number.js";
+import { comparableUnitName } from "../../core/unit-lookalike.js";
 import type { ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
 
-/** A name as compared: full-width forms as ASCII, lower case, without white space (so trimmed too). */
-export const comparableName = (name: string) => toHalfWidth(name).toLowerCase().replace(/\s+/g, "");
+/** A name as compared, as units' names are (`comparableUnitName`): full-width forms as ASCII, lower case, no white space. */
+const comparableName = comparableUnitName;
 
 /** A compared name without a last part in brackets, the measure as Chinese tables add it: `研发人员（人）` is `研发人员`. */
 const withoutBracketedEnd = (name: string) => name.replace(/\([^()]*\)$/, "");
