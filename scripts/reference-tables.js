@@ -72,7 +72,7 @@ export const CODE_MEANINGS = {
   E_UNIT_EMPTY: "a unit without any value in any year (two or more indicators), under every policy but reweight",
   E_UNIT_YEAR_EMPTY: "a unit without any value in one year (two or more indicators), never filled from other years, under every policy but reweight; names a unit that may be the same under another name",
   W_UNIT_LOOKALIKE:
-    "two units whose names look alike (the same but for case, spaces and full-width forms, one the beginning of the other, or one character apart) and whose values never share an indicator and year: maybe one unit under two names (a name mistyped on a few rows), each ranked apart without the other's values; an error under --strict",
+    "two units whose names look alike (the same but for case, spaces and full-width forms, one the beginning of the other, or one character apart) and whose values never share an indicator and year: maybe one unit under two names (a name mistyped on a few rows), each ranked apart without the other's values; placed at the first row of the unit with fewer values and the unit column's number; an error under --strict",
   // methods
   E_BASE_YEAR_ABSENT: "a --base-year that is not in the data",
   E_BASE_MISSING: "a missing base-year value under a ratio method",
@@ -208,7 +208,7 @@ export const CODE_MEANINGS = {
   E_RUN_INPUTS_CHANGED: "report in a project: the run's inputs or method options are not the project's current ones",
   E_OUT_NOT_OURS: "an output file of the same name exists that the folder's .innovation-index-files.json does not show this tool wrote, unchanged since, or a link or folder is at the name of a temporary file the writer uses: never replaced, never written through (exit 3)",
   E_OUT_IS_ROOT: "the root of the file system given as the output folder (`--out /`) (exit 3)",
-  E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read; or a project's runs: (or the runs folder runs publish or rollback writes LATEST into) is the values folder, an input file, a folder where a run's LATEST, lock or temporary files would be an input, or a folder a .sql query's glob reaches, whose next run would read what a run writes there (runs: data beside a query reading data/ by a wildcard) (exit 3)",
+  E_OUT_IS_INPUT: "an output would overwrite an input file the command read (the tree, the values), or land in the values folder it read; or a project's runs: (or the runs folder runs publish or rollback writes LATEST into) is the values folder, an input file, a folder where a run's LATEST, lock or temporary files would be an input, or a folder a .sql query's glob reaches, whose next run would read what a run writes there (runs: data beside a query reading data/ by a wildcard; or through a link among the folders the glob reads that points to the runs folder, into it or above it, data/old -> ../runs beside data/*/*/*.csv; a glob read as DuckDB reads it, a backslash separating folders on every platform) (exit 3)",
   E_OUT_IS_RUN: "a command's --out is a run folder (it holds manifest.json and index.json, or is named by a run id in a runs folder), a project's runs folder (it holds LATEST), or inside one: a published run's files are never overwritten or added to; report --run is the one way to add to a run (exit 3)",
   E_REPORT_NOT_OURS: "report in a project: a report.html in the run folder that reports.json does not show this tool wrote (or one of the run's own files): never replaced (exit 3)",
   E_UNIT_NAMED: "--unit given for values that name their units",
@@ -226,9 +226,11 @@ export const CODE_MEANINGS = {
   W_NAME_MISMATCH:
     "an indicator's name in a values file (its name or 指标名称 column) is not the tree's name (nor its English name), compared without spaces, case and full-width forms: codes and names out of step (rows sorted by one column only?); once per file, indicator and name; an error under --strict",
   W_UNIT_TOTAL:
-    "a unit named as a total or subtotal (合计, 总计, 小计, 总和, 全部, 汇总, Total, Sum, Subtotal, Grand Total, All, and the whole area a table of districts ends with, 全市, 全区, 全省, 全县, 全镇, not 全国: any case, full-width forms, spaces, a colon at the end, brackets around it), read as a unit that takes part in min-max, z-score and the ranks; an error under --strict",
+    "a unit named as a total or subtotal (合计, 总计, 小计, 总和, 全部, 汇总, Total, Sum, Subtotal, Grand Total, All, and the whole area a table of districts ends with, 全市, 全区, 全省, 全县, 全镇, not 全国, and the total's figure, 合计数, 合计值, 总计数, 总计值: any case, full-width forms, spaces, a colon at the end, brackets around it), read as a unit that takes part in min-max, z-score and the ranks; placed at its first row and the unit column's number; an error under --strict",
   W_ACCOUNTING_DASH:
-    'values CSV cells that are a dash padded with spaces (" -   ": at least two spaces after the dash), the way Excel\'s accounting format (会计专用, `_ * "-"??_ `) shows a zero when saved to CSV; read as missing like a bare -, so they may be zeros imputed or refused as no value; one warning per file, at the first such cell, with their count; an error under --strict (with a currency sign, " ¥-   " is no number: E_BAD_NUMBER)',
+    'values CSV cells that are a dash padded with spaces (" -   ": at least two spaces after the dash), the way Excel\'s accounting format (会计专用, `_ * "-"??_ `) shows a zero when saved to CSV; read as missing like a bare -, so they may be zeros imputed or refused as no value; one warning per file, at the first such cell, with their count; an error under --strict. With a currency sign (" ¥-   ", "￥ -  ", " $-   ", the format `_ ¥* "-"??_ `) the same, the sign dropped; a currency sign beside a dash without the padding (¥-) is E_BAD_NUMBER, its message naming the format',
+  W_THOUSANDS_SPLIT:
+    'a comma-separated values file (read with a decimal point) whose value cell is a whole number of 1 to 3 digits followed, in a column the layout does not read (a note), by exactly three digits, perhaps with decimals ("1" then "234"): a number written with a thousands separator but not quoted (1,234 where Excel writes "1,234"), split in two, its value read short of its thousands; one warning per file, at the first such cell, with the number probably meant and their count; an error under --strict',
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
@@ -257,6 +259,8 @@ export const CODE_MEANINGS = {
     "the CSV files hold indicator codes or unit names that Excel shows otherwise when it opens them (1.10 as 1.1, 01 as 1, 2-3 as a date, 1:30 as a time, 1E5 or more than 11 digits in scientific notation); the files keep them as written, and index.xlsx stores them as text. Advice: not an error under --strict",
   W_QUERY_FILES_UNNAMED:
     "a query of a project run (a .sql values file, a tree's sql cell) that may read files the tool cannot name (a path known only when the query runs, built from a column or a subquery; a statement DuckDB's parser cannot list the files of): --if-changed cannot tell whether they changed, so the run is never skipped as unchanged; the manifest lists such queries (unnamedQueryInputs). A path built from constants ('micro/' || '2020.csv') is evaluated before the query runs and its files hashed like named ones",
+  W_RUNS_LINKS_UNCHECKED:
+    "a glob of a project run's query (or of the project's runs that runs publish or rollback checks) goes through more than 100,000 folder entries, or folders more than 64 deep, so not all its folders were looked in for a link to the runs folder (E_OUT_IS_INPUT refuses one it finds); the run goes ahead",
   W_RUN_INPUTS_UNPROVEN:
     "report in a project: the run's manifest lists queries that may read files the tool cannot name (unnamedQueryInputs), so the run cannot be shown to be current; the report goes ahead, possibly stale. A warning under --strict too, as compute's W_QUERY_FILES_UNNAMED of the same queries is",
   W_LATEST: "runs/LATEST is broken: the run is computed as if there were no previous run, and no run folder is removed; runs lists every run as unpublished",
@@ -265,6 +269,13 @@ export const CODE_MEANINGS = {
   W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
   W_STAGING_KEPT: "a staging folder without this tool's marker, kept; or one with its marker that also holds files no run writes there: the run's own files removed, the rest kept with the folder",
   W_LOCK_TEMPORARY_KEPT: "a file named as a temporary file of a folder's lock (.lock.<pid>.tmp, .lock.<pid>.stale in a runs folder; .innovation-index.lock.<pid>.tmp/.stale in an output folder) that does not hold a lock as the tool writes it, kept",
+  W_LOCK_STALE_KEPT:
+    "a stale lock moved aside (.lock.<pid>.stale in a runs folder, .innovation-index.lock.<pid>.stale in an output folder) by a process that still runs (a run taking that lock over right now, or another process that got the pid since), kept; said once a run",
+  W_REPORT_TEMPORARY_KEPT:
+    "report, or compute in a project: a file in a run folder named as a temporary or backup file of report.html or reports.json (.report.html.<pid>.tmp, .reports.json.<pid>.old) whose process is gone, but that does not start as the tool writes that file (report.html: the page's head; reports.json: its \"files\" list), kept",
+  W_RUN_WRITE_LEFTOVER:
+    "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file",
+  W_RUN_BEING_WRITTEN: "verify: a temporary or backup file of report.html or reports.json in the run folder whose process still runs (a report writing into the run now); no mismatch: verify passes",
   W_WRITING_FOLDER_KEPT: "a folder named as the one the tool writes Parquet files in (.innovation-index-writing-XXXXXX) that holds more than index.parquet, scores.parquet and growth.parquet, kept",
   W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
@@ -291,6 +302,14 @@ export const CODE_EXAMPLES = {
     'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   W_LOCK_TEMPORARY_KEPT:
     'runs/.lock.4243.tmp is named as a temporary file of the lock runs/.lock but holds "my precious notes\\n", not what this tool writes there (a lock: one line of JSON such as {"pid":4242,"host":"stats-01","startedAt":"2026-03-01T02:00:00.000Z",...}), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
+  W_LOCK_STALE_KEPT:
+    'runs/.lock.4242.stale is a lock of runs/.lock moved aside by process 4242, which still runs (a run of this tool taking that lock over right now, or another process that got the pid since); kept, not removed: delete it by hand if it is still there once no run of this tool is running',
+  W_REPORT_TEMPORARY_KEPT:
+    'runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp is named as a temporary file of report.html by a process that is gone, but it starts with "my precious notes\\n", not as this tool writes report.html ("<!DOCTYPE html>\\n<html lang=\\"en\\">" and on), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
+  W_RUN_WRITE_LEFTOVER:
+    'runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp is a temporary file of report.html left by a report that stopped before it finished (process 4242 is gone); it is no file of the run and fails no check: the next report into this run, or the next compute into its runs folder, removes it (or delete it by hand)',
+  W_RUN_BEING_WRITTEN:
+    'runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp is a temporary file of report.html of process 4242, which still runs (a report writing into this run now); it is no file of the run and fails no check: verify again once that report has finished',
   W_WRITING_FOLDER_KEPT:
     'out/.innovation-index-writing-a1B2c3 is named as a folder this tool writes Parquet files in, but it holds "index.parquet", "notes.txt", not only index.parquet, scores.parquet and growth.parquet, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   E_LOCKED: "runs/.lock: another run holds the lock (pid 4242 on stats-01, since 2026-03-01T02:00:00.000Z); expected one run at a time. Wait for it to finish, or delete the lock file if that run is gone",
@@ -335,6 +354,8 @@ export const CODE_EXAMPLES = {
     'd: d/a.csv has no unit column (its values are of one unit without a name), but d/b.csv names its units ("常州"), so the values of one unit would be read as two; expected every file of a values folder with a unit column, or none: add a unit column to d/a.csv naming the unit of each row',
   W_QUERY_FILES_UNNAMED:
     "values.sql: the query may read files the tool cannot name (read_csv(…) of a path known only when the query runs (built from a column or a subquery)), so --if-changed cannot tell whether they changed: the run goes ahead each time; expected each file written as a path in quotes or built from constants (read_csv('micro.csv'), read_csv('micro/' || '2020.csv'), or a glob such as read_csv('micro/*.csv')) for a run to be skipped when nothing changed",
+  W_RUNS_LINKS_UNCHECKED:
+    'values.sql: the pattern "data/**/*.csv" goes through more than 100,000 folder entries, so not every folder it reads was looked in for a link to the runs folder "runs" (index.yaml:4); through such a link (to the runs folder, or to a folder above it) the next run\'s query would read what a run writes there; expected a pattern that names more of its folders (such as data/2024/*.csv rather than data/**/*.csv), or a check by hand that no link under it leads to the runs folder',
   W_RUN_INPUTS_UNPROVEN:
     "runs/20260301T020000.123Z-1a2b3c4d may be stale: its queries (values.sql) may read files the tool cannot name, which no digest of the run covers, so whether they changed since the run cannot be told, and the report, computed from the files as they are now, may not describe the run; expected each file a query reads written as a path in quotes or built from constants (read_csv('micro.csv'), read_csv('micro/' || '2020.csv')) for a report to be checked against its run, or run innovation-index compute just before the report",
   E_XLSX: "values.xlsx: the file is not a readable .xlsx workbook (End of data reached (data length = 0, asked index = 4). Corrupted zip ?); expected an Excel workbook",
@@ -351,7 +372,7 @@ export const CODE_EXAMPLES = {
   E_UNIT_YEAR_EMPTY:
     'unit "常州高新区", year 2018 has no value (none of the 8 indicators); expected its values for 2018: a missing-value policy never fills a whole unit-year from other years (unit "常州 高新区" has values in 2018 and in none of the years "常州高新区" has: the same unit under another name?)',
   W_UNIT_LOOKALIKE:
-    'data/2021.csv:33: units "西太湖园区" (39 values) and "西太湖园" (1 value, the first indicator "A11", year 2021) have names of which one begins with the other and never a value for the same indicator and year: one unit under two names? expected one name per unit, written the same on every row (under two names, each is ranked as a unit of its own, without the other\'s values)',
+    'data/2021.csv:33:1: units "西太湖园区" (39 values) and "西太湖园" (1 value, the first indicator "A11", year 2021) have names of which one begins with the other and never a value for the same indicator and year: one unit under two names? expected one name per unit, written the same on every row (under two names, each is ranked as a unit of its own, without the other\'s values)',
   E_NO_VALUES: 'tree.csv:24: indicator "C22" has no values; expected at least one value in the data',
   E_AUDIT_TOO_LARGE:
     "the audit of 100,000 indicators would correlate every pair of the 100,000 children of group \"A\" and decompose their correlation matrix (100,000 × 100,000) into principal components, in each of 3 periods (every year and all years pooled): about 5.1 TB of memory and 904 days, more than the limit of 2 GB and 10 minutes; expected at most about 1,919 children in a group: split the group into subgroups in the tree, or audit a part of the tree (a tree file of some of the indicators, given with -i: --indicators, or indicators: in index.yaml)",
@@ -432,8 +453,10 @@ export const CODE_EXAMPLES = {
     'values.csv:3:2: indicator "A1" is named "专利数" here but "研发占比" in the indicator tree (tree.csv:3); values are read by their code alone, so if codes and names got out of step (rows sorted by one column only?) these values are another indicator\'s; expected the tree\'s name beside each code: check the code of the row, or correct the name',
   W_ACCOUNTING_DASH:
     'values.csv:3:4: 2 value cells are a dash padded with spaces (" -   ", the first here), the way Excel\'s accounting format (会计专用) shows a zero; they are read as missing, though they may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in those cells',
+  W_THOUSANDS_SPLIT:
+    'values.csv:3:4: value "1" and the next cell, "234" in column 5 ("note"), look like one number, "1,234", split in two at its thousands separator by a comma not quoted: 1 is read where 1234 was probably meant; expected the number quoted as Excel writes it ("1,234", with the quotes) or written without the separator (1234)',
   W_UNIT_TOTAL:
-    'values.csv:6: unit "合计" (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total\'s rows, or rename the unit if it really is one',
+    'values.csv:6:1: unit "合计" (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total\'s rows, or rename the unit if it really is one',
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",
   E_USAGE: "--force and --if-changed contradict each other; expected one of them (a project run skips unchanged inputs by default)",
   W_OPTION_UNUSED: "--report has no effect with --out -, which writes no file; expected --out <dir>",

@@ -1,7 +1,7 @@
 /**
  * Test helpers: temporary folders from a `{ path: content }` map, the CLI run in-process, file contents as text.
  */
-import { mkdtemp, mkdir, writeFile, readdir, rm } from "node:fs/promises";
+import { chmod, mkdtemp, mkdir, writeFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, expect, vi } from "vitest";
@@ -10,6 +10,15 @@ import { main } from "../src/cli/main.js";
 import { ValidationError, type Issue } from "../src/errors.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
 import { WRITTEN_FILES } from "../src/io/write/written-files.js";
+
+/**
+ * Writes `content` to `path` as a person editing it by hand would: a published run's files are read-only
+ * (`run-protection.ts`), so the file is first made writable, as a user (not root, whom modes do not stop) must.
+ */
+export async function editByHand(path: string, content: string | Uint8Array): Promise<void> {
+  await chmod(path, 0o644).catch(() => undefined);
+  await writeFile(path, content);
+}
 
 /** The folders `makeTempDir` made in this test file, removed after it by `removeTempDirs` (see test/setup/temp-folders.ts). */
 const created: string[] = [];

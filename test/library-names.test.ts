@@ -48,7 +48,7 @@ function flagsInText(text: string): string[] {
  * folders, and options of commands the facade has no call for. A flag quoted anywhere else must be in `FLAG_NAMES`.
  */
 const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
-  "--out": { files: ["core/messages.ts", "core/output-messages.ts", "core/project-messages.ts", "core/run-messages.ts", "core/command-messages.ts"], why: "output folders" },
+  "--out": { files: ["core/messages.ts", "core/output-messages.ts", "core/project-messages.ts", "core/run-messages.ts", "core/command-messages.ts", "core/terminal-messages.ts"], why: "output folders" },
   "--format": { files: ["core/messages.ts", "core/output-messages.ts", "core/command-messages.ts"], why: "output files" },
   "--xlsx": { files: ["core/messages.ts", "core/output-messages.ts"], why: "output files" },
   "--parquet": { files: ["core/output-messages.ts"], why: "output files" },

@@ -27,6 +27,29 @@ export function integerOption(name: string, min: number, max: number) {
   };
 }
 
+/** The items of a comma-separated option value (`min-max, rank` → min-max, rank), blanks left out. */
+export function commaItems(text: string): string[] {
+  return text.split(",").map((item) => item.trim()).filter(Boolean);
+}
+
+/** The choices of each parser of a comma-separated list of choices (`choiceList`). */
+const LIST_CHOICES = new WeakMap<object, readonly string[]>();
+
+/**
+ * `parse`, a parser of a comma-separated list (`commaItems`) whose every item is one of `choices`, noted as such: an
+ * item typed off the list is refused in the tool's words, with the closest choice (main.ts: `suggestChoices`), as a
+ * single option's value off its `.choices()` is.
+ */
+export function choiceList<Parse extends (text: string) => unknown>(parse: Parse, choices: readonly string[]): Parse {
+  LIST_CHOICES.set(parse, choices);
+  return parse;
+}
+
+/** The choices of a list option's parser (`choiceList`), else `undefined`. */
+export function listChoicesOf(parse: unknown): readonly string[] | undefined {
+  return typeof parse === "function" ? LIST_CHOICES.get(parse) : undefined;
+}
+
 export interface InputOptions {
   indicators?: string;
   data?: string;

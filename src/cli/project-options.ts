@@ -92,10 +92,11 @@ export async function projectRunsFolder(command: Command, env: CliEnv, { refuseF
   // touched. A values: that is no text is left to compute to refuse.
   const values = project.settings.values;
   if (refuseValuesFolder && typeof values === "string" && values !== "") {
-    const [{ refuseRunsOnInputs }, { readProject }, { projectInputsToRefuse }] = await Promise.all([
+    const [{ refuseRunsOnInputs }, { readProject }, { projectInputsToRefuse }, { printWarnings }] = await Promise.all([
       import("../io/runs/runs-on-inputs.js"),
       import("../io/project/project.js"),
       import("./project-inputs.js"),
+      import("./report-issues.js"),
     ]);
     const where = runs ? { runs, where: "--runs", valuesAt: at("values") } : { runs: project.settings.runs, where: at("runs") };
     const runsAndValues = { runsDir, ...where, values: resolve(project.dir, values), action: refuseFor };
@@ -103,7 +104,8 @@ export async function projectRunsFolder(command: Command, env: CliEnv, { refuseF
     // The input files too, as the run refuses them, when the whole file can be read (a mistake in another key of it
     // stops compute, not a publish or a rollback: the run's inputs are then not known, and left out).
     const whole = await readProject(file, project.label).catch(() => undefined);
-    if (whole) refuseRunsOnInputs({ ...runsAndValues, ...(await projectInputsToRefuse(whole, env.cwd)) });
+    // A glob whose folders were too many to look in for links to the runs folder all: said (W_RUNS_LINKS_UNCHECKED).
+    if (whole) printWarnings(refuseRunsOnInputs({ ...runsAndValues, ...(await projectInputsToRefuse(whole, env.cwd)) }), env);
   }
   return runsDir;
 }

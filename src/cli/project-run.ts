@@ -33,6 +33,7 @@ import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsTo
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { refuseRunsOnInputs } from "../io/runs/runs-on-inputs.js";
+import { protectRunFiles } from "../io/runs/run-protection.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -223,11 +224,13 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   const runsAt = { runsDir, runs: project.settings.runs, where: runsLine ? `${project.label}:${runsLine}` : project.label, values: resolve(env.cwd, options.data!) };
   refuseRunsOnInputs({ ...runsAt, inputs: [] });
   const { recorded, inputs, query, fingerprint, unnamedQueryReads, queryGlobs } = await projectRunInputs(options, command, project, env);
-  refuseRunsOnInputs({
+  // A glob whose folders were too many to look in for links to the runs folder all: said (W_RUNS_LINKS_UNCHECKED).
+  const linksUnchecked = refuseRunsOnInputs({
     ...runsAt,
     inputs: inputs.map((input) => ({ path: resolve(project.dir, input.path), label: displayPath(env.cwd, resolve(project.dir, input.path)) })),
     patterns: queryGlobs.map((glob) => ({ ...glob, label: displayPath(env.cwd, glob.pattern) })),
   });
+  printWarnings(linksUnchecked, env);
 
   // LATEST is read as a run id; a broken pointer or manifest is reported, and the run goes ahead as if there were no
   // previous run (it removes no run folder either way). It is read once without the lock, so that a run with nothing
@@ -265,8 +268,12 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
   const tidy = async (latest: string | undefined) => {
     const leftovers = await removeLeftovers(runsDir, runsLabel, latest);
     printWarnings(leftovers.warnings, env);
-    // Staging folders and markers removed are said; temporary files (of LATEST, of the lock: `.tmp`, `.stale`) go silently.
-    if (!options.quiet) for (const name of leftovers.removed.filter((name) => !/\.(?:tmp|stale)$/.test(name))) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+    // Everything removed is said, one line each (staging folders and markers, temporary files of LATEST and of the
+    // lock: `.tmp`, `.stale`), and what was repaired in a run folder a killed report left files in, as report says it.
+    if (!options.quiet) {
+      for (const name of leftovers.removed) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
+      for (const line of leftovers.repaired ?? []) env.stderr(line + "\n");
+    }
   };
   const unlocked = await readLatestRun();
   if (unlocked.unchanged) {
@@ -366,6 +373,9 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         if (cause instanceof OutputError) throw cause;
         throw new OutputError("E_WRITE", commandMessages.publishFailed(runLabel, reason), { cause });
       }
+      // Published: its own files read-only, so that a file opened in Excel is not saved over (the folder stays
+      // writable, for report.html). Best effort: a file whose mode cannot be changed is left as it is.
+      await protectRunFiles(resolve(runsDir, id));
 
       if (computed.printed !== undefined) printOutput(computed.printed, env);
       if (options.quiet) return undefined;

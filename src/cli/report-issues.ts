@@ -66,13 +66,17 @@ export const lockTakeOverWarning =
     printWarnings([{ code: "W_LOCK_TAKEN_OVER", message }], env);
 
 /**
- * What a command writing an output folder tells as it happens: a stale lock it took over (`lockTakeOverWarning`), and
- * what a killed command left there under the tool's names that is not provably the tool's, kept (`W_LOCK_TEMPORARY_KEPT`,
- * `W_WRITING_FOLDER_KEPT`).
+ * What a command writing an output folder tells as it happens: a stale lock it took over (`lockTakeOverWarning`), what
+ * a killed command left there under the tool's names that is not provably the tool's, kept (`W_LOCK_TEMPORARY_KEPT`,
+ * `W_WRITING_FOLDER_KEPT`, `W_LOCK_STALE_KEPT`), and each of the lock's leftovers removed as provably the tool's (one
+ * line on stderr, as a project run says what it removed), so that nothing goes without a word.
  */
-export const folderWarnings = (env: CliEnv): { onTakeOver: (message: string) => void; onKept: (warning: Issue) => void } => ({
+export const folderWarnings = (
+  env: CliEnv,
+): { onTakeOver: (message: string) => void; onKept: (warning: Issue) => void; onRemoved: (message: string) => void } => ({
   onTakeOver: lockTakeOverWarning(env),
   onKept: (warning) => printWarnings([warning], env),
+  onRemoved: (message) => env.stderr(message + "\n"),
 });
 
 /**

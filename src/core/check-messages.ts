@@ -1,7 +1,7 @@
 /**
  * Messages of checks made in the engine: `--aggregate` read (aggregate/plan.ts), a series mixing percentages with plain
- * numbers (percent-marks.ts), dashes padded as Excel's accounting format shows a zero (accounting-dashes.ts), and
- * option values given to the library (option-checks.ts, compute.ts). Shape: `<what was found>; expected <what>`.
+ * numbers (percent-marks.ts), dashes padded as Excel's accounting format shows a zero (accounting-dashes.ts), numbers
+ * split at their thousands separator by an unquoted comma (thousands-split.ts), and option values given to the library (option-checks.ts, compute.ts). Shape: `<what was found>; expected <what>`.
  */
 import { AGGREGATE_METHODS } from "./aggregate/methods.js";
 import { describeValue, isThenable } from "./describe-value.js";
@@ -28,6 +28,22 @@ export interface AccountingDashExample {
   column: number;
   /** The cell's raw text (`" -   "`). */
   text: string;
+}
+
+/** The first of a file's value cells that may be a number split at its thousands separator by an unquoted comma. */
+export interface ThousandsSplitExample {
+  file: string;
+  line: number;
+  /** The value cell's column (1-based). */
+  column: number;
+  /** The value cell's text (`1`). */
+  cell: string;
+  /** The next cell's text (`234`), its column (1-based) and its header (`note`; "" for a column without one). */
+  next: string;
+  nextColumn: number;
+  nextName: string;
+  /** The number the two make as one (1234). */
+  meant: number;
 }
 
 /** What an option of the library expects, in `checkMessages.expectedOption`. */
@@ -92,6 +108,14 @@ export const checkMessages = catalogue("checkMessages", {
     `${first.file}:${first.line}:${first.column}: ${count(cells, "value cell is", "value cells are")} a dash padded with spaces (${JSON.stringify(first.text)}` +
     `${cells === 1 ? "" : ", the first here"}), the way Excel's accounting format (会计专用) shows a zero; ${cells === 1 ? "it is" : "they are"} read as missing, ` +
     `though ${cells === 1 ? "it" : "they"} may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in ${cells === 1 ? "the cell" : "those cells"}`,
+
+  // W_THOUSANDS_SPLIT (thousands-split.ts): `cells` such value cells in the file of `first`, its first
+  thousandsSplit: (first: ThousandsSplitExample, cells: number) =>
+    `${first.file}:${first.line}:${first.column}: value ${JSON.stringify(first.cell)} and the next cell, ${JSON.stringify(first.next)} in column ${first.nextColumn}` +
+    `${first.nextName === "" ? " (without a header)" : ` (${JSON.stringify(first.nextName)})`}, look like one number, ${JSON.stringify(`${first.cell},${first.next}`)}, ` +
+    `split in two at its thousands separator by a comma not quoted: ${first.cell} is read where ${first.meant} was probably meant` +
+    `${cells === 1 ? "" : ` (${cells} value cells of this file look so, the first here)`}; expected ${cells === 1 ? "the number" : "each such number"} quoted as Excel writes it ` +
+    `(${JSON.stringify(`${first.cell},${first.next}`)}, with the quotes) or written without the separator (${first.meant})`,
 
   // Option values given to the library (option-checks.ts); `option` names the option, `found` is the value given
   optionNotAChoice: (option: string, found: unknown, choices: readonly string[]) =>

@@ -8,7 +8,7 @@ import { INDEX_CODE } from "./types.js";
 
 import { listItems, quote } from "./quote.js";
 import { catalogue } from "./localize.js";
-import { isExcelError } from "./number.js";
+import { isCurrencyDash, isExcelError } from "./number.js";
 import type { ExcelShown } from "./excel-text.js";
 
 /** The children of `parent` in words: those of the overall index (`INDEX`, a code the tree never names) are the first-level nodes. */
@@ -72,7 +72,11 @@ export const messages = catalogue("messages", {
   badYear: (found: string) => `year ${quote(found)} is not a year; expected a four-digit year such as 2017 (or 2017年)`,
   badValue: (found: string, column?: string) =>
     `value ${quote(found)}${column === undefined ? "" : ` in column ${quote(column)}`} is not a number${
-      isExcelError(found) ? " but an Excel formula's error (the formula failed: correct it, or the cells it reads)" : ""
+      isExcelError(found)
+        ? " but an Excel formula's error (the formula failed: correct it, or the cells it reads)"
+        : isCurrencyDash(found)
+          ? " but a currency sign beside a dash, the way Excel's accounting format (会计专用) shows a zero (a zero, or no value?)"
+          : ""
     }; expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
   recordNotNumber: (indicator: string, unit: string, year: number, found: unknown) =>
     `value of indicator ${quote(indicator)}, unit ${quote(unit)}, year ${year} is ${typeof found === "string" ? quote(found) : String(found)} (${typeof found}); expected a number, NaN for a missing value`,
@@ -179,6 +183,14 @@ export const messages = catalogue("messages", {
   /** A command's argument off its list of choices (`runs prune`): `argument`, its name (action), `command`, the command's. */
   unknownArgumentChoice: (argument: string, command: string, found: string, expected: readonly string[]) =>
     `unknown ${argument} ${quote(found)} of ${command}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+  /**
+   * A value typed for an option off its list of choices (`--normalise minmax`): `option`, its flag; `found`, the value,
+   * or the item off the list of a comma-separated `list` (`--aggregations arithmetic,geometrik`).
+   */
+  unknownOptionChoice: (option: string, found: string, expected: readonly string[], list?: string) =>
+    `unknown value ${quote(found)} of ${option}${list === undefined ? "" : ` (in the list ${quote(list)})`}; expected ${list === undefined ? "one" : "each"} of: ${expected.join(", ")}${
+      /^power:/.test(found) && expected.includes("power") ? " (in a list, power without its exponent: the exponent goes in --power P)" : didYouMean(found, expected)
+    }`,
 
   // method choices: normalisation (see src/core/normalize/) and aggregation (src/core/aggregate/)
   chainBaseMissing: (indicator: string, unit: string, year: number, policies?: readonly string[]) =>

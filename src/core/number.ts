@@ -34,8 +34,10 @@ export const MISSING_TOKENS = ["", "-", "—", "–", "--", "——", "―", "�
  * least two spaces after it (the `??`), then perhaps a currency sign written after the number (`" -   € "`). A bare `-`
  * (the Chinese statistical 无数据, `MISSING_TOKENS`) does not match, nor does `" - "`: a dash typed between spaces
  * looks the same as the accounting format without decimals (`"-"_ `), so only the two-decimal padding is taken as a sign.
- * The readers warn only of such cells read as missing values: with a currency sign (`" ¥-   "`) the cell is no number
- * (`¥-` is no missing-value token), refused as before.
+ * The readers read every such cell as a missing value and warn of it, with a currency sign too (`" ¥-   "`, `"￥ -  "`,
+ * `" $-   "`): the sign is dropped as it is before a number (`¥1,234`), leaving the dash. A currency sign beside a dash
+ * without that padding (`¥-`, or `" ¥- "` of the format without decimals) stays no number (`parseNumber`), its message
+ * naming the format (`isCurrencyDash`).
  */
 const ACCOUNTING_DASH = /^(?:[ \u00a0]+[¥￥$€£]?|[¥￥$€£])[ \u00a0]*-[ \u00a0]{2,}(?:[¥￥$€£][ \u00a0]*)?$/;
 
@@ -45,6 +47,15 @@ const ACCOUNTING_DASH = /^(?:[ \u00a0]+[¥￥$€£]?|[¥￥$€£])[ \u00a0]*-[
  * @example isAccountingDash("-") // => false
  */
 export const isAccountingDash = (text: string): boolean => ACCOUNTING_DASH.test(text);
+
+/**
+ * Whether a cell is a currency sign beside a dash (`¥-`, `$ -`, `-€`), as Excel's accounting format with a currency
+ * sign shows a zero, once its padding is lost: no number (a sign is dropped only before a number), but the message
+ * that refuses it says what it looks like.
+ * @example isCurrencyDash(" ¥- ") // => true
+ * @example isCurrencyDash("¥1") // => false
+ */
+export const isCurrencyDash = (text: string): boolean => /^[\s\u00a0]*(?:[¥￥$€£][\s\u00a0]*-|-[\s\u00a0]*[¥￥$€£])[\s\u00a0]*$/.test(text);
 
 /**
  * Whether a cell's text is one of Excel's formula errors (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!, ...): a

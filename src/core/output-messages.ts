@@ -131,6 +131,20 @@ export const outputMessages = catalogue("outputMessages", {
    */
   runsMatchedByQuery: (where: string, runs: string, query: string, pattern: string, action?: "publish" | "rollback") =>
     `${runsNamed(where, runs)} is a folder the query ${query} reads by the pattern ${quote(pattern)}: the LATEST, lock and run folders ${action === undefined ? "a run writes" : `that runs ${action} and the project's runs write`} there would be read by the next run's query; expected a ${where.startsWith("--") ? where : "runs:"} folder the pattern cannot reach, such as runs, or a subfolder below a pattern without **`,
+  /**
+   * A runs folder (`runs:` at `where`, or `--runs`) that the glob `pattern` of the query `query` reaches through the
+   * link `link` (as messages name it, `data/old`) among the folders it reads, which points to `target` (as written in
+   * the link, `../runs`): the runs folder itself (`is`), a folder in it, or one above it (`relation`).
+   */
+  runsReachedThroughLink: (where: string, runs: string, query: string, pattern: string, link: string, target: string, relation: "is" | "inside" | "above", action?: "publish" | "rollback") =>
+    `${runsNamed(where, runs)} is reached by the pattern ${quote(pattern)} of the query ${query} through the link ${quote(link)}, which points to ${quote(target)} (${relation === "is" ? "the runs folder itself" : relation === "inside" ? "a folder inside the runs folder" : "a folder that holds the runs folder"}): the LATEST, lock and run folders ${action === undefined ? "a run writes" : `that runs ${action} and the project's runs write`} there would be read through it by the next run's query; expected no link to the runs folder, into it or to a folder above it among the folders the pattern reads (remove ${quote(link)}, or write the pattern so that it leaves the link out), or a ${where.startsWith("--") ? where : "runs:"} folder the link does not lead to`,
+  /**
+   * The glob `pattern` of the query `query` goes through more folder entries, or folders deeper, than the links it
+   * goes through are looked for (`limit`, `count`): a link among the rest to the runs folder (`runs:` at `where`, or
+   * `--runs`) is not refused.
+   */
+  runsLinksUnchecked: (where: string, runs: string, query: string, pattern: string, limit: "entries" | "depth", count: number) =>
+    `${query}: the pattern ${quote(pattern)} goes through ${limit === "entries" ? `more than ${formatCount(count)} folder entries` : `folders more than ${count} deep`}, so not every folder it reads was looked in for a link to the runs folder ${quote(runs)} (${where}); through such a link (to the runs folder, or to a folder above it) the next run's query would read what a run writes there; expected a pattern that names more of its folders (such as data/2024/*.csv rather than data/**/*.csv), or a check by hand that no link under it leads to the runs folder`,
   outIsRunsFolder: (label: string, runs?: string) =>
     `${label} is ${runs === undefined ? "a project's runs folder" : `inside the runs folder ${runs}`} (it holds LATEST), whose runs are never overwritten or added to; expected another --out`,
   /** `sizeLimit`, for EFBIG: the process's file-size limit (`ulimit -f`) in bytes, `"unlimited"`, or not known. */
@@ -205,6 +219,16 @@ export const outputMessages = catalogue("outputMessages", {
   /** A file named as a temporary file of a folder's lock (`.lock.<pid>.tmp`, `.lock.<pid>.stale`) that does not hold a lock; `held`: its text, or its size in bytes. */
   lockTemporaryKept: (temporaryLabel: string, held: string | number, lockLabel: string) =>
     `${temporaryLabel} is named as a temporary file of the lock ${lockLabel} but holds ${typeof held === "number" ? `${held} bytes` : quoteInput(held)}, not what this tool writes there (a lock: one line of JSON such as {"pid":4242,"host":"stats-01","startedAt":"2026-03-01T02:00:00.000Z",...}), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
+  /** A stale lock moved aside (`<lock>.<pid>.stale`) by process `pid`, which still runs: kept, and said once a run. */
+  lockStaleRunning: (staleLabel: string, pid: number, lockLabel: string) =>
+    `${staleLabel} is a lock of ${lockLabel} moved aside by process ${pid}, which still runs (a run of this tool taking that lock over right now, or another process that got the pid since); kept, not removed: delete it by hand if it is still there once no run of this tool is running`,
+  /**
+   * A file of a run folder named as a temporary (`kind` tmp) or backup (`old`) file of `of`, a file report writes
+   * there, whose writer is gone, that does not start as the tool writes `of`: `found`, its first characters;
+   * `expected`, how the tool's starts (`undefined`: a file the tool knows no start of).
+   */
+  reportTemporaryKept: (fileLabel: string, of: string, kind: "tmp" | "old", found: string, expected: string | undefined) =>
+    `${fileLabel} is named as ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} by a process that is gone, but it starts with ${quoteInput(found)}, not as this tool writes ${of}${expected === undefined ? "" : ` (${quoteInput(expected)} and on)`}, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
   /** A folder named as the Parquet writer's own (`.innovation-index-writing-XXXXXX`) holding something else (`found`: its names, sorted). */
   writingFolderKept: (folderLabel: string, found: readonly string[]) =>
     `${folderLabel} is named as a folder this tool writes Parquet files in, but it holds ${found.length === 0 ? "nothing it can read" : found.map(quoteInput).join(", ")}, not only index.parquet, scores.parquet and growth.parquet, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
@@ -297,6 +321,18 @@ export const outputMessages = catalogue("outputMessages", {
   verifyNotFile: (path: string, kind: string, derived = false) =>
     `changed: ${path} (${kind === "other" ? "a pipe, socket or device" : `a ${kind}`}, not a file${derived ? "; a derived file listed in reports.json" : ""})`,
   verifyUnlisted: (path: string) => `unlisted: ${path} (neither in manifest.json nor in reports.json)`,
+  /**
+   * A file of a run folder named as a temporary (`kind` tmp) or backup (`old`) file of `of`, a file report writes there,
+   * whose writer, process `pid`, is gone: left by a killed report, no file of the run. `removable`: it starts as the
+   * tool writes `of`, so the next report or compute removes it; else they keep it.
+   */
+  verifyWriteLeftover: (fileLabel: string, of: string, kind: "tmp" | "old", pid: number, removable: boolean) =>
+    removable
+      ? `${fileLabel} is ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} left by a report that stopped before it finished (process ${pid} is gone); it is no file of the run and fails no check: the next report into this run, or the next compute into its runs folder, removes it (or delete it by hand)`
+      : `${fileLabel} is named as ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} by process ${pid}, which is gone, but it does not start as this tool writes ${of}, so report and compute keep it; it is no file of the run and fails no check: delete it by hand if it is not needed`,
+  /** A file of a run folder named as a temporary (`kind` tmp) or backup (`old`) file of `of` by process `pid`, which still runs. */
+  verifyBeingWritten: (fileLabel: string, of: string, kind: "tmp" | "old", pid: number) =>
+    `${fileLabel} is ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} of process ${pid}, which still runs (a report writing into this run now); it is no file of the run and fails no check: verify again once that report has finished`,
   verifyOutside: (path: string, derived = false) =>
     `outside: ${quote(path)} is listed in ${derived ? "reports.json" : "manifest.json"} but is not a path inside the run folder`,
   /** `reports.json` that cannot be read, as a line of `verify` (`problem` as from `readRunReports`). */

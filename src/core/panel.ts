@@ -29,6 +29,12 @@ export interface Panel {
    */
   valueColumn?: number;
   /**
+   * The column of the units' names in the rows (1-based), for the messages about a unit (`W_UNIT_TOTAL`,
+   * `W_UNIT_LOOKALIKE`): the values file's, or that of every file of a values folder when they put it in the same
+   * place; absent when not known (no unit column, files that differ, values read by DuckDB).
+   */
+  unitColumn?: number;
+  /**
    * When the values come from several files (a values folder): the files, and for each cell the position of its file
    * in `files`, so that a message names a cell's file and line as it does for one file.
    */
@@ -71,6 +77,8 @@ export interface ValueRecord {
   indicatorColumn?: number;
   /** The column of the value in its line when `column` is not kept (the long layout, one value per line), for messages. */
   valueColumn?: number;
+  /** The column of the unit's name in its line (none without a unit column), for the messages about the unit. */
+  unitColumn?: number;
   /** The unit of measurement written beside the value (a `measure` or `计量单位` column), and its column; none when empty. */
   measure?: string;
   measureColumn?: number;
@@ -86,6 +94,12 @@ export interface ValueRecord {
    * (`" -   "`, `isAccountingDash`): the cell's raw text, for the warning that it may be a zero (`accountingDashWarnings`).
    */
   accountingDash?: string;
+  /**
+   * Of a value read from a CSV cell that may be a number split at its thousands separator by an unquoted comma (`1,234`
+   * written without quotes: `1` read, `234` left in the next column, one the layout does not read): the two cells'
+   * texts, and the next cell's column (1-based) and header, for the warning (`thousandsSplitWarnings`).
+   */
+  thousandsSplit?: { cell: string; next: string; nextColumn: number; nextName: string };
   /**
    * The cell could not be read (not a number; reported by the reader): `value` is `NaN`, a gap kept for the checks of
    * the values' structure, in which it counts as a value given, not as an empty cell (`repeatOutcome`).
@@ -176,6 +190,7 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   // A long layout's rows hold their value in one column, which the panel keeps once (`valueColumn`); rows of the wide
   // layouts, or of files that hold it in different columns, keep each cell's (`columns`).
   const valueColumn = lines ? sharedValueColumn(records) : undefined;
+  const unitColumn = lines ? sharedUnitColumn(records) : undefined;
   const columns =
     lines && valueColumn === undefined && records.some((record) => record.column !== undefined || record.valueColumn !== undefined) ? new Int32Array(panel.values.length) : undefined;
   const filePosition = new Map<string, number>();
@@ -242,7 +257,10 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
         issues.push({ code: "E_NO_VALUES", message: messages.indicatorWithoutValues(code), source: tree.source, line: node.line, id: code });
       }
   if (issues.length > 0) return { ok: false, issues, warnings: [] };
-  const place = columns ? { source, lines, columns } : valueColumn !== undefined ? { source, lines, valueColumn } : { source, lines };
+  const place = {
+    ...(columns ? { source, lines, columns } : valueColumn !== undefined ? { source, lines, valueColumn } : { source, lines }),
+    ...(unitColumn !== undefined ? { unitColumn } : {}),
+  };
   if (fileOfCell && lines) return { ok: true, value: { ...panel, ...place, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
   return { ok: true, value: lines ? { ...panel, ...place } : panel, warnings: [] };
 }
@@ -257,6 +275,20 @@ function sharedValueColumn(records: readonly ValueRecord[]): number | undefined 
     if (record.line === undefined) continue;
     if (record.column !== undefined || record.valueColumn === undefined || (shared !== undefined && record.valueColumn !== shared)) return undefined;
     shared = record.valueColumn;
+  }
+  return shared;
+}
+
+/**
+ * The unit column every record read from a line gives (`unitColumn`: of one file, or of files that put it in the same
+ * place), else `undefined` (a record without one, or columns that differ).
+ */
+function sharedUnitColumn(records: readonly ValueRecord[]): number | undefined {
+  let shared: number | undefined;
+  for (const record of records) {
+    if (record.line === undefined) continue;
+    if (record.unitColumn === undefined || (shared !== undefined && record.unitColumn !== shared)) return undefined;
+    shared = record.unitColumn;
   }
   return shared;
 }

@@ -23,7 +23,7 @@ export type StaleLockReason = "gone" | "reused" | "rebooted" | "silent" | "silen
 export type LockRule = "running" | "heartbeat" | "other-host" | "damaged";
 
 export const projectMessages = catalogue("projectMessages", {
-  /** `reason`: why, one of readerMessages' `yaml...` reasons (yaml-guards.ts: `yamlSyntaxIssues`). */
+  /** `reason`: why, one of readerMessages' `yaml...` reasons or of `yamlMessages` (io/read/yaml-reasons.ts: `yamlReason`). */
   yamlSyntax: (reason: string) => `the file is not valid YAML: ${reason}`,
   notAMap: (found: unknown) => `found ${describeFound(found)}; expected a block of keys such as indicators, values, methods`,
   badKey: (path: string, found: unknown, expected: string) => `${path}: found ${describeFound(found)}; expected ${expected}`,

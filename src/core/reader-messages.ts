@@ -112,8 +112,8 @@ export const readerMessages = catalogue("readerMessages", {
     `cell ${address} holds the formula =shared with ${master} but not its result (the file was written by a program and never saved by Excel); expected a value, or the workbook opened and saved in Excel, which stores each formula's result`,
 
   /**
-   * A YAML syntax error of a tree: `place` is `file:line:column`, `reason` one of the `yaml...` reasons below;
-   * `bareMinusLine`, a line whose value is a bare "-".
+   * A YAML syntax error of a tree: `place` is `file:line:column`, `reason` one of the `yaml...` reasons below or of
+   * `yamlMessages`; `bareMinusLine`, a line whose value is a bare "-".
    */
   treeYamlSyntax: (place: string, reason: string, bareMinusLine?: number) =>
     `${place}: the file is not valid YAML: ${reason}${bareMinusLine === undefined ? "" : `; line ${bareMinusLine} has a bare "-" as a value, which YAML reads as the start of a list: write it quoted, direction: "-"`}`,
@@ -121,7 +121,8 @@ export const readerMessages = catalogue("readerMessages", {
   treeYamlNotNode: (place: string) => `${place}: expected a node with keys such as code, name, weight, direction`,
 
   ahpYamlSyntax: (place: string, reason: string) => `${place}: the file is not valid YAML: ${reason}`,
-  // Why a YAML file (tree, judgements, index.yaml) is not valid YAML, for the parser's common error codes (yaml-guards.ts).
+  // Why a YAML file (tree, judgements, index.yaml) is not valid YAML (io/read/yaml-reasons.ts): a key written twice, a tab,
+  // an item out of line, a code the tool does not know; the reasons of the parser's other codes are yamlMessages'.
   /** DUPLICATE_KEY: `firstLine`, the line the key first appears on. */
   yamlDuplicateKey: (key: string, firstLine?: number) =>
     `the key ${quote(key)} appears twice${firstLine === undefined ? "" : ` (first on line ${firstLine})`}; expected each key once`,

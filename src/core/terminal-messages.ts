@@ -24,6 +24,12 @@ export const terminalMessages = catalogue("terminalMessages", {
    */
   moreUnits: (count: number, file: string, flag?: string) =>
     `… and ${count.toLocaleString("en-US")} more unit${count === 1 ? "" : "s"} (${file} holds them all${flag ? `; run with ${flag} to print them all` : ""})\n`,
+  /**
+   * After `compare`'s table cut to its first `shown` rows (`COMPARE_TABLE_ROWS`) without --out: how many rows
+   * (unit-years) were left out, and that --out writes every row to `file` (compare.csv).
+   */
+  compareRowsLeftOut: (count: number, shown: number, file: string) =>
+    `… and ${count.toLocaleString("en-US")} more row${count === 1 ? "" : "s"} (unit-years) not printed, the first ${shown.toLocaleString("en-US")} shown; run with --out <dir> to write every row to <dir>/${file}\n`,
   wroteTemplate: (path: string, rows: number) => `wrote ${path}: ${rows} rows to fill in\n`,
   wroteRun: (id: string, runLabel: string, runsLabel: string) => `wrote run ${id} to ${runLabel} and moved ${runsLabel}/LATEST to it\n`,
   createdProject: (files: readonly string[], folder: string) => `created ${files.join(", ")} in ${folder}\n`,

@@ -116,6 +116,8 @@ export function oneEditApart(a: string, b: string): boolean {
  */
 const TOTAL_WORDS: ReadonlySet<string> = new Set([
   ...["合计", "总计", "小计", "总和", "全部", "汇总", "total", "sum", "subtotal", "grandtotal", "all"],
+  // The same as a yearbook's column or row of figures names it: the total's number or value.
+  ...["合计数", "合计值", "总计数", "总计值"],
   // The whole of the area a table of its districts, counties or towns ends with (全国 is left out: often a benchmark).
   ...["全市", "全区", "全省", "全县", "全镇"],
 ]);
@@ -131,7 +133,8 @@ export const isTotalName = (unit: string) => TOTAL_WORDS.has(comparableUnitName(
 
 /**
  * One `W_UNIT_TOTAL` warning per unit named as a total (`isTotalName`), in the panel's order of units: placed at its
- * first row (in the order of the files, then of the lines), or at the values file alone when the panel keeps no lines.
+ * first row (in the order of the files, then of the lines) and the unit column (`Panel.unitColumn`, its number where
+ * known, else "unit"), or at the values file alone when the panel keeps no lines.
  */
 export function unitTotalWarnings(panel: Panel): Issue[] {
   const [unitCount, yearCount] = [panel.units.length, panel.years.length];
@@ -153,7 +156,7 @@ export function unitTotalWarnings(panel: Panel): Issue[] {
       code: "W_UNIT_TOTAL",
       message: messages.unitTotal(unit),
       ...(source !== undefined ? { source } : {}),
-      ...(line !== undefined ? { line, column: "unit" } : {}),
+      ...(line !== undefined ? { line, column: panel.unitColumn ?? "unit" } : {}),
     });
   });
   return warnings;
@@ -163,7 +166,8 @@ export function unitTotalWarnings(panel: Panel): Issue[] {
  * The warnings about the units' names: a unit named as a total (`unitTotalWarnings`), then one `W_UNIT_LOOKALIKE`
  * warning per pair of units whose names look alike (`lookalikeUnitPairs`) and whose values never
  * share a cell (no indicator and year where both have one), each with at least one value: the unit with more values
- * named first, the warning placed at the first value of the other (the likelier slip), in indicator then year order.
+ * named first, the warning placed at the first value of the other (the likelier slip), in indicator then year order,
+ * in the unit column (as `unitTotalWarnings`).
  * Two units that share no cell have together at most the panel's cells of a unit, so one of them has at most half: the
  * names are compared only for pairs with such a unit (none in a full panel, counted until a unit passes half), and the
  * cells only for the few pairs alike by name, up to the first cell they share.
@@ -179,7 +183,7 @@ export function unitLookalikeWarnings(panel: Panel): Issue[] {
       code: "W_UNIT_LOOKALIKE",
       message: messages.unitLookalike(panel.units[more], moreCount, panel.units[fewer], fewerCount, likeness, indicator, year),
       ...(file !== undefined ? { source: file } : {}),
-      ...(line !== undefined ? { line, column: "unit" } : {}),
+      ...(line !== undefined ? { line, column: panel.unitColumn ?? "unit" } : {}),
     };
   });
   return [...unitTotalWarnings(panel), ...lookalikes];

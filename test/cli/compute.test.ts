@@ -145,7 +145,7 @@ describe("innovation-index compute", () => {
 
   it.each([
     [["compute", "--decimals", "x"], /--decimals must be a whole number from 0 to 15, got "x"/],
-    [["compute", "--missing", "guess"], /argument 'guess' is invalid\. Allowed choices are error, carry-forward, interpolate, carry-back, reweight, mean, median/],
+    [["compute", "--missing", "guess"], /unknown value "guess" of --missing; expected one of: error, carry-forward, interpolate, carry-back, reweight, mean, median\n/],
     [["compute", "--bogus"], /unknown option '--bogus'/],
     [["compute", "-i", "tree.csv"], /--data is missing; expected both --indicators and --data, or neither for the shipped example/],
     [["frobnicate"], /unknown command 'frobnicate'/],

@@ -105,7 +105,7 @@ describe("the terminal in Chinese", () => {
     expect(run.stdout).toContain("INNOVATION_INDEX_LANG=en");
   });
 
-  it("prints commander's own usage errors in Chinese, an invalid choice with the catalogue's reason", async () => {
+  it("prints commander's own usage errors in Chinese, and the tool's for a value off an option's choices", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
     const unknown = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--no-such-option"], dir, { language: "zh" });
     expect(unknown.code).toBe(2);
@@ -114,10 +114,10 @@ describe("the terminal in Chinese", () => {
     expect(command.stderr).toBe("错误：未知命令 'computee'\n（是否应为 compute？）\n（用法见 --help）\n");
     const missing = await runCli(["compute", "--out"], dir, { language: "zh" });
     expect(missing.stderr).toBe("错误：选项 '-o, --out <dir>' 缺少值\n（用法见 --help）\n");
-    // The reason is messages.allowedChoices, in the words of src/core/zh/messages.ts.
+    // A value off an option's choices is the tool's usage error: messages.unknownOptionChoice, in the words of src/core/zh/messages.ts.
     const choice = await runCli(["compute", "--normalise", "minmax"], dir, { language: "zh" });
     expect(choice.code).toBe(2);
-    expect(choice.stderr).toMatch(/^错误：选项 '--normalise <method>' 的值 'minmax' 无效：可选值为：fixed-base、chain、min-max、.*、distance-to-average。是否应为 "min-max"？\n（用法见 --help）\n$/);
+    expect(choice.stderr).toMatch(/^错误：选项 --normalise 没有 "minmax" 这一取值；应为以下之一：fixed-base、chain、min-max、.*、distance-to-average；是否应为 "min-max"？\n（用法见 --help）\n$/);
     const near = await runCli(["compute", "--aggregation", "geometric"], dir, { language: "zh" });
     expect(near.stderr).toBe("错误：未知选项 '--aggregation'\n（是否应为 --aggregate？）\n（用法见 --help）\n");
   });
@@ -188,11 +188,12 @@ describe("the terminal in Chinese", () => {
     const missing = await runCli(["compute", "-i", "tree.csv", "-d", "nowhere.csv"], dir, { language: "zh" });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe("错误：nowhere.csv：文件不存在；应为可读取的文件\n");
-    // The YAML parser's own text and code (UNEXPECTED_TOKEN) are its words; the rest is the Chinese catalogue's. Column
-    // 14: the "-" after "  direction: " (13 characters).
+    // The parser's UNEXPECTED_TOKEN "Unexpected block-seq-ind on same line with key" in the tool's words
+    // (yamlMessages.listOnKeyLine), after the place with its line as every problem's (file:line: ). Column 14: the "-"
+    // after "  direction: " (13 characters).
     const yaml = await runCli(["validate", "-i", "tree.yaml", "-d", "values.csv"], dir, { language: "zh" });
     expect(yaml.stderr).toBe(
-      '错误：发现 1 个问题：\ntree.yaml:2:14：不是有效的 YAML 文件：Unexpected block-seq-ind on same line with key（UNEXPECTED_TOKEN）；应为有效的 YAML：节点列表；第 2 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"\n',
+      '错误：发现 1 个问题：\ntree.yaml:2:14: 不是有效的 YAML 文件："- " 项写在了其键所在的行（如 "a: - b"）；列表各项应写在键下面的行中并缩进，如果值以 - 开头，应给值加引号；第 2 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"\n',
     );
     const ahp = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--weights", "ahp", "--ahp", "ahp.yaml"], dir, { language: "zh" });
     expect(ahp.stderr).toContain('ahp.yaml:3: 指标组 "INDEX"：矩阵中 "X" 对 "Y" 为 3，反过来却为 2；应互为倒数（2 应为 1/3）');

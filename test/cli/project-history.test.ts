@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { execFile } from "node:child_process";
-import { mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
@@ -15,7 +15,7 @@ import { projectMessages } from "../../src/core/project-messages.js";
 import { STAGING_MARKER } from "../../src/io/runs/runs.js";
 import { fingerprintOf } from "../../src/io/runs/run-files.js";
 import { checkManifest, formatManifestCheck } from "../../src/io/runs/verify-run.js";
-import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { editByHand, listDir, makeTempDir, runCli } from "../helpers.js";
 
 const RUN_ID = /^\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}$/;
 
@@ -37,7 +37,7 @@ async function makeProject(): Promise<string> {
 }
 
 async function addYear(dir: string, year: number): Promise<void> {
-  await writeFile(join(dir, `data/${year}.csv`), `unit,year,indicator,value\nU1,${year},A,${year - 2000},U1,${year},B,15\n`.replace(",U1", "\nU1") + `U2,${year},A,7\nU2,${year},B,9\n`);
+  await editByHand(join(dir, `data/${year}.csv`), `unit,year,indicator,value\nU1,${year},A,${year - 2000},U1,${year},B,15\n`.replace(",U1", "\nU1") + `U2,${year},A,7\nU2,${year},B,9\n`);
 }
 
 /** Every file under `folder` (relative path -> SHA-256 of its bytes), computed here. */
@@ -75,9 +75,9 @@ async function projectWithThreeRuns(): Promise<{ dir: string; ids: string[]; bef
  */
 async function killedAfterRename(dir: string, from: string, id: string): Promise<void> {
   await mkdir(join(dir, "runs", id));
-  for (const name of await readdir(join(dir, "runs", from))) await writeFile(join(dir, "runs", id, name), await readFile(join(dir, "runs", from, name)));
+  for (const name of await readdir(join(dir, "runs", from))) await editByHand(join(dir, "runs", id, name), await readFile(join(dir, "runs", from, name)));
   const manifest = JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
-  await writeFile(join(dir, "runs", id, "manifest.json"), JSON.stringify({ ...manifest, run: id }, null, 2) + "\n");
+  await editByHand(join(dir, "runs", id, "manifest.json"), JSON.stringify({ ...manifest, run: id }, null, 2) + "\n");
 }
 
 /** Every file of `before` still there with the same bytes. */
@@ -107,7 +107,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
     it(`LATEST holding ${what}: every run is kept, a warning says so, the new run is published`, async () => {
       const { dir, ids, before } = await projectWithThreeRuns();
       if (content === undefined) await rm(join(dir, "runs/LATEST"));
-      else await writeFile(join(dir, "runs/LATEST"), content);
+      else await editByHand(join(dir, "runs/LATEST"), content);
       await addYear(dir, 2021);
       const run = await runCli(["compute", "--if-changed"], dir);
       expect(run.code, run.stderr).toBe(0);
@@ -124,7 +124,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
 
   it("an older run id: runs after it are kept and reported, the summary compares with the run LATEST names", async () => {
     const { dir, ids, before } = await projectWithThreeRuns();
-    await writeFile(join(dir, "runs/LATEST"), ids[0] + "\n");
+    await editByHand(join(dir, "runs/LATEST"), ids[0] + "\n");
     await addYear(dir, 2021);
     const run = await runCli(["compute"], dir);
     expect(run.code, run.stderr).toBe(0);
@@ -149,7 +149,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
 
     // A manifest cut short: the reason is JSON.parse's own, computed here.
     const text = await readFile(join(dir, "runs", fourth, "manifest.json"), "utf8");
-    await writeFile(join(dir, "runs", fourth, "manifest.json"), text.slice(0, 40));
+    await editByHand(join(dir, "runs", fourth, "manifest.json"), text.slice(0, 40));
     let reason = "";
     try {
       JSON.parse(text.slice(0, 40));
@@ -168,7 +168,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
     const manifest = JSON.parse(await readFile(path, "utf8"));
     const fingerprint = manifest.fingerprint as string;
     manifest.options.decimals = 2;
-    await writeFile(path, JSON.stringify(manifest, null, 2) + "\n");
+    await editByHand(path, JSON.stringify(manifest, null, 2) + "\n");
     // The fingerprint it records is no longer the one its options and inputs give (verify says so too).
     const check = checkManifest(manifest, ids[2]);
     expect(check).toEqual([{ field: "fingerprint", found: fingerprint, expected: fingerprintOf(manifest.tool.version, manifest.options, manifest.inputs.filter((input: { role?: string }) => input.role !== "project")) }]);
@@ -188,7 +188,7 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
 
   it("diff latest with a broken LATEST: exit 1 naming the file and what is wrong", async () => {
     const { dir } = await projectWithThreeRuns();
-    await writeFile(join(dir, "runs/LATEST"), "../../x\n");
+    await editByHand(join(dir, "runs/LATEST"), "../../x\n");
     const run = await runCli(["diff"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`error: ${outputMessages.latestUnusable(outputMessages.latestNotRunId("runs/LATEST", "../../x"))}\n`);
@@ -204,13 +204,13 @@ describe("leftovers of killed runs", () => {
     // A run killed while writing: its staging folder, marker first.
     const staged = "29990102T000000.000Z-0123abcd";
     await mkdir(join(dir, "runs", `.staging-${staged}`));
-    await writeFile(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
-    await writeFile(join(dir, "runs", `.staging-${staged}`, ".index.csv.123.tmp"), "half a file");
+    await editByHand(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
+    await editByHand(join(dir, "runs", `.staging-${staged}`, ".index.csv.123.tmp"), "half a file");
     // Staging-like folders the tool cannot prove its own: no marker, a marker naming another run, not a run id.
     await mkdir(join(dir, "runs/.staging-29990103T000000.000Z-0123abcd"));
-    await writeFile(join(dir, "runs/.staging-29990103T000000.000Z-0123abcd/keep.txt"), "mine");
+    await editByHand(join(dir, "runs/.staging-29990103T000000.000Z-0123abcd/keep.txt"), "mine");
     await mkdir(join(dir, "runs/.staging-29990104T000000.000Z-0123abcd"));
-    await writeFile(join(dir, "runs/.staging-29990104T000000.000Z-0123abcd", STAGING_MARKER), staged + "\n");
+    await editByHand(join(dir, "runs/.staging-29990104T000000.000Z-0123abcd", STAGING_MARKER), staged + "\n");
     await mkdir(join(dir, "runs/.staging-notes"));
     const snapshotBefore = await snapshot(join(dir, "runs"));
 
@@ -238,8 +238,8 @@ describe("leftovers of killed runs, when nothing changed", () => {
     // A --force run killed while writing (its staging folder, marker first) and one killed after its rename.
     const staged = "29990102T000000.000Z-0123abcd";
     await mkdir(join(dir, "runs", `.staging-${staged}`));
-    await writeFile(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
-    await writeFile(join(dir, "runs", `.staging-${staged}`, ".index.json.123.tmp"), "half a file");
+    await editByHand(join(dir, "runs", `.staging-${staged}`, STAGING_MARKER), staged + "\n");
+    await editByHand(join(dir, "runs", `.staging-${staged}`, ".index.json.123.tmp"), "half a file");
     const unpublished = `29990101T000000.000Z-${ids[2].slice(-8)}`;
     await killedAfterRename(dir, ids[2], unpublished);
 
@@ -264,9 +264,9 @@ describe("a run killed between its rename and the removal of its marker", () => 
     await mkdir(join(dir, "runs", killed));
     for (const name of await readdir(join(dir, "runs", ids[2]))) {
       const bytes = await readFile(join(dir, "runs", ids[2], name));
-      await writeFile(join(dir, "runs", killed, name), name === "manifest.json" ? bytes.toString("utf8").replace(`"run": "${ids[2]}"`, `"run": "${killed}"`) : bytes);
+      await editByHand(join(dir, "runs", killed, name), name === "manifest.json" ? bytes.toString("utf8").replace(`"run": "${ids[2]}"`, `"run": "${killed}"`) : bytes);
     }
-    await writeFile(join(dir, "runs", killed, STAGING_MARKER), killed + "\n");
+    await editByHand(join(dir, "runs", killed, STAGING_MARKER), killed + "\n");
     const files = await snapshot(join(dir, "runs", killed));
     // Until then verify names the marker as a file the manifest does not list.
     const before = await runCli(["verify", killed], dir);
@@ -289,7 +289,7 @@ describe("a run killed between its rename and the removal of its marker", () => 
 describe("folders that cannot be used", () => {
   it("a runs folder that is a file: exit 3 and a sentence, no stack", async () => {
     const dir = await makeProject();
-    await writeFile(join(dir, "runs"), "a file");
+    await editByHand(join(dir, "runs"), "a file");
     const run = await runCli(["compute"], dir);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(`error: ${outputMessages.runsNotFolder("runs")}\n`);
@@ -327,7 +327,7 @@ describe("folders that cannot be used", () => {
 
   it("--out under a path whose parent is a file: exit 3 within a second, the file untouched", async () => {
     const dir = await makeProject();
-    await writeFile(join(dir, "file.txt"), "a file");
+    await editByHand(join(dir, "file.txt"), "a file");
     const started = Date.now();
     const run = await runCli(["compute", "--out", "file.txt/out"], dir);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -341,7 +341,7 @@ describe("a runs folder where the run reads its inputs", () => {
   /** A project whose index.yaml sets `runs:` on its line 3 to `runs`. */
   async function projectWithRuns(runs: string, indicators = "indicators.csv"): Promise<string> {
     const dir = await makeProject();
-    await writeFile(join(dir, "index.yaml"), `name: history\nindicators: ${indicators}\nruns: ${runs}\nvalues: data\nmethods:\n  base-year: 2017\n`);
+    await editByHand(join(dir, "index.yaml"), `name: history\nindicators: ${indicators}\nruns: ${runs}\nvalues: data\nmethods:\n  base-year: 2017\n`);
     return dir;
   }
 
@@ -395,12 +395,14 @@ describe("temporary files of LATEST left in the runs folder", () => {
     const dead = await new Promise<number>((done) => {
       const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
     });
-    await writeFile(join(dir, `runs/.LATEST.${dead}.tmp`), `${ids[2]}\n`); // a run killed before its rename
-    await writeFile(join(dir, "runs/.LATEST.1.tmp"), "hi"); // the user's
-    // Nothing changed: the unchanged run still tidies (under the lock), and says what it keeps.
+    await editByHand(join(dir, `runs/.LATEST.${dead}.tmp`), `${ids[2]}\n`); // a run killed before its rename
+    await editByHand(join(dir, "runs/.LATEST.1.tmp"), "hi"); // the user's
+    // Nothing changed: the unchanged run still tidies (under the lock), and says what it keeps and what it removed.
     const run = await runCli(["compute"], dir);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toBe(`${warning(outputMessages.latestTemporaryKept("runs/.LATEST.1.tmp", "hi", "runs"))}${projectMessages.unchanged(ids[2])}\n`);
+    expect(run.stderr).toBe(
+      `${warning(outputMessages.latestTemporaryKept("runs/.LATEST.1.tmp", "hi", "runs"))}${outputMessages.stagingRemoved(`runs/.LATEST.${dead}.tmp`)}\n${projectMessages.unchanged(ids[2])}\n`,
+    );
     expect(await readFile(join(dir, "runs/.LATEST.1.tmp"), "utf8")).toBe("hi");
     expect(existsSync(join(dir, `runs/.LATEST.${dead}.tmp`))).toBe(false);
     // Said again by the next run (still there), never removed.

@@ -6,13 +6,13 @@
  * so, and `report` into such a run says it may be stale.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { describe, expect, it } from "vitest";
-import { makeTempDir, runCli } from "../helpers.js";
+import { editByHand, makeTempDir, runCli } from "../helpers.js";
 
 const TREE = "code,parent,name,weight,direction\nX,,x,1,+\n";
 const MICRO = "unit,year,g\nU,2017,10\nU,2018,20\n";
@@ -84,7 +84,7 @@ describe("a query that reads files it does not name", () => {
         expect(same.stderr).toMatch(/^unchanged since run/);
         expect(await latest(dir)).toBe(firstRun);
 
-        await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+        await editByHand(join(dir, "micro.csv"), MICRO_CHANGED);
         const second = await runCli(["compute", "--if-changed"], dir);
         expect(second.code).toBe(0);
         expect(second.stderr).not.toMatch(/unchanged since run/);
@@ -119,7 +119,7 @@ describe("a query that reads files it does not name", () => {
       expect(manifest.inputs.find((input: { path: string }) => input.path === "micro.csv")).toEqual({ role: "query-input", path: "micro.csv", bytes: Buffer.byteLength(MICRO), sha256: sha256(MICRO) });
       expect((await runCli(["compute", "--if-changed"], dir)).stderr).toMatch(/^unchanged since run/);
       expect(await latest(dir)).toBe(firstRun);
-      await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+      await editByHand(join(dir, "micro.csv"), MICRO_CHANGED);
       expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
       const secondRun = await latest(dir);
       expect(secondRun).not.toBe(firstRun);
@@ -145,7 +145,7 @@ describe("a query that reads files it does not name", () => {
       // Without a parse tree the query's quoted texts are taken for paths: micro.csv is hashed, but what else the
       // statement reads is not known.
       expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain("micro.csv");
-      await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+      await editByHand(join(dir, "micro.csv"), MICRO_CHANGED);
       const second = await runCli(["compute", "--if-changed"], dir);
       expect(second.code).toBe(0);
       expect(second.stderr).not.toMatch(/unchanged since run/);
@@ -172,7 +172,7 @@ describe("a query that reads files it does not name", () => {
       expect(manifest.inputs.map((input: { path: string }) => input.path)).not.toContain("micro.csv");
       // micro.csv changed since the run: no digest shows it, so the report cannot refuse (E_RUN_INPUTS_CHANGED); it
       // says the run may be stale instead of taking it as current.
-      await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+      await editByHand(join(dir, "micro.csv"), MICRO_CHANGED);
       // Under --strict (strict: true in index.yaml, or the flag) still a warning, as compute's W_QUERY_FILES_UNNAMED of the
       // same query is: else a strict project could never report on such a run (before: refused, E_RUN_INPUTS_UNPROVEN).
       const strict = await runCli(["report", "--strict"], dir);
@@ -190,8 +190,8 @@ describe("a query that reads files it does not name", () => {
   it("refuses runs: data beside a query the parser cannot read that reads data/* (its literal glob counts; before: not seen)", async () => {
     const dir = await sqlProject(PIVOT_QUERY.replace("'micro.csv'", "'data/*'"));
     await mkdir(join(dir, "data"));
-    await writeFile(join(dir, "data", "micro.csv"), MICRO);
-    await writeFile(join(dir, "index.yaml"), "name: microdata\nindicators: tree.csv\nvalues: values.sql\nruns: data\nmethods:\n  base-year: 2017\n");
+    await editByHand(join(dir, "data", "micro.csv"), MICRO);
+    await editByHand(join(dir, "index.yaml"), "name: microdata\nindicators: tree.csv\nvalues: values.sql\nruns: data\nmethods:\n  base-year: 2017\n");
     await inFolder(dir, async () => {
       const run = await runCli(["compute", "-q"], dir);
       expect(run.code, run.stderr).toBe(3);
@@ -210,7 +210,7 @@ describe("a query that reads files it does not name", () => {
       const manifest = JSON.parse(await readFile(path, "utf8"));
       expect(manifest.unnamedQueryInputs).toEqual(["values.sql"]);
       delete manifest.unnamedQueryInputs;
-      await writeFile(path, JSON.stringify(manifest, null, 2) + "\n");
+      await editByHand(path, JSON.stringify(manifest, null, 2) + "\n");
       // The fingerprint covers the list (fingerprintOf): without it, the manifest no longer agrees with itself.
       const verify = await runCli(["verify"], dir);
       expect(verify.code).toBe(1);
@@ -231,7 +231,7 @@ describe("a query that reads files it does not name", () => {
     expect(manifest.unnamedQueryInputs).toBeUndefined();
     expect(manifest.inputs.map((input: { path: string }) => input.path)).toContain("micro.csv");
     expect((await runCli(["compute", "--if-changed"], dir)).stderr).toMatch(/^unchanged since run/);
-    await writeFile(join(dir, "micro.csv"), MICRO_CHANGED);
+    await editByHand(join(dir, "micro.csv"), MICRO_CHANGED);
     expect((await runCli(["compute", "--if-changed", "-q"], dir)).code).toBe(0);
     const secondRun = await latest(dir);
     expect(secondRun).not.toBe(firstRun);

@@ -4,13 +4,13 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { outputMessagesZh } from "../../src/core/zh/output-messages.js";
 import { fingerprintOf, type FileDigest } from "../../src/io/runs/run-files.js";
-import { makeTempDir, runCli } from "../helpers.js";
+import { editByHand, makeTempDir, runCli } from "../helpers.js";
 
 const created: string[] = [];
 afterEach(async () => {
@@ -52,17 +52,17 @@ describe("innovation-index verify", () => {
 
     // LATEST saved by Windows PowerShell 5 (`echo <id> > runs\LATEST`: UTF-16 LE with its mark, CRLF) still names the
     // run (before: 'runs/LATEST holds "��2\u00000\u00002…", which is not a run id').
-    await writeFile(join(dir, "runs/LATEST"), Buffer.from(`\uFEFF${id}\r\n`, "utf16le"));
+    await editByHand(join(dir, "runs/LATEST"), Buffer.from(`\uFEFF${id}\r\n`, "utf16le"));
     expect(await runCli(["verify", "latest"], dir)).toEqual({ code: 0, stdout: "", stderr: ok });
 
     // One byte changed in index.csv (same size), index.json removed, a note added.
     const index = await readFile(join(folder, "index.csv"));
     const changed = Buffer.from(index);
     changed[changed.length - 2] = changed[changed.length - 2] === 0x30 ? 0x31 : 0x30;
-    await writeFile(join(folder, "index.csv"), changed);
+    await editByHand(join(folder, "index.csv"), changed);
     const json = await readFile(join(folder, "index.json"));
     await rm(join(folder, "index.json"));
-    await writeFile(join(folder, "notes.txt"), "added by hand");
+    await editByHand(join(folder, "notes.txt"), "added by hand");
     const run = await runCli(["verify", "-q"], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
@@ -104,7 +104,7 @@ describe("innovation-index verify", () => {
     const options = { ...manifest.options, decimals: 7 };
     const inputs = manifest.inputs.map((input: FileDigest) => (input.role === "values" ? { ...input, sha256: "0".repeat(64) } : input));
     const startedAt = "2999-01-01T00:00:00.000Z";
-    await writeFile(path, JSON.stringify({ ...manifest, options, inputs, fingerprint: forged, startedAt }, null, 2) + "\n");
+    await editByHand(path, JSON.stringify({ ...manifest, options, inputs, fingerprint: forged, startedAt }, null, 2) + "\n");
     const run = await runCli(["verify"], dir);
     const idTime = id.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d{3}Z)-.*$/, "$1-$2-$3T$4:$5:$6$7");
     expect(run).toEqual({
@@ -118,7 +118,7 @@ describe("innovation-index verify", () => {
       stderr: `error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 0, unlisted: 0, outside: 0, manifest: 3 })}\n`,
     });
     // Put back as it was: verify passes again.
-    await writeFile(path, original);
+    await editByHand(path, original);
     expect((await runCli(["verify", "-q"], dir)).code).toBe(0);
   });
 
@@ -126,7 +126,7 @@ describe("innovation-index verify", () => {
     const dir = await makeProject();
     expect((await runCli(["verify"], dir))).toEqual({ code: 1, stdout: "", stderr: `error: ${outputMessages.verifyNoPublishedRun("runs")}\n` });
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
-    await writeFile(join(dir, "runs/LATEST"), "../../x\n");
+    await editByHand(join(dir, "runs/LATEST"), "../../x\n");
     const broken = await runCli(["verify"], dir);
     expect(broken.stderr).toBe(`error: ${outputMessages.latestUnusable(outputMessages.latestNotRunId("runs/LATEST", "../../x"), false)}\n`);
     // One sentence of what was found and one of what was expected, not two "expected" parts.
@@ -143,7 +143,7 @@ describe("innovation-index verify", () => {
     const dir = await makeProject();
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const file = "20991231T235959.999Z-0123abcd";
-    await writeFile(join(dir, "runs", file), "not a run\n");
+    await editByHand(join(dir, "runs", file), "not a run\n");
     // Written out by hand: runs publish's refusal of it, word for word.
     const notFolder = `runs/${file}: a file, not a run folder, so there is no run in it to verify or publish; expected a folder written by compute, named by its run id (move the file out of the runs folder)`;
     expect(await runCli(["verify", file], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${notFolder}\n` });
@@ -155,7 +155,7 @@ describe("innovation-index verify", () => {
       `错误：runs/${file}：这是文件，不是运行文件夹，其中没有可校验或发布的运行；应为 compute 写出、以运行编号命名的文件夹（请将该文件移出 runs 文件夹）\n`,
     );
     // LATEST naming it: said to be a file, not a run that "does not exist".
-    await writeFile(join(dir, "runs/LATEST"), `${file}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${file}\n`);
     expect(await runCli(["verify"], dir)).toEqual({
       code: 1,
       stdout: "",
@@ -174,7 +174,7 @@ describe("innovation-index verify", () => {
     expect(sound.code).toBe(0);
     // The tester's typo (a quoted number) under methods:, line 5 of the file, stops compute; verify says what a sound file gives.
     const text = await readFile(join(dir, "index.yaml"), "utf8");
-    await writeFile(join(dir, "index.yaml"), `${text}methods:\n  screen: "0.5"\n`);
+    await editByHand(join(dir, "index.yaml"), `${text}methods:\n  screen: "0.5"\n`);
     expect((await runCli(["compute", "-q"], dir)).stderr).toContain(`index.yaml:5: methods.screen`);
     expect(await runCli(["verify"], dir)).toEqual(sound);
     expect(await runCli(["verify", id, "-q"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -183,15 +183,15 @@ describe("innovation-index verify", () => {
     const index = await readFile(path);
     const changed = Buffer.from(index);
     changed[changed.length - 2] = changed[changed.length - 2] === 0x30 ? 0x31 : 0x30;
-    await writeFile(path, changed);
+    await editByHand(path, changed);
     expect(await runCli(["verify", "-q"], dir)).toEqual({
       code: 1,
       stdout: outputMessages.verifyChanged("index.csv", { bytes: index.length, sha256: sha256(index) }, { bytes: index.length, sha256: sha256(changed) }) + "\n",
       stderr: `error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 1, unlisted: 0, outside: 0 })}\n`,
     });
-    await writeFile(path, index);
+    await editByHand(path, index);
     // A methods: that is no YAML (a flow list on line 4 left open, which the parser finds where the file ends, line 6) is refused.
-    await writeFile(join(dir, "index.yaml"), `${text}methods: [\n  screen\n`);
+    await editByHand(join(dir, "index.yaml"), `${text}methods: [\n  screen\n`);
     const refused = await runCli(["verify", "--log-format", "json"], dir);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 6 });
@@ -208,11 +208,11 @@ describe("innovation-index verify", () => {
     const index = await readFile(join(folder, "index.csv"));
     const changed = Buffer.from(index);
     changed[changed.length - 2] = changed[changed.length - 2] === 0x30 ? 0x31 : 0x30;
-    await writeFile(join(folder, "index.csv"), changed);
-    await writeFile(join(folder, "notes.txt"), "added by hand");
+    await editByHand(join(folder, "index.csv"), changed);
+    await editByHand(join(folder, "notes.txt"), "added by hand");
     const manifest = JSON.parse(await readFile(join(folder, "manifest.json"), "utf8"));
     const startedAt = "2999-01-01T00:00:00.000Z";
-    await writeFile(join(folder, "manifest.json"), JSON.stringify({ ...manifest, startedAt }, null, 2) + "\n");
+    await editByHand(join(folder, "manifest.json"), JSON.stringify({ ...manifest, startedAt }, null, 2) + "\n");
     const idTime = id.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d{3}Z)-.*$/, "$1-$2-$3T$4:$5:$6$7");
     const lines = [
       outputMessages.verifyChanged("index.csv", { bytes: index.length, sha256: sha256(index) }, { bytes: index.length, sha256: sha256(changed) }),
@@ -295,7 +295,7 @@ describe("report in a project, then verify", () => {
     expect((await runCli(["report", "--static", "-q"], dir)).code).toBe(0);
     const html = await readFile(join(folder, "report.html"));
     const edited = Buffer.concat([html, Buffer.from("<!-- edited -->\n")]);
-    await writeFile(join(folder, "report.html"), edited);
+    await editByHand(join(folder, "report.html"), edited);
     const run = await runCli(["verify"], dir);
     expect(run).toEqual({
       code: 1,
@@ -312,7 +312,7 @@ describe("report in a project, then verify", () => {
   it("a report.html the tool did not write (not in reports.json): report refuses, changes nothing; verify lists it as unlisted", async () => {
     const dir = await makeProject();
     const { folder, label } = await computed(dir);
-    await writeFile(join(folder, "report.html"), "made by hand\n");
+    await editByHand(join(folder, "report.html"), "made by hand\n");
     const before = (await readdir(folder)).sort();
     const refused = await runCli(["report"], dir);
     expect(refused).toEqual({ code: 3, stdout: "", stderr: `error: ${outputMessages.reportNotOurs(`${label}/report.html`)}\n` });
@@ -325,7 +325,7 @@ describe("report in a project, then verify", () => {
     // A damaged reports.json proves nothing either: report refuses; verify reports the sidecar and the file it cannot vouch for.
     await rm(join(folder, "report.html"));
     expect((await runCli(["report", "--static", "-q"], dir)).code).toBe(0);
-    await writeFile(join(folder, "reports.json"), "{ not json");
+    await editByHand(join(folder, "reports.json"), "{ not json");
     const damaged = await runCli(["report", "--static"], dir);
     expect(damaged.code).toBe(3);
     expect(damaged.stderr).toMatch(/^error: runs\/[^ ]+\/reports\.json is not valid JSON \(.+\); expected the reports\.json report writes/);
@@ -338,7 +338,7 @@ describe("report in a project, then verify", () => {
     ]);
   });
 
-  it("a report killed between its renames: verify fails until the next report completes it; then verify passes", async () => {
+  it("a report killed between its renames: verify fails (the page not yet renamed) until the next report completes it; then verify passes", async () => {
     const dir = await makeProject();
     const { folder, label } = await computed(dir);
     expect((await runCli(["report", "--static", "-q"], dir)).code).toBe(0);
@@ -351,17 +351,21 @@ describe("report in a project, then verify", () => {
     const pid = await new Promise<number>((done) => {
       const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
     });
-    await writeFile(join(folder, `.reports.json.${pid}.old`), oldList);
-    await writeFile(join(folder, "reports.json"), JSON.stringify(listed, null, 2) + "\n");
-    await writeFile(join(folder, `.report.html.${pid}.tmp`), newPage);
+    await editByHand(join(folder, `.reports.json.${pid}.old`), oldList);
+    await editByHand(join(folder, "reports.json"), JSON.stringify(listed, null, 2) + "\n");
+    await editByHand(join(folder, `.report.html.${pid}.tmp`), newPage);
     const broken = await runCli(["verify"], dir);
     expect(broken.code).toBe(1);
+    // The page not yet renamed into place is the mismatch; the two files the killed report left are none, said as
+    // what they are (each starts as report writes it, so the next report or compute removes it).
     expect(broken.stdout.split("\n")).toEqual([
-      outputMessages.verifyUnlisted(`.report.html.${pid}.tmp`),
-      outputMessages.verifyUnlisted(`.reports.json.${pid}.old`),
       outputMessages.verifyChanged("report.html", { bytes: newPage.length, sha256: sha256(newPage) }, { bytes: oldPage.length }, true),
       "",
     ]);
+    expect(broken.stderr).toContain(
+      `warning: ${outputMessages.verifyWriteLeftover(`${label}/.report.html.${pid}.tmp`, "report.html", "tmp", pid, true)}\n` +
+        `warning: ${outputMessages.verifyWriteLeftover(`${label}/.reports.json.${pid}.old`, "reports.json", "old", pid, true)}\n`,
+    );
     // The next report completes the killed one's, says so, and then writes its own.
     const next = await runCli(["report", "--static"], dir);
     expect(next.code, next.stderr).toBe(0);

@@ -516,13 +516,20 @@ describe("report in a project", () => {
     const stale = await runCli(["report", "--run", first.slice(0, 20)], dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toBe(`error: ${projectMessages.runInputsChanged(`runs/${first}`, ["data/2020.csv"])}\n`);
-    // What a report killed while writing into that run left (its files written, none renamed) is removed all the same,
-    // so that the run passes verify again, though it takes no new report.
+    // What a report killed while writing into that run left (its files cut short, none renamed: each starts as report
+    // writes it) fails no verify, which says what it is; and it is removed all the same, though the run takes no new report.
     const killed = await new Promise<number>((done) => {
       const child = execFile(process.execPath, ["-e", ""], () => done(child.pid!));
     });
-    for (const name of [`.report.html.${killed}.tmp`, `.reports.json.${killed}.tmp`]) await writeFile(join(dir, "runs", first, name), "half written");
-    expect((await runCli(["verify", first], dir)).code).toBe(1);
+    const halfWritten: Record<string, string> = { [`.report.html.${killed}.tmp`]: "<!DOCTYPE html>\n<html la", [`.reports.json.${killed}.tmp`]: '{\n  "files": [\n    {\n      "pa' };
+    for (const [name, text] of Object.entries(halfWritten)) await writeFile(join(dir, "runs", first, name), text);
+    const leftover = await runCli(["verify", first], dir);
+    expect(leftover.code, leftover.stderr).toBe(0);
+    expect(leftover.stderr).toContain(
+      [["report.html", `.report.html.${killed}.tmp`], ["reports.json", `.reports.json.${killed}.tmp`]]
+        .map(([of, name]) => `warning: ${outputMessages.verifyWriteLeftover(`runs/${first}/${name}`, of, "tmp", killed, true)}\n`)
+        .join(""),
+    );
     const repaired = await runCli(["report", "--run", first.slice(0, 20)], dir);
     expect(repaired.code).toBe(1);
     expect(repaired.stderr).toBe(

@@ -3,13 +3,16 @@
  * in a runs folder, in a marked staging folder, in an --out folder, are removed only when provably the tool's; a
  * damaged lock is said as damaged.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { projectMessages } from "../../src/core/project-messages.js";
-import { STAGING_MARKER } from "../../src/io/runs/runs.js";
+import { runMessages } from "../../src/core/run-messages.js";
+import { isRunId, STAGING_MARKER } from "../../src/io/runs/runs.js";
 import { listDir, makeTempDir, runCli } from "../helpers.js";
 
 /** A project with two indicators over 2017-2018, computed once. */
@@ -105,5 +108,72 @@ describe("compute keeps what it cannot prove it left", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(projectMessages.locked("runs/.lock", "a lock file being written, or damaged"));
     expect(run.stderr).not.toContain("undefined");
+  });
+});
+
+/** `text` as a regular expression matching it literally. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A pid that no process has now: that of a child that ran and ended. */
+const deadPid = (): number => spawnSync(process.execPath, ["-e", "0"]).pid!;
+/** A lock of `pid` as takeLock writes one (one line of JSON, its pid first). */
+const lockOf = (pid: number) => JSON.stringify({ pid, host: hostname(), startedAt: "2026-03-01T02:00:00.000Z", heartbeatMs: 30_000 }) + "\n";
+
+describe("what killed commands left in a runs folder: said when removed, said when kept", () => {
+  it("compute removes a .stale cut short, and the user's exact lock of a dead pid, each said; keeps one of a running process, said", async () => {
+    const dir = await computedProject();
+    const dead = deadPid();
+    await writeFile(join(dir, "runs", `.lock.${dead}.stale`), '{"pid":4242,"ho');
+    await writeFile(join(dir, "runs", `.lock.${dead}.tmp`), lockOf(dead));
+    await writeFile(join(dir, "runs", `.lock.${process.ppid}.stale`), lockOf(4242));
+    const run = await runCli(["compute", "--force"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    for (const name of [`.lock.${dead}.stale`, `.lock.${dead}.tmp`]) {
+      expect(run.stderr).toContain(outputMessages.stagingRemoved(`runs/${name}`) + "\n");
+      expect(existsSync(join(dir, "runs", name))).toBe(false);
+    }
+    const live = `runs/.lock.${process.ppid}.stale`;
+    expect(run.stderr).toContain(warning(outputMessages.lockStaleRunning(live, process.ppid, "runs/.lock")));
+    expect(await readFile(join(dir, live), "utf8")).toBe(lockOf(4242));
+    // Quiet: removed all the same, and not said.
+    await writeFile(join(dir, "runs", `.lock.${dead}.stale`), '{"pid":4');
+    const quiet = await runCli(["compute", "--force", "-q"], dir);
+    expect(quiet.stderr).not.toContain("removed");
+    expect(existsSync(join(dir, "runs", `.lock.${dead}.stale`))).toBe(false);
+  });
+
+  it("a report killed while writing into the latest run: verify passes, said; compute --if-changed removes it, said; a look-alike is kept, said", async () => {
+    const dir = await computedProject();
+    const id = (await readdir(join(dir, "runs"))).filter(isRunId)[0];
+    const dead = deadPid();
+    // What report writes first (the page's head), cut short; and a file of the user's under such a name.
+    const leftover = `.report.html.${dead}.tmp`;
+    const mine = `.reports.json.${dead}.tmp`;
+    await writeFile(join(dir, "runs", id, leftover), '<!DOCTYPE html>\n<html lang="en">\n<he');
+    await writeFile(join(dir, "runs", id, mine), "my precious notes\n");
+    // No difference on stdout; the two warnings, then the summary, on stderr.
+    const verified = await runCli(["verify"], dir);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toBe("");
+    expect(verified.stderr).toMatch(
+      new RegExp(
+        `^${escape(
+          warning(outputMessages.verifyWriteLeftover(`runs/${id}/${leftover}`, "report.html", "tmp", dead, true)) +
+            warning(outputMessages.verifyWriteLeftover(`runs/${id}/${mine}`, "reports.json", "tmp", dead, false)),
+        )}runs/${id}: all \\d+ files match manifest.json\n$`,
+      ),
+    );
+    const unchanged = await runCli(["compute", "--if-changed"], dir);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stderr).toContain(outputMessages.reportLeftover(runMessages.reportFileRemoved(`runs/${id}/${leftover}`)) + "\n");
+    expect(unchanged.stderr).toContain(
+      warning(outputMessages.reportTemporaryKept(`runs/${id}/${mine}`, "reports.json", "tmp", "my precious notes\n", '{\n  "files": [')),
+    );
+    expect(existsSync(join(dir, "runs", id, leftover))).toBe(false);
+    expect(await readFile(join(dir, "runs", id, mine), "utf8")).toBe("my precious notes\n");
+    // What is left is said by verify, which still passes.
+    const again = await runCli(["verify"], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(warning(outputMessages.verifyWriteLeftover(`runs/${id}/${mine}`, "reports.json", "tmp", dead, false)));
+    expect(again.stderr).not.toContain(leftover);
   });
 });

@@ -7,13 +7,13 @@
  *   (W_RUN_CHANGED) and does not compare, diff refuses (E_RUN_CHANGED), naming the file.
  */
 import { createHash } from "node:crypto";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../src/core/output-messages.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { terminalMessages } from "../../src/core/terminal-messages.js";
-import { makeTempDir, runCli } from "../helpers.js";
+import { editByHand, makeTempDir, runCli } from "../helpers.js";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
@@ -45,10 +45,10 @@ async function compute(dir: string, ...flags: string[]): Promise<{ id: string; s
 async function withUnpublishedRun(): Promise<{ dir: string; a: string; u: string; b: string; stderr: string }> {
   const dir = await makeProject();
   const { id: a } = await compute(dir, "-q");
-  await writeFile(join(dir, "values.csv"), values(15_000));
+  await editByHand(join(dir, "values.csv"), values(15_000));
   const { id: u } = await compute(dir, "-q");
-  await writeFile(join(dir, "runs/LATEST"), `${a}\n`);
-  await writeFile(join(dir, "values.csv"), values(12));
+  await editByHand(join(dir, "runs/LATEST"), `${a}\n`);
+  await editByHand(join(dir, "values.csv"), values(12));
   const { id: b, stderr } = await compute(dir);
   expect(a < u && u < b).toBe(true);
   return { dir, a, u, b, stderr };
@@ -86,7 +86,7 @@ describe("previous: the run published before the latest, as its manifest records
     const { dir, u, b } = await withUnpublishedRun();
     const manifest = await manifestOf(dir, b);
     delete manifest.previous;
-    await writeFile(join(dir, "runs", b, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await editByHand(join(dir, "runs", b, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     const verified = await runCli(["verify", "previous"], dir);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stderr.startsWith(`runs/${u}: all `)).toBe(true);
@@ -99,7 +99,7 @@ describe("previous: the run published before the latest, as its manifest records
     const { dir, b } = await withUnpublishedRun();
     const manifest = await manifestOf(dir, b);
     for (const previous of ["20200101T000000.000Z-00000000", "last year", 42]) {
-      await writeFile(join(dir, "runs", b, "manifest.json"), JSON.stringify({ ...manifest, previous }, null, 2) + "\n");
+      await editByHand(join(dir, "runs", b, "manifest.json"), JSON.stringify({ ...manifest, previous }, null, 2) + "\n");
       const refused = await runCli(["diff"], dir);
       expect(refused).toEqual({
         code: 1,
@@ -134,7 +134,7 @@ describe("previous: the run published before the latest, as its manifest records
   it("report with a broken LATEST names the pointer's problem, not a missing run", async () => {
     const dir = await makeProject();
     await compute(dir, "-q");
-    await writeFile(join(dir, "runs/LATEST"), "../../etc/passwd\n");
+    await editByHand(join(dir, "runs/LATEST"), "../../etc/passwd\n");
     expect(await runCli(["report", "--static"], dir)).toEqual({
       code: 1,
       stdout: "",
@@ -155,7 +155,7 @@ describe("a run whose files no longer match its manifest", () => {
     expect(text).toContain("150");
     const edited = Buffer.from(text.replace("150", "950"));
     expect(edited.length).toBe(listed.length);
-    await writeFile(path, edited);
+    await editByHand(path, edited);
     const problem = outputMessages.runFileNotAsListed(
       `runs/${first}/index.json`,
       { bytes: listed.length, sha256: sha256(listed) },
@@ -179,7 +179,7 @@ describe("a run whose files no longer match its manifest", () => {
     expect((await runCli(["diff", second, first], dir)).stderr).toBe(`error: ${outputMessages.diffRunChanged(problem, `runs/${first}`)}\n`);
 
     // With the log as JSON, the warning carries its code (LATEST put back on the edited run to compare with it again).
-    await writeFile(join(dir, "runs/LATEST"), `${first}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${first}\n`);
     const { stderr: json } = await compute(dir, "--force", "--log-format", "json");
     expect(json).toContain('"W_RUN_CHANGED"');
   });
@@ -187,7 +187,7 @@ describe("a run whose files no longer match its manifest", () => {
   it("an input-values.csv removed from the latest run: diff refuses naming it; a folder without a manifest is compared unchecked", async () => {
     const dir = await makeProject();
     const { id: first } = await compute(dir, "-q");
-    await writeFile(join(dir, "values.csv"), values(12));
+    await editByHand(join(dir, "values.csv"), values(12));
     const { id: second } = await compute(dir, "-q");
     const inputs = await readFile(join(dir, "runs", second, "input-values.csv"));
     await rm(join(dir, "runs", second, "input-values.csv"));
@@ -195,13 +195,13 @@ describe("a run whose files no longer match its manifest", () => {
     expect(await runCli(["diff", first, second], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${outputMessages.diffRunChanged(problem, `runs/${second}`)}\n` });
 
     // A manifest that is not JSON cannot say what the run wrote: refused, naming it (exit 1, not a crash).
-    await writeFile(join(dir, "runs", second, "input-values.csv"), inputs);
+    await editByHand(join(dir, "runs", second, "input-values.csv"), inputs);
     const manifest = await readFile(join(dir, "runs", second, "manifest.json"), "utf8");
-    await writeFile(join(dir, "runs", second, "manifest.json"), manifest.slice(0, 40));
+    await editByHand(join(dir, "runs", second, "manifest.json"), manifest.slice(0, 40));
     const damaged = await runCli(["diff", first, second], dir);
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toMatch(new RegExp(`^error: runs/${second.replace(/\./g, "\\.")}/manifest\\.json is not valid JSON \\(.+\\); expected the manifest\\.json compute writes in every run folder\n$`));
-    await writeFile(join(dir, "runs", second, "manifest.json"), manifest);
+    await editByHand(join(dir, "runs", second, "manifest.json"), manifest);
 
     // An --out folder has no manifest: nothing to check it against, it is compared as it is.
     expect((await runCli(["compute", "-q", "--out", "out"], dir)).code).toBe(0);

@@ -5,7 +5,7 @@
  * of the two-year fixture, the third year added by the second run and one of its values changed by the third.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { projectMessages } from "../../src/core/project-messages.js";
 import { runMessages } from "../../src/core/run-messages.js";
 import { runMessagesZh } from "../../src/core/zh/run-messages.js";
 import { runIdMilliseconds } from "../../src/io/runs/run-names.js";
-import { listDir, makeTempDir, runCli } from "../helpers.js";
+import { editByHand, listDir, makeTempDir, runCli } from "../helpers.js";
 import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -42,9 +42,9 @@ async function compute(dir: string, ...flags: string[]): Promise<string> {
 async function threeRuns(): Promise<{ dir: string; a: string; b: string; c: string }> {
   const dir = await makeTwoYearProject("runs");
   const a = await compute(dir);
-  await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+  await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
   const b = await compute(dir);
-  await writeFile(join(dir, "data/2019.csv"), YEAR_2019_REVISED);
+  await editByHand(join(dir, "data/2019.csv"), YEAR_2019_REVISED);
   const c = await compute(dir);
   expect(a < b && b < c).toBe(true);
   return { dir, a, b, c };
@@ -146,7 +146,7 @@ describe("innovation-index runs", () => {
     const original = await readFile(path);
     const tampered = Buffer.from(original);
     tampered[tampered.length - 2] = tampered[tampered.length - 2] === 0x30 ? 0x31 : 0x30;
-    await writeFile(path, tampered);
+    await editByHand(path, tampered);
     const refusal = `error: ${runMessages.publishUnverified(`runs/${b}`, 1, b, "runs/LATEST")}\n`;
     const line = outputMessages.verifyChanged("index.csv", { bytes: original.length, sha256: sha256(original) }, { bytes: original.length, sha256: sha256(tampered) });
     for (const args of [["runs", "publish", b], ["runs", "rollback"]]) {
@@ -166,7 +166,7 @@ describe("innovation-index runs", () => {
       ]);
     }
     // The byte put back, B publishes.
-    await writeFile(path, original);
+    await editByHand(path, original);
     expect((await runCli(["runs", "publish", b], dir)).code).toBe(0);
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${b}\n`));
   });
@@ -179,7 +179,7 @@ describe("innovation-index runs", () => {
     const manifest = await manifestOf(dir, b);
     const kept = manifest.outputs.filter((output: { path: string }) => output.path !== "scores.csv" && output.path !== "index.json");
     expect(kept.length).toBe(manifest.outputs.length - 2);
-    await writeFile(path, JSON.stringify({ ...manifest, outputs: kept }, null, 2) + "\n");
+    await editByHand(path, JSON.stringify({ ...manifest, outputs: kept }, null, 2) + "\n");
     for (const name of ["scores.csv", "index.json"]) await rm(join(dir, "runs", b, name));
     const line = outputMessages.verifyOutputsRequired(["index.json", "scores.csv"]);
     expect(await runCli(["verify", b], dir)).toEqual({
@@ -195,7 +195,7 @@ describe("innovation-index runs", () => {
     const { dir, a, b, c } = await threeRuns();
     // A lock of this very process: alive, so never stale.
     const now = new Date().toISOString();
-    await writeFile(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now }));
+    await editByHand(join(dir, "runs/.lock"), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now }));
     const locked = `error: ${projectMessages.locked("runs/.lock", `pid ${process.pid} on ${hostname()}, since ${now}`)}\n`;
     expect(await runCli(["runs", "publish", a], dir)).toEqual({ code: 3, stdout: "", stderr: locked });
     expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 3, stdout: "", stderr: locked });
@@ -208,7 +208,7 @@ describe("innovation-index runs", () => {
     const { dir, a, b, c } = await threeRuns();
     const staging = `.staging-${c.slice(0, -8)}00000000`;
     await mkdir(join(dir, "runs", staging));
-    await writeFile(join(dir, "runs", staging, ".innovation-index-staging"), `${staging.slice(9)}\n`);
+    await editByHand(join(dir, "runs", staging, ".innovation-index-staging"), `${staging.slice(9)}\n`);
     expect(await runCli(["runs", "publish", staging], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.publishStaging(`runs/${staging}`)}\n` });
     expect(await runCli(["runs", "publish", `runs/${staging}`], dir)).toEqual({ code: 1, stdout: "", stderr: `error: ${runMessages.publishStaging(`runs/${staging}`)}\n` });
     expect(await runCli(["runs", "publish", "19990101"], dir)).toEqual({
@@ -239,7 +239,7 @@ describe("innovation-index runs", () => {
     const { dir, a, b, c } = await threeRuns();
     expect((await runCli(["runs", "rollback"], dir)).code).toBe(0);
     // The inputs of B again: nothing to compute (B's fingerprint); C, newer than LATEST, is reported and kept.
-    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
     const unchanged = await runCli(["compute"], dir);
     expect(unchanged).toEqual({
       code: 0,
@@ -267,7 +267,7 @@ describe("innovation-index runs", () => {
 
   it("with a broken LATEST: the list warns and publishes nothing, rollback refuses, publish repairs it", async () => {
     const { dir, a, b, c } = await threeRuns();
-    await writeFile(join(dir, "runs/LATEST"), "../../x\n");
+    await editByHand(join(dir, "runs/LATEST"), "../../x\n");
     const problem = outputMessages.latestNotRunId("runs/LATEST", "../../x");
     const listed = await runCli(["runs", "--format", "json"], dir);
     expect(listed.stderr).toBe(`warning: ${problem}\n`);
@@ -280,30 +280,30 @@ describe("innovation-index runs", () => {
   it("publishing over a junk or empty LATEST says what it held, and what it should have held; a missing one, that it was missing", async () => {
     const { dir, a, b } = await threeRuns();
     // Written out by hand: the text LATEST held, trimmed, in quotes; a run id as the example of what was expected.
-    await writeFile(join(dir, "runs/LATEST"), "garbage\n");
+    await editByHand(join(dir, "runs/LATEST"), "garbage\n");
     expect(await runCli(["runs", "publish", a], dir)).toEqual({
       code: 0,
       stdout: "",
       stderr: `runs/LATEST held "garbage" instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${a}\n`,
     });
-    await writeFile(join(dir, "runs/LATEST"), "");
+    await editByHand(join(dir, "runs/LATEST"), "");
     expect((await runCli(["runs", "publish", b], dir)).stderr).toBe(`runs/LATEST held nothing instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${b}\n`);
     // 300 characters: LATEST is read up to 256 bytes, and the message quotes the first 200 of them (256 - 200 = 56 more).
-    await writeFile(join(dir, "runs/LATEST"), "y".repeat(300));
+    await editByHand(join(dir, "runs/LATEST"), "y".repeat(300));
     expect((await runCli(["runs", "publish", a], dir)).stderr).toBe(
       `runs/LATEST held "${"y".repeat(200)}"… (56 more characters) instead of a run id (such as 20260301T020000.123Z-1a2b3c4d) and now names run ${a}\n`,
     );
     // --format json says what LATEST held too (trimmed; "" for an empty file), where before is null; null when missing.
-    await writeFile(join(dir, "runs/LATEST"), " garbage \n");
+    await editByHand(join(dir, "runs/LATEST"), " garbage \n");
     expect(JSON.parse((await runCli(["runs", "publish", b, "--format", "json"], dir)).stdout)).toEqual({ before: null, held: "garbage", latest: b, changed: true });
-    await writeFile(join(dir, "runs/LATEST"), "");
+    await editByHand(join(dir, "runs/LATEST"), "");
     expect(JSON.parse((await runCli(["runs", "publish", a, "--format", "json"], dir)).stdout)).toEqual({ before: null, held: "", latest: a, changed: true });
     await rm(join(dir, "runs/LATEST"));
     expect(JSON.parse((await runCli(["runs", "publish", b, "--format", "json"], dir)).stdout)).toEqual({ before: null, held: null, latest: b, changed: true });
     await rm(join(dir, "runs/LATEST"));
     expect((await runCli(["runs", "publish", b], dir)).stderr).toBe(`runs/LATEST was missing and now names run ${b}\n`);
     // On a Chinese terminal too.
-    await writeFile(join(dir, "runs/LATEST"), "garbage\n");
+    await editByHand(join(dir, "runs/LATEST"), "garbage\n");
     expect((await runCli(["runs", "publish", a], dir, { language: "zh" })).stderr).toBe(
       `runs/LATEST 原先的内容为 "garbage"，而不是运行编号（形如 20260301T020000.123Z-1a2b3c4d），现在指向运行 ${a}\n`,
     );
@@ -314,7 +314,7 @@ describe("innovation-index runs", () => {
     const { dir, a, b, c } = await threeRuns();
     const hint = "runs rollback takes no run: it publishes the run the published one records as previous; to publish another run, use innovation-index runs publish <run-id>";
     // A broken LATEST: no published run to go back from; diff's "(or name a run)" is not said, rollback takes none.
-    await writeFile(join(dir, "runs/LATEST"), "garbage\n");
+    await editByHand(join(dir, "runs/LATEST"), "garbage\n");
     const broken = await runCli(["runs", "rollback"], dir);
     expect(broken).toEqual({
       code: 1,
@@ -323,7 +323,7 @@ describe("innovation-index runs", () => {
     });
     expect(broken.stderr).not.toContain("or name a run");
     // C's previous, B, moved away: diff's "(or name that run instead of previous)" is not said either.
-    await writeFile(join(dir, "runs/LATEST"), `${c}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${c}\n`);
     const elsewhere = await makeTempDir();
     await rename(join(dir, "runs", b), join(elsewhere, b));
     const gone = await runCli(["runs", "rollback"], dir);
@@ -335,7 +335,7 @@ describe("innovation-index runs", () => {
     const logged = await runCli(["runs", "rollback", "--log-format", "json"], dir);
     expect(JSON.parse(logged.stderr.trim().split("\n").at(-2)!)).toMatchObject({ level: "error", code: "E_NO_RUN", source: `runs/${c}/manifest.json` });
     // The first run records previous: null.
-    await writeFile(join(dir, "runs/LATEST"), `${a}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${a}\n`);
     expect((await runCli(["runs", "rollback"], dir)).stderr).toBe(
       `error: runs/${a}/manifest.json: the published run ${a} has no previous run (the project's first run, or one made while LATEST named no usable run); expected a previous run to go back to (${hint})\n`,
     );
@@ -365,7 +365,7 @@ describe("innovation-index runs", () => {
   it("publish names a file that has a run id for its name as a file, not a run folder, as the list, verify and a LATEST naming it do", async () => {
     const { dir, a, b, c } = await threeRuns();
     const file = "20991231T235959.999Z-0123abcd";
-    await writeFile(join(dir, "runs", file), "not a run\n");
+    await editByHand(join(dir, "runs", file), "not a run\n");
     // The list has it, newer than LATEST, noted as the file it is (in the words of publish's refusal below).
     expect((await runCli(["runs"], dir)).stdout.split("\n")[4]).toBe(`${file}  unpublished  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  a file, not a run folder`);
     expect(JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout).runs[3]).toEqual({ id: file, state: "unpublished", notFolder: "file" });
@@ -386,7 +386,7 @@ describe("innovation-index runs", () => {
     // verify says the same, by its id, its start or its path.
     for (const reference of [file, "2099", `runs/${file}`]) expect(await runCli(["verify", reference], dir)).toEqual(refused);
     // LATEST naming it: the list warns that it is a file, not that the run does not exist; publish replaces it.
-    await writeFile(join(dir, "runs/LATEST"), `${file}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${file}\n`);
     const problem = `runs/LATEST names run ${file}, which is a file, not a run folder`;
     expect((await runCli(["runs"], dir)).stderr).toBe(`warning: ${problem}\n`);
     expect((await runCli(["verify"], dir)).stderr).toBe(`error: ${problem}; expected it to name a run folder (or name a run)\n`);
@@ -397,8 +397,8 @@ describe("innovation-index runs", () => {
     const dir = await makeTwoYearProject("runs-future-file");
     const first = await compute(dir);
     // As the tester did: a file named by an id in 2099 beside the run.
-    await writeFile(join(dir, "runs/20990101T000000.000Z-deadbeef"), "x\n");
-    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    await editByHand(join(dir, "runs/20990101T000000.000Z-deadbeef"), "x\n");
+    await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
     const second = await compute(dir);
     // The new id is from the clock (this year), later than the first run's, not 2099-01-01T00:00:00.001Z.
     expect(second > first).toBe(true);
@@ -414,10 +414,10 @@ describe("innovation-index runs", () => {
     const byHand = "20310101T000000.000Z-deadbeef";
     const copied = `20320101T000000.000Z-${first.slice(-8)}`;
     await mkdir(join(dir, "runs", byHand));
-    await writeFile(join(dir, "runs", byHand, "notes.txt"), "mine\n");
+    await editByHand(join(dir, "runs", byHand, "notes.txt"), "mine\n");
     await cp(join(dir, "runs", first), join(dir, "runs", copied), { recursive: true });
     const copiedFiles = await listDir(join(dir, "runs", copied));
-    await writeFile(join(dir, "data/2019.csv"), YEAR_2019);
+    await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
     const before = Date.now();
     const run = await runCli(["compute"], dir);
     const after = Date.now();
@@ -443,8 +443,8 @@ describe("innovation-index runs", () => {
   it("publishes a run killed between its rename and its marker's removal: the marker naming it goes first, as compute removes it", async () => {
     const { dir, b, c } = await threeRuns();
     // LATEST back on B, and C holding the marker that names it (the run stopped after renaming its staging folder).
-    await writeFile(join(dir, "runs/LATEST"), `${b}\n`);
-    await writeFile(join(dir, "runs", c, ".innovation-index-staging"), `${c}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${b}\n`);
+    await editByHand(join(dir, "runs", c, ".innovation-index-staging"), `${c}\n`);
     const published = await runCli(["runs", "publish", c], dir);
     expect(published).toEqual({
       code: 0,
@@ -454,8 +454,8 @@ describe("innovation-index runs", () => {
     expect(await latest(dir)).toBe(c);
     expect(await listDir(join(dir, "runs", c))).not.toContain(".innovation-index-staging");
     // A marker naming another run is not this run's: it stays, and verify refuses the file it does not list.
-    await writeFile(join(dir, "runs/LATEST"), `${b}\n`);
-    await writeFile(join(dir, "runs", c, ".innovation-index-staging"), `${b}\n`);
+    await editByHand(join(dir, "runs/LATEST"), `${b}\n`);
+    await editByHand(join(dir, "runs", c, ".innovation-index-staging"), `${b}\n`);
     expect((await runCli(["runs", "publish", c], dir)).code).toBe(1);
     expect(await latest(dir)).toBe(b);
     expect(await listDir(join(dir, "runs", c))).toContain(".innovation-index-staging");
@@ -492,7 +492,7 @@ describe("innovation-index runs", () => {
     const listed = await runCli(["runs"], dir);
     expect(listed.code).toBe(0);
     // The tester's typo (a quoted number) under methods:, line 6 of the fixture's file, and an unknown key in outputs:.
-    await writeFile(join(dir, "index.yaml"), `${sound}  screen: "0.5"\noutputs:\n  decimal: 3\n`);
+    await editByHand(join(dir, "index.yaml"), `${sound}  screen: "0.5"\noutputs:\n  decimal: 3\n`);
     const computed = await runCli(["compute", "-q"], dir);
     expect(computed.code).toBe(1);
     expect(computed.stderr).toContain(`index.yaml:6: ${projectMessages.badKey("methods.screen", "0.5", runMessages.expectedType("number"))}\n`);
@@ -511,7 +511,7 @@ describe("innovation-index runs", () => {
       [sound.replace("values: data\n", "values: data\nruns: ../elsewhere\n"), "E_PATH_OUTSIDE", 4],
     ];
     for (const [text, code, line] of refusals) {
-      await writeFile(join(dir, "index.yaml"), text);
+      await editByHand(join(dir, "index.yaml"), text);
       for (const args of [["runs"], ["runs", "publish", b], ["runs", "rollback"]]) {
         const refused = await runCli([...args, "--log-format", "json"], dir);
         expect(refused.code, `${code} ${args.join(" ")}`).toBe(1);
@@ -524,11 +524,11 @@ describe("innovation-index runs", () => {
     // absolute path as every path outside the current folder (it has no run); "yes" (line 5) is refused.
     const outside = sound.replace("values: data\n", "values: data\nruns: ../elsewhere\n");
     const noRuns = { code: 0, stdout: `${join(dir, "../elsewhere")}: no run yet (innovation-index compute makes the first)\n`, stderr: "" };
-    await writeFile(join(dir, "index.yaml"), outside.replace("runs: ../elsewhere\n", "runs: ../elsewhere\nallow-outside: true\n"));
+    await editByHand(join(dir, "index.yaml"), outside.replace("runs: ../elsewhere\n", "runs: ../elsewhere\nallow-outside: true\n"));
     expect(await runCli(["runs"], dir)).toEqual(noRuns);
-    await writeFile(join(dir, "index.yaml"), outside);
+    await editByHand(join(dir, "index.yaml"), outside);
     expect(await runCli(["runs", "--allow-outside-project"], dir)).toEqual(noRuns);
-    await writeFile(join(dir, "index.yaml"), outside.replace("runs: ../elsewhere\n", "runs: ../elsewhere\nallow-outside: yes\n"));
+    await editByHand(join(dir, "index.yaml"), outside.replace("runs: ../elsewhere\n", "runs: ../elsewhere\nallow-outside: yes\n"));
     const refused = await runCli(["runs", "--log-format", "json"], dir);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT", source: "index.yaml", line: 5, column: "allow-outside" });
@@ -539,7 +539,7 @@ describe("innovation-index runs", () => {
     // The runs moved into data/, as a version that took runs: data left them; runs: is on line 4 of index.yaml.
     for (const name of await listDir(join(dir, "runs"))) await rename(join(dir, "runs", name), join(dir, "data", name));
     const sound = await readFile(join(dir, "index.yaml"), "utf8");
-    await writeFile(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data\n"));
+    await editByHand(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data\n"));
     const before = await listDir(join(dir, "data"));
     const latestBefore = await readFile(join(dir, "data/LATEST"));
     for (const args of [["runs", "publish", a], ["runs", "rollback"]]) {
@@ -554,7 +554,7 @@ describe("innovation-index runs", () => {
     // The same folder given as --runs data (runs: of index.yaml is then not read; it is taken out here): refused the
     // same, naming --runs and where index.yaml sets values: (line 3); so is --runs with --project from another folder,
     // naming both by their absolute paths (outside the current folder).
-    await writeFile(join(dir, "index.yaml"), sound);
+    await editByHand(join(dir, "index.yaml"), sound);
     const elsewhere = await makeTempDir();
     const flagged: [string[], string, string][] = [
       [["runs", "publish", a, "--runs", "data"], dir, outputMessages.runsIsValuesFolder("--runs", "data", "index.yaml:3")],
@@ -574,12 +574,12 @@ describe("innovation-index runs", () => {
     const unchecked = await runCli(["runs", "publish", c, "--runs", "data"], dir);
     expect(unchecked).toEqual({ code: 0, stdout: "", stderr: `${runMessages.alreadyPublished("data/LATEST", c)}\n` });
     // Nor with an index.yaml that cannot be read: --runs is the way past it (a rollback must not wait on a broken file).
-    await writeFile(join(dir, "index.yaml"), "values: [data\n");
+    await editByHand(join(dir, "index.yaml"), "values: [data\n");
     expect(await runCli(["runs", "publish", c, "--runs", "data"], dir)).toEqual(unchecked);
     await rm(join(dir, "index.yaml"));
     await rename(join(dir, "index.yaml.away"), join(dir, "index.yaml"));
     expect(await readFile(join(dir, "data/LATEST"))).toEqual(latestBefore);
-    await writeFile(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data\n"));
+    await editByHand(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data\n"));
     // The list only reads: it still lists them (C published).
     const listed = await runCli(["runs"], dir);
     expect(listed.code).toBe(0);
@@ -587,7 +587,7 @@ describe("innovation-index runs", () => {
     // The same runs in data/runs (a subfolder, not read as values): rollback goes from C to B.
     await mkdir(join(dir, "data/runs"));
     for (const name of before.filter((name) => name === "LATEST" || name === a || name === b || name === c)) await rename(join(dir, "data", name), join(dir, "data/runs", name));
-    await writeFile(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data/runs\n"));
+    await editByHand(join(dir, "index.yaml"), sound.replace("values: data\n", "values: data\nruns: data/runs\n"));
     expect(await runCli(["runs", "rollback"], dir)).toEqual({ code: 0, stdout: "", stderr: back(c, b).replaceAll("runs/LATEST", "data/runs/LATEST") });
     expect((await readFile(join(dir, "data/runs/LATEST"), "utf8")).trim()).toBe(b);
   });

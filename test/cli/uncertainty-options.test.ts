@@ -257,7 +257,7 @@ describe("single options and lists of methods", () => {
     const run = await runCli(["uncertainty", "-i", "tree.csv", "-d", "values.csv", "--aggregations", "arithmetic,power:0.5"], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("the exponent goes in --power P");
-    expect(run.stderr).toContain(messages.unknownMethod("aggregation", "power:0.5", AGGREGATE_METHODS));
+    expect(run.stderr).toContain(messages.unknownOptionChoice("--aggregations", "power:0.5", AGGREGATE_METHODS, "arithmetic,power:0.5"));
   });
 
   it("--weights alone, or a single method, still varies nothing: a usage error", async () => {

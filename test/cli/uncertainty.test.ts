@@ -138,7 +138,7 @@ describe("innovation-index uncertainty", () => {
 
   it.each([
     [["uncertainty", "-i", "tree.csv", "-d", "values.csv"], messages.nothingVaries()],
-    [["uncertainty", "--normalisations", "fixed-base,minmax"], messages.unknownMethod("normalisation", "minmax", ["fixed-base", "min-max"]).split(";")[0]],
+    [["uncertainty", "--normalisations", "fixed-base,minmax"], messages.unknownOptionChoice("--normalisations", "minmax", [], "fixed-base,minmax").split(";")[0]],
     [["uncertainty", "--normalisations", "min-max,min-max"], messages.duplicateChoice("--normalisations", "min-max")],
     [["uncertainty", "--weight-noise", "1.5"], `--weight-noise must be a number above 0 and at most 1`],
     [["uncertainty", "--weight-noise", "0.1", "-n", "1"], `--replications must be a whole number from 2`],

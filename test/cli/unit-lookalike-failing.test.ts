@@ -34,7 +34,8 @@ describe("a failing run explains a unit's name mistyped on one row", () => {
     // The one warning first (the tree's weights sum to 1: no other), then the 4 problems: 园区's A 2019 and its empty
     // 2017 and 2018, all at its row (its base values of A and B, 2017, are missing with its empty 2017: that one
     // problem); 园区甲's B 2019, which no row holds, at the folder.
-    expect(lines[0]).toMatch(/^warning: data\/2019\.csv:3: /);
+    // (At the unit column, the 1st of unit,year,indicator,value.)
+    expect(lines[0]).toMatch(/^warning: data\/2019\.csv:3:1: /);
     expect(lines[0]).toMatch(LOOKALIKE);
     expect(lines[1]).toBe("error: 4 problems found:");
     expect(lines.slice(2).map((line) => line.slice(0, line.indexOf(": ")))).toEqual(["data/2019.csv:3", "data/2019.csv:3", "data/2019.csv:3", "data"]);
@@ -45,7 +46,7 @@ describe("a failing run explains a unit's name mistyped on one row", () => {
     const run = await runCli(["--log-format", "json", ...ARGS], await project());
     expect(run.code).toBe(1);
     const records = run.stderr.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(records[0]).toMatchObject({ level: "warning", code: "W_UNIT_LOOKALIKE", source: "data/2019.csv", line: 3, column: "unit" });
+    expect(records[0]).toMatchObject({ level: "warning", code: "W_UNIT_LOOKALIKE", source: "data/2019.csv", line: 3, column: 1 });
     expect(records[0].message).toMatch(LOOKALIKE);
     // 4 problems and the exit code's line.
     expect(records.slice(1).map((record) => record.level)).toEqual(Array(5).fill("error"));
@@ -71,6 +72,6 @@ describe("a failing run explains a unit's name mistyped on one row", () => {
   it("in Chinese: the warning in Chinese words, naming both spellings", async () => {
     const run = await runCli(ARGS, await project(), { language: "zh" });
     expect(run.code).toBe(1);
-    expect(run.stderr.split("\n")[0]).toMatch(/^警告：data\/2019\.csv:3: 评价对象 "园区甲"（5 个数值）与 "园区"（1 个数值/);
+    expect(run.stderr.split("\n")[0]).toMatch(/^警告：data\/2019\.csv:3:1: 评价对象 "园区甲"（5 个数值）与 "园区"（1 个数值/);
   });
 });

@@ -91,8 +91,8 @@ describe("a total row read as a unit", () => {
     ["合计", 3, 5],
   ] as const;
   const VALUES = `评价对象,年份,指标代码,数值\n${ROWS.flatMap(([unit, first, second]) => ["A1", "A2", "B1"].flatMap((code) => [`${unit},2017,${code},${first}`, `${unit},2018,${code},${second}`])).join("\n")}\n`;
-  // 合计's first row: header 1, 常州 2-7, 无锡 8-13, 合计 14.
-  const WARNING = `warning: values.csv:14: ${messages.unitTotal("合计")}`;
+  // 合计's first row: header 1, 常州 2-7, 无锡 8-13, 合计 14; its unit column, 评价对象, the 1st.
+  const WARNING = `warning: values.csv:14:1: ${messages.unitTotal("合计")}`;
 
   it("compute and validate warn once at its first row, and still read it (exit 0); --strict refuses it", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
@@ -103,7 +103,7 @@ describe("a total row read as a unit", () => {
     }
     const strict = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv", "--strict"], dir);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe(`error: 1 problem found:\nvalues.csv:14: ${messages.unitTotal("合计")}\n`);
+    expect(strict.stderr).toBe(`error: 1 problem found:\nvalues.csv:14:1: ${messages.unitTotal("合计")}\n`);
   });
 
   it("so do uncertainty (refused under --strict) and the library", async () => {
@@ -114,10 +114,10 @@ describe("a total row read as a unit", () => {
     expect(run.stderr.split("\n").filter((line) => line.includes("合计"))).toEqual([WARNING]);
     const strict = await runCli([...args, "--strict"], dir);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe(`error: 1 problem found:\nvalues.csv:14: ${messages.unitTotal("合计")}\n`);
+    expect(strict.stderr).toBe(`error: 1 problem found:\nvalues.csv:14:1: ${messages.unitTotal("合计")}\n`);
     const inputs = await load({ indicators: "tree.csv", data: "values.csv", cwd: dir });
     const codes = (warnings: readonly { code: string }[]) => warnings.filter((warning) => warning.code === "W_UNIT_TOTAL");
-    expect(codes((await compute(inputs)).warnings)).toEqual([{ code: "W_UNIT_TOTAL", message: messages.unitTotal("合计"), source: "values.csv", line: 14, column: "unit" }]);
+    expect(codes((await compute(inputs)).warnings)).toEqual([{ code: "W_UNIT_TOTAL", message: messages.unitTotal("合计"), source: "values.csv", line: 14, column: 1 }]);
     expect(codes((await uncertainty(inputs, { replications: 20, weightNoise: 0.2 })).warnings)).toHaveLength(1);
   });
 
@@ -126,7 +126,7 @@ describe("a total row read as a unit", () => {
     const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);
     expect(run.code).toBe(0);
     // The unit as read (the CSV reader trims its cells), at its first row.
-    expect(run.stderr).toBe(`warning: values.csv:14: ${messages.unitTotal(name.trim())}\n`);
+    expect(run.stderr).toBe(`warning: values.csv:14:1: ${messages.unitTotal(name.trim())}\n`);
   });
 
   it("not of a unit whose name only begins with such a word (合计园区, Allston)", async () => {

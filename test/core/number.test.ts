@@ -105,6 +105,19 @@ describe("isExcelError", () => {
   });
 });
 
+describe("isCurrencyDash (a currency sign beside a dash: Excel's accounting zero, its padding lost)", () => {
+  it("knows ¥-, ￥ -, $-, -€ with any spaces around, and no number with a sign (parseNumber drops a sign only before a number)", async () => {
+    const { isCurrencyDash } = await import("../../src/core/number.js");
+    expect(["¥-", " ¥- ", "￥ -", "$-", "-€", " £ - "].map(isCurrencyDash)).toEqual([true, true, true, true, true, true]);
+    expect(["-", "¥1", "¥--", "¥-1", "- -", "¥", "€€-"].map(isCurrencyDash)).toEqual([false, false, false, false, false, false, false]);
+    expect(["¥-", "$ -", "¥1,234"].map((text) => parseNumber(text))).toEqual([undefined, undefined, 1234]);
+    const { messages } = await import("../../src/core/messages.js");
+    expect(messages.badValue(" ¥- ".trim(), "value")).toBe(
+      `value "¥-" in column "value" is not a number but a currency sign beside a dash, the way Excel's accounting format (会计专用) shows a zero (a zero, or no value?); expected a number such as 1234.5, 1,234.5 or 1.96%, or an empty cell for a missing value`,
+    );
+  });
+});
+
 describe("toFixedText rounds as Excel shows a number: to 15 significant digits, then half away from zero", () => {
   it("prints the half a score from decimal inputs stands for (a tester's case: 8% then 8.7%, fixed-base)", () => {
     // 100 · 0.087 / 0.08 is 108.75 by hand; in doubles 108.74999999999999, which toFixed prints 108.7. To 15 digits it

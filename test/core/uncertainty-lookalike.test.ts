@@ -85,8 +85,9 @@ describe("W_UNIT_LOOKALIKE of a unit screening leaves out", () => {
   it("is warned of by compute and by uncertainty, command line and library alike, looked for before screening", async () => {
     const dir = await makeTempDir(typoFiles());
     const inputs = ["-i", "tree.csv", "-d", "data/2021.csv", "--missing", "reweight", "--screen", "0.5"];
-    // The warning as the terminal prints it: its place, then its words.
-    const line = `warning: data/2021.csv:33: ${WARNING.message}`;
+    // The warning as the terminal prints it: its place (line 33, the unit column, column 1 of unit,year,indicator,value
+    // in typoFiles), then its words. (The records of `panel()`, made in code, name no unit column: WARNING's "unit".)
+    const line = `warning: data/2021.csv:33:1: ${WARNING.message}`;
     const printed = (stderr: string) => stderr.split("\n").filter((text) => text.includes("W_UNIT_LOOKALIKE") || text.includes('"西太湖园"'));
     const computed = await runCli(["compute", ...inputs, "--normalise", "min-max", "-o", "c"], dir);
     expect(computed.code, computed.stderr).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeIndex } from "../../src/core/compute.js";
 import { messages } from "../../src/core/messages.js";
-import { createPanel } from "../../src/core/panel.js";
+import { createPanel, type ValueRecord } from "../../src/core/panel.js";
 import { editDistance } from "../../src/core/suggest.js";
 import { analyzeUncertainty } from "../../src/core/uncertainty.js";
 import { comparableUnitName, isTotalName, lookalikeUnitPairs, numberedApart, oneEditApart, unitLookalikeWarnings, unitTotalWarnings } from "../../src/core/unit-lookalike.js";
@@ -160,10 +160,11 @@ describe("unitLookalikeWarnings on a large panel", () => {
 });
 
 describe("W_UNIT_TOTAL: a total row read as a unit", () => {
-  it.each(["合计", " 总计 ", "小计：", "总和", "全部", "汇总:", "Total", "SUM", "Sub Total", "all", "ＴＯＴＡＬ", "合　计", "合计：：", "Grand Total", "（合计）", "(Total)", "全市", "全 区", "全省", "全县"])("isTotalName(%j) is true", (name) =>
+  it.each(["合计", " 总计 ", "小计：", "总和", "全部", "汇总:", "Total", "SUM", "Sub Total", "all", "ＴＯＴＡＬ", "合　计", "合计：：", "Grand Total", "（合计）", "(Total)", "全市", "全 区", "全省", "全县", "合计数", "合计值", "总计数", "总计值", " 合计数： "])("isTotalName(%j) is true", (name) =>
     expect(isTotalName(name)).toBe(true),
   );
-  it.each(["合计园区", "常州", "Allston", "总计划", "Totals", "", "全国", "全市场", "合计数", "(合计", "全区域"])("isTotalName(%j) is false", (name) => expect(isTotalName(name)).toBe(false));
+  // 全国 is left out on purpose: the nation is often a benchmark row, not a sum of the units.
+  it.each(["合计园区", "常州", "Allston", "总计划", "Totals", "", "全国", "全国合计数", "全市场", "合计数据", "(合计", "全区域"])("isTotalName(%j) is false", (name) => expect(isTotalName(name)).toBe(false));
 
   it("warns once per such unit, in the panel's order, at the values file alone when the panel keeps no lines", () => {
     // Units 常州, Total, 合计 (positions 0-2), one year, one indicator: no lines (a Parquet file's panel).
@@ -175,5 +176,25 @@ describe("W_UNIT_TOTAL: a total row read as a unit", () => {
     ]);
     // With the look-alike warnings, first (compute, validate, uncertainty and the library take them from there).
     expect(unitLookalikeWarnings(panel).map((warning) => warning.code)).toEqual(["W_UNIT_TOTAL", "W_UNIT_TOTAL"]);
+  });
+
+  it("names the unit column's number where the records give it (as a reader's do), else the column by name", () => {
+    // 常州 (line 2), 合计数 (line 3) and 西太湖园区 (line 4) in 2020, 西太湖园 (line 5) in 2021, of A11 alone; the unit
+    // in the 2nd column of every row.
+    const rows: ValueRecord[] = [
+      { unit: "常州", year: 2020, indicator: "A11", value: 1, line: 2 },
+      { unit: "合计数", year: 2020, indicator: "A11", value: 9, line: 3 },
+      { unit: "西太湖园区", year: 2020, indicator: "A11", value: 3, line: 4 },
+      { unit: "西太湖园", year: 2021, indicator: "A11", value: 4, line: 5 },
+    ];
+    const others = INDICATORS.slice(1).map((indicator, i) => ({ unit: "常州", year: 2020, indicator, value: 1, line: 6 + i }));
+    const placed = (list: ValueRecord[]) => unitLookalikeWarnings(panelOf(list)).map(({ code, line, column }) => ({ code, line, column }));
+    expect(placed([...rows, ...others].map((record) => ({ ...record, unitColumn: 2 })))).toEqual([
+      { code: "W_UNIT_TOTAL", line: 3, column: 2 },
+      { code: "W_UNIT_LOOKALIKE", line: 5, column: 2 },
+    ]);
+    // Rows that put the unit in different columns (the files of a folder that differ), or records made in code: by name.
+    expect(placed([...rows, ...others].map((record, i) => ({ ...record, unitColumn: i === 0 ? 1 : 2 }))).map(({ column }) => column)).toEqual(["unit", "unit"]);
+    expect(placed([...rows, ...others]).map(({ column }) => column)).toEqual(["unit", "unit"]);
   });
 });

@@ -68,7 +68,9 @@ export function registerCompare(program: Command, env: CliEnv): void {
 Configuration a is the command's own flags (or the first project file), b the same with the --with flags applied
 (or the second project file, with the same flags on top of it). Outputs in --out: compare.csv (unit, year, index_a,
 rank_a, index_b, rank_b, rank_shift = rank_a - rank_b) and compare-years.csv (year, units, spearman, mean_abs_shift);
-without --out, a table on the terminal.
+without --out, a table on stdout: its first 100 rows (unit-years), then each year's Spearman line; a line on stderr
+says how many rows were left out (also with -q). Cut the same when stdout is a file or a pipe (a scheduled job):
+--out writes every row.
 
 Examples:
   $ innovation-index compare -i tree.csv -d values.csv --normalise min-max --range 1,100 --with "--aggregate geometric --weights entropy"
@@ -102,7 +104,14 @@ export async function runCompare(projects: readonly string[], command: Command, 
       [COMPARE_YEARS_FILE]: UTF8_BOM + formatCompareYearsCsv(comparison, options.decimals),
     };
     await writeFilesAtomic(resolve(env.cwd, options.out), files, options.out, 1, folderWarnings(env));
-  } else env.stdout(renderComparison(comparison, options.decimals, env.words) + "\n");
+  } else {
+    // A summary, as compute's table is: the first COMPARE_TABLE_ROWS rows, how many more there are, then each year's
+    // Spearman line; --out writes them all. The same on a pipe or in a file: a scheduled job gets a bounded table too.
+    const { rows, summary, leftOut } = renderComparison(comparison, options.decimals, env.words);
+    env.stdout(rows + "\n");
+    if (leftOut > 0) env.stderr(terminalMessages.compareRowsLeftOut(leftOut, COMPARE_TABLE_ROWS, COMPARE_FILE));
+    env.stdout(`\n${summary}\n`);
+  }
   if (options.quiet) return;
   // Worded by each configuration in its own terms (`computeConfiguration`), not again in the command's: an option b's
   // --with set is not index.yaml's, one b.yaml set not the current folder's index.yaml's.
@@ -322,27 +331,43 @@ async function computeConfiguration(configuration: Configuration, env: CliEnv): 
   }
 }
 
-/** The terminal table: one row per unit and year, then Spearman's correlation per year. */
-function renderComparison(comparison: Comparison, decimals: number, words: TableWords = tableWords): string {
+/**
+ * The most rows (unit-years) `compare` prints without --out: 100, the first 20 units (`SUMMARY_UNITS`, as compute's
+ * table) over five years, or 100 units of one year (`--year`). The rest is counted, not rendered: 3,000 units over 20
+ * years make 60,000 rows, which --out writes to compare.csv.
+ */
+export const COMPARE_TABLE_ROWS = 100;
+
+/**
+ * The terminal table: one row per unit and year, in the order of compare.csv (each unit's years together), its first
+ * `shownRows` only (default `COMPARE_TABLE_ROWS`); `leftOut`, how many more there are; and Spearman's correlation per
+ * year (`summary`), every year.
+ */
+export function renderComparison(
+  comparison: Comparison,
+  decimals: number,
+  words: TableWords = tableWords,
+  shownRows = COMPARE_TABLE_ROWS,
+): { rows: string; summary: string; leftOut: number } {
   const rows: string[][] = [words.compareHeadings()];
   const yearCount = comparison.years.length;
-  comparison.units.forEach((unit, u) =>
-    comparison.years.forEach((year, y) => {
-      const cell = u * yearCount + y;
-      const shift = comparison.rankShift[cell];
-      rows.push([
-        unit,
-        String(year),
-        formatValue(comparison.indexA[cell], decimals),
-        formatValue(comparison.rankA[cell], 0),
-        formatValue(comparison.indexB[cell], decimals),
-        formatValue(comparison.rankB[cell], 0),
-        shift > 0 ? `+${shift}` : formatValue(shift, 0),
-      ]);
-    }),
-  );
+  const cells = comparison.units.length * yearCount;
+  const shown = Math.min(cells, shownRows);
+  // Cell `u * yearCount + y` is unit u in year y, as compare.csv lists them.
+  for (let cell = 0; cell < shown; cell++) {
+    const shift = comparison.rankShift[cell];
+    rows.push([
+      comparison.units[Math.floor(cell / yearCount)],
+      String(comparison.years[cell % yearCount]),
+      formatValue(comparison.indexA[cell], decimals),
+      formatValue(comparison.rankA[cell], 0),
+      formatValue(comparison.indexB[cell], decimals),
+      formatValue(comparison.rankB[cell], 0),
+      shift > 0 ? `+${shift}` : formatValue(shift, 0),
+    ]);
+  }
   const summary = comparison.years.map((year, y) =>
     words.compareYear(year, formatValue(comparison.spearman[y], decimals), comparison.rankedUnits[y], formatValue(comparison.meanAbsoluteShift[y], 2)),
   );
-  return `${renderColumns(rows, 1)}\n\n${summary.join("\n")}`;
+  return { rows: renderColumns(rows, 1), summary: summary.join("\n"), leftOut: cells - shown };
 }

@@ -103,8 +103,9 @@ Examples:
 
     async function reportIntoRun(run: Awaited<ReturnType<typeof runFolderFor>>, project: AppliedProject): Promise<void> {
       const { repairDerivedFiles, requireReplaceable, withReportsFile } = await import("../../io/runs/run-reports.js");
-      // What a report killed while writing into this run left is completed first, so that its files are provably ours.
-      const repaired = await repairDerivedFiles(run.folder, run.label, ["report.html"]);
+      // What a report killed while writing into this run left is completed first, so that its files are provably ours;
+      // a file of such a name that is not provably the tool's is kept, said (W_REPORT_TEMPORARY_KEPT).
+      const repaired = await repairDerivedFiles(run.folder, run.label, ["report.html"], (warning) => printWarnings([warning], env));
       if (!options.quiet) for (const line of repaired) env.stderr(line + "\n");
       // A run whose inputs or options are no longer the project's takes no report; what a killed report left in it is
       // completed all the same (above), so that the run passes verify again.

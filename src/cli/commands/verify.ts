@@ -10,6 +10,7 @@ import { outputMessages } from "../../core/output-messages.js";
 import { InputError } from "../../errors.js";
 import type { CliEnv } from "../env.js";
 import { projectRunsFolder } from "../project-options.js";
+import { printWarnings } from "../report-issues.js";
 
 export interface VerifyCommandOptions {
   project?: string;
@@ -40,12 +41,13 @@ Examples:
 }
 
 /**
- * Runs `verify`: find the run, check it, print one line per file that does not match (stdout) and a summary (stderr).
+ * Runs `verify`: find the run, check it, print one line per file that does not match (stdout), a warning per file a
+ * killed report left or a running one is writing (stderr: no mismatch, `verificationWarnings`) and a summary (stderr).
  * Exit 0 when everything matches; an `InputError` (exit 1) when not.
  */
 export async function runVerify(reference: string, options: VerifyCommandOptions, command: Command, env: CliEnv): Promise<void> {
   // Loaded here: finding runs, hashing and the manifest checks are not needed to start the other commands.
-  const [{ findRun, isRunName }, { verificationProblems, verifyRun }] = await Promise.all([
+  const [{ findRun, isRunName }, { verificationProblems, verificationWarnings, verifyRun }] = await Promise.all([
     import("./diff.js"),
     import("../../io/runs/verify-run.js"),
   ]);
@@ -55,6 +57,8 @@ export async function runVerify(reference: string, options: VerifyCommandOptions
   const { folder, label } = await findRun(reference, runsDir, env, "verify");
   const verification = await verifyRun(folder, label);
   const problems = verificationProblems(verification, label);
+  // What a killed report left, or a running one is writing: said, with what to do, and no mismatch.
+  printWarnings(verificationWarnings(verification, label), env);
   // Lines for a person to read, in the terminal's language as its errors: the result, on stdout whatever the log's
   // format; a JSON log has each too, with its code and file, before the error that counts them.
   const say = env.translate ?? ((line: string) => line);

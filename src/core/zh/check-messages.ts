@@ -43,9 +43,16 @@ export const checkMessagesZh: Translation<typeof checkMessages> = {
     `${quote(code)} 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带`,
 
   accountingDashes: (first, cells) =>
-    `${first.file}:${first.line}:${first.column}：${cells} 个数值单元格是两侧带空格的短横线（${JSON.stringify(first.text)}${cells === 1 ? "" : "，第一个在此"}），` +
+    `${first.file}:${first.line}:${first.column}: ${cells} 个数值单元格是两侧带空格的短横线（${JSON.stringify(first.text)}${cells === 1 ? "" : "，第一个在此"}），` +
     `这是 Excel 会计专用格式显示 0 的方式；${cells === 1 ? "它按缺失值读取，但可能是 0" : "它们按缺失值读取，但可能是 0"}；` +
     `应在保存 CSV 文件之前将该列设为数值格式（常规或数值），或在${cells === 1 ? "该单元格" : "这些单元格"}中写 0`,
+
+  thousandsSplit: (first, cells) =>
+    `${first.file}:${first.line}:${first.column}: 数值 ${JSON.stringify(first.cell)} 和下一个单元格（第 ${first.nextColumn} 列${
+      first.nextName === "" ? "，无列名" : ` ${JSON.stringify(first.nextName)}`
+    }）中的 ${JSON.stringify(first.next)} 看似同一个数 ${JSON.stringify(`${first.cell},${first.next}`)}，因逗号未加引号而在千位分隔符处被拆成两个字段：` +
+    `读到的是 ${first.cell}，原意可能是 ${first.meant}${cells === 1 ? "" : `（本文件中有 ${cells} 个数值单元格如此，第一个在此）`}；` +
+    `应像 Excel 那样给${cells === 1 ? "该数" : "这些数"}加引号（${JSON.stringify(`${first.cell},${first.next}`)}，连同引号），或去掉千位分隔符（${first.meant}）`,
 
   optionNotAChoice: (option, found, choices) =>
     `选项 ${option} 为 ${describeValue(found)}；应为以下之一：${list(choices)}${typeof found === "string" ? didYouMean(found, choices) : ""}`,

@@ -21,6 +21,7 @@ import { tableWordsZh } from "./table-words.js";
 import { terminalMessagesZh } from "./terminal-messages.js";
 import { treeLevelMessagesZh } from "./tree-level-messages.js";
 import { weightingMessagesZh } from "./weighting-messages.js";
+import { yamlMessagesZh } from "./yaml-messages.js";
 
 export const chinese: Translations = {
   auditMessages: auditMessagesZh,
@@ -39,6 +40,7 @@ export const chinese: Translations = {
   terminalMessages: terminalMessagesZh,
   treeLevelMessages: treeLevelMessagesZh,
   weightingMessages: weightingMessagesZh,
+  yamlMessages: yamlMessagesZh,
 };
 
 /** The words of the tables printed on stdout, in Chinese (`tableWords`, src/core/table-words.ts). */

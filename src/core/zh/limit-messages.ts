@@ -106,7 +106,7 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   binaryFile: (source, what) =>
     `${source}：文件看起来是${spacedStart(kindOf(what))}，而不是文本或 Excel 工作簿；应为 CSV 文件（UTF-8 或 GBK）、.xlsx 工作簿，指标体系还可以是 YAML`,
   nulByte: (source, line, offset) =>
-    `${source}:${line}：文件在字节偏移 ${offset} 处含有 NUL 字节，而文本中不会有 NUL 字节（这是二进制数据，或是文本后跟着中断的复制留下的 NUL 字节）；` +
+    `${source}:${line}: 文件在字节偏移 ${offset} 处含有 NUL 字节，而文本中不会有 NUL 字节（这是二进制数据，或是文本后跟着中断的复制留下的 NUL 字节）；` +
     `应为不含 NUL 字节的 CSV 文件（UTF-8、GBK 或 UTF-16），指标体系还可以是 YAML（如果文件其余部分都是 NUL 字节，请重新复制该文件，或只保留其前 ${offset} 个字节）`,
   fileTooLarge: (source, size, limit) =>
     `${source}：${size === undefined ? "文件超过上限" : `文件大小为 ${bytes(size)}`}，大于输入文件允许的 ${bytes(limit)}；应使用更小的文件（把数据拆分到一个文件夹的多个文件中，每年一个）`,

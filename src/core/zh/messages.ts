@@ -2,7 +2,7 @@
 import type { dataMessages } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import type { messages } from "../messages.js";
-import { isExcelError } from "../number.js";
+import { isCurrencyDash, isExcelError } from "../number.js";
 import { listItems, quote } from "../quote.js";
 import { INDEX_CODE } from "../types.js";
 import { closestName } from "../suggest.js";
@@ -138,7 +138,11 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   badYear: (found) => `年份 ${quote(found)} 不是有效年份；应为四位数年份，例如 2017（或 2017年）`,
   badValue: (found, column) =>
     `${column === undefined ? "" : `${quote(column)} 列中的`}数值 ${quote(found)} 不是数字${
-      isExcelError(found) ? "，而是 Excel 公式的错误值（公式计算失败：请改正公式或它引用的单元格）" : ""
+      isExcelError(found)
+        ? "，而是 Excel 公式的错误值（公式计算失败：请改正公式或它引用的单元格）"
+        : isCurrencyDash(found)
+          ? "，而是货币符号加短横线，这是 Excel 会计专用格式显示 0 的方式（是 0，还是无数据？）"
+          : ""
     }；应为 1234.5、1,234.5 或 1.96% 这样的数字，缺失值则应为空单元格`,
   valueNotFinite: (indicator, unit, year, found) =>
     `指标 ${quote(indicator)}（评价对象 ${quote(unit)}，${year} 年）的值为 ${found > 0 ? "Infinity" : "-Infinity"}；应为有限的数，缺失值用 NaN 表示（是除以零吗？）`,
@@ -233,6 +237,10 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   unknownChoice: (option, found, expected) => `${option} ${quote(found)} 不是可选值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
   unknownArgumentChoice: (argument, command, found, expected) =>
     `命令 ${command} 的参数 ${argument} 没有 ${quote(found)} 这一取值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
+  unknownOptionChoice: (option, found, expected, given) =>
+    `选项 ${option} 没有 ${quote(found)} 这一取值${given === undefined ? "" : `（在列表 ${quote(given)} 中）`}；${given === undefined ? "应为以下之一" : "每一项都应为以下之一"}：${list(expected)}${
+      /^power:/.test(found) && expected.includes("power") ? "（在列表中 power 不带指数：指数由 --power P 给出）" : didYouMean(found, expected)
+    }`,
 
   // method choices
   chainBaseMissing: (indicator, unit, year, policies) =>

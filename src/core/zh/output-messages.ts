@@ -5,13 +5,13 @@ import type { outputMessages } from "../output-messages.js";
 import { quote as quoteInput } from "../quote.js";
 import { diskFull, openElsewhere } from "../system-errors.js";
 import { fileTooLarge, runMessagesZh, systemCode } from "./run-messages.js";
-import { listOr } from "./words.js";
+import { listOr, placed } from "./words.js";
 
 /** As the English catalogue quotes (its own `quote`: JSON, never cut), so a quoted value reads the same in both. */
 const quote = (value: string) => JSON.stringify(value);
 
 /** The runs folder as set at `where` (the English file's `runsNamed`). */
-const runsNamed = (where: string, runs: string) => (where.startsWith("--") ? `${where} ${quote(runs)}` : `${where}：runs: ${quote(runs)}`);
+const runsNamed = (where: string, runs: string) => (where.startsWith("--") ? `${where} ${quote(runs)}` : `${placed(where)}runs: ${quote(runs)}`);
 
 /** Why a folder could not be created, in words, by the file system's code (the English file's `folderProblem`). */
 function folderProblem(code: string): string {
@@ -87,16 +87,20 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${label} 是本命令读取的数据文件夹，其中的文件都会作为数据读取：写在这里的输出文件下次会被当作数据读入；应另指定 --out`,
   runsIsValuesFolder: (where, runs, valuesAt) =>
     valuesAt === undefined
-      ? `${where}：runs: ${quote(runs)} 是本次运行读取的数据文件夹，其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`
+      ? `${placed(where)}runs: ${quote(runs)} 是本次运行读取的数据文件夹，其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`
       : `${where} ${quote(runs)} 是本项目的运行读取的数据文件夹（values: 见 ${valuesAt}），其中的文件都会作为数据读取：写在这里的 LATEST 下次会被当作数据读入；应另指定 ${where} 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
   runsIsInput: (where, runs, input, itself) =>
-    `${where}：runs: ${quote(runs)} ${itself ? `就是 ${input}` : `会把运行自身的文件（LATEST、锁文件、临时文件和暂存文件）写到 ${input}`}，而它是本次运行的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 runs: 文件夹`,
+    `${placed(where)}runs: ${quote(runs)} ${itself ? `就是 ${input}` : `会把运行自身的文件（LATEST、锁文件、临时文件和暂存文件）写到 ${input}`}，而它是本次运行的输入（已作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 runs: 文件夹`,
   runsToPublishIsValuesFolder: (action, where, runs) =>
-    `${where}：runs: ${quote(runs)} 是本项目的运行读取的数据文件夹，其中的文件都会作为数据读取：runs ${action} 写在这里的 LATEST 下次运行时会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
+    `${placed(where)}runs: ${quote(runs)} 是本项目的运行读取的数据文件夹，其中的文件都会作为数据读取：runs ${action} 写在这里的 LATEST 下次运行时会被当作数据读入；应另指定 runs: 文件夹，例如 runs，或数据文件夹的子文件夹（子文件夹不会被读取）`,
   runsToPublishIsInput: (action, where, runs, input, itself) =>
     `${runsNamed(where, runs)} ${itself ? `就是 ${input}` : `会让 runs ${action} 把自身的文件（LATEST、锁文件、临时文件）写到 ${input}`}，而它是本项目的运行的输入（作为指标体系、数据或其他输入读取），输入从不覆盖；应另指定 ${where.startsWith("--") ? where : "runs:"} 文件夹`,
   runsMatchedByQuery: (where, runs, query, pattern, action) =>
     `${runsNamed(where, runs)} 是查询 ${query} 以模式 ${quote(pattern)} 读取的文件夹：${action === undefined ? "运行" : `runs ${action} 和本项目的运行`}写在这里的 LATEST、锁文件和运行文件夹会被下次运行的查询读入；应另指定该模式匹配不到的 ${where.startsWith("--") ? where : "runs:"} 文件夹，例如 runs，或不含 ** 的模式所在文件夹的子文件夹`,
+  runsReachedThroughLink: (where, runs, query, pattern, link, target, relation, action) =>
+    `${runsNamed(where, runs)} 经链接 ${quote(link)}（指向 ${quote(target)}，${relation === "is" ? "即 runs 文件夹本身" : relation === "inside" ? "runs 文件夹中的文件夹" : "包含 runs 文件夹的上级文件夹"}）被查询 ${query} 的模式 ${quote(pattern)} 读到：${action === undefined ? "运行" : `runs ${action} 和本项目的运行`}写在这里的 LATEST、锁文件和运行文件夹会经由该链接被下次运行的查询读入；应确保该模式读取的文件夹中没有指向 runs 文件夹、其中或其上级文件夹的链接（删除 ${quote(link)}，或改写模式使其不经过该链接），或另指定该链接不通向的 ${where.startsWith("--") ? where : "runs:"} 文件夹`,
+  runsLinksUnchecked: (where, runs, query, pattern, limit, count) =>
+    `${placed(query)}模式 ${quote(pattern)} 经过${limit === "entries" ? `超过 ${formatCount(count)} 个文件夹条目` : `超过 ${count} 层深的文件夹`}，因此并未在它读取的每个文件夹中查找指向 runs 文件夹 ${quote(runs)}（${where}）的链接；经由这样的链接（指向 runs 文件夹或其上级文件夹），下次运行的查询会读入运行写在那里的文件；应让模式写明更多文件夹（例如用 data/2024/*.csv 而非 data/**/*.csv），或亲自确认其下没有通向 runs 文件夹的链接`,
   outIsRunsFolder: (label, runs) =>
     `${label} ${runs === undefined ? "是项目的 runs 文件夹" : `位于 runs 文件夹 ${runs} 中`}（其中有 LATEST），其中的运行从不覆盖，也不再添加文件；应另指定 --out`,
   writeFailed: (label, reason, sizeLimit) =>
@@ -150,6 +154,10 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${stagingLabel} 是一次未完成即中止的运行的暂存文件夹，但其中还有 ${kept.map(quoteInput).join("、")}，它们不是运行写入的文件（应只有该运行的输出文件、manifest.json、标记文件及其临时文件）；已删除该运行自己的文件，其余文件连同文件夹保留（请先移出需要的文件，再手动删除该文件夹）`,
   lockTemporaryKept: (temporaryLabel, held, lockLabel) =>
     `${temporaryLabel} 的名称是锁 ${lockLabel} 的临时文件名，但其内容为 ${typeof held === "number" ? `${held} 字节` : quoteInput(held)}，不是本工具写入的内容（一把锁：一行 JSON，如 {"pid":4242,"host":"stats-01","startedAt":"2026-03-01T02:00:00.000Z",...}），无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
+  lockStaleRunning: (staleLabel, pid, lockLabel) =>
+    `${staleLabel} 是进程 ${pid} 移到一旁的锁 ${lockLabel}，该进程仍在运行（本工具的一次运行正在接管该锁，或此后另一个进程用上了这个 pid）；已保留，未删除：若本工具没有在运行时它仍在，请手动删除`,
+  reportTemporaryKept: (fileLabel, of, kind, found, expected) =>
+    `${fileLabel} 的名称是 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}（写入它的进程已不存在），但其开头为 ${quoteInput(found)}，不是本工具写入 ${of} 时的开头${expected === undefined ? "" : `（${quoteInput(expected)} 及其后）`}，无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
   writingFolderKept: (folderLabel, found) =>
     `${folderLabel} 的名称是本工具写入 Parquet 文件所用的文件夹，但其中有 ${found.length === 0 ? "无法读取的内容" : found.map(quoteInput).join("、")}，而非只有 index.parquet、scores.parquet 和 growth.parquet，无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
   latestNotFlushed: (latestLabel, id, reason) =>
@@ -213,6 +221,12 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   verifyNotFile: (path, kind, derived = false) =>
     `已更改：${path}（是${NOT_FILE[kind] ?? ` ${kind} `}而不是文件${derived ? "；是 reports.json 中列出的派生文件" : ""}）`,
   verifyUnlisted: (path) => `未列出：${path}（既不在 manifest.json 中，也不在 reports.json 中）`,
+  verifyWriteLeftover: (fileLabel, of, kind, pid, removable) =>
+    removable
+      ? `${fileLabel} 是 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}，由一次未完成即中止的 report 遗留（进程 ${pid} 已不存在）；它不是该运行的文件，不影响校验：下次对该运行执行 report，或下次 compute 写入其 runs 文件夹时会删除它（也可手动删除）`
+      : `${fileLabel} 的名称是进程 ${pid} 写入的 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}，该进程已不存在，但其开头不是本工具写入 ${of} 时的开头，因此 report 和 compute 会保留它；它不是该运行的文件，不影响校验：如不需要，请手动删除`,
+  verifyBeingWritten: (fileLabel, of, kind, pid) =>
+    `${fileLabel} 是进程 ${pid} 正在写入的 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}（该进程仍在运行：一次 report 正在写入该运行）；它不是该运行的文件，不影响校验：请等该 report 结束后再次校验`,
   verifyOutside: (path, derived = false) =>
     `越界：${quote(path)} 列在 ${derived ? "reports.json" : "manifest.json"} 中，但不是运行文件夹内的路径`,
   verifyReportsDamaged: (problem) => `已更改：reports.json ${problem}；应为 report 写入运行文件夹的派生文件列表`,

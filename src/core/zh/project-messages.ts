@@ -3,7 +3,7 @@ import type { Translation } from "../localize.js";
 import type { projectMessages } from "../project-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
-import { afterChinese, describeFound, duration } from "./words.js";
+import { afterChinese, describeFound, duration, placed } from "./words.js";
 
 /** The holder of a lock as folder-lock.ts describes it, in Chinese; a description of another form as it is. */
 function lockHolder(holder: string): string {
@@ -103,7 +103,7 @@ export const projectMessagesZh: Translation<typeof projectMessages> = {
   inputChangedDuringRun: (file, how) =>
     `${file}：在读取输入期间${inputChange(how)}；输入文件在读取完成前应保持不变，使记录的 SHA-256 正是参与计算的字节的值：未写入任何内容，请在文件完整后重新运行`,
   queryFilesUnnamed: (query, calls, indicator) =>
-    `${query}：${indicator === undefined ? "该查询" : `指标 ${quote(indicator)} 的查询（sql 列）`}可能读取本工具无法列出的文件（${calls
+    `${placed(query)}${indicator === undefined ? "该查询" : `指标 ${quote(indicator)} 的查询（sql 列）`}可能读取本工具无法列出的文件（${calls
       .map((call) => (call === "*" ? "DuckDB 的解析器无法列出其文件的语句（不带 IN 的 PIVOT）" : /^query/i.test(call) ? `${call}(…)，以文本给出的查询` : `${call}(…)，查询运行时才能确定的路径（由列或子查询拼接）`))
       .join("；")}），因此 --if-changed 无法判断这些文件是否有变化：每次都会重新运行；若希望在没有变化时跳过运行，应把每个文件写成带引号的路径或由常量拼接的路径（read_csv('micro.csv')、read_csv('micro/' || '2020.csv')，或 read_csv('micro/*.csv') 这样的通配路径）`,
   unchanged: (run) => `自运行 ${run} 以来没有变化（输入、选项和工具版本均相同）；无需计算，未创建运行文件夹（--force 可强制运行）`,

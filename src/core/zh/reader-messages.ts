@@ -3,6 +3,7 @@ import type { Translation } from "../localize.js";
 import type { HiddenReasons, readerMessages, SpecialFileKind } from "../reader-messages.js";
 import { cutText, listItems, quote } from "../quote.js";
 import { formatBytes, type YamlContent } from "../limit-messages.js";
+import { placed } from "./words.js";
 
 const quoted = (values: readonly string[]) => values.map(quote).join("、");
 
@@ -15,9 +16,6 @@ const SQL_COLUMN_TYPES: Readonly<Record<string, string>> = {
 /** The columns `sqlNullRows` and `indicatorNullRow` name, in Chinese; another as it is. */
 const COLUMN_WORDS: Readonly<Record<string, string>> = { year: "年份（year）", unit: "评价对象（unit）", indicator: "指标（indicator）" };
 const columnWord = (column: string) => COLUMN_WORDS[column] ?? column;
-
-/** A place before its message: `file:line: ` as every message with a line (formatIssue's form), a file alone `file：`. */
-const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place}：`);
 
 /** The first few items of a list a message names (as `namedFew` in the English catalogue), and how many there are. */
 const fewOf = (items: readonly (number | string)[]) => items.slice(0, 5).join("、");
@@ -87,13 +85,13 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `单元格 ${address} 含有与 ${master} 共用的公式，但没有保存其结果（该文件由程序写出，从未在 Excel 中保存）；${SAVE_IN_EXCEL}`,
 
   treeYamlSyntax: (place, reason, bareMinusLine) =>
-    `${place}：不是有效的 YAML 文件：${reason}${
+    `${placed(place)}不是有效的 YAML 文件：${reason}${
       bareMinusLine === undefined ? "" : `；第 ${bareMinusLine} 行的值是单独的 "-"，YAML 会把它读作列表的开始：应加引号，写作 direction: "-"`
     }`,
   treeYamlNotList: (source) => `${source}：应为节点列表（每个节点都有 code）`,
-  treeYamlNotNode: (place) => `${place}：应为含有 code、name、weight、direction 等键的节点`,
+  treeYamlNotNode: (place) => `${placed(place)}应为含有 code、name、weight、direction 等键的节点`,
 
-  ahpYamlSyntax: (place, reason) => `${place}：不是有效的 YAML 文件：${reason}`,
+  ahpYamlSyntax: (place, reason) => `${placed(place)}不是有效的 YAML 文件：${reason}`,
   yamlDuplicateKey: (key, firstLine) => `键 ${quote(key)} 出现了两次${firstLine === undefined ? "" : `（第一次在第 ${firstLine} 行）`}；每个键应只出现一次`,
   yamlTabIndent: () => "本行用制表符（Tab）缩进；应使用空格缩进",
   yamlBadIndent: () => "此项的缩进与其所在列表或映射中前面各项不同；应让各项从同一列开始",
@@ -106,7 +104,7 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   ahpNotReciprocal: (group, upper, a, b, lower) =>
     `指标组 ${quote(group)}：矩阵中 ${quote(a)} 对 ${quote(b)} 为 ${upper}，反过来却为 ${lower}；应互为倒数（${lower} 应为 1/${upper}）`,
 
-  indicatorQuery: (place, code) => `${place}：指标 ${code} 的 sql 列`,
+  indicatorQuery: (place, code) => `${placed(place)}指标 ${code} 的 sql 列`,
   sqlStatements: (label, count) => `${label}：查询中${count === 0 ? "没有语句" : `有 ${count} 条语句`}；应恰好为一条 SELECT 语句`,
   sqlNotSelect: (label, kind) => `${label}：查询不是 SELECT 语句（${kind}）；应为只读取数据的查询`,
   sqlRootTooWide: (root, home) =>

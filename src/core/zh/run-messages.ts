@@ -78,8 +78,8 @@ export const runMessagesZh: Translation<typeof runMessages> = {
 
   uncertaintyMissingColumn: (source, column, columns) => `${source}：没有 ${quote(column)} 列；应包含 uncertainty.csv 的各列：${list(columns)}`,
   uncertaintyUnknownCell: (source, line, unit, year) =>
-    `${source}:${line}：评价对象 ${quote(unit)}、年份 ${quote(year)} 不在指数结果中；应为数据中的评价对象和年份（请用相同的输入运行 uncertainty）`,
-  uncertaintyBadNumber: (source, line, column, value) => `${source}:${line}：${quote(column)} 列的 ${quote(value)} 不是数值；应为十进制数或空单元格`,
+    `${source}:${line}: 评价对象 ${quote(unit)}、年份 ${quote(year)} 不在指数结果中；应为数据中的评价对象和年份（请用相同的输入运行 uncertainty）`,
+  uncertaintyBadNumber: (source, line, column, value) => `${source}:${line}: ${quote(column)} 列的 ${quote(value)} 不是数值；应为十进制数或空单元格`,
 
   expectedType: (type) => EXPECTED_TYPES[type],
   expectedOneOf: (names, found) => `以下之一：${list(names)}${typeof found === "string" ? didYouMean(found, names) : ""}`,

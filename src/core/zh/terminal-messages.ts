@@ -9,6 +9,8 @@ export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   wroteFiles: (files, folder) => `已将 ${files.join("、")} 写入 ${folder}\n`,
   wroteFile: (path) => `已写入 ${path}\n`,
   moreUnits: (count, file, flag) => `… 另有 ${count.toLocaleString("en-US")} 个评价对象（${file} 包含全部${flag ? `；使用 ${flag} 运行可全部打印` : ""}）\n`,
+  compareRowsLeftOut: (count, shown, file) =>
+    `… 另有 ${count.toLocaleString("en-US")} 行（评价对象-年份）未打印，仅显示前 ${shown.toLocaleString("en-US")} 行；使用 --out <dir> 运行可将全部行写入 <dir>/${file}\n`,
   wroteTemplate: (path, rows) => `已写入 ${path}：${rows} 行待填写\n`,
   wroteRun: (id, runLabel, runsLabel) => `已将运行 ${id} 写入 ${runLabel}，并将 ${runsLabel}/LATEST 指向它\n`,
   createdProject: (files, folder) => `已在 ${folder} 中创建 ${files.join("、")}\n`,

@@ -25,6 +25,14 @@ export const didYouMean = (found: string, candidates: readonly string[]) => {
   return name === undefined ? "" : `；是否应为 ${JSON.stringify(name)}？`;
 };
 
+/**
+ * A place before its message, as the Chinese messages write it: one with a line (`values.csv:12`, `tree.yaml:7:3`) as
+ * `file:line: `, with the ASCII colon and a space, the form `formatIssue` (src/errors.ts) gives every problem and warning
+ * with a line, in Chinese as in English, and the one editors and terminals read as a place; a file (or other name)
+ * alone with the Chinese colon, `values.csv：`. test/core/zh/facts.ts checks every message of the catalogues for it.
+ */
+export const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place}：`);
+
 /** `text` after a Chinese word: with a space before it when it starts with a Latin letter, digit, quote or flag. */
 export const afterChinese = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
 

@@ -5,7 +5,8 @@
  * It applies only to the plain case: UTF-8 text with a decimal point (not a `;`-separated file, nor `--decimal ,`) without a NUL byte, quotes only around whole fields on one line
  * (`"1,234"`, as Excel writes a cell holding a comma), a long-layout header, every row with as many fields as the
  * header, every year, value and indicator valid, no duplicate value (an empty cell repeating a cell is none, as for
- * `buildPanel`). For anything else it returns
+ * `buildPanel`), no value that may be a number split at its thousands separator (`splitNumber`, warned of by the
+ * general way) nor a dash padded as Excel's accounting format shows a zero (`paddedDash`). For anything else it returns
  * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
  * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
  *
@@ -16,17 +17,25 @@
  * (exponents, `%`, thousands separators, full-width digits, missing-value tokens, longer numbers) goes through
  * `parseNumber` itself. Cells written as percentages are marked, as the general reader marks them, for the warning of
  * an indicator mixing them with plain numbers (`core/percent-marks.ts`).
+ *
+ * A column of the indicators' names (`name`, `指标名称`, as `template` writes the long layout) is read beside the
+ * numbers, each distinct name kept once, for the warnings of names that are not the tree's, the general way's to the
+ * byte (`NameCells`, `nameMismatchWarnings`); a measure column (`单位`, `计量单位`, `measure`) is checked as the
+ * general way checks it (`MeasureCells`), and a file with a measure it refuses is left to it.
  */
 import { isUtf8 } from "node:buffer";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { isAccountingDash, parseNumber, type DecimalMark } from "../../core/number.js";
+import { isThousandsSplit } from "../../core/thousands-split.js";
 import type { Tree } from "../../core/types.js";
+import type { Issue } from "../../errors.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
 import { findColumns, normalizeColumnName } from "./columns.js";
 import { detectDelimiter, unguardFormula } from "../csv.js";
 import { decimalOf, INDICATOR_NAME_COLUMNS, indicatorColumns, LONG_COLUMNS, parseYear } from "./data-csv.js";
-import { isMeasureName, measureColumnOf, treeMeasures } from "./measures.js";
+import { isMeasureName, measureColumnOf, normalizeMeasure, treeMeasures } from "./measures.js";
+import { comparableName, isTreeName, nameMismatchWarnings, namesTheUnits } from "./indicator-names.js";
 
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
@@ -36,6 +45,7 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const ZERO = 0x30;
 const PERCENT = 0x25;
+const COMMA = 0x2c;
 
 /** Growable typed columns of the rows read. */
 class Columns {
@@ -117,16 +127,28 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const names = header.map(normalizeColumnName).filter((name) => name !== "");
   if (new Set(names).size !== names.length) return undefined;
   if (indicatorColumns(header).length > 1) return undefined;
-  // A measure column goes the general way, which checks it against the tree's measures (`measures.ts`).
-  if (measureColumnOf(header) >= 0) return undefined;
-  // So does a column of the indicators' names, which it compares with the tree's (`indicator-names.ts`).
-  if (findColumns(header, INDICATOR_NAME_COLUMNS).name >= 0) return undefined;
+  // A measure column is checked here as the general way checks it (`MeasureCells`); a file it finds a problem in goes
+  // the general way, which reports it.
+  const measureColumn = measureColumnOf(header);
+  const measures = measureColumn >= 0 ? new MeasureCells(tree) : undefined;
+  // A column of the indicators' names is kept, for their comparison with the tree's (`NameCells`, `indicator-names.ts`).
+  const nameColumn = findColumns(header, INDICATOR_NAME_COLUMNS).name;
+  // Without a unit column, a column the general way does not read (a name column among them) may tell the rows of two
+  // units apart (`E_UNIT_COLUMN`): a cell given twice then goes the general way, which looks.
+  const readColumns = [...Object.values(columns), measureColumn];
+  const unreadColumns = columns.unit < 0 && header.some((name, index) => name !== "" && !readColumns.includes(index));
   const fieldCount = header.length;
   const separator = delimiter.charCodeAt(0);
+  // The column after the value's when the layout does not read it (a note): a value that may be a number split at its
+  // thousands separator there (`1,234` not quoted: `splitNumber`) goes the general way, which warns of it. -1: none.
+  const afterValue = columns.value + 1;
+  const readByLayout = [...Object.values(columns), measureColumnOf(header), findColumns(header, INDICATOR_NAME_COLUMNS).name];
+  const splitColumn = separator === COMMA && afterValue < fieldCount && !readByLayout.includes(afterValue) ? afterValue : -1;
 
   const indicatorPosition = new Map(tree.indicators.map((code, i) => [code, i] as const));
   const unitPosition = new Map<string, number>();
   const rows = new Columns(estimateRows(buffer, position));
+  const indicatorNames = nameColumn >= 0 ? new NameCells(tree.indicators.length, rows.unit.length) : undefined;
   const starts = new Int32Array(fieldCount);
   const ends = new Int32Array(fieldCount);
   // The unit and indicator of the previous row, compared byte by byte: sorted files repeat them line after line.
@@ -234,11 +256,14 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     previousIndicatorStart = indicatorStart;
     previousIndicatorEnd = indicatorEnd;
     previousIndicator = indicator;
+    if (measures && !measures.check(buffer, starts[measureColumn], ends[measureColumn], indicator)) return undefined;
+    if (indicatorNames && !indicatorNames.read(buffer, starts[nameColumn], ends[nameColumn], indicator, rows.size)) return undefined;
 
     const year = readYear(buffer, starts[columns.year], ends[columns.year]);
     if (year === undefined) return undefined;
     const value = readNumber(buffer, starts[columns.value], ends[columns.value]);
     if (value === undefined) return undefined;
+    if (splitColumn >= 0 && splitNumber(buffer, starts[columns.value], ends[columns.value], starts[splitColumn], ends[splitColumn])) return undefined;
     // A dash padded as Excel's accounting format shows a zero (" -   ") goes the general way, which warns of it.
     if (Number.isNaN(value) && paddedDash(buffer, starts[columns.value], ends[columns.value], lineStart, contentEnd, separator)) return undefined;
     if (endsWithPercent(buffer, starts[columns.value], ends[columns.value])) percentRows.push(rows.size);
@@ -268,6 +293,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   for (let r = 0; r < rows.size; r++) {
     const cell = (rows.indicator[r] * unitCount + rows.unit[r]) * yearCount + yearPosition[rows.year[r]];
     if (seen[cell]) {
+      if (unreadColumns) return undefined;
       // An empty value repeating a cell states nothing (`repeatOutcome`, as `buildPanel`): left out, or replaced by the
       // value; two values are a duplicate, for the general way to report.
       if (Number.isNaN(rows.value[r])) continue;
@@ -280,8 +306,9 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   }
   if (observed.includes(0)) return undefined;
   const warnings = percentRows.length > 0 ? percentMixWarnings(percentRecords(rows, percentRows, tree.indicators), source) : [];
+  if (indicatorNames) warnings.push(...indicatorNames.warnings(rows, panel.units, tree, nameColumn, source));
   // Every value stands in the value column, which messages about a cell name (`placeOfCell`).
-  const place = { lines, valueColumn: columns.value + 1 };
+  const place = { lines, valueColumn: columns.value + 1, ...(columns.unit >= 0 ? { unitColumn: columns.unit + 1 } : {}) };
   return warnings.length > 0 ? { ...panel, ...place, warnings } : { ...panel, ...place };
 }
 
@@ -301,6 +328,16 @@ function paddedDash(buffer: Buffer, start: number, end: number, lineStart: numbe
   return padded && isAccountingDash(buffer.toString("utf8", rawStart, rawEnd));
 }
 
+/**
+ * Whether the value field [start, end) and the next field [nextStart, nextEnd) may be one number split at its
+ * thousands separator (`isThousandsSplit`, compared trimmed as the general reader's cells are); a value field longer
+ * than a signed three-digit number, without a Unicode space at either end to trim, costs no string.
+ */
+function splitNumber(buffer: Buffer, start: number, end: number, nextStart: number, nextEnd: number): boolean {
+  if (end === start || nextEnd - nextStart < 3 || (end - start > 4 && buffer[start] < 0x80 && buffer[end - 1] < 0x80)) return false;
+  return isThousandsSplit(buffer.toString("utf8", start, end), buffer.toString("utf8", nextStart, nextEnd));
+}
+
 /** Whether bytes [start, end) end with a percent sign, `%` or the full-width `％` (UTF-8 EF BC 85). */
 function endsWithPercent(buffer: Buffer, start: number, end: number): boolean {
   return (end > start && buffer[end - 1] === PERCENT) || (end - start >= 3 && buffer[end - 1] === 0x85 && buffer[end - 2] === 0xbc && buffer[end - 3] === 0xef);
@@ -317,6 +354,148 @@ function percentRecords(rows: Columns, percentRows: readonly number[], indicator
     records.push(marked.has(r) ? { ...record, percent: true } : record);
   }
   return records;
+}
+
+/**
+ * A cell of the name or measure column as the general reader keeps it (`nameOf`, `measureOf`): the text, a cell the
+ * formula guard wrote read back (`'=x` is `=x`), trimmed; "" for none. `undefined` for a cell with a Unicode space at
+ * either end (csv-parse trims it before the formula guard is looked for; no such cell is read here).
+ */
+function textCell(buffer: Buffer, start: number, end: number): string | undefined {
+  const text = buffer.toString("utf8", start, end);
+  if (text.trim() !== text) return undefined;
+  return buffer[start] === APOSTROPHE ? unguardFormula(text).trim() : text;
+}
+
+/**
+ * The measure column (`measureColumnOf`) checked row by row as the general way checks it (`measureIssues`): each
+ * indicator's measures (as compared: `normalizeMeasure`) all the tree's where it gives one, else all that of the first
+ * row giving one; an empty cell gives none. A file passing this passes `measureColumnConflict` too, which finds two
+ * measures of one indicator. `check` is false at the first row that fails, for the general way to report the file.
+ */
+class MeasureCells {
+  private readonly expected: (string | undefined)[];
+  /** Of each indicator, the bytes of its last measure cell that passed: a file repeats them. */
+  private readonly lastStart: Int32Array;
+  private readonly lastEnd: Int32Array;
+  constructor(tree: Tree) {
+    this.expected = tree.indicators.map((code) => {
+      const declared = tree.byCode.get(code)?.measure?.trim();
+      return declared ? normalizeMeasure(declared) : undefined;
+    });
+    this.lastStart = new Int32Array(tree.indicators.length).fill(-1);
+    this.lastEnd = new Int32Array(tree.indicators.length).fill(-1);
+  }
+  check(buffer: Buffer, start: number, end: number, indicator: number): boolean {
+    if (end === start || sameBytes(buffer, start, end, this.lastStart[indicator], this.lastEnd[indicator])) return true;
+    const measure = textCell(buffer, start, end);
+    if (measure === undefined) return false;
+    if (measure === "") return true;
+    const compared = normalizeMeasure(measure);
+    const expected = this.expected[indicator];
+    if (expected === undefined) this.expected[indicator] = compared;
+    else if (expected !== compared) return false;
+    this.lastStart[indicator] = start;
+    this.lastEnd[indicator] = end;
+    return true;
+  }
+}
+
+/**
+ * The name column (`INDICATOR_NAME_COLUMNS`): each row's name as the general reader keeps it (`ValueRecord.name`),
+ * numbered (each distinct name once), for the warnings of `nameMismatchWarnings`, which come out as from the general
+ * reader's records, given only the rows they depend on (see `warnings`).
+ */
+class NameCells {
+  /** The distinct names, by number. */
+  private readonly texts: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** The name's number of each row read (-1: none, an empty cell). */
+  private ids: Int32Array;
+  /** Of each indicator, the bytes of its last name cell and that name's number: a file repeats them. */
+  private readonly lastStart: Int32Array;
+  private readonly lastEnd: Int32Array;
+  private readonly lastId: Int32Array;
+  constructor(indicators: number, capacity: number) {
+    this.ids = new Int32Array(capacity);
+    this.lastStart = new Int32Array(indicators).fill(-1);
+    this.lastEnd = new Int32Array(indicators).fill(-1);
+    this.lastId = new Int32Array(indicators);
+  }
+
+  /** Reads the name cell of row `row` (bytes [start, end)) of `indicator`; false for a cell not read here (`textCell`). */
+  read(buffer: Buffer, start: number, end: number, indicator: number, row: number): boolean {
+    let id = -1; // an empty cell gives no name
+    if (end > start && sameBytes(buffer, start, end, this.lastStart[indicator], this.lastEnd[indicator])) id = this.lastId[indicator];
+    else if (end > start) {
+      const name = textCell(buffer, start, end);
+      if (name === undefined) return false;
+      if (name !== "") {
+        id = this.numbers.get(name) ?? -1;
+        if (id < 0) {
+          id = this.texts.push(name) - 1;
+          this.numbers.set(name, id);
+        }
+      }
+      this.lastStart[indicator] = start;
+      this.lastEnd[indicator] = end;
+      this.lastId[indicator] = id;
+    }
+    if (row === this.ids.length) {
+      const bigger = new Int32Array(this.ids.length * 2 + 1024);
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    this.ids[row] = id;
+    return true;
+  }
+
+  /**
+   * The `W_NAME_MISMATCH` warnings of the rows read (`rows`, their units `units`), as `nameMismatchWarnings` gives them
+   * for every row as a record. It is given fewer rows, with the same outcome: of each unit, the first rows of its first
+   * two names as compared (`comparableName`), and the first row of each indicator named, which tell whether the column
+   * names the units as all rows do (`namesTheUnits` wants one name per unit, no two alike, two indicators named); then,
+   * unless it does, every row whose name is not its indicator's (`isTreeName`), which the warnings place and count.
+   */
+  warnings(rows: Columns, units: readonly string[], tree: Tree, column: number, source: string | undefined): Issue[] {
+    const record = (r: number): ValueRecord => {
+      const indicator = tree.indicators[rows.indicator[r]];
+      return { unit: units[rows.unit[r]], year: rows.year[r], indicator, value: rows.value[r], line: rows.line[r], name: this.texts[this.ids[r]], nameColumn: column + 1 };
+    };
+    // Each name as compared, numbered (-1: none, a name of spaces or punctuation that compares as empty).
+    const numbers = new Map<string, number>();
+    const compared = this.texts.map((text) => {
+      const name = comparableName(text);
+      if (name === "") return -1;
+      if (!numbers.has(name)) numbers.set(name, numbers.size);
+      return numbers.get(name)!;
+    });
+    const unitNames = units.map((): number[] => []);
+    const named = new Uint8Array(tree.indicators.length);
+    const picked = new Uint8Array(rows.size);
+    const firsts: ValueRecord[] = [];
+    for (let r = 0; r < rows.size; r++) {
+      const name = this.ids[r] < 0 ? -1 : compared[this.ids[r]];
+      if (name < 0) continue;
+      const names = unitNames[rows.unit[r]];
+      if (names.length < 2 && !names.includes(name)) names.push(name);
+      else if (named[rows.indicator[r]]) continue;
+      named[rows.indicator[r]] = 1;
+      picked[r] = 1;
+      firsts.push(record(r));
+    }
+    if (firsts.length === 0 || namesTheUnits(firsts)) return [];
+    // Of each indicator, whether each of its names is not the tree's.
+    const otherNames = tree.indicators.map(() => new Map<number, boolean>());
+    const other = (indicator: number, id: number) => {
+      let found = otherNames[indicator].get(id);
+      if (found === undefined) otherNames[indicator].set(id, (found = !isTreeName(this.texts[id], tree.byCode.get(tree.indicators[indicator])!)));
+      return found;
+    };
+    const chosen: ValueRecord[] = [];
+    for (let r = 0; r < rows.size; r++) if (picked[r] || (this.ids[r] >= 0 && other(rows.indicator[r], this.ids[r]))) chosen.push(record(r));
+    return nameMismatchWarnings(chosen, tree, source);
+  }
 }
 
 /**

@@ -14,12 +14,15 @@
  * against the tree's measures (`measures.ts`); a unit column that holds only units of measurement (`unit` meant as the
  * measure: 万元, 件) is refused, and so is a `单位` column whose cells differ between rows of one indicator and year
  * and of different units, as a measure's never do (`measureColumnConflict`). A `name` or `指标名称` column is kept too
- * (`ValueRecord.name`), for the comparison with the tree's names (`indicator-names.ts`).
+ * (`ValueRecord.name`), for the comparison with the tree's names (`indicator-names.ts`). Each record keeps the unit
+ * column's place (`ValueRecord.unitColumn`), for the messages about a unit; a value that may be a number split at its
+ * thousands separator by an unquoted comma (`1,234` read as `1`, then `234` in a note) is marked (`thousandsSplits`).
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
 import { decimalMarkProblem, parseNumber, parseYear, toHalfWidth, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
+import { isThousandsSplit } from "../../core/thousands-split.js";
 import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 import { measureColumnConflict, measureColumnOf, unitColumnOfMeasures } from "./measures.js";
@@ -339,6 +342,9 @@ function cellValue(table: CsvTable, row: CsvRow, index: number, decimal: Decimal
     issues.push({ code: "E_XLSX_MERGED", message: messages.mergedValue(merged.cell, merged.first, table.header[index]), source, line: row.line, column: index + 1 });
     return Number.NaN;
   }
+  // A dash padded as Excel's accounting format shows a zero is missing, as a bare dash is, with a currency sign too
+  // (`" ¥-   "`, which `parseNumber` alone refuses: the sign is dropped as before a number); `marked` marks it.
+  if (row.accountingDashes?.[index] !== undefined) return Number.NaN;
   const mark = markOf(row, index, decimal);
   const value = parseNumber(text, mark);
   if (value === undefined) issues.push(badNumber(text, table.header[index], mark, { source, line: row.line, column: index + 1 }));
@@ -359,6 +365,28 @@ function marked(record: ValueRecord, row: CsvRow, index: number): ValueRecord {
   if (!accounting) return isPercentCell(row.cells[index]) ? { ...record, percent: true } : record;
   return { ...record, accountingDash: dash };
 }
+
+/**
+ * Of a comma-separated file read with a decimal point (where a comma may group thousands), a function that gives, for
+ * the value in cell `index` of a row, the mark of a number that may be split at its thousands separator by an unquoted
+ * comma (`ValueRecord.thousandsSplit`, `isThousandsSplit` of core/thousands-split.ts) when the next column is none of
+ * `read`, the columns the layout reads (a note, a column of no known name, one without a header), and nothing
+ * otherwise. A workbook sheet (no delimiter) has no such split.
+ */
+function thousandsSplits(table: CsvTable, decimal: DecimalMark, read: readonly number[]): (row: CsvRow, index: number) => Pick<ValueRecord, "thousandsSplit"> {
+  if (table.delimiter !== "," || decimal !== ".") return () => ({});
+  const taken = new Set(read);
+  return (row, index) => {
+    const next = index + 1;
+    if (next >= table.header.length || taken.has(next)) return {};
+    const [cell, after] = [row.cells[index] ?? "", row.cells[next] ?? ""];
+    if (!isThousandsSplit(cell, after)) return {};
+    return { thousandsSplit: { cell: cell.trim(), next: after.trim(), nextColumn: next + 1, nextName: table.header[next] ?? "" } };
+  };
+}
+
+/** The unit column of a layout as a record keeps it (1-based): nothing without one (-1). */
+const unitColumnOf = (column: number): Pick<ValueRecord, "unitColumn"> => (column >= 0 ? { unitColumn: column + 1 } : {});
 
 /** The `source` of a row of a wide layout, for each of its values: none without the column or in an empty cell. */
 const sourceOf = (row: CsvRow, column: number): { source?: string } => (column >= 0 && row.cells[column] ? { source: row.cells[column] } : {});
@@ -401,6 +429,7 @@ function parseLong(
   const records: ValueRecord[] = [];
   // A row may end early (a header with empty columns at its end) but not before a column the layout reads.
   const needed = Math.max(...Object.values(columns)) + 1;
+  const splitOf = thousandsSplits(table, decimal, [...Object.values(columns), measureColumn, nameColumn]);
   for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
@@ -435,8 +464,10 @@ function parseLong(
       line,
       indicatorColumn: columns.indicator + 1,
       valueColumn: columns.value + 1,
+      ...unitColumnOf(columns.unit),
       ...measureOf(row, measureColumn),
       ...nameOf(row, nameColumn),
+      ...splitOf(row, columns.value),
     };
     records.push(marked(record, row, columns.value));
   }
@@ -557,6 +588,7 @@ function parseWide(
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
+  const splitOf = thousandsSplits(table, decimal, [columns.indicator, columns.unit, measureColumn, nameColumn, sourceColumn, ...yearColumns.map(({ index }) => index)]);
   for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const indicator = cells[columns.indicator] ?? "";
@@ -571,12 +603,12 @@ function parseWide(
       leftOut.push({ source, line, unit });
       continue;
     }
-    const measure = { ...measureOf(row, measureColumn), ...nameOf(row, nameColumn) };
+    const measure = { ...unitColumnOf(columns.unit), ...measureOf(row, measureColumn), ...nameOf(row, nameColumn) };
     // The row's source (published, illustrative, ...) is each of its values'.
     const from = sourceOf(row, sourceColumn);
     for (const { year, index } of yearColumns) {
       const record = { unit, year, indicator, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: columns.indicator + 1, ...from };
-      records.push(marked({ ...record, ...measure }, row, index));
+      records.push(marked({ ...record, ...measure, ...splitOf(row, index) }, row, index));
     }
   }
   return issues.length > 0 ? { ok: false, issues, warnings: [], partial: records } : { ok: true, value: records, warnings: [] };
@@ -611,6 +643,7 @@ function parseByIndicator(
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
+  const splitOf = thousandsSplits(table, decimal, [columns.year, columns.unit, columns.source, names.name, ...indicatorColumns.map(({ index }) => index)]);
   for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const yearText = cells[columns.year] ?? "";
@@ -627,8 +660,11 @@ function parseByIndicator(
       continue;
     }
     const from = sourceOf(row, columns.source);
-    for (const { name, index } of indicatorColumns)
-      records.push(marked({ unit, year, indicator: name, ...readValue(table, row, index, decimal, source, issues), line, column: index + 1, indicatorColumn: index + 1, ...from }, row, index));
+    for (const { name, index } of indicatorColumns) {
+      const value = readValue(table, row, index, decimal, source, issues);
+      const record = { unit, year, indicator: name, ...value, line, column: index + 1, indicatorColumn: index + 1, ...unitColumnOf(columns.unit), ...from, ...splitOf(row, index) };
+      records.push(marked(record, row, index));
+    }
   }
   if (issues.length === 0) return { ok: true, value: records, warnings: [] };
   const cause = swappedYearColumn(table, columns, source);

@@ -7,10 +7,10 @@ import { placeOf, type Issue } from "../../errors.js";
 import { messages } from "../../core/messages.js";
 import { comparableUnitName } from "../../core/unit-lookalike.js";
 import type { ValueRecord } from "../../core/panel.js";
-import type { Tree } from "../../core/types.js";
+import type { Tree, TreeNode } from "../../core/types.js";
 
 /** A name as compared, as units' names are (`comparableUnitName`): full-width forms as ASCII, lower case, no white space. */
-const comparableName = comparableUnitName;
+export const comparableName = comparableUnitName;
 
 /** A compared name without a last part in brackets, the measure as Chinese tables add it: `研发人员（人）` is `研发人员`. */
 const withoutBracketedEnd = (name: string) => name.replace(/\([^()]*\)$/, "");
@@ -20,7 +20,7 @@ const withoutBracketedEnd = (name: string) => name.replace(/\([^()]*\)$/, "");
  * the unit's display name): with two or more indicators named, two or more units each have one name for all of
  * them, and no two units the same.
  */
-function namesTheUnits(records: readonly ValueRecord[]): boolean {
+export function namesTheUnits(records: readonly ValueRecord[]): boolean {
   const unitNames = new Map<string, Set<string>>();
   const indicators = new Set<string>();
   for (const record of records) {
@@ -32,6 +32,16 @@ function namesTheUnits(records: readonly ValueRecord[]): boolean {
   }
   const names = [...unitNames.values()];
   return indicators.size >= 2 && names.length >= 2 && names.every((unitName) => unitName.size === 1) && new Set(names.map((unitName) => [...unitName][0])).size === names.length;
+}
+
+/**
+ * Whether `name` (as written in a values file) is the tree's name of the indicator `node` or its English name, as
+ * compared (`comparableName`), either with a measure in brackets after it (`研发人员（人）`); an empty name is none.
+ */
+export function isTreeName(name: string, node: Pick<TreeNode, "name" | "nameEn">): boolean {
+  const compared = comparableName(name);
+  const treeNames = [node.name, ...(node.nameEn !== undefined ? [node.nameEn] : [])].map(comparableName);
+  return compared !== "" && (treeNames.includes(compared) || treeNames.includes(withoutBracketedEnd(compared)));
 }
 
 /**
@@ -57,8 +67,7 @@ export function nameMismatchWarnings(records: readonly ValueRecord[], tree: Tree
     const node = tree.byCode.get(record.indicator);
     if (node?.kind !== "indicator") continue;
     const name = comparableName(record.name);
-    const treeNames = [node.name, ...(node.nameEn !== undefined ? [node.nameEn] : [])].map(comparableName);
-    if (name === "" || treeNames.includes(name) || treeNames.includes(withoutBracketedEnd(name))) continue;
+    if (name === "" || isTreeName(record.name, node)) continue;
     const key = `${record.file ?? ""}\0${record.indicator}\0${name}`;
     const known = found.get(key);
     if (known) known.rows.add(record.line);

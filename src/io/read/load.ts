@@ -12,6 +12,7 @@ import { buildPanel, cellIndex, duplicateColumn, repeatOutcome, unknownIndicator
 import { dataMessages } from "../../core/data-messages.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { accountingDashWarnings } from "../../core/accounting-dashes.js";
+import { thousandsSplitWarnings } from "../../core/thousands-split.js";
 import { TREE_FIELD_ISSUES } from "../../core/tree.js";
 import type { Tree } from "../../core/types.js";
 import { parseCsv, type CsvTable } from "../csv.js";
@@ -308,7 +309,7 @@ async function loadInputsAsRead(
       return {
         tree,
         // Then the names written beside the codes that are not the tree's (rows whose codes and names got out of step).
-        panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource), ...accountingDashWarnings(read ?? [], dataSource), ...nameMismatchWarnings(read ?? [], tree, dataSource)]),
+        panel: withWarnings(panel.value, [...hidden.map((sheet) => sheet.warning), ...percentMixWarnings(read ?? [], dataSource), ...accountingDashWarnings(read ?? [], dataSource), ...thousandsSplitWarnings(read ?? [], dataSource), ...nameMismatchWarnings(read ?? [], tree, dataSource)]),
         records,
       };
     if (!panel.ok) {

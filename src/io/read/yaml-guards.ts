@@ -5,10 +5,10 @@
  * when it is too large to parse (`refuseLargeYaml`), and when it is nested too deep to parse (`isTooDeep`,
  * `tooDeepIssue`): reported as such, with the line, not as invalid YAML.
  */
-import { isAlias, isCollection, isPair, isScalar, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
+import { isAlias, isCollection, isPair, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
 import { limitMessages, type YamlContent } from "../../core/limit-messages.js";
-import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
+import { yamlReason } from "./yaml-reasons.js";
 
 /**
  * The largest YAML tree, judgements or project file parsed: 2 MB. YAML is parsed whole into a tree of nodes, at over
@@ -109,7 +109,7 @@ export function tooDeepIssue(text: string, source: string, lineCounter: LineCoun
   return { code, message: limitMessages.yamlTooDeep(deepest.depth, content, treeLimit), source, line: lineCounter.linePos(deepest.offset).line };
 }
 
-/** A syntax error of a YAML text: where it is (1-based line and column) and why (a `readerMessages.yaml...` reason). */
+/** A syntax error of a YAML text: where it is (1-based line and column) and why (`yamlReason`). */
 export interface YamlSyntaxProblem {
   line: number;
   column: number;
@@ -118,12 +118,13 @@ export interface YamlSyntaxProblem {
 
 /**
  * Every syntax error of `document` (the parser collects them all in one pass), in the order the parser found them, each
- * with its line and column and a reason in words: a key written twice (named, with the line it first appears on), a
- * tab in a line's indentation, an item indented unlike its list or map, else the parser's own text (its first line) and code.
- * The parser's giving up on the nesting (`isTooDeep`) is left out (reported as too deep), and so are a line's errors
- * after its first, and the unexpected tokens (UNEXPECTED_TOKEN) after an error that breaks the structure (any but a
- * key written twice): the parser reports every token of the rest of a broken block (a tab-indented key gives one per
- * word after it), which says nothing new. `content` is what the file holds, for what is expected.
+ * with its line and column and a reason in words (`yamlReason`, yaml-reasons.ts: a key written twice, named with the
+ * line it first appears on, a tab in a line's indentation, a reason of the tool's for every other code a file can
+ * raise, the parser's own text and code for a code the tool does not know). The parser's giving up on the nesting
+ * (`isTooDeep`) is left out (reported as too deep), and so are a line's errors after its first, and the unexpected
+ * tokens (UNEXPECTED_TOKEN) after an error that breaks the structure (any but a key written twice): the parser reports
+ * every token of the rest of a broken block (a tab-indented key gives one per word after it), which says nothing new.
+ * `content` is what the file holds, for what is expected.
  */
 export function yamlSyntaxProblems(document: Document, text: string, lineCounter: LineCounter, content: YamlContent): YamlSyntaxProblem[] {
   const problems: YamlSyntaxProblem[] = [];
@@ -138,44 +139,6 @@ export function yamlSyntaxProblems(document: Document, text: string, lineCounter
     problems.push({ line, column: col, reason: yamlReason(error, document, text, lineCounter, content) });
   }
   return problems;
-}
-
-/** Why `error` is an error, in words (`yamlSyntaxProblems`). */
-function yamlReason(error: YAMLError, document: Document, text: string, lineCounter: LineCounter, content: YamlContent): string {
-  if (error.code === "DUPLICATE_KEY") {
-    const twice = duplicateKeyAt(document, text, error.pos[0]);
-    if (twice !== undefined) return readerMessages.yamlDuplicateKey(twice.key, twice.first === undefined ? undefined : lineCounter.linePos(twice.first).line);
-  }
-  // A tab in the indentation of the error's line is its cause, whichever error the parser makes of it (a tab before a
-  // key of a list item's map is an unexpected token, not TAB_AS_INDENT).
-  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
-  if (error.code === "TAB_AS_INDENT" || /^ *\t[ \t]*\S/.test(text.slice(lineStart, error.pos[0] + 1))) return readerMessages.yamlTabIndent();
-  if (error.code === "BAD_INDENT" && /must start at the same column/.test(error.message)) return readerMessages.yamlBadIndent();
-  return readerMessages.yamlSyntaxOther(error.message.split("\n")[0].trim(), error.code, content);
-}
-
-/**
- * The key of the map entry whose key starts at `offset` (where the parser reports DUPLICATE_KEY), as written (a
- * scalar's value, else its source text), and the offset of the earlier key of the same map it repeats.
- */
-function duplicateKeyAt(document: Document, text: string, offset: number): { key: string; first?: number } | undefined {
-  let found: { key: string; first?: number } | undefined;
-  const textOf = (node: unknown): string | undefined => {
-    if (isScalar(node)) return String(node.value);
-    const range = (node as { range?: number[] } | null)?.range;
-    return range === undefined ? undefined : text.slice(range[0], range[1]);
-  };
-  visit(document, {
-    Map(_key, map) {
-      const index = map.items.findIndex((item) => (item.key as { range?: number[] } | null)?.range?.[0] === offset);
-      if (index < 0) return undefined;
-      const key = textOf(map.items[index].key) ?? "";
-      const earlier = map.items.slice(0, index).find((item) => textOf(item.key) === key);
-      found = { key, first: (earlier?.key as { range?: number[] } | null)?.range?.[0] };
-      return visit.BREAK;
-    },
-  });
-  return found;
 }
 
 /**

@@ -9,14 +9,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-/** A whole HTML page: `body` (already HTML) under `title`, styled by `style`. */
-export function htmlPage(title: string, language: Language, style: string, body: string): string {
+/**
+ * How every page `htmlPage` makes in `language` starts, up to its title: the same bytes whatever the page, so that a
+ * file cut short by a killed writer can be told for one of the tool's pages (`run-reports.ts`).
+ */
+export function htmlPageStart(language: Language): string {
   return `<!DOCTYPE html>
 <html lang="${language === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>`;
+}
+
+/** A whole HTML page: `body` (already HTML) under `title`, styled by `style`. */
+export function htmlPage(title: string, language: Language, style: string, body: string): string {
+  return `${htmlPageStart(language)}${escapeHtml(title)}</title>
 <style>${style}</style>
 </head>
 <body>

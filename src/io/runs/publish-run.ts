@@ -16,8 +16,9 @@ import { InputError, OutputError } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { removeFile } from "../write/folder-lock.js";
+import { protectRunFiles } from "./run-protection.js";
 import { acquireLock, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
-import { verifyRun, type RunVerification } from "./verify-run.js";
+import { isFileProblem, verifyRun, type RunVerification } from "./verify-run.js";
 
 /** What `publishRun` and `rollbackRun` did. */
 export interface Publication {
@@ -86,7 +87,8 @@ async function isSameFolder(folder: string, runsDir: string): Promise<boolean> {
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
  * (`changed: false`). Nothing but `LATEST` is written, and nothing removed but the run's own staging marker
- * (`removed`); no run folder is renamed or removed.
+ * (`removed`); no run folder is renamed or removed. Once published, the run's own files are made read-only
+ * (`protectRunFiles`), as `compute` leaves the runs it publishes.
  * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
  * linked run folder whose target is gone, or a file (anything but a folder) named by a run id; `E_NO_MANIFEST` (from
  * `verifyRun`) and `RunNotVerifiedError` (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError`
@@ -144,7 +146,7 @@ async function publishUnderLock(
     }
     const verification = await verifyRun(join(runsDir, id), runLabel);
     if (!verification.ok) {
-      const problems = verification.manifest.length + verification.files.filter((file) => file.status !== "ok").length;
+      const problems = verification.manifest.length + verification.files.filter(isFileProblem).length;
       throw new RunNotVerifiedError(verification, runMessages.publishUnverified(runLabel, problems, id, `${runsLabel}/${LATEST_FILE}`), runLabel);
     }
     try {
@@ -157,6 +159,8 @@ async function publishUnderLock(
       // LATEST a folder (EISDIR), made immutable (EPERM), a full disk (ENOSPC): writeLatest leaves it as it was.
       throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
     }
+    // Published: its own files read-only, as compute leaves a run it publishes (best effort: see `protectRunFiles`).
+    await protectRunFiles(join(runsDir, id));
     return { before, ...held, after: id, changed: true, ...(removed ? { removed } : {}) };
   } finally {
     await release();

@@ -8,17 +8,37 @@
  * but absent, or listed with the bytes of its new version while it still has its old ones, and the new version in the
  * writer's temporary file beside it: `repairDerivedFiles`, run by the next report, completes that (see its comment).
  */
-import { lstat, readdir, rename, rm } from "node:fs/promises";
+import { lstat, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { joinMessages } from "../../core/localize.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { runMessages } from "../../core/run-messages.js";
-import { OutputError } from "../../errors.js";
+import { OutputError, type Issue } from "../../errors.js";
+import { htmlPageStart } from "../report/page.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
-import { isWriterGone, localProbe } from "../write/folder-lock.js";
+import { isWriterGone, localProbe, type LockProbe } from "../write/folder-lock.js";
 
 export const REPORTS_FILE = "reports.json";
+
+/** The files `report` writes into a run folder besides `reports.json`. */
+export const DERIVED_FILE_NAMES: readonly string[] = ["report.html"];
+
+/**
+ * How the tool's version of each file it writes into a run folder starts, whatever follows: `report.html` as every page
+ * of the tool (`htmlPageStart`, in either language), `reports.json` as `formatRunReports` writes it (`{"files": [...]}`
+ * with a two-space indent). A temporary or backup file of theirs is provably the tool's only when it starts so.
+ */
+const WRITTEN_STARTS: Readonly<Record<string, readonly string[]>> = {
+  "report.html": [htmlPageStart("en"), htmlPageStart("zh")],
+  [REPORTS_FILE]: ['{\n  "files": ['],
+};
+
+/** The characters of a file's start a message shows. */
+const FOUND_CHARACTERS = 60;
+
+/** The most bytes of a file read to tell how it starts: the longest start, or what a message shows if more. */
+const START_BYTES = Math.max(4 * FOUND_CHARACTERS, ...Object.values(WRITTEN_STARTS).flatMap((starts) => starts.map((start) => Buffer.byteLength(start))));
 
 /** One file derived from a run after it was published. */
 export interface DerivedFile {
@@ -172,30 +192,106 @@ export async function withReportsFile(
 /** A temporary or backup file of the folder writer: `.<name>.<pid>.tmp` or `.<name>.<pid>.old`. */
 const WRITER_FILE = /^\.(.+)\.(\d+)\.(tmp|old)$/;
 
-/** A temporary or backup file left in a run folder by a report whose process is gone. */
-interface ReportLeftover {
+/** A file named as a temporary or backup file of the folder writer. */
+export interface WriterFile {
   /** Its name in the run folder. */
   file: string;
   /** The name of the file it is a version of. */
   name: string;
+  /** The pid of the process that wrote it (in its name). */
+  pid: number;
   kind: "tmp" | "old";
 }
 
+/** `file` read as the name of a temporary or backup file of the folder writer (`.<name>.<pid>.tmp`, `.old`), else `undefined`. */
+export function parseWriterFile(file: string): WriterFile | undefined {
+  const match = WRITER_FILE.exec(file);
+  return match ? { file, name: match[1], pid: Number(match[2]), kind: match[3] as "tmp" | "old" } : undefined;
+}
+
+/** Whether a run folder holding the files `names` may hold what a killed report left: a writer's file of a file report writes there. */
+export function mayHoldReportLeftovers(names: readonly string[]): boolean {
+  const written = new Set([REPORTS_FILE, ...DERIVED_FILE_NAMES]);
+  return names.some((file) => {
+    const writer = parseWriterFile(file);
+    return writer !== undefined && written.has(writer.name);
+  });
+}
+
 /**
- * The temporary and backup files in run folder `folder` of a process that no longer runs (`isWriterGone`: its pid gone,
- * or reused since, or the machine restarted since), or of this process's pid, which has written nothing there yet: then
- * an earlier process of that pid left it.
+ * How the file at `path`, a version of `name` (a temporary or backup file of it), starts: `written`, whether as the
+ * tool writes `name` (`WRITTEN_STARTS`): with one of its starts, or with a part of one (a write cut short; nothing at
+ * all, a file just created); `found`, its first characters, for a message; `expected`, the first two lines of the
+ * tool's version (`undefined` for a file of which the tool knows no start: a file a later version lists in reports.json). A
+ * file that cannot be read is not written as the tool writes it.
  */
-async function reportLeftovers(folder: string): Promise<ReportLeftover[]> {
-  const leftovers: ReportLeftover[] = [];
+export async function startOfWrittenFile(path: string, name: string): Promise<{ written: boolean; found: string; expected?: string }> {
+  const starts = WRITTEN_STARTS[name] ?? [];
+  // How the tool's starts, as a message shows it: its first two lines (`<!DOCTYPE html>` and the html tag).
+  const expected = starts.length > 0 ? { expected: starts[0].split("\n").slice(0, 2).join("\n") } : {};
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, "r");
+    try {
+      const buffer = Buffer.alloc(START_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, START_BYTES, 0);
+      bytes = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return { written: false, found: "", ...expected };
+  }
+  const written = starts.some((start) => {
+    const startBytes = Buffer.from(start, "utf8");
+    const length = Math.min(bytes.length, startBytes.length);
+    return bytes.subarray(0, length).equals(startBytes.subarray(0, length));
+  });
+  return { written, found: bytes.toString("utf8").slice(0, FOUND_CHARACTERS), ...expected };
+}
+
+/**
+ * Whether the process that wrote `writer` in `folder` (last modified at `mtimeMs`) no longer runs (`isWriterGone`: its
+ * pid gone, or reused since, or the machine restarted since), or is this process, which has written nothing there
+ * yet: then an earlier process of that pid left it.
+ */
+const isReportWriterGone = (writer: WriterFile, mtimeMs: number, probe: LockProbe) => writer.pid === process.pid || isWriterGone(writer.pid, mtimeMs, probe);
+
+/** A file in a run folder named as a temporary or backup file of a file report writes there, judged (`judgeReportWriterFile`). */
+export interface ReportWriterFile extends WriterFile {
+  /** `gone`: the process that wrote it no longer runs, so a killed report left it; `running`: a report writing now. */
+  writer: "gone" | "running";
+  /** Whether it starts as the tool writes its file (`startOfWrittenFile`): then it is provably the tool's. */
+  written: boolean;
+}
+
+/**
+ * The file `file` of run folder `folder` judged as a leftover of a report: `undefined` unless it is a regular file
+ * named as a temporary or backup file (`.<name>.<pid>.tmp`, `.old`) of one of `names`, the files report writes there
+ * (`reports.json`, `DERIVED_FILE_NAMES` and those reports.json lists); else whether its writer is gone
+ * (`isReportWriterGone`) and whether it starts as the tool writes that file (`startOfWrittenFile`). `verify` says such a
+ * file, not as a file that does not belong in the run.
+ */
+export async function judgeReportWriterFile(folder: string, file: string, names: ReadonlySet<string>, probe?: LockProbe): Promise<ReportWriterFile | undefined> {
+  const writer = parseWriterFile(file);
+  if (writer === undefined || !names.has(writer.name)) return undefined;
+  const found = await lstat(join(folder, file)).catch(() => undefined);
+  if (!found?.isFile()) return undefined;
+  const gone = isReportWriterGone(writer, found.mtimeMs, probe ?? localProbe());
+  const { written } = await startOfWrittenFile(join(folder, file), writer.name);
+  return { ...writer, writer: gone ? "gone" : "running", written };
+}
+
+/** The temporary and backup files in run folder `folder` of a process that no longer runs (`isReportWriterGone`). */
+async function reportLeftovers(folder: string): Promise<WriterFile[]> {
+  const leftovers: WriterFile[] = [];
   const probe = localProbe();
   for (const file of (await readdir(folder)).sort()) {
-    const match = WRITER_FILE.exec(file);
-    if (!match) continue;
-    const pid = Number(match[2]);
+    const writer = parseWriterFile(file);
+    if (!writer) continue;
     const mtimeMs = (await lstat(join(folder, file)).catch(() => undefined))?.mtimeMs;
     if (mtimeMs === undefined) continue;
-    if (pid === process.pid || isWriterGone(pid, mtimeMs, probe)) leftovers.push({ file, name: match[1], kind: match[3] as "tmp" | "old" });
+    if (isReportWriterGone(writer, mtimeMs, probe)) leftovers.push(writer);
   }
   return leftovers;
 }
@@ -213,14 +309,16 @@ async function reportLeftovers(folder: string): Promise<ReportLeftover[]> {
  *    bytes listed (killed between the renames): the temporary file is renamed into place; or a missing one whose
  *    backup `.<name>.<pid>.old` holds them (killed while replacing it, by a version that renamed it first): put back.
  * 4. The other temporary and backup files of `reports.json` and of the derived files (those it lists, and `paths`, the
- *    ones about to be written) are removed.
+ *    ones about to be written) are removed when they are provably the tool's: regular files that start as the tool
+ *    writes their file (`startOfWrittenFile`: a page's head, reports.json's first line; or a part of it, cut short).
+ *    Any other file of such a name (a file of the user's named so) is kept, and `onKept` told (`W_REPORT_TEMPORARY_KEPT`).
  *
- * Only files of processes that no longer run are touched (a report running at the same moment keeps its own). A file
- * that matches no listing (edited by hand since) is left as it is, for `report` to refuse. Returns one line per change,
- * naming the files as `runLabel/<name>`.
+ * Only files of processes that no longer run are touched (a report running at the same moment keeps its own); only a
+ * backup that reads as a `reports.json` is put back as one. A file that matches no listing (edited by hand since) is
+ * left as it is, for `report` to refuse. Returns one line per change, naming the files as `runLabel/<name>`.
  * @throws `OutputError` `E_WRITE` when a file cannot be renamed or removed
  */
-export async function repairDerivedFiles(folder: string, runLabel: string, paths: readonly string[]): Promise<string[]> {
+export async function repairDerivedFiles(folder: string, runLabel: string, paths: readonly string[], onKept?: (warning: Issue) => void): Promise<string[]> {
   const done: string[] = [];
   const label = (name: string) => `${runLabel}/${name}`;
   // The file being put in place or removed, named when that fails (a full disk), as the writer names the file it
@@ -231,7 +329,8 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
     const digest = await digestFile(path);
     return digest.bytes === listed.bytes && digest.sha256 === listed.sha256;
   };
-  const put = async (leftover: ReportLeftover, how: "completed" | "restored") => {
+  const isFile = async (path: string) => (await lstat(path).catch(() => undefined))?.isFile() === true;
+  const put = async (leftover: WriterFile, how: "completed" | "restored") => {
     writing = leftover.name;
     await rename(join(folder, leftover.file), join(folder, leftover.name));
     writing = undefined;
@@ -239,11 +338,22 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
   };
   try {
     const leftovers = await reportLeftovers(folder);
+    // Nothing a killed report left: nothing to do (a run folder is then never hashed).
+    if (leftovers.length === 0) return done;
     const ofReports = (kind: "tmp" | "old") => leftovers.filter((leftover) => leftover.name === REPORTS_FILE && leftover.kind === kind);
-    if (!(await lstat(join(folder, REPORTS_FILE)).catch(() => undefined)) && ofReports("old").length > 0) await put(ofReports("old")[0], "restored");
+    // A backup put back only when it is a regular file that reads as reports.json (a file of the user's named so is not).
+    const asReports = async (leftover: WriterFile) => ((await isFile(join(folder, leftover.file))) ? await readReportsAt(join(folder, leftover.file)) : undefined);
+    if (!(await lstat(join(folder, REPORTS_FILE)).catch(() => undefined)))
+      for (const backup of ofReports("old")) {
+        const read = await asReports(backup);
+        if (read?.ok && read.reports) {
+          await put(backup, "restored");
+          break;
+        }
+      }
     for (const leftover of ofReports("tmp")) {
-      const [found, current] = [await readReportsAt(join(folder, leftover.file)), await readRunReports(folder)];
-      if (!found.ok || !found.reports || !current.ok) continue;
+      const [found, current] = [await asReports(leftover), await readRunReports(folder)];
+      if (!found?.ok || !found.reports || !current.ok) continue;
       const listed = current.reports?.files ?? [];
       const isListed = (file: DerivedFile) => listed.some((other) => other.path === file.path && other.bytes === file.bytes && other.sha256 === file.sha256);
       let complete = found.reports.files.some((file) => !isListed(file));
@@ -267,13 +377,20 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
         }
     }
     const derived = new Set([REPORTS_FILE, ...paths, ...listed.map((entry) => entry.path)]);
-    for (const leftover of await reportLeftovers(folder))
-      if (derived.has(leftover.name)) {
-        writing = leftover.file;
-        await rm(join(folder, leftover.file), { force: true });
-        writing = undefined;
-        done.push(outputMessages.reportLeftover(runMessages.reportFileRemoved(label(leftover.file))));
+    for (const leftover of await reportLeftovers(folder)) {
+      const path = join(folder, leftover.file);
+      if (!derived.has(leftover.name) || !(await isFile(path))) continue;
+      const start = await startOfWrittenFile(path, leftover.name);
+      if (!start.written) {
+        const source = label(leftover.file);
+        onKept?.({ code: "W_REPORT_TEMPORARY_KEPT", source, message: outputMessages.reportTemporaryKept(source, leftover.name, leftover.kind, start.found, start.expected) });
+        continue;
       }
+      writing = leftover.file;
+      await rm(path, { force: true });
+      writing = undefined;
+      done.push(outputMessages.reportLeftover(runMessages.reportFileRemoved(label(leftover.file))));
+    }
   } catch (cause) {
     throw new OutputError("E_WRITE", outputMessages.writeFailed(writing === undefined ? runLabel : label(writing), String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
   }

@@ -4,10 +4,10 @@
  * next run; nor may the folder be an input file, or put those files where an input is read. Refused before the run
  * takes its lock or writes anything, as a command's `--out` into its values folder is (`E_OUT_IS_INPUT`).
  */
-import { statSync } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { isAbsolute, join, posix, relative, sep, win32 } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
-import { OutputError } from "../../errors.js";
+import { OutputError, type Issue } from "../../errors.js";
 import { realPath } from "../read/inputs-read.js";
 import { isRunId, LATEST_FILE, RUN_FILE_NAMES } from "./run-names.js";
 import { LOCK_FILE, STAGING_MARKER, STAGING_PREFIX } from "./runs.js";
@@ -45,6 +45,8 @@ export interface RunsAndInputs {
   patterns?: readonly { pattern: string; label: string; query: string }[];
   /** For `runs publish` and `rollback`, which write LATEST into the folder: said so (compute's run otherwise). */
   action?: "publish" | "rollback";
+  /** How far the links the globs go through are looked for: `LINK_SEARCH_LIMITS` unless given (tests give smaller ones). */
+  linkSearchLimits?: { entries: number; depth: number };
 }
 
 /**
@@ -83,8 +85,36 @@ function isRunsOwnName(name: string): boolean {
 }
 
 /**
+ * The segments DuckDB reads the glob `pattern` by, after its root (`/`, `C:\`): DuckDB splits a glob at `/` and at `\`
+ * alike, on every platform (DuckDB 1.5's `LocalFileSystem::Glob`: on Linux, `read_csv('data\x/*.csv')` reads
+ * `data/x/*.csv`, not the files of a folder named `data\x`; a `\` is no escape there either, `q\*.csv` reading
+ * `q/*.csv`), `.` left out and `..` taking off the segment before it, as the file system reads them.
+ */
+export function globSegments(pattern: string, platform: NodeJS.Platform = process.platform): { root: string; segments: string[] } {
+  const root = (platform === "win32" ? win32 : posix).parse(pattern).root;
+  const segments: string[] = [];
+  for (const segment of pattern.slice(root.length).split(/[\\/]+/))
+    if (segment === "..") segments.pop();
+    else if (segment !== "" && segment !== ".") segments.push(segment);
+  return { root, segments };
+}
+
+/**
+ * The folders of the path `path`, its root's name (`C:`) first: split at `/`, and on Windows at `\` too; on Linux and
+ * macOS a `\` is a character of a folder's name (`runs\2026` is one folder), as the file system reads it.
+ */
+function folderSegments(path: string, platform: NodeJS.Platform): string[] {
+  return path.split(platform === "win32" ? /[\\/]+/ : /\/+/).filter((segment) => segment !== "");
+}
+
+/** The segments of the root `root` of a glob (`C:` of `C:\`, none of `/`), to compare with a folder's (`folderSegments`). */
+const rootSegments = (root: string) => root.split(/[\\/]+/).filter((segment) => segment !== "");
+
+/**
  * Whether the glob `pattern` (absolute, its folders' real paths) can match a file a run writes in the runs folder
- * `runsReal` (a real path), so that the next run's query would read it. The rule, sound and simple:
+ * `runsReal` (a real path), so that the next run's query would read it. The pattern is read as DuckDB reads it
+ * (`globSegments`: `\` separates its folders on every platform), the runs folder as the file system of `platform` does
+ * (`folderSegments`). The rule, sound and simple:
  * - a folder the pattern's folder part matches (`data` for `data/*`, `data/x` for `data/*` + `/…`), when its file part
  *   may name what a run writes there (`*`, `LATEST`, `.lock*`: `RUNS_OWN_SAMPLES`; not `*.csv`);
  * - with `**` (any depth), any folder at or under the part before it (`data`, `data/runs` for `data/**` + `/*.csv`),
@@ -94,10 +124,14 @@ function isRunsOwnName(name: string): boolean {
  * - a folder below the folder part, without `**`, is out of the pattern's reach (`data/runs` for `data/*.csv`: a
  *   single-level `*` matches no `/`), and accepted.
  */
-export function globReachesRuns(pattern: string, runsReal: string): boolean {
-  const split = (path: string) => path.split(/[\\/]+/).filter((segment) => segment !== "");
-  const parts = split(pattern);
-  const runs = split(runsReal);
+export function globReachesRuns(pattern: string, runsReal: string, platform: NodeJS.Platform = process.platform): boolean {
+  const { root, segments } = globSegments(pattern, platform);
+  return segmentsReachRuns([...rootSegments(root), ...segments], folderSegments(runsReal, platform));
+}
+
+/** `globReachesRuns` of the glob's segments `parts` (its root's first) and the runs folder's `runs`. */
+function segmentsReachRuns(parts: readonly string[], runs: readonly string[]): boolean {
+  if (parts.length === 0) return false;
   const recursive = parts.findIndex((part) => part.includes("**"));
   // The segments that must match the runs folder's: up to `**`, or the folder part.
   const folder = recursive >= 0 ? parts.slice(0, recursive) : parts.slice(0, -1);
@@ -112,14 +146,150 @@ export function globReachesRuns(pattern: string, runsReal: string): boolean {
 }
 
 /**
+ * How far the links a glob goes through are looked for (`globLinkToRuns`): the folder entries read in all, and how
+ * many folders deep below the glob's fixed part (`data` of `data/**` + `/*.csv`). Past either, the folders left are
+ * not looked in, and a warning `W_RUNS_LINKS_UNCHECKED` says so: a search of every folder under a large tree could take
+ * minutes before the run starts.
+ */
+export const LINK_SEARCH_LIMITS = { entries: 100_000, depth: 64 } as const;
+
+/** A link to the runs folder (or into it, or to a folder holding it) that a glob goes through (`globLinkToRuns`). */
+export interface LinkToRuns {
+  /** The link's segments below the glob's fixed part (`old` of `data/old`, for `data/*` + `/*` + `/*.csv`). */
+  via: string[];
+  /** Where it points, as it is written (`../runs`). */
+  target: string;
+  /** The runs folder itself, a folder in it, or a folder that holds it. */
+  relation: "is" | "inside" | "above";
+}
+
+/** How `real` stands to the runs folder `runsReal` (real paths): the runs folder, in it, above it, or apart. */
+function relationToRuns(real: string, runsReal: string): LinkToRuns["relation"] | undefined {
+  const within = (inner: string, outer: string) => {
+    const inside = relative(outer, inner);
+    return !(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside));
+  };
+  if (relative(runsReal, real) === "") return "is";
+  if (within(real, runsReal)) return "inside";
+  return within(runsReal, real) ? "above" : undefined;
+}
+
+/**
+ * The first link (a symbolic link, or a Windows junction) to a folder that the glob with the fixed part `fixedReal` (a
+ * real path: `data` of `data/*` + `/*.csv`) and the wildcard segments `rest` (`globSegments` from the first with a
+ * wildcard) goes through, whose real folder is the runs folder `runsReal` (a real path), in it, or holds it, when the
+ * rest of the glob read from there can match a file a run writes (`segmentsReachRuns`: a link `data/old` to the runs
+ * folder read by `data/*` + `/*` + `/*.csv`, whose `*` + `/index.csv` reaches the run folders; not by `data/*` +
+ * `/*.csv`, which reads only the runs folder's own files, none of them a `.csv`). The folders a glob goes into are those
+ * each wildcard segment but the last matches (the last matches files), and for `**` every folder below, links followed
+ * (DuckDB 1.5 follows no link below `**`, but other versions may: taken as if it did, refused rather than read); each
+ * real folder is looked in once for each place in the glob, so that a link to a folder above it ends. Bounded by
+ * `limits` (`LINK_SEARCH_LIMITS`): `limited` says which ran out, the folders left not looked in. What cannot be read
+ * (a folder gone, one without permission) is passed over: DuckDB reads nothing there either.
+ */
+export function globLinkToRuns(
+  fixedReal: string,
+  rest: readonly string[],
+  runsReal: string,
+  limits: { entries: number; depth: number } = LINK_SEARCH_LIMITS,
+): { link?: LinkToRuns; limited?: "entries" | "depth" } {
+  if (rest.length === 0) return {};
+  const runs = folderSegments(runsReal, process.platform);
+  const stack: { folder: string; via: string[]; index: number }[] = [{ folder: fixedReal, via: [], index: 0 }];
+  const seen = new Set<string>();
+  let entries = 0;
+  let limited: "entries" | "depth" | undefined;
+  while (stack.length > 0) {
+    const { folder, via, index } = stack.pop()!;
+    const key = `${index}\0${folder}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const segment = rest[index];
+    const recursive = segment.includes("**");
+    const last = index === rest.length - 1;
+    // `**` matching no folder: the next segment read here.
+    if (recursive && !last) stack.push({ folder, via, index: index + 1 });
+    // The last segment matches files (but `**`, every folder below).
+    if (last && !recursive) continue;
+    if (via.length >= limits.depth) {
+      limited ??= "depth";
+      continue;
+    }
+    let listed: Dirent[];
+    try {
+      listed = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries + listed.length > limits.entries) return { limited: "entries" };
+    entries += listed.length;
+    const next = recursive ? index : index + 1;
+    for (const entry of listed) {
+      if (!recursive && !segmentMatches(segment, entry.name)) continue;
+      const path = join(folder, entry.name);
+      // A file system that does not give the kind with the name (DT_UNKNOWN) is asked.
+      const known = entry.isDirectory() || entry.isSymbolicLink() || entry.isFile() ? entry : lstatSafe(path);
+      if (known?.isDirectory()) stack.push({ folder: path, via: [...via, entry.name], index: next });
+      if (!known?.isSymbolicLink()) continue;
+      let real: string;
+      try {
+        real = realpathSync.native(path);
+        if (!statSync(real).isDirectory()) continue;
+      } catch {
+        continue; // a broken link, or one to a file: no folder to read
+      }
+      const relation = relationToRuns(real, runsReal);
+      if (relation !== undefined && segmentsReachRuns([...folderSegments(real, process.platform), ...rest.slice(next)], runs))
+        return { link: { via: [...via, entry.name], target: readlinkSafe(path) ?? real, relation } };
+      stack.push({ folder: real, via: [...via, entry.name], index: next });
+    }
+  }
+  return limited === undefined ? {} : { limited };
+}
+
+/** `lstatSync`, or nothing for a file that cannot be looked at. */
+function lstatSafe(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the link `path` points, as written in it; nothing when it cannot be read. */
+function readlinkSafe(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How messages name the link `via` (segments below the fixed part of the glob `pattern`, `globSegments`): the pattern's
+ * `label` (`data/*` + `/*.csv`, as messages name it, `/` between folders) with its wildcard part replaced by the link's
+ * segments (`data/old`); the fixed part joined with them when the label does not end in the wildcard part.
+ */
+function linkLabel(label: string, fixed: string, wildcards: readonly string[], via: readonly string[]): string {
+  const parts = label.split(/[\\/]/);
+  const tail = parts.slice(-wildcards.length);
+  if (parts.length >= wildcards.length && tail.join("/") === wildcards.join("/")) return [...parts.slice(0, parts.length - wildcards.length), ...via].join("/");
+  return join(fixed, ...via);
+}
+
+/**
  * Throws `OutputError` `E_OUT_IS_INPUT` when the runs folder is the values folder (`runs: data` beside `values: data`:
  * the `LATEST` written there would be read as values by the next run; a subfolder, `runs: data/runs`, is not read and
  * is accepted), an input file itself, or a folder where a run writes or removes a file that is an input
  * (`isRunsOwnPath`: `indicators: runs/LATEST`), or a folder a query's glob reaches (`globReachesRuns`: `runs: data`
- * beside `read_csv('data/*.csv')`, whose next run would read what this one writes there). Paths are compared by their
- * real paths (a link to the values folder is that folder). `action`: publish and rollback say so in their messages.
+ * beside `read_csv('data/*.csv')`, whose next run would read what this one writes there), or one a glob reaches through a
+ * link among the folders it reads (`globLinkToRuns`: `data/old` to `../runs` beside `data/*` + `/*` + `/*.csv`).
+ * Paths are compared by their real paths (a link to the values folder is that folder, and so is one to the runs
+ * folder); a glob's folders as DuckDB reads them (`globSegments`). `action`: publish and rollback say so in their
+ * messages. Returns the warnings `W_RUNS_LINKS_UNCHECKED` of the globs whose folders were not all looked in for links
+ * (`LINK_SEARCH_LIMITS`, or `linkSearchLimits`).
  */
-export function refuseRunsOnInputs({ runsDir, runs, where, valuesAt, values, inputs, patterns = [], action }: RunsAndInputs): void {
+export function refuseRunsOnInputs({ runsDir, runs, where, valuesAt, values, inputs, patterns = [], action, linkSearchLimits }: RunsAndInputs): Issue[] {
   const runsReal = realPath(runsDir);
   const isFolder = (() => {
     try {
@@ -141,6 +311,28 @@ export function refuseRunsOnInputs({ runsDir, runs, where, valuesAt, values, inp
     const outside = inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
     if (!outside && isRunsOwnPath(inside)) throw isInput(input.label, false);
   }
-  for (const { pattern, label, query } of patterns)
-    if (globReachesRuns(realPath(pattern), runsReal)) throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsMatchedByQuery(where, runs, query, label, action));
+  const warnings: Issue[] = [];
+  const platform = process.platform;
+  for (const { pattern, label, query } of patterns) {
+    // The fixed part (`data` of `data/*.csv`) by its real path, as the file system follows its links; the rest as written.
+    const { root, segments } = globSegments(pattern, platform);
+    const first = segments.findIndex((segment) => WILDCARD.test(segment));
+    const wildcards = first < 0 ? [] : segments.slice(first);
+    const fixed = join(root, ...segments.slice(0, first < 0 ? segments.length : first));
+    const fixedReal = realPath(fixed);
+    if (segmentsReachRuns([...folderSegments(fixedReal, platform), ...wildcards], folderSegments(runsReal, platform)))
+      throw new OutputError("E_OUT_IS_INPUT", outputMessages.runsMatchedByQuery(where, runs, query, label, action));
+    if (wildcards.length === 0) continue;
+    const { link, limited } = globLinkToRuns(fixedReal, wildcards, runsReal, linkSearchLimits);
+    if (link)
+      throw new OutputError(
+        "E_OUT_IS_INPUT",
+        outputMessages.runsReachedThroughLink(where, runs, query, label, linkLabel(label, fixed, wildcards, link.via), link.target, link.relation, action),
+      );
+    if (limited) {
+      const limits = linkSearchLimits ?? LINK_SEARCH_LIMITS;
+      warnings.push({ code: "W_RUNS_LINKS_UNCHECKED", source: query, message: outputMessages.runsLinksUnchecked(where, runs, query, label, limited, limits[limited]) });
+    }
+  }
+  return warnings;
 }

@@ -30,6 +30,7 @@ import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
 import { isWriterGone, removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
 import { isWritingFolderName, makeFolderSync, removeWritingFolder, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
+import { DERIVED_FILE_NAMES, mayHoldReportLeftovers, repairDerivedFiles } from "./run-reports.js";
 
 export { isRunId, LATEST_FILE };
 export const LOCK_FILE = ".lock";
@@ -572,9 +573,15 @@ export interface Leftovers {
   /**
    * Warnings about what was kept: staging folders without a marker, or with one and files no run writes there, run
    * folders newer than `LATEST`, files named as a temporary file of `LATEST` or of the lock that do not hold what this
-   * tool writes there.
+   * tool writes there, a stale lock moved aside by a process that still runs, files in a run folder named as a
+   * temporary or backup file of report's that do not start as the tool writes them.
    */
   warnings: Issue[];
+  /**
+   * What was done in run folders a report killed while writing left files in (`repairDerivedFiles`: a file completed
+   * or put back, a temporary or backup file removed), one line each as report says it; absent when nothing was.
+   */
+  repaired?: string[];
 }
 
 /**
@@ -589,17 +596,31 @@ export interface Leftovers {
  * and `LATEST`, or a pointer set back) is kept and reported, and so is anything else named by such an id that is not
  * provably a run of this tool (a file, a folder without a manifest written under that id: `notOwnRun`), said to be no
  * run (`foreignRunFolder`, the same code); with no `latest` (missing or broken pointer, already
- * reported) no run folder is even judged. Only called while holding the lock, so no other run is writing them.
+ * reported) no run folder is even judged. In every run folder (not a link), what a report killed while writing into
+ * it left is completed or removed as the next report does it (`repairDerivedFiles`: only files provably the tool's,
+ * any other file of such a name kept and reported; said in `repaired`), so that a run folder passes verify again
+ * without a report; a run folder that cannot be repaired so (read-only) is left as it is, for report to repair and
+ * verify to say. Only called while holding the lock, so no other run is writing them.
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
   const warnings: Issue[] = [];
+  const repaired: string[] = [];
+  const lockLabel = `${runsLabel}/${LOCK_FILE}`;
   // `.lock.<pid>.tmp` and `.lock.<pid>.stale` holding a lock (or the start of one) whose process is gone; any other
-  // file of such a name is kept and reported (see `removeLockLeftovers`).
-  const removed: string[] = await removeLockLeftovers(runsDir, LOCK_FILE, (entry, held) => {
-    const label = `${runsLabel}/${entry}`;
-    warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source: label, message: outputMessages.lockTemporaryKept(label, held, `${runsLabel}/${LOCK_FILE}`) });
-  });
+  // file of such a name is kept and reported, and so is a `.stale` of a process that still runs (see `removeLockLeftovers`).
+  const removed: string[] = await removeLockLeftovers(
+    runsDir,
+    LOCK_FILE,
+    (entry, held) => {
+      const label = `${runsLabel}/${entry}`;
+      warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source: label, message: outputMessages.lockTemporaryKept(label, held, lockLabel) });
+    },
+    (entry, pid) => {
+      const label = `${runsLabel}/${entry}`;
+      warnings.push({ code: "W_LOCK_STALE_KEPT", source: label, message: outputMessages.lockStaleRunning(label, pid, lockLabel) });
+    },
+  );
   // The run folders' ids, read once, when there is a temporary file of LATEST to judge (`judgeLatestTemporary`).
   let runFolders: string[] | undefined;
   for (const name of names) {
@@ -619,6 +640,13 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
       } else if (judged !== "running" && judged !== "none")
         warnings.push({ code: "W_LATEST_TEMPORARY_KEPT", source: label, message: outputMessages.latestTemporaryKept(label, judged.held, runsLabel) });
     } else if (isRunId(name)) {
+      // A report killed while writing into this run folder: its files completed or removed as the next report would.
+      if ((await lstat(path).catch(() => undefined))?.isDirectory() && mayHoldReportLeftovers(await readdir(path).catch(() => [] as string[])))
+        try {
+          repaired.push(...(await repairDerivedFiles(path, label, DERIVED_FILE_NAMES, (warning) => warnings.push(warning))));
+        } catch {
+          // Left as it is (a read-only run folder): report repairs it, and verify says what is left.
+        }
       const marked = await holdsMarker(path, name);
       if (marked) {
         await removeFile(join(path, STAGING_MARKER));
@@ -633,7 +661,7 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
       }
     }
   }
-  return { removed, warnings };
+  return { removed, warnings, ...(repaired.length > 0 ? { repaired } : {}) };
 }
 
 /** The name of a temporary file of `LATEST` (`writeLatest`), with the pid of the process that wrote it. */
@@ -664,14 +692,16 @@ async function judgeLatestTemporary(path: string, pid: number, runFolders: reado
 
 /**
  * Whether `runsDir` holds anything `removeLeftovers` would remove or report, judged by the names alone (no file is
- * read): a staging folder, a temporary file of `LATEST` or of the lock, or a run folder newer than `latest`. A lock
- * file alone is not: it is another run's, or stale, and the next run takes it over either way.
+ * read): a staging folder, a temporary file of `LATEST` or of the lock, a run folder newer than `latest`, or a run
+ * folder holding a temporary or backup file of a file report writes there (each run folder's names are listed). A
+ * lock file alone is not: it is another run's, or stale, and the next run takes it over either way.
  */
 export async function mayHoldLeftovers(runsDir: string, latest: string): Promise<boolean> {
   const names = await readdir(runsDir).catch(() => [] as string[]);
-  return names.some(
-    (name) => name.startsWith(STAGING_PREFIX) || LATEST_TEMPORARY.test(name) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(name) || (isRunId(name) && name > latest),
-  );
+  if (names.some((name) => name.startsWith(STAGING_PREFIX) || LATEST_TEMPORARY.test(name) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(name) || (isRunId(name) && name > latest)))
+    return true;
+  for (const name of names) if (isRunId(name) && mayHoldReportLeftovers(await readdir(join(runsDir, name)).catch(() => [] as string[]))) return true;
+  return false;
 }
 
 /**

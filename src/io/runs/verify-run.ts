@@ -1,9 +1,10 @@
 /**
  * Checking a run folder against its `manifest.json`: every output file the manifest lists is there with the size and
  * SHA-256 recorded when it was written, every file derived from the run afterwards (`report.html`) is as its
- * `reports.json` lists it, and the folder holds nothing else (but those two lists); and the manifest against itself
- * and the run id: its fingerprint is that of the version, options and inputs it lists, and agrees with the id, as do
- * its start time and the previous run it names.
+ * `reports.json` lists it, and the folder holds nothing else (but those two lists, and what a report killed while
+ * writing left, said as such: `verificationWarnings`); and the manifest against itself and the run id: its
+ * fingerprint is that of the version, options and inputs it lists, and agrees with the id, as do its start time and
+ * the previous run it names.
  */
 import { lstat, readdir } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
@@ -14,11 +15,16 @@ import { InputError, type Issue } from "../../errors.js";
 import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, type RunManifest } from "./run-files.js";
 import { isRunId, runIdMilliseconds } from "./run-names.js";
 import { digestFile } from "../write/write.js";
-import { readRunReports, REPORTS_FILE } from "./run-reports.js";
+import { DERIVED_FILE_NAMES, judgeReportWriterFile, readRunReports, REPORTS_FILE } from "./run-reports.js";
 import { runFolderAt } from "./runs.js";
+import { localProbe } from "../write/folder-lock.js";
 
-/** How one file compares with the manifest. */
-export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside";
+/**
+ * How one file compares with the manifest. Two statuses are no mismatch, but said (`verificationWarnings`): `leftover`,
+ * a temporary or backup file of a file report writes into the run folder whose writer is gone (a killed report left
+ * it); `writing`, one whose writer still runs (a report writing into the run now).
+ */
+export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside" | "leftover" | "writing";
 
 /** One file of a run folder compared with its manifest entry (or its entry in `reports.json`). */
 export interface FileCheck {
@@ -37,6 +43,12 @@ export interface FileCheck {
   expected?: { bytes: number; sha256: string };
   /** Size found, and the SHA-256 when the size matched (`changed` only); `kind` when it is not a file. */
   found?: { bytes: number; sha256?: string; kind?: "folder" | "link" | "other" };
+  /**
+   * For a `leftover` or `writing` file: the file it is a temporary (`tmp`) or backup (`old`) file of, the pid of its
+   * writer (in its name), and whether it starts as the tool writes that file (`removable`: the next report or compute
+   * removes it; else they keep it).
+   */
+  writer?: { of: string; kind: "tmp" | "old"; pid: number; removable: boolean };
 }
 
 /**
@@ -58,7 +70,10 @@ export interface RunVerification {
   files: FileCheck[];
   /** What in `manifest.json` does not agree with the rest of it or with the run id (`checkManifest`); empty when all does. */
   manifest: ManifestCheck[];
-  /** Whether every listed file matches, nothing is unlisted, and the manifest agrees with itself and the run id. */
+  /**
+   * Whether every listed file matches, nothing is unlisted (but what a report left or is writing: `leftover`,
+   * `writing`), and the manifest agrees with itself and the run id.
+   */
   ok: boolean;
   /** The counts of each status. */
   counts: Record<FileCheckStatus, number>;
@@ -198,7 +213,11 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
  * `report.html`), and compares them with those lists: each listed file is `ok`, `missing` or `changed` (its size
  * differs, then it is not hashed; or its SHA-256 differs; or it is not a regular file), or `outside` when a list names
  * a path outside the folder (never read); each other file in the folder is `unlisted`. A `reports.json` that cannot be
- * read is `changed` (with its `problem`), and the files it would list are unlisted. A path both lists name is the
+ * read is `changed` (with its `problem`), and the files it would list are unlisted. A regular file named as a temporary
+ * or backup file (`.<name>.<pid>.tmp`, `.old`) of a file report writes there (`reports.json`, `report.html`, and the
+ * files reports.json lists) is no mismatch: `leftover` when its writer is gone (a report killed while writing left it;
+ * the next report or compute removes it when it starts as the tool writes that file), `writing` when it still runs;
+ * any other file is `unlisted`, whatever its name. A path both lists name is the
  * run's. Files are hashed as streams, one at a time, so a run of any size is checked in constant memory. The inputs
  * the manifest lists live in the project folder, not in the run, and are not checked; the manifest itself is checked
  * against its fingerprint and the run id, the folder's name when it is one (`checkManifest`: `manifest`).
@@ -236,14 +255,46 @@ export async function verifyRun(folder: string, label = folder): Promise<RunVeri
       listed.add(path);
       files.push(await checkFile(folder, path, { bytes: entry.bytes, sha256: entry.sha256 }, origin));
     }
-  for (const path of await listFiles(folder))
-    if (!listed.has(path)) files.push({ path, status: "unlisted" });
+  // The files report writes there, whose temporary and backup files a killed report may have left.
+  const written = new Set([REPORTS_FILE, ...DERIVED_FILE_NAMES, ...(reports.ok ? (reports.reports?.files ?? []).map((entry) => entry.path) : [])]);
+  const probe = localProbe();
+  for (const path of await listFiles(folder)) {
+    if (listed.has(path)) continue;
+    const writer = path.includes("/") ? undefined : await judgeReportWriterFile(folder, path, written, probe);
+    if (writer === undefined) files.push({ path, status: "unlisted" });
+    else {
+      const status = writer.writer === "gone" ? "leftover" : "writing";
+      files.push({ path, status, writer: { of: writer.name, kind: writer.kind, pid: writer.pid, removable: writer.written } });
+    }
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const counts: Record<FileCheckStatus, number> = { ok: 0, missing: 0, changed: 0, unlisted: 0, outside: 0 };
+  const counts: Record<FileCheckStatus, number> = { ok: 0, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 0, writing: 0 };
   for (const file of files) counts[file.status]++;
   const name = basename(resolve(folder));
   const manifest = checkManifest(read.manifest, isRunId(name) ? name : undefined);
-  return { files, manifest, ok: manifest.length === 0 && files.every((file) => file.status === "ok"), counts };
+  return { files, manifest, ok: manifest.length === 0 && files.every((file) => !isFileProblem(file)), counts };
+}
+
+/** Whether `check` is a mismatch that fails `verify`: any status but `ok`, `leftover` and `writing`. */
+export function isFileProblem(check: Pick<FileCheck, "status">): boolean {
+  return check.status !== "ok" && check.status !== "leftover" && check.status !== "writing";
+}
+
+/**
+ * What `verifyRun` found in the run folder `label` that is no mismatch but is said: a file a killed report left
+ * (`W_RUN_WRITE_LEFTOVER`: what to do with it) and one a running report is writing (`W_RUN_BEING_WRITTEN`), each
+ * about its file (`<run>/<path>`). `verify` prints them as warnings.
+ */
+export function verificationWarnings(verification: RunVerification, label: string): Issue[] {
+  const warnings: Issue[] = [];
+  for (const file of verification.files) {
+    if (file.writer === undefined || (file.status !== "leftover" && file.status !== "writing")) continue;
+    const source = `${label}/${file.path}`;
+    const { of, kind, pid, removable } = file.writer;
+    if (file.status === "leftover") warnings.push({ code: "W_RUN_WRITE_LEFTOVER", source, message: outputMessages.verifyWriteLeftover(source, of, kind, pid, removable) });
+    else warnings.push({ code: "W_RUN_BEING_WRITTEN", source, message: outputMessages.verifyBeingWritten(source, of, kind, pid) });
+  }
+  return warnings;
 }
 
 /**
@@ -263,7 +314,7 @@ export function verificationProblems(verification: RunVerification, label: strin
   return problems;
 }
 
-/** One line of `verify` for a file that does not match (`undefined` for one that does). */
+/** One line of `verify` for a file that does not match (`undefined` for one that does, or that a report left or is writing). */
 export function formatFileCheck(check: FileCheck): string | undefined {
   switch (check.status) {
     case "ok":
@@ -279,5 +330,8 @@ export function formatFileCheck(check: FileCheck): string | undefined {
       return outputMessages.verifyUnlisted(check.path);
     case "outside":
       return outputMessages.verifyOutside(check.path, check.origin === "derived");
+    case "leftover":
+    case "writing":
+      return undefined; // no mismatch: said by verificationWarnings
   }
 }

@@ -8,7 +8,7 @@
 import { lstatSync, lutimesSync, readFileSync, readlinkSync, renameSync, unlinkSync } from "node:fs";
 import { link, lstat, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { projectMessages, type LockRule, type StaleLockReason } from "../../core/project-messages.js";
 import { joinMessages } from "../../core/localize.js";
 import { runMessages } from "../../core/run-messages.js";
@@ -292,21 +292,30 @@ export async function removeStaleLock(lockPath: string, staleText: string, stale
  */
 async function moveStaleLock(lockPath: string, staleText: string, staleMtimeMs?: number): Promise<"removed" | "gone" | "kept"> {
   const aside = `${lockPath}.${process.pid}.stale`;
+  // This process's takeover in progress: its `.stale` is not a leftover (`removeLockLeftovers` leaves it, unsaid).
+  takeoversInProgress.add(resolve(aside));
   try {
-    await rename(lockPath, aside);
-  } catch {
-    return "gone"; // another run moved it first
-  }
-  const moved = await readFile(aside, "utf8").catch(() => undefined);
-  const refreshed = staleMtimeMs !== undefined && ((await stat(aside).catch(() => undefined))?.mtimeMs ?? Infinity) > staleMtimeMs;
-  if (moved !== staleText || refreshed) {
-    await link(aside, lockPath).catch(() => undefined);
+    try {
+      await rename(lockPath, aside);
+    } catch {
+      return "gone"; // another run moved it first
+    }
+    const moved = await readFile(aside, "utf8").catch(() => undefined);
+    const refreshed = staleMtimeMs !== undefined && ((await stat(aside).catch(() => undefined))?.mtimeMs ?? Infinity) > staleMtimeMs;
+    if (moved !== staleText || refreshed) {
+      await link(aside, lockPath).catch(() => undefined);
+      await removeFile(aside);
+      return "kept";
+    }
     await removeFile(aside);
-    return "kept";
+    return "removed";
+  } finally {
+    takeoversInProgress.delete(resolve(aside));
   }
-  await removeFile(aside);
-  return "removed";
 }
+
+/** The `.stale` files this process's takeovers are moving a stale lock to right now (`moveStaleLock`), as absolute paths. */
+const takeoversInProgress = new Set<string>();
 
 /**
  * Creates `path` holding `content`, failing with `EEXIST` when it exists. The content is written to a temporary file
@@ -478,26 +487,43 @@ function lockedError(lockLabel: string, judged: { text: string; verdict: LockVer
  * stopped before linking it into place) and a stale lock moved aside (`<name>.<pid>.stale`), each only when it is
  * provably the tool's (`judgeLockLeftover`): a regular file holding what the tool writes there, whose writer (the
  * process of the pid in its name) is gone, or is this one (then an earlier process of this pid left it: this one holds
- * the lock). Another run may be taking the lock right now, with its own: a file of a process that may run is left, unsaid.
- * Any other file of such a name (a file of the user's named so) is kept, and `onKept` told its name and what it holds
- * (its text, or its size in bytes when larger than a lock); links and folders at those names are left alone, unsaid.
- * Call it while holding the lock. Returns the names removed, sorted.
+ * the lock). Another run may be taking the lock right now, with its own: a `.tmp` of a process that may run is left,
+ * unsaid; a `.stale` of one is left, and `onRunning` told its name and pid, once a process for each file (a run taking
+ * the lock over has moved it for an instant only; one that stays is a pid reused since, or a run that hangs), but
+ * never of this process's own takeover in progress. Any other file of such a name (a file of the user's named so) is
+ * kept, and `onKept` told its name and what it holds (its text, or its size in bytes when larger than a lock); links
+ * and folders at those names are left alone, unsaid. Call it while holding the lock. Returns the names removed,
+ * sorted, for the caller to say each (nothing is removed without a word).
  */
-export async function removeLockLeftovers(dir: string, name: string, onKept?: (entry: string, held: string | number) => void): Promise<string[]> {
+export async function removeLockLeftovers(
+  dir: string,
+  name: string,
+  onKept?: (entry: string, held: string | number) => void,
+  onRunning?: (entry: string, pid: number) => void,
+): Promise<string[]> {
   const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.(tmp|stale)$`);
   const removed: string[] = [];
   for (const entry of (await readdir(dir).catch(() => [] as string[])).sort()) {
     const match = pattern.exec(entry);
     if (!match) continue;
     const path = join(dir, entry);
-    const judged = await judgeLockLeftover(path, Number(match[1]), match[2] as "tmp" | "stale");
+    const [pid, kind] = [Number(match[1]), match[2] as "tmp" | "stale"];
+    if (takeoversInProgress.has(resolve(path))) continue;
+    const judged = await judgeLockLeftover(path, pid, kind);
     if (judged === "own") {
       await removeFile(path);
       removed.push(entry);
     } else if (typeof judged === "object") onKept?.(entry, judged.held);
+    else if (judged === "running" && kind === "stale" && !runningToldOf.has(resolve(path))) {
+      runningToldOf.add(resolve(path));
+      onRunning?.(entry, pid);
+    }
   }
   return removed;
 }
+
+/** The `.stale` files of a running process this process has told of (`removeLockLeftovers`): each is said once a run. */
+const runningToldOf = new Set<string>();
 
 /** The most bytes of a lock leftover read: a lock is one line of a few hundred bytes (a few kB with its `files`). */
 const LOCK_LEFTOVER_MAX_BYTES = 256 * 1024;
@@ -508,11 +534,13 @@ const LOCK_LEFTOVER_MAX_BYTES = 256 * 1024;
  * `moveStaleLock`):
  * - `own`, removed: a regular file holding what the tool writes there, and whose writer is gone (`isWriterGone`, judged
  *   for a `tmp` by its modification time, its last write; for a `stale` by its change time, the rename, since the moved
- *   lock keeps its holder's modification time) or is this process. What the tool writes there: nothing yet (a file just
- *   created), a whole lock (`parseLockHolder`, one line; in a `tmp`, naming `pid` as its holder), or the start of one
- *   cut short (`{"pid":<pid>,"host":"...`, `<pid>` that of the name for a `tmp`); a `tmp` is also gone when its text, judged as a
- *   lock (`judgeLock`), is stale;
- * - `running`: such a file whose writer may still run (another run taking the lock right now), kept unsaid;
+ *   lock keeps its holder's modification time) or is this process (but for its own takeover in progress). What the
+ *   tool writes there: nothing yet (a file just created), a whole lock (`parseLockHolder`, one line; in a `tmp`, naming
+ *   `pid` as its holder), or the start of one cut short (`holdsLockText`: `{"pid":<n>,"host":"...` or a part of it,
+ *   `<n>` that of the name for a `tmp`, any for a `stale`); a `tmp` is also gone when its text, judged as a lock
+ *   (`judgeLock`), is stale;
+ * - `running`: such a file whose writer may still run (another run taking the lock right now; this process's own
+ *   takeover in progress), kept;
  * - `none`: not a regular file (a link, a folder), or gone meanwhile: left alone, unsaid;
  * - `{ held }`: any other file: not provably the tool's, kept, and `held` (its text, or its size) says what it holds.
  */
@@ -523,7 +551,7 @@ export async function judgeLockLeftover(path: string, pid: number, kind: "tmp" |
   const text = await readFile(path, "utf8").catch(() => undefined);
   if (text === undefined) return "none";
   if (!holdsLockText(text, kind === "tmp" ? pid : undefined)) return { held: text };
-  if (pid === process.pid) return "own";
+  if (pid === process.pid) return takeoversInProgress.has(resolve(path)) ? "running" : "own";
   const local = probe ?? localProbe();
   if (kind === "stale") return isWriterGone(pid, found.ctimeMs, local) ? "own" : "running";
   // A lock being written names its writer: judged as a lock is too (`judgeLock`: written before the machine started,
@@ -533,20 +561,24 @@ export async function judgeLockLeftover(path: string, pid: number, kind: "tmp" |
 
 /**
  * Whether `text` is what the tool writes in a lock's file: nothing (a file just created), a whole lock, one line
- * (`parseLockHolder`), or the start of one cut short, `{"pid":<n>,"host":"` and more on one line. With `holderPid`,
- * the lock names that pid (a lock being written names its writer).
+ * (`parseLockHolder`), or the start of one cut short: `{"pid":<n>,"host":"` and more on one line, or any part of that
+ * start (`{"pid":42`, `{"pid":42,"ho`), as `takeLock` writes a lock (`JSON.stringify(holder)`, its pid first, its
+ * host next). A `.stale` holds the lock it moved aside, so such a start is judged the same in a `.tmp` and a `.stale`.
+ * With `holderPid`, the lock names that pid (a lock being written names its writer); without it, any pid (a positive
+ * integer, written without leading zeros).
  */
 export function holdsLockText(text: string, holderPid?: number): boolean {
   if (text === "") return true;
-  const pidText = holderPid === undefined ? "\\d+" : String(holderPid);
   if (text.endsWith("\n") && !text.slice(0, -1).includes("\n")) {
     const holder = parseLockHolder(text);
     if (holder) return holderPid === undefined || holder.pid === holderPid;
   }
   if (text.includes("\n")) return false;
-  // A write cut short (a power cut): the start of a lock, as JSON.stringify(holder) begins it.
-  const start = holderPid === undefined ? '{"pid":' : `{"pid":${holderPid},"host":"`;
-  return start.startsWith(text) || new RegExp(`^\\{"pid":${pidText},"host":"`).test(text);
+  // A write cut short (a power cut): the start of a lock, as JSON.stringify(holder) begins it, or a part of it.
+  const pid = holderPid !== undefined ? String(holderPid) : /^\{"pid":([1-9]\d*)/.exec(text)?.[1];
+  if (pid === undefined) return '{"pid":'.startsWith(text);
+  const start = `{"pid":${pid},"host":"`;
+  return start.startsWith(text) || text.startsWith(start);
 }
 
 /**

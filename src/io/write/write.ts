@@ -69,9 +69,14 @@ export interface WriteOptions {
   onTakeOver?: (message: string) => void;
   /**
    * Told of what a killed command left in the folder under the tool's names but that is not provably the tool's, kept
-   * (`W_LOCK_TEMPORARY_KEPT`, `W_WRITING_FOLDER_KEPT`: `removeFolderLeftovers`).
+   * (`W_LOCK_TEMPORARY_KEPT`, `W_WRITING_FOLDER_KEPT`, `W_LOCK_STALE_KEPT`: `removeFolderLeftovers`).
    */
   onKept?: (warning: Issue) => void;
+  /**
+   * Told, with the line that says it (`outputMessages.stagingRemoved`), of each of the lock's leftovers a killed command
+   * left in the folder that was removed as provably the tool's (`removeFolderLeftovers`), so that none goes unsaid.
+   */
+  onRemoved?: (message: string) => void;
 }
 
 /**
@@ -101,7 +106,7 @@ export async function writeFilesAtomic(
   refuseTargets(dir, names, label); // before the record: an input is refused as such, whoever wrote it
   // One writer at a time in an output folder (a run's folder is under its runs folder's lock): two runs into one --out
   // would otherwise leave a mix of their files, and a record that agrees with neither.
-  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names, options.onTakeOver, options.onKept);
+  const release = intoRun ? undefined : await lockFolder(dir, oneFile ? dirname(label) : label, names, options.onTakeOver, options.onKept, options.onRemoved);
   try {
     return await writeUnlocked(dir, files, label, threads, options);
   } finally {
@@ -128,6 +133,7 @@ async function lockFolder(
   names: readonly string[],
   onTakeOver?: (message: string) => void,
   onKept?: (warning: Issue) => void,
+  onRemoved?: (message: string) => void,
 ): Promise<() => Promise<void>> {
   try {
     makeFolderSync(dir);
@@ -137,27 +143,39 @@ async function lockFolder(
   }
   const files = [...names, WRITTEN_FILES].flatMap((name) => [temporaryName(name), backupName(name)]);
   const release = await takeLock(dir, OUTPUT_LOCK_FILE, label, files, onTakeOver);
-  // What a killed command left: hidden files and folders of the tool's own, removed without a word (one that cannot be
-  // removed stays, as harmless as before); anything else under their names is kept, and `onKept` told.
-  const warnings = await removeFolderLeftovers(dir, label).catch(() => [] as Issue[]);
+  // What a killed command left: hidden files and folders of the tool's own, removed (the lock's leftovers said to
+  // `onRemoved`; one that cannot be removed stays, as harmless as before); anything else under their names is kept,
+  // and `onKept` told.
+  const warnings = await removeFolderLeftovers(dir, label, onRemoved).catch(() => [] as Issue[]);
   for (const warning of warnings) onKept?.(warning);
   return release;
 }
 
 /**
  * Removes what a command killed while it wrote `dir` (`kill -9`, a power cut) left there, judged provably the tool's,
- * and returns warnings about what is kept under those names: the lock's leftovers (`removeLockLeftovers`; any other
- * file so named kept, `W_LOCK_TEMPORARY_KEPT`) and the Parquet writer's folders `.innovation-index-writing-XXXXXX`
- * holding nothing but its files (`removeWritingFolder`; any other folder so named kept, `W_WRITING_FOLDER_KEPT`).
- * `label` names the folder in the warnings. Call it while holding the folder's lock (`lockFolder`).
+ * and returns warnings about what is kept under those names: the lock's leftovers (`removeLockLeftovers`, each removed
+ * one said to `onRemoved` as `outputMessages.stagingRemoved` says it; any other file so named kept,
+ * `W_LOCK_TEMPORARY_KEPT`; a stale lock moved aside by a process that still runs kept, `W_LOCK_STALE_KEPT`) and the
+ * Parquet writer's folders `.innovation-index-writing-XXXXXX` holding nothing but its files (`removeWritingFolder`;
+ * any other folder so named kept, `W_WRITING_FOLDER_KEPT`). `label` names the folder in the warnings. Call it while
+ * holding the folder's lock (`lockFolder`).
  */
-export async function removeFolderLeftovers(dir: string, label: string): Promise<Issue[]> {
+export async function removeFolderLeftovers(dir: string, label: string, onRemoved?: (message: string) => void): Promise<Issue[]> {
   const warnings: Issue[] = [];
   const lockLabel = fileLabel(label, OUTPUT_LOCK_FILE);
-  await removeLockLeftovers(dir, OUTPUT_LOCK_FILE, (entry, held) => {
-    const source = fileLabel(label, entry);
-    warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source, message: outputMessages.lockTemporaryKept(source, held, lockLabel) });
-  });
+  const removed = await removeLockLeftovers(
+    dir,
+    OUTPUT_LOCK_FILE,
+    (entry, held) => {
+      const source = fileLabel(label, entry);
+      warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source, message: outputMessages.lockTemporaryKept(source, held, lockLabel) });
+    },
+    (entry, pid) => {
+      const source = fileLabel(label, entry);
+      warnings.push({ code: "W_LOCK_STALE_KEPT", source, message: outputMessages.lockStaleRunning(source, pid, lockLabel) });
+    },
+  );
+  for (const entry of removed) onRemoved?.(outputMessages.stagingRemoved(fileLabel(label, entry)));
   for (const name of readdirSync(dir).sort()) {
     if (!isWritingFolderName(name) || !lstatSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory()) continue;
     const kept = removeWritingFolder(join(dir, name));
@@ -248,10 +266,10 @@ export async function writeFileAtomic(
   path: string,
   content: FileContent,
   label: string,
-  { replace = false, onTakeOver, onKept }: Pick<WriteOptions, "replace" | "onTakeOver" | "onKept"> = {},
+  { replace = false, onTakeOver, onKept, onRemoved }: Pick<WriteOptions, "replace" | "onTakeOver" | "onKept" | "onRemoved"> = {},
 ): Promise<string> {
   refuseRunFolder(dirname(path), dirname(label), { fileInIt: true });
-  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace, onTakeOver, onKept });
+  await writeFilesAtomic(dirname(path), { [basename(path)]: content }, label, 1, { replace, onTakeOver, onKept, onRemoved });
   return path;
 }
 

@@ -15,6 +15,8 @@ describe("checkMessagesZh", () => {
       ["percentMixed", ["A1", { count: 2, value: 1.96, file: "w.csv", line: 2, column: 2 }, { count: 1, value: 0.0214, file: "w.csv", line: 2, column: 3 }]],
       ["accountingDashes", [{ file: "v.csv", line: 3, column: 4, text: " -   " }, 2]],
       ["accountingDashes", [{ file: "v.csv", line: 5, column: 4, text: " ¥-   " }, 1]],
+      ["thousandsSplit", [{ file: "v.csv", line: 2, column: 4, cell: "1", next: "234", nextColumn: 5, nextName: "note", meant: 1234 }, 1]],
+      ["thousandsSplit", [{ file: "w.csv", line: 3, column: 3, cell: "-12", next: "234.5", nextColumn: 4, nextName: "", meant: -12234.5 }, 3]],
       ["optionNotAChoice", ["outliers", "winsorize", ["none", "winsorise", "log"]]],
       ["optionNotAChoice", ["outliers", 3, ["none", "winsorise", "log"]]],
       ["optionNotExpected", ["range", { low: 5, high: 1 }, "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }"]],
@@ -53,8 +55,13 @@ describe("checkMessagesZh", () => {
         '"A1" 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带',
     );
     expect(checkMessagesZh.accountingDashes({ file: "v.csv", line: 3, column: 4, text: " -   " }, 2)).toBe(
-      'v.csv:3:4：2 个数值单元格是两侧带空格的短横线（" -   "，第一个在此），这是 Excel 会计专用格式显示 0 的方式；它们按缺失值读取，但可能是 0；' +
+      'v.csv:3:4: 2 个数值单元格是两侧带空格的短横线（" -   "，第一个在此），这是 Excel 会计专用格式显示 0 的方式；它们按缺失值读取，但可能是 0；' +
         "应在保存 CSV 文件之前将该列设为数值格式（常规或数值），或在这些单元格中写 0",
+    );
+    // 1 and 234 (column 5, 备注) read as 1 where 1,234 = 1234 was meant.
+    expect(checkMessagesZh.thousandsSplit({ file: "v.csv", line: 2, column: 4, cell: "1", next: "234", nextColumn: 5, nextName: "备注", meant: 1234 }, 2)).toBe(
+      'v.csv:2:4: 数值 "1" 和下一个单元格（第 5 列 "备注"）中的 "234" 看似同一个数 "1,234"，因逗号未加引号而在千位分隔符处被拆成两个字段：' +
+        '读到的是 1，原意可能是 1234（本文件中有 2 个数值单元格如此，第一个在此）；应像 Excel 那样给这些数加引号（"1,234"，连同引号），或去掉千位分隔符（1234）',
     );
     // A wide layout's values share a line: the column tells them apart.
     expect(checkMessagesZh.percentMixed("A1", { count: 2, value: 1.96, file: "w.csv", line: 2, column: 2 }, { count: 1, value: 0.0214, file: "w.csv", line: 2, column: 3 })).toMatch(

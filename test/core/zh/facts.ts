@@ -41,5 +41,18 @@ export function checkTranslation<T extends Catalogue>(
     expect(chineseText, key).toMatch(/[\u4e00-\u9fff]/);
     const missing = factsOf(englishText).filter((fact) => !chineseText.includes(fact));
     expect(missing, `${key}: ${chineseText}`).toEqual([]);
+    expect(misplacedColons(chineseText), `${key}: ${chineseText}`).toEqual([]);
   }
+}
+
+/**
+ * The places of a Chinese message followed by the other colon than the catalogues' rule (`placed`, src/core/zh/words.ts):
+ * a place with a line (`tree.yaml:7:3`, `values.csv:12`) by the Chinese colon, as `formatIssue` never writes it, or a
+ * file named alone (`values.csv`, `values.xlsx[数据]`) by the ASCII colon and a space before Chinese words.
+ * @example misplacedColons("tree.yaml:7:3：不是有效的 YAML 文件") // => ["tree.yaml:7:3："]
+ */
+export function misplacedColons(chinese: string): string[] {
+  const lined = [...chinese.matchAll(/[^\s"（(：]+:\d+：/g)].map((match) => match[0]);
+  const alone = [...chinese.matchAll(/[\w.-]+\.(?:csv|tsv|json|yaml|yml|xlsx|parquet|html|sql|txt|md)(?:\[[^\]]*\])?: (?=[\u4e00-\u9fff])/g)].map((match) => match[0]);
+  return [...lined, ...alone];
 }

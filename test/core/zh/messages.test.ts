@@ -47,6 +47,8 @@ describe("messagesZh", () => {
         ["badValue", ["abc"]],
         ["badValue", ["abc", "2018"]],
         ["badValue", ["#DIV/0!", "2018"]],
+        // A currency sign beside a dash: Excel's accounting format's zero, its padding lost.
+        ["badValue", ["¥-", "value"]],
         ["recordNotNumber", ["A1", "常州", 2018, "abc"]],
         ["valueNotFinite", ["A1", "常州", 2018, Infinity]],
         ["valueNotFinite", ["A1", "常州", 2018, -Infinity]],
@@ -119,6 +121,10 @@ describe("messagesZh", () => {
         ["unknownChoice", ["Type", "xyz", ["Indicator", "Aggregate"]]],
         ["unknownArgumentChoice", ["action", "runs", "publsh", ["list", "publish", "rollback"]]],
         ["unknownArgumentChoice", ["action", "runs", "prune", ["list", "publish", "rollback"]]],
+        ["unknownOptionChoice", ["--normalise", "minmax", ["fixed-base", "min-max", "z-score"]]],
+        ["unknownOptionChoice", ["--format", "pdf", ["table", "csv", "json", "xlsx"]]],
+        ["unknownOptionChoice", ["--aggregations", "geometrik", ["arithmetic", "geometric"], "arithmetic,geometrik"]],
+        ["unknownOptionChoice", ["--aggregations", "power:2", ["arithmetic", "power"], "arithmetic,power:2"]],
 
         // method choices
         ["chainBaseMissing", ["A1", "常州", 2015]],

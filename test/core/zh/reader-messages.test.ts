@@ -134,7 +134,7 @@ describe("readerMessagesZh", () => {
     );
     // The reason, a message of its own, is translated inside the message that names it.
     expect(readerMessagesZh.treeYamlSyntax("t.yaml:2:3", readerMessagesZh.yamlDuplicateKey("code", 1))).toBe(
-      't.yaml:2:3：不是有效的 YAML 文件：键 "code" 出现了两次（第一次在第 1 行）；每个键应只出现一次',
+      't.yaml:2:3: 不是有效的 YAML 文件：键 "code" 出现了两次（第一次在第 1 行）；每个键应只出现一次',
     );
   });
 });

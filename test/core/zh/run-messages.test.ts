@@ -98,7 +98,7 @@ describe("runMessagesZh", () => {
       "runs/.lock: cannot create the lock file (EFBIG: the file reached the file-size limit of this process, ulimit -f, or of the file system); expected a file-size limit the lock file fits in: raise it (ulimit -f unlimited), or write on a file system that takes larger files",
     );
     expect(runMessagesZh.uncertaintyBadNumber("unc/uncertainty.csv", 4, "index_p05", "abc")).toBe(
-      'unc/uncertainty.csv:4："index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',
+      'unc/uncertainty.csv:4: "index_p05" 列的 "abc" 不是数值；应为十进制数或空单元格',
     );
     // A file named by a run id: the list's note is the words of runs publish's refusal, in both languages.
     expect(runMessages.notRunFolder(true)).toBe("a file, not a run folder");

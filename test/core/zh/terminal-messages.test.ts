@@ -12,6 +12,8 @@ describe("terminalMessagesZh", () => {
       ["wroteFile", ["weights.csv"]],
       ["moreUnits", [280, "out/index.csv", "--format table"]],
       ["moreUnits", [1, "out/report.html"]],
+      ["compareRowsLeftOut", [59_900, 100, "compare.csv"]],
+      ["compareRowsLeftOut", [1, 100, "compare.csv"]],
       ["wroteTemplate", ["values.xlsx", 40]],
       ["wroteRun", ["20261204T044656.556Z-4119a31e", "runs/20261204T044656.556Z-4119a31e", "runs"]],
       ["createdProject", [["index.yaml", "indicators.csv"], "changzhou-index"]],
@@ -39,5 +41,14 @@ describe("terminalMessagesZh", () => {
     expect(terminalMessagesZh.moreUnits(1280, "out/index.csv", "--format table")).toBe("… 另有 1,280 个评价对象（out/index.csv 包含全部；使用 --format table 运行可全部打印）\n");
     expect(terminalMessagesZh.moreUnits(1, "out/report.html")).toBe("… 另有 1 个评价对象（out/report.html 包含全部）\n");
     expect(terminalMessages.moreUnits(1280, "out/index.csv", "--format table")).toBe("… and 1,280 more units (out/index.csv holds them all; run with --format table to print them all)\n");
+  });
+
+  it("says how many rows compare's table left out and that --out writes them all (written out by hand)", () => {
+    // 3,000 units × 20 years = 60,000 rows, 100 printed: 59,900 left out.
+    expect(terminalMessagesZh.compareRowsLeftOut(59_900, 100, "compare.csv")).toBe("… 另有 59,900 行（评价对象-年份）未打印，仅显示前 100 行；使用 --out <dir> 运行可将全部行写入 <dir>/compare.csv\n");
+    expect(terminalMessages.compareRowsLeftOut(59_900, 100, "compare.csv")).toBe(
+      "… and 59,900 more rows (unit-years) not printed, the first 100 shown; run with --out <dir> to write every row to <dir>/compare.csv\n",
+    );
+    expect(terminalMessages.compareRowsLeftOut(1, 100, "compare.csv")).toMatch(/^… and 1 more row \(unit-years\)/);
   });
 });

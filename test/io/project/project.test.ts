@@ -6,6 +6,7 @@ import { AGGREGATE_METHODS } from "../../../src/core/aggregate.js";
 import { MISSING_POLICIES } from "../../../src/core/missing.js";
 import { projectMessages } from "../../../src/core/project-messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
+import { yamlMessages } from "../../../src/core/yaml-messages.js";
 import { ValidationError } from "../../../src/errors.js";
 import { parseProject, readProject, suggestKey } from "../../../src/io/project/project.js";
 import { runMessages, type ExpectedForm } from "../../../src/core/run-messages.js";
@@ -93,7 +94,7 @@ describe("parseProject(text)", () => {
     const invalid = `indicators: a: b\nmethods:\n  weights: ${"[".repeat(3000)}${"]".repeat(3000)}\n`;
     // Column 13: the "a" after "indicators: " (12 characters).
     expect(problems(invalid)).toEqual([
-      { line: 1, column: 13, message: projectMessages.yamlSyntax(readerMessages.yamlSyntaxOther("Nested mappings are not allowed in compact mappings", "BLOCK_AS_IMPLICIT_KEY", "project")) },
+      { line: 1, column: 13, message: projectMessages.yamlSyntax(yamlMessages.compactMap()) },
     ]);
   });
 

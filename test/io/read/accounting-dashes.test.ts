@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { accountingDashWarnings } from "../../../src/core/accounting-dashes.js";
 import { computeIndex } from "../../../src/core/compute.js";
+import { messages } from "../../../src/core/messages.js";
 import { isAccountingDash } from "../../../src/core/number.js";
 import { buildPanel } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
@@ -78,12 +79,38 @@ describe("W_ACCOUNTING_DASH", () => {
     expect(warnings[0].message).toMatch(/^w\.csv:2:3: 1 value cell is a dash padded with spaces \(" -   "\), .* or 0 written in the cell$/);
   });
 
+  it('reads a dash padded after a currency sign (" ¥-   ", "￥ -  ", " $-   ") as the plain one: missing, in the same warning and count', async () => {
+    // Excel's accounting format with ¥ (`_ ¥* "-"??_ `) saves a zero as " ¥-   ". Line 3 (A 2018) " ¥-   ", line 4 (A 2019)
+    // the plain " -   ", line 5 (B 2017) "￥ -  " quoted (full-width ￥, as zh-CN Excel writes it), line 6 (C 2017) " $-   ".
+    const currency = 'unit,year,indicator,value\nU,2017,A,100\nU,2018,A, ¥-   \nU,2019,A, -   \nU,2017,B,"￥ -  "\nU,2017,C, $-   \nU,2018,B,3\nU,2018,C,4\n';
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": currency });
+    const file = join(dir, "values.csv");
+    const { panel } = await loadInputs(join(dir, "tree.csv"), file);
+    // Indicator-major, years 2017..2019: A 100, missing (¥), missing (plain); B missing (￥), 3, -; C missing ($), 4, -.
+    expect([...panel.values]).toEqual([100, Number.NaN, Number.NaN, Number.NaN, 3, Number.NaN, Number.NaN, 4, Number.NaN]);
+    const warnings = (panel.warnings ?? []).filter((warning) => warning.code === "W_ACCOUNTING_DASH");
+    // One warning at the first (line 3, column 4), counting the 4 dashes, the plain one among them.
+    expect(warnings.map(({ line, column }) => ({ line, column }))).toEqual([{ line: 3, column: 4 }]);
+    expect(warnings[0].message).toBe(`${file}:3:4: 4 value cells are a dash padded with spaces (" ¥-   ", the first here), the way Excel's accounting format (会计专用) shows a zero; ` +
+      "they are read as missing, though they may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in those cells");
+  });
+
+  it('refuses a currency sign beside a dash without the padding ("¥-", " ¥- ": the format without decimals), naming the format', () => {
+    for (const cell of ["¥-", " ¥- ", '"$ -"']) {
+      const parsed = parseDataCsv(`unit,year,indicator,value\nU,2017,A,${cell}\n`, "v.csv");
+      const shown = cell.replace(/"/g, "").trim();
+      expect(parsed.ok ? [] : parsed.issues, cell).toEqual([{ code: "E_BAD_NUMBER", message: messages.badValue(shown, "value"), source: "v.csv", line: 2, column: 4 }]);
+      expect(messages.badValue(shown, "value")).toContain("a currency sign beside a dash, the way Excel's accounting format (会计专用) shows a zero");
+    }
+  });
+
   it("the fast path leaves such a file to the general reader, and agrees with it on random files", () => {
     // Only the unquoted dash of line 3 is left (the fast path refuses a quoted cell with spaces inside); a bare dash there is read.
     const unquoted = values.replace('" -   "', "3");
     expect(parsePanelFast(Buffer.from(unquoted), tree())).toBeUndefined();
     expect(parsePanelFast(Buffer.from(unquoted.replace(" -   ", "-")), tree())).toBeDefined();
-    const cell = fc.constantFrom("1", " 2.5 ", "-", " - ", " -   ", "  -  ", "\u00a0-\u00a0\u00a0", "", "NA", "\t-\t\t");
+    // With a currency sign too: padded (read as missing, the general way) or not (refused, by both).
+    const cell = fc.constantFrom("1", " 2.5 ", "-", " - ", " -   ", "  -  ", "\u00a0-\u00a0\u00a0", "", "NA", "\t-\t\t", " ¥-   ", "￥ -  ", " $-   ", "¥-");
     const row = fc.tuple(fc.constantFrom("U1", "U2"), fc.constantFrom(2016, 2017, 2018), fc.constantFrom("A", "B", "C"), cell);
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), fc.constantFrom(",", "\t"), (rows, delimiter) => {

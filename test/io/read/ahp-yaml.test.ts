@@ -5,6 +5,7 @@ import { ValidationError } from "../../../src/errors.js";
 import { parseAhpYaml } from "../../../src/io/read/ahp-yaml.js";
 import { MAX_YAML_BYTES, MAX_YAML_NESTING, nestedTooDeep, refuseLargeYaml, walkYamlCollections } from "../../../src/io/read/yaml-guards.js";
 import { limitMessages } from "../../../src/core/limit-messages.js";
+import { yamlMessages } from "../../../src/core/yaml-messages.js";
 
 const issuesOf = (text: string) => {
   try {
@@ -125,7 +126,7 @@ describe("parseAhpYaml", () => {
         expect.objectContaining({
           code: "E_YAML_SYNTAX",
           // Column 8: the "a" after "INDEX: " (7 characters).
-          message: "ahp.yaml:1:8: the file is not valid YAML: Nested mappings are not allowed in compact mappings (BLOCK_AS_IMPLICIT_KEY); expected valid YAML: a map from group to judgements",
+          message: `ahp.yaml:1:8: the file is not valid YAML: ${yamlMessages.compactMap()}`,
         }),
       );
     });

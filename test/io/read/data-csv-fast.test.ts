@@ -8,6 +8,7 @@ import { parsePanelFast, readNumber } from "../../../src/io/read/data-csv-fast.j
 import { parseNumber, type DecimalMark } from "../../../src/core/number.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import { percentMixWarnings } from "../../../src/core/percent-marks.js";
+import { thousandsSplitWarnings } from "../../../src/core/thousands-split.js";
 import iconv from "iconv-lite";
 import { join } from "node:path";
 import { makeTempDir } from "../../helpers.js";
@@ -233,6 +234,58 @@ describe("parsePanelFast on quoted fields (as Excel writes cells holding a comma
           else if (quick) same(quick, general);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("parsePanelFast and a number split at its thousands separator by an unquoted comma (W_THOUSANDS_SPLIT)", () => {
+  const NOTED = "unit,year,indicator,value,note\nU1,2017,A,5,ok\nU1,2017,B,1,234\nU1,2017,C,7,\n";
+  /** The general way's panel of values.csv, with its lines and columns (`generalPanel` keeps none). */
+  const generalOf = (text: string) => {
+    const records = parseDataCsv(text, "values.csv");
+    const built = records.ok ? buildPanel(tree(), records.value, "values.csv") : undefined;
+    return built?.ok ? built.value : undefined;
+  };
+
+  it("leaves such a file to the general reader, which warns of it; a note column without one is read here, into the same panel", async () => {
+    // Line 3: B = 1, its note 234 (1,234 not quoted): the general way marks it, so the fast one declines the file.
+    expect(fast(NOTED)).toBeUndefined();
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nG,,G,,\nA,G,A,,+\nB,G,B,,-\nC,G,C,,+\n", "values.csv": NOTED });
+    const file = join(dir, "values.csv");
+    const { panel } = await loadInputs(join(dir, "tree.csv"), file);
+    // Read as written (B is 1), with the warning at line 3, column 4 (the value).
+    expect([...panel.values]).toEqual([5, 1, 7]);
+    expect((panel.warnings ?? []).map(({ code, source, line, column }) => ({ code, source, line, column }))).toEqual([{ code: "W_THOUSANDS_SPLIT", source: file, line: 3, column: 4 }]);
+    // A note of 4 digits, or of words: no split, the fast way; the same panel, the unit column (the 1st) kept by both.
+    for (const note of ["2345", "checked"]) {
+      const text = NOTED.replace("1,234", `1,${note}`);
+      const quick = fast(text)!;
+      expect(quick, note).toBeDefined();
+      same(quick, generalOf(text)!);
+      expect([quick.unitColumn, generalOf(text)!.unitColumn]).toEqual([1, 1]);
+    }
+  });
+
+  it("agrees with the general reader on random files with a note column: declines every file it marks, reads the others alike", () => {
+    const value = fc.constantFrom("1", "-12", "0", "1234", "5.5", "", "NA", "999");
+    const note = fc.constantFrom("234", "234.5", "2345", "23", "", "ok", "000");
+    const row = fc.tuple(fc.constantFrom("U1", "U2"), fc.constantFrom(2016, 2017), fc.constantFrom("A", "B", "C"), value, note);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), (rows, trailingComma) => {
+        // one value each for A, B and C in a year of their own, so that most files give a panel
+        const lines = [...rows.map((cells) => cells.join(",") + (trailingComma ? "," : "")), "U1,1999,A,1,", "U1,1999,B,1,", "U1,1999,C,1,"];
+        const text = ["unit,year,indicator,value,note", ...lines].join("\n") + "\n";
+        const records = parseDataCsv(text, "values.csv");
+        const general = generalOf(text);
+        const quick = fast(text);
+        if (!general) expect(quick).toBeUndefined();
+        else if (records.ok && thousandsSplitWarnings(records.value, "values.csv").length > 0) expect(quick).toBeUndefined();
+        else if (quick) {
+          same(quick, general);
+          expect(quick.unitColumn).toBe(general.unitColumn);
+        }
+      }),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { checkMessages } from "../../../src/core/check-messages.js";
 import { messages } from "../../../src/core/messages.js";
+import { buildPanel, type ValueRecord } from "../../../src/core/panel.js";
+import { thousandsSplitWarnings } from "../../../src/core/thousands-split.js";
+import { buildTree } from "../../../src/core/tree.js";
+import { unitLookalikeWarnings } from "../../../src/core/unit-lookalike.js";
 import { formatIssue } from "../../../src/errors.js";
 import ExcelJS from "exceljs";
 import { parseDataCsv, parseDataTable, parseYear, yearLike } from "../../../src/io/read/data-csv.js";
@@ -12,11 +17,12 @@ describe("parseDataCsv", () => {
       ok: true,
       warnings: [],
       value: [
-        // The code in the 3rd column and the value in the 4th, for messages that name the cell.
-        { unit: "U", year: 2017, indicator: "A", value: 1234.5, source: "published", line: 2, indicatorColumn: 3, valueColumn: 4 },
+        // The code in the 3rd column and the value in the 4th, for messages that name the cell; the unit in the 1st, for
+        // those about the unit (W_UNIT_TOTAL, W_UNIT_LOOKALIKE).
+        { unit: "U", year: 2017, indicator: "A", value: 1234.5, source: "published", line: 2, indicatorColumn: 3, valueColumn: 4, unitColumn: 1 },
         // line 3 is empty, so this row is line 4
         // written as a percentage: marked, for the warning of a series mixing percentages with plain numbers
-        { unit: "U", year: 2018, indicator: "A", value: 1.96, source: undefined, line: 4, indicatorColumn: 3, valueColumn: 4, percent: true },
+        { unit: "U", year: 2018, indicator: "A", value: 1.96, source: undefined, line: 4, indicatorColumn: 3, valueColumn: 4, unitColumn: 1, percent: true },
       ],
     });
   });
@@ -191,10 +197,10 @@ describe("parseDataCsv: wide layouts", () => {
   it("reads a unit column in the wide-by-year layout", () => {
     const parsed = parseDataCsv("unit,indicator,name,2017,2018\n常州,A,R&D,1,2\n无锡,A,R&D,3,4\n", "v.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
-      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
-      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
-      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5, indicatorColumn: 2, name: "R&D", nameColumn: 3 },
+      { unit: "常州", year: 2017, indicator: "A", value: 1, line: 2, column: 4, indicatorColumn: 2, unitColumn: 1, name: "R&D", nameColumn: 3 },
+      { unit: "常州", year: 2018, indicator: "A", value: 2, line: 2, column: 5, indicatorColumn: 2, unitColumn: 1, name: "R&D", nameColumn: 3 },
+      { unit: "无锡", year: 2017, indicator: "A", value: 3, line: 3, column: 4, indicatorColumn: 2, unitColumn: 1, name: "R&D", nameColumn: 3 },
+      { unit: "无锡", year: 2018, indicator: "A", value: 4, line: 3, column: 5, indicatorColumn: 2, unitColumn: 1, name: "R&D", nameColumn: 3 },
     ]);
   });
 
@@ -202,11 +208,11 @@ describe("parseDataCsv: wide layouts", () => {
     const text = '"uName","uCode","GDP_group","Time","LPI","Ship"\n"Austria","AUT","L",2018,4.1,0\n"Belgium","BEL","L",2018,4.2,NA\n';
     const parsed = parseDataCsv(text, "iData.csv");
     expect(parsed.ok && parsed.value).toEqual([
-      // The indicator is named by the value's own column's header: its column is the value's.
-      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2, column: 5, indicatorColumn: 5 },
-      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2, column: 6, indicatorColumn: 6 },
-      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3, column: 5, indicatorColumn: 5 },
-      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3, column: 6, indicatorColumn: 6 },
+      // The indicator is named by the value's own column's header: its column is the value's. The unit (uCode) is the 2nd.
+      { unit: "AUT", year: 2018, indicator: "LPI", value: 4.1, line: 2, column: 5, indicatorColumn: 5, unitColumn: 2 },
+      { unit: "AUT", year: 2018, indicator: "Ship", value: 0, line: 2, column: 6, indicatorColumn: 6, unitColumn: 2 },
+      { unit: "BEL", year: 2018, indicator: "LPI", value: 4.2, line: 3, column: 5, indicatorColumn: 5, unitColumn: 2 },
+      { unit: "BEL", year: 2018, indicator: "Ship", value: Number.NaN, line: 3, column: 6, indicatorColumn: 6, unitColumn: 2 },
     ]);
     // Given the tree's codes, only those columns are read (a denominator column is then ignored).
     const only = parseDataCsv(text, "iData.csv", { indicators: new Set(["Ship"]) });
@@ -482,5 +488,119 @@ describe("parseDataCsv: headers and floods", () => {
     });
     expect(parsed.issues[0].message).toMatch(/^column "year" holds names such as "常州高新区", .*are unit and year swapped\?/);
     expect(parsed.issues.slice(1).map((issue) => issue.code)).toEqual(["E_BAD_YEAR", "E_BAD_YEAR", "E_BAD_YEAR"]);
+  });
+});
+
+describe("parseDataCsv: a number split at its thousands separator by an unquoted comma (W_THOUSANDS_SPLIT)", () => {
+  const mark = (cell: string, next: string, nextColumn: number, nextName: string) => ({ thousandsSplit: { cell, next, nextColumn, nextName } });
+
+  it("marks A,2019,x1,1,234, under unit,year,indicator,value,note: read as 1 (its note 234), where 1,234 was meant", () => {
+    // Line 2 splits into A | 2019 | x1 | 1 | 234 | "" (the 6th field empty: a trailing comma, harmless), so it reads:
+    // value 1 (column 4), note 234 (column 5). Line 3's note is text, line 4's value has 4 digits: neither is marked.
+    const parsed = parseDataCsv("unit,year,indicator,value,note\nA,2019,x1,1,234,\nA,2018,x1,5,checked\nA,2017,x1,1234,567\n", "v.csv");
+    const place = { source: undefined, indicatorColumn: 3, valueColumn: 4, unitColumn: 1 };
+    expect(parsed.ok && parsed.value).toEqual([
+      { unit: "A", year: 2019, indicator: "x1", value: 1, line: 2, ...place, ...mark("1", "234", 5, "note") },
+      { unit: "A", year: 2018, indicator: "x1", value: 5, line: 3, ...place },
+      { unit: "A", year: 2017, indicator: "x1", value: 1234, line: 4, ...place },
+    ]);
+    if (!parsed.ok) return;
+    // One warning at line 2, column 4 (the value), naming both cells and 1,234 = 1234.
+    const meant = { file: "v.csv", line: 2, column: 4, cell: "1", next: "234", nextColumn: 5, nextName: "note", meant: 1234 };
+    expect(thousandsSplitWarnings(parsed.value, "v.csv")).toEqual([{ code: "W_THOUSANDS_SPLIT", message: checkMessages.thousandsSplit(meant, 1), source: "v.csv", line: 2, column: 4 }]);
+  });
+
+  it("marks a signed value and a next cell with decimals, a column without a header, and one of 来源 read as the source never", () => {
+    // -12 and 234.5: -12,234.5 = -12234.5 meant. The header's 5th column has no name.
+    const unnamed = parseDataCsv("unit,year,indicator,value,\nA,2019,x1,-12,234.5\n", "v.csv");
+    expect(unnamed.ok && unnamed.value[0].thousandsSplit).toEqual({ cell: "-12", next: "234.5", nextColumn: 5, nextName: "" });
+    // The column after the value is read (the source): 234 is the source's text, no split the reading can tell.
+    const sourced = parseDataCsv("unit,year,indicator,value,source\nA,2019,x1,1,234\n", "v.csv");
+    expect(sourced.ok && sourced.value[0]).toMatchObject({ value: 1, source: "234" });
+    expect(sourced.ok && sourced.value[0].thousandsSplit).toBeUndefined();
+  });
+
+  it("marks nothing where a comma is no thousands separator, nor where the cells are no split number", () => {
+    const unmarked = (text: string, decimal?: "," | ".") => {
+      const parsed = parseDataCsv(text, "v.csv", { decimal });
+      return parsed.ok && parsed.value.every((record) => record.thousandsSplit === undefined);
+    };
+    // Quoted as Excel writes it: 1234, one field.
+    expect(unmarked('unit,year,indicator,value,note\nA,2019,x1,"1,234",x\n')).toBe(true);
+    // 0,234 (a decimal comma), 2345 (no group of three), 23, 1.5 before the comma, a percent after it.
+    for (const [value, next] of [["0", "234"], ["1", "2345"], ["1", "23"], ["1.5", "234"], ["1", "234%"]])
+      expect(unmarked(`unit,year,indicator,value,note\nA,2019,x1,${value},${next}\n`), `${value},${next}`).toBe(true);
+    // A ;-separated or tab-separated file (its comma never splits a field), and a comma file read with --decimal ,.
+    expect(unmarked("unit;year;indicator;value;note\nA;2019;x1;1;234\n")).toBe(true);
+    expect(unmarked("unit\tyear\tindicator\tvalue\tnote\nA\t2019\tx1\t1\t234\n")).toBe(true);
+    expect(unmarked("unit,year,indicator,value,note\nA,2019,x1,1,234\n", ",")).toBe(true);
+  });
+
+  it("marks the wide layouts' last value before a column not read (by year: a note; by indicator: a column of no indicator)", () => {
+    // indicator,2017,2018,note / x1,4,1,234: 2017 = 4, 2018 = 1 (column 3), note 234 (column 4); 2017's next is 2018, read.
+    const byYear = parseDataCsv("indicator,2017,2018,note\nx1,4,1,234\n", "w.csv");
+    expect(byYear.ok && byYear.value.map((record) => [record.year, record.value, record.column, record.thousandsSplit])).toEqual([
+      [2017, 4, 2, undefined],
+      [2018, 1, 3, { cell: "1", next: "234", nextColumn: 4, nextName: "note" }],
+    ]);
+    // uCode,Time,LPI,Ship,note given the codes LPI and Ship: Ship = 1 (column 4), note 234 (column 5).
+    const byIndicator = parseDataCsv("uCode,Time,LPI,Ship,note\nAUT,2018,4.1,1,234\n", "i.csv", { indicators: new Set(["LPI", "Ship"]) });
+    expect(byIndicator.ok && byIndicator.value.map((record) => [record.indicator, record.value, record.thousandsSplit?.nextColumn])).toEqual([
+      ["LPI", 4.1, undefined],
+      ["Ship", 1, 5],
+    ]);
+  });
+
+  it("marks nothing in a workbook sheet, which has no delimiter to split a cell", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["unit", "year", "indicator", "value", "note"]);
+    sheet.addRow(["A", 2019, "x1", "1", "234"]);
+    const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    const parsed = parseDataTable(table, "v.xlsx[数据]");
+    expect(parsed.ok && parsed.value.map((record) => [record.value, record.thousandsSplit])).toEqual([[1, undefined]]);
+  });
+});
+
+describe("the unit column's number, for the warnings about a unit (W_UNIT_TOTAL, W_UNIT_LOOKALIKE)", () => {
+  // Tree G = A: a total row 合计数 among two units; 西太湖园 (one row, 2018) beside 西太湖园区 (2017): alike by name.
+  const tree = () => {
+    const built = buildTree([
+      { line: 2, code: "G", parent: "", name: "G", weight: "", direction: "" },
+      { line: 3, code: "A", parent: "G", name: "A", weight: "", direction: "+" },
+    ]);
+    if (!built.ok) throw new Error("tree");
+    return built.value;
+  };
+  const warningsOf = (records: ValueRecord[], source: string) => {
+    const built = buildPanel(tree(), records, source);
+    if (!built.ok) throw new Error("panel");
+    return unitLookalikeWarnings(built.value).map(({ code, source, line, column }) => ({ code, source, line, column }));
+  };
+
+  it("of a CSV file: the unit column's place (1-based), here the 2nd", () => {
+    // Lines: 常州 2, 合计数 3, 西太湖园区 4, 西太湖园 5; the unit (评价对象) is the 2nd column.
+    const parsed = parseDataCsv("年份,评价对象,指标代码,数值\n2017,常州,A,1\n2017,合计数,A,9\n2017,西太湖园区,A,3\n2018,西太湖园,A,4\n", "v.csv");
+    if (!parsed.ok) throw new Error("records");
+    expect(warningsOf(parsed.value, "v.csv")).toEqual([
+      { code: "W_UNIT_TOTAL", source: "v.csv", line: 3, column: 2 },
+      { code: "W_UNIT_LOOKALIKE", source: "v.csv", line: 5, column: 2 },
+    ]);
+  });
+
+  it("of a workbook sheet: its column, as counted from A (the unit in C, the 3rd); of the wide layout too", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("数据");
+    sheet.addRow(["year", "indicator", "unit", "value"]);
+    sheet.addRow([2017, "A", "常州", 1]);
+    sheet.addRow([2017, "A", "合计", 9]);
+    const { table } = await parseWorkbookTable(new Uint8Array(await book.xlsx.writeBuffer()), "v.xlsx");
+    const parsed = parseDataTable(table, "v.xlsx[数据]");
+    if (!parsed.ok) throw new Error("records");
+    expect(warningsOf(parsed.value, "v.xlsx[数据]")).toEqual([{ code: "W_UNIT_TOTAL", source: "v.xlsx[数据]", line: 3, column: 3 }]);
+    // Wide by year, the unit in the 2nd column (line 3: 合计).
+    const wide = parseDataCsv("indicator,unit,2017\nA,常州,1\nA,合计,9\n", "w.csv");
+    if (!wide.ok) throw new Error("records");
+    expect(warningsOf(wide.value, "w.csv")).toEqual([{ code: "W_UNIT_TOTAL", source: "w.csv", line: 3, column: 2 }]);
   });
 });

@@ -33,7 +33,7 @@ describe("parseDataCsv: the measure column", () => {
     ]);
     const long = parseDataCsv("评价对象,年份,指标代码,计量单位,数值\n常州,2017,A1,万元,5\n", "v.csv");
     expect(long.ok && long.value).toEqual([
-      { unit: "常州", year: 2017, indicator: "A1", value: 5, source: undefined, line: 2, indicatorColumn: 3, valueColumn: 5, measure: "万元", measureColumn: 4 },
+      { unit: "常州", year: 2017, indicator: "A1", value: 5, source: undefined, line: 2, indicatorColumn: 3, valueColumn: 5, unitColumn: 1, measure: "万元", measureColumn: 4 },
     ]);
   });
 
@@ -76,11 +76,17 @@ describe("parseDataCsv: the measure column", () => {
     ]);
   });
 
-  it("is read the general way, never the fast one, so that its measures are checked", () => {
+  it("is read the fast way when its measures are the tree's, and left to the general way, which checks them, when one is not", () => {
     const plain = Buffer.from("unit,year,indicator,value\nU,2017,A1,1\nU,2017,A2,2\nU,2017,B1,3\n");
     expect(parsePanelFast(plain, tree())).toBeDefined();
-    const measured = Buffer.from("unit,year,indicator,measure,value\nU,2017,A1,亿元,1\nU,2017,A2,,2\nU,2017,B1,%,3\n");
-    expect(parsePanelFast(measured, tree())).toBeUndefined();
+    // A1 in 亿元 and B1 in %, as the tree says; A2 without one (the tree gives none).
+    const measured = "unit,year,indicator,measure,value\nU,2017,A1,亿元,1\nU,2017,A2,,2\nU,2017,B1,%,3\n";
+    expect([...parsePanelFast(Buffer.from(measured), tree())!.values]).toEqual([1, 2, 3]);
+    // A1 in 万元 (line 2) is not the tree's 亿元: the general way refuses it (E_MEASURE_MISMATCH), the fast one declines.
+    const mismatched = measured.replace("A1,亿元", "A1,万元");
+    const read = parseDataCsv(mismatched, "v.csv");
+    expect(read.ok && measureIssues(read.value, tree(), "v.csv").map(({ code, line }) => [code, line])).toEqual([["E_MEASURE_MISMATCH", 2]]);
+    expect(parsePanelFast(Buffer.from(mismatched), tree())).toBeUndefined();
     // A unit column of measures goes the general way too, which refuses it.
     const measuresAsUnits = Buffer.from("unit,year,indicator,value\n亿元,2017,A1,1\n万元,2017,A2,2\n%,2017,B1,3\n");
     expect(parsePanelFast(measuresAsUnits, tree())).toBeUndefined();

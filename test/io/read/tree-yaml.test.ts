@@ -4,6 +4,7 @@ import { limitMessages } from "../../../src/core/limit-messages.js";
 import { messages } from "../../../src/core/messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 import { MAX_TREE_DEPTH } from "../../../src/core/tree.js";
+import { yamlMessages } from "../../../src/core/yaml-messages.js";
 import { parseTreeCsv } from "../../../src/io/read/tree-csv.js";
 import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
 import { issuesOf } from "../../issues.js";
@@ -121,7 +122,7 @@ describe("parseTreeYaml", () => {
         // Column 9: the "a" after "  name: " (8 characters), where the map that may not be there starts.
         expect.objectContaining({
           code: "E_YAML_SYNTAX",
-          message: "tree.yaml:2:9: the file is not valid YAML: Nested mappings are not allowed in compact mappings (BLOCK_AS_IMPLICIT_KEY); expected valid YAML: a list of nodes",
+          message: `tree.yaml:2:9: the file is not valid YAML: ${yamlMessages.compactMap()}`,
         }),
       );
     });

@@ -42,6 +42,60 @@ describe("the lock's leftovers", () => {
     expect(holdsLockText(lockOf(42) + "more\n", 42)).toBe(false); // two lines
   });
 
+  it("holdsLockText takes a .stale cut short anywhere in the lock's start, as a .tmp: a part of {\"pid\":<n>,\"host\":\" of any pid", () => {
+    // Every cut of the start of a lock of pid 4242 (JSON.stringify puts the pid first, the host next), and more after it.
+    const start = '{"pid":4242,"host":"';
+    for (let length = 1; length <= start.length; length++) expect(holdsLockText(start.slice(0, length)), start.slice(0, length)).toBe(true);
+    expect(holdsLockText('{"pid":4242,"host":"stats-01","star')).toBe(true);
+    // Before: only a start through `,"host":"` was taken, so these stayed for good.
+    expect(holdsLockText('{"pid":4242')).toBe(true);
+    expect(holdsLockText('{"pid":4242,"ho')).toBe(true);
+    // Not the start of a lock: no pid as the tool writes one (0, a leading zero, a letter), or another key after it.
+    expect(holdsLockText('{"pid":0')).toBe(false);
+    expect(holdsLockText('{"pid":042')).toBe(false);
+    expect(holdsLockText('{"pid":42x')).toBe(false);
+    expect(holdsLockText('{"pid":4242,"hx')).toBe(false);
+    expect(holdsLockText('{"pid":4242,"name":"mine"')).toBe(false);
+    // In a .tmp, the pid of its name only, as before.
+    expect(holdsLockText('{"pid":4242,"ho', 4242)).toBe(true);
+    expect(holdsLockText('{"pid":4243,"ho', 4242)).toBe(false);
+  });
+
+  it("removeLeftovers removes a .stale cut short by a run killed while taking the lock over, and says why it keeps one of a process that runs, once", async () => {
+    const dead = deadPid();
+    const runs = await makeTempDir({
+      // The tester's case: kept with W_LOCK_TEMPORARY_KEPT on every run, for good (before).
+      [`.lock.${dead}.stale`]: '{"pid":4242,"ho',
+      // Moved aside by a process that runs (this test's parent, started before the file was): kept, said.
+      [`.lock.${process.ppid}.stale`]: lockOf(4242),
+    });
+    const { removed, warnings } = await removeLeftovers(runs, "runs", undefined);
+    expect(removed).toEqual([`.lock.${dead}.stale`]);
+    const label = `runs/.lock.${process.ppid}.stale`;
+    expect(warnings).toEqual([{ code: "W_LOCK_STALE_KEPT", source: label, message: outputMessages.lockStaleRunning(label, process.ppid, "runs/.lock") }]);
+    expect(await listDir(runs)).toEqual([`.lock.${process.ppid}.stale`]);
+    // Said once a run (a process), not again by a second tidying in it.
+    expect(await removeLeftovers(runs, "runs", undefined)).toEqual({ removed: [], warnings: [] });
+    expect(await readFile(join(runs, label.slice("runs/".length)), "utf8")).toBe(lockOf(4242));
+  });
+
+  it("an output folder's lock leftovers removed are said, each with the line a run's removals get; a .stale of a running process is kept, said", async () => {
+    const dead = deadPid();
+    const out = await makeTempDir({
+      // The tester's case: a file of the user's holding a lock's exact JSON of a dead pid, named as a lock leftover.
+      [`.innovation-index.lock.${dead}.stale`]: lockOf(dead),
+      [`.innovation-index.lock.${dead}.tmp`]: '{"pid":',
+      [`.innovation-index.lock.${process.ppid}.stale`]: lockOf(4242),
+    });
+    const said: string[] = [];
+    const kept: unknown[] = [];
+    await writeFilesAtomic(out, { "a.csv": "x\n" }, "out", 1, { onRemoved: (message) => said.push(message), onKept: (warning) => kept.push(warning) });
+    expect(said).toEqual([`.innovation-index.lock.${dead}.stale`, `.innovation-index.lock.${dead}.tmp`].map((name) => outputMessages.stagingRemoved(`out/${name}`)));
+    const label = `out/.innovation-index.lock.${process.ppid}.stale`;
+    expect(kept).toEqual([{ code: "W_LOCK_STALE_KEPT", source: label, message: outputMessages.lockStaleRunning(label, process.ppid, "out/.innovation-index.lock") }]);
+    expect(await listDir(out)).toEqual([`.innovation-index.lock.${process.ppid}.stale`, "a.csv"]);
+  });
+
   it("removeLeftovers removes a lock's .tmp and .stale of a gone writer holding a lock, and keeps the user's files so named, reported", async () => {
     const dead = deadPid();
     const runs = await makeTempDir({
@@ -194,6 +248,7 @@ describe("an output folder", () => {
 
   it("the reference's examples are the messages themselves", () => {
     expect(CODE_EXAMPLES.W_LOCK_TEMPORARY_KEPT).toBe(outputMessages.lockTemporaryKept("runs/.lock.4243.tmp", "my precious notes\n", "runs/.lock"));
+    expect(CODE_EXAMPLES.W_LOCK_STALE_KEPT).toBe(outputMessages.lockStaleRunning("runs/.lock.4242.stale", 4242, "runs/.lock"));
     expect(CODE_EXAMPLES.W_WRITING_FOLDER_KEPT).toBe(outputMessages.writingFolderKept("out/.innovation-index-writing-a1B2c3", ["index.parquet", "notes.txt"]));
   });
 });

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { runMessages } from "../../../src/core/run-messages.js";
 import { fingerprintOf } from "../../../src/io/runs/run-files.js";
+import { htmlPage } from "../../../src/io/report/page.js";
 import { formatRunReports, repairDerivedFiles, requireReplaceable, withReportsFile, type DerivedFile } from "../../../src/io/runs/run-reports.js";
 import { verifyRun } from "../../../src/io/runs/verify-run.js";
 import { writeFilesAtomic } from "../../../src/io/write/write.js";
@@ -25,9 +26,9 @@ const FINGERPRINT = fingerprintOf("0", {}, []);
 const INDEX_CSV = "unit,year,INDEX\nU1,2017,100\n";
 const MANIFEST = { outputs: [{ path: "index.csv", bytes: INDEX_CSV.length, sha256: sha256(INDEX_CSV) }], fingerprint: FINGERPRINT };
 
-/** The previous report and the new one. */
-const OLD = "<!DOCTYPE html><p>old report</p>\n";
-const NEW = "<!DOCTYPE html><p>new report, longer</p>\n";
+/** The previous report and the new one, pages as report writes them (in either language: a leftover starts with the head). */
+const OLD = htmlPage("old report", "en", "", "<p>old report</p>");
+const NEW = htmlPage("new report, longer", "zh", "", "<p>new report, longer</p>");
 
 const derived = (content: string): DerivedFile => ({
   path: "report.html",
@@ -74,7 +75,7 @@ describe("repairDerivedFiles: a report killed while writing into a run folder", 
   const cases: [string, Record<string, string>, string | undefined, string[]][] = [
     // This version: reports.json renamed first.
     ["second report, files written, none renamed", { "reports.json": listing(OLD), "report.html": OLD, ".reports.json.P.tmp": listing(NEW), ".report.html.P.tmp": NEW }, OLD, ["removed .report.html.P.tmp", "removed .reports.json.P.tmp"]],
-    ["second report, a file half written", { "reports.json": listing(OLD), "report.html": OLD, ".reports.json.P.tmp": '{ "files": [', ".report.html.P.tmp": NEW.slice(0, 9) }, OLD, ["removed .report.html.P.tmp", "removed .reports.json.P.tmp"]],
+    ["second report, a file half written", { "reports.json": listing(OLD), "report.html": OLD, ".reports.json.P.tmp": listing(NEW).slice(0, 9), ".report.html.P.tmp": NEW.slice(0, 9) }, OLD, ["removed .report.html.P.tmp", "removed .reports.json.P.tmp"]],
     [
       "second report, reports.json moved aside, not yet replaced",
       { "report.html": OLD, ".reports.json.P.old": listing(OLD), ".reports.json.P.tmp": listing(NEW), ".report.html.P.tmp": NEW },

@@ -2,10 +2,12 @@
  * A runs folder where a run reads its inputs is refused (`refuseRunsOnInputs`): here the globs a `.sql` query reads by
  * (`globReachesRuns`), and the wording of `runs publish` and `rollback`.
  */
+import { symlinkSync } from "node:fs";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
+import { openDuckdb } from "../../../src/io/read/duckdb.js";
 import { globReachesRuns, refuseRunsOnInputs } from "../../../src/io/runs/runs-on-inputs.js";
 import { makeTempDir } from "../../helpers.js";
 
@@ -77,8 +79,9 @@ describe("refuseRunsOnInputs with a query's globs", () => {
     expect(() => refuseRunsOnInputs({ ...base, runsDir: join(dir, "data-link"), runs: "data-link", where: "--runs", action: "publish" })).toThrow(
       outputMessages.runsMatchedByQuery("--runs", "data-link", "values.sql", "data/*", "publish"),
     );
-    // data/runs (not there yet, as before a first run): a single-level * matches nothing under it.
-    expect(refuseRunsOnInputs({ ...base, runsDir: join(dir, "data/runs"), runs: "data/runs", where: "index.yaml:4" })).toBeUndefined();
+    // data/runs (not there yet, as before a first run): a single-level * matches nothing under it. No warning: data/*
+    // goes into no folder (its one segment matches files), so no link is looked for.
+    expect(refuseRunsOnInputs({ ...base, runsDir: join(dir, "data/runs"), runs: "data/runs", where: "index.yaml:4" })).toEqual([]);
     // data/** reaches it.
     const recursive = [{ pattern: join(dir, "data/**/*.csv"), label: "data/**/*.csv", query: "tree.csv:3" }];
     expect(() => refuseRunsOnInputs({ ...base, patterns: recursive, runsDir: join(dir, "data/runs"), runs: "data/runs", where: "index.yaml:4" })).toThrow(
@@ -113,5 +116,163 @@ describe("refuseRunsOnInputs with a query's globs", () => {
     );
     // compute's own wording, without an action.
     expect(() => refuseRunsOnInputs({ ...onLatest, where: "index.yaml:4" })).toThrow(outputMessages.runsIsInput("index.yaml:4", "runs", "runs/LATEST", false));
+  });
+});
+
+describe("globReachesRuns with a backslash", () => {
+  // DuckDB splits a glob at `\` as at `/`, on every platform (checked below against DuckDB itself); a folder's real path
+  // is split at `\` on Windows only: on Linux and macOS `r\s` is one folder.
+  it.each([
+    // runs: r\s, one folder under /p on Linux: /p/*/* reads /p/r\s/LATEST (`*` matches the folder `r\s`, `*` LATEST).
+    ["/p/*/*", "/p/r\\s", "linux", true],
+    // ...and /p/*/*.csv nothing a run writes there (no .csv directly in a runs folder).
+    ["/p/*/*.csv", "/p/r\\s", "linux", false],
+    // runs: data\x, one folder: the glob data\x/* reads data/x/*, another folder (the text once took them for the same).
+    ["/p/data\\x/*", "/p/data\\x", "linux", false],
+    // runs: data/x, the folder data\x/* reads: its LATEST.
+    ["/p/data\\x/*", "/p/data/x", "linux", true],
+    // q\*.csv is no escaped `*`: DuckDB reads q/*.csv, the files of q; with runs: q/r below it, out of reach.
+    ["/p/q\\*.csv", "/p/q/r", "linux", false],
+    // On Windows C:\p\r\s is two folders: C:\p\*\* reads C:\p\r\LATEST, not C:\p\r\s\LATEST; C:\p\*\*\* does.
+    ["C:\\p\\*\\*", "C:\\p\\r\\s", "win32", false],
+    ["C:\\p\\*\\*\\*", "C:\\p\\r\\s", "win32", true],
+    ["C:/p/*/*/*", "C:\\p\\r\\s", "win32", true],
+  ] as const)("%s with runs %s on %s → %s", (pattern, runs, platform, reached) => {
+    expect(globReachesRuns(pattern, runs, platform)).toBe(reached);
+  });
+
+  it.skipIf(process.platform === "win32")("reads a backslash in a glob as DuckDB does on Linux and macOS: a folder separator, in the refusal too", async () => {
+    // Two folders: `data\x` (one name, holding the runs' own LATEST) and data/x (holding a.csv).
+    const dir = await makeTempDir({ "data\\x/LATEST": "20260101T000000.000Z-0123abcd\n", "data/x/a.csv": "unit,year\n", "r\\s/LATEST": "20260101T000000.000Z-0123abcd\n" });
+    folders.push(dir);
+    const session = await openDuckdb();
+    try {
+      const listed = async (pattern: string) =>
+        (await session.connection.runAndReadAll(`SELECT file FROM glob('${join(dir, pattern)}') ORDER BY file`)).getRowsJS().map(([file]) => relative(dir, String(file)));
+      // DuckDB reads data\x/* as data/x/*: a.csv, not data\x/LATEST; and *\* as */*, r\s/LATEST among them.
+      expect(await listed("data\\x/*")).toEqual(["data/x/a.csv"]);
+      expect(await listed("*\\LATEST")).toEqual(["data\\x/LATEST", "r\\s/LATEST"]);
+    } finally {
+      session.close();
+    }
+    const base = { values: join(dir, "values.sql"), inputs: [], where: "index.yaml:4" };
+    // runs: data\x beside read_csv('data\x/*'): DuckDB reads data/x, not the runs folder: accepted.
+    const backslashed = [{ pattern: join(dir, "data\\x/*"), label: "data\\x/*", query: "values.sql" }];
+    expect(refuseRunsOnInputs({ ...base, patterns: backslashed, runsDir: join(dir, "data\\x"), runs: "data\\x" })).toEqual([]);
+    // runs: data/x beside it: refused, data/x/LATEST read next time.
+    expect(() => refuseRunsOnInputs({ ...base, patterns: backslashed, runsDir: join(dir, "data/x"), runs: "data/x" })).toThrow(
+      outputMessages.runsMatchedByQuery("index.yaml:4", "data/x", "values.sql", "data\\x/*"),
+    );
+    // runs: r\s beside read_csv('*\*'): `*` matches the folder r\s, whose LATEST the second `*` reads: refused.
+    const anyFolder = [{ pattern: join(dir, "*\\*"), label: "*\\*", query: "values.sql" }];
+    expect(() => refuseRunsOnInputs({ ...base, patterns: anyFolder, runsDir: join(dir, "r\\s"), runs: "r\\s" })).toThrow(
+      outputMessages.runsMatchedByQuery("index.yaml:4", "r\\s", "values.sql", "*\\*"),
+    );
+  });
+});
+
+describe("refuseRunsOnInputs with links among a glob's folders", () => {
+  const RUN = "20260101T000000.000Z-0123abcd";
+  /** A project with values read from data/2024, and a run in runs/ (its index.csv), the link `link` -> `target` made. */
+  async function project(links: Record<string, string>, files: Record<string, string> = {}): Promise<string> {
+    const dir = await makeTempDir({ "values.sql": "SELECT 1", "data/2024/x.csv": "unit,year\n", [`runs/${RUN}/index.csv`]: "unit\n", "runs/LATEST": `${RUN}\n`, ...files });
+    folders.push(dir);
+    for (const [link, target] of Object.entries(links)) symlinkSync(target, join(dir, link), "dir");
+    return dir;
+  }
+  const refuse = (dir: string, pattern: string, extra: Partial<Parameters<typeof refuseRunsOnInputs>[0]> = {}) =>
+    refuseRunsOnInputs({
+      runsDir: join(dir, "runs"),
+      runs: "runs",
+      where: "index.yaml:4",
+      values: join(dir, "values.sql"),
+      inputs: [],
+      patterns: [{ pattern: join(dir, pattern), label: pattern, query: "values.sql" }],
+      ...extra,
+    });
+  /** What DuckDB's glob lists for `pattern` in `dir`, relative to it. */
+  async function listed(dir: string, pattern: string): Promise<string[]> {
+    const session = await openDuckdb();
+    try {
+      return (await session.connection.runAndReadAll(`SELECT file FROM glob('${join(dir, pattern)}') ORDER BY file`)).getRowsJS().map(([file]) => relative(dir, String(file)));
+    } finally {
+      session.close();
+    }
+  }
+
+  it.skipIf(process.platform === "win32")("refuses a link to the runs folder the glob goes through, naming it and where it points", async () => {
+    const dir = await project({ "data/old": "../runs" });
+    // What the gap was: DuckDB reads the run's index.csv through data/old (data/*/*/*.csv: old, the run id, index.csv).
+    expect(await listed(dir, "data/*/*/*.csv")).toEqual([`data/old/${RUN}/index.csv`]);
+    expect(() => refuse(dir, "data/*/*/*.csv")).toThrow(
+      expect.objectContaining({
+        code: "E_OUT_IS_INPUT",
+        message: outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/*/*/*.csv", "data/old", "../runs", "is"),
+      }),
+    );
+    expect(outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/*/*/*.csv", "data/old", "../runs", "is")).toBe(
+      'index.yaml:4: runs: "runs" is reached by the pattern "data/*/*/*.csv" of the query values.sql through the link "data/old", which points to "../runs" (the runs folder itself): the LATEST, lock and run folders a run writes there would be read through it by the next run\'s query; expected no link to the runs folder, into it or to a folder above it among the folders the pattern reads (remove "data/old", or write the pattern so that it leaves the link out), or a runs: folder the link does not lead to',
+    );
+    // The runs folder itself given through a link (compared by real paths), with publish's wording.
+    symlinkSync("runs", join(dir, "runs-link"), "dir");
+    expect(() => refuse(dir, "data/*/*/*.csv", { runsDir: join(dir, "runs-link"), runs: "runs-link", where: "--runs", action: "publish" })).toThrow(
+      outputMessages.runsReachedThroughLink("--runs", "runs-link", "values.sql", "data/*/*/*.csv", "data/old", "../runs", "is", "publish"),
+    );
+    // data/*/*.csv reads runs/*.csv through the link: no file a run writes there is a .csv (DuckDB lists none), accepted,
+    // as runs: data is beside data/*.csv. data/*/* would read runs/LATEST: refused.
+    expect(await listed(dir, "data/*/*.csv")).toEqual(["data/2024/x.csv"]);
+    expect(refuse(dir, "data/*/*.csv")).toEqual([]);
+    expect(() => refuse(dir, "data/*/*")).toThrow(outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/*/*", "data/old", "../runs", "is"));
+    // Under ** too, though DuckDB 1.5 follows no link below ** (it lists data/2024/x.csv only): refused rather than read.
+    expect(await listed(dir, "data/**/*.csv")).toEqual(["data/2024/x.csv"]);
+    expect(() => refuse(dir, "data/**/*.csv")).toThrow(outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/**/*.csv", "data/old", "../runs", "is"));
+  });
+
+  it.skipIf(process.platform === "win32")("accepts a link elsewhere, and one into itself, which ends", async () => {
+    // data/ext -> ../elsewhere (holding 2024/y.csv), data/self -> . (data itself): neither leads to runs.
+    const dir = await project({ "data/ext": "../elsewhere", "data/self": "." }, { "elsewhere/2024/y.csv": "unit,year\n" });
+    expect(refuse(dir, "data/*/*/*.csv")).toEqual([]);
+    expect(refuse(dir, "data/**/*.csv")).toEqual([]);
+    // A link from elsewhere back to runs, reached through data/ext: elsewhere/back -> ../runs, read by data/*/*/*/*.csv
+    // (ext, back, the run id, index.csv): refused, naming the link as the glob reaches it.
+    symlinkSync("../runs", join(dir, "elsewhere/back"), "dir");
+    expect(await listed(dir, "data/*/*/*/*.csv")).toContain(`data/ext/back/${RUN}/index.csv`);
+    expect(() => refuse(dir, "data/*/*/*/*.csv")).toThrow(
+      outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/*/*/*/*.csv", "data/ext/back", "../runs", "is"),
+    );
+  });
+
+  it.skipIf(process.platform === "win32")("refuses a link to a folder above the runs folder when the rest of the glob reaches its runs, a link into it too", async () => {
+    // data/up -> .. (the project's folder, which holds runs): data/*/*/*/*.csv reads up/runs/<id>/index.csv.
+    const dir = await project({ "data/up": ".." });
+    expect(await listed(dir, "data/*/*/*/*.csv")).toContain(`data/up/runs/${RUN}/index.csv`);
+    expect(() => refuse(dir, "data/*/*/*/*.csv")).toThrow(
+      outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/*/*/*/*.csv", "data/up", "..", "above"),
+    );
+    // data/*/*/*.csv reads <project>/*/*.csv through it (runs/LATEST is no .csv, nor data/2024): accepted.
+    expect(refuse(dir, "data/*/*/*.csv")).toEqual([]);
+    // data/last -> ../runs/<id>, a run folder: data/*/*.csv reads its index.csv, a file of the run folders.
+    const into = await project({ "data/last": `../runs/${RUN}` });
+    expect(() => refuse(into, "data/*/*.csv")).toThrow(
+      outputMessages.runsReachedThroughLink("index.yaml:4", "runs", "values.sql", "data/*/*.csv", "data/last", `../runs/${RUN}`, "inside"),
+    );
+  });
+
+  it.skipIf(process.platform === "win32")("stops looking past its limits and says so, the run going ahead", async () => {
+    // data holds 2024, and 2024 x.csv: two entries in all; with one allowed, data/**/*.csv stops at data's.
+    const dir = await project({});
+    const warnings = refuse(dir, "data/**/*.csv", { linkSearchLimits: { entries: 1, depth: 64 } });
+    expect(warnings).toEqual([
+      { code: "W_RUNS_LINKS_UNCHECKED", source: "values.sql", message: outputMessages.runsLinksUnchecked("index.yaml:4", "runs", "values.sql", "data/**/*.csv", "entries", 1) },
+    ]);
+    expect(outputMessages.runsLinksUnchecked("index.yaml:4", "runs", "values.sql", "data/**/*.csv", "entries", 100000)).toBe(
+      'values.sql: the pattern "data/**/*.csv" goes through more than 100,000 folder entries, so not every folder it reads was looked in for a link to the runs folder "runs" (index.yaml:4); through such a link (to the runs folder, or to a folder above it) the next run\'s query would read what a run writes there; expected a pattern that names more of its folders (such as data/2024/*.csv rather than data/**/*.csv), or a check by hand that no link under it leads to the runs folder',
+    );
+    // Depth: data (0 deep) is looked in, data/2024 (1 deep) is not with a depth of 1.
+    expect(refuse(dir, "data/**/*.csv", { linkSearchLimits: { entries: 100, depth: 1 } })).toEqual([
+      { code: "W_RUNS_LINKS_UNCHECKED", source: "values.sql", message: outputMessages.runsLinksUnchecked("index.yaml:4", "runs", "values.sql", "data/**/*.csv", "depth", 1) },
+    ]);
+    // Within them (3 entries, 2 deep): no warning.
+    expect(refuse(dir, "data/**/*.csv", { linkSearchLimits: { entries: 3, depth: 2 } })).toEqual([]);
   });
 });

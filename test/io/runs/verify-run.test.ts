@@ -40,7 +40,7 @@ describe("verifyRun", () => {
     const result = await verifyRun(dir, "run");
     expect(result.ok).toBe(true);
     // The five outputs every run writes (index.csv among them), empty.txt and large.bin.
-    expect(result.counts).toEqual({ ok: 7, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.counts).toEqual({ ok: 7, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 0, writing: 0 });
     expect(result.files.map((file) => file.path)).toEqual(["empty.txt", "index-wide.csv", "index.csv", "index.json", "input-values.csv", "large.bin", "scores.csv"].sort());
   });
 
@@ -58,7 +58,7 @@ describe("verifyRun", () => {
     await symlink("a.csv", join(dir, "link.csv"));
     const result = await verifyRun(dir, "run");
     expect(result.ok).toBe(false);
-    expect(result.counts).toEqual({ ok: 1, missing: 1, changed: 2, unlisted: 3, outside: 1 });
+    expect(result.counts).toEqual({ ok: 1, missing: 1, changed: 2, unlisted: 3, outside: 1, leftover: 0, writing: 0 });
     expect(result.files.map(formatFileCheck).filter(Boolean)).toEqual([
       outputMessages.verifyOutside("../../etc/passwd"),
       outputMessages.verifyChanged("b.csv", { bytes: 4, sha256: sha256("3,5\n") }, { bytes: 4, sha256: sha256("3,4\n") }),
@@ -130,7 +130,7 @@ describe("verifyRun", () => {
     // A sidecar that is not one: reported as changed, and the files it would list are unlisted.
     await writeFile(join(dir, "reports.json"), JSON.stringify({ files: [{ path: "report.html" }] }));
     const damaged = await verifyRun(dir, "run");
-    expect(damaged.counts).toEqual({ ok: 1, missing: 0, changed: 1, unlisted: 2, outside: 0 });
+    expect(damaged.counts).toEqual({ ok: 1, missing: 0, changed: 1, unlisted: 2, outside: 0, leftover: 0, writing: 0 });
     expect(damaged.files.map(formatFileCheck).filter(Boolean)).toEqual([
       outputMessages.verifyUnlisted("notes.html"),
       outputMessages.verifyUnlisted("report.html"),
@@ -227,7 +227,7 @@ describe("verifyRun", () => {
     const dir = await runFolder({ "index.csv": "1\n" });
     const result = await verifyRun(dir, "run");
     expect(result.ok).toBe(false);
-    expect(result.counts).toEqual({ ok: 1, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.counts).toEqual({ ok: 1, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 0, writing: 0 });
     expect(result.manifest.map(formatManifestCheck)).toEqual([
       outputMessages.verifyOutputsRequired(["index-wide.csv", "index.json", "input-values.csv", "scores.csv"]),
     ]);
@@ -260,7 +260,7 @@ describe("verifyRun", () => {
     const fingerprint = fingerprintOf("0", {}, []);
     const result = await verifyRun(folder, `runs/${id}`);
     expect(result.ok).toBe(false);
-    expect(result.counts).toEqual({ ok: 5, missing: 0, changed: 0, unlisted: 0, outside: 0 });
+    expect(result.counts).toEqual({ ok: 5, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 0, writing: 0 });
     expect(result.manifest.map(formatManifestCheck)).toEqual([outputMessages.verifyIdFingerprint(id, fingerprint)]);
     // Named by the id its fingerprint gives: ok again, but for a start later than the id's time.
     const good = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;

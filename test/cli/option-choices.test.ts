@@ -1,0 +1,98 @@
+/**
+ * A value typed for an option off its list of choices (`--normalise minmax`, `--format pdf`, an item of uncertainty's
+ * `--aggregations` list) is the tool's usage error (E_USAGE, exit 2) in its own words, English or Chinese: the option,
+ * the value found, the values allowed, the closest when it is close; not commander's "option '--normalise <method>'
+ * argument 'minmax' is invalid. Allowed choices are ...".
+ */
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { createProgram, optionChoiceError } from "../../src/cli/main.js";
+import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
+import { AGGREGATE_METHODS } from "../../src/core/aggregate.js";
+import { makeTempDir, runCli } from "../helpers.js";
+
+const USAGE_HINT = "(run with --help for usage)\n";
+
+describe("a value off an option's list of choices", () => {
+  it("is a usage error naming the option, the value, the choices and the closest choice", () => {
+    const error = optionChoiceError("--normalise", "minmax", ["min-max", "z-score"]);
+    expect(error.code).toBe("E_USAGE");
+    // "minmax" is "min-max" without its hyphen, which the comparison leaves out.
+    expect(error.message).toBe('unknown value "minmax" of --normalise; expected one of: min-max, z-score; did you mean "min-max"?');
+    // "pdf" is 3 edits from "csv", more than the 1 a 3-letter word may be off: no suggestion.
+    expect(optionChoiceError("--format", "pdf", ["table", "csv"]).message).toBe('unknown value "pdf" of --format; expected one of: table, csv');
+  });
+
+  it("compute --normalise minmax: exit 2, the tool's words and the closest method, in English and in Chinese", async () => {
+    const dir = await makeTempDir();
+    const english = await runCli(["compute", "--normalise", "minmax"], dir);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe(`error: unknown value "minmax" of --normalise; expected one of: ${NORMALIZE_METHODS.join(", ")}; did you mean "min-max"?\n${USAGE_HINT}`);
+    const chinese = await runCli(["compute", "--normalise=minmax"], dir, { language: "zh" });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toBe(`错误：选项 --normalise 没有 "minmax" 这一取值；应为以下之一：${NORMALIZE_METHODS.join("、")}；是否应为 "min-max"？\n（用法见 --help）\n`);
+  });
+
+  it("names a short flag's option by its long name, and suggests nothing far from every choice", async () => {
+    const dir = await makeTempDir();
+    // weights -m is --method; "entrpy" is "entropy" less one letter.
+    const method = await runCli(["weights", "-m", "entrpy"], dir);
+    expect(method.code).toBe(2);
+    expect(method.stderr).toBe('error: unknown value "entrpy" of --method; expected one of: explicit, equal, ahp, entropy, critic, cv, pca, combined; did you mean "entropy"?\n' + USAGE_HINT);
+    const format = await runCli(["compute", "--format", "pdf"], dir);
+    expect(format.stderr).toBe(`error: unknown value "pdf" of --format; expected one of: table, csv, json, xlsx\n${USAGE_HINT}`);
+    const language = await runCli(["report", "--lang", "fr"], dir, { language: "zh" });
+    expect(language.stderr).toBe("错误：选项 --lang 没有 \"fr\" 这一取值；应为以下之一：zh、en\n（用法见 --help）\n");
+  });
+
+  it("names the item of a comma-separated list that is off it, and the list", async () => {
+    const dir = await makeTempDir();
+    // "geometrik" is "geometric" with one letter changed.
+    const english = await runCli(["uncertainty", "--aggregations", "arithmetic,geometrik"], dir);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe(
+      `error: unknown value "geometrik" of --aggregations (in the list "arithmetic,geometrik"); expected each of: ${AGGREGATE_METHODS.join(", ")}; did you mean "geometric"?\n${USAGE_HINT}`,
+    );
+    const chinese = await runCli(["uncertainty", "--aggregations", "arithmetic,geometrik"], dir, { language: "zh" });
+    expect(chinese.stderr).toBe(
+      `错误：选项 --aggregations 没有 "geometrik" 这一取值（在列表 "arithmetic,geometrik" 中）；每一项都应为以下之一：${AGGREGATE_METHODS.join("、")}；是否应为 "geometric"？\n（用法见 --help）\n`,
+    );
+    // A list whose items are all choices, but one twice, is still the parser's to refuse (commander's words).
+    const twice = await runCli(["uncertainty", "--aggregations", "arithmetic,arithmetic"], dir);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--aggregations lists "arithmetic" twice');
+  });
+
+  it("logs the error with its code in a JSON log", async () => {
+    const dir = await makeTempDir();
+    const run = await runCli(["--log-format", "json", "compute", "--missing", "interpolat"], dir);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map(({ time: _time, ...rest }) => rest)).toEqual([
+      {
+        level: "error",
+        code: "E_USAGE",
+        message: 'unknown value "interpolat" of --missing; expected one of: error, carry-forward, interpolate, carry-back, reweight, mean, median; did you mean "interpolate"?',
+      },
+      { level: "error", message: "exit code 2", exitCode: 2 },
+    ]);
+  });
+
+  it("is worded so for every option with choices of every command", async () => {
+    const dir = await makeTempDir();
+    // Every option with a list of choices, with the words that reach it: [] for the program's own, else the command's name.
+    const withChoices: { path: string[]; flag: string; choices: readonly string[] }[] = [];
+    const collect = (command: Command, path: string[]) => {
+      for (const option of command.options) if (option.argChoices && option.long) withChoices.push({ path, flag: option.long, choices: option.argChoices });
+      for (const sub of command.commands) collect(sub, [...path, sub.name()]);
+    };
+    collect(createProgram({ cwd: dir, stdout: () => undefined, stderr: () => undefined }), []);
+    // --log-format, --normalise, --aggregate's neighbours, --format, --lang, --weights, --missing, ... at least these.
+    expect(withChoices.map(({ flag }) => flag)).toEqual(expect.arrayContaining(["--log-format", "--normalise", "--format", "--lang", "--missing", "--method"]));
+    for (const { path, flag, choices } of withChoices) {
+      const run = await runCli([...path, flag, "zzz-none"], dir);
+      expect(run.code, `${path.join(" ")} ${flag}`).toBe(2);
+      expect(run.stderr, `${path.join(" ")} ${flag}`).toBe(`error: unknown value "zzz-none" of ${flag}; expected one of: ${choices.join(", ")}\n${USAGE_HINT}`);
+    }
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * A YAML syntax error in the tool's words for each error code of the `yaml` parser a file can raise (yaml-reasons.ts),
+ * in English and in Chinese: each case a small document that really raises the code (checked first, so that a case
+ * the parser stops raising fails rather than testing nothing), at its line and column.
+ */
+import { describe, expect, it } from "vitest";
+import { LineCounter, parseDocument, YAMLParseError, type ErrorCode } from "yaml";
+import { translateMessage } from "../../../src/core/localize.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
+import { yamlMessages } from "../../../src/core/yaml-messages.js";
+import { chinese } from "../../../src/core/zh/index.js";
+import { readerMessagesZh } from "../../../src/core/zh/reader-messages.js";
+import { yamlMessagesZh } from "../../../src/core/zh/yaml-messages.js";
+import { projectMessages } from "../../../src/core/project-messages.js";
+import { parseProject } from "../../../src/io/project/project.js";
+import { parseAhpYaml } from "../../../src/io/read/ahp-yaml.js";
+import { parseTreeYaml } from "../../../src/io/read/tree-yaml.js";
+import { yamlSyntaxProblems } from "../../../src/io/read/yaml-guards.js";
+import { YAML_KEY_LIMIT, yamlReason } from "../../../src/io/read/yaml-reasons.js";
+import { issuesOf } from "../../issues.js";
+
+/** A reason in both languages: a message of `yamlMessages` (or `readerMessages`) by its key and arguments. */
+interface Reason {
+  english: string;
+  chinese: string;
+}
+const yaml = <K extends keyof typeof yamlMessagesZh>(key: K, ...args: Parameters<(typeof yamlMessagesZh)[K]>): Reason => ({
+  english: (yamlMessages[key] as (...a: unknown[]) => string)(...args),
+  chinese: (yamlMessagesZh[key] as (...a: unknown[]) => string)(...args),
+});
+const reader = <K extends keyof typeof readerMessagesZh>(key: K, ...args: Parameters<(typeof readerMessagesZh)[K]>): Reason => ({
+  english: (readerMessages[key] as (...a: unknown[]) => string)(...args),
+  chinese: (readerMessagesZh[key] as (...a: unknown[]) => string)(...args),
+});
+
+/** The parse of `text`: the parser's errors and the tool's problems (`yamlSyntaxProblems`, of a tree). */
+function parsed(text: string) {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  return { document, lineCounter, problems: yamlSyntaxProblems(document, text, lineCounter, "tree") };
+}
+
+// [what, document, the code its first error has, the line and column of that error, the reason]. Each column is
+// counted by hand (1-based) in the comment after the document.
+const CASES: readonly (readonly [string, string, ErrorCode, number, number, Reason])[] = [
+  ["an anchor before an alias", "a: &x 1\nb: &y *x\n", "ALIAS_PROPS", 2, 7, yaml("aliasWithProperties")], // "b: &y " is 6
+  ["a bare *", "a: *\n", "BAD_ALIAS", 1, 4, yaml("emptyAnchor", "*")], // "a: " is 3
+  ["a bare &", "a: & 1\n", "BAD_ALIAS", 1, 4, yaml("emptyAnchor", "&")],
+  ["a %YAML line without its version", "%YAML\n---\na: 1\n", "BAD_DIRECTIVE", 1, 1, yaml("badDirective")],
+  ["a Windows path in double quotes", 'path: "C:\\data"\n', "BAD_DQ_ESCAPE", 1, 10, yaml("badEscape", "\\d")], // 'path: "C:' is 9
+  ["an item out of line with its map", "a:\n  b: 1\n c: 2\n", "BAD_INDENT", 3, 1, reader("yamlBadIndent")],
+  ["a list in brackets not closed in a map", "a:\n  b: [1,\n  2\n", "BAD_INDENT", 3, 3, yaml("flowIndent", "]")], // "  " is 2
+  ["an anchor before ?", "&a ? b\n: c\n", "BAD_PROP_ORDER", 1, 4, yaml("propertyOrder", "?")], // "&a " is 3
+  ["a value starting with @", "name: @home\n", "BAD_SCALAR_START", 1, 7, yaml("scalarStart", "@")], // "name: " is 6
+  ["a value starting with %", "a: %x\n", "BAD_SCALAR_START", 1, 4, yaml("scalarStart", "%")],
+  ["a second key on a key's line", "a: b: c\n", "BLOCK_AS_IMPLICIT_KEY", 1, 4, yaml("compactMap")],
+  ["a - item in brackets", "a: [\n - b\n]\n", "BLOCK_IN_FLOW", 2, 2, yaml("blockInFlow")], // " " is 1
+  ["a key twice in a flow map", "a: { b: 1, b: 2 }\n", "DUPLICATE_KEY", 1, 12, reader("yamlDuplicateKey", "b", 1)], // "a: { b: 1, " is 11
+  ["a key of 1025 characters", `${"k".repeat(YAML_KEY_LIMIT + 1)}: 1\n`, "KEY_OVER_1024_CHARS", 1, 1, yaml("longKey", 1024)],
+  ["a double quote not closed", 'a: "b\n', "MISSING_CHAR", 2, 1, yaml("unclosedQuote", true)], // found at the end of the text
+  ["a single quote not closed", "a: 'b\n", "MISSING_CHAR", 2, 1, yaml("unclosedQuote", false)],
+  ["two items in brackets without a comma", "a: [ 'x' 'y' ]\n", "MISSING_CHAR", 1, 10, yaml("missingComma", "]")], // "a: [ 'x' " is 9
+  ["a list in brackets not closed", "[1, 2\n", "MISSING_CHAR", 2, 1, yaml("unclosedFlow", "]")],
+  ["a map in braces not closed", "{ a: 1\n", "MISSING_CHAR", 2, 1, yaml("unclosedFlow", "}")],
+  ["a line without its colon", "a: 1\nb\n", "MISSING_CHAR", 2, 1, yaml("keyWithoutValue")],
+  ["an item without its -", "- a\n- b: 1\n c: 2\n", "MISSING_CHAR", 3, 1, yaml("itemWithoutDash")],
+  ["a # without a space", 'a: "b"#c\n', "MISSING_CHAR", 1, 7, yaml("commentSpace")], // 'a: "b"' is 6
+  ["a tag run into its value", 'a: !!str"b"\n', "MISSING_CHAR", 1, 9, yaml("propertySpacing")], // "a: !!str" is 8
+  ["an anchor before a - on its line", "- &a - x\n", "MISSING_CHAR", 1, 3, yaml("propertySpacing")], // "- " is 2
+  ["a directive without ---", "%YAML 1.2\na: 1\n", "MISSING_CHAR", 2, 1, yaml("directivesEnd")],
+  ["a block text after blank lines indented further", "a: |\n\n    \n  x\n", "MISSING_CHAR", 4, 3, yaml("blockTextLeadingLines")], // "  " is 2
+  ["a map on the --- line", "--- a: 1\n", "MISSING_CHAR", 1, 5, yaml("collectionOnDocumentStart")], // "--- " is 4
+  ["a key over two lines", "code: A\nname\nweight: 1\n", "MULTILINE_IMPLICIT_KEY", 2, 1, yaml("multilineKey", false)],
+  ["a key over two lines in brackets", "[ a\n b: 1 ]\n", "MULTILINE_IMPLICIT_KEY", 1, 3, yaml("multilineKey", true)], // "[ " is 2
+  ["two anchors", "a: &x &y 1\n", "MULTIPLE_ANCHORS", 1, 7, yaml("twoProperties", "anchor")], // "a: &x " is 6
+  ["two documents", "a: 1\n---\nb: 2\n", "MULTIPLE_DOCS", 2, 1, yaml("severalDocuments")],
+  ["two tags", "a: !!str !!str 1\n", "MULTIPLE_TAGS", 1, 10, yaml("twoProperties", "tag")], // "a: !!str " is 9
+  ["a tab indenting a key", "a:\n\tb: 1\n", "TAB_AS_INDENT", 2, 1, reader("yamlTabIndent")],
+  ["a tag with an undeclared prefix", "a: !e!x 1\n", "TAG_RESOLVE_FAILED", 1, 4, yaml("unknownTag", "!e!x")],
+  ["text after a closing quote", '"a" b\n', "UNEXPECTED_TOKEN", 1, 5, yaml("textAfterValue")], // '"a" ' is 4
+  ["a ] with no [", "a: 1\n]\n", "UNEXPECTED_TOKEN", 2, 1, yaml("stray", "]")],
+  ["a list item on its key's line", "a: - b\n", "UNEXPECTED_TOKEN", 1, 4, yaml("listOnKeyLine")],
+  ["an empty item in brackets", "a: [1, , 2]\n", "UNEXPECTED_TOKEN", 1, 8, yaml("emptyItem", "]")], // "a: [1, " is 7
+  ["an empty item in braces", "a: { b: 1, , c: 2 }\n", "UNEXPECTED_TOKEN", 1, 12, yaml("emptyItem", "}")], // "a: { b: 1, " is 11
+  ["text after |", "a: |x\n  y\n", "UNEXPECTED_TOKEN", 1, 5, yaml("blockHeader", "|x")], // "a: |" is 4
+  // The parser's "Unexpected scalar token" (a value after another in braces, no comma between): its other texts.
+  ["a second value in braces", 'a: { b: "x" c: 2 }\n', "UNEXPECTED_TOKEN", 1, 13, yaml("unexpectedText")], // 'a: { b: "x" ' is 12
+];
+
+describe("yamlSyntaxProblems: every error code a file can raise, in the tool's words", () => {
+  it.each(CASES)("%s", (_what, text, code, line, column, reason) => {
+    const { document, problems } = parsed(text);
+    // The parser raises the code first, at that place: else the case tests another code than it says.
+    expect(document.errors[0]?.code).toBe(code);
+    expect(problems[0]).toEqual({ line, column, reason: reason.english });
+    // What a Chinese terminal prints: the message translated as it was made.
+    expect(translateMessage(problems[0].reason, chinese)).toBe(reason.chinese);
+  });
+
+  it("covers every code the tool words", () => {
+    // The codes not here: NON_STRING_KEY (only with the parser's stringKeys), IMPOSSIBLE (the parser's own bug),
+    // BAD_COLLECTION_TYPE (a warning only), RESOURCE_EXHAUSTION (a file too deep, reported as such).
+    const covered = new Set(CASES.map(([, , code]) => code));
+    expect([...covered].sort()).toEqual(
+      [
+        "ALIAS_PROPS", "BAD_ALIAS", "BAD_DIRECTIVE", "BAD_DQ_ESCAPE", "BAD_INDENT", "BAD_PROP_ORDER", "BAD_SCALAR_START", "BLOCK_AS_IMPLICIT_KEY",
+        "BLOCK_IN_FLOW", "DUPLICATE_KEY", "KEY_OVER_1024_CHARS", "MISSING_CHAR", "MULTILINE_IMPLICIT_KEY", "MULTIPLE_ANCHORS", "MULTIPLE_DOCS",
+        "MULTIPLE_TAGS", "TAB_AS_INDENT", "TAG_RESOLVE_FAILED", "UNEXPECTED_TOKEN",
+      ].sort(),
+    );
+  });
+
+  it("takes a key of 1024 characters, and refuses one of 1025", () => {
+    // The ":" may come at most 1024 characters after the key's start: at 1024 (a key of 1024 characters) it may.
+    expect(parsed(`${"k".repeat(YAML_KEY_LIMIT)}: 1\n`).document.errors).toEqual([]);
+    expect(parsed(`${"k".repeat(YAML_KEY_LIMIT + 1)}: 1\n`).problems).toHaveLength(1);
+  });
+});
+
+describe("yamlReason: the parser's other texts of a code the tool words, and a code it does not", () => {
+  // Errors made by hand, at the value "1" of "a: 1\n" (offset 3, where no key starts): texts of the parser's that no
+  // file of the tool's has been seen to raise.
+  const reasonOf = (code: ErrorCode, message: string) => {
+    const text = "a: 1\n";
+    const { document, lineCounter } = parsed(text);
+    return yamlReason(new YAMLParseError([3, 4], code, message), document, text, lineCounter, "tree");
+  };
+
+  it("gives each code's own reason to a text of the parser's it does not tell apart", () => {
+    expect(reasonOf("BAD_INDENT", "Block scalar lines must not be less indented than their first line")).toBe(yamlMessages.indentation());
+    expect(reasonOf("BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key")).toBe(yamlMessages.blockAsKey());
+    expect(reasonOf("MISSING_CHAR", "Missing space after : in flow map")).toBe(yamlMessages.missingCharacter());
+    // A key written twice that no key of the document starts at: not named.
+    expect(reasonOf("DUPLICATE_KEY", "Map keys must be unique")).toBe(yamlMessages.duplicateKey());
+  });
+
+  it("keeps the parser's text and code for a code it does not know", () => {
+    expect(reasonOf("IMPOSSIBLE", "Map comment with trailing content")).toBe(
+      "Map comment with trailing content (IMPOSSIBLE); expected valid YAML: a list of nodes",
+    );
+    expect(reasonOf("NON_STRING_KEY" as ErrorCode, "With stringKeys, all keys must be strings")).toBe(
+      readerMessages.yamlSyntaxOther("With stringKeys, all keys must be strings", "NON_STRING_KEY", "tree"),
+    );
+  });
+});
+
+describe("a tree, judgements file or index.yaml with a YAML error", () => {
+  it("names the file, line and column, and the reason, in English and in Chinese (written out by hand)", () => {
+    // Column 9: the "a" after "  name: " (8 characters), where the second key: value starts.
+    let message = "";
+    try {
+      parseTreeYaml("- code: B\n  name: a: b\n", "tree.yaml");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      'tree.yaml:2:9: the file is not valid YAML: a second "key: value" on the line of a key (as in "a: b: c"); expected the inner key on a line of its own, indented under its key, or the value in quotes if its ":" is part of the text',
+    );
+    expect(translateMessage(message, chinese)).toBe(
+      'tree.yaml:2:9: 不是有效的 YAML 文件：键所在的行中又有一个 "key: value"（如 "a: b: c"）；内层的键应另起一行，缩进写在其上级键之下；如果 ":" 是文本的一部分，应给值加引号',
+    );
+  });
+
+  it("says so of index.yaml, each problem at its line and column", () => {
+    // Column 13: the "a" after "indicators: " (12 characters).
+    expect(issuesOf(() => parseProject("indicators: a: b\nvalues: data\n", "/p/index.yaml", "index.yaml"))).toEqual([
+      { code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(yamlMessages.compactMap()), source: "index.yaml", line: 1, column: 13 },
+    ]);
+    expect(translateMessage(projectMessages.yamlSyntax(yamlMessages.compactMap()), chinese)).toBe(
+      '文件不是有效的 YAML：键所在的行中又有一个 "key: value"（如 "a: b: c"）；内层的键应另起一行，缩进写在其上级键之下；如果 ":" 是文本的一部分，应给值加引号',
+    );
+  });
+
+  it("says so of a judgements file too: a list of judgements whose brackets are not closed", () => {
+    // Line 2 holds "  - [A1, A2, 3" and the file ends: the parser finds the missing "]" at the start of line 3 (a list
+    // in brackets inside a block list: BAD_INDENT, "Flow sequence in block collection must be sufficiently indented and
+    // end with a ]").
+    let message = "";
+    try {
+      parseAhpYaml("INDEX:\n  - [A1, A2, 3\n", "ahp.yaml");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      "ahp.yaml:3:1: the file is not valid YAML: a list in [ ] is not closed, or goes on to a line indented no further than its key; expected a closing ], and the lines inside indented further than the key",
+    );
+    expect(translateMessage(message, chinese)).toBe("ahp.yaml:3:1: 不是有效的 YAML 文件：[ ] 中的列表没有闭合，或其下一行的缩进没有超过它的键；应以 ] 闭合，并让括号内各行比键缩进更多");
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * What a report killed while writing into a published run folder leaves there (`.report.html.<pid>.tmp`,
+ * `.reports.json.<pid>.old`, ...): verify says it and passes (no mismatch), the next report or compute into the runs
+ * folder removes it when it is provably the tool's (its writer gone, and it starts as the tool writes its file), and
+ * keeps, with a warning, a file of the user's named so (io/runs/run-reports.ts, verify-run.ts, runs.ts). Every
+ * SHA-256 is computed here by node:crypto; every dead pid is that of a child process that has ended.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { outputMessages } from "../../../src/core/output-messages.js";
+import { runMessages } from "../../../src/core/run-messages.js";
+import { htmlPage } from "../../../src/io/report/page.js";
+import { fingerprintOf } from "../../../src/io/runs/run-files.js";
+import { formatRunReports, repairDerivedFiles, startOfWrittenFile } from "../../../src/io/runs/run-reports.js";
+import { mayHoldLeftovers, removeLeftovers } from "../../../src/io/runs/runs.js";
+import { formatFileCheck, verificationWarnings, verifyRun } from "../../../src/io/runs/verify-run.js";
+import type { Issue } from "../../../src/errors.js";
+// @ts-expect-error: a script without types
+import { CODE_EXAMPLES as codeExamples } from "../../../scripts/reference-tables.js";
+import { listDir, makeTempDir } from "../../helpers.js";
+
+const CODE_EXAMPLES = codeExamples as Record<string, string>;
+const sha256 = (bytes: string) => createHash("sha256").update(bytes).digest("hex");
+const entry = (path: string, bytes: string) => ({ path, bytes: Buffer.byteLength(bytes), sha256: sha256(bytes) });
+/** A pid that no process has now: that of a child that ran and ended. */
+const deadPid = (): number => spawnSync(process.execPath, ["-e", "0"]).pid!;
+
+const FINGERPRINT = fingerprintOf("0", {}, []);
+/** A run id that agrees with the manifest below: its time is startedAt's, it ends in the fingerprint's first 8 hex digits. */
+const ID = `20260301T020000.123Z-${FINGERPRINT.slice(0, 8)}`;
+/** The outputs every run writes (`requiredOutputs` with no options), as small files. */
+const REQUIRED: Record<string, string> = { "index.csv": "unit,year\n", "index-wide.csv": "unit\n", "index.json": "{}\n", "input-values.csv": "unit,year,indicator,value\n", "scores.csv": "unit,year\n" };
+const MANIFEST = {
+  tool: { name: "innovation-index", version: "0" },
+  run: ID,
+  startedAt: "2026-03-01T02:00:00.123Z",
+  fingerprint: FINGERPRINT,
+  options: {},
+  inputs: [],
+  outputs: Object.entries(REQUIRED).map(([path, bytes]) => entry(path, bytes)),
+};
+/** Two reports as report writes them (pages in either language) and the reports.json listing each. */
+const OLD = htmlPage("old report", "en", "", "<p>old</p>");
+const NEW = htmlPage("new report", "zh", "", "<p>new, longer</p>");
+const listing = (report: string) =>
+  formatRunReports({ files: [{ ...entry("report.html", report), command: "innovation-index report", run: ID, fingerprint: FINGERPRINT, tool: { name: "innovation-index", version: "0" } }] });
+
+/** A runs folder whose run `ID` (published: LATEST names it) holds its outputs and `files` besides; returns the runs folder. */
+async function runsWith(files: Record<string, string>): Promise<string> {
+  return makeTempDir({
+    LATEST: `${ID}\n`,
+    ...Object.fromEntries(Object.entries(REQUIRED).map(([path, bytes]) => [`${ID}/${path}`, bytes])),
+    [`${ID}/manifest.json`]: JSON.stringify(MANIFEST, null, 2) + "\n",
+    ...Object.fromEntries(Object.entries(files).map(([path, bytes]) => [`${ID}/${path}`, bytes])),
+  });
+}
+
+describe("a report killed while writing into a run folder", () => {
+  it("fails no verify, which says each file it left and what to do; the next report removes them; verify is then silent", async () => {
+    const dead = deadPid();
+    // Killed with both files written, none renamed: its report.html cut short, its reports.json whole.
+    const runs = await runsWith({ "reports.json": listing(OLD), "report.html": OLD, [`.report.html.${dead}.tmp`]: NEW.slice(0, 100), [`.reports.json.${dead}.tmp`]: listing(NEW) });
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    const verified = await verifyRun(folder, label);
+    expect(verified.ok).toBe(true);
+    // Six files of the run (5 outputs and report.html) match, the two temporary files are leftovers.
+    expect(verified.counts).toEqual({ ok: 6, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 2, writing: 0 });
+    expect(verified.files.filter((file) => file.status === "leftover").map(formatFileCheck)).toEqual([undefined, undefined]);
+    const said = (name: string, of: string): Issue => ({
+      code: "W_RUN_WRITE_LEFTOVER",
+      source: `${label}/${name}`,
+      message: outputMessages.verifyWriteLeftover(`${label}/${name}`, of, "tmp", dead, true),
+    });
+    expect(verificationWarnings(verified, label)).toEqual([said(`.report.html.${dead}.tmp`, "report.html"), said(`.reports.json.${dead}.tmp`, "reports.json")]);
+    // The next report: both start as report writes them, so both go, each said; nothing kept.
+    const kept: Issue[] = [];
+    expect(await repairDerivedFiles(folder, label, ["report.html"], (warning) => kept.push(warning))).toEqual([
+      outputMessages.reportLeftover(runMessages.reportFileRemoved(`${label}/.report.html.${dead}.tmp`)),
+      outputMessages.reportLeftover(runMessages.reportFileRemoved(`${label}/.reports.json.${dead}.tmp`)),
+    ]);
+    expect(kept).toEqual([]);
+    const again = await verifyRun(folder, label);
+    expect(again.ok).toBe(true);
+    expect(verificationWarnings(again, label)).toEqual([]);
+  });
+
+  it("the next compute into the runs folder (--if-changed too: mayHoldLeftovers) removes them, or completes a file as report would", async () => {
+    const dead = deadPid();
+    // Killed between the renames: reports.json lists the new report, report.html is still the old one, the new one in
+    // its temporary file, and the previous reports.json in its backup.
+    const runs = await runsWith({ "reports.json": listing(NEW), "report.html": OLD, [`.report.html.${dead}.tmp`]: NEW, [`.reports.json.${dead}.old`]: listing(OLD) });
+    expect(await mayHoldLeftovers(runs, ID)).toBe(true);
+    const { removed, warnings, repaired } = await removeLeftovers(runs, "runs", ID);
+    expect(removed).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(repaired).toEqual([
+      outputMessages.reportLeftover(runMessages.reportFileRepaired("completed", `runs/${ID}/report.html`, `.report.html.${dead}.tmp`)),
+      outputMessages.reportLeftover(runMessages.reportFileRemoved(`runs/${ID}/.reports.json.${dead}.old`)),
+    ]);
+    expect(await readFile(join(runs, ID, "report.html"), "utf8")).toBe(NEW);
+    expect(await listDir(join(runs, ID))).toEqual([...Object.keys(REQUIRED), "manifest.json", "report.html", "reports.json"].sort());
+    expect((await verifyRun(join(runs, ID))).ok).toBe(true);
+    // Nothing left: an unchanged --if-changed takes no lock for it, and the next tidy says nothing.
+    expect(await mayHoldLeftovers(runs, ID)).toBe(false);
+    expect(await removeLeftovers(runs, "runs", ID)).toEqual({ removed: [], warnings: [] });
+  });
+
+  it("a file of the user's named so is kept by report and compute, with a warning; verify passes and says so", async () => {
+    const dead = deadPid();
+    const live = process.ppid; // this test's parent: it runs, and started before these files were written
+    const runs = await runsWith({
+      [`.report.html.${dead}.tmp`]: "my precious notes\n",
+      // No reports.json: a backup of one would be put back, but this is no reports.json.
+      [`.reports.json.${dead}.old`]: "[1, 2]\n",
+      // A report writing now (its writer runs): no leftover, and left alone.
+      [`.report.html.${live}.tmp`]: NEW.slice(0, 50),
+      // Not a file report writes: unlisted, as before.
+      [`.index.csv.${dead}.tmp`]: "unit\n",
+    });
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    const verified = await verifyRun(folder, label);
+    expect(verified.ok).toBe(false);
+    expect(verified.counts).toEqual({ ok: 5, missing: 0, changed: 0, unlisted: 1, outside: 0, leftover: 2, writing: 1 });
+    expect(verified.files.map(formatFileCheck).filter(Boolean)).toEqual([outputMessages.verifyUnlisted(`.index.csv.${dead}.tmp`)]);
+    // In the order of their names (the two pids' digits order the first two).
+    const bySource = (a: Issue, b: Issue) => (a.source! < b.source! ? -1 : 1);
+    expect(verificationWarnings(verified, label)).toEqual(
+      [
+        { code: "W_RUN_WRITE_LEFTOVER", source: `${label}/.report.html.${dead}.tmp`, message: outputMessages.verifyWriteLeftover(`${label}/.report.html.${dead}.tmp`, "report.html", "tmp", dead, false) },
+        { code: "W_RUN_BEING_WRITTEN", source: `${label}/.report.html.${live}.tmp`, message: outputMessages.verifyBeingWritten(`${label}/.report.html.${live}.tmp`, "report.html", "tmp", live) },
+        { code: "W_RUN_WRITE_LEFTOVER", source: `${label}/.reports.json.${dead}.old`, message: outputMessages.verifyWriteLeftover(`${label}/.reports.json.${dead}.old`, "reports.json", "old", dead, false) },
+      ].sort(bySource),
+    );
+    // The next report keeps both, each said with what it starts with and how report's starts.
+    const keptWarnings = [
+      {
+        code: "W_REPORT_TEMPORARY_KEPT",
+        source: `${label}/.report.html.${dead}.tmp`,
+        message: outputMessages.reportTemporaryKept(`${label}/.report.html.${dead}.tmp`, "report.html", "tmp", "my precious notes\n", '<!DOCTYPE html>\n<html lang="en">'),
+      },
+      {
+        code: "W_REPORT_TEMPORARY_KEPT",
+        source: `${label}/.reports.json.${dead}.old`,
+        message: outputMessages.reportTemporaryKept(`${label}/.reports.json.${dead}.old`, "reports.json", "old", "[1, 2]\n", '{\n  "files": ['),
+      },
+    ];
+    const kept: Issue[] = [];
+    expect(await repairDerivedFiles(folder, label, ["report.html"], (warning) => kept.push(warning))).toEqual([]);
+    expect(kept).toEqual(keptWarnings);
+    // So does compute's tidying, with the same warnings.
+    expect(await removeLeftovers(runs, "runs", ID)).toEqual({ removed: [], warnings: keptWarnings });
+    expect(await readFile(join(folder, `.report.html.${dead}.tmp`), "utf8")).toBe("my precious notes\n");
+    expect(await readFile(join(folder, `.reports.json.${dead}.old`), "utf8")).toBe("[1, 2]\n");
+    expect(await listDir(folder)).toContain(`.report.html.${live}.tmp`);
+    expect(await listDir(folder)).not.toContain("reports.json");
+  });
+
+  it("startOfWrittenFile: a page's head in either language, reports.json's first line, a part of either, or nothing", async () => {
+    const dir = await makeTempDir({ en: OLD, zh: NEW, cut: OLD.slice(0, 20), empty: "", json: listing(NEW).slice(0, 5), other: "<!DOCTYPE html><p>mine</p>\n" });
+    const start = async (file: string, name: string) => (await startOfWrittenFile(join(dir, file), name)).written;
+    expect(await start("en", "report.html")).toBe(true);
+    expect(await start("zh", "report.html")).toBe(true);
+    expect(await start("cut", "report.html")).toBe(true);
+    expect(await start("empty", "report.html")).toBe(true); // just created by the writer, nothing written yet
+    expect(await start("json", "reports.json")).toBe(true);
+    // Another page that starts with the doctype only, a page where reports.json belongs, a name the tool knows no start of.
+    expect(await start("other", "report.html")).toBe(false);
+    expect(await start("en", "reports.json")).toBe(false);
+    expect(await startOfWrittenFile(join(dir, "en"), "figures.csv")).toEqual({ written: false, found: OLD.slice(0, 60) });
+    expect(await startOfWrittenFile(join(dir, "absent"), "report.html")).toEqual({ written: false, found: "", expected: '<!DOCTYPE html>\n<html lang="en">' });
+  });
+
+  it("a run folder with no such file is not read further, and repairDerivedFiles of one says nothing", async () => {
+    const runs = await runsWith({ "reports.json": listing(OLD), "report.html": OLD });
+    // A report.html edited by hand since: only verify and report look at it, not compute's tidying.
+    await writeFile(join(runs, ID, "report.html"), OLD + "<!-- mine -->");
+    expect(await mayHoldLeftovers(runs, ID)).toBe(false);
+    expect(await repairDerivedFiles(join(runs, ID), `runs/${ID}`, ["report.html"])).toEqual([]);
+    expect(await removeLeftovers(runs, "runs", ID)).toEqual({ removed: [], warnings: [] });
+  });
+
+  it("the reference's examples are the messages themselves", () => {
+    const file = "runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp";
+    expect(CODE_EXAMPLES.W_RUN_WRITE_LEFTOVER).toBe(outputMessages.verifyWriteLeftover(file, "report.html", "tmp", 4242, true));
+    expect(CODE_EXAMPLES.W_RUN_BEING_WRITTEN).toBe(outputMessages.verifyBeingWritten(file, "report.html", "tmp", 4242));
+    expect(CODE_EXAMPLES.W_REPORT_TEMPORARY_KEPT).toBe(outputMessages.reportTemporaryKept(file, "report.html", "tmp", "my precious notes\n", '<!DOCTYPE html>\n<html lang="en">'));
+  });
+});
