@@ -2,9 +2,6 @@
  * The command line: argv -> command; errors -> exit code.
  */
 import { Command, Option } from "commander";
-import type { EventEmitter } from "node:events";
-import { messages } from "../core/messages.js";
-import { UsageError } from "../errors.js";
 import { forgetInputsRead } from "../io/read/inputs-read.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerCompare } from "./commands/compare.js";
@@ -21,10 +18,10 @@ import { registerValidate } from "./commands/validate.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerWeights } from "./commands/weights.js";
 import { processEnv, VERSION, type CliEnv } from "./env.js";
+import { suggestChoices } from "./choices.js";
 import { groupHelp, registerHelp, translateHelp } from "./help.js";
 import { startTranslating } from "./language.js";
 import { LOG_FORMATS, loggingEnv, logSettingsOf, reportLoggedError, withEnv } from "./log.js";
-import { commaItems, listChoicesOf } from "./options.js";
 import { applyProject, errorInProjectTerms, warningsInProjectTerms } from "./project-options.js";
 import { judgementsMissingAsUsage } from "./weighting-options.js";
 
@@ -87,62 +84,6 @@ export function createProgram(env: CliEnv, only?: string): Command {
   groupHelp(program);
   if (env.help) translateHelp(program, env.help);
   return program;
-}
-
-/**
- * Every option with a list of choices (`.choices()`, or a comma-separated list of them: `choiceList`) and every command
- * argument with one (`runs ACTION`, `completion SHELL`), in every command, refuses a value typed off the list in the
- * tool's words, with the closest choice (`--normalise minmax`: did you mean "min-max"?), as a usage error of its own
- * (E_USAGE, exit 2), instead of commander's "option '--normalise <method>' argument 'minmax' is invalid":
- * `optionChoiceError`, `argumentChoiceError`.
- */
-function suggestChoices(command: Command): void {
-  for (const argument of command.registeredArguments) {
-    const choices = argument.argChoices;
-    if (!choices) continue;
-    const parse = argument.parseArg;
-    argument.parseArg = <T>(value: string, previous: T): T => {
-      if (!choices.includes(value)) throw argumentChoiceError(command.name(), argument.name(), value, choices);
-      return parse ? parse(value, previous) : (value as T);
-    };
-  }
-  for (const option of command.options) {
-    const choices = option.argChoices;
-    const listChoices = listChoicesOf(option.parseArg);
-    if (!choices && !listChoices) continue;
-    // A listener run before commander's own (which parses the value and words the error), on a value typed on the
-    // command line only: a value from index.yaml or a preset goes to the parser, and is refused with the file's key
-    // and line (project-options.ts: parseOptionValue) or cannot be off the list (presets.ts).
-    // (A Command is an EventEmitter, which commander's types declare only `on` of.)
-    (command as Command & Pick<EventEmitter, "prependListener">).prependListener(`option:${option.name()}`, (value: unknown) => {
-      if (typeof value !== "string") return;
-      const flag = option.long ?? option.flags;
-      if (choices && !choices.includes(value)) throw optionChoiceError(flag, value, choices);
-      const offList = listChoices && commaItems(value).find((item) => !listChoices.includes(item));
-      if (listChoices && offList !== undefined) throw optionChoiceError(flag, offList, listChoices, value);
-    });
-  }
-  for (const sub of command.commands) suggestChoices(sub);
-}
-
-/**
- * The error for an option's value typed off its list of choices, or an item of a comma-separated `list` off it: a
- * `UsageError` (E_USAGE, exit 2), which commander passes on as it is.
- * @example optionChoiceError("--normalise", "minmax", ["min-max", "z-score"]).message
- * // => 'unknown value "minmax" of --normalise; expected one of: min-max, z-score; did you mean "min-max"?'
- */
-export function optionChoiceError(option: string, found: string, choices: readonly string[], list?: string): UsageError {
-  return new UsageError("E_USAGE", messages.unknownOptionChoice(option, found, choices, list));
-}
-
-/**
- * The error for a command argument off its list of choices: a `UsageError` (exit 2), which commander passes on as it
- * is (it words only its own `InvalidArgumentError`: "command-argument value 'prune' is invalid for argument 'action'").
- * @example argumentChoiceError("runs", "action", "prune", ["list", "publish", "rollback"]).message
- * // => 'unknown action "prune" of runs; expected one of: list, publish, rollback'
- */
-export function argumentChoiceError(command: string, argument: string, found: string, choices: readonly string[]): UsageError {
-  return new UsageError("E_USAGE", messages.unknownArgumentChoice(argument, command, found, choices));
 }
 
 /** The command `argv` names: its first word that is neither an option nor the value of `--log-format`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { argumentChoiceError, main } from "../../src/cli/main.js";
+import { argumentChoiceError } from "../../src/cli/choices.js";
+import { main } from "../../src/cli/main.js";
 import { messages } from "../../src/core/messages.js";
 import { messagesZh } from "../../src/core/zh/messages.js";
 import { UsageError } from "../../src/errors.js";

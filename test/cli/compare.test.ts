@@ -75,6 +75,17 @@ describe("compare", () => {
     expect(run.stderr).toContain("a: a/index.yaml\nb: b/index.yaml\n");
   });
 
+  it("a value off an option's list in --with is refused in the tool's words with the closest choice (before: commander's)", async () => {
+    const dir = await tempDir();
+    const run = await runCli(["compare", "--with", "--normalise minmax"], dir);
+    expect(run.code).toBe(2);
+    // "minmax" is one letter from "min-max" (the closest normalisation method).
+    const reason = messages.unknownOptionChoice("--normalise", "minmax", ["min-max"]).split(";")[0];
+    expect(run.stderr).toContain(commandMessages.compareWithRefused("--normalise minmax", reason).split(reason)[0] + reason);
+    expect(run.stderr).toContain('did you mean "min-max"?');
+    expect(run.stderr).not.toContain("Allowed choices");
+  });
+
   it("compare on the shipped single-unit example ranks the unit first in both and says why there is no correlation", async () => {
     const dir = await tempDir();
     const run = await runCli(["compare", "--with", "--aggregate geometric"], dir);

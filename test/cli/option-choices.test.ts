@@ -6,7 +6,8 @@
  */
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { createProgram, optionChoiceError } from "../../src/cli/main.js";
+import { optionChoiceError } from "../../src/cli/choices.js";
+import { createProgram } from "../../src/cli/main.js";
 import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
 import { AGGREGATE_METHODS } from "../../src/core/aggregate.js";
 import { makeTempDir, runCli } from "../helpers.js";

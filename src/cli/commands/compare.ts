@@ -15,6 +15,7 @@ import { computeFromOptions } from "./compute.js";
 import { COMPARE_FILE, COMPARE_YEARS_FILE, formatCompareCsv, formatCompareYearsCsv } from "../../io/write/compare-csv.js";
 import { formatValue, UTF8_BOM } from "../../io/write/to-csv.js";
 import { writeFilesAtomic } from "../../io/write/write.js";
+import { suggestChoices } from "../choices.js";
 import { addDataOptions, type DataOptions } from "../data-options.js";
 import type { CliEnv } from "../env.js";
 import { addMethodOptions, addScreenOptions, type MethodCommandOptions } from "../method-options.js";
@@ -193,10 +194,13 @@ async function configurationsOf(projects: readonly string[], command: Command, e
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} })
     .allowExcessArguments(false);
+  // A value off an option's list in the tool's words, with the closest choice, as on the command line.
+  suggestChoices(parser);
   try {
     parser.parse(splitFlags(options.with), { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) throw new UsageError("E_USAGE", commandMessages.compareWithRefused(options.with, error.message.replace(/^error: /, "")));
+    if (error instanceof CommanderError || error instanceof UsageError)
+      throw new UsageError("E_USAGE", commandMessages.compareWithRefused(options.with, error.message.replace(/^error: /, "")));
     throw error;
   }
   // b: the --with flags over the command's own (typed, or from index.yaml), each configuration then under its preset.
