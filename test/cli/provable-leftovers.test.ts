@@ -176,4 +176,17 @@ describe("what killed commands left in a runs folder: said when removed, said wh
     expect(again.stderr).toContain(warning(outputMessages.verifyWriteLeftover(`runs/${id}/${mine}`, "reports.json", "tmp", dead, false)));
     expect(again.stderr).not.toContain(leftover);
   });
+
+  it("runs rollback to a run a killed report left a file in: published, and the leftover said as verify says it", async () => {
+    const dir = await computedProject();
+    const first = (await readdir(join(dir, "runs"))).filter(isRunId)[0];
+    expect((await runCli(["compute", "--force"], dir)).code).toBe(0);
+    const dead = deadPid();
+    const leftover = `.report.html.${dead}.tmp`;
+    await writeFile(join(dir, "runs", first, leftover), '<!DOCTYPE html>\n<html lang="en">\n<he');
+    const run = await runCli(["runs", "rollback"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(warning(outputMessages.verifyWriteLeftover(`runs/${first}/${leftover}`, "report.html", "tmp", dead, true)));
+    expect((await readFile(join(dir, "runs/LATEST"), "utf8")).trim()).toBe(first);
+  });
 });

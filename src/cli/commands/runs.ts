@@ -94,8 +94,10 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
       for (const problem of verificationProblems(error.verification, error.source!)) env.logProblem ? env.logProblem(problem) : env.stderr(problem.message + "\n");
     throw error;
   }
-  const { before, held, after, changed, removed } = publication;
+  const { before, held, after, changed, removed, warnings } = publication;
   if (removed !== undefined) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${removed}`) + "\n");
+  // What verify said of the run without failing it (a killed report's leftover), as verify says it.
+  printWarnings(warnings ?? [], env);
   // `held`: what LATEST held instead of a run id ("" for an empty file), when `before` is null for that; else null.
   if (options.format === "json") env.stdout(JSON.stringify({ before: before ?? null, held: held ?? null, latest: after, changed }, null, 2) + "\n");
   const latestLabel = `${runsLabel}/LATEST`;

@@ -12,13 +12,13 @@ import { basename, dirname, join, resolve } from "node:path";
 import { outputMessages } from "../../core/output-messages.js";
 import { projectMessages } from "../../core/project-messages.js";
 import { runMessages } from "../../core/run-messages.js";
-import { InputError, OutputError } from "../../errors.js";
+import { InputError, OutputError, type Issue } from "../../errors.js";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { removeFile } from "../write/folder-lock.js";
 import { protectRunFiles } from "./run-protection.js";
 import { acquireLock, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
-import { isFileProblem, verifyRun, type RunVerification } from "./verify-run.js";
+import { isFileProblem, verificationWarnings, verifyRun, type RunVerification } from "./verify-run.js";
 
 /** What `publishRun` and `rollbackRun` did. */
 export interface Publication {
@@ -30,6 +30,11 @@ export interface Publication {
   after: string;
   /** `false` when `LATEST` already named that run: nothing was written. */
   changed: boolean;
+  /**
+   * What verify said of the run published without failing it (`verificationWarnings`: a killed report's leftover, a
+   * report being written), each about its file; none when `LATEST` already named the run (it was not verified).
+   */
+  warnings?: Issue[];
   /**
    * The staging marker naming the run, left in its folder by a run killed between its rename and the marker's removal,
    * which was removed before the run was verified (as the next `compute` removes it): its path in the runs folder.
@@ -161,7 +166,7 @@ async function publishUnderLock(
     }
     // Published: its own files read-only, as compute leaves a run it publishes (best effort: see `protectRunFiles`).
     await protectRunFiles(join(runsDir, id));
-    return { before, ...held, after: id, changed: true, ...(removed ? { removed } : {}) };
+    return { before, ...held, after: id, changed: true, warnings: verificationWarnings(verification, runLabel), ...(removed ? { removed } : {}) };
   } finally {
     await release();
   }
