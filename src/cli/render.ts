@@ -2,7 +2,7 @@
  * Terminal text: the table of the overall index and the first-level sub-indices by year, with the change on the
  * previous year (in percent on a ratio scale such as the fixed-base index, in points on any other).
  */
-import { changePercent } from "../core/analysis/growth.js";
+import { change, changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
 import { acrossUnitGroupMethods, indicatorsAtOwnBase, ratioScale } from "../core/index-scale.js";
 import { cutText } from "../core/quote.js";
@@ -69,7 +69,7 @@ export function formatGrowth(value: number, previous: number): string {
  * are numbers. Signed as the rounded figure: `+12.30`, `-4.50`, and `0.00` for a change that rounds to zero.
  */
 export function formatChange(value: number, previous: number, decimals = 2): string {
-  const text = formatValue(value - previous, decimals);
+  const text = formatValue(change(value, previous), decimals);
   if (text === "") return "";
   if (Number(text) === 0) return (0).toFixed(decimals);
   return `${Number(text) > 0 ? "+" : ""}${text}`;

@@ -97,6 +97,44 @@ export function toFixedText(value: number, decimals: number): string {
   return roundedDecimalText(value, decimals);
 }
 
+/** 10^0 … 10^22, each exact as a double (a power of ten beyond 10^22 is not). */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** The decade `asShown` last scaled in, `[low, high)`, and its scale: most values of a series share one (no logarithm). */
+let shownLow = 100;
+let shownHigh = 1000;
+let shownScale = 1e12;
+
+/**
+ * `value` as Excel keeps and shows it: the double nearest its first 15 significant digits (`Number(value.toPrecision(15))`).
+ * A difference of two scores is taken between such values (`core/analysis/growth.ts`), as a hand computation from the
+ * shown figures and Excel's subtraction of them take it: 108.74999999999999 (100 · 0.087 / 0.08, which Excel shows as
+ * 108.75) less 100 is then 8.75, printed 8.8 beside the index's 108.8, not 8.749999999999986, printed 8.7.
+ *
+ * Computed without strings: the value scaled by an exact power of ten to 15 digits before the point, rounded, and
+ * scaled back (a correctly rounded division). The product is itself rounded, to a grid on which a half lies: it can
+ * reach the other side of a half only by landing on it, so a product ending in exactly .5 goes by the digits of
+ * `toPrecision(15)` (rare). Outside 1e-8 … 1e15 (no exact power of ten to scale by, or no digit below the point),
+ * `value` itself; `NaN`, infinities and 0 as they are.
+ * @example asShown(108.74999999999999) // => 108.75
+ * @example asShown(0.1 + 0.2) // => 0.3
+ */
+export function asShown(value: number): number {
+  const size = Math.abs(value);
+  if (!(size >= shownLow && size < shownHigh)) {
+    if (!(size >= 1e-8 && size < 1e15)) return value;
+    // 10^exponent <= size < 10^(exponent + 1). (Only a size within a few units in the last place of a power of ten can
+    // get an exponent one off: its 15 digits are then all 9s or 0s, which give that power either way.)
+    const exponent = Math.min(Math.max(Math.floor(Math.log10(size)), -8), 14);
+    shownLow = exponent >= 0 ? EXACT_POWERS_OF_TEN[exponent] : 1 / EXACT_POWERS_OF_TEN[-exponent];
+    shownHigh = exponent >= -1 ? EXACT_POWERS_OF_TEN[exponent + 1] : 1 / EXACT_POWERS_OF_TEN[-exponent - 1];
+    shownScale = EXACT_POWERS_OF_TEN[SIGNIFICANT_DIGITS - 1 - exponent];
+  }
+  const scaled = value * shownScale;
+  if (Math.abs(scaled - Math.trunc(scaled)) === 0.5) return Number(value.toPrecision(SIGNIFICANT_DIGITS));
+  return Math.round(scaled) / shownScale;
+}
+
 /** `toFixedText` by the digits of `value.toPrecision(15)`, rounded half away from zero to `decimals`. */
 function roundedDecimalText(value: number, decimals: number): string {
   const [mantissa, exponentText] = Math.abs(value).toExponential(SIGNIFICANT_DIGITS - 1).split("e");

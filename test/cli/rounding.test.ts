@@ -19,11 +19,15 @@ describe("rounding of exact halves from decimal inputs", () => {
     const index = await readFile(join(dir, "out", "index.csv"), "utf8");
     expect(index).toMatch(/^X,2019,INDEX,[^,\n]*,0,108\.8$/m);
     expect(await readFile(join(dir, "out", "index-wide.csv"), "utf8")).toContain("108.8");
-    // growth.csv: the change is computed from the unrounded index, 108.74999999999999 − 100 = 8.749999999999986, which
-    // is 8.74999999999999 to 15 digits: 8.7, as Excel shows the same subtraction (a change need not equal the
-    // difference of two rounded figures). The one-year change in percent and the CAGR are the same number.
+    // growth.csv: the change is the difference of the figures as shown (15 significant digits, `asShown`): 108.75 − 100
+    // = 8.75 by hand, printed 8.8 beside the index's 108.8. The binary difference, 108.74999999999999 − 100 =
+    // 8.749999999999986, would print 8.7 (before). The one-year change in percent, 100 · 8.75 / 100, the average change
+    // over one year and the CAGR are the same 8.75.
     const growth = (await readFile(join(dir, "out", "growth.csv"), "utf8")).split("\n").find((line) => line.startsWith("X,INDEX,") && line.includes(",2019,"));
     expect(108.74999999999999 - 100).toBe(8.749999999999986);
-    expect(growth, growth).toMatch(/,2019,108\.8,8\.7,8\.7,8\.7,8\.7$/);
+    expect(growth, growth).toMatch(/,2019,108\.8,8\.8,8\.8,8\.8,8\.8$/);
+    // The terminal: the index at two decimals, and its change in percent at one, 8.8 (before: +8.7%).
+    const table = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--decimals", "1"], dir);
+    expect(table.stdout).toMatch(/ 108\.75 \(\+8\.8%\)\n/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalMarkProblem, parseNumber, toFixedText } from "../../src/core/number.js";
+import { asShown, decimalMarkProblem, parseNumber, toFixedText } from "../../src/core/number.js";
 
 describe("parseNumber", () => {
   it.each([
@@ -156,5 +156,32 @@ describe("toFixedText rounds as Excel shows a number: to 15 significant digits, 
     expect(toFixedText(0.1, 20)).toBe("0.10000000000000000000");
     expect(toFixedText(1e21, 2)).toBe("1000000000000000000000.00");
     expect(toFixedText(-1e21, 0)).toBe("-1000000000000000000000");
+  });
+});
+
+describe("asShown: a number as Excel keeps it, its first 15 significant digits", () => {
+  it("gives the decimal a computation stood for", () => {
+    // 100 · 0.087 / 0.08 = 108.75 by hand; the double is 108.74999999999999, whose 15 digits are 108.750000000000.
+    expect(100 * 0.087 / 0.08).toBe(108.74999999999999);
+    expect(asShown(108.74999999999999)).toBe(108.75);
+    expect(asShown(0.1 + 0.2)).toBe(0.3);
+    expect(asShown(-(0.1 + 0.2))).toBe(-0.3);
+    // Already 15 digits or fewer: unchanged.
+    for (const value of [0, 100, 1.5, -2.25, 123456789012345, 0.000123456789012345]) expect(asShown(value)).toBe(value);
+    // Outside 1e-8 … 1e15, and not numbers: as they are.
+    for (const value of [1e-9 / 3, 1e16 / 3, Number.NaN, Number.POSITIVE_INFINITY]) expect(asShown(value)).toBe(value);
+  });
+
+  it("agrees with Number(value.toPrecision(15)), an independent way, on 20,000 values from 1e-8 to 1e15", () => {
+    // A fixed linear congruential sequence: values spread over every decade, and values a hair off a short decimal.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 20_000; i++) {
+      const decade = Math.floor(next() * 23) - 8;
+      const value = i % 2 === 0 ? next() * 10 ** decade : (Math.round(next() * 1e4) / 100) * 1.0000000000000002 ** Math.floor(next() * 5);
+      const sign = next() < 0.5 ? -1 : 1;
+      if (Math.abs(value) < 1e-8 || Math.abs(value) >= 1e15) continue;
+      expect(asShown(sign * value), String(sign * value)).toBe(Number((sign * value).toPrecision(15)));
+    }
   });
 });

@@ -5,8 +5,13 @@
  */
 import type { IndexResult } from "../compute.js";
 import { ratioScale } from "../index-scale.js";
+import { asShown } from "../number.js";
 
-/** Growth figures laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. */
+/**
+ * Growth figures laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. Each `v` is a value
+ * as Excel shows it (`asShown`: its first 15 significant digits), so that a change is the difference of the printed
+ * figures, as a hand computation or Excel's subtraction of them gives it.
+ */
 export interface Growth {
   /** `v[t] − v[t−1]` in points, `t−1` being the previous year of the data; `NaN` in the first year. */
   change: Float64Array;
@@ -33,7 +38,20 @@ export interface Growth {
  * @example changePercent(0.5, -1.5) // => NaN
  */
 export function changePercent(value: number, previous: number): number {
-  return previous > 0 ? (100 * (value - previous)) / previous : Number.NaN;
+  return previous > 0 ? percentOfShown(asShown(value), asShown(previous)) : Number.NaN;
+}
+
+/** `changePercent` of two values already `asShown`. */
+const percentOfShown = (value: number, previous: number): number => (previous > 0 ? (100 * (value - previous)) / previous : Number.NaN);
+
+/**
+ * The change from `previous` to `value` in points, `value − previous`, each taken as Excel shows it (`asShown`: 15
+ * significant digits), so that the change printed beside two printed scores is their difference: 108.74999999999999
+ * (shown and printed 108.8) less 100 is 8.75, printed 8.8, where the binary difference, 8.749999999999986, prints 8.7.
+ * @example change(108.74999999999999, 100) // => 8.75
+ */
+export function change(value: number, previous: number): number {
+  return asShown(value) - asShown(previous);
 }
 
 /**
@@ -45,8 +63,13 @@ export function changePercent(value: number, previous: number): number {
  * @example cagrPercent(100.125, 100, 1) // => 0.125
  */
 export function cagrPercent(value: number, first: number, span: number): number {
+  return cagrOfShown(asShown(value), asShown(first), span);
+}
+
+/** `cagrPercent` of two values already `asShown`. */
+function cagrOfShown(value: number, first: number, span: number): number {
   if (!(first > 0) || !(value >= 0)) return Number.NaN;
-  return span === 1 ? changePercent(value, first) : 100 * (Math.pow(value / first, 1 / span) - 1);
+  return span === 1 ? percentOfShown(value, first) : 100 * (Math.pow(value / first, 1 / span) - 1);
 }
 
 /**
@@ -82,15 +105,17 @@ export function emptyGrowth(size: number): Growth {
  * ratio scale, `ratioScale`) the percentages are `NaN`.
  */
 export function seriesGrowth(values: ArrayLike<number>, start: number, years: readonly number[], into: Growth, at: number, percent = true): void {
-  const first = values[start];
+  // Each value as Excel shows it (`asShown`), once: the changes are differences of the figures printed.
+  const first = asShown(values[start]);
+  let previous = first;
   for (let year = 1; year < years.length; year++) {
-    const value = values[start + year];
-    const previous = values[start + year - 1];
+    const value = asShown(values[start + year]);
     const span = years[year] - years[0];
     const cell = at + year;
     into.change[cell] = value - previous;
-    into.changePercent[cell] = percent ? changePercent(value, previous) : Number.NaN;
+    into.changePercent[cell] = percent ? percentOfShown(value, previous) : Number.NaN;
     into.averageChange[cell] = (value - first) / span;
-    into.cagrPercent[cell] = percent ? cagrPercent(value, first, span) : Number.NaN;
+    into.cagrPercent[cell] = percent ? cagrOfShown(value, first, span) : Number.NaN;
+    previous = value;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cagrPercent, changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
+import { cagrPercent, change, changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
 import { ratioScale } from "../../../src/core/index-scale.js";
 import { at, bareResult, SMALL, smallResult } from "./fixture.js";
 
@@ -115,5 +115,17 @@ describe("cagrPercent: over one year, exactly the change in percent", () => {
     // 2020: the change is 100·0.25/100.125 = 0.2496… %, the CAGR over two years 100·(√1.00375 − 1) = 0.1873… %
     expect(growth.changePercent[2]).toBeCloseTo(25 / 100.125, 12);
     expect(growth.cagrPercent[2]).toBeCloseTo(100 * (Math.sqrt(1.00375) - 1), 12);
+  });
+});
+
+describe("changes are differences of the figures as shown (15 significant digits)", () => {
+  it("108.74999999999999 (shown 108.75) less 100 is 8.75, in points and in percent, and so in computeGrowth", () => {
+    // By hand: 108.75 − 100 = 8.75; 100 · 8.75 / 100 = 8.75. The binary difference is 8.749999999999986.
+    expect(change(108.74999999999999, 100)).toBe(8.75);
+    expect(changePercent(108.74999999999999, 100)).toBe(8.75);
+    expect(cagrPercent(108.74999999999999, 100, 1)).toBe(8.75);
+    const result = bareResult([2018, 2019], { INDEX: [[100, 108.74999999999999]] });
+    const growth = computeGrowth(result);
+    expect([growth.change[1], growth.changePercent[1], growth.averageChange[1], growth.cagrPercent[1]]).toEqual([8.75, 8.75, 8.75, 8.75]);
   });
 });

@@ -4,7 +4,7 @@
  * scale: `ratioScale`, passed in as the data's `ratioScale`).
  */
 import { computeContributions } from "../../../core/analysis/contributions.js";
-import { changePercent } from "../../../core/analysis/growth.js";
+import { change as changeOf, changePercent } from "../../../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../../../core/compute.js";
 import { changeMissingText, fill } from "../labels.js";
 import type { DashboardWords } from "./words.js";
@@ -26,7 +26,7 @@ export function changeHead(
   format: (value: number, digits?: number) => string,
   ratio: boolean,
 ): string {
-  const change = to - from;
+  const change = changeOf(to, from);
   // No change is said as such ("持平", "did not change"), not as a change of 0.0%.
   if (change === 0) return fill(words.sentenceUnchanged, { year, from: format(from), to: format(to) });
   const direction = change > 0 ? words.rose : words.fell;
@@ -51,7 +51,7 @@ export function changeColumns(words: Pick<DashboardWords, "change" | "changePerc
  * @example changeCells(100, 110, true, format) // => ["10.00", "10.00"]; changeCells(1, -1, false, format) // => ["-2.00"]
  */
 export function changeCells(from: number, to: number, ratio: boolean, format: (value: number) => string): string[] {
-  const points = format(to - from);
+  const points = format(changeOf(to, from));
   return ratio ? [points, format(changePercent(to, from))] : [points];
 }
 
