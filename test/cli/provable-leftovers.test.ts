@@ -190,3 +190,25 @@ describe("what killed commands left in a runs folder: said when removed, said wh
     expect((await readFile(join(dir, "runs/LATEST"), "utf8")).trim()).toBe(first);
   });
 });
+
+describe("init into a folder a killed command left lock files in", () => {
+  it("removes a whole lock of an ended process, said; keeps a user's file of that name, warned once", async () => {
+    const dir = await makeTempDir();
+    const dead = deadPid();
+    const leftover = `.innovation-index.lock.${dead}.stale`;
+    await mkdir(join(dir, "one"));
+    await writeFile(join(dir, "one", leftover), lockOf(dead));
+    const first = await runCli(["init", "one"], dir);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(outputMessages.stagingRemoved(`one/${leftover}`) + "\n");
+    expect(existsSync(join(dir, "one", leftover))).toBe(false);
+    // Before: removed without a word, and a user's file kept without one.
+    await mkdir(join(dir, "two"));
+    await writeFile(join(dir, "two", leftover), "user text\n");
+    const second = await runCli(["init", "two"], dir);
+    expect(second.code, second.stderr).toBe(0);
+    const kept = warning(outputMessages.lockTemporaryKept(`two/${leftover}`, "user text\n", "two/.innovation-index.lock"));
+    expect(second.stderr.split(kept).length - 1).toBe(1);
+    expect(await readFile(join(dir, "two", leftover), "utf8")).toBe("user text\n");
+  });
+});

@@ -15,6 +15,7 @@ import { filesNotOurs, refuseFileNameFolder, writeFileAtomic } from "../../io/wr
 import { WRITTEN_FILES } from "../../io/write/written-files.js";
 import { PACKAGE_ROOT, type CliEnv } from "../env.js";
 import { displayPath } from "../display-path.js";
+import { folderWarnings } from "../report-issues.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { commandMessages } from "../../core/command-messages.js";
 
@@ -75,7 +76,7 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   const others = existsSync(join(folder, "data")) ? readdirSync(join(folder, "data")).filter((name) => !(`data/${name}` in files) && name !== WRITTEN_FILES).sort() : [];
   if (others.length > 0 && !options.force)
     throw new OutputError("E_EXISTS", commandMessages.initDataNotEmpty(label, others));
-  await writeProject(folder, label, files, env.cwd);
+  await writeProject(folder, label, files, env);
   if (options.quiet) return;
   env.stderr(terminalMessages.createdProject(Object.keys(files), label));
   env.stderr(terminalMessages.nextInProject(label));
@@ -89,20 +90,29 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
  * it made removed. So the folder is as it was and a plain retry is not refused as a project that exists. Nothing init
  * did not write is touched. The error (`E_WRITE`, exit 3) says whether everything was undone.
  */
-async function writeProject(folder: string, label: string, files: Readonly<Record<string, string>>, cwd: string): Promise<void> {
+async function writeProject(folder: string, label: string, files: Readonly<Record<string, string>>, env: CliEnv): Promise<void> {
   const paths = Object.keys(files);
   const folders = [...new Set(paths.map((path) => dirname(join(folder, path))))];
   const record = (path: string) => join(dirname(join(folder, path)), WRITTEN_FILES);
   const journal = beginUndoJournal(folders, [...paths.map((path) => join(folder, path)), ...folders.map((dir) => join(dir, WRITTEN_FILES))]);
   const release = undoOnInterrupt(() => undoWrites(journal));
+  // What a killed command left in a folder: each removal said, what is kept warned of (as every --out writer does),
+  // once, though several files are written into one folder.
+  const warnings = folderWarnings(env);
+  const said = new Set<string>();
+  const onKept: typeof warnings.onKept = (warning) => {
+    if (said.has(warning.message)) return;
+    said.add(warning.message);
+    warnings.onKept(warning);
+  };
   try {
     for (const path of paths) {
       // The existing files are init's own, unchanged (checked above), and --force was given: replacing them is what was asked.
-      await writeFileAtomic(join(folder, path), files[path], label === "." ? path : `${label}/${path}`, { replace: true });
+      await writeFileAtomic(join(folder, path), files[path], label === "." ? path : `${label}/${path}`, { replace: true, ...warnings, onKept });
       noteWritten(journal, [join(folder, path), record(path)]);
     }
   } catch (error) {
-    const left = undoWrites(journal).map((path) => displayPath(cwd, path));
+    const left = undoWrites(journal).map((path) => displayPath(env.cwd, path));
     if (error instanceof OutputError) throw new OutputError(error.code, `${error.message}\n${projectMessages.initUndone(label, left)}`, { cause: error });
     throw error;
   } finally {
