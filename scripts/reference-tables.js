@@ -230,7 +230,7 @@ export const CODE_MEANINGS = {
   W_ACCOUNTING_DASH:
     'values CSV cells that are a dash padded with spaces (" -   ": at least two spaces after the dash), the way Excel\'s accounting format (会计专用, `_ * "-"??_ `) shows a zero when saved to CSV; read as missing like a bare -, so they may be zeros imputed or refused as no value; one warning per file, at the first such cell, with their count; an error under --strict. With a currency sign (" ¥-   ", "￥ -  ", " $-   ", the format `_ ¥* "-"??_ `) the same, the sign dropped; a currency sign beside a dash without the padding (¥-) is E_BAD_NUMBER, its message naming the format',
   W_THOUSANDS_SPLIT:
-    'a comma-separated values file (read with a decimal point) whose value cell is a whole number of 1 to 3 digits followed, in a column the layout does not read (a note), by exactly three digits, perhaps with decimals ("1" then "234"): a number written with a thousands separator but not quoted (1,234 where Excel writes "1,234"), split in two, its value read short of its thousands; one warning per file, at the first such cell, with the number probably meant and their count; an error under --strict',
+    'a row of a comma-separated values file (read with a decimal point) with more fields than its header, those past the header\'s empty (tolerated), whose value cell is a whole number of 1 to 3 digits, perhaps signed or after a currency sign, followed by cells of exactly three digits (the last perhaps with decimals: "1" then "234", or "234" and "567"), none of them quoted: a number written with thousands separators but not quoted (1,234 where Excel writes "1,234"), split into fields, its value read short of its thousands (and, in a wide layout, the next values one column off); one warning per file, at the first such cell, with the number probably meant and their count; an error under --strict. A row with exactly the header\'s fields is never warned of',
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
@@ -273,6 +273,8 @@ export const CODE_MEANINGS = {
     "a stale lock moved aside (.lock.<pid>.stale in a runs folder, .innovation-index.lock.<pid>.stale in an output folder) by a process that still runs (a run taking that lock over right now, or another process that got the pid since), kept; said once a run",
   W_REPORT_TEMPORARY_KEPT:
     "report, or compute in a project: a file in a run folder named as a temporary or backup file of report.html or reports.json (.report.html.<pid>.tmp, .reports.json.<pid>.old) whose process is gone, but that does not start as the tool writes that file (report.html: the page's head; reports.json: its \"files\" list), kept",
+  W_REPORT_NOT_REPAIRED:
+    "compute in a project: what a killed report left in a run folder could not all be repaired (a read-only run folder): names the file that could not be written and the error code, after the lines of what was done; the rest is left for report to repair and verify to say, and compute goes on",
   W_RUN_WRITE_LEFTOVER:
     "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file",
   W_RUN_BEING_WRITTEN: "verify: a temporary or backup file of report.html or reports.json in the run folder whose process still runs (a report writing into the run now); no mismatch: verify passes",
@@ -306,6 +308,8 @@ export const CODE_EXAMPLES = {
     'runs/.lock.4242.stale is a lock of runs/.lock moved aside by process 4242, which still runs (a run of this tool taking that lock over right now, or another process that got the pid since); kept, not removed: delete it by hand if it is still there once no run of this tool is running',
   W_REPORT_TEMPORARY_KEPT:
     'runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp is named as a temporary file of report.html by a process that is gone, but it starts with "my precious notes\\n", not as this tool writes report.html ("<!DOCTYPE html>\\n<html lang=\\"en\\">" and on), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
+  W_REPORT_NOT_REPAIRED:
+    "what a report that stopped before it finished left in runs/20260301T020000.123Z-1a2b3c4d is not all repaired: runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp could not be written (EACCES); expected a writable run folder; the rest is left as it is (the run's own files are untouched): the next report into the run repairs it, and verify says what is left",
   W_RUN_WRITE_LEFTOVER:
     'runs/20260301T020000.123Z-1a2b3c4d/.report.html.4242.tmp is a temporary file of report.html left by a report that stopped before it finished (process 4242 is gone); it is no file of the run and fails no check: the next report into this run, or the next compute into its runs folder, removes it (or delete it by hand)',
   W_RUN_BEING_WRITTEN:
@@ -454,7 +458,7 @@ export const CODE_EXAMPLES = {
   W_ACCOUNTING_DASH:
     'values.csv:3:4: 2 value cells are a dash padded with spaces (" -   ", the first here), the way Excel\'s accounting format (会计专用) shows a zero; they are read as missing, though they may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in those cells',
   W_THOUSANDS_SPLIT:
-    'values.csv:3:4: value "1" and the next cell, "234" in column 5 ("note"), look like one number, "1,234", split in two at its thousands separator by a comma not quoted: 1 is read where 1234 was probably meant; expected the number quoted as Excel writes it ("1,234", with the quotes) or written without the separator (1234)',
+    'values.csv:3:4: value "1" and the next cell, "234" in column 5 ("note"), look like one number, "1,234", split at its thousands separator by a comma outside quotes (the row has 6 fields, the header 5): 1 is read where 1234 was probably meant; expected the number quoted as Excel writes it ("1,234", with the quotes) or written without the separator (1234)',
   W_UNIT_TOTAL:
     'values.csv:6:1: unit "合计" (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total\'s rows, or rename the unit if it really is one',
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",

@@ -9,9 +9,10 @@ import { OUTLIER_METHODS, OUTLIER_SCOPES, type OutlierMethod, type OutlierScope 
 import { ZERO_BASE_POLICIES, type ZeroBasePolicy } from "../core/zero-base.js";
 import { DECIMAL_MARKS, type DecimalMark } from "../core/number.js";
 import { ENCODINGS, parseEncoding, type Encoding } from "../io/read/read-text.js";
-import { integerOption } from "./options.js";
+import { integerOption, offListChecked } from "./options.js";
 import { withMethodDefault } from "./method-defaults.js";
 import { commandMessages } from "../core/command-messages.js";
+import { messages } from "../core/messages.js";
 
 /** The options that say how to read the input files. */
 export interface FileOptions {
@@ -76,11 +77,16 @@ export function addFileOptions(command: Command): Command {
     .option("--tree-sheet <name>", "sheet of an .xlsx indicator tree (name or 1-based number; default: the first visible)");
 }
 
-function encodingOption(text: string): Encoding {
-  const encoding = parseEncoding(text);
-  if (!encoding) throw new InvalidArgumentError(commandMessages.encodingChoice(text, ENCODINGS));
-  return encoding;
-}
+// Off the list on the command line: the tool's words, with the closest encoding (`suggestChoices`); in index.yaml, the
+// parser's message, with the file's key and line.
+const encodingOption = offListChecked(
+  (text: string): Encoding => {
+    const encoding = parseEncoding(text);
+    if (!encoding) throw new InvalidArgumentError(commandMessages.encodingChoice(text, ENCODINGS));
+    return encoding;
+  },
+  (text, option) => (parseEncoding(text) === undefined ? messages.unknownOptionChoice(option, text, ENCODINGS) : undefined),
+);
 
 /**
  * One line naming what the data stage did, e.g. `imputed 3 cells (interpolate 2, carry-back 1), reweighted 1,

@@ -11,6 +11,7 @@ import { messages } from "../core/messages.js";
 import { cutText } from "../core/quote.js";
 import { printable } from "./render.js";
 import { TERMINAL_WORDS } from "./language.js";
+import { formatIssueInChinese } from "../core/zh/words.js";
 import { inFileOrder, printedCount, printWarnings, reportError } from "./report-issues.js";
 
 export const LOG_FORMATS = ["text", "json"] as const;
@@ -152,7 +153,7 @@ export function loggingEnv(env: CliEnv, settings: LogSettings): CliEnv {
     if (settings.quiet) return;
     if (settings.format === "json") env.stderr(formatLogLine("warning", { ...issue }));
     else if (env.translate === undefined) env.stderr(`warning: ${printable(formatIssue(issue))}\n`);
-    else env.stderr(`${TERMINAL_WORDS.zh.warning}${printable(formatIssue({ ...issue, message: env.translate(issue.message) }))}\n`);
+    else env.stderr(`${TERMINAL_WORDS.zh.warning}${printable(formatIssueInChinese({ ...issue, message: env.translate(issue.message) }))}\n`);
   };
   const stderrControl = (text: string) => {
     if (!settings.quiet && settings.format === "text") env.stderr(text);

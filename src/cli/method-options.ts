@@ -15,6 +15,7 @@ import { UsageError, type Issue } from "../errors.js";
 import { commandMessages } from "../core/command-messages.js";
 import { checkMessages } from "../core/check-messages.js";
 import { withMethodDefault } from "./method-defaults.js";
+import { offListChecked } from "./options.js";
 
 export interface MethodCommandOptions {
   normalise?: NormalizeMethod;
@@ -63,10 +64,22 @@ function capOption(text: string): number {
   return value;
 }
 
-function aggregateOption(text: string): AggregateSpec {
+const aggregateOption = offListChecked((text: string): AggregateSpec => {
   const parsed = parseAggregateSpec(text);
   if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
   return parsed.value;
+}, aggregateMethodOffList);
+
+/**
+ * The message for the first method off the list in an `--aggregate` value typed on the command line (`0=geometrik`:
+ * "geometrik"; after `LEVEL=`, without the `:P` of `power:P`, as `parseAggregateSpec` reads it), else `undefined`.
+ */
+function aggregateMethodOffList(text: string, option: string): string | undefined {
+  for (const item of text.split(",").map((part) => part.trim())) {
+    const method = item.replace(/^\d+\s*=\s*/, "").replace(/^power\s*:.*$/i, "power");
+    if (!(AGGREGATE_METHODS as readonly string[]).includes(method.toLowerCase())) return checkMessages.aggregateUnknownMethod(option, text, method);
+  }
+  return undefined;
 }
 
 const MIN_GROUP_COVERAGE_HELP = "a group is missing where under this share (0-1) of its children have a value (COINr dat_thresh)";

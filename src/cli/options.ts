@@ -45,6 +45,25 @@ export function choiceList<Parse extends (text: string) => unknown>(parse: Parse
   return parse;
 }
 
+/** The off-list checks of parsers that refuse a value off a fixed list (`offListChecked`). */
+const OFF_LIST_CHECKS = new WeakMap<object, (text: string, option: string) => string | undefined>();
+
+/**
+ * `parse`, a parser that refuses a value off a fixed list in a form of its own (`--encoding` takes `utf8` or `GBK` for
+ * its choices, `--aggregate` a method after `LEVEL=`), noted with `offList`: the message for a value typed off the list
+ * on the command line (`option`, the flag), else `undefined`. Such a value is refused in the tool's words, with the
+ * closest choice (choices.ts: `suggestChoices`), before the parser words it for commander.
+ */
+export function offListChecked<Parse extends (text: string) => unknown>(parse: Parse, offList: (text: string, option: string) => string | undefined): Parse {
+  OFF_LIST_CHECKS.set(parse, offList);
+  return parse;
+}
+
+/** The off-list check of a parser (`offListChecked`), else `undefined`. */
+export function offListCheckOf(parse: unknown): ((text: string, option: string) => string | undefined) | undefined {
+  return typeof parse === "function" ? OFF_LIST_CHECKS.get(parse) : undefined;
+}
+
 /** The choices of a list option's parser (`choiceList`), else `undefined`. */
 export function listChoicesOf(parse: unknown): readonly string[] | undefined {
   return typeof parse === "function" ? LIST_CHOICES.get(parse) : undefined;

@@ -33,7 +33,7 @@ import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsTo
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { refuseRunsOnInputs } from "../io/runs/runs-on-inputs.js";
-import { protectRunFiles } from "../io/runs/run-protection.js";
+import { protectFilesSync, runOwnFiles } from "../io/runs/run-protection.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -274,6 +274,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
       for (const name of leftovers.removed) env.stderr(outputMessages.stagingRemoved(`${runsLabel}/${name}`) + "\n");
       for (const line of leftovers.repaired ?? []) env.stderr(line + "\n");
     }
+    // Then what failed of it (a repair stopped part way, a marker that could not be removed): warnings, never errors.
+    printWarnings(leftovers.failures ?? [], env);
   };
   const unlocked = await readLatestRun();
   if (unlocked.unchanged) {
@@ -347,11 +349,18 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         if (!release.held()) throw new OutputError("E_LOCKED", projectMessages.lockLost(`${runsLabel}/${LOCK_FILE}`, runLabel, finished));
       };
       try {
-        await stageRun(runsDir, id, files, stagingLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
+        const staging = await stageRun(runsDir, id, files, stagingLabel, { threads, last: (outputs) => ({ [MANIFEST_FILE]: formatManifest(manifestOf(outputs)) }) });
+        // The run's own files, read now (the manifest lists them), made read-only once the folder is in place.
+        const ownFiles = await runOwnFiles(staging);
         await crashPoint("staged");
         requireLock();
-        await finishRun(runsDir, id);
+        const folder = await finishRun(runsDir, id);
         finished = true;
+        // Its own files read-only before LATEST names it, so that a file opened in Excel is not saved over (the folder
+        // stays writable, for report.html), and a kill before LATEST moves never leaves a published run writable.
+        // Synchronous: no signal is handled between the rename and LATEST (`finishRun`). Best effort: a file whose mode
+        // cannot be changed is left as it is.
+        protectFilesSync(folder, ownFiles);
         await crashPoint("finished");
         requireLock();
         await writeLatest(runsDir, id);
@@ -373,9 +382,6 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         if (cause instanceof OutputError) throw cause;
         throw new OutputError("E_WRITE", commandMessages.publishFailed(runLabel, reason), { cause });
       }
-      // Published: its own files read-only, so that a file opened in Excel is not saved over (the folder stays
-      // writable, for report.html). Best effort: a file whose mode cannot be changed is left as it is.
-      await protectRunFiles(resolve(runsDir, id));
 
       if (computed.printed !== undefined) printOutput(computed.printed, env);
       if (options.quiet) return undefined;

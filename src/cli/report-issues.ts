@@ -10,6 +10,7 @@ import { messages } from "../core/messages.js";
 import { formatIssue, InputError, OutputError, UsageError, ValidationError, type Issue } from "../errors.js";
 import type { CliEnv } from "./env.js";
 import { TERMINAL_WORDS } from "./language.js";
+import { formatIssueInChinese } from "../core/zh/words.js";
 import { printable } from "./render.js";
 
 /** Exit codes: documented in the README and used consistently. */
@@ -86,7 +87,8 @@ export const folderWarnings = (
 export function formatValidationError(error: ValidationError, all = false, translate?: (text: string) => string): string {
   const issues = inFileOrder(error.issues);
   const shown = printedCount(issues.length, all);
-  const say = (issue: Issue) => formatIssue(translate === undefined ? issue : { ...issue, message: translate(issue.message) });
+  // A Chinese terminal's place before the message: "u5.csv：" for a file alone, "u5.csv:3: " with a line.
+  const say = (issue: Issue) => (translate === undefined ? formatIssue(issue) : formatIssueInChinese({ ...issue, message: translate(issue.message) }));
   const lines = [
     translate === undefined
       ? error.message.slice(0, error.message.indexOf("\n") >>> 0)

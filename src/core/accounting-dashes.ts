@@ -17,18 +17,35 @@ import type { ValueRecord } from "./panel.js";
  * // => one warning at v.csv:3:3: 1 value cell is a dash padded with spaces (" -   ") ...
  */
 export function accountingDashWarnings(records: readonly ValueRecord[], source?: string): Issue[] {
+  return firstPerFile(records, (record) => record.accountingDash !== undefined, source).map(({ file, first, line, column, count }) => {
+    const message = checkMessages.accountingDashes({ file, line, column, text: first.accountingDash! }, count);
+    return { code: "W_ACCOUNTING_DASH", message, source: file, line, column };
+  });
+}
+
+/** The first record of each file that `marked` picks, in the order of the records, its place, and how many the file has. */
+export interface FirstInFile {
+  file: string;
+  first: ValueRecord;
+  line: number;
+  column: number;
+  count: number;
+}
+
+/**
+ * The records `marked` picks, one entry per file (`ValueRecord.file`, else `source`, else ""): the first of them, its
+ * line and column (the value's column when the record has none of its own), and how many the file has. A warning
+ * said once per file (`W_ACCOUNTING_DASH`, `W_THOUSANDS_SPLIT`) is placed at the first and counts them all.
+ * @example firstPerFile([{ ..., line: 3, valueColumn: 4 }, { ..., line: 9 }], () => true, "v.csv") // => [{ file: "v.csv", line: 3, column: 4, count: 2, ... }]
+ */
+export function firstPerFile(records: readonly ValueRecord[], marked: (record: ValueRecord) => boolean, source?: string): FirstInFile[] {
   const byFile = new Map<string, { first: ValueRecord; count: number }>();
   for (const record of records) {
-    if (record.accountingDash === undefined) continue;
+    if (!marked(record)) continue;
     const file = record.file ?? source ?? "";
     const found = byFile.get(file);
     if (found) found.count++;
     else byFile.set(file, { first: record, count: 1 });
   }
-  return [...byFile].map(([file, { first, count }]) => {
-    const line = first.line ?? 0;
-    const column = first.column ?? first.valueColumn ?? 0;
-    const message = checkMessages.accountingDashes({ file, line, column, text: first.accountingDash! }, count);
-    return { code: "W_ACCOUNTING_DASH", message, source: file, line, column };
-  });
+  return [...byFile].map(([file, { first, count }]) => ({ file, first, line: first.line ?? 0, column: first.column ?? first.valueColumn ?? 0, count }));
 }

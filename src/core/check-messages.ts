@@ -30,21 +30,29 @@ export interface AccountingDashExample {
   text: string;
 }
 
-/** The first of a file's value cells that may be a number split at its thousands separator by an unquoted comma. */
+/** The first of a file's value cells that may be a number split at its thousands separators by unquoted commas. */
 export interface ThousandsSplitExample {
   file: string;
   line: number;
   /** The value cell's column (1-based). */
   column: number;
-  /** The value cell's text (`1`). */
+  /** The value cell's text (`1`, `¥1`) and the number read from it (1). */
   cell: string;
-  /** The next cell's text (`234`), its column (1-based) and its header (`note`; "" for a column without one). */
-  next: string;
+  read: number;
+  /** The texts of the cells after it taken as its groups of thousands (`234`, `567`). */
+  groups: readonly string[];
+  /** The first group's column (1-based) and its header (`note`; "" for a column without one). */
   nextColumn: number;
   nextName: string;
-  /** The number the two make as one (1234). */
+  /** The row's number of fields, and the header's (fewer: the split added fields). */
+  fields: number;
+  headerFields: number;
+  /** The number the cells make as one (1234). */
   meant: number;
 }
+
+/** A split number as it was meant to be written: the value cell and its groups joined by commas (`1,234,567`). */
+const joinedNumber = (first: ThousandsSplitExample) => [first.cell, ...first.groups].join(",");
 
 /** What an option of the library expects, in `checkMessages.expectedOption`. */
 export type ExpectedOption =
@@ -91,6 +99,13 @@ export const checkMessages = catalogue("checkMessages", {
   aggregatePowerNoNumber: (text: string, item: string) =>
     `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} has no number after "power:"; expected power:P with a number P, e.g. power:0.5`,
   aggregateTwoExponents: (text: string, power: number, value: number) => `--aggregate ${JSON.stringify(text)}: two exponents ${power} and ${value}; expected one power:P per run`,
+  /**
+   * A method off the list typed in `--aggregate` on the command line (`0=geometrik`): `option`, the flag; `text`, the
+   * whole value; `found`, the method (after `LEVEL=`, without `:P`).
+   */
+  aggregateUnknownMethod: (option: string, text: string, found: string) =>
+    `unknown method ${quote(found)} of ${option}${text === found ? "" : ` (in ${quote(text)})`}; ` +
+    `expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${AGGREGATE_METHODS.join(", ")}${didYouMean(found, AGGREGATE_METHODS)}`,
   /** `word`: the method the item names (after `LEVEL=`), for a suggestion. */
   aggregateNotUnderstood: (text: string, item: string, word: string) =>
     `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ` +
@@ -111,11 +126,13 @@ export const checkMessages = catalogue("checkMessages", {
 
   // W_THOUSANDS_SPLIT (thousands-split.ts): `cells` such value cells in the file of `first`, its first
   thousandsSplit: (first: ThousandsSplitExample, cells: number) =>
-    `${first.file}:${first.line}:${first.column}: value ${JSON.stringify(first.cell)} and the next cell, ${JSON.stringify(first.next)} in column ${first.nextColumn}` +
-    `${first.nextName === "" ? " (without a header)" : ` (${JSON.stringify(first.nextName)})`}, look like one number, ${JSON.stringify(`${first.cell},${first.next}`)}, ` +
-    `split in two at its thousands separator by a comma not quoted: ${first.cell} is read where ${first.meant} was probably meant` +
+    `${first.file}:${first.line}:${first.column}: value ${JSON.stringify(first.cell)} and ` +
+    `${first.groups.length === 1 ? "the next cell, " : `the ${first.groups.length} cells after it, `}${first.groups.map((group) => JSON.stringify(group)).join(" and ")} ` +
+    `${first.groups.length === 1 ? "in column" : "from column"} ${first.nextColumn}${first.nextName === "" ? " (without a header)" : ` (${JSON.stringify(first.nextName)})`}, ` +
+    `look like one number, ${JSON.stringify(joinedNumber(first))}, split at its thousands ${first.groups.length === 1 ? "separator by a comma" : "separators by commas"} outside quotes ` +
+    `(the row has ${first.fields} fields, the header ${first.headerFields}): ${first.read} is read where ${first.meant} was probably meant` +
     `${cells === 1 ? "" : ` (${cells} value cells of this file look so, the first here)`}; expected ${cells === 1 ? "the number" : "each such number"} quoted as Excel writes it ` +
-    `(${JSON.stringify(`${first.cell},${first.next}`)}, with the quotes) or written without the separator (${first.meant})`,
+    `(${JSON.stringify(joinedNumber(first))}, with the quotes) or written without the separator (${first.meant})`,
 
   // Option values given to the library (option-checks.ts); `option` names the option, `found` is the value given
   optionNotAChoice: (option: string, found: unknown, choices: readonly string[]) =>

@@ -6,7 +6,7 @@ import { dataMessages, ofUnit, unitYear } from "./data-messages.js";
 import { closestName, didYouMean } from "./suggest.js";
 import { INDEX_CODE } from "./types.js";
 
-import { listItems, quote } from "./quote.js";
+import { listItems, quote, shownChoices } from "./quote.js";
 import { catalogue } from "./localize.js";
 import { isCurrencyDash, isExcelError } from "./number.js";
 import type { ExcelShown } from "./excel-text.js";
@@ -188,7 +188,7 @@ export const messages = catalogue("messages", {
    * or the item off the list of a comma-separated `list` (`--aggregations arithmetic,geometrik`).
    */
   unknownOptionChoice: (option: string, found: string, expected: readonly string[], list?: string) =>
-    `unknown value ${quote(found)} of ${option}${list === undefined ? "" : ` (in the list ${quote(list)})`}; expected ${list === undefined ? "one" : "each"} of: ${expected.join(", ")}${
+    `unknown value ${quote(found)} of ${option}${list === undefined ? "" : ` (in the list ${quote(list)})`}; expected ${list === undefined ? "one" : "each"} of: ${shownChoices(expected).join(", ")}${
       /^power:/.test(found) && expected.includes("power") ? " (in a list, power without its exponent: the exponent goes in --power P)" : didYouMean(found, expected)
     }`,
 

@@ -229,6 +229,24 @@ export const outputMessages = catalogue("outputMessages", {
    */
   reportTemporaryKept: (fileLabel: string, of: string, kind: "tmp" | "old", found: string, expected: string | undefined) =>
     `${fileLabel} is named as ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} by a process that is gone, but it starts with ${quoteInput(found)}, not as this tool writes ${of}${expected === undefined ? "" : ` (${quoteInput(expected)} and on)`}, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,
+  /**
+   * A temporary file (`temporaryLabel`) holding the version of `fileLabel` that reports.json lists, where `fileLabel` is
+   * there with bytes the tool never listed (edited by hand since): neither replaced nor removed.
+   */
+  reportTemporaryNotCompleted: (temporaryLabel: string, fileLabel: string) =>
+    `${temporaryLabel} holds the version of ${fileLabel} that reports.json lists, left by a report that stopped before it finished, but ${fileLabel} has changed since the tool wrote it (its SHA-256 is none that reports.json or its backup lists); expected it unchanged, so it is not replaced, and both are kept (move ${fileLabel} away to have the tool's version put back, or delete ${temporaryLabel} to keep yours)`,
+  /** A file named as a temporary or backup file of `of` whose writer is gone, that cannot be read (`code`). */
+  reportTemporaryUnreadable: (fileLabel: string, of: string, kind: "tmp" | "old", code: string) =>
+    `${fileLabel} is named as ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} by a process that is gone, but it cannot be read (${code}), so it is not provably left by this tool; kept, not removed (make it readable, or delete it by hand if it is not needed)`,
+  /** A file named as a temporary or backup file of `of` by pid `pid` (0), which no process of this tool has. */
+  writerPidNone: (fileLabel: string, of: string, pid: number) =>
+    `${fileLabel} is named as a temporary or backup file of ${of} by process ${pid}, but no process of this tool has pid ${pid} (expected a positive pid), so it is not provably left by this tool, nor written now; kept, not removed (delete it by hand if it is not needed)`,
+  /** What a stopped report left in run folder `runLabel` could not all be repaired: `fileLabel` could not be written (`code`). */
+  reportNotRepaired: (runLabel: string, fileLabel: string, code: string) =>
+    `what a report that stopped before it finished left in ${runLabel} is not all repaired: ${fileLabel} could not be written (${code}); expected a writable run folder; the rest is left as it is (the run's own files are untouched): the next report into the run repairs it, and verify says what is left`,
+  /** The staging marker `markerLabel` left in a complete run folder could not be removed (`code`: a read-only folder). */
+  runMarkerKept: (markerLabel: string, runLabel: string, code: string) =>
+    `${markerLabel}, left by a run that stopped just after its folder was complete, could not be removed (${code}); expected a writable run folder; kept: the run itself is complete (make ${runLabel} writable and the next run removes it, or delete it by hand)`,
   /** A folder named as the Parquet writer's own (`.innovation-index-writing-XXXXXX`) holding something else (`found`: its names, sorted). */
   writingFolderKept: (folderLabel: string, found: readonly string[]) =>
     `${folderLabel} is named as a folder this tool writes Parquet files in, but it holds ${found.length === 0 ? "nothing it can read" : found.map(quoteInput).join(", ")}, not only index.parquet, scores.parquet and growth.parquet, so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)`,

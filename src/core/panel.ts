@@ -35,6 +35,12 @@ export interface Panel {
    */
   unitColumn?: number;
   /**
+   * Of a values folder whose files put the unit column in different places (no `unitColumn`): each file's, by its
+   * position in `files` (0 where not known: a file without one, or whose rows differ), for the same messages
+   * (`unitColumnOfCell`).
+   */
+  unitColumnOfFile?: readonly number[];
+  /**
    * When the values come from several files (a values folder): the files, and for each cell the position of its file
    * in `files`, so that a message names a cell's file and line as it does for one file.
    */
@@ -57,6 +63,17 @@ export function placeOfCell(panel: Panel, cell: number): { source?: string; line
   if (!line) return panel.source !== undefined ? { source: panel.source } : {};
   const column = panel.columns?.[cell] || panel.valueColumn;
   return { source: panel.files && panel.fileOfCell ? panel.files[panel.fileOfCell[cell]] : panel.source, line, ...(column ? { column } : {}) };
+}
+
+/**
+ * The column of the units' names in the row of `cell` (1-based): the panel's `unitColumn`, else that of the cell's file
+ * (`unitColumnOfFile`, a values folder whose files put it in different places); `undefined` when not known.
+ * @example unitColumnOfCell({ ...panel, files: ["fold/a.csv", "fold/b.csv"], unitColumnOfFile: [1, 3] }, cellOfB) // => 3
+ */
+export function unitColumnOfCell(panel: Panel, cell: number): number | undefined {
+  if (panel.unitColumn !== undefined) return panel.unitColumn;
+  const file = panel.fileOfCell?.[cell];
+  return (file !== undefined && panel.unitColumnOfFile?.[file]) || undefined;
 }
 
 /** One value as read from a data file. `value` is `NaN` for a cell written as missing. */
@@ -95,11 +112,12 @@ export interface ValueRecord {
    */
   accountingDash?: string;
   /**
-   * Of a value read from a CSV cell that may be a number split at its thousands separator by an unquoted comma (`1,234`
-   * written without quotes: `1` read, `234` left in the next column, one the layout does not read): the two cells'
-   * texts, and the next cell's column (1-based) and header, for the warning (`thousandsSplitWarnings`).
+   * Of a value read from a CSV cell that may be a number split at its thousands separators by unquoted commas (`1,234`
+   * written without quotes in a row one field longer than its header: `1` read, `234` left in the next column): the
+   * value cell's text and its groups' (`thousandsGroups`, core/thousands-split.ts), the first group's column (1-based)
+   * and header, and the row's fields and the header's, for the warning (`thousandsSplitWarnings`).
    */
-  thousandsSplit?: { cell: string; next: string; nextColumn: number; nextName: string };
+  thousandsSplit?: { cell: string; groups: string[]; nextColumn: number; nextName: string; fields: number; headerFields: number };
   /**
    * The cell could not be read (not a number; reported by the reader): `value` is `NaN`, a gap kept for the checks of
    * the values' structure, in which it counts as a value given, not as an empty cell (`repeatOutcome`).
@@ -261,7 +279,11 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
     ...(columns ? { source, lines, columns } : valueColumn !== undefined ? { source, lines, valueColumn } : { source, lines }),
     ...(unitColumn !== undefined ? { unitColumn } : {}),
   };
-  if (fileOfCell && lines) return { ok: true, value: { ...panel, ...place, files: [...filePosition.keys()], fileOfCell }, warnings: [] };
+  if (fileOfCell && lines) {
+    const files = [...filePosition.keys()];
+    const unitColumnOfFile = unitColumn === undefined ? unitColumnsOfFiles(records, files) : undefined;
+    return { ok: true, value: { ...panel, ...place, files, fileOfCell, ...(unitColumnOfFile ? { unitColumnOfFile } : {}) }, warnings: [] };
+  }
   return { ok: true, value: lines ? { ...panel, ...place } : panel, warnings: [] };
 }
 
@@ -277,6 +299,17 @@ function sharedValueColumn(records: readonly ValueRecord[]): number | undefined 
     shared = record.valueColumn;
   }
   return shared;
+}
+
+/**
+ * The unit column of each of `files` (`sharedUnitColumn` of its records; 0 where it has none), or `undefined` when no
+ * file has one.
+ */
+function unitColumnsOfFiles(records: readonly ValueRecord[], files: readonly string[]): number[] | undefined {
+  const byFile = new Map<string, ValueRecord[]>(files.map((file) => [file, []]));
+  for (const record of records) if (record.file !== undefined) byFile.get(record.file)?.push(record);
+  const columns = files.map((file) => sharedUnitColumn(byFile.get(file)!) ?? 0);
+  return columns.some((column) => column > 0) ? columns : undefined;
 }
 
 /**

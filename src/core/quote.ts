@@ -35,6 +35,15 @@ export function listItems(items: readonly string[], separator: string, more: (co
   return items.length > limit ? `${named}${separator}${more(items.length - limit)}` : named;
 }
 
+/**
+ * The choices a message lists, as they read: as they are when each is a word (letters and digits, with hyphens or
+ * underscores inside: `min-max`, `utf-8`), else each quoted, so that a choice of punctuation stands out from the
+ * list's own commas (`".", ","`, not `., ,`).
+ * @example shownChoices([".", ","]) // => ['"."', '","']
+ */
+export const shownChoices = (choices: readonly string[]): string[] =>
+  choices.every((choice) => /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u.test(choice)) ? [...choices] : choices.map(quote);
+
 /** A count and its noun, with an s unless the count is 1: `1 group`, `2 groups`. */
 export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 

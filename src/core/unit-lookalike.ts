@@ -9,7 +9,7 @@ import type { Issue } from "../errors.js";
 import type { UnitLikeness } from "./data-messages.js";
 import { messages } from "./messages.js";
 import { toHalfWidth } from "./number.js";
-import { placeOfCell, type Panel } from "./panel.js";
+import { placeOfCell, unitColumnOfCell, type Panel } from "./panel.js";
 
 export type { UnitLikeness } from "./data-messages.js";
 
@@ -133,8 +133,8 @@ export const isTotalName = (unit: string) => TOTAL_WORDS.has(comparableUnitName(
 
 /**
  * One `W_UNIT_TOTAL` warning per unit named as a total (`isTotalName`), in the panel's order of units: placed at its
- * first row (in the order of the files, then of the lines) and the unit column (`Panel.unitColumn`, its number where
- * known, else "unit"), or at the values file alone when the panel keeps no lines.
+ * first row (in the order of the files, then of the lines) and the unit column (`unitColumnOfCell`: its number where
+ * known, the row's file's in a values folder whose files put it in different places, else "unit"), or at the values file alone when the panel keeps no lines.
  */
 export function unitTotalWarnings(panel: Panel): Issue[] {
   const [unitCount, yearCount] = [panel.units.length, panel.years.length];
@@ -156,7 +156,7 @@ export function unitTotalWarnings(panel: Panel): Issue[] {
       code: "W_UNIT_TOTAL",
       message: messages.unitTotal(unit),
       ...(source !== undefined ? { source } : {}),
-      ...(line !== undefined ? { line, column: panel.unitColumn ?? "unit" } : {}),
+      ...(line !== undefined ? { line, column: unitColumnOfCell(panel, first) ?? "unit" } : {}),
     });
   });
   return warnings;
@@ -183,7 +183,7 @@ export function unitLookalikeWarnings(panel: Panel): Issue[] {
       code: "W_UNIT_LOOKALIKE",
       message: messages.unitLookalike(panel.units[more], moreCount, panel.units[fewer], fewerCount, likeness, indicator, year),
       ...(file !== undefined ? { source: file } : {}),
-      ...(line !== undefined ? { line, column: panel.unitColumn ?? "unit" } : {}),
+      ...(line !== undefined ? { line, column: unitColumnOfCell(panel, cell) ?? "unit" } : {}),
     };
   });
   return [...unitTotalWarnings(panel), ...lookalikes];

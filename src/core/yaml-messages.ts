@@ -14,6 +14,8 @@ export type FlowClose = "]" | "}";
 
 /** `[ ]` or `{ }`, by the closing bracket. */
 const brackets = (close: FlowClose) => (close === "]" ? "[ ]" : "{ }");
+/** An indent of `count` spaces, in words. */
+const spaces = (count: number) => (count === 0 ? "no indent" : count === 1 ? "1 space" : `${count} spaces`);
 
 export const yamlMessages = catalogue("yamlMessages", {
   /** ALIAS_PROPS: `&a *b`, `!tag *b`. */
@@ -43,8 +45,24 @@ export const yamlMessages = catalogue("yamlMessages", {
   /** BLOCK_AS_IMPLICIT_KEY: "Nested mappings are not allowed in compact mappings" (`a: b: c`). */
   compactMap: () =>
     'a second "key: value" on the line of a key (as in "a: b: c"); expected the inner key on a line of its own, indented under its key, or the value in quotes if its ":" is part of the text',
+  /**
+   * BLOCK_AS_IMPLICIT_KEY, "Nested mappings are not allowed in compact mappings", raised on the value of the key `key`
+   * (on line `keyLine`, indented `indent` spaces) when the next line, a "key: value", is indented further than `key`:
+   * the value and that line are read as one key over two lines.
+   */
+  indentedUnderValue: (key: string, keyLine: number, indent: number) =>
+    `this line is indented further than the key ${quote(key)} above it (line ${keyLine}), so it is read as part of that key's value; expected the same indent as ${quote(key)} (${spaces(indent)}), or no value after ${quote(key)} on line ${keyLine} if this line belongs under it`,
   /** BLOCK_AS_IMPLICIT_KEY: a block list as a map's key. */
   blockAsKey: () => 'a list of "- " items used as the key of a map; expected a key that is a text',
+  /**
+   * BLOCK_AS_IMPLICIT_KEY, "A block sequence may not be used as an implicit map key", raised on a "- " item indented
+   * differently from the items of its list above it (the nearest on line `itemLine`, indented `indent` spaces).
+   */
+  itemOutOfLine: (itemLine: number, indent: number) =>
+    `this "- " item is out of line with the items of its list above it (line ${itemLine}, indented ${spaces(indent)}); expected the same indent as them (${spaces(indent)})`,
+  /** BLOCK_AS_IMPLICIT_KEY, as `itemOutOfLine`, raised on a "- " item among the keys of a map (as `key`, on line `keyLine`). */
+  itemAmongKeys: (key: string, keyLine: number) =>
+    `a "- " item among the keys of a map (as ${quote(key)}, line ${keyLine}), where each line is a "key: value"; expected a "key: value", or the items of a list on the lines below their key (written "key:" alone on its line), indented further than it`,
   /** BLOCK_IN_FLOW: a block list or map inside brackets (`[ - a ]`, `{ a: 1 b: 2 }`). */
   blockInFlow: () =>
     'a "- " item, or a "key: value" with no comma before it, inside [ ] or { }; expected the items in brackets separated by commas, or the list or map written without brackets, one item a line',

@@ -152,10 +152,34 @@ function parsePlainCsv(text: string): CsvTable | undefined {
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows: rest, delimiter };
 }
 
-/** `row` with its `accountingDashes` read off `raw`, the text of its record as written (`accountingDashesOf`). */
+/**
+ * `row` with its `accountingDashes` read off `raw`, the text of its record as written (`accountingDashesOf`), and its
+ * quoted cells noted (`isQuotedCell`) when the record has a quote.
+ */
 function withDashes(row: CsvRow, raw: string, delimiter: string): CsvRow {
   const dashes = accountingDashesOf(raw, delimiter, row.cells.length);
-  return dashes ? { ...row, accountingDashes: dashes } : row;
+  const read = dashes ? { ...row, accountingDashes: dashes } : row;
+  if (raw.includes('"')) {
+    const quoted: boolean[] = [];
+    if (rawFields(raw.replace(/[\r\n]+$/, ""), delimiter, quoted).length === row.cells.length) quotedOf.set(read, quoted);
+  }
+  return read;
+}
+
+/**
+ * Of each row of a CSV file with a quote, which of its cells were quoted (`"1,234"`), by position; kept beside the
+ * rows rather than in them, so that a row stays the cells csv-parse gives. Rows without a quote have none.
+ */
+const quotedOf = new WeakMap<CsvRow, boolean[]>();
+
+/**
+ * Whether cell `index` of a row read by `parseCsv` was written in quotes: false for every cell of a row without a
+ * quote, and of a workbook sheet's row. The reading of a number split at its thousands separator by a comma outside
+ * quotes (`W_THOUSANDS_SPLIT`) asks it.
+ * @example isQuotedCell(parseCsv('a,b\n"1",2\n', "f.csv").rows[0], 0) // => true
+ */
+export function isQuotedCell(row: CsvRow, index: number): boolean {
+  return quotedOf.get(row)?.[index] === true;
 }
 
 /**
@@ -176,14 +200,16 @@ function accountingDashesOf(raw: string, delimiter: string, count: number): (str
 
 /**
  * The fields of one record's text as written: a quoted field's content (`""` read as `"`, line breaks kept), any other
- * field untrimmed, so that the spaces around a cell's text are still there.
+ * field untrimmed, so that the spaces around a cell's text are still there; `quoted` gets, field by field, whether it
+ * was quoted.
  */
-function rawFields(text: string, delimiter: string): string[] {
+function rawFields(text: string, delimiter: string, quoted: boolean[] = []): string[] {
   const fields: string[] = [];
   for (let start = 0; ; ) {
     let open = start;
     while (isBlank(text[open], delimiter)) open++;
     let end: number;
+    quoted.push(text[open] === '"');
     if (text[open] === '"') {
       let content = "";
       let at = open + 1;

@@ -53,11 +53,11 @@ describe("innovation-index diff", () => {
     expect((await runCli(["compute", "-q"], dir)).stderr).toContain("index.yaml:4: methods.screen");
     expect(await runCli(["diff"], dir)).toEqual(table);
     expect(await runCli(["diff", "--format", "csv"], dir)).toEqual(csv);
-    // A file that is not YAML (a flow list on line 3 left open, found where the file ends, line 5) is refused, exit 1.
+    // A file that is not YAML (a flow list on line 3 left open: placed at its bracket, line 3) is refused, exit 1.
     await writeFile(join(dir, "index.yaml"), `${text}methods: [\n  screen\n`);
     const refused = await runCli(["diff", "--log-format", "json"], dir);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 5 });
+    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 3 });
   });
 
   it("compares two --out folders (outputs only) by path", async () => {

@@ -55,6 +55,36 @@ describe("the terminal in Chinese", () => {
     expect(await listDir(dir)).toEqual(["tree.csv", "values.csv"]);
   });
 
+  it("puts '：' after a problem's file named alone in Chinese, ': ' in English", async () => {
+    // A header and no rows: E_NO_DATA, placed at values.csv with no line (core/panel.ts).
+    const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": "unit,year,indicator,value\n" });
+    const zh = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir, { language: "zh" });
+    const en = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir, { language: "en" });
+    expect(zh.code).toBe(1);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain("\nvalues.csv: the data has no values; expected rows of unit, year, indicator and value\n");
+    expect(zh.stderr).toContain("\nvalues.csv：数据中没有数值；应有由评价对象、年份、指标和数值构成的行\n");
+    expect(zh.stderr).not.toContain("values.csv: ");
+  });
+
+  it("puts '：' after a warning's file or folder named alone, ': ' after its line, and leaves the JSON log's fields as they are", async () => {
+    const dir = await makeTempDir();
+    let printed = "";
+    const env = { cwd: dir, language: "zh" as const, stdout: () => undefined, stderr: (text: string) => (printed += text) };
+    const text = { quiet: false, format: "text" as const, allProblems: false };
+    // The messages as they are (a translation that changes nothing): only the place and its colon are at stake.
+    const chinese = loggingEnv({ ...env, translate: (message) => message }, text);
+    chinese.warn!({ code: "W_X", message: '指标 "x2"（评价对象 "乙乙"）', source: "fold" });
+    chinese.warn!({ code: "W_X", message: "数值", source: "fold/b.csv", line: 2, column: 3 });
+    const english = loggingEnv(env, text);
+    english.warn!({ code: "W_X", message: "value", source: "fold" });
+    loggingEnv({ ...env, translate: (message) => message }, { ...text, format: "json" }).warn!({ code: "W_X", message: "数值", source: "fold" });
+    const lines = printed.split("\n");
+    expect(lines.slice(0, 3)).toEqual(['警告：fold：指标 "x2"（评价对象 "乙乙"）', "警告：fold/b.csv:2:3: 数值", "warning: fold: value"]);
+    const { time: _time, ...json } = JSON.parse(lines[3]) as Record<string, unknown>;
+    expect(json).toEqual({ level: "warning", code: "W_X", message: "数值", source: "fold" });
+  });
+
   it("says what it wrote in Chinese, and writes the same bytes as in English", async () => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES });
     const zh = await runCli(["compute", "-i", "tree.csv", "-d", "values.csv", "--out", "zh"], dir, { language: "zh" });

@@ -10,6 +10,7 @@ import { optionChoiceError } from "../../src/cli/choices.js";
 import { createProgram } from "../../src/cli/main.js";
 import { NORMALIZE_METHODS } from "../../src/core/normalize.js";
 import { AGGREGATE_METHODS } from "../../src/core/aggregate.js";
+import { shownChoices } from "../../src/core/quote.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 const USAGE_HINT = "(run with --help for usage)\n";
@@ -64,6 +65,61 @@ describe("a value off an option's list of choices", () => {
     expect(twice.stderr).toContain('--aggregations lists "arithmetic" twice');
   });
 
+  it("lists words as they are and quotes every choice where one is not a word (shownChoices)", () => {
+    expect(shownChoices(["min-max", "utf-8", "topsis_year", "中文", "2"])).toEqual(["min-max", "utf-8", "topsis_year", "中文", "2"]);
+    // One choice of punctuation (or a hyphen at an end) quotes them all.
+    expect(shownChoices([".", ","])).toEqual(['"."', '","']);
+    expect(shownChoices(["auto", "-"])).toEqual(['"auto"', '"-"']);
+  });
+
+  it("quotes each choice where one is not a word: --decimal ;", async () => {
+    const dir = await makeTempDir();
+    const english = await runCli(["compute", "--decimal", ";"], dir);
+    expect(english.code).toBe(2);
+    // The choices . and , quoted, so that they stand out from the list's comma; ";" is one edit from ".".
+    expect(english.stderr).toBe(`error: unknown value ";" of --decimal; expected one of: ".", ","; did you mean "."?\n${USAGE_HINT}`);
+    const chinese = await runCli(["compute", "--decimal", ";"], dir, { language: "zh" });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toBe('错误：选项 --decimal 没有 ";" 这一取值；应为以下之一："."、","；是否应为 "."？\n（用法见 --help）\n');
+  });
+
+  it("--encoding off its list: the tool's words and the closest encoding, in English and in Chinese", async () => {
+    const dir = await makeTempDir();
+    const latin = await runCli(["compute", "--encoding", "latin1"], dir);
+    expect(latin.code).toBe(2);
+    // "latin1" is far from every encoding: no suggestion.
+    expect(latin.stderr).toBe(`error: unknown value "latin1" of --encoding; expected one of: auto, utf-8, gb18030, gbk\n${USAGE_HINT}`);
+    // "gb18031" is "gb18030" with one digit changed.
+    const near = await runCli(["validate", "--encoding", "gb18031"], dir, { language: "zh" });
+    expect(near.code).toBe(2);
+    expect(near.stderr).toBe('错误：选项 --encoding 没有 "gb18031" 这一取值；应为以下之一：auto、utf-8、gb18030、gbk；是否应为 "gb18030"？\n（用法见 --help）\n');
+    // The other names it reads are no error: utf8 is utf-8 (the shipped example is read, exit 0).
+    const alias = await runCli(["validate", "--encoding", "UTF8"], dir);
+    expect(alias.code).toBe(0);
+  });
+
+  it("--aggregate LEVEL=METHOD with a method off the list: the method, the value and the closest method, exit 2", async () => {
+    const dir = await makeTempDir();
+    const methods = AGGREGATE_METHODS.join(", ");
+    const english = await runCli(["compute", "--aggregate", "0=geometrik"], dir);
+    expect(english.code).toBe(2);
+    // "geometrik" (after "0=") is "geometric" with one letter changed.
+    expect(english.stderr).toBe(
+      `error: unknown method "geometrik" of --aggregate (in "0=geometrik"); expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${methods}; did you mean "geometric"?\n${USAGE_HINT}`,
+    );
+    const chinese = await runCli(["compute", "--aggregate", "0=geometrik"], dir, { language: "zh" });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toBe(
+      `错误：选项 --aggregate 没有 "geometrik" 这一方法（在 "0=geometrik" 中）；应为 METHOD 或 LEVEL=METHOD，以逗号分隔（例如 "arithmetic,0=geometric"），METHOD 为以下之一：${AGGREGATE_METHODS.join("、")}；是否应为 "geometric"？\n（用法见 --help）\n`,
+    );
+    // The first method off the list of several items, past a power:P (the method power); a bare method, without "(in ...)".
+    const later = await runCli(["compute", "--aggregate", "arithmetic,1=power:2,2=harmonik"], dir);
+    expect(later.stderr).toMatch(/^error: unknown method "harmonik" of --aggregate \(in "arithmetic,1=power:2,2=harmonik"\); .*; did you mean "harmonic"\?\n/);
+    const bare = await runCli(["compute", "--aggregate", "mean"], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^error: unknown method "mean" of --aggregate; expected METHOD/);
+  });
+
   it("logs the error with its code in a JSON log", async () => {
     const dir = await makeTempDir();
     const run = await runCli(["--log-format", "json", "compute", "--missing", "interpolat"], dir);
@@ -93,7 +149,9 @@ describe("a value off an option's list of choices", () => {
     for (const { path, flag, choices } of withChoices) {
       const run = await runCli([...path, flag, "zzz-none"], dir);
       expect(run.code, `${path.join(" ")} ${flag}`).toBe(2);
-      expect(run.stderr, `${path.join(" ")} ${flag}`).toBe(`error: unknown value "zzz-none" of ${flag}; expected one of: ${choices.join(", ")}\n${USAGE_HINT}`);
+      // Each choice quoted where one is not a word (--decimal's "." and ","; the case below).
+      const listed = choices.every((choice) => /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u.test(choice)) ? choices.join(", ") : choices.map((choice) => JSON.stringify(choice)).join(", ");
+      expect(run.stderr, `${path.join(" ")} ${flag}`).toBe(`error: unknown value "zzz-none" of ${flag}; expected one of: ${listed}\n${USAGE_HINT}`);
     }
   });
 });

@@ -190,11 +190,11 @@ describe("innovation-index verify", () => {
       stderr: `error: ${outputMessages.verifyFailed(`runs/${id}`, { missing: 0, changed: 1, unlisted: 0, outside: 0 })}\n`,
     });
     await editByHand(path, index);
-    // A methods: that is no YAML (a flow list on line 4 left open, which the parser finds where the file ends, line 6) is refused.
+    // A methods: that is no YAML (a flow list on line 4 left open: placed at its bracket, line 4) is refused.
     await editByHand(join(dir, "index.yaml"), `${text}methods: [\n  screen\n`);
     const refused = await runCli(["verify", "--log-format", "json"], dir);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 6 });
+    expect(JSON.parse(refused.stderr.split("\n")[0])).toMatchObject({ level: "error", code: "E_PROJECT_YAML", source: "index.yaml", line: 4 });
     // A run folder named by its path needs no project: index.yaml is not read.
     expect((await runCli(["verify", `runs/${id}`, "-q"], dir)).code).toBe(0);
   });

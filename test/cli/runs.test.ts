@@ -502,11 +502,11 @@ describe("innovation-index runs", () => {
     expect(await latest(dir)).toBe(b);
     expect(await runCli(["runs", "publish", c], dir)).toEqual({ code: 0, stdout: "", stderr: `${runMessages.published("runs/LATEST", b, c)}\n` });
     expect(await latest(dir)).toBe(c);
-    // What says where the runs are is read still: a file that is not YAML (a flow list on line 6 left open, which the
-    // parser finds where the file ends, line 7), a runs: that is not a text (line 4) and one outside the project's
+    // What says where the runs are is read still: a file that is not YAML (a flow list on line 6 left open: placed at
+    // its bracket, line 6), a runs: that is not a text (line 4) and one outside the project's
     // folder are refused, exit 1, LATEST unchanged.
     const refusals: [string, string, number][] = [
-      [`${sound}  screen: [0.5\n`, "E_PROJECT_YAML", 7],
+      [`${sound}  screen: [0.5\n`, "E_PROJECT_YAML", 6],
       [sound.replace("values: data\n", "values: data\nruns: 5\n"), "E_PROJECT", 4],
       [sound.replace("values: data\n", "values: data\nruns: ../elsewhere\n"), "E_PATH_OUTSIDE", 4],
     ];

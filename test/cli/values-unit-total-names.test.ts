@@ -121,6 +121,23 @@ describe("a total row read as a unit", () => {
     expect(codes((await uncertainty(inputs, { replications: 20, weightNoise: 0.2 })).warnings)).toHaveLength(1);
   });
 
+  it("in a values folder whose files put the unit column in different places, names each file's own (1 and 3)", async () => {
+    // a.csv: the unit in column 1, 常州; b.csv: in column 3, 合计 on its lines 2-7 (its first row, line 2).
+    const rows = (row: (year: number, code: string, value: number) => string) =>
+      ["A1", "A2", "B1"].flatMap((code, i) => [2017, 2018].map((year, j) => row(year, code, 10 * i + j + 1))).join("\n");
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      "fold/a.csv": `unit,year,indicator,value\n${rows((year, code, value) => `常州,${year},${code},${value}`)}\n`,
+      "fold/b.csv": `year,indicator,unit,value\n${rows((year, code, value) => `${year},${code},合计,${value * 2}`)}\n`,
+    });
+    const run = await runCli(["validate", "-i", "tree.csv", "-d", "fold"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`warning: fold/b.csv:2:3: ${messages.unitTotal("合计")}\n`);
+    const inputs = await load({ indicators: "tree.csv", data: "fold", cwd: dir });
+    const totals = (await compute(inputs)).warnings.filter((warning) => warning.code === "W_UNIT_TOTAL");
+    expect(totals).toEqual([{ code: "W_UNIT_TOTAL", message: messages.unitTotal("合计"), source: "fold/b.csv", line: 2, column: 3 }]);
+  });
+
   it.each(["总计：", " ＴＯＴＡＬ ", "Sub Total", "all:", "合　计"])("warns of a unit named %j too", async (name) => {
     const dir = await makeTempDir({ "tree.csv": TREE, "values.csv": VALUES.replaceAll("合计", name) });
     const run = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir);

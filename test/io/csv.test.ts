@@ -2,7 +2,7 @@ import { parse as parseRaw } from "csv-parse/sync";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvField, detectDelimiter, formatCsv, guardFormula, parseCsv, unguardFormula } from "../../src/io/csv.js";
+import { csvField, detectDelimiter, formatCsv, guardFormula, isQuotedCell, parseCsv, unguardFormula } from "../../src/io/csv.js";
 import { formatNumber } from "../../src/io/write/byte-chunks.js";
 import { formatValue } from "../../src/io/write/to-csv.js";
 
@@ -132,6 +132,19 @@ function isFormulaInExcel(cell: string): boolean {
   // Number() as the model of Excel's number reading (a sign, digits, a point, an exponent).
   return !(/^[+-]?[\d.]/.test(number) && Number.isFinite(Number(number)));
 }
+
+describe("isQuotedCell (which cells of a row were written in quotes, for W_THOUSANDS_SPLIT)", () => {
+  const quotedOf = (text: string) => parseCsv(text, "t.csv").rows.map((row) => row.cells.map((_, index) => isQuotedCell(row, index)));
+  it("tells them, read by hand or by csv-parse (a doubled quote, a line break in a cell), and none of a row without a quote", () => {
+    // Line 2: "1" quoted, 234 not; line 3: no quote at all.
+    expect(quotedOf('a,b,c\n "1" ,234,\nx,y,z\n')).toEqual([
+      [true, false, false],
+      [false, false, false],
+    ]);
+    // csv-parse: the 1st cell holds a doubled quote, the 3rd a line break; the 2nd is not quoted.
+    expect(quotedOf('a,b,c\n"x ""y""",1,"two\nlines"\n')).toEqual([[true, false, true]]);
+  });
+});
 
 describe("guardFormula, unguardFormula and csvField (the formula guard of every CSV file)", () => {
   it.each([

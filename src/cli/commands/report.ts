@@ -105,8 +105,13 @@ Examples:
       const { repairDerivedFiles, requireReplaceable, withReportsFile } = await import("../../io/runs/run-reports.js");
       // What a report killed while writing into this run left is completed first, so that its files are provably ours;
       // a file of such a name that is not provably the tool's is kept, said (W_REPORT_TEMPORARY_KEPT).
-      const repaired = await repairDerivedFiles(run.folder, run.label, ["report.html"], (warning) => printWarnings([warning], env));
-      if (!options.quiet) for (const line of repaired) env.stderr(line + "\n");
+      // What was done is said also when a later step fails (then the error says that failure).
+      const progress = { done: [] as string[] };
+      try {
+        await repairDerivedFiles(run.folder, run.label, ["report.html"], (warning) => printWarnings([warning], env), progress);
+      } finally {
+        if (!options.quiet) for (const line of progress.done) env.stderr(line + "\n");
+      }
       // A run whose inputs or options are no longer the project's takes no report; what a killed report left in it is
       // completed all the same (above), so that the run passes verify again.
       if (run.changed.length > 0)

@@ -33,6 +33,9 @@ const notExpected = (option: string, found: unknown, expected: string) =>
 export const checkMessagesZh: Translation<typeof checkMessages> = {
   aggregatePowerNoNumber: (text, item) => `--aggregate ${JSON.stringify(text)}：${JSON.stringify(item)} 中 "power:" 后没有数字；应为 power:P，P 为数字，例如 power:0.5`,
   aggregateTwoExponents: (text, power, value) => `--aggregate ${JSON.stringify(text)}：给出了两个指数 ${power} 和 ${value}；每次运行应只有一个 power:P`,
+  aggregateUnknownMethod: (option, text, found) =>
+    `选项 ${option} 没有 ${quote(found)} 这一方法${text === found ? "" : `（在 ${quote(text)} 中）`}；` +
+    `应为 METHOD 或 LEVEL=METHOD，以逗号分隔（例如 "arithmetic,0=geometric"），METHOD 为以下之一：${list(AGGREGATE_METHODS)}${didYouMean(found, AGGREGATE_METHODS)}`,
   aggregateNotUnderstood: (text, item, word) =>
     `--aggregate ${JSON.stringify(text)}：无法识别 ${JSON.stringify(item)}；` +
     `应为 METHOD 或 LEVEL=METHOD，以逗号分隔（例如 "arithmetic,0=geometric"），METHOD 为以下之一：${list(AGGREGATE_METHODS)}${didYouMean(word, AGGREGATE_METHODS)}`,
@@ -47,12 +50,18 @@ export const checkMessagesZh: Translation<typeof checkMessages> = {
     `这是 Excel 会计专用格式显示 0 的方式；${cells === 1 ? "它按缺失值读取，但可能是 0" : "它们按缺失值读取，但可能是 0"}；` +
     `应在保存 CSV 文件之前将该列设为数值格式（常规或数值），或在${cells === 1 ? "该单元格" : "这些单元格"}中写 0`,
 
-  thousandsSplit: (first, cells) =>
-    `${first.file}:${first.line}:${first.column}: 数值 ${JSON.stringify(first.cell)} 和下一个单元格（第 ${first.nextColumn} 列${
-      first.nextName === "" ? "，无列名" : ` ${JSON.stringify(first.nextName)}`
-    }）中的 ${JSON.stringify(first.next)} 看似同一个数 ${JSON.stringify(`${first.cell},${first.next}`)}，因逗号未加引号而在千位分隔符处被拆成两个字段：` +
-    `读到的是 ${first.cell}，原意可能是 ${first.meant}${cells === 1 ? "" : `（本文件中有 ${cells} 个数值单元格如此，第一个在此）`}；` +
-    `应像 Excel 那样给${cells === 1 ? "该数" : "这些数"}加引号（${JSON.stringify(`${first.cell},${first.next}`)}，连同引号），或去掉千位分隔符（${first.meant}）`,
+  thousandsSplit: (first, cells) => {
+    const joined = JSON.stringify([first.cell, ...first.groups].join(","));
+    const many = first.groups.length > 1;
+    return (
+      `${first.file}:${first.line}:${first.column}: 数值 ${JSON.stringify(first.cell)} 和${many ? `其后的 ${first.groups.length} 个单元格` : "下一个单元格"}` +
+      `（${many ? "自" : ""}第 ${first.nextColumn} 列${many ? "起" : ""}${first.nextName === "" ? "，无列名" : ` ${JSON.stringify(first.nextName)}`}）` +
+      `中的 ${first.groups.map((group) => JSON.stringify(group)).join("、")} 看似同一个数 ${joined}，因逗号未加引号而在千位分隔符处被拆开` +
+      `（该行有 ${first.fields} 个字段，表头只有 ${first.headerFields} 个）：读到的是 ${first.read}，原意可能是 ${first.meant}` +
+      `${cells === 1 ? "" : `（本文件中有 ${cells} 个数值单元格如此，第一个在此）`}；` +
+      `应像 Excel 那样给${cells === 1 ? "该数" : "这些数"}加引号（${joined}，连同引号），或去掉千位分隔符（${first.meant}）`
+    );
+  },
 
   optionNotAChoice: (option, found, choices) =>
     `选项 ${option} 为 ${describeValue(found)}；应为以下之一：${list(choices)}${typeof found === "string" ? didYouMean(found, choices) : ""}`,

@@ -3,7 +3,7 @@ import type { dataMessages } from "../data-messages.js";
 import type { Translation } from "../localize.js";
 import type { messages } from "../messages.js";
 import { isCurrencyDash, isExcelError } from "../number.js";
-import { listItems, quote } from "../quote.js";
+import { listItems, quote, shownChoices } from "../quote.js";
 import { INDEX_CODE } from "../types.js";
 import { closestName } from "../suggest.js";
 import { TYPE_NAMES, didYouMean, list, ofUnitYear, spaced, unitYear } from "./words.js";
@@ -238,7 +238,7 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
   unknownArgumentChoice: (argument, command, found, expected) =>
     `命令 ${command} 的参数 ${argument} 没有 ${quote(found)} 这一取值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
   unknownOptionChoice: (option, found, expected, given) =>
-    `选项 ${option} 没有 ${quote(found)} 这一取值${given === undefined ? "" : `（在列表 ${quote(given)} 中）`}；${given === undefined ? "应为以下之一" : "每一项都应为以下之一"}：${list(expected)}${
+    `选项 ${option} 没有 ${quote(found)} 这一取值${given === undefined ? "" : `（在列表 ${quote(given)} 中）`}；${given === undefined ? "应为以下之一" : "每一项都应为以下之一"}：${list(shownChoices(expected))}${
       /^power:/.test(found) && expected.includes("power") ? "（在列表中 power 不带指数：指数由 --power P 给出）" : didYouMean(found, expected)
     }`,
 

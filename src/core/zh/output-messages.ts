@@ -158,6 +158,16 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
     `${staleLabel} 是进程 ${pid} 移到一旁的锁 ${lockLabel}，该进程仍在运行（本工具的一次运行正在接管该锁，或此后另一个进程用上了这个 pid）；已保留，未删除：若本工具没有在运行时它仍在，请手动删除`,
   reportTemporaryKept: (fileLabel, of, kind, found, expected) =>
     `${fileLabel} 的名称是 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}（写入它的进程已不存在），但其开头为 ${quoteInput(found)}，不是本工具写入 ${of} 时的开头${expected === undefined ? "" : `（${quoteInput(expected)} 及其后）`}，无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
+  reportTemporaryNotCompleted: (temporaryLabel, fileLabel) =>
+    `${temporaryLabel} 中是 reports.json 所列的 ${fileLabel} 版本（由一次未完成即中止的 report 遗留），但 ${fileLabel} 在本工具写入后已被改动（其 SHA-256 不在 reports.json 及其备份所列之中）；应为未改动的文件，因此不替换它，两个文件都保留（若要放回本工具的版本，请把 ${fileLabel} 移走；若要保留你的版本，请删除 ${temporaryLabel}）`,
+  reportTemporaryUnreadable: (fileLabel, of, kind, code) =>
+    `${fileLabel} 的名称是 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}（写入它的进程已不存在），但它无法读取（${code}），无法确认它由本工具遗留；已保留，未删除（请使其可读，如不需要，请手动删除）`,
+  writerPidNone: (fileLabel, of, pid) =>
+    `${fileLabel} 的名称是进程 ${pid} 写入的 ${of} 的临时文件或备份文件，但本工具的进程不会有 pid ${pid}（应为正数 pid），无法确认它由本工具遗留，也不是正在写入的文件；已保留，未删除（如不需要，请手动删除）`,
+  reportNotRepaired: (runLabel, fileLabel, code) =>
+    `一次未完成即中止的 report 在 ${runLabel} 中遗留的文件未能全部修复：无法写入 ${fileLabel}（${code}）；应为可写的运行文件夹；其余保持原样（运行自身的文件未被改动）：下一次对该运行的 report 会修复它，verify 会说明还剩什么`,
+  runMarkerKept: (markerLabel, runLabel, code) =>
+    `${markerLabel} 由一次在其文件夹完成后随即中止的运行遗留，但无法删除（${code}）；应为可写的运行文件夹；已保留：该运行本身是完整的（使 ${runLabel} 可写后，下一次运行会删除它；也可手动删除）`,
   writingFolderKept: (folderLabel, found) =>
     `${folderLabel} 的名称是本工具写入 Parquet 文件所用的文件夹，但其中有 ${found.length === 0 ? "无法读取的内容" : found.map(quoteInput).join("、")}，而非只有 index.parquet、scores.parquet 和 growth.parquet，无法确认它由本工具遗留；已保留，未删除（如不需要，请手动删除）`,
   latestNotFlushed: (latestLabel, id, reason) =>

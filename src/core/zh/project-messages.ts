@@ -22,7 +22,7 @@ function inputChange(how: string): string {
 }
 
 export const projectMessagesZh: Translation<typeof projectMessages> = {
-  yamlSyntax: (reason) => `文件不是有效的 YAML：${reason}`,
+  yamlSyntax: (reason) => `不是有效的 YAML 文件：${reason}`,
   notAMap: (found) => `文件内容为${describeFound(found)}；应为包含 indicators、values、methods 等键的键值块`,
   badKey: (path, found, expected) => `${path}：实际为${describeFound(found)}；应为${afterChinese(expected)}`,
   missingKey: (path, expected) => `缺少 ${path}；应为${afterChinese(expected)}`,

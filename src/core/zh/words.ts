@@ -2,6 +2,7 @@
 import { durationParts, formatCount } from "../limit-messages.js";
 import { quote } from "../quote.js";
 import { closestName } from "../suggest.js";
+import { placeOf, type Issue } from "../../errors.js";
 
 /** A duration as `formatDuration` rounds it, in Chinese: `90 秒`, `5 分钟`, `3 小时`, `12 天`. */
 export const duration = (seconds: number) => {
@@ -32,6 +33,17 @@ export const didYouMean = (found: string, candidates: readonly string[]) => {
  * alone with the Chinese colon, `values.csv：`. test/core/zh/facts.ts checks every message of the catalogues for it.
  */
 export const placed = (place: string) => (/:\d+$/.test(place) ? `${place}: ` : `${place}：`);
+
+/**
+ * `formatIssue` (src/errors.ts) for a Chinese terminal: the place before the message by the same rule as `placed`, by
+ * the issue's line: `values.csv:12:3: 数值` with a line, `u5.csv：评价对象 …` for a file alone (English keeps ": ").
+ * @example formatIssueInChinese(an issue of "u5.csv" with no line, message "数值") // => "u5.csv：数值"
+ */
+export function formatIssueInChinese(issue: Issue): string {
+  const place = placeOf(issue);
+  if (!place || issue.message.startsWith(place)) return issue.message;
+  return issue.line ? `${place}: ${issue.message}` : `${place}：${issue.message}`;
+}
 
 /** `text` after a Chinese word: with a space before it when it starts with a Latin letter, digit, quote or flag. */
 export const afterChinese = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);

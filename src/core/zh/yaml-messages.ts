@@ -7,6 +7,8 @@ import type { FlowClose, yamlMessages } from "../yaml-messages.js";
 const brackets = (close: FlowClose) => (close === "]" ? "[ ]" : "{ }");
 /** 列表 or 映射, by the closing bracket. */
 const flowKind = (close: FlowClose) => (close === "]" ? "列表" : "映射");
+/** An indent of `count` spaces, in words. */
+const spaces = (count: number) => (count === 0 ? "不缩进" : `缩进 ${count} 个空格`);
 
 export const yamlMessagesZh: Translation<typeof yamlMessages> = {
   aliasWithProperties: () => "别名（*name）前写有锚点（&name）或标签（!tag）；应直接写出值，不用 & 或 *（不接受别名）",
@@ -20,7 +22,12 @@ export const yamlMessagesZh: Translation<typeof yamlMessages> = {
     `锚点（&name）或标签（!tag）写在了${indicator === undefined ? "键、值或列表项的标记" : ` ${quote(indicator)} `}之前；应写在${indicator === undefined ? "该标记" : ` ${quote(indicator)} `}之后`,
   scalarStart: (character) => `值以${character === undefined ? "某个字符" : ` ${quote(character)} `}开头，而该字符在 YAML 中有特殊用途；应给值加引号`,
   compactMap: () => '键所在的行中又有一个 "key: value"（如 "a: b: c"）；内层的键应另起一行，缩进写在其上级键之下；如果 ":" 是文本的一部分，应给值加引号',
+  indentedUnderValue: (key, keyLine, indent) =>
+    `本行比上面的键 ${quote(key)}（第 ${keyLine} 行）缩进更多，因此被读作该键的值的一部分；应与 ${quote(key)} 缩进相同（${spaces(indent)}），如果本行属于 ${quote(key)} 之下，第 ${keyLine} 行中 ${quote(key)} 后面不应有值`,
   blockAsKey: () => '由 "- " 项组成的列表被用作映射的键；键应为文本',
+  itemOutOfLine: (itemLine, indent) => `此 "- " 项与其所在列表上面的各项（第 ${itemLine} 行，${spaces(indent)}）没有对齐；应与它们缩进相同（${spaces(indent)}）`,
+  itemAmongKeys: (key, keyLine) =>
+    `"- " 项出现在映射的键之间（如第 ${keyLine} 行的 ${quote(key)}），此处每行应为 "key: value"；应写作 "key: value"，或把列表各项写在其键（单独一行的 "key:"）下面的行中，并比键缩进更多`,
   blockInFlow: () => '[ ] 或 { } 中出现 "- " 项，或前面没有逗号的 "key: value"；括号内各项应以逗号分隔，或不用括号，把列表或映射写成每行一项',
   duplicateKey: () => "同一映射中有键出现了两次；每个键应只出现一次",
   longKey: (limit) => `键后的 ":" 距键的开头超过 ${limit} 个字符，超出了 YAML 查找的范围；应使用更短的键（长文本应写在值中）`,

@@ -4,9 +4,9 @@
  *
  * It applies only to the plain case: UTF-8 text with a decimal point (not a `;`-separated file, nor `--decimal ,`) without a NUL byte, quotes only around whole fields on one line
  * (`"1,234"`, as Excel writes a cell holding a comma), a long-layout header, every row with as many fields as the
- * header, every year, value and indicator valid, no duplicate value (an empty cell repeating a cell is none, as for
- * `buildPanel`), no value that may be a number split at its thousands separator (`splitNumber`, warned of by the
- * general way) nor a dash padded as Excel's accounting format shows a zero (`paddedDash`). For anything else it returns
+ * header (so none with a number split at its thousands separators by unquoted commas, which adds fields: the general
+ * way warns of it, `W_THOUSANDS_SPLIT`), every year, value and indicator valid, no duplicate value (an empty cell
+ * repeating a cell is none, as for `buildPanel`), no dash padded as Excel's accounting format shows a zero (`paddedDash`). For anything else it returns
  * `undefined` and the caller reads the file the general way (csv-parse and `parseDataCsv`), which reports every problem
  * with its line; so both paths give the same panel for the same file, and errors are reported one way only.
  *
@@ -27,7 +27,6 @@ import { isUtf8 } from "node:buffer";
 import { createPanel, type Panel, type ValueRecord } from "../../core/panel.js";
 import { percentMixWarnings } from "../../core/percent-marks.js";
 import { isAccountingDash, parseNumber, type DecimalMark } from "../../core/number.js";
-import { isThousandsSplit } from "../../core/thousands-split.js";
 import type { Tree } from "../../core/types.js";
 import type { Issue } from "../../errors.js";
 import { plainDecimal, sameBytes } from "./byte-numbers.js";
@@ -45,7 +44,6 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const ZERO = 0x30;
 const PERCENT = 0x25;
-const COMMA = 0x2c;
 
 /** Growable typed columns of the rows read. */
 class Columns {
@@ -139,11 +137,6 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const unreadColumns = columns.unit < 0 && header.some((name, index) => name !== "" && !readColumns.includes(index));
   const fieldCount = header.length;
   const separator = delimiter.charCodeAt(0);
-  // The column after the value's when the layout does not read it (a note): a value that may be a number split at its
-  // thousands separator there (`1,234` not quoted: `splitNumber`) goes the general way, which warns of it. -1: none.
-  const afterValue = columns.value + 1;
-  const readByLayout = [...Object.values(columns), measureColumnOf(header), findColumns(header, INDICATOR_NAME_COLUMNS).name];
-  const splitColumn = separator === COMMA && afterValue < fieldCount && !readByLayout.includes(afterValue) ? afterValue : -1;
 
   const indicatorPosition = new Map(tree.indicators.map((code, i) => [code, i] as const));
   const unitPosition = new Map<string, number>();
@@ -206,7 +199,9 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
         if (quotes && buffer[i] === QUOTE) return undefined;
         continue;
       }
-      if (field === fieldCount) return undefined; // too many fields
+      // Too many fields, even empty ones (a trailing comma), go the general way: a number split at its thousands
+      // separators by unquoted commas adds fields, and is warned of there (`W_THOUSANDS_SPLIT`).
+      if (field === fieldCount) return undefined;
       let fieldStart = start;
       let fieldEnd = i;
       while (fieldStart < fieldEnd && (buffer[fieldStart] === SPACE || buffer[fieldStart] === TAB)) fieldStart++;
@@ -263,7 +258,6 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     if (year === undefined) return undefined;
     const value = readNumber(buffer, starts[columns.value], ends[columns.value]);
     if (value === undefined) return undefined;
-    if (splitColumn >= 0 && splitNumber(buffer, starts[columns.value], ends[columns.value], starts[splitColumn], ends[splitColumn])) return undefined;
     // A dash padded as Excel's accounting format shows a zero (" -   ") goes the general way, which warns of it.
     if (Number.isNaN(value) && paddedDash(buffer, starts[columns.value], ends[columns.value], lineStart, contentEnd, separator)) return undefined;
     if (endsWithPercent(buffer, starts[columns.value], ends[columns.value])) percentRows.push(rows.size);
@@ -326,16 +320,6 @@ function paddedDash(buffer: Buffer, start: number, end: number, lineStart: numbe
   // No-break spaces (UTF-8 C2 A0) are not trimmed here: a field that starts or ends with one is looked at too.
   const padded = rawStart < start || rawEnd > end || (end > start && (buffer[start] === 0xc2 || buffer[end - 1] === 0xa0));
   return padded && isAccountingDash(buffer.toString("utf8", rawStart, rawEnd));
-}
-
-/**
- * Whether the value field [start, end) and the next field [nextStart, nextEnd) may be one number split at its
- * thousands separator (`isThousandsSplit`, compared trimmed as the general reader's cells are); a value field longer
- * than a signed three-digit number, without a Unicode space at either end to trim, costs no string.
- */
-function splitNumber(buffer: Buffer, start: number, end: number, nextStart: number, nextEnd: number): boolean {
-  if (end === start || nextEnd - nextStart < 3 || (end - start > 4 && buffer[start] < 0x80 && buffer[end - 1] < 0x80)) return false;
-  return isThousandsSplit(buffer.toString("utf8", start, end), buffer.toString("utf8", nextStart, nextEnd));
 }
 
 /** Whether bytes [start, end) end with a percent sign, `%` or the full-width `％` (UTF-8 EF BC 85). */

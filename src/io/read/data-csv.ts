@@ -16,14 +16,15 @@
  * and of different units, as a measure's never do (`measureColumnConflict`). A `name` or `指标名称` column is kept too
  * (`ValueRecord.name`), for the comparison with the tree's names (`indicator-names.ts`). Each record keeps the unit
  * column's place (`ValueRecord.unitColumn`), for the messages about a unit; a value that may be a number split at its
- * thousands separator by an unquoted comma (`1,234` read as `1`, then `234` in a note) is marked (`thousandsSplits`).
+ * thousands separators by unquoted commas in a row longer than its header (`1,234,` read as `1`, then `234` in a note)
+ * is marked (`thousandsSplits`).
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
 import { decimalMarkProblem, parseNumber, parseYear, toHalfWidth, type DecimalMark } from "../../core/number.js";
 import type { ValueRecord } from "../../core/panel.js";
-import { isThousandsSplit } from "../../core/thousands-split.js";
-import { parseCsv, type CsvRow, type CsvTable } from "../csv.js";
+import { thousandsGroups } from "../../core/thousands-split.js";
+import { isQuotedCell, parseCsv, type CsvRow, type CsvTable } from "../csv.js";
 import { extraFields, findColumns, normalizeColumnName } from "./columns.js";
 import { measureColumnConflict, measureColumnOf, unitColumnOfMeasures } from "./measures.js";
 
@@ -368,20 +369,39 @@ function marked(record: ValueRecord, row: CsvRow, index: number): ValueRecord {
 
 /**
  * Of a comma-separated file read with a decimal point (where a comma may group thousands), a function that gives, for
- * the value in cell `index` of a row, the mark of a number that may be split at its thousands separator by an unquoted
- * comma (`ValueRecord.thousandsSplit`, `isThousandsSplit` of core/thousands-split.ts) when the next column is none of
- * `read`, the columns the layout reads (a note, a column of no known name, one without a header), and nothing
- * otherwise. A workbook sheet (no delimiter) has no such split.
+ * the value in cell `index` of a row, the mark of a number that may be split at its thousands separators by unquoted
+ * commas (`ValueRecord.thousandsSplit`), and nothing otherwise. Each separator adds a field, so only a row with more
+ * fields than the header is looked at (those past the header's are empty, or the row was refused: `extraFields`): a
+ * value cell and the cells after it that `thousandsGroups` (core/thousands-split.ts) takes as its groups, none of them
+ * written in quotes (`isQuotedCell`), in whatever columns they landed. `values` are the layout's value columns, looked
+ * at from the left: a cell taken as a group of the value before it (`A,x1,1,234,6,` under
+ * `unit,indicator,2019,2020,note`: 234, read as 2020's value) is no value of its own to mark. A workbook sheet (no
+ * delimiter) has no such split.
  */
-function thousandsSplits(table: CsvTable, decimal: DecimalMark, read: readonly number[]): (row: CsvRow, index: number) => Pick<ValueRecord, "thousandsSplit"> {
+function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly number[]): (row: CsvRow, index: number) => Pick<ValueRecord, "thousandsSplit"> {
   if (table.delimiter !== "," || decimal !== ".") return () => ({});
-  const taken = new Set(read);
+  const columns = [...values].filter((index) => index >= 0).sort((a, b) => a - b);
+  const headerFields = table.header.length;
+  const marksOf = (row: CsvRow) => {
+    const marks = new Map<number, NonNullable<ValueRecord["thousandsSplit"]>>();
+    let taken = -1;
+    for (const index of columns) {
+      if (index <= taken) continue;
+      const groups = thousandsGroups(row.cells, index, (at) => isQuotedCell(row, at));
+      if (!groups) continue;
+      const next = index + 1;
+      marks.set(index, { cell: row.cells[index].trim(), groups, nextColumn: next + 1, nextName: table.header[next] ?? "", fields: row.cells.length, headerFields });
+      taken = index + groups.length;
+    }
+    return marks;
+  };
+  // The marks of the last row asked about: a wide layout asks for each of a row's values in turn.
+  let last: { row: CsvRow; marks: ReturnType<typeof marksOf> } | undefined;
   return (row, index) => {
-    const next = index + 1;
-    if (next >= table.header.length || taken.has(next)) return {};
-    const [cell, after] = [row.cells[index] ?? "", row.cells[next] ?? ""];
-    if (!isThousandsSplit(cell, after)) return {};
-    return { thousandsSplit: { cell: cell.trim(), next: after.trim(), nextColumn: next + 1, nextName: table.header[next] ?? "" } };
+    if (row.cells.length <= headerFields) return {};
+    if (last?.row !== row) last = { row, marks: marksOf(row) };
+    const split = last.marks.get(index);
+    return split ? { thousandsSplit: split } : {};
   };
 }
 
@@ -429,7 +449,7 @@ function parseLong(
   const records: ValueRecord[] = [];
   // A row may end early (a header with empty columns at its end) but not before a column the layout reads.
   const needed = Math.max(...Object.values(columns)) + 1;
-  const splitOf = thousandsSplits(table, decimal, [...Object.values(columns), measureColumn, nameColumn]);
+  const splitOf = thousandsSplits(table, decimal, [columns.value]);
   for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const at = (code: string, message: string, column: string | number): Issue => ({ code, message, source, line, column });
@@ -588,7 +608,7 @@ function parseWide(
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
-  const splitOf = thousandsSplits(table, decimal, [columns.indicator, columns.unit, measureColumn, nameColumn, sourceColumn, ...yearColumns.map(({ index }) => index)]);
+  const splitOf = thousandsSplits(table, decimal, yearColumns.map(({ index }) => index));
   for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const indicator = cells[columns.indicator] ?? "";
@@ -643,7 +663,7 @@ function parseByIndicator(
   const withoutUnits = emptyUnits(table, columns.unit, source);
   const issues: Issue[] = withoutUnits.issues;
   const records: ValueRecord[] = [];
-  const splitOf = thousandsSplits(table, decimal, [columns.year, columns.unit, columns.source, names.name, ...indicatorColumns.map(({ index }) => index)]);
+  const splitOf = thousandsSplits(table, decimal, indicatorColumns.map(({ index }) => index));
   for (const row of rowsByPosition(table, source, issues, leftOut)) {
     const { line, cells } = row;
     const yearText = cells[columns.year] ?? "";

@@ -8,7 +8,7 @@
 import { isAlias, isCollection, isPair, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
 import { limitMessages, type YamlContent } from "../../core/limit-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { yamlReason } from "./yaml-reasons.js";
+import { yamlMistake } from "./yaml-reasons.js";
 
 /**
  * The largest YAML tree, judgements or project file parsed: 2 MB. YAML is parsed whole into a tree of nodes, at over
@@ -118,13 +118,15 @@ export interface YamlSyntaxProblem {
 
 /**
  * Every syntax error of `document` (the parser collects them all in one pass), in the order the parser found them, each
- * with its line and column and a reason in words (`yamlReason`, yaml-reasons.ts: a key written twice, named with the
- * line it first appears on, a tab in a line's indentation, a reason of the tool's for every other code a file can
- * raise, the parser's own text and code for a code the tool does not know). The parser's giving up on the nesting
- * (`isTooDeep`) is left out (reported as too deep), and so are a line's errors after its first, and the unexpected
- * tokens (UNEXPECTED_TOKEN) after an error that breaks the structure (any but a key written twice): the parser reports
- * every token of the rest of a broken block (a tab-indented key gives one per word after it), which says nothing new.
- * `content` is what the file holds, for what is expected.
+ * with the line and column of the mistake and a reason in words (`yamlMistake`, yaml-reasons.ts: a key written twice,
+ * named with the line it first appears on, a tab in a line's indentation, at the tab, a key indented under a value or an
+ * item out of line, at that line, a quote or bracket not closed, at the opening one, a reason of the tool's for every
+ * other code a file can raise, the parser's own text and code for a code the tool does not know). The parser's giving up
+ * on the nesting (`isTooDeep`) is left out (reported as too deep), and so are the errors on a line already reported
+ * (where the parser found them or where the mistake is: an item after a tab-indented key is out of line because of the
+ * tab), and the unexpected tokens (UNEXPECTED_TOKEN) after an error that breaks the structure (any but a key written
+ * twice): the parser reports every token of the rest of a broken block (a tab-indented key gives one per word after
+ * it), which says nothing new. `content` is what the file holds, for what is expected.
  */
 export function yamlSyntaxProblems(document: Document, text: string, lineCounter: LineCounter, content: YamlContent): YamlSyntaxProblem[] {
   const problems: YamlSyntaxProblem[] = [];
@@ -132,11 +134,14 @@ export function yamlSyntaxProblems(document: Document, text: string, lineCounter
   let broken = false;
   for (const error of document.errors) {
     if (isTooDeep(error) || (broken && error.code === "UNEXPECTED_TOKEN")) continue;
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    if (lines.has(line)) continue;
-    lines.add(line);
+    const mistake = yamlMistake(error, document, text, lineCounter, content);
+    const { line, col } = lineCounter.linePos(mistake.offset);
+    const found = lineCounter.linePos(error.pos[0]).line;
+    const reported = lines.has(line) || lines.has(found);
+    lines.add(line).add(found);
+    if (reported) continue;
     if (error.code !== "DUPLICATE_KEY") broken = true;
-    problems.push({ line, column: col, reason: yamlReason(error, document, text, lineCounter, content) });
+    problems.push({ line, column: col, reason: mistake.reason });
   }
   return problems;
 }

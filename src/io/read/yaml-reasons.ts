@@ -7,7 +7,7 @@
  * which the tool does not set), IMPOSSIBLE (the parser's own bug), and any code a later parser adds. BAD_COLLECTION_TYPE
  * is only ever a warning, not an error, and RESOURCE_EXHAUSTION a file too deep (`isTooDeep`), reported as such.
  */
-import { isScalar, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from "yaml";
+import { isCollection, isScalar, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from "yaml";
 import type { YamlContent } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { yamlMessages, type FlowClose } from "../../core/yaml-messages.js";
@@ -81,22 +81,210 @@ const REASONS: Readonly<Partial<Record<ErrorCode, (message: string) => string>>>
   },
 };
 
-/**
- * Why `error` (of `document`, parsed from `text`) is an error, in words: a key written twice named with the line it first
- * appears on; a tab in the indentation of the error's line, whichever error the parser makes of it (a tab before a key
- * of a list item's map is an unexpected token, not TAB_AS_INDENT); else the reason of its code (`REASONS`), or the
- * parser's own text (its first line) and code. `content` is what the file holds, for what is expected.
- */
+/** A YAML syntax error in the tool's words: where the mistake is (an offset of the text) and why. */
+export interface YamlMistake {
+  offset: number;
+  reason: string;
+}
+
+/** Why `error` (of `document`, parsed from `text`) is an error, in words (`yamlMistake`'s reason). */
 export function yamlReason(error: YAMLError, document: Document, text: string, lineCounter: LineCounter, content: YamlContent): string {
+  return yamlMistake(error, document, text, lineCounter, content).reason;
+}
+
+/**
+ * Where the mistake that `error` (of `document`, parsed from `text`) reports is, and why, in words: a key written twice
+ * named with the line it first appears on; a tab in the indentation of the error's line, or of the line before when the
+ * error is at its line's indentation, whichever error the parser makes of it (a tab before a key of a list item's map is
+ * a key out of line, and the next item a list used as a key), at the tab; a "key: value" indented further than the key
+ * above it, which has a value (the parser sees "a: b: c" across the two lines), at that line; a "- " item out of line
+ * with its list, or among the keys of a map, at its "-"; a quote, `[` or `{` not closed, at the opening one (the parser
+ * finds it where the value ends, often the end of the file); else where the parser found it, with the reason of its
+ * code (`REASONS`), or the parser's own text (its first line) and code. `content` is what the file holds, for what is
+ * expected.
+ */
+export function yamlMistake(error: YAMLError, document: Document, text: string, lineCounter: LineCounter, content: YamlContent): YamlMistake {
+  const offset = error.pos[0];
   if (error.code === "DUPLICATE_KEY") {
-    const twice = duplicateKeyAt(document, text, error.pos[0]);
-    if (twice !== undefined) return readerMessages.yamlDuplicateKey(twice.key, twice.first === undefined ? undefined : lineCounter.linePos(twice.first).line);
+    const twice = duplicateKeyAt(document, text, offset);
+    if (twice !== undefined) {
+      return { offset, reason: readerMessages.yamlDuplicateKey(twice.key, twice.first === undefined ? undefined : lineCounter.linePos(twice.first).line) };
+    }
   }
-  const lineStart = text.lastIndexOf("\n", error.pos[0] - 1) + 1;
-  if (error.code === "TAB_AS_INDENT" || /^ *\t[ \t]*\S/.test(text.slice(lineStart, error.pos[0] + 1))) return readerMessages.yamlTabIndent();
+  const tab = tabBefore(text, offset);
+  if (error.code === "TAB_AS_INDENT" || tab !== undefined) return { offset: tab ?? offset, reason: readerMessages.yamlTabIndent() };
   const message = error.message.split("\n")[0].trim();
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
+    const placed = /^Nested mappings/.test(message) ? keyIndentedUnderValue(text, offset) : itemOutOfPlace(text, offset);
+    if (placed !== undefined) return placed;
+  }
+  const quoteMark = error.code === "MISSING_CHAR" ? groupOf(/^Missing closing (["'])quote/, message) : undefined;
+  if (quoteMark !== undefined) return { offset: openingQuote(document, offset) ?? offset, reason: yamlMessages.unclosedQuote(quoteMark === '"') };
+  if (/^Flow (?:sequence|map) (?:must end|in block collection must be sufficiently indented and end) with/.test(message)) {
+    const opening = openingBracket(document, text, offset, closeOf(message));
+    if (opening !== undefined) return { offset: opening, reason: yamlMessages.unclosedFlow(closeOf(message)) };
+  }
   const reason = REASONS[error.code];
-  return reason ? reason(message) : readerMessages.yamlSyntaxOther(message, error.code, content);
+  return { offset, reason: reason ? reason(message) : readerMessages.yamlSyntaxOther(message, error.code, content) };
+}
+
+/** A line of a text: where it starts and ends (before its line break), its indent (spaces and tabs) and its spaces before the first other character. */
+interface TextLine {
+  number: number;
+  start: number;
+  end: number;
+  indentEnd: number;
+  spaces: number;
+  content: string;
+}
+
+/** The lines of the last text split (`linesOf`): a file with many errors is split once. */
+let splitText: { text: string; lines: TextLine[] } | undefined;
+
+/** The lines of `text` (line breaks "\n", "\r\n"). */
+function linesOf(text: string): TextLine[] {
+  if (splitText?.text === text) return splitText.lines;
+  const lines: TextLine[] = [];
+  for (let start = 0, number = 1; start <= text.length; number++) {
+    const newline = text.indexOf("\n", start);
+    const next = newline < 0 ? text.length + 1 : newline + 1;
+    const end = newline < 0 ? text.length : newline > start && text[newline - 1] === "\r" ? newline - 1 : newline;
+    const row = text.slice(start, end);
+    const indent = /^[ \t]*/.exec(row)?.[0] ?? "";
+    lines.push({ number, start, end, indentEnd: start + indent.length, spaces: /^ */.exec(row)?.[0].length ?? 0, content: row.slice(indent.length) });
+    start = next;
+  }
+  splitText = { text, lines };
+  return lines;
+}
+
+/** The index in `lines` of the line holding `offset` (an offset past the end is on the last line). */
+function lineIndexAt(lines: readonly TextLine[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (lines[middle].start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Whether a line holds nothing YAML reads: blank, or a comment. */
+const isBlank = (line: TextLine) => line.content === "" || line.content.startsWith("#");
+/** Whether a line is a "- " item of a block list. */
+const isItem = (line: TextLine) => /^-(?:[ \t]|$)/.test(line.content);
+/** The key of a "key: value" (or "key:") line, unquoted; `undefined` for another line. */
+function keyOf(line: TextLine): string | undefined {
+  if (isItem(line)) return undefined;
+  const key = /^("[^"]*"|'[^']*'|[^\s#"'][^#]*?)[ \t]*:(?:[ \t]|$)/.exec(line.content)?.[1];
+  return key !== undefined && /^["']/.test(key) ? key.slice(1, -1) : key;
+}
+
+/** The offset of the first tab in a line's indent, if the line holds more than its indent. */
+function tabInIndent(text: string, line: TextLine): number | undefined {
+  const at = text.slice(line.start, line.indentEnd).indexOf("\t");
+  return at < 0 || isBlank(line) ? undefined : line.start + at;
+}
+
+/**
+ * The tab that an error at `offset` comes from: one in the indent of its line, when the error is at that indent (not
+ * further in the line), else one in the indent of the line before (blank lines and comments aside), whose key the tab
+ * put out of line so that this line, in line with its own items, no longer is.
+ */
+function tabBefore(text: string, offset: number): number | undefined {
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, offset);
+  if (offset > lines[index].indentEnd) return undefined;
+  const own = tabInIndent(text, lines[index]);
+  if (own !== undefined) return own;
+  for (let above = index - 1; above >= 0; above--) if (!isBlank(lines[above])) return tabInIndent(text, lines[above]);
+  return undefined;
+}
+
+/**
+ * "Nested mappings are not allowed in compact mappings" at `offset`, the value of a key, when that line holds no second
+ * ":" (no "a: b: c") and the next "key: value" line below it is indented further than its key: that line is read as
+ * the rest of the value, a key over two lines. The mistake is that line's indent (`indentedUnderValue`), at its key.
+ */
+function keyIndentedUnderValue(text: string, offset: number): YamlMistake | undefined {
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, offset);
+  const line = lines[index];
+  if (/:(?:[ \t]|$)/.test(text.slice(offset, line.end))) return undefined;
+  const written = /^( *(?:- +)*)("[^"]*"|'[^']*'|[^\s#"'-][^#]*?|-[^\s#][^#]*?)[ \t]*:[ \t]+$/.exec(text.slice(line.start, offset));
+  if (written === null) return undefined;
+  const indent = written[1].length;
+  const key = /^["']/.test(written[2]) ? written[2].slice(1, -1) : written[2];
+  for (let below = index + 1; below < lines.length; below++) {
+    const next = lines[below];
+    if (isBlank(next)) continue;
+    // Only a line indented by spaces further than the key is read into its value (a tab is the tab's error).
+    if (next.indentEnd !== next.start + next.spaces || next.spaces <= indent) return undefined;
+    if (keyOf(next) !== undefined) return { offset: next.indentEnd, reason: yamlMessages.indentedUnderValue(key, line.number, indent) };
+  }
+  return undefined;
+}
+
+/**
+ * "A block sequence may not be used as an implicit map key" at `offset`, a line that starts with "- ": the item is out of
+ * line with its list (the least indented of the lines above it indented further than it, up to one indented no further,
+ * is a "- " item: `itemOutOfLine`, with that item's indent), or stands among the keys of a map (the line above it
+ * indented as far, or that least indented line, is a "key: value": `itemAmongKeys`). At the "-".
+ */
+function itemOutOfPlace(text: string, offset: number): YamlMistake | undefined {
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, offset);
+  const line = lines[index];
+  if (!isItem(line) || line.indentEnd !== line.start + line.spaces) return undefined;
+  let deeper: TextLine | undefined;
+  let parent: TextLine | undefined;
+  for (let above = index - 1; above >= 0 && parent === undefined; above--) {
+    const row = lines[above];
+    if (isBlank(row)) continue;
+    if (row.spaces <= line.spaces) parent = row;
+    // The nearest of the least indented: the items of the list this item is out of line with.
+    else if (deeper === undefined || row.spaces < deeper.spaces) deeper = row;
+  }
+  if (deeper !== undefined && isItem(deeper)) return { offset: line.indentEnd, reason: yamlMessages.itemOutOfLine(deeper.number, deeper.spaces) };
+  for (const keyLine of [parent?.spaces === line.spaces ? parent : undefined, deeper]) {
+    const key = keyLine === undefined ? undefined : keyOf(keyLine);
+    if (keyLine !== undefined && key !== undefined) return { offset: line.indentEnd, reason: yamlMessages.itemAmongKeys(key, keyLine.number) };
+  }
+  return undefined;
+}
+
+/** The offset of the opening quote of the quoted text the parser found not closed at `offset` (where the text ends). */
+function openingQuote(document: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(document, (_key, node) => {
+    if (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === offset) {
+      found = node.range[0];
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The offset of the opening bracket of the list (`close` "]") or map ("}") in brackets that the parser found not
+ * closed at `offset` (where its last item ends), the innermost if several end there; `undefined` when the text after
+ * `offset` closes it (a line of it indented too little, and the bracket after: the error is where the parser found it).
+ */
+function openingBracket(document: Document, text: string, offset: number, close: FlowClose): number | undefined {
+  const open = close === "]" ? "[" : "{";
+  let found: number | undefined;
+  visit(document, (_key, node) => {
+    if (isCollection(node) && node.flow === true && node.range?.[1] === offset && text[node.range[0]] === open) found = Math.max(found ?? -1, node.range[0]);
+  });
+  if (found === undefined) return undefined;
+  let depth = 0;
+  for (let at = offset; at < text.length; at++) {
+    if (text[at] === open) depth++;
+    else if (text[at] === close && depth-- === 0) return undefined;
+  }
+  return found;
 }
 
 /**

@@ -92,8 +92,8 @@ async function isSameFolder(folder: string, runsDir: string): Promise<boolean> {
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
  * (`changed: false`). Nothing but `LATEST` is written, and nothing removed but the run's own staging marker
- * (`removed`); no run folder is renamed or removed. Once published, the run's own files are made read-only
- * (`protectRunFiles`), as `compute` leaves the runs it publishes.
+ * (`removed`); no run folder is renamed or removed. The run's own files are made read-only (`protectRunFiles`), as
+ * `compute` leaves the runs it publishes: before `LATEST` moves, and also when it already names the run.
  * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
  * linked run folder whose target is gone, or a file (anything but a folder) named by a run id; `E_NO_MANIFEST` (from
  * `verifyRun`) and `RunNotVerifiedError` (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError`
@@ -138,7 +138,12 @@ async function publishUnderLock(
     const pointer = await readLatestPointer(runsDir, runsLabel);
     const before = pointer.id ?? pointer.named;
     const id = await choose(pointer);
-    if (pointer.id === id) return { before, after: id, changed: false };
+    // Already published: its files made read-only all the same (a run published by a version that protected them
+    // after LATEST moved, and was killed in between, is repaired so).
+    if (pointer.id === id) {
+      await protectRunFiles(join(runsDir, id));
+      return { before, after: id, changed: false };
+    }
     const held = pointer.held !== undefined ? { held: pointer.held } : {};
     await requireRunFolder(runsDir, runsLabel, id);
     const runLabel = `${runsLabel}/${id}`;
@@ -154,6 +159,9 @@ async function publishUnderLock(
       const problems = verification.manifest.length + verification.files.filter(isFileProblem).length;
       throw new RunNotVerifiedError(verification, runMessages.publishUnverified(runLabel, problems, id, `${runsLabel}/${LATEST_FILE}`), runLabel);
     }
+    // Its own files read-only before LATEST names it, as compute leaves a run it publishes (best effort: see
+    // `protectRunFiles`): a kill after the move, or a LATEST moved but not flushed, never leaves it writable.
+    await protectRunFiles(join(runsDir, id));
     try {
       await writeLatest(runsDir, id);
     } catch (cause) {
@@ -164,8 +172,6 @@ async function publishUnderLock(
       // LATEST a folder (EISDIR), made immutable (EPERM), a full disk (ENOSPC): writeLatest leaves it as it was.
       throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
     }
-    // Published: its own files read-only, as compute leaves a run it publishes (best effort: see `protectRunFiles`).
-    await protectRunFiles(join(runsDir, id));
     return { before, ...held, after: id, changed: true, warnings: verificationWarnings(verification, runLabel), ...(removed ? { removed } : {}) };
   } finally {
     await release();

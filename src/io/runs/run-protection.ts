@@ -1,6 +1,7 @@
 /**
- * A published run's own files made read-only: the files its `manifest.json` lists, and the manifest itself, once
- * `LATEST` names the run (`compute` in a project, `runs publish`, `runs rollback`). Opened in Excel, `index.csv` is
+ * A published run's own files made read-only: the files its `manifest.json` lists, and the manifest itself, before
+ * `LATEST` is moved to the run (`compute` in a project, `runs publish`, `runs rollback`), so that a kill in between
+ * never leaves `LATEST` naming a writable run; `runs publish` of the run `LATEST` already names protects it again. Opened in Excel, `index.csv` is
  * then opened read-only, and saving over it is refused, so a published run is not changed by accident (`verify` would
  * find the change, but only after it was made).
  *
@@ -11,7 +12,7 @@
  * still be renamed and removed (`rm -rf` removes a run folder whole); on Windows it cannot be unlinked (`EPERM`) until
  * made writable again (`chmod` 0o644 first): whatever removes a run's own file there must do that first.
  */
-import { chmod, lstat } from "node:fs/promises";
+import { chmodSync, lstatSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 
@@ -26,17 +27,41 @@ const WRITE_BITS = 0o222;
  * paths made read-only, relative to the folder, with `/` separators.
  */
 export async function protectRunFiles(folder: string): Promise<string[]> {
+  return protectFilesSync(folder, await runOwnFiles(folder));
+}
+
+/**
+ * The own files of the run in `folder` that `protectRunFiles` makes read-only: the outputs its `manifest.json` lists
+ * (with `/` separators; none that is absolute or leaves the folder), then the manifest; none when the manifest cannot
+ * be read as one. Read from a staging folder before its rename, they name the files of the run folder it becomes.
+ */
+export async function runOwnFiles(folder: string): Promise<string[]> {
   const read = await readManifestChecked(folder);
   if (!read.ok) return [];
   const paths = [...read.manifest.outputs.map((output) => output.path.split("\\").join("/")), MANIFEST_FILE];
+  return paths.filter((path) => !isAbsolute(path) && !path.split("/").some((part) => part === ".." || part === ""));
+}
+
+/**
+ * Makes the regular files `paths` of `folder` (`runOwnFiles`) read-only, synchronously: `compute` calls it between its
+ * run folder's rename and the move of `LATEST`, where no signal may be handled (`finishRun`), so that `LATEST` never
+ * names a run whose files are still writable (a kill in between leaves a run protected but unpublished, never the
+ * reverse). Best effort, as `protectRunFiles`; returns the paths made (or already) read-only.
+ */
+export function protectFilesSync(folder: string, paths: readonly string[]): string[] {
   const protectedPaths: string[] = [];
   for (const path of paths) {
-    if (isAbsolute(path) || path.split("/").some((part) => part === ".." || part === "")) continue;
     const file = join(folder, path);
-    const found = await lstat(file).catch(() => undefined);
+    const found = lstatSync(file, { throwIfNoEntry: false });
     if (!found?.isFile()) continue;
     const mode = found.mode & 0o7777;
-    if ((mode & WRITE_BITS) !== 0 && !(await chmod(file, mode & ~WRITE_BITS).then(() => true, () => false))) continue;
+    if ((mode & WRITE_BITS) !== 0) {
+      try {
+        chmodSync(file, mode & ~WRITE_BITS);
+      } catch {
+        continue;
+      }
+    }
     protectedPaths.push(path);
   }
   return protectedPaths;

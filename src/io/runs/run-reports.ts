@@ -223,9 +223,9 @@ export function mayHoldReportLeftovers(names: readonly string[]): boolean {
  * tool writes `name` (`WRITTEN_STARTS`): with one of its starts, or with a part of one (a write cut short; nothing at
  * all, a file just created); `found`, its first characters, for a message; `expected`, the first two lines of the
  * tool's version (`undefined` for a file of which the tool knows no start: a file a later version lists in reports.json). A
- * file that cannot be read is not written as the tool writes it.
+ * file that cannot be read is not written as the tool writes it: `unreadable` is then why (its error code, `EACCES`).
  */
-export async function startOfWrittenFile(path: string, name: string): Promise<{ written: boolean; found: string; expected?: string }> {
+export async function startOfWrittenFile(path: string, name: string): Promise<{ written: boolean; found: string; expected?: string; unreadable?: string }> {
   const starts = WRITTEN_STARTS[name] ?? [];
   // How the tool's starts, as a message shows it: its first two lines (`<!DOCTYPE html>` and the html tag).
   const expected = starts.length > 0 ? { expected: starts[0].split("\n").slice(0, 2).join("\n") } : {};
@@ -239,8 +239,9 @@ export async function startOfWrittenFile(path: string, name: string): Promise<{ 
     } finally {
       await handle.close();
     }
-  } catch {
-    return { written: false, found: "", ...expected };
+  } catch (cause) {
+    // Said as a file that cannot be read (`unreadable`, its error code), never as one that starts with nothing.
+    return { written: false, found: "", ...expected, unreadable: String((cause as NodeJS.ErrnoException).code ?? cause) };
   }
   const written = starts.some((start) => {
     const startBytes = Buffer.from(start, "utf8");
@@ -256,6 +257,13 @@ export async function startOfWrittenFile(path: string, name: string): Promise<{ 
  * yet: then an earlier process of that pid left it.
  */
 const isReportWriterGone = (writer: WriterFile, mtimeMs: number, probe: LockProbe) => writer.pid === process.pid || isWriterGone(writer.pid, mtimeMs, probe);
+
+/**
+ * Whether `pid`, read from a file's name, may be a process of this tool: a positive safe integer. Pid 0 is none
+ * (`kill(0, 0)` signals the caller's own process group, so it always "runs"): a file named with it is not provably the
+ * tool's, nor a running writer's.
+ */
+export const isToolPid = (pid: number) => Number.isSafeInteger(pid) && pid > 0;
 
 /** A file in a run folder named as a temporary or backup file of a file report writes there, judged (`judgeReportWriterFile`). */
 export interface ReportWriterFile extends WriterFile {
@@ -277,18 +285,27 @@ export async function judgeReportWriterFile(folder: string, file: string, names:
   if (writer === undefined || !names.has(writer.name)) return undefined;
   const found = await lstat(join(folder, file)).catch(() => undefined);
   if (!found?.isFile()) return undefined;
+  // Named with no pid of a process (0): no running writer's, nor provably the tool's (said as a leftover kept).
+  if (!isToolPid(writer.pid)) return { ...writer, writer: "gone", written: false };
   const gone = isReportWriterGone(writer, found.mtimeMs, probe ?? localProbe());
   const { written } = await startOfWrittenFile(join(folder, file), writer.name);
   return { ...writer, writer: gone ? "gone" : "running", written };
 }
 
-/** The temporary and backup files in run folder `folder` of a process that no longer runs (`isReportWriterGone`). */
-async function reportLeftovers(folder: string): Promise<WriterFile[]> {
+/**
+ * The temporary and backup files in run folder `folder` of a process that no longer runs (`isReportWriterGone`); with
+ * `pidless`, also those named with no pid of a process (`isToolPid`: 0), which no step completes or removes.
+ */
+async function reportLeftovers(folder: string, pidless = false): Promise<WriterFile[]> {
   const leftovers: WriterFile[] = [];
   const probe = localProbe();
   for (const file of (await readdir(folder)).sort()) {
     const writer = parseWriterFile(file);
     if (!writer) continue;
+    if (!isToolPid(writer.pid)) {
+      if (pidless) leftovers.push(writer);
+      continue;
+    }
     const mtimeMs = (await lstat(join(folder, file)).catch(() => undefined))?.mtimeMs;
     if (mtimeMs === undefined) continue;
     if (isReportWriterGone(writer, mtimeMs, probe)) leftovers.push(writer);
@@ -308,18 +325,31 @@ async function reportLeftovers(folder: string): Promise<WriterFile[]> {
  * 3. A file `reports.json` lists that is missing or holds other bytes, while a `.<name>.<pid>.tmp` holds exactly the
  *    bytes listed (killed between the renames): the temporary file is renamed into place; or a missing one whose
  *    backup `.<name>.<pid>.old` holds them (killed while replacing it, by a version that renamed it first): put back.
+ *    A file that is there is replaced so only when its bytes are a version the tool listed (its size and SHA-256 in
+ *    `reports.json` or in a backup `.reports.json.<pid>.old`: the version the killed report was replacing); any other
+ *    (edited by hand since) is kept, and so is the temporary file, `onKept` told (`W_REPORT_TEMPORARY_KEPT`), and
+ *    `report` then refuses the file as changed since.
  * 4. The other temporary and backup files of `reports.json` and of the derived files (those it lists, and `paths`, the
  *    ones about to be written) are removed when they are provably the tool's: regular files that start as the tool
  *    writes their file (`startOfWrittenFile`: a page's head, reports.json's first line; or a part of it, cut short).
- *    Any other file of such a name (a file of the user's named so) is kept, and `onKept` told (`W_REPORT_TEMPORARY_KEPT`).
+ *    Any other file of such a name (a file of the user's named so, one that cannot be read, one named with pid 0) is
+ *    kept, and `onKept` told (`W_REPORT_TEMPORARY_KEPT`).
  *
  * Only files of processes that no longer run are touched (a report running at the same moment keeps its own); only a
  * backup that reads as a `reports.json` is put back as one. A file that matches no listing (edited by hand since) is
- * left as it is, for `report` to refuse. Returns one line per change, naming the files as `runLabel/<name>`.
+ * left as it is, for `report` to refuse. Returns one line per change, naming the files as `runLabel/<name>`; they are
+ * also in `progress.done` as they are made, so that a caller still says them when a later step fails, and
+ * `progress.failed` then names the file that could not be written (`runLabel/<name>`) and the error code.
  * @throws `OutputError` `E_WRITE` when a file cannot be renamed or removed
  */
-export async function repairDerivedFiles(folder: string, runLabel: string, paths: readonly string[], onKept?: (warning: Issue) => void): Promise<string[]> {
-  const done: string[] = [];
+export async function repairDerivedFiles(
+  folder: string,
+  runLabel: string,
+  paths: readonly string[],
+  onKept?: (warning: Issue) => void,
+  progress: RepairProgress = { done: [] },
+): Promise<string[]> {
+  const done = progress.done;
   const label = (name: string) => `${runLabel}/${name}`;
   // The file being put in place or removed, named when that fails (a full disk), as the writer names the file it
   // could not write; the run folder when reading it fails.
@@ -336,10 +366,20 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
     writing = undefined;
     done.push(outputMessages.reportLeftover(runMessages.reportFileRepaired(how, label(leftover.name), leftover.file)));
   };
+  // Kept temporary files of step 3 (a file there changed since), said there, left alone by step 4.
+  const kept = new Set<string>();
+  // Whether the file at `path`, a version of `name`, is one the tool listed: in reports.json, or in a backup of it.
+  const isListedVersion = async (path: string, name: string, backups: readonly WriterFile[]) => {
+    if (!(await isFile(path))) return false;
+    const digest = await digestFile(path);
+    for (const read of [await readRunReports(folder), ...(await Promise.all(backups.map((backup) => readReportsAt(join(folder, backup.file)))))])
+      if (read.ok && read.reports?.files.some((file) => file.path === name && file.bytes === digest.bytes && file.sha256 === digest.sha256)) return true;
+    return false;
+  };
   try {
     const leftovers = await reportLeftovers(folder);
-    // Nothing a killed report left: nothing to do (a run folder is then never hashed).
-    if (leftovers.length === 0) return done;
+    // Nothing a killed report left: nothing to do (a run folder is then never hashed); but a file named with pid 0 is said.
+    if (leftovers.length === 0 && (await reportLeftovers(folder, true)).length === 0) return done;
     const ofReports = (kind: "tmp" | "old") => leftovers.filter((leftover) => leftover.name === REPORTS_FILE && leftover.kind === kind);
     // A backup put back only when it is a regular file that reads as reports.json (a file of the user's named so is not).
     const asReports = async (leftover: WriterFile) => ((await isFile(join(folder, leftover.file))) ? await readReportsAt(join(folder, leftover.file)) : undefined);
@@ -372,18 +412,34 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
       // killed between moving it aside and renaming its new version into place): whichever holds the bytes listed.
       for (const leftover of leftovers.filter((leftover) => leftover.name === entry.path && (leftover.kind === "tmp" || missing)))
         if (await matches(join(folder, leftover.file), entry)) {
+          // Never over a file the tool did not list (edited by hand since): both kept, said.
+          const backups = leftovers.filter((backup) => backup.name === REPORTS_FILE && backup.kind === "old");
+          if (!missing && !(await isListedVersion(join(folder, entry.path), entry.path, backups))) {
+            kept.add(leftover.file);
+            const source = label(leftover.file);
+            onKept?.({ code: "W_REPORT_TEMPORARY_KEPT", source, message: outputMessages.reportTemporaryNotCompleted(source, label(entry.path)) });
+            break;
+          }
           await put(leftover, leftover.kind === "tmp" ? "completed" : "restored");
           break;
         }
     }
     const derived = new Set([REPORTS_FILE, ...paths, ...listed.map((entry) => entry.path)]);
-    for (const leftover of await reportLeftovers(folder)) {
+    for (const leftover of await reportLeftovers(folder, true)) {
       const path = join(folder, leftover.file);
-      if (!derived.has(leftover.name) || !(await isFile(path))) continue;
+      if (kept.has(leftover.file) || !derived.has(leftover.name) || !(await isFile(path))) continue;
+      const source = label(leftover.file);
+      if (!isToolPid(leftover.pid)) {
+        onKept?.({ code: "W_REPORT_TEMPORARY_KEPT", source, message: outputMessages.writerPidNone(source, leftover.name, leftover.pid) });
+        continue;
+      }
       const start = await startOfWrittenFile(path, leftover.name);
       if (!start.written) {
-        const source = label(leftover.file);
-        onKept?.({ code: "W_REPORT_TEMPORARY_KEPT", source, message: outputMessages.reportTemporaryKept(source, leftover.name, leftover.kind, start.found, start.expected) });
+        const message =
+          start.unreadable !== undefined
+            ? outputMessages.reportTemporaryUnreadable(source, leftover.name, leftover.kind, start.unreadable)
+            : outputMessages.reportTemporaryKept(source, leftover.name, leftover.kind, start.found, start.expected);
+        onKept?.({ code: "W_REPORT_TEMPORARY_KEPT", source, message });
         continue;
       }
       writing = leftover.file;
@@ -392,7 +448,14 @@ export async function repairDerivedFiles(folder: string, runLabel: string, paths
       done.push(outputMessages.reportLeftover(runMessages.reportFileRemoved(label(leftover.file))));
     }
   } catch (cause) {
-    throw new OutputError("E_WRITE", outputMessages.writeFailed(writing === undefined ? runLabel : label(writing), String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
+    progress.failed = { file: writing === undefined ? runLabel : label(writing), code: String((cause as NodeJS.ErrnoException).code ?? cause) };
+    throw new OutputError("E_WRITE", outputMessages.writeFailed(progress.failed.file, progress.failed.code), { cause });
   }
   return done;
+}
+
+/** What `repairDerivedFiles` has done so far (`done`, its lines), and, once it failed, the file it could not write and why. */
+export interface RepairProgress {
+  done: string[];
+  failed?: { file: string; code: string };
 }

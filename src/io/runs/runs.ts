@@ -30,7 +30,7 @@ import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
 import { isWriterGone, removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
 import { isWritingFolderName, makeFolderSync, removeWritingFolder, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
-import { DERIVED_FILE_NAMES, mayHoldReportLeftovers, repairDerivedFiles } from "./run-reports.js";
+import { DERIVED_FILE_NAMES, isToolPid, mayHoldReportLeftovers, repairDerivedFiles, type RepairProgress } from "./run-reports.js";
 
 export { isRunId, LATEST_FILE };
 export const LOCK_FILE = ".lock";
@@ -582,6 +582,12 @@ export interface Leftovers {
    * or put back, a temporary or backup file removed), one line each as report says it; absent when nothing was.
    */
   repaired?: string[];
+  /**
+   * Warnings said after `repaired`: a repair that failed part way (`W_REPORT_NOT_REPAIRED`, naming the file and the
+   * error code: the run folder is left as it is), and a staging marker that could not be removed from a run folder
+   * (`W_STAGING_KEPT`: a read-only run folder).
+   */
+  failures?: Issue[];
 }
 
 /**
@@ -606,15 +612,17 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
   const warnings: Issue[] = [];
   const repaired: string[] = [];
+  const failures: Issue[] = [];
   const lockLabel = `${runsLabel}/${LOCK_FILE}`;
   // `.lock.<pid>.tmp` and `.lock.<pid>.stale` holding a lock (or the start of one) whose process is gone; any other
   // file of such a name is kept and reported, and so is a `.stale` of a process that still runs (see `removeLockLeftovers`).
   const removed: string[] = await removeLockLeftovers(
     runsDir,
     LOCK_FILE,
-    (entry, held) => {
+    (entry, held, pid) => {
       const label = `${runsLabel}/${entry}`;
-      warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source: label, message: outputMessages.lockTemporaryKept(label, held, lockLabel) });
+      const message = pid !== undefined ? outputMessages.writerPidNone(label, lockLabel, pid) : outputMessages.lockTemporaryKept(label, held, lockLabel);
+      warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source: label, message });
     },
     (entry, pid) => {
       const label = `${runsLabel}/${entry}`;
@@ -638,19 +646,36 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
         await removeFile(path);
         removed.push(name);
       } else if (judged !== "running" && judged !== "none")
-        warnings.push({ code: "W_LATEST_TEMPORARY_KEPT", source: label, message: outputMessages.latestTemporaryKept(label, judged.held, runsLabel) });
+        warnings.push({
+          code: "W_LATEST_TEMPORARY_KEPT",
+          source: label,
+          message: judged.pid !== undefined ? outputMessages.writerPidNone(label, LATEST_FILE, judged.pid) : outputMessages.latestTemporaryKept(label, judged.held, runsLabel),
+        });
     } else if (isRunId(name)) {
       // A report killed while writing into this run folder: its files completed or removed as the next report would.
-      if ((await lstat(path).catch(() => undefined))?.isDirectory() && mayHoldReportLeftovers(await readdir(path).catch(() => [] as string[])))
+      if ((await lstat(path).catch(() => undefined))?.isDirectory() && mayHoldReportLeftovers(await readdir(path).catch(() => [] as string[]))) {
+        const progress: RepairProgress = { done: [] };
         try {
-          repaired.push(...(await repairDerivedFiles(path, label, DERIVED_FILE_NAMES, (warning) => warnings.push(warning))));
-        } catch {
-          // Left as it is (a read-only run folder): report repairs it, and verify says what is left.
+          await repairDerivedFiles(path, label, DERIVED_FILE_NAMES, (warning) => warnings.push(warning), progress);
+        } catch (error) {
+          // Left as it is (a read-only run folder): report repairs it, and verify says what is left. What was done
+          // before is said all the same, then the failure (a courtesy of compute's, which never fails it).
+          const failed = progress.failed ?? { file: label, code: String((error as NodeJS.ErrnoException).code ?? error) };
+          failures.push({ code: "W_REPORT_NOT_REPAIRED", source: failed.file, message: outputMessages.reportNotRepaired(label, failed.file, failed.code) });
         }
+        repaired.push(...progress.done);
+      }
       const marked = await holdsMarker(path, name);
       if (marked) {
-        await removeFile(join(path, STAGING_MARKER));
-        removed.push(`${name}/${STAGING_MARKER}`);
+        const markerLabel = `${label}/${STAGING_MARKER}`;
+        try {
+          await removeFile(join(path, STAGING_MARKER));
+          removed.push(`${name}/${STAGING_MARKER}`);
+        } catch (error) {
+          // A run folder made read-only (chmod a-w): the run is complete; the marker stays, said, and the run goes on.
+          const code = String((error as NodeJS.ErrnoException).code ?? error);
+          failures.push({ code: "W_STAGING_KEPT", source: markerLabel, message: outputMessages.runMarkerKept(markerLabel, label, code) });
+        }
       }
       if (latest !== undefined && name > latest) {
         // A run of this tool (its marker naming it, or its manifest written under its name) was never published, or
@@ -661,7 +686,7 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
       }
     }
   }
-  return { removed, warnings, ...(repaired.length > 0 ? { repaired } : {}) };
+  return { removed, warnings, ...(repaired.length > 0 ? { repaired } : {}), ...(failures.length > 0 ? { failures } : {}) };
 }
 
 /** The name of a temporary file of `LATEST` (`writeLatest`), with the pid of the process that wrote it. */
@@ -679,7 +704,7 @@ const LATEST_TEMPORARY = /^\.LATEST\.(\d+)\.tmp$/;
  * - `{ held }`: any other file (more than `writeLatest` writes, or other bytes, such as a file of the user's named so):
  *   not provably this tool's, so kept, and `held` (its text, or its size in bytes when larger) says what it holds.
  */
-async function judgeLatestTemporary(path: string, pid: number, runFolders: readonly string[]): Promise<"own" | "running" | "none" | { held: string | number }> {
+async function judgeLatestTemporary(path: string, pid: number, runFolders: readonly string[]): Promise<"own" | "running" | "none" | { held: string | number; pid?: number }> {
   const found = await lstat(path).catch(() => undefined);
   if (!found?.isFile()) return "none";
   // writeLatest writes 30 bytes (a run id and a newline): a file of more than LATEST_MAX_BYTES is said by its size, unread.
@@ -687,6 +712,8 @@ async function judgeLatestTemporary(path: string, pid: number, runFolders: reado
   const text = await readFile(path, "utf8").catch(() => undefined);
   if (text === undefined) return "none";
   if (text !== "" && !runFolders.some((id) => `${id}\n`.startsWith(text))) return { held: text };
+  // Named with no pid of a process (0): not provably this tool's, nor a running run's (`isToolPid`).
+  if (!isToolPid(pid)) return { held: text, pid };
   return pid === process.pid || isWriterGone(pid, found.mtimeMs) ? "own" : "running";
 }
 

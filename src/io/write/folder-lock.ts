@@ -498,7 +498,7 @@ function lockedError(lockLabel: string, judged: { text: string; verdict: LockVer
 export async function removeLockLeftovers(
   dir: string,
   name: string,
-  onKept?: (entry: string, held: string | number) => void,
+  onKept?: (entry: string, held: string | number, pid?: number) => void,
   onRunning?: (entry: string, pid: number) => void,
 ): Promise<string[]> {
   const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.(tmp|stale)$`);
@@ -513,7 +513,7 @@ export async function removeLockLeftovers(
     if (judged === "own") {
       await removeFile(path);
       removed.push(entry);
-    } else if (typeof judged === "object") onKept?.(entry, judged.held);
+    } else if (typeof judged === "object") onKept?.(entry, judged.held, judged.pid);
     else if (judged === "running" && kind === "stale" && !runningToldOf.has(resolve(path))) {
       runningToldOf.add(resolve(path));
       onRunning?.(entry, pid);
@@ -542,14 +542,24 @@ const LOCK_LEFTOVER_MAX_BYTES = 256 * 1024;
  * - `running`: such a file whose writer may still run (another run taking the lock right now; this process's own
  *   takeover in progress), kept;
  * - `none`: not a regular file (a link, a folder), or gone meanwhile: left alone, unsaid;
- * - `{ held }`: any other file: not provably the tool's, kept, and `held` (its text, or its size) says what it holds.
+ * - `{ held }`: any other file: not provably the tool's, kept, and `held` (its text, or its size) says what it holds;
+ *   with `pid`, a file named with pid 0, which no process of this tool has, whatever it holds.
  */
-export async function judgeLockLeftover(path: string, pid: number, kind: "tmp" | "stale", probe?: LockProbe): Promise<"own" | "running" | "none" | { held: string | number }> {
+export async function judgeLockLeftover(
+  path: string,
+  pid: number,
+  kind: "tmp" | "stale",
+  probe?: LockProbe,
+): Promise<"own" | "running" | "none" | { held: string | number; pid?: number }> {
   const found = await lstat(path).catch(() => undefined);
   if (!found?.isFile()) return "none";
-  if (found.size > LOCK_LEFTOVER_MAX_BYTES) return { held: found.size };
+  // Named with no pid of a process (0: `kill(0, 0)` signals this process's group, so it would always "run"): not
+  // provably the tool's, nor a running run's; kept, said with its pid.
+  const pidless = !(Number.isSafeInteger(pid) && pid > 0);
+  if (found.size > LOCK_LEFTOVER_MAX_BYTES) return { held: found.size, ...(pidless ? { pid } : {}) };
   const text = await readFile(path, "utf8").catch(() => undefined);
   if (text === undefined) return "none";
+  if (pidless) return { held: text, pid };
   if (!holdsLockText(text, kind === "tmp" ? pid : undefined)) return { held: text };
   if (pid === process.pid) return takeoversInProgress.has(resolve(path)) ? "running" : "own";
   const local = probe ?? localProbe();
@@ -595,7 +605,7 @@ export function removeHolderFiles(dir: string, staleText: string): void {
   } catch {
     return;
   }
-  if (!Number.isSafeInteger(holder.pid) || !Array.isArray(holder.files)) return;
+  if (!Number.isSafeInteger(holder.pid) || (holder.pid as number) <= 0 || !Array.isArray(holder.files)) return;
   for (const file of holder.files) {
     if (typeof file !== "string") continue;
     const match = /^\.(.+)\.(\d+)\.(tmp|old)$/.exec(file);

@@ -166,9 +166,10 @@ export async function removeFolderLeftovers(dir: string, label: string, onRemove
   const removed = await removeLockLeftovers(
     dir,
     OUTPUT_LOCK_FILE,
-    (entry, held) => {
+    (entry, held, pid) => {
       const source = fileLabel(label, entry);
-      warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source, message: outputMessages.lockTemporaryKept(source, held, lockLabel) });
+      const message = pid !== undefined ? outputMessages.writerPidNone(source, lockLabel, pid) : outputMessages.lockTemporaryKept(source, held, lockLabel);
+      warnings.push({ code: "W_LOCK_TEMPORARY_KEPT", source, message });
     },
     (entry, pid) => {
       const source = fileLabel(label, entry);

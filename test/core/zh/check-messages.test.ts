@@ -8,6 +8,8 @@ describe("checkMessagesZh", () => {
     checkTranslation(checkMessages, checkMessagesZh, [
       ["aggregatePowerNoNumber", ["power:,0=geometric", "power:"]],
       ["aggregateTwoExponents", ["power:0.5,1=power:2", 0.5, 2]],
+      ["aggregateUnknownMethod", ["--aggregate", "0=geometrik", "geometrik"]],
+      ["aggregateUnknownMethod", ["--aggregate", "mean", "mean"]],
       ["aggregateNotUnderstood", ["arithmetc", "arithmetc", "arithmetc"]],
       ["aggregateNotUnderstood", ["1=xyz", "1=xyz", "xyz"]],
       ["percentMixed", ["A1", { count: 3, value: 1.96, file: "data.csv", line: 2 }, { count: 1, value: 0.0245, file: "data.csv", line: 5 }]],
@@ -15,8 +17,9 @@ describe("checkMessagesZh", () => {
       ["percentMixed", ["A1", { count: 2, value: 1.96, file: "w.csv", line: 2, column: 2 }, { count: 1, value: 0.0214, file: "w.csv", line: 2, column: 3 }]],
       ["accountingDashes", [{ file: "v.csv", line: 3, column: 4, text: " -   " }, 2]],
       ["accountingDashes", [{ file: "v.csv", line: 5, column: 4, text: " ¥-   " }, 1]],
-      ["thousandsSplit", [{ file: "v.csv", line: 2, column: 4, cell: "1", next: "234", nextColumn: 5, nextName: "note", meant: 1234 }, 1]],
-      ["thousandsSplit", [{ file: "w.csv", line: 3, column: 3, cell: "-12", next: "234.5", nextColumn: 4, nextName: "", meant: -12234.5 }, 3]],
+      ["thousandsSplit", [{ file: "v.csv", line: 2, column: 4, cell: "1", read: 1, groups: ["234"], nextColumn: 5, nextName: "note", fields: 6, headerFields: 5, meant: 1234 }, 1]],
+      ["thousandsSplit", [{ file: "w.csv", line: 3, column: 3, cell: "-12", read: -12, groups: ["234.5"], nextColumn: 4, nextName: "", fields: 5, headerFields: 4, meant: -12234.5 }, 3]],
+      ["thousandsSplit", [{ file: "v.csv", line: 2, column: 4, cell: "¥1", read: 1, groups: ["234", "567"], nextColumn: 5, nextName: "note", fields: 8, headerFields: 6, meant: 1234567 }, 1]],
       ["optionNotAChoice", ["outliers", "winsorize", ["none", "winsorise", "log"]]],
       ["optionNotAChoice", ["outliers", 3, ["none", "winsorise", "log"]]],
       ["optionNotExpected", ["range", { low: 5, high: 1 }, "{ low, high }: two numbers with low < high, e.g. { low: 1, high: 100 }"]],
@@ -59,9 +62,14 @@ describe("checkMessagesZh", () => {
         "应在保存 CSV 文件之前将该列设为数值格式（常规或数值），或在这些单元格中写 0",
     );
     // 1 and 234 (column 5, 备注) read as 1 where 1,234 = 1234 was meant.
-    expect(checkMessagesZh.thousandsSplit({ file: "v.csv", line: 2, column: 4, cell: "1", next: "234", nextColumn: 5, nextName: "备注", meant: 1234 }, 2)).toBe(
-      'v.csv:2:4: 数值 "1" 和下一个单元格（第 5 列 "备注"）中的 "234" 看似同一个数 "1,234"，因逗号未加引号而在千位分隔符处被拆成两个字段：' +
+    expect(checkMessagesZh.thousandsSplit({ file: "v.csv", line: 2, column: 4, cell: "1", read: 1, groups: ["234"], nextColumn: 5, nextName: "备注", fields: 6, headerFields: 5, meant: 1234 }, 2)).toBe(
+      'v.csv:2:4: 数值 "1" 和下一个单元格（第 5 列 "备注"）中的 "234" 看似同一个数 "1,234"，因逗号未加引号而在千位分隔符处被拆开（该行有 6 个字段，表头只有 5 个）：' +
         '读到的是 1，原意可能是 1234（本文件中有 2 个数值单元格如此，第一个在此）；应像 Excel 那样给这些数加引号（"1,234"，连同引号），或去掉千位分隔符（1234）',
+    );
+    // ¥1, 234 and 567 (from column 5) read as 1 where ¥1,234,567 = 1234567 was meant.
+    expect(checkMessagesZh.thousandsSplit({ file: "v.csv", line: 2, column: 4, cell: "¥1", read: 1, groups: ["234", "567"], nextColumn: 5, nextName: "备注", fields: 7, headerFields: 6, meant: 1234567 }, 1)).toBe(
+      'v.csv:2:4: 数值 "¥1" 和其后的 2 个单元格（自第 5 列起 "备注"）中的 "234"、"567" 看似同一个数 "¥1,234,567"，因逗号未加引号而在千位分隔符处被拆开（该行有 7 个字段，表头只有 6 个）：' +
+        '读到的是 1，原意可能是 1234567；应像 Excel 那样给该数加引号（"¥1,234,567"，连同引号），或去掉千位分隔符（1234567）',
     );
     // A wide layout's values share a line: the column tells them apart.
     expect(checkMessagesZh.percentMixed("A1", { count: 2, value: 1.96, file: "w.csv", line: 2, column: 2 }, { count: 1, value: 0.0214, file: "w.csv", line: 2, column: 3 })).toMatch(

@@ -123,6 +123,8 @@ describe("messagesZh", () => {
         ["unknownArgumentChoice", ["action", "runs", "prune", ["list", "publish", "rollback"]]],
         ["unknownOptionChoice", ["--normalise", "minmax", ["fixed-base", "min-max", "z-score"]]],
         ["unknownOptionChoice", ["--format", "pdf", ["table", "csv", "json", "xlsx"]]],
+        ["unknownOptionChoice", ["--decimal", ";", [".", ","]]],
+        ["unknownOptionChoice", ["--encoding", "latin1", ["auto", "utf-8", "gb18030", "gbk"]]],
         ["unknownOptionChoice", ["--aggregations", "geometrik", ["arithmetic", "geometric"], "arithmetic,geometrik"]],
         ["unknownOptionChoice", ["--aggregations", "power:2", ["arithmetic", "power"], "arithmetic,power:2"]],
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../../src/errors.js";
-import { placed } from "../../../src/core/zh/words.js";
+import { formatIssueInChinese, placed } from "../../../src/core/zh/words.js";
 import { misplacedColons } from "./facts.js";
 
 const ZH = fileURLToPath(new URL("../../../src/core/zh", import.meta.url));
@@ -23,6 +23,20 @@ describe("the colon after a place, in Chinese", () => {
     expect(placed("values.csv")).toBe("values.csv：");
     // What a Chinese terminal prints of a problem with a line whose message does not name its place.
     expect(formatIssue({ code: "W_X", message: "数值", source: "values.csv", line: 12, column: 3 })).toBe("values.csv:12:3: 数值");
+  });
+
+  it("is so where a Chinese terminal joins a problem's place to its message (formatIssueInChinese)", () => {
+    // A line: the ASCII colon and a space, as formatIssue writes it in English.
+    expect(formatIssueInChinese({ code: "W_X", message: "数值", source: "values.csv", line: 12, column: 3 })).toBe("values.csv:12:3: 数值");
+    expect(formatIssueInChinese({ code: "W_X", message: "数值", source: "values.csv", line: 12, column: "unit" })).toBe("values.csv:12: 数值");
+    // A file (or a folder) alone: the full-width colon, where formatIssue writes ": ".
+    const fileAlone = { code: "E_UNIT_YEAR_EMPTY", message: '评价对象 "北京市" 2020 年没有数值', source: "u5.csv" };
+    expect(formatIssueInChinese(fileAlone)).toBe('u5.csv：评价对象 "北京市" 2020 年没有数值');
+    expect(formatIssue(fileAlone)).toBe('u5.csv: 评价对象 "北京市" 2020 年没有数值');
+    expect(formatIssueInChinese({ code: "W_X", message: '指标 "x2"（评价对象 "乙乙"）', source: "fold" })).toBe('fold：指标 "x2"（评价对象 "乙乙"）');
+    // No place, or a message that starts with its place already: the message as it is.
+    expect(formatIssueInChinese({ code: "W_X", message: "数值" })).toBe("数值");
+    expect(formatIssueInChinese({ code: "E_X", message: "values.csv：文件不存在", source: "values.csv" })).toBe("values.csv：文件不存在");
   });
 
   it("finds the places followed by the other colon (the check every catalogue test runs)", () => {

@@ -115,7 +115,8 @@ describe("parseProject(text)", () => {
   });
 
   it("reports YAML syntax errors and a file that is not a block of keys with their line", () => {
-    expect(problems("indicators: [a\nvalues: b\n")[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^the file is not valid YAML/) });
+    // Placed at the "[" not closed (line 1), not where the parser finds it (line 2).
+    expect(problems("indicators: [a\nvalues: b\n")[0]).toMatchObject({ line: 1, column: 13, message: expect.stringMatching(/^the file is not valid YAML/) });
     expect(problems("- a\n- b\n")).toEqual([{ line: 1, column: undefined, message: projectMessages.notAMap(["a", "b"]) }]);
   });
 

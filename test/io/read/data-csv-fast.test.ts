@@ -240,7 +240,8 @@ describe("parsePanelFast on quoted fields (as Excel writes cells holding a comma
 });
 
 describe("parsePanelFast and a number split at its thousands separator by an unquoted comma (W_THOUSANDS_SPLIT)", () => {
-  const NOTED = "unit,year,indicator,value,note\nU1,2017,A,5,ok\nU1,2017,B,1,234\nU1,2017,C,7,\n";
+  // Line 3 has 6 fields for the header's 5 (a trailing comma): B = 1, its note 234, where 1,234 was meant.
+  const NOTED = "unit,year,indicator,value,note\nU1,2017,A,5,ok\nU1,2017,B,1,234,\nU1,2017,C,7,\n";
   /** The general way's panel of values.csv, with its lines and columns (`generalPanel` keeps none). */
   const generalOf = (text: string) => {
     const records = parseDataCsv(text, "values.csv");
@@ -249,7 +250,8 @@ describe("parsePanelFast and a number split at its thousands separator by an unq
   };
 
   it("leaves such a file to the general reader, which warns of it; a note column without one is read here, into the same panel", async () => {
-    // Line 3: B = 1, its note 234 (1,234 not quoted): the general way marks it, so the fast one declines the file.
+    // Line 3: B = 1, its note 234 (1,234 not quoted, a field too many): the fast way declines any row with more fields
+    // than the header, and the general way marks this one.
     expect(fast(NOTED)).toBeUndefined();
     const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nG,,G,,\nA,G,A,,+\nB,G,B,,-\nC,G,C,,+\n", "values.csv": NOTED });
     const file = join(dir, "values.csv");
@@ -257,9 +259,12 @@ describe("parsePanelFast and a number split at its thousands separator by an unq
     // Read as written (B is 1), with the warning at line 3, column 4 (the value).
     expect([...panel.values]).toEqual([5, 1, 7]);
     expect((panel.warnings ?? []).map(({ code, source, line, column }) => ({ code, source, line, column }))).toEqual([{ code: "W_THOUSANDS_SPLIT", source: file, line: 3, column: 4 }]);
-    // A note of 4 digits, or of words: no split, the fast way; the same panel, the unit column (the 1st) kept by both.
-    for (const note of ["2345", "checked"]) {
-      const text = NOTED.replace("1,234", `1,${note}`);
+    // The row as long as its header (no trailing comma), whatever its note: no split, the fast way; the same panel, the
+    // unit column (the 1st) kept by both.
+    for (const note of ["234", "2345", "checked"]) {
+      const text = NOTED.replace("1,234,", `1,${note}`);
+      const records = parseDataCsv(text, "values.csv");
+      expect(records.ok && thousandsSplitWarnings(records.value, "values.csv"), note).toEqual([]);
       const quick = fast(text)!;
       expect(quick, note).toBeDefined();
       same(quick, generalOf(text)!);
@@ -279,6 +284,8 @@ describe("parsePanelFast and a number split at its thousands separator by an unq
         const records = parseDataCsv(text, "values.csv");
         const general = generalOf(text);
         const quick = fast(text);
+        // Rows as long as the header (no trailing comma) never warn; rows longer are the general way's.
+        if (!trailingComma) expect(records.ok && thousandsSplitWarnings(records.value, "values.csv")).toEqual(records.ok ? [] : false);
         if (!general) expect(quick).toBeUndefined();
         else if (records.ok && thousandsSplitWarnings(records.value, "values.csv").length > 0) expect(quick).toBeUndefined();
         else if (quick) {

@@ -492,63 +492,116 @@ describe("parseDataCsv: headers and floods", () => {
 });
 
 describe("parseDataCsv: a number split at its thousands separator by an unquoted comma (W_THOUSANDS_SPLIT)", () => {
-  const mark = (cell: string, next: string, nextColumn: number, nextName: string) => ({ thousandsSplit: { cell, next, nextColumn, nextName } });
+  const mark = (cell: string, groups: string[], nextColumn: number, nextName: string, fields: number, headerFields: number) => ({
+    thousandsSplit: { cell, groups, nextColumn, nextName, fields, headerFields },
+  });
+  /** The marks of a file's records, in order (undefined for a record without one); none for a file that does not read. */
+  const marksOf = (text: string, options?: Parameters<typeof parseDataCsv>[2]) => {
+    const parsed = parseDataCsv(text, "v.csv", options);
+    if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.message).join("\n"));
+    return parsed.value.map((record) => record.thousandsSplit);
+  };
+  /** The one warning of a file's records: [line, column, the number probably meant as the message says it]. */
+  const warningOf = (text: string, options?: Parameters<typeof parseDataCsv>[2]) => {
+    const parsed = parseDataCsv(text, "v.csv", options);
+    if (!parsed.ok) throw new Error("not read");
+    const [warning, ...others] = thousandsSplitWarnings(parsed.value, "v.csv");
+    expect(others).toEqual([]);
+    return [warning.line, warning.column, /where (\S+) was probably meant/.exec(warning.message)?.[1]];
+  };
 
   it("marks A,2019,x1,1,234, under unit,year,indicator,value,note: read as 1 (its note 234), where 1,234 was meant", () => {
-    // Line 2 splits into A | 2019 | x1 | 1 | 234 | "" (the 6th field empty: a trailing comma, harmless), so it reads:
-    // value 1 (column 4), note 234 (column 5). Line 3's note is text, line 4's value has 4 digits: neither is marked.
-    const parsed = parseDataCsv("unit,year,indicator,value,note\nA,2019,x1,1,234,\nA,2018,x1,5,checked\nA,2017,x1,1234,567\n", "v.csv");
+    // Line 2 splits into A | 2019 | x1 | 1 | 234 | "": 6 fields for the header's 5 (the 6th empty: tolerated), so it
+    // reads value 1 (column 4), note 234 (column 5). Line 3's note is text, line 4's value has 4 digits: neither is marked.
+    const parsed = parseDataCsv("unit,year,indicator,value,note\nA,2019,x1,1,234,\nA,2018,x1,5,checked,\nA,2017,x1,1234,567,\n", "v.csv");
     const place = { source: undefined, indicatorColumn: 3, valueColumn: 4, unitColumn: 1 };
     expect(parsed.ok && parsed.value).toEqual([
-      { unit: "A", year: 2019, indicator: "x1", value: 1, line: 2, ...place, ...mark("1", "234", 5, "note") },
+      { unit: "A", year: 2019, indicator: "x1", value: 1, line: 2, ...place, ...mark("1", ["234"], 5, "note", 6, 5) },
       { unit: "A", year: 2018, indicator: "x1", value: 5, line: 3, ...place },
       { unit: "A", year: 2017, indicator: "x1", value: 1234, line: 4, ...place },
     ]);
     if (!parsed.ok) return;
     // One warning at line 2, column 4 (the value), naming both cells and 1,234 = 1234.
-    const meant = { file: "v.csv", line: 2, column: 4, cell: "1", next: "234", nextColumn: 5, nextName: "note", meant: 1234 };
+    const meant = { file: "v.csv", line: 2, column: 4, cell: "1", read: 1, groups: ["234"], nextColumn: 5, nextName: "note", fields: 6, headerFields: 5, meant: 1234 };
     expect(thousandsSplitWarnings(parsed.value, "v.csv")).toEqual([{ code: "W_THOUSANDS_SPLIT", message: checkMessages.thousandsSplit(meant, 1), source: "v.csv", line: 2, column: 4 }]);
   });
 
-  it("marks a signed value and a next cell with decimals, a column without a header, and one of 来源 read as the source never", () => {
-    // -12 and 234.5: -12,234.5 = -12234.5 meant. The header's 5th column has no name.
-    const unnamed = parseDataCsv("unit,year,indicator,value,\nA,2019,x1,-12,234.5\n", "v.csv");
-    expect(unnamed.ok && unnamed.value[0].thousandsSplit).toEqual({ cell: "-12", next: "234.5", nextColumn: 5, nextName: "" });
-    // The column after the value is read (the source): 234 is the source's text, no split the reading can tell.
-    const sourced = parseDataCsv("unit,year,indicator,value,source\nA,2019,x1,1,234\n", "v.csv");
-    expect(sourced.ok && sourced.value[0]).toMatchObject({ value: 1, source: "234" });
-    expect(sourced.ok && sourced.value[0].thousandsSplit).toBeUndefined();
+  it("marks no row with exactly the header's fields, whatever its cells (the reviewer's false positives)", () => {
+    // value 5, note "100": a row as long as its header, nothing split.
+    expect(marksOf("unit,year,indicator,value,note\n甲,2019,x1,5,100\n")).toEqual([undefined]);
+    expect(marksOf("unit,year,indicator,value,note\nA,2019,x1,1,234\n")).toEqual([undefined]);
+    // By indicator, pop a column of no indicator of the tree: x3 = 7, pop 120, six fields for six columns.
+    expect(marksOf("year,unit,x1,x2,x3,pop\n2019,甲,5,6,7,120\n", { indicators: new Set(["x1", "x2", "x3"]) })).toEqual([undefined, undefined, undefined]);
+    // By year: 2017 = 4, 2018 = 1, note 234, four fields for four columns.
+    expect(marksOf("indicator,2017,2018,note\nx1,4,1,234\n")).toEqual([undefined, undefined]);
+    // Either cell quoted: never, and not even in a row one field too long.
+    expect(marksOf('unit,year,indicator,value,note\n甲,2019,x1,"5",100\n甲,2018,x1,5,"100"\n')).toEqual([undefined, undefined]);
+    expect(marksOf('unit,year,indicator,value,note\n甲,2019,x1,"1",234,\n甲,2018,x1,1,"234",\n')).toEqual([undefined, undefined]);
+  });
+
+  it("tells quoted cells apart in a file read by csv-parse too (a doubled quote in the unit sends it there)", () => {
+    const header = "unit,year,indicator,value,note,remark\n";
+    // Seven fields for six: the value 1 and 234 unquoted are marked; the value "1" quoted is not.
+    expect(marksOf(`${header}"甲 ""x""",2019,x1,1,234,,\n`)).toEqual([mark("1", ["234"], 5, "note", 7, 6).thousandsSplit]);
+    expect(marksOf(`${header}"甲 ""x""",2019,x1,"1",234,,\n`)).toEqual([undefined]);
+  });
+
+  it("takes every group the split made: 1,234,567 is 1234567, 1,234.5 is 1234.5, -12,234.5 is -12234.5", () => {
+    // 甲 | 2019 | x1 | 1 | 234 | 567 | "": 7 fields for 6; 1, 234, 567 make 1,234,567 = 1234567.
+    const text = "unit,year,indicator,value,note,source2\n甲,2019,x1,1,234,567,\n";
+    expect(marksOf(text)).toEqual([mark("1", ["234", "567"], 5, "note", 7, 6).thousandsSplit]);
+    expect(warningOf(text)).toEqual([2, 4, "1234567"]);
+    // 1 and 234.5: 1,234.5 = 1234.5.
+    expect(warningOf("unit,year,indicator,value,note\n甲,2019,x1,1,234.5,\n")).toEqual([2, 4, "1234.5"]);
+    // -12 and 234.5 in a column without a header: -12,234.5 = -12234.5.
+    expect(marksOf("unit,year,indicator,value,\nA,2019,x1,-12,234.5,\n")).toEqual([mark("-12", ["234.5"], 5, "", 6, 5).thousandsSplit]);
+  });
+
+  it("marks a value after a currency sign: 甲,2019,x1,¥1,234, reads 1 where ¥1,234 = 1234 was meant", () => {
+    const text = "unit,year,indicator,value,note\n甲,2019,x1,¥1,234,\n";
+    const parsed = parseDataCsv(text, "v.csv");
+    expect(parsed.ok && parsed.value.map((record) => [record.value, record.thousandsSplit])).toEqual([[1, mark("¥1", ["234"], 5, "note", 6, 5).thousandsSplit]]);
+    expect(warningOf(text)).toEqual([2, 4, "1234"]);
+  });
+
+  it("marks a split in a year column that is not the last: 2019 = 1 and 2020 = 234, the real 2020 value in the note", () => {
+    // 甲 | x1 | 1 | 234 | 6 | "": 6 fields for 5. 2019 (column 3) reads 1, 2020 (column 4) 234, the note 6; 1,234 =
+    // 1234 was 2019's. 234, taken as 1's group, is no value to mark of its own.
+    const text = "unit,indicator,2019,2020,note\n甲,x1,1,234,6,\n";
+    const parsed = parseDataCsv(text, "w.csv");
+    expect(parsed.ok && parsed.value.map((record) => [record.year, record.value, record.column, record.thousandsSplit])).toEqual([
+      [2019, 1, 3, mark("1", ["234"], 4, "2020", 6, 5).thousandsSplit],
+      [2020, 234, 4, undefined],
+    ]);
+    expect(warningOf(text)).toEqual([2, 3, "1234"]);
+    // The last year column before a note: indicator,2017,2018,note / x1,4,1,234,: 2018 = 1 (column 3), note 234.
+    expect(marksOf("indicator,2017,2018,note\nx1,4,1,234,\n")).toEqual([undefined, mark("1", ["234"], 4, "note", 5, 4).thousandsSplit]);
+    // By indicator given LPI and Ship: Ship = 1 (column 4), note 234 (column 5), 6 fields for 5.
+    const byIndicator = marksOf("uCode,Time,LPI,Ship,note\nAUT,2018,4.1,1,234,\n", { indicators: new Set(["LPI", "Ship"]) });
+    expect(byIndicator.map((split) => split?.nextColumn)).toEqual([undefined, 5]);
+  });
+
+  it("leaves a row whose fields past the header's are not empty refused as before, with the hint to quote", () => {
+    // A | 2019 | x1 | 1 | 234 | x: the 6th field is not empty.
+    const parsed = parseDataCsv("unit,year,indicator,value,note\nA,2019,x1,1,234,x\n", "v.csv");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map(({ code, line, column, message }) => [code, line, column, message])).toEqual([
+      ["E_FIELD_COUNT", 2, 6, messages.wrongFieldCount(6, 5, true, 1)],
+    ]);
   });
 
   it("marks nothing where a comma is no thousands separator, nor where the cells are no split number", () => {
-    const unmarked = (text: string, decimal?: "," | ".") => {
-      const parsed = parseDataCsv(text, "v.csv", { decimal });
-      return parsed.ok && parsed.value.every((record) => record.thousandsSplit === undefined);
-    };
     // Quoted as Excel writes it: 1234, one field.
-    expect(unmarked('unit,year,indicator,value,note\nA,2019,x1,"1,234",x\n')).toBe(true);
-    // 0,234 (a decimal comma), 2345 (no group of three), 23, 1.5 before the comma, a percent after it.
+    expect(marksOf('unit,year,indicator,value,note\nA,2019,x1,"1,234",x\n')).toEqual([undefined]);
+    // 0,234 (a decimal comma), 2345 (no group of three), 23, 1.5 before the comma, a percent after it: in a row of 6
+    // fields for 5, still no split.
     for (const [value, next] of [["0", "234"], ["1", "2345"], ["1", "23"], ["1.5", "234"], ["1", "234%"]])
-      expect(unmarked(`unit,year,indicator,value,note\nA,2019,x1,${value},${next}\n`), `${value},${next}`).toBe(true);
+      expect(marksOf(`unit,year,indicator,value,note\nA,2019,x1,${value},${next},\n`), `${value},${next}`).toEqual([undefined]);
     // A ;-separated or tab-separated file (its comma never splits a field), and a comma file read with --decimal ,.
-    expect(unmarked("unit;year;indicator;value;note\nA;2019;x1;1;234\n")).toBe(true);
-    expect(unmarked("unit\tyear\tindicator\tvalue\tnote\nA\t2019\tx1\t1\t234\n")).toBe(true);
-    expect(unmarked("unit,year,indicator,value,note\nA,2019,x1,1,234\n", ",")).toBe(true);
-  });
-
-  it("marks the wide layouts' last value before a column not read (by year: a note; by indicator: a column of no indicator)", () => {
-    // indicator,2017,2018,note / x1,4,1,234: 2017 = 4, 2018 = 1 (column 3), note 234 (column 4); 2017's next is 2018, read.
-    const byYear = parseDataCsv("indicator,2017,2018,note\nx1,4,1,234\n", "w.csv");
-    expect(byYear.ok && byYear.value.map((record) => [record.year, record.value, record.column, record.thousandsSplit])).toEqual([
-      [2017, 4, 2, undefined],
-      [2018, 1, 3, { cell: "1", next: "234", nextColumn: 4, nextName: "note" }],
-    ]);
-    // uCode,Time,LPI,Ship,note given the codes LPI and Ship: Ship = 1 (column 4), note 234 (column 5).
-    const byIndicator = parseDataCsv("uCode,Time,LPI,Ship,note\nAUT,2018,4.1,1,234\n", "i.csv", { indicators: new Set(["LPI", "Ship"]) });
-    expect(byIndicator.ok && byIndicator.value.map((record) => [record.indicator, record.value, record.thousandsSplit?.nextColumn])).toEqual([
-      ["LPI", 4.1, undefined],
-      ["Ship", 1, 5],
-    ]);
+    expect(marksOf("unit;year;indicator;value;note\nA;2019;x1;1;234;\n")).toEqual([undefined]);
+    expect(marksOf("unit\tyear\tindicator\tvalue\tnote\nA\t2019\tx1\t1\t234\t\n")).toEqual([undefined]);
+    expect(marksOf("unit,year,indicator,value,note\nA,2019,x1,1,234,\n", { decimal: "," })).toEqual([undefined]);
   });
 
   it("marks nothing in a workbook sheet, which has no delimiter to split a cell", async () => {

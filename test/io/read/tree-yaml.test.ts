@@ -145,8 +145,8 @@ describe("parseTreeYaml", () => {
       { code: "E_YAML_SYNTAX", message: readerMessages.treeYamlSyntax("tree.yaml:6:3", readerMessages.yamlDuplicateKey("weight", 5)), source: "tree.yaml", line: 6, column: 3 },
     ]);
     // Line 2 indented by a tab: the parser's error is at column 2 (an unexpected token after the tab), and it is the tab
-    // that this line's indentation holds that is named.
-    expect(() => parseTreeYaml("- code: A\n\tname: a\n", "tree.yaml")).toThrow("tree.yaml:2:2: the file is not valid YAML: a tab indents this line; expected spaces");
+    // that this line's indentation holds that is named, at its column (1).
+    expect(() => parseTreeYaml("- code: A\n\tname: a\n", "tree.yaml")).toThrow("tree.yaml:2:1: the file is not valid YAML: a tab indents this line; expected spaces");
   });
 
   it("reports a file that is not a list of nodes", () => {

@@ -49,19 +49,42 @@ const CASES: readonly (readonly [string, string, ErrorCode, number, number, Reas
   ["a %YAML line without its version", "%YAML\n---\na: 1\n", "BAD_DIRECTIVE", 1, 1, yaml("badDirective")],
   ["a Windows path in double quotes", 'path: "C:\\data"\n', "BAD_DQ_ESCAPE", 1, 10, yaml("badEscape", "\\d")], // 'path: "C:' is 9
   ["an item out of line with its map", "a:\n  b: 1\n c: 2\n", "BAD_INDENT", 3, 1, reader("yamlBadIndent")],
-  ["a list in brackets not closed in a map", "a:\n  b: [1,\n  2\n", "BAD_INDENT", 3, 3, yaml("flowIndent", "]")], // "  " is 2
+  // Found where the list's last item ends (3:3), placed at its "[": "  b: " is 5.
+  ["a list in brackets not closed in a map", "a:\n  b: [1,\n  2\n", "BAD_INDENT", 2, 6, yaml("unclosedFlow", "]")],
+  // Closed on a line indented no further than its key: where the parser finds it, the start of that line's text ("  " is 2).
+  ["a list in brackets going on to a line not indented past its key", "a:\n  b: [1,\n  2]\n", "BAD_INDENT", 3, 3, yaml("flowIndent", "]")],
   ["an anchor before ?", "&a ? b\n: c\n", "BAD_PROP_ORDER", 1, 4, yaml("propertyOrder", "?")], // "&a " is 3
   ["a value starting with @", "name: @home\n", "BAD_SCALAR_START", 1, 7, yaml("scalarStart", "@")], // "name: " is 6
   ["a value starting with %", "a: %x\n", "BAD_SCALAR_START", 1, 4, yaml("scalarStart", "%")],
   ["a second key on a key's line", "a: b: c\n", "BLOCK_AS_IMPLICIT_KEY", 1, 4, yaml("compactMap")],
+  // The parser finds "a: b: c" at "min-max" (4:14, the value and line 5 read as one key over two lines): placed at
+  // "missing" (5:4, after 3 spaces), whose indent (3) is past the key "normalise" (2 spaces, line 4).
+  [
+    "a key indented further than the key above it, in index.yaml",
+    "indicators: tree.csv\nvalues: vals.csv\nmethods:\n  normalise: min-max\n   missing: mean\n",
+    "BLOCK_AS_IMPLICIT_KEY",
+    5,
+    4,
+    yaml("indentedUnderValue", "normalise", 4, 2),
+  ],
+  // The same in a tree: found at "投入" (2:9), placed at "children" (3:4, after 3 spaces); "name" is indented 2 ("- " of line 1's item).
+  ["a key indented further than the key above it, in a tree", "- code: A\n  name: 投入\n   children:\n    - code: B\n", "BLOCK_AS_IMPLICIT_KEY", 3, 4, yaml("indentedUnderValue", "name", 2, 2)],
+  // Found at the start of line 4 (a list used as a key), placed at its "-" (4:4, after 3 spaces); the item above, line 3, is at 4 spaces.
+  ["an item out of line with its list", "- code: A\n  children:\n    - code: B\n   - code: C\n", "BLOCK_AS_IMPLICIT_KEY", 4, 4, yaml("itemOutOfLine", 3, 4)],
+  // The "-" at 3:3 ("  " is 2), as far in as the key "missing" of line 2.
+  ["an item among the keys of a map", "methods:\n  missing: mean\n  - reweight\n", "BLOCK_AS_IMPLICIT_KEY", 3, 3, yaml("itemAmongKeys", "missing", 2)],
   ["a - item in brackets", "a: [\n - b\n]\n", "BLOCK_IN_FLOW", 2, 2, yaml("blockInFlow")], // " " is 1
   ["a key twice in a flow map", "a: { b: 1, b: 2 }\n", "DUPLICATE_KEY", 1, 12, reader("yamlDuplicateKey", "b", 1)], // "a: { b: 1, " is 11
   ["a key of 1025 characters", `${"k".repeat(YAML_KEY_LIMIT + 1)}: 1\n`, "KEY_OVER_1024_CHARS", 1, 1, yaml("longKey", 1024)],
-  ["a double quote not closed", 'a: "b\n', "MISSING_CHAR", 2, 1, yaml("unclosedQuote", true)], // found at the end of the text
-  ["a single quote not closed", "a: 'b\n", "MISSING_CHAR", 2, 1, yaml("unclosedQuote", false)],
+  // Found at the end of the text (2:1), placed at the opening quote ("a: " is 3).
+  ["a double quote not closed", 'a: "b\n', "MISSING_CHAR", 1, 4, yaml("unclosedQuote", true)],
+  ["a single quote not closed", "a: 'b\n", "MISSING_CHAR", 1, 4, yaml("unclosedQuote", false)],
+  // index.yaml's value of line 2, 'values: "vals.csv' (the quote after "values: ", 8 characters), found at 5:1, past the 4 lines.
+  ["a double quote not closed in index.yaml", 'indicators: tree.csv\nvalues: "vals.csv\nmethods:\n  normalise: min-max\n', "MISSING_CHAR", 2, 9, yaml("unclosedQuote", true)],
   ["two items in brackets without a comma", "a: [ 'x' 'y' ]\n", "MISSING_CHAR", 1, 10, yaml("missingComma", "]")], // "a: [ 'x' " is 9
-  ["a list in brackets not closed", "[1, 2\n", "MISSING_CHAR", 2, 1, yaml("unclosedFlow", "]")],
-  ["a map in braces not closed", "{ a: 1\n", "MISSING_CHAR", 2, 1, yaml("unclosedFlow", "}")],
+  // Found at the end of the text (2:1), placed at the opening bracket.
+  ["a list in brackets not closed", "[1, 2\n", "MISSING_CHAR", 1, 1, yaml("unclosedFlow", "]")],
+  ["a map in braces not closed", "{ a: 1\n", "MISSING_CHAR", 1, 1, yaml("unclosedFlow", "}")],
   ["a line without its colon", "a: 1\nb\n", "MISSING_CHAR", 2, 1, yaml("keyWithoutValue")],
   ["an item without its -", "- a\n- b: 1\n c: 2\n", "MISSING_CHAR", 3, 1, yaml("itemWithoutDash")],
   ["a # without a space", 'a: "b"#c\n', "MISSING_CHAR", 1, 7, yaml("commentSpace")], // 'a: "b"' is 6
@@ -76,6 +99,8 @@ const CASES: readonly (readonly [string, string, ErrorCode, number, number, Reas
   ["two documents", "a: 1\n---\nb: 2\n", "MULTIPLE_DOCS", 2, 1, yaml("severalDocuments")],
   ["two tags", "a: !!str !!str 1\n", "MULTIPLE_TAGS", 1, 10, yaml("twoProperties", "tag")], // "a: !!str " is 9
   ["a tab indenting a key", "a:\n\tb: 1\n", "TAB_AS_INDENT", 2, 1, reader("yamlTabIndent")],
+  // A tab after 4 spaces: the parser finds a key out of line at 5:1; placed at the tab (5:5).
+  ["a tab after spaces", "- code: A\n  name: a\n  children:\n    - code: x1\n    \tname: a\n    - code: x2\n      name: b\n", "BAD_INDENT", 5, 5, reader("yamlTabIndent")],
   ["a tag with an undeclared prefix", "a: !e!x 1\n", "TAG_RESOLVE_FAILED", 1, 4, yaml("unknownTag", "!e!x")],
   ["text after a closing quote", '"a" b\n', "UNEXPECTED_TOKEN", 1, 5, yaml("textAfterValue")], // '"a" ' is 4
   ["a ] with no [", "a: 1\n]\n", "UNEXPECTED_TOKEN", 2, 1, yaml("stray", "]")],
@@ -114,6 +139,100 @@ describe("yamlSyntaxProblems: every error code a file can raise, in the tool's w
     // The ":" may come at most 1024 characters after the key's start: at 1024 (a key of 1024 characters) it may.
     expect(parsed(`${"k".repeat(YAML_KEY_LIMIT)}: 1\n`).document.errors).toEqual([]);
     expect(parsed(`${"k".repeat(YAML_KEY_LIMIT + 1)}: 1\n`).problems).toHaveLength(1);
+  });
+});
+
+describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mistake", () => {
+  /** The code, line and column of each of the parser's errors. */
+  const found = (text: string) => {
+    const { document, lineCounter } = parsed(text);
+    return document.errors.map((error) => [error.code, lineCounter.linePos(error.pos[0]).line, lineCounter.linePos(error.pos[0]).col]);
+  };
+
+  it("tells a key indented further than the key above it from a real \"a: b: c\"", () => {
+    const indented = "indicators: tree.csv\nvalues: vals.csv\nmethods:\n  normalise: min-max\n   missing: mean\n";
+    // Both found at the value "min-max" (4:14, "  normalise: " is 13), the key over two lines it makes.
+    expect(found(indented)).toEqual([["BLOCK_AS_IMPLICIT_KEY", 4, 14], ["MULTILINE_IMPLICIT_KEY", 4, 14]]);
+    expect(issuesOf(() => parseProject(indented, "/p/index.yaml", "index.yaml"))).toEqual([
+      {
+        code: "E_PROJECT_YAML",
+        message:
+          'the file is not valid YAML: this line is indented further than the key "normalise" above it (line 4), so it is read as part of that key\'s value; expected the same indent as "normalise" (2 spaces), or no value after "normalise" on line 4 if this line belongs under it',
+        source: "index.yaml",
+        line: 5,
+        column: 4,
+      },
+    ]);
+    expect(translateMessage(projectMessages.yamlSyntax(yamlMessages.indentedUnderValue("normalise", 4, 2)), chinese)).toBe(
+      '不是有效的 YAML 文件：本行比上面的键 "normalise"（第 4 行）缩进更多，因此被读作该键的值的一部分；应与 "normalise" 缩进相同（缩进 2 个空格），如果本行属于 "normalise" 之下，第 4 行中 "normalise" 后面不应有值',
+    );
+    // A second ":" on the value's line is "a: b: c", whatever the line below: at the "a" after "  name: " (8 characters).
+    const compact = "- code: B\n  name: a: b\n   weight: 1\n";
+    expect(found(compact)[0]).toEqual(["BLOCK_AS_IMPLICIT_KEY", 2, 9]);
+    expect(parsed(compact).problems[0]).toEqual({ line: 2, column: 9, reason: yamlMessages.compactMap() });
+  });
+
+  it("says of a - item out of line which list it is out of line with, in a tree", () => {
+    // children: at column 3, its items at column 5 (4 spaces), the item of line 4 at column 4 (3 spaces).
+    const text = "- code: A\n  children:\n    - code: B\n   - code: C\n";
+    expect(found(text)).toEqual([["BLOCK_AS_IMPLICIT_KEY", 4, 1], ["MULTILINE_IMPLICIT_KEY", 4, 4], ["MISSING_CHAR", 4, 4]]);
+    let message = "";
+    try {
+      parseTreeYaml(text, "tree.yaml");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      'tree.yaml:4:4: the file is not valid YAML: this "- " item is out of line with the items of its list above it (line 3, indented 4 spaces); expected the same indent as them (4 spaces)',
+    );
+    expect(translateMessage(message, chinese)).toBe(
+      'tree.yaml:4:4: 不是有效的 YAML 文件：此 "- " 项与其所在列表上面的各项（第 3 行，缩进 4 个空格）没有对齐；应与它们缩进相同（缩进 4 个空格）',
+    );
+  });
+
+  it("names a tab after spaces at its column, once, not the item after it as a list used as a key", () => {
+    const text = "- code: A\n  name: a\n  children:\n    - code: x1\n    \tname: a\n    - code: x2\n      name: b\n";
+    // The parser: a key out of line at 5:1, the key written twice, and the next item (6:1) a list used as a key.
+    expect(found(text).slice(0, 3)).toEqual([["BAD_INDENT", 5, 1], ["DUPLICATE_KEY", 5, 6], ["BLOCK_AS_IMPLICIT_KEY", 6, 1]]);
+    // The tab is the fifth character of line 5, after 4 spaces: one problem (thrown alone, not in a list of them).
+    expect(parsed(text).problems).toEqual([{ line: 5, column: 5, reason: readerMessages.yamlTabIndent() }]);
+    let message = "";
+    try {
+      parseTreeYaml(text, "tree.yaml");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe("tree.yaml:5:5: the file is not valid YAML: a tab indents this line; expected spaces");
+    expect(translateMessage(message, chinese)).toBe(`tree.yaml:5:5: 不是有效的 YAML 文件：${readerMessagesZh.yamlTabIndent()}`);
+  });
+
+  it("places a quote not closed in index.yaml at the quote, not past the end of the file", () => {
+    const text = 'indicators: tree.csv\nvalues: "vals.csv\nmethods:\n  normalise: min-max\n';
+    // Found at 5:1, after the 4 lines; the quote is after "values: " (8 characters), 2:9.
+    expect(found(text)).toEqual([["MISSING_CHAR", 5, 1]]);
+    expect(issuesOf(() => parseProject(text, "/p/index.yaml", "index.yaml"))).toEqual([
+      {
+        code: "E_PROJECT_YAML",
+        message: "the file is not valid YAML: a text in double quotes is not closed; expected a closing double quote at the end of the value",
+        source: "index.yaml",
+        line: 2,
+        column: 9,
+      },
+    ]);
+    expect(translateMessage(projectMessages.yamlSyntax(yamlMessages.unclosedQuote(true)), chinese)).toBe(
+      "不是有效的 YAML 文件：双引号中的文本没有闭合；应在值的末尾加上闭合的双引号",
+    );
+  });
+
+  it("places a [ not closed at the [, inside braces too", () => {
+    // "methods: " is 9: the "[" at 3:10; found at the end of the file, 5:1.
+    const text = "indicators: t\nvalues: d\nmethods: [\n  screen\n";
+    expect(found(text)).toEqual([["BAD_INDENT", 5, 1]]);
+    expect(parsed(text).problems).toEqual([{ line: 3, column: 10, reason: yamlMessages.unclosedFlow("]") }]);
+    // The "}" closes the map, not the list opened at column 9 ("a: { b: " is 8): both found at the end of the line.
+    const inBraces = "a: { b: [1, 2 }\n";
+    expect(found(inBraces)).toEqual([["BAD_INDENT", 1, 15], ["BAD_INDENT", 1, 16]]);
+    expect(parsed(inBraces).problems).toEqual([{ line: 1, column: 9, reason: yamlMessages.unclosedFlow("]") }]);
   });
 });
 
@@ -166,15 +285,16 @@ describe("a tree, judgements file or index.yaml with a YAML error", () => {
     expect(issuesOf(() => parseProject("indicators: a: b\nvalues: data\n", "/p/index.yaml", "index.yaml"))).toEqual([
       { code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(yamlMessages.compactMap()), source: "index.yaml", line: 1, column: 13 },
     ]);
+    // The same words as a tree's (readerMessages.treeYamlSyntax), after the place.
     expect(translateMessage(projectMessages.yamlSyntax(yamlMessages.compactMap()), chinese)).toBe(
-      '文件不是有效的 YAML：键所在的行中又有一个 "key: value"（如 "a: b: c"）；内层的键应另起一行，缩进写在其上级键之下；如果 ":" 是文本的一部分，应给值加引号',
+      '不是有效的 YAML 文件：键所在的行中又有一个 "key: value"（如 "a: b: c"）；内层的键应另起一行，缩进写在其上级键之下；如果 ":" 是文本的一部分，应给值加引号',
     );
   });
 
   it("says so of a judgements file too: a list of judgements whose brackets are not closed", () => {
     // Line 2 holds "  - [A1, A2, 3" and the file ends: the parser finds the missing "]" at the start of line 3 (a list
     // in brackets inside a block list: BAD_INDENT, "Flow sequence in block collection must be sufficiently indented and
-    // end with a ]").
+    // end with a ]"); the mistake is the list's, placed at its "[" (column 5, after "  - ").
     let message = "";
     try {
       parseAhpYaml("INDEX:\n  - [A1, A2, 3\n", "ahp.yaml");
@@ -182,8 +302,8 @@ describe("a tree, judgements file or index.yaml with a YAML error", () => {
       message = (error as Error).message;
     }
     expect(message).toBe(
-      "ahp.yaml:3:1: the file is not valid YAML: a list in [ ] is not closed, or goes on to a line indented no further than its key; expected a closing ], and the lines inside indented further than the key",
+      "ahp.yaml:2:5: the file is not valid YAML: a list opened with [ is not closed; expected a closing ]",
     );
-    expect(translateMessage(message, chinese)).toBe("ahp.yaml:3:1: 不是有效的 YAML 文件：[ ] 中的列表没有闭合，或其下一行的缩进没有超过它的键；应以 ] 闭合，并让括号内各行比键缩进更多");
+    expect(translateMessage(message, chinese)).toBe("ahp.yaml:2:5: 不是有效的 YAML 文件：以 [ 开始的列表没有闭合；应以 ] 闭合");
   });
 });

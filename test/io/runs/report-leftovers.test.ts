@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
@@ -172,7 +172,10 @@ describe("a report killed while writing into a run folder", () => {
     expect(await start("other", "report.html")).toBe(false);
     expect(await start("en", "reports.json")).toBe(false);
     expect(await startOfWrittenFile(join(dir, "en"), "figures.csv")).toEqual({ written: false, found: OLD.slice(0, 60) });
-    expect(await startOfWrittenFile(join(dir, "absent"), "report.html")).toEqual({ written: false, found: "", expected: '<!DOCTYPE html>\n<html lang="en">' });
+    // A file that cannot be read is said so, with the error code (never as one that starts with ""): absent, a folder.
+    expect(await startOfWrittenFile(join(dir, "absent"), "report.html")).toEqual({ written: false, found: "", expected: '<!DOCTYPE html>\n<html lang="en">', unreadable: "ENOENT" });
+    await mkdir(join(dir, "folder"));
+    expect((await startOfWrittenFile(join(dir, "folder"), "report.html")).unreadable).toBe("EISDIR");
   });
 
   it("a run folder with no such file is not read further, and repairDerivedFiles of one says nothing", async () => {
@@ -189,5 +192,84 @@ describe("a report killed while writing into a run folder", () => {
     expect(CODE_EXAMPLES.W_RUN_WRITE_LEFTOVER).toBe(outputMessages.verifyWriteLeftover(file, "report.html", "tmp", 4242, true));
     expect(CODE_EXAMPLES.W_RUN_BEING_WRITTEN).toBe(outputMessages.verifyBeingWritten(file, "report.html", "tmp", 4242));
     expect(CODE_EXAMPLES.W_REPORT_TEMPORARY_KEPT).toBe(outputMessages.reportTemporaryKept(file, "report.html", "tmp", "my precious notes\n", '<!DOCTYPE html>\n<html lang="en">'));
+  });
+});
+
+describe("a temporary file completed only over a version the tool listed (never over a file edited by hand)", () => {
+  it("report.html edited after a copy was put beside it as .report.html.<pid>.tmp: both kept, said; report then refuses report.html", async () => {
+    const dead = deadPid();
+    // reports.json lists OLD; the copy holds OLD (its listed bytes), report.html holds OLD and the user's notes.
+    const edited = OLD + "<!-- my notes -->\n";
+    const runs = await runsWith({ "reports.json": listing(OLD), "report.html": edited, [`.report.html.${dead}.tmp`]: OLD });
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    const kept: Issue[] = [];
+    expect(await repairDerivedFiles(folder, label, ["report.html"], (warning) => kept.push(warning))).toEqual([]);
+    const temporary = `${label}/.report.html.${dead}.tmp`;
+    expect(kept).toEqual([{ code: "W_REPORT_TEMPORARY_KEPT", source: temporary, message: outputMessages.reportTemporaryNotCompleted(temporary, `${label}/report.html`) }]);
+    expect(await readFile(join(folder, "report.html"), "utf8")).toBe(edited);
+    expect(await readFile(join(folder, `.report.html.${dead}.tmp`), "utf8")).toBe(OLD);
+    // report refuses report.html as changed since, as it does without the copy.
+    const { requireReplaceable } = await import("../../../src/io/runs/run-reports.js");
+    await expect(requireReplaceable(folder, label, MANIFEST, ["report.html"])).rejects.toThrow(outputMessages.reportChangedSince(`${label}/report.html`));
+    // compute's tidying keeps both too, and says it (one warning, nothing repaired).
+    const leftovers = await removeLeftovers(runs, "runs", ID);
+    expect(leftovers.warnings.map((warning) => warning.message)).toEqual([outputMessages.reportTemporaryNotCompleted(temporary, `${label}/report.html`)]);
+    expect(leftovers.repaired).toBeUndefined();
+    expect(await readFile(join(folder, "report.html"), "utf8")).toBe(edited);
+  });
+
+  it("killed between the renames: report.html still the version the backup .reports.json.<pid>.old lists is completed", async () => {
+    const dead = deadPid();
+    // reports.json (renamed first) lists NEW; report.html is OLD, which the backup lists; the temporary file holds NEW.
+    const runs = await runsWith({ "reports.json": listing(NEW), [`.reports.json.${dead}.old`]: listing(OLD), "report.html": OLD, [`.report.html.${dead}.tmp`]: NEW });
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    expect(await repairDerivedFiles(folder, label, ["report.html"])).toEqual([
+      outputMessages.reportLeftover(runMessages.reportFileRepaired("completed", `${label}/report.html`, `.report.html.${dead}.tmp`)),
+      outputMessages.reportLeftover(runMessages.reportFileRemoved(`${label}/.reports.json.${dead}.old`)),
+    ]);
+    expect(await readFile(join(folder, "report.html"), "utf8")).toBe(NEW);
+  });
+
+  it("a present report.html listed nowhere (no backup): kept, however the temporary file matches", async () => {
+    const dead = deadPid();
+    const runs = await runsWith({ "reports.json": listing(NEW), "report.html": OLD, [`.report.html.${dead}.tmp`]: NEW });
+    const kept: Issue[] = [];
+    expect(await repairDerivedFiles(join(runs, ID), `runs/${ID}`, ["report.html"], (warning) => kept.push(warning))).toEqual([]);
+    expect(kept.map((warning) => warning.code)).toEqual(["W_REPORT_TEMPORARY_KEPT"]);
+    expect(await readFile(join(runs, ID, "report.html"), "utf8")).toBe(OLD);
+  });
+});
+
+describe("pid 0 in a file's name: no process of this tool, so neither running nor provably the tool's", () => {
+  it(".report.html.0.tmp starting as the tool's page: kept with a warning by report and compute; verify says a leftover, not a report being written", async () => {
+    const runs = await runsWith({ "reports.json": listing(OLD), "report.html": OLD, ".report.html.0.tmp": NEW });
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    const kept: Issue[] = [];
+    expect(await repairDerivedFiles(folder, label, ["report.html"], (warning) => kept.push(warning))).toEqual([]);
+    const source = `${label}/.report.html.0.tmp`;
+    expect(kept).toEqual([{ code: "W_REPORT_TEMPORARY_KEPT", source, message: outputMessages.writerPidNone(source, "report.html", 0) }]);
+    expect(await readFile(join(folder, ".report.html.0.tmp"), "utf8")).toBe(NEW);
+    const verified = await verifyRun(folder, label);
+    expect(verified.counts.writing).toBe(0);
+    expect(verified.counts.leftover).toBe(1);
+    expect((await removeLeftovers(runs, "runs", ID)).warnings.map((warning) => warning.source)).toEqual([source]);
+  });
+
+  it(".lock.0.stale holding a lock and .LATEST.0.tmp holding the run's id: kept, each with its warning", async () => {
+    const lock = JSON.stringify({ pid: 4242, host: "stats-01", startedAt: "2026-03-01T02:00:00.000Z" }) + "\n";
+    const runs = await runsWith({});
+    await writeFile(join(runs, ".lock.0.stale"), lock);
+    await writeFile(join(runs, ".LATEST.0.tmp"), `${ID}\n`);
+    const leftovers = await removeLeftovers(runs, "runs", ID);
+    expect(leftovers.removed).toEqual([]);
+    expect(leftovers.warnings).toEqual([
+      { code: "W_LOCK_TEMPORARY_KEPT", source: "runs/.lock.0.stale", message: outputMessages.writerPidNone("runs/.lock.0.stale", "runs/.lock", 0) },
+      { code: "W_LATEST_TEMPORARY_KEPT", source: "runs/.LATEST.0.tmp", message: outputMessages.writerPidNone("runs/.LATEST.0.tmp", "LATEST", 0) },
+    ]);
+    expect(await readFile(join(runs, ".lock.0.stale"), "utf8")).toBe(lock);
+    expect(await readFile(join(runs, ".LATEST.0.tmp"), "utf8")).toBe(`${ID}\n`);
   });
 });

@@ -2,6 +2,7 @@
  * `protectRunFiles`: the files a run's manifest lists, and the manifest, lose their write bits and nothing else; a link,
  * a path leaving the folder, a file not listed and a missing file are left alone.
  */
+import { createHash } from "node:crypto";
 import { chmod, lstat, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,5 +56,36 @@ describe.runIf(process.platform !== "win32")("protectRunFiles", () => {
     expect(await protectRunFiles(dir)).toEqual([]);
     expect(await protectRunFiles(join(dir, "other"))).toEqual([]);
     expect(await mode(join(dir, "index.csv"))).toBe(0o644);
+  });
+});
+
+describe.runIf(process.platform !== "win32")("publishRun protects the run before LATEST moves, and when LATEST already names it", () => {
+  const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+  const runWith = async () => {
+    const { fingerprintOf } = await import("../../../src/io/runs/run-files.js");
+    const fingerprint = fingerprintOf("0", {}, []);
+    const id = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
+    const outputs: Record<string, string> = { "index.csv": "unit,year\n", "index-wide.csv": "unit\n", "index.json": "{}\n", "input-values.csv": "unit,year,indicator,value\n", "scores.csv": "unit,year\n" };
+    const manifest = { tool: { name: "innovation-index", version: "0" }, run: id, startedAt: "2026-03-01T02:00:00.123Z", fingerprint, options: {}, inputs: [], outputs: Object.entries(outputs).map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha(text) })) };
+    const runs = await makeTempDir({ ...Object.fromEntries(Object.entries(outputs).map(([path, text]) => [`${id}/${path}`, text])), [`${id}/manifest.json`]: JSON.stringify(manifest, null, 2) + "\n" });
+    for (const path of [...Object.keys(outputs), "manifest.json"]) await chmod(join(runs, id, path), 0o644);
+    return { runs, id };
+  };
+
+  it("runs publish of the run LATEST already names (a kill between LATEST and the chmod): made read-only, nothing else written", async () => {
+    const { publishRun } = await import("../../../src/io/runs/publish-run.js");
+    const { runs, id } = await runWith();
+    await writeFile(join(runs, "LATEST"), `${id}\n`);
+    expect(await publishRun(runs, id)).toEqual({ before: id, after: id, changed: false });
+    // 0o644 & ~0o222 = 0o444, each listed file and the manifest.
+    for (const path of ["index.csv", "scores.csv", "manifest.json"]) expect(await mode(join(runs, id, path))).toBe(0o444);
+  });
+
+  it("LATEST that cannot be moved (a folder): the run is refused publication, but its files were made read-only first", async () => {
+    const { publishRun } = await import("../../../src/io/runs/publish-run.js");
+    const { runs, id } = await runWith();
+    await mkdir(join(runs, "LATEST"));
+    await expect(publishRun(runs, id)).rejects.toMatchObject({ code: "E_WRITE" });
+    expect(await mode(join(runs, id, "index.csv"))).toBe(0o444);
   });
 });
