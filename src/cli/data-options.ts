@@ -85,7 +85,8 @@ const encodingOption = offListChecked(
     if (!encoding) throw new InvalidArgumentError(commandMessages.encodingChoice(text, ENCODINGS));
     return encoding;
   },
-  (text, option) => (parseEncoding(text) === undefined ? messages.unknownOptionChoice(option, text, ENCODINGS) : undefined),
+  // The other names parseEncoding takes are listed too (utf8, gb2312, cp936), as in index.yaml's message.
+  (text, option) => (parseEncoding(text) === undefined ? messages.unknownOptionChoice(option, text, [...ENCODINGS, "utf8", "gb2312", "cp936"]) : undefined),
 );
 
 /**

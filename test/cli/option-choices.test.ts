@@ -88,11 +88,11 @@ describe("a value off an option's list of choices", () => {
     const latin = await runCli(["compute", "--encoding", "latin1"], dir);
     expect(latin.code).toBe(2);
     // "latin1" is far from every encoding: no suggestion.
-    expect(latin.stderr).toBe(`error: unknown value "latin1" of --encoding; expected one of: auto, utf-8, gb18030, gbk\n${USAGE_HINT}`);
+    expect(latin.stderr).toBe(`error: unknown value "latin1" of --encoding; expected one of: auto, utf-8, gb18030, gbk, utf8, gb2312, cp936\n${USAGE_HINT}`);
     // "gb18031" is "gb18030" with one digit changed.
     const near = await runCli(["validate", "--encoding", "gb18031"], dir, { language: "zh" });
     expect(near.code).toBe(2);
-    expect(near.stderr).toBe('错误：选项 --encoding 没有 "gb18031" 这一取值；应为以下之一：auto、utf-8、gb18030、gbk；是否应为 "gb18030"？\n（用法见 --help）\n');
+    expect(near.stderr).toBe('错误：选项 --encoding 没有 "gb18031" 这一取值；应为以下之一：auto、utf-8、gb18030、gbk、utf8、gb2312、cp936；是否应为 "gb18030"？\n（用法见 --help）\n');
     // The other names it reads are no error: utf8 is utf-8 (the shipped example is read, exit 0).
     const alias = await runCli(["validate", "--encoding", "UTF8"], dir);
     expect(alias.code).toBe(0);

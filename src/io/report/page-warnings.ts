@@ -6,11 +6,14 @@
  */
 import { translateMessage } from "../../core/localize.js";
 import { chinese } from "../../core/zh/index.js";
+import { formatIssueInChinese } from "../../core/zh/words.js";
 import { formatIssue, type Issue } from "../../errors.js";
 import type { Language } from "../write/tables.js";
 
 export function pageWarnings(warnings: readonly Issue[], language: Language): string[] {
-  return warnings.map((warning) => formatIssue({ ...warning, message: pageText(warning.message, language) }));
+  // A Chinese page places them as a Chinese terminal does: "：" after a file with no line (`formatIssueInChinese`).
+  const format = language === "zh" ? formatIssueInChinese : formatIssue;
+  return warnings.map((warning) => format({ ...warning, message: pageText(warning.message, language) }));
 }
 
 /** A message of the engine (a warning's, an audit note) in the page's language, as `pageWarnings` gives warnings. */
