@@ -267,19 +267,19 @@ export const CODE_MEANINGS = {
   W_LATEST_MANIFEST: "the latest run's manifest.json is missing or damaged: no previous run is compared, no run folder removed",
   W_UNPUBLISHED_RUN: "a complete run folder that was never published (a run killed before LATEST moved), kept; or anything else named by a later run id that is no run of this tool (no manifest written under that id), left untouched",
   W_RUN_CHANGED: "the run compared with (LATEST before this run) has an index.json or input-values.csv that does not match its manifest: the revision line says not compared",
-  W_STAGING_KEPT: "a staging folder without this tool's marker, kept; or one with its marker that also holds files no run writes there: the run's own files removed, the rest kept with the folder",
-  W_LOCK_TEMPORARY_KEPT: "a file named as a temporary file of a folder's lock (.lock.<pid>.tmp, .lock.<pid>.stale in a runs folder; .innovation-index.lock.<pid>.tmp/.stale in an output folder) that does not hold a lock as the tool writes it, kept",
+  W_STAGING_KEPT: "a staging folder without this tool's marker, kept; or one with its marker that also holds files no run writes there: the run's own files removed, the rest kept with the folder; or the marker a killed run left in a run folder that cannot be removed (a read-only run folder), kept while compute goes on",
+  W_LOCK_TEMPORARY_KEPT: "a file named as a temporary file of a folder's lock (.lock.<pid>.tmp, .lock.<pid>.stale in a runs folder; .innovation-index.lock.<pid>.tmp/.stale in an output folder) that does not hold a lock as the tool writes it, or is named by pid 0 (no process of the tool's), kept",
   W_LOCK_STALE_KEPT:
     "a stale lock moved aside (.lock.<pid>.stale in a runs folder, .innovation-index.lock.<pid>.stale in an output folder) by a process that still runs (a run taking that lock over right now, or another process that got the pid since), kept; said once a run",
   W_REPORT_TEMPORARY_KEPT:
-    "report, or compute in a project: a file in a run folder named as a temporary or backup file of report.html or reports.json (.report.html.<pid>.tmp, .reports.json.<pid>.old) whose process is gone, but that does not start as the tool writes that file (report.html: the page's head; reports.json: its \"files\" list), kept",
+    "report, or compute in a project: a file in a run folder named as a temporary or backup file of report.html or reports.json (.report.html.<pid>.tmp, .reports.json.<pid>.old) whose process is gone, but that does not start as the tool writes that file (report.html: the page's head; reports.json: its \"files\" list), cannot be read, or is named by pid 0; or one that would complete report.html over a report.html the tool did not list (edited by hand): both kept",
   W_REPORT_NOT_REPAIRED:
     "compute in a project: what a killed report left in a run folder could not all be repaired (a read-only run folder): names the file that could not be written and the error code, after the lines of what was done; the rest is left for report to repair and verify to say, and compute goes on",
   W_RUN_WRITE_LEFTOVER:
     "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file",
   W_RUN_BEING_WRITTEN: "verify: a temporary or backup file of report.html or reports.json in the run folder whose process still runs (a report writing into the run now); no mismatch: verify passes",
   W_WRITING_FOLDER_KEPT: "a folder named as the one the tool writes Parquet files in (.innovation-index-writing-XXXXXX) that holds more than index.parquet, scores.parquet and growth.parquet, kept",
-  W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), kept",
+  W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), or is named by pid 0, kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
   W_XLSX_TEXT_CUT: "a text over Excel's 32,767 characters, cut in the workbook (the CSV files keep it whole)",

@@ -606,7 +606,8 @@ export interface Leftovers {
  * it left is completed or removed as the next report does it (`repairDerivedFiles`: only files provably the tool's,
  * any other file of such a name kept and reported; said in `repaired`), so that a run folder passes verify again
  * without a report; a run folder that cannot be repaired so (read-only) is left as it is, for report to repair and
- * verify to say. Only called while holding the lock, so no other run is writing them.
+ * verify to say, what was done said in `repaired` and what failed in `failures` (`W_REPORT_NOT_REPAIRED`), as is a
+ * marker that cannot be removed (`W_STAGING_KEPT`). Only called while holding the lock, so no other run is writing them.
  */
 export async function removeLeftovers(runsDir: string, runsLabel: string, latest: string | undefined): Promise<Leftovers> {
   const names = (await readdir(runsDir).catch(() => [] as string[])).sort();
