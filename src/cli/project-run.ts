@@ -7,7 +7,7 @@
 import type { Command } from "commander";
 import { constants } from "node:fs";
 import { access, readFile, stat } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { countRevisions, largestRevision, type Revision, type RevisionCounts } from "../core/revision.js";
 import type { RevisionTally } from "../core/revision-table.js";
 import { INDEX_CODE } from "../core/types.js";
@@ -33,7 +33,7 @@ import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsTo
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { refuseRunsOnInputs } from "../io/runs/runs-on-inputs.js";
-import { protectFilesSync, runOwnFiles } from "../io/runs/run-protection.js";
+import { protectFilesSync, protectRunFiles, runOwnFiles } from "../io/runs/run-protection.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -282,6 +282,9 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     // Nothing to compute; but a killed run's leftovers (a staging folder of the size of a run, an unpublished run to
     // report) are removed and said now, not after the next change of the inputs, which may be a year away. Only when
     // there are any: then under the lock, and not at all while another run holds it (that run removes them).
+    // The published run's own files read-only, as a run published by an older version, or by a run killed before it
+    // protected them, may not be (a change of modes only, idempotent: no lock needed).
+    await protectRunFiles(join(runsDir, unlocked.latest!));
     if (!(await mayHoldLeftovers(runsDir, unlocked.latest!))) return sayUnchanged(unlocked.latest!);
     let releaseTidy: (() => Promise<void>) | undefined;
     try {

@@ -98,6 +98,19 @@ describe.runIf(isPosix)("a published run's own files are read-only", () => {
     for (const mode of await modes(folderB, filesB)) expect(mode & 0o222).toBe(0);
   });
 
+  it("compute --if-changed with nothing changed makes the published run read-only again (one an older version left writable)", async () => {
+    const dir = await makeTwoYearProject("protected");
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const folder = join(dir, "runs", await latest(dir));
+    const files = await ownFiles(folder);
+    await makeWritable(folder, files);
+    const unchanged = await runCli(["compute", "--if-changed"], dir);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    // No run was made (the same run is published), and its files lost their write bits again (0o644 -> 0o444).
+    expect(await latest(dir)).toBe(folder.slice(folder.lastIndexOf("/") + 1));
+    expect(await modes(folder, files)).toEqual(files.map(() => 0o444));
+  });
+
   it("the next compute still removes the staging marker a killed run left in a published run folder", async () => {
     const dir = await makeTwoYearProject("protected");
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
