@@ -276,7 +276,7 @@ export const CODE_MEANINGS = {
   W_REPORT_NOT_REPAIRED:
     "compute in a project: what a killed report left in a run folder could not all be repaired (a read-only run folder): names the file that could not be written and the error code, after the lines of what was done; the rest is left for report to repair and verify to say, and compute goes on",
   W_RUN_WRITE_LEFTOVER:
-    "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file",
+    "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file; or the staging marker naming the run, left by a run killed before removing it (kept by a read-only run folder), which the next compute into the runs folder removes",
   W_RUN_BEING_WRITTEN: "verify: a temporary or backup file of report.html or reports.json in the run folder whose process still runs (a report writing into the run now); no mismatch: verify passes",
   W_WRITING_FOLDER_KEPT: "a folder named as the one the tool writes Parquet files in (.innovation-index-writing-XXXXXX) that holds more than index.parquet, scores.parquet and growth.parquet, kept",
   W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), or is named by pid 0, kept",

@@ -351,6 +351,12 @@ export const outputMessages = catalogue("outputMessages", {
   /** A file of a run folder named as a temporary (`kind` tmp) or backup (`old`) file of `of` by process `pid`, which still runs. */
   verifyBeingWritten: (fileLabel: string, of: string, kind: "tmp" | "old", pid: number) =>
     `${fileLabel} is ${kind === "tmp" ? "a temporary file" : "a backup"} of ${of} of process ${pid}, which still runs (a report writing into this run now); it is no file of the run and fails no check: verify again once that report has finished`,
+  /**
+   * The staging marker of run folder `runLabel`, holding the run's own id (`holdsMarker`): left by a run stopped after
+   * its folder was renamed into place, before the marker was removed (a read-only run folder keeps it): no file of the run.
+   */
+  verifyStagingLeftover: (fileLabel: string, runLabel: string) =>
+    `${fileLabel} is the staging marker of this run, holding its id: a run stopped just after its folder was complete, before the marker was removed; it is no file of the run and fails no check: the next compute into its runs folder removes it (if ${runLabel} is read-only, make it writable first), or delete it by hand`,
   verifyOutside: (path: string, derived = false) =>
     `outside: ${quote(path)} is listed in ${derived ? "reports.json" : "manifest.json"} but is not a path inside the run folder`,
   /** `reports.json` that cannot be read, as a line of `verify` (`problem` as from `readRunReports`). */

@@ -237,6 +237,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
       : `${fileLabel} 的名称是进程 ${pid} 写入的 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}，该进程已不存在，但其开头不是本工具写入 ${of} 时的开头，因此 report 和 compute 会保留它；它不是该运行的文件，不影响校验：如不需要，请手动删除`,
   verifyBeingWritten: (fileLabel, of, kind, pid) =>
     `${fileLabel} 是进程 ${pid} 正在写入的 ${of} 的${kind === "tmp" ? "临时文件" : "备份文件"}（该进程仍在运行：一次 report 正在写入该运行）；它不是该运行的文件，不影响校验：请等该 report 结束后再次校验`,
+  verifyStagingLeftover: (fileLabel, runLabel) =>
+    `${fileLabel} 是该运行的暂存标记文件，内容为其运行 ID：一次运行在其文件夹完成后、删除该标记前中止而遗留；它不是该运行的文件，不影响校验：下次 compute 写入其 runs 文件夹时会删除它（若 ${runLabel} 为只读，请先使其可写），也可手动删除`,
   verifyOutside: (path, derived = false) =>
     `越界：${quote(path)} 列在 ${derived ? "reports.json" : "manifest.json"} 中，但不是运行文件夹内的路径`,
   verifyReportsDamaged: (problem) => `已更改：reports.json ${problem}；应为 report 写入运行文件夹的派生文件列表`,

@@ -4,8 +4,8 @@
  * checks it (its files against its manifest, the manifest against itself and the run id), and only then is
  * `runs/LATEST` replaced, as `compute` replaces it (`writeLatest`: a temporary file renamed over it, flushed to the
  * disk). Nothing else is written, renamed or removed (but the run's own staging marker, left by a run killed between
- * its rename and the marker's removal, as `compute` removes it): the runs newer than the one published stay, and the
- * next `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
+ * its rename and the marker's removal, as `compute` removes it; kept and said when it cannot be, as `compute` keeps
+ * it): the runs newer than the one published stay, and the next `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
  */
 import { realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -32,7 +32,8 @@ export interface Publication {
   changed: boolean;
   /**
    * What verify said of the run published without failing it (`verificationWarnings`: a killed report's leftover, a
-   * report being written), each about its file; none when `LATEST` already named the run (it was not verified).
+   * report being written), each about its file, after the run's own staging marker kept because it could not be
+   * removed (`W_STAGING_KEPT`: a read-only run folder); none when `LATEST` already named the run (it was not verified).
    */
   warnings?: Issue[];
   /**
@@ -92,8 +93,9 @@ async function isSameFolder(folder: string, runsDir: string): Promise<boolean> {
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
  * (`changed: false`). Nothing but `LATEST` is written, and nothing removed but the run's own staging marker
- * (`removed`); no run folder is renamed or removed. The run's own files are made read-only (`protectRunFiles`), as
- * `compute` leaves the runs it publishes: before `LATEST` moves, and also when it already names the run.
+ * (`removed`; one that cannot be removed is kept, a `W_STAGING_KEPT` warning); no run folder is renamed or removed.
+ * The run's own files are made read-only (`protectRunFiles`), as `compute` leaves the runs it publishes: before
+ * `LATEST` moves, and also when it already names the run.
  * @throws `InputError` `E_RUN_STAGING` for a staging folder, `E_UNKNOWN_RUN` for no such run folder, `E_NO_RUN` for a
  * linked run folder whose target is gone, or a file (anything but a folder) named by a run id; `E_NO_MANIFEST` (from
  * `verifyRun`) and `RunNotVerifiedError` (`E_RUN_NOT_VERIFIED`) for a run that verify does not pass. `OutputError`
@@ -149,10 +151,19 @@ async function publishUnderLock(
     const runLabel = `${runsLabel}/${id}`;
     // A run killed between its rename and the marker's removal is complete but for that: the marker is this tool's
     // (it names the run), and the lock is held, so it goes as compute's tidying removes it (removeLeftovers).
+    // One that cannot be removed (a read-only run folder) is kept and said, as compute keeps it (`W_STAGING_KEPT`):
+    // verify takes it for what it is (no file of the run), so the run is published all the same.
     let removed: string | undefined;
+    let kept: Issue | undefined;
     if (await holdsMarker(join(runsDir, id), id)) {
-      await removeFile(join(runsDir, id, STAGING_MARKER));
-      removed = `${id}/${STAGING_MARKER}`;
+      try {
+        await removeFile(join(runsDir, id, STAGING_MARKER));
+        removed = `${id}/${STAGING_MARKER}`;
+      } catch (error) {
+        const markerLabel = `${runLabel}/${STAGING_MARKER}`;
+        const code = String((error as NodeJS.ErrnoException).code ?? error);
+        kept = { code: "W_STAGING_KEPT", source: markerLabel, message: outputMessages.runMarkerKept(markerLabel, runLabel, code) };
+      }
     }
     const verification = await verifyRun(join(runsDir, id), runLabel);
     if (!verification.ok) {
@@ -172,7 +183,9 @@ async function publishUnderLock(
       // LATEST a folder (EISDIR), made immutable (EPERM), a full disk (ENOSPC): writeLatest leaves it as it was.
       throw new OutputError("E_WRITE", runMessages.publishNotMoved(latestLabel, id, String((cause as NodeJS.ErrnoException).code ?? cause)), { cause });
     }
-    return { before, ...held, after: id, changed: true, warnings: verificationWarnings(verification, runLabel), ...(removed ? { removed } : {}) };
+    // The kept marker said once: as kept (W_STAGING_KEPT), not again as verify's leftover.
+    const warnings = verificationWarnings(verification, runLabel).filter((warning) => kept === undefined || warning.source !== kept.source);
+    return { before, ...held, after: id, changed: true, warnings: kept ? [kept, ...warnings] : warnings, ...(removed ? { removed } : {}) };
   } finally {
     await release();
   }

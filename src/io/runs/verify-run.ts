@@ -16,13 +16,15 @@ import { fingerprintOf, MANIFEST_FILE, readManifestChecked, type FileDigest, typ
 import { isRunId, runIdMilliseconds } from "./run-names.js";
 import { digestFile } from "../write/write.js";
 import { DERIVED_FILE_NAMES, judgeReportWriterFile, readRunReports, REPORTS_FILE } from "./run-reports.js";
-import { runFolderAt } from "./runs.js";
+import { holdsMarker, runFolderAt, STAGING_MARKER } from "./runs.js";
 import { localProbe } from "../write/folder-lock.js";
 
 /**
  * How one file compares with the manifest. Two statuses are no mismatch, but said (`verificationWarnings`): `leftover`,
  * a temporary or backup file of a file report writes into the run folder whose writer is gone (a killed report left
- * it); `writing`, one whose writer still runs (a report writing into the run now).
+ * it), or the staging marker (`STAGING_MARKER`, then with no `writer`) holding the run's own id, left by a run killed
+ * between its folder's rename and the marker's removal; `writing`, one whose writer still runs (a report writing into
+ * the run now).
  */
 export type FileCheckStatus = "ok" | "missing" | "changed" | "unlisted" | "outside" | "leftover" | "writing";
 
@@ -44,9 +46,9 @@ export interface FileCheck {
   /** Size found, and the SHA-256 when the size matched (`changed` only); `kind` when it is not a file. */
   found?: { bytes: number; sha256?: string; kind?: "folder" | "link" | "other" };
   /**
-   * For a `leftover` or `writing` file: the file it is a temporary (`tmp`) or backup (`old`) file of, the pid of its
-   * writer (in its name), and whether it starts as the tool writes that file (`removable`: the next report or compute
-   * removes it; else they keep it).
+   * For a `leftover` (but the staging marker) or `writing` file: the file it is a temporary (`tmp`) or backup (`old`)
+   * file of, the pid of its writer (in its name), and whether it starts as the tool writes that file (`removable`: the
+   * next report or compute removes it; else they keep it).
    */
   writer?: { of: string; kind: "tmp" | "old"; pid: number; removable: boolean };
 }
@@ -217,10 +219,12 @@ async function checkFile(folder: string, path: string, expected: { bytes: number
  * or backup file (`.<name>.<pid>.tmp`, `.old`) of a file report writes there (`reports.json`, `report.html`, and the
  * files reports.json lists) is no mismatch: `leftover` when its writer is gone (a report killed while writing left it;
  * the next report or compute removes it when it starts as the tool writes that file), `writing` when it still runs;
- * any other file is `unlisted`, whatever its name. A path both lists name is the
- * run's. Files are hashed as streams, one at a time, so a run of any size is checked in constant memory. The inputs
- * the manifest lists live in the project folder, not in the run, and are not checked; the manifest itself is checked
- * against its fingerprint and the run id, the folder's name when it is one (`checkManifest`: `manifest`).
+ * any other file is `unlisted`, whatever its name. The staging marker (`STAGING_MARKER`) of a folder named by a run id
+ * that holds that id (`holdsMarker`: a run killed between its folder's rename and the marker's removal) is `leftover`
+ * too (the next compute into its runs folder removes it); one holding anything else is `unlisted`. A path both lists
+ * name is the run's. Files are hashed as streams, one at a time, so a run of any size is checked in constant memory.
+ * The inputs the manifest lists live in the project folder, not in the run, and are not checked; the manifest itself
+ * is checked against its fingerprint and the run id, the folder's name when it is one (`checkManifest`: `manifest`).
  * @throws `InputError` `E_NO_RUN` when `folder` is not a folder (a file named by a run id said to be a file, not a
  * run folder, as runs publish says it), `E_NO_MANIFEST` when its manifest is missing or is not
  * one compute writes; `label` names the folder in messages.
@@ -258,8 +262,15 @@ export async function verifyRun(folder: string, label = folder): Promise<RunVeri
   // The files report writes there, whose temporary and backup files a killed report may have left.
   const written = new Set([REPORTS_FILE, ...DERIVED_FILE_NAMES, ...(reports.ok ? (reports.reports?.files ?? []).map((entry) => entry.path) : [])]);
   const probe = localProbe();
+  const name = basename(resolve(folder));
+  // The run's own staging marker (it names the run): the tool's, left by a run killed just after its rename.
+  const ownMarker = isRunId(name) && (await holdsMarker(folder, name));
   for (const path of await listFiles(folder)) {
     if (listed.has(path)) continue;
+    if (path === STAGING_MARKER && ownMarker) {
+      files.push({ path, status: "leftover" });
+      continue;
+    }
     const writer = path.includes("/") ? undefined : await judgeReportWriterFile(folder, path, written, probe);
     if (writer === undefined) files.push({ path, status: "unlisted" });
     else {
@@ -270,7 +281,6 @@ export async function verifyRun(folder: string, label = folder): Promise<RunVeri
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const counts: Record<FileCheckStatus, number> = { ok: 0, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 0, writing: 0 };
   for (const file of files) counts[file.status]++;
-  const name = basename(resolve(folder));
   const manifest = checkManifest(read.manifest, isRunId(name) ? name : undefined);
   return { files, manifest, ok: manifest.length === 0 && files.every((file) => !isFileProblem(file)), counts };
 }
@@ -281,13 +291,18 @@ export function isFileProblem(check: Pick<FileCheck, "status">): boolean {
 }
 
 /**
- * What `verifyRun` found in the run folder `label` that is no mismatch but is said: a file a killed report left
- * (`W_RUN_WRITE_LEFTOVER`: what to do with it) and one a running report is writing (`W_RUN_BEING_WRITTEN`), each
- * about its file (`<run>/<path>`). `verify` prints them as warnings.
+ * What `verifyRun` found in the run folder `label` that is no mismatch but is said: a file a killed report left, or the
+ * run's own staging marker a killed run left (`W_RUN_WRITE_LEFTOVER`: what to do with it) and one a running report
+ * is writing (`W_RUN_BEING_WRITTEN`), each about its file (`<run>/<path>`). `verify` prints them as warnings.
  */
 export function verificationWarnings(verification: RunVerification, label: string): Issue[] {
   const warnings: Issue[] = [];
   for (const file of verification.files) {
+    if (file.status === "leftover" && file.writer === undefined && file.path === STAGING_MARKER) {
+      const source = `${label}/${file.path}`;
+      warnings.push({ code: "W_RUN_WRITE_LEFTOVER", source, message: outputMessages.verifyStagingLeftover(source, label) });
+      continue;
+    }
     if (file.writer === undefined || (file.status !== "leftover" && file.status !== "writing")) continue;
     const source = `${label}/${file.path}`;
     const { of, kind, pid, removable } = file.writer;

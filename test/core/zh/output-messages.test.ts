@@ -183,6 +183,7 @@ describe("outputMessagesZh", () => {
       ["verifyWriteLeftover", [`runs/${RUN}/.reports.json.4242.old`, "reports.json", "old", 4242, false]],
       ["verifyBeingWritten", [`runs/${RUN}/.report.html.4242.tmp`, "report.html", "tmp", 4242]],
       ["verifyBeingWritten", [`runs/${RUN}/.reports.json.4242.old`, "reports.json", "old", 4242]],
+      ["verifyStagingLeftover", [`runs/${RUN}/.innovation-index-staging`, `runs/${RUN}`]],
       ["verifyOutside", ["../index.csv"]],
       ["verifyOutside", ["../report.html", true]],
       ["verifyReportsDamaged", ["is not valid JSON (Unexpected token } in JSON at position 12)"]],

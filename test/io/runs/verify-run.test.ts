@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { runMessages } from "../../../src/core/run-messages.js";
 import { fingerprintOf, type FileDigest } from "../../../src/io/runs/run-files.js";
-import { checkManifest, formatFileCheck, formatManifestCheck, requiredOutputs, verifyRun } from "../../../src/io/runs/verify-run.js";
+import { STAGING_MARKER } from "../../../src/io/runs/runs.js";
+import { checkManifest, formatFileCheck, formatManifestCheck, requiredOutputs, verificationProblems, verificationWarnings, verifyRun } from "../../../src/io/runs/verify-run.js";
 import { makeTempDir } from "../../helpers.js";
 
 const created: string[] = [];
@@ -271,5 +272,48 @@ describe("verifyRun", () => {
     expect((await verifyRun(join(runs, good))).manifest.map(formatManifestCheck)).toEqual([
       outputMessages.verifyStartedAt('"2026-03-01T02:00:00.500Z"', "2026-03-01T02:00:00.123Z"),
     ]);
+  });
+});
+
+describe("the staging marker left in a run folder (a run killed between its folder's rename and the marker's removal)", () => {
+  /** The id the manifests here give (their fingerprint's first 8 hex digits), as compute names such a run. */
+  const ID = `20260301T020000.123Z-${fingerprintOf("0", {}, []).slice(0, 8)}`;
+  /** A run folder named `ID`, in a runs folder, holding `marker` as its staging marker. */
+  async function markedRun(marker: string): Promise<{ folder: string; id: string }> {
+    const dir = await runFolder(REQUIRED);
+    const runs = await makeTempDir();
+    created.push(runs);
+    await rename(dir, join(runs, ID));
+    await writeFile(join(runs, ID, STAGING_MARKER), marker);
+    return { folder: join(runs, ID), id: ID };
+  }
+
+  it("holding the run's own id: a leftover, said as a warning (W_RUN_WRITE_LEFTOVER), and the run passes", async () => {
+    const { folder, id } = await markedRun(`${ID}\n`);
+    const result = await verifyRun(folder, `runs/${id}`);
+    expect(result.ok).toBe(true);
+    // The five outputs every run writes, and the marker: a leftover, no mismatch.
+    expect(result.counts).toEqual({ ok: 5, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 1, writing: 0 });
+    expect(result.files.find((file) => file.path === STAGING_MARKER)).toEqual({ path: STAGING_MARKER, status: "leftover" });
+    expect(result.files.map(formatFileCheck)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(verificationProblems(result, `runs/${id}`)).toEqual([]);
+    const source = `runs/${id}/${STAGING_MARKER}`;
+    expect(verificationWarnings(result, `runs/${id}`)).toEqual([{ code: "W_RUN_WRITE_LEFTOVER", source, message: outputMessages.verifyStagingLeftover(source, `runs/${id}`) }]);
+  });
+
+  it("naming another run, or in a folder named by no run id: unlisted, and the run fails", async () => {
+    const other = "20260301T020000.999Z-0badc0de";
+    const { folder, id } = await markedRun(`${other}\n`);
+    const result = await verifyRun(folder, `runs/${id}`);
+    expect(result.ok).toBe(false);
+    expect(result.counts).toEqual({ ok: 5, missing: 0, changed: 0, unlisted: 1, outside: 0, leftover: 0, writing: 0 });
+    expect(verificationProblems(result, `runs/${id}`)).toEqual([{ code: "E_RUN_CHANGED", source: `runs/${id}/${STAGING_MARKER}`, message: outputMessages.verifyUnlisted(STAGING_MARKER) }]);
+    expect(verificationWarnings(result, `runs/${id}`)).toEqual([]);
+    // The run's own id, but the folder named otherwise (a copy): no run folder's marker, so unlisted too.
+    const copy = await runFolder(REQUIRED);
+    await writeFile(join(copy, STAGING_MARKER), `${id}\n`);
+    const copied = await verifyRun(copy, "copy");
+    expect(copied.ok).toBe(false);
+    expect(copied.counts.unlisted).toBe(1);
   });
 });
