@@ -25,6 +25,20 @@ const entry = (path: string, bytes: string | Uint8Array) => ({ path, bytes: Buff
 /** The outputs every run writes (`requiredOutputs` with no options), as small files. */
 const REQUIRED = { "index.csv": "unit,year\n", "index-wide.csv": "unit\n", "index.json": "{}\n", "input-values.csv": "unit,year,indicator,value\n", "scores.csv": "unit,year\n" };
 
+/**
+ * A manifest as compute writes one, of version 0.1.0 started 2026-03-01T02:00:00.123Z, listing `REQUIRED`, with the
+ * fingerprint, options and inputs of `fields` (and anything else it gives: previous, unnamedQueryInputs).
+ */
+const manifestOf = <Fields extends { fingerprint: string; options: Record<string, unknown>; inputs: FileDigest[] }>(fields: Fields) => ({
+  tool: { name: "innovation-index", version: "0.1.0" },
+  startedAt: "2026-03-01T02:00:00.123Z",
+  finishedAt: "2026-03-01T02:00:01.000Z",
+  ...fields,
+  coverage: { units: ["U1"], years: [2019], baseYear: 2017, indicators: 1 },
+  warnings: [],
+  outputs: Object.entries(REQUIRED).map(([path, bytes]) => entry(path, bytes)),
+});
+
 /** A run folder holding `files` and a manifest listing `listed` (default: every file). */
 async function runFolder(files: Record<string, string | Uint8Array>, listed = Object.entries(files).map(([path, bytes]) => entry(path, bytes))): Promise<string> {
   const dir = await makeTempDir(files);
@@ -149,18 +163,7 @@ describe("verifyRun", () => {
     const options = { "base-year": 2017, decimals: 4 };
     const fingerprint = fingerprintOf("0.1.0", options, inputs.slice(1));
     const id = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
-    const manifest = {
-      tool: { name: "innovation-index", version: "0.1.0" },
-      startedAt: "2026-03-01T02:00:00.123Z",
-      finishedAt: "2026-03-01T02:00:01.000Z",
-      fingerprint,
-      previous: "20250301T020000.000Z-0badc0de",
-      options,
-      inputs,
-      coverage: { units: ["U1"], years: [2019], baseYear: 2017, indicators: 1 },
-      warnings: [],
-      outputs: Object.entries(REQUIRED).map(([path, bytes]) => entry(path, bytes)),
-    };
+    const manifest = manifestOf({ fingerprint, previous: "20250301T020000.000Z-0badc0de", options, inputs });
     expect(checkManifest(manifest, id)).toEqual([]);
     // Not named by a run id (a run copied elsewhere): the manifest is checked against itself only.
     expect(checkManifest(manifest, undefined)).toEqual([]);
@@ -200,18 +203,7 @@ describe("verifyRun", () => {
     expect(fingerprint).not.toBe(fingerprintOf("0.1.0", {}, inputs));
     expect(fingerprintOf("0.1.0", {}, inputs, [])).toBe(fingerprintOf("0.1.0", {}, inputs));
     const id = `20260301T020000.123Z-${fingerprint.slice(0, 8)}`;
-    const manifest = {
-      tool: { name: "innovation-index", version: "0.1.0" },
-      startedAt: "2026-03-01T02:00:00.123Z",
-      finishedAt: "2026-03-01T02:00:01.000Z",
-      fingerprint,
-      options: {},
-      inputs,
-      unnamedQueryInputs: unnamed,
-      coverage: { units: ["U1"], years: [2019], baseYear: 2017, indicators: 1 },
-      warnings: [],
-      outputs: Object.entries(REQUIRED).map(([path, bytes]) => entry(path, bytes)),
-    };
+    const manifest = manifestOf({ fingerprint, options: {}, inputs, unnamedQueryInputs: unnamed });
     expect(checkManifest(manifest, id)).toEqual([]);
     // Deleted by hand (to silence report's W_RUN_INPUTS_UNPROVEN): the fingerprint expected is that of no list.
     const { unnamedQueryInputs: _deleted, ...without } = manifest;
