@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import type { EventEmitter } from "node:events";
 import { messages } from "../core/messages.js";
 import { UsageError } from "../errors.js";
-import { commaItems, listChoicesOf, offListCheckOf } from "./options.js";
+import { offListCheckOf } from "./options.js";
 
 /**
  * Every option with a list of choices (`.choices()`, or a comma-separated list of them: `choiceList`) and every command
@@ -14,7 +14,7 @@ import { commaItems, listChoicesOf, offListCheckOf } from "./options.js";
  * tool's words, with the closest choice (`--normalise minmax`: did you mean "min-max"?), as a usage error of its own
  * (E_USAGE, exit 2), instead of commander's "option '--normalise <method>' argument 'minmax' is invalid":
  * `optionChoiceError`, `argumentChoiceError`; so does an option whose parser refuses a value off a fixed list in a form
- * of its own (`offListChecked`: `--encoding latin1`, `--aggregate 0=geometrik`).
+ * of its own (`offListChecked`, which `choiceList` is: `--encoding latin1`, `--aggregate 0=geometrik`).
  */
 export function suggestChoices(command: Command): void {
   for (const argument of command.registeredArguments) {
@@ -28,9 +28,8 @@ export function suggestChoices(command: Command): void {
   }
   for (const option of command.options) {
     const choices = option.argChoices;
-    const listChoices = listChoicesOf(option.parseArg);
     const offList = offListCheckOf(option.parseArg);
-    if (!choices && !listChoices && !offList) continue;
+    if (!choices && !offList) continue;
     // A listener run before commander's own (which parses the value and words the error), on a value typed on the
     // command line only: a value from index.yaml or a preset goes to the parser, and is refused with the file's key
     // and line (project-options.ts: parseOptionValue) or cannot be off the list (presets.ts).
@@ -39,8 +38,6 @@ export function suggestChoices(command: Command): void {
       if (typeof value !== "string") return;
       const flag = option.long ?? option.flags;
       if (choices && !choices.includes(value)) throw optionChoiceError(flag, value, choices);
-      const offItem = listChoices && commaItems(value).find((item) => !listChoices.includes(item));
-      if (listChoices && offItem !== undefined) throw optionChoiceError(flag, offItem, listChoices, value);
       const offListMessage = offList?.(value, flag);
       if (offListMessage !== undefined) throw new UsageError("E_USAGE", offListMessage);
     });

@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { EXAMPLE, PACKAGE_ROOT, type CliEnv } from "./env.js";
 import { commandMessages } from "../core/command-messages.js";
+import { messages } from "../core/messages.js";
 import { parseYear } from "../core/number.js";
 
 /** Parses a whole number within bounds, for commander. */
@@ -32,17 +33,16 @@ export function commaItems(text: string): string[] {
   return text.split(",").map((item) => item.trim()).filter(Boolean);
 }
 
-/** The choices of each parser of a comma-separated list of choices (`choiceList`). */
-const LIST_CHOICES = new WeakMap<object, readonly string[]>();
-
 /**
- * `parse`, a parser of a comma-separated list (`commaItems`) whose every item is one of `choices`, noted as such: an
- * item typed off the list is refused in the tool's words, with the closest choice (main.ts: `suggestChoices`), as a
- * single option's value off its `.choices()` is.
+ * `parse`, a parser of a comma-separated list (`commaItems`) whose every item is one of `choices`, noted as such
+ * (`offListChecked`): an item typed off the list is refused in the tool's words, with the closest choice (choices.ts:
+ * `suggestChoices`), as a single option's value off its `.choices()` is.
  */
 export function choiceList<Parse extends (text: string) => unknown>(parse: Parse, choices: readonly string[]): Parse {
-  LIST_CHOICES.set(parse, choices);
-  return parse;
+  return offListChecked(parse, (text, option) => {
+    const offItem = commaItems(text).find((item) => !choices.includes(item));
+    return offItem === undefined ? undefined : messages.unknownOptionChoice(option, offItem, choices, text);
+  });
 }
 
 /** The off-list checks of parsers that refuse a value off a fixed list (`offListChecked`). */
@@ -62,11 +62,6 @@ export function offListChecked<Parse extends (text: string) => unknown>(parse: P
 /** The off-list check of a parser (`offListChecked`), else `undefined`. */
 export function offListCheckOf(parse: unknown): ((text: string, option: string) => string | undefined) | undefined {
   return typeof parse === "function" ? OFF_LIST_CHECKS.get(parse) : undefined;
-}
-
-/** The choices of a list option's parser (`choiceList`), else `undefined`. */
-export function listChoicesOf(parse: unknown): readonly string[] | undefined {
-  return typeof parse === "function" ? LIST_CHOICES.get(parse) : undefined;
 }
 
 export interface InputOptions {
