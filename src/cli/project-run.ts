@@ -33,7 +33,7 @@ import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsTo
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { refuseRunsOnInputs } from "../io/runs/runs-on-inputs.js";
-import { protectFilesSync, protectRunFiles, runOwnFiles } from "../io/runs/run-protection.js";
+import { ownFilesOf, protectFilesSync, runOwnFiles } from "../io/runs/run-protection.js";
 import { formatValue } from "../io/write/to-csv.js";
 import type { FileContent } from "../io/write/write.js";
 import { PARQUET_RESULT_FILES } from "../io/write/to-json.js";
@@ -259,7 +259,7 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     }
     // A query that may read files no one names may have read changed ones: the run goes ahead (W_QUERY_FILES_UNNAMED says why).
     const unchanged = !(options.force || options.always) && manifest !== undefined && manifest.fingerprint === fingerprint && unnamedQueryReads.length === 0;
-    return { pointer, warnings, latest, unchanged };
+    return { pointer, warnings, latest, unchanged, manifest };
   };
   const sayUnchanged = (latest: string) => {
     if (!options.quiet) env.stderr(`${projectMessages.unchanged(latest)}\n`);
@@ -283,8 +283,8 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
     // report) are removed and said now, not after the next change of the inputs, which may be a year away. Only when
     // there are any: then under the lock, and not at all while another run holds it (that run removes them).
     // The published run's own files read-only, as a run published by an older version, or by a run killed before it
-    // protected them, may not be (a change of modes only, idempotent: no lock needed).
-    await protectRunFiles(join(runsDir, unlocked.latest!));
+    // protected them, may not be (a change of modes only, idempotent: no lock needed; its manifest as read above).
+    protectFilesSync(join(runsDir, unlocked.latest!), ownFilesOf(unlocked.manifest!));
     if (!(await mayHoldLeftovers(runsDir, unlocked.latest!))) return sayUnchanged(unlocked.latest!);
     let releaseTidy: (() => Promise<void>) | undefined;
     try {

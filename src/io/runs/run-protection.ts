@@ -14,7 +14,7 @@
  */
 import { chmodSync, lstatSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
+import { MANIFEST_FILE, readManifestChecked, type RunManifest } from "./run-files.js";
 
 /** The write bits of a file's mode (owner, group, others), which `protectRunFiles` clears. */
 const WRITE_BITS = 0o222;
@@ -37,8 +37,12 @@ export async function protectRunFiles(folder: string): Promise<string[]> {
  */
 export async function runOwnFiles(folder: string): Promise<string[]> {
   const read = await readManifestChecked(folder);
-  if (!read.ok) return [];
-  const paths = [...read.manifest.outputs.map((output) => output.path.split("\\").join("/")), MANIFEST_FILE];
+  return read.ok ? ownFilesOf(read.manifest) : [];
+}
+
+/** `runOwnFiles` of a manifest already read: the outputs it lists (none absolute or leaving the folder), then itself. */
+export function ownFilesOf(manifest: Pick<RunManifest, "outputs">): string[] {
+  const paths = [...manifest.outputs.map((output) => output.path.split("\\").join("/")), MANIFEST_FILE];
   return paths.filter((path) => !isAbsolute(path) && !path.split("/").some((part) => part === ".." || part === ""));
 }
 
